@@ -1,0 +1,200 @@
+"""The single definition of every warehouse table.
+
+Writers validate against these (`validate`); nothing infers a schema. A change to any
+schema bumps SCHEMA_VERSION, which is recorded in every run manifest, and new columns
+must be nullable so that older Parquet files still read (`union_by_name`).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+UTC_TS = pa.timestamp("us", tz="UTC")
+
+QUOTE = pa.struct([pa.field("quote", pa.string()), pa.field("speaker", pa.string())])
+ENTITY_SUMMARY = pa.struct(
+    [pa.field("text", pa.string()), pa.field("label", pa.string()), pa.field("count", pa.int32())]
+)
+
+ARTICLES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),  # from canonical URL, else hash
+        pa.field("url", pa.string(), nullable=False),  # as discovered
+        pa.field("canonical_url", pa.string(), nullable=False),
+        pa.field("domain", pa.string(), nullable=False),
+        pa.field("source_kind", pa.string(), nullable=False),  # feed|sitemap|url|warc|dump
+        pa.field("source", pa.string()),  # the seed file, feed or WARC it came from
+        pa.field("fetched_at", UTC_TS),  # null for dumps (never fetched by us)
+        pa.field("published_at", UTC_TS),
+        pa.field("published_at_source", pa.string()),  # dump|jsonld|meta|url|feed|sitemap|...
+        pa.field("title", pa.string()),
+        pa.field("authors", pa.list_(pa.string())),
+        pa.field("site_name", pa.string()),
+        pa.field("description", pa.string()),
+        pa.field("categories", pa.list_(pa.string())),
+        pa.field("tags", pa.list_(pa.string())),
+        pa.field("top_image", pa.string()),
+        pa.field("language", pa.string()),
+        pa.field("language_score", pa.float32()),
+        pa.field("text", pa.string(), nullable=False),  # paragraphs separated by blank lines
+        pa.field("word_count", pa.int32(), nullable=False),
+        pa.field("reading_time_min", pa.float32()),
+        pa.field("content_hash", pa.string(), nullable=False),  # of the normalised text
+        pa.field("cluster_id", pa.string()),
+        pa.field("duplicate_of", pa.string()),
+        pa.field("revision", pa.int32()),
+        pa.field("previous_content_hash", pa.string()),
+        pa.field("extractor", pa.string()),
+        pa.field("extractor_version", pa.string()),
+        # enrichment
+        pa.field("places", pa.list_(pa.string())),  # ISO 3166-1 alpha-2
+        pa.field("entities", pa.list_(ENTITY_SUMMARY)),
+        pa.field("keywords", pa.list_(pa.string())),
+        pa.field("quotes", pa.list_(QUOTE)),
+        pa.field("source_name", pa.string()),
+        pa.field("source_country", pa.string()),
+        pa.field("source_type", pa.string()),
+        pa.field("enrich_error", pa.string()),  # an enrichment failure; the article is kept
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+REJECTS = pa.schema(
+    [
+        pa.field("article_id", pa.string()),  # null when nothing identifies the record
+        pa.field("url", pa.string()),
+        pa.field("source_kind", pa.string()),
+        pa.field("source", pa.string()),
+        pa.field("input_key", pa.string(), nullable=False),  # lets a re-run skip it
+        pa.field("stage", pa.string(), nullable=False),
+        pa.field("reason", pa.string(), nullable=False),  # a short machine-readable code
+        pa.field("detail", pa.string()),  # for a person
+        pa.field("rejected_at", UTC_TS, nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+FETCH_LOG = pa.schema(
+    [
+        pa.field("url", pa.string(), nullable=False),
+        pa.field("final_url", pa.string()),
+        pa.field("status", pa.int32()),  # HTTP status; null when no response
+        pa.field("error", pa.string()),  # error kind; null on success
+        pa.field("error_detail", pa.string()),
+        pa.field("bytes", pa.int64()),
+        pa.field("content_type", pa.string()),
+        pa.field("encoding", pa.string()),
+        pa.field("elapsed_ms", pa.float64()),
+        pa.field("attempts", pa.int32()),
+        pa.field("redirects", pa.list_(pa.string())),
+        pa.field("fetched_at", UTC_TS, nullable=False),
+        pa.field("warc_file", pa.string()),
+        pa.field("warc_offset", pa.int64()),
+        pa.field("source_kind", pa.string()),
+        pa.field("source", pa.string()),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("label", pa.string(), nullable=False),  # PERSON|ORG|GPE|...
+        pa.field("normalized", pa.string()),
+        pa.field("count", pa.int32(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+PLACES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("iso2", pa.string(), nullable=False),
+        pa.field("count", pa.int32(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+# The in-flight document between stages (not published): discover fills the first block,
+# fetch the second. One type for all sources, as datatrove's Document.
+DOCUMENTS = pa.schema(
+    [
+        pa.field("input_key", pa.string(), nullable=False),  # stable id of this input
+        pa.field("url", pa.string()),  # null only for a dump without a usable header
+        pa.field("source_kind", pa.string(), nullable=False),
+        pa.field("source", pa.string()),
+        pa.field("hint_published_at", UTC_TS),  # from a feed, sitemap or dump header
+        pa.field("hint_published_source", pa.string()),
+        pa.field("hint_title", pa.string()),
+        pa.field("dump_text", pa.string()),  # pre-extracted body (source_kind = dump)
+        # fetch
+        pa.field("final_url", pa.string()),
+        pa.field("status", pa.int32()),
+        pa.field("content_type", pa.string()),
+        pa.field("encoding", pa.string()),
+        pa.field("body", pa.large_binary()),
+        pa.field("fetched_at", UTC_TS),
+    ]
+)
+
+# Every table that publish writes, by folder name under the warehouse.
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "rejects": REJECTS,
+    "fetch_log": FETCH_LOG,
+    "entities": ENTITIES,
+    "places": PLACES,
+}
+
+
+class SchemaError(ValueError):
+    """A table does not match its declared schema."""
+
+
+def conform(rows: list[dict] | pa.Table, schema: pa.Schema, name: str) -> pa.Table:
+    """Build (or check) a table against `schema`: missing nullable columns become null,
+    unknown columns and nulls in non-nullable columns are errors.
+
+    Raises SchemaError naming the table and column, never a bare pyarrow traceback.
+    """
+    if isinstance(rows, pa.Table):
+        rows = rows.to_pylist()
+    known = set(schema.names)
+    for i, row in enumerate(rows):
+        extra = set(row) - known
+        if extra:
+            raise SchemaError(f"{name}: row {i} has undeclared columns {sorted(extra)}")
+    columns = {}
+    for field in schema:
+        values = [row.get(field.name) for row in rows]
+        if not field.nullable:
+            missing = [i for i, v in enumerate(values) if v is None]
+            if missing:
+                raise SchemaError(
+                    f"{name}.{field.name} is declared NOT NULL but row {missing[0]} is null"
+                )
+        try:
+            columns[field.name] = pa.array(values, type=field.type)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
+            raise SchemaError(f"{name}.{field.name}: {exc}") from None
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def validate(table: pa.Table, schema: pa.Schema, name: str) -> None:
+    """Raise SchemaError unless `table` has exactly the declared schema and no null in a
+    NOT NULL column."""
+    if not table.schema.equals(schema, check_metadata=False):
+        want = {f.name: f.type for f in schema}
+        got = {f.name: f.type for f in table.schema}
+        diffs = [
+            f"{c}: expected {want.get(c)}, got {got.get(c)}"
+            for c in dict.fromkeys([*want, *got])
+            if want.get(c) != got.get(c)
+        ]
+        raise SchemaError(f"{name} does not match its schema: " + "; ".join(diffs[:5]))
+    for field in schema:
+        if not field.nullable and table.column(field.name).null_count:
+            raise SchemaError(f"{name}.{field.name} is declared NOT NULL but has nulls")

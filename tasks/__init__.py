@@ -1,0 +1,2 @@
+"""Pipeline stages: one module per stage, plain functions over Arrow tables, each wrapped
+by a thin Prefect @task in flows/."""

@@ -1,0 +1,84 @@
+"""URL identity: canonical form, article ids, domains.
+
+courlan does the generic normalisation (case, ports, tracking parameters such as utm_*,
+fbclid, gclid, sorted query). On top of it we apply the rules that make two addresses of
+the *same article* compare equal: scheme, mobile/AMP hosts and paths, fragments and
+trailing slashes. The canonical URL is an identity, not an address to fetch: we always
+fetch the URL as discovered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import courlan
+
+# Host prefixes that serve the same article as the bare host.
+_MIRROR_HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
+# Query parameters that only select a rendering or track a click (courlan misses these).
+_EXTRA_TRACKING = re.compile(
+    r"^(amp|outputtype|output|ref|ref_src|ref_url|cmpid|ncid|ocid|igshid|mc_[a-z]+|_ga|"
+    r"yclid|msclkid|dclid|twclid|share|s_cid|at_[a-z_]+|xtor|__twitter_impression)$",
+    re.IGNORECASE,
+)
+_AMP_PATH = re.compile(r"(/amp|/amp\.html|\.amp)(?=/?$)", re.IGNORECASE)
+
+
+class BadURL(ValueError):
+    """The string is not an absolute http(s) URL."""
+
+
+def canonical_url(url: str) -> str:
+    """Return the identity form of an http(s) URL; raise BadURL for anything else."""
+    if not url or not isinstance(url, str):
+        raise BadURL("empty URL")
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise BadURL(f"not an absolute http(s) URL: {url[:200]!r}")
+    try:
+        url = courlan.normalize_url(url)
+    except ValueError as exc:  # courlan raises on malformed netlocs
+        raise BadURL(f"malformed URL {url[:200]!r}: {exc}") from None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    for prefix in _MIRROR_HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+            break
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    if len(path) > 1:
+        path = path.rstrip("/")
+    query = urlencode(
+        sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+               if not _EXTRA_TRACKING.match(k))
+    )
+    # http and https serve the same article; identity uses https.
+    return urlunsplit(("https", host, path, query, ""))
+
+
+def domain_of(url: str) -> str:
+    """The registrable-looking host of a URL, without www./m./amp. prefixes."""
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in _MIRROR_HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            return host[len(prefix) :]
+    return host
+
+
+def stable_id(key: str) -> str:
+    """A short, stable hex id of a string (128 bits: collisions are not a concern)."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def article_id_for(canonical: str | None, content_hash: str | None = None) -> str:
+    """article_id from the canonical URL, or from the content hash when there is no URL."""
+    if canonical:
+        return stable_id(canonical)
+    if content_hash:
+        return stable_id("content:" + content_hash)
+    raise ValueError("an article needs a canonical URL or a content hash")
