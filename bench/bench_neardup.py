@@ -1,0 +1,274 @@
+"""Benchmark near-duplicate detection on synthetic news-like texts with planted duplicates.
+
+    /work/main/.venv/bin/python bench/bench_neardup.py --sizes 100000 1000000
+
+For each size: generate ~3 KB texts (Zipf-distributed pseudo-words), where a share of them
+belong to planted groups: a base text plus 1-3 variants edited (substitutions, insertions,
+deletions, a cut tail) towards a target Jaccard level. The true Jaccard of every pair in a
+group is computed exactly on Python sets of 5-word tuples (independent of our hashing).
+Then: signing time (tasks.neardup.sign), LSH time (band keys, candidate self-join by sort,
+verification, clustering), peak RSS, precision/recall, and the datasketch MinHash baseline
+on a subsample of the same texts in the same process (the machine is shared: only ratios
+measured in one run mean anything). Each size runs in its own subprocess so that peak RSS
+is per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tasks import neardup as nd  # noqa: E402
+
+LEVELS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0]
+K = 5
+WORDS_PER_DOC = 480  # ~3 KB with the vocabulary below
+
+
+def make_vocab(rng: np.random.Generator, size: int = 60_000) -> np.ndarray:
+    syll = ["ka", "to", "ri", "men", "sa", "lo", "pre", "ion", "ter", "na", "co", "de", "vi",
+            "stra", "ul", "per", "an", "the", "is", "ment"]
+    n_syll = rng.integers(1, 4, size)
+    words = {"".join(rng.choice(syll, k)) + str(i % 7 if i % 11 == 0 else "") for i, k in
+             enumerate(n_syll)}
+    return np.array(sorted(words))
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[0-9a-z]+", text.lower())
+
+
+def shingle_set(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < K:
+        return {tuple(words)}
+    return {tuple(words[i : i + K]) for i in range(len(words) - K + 1)}
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
+
+def mutate(words: list[str], target: float, rng: np.random.Generator, vocab: np.ndarray
+           ) -> list[str]:
+    """Edit a copy towards Jaccard `target` with the base (5-word shingles)."""
+    w = list(words)
+    if target >= 1.0:
+        return w
+    s = len(w) - K + 1
+    affected = s * (1 - target) / (1 + target)  # shingles to break: J = (S-a)/(S+a)
+    edits = max(1, int(round(affected / K * 1.08)))  # ~K shingles per scattered edit
+    kind = rng.integers(0, 4)
+    if kind == 3 and edits * K < len(w) // 2:
+        # A cut tail (AMP/teaser copies) plus a few edits.
+        cut = int(affected * 0.5)
+        w = w[: len(w) - cut]
+        edits = max(1, int(round(affected * 0.5 / K / 2)))
+    for pos in rng.choice(len(w), min(edits, len(w)), replace=False):
+        op = rng.integers(0, 3)
+        if op == 0:
+            w[pos] = str(rng.choice(vocab))
+        elif op == 1:
+            w[pos] = w[pos] + " " + str(rng.choice(vocab))
+        else:
+            w[pos] = ""
+    return " ".join(x for x in w if x).split()
+
+
+def generate(n: int, seed: int, batch: int = 2000, group_share: float = 0.3):
+    """Yield (texts, groups) per batch; groups: list of lists of global doc indices, plus
+    exact pair Jaccards {(i, j): J}."""
+    rng = np.random.default_rng(seed)
+    vocab = make_vocab(rng)
+    probs = 1.0 / np.arange(1, len(vocab) + 1) ** 1.05
+    probs /= probs.sum()
+    made = 0
+    while made < n:
+        m = min(batch, n - made)
+        texts: list[str] = []
+        truth: dict[tuple[int, int], float] = {}
+        while len(texts) < m:
+            ids = rng.choice(len(vocab), WORDS_PER_DOC + rng.integers(-80, 80), p=probs)
+            base = vocab[ids].tolist()
+            if rng.random() < group_share and m - len(texts) >= 4:
+                members = [base]
+                for _ in range(rng.integers(1, 4)):
+                    members.append(mutate(base, float(rng.choice(LEVELS)), rng, vocab))
+                start = made + len(texts)
+                sets = [shingle_set(x) for x in members]
+                for a in range(len(members)):
+                    for b in range(a + 1, len(members)):
+                        truth[(start + a, start + b)] = jaccard(sets[a], sets[b])
+                texts.extend(_render(x, rng) for x in members)
+            else:
+                texts.append(_render(base, rng))
+        made += len(texts)
+        yield texts, truth
+
+
+def _render(words: list[str], rng: np.random.Generator) -> str:
+    """Words -> prose-like text: capitals, commas, full stops, paragraphs (the tokenizer
+    must see through them)."""
+    out = []
+    for i, w in enumerate(words):
+        if i % 17 == 0:
+            w = w.capitalize()
+        out.append(w)
+        if i % 17 == 16:
+            out[-1] += "."
+        elif i % 7 == 3:
+            out[-1] += ","
+    text = " ".join(out)
+    return text.replace(". ", ".\n\n", 3)
+
+
+def datasketch_sign(texts: list[str]) -> None:
+    from datasketch import MinHash
+
+    for t in texts:
+        w = words_of(t)
+        m = MinHash(num_perm=128)
+        m.update_batch([" ".join(w[i : i + K]).encode() for i in range(len(w) - K + 1)])
+
+
+def run_size(n: int, seed: int, ds_sample: int, exact: bool) -> dict:
+    params = nd.MinHashParams()
+    gen_s = sign_s = 0.0
+    sigs = []
+    all_texts: list[str] = []  # kept for the exact verification (~3 GB at 1M)
+    truth: dict[tuple[int, int], float] = {}
+    sample: list[str] = []
+    text_bytes = 0
+    t = time.perf_counter()
+    for texts, tr in generate(n, seed):
+        gen_s += time.perf_counter() - t
+        if len(sample) < ds_sample:
+            sample.extend(texts[: ds_sample - len(sample)])
+        text_bytes += sum(len(x) for x in texts)
+        t = time.perf_counter()
+        sigs.append(nd.sign(texts, params))
+        sign_s += time.perf_counter() - t
+        truth.update(tr)
+        if exact:
+            all_texts.extend(texts)
+        t = time.perf_counter()
+    sig = np.concatenate(sigs)
+    del sigs
+
+    # Baseline and ours on the same subsample, interleaved 3 times (shared machine).
+    ds_t, ours_t = [], []
+    for _ in range(3):
+        t = time.perf_counter()
+        datasketch_sign(sample)
+        ds_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        nd.sign(sample, params)
+        ours_t.append(time.perf_counter() - t)
+
+    ids = [f"d{i:08d}" for i in range(n)]
+    t0 = time.perf_counter()
+    keys = nd.band_keys(sig, params)
+    t1 = time.perf_counter()
+    pairs = nd.candidate_pairs(keys)
+    t2 = time.perf_counter()
+    kept, est = nd.verify_pairs(pairs, sig, 0.8)
+    t3 = time.perf_counter()
+    res = nd.cluster_incremental(ids, np.arange(n, dtype=np.int64), sig, params=params,
+                                 new_texts=all_texts if exact else None)
+    t4 = time.perf_counter()
+    if exact:  # the pipeline's verification: exact Jaccard of the shingle sets
+        by_index = {x: i for i, x in enumerate(ids)}
+        kept = np.array([(by_index[a], by_index[b]) for a, b, _ in res.pairs],
+                        dtype=np.int64).reshape(-1, 2)
+        est = np.array([j for _, _, j in res.pairs])
+
+    # Quality. Pairs not planted have true Jaccard ~0 (independent Zipf texts); any such
+    # reported pair counts as a false positive.
+    found = {(int(a), int(b)) for a, b in kept}
+    cluster = np.array(res.new_cluster, dtype=object)
+    buckets: dict[str, list[int]] = {}
+    for (a, b), j in truth.items():
+        lo = max(x for x in [0.0, *LEVELS] if x <= j + 1e-9) if j < 1 else 1.0
+        key = f"{lo:.2f}"
+        got = buckets.setdefault(key, [0, 0, 0])
+        got[0] += 1
+        got[1] += (a, b) in found
+        got[2] += cluster[a] == cluster[b]
+    pos85 = [(p, j) for p, j in truth.items() if j >= 0.85]
+    recall_edge = sum(p in found for p, _ in pos85) / max(1, len(pos85))
+    recall_cluster = sum(cluster[a] == cluster[b] for (a, b), _ in pos85) / max(1, len(pos85))
+    true_j = [truth.get(p, 0.0) for p in found]
+    precision_08 = sum(j >= 0.8 for j in true_j) / max(1, len(found))
+    precision_075 = sum(j >= 0.75 for j in true_j) / max(1, len(found))
+    err = np.array([e - truth[p] for p, e in zip(map(tuple, kept.tolist()), est) if p in truth])
+    ds_rate = len(sample) / statistics.median(ds_t)
+    ours_rate = len(sample) / statistics.median(ours_t)
+    return {
+        "n": n,
+        "avg_text_bytes": round(text_bytes / n),
+        "generate_s": round(gen_s, 1),
+        "sign_s": round(sign_s, 2),
+        "sign_docs_per_s": round(n / sign_s),
+        "datasketch_docs_per_s_sample": round(ds_rate),
+        "ours_docs_per_s_sample": round(ours_rate),
+        "speedup_vs_datasketch": round(ours_rate / ds_rate, 1),
+        "band_keys_s": round(t1 - t0, 2),
+        "candidates_s": round(t2 - t1, 2),
+        "verify_s": round(t3 - t2, 2),
+        "verification": "exact shingle Jaccard" if exact else "MinHash estimate",
+        "cluster_incremental_s (candidates+verify+cluster again)": round(t4 - t3, 2),
+        "lsh_total_s": round(t4 - t0, 2),
+        "sign_plus_lsh_s": round(sign_s + t4 - t0, 1),
+        "candidates": int(len(pairs)),
+        "verified": int(len(kept)),
+        "planted_pairs": len(truth),
+        "pairs_j_ge_085": len(pos85),
+        "recall_j_ge_085_pairs": round(recall_edge, 4),
+        "recall_j_ge_085_same_cluster": round(recall_cluster, 4),
+        "precision_true_j_ge_080": round(precision_08, 4),
+        "precision_true_j_ge_075": round(precision_075, 4),
+        "reported_minus_true_mean": round(float(err.mean()), 4) if len(err) else None,
+        "by_true_jaccard_bucket [pairs, found, same cluster]": dict(sorted(buckets.items())),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "signature_mb": round(sig.nbytes / 2**20),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--ds-sample", type=int, default=2000)
+    ap.add_argument("--no-exact", action="store_true", help="verify by MinHash estimate only")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_size(args.one, args.seed, args.ds_sample, not args.no_exact)))
+        return
+    print(f"# {platform.node()} {platform.processor() or platform.machine()} "
+          f"cpus={os.cpu_count()} load={os.getloadavg()} python={platform.python_version()} "
+          f"numpy={np.__version__}", flush=True)
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
+             "--ds-sample", str(args.ds_sample)] + (["--no-exact"] if args.no_exact else []),
+            check=True, capture_output=True, text=True,
+        )
+        print(json.dumps(json.loads(out.stdout.strip().splitlines()[-1]), indent=1), flush=True)
+        print(f"# load after: {os.getloadavg()}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
