@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _U64 = np.uint64
 _MASK32 = 0xFFFFFFFF
@@ -583,3 +585,58 @@ def cluster_incremental(
     changed = {prior_ids[i]: now[i] for i in moved.tolist() if i not in superseded}
     report = [(ids[u], ids[v], float(e)) for (u, v), e in zip(kept, est)]
     return Clustering(new_cluster, new_dup, changed, report, n_candidates)
+
+
+# ---- Arrow conversions for the persisted `signatures` table (schemas/signatures.py) ----
+
+
+def signatures_to_arrow(signatures: np.ndarray) -> pa.Array:
+    """uint32 (n, num_perm) -> binary array, num_perm*4 little-endian bytes per row."""
+    sig = np.ascontiguousarray(signatures, dtype="<u4")
+    n, width = sig.shape
+    if n * width * 4 >= 2**31:
+        raise ValueError("too many signatures for one binary array: split the batch")
+    offsets = (np.arange(n + 1, dtype=np.int32) * np.int32(width * 4)).astype(np.int32)
+    return pa.Array.from_buffers(
+        pa.binary(), n, [None, pa.py_buffer(offsets), pa.py_buffer(sig.tobytes())]
+    )
+
+
+def arrow_to_signatures(column: pa.Array | pa.ChunkedArray, num_perm: int) -> np.ndarray:
+    """Binary signature column -> uint32 (n, num_perm); raises if a row has another width."""
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    out = [np.empty((0, num_perm), np.uint32)]
+    for chunk in chunks:
+        if len(chunk) == 0:
+            continue
+        if chunk.null_count:
+            raise ValueError("null signature")
+        chunk = chunk.cast(pa.binary()) if chunk.type != pa.binary() else chunk
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[
+            chunk.offset : chunk.offset + len(chunk) + 1
+        ]
+        if not (np.diff(offsets) == num_perm * 4).all():
+            raise ValueError(f"signature width is not {num_perm} x 4 bytes")
+        data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+        out.append(data.view("<u4").reshape(-1, num_perm).astype(np.uint32))
+    return np.concatenate(out)
+
+
+def keys_to_arrow(keys: np.ndarray) -> pa.Array:
+    """uint64 (n, bands) -> list<uint64> array."""
+    n, bands = keys.shape
+    offsets = pa.array(np.arange(n + 1, dtype=np.int32) * bands, type=pa.int32())
+    return pa.ListArray.from_arrays(offsets, pa.array(keys.ravel(), type=pa.uint64()))
+
+
+def arrow_to_keys(column: pa.Array | pa.ChunkedArray, bands: int) -> np.ndarray:
+    """list<uint64> band-key column -> uint64 (n, bands)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks() if column.num_chunks else pa.array([], column.type)
+    if len(column) == 0:
+        return np.empty((0, bands), np.uint64)
+    lengths = pc.list_value_length(column).to_numpy(zero_copy_only=False)
+    if column.null_count or not (lengths == bands).all():
+        raise ValueError(f"every row needs exactly {bands} band keys")
+    flat = pc.list_flatten(column).to_numpy(zero_copy_only=False)
+    return flat.astype(np.uint64).reshape(-1, bands)
