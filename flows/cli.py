@@ -16,7 +16,8 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
-console = Console()
+# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 
@@ -75,7 +76,7 @@ def print_summary(manifest: dict, root: Path) -> None:
     )
     for note in manifest.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {note}")
-    console.print(f"warehouse: {Path(root).resolve()}  (DuckDB: {manifest['database']})")
+    console.print(f"warehouse: {Path(root).resolve()}  (DuckDB: {Path(manifest['database']).resolve()})")
     console.print('try: pressroom sql "SELECT title, domain, word_count FROM articles"')
 
 

@@ -91,6 +91,9 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
         ledger.record("clean", received=e.table.num_rows, passed=c.table.num_rows,
                       rejected=len(c.rejects))
 
+    for stage in ("fetch", "extract", "clean"):  # a run with nothing to fetch still shows them
+        ledger.record(stage, received=0, passed=0)
+
     # dedup sees the whole run at once (and the warehouse): duplicates cross batches.
     all_clean = concat([c.table for c in cleaned], ARTICLES)
     deduped = dedup_task(all_clean, root, settings, run_id)
