@@ -226,9 +226,10 @@ def shingle_hashes(texts: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray
     return hashes, per_doc
 
 
-# Texts per numpy pass: big enough to amortise per-call overhead, small enough that the
-# working set (~40 bytes per input byte at peak) stays in cache and memory stays bounded.
-CHUNK_TEXTS = 1000
+# Texts per numpy pass: enough to amortise per-call overhead, few enough that each pass's
+# arrays (~8 bytes per input byte) stay in cache: 200 texts of ~3 KB measured 1.7x faster
+# per CPU second than 1000 on this machine (2 MB L2 per core).
+CHUNK_TEXTS = 200
 
 
 def sign(texts: Sequence[str], params: MinHashParams = MinHashParams()) -> np.ndarray:

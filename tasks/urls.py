@@ -20,10 +20,26 @@ _MIRROR_HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
 # Query parameters that only select a rendering or track a click (courlan misses these).
 _EXTRA_TRACKING = re.compile(
     r"^(amp|outputtype|output|ref|ref_src|ref_url|cmpid|ncid|ocid|igshid|mc_[a-z]+|_ga|"
-    r"yclid|msclkid|dclid|twclid|share|s_cid|at_[a-z_]+|xtor|__twitter_impression)$",
+    r"yclid|msclkid|dclid|twclid|share|s_cid|at_[a-z_]+|xtor|__twitter_impression|"
+    # Newsroom campaign tags: Guardian CMP/INTCMP, NYT smid/smtyp, BBC ns_*, Yahoo's
+    # consent redirect (guccounter, guce_*), HubSpot/Marketo mail links, WebTrends.
+    r"cmp|intcmp|int_cmp|icid|ito|smid|smtyp|ns_[a-z]+|guccounter|guce_[a-z_]+|"
+    r"_hsenc|_hsmi|mkt_tok|wt\.mc_id|wt\.[a-z_]+|sr_share|soc_src|soc_trk|mbid|_gl)$",
     re.IGNORECASE,
 )
 _AMP_PATH = re.compile(r"(/amp|/amp\.html|\.amp)(?=/?$)", re.IGNORECASE)
+# "story.amp.html" is the AMP twin of "story.html".
+_AMP_SUFFIX = re.compile(r"\.amp(\.html?)$", re.IGNORECASE)
+# A leading /amp/ segment in front of the article path ("/amp/2024/05/story.html").
+_AMP_PREFIX = re.compile(r"^/amp(?=/[^/]+)", re.IGNORECASE)
+# The directory index is the directory ("/news/story/index.html" = "/news/story/").
+_INDEX_PAGE = re.compile(r"/(index|default)\.(html?|php|aspx?)$", re.IGNORECASE)
+# AMP caches serve a publisher's page under their own host: Google's
+# /amp/s/<host>/<path> and <host-with-dashes>.cdn.ampproject.org/c/s/<host>/<path>.
+_AMP_CACHE = re.compile(
+    r"^https?://(?:www\.google\.[a-z.]+/amp/|[^/]+\.cdn\.ampproject\.org/[cv]/)(s/)?(.+)$",
+    re.IGNORECASE,
+)
 
 
 class BadURL(ValueError):
@@ -35,6 +51,9 @@ def canonical_url(url: str) -> str:
     if not url or not isinstance(url, str):
         raise BadURL("empty URL")
     url = url.strip()
+    cached = _AMP_CACHE.match(url)
+    if cached and "." in cached.group(2).split("/", 1)[0]:
+        url = ("https://" if cached.group(1) else "http://") + cached.group(2)
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise BadURL(f"not an absolute http(s) URL: {url[:200]!r}")
@@ -51,6 +70,9 @@ def canonical_url(url: str) -> str:
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     path = _AMP_PATH.sub("", parts.path) or "/"
+    path = _AMP_SUFFIX.sub(r"\1", path)
+    path = _AMP_PREFIX.sub("", path)
+    path = _INDEX_PAGE.sub("/", path)
     if len(path) > 1:
         path = path.rstrip("/")
     query = urlencode(
