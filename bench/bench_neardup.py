@@ -234,7 +234,8 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool) -> dict:
     true_j = [truth.get(p, 0.0) for p in found]
     precision_08 = sum(j >= 0.8 for j in true_j) / max(1, len(found))
     precision_075 = sum(j >= 0.75 for j in true_j) / max(1, len(found))
-    err = np.array([e - truth[p] for p, e in zip(map(tuple, kept.tolist()), est) if p in truth])
+    err = np.array([e - truth[p] for p, e in zip(map(tuple, kept.tolist()), est, strict=True)
+                    if p in truth])
     ds_rate = len(sample) / statistics.median(ds_t)
     ours_rate = len(sample) / statistics.median(ours_t)
     return {

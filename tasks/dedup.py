@@ -155,7 +155,7 @@ def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, ru
     nodes = sorted(last_of.values())
     clusters, sig_rows = _near_duplicates([kept[i] for i in nodes], prior, cfg, params, now,
                                           run_id)
-    for i, row in enumerate(kept):
+    for row in kept:
         cluster_id, duplicate_of = clusters[row["article_id"]]
         row["cluster_id"] = cluster_id
         row["duplicate_of"] = duplicate_of
@@ -194,7 +194,7 @@ def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: NearDupSetting
     if p_sig is not None:
         p_first_ts = p_sig.column("first_seen").to_pylist()
         first_seen_ts = [p_first_ts[p_index[a]] if a in p_index else t
-                         for a, t in zip(ids, first_seen_ts)]
+                         for a, t in zip(ids, first_seen_ts, strict=True)]
     first_seen = np.array([_micros(t) for t in first_seen_ts], dtype=np.int64)
 
     # Exact copies are signed once.
@@ -226,7 +226,7 @@ def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: NearDupSetting
         cfg.neardup_threshold, new_texts=texts if exact else None,
         prior_texts=prior_texts if exact else None,
     )
-    out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of)}
+    out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of, strict=True)}
 
     keys = nd.band_keys(sig, params)
     new_tbl = pa.table({
@@ -249,7 +249,7 @@ def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: NearDupSetting
         old = old.set_column(old.schema.get_field_index("cluster_id"), "cluster_id",
                              pa.array(new_cluster, pa.string()))
         dup = [None if c == a else c
-               for a, c in zip(old.column("article_id").to_pylist(), new_cluster)]
+               for a, c in zip(old.column("article_id").to_pylist(), new_cluster, strict=True)]
         for name, value in (("duplicate_of", pa.array(dup, pa.string())),
                             ("recorded_at", pa.array([now] * len(moved),
                                                      SIGNATURES.field("recorded_at").type)),

@@ -361,7 +361,8 @@ def verify_pairs(
         return pairs, np.empty(0)
     est = np.concatenate(
         [
-            estimated_jaccard(signatures[pairs[i : i + chunk, 0]], signatures[pairs[i : i + chunk, 1]])
+            estimated_jaccard(signatures[pairs[i : i + chunk, 0]],
+                              signatures[pairs[i : i + chunk, 1]])
             for i in range(0, len(pairs), chunk)
         ]
     )
@@ -551,7 +552,7 @@ def cluster_incremental(
                 raise ValueError("prior_texts is needed for exact checks against old rows")
             texts += list(prior_texts(old_nodes))
         sets = dict(zip(np.concatenate([new_nodes, old_nodes]).tolist(),
-                        shingle_sets(texts, params.shingle_words)))
+                        shingle_sets(texts, params.shingle_words), strict=True))
         jac = exact_jaccard(pre, sets)
         kept, est = pre[jac >= threshold], jac[jac >= threshold]
 
@@ -577,14 +578,14 @@ def cluster_incremental(
     rep_node = by_rank[comp]
 
     new_cluster = [ids[r] for r in rep_node[n_prior:]]
-    new_dup = [None if c == a else c for a, c in zip(new_ids, new_cluster)]
+    new_dup = [None if c == a else c for a, c in zip(new_ids, new_cluster, strict=True)]
     ids_arr = np.asarray(ids, dtype=object)
     now = ids_arr[rep_node[:n_prior]]
     was = np.asarray(prior_cluster, dtype=object)
     moved = np.flatnonzero(now != was)
     superseded = set(revised[is_rev].tolist())
     changed = {prior_ids[i]: now[i] for i in moved.tolist() if i not in superseded}
-    report = [(ids[u], ids[v], float(e)) for (u, v), e in zip(kept, est)]
+    report = [(ids[u], ids[v], float(e)) for (u, v), e in zip(kept, est, strict=True)]
     return Clustering(new_cluster, new_dup, changed, report, n_candidates)
 
 

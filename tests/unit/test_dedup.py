@@ -164,7 +164,7 @@ def _incremental(rows: list[dict], cuts: list[int]) -> dict[str, tuple]:
     """Runs over consecutive slices; returns the current state per url."""
     arts, sigs = [], []
     bounds = [0, *cuts, len(rows)]
-    for n, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:])):
+    for n, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
         if lo == hi:
             continue
         prior = (dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
@@ -174,9 +174,9 @@ def _incremental(rows: list[dict], cuts: list[int]) -> dict[str, tuple]:
         sigs.append(res.signatures)
     latest = dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
     cluster = dict(zip(latest.signatures.column("article_id").to_pylist(),
-                       latest.signatures.column("cluster_id").to_pylist()))
+                       latest.signatures.column("cluster_id").to_pylist(), strict=True))
     dup = dict(zip(latest.signatures.column("article_id").to_pylist(),
-                   latest.signatures.column("duplicate_of").to_pylist()))
+                   latest.signatures.column("duplicate_of").to_pylist(), strict=True))
     return {r["url"]: (cluster[r["article_id"]], dup[r["article_id"]])
             for r in pa.concat_tables(arts).to_pylist()}
 
@@ -198,3 +198,28 @@ def test_input_order_and_run_boundaries_do_not_matter(perm, cuts):
     got = {r["url"]: (r["cluster_id"], r["duplicate_of"]) for r in run(rows).table.to_pylist()}
     assert got == expected
     assert _incremental(rows, sorted(cuts)) == expected
+
+
+def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
+    from schemas import TABLES
+    from tasks.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)  # the lead registers it in TABLES
+    first = run(ROWS[:3], run_id="r1")
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.signatures},
+                {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
+    prior = dedup.load_prior(tmp_path)
+    assert prior.ids == {r["article_id"] for r in ROWS[:3]}
+    assert prior.latest[ROWS[1]["article_id"]] == (ROWS[1]["content_hash"], 1)
+    assert prior.signatures.num_rows == 3
+    assert prior.texts([ROWS[2]["article_id"]]) == {ROWS[2]["article_id"]: ROWS[2]["text"]}
+    # A later run against the warehouse: same clusters as one run over everything.
+    second = run(ROWS[3:], prior, run_id="r2")
+    got = {r["url"]: r["cluster_id"] for r in second.table.to_pylist()}
+    expected = {r["url"]: r["cluster_id"] for r in run(ROWS).table.to_pylist()}
+    assert got == {u: expected[u] for u in got}
+
+
+def test_load_prior_of_an_empty_warehouse(tmp_path):
+    prior = dedup.load_prior(tmp_path)
+    assert prior.ids == frozenset() and prior.signatures is None

@@ -59,7 +59,8 @@ def test_signature_shape_dtype_and_determinism():
 
 def test_tokenizer_ignores_case_punctuation_and_typographic_quotes():
     plain = '"Hello," she said -- the minister... resigned today in Warsaw at 10.30'
-    fancy = "\u201cHELLO\u201d, she said \u2014 the Minister\u2026 resigned today in\u00a0Warsaw at 10.30"
+    fancy = ("\u201cHELLO\u201d, she said \u2014 the Minister\u2026 resigned today "
+             "in\u00a0Warsaw at 10.30")
     a, b = nd.sign([plain, fancy])
     assert (a == b).all()
     assert not (nd.sign(["hello she said the minister resigned today in Krakow at 10.30"])
@@ -194,8 +195,8 @@ def corpus():
 def test_exact_and_near_duplicates_cluster_under_first_seen():
     ids, fs, texts = corpus()
     res = run(ids, fs, texts)
-    got = dict(zip(ids, res.new_cluster))
-    dup = dict(zip(ids, res.new_duplicate_of))
+    got = dict(zip(ids, res.new_cluster, strict=True))
+    dup = dict(zip(ids, res.new_duplicate_of, strict=True))
     # wire-b has the earliest first_seen of the three copies: it names the cluster.
     assert got["wire-a"] == got["wire-b"] == got["wire-c"] == "wire-b"
     assert dup["wire-b"] is None and dup["wire-a"] == dup["wire-c"] == "wire-b"
@@ -207,7 +208,7 @@ def test_exact_and_near_duplicates_cluster_under_first_seen():
 def test_estimate_only_verification_also_clusters():
     ids, fs, texts = corpus()
     res = nd.cluster_incremental(ids, np.array(fs), nd.sign(texts))
-    assert dict(zip(ids, res.new_cluster))["wire-a"] == "wire-b"
+    assert dict(zip(ids, res.new_cluster, strict=True))["wire-a"] == "wire-b"
 
 
 def test_ties_in_first_seen_are_broken_by_article_id():
@@ -223,7 +224,7 @@ def _incremental(ids, fs, texts, splits):
     cluster: dict[str, str] = {}
     seen: list[int] = []
     bounds = [0, *splits, len(ids)]
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
         new = list(range(lo, hi))
         if not new:
             continue
@@ -235,7 +236,7 @@ def _incremental(ids, fs, texts, splits):
             new_texts=[texts[i] for i in new],
             prior_texts=lambda ix, seen=tuple(seen): [texts[seen[j]] for j in ix],
         )
-        cluster.update(zip([ids[i] for i in new], res.new_cluster))
+        cluster.update(zip([ids[i] for i in new], res.new_cluster, strict=True))
         cluster.update(res.changed_prior)
         seen += new
     return cluster
@@ -255,7 +256,7 @@ def bridge_corpus():
 def test_bridge_merges_prior_clusters_and_reports_changed_rows():
     ids, fs, texts = bridge_corpus()
     assert exact_jaccard(texts[0], texts[1]) < 0.8 <= exact_jaccard(texts[0], texts[2])
-    one = dict(zip(ids, run(ids, fs, texts).new_cluster))
+    one = dict(zip(ids, run(ids, fs, texts).new_cluster, strict=True))
     assert one["A"] == one["B"] == one["C"] == one["A2"] == "C"
     inc = _incremental(ids, fs, texts, splits=[2, 3])
     assert inc == one
@@ -304,8 +305,8 @@ def test_order_and_batching_do_not_change_clusters(perm, splits):
     ids2 = [ids[i] for i in perm]
     fs2 = [fs[i] for i in perm]
     texts2 = [texts[i] for i in perm]
-    one = dict(zip(ids, run(ids, fs, texts).new_cluster))
-    shuffled = dict(zip(ids2, run(ids2, fs2, texts2).new_cluster))
+    one = dict(zip(ids, run(ids, fs, texts).new_cluster, strict=True))
+    shuffled = dict(zip(ids2, run(ids2, fs2, texts2).new_cluster, strict=True))
     assert shuffled == one
     assert _incremental(ids2, fs2, texts2, sorted(splits)) == one
 
