@@ -283,9 +283,12 @@ def band_keys(signatures: np.ndarray, params: MinHashParams = MinHashParams()) -
     """One uint64 key per band, shape (n, bands). Keys of different bands never compare
     equal by design (the band number is hashed in), so all keys can share one join."""
     n = len(signatures)
-    sig = signatures.astype(np.uint64).reshape(n, params.bands, params.rows)
+    sig = signatures.reshape(n, params.bands, params.rows)
     mult = fmix64(np.arange(1, params.rows + 1, dtype=np.uint64)) | _U64(1)
-    lin = (sig * mult[None, None, :]).sum(axis=2, dtype=np.uint64)
+    # One (n, bands) pass per row position: a 3-D sum over the last axis is ~5x slower.
+    lin = np.zeros((n, params.bands), dtype=np.uint64)
+    for r in range(params.rows):
+        lin += sig[:, :, r].astype(np.uint64) * mult[r]
     lin ^= fmix64(np.arange(params.bands, dtype=np.uint64) + _U64(params.seed))[None, :]
     return fmix64(lin)
 
