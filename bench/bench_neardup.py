@@ -159,7 +159,7 @@ def duckdb_join_seconds(keys: np.ndarray) -> float:
     return round(time.perf_counter() - t, 2)
 
 
-def run_size(n: int, seed: int, ds_sample: int, exact: bool) -> dict:
+def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -> dict:
     params = nd.MinHashParams()
     gen_s = sign_s = sign_cpu = 0.0
     sigs = []
@@ -216,6 +216,32 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool) -> dict:
                         dtype=np.int64).reshape(-1, 2)
         est = np.array([j for _, _, j in res.pairs])
 
+    # Incremental: the last `inc_new` documents arrive in a later run against everything
+    # before them (persisted keys and clusters); they must get the one-run clusters.
+    inc = {}
+    if inc_new:
+        m = n - inc_new
+        tc, tw = time.process_time(), time.perf_counter()
+        first = nd.cluster_incremental(ids[:m], np.arange(m, dtype=np.int64), sig[:m],
+                                       params=params, new_texts=all_texts[:m] if exact else None)
+        base_cpu = time.process_time() - tc
+        tc, tw = time.process_time(), time.perf_counter()
+        later = nd.cluster_incremental(
+            ids[m:], np.arange(m, n, dtype=np.int64), sig[m:], ids[:m],
+            np.arange(m, dtype=np.int64), first.new_cluster, keys[:m], lambda ix: sig[ix],
+            params, new_texts=all_texts[m:] if exact else None,
+            prior_texts=(lambda ix: [all_texts[i] for i in ix.tolist()]) if exact else None)
+        inc_cpu, inc_wall = time.process_time() - tc, time.perf_counter() - tw
+        state = dict(zip(ids[:m], first.new_cluster, strict=True))
+        state.update(later.changed_prior)
+        state.update(zip(ids[m:], later.new_cluster, strict=True))
+        same = sum(state[i] == c for i, c in zip(ids, res.new_cluster, strict=True))
+        inc = {"incremental_new_docs": inc_new, "incremental_prior_docs": m,
+               "incremental_run_cpu_s": round(inc_cpu, 2),
+               "incremental_run_wall_s": round(inc_wall, 2),
+               "prior_build_cpu_s": round(base_cpu, 2),
+               "incremental_equals_one_run": same == n}
+
     # Quality. Pairs not planted have true Jaccard ~0 (independent Zipf texts); any such
     # reported pair counts as a false positive.
     found = {(int(a), int(b)) for a, b in kept}
@@ -268,6 +294,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool) -> dict:
         "precision_true_j_ge_075": round(precision_075, 4),
         "reported_minus_true_mean": round(float(err.mean()), 4) if len(err) else None,
         "by_true_jaccard_bucket [pairs, found, same cluster]": dict(sorted(buckets.items())),
+        **inc,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "signature_mb": round(sig.nbytes / 2**20),
     }
@@ -279,10 +306,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--ds-sample", type=int, default=2000)
     ap.add_argument("--no-exact", action="store_true", help="verify by MinHash estimate only")
+    ap.add_argument("--incremental", type=int, default=0, metavar="N",
+                    help="also time a later run of the last N documents against the rest")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_size(args.one, args.seed, args.ds_sample, not args.no_exact)))
+        print(json.dumps(run_size(args.one, args.seed, args.ds_sample, not args.no_exact,
+                                  args.incremental)))
         return
     print(f"# {platform.node()} {platform.processor() or platform.machine()} "
           f"cpus={os.cpu_count()} load={os.getloadavg()} python={platform.python_version()} "
@@ -290,7 +320,8 @@ def main() -> None:
     for n in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-             "--ds-sample", str(args.ds_sample)] + (["--no-exact"] if args.no_exact else []),
+             "--ds-sample", str(args.ds_sample), "--incremental", str(args.incremental)]
+            + (["--no-exact"] if args.no_exact else []),
             check=True, capture_output=True, text=True,
         )
         print(json.dumps(json.loads(out.stdout.strip().splitlines()[-1]), indent=1), flush=True)
