@@ -191,10 +191,12 @@ def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: NearDupSetting
     first_seen_ts = [r["fetched_at"] or r["published_at"] or now for r in rows]
     # Revisions keep the first_seen of the article's first version.
     p_index = {a: i for i, a in enumerate(p_ids)}
-    if p_sig is not None:
-        p_first_ts = p_sig.column("first_seen").to_pylist()
-        first_seen_ts = [p_first_ts[p_index[a]] if a in p_index else t
-                         for a, t in zip(ids, first_seen_ts, strict=True)]
+    revised = [i for i, a in enumerate(ids) if a in p_index]
+    if revised:
+        p_first_ts = p_sig.column("first_seen").take(
+            pa.array([p_index[ids[i]] for i in revised], pa.int64())).to_pylist()
+        for i, t in zip(revised, p_first_ts, strict=True):
+            first_seen_ts[i] = t
     first_seen = np.array([_micros(t) for t in first_seen_ts], dtype=np.int64)
 
     # Exact copies are signed once.

@@ -109,6 +109,10 @@ def test_changed_text_under_the_same_url_is_a_new_revision():
     (art,) = second.table.to_pylist()
     assert art["revision"] == 2 and art["previous_content_hash"] == content_hash(WIRE)
     assert art["cluster_id"] == art["article_id"] and art["duplicate_of"] is None
+    # The revision keeps the article's first_seen (its place in cluster order).
+    assert second.signatures.column("first_seen").to_pylist() == \
+        first.signatures.column("first_seen").to_pylist()
+    assert second.signatures.column("content_hash").to_pylist() == [content_hash(update)]
     # The unchanged text again: nothing new, a reject with a reason.
     prior = dedup.prior_from_tables(pa.concat_tables([first.table, second.table]),
                                     pa.concat_tables([first.signatures, second.signatures]))
