@@ -307,49 +307,61 @@ def candidate_pairs(keys: np.ndarray, is_new: np.ndarray | None = None) -> np.nd
     """Index pairs (i < j) of rows sharing at least one band key, shape (m, 2) int64.
 
     With `is_new`, only pairs with at least one new row are returned: old pairs were
-    found by the run that added them. Implemented as one sort of all keys (a hash self-
-    join done by sorting: ~1 s for 16M keys) instead of a database round trip.
+    found by the run that added them. A self-join done by sorting, band by band: each key
+    is packed with its row number into one uint64 (high bits: key, low bits: row), so a
+    plain np.sort (SIMD, ~0.01 s per million) groups equal keys with rows ascending. The
+    key bits dropped for the row number only add rare false candidates, which
+    verification removes (1M rows: 44 key bits, ~0.03 chance collisions per band).
     """
     n, bands = keys.shape
     if n < 2:
         return np.empty((0, 2), dtype=np.int64)
-    flat = keys.ravel()
-    order = np.argsort(flat, kind="stable")
-    sorted_keys = flat[order]
-    row = order // bands  # stable sort: rows ascending within a group of equal keys
-    same_as_prev = np.empty(len(flat), dtype=bool)
-    same_as_prev[0] = False
-    np.equal(sorted_keys[1:], sorted_keys[:-1], out=same_as_prev[1:])
-    group_start_flag = ~same_as_prev
-    group_id = np.cumsum(group_start_flag) - 1
-    group_first = np.flatnonzero(group_start_flag)
-    sizes = np.diff(np.append(group_first, len(flat)))
-    size_of = sizes[group_id]
-    pos_in_group = np.arange(len(flat)) - group_first[group_id]
-    in_multi = size_of > 1
-    pairs = []
-    # All pairs (p, p+d) inside small groups, one vectorised step per distance d.
-    small = np.flatnonzero(in_multi & (size_of <= MAX_ALL_PAIRS_GROUP))
-    d = 1
-    while len(small):
-        small = small[pos_in_group[small] + d < size_of[small]]
-        if not len(small):
-            break
-        pairs.append(np.stack([row[small], row[small + d]], axis=1))
-        d += 1
-    # Star edges inside big groups: member -> group's first row.
-    big = np.flatnonzero(in_multi & (size_of > MAX_ALL_PAIRS_GROUP) & (pos_in_group > 0))
-    if len(big):
-        pairs.append(np.stack([row[group_first[group_id[big]]], row[big]], axis=1))
-    if not pairs:
+    row_bits = int(n - 1).bit_length()
+    shift = _U64(row_bits)
+    low = _U64((1 << row_bits) - 1)
+    rows = np.arange(n, dtype=np.uint64)
+    found = []
+    for b in range(bands):
+        packed = np.sort(((keys[:, b] >> shift) << shift) | rows)
+        key = packed >> shift
+        eq = key[1:] == key[:-1]
+        if not eq.any():
+            continue
+        member = np.zeros(n, dtype=bool)
+        member[1:] |= eq
+        member[:-1] |= eq
+        idx = np.flatnonzero(member)
+        found.append(_group_pairs(key[idx], (packed[idx] & low).astype(np.int64)))
+    if not found:
         return np.empty((0, 2), dtype=np.int64)
-    p = np.concatenate(pairs).astype(np.int64)
-    p.sort(axis=1)
-    p = p[p[:, 0] != p[:, 1]]
+    p = np.concatenate(found)
     if is_new is not None:
         p = p[is_new[p[:, 0]] | is_new[p[:, 1]]]
     code = np.unique(p[:, 0] * n + p[:, 1])
     return np.stack([code // n, code % n], axis=1)
+
+
+def _group_pairs(key: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Pairs (i < j) within runs of equal `key` (sorted; rows ascending inside a run):
+    all pairs in runs up to MAX_ALL_PAIRS_GROUP, star edges to the first row above."""
+    start = np.ones(len(key), dtype=bool)
+    start[1:] = key[1:] != key[:-1]
+    group = np.cumsum(start) - 1
+    first = np.flatnonzero(start)
+    size = np.diff(np.append(first, len(key)))[group]
+    pos = np.arange(len(key)) - first[group]
+    out = []
+    small = np.flatnonzero(size <= MAX_ALL_PAIRS_GROUP)
+    d = 1
+    while len(small):  # one vectorised step per distance d inside a run
+        small = small[pos[small] + d < size[small]]
+        if len(small):
+            out.append(np.stack([row[small], row[small + d]], axis=1))
+        d += 1
+    big = np.flatnonzero((size > MAX_ALL_PAIRS_GROUP) & (pos > 0))
+    if len(big):
+        out.append(np.stack([row[first[group[big]]], row[big]], axis=1))
+    return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
 
 
 def verify_pairs(

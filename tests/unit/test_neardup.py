@@ -128,16 +128,34 @@ def test_band_keys_equal_for_equal_bands_and_distinct_across_bands():
 
 
 def test_candidate_pairs_small_and_big_groups():
-    keys = np.arange(10 * 16, dtype=np.uint64).reshape(10, 16)
+    keys = nd.fmix64(np.arange(10 * 16, dtype=np.uint64)).reshape(10, 16)  # random-like
     keys[3, 2] = keys[7, 2]  # 3 and 7 share one band
     assert nd.candidate_pairs(keys).tolist() == [[3, 7]]
     is_new = np.zeros(10, bool)
     assert nd.candidate_pairs(keys, is_new).tolist() == []  # two old rows: already known
     n = nd.MAX_ALL_PAIRS_GROUP + 10
-    big = np.arange(n * 16, dtype=np.uint64).reshape(n, 16)
+    big = nd.fmix64(np.arange(n * 16, dtype=np.uint64)).reshape(n, 16)
     big[:, 0] = 42
     pairs = nd.candidate_pairs(big)
     assert len(pairs) == n - 1 and set(pairs[:, 0].tolist()) == {0}  # star, not n^2/2
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 39), st.integers(0, 3), st.integers(0, 39)),
+                max_size=40),
+       st.lists(st.booleans(), min_size=40, max_size=40))
+def test_candidate_pairs_match_a_naive_join(shared, new_flags):
+    keys = nd.fmix64(np.arange(40 * 4, dtype=np.uint64) + np.uint64(999)).reshape(40, 4)
+    for i, band, j in shared:  # row i takes row j's key in one band
+        keys[i, band] = keys[j, band]
+    is_new = np.array(new_flags)
+    expected = set()
+    for band in range(4):
+        for i in range(40):
+            for j in range(i + 1, 40):
+                if keys[i, band] == keys[j, band] and (is_new[i] or is_new[j]):
+                    expected.add((i, j))
+    assert {tuple(p) for p in nd.candidate_pairs(keys, is_new).tolist()} == expected
 
 
 def test_banding_finds_pairs_near_threshold():
