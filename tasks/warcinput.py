@@ -41,6 +41,8 @@ STAGE = "discover"
 MAX_HTTP_HEADER_BYTES = 64 * 1024
 
 Opener = Callable[[str], BinaryIO]
+# Everything else raised while reading a WARC is about the data, and becomes a reject.
+_NOT_DATA_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
 
 
 class WarcReadError(ValueError):
@@ -187,26 +189,62 @@ def _media_type(content_type: str | None) -> tuple[str | None, str | None]:
 
 
 class _IterStream(io.RawIOBase):
-    """A read-only file over an iterator of byte chunks (an HTTP response body)."""
+    """A read-only file over an iterator of byte chunks (an HTTP response body).
+
+    FastWARC 2 calls tell() and seek() on its input even when reading forward; this
+    stream supports both for positions at or after the current one (a forward seek
+    reads and drops the bytes in between) and refuses to go back.
+    """
 
     def __init__(self, chunks: Iterator[bytes], close: Callable[[], None]):
         self._chunks = chunks
         self._buf = b""
+        self._pos = 0
         self._close = close
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, b) -> int:
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def _fill(self) -> bool:
         while not self._buf:
             try:
                 self._buf = next(self._chunks)
             except StopIteration:
-                return 0
+                return False
+        return True
+
+    def readinto(self, b) -> int:
+        if not self._fill():
+            return 0
         n = min(len(b), len(self._buf))
         b[:n] = self._buf[:n]
         self._buf = self._buf[n:]
+        self._pos += n
         return n
+
+    def peek(self, n: int) -> bytes:
+        while len(self._buf) < n:
+            try:
+                self._buf += next(self._chunks)
+            except StopIteration:
+                break
+        return self._buf[:n]
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._pos + offset
+        if whence == io.SEEK_END or target < self._pos:
+            raise io.UnsupportedOperation("a streamed WARC can only be read forward")
+        while self._pos < target and self._fill():
+            n = min(target - self._pos, len(self._buf))
+            self._buf = self._buf[n:]
+            self._pos += n
+        return self._pos
 
     def close(self) -> None:
         if not self.closed:
@@ -267,7 +305,7 @@ def http_opener(user_agent: str, timeout_s: float, allow_private: bool = False) 
                 resp.close()
                 client.close()
 
-            return io.BufferedReader(_IterStream(resp.iter_bytes(1 << 16), close), 1 << 16)
+            return _IterStream(resp.iter_bytes(1 << 16), close)
         client.close()
         raise WarcReadError(f"too many redirects fetching {url}")
 
@@ -291,9 +329,8 @@ def open_warc(source: str, opener: Opener | None = None) -> BinaryIO:
 # --- the reader ---------------------------------------------------------------------
 
 
-def _record_to_row(record, block: bytes, source: str, max_body_bytes: int) -> dict:
-    headers = record.headers
-    uri = (headers.get("WARC-Target-URI") or "").strip().strip("<>")
+def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
+                   max_body_bytes: int) -> dict:
     if not uri:
         raise _Reject("warc_no_target_uri", "response record without WARC-Target-URI")
     parts = urlsplit(uri)
@@ -318,10 +355,8 @@ def _record_to_row(record, block: bytes, source: str, max_body_bytes: int) -> di
         fetched_at = None
     if fetched_at is not None and fetched_at.tzinfo is None:
         fetched_at = fetched_at.replace(tzinfo=UTC)
-    record_id = headers.get("WARC-Record-ID")
     return {
-        # The record id is globally unique and stable across re-reads of the file.
-        "input_key": record_id or f"{source}@{record.stream_pos}",
+        "input_key": key,
         "url": uri,
         "source_kind": "warc",
         "source": source,
@@ -367,7 +402,10 @@ def iter_warc(
             record = next(it)
         except StopIteration:
             return
-        except Exception as exc:  # FastWARC raises OSError / ValueError on corrupt input
+        except _NOT_DATA_ERRORS:
+            raise
+        except BaseException as exc:  # OSError/ValueError on corrupt input; a Rust panic
+            # (pyo3's PanicException derives from BaseException) must not end the run.
             where = ("at the start" if last_pos is None
                      else f"after the record at offset {last_pos}")
             yield None, reject("warc_unreadable", f"stopped reading {where}: {exc}",
@@ -384,6 +422,7 @@ def iter_warc(
             continue
         bump("responses")
         uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+        # The record id is globally unique and stable across re-reads of the file.
         key = record.headers.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
         if record.content_length > block_cap:
             yield None, reject("too_large",
@@ -391,11 +430,13 @@ def iter_warc(
             continue
         try:
             block = record.reader.read()
-            row = _record_to_row(record, block, source, max_body_bytes)
+            row = _record_to_row(record, block, uri, key, source, max_body_bytes)
         except _Reject as r:
             yield None, reject(r.reason, r.detail, uri, key)
             continue
-        except Exception as exc:  # a reader error inside one record
+        except _NOT_DATA_ERRORS:
+            raise
+        except BaseException as exc:  # a reader error (or panic) inside one record
             yield None, reject("warc_bad_record", f"{type(exc).__name__}: {exc}", uri, key)
             continue
         bump("kept")
