@@ -168,3 +168,16 @@ def is_sources_file(path: str) -> bool:
     """True for paths discover should read as a sources file (by name, not content)."""
     name = Path(path).name.lower()
     return name == "sources.toml" or name.endswith(".sources.toml")
+
+
+def host_delays(cfg: SourcesFile) -> dict[str, float]:
+    """Per-host politeness delay from the enabled sources, for the fetcher: every host a
+    source's feeds, sitemaps, URLs or homepage live on gets that source's delay_s (the
+    largest one if two sources share a host, e.g. a CDN serving several outlets' feeds)."""
+    delays: dict[str, float] = {}
+    for s in cfg.enabled():
+        for url in [*s.feeds, *s.sitemaps, *s.urls, *([s.homepage] if s.homepage else [])]:
+            host = (urlsplit(url).hostname or "").lower()
+            if host:
+                delays[host] = max(delays.get(host, 0.0), s.delay_s or 0.0)
+    return delays
