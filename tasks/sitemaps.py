@@ -267,5 +267,6 @@ def parse_sitemap(
     errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
     if errors and result.warning is None:
         first = errors[0]
-        result.warning = f"recovered from {len(errors)} XML error(s), first at line {first.line}: {first.message}"[:300]
+        result.warning = (f"recovered from {len(errors)} XML error(s), first at line "
+                          f"{first.line}: {first.message}")[:300]
     return result

@@ -132,7 +132,8 @@ def _describe(exc: ValidationError, data: dict) -> str:
         where = []
         if loc[:1] == ["source"] and len(loc) > 1 and isinstance(loc[1], int):
             i = loc[1]
-            name = sources[i].get("name") if i < len(sources) and isinstance(sources[i], dict) else None
+            entry = sources[i] if i < len(sources) else None
+            name = entry.get("name") if isinstance(entry, dict) else None
             where.append(f"[[source]] #{i + 1}" + (f" ({name!r})" if name else ""))
             loc = loc[2:]
         if loc:

@@ -120,7 +120,8 @@ def dechunk(body: bytes, max_bytes: int) -> bytes:
         try:
             size = int(size_text, 16)
         except ValueError:
-            raise _Reject("bad_chunking", f"bad chunk size {size_text[:20]!r} at byte {pos}") from None
+            detail = f"bad chunk size {size_text[:20]!r} at byte {pos}"
+            raise _Reject("bad_chunking", detail) from None
         if size == 0:
             return bytes(out)
         start = eol + 2
@@ -142,6 +143,20 @@ def _inflate(data: bytes, wbits: int, max_bytes: int) -> bytes:
     return out
 
 
+_CODEC_ERRORS = (zlib.error, brotli.error) if brotli is not None else (zlib.error,)
+
+
+def _unbrotli(data: bytes, max_bytes: int) -> bytes:
+    dec = brotli.Decompressor()
+    # brotli >= 1.2 caps the output buffer, so a brotli bomb stops at the cap.
+    out = dec.process(data, output_buffer_limit=max_bytes + 1)
+    if len(out) > max_bytes or not dec.is_finished():
+        if len(out) > max_bytes or not dec.can_accept_more_data():
+            raise _Reject("too_large", f"body over {max_bytes} bytes once decompressed")
+        raise _Reject("bad_content_encoding", "br: truncated brotli stream")
+    return out
+
+
 def decode_content(body: bytes, encoding: str, max_bytes: int) -> bytes:
     """Undo Content-Encoding (gzip, deflate, br; stacked codings in reverse order),
     refusing more than max_bytes of output."""
@@ -157,17 +172,10 @@ def decode_content(body: bytes, encoding: str, max_bytes: int) -> bytes:
                 except zlib.error:
                     body = _inflate(body, -15, max_bytes)  # raw deflate, as IIS sends
             elif coding == "br" and brotli is not None:
-                dec = brotli.Decompressor()
-                out = bytearray()
-                # Feed in slices so a brotli bomb stops at the cap, not in memory.
-                for i in range(0, len(body), 65536):
-                    out += dec.process(body[i : i + 65536])
-                    if len(out) > max_bytes:
-                        raise _Reject("too_large", f"body over {max_bytes} bytes once decompressed")
-                body = bytes(out)
+                body = _unbrotli(body, max_bytes)
             else:
                 raise _Reject("unsupported_content_encoding", f"Content-Encoding {coding!r}")
-        except (zlib.error, brotli.error if brotli else zlib.error) as exc:
+        except _CODEC_ERRORS as exc:
             raise _Reject("bad_content_encoding", f"{coding}: {exc}") from None
     return body
 

@@ -17,8 +17,8 @@ from warcio.warcwriter import WARCWriter
 from schemas.tables import DOCUMENTS, REJECTS, conform
 from tasks.warcinput import (
     _Reject,
-    decode_content,
     dechunk,
+    decode_content,
     http_opener,
     is_warc_path,
     iter_warc,
@@ -260,3 +260,15 @@ def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_brotli_payload_and_brotli_bomb() -> None:
+    brotli = pytest.importorskip("brotli")
+    assert decode_content(brotli.compress(b"<html>br</html>"), "br", CAP) == b"<html>br</html>"
+    bomb = brotli.compress(b"\0" * (50 * CAP))
+    with pytest.raises(_Reject) as info:
+        decode_content(bomb, "br", CAP)
+    assert info.value.reason == "too_large"
+    with pytest.raises(_Reject) as info:
+        decode_content(brotli.compress(b"x" * 1000)[:-3], "br", CAP)
+    assert info.value.reason == "bad_content_encoding"
