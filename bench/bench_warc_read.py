@@ -135,7 +135,7 @@ def main() -> None:
             base = statistics.median(cpu["warcio"])
             print(f"\n## {path.name}: {args.records} responses ({3 * args.records + 1} records),"
                   f" {args.page_kb} KB pages, {size_mb:.1f} MB, median of {args.repeats}")
-            print("| reader | responses/s (CPU) | responses/s (wall) | CPU ms/record | "
+            print("| reader | responses/s (CPU) | responses/s (wall) | CPU ms/response | "
                   "speed-up vs warcio (CPU) |")
             print("|---|---:|---:|---:|---:|")
             for name in READERS:

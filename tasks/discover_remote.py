@@ -13,6 +13,7 @@ fetched is in fetch_log only, as the fetcher recorded it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -248,3 +249,66 @@ def discover_remote(
         level_bodies, _ = _fetch(fetch_urls, {u: "sitemap" for u, _ in next_level}, col)
         level = [(u, d) for u, d in next_level if u in level_bodies]
     return col.result
+
+
+# --- entry points for tasks/discover.py ---------------------------------------------
+
+# A path segment named like a feed (/rss, /feed/, /atom.xml, /rss2/...), a .rss/.atom
+# file, or a format=rss query; an article slug that merely contains "rss" does not count.
+_FEED_PATH = re.compile(
+    r"/(rss2?|feeds?|atom|rdf)(/|\.xml|$|\?)|[.](rss|atom)($|\?)|[?&](format|output)=(rss|atom)"
+)
+
+
+def classify_remote(arg: str) -> tuple[str | None, str]:
+    """What a remote `pressroom ingest` argument is: ('feed'|'sitemap'|None, url).
+
+    An explicit 'feed:' or 'sitemap:' prefix wins; otherwise the address decides (a path
+    naming a sitemap, or the usual feed paths and hosts). None means an article URL.
+    """
+    for kind in ("feed", "sitemap"):
+        if arg.startswith(kind + ":") and "://" in arg[len(kind) + 1 :]:
+            return kind, arg[len(kind) + 1 :]
+    low = arg.lower()
+    if not low.startswith(("http://", "https://")):
+        return None, arg
+    host, _, rest = low.split("://", 1)[1].partition("/")
+    rest = "/" + rest
+    if "sitemap" in rest:
+        return "sitemap", arg
+    if host.startswith(("feeds.", "rss.", "feed.")) or _FEED_PATH.search(rest):
+        return "feed", arg
+    return None, arg
+
+
+def discover_sources_file(
+    path: str,
+    fetch_urls: FetchUrls,
+    run_id: str,
+    now: datetime,
+    limits: RemoteLimits | None = None,
+) -> RemoteResult:
+    """Discover from every enabled source of a sources file (see tasks/sourcesfile.py).
+
+    A malformed file raises SourcesFileError (the run should stop with its message: the
+    crawl configuration is wrong, not one input). Article URLs listed in the file become
+    rows with source_kind 'url' and source = the file path.
+    """
+    from tasks.sourcesfile import load_sources
+
+    cfg = load_sources(path)
+    feeds, sitemaps, urls = [], [], []
+    for s in cfg.enabled():
+        feeds += s.feeds
+        sitemaps += s.sitemaps
+        urls += s.urls
+    result = discover_remote(feeds, sitemaps, fetch_urls, run_id, now, limits)
+    col = _Collector(run_id, now)
+    col.by_url = {r["url"]: r for r in result.rows}
+    col.result = result
+    col.stats = result.stats
+    for url in urls:
+        col.add(url=url, kind="url", source=str(path), published=None, published_source=None,
+                title=None)
+    result.stats["sources_enabled"] = len(cfg.enabled())
+    return result

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import ipaddress
+import re
 import socket
 import zlib
 from collections.abc import Callable, Iterator
@@ -41,6 +42,7 @@ STAGE = "discover"
 MAX_HTTP_HEADER_BYTES = 64 * 1024
 
 Opener = Callable[[str], BinaryIO]
+_HTTP_URI = re.compile(r"(?i)https?://[^/?#\s@:]+")
 # Everything else raised while reading a WARC is about the data, and becomes a reject.
 _NOT_DATA_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
 
@@ -341,8 +343,9 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
                    max_body_bytes: int) -> dict:
     if not uri:
         raise _Reject("warc_no_target_uri", "response record without WARC-Target-URI")
-    parts = urlsplit(uri)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    # A prefix test, not urlsplit: this runs per record and urlsplit is a third of our
+    # per-record cost; canonical_url checks the rest downstream.
+    if not _HTTP_URI.match(uri):
         raise _Reject("bad_url", f"WARC-Target-URI is not an http(s) URL: {uri[:200]!r}")
     if len(block) < record.content_length:
         raise _Reject(

@@ -229,3 +229,50 @@ def test_fetcher_that_forgets_a_url_still_leaves_a_trace() -> None:
     assert [(r["url"], r["error"]) for r in result.fetch_log] == [
         ("http://127.0.0.1:9/feed", "not_fetched")]
     conform(result.fetch_log, FETCH_LOG, "fetch_log")
+
+
+def test_sources_file_drives_discovery(outlet, tmp_path) -> None:
+    from tasks.discover_remote import discover_sources_file
+
+    base, hits = outlet
+    path = tmp_path / "sources.toml"
+    path.write_text(f"""
+[[source]]
+name = "Loopback News"
+feeds = ["{base}/atom.xml"]
+sitemaps = ["{base}/news-sitemap.xml"]
+urls = ["{base}/news/hand-picked"]
+[[source]]
+name = "Switched off"
+enabled = false
+feeds = ["{base}/rss.xml"]
+""")
+    result = discover_sources_file(str(path), loopback_fetcher([]), RUN, NOW)
+    kinds = {r["url"].removeprefix(base): r["source_kind"] for r in result.rows}
+    assert kinds == {"/news/three": "feed", "/news/two": "sitemap", "/news/breaking": "sitemap",
+                     "/news/hand-picked": "url"}
+    assert hits["/rss.xml"] == 0  # the disabled source is not fetched
+    conform(result.rows, DOCUMENTS, "documents")
+
+
+@pytest.mark.parametrize(
+    ("arg", "kind"),
+    [
+        ("https://sputnikglobe.com/export/rss2/archive/index.xml", "feed"),
+        ("https://sputnikglobe.com/sitemap_article_index.xml", "sitemap"),
+        ("https://feeds.bbci.co.uk/news/rss.xml", "feed"),
+        ("https://www.theguardian.com/world/rss", "feed"),
+        ("https://www.theguardian.com/sitemaps/news.xml", "sitemap"),
+        ("https://x.example/?format=rss", "feed"),
+        ("feed:https://x.example/latest", "feed"),
+        ("sitemap:https://x.example/pages.xml", "sitemap"),
+        ("https://news.example/2024/04/02/story.html", None),
+        ("https://x.example/news/rss-is-dead-article.html", None),
+        ("https://x.example/feedback", None),
+    ],
+)
+def test_classify_remote(arg: str, kind: str | None) -> None:
+    from tasks.discover_remote import classify_remote
+
+    got, url = classify_remote(arg)
+    assert got == kind and url.startswith("https://")
