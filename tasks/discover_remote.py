@@ -173,9 +173,12 @@ def discover_remote(
     run_id: str,
     now: datetime,
     limits: RemoteLimits | None = None,
+    urls: Iterable[tuple[str, str]] = (),
 ) -> RemoteResult:
     """Fetch and parse the given feeds and sitemaps (following sitemap indexes) into
-    DOCUMENTS rows; `now` (aware UTC) stamps rejects and anchors the child-age filter."""
+    DOCUMENTS rows; `now` (aware UTC) stamps rejects and anchors the child-age filter.
+    `urls` are (article URL, source) pairs known without fetching (source_kind 'url');
+    they are merged with what the feeds and sitemaps list."""
     limits = limits or RemoteLimits()
     col = _Collector(run_id, now)
     feeds = list(dict.fromkeys(feeds))
@@ -248,6 +251,9 @@ def discover_remote(
                                + ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else ""))
         level_bodies, _ = _fetch(fetch_urls, {u: "sitemap" for u, _ in next_level}, col)
         level = [(u, d) for u, d in next_level if u in level_bodies]
+    for url, source in urls:
+        col.add(url=url, kind="url", source=source, published=None, published_source=None,
+                title=None)
     return col.result
 
 
@@ -302,13 +308,7 @@ def discover_sources_file(
         feeds += s.feeds
         sitemaps += s.sitemaps
         urls += s.urls
-    result = discover_remote(feeds, sitemaps, fetch_urls, run_id, now, limits)
-    col = _Collector(run_id, now)
-    col.by_url = {r["url"]: r for r in result.rows}
-    col.result = result
-    col.stats = result.stats
-    for url in urls:
-        col.add(url=url, kind="url", source=str(path), published=None, published_source=None,
-                title=None)
+    result = discover_remote(feeds, sitemaps, fetch_urls, run_id, now, limits,
+                             urls=[(u, str(path)) for u in urls])
     result.stats["sources_enabled"] = len(cfg.enabled())
     return result
