@@ -105,21 +105,35 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
 
 
 def _local(tag) -> str:
-    if not isinstance(tag, str):  # comments, processing instructions
+    if not isinstance(tag, str):  # comments, processing instructions, entity references
         return ""
-    return tag.rsplit("}", 1)[-1].lower()
+    return tag[tag.rfind("}") + 1 :].lower()
 
 
-def _child_text(elem, name: str) -> str | None:
+def _children(elem) -> dict[str, object]:
+    """Child elements by lower-cased local name (the first of each name wins)."""
+    out: dict[str, object] = {}
     for child in elem:
-        if _local(child.tag) == name:
-            return (child.text or "").strip() or None
-    return None
+        out.setdefault(_local(child.tag), child)
+    return out
+
+
+def _text(elem) -> str | None:
+    if elem is None:
+        return None
+    return (elem.text or "").strip() or None
+
+
+# An absolute http(s) URL with a host: the common case, taken without urljoin/urlsplit
+# (which cost more than the rest of the parsing per <url>).
+_ABSOLUTE_HTTP = re.compile(r"(?i)https?://[^/?#\s@:]+[^\s]*")
 
 
 def _absolute(loc: str | None, base: str) -> str | None:
     if not loc:
         return None
+    if _ABSOLUTE_HTTP.fullmatch(loc):
+        return loc
     url = urljoin(base, loc.strip())
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -128,22 +142,24 @@ def _absolute(loc: str | None, base: str) -> str | None:
 
 
 def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
-    loc = _child_text(elem, "loc")
+    kids = _children(elem)
+    loc = _text(kids.get("loc"))
     url = _absolute(loc, base)
     if url is None:
         return None, (loc or "")[:200]
     published = title = language = None
-    for child in elem:
-        if _local(child.tag) == "news":
-            published = parse_w3c_datetime(_child_text(child, "publication_date"))
-            title = clean_title(_child_text(child, "title"))
-            for pub in child:
-                if _local(pub.tag) == "publication":
-                    language = _child_text(pub, "language")
+    news = kids.get("news")
+    if news is not None:
+        nkids = _children(news)
+        published = parse_w3c_datetime(_text(nkids.get("publication_date")))
+        title = clean_title(_text(nkids.get("title")))
+        pub = nkids.get("publication")
+        if pub is not None:
+            language = _text(_children(pub).get("language"))
     return (
         SitemapEntry(
             url=url,
-            lastmod=parse_w3c_datetime(_child_text(elem, "lastmod")),
+            lastmod=parse_w3c_datetime(_text(kids.get("lastmod"))),
             published_at=published,
             title=title,
             language=language,
@@ -210,6 +226,8 @@ def parse_sitemap(
     context = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),
+        # Only these reach Python: iterating every <loc>/<lastmod> too costs 3x.
+        tag=("{*}urlset", "{*}sitemapindex", "{*}url", "{*}sitemap"),
         recover=True,  # a truncated or slightly broken sitemap still yields its URLs
         resolve_entities=False,  # no entity expansion (billion laughs), no external DTDs
         no_network=True,
@@ -255,8 +273,12 @@ def parse_sitemap(
             return result
         result.warning = f"XML error, kept what came before it: {exc}"[:300]
     if root_name is None:
-        result.error = ("sitemap_bad_xml", "no XML element found")
-        return result
+        # No sitemap element at all: name the root the document has, if any.
+        root = getattr(context, "root", None)
+        if root is None or not _local(root.tag):
+            result.error = ("sitemap_bad_xml", "no XML element found")
+            return result
+        root_name = _local(root.tag)
     if root_name not in ("urlset", "sitemapindex"):
         detail = f"root element <{root_name}>, expected <urlset> or <sitemapindex>"
         result.error = ("not_a_sitemap", detail)
