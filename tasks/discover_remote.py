@@ -39,9 +39,10 @@ class RemoteLimits:
     max_sitemaps: int = 200
     max_sitemap_bytes: int = MAX_SITEMAP_BYTES
     max_urls_per_sitemap: int = MAX_SITEMAP_URLS
-    # Children of an index whose lastmod is older than this are not fetched (None = all):
-    # an archive sitemap last changed a year ago holds no news for a run every few hours.
-    max_child_age_days: float | None = None
+    # Children of an index whose lastmod is older than this are not fetched (None = all,
+    # for a backfill): an archive sitemap unchanged for a month lists no article that a
+    # run every few hours has not already seen. Children without a lastmod are fetched.
+    max_child_age_days: float | None = 30.0
 
 
 @dataclass
@@ -128,8 +129,8 @@ def _fetch(fetch_urls: FetchUrls, kinds: dict[str, str], col: _Collector
     ok_rows: dict[str, dict] = {}
     for row in log:
         url = row.get("url")
-        if row.get("source_kind") is None:
-            row["source_kind"] = kinds.get(url)
+        if url in kinds:  # the fetcher cannot know which kind of discovery input it was
+            row["source_kind"] = kinds[url]
         col.result.fetch_log.append(row)
         logged.add(url)
         if url in bodies and not row.get("error"):

@@ -213,7 +213,7 @@ def test_feeds_sitemap_index_and_news_sitemap(outlet) -> None:
 def test_sitemap_count_cap_keeps_the_newest(outlet) -> None:
     base, hits = outlet
     result = discover_remote([], [f"{base}/sitemap-index.xml"], loopback_fetcher([]), RUN, NOW,
-                             RemoteLimits(max_sitemaps=2))
+                             RemoteLimits(max_sitemaps=2, max_child_age_days=None))
     # the root counts as one; only the newest child (april) fits under the cap of 2
     assert hits["/sm/april.xml.gz"] == 1 and hits["/sm/nested-index.xml"] == 0
     cap = [r for r in result.rejects if r["reason"] == "sitemap_count_cap"]
@@ -276,3 +276,91 @@ def test_classify_remote(arg: str, kind: str | None) -> None:
 
     got, url = classify_remote(arg)
     assert got == kind and url.startswith("https://")
+
+
+def test_discover_dispatches_warc_sources_file_and_feed_urls(outlet, tmp_path) -> None:
+    """tasks.discover.discover over a folder (sources.toml, a WARC, a URL list) and a
+    feed URL on the command line: one table, local rows first, duplicates rejected."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from tasks.config import Settings
+    from tasks.discover import discover
+
+    base, hits = outlet
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "sources.toml").write_text(f"""
+[[source]]
+name = "Loopback News"
+feeds = ["{base}/rss.xml"]
+sitemaps = ["{base}/news-sitemap.xml"]
+""")
+    with open(folder / "crawl.warc.gz", "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        body = b"<html><body><p>From the archive.</p></body></html>"
+        h = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(f"{base}/news/one", "response",
+                                            payload=io.BytesIO(body), http_headers=h))
+    (folder / "list.urls").write_text(f"{base}/news/listed\n")
+    calls: list[list[str]] = []
+    result = discover([str(folder), f"feed:{base}/atom.xml"], RUN,
+                      settings=Settings(allow_private_hosts=True),
+                      fetch_urls=loopback_fetcher(calls), now=NOW)
+
+    docs = result.docs.to_pylist()
+    got = [(d["url"].removeprefix(base), d["source_kind"]) for d in docs]
+    # the WARC copy of /news/one comes first and keeps its body; the feed's copy is a dup
+    assert got[:2] == [("/news/one", "warc"), ("/news/listed", "url")]
+    assert set(got[2:]) == {("/news/two", "feed"), ("/news/three", "feed"),
+                            ("/news/breaking", "sitemap")}
+    assert docs[0]["body"].startswith(b"<html>") and docs[0]["fetched_at"] is not None
+    dups = [r for r in result.rejects if r["reason"] == "duplicate_url"]
+    assert [(r["url"].removeprefix(base), r["source_kind"]) for r in dups] == [
+        ("/news/one", "feed")]
+    assert {r["url"].removeprefix(base) for r in result.fetch_log} == {
+        "/rss.xml", "/news-sitemap.xml", "/atom.xml"}
+    assert len(calls) == 1  # feeds and sitemaps in one batch
+    assert any(n.startswith("discovery: 2 feed(s) and 1 sitemap(s) read") for n in result.notes)
+    assert result.stats["warc_kept"] == 1 and result.stats["sources_enabled"] == 1
+
+
+def test_discover_reports_a_malformed_sources_file(tmp_path) -> None:
+    from tasks.config import Settings
+    from tasks.discover import discover
+
+    bad = tmp_path / "sources.toml"
+    bad.write_text('[[source]]\nname = "A"\nfeeds = ["ftp://nope"]\n')
+
+    def never(urls):  # nothing valid to fetch
+        raise AssertionError(urls)
+
+    result = discover([str(bad)], RUN, settings=Settings(), fetch_urls=never, now=NOW)
+    assert result.docs.num_rows == 0
+    assert [r["reason"] for r in result.rejects] == ["bad_sources_file"]
+    assert "#1 ('A') feeds: not an absolute http(s) URL" in result.notes[0]
+
+
+def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
+    from types import SimpleNamespace
+
+    import pyarrow as pa
+
+    from tasks.discover import fetch_urls_via
+
+    def fake_fetch_batch(docs: pa.Table, settings, run_id: str):
+        out, log = [], []
+        for d in docs.to_pylist():
+            ok = d["url"].endswith("/ok")
+            if ok:
+                out.append({**d, "body": b"<rss/>"})
+            log.append({"url": d["url"], "error": None if ok else "connection",
+                        "fetched_at": NOW, "run_id": run_id, "source_kind": d["source_kind"]})
+        return SimpleNamespace(docs=conform(out, DOCUMENTS, "documents"), fetch_log=log)
+
+    fetch_urls = fetch_urls_via(fake_fetch_batch, None, RUN)
+    bodies, log = fetch_urls(["http://127.0.0.1:9/ok", "http://127.0.0.1:9/down"])
+    assert bodies == {"http://127.0.0.1:9/ok": b"<rss/>"}
+    assert [r["error"] for r in log] == [None, "connection"]
