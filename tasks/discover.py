@@ -339,9 +339,9 @@ def discover(inputs: list[str], run_id: str, settings=None,
             stats[k] = stats.get(k, 0) + v
         failed = stats.get("feed_fetch_failed", 0) + stats.get("sitemap_fetch_failed", 0)
         notes.append(
-            f"discovery: {len(set(feeds))} feed(s) and {stats.get('sitemaps_parsed', 0)} "
-            f"sitemap(s) read, {len(remote.rows)} URL(s) found, {failed} fetch failure(s) "
-            "(see fetch_log)")
+            f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
+            f"{stats.get('sitemaps_parsed', 0)} sitemap file(s) read, {len(remote.rows)} "
+            f"URL(s) found, {failed} fetch failure(s) (see fetch_log)")
     kept, dup_rejects = drop_duplicate_urls(rows, run_id)
     return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
                           rejects=rejects + dup_rejects, notes=notes, fetch_log=fetch_log,
