@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -107,8 +108,10 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
         return result
     try:
         # content-location makes feedparser resolve relative links against the feed URL.
+        # A stream, never bytes or str: feedparser fetches a str that looks like a URL,
+        # and tries open() on bytes, so a body such as b"/etc/passwd" would read that file.
         parsed = feedparser.parse(
-            data,
+            io.BytesIO(data),
             response_headers={
                 "content-location": feed_url,
                 "content-type": content_type or "application/xml",
