@@ -464,21 +464,47 @@ def read_warc(
     """Read a whole WARC (path or URL) into rows and rejects. A source that cannot be
     opened becomes one reject ('warc_unreadable'), not an exception."""
     result = WarcResult()
+    for rows, rejects in warc_batches(source, run_id, now, max_body_bytes, 1 << 30, opener,
+                                      result.stats):
+        result.rows += rows
+        result.rejects += rejects
+    return result
+
+
+def warc_batches(
+    source: str,
+    run_id: str,
+    now: datetime,
+    max_body_bytes: int,
+    batch_size: int,
+    opener: Opener | None = None,
+    stats: dict[str, int] | None = None,
+) -> Iterator[tuple[list[dict], list[dict]]]:
+    """Read a WARC as (DOCUMENTS rows, REJECTS rows) batches of about `batch_size` rows,
+    so a CC-NEWS file (~1 GB, ~40k pages) flows through fetch/extract without being held
+    whole in memory. A source that cannot be opened yields one batch with its reject."""
+    stats = {} if stats is None else stats
     try:
         stream = open_warc(source, opener)
     except WarcReadError as exc:
-        result.rejects.append({
+        stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
+        yield [], [{
             "article_id": None, "url": source if "://" in source else None,
             "source_kind": "warc", "source": source, "input_key": source, "stage": STAGE,
             "reason": "warc_unreadable", "detail": str(exc)[:1000], "rejected_at": now,
             "run_id": run_id,
-        })
-        result.stats["rejected_warc_unreadable"] = 1
-        return result
+        }]
+        return
+    rows: list[dict] = []
+    rejects: list[dict] = []
     with stream:
-        for row, rej in iter_warc(stream, source, run_id, now, max_body_bytes, result.stats):
+        for row, rej in iter_warc(stream, source, run_id, now, max_body_bytes, stats):
             if row is not None:
-                result.rows.append(row)
+                rows.append(row)
             else:
-                result.rejects.append(rej)
-    return result
+                rejects.append(rej)
+            if len(rows) >= batch_size:
+                yield rows, rejects
+                rows, rejects = [], []
+    if rows or rejects:
+        yield rows, rejects

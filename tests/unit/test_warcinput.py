@@ -272,3 +272,18 @@ def test_brotli_payload_and_brotli_bomb() -> None:
     with pytest.raises(_Reject) as info:
         decode_content(brotli.compress(b"x" * 1000)[:-3], "br", CAP)
     assert info.value.reason == "bad_content_encoding"
+
+
+def test_warc_batches_bound_the_rows_held(tmp_path: Path) -> None:
+    from tasks.warcinput import warc_batches
+
+    path = tmp_path / "many.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i in range(7):
+            _response(w, f"https://news.example/{i}", b"<p>x</p>", [("Content-Type", "text/html")])
+    stats: dict[str, int] = {}
+    sizes = [len(rows) for rows, _ in warc_batches(str(path), "r", NOW, CAP, 3, stats=stats)]
+    assert sizes == [3, 3, 1] and stats["kept"] == 7
+    assert list(warc_batches(str(tmp_path / "none.warc"), "r", NOW, CAP, 3))[0][1][0][
+        "reason"] == "warc_unreadable"
