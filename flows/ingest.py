@@ -122,12 +122,13 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
         "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": notes,
         "settings": settings.model_dump(mode="json"),
     })
-    db, tests = report_task(root)
-    failing = {name: n for name, n in tests.items() if n}
+    reported = report_task(root, manifest)
+    failing = {name: n for name, n in reported.data_tests.items() if n}
     if failing:
         raise RuntimeError(f"data tests failed after run {run_id}: {failing}")
     logger.info("run %s: %s", run_id, ledger.totals())
-    return {**manifest, "database": str(db), "data_tests": tests}
+    return {**manifest, "database": str(reported.database), "data_tests": reported.data_tests,
+            "report": str(reported.html)}
 
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 from prefect import task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
@@ -63,6 +64,10 @@ def publish_task(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dic
 
 
 @task(name="report", **STAGE_TASK)
-def report_task(root: Path) -> tuple[Path, dict[str, int]]:
+def report_task(root: Path, manifest: dict) -> report.ReportResult:
     db = report.build_views(root)
-    return db, report.run_data_tests(db)
+    tests = report.run_data_tests(db)
+    html = report.write_html_report(root, db, manifest["run_id"])
+    create_markdown_artifact(markdown=report.markdown_summary(manifest), key="ingest-summary",
+                             description="pressroom run summary")
+    return report.ReportResult(db, tests, html)

@@ -90,6 +90,8 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert first["totals"] == {"inputs": 8, "kept": 4, "rejected": 2, "failed": 2,
                                "skipped": 0}
     assert all(n == 0 for n in first["data_tests"].values())
+    report = Path(first["report"]).read_text("utf-8")
+    assert "Harbour bridge reopens" in report and "missing_header" in report
     before = _counts(db)
 
     second = ingest(inputs=inputs, settings=settings)
