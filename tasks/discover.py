@@ -394,3 +394,13 @@ def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[di
     """Rejects of inputs an earlier run already rejected are not written again."""
     new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
     return new, len(rejects) - len(new)
+
+
+def skip_recently_failed(fetch_urls: FetchUrls, known: KnownInputs) -> FetchUrls:
+    """Feeds and sitemaps whose last fetch failed recently are not fetched again this run
+    (the same politeness and idempotence rule as for article URLs)."""
+
+    def fetch(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
+        return fetch_urls([u for u in urls if u not in known.recently_failed_urls])
+
+    return fetch
