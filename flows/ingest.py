@@ -68,10 +68,12 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     todo, skipped = split_known(found.docs, known, settings.refresh)
     new_rejects, known_rejects = drop_known_rejects(found.rejects, known)
     rejects += new_rejects
+    sources_skipped = found.stats.get("sources_skipped", 0)
     ledger.record("discover",
-                  received=found.docs.num_rows + len(found.rejects) + source_failures,
+                  received=found.docs.num_rows + len(found.rejects) + source_failures
+                  + sources_skipped,
                   passed=todo.num_rows, rejected=len(new_rejects), failed=source_failures,
-                  skipped=skipped.num_rows + known_rejects)
+                  skipped=skipped.num_rows + known_rejects + sources_skipped)
 
     # fetch -> extract -> clean, batch by batch, in parallel across batches.
     fetched = [fetch_task.submit(b, settings, run_id) for b in batches(todo, settings.batch_size)]
