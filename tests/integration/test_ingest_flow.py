@@ -124,3 +124,8 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert len(json.loads(res.output)) == 5
     res = runner.invoke(app, ["runs", "--warehouse", str(warehouse)])
     assert res.exit_code == 0 and first["run_id"] in res.output
+    res = runner.invoke(app, ["sql", "SELEC nonsense", "--warehouse", str(warehouse)])
+    assert res.exit_code == 1 and "SQL error" in res.output
+    res = runner.invoke(app, ["report", "--warehouse", str(warehouse)])
+    assert res.exit_code == 0 and "failing" not in res.output
+    assert (warehouse / "reports" / "latest.html").exists()
