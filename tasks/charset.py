@@ -79,14 +79,20 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def _utf8_ok(body: bytes) -> bool:
-    """Whether the (prefix of the) body is valid UTF-8; a character cut at the end of a
-    truncated prefix does not count as invalid."""
+    """Whether the body reads as UTF-8: at least 90% of its non-ASCII characters are
+    valid sequences. A few broken bytes in a UTF-8 page (a bad copy-paste, a cut
+    multi-byte character) do not make it windows-1252; latin-1 text read as UTF-8 is
+    invalid at nearly every non-ASCII byte, so the ratio separates the two."""
     sample = body[: 2 * _DETECT_SCAN]
     try:
         sample.decode("utf-8")
         return True
-    except UnicodeDecodeError as exc:
-        return len(sample) == 2 * _DETECT_SCAN and exc.start >= len(sample) - 3
+    except UnicodeDecodeError:
+        pass
+    text = sample.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return invalid <= non_ascii // 10 and non_ascii > 0
 
 
 def detect(body: bytes) -> str:

@@ -31,6 +31,9 @@ class RobotsRules:
     state: str  # parsed | unavailable | unreachable
     detail: str  # for fetch_log error_detail: "robots.txt 503", "robots.txt timeout"...
     parser: Protego | None = None
+    # The fetch_log error kind of a URL this refuses: robots_disallowed (the rules say
+    # no), robots_server_error (5xx, 429), robots_timeout, robots_unreachable.
+    error_kind: str = "robots_disallowed"
 
     def allows(self, url: str, agent: str) -> bool:
         if self.state == "unavailable":
@@ -70,12 +73,13 @@ def rules_from_fetch(status: int | None, body: bytes | None, error: str | None) 
     if error is not None:
         if error in ("too_many_redirects", "redirect_loop"):
             return RobotsRules("unavailable", f"robots.txt {error}")
-        return RobotsRules("unreachable", f"robots.txt {error}")
+        kind = "robots_timeout" if error.startswith("timeout") else "robots_unreachable"
+        return RobotsRules("unreachable", f"robots.txt {error}", error_kind=kind)
     if status is None:
-        return RobotsRules("unreachable", "robots.txt no response")
+        return RobotsRules("unreachable", "robots.txt no response", error_kind="robots_unreachable")
     if 200 <= status < 300:
         text = (body or b"")[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
         return RobotsRules("parsed", f"robots.txt {status}", Protego.parse(text))
     if status == 429 or status >= 500:
-        return RobotsRules("unreachable", f"robots.txt {status}")
+        return RobotsRules("unreachable", f"robots.txt {status}", error_kind="robots_server_error")
     return RobotsRules("unavailable", f"robots.txt {status}")

@@ -1,0 +1,751 @@
+"""Fetch stage: download the pages of a batch of documents, politely and safely.
+
+`fetch_batch(docs, settings, run_id)` runs one asyncio event loop per batch (aiohttp:
+measured at about a tenth of httpx's client CPU per page, see bench/results) and returns
+the documents that got a usable page plus one fetch_log row per URL attempted.
+
+What a request goes through, in order:
+1. `netguard.check_url` on the URL (http/https only, no private address literal), again on
+   every redirect target; host names are checked on what they resolve to by the
+   connector's resolver (`GuardedResolver`), at every connection.
+2. robots.txt of the origin, fetched once per run by the same client (`robots.py`).
+3. The host gate: at most `per_host_concurrency` requests in flight per host, request
+   starts at least `per_host_delay_s` apart (or the robots.txt Crawl-delay, up to
+   `max_crawl_delay_s`), then a slot of the global `max_concurrency`.
+4. One exchange under a total deadline (`request_timeout_s`, connect to last body byte):
+   Content-Length above the cap refused before reading, body read to `max_body_bytes`,
+   content codings undone with the same cap per layer (`codings.py`), content type checked
+   against the allowlist before the body is read.
+5. Redirects followed by hand (`max_redirects`, loops detected, chain recorded), retries
+   with exponential backoff and jitter on connection failures, 429 and 5xx, honouring
+   Retry-After up to `retry_after_max_s`.
+6. Every exchange (robots.txt, redirects and retries included) written to the WARC archive
+   as request + response records (`archive.py`); the fetch_log row points at the final
+   response record.
+
+Documents from text dumps, or that arrive with a body (WARC input), pass through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import glob
+import random
+import socket
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+import pyarrow as pa
+from aiohttp.abc import AbstractResolver
+from aiohttp.resolver import ThreadedResolver
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from schemas.tables import DOCUMENTS, conform
+from tasks.archive import WarcWriter, http_request_head, http_response_head, read_response_at
+from tasks.charset import sniff_encoding
+from tasks.codings import CodingError, accept_encoding, decode_body
+from tasks.netguard import AddressGuard, BlockedAddress, Refused, check_url
+from tasks.robots import MAX_ROBOTS_BYTES, MAX_ROBOTS_REDIRECTS, RobotsRules, agent_token
+from tasks.robots import origin_of, robots_url, rules_from_fetch
+
+# Error kinds that a later attempt may cure; anything else is final on the first try.
+RETRYABLE = frozenset(
+    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated",
+     "rate_limited", "server_error"}
+)
+# Bytes of a non-page response (404 page, 5xx page) kept for the archive.
+ERROR_BODY_BYTES = 64 * 1024
+
+
+class FetchSettings(BaseSettings):
+    """The fetch stage's knobs. Read from the run's Settings object when it has the field,
+    else from PRESSROOM_<NAME> env vars, else these defaults (see `fetch_config`)."""
+
+    model_config = SettingsConfigDict(env_prefix="PRESSROOM_", extra="ignore")
+
+    warehouse: Path = Path("warehouse")
+    user_agent: str = "pressroom/0.1 (+https://github.com/pressroom; news-archiving bot)"
+    # Total deadline of one exchange, connect to last byte: bounds a 1 byte/s trickle.
+    request_timeout_s: float = Field(20.0, gt=0)
+    connect_timeout_s: float = Field(10.0, gt=0)
+    max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)  # news pages are < 2 MB
+    allow_private_hosts: bool = False
+    # Networks allowed despite being private/loopback (tests: ["127.0.0.0/8"]).
+    allowed_networks: list[str] = Field(default_factory=list)
+    refresh: bool = False
+    refetch_failed_after_hours: float = 24.0
+    # Skip URLs the warehouse's fetch_log already holds a page for (unless refresh).
+    skip_known_urls: bool = True
+    # 32 in flight saturates one core of aiohttp at ~4,500 pages/s on loopback; the web
+    # is slower, so this bounds sockets and memory (32 x max_body_bytes), not speed.
+    max_concurrency: int = Field(32, ge=1)
+    per_host_concurrency: int = Field(2, ge=1)  # news-crawl and Heritrix default to 1-2
+    per_host_delay_s: float = Field(1.0, ge=0)  # between request starts to one host
+    max_crawl_delay_s: float = Field(10.0, ge=0)  # a robots.txt asking for more is capped
+    respect_robots: bool = True
+    robots_timeout_s: float = Field(10.0, gt=0)
+    max_retries: int = Field(2, ge=0)  # attempts = 1 + max_retries
+    backoff_base_s: float = Field(1.0, ge=0)
+    backoff_max_s: float = Field(30.0, ge=0)
+    retry_after_max_s: float = Field(60.0, ge=0)  # longer asks fail now, retried next run
+    max_redirects: int = Field(10, ge=0)  # browsers allow 20; news chains are < 5 hops
+    allowed_content_types: list[str] = Field(
+        default_factory=lambda: ["text/html", "application/xhtml+xml"]
+    )
+    archive_warc: bool = True
+    warc_gzip_level: int = Field(1, ge=0, le=9)  # level 1: 1/3 of level 6's CPU
+    warc_max_file_bytes: int = Field(1 << 30, gt=0)
+
+
+def fetch_config(settings: Any) -> FetchSettings:
+    """FetchSettings from the run's settings: each field the object has wins."""
+    if isinstance(settings, FetchSettings):
+        return settings
+    values = {n: getattr(settings, n) for n in FetchSettings.model_fields if hasattr(settings, n)}
+    return FetchSettings(**values)
+
+
+@dataclass
+class FetchResult:
+    docs: pa.Table  # DOCUMENTS rows: pass-through documents and those that got a page
+    fetch_log: list[dict]  # FETCH_LOG rows, one per URL attempted
+
+
+# -- resolver -------------------------------------------------------------------------
+class GuardedResolver(AbstractResolver):
+    """A resolver that refuses names resolving to forbidden addresses (checked on every
+    connection, so redirects and DNS re-binding are covered too)."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        self._inner = ThreadedResolver()
+        self._guard = guard
+
+    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = 0):
+        infos = await self._inner.resolve(host, port, family)
+        self._guard.check_resolved(host, [i["host"] for i in infos])
+        return infos
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+# -- politeness -----------------------------------------------------------------------
+class HostGate:
+    """Per-host politeness: <= `cap` exchanges in flight, starts >= `delay` apart."""
+
+    def __init__(self, cap: int, delay: float) -> None:
+        self.sem = asyncio.Semaphore(cap)
+        self.lock = asyncio.Lock()
+        self.delay = delay
+        self.last_start = -1e18
+        self.not_before = 0.0  # set by Retry-After
+
+    async def start(self, global_sem: asyncio.Semaphore) -> None:
+        """Wait for this host's turn, then for a global slot (which the caller releases).
+
+        The lock is held while waiting for the global slot, so the recorded start is the
+        real start and the gap seen by the server is never shorter than the delay."""
+        loop = asyncio.get_running_loop()
+        async with self.lock:
+            wait = max(self.last_start + self.delay, self.not_before) - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            await global_sem.acquire()
+            self.last_start = loop.time()
+
+
+@dataclass
+class Exchange:
+    """One HTTP request/response (one hop)."""
+
+    url: str
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    body: bytes = b""
+    error: str | None = None
+    detail: str | None = None
+    warc: tuple[str, int] | None = None
+
+
+@dataclass
+class UrlOutcome:
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    error: str | None = None
+    detail: str | None = None
+    body: bytes | None = None  # decoded content, on success
+    raw_bytes: int = 0
+    content_type: str | None = None
+    encoding: str | None = None
+    attempts: int = 0
+    redirects: list[str] = field(default_factory=list)
+    warc: tuple[str, int] | None = None
+    started: float = 0.0
+    elapsed_ms: float = 0.0
+    fetched_at: datetime | None = None
+
+
+def _media_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
+    """Exponential backoff with jitter: base * 2^attempt, scaled by 0.5-1.5, capped."""
+    return min(cap, base * (2**attempt) * rng.uniform(0.5, 1.5))
+
+
+def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
+    """(error kind, detail) for an exception raised during an exchange."""
+    detail = f"{type(exc).__name__}: {exc}"[:500]
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        if isinstance(exc.os_error, BlockedAddress):
+            return "blocked_address", str(exc.os_error)
+        return "dns_error", detail
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
+        return "tls_error", detail
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return "connect_timeout", detail
+    if isinstance(exc, TimeoutError):
+        return f"timeout_{phase}", detail
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return "connect_error", detail
+    text = repr(exc)
+    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError):
+        return "bad_chunking", detail
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        chain = exc.__cause__ or exc.__context__
+        if isinstance(chain, ConnectionResetError) or "reset" in text.lower():
+            return "connection_reset", detail
+        return "truncated", detail
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return ("disconnected" if phase == "headers" else "truncated"), detail
+    if isinstance(exc, ConnectionResetError | aiohttp.ClientOSError):
+        return "connection_reset", detail
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return "protocol_error", detail
+    if isinstance(exc, aiohttp.InvalidURL | ValueError):
+        return "invalid_url", detail
+    return "client_error", detail
+
+
+def _status_error(status: int) -> str | None:
+    if 200 <= status < 300:
+        return None if status != 204 else "no_content"
+    if status == 304:
+        return "not_modified"
+    if status == 404:
+        return "not_found"
+    if status == 410:
+        return "gone"
+    if status == 429:
+        return "rate_limited"
+    if status >= 500:
+        return "server_error"
+    if 300 <= status < 400:
+        return "bad_redirect"  # a 3xx that reached here has no usable Location
+    return "http_4xx" if status < 500 else "http_error"
+
+
+class Fetcher:
+    """The state of one batch's fetching: session, gates, robots cache, WARC writer."""
+
+    def __init__(self, cfg: FetchSettings, run_id: str, writer: WarcWriter | None) -> None:
+        self.cfg = cfg
+        self.run_id = run_id
+        self.writer = writer
+        self.guard = AddressGuard.from_settings(cfg.allow_private_hosts, cfg.allowed_networks)
+        self.agent = agent_token(cfg.user_agent)
+        self.gates: dict[str, HostGate] = {}
+        self.robots: dict[str, asyncio.Future[RobotsRules]] = {}
+        self.rng = random.Random()
+        self.allowed_types = {t.lower() for t in cfg.allowed_content_types}
+        self.session: aiohttp.ClientSession | None = None
+        self.global_sem: asyncio.Semaphore | None = None
+        self.conditional: dict[str, dict[str, str]] = {}  # url -> validators (refresh)
+
+    # -- session ---------------------------------------------------------------------
+    async def __aenter__(self) -> Fetcher:
+        cfg = self.cfg
+        connector = aiohttp.TCPConnector(
+            limit=cfg.max_concurrency,
+            limit_per_host=0,  # our HostGate enforces the per-host cap
+            resolver=GuardedResolver(self.guard),
+            ttl_dns_cache=300,
+            enable_cleanup_closed=True,
+        )
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(total=None, sock_connect=cfg.connect_timeout_s),
+            auto_decompress=False,  # we decompress with a cap, and archive the raw bytes
+            trust_env=False,  # an env proxy would resolve names past our guard
+            cookie_jar=aiohttp.CookieJar(unsafe=True),  # consent redirects need cookies
+            headers={
+                "User-Agent": cfg.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                "Accept-Encoding": accept_encoding(),
+            },
+        )
+        self.global_sem = asyncio.Semaphore(cfg.max_concurrency)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.session is not None:
+            await self.session.close()
+
+    def gate(self, url: str) -> HostGate:
+        host = (urlsplit(url).hostname or "").lower()
+        gate = self.gates.get(host)
+        if gate is None:
+            gate = self.gates[host] = HostGate(self.cfg.per_host_concurrency,
+                                               self.cfg.per_host_delay_s)
+        return gate
+
+    # -- one exchange ----------------------------------------------------------------
+    async def exchange(
+        self, url: str, *, body_cap: int, page: bool, extra_headers: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Exchange:
+        """One request to `url` through the host gate, under the total deadline.
+
+        `page` selects the page rules (content-type allowlist, full body); otherwise the
+        body is read up to `body_cap` whatever its type (robots.txt)."""
+        gate = self.gate(url)
+        ex = Exchange(url)
+        async with gate.sem:
+            await gate.start(self.global_sem)
+            try:
+                await self._exchange(ex, body_cap=body_cap, page=page, headers=extra_headers,
+                                     timeout=timeout)
+            finally:
+                self.global_sem.release()
+        if ex.status == 429 or (ex.status is not None and ex.status >= 500):
+            after = _retry_after(ex.headers.get("retry-after"))
+            if after is not None:
+                loop = asyncio.get_running_loop()
+                gate.not_before = max(gate.not_before,
+                                      loop.time() + min(after, self.cfg.retry_after_max_s))
+        return ex
+
+    async def _exchange(
+        self, ex: Exchange, *, body_cap: int, page: bool, headers: dict[str, str] | None,
+        timeout: float | None,
+    ) -> None:
+        cfg = self.cfg
+        phase = "headers"
+        resp = None
+        buf = bytearray()
+        truncated = None
+        ip = None
+        when = datetime.now(UTC)
+        try:
+            async with asyncio.timeout(timeout or cfg.request_timeout_s):
+                async with self.session.get(
+                    ex.url, allow_redirects=False, headers=headers
+                ) as resp:
+                    phase = "body"
+                    ex.status = resp.status
+                    ex.headers = {k.lower(): v for k, v in resp.headers.items()}
+                    peer = resp.connection.transport.get_extra_info("peername") if (
+                        resp.connection and resp.connection.transport) else None
+                    ip = peer[0] if peer else None
+                    media = _media_type(ex.headers.get("content-type"))
+                    declared = resp.content_length
+                    if 200 <= resp.status < 300:
+                        limit = body_cap
+                        if page and media is not None and media not in self.allowed_types:
+                            ex.error = "unsupported_content_type"
+                            ex.detail = f"content-type {media}"
+                            limit = 0
+                        elif declared is not None and declared > body_cap:
+                            ex.error = "too_large_declared"
+                            ex.detail = f"Content-Length {declared} > {body_cap}"
+                            limit = 0
+                    else:  # an error page or a redirect: keep its start for the archive
+                        limit = min(body_cap, ERROR_BODY_BYTES)
+                    while limit:
+                        chunk = await resp.content.readany()
+                        if not chunk:
+                            break
+                        buf += chunk
+                        if len(buf) > limit:
+                            del buf[limit:]
+                            truncated = "length"
+                            if 200 <= resp.status < 300 and ex.error is None:
+                                ex.error = "too_large"
+                                ex.detail = f"body exceeds {body_cap} bytes"
+                            break
+                    if limit == 0 or truncated:
+                        resp.close()  # drop the connection instead of draining it
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - classified into an error kind, kept
+            ex.error, ex.detail = _classify_exception(exc, phase)
+            truncated = {"timeout_body": "time"}.get(ex.error, "disconnect")
+            if resp is not None:
+                resp.close()
+        ex.body = bytes(buf)
+        if self.writer is not None:
+            self._archive(ex, resp, when, ip, truncated)
+
+    def _archive(self, ex: Exchange, resp, when: datetime, ip: str | None, truncated) -> None:
+        if resp is not None:
+            info = resp.request_info
+            req_headers = list(info.headers.items())
+            version = f"{resp.version.major}.{resp.version.minor}" if resp.version else "1.1"
+            resp_head = http_response_head(version, resp.status, resp.reason or "",
+                                           resp.raw_headers)
+        else:
+            req_headers = [("Host", urlsplit(ex.url).netloc)]
+            req_headers += list(self.session.headers.items())
+            resp_head = None
+        parts = urlsplit(ex.url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        req_head = http_request_head("GET", target, req_headers)
+        ex.warc = self.writer.write_exchange(
+            ex.url, req_head, resp_head, ex.body if resp_head is not None else None,
+            when=when, ip=ip, truncated=truncated if resp_head is not None else None,
+        )
+
+    # -- robots.txt --------------------------------------------------------------------
+    async def rules_for(self, url: str) -> RobotsRules:
+        """robots.txt rules of the URL's origin: fetched once per run, shared by all."""
+        origin = origin_of(url)
+        fut = self.robots.get(origin)
+        if fut is None:
+            fut = self.robots[origin] = asyncio.get_running_loop().create_future()
+            rules = await self._fetch_robots(url)
+            fut.set_result(rules)
+            delay = rules.crawl_delay(self.agent)
+            if delay is not None:
+                gate = self.gate(url)
+                gate.delay = max(gate.delay, min(delay, self.cfg.max_crawl_delay_s))
+            return rules
+        return await fut
+
+    async def _fetch_robots(self, url: str) -> RobotsRules:
+        current = robots_url(url)
+        for _ in range(MAX_ROBOTS_REDIRECTS + 1):
+            try:
+                check_url(current, self.guard)
+            except Refused as exc:
+                return rules_from_fetch(None, None, exc.kind)
+            ex = await self.exchange(current, body_cap=MAX_ROBOTS_BYTES, page=False,
+                                     timeout=min(self.cfg.robots_timeout_s,
+                                                 self.cfg.request_timeout_s))
+            if ex.error is not None and ex.status is None:
+                return rules_from_fetch(None, None, ex.error)
+            location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and location:
+                current = urljoin(current, location)
+                continue
+            body = ex.body
+            try:
+                body, _ = decode_body(body, ex.headers.get("content-encoding"), MAX_ROBOTS_BYTES)
+            except CodingError as exc:
+                if exc.kind != "decompressed_too_large":
+                    return rules_from_fetch(None, None, exc.kind)
+            return rules_from_fetch(ex.status, body, None)
+        return rules_from_fetch(None, None, "too_many_redirects")
+
+    # -- one URL -----------------------------------------------------------------------
+    async def fetch_url(self, url: str) -> UrlOutcome:
+        """A URL through redirects and retries to a page or an error kind."""
+        out = UrlOutcome(url=url, started=time.monotonic())
+        cfg = self.cfg
+        for attempt in range(cfg.max_retries + 1):
+            out.attempts = attempt + 1
+            out.redirects = []
+            out.error = out.detail = None
+            ex = await self._attempt(url, out)
+            if out.error not in RETRYABLE or attempt == cfg.max_retries:
+                break
+            wait = backoff_delay(attempt, cfg.backoff_base_s, cfg.backoff_max_s, self.rng)
+            after = _retry_after(ex.headers.get("retry-after")) if ex is not None else None
+            if after is not None:
+                if after > cfg.retry_after_max_s:
+                    out.detail = f"{out.detail}; Retry-After {after:.0f}s exceeds the cap"
+                    break
+                wait = max(wait, after)
+            await asyncio.sleep(wait)
+        out.elapsed_ms = (time.monotonic() - out.started) * 1000
+        out.fetched_at = datetime.now(UTC)
+        return out
+
+    async def _attempt(self, url: str, out: UrlOutcome) -> Exchange | None:
+        cfg = self.cfg
+        current = url
+        seen: dict[str, int] = defaultdict(int)
+        for _hop in range(cfg.max_redirects + 1):
+            try:
+                check_url(current, self.guard)
+            except Refused as exc:
+                out.error, out.detail, out.final_url = exc.kind, exc.detail, current
+                return None
+            seen[current] += 1
+            if seen[current] > 2:  # twice is a cookie-setting bounce, thrice a loop
+                out.error, out.detail = "redirect_loop", f"{current} visited {seen[current]}x"
+                return None
+            if cfg.respect_robots:
+                rules = await self.rules_for(current)
+                if not rules.allows(current, self.agent):
+                    out.error = rules.error_kind
+                    out.detail = rules.detail
+                    out.final_url = current
+                    return None
+            validators = self.conditional.get(current) if current == url else None
+            ex = await self.exchange(current, body_cap=cfg.max_body_bytes, page=True,
+                                     extra_headers=validators)
+            out.final_url, out.status, out.warc = current, ex.status, ex.warc or out.warc
+            out.raw_bytes = len(ex.body)
+            if ex.error is not None:
+                out.error, out.detail = ex.error, ex.detail
+                return ex
+            location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and location:
+                nxt = urljoin(current, location.strip())
+                out.redirects.append(nxt)
+                current = nxt
+                continue
+            out.error = _status_error(ex.status)
+            if out.error is not None:
+                out.detail = f"HTTP {ex.status}"
+                return ex
+            self._finish_page(ex, out)
+            return ex
+        out.error = "too_many_redirects"
+        out.detail = f"more than {cfg.max_redirects} redirects"
+        return None
+
+    def _finish_page(self, ex: Exchange, out: UrlOutcome) -> None:
+        """Decode a 2xx page: content codings, then the charset."""
+        try:
+            body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
+                                  self.cfg.max_body_bytes)
+        except CodingError as exc:
+            out.error, out.detail = exc.kind, exc.detail
+            return
+        if not body.strip():
+            out.error, out.detail = "empty_body", "the page has no content"
+            return
+        ctype = ex.headers.get("content-type")
+        media = _media_type(ctype)
+        if media is None:
+            head = body[:512].lstrip().lower()
+            if not (head.startswith(b"<!doctype html") or b"<html" in head):
+                out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
+                return
+            media = "text/html"
+        out.encoding, _ = sniff_encoding(body, ctype)
+        out.content_type = media
+        out.body = body
+
+
+# -- history (known URLs, conditional GETs) ------------------------------------------------
+def load_history(warehouse: Path, urls: set[str]) -> dict[str, dict]:
+    """The latest fetch_log row per URL of `urls` in the warehouse (empty when none)."""
+    files = [f for f in glob.glob(str(Path(warehouse) / "fetch_log" / "**" / "*.parquet"),
+                                  recursive=True)]
+    if not files or not urls:
+        return {}
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset(files, format="parquet")
+    cols = [c for c in ("url", "status", "error", "fetched_at", "warc_file", "warc_offset")
+            if c in dataset.schema.names]
+    table = dataset.to_table(columns=cols,
+                             filter=pc.field("url").isin(pa.array(sorted(urls), pa.string())))
+    latest: dict[str, dict] = {}
+    for row in table.to_pylist():
+        prev = latest.get(row["url"])
+        if prev is None or (row["fetched_at"] and row["fetched_at"] > prev["fetched_at"]):
+            latest[row["url"]] = row
+    return latest
+
+
+def validators_from_archive(warehouse: Path, row: dict) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from the archived response of a past fetch."""
+    if not row.get("warc_file") or row.get("warc_offset") is None:
+        return {}
+    try:
+        resp = read_response_at(Path(warehouse) / row["warc_file"], row["warc_offset"], cap=1)
+    except (OSError, LookupError):
+        return {}
+    out = {}
+    if resp.headers.get("etag"):
+        out["If-None-Match"] = resp.headers["etag"]
+    if resp.headers.get("last-modified"):
+        out["If-Modified-Since"] = resp.headers["last-modified"]
+    return out
+
+
+# -- the batch -------------------------------------------------------------------------
+async def _run(fetcher: Fetcher, urls: list[str]) -> dict[str, UrlOutcome]:
+    """Fetch all URLs: `per_host_concurrency` workers per host drain that host's queue,
+    so tasks waiting for a host's delay never hold a global slot."""
+    queues: dict[str, deque[str]] = defaultdict(deque)
+    for url in urls:
+        queues[(urlsplit(url).hostname or "").lower()].append(url)
+    results: dict[str, UrlOutcome] = {}
+
+    async def worker(queue: deque[str]) -> None:
+        while queue:
+            url = queue.popleft()
+            try:
+                results[url] = await fetcher.fetch_url(url)
+            except Exception as exc:  # noqa: BLE001 - a bug must not lose the other URLs
+                results[url] = UrlOutcome(url=url, error="internal_error",
+                                          detail=f"{type(exc).__name__}: {exc}"[:500],
+                                          fetched_at=datetime.now(UTC))
+
+    async with fetcher:
+        tasks = [
+            asyncio.create_task(worker(q))
+            for q in queues.values()
+            for _ in range(min(fetcher.cfg.per_host_concurrency, len(q)))
+        ]
+        await asyncio.gather(*tasks)
+    return results
+
+
+def _run_sync(coro):
+    """asyncio.run, also from a thread that already runs an event loop (then in a new
+    thread: a batch's loop must not share a loop with its caller)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
+    return {
+        "url": out.url,
+        "final_url": out.final_url,
+        "status": out.status,
+        "error": out.error,
+        "error_detail": out.detail,
+        "bytes": out.raw_bytes if out.attempts else None,
+        "content_type": out.content_type,
+        "encoding": out.encoding,
+        "elapsed_ms": round(out.elapsed_ms, 3),
+        "attempts": out.attempts,
+        "redirects": out.redirects,
+        "fetched_at": out.fetched_at or datetime.now(UTC),
+        "warc_file": out.warc[0] if out.warc else None,
+        "warc_offset": out.warc[1] if out.warc else None,
+        "source_kind": doc.get("source_kind"),
+        "source": doc.get("source"),
+        "run_id": run_id,
+    }
+
+
+def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
+    """Fetch the pages of a batch of DOCUMENTS (see the module docstring).
+
+    Dumps and documents that already carry a body pass through untouched. Every other
+    document with a URL yields one fetch_log row per distinct URL; those that got a usable
+    page come back with body, final_url, status, content_type, encoding, fetched_at."""
+    cfg = fetch_config(settings)
+    rows = docs.to_pylist()
+    passthrough, to_fetch = [], []
+    for row in rows:
+        if row.get("source_kind") == "dump" or row.get("body") is not None:
+            passthrough.append(row)
+        else:
+            to_fetch.append(row)
+
+    log: list[dict] = []
+    now = datetime.now(UTC)
+    urls: list[str] = []
+    first_doc: dict[str, dict] = {}
+    docs_of: dict[str, list[dict]] = defaultdict(list)
+    for row in to_fetch:
+        url = (row.get("url") or "").strip()
+        if not url:
+            log.append(_log_row(UrlOutcome(url="", error="invalid_url", detail="no URL",
+                                           fetched_at=now), row, run_id))
+            continue
+        if url not in first_doc:
+            first_doc[url] = row
+            urls.append(url)
+        docs_of[url].append(row)
+
+    # Known URLs: skipped, or re-fetched with a conditional GET under refresh.
+    history = load_history(cfg.warehouse, set(urls)) if cfg.skip_known_urls else {}
+    conditional: dict[str, dict[str, str]] = {}
+    fresh = []
+    failed_cutoff = now - timedelta(hours=cfg.refetch_failed_after_hours)
+    for url in urls:
+        past = history.get(url)
+        if past is None:
+            fresh.append(url)
+        elif past.get("error") is None and past.get("status") is not None:
+            if cfg.refresh:
+                conditional[url] = validators_from_archive(cfg.warehouse, past)
+                fresh.append(url)
+            else:
+                log.append(_log_row(UrlOutcome(url=url, error="already_fetched",
+                                               detail="in the warehouse; use --refresh",
+                                               fetched_at=now), first_doc[url], run_id))
+        elif not cfg.refresh and past.get("fetched_at") and past["fetched_at"] > failed_cutoff:
+            log.append(_log_row(UrlOutcome(url=url, error="recently_failed",
+                                           detail=f"failed at {past['fetched_at']:%Y-%m-%d %H:%M}"
+                                           f" ({past.get('error')})", fetched_at=now),
+                                first_doc[url], run_id))
+        else:
+            fresh.append(url)
+
+    writer = (WarcWriter(cfg.warehouse, run_id, gzip_level=cfg.warc_gzip_level,
+                         max_file_bytes=cfg.warc_max_file_bytes) if cfg.archive_warc else None)
+    outcomes: dict[str, UrlOutcome] = {}
+    try:
+        if fresh:
+            fetcher = Fetcher(cfg, run_id, writer)
+            fetcher.conditional = {u: v for u, v in conditional.items() if v}
+            outcomes = _run_sync(_run(fetcher, fresh))
+    finally:
+        if writer is not None:
+            writer.close()
+
+    fetched = []
+    for url in fresh:
+        out = outcomes[url]
+        log.append(_log_row(out, first_doc[url], run_id))
+        if out.error is None and out.body is not None:
+            for row in docs_of[url]:
+                fetched.append({**row, "final_url": out.final_url, "status": out.status,
+                                    "content_type": out.content_type, "encoding": out.encoding,
+                                    "body": out.body, "fetched_at": out.fetched_at})
+    table = conform(passthrough + fetched, DOCUMENTS, "documents")
+    return FetchResult(docs=table, fetch_log=log)
