@@ -29,10 +29,12 @@ Documents from text dumps, or that arrive with a body (WARC input), pass through
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import email.utils
 import glob
 import random
 import socket
+import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
@@ -138,28 +140,95 @@ class GuardedResolver(AbstractResolver):
 
 
 # -- politeness -----------------------------------------------------------------------
-class HostGate:
-    """Per-host politeness: <= `cap` exchanges in flight, starts >= `delay` apart."""
+class HostRecord:
+    """Process-wide politeness state of one host, shared by every batch of the process.
 
-    def __init__(self, cap: int, delay: float) -> None:
-        self.sem = asyncio.Semaphore(cap)
-        self.lock = asyncio.Lock()
-        self.delay = delay
+    Batches may run concurrently (a thread-pool task runner), each in its own event
+    loop, so this state is guarded by a threading lock and uses time.monotonic: two
+    batches hitting the same host still see one gap and one in-flight count."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.in_flight = 0
         self.last_start = -1e18
         self.not_before = 0.0  # set by Retry-After
+        self.crawl_delay = 0.0  # from robots.txt, before the cap
+
+
+_HOSTS: dict[str, HostRecord] = {}
+_HOSTS_LOCK = threading.Lock()
+
+
+def host_record(host: str) -> HostRecord:
+    with _HOSTS_LOCK:
+        record = _HOSTS.get(host)
+        if record is None:
+            record = _HOSTS[host] = HostRecord()
+        return record
+
+
+class HostGate:
+    """One batch's view of a host: <= `cap` exchanges in flight, starts >= delay apart.
+
+    The asyncio semaphore and lock keep this batch's tasks orderly at no polling cost; the
+    shared HostRecord carries the counts across batches (polled only when another
+    batch holds the host)."""
+
+    def __init__(self, host: str, cap: int, delay: float, max_crawl_delay: float) -> None:
+        self.sem = asyncio.Semaphore(cap)
+        self.lock = asyncio.Lock()
+        self.cap = cap
+        self.base_delay = delay
+        self.max_crawl_delay = max_crawl_delay
+        self.shared = host_record(host)
+
+    @property
+    def delay(self) -> float:
+        return max(self.base_delay, min(self.shared.crawl_delay, self.max_crawl_delay))
 
     async def start(self, global_sem: asyncio.Semaphore) -> None:
-        """Wait for this host's turn, then for a global slot (which the caller releases).
-
-        The lock is held while waiting for the global slot, so the recorded start is the
-        real start and the gap seen by the server is never shorter than the delay."""
-        loop = asyncio.get_running_loop()
+        """Wait for this host's turn, then for a global slot (the caller releases both
+        with `done`). The start is recorded after the global slot is taken, so the gap
+        the server sees is never shorter than the delay."""
         async with self.lock:
-            wait = max(self.last_start + self.delay, self.not_before) - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            await global_sem.acquire()
-            self.last_start = loop.time()
+            while True:
+                shared = self.shared
+                with shared.lock:
+                    wait = max(shared.last_start + self.delay, shared.not_before) - time.monotonic()
+                    busy = shared.in_flight >= self.cap
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+                if busy:  # another batch holds the host's slots
+                    await asyncio.sleep(0.02)
+                    continue
+                await global_sem.acquire()
+                with shared.lock:
+                    now = time.monotonic()
+                    ok = (shared.in_flight < self.cap
+                          and now >= max(shared.last_start + self.delay, shared.not_before))
+                    if ok:
+                        shared.in_flight += 1
+                        shared.last_start = now
+                        return
+                global_sem.release()  # another batch started meanwhile: wait again
+
+    def done(self, global_sem: asyncio.Semaphore) -> None:
+        with self.shared.lock:
+            self.shared.in_flight -= 1
+        global_sem.release()
+
+    def defer(self, seconds: float) -> None:
+        """No request to this host before `seconds` from now (Retry-After)."""
+        with self.shared.lock:
+            self.shared.not_before = max(self.shared.not_before, time.monotonic() + seconds)
+
+
+# robots.txt per (run, origin), shared by the batches of a run in this process: one fetch
+# per host per run. A concurrent.futures.Future can be awaited from any event loop.
+_ROBOTS: dict[tuple[str, str], concurrent.futures.Future] = {}
+_ROBOTS_LOCK = threading.Lock()
+_ROBOTS_RUNS: deque[str] = deque(maxlen=4)  # forget the robots.txt of older runs
 
 
 @dataclass
@@ -283,7 +352,6 @@ class Fetcher:
         self.guard = AddressGuard.from_settings(cfg.allow_private_hosts, cfg.allowed_networks)
         self.agent = agent_token(cfg.user_agent)
         self.gates: dict[str, HostGate] = {}
-        self.robots: dict[str, asyncio.Future[RobotsRules]] = {}
         self.rng = random.Random()
         self.allowed_types = {t.lower() for t in cfg.allowed_content_types}
         self.session: aiohttp.ClientSession | None = None
@@ -323,8 +391,9 @@ class Fetcher:
         host = (urlsplit(url).hostname or "").lower()
         gate = self.gates.get(host)
         if gate is None:
-            gate = self.gates[host] = HostGate(self.cfg.per_host_concurrency,
-                                               self.cfg.per_host_delay_s)
+            gate = self.gates[host] = HostGate(host, self.cfg.per_host_concurrency,
+                                               self.cfg.per_host_delay_s,
+                                               self.cfg.max_crawl_delay_s)
         return gate
 
     # -- one exchange ----------------------------------------------------------------
@@ -344,13 +413,11 @@ class Fetcher:
                 await self._exchange(ex, body_cap=body_cap, page=page, headers=extra_headers,
                                      timeout=timeout)
             finally:
-                self.global_sem.release()
+                gate.done(self.global_sem)
         if ex.status == 429 or (ex.status is not None and ex.status >= 500):
             after = _retry_after(ex.headers.get("retry-after"))
             if after is not None:
-                loop = asyncio.get_running_loop()
-                gate.not_before = max(gate.not_before,
-                                      loop.time() + min(after, self.cfg.retry_after_max_s))
+                gate.defer(min(after, self.cfg.retry_after_max_s))
         return ex
 
     async def _exchange(
@@ -435,19 +502,43 @@ class Fetcher:
 
     # -- robots.txt --------------------------------------------------------------------
     async def rules_for(self, url: str) -> RobotsRules:
-        """robots.txt rules of the URL's origin: fetched once per run, shared by all."""
-        origin = origin_of(url)
-        fut = self.robots.get(origin)
-        if fut is None:
-            fut = self.robots[origin] = asyncio.get_running_loop().create_future()
+        """robots.txt rules of the URL's origin: fetched once per run and process, the
+        other batches and tasks wait for that fetch."""
+        key = (self.run_id, origin_of(url))
+        with _ROBOTS_LOCK:
+            fut = _ROBOTS.get(key)
+            mine = fut is None
+            if mine:
+                if self.run_id not in _ROBOTS_RUNS:
+                    if len(_ROBOTS_RUNS) == _ROBOTS_RUNS.maxlen:
+                        old = _ROBOTS_RUNS[0]
+                        for k in [k for k in _ROBOTS if k[0] == old]:
+                            del _ROBOTS[k]
+                    _ROBOTS_RUNS.append(self.run_id)
+                fut = _ROBOTS[key] = concurrent.futures.Future()
+        if not mine:
+            try:
+                return await asyncio.wrap_future(fut)
+            except asyncio.CancelledError:
+                if fut.cancelled() and not asyncio.current_task().cancelling():
+                    return await self.rules_for(url)  # its fetcher was cancelled: fetch it
+                raise
+        try:
             rules = await self._fetch_robots(url)
-            fut.set_result(rules)
-            delay = rules.crawl_delay(self.agent)
-            if delay is not None:
-                gate = self.gate(url)
-                gate.delay = max(gate.delay, min(delay, self.cfg.max_crawl_delay_s))
-            return rules
-        return await fut
+        except asyncio.CancelledError:
+            with _ROBOTS_LOCK:
+                _ROBOTS.pop(key, None)
+            fut.cancel()
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug here must not stop the batch
+            rules = rules_from_fetch(None, None, f"internal_error {type(exc).__name__}")
+        delay = rules.crawl_delay(self.agent)
+        if delay is not None:
+            record = self.gate(url).shared
+            with record.lock:
+                record.crawl_delay = delay
+        fut.set_result(rules)
+        return rules
 
     async def _fetch_robots(self, url: str) -> RobotsRules:
         current = robots_url(url)

@@ -66,7 +66,7 @@ NORMAL_HOSTS = [2, 3]
 
 @pytest.fixture(scope="module")
 def server():
-    hosts = [2, 3, *ROBOTS_HOSTS, *FAULT_HOSTS.values(), FORBIDDEN_HOST]
+    hosts = [2, 3, 9, *ROBOTS_HOSTS, *FAULT_HOSTS.values(), FORBIDDEN_HOST]
     srv = FaultServer(hosts, robots=ROBOTS_HOSTS).start()
     yield srv
     srv.stop()
@@ -339,3 +339,26 @@ def test_bad_urls_are_logged_not_raised(tmp_path) -> None:
     assert kinds == {"ftp://example.org/x": "scheme_not_allowed",
                      "http://10.0.0.1/admin": "blocked_address",
                      "not a url": "scheme_not_allowed"}
+
+
+def test_concurrent_batches_share_politeness_and_robots(server, tmp_path) -> None:
+    """Two batches of one run in two threads (a thread-pool task runner) on one host:
+    still <= the cap in flight, starts >= the delay apart, robots.txt fetched once."""
+    import threading
+
+    server.reset_log()
+    cfg = settings(tmp_path, per_host_delay_s=0.1, per_host_concurrency=1)
+    batches = [[server.url(9, f"/slow?s=0.05&b={b}&i={i}") for i in range(4)] for b in range(2)]
+    results = []
+    threads = [threading.Thread(target=lambda u=u: results.append(
+        fetch_batch(documents(u), cfg, "run-shared"))) for u in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r["error"] is None for res in results for r in res.fetch_log)
+    hits = server.hits_for(9)
+    assert [h.path for h in hits].count("/robots.txt") == 1
+    assert server.max_in_flight["127.0.0.9"] == 1
+    starts = sorted(h.start for h in hits)
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.1 - 0.02
