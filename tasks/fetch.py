@@ -59,10 +59,16 @@ from tasks.robots import MAX_ROBOTS_BYTES, MAX_ROBOTS_REDIRECTS, RobotsRules, ag
 from tasks.robots import origin_of, robots_url, rules_from_fetch
 
 # Error kinds that a later attempt may cure; anything else is final on the first try.
-RETRYABLE = frozenset(
-    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated",
-     "rate_limited", "server_error"}
+RETRYABLE_KINDS = frozenset(
+    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated"}
 )
+
+
+def retryable(kind: str | None, status: int | None) -> bool:
+    """Connection failures, 429 and 5xx are worth another attempt; other 4xx are not."""
+    if kind in RETRYABLE_KINDS:
+        return True
+    return kind is not None and status is not None and (status == 429 or status >= 500)
 # Bytes of a non-page response (404 page, 5xx page) kept for the archive.
 ERROR_BODY_BYTES = 64 * 1024
 
@@ -84,8 +90,9 @@ class FetchSettings(BaseSettings):
     allowed_networks: list[str] = Field(default_factory=list)
     refresh: bool = False
     refetch_failed_after_hours: float = 24.0
-    # Skip URLs the warehouse's fetch_log already holds a page for (unless refresh).
-    skip_known_urls: bool = True
+    # Skip URLs the warehouse's fetch_log already holds a page for (unless refresh). Off
+    # by default: the ingest flow already drops known inputs before fetch (warehouse.py).
+    skip_known_urls: bool = False
     # 32 in flight saturates one core of aiohttp at ~4,500 pages/s on loopback; the web
     # is slower, so this bounds sockets and memory (32 x max_body_bytes), not speed.
     max_concurrency: int = Field(32, ge=1)
@@ -325,21 +332,15 @@ def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
 
 
 def _status_error(status: int) -> str | None:
+    """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
+    each keep their own kind), as the fetch-health view groups them."""
     if 200 <= status < 300:
         return None if status != 204 else "no_content"
     if status == 304:
         return "not_modified"
-    if status == 404:
-        return "not_found"
-    if status == 410:
-        return "gone"
-    if status == 429:
-        return "rate_limited"
-    if status >= 500:
-        return "server_error"
     if 300 <= status < 400:
         return "bad_redirect"  # a 3xx that reached here has no usable Location
-    return "http_4xx" if status < 500 else "http_error"
+    return f"http_{status}"
 
 
 class Fetcher:
@@ -575,7 +576,7 @@ class Fetcher:
             out.redirects = []
             out.error = out.detail = None
             ex = await self._attempt(url, out)
-            if out.error not in RETRYABLE or attempt == cfg.max_retries:
+            if not retryable(out.error, out.status) or attempt == cfg.max_retries:
                 break
             wait = backoff_delay(attempt, cfg.backoff_base_s, cfg.backoff_max_s, self.rng)
             after = _retry_after(ex.headers.get("retry-after")) if ex is not None else None
@@ -661,8 +662,13 @@ class Fetcher:
 # -- history (known URLs, conditional GETs) ------------------------------------------------
 def load_history(warehouse: Path, urls: set[str]) -> dict[str, dict]:
     """The latest fetch_log row per URL of `urls` in the warehouse (empty when none)."""
-    files = [f for f in glob.glob(str(Path(warehouse) / "fetch_log" / "**" / "*.parquet"),
-                                  recursive=True)]
+    try:  # only files a run manifest commits (a killed run's files are not history)
+        from tasks.warehouse import committed_files
+
+        files = [str(f) for f in committed_files(Path(warehouse), "fetch_log")]
+    except ImportError:  # pragma: no cover - the module ships with the project
+        files = glob.glob(str(Path(warehouse) / "fetch_log" / "**" / "*.parquet"),
+                          recursive=True)
     if not files or not urls:
         return {}
     import pyarrow.compute as pc
@@ -793,7 +799,8 @@ def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
         docs_of[url].append(row)
 
     # Known URLs: skipped, or re-fetched with a conditional GET under refresh.
-    history = load_history(cfg.warehouse, set(urls)) if cfg.skip_known_urls else {}
+    history = (load_history(cfg.warehouse, set(urls))
+               if cfg.skip_known_urls or cfg.refresh else {})
     conditional: dict[str, dict[str, str]] = {}
     fresh = []
     failed_cutoff = now - timedelta(hours=cfg.refetch_failed_after_hours)

@@ -12,7 +12,6 @@ import tracemalloc
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from schemas.tables import DOCUMENTS, FETCH_LOG, conform
@@ -52,11 +51,11 @@ FAULTS: dict[str, str | None] = {
     "/pdf": "unsupported_content_type",
     "/image": "unsupported_content_type",
     "/429-then-ok": None,
-    "/429-long": "rate_limited",
+    "/429-long": "http_429",
     "/503-then-ok": None,
-    "/503": "server_error",
-    "/404": "not_found",
-    "/410": "gone",
+    "/503": "http_503",
+    "/404": "http_404",
+    "/410": "http_410",
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n"}
@@ -313,15 +312,16 @@ def test_dumps_and_bodies_pass_through_without_network(server, tmp_path) -> None
 
 
 def test_known_urls_skipped_and_refresh_sends_conditional_get(server, tmp_path) -> None:
+    from tasks.publish import publish_run
+
     url = server.url(2, "/etag")
     first = fetch_batch(documents([url]), settings(tmp_path), "run-1")
     assert first.fetch_log[0]["error"] is None
-    (tmp_path / "fetch_log").mkdir()
-    pq.write_table(conform(first.fetch_log, FETCH_LOG, "fetch_log"),
-                   tmp_path / "fetch_log" / "part-1.parquet")
+    publish_run(tmp_path, {"fetch_log": conform(first.fetch_log, FETCH_LOG, "fetch_log")},
+                {"run_id": "run-1", "started_at": "2026-01-01T00:00:00+00:00"})
 
     server.reset_log()
-    again = fetch_batch(documents([url]), settings(tmp_path), "run-2")
+    again = fetch_batch(documents([url]), settings(tmp_path, skip_known_urls=True), "run-2")
     assert again.fetch_log[0]["error"] == "already_fetched"
     assert again.docs.num_rows == 0 and server.hits == []
 
