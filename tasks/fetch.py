@@ -160,6 +160,7 @@ class HostRecord:
         self.last_start = -1e18
         self.not_before = 0.0  # set by Retry-After
         self.crawl_delay = 0.0  # from robots.txt, before the cap
+        self.sending = 0  # let through, headers not yet sent
 
 
 _HOSTS: dict[str, HostRecord] = {}
@@ -175,11 +176,16 @@ def host_record(host: str) -> HostRecord:
 
 
 class HostGate:
-    """One batch's view of a host: <= `cap` exchanges in flight, starts >= delay apart.
+    """One batch's view of a host: <= `cap` exchanges in flight, request starts >= delay
+    apart as the server sees them.
 
-    The asyncio semaphore and lock keep this batch's tasks orderly at no polling cost; the
-    shared HostRecord carries the counts across batches (polled only when another
-    batch holds the host)."""
+    The delay counts from the moment the previous request's headers were *sent* (an
+    aiohttp trace signal), not from when it was let through: a request that waits for a
+    connection or a busy event loop would otherwise reach the server less than the delay
+    after the next one. So a turn holds the host's lock until its headers are sent (or
+    the exchange fails first). The asyncio lock and semaphore order this batch's tasks at
+    no polling cost; the shared HostRecord carries the counts across batches (polled only
+    while another batch holds the host)."""
 
     def __init__(self, host: str, cap: int, delay: float, max_crawl_delay: float) -> None:
         self.sem = asyncio.Semaphore(cap)
@@ -193,16 +199,16 @@ class HostGate:
     def delay(self) -> float:
         return max(self.base_delay, min(self.shared.crawl_delay, self.max_crawl_delay))
 
-    async def start(self, global_sem: asyncio.Semaphore) -> None:
-        """Wait for this host's turn, then for a global slot (the caller releases both
-        with `done`). The start is recorded after the global slot is taken, so the gap
-        the server sees is never shorter than the delay."""
-        async with self.lock:
+    async def start(self, global_sem: asyncio.Semaphore) -> Turn:
+        """Wait for this host's turn and a global slot; returns the Turn, which must get
+        `sent()` (headers written) and then `done()`."""
+        await self.lock.acquire()
+        try:
             while True:
                 shared = self.shared
                 with shared.lock:
                     wait = max(shared.last_start + self.delay, shared.not_before) - time.monotonic()
-                    busy = shared.in_flight >= self.cap
+                    busy = shared.in_flight >= self.cap or shared.sending > 0
                 if wait > 0:
                     await asyncio.sleep(wait)
                     continue
@@ -212,23 +218,61 @@ class HostGate:
                 await global_sem.acquire()
                 with shared.lock:
                     now = time.monotonic()
-                    ok = (shared.in_flight < self.cap
+                    ok = (shared.in_flight < self.cap and shared.sending == 0
                           and now >= max(shared.last_start + self.delay, shared.not_before))
                     if ok:
                         shared.in_flight += 1
+                        shared.sending += 1
                         shared.last_start = now
-                        return
+                        return Turn(self, global_sem)
                 global_sem.release()  # another batch started meanwhile: wait again
-
-    def done(self, global_sem: asyncio.Semaphore) -> None:
-        with self.shared.lock:
-            self.shared.in_flight -= 1
-        global_sem.release()
+        except BaseException:
+            self.lock.release()
+            raise
 
     def defer(self, seconds: float) -> None:
         """No request to this host before `seconds` from now (Retry-After)."""
         with self.shared.lock:
             self.shared.not_before = max(self.shared.not_before, time.monotonic() + seconds)
+
+
+class Turn:
+    """One exchange's hold on its host gate and a global slot."""
+
+    __slots__ = ("gate", "global_sem", "is_sent", "is_done")
+
+    def __init__(self, gate: HostGate, global_sem: asyncio.Semaphore) -> None:
+        self.gate = gate
+        self.global_sem = global_sem
+        self.is_sent = False
+        self.is_done = False
+
+    def sent(self) -> None:
+        """The request headers are on the wire: the delay starts now; the next request
+        to this host may start waiting for it."""
+        if self.is_sent:
+            return
+        self.is_sent = True
+        shared = self.gate.shared
+        with shared.lock:
+            shared.sending -= 1
+            shared.last_start = max(shared.last_start, time.monotonic())
+        self.gate.lock.release()
+
+    def done(self) -> None:
+        if self.is_done:
+            return
+        self.sent()  # the exchange failed before sending: release the turn anyway
+        self.is_done = True
+        with self.gate.shared.lock:
+            self.gate.shared.in_flight -= 1
+        self.global_sem.release()
+
+
+async def _on_headers_sent(session, ctx, params) -> None:
+    turn = ctx.trace_request_ctx
+    if isinstance(turn, Turn):
+        turn.sent()
 
 
 # robots.txt per (run, origin), shared by the batches of a run in this process: one fetch
@@ -362,6 +406,8 @@ class Fetcher:
     # -- session ---------------------------------------------------------------------
     async def __aenter__(self) -> Fetcher:
         cfg = self.cfg
+        trace = aiohttp.TraceConfig()
+        trace.on_request_headers_sent.append(_on_headers_sent)
         connector = aiohttp.TCPConnector(
             limit=cfg.max_concurrency,
             limit_per_host=0,  # our HostGate enforces the per-host cap
@@ -375,6 +421,7 @@ class Fetcher:
             auto_decompress=False,  # we decompress with a cap, and archive the raw bytes
             trust_env=False,  # an env proxy would resolve names past our guard
             cookie_jar=aiohttp.CookieJar(unsafe=True),  # consent redirects need cookies
+            trace_configs=[trace],
             headers={
                 "User-Agent": cfg.user_agent,
                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
@@ -409,12 +456,12 @@ class Fetcher:
         gate = self.gate(url)
         ex = Exchange(url)
         async with gate.sem:
-            await gate.start(self.global_sem)
+            turn = await gate.start(self.global_sem)
             try:
                 await self._exchange(ex, body_cap=body_cap, page=page, headers=extra_headers,
-                                     timeout=timeout)
+                                     timeout=timeout, turn=turn)
             finally:
-                gate.done(self.global_sem)
+                turn.done()
         if ex.status == 429 or (ex.status is not None and ex.status >= 500):
             after = _retry_after(ex.headers.get("retry-after"))
             if after is not None:
@@ -423,7 +470,7 @@ class Fetcher:
 
     async def _exchange(
         self, ex: Exchange, *, body_cap: int, page: bool, headers: dict[str, str] | None,
-        timeout: float | None,
+        timeout: float | None, turn: Turn | None = None,
     ) -> None:
         cfg = self.cfg
         phase = "headers"
@@ -435,7 +482,7 @@ class Fetcher:
         try:
             async with asyncio.timeout(timeout or cfg.request_timeout_s):
                 async with self.session.get(
-                    ex.url, allow_redirects=False, headers=headers
+                    ex.url, allow_redirects=False, headers=headers, trace_request_ctx=turn
                 ) as resp:
                     phase = "body"
                     ex.status = resp.status
