@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import email.utils
+import functools
 import glob
 import random
 import socket
@@ -55,8 +56,15 @@ from tasks.archive import WarcWriter, http_request_head, http_response_head, rea
 from tasks.charset import sniff_encoding
 from tasks.codings import CodingError, accept_encoding, decode_body
 from tasks.netguard import AddressGuard, BlockedAddress, Refused, check_url
-from tasks.robots import MAX_ROBOTS_BYTES, MAX_ROBOTS_REDIRECTS, RobotsRules, agent_token
-from tasks.robots import origin_of, robots_url, rules_from_fetch
+from tasks.robots import (
+    MAX_ROBOTS_BYTES,
+    MAX_ROBOTS_REDIRECTS,
+    RobotsRules,
+    agent_token,
+    origin_of,
+    robots_url,
+    rules_from_fetch,
+)
 
 # Error kinds that a later attempt may cure; anything else is final on the first try.
 RETRYABLE_KINDS = frozenset(
@@ -293,6 +301,7 @@ class Exchange:
     error: str | None = None
     detail: str | None = None
     warc: tuple[str, int] | None = None
+    archive: tuple[tuple, dict] | None = None  # write_exchange arguments, until written
 
 
 @dataclass
@@ -429,11 +438,13 @@ class Fetcher:
             },
         )
         self.global_sem = asyncio.Semaphore(cfg.max_concurrency)
+        self.warc_pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="warc")
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         if self.session is not None:
             await self.session.close()
+        self.warc_pool.shutdown(wait=True)
 
     def gate(self, url: str) -> HostGate:
         host = (urlsplit(url).hostname or "").lower()
@@ -462,6 +473,12 @@ class Fetcher:
                                      timeout=timeout, turn=turn)
             finally:
                 turn.done()
+        if ex.archive is not None:
+            # Compressing and writing in one writer thread (zlib releases the GIL): the
+            # event loop goes on fetching on the other core, and records stay in order.
+            job = functools.partial(self.writer.write_exchange, *ex.archive[0], **ex.archive[1])
+            ex.archive = None
+            ex.warc = await asyncio.get_running_loop().run_in_executor(self.warc_pool, job)
         if ex.status == 429 or (ex.status is not None and ex.status >= 500):
             after = _retry_after(ex.headers.get("retry-after"))
             if after is not None:
@@ -498,7 +515,7 @@ class Fetcher:
                             ex.error = "unsupported_content_type"
                             ex.detail = f"content-type {media}"
                             limit = 0
-                        elif declared is not None and declared > body_cap:
+                        elif page and declared is not None and declared > body_cap:
                             ex.error = "too_large_declared"
                             ex.detail = f"Content-Length {declared} > {body_cap}"
                             limit = 0
@@ -543,9 +560,11 @@ class Fetcher:
         parts = urlsplit(ex.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         req_head = http_request_head("GET", target, req_headers)
-        ex.warc = self.writer.write_exchange(
-            ex.url, req_head, resp_head, ex.body if resp_head is not None else None,
-            when=when, ip=ip, truncated=truncated if resp_head is not None else None,
+        ex.archive = (
+            (ex.url, req_head, resp_head, ex.body if resp_head is not None else None),
+            {"when": when, "ip": ip, "truncated": truncated if resp_head is not None else None,
+             "encoded": ex.headers.get("content-encoding", "identity").strip().lower()
+             not in ("", "identity")},
         )
 
     # -- robots.txt --------------------------------------------------------------------

@@ -18,7 +18,6 @@ from schemas.tables import DOCUMENTS, FETCH_LOG, conform
 from tasks.archive import iter_responses, read_response_at
 from tasks.charset import decode
 from tasks.fetch import FetchSettings, fetch_batch
-
 from tests.integration.faultserver import FaultServer
 
 DEADLINE = 1.5

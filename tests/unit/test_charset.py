@@ -33,7 +33,8 @@ def test_header_before_meta() -> None:
 
 
 def test_meta_when_header_has_none() -> None:
-    body = page("Łódź", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">')
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+    body = page("Łódź", meta)
     raw = body.encode("cp1250")
     enc, source = sniff_encoding(raw, "text/html")
     assert (enc, source) == ("cp1250", "meta")
