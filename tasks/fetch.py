@@ -613,12 +613,12 @@ class Fetcher:
             try:
                 check_url(current, self.guard)
             except Refused as exc:
-                return rules_from_fetch(None, None, exc.kind)
+                return rules_from_fetch(None, None, exc.kind, exc.detail)
             ex = await self.exchange(current, body_cap=MAX_ROBOTS_BYTES, page=False,
                                      timeout=min(self.cfg.robots_timeout_s,
                                                  self.cfg.request_timeout_s))
             if ex.error is not None and ex.status is None:
-                return rules_from_fetch(None, None, ex.error)
+                return rules_from_fetch(None, None, ex.error, ex.detail)
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:
                 current = urljoin(current, location)

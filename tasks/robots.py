@@ -22,6 +22,8 @@ from protego import Protego
 # RFC 9309 2.5: crawlers MUST parse at least 500 kibibytes.
 MAX_ROBOTS_BYTES = 500 * 1024
 MAX_ROBOTS_REDIRECTS = 5
+# Failures of the robots.txt fetch that any URL of the origin would meet too.
+SAME_FOR_PAGES = frozenset({"blocked_address", "dns_error", "invalid_url", "tls_error"})
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,21 @@ def agent_token(user_agent: str) -> str:
     return token or "*"
 
 
-def rules_from_fetch(status: int | None, body: bytes | None, error: str | None) -> RobotsRules:
+def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,
+                     detail: str | None = None) -> RobotsRules:
     """Rules from a robots.txt fetch: HTTP status and body, or an error kind when no
     usable response came (timeout, connect_error, too_many_redirects, ...)."""
     if error is not None:
         if error in ("too_many_redirects", "redirect_loop"):
             return RobotsRules("unavailable", f"robots.txt {error}")
-        kind = "robots_timeout" if error.startswith("timeout") else "robots_unreachable"
-        return RobotsRules("unreachable", f"robots.txt {error}", error_kind=kind)
+        if error in SAME_FOR_PAGES:
+            kind = error  # the page itself would fail so: report the real cause
+        elif error.startswith("timeout"):
+            kind = "robots_timeout"
+        else:
+            kind = "robots_unreachable"
+        text = f"robots.txt {error}" + (f": {detail}" if detail else "")
+        return RobotsRules("unreachable", text, error_kind=kind)
     if status is None:
         return RobotsRules("unreachable", "robots.txt no response", error_kind="robots_unreachable")
     if 200 <= status < 300:

@@ -361,3 +361,28 @@ def test_concurrent_batches_share_politeness_and_robots(server, tmp_path) -> Non
     assert server.max_in_flight["127.0.0.9"] == 1
     starts = sorted(h.start for h in hits)
     assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.1 - 0.02
+
+
+def test_host_names_are_checked_on_what_they_resolve_to(server, tmp_path) -> None:
+    """`localhost` resolves (hosts file, no DNS traffic) to loopback: with only
+    127.0.0.2/32 allowed the resolver refuses it, and nothing reaches any server."""
+    server.reset_log()
+    url = f"http://localhost:{server.port}/ok/by-name"
+    cfg = settings(tmp_path, allowed_networks=["127.0.0.2/32"])
+    result = fetch_batch(documents([url]), cfg, "run-dns")
+    row = result.fetch_log[0]
+    assert row["error"] == "blocked_address", row
+    assert "loopback" in row["error_detail"]
+    assert server.hits == []
+
+
+def test_settings_come_from_the_run_settings_object(tmp_path) -> None:
+    from tasks.config import Settings
+    from tasks.fetch import fetch_config
+
+    cfg = fetch_config(Settings(warehouse=tmp_path, user_agent="ua/1 (+mailto:x@example.org)",
+                                request_timeout_s=3.0, allow_private_hosts=True))
+    assert (cfg.warehouse, cfg.user_agent, cfg.request_timeout_s) == (
+        tmp_path, "ua/1 (+mailto:x@example.org)", 3.0)
+    assert cfg.allow_private_hosts is True
+    assert cfg.per_host_concurrency == 2  # a fetch setting Settings does not (yet) declare

@@ -73,3 +73,12 @@ def test_only_first_500_kib_parsed() -> None:
 
 def test_robots_url_keeps_scheme_host_port() -> None:
     assert robots_url("HTTP://Example.org:8080/a/b?c") == "http://example.org:8080/robots.txt"
+
+
+def test_failures_any_page_would_meet_keep_their_kind() -> None:
+    rules = rules_from_fetch(None, None, "blocked_address")
+    assert not rules.allows("https://a.example/", "pressroom")
+    assert rules.error_kind == "blocked_address"
+    assert rules_from_fetch(None, None, "connect_error").error_kind == "robots_unreachable"
+    assert rules_from_fetch(None, None, "timeout_headers").error_kind == "robots_timeout"
+    assert rules_from_fetch(503, b"", None).error_kind == "robots_server_error"
