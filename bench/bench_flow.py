@@ -1,5 +1,6 @@
-"""Orchestration overhead: the ingest flow under Prefect versus the same stage functions
-(publish and report included) called directly, on the same synthetic text dumps, in the same process.
+"""Orchestration overhead: the ingest flow under Prefect versus the same stage
+functions (publish and report included) called directly, on the same synthetic text
+dumps, in the same process.
 
     .venv/bin/python bench/bench_flow.py [--docs 3000] [--repeat 3]
 
@@ -47,8 +48,7 @@ def direct(inputs: list[str], settings) -> float:
 
     from flows.ingest import batches, concat, new_run_id
     from schemas import ARTICLES
-    from tasks import (clean, dedup, discover, enrich, extract, fetch, publish, report,
-                       warehouse)
+    from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
 
     t0 = time.perf_counter()
     run_id = new_run_id()
@@ -101,7 +101,8 @@ def main() -> None:
     print(f"docs={args.docs} batch_size={Settings().batch_size} repeat={args.repeat}")
     print(f"direct stage calls: median {d:.2f} s ({args.docs / d:.0f} docs/s)")
     print(f"prefect flow: median {f:.2f} s ({args.docs / f:.0f} docs/s)")
-    print(f"flow / direct = {f / d:.3f}  (orchestration overhead: {100 * (f - d) / f:.1f}% of the run)")
+    overhead = 100 * (f - d) / f
+    print(f"flow / direct = {f / d:.3f}  (orchestration overhead: {overhead:.1f}% of the run)")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,9 @@ def print_summary(manifest: dict, root: Path) -> None:
     )
     for note in manifest.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {note}")
-    console.print(f"warehouse: {Path(root).resolve()}  (DuckDB: {Path(manifest['database']).resolve()})")
+    console.print(f"warehouse: {Path(root).resolve()}")
+    console.print(f"DuckDB:    {Path(manifest['database']).resolve()}")
+    console.print(f"report:    {Path(manifest['report']).resolve()}")
     console.print('try: pressroom sql "SELECT title, domain, word_count FROM articles"')
 
 
