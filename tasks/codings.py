@@ -89,12 +89,14 @@ def decode_one(data: bytes, coding: str, cap: int) -> bytes:
     raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
 
 
-def decode_body(data: bytes, content_encoding: str | None, cap: int) -> tuple[bytes, list[str]]:
+def decode_body(data: bytes, content_encoding: str | None, cap: int,
+                undeclared_gzip: bool = True) -> tuple[bytes, list[str]]:
     """The body with its content codings undone (last applied first), each layer capped.
 
     One more gzip layer is undone when the result still starts with the gzip magic:
     servers that gzip an already gzipped page ("double gzip") are common enough, and a
-    browser would show garbage. Returns (body, codings undone).
+    browser would show garbage (`undeclared_gzip=False` keeps it: a .xml.gz file is data).
+    Returns (body, codings undone).
     """
     codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
     undone: list[str] = []
@@ -102,7 +104,7 @@ def decode_body(data: bytes, content_encoding: str | None, cap: int) -> tuple[by
         data = decode_one(data, coding, cap)
         if coding not in ("identity", "none"):
             undone.append(coding)
-    if data.startswith(GZIP_MAGIC):
+    if undeclared_gzip and data.startswith(GZIP_MAGIC):
         data = decode_one(data, "gzip", cap)
         undone.append("gzip(undeclared)")
     if len(data) > cap:

@@ -117,6 +117,15 @@ class FetchSettings(BaseSettings):
     allowed_content_types: list[str] = Field(
         default_factory=lambda: ["text/html", "application/xhtml+xml"]
     )
+    # Discovery inputs (feeds, sitemaps: documents whose source is their own URL, as
+    # discover's fetch_urls_via sends them) may also be XML, plain text or gzip files.
+    source_content_types: list[str] = Field(
+        default_factory=lambda: [
+            "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+            "application/xml", "text/xml", "text/plain", "application/gzip",
+            "application/x-gzip", "application/octet-stream",
+        ]
+    )
     archive_warc: bool = True
     warc_gzip_level: int = Field(1, ge=0, le=9)  # level 1: 1/3 of level 6's CPU
     warc_max_file_bytes: int = Field(1 << 30, gt=0)
@@ -407,7 +416,9 @@ class Fetcher:
         self.agent = agent_token(cfg.user_agent)
         self.gates: dict[str, HostGate] = {}
         self.rng = random.Random()
-        self.allowed_types = {t.lower() for t in cfg.allowed_content_types}
+        self.allowed_types = frozenset(t.lower() for t in cfg.allowed_content_types)
+        self.source_types = self.allowed_types | {t.lower() for t in cfg.source_content_types}
+        self.source_urls: set[str] = set()  # discovery inputs (feeds, sitemaps)
         self.session: aiohttp.ClientSession | None = None
         self.global_sem: asyncio.Semaphore | None = None
         self.conditional: dict[str, dict[str, str]] = {}  # url -> validators (refresh)
@@ -457,19 +468,20 @@ class Fetcher:
 
     # -- one exchange ----------------------------------------------------------------
     async def exchange(
-        self, url: str, *, body_cap: int, page: bool, extra_headers: dict[str, str] | None = None,
+        self, url: str, *, body_cap: int, types: frozenset[str] | None,
+        extra_headers: dict[str, str] | None = None,
         timeout: float | None = None,
     ) -> Exchange:
         """One request to `url` through the host gate, under the total deadline.
 
-        `page` selects the page rules (content-type allowlist, full body); otherwise the
-        body is read up to `body_cap` whatever its type (robots.txt)."""
+        `types` is the content-type allowlist of a 2xx response (None: any, for
+        robots.txt); a Content-Length above `body_cap` is refused before reading then."""
         gate = self.gate(url)
         ex = Exchange(url)
         async with gate.sem:
             turn = await gate.start(self.global_sem)
             try:
-                await self._exchange(ex, body_cap=body_cap, page=page, headers=extra_headers,
+                await self._exchange(ex, body_cap=body_cap, types=types, headers=extra_headers,
                                      timeout=timeout, turn=turn)
             finally:
                 turn.done()
@@ -486,7 +498,8 @@ class Fetcher:
         return ex
 
     async def _exchange(
-        self, ex: Exchange, *, body_cap: int, page: bool, headers: dict[str, str] | None,
+        self, ex: Exchange, *, body_cap: int, types: frozenset[str] | None,
+        headers: dict[str, str] | None,
         timeout: float | None, turn: Turn | None = None,
     ) -> None:
         cfg = self.cfg
@@ -511,11 +524,11 @@ class Fetcher:
                     declared = resp.content_length
                     if 200 <= resp.status < 300:
                         limit = body_cap
-                        if page and media is not None and media not in self.allowed_types:
+                        if types is not None and media is not None and media not in types:
                             ex.error = "unsupported_content_type"
                             ex.detail = f"content-type {media}"
                             limit = 0
-                        elif page and declared is not None and declared > body_cap:
+                        elif types is not None and declared is not None and declared > body_cap:
                             ex.error = "too_large_declared"
                             ex.detail = f"Content-Length {declared} > {body_cap}"
                             limit = 0
@@ -614,7 +627,7 @@ class Fetcher:
                 check_url(current, self.guard)
             except Refused as exc:
                 return rules_from_fetch(None, None, exc.kind, exc.detail)
-            ex = await self.exchange(current, body_cap=MAX_ROBOTS_BYTES, page=False,
+            ex = await self.exchange(current, body_cap=MAX_ROBOTS_BYTES, types=None,
                                      timeout=min(self.cfg.robots_timeout_s,
                                                  self.cfg.request_timeout_s))
             if ex.error is not None and ex.status is None:
@@ -678,7 +691,9 @@ class Fetcher:
                     out.final_url = current
                     return None
             validators = self.conditional.get(current) if current == url else None
-            ex = await self.exchange(current, body_cap=cfg.max_body_bytes, page=True,
+            source = url in self.source_urls
+            ex = await self.exchange(current, body_cap=cfg.max_body_bytes,
+                                     types=self.source_types if source else self.allowed_types,
                                      extra_headers=validators)
             out.final_url, out.status, out.warc = current, ex.status, ex.warc or out.warc
             out.raw_bytes = len(ex.body)
@@ -695,17 +710,19 @@ class Fetcher:
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}"
                 return ex
-            self._finish_page(ex, out)
+            self._finish_page(ex, out, source)
             return ex
         out.error = "too_many_redirects"
         out.detail = f"more than {cfg.max_redirects} redirects"
         return None
 
-    def _finish_page(self, ex: Exchange, out: UrlOutcome) -> None:
-        """Decode a 2xx page: content codings, then the charset."""
+    def _finish_page(self, ex: Exchange, out: UrlOutcome, source: bool = False) -> None:
+        """Decode a 2xx page: content codings, then the charset. A discovery input
+        (`source`) keeps an undeclared gzip layer (a .xml.gz sitemap, which its parser
+        decompresses under its own, larger cap) and needs no HTML sniffing."""
         try:
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes)
+                                  self.cfg.max_body_bytes, undeclared_gzip=not source)
         except CodingError as exc:
             out.error, out.detail = exc.kind, exc.detail
             return
@@ -714,6 +731,8 @@ class Fetcher:
             return
         ctype = ex.headers.get("content-type")
         media = _media_type(ctype)
+        if media is None and source:
+            media = "application/octet-stream"
         if media is None:
             head = body[:512].lstrip().lower()
             if not (head.startswith(b"<!doctype html") or b"<html" in head):
@@ -897,6 +916,11 @@ def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
         if fresh:
             fetcher = Fetcher(cfg, run_id, writer)
             fetcher.conditional = {u: v for u, v in conditional.items() if v}
+            fetcher.source_urls = {
+                u for u in fresh
+                if first_doc[u].get("source_kind") in ("feed", "sitemap")
+                and first_doc[u].get("source") == u
+            }
             outcomes = _run_sync(_run(fetcher, fresh))
     finally:
         if writer is not None:

@@ -303,6 +303,13 @@ class FaultServer:
             body = page.replace(b"tram line", "linię tramwajową".encode())  # real UTF-8 text
             body = body.replace(b"</h1>", b"\xff\xfe\xc3(</h1>")  # ... and broken bytes
             await self._send(writer, "200 OK", body)
+        elif path == "/feed.xml":
+            rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                   b"<item><link>http://example.org/a</link></item></channel></rss>")
+            await self._send(writer, "200 OK", rss, "application/rss+xml")
+        elif path == "/sitemap.xml.gz":
+            xml = b'<?xml version="1.0"?><urlset><url><loc>http://example.org/a</loc></url></urlset>'
+            await self._send(writer, "200 OK", gzip.compress(xml), "application/x-gzip")
         elif path == "/pdf":
             await self._send(writer, "200 OK", b"%PDF-1.4\n" + bytes(5000), "application/pdf")
         elif path == "/image":

@@ -386,3 +386,21 @@ def test_settings_come_from_the_run_settings_object(tmp_path) -> None:
         tmp_path, "ua/1 (+mailto:x@example.org)", 3.0)
     assert cfg.allow_private_hosts is True
     assert cfg.per_host_concurrency == 2  # a fetch setting Settings does not (yet) declare
+
+
+def test_discovery_inputs_accept_feed_and_sitemap_types(server, tmp_path) -> None:
+    """discover fetches feeds and sitemaps through fetch_batch as documents whose source
+    is their own URL: XML and gzip files are accepted for them (and a .xml.gz stays
+    compressed for the sitemap parser), not for article pages."""
+    feed, sitemap = server.url(2, "/feed.xml"), server.url(2, "/sitemap.xml.gz")
+    rows = [{"input_key": u, "url": u, "source_kind": "feed", "source": u}
+            for u in (feed, sitemap)]
+    rows.append({"input_key": "page", "url": server.url(3, "/feed.xml"), "source_kind": "feed",
+                 "source": feed})  # an article URL listed by a feed that returns RSS
+    result = fetch_batch(conform(rows, DOCUMENTS, "documents"), settings(tmp_path), "run-src")
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    assert log[feed]["error"] is None and docs[feed]["content_type"] == "application/rss+xml"
+    assert b"<rss" in docs[feed]["body"]
+    assert log[sitemap]["error"] is None and docs[sitemap]["body"][:2] == b"\x1f\x8b"
+    assert log[server.url(3, "/feed.xml")]["error"] == "unsupported_content_type"
