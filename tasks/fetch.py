@@ -107,6 +107,9 @@ class FetchSettings(BaseSettings):
     per_host_concurrency: int = Field(2, ge=1)  # news-crawl and Heritrix default to 1-2
     per_host_delay_s: float = Field(1.0, ge=0)  # between request starts to one host
     max_crawl_delay_s: float = Field(10.0, ge=0)  # a robots.txt asking for more is capped
+    # Per-host delays from seeds/sources.toml (sourcesfile.host_delays): they raise the
+    # default for their hosts; see also register_host_delays.
+    host_delays: dict[str, float] = Field(default_factory=dict)
     respect_robots: bool = True
     robots_timeout_s: float = Field(10.0, gt=0)
     max_retries: int = Field(2, ge=0)  # attempts = 1 + max_retries
@@ -177,11 +180,22 @@ class HostRecord:
         self.last_start = -1e18
         self.not_before = 0.0  # set by Retry-After
         self.crawl_delay = 0.0  # from robots.txt, before the cap
+        self.source_delay = 0.0  # from the sources file (register_host_delays)
         self.sending = 0  # let through, headers not yet sent
 
 
 _HOSTS: dict[str, HostRecord] = {}
 _HOSTS_LOCK = threading.Lock()
+
+
+def register_host_delays(delays: dict[str, float]) -> None:
+    """Per-host politeness delays for every later batch of this process, e.g. from
+    `sourcesfile.host_delays(...)`; the largest of this, the batch's per_host_delay_s and
+    the robots.txt Crawl-delay (capped) applies."""
+    for host, delay in delays.items():
+        record = host_record(host.lower())
+        with record.lock:
+            record.source_delay = float(delay)
 
 
 def host_record(host: str) -> HostRecord:
@@ -214,7 +228,9 @@ class HostGate:
 
     @property
     def delay(self) -> float:
-        return max(self.base_delay, min(self.shared.crawl_delay, self.max_crawl_delay))
+        shared = self.shared
+        return max(self.base_delay, shared.source_delay,
+                   min(shared.crawl_delay, self.max_crawl_delay))
 
     async def start(self, global_sem: asyncio.Semaphore) -> Turn:
         """Wait for this host's turn and a global slot; returns the Turn, which must get
@@ -914,6 +930,8 @@ def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
     outcomes: dict[str, UrlOutcome] = {}
     try:
         if fresh:
+            if cfg.host_delays:
+                register_host_delays(cfg.host_delays)
             fetcher = Fetcher(cfg, run_id, writer)
             fetcher.conditional = {u: v for u, v in conditional.items() if v}
             fetcher.source_urls = {

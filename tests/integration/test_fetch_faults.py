@@ -404,3 +404,25 @@ def test_discovery_inputs_accept_feed_and_sitemap_types(server, tmp_path) -> Non
     assert b"<rss" in docs[feed]["body"]
     assert log[sitemap]["error"] is None and docs[sitemap]["body"][:2] == b"\x1f\x8b"
     assert log[server.url(3, "/feed.xml")]["error"] == "unsupported_content_type"
+
+
+def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
+    """host_delays (from seeds/sources.toml via sourcesfile.host_delays) raise the delay
+    of their host only."""
+    server.reset_log()
+    urls = [server.url(n, f"/ok/hd{i}") for n in (NORMAL_HOSTS[0], NORMAL_HOSTS[1])
+            for i in range(3)]
+    from tasks.fetch import register_host_delays
+
+    cfg = settings(tmp_path, per_host_delay_s=0.0, host_delays={"127.0.0.2": 0.4})
+    try:
+        fetch_batch(documents(urls), cfg, "run-hd")
+    finally:
+        register_host_delays({"127.0.0.2": 0.0})  # process-wide: do not slow other tests
+
+    def gaps(n: int) -> list[float]:
+        starts = sorted(h.start for h in server.hits_for(n) if h.path.startswith("/ok/hd"))
+        return [b - a for a, b in zip(starts, starts[1:], strict=False)]
+
+    assert min(gaps(2)) >= 0.4 - 0.02
+    assert min(gaps(3)) < 0.4  # the other host keeps the (zero) default
