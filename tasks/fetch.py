@@ -1,7 +1,7 @@
 """Fetch stage: download the pages of a batch of documents, politely and safely.
 
 `fetch_batch(docs, settings, run_id)` runs one asyncio event loop per batch (aiohttp:
-measured at about a tenth of httpx's client CPU per page, see bench/results) and returns
+measured at about 1/9 of httpx's client CPU per page, bench/results/feat-fetch.md) and returns
 the documents that got a usable page plus one fetch_log row per URL attempted.
 
 What a request goes through, in order:
@@ -10,8 +10,10 @@ What a request goes through, in order:
    connector's resolver (`GuardedResolver`), at every connection.
 2. robots.txt of the origin, fetched once per run by the same client (`robots.py`).
 3. The host gate: at most `per_host_concurrency` requests in flight per host, request
-   starts at least `per_host_delay_s` apart (or the robots.txt Crawl-delay, up to
-   `max_crawl_delay_s`), then a slot of the global `max_concurrency`.
+   starts at least `per_host_delay_s` apart (or the host's delay from the sources file,
+   or the robots.txt Crawl-delay up to `max_crawl_delay_s`, whichever is largest), counted
+   from when the previous request's headers were sent; then a slot of the global
+   `max_concurrency`. This state is process-wide, so concurrent batches share it.
 4. One exchange under a total deadline (`request_timeout_s`, connect to last body byte):
    Content-Length above the cap refused before reading, body read to `max_body_bytes`,
    content codings undone with the same cap per layer (`codings.py`), content type checked
@@ -77,6 +79,8 @@ def retryable(kind: str | None, status: int | None) -> bool:
     if kind in RETRYABLE_KINDS:
         return True
     return kind is not None and status is not None and (status == 429 or status >= 500)
+
+
 # Bytes of a non-page response (404 page, 5xx page) kept for the archive.
 ERROR_BODY_BYTES = 64 * 1024
 
@@ -101,8 +105,9 @@ class FetchSettings(BaseSettings):
     # Skip URLs the warehouse's fetch_log already holds a page for (unless refresh). Off
     # by default: the ingest flow already drops known inputs before fetch (warehouse.py).
     skip_known_urls: bool = False
-    # 32 in flight saturates one core of aiohttp at ~4,500 pages/s on loopback; the web
-    # is slower, so this bounds sockets and memory (32 x max_body_bytes), not speed.
+    # 32 in flight keep one core busy on loopback (bench: ~800-1,000 pages/s through the
+    # whole stage); the web is slower, so this bounds sockets and memory
+    # (32 x max_body_bytes) rather than speed.
     max_concurrency: int = Field(32, ge=1)
     per_host_concurrency: int = Field(2, ge=1)  # news-crawl and Heritrix default to 1-2
     per_host_delay_s: float = Field(1.0, ge=0)  # between request starts to one host
@@ -130,7 +135,7 @@ class FetchSettings(BaseSettings):
         ]
     )
     archive_warc: bool = True
-    warc_gzip_level: int = Field(1, ge=0, le=9)  # level 1: 1/3 of level 6's CPU
+    warc_gzip_level: int = Field(1, ge=0, le=9)  # level 1: ~1/4 of level 6's CPU (bench)
     warc_max_file_bytes: int = Field(1 << 30, gt=0)
 
 
