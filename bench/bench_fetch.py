@@ -286,18 +286,18 @@ def main() -> int:
     if binary is None:
         print("SKIP bench_fetch: nginx is not installed (Debian: apt-get install -y nginx)")
         return 0
-    from tasks.fetch import FetchSettings
+    from tasks.config import Settings
 
     server = Nginx(binary, args.hosts, 20, args.page_kb * 1024)
     server.start()
     work = Path(tempfile.mkdtemp(prefix="bench-fetch-"))
 
-    def cfg(**over) -> FetchSettings:
+    def cfg(**over) -> Settings:
         values = dict(warehouse=work, allowed_networks=["127.0.0.0/8"],
                       max_concurrency=args.concurrency, per_host_concurrency=2,
                       per_host_delay_s=0.0, max_body_bytes=10 << 20)
         values.update(over)
-        return FetchSettings(**values)
+        return Settings(**values)
 
     # name -> (settings or None for the raw client, pages served gzip-encoded)
     variants = {

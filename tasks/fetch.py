@@ -50,13 +50,12 @@ import aiohttp
 import pyarrow as pa
 from aiohttp.abc import AbstractResolver
 from aiohttp.resolver import ThreadedResolver
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas.tables import DOCUMENTS, conform
 from tasks.archive import WarcWriter, http_request_head, http_response_head, read_response_at
 from tasks.charset import sniff_encoding
 from tasks.codings import CodingError, accept_encoding, decode_body
+from tasks.config import Settings
 from tasks.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.robots import (
     MAX_ROBOTS_BYTES,
@@ -85,66 +84,12 @@ def retryable(kind: str | None, status: int | None) -> bool:
 ERROR_BODY_BYTES = 64 * 1024
 
 
-class FetchSettings(BaseSettings):
-    """The fetch stage's knobs. Read from the run's Settings object when it has the field,
-    else from PRESSROOM_<NAME> env vars, else these defaults (see `fetch_config`)."""
-
-    model_config = SettingsConfigDict(env_prefix="PRESSROOM_", extra="ignore")
-
-    warehouse: Path = Path("warehouse")
-    user_agent: str = "pressroom/0.1 (+https://github.com/pressroom; news-archiving bot)"
-    # Total deadline of one exchange, connect to last byte: bounds a 1 byte/s trickle.
-    request_timeout_s: float = Field(20.0, gt=0)
-    connect_timeout_s: float = Field(10.0, gt=0)
-    max_body_bytes: int = Field(10 * 1024 * 1024, gt=0)  # news pages are < 2 MB
-    allow_private_hosts: bool = False
-    # Networks allowed despite being private/loopback (tests: ["127.0.0.0/8"]).
-    allowed_networks: list[str] = Field(default_factory=list)
-    refresh: bool = False
-    refetch_failed_after_hours: float = 24.0
-    # Skip URLs the warehouse's fetch_log already holds a page for (unless refresh). Off
-    # by default: the ingest flow already drops known inputs before fetch (warehouse.py).
-    skip_known_urls: bool = False
-    # 32 in flight keep one core busy on loopback (bench: ~800-1,000 pages/s through the
-    # whole stage); the web is slower, so this bounds sockets and memory
-    # (32 x max_body_bytes) rather than speed.
-    max_concurrency: int = Field(32, ge=1)
-    per_host_concurrency: int = Field(2, ge=1)  # news-crawl and Heritrix default to 1-2
-    per_host_delay_s: float = Field(1.0, ge=0)  # between request starts to one host
-    max_crawl_delay_s: float = Field(10.0, ge=0)  # a robots.txt asking for more is capped
-    # Per-host delays from seeds/sources.toml (sourcesfile.host_delays): they raise the
-    # default for their hosts; see also register_host_delays.
-    host_delays: dict[str, float] = Field(default_factory=dict)
-    respect_robots: bool = True
-    robots_timeout_s: float = Field(10.0, gt=0)
-    max_retries: int = Field(2, ge=0)  # attempts = 1 + max_retries
-    backoff_base_s: float = Field(1.0, ge=0)
-    backoff_max_s: float = Field(30.0, ge=0)
-    retry_after_max_s: float = Field(60.0, ge=0)  # longer asks fail now, retried next run
-    max_redirects: int = Field(10, ge=0)  # browsers allow 20; news chains are < 5 hops
-    allowed_content_types: list[str] = Field(
-        default_factory=lambda: ["text/html", "application/xhtml+xml"]
-    )
-    # Discovery inputs (feeds, sitemaps: documents whose source is their own URL, as
-    # discover's fetch_urls_via sends them) may also be XML, plain text or gzip files.
-    source_content_types: list[str] = Field(
-        default_factory=lambda: [
-            "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-            "application/xml", "text/xml", "text/plain", "application/gzip",
-            "application/x-gzip", "application/octet-stream",
-        ]
-    )
-    archive_warc: bool = True
-    warc_gzip_level: int = Field(1, ge=0, le=9)  # level 1: ~1/4 of level 6's CPU (bench)
-    warc_max_file_bytes: int = Field(1 << 30, gt=0)
-
-
-def fetch_config(settings: Any) -> FetchSettings:
-    """FetchSettings from the run's settings: each field the object has wins."""
-    if isinstance(settings, FetchSettings):
+def fetch_config(settings: Any) -> Settings:
+    """The run's Settings; any other object (a test double) contributes the fields it has."""
+    if isinstance(settings, Settings):
         return settings
-    values = {n: getattr(settings, n) for n in FetchSettings.model_fields if hasattr(settings, n)}
-    return FetchSettings(**values)
+    values = {n: getattr(settings, n) for n in Settings.model_fields if hasattr(settings, n)}
+    return Settings(**values)
 
 
 @dataclass
@@ -429,7 +374,7 @@ def _status_error(status: int) -> str | None:
 class Fetcher:
     """The state of one batch's fetching: session, gates, robots cache, WARC writer."""
 
-    def __init__(self, cfg: FetchSettings, run_id: str, writer: WarcWriter | None) -> None:
+    def __init__(self, cfg: Settings, run_id: str, writer: WarcWriter | None) -> None:
         self.cfg = cfg
         self.run_id = run_id
         self.writer = writer

@@ -17,7 +17,8 @@ import pytest
 from schemas.tables import DOCUMENTS, FETCH_LOG, conform
 from tasks.archive import iter_responses, read_response_at
 from tasks.charset import decode
-from tasks.fetch import FetchSettings, fetch_batch
+from tasks.config import Settings
+from tasks.fetch import fetch_batch
 from tests.integration.faultserver import FaultServer
 
 DEADLINE = 1.5
@@ -70,7 +71,7 @@ def server():
     srv.stop()
 
 
-def settings(tmp_path: Path, **overrides) -> FetchSettings:
+def settings(tmp_path: Path, **overrides) -> Settings:
     values = dict(
         warehouse=tmp_path, user_agent=UA, allowed_networks=["127.0.0.0/26"],
         request_timeout_s=DEADLINE, connect_timeout_s=1.0, max_body_bytes=BODY_CAP,
@@ -79,7 +80,7 @@ def settings(tmp_path: Path, **overrides) -> FetchSettings:
         retry_after_max_s=2.0, max_redirects=10, max_crawl_delay_s=0.3,
     )
     values.update(overrides)
-    return FetchSettings(**values)
+    return Settings(**values)
 
 
 def documents(urls: list[str], kind: str = "url") -> pa.Table:
