@@ -4,6 +4,7 @@ run summary people read."""
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from schemas import TABLES
 from tasks.warehouse import MANIFESTS, committed_files
 
 DB_NAME = "pressroom.duckdb"
+
+
+@dataclass
+class ReportResult:
+    database: Path
+    data_tests: dict[str, int]  # failing-row count per data test
+    html: Path
 
 # Data tests: each query returns the failing rows; a healthy warehouse returns none.
 DATA_TESTS = {
@@ -105,3 +113,85 @@ def run_data_tests(db: Path) -> dict[str, int]:
         return {name: len(con.execute(sql).fetchall()) for name, sql in DATA_TESTS.items()}
     finally:
         con.close()
+
+
+# Sections of the HTML run report: title -> SQL over the views.
+REPORT_SECTIONS = {
+    "Runs": """SELECT run_id, finished_at, inputs, kept, rejected, failed, skipped
+               FROM runs ORDER BY started_at DESC LIMIT 20""",
+    "Rejects by stage and reason": """SELECT stage, reason, count(*) AS records
+               FROM rejects GROUP BY ALL ORDER BY records DESC LIMIT 30""",
+    "Fetch health by host": "SELECT * FROM fetch_health ORDER BY attempts DESC LIMIT 30",
+    "Extraction health by domain": """SELECT * FROM extraction_health
+               ORDER BY kept + rejected DESC LIMIT 30""",
+    "Articles per day and source": """SELECT * FROM daily_counts
+               ORDER BY day DESC NULLS LAST, articles DESC LIMIT 30""",
+    "Latest articles": """SELECT coalesce(published_at, fetched_at) AS seen_at, domain, title,
+               word_count, language FROM articles ORDER BY run_id DESC, seen_at DESC LIMIT 25""",
+}
+
+
+def _html_table(columns: list[str], rows: list[tuple]) -> str:
+    from html import escape
+
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>" for v in r) + "</tr>"
+        for r in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def report_sections(db: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for title, sql in REPORT_SECTIONS.items():
+            cur = con.execute(sql)
+            out[title] = ([d[0] for d in cur.description], cur.fetchall())
+        return out
+    finally:
+        con.close()
+
+
+def write_html_report(root: Path, db: Path, run_id: str) -> Path:
+    """A static HTML page for people: the run's counts and the warehouse's health.
+    Written atomically as reports/<run_id>.html and copied to reports/latest.html."""
+    from html import escape
+
+    sections = report_sections(db)
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>pressroom run {escape(run_id)}</title><style>",
+        "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+        "margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;font-size:13px;"
+        "text-align:left}th{background:#f0f0f0}",
+        f"</style></head><body><h1>pressroom — run {escape(run_id)}</h1>",
+    ]
+    for title, (columns, rows) in sections.items():
+        parts.append(f"<h2>{escape(title)}</h2>")
+        parts.append(_html_table(columns, rows) if rows else "<p>none</p>")
+    parts.append("</body></html>")
+    folder = root / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    html = "\n".join(parts).encode("utf-8")
+    for name in (f"{run_id}.html", "latest.html"):
+        tmp = folder / (name + ".tmp")
+        tmp.write_bytes(html)
+        os.replace(tmp, folder / name)
+    return folder / f"{run_id}.html"
+
+
+def markdown_summary(manifest: dict) -> str:
+    """The run summary as Markdown, for a Prefect artifact."""
+    lines = [f"# pressroom run {manifest['run_id']}", "",
+             "| stage | received | passed | rejected | failed | skipped |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for s in manifest["stages"]:
+        lines.append(f"| {s['stage']} | {s['received']} | {s['passed']} | {s['rejected']} | "
+                     f"{s['failed']} | {s['skipped']} |")
+    t = manifest["totals"]
+    lines += ["", f"inputs {t['inputs']} = kept {t['kept']} + rejected {t['rejected']} + "
+                  f"failed {t['failed']} + skipped {t['skipped']}"]
+    lines += [f"- note: {n}" for n in manifest.get("notes", [])]
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 from prefect import task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
@@ -20,8 +21,11 @@ STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
 @task(name="discover", **STAGE_TASK)
-def discover_task(inputs: list[str], run_id: str) -> discover.DiscoverResult:
-    return discover.discover(inputs, run_id)
+def discover_task(inputs: list[str], settings: Settings, run_id: str,
+                  known: discover.KnownInputs) -> discover.DiscoverResult:
+    fetch_urls = discover.fetch_urls_via(fetch.fetch_batch, settings, run_id)
+    return discover.discover(inputs, run_id, settings, fetch_urls,
+                             skip_sources=known.recently_failed_urls)
 
 
 @task(name="known-inputs", **STAGE_TASK)
@@ -63,6 +67,10 @@ def publish_task(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dic
 
 
 @task(name="report", **STAGE_TASK)
-def report_task(root: Path) -> tuple[Path, dict[str, int]]:
+def report_task(root: Path, manifest: dict) -> report.ReportResult:
     db = report.build_views(root)
-    return db, report.run_data_tests(db)
+    tests = report.run_data_tests(db)
+    html = report.write_html_report(root, db, manifest["run_id"])
+    create_markdown_artifact(markdown=report.markdown_summary(manifest), key="ingest-summary",
+                             description="pressroom run summary")
+    return report.ReportResult(db, tests, html)
