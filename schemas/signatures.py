@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from schemas.tables import UTC_TS
+# Same type as schemas.tables.UTC_TS; not imported so that tables.py can import this
+# module to register the table in TABLES without an import cycle.
+UTC_TS = pa.timestamp("us", tz="UTC")
 
 SIGNATURES_SCHEMA_VERSION = 1
 
