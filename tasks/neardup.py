@@ -4,7 +4,7 @@ Everything here is numpy over whole batches: a batch of texts is concatenated in
 byte array, tokens are found and hashed with array arithmetic (no per-token or per-shingle
 Python loop), and each of the `num_perm` hash functions is one vectorised pass followed by
 `np.minimum.reduceat` over the per-document shingle ranges. That is where the speed comes
-from (see bench/bench_neardup.py: ~20-30x datasketch per core on ~3 KB texts).
+from (bench/results/feat-neardup.md: ~17x datasketch per CPU second on ~3 KB texts).
 
 The hash functions are fixed by `MinHashParams` (seed included). Signatures persisted in the
 warehouse are only comparable with signatures made with the same parameters, so every
@@ -15,7 +15,9 @@ Pipeline of functions (all pure):
     band_keys(signatures, params)           -> uint64 (n, bands) LSH keys
     candidate_pairs(keys, is_new)           -> int64 (m, 2) index pairs sharing a band key
     verify_pairs(pairs, signatures, thr)    -> the pairs whose estimated Jaccard >= thr
+    exact_jaccard(pairs, shingle_sets(...)) -> exact Jaccard of candidate pairs
     connected_min(n, edges, rank)           -> per node, the rank of its component's first
+    cluster_incremental(new..., prior...)   -> all of the above for one run vs the past
 """
 
 from __future__ import annotations

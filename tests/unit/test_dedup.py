@@ -227,3 +227,20 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
 def test_load_prior_of_an_empty_warehouse(tmp_path):
     prior = dedup.load_prior(tmp_path)
     assert prior.ids == frozenset() and prior.signatures is None
+
+
+def test_proposed_clusters_view_reads_current_membership():
+    import duckdb
+
+    from schemas.signatures import CLUSTERS_VIEW_SQL, LATEST_SIGNATURES_SQL
+
+    # Run 1 sees the minute-30 copy; run 2 the minute-10 one: the cluster is renamed.
+    first = run([ROWS[0]], run_id="r1")
+    prior = dedup.prior_from_tables(first.table, first.signatures)
+    second = run(ROWS[1:3], prior, run_id="r2")
+    con = duckdb.connect()
+    con.register("articles", pa.concat_tables([first.table, second.table]))
+    con.register("sig", pa.concat_tables([first.signatures, second.signatures]))
+    con.execute(CLUSTERS_VIEW_SQL.format(latest=LATEST_SIGNATURES_SQL.format(src="sig")))
+    rows = con.execute("SELECT cluster_id, size, outlets, domains FROM clusters").fetchall()
+    assert rows == [(ROWS[1]["article_id"], 3, 3, ["paper-a.com", "paper-b.com", "paper-c.com"])]
