@@ -1,31 +1,34 @@
-"""Extract stage: article text and metadata from fetched HTML, in one parse.
+"""Extract: fetched HTML -> article text and metadata from one parse; text dumps -> articles
+directly (they are already extracted).
 
-Strategy (measured on the dev corpus, figures in bench/results/feat-extract.md):
+Strategy (measured on the dev corpus; figures and the sweep in bench/results/feat-extract.md
+and BENCHMARKS.md):
 
-1. Parse once (trafilatura's `load_html`: charset detection, repair of broken markup).
+1. Parse once (trafilatura's `load_html`: charset detection, repair of broken markup); text
+   and metadata both read that tree.
 2. Text: trafilatura in *fast* mode (no readability/jusText comparison). On the dev corpus
-   fast mode keeps nearly all of the default mode's recall and precision at ~70% of its
-   cost; the time saved pays for metadata, which plain `extract()` does not compute at all.
-3. Fallback: when the fast result is shorter than FALLBACK_MIN_CHARS, the page is re-run
-   through trafilatura's full cascade (readability + jusText comparison, recall escalation)
-   and the longer text wins. Short fast results are where the comparison adds text; on
-   longer ones it changes almost nothing, so paying for it everywhere is wasted time.
-4. Metadata from `tasks.metadata.page_metadata` on the same tree (date with provenance).
-5. Language by py3langid on the text (ISO 639-1 plus a normalised probability).
-
-Cleaning (boilerplate lines, paragraph blank lines) and quality filters run in clean.
-For `source_kind == 'dump'` rows there is no HTML: the article is built from dump_text and
-hint_title, and the dump header's date is the published date.
+   fast mode loses ~1 point of snippet recall against the default mode and costs ~70% of
+   its time; the saved time pays for the metadata, which plain `extract()` does not compute.
+3. Fallback: when the fast text is shorter than FALLBACK_MIN_CHARS, the page goes through
+   trafilatura's full cascade (readability + jusText comparison, recall escalation) and the
+   longer text wins. Short fast results are where the comparison adds text; on longer ones
+   it changes almost nothing, so paying for it on every page is wasted time. The sweep:
+   250 chars recovers little, 1000 recovers almost all of the full mode's recall, above
+   1000 only the cost grows.
+4. Metadata from `tasks.metadata.page_metadata` on the same tree (date with provenance,
+   alternatives and flags; cheap byline search).
+5. Language by py3langid on the text (`tasks.quality.detect_language`).
+6. `not_article` and `extraction_failed` are decided here, where the page type and the
+   extractor's error are known; boilerplate lines, too_short and wrong_language in clean.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
+from urllib.parse import urljoin
 
 import pyarrow as pa
 import trafilatura
@@ -33,30 +36,35 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
+from schemas import ARTICLES, conform
+from tasks.clean import StageResult, content_hash, word_count
+from tasks.config import Settings
 from tasks.metadata import PageMetadata, page_metadata
+from tasks.quality import detect_language, extraction_failed, not_article
+from tasks.urls import BadURL, article_id_for, canonical_url, domain_of
 
-LOG = logging.getLogger(__name__)
-
+STAGE = "extract"
 EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.1"
+EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.1"
+DUMP_EXTRACTOR = "text-dump"
 
-# Below this many characters the fast result is re-checked by the full cascade. 1000 chars is
-# about 150 words: on the dev corpus it recovered most of the recall the full cascade adds
-# (a sweep 250..3000 in the results file) while re-running only ~12% of pages.
+# Below this many characters the fast result is re-checked by the full cascade (see the
+# module docstring). ~150 words: shorter than any real news article body.
 FALLBACK_MIN_CHARS = 1000
 
-# py3langid needs some text to be reliable; below this we trust <html lang> instead.
-LANGID_MIN_CHARS = 200
-LANGID_MAX_CHARS = 1000  # a few paragraphs decide; cost grows with length (9% of the stage at 3000)
+# Optional ARTICLES columns (schemas/extract.py): filled once the lead adds them.
+_DATE_ALTERNATIVES = "published_at_alternatives"
+_DATE_FLAGS = "published_at_flags"
 
-# Silence trafilatura's per-page WARNING/ERROR lines ("discarding data"): rejects carry them.
+# trafilatura and htmldate log a WARNING/ERROR line per discarded page; rejects carry that.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+LOG = logging.getLogger(__name__)
 
 
 @dataclass
 class Extracted:
-    """The result of extracting one HTML page (text not yet cleaned)."""
+    """The result of extracting one HTML page (text not yet cleaned: one block per line)."""
 
     text: str
     meta: PageMetadata
@@ -67,25 +75,11 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _lang_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def detect_language(text: str, html_lang: str | None = None) -> tuple[str | None, float | None]:
-    """ISO 639-1 code and probability; the page's <html lang> when the text is too short."""
-    if len(text) >= LANGID_MIN_CHARS:
-        lang, prob = _lang_identifier().classify(text[:LANGID_MAX_CHARS])
-        return lang, float(prob)
-    if html_lang:
-        return html_lang.split("-")[0].split("_")[0].lower()[:3] or None, None
-    return None, None
-
-
 def _run_trafilatura(tree: HtmlElement, url: str | None, fast: bool) -> str:
-    """Text of the main content, one block per line ('' when trafilatura finds nothing)."""
+    """Text of the main content, one block per line ('' when trafilatura finds nothing).
+
+    trafilatura copies the tree it is given, so `tree` stays intact for the next reader.
+    """
     doc = bare_extraction(
         tree, url=url, fast=fast, include_comments=False, include_tables=True,
         include_formatting=False, with_metadata=False,
@@ -108,7 +102,7 @@ def extract_html(
     except Exception as exc:  # noqa: BLE001 -- any parser failure is a per-page reject
         return Extracted("", PageMetadata(), error=f"unparsable HTML: {type(exc).__name__}")
     if tree is None:
-        return Extracted("", PageMetadata(), error="unparsable HTML")
+        return Extracted("", PageMetadata(), error="unparsable or empty HTML")
     try:
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
@@ -129,19 +123,125 @@ def extract_html(
         LOG.debug("metadata failed on %s", url, exc_info=True)
         meta = PageMetadata()
     language, score = detect_language(text, meta.html_lang)
-    return Extracted(
-        text, meta, language, score, used_fallback,
-        error=None if text.strip() else "no main text found",
-    )
+    return Extracted(text, meta, language, score, used_fallback)
 
 
-def content_hash(text: str) -> str:
-    """sha256 of the text with whitespace collapsed and case folded (dedup's exact key)."""
-    return hashlib.sha256(" ".join(text.casefold().split()).encode("utf-8")).hexdigest()
+def _base_row(doc: dict, url: str, canonical: str, run_id: str) -> dict:
+    return {
+        "article_id": article_id_for(canonical),
+        "url": doc["url"] or url,
+        "canonical_url": canonical,
+        "domain": domain_of(canonical),
+        "source_kind": doc["source_kind"],
+        "source": doc["source"],
+        "input_key": doc["input_key"],
+        "fetched_at": doc.get("fetched_at"),
+        "run_id": run_id,
+    }
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+def article_from_dump(doc: dict, run_id: str) -> dict:
+    """A text dump is already extracted: header date, title line and body."""
+    canonical = canonical_url(doc["url"])
+    text = doc["dump_text"] or ""
+    return {
+        **_base_row(doc, doc["url"], canonical, run_id),
+        "published_at": doc.get("hint_published_at"),
+        "published_at_source": doc.get("hint_published_source"),
+        "title": doc.get("hint_title"),
+        "text": text,
+        "word_count": word_count(text),
+        "content_hash": content_hash(text),
+        "extractor": DUMP_EXTRACTOR,
+        "extractor_version": None,
+    }
 
 
-__all__ = ["Extracted", "extract_html", "detect_language", "content_hash", "pa"]
+def _page_canonical(url: str, page_url: str | None) -> str:
+    """The page's own rel=canonical / og:url names the article when it is on the same site."""
+    canonical = canonical_url(url)
+    if page_url:
+        try:
+            page_canonical = canonical_url(urljoin(url, page_url))
+            if domain_of(page_canonical) == domain_of(canonical):
+                return page_canonical
+        except BadURL:
+            pass
+    return canonical
+
+
+def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
+    """An ARTICLES row (text still raw: clean normalises it) from one extraction."""
+    url = doc.get("final_url") or doc["url"]
+    m = x.meta
+    row = {
+        **_base_row(doc, url, _page_canonical(url, m.canonical_url), run_id),
+        "published_at": m.published_at,
+        "published_at_source": m.published_at_source,
+        "title": m.title or doc.get("hint_title"),
+        "authors": m.authors or None,
+        "site_name": m.site_name,
+        "description": m.description,
+        "categories": m.categories or None,
+        "tags": m.tags or None,
+        "top_image": urljoin(url, m.top_image) if m.top_image else None,
+        "language": x.language,
+        "language_score": x.language_score,
+        "text": x.text,
+        "word_count": word_count(x.text),
+        "content_hash": content_hash(x.text),
+        "extractor": EXTRACTOR + ("+fallback" if x.used_fallback else ""),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    if _DATE_ALTERNATIVES in ARTICLES.names:
+        row[_DATE_ALTERNATIVES] = [
+            {"source": c.source, "value": c.value} for c in m.date_candidates
+        ] or None
+    if _DATE_FLAGS in ARTICLES.names:
+        row[_DATE_FLAGS] = m.date_flags or None
+    return row
+
+
+def _reject(doc: dict, reason: str, detail: str, now: datetime, run_id: str) -> dict:
+    return {
+        "article_id": _safe_id(doc.get("final_url") or doc["url"]), "url": doc["url"],
+        "source_kind": doc["source_kind"], "source": doc["source"],
+        "input_key": doc["input_key"], "stage": STAGE, "reason": reason,
+        "detail": detail[:500], "rejected_at": now, "run_id": run_id,
+    }
+
+
+def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    """Documents -> article rows; a page with no text or that is a listing is a reject."""
+    rows, rejects = [], []
+    now = datetime.now(UTC)
+    for doc in docs.to_pylist():
+        try:
+            if doc["source_kind"] == "dump":
+                rows.append(article_from_dump(doc, run_id))
+                continue
+            url = doc.get("final_url") or doc["url"]
+            x = extract_html(
+                doc["body"] or b"", url,
+                hint_published_at=doc.get("hint_published_at"),
+                hint_published_source=doc.get("hint_published_source"),
+                fetched_at=doc.get("fetched_at"),
+            )
+            verdict = extraction_failed(x.text, x.error) or not_article(
+                x.text, url, x.meta.page_type
+            )
+            if verdict:
+                rejects.append(_reject(doc, verdict.reason, verdict.detail, now, run_id))
+                continue
+            rows.append(article_row(doc, x, run_id))
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+            detail = f"{type(exc).__name__}: {exc}"
+            rejects.append(_reject(doc, "extraction_failed", detail, now, run_id))
+    return StageResult(conform(rows, ARTICLES, "articles"), rejects)
+
+
+def _safe_id(url: str | None) -> str | None:
+    try:
+        return article_id_for(canonical_url(url)) if url else None
+    except BadURL:
+        return None
