@@ -9,7 +9,8 @@ and BENCHMARKS.md):
 2. Text: trafilatura in *fast* mode (no readability/jusText comparison). On the dev corpus
    fast mode loses ~1 point of snippet recall against the default mode and costs ~70% of
    its time; the saved time pays for the metadata, which plain `extract()` does not compute.
-3. Fallback: when the fast text is shorter than FALLBACK_MIN_CHARS, the page goes through
+3. Fallback: when the fast text is shorter than FALLBACK_MIN_CHARS (and a small share of
+   the page's text, FALLBACK_MAX_PAGE_SHARE), the page goes through
    trafilatura's full cascade (readability + jusText comparison, recall escalation) and the
    longer text wins. Short fast results are where the comparison adds text; on longer ones
    it changes almost nothing, so paying for it on every page is wasted time. The sweep:
@@ -51,6 +52,12 @@ DUMP_EXTRACTOR = "text-dump"
 # Below this many characters the fast result is re-checked by the full cascade (see the
 # module docstring). ~150 words: shorter than any real news article body.
 FALLBACK_MIN_CHARS = 1000
+# ... but only when the fast text is also a small share of all the text on the page (body
+# text_content, scripts included, 0.3 ms). When the fast text already covers most of the
+# page, the full cascade cannot find more: on the dev corpus every fallback that added a
+# snippet had a share < 0.11, and gating at 0.05 skipped 40% of the fallback runs (-25% of
+# their time) for the same snippet gain (sweep in bench/results/feat-extract.md).
+FALLBACK_MAX_PAGE_SHARE = 0.05
 
 # Optional ARTICLES columns (schemas/extract.py): filled once the lead adds them.
 _DATE_ALTERNATIVES = "published_at_alternatives"
@@ -87,6 +94,13 @@ def _run_trafilatura(tree: HtmlElement, url: str | None, fast: bool) -> str:
     return (doc.text or "") if doc is not None else ""
 
 
+def _page_share(text: str, tree: HtmlElement) -> float:
+    """Length of the extracted text relative to all the text in the page's body."""
+    body = tree.find("body")
+    page_chars = len(body.text_content()) if body is not None else 0
+    return len(text) / page_chars if page_chars else 1.0
+
+
 def extract_html(
     body: bytes | str,
     url: str | None = None,
@@ -106,7 +120,7 @@ def extract_html(
     try:
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
-        if len(text) < fallback_min_chars:
+        if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
