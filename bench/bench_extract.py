@@ -50,6 +50,12 @@ from tasks.config import Settings  # noqa: E402
 from tasks.extract import extract_batch  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+
+
+class BenchSettings(Settings):
+    """Settings plus the proposed `extract_extensive_dates` knob (read with getattr)."""
+
+    extract_extensive_dates: bool = False
 _TOKENS = re.compile(r"\w+")
 
 
@@ -124,7 +130,7 @@ def run(args) -> int:
         return 0
     scorer = load_scorer(corpus)
     expected, pages = load_corpus(corpus, args.step, args.limit)
-    settings = Settings(min_words=args.min_words)
+    settings = BenchSettings(min_words=args.min_words, extract_extensive_dates=args.extensive_dates)
     fetched_at = datetime.now(UTC)
     batches = [expected[i:i + args.batch] for i in range(0, len(expected), args.batch)]
     tables = [doc_table(b, pages, fetched_at) for b in batches]
@@ -178,7 +184,8 @@ def run(args) -> int:
                 "source": row["published_at_source"],
             })
         for r in out_e.rejects + out_c.rejects:
-            rejects[f"{r['stage']}:{r['reason']}"] = rejects.get(f"{r['stage']}:{r['reason']}", 0) + 1
+            key = f"{r['stage']}:{r['reason']}"
+            rejects[key] = rejects.get(key, 0) + 1
 
     # the same extraction with the filters off: the like-for-like text comparison
     text_view = dict(ours_text)
@@ -213,12 +220,13 @@ def run(args) -> int:
           f" | {s_pipe['precision_proxy']:.4f} | {s_pipe['harmonic_mean']:.4f} | "
           f"{dps_ours:.1f} |")
     print()
-    print(f"speed ratio pressroom/baseline: overall {dps_ours / dps_base:.3f}, "
-          f"median per batch {statistics.median(ratios):.3f} "
-          f"(IQR {statistics.quantiles(ratios, n=4)[0]:.3f}-{statistics.quantiles(ratios, n=4)[2]:.3f})"
-          if len(ratios) >= 2 else "")
-    print(f"harmonic mean pressroom - baseline: text {s_text['harmonic_mean'] - s_base['harmonic_mean']:+.4f}, "
-          f"pipeline {s_pipe['harmonic_mean'] - s_base['harmonic_mean']:+.4f}")
+    if len(ratios) >= 2:
+        q1, _, q3 = statistics.quantiles(ratios, n=4)
+        print(f"speed ratio pressroom/baseline: overall {dps_ours / dps_base:.3f}, "
+              f"median per batch {statistics.median(ratios):.3f} (IQR {q1:.3f}-{q3:.3f})")
+    hm_base = s_base["harmonic_mean"]
+    print(f"harmonic mean pressroom - baseline: text {s_text['harmonic_mean'] - hm_base:+.4f}, "
+          f"pipeline {s_pipe['harmonic_mean'] - hm_base:+.4f}")
     print(f"fallback to the full cascade used on {fallbacks} pages; rejects: {rejects or 'none'}")
     acc = meta_accuracy(expected, ours_meta)
     print()
@@ -264,6 +272,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=None, help="at most N pages")
     ap.add_argument("--batch", type=int, default=10, help="pages per interleaved batch")
     ap.add_argument("--min-words", type=int, default=Settings().min_words)
+    ap.add_argument("--extensive-dates", action="store_true",
+                    help="htmldate's extensive search when nothing else gives a date (slower)")
     ap.add_argument("--meta-baseline", action="store_true",
                     help="also score trafilatura's extract_metadata (untimed)")
     ap.add_argument("--predictions", help="write baseline/pressroom JSONL predictions here")

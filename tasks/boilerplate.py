@@ -75,6 +75,7 @@ _CTA = re.compile(
     r"|subskrypcj\w*|assine|inscreva-se)",
     re.IGNORECASE,
 )
+_FOLLOW = re.compile(r"\b(?:follow|folg|sígu|sigue|suiv|obserwuj)", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok)\b", re.I)
 
 _LEGAL = re.compile(
@@ -210,7 +211,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cookie"
     if n <= 20 and _CTA.search(s):
         return "cta"
-    if n <= 20 and _SOCIAL.search(s) and re.search(r"\b(?:follow|folg|sígu|sigue|suiv|obserwuj)", s, re.I):
+    if n <= 20 and _SOCIAL.search(s) and _FOLLOW.search(s):
         return "cta"
     if authors and _is_byline(s, authors):
         return "byline"

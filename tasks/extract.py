@@ -109,6 +109,7 @@ def extract_html(
     hint_published_source: str | None = None,
     fetched_at: datetime | None = None,
     fallback_min_chars: int = FALLBACK_MIN_CHARS,
+    extensive_dates: bool = False,
 ) -> Extracted:
     """Extract text (fast mode + full-cascade fallback) and metadata from one HTML page."""
     try:
@@ -132,6 +133,7 @@ def extract_html(
         meta = page_metadata(
             tree, url, hint_published_at=hint_published_at,
             hint_published_source=hint_published_source, now=fetched_at,
+            extensive_dates=extensive_dates,
         )
     except Exception:  # noqa: BLE001 -- metadata is best effort; the text is the product
         LOG.debug("metadata failed on %s", url, exc_info=True)
@@ -240,6 +242,8 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
                 hint_published_at=doc.get("hint_published_at"),
                 hint_published_source=doc.get("hint_published_source"),
                 fetched_at=doc.get("fetched_at"),
+                # proposed setting (see the report); absent from Settings -> off
+                extensive_dates=getattr(settings, "extract_extensive_dates", False),
             )
             verdict = extraction_failed(x.text, x.error) or not_article(
                 x.text, url, x.meta.page_type

@@ -262,7 +262,7 @@ def test_clean_batch_removes_boilerplate_and_applies_filters() -> None:
          .replace(PARAGRAPHS[1].encode(), "Die Opposition kritisierte die Pläne scharf "
                   "und nannte sie unzureichend, weil sie zu spät kämen.".encode())
          .replace(PARAGRAPHS[2].encode(), "Die Länder müssen noch zustimmen.".encode())
-         .replace(PARAGRAPHS[3].encode(), "Der Bundesrat tagt im Mai.".encode())},
+         .replace(PARAGRAPHS[3].encode(), b"Der Bundesrat tagt im Mai.")},
     ])
     extracted = extract_batch(docs, Settings(), "r")
     cleaned = clean_batch(extracted.table, Settings(target_languages=["en"], min_words=40), "r")
@@ -299,6 +299,47 @@ def test_extract_batch_accounts_for_every_document() -> None:
     """Odd bodies become a row or a reject, never an exception (a text-only body is text)."""
     docs = docs_table([{"input_key": str(i), "url": f"https://x.example/{i}.html",
                         "source_kind": "url", "body": body}
-                       for i, body in enumerate([b"plain words \xff\xfe", b"<p>", b"\xef\xbb\xbf"])])
+                       for i, body in enumerate([b"words \xff\xfe", b"<p>", b"\xef\xbb\xbf"])])
     result = extract_batch(docs, Settings(), "r")
     assert result.table.num_rows + len(result.rejects) == 3
+
+
+def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> None:
+    """A short page whose text the fast pass got entirely: the full cascade can't add."""
+    calls = []
+
+    def fake(tree, url, fast):
+        calls.append(fast)
+        return " ".join(PARAGRAPHS)[:900] if fast else "x" * 5000
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", fake)
+    x = extract_html(page(), "https://x.example/a", fallback_min_chars=1000)
+    assert calls == [True] and not x.used_fallback
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "want"),
+    [
+        ("Bridge reopens | Harbour Gazette", "Harbour Gazette", None, "Bridge reopens"),
+        ("Harbour Gazette - Bridge reopens after repairs", "Harbour Gazette", None,
+         "Bridge reopens after repairs"),
+        ("Adblue nachfüllen: so geht's | autozeitung.de", None,
+         "https://www.autozeitung.de/adblue.html", "Adblue nachfüllen: so geht's"),
+        ("Musik und Sport: So steigern Songs die Leistung | Teufel Blog", None, None,
+         "Musik und Sport: So steigern Songs die Leistung"),
+        # a subtitle after ' - ' is part of the headline when it does not name the site
+        ("Nahrungsergänzungsmittel - Das dubiose Geschäft", "Harbour Gazette", None,
+         "Nahrungsergänzungsmittel - Das dubiose Geschäft"),
+        ("Bridge reopens", "Harbour Gazette", None, "Bridge reopens"),
+        (None, "Harbour Gazette", None, None),
+    ],
+)
+def test_clean_title_drops_the_site_name(title, site, url, want) -> None:
+    from tasks.metadata import clean_title
+
+    assert clean_title(title, site, url) == want
+
+
+def test_local_midnight_keeps_its_calendar_day() -> None:
+    assert parse_date("2020-01-20T00:00:00+01:00") == datetime(2020, 1, 20, tzinfo=UTC)
+    assert parse_date("2020-01-20T00:30:00+01:00") == datetime(2020, 1, 19, 23, 30, tzinfo=UTC)
