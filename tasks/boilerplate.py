@@ -38,7 +38,9 @@ _RELATED_CUES = [
     r"das (?:könnte|dürfte) (?:dich|sie) auch interessieren", r"passend zum thema",
     r"weitere (?:themen|artikel|beiträge|nachrichten|meldungen|news|aktuelle themen)",
     r"weiterlesen", r"zum weiterlesen", r"empfohlene beiträge", r"ähnliche (?:artikel|beiträge)",
-    r"lust auf mehr", r"jetzt lesen",
+    r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch",
+    r"(?:das|dieses) thema (?:könnte|dürfte) (?:dich|sie) auch interessieren",
+    r"auch auf [\w-]+\.[a-z]{2,4}",
     # es / pt
     r"lea (?:también|más|además)", r"lee (?:también|más)", r"le puede interesar",
     r"te puede interesar", r"puede interesarte", r"puedes ver", r"vea (?:también|además)",
@@ -61,6 +63,11 @@ _WEAK_CUES = [
 _RELATED_LINE = re.compile(
     r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\s*(?:[:»›>|\-–—]|\.\.\.|…|\?|!|$)",
     re.IGNORECASE,
+)
+# The heading form: a cue, a few more words, a colon ending the line ("Lesen Sie auch die
+# folgenden Beiträge:", "Weitere Beiträge aus der Kolumne:").
+_RELATED_HEADING = re.compile(
+    r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b[^.!?]{0,60}:\s*$", re.IGNORECASE
 )
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
 
@@ -113,10 +120,22 @@ _UI_EXACT = {
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
 }
+# Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
+# Beitrag..."): a label word first, then punctuation.
+_DISCLOSURE = re.compile(
+    r"^\W{0,2}(?:anzeige|werbung|advertisement|sponsored(?: content| post)?|publicidad"
+    r"|publicité|reklama|affiliate[- ]links?)\s*[,.:|–-]",
+    re.IGNORECASE,
+)
+_LOGIN = re.compile(
+    r"\b(?:nicht (?:mehr )?eingeloggt|not logged in|you must be logged in|log in to comment"
+    r"|anmelden,? um (?:zu )?kommentieren|eingeloggt sein,? um)", re.IGNORECASE,
+)
 _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
-    r"|zuletzt aktualisiert|letzte änderung|release date|stand)\s*:",
+    r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
+    r"|kontakt|pressekontakt|contact|media contact)\s*:",
     re.IGNORECASE,
 )
 
@@ -199,6 +218,12 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
         return "related"
+    if n <= 12 and _RELATED_HEADING.match(s):
+        return "related"
+    if n <= 15 and _DISCLOSURE.match(s):
+        return "ui"
+    if n <= 20 and _LOGIN.search(s):
+        return "cta"
     if n <= 25 and _LEGAL.search(s):
         return "legal"
     if n <= 14 and _CREDIT.match(s):
@@ -221,7 +246,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
 def _is_related_heading(line: str) -> bool:
     """A cue alone on its line ("Auch interessant", "Read more:"): a list of links follows."""
     s = line.strip()
-    return _words(s) <= 7 and bool(_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s))
+    return _words(s) <= 12 and bool(
+        (_words(s) <= 7 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)))
+        or _RELATED_HEADING.match(s)
+    )
 
 
 def remove_boilerplate(

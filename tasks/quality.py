@@ -51,9 +51,19 @@ class Verdict:
     detail: str
 
 
+# Chinese and Japanese are written without spaces: a whitespace count sees a whole
+# paragraph as one "word". ~2 characters per word is the usual rule of thumb for both.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CHARS_PER_WORD = 2
+
+
 def word_count(text: str) -> int:
-    """Whitespace-separated tokens, the same count as ARTICLES.word_count (tasks.clean)."""
-    return len(text.split())
+    """Words for the length filter: whitespace tokens (as ARTICLES.word_count), plus
+    CJK characters / 2 for scripts without spaces (a Chinese article is not 'too short')."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return len(_CJK.sub(" ", text).split()) + cjk // CJK_CHARS_PER_WORD
 
 
 def extraction_failed(text: str, error: str | None = None) -> Verdict | None:

@@ -34,6 +34,10 @@ PROSE = (
         ("23.10.2018", "date"),
         ("January 22, 2014", "date"),
         ("We use cookies to improve your experience. Accept all cookies.", "cookie"),
+        ("Lesen Sie auch die folgenden Beiträge:", "related"),
+        ("Anzeige, enthält Affiliate Links", "ui"),
+        ("Sie sind aktuell nicht eingeloggt.", "cta"),
+        ("Pressekontakt: Jane Doe, +49 30 1234", "ui"),
     ],
 )
 def test_furniture_lines_are_classified(line: str, rule: str) -> None:
@@ -52,6 +56,9 @@ def test_furniture_lines_are_classified(line: str, rule: str) -> None:
         "Share prices fell by 3% on Monday.",
         "The photos were taken in 1999 by a local resident.",
         "- 200 g flour",
+        # a colon after a cue word that opens a real sentence is not a heading
+        "Weitere Informationen gab die Polizei zunächst nicht bekannt.",
+        "Werbung ist für viele Verlage die wichtigste Einnahmequelle geblieben.",
     ],
 )
 def test_prose_is_kept(line: str) -> None:

@@ -343,3 +343,16 @@ def test_clean_title_drops_the_site_name(title, site, url, want) -> None:
 def test_local_midnight_keeps_its_calendar_day() -> None:
     assert parse_date("2020-01-20T00:00:00+01:00") == datetime(2020, 1, 20, tzinfo=UTC)
     assert parse_date("2020-01-20T00:30:00+01:00") == datetime(2020, 1, 19, 23, 30, tzinfo=UTC)
+
+
+def test_date_alternatives_fill_the_proposed_columns_once_declared(monkeypatch) -> None:
+    import pyarrow as pa
+
+    from schemas.extract import ARTICLE_DATE_COLUMNS
+
+    monkeypatch.setattr(extract_mod, "ARTICLES", pa.schema([*ARTICLES, *ARTICLE_DATE_COLUMNS]))
+    docs = docs_table([{"input_key": "a", "url": "https://gazette.example/2024/05/01/b.html",
+                        "source_kind": "url", "body": page(meta_date="2024-04-30")}])
+    (row,) = extract_batch(docs, Settings(), "r").table.to_pylist()
+    assert [c["source"] for c in row["published_at_alternatives"]] == ["jsonld", "meta", "url"]
+    assert row["published_at_flags"] == ["disagree"]

@@ -46,6 +46,13 @@ def test_too_short_counts_words_against_min_words() -> None:
     assert too_short("one two three", 3) is None
 
 
+def test_too_short_counts_chinese_and_japanese_by_characters() -> None:
+    chinese = "国务院新闻办公室今天举行新闻发布会介绍疫情防控和经济社会发展情况。" * 4
+    assert len(chinese.split()) == 1
+    assert too_short(chinese, 50) is None
+    assert too_short("国务院新闻办公室", 50).reason == "too_short"
+
+
 def test_wrong_language_only_when_targets_are_set_and_language_known() -> None:
     assert wrong_language("de", ["en"], 0.99).reason == "wrong_language"
     assert wrong_language("de", ["de", "en"]) is None
