@@ -91,7 +91,7 @@ def test_text_and_metadata_from_one_page() -> None:
     assert m.title == "Harbour bridge reopens after two years of repairs"
     assert m.authors == ["Maria Lopez"]
     assert m.published_at == datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
-    assert m.published_at_source == "jsonld"
+    assert m.published_at_source == "meta"
     assert {c.source for c in m.date_candidates} == {"jsonld", "meta"}
     assert m.date_flags == []
     assert m.site_name == "Harbour Gazette"
@@ -109,7 +109,8 @@ def test_dates_that_disagree_are_kept_as_alternatives_and_flagged() -> None:
         "https://gazette.example/2024/05/01/bridge.html", fetched_at=FETCHED,
     )
     m = x.meta
-    assert m.published_at_source == "jsonld"
+    assert m.published_at_source == "meta"
+    assert m.published_at == datetime(2024, 4, 30, 8, tzinfo=UTC)
     assert {(c.source, c.value.date().isoformat()) for c in m.date_candidates} == {
         ("jsonld", "2024-05-02"), ("meta", "2024-04-30"), ("url", "2024-05-01"),
     }
@@ -239,7 +240,7 @@ def test_extract_batch_rows_conform_and_failures_are_rejects() -> None:
     assert set(rows) == {"a", "d"}
     a = rows["a"]
     assert a["canonical_url"] == "https://gazette.example/news/bridge.html"
-    assert a["published_at_source"] == "jsonld" and a["authors"] == ["Maria Lopez"]
+    assert a["published_at_source"] == "meta" and a["authors"] == ["Maria Lopez"]
     assert a["top_image"] == "https://gazette.example/img/bridge.jpg"
     assert a["language"] == "en" and a["extractor"].startswith("trafilatura")
     assert rows["d"]["extractor"] == "text-dump" and rows["d"]["title"] == "Dump title"
@@ -354,5 +355,6 @@ def test_date_alternatives_fill_the_proposed_columns_once_declared(monkeypatch) 
     docs = docs_table([{"input_key": "a", "url": "https://gazette.example/2024/05/01/b.html",
                         "source_kind": "url", "body": page(meta_date="2024-04-30")}])
     (row,) = extract_batch(docs, Settings(), "r").table.to_pylist()
-    assert [c["source"] for c in row["published_at_alternatives"]] == ["jsonld", "meta", "url"]
+    assert [c["source"] for c in row["published_at_alternatives"]] == ["meta", "jsonld", "url"]
+    assert row["published_at_source"] == "meta"
     assert row["published_at_flags"] == ["disagree"]
