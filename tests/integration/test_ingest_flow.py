@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.ingest import ingest
+from flows.reprocess import reprocess
 from tasks.config import Settings
 
 pytestmark = pytest.mark.integration
@@ -119,6 +120,16 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     # before. (The good feed is fetched again: feeds change; its item is known.)
     assert second["totals"] == {"inputs": 10, "kept": 0, "rejected": 0, "failed": 0,
                                 "skipped": 10}
+
+    # Reprocessing re-extracts the 4 archived article pages without the network: the site's
+    # hit count does not move, and unchanged texts add no article rows.
+    hits_before = len(news_site.hits)
+    again = reprocess(settings=settings)
+    assert len(news_site.hits) == hits_before
+    assert again["stages"][0]["received"] == 4
+    assert again["stages"][1] == {"stage": "fetch", "received": 4, "passed": 4, "rejected": 0,
+                                  "failed": 0, "skipped": 0}
+    assert _counts(db)["articles"] == before["articles"]
 
     # The command line reads the same warehouse.
     runner = CliRunner()
