@@ -61,7 +61,8 @@ import pycountry
 # many names that collide with people, companies and words ("Essen", "Mobile", "Reading").
 MIN_CITY_POPULATION = 1_000_000
 
-# ISO code -> "|"-separated extra names. Demonyms and adjectives include plurals.
+# ISO code -> "|"-separated extra names (a code may have several lines).
+# Demonyms and adjectives include plurals.
 # Multi-word forms are fine; matching is case-sensitive.
 _CURATED = """
 AF: Afghan|Afghans|Afghani
@@ -88,7 +89,8 @@ TD: Chadian|Chadians|N'Djamena
 CL: Chilean|Chileans
 CN: Chinese|PRC|mainland China
 CO: Colombian|Colombians
-CD: Congo|Congolese|DRC|DR Congo|D.R. Congo|Democratic Republic of the Congo|Democratic Republic of Congo
+CD: Congo|Congolese|DRC|DR Congo|D.R. Congo
+CD: Democratic Republic of the Congo|Democratic Republic of Congo
 CG: Republic of the Congo|Congo-Brazzaville|Brazzaville
 HR: Croatian|Croatians|Croat|Croats
 CU: Cuban|Cubans
@@ -106,7 +108,8 @@ GE: Tbilisi|Abkhazia|South Ossetia
 DE: German|Germans
 GH: Ghanaian|Ghanaians
 GR: Greek|Greeks
-GB: British|Briton|Britons|Britain|Great Britain|UK|U.K.|United Kingdom|England|Scotland|Scottish|Scot|Scots|Wales|Welsh|Northern Ireland|Westminster|Downing Street
+GB: British|Briton|Britons|Britain|Great Britain|UK|U.K.|United Kingdom
+GB: England|Scotland|Scottish|Scot|Scots|Wales|Welsh|Northern Ireland|Westminster|Downing Street
 HU: Hungarian|Hungarians
 IS: Icelandic|Icelander|Icelanders
 IN: Indian|Indians
@@ -182,7 +185,8 @@ TM: Turkmen
 UG: Ugandan|Ugandans
 UA: Ukrainian|Ukrainians|Kiev|Crimea|Crimean|Donbas|Donbass
 AE: Emirati|Emiratis|UAE|U.A.E.|Dubai|Abu Dhabi
-US: US|U.S.|USA|U.S.A.|America|American|Americans|United States|United States of America|Washington|White House|Pentagon|Capitol Hill
+US: US|U.S.|USA|U.S.A.|America|American|Americans|United States|United States of America
+US: Washington|White House|Pentagon|Capitol Hill
 UY: Uruguayan|Uruguayans
 UZ: Uzbek|Uzbeks
 VA: Vatican|Holy See|Vatican City
@@ -230,7 +234,8 @@ _BLOCKERS = (
     "Pan-American", "Korean War", "French fries", "French toast", "English Channel",
     "Indian Premier League", "Turkey Point", "New Guinea", "Guinea pig", "Greek yogurt",
     "Swiss cheese", "Dutch oven", "Jordan River", "Jordan Valley", "Georgia Tech",
-    "Chad Smith", "British Columbia", "North Pole", "South Pole", "New England", "New South Wales", "Washington Post",
+    "Chad Smith", "British Columbia", "North Pole", "South Pole", "New England",
+    "New South Wales", "Washington Post",
 )
 
 # Names whose occurrences need evidence (see the module docstring, rule 2).

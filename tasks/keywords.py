@@ -28,20 +28,23 @@ PHRASE_BOOST = 1.5
 MIN_WORD_CHARS = 3
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2,}")
+_POSSESSIVE = re.compile(r"['’]s$")
 # ISO 639-1 -> the suffix YAKE uses for its stop-word file, where it differs.
 _YAKE_LANG = {"cs": "cz"}
 
 
 @lru_cache(maxsize=64)
 def stopwords(lang: str | None) -> frozenset[str]:
-    """Stop words for `lang` from YAKE's lists; the language-neutral list if none."""
+    """Stop words for `lang` from YAKE's lists; English for a language without a list
+    (YAKE's "noLang" list is empty, and English is the web's commonest second language;
+    for the rest, the batch IDF still discounts function words)."""
     import yake  # imported here: only the stop-word files are needed on the TF-IDF path
 
     base = Path(yake.__file__).parent / "core" / "StopwordsList"
     code = _YAKE_LANG.get(lang or "", lang or "")
     path = base / f"stopwords_{code}.txt"
     if not path.exists():
-        path = base / "stopwords_noLang.txt"
+        path = base / "stopwords_en.txt"
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -53,7 +56,8 @@ def stopwords(lang: str | None) -> frozenset[str]:
 def candidates(text: str, lang: str | None) -> Counter[str]:
     """Term frequencies of candidate words and two-word phrases (lower-cased)."""
     stop = stopwords(lang)
-    words = [w.lower() for w in _WORD.findall(text)]
+    # "club's" and "club" are one term; possessives would otherwise split counts.
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
     counts: Counter[str] = Counter()
     prev: str | None = None
     for w in words:

@@ -64,7 +64,9 @@ def load_ner(model: str) -> NerModel:
         nlp = spacy.load(model, exclude=list(_NOT_NEEDED))
     except OSError as exc:
         first = str(exc).splitlines()[0][:200]
-        raise NerUnavailable(f"spaCy NER skipped: model {model!r} not installed ({first})") from None
+        raise NerUnavailable(
+            f"spaCy NER skipped: model {model!r} not installed ({first})"
+        ) from None
     if not any(name in nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler")):
         raise NerUnavailable(f"spaCy NER skipped: model {model!r} has no entity recogniser")
     kept = set(nlp.pipe_names) - set(_EMBEDDERS)

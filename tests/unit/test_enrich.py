@@ -60,7 +60,8 @@ def test_seed_places_quotes_and_source(settings, prepare):
     by_speaker = {}
     for q in row["quotes"]:
         by_speaker.setdefault(q["speaker"], []).append(q["quote"])
-    assert any(q.startswith("We have decided to create a NATO mission") for q in by_speaker["Sikorski"])
+    sikorski = by_speaker["Sikorski"]
+    assert any(q.startswith("We have decided to create a NATO mission") for q in sikorski)
     assert any("two possible scenarios" in q for q in by_speaker["Stoltenberg"])
     assert row["language"] == "en" and row["language_score"] > 0.9
     assert row["source_name"] == "Sputnik"
