@@ -225,6 +225,59 @@ _OWN_NAME = frozenset(
 _RENAMED = {"Kiev": "Kyiv", "Donbass": "Donbas"}
 _DEMONYM_END = re.compile(r"(ans?|ese|ish|is?|ic|ch|ss|[kz]s?|s)$")
 
+# Per-language extras for the commonest non-English language of the dev corpus (German):
+# everyday names pycountry's formal translations miss ("Russland", not only "Russische
+# Föderation"), nouns for people, a few big cities' exonyms, and adjective stems ("~stem"),
+# which expand to their inflections in lower and sentence-initial case. Nouns get their
+# genitive -s. (Used for German only; the parser is language-neutral.)
+_CURATED_BY_LANG = {
+    "de": """
+RU: Russland|Russen|Russe|Russin|Moskau|Kreml|~russisch
+UA: Ukraine|Ukrainer|Ukrainerin|Kiew|Krim|~ukrainisch
+PL: Polen|Warschau|~polnisch
+US: USA|Vereinigte Staaten|Vereinigten Staaten|Amerika|Amerikaner|~amerikanisch|~US-amerikanisch
+GB: Großbritannien|Vereinigtes Königreich|Vereinigten Königreich|Briten|England|~britisch
+DE: Deutschland|Bundesrepublik|München|Köln|Frankfurt|~deutsch
+FR: Frankreich|Franzosen|~französisch
+IT: Italien|Italiener|Rom|Mailand|~italienisch
+ES: Spanien|Spanier|~spanisch
+AT: Österreich|Österreicher|Wien|~österreichisch
+CH: Schweiz|Schweizer|Zürich|Genf|~schweizerisch
+CN: China|Chinesen|Peking|~chinesisch
+TR: Türkei|Türken|~türkisch
+NL: Niederlande|Holland|Niederländer|~niederländisch
+BE: Belgien|Brüssel|~belgisch
+CZ: Tschechien|Prag|~tschechisch
+GR: Griechenland|Griechen|Athen|~griechisch
+JP: Japaner|Tokio|~japanisch
+IL: Israelis|~israelisch
+IR: ~iranisch
+SE: Schweden|~schwedisch
+DK: Dänemark|Kopenhagen|~dänisch
+NO: Norwegen|~norwegisch
+HU: Ungarn|~ungarisch
+""",
+}
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def _parse_curated(block: str):
+    """Yield (iso2, surface, is_adjective) from a curated block."""
+    for line in block.strip().splitlines():
+        iso, _, forms = line.partition(":")
+        for form in forms.split("|"):
+            form = form.strip()
+            if not form.startswith("~"):
+                yield iso.strip(), form, False
+                if form[-1] not in "aeiouyszxß":  # genitive: "Russlands", "Polens"
+                    yield iso.strip(), form + "s", False
+                continue
+            stem = form[1:]
+            for ending in _ADJECTIVE_ENDINGS:
+                yield iso.strip(), stem + ending, True
+                yield iso.strip(), stem[0].upper() + stem[1:] + ending, True
+
+
 # Phrases that contain a place word but name no country: longest match swallows them.
 _BLOCKERS = (
     "Latin America", "Latin American", "Latin Americans", "South America", "South American",
@@ -421,6 +474,8 @@ def _localized_terms(lang: str) -> dict[str, Term]:
             # Four letters at least: short translated names collide with words.
             if len(form) >= 4:
                 out[form] = Term(c.alpha_2, "country", names[c.alpha_2])
+    for iso, form, adjective in _parse_curated(_CURATED_BY_LANG.get(lang, "")):
+        out[form] = Term(iso, "demonym" if adjective else "alias", names.get(iso, iso))
     return out
 
 

@@ -23,9 +23,13 @@ TOP_K = 10
 # A word must occur this often in an article to be its keyword; a phrase twice.
 MIN_TERM_FREQ = 1
 MIN_PHRASE_FREQ = 2
-# Phrases count more than single words: "foreign minister" says more than "minister".
-PHRASE_BOOST = 1.5
+# Phrases are scored like words (a boost was measured: 1.5x and 2x lowered the proxy).
+PHRASE_BOOST = 1.0
 MIN_WORD_CHARS = 3
+# Terms of the opening lines (news puts the point first) count double. Measured on the
+# dev corpus' title proxy: boost 0 -> 0.688 title hit rate, 1.0 over 250 chars -> 0.755.
+LEAD_CHARS = 250
+LEAD_BOOST = 1.0
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2,}")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -56,17 +60,21 @@ def stopwords(lang: str | None) -> frozenset[str]:
 def candidates(text: str, lang: str | None) -> Counter[str]:
     """Term frequencies of candidate words and two-word phrases (lower-cased)."""
     stop = stopwords(lang)
-    # "club's" and "club" are one term; possessives would otherwise split counts.
-    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
     counts: Counter[str] = Counter()
     prev: str | None = None
-    for w in words:
+    prev_end = 0
+    for match in _WORD.finditer(text):
+        # "club's" and "club" are one term; possessives would otherwise split counts.
+        w = _POSSESSIVE.sub("", match.group().lower())
         ok = len(w) >= MIN_WORD_CHARS and w not in stop
+        # A phrase never spans punctuation: "...NATO. Sikorski" is not "nato sikorski".
+        joined = prev is not None and text[prev_end : match.start()].isspace()
         if ok:
             counts[w] += 1
-            if prev is not None:
+            if joined:
                 counts[f"{prev} {w}"] += 1
         prev = w if ok else None
+        prev_end = match.end()
     return counts
 
 
@@ -79,12 +87,16 @@ def tfidf_keywords(
     it recurs, and a word already inside a chosen phrase is not repeated.
     """
     per_doc = [candidates(t or "", lang) for t, lang in zip(texts, langs, strict=True)]
+    leads = [
+        set(candidates((t or "")[:LEAD_CHARS], lang)) if LEAD_BOOST else set()
+        for t, lang in zip(texts, langs, strict=True)
+    ]
     df: Counter[str] = Counter()
     for counts in per_doc:
         df.update(counts.keys())
     n = len(per_doc)
     out = []
-    for counts in per_doc:
+    for counts, lead in zip(per_doc, leads, strict=True):
         scored = []
         for term, tf in counts.items():
             phrase = " " in term
@@ -92,19 +104,33 @@ def tfidf_keywords(
                 continue
             idf = math.log((1 + n) / (1 + df[term])) + 1.0
             score = (1.0 + math.log(tf)) * idf * (PHRASE_BOOST if phrase else 1.0)
-            scored.append((-score, term))
+            if term in lead:
+                score *= 1.0 + LEAD_BOOST
+            scored.append((-score, -phrase, term))  # on a tie the phrase goes first
         scored.sort()
         chosen: list[str] = []
         covered: set[str] = set()
-        for _, term in scored:
+        for _, _, term in scored:
             if len(chosen) >= top_k:
                 break
             parts = term.split(" ")
-            if len(parts) == 1 and term in covered:
+            if len(parts) == 1:
+                if term not in covered:
+                    chosen.append(term)
+                    covered.add(term)
                 continue
-            if len(parts) > 1 and all(p in chosen for p in parts):
-                continue
-            chosen.append(term)
+            # A phrase replaces a chosen word of it when it accounts for at least half of
+            # that word's uses ("bank" -> "central bank", but "nato" stays "nato").
+            replaced = {c for c in chosen if c in parts and 2 * counts[term] >= counts[c]}
+            if not replaced:
+                chosen.append(term)
+            else:
+                at = min(i for i, c in enumerate(chosen) if c in replaced)
+                chosen = [
+                    term if i == at else c
+                    for i, c in enumerate(chosen)
+                    if i == at or c not in replaced
+                ]
             covered.update(parts)
         out.append(chosen)
     return out

@@ -38,7 +38,9 @@ _VERBS = (
     r"insisted|continued|claimed|claims|commented|recalled|emphasized|emphasised|"
     r"underlined|announced|concluded|acknowledged|admitted|tweeted|posted|remarked|"
     r"observed|suggested|added|told reporters|told journalists|confirmed|urged|"
-    r"pointed out|went on|maintained|cautioned|predicted|vowed|admits|agreed|recounted"
+    r"pointed out|went on|maintained|cautioned|predicted|vowed|admits|agreed|recounted|"
+    # German, the commonest other language in our sources ("sagte Merkel", "Merkel sagte:")
+    r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|schrieb|warnte|ergänzte"
 )
 _CAP_TOKEN = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]+)"  # "Sikorski", "U.S.", "J."
 _NAME_TOKEN = rf"(?:{_CAP_TOKEN}|de|van|von|al|bin|la|der|da|di|le|of)"

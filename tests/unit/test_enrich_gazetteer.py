@@ -83,6 +83,11 @@ def test_localized_country_names_for_the_article_language():
     assert codes("Der Kanzler reiste nach Polen.", "en") == []  # German names only for de
 
 
+def test_german_everyday_names_adjectives_and_genitives():
+    text = "Die russische Armee griff Kiew an. Russlands Präsident sprach mit Polens Premier."
+    assert codes(text, "de") == ["PL", "RU", "UA"]
+
+
 def test_city_shared_by_two_big_cities_goes_to_the_larger():
     assert codes("Hyderabad") == ["IN"]
 

@@ -21,7 +21,8 @@ def pairs(text: str) -> list[tuple[str | None, str]]:
         ('Sikorski said: "We have decided to act."', ("Sikorski", "We have decided to act.")),
         ('Sikorski told reporters on Monday, "We have decided."', ("Sikorski", "We have decided.")),
         ("“Curly quotes work too,” Merkel said.", ("Merkel", "Curly quotes work too")),
-        ("Merkel sagte: „Wir schaffen das.“", None),  # German verb: not an English pattern
+        ("Merkel sagte: „Wir schaffen das.“", ("Merkel", "Wir schaffen das.")),
+        ("„Wir schaffen das“, sagte Merkel.", ("Merkel", "Wir schaffen das")),
         ('"Fine words," said U.S. Secretary of State Antony Blinken.',
          ("Antony Blinken", "Fine words")),
         ('Polish Foreign Minister Radoslaw Sikorski said: "No troops."',
