@@ -172,7 +172,10 @@ def spacy_status() -> str:
         return "spaCy not installed"
     models = sorted(get_installed_models())
     if not models:
-        return f"spaCy {spacy.__version__} installed, no trained pipeline installed (no internet to download one)"
+        return (
+            f"spaCy {spacy.__version__} installed, but no trained pipeline is installed "
+            "(no internet here to download one), so NER throughput could not be measured"
+        )
     return f"spaCy {spacy.__version__}; installed pipelines: {', '.join(models)}"
 
 
@@ -229,7 +232,8 @@ def main() -> int:
         f"Command: `/work/main/.venv/bin/python bench/bench_enrich.py"
         f"{' --limit ' + str(args.limit) if args.limit else ''} --rounds {args.rounds}`  ",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other sessions, "
-        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  ",
+        f"Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}  ",
         f"Pages: {n} dev-corpus pages ({words} extracted words; languages {top_langs})  ",
         f"Rounds: {args.rounds}, alternating extraction and enrichment; medians below.",
         "",
