@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tasks import gazetteer
 from tasks.gazetteer import places_in
+from tasks.quotes import extract_quotes
 
 
 def codes(text: str, lang: str = "en") -> list[str]:
@@ -98,3 +101,19 @@ def test_term_table_has_demonyms_and_cities():
     assert table["Warsaw"].iso2 == "PL" and table["Warsaw"].kind == "city"
     assert table["Latin America"].iso2 is None
     assert table["Georgia"].weak and table["Turkey"].weak
+
+_ALPHABET = st.sampled_from(
+    list("abc XYZ.,;:'\"“”„«»-\n") + ["Georgia", "Jordan", "Turkey", "Chad", "said", "Kyiv"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_matching_and_quotes_never_raise_and_stay_in_bounds(text):
+    p = places_in(text)
+    for m in p.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.surface
+    assert sum(p.counts.values()) == len(p.mentions)
+    for q in extract_quotes(text):
+        assert q.quote and 0 <= q.start < len(text)
