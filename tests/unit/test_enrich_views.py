@@ -54,5 +54,7 @@ def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
     assert said == [("Sikorski", 2), ("Stoltenberg", 1), ("Tusk", 1)]
     src = con.execute("SELECT DISTINCT source_type FROM places_by_source").fetchall()
     assert src == [("state-affiliated",)]
-    health = con.execute("SELECT articles, with_enrich_error FROM enrich_health_by_domain").fetchone()
+    health = con.execute(
+        "SELECT articles, with_enrich_error FROM enrich_health_by_domain"
+    ).fetchone()
     assert health == (3, 0)
