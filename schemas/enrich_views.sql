@@ -1,13 +1,12 @@
 -- Views over the enrichment tables (articles, entities, places).
--- Written for DuckDB against the declared schemas in schemas/tables.py. A duplicate
--- article (duplicate_of set) is left out so that syndicated copies do not inflate counts.
+-- Run after schemas/views.sql: they build on its unique_articles (latest revision, no
+-- duplicates), so that syndicated copies and old revisions do not inflate counts.
 -- The day of an article is its publication date, else the day we fetched it.
+-- (views.sql's top_entities and places_by_day count every stored row; these do not.)
 
 CREATE OR REPLACE VIEW enriched_articles AS
-SELECT *,
-       CAST(COALESCE(published_at, fetched_at) AS DATE) AS day
-FROM articles
-WHERE duplicate_of IS NULL;
+SELECT *, CAST(COALESCE(published_at, fetched_at) AS DATE) AS day
+FROM unique_articles;
 
 -- Who is mentioned most, per day: one row per day, normalised entity and label.
 CREATE OR REPLACE VIEW top_entities_by_day AS
@@ -17,17 +16,17 @@ SELECT a.day,
        SUM(e.count) AS mentions,
        COUNT(DISTINCT e.article_id) AS articles
 FROM entities e
-JOIN enriched_articles a USING (article_id)
+JOIN enriched_articles a ON a.article_id = e.article_id AND a.run_id = e.run_id
 GROUP BY ALL;
 
--- Where the news happens, per day: countries by number of articles mentioning them.
-CREATE OR REPLACE VIEW places_by_day AS
+-- Where the news happens, per day, counting each story once.
+CREATE OR REPLACE VIEW unique_places_by_day AS
 SELECT a.day,
        p.iso2,
        COUNT(DISTINCT p.article_id) AS articles,
        SUM(p.count) AS mentions
 FROM places p
-JOIN enriched_articles a USING (article_id)
+JOIN enriched_articles a ON a.article_id = p.article_id AND a.run_id = p.run_id
 GROUP BY ALL;
 
 -- Which outlets (and from which country, of which type) write about which countries.
@@ -38,7 +37,7 @@ SELECT a.source_name,
        p.iso2,
        COUNT(DISTINCT p.article_id) AS articles
 FROM places p
-JOIN enriched_articles a USING (article_id)
+JOIN enriched_articles a ON a.article_id = p.article_id AND a.run_id = p.run_id
 GROUP BY ALL;
 
 -- Who said what: one row per direct quotation.

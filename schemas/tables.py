@@ -26,6 +26,7 @@ ARTICLES = pa.schema(
         pa.field("domain", pa.string(), nullable=False),
         pa.field("source_kind", pa.string(), nullable=False),  # feed|sitemap|url|warc|dump
         pa.field("source", pa.string()),  # the seed file, feed or WARC it came from
+        pa.field("input_key", pa.string()),  # lineage: the discovered input it came from
         pa.field("fetched_at", UTC_TS),  # null for dumps (never fetched by us)
         pa.field("published_at", UTC_TS),
         pa.field("published_at_source", pa.string()),  # dump|jsonld|meta|url|feed|sitemap|...

@@ -26,8 +26,9 @@ import pyarrow as pa
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from schemas.tables import ARTICLES, ENTITIES, PLACES, conform
+from schemas import ARTICLES, ENTITIES, PLACES, conform
 from tasks import gazetteer, keywords, ner, quotes, sources
+from tasks.clean import word_count
 
 # The article summary keeps the most frequent entities; the long table keeps them all.
 SUMMARY_ENTITIES = 20
@@ -162,7 +163,7 @@ def enrich_batch(articles: pa.Table, settings: Any, run_id: str) -> EnrichResult
         lang, score = _guard(err, "language", detect_language, text, default=(None, None))
         langs.append(lang)
         scores.append(score)
-        word_counts.append(len(text.split()))
+        word_counts.append(word_count(text))
         places_per.append(_guard(err, "places", gazetteer.places_in, text, lang or "en"))
         found = _guard(err, "quotes", quotes.extract_quotes, text, demonyms, default=[])
         quotes_per.append([{"quote": q.quote, "speaker": q.speaker} for q in found])

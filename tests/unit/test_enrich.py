@@ -27,7 +27,9 @@ def repaired(text: str) -> str:
     return re.sub(r'(?<=[a-z\)\]"])\.(?=[A-Z"])', ".\n\n", text)
 
 
-def make_articles(texts: list[str], domain: str = "sputnikglobe.com") -> pa.Table:
+def make_articles(
+    texts: list[str], domain: str = "sputnikglobe.com", run_id: str = "r0"
+) -> pa.Table:
     rows = [
         {
             "article_id": f"a{i}",
@@ -38,7 +40,7 @@ def make_articles(texts: list[str], domain: str = "sputnikglobe.com") -> pa.Tabl
             "text": t,
             "word_count": 0,
             "content_hash": f"h{i}",
-            "run_id": "r0",
+            "run_id": run_id,
         }
         for i, t in enumerate(texts)
     ]

@@ -7,7 +7,7 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 
-from schemas.tables import ENTITIES, PLACES, conform
+from schemas.tables import ENTITIES, PLACES, TABLES, conform
 from tasks.config import Settings
 from tasks.enrich import enrich_batch
 from tests.unit.test_enrich import REPO, make_articles, seed_body
@@ -18,7 +18,7 @@ duckdb = pytest.importorskip("duckdb")
 def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
     monkeypatch.delenv("PRESSROOM_SPACY_MODEL", raising=False)
     texts = [seed_body(), seed_body(), 'Talks in Warsaw. "We agree on all of it," Tusk said.']
-    table = make_articles(texts)
+    table = make_articles(texts, run_id="r")  # the run that wrote the entity rows
     day = dt.datetime(2024, 4, 4, 12, tzinfo=dt.UTC)
     table = table.set_column(
         table.schema.get_field_index("published_at"),
@@ -41,6 +41,10 @@ def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
         "CREATE TABLE entities AS SELECT * FROM e_src;"
         "CREATE TABLE places AS SELECT * FROM p_src;"
     )
+    for name in ("rejects", "fetch_log"):  # views.sql reads them too: empty, typed
+        con.register(f"{name}_src", TABLES[name].empty_table())
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_src")
+    con.execute((REPO / "schemas" / "views.sql").read_text())  # unique_articles
     con.execute((REPO / "schemas" / "enrich_views.sql").read_text())
 
     top = con.execute(
@@ -48,7 +52,7 @@ def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
         "ORDER BY mentions DESC LIMIT 1"
     ).fetchone()
     assert top == ("Ukraine", 1)
-    pl = con.execute("SELECT articles FROM places_by_day WHERE iso2 = 'PL'").fetchone()
+    pl = con.execute("SELECT articles FROM unique_places_by_day WHERE iso2 = 'PL'").fetchone()
     assert pl == (2,)  # the seed and the Warsaw article; not the duplicate
     said = con.execute("SELECT speaker, count(*) FROM quotes GROUP BY 1 ORDER BY 1").fetchall()
     assert said == [("Sikorski", 2), ("Stoltenberg", 1), ("Tusk", 1)]

@@ -1,0 +1,167 @@
+"""`pressroom` command line: ingest, sql, runs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
+# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+
+
+def _quiet_prefect() -> None:
+    """Ephemeral Prefect without telemetry, with a start-up timeout this machine meets."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+
+def _settings(warehouse: Path | None):
+    from pydantic import ValidationError
+
+    from tasks.config import Settings
+
+    try:
+        return Settings(**({"warehouse": warehouse} if warehouse else {}))
+    except ValidationError as exc:
+        err.print(f"[red]invalid settings:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+WarehouseOpt = Annotated[
+    Path | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
+]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="files, folders or http(s) URLs (default: the seeds folder)")] = None,
+    refresh: Annotated[bool, typer.Option(help="re-fetch URLs already in the warehouse")] = False,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Run the ingest flow and print the run summary."""
+    _quiet_prefect()
+    settings = _settings(warehouse)
+    from flows.ingest import ingest as ingest_flow
+
+    manifest = ingest_flow(inputs=inputs or None, refresh=refresh, settings=settings)
+    print_summary(manifest, settings.warehouse)
+
+
+def print_summary(manifest: dict, root: Path) -> None:
+    t = Table(title=f"run {manifest['run_id']}", show_lines=False)
+    for col in ("stage", "received", "passed", "rejected", "failed", "skipped"):
+        t.add_column(col, justify="left" if col == "stage" else "right")
+    for s in manifest["stages"]:
+        t.add_row(s["stage"], *(str(s[k]) for k in
+                                ("received", "passed", "rejected", "failed", "skipped")))
+    console.print(t)
+    totals = manifest["totals"]
+    console.print(
+        f"inputs {totals['inputs']} = kept {totals['kept']} + rejected {totals['rejected']} "
+        f"+ failed fetches {totals['failed']} + already in warehouse {totals['skipped']}"
+    )
+    for note in manifest.get("notes", []):
+        console.print(f"[yellow]note:[/yellow] {note}")
+    console.print(f"warehouse: {Path(root).resolve()}")
+    console.print(f"DuckDB:    {Path(manifest['database']).resolve()}")
+    console.print(f"report:    {Path(manifest['report']).resolve()}")
+    console.print('try: pressroom sql "SELECT title, domain, word_count FROM articles"')
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL over articles, rejects, fetch_log, ...")],
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    max_width: Annotated[int, typer.Option(help="truncate cells in table output")] = 120,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Query the warehouse with DuckDB SQL."""
+    import duckdb
+
+    from tasks.report import DB_NAME, build_views
+
+    root = _settings(warehouse).warehouse
+    db = root / DB_NAME
+    if not db.exists():
+        build_views(root)  # an empty warehouse still answers, with empty tables
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cur = con.execute(query)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if columns else []
+    except duckdb.Error as exc:
+        err.print(f"[red]SQL error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        con.close()
+    if fmt is Format.csv:
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        w.writerows(rows)
+    elif fmt is Format.json:
+        json.dump([dict(zip(columns, r, strict=True)) for r in rows], sys.stdout,
+                  default=str, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        t = Table(show_lines=False)
+        for c in columns:
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(*("" if v is None else _cell(v, max_width) for v in r))
+        console.print(t)
+        console.print(f"{len(rows)} row(s)")
+
+
+def _cell(value, width: int) -> str:
+    s = str(value)
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+@app.command()
+def runs(
+    limit: Annotated[int, typer.Option(help="how many recent runs")] = 10,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Recent runs and their counts, from the run manifests."""
+    from tasks.warehouse import manifests
+
+    root = _settings(warehouse).warehouse
+    found = manifests(root)[-limit:]
+    if not found:
+        console.print(f"no runs yet in {root.resolve()}")
+        return
+    t = Table(title=f"runs in {root.resolve()}")
+    t.add_column("run_id", no_wrap=True, min_width=23)
+    t.add_column("finished_at", no_wrap=True)
+    for col in ("inputs", "kept", "rejected", "failed", "skipped"):
+        t.add_column(col, justify="right")
+    for m in reversed(found):
+        tot = m.get("totals", {})
+        t.add_row(m["run_id"], str(m.get("finished_at", ""))[:19],
+                  *(str(tot.get(k, "")) for k in ("inputs", "kept", "rejected", "failed",
+                                                  "skipped")))
+    console.print(t)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,270 @@
+"""Discover: turn paths and URLs into in-flight documents (schemas.DOCUMENTS).
+
+Inputs handled here: text dumps (one pre-extracted article per .txt file), URL-list
+files (*.urls, one URL per line, '#' comments) and bare http(s) URLs. A directory is
+walked in sorted order so a run is reproducible. Malformed inputs become rejects with a
+reason; nothing raises out of here for bad data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
+
+from schemas import DOCUMENTS, conform
+from tasks.urls import BadURL, article_id_for, canonical_url
+
+STAGE = "discover"
+
+DUMP_SUFFIXES = (".txt",)
+URL_LIST_SUFFIXES = (".urls",)
+# A dump larger than this is not one article; refusing it early keeps memory bounded.
+MAX_DUMP_BYTES = 5 * 1024 * 1024
+
+_DUMP_HEADER = re.compile(r"^ ?date\s+(\S+)\s+(\S+)\s*$")
+
+
+@dataclass
+class DiscoverResult:
+    docs: pa.Table
+    rejects: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A parsed text dump."""
+
+    published: datetime
+    url: str
+    title: str
+    body: str
+
+
+class DumpError(ValueError):
+    """A dump that cannot be ingested. `reason` is the rejects code."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def decode_dump(raw: bytes) -> str:
+    """Decode dump bytes as UTF-8 (BOM allowed); refuse binary or mis-encoded files."""
+    if b"\x00" in raw[:8192]:
+        raise DumpError("binary_content", "file contains NUL bytes: not a text dump")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DumpError(
+            "bad_encoding", f"not valid UTF-8 at byte {exc.start}: {raw[exc.start:exc.start+8]!r}"
+        ) from None
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > 8:
+        raise DumpError("binary_content", f"{control} control characters in the first 8 KB")
+    return text
+
+
+def parse_dump(text: str) -> Dump:
+    """Parse ` date YYYY-MM-DD URL` / title / body lines. Raises DumpError."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        raise DumpError("empty_file", "the file is empty")
+    match = _DUMP_HEADER.match(lines[0])
+    if not match:
+        raise DumpError(
+            "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
+        )
+    date_s, url = match.groups()
+    try:
+        published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD") from None
+    try:
+        canonical_url(url)
+    except BadURL as exc:
+        raise DumpError("bad_url", str(exc)) from None
+    rest = [ln.strip() for ln in lines[1:]]
+    while rest and not rest[0]:
+        rest.pop(0)
+    if not rest:
+        raise DumpError("missing_title", "no title line after the header")
+    title, body_lines = rest[0], rest[1:]
+    body = "\n".join(ln for ln in body_lines if ln)
+    if not body.strip():
+        raise DumpError("empty_body", "the dump has a header and a title but no body")
+    return Dump(published=published, url=url, title=title, body=body)
+
+
+def content_key(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=12).hexdigest()
+
+
+def _reject(source_kind: str, source: str, input_key: str, reason: str, detail: str,
+            run_id: str, url: str | None = None) -> dict:
+    article_id = None
+    if url:
+        try:
+            article_id = article_id_for(canonical_url(url))
+        except BadURL:
+            pass
+    return {
+        "article_id": article_id, "url": url, "source_kind": source_kind, "source": source,
+        "input_key": input_key, "stage": STAGE, "reason": reason, "detail": detail,
+        "rejected_at": datetime.now(UTC), "run_id": run_id,
+    }
+
+
+def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
+    """One dump file -> (document row, None) or (None, reject row)."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DUMP_BYTES:
+            return None, _reject("dump", source, f"dump:{source}:{size}", "too_large",
+                                 f"{size} bytes > {MAX_DUMP_BYTES}", run_id)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, _reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)
+    key = f"dump:{content_key(raw)}"
+    try:
+        dump = parse_dump(decode_dump(raw))
+    except DumpError as exc:
+        return None, _reject("dump", source, key, exc.reason, exc.detail, run_id)
+    return {
+        "input_key": key, "url": dump.url, "source_kind": "dump", "source": source,
+        "hint_published_at": dump.published, "hint_published_source": "dump",
+        "hint_title": dump.title, "dump_text": dump.body,
+    }, None
+
+
+def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
+    """A *.urls file -> URL documents; lines that are not http(s) URLs are rejected."""
+    docs, rejects = [], []
+    source = str(path)
+    try:
+        text = decode_dump(path.read_bytes())
+    except (OSError, DumpError) as exc:
+        reason = getattr(exc, "reason", "unreadable")
+        return [], [_reject("url", source, f"urls:{source}", reason, str(exc), run_id)]
+    for lineno, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        docs_or_reject = url_document(line, "url", source, run_id, where=f"{path.name}:{lineno}")
+        (docs if "input_key" in docs_or_reject and "stage" not in docs_or_reject
+         else rejects).append(docs_or_reject)
+    return docs, rejects
+
+
+def url_document(url: str, source_kind: str, source: str, run_id: str, where: str = "") -> dict:
+    """A document row for a URL, or a reject row when it is not an http(s) URL."""
+    try:
+        canonical_url(url)
+    except BadURL as exc:
+        return _reject(source_kind, source, url, "bad_url", f"{where} {exc}".strip(), run_id,
+                       url=url)
+    return {"input_key": url, "url": url, "source_kind": source_kind, "source": source}
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
+    """Paths and URLs as given -> files (directories walked, sorted) and URLs; plus notes
+    for paths that do not exist."""
+    out: list[Path | str] = []
+    notes: list[str] = []
+    for item in inputs:
+        if re.match(r"^https?://", item, re.IGNORECASE):
+            out.append(item)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+        elif path.is_file():
+            out.append(path)
+        else:
+            notes.append(f"input {item!r} does not exist: skipped")
+    return out, notes
+
+
+def discover(inputs: list[str], run_id: str) -> DiscoverResult:
+    """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
+    duplicates (same canonical URL) rejected before anything is fetched."""
+    rows: list[dict] = []
+    rejects: list[dict] = []
+    items, notes = expand_inputs(inputs)
+    for item in items:
+        if isinstance(item, str):
+            r = url_document(item, "url", "command line", run_id)
+            (rejects if "stage" in r else rows).append(r)
+        elif item.name.endswith(URL_LIST_SUFFIXES):
+            d, r = read_url_list(item, run_id)
+            rows += d
+            rejects += r
+        elif item.name.endswith(DUMP_SUFFIXES):
+            d, r = read_dump(item, run_id)
+            if d:
+                rows.append(d)
+            else:
+                rejects.append(r)
+        elif item.name not in ("README.md", ".gitkeep"):
+            notes.append(f"{item}: not a recognised input (.txt dump, .urls list): ignored")
+    kept, dup_rejects = drop_duplicate_urls(rows, run_id)
+    return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
+                          rejects=rejects + dup_rejects, notes=notes)
+
+
+def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
+    """Keep the first document per canonical URL; later ones are rejects pointing at it."""
+    seen: dict[str, str] = {}
+    kept, rejects = [], []
+    for row in rows:
+        canon = canonical_url(row["url"])
+        if canon in seen:
+            rejects.append(_reject(row["source_kind"], row["source"], row["input_key"],
+                                   "duplicate_url", f"same canonical URL as {seen[canon]}",
+                                   run_id, url=row["url"]))
+            continue
+        seen[canon] = row["url"]
+        kept.append(row)
+    return kept, rejects
+
+
+@dataclass(frozen=True)
+class KnownInputs:
+    """What the warehouse already settled, so a re-run neither re-fetches nor re-adds."""
+
+    article_ids: frozenset[str] = frozenset()
+    rejected_keys: frozenset[str] = frozenset()
+    recently_failed_urls: frozenset[str] = frozenset()
+
+
+def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.Table, pa.Table]:
+    """-> (documents to process, documents skipped as already settled).
+
+    With `refresh`, known articles are processed again (a changed text becomes a new
+    revision); inputs already rejected or recently failed are still skipped.
+    """
+    keep_mask = []
+    for url, key in zip(docs.column("url").to_pylist(), docs.column("input_key").to_pylist(),
+                        strict=True):
+        settled = key in known.rejected_keys or url in known.recently_failed_urls
+        if not refresh and url and article_id_for(canonical_url(url)) in known.article_ids:
+            settled = True
+        keep_mask.append(not settled)
+    mask = pa.array(keep_mask, type=pa.bool_())
+    return docs.filter(mask), docs.filter(pa.compute.invert(mask))
+
+
+def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[dict], int]:
+    """Rejects of inputs an earlier run already rejected are not written again."""
+    new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
+    return new, len(rejects) - len(new)

@@ -1,0 +1,73 @@
+"""Thin Prefect @task wrappers around the pure stage functions: call, return.
+
+One task run per *batch* (hundreds to thousands of documents), never per article: a task
+run costs 10-40 ms of orchestration. NO_CACHE because the inputs are Arrow tables: hashing
+them for a cache key would serialise every batch for nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
+from tasks.config import Settings
+
+STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@task(name="discover", **STAGE_TASK)
+def discover_task(inputs: list[str], run_id: str) -> discover.DiscoverResult:
+    return discover.discover(inputs, run_id)
+
+
+@task(name="known-inputs", **STAGE_TASK)
+def known_inputs_task(root: Path, settings: Settings) -> discover.KnownInputs:
+    from datetime import timedelta
+
+    return warehouse.known_inputs(root, timedelta(hours=settings.refetch_failed_after_hours))
+
+
+@task(name="fetch", **STAGE_TASK)
+def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> fetch.FetchResult:
+    return fetch.fetch_batch(docs, settings, run_id)
+
+
+@task(name="extract", **STAGE_TASK)
+def extract_task(docs: pa.Table, settings: Settings, run_id: str) -> clean.StageResult:
+    return extract.extract_batch(docs, settings, run_id)
+
+
+@task(name="clean", **STAGE_TASK)
+def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> clean.StageResult:
+    return clean.clean_batch(articles, settings, run_id)
+
+
+@task(name="dedup", **STAGE_TASK)
+def dedup_task(articles: pa.Table, root: Path, settings: Settings, run_id: str
+               ) -> clean.StageResult:
+    return dedup.dedup_batch(articles, warehouse.prior_articles(root), settings, run_id)
+
+
+@task(name="enrich", **STAGE_TASK)
+def enrich_task(articles: pa.Table, settings: Settings, run_id: str) -> enrich.EnrichResult:
+    return enrich.enrich_batch(articles, settings, run_id)
+
+
+@task(name="publish", **STAGE_TASK)
+def publish_task(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict:
+    return publish.publish_run(root, tables, manifest)
+
+
+@task(name="report", **STAGE_TASK)
+def report_task(root: Path, manifest: dict) -> report.ReportResult:
+    db = report.build_views(root)
+    tests = report.run_data_tests(db)
+    html = report.write_html_report(root, db, manifest["run_id"])
+    create_markdown_artifact(markdown=report.markdown_summary(manifest), key="ingest-summary",
+                             description="pressroom run summary")
+    return report.ReportResult(db, tests, html)

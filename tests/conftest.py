@@ -1,0 +1,71 @@
+"""Shared fixtures: one Prefect test harness per session, a temporary warehouse, and a
+small news site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+
+from tests.site import NEWS_SITE  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    root = tmp_path / "warehouse"
+    root.mkdir()
+    return root
+
+
+class _SiteHandler(BaseHTTPRequestHandler):
+    pages: dict[str, tuple[int, str, bytes]] = {}
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server API
+        self.hits.append(self.path)
+        path = self.path.split("?")[0]
+        status, ctype, body = self.pages.get(path, (404, "text/html", b"<h1>Not found</h1>"))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture
+def news_site() -> Iterator[str]:
+    """A local news site: article pages with navigation, ads and comments; a 404; a PDF.
+    Yields its base URL (http://127.0.0.1:<port>)."""
+    handler = type("Handler", (_SiteHandler,), {"pages": dict(NEWS_SITE), "hits": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def seed_dump() -> Path:
+    return Path(__file__).resolve().parent.parent / "seeds" / "000_a88de07e7e5ec5c5.txt"

@@ -1,0 +1,111 @@
+"""One real ingest flow run under Prefect against the local news site and the seed dump,
+then the warehouse checked through DuckDB and the `pressroom` command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from flows.ingest import ingest
+from tasks.config import Settings
+
+pytestmark = pytest.mark.integration
+
+
+def _inputs(tmp_path: Path, base: str, seed_dump: Path) -> list[str]:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(seed_dump, folder / seed_dump.name)
+    (folder / "broken.txt").write_text("No header here\nTitle\nBody text\n", encoding="utf-8")
+    (folder / "site.urls").write_text(
+        "\n".join([
+            "# the local news site",
+            f"{base}/news/harbour-bridge-reopens.html",
+            f"{base}/news/library-turns-100.html",
+            f"{base}/news/marathon-record.html",
+            f"{base}/news/harbour-bridge-reopens.html?utm_source=newsletter&utm_medium=email",
+            f"{base}/gone.html",
+            f"{base}/files/annual-report.pdf",
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    return [str(folder)]
+
+
+def _counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "rejects", "fetch_log")}
+    finally:
+        con.close()
+
+
+def test_ingest_site_and_dump_then_rerun_adds_nothing(
+    prefect_harness, tmp_path, warehouse, news_site, seed_dump
+):
+    settings = Settings(warehouse=warehouse, allow_private_hosts=True, min_words=40)
+    inputs = _inputs(tmp_path, news_site, seed_dump)
+
+    first = ingest(inputs=inputs, settings=settings)
+
+    db = Path(first["database"])
+    con = duckdb.connect(str(db), read_only=True)
+    titles = {r[0] for r in con.execute("SELECT title FROM articles").fetchall()}
+    assert titles == {
+        "NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister",
+        "Harbour bridge reopens after two years of repairs",
+        "City library celebrates its hundredth birthday",
+        "Local runner sets course record at the spring marathon",
+    }
+    texts = dict(con.execute("SELECT title, text FROM articles").fetchall())
+    bridge = texts["Harbour bridge reopens after two years of repairs"]
+    assert "Engineers replaced the steel cables" in bridge
+    for boilerplate in ("COMMENTMARKER", "ADVERTISEMENT", "Cookie settings"):
+        assert boilerplate not in bridge
+    nato = texts["NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister"]
+    assert len(nato.split("\n\n")) >= 8
+    assert "Poland.Meanwhile" not in nato and 'defeat."Fundamentally' not in nato
+
+    rejects = con.execute("SELECT url, source, stage, reason FROM rejects").fetchall()
+    reasons = sorted((stage, reason) for _, _, stage, reason in rejects)
+    assert reasons == [("discover", "duplicate_url"), ("discover", "missing_header")]
+    assert any(url and "utm_source" in url for url, *_ in rejects)
+
+    log = dict(con.execute("SELECT url, error FROM fetch_log").fetchall())
+    assert len(log) == 5
+    assert log[f"{news_site}/gone.html"] == "http_404"
+    assert log[f"{news_site}/files/annual-report.pdf"] == "unsupported_content_type"
+    assert sum(1 for e in log.values() if e is None) == 3
+    kinds = dict(con.execute("SELECT title, source_kind FROM articles").fetchall())
+    assert kinds["NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister"] == "dump"
+    con.close()
+
+    assert first["totals"] == {"inputs": 8, "kept": 4, "rejected": 2, "failed": 2,
+                               "skipped": 0}
+    assert all(n == 0 for n in first["data_tests"].values())
+    report = Path(first["report"]).read_text("utf-8")
+    assert "Harbour bridge reopens" in report and "missing_header" in report
+    before = _counts(db)
+
+    second = ingest(inputs=inputs, settings=settings)
+
+    assert _counts(db) == before
+    # 4 known articles, 2 recently failed URLs, 2 inputs rejected before.
+    assert second["totals"] == {"inputs": 8, "kept": 0, "rejected": 0, "failed": 0,
+                                "skipped": 8}
+
+    # The command line reads the same warehouse.
+    runner = CliRunner()
+    res = runner.invoke(app, ["sql", "SELECT title FROM articles ORDER BY title",
+                              "--format", "json", "--warehouse", str(warehouse)])
+    assert res.exit_code == 0, res.output
+    assert len(json.loads(res.output)) == 4
+    res = runner.invoke(app, ["runs", "--warehouse", str(warehouse)])
+    assert res.exit_code == 0 and first["run_id"] in res.output
