@@ -482,7 +482,10 @@ def _localized_terms(lang: str) -> dict[str, Term]:
 
 @lru_cache(maxsize=32)
 def automaton(lang: str = "en") -> ahocorasick.Automaton:
-    """The compiled matcher for `lang` (English forms always included)."""
+    """The compiled matcher for `lang` (English forms always included). Languages with
+    no names of their own share the English automaton instead of building a copy."""
+    if lang != "en" and not _localized_terms(lang):
+        return automaton("en")
     table = dict(_base_terms())
     for surface, term in _localized_terms(lang).items():
         table.setdefault(surface, term)
