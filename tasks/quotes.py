@@ -42,7 +42,10 @@ _VERBS = (
     # German, the commonest other language in our sources ("sagte Merkel", "Merkel sagte:")
     r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|schrieb|warnte|ergänzte"
 )
-_CAP_TOKEN = r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]+)"  # "Sikorski", "U.S.", "J."
+# "Dr.", "U.S.", "J.", "Sikorski": an abbreviation keeps its full stop.
+_CAP_TOKEN = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w'’-]+)"
+)
 _NAME_TOKEN = rf"(?:{_CAP_TOKEN}|de|van|von|al|bin|la|der|da|di|le|of)"
 _NAME = rf"(?:{_CAP_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,6}})"
 # "the minister", "a White House spokesperson": the role noun is the last, lower-case word.

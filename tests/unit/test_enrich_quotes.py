@@ -27,6 +27,7 @@ def pairs(text: str) -> list[tuple[str | None, str]]:
          ("Antony Blinken", "Fine words")),
         ('Polish Foreign Minister Radoslaw Sikorski said: "No troops."',
          ("Radoslaw Sikorski", "No troops.")),
+        ('"Drink water," says Dr. Jane Smith.', ("Jane Smith", "Drink water")),
         ('"We stand firm," European Commission President Ursula von der Leyen said.',
          ("Ursula von der Leyen", "We stand firm")),
     ],
