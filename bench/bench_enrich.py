@@ -178,6 +178,30 @@ def spacy_tokenizer_floor(texts: list[str]) -> float | None:
     return time.perf_counter() - t0
 
 
+def first_model() -> str | None:
+    try:
+        from spacy.util import get_installed_models
+    except ImportError:
+        return None
+    models = sorted(get_installed_models())
+    return models[0] if models else None
+
+
+def ner_mode(table: pa.Table, model: str, batch: int, rounds: int) -> tuple[float, list[str]]:
+    """Median seconds of enrich_batch with spaCy NER on, and the notes of the last run."""
+    os.environ["PRESSROOM_SPACY_MODEL"] = model
+    try:
+        enrich_all(table.slice(0, 20), Settings(seeds=REPO / "seeds"), batch)  # load model
+        times, notes = [], []
+        for _ in range(rounds):
+            secs, results = enrich_all(table, Settings(seeds=REPO / "seeds"), batch)
+            times.append(secs)
+            notes = results[-1].notes
+        return statistics.median(times), notes
+    finally:
+        os.environ.pop("PRESSROOM_SPACY_MODEL", None)
+
+
 def spacy_status() -> str:
     try:
         import spacy
@@ -199,10 +223,13 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--batch", type=int, default=500, help="articles per enrich_batch call")
     ap.add_argument("--out", type=Path, default=None, help="write a markdown summary here")
+    ap.add_argument("--ner-model", default=None,
+                    help="spaCy pipeline for the NER mode (default: the first installed)")
     args = ap.parse_args()
     if not (CORPUS / "pages").is_dir():
         print(f"SKIP: dev corpus not found at {CORPUS}/pages (benchmark needs it)")
         return 0
+    ner_model = args.ner_model or os.environ.get("PRESSROOM_SPACY_MODEL") or first_model()
     os.environ.pop("PRESSROOM_SPACY_MODEL", None)  # the default mode: no NER
     pages = load_pages(args.limit)
     settings = Settings(seeds=REPO / "seeds")
@@ -231,6 +258,7 @@ def main() -> int:
     runs = [steps_breakdown(ok_texts, langs, domains) for _ in range(args.rounds)]
     breakdown = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     floor = spacy_tokenizer_floor(ok_texts)
+    ner = ner_mode(table, ner_model, args.batch, args.rounds) if ner_model else None
     matchers = matcher_comparison([t for t, lg in zip(ok_texts, langs, strict=True) if lg == "en"])
     kw = keyword_comparison(ok_texts, langs, [p[3] for p in pages])
     with_places = sum(1 for p in enriched.column("places").to_pylist() if p)
@@ -295,6 +323,14 @@ def main() -> int:
         "",
         f"{spacy_status()}.",
     ]
+    if ner is not None:
+        ner_secs, ner_notes = ner
+        lines += [
+            "",
+            f"With NER (`{ner_model}`): enrich_batch median {ner_secs:.2f} s = "
+            f"{n / ner_secs:.1f} docs/s = {ner_secs / ext_med:.2f}x extraction. "
+            f"Notes: {ner_notes}",
+        ]
     if floor is not None:
         lines += [
             "",
