@@ -60,15 +60,20 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     rejects: list[dict] = []
     fetch_log: list[dict] = []
 
-    found = discover_task(inputs, run_id)
-    notes += found.notes
     known = known_inputs_task(root, settings)
+    found = discover_task(inputs, settings, run_id, known)
+    notes += found.notes
+    fetch_log += found.fetch_log  # feed and sitemap fetches
+    source_failures = sum(1 for row in found.fetch_log if row.get("error"))
     todo, skipped = split_known(found.docs, known, settings.refresh)
     new_rejects, known_rejects = drop_known_rejects(found.rejects, known)
     rejects += new_rejects
-    ledger.record("discover", received=found.docs.num_rows + len(found.rejects),
-                  passed=todo.num_rows, rejected=len(new_rejects),
-                  skipped=skipped.num_rows + known_rejects)
+    sources_skipped = found.stats.get("sources_skipped", 0)
+    ledger.record("discover",
+                  received=found.docs.num_rows + len(found.rejects) + source_failures
+                  + sources_skipped,
+                  passed=todo.num_rows, rejected=len(new_rejects), failed=source_failures,
+                  skipped=skipped.num_rows + known_rejects + sources_skipped)
 
     # fetch -> extract -> clean, batch by batch, in parallel across batches.
     fetched = [fetch_task.submit(b, settings, run_id) for b in batches(todo, settings.batch_size)]

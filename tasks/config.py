@@ -38,6 +38,13 @@ class Settings(BaseSettings):
     # host is likely still down, and retrying every few hours adds a fetch_log row each time.
     refetch_failed_after_hours: float = 24.0
 
+    # Sitemaps. Real news sites nest indexes about three deep; big outlets list thousands of
+    # archive sitemaps, and a child sitemap unchanged for a month holds nothing new
+    # (None for a backfill).
+    sitemap_max_depth: int = 3
+    sitemap_max_files: int = 200
+    sitemap_max_child_age_days: float | None = 30.0
+
     # Quality filters.
     min_words: int = Field(50, description="shorter texts are teasers, captions or errors")
     target_languages: list[str] = Field(default_factory=list, description="empty = any")

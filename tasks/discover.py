@@ -4,6 +4,11 @@ Inputs handled here: text dumps (one pre-extracted article per .txt file), URL-l
 files (*.urls, one URL per line, '#' comments) and bare http(s) URLs. A directory is
 walked in sorted order so a run is reproducible. Malformed inputs become rejects with a
 reason; nothing raises out of here for bad data.
+
+Also dispatched from here (by path kind): WARC files, local or http(s) (*.warc,
+*.warc.gz: tasks/warcinput.py), sources files (sources.toml: tasks/sourcesfile.py) and
+feed or sitemap URLs (tasks/discover_remote.py, which fetches through the injected
+`fetch_urls` so this stage stays testable without the network).
 """
 
 from __future__ import annotations
@@ -18,7 +23,10 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
+from tasks.discover_remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
+from tasks.sourcesfile import SourcesFileError, is_sources_file, load_sources
 from tasks.urls import BadURL, article_id_for, canonical_url
+from tasks.warcinput import Opener, http_opener, is_warc_path, read_warc
 
 STAGE = "discover"
 
@@ -35,6 +43,9 @@ class DiscoverResult:
     docs: pa.Table
     rejects: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # One row per feed/sitemap fetch attempt (the documents themselves are fetched later).
+    fetch_log: list[dict] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -182,7 +193,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
     out: list[Path | str] = []
     notes: list[str] = []
     for item in inputs:
-        if re.match(r"^https?://", item, re.IGNORECASE):
+        if re.match(r"^((feed|sitemap):)?https?://", item, re.IGNORECASE):
             out.append(item)
             continue
         path = Path(item)
@@ -195,16 +206,115 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
     return out, notes
 
 
-def discover(inputs: list[str], run_id: str) -> DiscoverResult:
+def fetch_urls_via(fetch_batch, settings, run_id: str) -> FetchUrls:
+    """Adapt a batch fetcher `(DOCUMENTS table, settings, run_id) -> .docs, .fetch_log`
+    (tasks/fetch.py's fetch_batch) to discover's `fetch_urls(urls)` contract."""
+
+    def fetch_urls(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
+        docs = conform([{"input_key": u, "url": u, "source_kind": "feed", "source": u}
+                        for u in urls], DOCUMENTS, "documents")
+        result = fetch_batch(docs, settings, run_id)
+        bodies = {d["url"]: d["body"] for d in result.docs.to_pylist()
+                  if d.get("body") is not None}
+        return bodies, list(result.fetch_log)
+
+    return fetch_urls
+
+
+def remote_limits(settings) -> RemoteLimits:
+    """Sitemap caps from Settings when it declares them (PRESSROOM_SITEMAP_*), else the
+    RemoteLimits defaults."""
+    d = RemoteLimits()
+    return RemoteLimits(
+        max_depth=getattr(settings, "sitemap_max_depth", d.max_depth),
+        max_sitemaps=getattr(settings, "sitemap_max_files", d.max_sitemaps),
+        max_child_age_days=getattr(settings, "sitemap_max_child_age_days",
+                                   d.max_child_age_days),
+    )
+
+
+def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
+    """Rows whose URL has a canonical form, and rejects for the others (WARC target URIs
+    are only prefix-checked while reading)."""
+    good, bad = [], []
+    for row in rows:
+        try:
+            canonical_url(row["url"])
+            good.append(row)
+        except BadURL as exc:
+            bad.append(_reject(row["source_kind"], row["source"], row["input_key"], "bad_url",
+                               str(exc), run_id, url=row["url"]))
+    return good, bad
+
+
+def discover(inputs: list[str], run_id: str, settings=None,
+             fetch_urls: FetchUrls | None = None, warc_opener: Opener | None = None,
+             now: datetime | None = None, skip_sources: frozenset[str] = frozenset()
+             ) -> DiscoverResult:
     """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
-    duplicates (same canonical URL) rejected before anything is fetched."""
+    duplicates (same canonical URL) rejected before anything is fetched.
+
+    `settings` (tasks.config.Settings) gives the byte cap, the user agent and the sitemap
+    caps; `fetch_urls` fetches feeds and sitemaps (default: tasks/fetch.py's fetch_batch);
+    `warc_opener` opens http(s) WARCs (default: a streaming httpx opener with the address
+    guard). Local rows (dumps, URL lists, WARC records) come before discovered ones, so an
+    article already in a WARC is not queued again from a feed. Feeds and sitemaps in
+    `skip_sources` (their last fetch failed recently) are not fetched again; they are
+    counted in stats["sources_skipped"].
+    """
+    if settings is None:
+        from tasks.config import Settings
+
+        settings = Settings()
+    now = now or datetime.now(UTC)
     rows: list[dict] = []
     rejects: list[dict] = []
+    fetch_log: list[dict] = []
+    stats: dict[str, int] = {}
+    feeds: list[str] = []
+    sitemaps: list[str] = []
+    listed: list[tuple[str, str]] = []  # article URLs from sources files
     items, notes = expand_inputs(inputs)
+
+    def read_warc_input(source: str) -> None:
+        opener = warc_opener or http_opener(settings.user_agent, settings.request_timeout_s,
+                                            settings.allow_private_hosts)
+        result = read_warc(source, run_id, now, settings.max_body_bytes, opener)
+        good, bad = _checked_urls(result.rows, run_id)
+        rows.extend(good)
+        rejects.extend(result.rejects + bad)
+        for k, v in result.stats.items():
+            stats[f"warc_{k}"] = stats.get(f"warc_{k}", 0) + v
+
     for item in items:
         if isinstance(item, str):
-            r = url_document(item, "url", "command line", run_id)
-            (rejects if "stage" in r else rows).append(r)
+            if is_warc_path(item):
+                read_warc_input(item)
+                continue
+            kind, url = classify_remote(item)
+            if kind == "feed":
+                feeds.append(url)
+            elif kind == "sitemap":
+                sitemaps.append(url)
+            else:
+                r = url_document(item, "url", "command line", run_id)
+                (rejects if "stage" in r else rows).append(r)
+        elif is_warc_path(item.name):
+            read_warc_input(str(item))
+        elif is_sources_file(item.name):
+            try:
+                cfg = load_sources(item)
+            except SourcesFileError as exc:
+                # The crawl configuration is wrong: say so loudly, keep the other inputs.
+                notes.append(str(exc))
+                rejects.append(_reject("sources", str(item), f"sources:{item}",
+                                       "bad_sources_file", str(exc), run_id))
+                continue
+            for src in cfg.enabled():
+                feeds += src.feeds
+                sitemaps += src.sitemaps
+                listed += [(u, str(item)) for u in src.urls]
+            stats["sources_enabled"] = stats.get("sources_enabled", 0) + len(cfg.enabled())
         elif item.name.endswith(URL_LIST_SUFFIXES):
             d, r = read_url_list(item, run_id)
             rows += d
@@ -216,10 +326,37 @@ def discover(inputs: list[str], run_id: str) -> DiscoverResult:
             else:
                 rejects.append(r)
         elif item.name not in ("README.md", ".gitkeep"):
-            notes.append(f"{item}: not a recognised input (.txt dump, .urls list): ignored")
+            notes.append(f"{item}: not a recognised input (.txt dump, .urls list, .warc[.gz], "
+                         "sources.toml): ignored")
+    if skip_sources:
+        before = len(feeds) + len(sitemaps)
+        feeds = [u for u in feeds if u not in skip_sources]
+        sitemaps = [u for u in sitemaps if u not in skip_sources]
+        if before - len(feeds) - len(sitemaps):
+            stats["sources_skipped"] = before - len(feeds) - len(sitemaps)
+            notes.append(f"{stats['sources_skipped']} feed(s)/sitemap(s) not fetched: their "
+                         "last fetch failed recently (refetch_failed_after_hours)")
+    if feeds or sitemaps or listed:
+        if fetch_urls is None:
+            from tasks.fetch import fetch_batch
+
+            fetch_urls = fetch_urls_via(fetch_batch, settings, run_id)
+        remote = discover_remote(feeds, sitemaps, fetch_urls, run_id, now,
+                                 remote_limits(settings), urls=listed)
+        rows += remote.rows
+        rejects += remote.rejects
+        fetch_log += remote.fetch_log
+        for k, v in remote.stats.items():
+            stats[k] = stats.get(k, 0) + v
+        failed = stats.get("feed_fetch_failed", 0) + stats.get("sitemap_fetch_failed", 0)
+        notes.append(
+            f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
+            f"{stats.get('sitemaps_parsed', 0)} sitemap file(s) read, {len(remote.rows)} "
+            f"URL(s) found, {failed} fetch failure(s) (see fetch_log)")
     kept, dup_rejects = drop_duplicate_urls(rows, run_id)
     return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
-                          rejects=rejects + dup_rejects, notes=notes)
+                          rejects=rejects + dup_rejects, notes=notes, fetch_log=fetch_log,
+                          stats=stats)
 
 
 def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
@@ -268,3 +405,4 @@ def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[di
     """Rejects of inputs an earlier run already rejected are not written again."""
     new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
     return new, len(rejects) - len(new)
+

@@ -17,6 +17,10 @@ from schemas import DOCUMENTS, conform
 from tasks.config import Settings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Feeds and sitemaps (source_kind "feed" in discovery fetches) come in many XML flavours.
+FEED_TYPES = HTML_TYPES + ("application/rss+xml", "application/atom+xml", "application/xml",
+                           "text/xml", "application/x-gzip", "application/gzip",
+                           "application/octet-stream", "text/plain")
 
 
 @dataclass
@@ -51,7 +55,8 @@ def fetch_one(client: httpx.Client, doc: dict, settings: Settings, run_id: str
                 return None, _log_row(doc, run_id, started, final_url=final_url,
                                       status=resp.status_code, error=f"http_{resp.status_code}",
                                       content_type=ctype, redirects=redirects)
-            if ctype not in HTML_TYPES:
+            allowed = FEED_TYPES if doc["source_kind"] == "feed" else HTML_TYPES
+            if ctype not in allowed:
                 return None, _log_row(doc, run_id, started, final_url=final_url,
                                       status=resp.status_code, error="unsupported_content_type",
                                       error_detail=ctype, content_type=ctype,

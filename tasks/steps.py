@@ -21,8 +21,11 @@ STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
 @task(name="discover", **STAGE_TASK)
-def discover_task(inputs: list[str], run_id: str) -> discover.DiscoverResult:
-    return discover.discover(inputs, run_id)
+def discover_task(inputs: list[str], settings: Settings, run_id: str,
+                  known: discover.KnownInputs) -> discover.DiscoverResult:
+    fetch_urls = discover.fetch_urls_via(fetch.fetch_batch, settings, run_id)
+    return discover.discover(inputs, run_id, settings, fetch_urls,
+                             skip_sources=known.recently_failed_urls)
 
 
 @task(name="known-inputs", **STAGE_TASK)

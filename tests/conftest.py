@@ -15,7 +15,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
-from tests.site import NEWS_SITE  # noqa: E402
+from tests.site import NEWS_SITE, RSS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -55,12 +55,15 @@ class _SiteHandler(BaseHTTPRequestHandler):
 def news_site() -> Iterator[str]:
     """A local news site: article pages with navigation, ads and comments; a 404; a PDF.
     Yields its base URL (http://127.0.0.1:<port>)."""
-    handler = type("Handler", (_SiteHandler,), {"pages": dict(NEWS_SITE), "hits": []})
+    pages = dict(NEWS_SITE)
+    handler = type("Handler", (_SiteHandler,), {"pages": pages, "hits": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_port}"
+    pages["/rss.xml"] = (200, "application/rss+xml", RSS.replace(b"{base}", base.encode()))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield base
     finally:
         server.shutdown()
         server.server_close()

@@ -1,0 +1,150 @@
+"""RSS 2.0 / RSS 1.0 / Atom feeds -> article URLs with a title and a publication hint.
+
+feedparser does the format work (RSS and Atom dialects, date formats, entities, relative
+links, character sets). It is always handed bytes that *we* fetched (politely, with our
+byte caps and address guard): given a URL it would open its own connection, so this module
+never passes it one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+# Older feeds put HTML in <title>; the hint should be plain text.
+_TAG = re.compile(r"<[^>]{0,500}>")
+_SPACE = re.compile(r"\s+")
+# A title longer than this is a description pasted into the wrong element.
+MAX_TITLE_CHARS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One feed entry: the article URL and what the feed says about it."""
+
+    url: str
+    title: str | None
+    published_at: datetime | None  # UTC
+
+
+@dataclass(slots=True)
+class FeedResult:
+    """A parsed feed: its items, the entries that had no usable link, and any error.
+
+    `error` is set when the bytes are not a feed at all (reason code + detail); a feed that
+    parsed with a recoverable problem keeps its items and notes it in `warning`.
+    """
+
+    items: list[FeedItem] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
+    error: tuple[str, str] | None = None
+    warning: str | None = None
+    version: str = ""
+
+
+def clean_title(raw: str | None) -> str | None:
+    """Plain-text, single-spaced title, or None when empty."""
+    if not raw:
+        return None
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", raw))).strip()
+    return text[:MAX_TITLE_CHARS] or None
+
+
+def _struct_to_utc(value) -> datetime | None:
+    # feedparser normalises every date it understands to a UTC time.struct_time.
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _is_http(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _entry_url(entry, feed_url: str) -> str | None:
+    """The article address of an entry: the feed's original link if a proxy such as
+    FeedBurner rewrote it, else the alternate link, else a permalink guid."""
+    candidates = [entry.get("feedburner_origlink"), entry.get("link")]
+    for link in entry.get("links") or []:
+        if link.get("rel", "alternate") == "alternate":
+            candidates.append(link.get("href"))
+    guid = entry.get("id")
+    # An RSS guid is a permalink unless isPermaLink="false"; even then, only an absolute
+    # one is trusted (a relative guid is usually an opaque id, not a path).
+    if guid and entry.get("guidislink", True) and _is_http(guid.strip()):
+        candidates.append(guid)
+    for cand in candidates:
+        if not cand:
+            continue
+        url = urljoin(feed_url, cand.strip())
+        if _is_http(url):
+            return url
+    return None
+
+
+def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> FeedResult:
+    """Parse feed bytes fetched from `feed_url` into items.
+
+    `content_type` is the response's Content-Type header when known (its charset wins
+    over the XML declaration, as RFC 7303 says); without it the bytes are read as XML.
+
+    Entries without a usable http(s) link are reported in `skipped`; the same URL twice
+    in one feed is kept once (first occurrence, as feeds list newest first).
+    """
+    result = FeedResult()
+    if not data or not data.strip():
+        result.error = ("feed_empty", "the response body is empty")
+        return result
+    try:
+        # content-location makes feedparser resolve relative links against the feed URL.
+        # A stream, never bytes or str: feedparser fetches a str that looks like a URL,
+        # and tries open() on bytes, so a body such as b"/etc/passwd" would read that file.
+        parsed = feedparser.parse(
+            io.BytesIO(data),
+            response_headers={
+                "content-location": feed_url,
+                "content-type": content_type or "application/xml",
+            },
+            sanitize_html=False,  # we only read titles and links; sanitising costs time
+        )
+    except Exception as exc:  # feedparser is lenient, but a bug in it must not end a run
+        result.error = ("feed_unparseable", f"{type(exc).__name__}: {exc}"[:500])
+        return result
+    result.version = parsed.get("version") or ""
+    if parsed.get("bozo"):
+        exc = parsed.get("bozo_exception")
+        result.warning = f"{type(exc).__name__}: {exc}"[:500]
+    if not parsed.entries:
+        if not result.version:
+            detail = result.warning or "no RSS or Atom root element"
+            head = data[:200].lstrip().lower()
+            if head.startswith((b"<!doctype html", b"<html")):
+                detail = "an HTML page, not a feed"
+            result.error = ("not_a_feed", detail)
+        return result  # a valid feed with no entries is not an error
+    seen: set[str] = set()
+    for entry in parsed.entries:
+        url = _entry_url(entry, feed_url)
+        title = clean_title(entry.get("title"))
+        if url is None:
+            result.skipped.append(("feed_item_no_url", f"entry {title or entry.get('id')!r}"))
+            continue
+        if url in seen:
+            continue
+        seen.add(url)
+        published = _struct_to_utc(entry.get("published_parsed")) or _struct_to_utc(
+            entry.get("updated_parsed")
+        )
+        result.items.append(FeedItem(url=url, title=title, published_at=published))
+    return result
