@@ -57,7 +57,7 @@ class EnrichSettings(BaseSettings):
     keywords_method: str = Field("tfidf", pattern="^(tfidf|yake|none)$")
     keywords_top_k: int = Field(10, ge=0)
     outlets_file: Path | None = Field(
-        None, description="source registry; default <seeds>/outlets.toml"
+        None, description="source registry; default <seeds>/outlets.toml (+ sources.toml)"
     )
 
 
@@ -94,19 +94,43 @@ def detect_language(text: str) -> tuple[str | None, float | None]:
     return lang, float(score)
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (mtime_ns, size): the registry cache key; None when there is no file."""
+    if not path.exists():
+        return None
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
 @lru_cache(maxsize=8)
-def _registry(path: str, mtime: float) -> dict[str, sources.Outlet]:
-    return sources.load_registry(Path(path))
+def _registry(outlets: str, outlets_stamp, crawl: str, crawl_stamp):
+    """(registry, problems): outlets.toml over the outlets of sources.toml. Cached until
+    either file changes. A broken file is a note for the run, not a failed batch: the
+    articles are still enriched, without that file's outlets."""
+    from tasks import sourcesfile
+
+    problems: list[str] = []
+    from_crawl: dict[str, sources.Outlet] = {}
+    if crawl_stamp is not None:
+        try:
+            from_crawl = sources.from_sources_file(sourcesfile.load_sources(crawl))
+        except sourcesfile.SourcesFileError as exc:
+            problems.append(f"source registry: {exc}")
+    try:
+        own = sources.load_registry(Path(outlets))
+    except sources.RegistryError as exc:
+        own = {}
+        problems.append(f"source registry: {exc}")
+    return sources.merge_registries(from_crawl, own), tuple(problems)
 
 
-def _load_registry(settings: Any, fallback: EnrichSettings) -> dict[str, sources.Outlet]:
-    path = _setting(settings, fallback, "outlets_file")
-    if path is None:
-        seeds = getattr(settings, "seeds", Path("seeds")) if settings is not None else Path("seeds")
-        path = Path(seeds) / "outlets.toml"
-    path = Path(path)
-    mtime = path.stat().st_mtime if path.exists() else 0.0
-    return _registry(str(path), mtime)
+def _load_registry(
+    settings: Any, fallback: EnrichSettings
+) -> tuple[dict[str, sources.Outlet], tuple[str, ...]]:
+    seeds = Path(getattr(settings, "seeds", None) or "seeds")
+    outlets = Path(_setting(settings, fallback, "outlets_file") or seeds / "outlets.toml")
+    crawl = seeds / "sources.toml"
+    return _registry(str(outlets), _stamp(outlets), str(crawl), _stamp(crawl))
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +172,8 @@ def enrich_batch(articles: pa.Table, settings: Any, run_id: str) -> EnrichResult
         articles.column("domain").to_pylist() if "domain" in articles.column_names else [None] * n
     )
     wpm = getattr(settings, "words_per_minute", 230) or 230
-    registry = _load_registry(settings, es)
+    registry, problems = _load_registry(settings, es)
+    notes.extend(problems)
 
     errors: list[list[str]] = [[] for _ in range(n)]
     langs: list[str | None] = []

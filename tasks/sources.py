@@ -4,6 +4,11 @@
 keep more per outlet in the same file (feeds, sitemaps, crawl hints), so the parser reads
 only the keys it knows and ignores the rest. Lookup walks up the host's labels, so
 `news.bbc.co.uk` finds `bbc.co.uk`.
+
+The crawl configuration `seeds/sources.toml` (tasks/sourcesfile.py) also names outlets,
+with a homepage, a country and a coarser type. `merge_registries` joins both: an outlet
+listed only in sources.toml is still known (keyed by its homepage's domain, its type
+mapped by `SOURCES_TYPE_MAP`), and outlets.toml wins where both describe a domain.
 """
 
 from __future__ import annotations
@@ -26,6 +31,18 @@ OUTLET_TYPES = frozenset(
         "other",
     }
 )
+
+
+# sources.toml's `type` vocabulary -> ours. "private" says who owns an outlet, not how
+# it is run; "independent" is the nearest of our types.
+SOURCES_TYPE_MAP = {
+    "state": "state-affiliated",
+    "public": "public-broadcaster",
+    "agency": "wire",
+    "private": "independent",
+    "nonprofit": "independent",
+    "other": "other",
+}
 
 
 class RegistryError(ValueError):
@@ -85,3 +102,27 @@ def lookup(registry: dict[str, Outlet], domain: str | None) -> Outlet | None:
         if hit is not None:
             return hit
     return None
+
+
+def from_sources_file(cfg) -> dict[str, Outlet]:
+    """Outlets of a parsed sources file (tasks.sourcesfile.SourcesFile), by the domain of
+    their homepage; sources without a homepage are skipped (nothing to key them by)."""
+    from tasks.urls import domain_of
+
+    registry: dict[str, Outlet] = {}
+    for src in cfg.sources:
+        if not src.homepage:
+            continue
+        domain = domain_of(src.homepage)
+        if domain:
+            kind = SOURCES_TYPE_MAP.get(src.type) if src.type else None
+            registry[domain] = Outlet(src.name, src.country, kind)
+    return registry
+
+
+def merge_registries(*registries: dict[str, Outlet]) -> dict[str, Outlet]:
+    """One registry from several; a later one wins where two name the same domain."""
+    merged: dict[str, Outlet] = {}
+    for reg in registries:
+        merged.update(reg)
+    return merged

@@ -85,3 +85,56 @@ def test_stopwords_for_german_and_unknown_language():
     assert "und" in keywords.stopwords("de")
     assert keywords.stopwords("xx") == keywords.stopwords("en")  # fallback, never empty
     assert keywords.stopwords(None) == keywords.stopwords("en")
+
+
+def test_sources_toml_outlets_are_known_and_outlets_toml_wins():
+    from tasks.sourcesfile import parse_sources
+
+    cfg = parse_sources(
+        """
+        [[source]]
+        name = "Sputnik (crawl name)"
+        homepage = "https://sputnikglobe.com/"
+        country = "RU"
+        type = "state"
+
+        [[source]]
+        name = "Example Wire"
+        homepage = "https://www.wire.example/news"
+        country = "FR"
+        type = "agency"
+
+        [[source]]
+        name = "No homepage"
+        feeds = ["https://feeds.example/rss"]
+        """
+    )
+    crawl = sources.from_sources_file(cfg)
+    assert crawl["wire.example"] == sources.Outlet("Example Wire", "FR", "wire")
+    assert len(crawl) == 2
+    own = sources.load_registry(REPO / "seeds" / "outlets.toml")
+    merged = sources.merge_registries(crawl, own)
+    assert merged["sputnikglobe.com"].name == "Sputnik"  # outlets.toml wins
+    assert sources.lookup(merged, "wire.example").type == "wire"
+
+
+def test_enrich_joins_both_files_and_notes_a_broken_one(tmp_path, monkeypatch):
+    from tasks.config import Settings
+    from tasks.enrich import enrich_batch
+    from tests.unit.test_enrich import make_articles
+
+    monkeypatch.delenv("PRESSROOM_SPACY_MODEL", raising=False)
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\nname = "Wire"\nhomepage = "https://wire.example/"\ntype = "agency"\n'
+    )
+    (tmp_path / "outlets.toml").write_text('[outlets."a.example"]\nname = "A"\n')
+    s = Settings(seeds=tmp_path, warehouse=tmp_path / "wh")
+    r = enrich_batch(make_articles(["Text."], domain="wire.example"), s, "r")
+    assert r.table.column("source_name").to_pylist() == ["Wire"]
+    assert r.table.column("source_type").to_pylist() == ["wire"]
+
+    (tmp_path / "outlets.toml").write_text("[outlets.broken")
+    r = enrich_batch(make_articles(["Text."], domain="wire.example"), s, "r")
+    assert any("source registry" in n and "not valid TOML" in n for n in r.notes)
+    assert r.table.column("source_name").to_pylist() == ["Wire"]  # the other file still counts
+    assert r.table.column("enrich_error").to_pylist() == [None]
