@@ -39,6 +39,7 @@ _VERBS = (
     r"underlined|announced|concluded|acknowledged|admitted|tweeted|posted|remarked|"
     r"observed|suggested|added|told reporters|told journalists|confirmed|urged|"
     r"pointed out|went on|maintained|cautioned|predicted|vowed|admits|agreed|recounted|"
+    r"according to|"
     # German, the commonest other language in our sources ("sagte Merkel", "Merkel sagte:")
     r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|schrieb|warnte|ergänzte"
 )

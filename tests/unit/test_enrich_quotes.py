@@ -28,6 +28,8 @@ def pairs(text: str) -> list[tuple[str | None, str]]:
         ('Polish Foreign Minister Radoslaw Sikorski said: "No troops."',
          ("Radoslaw Sikorski", "No troops.")),
         ('"Drink water," says Dr. Jane Smith.', ("Jane Smith", "Drink water")),
+        ('"Prices will fall," according to Christine Lagarde.',
+         ("Christine Lagarde", "Prices will fall")),
         ('"We stand firm," European Commission President Ursula von der Leyen said.',
          ("Ursula von der Leyen", "We stand firm")),
     ],
