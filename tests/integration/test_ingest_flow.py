@@ -57,7 +57,8 @@ def _counts(db: Path) -> dict[str, int]:
 def test_ingest_site_and_dump_then_rerun_adds_nothing(
     prefect_harness, tmp_path, warehouse, news_site, seed_dump
 ):
-    settings = Settings(warehouse=warehouse, allow_private_hosts=True, min_words=40)
+    settings = Settings(warehouse=warehouse, allowed_networks=["127.0.0.0/8"], min_words=40,
+                        per_host_delay_s=0.05)
     inputs = _inputs(tmp_path, news_site, seed_dump)
 
     first = ingest(inputs=inputs, settings=settings)
@@ -92,6 +93,9 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert log[f"{news_site}/gone-feed.xml"] == "http_404"
     assert log[f"{news_site}/files/annual-report.pdf"] == "unsupported_content_type"
     assert sum(1 for e in log.values() if e is None) == 5
+    archived = con.execute("SELECT warc_file, warc_offset FROM fetch_log WHERE error IS NULL"
+                           ).fetchall()
+    assert all(f and o is not None and (warehouse / f).exists() for f, o in archived)
     kinds = dict(con.execute("SELECT title, source_kind FROM articles").fetchall())
     assert kinds["NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister"] == "dump"
     feed = con.execute("SELECT source_kind, source, published_at FROM articles "
@@ -124,3 +128,8 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert len(json.loads(res.output)) == 5
     res = runner.invoke(app, ["runs", "--warehouse", str(warehouse)])
     assert res.exit_code == 0 and first["run_id"] in res.output
+    res = runner.invoke(app, ["sql", "SELEC nonsense", "--warehouse", str(warehouse)])
+    assert res.exit_code == 1 and "SQL error" in res.output
+    res = runner.invoke(app, ["report", "--warehouse", str(warehouse)])
+    assert res.exit_code == 0 and "failing" not in res.output
+    assert (warehouse / "reports" / "latest.html").exists()
