@@ -61,6 +61,21 @@ def ingest(
     print_summary(manifest, settings.warehouse)
 
 
+@app.command()
+def reprocess(
+    run: Annotated[list[str] | None, typer.Option(
+        "--run", help="only pages fetched by these runs (default: the whole archive)")] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
+    _quiet_prefect()
+    settings = _settings(warehouse)
+    from flows.reprocess import reprocess as reprocess_flow
+
+    manifest = reprocess_flow(run_ids=run or None, settings=settings)
+    print_summary(manifest, settings.warehouse)
+
+
 def print_summary(manifest: dict, root: Path) -> None:
     t = Table(title=f"run {manifest['run_id']}", show_lines=False)
     for col in ("stage", "received", "passed", "rejected", "failed", "skipped"):
@@ -161,6 +176,29 @@ def runs(
                   *(str(tot.get(k, "")) for k in ("inputs", "kept", "rejected", "failed",
                                                   "skipped")))
     console.print(t)
+
+
+@app.command()
+def report(warehouse: WarehouseOpt = None) -> None:
+    """Rebuild the DuckDB views, run the data tests and write the HTML report, without a
+    run (after moving the warehouse, or to refresh reports/latest.html)."""
+    from tasks.report import build_views, run_data_tests, write_html_report
+    from tasks.warehouse import manifests
+
+    root = _settings(warehouse).warehouse
+    found = manifests(root)
+    if not found:
+        err.print(f"no runs yet in {root.resolve()}: run `pressroom ingest` first")
+        raise typer.Exit(1)
+    db = build_views(root)
+    tests = run_data_tests(db)
+    html = write_html_report(root, db, found[-1]["run_id"])
+    for name, failing in tests.items():
+        mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
+        console.print(f"data test: {name}: {mark}")
+    console.print(f"DuckDB: {db.resolve()}\nreport: {html.resolve()}")
+    if any(tests.values()):
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,12 @@ class Settings(BaseSettings):
     batch_size: int = Field(500, ge=1)
 
     # Network. 20 s total is generous for one news page and bounds a stuck server.
-    user_agent: str = "pressroom/0.1 (+https://github.com/pressroom; news-archiving bot)"
+    # Sites block anonymous bots; a contact lets an operator reach us instead.
+    user_agent: str = (
+        "pressroom/0.1 (+https://github.com/pressroom/pressroom; news archiving; "
+        "contact: crawler@pressroom.invalid)"
+    )
+    # Total deadline of one exchange, connect to last byte: bounds a 1 byte/s trickle.
     request_timeout_s: float = Field(20.0, gt=0, description="total deadline per request")
     max_body_bytes: int = Field(10 * 1024 * 1024, description="news pages are < 2 MB")
     allow_private_hosts: bool = Field(
@@ -37,6 +42,53 @@ class Settings(BaseSettings):
     # A URL that failed is not retried by the next scheduled run for this long: the
     # host is likely still down, and retrying every few hours adds a fetch_log row each time.
     refetch_failed_after_hours: float = 24.0
+
+    # --- fetch stage (tasks/fetch.py) ---
+    connect_timeout_s: float = Field(10.0, gt=0)
+    # Networks allowed despite being private/loopback (tests: ["127.0.0.0/8"]).
+    allowed_networks: list[str] = Field(default_factory=list)
+    # Skip URLs the warehouse's fetch_log already holds a page for (unless refresh). Off
+    # by default: the ingest flow already drops known inputs before fetch (warehouse.py).
+    skip_known_urls: bool = False
+    # 32 in flight keep one core busy on loopback (bench: ~800-1,000 pages/s through the
+    # whole stage); the web is slower, so this bounds sockets and memory
+    # (32 x max_body_bytes) rather than speed.
+    max_concurrency: int = Field(32, ge=1)
+    per_host_concurrency: int = Field(2, ge=1)  # news-crawl and Heritrix default to 1-2
+    per_host_delay_s: float = Field(1.0, ge=0)  # between request starts to one host
+    max_crawl_delay_s: float = Field(10.0, ge=0)  # a robots.txt asking for more is capped
+    # Per-host delays from seeds/sources.toml (sourcesfile.host_delays): they raise the
+    # default for their hosts; see also register_host_delays.
+    host_delays: dict[str, float] = Field(default_factory=dict)
+    respect_robots: bool = True
+    robots_timeout_s: float = Field(10.0, gt=0)
+    max_retries: int = Field(2, ge=0)  # attempts = 1 + max_retries
+    backoff_base_s: float = Field(1.0, ge=0)
+    backoff_max_s: float = Field(30.0, ge=0)
+    retry_after_max_s: float = Field(60.0, ge=0)  # longer asks fail now, retried next run
+    max_redirects: int = Field(10, ge=0)  # browsers allow 20; news chains are < 5 hops
+    allowed_content_types: list[str] = Field(
+        default_factory=lambda: ["text/html", "application/xhtml+xml"]
+    )
+    # Discovery inputs (feeds, sitemaps: documents whose source is their own URL, as
+    # discover's fetch_urls_via sends them) may also be XML, plain text or gzip files.
+    source_content_types: list[str] = Field(
+        default_factory=lambda: [
+            "application/rss+xml", "application/atom+xml", "application/rdf+xml",
+            "application/xml", "text/xml", "text/plain", "application/gzip",
+            "application/x-gzip", "application/octet-stream",
+        ]
+    )
+    archive_warc: bool = True
+    warc_gzip_level: int = Field(1, ge=0, le=9)  # level 1: ~1/4 of level 6's CPU (bench)
+    warc_max_file_bytes: int = Field(1 << 30, gt=0)
+
+    # Sitemaps. Real news sites nest indexes about three deep; big outlets list thousands of
+    # archive sitemaps, and a child sitemap unchanged for a month holds nothing new
+    # (None for a backfill).
+    sitemap_max_depth: int = 3
+    sitemap_max_files: int = 200
+    sitemap_max_child_age_days: float | None = 30.0
 
     # Quality filters.
     min_words: int = Field(50, description="shorter texts are teasers, captions or errors")

@@ -249,7 +249,8 @@ def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]
 
 def discover(inputs: list[str], run_id: str, settings=None,
              fetch_urls: FetchUrls | None = None, warc_opener: Opener | None = None,
-             now: datetime | None = None) -> DiscoverResult:
+             now: datetime | None = None, skip_sources: frozenset[str] = frozenset()
+             ) -> DiscoverResult:
     """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
     duplicates (same canonical URL) rejected before anything is fetched.
 
@@ -257,7 +258,9 @@ def discover(inputs: list[str], run_id: str, settings=None,
     caps; `fetch_urls` fetches feeds and sitemaps (default: tasks/fetch.py's fetch_batch);
     `warc_opener` opens http(s) WARCs (default: a streaming httpx opener with the address
     guard). Local rows (dumps, URL lists, WARC records) come before discovered ones, so an
-    article already in a WARC is not queued again from a feed.
+    article already in a WARC is not queued again from a feed. Feeds and sitemaps in
+    `skip_sources` (their last fetch failed recently) are not fetched again; they are
+    counted in stats["sources_skipped"].
     """
     if settings is None:
         from tasks.config import Settings
@@ -325,6 +328,14 @@ def discover(inputs: list[str], run_id: str, settings=None,
         elif item.name not in ("README.md", ".gitkeep"):
             notes.append(f"{item}: not a recognised input (.txt dump, .urls list, .warc[.gz], "
                          "sources.toml): ignored")
+    if skip_sources:
+        before = len(feeds) + len(sitemaps)
+        feeds = [u for u in feeds if u not in skip_sources]
+        sitemaps = [u for u in sitemaps if u not in skip_sources]
+        if before - len(feeds) - len(sitemaps):
+            stats["sources_skipped"] = before - len(feeds) - len(sitemaps)
+            notes.append(f"{stats['sources_skipped']} feed(s)/sitemap(s) not fetched: their "
+                         "last fetch failed recently (refetch_failed_after_hours)")
     if feeds or sitemaps or listed:
         if fetch_urls is None:
             from tasks.fetch import fetch_batch
@@ -394,3 +405,4 @@ def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[di
     """Rejects of inputs an earlier run already rejected are not written again."""
     new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
     return new, len(rejects) - len(new)
+

@@ -15,7 +15,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
-from tests.site import NEWS_SITE  # noqa: E402
+from tests.site import NEWS_SITE, RSS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +31,13 @@ def warehouse(tmp_path: Path) -> Path:
     root = tmp_path / "warehouse"
     root.mkdir()
     return root
+
+
+class SiteURL(str):
+    """The site's base URL, carrying the list of paths it has served (to prove that a
+    flow did, or did not, touch the network)."""
+
+    hits: list[str]
 
 
 class _SiteHandler(BaseHTTPRequestHandler):
@@ -55,12 +62,16 @@ class _SiteHandler(BaseHTTPRequestHandler):
 def news_site() -> Iterator[str]:
     """A local news site: article pages with navigation, ads and comments; a 404; a PDF.
     Yields its base URL (http://127.0.0.1:<port>)."""
-    handler = type("Handler", (_SiteHandler,), {"pages": dict(NEWS_SITE), "hits": []})
+    pages = dict(NEWS_SITE)
+    handler = type("Handler", (_SiteHandler,), {"pages": pages, "hits": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = SiteURL(f"http://127.0.0.1:{server.server_port}")
+    base.hits = handler.hits
+    pages["/rss.xml"] = (200, "application/rss+xml", RSS.replace(b"{base}", base.encode()))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield base
     finally:
         server.shutdown()
         server.server_close()

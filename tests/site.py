@@ -59,6 +59,22 @@ ARTICLES = {
             "so that anyone can read them online without travelling to the building.",
         ],
     },
+    "/news/ferry-timetable.html": {
+        "title": "New ferry timetable adds late crossings on weekends",
+        "author": "Jonas Berg",
+        "date": "2024-05-05",
+        "comment": "COMMENTMARKER Finally a boat home after the concert.",
+        "paragraphs": [
+            "The ferry company will add three late crossings on Friday and Saturday nights "
+            "from June, after a petition signed by more than 4,000 residents.",
+            "The last boat from the old town will now leave at half past one in the "
+            "morning, two hours later than under the winter timetable.",
+            "Bar and theatre owners said the change would help them keep staff and guests "
+            "who live across the water and had to leave before the end of shows.",
+            "The company said it would review passenger numbers in September and could "
+            "extend the late service to Thursdays if demand stayed high.",
+        ],
+    },
     "/news/marathon-record.html": {
         "title": "Local runner sets course record at the spring marathon",
         "author": "Ana Novak",
@@ -91,6 +107,15 @@ def render(path: str, base: str = "http://127.0.0.1") -> bytes:
 # A minimal valid PDF: the fetcher must record it, not feed it to the HTML extractor.
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]"
        b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+# The site's RSS feed announces one article that no URL list names.
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Harbour Gazette</title><link>/</link>
+<description>Local news</description>
+<item><title>New ferry timetable adds late crossings on weekends</title>
+<link>{base}/news/ferry-timetable.html</link>
+<pubDate>Sun, 05 May 2024 08:00:00 GMT</pubDate></item>
+</channel></rss>"""
 
 NEWS_SITE: dict[str, tuple[int, str, bytes]] = {
     **{p: (200, "text/html; charset=utf-8", render(p)) for p in ARTICLES},

@@ -323,7 +323,8 @@ sitemaps = ["{base}/news-sitemap.xml"]
     assert {r["url"].removeprefix(base) for r in result.fetch_log} == {
         "/rss.xml", "/news-sitemap.xml", "/atom.xml"}
     assert len(calls) == 1  # feeds and sitemaps in one batch
-    assert any(n.startswith("discovery: 2 of 2 feed(s) fetched, 1 sitemap file(s) read") for n in result.notes)
+    assert any(n.startswith("discovery: 2 of 2 feed(s) fetched, 1 sitemap file(s) read")
+               for n in result.notes)
     assert result.stats["warc_kept"] == 1 and result.stats["sources_enabled"] == 1
 
 

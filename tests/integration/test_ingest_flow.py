@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.ingest import ingest
+from flows.reprocess import reprocess
 from tasks.config import Settings
 
 pytestmark = pytest.mark.integration
@@ -22,6 +23,13 @@ def _inputs(tmp_path: Path, base: str, seed_dump: Path) -> list[str]:
     folder = tmp_path / "seeds"
     folder.mkdir()
     shutil.copy(seed_dump, folder / seed_dump.name)
+    (folder / "sources.toml").write_text(
+        f"""version = 1
+[[source]]
+name = "Harbour Gazette"
+homepage = "{base}/"
+feeds = ["{base}/rss.xml", "{base}/gone-feed.xml"]
+""", encoding="utf-8")
     (folder / "broken.txt").write_text("No header here\nTitle\nBody text\n", encoding="utf-8")
     (folder / "site.urls").write_text(
         "\n".join([
@@ -50,7 +58,8 @@ def _counts(db: Path) -> dict[str, int]:
 def test_ingest_site_and_dump_then_rerun_adds_nothing(
     prefect_harness, tmp_path, warehouse, news_site, seed_dump
 ):
-    settings = Settings(warehouse=warehouse, allow_private_hosts=True, min_words=40)
+    settings = Settings(warehouse=warehouse, allowed_networks=["127.0.0.0/8"], min_words=40,
+                        per_host_delay_s=0.05)
     inputs = _inputs(tmp_path, news_site, seed_dump)
 
     first = ingest(inputs=inputs, settings=settings)
@@ -63,6 +72,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
         "Harbour bridge reopens after two years of repairs",
         "City library celebrates its hundredth birthday",
         "Local runner sets course record at the spring marathon",
+        "New ferry timetable adds late crossings on weekends",  # found through the feed
     }
     texts = dict(con.execute("SELECT title, text FROM articles").fetchall())
     bridge = texts["Harbour bridge reopens after two years of repairs"]
@@ -79,15 +89,22 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert any(url and "utm_source" in url for url, *_ in rejects)
 
     log = dict(con.execute("SELECT url, error FROM fetch_log").fetchall())
-    assert len(log) == 5
+    assert len(log) == 8  # 5 listed URLs (the utm copy is not fetched), 1 feed item, 2 feeds
     assert log[f"{news_site}/gone.html"] == "http_404"
+    assert log[f"{news_site}/gone-feed.xml"] == "http_404"
     assert log[f"{news_site}/files/annual-report.pdf"] == "unsupported_content_type"
-    assert sum(1 for e in log.values() if e is None) == 3
+    assert sum(1 for e in log.values() if e is None) == 5
+    archived = con.execute("SELECT warc_file, warc_offset FROM fetch_log WHERE error IS NULL"
+                           ).fetchall()
+    assert all(f and o is not None and (warehouse / f).exists() for f, o in archived)
     kinds = dict(con.execute("SELECT title, source_kind FROM articles").fetchall())
     assert kinds["NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister"] == "dump"
+    feed = con.execute("SELECT source_kind, source, published_at FROM articles "
+                       "WHERE title LIKE 'New ferry%'").fetchone()
+    assert feed[0] == "feed" and feed[1].endswith("/rss.xml") and feed[2].year == 2024
     con.close()
 
-    assert first["totals"] == {"inputs": 8, "kept": 4, "rejected": 2, "failed": 2,
+    assert first["totals"] == {"inputs": 10, "kept": 5, "rejected": 2, "failed": 3,
                                "skipped": 0}
     assert all(n == 0 for n in first["data_tests"].values())
     report = Path(first["report"]).read_text("utf-8")
@@ -96,16 +113,34 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
 
     second = ingest(inputs=inputs, settings=settings)
 
-    assert _counts(db) == before
-    # 4 known articles, 2 recently failed URLs, 2 inputs rejected before.
-    assert second["totals"] == {"inputs": 8, "kept": 0, "rejected": 0, "failed": 0,
-                                "skipped": 8}
+    after = _counts(db)
+    assert after["articles"] == before["articles"] and after["rejects"] == before["rejects"]
+    assert after["fetch_log"] == before["fetch_log"] + 1  # only the good feed, re-fetched
+    # 5 known articles, 2 recently failed URLs, 1 recently failed feed, 2 inputs rejected
+    # before. (The good feed is fetched again: feeds change; its item is known.)
+    assert second["totals"] == {"inputs": 10, "kept": 0, "rejected": 0, "failed": 0,
+                                "skipped": 10}
+
+    # Reprocessing re-extracts the 4 archived article pages without the network: the site's
+    # hit count does not move, and unchanged texts add no article rows.
+    hits_before = len(news_site.hits)
+    again = reprocess(settings=settings)
+    assert len(news_site.hits) == hits_before
+    assert again["stages"][0]["received"] == 4
+    assert again["stages"][1] == {"stage": "fetch", "received": 4, "passed": 4, "rejected": 0,
+                                  "failed": 0, "skipped": 0}
+    assert _counts(db)["articles"] == before["articles"]
 
     # The command line reads the same warehouse.
     runner = CliRunner()
     res = runner.invoke(app, ["sql", "SELECT title FROM articles ORDER BY title",
                               "--format", "json", "--warehouse", str(warehouse)])
     assert res.exit_code == 0, res.output
-    assert len(json.loads(res.output)) == 4
+    assert len(json.loads(res.output)) == 5
     res = runner.invoke(app, ["runs", "--warehouse", str(warehouse)])
     assert res.exit_code == 0 and first["run_id"] in res.output
+    res = runner.invoke(app, ["sql", "SELEC nonsense", "--warehouse", str(warehouse)])
+    assert res.exit_code == 1 and "SQL error" in res.output
+    res = runner.invoke(app, ["report", "--warehouse", str(warehouse)])
+    assert res.exit_code == 0 and "failing" not in res.output
+    assert (warehouse / "reports" / "latest.html").exists()

@@ -1,0 +1,132 @@
+"""Which character encoding a fetched page is in, decided the way browsers do it.
+
+Order (HTML Living Standard, "determining the character encoding"): a byte-order mark,
+then the charset of the Content-Type header, then a <meta> declaration in the first
+1024 bytes, then detection. Two real-web repairs on top of that order:
+
+- a declared UTF-8 that does not decode is a lie more often than the bytes are broken
+  (CMS templates that say utf-8 over latin-1 content), so the next source is tried;
+- labels are mapped as browsers map them: latin-1 / ascii mean windows-1252, whose extra
+  characters (curly quotes, euro sign) are common in news text.
+
+The body stays bytes in the DOCUMENTS table; `decode` turns it into text with the
+recorded encoding, replacing what cannot be decoded instead of failing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Labels browsers treat as another encoding (WHATWG Encoding Standard, a subset).
+_LABEL_ALIASES = {
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "x-sjis": "shift_jis",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "unicode": "utf-16le",
+    "utf8": "utf-8",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+# Bytes read for a <meta>: the standard scans 1024; CMSs put long scripts first.
+_META_SCAN = 4096
+# Bytes given to the detector: enough for a verdict, bounded cost on 2 MB pages.
+_DETECT_SCAN = 64 * 1024
+
+
+def normalize_label(label: str | None) -> str | None:
+    """A Python codec name for an encoding label, or None for an unknown label."""
+    if not label:
+        return None
+    key = label.strip().strip("\"'").lower()
+    key = _LABEL_ALIASES.get(key, key)
+    try:
+        name = codecs.lookup(key).name
+    except LookupError:
+        return None
+    # utf-16 without a BOM is unreadable as declared; pages that say it are utf-8.
+    if name in ("utf-16", "utf-32"):
+        return "utf-8"
+    return name
+
+
+def header_charset(content_type: str | None) -> str | None:
+    """The raw charset label of a Content-Type header value, if any."""
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The raw charset label of a <meta charset> or http-equiv declaration near the top."""
+    match = _META_CHARSET.search(body[:_META_SCAN])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _utf8_ok(body: bytes) -> bool:
+    """Whether the body reads as UTF-8: at least 90% of its non-ASCII characters are
+    valid sequences. A few broken bytes in a UTF-8 page (a bad copy-paste, a cut
+    multi-byte character) do not make it windows-1252; latin-1 text read as UTF-8 is
+    invalid at nearly every non-ASCII byte, so the ratio separates the two."""
+    sample = body[: 2 * _DETECT_SCAN]
+    try:
+        sample.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        pass
+    text = sample.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return invalid <= non_ascii // 10 and non_ascii > 0
+
+
+def detect(body: bytes) -> str:
+    """Best guess when nothing is declared: UTF-8 if it decodes (almost every page that
+    does is UTF-8), else charset-normalizer on a prefix, else windows-1252."""
+    if _utf8_ok(body):
+        return "utf-8"
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it ships with requests/trafilatura
+        return "cp1252"
+    best = from_bytes(body[:_DETECT_SCAN]).best()
+    name = normalize_label(best.encoding) if best is not None else None
+    return name or "cp1252"
+
+
+def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """(encoding, source) for a page body; source is bom|header|meta|detected."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name, "bom"
+    for source, label in (("header", header_charset(content_type)), ("meta", meta_charset(body))):
+        name = normalize_label(label)
+        if name is None:
+            continue
+        if name == "utf-8" and not _utf8_ok(body):
+            continue  # a declared utf-8 over other bytes: ask the next source
+        return name, source
+    return detect(body), "detected"
+
+
+def decode(body: bytes, encoding: str | None) -> str:
+    """Text of a body in its recorded encoding; undecodable bytes become U+FFFD."""
+    name = normalize_label(encoding) or "utf-8"
+    if name == "utf-8" and body.startswith(codecs.BOM_UTF8):
+        name = "utf-8-sig"
+    return body.decode(name, errors="replace")

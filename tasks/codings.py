@@ -1,0 +1,112 @@
+"""HTTP content codings (gzip, deflate, br) undone with a byte cap on every layer.
+
+The fetcher reads bodies with decompression turned off in the client, so that the WARC
+archive keeps the bytes as sent and so that a 10 KB gzip bomb cannot expand to 10 GB in
+memory: each layer stops at `cap` bytes of output (zlib's max_length, brotli's
+output_buffer_limit) and raises instead of growing. The same function decodes archived
+records for `pressroom reprocess`.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover - brotli is a declared dependency
+    brotli = None
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+
+
+class CodingError(Exception):
+    """A body cannot be decoded; `kind` is the fetch_log error kind."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+
+
+def accept_encoding() -> str:
+    """The Accept-Encoding header value for what this module can undo."""
+    return "gzip, deflate, br" if brotli is not None else "gzip, deflate"
+
+
+def _zlib(data: bytes, wbits: int, cap: int, name: str) -> bytes:
+    """Undo gzip (all members) or zlib/raw deflate, refusing more than `cap` bytes out."""
+    out: list[bytes] = []
+    size = 0
+    while data:
+        d = zlib.decompressobj(wbits)
+        try:
+            chunk = d.decompress(data, cap + 1 - size)
+        except zlib.error as exc:
+            if out:  # trailing garbage after a complete member: ignore, as browsers do
+                break
+            raise CodingError("bad_compression", f"{name}: {exc}") from None
+        size += len(chunk)
+        out.append(chunk)
+        if size > cap:
+            raise CodingError("decompressed_too_large", f"{name} expands beyond {cap} bytes")
+        if not d.eof:
+            break  # a truncated stream: keep what decoded (the body is flagged elsewhere)
+        data = d.unused_data
+        if wbits != 31 or not data.startswith(b"\x1f\x8b"):
+            break
+    return b"".join(out)
+
+
+def _brotli(data: bytes, cap: int) -> bytes:
+    if brotli is None:
+        raise CodingError("unsupported_encoding", "br (brotli not installed)")
+    d = brotli.Decompressor()
+    try:
+        out = d.process(data, output_buffer_limit=cap + 1)
+    except brotli.error as exc:
+        raise CodingError("bad_compression", f"br: {exc}") from None
+    if len(out) > cap or not d.can_accept_more_data():
+        raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
+    return out
+
+
+def decode_one(data: bytes, coding: str, cap: int) -> bytes:
+    coding = coding.strip().lower()
+    if coding in ("", "identity", "none"):
+        return data
+    if coding in ("gzip", "x-gzip"):
+        return _zlib(data, 31, cap, "gzip")
+    if coding == "deflate":
+        # RFC 9110 says zlib-wrapped; some servers send raw deflate.
+        try:
+            return _zlib(data, 15, cap, "deflate")
+        except CodingError as exc:
+            if exc.kind != "bad_compression":
+                raise
+            return _zlib(data, -15, cap, "deflate")
+    if coding == "br":
+        return _brotli(data, cap)
+    raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
+
+
+def decode_body(data: bytes, content_encoding: str | None, cap: int,
+                undeclared_gzip: bool = True) -> tuple[bytes, list[str]]:
+    """The body with its content codings undone (last applied first), each layer capped.
+
+    One more gzip layer is undone when the result still starts with the gzip magic:
+    servers that gzip an already gzipped page ("double gzip") are common enough, and a
+    browser would show garbage (`undeclared_gzip=False` keeps it: a .xml.gz file is data).
+    Returns (body, codings undone).
+    """
+    codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+    undone: list[str] = []
+    for coding in reversed(codings):
+        data = decode_one(data, coding, cap)
+        if coding not in ("identity", "none"):
+            undone.append(coding)
+    if undeclared_gzip and data.startswith(GZIP_MAGIC):
+        data = decode_one(data, "gzip", cap)
+        undone.append("gzip(undeclared)")
+    if len(data) > cap:
+        raise CodingError("decompressed_too_large", f"body of {len(data)} bytes > {cap}")
+    return data, undone

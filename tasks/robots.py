@@ -1,0 +1,94 @@
+"""robots.txt rules per RFC 9309, from the outcome of fetching /robots.txt.
+
+The fetcher fetches robots.txt itself (same client, same guard, a short timeout, one fetch
+per host per run) and hands the outcome to `rules_from_fetch`; parsing is Protego's, which
+implements RFC 9309 matching (longest match, Allow wins ties, * and $ wildcards) and the
+Crawl-delay extension. What the status means is decided here:
+
+- 2xx: the file's rules (only its first 500 KiB, the RFC's minimum parsing limit);
+- 4xx ("unavailable"): everything is allowed;
+- 5xx, 429, a timeout or a connection failure ("unreachable"): everything is disallowed,
+  because the site may be struggling and its rules are unknown;
+- more redirects than the RFC's five: unavailable, so allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+# RFC 9309 2.5: crawlers MUST parse at least 500 kibibytes.
+MAX_ROBOTS_BYTES = 500 * 1024
+MAX_ROBOTS_REDIRECTS = 5
+# Failures of the robots.txt fetch that any URL of the origin would meet too.
+SAME_FOR_PAGES = frozenset({"blocked_address", "dns_error", "invalid_url", "tls_error"})
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """What robots.txt says for one origin (scheme://host:port)."""
+
+    state: str  # parsed | unavailable | unreachable
+    detail: str  # for fetch_log error_detail: "robots.txt 503", "robots.txt timeout"...
+    parser: Protego | None = None
+    # The fetch_log error kind of a URL this refuses: robots_disallowed (the rules say
+    # no), robots_server_error (5xx, 429), robots_timeout, robots_unreachable.
+    error_kind: str = "robots_disallowed"
+
+    def allows(self, url: str, agent: str) -> bool:
+        if self.state == "unavailable":
+            return True
+        if self.state == "unreachable" or self.parser is None:
+            return False
+        return bool(self.parser.can_fetch(url, agent))
+
+    def crawl_delay(self, agent: str) -> float | None:
+        if self.parser is None:
+            return None
+        delay = self.parser.crawl_delay(agent)
+        return float(delay) if delay is not None else None
+
+
+def robots_url(url: str) -> str:
+    """The robots.txt address governing `url` (its scheme, host and port)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}/robots.txt"
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def agent_token(user_agent: str) -> str:
+    """The product token robots.txt groups are matched against: "pressroom" for
+    "pressroom/0.1 (+https://...)" (RFC 9309 2.2.1)."""
+    token = user_agent.split("/", 1)[0].split()[0] if user_agent.strip() else "*"
+    return token or "*"
+
+
+def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,
+                     detail: str | None = None) -> RobotsRules:
+    """Rules from a robots.txt fetch: HTTP status and body, or an error kind when no
+    usable response came (timeout, connect_error, too_many_redirects, ...)."""
+    if error is not None:
+        if error in ("too_many_redirects", "redirect_loop"):
+            return RobotsRules("unavailable", f"robots.txt {error}")
+        if error in SAME_FOR_PAGES:
+            kind = error  # the page itself would fail so: report the real cause
+        elif error.startswith("timeout"):
+            kind = "robots_timeout"
+        else:
+            kind = "robots_unreachable"
+        text = f"robots.txt {error}" + (f": {detail}" if detail else "")
+        return RobotsRules("unreachable", text, error_kind=kind)
+    if status is None:
+        return RobotsRules("unreachable", "robots.txt no response", error_kind="robots_unreachable")
+    if 200 <= status < 300:
+        text = (body or b"")[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
+        return RobotsRules("parsed", f"robots.txt {status}", Protego.parse(text))
+    if status == 429 or status >= 500:
+        return RobotsRules("unreachable", f"robots.txt {status}", error_kind="robots_server_error")
+    return RobotsRules("unavailable", f"robots.txt {status}")

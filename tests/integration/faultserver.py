@@ -1,0 +1,344 @@
+"""A misbehaving HTTP/1.1 server on loopback, for the fetcher's fault tests.
+
+Raw asyncio streams rather than a web framework, because the faults live below what a
+framework lets you do: a reset in the middle of a body, a body shorter than its
+Content-Length, broken chunking, a 1 byte/s trickle. One server socket per address
+127.0.0.N (same port), so the fetcher sees distinct hosts; it runs in a thread with its
+own event loop and records every request (host, path, start, end) so that tests can check
+politeness from the server's side.
+
+The path picks the behaviour (see `FaultServer._respond`); robots.txt depends on the host
+via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" | text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import socket
+import struct
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover
+    brotli = None
+
+PARAGRAPH = (
+    "The council voted on Tuesday to extend the tram line to the northern districts. "
+    "Residents said the works would take two years; the mayor promised compensation. "
+)
+
+
+def article(title: str, paragraphs: int = 40, charset_meta: str = "utf-8") -> str:
+    body = "\n".join(f"<p>{PARAGRAPH} ({i})</p>" for i in range(paragraphs))
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="{charset_meta}"><title>{title}</title>'
+        f"</head><body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
+
+
+def _gzip_zeros(n: int, layers: int = 1) -> bytes:
+    """gzip of n zero bytes, compressed in chunks (never n bytes in memory)."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = bytes(1 << 20)
+    parts = [comp.compress(chunk) for _ in range(n >> 20)]
+    parts.append(comp.flush())
+    data = b"".join(parts)
+    for _ in range(layers - 1):
+        data = gzip.compress(data, 9)
+    return data
+
+
+@dataclass
+class Hit:
+    host: str
+    path: str
+    start: float
+    end: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class FaultServer:
+    """Start with `start()`, stop with `stop()`; `url(host_n, path)` builds addresses."""
+
+    def __init__(self, hosts: list[int], robots: dict[int, str] | None = None) -> None:
+        self.hosts = hosts
+        self.robots = robots or {}
+        self.port = 0
+        self.hits: list[Hit] = []
+        self.counters: dict[str, int] = {}
+        self.in_flight: dict[str, int] = {}
+        self.max_in_flight: dict[str, int] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._servers: list[asyncio.AbstractServer] = []
+        self._lock = threading.Lock()
+        self.bomb = _gzip_zeros(64 << 20)  # 64 MiB of zeros in ~64 KB
+        self.double_bomb = _gzip_zeros(64 << 20, layers=2)
+
+    # -- lifecycle -----------------------------------------------------------------
+    def url(self, host: int, path: str) -> str:
+        return f"http://127.0.0.{host}:{self.port}{path}"
+
+    def start(self) -> FaultServer:
+        ready = threading.Event()
+
+        def run() -> None:
+            self._loop = asyncio.new_event_loop()
+            self._loop.run_until_complete(self._bind())
+            ready.set()
+            self._loop.run_forever()
+
+        self._thread = threading.Thread(target=run, daemon=True, name="faultserver")
+        self._thread.start()
+        ready.wait(10)
+        return self
+
+    async def _bind(self) -> None:
+        for _ in range(20):
+            probe = socket.socket()
+            probe.bind((f"127.0.0.{self.hosts[0]}", 0))
+            port = probe.getsockname()[1]
+            probe.close()
+            try:
+                for n in self.hosts:
+                    ip = f"127.0.0.{n}"
+                    server = await asyncio.start_server(
+                        lambda r, w, ip=ip: self._handle(r, w, ip), ip, port
+                    )
+                    self._servers.append(server)
+                self.port = port
+                return
+            except OSError:
+                for s in self._servers:
+                    s.close()
+                self._servers.clear()
+        raise RuntimeError("no free port on all loopback addresses")
+
+    def stop(self) -> None:
+        async def close() -> None:
+            for s in self._servers:
+                s.close()
+            for task in asyncio.all_tasks():
+                if task is not asyncio.current_task():
+                    task.cancel()
+
+        if self._loop is not None:
+            asyncio.run_coroutine_threadsafe(close(), self._loop).result(5)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(5)
+
+    def reset_log(self) -> None:
+        with self._lock:
+            self.hits.clear()
+            self.max_in_flight.clear()
+
+    def hits_for(self, host: int) -> list[Hit]:
+        ip = f"127.0.0.{host}"
+        with self._lock:
+            return [h for h in self.hits if h.host == ip]
+
+    # -- protocol --------------------------------------------------------------------
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                      ip: str) -> None:
+        hit = None
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            method, target, _ = lines[0].split(" ", 2)
+            headers = {}
+            for line in lines[1:]:
+                if ":" in line:
+                    k, v = line.split(":", 1)
+                    headers[k.strip().lower()] = v.strip()
+            hit = Hit(ip, target, time.monotonic(), headers=headers)
+            with self._lock:
+                self.hits.append(hit)
+                self.in_flight[ip] = self.in_flight.get(ip, 0) + 1
+                self.max_in_flight[ip] = max(self.max_in_flight.get(ip, 0), self.in_flight[ip])
+            await self._respond(ip, target, headers, writer)
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            if hit is not None:
+                hit.end = time.monotonic()
+                with self._lock:
+                    self.in_flight[ip] -= 1
+            if not writer.is_closing():
+                writer.close()
+
+    @staticmethod
+    def _head(status: str, headers: list[tuple[str, str]]) -> bytes:
+        lines = [f"HTTP/1.1 {status}"] + [f"{k}: {v}" for k, v in headers]
+        lines.append("Connection: close")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    async def _send(self, writer, status: str, body: bytes, ctype: str = "text/html; charset=utf-8",
+                    extra: list[tuple[str, str]] = ()) -> None:
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))), *extra]
+        writer.write(self._head(status, headers) + body)
+        await writer.drain()
+
+    def _count(self, key: str) -> int:
+        with self._lock:
+            self.counters[key] = self.counters.get(key, 0) + 1
+            return self.counters[key]
+
+    async def _robots(self, ip: str, writer) -> None:
+        rule = self.robots.get(int(ip.rsplit(".", 1)[1]))
+        if rule is None:
+            await self._send(writer, "404 Not Found", b"no robots here", "text/plain")
+        elif rule == "disallow":
+            await self._send(writer, "200 OK", b"User-agent: *\nDisallow: /\n", "text/plain")
+        elif rule == "500":
+            await self._send(writer, "500 Internal Server Error", b"oops", "text/plain")
+        elif rule == "hang":
+            await asyncio.sleep(3600)
+        elif rule.startswith("crawl-delay:"):
+            body = f"User-agent: *\nCrawl-delay: {rule.split(':', 1)[1]}\n".encode()
+            await self._send(writer, "200 OK", body, "text/plain")
+        else:
+            await self._send(writer, "200 OK", rule.encode(), "text/plain")
+
+    async def _respond(self, ip: str, target: str, headers: dict[str, str], writer) -> None:
+        parts = urlsplit(target)
+        path, query = parts.path, parse_qs(parts.query)
+        key = f"{ip}{target}"
+        base = f"http://{ip}:{self.port}"
+        page = article(path).encode("utf-8")
+        if path == "/robots.txt":
+            await self._robots(ip, writer)
+        elif path.startswith("/ok") or path.startswith("/private"):
+            await self._send(writer, "200 OK", page)
+        elif path == "/slow":
+            await asyncio.sleep(float(query.get("s", ["0.2"])[0]))
+            await self._send(writer, "200 OK", page)
+        elif path == "/hang":
+            await asyncio.sleep(3600)
+        elif path == "/trickle":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", "100000")]))
+            for byte in page[:3600]:
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(1.0)
+        elif path == "/reset":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", str(len(page) * 10))]))
+            writer.write(page[:2000])
+            await writer.drain()
+            await asyncio.sleep(0.05)
+            sock = writer.get_extra_info("socket")
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            writer.transport.abort()  # RST, not FIN
+        elif path == "/short":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", str(len(page) + 5000))]))
+            writer.write(page)
+            await writer.drain()
+            writer.close()
+        elif path == "/badchunk":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Transfer-Encoding", "chunked")]))
+            writer.write(b"10\r\n<html><body>hel\r\nZZZ-not-hex\r\nlo\r\n0\r\n\r\n")
+            await writer.drain()
+        elif path == "/loop/a":
+            await self._send(writer, "302 Found", b"", extra=[("Location", "/loop/b")])
+        elif path == "/loop/b":
+            await self._send(writer, "301 Moved", b"", extra=[("Location", f"{base}/loop/a")])
+        elif path.startswith("/chain/"):
+            n = int(path.rsplit("/", 1)[1])
+            if n >= 25:
+                await self._send(writer, "200 OK", page)
+            else:
+                await self._send(writer, "302 Found", b"", extra=[("Location", f"/chain/{n + 1}")])
+        elif path == "/to-file":
+            await self._send(writer, "302 Found", b"", extra=[("Location", "file:///etc/passwd")])
+        elif path == "/to-host":  # redirect to another address: /to-host?n=40
+            target_host = query["n"][0]
+            loc = f"http://127.0.0.{target_host}:{self.port}/ok/redirected"
+            await self._send(writer, "302 Found", b"", extra=[("Location", loc)])
+        elif path == "/endless":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html")]))
+            chunk = b"<p>" + b"x" * 65536 + b"</p>"
+            for _ in range(100_000):  # 6.5 GB if nobody stops reading
+                writer.write(chunk)
+                await writer.drain()
+        elif path == "/huge-cl":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", str(10 * 1024**3))]))
+            for _ in range(100_000):
+                writer.write(b"x" * 65536)
+                await writer.drain()
+        elif path == "/bomb":
+            await self._send(writer, "200 OK", self.bomb, extra=[("Content-Encoding", "gzip")])
+        elif path == "/double-bomb":
+            await self._send(writer, "200 OK", self.double_bomb,
+                             extra=[("Content-Encoding", "gzip, gzip")])
+        elif path == "/double-gzip":  # declared once, compressed twice
+            body = gzip.compress(gzip.compress(page))
+            await self._send(writer, "200 OK", body, extra=[("Content-Encoding", "gzip")])
+        elif path == "/gzip":
+            await self._send(writer, "200 OK", gzip.compress(page),
+                             extra=[("Content-Encoding", "gzip")])
+        elif path == "/br" and brotli is not None:
+            await self._send(writer, "200 OK", brotli.compress(page),
+                             extra=[("Content-Encoding", "br")])
+        elif path == "/deflate-raw":
+            comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+            await self._send(writer, "200 OK", comp.compress(page) + comp.flush(),
+                             extra=[("Content-Encoding", "deflate")])
+        elif path == "/charset-wrong":  # says utf-8, is windows-1252
+            body = article("Zürich café “news” €").encode("cp1252")
+            await self._send(writer, "200 OK", body)
+        elif path == "/charset-conflict":  # header iso-8859-2, meta utf-8, bytes iso-8859-2
+            body = article("Łódź i Kraków", charset_meta="utf-8").encode("iso-8859-2")
+            await self._send(writer, "200 OK", body, "text/html; charset=iso-8859-2")
+        elif path == "/invalid-bytes":
+            body = page.replace(b"tram line", "linię tramwajową".encode())  # real UTF-8 text
+            body = body.replace(b"</h1>", b"\xff\xfe\xc3(</h1>")  # ... and broken bytes
+            await self._send(writer, "200 OK", body)
+        elif path == "/feed.xml":
+            rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                   b"<item><link>http://example.org/a</link></item></channel></rss>")
+            await self._send(writer, "200 OK", rss, "application/rss+xml")
+        elif path == "/sitemap.xml.gz":
+            xml = b'<?xml version="1.0"?><urlset><url><loc>http://example.org/a</loc></url></urlset>'
+            await self._send(writer, "200 OK", gzip.compress(xml), "application/x-gzip")
+        elif path == "/pdf":
+            await self._send(writer, "200 OK", b"%PDF-1.4\n" + bytes(5000), "application/pdf")
+        elif path == "/image":
+            await self._send(writer, "200 OK", b"\x89PNG\r\n\x1a\n" + bytes(5000), "image/png")
+        elif path == "/429-then-ok":
+            if self._count(key) == 1:
+                await self._send(writer, "429 Too Many Requests", b"slow down",
+                                 extra=[("Retry-After", "1")])
+            else:
+                await self._send(writer, "200 OK", page)
+        elif path == "/429-long":
+            await self._send(writer, "429 Too Many Requests", b"", extra=[("Retry-After", "3600")])
+        elif path == "/503-then-ok":
+            if self._count(key) == 1:
+                await self._send(writer, "503 Service Unavailable", b"busy")
+            else:
+                await self._send(writer, "200 OK", page)
+        elif path == "/503":
+            await self._send(writer, "503 Service Unavailable", b"down")
+        elif path == "/404":
+            await self._send(writer, "404 Not Found", b"<html>not found</html>")
+        elif path == "/410":
+            await self._send(writer, "410 Gone", b"<html>gone</html>")
+        elif path == "/etag":
+            etag = '"v1"'
+            if headers.get("if-none-match") == etag:
+                writer.write(self._head("304 Not Modified", [("ETag", etag)]))
+                await writer.drain()
+            else:
+                await self._send(writer, "200 OK", page, extra=[("ETag", etag)])
+        else:
+            await self._send(writer, "404 Not Found", b"unknown fault")

@@ -1,0 +1,429 @@
+"""The fetch stage against a fault-injecting server on loopback (127.0.0.N only).
+
+One batch holds every fault and normal pages: each fault must end with its own error
+kind (or the page, where the fault is transient), within the deadline plus a margin,
+with bounded memory, while the normal pages of the same batch are fetched. Politeness is
+checked from the server's side. Delays and deadlines are short so the suite stays fast.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from schemas.tables import DOCUMENTS, FETCH_LOG, conform
+from tasks.archive import iter_responses, read_response_at
+from tasks.charset import decode
+from tasks.config import Settings
+from tasks.fetch import fetch_batch
+from tests.integration.faultserver import FaultServer
+
+DEADLINE = 1.5
+BODY_CAP = 512 * 1024
+FORBIDDEN_HOST = 100  # outside the allowed 127.0.0.0/26: the guard's redirect target
+UA = "pressroom-test/1.0 (+mailto:bot@example.org)"
+
+# path -> (expected error kind or None for a page, host number)
+FAULTS: dict[str, str | None] = {
+    "/hang": "timeout_headers",
+    "/trickle": "timeout_body",
+    "/reset": "connection_reset",
+    "/short": "truncated",
+    "/badchunk": "bad_chunking",
+    "/loop/a": "redirect_loop",
+    "/chain/0": "too_many_redirects",
+    "/to-file": "scheme_not_allowed",
+    f"/to-host?n={FORBIDDEN_HOST}": "blocked_address",
+    "/endless": "too_large",
+    "/huge-cl": "too_large_declared",
+    "/bomb": "decompressed_too_large",
+    "/double-bomb": "decompressed_too_large",
+    "/double-gzip": None,
+    "/gzip": None,
+    "/br": None,
+    "/deflate-raw": None,
+    "/charset-wrong": None,
+    "/charset-conflict": None,
+    "/invalid-bytes": None,
+    "/pdf": "unsupported_content_type",
+    "/image": "unsupported_content_type",
+    "/429-then-ok": None,
+    "/429-long": "http_429",
+    "/503-then-ok": None,
+    "/503": "http_503",
+    "/404": "http_404",
+    "/410": "http_410",
+}
+ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
+                8: "User-agent: *\nDisallow: /private\n"}
+FAULT_HOSTS = {path: 10 + i for i, path in enumerate(FAULTS)}
+NORMAL_HOSTS = [2, 3]
+
+
+@pytest.fixture(scope="module")
+def server():
+    hosts = [2, 3, 9, *ROBOTS_HOSTS, *FAULT_HOSTS.values(), FORBIDDEN_HOST]
+    srv = FaultServer(hosts, robots=ROBOTS_HOSTS).start()
+    yield srv
+    srv.stop()
+
+
+def settings(tmp_path: Path, **overrides) -> Settings:
+    values = dict(
+        warehouse=tmp_path, user_agent=UA, allowed_networks=["127.0.0.0/26"],
+        request_timeout_s=DEADLINE, connect_timeout_s=1.0, max_body_bytes=BODY_CAP,
+        per_host_delay_s=0.05, per_host_concurrency=2, max_concurrency=16,
+        robots_timeout_s=1.0, max_retries=2, backoff_base_s=0.05, backoff_max_s=0.2,
+        retry_after_max_s=2.0, max_redirects=10, max_crawl_delay_s=0.3,
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+def documents(urls: list[str], kind: str = "url") -> pa.Table:
+    return conform([{"input_key": f"k{i}", "url": u, "source_kind": kind, "source": "test"}
+                    for i, u in enumerate(urls)], DOCUMENTS, "documents")
+
+
+def by_url(log: list[dict]) -> dict[str, dict]:
+    return {row["url"]: row for row in log}
+
+
+@pytest.fixture(scope="module")
+def fault_run(server, tmp_path_factory):
+    """One batch with every fault, robots cases and normal pages."""
+    tmp = tmp_path_factory.mktemp("faults")
+    urls = [server.url(FAULT_HOSTS[p], p) for p in FAULTS]
+    normal = [server.url(h, f"/ok/{i}") for h in NORMAL_HOSTS for i in range(4)]
+    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6)}
+    server.reset_log()
+    tracemalloc.start()
+    result = fetch_batch(documents(urls + normal + list(robots.values())),
+                         settings(tmp), "run-faults")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return result, urls, normal, robots, peak, tmp
+
+
+def test_each_fault_ends_with_its_own_kind(fault_run, server) -> None:
+    result, urls, *_ = fault_run
+    log = by_url(result.fetch_log)
+    got = {path: log[server.url(FAULT_HOSTS[path], path)]["error"] for path in FAULTS}
+    assert got == FAULTS
+
+
+def test_normal_pages_of_the_same_run_are_fetched(fault_run) -> None:
+    result, _, normal, *_ = fault_run
+    log = by_url(result.fetch_log)
+    assert all(log[u]["error"] is None and log[u]["status"] == 200 for u in normal)
+    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    for u in normal:
+        assert b"tram line" in docs[u]["body"]
+        assert docs[u]["encoding"] == "utf-8" and docs[u]["content_type"] == "text/html"
+        assert docs[u]["final_url"] == u and docs[u]["fetched_at"] is not None
+
+
+def test_transient_faults_end_with_the_page(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    for path, kind in FAULTS.items():
+        url = server.url(FAULT_HOSTS[path], path)
+        if kind is None:
+            assert url in docs, path
+            assert "tram" in decode(docs[url]["body"], docs[url]["encoding"]), path
+        else:
+            assert url not in docs, path
+    assert log[server.url(FAULT_HOSTS["/429-then-ok"], "/429-then-ok")]["attempts"] == 2
+    assert log[server.url(FAULT_HOSTS["/503-then-ok"], "/503-then-ok")]["attempts"] == 2
+    assert log[server.url(FAULT_HOSTS["/503"], "/503")]["attempts"] == 3  # retried, then final
+    assert log[server.url(FAULT_HOSTS["/404"], "/404")]["attempts"] == 1  # 4xx: no retry
+    # Retry-After: 1 was honoured: the second request came at least 1 s after the first.
+    hits = server.hits_for(FAULT_HOSTS["/429-then-ok"])
+    starts = [h.start for h in hits if h.path == "/429-then-ok"]
+    assert len(starts) == 2 and starts[1] - starts[0] >= 0.95
+
+
+def test_charsets_are_decided_and_recorded(fault_run, server) -> None:
+    result, *_ = fault_run
+    docs = {r["url"]: r for r in result.docs.to_pylist()}
+
+    def doc(path: str) -> dict:
+        return docs[server.url(FAULT_HOSTS[path], path)]
+
+    wrong = doc("/charset-wrong")  # says utf-8, is windows-1252
+    assert wrong["encoding"] != "utf-8"
+    assert "Zürich café “news” €" in decode(wrong["body"], wrong["encoding"])
+    conflict = doc("/charset-conflict")  # header iso-8859-2 wins over meta utf-8
+    assert conflict["encoding"] == "iso8859-2"
+    assert "Łódź i Kraków" in decode(conflict["body"], conflict["encoding"])
+    broken = doc("/invalid-bytes")  # UTF-8 with a few broken bytes stays UTF-8
+    assert broken["encoding"] == "utf-8"
+    assert "linię tramwajową" in decode(broken["body"], "utf-8")
+
+
+def test_robots_cases(fault_run) -> None:
+    result, _, _, robots, *_ = fault_run
+    log = by_url(result.fetch_log)
+    assert log[robots[4]]["error"] == "robots_disallowed"
+    assert log[robots[5]]["error"] == "robots_server_error"
+    assert log[robots[6]]["error"] == "robots_timeout"
+
+
+def test_deadline_bounds_every_url(fault_run) -> None:
+    result, *_ = fault_run
+    margin_ms = 1500  # scheduling, retries' backoff, robots.txt on a fresh host
+    for row in result.fetch_log:
+        bound = row["attempts"] * DEADLINE * 1000 + 2000 * (row["attempts"] - 1) + margin_ms
+        assert row["elapsed_ms"] <= bound, row
+
+
+def test_memory_stays_bounded(fault_run) -> None:
+    # A 64 MiB gzip bomb, an endless body and a 10 GB Content-Length in the batch: the
+    # peak of Python allocations stays a small multiple of the body cap.
+    *_, peak, _ = fault_run
+    assert peak < 40 * BODY_CAP, f"peak {peak / 1e6:.1f} MB"
+
+
+def test_guard_refused_redirect_never_reached_the_server(fault_run, server) -> None:
+    result, *_ = fault_run
+    assert server.hits_for(FORBIDDEN_HOST) == []
+    row = by_url(result.fetch_log)[server.url(FAULT_HOSTS[f"/to-host?n={FORBIDDEN_HOST}"],
+                                               f"/to-host?n={FORBIDDEN_HOST}")]
+    assert row["redirects"] == [server.url(FORBIDDEN_HOST, "/ok/redirected")]
+
+
+def test_redirect_chain_is_recorded(fault_run, server) -> None:
+    result, *_ = fault_run
+    row = by_url(result.fetch_log)[server.url(FAULT_HOSTS["/chain/0"], "/chain/0")]
+    assert len(row["redirects"]) == 11
+    assert row["redirects"][0].endswith("/chain/1")
+
+
+def test_fetch_log_conforms_and_points_into_the_archive(fault_run) -> None:
+    result, _, normal, _, _, tmp = fault_run
+    table = conform(result.fetch_log, FETCH_LOG, "fetch_log")
+    assert table.num_rows == len(FAULTS) + len(normal) + 3
+    assert set(table.column("run_id").to_pylist()) == {"run-faults"}
+    log = by_url(result.fetch_log)
+    for url in normal:
+        row = log[url]
+        archived = read_response_at(tmp / row["warc_file"], row["warc_offset"])
+        assert archived.url == url and archived.status == 200
+        assert b"tram line" in archived.body
+    warcs = list(Path(tmp, "raw").rglob("*.warc.gz"))
+    assert warcs and not list(Path(tmp, "raw").rglob("*.tmp"))
+    # The truncated exchange is archived and flagged.
+    responses = [r for w in warcs for r in iter_responses(w)]
+    assert any(r.truncated == "length" for r in responses)
+
+
+def test_archive_has_request_and_response_records(fault_run) -> None:
+    warcio = pytest.importorskip("warcio.archiveiterator")
+    *_, tmp = fault_run
+    types: dict[str, int] = {}
+    for path in Path(tmp, "raw").rglob("*.warc.gz"):
+        with open(path, "rb") as fh:
+            for record in warcio.ArchiveIterator(fh):
+                types[record.rec_type] = types.get(record.rec_type, 0) + 1
+    assert types["warcinfo"] >= 1
+    assert types["request"] >= types["response"] > 30
+
+
+def test_user_agent_is_sent(fault_run, server) -> None:
+    result, _, normal, *_ = fault_run
+    hits = server.hits_for(NORMAL_HOSTS[0])
+    assert hits and all(h.headers.get("user-agent") == UA for h in hits)
+
+
+def test_politeness_gap_from_server_side(server, tmp_path) -> None:
+    server.reset_log()
+    urls = [server.url(3, f"/slow?s=0.02&i={i}") for i in range(6)]
+    result = fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.25), "run-p")
+    assert all(r["error"] is None for r in result.fetch_log)
+    starts = sorted(h.start for h in server.hits_for(3))
+    assert len(starts) == 7  # robots.txt + 6 pages
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 0.25 - 0.02, gaps
+
+
+def test_per_host_cap_from_server_side(server, tmp_path) -> None:
+    server.reset_log()
+    urls = [server.url(3, f"/slow?s=0.3&i={i}") for i in range(6)]
+    urls += [server.url(2, f"/slow?s=0.3&i={i}") for i in range(6)]
+    result = fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.0), "run-c")
+    assert all(r["error"] is None for r in result.fetch_log)
+    assert server.max_in_flight["127.0.0.3"] == 2
+    assert server.max_in_flight["127.0.0.2"] == 2
+
+
+def test_global_concurrency_limit(server, tmp_path) -> None:
+    server.reset_log()
+    urls = [server.url(h, "/slow?s=0.2") for h in (2, 3, 8, *list(FAULT_HOSTS.values())[:5])]
+    fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.0, max_concurrency=3),
+                "run-g")
+    hits = [h for h in server.hits if h.path.startswith("/slow")]
+    events = sorted([(h.start, 1) for h in hits] + [(h.end, -1) for h in hits])
+    level = peak = 0
+    for _, step in events:
+        level += step
+        peak = max(peak, level)
+    assert peak <= 3
+
+
+def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
+    server.reset_log()
+    urls = [server.url(7, f"/ok/{i}") for i in range(4)]
+    fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.0,
+                                          max_crawl_delay_s=0.3), "run-cd")
+    starts = sorted(h.start for h in server.hits_for(7) if h.path != "/robots.txt")
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert len(gaps) == 3
+    assert min(gaps) >= 0.3 - 0.02  # robots.txt asks 5 s, capped at 0.3 s
+    assert max(gaps) < 2.0
+
+
+def test_robots_fetched_once_per_host_and_rules_applied(server, tmp_path) -> None:
+    server.reset_log()
+    urls = [server.url(8, f"/ok/{i}") for i in range(5)] + [server.url(8, "/private/x")]
+    result = fetch_batch(documents(urls), settings(tmp_path), "run-r")
+    assert [h.path for h in server.hits_for(8)].count("/robots.txt") == 1
+    log = by_url(result.fetch_log)
+    assert log[server.url(8, "/private/x")]["error"] == "robots_disallowed"
+    assert sum(r["error"] is None for r in result.fetch_log) == 5
+
+
+def test_dumps_and_bodies_pass_through_without_network(server, tmp_path) -> None:
+    server.reset_log()
+    rows = [
+        {"input_key": "d1", "url": server.url(2, "/ok/dump"), "source_kind": "dump",
+         "dump_text": "text"},
+        {"input_key": "w1", "url": server.url(2, "/ok/warc"), "source_kind": "warc",
+         "body": b"<html>archived</html>", "status": 200, "encoding": "utf-8"},
+    ]
+    docs = conform(rows, DOCUMENTS, "documents")
+    result = fetch_batch(docs, settings(tmp_path), "run-pt")
+    assert result.fetch_log == []
+    assert result.docs.to_pylist() == docs.to_pylist()
+    assert server.hits == []
+
+
+def test_known_urls_skipped_and_refresh_sends_conditional_get(server, tmp_path) -> None:
+    from tasks.publish import publish_run
+
+    url = server.url(2, "/etag")
+    first = fetch_batch(documents([url]), settings(tmp_path), "run-1")
+    assert first.fetch_log[0]["error"] is None
+    publish_run(tmp_path, {"fetch_log": conform(first.fetch_log, FETCH_LOG, "fetch_log")},
+                {"run_id": "run-1", "started_at": "2026-01-01T00:00:00+00:00"})
+
+    server.reset_log()
+    again = fetch_batch(documents([url]), settings(tmp_path, skip_known_urls=True), "run-2")
+    assert again.fetch_log[0]["error"] == "already_fetched"
+    assert again.docs.num_rows == 0 and server.hits == []
+
+    refreshed = fetch_batch(documents([url]), settings(tmp_path, refresh=True), "run-3")
+    row = refreshed.fetch_log[0]
+    assert (row["status"], row["error"]) == (304, "not_modified")
+    page_hits = [h for h in server.hits if h.path == "/etag"]
+    assert page_hits[-1].headers.get("if-none-match") == '"v1"'
+
+
+def test_bad_urls_are_logged_not_raised(tmp_path) -> None:
+    docs = documents(["ftp://example.org/x", "http://10.0.0.1/admin", "not a url"])
+    result = fetch_batch(docs, settings(tmp_path, allowed_networks=[]), "run-b")
+    kinds = {r["url"]: r["error"] for r in result.fetch_log}
+    assert kinds == {"ftp://example.org/x": "scheme_not_allowed",
+                     "http://10.0.0.1/admin": "blocked_address",
+                     "not a url": "scheme_not_allowed"}
+
+
+def test_concurrent_batches_share_politeness_and_robots(server, tmp_path) -> None:
+    """Two batches of one run in two threads (a thread-pool task runner) on one host:
+    still <= the cap in flight, starts >= the delay apart, robots.txt fetched once."""
+    import threading
+
+    server.reset_log()
+    cfg = settings(tmp_path, per_host_delay_s=0.1, per_host_concurrency=1)
+    batches = [[server.url(9, f"/slow?s=0.05&b={b}&i={i}") for i in range(4)] for b in range(2)]
+    results = []
+    threads = [threading.Thread(target=lambda u=u: results.append(
+        fetch_batch(documents(u), cfg, "run-shared"))) for u in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r["error"] is None for res in results for r in res.fetch_log)
+    hits = server.hits_for(9)
+    assert [h.path for h in hits].count("/robots.txt") == 1
+    assert server.max_in_flight["127.0.0.9"] == 1
+    starts = sorted(h.start for h in hits)
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.1 - 0.02
+
+
+def test_host_names_are_checked_on_what_they_resolve_to(server, tmp_path) -> None:
+    """`localhost` resolves (hosts file, no DNS traffic) to loopback: with only
+    127.0.0.2/32 allowed the resolver refuses it, and nothing reaches any server."""
+    server.reset_log()
+    url = f"http://localhost:{server.port}/ok/by-name"
+    cfg = settings(tmp_path, allowed_networks=["127.0.0.2/32"])
+    result = fetch_batch(documents([url]), cfg, "run-dns")
+    row = result.fetch_log[0]
+    assert row["error"] == "blocked_address", row
+    assert "loopback" in row["error_detail"]
+    assert server.hits == []
+
+
+def test_settings_come_from_the_run_settings_object(tmp_path) -> None:
+    from tasks.config import Settings
+    from tasks.fetch import fetch_config
+
+    cfg = fetch_config(Settings(warehouse=tmp_path, user_agent="ua/1 (+mailto:x@example.org)",
+                                request_timeout_s=3.0, allow_private_hosts=True))
+    assert (cfg.warehouse, cfg.user_agent, cfg.request_timeout_s) == (
+        tmp_path, "ua/1 (+mailto:x@example.org)", 3.0)
+    assert cfg.allow_private_hosts is True
+    assert cfg.per_host_concurrency == 2  # a fetch setting Settings does not (yet) declare
+
+
+def test_discovery_inputs_accept_feed_and_sitemap_types(server, tmp_path) -> None:
+    """discover fetches feeds and sitemaps through fetch_batch as documents whose source
+    is their own URL: XML and gzip files are accepted for them (and a .xml.gz stays
+    compressed for the sitemap parser), not for article pages."""
+    feed, sitemap = server.url(2, "/feed.xml"), server.url(2, "/sitemap.xml.gz")
+    rows = [{"input_key": u, "url": u, "source_kind": "feed", "source": u}
+            for u in (feed, sitemap)]
+    rows.append({"input_key": "page", "url": server.url(3, "/feed.xml"), "source_kind": "feed",
+                 "source": feed})  # an article URL listed by a feed that returns RSS
+    result = fetch_batch(conform(rows, DOCUMENTS, "documents"), settings(tmp_path), "run-src")
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    assert log[feed]["error"] is None and docs[feed]["content_type"] == "application/rss+xml"
+    assert b"<rss" in docs[feed]["body"]
+    assert log[sitemap]["error"] is None and docs[sitemap]["body"][:2] == b"\x1f\x8b"
+    assert log[server.url(3, "/feed.xml")]["error"] == "unsupported_content_type"
+
+
+def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
+    """host_delays (from seeds/sources.toml via sourcesfile.host_delays) raise the delay
+    of their host only."""
+    server.reset_log()
+    urls = [server.url(n, f"/ok/hd{i}") for n in (NORMAL_HOSTS[0], NORMAL_HOSTS[1])
+            for i in range(3)]
+    from tasks.fetch import register_host_delays
+
+    cfg = settings(tmp_path, per_host_delay_s=0.0, host_delays={"127.0.0.2": 0.4})
+    try:
+        fetch_batch(documents(urls), cfg, "run-hd")
+    finally:
+        register_host_delays({"127.0.0.2": 0.0})  # process-wide: do not slow other tests
+
+    def gaps(n: int) -> list[float]:
+        starts = sorted(h.start for h in server.hits_for(n) if h.path.startswith("/ok/hd"))
+        return [b - a for a, b in zip(starts, starts[1:], strict=False)]
+
+    assert min(gaps(2)) >= 0.4 - 0.02
+    assert min(gaps(3)) < 0.4  # the other host keeps the (zero) default
