@@ -45,6 +45,7 @@ import pyarrow as pa  # noqa: E402
 import trafilatura  # noqa: E402
 
 from schemas import DOCUMENTS, conform  # noqa: E402
+from tasks.charset import sniff_encoding  # noqa: E402
 from tasks.clean import clean_batch  # noqa: E402
 from tasks.config import Settings  # noqa: E402
 from tasks.extract import extract_batch  # noqa: E402
@@ -85,10 +86,13 @@ def doc_table(items: list[dict], pages: dict[str, bytes], fetched_at: datetime) 
     for e in items:
         # 5 pages have no URL: a placeholder that no rule treats specially
         url = e["url"] or f"https://dev-corpus.invalid/{e['id']}"
+        body = pages[e["id"]]
         rows.append({
             "input_key": e["id"], "url": url, "source_kind": "url", "source": "dev-corpus",
             "final_url": url, "status": 200, "content_type": "text/html",
-            "body": pages[e["id"]], "fetched_at": fetched_at,
+            # what the fetch stage records (no HTTP header here: BOM, <meta>, detection)
+            "encoding": sniff_encoding(body, "text/html")[0],
+            "body": body, "fetched_at": fetched_at,
         })
     return conform(rows, DOCUMENTS, "documents")
 

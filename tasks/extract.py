@@ -26,6 +26,7 @@ and BENCHMARKS.md):
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +39,7 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from schemas import ARTICLES, conform
+from tasks.charset import decode
 from tasks.clean import StageResult, content_hash, word_count
 from tasks.config import Settings
 from tasks.metadata import PageMetadata, page_metadata
@@ -62,6 +64,9 @@ FALLBACK_MAX_PAGE_SHARE = 0.05
 # Optional ARTICLES columns (schemas/extract.py): filled once the lead adds them.
 _DATE_ALTERNATIVES = "published_at_alternatives"
 _DATE_FLAGS = "published_at_flags"
+
+# lxml refuses a str that still carries an XML encoding declaration.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 # trafilatura and htmldate log a WARNING/ERROR line per discarded page; rejects carry that.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -108,10 +113,18 @@ def extract_html(
     hint_published_at: datetime | None = None,
     hint_published_source: str | None = None,
     fetched_at: datetime | None = None,
+    encoding: str | None = None,
     fallback_min_chars: int = FALLBACK_MIN_CHARS,
     extensive_dates: bool = False,
 ) -> Extracted:
-    """Extract text (fast mode + full-cascade fallback) and metadata from one HTML page."""
+    """Extract text (fast mode + full-cascade fallback) and metadata from one HTML page.
+
+    `encoding` is the fetch stage's verdict (BOM, HTTP header, <meta>, detection, the order
+    browsers use); trafilatura on its own sees only the bytes and guesses. Without it the
+    bytes go to trafilatura's own detection.
+    """
+    if isinstance(body, bytes) and encoding:
+        body = _XML_DECLARATION.sub("", decode(body, encoding), count=1)
     try:
         tree = load_html(body)
     except Exception as exc:  # noqa: BLE001 -- any parser failure is a per-page reject
@@ -242,6 +255,7 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
                 hint_published_at=doc.get("hint_published_at"),
                 hint_published_source=doc.get("hint_published_source"),
                 fetched_at=doc.get("fetched_at"),
+                encoding=doc.get("encoding"),
                 # proposed setting (see the report); absent from Settings -> off
                 extensive_dates=getattr(settings, "extract_extensive_dates", False),
             )

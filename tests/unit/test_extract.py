@@ -358,3 +358,14 @@ def test_date_alternatives_fill_the_proposed_columns_once_declared(monkeypatch) 
     assert [c["source"] for c in row["published_at_alternatives"]] == ["meta", "jsonld", "url"]
     assert row["published_at_source"] == "meta"
     assert row["published_at_flags"] == ["disagree"]
+
+
+def test_the_fetch_stage_encoding_decodes_the_body() -> None:
+    """The fetch stage's encoding decodes the body (a windows-1252 page with no <meta
+    charset>), and the XML declaration lxml refuses on a str is dropped."""
+    para = ("Die Straße über den Fluss wurde am Donnerstag nach zwei Jahren Bauzeit wieder "
+            "für den Verkehr geöffnet, teilte die Stadtverwaltung mit. ") * 6
+    html = f"<?xml version='1.0' encoding='windows-1252'?><html><body><article><p>{para}</p>"
+    html += "</article></body></html>"
+    x = extract_html(html.encode("cp1252"), "https://x.example/a.html", encoding="cp1252")
+    assert "Die Straße über den Fluss" in x.text
