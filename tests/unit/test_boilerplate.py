@@ -99,6 +99,7 @@ def test_title_repeated_as_first_block_and_duplicates_are_dropped() -> None:
     title = "Harbour bridge reopens after two years"
     text = "\n".join([title, PROSE, PROSE])
     assert remove_boilerplate(text, title=title).text == PROSE
+    assert remove_boilerplate(text, title=title, drop_title=False).text == f"{title}\n\n{PROSE}"
 
 
 def test_paragraphs_are_separated_by_blank_lines() -> None:
