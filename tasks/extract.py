@@ -28,7 +28,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
@@ -69,8 +69,10 @@ _DATE_FLAGS = "published_at_flags"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 # trafilatura and htmldate log a WARNING/ERROR line per discarded page; rejects carry that.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+# Only when nobody configured those loggers: an explicit logging config wins.
+for _name in ("trafilatura", "htmldate"):
+    if logging.getLogger(_name).level == logging.NOTSET:
+        logging.getLogger(_name).setLevel(logging.CRITICAL)
 LOG = logging.getLogger(__name__)
 
 
@@ -84,7 +86,6 @@ class Extracted:
     language_score: float | None = None
     used_fallback: bool = False
     error: str | None = None  # set when nothing usable came out
-    notes: list[str] = field(default_factory=list)
 
 
 def _run_trafilatura(tree: HtmlElement, url: str | None, fast: bool) -> str:
