@@ -20,15 +20,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import ARTICLES, ENTITIES, PLACES, conform
 from tasks import gazetteer, keywords, ner, quotes, sources
 from tasks.clean import word_count
+from tasks.config import Settings
 
 # The article summary keeps the most frequent entities; the long table keeps them all.
 SUMMARY_ENTITIES = 20
@@ -40,27 +38,6 @@ _ENRICH_COLUMNS = (
 )
 
 
-class EnrichSettings(BaseSettings):
-    """Enrichment knobs not (yet) in tasks.config.Settings; same PRESSROOM_ env prefix.
-
-    `enrich_batch` reads a knob from the run's Settings when it has it, else from here.
-    """
-
-    model_config = SettingsConfigDict(env_prefix="PRESSROOM_", extra="ignore")
-
-    spacy_model: str | None = Field(
-        None, description="spaCy package name or path, e.g. en_core_web_sm; None = no NER"
-    )
-    # 64 texts per nlp.pipe batch amortises per-batch overhead without large memory.
-    ner_batch_size: int = Field(64, ge=1)
-    ner_processes: int = Field(1, ge=1, description="nlp.pipe n_process; >1 forks workers")
-    keywords_method: str = Field("tfidf", pattern="^(tfidf|yake|none)$")
-    keywords_top_k: int = Field(10, ge=0)
-    outlets_file: Path | None = Field(
-        None, description="source registry; default <seeds>/outlets.toml (+ sources.toml)"
-    )
-
-
 @dataclass
 class EnrichResult:
     """Articles with enrichment columns filled, plus the long-form tables and notes."""
@@ -69,13 +46,6 @@ class EnrichResult:
     entities: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def _setting(settings: Any, fallback: EnrichSettings, name: str) -> Any:
-    """A knob from the run's Settings if it declares it, else from EnrichSettings."""
-    if settings is not None and name in getattr(type(settings), "model_fields", {}):
-        return getattr(settings, name)
-    return getattr(fallback, name)
 
 
 @lru_cache(maxsize=1)
@@ -124,11 +94,9 @@ def _registry(outlets: str, outlets_stamp, crawl: str, crawl_stamp):
     return sources.merge_registries(from_crawl, own), tuple(problems)
 
 
-def _load_registry(
-    settings: Any, fallback: EnrichSettings
-) -> tuple[dict[str, sources.Outlet], tuple[str, ...]]:
-    seeds = Path(getattr(settings, "seeds", None) or "seeds")
-    outlets = Path(_setting(settings, fallback, "outlets_file") or seeds / "outlets.toml")
+def _load_registry(settings: Settings) -> tuple[dict[str, sources.Outlet], tuple[str, ...]]:
+    seeds = Path(settings.seeds)
+    outlets = Path(settings.outlets_file or seeds / "outlets.toml")
     crawl = seeds / "sources.toml"
     return _registry(str(outlets), _stamp(outlets), str(crawl), _stamp(crawl))
 
@@ -156,23 +124,22 @@ def _gazetteer_entities(p: gazetteer.Places) -> list[tuple[str, str, str]]:
     ]
 
 
-def enrich_batch(articles: pa.Table, settings: Any, run_id: str) -> EnrichResult:
+def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichResult:
     """Fill the enrichment columns of a batch of articles and build ENTITIES/PLACES rows.
 
-    `settings` is the run's tasks.config.Settings (words_per_minute, seeds, and the
-    enrichment knobs when it declares them). Never raises for one article's failure: the
+    `settings` is the run's tasks.config.Settings (words_per_minute, seeds, the
+    enrichment knobs). Never raises for one article's failure: the
     article's `enrich_error` says what failed.
     """
     notes: list[str] = []
-    es = EnrichSettings()  # read per batch: cheap, and sees the current environment
     n = articles.num_rows
     texts = [t or "" for t in articles.column("text").to_pylist()] if n else []
     ids = articles.column("article_id").to_pylist() if n else []
     domains = (
         articles.column("domain").to_pylist() if "domain" in articles.column_names else [None] * n
     )
-    wpm = getattr(settings, "words_per_minute", 230) or 230
-    registry, problems = _load_registry(settings, es)
+    wpm = settings.words_per_minute
+    registry, problems = _load_registry(settings)
     notes.extend(problems)
 
     errors: list[list[str]] = [[] for _ in range(n)]
@@ -196,8 +163,8 @@ def enrich_batch(articles: pa.Table, settings: Any, run_id: str) -> EnrichResult
 
     # Keywords: one call per batch (TF-IDF needs the batch as its corpus); if the batch
     # call fails, retry per article so the failure lands on the article that caused it.
-    method = _setting(settings, es, "keywords_method")
-    top_k = _setting(settings, es, "keywords_top_k")
+    method = settings.keywords_method
+    top_k = settings.keywords_top_k
     try:
         kws = keywords.keywords_batch(texts, langs, method, top_k)
     except Exception:  # noqa: BLE001
@@ -209,15 +176,15 @@ def enrich_batch(articles: pa.Table, settings: Any, run_id: str) -> EnrichResult
 
     # Entities: spaCy when configured and installed, else the cheap steps' findings.
     mentions: list[list[tuple[str, str]] | None] = [None] * n
-    model_name = _setting(settings, es, "spacy_model")
+    model_name = settings.spacy_model
     if not model_name:
         notes.append("spaCy NER skipped: no model configured (set PRESSROOM_SPACY_MODEL)")
     else:
         try:
             model = ner.load_ner(model_name)
             mentions, ner_errors = ner.tag_batch(
-                model, texts, _setting(settings, es, "ner_batch_size"),
-                _setting(settings, es, "ner_processes"),
+                model, texts, settings.ner_batch_size,
+                settings.ner_processes,
             )
             for i, e in enumerate(ner_errors):
                 if e:

@@ -95,8 +95,8 @@ def test_without_a_model_the_notes_say_so_and_entities_come_from_cheap_steps(set
     assert summary[0]["text"] == "Ukraine" and summary[0]["count"] >= 10
 
 
-def test_missing_model_is_a_note_not_a_failure(settings, monkeypatch):
-    monkeypatch.setenv("PRESSROOM_SPACY_MODEL", "xx_no_such_model_pressroom")
+def test_missing_model_is_a_note_not_a_failure(settings):
+    settings = settings.model_copy(update={"spacy_model": "xx_no_such_model_pressroom"})
     result = enrich_batch(make_articles([seed_body()]), settings, "r")
     assert any("not installed" in n for n in result.notes)
     assert result.table.column("enrich_error").to_pylist() == [None]
