@@ -27,11 +27,10 @@ from schemas import ARTICLES, ENTITIES, PLACES, conform
 from tasks import gazetteer, keywords, ner, quotes, sources
 from tasks.clean import word_count
 from tasks.config import Settings
+from tasks.quality import detect_language
 
 # The article summary keeps the most frequent entities; the long table keeps them all.
 SUMMARY_ENTITIES = 20
-# py3langid's cost is linear in bytes; the first few thousand characters decide.
-LANGID_CHARS = 5_000
 _ENRICH_COLUMNS = (
     "language", "language_score", "word_count", "reading_time_min", "places", "entities",
     "keywords", "quotes", "source_name", "source_country", "source_type", "enrich_error",
@@ -46,22 +45,6 @@ class EnrichResult:
     entities: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def _language_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    # norm_probs gives a probability in [0, 1] (the raw score is an unbounded log-prob).
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def detect_language(text: str) -> tuple[str | None, float | None]:
-    """(ISO 639-1 code, probability) of a text; (None, None) for an empty text."""
-    if not text or not text.strip():
-        return None, None
-    lang, score = _language_identifier().classify(text[:LANGID_CHARS])
-    return lang, float(score)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -150,9 +133,17 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
     quotes_per: list[list[dict]] = []
     outlets: list[sources.Outlet | None] = []
     demonyms = _demonyms()
+    # Extract and clean already detected the language (same detector): keep it.
+    known_langs = (articles.column("language").to_pylist()
+                   if n and "language" in articles.column_names else [None] * n)
+    known_scores = (articles.column("language_score").to_pylist()
+                    if n and "language_score" in articles.column_names else [None] * n)
     for i, text in enumerate(texts):
         err = errors[i]
-        lang, score = _guard(err, "language", detect_language, text, default=(None, None))
+        if known_langs[i]:
+            lang, score = known_langs[i], known_scores[i]
+        else:
+            lang, score = _guard(err, "language", detect_language, text, default=(None, None))
         langs.append(lang)
         scores.append(score)
         word_counts.append(word_count(text))

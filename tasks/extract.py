@@ -61,10 +61,6 @@ FALLBACK_MIN_CHARS = 1000
 # their time) for the same snippet gain (sweep in bench/results/feat-extract.md).
 FALLBACK_MAX_PAGE_SHARE = 0.05
 
-# Optional ARTICLES columns (schemas/extract.py): filled once the lead adds them.
-_DATE_ALTERNATIVES = "published_at_alternatives"
-_DATE_FLAGS = "published_at_flags"
-
 # lxml refuses a str that still carries an XML encoding declaration.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -222,13 +218,11 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
         "content_hash": content_hash(x.text),
         "extractor": EXTRACTOR + ("+fallback" if x.used_fallback else ""),
         "extractor_version": EXTRACTOR_VERSION,
-    }
-    if _DATE_ALTERNATIVES in ARTICLES.names:
-        row[_DATE_ALTERNATIVES] = [
+        "published_at_alternatives": [
             {"source": c.source, "value": c.value} for c in m.date_candidates
-        ] or None
-    if _DATE_FLAGS in ARTICLES.names:
-        row[_DATE_FLAGS] = m.date_flags or None
+        ] or None,
+        "published_at_flags": m.date_flags or None,
+    }
     return row
 
 
@@ -258,7 +252,7 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
                 fetched_at=doc.get("fetched_at"),
                 encoding=doc.get("encoding"),
                 # proposed setting (see the report); absent from Settings -> off
-                extensive_dates=getattr(settings, "extract_extensive_dates", False),
+                extensive_dates=settings.extract_extensive_dates,
             )
             verdict = extraction_failed(x.text, x.error) or not_article(
                 x.text, url, x.meta.page_type
