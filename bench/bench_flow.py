@@ -46,7 +46,7 @@ def direct(inputs: list[str], settings) -> float:
     """The same stages, no Prefect: the baseline."""
     from pathlib import Path as P
 
-    from flows.ingest import batches, concat, new_run_id
+    from flows.pipeline import batches, concat, new_run_id
     from schemas import ARTICLES
     from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
 

@@ -61,6 +61,21 @@ def ingest(
     print_summary(manifest, settings.warehouse)
 
 
+@app.command()
+def reprocess(
+    run: Annotated[list[str] | None, typer.Option(
+        "--run", help="only pages fetched by these runs (default: the whole archive)")] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
+    _quiet_prefect()
+    settings = _settings(warehouse)
+    from flows.reprocess import reprocess as reprocess_flow
+
+    manifest = reprocess_flow(run_ids=run or None, settings=settings)
+    print_summary(manifest, settings.warehouse)
+
+
 def print_summary(manifest: dict, root: Path) -> None:
     t = Table(title=f"run {manifest['run_id']}", show_lines=False)
     for col in ("stage", "received", "passed", "rejected", "failed", "skipped"):

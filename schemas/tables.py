@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: published_at_alternatives, published_at_flags
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
 QUOTE = pa.struct([pa.field("quote", pa.string()), pa.field("speaker", pa.string())])
+# One claim about the publication date: where it came from and what it said.
+DATE_CANDIDATE = pa.struct([pa.field("source", pa.string()), pa.field("value", UTC_TS)])
 ENTITY_SUMMARY = pa.struct(
     [pa.field("text", pa.string()), pa.field("label", pa.string()), pa.field("count", pa.int32())]
 )
@@ -30,6 +32,10 @@ ARTICLES = pa.schema(
         pa.field("fetched_at", UTC_TS),  # null for dumps (never fetched by us)
         pa.field("published_at", UTC_TS),
         pa.field("published_at_source", pa.string()),  # dump|jsonld|meta|url|feed|sitemap|...
+        # every distinct date claim, in order of preference, so a reader sees why
+        pa.field("published_at_alternatives", pa.list_(DATE_CANDIDATE)),
+        # 'future' (after fetch + 1 day), 'implausible' (before 1995), 'disagree'
+        pa.field("published_at_flags", pa.list_(pa.string())),
         pa.field("title", pa.string()),
         pa.field("authors", pa.list_(pa.string())),
         pa.field("site_name", pa.string()),

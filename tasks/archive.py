@@ -263,6 +263,22 @@ def read_response_at(path: str | Path, offset: int, cap: int = 64 << 20) -> Arch
     raise LookupError(f"no response record at {path}:{offset}")
 
 
+def article_fetches(fetch_log, settings, run_ids: list[str] | None = None) -> list[dict]:
+    """The fetch_log rows of archived article pages: successful, with a WARC pointer, of an
+    allowed page content type (feeds and sitemaps are discovery inputs, not articles), from
+    the given runs or all; the latest fetch per URL."""
+    rows = fetch_log.to_pylist() if hasattr(fetch_log, "to_pylist") else list(fetch_log)
+    allowed = set(settings.allowed_content_types)
+    latest: dict[str, dict] = {}
+    for r in rows:
+        if (r.get("error") is None and r.get("warc_file") and r.get("warc_offset") is not None
+                and (r.get("content_type") or "") in allowed
+                and (not run_ids or r.get("run_id") in run_ids)):
+            if r["url"] not in latest or r["fetched_at"] > latest[r["url"]]["fetched_at"]:
+                latest[r["url"]] = r
+    return list(latest.values())
+
+
 def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
                        cap: int = 64 << 20) -> object:
     """DOCUMENTS rows rebuilt from the archive for `pressroom reprocess`: one per

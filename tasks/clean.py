@@ -15,7 +15,9 @@ from datetime import UTC, datetime
 import pyarrow as pa
 
 from schemas import ARTICLES, conform
+from tasks.boilerplate import remove_boilerplate
 from tasks.config import Settings
+from tasks.quality import detect_language, too_short, wrong_language
 
 STAGE = "clean"
 
@@ -142,10 +144,17 @@ def clean_record(row: dict) -> dict:
     text = row["text"] or ""
     if row["source_kind"] == "dump":
         text = "\n".join(repair_glued_paragraphs(text))
+    # boilerplate lines ("Read more: ...", share/cookie/credit lines, a repeated byline)
+    text = remove_boilerplate(text, authors=row.get("authors") or (), title=row.get("title")).text
     text = normalise_text(text)
+    language, score = row.get("language"), row.get("language_score")
+    if language is None:  # dumps: extract had no page to read it from
+        language, score = detect_language(text)
     return {
         **row,
         "text": text,
+        "language": language,
+        "language_score": score,
         "title": normalise_inline(row.get("title")),
         "site_name": normalise_inline(row.get("site_name")),
         "description": normalise_inline(row.get("description")),
@@ -155,18 +164,21 @@ def clean_record(row: dict) -> dict:
 
 
 def clean_batch(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
-    """Normalise every article; drop the ones left too short to be an article."""
+    """Normalise every article and drop its boilerplate lines; reject the ones left too short
+    or in a language outside settings.target_languages (tasks.quality)."""
     kept, rejects = [], []
     now = datetime.now(UTC)
     for row in articles.to_pylist():
         row = clean_record(row)
-        if row["word_count"] < settings.min_words:
+        verdict = too_short(row["text"], settings.min_words) or wrong_language(
+            row["language"], settings.target_languages, row["language_score"]
+        )
+        if verdict:
             rejects.append({
                 "article_id": row["article_id"], "url": row["url"],
                 "source_kind": row["source_kind"], "source": row["source"],
                 "input_key": row["input_key"] or row["url"], "stage": STAGE,
-                "reason": "too_short",
-                "detail": f"{row['word_count']} words after cleaning < {settings.min_words}",
+                "reason": verdict.reason, "detail": verdict.detail,
                 "rejected_at": now, "run_id": run_id,
             })
             continue

@@ -90,9 +90,28 @@ class Settings(BaseSettings):
     sitemap_max_files: int = 200
     sitemap_max_child_age_days: float | None = 30.0
 
+    # --- extract stage ---
+    # htmldate's extensive search when no other date is found: exact-date accuracy 0.80 ->
+    # 0.85 on the dev corpus, but extraction speed drops to ~0.71x (BENCHMARKS.md).
+    extract_extensive_dates: bool = False
+
     # Quality filters.
     min_words: int = Field(50, description="shorter texts are teasers, captions or errors")
     target_languages: list[str] = Field(default_factory=list, description="empty = any")
+
+    # --- enrich stage (tasks/enrich.py) ---
+    spacy_model: str | None = Field(
+        None, description="spaCy package name or path, e.g. en_core_web_sm; None = no NER"
+    )
+    # 64 texts per nlp.pipe batch amortises per-batch overhead without large memory.
+    ner_batch_size: int = Field(64, ge=1)
+    ner_processes: int = Field(1, ge=1, description="nlp.pipe n_process; >1 forks workers")
+    # TF-IDF: 33x YAKE's speed and a better title-hit rate on the dev corpus (BENCHMARKS.md).
+    keywords_method: str = Field("tfidf", pattern="^(tfidf|yake|none)$")
+    keywords_top_k: int = Field(10, ge=0)
+    outlets_file: Path | None = Field(
+        None, description="source registry; default <seeds>/outlets.toml (+ sources.toml)"
+    )
 
     # Reading time: 230 words/min is the usual adult silent-reading rate for news prose.
     words_per_minute: int = 230

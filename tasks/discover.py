@@ -222,14 +222,11 @@ def fetch_urls_via(fetch_batch, settings, run_id: str) -> FetchUrls:
 
 
 def remote_limits(settings) -> RemoteLimits:
-    """Sitemap caps from Settings when it declares them (PRESSROOM_SITEMAP_*), else the
-    RemoteLimits defaults."""
-    d = RemoteLimits()
+    """Sitemap caps from Settings (PRESSROOM_SITEMAP_*)."""
     return RemoteLimits(
-        max_depth=getattr(settings, "sitemap_max_depth", d.max_depth),
-        max_sitemaps=getattr(settings, "sitemap_max_files", d.max_sitemaps),
-        max_child_age_days=getattr(settings, "sitemap_max_child_age_days",
-                                   d.max_child_age_days),
+        max_depth=settings.sitemap_max_depth,
+        max_sitemaps=settings.sitemap_max_files,
+        max_child_age_days=settings.sitemap_max_child_age_days,
     )
 
 

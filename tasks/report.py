@@ -98,7 +98,8 @@ def build_views(root: Path) -> Path:
             con.unregister("_arrow_empty")
             con.execute(base_view_sql(root, name))
         con.execute(runs_view_sql(root))
-        con.execute(resources.files("schemas").joinpath("views.sql").read_text("utf-8"))
+        for views in ("views.sql", "enrich_views.sql"):  # the second builds on the first
+            con.execute(resources.files("schemas").joinpath(views).read_text("utf-8"))
         con.execute("CHECKPOINT")
     finally:
         con.close()

@@ -14,7 +14,18 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
+from tasks import (
+    archive,
+    clean,
+    dedup,
+    discover,
+    enrich,
+    extract,
+    fetch,
+    publish,
+    report,
+    warehouse,
+)
 from tasks.config import Settings
 
 STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
@@ -74,3 +85,11 @@ def report_task(root: Path, manifest: dict) -> report.ReportResult:
     create_markdown_artifact(markdown=report.markdown_summary(manifest), key="ingest-summary",
                              description="pressroom run summary")
     return report.ReportResult(db, tests, html)
+
+
+@task(name="archived-documents", **STAGE_TASK)
+def archived_documents_task(root: Path, settings: Settings, run_ids: list[str] | None
+                            ) -> pa.Table:
+    """Article pages of the archive (not feeds or sitemaps), rebuilt as documents."""
+    log = warehouse.scan_table(root, "fetch_log")
+    return archive.archived_documents(root, archive.article_fetches(log, settings, run_ids))

@@ -83,6 +83,18 @@ def _scan(root: Path, table: str, sql: str) -> list[tuple]:
         con.close()
 
 
+def scan_table(root: Path, table: str) -> pa.Table:
+    """A whole committed table as Arrow (declared columns; empty when nothing is committed)."""
+    files = committed_files(root, table)
+    if not files:
+        return TABLES[table].empty_table()
+    con = duckdb.connect()
+    try:
+        return con.read_parquet([str(f) for f in files], union_by_name=True).to_arrow_table()
+    finally:
+        con.close()
+
+
 def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | None = None
                  ) -> KnownInputs:
     """What earlier runs settled: kept articles, rejected inputs, recent fetch failures."""

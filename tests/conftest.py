@@ -33,6 +33,13 @@ def warehouse(tmp_path: Path) -> Path:
     return root
 
 
+class SiteURL(str):
+    """The site's base URL, carrying the list of paths it has served (to prove that a
+    flow did, or did not, touch the network)."""
+
+    hits: list[str]
+
+
 class _SiteHandler(BaseHTTPRequestHandler):
     pages: dict[str, tuple[int, str, bytes]] = {}
     hits: list[str] = []
@@ -58,7 +65,8 @@ def news_site() -> Iterator[str]:
     pages = dict(NEWS_SITE)
     handler = type("Handler", (_SiteHandler,), {"pages": pages, "hits": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_port}"
+    base = SiteURL(f"http://127.0.0.1:{server.server_port}")
+    base.hits = handler.hits
     pages["/rss.xml"] = (200, "application/rss+xml", RSS.replace(b"{base}", base.encode()))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

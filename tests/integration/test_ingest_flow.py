@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from flows.ingest import ingest
+from flows.reprocess import reprocess
 from tasks.config import Settings
 
 pytestmark = pytest.mark.integration
@@ -96,6 +97,16 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     archived = con.execute("SELECT warc_file, warc_offset FROM fetch_log WHERE error IS NULL"
                            ).fetchall()
     assert all(f and o is not None and (warehouse / f).exists() for f, o in archived)
+    places = {r[0] for r in con.execute(
+        "SELECT p.iso2 FROM places p JOIN articles a USING (article_id) "
+        "WHERE a.source_kind = 'dump'").fetchall()}
+    assert {"UA", "PL", "RU", "US", "GB", "DE", "IT"} <= places
+    speakers = dict(con.execute("SELECT quote, speaker FROM quotes").fetchall())
+    assert any(q.startswith("We have decided to create a NATO mission") and s == "Sikorski"
+               for q, s in speakers.items())
+    outlet = con.execute("SELECT source_country, source_type FROM articles "
+                         "WHERE domain = 'sputnikglobe.com'").fetchone()
+    assert outlet == ("RU", "state-affiliated")
     kinds = dict(con.execute("SELECT title, source_kind FROM articles").fetchall())
     assert kinds["NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister"] == "dump"
     feed = con.execute("SELECT source_kind, source, published_at FROM articles "
@@ -119,6 +130,16 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     # before. (The good feed is fetched again: feeds change; its item is known.)
     assert second["totals"] == {"inputs": 10, "kept": 0, "rejected": 0, "failed": 0,
                                 "skipped": 10}
+
+    # Reprocessing re-extracts the 4 archived article pages without the network: the site's
+    # hit count does not move, and unchanged texts add no article rows.
+    hits_before = len(news_site.hits)
+    again = reprocess(settings=settings)
+    assert len(news_site.hits) == hits_before
+    assert again["stages"][0]["received"] == 4
+    assert again["stages"][1] == {"stage": "fetch", "received": 4, "passed": 4, "rejected": 0,
+                                  "failed": 0, "skipped": 0}
+    assert _counts(db)["articles"] == before["articles"]
 
     # The command line reads the same warehouse.
     runner = CliRunner()

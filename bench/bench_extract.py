@@ -1,0 +1,288 @@
+"""Extraction quality and speed on the dev corpus: pressroom's extract+clean against plain
+trafilatura, measured in the same run, interleaved.
+
+    .venv/bin/python bench/bench_extract.py [--corpus DIR] [--step K] [--limit N]
+                                            [--batch B] [--meta-baseline] [--predictions DIR]
+
+The corpus (../shared/corpus/dev relative to the repo, or $PRESSROOM_DEV_CORPUS, or
+--corpus) holds pages/<id>.html.gz, expected.jsonl and its scorer score_dev.py. When it is
+missing the benchmark says so and exits 0 (users and a fresh CI do not have it).
+
+What is compared, batch by batch (B pages; which side goes first alternates per batch, so
+both see the same CPU contention from the other processes on the machine):
+  baseline  : trafilatura.extract(html, include_comments=False) for each page
+  pressroom : tasks.extract.extract_batch then tasks.clean.clean_batch on the same pages
+              as a DOCUMENTS table (Arrow conversion, metadata, boilerplate, filters included)
+
+Scores (score_dev.py's own `score`): snippet recall, precision proxy, harmonic mean.
+"pipeline" counts a page rejected by a quality filter as an empty text (what the warehouse
+would hold); "text" scores the same extraction with the filters off (min_words=0), the
+like-for-like comparison of the text. Speed: docs/s of each side over the whole run and
+the median of the per-batch time ratios. Metadata: title / date / author accuracy of
+pressroom's articles against the annotations (and of trafilatura's extract_metadata with
+--meta-baseline, untimed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import pyarrow as pa  # noqa: E402
+import trafilatura  # noqa: E402
+
+from schemas import DOCUMENTS, conform  # noqa: E402
+from tasks.charset import sniff_encoding  # noqa: E402
+from tasks.clean import clean_batch  # noqa: E402
+from tasks.config import Settings  # noqa: E402
+from tasks.extract import extract_batch  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+
+
+class BenchSettings(Settings):
+    """Settings plus the proposed `extract_extensive_dates` knob (read with getattr)."""
+
+    extract_extensive_dates: bool = False
+_TOKENS = re.compile(r"\w+")
+
+
+def corpus_dir(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("PRESSROOM_DEV_CORPUS") or DEFAULT_CORPUS)
+
+
+def load_scorer(corpus: Path):
+    spec = importlib.util.spec_from_file_location("score_dev", corpus / "score_dev.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_corpus(corpus: Path, step: int, limit: int | None) -> tuple[list[dict], dict[str, bytes]]:
+    expected = [json.loads(line) for line in open(corpus / "expected.jsonl", encoding="utf-8")]
+    expected = expected[::step][:limit] if limit else expected[::step]
+    pages = {}
+    for e in expected:
+        with gzip.open(corpus / "pages" / f"{e['id']}.html.gz") as f:
+            pages[e["id"]] = f.read()
+    return expected, pages
+
+
+def doc_table(items: list[dict], pages: dict[str, bytes], fetched_at: datetime) -> pa.Table:
+    rows = []
+    for e in items:
+        # 5 pages have no URL: a placeholder that no rule treats specially
+        url = e["url"] or f"https://dev-corpus.invalid/{e['id']}"
+        body = pages[e["id"]]
+        rows.append({
+            "input_key": e["id"], "url": url, "source_kind": "url", "source": "dev-corpus",
+            "final_url": url, "status": 200, "content_type": "text/html",
+            # what the fetch stage records (no HTTP header here: BOM, <meta>, detection)
+            "encoding": sniff_encoding(body, "text/html")[0],
+            "body": body, "fetched_at": fetched_at,
+        })
+    return conform(rows, DOCUMENTS, "documents")
+
+
+def norm_words(s: str | None) -> str:
+    return " ".join(_TOKENS.findall(unicodedata.normalize("NFC", s or "").casefold()))
+
+
+def meta_accuracy(expected: list[dict], got: dict[str, dict]) -> dict[str, tuple[int, int]]:
+    """(correct, annotated) for title, author (normalised words) and date (UTC day; and
+    within one day, since a page's local date can be the previous/next UTC day)."""
+    acc = {"title": [0, 0], "author": [0, 0], "date": [0, 0], "date_pm1": [0, 0]}
+    for e in expected:
+        g = got.get(e["id"], {})
+        if e.get("title"):
+            acc["title"][1] += 1
+            acc["title"][0] += norm_words(g.get("title")) == norm_words(e["title"])
+        if e.get("author"):
+            acc["author"][1] += 1
+            acc["author"][0] += norm_words(g.get("author")) == norm_words(e["author"])
+        if e.get("date"):
+            have = g.get("date")
+            acc["date"][1] += 1
+            acc["date_pm1"][1] += 1
+            acc["date"][0] += have is not None and have.isoformat() == e["date"]
+            try:  # one annotation is not a valid date ('2022-29-11'): exact match only
+                want = datetime.strptime(e["date"], "%Y-%m-%d").date()
+            except ValueError:
+                continue
+            acc["date_pm1"][0] += have is not None and abs(have - want) <= timedelta(days=1)
+    return {k: (v[0], v[1]) for k, v in acc.items()}
+
+
+def run(args) -> int:
+    corpus = corpus_dir(args.corpus)
+    if not (corpus / "expected.jsonl").is_file():
+        print(f"SKIP bench_extract: dev corpus not found at {corpus} "
+              "(set PRESSROOM_DEV_CORPUS or pass --corpus DIR)")
+        return 0
+    scorer = load_scorer(corpus)
+    expected, pages = load_corpus(corpus, args.step, args.limit)
+    settings = BenchSettings(min_words=args.min_words, extract_extensive_dates=args.extensive_dates)
+    fetched_at = datetime.now(UTC)
+    batches = [expected[i:i + args.batch] for i in range(0, len(expected), args.batch)]
+    tables = [doc_table(b, pages, fetched_at) for b in batches]
+
+    def baseline(items):
+        return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False)
+                for e in items}
+
+    def pressroom(table):
+        ex = extract_batch(table, settings, "bench")
+        cl = clean_batch(ex.table, settings, "bench")
+        return ex, cl
+
+    # warm-up outside the clock: imports, regex compilation, langid model, htmldate caches
+    baseline(batches[0][:3])
+    pressroom(tables[0].slice(0, 3))
+
+    base_text: dict[str, str | None] = {}
+    ours_text: dict[str, str] = {}
+    ours_meta: dict[str, dict] = {}
+    rejects: dict[str, int] = {}
+    fallbacks = 0
+    t_base = t_ours = 0.0
+    ratios = []
+    for n, (items, table) in enumerate(zip(batches, tables, strict=True)):
+        order = ("base", "ours") if n % 2 else ("ours", "base")
+        spent = {}
+        for side in order:
+            t0 = time.perf_counter()
+            if side == "base":
+                out_b = baseline(items)
+            else:
+                out_e, out_c = pressroom(table)
+            spent[side] = time.perf_counter() - t0
+        t_base += spent["base"]
+        t_ours += spent["ours"]
+        ratios.append(spent["base"] / spent["ours"])
+        base_text.update(out_b)
+        for row in out_c.table.to_pylist():
+            ours_text[row["input_key"]] = row["text"]
+            ours_meta[row["input_key"]] = {
+                "title": row["title"], "author": "; ".join(row["authors"] or []),
+                "date": row["published_at"].date() if row["published_at"] else None,
+                "source": row["published_at_source"],
+            }
+        for row in out_e.table.to_pylist():
+            fallbacks += (row["extractor"] or "").endswith("+fallback")
+            ours_meta.setdefault(row["input_key"], {
+                "title": row["title"], "author": "; ".join(row["authors"] or []),
+                "date": row["published_at"].date() if row["published_at"] else None,
+                "source": row["published_at_source"],
+            })
+        for r in out_e.rejects + out_c.rejects:
+            key = f"{r['stage']}:{r['reason']}"
+            rejects[key] = rejects.get(key, 0) + 1
+
+    # the same extraction with the filters off: the like-for-like text comparison
+    text_view = dict(ours_text)
+    if rejects:
+        rejected = {e["id"] for e in expected} - set(ours_text)
+        lenient = Settings(min_words=0)
+        redo = [e for e in expected if e["id"] in rejected]
+        if redo:
+            ex = extract_batch(doc_table(redo, pages, fetched_at), lenient, "bench")
+            cl = clean_batch(ex.table, lenient, "bench")
+            for row in cl.table.to_pylist():
+                text_view[row["input_key"]] = row["text"]
+
+    n_docs = len(expected)
+    s_base = scorer.score(expected, base_text)
+    s_pipe = scorer.score(expected, ours_text)
+    s_text = scorer.score(expected, text_view)
+    dps_base, dps_ours = n_docs / t_base, n_docs / t_ours
+
+    print(f"corpus: {corpus}  pages: {n_docs} (step {args.step})  batch: {args.batch}  "
+          f"min_words: {settings.min_words}")
+    print(f"trafilatura {trafilatura.__version__}, python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} cpus (shared)")
+    print()
+    print("| run | snippet recall | precision proxy | harmonic mean | docs/s |")
+    print("| --- | --- | --- | --- | --- |")
+    print(f"| trafilatura.extract(include_comments=False) | {s_base['snippet_recall']:.4f} | "
+          f"{s_base['precision_proxy']:.4f} | {s_base['harmonic_mean']:.4f} | {dps_base:.1f} |")
+    print(f"| pressroom extract+clean, text (filters off) | {s_text['snippet_recall']:.4f} | "
+          f"{s_text['precision_proxy']:.4f} | {s_text['harmonic_mean']:.4f} | |")
+    print(f"| pressroom extract+clean, pipeline (rejects empty) | {s_pipe['snippet_recall']:.4f}"
+          f" | {s_pipe['precision_proxy']:.4f} | {s_pipe['harmonic_mean']:.4f} | "
+          f"{dps_ours:.1f} |")
+    print()
+    if len(ratios) >= 2:
+        q1, _, q3 = statistics.quantiles(ratios, n=4)
+        print(f"speed ratio pressroom/baseline: overall {dps_ours / dps_base:.3f}, "
+              f"median per batch {statistics.median(ratios):.3f} (IQR {q1:.3f}-{q3:.3f})")
+    hm_base = s_base["harmonic_mean"]
+    print(f"harmonic mean pressroom - baseline: text {s_text['harmonic_mean'] - hm_base:+.4f}, "
+          f"pipeline {s_pipe['harmonic_mean'] - hm_base:+.4f}")
+    print(f"fallback to the full cascade used on {fallbacks} pages; rejects: {rejects or 'none'}")
+    acc = meta_accuracy(expected, ours_meta)
+    print()
+    print("| metadata (pressroom) | correct | annotated | accuracy |")
+    print("| --- | --- | --- | --- |")
+    for k, (ok, tot) in acc.items():
+        print(f"| {k} | {ok} | {tot} | {ok / tot:.3f} |" if tot else f"| {k} | 0 | 0 | - |")
+    sources: dict[str, int] = {}
+    for m in ours_meta.values():
+        sources[m["source"] or "none"] = sources.get(m["source"] or "none", 0) + 1
+    print(f"published_at_source: {dict(sorted(sources.items(), key=lambda kv: -kv[1]))}")
+
+    if args.meta_baseline:
+        from trafilatura.metadata import extract_metadata
+        from trafilatura.utils import load_html
+
+        got = {}
+        for e in expected:
+            m = extract_metadata(load_html(pages[e["id"]]), e["url"])
+            d = datetime.strptime(m.date, "%Y-%m-%d").date() if m.date else None
+            got[e["id"]] = {"title": m.title, "author": m.author, "date": d}
+        acc = meta_accuracy(expected, got)
+        print("trafilatura extract_metadata (reference, untimed): " + ", ".join(
+            f"{k} {ok / tot:.3f}" for k, (ok, tot) in acc.items() if tot))
+
+    if args.predictions:
+        out = Path(args.predictions)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, texts in (("baseline", base_text), ("pressroom", ours_text),
+                            ("pressroom_text", text_view)):
+            with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
+                for e in expected:
+                    f.write(json.dumps({"id": e["id"], "text": texts.get(e["id"])}) + "\n")
+        print(f"predictions written to {out} (score them with score_dev.py)")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", help="dev corpus folder (default $PRESSROOM_DEV_CORPUS or "
+                    "../shared/corpus/dev)")
+    ap.add_argument("--step", type=int, default=1, help="every K-th page (quick runs)")
+    ap.add_argument("--limit", type=int, default=None, help="at most N pages")
+    ap.add_argument("--batch", type=int, default=10, help="pages per interleaved batch")
+    ap.add_argument("--min-words", type=int, default=Settings().min_words)
+    ap.add_argument("--extensive-dates", action="store_true",
+                    help="htmldate's extensive search when nothing else gives a date (slower)")
+    ap.add_argument("--meta-baseline", action="store_true",
+                    help="also score trafilatura's extract_metadata (untimed)")
+    ap.add_argument("--predictions", help="write baseline/pressroom JSONL predictions here")
+    return run(ap.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

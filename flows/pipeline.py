@@ -1,0 +1,132 @@
+"""Wiring shared by the flows that turn documents into a committed run: fetch ->
+extract -> clean -> dedup -> enrich -> publish -> report. No business logic here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import get_run_logger
+
+from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, conform
+from tasks.config import Settings
+from tasks.ledger import Ledger
+from tasks.steps import (
+    clean_task,
+    dedup_task,
+    enrich_task,
+    extract_task,
+    fetch_task,
+    publish_task,
+    report_task,
+)
+from tasks.warehouse import quarantine_orphans
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """Sortable by time, unique across machines: 20261125T130501Z-3f9a1c."""
+    import secrets
+
+    now = now or datetime.now(UTC)
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def batches(table: pa.Table, size: int) -> list[pa.Table]:
+    return [table.slice(i, size) for i in range(0, table.num_rows, size)]
+
+
+def concat(tables: list[pa.Table], schema: pa.Schema) -> pa.Table:
+    return pa.concat_tables([schema.empty_table(), *tables])
+
+
+@dataclass
+class Run:
+    """What one flow run accumulates until publish: the ledger and the rows of rejects,
+    fetch_log and notes, from every stage."""
+
+    settings: Settings
+    inputs: list[str]
+    run_id: str = field(default_factory=new_run_id)
+    started_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+    ledger: Ledger = field(default_factory=Ledger)
+    rejects: list[dict] = field(default_factory=list)
+    fetch_log: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return Path(self.settings.warehouse)
+
+    @classmethod
+    def start(cls, settings: Settings, inputs: list[str]) -> Run:
+        run = cls(settings=settings, inputs=inputs)
+        run.notes += quarantine_orphans(run.root)
+        return run
+
+
+def process(run: Run, todo: pa.Table) -> dict:
+    """Documents -> a committed run. Returns the manifest with database/report paths."""
+    settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
+    rejects, fetch_log, notes = run.rejects, run.fetch_log, run.notes
+    logger = get_run_logger()
+    # fetch -> extract -> clean, batch by batch, in parallel across batches.
+    fetched = [fetch_task.submit(b, settings, run_id) for b in batches(todo, settings.batch_size)]
+    fetched = [f.result() for f in fetched]
+    for batch, result in zip(batches(todo, settings.batch_size), fetched, strict=True):
+        fetch_log += result.fetch_log
+        failed = sum(1 for row in result.fetch_log if row.get("error"))
+        ledger.record("fetch", received=batch.num_rows, passed=result.docs.num_rows,
+                      failed=failed)
+    extracted = [extract_task.submit(r.docs, settings, run_id) for r in fetched]
+    extracted = [e.result() for e in extracted]
+    for r, e in zip(fetched, extracted, strict=True):
+        rejects += e.rejects
+        ledger.record("extract", received=r.docs.num_rows, passed=e.table.num_rows,
+                      rejected=len(e.rejects))
+    cleaned = [clean_task.submit(e.table, settings, run_id) for e in extracted]
+    cleaned = [c.result() for c in cleaned]
+    for e, c in zip(extracted, cleaned, strict=True):
+        rejects += c.rejects
+        ledger.record("clean", received=e.table.num_rows, passed=c.table.num_rows,
+                      rejected=len(c.rejects))
+
+    for stage in ("fetch", "extract", "clean"):  # a run with nothing to fetch still shows them
+        ledger.record(stage, received=0, passed=0)
+
+    # dedup sees the whole run at once (and the warehouse): duplicates cross batches.
+    all_clean = concat([c.table for c in cleaned], ARTICLES)
+    deduped = dedup_task(all_clean, root, settings, run_id)
+    rejects += deduped.rejects
+    ledger.record("dedup", received=all_clean.num_rows, passed=deduped.table.num_rows,
+                  rejected=len(deduped.rejects))
+
+    enriched = [enrich_task.submit(b, settings, run_id)
+                for b in batches(deduped.table, settings.batch_size)]
+    enriched = [e.result() for e in enriched]
+    articles = concat([e.table for e in enriched], ARTICLES)
+    ledger.record("enrich", received=deduped.table.num_rows, passed=articles.num_rows)
+    for e in enriched:
+        notes += [n for n in e.notes if n not in notes]
+
+    ledger.check()  # fails the run, naming the stage, before anything is committed
+    tables = {
+        "articles": articles,
+        "rejects": conform(rejects, REJECTS, "rejects"),
+        "fetch_log": conform(fetch_log, FETCH_LOG, "fetch_log"),
+        "entities": conform([r for e in enriched for r in e.entities], ENTITIES, "entities"),
+        "places": conform([r for e in enriched for r in e.places], PLACES, "places"),
+    }
+    manifest = publish_task(root, tables, {
+        "run_id": run_id, "started_at": run.started_at, "inputs_given": run.inputs,
+        "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": notes,
+        "settings": settings.model_dump(mode="json"),
+    })
+    reported = report_task(root, manifest)
+    failing = {name: n for name, n in reported.data_tests.items() if n}
+    if failing:
+        raise RuntimeError(f"data tests failed after run {run_id}: {failing}")
+    logger.info("run %s: %s", run_id, ledger.totals())
+    return {**manifest, "database": str(reported.database), "data_tests": reported.data_tests,
+            "report": str(reported.html)}
