@@ -48,7 +48,7 @@ def direct(inputs: list[str], settings) -> float:
 
     from flows.pipeline import batches, concat, new_run_id
     from schemas import ARTICLES
-    from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report, warehouse
+    from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report
 
     t0 = time.perf_counter()
     run_id = new_run_id()
@@ -60,7 +60,7 @@ def direct(inputs: list[str], settings) -> float:
         e = extract.extract_batch(f.docs, settings, run_id)
         cleaned.append(clean.clean_batch(e.table, settings, run_id).table)
     all_clean = concat(cleaned, ARTICLES)
-    d = dedup.dedup_batch(all_clean, warehouse.prior_articles(P(settings.warehouse)), settings,
+    d = dedup.dedup_batch(all_clean, dedup.load_prior(P(settings.warehouse)), settings,
                           run_id)
     enriched = [enrich.enrich_batch(b, settings, run_id).table
                 for b in batches(d.table, settings.batch_size)]

@@ -117,6 +117,7 @@ def process(run: Run, todo: pa.Table) -> dict:
         "fetch_log": conform(fetch_log, FETCH_LOG, "fetch_log"),
         "entities": conform([r for e in enriched for r in e.entities], ENTITIES, "entities"),
         "places": conform([r for e in enriched for r in e.places], PLACES, "places"),
+        "signatures": deduped.signatures,
     }
     manifest = publish_task(root, tables, {
         "run_id": run_id, "started_at": run.started_at, "inputs_given": run.inputs,

@@ -125,6 +125,38 @@ PLACES = pa.schema(
     ]
 )
 
+# The persisted MinHash state of near-duplicate detection (tasks/dedup.py, neardup.py).
+# One row per article per change: a row for every new article (or revision), and a row
+# again for an older article whose cluster got a new representative. The current state
+# is the latest row per article_id (LATEST_SIGNATURES_SQL); older rows are history, never
+# rewritten. `params` names the hash family (MinHashParams.fingerprint); rows made with
+# other parameters do not compare and the stage refuses to mix them.
+SIGNATURES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("content_hash", pa.string(), nullable=False),  # the revision that was signed
+        pa.field("cluster_id", pa.string(), nullable=False),  # = article_id of the first seen
+        pa.field("duplicate_of", pa.string()),  # null for the representative / a singleton
+        pa.field("first_seen", UTC_TS, nullable=False),  # the order key with article_id
+        pa.field("signature", pa.binary(), nullable=False),  # num_perm x uint32, little-endian
+        pa.field("band_keys", pa.list_(pa.uint64()), nullable=False),  # one per LSH band
+        pa.field("params", pa.string(), nullable=False),  # MinHashParams.fingerprint
+        pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+# The current row of every article. `{src}` is a relation over the signatures Parquet
+# files, e.g. read_parquet('warehouse/signatures/*.parquet', union_by_name = true).
+LATEST_SIGNATURES_SQL = """
+SELECT * EXCLUDE (rn) FROM (
+    SELECT *, row_number() OVER (
+        PARTITION BY article_id ORDER BY recorded_at DESC, run_id DESC) AS rn
+    FROM {src}
+) WHERE rn = 1
+"""
+
+
 # The in-flight document between stages (not published): discover fills the first block,
 # fetch the second. One type for all sources, as datatrove's Document.
 DOCUMENTS = pa.schema(
@@ -154,6 +186,7 @@ TABLES: dict[str, pa.Schema] = {
     "fetch_log": FETCH_LOG,
     "entities": ENTITIES,
     "places": PLACES,
+    "signatures": SIGNATURES,
 }
 
 

@@ -2,13 +2,32 @@
 -- (those are created by tasks/report.py from the committed Parquet files and manifests).
 -- Written against schemas/tables.py; a column change there bumps SCHEMA_VERSION.
 
--- One row per article: its latest revision, and only cluster representatives.
+-- The current row of every article's near-duplicate state (signatures is append-only).
+CREATE OR REPLACE VIEW latest_signatures AS
+SELECT * EXCLUDE (rn) FROM (
+    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY recorded_at DESC,
+                                 run_id DESC) AS rn
+    FROM signatures
+) WHERE rn = 1;
+
+-- Cluster membership as of now: articles.cluster_id is as of the run that wrote the row,
+-- and a cluster can gain an earlier member later; the latest signature row knows.
+CREATE OR REPLACE VIEW article_clusters AS
+SELECT a.article_id,
+       coalesce(s.cluster_id, any_value(a.cluster_id)) AS cluster_id,
+       CASE WHEN s.article_id IS NOT NULL THEN s.duplicate_of
+            ELSE any_value(a.duplicate_of) END AS duplicate_of
+FROM articles a LEFT JOIN latest_signatures s USING (article_id)
+GROUP BY a.article_id, s.article_id, s.cluster_id, s.duplicate_of;
+
+-- One row per story: the latest revision of each cluster's representative.
 CREATE OR REPLACE VIEW unique_articles AS
 SELECT * EXCLUDE (rn) FROM (
-    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY coalesce(revision, 1) DESC,
-                                 run_id DESC) AS rn
-    FROM articles
-) WHERE rn = 1 AND duplicate_of IS NULL;
+    SELECT a.*, row_number() OVER (PARTITION BY a.article_id
+                                   ORDER BY coalesce(a.revision, 1) DESC, a.run_id DESC) AS rn
+    FROM articles a JOIN article_clusters c USING (article_id)
+    WHERE c.duplicate_of IS NULL
+) WHERE rn = 1;
 
 CREATE OR REPLACE VIEW daily_counts AS
 SELECT CAST(coalesce(published_at, fetched_at) AS DATE) AS day, source_kind, domain,
@@ -16,14 +35,18 @@ SELECT CAST(coalesce(published_at, fetched_at) AS DATE) AS day, source_kind, dom
 FROM articles
 GROUP BY ALL;
 
-CREATE OR REPLACE VIEW duplicate_clusters AS
-SELECT cluster_id, count(*) AS size, count(DISTINCT domain) AS outlets,
-       list(DISTINCT domain ORDER BY domain) AS domains,
-       min(coalesce(fetched_at, published_at)) AS first_seen,
-       max(coalesce(fetched_at, published_at)) AS last_seen
-FROM articles
-WHERE cluster_id IS NOT NULL
-GROUP BY cluster_id
+-- Near-duplicate clusters of two or more articles: size, outlets, first and last seen.
+CREATE OR REPLACE VIEW clusters AS
+WITH art AS (
+    SELECT article_id, any_value(domain) AS domain,
+           min(coalesce(fetched_at, published_at)) AS seen
+    FROM articles GROUP BY article_id
+)
+SELECT c.cluster_id, count(*) AS size, count(DISTINCT art.domain) AS outlets,
+       list(DISTINCT art.domain ORDER BY art.domain) AS domains,
+       min(art.seen) AS first_seen, max(art.seen) AS last_seen
+FROM article_clusters c JOIN art USING (article_id)
+GROUP BY c.cluster_id
 HAVING count(*) > 1;
 
 CREATE OR REPLACE VIEW top_entities AS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import (
@@ -98,6 +99,21 @@ class Settings(BaseSettings):
     # Quality filters.
     min_words: int = Field(50, description="shorter texts are teasers, captions or errors")
     target_languages: list[str] = Field(default_factory=list, description="empty = any")
+
+    # --- dedup stage (tasks/dedup.py, neardup.py). Changing bands/rows/shingle_words
+    # changes the hash family: persisted signatures no longer compare and the stage
+    # refuses to run until they are rebuilt.
+    # Jaccard of 5-word shingles at which two texts are the same story. 0.8 keeps
+    # different edits of one wire story together and separates follow-up stories.
+    neardup_threshold: float = Field(0.8, gt=0, le=1)
+    # 16 bands x 8 rows: a pair at Jaccard 0.8 becomes a candidate with p = 1-(1-0.8^8)^16
+    # = 0.94, at 0.85 with 0.995; datasketch's "optimal" 9x13 finds only ~57% at 0.80-0.85.
+    neardup_bands: int = Field(16, ge=1)
+    neardup_rows: int = Field(8, ge=1)
+    neardup_shingle_words: int = Field(5, ge=1)
+    # exact: candidates are checked on their shingle sets (texts of earlier articles are
+    # read back for the few candidates that need it); estimate: MinHash agreement only.
+    neardup_verify: Literal["exact", "estimate"] = "exact"
 
     # --- enrich stage (tasks/enrich.py) ---
     spacy_model: str | None = Field(

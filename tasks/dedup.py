@@ -25,15 +25,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 import pyarrow as pa
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from schemas import ARTICLES, conform
-from schemas.signatures import LATEST_SIGNATURES_SQL, SIGNATURES
+from schemas.tables import LATEST_SIGNATURES_SQL, SIGNATURES
 from tasks import neardup as nd
 from tasks.clean import StageResult
 from tasks.config import Settings
@@ -42,37 +39,7 @@ STAGE = "dedup"
 _FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
 
 
-class NearDupSettings(BaseSettings):
-    """Near-duplicate knobs (PRESSROOM_NEARDUP_*). Changing bands/rows/shingle_words/seed
-    changes the hash family: persisted signatures then no longer compare and the stage
-    refuses to run until they are rebuilt."""
-
-    model_config = SettingsConfigDict(env_prefix="PRESSROOM_", extra="ignore")
-
-    # Jaccard of 5-word shingles at which two texts are the same story. 0.8 keeps
-    # different edits of one wire story together and separates follow-up stories.
-    neardup_threshold: float = Field(0.8, gt=0, le=1)
-    # 16 bands x 8 rows: a pair at Jaccard 0.8 becomes a candidate with p = 1-(1-0.8^8)^16
-    # = 0.94, at 0.85 with 0.995; datasketch's "optimal" 9x13 finds only ~57% at 0.80-0.85.
-    neardup_bands: int = Field(16, ge=1)
-    neardup_rows: int = Field(8, ge=1)
-    neardup_shingle_words: int = Field(5, ge=1)
-    # exact: candidates are checked on their shingle sets (texts of earlier articles are
-    # read back for the few candidates that need it); estimate: MinHash agreement only.
-    neardup_verify: Literal["exact", "estimate"] = "exact"
-
-
-def neardup_settings(settings: Settings | None) -> NearDupSettings:
-    """The lead's Settings wins for any neardup_* field it declares; else env/defaults."""
-    base = NearDupSettings()
-    if settings is None:
-        return base
-    values = {name: getattr(settings, name) for name in NearDupSettings.model_fields
-              if hasattr(settings, name)}
-    return base.model_copy(update=values)
-
-
-def minhash_params(cfg: NearDupSettings) -> nd.MinHashParams:
+def minhash_params(cfg: Settings) -> nd.MinHashParams:
     return nd.MinHashParams(num_perm=cfg.neardup_bands * cfg.neardup_rows,
                             bands=cfg.neardup_bands, rows=cfg.neardup_rows,
                             shingle_words=cfg.neardup_shingle_words)
@@ -126,7 +93,7 @@ def _micros(ts: datetime) -> int:
 def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, run_id: str
                 ) -> DedupResult:
     """URL/revision dedup, then near-duplicate clustering of what is kept."""
-    cfg = neardup_settings(settings)
+    cfg = settings
     params = minhash_params(cfg)
     now = datetime.now(UTC)
     latest: dict[str, tuple[str, int]] = dict(prior.latest or {})
@@ -178,7 +145,7 @@ def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):
     return ids, first_seen, cluster, keys, sig
 
 
-def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: NearDupSettings,
+def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: Settings,
                      params: nd.MinHashParams, now: datetime, run_id: str
                      ) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
     """Cluster `rows` (one per article) against the warehouse; returns

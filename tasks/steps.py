@@ -63,8 +63,8 @@ def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> clean.Sta
 
 @task(name="dedup", **STAGE_TASK)
 def dedup_task(articles: pa.Table, root: Path, settings: Settings, run_id: str
-               ) -> clean.StageResult:
-    return dedup.dedup_batch(articles, warehouse.prior_articles(root), settings, run_id)
+               ) -> dedup.DedupResult:
+    return dedup.dedup_batch(articles, dedup.load_prior(root), settings, run_id)
 
 
 @task(name="enrich", **STAGE_TASK)

@@ -22,7 +22,6 @@ import duckdb
 import pyarrow as pa
 
 from schemas import TABLES
-from tasks.dedup import PriorArticles
 from tasks.discover import KnownInputs
 
 MANIFESTS = "manifests"
@@ -114,13 +113,3 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
         )
     }
     return KnownInputs(frozenset(ids), frozenset(rejected), frozenset(failed))
-
-
-def prior_articles(root: Path) -> PriorArticles:
-    rows = _scan(root, "articles", "SELECT article_id, content_hash FROM t")
-    return PriorArticles(ids=frozenset(r[0] for r in rows),
-                         by_hash={h: a for a, h in rows})
-
-
-def empty_table(schema: pa.Schema) -> pa.Table:
-    return schema.empty_table()

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas import ARTICLES, conform, validate
-from schemas.signatures import SIGNATURES
+from schemas.tables import SIGNATURES
 from tasks import dedup
 from tasks.clean import content_hash
 from tasks.config import Settings
@@ -136,7 +136,7 @@ def test_signature_rows_match_the_declared_schema():
     assert sorted(res.signatures.column("article_id").to_pylist()) == sorted(
         r["article_id"] for r in ROWS)
     assert set(res.signatures.column("params").to_pylist()) == {
-        dedup.minhash_params(dedup.NearDupSettings()).fingerprint}
+        dedup.minhash_params(Settings()).fingerprint}
 
 
 def test_threshold_is_a_setting(monkeypatch):
@@ -229,18 +229,25 @@ def test_load_prior_of_an_empty_warehouse(tmp_path):
     assert prior.ids == frozenset() and prior.signatures is None
 
 
-def test_proposed_clusters_view_reads_current_membership():
+def test_clusters_view_reads_current_membership():
+    from importlib import resources
+
     import duckdb
 
-    from schemas.signatures import CLUSTERS_VIEW_SQL, LATEST_SIGNATURES_SQL
+    from schemas import TABLES
 
     # Run 1 sees the minute-30 copy; run 2 the minute-10 one: the cluster is renamed.
     first = run([ROWS[0]], run_id="r1")
     prior = dedup.prior_from_tables(first.table, first.signatures)
     second = run(ROWS[1:3], prior, run_id="r2")
     con = duckdb.connect()
+    for name, schema in TABLES.items():
+        con.register(name, schema.empty_table())
     con.register("articles", pa.concat_tables([first.table, second.table]))
-    con.register("sig", pa.concat_tables([first.signatures, second.signatures]))
-    con.execute(CLUSTERS_VIEW_SQL.format(latest=LATEST_SIGNATURES_SQL.format(src="sig")))
+    con.register("signatures", pa.concat_tables([first.signatures, second.signatures]))
+    con.execute(resources.files("schemas").joinpath("views.sql").read_text("utf-8"))
     rows = con.execute("SELECT cluster_id, size, outlets, domains FROM clusters").fetchall()
     assert rows == [(ROWS[1]["article_id"], 3, 3, ["paper-a.com", "paper-b.com", "paper-c.com"])]
+    # The first run wrote ROWS[0] as its own representative; it is a duplicate now.
+    unique = {r[0] for r in con.execute("SELECT article_id FROM unique_articles").fetchall()}
+    assert unique == {ROWS[1]["article_id"]}

@@ -41,7 +41,7 @@ def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
         "CREATE TABLE entities AS SELECT * FROM e_src;"
         "CREATE TABLE places AS SELECT * FROM p_src;"
     )
-    for name in ("rejects", "fetch_log"):  # views.sql reads them too: empty, typed
+    for name in ("rejects", "fetch_log", "signatures"):  # views.sql reads them: empty, typed
         con.register(f"{name}_src", TABLES[name].empty_table())
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_src")
     con.execute((REPO / "schemas" / "views.sql").read_text())  # unique_articles
