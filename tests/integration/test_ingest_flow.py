@@ -30,6 +30,12 @@ name = "Harbour Gazette"
 homepage = "{base}/"
 feeds = ["{base}/rss.xml", "{base}/gone-feed.xml"]
 """, encoding="utf-8")
+    # A near copy of the seed on another outlet (a republished wire story).
+    header, title, body = seed_dump.read_text("utf-8").split("\n", 2)
+    copy = body.replace("told journalists", "told reporters").replace("On Wednesday", "Wednesday")
+    (folder / "mirror.txt").write_text(
+        f" date 2024-04-05 https://mirror-news.example/world/nato-mission-ukraine.html\n"
+        f"{title}\n{copy}", encoding="utf-8")
     (folder / "broken.txt").write_text("No header here\nTitle\nBody text\n", encoding="utf-8")
     (folder / "site.urls").write_text(
         "\n".join([
@@ -66,7 +72,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
 
     db = Path(first["database"])
     con = duckdb.connect(str(db), read_only=True)
-    titles = {r[0] for r in con.execute("SELECT title FROM articles").fetchall()}
+    titles = {r[0] for r in con.execute("SELECT title FROM unique_articles").fetchall()}
     assert titles == {
         "NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister",
         "Harbour bridge reopens after two years of repairs",
@@ -74,7 +80,14 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
         "Local runner sets course record at the spring marathon",
         "New ferry timetable adds late crossings on weekends",  # found through the feed
     }
-    texts = dict(con.execute("SELECT title, text FROM articles").fetchall())
+    # The mirror's copy is kept, in the seed's cluster, pointing at it.
+    seed_id, mirror_dup, mirror_cluster = con.execute(
+        "SELECT s.article_id, m.duplicate_of, m.cluster_id FROM articles s, articles m "
+        "WHERE s.domain = 'sputnikglobe.com' AND m.domain = 'mirror-news.example'").fetchone()
+    assert mirror_dup == seed_id and mirror_cluster == seed_id
+    assert con.execute("SELECT cluster_id, size, outlets FROM clusters").fetchall() == [
+        (seed_id, 2, 2)]
+    texts = dict(con.execute("SELECT title, text FROM unique_articles").fetchall())
     bridge = texts["Harbour bridge reopens after two years of repairs"]
     assert "Engineers replaced the steel cables" in bridge
     for boilerplate in ("COMMENTMARKER", "ADVERTISEMENT", "Cookie settings"):
@@ -114,7 +127,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert feed[0] == "feed" and feed[1].endswith("/rss.xml") and feed[2].year == 2024
     con.close()
 
-    assert first["totals"] == {"inputs": 10, "kept": 5, "rejected": 2, "failed": 3,
+    assert first["totals"] == {"inputs": 11, "kept": 6, "rejected": 2, "failed": 3,
                                "skipped": 0}
     assert all(n == 0 for n in first["data_tests"].values())
     report = Path(first["report"]).read_text("utf-8")
@@ -126,10 +139,10 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     after = _counts(db)
     assert after["articles"] == before["articles"] and after["rejects"] == before["rejects"]
     assert after["fetch_log"] == before["fetch_log"] + 1  # only the good feed, re-fetched
-    # 5 known articles, 2 recently failed URLs, 1 recently failed feed, 2 inputs rejected
+    # 6 known articles, 2 recently failed URLs, 1 recently failed feed, 2 inputs rejected
     # before. (The good feed is fetched again: feeds change; its item is known.)
-    assert second["totals"] == {"inputs": 10, "kept": 0, "rejected": 0, "failed": 0,
-                                "skipped": 10}
+    assert second["totals"] == {"inputs": 11, "kept": 0, "rejected": 0, "failed": 0,
+                                "skipped": 11}
 
     # Reprocessing re-extracts the 4 archived article pages without the network: the site's
     # hit count does not move, and unchanged texts add no article rows.
@@ -146,7 +159,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     res = runner.invoke(app, ["sql", "SELECT title FROM articles ORDER BY title",
                               "--format", "json", "--warehouse", str(warehouse)])
     assert res.exit_code == 0, res.output
-    assert len(json.loads(res.output)) == 5
+    assert len(json.loads(res.output)) == 6
     res = runner.invoke(app, ["runs", "--warehouse", str(warehouse)])
     assert res.exit_code == 0 and first["run_id"] in res.output
     res = runner.invoke(app, ["sql", "SELEC nonsense", "--warehouse", str(warehouse)])
