@@ -1,7 +1,7 @@
 """Fetch stage speed against a real server: Debian's nginx on loopback, >= 50 hosts.
 
     .venv/bin/python bench/bench_fetch.py [--hosts 60] [--pages 1200] [--repeat 5]
-                                          [--out bench/results/feat-fetch.md]
+                                          [--out bench/results/fetch.md]
 
 Starts its own nginx (temp config, one worker, 127.0.0.10.. as distinct hosts, ~170 KB
 pages), then measures in the same run, interleaved, medians over --repeat:
@@ -277,7 +277,7 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=32)
     ap.add_argument("--batch", type=int, default=500, help="documents per fetch_batch call")
     ap.add_argument("--page-kb", type=int, default=170)
-    ap.add_argument("--out", default=str(Path(__file__).parent / "results" / "feat-fetch.md"))
+    ap.add_argument("--out", default=str(Path(__file__).parent / "results" / "fetch.md"))
     args = ap.parse_args()
 
     # SIGTERM (make, CI, a timeout) must still stop our nginx: let `finally` run.

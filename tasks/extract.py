@@ -1,7 +1,7 @@
 """Extract: fetched HTML -> article text and metadata from one parse; text dumps -> articles
 directly (they are already extracted).
 
-Strategy (measured on the dev corpus; figures and the sweep in bench/results/feat-extract.md
+Strategy (measured on the dev corpus; figures and the sweep in bench/results/extract.md
 and BENCHMARKS.md):
 
 1. Parse once (trafilatura's `load_html`: charset detection, repair of broken markup); text
@@ -58,7 +58,7 @@ FALLBACK_MIN_CHARS = 1000
 # text_content, scripts included, 0.3 ms). When the fast text already covers most of the
 # page, the full cascade cannot find more: on the dev corpus every fallback that added a
 # snippet had a share < 0.11, and gating at 0.05 skipped 40% of the fallback runs (-25% of
-# their time) for the same snippet gain (sweep in bench/results/feat-extract.md).
+# their time) for the same snippet gain (sweep in bench/results/extract.md).
 FALLBACK_MAX_PAGE_SHARE = 0.05
 
 # lxml refuses a str that still carries an XML encoding declaration.

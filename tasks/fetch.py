@@ -1,7 +1,7 @@
 """Fetch stage: download the pages of a batch of documents, politely and safely.
 
 `fetch_batch(docs, settings, run_id)` runs one asyncio event loop per batch (aiohttp:
-measured at about 1/9 of httpx's client CPU per page, bench/results/feat-fetch.md) and returns
+measured at about 1/9 of httpx's client CPU per page, bench/results/fetch.md) and returns
 the documents that got a usable page plus one fetch_log row per URL attempted.
 
 What a request goes through, in order:

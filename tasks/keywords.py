@@ -1,7 +1,7 @@
 """Keywords per article: corpus TF-IDF over the batch (default) or YAKE.
 
 Both were measured on the 990-page dev corpus (bench/bench_enrich.py; figures in
-bench/results/feat-enrich.md). No keyword gold exists offline, so the quality proxy is
+bench/results/enrich.md). No keyword gold exists offline, so the quality proxy is
 the article's own title: how often a top-5 keyword shares a word with it (hit rate) and
 what share of the top 5 do (precision). TF-IDF (with a lead boost): hit rate 0.759,
 precision 0.304, 26-33x faster than YAKE: 0.671, 0.312. YAKE alone would cost more per

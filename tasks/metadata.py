@@ -233,7 +233,7 @@ def choose_date(
 
 # Byline containers, most specific first. One XPath with contains() runs in C; trafilatura's
 # own author search uses EXSLT regex tests on a pruned deep copy of the page and cost 12% of
-# the stage's time on the dev corpus for the same accuracy (bench/results/feat-extract.md).
+# the stage's time on the dev corpus for the same accuracy (bench/results/extract.md).
 _BYLINE_XPATH = XPath(
     "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
     " or contains(@class, 'Byline') or contains(@id, 'author') or @rel='author'"
