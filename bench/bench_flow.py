@@ -1,8 +1,12 @@
-"""Orchestration overhead: the ingest flow under Prefect versus the same stage
-functions (publish and report included) called directly, on the same synthetic text
-dumps, in the same process.
+"""Orchestration overhead and parallel speed-up: the ingest flow under Prefect versus the
+same stage functions (publish and report included) called directly in one process, on
+the same input in the same run.
 
-    .venv/bin/python bench/bench_flow.py [--docs 3000] [--repeat 3]
+    .venv/bin/python bench/bench_flow.py [--input corpus|html|dumps] [--docs N] [--repeat 3]
+
+corpus (the default when ../shared/corpus/dev exists) packs the development corpus's real
+pages into a WARC; html uses synthetic pages; dumps pre-extracted text (the cheapest
+input, so the worst case for a fixed overhead).
 
 Prints medians and the overhead ratio; DESIGN.md's target is under 5% of a run.
 """
@@ -42,6 +46,54 @@ def make_dumps(folder: Path, n: int, seed: int = 7) -> None:
             f"Synthetic article {i}\n{body}\n", encoding="utf-8")
 
 
+CORPUS = Path(os.environ.get("PRESSROOM_DEV_CORPUS",
+                              Path(__file__).resolve().parents[2] / "shared/corpus/dev"))
+
+
+def synthetic_pages(n: int, seed: int = 7):
+    from tests.site import TEMPLATE
+
+    rng = random.Random(seed)
+    for i in range(n):
+        paragraphs = "\n".join(
+            "<p>" + " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 70))).capitalize()
+            + ".</p>" for _ in range(8))
+        yield TEMPLATE.format(title=f"Synthetic article {i}", author="A. Writer",
+                              date=f"2024-04-{1 + i % 28:02d}", comment="Nice piece.",
+                              canonical=f"/news/{i}.html", paragraphs=paragraphs).encode()
+
+
+def corpus_pages(n: int):
+    """Real news pages of the development corpus, cycled to n."""
+    import gzip
+
+    files = sorted((CORPUS / "pages").glob("*.html.gz"))
+    if not files:
+        raise SystemExit(f"no corpus at {CORPUS}: use --input html, or set "
+                         "PRESSROOM_DEV_CORPUS")
+    for i in range(n):
+        yield gzip.decompress(files[i % len(files)].read_bytes())
+
+
+def make_warc(path: Path, pages) -> None:
+    """A CC-NEWS-like WARC of HTML article pages: the realistic input, where extraction
+    does the work."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i, body in enumerate(pages):
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Length", str(len(body)))],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://bench.example/news/{i}.html", "response", payload=BytesIO(body),
+                http_headers=head))
+
+
 def direct(inputs: list[str], settings) -> float:
     """The same stages, no Prefect: the baseline."""
     from pathlib import Path as P
@@ -75,6 +127,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=3000)
     ap.add_argument("--repeat", type=int, default=3)
+    default_input = "corpus" if (CORPUS / "pages").is_dir() else "html"
+    ap.add_argument("--input", choices=["corpus", "html", "dumps"], default=default_input,
+                    help="corpus: a WARC of the dev corpus's real pages; html: of synthetic "
+                         "article pages; dumps: pre-extracted text dumps (cheapest input, so "
+                         "the worst case for overhead)")
     args = ap.parse_args()
 
     from prefect.testing.utilities import prefect_test_harness
@@ -83,24 +140,39 @@ def main() -> None:
     from tasks.config import Settings
 
     with tempfile.TemporaryDirectory() as tmp, prefect_test_harness(server_startup_timeout=120):
-        src = Path(tmp) / "dumps"
+        src = Path(tmp) / "input"
         src.mkdir()
-        make_dumps(src, args.docs)
-        flow_times, direct_times = [], []
+        if args.input == "html":
+            make_warc(src / "pages.warc.gz", synthetic_pages(args.docs))
+        elif args.input == "corpus":
+            make_warc(src / "pages.warc.gz", corpus_pages(args.docs))
+        else:
+            make_dumps(src, args.docs)
+        flow_times, direct_times, par_times = [], [], []
         for i in range(args.repeat):
-            settings = Settings(warehouse=Path(tmp) / f"wh-direct-{i}")
+            settings = Settings(warehouse=Path(tmp) / f"wh-direct-{i}", cpu_workers=1)
             direct_times.append(direct([str(src)], settings))
-            settings = Settings(warehouse=Path(tmp) / f"wh-flow-{i}")
-            t0 = time.perf_counter()
-            manifest = ingest(inputs=[str(src)], settings=settings)
-            flow_times.append(time.perf_counter() - t0)
-            assert manifest["totals"]["kept"] == args.docs, manifest["totals"]
+            for workers, times in ((1, flow_times), (0, par_times)):
+                settings = Settings(warehouse=Path(tmp) / f"wh-flow{workers}-{i}",
+                                    cpu_workers=workers)
+                t0 = time.perf_counter()
+                manifest = ingest(inputs=[str(src)], settings=settings)
+                times.append(time.perf_counter() - t0)
+                kept = manifest["totals"]["kept"]
+                assert args.input == "corpus" or kept == args.docs, manifest["totals"]
+    print("direct runs (s):", " ".join(f"{t:.2f}" for t in direct_times))
+    print("flow runs (s):  ", " ".join(f"{t:.2f}" for t in flow_times))
+    print("flow, all cores:", " ".join(f"{t:.2f}" for t in par_times))
     f, d = statistics.median(flow_times), statistics.median(direct_times)
+    p = statistics.median(par_times)
     print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python "
           f"{platform.python_version()}")
-    print(f"docs={args.docs} batch_size={Settings().batch_size} repeat={args.repeat}")
-    print(f"direct stage calls: median {d:.2f} s ({args.docs / d:.0f} docs/s)")
-    print(f"prefect flow: median {f:.2f} s ({args.docs / f:.0f} docs/s)")
+    print(f"input={args.input} docs={args.docs} batch_size={Settings().batch_size} "
+          f"repeat={args.repeat}")
+    print(f"direct stage calls, 1 process: median {d:.2f} s ({args.docs / d:.0f} docs/s)")
+    print(f"prefect flow, cpu_workers=1: median {f:.2f} s ({args.docs / f:.0f} docs/s)")
+    print(f"prefect flow, cpu_workers=0 (one per core): median {p:.2f} s "
+          f"({args.docs / p:.0f} docs/s), {d / p:.2f}x the direct calls")
     overhead = 100 * (f - d) / f
     print(f"flow / direct = {f / d:.3f}  (orchestration overhead: {overhead:.1f}% of the run)")
 

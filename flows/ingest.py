@@ -4,6 +4,7 @@ report. Wiring only: every decision lives in tasks/."""
 from __future__ import annotations
 
 from prefect import flow
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
 from tasks.config import Settings
@@ -11,7 +12,9 @@ from tasks.discover import drop_known_rejects, split_known
 from tasks.steps import discover_task, known_inputs_task
 
 
-@flow(name="ingest", log_prints=True)
+# Threads overlap the batches' I/O (fetch); CPU-bound work runs in worker processes inside
+# the tasks (tasks/parallel.py), so threads do not fight over the GIL.
+@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=4))
 def ingest(inputs: list[str] | None = None, refresh: bool = False,
            settings: Settings | None = None) -> dict:
     """Ingest paths/URLs (default: the seeds folder) into the warehouse; returns the run

@@ -4,13 +4,14 @@ warehouse/raw/, without touching the network, through the same stages as ingest.
 from __future__ import annotations
 
 from prefect import flow
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
 from tasks.config import Settings
 from tasks.steps import archived_documents_task
 
 
-@flow(name="reprocess", log_prints=True)
+@flow(name="reprocess", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=4))
 def reprocess(run_ids: list[str] | None = None, settings: Settings | None = None) -> dict:
     """Rebuild documents from the archive (all runs, or the given ones) and process them
     again: an article whose text now comes out differently becomes a new revision."""

@@ -138,6 +138,12 @@ class StageResult:
     table: pa.Table
     rejects: list[dict] = field(default_factory=list)
 
+    @classmethod
+    def combine(cls, parts: list[StageResult], schema: pa.Schema) -> StageResult:
+        """One result from the results of a batch's slices, in order."""
+        return cls(pa.concat_tables([schema.empty_table(), *(p.table for p in parts)]),
+                   [r for p in parts for r in p.rejects])
+
 
 def clean_record(row: dict) -> dict:
     """Normalise one article row. Dumps also get their glued paragraphs repaired."""

@@ -26,6 +26,11 @@ class Settings(BaseSettings):
 
     # Batches: a Prefect task per batch, never per article (10-40 ms overhead per task run).
     batch_size: int = Field(500, ge=1)
+    # CPU-bound stages (extract, clean, enrich) split a batch over this many worker
+    # processes (0 = one per core); below parallel_min_rows documents a pool costs more
+    # than it saves (worker start-up imports trafilatura: ~1 s once per worker).
+    cpu_workers: int = Field(0, ge=0)
+    parallel_min_rows: int = Field(200, ge=1)
 
     # Network. 20 s total is generous for one news page and bounds a stuck server.
     # Sites block anonymous bots; a contact lets an operator reach us instead.

@@ -46,6 +46,16 @@ class EnrichResult:
     places: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def combine(cls, parts: list[EnrichResult]) -> EnrichResult:
+        """One result from the results of a batch's slices, in order."""
+        notes: list[str] = []
+        for p in parts:
+            notes += [n for n in p.notes if n not in notes]
+        return cls(pa.concat_tables([ARTICLES.empty_table(), *(p.table for p in parts)]),
+                   [r for p in parts for r in p.entities],
+                   [r for p in parts for r in p.places], notes)
+
 
 def _stamp(path: Path) -> tuple[int, int] | None:
     """A file's (mtime_ns, size): the registry cache key; None when there is no file."""

@@ -14,6 +14,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
+from schemas import ARTICLES
 from tasks import (
     archive,
     clean,
@@ -22,6 +23,7 @@ from tasks import (
     enrich,
     extract,
     fetch,
+    parallel,
     publish,
     report,
     warehouse,
@@ -51,14 +53,22 @@ def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> fetch.FetchRe
     return fetch.fetch_batch(docs, settings, run_id)
 
 
+def _across_cores(fn, table: pa.Table, settings: Settings, run_id: str) -> list:
+    return parallel.map_batch(fn, table, settings, run_id,
+                              workers=parallel.worker_count(settings.cpu_workers),
+                              min_rows=settings.parallel_min_rows)
+
+
 @task(name="extract", **STAGE_TASK)
 def extract_task(docs: pa.Table, settings: Settings, run_id: str) -> clean.StageResult:
-    return extract.extract_batch(docs, settings, run_id)
+    parts = _across_cores(extract.extract_batch, docs, settings, run_id)
+    return clean.StageResult.combine(parts, ARTICLES)
 
 
 @task(name="clean", **STAGE_TASK)
 def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> clean.StageResult:
-    return clean.clean_batch(articles, settings, run_id)
+    parts = _across_cores(clean.clean_batch, articles, settings, run_id)
+    return clean.StageResult.combine(parts, ARTICLES)
 
 
 @task(name="dedup", **STAGE_TASK)
@@ -69,7 +79,8 @@ def dedup_task(articles: pa.Table, root: Path, settings: Settings, run_id: str
 
 @task(name="enrich", **STAGE_TASK)
 def enrich_task(articles: pa.Table, settings: Settings, run_id: str) -> enrich.EnrichResult:
-    return enrich.enrich_batch(articles, settings, run_id)
+    return enrich.EnrichResult.combine(
+        _across_cores(enrich.enrich_batch, articles, settings, run_id))
 
 
 @task(name="publish", **STAGE_TASK)
