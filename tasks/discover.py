@@ -322,7 +322,7 @@ def discover(inputs: list[str], run_id: str, settings=None,
                 rows.append(d)
             else:
                 rejects.append(r)
-        elif item.name not in ("README.md", ".gitkeep"):
+        elif item.name not in ("README.md", ".gitkeep", "outlets.toml"):  # not inputs
             notes.append(f"{item}: not a recognised input (.txt dump, .urls list, .warc[.gz], "
                          "sources.toml): ignored")
     if skip_sources:
