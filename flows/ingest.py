@@ -29,11 +29,13 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     found = discover_task(run.inputs, settings, run_id, known)
     run.notes += found.notes
     run.fetch_log += found.fetch_log  # feed and sitemap fetches
-    source_failures = sum(1 for row in found.fetch_log if row.get("error"))
+    # Feeds and sitemaps: a failed fetch is a failed input; a 304 (refresh) is settled.
+    sources_unchanged = sum(1 for r in found.fetch_log if r.get("error") == "not_modified")
+    source_failures = sum(1 for r in found.fetch_log if r.get("error")) - sources_unchanged
     todo, skipped = split_known(found.docs, known, settings.refresh)
     new_rejects, known_rejects = drop_known_rejects(found.rejects, known)
     run.rejects += new_rejects
-    sources_skipped = found.stats.get("sources_skipped", 0)
+    sources_skipped = found.stats.get("sources_skipped", 0) + sources_unchanged
     ledger.record("discover",
                   received=found.docs.num_rows + len(found.rejects) + source_failures
                   + sources_skipped,

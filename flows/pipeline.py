@@ -76,9 +76,11 @@ def process(run: Run, todo: pa.Table) -> dict:
     fetched = [f.result() for f in fetched]
     for batch, result in zip(batches(todo, settings.batch_size), fetched, strict=True):
         fetch_log += result.fetch_log
-        failed = sum(1 for row in result.fetch_log if row.get("error"))
+        # A 304 under --refresh is an answer, not a failure: the archived copy still holds.
+        unchanged = sum(1 for row in result.fetch_log if row.get("error") == "not_modified")
+        failed = sum(1 for row in result.fetch_log if row.get("error")) - unchanged
         ledger.record("fetch", received=batch.num_rows, passed=result.docs.num_rows,
-                      failed=failed)
+                      failed=failed, skipped=unchanged)
     extracted = [extract_task.submit(r.docs, settings, run_id) for r in fetched]
     extracted = [e.result() for e in extracted]
     for r, e in zip(fetched, extracted, strict=True):
@@ -100,7 +102,7 @@ def process(run: Run, todo: pa.Table) -> dict:
     deduped = dedup_task(all_clean, root, settings, run_id)
     rejects += deduped.rejects
     ledger.record("dedup", received=all_clean.num_rows, passed=deduped.table.num_rows,
-                  rejected=len(deduped.rejects))
+                  rejected=len(deduped.rejects), skipped=deduped.unchanged)
 
     enriched = [enrich_task.submit(b, settings, run_id)
                 for b in batches(deduped.table, settings.batch_size)]

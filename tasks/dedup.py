@@ -4,7 +4,8 @@ Rules, applied in first-seen order (fetched_at, else published_at, then article_
 the outcome never depends on input order:
 
 - Same article_id (= same canonical URL) and the same text as its latest revision, in
-  this run or in the warehouse: a reject, `duplicate_url`. Nothing new was learnt.
+  this run: a reject, `duplicate_url`; as the warehouse's latest revision: `unchanged`
+  (counted as skipped: already settled, e.g. a refresh of an unchanged page).
 - Same article_id, different text: a new *revision* of that article (revision = latest
   + 1, previous_content_hash = the latest revision's hash). Kept: neither a new article
   nor lost.
@@ -69,6 +70,9 @@ class DedupResult(StageResult):
     """StageResult plus the `signatures` rows this run appends (publish writes them)."""
 
     signatures: pa.Table = field(default_factory=SIGNATURES.empty_table)
+    # Articles the warehouse already holds with the same text (a refresh or reprocess of
+    # an unchanged page): already settled, so neither kept again nor a reject.
+    unchanged: int = 0
 
 
 def _order_key(row: dict) -> tuple:
@@ -106,12 +110,19 @@ def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, ru
 
     kept: list[dict] = []
     rejects: list[dict] = []
+    unchanged = 0
+    seen_in_run: set[str] = set()
     for row in sorted(articles.to_pylist(), key=_order_key):
         prev = latest.get(row["article_id"])
         if prev is not None and prev[0] == row["content_hash"]:
-            rejects.append(_reject(row, "duplicate_url", "canonical URL already kept with "
-                                   "the same text", now, run_id))
+            if row["article_id"] in seen_in_run:
+                rejects.append(_reject(row, "duplicate_url", "canonical URL already kept "
+                                       "with the same text", now, run_id))
+            else:
+                unchanged += 1
+                seen_in_run.add(row["article_id"])
             continue
+        seen_in_run.add(row["article_id"])
         revision = 1 if prev is None else prev[1] + 1
         latest[row["article_id"]] = (row["content_hash"], revision)
         kept.append({**row, "revision": revision,
@@ -126,7 +137,7 @@ def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, ru
         cluster_id, duplicate_of = clusters[row["article_id"]]
         row["cluster_id"] = cluster_id
         row["duplicate_of"] = duplicate_of
-    return DedupResult(conform(kept, ARTICLES, "articles"), rejects, sig_rows)
+    return DedupResult(conform(kept, ARTICLES, "articles"), rejects, sig_rows, unchanged)
 
 
 def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):

@@ -48,7 +48,15 @@ class _SiteHandler(BaseHTTPRequestHandler):
         self.hits.append(self.path)
         path = self.path.split("?")[0]
         status, ctype, body = self.pages.get(path, (404, "text/html", b"<h1>Not found</h1>"))
+        etag = '"%x"' % (hash(body) & 0xFFFFFFFF)
+        if status == 200 and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)  # a conditional GET of an unchanged page
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(status)
+        if status == 200:
+            self.send_header("ETag", etag)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

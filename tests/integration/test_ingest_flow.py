@@ -145,13 +145,27 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
                                 "skipped": 11}
 
     # Reprocessing re-extracts the 4 archived article pages without the network: the site's
-    # hit count does not move, and unchanged texts add no article rows.
+    # hit count does not move, and unchanged texts add no rows at all.
     hits_before = len(news_site.hits)
     again = reprocess(settings=settings)
     assert len(news_site.hits) == hits_before
     assert again["stages"][0]["received"] == 4
     assert again["stages"][1] == {"stage": "fetch", "received": 4, "passed": 4, "rejected": 0,
                                   "failed": 0, "skipped": 0}
+    assert again["totals"]["skipped"] == 4 and again["totals"]["rejected"] == 0
+    assert _counts(db)["articles"] == before["articles"]
+
+    # --refresh fetches the known pages again with conditional GETs: unchanged pages answer
+    # 304, recorded in fetch_log, counted as skipped, and add no articles. (The feed answers
+    # 304 too, so its known item is not listed again; the two dumps are re-read, unchanged.)
+    refreshed = ingest(inputs=inputs, refresh=True, settings=settings)
+    stages = {s["stage"]: s for s in refreshed["stages"]}
+    assert stages["fetch"]["skipped"] == 3 and stages["fetch"]["failed"] == 0, stages
+    assert stages["dedup"]["skipped"] == 2 and refreshed["totals"]["rejected"] == 0, stages
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM fetch_log WHERE status = 304 AND run_id = ?",
+                       [refreshed["run_id"]]).fetchone()[0] == 4
+    con.close()
     assert _counts(db)["articles"] == before["articles"]
 
     # The command line reads the same warehouse.

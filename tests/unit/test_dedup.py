@@ -113,11 +113,14 @@ def test_changed_text_under_the_same_url_is_a_new_revision():
     assert second.signatures.column("first_seen").to_pylist() == \
         first.signatures.column("first_seen").to_pylist()
     assert second.signatures.column("content_hash").to_pylist() == [content_hash(update)]
-    # The unchanged text again: nothing new, a reject with a reason.
+    # The unchanged text again: nothing new, already settled (counted, not a reject).
     prior = dedup.prior_from_tables(pa.concat_tables([first.table, second.table]),
                                     pa.concat_tables([first.signatures, second.signatures]))
     third = run([row(url, update, 120)], prior, run_id="r3")
-    assert third.table.num_rows == 0 and third.rejects[0]["reason"] == "duplicate_url"
+    assert third.table.num_rows == 0 and third.rejects == [] and third.unchanged == 1
+    # The same URL and text twice in one run: the second is a duplicate_url reject.
+    fourth = run([row(url, update, 130), row(url, update, 140)], prior, run_id="r4")
+    assert fourth.unchanged == 1 and [r["reason"] for r in fourth.rejects] == ["duplicate_url"]
 
 
 def test_two_versions_in_one_run_are_revisions_in_first_seen_order():
