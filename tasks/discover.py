@@ -377,20 +377,25 @@ class KnownInputs:
     """What the warehouse already settled, so a re-run neither re-fetches nor re-adds."""
 
     article_ids: frozenset[str] = frozenset()
-    rejected_keys: frozenset[str] = frozenset()
+    rejected_keys: frozenset[str] = frozenset()  # inputs rejected at any stage
     recently_failed_urls: frozenset[str] = frozenset()
+    # Inputs rejected for what they are (a malformed dump, a bad URL): a refresh cannot
+    # change that, while a page rejected later (too short, no text) may have changed.
+    input_rejected_keys: frozenset[str] = frozenset()
 
 
 def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.Table, pa.Table]:
     """-> (documents to process, documents skipped as already settled).
 
-    With `refresh`, known articles are processed again (a changed text becomes a new
-    revision); inputs already rejected or recently failed are still skipped.
+    With `refresh`, known articles and pages rejected after fetching are processed again
+    (a changed text becomes a new revision); inputs rejected at discovery and URLs that
+    failed recently are still skipped.
     """
+    rejected = known.input_rejected_keys if refresh else known.rejected_keys
     keep_mask = []
     for url, key in zip(docs.column("url").to_pylist(), docs.column("input_key").to_pylist(),
                         strict=True):
-        settled = key in known.rejected_keys or url in known.recently_failed_urls
+        settled = key in rejected or url in known.recently_failed_urls
         if not refresh and url and article_id_for(canonical_url(url)) in known.article_ids:
             settled = True
         keep_mask.append(not settled)

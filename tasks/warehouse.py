@@ -100,7 +100,7 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     now = now or datetime.now(UTC)
     since = now - refetch_failed_after
     ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
-    rejected = {r[0] for r in _scan(root, "rejects", "SELECT DISTINCT input_key FROM t")}
+    rejected = _scan(root, "rejects", "SELECT DISTINCT input_key, stage = 'discover' FROM t")
     # A URL whose latest attempt failed recently; a later success clears it.
     failed = {
         r[0]
@@ -112,4 +112,5 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                    AND max(fetched_at) >= TIMESTAMPTZ '{since.isoformat()}'""",
         )
     }
-    return KnownInputs(frozenset(ids), frozenset(rejected), frozenset(failed))
+    return KnownInputs(frozenset(ids), frozenset(k for k, _ in rejected), frozenset(failed),
+                       frozenset(k for k, at_discover in rejected if at_discover))

@@ -69,3 +69,25 @@ def test_known_inputs_reads_rejected_keys(tmp_path):
 
     known = known_inputs(tmp_path, timedelta(hours=1))
     assert known.rejected_keys == {"k0", "k1"} and not known.article_ids
+
+
+def test_split_known_with_and_without_refresh():
+    from schemas import DOCUMENTS
+    from tasks.discover import KnownInputs, split_known
+    from tasks.urls import article_id_for, canonical_url
+
+    urls = ["https://e.com/known", "https://e.com/short", "https://e.com/bad", "https://e.com/down",
+            "https://e.com/new"]
+    docs = conform([{"input_key": u, "url": u, "source_kind": "url"} for u in urls],
+                   DOCUMENTS, "documents")
+    known = KnownInputs(
+        article_ids=frozenset({article_id_for(canonical_url(urls[0]))}),
+        rejected_keys=frozenset({urls[1], urls[2]}),
+        input_rejected_keys=frozenset({urls[2]}),
+        recently_failed_urls=frozenset({urls[3]}),
+    )
+    todo, skipped = split_known(docs, known, refresh=False)
+    assert todo.column("url").to_pylist() == [urls[4]]
+    todo, skipped = split_known(docs, known, refresh=True)
+    assert todo.column("url").to_pylist() == [urls[0], urls[1], urls[4]]
+    assert skipped.column("url").to_pylist() == [urls[2], urls[3]]
