@@ -235,6 +235,19 @@ def _reject(doc: dict, reason: str, detail: str, now: datetime, run_id: str) -> 
     }
 
 
+def archived_response_problem(doc: dict, settings: Settings) -> tuple[str, str] | None:
+    """(reason, detail) when a document that came with its body (a WARC record) is not a
+    page to extract: an error status, or a content type the fetcher would refuse. Our own
+    fetcher never passes such pages on; archives written by others hold all of them."""
+    status = doc.get("status")
+    if status is not None and not 200 <= status < 300:
+        return f"http_{status}", f"the archived response has status {status}"
+    ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
+    if ctype and ctype not in settings.allowed_content_types:
+        return "unsupported_content_type", f"archived response is {ctype}"
+    return None
+
+
 def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
     """Documents -> article rows; a page with no text or that is a listing is a reject."""
     rows, rejects = [], []
@@ -244,6 +257,10 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
             if doc["source_kind"] == "dump":
                 rows.append(article_from_dump(doc, run_id))
                 continue
+            unusable = archived_response_problem(doc, settings)
+            if unusable:
+                rejects.append(_reject(doc, *unusable, now, run_id))
+                continue
             url = doc.get("final_url") or doc["url"]
             x = extract_html(
                 doc["body"] or b"", url,
@@ -251,7 +268,6 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
                 hint_published_source=doc.get("hint_published_source"),
                 fetched_at=doc.get("fetched_at"),
                 encoding=doc.get("encoding"),
-                # proposed setting (see the report); absent from Settings -> off
                 extensive_dates=settings.extract_extensive_dates,
             )
             verdict = extraction_failed(x.text, x.error) or not_article(

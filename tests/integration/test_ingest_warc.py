@@ -1,0 +1,58 @@
+"""`pressroom ingest x.warc.gz`: a CC-NEWS-style WARC through the whole flow, offline."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from flows.cli import app
+from tests.site import ARTICLES, render
+
+pytestmark = pytest.mark.integration
+
+
+def _write_warc(path: Path) -> None:
+    """The test site's articles as response records (one gzip-encoded, as crawlers
+    keep them), plus a 404 response that must not become an article."""
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i, page in enumerate(ARTICLES):
+            body, headers = render(page), [("Content-Type", "text/html; charset=utf-8")]
+            if i == 0:
+                body, headers = gzip.compress(body), [*headers, ("Content-Encoding", "gzip")]
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(
+                f"https://gazette.example{page}", "response", payload=io.BytesIO(body),
+                http_headers=http, warc_headers_dict={"WARC-Date": "2024-05-06T07:00:00Z"}))
+        http = StatusAndHeaders("404 Not Found", [("Content-Type", "text/html")],
+                                protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(
+            "https://gazette.example/missing", "response", payload=io.BytesIO(b"<h1>404</h1>"),
+            http_headers=http))
+
+
+def test_ingest_a_warc_file_from_the_command_line(prefect_harness, tmp_path, warehouse):
+    warc = tmp_path / "news.warc.gz"
+    _write_warc(warc)
+    res = CliRunner().invoke(app, ["ingest", str(warc), "--warehouse", str(warehouse)])
+    assert res.exit_code == 0, res.output
+    assert "inputs 5 = kept 4 + rejected 1" in res.output
+
+    con = duckdb.connect(str(warehouse / "pressroom.duckdb"), read_only=True)
+    rows = con.execute("SELECT source_kind, source, title, fetched_at FROM articles "
+                       "ORDER BY title").fetchall()
+    assert {r[2] for r in rows} == {a["title"] for a in ARTICLES.values()}
+    assert all(kind == "warc" and source == str(warc) for kind, source, *_ in rows)
+    assert all(at.year == 2024 for *_, at in rows)  # WARC-Date, not the time of the run
+    assert con.execute("SELECT url, stage, reason FROM rejects").fetchall() == [
+        ("https://gazette.example/missing", "extract", "http_404")]
+    # Nothing was fetched: the run never touched the network.
+    assert con.execute("SELECT count(*) FROM fetch_log").fetchone()[0] == 0
+    con.close()
