@@ -63,7 +63,7 @@ SELECT regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1) AS host,
        count(*) FILTER (WHERE error IS NOT NULL) AS failed,
        round(100.0 * count(*) FILTER (WHERE error IS NULL) / count(*), 1) AS ok_pct,
        mode(error) FILTER (WHERE error IS NOT NULL) AS top_error,
-       median(elapsed_ms) AS median_ms,
+       round(median(elapsed_ms), 1) AS median_ms,
        sum(bytes) AS bytes
 FROM fetch_log
 GROUP BY host;

@@ -118,7 +118,8 @@ def run_data_tests(db: Path) -> dict[str, int]:
 
 # Sections of the HTML run report: title -> SQL over the views.
 REPORT_SECTIONS = {
-    "Runs": """SELECT run_id, finished_at, inputs, kept, rejected, failed, skipped
+    "Runs": """SELECT run_id, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_utc,
+               inputs, kept, rejected, failed, skipped
                FROM runs ORDER BY started_at DESC LIMIT 20""",
     "Rejects by stage and reason": """SELECT stage, reason, count(*) AS records
                FROM rejects GROUP BY ALL ORDER BY records DESC LIMIT 30""",
