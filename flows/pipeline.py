@@ -3,6 +3,7 @@ extract -> clean -> dedup -> enrich -> publish -> report. No business logic here
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,28 +72,40 @@ def process(run: Run, todo: pa.Table) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
     rejects, fetch_log, notes = run.rejects, run.fetch_log, run.notes
     logger = get_run_logger()
-    # fetch -> extract -> clean, batch by batch, in parallel across batches.
-    fetched = [fetch_task.submit(b, settings, run_id) for b in batches(todo, settings.batch_size)]
-    fetched = [f.result() for f in fetched]
-    for batch, result in zip(batches(todo, settings.batch_size), fetched, strict=True):
+    # fetch -> extract -> clean, batch by batch: every fetch is submitted at once (I/O
+    # overlaps), each batch is extracted as soon as its fetch is done, and a fetched batch
+    # is dropped once extracted, so page bodies do not pile up for the whole run.
+    pending = deque((b.num_rows, fetch_task.submit(b, settings, run_id))
+                    for b in batches(todo, settings.batch_size))
+    extracting = []
+    while pending:
+        received, future = pending.popleft()
+        result = future.result()
         fetch_log += result.fetch_log
         # A 304 under --refresh is an answer, not a failure: the archived copy still holds.
         unchanged = sum(1 for row in result.fetch_log if row.get("error") == "not_modified")
         failed = sum(1 for row in result.fetch_log if row.get("error")) - unchanged
-        ledger.record("fetch", received=batch.num_rows, passed=result.docs.num_rows,
+        ledger.record("fetch", received=received, passed=result.docs.num_rows,
                       failed=failed, skipped=unchanged)
-    extracted = [extract_task.submit(r.docs, settings, run_id) for r in fetched]
-    extracted = [e.result() for e in extracted]
-    for r, e in zip(fetched, extracted, strict=True):
+        extracting.append((result.docs.num_rows,
+                           extract_task.submit(result.docs, settings, run_id)))
+        del result, future
+    cleaning = []
+    for received, future in extracting:
+        e = future.result()
         rejects += e.rejects
-        ledger.record("extract", received=r.docs.num_rows, passed=e.table.num_rows,
+        ledger.record("extract", received=received, passed=e.table.num_rows,
                       rejected=len(e.rejects))
-    cleaned = [clean_task.submit(e.table, settings, run_id) for e in extracted]
-    cleaned = [c.result() for c in cleaned]
-    for e, c in zip(extracted, cleaned, strict=True):
+        cleaning.append((e.table.num_rows, clean_task.submit(e.table, settings, run_id)))
+    extracting.clear()
+    cleaned = []
+    for received, future in cleaning:
+        c = future.result()
         rejects += c.rejects
-        ledger.record("clean", received=e.table.num_rows, passed=c.table.num_rows,
+        ledger.record("clean", received=received, passed=c.table.num_rows,
                       rejected=len(c.rejects))
+        cleaned.append(c)
+    cleaning.clear()
 
     for stage in ("fetch", "extract", "clean"):  # a run with nothing to fetch still shows them
         ledger.record(stage, received=0, passed=0)
