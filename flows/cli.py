@@ -180,8 +180,9 @@ def runs(
 
 @app.command()
 def report(warehouse: WarehouseOpt = None) -> None:
-    """Rebuild the DuckDB views, run the data tests and write the HTML report, without a
-    run (after moving the warehouse, or to refresh reports/latest.html)."""
+    """Rebuild the DuckDB views, run the data tests, write the HTML report.
+
+    No run: for after moving the warehouse, or to refresh reports/latest.html."""
     from tasks.report import build_views, run_data_tests, write_html_report
     from tasks.warehouse import manifests
 
