@@ -26,7 +26,7 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     root, run_id, ledger = run.root, run.run_id, run.ledger
 
     known = known_inputs_task(root, settings)
-    found = discover_task(run.inputs, settings, run_id, known)
+    found, run.settings = discover_task(run.inputs, settings, run_id, known)
     run.notes += found.notes
     run.fetch_log += found.fetch_log  # feed and sitemap fetches
     # Feeds and sitemaps: a failed fetch is a failed input; a 304 (refresh) is settled.

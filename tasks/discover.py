@@ -24,7 +24,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
 from tasks.discover_remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
-from tasks.sourcesfile import SourcesFileError, is_sources_file, load_sources
+from tasks.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.urls import BadURL, article_id_for, canonical_url
 from tasks.warcinput import Opener, http_opener, is_warc_path, read_warc
 
@@ -204,6 +204,23 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
         else:
             notes.append(f"input {item!r} does not exist: skipped")
     return out, notes
+
+
+def source_host_delays(inputs: list[str]) -> dict[str, float]:
+    """Per-host politeness delays (delay_s) of the sources files among the inputs, so the
+    fetcher honours them for feeds, sitemaps and pages alike. A broken sources file gives
+    none here; discover() reports it."""
+    items, _ = expand_inputs(inputs)
+    delays: dict[str, float] = {}
+    for item in items:
+        if isinstance(item, Path) and is_sources_file(item.name):
+            try:
+                cfg = load_sources(item)
+            except SourcesFileError:
+                continue
+            for host, delay in host_delays(cfg).items():
+                delays[host] = max(delays.get(host, 0.0), delay)
+    return delays
 
 
 def fetch_urls_via(fetch_batch, settings, run_id: str) -> FetchUrls:

@@ -35,10 +35,17 @@ STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
 @task(name="discover", **STAGE_TASK)
 def discover_task(inputs: list[str], settings: Settings, run_id: str,
-                  known: discover.KnownInputs) -> discover.DiscoverResult:
+                  known: discover.KnownInputs) -> tuple[discover.DiscoverResult, Settings]:
+    """-> (what was found, the settings for fetching: with the sources files' per-host
+    delays merged in, so feeds, sitemaps and pages all honour them)."""
+    delays = {**settings.host_delays}
+    for host, delay in discover.source_host_delays(inputs).items():
+        delays[host] = max(delays.get(host, 0.0), delay)
+    settings = settings.model_copy(update={"host_delays": delays})
     fetch_urls = discover.fetch_urls_via(fetch.fetch_batch, settings, run_id)
-    return discover.discover(inputs, run_id, settings, fetch_urls,
-                             skip_sources=known.recently_failed_urls)
+    found = discover.discover(inputs, run_id, settings, fetch_urls,
+                              skip_sources=known.recently_failed_urls)
+    return found, settings
 
 
 @task(name="known-inputs", **STAGE_TASK)

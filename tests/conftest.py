@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -38,14 +39,17 @@ class SiteURL(str):
     flow did, or did not, touch the network)."""
 
     hits: list[str]
+    times: list[float]
 
 
 class _SiteHandler(BaseHTTPRequestHandler):
     pages: dict[str, tuple[int, str, bytes]] = {}
     hits: list[str] = []
+    times: list[float] = []  # when each request arrived, for politeness checks
 
     def do_GET(self) -> None:  # noqa: N802 - http.server API
         self.hits.append(self.path)
+        self.times.append(time.monotonic())
         path = self.path.split("?")[0]
         status, ctype, body = self.pages.get(path, (404, "text/html", b"<h1>Not found</h1>"))
         etag = '"%x"' % (hash(body) & 0xFFFFFFFF)
@@ -71,10 +75,11 @@ def news_site() -> Iterator[str]:
     """A local news site: article pages with navigation, ads and comments; a 404; a PDF.
     Yields its base URL (http://127.0.0.1:<port>)."""
     pages = dict(NEWS_SITE)
-    handler = type("Handler", (_SiteHandler,), {"pages": pages, "hits": []})
+    handler = type("Handler", (_SiteHandler,), {"pages": pages, "hits": [], "times": []})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = SiteURL(f"http://127.0.0.1:{server.server_port}")
     base.hits = handler.hits
+    base.times = handler.times
     pages["/rss.xml"] = (200, "application/rss+xml", RSS.replace(b"{base}", base.encode()))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -28,6 +28,7 @@ def _inputs(tmp_path: Path, base: str, seed_dump: Path) -> list[str]:
 [[source]]
 name = "Harbour Gazette"
 homepage = "{base}/"
+delay_s = 0.3
 feeds = ["{base}/rss.xml", "{base}/gone-feed.xml"]
 """, encoding="utf-8")
     # A near copy of the seed on another outlet (a republished wire story).
@@ -69,6 +70,11 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     inputs = _inputs(tmp_path, news_site, seed_dump)
 
     first = ingest(inputs=inputs, settings=settings)
+
+    # The sources file's delay_s (0.3 s) applies to every request to its host, feeds and
+    # pages alike, seen from the server (the run's own default would be 0.05 s).
+    gaps = [b - a for a, b in zip(news_site.times, news_site.times[1:])]
+    assert len(gaps) >= 8 and min(gaps) >= 0.25, gaps
 
     db = Path(first["database"])
     con = duckdb.connect(str(db), read_only=True)
