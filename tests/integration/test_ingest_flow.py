@@ -73,7 +73,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
 
     # The sources file's delay_s (0.3 s) applies to every request to its host, feeds and
     # pages alike, seen from the server (the run's own default would be 0.05 s).
-    gaps = [b - a for a, b in zip(news_site.times, news_site.times[1:])]
+    gaps = [b - a for a, b in zip(news_site.times, news_site.times[1:], strict=False)]
     assert len(gaps) >= 8 and min(gaps) >= 0.25, gaps
 
     db = Path(first["database"])
