@@ -9,7 +9,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.pipeline import Run, process
 from tasks.config import Settings
 from tasks.discover import drop_known_rejects, split_known
-from tasks.steps import discover_task, known_inputs_task
+from tasks.steps import discover_task, known_inputs_task, stage_warc_task
 
 
 # Threads overlap the batches' I/O (fetch); CPU-bound work runs in worker processes inside
@@ -42,4 +42,13 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
                   passed=todo.num_rows, rejected=len(new_rejects), failed=source_failures,
                   skipped=skipped.num_rows + known_rejects + sources_skipped)
 
-    return process(run, todo)
+    # WARC inputs are staged batch by batch and loaded one batch at a time by process().
+    staged = []
+    for source in found.warcs:
+        files, warc_rejects, _ = stage_warc_task(source, root, run.settings, run_id)
+        new_rejects, known_rejects = drop_known_rejects(warc_rejects, known)
+        run.rejects += new_rejects
+        ledger.record("discover", received=len(warc_rejects), passed=0,
+                      rejected=len(new_rejects), skipped=known_rejects)
+        staged += files
+    return process(run, todo, staged, known)

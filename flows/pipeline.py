@@ -3,6 +3,7 @@ extract -> clean -> dedup -> enrich -> publish -> report. No business logic here
 
 from __future__ import annotations
 
+import shutil
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from prefect import get_run_logger
 
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, conform
 from tasks.config import Settings
+from tasks.discover import KnownInputs
 from tasks.ledger import Ledger
 from tasks.steps import (
     clean_task,
@@ -20,10 +22,11 @@ from tasks.steps import (
     enrich_task,
     extract_task,
     fetch_task,
+    load_staged_task,
     publish_task,
     report_task,
 )
-from tasks.warehouse import quarantine_orphans
+from tasks.warehouse import quarantine_orphans, staging_dir
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -67,17 +70,53 @@ class Run:
         return run
 
 
-def process(run: Run, todo: pa.Table) -> dict:
-    """Documents -> a committed run. Returns the manifest with database/report paths."""
+# Batches in flight between loading and extraction: enough to overlap fetching (I/O) with
+# extraction (CPU), few enough that page bodies never pile up for a whole run.
+WINDOW = 4
+
+
+def process(run: Run, todo: pa.Table, staged: list[Path] = (),
+            known: KnownInputs | None = None) -> dict:
+    """Documents (plus staged WARC batches, loaded one at a time) -> a committed run.
+    Returns the manifest with database/report paths."""
+    try:
+        return _process(run, todo, list(staged), known or KnownInputs())
+    finally:
+        shutil.rmtree(staging_dir(run.root, run.run_id), ignore_errors=True)
+
+
+def _document_batches(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs):
+    """The run's batches: the discovered documents, then each staged WARC batch (loaded
+    lazily, its discover counts recorded as it is read)."""
+    yield from batches(todo, run.settings.batch_size)
+    for path in staged:
+        docs, settled, rejects = load_staged_task(path, known, run.settings.refresh, run.run_id)
+        run.rejects += rejects
+        run.ledger.record("discover", received=docs.num_rows + settled + len(rejects),
+                          passed=docs.num_rows, rejected=len(rejects), skipped=settled)
+        yield docs
+
+
+def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
     rejects, fetch_log, notes = run.rejects, run.fetch_log, run.notes
     logger = get_run_logger()
-    # fetch -> extract -> clean, batch by batch: every fetch is submitted at once (I/O
-    # overlaps), each batch is extracted as soon as its fetch is done, and a fetched batch
-    # is dropped once extracted, so page bodies do not pile up for the whole run.
-    pending = deque((b.num_rows, fetch_task.submit(b, settings, run_id))
-                    for b in batches(todo, settings.batch_size))
+    # fetch -> extract -> clean, batch by batch: at most WINDOW batches are loaded and
+    # fetching at once, each is extracted as soon as its fetch is done, and a fetched
+    # batch is dropped once extracted, so page bodies do not pile up for the whole run.
+    source = _document_batches(run, todo, staged, known)
+    pending: deque = deque()
+    in_flight: deque = deque()  # extractions not yet finished
     extracting = []
+
+    def refill() -> None:
+        while len(pending) < WINDOW:
+            batch = next(source, None)
+            if batch is None:
+                return
+            pending.append((batch.num_rows, fetch_task.submit(batch, settings, run_id)))
+
+    refill()
     while pending:
         received, future = pending.popleft()
         result = future.result()
@@ -87,9 +126,13 @@ def process(run: Run, todo: pa.Table) -> dict:
         failed = sum(1 for row in result.fetch_log if row.get("error")) - unchanged
         ledger.record("fetch", received=received, passed=result.docs.num_rows,
                       failed=failed, skipped=unchanged)
-        extracting.append((result.docs.num_rows,
-                           extract_task.submit(result.docs, settings, run_id)))
+        while len(in_flight) >= WINDOW:  # backpressure: bodies wait in few queued tasks
+            in_flight.popleft().wait()
+        extraction = extract_task.submit(result.docs, settings, run_id)
+        extracting.append((result.docs.num_rows, extraction))
+        in_flight.append(extraction)
         del result, future
+        refill()
     cleaning = []
     for received, future in extracting:
         e = future.result()

@@ -46,6 +46,9 @@ class DiscoverResult:
     # One row per feed/sitemap fetch attempt (the documents themselves are fetched later).
     fetch_log: list[dict] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    # WARC inputs left for streaming (discover(..., stream_warcs=True)): read batch by
+    # batch later (tasks/warcinput.stage_warc), never whole.
+    warcs: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -263,8 +266,8 @@ def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]
 
 def discover(inputs: list[str], run_id: str, settings=None,
              fetch_urls: FetchUrls | None = None, warc_opener: Opener | None = None,
-             now: datetime | None = None, skip_sources: frozenset[str] = frozenset()
-             ) -> DiscoverResult:
+             now: datetime | None = None, skip_sources: frozenset[str] = frozenset(),
+             stream_warcs: bool = False) -> DiscoverResult:
     """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
     duplicates (same canonical URL) rejected before anything is fetched.
 
@@ -290,7 +293,12 @@ def discover(inputs: list[str], run_id: str, settings=None,
     listed: list[tuple[str, str]] = []  # article URLs from sources files
     items, notes = expand_inputs(inputs)
 
+    warcs: list[str] = []
+
     def read_warc_input(source: str) -> None:
+        if stream_warcs:
+            warcs.append(source)
+            return
         opener = warc_opener or http_opener(settings.user_agent, settings.request_timeout_s,
                                             settings.allow_private_hosts)
         result = read_warc(source, run_id, now, settings.max_body_bytes, opener)
@@ -370,7 +378,7 @@ def discover(inputs: list[str], run_id: str, settings=None,
     kept, dup_rejects = drop_duplicate_urls(rows, run_id)
     return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
                           rejects=rejects + dup_rejects, notes=notes, fetch_log=fetch_log,
-                          stats=stats)
+                          stats=stats, warcs=warcs)
 
 
 def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
@@ -425,3 +433,16 @@ def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[di
     new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
     return new, len(rejects) - len(new)
 
+
+
+def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str
+                 ) -> tuple[pa.Table, int, list[dict]]:
+    """One staged WARC batch -> (documents to process, how many were already settled,
+    rejects for records without a usable URL). Duplicate URLs across batches are left to
+    dedup (same text: a duplicate; changed text: a revision)."""
+    import pyarrow.parquet as pq
+
+    rows, rejects = _checked_urls(pq.read_table(path).to_pylist(), run_id)
+    todo, skipped = split_known(conform(rows, DOCUMENTS, "documents"), known, refresh)
+    new_rejects, known_rejects = drop_known_rejects(rejects, known)
+    return todo, skipped.num_rows + known_rejects, new_rejects

@@ -44,8 +44,28 @@ def discover_task(inputs: list[str], settings: Settings, run_id: str,
     settings = settings.model_copy(update={"host_delays": delays})
     fetch_urls = discover.fetch_urls_via(fetch.fetch_batch, settings, run_id)
     found = discover.discover(inputs, run_id, settings, fetch_urls,
-                              skip_sources=known.recently_failed_urls)
+                              skip_sources=known.recently_failed_urls, stream_warcs=True)
     return found, settings
+
+
+@task(name="stage-warc", **STAGE_TASK)
+def stage_warc_task(source: str, root: Path, settings: Settings, run_id: str
+                    ) -> tuple[list[Path], list[dict], dict[str, int]]:
+    """A WARC input, read batch by batch into staged Parquet files (never whole)."""
+    from datetime import UTC, datetime
+
+    from tasks.warcinput import http_opener, stage_warc
+
+    opener = http_opener(settings.user_agent, settings.request_timeout_s,
+                         settings.allow_private_hosts)
+    return stage_warc(source, warehouse.staging_dir(root, run_id), run_id, datetime.now(UTC),
+                      settings.max_body_bytes, settings.batch_size, opener)
+
+
+@task(name="load-staged", **STAGE_TASK)
+def load_staged_task(path: Path, known: discover.KnownInputs, refresh: bool, run_id: str
+                     ) -> tuple[pa.Table, int, list[dict]]:
+    return discover.staged_batch(path, known, refresh, run_id)
 
 
 @task(name="known-inputs", **STAGE_TASK)

@@ -19,6 +19,7 @@ whereas auto_decode raises out of the iterator and ends the file.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import ipaddress
 import re
@@ -27,6 +28,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
@@ -508,3 +510,28 @@ def warc_batches(
                 rows, rejects = [], []
     if rows or rejects:
         yield rows, rejects
+
+
+def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_bytes: int,
+               batch_size: int, opener: Opener | None = None
+               ) -> tuple[list[Path], list[dict], dict[str, int]]:
+    """Read a WARC batch by batch into DOCUMENTS Parquet files under `folder` (one per
+    batch), so a CC-NEWS file (~1 GB, ~40k pages) is never held whole in memory: the flow
+    loads one staged batch at a time. -> (files, rejects, stats)."""
+    import pyarrow.parquet as pq
+
+    from schemas.tables import DOCUMENTS, conform
+
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = hashlib.blake2b(source.encode(), digest_size=6).hexdigest()
+    files: list[Path] = []
+    rejects: list[dict] = []
+    stats: dict[str, int] = {}
+    for rows, rejs in warc_batches(source, run_id, now, max_body_bytes, batch_size, opener,
+                                   stats):
+        rejects += rejs
+        if rows:
+            path = folder / f"{stem}-{len(files):05d}.parquet"
+            pq.write_table(conform(rows, DOCUMENTS, "documents"), path, compression="zstd")
+            files.append(path)
+    return files, rejects, stats

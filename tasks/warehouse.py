@@ -6,6 +6,7 @@ Layout under the warehouse root:
     raw/                              WARC archive of fetched exchanges
     pressroom.duckdb                  views over the committed Parquet files
     _orphans/                         files of runs that died before their manifest
+    _staging/<run_id>/                a running run's scratch files (staged WARC batches)
 
 Readers (our views, `committed_files`) only see files that a manifest lists, so a run is
 visible entirely or not at all.
@@ -47,6 +48,11 @@ def committed_files(root: Path, table: str) -> list[Path]:
     for manifest in manifests(root):
         files += [root / rel for rel in manifest.get("files", {}).get(table, [])]
     return [f.resolve() for f in files if f.exists()]
+
+
+def staging_dir(root: Path, run_id: str) -> Path:
+    """Scratch space of one run (staged WARC batches); removed when the run ends."""
+    return root / "_staging" / run_id
 
 
 def quarantine_orphans(root: Path) -> list[str]:
