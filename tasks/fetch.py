@@ -49,6 +49,7 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 import pyarrow as pa
 from aiohttp.abc import AbstractResolver
+from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.resolver import ThreadedResolver
 
 from schemas.tables import DOCUMENTS, conform
@@ -325,6 +326,42 @@ def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> 
     return min(cap, base * (2**attempt) * rng.uniform(0.5, 1.5))
 
 
+# How often a body read checks whether aiohttp's parser already failed (see _read_some).
+_PARSER_POLL_S = 0.2
+
+
+async def _read_some(resp: aiohttp.ClientResponse) -> bytes:
+    """`resp.content.readany()`, except that a parser error in the middle of a body
+    surfaces at once. aiohttp 3.x, when a broken chunk arrives *after* the headers (in a
+    later TCP segment), records the error on the connection's protocol and closes it
+    without waking a reader that is already waiting: the read would sit until the
+    deadline and the fault would be logged as a timeout (reproduced with a server that
+    sends the headers, pauses, then a bad chunk)."""
+    read = asyncio.ensure_future(resp.content.readany())
+    try:
+        while True:
+            done, _ = await asyncio.wait({read}, timeout=_PARSER_POLL_S)
+            if done:
+                try:
+                    return read.result()
+                except RuntimeError:  # "Connection closed." after a parser error
+                    _raise_parser_error(resp)
+                    raise
+            _raise_parser_error(resp)
+    finally:
+        if not read.done():
+            read.cancel()
+
+
+def _raise_parser_error(resp: aiohttp.ClientResponse) -> None:
+    protocol = getattr(resp, "_protocol", None)
+    if protocol is None and resp.connection is not None:
+        protocol = resp.connection.protocol
+    exc = protocol.exception() if protocol is not None else None
+    if exc is not None:
+        raise exc
+
+
 def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
     """(error kind, detail) for an exception raised during an exchange."""
     detail = f"{type(exc).__name__}: {exc}"[:500]
@@ -341,7 +378,7 @@ def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
     if isinstance(exc, aiohttp.ClientConnectorError):
         return "connect_error", detail
     text = repr(exc)
-    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError):
+    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError | HttpProcessingError):
         return "bad_chunking", detail
     if isinstance(exc, aiohttp.ClientPayloadError):
         chain = exc.__cause__ or exc.__context__
@@ -501,7 +538,7 @@ class Fetcher:
                     else:  # an error page or a redirect: keep its start for the archive
                         limit = min(body_cap, ERROR_BODY_BYTES)
                     while limit:
-                        chunk = await resp.content.readany()
+                        chunk = await _read_some(resp)
                         if not chunk:
                             break
                         buf += chunk
