@@ -337,6 +337,10 @@ async def _read_some(resp: aiohttp.ClientResponse) -> bytes:
     without waking a reader that is already waiting: the read would sit until the
     deadline and the fault would be logged as a timeout (reproduced with a server that
     sends the headers, pauses, then a bad chunk)."""
+    # Fast path, no task: what is already buffered (most reads of a fast server).
+    data = resp.content.read_nowait()
+    if data or resp.content.is_eof():
+        return data
     read = asyncio.ensure_future(resp.content.readany())
     try:
         while True:
