@@ -97,6 +97,17 @@ def _document_batches(run: Run, todo: pa.Table, staged: list[Path], known: Known
         yield docs
 
 
+def _collected(stage: str, jobs: list, ledger: Ledger, rejects: list[dict]):
+    """Each batch's result of a stage, in order, as it finishes; its counts go in the
+    ledger and its rejects in the run's."""
+    for received, future in jobs:
+        result = future.result()
+        rejects += result.rejects
+        ledger.record(stage, received=received, passed=result.table.num_rows,
+                      rejected=len(result.rejects))
+        yield result
+
+
 def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
     rejects, fetch_log, notes = run.rejects, run.fetch_log, run.notes
@@ -133,22 +144,10 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         in_flight.append(extraction)
         del result, future
         refill()
-    cleaning = []
-    for received, future in extracting:
-        e = future.result()
-        rejects += e.rejects
-        ledger.record("extract", received=received, passed=e.table.num_rows,
-                      rejected=len(e.rejects))
-        cleaning.append((e.table.num_rows, clean_task.submit(e.table, settings, run_id)))
+    cleaning = [(e.table.num_rows, clean_task.submit(e.table, settings, run_id))
+                for e in _collected("extract", extracting, ledger, rejects)]
     extracting.clear()
-    cleaned = []
-    for received, future in cleaning:
-        c = future.result()
-        rejects += c.rejects
-        ledger.record("clean", received=received, passed=c.table.num_rows,
-                      rejected=len(c.rejects))
-        cleaned.append(c)
-    cleaning.clear()
+    cleaned = list(_collected("clean", cleaning, ledger, rejects))
 
     for stage in ("fetch", "extract", "clean"):  # a run with nothing to fetch still shows them
         ledger.record(stage, received=0, passed=0)

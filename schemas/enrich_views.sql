@@ -2,7 +2,6 @@
 -- Run after schemas/views.sql: they build on its unique_articles (latest revision, no
 -- duplicates), so that syndicated copies and old revisions do not inflate counts.
 -- The day of an article is its publication date, else the day we fetched it.
--- (views.sql's top_entities and places_by_day count every stored row; these do not.)
 
 CREATE OR REPLACE VIEW enriched_articles AS
 SELECT *, CAST(COALESCE(published_at, fetched_at) AS DATE) AS day

@@ -1,3 +1,4 @@
+-- Entity and place views are in enrich_views.sql (they count each story once).
 -- Views over the base relations articles, rejects, fetch_log, entities, places, runs
 -- (those are created by tasks/report.py from the committed Parquet files and manifests).
 -- Written against schemas/tables.py; a column change there bumps SCHEMA_VERSION.
@@ -49,13 +50,6 @@ FROM article_clusters c JOIN art USING (article_id)
 GROUP BY c.cluster_id
 HAVING count(*) > 1;
 
-CREATE OR REPLACE VIEW top_entities AS
-SELECT CAST(coalesce(a.published_at, a.fetched_at) AS DATE) AS day, e.label,
-       coalesce(e.normalized, e.text) AS entity, sum(e.count) AS mentions,
-       count(DISTINCT e.article_id) AS articles
-FROM entities e JOIN articles a USING (article_id)
-GROUP BY ALL;
-
 CREATE OR REPLACE VIEW fetch_health AS
 SELECT regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1) AS host,
        count(*) AS attempts,
@@ -80,9 +74,3 @@ SELECT domain, count(*) FILTER (WHERE outcome = 'kept') AS kept,
        round(100.0 * count(*) FILTER (WHERE outcome = 'kept') / count(*), 1) AS kept_pct,
        mode(reason) AS top_reject_reason
 FROM outcomes GROUP BY domain;
-
-CREATE OR REPLACE VIEW places_by_day AS
-SELECT CAST(coalesce(a.published_at, a.fetched_at) AS DATE) AS day, p.iso2,
-       count(DISTINCT p.article_id) AS articles, sum(p.count) AS mentions
-FROM places p JOIN articles a USING (article_id)
-GROUP BY ALL;

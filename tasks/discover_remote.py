@@ -286,30 +286,3 @@ def classify_remote(arg: str) -> tuple[str | None, str]:
     if host.startswith(("feeds.", "rss.", "feed.")) or _FEED_PATH.search(rest):
         return "feed", arg
     return None, arg
-
-
-def discover_sources_file(
-    path: str,
-    fetch_urls: FetchUrls,
-    run_id: str,
-    now: datetime,
-    limits: RemoteLimits | None = None,
-) -> RemoteResult:
-    """Discover from every enabled source of a sources file (see tasks/sourcesfile.py).
-
-    A malformed file raises SourcesFileError (the run should stop with its message: the
-    crawl configuration is wrong, not one input). Article URLs listed in the file become
-    rows with source_kind 'url' and source = the file path.
-    """
-    from tasks.sourcesfile import load_sources
-
-    cfg = load_sources(path)
-    feeds, sitemaps, urls = [], [], []
-    for s in cfg.enabled():
-        feeds += s.feeds
-        sitemaps += s.sitemaps
-        urls += s.urls
-    result = discover_remote(feeds, sitemaps, fetch_urls, run_id, now, limits,
-                             urls=[(u, str(path)) for u in urls])
-    result.stats["sources_enabled"] = len(cfg.enabled())
-    return result

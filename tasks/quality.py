@@ -135,26 +135,6 @@ def not_article(text: str, url: str | None, page_type: str | None = None) -> Ver
     return None
 
 
-def check_quality(
-    text: str,
-    *,
-    url: str | None,
-    min_words: int,
-    target_languages: Sequence[str] = (),
-    language: str | None = None,
-    language_score: float | None = None,
-    page_type: str | None = None,
-    error: str | None = None,
-) -> Verdict | None:
-    """Run every filter in order (cheapest and most certain first); the first verdict wins."""
-    return (
-        extraction_failed(text, error)
-        or too_short(text, min_words)
-        or wrong_language(language, target_languages, language_score)
-        or not_article(text, url, page_type)
-    )
-
-
 # py3langid needs some text to be reliable; below this we trust <html lang> instead.
 LANGID_MIN_CHARS = 200
 # A few paragraphs decide; cost grows with length (at 3000 chars it was 9% of the stage).

@@ -232,7 +232,8 @@ def test_fetcher_that_forgets_a_url_still_leaves_a_trace() -> None:
 
 
 def test_sources_file_drives_discovery(outlet, tmp_path) -> None:
-    from tasks.discover_remote import discover_sources_file
+    from tasks.config import Settings
+    from tasks.discover import discover
 
     base, hits = outlet
     path = tmp_path / "sources.toml"
@@ -247,12 +248,13 @@ name = "Switched off"
 enabled = false
 feeds = ["{base}/rss.xml"]
 """)
-    result = discover_sources_file(str(path), loopback_fetcher([]), RUN, NOW)
-    kinds = {r["url"].removeprefix(base): r["source_kind"] for r in result.rows}
+    result = discover([str(path)], RUN, Settings(), loopback_fetcher([]), now=NOW)
+    rows = result.docs.to_pylist()
+    kinds = {r["url"].removeprefix(base): r["source_kind"] for r in rows}
     assert kinds == {"/news/three": "feed", "/news/two": "sitemap", "/news/breaking": "sitemap",
                      "/news/hand-picked": "url"}
     assert hits["/rss.xml"] == 0  # the disabled source is not fetched
-    conform(result.rows, DOCUMENTS, "documents")
+    assert result.stats["sources_enabled"] == 1
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tasks.quality import (
-    check_quality,
     detect_language,
     extraction_failed,
     is_listing_url,
@@ -110,11 +109,3 @@ def test_not_article_needs_a_listing_signal_and_a_teaser_text() -> None:
     assert not_article(TEASERS, "https://x.example/a", page_type="CollectionPage")
 
 
-def test_check_quality_returns_the_first_verdict() -> None:
-    kw = {"url": "https://news.example.com/a.html", "min_words": 20}
-    assert check_quality("", error="boom", **kw).reason == "extraction_failed"
-    assert check_quality("too short", **kw).reason == "too_short"
-    assert check_quality(GERMAN, target_languages=["en"], language="de", **kw).reason == (
-        "wrong_language"
-    )
-    assert check_quality(ARTICLE, target_languages=["en"], language="en", **kw) is None
