@@ -17,7 +17,7 @@ import pyarrow as pa
 from schemas import ARTICLES, conform
 from tasks.boilerplate import remove_boilerplate
 from tasks.config import Settings
-from tasks.quality import detect_language, too_short, wrong_language
+from tasks.quality import detect_language, too_short, word_count, wrong_language
 
 STAGE = "clean"
 
@@ -125,10 +125,6 @@ def content_hash(text: str) -> str:
     copies hash the same."""
     folded = " ".join(text.casefold().split())
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 @dataclass

@@ -25,9 +25,8 @@ import pyarrow as pa
 
 from schemas import ARTICLES, ENTITIES, PLACES, conform
 from tasks import gazetteer, keywords, ner, quotes, sources
-from tasks.clean import word_count
 from tasks.config import Settings
-from tasks.quality import detect_language
+from tasks.quality import detect_language, word_count
 
 # The article summary keeps the most frequent entities; the long table keeps them all.
 SUMMARY_ENTITIES = 20
@@ -148,6 +147,9 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
                    if n and "language" in articles.column_names else [None] * n)
     known_scores = (articles.column("language_score").to_pylist()
                     if n and "language_score" in articles.column_names else [None] * n)
+    # Clean already counted the words of the text enrich sees: keep them.
+    known_words = (articles.column("word_count").to_pylist()
+                   if n and "word_count" in articles.column_names else [None] * n)
     for i, text in enumerate(texts):
         err = errors[i]
         if known_langs[i]:
@@ -156,7 +158,7 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
             lang, score = _guard(err, "language", detect_language, text, default=(None, None))
         langs.append(lang)
         scores.append(score)
-        word_counts.append(word_count(text))
+        word_counts.append(known_words[i] if known_words[i] is not None else word_count(text))
         places_per.append(_guard(err, "places", gazetteer.places_in, text, lang or "en"))
         found = _guard(err, "quotes", quotes.extract_quotes, text, demonyms, default=[])
         quotes_per.append([{"quote": q.quote, "speaker": q.speaker} for q in found])

@@ -40,10 +40,10 @@ from trafilatura.utils import load_html
 
 from schemas import ARTICLES, conform
 from tasks.charset import decode
-from tasks.clean import StageResult, content_hash, word_count
+from tasks.clean import StageResult, content_hash
 from tasks.config import Settings
 from tasks.metadata import PageMetadata, page_metadata
-from tasks.quality import detect_language, extraction_failed, not_article
+from tasks.quality import detect_language, extraction_failed, not_article, word_count
 from tasks.urls import BadURL, article_id_for, canonical_url, domain_of
 
 STAGE = "extract"

@@ -58,8 +58,9 @@ CJK_CHARS_PER_WORD = 2
 
 
 def word_count(text: str) -> int:
-    """Words for the length filter: whitespace tokens (as ARTICLES.word_count), plus
-    CJK characters / 2 for scripts without spaces (a Chinese article is not 'too short')."""
+    """ARTICLES.word_count, also what the length filter counts: whitespace tokens, plus
+    CJK characters / 2 for scripts without spaces (a Chinese article is not 'too short',
+    and its reading time is not a few seconds)."""
     cjk = len(_CJK.findall(text))
     if not cjk:
         return len(text.split())

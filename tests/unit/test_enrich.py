@@ -38,7 +38,7 @@ def make_articles(
             "domain": domain,
             "source_kind": "dump",
             "text": t,
-            "word_count": 0,
+            "word_count": len(t.split()),  # as the clean stage leaves it
             "content_hash": f"h{i}",
             "run_id": run_id,
         }
