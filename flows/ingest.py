@@ -8,7 +8,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
 from tasks.config import Settings
-from tasks.discover import drop_known_rejects, split_known
+from tasks.discover import drop_known_rejects, settle
 from tasks.steps import discover_task, known_inputs_task, stage_warc_task
 
 
@@ -29,18 +29,9 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     found, run.settings = discover_task(run.inputs, settings, run_id, known)
     run.notes += found.notes
     run.fetch_log += found.fetch_log  # feed and sitemap fetches
-    # Feeds and sitemaps: a failed fetch is a failed input; a 304 (refresh) is settled.
-    sources_unchanged = sum(1 for r in found.fetch_log if r.get("error") == "not_modified")
-    source_failures = sum(1 for r in found.fetch_log if r.get("error")) - sources_unchanged
-    todo, skipped = split_known(found.docs, known, settings.refresh)
-    new_rejects, known_rejects = drop_known_rejects(found.rejects, known)
-    run.rejects += new_rejects
-    sources_skipped = found.stats.get("sources_skipped", 0) + sources_unchanged
-    ledger.record("discover",
-                  received=found.docs.num_rows + len(found.rejects) + source_failures
-                  + sources_skipped,
-                  passed=todo.num_rows, rejected=len(new_rejects), failed=source_failures,
-                  skipped=skipped.num_rows + known_rejects + sources_skipped)
+    settled = settle(found, known, settings.refresh)
+    run.rejects += settled.rejects
+    ledger.record("discover", **settled.counts)
 
     # WARC inputs are staged batch by batch and loaded one batch at a time by process().
     staged = []
@@ -51,4 +42,4 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
         ledger.record("discover", received=len(warc_rejects), passed=0,
                       rejected=len(new_rejects), skipped=known_rejects)
         staged += files
-    return process(run, todo, staged, known)
+    return process(run, settled.todo, staged, known)

@@ -15,7 +15,7 @@ from prefect import get_run_logger
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, conform
 from tasks.config import Settings
 from tasks.discover import KnownInputs
-from tasks.ledger import Ledger
+from tasks.ledger import Ledger, fetch_outcomes
 from tasks.steps import (
     clean_task,
     dedup_task,
@@ -132,9 +132,7 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         received, future = pending.popleft()
         result = future.result()
         fetch_log += result.fetch_log
-        # A 304 under --refresh is an answer, not a failure: the archived copy still holds.
-        unchanged = sum(1 for row in result.fetch_log if row.get("error") == "not_modified")
-        failed = sum(1 for row in result.fetch_log if row.get("error")) - unchanged
+        failed, unchanged = fetch_outcomes(result.fetch_log)
         ledger.record("fetch", received=received, passed=result.docs.num_rows,
                       failed=failed, skipped=unchanged)
         while len(in_flight) >= WINDOW:  # backpressure: bodies wait in few queued tasks

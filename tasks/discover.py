@@ -446,3 +446,30 @@ def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str
     todo, skipped = split_known(conform(rows, DOCUMENTS, "documents"), known, refresh)
     new_rejects, known_rejects = drop_known_rejects(rejects, known)
     return todo, skipped.num_rows + known_rejects, new_rejects
+
+
+@dataclass
+class Settled:
+    """Discovery's outcome against what the warehouse already holds: the documents to
+    process, the new rejects, and the discover stage's ledger counts."""
+
+    todo: pa.Table
+    rejects: list[dict]
+    counts: dict[str, int]
+
+
+def settle(found: DiscoverResult, known: KnownInputs, refresh: bool) -> Settled:
+    """Drop what earlier runs settled and count every input once: documents, rejects,
+    feed/sitemap fetches that failed (failed) or answered 304 or were skipped (skipped)."""
+    from tasks.ledger import fetch_outcomes
+
+    todo, skipped = split_known(found.docs, known, refresh)
+    rejects, known_rejects = drop_known_rejects(found.rejects, known)
+    source_failures, sources_unchanged = fetch_outcomes(found.fetch_log)
+    sources_skipped = found.stats.get("sources_skipped", 0) + sources_unchanged
+    return Settled(todo, rejects, {
+        "received": found.docs.num_rows + len(found.rejects) + source_failures
+        + sources_skipped,
+        "passed": todo.num_rows, "rejected": len(rejects), "failed": source_failures,
+        "skipped": skipped.num_rows + known_rejects + sources_skipped,
+    })

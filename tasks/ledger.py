@@ -85,3 +85,10 @@ class Ledger:
 
     def as_dicts(self) -> list[dict]:
         return [asdict(s) for s in self.stages]
+
+
+def fetch_outcomes(fetch_log: list[dict]) -> tuple[int, int]:
+    """(failed, unchanged) among fetch_log rows. A 304 under --refresh is an answer, not a
+    failure: the archived copy still holds, so it counts as settled (skipped)."""
+    unchanged = sum(1 for row in fetch_log if row.get("error") == "not_modified")
+    return sum(1 for row in fetch_log if row.get("error")) - unchanged, unchanged

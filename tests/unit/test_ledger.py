@@ -41,3 +41,11 @@ def test_gap_between_stages_is_named():
     ledger.record("clean", received=4, passed=4)  # extract passed 5
     with pytest.raises(ConservationError, match="'extract' passed on 5 .* 'clean' received 4"):
         ledger.check()
+
+
+def test_fetch_outcomes_count_304_as_settled():
+    from tasks.ledger import fetch_outcomes
+
+    log = [{"error": None}, {"error": "http_404"}, {"error": "not_modified"},
+           {"error": "timeout_body"}]
+    assert fetch_outcomes(log) == (2, 1)
