@@ -1,10 +1,10 @@
 """Parse speed of discovery inputs: sitemaps (ours vs a whole-tree lxml baseline) and feeds.
 
   sitemap  a 50,000-URL Google News sitemap (the sitemaps.org maximum), ~12 MB:
-           pressroom  tasks.sitemaps.parse_sitemap (streaming iterparse, dates, titles)
+           pressroom  tasks.discover.sitemaps.parse_sitemap (streaming iterparse, dates, titles)
            baseline   lxml.etree.fromstring + findall + findtext on the whole tree,
                       the same fields, no date parsing (a lower bound for a tree parser)
-  feed     a 100-item RSS 2.0 feed through tasks.feeds.parse_feed (feedparser)
+  feed     a 100-item RSS 2.0 feed through tasks.discover.feeds.parse_feed (feedparser)
 
 Medians of `--repeats` interleaved rounds of CPU time. Run:
     python bench/bench_discover_parse.py
@@ -16,16 +16,12 @@ import argparse
 import os
 import platform
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from lxml import etree
 
-from lxml import etree  # noqa: E402
-
-from tasks.feeds import parse_feed  # noqa: E402
-from tasks.sitemaps import parse_sitemap  # noqa: E402
+from tasks.discover.feeds import parse_feed
+from tasks.discover.sitemaps import parse_sitemap
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

@@ -2,7 +2,7 @@
 same run; plus the choices inside enrichment (place matcher, keyword method) and spaCy
 NER when a model is installed.
 
-    /work/main/.venv/bin/python bench/bench_enrich.py [--limit N] [--rounds R] [--out FILE]
+    .venv/bin/python bench/bench_enrich.py [--limit N] [--rounds R] [--out FILE]
 
 Pages: the dev corpus at ../shared/corpus/dev/pages/*.html.gz relative to the repo.
 Skips (exit 0, with a message) when it is missing. Rounds alternate extraction and
@@ -19,20 +19,20 @@ import os
 import platform
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 
+import pyarrow as pa
+
+from schemas.tables import ARTICLES, conform
+from tasks.common.settings import Settings
+from tasks.common.urls import domain_of
+from tasks.enrich import annotate as enrich
+from tasks.enrich import gazetteer, keywords, quotes
+from tasks.enrich import outlets as sources
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 CORPUS = (REPO / ".." / "shared" / "corpus" / "dev").resolve()
-
-import pyarrow as pa  # noqa: E402
-
-from schemas.tables import ARTICLES, conform  # noqa: E402
-from tasks import enrich, gazetteer, keywords, quotes, sources  # noqa: E402
-from tasks.config import Settings  # noqa: E402
-from tasks.urls import domain_of  # noqa: E402
 
 
 def load_pages(limit: int | None) -> list[tuple[str, bytes, str | None, str | None]]:
@@ -273,7 +273,7 @@ def main() -> int:
     lines = [
         "# feat/enrich benchmark",
         "",
-        f"Command: `/work/main/.venv/bin/python bench/bench_enrich.py"
+        f"Command: `.venv/bin/python bench/bench_enrich.py"
         f"{' --limit ' + str(args.limit) if args.limit else ''} --rounds {args.rounds}`  ",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other sessions, "
         f"Python {platform.python_version()}, "

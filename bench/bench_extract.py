@@ -11,7 +11,7 @@ missing the benchmark says so and exits 0 (users and a fresh CI do not have it).
 What is compared, batch by batch (B pages; which side goes first alternates per batch, so
 both see the same CPU contention from the other processes on the machine):
   baseline  : trafilatura.extract(html, include_comments=False) for each page
-  pressroom : tasks.extract.extract_batch then tasks.clean.clean_batch on the same pages
+  pressroom : tasks.extract.pages.extract_batch then tasks.clean.text.clean_batch on the same pages
               as a DOCUMENTS table (Arrow conversion, metadata, boilerplate, filters included)
 
 Scores (score_dev.py's own `score`): snippet recall, precision proxy, harmonic mean.
@@ -38,17 +38,16 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pyarrow as pa
+import trafilatura
+
+from schemas import DOCUMENTS, conform
+from tasks.clean.text import clean_batch
+from tasks.common.charset import sniff_encoding
+from tasks.common.settings import Settings
+from tasks.extract.pages import extract_batch
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-import pyarrow as pa  # noqa: E402
-import trafilatura  # noqa: E402
-
-from schemas import DOCUMENTS, conform  # noqa: E402
-from tasks.charset import sniff_encoding  # noqa: E402
-from tasks.clean import clean_batch  # noqa: E402
-from tasks.config import Settings  # noqa: E402
-from tasks.extract import extract_batch  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 

@@ -32,8 +32,6 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 FIRST_HOST = 10
 WORDS = ("alliance minister troops training border summit coordinated capabilities support "
          "regional economic growth parliament election city council harbour bridge library "
@@ -201,7 +199,7 @@ def raw_httpx(urls: list[str], concurrency: int) -> tuple[float, float, int]:
 def stage(urls: list[str], cfg, run_id: str, batch: int) -> tuple[float, float, int, int]:
     """fetch_batch in batches as the flow calls it. -> (wall s, cpu s, pages ok, failures)."""
     from schemas.tables import DOCUMENTS, conform
-    from tasks.fetch import fetch_batch
+    from tasks.fetch.client import fetch_batch
 
     docs = conform([{"input_key": f"k{i}", "url": u, "source_kind": "url"}
                     for i, u in enumerate(urls)], DOCUMENTS, "documents")
@@ -245,7 +243,7 @@ def warc_read(paths: list[Path], repeat: int = 3) -> tuple[int, float, float]:
     Medians of `repeat` passes after a warm-up pass (files in the page cache)."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    from tasks.archive import iter_responses
+    from tasks.storage.archive import iter_responses
 
     def raw() -> int:
         n = 0
@@ -286,7 +284,7 @@ def main() -> int:
     if binary is None:
         print("SKIP bench_fetch: nginx is not installed (Debian: apt-get install -y nginx)")
         return 0
-    from tasks.config import Settings
+    from tasks.common.settings import Settings
 
     server = Nginx(binary, args.hosts, 20, args.page_kb * 1024)
     server.start()

@@ -18,7 +18,6 @@ import os
 import platform
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,7 +25,6 @@ from pathlib import Path
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 WORDS = ("alliance minister troops training border summit coordinated capabilities "
          "support regional economic growth parliament election city council harbour "
@@ -100,7 +98,13 @@ def direct(inputs: list[str], settings) -> float:
 
     from flows.pipeline import batches, concat, new_run_id
     from schemas import ARTICLES
-    from tasks import clean, dedup, discover, enrich, extract, fetch, publish, report
+    from tasks.clean import text as clean
+    from tasks.dedup import rules as dedup
+    from tasks.discover import inputs as discover
+    from tasks.enrich import annotate as enrich
+    from tasks.extract import pages as extract
+    from tasks.fetch import client as fetch
+    from tasks.storage import publish, report
 
     t0 = time.perf_counter()
     run_id = new_run_id()
@@ -137,7 +141,7 @@ def main() -> None:
     from prefect.testing.utilities import prefect_test_harness
 
     from flows.ingest import ingest
-    from tasks.config import Settings
+    from tasks.common.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp, prefect_test_harness(server_startup_timeout=120):
         src = Path(tmp) / "input"

@@ -1,12 +1,12 @@
 """Benchmark near-duplicate detection on synthetic news-like texts with planted duplicates.
 
-    /work/main/.venv/bin/python bench/bench_neardup.py --sizes 100000 1000000
+    .venv/bin/python bench/bench_neardup.py --sizes 100000 1000000
 
 For each size: generate ~3 KB texts (Zipf-distributed pseudo-words), where a share of them
 belong to planted groups: a base text plus 1-3 variants edited (substitutions, insertions,
 deletions, a cut tail) towards a target Jaccard level. The true Jaccard of every pair in a
 group is computed exactly on Python sets of 5-word tuples (independent of our hashing).
-Then: signing time (tasks.neardup.sign), LSH time (band keys, candidate self-join by sort,
+Then: signing time (tasks.dedup.minhash.sign), LSH time (band keys, candidate self-join by sort,
 verification, clustering), peak RSS, precision/recall, and the datasketch MinHash baseline
 on a subsample of the same texts in the same process (the machine is shared: only ratios
 measured in one run mean anything). Each size runs in its own subprocess so that peak RSS
@@ -25,13 +25,10 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tasks import neardup as nd  # noqa: E402
+from tasks.dedup import minhash as nd
 
 LEVELS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0]
 K = 5

@@ -7,7 +7,7 @@ folder, then times, interleaved over `--repeats` rounds (medians reported):
   warcio          warcio.ArchiveIterator, content_stream().read() of each response
                   (the baseline: decodes chunking and Content-Encoding like ours)
   fastwarc-auto   FastWARC, parse_http=True, auto_decode='all', reader.read()
-  pressroom       tasks.warcinput.iter_warc: FastWARC raw blocks + our HTTP split,
+  pressroom       tasks.discover.warc.iter_warc: FastWARC raw blocks + our HTTP split,
                   checks and DOCUMENTS row dicts (what discover actually runs)
 
 Both compressed (.warc.gz) and uncompressed (.warc) files are measured. CPU time is
@@ -23,20 +23,17 @@ import os
 import platform
 import random
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+from warcio.archiveiterator import ArchiveIterator as WarcioIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
-from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: E402
-from warcio.archiveiterator import ArchiveIterator as WarcioIterator  # noqa: E402
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
-from warcio.warcwriter import WARCWriter  # noqa: E402
-
-from tasks.warcinput import iter_warc  # noqa: E402
+from tasks.discover.warc import iter_warc
 
 WORDS = ("minister said parliament election border talks agreement report economy "
          "government police city market energy price war peace court vote").split()

@@ -31,7 +31,7 @@ def _quiet_prefect() -> None:
 def _settings(warehouse: Path | None):
     from pydantic import ValidationError
 
-    from tasks.config import Settings
+    from tasks.common.settings import Settings
 
     try:
         return Settings(**({"warehouse": warehouse} if warehouse else {}))
@@ -113,7 +113,7 @@ def sql(
     """Query the warehouse with DuckDB SQL."""
     import duckdb
 
-    from tasks.report import DB_NAME, build_views
+    from tasks.storage.report import DB_NAME, build_views
 
     root = _settings(warehouse).warehouse
     db = root / DB_NAME
@@ -158,7 +158,7 @@ def runs(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Recent runs and their counts, from the run manifests."""
-    from tasks.warehouse import manifests
+    from tasks.storage.warehouse import manifests
 
     root = _settings(warehouse).warehouse
     found = manifests(root)[-limit:]
@@ -183,8 +183,8 @@ def report(warehouse: WarehouseOpt = None) -> None:
     """Rebuild the DuckDB views, run the data tests, write the HTML report.
 
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
-    from tasks.report import build_views, run_data_tests, write_html_report
-    from tasks.warehouse import manifests
+    from tasks.storage.report import build_views, run_data_tests, write_html_report
+    from tasks.storage.warehouse import manifests
 
     root = _settings(warehouse).warehouse
     found = manifests(root)

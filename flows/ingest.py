@@ -7,8 +7,8 @@ from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
-from tasks.config import Settings
-from tasks.discover import drop_known_rejects, settle
+from tasks.common.settings import Settings
+from tasks.discover.inputs import drop_known_rejects, settle
 from tasks.steps import discover_task, known_inputs_task, stage_warc_task
 
 

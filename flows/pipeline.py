@@ -13,9 +13,9 @@ import pyarrow as pa
 from prefect import get_run_logger
 
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, conform
-from tasks.config import Settings
-from tasks.discover import KnownInputs
-from tasks.ledger import Ledger, fetch_outcomes
+from tasks.common.ledger import Ledger, fetch_outcomes
+from tasks.common.settings import Settings
+from tasks.discover.inputs import KnownInputs
 from tasks.steps import (
     clean_task,
     dedup_task,
@@ -26,7 +26,7 @@ from tasks.steps import (
     publish_task,
     report_task,
 )
-from tasks.warehouse import quarantine_orphans, staging_dir
+from tasks.storage.warehouse import quarantine_orphans, staging_dir
 
 
 def new_run_id(now: datetime | None = None) -> str:

@@ -7,7 +7,7 @@ from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
-from tasks.config import Settings
+from tasks.common.settings import Settings
 from tasks.steps import archived_documents_task
 
 

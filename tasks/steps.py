@@ -15,20 +15,15 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from schemas import ARTICLES
-from tasks import (
-    archive,
-    clean,
-    dedup,
-    discover,
-    enrich,
-    extract,
-    fetch,
-    parallel,
-    publish,
-    report,
-    warehouse,
-)
-from tasks.config import Settings
+from tasks.clean import text as clean
+from tasks.common import parallel
+from tasks.common.settings import Settings
+from tasks.dedup import rules as dedup
+from tasks.discover import inputs as discover
+from tasks.enrich import annotate as enrich
+from tasks.extract import pages as extract
+from tasks.fetch import client as fetch
+from tasks.storage import archive, publish, report, warehouse
 
 STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -54,7 +49,7 @@ def stage_warc_task(source: str, root: Path, settings: Settings, run_id: str
     """A WARC input, read batch by batch into staged Parquet files (never whole)."""
     from datetime import UTC, datetime
 
-    from tasks.warcinput import http_opener, stage_warc
+    from tasks.discover.warc import http_opener, stage_warc
 
     opener = http_opener(settings.user_agent, settings.request_timeout_s,
                          settings.allow_private_hosts)

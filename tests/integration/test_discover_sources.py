@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from schemas.tables import DOCUMENTS, FETCH_LOG, REJECTS, conform
-from tasks.discover_remote import RemoteLimits, discover_remote
+from tasks.discover.remote import RemoteLimits, discover_remote
 
 NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)
 RUN = "run-test"
@@ -232,8 +232,8 @@ def test_fetcher_that_forgets_a_url_still_leaves_a_trace() -> None:
 
 
 def test_sources_file_drives_discovery(outlet, tmp_path) -> None:
-    from tasks.config import Settings
-    from tasks.discover import discover
+    from tasks.common.settings import Settings
+    from tasks.discover.inputs import discover
 
     base, hits = outlet
     path = tmp_path / "sources.toml"
@@ -274,22 +274,22 @@ feeds = ["{base}/rss.xml"]
     ],
 )
 def test_classify_remote(arg: str, kind: str | None) -> None:
-    from tasks.discover_remote import classify_remote
+    from tasks.discover.remote import classify_remote
 
     got, url = classify_remote(arg)
     assert got == kind and url.startswith("https://")
 
 
 def test_discover_dispatches_warc_sources_file_and_feed_urls(outlet, tmp_path) -> None:
-    """tasks.discover.discover over a folder (sources.toml, a WARC, a URL list) and a
+    """tasks.discover.inputs.discover over a folder (sources.toml, a WARC, a URL list) and a
     feed URL on the command line: one table, local rows first, duplicates rejected."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from tasks.config import Settings
-    from tasks.discover import discover
+    from tasks.common.settings import Settings
+    from tasks.discover.inputs import discover
 
     base, hits = outlet
     folder = tmp_path / "seeds"
@@ -331,8 +331,8 @@ sitemaps = ["{base}/news-sitemap.xml"]
 
 
 def test_discover_reports_a_malformed_sources_file(tmp_path) -> None:
-    from tasks.config import Settings
-    from tasks.discover import discover
+    from tasks.common.settings import Settings
+    from tasks.discover.inputs import discover
 
     bad = tmp_path / "sources.toml"
     bad.write_text('[[source]]\nname = "A"\nfeeds = ["ftp://nope"]\n')
@@ -351,7 +351,7 @@ def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
 
     import pyarrow as pa
 
-    from tasks.discover import fetch_urls_via
+    from tasks.discover.inputs import fetch_urls_via
 
     def fake_fetch_batch(docs: pa.Table, settings, run_id: str):
         out, log = [], []

@@ -15,10 +15,10 @@ import pyarrow as pa
 import pytest
 
 from schemas.tables import DOCUMENTS, FETCH_LOG, conform
-from tasks.archive import iter_responses, read_response_at
-from tasks.charset import decode
-from tasks.config import Settings
-from tasks.fetch import fetch_batch
+from tasks.common.charset import decode
+from tasks.common.settings import Settings
+from tasks.fetch.client import fetch_batch
+from tasks.storage.archive import iter_responses, read_response_at
 from tests.integration.faultserver import FaultServer
 
 # Generous enough that a loaded 2-core CI machine (tracemalloc on) never turns a fast
@@ -314,7 +314,7 @@ def test_dumps_and_bodies_pass_through_without_network(server, tmp_path) -> None
 
 
 def test_known_urls_skipped_and_refresh_sends_conditional_get(server, tmp_path) -> None:
-    from tasks.publish import publish_run
+    from tasks.storage.publish import publish_run
 
     url = server.url(2, "/etag")
     first = fetch_batch(documents([url]), settings(tmp_path), "run-1")
@@ -380,8 +380,8 @@ def test_host_names_are_checked_on_what_they_resolve_to(server, tmp_path) -> Non
 
 
 def test_settings_come_from_the_run_settings_object(tmp_path) -> None:
-    from tasks.config import Settings
-    from tasks.fetch import fetch_config
+    from tasks.common.settings import Settings
+    from tasks.fetch.client import fetch_config
 
     cfg = fetch_config(Settings(warehouse=tmp_path, user_agent="ua/1 (+mailto:x@example.org)",
                                 request_timeout_s=3.0, allow_private_hosts=True))
@@ -415,7 +415,7 @@ def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(n, f"/ok/hd{i}") for n in (NORMAL_HOSTS[0], NORMAL_HOSTS[1])
             for i in range(3)]
-    from tasks.fetch import register_host_delays
+    from tasks.fetch.client import register_host_delays
 
     cfg = settings(tmp_path, per_host_delay_s=0.0, host_delays={"127.0.0.2": 0.4})
     try:

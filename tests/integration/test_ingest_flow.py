@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from flows.cli import app
 from flows.ingest import ingest
 from flows.reprocess import reprocess
-from tasks.config import Settings
+from tasks.common.settings import Settings
 
 pytestmark = pytest.mark.integration
 

@@ -42,8 +42,8 @@ def _write_warc(path: Path) -> None:
 def test_a_warc_is_streamed_in_staged_batches(prefect_harness, tmp_path, warehouse,
                                               monkeypatch):
     from flows.ingest import ingest
-    from tasks import warcinput
-    from tasks.config import Settings
+    from tasks.common.settings import Settings
+    from tasks.discover import warc as warcinput
 
     staged_sizes = []
     real_stage = warcinput.stage_warc

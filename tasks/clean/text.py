@@ -1,0 +1,188 @@
+"""Clean: unicode and whitespace normalisation, glued-paragraph repair, content hash.
+
+Text leaves this stage as paragraphs separated by one blank line, NFC-normalised, with
+invisible characters removed, so that content hashes and shingles compare like with like.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pyarrow as pa
+
+from schemas import ARTICLES, conform
+from tasks.clean.boilerplate import remove_boilerplate
+from tasks.common.quality import detect_language, too_short, word_count, wrong_language
+from tasks.common.settings import Settings
+
+STAGE = "clean"
+
+# Zero-width and bidi marks: invisible, but they break hashing, shingling and search.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+# A glued boundary: sentence end (.!?), an optional closing bracket, then with no space
+# the next sentence's capital letter or opening quote. The lookbehind needs a lowercase
+# letter, digit or closing bracket/quote before the punctuation, which already spares
+# initials and acronyms ("U.S.", "J.R.R.") and decimals ("3.5", "No.5": digit after).
+_GLUE = re.compile(
+    r"""(?<=[a-z\u00df-\u00ff0-9\)\]%])   # end of a word
+        ([.!?]+)                          # sentence-final punctuation
+        (["\u201d\u2019']?)               # maybe a closing quote
+        (?=["\u201c\u2018']?[A-Z\u00c0-\u00de])  # next sentence: capital, maybe quoted
+    """,
+    re.VERBOSE,
+)
+# Abbreviations after which a capital is a name, not a new sentence ("Mr.Smith").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen col lt sgt capt cmdr adm rep sen gov pres jr sr rev fr vs "
+    "etc inc ltd co corp no nos vol fig pp ca approx dept est jan feb mar apr jun jul aug "
+    "sep sept oct nov dec mt ft".split()
+)
+# Tokens that continue as a domain or a file name ("Amazon.Com", "index.HTML").
+_DOMAINISH_NEXT = re.compile(r"(?i)(com|org|net|gov|edu|int|info|io|co|uk|de|ru|html?|php|aspx?)\b")
+
+
+def repair_glued_paragraphs(text: str) -> list[str]:
+    """Split paragraphs that were glued without a space ("Poland.Meanwhile") into separate
+    paragraphs; existing line breaks are paragraph breaks too.
+
+    Spared: abbreviations ("Mr.Smith"), initials and acronyms ("U.S.", "J.R.R."),
+    decimals and numbers ("3.5", "No.5"), domains, URLs and e-mail addresses.
+    """
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            paragraphs.extend(_split_line(line))
+    return paragraphs
+
+
+def _split_line(line: str) -> list[str]:
+    cuts: list[int] = []
+    for m in _GLUE.finditer(line):
+        start, end = m.start(), m.end()
+        word = _word_before(line, start)
+        if word.lower() in _ABBREVIATIONS or _inside_url(line, start):
+            continue
+        if _DOMAINISH_NEXT.match(line, end) and line[end:end + 1] not in "\"\u201c'\u2018":
+            nxt = re.match(r"[A-Za-z]+", line[end:])
+            if nxt and _DOMAINISH_NEXT.fullmatch(nxt.group(0)):
+                continue
+        quote = m.group(2)
+        if quote and quote in "\"'":
+            # A straight quote after the full stop either closes the sentence's quotation
+            # ('"yes."Then') or opens the next paragraph ('defeat."Fundamentally'): it
+            # closes one iff the paragraph so far has an unbalanced quote.
+            opened = line[cuts[-1] if cuts else 0:start].count(quote) % 2 == 1
+            cuts.append(end if opened else end - len(quote))
+        else:
+            cuts.append(end)
+    if not cuts:
+        return [line]
+    parts, prev = [], 0
+    for cut in cuts:
+        parts.append(line[prev:cut].strip())
+        prev = cut
+    parts.append(line[prev:].strip())
+    return [p for p in parts if p]
+
+
+def _word_before(line: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)$", line[:pos])
+    return m.group(1) if m else ""
+
+
+def _inside_url(line: str, pos: int) -> bool:
+    token_start = max(line.rfind(" ", 0, pos), line.rfind("\n", 0, pos)) + 1
+    token = line[token_start:pos]
+    return "://" in token or token.startswith("www.") or "@" in token or "/" in token
+
+
+def normalise_text(text: str) -> str:
+    """NFC, invisible characters removed, runs of spaces collapsed, paragraphs separated by
+    exactly one blank line."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = (_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def normalise_inline(value: str | None) -> str | None:
+    """One-line fields (title, site name): NFC, invisible characters out, spaces collapsed."""
+    if value is None:
+        return None
+    value = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value)))
+    return value.replace("\n", " ").strip() or None
+
+
+def content_hash(text: str) -> str:
+    """Hash of the text with case and whitespace folded: trivially re-wrapped or re-cased
+    copies hash the same."""
+    folded = " ".join(text.casefold().split())
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass
+class StageResult:
+    """Output of a stage: the records that go on, and the ones dropped, with reasons."""
+
+    table: pa.Table
+    rejects: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def combine(cls, parts: list[StageResult], schema: pa.Schema) -> StageResult:
+        """One result from the results of a batch's slices, in order."""
+        return cls(pa.concat_tables([schema.empty_table(), *(p.table for p in parts)]),
+                   [r for p in parts for r in p.rejects])
+
+
+def clean_record(row: dict) -> dict:
+    """Normalise one article row. Dumps also get their glued paragraphs repaired."""
+    text = row["text"] or ""
+    if row["source_kind"] == "dump":
+        text = "\n".join(repair_glued_paragraphs(text))
+    # boilerplate lines ("Read more: ...", share/cookie/credit lines, a repeated byline)
+    text = remove_boilerplate(text, authors=row.get("authors") or (), title=row.get("title")).text
+    text = normalise_text(text)
+    language, score = row.get("language"), row.get("language_score")
+    if language is None:  # dumps: extract had no page to read it from
+        language, score = detect_language(text)
+    return {
+        **row,
+        "text": text,
+        "language": language,
+        "language_score": score,
+        "title": normalise_inline(row.get("title")),
+        "site_name": normalise_inline(row.get("site_name")),
+        "description": normalise_inline(row.get("description")),
+        "word_count": word_count(text),
+        "content_hash": content_hash(text),
+    }
+
+
+def clean_batch(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    """Normalise every article and drop its boilerplate lines; reject the ones left too short
+    or in a language outside settings.target_languages (tasks.common.quality)."""
+    kept, rejects = [], []
+    now = datetime.now(UTC)
+    for row in articles.to_pylist():
+        row = clean_record(row)
+        verdict = too_short(row["text"], settings.min_words) or wrong_language(
+            row["language"], settings.target_languages, row["language_score"]
+        )
+        if verdict:
+            rejects.append({
+                "article_id": row["article_id"], "url": row["url"],
+                "source_kind": row["source_kind"], "source": row["source"],
+                "input_key": row["input_key"] or row["url"], "stage": STAGE,
+                "reason": verdict.reason, "detail": verdict.detail,
+                "rejected_at": now, "run_id": run_id,
+            })
+            continue
+        kept.append(row)
+    return StageResult(conform(kept, ARTICLES, "articles"), rejects)

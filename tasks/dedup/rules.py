@@ -1,0 +1,323 @@
+"""Dedup: URL identity, revisions, exact and near duplicates across the whole warehouse.
+
+Rules, applied in first-seen order (fetched_at, else published_at, then article_id), so
+the outcome never depends on input order:
+
+- Same article_id (= same canonical URL) and the same text as its latest revision, in
+  this run: a reject, `duplicate_url`; as the warehouse's latest revision: `unchanged`
+  (counted as skipped: already settled, e.g. a refresh of an unchanged page).
+- Same article_id, different text: a new *revision* of that article (revision = latest
+  + 1, previous_content_hash = the latest revision's hash). Kept: neither a new article
+  nor lost.
+- Different article_id, same or similar text (exact copies count: Jaccard 1): kept, with
+  cluster_id / duplicate_of set. Wire copies on different outlets are what analysts
+  study; `unique_articles` filters them out when one copy is wanted.
+- Near duplicates: MinHash + LSH (tasks.dedup.minhash) against this run and the latest
+  signature of every earlier article (the `signatures` table, schemas/signatures.py),
+  verified by exact shingle Jaccard before they are joined.
+
+The stage also returns the `signatures` rows to append: one per kept article, and one
+per earlier article whose cluster got a new representative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from schemas import ARTICLES, conform
+from schemas.tables import LATEST_SIGNATURES_SQL, SIGNATURES
+from tasks.clean.text import StageResult
+from tasks.common.settings import Settings
+from tasks.dedup import minhash as nd
+
+STAGE = "dedup"
+_FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
+
+
+def minhash_params(cfg: Settings) -> nd.MinHashParams:
+    return nd.MinHashParams(num_perm=cfg.neardup_bands * cfg.neardup_rows,
+                            bands=cfg.neardup_bands, rows=cfg.neardup_rows,
+                            shingle_words=cfg.neardup_shingle_words)
+
+
+@dataclass(frozen=True)
+class PriorArticles:
+    """What the warehouse already holds, for cross-run dedup.
+
+    ids / by_hash: every kept article_id, and content_hash -> article_id.
+    latest: article_id -> (content_hash, revision) of its latest revision (when absent,
+        a known id counts as revision 1 and is compared through by_hash).
+    signatures: the latest `signatures` row of every article (schemas/signatures.py).
+    texts: loads the latest text of the given article ids (exact verification needs it
+        only for the few earlier articles that candidate pairs touch).
+    """
+
+    ids: frozenset[str] = frozenset()
+    by_hash: dict[str, str] | None = None
+    latest: dict[str, tuple[str, int]] | None = None
+    signatures: pa.Table | None = None
+    texts: Callable[[list[str]], dict[str, str]] | None = field(default=None, compare=False)
+
+
+@dataclass
+class DedupResult(StageResult):
+    """StageResult plus the `signatures` rows this run appends (publish writes them)."""
+
+    signatures: pa.Table = field(default_factory=SIGNATURES.empty_table)
+    # Articles the warehouse already holds with the same text (a refresh or reprocess of
+    # an unchanged page): already settled, so neither kept again nor a reject.
+    unchanged: int = 0
+
+
+def _order_key(row: dict) -> tuple:
+    # First-seen order that does not depend on input order.
+    return (row["fetched_at"] or row["published_at"] or _FAR_FUTURE, row["article_id"])
+
+
+def _reject(row: dict, reason: str, detail: str, now: datetime, run_id: str) -> dict:
+    return {
+        "article_id": row["article_id"], "url": row["url"],
+        "source_kind": row["source_kind"], "source": row["source"],
+        "input_key": row.get("input_key") or row["url"], "stage": STAGE, "reason": reason,
+        "detail": detail, "rejected_at": now, "run_id": run_id,
+    }
+
+
+def _micros(ts: datetime) -> int:
+    return int((ts - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() * 1_000_000) \
+        if ts < _FAR_FUTURE else 2**62
+
+
+def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, run_id: str
+                ) -> DedupResult:
+    """URL/revision dedup, then near-duplicate clustering of what is kept."""
+    cfg = settings
+    params = minhash_params(cfg)
+    now = datetime.now(UTC)
+    latest: dict[str, tuple[str, int]] = dict(prior.latest or {})
+    if prior.latest is None:
+        # Only ids and hashes known: a known id's text is known iff its hash maps to it.
+        for h, a in (prior.by_hash or {}).items():
+            latest.setdefault(a, (h, 1))
+        for a in prior.ids:
+            latest.setdefault(a, ("", 1))
+
+    kept: list[dict] = []
+    rejects: list[dict] = []
+    unchanged = 0
+    seen_in_run: set[str] = set()
+    for row in sorted(articles.to_pylist(), key=_order_key):
+        prev = latest.get(row["article_id"])
+        if prev is not None and prev[0] == row["content_hash"]:
+            if row["article_id"] in seen_in_run:
+                rejects.append(_reject(row, "duplicate_url", "canonical URL already kept "
+                                       "with the same text", now, run_id))
+            else:
+                unchanged += 1
+                seen_in_run.add(row["article_id"])
+            continue
+        seen_in_run.add(row["article_id"])
+        revision = 1 if prev is None else prev[1] + 1
+        latest[row["article_id"]] = (row["content_hash"], revision)
+        kept.append({**row, "revision": revision,
+                     "previous_content_hash": prev[0] if prev and prev[0] else None})
+
+    # One node per article: a second revision in this same run supersedes the first.
+    last_of: dict[str, int] = {r["article_id"]: i for i, r in enumerate(kept)}
+    nodes = sorted(last_of.values())
+    clusters, sig_rows = _near_duplicates([kept[i] for i in nodes], prior, cfg, params, now,
+                                          run_id)
+    for row in kept:
+        cluster_id, duplicate_of = clusters[row["article_id"]]
+        row["cluster_id"] = cluster_id
+        row["duplicate_of"] = duplicate_of
+    return DedupResult(conform(kept, ARTICLES, "articles"), rejects, sig_rows, unchanged)
+
+
+def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):
+    sig = prior.signatures
+    if sig is None or sig.num_rows == 0:
+        return [], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None
+    bad = set(sig.column("params").unique().to_pylist()) - {params.fingerprint}
+    if bad:
+        raise ValueError(
+            f"the warehouse holds signatures made with {sorted(bad)}, this run uses "
+            f"{params.fingerprint}: rebuild signatures or restore the old neardup settings")
+    ids = sig.column("article_id").to_pylist()
+    first_seen = sig.column("first_seen").cast(pa.int64()).to_numpy()
+    cluster = sig.column("cluster_id").to_pylist()
+    keys = nd.arrow_to_keys(sig.column("band_keys"), params.bands)
+    return ids, first_seen, cluster, keys, sig
+
+
+def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: Settings,
+                     params: nd.MinHashParams, now: datetime, run_id: str
+                     ) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
+    """Cluster `rows` (one per article) against the warehouse; returns
+    {article_id: (cluster_id, duplicate_of)} and the signatures rows to append."""
+    p_ids, p_first, p_cluster, p_keys, p_sig = _prior_arrays(prior, params)
+    if not rows:
+        return {}, SIGNATURES.empty_table()
+    ids = [r["article_id"] for r in rows]
+    texts = [r["text"] for r in rows]
+    first_seen_ts = [r["fetched_at"] or r["published_at"] or now for r in rows]
+    # Revisions keep the first_seen of the article's first version.
+    p_index = {a: i for i, a in enumerate(p_ids)}
+    revised = [i for i, a in enumerate(ids) if a in p_index]
+    if revised:
+        p_first_ts = p_sig.column("first_seen").take(
+            pa.array([p_index[ids[i]] for i in revised], pa.int64())).to_pylist()
+        for i, t in zip(revised, p_first_ts, strict=True):
+            first_seen_ts[i] = t
+    first_seen = np.array([_micros(t) for t in first_seen_ts], dtype=np.int64)
+
+    # Exact copies are signed once.
+    by_hash: dict[str, int] = {}
+    for r in rows:
+        by_hash.setdefault(r["content_hash"], len(by_hash))
+    unique_texts = [""] * len(by_hash)
+    for r in rows:
+        unique_texts[by_hash[r["content_hash"]]] = r["text"]
+    sig = nd.sign(unique_texts, params)[[by_hash[r["content_hash"]] for r in rows]]
+
+    def prior_rows(ix: np.ndarray) -> np.ndarray:
+        return nd.arrow_to_signatures(p_sig.column("signature").take(pa.array(ix)),
+                                      params.num_perm)
+
+    def prior_texts(ix: np.ndarray) -> list[str]:
+        want = [p_ids[i] for i in ix.tolist()]
+        if prior.texts is None:
+            raise ValueError("exact verification needs PriorArticles.texts")
+        got = prior.texts(want)
+        missing = [a for a in want if a not in got]
+        if missing:
+            raise ValueError(f"no text for earlier articles {missing[:3]}")
+        return [got[a] for a in want]
+
+    exact = cfg.neardup_verify == "exact"
+    res = nd.cluster_incremental(
+        ids, first_seen, sig, p_ids, p_first, p_cluster, p_keys, prior_rows, params,
+        cfg.neardup_threshold, new_texts=texts if exact else None,
+        prior_texts=prior_texts if exact else None,
+    )
+    out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of, strict=True)}
+
+    keys = nd.band_keys(sig, params)
+    new_tbl = pa.table({
+        "article_id": pa.array(ids, pa.string()),
+        "content_hash": pa.array([r["content_hash"] for r in rows], pa.string()),
+        "cluster_id": pa.array(res.new_cluster, pa.string()),
+        "duplicate_of": pa.array(res.new_duplicate_of, pa.string()),
+        "first_seen": pa.array(first_seen_ts, SIGNATURES.field("first_seen").type),
+        "signature": nd.signatures_to_arrow(sig),
+        "band_keys": nd.keys_to_arrow(keys),
+        "params": pa.array([params.fingerprint] * len(ids), pa.string()),
+        "recorded_at": pa.array([now] * len(ids), SIGNATURES.field("recorded_at").type),
+        "run_id": pa.array([run_id] * len(ids), pa.string()),
+    }, schema=SIGNATURES)
+    parts = [new_tbl]
+    if res.changed_prior:
+        moved = sorted(p_index[a] for a in res.changed_prior)
+        old = p_sig.take(pa.array(moved, pa.int64()))
+        new_cluster = [res.changed_prior[a] for a in old.column("article_id").to_pylist()]
+        old = old.set_column(old.schema.get_field_index("cluster_id"), "cluster_id",
+                             pa.array(new_cluster, pa.string()))
+        dup = [None if c == a else c
+               for a, c in zip(old.column("article_id").to_pylist(), new_cluster, strict=True)]
+        for name, value in (("duplicate_of", pa.array(dup, pa.string())),
+                            ("recorded_at", pa.array([now] * len(moved),
+                                                     SIGNATURES.field("recorded_at").type)),
+                            ("run_id", pa.array([run_id] * len(moved), pa.string()))):
+            old = old.set_column(old.schema.get_field_index(name), name, value)
+        parts.append(old.select(SIGNATURES.names).cast(SIGNATURES))
+    return out, pa.concat_tables(parts)
+
+
+# ---- reading prior state from the warehouse ------------------------------------------
+
+
+def load_prior(root: Path) -> PriorArticles:
+    """Everything dedup needs from earlier runs, read from committed Parquet files.
+
+    Latest revision per article from `articles`; latest row per article from `signatures`
+    (all of them: ~0.7 KB per article in memory); texts on demand for exact checks.
+    """
+    import duckdb
+
+    from tasks.storage.warehouse import committed_files  # warehouse imports this module
+
+    art_files = [str(p) for p in committed_files(root, "articles")]
+    sig_files = [str(p) for p in committed_files(root, "signatures")]
+    if not art_files:
+        return PriorArticles()
+    con = duckdb.connect()
+    try:
+        rows = con.execute(
+            """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
+                      max(coalesce(revision, 1)), list(DISTINCT content_hash)
+               FROM read_parquet($files, union_by_name = true) GROUP BY article_id""",
+            {"files": art_files},
+        ).fetchall()
+        signatures = None
+        if sig_files:
+            src = "read_parquet($files, union_by_name = true)"
+            signatures = con.sql(LATEST_SIGNATURES_SQL.format(src=src),
+                                 params={"files": sig_files}).to_arrow_table()
+            signatures = signatures.select(SIGNATURES.names).cast(SIGNATURES)
+    finally:
+        con.close()
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        con = duckdb.connect()
+        try:
+            con.register("want", pa.table({"article_id": pa.array(ids, pa.string())}))
+            got = con.execute(
+                """SELECT article_id, arg_max(text, coalesce(revision, 1))
+                   FROM read_parquet($files, union_by_name = true)
+                   WHERE article_id IN (SELECT article_id FROM want) GROUP BY article_id""",
+                {"files": art_files},
+            ).fetchall()
+        finally:
+            con.close()
+        return dict(got)
+
+    return PriorArticles(
+        ids=frozenset(r[0] for r in rows),
+        by_hash={h: r[0] for r in rows for h in r[3]},
+        latest={r[0]: (r[1], int(r[2])) for r in rows},
+        signatures=signatures,
+        texts=texts,
+    )
+
+
+def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
+    """PriorArticles from in-memory `articles` and `signatures` tables (all rows so far,
+    any order): the same view of the past that `load_prior` reads from the warehouse."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.register("a", articles.select(["article_id", "content_hash", "revision", "text"]))
+        con.register("s", signatures)
+        rows = con.execute(
+            """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
+                      max(coalesce(revision, 1)), list(DISTINCT content_hash),
+                      arg_max(text, coalesce(revision, 1))
+               FROM a GROUP BY article_id""").fetchall()
+        latest_sig = con.sql(LATEST_SIGNATURES_SQL.format(src="s")).to_arrow_table()
+    finally:
+        con.close()
+    text_of = {r[0]: r[4] for r in rows}
+    return PriorArticles(
+        ids=frozenset(text_of),
+        by_hash={h: r[0] for r in rows for h in r[3]},
+        latest={r[0]: (r[1], int(r[2])) for r in rows},
+        signatures=latest_sig.select(SIGNATURES.names).cast(SIGNATURES),
+        texts=lambda ids: {a: text_of[a] for a in ids if a in text_of},
+    )

@@ -1,0 +1,475 @@
+"""Discover: turn paths and URLs into in-flight documents (schemas.DOCUMENTS).
+
+Inputs handled here: text dumps (one pre-extracted article per .txt file), URL-list
+files (*.urls, one URL per line, '#' comments) and bare http(s) URLs. A directory is
+walked in sorted order so a run is reproducible. Malformed inputs become rejects with a
+reason; nothing raises out of here for bad data.
+
+Also dispatched from here (by path kind): WARC files, local or http(s) (*.warc,
+*.warc.gz: tasks/warcinput.py), sources files (sources.toml: tasks/sourcesfile.py) and
+feed or sitemap URLs (tasks/discover_remote.py, which fetches through the injected
+`fetch_urls` so this stage stays testable without the network).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
+
+from schemas import DOCUMENTS, conform
+from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
+from tasks.common.urls import BadURL, article_id_for, canonical_url
+from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
+from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc
+
+STAGE = "discover"
+
+DUMP_SUFFIXES = (".txt",)
+URL_LIST_SUFFIXES = (".urls",)
+# A dump larger than this is not one article; refusing it early keeps memory bounded.
+MAX_DUMP_BYTES = 5 * 1024 * 1024
+
+_DUMP_HEADER = re.compile(r"^ ?date\s+(\S+)\s+(\S+)\s*$")
+
+
+@dataclass
+class DiscoverResult:
+    docs: pa.Table
+    rejects: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # One row per feed/sitemap fetch attempt (the documents themselves are fetched later).
+    fetch_log: list[dict] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+    # WARC inputs left for streaming (discover(..., stream_warcs=True)): read batch by
+    # batch later (tasks/warcinput.stage_warc), never whole.
+    warcs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A parsed text dump."""
+
+    published: datetime
+    url: str
+    title: str
+    body: str
+
+
+class DumpError(ValueError):
+    """A dump that cannot be ingested. `reason` is the rejects code."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def decode_dump(raw: bytes) -> str:
+    """Decode dump bytes as UTF-8 (BOM allowed); refuse binary or mis-encoded files."""
+    if b"\x00" in raw[:8192]:
+        raise DumpError("binary_content", "file contains NUL bytes: not a text dump")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DumpError(
+            "bad_encoding", f"not valid UTF-8 at byte {exc.start}: {raw[exc.start:exc.start+8]!r}"
+        ) from None
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > 8:
+        raise DumpError("binary_content", f"{control} control characters in the first 8 KB")
+    return text
+
+
+def parse_dump(text: str) -> Dump:
+    """Parse ` date YYYY-MM-DD URL` / title / body lines. Raises DumpError."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        raise DumpError("empty_file", "the file is empty")
+    match = _DUMP_HEADER.match(lines[0])
+    if not match:
+        raise DumpError(
+            "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
+        )
+    date_s, url = match.groups()
+    try:
+        published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD") from None
+    try:
+        canonical_url(url)
+    except BadURL as exc:
+        raise DumpError("bad_url", str(exc)) from None
+    rest = [ln.strip() for ln in lines[1:]]
+    while rest and not rest[0]:
+        rest.pop(0)
+    if not rest:
+        raise DumpError("missing_title", "no title line after the header")
+    title, body_lines = rest[0], rest[1:]
+    body = "\n".join(ln for ln in body_lines if ln)
+    if not body.strip():
+        raise DumpError("empty_body", "the dump has a header and a title but no body")
+    return Dump(published=published, url=url, title=title, body=body)
+
+
+def content_key(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=12).hexdigest()
+
+
+def _reject(source_kind: str, source: str, input_key: str, reason: str, detail: str,
+            run_id: str, url: str | None = None) -> dict:
+    article_id = None
+    if url:
+        try:
+            article_id = article_id_for(canonical_url(url))
+        except BadURL:
+            pass
+    return {
+        "article_id": article_id, "url": url, "source_kind": source_kind, "source": source,
+        "input_key": input_key, "stage": STAGE, "reason": reason, "detail": detail,
+        "rejected_at": datetime.now(UTC), "run_id": run_id,
+    }
+
+
+def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
+    """One dump file -> (document row, None) or (None, reject row)."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DUMP_BYTES:
+            return None, _reject("dump", source, f"dump:{source}:{size}", "too_large",
+                                 f"{size} bytes > {MAX_DUMP_BYTES}", run_id)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, _reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)
+    key = f"dump:{content_key(raw)}"
+    try:
+        dump = parse_dump(decode_dump(raw))
+    except DumpError as exc:
+        return None, _reject("dump", source, key, exc.reason, exc.detail, run_id)
+    return {
+        "input_key": key, "url": dump.url, "source_kind": "dump", "source": source,
+        "hint_published_at": dump.published, "hint_published_source": "dump",
+        "hint_title": dump.title, "dump_text": dump.body,
+    }, None
+
+
+def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
+    """A *.urls file -> URL documents; lines that are not http(s) URLs are rejected."""
+    docs, rejects = [], []
+    source = str(path)
+    try:
+        text = decode_dump(path.read_bytes())
+    except (OSError, DumpError) as exc:
+        reason = getattr(exc, "reason", "unreadable")
+        return [], [_reject("url", source, f"urls:{source}", reason, str(exc), run_id)]
+    for lineno, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        docs_or_reject = url_document(line, "url", source, run_id, where=f"{path.name}:{lineno}")
+        (docs if "input_key" in docs_or_reject and "stage" not in docs_or_reject
+         else rejects).append(docs_or_reject)
+    return docs, rejects
+
+
+def url_document(url: str, source_kind: str, source: str, run_id: str, where: str = "") -> dict:
+    """A document row for a URL, or a reject row when it is not an http(s) URL."""
+    try:
+        canonical_url(url)
+    except BadURL as exc:
+        return _reject(source_kind, source, url, "bad_url", f"{where} {exc}".strip(), run_id,
+                       url=url)
+    return {"input_key": url, "url": url, "source_kind": source_kind, "source": source}
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
+    """Paths and URLs as given -> files (directories walked, sorted) and URLs; plus notes
+    for paths that do not exist."""
+    out: list[Path | str] = []
+    notes: list[str] = []
+    for item in inputs:
+        if re.match(r"^((feed|sitemap):)?https?://", item, re.IGNORECASE):
+            out.append(item)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+        elif path.is_file():
+            out.append(path)
+        else:
+            notes.append(f"input {item!r} does not exist: skipped")
+    return out, notes
+
+
+def source_host_delays(inputs: list[str]) -> dict[str, float]:
+    """Per-host politeness delays (delay_s) of the sources files among the inputs, so the
+    fetcher honours them for feeds, sitemaps and pages alike. A broken sources file gives
+    none here; discover() reports it."""
+    items, _ = expand_inputs(inputs)
+    delays: dict[str, float] = {}
+    for item in items:
+        if isinstance(item, Path) and is_sources_file(item.name):
+            try:
+                cfg = load_sources(item)
+            except SourcesFileError:
+                continue
+            for host, delay in host_delays(cfg).items():
+                delays[host] = max(delays.get(host, 0.0), delay)
+    return delays
+
+
+def fetch_urls_via(fetch_batch, settings, run_id: str) -> FetchUrls:
+    """Adapt a batch fetcher `(DOCUMENTS table, settings, run_id) -> .docs, .fetch_log`
+    (tasks/fetch.py's fetch_batch) to discover's `fetch_urls(urls)` contract."""
+
+    def fetch_urls(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
+        docs = conform([{"input_key": u, "url": u, "source_kind": "feed", "source": u}
+                        for u in urls], DOCUMENTS, "documents")
+        result = fetch_batch(docs, settings, run_id)
+        bodies = {d["url"]: d["body"] for d in result.docs.to_pylist()
+                  if d.get("body") is not None}
+        return bodies, list(result.fetch_log)
+
+    return fetch_urls
+
+
+def remote_limits(settings) -> RemoteLimits:
+    """Sitemap caps from Settings (PRESSROOM_SITEMAP_*)."""
+    return RemoteLimits(
+        max_depth=settings.sitemap_max_depth,
+        max_sitemaps=settings.sitemap_max_files,
+        max_child_age_days=settings.sitemap_max_child_age_days,
+    )
+
+
+def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
+    """Rows whose URL has a canonical form, and rejects for the others (WARC target URIs
+    are only prefix-checked while reading)."""
+    good, bad = [], []
+    for row in rows:
+        try:
+            canonical_url(row["url"])
+            good.append(row)
+        except BadURL as exc:
+            bad.append(_reject(row["source_kind"], row["source"], row["input_key"], "bad_url",
+                               str(exc), run_id, url=row["url"]))
+    return good, bad
+
+
+def discover(inputs: list[str], run_id: str, settings=None,
+             fetch_urls: FetchUrls | None = None, warc_opener: Opener | None = None,
+             now: datetime | None = None, skip_sources: frozenset[str] = frozenset(),
+             stream_warcs: bool = False) -> DiscoverResult:
+    """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
+    duplicates (same canonical URL) rejected before anything is fetched.
+
+    `settings` (tasks.common.settings.Settings) gives the byte cap, the user agent and the sitemap
+    caps; `fetch_urls` fetches feeds and sitemaps (default: tasks/fetch.py's fetch_batch);
+    `warc_opener` opens http(s) WARCs (default: a streaming httpx opener with the address
+    guard). Local rows (dumps, URL lists, WARC records) come before discovered ones, so an
+    article already in a WARC is not queued again from a feed. Feeds and sitemaps in
+    `skip_sources` (their last fetch failed recently) are not fetched again; they are
+    counted in stats["sources_skipped"].
+    """
+    if settings is None:
+        from tasks.common.settings import Settings
+
+        settings = Settings()
+    now = now or datetime.now(UTC)
+    rows: list[dict] = []
+    rejects: list[dict] = []
+    fetch_log: list[dict] = []
+    stats: dict[str, int] = {}
+    feeds: list[str] = []
+    sitemaps: list[str] = []
+    listed: list[tuple[str, str]] = []  # article URLs from sources files
+    items, notes = expand_inputs(inputs)
+
+    warcs: list[str] = []
+
+    def read_warc_input(source: str) -> None:
+        if stream_warcs:
+            warcs.append(source)
+            return
+        opener = warc_opener or http_opener(settings.user_agent, settings.request_timeout_s,
+                                            settings.allow_private_hosts)
+        result = read_warc(source, run_id, now, settings.max_body_bytes, opener)
+        good, bad = _checked_urls(result.rows, run_id)
+        rows.extend(good)
+        rejects.extend(result.rejects + bad)
+        for k, v in result.stats.items():
+            stats[f"warc_{k}"] = stats.get(f"warc_{k}", 0) + v
+
+    for item in items:
+        if isinstance(item, str):
+            if is_warc_path(item):
+                read_warc_input(item)
+                continue
+            kind, url = classify_remote(item)
+            if kind == "feed":
+                feeds.append(url)
+            elif kind == "sitemap":
+                sitemaps.append(url)
+            else:
+                r = url_document(item, "url", "command line", run_id)
+                (rejects if "stage" in r else rows).append(r)
+        elif is_warc_path(item.name):
+            read_warc_input(str(item))
+        elif is_sources_file(item.name):
+            try:
+                cfg = load_sources(item)
+            except SourcesFileError as exc:
+                # The crawl configuration is wrong: say so loudly, keep the other inputs.
+                notes.append(str(exc))
+                rejects.append(_reject("sources", str(item), f"sources:{item}",
+                                       "bad_sources_file", str(exc), run_id))
+                continue
+            for src in cfg.enabled():
+                feeds += src.feeds
+                sitemaps += src.sitemaps
+                listed += [(u, str(item)) for u in src.urls]
+            stats["sources_enabled"] = stats.get("sources_enabled", 0) + len(cfg.enabled())
+        elif item.name.endswith(URL_LIST_SUFFIXES):
+            d, r = read_url_list(item, run_id)
+            rows += d
+            rejects += r
+        elif item.name.endswith(DUMP_SUFFIXES):
+            d, r = read_dump(item, run_id)
+            if d:
+                rows.append(d)
+            else:
+                rejects.append(r)
+        elif item.name not in ("README.md", ".gitkeep", "outlets.toml"):  # not inputs
+            notes.append(f"{item}: not a recognised input (.txt dump, .urls list, .warc[.gz], "
+                         "sources.toml): ignored")
+    if skip_sources:
+        before = len(feeds) + len(sitemaps)
+        feeds = [u for u in feeds if u not in skip_sources]
+        sitemaps = [u for u in sitemaps if u not in skip_sources]
+        if before - len(feeds) - len(sitemaps):
+            stats["sources_skipped"] = before - len(feeds) - len(sitemaps)
+            notes.append(f"{stats['sources_skipped']} feed(s)/sitemap(s) not fetched: their "
+                         "last fetch failed recently (refetch_failed_after_hours)")
+    if feeds or sitemaps or listed:
+        if fetch_urls is None:
+            from tasks.fetch.client import fetch_batch
+
+            fetch_urls = fetch_urls_via(fetch_batch, settings, run_id)
+        remote = discover_remote(feeds, sitemaps, fetch_urls, run_id, now,
+                                 remote_limits(settings), urls=listed)
+        rows += remote.rows
+        rejects += remote.rejects
+        fetch_log += remote.fetch_log
+        for k, v in remote.stats.items():
+            stats[k] = stats.get(k, 0) + v
+        failed = stats.get("feed_fetch_failed", 0) + stats.get("sitemap_fetch_failed", 0)
+        notes.append(
+            f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
+            f"{stats.get('sitemaps_parsed', 0)} sitemap file(s) read, {len(remote.rows)} "
+            f"URL(s) found, {failed} fetch failure(s) (see fetch_log)")
+    kept, dup_rejects = drop_duplicate_urls(rows, run_id)
+    return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
+                          rejects=rejects + dup_rejects, notes=notes, fetch_log=fetch_log,
+                          stats=stats, warcs=warcs)
+
+
+def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
+    """Keep the first document per canonical URL; later ones are rejects pointing at it."""
+    seen: dict[str, str] = {}
+    kept, rejects = [], []
+    for row in rows:
+        canon = canonical_url(row["url"])
+        if canon in seen:
+            rejects.append(_reject(row["source_kind"], row["source"], row["input_key"],
+                                   "duplicate_url", f"same canonical URL as {seen[canon]}",
+                                   run_id, url=row["url"]))
+            continue
+        seen[canon] = row["url"]
+        kept.append(row)
+    return kept, rejects
+
+
+@dataclass(frozen=True)
+class KnownInputs:
+    """What the warehouse already settled, so a re-run neither re-fetches nor re-adds."""
+
+    article_ids: frozenset[str] = frozenset()
+    rejected_keys: frozenset[str] = frozenset()  # inputs rejected at any stage
+    recently_failed_urls: frozenset[str] = frozenset()
+    # Inputs rejected for what they are (a malformed dump, a bad URL): a refresh cannot
+    # change that, while a page rejected later (too short, no text) may have changed.
+    input_rejected_keys: frozenset[str] = frozenset()
+
+
+def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.Table, pa.Table]:
+    """-> (documents to process, documents skipped as already settled).
+
+    With `refresh`, known articles and pages rejected after fetching are processed again
+    (a changed text becomes a new revision); inputs rejected at discovery and URLs that
+    failed recently are still skipped.
+    """
+    rejected = known.input_rejected_keys if refresh else known.rejected_keys
+    keep_mask = []
+    for url, key in zip(docs.column("url").to_pylist(), docs.column("input_key").to_pylist(),
+                        strict=True):
+        settled = key in rejected or url in known.recently_failed_urls
+        if not refresh and url and article_id_for(canonical_url(url)) in known.article_ids:
+            settled = True
+        keep_mask.append(not settled)
+    mask = pa.array(keep_mask, type=pa.bool_())
+    return docs.filter(mask), docs.filter(pa.compute.invert(mask))
+
+
+def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[dict], int]:
+    """Rejects of inputs an earlier run already rejected are not written again."""
+    new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
+    return new, len(rejects) - len(new)
+
+
+
+def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str
+                 ) -> tuple[pa.Table, int, list[dict]]:
+    """One staged WARC batch -> (documents to process, how many were already settled,
+    rejects for records without a usable URL). Duplicate URLs across batches are left to
+    dedup (same text: a duplicate; changed text: a revision)."""
+    import pyarrow.parquet as pq
+
+    rows, rejects = _checked_urls(pq.read_table(path).to_pylist(), run_id)
+    todo, skipped = split_known(conform(rows, DOCUMENTS, "documents"), known, refresh)
+    new_rejects, known_rejects = drop_known_rejects(rejects, known)
+    return todo, skipped.num_rows + known_rejects, new_rejects
+
+
+@dataclass
+class Settled:
+    """Discovery's outcome against what the warehouse already holds: the documents to
+    process, the new rejects, and the discover stage's ledger counts."""
+
+    todo: pa.Table
+    rejects: list[dict]
+    counts: dict[str, int]
+
+
+def settle(found: DiscoverResult, known: KnownInputs, refresh: bool) -> Settled:
+    """Drop what earlier runs settled and count every input once: documents, rejects,
+    feed/sitemap fetches that failed (failed) or answered 304 or were skipped (skipped)."""
+    from tasks.common.ledger import fetch_outcomes
+
+    todo, skipped = split_known(found.docs, known, refresh)
+    rejects, known_rejects = drop_known_rejects(found.rejects, known)
+    source_failures, sources_unchanged = fetch_outcomes(found.fetch_log)
+    sources_skipped = found.stats.get("sources_skipped", 0) + sources_unchanged
+    return Settled(todo, rejects, {
+        "received": found.docs.num_rows + len(found.rejects) + source_failures
+        + sources_skipped,
+        "passed": todo.num_rows, "rejected": len(rejects), "failed": source_failures,
+        "skipped": skipped.num_rows + known_rejects + sources_skipped,
+    })

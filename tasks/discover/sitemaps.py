@@ -1,0 +1,294 @@
+"""XML sitemaps, sitemap indexes and Google News sitemaps -> article URLs with hints.
+
+Parsing is streaming (lxml iterparse, each <url> cleared once read) so a 50,000-URL
+sitemap costs little memory; it is lenient (recover mode: a truncated or slightly broken
+file yields what it holds, with a warning) and safe (no entity expansion, no network
+access from the parser, a cap on the decompressed size of a .xml.gz). Namespaces are
+matched by local name because real sitemaps use the 0.9 namespace, old Google ones, or
+none at all. Plain-text sitemaps (one URL a line, allowed by sitemaps.org) are read too.
+
+Following an index is not done here: `parse_sitemap` returns the children, and the
+driver (tasks/discover_remote.py) fetches them level by level under depth and count caps.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from tasks.discover.feeds import clean_title
+
+# sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+MAX_SITEMAP_URLS = 50_000
+
+# W3C datetime profiles that fromisoformat does not take: year, year-month.
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    """A <url> (or a child <sitemap> of an index) with what the sitemap says of it."""
+
+    url: str
+    lastmod: datetime | None = None
+    published_at: datetime | None = None  # news:publication_date
+    title: str | None = None  # news:title
+    language: str | None = None  # news:publication/news:language
+
+
+@dataclass(slots=True)
+class SitemapResult:
+    """A parsed sitemap. kind is 'urlset', 'index' or 'text'; error is (reason, detail)
+    when nothing usable came out; warning notes a recovered problem."""
+
+    kind: str = ""
+    entries: list[SitemapEntry] = field(default_factory=list)  # pages (urlset / text)
+    children: list[SitemapEntry] = field(default_factory=list)  # sitemaps (index)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
+    error: tuple[str, str] | None = None
+    warning: str | None = None
+
+
+class _TooLarge(ValueError):
+    pass
+
+
+def gunzip_capped(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip bytes (all members), refusing more than max_bytes of output.
+
+    Raises _TooLarge past the cap (a gzip bomb stops after max_bytes, not after memory
+    runs out) and zlib.error on corrupt data.
+    """
+    out = bytearray()
+    rest = data
+    while rest:
+        d = zlib.decompressobj(wbits=31)
+        out += d.decompress(rest, max_bytes + 1 - len(out))
+        if len(out) > max_bytes:
+            raise _TooLarge(f"more than {max_bytes} bytes once decompressed")
+        if d.unconsumed_tail:  # output cap reached mid-member
+            raise _TooLarge(f"more than {max_bytes} bytes once decompressed")
+        if not d.eof:
+            raise zlib.error("truncated gzip stream")
+        rest = d.unused_data.lstrip(b"\x00")  # some writers pad members with NULs
+    return bytes(out)
+
+
+def parse_w3c_datetime(text: str | None) -> datetime | None:
+    """W3C datetime (the sitemap and news-sitemap date format) -> aware UTC datetime.
+
+    A value without a zone is taken as UTC (the spec requires a zone when there is a time;
+    the publishers who omit it are mostly on UTC servers). Unparseable -> None.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    m = _YEAR_MONTH.match(text)
+    try:
+        if m:
+            dt = datetime(int(m.group(1)), int(m.group(2) or 1), 1)
+        else:
+            # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
+            dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def _local(tag) -> str:
+    if not isinstance(tag, str):  # comments, processing instructions, entity references
+        return ""
+    return tag[tag.rfind("}") + 1 :].lower()
+
+
+def _children(elem) -> dict[str, object]:
+    """Child elements by lower-cased local name (the first of each name wins)."""
+    out: dict[str, object] = {}
+    for child in elem:
+        out.setdefault(_local(child.tag), child)
+    return out
+
+
+def _text(elem) -> str | None:
+    if elem is None:
+        return None
+    return (elem.text or "").strip() or None
+
+
+# An absolute http(s) URL with a host: the common case, taken without urljoin/urlsplit
+# (which cost more than the rest of the parsing per <url>).
+_ABSOLUTE_HTTP = re.compile(r"(?i)https?://[^/?#\s@:]+[^\s]*")
+
+
+def _absolute(loc: str | None, base: str) -> str | None:
+    if not loc:
+        return None
+    if _ABSOLUTE_HTTP.fullmatch(loc):
+        return loc
+    url = urljoin(base, loc.strip())
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
+    kids = _children(elem)
+    loc = _text(kids.get("loc"))
+    url = _absolute(loc, base)
+    if url is None:
+        return None, (loc or "")[:200]
+    published = title = language = None
+    news = kids.get("news")
+    if news is not None:
+        nkids = _children(news)
+        published = parse_w3c_datetime(_text(nkids.get("publication_date")))
+        title = clean_title(_text(nkids.get("title")))
+        pub = nkids.get("publication")
+        if pub is not None:
+            language = _text(_children(pub).get("language"))
+    return (
+        SitemapEntry(
+            url=url,
+            lastmod=parse_w3c_datetime(_text(kids.get("lastmod"))),
+            published_at=published,
+            title=title,
+            language=language,
+        ),
+        None,
+    )
+
+
+def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> SitemapResult:
+    result.kind = "text"
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        url = _absolute(line, base) if "://" in line else None
+        if url is None:
+            result.skipped.append(("sitemap_bad_loc", line[:200]))
+            continue
+        if len(result.entries) >= max_urls:
+            result.skipped.append(("sitemap_url_cap", f"more than {max_urls} URLs"))
+            break
+        result.entries.append(SitemapEntry(url=url))
+    if not result.entries:
+        result.kind = ""
+        result.error = ("not_a_sitemap", "neither XML nor a list of URLs")
+    return result
+
+
+def parse_sitemap(
+    data: bytes,
+    sitemap_url: str,
+    max_bytes: int = MAX_SITEMAP_BYTES,
+    max_urls: int = MAX_SITEMAP_URLS,
+) -> SitemapResult:
+    """Parse sitemap bytes (gzip'd or not) fetched from `sitemap_url`.
+
+    Never raises on bad input: the problem is in `error` (nothing usable), `warning`
+    (recovered) or `skipped` (single entries without a usable <loc>, or past max_urls).
+    """
+    result = SitemapResult()
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gunzip_capped(data, max_bytes)
+        except _TooLarge as exc:
+            result.error = ("sitemap_too_large", str(exc))
+            return result
+        except zlib.error as exc:
+            result.error = ("sitemap_bad_gzip", f"cannot decompress: {exc}")
+            return result
+    elif len(data) > max_bytes:
+        result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
+        return result
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        result.error = ("sitemap_empty", "the response body is empty")
+        return result
+    if not head.startswith(b"<"):
+        try:
+            return _parse_text(data.decode("utf-8"), sitemap_url, result, max_urls)
+        except UnicodeDecodeError:
+            result.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
+            return result
+
+    context = etree.iterparse(
+        io.BytesIO(data),
+        events=("start", "end"),
+        # Only these reach Python: iterating every <loc>/<lastmod> too costs 3x.
+        tag=("{*}urlset", "{*}sitemapindex", "{*}url", "{*}sitemap"),
+        recover=True,  # a truncated or slightly broken sitemap still yields its URLs
+        resolve_entities=False,  # no entity expansion (billion laughs), no external DTDs
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    root_name = None
+    capped = False
+    try:
+        for event, elem in context:
+            name = _local(elem.tag)
+            if event == "start":
+                if root_name is None:
+                    root_name = name
+                    if name not in ("urlset", "sitemapindex"):
+                        break
+                continue
+            if name == "url" and root_name == "urlset":
+                target = result.entries
+            elif name == "sitemap" and root_name == "sitemapindex":
+                target = result.children
+            else:
+                continue
+            if len(result.entries) + len(result.children) >= max_urls:
+                capped = True
+                break
+            entry, bad = _read_url(elem, sitemap_url)
+            if entry is None:
+                result.skipped.append(("sitemap_bad_loc", f"<loc> {bad!r}"))
+            else:
+                target.append(entry)
+            # Free what has been read: keeps memory flat on 50,000-URL files.
+            elem.clear(keep_tail=False)
+            parent = elem.getparent()
+            if parent is not None:
+                while elem.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:  # recover mode rarely raises; an empty doc does
+        if root_name is None:
+            result.error = ("sitemap_bad_xml", str(exc)[:300])
+            return result
+        result.warning = f"XML error, kept what came before it: {exc}"[:300]
+    if root_name is None:
+        # No sitemap element at all: name the root the document has, if any.
+        root = getattr(context, "root", None)
+        if root is None or not _local(root.tag):
+            result.error = ("sitemap_bad_xml", "no XML element found")
+            return result
+        root_name = _local(root.tag)
+    if root_name not in ("urlset", "sitemapindex"):
+        detail = f"root element <{root_name}>, expected <urlset> or <sitemapindex>"
+        result.error = ("not_a_sitemap", detail)
+        return result
+    result.kind = "urlset" if root_name == "urlset" else "index"
+    if capped:
+        result.skipped.append(("sitemap_url_cap", f"more than {max_urls} entries; rest ignored"))
+    errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
+    if errors and result.warning is None:
+        first = errors[0]
+        result.warning = (f"recovered from {len(errors)} XML error(s), first at line "
+                          f"{first.line}: {first.message}")[:300]
+    return result

@@ -1,0 +1,953 @@
+"""Fetch stage: download the pages of a batch of documents, politely and safely.
+
+`fetch_batch(docs, settings, run_id)` runs one asyncio event loop per batch (aiohttp:
+measured at about 1/9 of httpx's client CPU per page, bench/results/fetch.md) and returns
+the documents that got a usable page plus one fetch_log row per URL attempted.
+
+What a request goes through, in order:
+1. `netguard.check_url` on the URL (http/https only, no private address literal), again on
+   every redirect target; host names are checked on what they resolve to by the
+   connector's resolver (`GuardedResolver`), at every connection.
+2. robots.txt of the origin, fetched once per run by the same client (`robots.py`).
+3. The host gate: at most `per_host_concurrency` requests in flight per host, request
+   starts at least `per_host_delay_s` apart (or the host's delay from the sources file,
+   or the robots.txt Crawl-delay up to `max_crawl_delay_s`, whichever is largest), counted
+   from when the previous request's headers were sent; then a slot of the global
+   `max_concurrency`. This state is process-wide, so concurrent batches share it.
+4. One exchange under a total deadline (`request_timeout_s`, connect to last body byte):
+   Content-Length above the cap refused before reading, body read to `max_body_bytes`,
+   content codings undone with the same cap per layer (`codings.py`), content type checked
+   against the allowlist before the body is read.
+5. Redirects followed by hand (`max_redirects`, loops detected, chain recorded), retries
+   with exponential backoff and jitter on connection failures, 429 and 5xx, honouring
+   Retry-After up to `retry_after_max_s`.
+6. Every exchange (robots.txt, redirects and retries included) written to the WARC archive
+   as request + response records (`archive.py`); the fetch_log row points at the final
+   response record.
+
+Documents from text dumps, or that arrive with a body (WARC input), pass through.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import email.utils
+import functools
+import glob
+import random
+import socket
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+import pyarrow as pa
+from aiohttp.abc import AbstractResolver
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.resolver import ThreadedResolver
+
+from schemas.tables import DOCUMENTS, conform
+from tasks.common.charset import sniff_encoding
+from tasks.common.codings import CodingError, accept_encoding, decode_body
+from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
+from tasks.common.settings import Settings
+from tasks.fetch.robots import (
+    MAX_ROBOTS_BYTES,
+    MAX_ROBOTS_REDIRECTS,
+    RobotsRules,
+    agent_token,
+    origin_of,
+    robots_url,
+    rules_from_fetch,
+)
+from tasks.storage.archive import (
+    WarcWriter,
+    http_request_head,
+    http_response_head,
+    read_response_at,
+)
+
+# Error kinds that a later attempt may cure; anything else is final on the first try.
+RETRYABLE_KINDS = frozenset(
+    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated"}
+)
+
+
+def retryable(kind: str | None, status: int | None) -> bool:
+    """Connection failures, 429 and 5xx are worth another attempt; other 4xx are not."""
+    if kind in RETRYABLE_KINDS:
+        return True
+    return kind is not None and status is not None and (status == 429 or status >= 500)
+
+
+# Bytes of a non-page response (404 page, 5xx page) kept for the archive.
+ERROR_BODY_BYTES = 64 * 1024
+
+
+def fetch_config(settings: Any) -> Settings:
+    """The run's Settings; any other object (a test double) contributes the fields it has."""
+    if isinstance(settings, Settings):
+        return settings
+    values = {n: getattr(settings, n) for n in Settings.model_fields if hasattr(settings, n)}
+    return Settings(**values)
+
+
+@dataclass
+class FetchResult:
+    docs: pa.Table  # DOCUMENTS rows: pass-through documents and those that got a page
+    fetch_log: list[dict]  # FETCH_LOG rows, one per URL attempted
+
+
+# -- resolver -------------------------------------------------------------------------
+class GuardedResolver(AbstractResolver):
+    """A resolver that refuses names resolving to forbidden addresses (checked on every
+    connection, so redirects and DNS re-binding are covered too)."""
+
+    def __init__(self, guard: AddressGuard) -> None:
+        self._inner = ThreadedResolver()
+        self._guard = guard
+
+    async def resolve(self, host: str, port: int = 0, family: socket.AddressFamily = 0):
+        infos = await self._inner.resolve(host, port, family)
+        self._guard.check_resolved(host, [i["host"] for i in infos])
+        return infos
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+# -- politeness -----------------------------------------------------------------------
+class HostRecord:
+    """Process-wide politeness state of one host, shared by every batch of the process.
+
+    Batches may run concurrently (a thread-pool task runner), each in its own event
+    loop, so this state is guarded by a threading lock and uses time.monotonic: two
+    batches hitting the same host still see one gap and one in-flight count."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.last_start = -1e18
+        self.not_before = 0.0  # set by Retry-After
+        self.crawl_delay = 0.0  # from robots.txt, before the cap
+        self.source_delay = 0.0  # from the sources file (register_host_delays)
+        self.sending = 0  # let through, headers not yet sent
+
+
+_HOSTS: dict[str, HostRecord] = {}
+_HOSTS_LOCK = threading.Lock()
+
+
+def register_host_delays(delays: dict[str, float]) -> None:
+    """Per-host politeness delays for every later batch of this process, e.g. from
+    `sourcesfile.host_delays(...)`; the largest of this, the batch's per_host_delay_s and
+    the robots.txt Crawl-delay (capped) applies."""
+    for host, delay in delays.items():
+        record = host_record(host.lower())
+        with record.lock:
+            record.source_delay = float(delay)
+
+
+def host_record(host: str) -> HostRecord:
+    with _HOSTS_LOCK:
+        record = _HOSTS.get(host)
+        if record is None:
+            record = _HOSTS[host] = HostRecord()
+        return record
+
+
+class HostGate:
+    """One batch's view of a host: <= `cap` exchanges in flight, request starts >= delay
+    apart as the server sees them.
+
+    The delay counts from the moment the previous request's headers were *sent* (an
+    aiohttp trace signal), not from when it was let through: a request that waits for a
+    connection or a busy event loop would otherwise reach the server less than the delay
+    after the next one. So a turn holds the host's lock until its headers are sent (or
+    the exchange fails first). The asyncio lock and semaphore order this batch's tasks at
+    no polling cost; the shared HostRecord carries the counts across batches (polled only
+    while another batch holds the host)."""
+
+    def __init__(self, host: str, cap: int, delay: float, max_crawl_delay: float) -> None:
+        self.sem = asyncio.Semaphore(cap)
+        self.lock = asyncio.Lock()
+        self.cap = cap
+        self.base_delay = delay
+        self.max_crawl_delay = max_crawl_delay
+        self.shared = host_record(host)
+
+    @property
+    def delay(self) -> float:
+        shared = self.shared
+        return max(self.base_delay, shared.source_delay,
+                   min(shared.crawl_delay, self.max_crawl_delay))
+
+    async def start(self, global_sem: asyncio.Semaphore) -> Turn:
+        """Wait for this host's turn and a global slot; returns the Turn, which must get
+        `sent()` (headers written) and then `done()`."""
+        await self.lock.acquire()
+        try:
+            while True:
+                shared = self.shared
+                with shared.lock:
+                    wait = max(shared.last_start + self.delay, shared.not_before) - time.monotonic()
+                    busy = shared.in_flight >= self.cap or shared.sending > 0
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+                if busy:  # another batch holds the host's slots
+                    await asyncio.sleep(0.02)
+                    continue
+                await global_sem.acquire()
+                with shared.lock:
+                    now = time.monotonic()
+                    ok = (shared.in_flight < self.cap and shared.sending == 0
+                          and now >= max(shared.last_start + self.delay, shared.not_before))
+                    if ok:
+                        shared.in_flight += 1
+                        shared.sending += 1
+                        shared.last_start = now
+                        return Turn(self, global_sem)
+                global_sem.release()  # another batch started meanwhile: wait again
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def defer(self, seconds: float) -> None:
+        """No request to this host before `seconds` from now (Retry-After)."""
+        with self.shared.lock:
+            self.shared.not_before = max(self.shared.not_before, time.monotonic() + seconds)
+
+
+class Turn:
+    """One exchange's hold on its host gate and a global slot."""
+
+    __slots__ = ("gate", "global_sem", "is_sent", "is_done")
+
+    def __init__(self, gate: HostGate, global_sem: asyncio.Semaphore) -> None:
+        self.gate = gate
+        self.global_sem = global_sem
+        self.is_sent = False
+        self.is_done = False
+
+    def sent(self) -> None:
+        """The request headers are on the wire: the delay starts now; the next request
+        to this host may start waiting for it."""
+        if self.is_sent:
+            return
+        self.is_sent = True
+        shared = self.gate.shared
+        with shared.lock:
+            shared.sending -= 1
+            shared.last_start = max(shared.last_start, time.monotonic())
+        self.gate.lock.release()
+
+    def done(self) -> None:
+        if self.is_done:
+            return
+        self.sent()  # the exchange failed before sending: release the turn anyway
+        self.is_done = True
+        with self.gate.shared.lock:
+            self.gate.shared.in_flight -= 1
+        self.global_sem.release()
+
+
+async def _on_headers_sent(session, ctx, params) -> None:
+    turn = ctx.trace_request_ctx
+    if isinstance(turn, Turn):
+        turn.sent()
+
+
+# robots.txt per (run, origin), shared by the batches of a run in this process: one fetch
+# per host per run. A concurrent.futures.Future can be awaited from any event loop.
+_ROBOTS: dict[tuple[str, str], concurrent.futures.Future] = {}
+_ROBOTS_LOCK = threading.Lock()
+_ROBOTS_RUNS: deque[str] = deque(maxlen=4)  # forget the robots.txt of older runs
+
+
+@dataclass
+class Exchange:
+    """One HTTP request/response (one hop)."""
+
+    url: str
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    body: bytes = b""
+    error: str | None = None
+    detail: str | None = None
+    warc: tuple[str, int] | None = None
+    archive: tuple[tuple, dict] | None = None  # write_exchange arguments, until written
+
+
+@dataclass
+class UrlOutcome:
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    error: str | None = None
+    detail: str | None = None
+    body: bytes | None = None  # decoded content, on success
+    raw_bytes: int = 0
+    content_type: str | None = None
+    encoding: str | None = None
+    attempts: int = 0
+    redirects: list[str] = field(default_factory=list)
+    warc: tuple[str, int] | None = None
+    started: float = 0.0
+    elapsed_ms: float = 0.0
+    fetched_at: datetime | None = None
+
+
+def _media_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
+    """Exponential backoff with jitter: base * 2^attempt, scaled by 0.5-1.5, capped."""
+    return min(cap, base * (2**attempt) * rng.uniform(0.5, 1.5))
+
+
+# How often a body read checks whether aiohttp's parser already failed (see _read_some).
+_PARSER_POLL_S = 0.2
+
+
+async def _read_some(resp: aiohttp.ClientResponse) -> bytes:
+    """`resp.content.readany()`, except that a parser error in the middle of a body
+    surfaces at once. aiohttp 3.x, when a broken chunk arrives *after* the headers (in a
+    later TCP segment), records the error on the connection's protocol and closes it
+    without waking a reader that is already waiting: the read would sit until the
+    deadline and the fault would be logged as a timeout (reproduced with a server that
+    sends the headers, pauses, then a bad chunk)."""
+    # Fast path, no task: what is already buffered (most reads of a fast server).
+    data = resp.content.read_nowait()
+    if data or resp.content.is_eof():
+        return data
+    read = asyncio.ensure_future(resp.content.readany())
+    try:
+        while True:
+            done, _ = await asyncio.wait({read}, timeout=_PARSER_POLL_S)
+            if done:
+                try:
+                    return read.result()
+                except RuntimeError:  # "Connection closed." after a parser error
+                    _raise_parser_error(resp)
+                    raise
+            _raise_parser_error(resp)
+    finally:
+        if not read.done():
+            read.cancel()
+
+
+def _raise_parser_error(resp: aiohttp.ClientResponse) -> None:
+    protocol = getattr(resp, "_protocol", None)
+    if protocol is None and resp.connection is not None:
+        protocol = resp.connection.protocol
+    exc = protocol.exception() if protocol is not None else None
+    if exc is not None:
+        raise exc
+
+
+def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
+    """(error kind, detail) for an exception raised during an exchange."""
+    detail = f"{type(exc).__name__}: {exc}"[:500]
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        if isinstance(exc.os_error, BlockedAddress):
+            return "blocked_address", str(exc.os_error)
+        return "dns_error", detail
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
+        return "tls_error", detail
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return "connect_timeout", detail
+    if isinstance(exc, TimeoutError):
+        return f"timeout_{phase}", detail
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return "connect_error", detail
+    text = repr(exc)
+    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError | HttpProcessingError):
+        return "bad_chunking", detail
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        chain = exc.__cause__ or exc.__context__
+        if isinstance(chain, ConnectionResetError) or "reset" in text.lower():
+            return "connection_reset", detail
+        return "truncated", detail
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return ("disconnected" if phase == "headers" else "truncated"), detail
+    if isinstance(exc, ConnectionResetError | aiohttp.ClientOSError):
+        return "connection_reset", detail
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return "protocol_error", detail
+    if isinstance(exc, aiohttp.InvalidURL | ValueError):
+        return "invalid_url", detail
+    return "client_error", detail
+
+
+def _status_error(status: int) -> str | None:
+    """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
+    each keep their own kind), as the fetch-health view groups them."""
+    if 200 <= status < 300:
+        return None if status != 204 else "no_content"
+    if status == 304:
+        return "not_modified"
+    if 300 <= status < 400:
+        return "bad_redirect"  # a 3xx that reached here has no usable Location
+    return f"http_{status}"
+
+
+class Fetcher:
+    """The state of one batch's fetching: session, gates, robots cache, WARC writer."""
+
+    def __init__(self, cfg: Settings, run_id: str, writer: WarcWriter | None) -> None:
+        self.cfg = cfg
+        self.run_id = run_id
+        self.writer = writer
+        self.guard = AddressGuard.from_settings(cfg.allow_private_hosts, cfg.allowed_networks)
+        self.agent = agent_token(cfg.user_agent)
+        self.gates: dict[str, HostGate] = {}
+        self.rng = random.Random()
+        self.allowed_types = frozenset(t.lower() for t in cfg.allowed_content_types)
+        self.source_types = self.allowed_types | {t.lower() for t in cfg.source_content_types}
+        self.source_urls: set[str] = set()  # discovery inputs (feeds, sitemaps)
+        self.session: aiohttp.ClientSession | None = None
+        self.global_sem: asyncio.Semaphore | None = None
+        self.conditional: dict[str, dict[str, str]] = {}  # url -> validators (refresh)
+
+    # -- session ---------------------------------------------------------------------
+    async def __aenter__(self) -> Fetcher:
+        cfg = self.cfg
+        trace = aiohttp.TraceConfig()
+        trace.on_request_headers_sent.append(_on_headers_sent)
+        connector = aiohttp.TCPConnector(
+            limit=cfg.max_concurrency,
+            limit_per_host=0,  # our HostGate enforces the per-host cap
+            resolver=GuardedResolver(self.guard),
+            ttl_dns_cache=300,
+            enable_cleanup_closed=True,
+        )
+        self.session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(total=None, sock_connect=cfg.connect_timeout_s),
+            auto_decompress=False,  # we decompress with a cap, and archive the raw bytes
+            trust_env=False,  # an env proxy would resolve names past our guard
+            cookie_jar=aiohttp.CookieJar(unsafe=True),  # consent redirects need cookies
+            trace_configs=[trace],
+            headers={
+                "User-Agent": cfg.user_agent,
+                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                "Accept-Encoding": accept_encoding(),
+            },
+        )
+        self.global_sem = asyncio.Semaphore(cfg.max_concurrency)
+        self.warc_pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="warc")
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.session is not None:
+            await self.session.close()
+        self.warc_pool.shutdown(wait=True)
+
+    def gate(self, url: str) -> HostGate:
+        host = (urlsplit(url).hostname or "").lower()
+        gate = self.gates.get(host)
+        if gate is None:
+            gate = self.gates[host] = HostGate(host, self.cfg.per_host_concurrency,
+                                               self.cfg.per_host_delay_s,
+                                               self.cfg.max_crawl_delay_s)
+        return gate
+
+    # -- one exchange ----------------------------------------------------------------
+    async def exchange(
+        self, url: str, *, body_cap: int, types: frozenset[str] | None,
+        extra_headers: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Exchange:
+        """One request to `url` through the host gate, under the total deadline.
+
+        `types` is the content-type allowlist of a 2xx response (None: any, for
+        robots.txt); a Content-Length above `body_cap` is refused before reading then."""
+        gate = self.gate(url)
+        ex = Exchange(url)
+        async with gate.sem:
+            turn = await gate.start(self.global_sem)
+            try:
+                await self._exchange(ex, body_cap=body_cap, types=types, headers=extra_headers,
+                                     timeout=timeout, turn=turn)
+            finally:
+                turn.done()
+        if ex.archive is not None:
+            # Compressing and writing in one writer thread (zlib releases the GIL): the
+            # event loop goes on fetching on the other core, and records stay in order.
+            job = functools.partial(self.writer.write_exchange, *ex.archive[0], **ex.archive[1])
+            ex.archive = None
+            ex.warc = await asyncio.get_running_loop().run_in_executor(self.warc_pool, job)
+        if ex.status == 429 or (ex.status is not None and ex.status >= 500):
+            after = _retry_after(ex.headers.get("retry-after"))
+            if after is not None:
+                gate.defer(min(after, self.cfg.retry_after_max_s))
+        return ex
+
+    async def _exchange(
+        self, ex: Exchange, *, body_cap: int, types: frozenset[str] | None,
+        headers: dict[str, str] | None,
+        timeout: float | None, turn: Turn | None = None,
+    ) -> None:
+        cfg = self.cfg
+        phase = "headers"
+        resp = None
+        buf = bytearray()
+        truncated = None
+        ip = None
+        when = datetime.now(UTC)
+        try:
+            async with asyncio.timeout(timeout or cfg.request_timeout_s):
+                async with self.session.get(
+                    ex.url, allow_redirects=False, headers=headers, trace_request_ctx=turn
+                ) as resp:
+                    phase = "body"
+                    ex.status = resp.status
+                    ex.headers = {k.lower(): v for k, v in resp.headers.items()}
+                    peer = resp.connection.transport.get_extra_info("peername") if (
+                        resp.connection and resp.connection.transport) else None
+                    ip = peer[0] if peer else None
+                    media = _media_type(ex.headers.get("content-type"))
+                    declared = resp.content_length
+                    if 200 <= resp.status < 300:
+                        limit = body_cap
+                        if types is not None and media is not None and media not in types:
+                            ex.error = "unsupported_content_type"
+                            ex.detail = f"content-type {media}"
+                            limit = 0
+                        elif types is not None and declared is not None and declared > body_cap:
+                            ex.error = "too_large_declared"
+                            ex.detail = f"Content-Length {declared} > {body_cap}"
+                            limit = 0
+                    else:  # an error page or a redirect: keep its start for the archive
+                        limit = min(body_cap, ERROR_BODY_BYTES)
+                    while limit:
+                        chunk = await _read_some(resp)
+                        if not chunk:
+                            break
+                        buf += chunk
+                        if len(buf) > limit:
+                            del buf[limit:]
+                            truncated = "length"
+                            if 200 <= resp.status < 300 and ex.error is None:
+                                ex.error = "too_large"
+                                ex.detail = f"body exceeds {body_cap} bytes"
+                            break
+                    if limit == 0 or truncated:
+                        resp.close()  # drop the connection instead of draining it
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - classified into an error kind, kept
+            ex.error, ex.detail = _classify_exception(exc, phase)
+            truncated = {"timeout_body": "time"}.get(ex.error, "disconnect")
+            if resp is not None:
+                resp.close()
+        ex.body = bytes(buf)
+        if self.writer is not None:
+            self._archive(ex, resp, when, ip, truncated)
+
+    def _archive(self, ex: Exchange, resp, when: datetime, ip: str | None, truncated) -> None:
+        if resp is not None:
+            info = resp.request_info
+            req_headers = list(info.headers.items())
+            version = f"{resp.version.major}.{resp.version.minor}" if resp.version else "1.1"
+            resp_head = http_response_head(version, resp.status, resp.reason or "",
+                                           resp.raw_headers)
+        else:
+            req_headers = [("Host", urlsplit(ex.url).netloc)]
+            req_headers += list(self.session.headers.items())
+            resp_head = None
+        parts = urlsplit(ex.url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        req_head = http_request_head("GET", target, req_headers)
+        ex.archive = (
+            (ex.url, req_head, resp_head, ex.body if resp_head is not None else None),
+            {"when": when, "ip": ip, "truncated": truncated if resp_head is not None else None,
+             "encoded": ex.headers.get("content-encoding", "identity").strip().lower()
+             not in ("", "identity")},
+        )
+
+    # -- robots.txt --------------------------------------------------------------------
+    async def rules_for(self, url: str) -> RobotsRules:
+        """robots.txt rules of the URL's origin: fetched once per run and process, the
+        other batches and tasks wait for that fetch."""
+        key = (self.run_id, origin_of(url))
+        with _ROBOTS_LOCK:
+            fut = _ROBOTS.get(key)
+            mine = fut is None
+            if mine:
+                if self.run_id not in _ROBOTS_RUNS:
+                    if len(_ROBOTS_RUNS) == _ROBOTS_RUNS.maxlen:
+                        old = _ROBOTS_RUNS[0]
+                        for k in [k for k in _ROBOTS if k[0] == old]:
+                            del _ROBOTS[k]
+                    _ROBOTS_RUNS.append(self.run_id)
+                fut = _ROBOTS[key] = concurrent.futures.Future()
+        if not mine:
+            try:
+                return await asyncio.wrap_future(fut)
+            except asyncio.CancelledError:
+                if fut.cancelled() and not asyncio.current_task().cancelling():
+                    return await self.rules_for(url)  # its fetcher was cancelled: fetch it
+                raise
+        try:
+            rules = await self._fetch_robots(url)
+        except asyncio.CancelledError:
+            with _ROBOTS_LOCK:
+                _ROBOTS.pop(key, None)
+            fut.cancel()
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug here must not stop the batch
+            rules = rules_from_fetch(None, None, f"internal_error {type(exc).__name__}")
+        delay = rules.crawl_delay(self.agent)
+        if delay is not None:
+            record = self.gate(url).shared
+            with record.lock:
+                record.crawl_delay = delay
+        fut.set_result(rules)
+        return rules
+
+    async def _fetch_robots(self, url: str) -> RobotsRules:
+        current = robots_url(url)
+        for _ in range(MAX_ROBOTS_REDIRECTS + 1):
+            try:
+                check_url(current, self.guard)
+            except Refused as exc:
+                return rules_from_fetch(None, None, exc.kind, exc.detail)
+            ex = await self.exchange(current, body_cap=MAX_ROBOTS_BYTES, types=None,
+                                     timeout=min(self.cfg.robots_timeout_s,
+                                                 self.cfg.request_timeout_s))
+            if ex.error is not None and ex.status is None:
+                return rules_from_fetch(None, None, ex.error, ex.detail)
+            location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and location:
+                current = urljoin(current, location)
+                continue
+            body = ex.body
+            try:
+                body, _ = decode_body(body, ex.headers.get("content-encoding"), MAX_ROBOTS_BYTES)
+            except CodingError as exc:
+                if exc.kind != "decompressed_too_large":
+                    return rules_from_fetch(None, None, exc.kind)
+            return rules_from_fetch(ex.status, body, None)
+        return rules_from_fetch(None, None, "too_many_redirects")
+
+    # -- one URL -----------------------------------------------------------------------
+    async def fetch_url(self, url: str) -> UrlOutcome:
+        """A URL through redirects and retries to a page or an error kind."""
+        out = UrlOutcome(url=url, started=time.monotonic())
+        cfg = self.cfg
+        for attempt in range(cfg.max_retries + 1):
+            out.attempts = attempt + 1
+            out.redirects = []
+            out.error = out.detail = None
+            ex = await self._attempt(url, out)
+            if not retryable(out.error, out.status) or attempt == cfg.max_retries:
+                break
+            wait = backoff_delay(attempt, cfg.backoff_base_s, cfg.backoff_max_s, self.rng)
+            after = _retry_after(ex.headers.get("retry-after")) if ex is not None else None
+            if after is not None:
+                if after > cfg.retry_after_max_s:
+                    out.detail = f"{out.detail}; Retry-After {after:.0f}s exceeds the cap"
+                    break
+                wait = max(wait, after)
+            await asyncio.sleep(wait)
+        out.elapsed_ms = (time.monotonic() - out.started) * 1000
+        out.fetched_at = datetime.now(UTC)
+        return out
+
+    async def _attempt(self, url: str, out: UrlOutcome) -> Exchange | None:
+        cfg = self.cfg
+        current = url
+        seen: dict[str, int] = defaultdict(int)
+        for _hop in range(cfg.max_redirects + 1):
+            try:
+                check_url(current, self.guard)
+            except Refused as exc:
+                out.error, out.detail, out.final_url = exc.kind, exc.detail, current
+                return None
+            seen[current] += 1
+            if seen[current] > 2:  # twice is a cookie-setting bounce, thrice a loop
+                out.error, out.detail = "redirect_loop", f"{current} visited {seen[current]}x"
+                return None
+            if cfg.respect_robots:
+                rules = await self.rules_for(current)
+                if not rules.allows(current, self.agent):
+                    out.error = rules.error_kind
+                    out.detail = rules.detail
+                    out.final_url = current
+                    return None
+            validators = self.conditional.get(current) if current == url else None
+            source = url in self.source_urls
+            ex = await self.exchange(current, body_cap=cfg.max_body_bytes,
+                                     types=self.source_types if source else self.allowed_types,
+                                     extra_headers=validators)
+            out.final_url, out.status, out.warc = current, ex.status, ex.warc or out.warc
+            out.raw_bytes = len(ex.body)
+            if ex.error is not None:
+                out.error, out.detail = ex.error, ex.detail
+                return ex
+            location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and location:
+                nxt = urljoin(current, location.strip())
+                out.redirects.append(nxt)
+                current = nxt
+                continue
+            out.error = _status_error(ex.status)
+            if out.error is not None:
+                out.detail = f"HTTP {ex.status}"
+                return ex
+            self._finish_page(ex, out, source)
+            return ex
+        out.error = "too_many_redirects"
+        out.detail = f"more than {cfg.max_redirects} redirects"
+        return None
+
+    def _finish_page(self, ex: Exchange, out: UrlOutcome, source: bool = False) -> None:
+        """Decode a 2xx page: content codings, then the charset. A discovery input
+        (`source`) keeps an undeclared gzip layer (a .xml.gz sitemap, which its parser
+        decompresses under its own, larger cap) and needs no HTML sniffing."""
+        try:
+            body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
+                                  self.cfg.max_body_bytes, undeclared_gzip=not source)
+        except CodingError as exc:
+            out.error, out.detail = exc.kind, exc.detail
+            return
+        if not body.strip():
+            out.error, out.detail = "empty_body", "the page has no content"
+            return
+        ctype = ex.headers.get("content-type")
+        media = _media_type(ctype)
+        if media is None and source:
+            media = "application/octet-stream"
+        if media is None:
+            head = body[:512].lstrip().lower()
+            if not (head.startswith(b"<!doctype html") or b"<html" in head):
+                out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
+                return
+            media = "text/html"
+        out.encoding, _ = sniff_encoding(body, ctype)
+        out.content_type = media
+        out.body = body
+
+
+# -- history (known URLs, conditional GETs) ------------------------------------------------
+def load_history(warehouse: Path, urls: set[str]) -> dict[str, dict]:
+    """The latest fetch_log row per URL of `urls` in the warehouse (empty when none)."""
+    try:  # only files a run manifest commits (a killed run's files are not history)
+        from tasks.storage.warehouse import committed_files
+
+        files = [str(f) for f in committed_files(Path(warehouse), "fetch_log")]
+    except ImportError:  # pragma: no cover - the module ships with the project
+        files = glob.glob(str(Path(warehouse) / "fetch_log" / "**" / "*.parquet"),
+                          recursive=True)
+    if not files or not urls:
+        return {}
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset(files, format="parquet")
+    cols = [c for c in ("url", "status", "error", "fetched_at", "warc_file", "warc_offset")
+            if c in dataset.schema.names]
+    table = dataset.to_table(columns=cols,
+                             filter=pc.field("url").isin(pa.array(sorted(urls), pa.string())))
+    latest: dict[str, dict] = {}
+    for row in table.to_pylist():
+        prev = latest.get(row["url"])
+        if prev is None or (row["fetched_at"] and row["fetched_at"] > prev["fetched_at"]):
+            latest[row["url"]] = row
+    return latest
+
+
+def validators_from_archive(warehouse: Path, row: dict) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from the archived response of a past fetch."""
+    if not row.get("warc_file") or row.get("warc_offset") is None:
+        return {}
+    try:
+        resp = read_response_at(Path(warehouse) / row["warc_file"], row["warc_offset"], cap=1)
+    except (OSError, LookupError):
+        return {}
+    out = {}
+    if resp.headers.get("etag"):
+        out["If-None-Match"] = resp.headers["etag"]
+    if resp.headers.get("last-modified"):
+        out["If-Modified-Since"] = resp.headers["last-modified"]
+    return out
+
+
+# -- the batch -------------------------------------------------------------------------
+async def _run(fetcher: Fetcher, urls: list[str]) -> dict[str, UrlOutcome]:
+    """Fetch all URLs: `per_host_concurrency` workers per host drain that host's queue,
+    so tasks waiting for a host's delay never hold a global slot."""
+    queues: dict[str, deque[str]] = defaultdict(deque)
+    for url in urls:
+        queues[(urlsplit(url).hostname or "").lower()].append(url)
+    results: dict[str, UrlOutcome] = {}
+
+    async def worker(queue: deque[str]) -> None:
+        while queue:
+            url = queue.popleft()
+            try:
+                results[url] = await fetcher.fetch_url(url)
+            except Exception as exc:  # noqa: BLE001 - a bug must not lose the other URLs
+                results[url] = UrlOutcome(url=url, error="internal_error",
+                                          detail=f"{type(exc).__name__}: {exc}"[:500],
+                                          fetched_at=datetime.now(UTC))
+
+    async with fetcher:
+        tasks = [
+            asyncio.create_task(worker(q))
+            for q in queues.values()
+            for _ in range(min(fetcher.cfg.per_host_concurrency, len(q)))
+        ]
+        await asyncio.gather(*tasks)
+    return results
+
+
+def _run_sync(coro):
+    """asyncio.run, also from a thread that already runs an event loop (then in a new
+    thread: a batch's loop must not share a loop with its caller)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
+    return {
+        "url": out.url,
+        "final_url": out.final_url,
+        "status": out.status,
+        "error": out.error,
+        "error_detail": out.detail,
+        "bytes": out.raw_bytes if out.attempts else None,
+        "content_type": out.content_type,
+        "encoding": out.encoding,
+        "elapsed_ms": round(out.elapsed_ms, 3),
+        "attempts": out.attempts,
+        "redirects": out.redirects,
+        "fetched_at": out.fetched_at or datetime.now(UTC),
+        "warc_file": out.warc[0] if out.warc else None,
+        "warc_offset": out.warc[1] if out.warc else None,
+        "source_kind": doc.get("source_kind"),
+        "source": doc.get("source"),
+        "run_id": run_id,
+    }
+
+
+def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
+    """Fetch the pages of a batch of DOCUMENTS (see the module docstring).
+
+    Dumps and documents that already carry a body pass through untouched. Every other
+    document with a URL yields one fetch_log row per distinct URL; those that got a usable
+    page come back with body, final_url, status, content_type, encoding, fetched_at."""
+    cfg = fetch_config(settings)
+    rows = docs.to_pylist()
+    passthrough, to_fetch = [], []
+    for row in rows:
+        if row.get("source_kind") == "dump" or row.get("body") is not None:
+            passthrough.append(row)
+        else:
+            to_fetch.append(row)
+
+    log: list[dict] = []
+    now = datetime.now(UTC)
+    urls: list[str] = []
+    first_doc: dict[str, dict] = {}
+    docs_of: dict[str, list[dict]] = defaultdict(list)
+    for row in to_fetch:
+        url = (row.get("url") or "").strip()
+        if not url:
+            log.append(_log_row(UrlOutcome(url="", error="invalid_url", detail="no URL",
+                                           fetched_at=now), row, run_id))
+            continue
+        if url not in first_doc:
+            first_doc[url] = row
+            urls.append(url)
+        docs_of[url].append(row)
+
+    # Known URLs: skipped, or re-fetched with a conditional GET under refresh.
+    history = (load_history(cfg.warehouse, set(urls))
+               if cfg.skip_known_urls or cfg.refresh else {})
+    conditional: dict[str, dict[str, str]] = {}
+    fresh = []
+    failed_cutoff = now - timedelta(hours=cfg.refetch_failed_after_hours)
+    for url in urls:
+        past = history.get(url)
+        if past is None:
+            fresh.append(url)
+        elif past.get("error") is None and past.get("status") is not None:
+            if cfg.refresh:
+                conditional[url] = validators_from_archive(cfg.warehouse, past)
+                fresh.append(url)
+            else:
+                log.append(_log_row(UrlOutcome(url=url, error="already_fetched",
+                                               detail="in the warehouse; use --refresh",
+                                               fetched_at=now), first_doc[url], run_id))
+        elif not cfg.refresh and past.get("fetched_at") and past["fetched_at"] > failed_cutoff:
+            log.append(_log_row(UrlOutcome(url=url, error="recently_failed",
+                                           detail=f"failed at {past['fetched_at']:%Y-%m-%d %H:%M}"
+                                           f" ({past.get('error')})", fetched_at=now),
+                                first_doc[url], run_id))
+        else:
+            fresh.append(url)
+
+    writer = (WarcWriter(cfg.warehouse, run_id, gzip_level=cfg.warc_gzip_level,
+                         max_file_bytes=cfg.warc_max_file_bytes) if cfg.archive_warc else None)
+    outcomes: dict[str, UrlOutcome] = {}
+    try:
+        if fresh:
+            if cfg.host_delays:
+                register_host_delays(cfg.host_delays)
+            fetcher = Fetcher(cfg, run_id, writer)
+            fetcher.conditional = {u: v for u, v in conditional.items() if v}
+            fetcher.source_urls = {
+                u for u in fresh
+                if first_doc[u].get("source_kind") in ("feed", "sitemap")
+                and first_doc[u].get("source") == u
+            }
+            outcomes = _run_sync(_run(fetcher, fresh))
+    finally:
+        if writer is not None:
+            writer.close()
+
+    fetched = []
+    for url in fresh:
+        out = outcomes[url]
+        log.append(_log_row(out, first_doc[url], run_id))
+        if out.error is None and out.body is not None:
+            for row in docs_of[url]:
+                fetched.append({**row, "final_url": out.final_url, "status": out.status,
+                                    "content_type": out.content_type, "encoding": out.encoding,
+                                    "body": out.body, "fetched_at": out.fetched_at})
+    table = conform(passthrough + fetched, DOCUMENTS, "documents")
+    return FetchResult(docs=table, fetch_log=log)

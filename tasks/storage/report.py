@@ -1,0 +1,199 @@
+"""Report: the DuckDB file with views over the committed Parquet, data tests, and the
+run summary people read."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from schemas import TABLES
+from tasks.storage.warehouse import MANIFESTS, committed_files
+
+DB_NAME = "pressroom.duckdb"
+
+
+@dataclass
+class ReportResult:
+    database: Path
+    data_tests: dict[str, int]  # failing-row count per data test
+    html: Path
+
+# Data tests: each query returns the failing rows; a healthy warehouse returns none.
+DATA_TESTS = {
+    "articles.article_id is unique per revision": """
+        SELECT article_id, revision, count(*) AS n FROM articles
+        GROUP BY ALL HAVING count(*) > 1""",
+    "articles.text is never empty": "SELECT article_id FROM articles WHERE length(text) = 0",
+    "articles.source_kind is an accepted value": """
+        SELECT article_id, source_kind FROM articles
+        WHERE source_kind NOT IN ('feed', 'sitemap', 'url', 'warc', 'dump')""",
+    "rejects have a reason": "SELECT * FROM rejects WHERE reason IS NULL OR reason = ''",
+    "failed fetches have an error kind": """
+        SELECT url FROM fetch_log WHERE status >= 400 AND error IS NULL""",
+}
+
+
+def _sql_list(paths: list[Path]) -> str:
+    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+
+
+def base_view_sql(root: Path, table: str) -> str:
+    """A view with exactly the declared columns (an empty typed table unioned by name with
+    the committed files), so older files missing new columns still read."""
+    files = committed_files(root, table)
+    empty = f"_empty_{table}"
+    if not files:
+        return f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {empty}"
+    return (
+        f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {empty} UNION ALL BY NAME "
+        f"SELECT * FROM read_parquet({_sql_list(files)}, union_by_name = true)"
+    )
+
+
+# The manifest's columns, declared (not inferred): keys a manifest lacks read as NULL.
+MANIFEST_COLUMNS = """{run_id: 'VARCHAR', started_at: 'VARCHAR', finished_at: 'VARCHAR',
+    status: 'VARCHAR', schema_version: 'INTEGER',
+    totals: 'STRUCT(inputs BIGINT, kept BIGINT, rejected BIGINT, failed BIGINT,
+                    skipped BIGINT)',
+    stages: 'JSON', rows: 'JSON', inputs_given: 'JSON', notes: 'JSON'}"""
+
+
+def runs_view_sql(root: Path) -> str:
+    folder = (root / MANIFESTS).resolve()
+    if not any(folder.glob("*.json")):
+        return ("CREATE OR REPLACE VIEW runs AS SELECT NULL::VARCHAR AS run_id, "
+                "NULL::TIMESTAMPTZ AS started_at, NULL::TIMESTAMPTZ AS finished_at, "
+                "NULL::VARCHAR AS status, NULL::BIGINT AS inputs, NULL::BIGINT AS kept, "
+                "NULL::BIGINT AS rejected, NULL::BIGINT AS failed, NULL::BIGINT AS skipped "
+                "WHERE false")
+    pattern = str(folder / "*.json").replace("'", "''")
+    return f"""CREATE OR REPLACE VIEW runs AS
+        SELECT run_id, CAST(started_at AS TIMESTAMPTZ) AS started_at,
+               CAST(finished_at AS TIMESTAMPTZ) AS finished_at, status,
+               totals.inputs AS inputs, totals.kept AS kept, totals.rejected AS rejected,
+               totals.failed AS failed, totals.skipped AS skipped, schema_version,
+               stages, rows, inputs_given, notes
+        FROM read_json('{pattern}', format = 'unstructured', columns = {MANIFEST_COLUMNS})
+        ORDER BY started_at"""
+
+
+def build_views(root: Path) -> Path:
+    """(Re)create pressroom.duckdb: typed empty tables, base views over committed Parquet,
+    the runs view and the derived views of schemas/views.sql. Written to a temporary file
+    and renamed, so a reader never opens a half-built database."""
+    root.mkdir(parents=True, exist_ok=True)
+    db = root / DB_NAME
+    tmp = root / (DB_NAME + ".tmp")
+    for stale in (tmp, Path(str(tmp) + ".wal")):
+        stale.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        for name, schema in TABLES.items():
+            con.register("_arrow_empty", schema.empty_table())
+            con.execute(f"CREATE OR REPLACE TABLE _empty_{name} AS SELECT * FROM _arrow_empty")
+            con.unregister("_arrow_empty")
+            con.execute(base_view_sql(root, name))
+        con.execute(runs_view_sql(root))
+        for views in ("views.sql", "enrich_views.sql"):  # the second builds on the first
+            con.execute(resources.files("schemas").joinpath(views).read_text("utf-8"))
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    os.replace(tmp, db)
+    return db
+
+
+def run_data_tests(db: Path) -> dict[str, int]:
+    """Run every data test; returns failing-row counts by test name (0 = pass)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {name: len(con.execute(sql).fetchall()) for name, sql in DATA_TESTS.items()}
+    finally:
+        con.close()
+
+
+# Sections of the HTML run report: title -> SQL over the views.
+REPORT_SECTIONS = {
+    "Runs": """SELECT run_id, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_utc,
+               inputs, kept, rejected, failed, skipped
+               FROM runs ORDER BY started_at DESC LIMIT 20""",
+    "Rejects by stage and reason": """SELECT stage, reason, count(*) AS records
+               FROM rejects GROUP BY ALL ORDER BY records DESC LIMIT 30""",
+    "Fetch health by host": "SELECT * FROM fetch_health ORDER BY attempts DESC LIMIT 30",
+    "Extraction health by domain": """SELECT * FROM extraction_health
+               ORDER BY kept + rejected DESC LIMIT 30""",
+    "Articles per day and source": """SELECT * FROM daily_counts
+               ORDER BY day DESC NULLS LAST, articles DESC LIMIT 30""",
+    "Latest articles": """SELECT coalesce(published_at, fetched_at) AS seen_at, domain, title,
+               word_count, language FROM articles ORDER BY run_id DESC, seen_at DESC LIMIT 25""",
+}
+
+
+def _html_table(columns: list[str], rows: list[tuple]) -> str:
+    from html import escape
+
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>" for v in r) + "</tr>"
+        for r in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def report_sections(db: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for title, sql in REPORT_SECTIONS.items():
+            cur = con.execute(sql)
+            out[title] = ([d[0] for d in cur.description], cur.fetchall())
+        return out
+    finally:
+        con.close()
+
+
+def write_html_report(root: Path, db: Path, run_id: str) -> Path:
+    """A static HTML page for people: the run's counts and the warehouse's health.
+    Written atomically as reports/<run_id>.html and copied to reports/latest.html."""
+    from html import escape
+
+    sections = report_sections(db)
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>pressroom run {escape(run_id)}</title><style>",
+        "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+        "margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;font-size:13px;"
+        "text-align:left}th{background:#f0f0f0}",
+        f"</style></head><body><h1>pressroom — run {escape(run_id)}</h1>",
+    ]
+    for title, (columns, rows) in sections.items():
+        parts.append(f"<h2>{escape(title)}</h2>")
+        parts.append(_html_table(columns, rows) if rows else "<p>none</p>")
+    parts.append("</body></html>")
+    folder = root / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    html = "\n".join(parts).encode("utf-8")
+    for name in (f"{run_id}.html", "latest.html"):
+        tmp = folder / (name + ".tmp")
+        tmp.write_bytes(html)
+        os.replace(tmp, folder / name)
+    return folder / f"{run_id}.html"
+
+
+def markdown_summary(manifest: dict) -> str:
+    """The run summary as Markdown, for a Prefect artifact."""
+    lines = [f"# pressroom run {manifest['run_id']}", "",
+             "| stage | received | passed | rejected | failed | skipped |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for s in manifest["stages"]:
+        lines.append(f"| {s['stage']} | {s['received']} | {s['passed']} | {s['rejected']} | "
+                     f"{s['failed']} | {s['skipped']} |")
+    t = manifest["totals"]
+    lines += ["", f"inputs {t['inputs']} = kept {t['kept']} + rejected {t['rejected']} + "
+                  f"failed {t['failed']} + skipped {t['skipped']}"]
+    lines += [f"- note: {n}" for n in manifest.get("notes", [])]
+    return "\n".join(lines)

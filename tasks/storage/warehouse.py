@@ -1,0 +1,122 @@
+"""The warehouse on disk: manifests, the files they commit, and reads of prior state.
+
+Layout under the warehouse root:
+    <table>/<run_id>-<part>.parquet   immutable, one or more per table per run
+    manifests/<run_id>.json           written last: the run's commit point
+    raw/                              WARC archive of fetched exchanges
+    pressroom.duckdb                  views over the committed Parquet files
+    _orphans/                         files of runs that died before their manifest
+    _staging/<run_id>/                a running run's scratch files (staged WARC batches)
+
+Readers (our views, `committed_files`) only see files that a manifest lists, so a run is
+visible entirely or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from schemas import TABLES
+from tasks.discover.inputs import KnownInputs
+
+MANIFESTS = "manifests"
+
+
+def manifests(root: Path) -> list[dict]:
+    """All committed run manifests, oldest first."""
+    folder = root / MANIFESTS
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            out.append(json.loads(path.read_text("utf-8")))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise RuntimeError(f"run manifest {path} is unreadable: {exc}") from None
+    return sorted(out, key=lambda m: m.get("started_at", ""))
+
+
+def committed_files(root: Path, table: str) -> list[Path]:
+    """Absolute paths of the table's Parquet files that some manifest commits."""
+    files = []
+    for manifest in manifests(root):
+        files += [root / rel for rel in manifest.get("files", {}).get(table, [])]
+    return [f.resolve() for f in files if f.exists()]
+
+
+def staging_dir(root: Path, run_id: str) -> Path:
+    """Scratch space of one run (staged WARC batches); removed when the run ends."""
+    return root / "_staging" / run_id
+
+
+def quarantine_orphans(root: Path) -> list[str]:
+    """Move Parquet files no manifest lists (a run killed mid-publish) to _orphans/.
+
+    Nothing is deleted: an operator can inspect them. Returns notes for the summary.
+    """
+    listed = {str(p) for t in TABLES for p in committed_files(root, t)}
+    notes = []
+    for table in TABLES:
+        folder = root / table
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".parquet", ".tmp") and str(path.resolve()) not in listed:
+                target = root / "_orphans" / table / path.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(path), target)
+                notes.append(f"moved uncommitted {path.relative_to(root)} to {target}")
+    return notes
+
+
+def _scan(root: Path, table: str, sql: str) -> list[tuple]:
+    """Run `sql` (which reads from a relation named `t`) over the committed files."""
+    files = committed_files(root, table)
+    if not files:
+        return []
+    con = duckdb.connect()
+    try:
+        rel = con.read_parquet([str(f) for f in files], union_by_name=True)
+        return rel.query("t", sql).fetchall()
+    finally:
+        con.close()
+
+
+def scan_table(root: Path, table: str) -> pa.Table:
+    """A whole committed table as Arrow (declared columns; empty when nothing is committed)."""
+    files = committed_files(root, table)
+    if not files:
+        return TABLES[table].empty_table()
+    con = duckdb.connect()
+    try:
+        return con.read_parquet([str(f) for f in files], union_by_name=True).to_arrow_table()
+    finally:
+        con.close()
+
+
+def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | None = None
+                 ) -> KnownInputs:
+    """What earlier runs settled: kept articles, rejected inputs, recent fetch failures."""
+    now = now or datetime.now(UTC)
+    since = now - refetch_failed_after
+    ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
+    rejected = _scan(root, "rejects", "SELECT DISTINCT input_key, stage = 'discover' FROM t")
+    # A URL whose latest attempt failed recently; a later success clears it.
+    failed = {
+        r[0]
+        for r in _scan(
+            root,
+            "fetch_log",
+            f"""SELECT url FROM t GROUP BY url
+                HAVING arg_max(error, fetched_at) IS NOT NULL
+                   AND max(fetched_at) >= TIMESTAMPTZ '{since.isoformat()}'""",
+        )
+    }
+    return KnownInputs(frozenset(ids), frozenset(k for k, _ in rejected), frozenset(failed),
+                       frozenset(k for k, at_discover in rejected if at_discover))

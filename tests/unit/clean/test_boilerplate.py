@@ -1,0 +1,109 @@
+"""Boilerplate line removal: each rule drops furniture and keeps prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.clean.boilerplate import classify_line, remove_boilerplate
+
+PROSE = (
+    "The council approved the budget on Tuesday after a debate that lasted more than six "
+    "hours, with the opposition calling the spending plan unrealistic."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Read more: Council approves new bus lanes", "related"),
+        ("Lesen Sie auch: Der Stadtrat und die Busspuren", "related"),
+        ("LE PUEDE INTERESAR: La ficha del candidato", "related"),
+        ("À lire aussi", "related"),
+        ("Czytaj też: Atomowy straszak", "related"),
+        ("Subscribe now to our print edition for the full story.", "cta"),
+        ("Abonnieren Sie unseren Newsletter", "cta"),
+        ("Follow us on Twitter", "cta"),
+        ("Share this article", "ui"),
+        ("Teilen mit:", "ui"),
+        ("Advertisement", "ui"),
+        ("Tags: politics, budget", "ui"),
+        ("© 2024 Harbour Gazette. All rights reserved.", "legal"),
+        ("Foto: dpa", "credit"),
+        ("Crédits photos : Bestimage", "credit"),
+        ("Getty Images", "credit"),
+        ("23.10.2018", "date"),
+        ("January 22, 2014", "date"),
+        ("We use cookies to improve your experience. Accept all cookies.", "cookie"),
+        ("Lesen Sie auch die folgenden Beiträge:", "related"),
+        ("Anzeige, enthält Affiliate Links", "ui"),
+        ("Sie sind aktuell nicht eingeloggt.", "cta"),
+        ("Pressekontakt: Jane Doe, +49 30 1234", "ui"),
+    ],
+)
+def test_furniture_lines_are_classified(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE,
+        # a cue word inside a long sentence is prose, not a button
+        "The paper said its newsletter had reached 40,000 subscribers, a record for a local "
+        "title, and that it would now subscribe to a wire service as well as hire reporters.",
+        "Lea Müller, the head of the department, said the plan would be revised next year.",
+        "Mira Sorvino attended the premiere.",
+        "Share prices fell by 3% on Monday.",
+        "The photos were taken in 1999 by a local resident.",
+        "- 200 g flour",
+        # a colon after a cue word that opens a real sentence is not a heading
+        "Weitere Informationen gab die Polizei zunächst nicht bekannt.",
+        "Werbung ist für viele Verlage die wichtigste Einnahmequelle geblieben.",
+    ],
+)
+def test_prose_is_kept(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_related_heading_takes_its_teaser_list_along() -> None:
+    text = "\n".join([
+        PROSE,
+        "Auch interessant",
+        "Warum nehme ich nicht ab? 4 mögliche Gründe",
+        "Home Gym: So gelingt das perfekte Workout",
+    ])
+    assert remove_boilerplate(text).text == PROSE
+
+
+def test_teaser_list_stops_at_a_real_paragraph() -> None:
+    text = "\n".join(["Related stories", "Bus lanes approved", PROSE])
+    assert remove_boilerplate(text).text == PROSE
+
+
+def test_repeated_byline_is_removed_only_when_it_names_the_author() -> None:
+    text = "\n".join(["By Maria Lopez | 2 May 2024", PROSE, "Maria Lopez"])
+    out = remove_boilerplate(text, authors=["Maria Lopez"])
+    assert out.text == PROSE
+    assert out.removed["byline"] == 2
+    # without a known author the same lines stay (no guessing)
+    assert "Maria Lopez" in remove_boilerplate(text).text
+
+
+def test_byline_rule_spares_a_sentence_quoting_the_author() -> None:
+    line = ("Maria Lopez, who has covered the harbour for the paper since 2010, said the "
+            "repairs were the largest she had seen in the city.")
+    assert remove_boilerplate(line, authors=["Maria Lopez"]).text == line
+
+
+def test_title_repeated_as_first_block_and_duplicates_are_dropped() -> None:
+    title = "Harbour bridge reopens after two years"
+    text = "\n".join([title, PROSE, PROSE])
+    assert remove_boilerplate(text, title=title).text == PROSE
+    assert remove_boilerplate(text, title=title, drop_title=False).text == f"{title}\n\n{PROSE}"
+
+
+def test_paragraphs_are_separated_by_blank_lines() -> None:
+    other = "Engineers replaced the steel cables and resurfaced the deck of the bridge."
+    out = remove_boilerplate(f"  {PROSE}  \n\n\n{other}\n")
+    assert out.text == f"{PROSE}\n\n{other}"
+    assert out.removed == {}

@@ -1,0 +1,101 @@
+"""Charset decision order: BOM, header, meta, detection; and the repairs on top."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from tasks.common.charset import (
+    decode,
+    header_charset,
+    meta_charset,
+    normalize_label,
+    sniff_encoding,
+)
+
+TEXT = "Zürich: «Ça coûte 5 €», dit-il. Łódź, Kraków — naïve café."
+
+
+def page(body: str, meta: str = "") -> str:
+    return f"<html><head>{meta}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+def test_bom_wins_over_everything() -> None:
+    body = codecs.BOM_UTF8 + page(TEXT, '<meta charset="windows-1250">').encode("utf-8")
+    assert sniff_encoding(body, "text/html; charset=iso-8859-2") == ("utf-8", "bom")
+    assert decode(body, "utf-8").startswith("<html>")  # the BOM is not part of the text
+    body16 = codecs.BOM_UTF16_LE + page(TEXT).encode("utf-16-le")
+    enc, source = sniff_encoding(body16, "text/html; charset=utf-8")
+    assert (enc, source) == ("utf-16-le", "bom")
+    assert TEXT in decode(body16, enc)
+
+
+def test_header_before_meta() -> None:
+    body = page("Łódź", '<meta charset="utf-8">').encode("iso-8859-2")
+    enc, source = sniff_encoding(body, 'text/html; charset="ISO-8859-2"')
+    assert (enc, source) == ("iso8859-2", "header")
+    assert "Łódź" in decode(body, enc)
+
+
+def test_meta_when_header_has_none() -> None:
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">'
+    body = page("Łódź", meta)
+    raw = body.encode("cp1250")
+    enc, source = sniff_encoding(raw, "text/html")
+    assert (enc, source) == ("cp1250", "meta")
+    assert "Łódź" in decode(raw, enc)
+
+
+def test_latin1_label_means_windows_1252() -> None:
+    raw = page("“quoted” – 5 €").encode("cp1252")
+    enc, _ = sniff_encoding(raw, "text/html; charset=ISO-8859-1")
+    assert enc == "cp1252"
+    assert "“quoted” – 5 €" in decode(raw, enc)
+
+
+def test_declared_utf8_over_latin1_bytes_is_not_believed() -> None:
+    raw = page(TEXT.replace("Ł", "L").replace("ł", "l").replace("ź", "z").replace("€", "EUR"))
+    raw_bytes = raw.encode("cp1252")
+    enc, source = sniff_encoding(raw_bytes, "text/html; charset=utf-8")
+    assert source != "header"
+    assert "Zürich" in decode(raw_bytes, enc)
+
+
+def test_conflicting_header_and_meta_header_wins_when_valid() -> None:
+    raw = page("plain ascii text", '<meta charset="koi8-r">').encode("ascii")
+    assert sniff_encoding(raw, "text/html; charset=utf-8") == ("utf-8", "header")
+
+
+def test_unknown_labels_fall_through_to_detection() -> None:
+    raw = page(TEXT, '<meta charset="x-no-such-thing">').encode("utf-8")
+    assert sniff_encoding(raw, "text/html; charset=bogus") == ("utf-8", "detected")
+
+
+def test_detection_without_declarations() -> None:
+    text = "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 20
+    raw = page(text).encode("cp1251")
+    enc, source = sniff_encoding(raw, None)
+    assert source == "detected"
+    assert "французских" in decode(raw, enc)
+
+
+def test_invalid_bytes_are_replaced_not_fatal() -> None:
+    raw = page("ok").encode() + b"\xff\xfe\xfa broken \xc3"
+    text = decode(raw, "utf-8")
+    assert "\ufffd" in text and "ok" in text
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("UTF-8", "utf-8"), ("utf8", "utf-8"), ("latin1", "cp1252"), ("Shift_JIS", "shift_jis"),
+     ("gb2312", "gb18030"), ("utf-16", "utf-8"), ("nonsense", None), (None, None)],
+)
+def test_normalize_label(label: str | None, name: str | None) -> None:
+    assert normalize_label(label) == name
+
+
+def test_label_extraction() -> None:
+    assert header_charset("text/html;charset='windows-1251'") == "windows-1251"
+    assert header_charset("text/html") is None
+    assert meta_charset(b'<meta charset=euc-jp>') == "euc-jp"

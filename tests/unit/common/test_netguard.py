@@ -1,0 +1,163 @@
+"""The address classifier and URL checks, without opening any socket."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import pytest
+
+from tasks.common.netguard import (
+    AddressGuard,
+    BlockedAddress,
+    Refused,
+    check_url,
+    classify,
+    host_address,
+    parse_ipv4_legacy,
+)
+
+STRICT = AddressGuard()
+
+
+@pytest.mark.parametrize(
+    ("address", "category"),
+    [
+        ("10.0.0.1", "private"),
+        ("10.255.255.255", "private"),
+        ("172.16.0.1", "private"),
+        ("172.31.255.254", "private"),
+        ("192.168.1.1", "private"),
+        ("127.0.0.1", "loopback"),
+        ("127.8.9.10", "loopback"),
+        ("169.254.169.254", "link_local"),  # cloud metadata
+        ("224.0.0.1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("100.64.0.1", "non_global"),  # carrier-grade NAT
+        ("::1", "loopback"),
+        ("fc00::1", "private"),
+        ("fd12:3456:789a::1", "private"),
+        ("fe80::1", "link_local"),
+        ("ff02::1", "multicast"),
+        ("::", "unspecified"),
+        ("::ffff:127.0.0.1", "loopback"),  # IPv4-mapped
+        ("::ffff:10.1.2.3", "private"),
+        ("::ffff:169.254.169.254", "link_local"),
+        ("64:ff9b::a9fe:a9fe", "link_local"),  # NAT64 of 169.254.169.254
+        ("2002:a00:1::", "private"),  # 6to4 of 10.0.0.1
+    ],
+)
+def test_non_global_addresses_are_classified(address: str, category: str) -> None:
+    assert classify(ipaddress.ip_address(address)) == category
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700::1"])
+def test_global_addresses_pass(address: str) -> None:
+    assert classify(ipaddress.ip_address(address)) is None
+    assert STRICT.refusal(ipaddress.ip_address(address)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("2130706433", "127.0.0.1"),  # integer
+        ("0177.0.0.1", "127.0.0.1"),  # octal
+        ("0x7f.0.0.1", "127.0.0.1"),  # hex part
+        ("0x7f000001", "127.0.0.1"),  # one hex number
+        ("127.1", "127.0.0.1"),  # short form: last part fills the rest
+        ("10.1", "10.0.0.1"),
+        ("012.0.0.1", "10.0.0.1"),
+        ("3232235777", "192.168.1.1"),
+        ("0251.0376.0251.0376", "169.254.169.254"),
+        ("8.8.8.8", "8.8.8.8"),
+    ],
+)
+def test_legacy_ipv4_notations(text: str, address: str) -> None:
+    assert parse_ipv4_legacy(text) == ipaddress.IPv4Address(address)
+
+
+@pytest.mark.parametrize("text", ["example.com", "256.0.0.1", "1.2.3.4.5", "09.1.1.1", "1..2", ""])
+def test_not_an_ipv4_number(text: str) -> None:
+    assert parse_ipv4_legacy(text) is None
+
+
+def test_host_address_reads_ipv6_literals() -> None:
+    assert host_address("[::1]") == ipaddress.ip_address("::1")
+    assert host_address("fe80::1%eth0") == ipaddress.ip_address("fe80::1")
+    assert host_address("news.example.org") is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://10.0.0.1/",
+        "http://172.16.5.4/a",
+        "http://192.168.0.10:8080/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://[fc00::5]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://[::ffff:7f00:1]/",
+        "http://2130706433/",
+        "http://0177.0.0.1/",
+        "http://0x7f.1/",
+        "http://127.1/",
+        "https://127.0.0.1:443/",
+    ],
+)
+def test_check_url_refuses_private_literals(url: str) -> None:
+    with pytest.raises(Refused) as info:
+        check_url(url, STRICT)
+    assert info.value.kind == "blocked_address"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("file:///etc/passwd", "scheme_not_allowed"),
+        ("ftp://example.com/x", "scheme_not_allowed"),
+        ("gopher://example.com/", "scheme_not_allowed"),
+        ("javascript:alert(1)", "scheme_not_allowed"),
+        ("http:///nohost", "invalid_url"),
+        ("http://example.com:99999/", "invalid_url"),
+    ],
+)
+def test_check_url_refuses_bad_urls(url: str, kind: str) -> None:
+    with pytest.raises(Refused) as info:
+        check_url(url, STRICT)
+    assert info.value.kind == kind
+
+
+def test_public_url_passes() -> None:
+    check_url("https://news.example.org/2024/04/story.html", STRICT)
+    check_url("http://93.184.216.34/", STRICT)
+
+
+def test_allowed_networks_open_only_what_they_name() -> None:
+    guard = AddressGuard.from_settings(False, ["127.0.0.0/8"])
+    check_url("http://127.0.0.5:8080/", guard)
+    assert guard.refusal(ipaddress.ip_address("::ffff:127.0.0.1")) is None  # mapped form
+    assert guard.refusal(ipaddress.ip_address("10.0.0.1")) == "private"
+    assert guard.refusal(ipaddress.ip_address("::1")) == "loopback"
+    only_two = AddressGuard.from_settings(False, ["127.0.0.2/32"])
+    assert only_two.refusal(ipaddress.ip_address("127.0.0.2")) is None
+    assert only_two.refusal(ipaddress.ip_address("127.0.0.3")) == "loopback"
+
+
+def test_non_canonical_forms_refused_even_when_allowed() -> None:
+    guard = AddressGuard.from_settings(False, ["127.0.0.0/8"])
+    with pytest.raises(Refused):
+        check_url("http://2130706433/", guard)
+
+
+def test_allow_private_allows_everything() -> None:
+    guard = AddressGuard(allow_private=True)
+    assert guard.refusal(ipaddress.ip_address("10.0.0.1")) is None
+    check_url("http://192.168.1.1/", guard)
+
+
+def test_resolved_addresses_any_private_refuses() -> None:
+    with pytest.raises(BlockedAddress) as info:
+        STRICT.check_resolved("evil.example", ["93.184.216.34", "10.0.0.7"])
+    assert info.value.category == "private"
+    assert isinstance(info.value, OSError)
+    STRICT.check_resolved("ok.example", ["93.184.216.34", "2606:4700::1"])

@@ -1,0 +1,52 @@
+"""A batch split over worker processes gives exactly what one call gives."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from schemas import ARTICLES, DOCUMENTS, conform
+from tasks.clean.text import StageResult
+from tasks.common import parallel
+from tasks.common.settings import Settings
+from tasks.extract.pages import extract_batch
+from tests.site import ARTICLES as PAGES
+from tests.site import render
+
+
+def _docs() -> pa.Table:
+    rows = [{"input_key": f"k{i}", "url": f"https://gazette.example{path}?v={i}",
+             "source_kind": "url", "source": "test", "body": render(path),
+             "content_type": "text/html", "status": 200}
+            for i, path in enumerate(list(PAGES) * 3)]
+    rows.append({"input_key": "bad", "url": "https://gazette.example/empty", "source_kind": "url",
+                 "source": "test", "body": b"<html><body></body></html>",
+                 "content_type": "text/html", "status": 200})
+    return conform(rows, DOCUMENTS, "documents")
+
+
+def test_chunks_keep_order_and_rows():
+    table = pa.table({"x": list(range(10))})
+    parts = parallel.chunks(table, 3)
+    assert [p.num_rows for p in parts] == [4, 4, 2]
+    assert pa.concat_tables(parts).column("x").to_pylist() == list(range(10))
+
+
+def test_worker_processes_give_the_same_result_as_one_call():
+    settings = Settings(min_words=10)
+    docs = _docs()
+    inline = extract_batch(docs, settings, "r")
+    parts = parallel.map_batch(extract_batch, docs, settings, "r", workers=2, min_rows=1)
+    assert len(parts) == 2  # really split
+    combined = StageResult.combine(parts, ARTICLES)
+    drop = ["fetched_at"]
+    assert combined.table.drop_columns(drop).equals(inline.table.drop_columns(drop))
+    assert [r["reason"] for r in combined.rejects] == [r["reason"] for r in inline.rejects]
+    assert len(combined.rejects) == 1
+
+
+def test_small_batches_run_inline():
+    calls = []
+    table = pa.table({"x": [1, 2]})
+    out = parallel.map_batch(lambda t: calls.append(t.num_rows) or "done", table, workers=4,
+                             min_rows=10)
+    assert out == ["done"] and calls == [2]

@@ -1,0 +1,54 @@
+"""URL canonicalisation and ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("HTTP://WWW.Example.com:80/a/b/?utm_source=x&b=2&a=1&fbclid=zz#frag",
+         "https://example.com/a/b?a=1&b=2"),
+        ("https://example.com/story?gclid=1&utm_campaign=spring", "https://example.com/story"),
+        ("https://m.example.com/news/story/", "https://example.com/news/story"),
+        ("https://amp.example.co.uk/news/story.amp", "https://example.co.uk/news/story"),
+        ("https://example.com/news/story/amp/", "https://example.com/news/story"),
+        ("https://example.com/a.html?amp=1", "https://example.com/a.html"),
+        ("https://example.com/", "https://example.com/"),
+        ("http://127.0.0.1:8080/news/a.html?utm_medium=email", "https://127.0.0.1:8080/news/a.html"),
+    ],
+)
+def test_canonical_url(url, expected):
+    assert canonical_url(url) == expected
+
+
+def test_variants_share_an_article_id():
+    variants = [
+        "https://www.example.com/2024/05/story.html",
+        "http://example.com/2024/05/story.html?utm_source=twitter",
+        "https://m.example.com/2024/05/story.html#comments",
+        "https://example.com/2024/05/story.html/amp",
+    ]
+    assert len({article_id_for(canonical_url(u)) for u in variants}) == 1
+
+
+def test_query_parameters_that_select_content_are_kept():
+    assert canonical_url("https://example.com/article?id=1") != canonical_url(
+        "https://example.com/article?id=2")
+
+
+@pytest.mark.parametrize("bad", ["", "ftp://example.com/a", "example.com/a", "/relative",
+                                 "javascript:alert(1)", "mailto:a@b.c"])
+def test_bad_urls_raise(bad):
+    with pytest.raises(BadURL):
+        canonical_url(bad)
+
+
+def test_domain_of_and_content_id():
+    assert domain_of("https://www.bbc.co.uk/news") == "bbc.co.uk"
+    assert article_id_for(None, "abc") != article_id_for(None, "abd")
+    with pytest.raises(ValueError):
+        article_id_for(None, None)

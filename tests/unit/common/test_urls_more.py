@@ -1,0 +1,69 @@
+"""Issue 5's URL identity rules on top of courlan: AMP forms, caches, index pages,
+newsroom campaign parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.common.urls import article_id_for, canonical_url
+
+STORY = "https://example.com/2024/05/story.html"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "https://www.example.com/2024/05/story.amp.html",
+        "https://example.com/amp/2024/05/story.html",
+        "https://amp.example.com/2024/05/story.html?amp=1",
+        "https://m.example.com/2024/05/story.html?outputType=amp",
+        "https://www.google.com/amp/s/example.com/2024/05/story.html",
+        "https://www.google.co.uk/amp/s/www.example.com/2024/05/story.html",
+        "https://example-com.cdn.ampproject.org/c/s/example.com/2024/05/story.html",
+        "https://example.com/2024/05/story.html?CMP=share_btn_tw&INTCMP=x",
+        "https://example.com/2024/05/story.html?smid=tw-share&smtyp=cur",
+        "https://example.com/2024/05/story.html?ns_mchannel=social&ns_source=twitter",
+        "https://example.com/2024/05/story.html?guccounter=1&guce_referrer=abc",
+        "https://example.com/2024/05/story.html?_hsenc=p2&_hsmi=9&mkt_tok=z",
+        "https://example.com/2024/05/story.html?WT.mc_id=rss&icid=home",
+        "http://EXAMPLE.com:80/2024/05/story.html/#comments",
+    ],
+)
+def test_variant_has_the_story_identity(variant):
+    assert canonical_url(variant) == STORY
+    assert article_id_for(canonical_url(variant)) == article_id_for(STORY)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/news/story/index.html", "https://example.com/news/story"),
+        ("https://example.com/index.php", "https://example.com/"),
+        ("https://example.com/news/default.aspx", "https://example.com/news"),
+    ],
+)
+def test_directory_index_pages(url, expected):
+    assert canonical_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Content-selecting parameters stay.
+        ("https://example.com/story?id=1", "https://example.com/story?id=2"),
+        ("https://example.com/story?page=1", "https://example.com/story?page=2"),
+        # A page about amplifiers is not an AMP page.
+        ("https://example.com/amplifiers/review", "https://example.com/review"),
+        ("https://example.com/news/amped-up", "https://example.com/news"),
+        # Google's own pages are not an AMP cache unless they carry a host.
+        ("https://www.google.com/amp/help", "https://help"),
+        # Different sites stay different.
+        ("https://example.com/a", "https://example.org/a"),
+    ],
+)
+def test_different_things_stay_different(a, b):
+    try:
+        other = canonical_url(b)
+    except ValueError:
+        other = None
+    assert canonical_url(a) != other

@@ -1,0 +1,346 @@
+"""Near-duplicate detection: signatures, banding, verification, stable incremental clusters."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tasks.dedup import minhash as nd
+
+VOCAB = [f"{a}{b}" for a in ("ka", "lo", "pre", "men", "ter", "vi", "stra", "ul", "co")
+         for b in ("ba", "de", "fi", "gon", "hu", "jat", "kel", "lum", "nor", "pix", "qua")]
+
+
+def make_text(seed: int, n_words: int = 300) -> str:
+    rnd = random.Random(seed)
+    return " ".join(rnd.choice(VOCAB) + str(rnd.randrange(1000)) for _ in range(n_words))
+
+
+def edit(text: str, n_edits: int, seed: int, region: slice | None = None) -> str:
+    """Replace n_edits words (optionally only inside `region` of word positions)."""
+    rnd = random.Random(seed)
+    words = text.split()
+    positions = list(range(len(words)))[region or slice(None)]
+    for pos in rnd.sample(positions, n_edits):
+        words[pos] = f"edit{seed}x{pos}"
+    return " ".join(words)
+
+
+def exact_jaccard(a: str, b: str, k: int = 5) -> float:
+    def sh(t: str) -> set:
+        w = re.findall(r"[0-9a-z]+", t.lower())
+        return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)}
+
+    x, y = sh(a), sh(b)
+    return len(x & y) / len(x | y)
+
+
+def run(ids, first_seen, texts, **kw) -> nd.Clustering:
+    return nd.cluster_incremental(ids, np.asarray(first_seen, np.int64), nd.sign(texts),
+                                  new_texts=texts, **kw)
+
+
+# ---- signatures --------------------------------------------------------------------------
+
+
+def test_signature_shape_dtype_and_determinism():
+    texts = [make_text(1), make_text(2)]
+    a, b = nd.sign(texts), nd.sign(list(reversed(texts)))
+    assert a.shape == (2, 128) and a.dtype == np.uint32
+    assert (a[0] == b[1]).all() and (a[1] == b[0]).all()  # per text, not per batch position
+    assert not (a[0] == a[1]).all()
+
+
+def test_tokenizer_ignores_case_punctuation_and_typographic_quotes():
+    plain = '"Hello," she said -- the minister... resigned today in Warsaw at 10.30'
+    fancy = ("\u201cHELLO\u201d, she said \u2014 the Minister\u2026 resigned today "
+             "in\u00a0Warsaw at 10.30")
+    a, b = nd.sign([plain, fancy])
+    assert (a == b).all()
+    assert not (nd.sign(["hello she said the minister resigned today in Krakow at 10.30"])
+                == a).all()
+
+
+def test_word_order_matters():
+    assert not (nd.sign(["a b c d e f g h"]) == nd.sign(["h g f e d c b a"])).all()
+
+
+def test_empty_and_short_texts():
+    sig = nd.sign(["", "  ...  ", "three words only", make_text(3)])
+    assert nd.is_empty_signature(sig).tolist() == [True, True, False, False]
+
+
+def test_non_ascii_words_are_tokens():
+    a, b = nd.sign(["Zażółć gęślą jaźń dziś rano w Łodzi", "zażółć gęślą jaźń dziś rano w łodzi"])
+    assert (a == b).all()
+    c = nd.sign(["Zażółć gęślą jaźń dziś wieczorem w Łodzi"])[0]
+    assert not (a == c).all()
+
+
+def test_large_input_is_chunked_consistently():
+    texts = [make_text(i, 60) for i in range(nd.CHUNK_TEXTS + 37)]
+    whole = nd.sign(texts)
+    assert (whole[-5:] == nd.sign(texts[-5:])).all()
+
+
+def test_estimate_tracks_exact_jaccard():
+    base = make_text(10, 500)
+    errors = []
+    for n_edits in (0, 5, 10, 20, 40, 80):
+        other = edit(base, n_edits, seed=n_edits)
+        est = nd.estimated_jaccard(nd.sign([base]), nd.sign([other]))[0]
+        errors.append(est - exact_jaccard(base, other))
+    # 128 permutations: spread <= 0.045 per pair; 0.15 is > 3 sigma.
+    assert max(abs(e) for e in errors) < 0.15
+    assert errors[0] == 0.0
+
+
+def test_exact_jaccard_matches_python_sets():
+    base = make_text(11, 400)
+    other = edit(base, 25, seed=3)
+    sets = dict(enumerate(nd.shingle_sets([base, other], 5)))
+    got = nd.exact_jaccard(np.array([[0, 1]]), sets)[0]
+    assert got == pytest.approx(exact_jaccard(base, other), abs=1e-3)
+
+
+def test_params_validation_and_fingerprint():
+    with pytest.raises(ValueError):
+        nd.MinHashParams(num_perm=128, bands=9, rows=13)
+    assert nd.MinHashParams().fingerprint != nd.MinHashParams(shingle_words=4).fingerprint
+    assert nd.MinHashParams().fingerprint == nd.MinHashParams().fingerprint
+
+
+# ---- banding and candidates ------------------------------------------------------------------
+
+
+def test_band_keys_equal_for_equal_bands_and_distinct_across_bands():
+    sig = nd.sign([make_text(4), make_text(4), make_text(5)])
+    keys = nd.band_keys(sig)
+    assert keys.shape == (3, 16) and keys.dtype == np.uint64
+    assert (keys[0] == keys[1]).all()
+    assert len(set(keys[0].tolist())) == 16  # identical rows in two bands still differ
+
+
+def test_candidate_pairs_small_and_big_groups():
+    keys = nd.fmix64(np.arange(10 * 16, dtype=np.uint64)).reshape(10, 16)  # random-like
+    keys[3, 2] = keys[7, 2]  # 3 and 7 share one band
+    assert nd.candidate_pairs(keys).tolist() == [[3, 7]]
+    is_new = np.zeros(10, bool)
+    assert nd.candidate_pairs(keys, is_new).tolist() == []  # two old rows: already known
+    n = nd.MAX_ALL_PAIRS_GROUP + 10
+    big = nd.fmix64(np.arange(n * 16, dtype=np.uint64)).reshape(n, 16)
+    big[:, 0] = 42
+    pairs = nd.candidate_pairs(big)
+    assert len(pairs) == n - 1 and set(pairs[:, 0].tolist()) == {0}  # star, not n^2/2
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 39), st.integers(0, 3), st.integers(0, 39)),
+                max_size=40),
+       st.lists(st.booleans(), min_size=40, max_size=40))
+def test_candidate_pairs_match_a_naive_join(shared, new_flags):
+    keys = nd.fmix64(np.arange(40 * 4, dtype=np.uint64) + np.uint64(999)).reshape(40, 4)
+    for i, band, j in shared:  # row i takes row j's key in one band
+        keys[i, band] = keys[j, band]
+    is_new = np.array(new_flags)
+    expected = set()
+    for band in range(4):
+        for i in range(40):
+            for j in range(i + 1, 40):
+                if keys[i, band] == keys[j, band] and (is_new[i] or is_new[j]):
+                    expected.add((i, j))
+    assert {tuple(p) for p in nd.candidate_pairs(keys, is_new).tolist()} == expected
+
+
+def test_banding_finds_pairs_near_threshold():
+    base = make_text(20, 500)
+    found = 0
+    trials = 40
+    for s in range(trials):
+        other = edit(base, 12, seed=100 + s)  # Jaccard ~0.85 with 5-word shingles
+        keys = nd.band_keys(nd.sign([base, other]))
+        found += len(nd.candidate_pairs(keys)) == 1
+    assert found >= trials - 2
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=60),
+       st.randoms(use_true_random=False))
+def test_connected_min_matches_naive_union_find(edges, rnd):
+    n = 31
+    rank = np.array(rnd.sample(range(n), n))
+    e = np.array(edges, dtype=np.int64).reshape(-1, 2)
+    got = nd.connected_min(n, e, rank)
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for u, v in edges:
+        parent[find(u)] = find(v)
+    for i in range(n):
+        members = [j for j in range(n) if find(j) == find(i)]
+        assert got[i] == min(rank[j] for j in members)
+
+
+# ---- clustering ------------------------------------------------------------------------
+
+
+def corpus():
+    """ids, first_seen, texts: a wire story on 3 outlets (one lightly edited), an unrelated
+    story, a heavily rewritten version of the wire story, and an empty text."""
+    wire = make_text(30, 400)
+    texts = [
+        wire,
+        edit(wire, 6, seed=1),  # J ~0.86
+        wire,  # exact copy on another outlet
+        make_text(31, 400),
+        edit(wire, 120, seed=2),  # rewritten: J < 0.2
+        "",
+    ]
+    ids = ["wire-a", "wire-b", "wire-c", "other", "rewrite", "empty"]
+    first_seen = [30, 10, 20, 5, 40, 1]
+    return ids, first_seen, texts
+
+
+def test_exact_and_near_duplicates_cluster_under_first_seen():
+    ids, fs, texts = corpus()
+    res = run(ids, fs, texts)
+    got = dict(zip(ids, res.new_cluster, strict=True))
+    dup = dict(zip(ids, res.new_duplicate_of, strict=True))
+    # wire-b has the earliest first_seen of the three copies: it names the cluster.
+    assert got["wire-a"] == got["wire-b"] == got["wire-c"] == "wire-b"
+    assert dup["wire-b"] is None and dup["wire-a"] == dup["wire-c"] == "wire-b"
+    for lone in ("other", "rewrite", "empty"):
+        assert got[lone] == lone and dup[lone] is None
+    assert {frozenset(p[:2]) for p in res.pairs} >= {frozenset(("wire-a", "wire-c"))}
+
+
+def test_estimate_only_verification_also_clusters():
+    ids, fs, texts = corpus()
+    res = nd.cluster_incremental(ids, np.array(fs), nd.sign(texts))
+    assert dict(zip(ids, res.new_cluster, strict=True))["wire-a"] == "wire-b"
+
+
+def test_ties_in_first_seen_are_broken_by_article_id():
+    t = make_text(40)
+    res = run(["b", "a"], [7, 7], [t, t])
+    assert res.new_cluster == ["a", "a"]
+
+
+def _incremental(ids, fs, texts, splits):
+    """Run in several batches, carrying persisted state like the warehouse would."""
+    sigs = nd.sign(texts)
+    keys = nd.band_keys(sigs)
+    cluster: dict[str, str] = {}
+    seen: list[int] = []
+    bounds = [0, *splits, len(ids)]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        new = list(range(lo, hi))
+        if not new:
+            continue
+        res = nd.cluster_incremental(
+            [ids[i] for i in new], np.array([fs[i] for i in new]), sigs[new],
+            prior_ids=[ids[i] for i in seen], prior_first_seen=np.array([fs[i] for i in seen]),
+            prior_cluster=[cluster[ids[i]] for i in seen], prior_keys=keys[seen],
+            prior_signature_rows=lambda ix, seen=tuple(seen): sigs[[seen[j] for j in ix]],
+            new_texts=[texts[i] for i in new],
+            prior_texts=lambda ix, seen=tuple(seen): [texts[seen[j]] for j in ix],
+        )
+        cluster.update(zip([ids[i] for i in new], res.new_cluster, strict=True))
+        cluster.update(res.changed_prior)
+        seen += new
+    return cluster
+
+
+def bridge_corpus():
+    """A and C are each ~0.85 similar to B but only ~0.7 to each other: B joins them."""
+    base = make_text(50, 400)
+    a = edit(base, 7, seed=5, region=slice(0, 200))
+    c = edit(base, 7, seed=6, region=slice(200, 400))
+    ids = ["A", "C", "B", "X", "A2"]
+    texts = [a, c, base, make_text(51, 400), a]
+    fs = [30, 20, 40, 10, 35]
+    return ids, fs, texts
+
+
+def test_bridge_merges_prior_clusters_and_reports_changed_rows():
+    ids, fs, texts = bridge_corpus()
+    assert exact_jaccard(texts[0], texts[1]) < 0.8 <= exact_jaccard(texts[0], texts[2])
+    one = dict(zip(ids, run(ids, fs, texts).new_cluster, strict=True))
+    assert one["A"] == one["B"] == one["C"] == one["A2"] == "C"
+    inc = _incremental(ids, fs, texts, splits=[2, 3])
+    assert inc == one
+
+
+def test_late_member_with_earlier_first_seen_renames_cluster():
+    t = make_text(60)
+    first = run(["late", "later"], [50, 60], [t, t])
+    assert first.new_cluster == ["late", "late"]
+    res = nd.cluster_incremental(
+        ["early"], np.array([10]), nd.sign([t]),
+        prior_ids=["late", "later"], prior_first_seen=np.array([50, 60]),
+        prior_cluster=first.new_cluster, prior_keys=nd.band_keys(nd.sign([t, t])),
+        prior_signature_rows=lambda ix: nd.sign([t, t])[ix],
+        new_texts=[t], prior_texts=lambda ix: [t for _ in ix],
+    )
+    assert res.new_cluster == ["early"] and res.new_duplicate_of == [None]
+    assert res.changed_prior == {"late": "early", "later": "early"}
+
+
+def test_revision_replaces_its_node_and_keeps_membership():
+    t = make_text(70)
+    first = run(["x", "y"], [1, 2], [t, t])
+    assert first.new_cluster == ["x", "x"]
+    revised = make_text(71)  # x's text changes completely
+    sigs = nd.sign([t, t])
+    res = nd.cluster_incremental(
+        ["x"], np.array([99]), nd.sign([revised]),
+        prior_ids=["x", "y"], prior_first_seen=np.array([1, 2]), prior_cluster=["x", "x"],
+        prior_keys=nd.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
+        new_texts=[revised], prior_texts=lambda ix: [t for _ in ix],
+    )
+    # Same article, same cluster, same name; nothing else moves.
+    assert res.new_cluster == ["x"] and res.changed_prior == {} and res.pairs == []
+
+
+def test_mixing_unique_ids_is_required():
+    with pytest.raises(ValueError):
+        run(["a", "a"], [1, 2], [make_text(1), make_text(2)])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(range(5)), st.lists(st.integers(0, 5), min_size=0, max_size=3))
+def test_order_and_batching_do_not_change_clusters(perm, splits):
+    ids, fs, texts = bridge_corpus()
+    ids2 = [ids[i] for i in perm]
+    fs2 = [fs[i] for i in perm]
+    texts2 = [texts[i] for i in perm]
+    one = dict(zip(ids, run(ids, fs, texts).new_cluster, strict=True))
+    shuffled = dict(zip(ids2, run(ids2, fs2, texts2).new_cluster, strict=True))
+    assert shuffled == one
+    assert _incremental(ids2, fs2, texts2, sorted(splits)) == one
+
+
+# ---- persistence ---------------------------------------------------------------------------
+
+
+def test_arrow_round_trip():
+    sig = nd.sign([make_text(i, 50) for i in range(5)])
+    arr = nd.signatures_to_arrow(sig)
+    chunked = pa.chunked_array([arr.slice(0, 2), arr.slice(2)])
+    assert (nd.arrow_to_signatures(chunked, 128) == sig).all()
+    keys = nd.band_keys(sig)
+    karr = nd.keys_to_arrow(keys)
+    assert (nd.arrow_to_keys(pa.chunked_array([karr.slice(0, 3), karr.slice(3)]), 16) == keys).all()
+    with pytest.raises(ValueError):
+        nd.arrow_to_signatures(arr, 64)
+    with pytest.raises(ValueError):
+        nd.arrow_to_keys(karr, 8)

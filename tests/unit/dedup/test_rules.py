@@ -1,0 +1,256 @@
+"""dedup_batch: URL identity, revisions, exact and near duplicates, incremental runs."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemas import ARTICLES, conform, validate
+from schemas.tables import SIGNATURES
+from tasks.clean.text import content_hash
+from tasks.common.settings import Settings
+from tasks.common.urls import article_id_for, canonical_url, domain_of
+from tasks.dedup import rules as dedup
+
+T0 = datetime(2024, 4, 4, 8, 0, tzinfo=UTC)
+WORDS = [f"{a}{b}" for a in ("ka", "lo", "pre", "men", "ter", "vi", "stra")
+         for b in ("ba", "de", "fi", "gon", "hu", "jat", "kel", "lum")]
+
+
+def story(seed: int, n: int = 300) -> str:
+    rnd = random.Random(seed)
+    words = [rnd.choice(WORDS) + str(rnd.randrange(500)) for _ in range(n)]
+    return "\n\n".join(" ".join(words[i : i + 60]) for i in range(0, n, 60))
+
+
+def edited(text: str, n_edits: int, seed: int) -> str:
+    rnd = random.Random(seed)
+    words = text.split(" ")
+    for pos in rnd.sample(range(len(words)), n_edits):
+        words[pos] = f"changed{seed}w{pos}"
+    return " ".join(words)
+
+
+def row(url: str, text: str, minutes: int, **extra) -> dict:
+    canon = canonical_url(url)
+    return {
+        "article_id": article_id_for(canon), "url": url, "canonical_url": canon,
+        "domain": domain_of(url), "source_kind": "url", "source": "test",
+        "input_key": url, "fetched_at": T0 + timedelta(minutes=minutes), "text": text,
+        "word_count": len(text.split()), "content_hash": content_hash(text),
+        "run_id": "r0", **extra,
+    }
+
+
+def table(rows: list[dict]) -> pa.Table:
+    return conform(rows, ARTICLES, "articles")
+
+
+def run(rows, prior=None, run_id="r1", **cfg) -> dedup.DedupResult:
+    return dedup.dedup_batch(table(rows), prior or dedup.PriorArticles(),
+                             Settings(**cfg), run_id)
+
+
+def by_url(result: dedup.DedupResult) -> dict[str, dict]:
+    return {r["url"]: r for r in result.table.to_pylist()}
+
+
+WIRE = story(1)
+ROWS = [
+    row("https://www.paper-a.com/world/story-1/?utm_source=tw#top", WIRE, 30),
+    row("https://paper-b.com/wire/abc", WIRE, 10),  # exact copy, first seen
+    row("https://paper-c.com/n/1", edited(WIRE, 6, seed=1), 20),  # near copy (J ~0.85)
+    row("https://paper-d.com/n/2", story(2), 5),  # unrelated
+    row("https://paper-e.com/n/3", edited(WIRE, 90, seed=2), 40),  # rewrite (J < 0.3)
+]
+
+
+def test_exact_and_near_copies_are_kept_and_clustered_under_the_first_seen():
+    res = run(ROWS)
+    validate(res.table, ARTICLES, "articles")
+    got = by_url(res)
+    first = got["https://paper-b.com/wire/abc"]
+    assert first["cluster_id"] == first["article_id"] and first["duplicate_of"] is None
+    for url in ("https://www.paper-a.com/world/story-1/?utm_source=tw#top",
+                "https://paper-c.com/n/1"):
+        assert got[url]["cluster_id"] == first["article_id"]
+        assert got[url]["duplicate_of"] == first["article_id"]
+    for url in ("https://paper-d.com/n/2", "https://paper-e.com/n/3"):
+        assert got[url]["cluster_id"] == got[url]["article_id"]
+        assert got[url]["duplicate_of"] is None
+    assert res.rejects == []
+    assert {r["revision"] for r in res.table.to_pylist()} == {1}
+
+
+def test_url_variants_of_the_same_text_are_one_article():
+    variants = [
+        "https://www.paper-a.com/world/story-1/",
+        "http://paper-a.com/world/story-1?utm_source=fb&fbclid=xyz",
+        "https://m.paper-a.com/world/story-1/amp",
+        "https://amp.paper-a.com/world/story-1#comments",
+    ]
+    res = run([row(u, WIRE, i) for i, u in enumerate(variants)])
+    assert res.table.num_rows == 1 and res.table.column("url")[0].as_py() == variants[0]
+    assert [r["reason"] for r in res.rejects] == ["duplicate_url"] * 3
+    assert {r["input_key"] for r in res.rejects} == set(variants[1:])
+
+
+def test_changed_text_under_the_same_url_is_a_new_revision():
+    url = "https://paper-a.com/world/story-1"
+    first = run([row(url, WIRE, 0)])
+    prior = dedup.prior_from_tables(first.table, first.signatures)
+    update = edited(WIRE, 3, seed=9)
+    second = run([row(url, update, 60)], prior, run_id="r2")
+    (art,) = second.table.to_pylist()
+    assert art["revision"] == 2 and art["previous_content_hash"] == content_hash(WIRE)
+    assert art["cluster_id"] == art["article_id"] and art["duplicate_of"] is None
+    # The revision keeps the article's first_seen (its place in cluster order).
+    assert second.signatures.column("first_seen").to_pylist() == \
+        first.signatures.column("first_seen").to_pylist()
+    assert second.signatures.column("content_hash").to_pylist() == [content_hash(update)]
+    # The unchanged text again: nothing new, already settled (counted, not a reject).
+    prior = dedup.prior_from_tables(pa.concat_tables([first.table, second.table]),
+                                    pa.concat_tables([first.signatures, second.signatures]))
+    third = run([row(url, update, 120)], prior, run_id="r3")
+    assert third.table.num_rows == 0 and third.rejects == [] and third.unchanged == 1
+    # The same URL and text twice in one run: the second is a duplicate_url reject.
+    fourth = run([row(url, update, 130), row(url, update, 140)], prior, run_id="r4")
+    assert fourth.unchanged == 1 and [r["reason"] for r in fourth.rejects] == ["duplicate_url"]
+
+
+def test_two_versions_in_one_run_are_revisions_in_first_seen_order():
+    url = "https://paper-a.com/world/story-1"
+    res = run([row(url, edited(WIRE, 2, seed=3), 50), row(url, WIRE, 5)])
+    revs = sorted((r["revision"], r["content_hash"], r["previous_content_hash"])
+                  for r in res.table.to_pylist())
+    assert revs == [(1, content_hash(WIRE), None),
+                    (2, content_hash(edited(WIRE, 2, seed=3)), content_hash(WIRE))]
+    assert res.signatures.num_rows == 1  # one article, signed at its latest text
+
+
+def test_signature_rows_match_the_declared_schema():
+    res = run(ROWS)
+    validate(res.signatures, SIGNATURES, "signatures")
+    assert sorted(res.signatures.column("article_id").to_pylist()) == sorted(
+        r["article_id"] for r in ROWS)
+    assert set(res.signatures.column("params").to_pylist()) == {
+        dedup.minhash_params(Settings()).fingerprint}
+
+
+def test_threshold_is_a_setting(monkeypatch):
+    monkeypatch.setenv("PRESSROOM_NEARDUP_THRESHOLD", "0.95")
+    got = by_url(run(ROWS))
+    assert got["https://paper-c.com/n/1"]["duplicate_of"] is None  # J ~0.85 < 0.95
+    assert got["https://paper-b.com/wire/abc"]["article_id"] == \
+        got["https://www.paper-a.com/world/story-1/?utm_source=tw#top"]["duplicate_of"]
+
+
+def test_estimate_verification_mode_needs_no_prior_texts(monkeypatch):
+    monkeypatch.setenv("PRESSROOM_NEARDUP_VERIFY", "estimate")
+    first = run(ROWS[:2])
+    prior = dedup.prior_from_tables(first.table, first.signatures)
+    prior = dedup.PriorArticles(prior.ids, prior.by_hash, prior.latest, prior.signatures, None)
+    second = run(ROWS[2:], prior, run_id="r2")
+    assert by_url(second)["https://paper-c.com/n/1"]["cluster_id"] == ROWS[1]["article_id"]
+
+
+def test_signatures_of_other_parameters_are_refused(monkeypatch):
+    first = run(ROWS[:2])
+    prior = dedup.prior_from_tables(first.table, first.signatures)
+    monkeypatch.setenv("PRESSROOM_NEARDUP_SHINGLE_WORDS", "4")
+    with pytest.raises(ValueError, match="rebuild signatures"):
+        run(ROWS[2:], prior, run_id="r2")
+
+
+def _incremental(rows: list[dict], cuts: list[int]) -> dict[str, tuple]:
+    """Runs over consecutive slices; returns the current state per url."""
+    arts, sigs = [], []
+    bounds = [0, *cuts, len(rows)]
+    for n, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
+        if lo == hi:
+            continue
+        prior = (dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
+                 if arts else None)
+        res = run(rows[lo:hi], prior, run_id=f"r{n}")
+        arts.append(res.table)
+        sigs.append(res.signatures)
+    latest = dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
+    cluster = dict(zip(latest.signatures.column("article_id").to_pylist(),
+                       latest.signatures.column("cluster_id").to_pylist(), strict=True))
+    dup = dict(zip(latest.signatures.column("article_id").to_pylist(),
+                   latest.signatures.column("duplicate_of").to_pylist(), strict=True))
+    return {r["url"]: (cluster[r["article_id"]], dup[r["article_id"]])
+            for r in pa.concat_tables(arts).to_pylist()}
+
+
+def test_incremental_runs_equal_one_big_run_even_when_a_late_article_sorts_first():
+    # Run 1 sees the copy fetched at minute 30 only; run 2 brings the one from minute 10:
+    # the cluster is renamed and run 2 re-records the older member's signature row.
+    rows = sorted(ROWS, key=lambda r: r["url"])
+    one = _incremental(rows, [])
+    assert _incremental(rows, [1]) == one
+    assert _incremental(rows, [2, 4]) == one
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(range(len(ROWS))), st.lists(st.integers(0, len(ROWS)), max_size=3))
+def test_input_order_and_run_boundaries_do_not_matter(perm, cuts):
+    rows = [ROWS[i] for i in perm]
+    expected = {r["url"]: (r["cluster_id"], r["duplicate_of"]) for r in run(ROWS).table.to_pylist()}
+    got = {r["url"]: (r["cluster_id"], r["duplicate_of"]) for r in run(rows).table.to_pylist()}
+    assert got == expected
+    assert _incremental(rows, sorted(cuts)) == expected
+
+
+def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
+    from schemas import TABLES
+    from tasks.storage.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)  # the lead registers it in TABLES
+    first = run(ROWS[:3], run_id="r1")
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.signatures},
+                {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
+    prior = dedup.load_prior(tmp_path)
+    assert prior.ids == {r["article_id"] for r in ROWS[:3]}
+    assert prior.latest[ROWS[1]["article_id"]] == (ROWS[1]["content_hash"], 1)
+    assert prior.signatures.num_rows == 3
+    assert prior.texts([ROWS[2]["article_id"]]) == {ROWS[2]["article_id"]: ROWS[2]["text"]}
+    # A later run against the warehouse: same clusters as one run over everything.
+    second = run(ROWS[3:], prior, run_id="r2")
+    got = {r["url"]: r["cluster_id"] for r in second.table.to_pylist()}
+    expected = {r["url"]: r["cluster_id"] for r in run(ROWS).table.to_pylist()}
+    assert got == {u: expected[u] for u in got}
+
+
+def test_load_prior_of_an_empty_warehouse(tmp_path):
+    prior = dedup.load_prior(tmp_path)
+    assert prior.ids == frozenset() and prior.signatures is None
+
+
+def test_clusters_view_reads_current_membership():
+    from importlib import resources
+
+    import duckdb
+
+    from schemas import TABLES
+
+    # Run 1 sees the minute-30 copy; run 2 the minute-10 one: the cluster is renamed.
+    first = run([ROWS[0]], run_id="r1")
+    prior = dedup.prior_from_tables(first.table, first.signatures)
+    second = run(ROWS[1:3], prior, run_id="r2")
+    con = duckdb.connect()
+    for name, schema in TABLES.items():
+        con.register(name, schema.empty_table())
+    con.register("articles", pa.concat_tables([first.table, second.table]))
+    con.register("signatures", pa.concat_tables([first.signatures, second.signatures]))
+    con.execute(resources.files("schemas").joinpath("views.sql").read_text("utf-8"))
+    rows = con.execute("SELECT cluster_id, size, outlets, domains FROM clusters").fetchall()
+    assert rows == [(ROWS[1]["article_id"], 3, 3, ["paper-a.com", "paper-b.com", "paper-c.com"])]
+    # The first run wrote ROWS[0] as its own representative; it is a duplicate now.
+    unique = {r[0] for r in con.execute("SELECT article_id FROM unique_articles").fetchall()}
+    assert unique == {ROWS[1]["article_id"]}

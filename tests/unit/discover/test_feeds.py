@@ -1,0 +1,123 @@
+"""Feeds: RSS 2.0, RSS 1.0 and Atom bytes -> items with URL, title, publication hint."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tasks.discover.feeds import clean_title, parse_feed
+
+FEED_URL = "https://news.example/rss.xml"
+
+RSS2 = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+<channel><title>News</title><link>https://news.example/</link>
+<item><title>Talks &amp; trade: &lt;b&gt;new&lt;/b&gt; deal</title>
+  <link>https://news.example/2024/04/02/deal.html</link>
+  <pubDate>Tue, 02 Apr 2024 10:00:00 +0200</pubDate></item>
+<item><title>Relative link</title><link>/world/relative</link>
+  <pubDate>Wed, 03 Apr 2024 08:30:00 GMT</pubDate></item>
+<item><title>Guid only</title><guid>https://news.example/guid-only</guid></item>
+<item><title>Opaque guid</title><guid isPermaLink="false">12345</guid></item>
+<item><title>Proxied</title><link>https://feedproxy.example/~r/x/abc</link>
+  <feedburner:origLink>https://news.example/original</feedburner:origLink></item>
+<item><title>Deal again</title><link>https://news.example/2024/04/02/deal.html</link></item>
+<item><title>Mail</title><link>mailto:desk@news.example</link></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom news</title>
+<id>urn:x</id><updated>2024-04-05T00:00:00Z</updated>
+<entry><title type="html">Atom &lt;i&gt;one&lt;/i&gt;</title><id>urn:1</id>
+  <link rel="enclosure" href="https://cdn.example/1.mp3"/>
+  <link rel="alternate" href="https://news.example/atom/1"/>
+  <published>2024-04-04T12:00:00+00:00</published><updated>2024-04-05T00:00:00Z</updated>
+</entry>
+<entry><title>Atom two</title><id>urn:2</id><link href="https://news.example/atom/2"/>
+  <updated>2024-04-05T06:00:00-05:00</updated></entry>
+</feed>"""
+
+RSS1 = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://dw.example/"><title>DW</title><link>https://dw.example/</link></channel>
+<item rdf:about="https://dw.example/a-1"><title>RDF item</title><link>https://dw.example/a-1</link>
+<dc:date>2024-04-01T09:00:00Z</dc:date></item>
+</rdf:RDF>"""
+
+
+def test_rss2_items_titles_dates_and_links() -> None:
+    result = parse_feed(RSS2, FEED_URL)
+    assert result.error is None and result.version == "rss20"
+    by_url = {i.url: i for i in result.items}
+    assert list(by_url) == [
+        "https://news.example/2024/04/02/deal.html",
+        "https://news.example/world/relative",  # resolved against the feed URL
+        "https://news.example/guid-only",  # a permalink guid stands in for <link>
+        "https://news.example/original",  # FeedBurner's original, not the proxy
+    ]
+    deal = by_url["https://news.example/2024/04/02/deal.html"]
+    assert deal.title == "Talks & trade: new deal"  # entities decoded, tags dropped
+    assert deal.published_at == datetime(2024, 4, 2, 8, 0, tzinfo=UTC)  # +0200 -> UTC
+    assert by_url["https://news.example/guid-only"].published_at is None
+    # the opaque guid and the mailto link have no usable URL
+    assert [r for r, _ in result.skipped] == ["feed_item_no_url", "feed_item_no_url"]
+    assert "Opaque guid" in result.skipped[0][1]
+
+
+def test_atom_prefers_alternate_link_and_published_date() -> None:
+    result = parse_feed(ATOM, "https://news.example/atom.xml")
+    assert [i.url for i in result.items] == ["https://news.example/atom/1",
+                                             "https://news.example/atom/2"]
+    one, two = result.items
+    assert one.title == "Atom one"
+    assert one.published_at == datetime(2024, 4, 4, 12, 0, tzinfo=UTC)
+    assert two.published_at == datetime(2024, 4, 5, 11, 0, tzinfo=UTC)  # updated, as UTC
+
+
+def test_rss1_rdf() -> None:
+    result = parse_feed(RSS1, "https://dw.example/rdf")
+    assert [(i.url, i.published_at) for i in result.items] == [
+        ("https://dw.example/a-1", datetime(2024, 4, 1, 9, 0, tzinfo=UTC))]
+
+
+def test_charset_from_content_type_wins() -> None:
+    body = '<rss version="2.0"><channel><item><title>Café</title>' \
+           '<link>https://x.example/c</link></item></channel></rss>'.encode("latin-1")
+    result = parse_feed(body, FEED_URL, "application/rss+xml; charset=iso-8859-1")
+    assert result.items[0].title == "Café"
+
+
+def test_html_page_is_not_a_feed() -> None:
+    result = parse_feed(b"<!DOCTYPE html><html><body>Sorry</body></html>", FEED_URL)
+    assert result.items == [] and result.error == ("not_a_feed", "an HTML page, not a feed")
+
+
+def test_garbage_and_empty() -> None:
+    assert parse_feed(b"", FEED_URL).error[0] == "feed_empty"
+    bad = parse_feed(b"\x00\x01\x02 binary", FEED_URL)
+    assert bad.error[0] == "not_a_feed" and bad.items == []
+
+
+def test_truncated_feed_keeps_what_it_has_with_a_warning() -> None:
+    result = parse_feed(RSS2[:420], FEED_URL)
+    assert result.error is None and result.warning
+    assert result.items[0].url == "https://news.example/2024/04/02/deal.html"
+
+
+def test_empty_channel_is_not_an_error() -> None:
+    result = parse_feed(b'<rss version="2.0"><channel><title>t</title></channel></rss>', FEED_URL)
+    assert result.error is None and result.items == []
+
+
+def test_a_body_naming_a_local_file_is_not_opened(tmp_path) -> None:
+    # feedparser.parse(bytes) would try open(bytes): a hostile server answering with a
+    # path must not make us read a local file.
+    local = tmp_path / "secret.xml"
+    local.write_bytes(RSS2)
+    result = parse_feed(str(local).encode(), FEED_URL)
+    assert result.items == [] and result.error is not None
+
+
+def test_clean_title() -> None:
+    assert clean_title("  A\n\t<em>b</em>&nbsp;c ") == "A b c"
+    assert clean_title("<br/>") is None and clean_title(None) is None

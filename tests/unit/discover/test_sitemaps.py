@@ -1,0 +1,148 @@
+"""Sitemaps: urlsets, indexes, news sitemaps, gzip, text lists, bad and hostile XML."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime
+
+import pytest
+
+from tasks.discover.sitemaps import gunzip_capped, parse_sitemap, parse_w3c_datetime
+
+BASE = "https://news.example/sitemap.xml"
+
+NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url>
+    <loc>https://news.example/world/2024/04/02/summit</loc>
+    <lastmod>2024-04-03T00:00:00Z</lastmod>
+    <news:news>
+      <news:publication><news:name>Example News</news:name><news:language>en</news:language>
+      </news:publication>
+      <news:publication_date>2024-04-02T10:00:00+02:00</news:publication_date>
+      <news:title>Leaders meet &amp; talk</news:title>
+    </news:news>
+  </url>
+  <url><loc> https://news.example/plain </loc><lastmod>2024-04</lastmod></url>
+  <url><loc>javascript:alert(1)</loc></url>
+  <url><lastmod>2024-01-01</lastmod></url>
+</urlset>"""
+
+INDEX = b"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>https://news.example/sm-2024-04.xml.gz</loc><lastmod>2024-04-30</lastmod></sitemap>
+  <sitemap><loc>/sm-2024-03.xml</loc></sitemap>
+</sitemapindex>"""
+
+
+def test_news_sitemap_dates_titles_languages() -> None:
+    r = parse_sitemap(NEWS, BASE)
+    assert r.kind == "urlset" and r.error is None and r.warning is None
+    first, plain = r.entries
+    assert first.url == "https://news.example/world/2024/04/02/summit"
+    assert first.published_at == datetime(2024, 4, 2, 8, 0, tzinfo=UTC)
+    assert first.lastmod == datetime(2024, 4, 3, tzinfo=UTC)
+    assert first.title == "Leaders meet & talk" and first.language == "en"
+    assert plain.url == "https://news.example/plain"  # whitespace around <loc> trimmed
+    assert plain.lastmod == datetime(2024, 4, 1, tzinfo=UTC) and plain.published_at is None
+    assert [reason for reason, _ in r.skipped] == ["sitemap_bad_loc", "sitemap_bad_loc"]
+
+
+def test_index_children_resolved() -> None:
+    r = parse_sitemap(INDEX, BASE)
+    assert r.kind == "index" and r.entries == []
+    assert [c.url for c in r.children] == ["https://news.example/sm-2024-04.xml.gz",
+                                           "https://news.example/sm-2024-03.xml"]
+    assert r.children[0].lastmod == datetime(2024, 4, 30, tzinfo=UTC)
+
+
+def test_gzipped_sitemap_is_detected_by_magic_not_name() -> None:
+    r = parse_sitemap(gzip.compress(NEWS), "https://news.example/sitemap")
+    assert len(r.entries) == 2
+
+
+def test_no_namespace_and_old_google_namespace() -> None:
+    bare = b"<urlset><url><loc>https://a.example/1</loc></url></urlset>"
+    old = (b'<urlset xmlns="http://www.google.com/schemas/sitemap/0.84">'
+           b"<url><loc>https://a.example/2</loc></url></urlset>")
+    assert [e.url for e in parse_sitemap(bare, BASE).entries] == ["https://a.example/1"]
+    assert [e.url for e in parse_sitemap(old, BASE).entries] == ["https://a.example/2"]
+
+
+def test_truncated_xml_keeps_complete_entries_with_a_warning() -> None:
+    cut = NEWS[: NEWS.index(b"<url><loc>javascript") + 10]
+    r = parse_sitemap(cut, BASE)
+    assert r.error is None and r.warning and "recovered" in r.warning
+    assert [e.url for e in r.entries][:2] == ["https://news.example/world/2024/04/02/summit",
+                                              "https://news.example/plain"]
+
+
+def test_text_sitemap() -> None:
+    r = parse_sitemap(b"https://a.example/1\n\nhttps://a.example/2\r\nnot a url\n", BASE)
+    assert r.kind == "text" and [e.url for e in r.entries] == ["https://a.example/1",
+                                                                "https://a.example/2"]
+    assert r.skipped == [("sitemap_bad_loc", "not a url")]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "sitemap_empty"),
+        (b"   \n", "sitemap_empty"),
+        (b"<!DOCTYPE html><html><body>404</body></html>", "not_a_sitemap"),
+        (b"<rss version='2.0'><channel/></rss>", "not_a_sitemap"),
+        (b"<<<<>>>>", "sitemap_bad_xml"),
+        (b"\x1f\x8b\x08\x00garbage", "sitemap_bad_gzip"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not_a_sitemap"),
+        (b"just some words", "not_a_sitemap"),
+    ],
+)
+def test_unusable_input_gives_a_reason(data: bytes, reason: str) -> None:
+    r = parse_sitemap(data, BASE)
+    assert r.error is not None and r.error[0] == reason and r.entries == []
+
+
+def test_gzip_bomb_stops_at_the_cap() -> None:
+    bomb = gzip.compress(b"<urlset>" + b" " * 5_000_000 + b"</urlset>")
+    r = parse_sitemap(bomb, BASE, max_bytes=100_000)
+    assert r.error[0] == "sitemap_too_large"
+    with pytest.raises(ValueError):
+        gunzip_capped(bomb, 100_000)
+
+
+def test_multi_member_gzip() -> None:
+    assert gunzip_capped(gzip.compress(b"ab") + gzip.compress(b"cd"), 10) == b"abcd"
+
+
+def test_url_cap() -> None:
+    many = b"<urlset>" + b"".join(
+        f"<url><loc>https://a.example/{i}</loc></url>".encode() for i in range(30)) + b"</urlset>"
+    r = parse_sitemap(many, BASE, max_urls=10)
+    assert len(r.entries) == 10 and r.skipped[-1][0] == "sitemap_url_cap"
+
+
+def test_entities_are_not_expanded() -> None:
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">'
+           b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+           b"<urlset><url><loc>https://e.example/&x;&b;</loc></url></urlset>")
+    r = parse_sitemap(xxe, BASE)
+    assert all("root:" not in e.url and "aaaa" not in e.url for e in r.entries)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-04-02", datetime(2024, 4, 2, tzinfo=UTC)),
+        ("2024-04", datetime(2024, 4, 1, tzinfo=UTC)),
+        ("2024", datetime(2024, 1, 1, tzinfo=UTC)),
+        ("2024-04-02T10:00Z", datetime(2024, 4, 2, 10, 0, tzinfo=UTC)),
+        ("2024-04-02T10:00:30.5+01:00", datetime(2024, 4, 2, 9, 0, 30, 500000, tzinfo=UTC)),
+        ("2024-04-02 10:00:00", datetime(2024, 4, 2, 10, 0, tzinfo=UTC)),  # no zone: UTC
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_w3c_datetime(text, expected) -> None:
+    assert parse_w3c_datetime(text) == expected

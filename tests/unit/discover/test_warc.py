@@ -1,0 +1,289 @@
+"""WARC input: CC-NEWS style response records -> DOCUMENTS rows; bad records -> rejects."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import threading
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from schemas.tables import DOCUMENTS, REJECTS, conform
+from tasks.discover.warc import (
+    _Reject,
+    dechunk,
+    decode_content,
+    http_opener,
+    is_warc_path,
+    iter_warc,
+    read_warc,
+    split_http,
+)
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+CAP = 1_000_000
+
+
+def _response(w: WARCWriter, url: str, body: bytes, headers: list[tuple[str, str]],
+              status: str = "200 OK", date: str = "2024-04-04T10:00:00Z") -> None:
+    h = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+    rec = w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=h,
+                               warc_headers_dict={"WARC-Date": date})
+    w.write_record(rec)
+
+
+def write_cc_news_like(path: Path, gz: bool = True) -> None:
+    """warcinfo, then request + response + metadata for three pages, one of them chunked
+    and one gzip-encoded (as a crawler that keeps raw transfer bytes writes them)."""
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=gz)
+        w.write_record(w.create_warcinfo_record(path.name, {"software": "test"}))
+        pages = [
+            ("https://news.example/a", b"<html><p>plain</p></html>",
+             [("Content-Type", "text/html; charset=UTF-8")]),
+            ("https://news.example/b", b"6\r\n<html>\r\n7\r\nchunked\r\n0\r\n\r\n",
+             [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")]),
+            ("https://news.example/c", gzip.compress(b"<html>zipped</html>"),
+             [("Content-Type", "text/html; charset=iso-8859-1"), ("Content-Encoding", "gzip")]),
+        ]
+        for url, body, headers in pages:
+            req = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")],
+                                   is_http_request=True)
+            w.write_record(w.create_warc_record(url, "request", payload=io.BytesIO(b""),
+                                                http_headers=req))
+            _response(w, url, body, headers)
+            w.write_record(w.create_warc_record(url, "metadata", payload=io.BytesIO(b"x: 1\r\n"),
+                                                warc_content_type="application/warc-fields"))
+
+
+def raw_record(uri: str | None, http: bytes, length: int | None = None,
+               record_id: str = "<urn:uuid:00000000-0000-0000-0000-000000000001>") -> bytes:
+    """A hand-made uncompressed WARC response record, for shapes no writer produces."""
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: {record_id}\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
+        + (f"WARC-Target-URI: {uri}\r\n" if uri else "")
+        + "Content-Type: application/http; msgtype=response\r\n"
+        + f"Content-Length: {len(http) if length is None else length}\r\n\r\n"
+    )
+    return head.encode() + http + b"\r\n\r\n"
+
+
+GOOD = raw_record("https://ok.example/1", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nok",
+                  record_id="<urn:uuid:good>")
+
+
+def run(data: bytes) -> tuple[list[dict], list[dict], dict]:
+    stats: dict[str, int] = {}
+    rows, rejects = [], []
+    for row, rej in iter_warc(io.BytesIO(data), "mem.warc", "run-1", NOW, CAP, stats):
+        (rows if row is not None else rejects).append(row if row is not None else rej)
+    conform(rows, DOCUMENTS, "documents")  # every row fits the declared schema
+    conform(rejects, REJECTS, "rejects")
+    return rows, rejects, stats
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_reads_response_records_into_documents(tmp_path: Path, gz: bool) -> None:
+    path = tmp_path / ("news.warc.gz" if gz else "news.warc")
+    write_cc_news_like(path, gz)
+    result = read_warc(str(path), "run-1", NOW, CAP)
+    assert result.rejects == []
+    assert [r["url"] for r in result.rows] == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c"]
+    assert [r["body"] for r in result.rows] == [
+        b"<html><p>plain</p></html>", b"<html>chunked", b"<html>zipped</html>"]
+    a = result.rows[0]
+    assert a["source_kind"] == "warc" and a["source"] == str(path)
+    assert a["status"] == 200 and a["content_type"] == "text/html" and a["encoding"] == "utf-8"
+    assert result.rows[2]["encoding"] == "iso-8859-1"
+    assert a["fetched_at"] == datetime(2024, 4, 4, 10, 0, tzinfo=UTC)  # the WARC-Date
+    assert a["input_key"].startswith("<urn:uuid:")
+    assert len({r["input_key"] for r in result.rows}) == 3
+    # request, metadata and warcinfo records are skipped, not rejected
+    assert result.stats["skipped_request"] == 3 and result.stats["skipped_metadata"] == 3
+    assert result.stats["skipped_warcinfo"] == 1 and result.stats["kept"] == 3
+    conform(result.rows, DOCUMENTS, "documents")
+
+
+def test_non_200_responses_keep_their_status(tmp_path: Path) -> None:
+    path = tmp_path / "x.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        _response(w, "https://news.example/gone", b"", [("Content-Length", "0")], "404 Not Found")
+    rows = read_warc(str(path), "r", NOW, CAP).rows
+    assert rows[0]["status"] == 404 and rows[0]["body"] == b""
+
+
+def test_truncated_record_is_rejected_and_earlier_records_kept() -> None:
+    data = GOOD + raw_record("https://t.example/2", b"HTTP/1.1 200 OK\r\n\r\n" + b"x" * 100)[:-60]
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == ["https://ok.example/1"]
+    assert [(r["reason"], r["url"]) for r in rejects] == [("warc_truncated", "https://t.example/2")]
+    assert "of 119 bytes" in rejects[0]["detail"]
+
+
+def test_truncated_gzip_member_is_a_reject_not_a_traceback() -> None:
+    data = gzip.compress(GOOD) + gzip.compress(GOOD.replace(b"good", b"next"))[:-25]
+    rows, rejects, _ = run(data)
+    assert len(rows) == 1
+    assert len(rejects) == 1 and rejects[0]["reason"] in ("warc_truncated", "warc_unreadable")
+
+
+def test_garbage_between_records_stops_with_one_reject() -> None:
+    rows, rejects, _ = run(GOOD + b"NOT A WARC HEADER\r\n\r\n" + GOOD)
+    assert len(rows) == 1
+    assert [r["reason"] for r in rejects] == ["warc_unreadable"]
+    assert "after the record at offset 0" in rejects[0]["detail"]
+
+
+def test_not_a_warc_at_all() -> None:
+    rows, rejects, _ = run(b"<html>" * 100)
+    assert rows == [] and rejects[0]["reason"] == "warc_unreadable"
+    assert "at the start" in rejects[0]["detail"]
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        (raw_record(None, b"HTTP/1.1 200 OK\r\n\r\nx"), "warc_no_target_uri"),
+        (raw_record("ftp://x.example/f", b"HTTP/1.1 200 OK\r\n\r\nx"), "bad_url"),
+        (raw_record("https://x.example/", b"no http message here"), "bad_http"),
+        (raw_record("https://x.example/", b"GARBAGE 200\r\n\r\nx"), "bad_http"),
+        (raw_record("https://x.example/",
+                    b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip"),
+         "bad_content_encoding"),
+        (raw_record("https://x.example/",
+                    b"HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx"),
+         "unsupported_content_encoding"),
+        (raw_record("https://x.example/",
+                    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab"),
+         "bad_chunking"),
+    ],
+)
+def test_bad_record_is_rejected_and_the_next_one_read(record: bytes, reason: str) -> None:
+    rows, rejects, stats = run(record + GOOD)
+    assert [r["url"] for r in rows] == ["https://ok.example/1"]
+    assert [r["reason"] for r in rejects] == [reason]
+    assert rejects[0]["stage"] == "discover" and rejects[0]["source_kind"] == "warc"
+    assert stats[f"rejected_{reason}"] == 1
+
+
+def test_gzip_bomb_payload_stops_at_the_cap() -> None:
+    bomb = gzip.compress(b"\0" * (20 * CAP))  # 20 MB of zeros in ~20 KB
+    rec = raw_record("https://bomb.example/",
+                     b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n" + bomb)
+    rows, rejects, _ = run(rec + GOOD)
+    assert len(rows) == 1 and [r["reason"] for r in rejects] == ["too_large"]
+
+
+def test_oversized_record_is_skipped_unread() -> None:
+    big = raw_record("https://big.example/", b"HTTP/1.1 200 OK\r\n\r\n" + b"x" * (2 * CAP))
+    rows, rejects, _ = run(big + GOOD)
+    assert len(rows) == 1 and rejects[0]["reason"] == "too_large"
+
+
+def test_missing_file_is_one_reject(tmp_path: Path) -> None:
+    result = read_warc(str(tmp_path / "nope.warc.gz"), "r", NOW, CAP)
+    assert result.rows == []
+    assert result.rejects[0]["reason"] == "warc_unreadable"
+    assert "No such file" in result.rejects[0]["detail"]
+
+
+def test_split_http_accepts_bare_lf_and_joins_repeated_headers() -> None:
+    status, headers, body = split_http(b"HTTP/1.0 301 Moved\nA: 1\nA: 2\nB:x\n\nbody")
+    assert status == 301 and headers == {"a": "1, 2", "b": "x"} and body == b"body"
+
+
+def test_dechunk_passes_through_an_already_decoded_body() -> None:
+    assert dechunk(b"<html>not chunked</html>", CAP) == b"<html>not chunked</html>"
+    assert dechunk(b"3;ext=1\r\nabc\r\n0\r\n\r\n", CAP) == b"abc"
+
+
+def test_decode_content_deflate_raw_and_zlib_and_stacked() -> None:
+    raw = zlib.compressobj(wbits=-15)
+    raw_deflated = raw.compress(b"hello") + raw.flush()
+    assert decode_content(zlib.compress(b"hello"), "deflate", CAP) == b"hello"
+    assert decode_content(raw_deflated, "deflate", CAP) == b"hello"
+    assert decode_content(gzip.compress(gzip.compress(b"hi")), "gzip, gzip", CAP) == b"hi"
+    with pytest.raises(_Reject):
+        decode_content(gzip.compress(b"x" * 100), "gzip", 10)
+
+
+def test_is_warc_path() -> None:
+    assert is_warc_path("a/b/CC-NEWS-2024.warc.gz") and is_warc_path("x.WARC")
+    assert is_warc_path("https://data.example/x.warc.gz?sig=1")
+    assert not is_warc_path("seeds/urls.txt") and not is_warc_path("x.warc.gz.txt")
+
+
+class _FileHandler(http.server.BaseHTTPRequestHandler):
+    payload = b""
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/moved.warc.gz":
+            self.send_response(302)
+            self.send_header("Location", "/news.warc.gz")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/warc")
+        self.send_header("Content-Length", str(len(self.payload)))
+        self.end_headers()
+        self.wfile.write(self.payload)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
+    path = tmp_path / "news.warc.gz"
+    write_cc_news_like(path)
+    _FileHandler.payload = path.read_bytes()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/moved.warc.gz"
+        opener = http_opener("pressroom-test", 10.0, allow_private=True)
+        result = read_warc(url, "r", NOW, CAP, opener=opener)
+        assert len(result.rows) == 3 and result.rejects == []
+        assert result.rows[0]["source"] == url
+        # Without the loopback permission the guard refuses before connecting.
+        refused = read_warc(url, "r", NOW, CAP, opener=http_opener("t", 10.0))
+        assert refused.rows == [] and refused.rejects[0]["reason"] == "warc_unreadable"
+        assert "non-public address 127.0.0.1" in refused.rejects[0]["detail"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_brotli_payload_and_brotli_bomb() -> None:
+    brotli = pytest.importorskip("brotli")
+    assert decode_content(brotli.compress(b"<html>br</html>"), "br", CAP) == b"<html>br</html>"
+    bomb = brotli.compress(b"\0" * (50 * CAP))
+    with pytest.raises(_Reject) as info:
+        decode_content(bomb, "br", CAP)
+    assert info.value.reason == "too_large"
+    with pytest.raises(_Reject) as info:
+        decode_content(brotli.compress(b"x" * 1000)[:-3], "br", CAP)
+    assert info.value.reason == "bad_content_encoding"
+
+
+def test_warc_batches_bound_the_rows_held(tmp_path: Path) -> None:
+    from tasks.discover.warc import warc_batches
+
+    path = tmp_path / "many.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for i in range(7):
+            _response(w, f"https://news.example/{i}", b"<p>x</p>", [("Content-Type", "text/html")])
+    stats: dict[str, int] = {}
+    sizes = [len(rows) for rows, _ in warc_batches(str(path), "r", NOW, CAP, 3, stats=stats)]
+    assert sizes == [3, 3, 1] and stats["kept"] == 7
+    assert list(warc_batches(str(tmp_path / "none.warc"), "r", NOW, CAP, 3))[0][1][0][
+        "reason"] == "warc_unreadable"

@@ -1,0 +1,119 @@
+"""Places: the gazetteer's forms, boundaries and written ambiguity rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.enrich import gazetteer
+from tasks.enrich.gazetteer import places_in
+from tasks.enrich.quotes import extract_quotes
+
+
+def codes(text: str, lang: str = "en") -> list[str]:
+    return sorted(places_in(text, lang).codes())
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ukrainian troops", ["UA"]),
+        ("the Polish minister", ["PL"]),
+        ("talks in Kyiv and Kiev", ["UA"]),
+        ("the U.K. and the US", ["GB", "US"]),
+        ("Britain's Foreign Office", ["GB"]),
+        ("Russia-Ukraine war", ["RU", "UA"]),
+        ("South Korean exports", ["KR"]),
+        ("North Korea fired", ["KP"]),
+        ("from São Paulo", ["BR"]),
+        ("Islamic Republic of Iran", ["IR"]),
+        ("Viet Nam and Vietnam", ["VN"]),
+        ("Papua New Guinea", ["PG"]),
+        ("New Mexico", ["US"]),
+        ("the Dominican Republic", ["DO"]),
+        ("Kosovo", ["XK"]),
+    ],
+)
+def test_forms_map_to_iso(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we ate turkey and polish the china",  # lower case is never a place
+        "Indianapolis",  # whole words only
+        "the Indian Ocean and Latin America",  # blockers swallow the longer phrase
+        "Michael Jordan scored 40.",  # weak name inside a personal name
+        "Chad Johnson scored.",
+        "Jordan said he was tired.",  # weak name, no evidence
+        "Roast Turkey for Thanksgiving.",  # veto cue
+        "BRUSSELS",  # case-sensitive: all-caps datelines are not read
+    ],
+)
+def test_not_places(text):
+    assert codes(text) == []
+
+
+def test_counts_and_order():
+    p = places_in("Ukraine, Ukraine, Kyiv. Poland. Ukrainian.")
+    assert p.counts == {"UA": 4, "PL": 1}
+    assert p.codes() == ["UA", "PL"]
+
+
+def test_georgia_by_evidence():
+    assert codes("Russia invaded Georgia in 2008.") == ["GE", "RU"]  # neighbour evidence
+    assert codes("Protests in Tbilisi spread across Georgia.") == ["GE"]
+    assert codes("Voters in Atlanta, Georgia queued.") == ["US"]  # US cue
+    assert codes("Georgia is lovely in spring.") == []  # no evidence: dropped
+
+
+def test_jordan_chad_turkey():
+    assert codes("Jordan and Israel signed a deal.") == ["IL", "JO"]
+    assert codes("Refugees crossed from Sudan into Chad.") == ["SD", "TD"]
+    assert codes("Turkey's central bank raised rates.") == ["TR"]  # default TR
+    assert codes("Turkey prices rose before Thanksgiving; Ankara was quiet.") == ["TR"]
+
+
+def test_weak_name_after_a_preposition_is_still_a_place():
+    assert codes("Officials from Jordan met Syrian envoys.") == ["JO", "SY"]
+    assert codes("In Chad, Libyan fighters crossed the border.") == ["LY", "TD"]
+
+
+def test_localized_country_names_for_the_article_language():
+    assert codes("Der Kanzler reiste nach Polen und in die Türkei.", "de") == ["PL", "TR"]
+    assert codes("Der Kanzler reiste nach Polen.", "en") == []  # German names only for de
+
+
+def test_german_everyday_names_adjectives_and_genitives():
+    text = "Die russische Armee griff Kiew an. Russlands Präsident sprach mit Polens Premier."
+    assert codes(text, "de") == ["PL", "RU", "UA"]
+
+
+def test_city_shared_by_two_big_cities_goes_to_the_larger():
+    assert codes("Hyderabad") == ["IN"]
+
+
+def test_term_table_has_demonyms_and_cities():
+    table = gazetteer.term_table()
+    assert table["Ukrainian"].iso2 == "UA" and table["Ukrainian"].kind == "demonym"
+    assert table["Warsaw"].iso2 == "PL" and table["Warsaw"].kind == "city"
+    assert table["Latin America"].iso2 is None
+    assert table["Georgia"].weak and table["Turkey"].weak
+
+_ALPHABET = st.sampled_from(
+    list("abc XYZ.,;:'\"“”„«»-\n") + ["Georgia", "Jordan", "Turkey", "Chad", "said", "Kyiv"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_matching_and_quotes_never_raise_and_stay_in_bounds(text):
+    p = places_in(text)
+    for m in p.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.surface
+    assert sum(p.counts.values()) == len(p.mentions)
+    for q in extract_quotes(text):
+        assert q.quote and 0 <= q.start < len(text)

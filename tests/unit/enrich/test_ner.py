@@ -1,0 +1,106 @@
+"""spaCy NER through the real loading and batching code, offline: the test builds a
+blank English pipeline with an entity ruler, saves it, and points the setting at it."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from tasks.common.settings import Settings  # noqa: E402
+from tasks.enrich import ner  # noqa: E402
+from tasks.enrich.annotate import enrich_batch  # noqa: E402
+from tests.unit.enrich.test_annotate import REPO, make_articles, seed_body  # noqa: E402
+
+PATTERNS = [
+    {"label": "PERSON", "pattern": "Radoslaw Sikorski"},
+    {"label": "PERSON", "pattern": "Sikorski"},
+    {"label": "PERSON", "pattern": "Jens Stoltenberg"},
+    {"label": "PERSON", "pattern": "Stoltenberg"},
+    {"label": "ORG", "pattern": "NATO"},
+    {"label": "GPE", "pattern": "Ukraine"},
+    {"label": "DATE", "pattern": "Wednesday"},
+]
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory):
+    """A saved pipeline: sentencizer (NER does not need it: must be excluded) + ruler."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(PATTERNS)
+    path = tmp_path_factory.mktemp("model") / "tiny_ner"
+    nlp.to_disk(path)
+    ner.load_ner.cache_clear()
+    return str(path)
+
+
+def test_load_keeps_only_entity_pipes(model_dir):
+    model = ner.load_ner(model_dir)
+    assert model.pipes == ("entity_ruler",)
+
+
+def test_tag_batch_finds_entities_in_every_text(model_dir):
+    model = ner.load_ner(model_dir)
+    texts = ["NATO met in Ukraine on Wednesday.", "", "Jens Stoltenberg spoke."]
+    found, errors = ner.tag_batch(model, texts, batch_size=2)
+    assert errors == [None, None, None]
+    assert found[0] == [("NATO", "ORG"), ("Ukraine", "GPE")]  # DATE is not kept
+    assert found[1] == []
+    assert found[2] == [("Jens Stoltenberg", "PERSON")]
+
+
+def test_tag_batch_isolates_a_failing_text():
+    class Boom(Exception):
+        pass
+
+    def bad_component(doc):
+        if "POISON" in doc.text:
+            raise Boom("bad doc")
+        return doc
+
+    nlp = spacy.blank("en")
+    spacy.Language.component("poison_check", func=bad_component)
+    nlp.add_pipe("poison_check")
+    nlp.add_pipe("entity_ruler").add_patterns(PATTERNS)
+    broken = ner.NerModel(nlp, "inline", tuple(nlp.pipe_names))
+    found, errors = ner.tag_batch(broken, ["NATO here.", "POISON NATO", "Ukraine."])
+    assert found[0] == [("NATO", "ORG")] and found[2] == [("Ukraine", "GPE")]
+    assert found[1] is None and errors[1].startswith("ner: Boom")
+
+
+def test_count_entities_merges_surname_with_full_name():
+    rows = ner.count_entities(
+        [("Jens Stoltenberg", "PERSON"), ("Stoltenberg", "PERSON"), ("Stoltenberg", "PERSON"),
+         ("the Kremlin", "ORG"), ("NATO's", "ORG"), ("NATO", "ORG")]
+    )
+    norm = {(t, lab): (n, c) for t, lab, n, c in rows}
+    assert norm[("Stoltenberg", "PERSON")] == ("Jens Stoltenberg", 2)
+    assert norm[("the Kremlin", "ORG")][0] == "Kremlin"
+    assert norm[("NATO's", "ORG")][0] == "NATO"
+
+
+def test_enrich_batch_uses_configured_model(model_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("PRESSROOM_SPACY_MODEL", model_dir)
+    result = enrich_batch(
+        make_articles([seed_body()]), Settings(seeds=REPO / "seeds", warehouse=tmp_path), "r"
+    )
+    assert any(n.startswith("spaCy NER: model") for n in result.notes)
+    got = {(e["text"], e["label"]): (e["normalized"], e["count"]) for e in result.entities}
+    assert got[("NATO", "ORG")][1] >= 5
+    assert got[("Jens Stoltenberg", "PERSON")] == ("Jens Stoltenberg", 1)
+    # the lone surname groups with the full name used in the same article
+    assert got[("Stoltenberg", "PERSON")][0] == "Jens Stoltenberg"
+    summary = result.table.column("entities").to_pylist()[0]
+    assert {"text": "Jens Stoltenberg", "label": "PERSON", "count": 3} in summary
+    # places still come from the gazetteer
+    assert "UA" in result.table.column("places").to_pylist()[0]
+
+
+def test_model_without_ner_is_a_note(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path / "no_ner")
+    with pytest.raises(ner.NerUnavailable, match="no entity recogniser"):
+        ner.load_ner(str(tmp_path / "no_ner"))

@@ -1,0 +1,141 @@
+"""The outlet registry (seeds/outlets.toml) and keywords."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tasks.enrich import outlets as sources
+from tasks.enrich.annotate import keywords
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_registry_file_parses_and_has_the_seed_outlet():
+    reg = sources.load_registry(REPO / "seeds" / "outlets.toml")
+    assert reg["sputnikglobe.com"] == sources.Outlet("Sputnik", "RU", "state-affiliated")
+    assert len(reg) >= 12
+    assert {o.type for o in reg.values()} >= {"public-broadcaster", "state-affiliated", "wire"}
+
+
+def test_extra_keys_per_outlet_are_ignored_and_subdomains_match():
+    reg = sources.parse_registry(
+        """
+        [outlets."bbc.co.uk"]
+        name = "BBC"
+        country = "gb"
+        type = "public-broadcaster"
+        feeds = ["https://feeds.bbci.co.uk/news/rss.xml"]
+        sitemaps = []
+        crawl_delay_s = 2
+        """
+    )
+    bbc = sources.Outlet("BBC", "GB", "public-broadcaster")
+    assert sources.lookup(reg, "news.bbc.co.uk") == bbc
+    assert sources.lookup(reg, "bbc.co.uk").name == "BBC"
+    assert sources.lookup(reg, "co.uk") is None
+    assert sources.lookup(reg, "example.com") is None
+    assert sources.lookup(reg, None) is None
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("[outlets.x", "not valid TOML"),
+        ('[outlets."a.com"]\ncountry = "RU"', "needs a string 'name'"),
+        ('[outlets."a.com"]\nname = "A"\ntype = "tabloidish"', "type 'tabloidish'"),
+        ('[outlets."a.com"]\nname = "A"\ncountry = "RUS"', "ISO alpha-2"),
+    ],
+)
+def test_bad_registry_names_the_problem(text, message):
+    with pytest.raises(sources.RegistryError, match=message):
+        sources.parse_registry(text, origin="t.toml")
+
+
+def test_missing_registry_is_empty(tmp_path):
+    assert sources.load_registry(tmp_path / "nope.toml") == {}
+
+
+DOCS = [
+    "The central bank raised interest rates. The central bank said inflation was high. "
+    "Inflation hurts savers; the central bank acts.",
+    "The football club won the cup. The football club's striker scored twice in the final.",
+    "Interest in gardening grows. Gardening clubs report record members and gardening tools sell.",
+]
+
+
+def test_tfidf_keywords_prefer_distinctive_recurring_terms():
+    kws = keywords.tfidf_keywords(DOCS, ["en"] * 3, top_k=3)
+    assert kws[0][0] == "central bank"
+    assert "football club" in kws[1]
+    assert kws[2][0] == "gardening"
+    assert all("the" not in k.split() for doc in kws for k in doc)  # stop words never
+    assert "central" not in kws[0] and "bank" not in kws[0]  # words of a chosen phrase
+
+
+def test_yake_keywords_and_method_switch():
+    got = keywords.keywords_batch(DOCS[:1], ["en"], method="yake", top_k=3)
+    assert len(got[0]) == 3 and any("central bank" in k for k in got[0])
+    assert keywords.keywords_batch(DOCS, ["en"] * 3, method="none") == [[], [], []]
+    with pytest.raises(ValueError, match="unknown keywords method"):
+        keywords.keywords_batch(DOCS, ["en"] * 3, method="magic")
+
+
+def test_stopwords_for_german_and_unknown_language():
+    assert "und" in keywords.stopwords("de")
+    assert keywords.stopwords("xx") == keywords.stopwords("en")  # fallback, never empty
+    assert keywords.stopwords(None) == keywords.stopwords("en")
+
+
+def test_sources_toml_outlets_are_known_and_outlets_toml_wins():
+    from tasks.common.sourcesfile import parse_sources
+
+    cfg = parse_sources(
+        """
+        [[source]]
+        name = "Sputnik (crawl name)"
+        homepage = "https://sputnikglobe.com/"
+        country = "RU"
+        type = "state"
+
+        [[source]]
+        name = "Example Wire"
+        homepage = "https://www.wire.example/news"
+        country = "FR"
+        type = "agency"
+
+        [[source]]
+        name = "No homepage"
+        feeds = ["https://feeds.example/rss"]
+        """
+    )
+    crawl = sources.from_sources_file(cfg)
+    assert crawl["wire.example"] == sources.Outlet("Example Wire", "FR", "wire")
+    assert len(crawl) == 2
+    own = sources.load_registry(REPO / "seeds" / "outlets.toml")
+    merged = sources.merge_registries(crawl, own)
+    assert merged["sputnikglobe.com"].name == "Sputnik"  # outlets.toml wins
+    assert sources.lookup(merged, "wire.example").type == "wire"
+
+
+def test_enrich_joins_both_files_and_notes_a_broken_one(tmp_path, monkeypatch):
+    from tasks.common.settings import Settings
+    from tasks.enrich.annotate import enrich_batch
+    from tests.unit.enrich.test_annotate import make_articles
+
+    monkeypatch.delenv("PRESSROOM_SPACY_MODEL", raising=False)
+    (tmp_path / "sources.toml").write_text(
+        '[[source]]\nname = "Wire"\nhomepage = "https://wire.example/"\ntype = "agency"\n'
+    )
+    (tmp_path / "outlets.toml").write_text('[outlets."a.example"]\nname = "A"\n')
+    s = Settings(seeds=tmp_path, warehouse=tmp_path / "wh")
+    r = enrich_batch(make_articles(["Text."], domain="wire.example"), s, "r")
+    assert r.table.column("source_name").to_pylist() == ["Wire"]
+    assert r.table.column("source_type").to_pylist() == ["wire"]
+
+    (tmp_path / "outlets.toml").write_text("[outlets.broken")
+    r = enrich_batch(make_articles(["Text."], domain="wire.example"), s, "r")
+    assert any("source registry" in n and "not valid TOML" in n for n in r.notes)
+    assert r.table.column("source_name").to_pylist() == ["Wire"]  # the other file still counts
+    assert r.table.column("enrich_error").to_pylist() == [None]

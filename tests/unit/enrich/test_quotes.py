@@ -1,0 +1,84 @@
+"""Quotes with speakers: the three attribution patterns and their variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.enrich.quotes import extract_quotes
+
+DEMONYMS = frozenset({"Polish", "Russian", "American"})
+
+
+def pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('"We stay the course," Stoltenberg said.', ("Stoltenberg", "We stay the course")),
+        ('"We have decided to act," said Sikorski.', ("Sikorski", "We have decided to act")),
+        ('Sikorski said: "We have decided to act."', ("Sikorski", "We have decided to act.")),
+        ('Sikorski told reporters on Monday, "We have decided."', ("Sikorski", "We have decided.")),
+        ("“Curly quotes work too,” Merkel said.", ("Merkel", "Curly quotes work too")),
+        ("Merkel sagte: „Wir schaffen das.“", ("Merkel", "Wir schaffen das.")),
+        ("„Wir schaffen das“, sagte Merkel.", ("Merkel", "Wir schaffen das")),
+        ('"Fine words," said U.S. Secretary of State Antony Blinken.',
+         ("Antony Blinken", "Fine words")),
+        ('Polish Foreign Minister Radoslaw Sikorski said: "No troops."',
+         ("Radoslaw Sikorski", "No troops.")),
+        ('"Drink water," says Dr. Jane Smith.', ("Jane Smith", "Drink water")),
+        ('"Prices will fall," according to Christine Lagarde.',
+         ("Christine Lagarde", "Prices will fall")),
+        ('"We stand firm," European Commission President Ursula von der Leyen said.',
+         ("Ursula von der Leyen", "We stand firm")),
+    ],
+)
+def test_patterns(text, expected):
+    got = pairs(text)
+    if expected is None:
+        assert all(s is None for s, _ in got)
+    else:
+        assert got == [expected]
+
+
+def test_pronoun_and_description_resolve_to_last_named_speaker():
+    text = (
+        '"The first point is clear," Stoltenberg said. Later, "a second point," he added. '
+        'Then: "A third point," the secretary general explained.'
+    )
+    assert [s for s, _ in pairs(text)] == ["Stoltenberg"] * 3
+
+
+def test_description_kept_when_nobody_was_named():
+    assert pairs('"It is over," a White House spokesperson told reporters.') == [
+        ("a White House spokesperson", "It is over")
+    ]
+
+
+def test_pronoun_without_antecedent_is_unknown_but_kept():
+    assert pairs('"No comment at all," she said.') == [(None, "No comment at all")]
+
+
+def test_scare_quotes_are_not_quotes_but_long_unattributed_statements_are():
+    assert pairs('The so-called "special military operation" began.') == []
+    long = '"This is a long statement that nobody in particular is said to have made here."'
+    assert pairs(long) == [(None, long.strip('"'))]
+
+
+def test_continuation_inherits_speaker():
+    text = '"We will win," Putin said. "And we will rebuild everything we lost."'
+    assert pairs(text) == [
+        ("Putin", "We will win"),
+        ("Putin", "And we will rebuild everything we lost."),
+    ]
+
+
+def test_unbalanced_quote_does_not_swallow_next_paragraph():
+    text = 'He wrote "an unfinished thought\n\n"All good here," Stoltenberg said.'
+    assert ("Stoltenberg", "All good here") in pairs(text)
+
+
+def test_glued_paragraphs_from_a_dump():
+    text = 'defeat."Fundamentally there are two scenarios," Stoltenberg said.Russia launched'
+    assert pairs(text) == [("Stoltenberg", "Fundamentally there are two scenarios")]

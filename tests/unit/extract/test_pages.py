@@ -1,0 +1,366 @@
+"""Extract stage: text + metadata from inline HTML pages, the fallback path, the batch
+function's rows and rejects, and clean's use of the boilerplate rules and filters."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+import tasks.extract.pages as extract_mod
+from schemas import ARTICLES, DOCUMENTS, conform, validate
+from tasks.clean.text import clean_batch
+from tasks.common.settings import Settings
+from tasks.extract.metadata import DateCandidate, choose_date, date_candidates, parse_date
+from tasks.extract.pages import extract_batch, extract_html
+
+FETCHED = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+
+PARAGRAPHS = [
+    "The harbour bridge reopened to traffic on Thursday after two years of repairs that cost "
+    "the city more than 40 million euros, officials said at a ceremony on the old quay.",
+    "Engineers replaced the steel cables, resurfaced the deck and installed new sensors that "
+    "measure the strain on the structure every few seconds, the city's engineers said.",
+    "The mayor said the bridge would carry about 30,000 vehicles a day and that the ferry "
+    "services added during the closure would continue to run until the end of the summer.",
+    "Local businesses on both banks welcomed the reopening, saying the closure had cut the "
+    "number of customers crossing from the old town by almost a third over two years.",
+]
+
+
+def page(
+    *,
+    jsonld_date: str | None = "2024-05-02T08:00:00+00:00",
+    meta_date: str | None = "2024-05-02T08:00:00Z",
+    author_meta: str | None = None,
+    byline: str = "By Maria Lopez",
+    extra_body: str = "",
+    lang: str = "en",
+) -> bytes:
+    ld = {
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": "Harbour bridge reopens after two years of repairs",
+        "author": {"@type": "Person", "name": "Maria Lopez"},
+        "keywords": "bridge, harbour",
+    }
+    if jsonld_date:
+        ld["datePublished"] = jsonld_date
+    head = [
+        '<meta charset="utf-8">',
+        "<title>Harbour bridge reopens after two years of repairs | Harbour Gazette</title>",
+        '<meta property="og:site_name" content="Harbour Gazette">',
+        '<meta property="og:type" content="article">',
+        '<meta name="description" content="The bridge is open again.">',
+        '<meta property="og:image" content="/img/bridge.jpg">',
+        '<link rel="canonical" href="https://gazette.example/news/bridge.html">',
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>',
+    ]
+    if meta_date:
+        head.append(f'<meta property="article:published_time" content="{meta_date}">')
+    if author_meta:
+        head.append(f'<meta name="author" content="{author_meta}">')
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html><html lang="{lang}"><head>{''.join(head)}</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<main><article><h1>Harbour bridge reopens after two years of repairs</h1>
+<p class="byline">{byline}</p>
+{body}
+<p>Read more: Ferry services to continue until summer</p>
+{extra_body}
+</article></main>
+<footer>Copyright Harbour Gazette. All rights reserved.</footer>
+</body></html>""".encode()
+
+
+def docs_table(rows: list[dict]) -> object:
+    base = {"source": "test", "status": 200, "content_type": "text/html", "fetched_at": FETCHED}
+    return conform([{**base, **r} for r in rows], DOCUMENTS, "documents")
+
+
+# --- one page ---------------------------------------------------------------------------
+
+
+def test_text_and_metadata_from_one_page() -> None:
+    x = extract_html(page(), "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert x.error is None
+    for p in PARAGRAPHS:
+        assert p in x.text
+    assert "Home" not in x.text and "All rights reserved" not in x.text
+    m = x.meta
+    assert m.title == "Harbour bridge reopens after two years of repairs"
+    assert m.authors == ["Maria Lopez"]
+    assert m.published_at == datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
+    assert m.published_at_source == "meta"
+    assert {c.source for c in m.date_candidates} == {"jsonld", "meta"}
+    assert m.date_flags == []
+    assert m.site_name == "Harbour Gazette"
+    assert m.description == "The bridge is open again."
+    assert m.canonical_url == "https://gazette.example/news/bridge.html"
+    assert m.top_image == "/img/bridge.jpg"
+    assert m.page_type == "article"
+    assert m.html_lang == "en"
+    assert x.language == "en" and x.language_score > 0.9
+
+
+def test_dates_that_disagree_are_kept_as_alternatives_and_flagged() -> None:
+    x = extract_html(
+        page(jsonld_date="2024-05-02", meta_date="2024-04-30T10:00:00+02:00"),
+        "https://gazette.example/2024/05/01/bridge.html", fetched_at=FETCHED,
+    )
+    m = x.meta
+    assert m.published_at_source == "meta"
+    assert m.published_at == datetime(2024, 4, 30, 8, tzinfo=UTC)
+    assert {(c.source, c.value.date().isoformat()) for c in m.date_candidates} == {
+        ("jsonld", "2024-05-02"), ("meta", "2024-04-30"), ("url", "2024-05-01"),
+    }
+    assert m.date_flags == ["disagree"]
+
+
+def test_future_and_implausible_dates_are_flagged_and_skipped() -> None:
+    x = extract_html(
+        page(jsonld_date="2031-01-01T00:00:00Z", meta_date="1970-01-01T00:00:00Z"),
+        "https://gazette.example/2024/05/02/bridge.html", fetched_at=FETCHED,
+    )
+    assert x.meta.published_at == datetime(2024, 5, 2, tzinfo=UTC)
+    assert x.meta.published_at_source == "url"
+    assert x.meta.date_flags == ["future", "implausible"]
+
+
+def test_feed_hint_is_a_candidate_and_beats_the_url() -> None:
+    hint = datetime(2024, 5, 2, 6, 30, tzinfo=UTC)
+    x = extract_html(
+        page(jsonld_date=None, meta_date=None), "https://gazette.example/2024/05/01/b.html",
+        hint_published_at=hint, hint_published_source="sitemap", fetched_at=FETCHED,
+    )
+    assert (x.meta.published_at, x.meta.published_at_source) == (hint, "sitemap")
+
+
+def test_parse_date_formats() -> None:
+    assert parse_date("2024-05-02") == datetime(2024, 5, 2, tzinfo=UTC)
+    assert parse_date("2024-05-02T10:00:00+02:00") == datetime(2024, 5, 2, 8, tzinfo=UTC)
+    assert parse_date("Thu, 02 May 2024 08:00:00 GMT") == datetime(2024, 5, 2, 8, tzinfo=UTC)
+    assert parse_date("published 2024-05-02 at noon") == datetime(2024, 5, 2, tzinfo=UTC)
+    assert parse_date("yesterday") is None
+    assert parse_date(None) is None
+
+
+def test_choose_date_prefers_structured_sources() -> None:
+    now = datetime(2024, 6, 1, tzinfo=UTC)
+    cands = [DateCandidate("url", datetime(2024, 5, 1, tzinfo=UTC)),
+             DateCandidate("meta", datetime(2024, 5, 1, 9, tzinfo=UTC))]
+    chosen, flags = choose_date(cands, now)
+    assert chosen.source == "meta" and flags == []
+    assert choose_date([], now) == (None, [])
+
+
+def test_url_date_candidate() -> None:
+    from lxml.html import fromstring
+
+    tree = fromstring("<html><body><p>x</p></body></html>")
+    (c,) = date_candidates(tree, "https://x.example/news/2023/11/07/story")
+    assert (c.source, c.value) == ("url", datetime(2023, 11, 7, tzinfo=UTC))
+    assert date_candidates(tree, "https://x.example/news/20231399-story") == []
+
+
+def test_byline_author_found_in_the_page_when_meta_has_none() -> None:
+    html = page().replace(b'"author": {"@type": "Person", "name": "Maria Lopez"}, ', b"")
+    html = html.replace(b'<p class="byline">By Maria Lopez</p>',
+                        b'<div class="article-author"><a rel="author">Tom Becker</a></div>')
+    x = extract_html(html, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert x.meta.authors == ["Tom Becker"]
+
+
+def test_unparsable_input_is_an_error_not_an_exception() -> None:
+    assert extract_html(b"", "https://x.example/a").error
+    assert extract_html(b"\x00\x01\x02", "https://x.example/a").error
+
+
+# --- the fallback path ------------------------------------------------------------------
+
+
+def test_fallback_runs_only_for_short_fast_results_and_keeps_the_longer(monkeypatch) -> None:
+    calls = []
+
+    def fake(tree, url, fast):
+        calls.append(fast)
+        return "short" if fast else "a much longer text from the full cascade"
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", fake)
+    x = extract_html(page(), "https://x.example/a", fallback_min_chars=100)
+    assert calls == [True, False]
+    assert x.used_fallback and x.text == "a much longer text from the full cascade"
+
+    calls.clear()
+    x = extract_html(page(), "https://x.example/a", fallback_min_chars=3)
+    assert calls == [True] and not x.used_fallback and x.text == "short"
+
+
+def test_fallback_keeps_the_fast_text_when_the_full_cascade_is_not_longer(monkeypatch) -> None:
+    monkeypatch.setattr(extract_mod, "_run_trafilatura",
+                        lambda tree, url, fast: "fast text here" if fast else "")
+    x = extract_html(page(), "https://x.example/a", fallback_min_chars=1000)
+    assert x.text == "fast text here" and not x.used_fallback
+
+
+def test_fallback_recovers_text_on_a_real_page() -> None:
+    """The full cascade finds more than fast mode on a page of short div blocks."""
+    blocks = "".join(f"<div>{p}</div>" for p in PARAGRAPHS)
+    html = f"<html><body><div id='x'>{blocks}</div></body></html>".encode()
+    fast_only = extract_html(html, "https://x.example/a", fallback_min_chars=0)
+    with_fallback = extract_html(html, "https://x.example/a", fallback_min_chars=10_000)
+    assert len(with_fallback.text) >= len(fast_only.text)
+    assert PARAGRAPHS[0] in with_fallback.text
+
+
+# --- the batch functions ----------------------------------------------------------------
+
+
+def test_extract_batch_rows_conform_and_failures_are_rejects() -> None:
+    teasers = "".join(
+        f"<li><a href='/n/{i}'>Council story number {i}</a> <span>2 May</span></li>"
+        for i in range(12)
+    )
+    tag_page = f"<html><body><h1>Tag: council</h1><ul>{teasers}</ul></body></html>".encode()
+    docs = docs_table([
+        {"input_key": "a", "url": "https://gazette.example/news/bridge.html",
+         "source_kind": "url", "final_url": "https://gazette.example/news/bridge.html",
+         "body": page()},
+        {"input_key": "b", "url": "https://gazette.example/news/empty.html",
+         "source_kind": "url", "body": b"<html><body></body></html>"},
+        {"input_key": "c", "url": "https://gazette.example/tag/council/",
+         "source_kind": "url", "body": tag_page},
+        {"input_key": "d", "url": "https://dump.example/2024/05/02/a.html", "source_kind": "dump",
+         "dump_text": "A body.Glued here.", "hint_title": "Dump title",
+         "hint_published_at": datetime(2024, 5, 2, tzinfo=UTC), "hint_published_source": "dump"},
+    ])
+    result = extract_batch(docs, Settings(), "run-1")
+    validate(result.table, ARTICLES, "articles")
+    rows = {r["input_key"]: r for r in result.table.to_pylist()}
+    assert set(rows) == {"a", "d"}
+    a = rows["a"]
+    assert a["canonical_url"] == "https://gazette.example/news/bridge.html"
+    assert a["published_at_source"] == "meta" and a["authors"] == ["Maria Lopez"]
+    assert a["top_image"] == "https://gazette.example/img/bridge.jpg"
+    assert a["language"] == "en" and a["extractor"].startswith("trafilatura")
+    assert rows["d"]["extractor"] == "text-dump" and rows["d"]["title"] == "Dump title"
+    reasons = {r["input_key"]: r["reason"] for r in result.rejects}
+    assert reasons == {"b": "extraction_failed", "c": "not_article"}
+    assert all(r["stage"] == "extract" and r["run_id"] == "run-1" for r in result.rejects)
+
+
+def test_clean_batch_removes_boilerplate_and_applies_filters() -> None:
+    docs = docs_table([
+        {"input_key": "a", "url": "https://gazette.example/news/bridge.html",
+         "source_kind": "url", "body": page()},
+        {"input_key": "de", "url": "https://zeitung.example/news/artikel.html",
+         "source_kind": "url", "body": page(lang="de").replace(
+             PARAGRAPHS[0].encode(),
+             "Die Bundesregierung hat am Mittwoch neue Maßnahmen gegen die steigenden "
+             "Energiepreise beschlossen, sagte der Minister nach der Sitzung in Berlin. "
+             "Die Entlastungen sollen vor allem Familien mit kleinen Einkommen helfen und "
+             "gelten ab dem ersten Juni für alle Haushalte im ganzen Land.".encode())
+         .replace(PARAGRAPHS[1].encode(), "Die Opposition kritisierte die Pläne scharf "
+                  "und nannte sie unzureichend, weil sie zu spät kämen.".encode())
+         .replace(PARAGRAPHS[2].encode(), "Die Länder müssen noch zustimmen.".encode())
+         .replace(PARAGRAPHS[3].encode(), b"Der Bundesrat tagt im Mai.")},
+    ])
+    extracted = extract_batch(docs, Settings(), "r")
+    cleaned = clean_batch(extracted.table, Settings(target_languages=["en"], min_words=40), "r")
+    validate(cleaned.table, ARTICLES, "articles")
+    (row,) = cleaned.table.to_pylist()
+    assert row["text"].split("\n\n") == PARAGRAPHS  # blank-line paragraphs, no furniture
+    assert "Read more" not in row["text"] and "Maria Lopez" not in row["text"]
+    assert row["word_count"] == len(row["text"].split())
+    assert [(r["input_key"], r["reason"]) for r in cleaned.rejects] == [("de", "wrong_language")]
+
+    short = clean_batch(extracted.table, Settings(min_words=500), "r")
+    assert {r["reason"] for r in short.rejects} == {"too_short"}
+
+
+def test_clean_batch_detects_the_language_of_dumps() -> None:
+    text = " ".join(PARAGRAPHS)
+    docs = docs_table([{"input_key": "d", "url": "https://dump.example/a.html",
+                        "source_kind": "dump", "dump_text": text, "hint_title": "T"}])
+    cleaned = clean_batch(extract_batch(docs, Settings(), "r").table, Settings(), "r")
+    (row,) = cleaned.table.to_pylist()
+    assert row["language"] == "en"
+
+
+@pytest.mark.parametrize("body", [b"", b"\x00\x01\x02", b"<html><head></head></html>"])
+def test_extract_batch_rejects_bodies_without_text(body: bytes) -> None:
+    docs = docs_table([{"input_key": "x", "url": "https://x.example/a.html",
+                        "source_kind": "url", "body": body}])
+    result = extract_batch(docs, Settings(), "r")
+    assert result.table.num_rows == 0
+    assert [r["reason"] for r in result.rejects] == ["extraction_failed"]
+
+
+def test_extract_batch_accounts_for_every_document() -> None:
+    """Odd bodies become a row or a reject, never an exception (a text-only body is text)."""
+    docs = docs_table([{"input_key": str(i), "url": f"https://x.example/{i}.html",
+                        "source_kind": "url", "body": body}
+                       for i, body in enumerate([b"words \xff\xfe", b"<p>", b"\xef\xbb\xbf"])])
+    result = extract_batch(docs, Settings(), "r")
+    assert result.table.num_rows + len(result.rejects) == 3
+
+
+def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> None:
+    """A short page whose text the fast pass got entirely: the full cascade can't add."""
+    calls = []
+
+    def fake(tree, url, fast):
+        calls.append(fast)
+        return " ".join(PARAGRAPHS)[:900] if fast else "x" * 5000
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", fake)
+    x = extract_html(page(), "https://x.example/a", fallback_min_chars=1000)
+    assert calls == [True] and not x.used_fallback
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "url", "want"),
+    [
+        ("Bridge reopens | Harbour Gazette", "Harbour Gazette", None, "Bridge reopens"),
+        ("Harbour Gazette - Bridge reopens after repairs", "Harbour Gazette", None,
+         "Bridge reopens after repairs"),
+        ("Adblue nachfüllen: so geht's | autozeitung.de", None,
+         "https://www.autozeitung.de/adblue.html", "Adblue nachfüllen: so geht's"),
+        ("Musik und Sport: So steigern Songs die Leistung | Teufel Blog", None, None,
+         "Musik und Sport: So steigern Songs die Leistung"),
+        # a subtitle after ' - ' is part of the headline when it does not name the site
+        ("Nahrungsergänzungsmittel - Das dubiose Geschäft", "Harbour Gazette", None,
+         "Nahrungsergänzungsmittel - Das dubiose Geschäft"),
+        ("Bridge reopens", "Harbour Gazette", None, "Bridge reopens"),
+        (None, "Harbour Gazette", None, None),
+    ],
+)
+def test_clean_title_drops_the_site_name(title, site, url, want) -> None:
+    from tasks.extract.metadata import clean_title
+
+    assert clean_title(title, site, url) == want
+
+
+def test_local_midnight_keeps_its_calendar_day() -> None:
+    assert parse_date("2020-01-20T00:00:00+01:00") == datetime(2020, 1, 20, tzinfo=UTC)
+    assert parse_date("2020-01-20T00:30:00+01:00") == datetime(2020, 1, 19, 23, 30, tzinfo=UTC)
+
+
+def test_date_alternatives_and_flags_are_kept() -> None:
+    docs = docs_table([{"input_key": "a", "url": "https://gazette.example/2024/05/01/b.html",
+                        "source_kind": "url", "body": page(meta_date="2024-04-30")}])
+    (row,) = extract_batch(docs, Settings(), "r").table.to_pylist()
+    assert [c["source"] for c in row["published_at_alternatives"]] == ["meta", "jsonld", "url"]
+    assert row["published_at_source"] == "meta"
+    assert row["published_at_flags"] == ["disagree"]
+
+
+def test_the_fetch_stage_encoding_decodes_the_body() -> None:
+    """The fetch stage's encoding decodes the body (a windows-1252 page with no <meta
+    charset>), and the XML declaration lxml refuses on a str is dropped."""
+    para = ("Die Straße über den Fluss wurde am Donnerstag nach zwei Jahren Bauzeit wieder "
+            "für den Verkehr geöffnet, teilte die Stadtverwaltung mit. ") * 6
+    html = f"<?xml version='1.0' encoding='windows-1252'?><html><body><article><p>{para}</p>"
+    html += "</article></body></html>"
+    x = extract_html(html.encode("cp1252"), "https://x.example/a.html", encoding="cp1252")
+    assert "Die Straße über den Fluss" in x.text

@@ -1,0 +1,84 @@
+"""robots.txt outcomes per RFC 9309 and the rules we read from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.fetch.robots import agent_token, robots_url, rules_from_fetch
+
+ROBOTS = b"""
+User-agent: *
+Disallow: /private/
+Crawl-delay: 7
+
+User-agent: pressroom
+Disallow: /news/drafts/
+Allow: /news/drafts/public$
+Disallow: /*.pdf$
+Crawl-delay: 3
+"""
+
+
+def test_parsed_rules_use_our_group() -> None:
+    rules = rules_from_fetch(200, ROBOTS, None)
+    assert rules.state == "parsed"
+    agent = agent_token("pressroom/0.1 (+https://example.org/bot; bot@example.org)")
+    assert agent == "pressroom"
+    assert rules.allows("https://a.example/news/story.html", agent)
+    assert not rules.allows("https://a.example/news/drafts/x.html", agent)
+    assert rules.allows("https://a.example/news/drafts/public", agent)
+    assert not rules.allows("https://a.example/files/report.pdf", agent)
+    # our own group replaces *: /private/ is not disallowed for us
+    assert rules.allows("https://a.example/private/x", agent)
+    assert rules.crawl_delay(agent) == 3.0
+    assert not rules.allows("https://a.example/private/x", "otherbot")
+    assert rules.crawl_delay("otherbot") == 7.0
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 410])
+def test_4xx_allows_everything(status: int) -> None:
+    rules = rules_from_fetch(status, b"Disallow: /", None)
+    assert rules.state == "unavailable"
+    assert rules.allows("https://a.example/anything", "pressroom")
+    assert rules.crawl_delay("pressroom") is None
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503])
+def test_5xx_and_429_disallow_everything(status: int) -> None:
+    rules = rules_from_fetch(status, b"", None)
+    assert rules.state == "unreachable"
+    assert not rules.allows("https://a.example/", "pressroom")
+    assert str(status) in rules.detail
+
+
+@pytest.mark.parametrize("error", ["timeout_headers", "connect_error", "connection_reset"])
+def test_network_failures_disallow(error: str) -> None:
+    rules = rules_from_fetch(None, None, error)
+    assert not rules.allows("https://a.example/", "pressroom")
+    assert error in rules.detail
+
+
+def test_too_many_redirects_means_unavailable() -> None:
+    assert rules_from_fetch(None, None, "too_many_redirects").allows("https://a.example/", "x")
+
+
+def test_empty_file_allows() -> None:
+    assert rules_from_fetch(200, b"", None).allows("https://a.example/x", "pressroom")
+
+
+def test_only_first_500_kib_parsed() -> None:
+    body = b"User-agent: *\n" + b"# filler\n" * 60_000 + b"Disallow: /\n"
+    assert rules_from_fetch(200, body, None).allows("https://a.example/x", "pressroom")
+
+
+def test_robots_url_keeps_scheme_host_port() -> None:
+    assert robots_url("HTTP://Example.org:8080/a/b?c") == "http://example.org:8080/robots.txt"
+
+
+def test_failures_any_page_would_meet_keep_their_kind() -> None:
+    rules = rules_from_fetch(None, None, "blocked_address")
+    assert not rules.allows("https://a.example/", "pressroom")
+    assert rules.error_kind == "blocked_address"
+    assert rules_from_fetch(None, None, "connect_error").error_kind == "robots_unreachable"
+    assert rules_from_fetch(None, None, "timeout_headers").error_kind == "robots_timeout"
+    assert rules_from_fetch(503, b"", None).error_kind == "robots_server_error"

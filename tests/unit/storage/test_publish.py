@@ -1,0 +1,93 @@
+"""Publishing: validated, atomic, committed by the manifest; views see only committed runs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from schemas import REJECTS, SchemaError, conform
+from tasks.storage.publish import publish_run, write_table
+from tasks.storage.report import build_views, run_data_tests
+from tasks.storage.warehouse import committed_files, known_inputs, manifests, quarantine_orphans
+
+
+def _rejects(n: int, run_id: str) -> pa.Table:
+    now = datetime.now(UTC)
+    return conform([{"input_key": f"k{i}", "stage": "clean", "reason": "too_short",
+                     "rejected_at": now, "run_id": run_id, "url": f"https://e.com/{i}"}
+                    for i in range(n)], REJECTS, "rejects")
+
+
+def _manifest(run_id: str) -> dict:
+    return {"run_id": run_id, "started_at": datetime.now(UTC).isoformat(),
+            "totals": {"inputs": 3, "kept": 0, "rejected": 3, "failed": 0, "skipped": 0}}
+
+
+def test_publish_commits_files_and_views_read_them(tmp_path):
+    m = publish_run(tmp_path, {"rejects": _rejects(3, "r1")}, _manifest("r1"))
+    assert m["files"]["rejects"] == ["rejects/r1-0000.parquet"]
+    assert not list(tmp_path.rglob("*.tmp"))
+    meta = pq.ParquetFile(tmp_path / "rejects/r1-0000.parquet").metadata
+    assert meta.num_rows == 3
+    db = build_views(tmp_path)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 3
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0  # typed, empty
+    assert con.execute("SELECT run_id, inputs FROM runs").fetchall() == [("r1", 3)]
+    con.close()
+    assert set(run_data_tests(db).values()) == {0}
+
+
+def test_uncommitted_files_are_invisible_then_quarantined(tmp_path):
+    publish_run(tmp_path, {"rejects": _rejects(2, "r1")}, _manifest("r1"))
+    # A run killed after writing its Parquet but before its manifest:
+    write_table(tmp_path, "rejects", _rejects(5, "r2"), "r2")
+    assert [p.name for p in committed_files(tmp_path, "rejects")] == ["r1-0000.parquet"]
+    db = build_views(tmp_path)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 2
+    con.close()
+    notes = quarantine_orphans(tmp_path)
+    assert len(notes) == 1 and (tmp_path / "_orphans/rejects/r2-0000.parquet").exists()
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["r1"]
+
+
+def test_writer_validates_against_declared_schema(tmp_path):
+    bad = _rejects(1, "r").drop_columns(["detail"])
+    with pytest.raises(SchemaError, match="rejects does not match its schema"):
+        write_table(tmp_path, "rejects", bad, "r")
+    assert not (tmp_path / "rejects").exists() or not any((tmp_path / "rejects").iterdir())
+
+
+def test_known_inputs_reads_rejected_keys(tmp_path):
+    publish_run(tmp_path, {"rejects": _rejects(2, "r1")}, _manifest("r1"))
+    from datetime import timedelta
+
+    known = known_inputs(tmp_path, timedelta(hours=1))
+    assert known.rejected_keys == {"k0", "k1"} and not known.article_ids
+
+
+def test_split_known_with_and_without_refresh():
+    from schemas import DOCUMENTS
+    from tasks.common.urls import article_id_for, canonical_url
+    from tasks.discover.inputs import KnownInputs, split_known
+
+    urls = ["https://e.com/known", "https://e.com/short", "https://e.com/bad", "https://e.com/down",
+            "https://e.com/new"]
+    docs = conform([{"input_key": u, "url": u, "source_kind": "url"} for u in urls],
+                   DOCUMENTS, "documents")
+    known = KnownInputs(
+        article_ids=frozenset({article_id_for(canonical_url(urls[0]))}),
+        rejected_keys=frozenset({urls[1], urls[2]}),
+        input_rejected_keys=frozenset({urls[2]}),
+        recently_failed_urls=frozenset({urls[3]}),
+    )
+    todo, skipped = split_known(docs, known, refresh=False)
+    assert todo.column("url").to_pylist() == [urls[4]]
+    todo, skipped = split_known(docs, known, refresh=True)
+    assert todo.column("url").to_pylist() == [urls[0], urls[1], urls[4]]
+    assert skipped.column("url").to_pylist() == [urls[2], urls[3]]
