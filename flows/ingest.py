@@ -8,12 +8,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
 from tasks.common.settings import Settings
-from tasks.discover.inputs import drop_known_rejects, settle
-from tasks.steps import discover_task, known_inputs_task, stage_warc_task
+from tasks.steps import discover_task, known_inputs_task, stage_warc_task, with_source_delays
 
 
 # Threads overlap the batches' I/O (fetch); CPU-bound work runs in worker processes inside
-# the tasks (tasks/parallel.py), so threads do not fight over the GIL.
+# the tasks (tasks/common/parallel.py), so threads do not fight over the GIL.
 @flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=4))
 def ingest(inputs: list[str] | None = None, refresh: bool = False,
            settings: Settings | None = None) -> dict:
@@ -23,23 +22,16 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     if refresh:
         settings = settings.model_copy(update={"refresh": True})
     run = Run.start(settings, inputs or [str(settings.seeds)])
-    root, run_id, ledger = run.root, run.run_id, run.ledger
+    # Feeds, sitemaps and pages all honour the sources files' per-host delays.
+    run.settings = with_source_delays(settings, run.inputs)
 
-    known = known_inputs_task(root, settings)
-    found, run.settings = discover_task(run.inputs, settings, run_id, known)
-    run.notes += found.notes
-    run.fetch_log += found.fetch_log  # feed and sitemap fetches
-    settled = settle(found, known, settings.refresh)
-    run.rejects += settled.rejects
-    ledger.record("discover", **settled.counts)
+    known = known_inputs_task(run.settings)
+    found = run.record(discover_task(run.inputs, run.settings, run.run_id, known))
 
     # WARC inputs are staged batch by batch and loaded one batch at a time by process().
     staged = []
-    for source in found.warcs:
-        files, warc_rejects, _ = stage_warc_task(source, root, run.settings, run_id)
-        new_rejects, known_rejects = drop_known_rejects(warc_rejects, known)
-        run.rejects += new_rejects
-        ledger.record("discover", received=len(warc_rejects), passed=0,
-                      rejected=len(new_rejects), skipped=known_rejects)
+    for source in found.pending:
+        files, read = stage_warc_task(source, run.settings, run.run_id, known)
+        run.record(read)
         staged += files
-    return process(run, settled.todo, staged, known)
+    return process(run, found.table, staged, known)

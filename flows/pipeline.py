@@ -12,10 +12,11 @@ from pathlib import Path
 import pyarrow as pa
 from prefect import get_run_logger
 
-from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, conform
-from tasks.common.ledger import Ledger, fetch_outcomes
+from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
+from tasks.common.ledger import Ledger
+from tasks.common.result import StageResult
 from tasks.common.settings import Settings
-from tasks.discover.inputs import KnownInputs
+from tasks.common.state import KnownInputs
 from tasks.steps import (
     clean_task,
     dedup_task,
@@ -48,7 +49,7 @@ def concat(tables: list[pa.Table], schema: pa.Schema) -> pa.Table:
 @dataclass
 class Run:
     """What one flow run accumulates until publish: the ledger and the rows of rejects,
-    fetch_log and notes, from every stage."""
+    fetch_log and notes, from every stage's StageResult."""
 
     settings: Settings
     inputs: list[str]
@@ -68,6 +69,14 @@ class Run:
         run = cls(settings=settings, inputs=inputs)
         run.notes += quarantine_orphans(run.root)
         return run
+
+    def record(self, result: StageResult) -> StageResult:
+        """A stage's result into the run: ledger counts, rejects, fetch_log rows, notes."""
+        self.ledger.record_result(result)
+        self.rejects += result.rejects
+        self.fetch_log += result.fetch_log
+        self.notes += [n for n in result.notes if n not in self.notes]
+        return result
 
 
 # Batches in flight between loading and extraction: enough to overlap fetching (I/O) with
@@ -90,27 +99,17 @@ def _document_batches(run: Run, todo: pa.Table, staged: list[Path], known: Known
     lazily, its discover counts recorded as it is read)."""
     yield from batches(todo, run.settings.batch_size)
     for path in staged:
-        docs, settled, rejects = load_staged_task(path, known, run.settings.refresh, run.run_id)
-        run.rejects += rejects
-        run.ledger.record("discover", received=docs.num_rows + settled + len(rejects),
-                          passed=docs.num_rows, rejected=len(rejects), skipped=settled)
-        yield docs
+        yield run.record(load_staged_task(path, known, run.settings.refresh, run.run_id)).table
 
 
-def _collected(stage: str, jobs: list, ledger: Ledger, rejects: list[dict]):
-    """Each batch's result of a stage, in order, as it finishes; its counts go in the
-    ledger and its rejects in the run's."""
-    for received, future in jobs:
-        result = future.result()
-        rejects += result.rejects
-        ledger.record(stage, received=received, passed=result.table.num_rows,
-                      rejected=len(result.rejects))
-        yield result
+def _collected(run: Run, jobs: list):
+    """Each batch's result of a stage, in order, as it finishes, recorded in the run."""
+    for future in jobs:
+        yield run.record(future.result())
 
 
 def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
-    rejects, fetch_log, notes = run.rejects, run.fetch_log, run.notes
     logger = get_run_logger()
     # fetch -> extract -> clean, batch by batch: at most WINDOW batches are loaded and
     # fetching at once, each is extracted as soon as its fetch is done, and a fetched
@@ -125,58 +124,48 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
             batch = next(source, None)
             if batch is None:
                 return
-            pending.append((batch.num_rows, fetch_task.submit(batch, settings, run_id)))
+            pending.append(fetch_task.submit(batch, settings, run_id))
 
     refill()
     while pending:
-        received, future = pending.popleft()
-        result = future.result()
-        fetch_log += result.fetch_log
-        failed, unchanged = fetch_outcomes(result.fetch_log)
-        ledger.record("fetch", received=received, passed=result.docs.num_rows,
-                      failed=failed, skipped=unchanged)
+        fetched = run.record(pending.popleft().result())
         while len(in_flight) >= WINDOW:  # backpressure: bodies wait in few queued tasks
             in_flight.popleft().wait()
-        extraction = extract_task.submit(result.docs, settings, run_id)
-        extracting.append((result.docs.num_rows, extraction))
+        extraction = extract_task.submit(fetched.table, settings, run_id)
+        extracting.append(extraction)
         in_flight.append(extraction)
-        del result, future
+        del fetched
         refill()
-    cleaning = [(e.table.num_rows, clean_task.submit(e.table, settings, run_id))
-                for e in _collected("extract", extracting, ledger, rejects)]
+    cleaning = [clean_task.submit(e.table, settings, run_id) for e in _collected(run, extracting)]
     extracting.clear()
-    cleaned = list(_collected("clean", cleaning, ledger, rejects))
+    cleaned = list(_collected(run, cleaning))
 
     for stage in ("fetch", "extract", "clean"):  # a run with nothing to fetch still shows them
         ledger.record(stage, received=0, passed=0)
 
     # dedup sees the whole run at once (and the warehouse): duplicates cross batches.
     all_clean = concat([c.table for c in cleaned], ARTICLES)
-    deduped = dedup_task(all_clean, root, settings, run_id)
-    rejects += deduped.rejects
-    ledger.record("dedup", received=all_clean.num_rows, passed=deduped.table.num_rows,
-                  rejected=len(deduped.rejects), skipped=deduped.unchanged)
+    deduped = run.record(dedup_task(all_clean, settings, run_id))
 
-    enriched = [enrich_task.submit(b, settings, run_id)
-                for b in batches(deduped.table, settings.batch_size)]
-    enriched = [e.result() for e in enriched]
-    articles = concat([e.table for e in enriched], ARTICLES)
-    ledger.record("enrich", received=deduped.table.num_rows, passed=articles.num_rows)
-    for e in enriched:
-        notes += [n for n in e.notes if n not in notes]
+    enriching = [enrich_task.submit(b, settings, run_id)
+                 for b in batches(deduped.table, settings.batch_size)]
+    enriched = list(_collected(run, enriching))
+    if not enriched:  # a run with nothing to enrich still shows the stage
+        ledger.record("enrich", received=0, passed=0)
 
     ledger.check()  # fails the run, naming the stage, before anything is committed
+    outputs = [deduped, *enriched]
     tables = {
-        "articles": articles,
-        "rejects": conform(rejects, REJECTS, "rejects"),
-        "fetch_log": conform(fetch_log, FETCH_LOG, "fetch_log"),
-        "entities": conform([r for e in enriched for r in e.entities], ENTITIES, "entities"),
-        "places": conform([r for e in enriched for r in e.places], PLACES, "places"),
-        "signatures": deduped.signatures,
+        "articles": concat([e.table for e in enriched], ARTICLES),
+        "rejects": conform(run.rejects, REJECTS, "rejects"),
+        "fetch_log": conform(run.fetch_log, FETCH_LOG, "fetch_log"),
+        **{name: concat([r.outputs[name] for r in outputs if name in r.outputs], schema)
+           for name, schema in (("entities", ENTITIES), ("places", PLACES),
+                                ("signatures", SIGNATURES))},
     }
     manifest = publish_task(root, tables, {
         "run_id": run_id, "started_at": run.started_at, "inputs_given": run.inputs,
-        "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": notes,
+        "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": run.notes,
         "settings": settings.model_dump(mode="json"),
     })
     reported = report_task(root, manifest)

@@ -17,6 +17,6 @@ def reprocess(run_ids: list[str] | None = None, settings: Settings | None = None
     again: an article whose text now comes out differently becomes a new revision."""
     settings = (settings or Settings()).model_copy(update={"refresh": True})
     run = Run.start(settings, [f"archive:{r}" for r in run_ids] if run_ids else ["archive"])
-    docs = archived_documents_task(run.root, settings, run_ids)
+    docs = archived_documents_task(settings, run_ids)
     run.ledger.record("discover", received=docs.num_rows, passed=docs.num_rows)
     return process(run, docs)

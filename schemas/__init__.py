@@ -1,11 +1,12 @@
-"""Declared schemas of every table and the SQL views over them."""
+"""Declared schemas of every table, and the SQL views and data tests over them."""
+
+from schemas.sql import data_tests, view_sql, views
 
 from schemas.tables import (
     ARTICLES,
     DOCUMENTS,
     ENTITIES,
     FETCH_LOG,
-    LATEST_SIGNATURES_SQL,
     PLACES,
     REJECTS,
     SCHEMA_VERSION,
@@ -22,7 +23,6 @@ __all__ = [
     "ENTITIES",
     "FETCH_LOG",
     "PLACES",
-    "LATEST_SIGNATURES_SQL",
     "REJECTS",
     "SCHEMA_VERSION",
     "SIGNATURES",
@@ -30,4 +30,7 @@ __all__ = [
     "SchemaError",
     "conform",
     "validate",
+    "data_tests",
+    "view_sql",
+    "views",
 ]

@@ -128,7 +128,7 @@ PLACES = pa.schema(
 # The persisted MinHash state of near-duplicate detection (tasks/dedup.py, neardup.py).
 # One row per article per change: a row for every new article (or revision), and a row
 # again for an older article whose cluster got a new representative. The current state
-# is the latest row per article_id (LATEST_SIGNATURES_SQL); older rows are history, never
+# is the latest row per article_id (the latest_signatures view); older rows are history, never
 # rewritten. `params` names the hash family (MinHashParams.fingerprint); rows made with
 # other parameters do not compare and the stage refuses to mix them.
 SIGNATURES = pa.schema(
@@ -145,17 +145,6 @@ SIGNATURES = pa.schema(
         pa.field("run_id", pa.string(), nullable=False),
     ]
 )
-
-# The current row of every article. `{src}` is a relation over the signatures Parquet
-# files, e.g. read_parquet('warehouse/signatures/*.parquet', union_by_name = true).
-LATEST_SIGNATURES_SQL = """
-SELECT * EXCLUDE (rn) FROM (
-    SELECT *, row_number() OVER (
-        PARTITION BY article_id ORDER BY recorded_at DESC, run_id DESC) AS rn
-    FROM {src}
-) WHERE rn = 1
-"""
-
 
 # The in-flight document between stages (not published): discover fills the first block,
 # fetch the second. One type for all sources, as datatrove's Document.

@@ -1,4 +1,7 @@
-"""Thin Prefect @task wrappers around the pure stage functions: call, return.
+"""The thin Prefect @task wrappers: each takes its stage's slice of the Settings, reads the
+state the stage needs from the warehouse (tasks.storage), calls the stage's `run`, and
+returns its StageResult. No business logic here, and the only module of tasks/ that
+imports Prefect (import-linter checks).
 
 One task run per *batch* (hundreds to thousands of documents), never per article: a task
 run costs 10-40 ms of orchestration. NO_CACHE because the inputs are Arrow tables: hashing
@@ -7,6 +10,7 @@ them for a cache key would serialise every batch for nothing.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pyarrow as pa
@@ -15,94 +19,116 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from schemas import ARTICLES
-from tasks.clean import text as clean
+from tasks import clean, dedup, discover, enrich, extract, fetch
 from tasks.common import parallel
-from tasks.common.settings import Settings
-from tasks.dedup import rules as dedup
-from tasks.discover import inputs as discover
-from tasks.enrich import annotate as enrich
-from tasks.extract import pages as extract
-from tasks.fetch import client as fetch
+from tasks.common.result import StageResult
+from tasks.common.settings import Settings, settings_slice
+from tasks.common.state import KnownInputs
 from tasks.storage import archive, publish, report, warehouse
 
 STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
-@task(name="discover", **STAGE_TASK)
-def discover_task(inputs: list[str], settings: Settings, run_id: str,
-                  known: discover.KnownInputs) -> tuple[discover.DiscoverResult, Settings]:
-    """-> (what was found, the settings for fetching: with the sources files' per-host
-    delays merged in, so feeds, sitemaps and pages all honour them)."""
+def with_source_delays(settings: Settings, inputs: list[str]) -> Settings:
+    """The settings with the sources files' per-host delays merged in, so that feeds,
+    sitemaps and pages all honour them."""
     delays = {**settings.host_delays}
     for host, delay in discover.source_host_delays(inputs).items():
         delays[host] = max(delays.get(host, 0.0), delay)
-    settings = settings.model_copy(update={"host_delays": delays})
-    fetch_urls = discover.fetch_urls_via(fetch.fetch_batch, settings, run_id)
-    found = discover.discover(inputs, run_id, settings, fetch_urls,
-                              skip_sources=known.recently_failed_urls, stream_warcs=True)
-    return found, settings
-
-
-@task(name="stage-warc", **STAGE_TASK)
-def stage_warc_task(source: str, root: Path, settings: Settings, run_id: str
-                    ) -> tuple[list[Path], list[dict], dict[str, int]]:
-    """A WARC input, read batch by batch into staged Parquet files (never whole)."""
-    from datetime import UTC, datetime
-
-    from tasks.discover.warc import http_opener, stage_warc
-
-    opener = http_opener(settings.user_agent, settings.request_timeout_s,
-                         settings.allow_private_hosts)
-    return stage_warc(source, warehouse.staging_dir(root, run_id), run_id, datetime.now(UTC),
-                      settings.max_body_bytes, settings.batch_size, opener)
-
-
-@task(name="load-staged", **STAGE_TASK)
-def load_staged_task(path: Path, known: discover.KnownInputs, refresh: bool, run_id: str
-                     ) -> tuple[pa.Table, int, list[dict]]:
-    return discover.staged_batch(path, known, refresh, run_id)
+    return settings.model_copy(update={"host_delays": delays})
 
 
 @task(name="known-inputs", **STAGE_TASK)
-def known_inputs_task(root: Path, settings: Settings) -> discover.KnownInputs:
-    from datetime import timedelta
+def known_inputs_task(settings: Settings) -> KnownInputs:
+    return warehouse.known_inputs(settings.warehouse,
+                                  timedelta(hours=settings.refetch_failed_after_hours))
 
-    return warehouse.known_inputs(root, timedelta(hours=settings.refetch_failed_after_hours))
+
+def fetch_documents(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    """The fetch stage with its history and archive from the warehouse (also what discover
+    uses to fetch feeds and sitemaps)."""
+    config = settings_slice(fetch.FetchConfig, settings)
+    history = {}
+    if settings.skip_known_urls or settings.refresh:
+        urls = {u for u in docs.column("url").to_pylist() if u}
+        history = warehouse.fetch_history(settings.warehouse, urls,
+                                          with_validators=settings.refresh)
+    if not settings.archive_warc:
+        return fetch.run(docs, config, run_id, history=history)
+    with archive.WarcWriter(settings.warehouse, run_id, gzip_level=settings.warc_gzip_level,
+                            max_file_bytes=settings.warc_max_file_bytes) as writer:
+        return fetch.run(docs, config, run_id, history=history, archive=writer)
+
+
+@task(name="discover", **STAGE_TASK)
+def discover_task(inputs: list[str], settings: Settings, run_id: str,
+                  known: KnownInputs) -> StageResult:
+    fetch_urls = discover.fetch_urls_via(lambda docs: fetch_documents(docs, settings, run_id))
+    return discover.run(inputs, settings_slice(discover.DiscoverConfig, settings), run_id,
+                        known=known, fetch_urls=fetch_urls)
+
+
+@task(name="stage-warc", **STAGE_TASK)
+def stage_warc_task(source: str, settings: Settings, run_id: str, known: KnownInputs
+                    ) -> tuple[list[Path], StageResult]:
+    """A WARC input, read batch by batch into staged Parquet files (never whole)."""
+    return discover.stage_warc_input(source, warehouse.staging_dir(settings.warehouse, run_id),
+                                     settings_slice(discover.DiscoverConfig, settings),
+                                     run_id, known)
+
+
+@task(name="load-staged", **STAGE_TASK)
+def load_staged_task(path: Path, known: KnownInputs, refresh: bool, run_id: str
+                     ) -> StageResult:
+    return discover.staged_batch(path, known, refresh, run_id)
 
 
 @task(name="fetch", **STAGE_TASK)
-def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> fetch.FetchResult:
-    return fetch.fetch_batch(docs, settings, run_id)
+def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    return fetch_documents(docs, settings, run_id)
 
 
-def _across_cores(fn, table: pa.Table, settings: Settings, run_id: str) -> list:
-    return parallel.map_batch(fn, table, settings, run_id,
+def _across_cores(run, table: pa.Table, settings: Settings, *args) -> list[StageResult]:
+    return parallel.map_batch(run, table, *args,
                               workers=parallel.worker_count(settings.cpu_workers),
                               min_rows=settings.parallel_min_rows)
 
 
 @task(name="extract", **STAGE_TASK)
-def extract_task(docs: pa.Table, settings: Settings, run_id: str) -> clean.StageResult:
-    parts = _across_cores(extract.extract_batch, docs, settings, run_id)
-    return clean.StageResult.combine(parts, ARTICLES)
+def extract_task(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    config = settings_slice(extract.ExtractConfig, settings)
+    return StageResult.combine(_across_cores(extract.run, docs, settings, config, run_id),
+                               ARTICLES)
 
 
 @task(name="clean", **STAGE_TASK)
-def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> clean.StageResult:
-    parts = _across_cores(clean.clean_batch, articles, settings, run_id)
-    return clean.StageResult.combine(parts, ARTICLES)
+def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    config = settings_slice(clean.CleanConfig, settings)
+    return StageResult.combine(_across_cores(clean.run, articles, settings, config, run_id),
+                               ARTICLES)
 
 
 @task(name="dedup", **STAGE_TASK)
-def dedup_task(articles: pa.Table, root: Path, settings: Settings, run_id: str
-               ) -> dedup.DedupResult:
-    return dedup.dedup_batch(articles, dedup.load_prior(root), settings, run_id)
+def dedup_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    return dedup.run(articles, settings_slice(dedup.DedupConfig, settings), run_id,
+                     warehouse.load_prior(settings.warehouse))
+
+
+def outlet_registry(settings: Settings):
+    """(registry, problems): the outlet registry of the run's seeds, for enrich."""
+    seeds = Path(settings.seeds)
+    return enrich.load_outlet_registry(Path(settings.outlets_file or seeds / "outlets.toml"),
+                                       seeds / "sources.toml")
 
 
 @task(name="enrich", **STAGE_TASK)
-def enrich_task(articles: pa.Table, settings: Settings, run_id: str) -> enrich.EnrichResult:
-    return enrich.EnrichResult.combine(
-        _across_cores(enrich.enrich_batch, articles, settings, run_id))
+def enrich_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
+    registry, problems = outlet_registry(settings)
+    config = settings_slice(enrich.EnrichConfig, settings)
+    result = StageResult.combine(
+        _across_cores(enrich.run, articles, settings, config, run_id, registry), ARTICLES)
+    result.notes[:0] = list(problems)
+    return result
 
 
 @task(name="publish", **STAGE_TASK)
@@ -121,8 +147,8 @@ def report_task(root: Path, manifest: dict) -> report.ReportResult:
 
 
 @task(name="archived-documents", **STAGE_TASK)
-def archived_documents_task(root: Path, settings: Settings, run_ids: list[str] | None
-                            ) -> pa.Table:
+def archived_documents_task(settings: Settings, run_ids: list[str] | None) -> pa.Table:
     """Article pages of the archive (not feeds or sitemaps), rebuilt as documents."""
-    log = warehouse.scan_table(root, "fetch_log")
-    return archive.archived_documents(root, archive.article_fetches(log, settings, run_ids))
+    log = warehouse.scan_table(settings.warehouse, "fetch_log")
+    return archive.archived_documents(settings.warehouse,
+                                      archive.article_fetches(log, settings, run_ids))

@@ -6,18 +6,18 @@ invisible characters removed, so that content hashes and shingles compare like w
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pyarrow as pa
 
 from schemas import ARTICLES, conform
 from tasks.clean.boilerplate import remove_boilerplate
-from tasks.common.quality import detect_language, too_short, word_count, wrong_language
-from tasks.common.settings import Settings
+from tasks.clean.filters import too_short, wrong_language
+from tasks.common.result import StageResult, reject_record
+from tasks.common.text import content_hash, detect_language, word_count
 
 STAGE = "clean"
 
@@ -120,25 +120,12 @@ def normalise_inline(value: str | None) -> str | None:
     return value.replace("\n", " ").strip() or None
 
 
-def content_hash(text: str) -> str:
-    """Hash of the text with case and whitespace folded: trivially re-wrapped or re-cased
-    copies hash the same."""
-    folded = " ".join(text.casefold().split())
-    return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).hexdigest()
+@dataclass(frozen=True)
+class CleanConfig:
+    """What the clean stage uses of Settings (see there for each value's reason)."""
 
-
-@dataclass
-class StageResult:
-    """Output of a stage: the records that go on, and the ones dropped, with reasons."""
-
-    table: pa.Table
-    rejects: list[dict] = field(default_factory=list)
-
-    @classmethod
-    def combine(cls, parts: list[StageResult], schema: pa.Schema) -> StageResult:
-        """One result from the results of a batch's slices, in order."""
-        return cls(pa.concat_tables([schema.empty_table(), *(p.table for p in parts)]),
-                   [r for p in parts for r in p.rejects])
+    min_words: int
+    target_languages: list[str]
 
 
 def clean_record(row: dict) -> dict:
@@ -165,24 +152,18 @@ def clean_record(row: dict) -> dict:
     }
 
 
-def clean_batch(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
+def run(articles: pa.Table, config: CleanConfig, run_id: str) -> StageResult:
     """Normalise every article and drop its boilerplate lines; reject the ones left too short
-    or in a language outside settings.target_languages (tasks.common.quality)."""
+    or in a language outside config.target_languages (tasks.clean.filters)."""
     kept, rejects = [], []
     now = datetime.now(UTC)
     for row in articles.to_pylist():
         row = clean_record(row)
-        verdict = too_short(row["text"], settings.min_words) or wrong_language(
-            row["language"], settings.target_languages, row["language_score"]
+        verdict = too_short(row["text"], config.min_words) or wrong_language(
+            row["language"], config.target_languages, row["language_score"]
         )
         if verdict:
-            rejects.append({
-                "article_id": row["article_id"], "url": row["url"],
-                "source_kind": row["source_kind"], "source": row["source"],
-                "input_key": row["input_key"] or row["url"], "stage": STAGE,
-                "reason": verdict.reason, "detail": verdict.detail,
-                "rejected_at": now, "run_id": run_id,
-            })
+            rejects.append(reject_record(row, STAGE, verdict, run_id, at=now))
             continue
         kept.append(row)
-    return StageResult(conform(kept, ARTICLES, "articles"), rejects)
+    return StageResult(STAGE, conform(kept, ARTICLES, "articles"), articles.num_rows, rejects)

@@ -33,8 +33,10 @@ def accept_encoding() -> str:
     return "gzip, deflate, br" if brotli is not None else "gzip, deflate"
 
 
-def _zlib(data: bytes, wbits: int, cap: int, name: str) -> bytes:
-    """Undo gzip (all members) or zlib/raw deflate, refusing more than `cap` bytes out."""
+def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False) -> bytes:
+    """Undo gzip (all members) or zlib/raw deflate, refusing more than `cap` bytes out.
+    A truncated stream keeps what decoded, unless `strict` (a file, not a page: a sitemap
+    cut short is refused rather than parsed in part)."""
     out: list[bytes] = []
     size = 0
     while data:
@@ -50,6 +52,8 @@ def _zlib(data: bytes, wbits: int, cap: int, name: str) -> bytes:
         if size > cap:
             raise CodingError("decompressed_too_large", f"{name} expands beyond {cap} bytes")
         if not d.eof:
+            if strict:
+                raise CodingError("bad_compression", f"{name}: truncated stream")
             break  # a truncated stream: keep what decoded (the body is flagged elsewhere)
         data = d.unused_data
         if wbits != 31 or not data.startswith(b"\x1f\x8b"):
@@ -67,15 +71,18 @@ def _brotli(data: bytes, cap: int) -> bytes:
         raise CodingError("bad_compression", f"br: {exc}") from None
     if len(out) > cap or not d.can_accept_more_data():
         raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
+    if not d.is_finished():  # unlike gzip, a cut brotli stream gives no usable prefix signal
+        raise CodingError("bad_compression", "br: truncated brotli stream")
     return out
 
 
-def decode_one(data: bytes, coding: str, cap: int) -> bytes:
+def decode_one(data: bytes, coding: str, cap: int, strict: bool = False) -> bytes:
+    """Undo one content coding, capped; `strict` refuses a truncated gzip stream."""
     coding = coding.strip().lower()
     if coding in ("", "identity", "none"):
         return data
     if coding in ("gzip", "x-gzip"):
-        return _zlib(data, 31, cap, "gzip")
+        return _zlib(data, 31, cap, "gzip", strict)
     if coding == "deflate":
         # RFC 9110 says zlib-wrapped; some servers send raw deflate.
         try:

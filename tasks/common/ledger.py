@@ -45,6 +45,10 @@ class Ledger:
                 return
         self.stages.append(StageCount(stage, received, passed, rejected, failed, skipped))
 
+    def record_result(self, result) -> None:
+        """Record a stage's StageResult (tasks.common.result): every stage the same way."""
+        self.record(result.stage, **result.counts)
+
     @property
     def inputs(self) -> int:
         return self.stages[0].received if self.stages else 0

@@ -150,3 +150,17 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def settings_slice(cls, settings: Settings | None = None, **overrides):
+    """A stage's configuration slice (a frozen dataclass whose fields are named like
+    Settings fields) filled from the one Settings object: each stage receives only what
+    it uses, and environment names and pressroom.toml keys stay those of Settings."""
+    from dataclasses import fields
+
+    settings = settings if settings is not None else Settings()
+    unknown = [f.name for f in fields(cls) if f.name not in Settings.model_fields]
+    if unknown:
+        raise TypeError(f"{cls.__name__} declares fields Settings does not have: {unknown}")
+    values = {f.name: getattr(settings, f.name) for f in fields(cls) if f.name not in overrides}
+    return cls(**values, **overrides)

@@ -104,3 +104,14 @@ def article_id_for(canonical: str | None, content_hash: str | None = None) -> st
     if content_hash:
         return stable_id("content:" + content_hash)
     raise ValueError("an article needs a canonical URL or a content hash")
+
+
+def safe_article_id(url: str | None) -> str | None:
+    """article_id of a URL, or None when it is missing or not an http(s) URL (for rows,
+    such as rejects, that may lack a usable URL)."""
+    if not url:
+        return None
+    try:
+        return article_id_for(canonical_url(url))
+    except BadURL:
+        return None

@@ -22,57 +22,40 @@ per earlier article whose cluster got a new representative.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pyarrow as pa
 
-from schemas import ARTICLES, conform
-from schemas.tables import LATEST_SIGNATURES_SQL, SIGNATURES
-from tasks.clean.text import StageResult
-from tasks.common.settings import Settings
+from schemas import ARTICLES, conform, view_sql
+from schemas.tables import SIGNATURES
+from tasks.common.result import StageResult, Verdict, reject_record
+from tasks.common.state import PriorArticles
 from tasks.dedup import minhash as nd
 
 STAGE = "dedup"
+DUPLICATE_URL = Verdict("duplicate_url", "canonical URL already kept with the same text")
 _FAR_FUTURE = datetime(9999, 12, 31, tzinfo=UTC)
 
 
-def minhash_params(cfg: Settings) -> nd.MinHashParams:
+@dataclass(frozen=True)
+class DedupConfig:
+    """What the dedup stage uses of Settings (see there for each value's reason).
+    Changing bands/rows/shingle_words changes the hash family (MinHashParams)."""
+
+    neardup_threshold: float
+    neardup_bands: int
+    neardup_rows: int
+    neardup_shingle_words: int
+    neardup_verify: Literal["exact", "estimate"]
+
+
+def minhash_params(cfg: DedupConfig) -> nd.MinHashParams:
     return nd.MinHashParams(num_perm=cfg.neardup_bands * cfg.neardup_rows,
                             bands=cfg.neardup_bands, rows=cfg.neardup_rows,
                             shingle_words=cfg.neardup_shingle_words)
-
-
-@dataclass(frozen=True)
-class PriorArticles:
-    """What the warehouse already holds, for cross-run dedup.
-
-    ids / by_hash: every kept article_id, and content_hash -> article_id.
-    latest: article_id -> (content_hash, revision) of its latest revision (when absent,
-        a known id counts as revision 1 and is compared through by_hash).
-    signatures: the latest `signatures` row of every article (schemas/signatures.py).
-    texts: loads the latest text of the given article ids (exact verification needs it
-        only for the few earlier articles that candidate pairs touch).
-    """
-
-    ids: frozenset[str] = frozenset()
-    by_hash: dict[str, str] | None = None
-    latest: dict[str, tuple[str, int]] | None = None
-    signatures: pa.Table | None = None
-    texts: Callable[[list[str]], dict[str, str]] | None = field(default=None, compare=False)
-
-
-@dataclass
-class DedupResult(StageResult):
-    """StageResult plus the `signatures` rows this run appends (publish writes them)."""
-
-    signatures: pa.Table = field(default_factory=SIGNATURES.empty_table)
-    # Articles the warehouse already holds with the same text (a refresh or reprocess of
-    # an unchanged page): already settled, so neither kept again nor a reject.
-    unchanged: int = 0
 
 
 def _order_key(row: dict) -> tuple:
@@ -80,24 +63,19 @@ def _order_key(row: dict) -> tuple:
     return (row["fetched_at"] or row["published_at"] or _FAR_FUTURE, row["article_id"])
 
 
-def _reject(row: dict, reason: str, detail: str, now: datetime, run_id: str) -> dict:
-    return {
-        "article_id": row["article_id"], "url": row["url"],
-        "source_kind": row["source_kind"], "source": row["source"],
-        "input_key": row.get("input_key") or row["url"], "stage": STAGE, "reason": reason,
-        "detail": detail, "rejected_at": now, "run_id": run_id,
-    }
-
-
 def _micros(ts: datetime) -> int:
     return int((ts - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() * 1_000_000) \
         if ts < _FAR_FUTURE else 2**62
 
 
-def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, run_id: str
-                ) -> DedupResult:
-    """URL/revision dedup, then near-duplicate clustering of what is kept."""
-    cfg = settings
+def run(articles: pa.Table, config: DedupConfig, run_id: str,
+        prior: PriorArticles | None = None) -> StageResult:
+    """URL/revision dedup, then near-duplicate clustering of what is kept, against what the
+    warehouse already holds (`prior`, read by the wrapper). Articles the warehouse holds
+    with the same text (a refresh or reprocess of an unchanged page) are counted as
+    skipped: already settled. outputs["signatures"] holds the rows to append."""
+    cfg = config
+    prior = prior or PriorArticles()
     params = minhash_params(cfg)
     now = datetime.now(UTC)
     latest: dict[str, tuple[str, int]] = dict(prior.latest or {})
@@ -116,8 +94,7 @@ def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, ru
         prev = latest.get(row["article_id"])
         if prev is not None and prev[0] == row["content_hash"]:
             if row["article_id"] in seen_in_run:
-                rejects.append(_reject(row, "duplicate_url", "canonical URL already kept "
-                                       "with the same text", now, run_id))
+                rejects.append(reject_record(row, STAGE, DUPLICATE_URL, run_id, at=now))
             else:
                 unchanged += 1
                 seen_in_run.add(row["article_id"])
@@ -137,7 +114,8 @@ def dedup_batch(articles: pa.Table, prior: PriorArticles, settings: Settings, ru
         cluster_id, duplicate_of = clusters[row["article_id"]]
         row["cluster_id"] = cluster_id
         row["duplicate_of"] = duplicate_of
-    return DedupResult(conform(kept, ARTICLES, "articles"), rejects, sig_rows, unchanged)
+    return StageResult(STAGE, conform(kept, ARTICLES, "articles"), articles.num_rows, rejects,
+                       skipped=unchanged, outputs={"signatures": sig_rows})
 
 
 def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):
@@ -156,7 +134,7 @@ def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):
     return ids, first_seen, cluster, keys, sig
 
 
-def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: Settings,
+def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: DedupConfig,
                      params: nd.MinHashParams, now: datetime, run_id: str
                      ) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
     """Cluster `rows` (one per article) against the warehouse; returns
@@ -239,61 +217,7 @@ def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: Settings,
     return out, pa.concat_tables(parts)
 
 
-# ---- reading prior state from the warehouse ------------------------------------------
-
-
-def load_prior(root: Path) -> PriorArticles:
-    """Everything dedup needs from earlier runs, read from committed Parquet files.
-
-    Latest revision per article from `articles`; latest row per article from `signatures`
-    (all of them: ~0.7 KB per article in memory); texts on demand for exact checks.
-    """
-    import duckdb
-
-    from tasks.storage.warehouse import committed_files  # warehouse imports this module
-
-    art_files = [str(p) for p in committed_files(root, "articles")]
-    sig_files = [str(p) for p in committed_files(root, "signatures")]
-    if not art_files:
-        return PriorArticles()
-    con = duckdb.connect()
-    try:
-        rows = con.execute(
-            """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
-                      max(coalesce(revision, 1)), list(DISTINCT content_hash)
-               FROM read_parquet($files, union_by_name = true) GROUP BY article_id""",
-            {"files": art_files},
-        ).fetchall()
-        signatures = None
-        if sig_files:
-            src = "read_parquet($files, union_by_name = true)"
-            signatures = con.sql(LATEST_SIGNATURES_SQL.format(src=src),
-                                 params={"files": sig_files}).to_arrow_table()
-            signatures = signatures.select(SIGNATURES.names).cast(SIGNATURES)
-    finally:
-        con.close()
-
-    def texts(ids: list[str]) -> dict[str, str]:
-        con = duckdb.connect()
-        try:
-            con.register("want", pa.table({"article_id": pa.array(ids, pa.string())}))
-            got = con.execute(
-                """SELECT article_id, arg_max(text, coalesce(revision, 1))
-                   FROM read_parquet($files, union_by_name = true)
-                   WHERE article_id IN (SELECT article_id FROM want) GROUP BY article_id""",
-                {"files": art_files},
-            ).fetchall()
-        finally:
-            con.close()
-        return dict(got)
-
-    return PriorArticles(
-        ids=frozenset(r[0] for r in rows),
-        by_hash={h: r[0] for r in rows for h in r[3]},
-        latest={r[0]: (r[1], int(r[2])) for r in rows},
-        signatures=signatures,
-        texts=texts,
-    )
+# ---- prior state from in-memory tables (tests, benchmarks) -------------------------
 
 
 def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
@@ -304,13 +228,14 @@ def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles
     con = duckdb.connect()
     try:
         con.register("a", articles.select(["article_id", "content_hash", "revision", "text"]))
-        con.register("s", signatures)
         rows = con.execute(
             """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
                       max(coalesce(revision, 1)), list(DISTINCT content_hash),
                       arg_max(text, coalesce(revision, 1))
                FROM a GROUP BY article_id""").fetchall()
-        latest_sig = con.sql(LATEST_SIGNATURES_SQL.format(src="s")).to_arrow_table()
+        con.register("signatures", signatures)
+        con.execute(view_sql("latest_signatures"))
+        latest_sig = con.sql("SELECT * FROM latest_signatures").to_arrow_table()
     finally:
         con.close()
     text_of = {r[0]: r[4] for r in rows}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,10 +24,14 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
+from tasks.common.ledger import fetch_outcomes
+from tasks.common.netguard import AddressGuard
+from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
-from tasks.common.urls import BadURL, article_id_for, canonical_url
+from tasks.common.state import KnownInputs
+from tasks.common.urls import BadURL, article_id_for, canonical_url, safe_article_id
 from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
-from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc
+from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
 
 STAGE = "discover"
 
@@ -125,17 +130,8 @@ def content_key(raw: bytes) -> str:
 
 def _reject(source_kind: str, source: str, input_key: str, reason: str, detail: str,
             run_id: str, url: str | None = None) -> dict:
-    article_id = None
-    if url:
-        try:
-            article_id = article_id_for(canonical_url(url))
-        except BadURL:
-            pass
-    return {
-        "article_id": article_id, "url": url, "source_kind": source_kind, "source": source,
-        "input_key": input_key, "stage": STAGE, "reason": reason, "detail": detail,
-        "rejected_at": datetime.now(UTC), "run_id": run_id,
-    }
+    return reject_row(STAGE, reason, detail, run_id, input_key=input_key, url=url,
+                      article_id=safe_article_id(url), source_kind=source_kind, source=source)
 
 
 def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
@@ -226,28 +222,51 @@ def source_host_delays(inputs: list[str]) -> dict[str, float]:
     return delays
 
 
-def fetch_urls_via(fetch_batch, settings, run_id: str) -> FetchUrls:
-    """Adapt a batch fetcher `(DOCUMENTS table, settings, run_id) -> .docs, .fetch_log`
-    (tasks/fetch.py's fetch_batch) to discover's `fetch_urls(urls)` contract."""
+def fetch_urls_via(fetch_documents: Callable[[pa.Table], StageResult]) -> FetchUrls:
+    """Adapt a batch fetcher `(DOCUMENTS table) -> StageResult` (the wrapper binds the
+    fetch stage's run with its config) to discover's `fetch_urls(urls)` contract."""
 
     def fetch_urls(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
         docs = conform([{"input_key": u, "url": u, "source_kind": "feed", "source": u}
                         for u in urls], DOCUMENTS, "documents")
-        result = fetch_batch(docs, settings, run_id)
-        bodies = {d["url"]: d["body"] for d in result.docs.to_pylist()
+        result = fetch_documents(docs)
+        bodies = {d["url"]: d["body"] for d in result.table.to_pylist()
                   if d.get("body") is not None}
         return bodies, list(result.fetch_log)
 
     return fetch_urls
 
 
-def remote_limits(settings) -> RemoteLimits:
-    """Sitemap caps from Settings (PRESSROOM_SITEMAP_*)."""
+@dataclass(frozen=True)
+class DiscoverConfig:
+    """What the discover stage uses of Settings (see there for each value's reason)."""
+
+    user_agent: str
+    request_timeout_s: float
+    max_body_bytes: int
+    allow_private_hosts: bool
+    allowed_networks: list[str]
+    sitemap_max_depth: int
+    sitemap_max_files: int
+    sitemap_max_child_age_days: float | None
+    refresh: bool
+    batch_size: int
+
+
+def remote_limits(config: DiscoverConfig) -> RemoteLimits:
+    """Sitemap caps (PRESSROOM_SITEMAP_*)."""
     return RemoteLimits(
-        max_depth=settings.sitemap_max_depth,
-        max_sitemaps=settings.sitemap_max_files,
-        max_child_age_days=settings.sitemap_max_child_age_days,
+        max_depth=config.sitemap_max_depth,
+        max_sitemaps=config.sitemap_max_files,
+        max_child_age_days=config.sitemap_max_child_age_days,
     )
+
+
+def warc_opener_for(config: DiscoverConfig) -> Opener:
+    """The streaming http(s) opener for WARC URLs, behind the same address guard as the
+    fetcher (PRESSROOM_ALLOWED_NETWORKS included)."""
+    guard = AddressGuard.from_settings(config.allow_private_hosts, config.allowed_networks)
+    return http_opener(config.user_agent, config.request_timeout_s, guard)
 
 
 def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
@@ -264,25 +283,23 @@ def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]
     return good, bad
 
 
-def discover(inputs: list[str], run_id: str, settings=None,
+def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
              fetch_urls: FetchUrls | None = None, warc_opener: Opener | None = None,
              now: datetime | None = None, skip_sources: frozenset[str] = frozenset(),
              stream_warcs: bool = False) -> DiscoverResult:
     """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
     duplicates (same canonical URL) rejected before anything is fetched.
 
-    `settings` (tasks.common.settings.Settings) gives the byte cap, the user agent and the sitemap
-    caps; `fetch_urls` fetches feeds and sitemaps (default: tasks/fetch.py's fetch_batch);
-    `warc_opener` opens http(s) WARCs (default: a streaming httpx opener with the address
-    guard). Local rows (dumps, URL lists, WARC records) come before discovered ones, so an
+    `config` gives the byte cap, the user agent and the sitemap caps; `fetch_urls`
+    fetches feeds and sitemaps (the wrapper binds it to the fetch stage; without it, their
+    fetch_log rows say `not_fetched`); `warc_opener` opens http(s) WARCs (default: a
+    streaming httpx opener behind the address guard).
+
+    Local rows (dumps, URL lists, WARC records) come before discovered ones, so an
     article already in a WARC is not queued again from a feed. Feeds and sitemaps in
     `skip_sources` (their last fetch failed recently) are not fetched again; they are
     counted in stats["sources_skipped"].
     """
-    if settings is None:
-        from tasks.common.settings import Settings
-
-        settings = Settings()
     now = now or datetime.now(UTC)
     rows: list[dict] = []
     rejects: list[dict] = []
@@ -299,9 +316,8 @@ def discover(inputs: list[str], run_id: str, settings=None,
         if stream_warcs:
             warcs.append(source)
             return
-        opener = warc_opener or http_opener(settings.user_agent, settings.request_timeout_s,
-                                            settings.allow_private_hosts)
-        result = read_warc(source, run_id, now, settings.max_body_bytes, opener)
+        opener = warc_opener or warc_opener_for(config)
+        result = read_warc(source, run_id, now, config.max_body_bytes, opener)
         good, bad = _checked_urls(result.rows, run_id)
         rows.extend(good)
         rejects.extend(result.rejects + bad)
@@ -360,11 +376,9 @@ def discover(inputs: list[str], run_id: str, settings=None,
                          "last fetch failed recently (refetch_failed_after_hours)")
     if feeds or sitemaps or listed:
         if fetch_urls is None:
-            from tasks.fetch.client import fetch_batch
-
-            fetch_urls = fetch_urls_via(fetch_batch, settings, run_id)
+            fetch_urls = _no_fetcher
         remote = discover_remote(feeds, sitemaps, fetch_urls, run_id, now,
-                                 remote_limits(settings), urls=listed)
+                                 remote_limits(config), urls=listed)
         rows += remote.rows
         rejects += remote.rejects
         fetch_log += remote.fetch_log
@@ -381,6 +395,12 @@ def discover(inputs: list[str], run_id: str, settings=None,
                           stats=stats, warcs=warcs)
 
 
+def _no_fetcher(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
+    """discover() called without a fetcher: nothing fetched, so discover_remote logs each
+    feed and sitemap as `not_fetched`."""
+    return {}, []
+
+
 def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
     """Keep the first document per canonical URL; later ones are rejects pointing at it."""
     seen: dict[str, str] = {}
@@ -395,18 +415,6 @@ def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list
         seen[canon] = row["url"]
         kept.append(row)
     return kept, rejects
-
-
-@dataclass(frozen=True)
-class KnownInputs:
-    """What the warehouse already settled, so a re-run neither re-fetches nor re-adds."""
-
-    article_ids: frozenset[str] = frozenset()
-    rejected_keys: frozenset[str] = frozenset()  # inputs rejected at any stage
-    recently_failed_urls: frozenset[str] = frozenset()
-    # Inputs rejected for what they are (a malformed dump, a bad URL): a refresh cannot
-    # change that, while a page rejected later (too short, no text) may have changed.
-    input_rejected_keys: frozenset[str] = frozenset()
 
 
 def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.Table, pa.Table]:
@@ -435,17 +443,31 @@ def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[di
 
 
 
-def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str
-                 ) -> tuple[pa.Table, int, list[dict]]:
-    """One staged WARC batch -> (documents to process, how many were already settled,
-    rejects for records without a usable URL). Duplicate URLs across batches are left to
-    dedup (same text: a duplicate; changed text: a revision)."""
+def stage_warc_input(source: str, folder: Path, config: DiscoverConfig, run_id: str,
+                     known: KnownInputs, opener: Opener | None = None
+                     ) -> tuple[list[Path], StageResult]:
+    """A WARC input read batch by batch into staged DOCUMENTS files under `folder` (never
+    whole: `staged_batch` loads them one at a time), and the discover result of the
+    records it rejected while reading (those an earlier run rejected count as skipped)."""
+    files, rejects, _ = stage_warc(source, folder, run_id, datetime.now(UTC),
+                                   config.max_body_bytes, config.batch_size,
+                                   opener or warc_opener_for(config))
+    new_rejects, known_rejects = drop_known_rejects(rejects, known)
+    return files, StageResult(STAGE, DOCUMENTS.empty_table(), len(rejects), new_rejects,
+                              skipped=known_rejects)
+
+
+def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str) -> StageResult:
+    """One staged WARC batch -> the documents to process; records an earlier run settled
+    are skipped, records without a usable URL rejected. Duplicate URLs across batches are
+    left to dedup (same text: a duplicate; changed text: a revision)."""
     import pyarrow.parquet as pq
 
     rows, rejects = _checked_urls(pq.read_table(path).to_pylist(), run_id)
     todo, skipped = split_known(conform(rows, DOCUMENTS, "documents"), known, refresh)
     new_rejects, known_rejects = drop_known_rejects(rejects, known)
-    return todo, skipped.num_rows + known_rejects, new_rejects
+    return StageResult(STAGE, todo, len(rows) + len(rejects), new_rejects,
+                       skipped=skipped.num_rows + known_rejects)
 
 
 @dataclass
@@ -461,8 +483,6 @@ class Settled:
 def settle(found: DiscoverResult, known: KnownInputs, refresh: bool) -> Settled:
     """Drop what earlier runs settled and count every input once: documents, rejects,
     feed/sitemap fetches that failed (failed) or answered 304 or were skipped (skipped)."""
-    from tasks.common.ledger import fetch_outcomes
-
     todo, skipped = split_known(found.docs, known, refresh)
     rejects, known_rejects = drop_known_rejects(found.rejects, known)
     source_failures, sources_unchanged = fetch_outcomes(found.fetch_log)
@@ -473,3 +493,19 @@ def settle(found: DiscoverResult, known: KnownInputs, refresh: bool) -> Settled:
         "passed": todo.num_rows, "rejected": len(rejects), "failed": source_failures,
         "skipped": skipped.num_rows + known_rejects + sources_skipped,
     })
+
+
+def run(inputs: list[str], config: DiscoverConfig, run_id: str, *,
+        known: KnownInputs | None = None, fetch_urls: FetchUrls | None = None,
+        warc_opener: Opener | None = None, now: datetime | None = None) -> StageResult:
+    """Paths and URLs -> the documents to fetch, less what earlier runs settled (`known`,
+    read by the wrapper). WARC inputs are not read here: they are returned in `pending`
+    and streamed batch by batch (`stage_warc`, `staged_batch`)."""
+    known = known or KnownInputs()
+    found = discover(inputs, run_id, config, fetch_urls, warc_opener, now,
+                     skip_sources=known.recently_failed_urls, stream_warcs=True)
+    settled = settle(found, known, config.refresh)
+    c = settled.counts
+    return StageResult(STAGE, settled.todo, c["received"], settled.rejects,
+                       fetch_log=found.fetch_log, failed=c["failed"], skipped=c["skipped"],
+                       notes=found.notes, pending=found.warcs)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tasks.common.result import reject_row
 from tasks.common.urls import BadURL, canonical_url, stable_id
 from tasks.discover.feeds import parse_feed
 from tasks.discover.sitemaps import MAX_SITEMAP_BYTES, MAX_SITEMAP_URLS, SitemapEntry, parse_sitemap
@@ -72,20 +73,10 @@ class _Collector:
     def reject(self, *, kind: str, source: str, reason: str, detail: str,
                url: str | None = None, input_key: str | None = None) -> None:
         self.count(f"rejected_{reason}")
-        self.result.rejects.append(
-            {
-                "article_id": None,
-                "url": url,
-                "source_kind": kind,
-                "source": source,
-                "input_key": input_key or url or f"{source}#{stable_id(reason + detail)[:12]}",
-                "stage": STAGE,
-                "reason": reason,
-                "detail": detail[:1000],
-                "rejected_at": self.now,
-                "run_id": self.run_id,
-            }
-        )
+        self.result.rejects.append(reject_row(
+            STAGE, reason, detail, self.run_id, url=url, source_kind=kind, source=source,
+            input_key=input_key or url or f"{source}#{stable_id(reason + detail)[:12]}",
+            at=self.now))
 
     def add(self, *, url: str, kind: str, source: str, published: datetime | None,
             published_source: str | None, title: str | None) -> None:

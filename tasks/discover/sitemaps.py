@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import io
 import re
-import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from tasks.common.codings import CodingError, decode_one
 from tasks.discover.feeds import clean_title
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
@@ -54,31 +54,6 @@ class SitemapResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
     error: tuple[str, str] | None = None
     warning: str | None = None
-
-
-class _TooLarge(ValueError):
-    pass
-
-
-def gunzip_capped(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip bytes (all members), refusing more than max_bytes of output.
-
-    Raises _TooLarge past the cap (a gzip bomb stops after max_bytes, not after memory
-    runs out) and zlib.error on corrupt data.
-    """
-    out = bytearray()
-    rest = data
-    while rest:
-        d = zlib.decompressobj(wbits=31)
-        out += d.decompress(rest, max_bytes + 1 - len(out))
-        if len(out) > max_bytes:
-            raise _TooLarge(f"more than {max_bytes} bytes once decompressed")
-        if d.unconsumed_tail:  # output cap reached mid-member
-            raise _TooLarge(f"more than {max_bytes} bytes once decompressed")
-        if not d.eof:
-            raise zlib.error("truncated gzip stream")
-        rest = d.unused_data.lstrip(b"\x00")  # some writers pad members with NULs
-    return bytes(out)
 
 
 def parse_w3c_datetime(text: str | None) -> datetime | None:
@@ -201,13 +176,14 @@ def parse_sitemap(
     """
     result = SitemapResult()
     if data[:2] == b"\x1f\x8b":
-        try:
-            data = gunzip_capped(data, max_bytes)
-        except _TooLarge as exc:
-            result.error = ("sitemap_too_large", str(exc))
-            return result
-        except zlib.error as exc:
-            result.error = ("sitemap_bad_gzip", f"cannot decompress: {exc}")
+        try:  # the shared capped decoder: a gzip bomb stops at max_bytes
+            data = decode_one(data, "gzip", max_bytes, strict=True)
+        except CodingError as exc:
+            if exc.kind == "decompressed_too_large":
+                result.error = ("sitemap_too_large", f"more than {max_bytes} bytes once "
+                                "decompressed")
+            else:
+                result.error = ("sitemap_bad_gzip", f"cannot decompress: {exc.detail}")
             return result
     elif len(data) > max_bytes:
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")

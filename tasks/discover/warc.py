@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import ipaddress
 import re
 import socket
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,10 +32,9 @@ from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-try:  # brotli is optional: without it, br-encoded payloads are rejected with a reason
-    import brotli
-except ImportError:  # pragma: no cover - depends on the environment
-    brotli = None
+from tasks.common.codings import CodingError, decode_body
+from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
+from tasks.common.result import reject_row
 
 STAGE = "discover"
 # HTTP headers of one response beyond this are not a news page (and not a sane server).
@@ -139,48 +136,20 @@ def dechunk(body: bytes, max_bytes: int) -> bytes:
             pos += 2
 
 
-def _inflate(data: bytes, wbits: int, max_bytes: int) -> bytes:
-    d = zlib.decompressobj(wbits=wbits)
-    out = d.decompress(data, max_bytes + 1)
-    if len(out) > max_bytes or d.unconsumed_tail:
-        raise _Reject("too_large", f"body over {max_bytes} bytes once decompressed")
-    return out
-
-
-_CODEC_ERRORS = (zlib.error, brotli.error) if brotli is not None else (zlib.error,)
-
-
-def _unbrotli(data: bytes, max_bytes: int) -> bytes:
-    dec = brotli.Decompressor()
-    # brotli >= 1.2 caps the output buffer, so a brotli bomb stops at the cap.
-    out = dec.process(data, output_buffer_limit=max_bytes + 1)
-    if len(out) > max_bytes or not dec.is_finished():
-        if len(out) > max_bytes or not dec.can_accept_more_data():
-            raise _Reject("too_large", f"body over {max_bytes} bytes once decompressed")
-        raise _Reject("bad_content_encoding", "br: truncated brotli stream")
-    return out
+# The shared decoder's error kinds, as this reader has always named its reject reasons.
+_CODING_REASONS = {"decompressed_too_large": "too_large", "bad_compression":
+                   "bad_content_encoding", "unsupported_encoding": "unsupported_content_encoding"}
 
 
 def decode_content(body: bytes, encoding: str, max_bytes: int) -> bytes:
-    """Undo Content-Encoding (gzip, deflate, br; stacked codings in reverse order),
-    refusing more than max_bytes of output."""
-    for coding in reversed([c.strip().lower() for c in encoding.split(",") if c.strip()]):
-        try:
-            if coding in ("identity", "none"):
-                continue
-            if coding in ("gzip", "x-gzip"):
-                body = _inflate(body, 47, max_bytes)  # 47: gzip or zlib header, auto
-            elif coding == "deflate":
-                try:
-                    body = _inflate(body, 15, max_bytes)  # zlib-wrapped, per the RFC
-                except zlib.error:
-                    body = _inflate(body, -15, max_bytes)  # raw deflate, as IIS sends
-            elif coding == "br" and brotli is not None:
-                body = _unbrotli(body, max_bytes)
-            else:
-                raise _Reject("unsupported_content_encoding", f"Content-Encoding {coding!r}")
-        except _CODEC_ERRORS as exc:
-            raise _Reject("bad_content_encoding", f"{coding}: {exc}") from None
+    """Undo Content-Encoding (gzip, deflate, br; stacked codings in reverse order) with the
+    shared capped decoder, refusing more than max_bytes of output. A gzip layer the
+    header does not declare is kept: an archive stores what the server sent."""
+    try:
+        body, _ = decode_body(body, encoding, max_bytes, undeclared_gzip=False)
+    except CodingError as exc:
+        reason = _CODING_REASONS.get(exc.kind, "bad_content_encoding")
+        raise _Reject(reason, exc.detail) from None
     return body
 
 
@@ -264,20 +233,26 @@ class _IterStream(io.RawIOBase):
         super().close()
 
 
-def _check_public(host: str, allow_private: bool) -> None:
-    if allow_private:
-        return
+def _check_address(url: str, guard: AddressGuard) -> None:
+    """The fetcher's address guard for a WARC URL: scheme and IP literal, then every
+    address the host resolves to (PRESSROOM_ALLOWED_NETWORKS honoured)."""
+    try:
+        check_url(url, guard)
+    except Refused as exc:
+        raise WarcReadError(f"{url}: {exc.detail}") from None
+    host = urlsplit(url).hostname or ""
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except OSError as exc:
         raise WarcReadError(f"cannot resolve {host}: {exc}") from None
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not ip.is_global:
-            raise WarcReadError(f"{host} resolves to non-public address {ip}; refused")
+    try:
+        guard.check_resolved(host, [info[4][0] for info in infos])
+    except BlockedAddress as exc:
+        raise WarcReadError(f"{exc}; refused") from None
 
 
-def http_opener(user_agent: str, timeout_s: float, allow_private: bool = False) -> Opener:
+def http_opener(user_agent: str, timeout_s: float, guard: AddressGuard | None = None
+                ) -> Opener:
     """An opener streaming a WARC over http(s) with httpx (a WARC is read once, in order,
     so it is never held whole in memory). Redirects are not followed blindly: each hop is
     re-checked against the address guard.
@@ -287,6 +262,8 @@ def http_opener(user_agent: str, timeout_s: float, allow_private: bool = False) 
     """
     import httpx
 
+    guard = guard or AddressGuard()
+
     def open_url(url: str) -> BinaryIO:
         client = httpx.Client(
             headers={"User-Agent": user_agent},
@@ -294,11 +271,11 @@ def http_opener(user_agent: str, timeout_s: float, allow_private: bool = False) 
             follow_redirects=False,
         )
         for _ in range(6):
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
+            try:
+                _check_address(url, guard)
+            except WarcReadError:
                 client.close()
-                raise WarcReadError(f"not an http(s) URL: {url!r}")
-            _check_public(parts.hostname, allow_private)
+                raise
             try:
                 resp = client.send(client.build_request("GET", url), stream=True)
             except httpx.HTTPError as exc:
@@ -399,11 +376,8 @@ def iter_warc(
 
     def reject(reason: str, detail: str, url: str | None, key: str) -> dict:
         bump(f"rejected_{reason}")
-        return {
-            "article_id": None, "url": url, "source_kind": "warc", "source": source,
-            "input_key": key, "stage": STAGE, "reason": reason, "detail": detail[:1000],
-            "rejected_at": now, "run_id": run_id,
-        }
+        return reject_row(STAGE, reason, detail, run_id, input_key=key, url=url,
+                          source_kind="warc", source=source, at=now)
 
     # Header-level cap: a block far over the body cap is skipped unread (its bytes are
     # still consumed from the stream, but never held in memory).
@@ -490,12 +464,9 @@ def warc_batches(
         stream = open_warc(source, opener)
     except WarcReadError as exc:
         stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
-        yield [], [{
-            "article_id": None, "url": source if "://" in source else None,
-            "source_kind": "warc", "source": source, "input_key": source, "stage": STAGE,
-            "reason": "warc_unreadable", "detail": str(exc)[:1000], "rejected_at": now,
-            "run_id": run_id,
-        }]
+        yield [], [reject_row(STAGE, "warc_unreadable", str(exc), run_id, input_key=source,
+                              url=source if "://" in source else None, source_kind="warc",
+                              source=source, at=now)]
         return
     rows: list[dict] = []
     rejects: list[dict] = []

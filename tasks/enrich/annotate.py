@@ -17,18 +17,17 @@ column filled.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pyarrow as pa
 
 from schemas import ARTICLES, ENTITIES, PLACES, conform
-from tasks.common.quality import detect_language, word_count
-from tasks.common.settings import Settings
-from tasks.enrich import gazetteer, keywords, ner, quotes
-from tasks.enrich import outlets as sources
+from tasks.common.result import StageResult
+from tasks.common.text import detect_language, word_count
+from tasks.enrich import gazetteer, keywords, ner, outlets, quotes
 
+STAGE = "enrich"
 # The article summary keeps the most frequent entities; the long table keeps them all.
 SUMMARY_ENTITIES = 20
 _ENRICH_COLUMNS = (
@@ -37,61 +36,16 @@ _ENRICH_COLUMNS = (
 )
 
 
-@dataclass
-class EnrichResult:
-    """Articles with enrichment columns filled, plus the long-form tables and notes."""
+@dataclass(frozen=True)
+class EnrichConfig:
+    """What the enrich stage uses of Settings (see there for each value's reason)."""
 
-    table: pa.Table
-    entities: list[dict] = field(default_factory=list)
-    places: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @classmethod
-    def combine(cls, parts: list[EnrichResult]) -> EnrichResult:
-        """One result from the results of a batch's slices, in order."""
-        notes: list[str] = []
-        for p in parts:
-            notes += [n for n in p.notes if n not in notes]
-        return cls(pa.concat_tables([ARTICLES.empty_table(), *(p.table for p in parts)]),
-                   [r for p in parts for r in p.entities],
-                   [r for p in parts for r in p.places], notes)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """A file's (mtime_ns, size): the registry cache key; None when there is no file."""
-    if not path.exists():
-        return None
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
-
-
-@lru_cache(maxsize=8)
-def _registry(outlets: str, outlets_stamp, crawl: str, crawl_stamp):
-    """(registry, problems): outlets.toml over the outlets of sources.toml. Cached until
-    either file changes. A broken file is a note for the run, not a failed batch: the
-    articles are still enriched, without that file's outlets."""
-    from tasks.common import sourcesfile
-
-    problems: list[str] = []
-    from_crawl: dict[str, sources.Outlet] = {}
-    if crawl_stamp is not None:
-        try:
-            from_crawl = sources.from_sources_file(sourcesfile.load_sources(crawl))
-        except sourcesfile.SourcesFileError as exc:
-            problems.append(f"source registry: {exc}")
-    try:
-        own = sources.load_registry(Path(outlets))
-    except sources.RegistryError as exc:
-        own = {}
-        problems.append(f"source registry: {exc}")
-    return sources.merge_registries(from_crawl, own), tuple(problems)
-
-
-def _load_registry(settings: Settings) -> tuple[dict[str, sources.Outlet], tuple[str, ...]]:
-    seeds = Path(settings.seeds)
-    outlets = Path(settings.outlets_file or seeds / "outlets.toml")
-    crawl = seeds / "sources.toml"
-    return _registry(str(outlets), _stamp(outlets), str(crawl), _stamp(crawl))
+    spacy_model: str | None
+    ner_batch_size: int
+    ner_processes: int
+    keywords_method: str
+    keywords_top_k: int
+    words_per_minute: int
 
 
 @lru_cache(maxsize=1)
@@ -117,13 +71,16 @@ def _gazetteer_entities(p: gazetteer.Places) -> list[tuple[str, str, str]]:
     ]
 
 
-def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichResult:
-    """Fill the enrichment columns of a batch of articles and build ENTITIES/PLACES rows.
+def run(articles: pa.Table, config: EnrichConfig, run_id: str,
+        registry: dict[str, outlets.Outlet] | None = None) -> StageResult:
+    """Fill the enrichment columns of a batch of articles; outputs["entities"] and
+    outputs["places"] hold the long-form ENTITIES/PLACES rows.
 
-    `settings` is the run's tasks.common.settings.Settings (words_per_minute, seeds, the
-    enrichment knobs). Never raises for one article's failure: the
+    `registry` is the outlet registry (domain -> Outlet), loaded by the wrapper from the
+    seeds (`outlets.load_outlet_registry`). Never raises for one article's failure: the
     article's `enrich_error` says what failed.
     """
+    registry = registry or {}
     notes: list[str] = []
     n = articles.num_rows
     texts = [t or "" for t in articles.column("text").to_pylist()] if n else []
@@ -131,9 +88,7 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
     domains = (
         articles.column("domain").to_pylist() if "domain" in articles.column_names else [None] * n
     )
-    wpm = settings.words_per_minute
-    registry, problems = _load_registry(settings)
-    notes.extend(problems)
+    wpm = config.words_per_minute
 
     errors: list[list[str]] = [[] for _ in range(n)]
     langs: list[str | None] = []
@@ -141,7 +96,7 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
     word_counts: list[int] = []
     places_per: list[gazetteer.Places | None] = []
     quotes_per: list[list[dict]] = []
-    outlets: list[sources.Outlet | None] = []
+    outlet_of: list[outlets.Outlet | None] = []
     demonyms = _demonyms()
     # Extract and clean already detected the language (same detector): keep it.
     known_langs = (articles.column("language").to_pylist()
@@ -163,12 +118,12 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
         places_per.append(_guard(err, "places", gazetteer.places_in, text, lang or "en"))
         found = _guard(err, "quotes", quotes.extract_quotes, text, demonyms, default=[])
         quotes_per.append([{"quote": q.quote, "speaker": q.speaker} for q in found])
-        outlets.append(_guard(err, "source", sources.lookup, registry, domains[i]))
+        outlet_of.append(_guard(err, "source", outlets.lookup, registry, domains[i]))
 
     # Keywords: one call per batch (TF-IDF needs the batch as its corpus); if the batch
     # call fails, retry per article so the failure lands on the article that caused it.
-    method = settings.keywords_method
-    top_k = settings.keywords_top_k
+    method = config.keywords_method
+    top_k = config.keywords_top_k
     try:
         kws = keywords.keywords_batch(texts, langs, method, top_k)
     except Exception:  # noqa: BLE001
@@ -180,15 +135,15 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
 
     # Entities: spaCy when configured and installed, else the cheap steps' findings.
     mentions: list[list[tuple[str, str]] | None] = [None] * n
-    model_name = settings.spacy_model
+    model_name = config.spacy_model
     if not model_name:
         notes.append("spaCy NER skipped: no model configured (set PRESSROOM_SPACY_MODEL)")
     else:
         try:
             model = ner.load_ner(model_name)
             mentions, ner_errors = ner.tag_batch(
-                model, texts, settings.ner_batch_size,
-                settings.ner_processes,
+                model, texts, config.ner_batch_size,
+                config.ner_processes,
             )
             for i, e in enumerate(ner_errors):
                 if e:
@@ -241,15 +196,16 @@ def enrich_batch(articles: pa.Table, settings: Settings, run_id: str) -> EnrichR
         "entities": summaries,
         "keywords": kws,
         "quotes": quotes_per,
-        "source_name": [o.name if o else None for o in outlets],
-        "source_country": [o.country if o else None for o in outlets],
-        "source_type": [o.type if o else None for o in outlets],
+        "source_name": [o.name if o else None for o in outlet_of],
+        "source_country": [o.country if o else None for o in outlet_of],
+        "source_type": [o.type if o else None for o in outlet_of],
         "enrich_error": ["; ".join(e) if e else None for e in errors],
     }
     table = _with_columns(articles, columns)
-    entities = conform(entity_rows, ENTITIES, "entities").to_pylist() if entity_rows else []
-    places = conform(place_rows, PLACES, "places").to_pylist() if place_rows else []
-    return EnrichResult(table, entities, places, notes)
+    return StageResult(STAGE, table, n, notes=notes, outputs={
+        "entities": conform(entity_rows, ENTITIES, "entities"),
+        "places": conform(place_rows, PLACES, "places"),
+    })
 
 
 def _summary(counted: list[tuple[str, str, str | None, int]]) -> list[dict]:

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+
+from tasks.common import sourcesfile
+from tasks.common.urls import domain_of
 
 # The outlet types we accept; anything else is a typo in the registry, reported at load.
 OUTLET_TYPES = frozenset(
@@ -104,11 +108,9 @@ def lookup(registry: dict[str, Outlet], domain: str | None) -> Outlet | None:
     return None
 
 
-def from_sources_file(cfg) -> dict[str, Outlet]:
-    """Outlets of a parsed sources file (tasks.common.sourcesfile.SourcesFile), by the domain of
-    their homepage; sources without a homepage are skipped (nothing to key them by)."""
-    from tasks.common.urls import domain_of
-
+def from_sources_file(cfg: sourcesfile.SourcesFile) -> dict[str, Outlet]:
+    """Outlets of a parsed sources file, by the domain of their homepage; sources without
+    a homepage are skipped (nothing to key them by)."""
     registry: dict[str, Outlet] = {}
     for src in cfg.sources:
         if not src.homepage:
@@ -126,3 +128,39 @@ def merge_registries(*registries: dict[str, Outlet]) -> dict[str, Outlet]:
     for reg in registries:
         merged.update(reg)
     return merged
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (mtime_ns, size): the registry cache key; None when there is no file."""
+    if not path.exists():
+        return None
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=8)
+def _registry(outlets: str, outlets_stamp, crawl: str, crawl_stamp):
+    """(registry, problems): outlets.toml over the outlets of sources.toml. Cached until
+    either file changes. A broken file is a note for the run, not a failed batch: the
+    articles are still enriched, without that file's outlets."""
+    problems: list[str] = []
+    from_crawl: dict[str, Outlet] = {}
+    if crawl_stamp is not None:
+        try:
+            from_crawl = from_sources_file(sourcesfile.load_sources(crawl))
+        except sourcesfile.SourcesFileError as exc:
+            problems.append(f"source registry: {exc}")
+    try:
+        own = load_registry(Path(outlets))
+    except RegistryError as exc:
+        own = {}
+        problems.append(f"source registry: {exc}")
+    return merge_registries(from_crawl, own), tuple(problems)
+
+
+def load_outlet_registry(outlets_file: Path, sources_file: Path
+                         ) -> tuple[dict[str, Outlet], tuple[str, ...]]:
+    """(registry, problems) from outlets.toml over the outlets of sources.toml; cached
+    until either file changes. The wrapper loads it and hands it to the stage."""
+    return _registry(str(outlets_file), _stamp(outlets_file), str(sources_file),
+                     _stamp(sources_file))

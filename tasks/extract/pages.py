@@ -39,11 +39,11 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from schemas import ARTICLES, conform
-from tasks.clean.text import StageResult, content_hash
 from tasks.common.charset import decode
-from tasks.common.quality import detect_language, extraction_failed, not_article, word_count
-from tasks.common.settings import Settings
+from tasks.common.result import StageResult, Verdict, reject_record
+from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.metadata import PageMetadata, page_metadata
 
 STAGE = "extract"
@@ -226,29 +226,33 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
     return row
 
 
-def _reject(doc: dict, reason: str, detail: str, now: datetime, run_id: str) -> dict:
-    return {
-        "article_id": _safe_id(doc.get("final_url") or doc["url"]), "url": doc["url"],
-        "source_kind": doc["source_kind"], "source": doc["source"],
-        "input_key": doc["input_key"], "stage": STAGE, "reason": reason,
-        "detail": detail[:500], "rejected_at": now, "run_id": run_id,
-    }
+@dataclass(frozen=True)
+class ExtractConfig:
+    """What the extract stage uses of Settings (see there for each value's reason)."""
+
+    allowed_content_types: list[str]
+    extract_extensive_dates: bool
 
 
-def archived_response_problem(doc: dict, settings: Settings) -> tuple[str, str] | None:
-    """(reason, detail) when a document that came with its body (a WARC record) is not a
+def _reject(doc: dict, verdict: Verdict, now: datetime, run_id: str) -> dict:
+    return reject_record(doc, STAGE, verdict, run_id, at=now,
+                         article_id=_safe_id(doc.get("final_url") or doc["url"]))
+
+
+def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Verdict | None:
+    """A reject verdict when a document that came with its body (a WARC record) is not a
     page to extract: an error status, or a content type the fetcher would refuse. Our own
     fetcher never passes such pages on; archives written by others hold all of them."""
     status = doc.get("status")
     if status is not None and not 200 <= status < 300:
-        return f"http_{status}", f"the archived response has status {status}"
+        return Verdict(f"http_{status}", f"the archived response has status {status}")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
-    if ctype and ctype not in settings.allowed_content_types:
-        return "unsupported_content_type", f"archived response is {ctype}"
+    if ctype and ctype not in allowed_content_types:
+        return Verdict("unsupported_content_type", f"archived response is {ctype}")
     return None
 
 
-def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
+def run(docs: pa.Table, config: ExtractConfig, run_id: str) -> StageResult:
     """Documents -> article rows; a page with no text or that is a listing is a reject."""
     rows, rejects = [], []
     now = datetime.now(UTC)
@@ -257,9 +261,9 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
             if doc["source_kind"] == "dump":
                 rows.append(article_from_dump(doc, run_id))
                 continue
-            unusable = archived_response_problem(doc, settings)
+            unusable = archived_response_problem(doc, config.allowed_content_types)
             if unusable:
-                rejects.append(_reject(doc, *unusable, now, run_id))
+                rejects.append(_reject(doc, unusable, now, run_id))
                 continue
             url = doc.get("final_url") or doc["url"]
             x = extract_html(
@@ -268,19 +272,19 @@ def extract_batch(docs: pa.Table, settings: Settings, run_id: str) -> StageResul
                 hint_published_source=doc.get("hint_published_source"),
                 fetched_at=doc.get("fetched_at"),
                 encoding=doc.get("encoding"),
-                extensive_dates=settings.extract_extensive_dates,
+                extensive_dates=config.extract_extensive_dates,
             )
             verdict = extraction_failed(x.text, x.error) or not_article(
                 x.text, url, x.meta.page_type
             )
             if verdict:
-                rejects.append(_reject(doc, verdict.reason, verdict.detail, now, run_id))
+                rejects.append(_reject(doc, verdict, now, run_id))
                 continue
             rows.append(article_row(doc, x, run_id))
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
-            detail = f"{type(exc).__name__}: {exc}"
-            rejects.append(_reject(doc, "extraction_failed", detail, now, run_id))
-    return StageResult(conform(rows, ARTICLES, "articles"), rejects)
+            verdict = Verdict("extraction_failed", f"{type(exc).__name__}: {exc}")
+            rejects.append(_reject(doc, verdict, now, run_id))
+    return StageResult(STAGE, conform(rows, ARTICLES, "articles"), docs.num_rows, rejects)
 
 
 def _safe_id(url: str | None) -> str | None:

@@ -34,16 +34,15 @@ import asyncio
 import concurrent.futures
 import email.utils
 import functools
-import glob
 import random
 import socket
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
@@ -55,8 +54,10 @@ from aiohttp.resolver import ThreadedResolver
 from schemas.tables import DOCUMENTS, conform
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body
+from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
-from tasks.common.settings import Settings
+from tasks.common.result import StageResult
+from tasks.common.state import FetchHistory
 from tasks.fetch.robots import (
     MAX_ROBOTS_BYTES,
     MAX_ROBOTS_REDIRECTS,
@@ -66,12 +67,8 @@ from tasks.fetch.robots import (
     robots_url,
     rules_from_fetch,
 )
-from tasks.storage.archive import (
-    WarcWriter,
-    http_request_head,
-    http_response_head,
-    read_response_at,
-)
+
+STAGE = "fetch"
 
 # Error kinds that a later attempt may cure; anything else is final on the first try.
 RETRYABLE_KINDS = frozenset(
@@ -90,18 +87,42 @@ def retryable(kind: str | None, status: int | None) -> bool:
 ERROR_BODY_BYTES = 64 * 1024
 
 
-def fetch_config(settings: Any) -> Settings:
-    """The run's Settings; any other object (a test double) contributes the fields it has."""
-    if isinstance(settings, Settings):
-        return settings
-    values = {n: getattr(settings, n) for n in Settings.model_fields if hasattr(settings, n)}
-    return Settings(**values)
+@dataclass(frozen=True)
+class FetchConfig:
+    """What the fetch stage uses of Settings (see there for each value's reason)."""
+
+    user_agent: str
+    request_timeout_s: float
+    connect_timeout_s: float
+    max_body_bytes: int
+    allow_private_hosts: bool
+    allowed_networks: list[str]
+    refresh: bool
+    refetch_failed_after_hours: float
+    max_concurrency: int
+    per_host_concurrency: int
+    per_host_delay_s: float
+    max_crawl_delay_s: float
+    host_delays: dict[str, float]
+    respect_robots: bool
+    robots_timeout_s: float
+    max_retries: int
+    backoff_base_s: float
+    backoff_max_s: float
+    retry_after_max_s: float
+    max_redirects: int
+    allowed_content_types: list[str]
+    source_content_types: list[str]
 
 
-@dataclass
-class FetchResult:
-    docs: pa.Table  # DOCUMENTS rows: pass-through documents and those that got a page
-    fetch_log: list[dict]  # FETCH_LOG rows, one per URL attempted
+class ArchiveWriter(Protocol):
+    """Where every exchange is archived (tasks.storage.archive.WarcWriter): returns the
+    (file, offset) a fetch_log row points at."""
+
+    def write_exchange(self, url: str, request_head: bytes, response_head: bytes | None,
+                       body: bytes | None, *, when: datetime, ip: str | None = None,
+                       truncated: str | None = None, encoded: bool = False
+                       ) -> tuple[str, int]: ...
 
 
 # -- resolver -------------------------------------------------------------------------
@@ -420,7 +441,7 @@ def _status_error(status: int) -> str | None:
 class Fetcher:
     """The state of one batch's fetching: session, gates, robots cache, WARC writer."""
 
-    def __init__(self, cfg: Settings, run_id: str, writer: WarcWriter | None) -> None:
+    def __init__(self, cfg: FetchConfig, run_id: str, writer: ArchiveWriter | None) -> None:
         self.cfg = cfg
         self.run_id = run_id
         self.writer = writer
@@ -756,48 +777,31 @@ class Fetcher:
         out.body = body
 
 
-# -- history (known URLs, conditional GETs) ------------------------------------------------
-def load_history(warehouse: Path, urls: set[str]) -> dict[str, dict]:
-    """The latest fetch_log row per URL of `urls` in the warehouse (empty when none)."""
-    try:  # only files a run manifest commits (a killed run's files are not history)
-        from tasks.storage.warehouse import committed_files
-
-        files = [str(f) for f in committed_files(Path(warehouse), "fetch_log")]
-    except ImportError:  # pragma: no cover - the module ships with the project
-        files = glob.glob(str(Path(warehouse) / "fetch_log" / "**" / "*.parquet"),
-                          recursive=True)
-    if not files or not urls:
-        return {}
-    import pyarrow.compute as pc
-    import pyarrow.dataset as ds
-
-    dataset = ds.dataset(files, format="parquet")
-    cols = [c for c in ("url", "status", "error", "fetched_at", "warc_file", "warc_offset")
-            if c in dataset.schema.names]
-    table = dataset.to_table(columns=cols,
-                             filter=pc.field("url").isin(pa.array(sorted(urls), pa.string())))
-    latest: dict[str, dict] = {}
-    for row in table.to_pylist():
-        prev = latest.get(row["url"])
-        if prev is None or (row["fetched_at"] and row["fetched_at"] > prev["fetched_at"]):
-            latest[row["url"]] = row
-    return latest
+# -- HTTP messages as sent and received, for the archive --------------------------------
+def _header_value(value: str) -> str:
+    """A header value without CR/LF (a URL from the web must not inject headers)."""
+    return value.replace("\r", "%0D").replace("\n", "%0A")
 
 
-def validators_from_archive(warehouse: Path, row: dict) -> dict[str, str]:
-    """If-None-Match / If-Modified-Since from the archived response of a past fetch."""
-    if not row.get("warc_file") or row.get("warc_offset") is None:
-        return {}
-    try:
-        resp = read_response_at(Path(warehouse) / row["warc_file"], row["warc_offset"], cap=1)
-    except (OSError, LookupError):
-        return {}
-    out = {}
-    if resp.headers.get("etag"):
-        out["If-None-Match"] = resp.headers["etag"]
-    if resp.headers.get("last-modified"):
-        out["If-Modified-Since"] = resp.headers["last-modified"]
-    return out
+def http_request_head(method: str, target: str, headers: Iterable[tuple[str, str]]) -> bytes:
+    """The request line and headers as sent (HTTP/1.1)."""
+    lines = [f"{method} {target} HTTP/1.1"]
+    lines += [f"{_header_value(k)}: {_header_value(v)}" for k, v in headers]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
+
+
+def http_response_head(
+    version: str, status: int, reason: str, raw_headers: Iterable[tuple[bytes, bytes]]
+) -> bytes:
+    """The status line and headers as received. Transfer-Encoding is renamed
+    X-Crawler-Transfer-Encoding (as Common Crawl does): the archived body is no longer
+    chunked, so readers must not try to de-chunk it."""
+    out = [f"HTTP/{version} {status} {reason}".encode("latin-1", "replace")]
+    for name, value in raw_headers:
+        if name.lower() == b"transfer-encoding":
+            name = b"X-Crawler-Transfer-Encoding"
+        out.append(name + b": " + value)
+    return b"\r\n".join(out) + b"\r\n\r\n"
 
 
 # -- the batch -------------------------------------------------------------------------
@@ -864,13 +868,19 @@ def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
     }
 
 
-def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
+def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
+        history: Mapping[str, FetchHistory] | None = None,
+        archive: ArchiveWriter | None = None) -> StageResult:
     """Fetch the pages of a batch of DOCUMENTS (see the module docstring).
 
     Dumps and documents that already carry a body pass through untouched. Every other
     document with a URL yields one fetch_log row per distinct URL; those that got a usable
-    page come back with body, final_url, status, content_type, encoding, fetched_at."""
-    cfg = fetch_config(settings)
+    page come back with body, final_url, status, content_type, encoding, fetched_at.
+    `history` (the warehouse's latest fetch of these URLs, read by the wrapper) skips
+    URLs already fetched or that failed recently, or under `refresh` sends their
+    validators (a conditional GET); `archive` receives every exchange."""
+    cfg = config
+    history = history or {}
     rows = docs.to_pylist()
     passthrough, to_fetch = [], []
     for row in rows:
@@ -896,8 +906,6 @@ def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
         docs_of[url].append(row)
 
     # Known URLs: skipped, or re-fetched with a conditional GET under refresh.
-    history = (load_history(cfg.warehouse, set(urls))
-               if cfg.skip_known_urls or cfg.refresh else {})
     conditional: dict[str, dict[str, str]] = {}
     fresh = []
     failed_cutoff = now - timedelta(hours=cfg.refetch_failed_after_hours)
@@ -905,40 +913,34 @@ def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
         past = history.get(url)
         if past is None:
             fresh.append(url)
-        elif past.get("error") is None and past.get("status") is not None:
+        elif past.error is None and past.status is not None:
             if cfg.refresh:
-                conditional[url] = validators_from_archive(cfg.warehouse, past)
+                conditional[url] = past.validators
                 fresh.append(url)
             else:
                 log.append(_log_row(UrlOutcome(url=url, error="already_fetched",
                                                detail="in the warehouse; use --refresh",
                                                fetched_at=now), first_doc[url], run_id))
-        elif not cfg.refresh and past.get("fetched_at") and past["fetched_at"] > failed_cutoff:
+        elif not cfg.refresh and past.fetched_at and past.fetched_at > failed_cutoff:
             log.append(_log_row(UrlOutcome(url=url, error="recently_failed",
-                                           detail=f"failed at {past['fetched_at']:%Y-%m-%d %H:%M}"
-                                           f" ({past.get('error')})", fetched_at=now),
+                                           detail=f"failed at {past.fetched_at:%Y-%m-%d %H:%M}"
+                                           f" ({past.error})", fetched_at=now),
                                 first_doc[url], run_id))
         else:
             fresh.append(url)
 
-    writer = (WarcWriter(cfg.warehouse, run_id, gzip_level=cfg.warc_gzip_level,
-                         max_file_bytes=cfg.warc_max_file_bytes) if cfg.archive_warc else None)
     outcomes: dict[str, UrlOutcome] = {}
-    try:
-        if fresh:
-            if cfg.host_delays:
-                register_host_delays(cfg.host_delays)
-            fetcher = Fetcher(cfg, run_id, writer)
-            fetcher.conditional = {u: v for u, v in conditional.items() if v}
-            fetcher.source_urls = {
-                u for u in fresh
-                if first_doc[u].get("source_kind") in ("feed", "sitemap")
-                and first_doc[u].get("source") == u
-            }
-            outcomes = _run_sync(_run(fetcher, fresh))
-    finally:
-        if writer is not None:
-            writer.close()
+    if fresh:
+        if cfg.host_delays:
+            register_host_delays(cfg.host_delays)
+        fetcher = Fetcher(cfg, run_id, archive)
+        fetcher.conditional = {u: v for u, v in conditional.items() if v}
+        fetcher.source_urls = {
+            u for u in fresh
+            if first_doc[u].get("source_kind") in ("feed", "sitemap")
+            and first_doc[u].get("source") == u
+        }
+        outcomes = _run_sync(_run(fetcher, fresh))
 
     fetched = []
     for url in fresh:
@@ -950,4 +952,6 @@ def fetch_batch(docs: pa.Table, settings: Any, run_id: str) -> FetchResult:
                                     "content_type": out.content_type, "encoding": out.encoding,
                                     "body": out.body, "fetched_at": out.fetched_at})
     table = conform(passthrough + fetched, DOCUMENTS, "documents")
-    return FetchResult(docs=table, fetch_log=log)
+    failed, unchanged = fetch_outcomes(log)
+    return StageResult(STAGE, table, docs.num_rows, fetch_log=log, failed=failed,
+                       skipped=unchanged)

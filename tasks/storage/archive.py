@@ -7,10 +7,9 @@ member (the WARC convention), so fetch_log's `warc_offset` lets any WARC reader 
 straight to a response.
 
 Bodies are archived as received: content coding kept (smaller, and exactly what the
-server sent), chunked transfer coding removed. Because the stored bytes are no longer
-chunked, Transfer-Encoding is renamed X-Crawler-Transfer-Encoding (Common Crawl does the
-same), so that readers do not try to de-chunk them. A response cut short by a byte cap,
-a deadline or a reset is stored with WARC-Truncated.
+server sent), chunked transfer coding removed (the fetcher formats the HTTP heads it
+sent and received: tasks.fetch.client.http_request_head / http_response_head). A
+response cut short by a byte cap, a deadline or a reset is stored with WARC-Truncated.
 
 The writer is ours (about 60 lines) rather than warcio's because it sits on the hot path:
 it compresses once per record with zlib at a configurable level (1 by default: 3x less
@@ -23,7 +22,7 @@ from __future__ import annotations
 import os
 import uuid
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,25 +43,6 @@ def _warc_date(when: datetime) -> str:
 def _clean(value: str) -> str:
     """A header value without CR/LF (a URL from the web must not inject WARC headers)."""
     return value.replace("\r", "%0D").replace("\n", "%0A")
-
-
-def http_request_head(method: str, target: str, headers: Iterable[tuple[str, str]]) -> bytes:
-    """The request line and headers as sent (HTTP/1.1)."""
-    lines = [f"{method} {target} HTTP/1.1"]
-    lines += [f"{_clean(k)}: {_clean(v)}" for k, v in headers]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
-
-
-def http_response_head(
-    version: str, status: int, reason: str, raw_headers: Iterable[tuple[bytes, bytes]]
-) -> bytes:
-    """The status line and headers as received, Transfer-Encoding renamed (see above)."""
-    out = [f"HTTP/{version} {status} {reason}".encode("latin-1", "replace")]
-    for name, value in raw_headers:
-        if name.lower() == b"transfer-encoding":
-            name = b"X-Crawler-Transfer-Encoding"
-        out.append(name + b": " + value)
-    return b"\r\n".join(out) + b"\r\n\r\n"
 
 
 class WarcWriter:

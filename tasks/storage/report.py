@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from schemas import TABLES
+from schemas import TABLES, data_tests, views
 from tasks.storage.warehouse import MANIFESTS, committed_files
 
 DB_NAME = "pressroom.duckdb"
@@ -21,21 +20,6 @@ class ReportResult:
     database: Path
     data_tests: dict[str, int]  # failing-row count per data test
     html: Path
-
-# Data tests: each query returns the failing rows; a healthy warehouse returns none.
-DATA_TESTS = {
-    "articles.article_id is unique per revision": """
-        SELECT article_id, revision, count(*) AS n FROM articles
-        GROUP BY ALL HAVING count(*) > 1""",
-    "articles.text is never empty": "SELECT article_id FROM articles WHERE length(text) = 0",
-    "articles.source_kind is an accepted value": """
-        SELECT article_id, source_kind FROM articles
-        WHERE source_kind NOT IN ('feed', 'sitemap', 'url', 'warc', 'dump')""",
-    "rejects have a reason": "SELECT * FROM rejects WHERE reason IS NULL OR reason = ''",
-    "failed fetches have an error kind": """
-        SELECT url FROM fetch_log WHERE status >= 400 AND error IS NULL""",
-}
-
 
 def _sql_list(paths: list[Path]) -> str:
     return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
@@ -83,7 +67,8 @@ def runs_view_sql(root: Path) -> str:
 
 def build_views(root: Path) -> Path:
     """(Re)create pressroom.duckdb: typed empty tables, base views over committed Parquet,
-    the runs view and the derived views of schemas/views.sql. Written to a temporary file
+    the runs view and the derived views of schemas/views/ (in file order). Written to a
+    temporary file
     and renamed, so a reader never opens a half-built database."""
     root.mkdir(parents=True, exist_ok=True)
     db = root / DB_NAME
@@ -98,8 +83,8 @@ def build_views(root: Path) -> Path:
             con.unregister("_arrow_empty")
             con.execute(base_view_sql(root, name))
         con.execute(runs_view_sql(root))
-        for views in ("views.sql", "enrich_views.sql"):  # the second builds on the first
-            con.execute(resources.files("schemas").joinpath(views).read_text("utf-8"))
+        for _name, sql in views():  # in file order: a view may build on earlier ones
+            con.execute(sql)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -108,10 +93,11 @@ def build_views(root: Path) -> Path:
 
 
 def run_data_tests(db: Path) -> dict[str, int]:
-    """Run every data test; returns failing-row counts by test name (0 = pass)."""
+    """Run every data test (schemas/data_tests/); returns failing-row counts by test name
+    (0 = pass)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {name: len(con.execute(sql).fetchall()) for name, sql in DATA_TESTS.items()}
+        return {name: len(con.execute(sql).fetchall()) for name, sql in data_tests()}
     finally:
         con.close()
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from schemas import TABLES
-from tasks.discover.inputs import KnownInputs
+from schemas import SIGNATURES, TABLES, view_sql
+from tasks.common.state import FetchHistory, KnownInputs, PriorArticles
 
 MANIFESTS = "manifests"
 
@@ -120,3 +120,102 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     }
     return KnownInputs(frozenset(ids), frozenset(k for k, _ in rejected), frozenset(failed),
                        frozenset(k for k, at_discover in rejected if at_discover))
+
+
+def load_prior(root: Path) -> PriorArticles:
+    """Everything dedup needs from earlier runs, read from committed Parquet files.
+
+    Latest revision per article from `articles`; latest row per article from `signatures`
+    (all of them: ~0.7 KB per article in memory); texts on demand for exact checks.
+    """
+    art_files = [str(p) for p in committed_files(root, "articles")]
+    sig_files = [str(p) for p in committed_files(root, "signatures")]
+    if not art_files:
+        return PriorArticles()
+    con = duckdb.connect()
+    try:
+        rows = con.execute(
+            """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
+                      max(coalesce(revision, 1)), list(DISTINCT content_hash)
+               FROM read_parquet($files, union_by_name = true) GROUP BY article_id""",
+            {"files": art_files},
+        ).fetchall()
+        signatures = None
+        if sig_files:
+            con.register("signatures", con.read_parquet(sig_files, union_by_name=True))
+            con.execute(view_sql("latest_signatures"))
+            signatures = con.sql("SELECT * FROM latest_signatures").to_arrow_table()
+            signatures = signatures.select(SIGNATURES.names).cast(SIGNATURES)
+    finally:
+        con.close()
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        con = duckdb.connect()
+        try:
+            con.register("want", pa.table({"article_id": pa.array(ids, pa.string())}))
+            got = con.execute(
+                """SELECT article_id, arg_max(text, coalesce(revision, 1))
+                   FROM read_parquet($files, union_by_name = true)
+                   WHERE article_id IN (SELECT article_id FROM want) GROUP BY article_id""",
+                {"files": art_files},
+            ).fetchall()
+        finally:
+            con.close()
+        return dict(got)
+
+    return PriorArticles(
+        ids=frozenset(r[0] for r in rows),
+        by_hash={h: r[0] for r in rows for h in r[3]},
+        latest={r[0]: (r[1], int(r[2])) for r in rows},
+        signatures=signatures,
+        texts=texts,
+    )
+
+
+def fetch_history(root: Path, urls: set[str], with_validators: bool = False
+                  ) -> dict[str, FetchHistory]:
+    """The latest committed fetch of each of `urls` (a killed run's files are not history),
+    with the validators of its archived response when asked (conditional GETs)."""
+    files = [str(f) for f in committed_files(root, "fetch_log")]
+    if not files or not urls:
+        return {}
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+
+    dataset = ds.dataset(files, format="parquet")
+    cols = [c for c in ("url", "status", "error", "fetched_at", "warc_file", "warc_offset")
+            if c in dataset.schema.names]
+    table = dataset.to_table(columns=cols,
+                             filter=pc.field("url").isin(pa.array(sorted(urls), pa.string())))
+    latest: dict[str, dict] = {}
+    for row in table.to_pylist():
+        prev = latest.get(row["url"])
+        if prev is None or (row["fetched_at"] and row["fetched_at"] > prev["fetched_at"]):
+            latest[row["url"]] = row
+    return {
+        url: FetchHistory(
+            row.get("status"), row.get("error"), row.get("fetched_at"),
+            validators_from_archive(root, row)
+            if with_validators and row.get("error") is None and row.get("status") is not None
+            else {},
+        )
+        for url, row in latest.items()
+    }
+
+
+def validators_from_archive(root: Path, row: dict) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since from the archived response of a past fetch."""
+    from tasks.storage.archive import read_response_at
+
+    if not row.get("warc_file") or row.get("warc_offset") is None:
+        return {}
+    try:
+        resp = read_response_at(Path(root) / row["warc_file"], row["warc_offset"], cap=1)
+    except (OSError, LookupError):
+        return {}
+    out = {}
+    if resp.headers.get("etag"):
+        out["If-None-Match"] = resp.headers["etag"]
+    if resp.headers.get("last-modified"):
+        out["If-Modified-Since"] = resp.headers["last-modified"]
+    return out

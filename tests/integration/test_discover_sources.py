@@ -26,6 +26,14 @@ NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)
 RUN = "run-test"
 
 
+def config(**overrides):
+    """The discover stage's slice of the Settings."""
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.discover import DiscoverConfig
+
+    return settings_slice(DiscoverConfig, Settings(**overrides))
+
+
 def site(base: str) -> dict[str, tuple[int, str, bytes]]:
     """path -> (status, content type, body) for the fake outlet at `base`."""
     rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title>
@@ -232,7 +240,6 @@ def test_fetcher_that_forgets_a_url_still_leaves_a_trace() -> None:
 
 
 def test_sources_file_drives_discovery(outlet, tmp_path) -> None:
-    from tasks.common.settings import Settings
     from tasks.discover.inputs import discover
 
     base, hits = outlet
@@ -248,7 +255,7 @@ name = "Switched off"
 enabled = false
 feeds = ["{base}/rss.xml"]
 """)
-    result = discover([str(path)], RUN, Settings(), loopback_fetcher([]), now=NOW)
+    result = discover([str(path)], RUN, config(), loopback_fetcher([]), now=NOW)
     rows = result.docs.to_pylist()
     kinds = {r["url"].removeprefix(base): r["source_kind"] for r in rows}
     assert kinds == {"/news/three": "feed", "/news/two": "sitemap", "/news/breaking": "sitemap",
@@ -288,7 +295,6 @@ def test_discover_dispatches_warc_sources_file_and_feed_urls(outlet, tmp_path) -
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    from tasks.common.settings import Settings
     from tasks.discover.inputs import discover
 
     base, hits = outlet
@@ -309,7 +315,7 @@ sitemaps = ["{base}/news-sitemap.xml"]
     (folder / "list.urls").write_text(f"{base}/news/listed\n")
     calls: list[list[str]] = []
     result = discover([str(folder), f"feed:{base}/atom.xml"], RUN,
-                      settings=Settings(allow_private_hosts=True),
+                      config(allow_private_hosts=True),
                       fetch_urls=loopback_fetcher(calls), now=NOW)
 
     docs = result.docs.to_pylist()
@@ -331,7 +337,6 @@ sitemaps = ["{base}/news-sitemap.xml"]
 
 
 def test_discover_reports_a_malformed_sources_file(tmp_path) -> None:
-    from tasks.common.settings import Settings
     from tasks.discover.inputs import discover
 
     bad = tmp_path / "sources.toml"
@@ -340,7 +345,7 @@ def test_discover_reports_a_malformed_sources_file(tmp_path) -> None:
     def never(urls):  # nothing valid to fetch
         raise AssertionError(urls)
 
-    result = discover([str(bad)], RUN, settings=Settings(), fetch_urls=never, now=NOW)
+    result = discover([str(bad)], RUN, config(), fetch_urls=never, now=NOW)
     assert result.docs.num_rows == 0
     assert [r["reason"] for r in result.rejects] == ["bad_sources_file"]
     assert "#1 ('A') feeds: not an absolute http(s) URL" in result.notes[0]
@@ -353,17 +358,17 @@ def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
 
     from tasks.discover.inputs import fetch_urls_via
 
-    def fake_fetch_batch(docs: pa.Table, settings, run_id: str):
+    def fake_fetch_batch(docs: pa.Table):
         out, log = [], []
         for d in docs.to_pylist():
             ok = d["url"].endswith("/ok")
             if ok:
                 out.append({**d, "body": b"<rss/>"})
             log.append({"url": d["url"], "error": None if ok else "connection",
-                        "fetched_at": NOW, "run_id": run_id, "source_kind": d["source_kind"]})
-        return SimpleNamespace(docs=conform(out, DOCUMENTS, "documents"), fetch_log=log)
+                        "fetched_at": NOW, "run_id": RUN, "source_kind": d["source_kind"]})
+        return SimpleNamespace(table=conform(out, DOCUMENTS, "documents"), fetch_log=log)
 
-    fetch_urls = fetch_urls_via(fake_fetch_batch, None, RUN)
+    fetch_urls = fetch_urls_via(fake_fetch_batch)
     bodies, log = fetch_urls(["http://127.0.0.1:9/ok", "http://127.0.0.1:9/down"])
     assert bodies == {"http://127.0.0.1:9/ok": b"<rss/>"}
     assert [r["error"] for r in log] == [None, "connection"]

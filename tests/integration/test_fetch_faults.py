@@ -17,7 +17,7 @@ import pytest
 from schemas.tables import DOCUMENTS, FETCH_LOG, conform
 from tasks.common.charset import decode
 from tasks.common.settings import Settings
-from tasks.fetch.client import fetch_batch
+from tasks.steps import fetch_documents as fetch_batch
 from tasks.storage.archive import iter_responses, read_response_at
 from tests.integration.faultserver import FaultServer
 
@@ -121,7 +121,7 @@ def test_normal_pages_of_the_same_run_are_fetched(fault_run) -> None:
     result, _, normal, *_ = fault_run
     log = by_url(result.fetch_log)
     assert all(log[u]["error"] is None and log[u]["status"] == 200 for u in normal)
-    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    docs = {r["url"]: r for r in result.table.to_pylist()}
     for u in normal:
         assert b"tram line" in docs[u]["body"]
         assert docs[u]["encoding"] == "utf-8" and docs[u]["content_type"] == "text/html"
@@ -131,7 +131,7 @@ def test_normal_pages_of_the_same_run_are_fetched(fault_run) -> None:
 def test_transient_faults_end_with_the_page(fault_run, server) -> None:
     result, *_ = fault_run
     log = by_url(result.fetch_log)
-    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    docs = {r["url"]: r for r in result.table.to_pylist()}
     for path, kind in FAULTS.items():
         url = server.url(FAULT_HOSTS[path], path)
         if kind is None:
@@ -151,7 +151,7 @@ def test_transient_faults_end_with_the_page(fault_run, server) -> None:
 
 def test_charsets_are_decided_and_recorded(fault_run, server) -> None:
     result, *_ = fault_run
-    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    docs = {r["url"]: r for r in result.table.to_pylist()}
 
     def doc(path: str) -> dict:
         return docs[server.url(FAULT_HOSTS[path], path)]
@@ -309,7 +309,7 @@ def test_dumps_and_bodies_pass_through_without_network(server, tmp_path) -> None
     docs = conform(rows, DOCUMENTS, "documents")
     result = fetch_batch(docs, settings(tmp_path), "run-pt")
     assert result.fetch_log == []
-    assert result.docs.to_pylist() == docs.to_pylist()
+    assert result.table.to_pylist() == docs.to_pylist()
     assert server.hits == []
 
 
@@ -325,7 +325,7 @@ def test_known_urls_skipped_and_refresh_sends_conditional_get(server, tmp_path) 
     server.reset_log()
     again = fetch_batch(documents([url]), settings(tmp_path, skip_known_urls=True), "run-2")
     assert again.fetch_log[0]["error"] == "already_fetched"
-    assert again.docs.num_rows == 0 and server.hits == []
+    assert again.table.num_rows == 0 and server.hits == []
 
     refreshed = fetch_batch(documents([url]), settings(tmp_path, refresh=True), "run-3")
     row = refreshed.fetch_log[0]
@@ -379,16 +379,19 @@ def test_host_names_are_checked_on_what_they_resolve_to(server, tmp_path) -> Non
     assert server.hits == []
 
 
-def test_settings_come_from_the_run_settings_object(tmp_path) -> None:
-    from tasks.common.settings import Settings
-    from tasks.fetch.client import fetch_config
+def test_the_fetch_config_is_a_slice_of_the_run_settings(tmp_path) -> None:
+    from dataclasses import fields
 
-    cfg = fetch_config(Settings(warehouse=tmp_path, user_agent="ua/1 (+mailto:x@example.org)",
-                                request_timeout_s=3.0, allow_private_hosts=True))
-    assert (cfg.warehouse, cfg.user_agent, cfg.request_timeout_s) == (
-        tmp_path, "ua/1 (+mailto:x@example.org)", 3.0)
-    assert cfg.allow_private_hosts is True
-    assert cfg.per_host_concurrency == 2  # a fetch setting Settings does not (yet) declare
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.fetch import FetchConfig
+
+    cfg = settings_slice(FetchConfig, Settings(warehouse=tmp_path, request_timeout_s=3.0,
+                                               user_agent="ua/1 (+mailto:x@example.org)",
+                                               allow_private_hosts=True))
+    assert (cfg.user_agent, cfg.request_timeout_s) == ("ua/1 (+mailto:x@example.org)", 3.0)
+    assert cfg.allow_private_hosts is True and cfg.per_host_concurrency == 2
+    # fetch never sees where the warehouse is: history and archive are handed to it
+    assert "warehouse" not in {f.name for f in fields(FetchConfig)}
 
 
 def test_discovery_inputs_accept_feed_and_sitemap_types(server, tmp_path) -> None:
@@ -402,7 +405,7 @@ def test_discovery_inputs_accept_feed_and_sitemap_types(server, tmp_path) -> Non
                  "source": feed})  # an article URL listed by a feed that returns RSS
     result = fetch_batch(conform(rows, DOCUMENTS, "documents"), settings(tmp_path), "run-src")
     log = by_url(result.fetch_log)
-    docs = {r["url"]: r for r in result.docs.to_pylist()}
+    docs = {r["url"]: r for r in result.table.to_pylist()}
     assert log[feed]["error"] is None and docs[feed]["content_type"] == "application/rss+xml"
     assert b"<rss" in docs[feed]["body"]
     assert log[sitemap]["error"] is None and docs[sitemap]["body"][:2] == b"\x1f\x8b"

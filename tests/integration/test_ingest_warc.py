@@ -43,17 +43,17 @@ def test_a_warc_is_streamed_in_staged_batches(prefect_harness, tmp_path, warehou
                                               monkeypatch):
     from flows.ingest import ingest
     from tasks.common.settings import Settings
-    from tasks.discover import warc as warcinput
+    from tasks.discover import inputs as discover_inputs
 
     staged_sizes = []
-    real_stage = warcinput.stage_warc
+    real_stage = discover_inputs.stage_warc
 
     def spy(*args, **kwargs):
         files, rejects, stats = real_stage(*args, **kwargs)
         staged_sizes.extend(pq.read_metadata(f).num_rows for f in files)
         return files, rejects, stats
 
-    monkeypatch.setattr(warcinput, "stage_warc", spy)
+    monkeypatch.setattr(discover_inputs, "stage_warc", spy)
     warc = tmp_path / "news.warc.gz"
     _write_warc(warc)
     manifest = ingest(inputs=[str(warc)], settings=Settings(warehouse=warehouse, batch_size=2))

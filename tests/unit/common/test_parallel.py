@@ -5,10 +5,10 @@ from __future__ import annotations
 import pyarrow as pa
 
 from schemas import ARTICLES, DOCUMENTS, conform
+from tasks import extract
 from tasks.clean.text import StageResult
 from tasks.common import parallel
-from tasks.common.settings import Settings
-from tasks.extract.pages import extract_batch
+from tasks.common.settings import Settings, settings_slice
 from tests.site import ARTICLES as PAGES
 from tests.site import render
 
@@ -32,10 +32,10 @@ def test_chunks_keep_order_and_rows():
 
 
 def test_worker_processes_give_the_same_result_as_one_call():
-    settings = Settings(min_words=10)
+    settings = settings_slice(extract.ExtractConfig, Settings(min_words=10))
     docs = _docs()
-    inline = extract_batch(docs, settings, "r")
-    parts = parallel.map_batch(extract_batch, docs, settings, "r", workers=2, min_rows=1)
+    inline = extract.run(docs, settings, "r")
+    parts = parallel.map_batch(extract.run, docs, settings, "r", workers=2, min_rows=1)
     assert len(parts) == 2  # really split
     combined = StageResult.combine(parts, ARTICLES)
     drop = ["fetched_at"]

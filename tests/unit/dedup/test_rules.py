@@ -1,4 +1,4 @@
-"""dedup_batch: URL identity, revisions, exact and near duplicates, incremental runs."""
+"""The dedup stage: URL identity, revisions, exact and near duplicates, incremental runs."""
 
 from __future__ import annotations
 
@@ -13,9 +13,13 @@ from hypothesis import strategies as st
 from schemas import ARTICLES, conform, validate
 from schemas.tables import SIGNATURES
 from tasks.clean.text import content_hash
-from tasks.common.settings import Settings
+from tasks.common.result import StageResult
+from tasks.common.settings import Settings, settings_slice
+from tasks.common.state import PriorArticles
 from tasks.common.urls import article_id_for, canonical_url, domain_of
 from tasks.dedup import rules as dedup
+from tasks.dedup.rules import DedupConfig
+from tasks.storage.warehouse import load_prior
 
 T0 = datetime(2024, 4, 4, 8, 0, tzinfo=UTC)
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "pre", "men", "ter", "vi", "stra")
@@ -51,12 +55,12 @@ def table(rows: list[dict]) -> pa.Table:
     return conform(rows, ARTICLES, "articles")
 
 
-def run(rows, prior=None, run_id="r1", **cfg) -> dedup.DedupResult:
-    return dedup.dedup_batch(table(rows), prior or dedup.PriorArticles(),
-                             Settings(**cfg), run_id)
+def run(rows, prior=None, run_id="r1", **cfg) -> StageResult:
+    return dedup.run(table(rows), settings_slice(DedupConfig, Settings(**cfg)), run_id,
+                     prior or PriorArticles())
 
 
-def by_url(result: dedup.DedupResult) -> dict[str, dict]:
+def by_url(result: StageResult) -> dict[str, dict]:
     return {r["url"]: r for r in result.table.to_pylist()}
 
 
@@ -103,24 +107,25 @@ def test_url_variants_of_the_same_text_are_one_article():
 def test_changed_text_under_the_same_url_is_a_new_revision():
     url = "https://paper-a.com/world/story-1"
     first = run([row(url, WIRE, 0)])
-    prior = dedup.prior_from_tables(first.table, first.signatures)
+    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
     update = edited(WIRE, 3, seed=9)
     second = run([row(url, update, 60)], prior, run_id="r2")
     (art,) = second.table.to_pylist()
     assert art["revision"] == 2 and art["previous_content_hash"] == content_hash(WIRE)
     assert art["cluster_id"] == art["article_id"] and art["duplicate_of"] is None
     # The revision keeps the article's first_seen (its place in cluster order).
-    assert second.signatures.column("first_seen").to_pylist() == \
-        first.signatures.column("first_seen").to_pylist()
-    assert second.signatures.column("content_hash").to_pylist() == [content_hash(update)]
+    assert second.outputs["signatures"].column("first_seen").to_pylist() == \
+        first.outputs["signatures"].column("first_seen").to_pylist()
+    assert second.outputs["signatures"].column("content_hash").to_pylist() == [content_hash(update)]
     # The unchanged text again: nothing new, already settled (counted, not a reject).
     prior = dedup.prior_from_tables(pa.concat_tables([first.table, second.table]),
-                                    pa.concat_tables([first.signatures, second.signatures]))
+                                    pa.concat_tables([first.outputs["signatures"],
+                                                      second.outputs["signatures"]]))
     third = run([row(url, update, 120)], prior, run_id="r3")
-    assert third.table.num_rows == 0 and third.rejects == [] and third.unchanged == 1
+    assert third.table.num_rows == 0 and third.rejects == [] and third.skipped == 1
     # The same URL and text twice in one run: the second is a duplicate_url reject.
     fourth = run([row(url, update, 130), row(url, update, 140)], prior, run_id="r4")
-    assert fourth.unchanged == 1 and [r["reason"] for r in fourth.rejects] == ["duplicate_url"]
+    assert fourth.skipped == 1 and [r["reason"] for r in fourth.rejects] == ["duplicate_url"]
 
 
 def test_two_versions_in_one_run_are_revisions_in_first_seen_order():
@@ -130,16 +135,16 @@ def test_two_versions_in_one_run_are_revisions_in_first_seen_order():
                   for r in res.table.to_pylist())
     assert revs == [(1, content_hash(WIRE), None),
                     (2, content_hash(edited(WIRE, 2, seed=3)), content_hash(WIRE))]
-    assert res.signatures.num_rows == 1  # one article, signed at its latest text
+    assert res.outputs["signatures"].num_rows == 1  # one article, signed at its latest text
 
 
 def test_signature_rows_match_the_declared_schema():
     res = run(ROWS)
-    validate(res.signatures, SIGNATURES, "signatures")
-    assert sorted(res.signatures.column("article_id").to_pylist()) == sorted(
+    validate(res.outputs["signatures"], SIGNATURES, "signatures")
+    assert sorted(res.outputs["signatures"].column("article_id").to_pylist()) == sorted(
         r["article_id"] for r in ROWS)
-    assert set(res.signatures.column("params").to_pylist()) == {
-        dedup.minhash_params(Settings()).fingerprint}
+    assert set(res.outputs["signatures"].column("params").to_pylist()) == {
+        dedup.minhash_params(settings_slice(DedupConfig, Settings())).fingerprint}
 
 
 def test_threshold_is_a_setting(monkeypatch):
@@ -153,15 +158,15 @@ def test_threshold_is_a_setting(monkeypatch):
 def test_estimate_verification_mode_needs_no_prior_texts(monkeypatch):
     monkeypatch.setenv("PRESSROOM_NEARDUP_VERIFY", "estimate")
     first = run(ROWS[:2])
-    prior = dedup.prior_from_tables(first.table, first.signatures)
-    prior = dedup.PriorArticles(prior.ids, prior.by_hash, prior.latest, prior.signatures, None)
+    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
+    prior = PriorArticles(prior.ids, prior.by_hash, prior.latest, prior.signatures, None)
     second = run(ROWS[2:], prior, run_id="r2")
     assert by_url(second)["https://paper-c.com/n/1"]["cluster_id"] == ROWS[1]["article_id"]
 
 
 def test_signatures_of_other_parameters_are_refused(monkeypatch):
     first = run(ROWS[:2])
-    prior = dedup.prior_from_tables(first.table, first.signatures)
+    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
     monkeypatch.setenv("PRESSROOM_NEARDUP_SHINGLE_WORDS", "4")
     with pytest.raises(ValueError, match="rebuild signatures"):
         run(ROWS[2:], prior, run_id="r2")
@@ -178,7 +183,7 @@ def _incremental(rows: list[dict], cuts: list[int]) -> dict[str, tuple]:
                  if arts else None)
         res = run(rows[lo:hi], prior, run_id=f"r{n}")
         arts.append(res.table)
-        sigs.append(res.signatures)
+        sigs.append(res.outputs["signatures"])
     latest = dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
     cluster = dict(zip(latest.signatures.column("article_id").to_pylist(),
                        latest.signatures.column("cluster_id").to_pylist(), strict=True))
@@ -213,9 +218,9 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
 
     monkeypatch.setitem(TABLES, "signatures", SIGNATURES)  # the lead registers it in TABLES
     first = run(ROWS[:3], run_id="r1")
-    publish_run(tmp_path, {"articles": first.table, "signatures": first.signatures},
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.outputs["signatures"]},
                 {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
-    prior = dedup.load_prior(tmp_path)
+    prior = load_prior(tmp_path)
     assert prior.ids == {r["article_id"] for r in ROWS[:3]}
     assert prior.latest[ROWS[1]["article_id"]] == (ROWS[1]["content_hash"], 1)
     assert prior.signatures.num_rows == 3
@@ -228,27 +233,27 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
 
 
 def test_load_prior_of_an_empty_warehouse(tmp_path):
-    prior = dedup.load_prior(tmp_path)
+    prior = load_prior(tmp_path)
     assert prior.ids == frozenset() and prior.signatures is None
 
 
 def test_clusters_view_reads_current_membership():
-    from importlib import resources
-
     import duckdb
 
-    from schemas import TABLES
+    from schemas import TABLES, views
 
     # Run 1 sees the minute-30 copy; run 2 the minute-10 one: the cluster is renamed.
     first = run([ROWS[0]], run_id="r1")
-    prior = dedup.prior_from_tables(first.table, first.signatures)
+    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
     second = run(ROWS[1:3], prior, run_id="r2")
     con = duckdb.connect()
     for name, schema in TABLES.items():
         con.register(name, schema.empty_table())
     con.register("articles", pa.concat_tables([first.table, second.table]))
-    con.register("signatures", pa.concat_tables([first.signatures, second.signatures]))
-    con.execute(resources.files("schemas").joinpath("views.sql").read_text("utf-8"))
+    con.register("signatures", pa.concat_tables([first.outputs["signatures"],
+                                                  second.outputs["signatures"]]))
+    for _name, sql in views():
+        con.execute(sql)
     rows = con.execute("SELECT cluster_id, size, outlets, domains FROM clusters").fetchall()
     assert rows == [(ROWS[1]["article_id"], 3, 3, ["paper-a.com", "paper-b.com", "paper-c.com"])]
     # The first run wrote ROWS[0] as its own representative; it is a duplicate now.

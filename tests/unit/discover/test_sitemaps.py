@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tasks.discover.sitemaps import gunzip_capped, parse_sitemap, parse_w3c_datetime
+from tasks.common.codings import CodingError, decode_one
+from tasks.discover.sitemaps import parse_sitemap, parse_w3c_datetime
 
 BASE = "https://news.example/sitemap.xml"
 
@@ -107,12 +108,20 @@ def test_gzip_bomb_stops_at_the_cap() -> None:
     bomb = gzip.compress(b"<urlset>" + b" " * 5_000_000 + b"</urlset>")
     r = parse_sitemap(bomb, BASE, max_bytes=100_000)
     assert r.error[0] == "sitemap_too_large"
-    with pytest.raises(ValueError):
-        gunzip_capped(bomb, 100_000)
+    with pytest.raises(CodingError) as caught:
+        decode_one(bomb, "gzip", 100_000, strict=True)
+    assert caught.value.kind == "decompressed_too_large"
 
 
 def test_multi_member_gzip() -> None:
-    assert gunzip_capped(gzip.compress(b"ab") + gzip.compress(b"cd"), 10) == b"abcd"
+    assert decode_one(gzip.compress(b"ab") + gzip.compress(b"cd"), "gzip", 10, strict=True) \
+        == b"abcd"
+
+
+def test_truncated_gzip_sitemap_is_refused_not_parsed_in_part() -> None:
+    whole = gzip.compress(b"<urlset><url><loc>https://a.example/1</loc></url></urlset>")
+    r = parse_sitemap(whole[:-12], BASE)
+    assert r.error is not None and r.error[0] == "sitemap_bad_gzip" and r.entries == []
 
 
 def test_url_cap() -> None:

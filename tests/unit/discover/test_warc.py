@@ -15,6 +15,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from schemas.tables import DOCUMENTS, REJECTS, conform
+from tasks.common.netguard import AddressGuard
 from tasks.discover.warc import (
     _Reject,
     dechunk,
@@ -249,14 +250,19 @@ def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_port}/moved.warc.gz"
-        opener = http_opener("pressroom-test", 10.0, allow_private=True)
+        opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
         result = read_warc(url, "r", NOW, CAP, opener=opener)
         assert len(result.rows) == 3 and result.rejects == []
         assert result.rows[0]["source"] == url
         # Without the loopback permission the guard refuses before connecting.
         refused = read_warc(url, "r", NOW, CAP, opener=http_opener("t", 10.0))
         assert refused.rows == [] and refused.rejects[0]["reason"] == "warc_unreadable"
-        assert "non-public address 127.0.0.1" in refused.rejects[0]["detail"]
+        assert "127.0.0.1 (loopback)" in refused.rejects[0]["detail"]
+        # The same guard as the fetcher: an allowed network (PRESSROOM_ALLOWED_NETWORKS)
+        # lets it through without allowing every private address.
+        guard = AddressGuard.from_settings(False, ["127.0.0.0/8"])
+        allowed = read_warc(url, "r", NOW, CAP, opener=http_opener("t", 10.0, guard))
+        assert len(allowed.rows) == 3 and allowed.rejects == []
     finally:
         server.shutdown()
         server.server_close()

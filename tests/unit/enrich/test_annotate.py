@@ -9,9 +9,21 @@ import pyarrow as pa
 import pytest
 
 from schemas.tables import ARTICLES, ENTITIES, PLACES, conform, validate
-from tasks.common.settings import Settings
+from tasks import enrich
+from tasks.common.result import StageResult
+from tasks.common.settings import Settings, settings_slice
 from tasks.enrich import annotate as enrich_mod
-from tasks.enrich.annotate import enrich_batch
+from tasks.steps import outlet_registry
+
+
+def enrich_batch(articles, settings, run_id: str) -> StageResult:
+    """The enrich stage as its wrapper calls it: config slice and outlet registry."""
+    registry, problems = outlet_registry(settings)
+    result = enrich.run(articles, settings_slice(enrich.EnrichConfig, settings), run_id,
+                        registry)
+    result.notes[:0] = list(problems)
+    return result
+
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "seeds" / "000_a88de07e7e5ec5c5.txt"
@@ -77,18 +89,19 @@ def test_seed_places_quotes_and_source(settings, prepare):
 def test_output_tables_match_declared_schemas(settings):
     result = enrich_batch(make_articles([seed_body(), "Short text about Poland."]), settings, "r")
     validate(result.table, ARTICLES, "articles")
-    conform(result.entities, ENTITIES, "entities")
-    places = conform(result.places, PLACES, "places")
+    conform(result.outputs["entities"].to_pylist(), ENTITIES, "entities")
+    places = conform(result.outputs["places"].to_pylist(), PLACES, "places")
     got = {(r["article_id"], r["iso2"]): r["count"] for r in places.to_pylist()}
     assert got[("a1", "PL")] == 1
     assert got[("a0", "UA")] >= 10
-    assert all(r["run_id"] == "r" for r in result.entities + result.places)
+    rows = result.outputs["entities"].to_pylist() + result.outputs["places"].to_pylist()
+    assert rows and all(r["run_id"] == "r" for r in rows)
 
 
 def test_without_a_model_the_notes_say_so_and_entities_come_from_cheap_steps(settings):
     result = enrich_batch(make_articles([seed_body()]), settings, "r")
     assert any("spaCy NER skipped" in n and "no model" in n for n in result.notes)
-    labels = {(e["normalized"], e["label"]) for e in result.entities}
+    labels = {(e["normalized"], e["label"]) for e in result.outputs["entities"].to_pylist()}
     assert ("Ukraine", "GPE") in labels
     assert ("Sikorski", "PERSON") in labels
     summary = result.table.column("entities").to_pylist()[0]
@@ -122,7 +135,7 @@ def test_one_failing_article_is_recorded_and_kept(settings, monkeypatch):
     # every other step still ran for the failing article
     assert any(q["speaker"] == "Stoltenberg" for q in rows[1]["quotes"])
     assert rows[1]["source_name"] == "Sputnik" and rows[1]["language"] == "en"
-    assert not any(p["article_id"] == "a1" for p in result.places)
+    assert not any(p["article_id"] == "a1" for p in result.outputs["places"].to_pylist())
     assert any("1 of 2 articles" in n for n in result.notes)
 
 
@@ -136,7 +149,8 @@ def test_unknown_domain_and_empty_text(settings):
 
 def test_empty_batch(settings):
     result = enrich_batch(make_articles([]), settings, "r")
-    assert result.table.num_rows == 0 and result.entities == [] and result.places == []
+    assert result.table.num_rows == 0
+    assert result.outputs["entities"].num_rows == 0 and result.outputs["places"].num_rows == 0
     validate(result.table, ARTICLES, "articles")
 
 

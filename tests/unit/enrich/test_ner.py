@@ -9,8 +9,12 @@ spacy = pytest.importorskip("spacy")
 
 from tasks.common.settings import Settings  # noqa: E402
 from tasks.enrich import ner  # noqa: E402
-from tasks.enrich.annotate import enrich_batch  # noqa: E402
-from tests.unit.enrich.test_annotate import REPO, make_articles, seed_body  # noqa: E402
+from tests.unit.enrich.test_annotate import (  # noqa: E402
+    REPO,
+    enrich_batch,  # noqa: E402
+    make_articles,
+    seed_body,
+)
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Radoslaw Sikorski"},
@@ -87,7 +91,8 @@ def test_enrich_batch_uses_configured_model(model_dir, monkeypatch, tmp_path):
         make_articles([seed_body()]), Settings(seeds=REPO / "seeds", warehouse=tmp_path), "r"
     )
     assert any(n.startswith("spaCy NER: model") for n in result.notes)
-    got = {(e["text"], e["label"]): (e["normalized"], e["count"]) for e in result.entities}
+    got = {(e["text"], e["label"]): (e["normalized"], e["count"])
+           for e in result.outputs["entities"].to_pylist()}
     assert got[("NATO", "ORG")][1] >= 5
     assert got[("Jens Stoltenberg", "PERSON")] == ("Jens Stoltenberg", 1)
     # the lone surname groups with the full name used in the same article

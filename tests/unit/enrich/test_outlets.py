@@ -121,8 +121,7 @@ def test_sources_toml_outlets_are_known_and_outlets_toml_wins():
 
 def test_enrich_joins_both_files_and_notes_a_broken_one(tmp_path, monkeypatch):
     from tasks.common.settings import Settings
-    from tasks.enrich.annotate import enrich_batch
-    from tests.unit.enrich.test_annotate import make_articles
+    from tests.unit.enrich.test_annotate import enrich_batch, make_articles
 
     monkeypatch.delenv("PRESSROOM_SPACY_MODEL", raising=False)
     (tmp_path / "sources.toml").write_text(

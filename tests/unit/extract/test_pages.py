@@ -10,10 +10,10 @@ import pytest
 
 import tasks.extract.pages as extract_mod
 from schemas import ARTICLES, DOCUMENTS, conform, validate
-from tasks.clean.text import clean_batch
-from tasks.common.settings import Settings
+from tasks import clean, extract
+from tasks.common.settings import Settings, settings_slice
 from tasks.extract.metadata import DateCandidate, choose_date, date_candidates, parse_date
-from tasks.extract.pages import extract_batch, extract_html
+from tasks.extract.pages import extract_html
 
 FETCHED = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 
@@ -27,6 +27,9 @@ PARAGRAPHS = [
     "Local businesses on both banks welcomed the reopening, saying the closure had cut the "
     "number of customers crossing from the old town by almost a third over two years.",
 ]
+
+EXTRACT = settings_slice(extract.ExtractConfig, Settings())
+CLEAN = settings_slice(clean.CleanConfig, Settings())
 
 
 def page(
@@ -234,7 +237,7 @@ def test_extract_batch_rows_conform_and_failures_are_rejects() -> None:
          "dump_text": "A body.Glued here.", "hint_title": "Dump title",
          "hint_published_at": datetime(2024, 5, 2, tzinfo=UTC), "hint_published_source": "dump"},
     ])
-    result = extract_batch(docs, Settings(), "run-1")
+    result = extract.run(docs, EXTRACT, "run-1")
     validate(result.table, ARTICLES, "articles")
     rows = {r["input_key"]: r for r in result.table.to_pylist()}
     assert set(rows) == {"a", "d"}
@@ -265,8 +268,9 @@ def test_clean_batch_removes_boilerplate_and_applies_filters() -> None:
          .replace(PARAGRAPHS[2].encode(), "Die Länder müssen noch zustimmen.".encode())
          .replace(PARAGRAPHS[3].encode(), b"Der Bundesrat tagt im Mai.")},
     ])
-    extracted = extract_batch(docs, Settings(), "r")
-    cleaned = clean_batch(extracted.table, Settings(target_languages=["en"], min_words=40), "r")
+    extracted = extract.run(docs, EXTRACT, "r")
+    config = settings_slice(clean.CleanConfig, Settings(target_languages=["en"], min_words=40))
+    cleaned = clean.run(extracted.table, config, "r")
     validate(cleaned.table, ARTICLES, "articles")
     (row,) = cleaned.table.to_pylist()
     assert row["text"].split("\n\n") == PARAGRAPHS  # blank-line paragraphs, no furniture
@@ -274,7 +278,8 @@ def test_clean_batch_removes_boilerplate_and_applies_filters() -> None:
     assert row["word_count"] == len(row["text"].split())
     assert [(r["input_key"], r["reason"]) for r in cleaned.rejects] == [("de", "wrong_language")]
 
-    short = clean_batch(extracted.table, Settings(min_words=500), "r")
+    short = clean.run(extracted.table, settings_slice(clean.CleanConfig, Settings(min_words=500)),
+                      "r")
     assert {r["reason"] for r in short.rejects} == {"too_short"}
 
 
@@ -282,7 +287,7 @@ def test_clean_batch_detects_the_language_of_dumps() -> None:
     text = " ".join(PARAGRAPHS)
     docs = docs_table([{"input_key": "d", "url": "https://dump.example/a.html",
                         "source_kind": "dump", "dump_text": text, "hint_title": "T"}])
-    cleaned = clean_batch(extract_batch(docs, Settings(), "r").table, Settings(), "r")
+    cleaned = clean.run(extract.run(docs, EXTRACT, "r").table, CLEAN, "r")
     (row,) = cleaned.table.to_pylist()
     assert row["language"] == "en"
 
@@ -291,7 +296,7 @@ def test_clean_batch_detects_the_language_of_dumps() -> None:
 def test_extract_batch_rejects_bodies_without_text(body: bytes) -> None:
     docs = docs_table([{"input_key": "x", "url": "https://x.example/a.html",
                         "source_kind": "url", "body": body}])
-    result = extract_batch(docs, Settings(), "r")
+    result = extract.run(docs, EXTRACT, "r")
     assert result.table.num_rows == 0
     assert [r["reason"] for r in result.rejects] == ["extraction_failed"]
 
@@ -301,7 +306,7 @@ def test_extract_batch_accounts_for_every_document() -> None:
     docs = docs_table([{"input_key": str(i), "url": f"https://x.example/{i}.html",
                         "source_kind": "url", "body": body}
                        for i, body in enumerate([b"words \xff\xfe", b"<p>", b"\xef\xbb\xbf"])])
-    result = extract_batch(docs, Settings(), "r")
+    result = extract.run(docs, EXTRACT, "r")
     assert result.table.num_rows + len(result.rejects) == 3
 
 
@@ -349,7 +354,7 @@ def test_local_midnight_keeps_its_calendar_day() -> None:
 def test_date_alternatives_and_flags_are_kept() -> None:
     docs = docs_table([{"input_key": "a", "url": "https://gazette.example/2024/05/01/b.html",
                         "source_kind": "url", "body": page(meta_date="2024-04-30")}])
-    (row,) = extract_batch(docs, Settings(), "r").table.to_pylist()
+    (row,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
     assert [c["source"] for c in row["published_at_alternatives"]] == ["meta", "jsonld", "url"]
     assert row["published_at_source"] == "meta"
     assert row["published_at_flags"] == ["disagree"]

@@ -9,11 +9,10 @@ from datetime import UTC, datetime
 import pytest
 
 from tasks.common.codings import CodingError, decode_body
+from tasks.fetch.client import http_request_head, http_response_head
 from tasks.storage.archive import (
     WarcWriter,
     archived_documents,
-    http_request_head,
-    http_response_head,
     iter_responses,
     read_response_at,
 )

@@ -1,4 +1,4 @@
-"""schemas/enrich_views.sql runs in DuckDB over enrich_batch's output."""
+"""The enrichment views of schemas/views/ run in DuckDB over the enrich stage's output."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 
+from schemas import views
 from schemas.tables import ENTITIES, PLACES, TABLES, conform
 from tasks.common.settings import Settings
-from tasks.enrich.annotate import enrich_batch
-from tests.unit.enrich.test_annotate import REPO, make_articles, seed_body
+from tests.unit.enrich.test_annotate import REPO, enrich_batch, make_articles, seed_body
 
 duckdb = pytest.importorskip("duckdb")
 
@@ -34,8 +34,8 @@ def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
     r = enrich_batch(table, Settings(seeds=REPO / "seeds", warehouse=tmp_path), "r")
     con = duckdb.connect()
     con.register("a_src", r.table)
-    con.register("e_src", conform(r.entities, ENTITIES, "entities"))
-    con.register("p_src", conform(r.places, PLACES, "places"))
+    con.register("e_src", conform(r.outputs["entities"].to_pylist(), ENTITIES, "entities"))
+    con.register("p_src", conform(r.outputs["places"].to_pylist(), PLACES, "places"))
     con.execute(
         "CREATE TABLE articles AS SELECT * FROM a_src;"
         "CREATE TABLE entities AS SELECT * FROM e_src;"
@@ -44,8 +44,8 @@ def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):
     for name in ("rejects", "fetch_log", "signatures"):  # views.sql reads them: empty, typed
         con.register(f"{name}_src", TABLES[name].empty_table())
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_src")
-    con.execute((REPO / "schemas" / "views.sql").read_text())  # unique_articles
-    con.execute((REPO / "schemas" / "enrich_views.sql").read_text())
+    for _name, sql in views():  # in order: the enrich views build on unique_articles
+        con.execute(sql)
 
     top = con.execute(
         "SELECT entity, articles FROM top_entities_by_day WHERE day = DATE '2024-04-04' "

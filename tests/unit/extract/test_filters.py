@@ -1,18 +1,10 @@
-"""Quality filters: each reason fires on clear evidence and not on real articles."""
+"""Extraction filters: each reason fires on clear evidence and not on real articles."""
 
 from __future__ import annotations
 
 import pytest
 
-from tasks.common.quality import (
-    detect_language,
-    extraction_failed,
-    is_listing_url,
-    looks_like_listing,
-    not_article,
-    too_short,
-    wrong_language,
-)
+from tasks.extract.filters import extraction_failed, is_listing_url, looks_like_listing, not_article
 
 ARTICLE = "\n\n".join([
     "The harbour bridge reopened to traffic on Thursday after two years of repairs that "
@@ -32,40 +24,14 @@ GERMAN = (
 )
 
 
+
+
 def test_extraction_failed_on_error_or_empty_text() -> None:
     assert extraction_failed("", None).reason == "extraction_failed"
     assert extraction_failed("   \n", None).reason == "extraction_failed"
     assert "unparsable" in extraction_failed("", "unparsable HTML").detail
     assert extraction_failed(ARTICLE, None) is None
 
-
-def test_too_short_counts_words_against_min_words() -> None:
-    assert too_short("Just a caption under a photo.", 50).reason == "too_short"
-    assert too_short(ARTICLE, 50) is None
-    assert too_short("one two three", 3) is None
-
-
-def test_too_short_counts_chinese_and_japanese_by_characters() -> None:
-    chinese = "国务院新闻办公室今天举行新闻发布会介绍疫情防控和经济社会发展情况。" * 4
-    assert len(chinese.split()) == 1
-    assert too_short(chinese, 50) is None
-    assert too_short("国务院新闻办公室", 50).reason == "too_short"
-
-
-def test_wrong_language_only_when_targets_are_set_and_language_known() -> None:
-    assert wrong_language("de", ["en"], 0.99).reason == "wrong_language"
-    assert wrong_language("de", ["de", "en"]) is None
-    assert wrong_language("en", ["EN-gb"]) is None  # region and case ignored
-    assert wrong_language("de", []) is None  # no target: any language
-    assert wrong_language(None, ["en"]) is None  # unknown: keep
-
-
-def test_detect_language_from_text_and_from_html_lang_for_short_text() -> None:
-    lang, score = detect_language(GERMAN)
-    assert lang == "de" and score > 0.9
-    assert detect_language(ARTICLE)[0] == "en"
-    assert detect_language("Kurz.", "de-AT") == ("de", None)
-    assert detect_language("Kurz.") == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -107,5 +73,3 @@ def test_not_article_needs_a_listing_signal_and_a_teaser_text() -> None:
     assert not_article(TEASERS, "https://news.example.com/2024/05/02/poem.html") is None
     # the page type alone is a signal
     assert not_article(TEASERS, "https://x.example/a", page_type="CollectionPage")
-
-

@@ -1,0 +1,2 @@
+-- Every reject says why.
+SELECT * FROM rejects WHERE reason IS NULL OR reason = ''

@@ -1,0 +1,35 @@
+"""Cleaning filters: too short and wrong language."""
+
+from __future__ import annotations
+
+from tasks.clean.filters import too_short, wrong_language
+
+ARTICLE = "\n\n".join([
+    "The harbour bridge reopened to traffic on Thursday after two years of repairs that "
+    "cost the city more than 40 million euros, officials said at a ceremony on the quay.",
+    "Engineers replaced the steel cables, resurfaced the deck and installed new sensors "
+    "that measure the strain on the structure every few seconds, the city said.",
+    "Local businesses on both banks welcomed the reopening, saying the closure had cut the "
+    "number of customers crossing from the old town by almost a third.",
+])
+
+
+def test_too_short_counts_words_against_min_words() -> None:
+    assert too_short("Just a caption under a photo.", 50).reason == "too_short"
+    assert too_short(ARTICLE, 50) is None
+    assert too_short("one two three", 3) is None
+
+
+def test_too_short_counts_chinese_and_japanese_by_characters() -> None:
+    chinese = "国务院新闻办公室今天举行新闻发布会介绍疫情防控和经济社会发展情况。" * 4
+    assert len(chinese.split()) == 1
+    assert too_short(chinese, 50) is None
+    assert too_short("国务院新闻办公室", 50).reason == "too_short"
+
+
+def test_wrong_language_only_when_targets_are_set_and_language_known() -> None:
+    assert wrong_language("de", ["en"], 0.99).reason == "wrong_language"
+    assert wrong_language("de", ["de", "en"]) is None
+    assert wrong_language("en", ["EN-gb"]) is None  # region and case ignored
+    assert wrong_language("de", []) is None  # no target: any language
+    assert wrong_language(None, ["en"]) is None  # unknown: keep
