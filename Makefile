@@ -44,8 +44,10 @@ bench: $(BENCH_STAMP)
 bench-extract: $(BENCH_STAMP)
 	$(BIN)/python bench/bench_extract.py --meta-baseline
 
+# ruff, and the import rule of ARCHITECTURE.md (import-linter contracts in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check flows tasks schemas tests bench
+	$(BIN)/lint-imports
 
 clean-warehouse:
 	rm -rf warehouse/*/ warehouse/pressroom.duckdb

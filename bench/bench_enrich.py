@@ -25,11 +25,12 @@ from pathlib import Path
 import pyarrow as pa
 
 from schemas.tables import ARTICLES, conform
-from tasks.common.settings import Settings
+from tasks import enrich
+from tasks.common.settings import Settings, settings_slice
 from tasks.common.urls import domain_of
-from tasks.enrich import annotate as enrich
-from tasks.enrich import gazetteer, keywords, quotes
+from tasks.enrich import EnrichConfig, annotate, gazetteer, keywords, quotes
 from tasks.enrich import outlets as sources
+from tasks.steps import outlet_registry
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = (REPO / ".." / "shared" / "corpus" / "dev").resolve()
@@ -73,9 +74,11 @@ def articles_table(pages, texts) -> pa.Table:
 
 
 def enrich_all(table: pa.Table, settings: Settings, batch: int) -> tuple[float, list]:
+    config = settings_slice(EnrichConfig, settings)
+    registry, _ = outlet_registry(settings)
     t0 = time.perf_counter()
     results = [
-        enrich.enrich_batch(table.slice(i, batch), settings, "bench")
+        enrich.run(table.slice(i, batch), config, "bench", registry)
         for i in range(0, table.num_rows, batch)
     ]
     return time.perf_counter() - t0, results
@@ -90,9 +93,9 @@ def time_it(fn, *args) -> float:
 def steps_breakdown(texts: list[str], langs: list[str], domains: list[str]) -> dict[str, float]:
     """Seconds per default enrichment step over all texts (one pass each)."""
     reg = sources.load_registry(REPO / "seeds" / "outlets.toml")
-    dem = enrich._demonyms()
+    dem = annotate._demonyms()
     return {
-        "language (py3langid)": time_it(lambda: [enrich.detect_language(t) for t in texts]),
+        "language (py3langid)": time_it(lambda: [annotate.detect_language(t) for t in texts]),
         "places (Aho-Corasick + rules)": time_it(
             lambda: [gazetteer.places_in(t, lg) for t, lg in zip(texts, langs, strict=True)]
         ),
@@ -188,7 +191,7 @@ def first_model() -> str | None:
 
 
 def ner_mode(table: pa.Table, model: str, batch: int, rounds: int) -> tuple[float, list[str]]:
-    """Median seconds of enrich_batch with spaCy NER on, and the notes of the last run."""
+    """Median seconds of enrich.run with spaCy NER on, and the notes of the last run."""
     os.environ["PRESSROOM_SPACY_MODEL"] = model
     try:
         enrich_all(table.slice(0, 20), Settings(seeds=REPO / "seeds"), batch)  # load model
@@ -221,7 +224,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="first N pages only")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--batch", type=int, default=500, help="articles per enrich_batch call")
+    ap.add_argument("--batch", type=int, default=500, help="articles per enrich.run call")
     ap.add_argument("--out", type=Path, default=None, help="write a markdown summary here")
     ap.add_argument("--ner-model", default=None,
                     help="spaCy pipeline for the NER mode (default: the first installed)")
@@ -286,7 +289,7 @@ def main() -> int:
         "| stage | median s | docs/s | ms/doc |",
         "|---|---:|---:|---:|",
         f"| trafilatura.extract | {ext_med:.2f} | {n / ext_med:.1f} | {1000 * ext_med / n:.2f} |",
-        f"| enrich_batch (default: no NER) | {enr_med:.2f} | {n / enr_med:.1f} | "
+        f"| enrich.run (default: no NER) | {enr_med:.2f} | {n / enr_med:.1f} | "
         f"{1000 * enr_med / n:.2f} |",
         "",
         f"**Enrichment costs {enr_med / ext_med:.2f}x the time of extraction per article** "
@@ -327,7 +330,7 @@ def main() -> int:
         ner_secs, ner_notes = ner
         lines += [
             "",
-            f"With NER (`{ner_model}`): enrich_batch median {ner_secs:.2f} s = "
+            f"With NER (`{ner_model}`): enrich.run median {ner_secs:.2f} s = "
             f"{n / ner_secs:.1f} docs/s = {ner_secs / ext_med:.2f}x extraction. "
             f"Notes: {ner_notes}",
         ]

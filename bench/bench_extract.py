@@ -11,7 +11,7 @@ missing the benchmark says so and exits 0 (users and a fresh CI do not have it).
 What is compared, batch by batch (B pages; which side goes first alternates per batch, so
 both see the same CPU contention from the other processes on the machine):
   baseline  : trafilatura.extract(html, include_comments=False) for each page
-  pressroom : tasks.extract.pages.extract_batch then tasks.clean.text.clean_batch on the same pages
+  pressroom : tasks.extract.run then tasks.clean.run on the same pages
               as a DOCUMENTS table (Arrow conversion, metadata, boilerplate, filters included)
 
 Scores (score_dev.py's own `score`): snippet recall, precision proxy, harmonic mean.
@@ -42,10 +42,9 @@ import pyarrow as pa
 import trafilatura
 
 from schemas import DOCUMENTS, conform
-from tasks.clean.text import clean_batch
+from tasks import clean, extract
 from tasks.common.charset import sniff_encoding
-from tasks.common.settings import Settings
-from tasks.extract.pages import extract_batch
+from tasks.common.settings import Settings, settings_slice
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -143,8 +142,8 @@ def run(args) -> int:
                 for e in items}
 
     def pressroom(table):
-        ex = extract_batch(table, settings, "bench")
-        cl = clean_batch(ex.table, settings, "bench")
+        ex = extract.run(table, settings_slice(extract.ExtractConfig, settings), "bench")
+        cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
         return ex, cl
 
     # warm-up outside the clock: imports, regex compilation, langid model, htmldate caches
@@ -197,8 +196,9 @@ def run(args) -> int:
         lenient = Settings(min_words=0)
         redo = [e for e in expected if e["id"] in rejected]
         if redo:
-            ex = extract_batch(doc_table(redo, pages, fetched_at), lenient, "bench")
-            cl = clean_batch(ex.table, lenient, "bench")
+            ex = extract.run(doc_table(redo, pages, fetched_at),
+                             settings_slice(extract.ExtractConfig, lenient), "bench")
+            cl = clean.run(ex.table, settings_slice(clean.CleanConfig, lenient), "bench")
             for row in cl.table.to_pylist():
                 text_view[row["input_key"]] = row["text"]
 

@@ -199,7 +199,7 @@ def raw_httpx(urls: list[str], concurrency: int) -> tuple[float, float, int]:
 def stage(urls: list[str], cfg, run_id: str, batch: int) -> tuple[float, float, int, int]:
     """fetch_batch in batches as the flow calls it. -> (wall s, cpu s, pages ok, failures)."""
     from schemas.tables import DOCUMENTS, conform
-    from tasks.fetch.client import fetch_batch
+    from tasks.steps import fetch_documents as fetch_batch
 
     docs = conform([{"input_key": f"k{i}", "url": u, "source_kind": "url"}
                     for i, u in enumerate(urls)], DOCUMENTS, "documents")
@@ -207,7 +207,7 @@ def stage(urls: list[str], cfg, run_id: str, batch: int) -> tuple[float, float, 
     wall, cpu = time.perf_counter(), time.process_time()
     for start in range(0, docs.num_rows, batch):
         result = fetch_batch(docs.slice(start, batch), cfg, run_id)
-        ok += result.docs.num_rows
+        ok += result.table.num_rows
         failed += sum(1 for r in result.fetch_log if r["error"])
     return time.perf_counter() - wall, time.process_time() - cpu, ok, failed
 

@@ -98,27 +98,28 @@ def direct(inputs: list[str], settings) -> float:
 
     from flows.pipeline import batches, concat, new_run_id
     from schemas import ARTICLES
-    from tasks.clean import text as clean
-    from tasks.dedup import rules as dedup
-    from tasks.discover import inputs as discover
-    from tasks.enrich import annotate as enrich
-    from tasks.extract import pages as extract
-    from tasks.fetch import client as fetch
-    from tasks.storage import publish, report
+    from tasks import clean, dedup, enrich, extract
+    from tasks.common.settings import settings_slice
+    from tasks.discover.inputs import DiscoverConfig, discover
+    from tasks.steps import fetch_documents, outlet_registry
+    from tasks.storage import publish, report, warehouse
 
     t0 = time.perf_counter()
     run_id = new_run_id()
-    found = discover.discover(inputs, run_id)
-    docs = found.docs
+    found = discover(inputs, run_id, settings_slice(DiscoverConfig, settings))
+    extract_cfg = settings_slice(extract.ExtractConfig, settings)
+    clean_cfg = settings_slice(clean.CleanConfig, settings)
     cleaned = []
-    for b in batches(docs, settings.batch_size):
-        f = fetch.fetch_batch(b, settings, run_id)
-        e = extract.extract_batch(f.docs, settings, run_id)
-        cleaned.append(clean.clean_batch(e.table, settings, run_id).table)
+    for b in batches(found.docs, settings.batch_size):
+        f = fetch_documents(b, settings, run_id)
+        e = extract.run(f.table, extract_cfg, run_id)
+        cleaned.append(clean.run(e.table, clean_cfg, run_id).table)
     all_clean = concat(cleaned, ARTICLES)
-    d = dedup.dedup_batch(all_clean, dedup.load_prior(P(settings.warehouse)), settings,
-                          run_id)
-    enriched = [enrich.enrich_batch(b, settings, run_id).table
+    d = dedup.run(all_clean, settings_slice(dedup.DedupConfig, settings), run_id,
+                  warehouse.load_prior(P(settings.warehouse)))
+    registry, _ = outlet_registry(settings)
+    enrich_cfg = settings_slice(enrich.EnrichConfig, settings)
+    enriched = [enrich.run(b, enrich_cfg, run_id, registry).table
                 for b in batches(d.table, settings.batch_size)]
     root = P(settings.warehouse)
     publish.publish_run(root, {"articles": concat(enriched, ARTICLES)},
