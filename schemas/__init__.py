@@ -1,7 +1,6 @@
 """Declared schemas of every table, and the SQL views and data tests over them."""
 
 from schemas.sql import data_tests, view_sql, views
-
 from schemas.tables import (
     ARTICLES,
     DOCUMENTS,

@@ -125,7 +125,7 @@ PLACES = pa.schema(
     ]
 )
 
-# The persisted MinHash state of near-duplicate detection (tasks/dedup.py, neardup.py).
+# The persisted MinHash state of near-duplicate detection (tasks/dedup/rules.py, minhash.py).
 # One row per article per change: a row for every new article (or revision), and a row
 # again for an older article whose cluster got a new representative. The current state
 # is the latest row per article_id (the latest_signatures view); older rows are history, never

@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     # host is likely still down, and retrying every few hours adds a fetch_log row each time.
     refetch_failed_after_hours: float = 24.0
 
-    # --- fetch stage (tasks/fetch.py) ---
+    # --- fetch stage (tasks/fetch/client.py) ---
     connect_timeout_s: float = Field(10.0, gt=0)
     # Networks allowed despite being private/loopback (tests: ["127.0.0.0/8"]).
     allowed_networks: list[str] = Field(default_factory=list)
@@ -108,7 +108,7 @@ class Settings(BaseSettings):
     min_words: int = Field(25, ge=0)
     target_languages: list[str] = Field(default_factory=list, description="empty = any")
 
-    # --- dedup stage (tasks/dedup.py, neardup.py). Changing bands/rows/shingle_words
+    # --- dedup stage (tasks/dedup/rules.py, minhash.py). Changing bands/rows/shingle_words
     # changes the hash family: persisted signatures no longer compare and the stage
     # refuses to run until they are rebuilt.
     # Jaccard of 5-word shingles at which two texts are the same story. 0.8 keeps
@@ -123,7 +123,7 @@ class Settings(BaseSettings):
     # read back for the few candidates that need it); estimate: MinHash agreement only.
     neardup_verify: Literal["exact", "estimate"] = "exact"
 
-    # --- enrich stage (tasks/enrich.py) ---
+    # --- enrich stage (tasks/enrich/annotate.py) ---
     spacy_model: str | None = Field(
         None, description="spaCy package name or path, e.g. en_core_web_sm; None = no NER"
     )

@@ -606,7 +606,7 @@ def cluster_incremental(
     return Clustering(new_cluster, new_dup, changed, report, n_candidates)
 
 
-# ---- Arrow conversions for the persisted `signatures` table (schemas/signatures.py) ----
+# ---- Arrow conversions for the persisted `signatures` table (schemas/tables.py) ----
 
 
 def signatures_to_arrow(signatures: np.ndarray) -> pa.Array:

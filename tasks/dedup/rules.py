@@ -13,7 +13,7 @@ the outcome never depends on input order:
   cluster_id / duplicate_of set. Wire copies on different outlets are what analysts
   study; `unique_articles` filters them out when one copy is wanted.
 - Near duplicates: MinHash + LSH (tasks.dedup.minhash) against this run and the latest
-  signature of every earlier article (the `signatures` table, schemas/signatures.py),
+  signature of every earlier article (the `signatures` table, schemas/tables.py),
   verified by exact shingle Jaccard before they are joined.
 
 The stage also returns the `signatures` rows to append: one per kept article, and one

@@ -6,8 +6,8 @@ walked in sorted order so a run is reproducible. Malformed inputs become rejects
 reason; nothing raises out of here for bad data.
 
 Also dispatched from here (by path kind): WARC files, local or http(s) (*.warc,
-*.warc.gz: tasks/warcinput.py), sources files (sources.toml: tasks/sourcesfile.py) and
-feed or sitemap URLs (tasks/discover_remote.py, which fetches through the injected
+*.warc.gz: tasks/discover/warc.py), sources files (sources.toml: tasks/common/sourcesfile.py) and
+feed or sitemap URLs (tasks/discover/remote.py, which fetches through the injected
 `fetch_urls` so this stage stays testable without the network).
 """
 

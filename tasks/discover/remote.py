@@ -1,7 +1,7 @@
 """Discover article URLs from feeds and sitemaps, fetching through an injected fetcher.
 
 The driver stays pure: every byte comes from `fetch_urls(urls) -> (bodies, fetch_log
-rows)`, which the flow wires to the project's polite fetcher (tasks/fetch.py) and tests
+rows)`, which the flow wires to the project's polite fetcher (tasks/fetch/client.py) and tests
 wire to a loopback server. Sitemap indexes are followed level by level, one fetch batch
 per level (so the fetcher can spread hosts and keep its per-host delay), under a depth
 cap and a cap on the number of sitemap files per run, newest children first.
@@ -249,7 +249,7 @@ def discover_remote(
     return col.result
 
 
-# --- entry points for tasks/discover.py ---------------------------------------------
+# --- entry points for tasks/discover/inputs.py ---------------------------------------------
 
 # A path segment named like a feed (/rss, /feed/, /atom.xml, /rss2/...), a .rss/.atom
 # file, or a format=rss query; an article slug that merely contains "rss" does not count.

@@ -8,7 +8,7 @@ matched by local name because real sitemaps use the 0.9 namespace, old Google on
 none at all. Plain-text sitemaps (one URL a line, allowed by sitemaps.org) are read too.
 
 Following an index is not done here: `parse_sitemap` returns the children, and the
-driver (tasks/discover_remote.py) fetches them level by level under depth and count caps.
+driver (tasks/discover/remote.py) fetches them level by level under depth and count caps.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ several processes when asked. Without spaCy, without a configured model, or with
 that is not installed, `load_ner` returns no tagger and a note for the run summary; the
 rest of enrichment goes on.
 
-The gazetteer (tasks/gazetteer.py) is the offline twin for places; with no model the
-entities table holds gazetteer places and quote speakers (see tasks/enrich.py).
+The gazetteer (tasks/enrich/gazetteer.py) is the offline twin for places; with no model the
+entities table holds gazetteer places and quote speakers (see tasks/enrich/annotate.py).
 """
 
 from __future__ import annotations

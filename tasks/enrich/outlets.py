@@ -5,7 +5,7 @@ keep more per outlet in the same file (feeds, sitemaps, crawl hints), so the par
 only the keys it knows and ignores the rest. Lookup walks up the host's labels, so
 `news.bbc.co.uk` finds `bbc.co.uk`.
 
-The crawl configuration `seeds/sources.toml` (tasks/sourcesfile.py) also names outlets,
+The crawl configuration `seeds/sources.toml` (tasks/common/sourcesfile.py) also names outlets,
 with a homepage, a country and a coarser type. `merge_registries` joins both: an outlet
 listed only in sources.toml is still known (keyed by its homepage's domain, its type
 mapped by `SOURCES_TYPE_MAP`), and outlets.toml wins where both describe a domain.

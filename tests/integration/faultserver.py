@@ -246,7 +246,7 @@ class FaultServer:
             writer.write(self._head("200 OK", [("Content-Type", "text/html"),
                                                ("Transfer-Encoding", "chunked")]))
             # Headers and the broken chunk in separate segments: the case where aiohttp
-            # does not wake a waiting reader (tasks/fetch.py _read_some).
+            # does not wake a waiting reader (tasks/fetch/client.py _read_some).
             await writer.drain()
             await asyncio.sleep(0.1)
             writer.write(b"10\r\n<html><body>hel\r\nZZZ-not-hex\r\nlo\r\n0\r\n\r\n")

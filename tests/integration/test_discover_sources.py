@@ -3,7 +3,7 @@
 The server plays one news site: an RSS feed, an Atom feed, a sitemap index pointing to a
 gzip'd sitemap, a plain one and a nested index, a Google News sitemap, and the failure
 shapes (404 sitemap, an HTML page where a feed should be, broken XML). The fetcher is a
-small loopback-only stand-in for tasks/fetch.py with the same contract:
+small loopback-only stand-in for tasks/fetch/client.py with the same contract:
 fetch_urls(urls) -> (bodies by URL, one FETCH_LOG row per URL).
 """
 
