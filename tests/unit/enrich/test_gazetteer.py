@@ -196,3 +196,11 @@ def test_curated_data_files_are_consistent():
     ]:
         assert listed <= set(forms), f"{name} names forms not in curated.tsv: {listed - set(forms)}"
     assert gazetteer._curated_langs() == {"de"}
+
+
+def test_turkey_veto_cue_drops_the_default():
+    # "Roast Turkey for Thanksgiving." (test_not_places) is dropped as a personal name
+    # before the veto is looked at; here only the veto (weak_names.toml) decides.
+    assert codes("Turkey is on the agenda.") == ["TR"]  # default TR
+    assert codes("Turkey is on the menu for Thanksgiving.") == []
+    assert codes("Turkey, roasted, was served.") == []
