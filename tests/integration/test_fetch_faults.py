@@ -17,7 +17,7 @@ import pytest
 from schemas.tables import DOCUMENTS, FETCH_LOG, conform
 from tasks.common.charset import decode
 from tasks.common.settings import Settings
-from tasks.fetch.client import fetch_batch
+from tasks.fetch.client import FetchResult, fetch_batch
 from tasks.storage.archive import iter_responses, read_response_at
 from tests.integration.faultserver import FaultServer
 
@@ -85,6 +85,12 @@ def settings(tmp_path: Path, **overrides) -> Settings:
     return Settings(**values)
 
 
+def fetch(docs: pa.Table, cfg: Settings, run_id: str) -> FetchResult:
+    """Every test reaches the fetcher through here: a change of fetch_batch's signature
+    is a change of this one call."""
+    return fetch_batch(docs, cfg, run_id)
+
+
 def documents(urls: list[str], kind: str = "url") -> pa.Table:
     return conform([{"input_key": f"k{i}", "url": u, "source_kind": kind, "source": "test"}
                     for i, u in enumerate(urls)], DOCUMENTS, "documents")
@@ -103,8 +109,8 @@ def fault_run(server, tmp_path_factory):
     robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6)}
     server.reset_log()
     tracemalloc.start()
-    result = fetch_batch(documents(urls + normal + list(robots.values())),
-                         settings(tmp), "run-faults")
+    result = fetch(documents(urls + normal + list(robots.values())), settings(tmp),
+                   "run-faults")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return result, urls, normal, robots, peak, tmp
@@ -244,7 +250,7 @@ def test_user_agent_is_sent(fault_run, server) -> None:
 def test_politeness_gap_from_server_side(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(3, f"/slow?s=0.02&i={i}") for i in range(6)]
-    result = fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.25), "run-p")
+    result = fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.25), "run-p")
     assert all(r["error"] is None for r in result.fetch_log)
     starts = sorted(h.start for h in server.hits_for(3))
     assert len(starts) == 7  # robots.txt + 6 pages
@@ -256,7 +262,7 @@ def test_per_host_cap_from_server_side(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(3, f"/slow?s=0.3&i={i}") for i in range(6)]
     urls += [server.url(2, f"/slow?s=0.3&i={i}") for i in range(6)]
-    result = fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.0), "run-c")
+    result = fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.0), "run-c")
     assert all(r["error"] is None for r in result.fetch_log)
     assert server.max_in_flight["127.0.0.3"] == 2
     assert server.max_in_flight["127.0.0.2"] == 2
@@ -265,8 +271,7 @@ def test_per_host_cap_from_server_side(server, tmp_path) -> None:
 def test_global_concurrency_limit(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(h, "/slow?s=0.2") for h in (2, 3, 8, *list(FAULT_HOSTS.values())[:5])]
-    fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.0, max_concurrency=3),
-                "run-g")
+    fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.0, max_concurrency=3), "run-g")
     hits = [h for h in server.hits if h.path.startswith("/slow")]
     events = sorted([(h.start, 1) for h in hits] + [(h.end, -1) for h in hits])
     level = peak = 0
@@ -279,8 +284,8 @@ def test_global_concurrency_limit(server, tmp_path) -> None:
 def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(7, f"/ok/{i}") for i in range(4)]
-    fetch_batch(documents(urls), settings(tmp_path, per_host_delay_s=0.0,
-                                          max_crawl_delay_s=0.3), "run-cd")
+    fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.0, max_crawl_delay_s=0.3),
+          "run-cd")
     starts = sorted(h.start for h in server.hits_for(7) if h.path != "/robots.txt")
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert len(gaps) == 3
@@ -291,7 +296,7 @@ def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
 def test_robots_fetched_once_per_host_and_rules_applied(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(8, f"/ok/{i}") for i in range(5)] + [server.url(8, "/private/x")]
-    result = fetch_batch(documents(urls), settings(tmp_path), "run-r")
+    result = fetch(documents(urls), settings(tmp_path), "run-r")
     assert [h.path for h in server.hits_for(8)].count("/robots.txt") == 1
     log = by_url(result.fetch_log)
     assert log[server.url(8, "/private/x")]["error"] == "robots_disallowed"
@@ -307,7 +312,7 @@ def test_dumps_and_bodies_pass_through_without_network(server, tmp_path) -> None
          "body": b"<html>archived</html>", "status": 200, "encoding": "utf-8"},
     ]
     docs = conform(rows, DOCUMENTS, "documents")
-    result = fetch_batch(docs, settings(tmp_path), "run-pt")
+    result = fetch(docs, settings(tmp_path), "run-pt")
     assert result.fetch_log == []
     assert result.docs.to_pylist() == docs.to_pylist()
     assert server.hits == []
@@ -317,17 +322,17 @@ def test_known_urls_skipped_and_refresh_sends_conditional_get(server, tmp_path) 
     from tasks.storage.publish import publish_run
 
     url = server.url(2, "/etag")
-    first = fetch_batch(documents([url]), settings(tmp_path), "run-1")
+    first = fetch(documents([url]), settings(tmp_path), "run-1")
     assert first.fetch_log[0]["error"] is None
     publish_run(tmp_path, {"fetch_log": conform(first.fetch_log, FETCH_LOG, "fetch_log")},
                 {"run_id": "run-1", "started_at": "2026-01-01T00:00:00+00:00"})
 
     server.reset_log()
-    again = fetch_batch(documents([url]), settings(tmp_path, skip_known_urls=True), "run-2")
+    again = fetch(documents([url]), settings(tmp_path, skip_known_urls=True), "run-2")
     assert again.fetch_log[0]["error"] == "already_fetched"
     assert again.docs.num_rows == 0 and server.hits == []
 
-    refreshed = fetch_batch(documents([url]), settings(tmp_path, refresh=True), "run-3")
+    refreshed = fetch(documents([url]), settings(tmp_path, refresh=True), "run-3")
     row = refreshed.fetch_log[0]
     assert (row["status"], row["error"]) == (304, "not_modified")
     page_hits = [h for h in server.hits if h.path == "/etag"]
@@ -336,7 +341,7 @@ def test_known_urls_skipped_and_refresh_sends_conditional_get(server, tmp_path) 
 
 def test_bad_urls_are_logged_not_raised(tmp_path) -> None:
     docs = documents(["ftp://example.org/x", "http://10.0.0.1/admin", "not a url"])
-    result = fetch_batch(docs, settings(tmp_path, allowed_networks=[]), "run-b")
+    result = fetch(docs, settings(tmp_path, allowed_networks=[]), "run-b")
     kinds = {r["url"]: r["error"] for r in result.fetch_log}
     assert kinds == {"ftp://example.org/x": "scheme_not_allowed",
                      "http://10.0.0.1/admin": "blocked_address",
@@ -353,7 +358,7 @@ def test_concurrent_batches_share_politeness_and_robots(server, tmp_path) -> Non
     batches = [[server.url(9, f"/slow?s=0.05&b={b}&i={i}") for i in range(4)] for b in range(2)]
     results = []
     threads = [threading.Thread(target=lambda u=u: results.append(
-        fetch_batch(documents(u), cfg, "run-shared"))) for u in batches]
+        fetch(documents(u), cfg, "run-shared"))) for u in batches]
     for t in threads:
         t.start()
     for t in threads:
@@ -372,7 +377,7 @@ def test_host_names_are_checked_on_what_they_resolve_to(server, tmp_path) -> Non
     server.reset_log()
     url = f"http://localhost:{server.port}/ok/by-name"
     cfg = settings(tmp_path, allowed_networks=["127.0.0.2/32"])
-    result = fetch_batch(documents([url]), cfg, "run-dns")
+    result = fetch(documents([url]), cfg, "run-dns")
     row = result.fetch_log[0]
     assert row["error"] == "blocked_address", row
     assert "loopback" in row["error_detail"]
@@ -400,7 +405,7 @@ def test_discovery_inputs_accept_feed_and_sitemap_types(server, tmp_path) -> Non
             for u in (feed, sitemap)]
     rows.append({"input_key": "page", "url": server.url(3, "/feed.xml"), "source_kind": "feed",
                  "source": feed})  # an article URL listed by a feed that returns RSS
-    result = fetch_batch(conform(rows, DOCUMENTS, "documents"), settings(tmp_path), "run-src")
+    result = fetch(conform(rows, DOCUMENTS, "documents"), settings(tmp_path), "run-src")
     log = by_url(result.fetch_log)
     docs = {r["url"]: r for r in result.docs.to_pylist()}
     assert log[feed]["error"] is None and docs[feed]["content_type"] == "application/rss+xml"
@@ -419,7 +424,7 @@ def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
 
     cfg = settings(tmp_path, per_host_delay_s=0.0, host_delays={"127.0.0.2": 0.4})
     try:
-        fetch_batch(documents(urls), cfg, "run-hd")
+        fetch(documents(urls), cfg, "run-hd")
     finally:
         register_host_delays({"127.0.0.2": 0.0})  # process-wide: do not slow other tests
 
