@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import socket
+import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -128,7 +129,18 @@ def test_retry_after_future_date() -> None:
     assert 3600 - 300 < got <= 3600
 
 
-def test_retry_after_future_date_without_zone_is_utc() -> None:
+@pytest.fixture
+def local_time_utc_plus_10(monkeypatch):
+    """The process's local time zone 10 hours east of UTC (POSIX TZ, no tzdata needed)."""
+    monkeypatch.setenv("TZ", "XXX-10")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_retry_after_future_date_without_zone_is_utc(local_time_utc_plus_10) -> None:
+    # Not the machine's local time: read as UTC+10 this date would be 9 hours past.
     when = datetime.now(UTC) + timedelta(hours=1)
     got = _retry_after(when.strftime("%a, %d %b %Y %H:%M:%S"))
     assert 3600 - 300 < got <= 3600
@@ -205,6 +217,7 @@ CASES = [
     # what aiohttp raises for a broken chunk (its parser error, re-raised by _read_some)
     (HttpProcessingError(code=400, message="Invalid character in chunk size"), "body",
      "bad_chunking"),
+    (HttpProcessingError(code=400, message="Chunk size overflow"), "body", "bad_chunking"),
     (TransferEncodingError("Bad chunk-size line ending, expected CRLF"), "body",
      "bad_chunking"),
     (_payload_error(None, f"{INCOMPLETE}. ConnectionResetError(104, 'Connection reset by peer')"),
