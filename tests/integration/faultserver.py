@@ -8,7 +8,8 @@ own event loop and records every request (host, path, start, end) so that tests 
 politeness from the server's side.
 
 The path picks the behaviour (see `FaultServer._respond`); robots.txt depends on the host
-via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" | text).
+via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" |
+"redirect:<Location>" | text).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ PARAGRAPH = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
     "Residents said the works would take two years; the mayor promised compensation. "
 )
+
+# robots.txt served at /robots-moved.txt on every host.
+ROBOTS_MOVED = b"User-agent: *\nDisallow: /secret\n"
 
 
 def article(title: str, paragraphs: int = 40, charset_meta: str = "utf-8") -> str:
@@ -199,6 +203,9 @@ class FaultServer:
             await self._send(writer, "500 Internal Server Error", b"oops", "text/plain")
         elif rule == "hang":
             await asyncio.sleep(3600)
+        elif rule.startswith("redirect:"):  # "redirect:<Location>", absolute or not
+            await self._send(writer, "301 Moved Permanently", b"", "text/plain",
+                             extra=[("Location", rule.split(":", 1)[1])])
         elif rule.startswith("crawl-delay:"):
             body = f"User-agent: *\nCrawl-delay: {rule.split(':', 1)[1]}\n".encode()
             await self._send(writer, "200 OK", body, "text/plain")
@@ -213,7 +220,9 @@ class FaultServer:
         page = article(path).encode("utf-8")
         if path == "/robots.txt":
             await self._robots(ip, writer)
-        elif path.startswith("/ok") or path.startswith("/private"):
+        elif path == "/robots-moved.txt":  # where a same-host robots.txt redirect lands
+            await self._send(writer, "200 OK", ROBOTS_MOVED, "text/plain")
+        elif path.startswith(("/ok", "/private", "/secret")):
             await self._send(writer, "200 OK", page)
         elif path == "/slow":
             await asyncio.sleep(float(query.get("s", ["0.2"])[0]))

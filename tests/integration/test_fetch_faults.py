@@ -19,7 +19,7 @@ from tasks.common.charset import decode
 from tasks.common.settings import Settings
 from tasks.fetch.client import FetchResult, fetch_batch
 from tasks.storage.archive import iter_responses, read_response_at
-from tests.integration.faultserver import FaultServer
+from tests.integration.faultserver import ROBOTS_MOVED, FaultServer
 
 # Generous enough that a loaded 2-core CI machine (tracemalloc on) never turns a fast
 # failure into a timeout; the hang and trickle cases wait it out.
@@ -63,12 +63,27 @@ ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n"}
 FAULT_HOSTS = {path: 10 + i for i, path in enumerate(FAULTS)}
 NORMAL_HOSTS = [2, 3]
+# robots.txt redirected to another host and port (as http -> https would be), and to
+# another path of the same host; both land on "Disallow: /secret".
+ROBOTS_TO_OTHER_ORIGIN, ROBOTS_TO_SAME_HOST, OTHER_ORIGIN = 50, 51, 52
 
 
 @pytest.fixture(scope="module")
-def server():
-    hosts = [2, 3, 9, *ROBOTS_HOSTS, *FAULT_HOSTS.values(), FORBIDDEN_HOST]
-    srv = FaultServer(hosts, robots=ROBOTS_HOSTS).start()
+def other_origin():
+    """A second server, on its own port, standing for the https origin of a site."""
+    srv = FaultServer([OTHER_ORIGIN], robots={OTHER_ORIGIN: ROBOTS_MOVED.decode()}).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def server(other_origin):
+    hosts = [2, 3, 9, *ROBOTS_HOSTS, *FAULT_HOSTS.values(), FORBIDDEN_HOST,
+             ROBOTS_TO_OTHER_ORIGIN, ROBOTS_TO_SAME_HOST]
+    robots = {**ROBOTS_HOSTS,
+              ROBOTS_TO_OTHER_ORIGIN: f"redirect:{other_origin.url(OTHER_ORIGIN, '/robots.txt')}",
+              ROBOTS_TO_SAME_HOST: "redirect:/robots-moved.txt"}
+    srv = FaultServer(hosts, robots=robots).start()
     yield srv
     srv.stop()
 
@@ -434,3 +449,28 @@ def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
 
     assert min(gaps(2)) >= 0.4 - 0.02
     assert min(gaps(3)) < 0.4  # the other host keeps the (zero) default
+
+
+def test_robots_txt_redirects_are_followed(server, other_origin, tmp_path) -> None:
+    """robots.txt that redirects (RFC 9309 2.3.1.2: follow at least five) governs the
+    origin it was asked for: the page it disallows is never requested."""
+    server.reset_log()
+    other_origin.reset_log()
+    hosts = (ROBOTS_TO_OTHER_ORIGIN, ROBOTS_TO_SAME_HOST)
+    secret = {h: server.url(h, "/secret/page") for h in hosts}
+    allowed = {h: server.url(h, "/ok/allowed") for h in hosts}
+    cfg = settings(tmp_path, per_host_delay_s=0.0)
+    result = fetch(documents([*secret.values(), *allowed.values()]), cfg, "run-robots-redirect")
+    log = by_url(result.fetch_log)
+    for h in hosts:
+        assert log[secret[h]]["error"] == "robots_disallowed", log[secret[h]]
+        assert log[secret[h]]["error_detail"] == "robots.txt 200"
+        assert log[allowed[h]]["error"] is None  # the rules were read, not "disallow all"
+    # From the servers' side: the redirects were followed, the page was never asked for.
+    assert [h.path for h in server.hits_for(ROBOTS_TO_OTHER_ORIGIN)] == [
+        "/robots.txt", "/ok/allowed"]
+    assert [h.path for h in other_origin.hits_for(OTHER_ORIGIN)] == ["/robots.txt"]
+    assert [h.path for h in server.hits_for(ROBOTS_TO_SAME_HOST)] == [
+        "/robots.txt", "/robots-moved.txt", "/ok/allowed"]
+    assert not [h for h in server.hits if h.path.startswith("/secret")]
+
