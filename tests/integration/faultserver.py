@@ -340,6 +340,13 @@ class FaultServer:
                 await self._send(writer, "503 Service Unavailable", b"busy")
             else:
                 await self._send(writer, "200 OK", page)
+        elif path == "/500-twice-then-ok":
+            if self._count(key) <= 2:
+                await self._send(writer, "500 Internal Server Error", b"oops")
+            else:
+                await self._send(writer, "200 OK", page)
+        elif path == "/500":
+            await self._send(writer, "500 Internal Server Error", b"down")
         elif path == "/503":
             await self._send(writer, "503 Service Unavailable", b"down")
         elif path == "/404":

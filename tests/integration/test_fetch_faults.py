@@ -66,6 +66,7 @@ NORMAL_HOSTS = [2, 3]
 # robots.txt redirected to another host and port (as http -> https would be), and to
 # another path of the same host; both land on "Disallow: /secret".
 ROBOTS_TO_OTHER_ORIGIN, ROBOTS_TO_SAME_HOST, OTHER_ORIGIN = 50, 51, 52
+RETRY_HOSTS = [53, 54]
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def other_origin():
 @pytest.fixture(scope="module")
 def server(other_origin):
     hosts = [2, 3, 9, *ROBOTS_HOSTS, *FAULT_HOSTS.values(), FORBIDDEN_HOST,
-             ROBOTS_TO_OTHER_ORIGIN, ROBOTS_TO_SAME_HOST]
+             ROBOTS_TO_OTHER_ORIGIN, ROBOTS_TO_SAME_HOST, *RETRY_HOSTS]
     robots = {**ROBOTS_HOSTS,
               ROBOTS_TO_OTHER_ORIGIN: f"redirect:{other_origin.url(OTHER_ORIGIN, '/robots.txt')}",
               ROBOTS_TO_SAME_HOST: "redirect:/robots-moved.txt"}
@@ -474,3 +475,27 @@ def test_robots_txt_redirects_are_followed(server, other_origin, tmp_path) -> No
         "/robots.txt", "/robots-moved.txt", "/ok/allowed"]
     assert not [h for h in server.hits if h.path.startswith("/secret")]
 
+
+def test_http_500_is_retried_until_the_page_comes(server, tmp_path) -> None:
+    server.reset_log()
+    url = server.url(RETRY_HOSTS[0], "/500-twice-then-ok")
+    cfg = settings(tmp_path, max_retries=3, backoff_base_s=0.01, backoff_max_s=0.02,
+                   per_host_delay_s=0.0)
+    result = fetch(documents([url]), cfg, "run-500-ok")
+    row = result.fetch_log[0]
+    assert (row["error"], row["status"], row["attempts"]) == (None, 200, 3), row
+    assert [h.path for h in server.hits_for(RETRY_HOSTS[0])].count("/500-twice-then-ok") == 3
+    assert result.docs.num_rows == 1
+
+
+@pytest.mark.parametrize("max_retries", [1, 3])
+def test_http_500_always_ends_as_http_500(server, tmp_path, max_retries: int) -> None:
+    server.reset_log()
+    url = server.url(RETRY_HOSTS[1], "/500")
+    cfg = settings(tmp_path, max_retries=max_retries, backoff_base_s=0.01,
+                   backoff_max_s=0.02, per_host_delay_s=0.0)
+    result = fetch(documents([url]), cfg, f"run-500-{max_retries}")
+    row = result.fetch_log[0]
+    assert (row["error"], row["status"], row["attempts"]) == ("http_500", 500, 1 + max_retries)
+    assert [h.path for h in server.hits_for(RETRY_HOSTS[1])].count("/500") == 1 + max_retries
+    assert result.docs.num_rows == 0
