@@ -197,12 +197,21 @@ def test_robots_cases(fault_run) -> None:
     assert log[robots[6]]["error"] == "robots_timeout"
 
 
-def test_deadline_bounds_every_url(fault_run) -> None:
+def test_deadline_ends_the_exchanges_that_never_finish(fault_run, server) -> None:
+    """/hang never sends headers and /trickle sends a byte a second (never idle, so only
+    a total deadline stops it): both end as timeouts of their phase after one request
+    (a timeout is not retried), and not before the deadline. Without the deadline the
+    batch would not have returned at all. No upper bound on elapsed time: a loaded
+    machine can stretch any exchange."""
     result, *_ = fault_run
-    margin_ms = 1500  # scheduling, retries' backoff, robots.txt on a fresh host
-    for row in result.fetch_log:
-        bound = row["attempts"] * DEADLINE * 1000 + 2000 * (row["attempts"] - 1) + margin_ms
-        assert row["elapsed_ms"] <= bound, row
+    log = by_url(result.fetch_log)
+    for path, kind in (("/hang", "timeout_headers"), ("/trickle", "timeout_body")):
+        row = log[server.url(FAULT_HOSTS[path], path)]
+        assert (row["error"], row["attempts"]) == (kind, 1), row
+        assert row["elapsed_ms"] >= DEADLINE * 1000 - 10, row
+        assert [h.path for h in server.hits_for(FAULT_HOSTS[path])].count(path) == 1
+    trickle = log[server.url(FAULT_HOSTS["/trickle"], "/trickle")]
+    assert 0 < trickle["bytes"] < 100_000  # cut mid-body: Content-Length says 100000
 
 
 def test_memory_stays_bounded(fault_run) -> None:
@@ -298,6 +307,11 @@ def test_global_concurrency_limit(server, tmp_path) -> None:
 
 
 def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
+    """robots.txt asks 5 s; max_crawl_delay_s caps it at 0.3 s. The server sees the
+    capped gap; that it is not the full 5 s is not timed here (a loaded machine could
+    stretch a gap), the cap itself is tests/unit/fetch/test_gate.py's."""
+    from tasks.fetch.client import host_record
+
     server.reset_log()
     urls = [server.url(7, f"/ok/{i}") for i in range(4)]
     fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.0, max_crawl_delay_s=0.3),
@@ -305,8 +319,8 @@ def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
     starts = sorted(h.start for h in server.hits_for(7) if h.path != "/robots.txt")
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert len(gaps) == 3
-    assert min(gaps) >= 0.3 - 0.02  # robots.txt asks 5 s, capped at 0.3 s
-    assert max(gaps) < 2.0
+    assert min(gaps) >= 0.3 - 0.02
+    assert host_record("127.0.0.7").crawl_delay == 5.0  # what robots.txt asked, before the cap
 
 
 def test_robots_fetched_once_per_host_and_rules_applied(server, tmp_path) -> None:
@@ -436,11 +450,15 @@ def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(n, f"/ok/hd{i}") for n in (NORMAL_HOSTS[0], NORMAL_HOSTS[1])
             for i in range(3)]
-    from tasks.fetch.client import register_host_delays
+    from tasks.fetch.client import host_record, register_host_delays
 
     cfg = settings(tmp_path, per_host_delay_s=0.0, host_delays={"127.0.0.2": 0.4})
     try:
         fetch(documents(urls), cfg, "run-hd")
+        # The other host keeps the (zero) default: read from its politeness record
+        # rather than timed (a loaded machine could stretch its gaps past 0.4 s).
+        assert host_record("127.0.0.2").source_delay == 0.4
+        assert host_record("127.0.0.3").source_delay == 0.0
     finally:
         register_host_delays({"127.0.0.2": 0.0})  # process-wide: do not slow other tests
 
@@ -449,7 +467,7 @@ def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
         return [b - a for a, b in zip(starts, starts[1:], strict=False)]
 
     assert min(gaps(2)) >= 0.4 - 0.02
-    assert min(gaps(3)) < 0.4  # the other host keeps the (zero) default
+    assert len(gaps(3)) == 2  # its pages were fetched too
 
 
 def test_robots_txt_redirects_are_followed(server, other_origin, tmp_path) -> None:
