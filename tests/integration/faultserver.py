@@ -24,10 +24,7 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-try:
-    import brotli
-except ImportError:  # pragma: no cover
-    brotli = None
+import brotli
 
 PARAGRAPH = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
@@ -299,7 +296,7 @@ class FaultServer:
         elif path == "/gzip":
             await self._send(writer, "200 OK", gzip.compress(page),
                              extra=[("Content-Encoding", "gzip")])
-        elif path == "/br" and brotli is not None:
+        elif path == "/br":
             await self._send(writer, "200 OK", brotli.compress(page),
                              extra=[("Content-Encoding", "br")])
         elif path == "/deflate-raw":

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from schemas.tables import DOCUMENTS, FETCH_LOG, conform
 from tasks.common.charset import decode
@@ -255,12 +256,11 @@ def test_fetch_log_conforms_and_points_into_the_archive(fault_run) -> None:
 
 
 def test_archive_has_request_and_response_records(fault_run) -> None:
-    warcio = pytest.importorskip("warcio.archiveiterator")
     *_, tmp = fault_run
     types: dict[str, int] = {}
     for path in Path(tmp, "raw").rglob("*.warc.gz"):
         with open(path, "rb") as fh:
-            for record in warcio.ArchiveIterator(fh):
+            for record in ArchiveIterator(fh):
                 types[record.rec_type] = types.get(record.rec_type, 0) + 1
     assert types["warcinfo"] >= 1
     assert types["request"] >= types["response"] > 30
