@@ -8,7 +8,8 @@ own event loop and records every request (host, path, start, end) so that tests 
 politeness from the server's side.
 
 The path picks the behaviour (see `FaultServer._respond`); robots.txt depends on the host
-via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" | text).
+via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" |
+"redirect:<Location>" | text).
 """
 
 from __future__ import annotations
@@ -23,15 +24,15 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-try:
-    import brotli
-except ImportError:  # pragma: no cover
-    brotli = None
+import brotli
 
 PARAGRAPH = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
     "Residents said the works would take two years; the mayor promised compensation. "
 )
+
+# robots.txt served at /robots-moved.txt on every host.
+ROBOTS_MOVED = b"User-agent: *\nDisallow: /secret\n"
 
 
 def article(title: str, paragraphs: int = 40, charset_meta: str = "utf-8") -> str:
@@ -199,6 +200,9 @@ class FaultServer:
             await self._send(writer, "500 Internal Server Error", b"oops", "text/plain")
         elif rule == "hang":
             await asyncio.sleep(3600)
+        elif rule.startswith("redirect:"):  # "redirect:<Location>", absolute or not
+            await self._send(writer, "301 Moved Permanently", b"", "text/plain",
+                             extra=[("Location", rule.split(":", 1)[1])])
         elif rule.startswith("crawl-delay:"):
             body = f"User-agent: *\nCrawl-delay: {rule.split(':', 1)[1]}\n".encode()
             await self._send(writer, "200 OK", body, "text/plain")
@@ -213,7 +217,9 @@ class FaultServer:
         page = article(path).encode("utf-8")
         if path == "/robots.txt":
             await self._robots(ip, writer)
-        elif path.startswith("/ok") or path.startswith("/private"):
+        elif path == "/robots-moved.txt":  # where a same-host robots.txt redirect lands
+            await self._send(writer, "200 OK", ROBOTS_MOVED, "text/plain")
+        elif path.startswith(("/ok", "/private", "/secret")):
             await self._send(writer, "200 OK", page)
         elif path == "/slow":
             await asyncio.sleep(float(query.get("s", ["0.2"])[0]))
@@ -290,7 +296,7 @@ class FaultServer:
         elif path == "/gzip":
             await self._send(writer, "200 OK", gzip.compress(page),
                              extra=[("Content-Encoding", "gzip")])
-        elif path == "/br" and brotli is not None:
+        elif path == "/br":
             await self._send(writer, "200 OK", brotli.compress(page),
                              extra=[("Content-Encoding", "br")])
         elif path == "/deflate-raw":
@@ -331,6 +337,13 @@ class FaultServer:
                 await self._send(writer, "503 Service Unavailable", b"busy")
             else:
                 await self._send(writer, "200 OK", page)
+        elif path == "/500-twice-then-ok":
+            if self._count(key) <= 2:
+                await self._send(writer, "500 Internal Server Error", b"oops")
+            else:
+                await self._send(writer, "200 OK", page)
+        elif path == "/500":
+            await self._send(writer, "500 Internal Server Error", b"down")
         elif path == "/503":
             await self._send(writer, "503 Service Unavailable", b"down")
         elif path == "/404":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -127,9 +128,19 @@ def test_check_url_refuses_bad_urls(url: str, kind: str) -> None:
     assert info.value.kind == kind
 
 
-def test_public_url_passes() -> None:
-    check_url("https://news.example.org/2024/04/story.html", STRICT)
-    check_url("http://93.184.216.34/", STRICT)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.org/2024/04/story.html",  # a name: checked once resolved
+        "HTTP://News.Example.org:8080/a?b=c#d",
+        "http://93.184.216.34/",
+        "https://[2606:4700::1]:443/x",
+    ],
+)
+def test_public_url_passes(url: str) -> None:
+    assert check_url(url, STRICT) is None  # returns, refuses nothing
+    address = host_address(urlsplit(url).hostname)
+    assert address is None or STRICT.refusal(address) is None
 
 
 def test_allowed_networks_open_only_what_they_name() -> None:

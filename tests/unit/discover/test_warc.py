@@ -10,6 +10,7 @@ import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+import brotli
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -269,7 +270,6 @@ def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
 
 
 def test_brotli_payload_and_brotli_bomb() -> None:
-    brotli = pytest.importorskip("brotli")
     assert decode_content(brotli.compress(b"<html>br</html>"), "br", CAP) == b"<html>br</html>"
     bomb = brotli.compress(b"\0" * (50 * CAP))
     with pytest.raises(_Reject) as info:

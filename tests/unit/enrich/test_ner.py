@@ -4,17 +4,11 @@ blank English pipeline with an entity ruler, saves it, and points the setting at
 from __future__ import annotations
 
 import pytest
+import spacy  # a test dependency (pyproject [test]): a broken install must fail, not skip
 
-spacy = pytest.importorskip("spacy")
-
-from tasks.common.settings import Settings  # noqa: E402
-from tasks.enrich import ner  # noqa: E402
-from tests.unit.enrich.test_annotate import (  # noqa: E402
-    REPO,
-    enrich_batch,  # noqa: E402
-    make_articles,
-    seed_body,
-)
+from tasks.common.settings import Settings
+from tasks.enrich import ner
+from tests.unit.enrich.test_annotate import REPO, enrich_batch, make_articles, seed_body
 
 PATTERNS = [
     {"label": "PERSON", "pattern": "Radoslaw Sikorski"},

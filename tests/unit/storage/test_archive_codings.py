@@ -6,7 +6,9 @@ import gzip
 import zlib
 from datetime import UTC, datetime
 
+import brotli
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from tasks.common.codings import CodingError, decode_body
 from tasks.fetch.client import http_request_head, http_response_head
@@ -36,7 +38,6 @@ def test_decode_body_layers_and_caps() -> None:
 
 
 def test_brotli() -> None:
-    brotli = pytest.importorskip("brotli")
     assert decode_body(brotli.compress(PAGE), "br", 1 << 20)[0] == PAGE
     with pytest.raises(CodingError) as info:
         decode_body(brotli.compress(bytes(5 << 20)), "br", 1 << 20)
@@ -92,10 +93,9 @@ def test_warc_round_trip_and_random_access(tmp_path) -> None:
 
 
 def test_warcio_reads_our_files(tmp_path) -> None:
-    warcio = pytest.importorskip("warcio.archiveiterator")
     writer, _ = _write(tmp_path)
     with open(tmp_path / writer.files[0], "rb") as fh:
-        kinds = [rec.rec_type for rec in warcio.ArchiveIterator(fh)]
+        kinds = [rec.rec_type for rec in ArchiveIterator(fh)]
     assert kinds == ["warcinfo"] + ["request", "response"] * 3 + ["request"]
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pyarrow as pa
-import pytest
 
 from schemas import views
 from schemas.tables import ENTITIES, PLACES, TABLES, conform
 from tasks.common.settings import Settings
 from tests.unit.enrich.test_annotate import REPO, enrich_batch, make_articles, seed_body
-
-duckdb = pytest.importorskip("duckdb")
 
 
 def test_views_answer_who_where_and_who_said_what(tmp_path, monkeypatch):

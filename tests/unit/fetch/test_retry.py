@@ -1,0 +1,308 @@
+"""The fetcher's pure helpers, offline: which outcomes are retried, Retry-After, backoff,
+how exceptions and statuses become fetch_log error kinds, media types."""
+
+from __future__ import annotations
+
+import random
+import socket
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import aiohttp
+import pytest
+from aiohttp.client_reqrep import ConnectionKey
+from aiohttp.http_exceptions import HttpProcessingError, TransferEncodingError
+from multidict import CIMultiDict, CIMultiDictProxy
+from yarl import URL
+
+from tasks.common.netguard import BlockedAddress
+from tasks.fetch.client import (
+    RETRYABLE_KINDS,
+    _classify_exception,
+    _media_type,
+    _retry_after,
+    _status_error,
+    backoff_delay,
+    retryable,
+)
+
+# -- retryable --------------------------------------------------------------------------
+
+
+def test_retryable_kinds_are_the_connection_failures() -> None:
+    # Pinned: a kind added here (or dropped) changes what the fetcher retries.
+    assert RETRYABLE_KINDS == {"connect_error", "connect_timeout", "connection_reset",
+                               "disconnected", "truncated"}
+
+
+@pytest.mark.parametrize("kind", sorted(RETRYABLE_KINDS))
+@pytest.mark.parametrize("status", [None, 200])
+def test_each_retryable_kind_is_retried(kind: str, status: int | None) -> None:
+    # with no response (connection failure) or mid-body (truncated 200)
+    assert retryable(kind, status) is True
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (429, True),
+        (499, False),  # the 5xx boundary
+        (500, True),
+        (502, True),
+        (503, True),
+        (599, True),
+        (400, False),
+        (403, False),
+        (404, False),
+        (410, False),
+        (428, False),
+        (430, False),
+    ],
+)
+def test_status_retryable(status: int, expected: bool) -> None:
+    assert retryable(f"http_{status}", status) is expected
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["timeout_headers", "timeout_body", "dns_error", "tls_error", "blocked_address",
+     "bad_chunking", "protocol_error", "invalid_url", "client_error", "too_large",
+     "too_large_declared", "decompressed_too_large", "unsupported_content_type",
+     "redirect_loop", "too_many_redirects", "robots_disallowed", "robots_server_error"],
+)
+def test_other_kinds_are_final(kind: str) -> None:
+    assert retryable(kind, None) is False
+
+
+def test_no_error_is_never_retried() -> None:
+    # A successful outcome has no kind, whatever the status says.
+    assert retryable(None, 200) is False
+    assert retryable(None, 500) is False
+    assert retryable(None, None) is False
+
+
+def test_a_status_kind_without_a_status_is_final() -> None:
+    assert retryable("http_503", None) is False
+
+
+# -- Retry-After ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [("0", 0.0), ("1", 1.0), ("120", 120.0), (" 7 ", 7.0), ("3600\r\n", 3600.0)],
+)
+def test_retry_after_delta_seconds(value: str, seconds: float) -> None:
+    assert _retry_after(value) == seconds
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "   ", "soon", "-5", "1.5", "12abc", "Wed, 99 Foo 2015 07:28:00 GMT"],
+)
+def test_retry_after_garbage_is_none(value: str | None) -> None:
+    assert _retry_after(value) is None
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="str.isdigit() accepts superscript digits that float() refuses: "
+                   "on a 429/5xx the ValueError escapes Fetcher.exchange: internal_error")
+def test_retry_after_superscript_digit_is_garbage() -> None:
+    assert _retry_after("\u00b2") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Wed, 21 Oct 2015 07:28:00 GMT", "Wed, 21 Oct 2015 07:28:00 +0200",
+     "Wed, 21 Oct 2015 07:28:00"],  # no zone: read as UTC
+)
+def test_retry_after_past_date_is_zero(value: str) -> None:
+    assert _retry_after(value) == 0.0
+
+
+def test_retry_after_future_date() -> None:
+    # The date has whole seconds and time only moves on: at most the hour, and a machine
+    # would have to stall for minutes to reach the lower bound.
+    when = datetime.now(UTC) + timedelta(hours=1)
+    got = _retry_after(format_datetime(when, usegmt=True))
+    assert 3600 - 300 < got <= 3600
+
+
+@pytest.fixture
+def local_time_utc_plus_10(monkeypatch):
+    """The process's local time zone 10 hours east of UTC (POSIX TZ, no tzdata needed)."""
+    monkeypatch.setenv("TZ", "XXX-10")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_retry_after_future_date_without_zone_is_utc(local_time_utc_plus_10) -> None:
+    # Not the machine's local time: read as UTC+10 this date would be 9 hours past.
+    when = datetime.now(UTC) + timedelta(hours=1)
+    got = _retry_after(when.strftime("%a, %d %b %Y %H:%M:%S"))
+    assert 3600 - 300 < got <= 3600
+
+
+# -- backoff ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attempt", [0, 1, 2, 3, 4, 5])
+@pytest.mark.parametrize("base", [0.05, 0.5, 2.0])
+def test_backoff_is_jittered_exponential(attempt: int, base: float) -> None:
+    rng = random.Random(attempt * 1000 + int(base * 100))
+    nominal = base * 2**attempt
+    for _ in range(50):
+        wait = backoff_delay(attempt, base, cap=1e9, rng=rng)
+        assert 0.5 * nominal <= wait <= 1.5 * nominal
+
+
+def test_backoff_jitter_spans_the_range() -> None:
+    # Seeded, so deterministic: the factors cover both ends of [0.5, 1.5].
+    rng = random.Random(1)
+    factors = [backoff_delay(0, 1.0, cap=1e9, rng=rng) for _ in range(500)]
+    assert min(factors) < 0.55 and max(factors) > 1.45
+
+
+def test_backoff_is_capped() -> None:
+    rng = random.Random(2)
+    assert all(backoff_delay(a, 1.0, cap=5.0, rng=rng) == 5.0 for a in range(4, 30))
+    # below the cap the cap does not matter
+    assert backoff_delay(0, 1.0, cap=5.0, rng=random.Random(3)) == backoff_delay(
+        0, 1.0, cap=1e9, rng=random.Random(3))
+
+
+def test_backoff_is_reproducible_with_a_seed() -> None:
+    one = [backoff_delay(a, 0.1, 10.0, random.Random(42)) for a in range(6)]
+    two = [backoff_delay(a, 0.1, 10.0, random.Random(42)) for a in range(6)]
+    assert one == two
+
+
+# -- exceptions -> error kinds ----------------------------------------------------------
+
+KEY = ConnectionKey("news.example", 80, False, True, None, None, None, None)
+
+
+def _payload_error(cause: BaseException | None, message: str) -> aiohttp.ClientPayloadError:
+    try:
+        raise aiohttp.ClientPayloadError(message) from cause
+    except aiohttp.ClientPayloadError as exc:
+        return exc
+
+
+# aiohttp's message for a body shorter than its Content-Length (as the fault tests see it)
+INCOMPLETE = ("Response payload is not completed: <ContentLengthError: 400, message='Not "
+              "enough data to satisfy content length header (received 7040 of 12040 bytes).'>")
+REQUEST = aiohttp.RequestInfo(URL("http://news.example/a"), "GET", CIMultiDictProxy(CIMultiDict()),
+                              URL("http://news.example/a"))
+
+CASES = [
+    # (exception, phase, kind)
+    (aiohttp.ClientConnectorDNSError(KEY, socket.gaierror(-2, "Name or service not known")),
+     "headers", "dns_error"),
+    (aiohttp.ClientConnectorCertificateError(KEY, ValueError("self-signed")),
+     "headers", "tls_error"),
+    (aiohttp.ClientConnectorSSLError(KEY, OSError(1, "handshake failure")),
+     "headers", "tls_error"),
+    (aiohttp.ConnectionTimeoutError("connect timed out"), "headers", "connect_timeout"),
+    # the total deadline (asyncio.timeout) raises a plain TimeoutError: the phase says
+    # whether the headers had come
+    (TimeoutError(), "headers", "timeout_headers"),
+    (TimeoutError(), "body", "timeout_body"),
+    (aiohttp.SocketTimeoutError("read timed out"), "body", "timeout_body"),
+    (aiohttp.ClientConnectorError(KEY, ConnectionRefusedError(111, "Connection refused")),
+     "headers", "connect_error"),
+    # what aiohttp raises for a broken chunk (its parser error, re-raised by _read_some)
+    (HttpProcessingError(code=400, message="Invalid character in chunk size"), "body",
+     "bad_chunking"),
+    (HttpProcessingError(code=400, message="Chunk size overflow"), "body", "bad_chunking"),
+    (TransferEncodingError("Bad chunk-size line ending, expected CRLF"), "body",
+     "bad_chunking"),
+    (_payload_error(None, f"{INCOMPLETE}. ConnectionResetError(104, 'Connection reset by peer')"),
+     "body", "connection_reset"),
+    (_payload_error(ConnectionResetError(104, "Connection reset by peer"), INCOMPLETE), "body",
+     "connection_reset"),
+    (_payload_error(None, INCOMPLETE), "body", "truncated"),
+    (aiohttp.ServerDisconnectedError(), "headers", "disconnected"),
+    (aiohttp.ServerDisconnectedError(), "body", "truncated"),
+    (ConnectionResetError(104, "Connection reset by peer"), "body", "connection_reset"),
+    (aiohttp.ClientOSError(32, "Broken pipe"), "headers", "connection_reset"),
+    (aiohttp.ClientResponseError(REQUEST, (), status=400, message="Invalid header"),
+     "headers", "protocol_error"),
+    (aiohttp.InvalidURL("http://[::1"), "headers", "invalid_url"),
+    (ValueError("bad port"), "headers", "invalid_url"),
+    (RuntimeError("something else"), "body", "client_error"),
+]
+
+
+@pytest.mark.parametrize(("exc", "phase", "kind"), CASES,
+                         ids=[f"{type(c[0]).__name__}-{c[1]}" for c in CASES])
+def test_exception_kinds(exc: BaseException, phase: str, kind: str) -> None:
+    got, detail = _classify_exception(exc, phase)
+    assert got == kind
+    assert detail.startswith(type(exc).__name__)
+
+
+def test_guard_refusal_in_the_resolver_is_blocked_address() -> None:
+    refusal = BlockedAddress("evil.example", "10.0.0.7", "private")
+    kind, detail = _classify_exception(aiohttp.ClientConnectorDNSError(KEY, refusal), "headers")
+    assert kind == "blocked_address"
+    assert detail == "evil.example resolves to 10.0.0.7 (private)"
+
+
+def test_exception_detail_is_bounded() -> None:
+    kind, detail = _classify_exception(ValueError("x" * 5000), "headers")
+    assert kind == "invalid_url" and len(detail) == 500
+
+
+# -- statuses -> error kinds ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [
+        (200, None),
+        (201, None),
+        (203, None),
+        (299, None),
+        (204, "no_content"),
+        (304, "not_modified"),
+        (300, "bad_redirect"),
+        (301, "bad_redirect"),  # reached only without a usable Location
+        (308, "bad_redirect"),
+        (399, "bad_redirect"),
+        (100, "http_100"),
+        (400, "http_400"),
+        (404, "http_404"),
+        (410, "http_410"),
+        (429, "http_429"),
+        (499, "http_499"),
+        (500, "http_500"),
+        (503, "http_503"),
+    ],
+)
+def test_status_kinds(status: int, kind: str | None) -> None:
+    assert _status_error(status) == kind
+
+
+# -- media types ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "media"),
+    [
+        (None, None),
+        ("", None),
+        ("   ", None),
+        (";charset=utf-8", None),
+        ("text/html", "text/html"),
+        ("text/html; charset=utf-8", "text/html"),
+        (" Text/HTML ;charset=ISO-8859-1", "text/html"),
+        ("application/xhtml+xml", "application/xhtml+xml"),
+        ("application/rss+xml; charset=utf-8; foo=bar", "application/rss+xml"),
+    ],
+)
+def test_media_type(header: str | None, media: str | None) -> None:
+    assert _media_type(header) == media
