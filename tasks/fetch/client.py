@@ -336,7 +336,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # delta-seconds: ASCII digits (RFC 9110)
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
