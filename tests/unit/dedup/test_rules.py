@@ -133,6 +133,23 @@ def test_two_versions_in_one_run_are_revisions_in_first_seen_order():
     assert res.signatures.num_rows == 1  # one article, signed at its latest text
 
 
+def test_dump_revisions_follow_published_at_not_input_order():
+    # Dumps are never fetched (fetched_at is null): their first-seen order is published_at.
+    url = "https://paper-a.com/world/story-1"
+    early, late = WIRE, edited(WIRE, 2, seed=4)
+    dump = {"source_kind": "dump", "fetched_at": None}
+    rows = [row(url, late, 0, **dump, published_at=T0 + timedelta(days=1)),
+            row(url, early, 0, **dump, published_at=T0)]
+    res = run(rows)
+    got = sorted((r["revision"], r["content_hash"], r["previous_content_hash"],
+                  r["published_at"]) for r in res.table.to_pylist())
+    assert got == [(1, content_hash(early), None, T0),
+                   (2, content_hash(late), content_hash(early), T0 + timedelta(days=1))]
+    # One article, signed at its latest text.
+    assert res.signatures.column("content_hash").to_pylist() == [content_hash(late)]
+    assert res.rejects == [] and res.unchanged == 0
+
+
 def test_signature_rows_match_the_declared_schema():
     res = run(ROWS)
     validate(res.signatures, SIGNATURES, "signatures")
