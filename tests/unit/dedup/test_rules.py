@@ -145,9 +145,26 @@ def test_dump_revisions_follow_published_at_not_input_order():
                   r["published_at"]) for r in res.table.to_pylist())
     assert got == [(1, content_hash(early), None, T0),
                    (2, content_hash(late), content_hash(early), T0 + timedelta(days=1))]
-    # One article, signed at its latest text.
+    # One article, signed at its latest text, first seen when its first version appeared.
     assert res.signatures.column("content_hash").to_pylist() == [content_hash(late)]
+    assert res.signatures.column("first_seen").to_pylist() == [T0]
     assert res.rejects == [] and res.unchanged == 0
+
+
+def test_a_revision_in_the_same_run_keeps_the_first_versions_first_seen():
+    # X v1 (minute 0), a near copy Y (minute 20), X v2 (minute 50). X was first seen at
+    # minute 0 whether its two versions arrive in one run or in two: X names the cluster.
+    x, y = "https://paper-a.com/world/story-1", "https://paper-b.com/wire/copy"
+    rows = [row(x, WIRE, 0), row(y, edited(WIRE, 3, seed=7), 20),
+            row(x, edited(WIRE, 2, seed=4), 50)]
+    res = run(rows)
+    sig = {r["article_id"]: r for r in res.signatures.to_pylist()}
+    assert sig[rows[0]["article_id"]]["first_seen"] == T0
+    x_id = rows[0]["article_id"]
+    expected = {x: (x_id, None), y: (x_id, x_id)}
+    assert _incremental(rows, []) == expected
+    assert _incremental(rows, [1]) == expected
+    assert _incremental(rows, [2]) == expected
 
 
 def test_signature_rows_match_the_declared_schema():
