@@ -220,7 +220,12 @@ def test_exact_and_near_duplicates_cluster_under_first_seen():
     assert dup["wire-b"] is None and dup["wire-a"] == dup["wire-c"] == "wire-b"
     for lone in ("other", "rewrite", "empty"):
         assert got[lone] == lone and dup[lone] is None
-    assert {frozenset(p[:2]) for p in res.pairs} >= {frozenset(("wire-a", "wire-c"))}
+    # Exactly the three copies pair up, with their exact shingle Jaccard.
+    j_edit = exact_jaccard(texts[0], texts[1])
+    assert 0.8 <= j_edit < 0.9
+    assert sorted((*sorted(p[:2]), p[2]) for p in res.pairs) == [
+        ("wire-a", "wire-b", pytest.approx(j_edit)), ("wire-a", "wire-c", 1.0),
+        ("wire-b", "wire-c", pytest.approx(j_edit))]
 
 
 def test_estimate_only_verification_also_clusters():

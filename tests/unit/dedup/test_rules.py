@@ -252,7 +252,13 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
     prior = dedup.load_prior(tmp_path)
     assert prior.ids == {r["article_id"] for r in ROWS[:3]}
     assert prior.latest[ROWS[1]["article_id"]] == (ROWS[1]["content_hash"], 1)
-    assert prior.signatures.num_rows == 3
+    sig = {r["article_id"]: r for r in prior.signatures.to_pylist()}
+    assert sig == {r["article_id"]: r for r in first.signatures.to_pylist()}
+    # ROWS[0..2]: the minute-10 copy represents the exact copy and the near copy.
+    assert {a: (r["cluster_id"], r["duplicate_of"]) for a, r in sig.items()} == {
+        ROWS[0]["article_id"]: (ROWS[1]["article_id"], ROWS[1]["article_id"]),
+        ROWS[1]["article_id"]: (ROWS[1]["article_id"], None),
+        ROWS[2]["article_id"]: (ROWS[1]["article_id"], ROWS[1]["article_id"])}
     assert prior.texts([ROWS[2]["article_id"]]) == {ROWS[2]["article_id"]: ROWS[2]["text"]}
     # A later run against the warehouse: same clusters as one run over everything.
     second = run(ROWS[3:], prior, run_id="r2")
