@@ -90,6 +90,9 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
     rejects: list[dict] = []
     unchanged = 0
     seen_in_run: set[str] = set()
+    # An article's first kept version in this run fixes its first_seen: a later revision
+    # in the same run keeps it, as a revision in a later run keeps the persisted one.
+    first_seen: dict[str, datetime] = {}
     for row in sorted(articles.to_pylist(), key=_order_key):
         prev = latest.get(row["article_id"])
         if prev is not None and prev[0] == row["content_hash"]:
@@ -100,6 +103,7 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
                 seen_in_run.add(row["article_id"])
             continue
         seen_in_run.add(row["article_id"])
+        first_seen.setdefault(row["article_id"], row["fetched_at"] or row["published_at"] or now)
         revision = 1 if prev is None else prev[1] + 1
         latest[row["article_id"]] = (row["content_hash"], revision)
         kept.append({**row, "revision": revision,
@@ -108,8 +112,8 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
     # One node per article: a second revision in this same run supersedes the first.
     last_of: dict[str, int] = {r["article_id"]: i for i, r in enumerate(kept)}
     nodes = sorted(last_of.values())
-    clusters, sig_rows = _near_duplicates([kept[i] for i in nodes], prior, cfg, params, now,
-                                          run_id)
+    clusters, sig_rows = _near_duplicates([kept[i] for i in nodes], first_seen, prior, cfg,
+                                          params, now, run_id)
     for row in kept:
         cluster_id, duplicate_of = clusters[row["article_id"]]
         row["cluster_id"] = cluster_id
@@ -134,17 +138,19 @@ def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):
     return ids, first_seen, cluster, keys, sig
 
 
-def _near_duplicates(rows: list[dict], prior: PriorArticles, cfg: DedupConfig,
-                     params: nd.MinHashParams, now: datetime, run_id: str
+def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
+                     prior: PriorArticles, cfg: DedupConfig, params: nd.MinHashParams,
+                     now: datetime, run_id: str
                      ) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
-    """Cluster `rows` (one per article) against the warehouse; returns
-    {article_id: (cluster_id, duplicate_of)} and the signatures rows to append."""
+    """Cluster `rows` (one per article; `first_seen_of` its first version in this run)
+    against the warehouse; returns {article_id: (cluster_id, duplicate_of)} and the
+    signatures rows to append."""
     p_ids, p_first, p_cluster, p_keys, p_sig = _prior_arrays(prior, params)
     if not rows:
         return {}, SIGNATURES.empty_table()
     ids = [r["article_id"] for r in rows]
     texts = [r["text"] for r in rows]
-    first_seen_ts = [r["fetched_at"] or r["published_at"] or now for r in rows]
+    first_seen_ts = [first_seen_of[a] for a in ids]
     # Revisions keep the first_seen of the article's first version.
     p_index = {a: i for i, a in enumerate(p_ids)}
     revised = [i for i, a in enumerate(ids) if a in p_index]

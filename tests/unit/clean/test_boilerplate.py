@@ -107,3 +107,74 @@ def test_paragraphs_are_separated_by_blank_lines() -> None:
     out = remove_boilerplate(f"  {PROSE}  \n\n\n{other}\n")
     assert out.text == f"{PROSE}\n\n{other}"
     assert out.removed == {}
+
+
+# --- cookie and call-to-action cue words inside prose -------------------------------------
+# The cookie rule needs both a cookie word and a consent/usage cue; the CTA rule a short
+# line. Ordinary article sentences use the cue words all the time ("accept", "privacy",
+# "nutzen", "subscribe"): they must survive, while real banners and buttons still go.
+
+PROSE_WITH_CUE_WORDS = [
+    "The minister said he would not accept the resignation of his deputy.",
+    "Opposition leaders accused the government of ignoring the privacy of patients.",
+    "Privacy campaigners say the new law goes too far.",
+    "We use the same data as the statistics office for our forecasts, the bank said.",
+    "The agency has not given its consent to the merger, a spokesman said.",
+    "This website uses the same figures as the ministry, the researchers wrote.",
+    "Die Stadt will die alte Halle künftig als Jugendzentrum nutzen.",
+    "Viele Bürger nutzen das Angebot bereits, sagte die Bürgermeisterin am Montag.",
+    "Beim Datenschutz sieht der Verband noch große Lücken, sagte seine Präsidentin.",
+    "Der Bürgermeister erklärte sich mit dem Kompromiss einverstanden.",
+    "Die Polizei verwendete bei dem Einsatz auch eine Drohne.",
+    "El gobierno utiliza los fondos europeos para reparar el puente.",
+    "Le gouvernement utilise les fonds européens pour réparer le pont.",
+    "She baked cookies for the school fair and sold all of them by noon.",
+    # "subscribe"/"newsletter" in a sentence long enough to be prose, not a button
+    "Readers who subscribe to the print edition will pay more from January, the publisher "
+    "said, blaming the rising cost of paper and energy.",
+    "Die Zahl der Menschen, die eine Tageszeitung abonnieren, ist nach Angaben des "
+    "Verlegerverbands im vergangenen Jahr erneut um fast vier Prozent gesunken.",
+]
+
+
+@pytest.mark.parametrize("line", PROSE_WITH_CUE_WORDS)
+def test_prose_with_cookie_and_cta_cue_words_is_kept(line: str) -> None:
+    assert classify_line(line) is None
+    assert remove_boilerplate(line).text == line
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("We use cookies to give you the best experience on our website.", "cookie"),
+        ("This website uses cookies. By continuing you accept our privacy policy.", "cookie"),
+        ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", "cookie"),
+        ("Diese Website nutzt Cookies. Mit der Nutzung stimmen Sie dem zu.", "cookie"),
+        ("Cookies akzeptieren", "cookie"),
+        ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios.", "cookie"),
+        ("En poursuivant votre navigation, vous acceptez l'utilisation de cookies.", "cookie"),
+        ("Subscribe to our newsletter", "cta"),
+        ("Jetzt abonnieren und weiterlesen", "cta"),
+        ("Suscríbete a nuestro boletín", "cta"),
+    ],
+)
+def test_cookie_banners_and_calls_to_action_are_removed(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+def test_article_keeps_its_cue_word_prose_and_loses_its_banners() -> None:
+    prose = PROSE_WITH_CUE_WORDS[:3] + PROSE_WITH_CUE_WORDS[6:8]
+    text = "\n".join([
+        "We use cookies to give you the best experience on our website. Accept all cookies.",
+        prose[0],
+        prose[1],
+        "Subscribe to our newsletter",
+        prose[2],
+        "Wir verwenden Cookies. Mit der Nutzung der Seite stimmen Sie dem zu.",
+        prose[3],
+        prose[4],
+        "Jetzt abonnieren",
+    ])
+    out = remove_boilerplate(text)
+    assert out.text == "\n\n".join(prose)
+    assert out.removed == {"cookie": 2, "cta": 2}

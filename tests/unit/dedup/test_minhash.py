@@ -220,13 +220,50 @@ def test_exact_and_near_duplicates_cluster_under_first_seen():
     assert dup["wire-b"] is None and dup["wire-a"] == dup["wire-c"] == "wire-b"
     for lone in ("other", "rewrite", "empty"):
         assert got[lone] == lone and dup[lone] is None
-    assert {frozenset(p[:2]) for p in res.pairs} >= {frozenset(("wire-a", "wire-c"))}
+    # Exactly the three copies pair up, with their exact shingle Jaccard.
+    j_edit = exact_jaccard(texts[0], texts[1])
+    assert 0.8 <= j_edit < 0.9
+    assert sorted((*sorted(p[:2]), p[2]) for p in res.pairs) == [
+        ("wire-a", "wire-b", pytest.approx(j_edit)), ("wire-a", "wire-c", 1.0),
+        ("wire-b", "wire-c", pytest.approx(j_edit))]
 
 
 def test_estimate_only_verification_also_clusters():
     ids, fs, texts = corpus()
     res = nd.cluster_incremental(ids, np.array(fs), nd.sign(texts))
     assert dict(zip(ids, res.new_cluster, strict=True))["wire-a"] == "wire-b"
+
+
+def _distinct_words(prefix: str, n: int) -> list[str]:
+    return [f"{prefix}{i}w" for i in range(n)]
+
+
+@pytest.mark.parametrize(("extra_words", "clustered"), [(10, True), (11, False)])
+def test_a_pair_exactly_at_the_threshold_clusters_and_just_below_does_not(
+        extra_words, clustered):
+    # 44 distinct words: 40 five-word shingles. The copy appends `extra_words` new words,
+    # adding as many shingles: Jaccard 40/50 = 0.8 exactly (40/51 just below).
+    base = " ".join(_distinct_words("alpha", 44))
+    copy = " ".join(_distinct_words("alpha", 44) + _distinct_words("tail", extra_words))
+    jac = exact_jaccard(base, copy)
+    assert jac == (0.8 if clustered else 40 / 51)
+    sig = nd.sign([base, copy])
+    assert len(nd.candidate_pairs(nd.band_keys(sig))) == 1  # banding lets the pair through
+    res = run(["a", "b"], [1, 2], [base, copy], threshold=0.8)
+    if clustered:
+        assert res.new_cluster == ["a", "a"] and res.new_duplicate_of == [None, "a"]
+        assert res.pairs == [("a", "b", 0.8)]
+    else:
+        assert res.new_cluster == ["a", "b"] and res.new_duplicate_of == [None, None]
+        assert res.pairs == []
+
+
+def test_verify_pairs_keeps_an_estimate_exactly_at_the_threshold():
+    sig = np.arange(3 * 128, dtype=np.uint32).reshape(3, 128)
+    sig[1, :96] = sig[0, :96]  # 96 of 128 values equal: estimate 0.75
+    sig[2, :95] = sig[0, :95]  # 95 of 128: just below
+    kept, est = nd.verify_pairs(np.array([[0, 1], [0, 2]]), sig, 0.75)
+    assert kept.tolist() == [[0, 1]] and est.tolist() == [0.75]
 
 
 def test_ties_in_first_seen_are_broken_by_article_id():

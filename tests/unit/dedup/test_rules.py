@@ -138,6 +138,40 @@ def test_two_versions_in_one_run_are_revisions_in_first_seen_order():
     assert res.outputs["signatures"].num_rows == 1  # one article, signed at its latest text
 
 
+def test_dump_revisions_follow_published_at_not_input_order():
+    # Dumps are never fetched (fetched_at is null): their first-seen order is published_at.
+    url = "https://paper-a.com/world/story-1"
+    early, late = WIRE, edited(WIRE, 2, seed=4)
+    dump = {"source_kind": "dump", "fetched_at": None}
+    rows = [row(url, late, 0, **dump, published_at=T0 + timedelta(days=1)),
+            row(url, early, 0, **dump, published_at=T0)]
+    res = run(rows)
+    got = sorted((r["revision"], r["content_hash"], r["previous_content_hash"],
+                  r["published_at"]) for r in res.table.to_pylist())
+    assert got == [(1, content_hash(early), None, T0),
+                   (2, content_hash(late), content_hash(early), T0 + timedelta(days=1))]
+    # One article, signed at its latest text, first seen when its first version appeared.
+    assert res.outputs["signatures"].column("content_hash").to_pylist() == [content_hash(late)]
+    assert res.outputs["signatures"].column("first_seen").to_pylist() == [T0]
+    assert res.rejects == [] and res.skipped == 0
+
+
+def test_a_revision_in_the_same_run_keeps_the_first_versions_first_seen():
+    # X v1 (minute 0), a near copy Y (minute 20), X v2 (minute 50). X was first seen at
+    # minute 0 whether its two versions arrive in one run or in two: X names the cluster.
+    x, y = "https://paper-a.com/world/story-1", "https://paper-b.com/wire/copy"
+    rows = [row(x, WIRE, 0), row(y, edited(WIRE, 3, seed=7), 20),
+            row(x, edited(WIRE, 2, seed=4), 50)]
+    res = run(rows)
+    sig = {r["article_id"]: r for r in res.outputs["signatures"].to_pylist()}
+    assert sig[rows[0]["article_id"]]["first_seen"] == T0
+    x_id = rows[0]["article_id"]
+    expected = {x: (x_id, None), y: (x_id, x_id)}
+    assert _incremental(rows, []) == expected
+    assert _incremental(rows, [1]) == expected
+    assert _incremental(rows, [2]) == expected
+
+
 def test_signature_rows_match_the_declared_schema():
     res = run(ROWS)
     validate(res.outputs["signatures"], SIGNATURES, "signatures")
@@ -223,7 +257,13 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
     prior = load_prior(tmp_path)
     assert prior.ids == {r["article_id"] for r in ROWS[:3]}
     assert prior.latest[ROWS[1]["article_id"]] == (ROWS[1]["content_hash"], 1)
-    assert prior.signatures.num_rows == 3
+    sig = {r["article_id"]: r for r in prior.signatures.to_pylist()}
+    assert sig == {r["article_id"]: r for r in first.outputs["signatures"].to_pylist()}
+    # ROWS[0..2]: the minute-10 copy represents the exact copy and the near copy.
+    assert {a: (r["cluster_id"], r["duplicate_of"]) for a, r in sig.items()} == {
+        ROWS[0]["article_id"]: (ROWS[1]["article_id"], ROWS[1]["article_id"]),
+        ROWS[1]["article_id"]: (ROWS[1]["article_id"], None),
+        ROWS[2]["article_id"]: (ROWS[1]["article_id"], ROWS[1]["article_id"])}
     assert prior.texts([ROWS[2]["article_id"]]) == {ROWS[2]["article_id"]: ROWS[2]["text"]}
     # A later run against the warehouse: same clusters as one run over everything.
     second = run(ROWS[3:], prior, run_id="r2")

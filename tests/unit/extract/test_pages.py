@@ -207,13 +207,26 @@ def test_fallback_keeps_the_fast_text_when_the_full_cascade_is_not_longer(monkey
 
 
 def test_fallback_recovers_text_on_a_real_page() -> None:
-    """The full cascade finds more than fast mode on a page of short div blocks."""
-    blocks = "".join(f"<div>{p}</div>" for p in PARAGRAPHS)
-    html = f"<html><body><div id='x'>{blocks}</div></body></html>".encode()
-    fast_only = extract_html(html, "https://x.example/a", fallback_min_chars=0)
-    with_fallback = extract_html(html, "https://x.example/a", fallback_min_chars=10_000)
-    assert len(with_fallback.text) >= len(fast_only.text)
-    assert PARAGRAPHS[0] in with_fallback.text
+    """Fast mode keeps only the page's one <p>; the full cascade also finds the paragraphs
+    in <section><div> blocks. A large inline script makes the fast text a small share of
+    the page, so the default gates (FALLBACK_MIN_CHARS, FALLBACK_MAX_PAGE_SHARE) let the
+    fallback run, and the row says so."""
+    analytics = json.dumps([{"event": f"view-{i}", "props": {"k": "v" * 20}} for i in range(60)])
+    blocks = f"<p>{PARAGRAPHS[0]}</p>" + "".join(
+        f"<section><div>{p}</div></section>" for p in PARAGRAPHS[1:])
+    html = (f"<html><body><div id='x'>{blocks}</div>"
+            f"<script>var analytics = {analytics};</script></body></html>").encode()
+    url = "https://gazette.example/news/bridge.html"
+    fast_only = extract_html(html, url, fallback_min_chars=0)
+    assert fast_only.text == PARAGRAPHS[0] and not fast_only.used_fallback
+    x = extract_html(html, url)  # the default thresholds
+    assert x.used_fallback and x.text.split("\n") == PARAGRAPHS
+    res = extract.run(docs_table([{"input_key": "a", "url": url, "source_kind": "url",
+                                   "final_url": url, "body": html}]), EXTRACT, "r1")
+    assert res.rejects == []
+    (row,) = res.table.to_pylist()
+    assert row["extractor"] == "trafilatura+fallback"
+    assert row["text"].split("\n") == PARAGRAPHS
 
 
 # --- the batch functions ----------------------------------------------------------------

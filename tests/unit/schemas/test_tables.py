@@ -16,10 +16,61 @@ def _reject(**over):
     return {**row, **over}
 
 
+NOW = datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
+
+
+def sample_rows(name: str) -> list[dict]:
+    """One row per table with every NOT NULL column set (a few nullable ones too)."""
+    return {
+        "articles": [{"article_id": "a1", "url": "https://e.com/a", "canonical_url":
+                      "https://e.com/a", "domain": "e.com", "source_kind": "url",
+                      "text": "Body.", "word_count": 1, "content_hash": "h1", "run_id": "r1",
+                      "fetched_at": NOW, "authors": ["Maria Lopez"], "language_score": 0.5,
+                      "published_at_alternatives": [{"source": "meta", "value": NOW}],
+                      "entities": [{"text": "Kyiv", "label": "GPE", "count": 2}],
+                      "quotes": [{"quote": "Yes.", "speaker": None}]}],
+        "rejects": [_reject(rejected_at=NOW, run_id="r1")],
+        "fetch_log": [{"url": "https://e.com/a", "fetched_at": NOW, "run_id": "r1",
+                       "status": 200, "bytes": 5_000_000_000, "redirects": ["https://e.com/"]}],
+        "entities": [{"article_id": "a1", "text": "Kyiv", "label": "GPE", "count": 2,
+                      "run_id": "r1"}],
+        "places": [{"article_id": "a1", "iso2": "UA", "count": 2, "run_id": "r1"}],
+        "signatures": [{"article_id": "a1", "content_hash": "h1", "cluster_id": "a1",
+                        "first_seen": NOW, "signature": b"\x00" * 512,
+                        "band_keys": [2**64 - 1] * 16, "params": "mh32", "recorded_at": NOW,
+                        "run_id": "r1"}],
+    }[name]
+
+
 def test_conform_fills_nullable_columns():
-    table = conform([_reject()], REJECTS, "rejects")
-    assert table.schema.equals(REJECTS)
-    assert table.column("detail").to_pylist() == [None]
+    table = conform([_reject(rejected_at=NOW)], REJECTS, "rejects")
+    # Independent expectations, not the schema the table was built from.
+    assert table.column_names == ["article_id", "url", "source_kind", "source", "input_key",
+                                  "stage", "reason", "detail", "rejected_at", "run_id"]
+    assert table.to_pylist() == [{
+        "article_id": None, "url": None, "source_kind": None, "source": None,
+        "input_key": "k", "stage": "clean", "reason": "too_short", "detail": None,
+        "rejected_at": NOW, "run_id": "r"}]
+    assert table.schema.field("rejected_at").type == pa.timestamp("us", tz="UTC")
+    assert not table.schema.field("reason").nullable and table.schema.field("detail").nullable
+
+
+def test_conform_coerces_values_to_the_declared_types():
+    (row,) = conform(sample_rows("articles"), ARTICLES, "articles").to_pylist()
+    assert row["word_count"] == 1 and row["language_score"] == 0.5
+    assert row["published_at_alternatives"] == [{"source": "meta", "value": NOW}]
+    assert row["entities"] == [{"text": "Kyiv", "label": "GPE", "count": 2}]
+    assert row["revision"] is None and row["places"] is None
+    types = {f.name: str(f.type) for f in conform(sample_rows("articles"), ARTICLES,
+                                                   "articles").schema}
+    assert (types["word_count"], types["language_score"], types["fetched_at"]) == (
+        "int32", "float", "timestamp[us, tz=UTC]")
+
+
+def test_conform_refuses_a_word_count_beyond_int32():
+    rows = [{**sample_rows("articles")[0], "word_count": 2**31}]
+    with pytest.raises(SchemaError, match=r"articles\.word_count"):
+        conform(rows, ARTICLES, "articles")
 
 
 def test_conform_refuses_null_in_not_null_column():

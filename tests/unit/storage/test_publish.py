@@ -31,8 +31,12 @@ def test_publish_commits_files_and_views_read_them(tmp_path):
     m = publish_run(tmp_path, {"rejects": _rejects(3, "r1")}, _manifest("r1"))
     assert m["files"]["rejects"] == ["rejects/r1-0000.parquet"]
     assert not list(tmp_path.rglob("*.tmp"))
-    meta = pq.ParquetFile(tmp_path / "rejects/r1-0000.parquet").metadata
-    assert meta.num_rows == 3
+    written = _rejects(3, "r1")
+    back = pq.read_table(tmp_path / "rejects/r1-0000.parquet")
+    assert back.column_names == written.column_names
+    assert [(r["input_key"], r["reason"], r["url"], r["run_id"]) for r in back.to_pylist()] == [
+        ("k0", "too_short", "https://e.com/0", "r1"), ("k1", "too_short", "https://e.com/1", "r1"),
+        ("k2", "too_short", "https://e.com/2", "r1")]
     db = build_views(tmp_path)
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 3
@@ -52,8 +56,13 @@ def test_uncommitted_files_are_invisible_then_quarantined(tmp_path):
     assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 2
     con.close()
     notes = quarantine_orphans(tmp_path)
-    assert len(notes) == 1 and (tmp_path / "_orphans/rejects/r2-0000.parquet").exists()
+    orphan = tmp_path / "_orphans/rejects/r2-0000.parquet"
+    assert notes == [f"moved uncommitted rejects/r2-0000.parquet to {orphan}"]
+    assert sorted(p.name for p in (tmp_path / "rejects").iterdir()) == ["r1-0000.parquet"]
+    assert pq.read_table(orphan).column("input_key").to_pylist() == [f"k{i}" for i in range(5)]
     assert [m["run_id"] for m in manifests(tmp_path)] == ["r1"]
+    assert [p.name for p in committed_files(tmp_path, "rejects")] == ["r1-0000.parquet"]
+    assert quarantine_orphans(tmp_path) == []  # nothing left to move
 
 
 def test_writer_validates_against_declared_schema(tmp_path):
