@@ -7,7 +7,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
-.PHONY: run test bench bench-extract lint clean-warehouse
+.PHONY: run test bench bench-extract mutation mutation-changed lint clean-warehouse
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -43,6 +43,23 @@ bench: $(BENCH_STAMP)
 # The extraction-quality benchmark on ../shared/corpus/dev (skips when it is missing).
 bench-extract: $(BENCH_STAMP)
 	$(BIN)/python bench/bench_extract.py --meta-baseline
+
+MUTATION_STAMP := $(VENV)/.installed-mutation
+$(MUTATION_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	touch $(MUTATION_STAMP)
+
+# Mutation testing of tasks/ and schemas/ (mutmut; not part of `make test`). The baseline
+# in TESTING.md is a seeded sample of MUTATION_SAMPLE mutants per module (0 = all of them).
+MUTATION_SAMPLE ?= 15
+mutation: $(MUTATION_STAMP)
+	$(BIN)/python bench/mutation.py --sample $(MUTATION_SAMPLE) --update-testing
+
+# Only the core modules changed since MUTATION_BASE, every mutant; TESTING.md untouched.
+MUTATION_BASE ?= main
+mutation-changed: $(MUTATION_STAMP)
+	$(BIN)/python bench/mutation.py --changed --base $(MUTATION_BASE)
+
 
 # ruff, and the import rule of ARCHITECTURE.md (import-linter contracts in pyproject.toml).
 lint: $(STAMP)
