@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from tasks.clean.filters import too_short, wrong_language
-
-ARTICLE = "\n\n".join([
-    "The harbour bridge reopened to traffic on Thursday after two years of repairs that "
-    "cost the city more than 40 million euros, officials said at a ceremony on the quay.",
-    "Engineers replaced the steel cables, resurfaced the deck and installed new sensors "
-    "that measure the strain on the structure every few seconds, the city said.",
-    "Local businesses on both banks welcomed the reopening, saying the closure had cut the "
-    "number of customers crossing from the old town by almost a third.",
-])
+from tests.unit.prose import ARTICLE
 
 
 def test_too_short_counts_words_against_min_words() -> None:
