@@ -158,10 +158,10 @@ def runs(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Recent runs and their counts, from the run manifests."""
-    from tasks.storage.warehouse import manifests
+    from tasks.storage.warehouse import run_manifests
 
     root = _settings(warehouse).warehouse
-    found = manifests(root)[-limit:]
+    found = run_manifests(root)[-limit:]
     if not found:
         console.print(f"no runs yet in {root.resolve()}")
         return
@@ -184,10 +184,10 @@ def report(warehouse: WarehouseOpt = None) -> None:
 
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
     from tasks.storage.report import build_views, run_data_tests, write_html_report
-    from tasks.storage.warehouse import manifests
+    from tasks.storage.warehouse import run_manifests
 
     root = _settings(warehouse).warehouse
-    found = manifests(root)
+    found = run_manifests(root)
     if not found:
         err.print(f"no runs yet in {root.resolve()}: run `pressroom ingest` first")
         raise typer.Exit(1)

@@ -21,17 +21,17 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     settings = settings or Settings()
     if refresh:
         settings = settings.model_copy(update={"refresh": True})
-    run = Run.start(settings, inputs or [str(settings.seeds)])
-    # Feeds, sitemaps and pages all honour the sources files' per-host delays.
-    run.settings = with_source_delays(settings, run.inputs)
+    with Run.start(settings, inputs or [str(settings.seeds)]) as run:
+        # Feeds, sitemaps and pages all honour the sources files' per-host delays.
+        run.settings = with_source_delays(settings, run.inputs)
 
-    known = known_inputs_task(run.settings)
-    found = run.record(discover_task(run.inputs, run.settings, run.run_id, known))
+        known = known_inputs_task(run.settings)
+        found = run.record(discover_task(run.inputs, run.settings, run.run_id, known))
 
-    # WARC inputs are staged batch by batch and loaded one batch at a time by process().
-    staged = []
-    for source in found.pending:
-        files, read = stage_warc_task(source, run.settings, run.run_id, known)
-        run.record(read)
-        staged += files
-    return process(run, found.table, staged, known)
+        # WARC inputs are staged batch by batch and loaded one batch at a time by process().
+        staged = []
+        for source in found.pending:
+            files, read = stage_warc_task(source, run.settings, run.run_id, known)
+            run.record(read)
+            staged += files
+        return process(run, found.table, staged, known)

@@ -1,10 +1,13 @@
-"""Wiring shared by the flows that turn documents into a committed run: fetch ->
-extract -> clean -> dedup -> enrich -> publish -> report. No business logic here."""
+"""Wiring shared by the flows that turn documents into committed batches: fetch ->
+extract -> clean -> dedup -> enrich -> publish, batch by batch, then the run manifest and
+the report. No business logic here."""
 
 from __future__ import annotations
 
 import shutil
+import time
 from collections import deque
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,13 +15,14 @@ from pathlib import Path
 import pyarrow as pa
 from prefect import get_run_logger
 
-from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
+from schemas import ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
 from tasks.common.ledger import Ledger
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
 from tasks.steps import (
     clean_task,
+    commit_batch_task,
     dedup_task,
     enrich_task,
     extract_task,
@@ -27,7 +31,12 @@ from tasks.steps import (
     publish_task,
     report_task,
 )
-from tasks.storage.warehouse import quarantine_orphans, staging_dir
+from tasks.storage.warehouse import (
+    clear_leftovers,
+    quarantine_orphans,
+    staging_dir,
+    writer_lock,
+)
 
 
 def new_run_id(now: datetime | None = None) -> str:
@@ -48,8 +57,9 @@ def concat(tables: list[pa.Table], schema: pa.Schema) -> pa.Table:
 
 @dataclass
 class Run:
-    """What one flow run accumulates until publish: the ledger and the rows of rejects,
-    fetch_log and notes, from every stage's StageResult."""
+    """One flow run: its ledger, the reject and fetch_log rows not yet committed, notes,
+    and its batch commits. Used as a context manager: it holds the warehouse's writer lock
+    from start to end."""
 
     settings: Settings
     inputs: list[str]
@@ -59,6 +69,8 @@ class Run:
     rejects: list[dict] = field(default_factory=list)
     fetch_log: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    commits: list[str] = field(default_factory=list)
+    _exit: ExitStack = field(default_factory=ExitStack, repr=False)
 
     @property
     def root(self) -> Path:
@@ -67,31 +79,66 @@ class Run:
     @classmethod
     def start(cls, settings: Settings, inputs: list[str]) -> Run:
         run = cls(settings=settings, inputs=inputs)
+        logger = get_run_logger()
+        run._exit.enter_context(writer_lock(
+            run.root, f"run {run.run_id}",
+            on_wait=lambda holder: logger.warning("waiting for the warehouse: %s is writing",
+                                                  holder)))
+        run._exit.callback(shutil.rmtree, staging_dir(run.root, run.run_id), True)
+        # Under the lock no other run is writing: whatever is uncommitted is a dead run's.
+        run.notes += clear_leftovers(run.root)
         run.notes += quarantine_orphans(run.root)
         return run
 
-    def record(self, result: StageResult) -> StageResult:
-        """A stage's result into the run: ledger counts, rejects, fetch_log rows, notes."""
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._exit.close()
+
+    def record(self, result: StageResult, batch: Ledger | None = None) -> StageResult:
+        """A stage's result into the run: ledger counts (the run's, and the batch's when
+        given), rejects, fetch_log rows, notes."""
         self.ledger.record_result(result)
+        if batch is not None:
+            batch.record_result(result)
         self.rejects += result.rejects
         self.fetch_log += result.fetch_log
         self.notes += [n for n in result.notes if n not in self.notes]
         return result
 
+    def take_pending(self) -> dict[str, pa.Table]:
+        """The rejects and fetch_log rows recorded since the last commit, as tables; the
+        next commit writes them."""
+        tables = {"rejects": conform(self.rejects, REJECTS, "rejects"),
+                  "fetch_log": conform(self.fetch_log, FETCH_LOG, "fetch_log")}
+        self.rejects, self.fetch_log = [], []
+        return tables
 
-# Batches in flight between loading and extraction: enough to overlap fetching (I/O) with
-# extraction (CPU), few enough that page bodies never pile up for a whole run.
+
+# Batches in flight between loading and commit: enough to overlap fetching (I/O) with
+# extraction (CPU) and the commits, few enough that page bodies never pile up for a run.
 WINDOW = 4
+# How often the loop looks for finished fetches and extractions while it waits.
+POLL_S = 0.05
+
+
+@dataclass
+class _Batch:
+    """One batch on its way: the stage it is in, that stage's future, and the batch's own
+    ledger (checked before the batch commits)."""
+
+    number: int
+    stage: str
+    future: object
+    ledger: Ledger = field(default_factory=Ledger)
 
 
 def process(run: Run, todo: pa.Table, staged: list[Path] = (),
             known: KnownInputs | None = None) -> dict:
-    """Documents (plus staged WARC batches, loaded one at a time) -> a committed run.
-    Returns the manifest with database/report paths."""
-    try:
-        return _process(run, todo, list(staged), known or KnownInputs())
-    finally:
-        shutil.rmtree(staging_dir(run.root, run.run_id), ignore_errors=True)
+    """Documents (plus staged WARC batches, loaded one at a time) -> committed batches and
+    the run manifest. Returns the run manifest with database/report paths."""
+    return _process(run, todo, list(staged), known or KnownInputs())
 
 
 def _document_batches(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs):
@@ -102,71 +149,77 @@ def _document_batches(run: Run, todo: pa.Table, staged: list[Path], known: Known
         yield run.record(load_staged_task(path, known, run.settings.refresh, run.run_id)).table
 
 
-def _collected(run: Run, jobs: list):
-    """Each batch's result of a stage, in order, as it finishes, recorded in the run."""
-    for future in jobs:
-        yield run.record(future.result())
+_NEXT = {"fetch": ("extract", extract_task), "extract": ("clean", clean_task)}
+
+
+def _advance(run: Run, batch: _Batch) -> None:
+    """A finished fetch or extraction: record it and hand its table to the next stage."""
+    result = run.record(batch.future.result(), batch.ledger)
+    stage, task = _NEXT[batch.stage]
+    batch.stage, batch.future = stage, task.submit(result.table, run.settings, run.run_id)
+
+
+def _commit(run: Run, batch: _Batch) -> None:
+    """dedup -> enrich -> publish for one cleaned batch, in batch order: each dedup sees
+    every earlier commit (this run's included) through the warehouse."""
+    cleaned = run.record(batch.future.result(), batch.ledger)
+    deduped = run.record(dedup_task(cleaned.table, run.settings, run.run_id), batch.ledger)
+    enriched = run.record(enrich_task(deduped.table, run.settings, run.run_id), batch.ledger)
+    batch.ledger.check()  # this batch lost or invented nothing: only then it commits
+    tables = {
+        "articles": enriched.table,
+        **run.take_pending(),
+        **{name: concat([r.outputs[name] for r in (deduped, enriched) if name in r.outputs],
+                        schema)
+           for name, schema in (("entities", ENTITIES), ("places", PLACES),
+                                ("signatures", SIGNATURES))},
+    }
+    commit = commit_batch_task(run.root, tables, {
+        "run_id": run.run_id, "started_at": run.started_at,
+        "stages": batch.ledger.as_dicts()}, batch.number)
+    run.commits.append(commit["name"])
+    get_run_logger().info("run %s: batch %d committed (%d articles)", run.run_id,
+                          batch.number, enriched.table.num_rows)
 
 
 def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
     logger = get_run_logger()
-    # fetch -> extract -> clean, batch by batch: at most WINDOW batches are loaded and
-    # fetching at once, each is extracted as soon as its fetch is done, and a fetched
-    # batch is dropped once extracted, so page bodies do not pile up for the whole run.
+    # Each batch goes fetch -> extract -> clean on the task runner (at most WINDOW batches
+    # on their way, so bodies never pile up), then dedup -> enrich -> publish in batch
+    # order on this thread: a crash loses at most the batches not yet committed.
     source = _document_batches(run, todo, staged, known)
-    pending: deque = deque()
-    in_flight: deque = deque()  # extractions not yet finished
-    extracting = []
+    flowing: deque[_Batch] = deque()
+    numbers = iter(range(1, 1 << 30))
 
     def refill() -> None:
-        while len(pending) < WINDOW:
+        while len(flowing) < WINDOW:
             batch = next(source, None)
             if batch is None:
                 return
-            pending.append(fetch_task.submit(batch, settings, run_id))
+            flowing.append(_Batch(next(numbers), "fetch",
+                                  fetch_task.submit(batch, settings, run_id)))
 
     refill()
-    while pending:
-        fetched = run.record(pending.popleft().result())
-        while len(in_flight) >= WINDOW:  # backpressure: bodies wait in few queued tasks
-            in_flight.popleft().wait()
-        extraction = extract_task.submit(fetched.table, settings, run_id)
-        extracting.append(extraction)
-        in_flight.append(extraction)
-        del fetched
-        refill()
-    cleaning = [clean_task.submit(e.table, settings, run_id) for e in _collected(run, extracting)]
-    extracting.clear()
-    cleaned = list(_collected(run, cleaning))
+    while flowing:
+        head = flowing[0]
+        for batch in list(flowing):  # move every finished fetch/extraction along
+            if batch.stage != "clean" and batch.future.state.is_final():
+                _advance(run, batch)
+        if head.stage == "clean" and head.future.state.is_final():
+            _commit(run, flowing.popleft())
+            refill()
+        else:
+            time.sleep(POLL_S)
 
-    for stage in ("fetch", "extract", "clean"):  # a run with nothing to fetch still shows them
-        ledger.record(stage, received=0, passed=0)
+    for stage in ("fetch", "extract", "clean", "dedup", "enrich"):
+        ledger.record(stage, received=0, passed=0)  # a run with nothing to do shows them
 
-    # dedup sees the whole run at once (and the warehouse): duplicates cross batches.
-    all_clean = concat([c.table for c in cleaned], ARTICLES)
-    deduped = run.record(dedup_task(all_clean, settings, run_id))
-
-    enriching = [enrich_task.submit(b, settings, run_id)
-                 for b in batches(deduped.table, settings.batch_size)]
-    enriched = list(_collected(run, enriching))
-    if not enriched:  # a run with nothing to enrich still shows the stage
-        ledger.record("enrich", received=0, passed=0)
-
-    ledger.check()  # fails the run, naming the stage, before anything is committed
-    outputs = [deduped, *enriched]
-    tables = {
-        "articles": concat([e.table for e in enriched], ARTICLES),
-        "rejects": conform(run.rejects, REJECTS, "rejects"),
-        "fetch_log": conform(run.fetch_log, FETCH_LOG, "fetch_log"),
-        **{name: concat([r.outputs[name] for r in outputs if name in r.outputs], schema)
-           for name, schema in (("entities", ENTITIES), ("places", PLACES),
-                                ("signatures", SIGNATURES))},
-    }
-    manifest = publish_task(root, tables, {
+    ledger.check()  # fails the run, naming the stage, before the run manifest is written
+    manifest = publish_task(root, run.take_pending(), {
         "run_id": run_id, "started_at": run.started_at, "inputs_given": run.inputs,
         "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": run.notes,
-        "settings": settings.model_dump(mode="json"),
+        "commits": run.commits, "settings": settings.model_dump(mode="json"),
     })
     reported = report_task(root, manifest)
     failing = {name: n for name, n in reported.data_tests.items() if n}

@@ -16,7 +16,8 @@ def reprocess(run_ids: list[str] | None = None, settings: Settings | None = None
     """Rebuild documents from the archive (all runs, or the given ones) and process them
     again: an article whose text now comes out differently becomes a new revision."""
     settings = (settings or Settings()).model_copy(update={"refresh": True})
-    run = Run.start(settings, [f"archive:{r}" for r in run_ids] if run_ids else ["archive"])
-    docs = archived_documents_task(settings, run_ids)
-    run.ledger.record("discover", received=docs.num_rows, passed=docs.num_rows)
-    return process(run, docs)
+    inputs = [f"archive:{r}" for r in run_ids] if run_ids else ["archive"]
+    with Run.start(settings, inputs) as run:
+        docs = archived_documents_task(settings, run_ids)
+        run.ledger.record("discover", received=docs.num_rows, passed=docs.num_rows)
+        return process(run, docs)

@@ -131,8 +131,17 @@ def enrich_task(articles: pa.Table, settings: Settings, run_id: str) -> StageRes
     return result
 
 
+@task(name="commit-batch", **STAGE_TASK)
+def commit_batch_task(root: Path, tables: dict[str, pa.Table], manifest: dict, batch: int
+                      ) -> dict:
+    """One batch's tables and manifest: visible to readers (and to the next batch's
+    dedup) entirely or not at all."""
+    return publish.publish_commit(root, tables, manifest, batch)
+
+
 @task(name="publish", **STAGE_TASK)
 def publish_task(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict:
+    """The run manifest (totals, stages, commits) with the run's remaining rows."""
     return publish.publish_run(root, tables, manifest)
 
 

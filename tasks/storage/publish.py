@@ -1,8 +1,14 @@
-"""Publish: validated Parquet files written atomically, then the run manifest.
+"""Publish: validated Parquet files written atomically, then a manifest: the commit point.
 
 Order matters: every file is written under a .tmp name, flushed, and renamed into place;
-only then is the manifest written (also tmp + rename). The manifest is the commit point:
-readers ignore files no manifest lists, and the next run quarantines them.
+only then is the manifest written (also tmp + rename). Readers ignore files no manifest
+lists, and the next run quarantines them.
+
+A run commits batch by batch (`publish_commit`, one manifest `<run_id>.bNNNNN.json` per
+batch: a crash loses at most the batches in flight) and ends with its run manifest
+(`publish_run`, `<run_id>.json`): the totals, the stages' counts, and the list of its
+batch commits. A run killed between batches leaves its batch commits visible and no run
+manifest; re-running it skips what they committed.
 """
 
 from __future__ import annotations
@@ -34,9 +40,10 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def write_table(root: Path, name: str, table: pa.Table, run_id: str) -> list[str]:
+def write_table(root: Path, name: str, table: pa.Table, stem: str) -> list[str]:
     """Validate `table` against its declared schema and write it as immutable Parquet
-    part files. Returns paths relative to the warehouse root. Zero rows -> no file."""
+    part files named `<stem>-NNNN.parquet`. Returns paths relative to the warehouse root.
+    Zero rows -> no file."""
     validate(table, TABLES[name], name)
     if table.num_rows == 0:
         return []
@@ -44,7 +51,7 @@ def write_table(root: Path, name: str, table: pa.Table, run_id: str) -> list[str
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for part, offset in enumerate(range(0, table.num_rows, ROWS_PER_FILE)):
-        path = folder / f"{run_id}-{part:04d}.parquet"
+        path = folder / f"{stem}-{part:04d}.parquet"
         tmp = path.with_name(path.name + ".tmp")
         pq.write_table(table.slice(offset, ROWS_PER_FILE), tmp, row_group_size=ROW_GROUP_SIZE,
                        compression="zstd")
@@ -55,10 +62,8 @@ def write_table(root: Path, name: str, table: pa.Table, run_id: str) -> list[str
     return written
 
 
-def publish_run(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict:
-    """Write all tables of a run, then commit them with the manifest. Returns it."""
-    run_id = manifest["run_id"]
-    files = {name: write_table(root, name, table, run_id) for name, table in tables.items()}
+def _commit(root: Path, tables: dict[str, pa.Table], manifest: dict, stem: str) -> dict:
+    files = {name: write_table(root, name, table, stem) for name, table in tables.items()}
     manifest = {
         **manifest,
         "schema_version": SCHEMA_VERSION,
@@ -69,6 +74,26 @@ def publish_run(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict
     }
     folder = root / MANIFESTS
     folder.mkdir(parents=True, exist_ok=True)
-    _atomic_write_bytes(folder / f"{run_id}.json",
+    manifest["name"] = f"{stem}.json"
+    _atomic_write_bytes(folder / manifest["name"],
                         json.dumps(manifest, indent=2, default=str).encode("utf-8"))
     return manifest
+
+
+def publish_commit(root: Path, tables: dict[str, pa.Table], manifest: dict, batch: int
+                   ) -> dict:
+    """Commit one batch of a run: its tables, then its manifest `<run_id>.bNNNNN.json`
+    (kind "batch"). Returns the manifest."""
+    stem = batch_stem(manifest["run_id"], batch)
+    return _commit(root, tables, {**manifest, "kind": "batch", "batch": batch}, stem)
+
+
+def publish_run(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict:
+    """Write the run's remaining tables, then commit them with the run manifest
+    `<run_id>.json` (kind "run"). Returns it."""
+    return _commit(root, tables, {**manifest, "kind": "run"}, manifest["run_id"])
+
+
+def batch_stem(run_id: str, batch: int) -> str:
+    """File stem of a batch commit: sorts after the run's earlier batches."""
+    return f"{run_id}.b{batch:05d}"

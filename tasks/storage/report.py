@@ -43,7 +43,8 @@ MANIFEST_COLUMNS = """{run_id: 'VARCHAR', started_at: 'VARCHAR', finished_at: 'V
     status: 'VARCHAR', schema_version: 'INTEGER',
     totals: 'STRUCT(inputs BIGINT, kept BIGINT, rejected BIGINT, failed BIGINT,
                     skipped BIGINT)',
-    stages: 'JSON', rows: 'JSON', inputs_given: 'JSON', notes: 'JSON'}"""
+    stages: 'JSON', rows: 'JSON', inputs_given: 'JSON', notes: 'JSON', kind: 'VARCHAR',
+    commits: 'JSON'}"""
 
 
 def runs_view_sql(root: Path) -> str:
@@ -60,8 +61,9 @@ def runs_view_sql(root: Path) -> str:
                CAST(finished_at AS TIMESTAMPTZ) AS finished_at, status,
                totals.inputs AS inputs, totals.kept AS kept, totals.rejected AS rejected,
                totals.failed AS failed, totals.skipped AS skipped, schema_version,
-               stages, rows, inputs_given, notes
+               stages, rows, inputs_given, notes, commits
         FROM read_json('{pattern}', format = 'unstructured', columns = {MANIFEST_COLUMNS})
+        WHERE coalesce(kind, 'run') = 'run'  -- batch commits are parts of a run
         ORDER BY started_at"""
 
 

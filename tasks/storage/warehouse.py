@@ -1,21 +1,28 @@
 """The warehouse on disk: manifests, the files they commit, and reads of prior state.
 
 Layout under the warehouse root:
-    <table>/<run_id>-<part>.parquet   immutable, one or more per table per run
-    manifests/<run_id>.json           written last: the run's commit point
-    raw/                              WARC archive of fetched exchanges
-    pressroom.duckdb                  views over the committed Parquet files
-    _orphans/                         files of runs that died before their manifest
-    _staging/<run_id>/                a running run's scratch files (staged WARC batches)
+    <table>/<run_id>.bNNNNN-<part>.parquet   immutable, one or more per table per batch commit
+    <table>/<run_id>-<part>.parquet          the run's own rows (committed with its manifest)
+    manifests/<run_id>.bNNNNN.json           a batch commit: its files and counts
+    manifests/<run_id>.json                  written last: the run's totals and its commits
+    raw/                                     WARC archive of fetched exchanges
+    pressroom.duckdb                         views over the committed Parquet files
+    _orphans/                                files of commits that died before their manifest
+    _staging/<run_id>/                       a running run's scratch files (staged WARC batches)
+    .writer.lock                             held by the one run writing (fcntl lock)
 
-Readers (our views, `committed_files`) only see files that a manifest lists, so a run is
-visible entirely or not at all.
+Readers (our views, `committed_files`) only see files that a manifest lists, so a commit
+is visible entirely or not at all.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +36,8 @@ MANIFESTS = "manifests"
 
 
 def manifests(root: Path) -> list[dict]:
-    """All committed run manifests, oldest first."""
+    """Every commit's manifest (batch commits and run manifests), oldest first; a run's
+    batches before its run manifest."""
     folder = root / MANIFESTS
     if not folder.is_dir():
         return []
@@ -39,7 +47,12 @@ def manifests(root: Path) -> list[dict]:
             out.append(json.loads(path.read_text("utf-8")))
         except (OSError, json.JSONDecodeError) as exc:
             raise RuntimeError(f"run manifest {path} is unreadable: {exc}") from None
-    return sorted(out, key=lambda m: m.get("started_at", ""))
+    return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
+
+
+def run_manifests(root: Path) -> list[dict]:
+    """The manifests of finished runs (totals, stages, commits), oldest first."""
+    return [m for m in manifests(root) if m.get("kind", "run") == "run"]
 
 
 def committed_files(root: Path, table: str) -> list[Path]:
@@ -53,6 +66,65 @@ def committed_files(root: Path, table: str) -> list[Path]:
 def staging_dir(root: Path, run_id: str) -> Path:
     """Scratch space of one run (staged WARC batches); removed when the run ends."""
     return root / "_staging" / run_id
+
+
+WRITER_LOCK = ".writer.lock"
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse's writer lock."""
+
+
+@contextmanager
+def writer_lock(root: Path, holder: str, wait: bool = True,
+                on_wait=None) -> Iterator[None]:
+    """Hold the warehouse's single-writer lock (an fcntl lock on `.writer.lock`, released
+    by the kernel when the process dies, so a killed run never leaves it stuck).
+
+    Two runs writing at once would both commit the same new inputs (neither sees the
+    other's commits) and one would quarantine the other's files in flight. With `wait`,
+    a second run waits for the first and then finds its inputs settled; `on_wait(holder)`
+    is told who holds it. Readers never take it."""
+    root.mkdir(parents=True, exist_ok=True)
+    fh = open(root / WRITER_LOCK, "a+")  # noqa: SIM115 - held for the with-block
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            current = fh.read().strip() or "another run"
+            if not wait:
+                raise WarehouseBusy(f"the warehouse {root} is being written by {current}") \
+                    from None
+            if on_wait is not None:
+                on_wait(current)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{holder} (pid {os.getpid()})\n")
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing the descriptor releases the lock
+
+
+def clear_leftovers(root: Path) -> list[str]:
+    """Scratch left by killed runs: staged WARC batches and temporary manifest files.
+    Only called under the writer lock, when no other run can be using them."""
+    notes = []
+    staging = root / "_staging"
+    if staging.is_dir():
+        for folder in sorted(staging.iterdir()):
+            size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+            shutil.rmtree(folder, ignore_errors=True)
+            notes.append(f"removed {folder.relative_to(root)} ({size} bytes) left by a "
+                         "killed run")
+    folder = root / MANIFESTS
+    if folder.is_dir():
+        for tmp in sorted(folder.glob("*.tmp")):
+            tmp.unlink(missing_ok=True)
+            notes.append(f"removed {tmp.relative_to(root)} left by a killed run")
+    return notes
 
 
 def quarantine_orphans(root: Path) -> list[str]:
