@@ -7,6 +7,7 @@ from prefect import flow
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
+from tasks.common.crashpoints import crash_point
 from tasks.common.settings import Settings
 from tasks.steps import discover_task, known_inputs_task, stage_warc_task, with_source_delays
 
@@ -34,4 +35,5 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
             files, read = stage_warc_task(source, run.settings, run.run_id, known)
             run.record(read)
             staged += files
+            crash_point("staged")
         return process(run, found.table, staged, known)

@@ -16,6 +16,7 @@ import pyarrow as pa
 from prefect import get_run_logger
 
 from schemas import ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
+from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
@@ -155,6 +156,7 @@ _NEXT = {"fetch": ("extract", extract_task), "extract": ("clean", clean_task)}
 def _advance(run: Run, batch: _Batch) -> None:
     """A finished fetch or extraction: record it and hand its table to the next stage."""
     result = run.record(batch.future.result(), batch.ledger)
+    crash_point(f"{batch.stage}ed")  # fetched / extracted: work in flight, nothing committed
     stage, task = _NEXT[batch.stage]
     batch.stage, batch.future = stage, task.submit(result.table, run.settings, run.run_id)
 
@@ -164,6 +166,7 @@ def _commit(run: Run, batch: _Batch) -> None:
     every earlier commit (this run's included) through the warehouse."""
     cleaned = run.record(batch.future.result(), batch.ledger)
     deduped = run.record(dedup_task(cleaned.table, run.settings, run.run_id), batch.ledger)
+    crash_point("deduped")
     enriched = run.record(enrich_task(deduped.table, run.settings, run.run_id), batch.ledger)
     batch.ledger.check()  # this batch lost or invented nothing: only then it commits
     tables = {
@@ -178,6 +181,7 @@ def _commit(run: Run, batch: _Batch) -> None:
         "run_id": run.run_id, "started_at": run.started_at,
         "stages": batch.ledger.as_dicts()}, batch.number)
     run.commits.append(commit["name"])
+    crash_point("batch-committed")
     get_run_logger().info("run %s: batch %d committed (%d articles)", run.run_id,
                           batch.number, enriched.table.num_rows)
 
@@ -216,11 +220,13 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         ledger.record(stage, received=0, passed=0)  # a run with nothing to do shows them
 
     ledger.check()  # fails the run, naming the stage, before the run manifest is written
+    crash_point("run-manifest")
     manifest = publish_task(root, run.take_pending(), {
         "run_id": run_id, "started_at": run.started_at, "inputs_given": run.inputs,
         "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": run.notes,
         "commits": run.commits, "settings": settings.model_dump(mode="json"),
     })
+    crash_point("run-committed")
     reported = report_task(root, manifest)
     failing = {name: n for name, n in reported.data_tests.items() if n}
     if failing:

@@ -27,6 +27,62 @@ def prefect_harness() -> Iterator[None]:
         yield
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """A real `prefect server start` on loopback, for tests that run `pressroom` as
+    separate processes (each would otherwise start its own ephemeral server: 20-60 s on
+    a loaded 2-core machine) and for schedules and Dask runs, which need a real server.
+    Yields the environment a client process needs to use it."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    port = _free_port()
+    home = tmp_path_factory.mktemp("prefect-home")
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED":
+           "false", "DO_NOT_TRACK": "1", "NO_PROXY": "127.0.0.1,localhost",
+           "no_proxy": "127.0.0.1,localhost", "PREFECT_SERVER_API_HOST": "127.0.0.1",
+           "PREFECT_SERVER_API_PORT": str(port)}
+    env.pop("PREFECT_API_URL", None)
+    exe = Path(sys.executable).with_name("prefect")
+    log = open(home / "server.log", "wb")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen([str(exe), "server", "start", "--host", "127.0.0.1", "--port",
+                             str(port), "--no-ui", "--analytics-off"],
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("prefect server did not start: "
+                                   + (home / "server.log").read_text()[-2000:])
+            time.sleep(0.5)
+        yield {"PREFECT_API_URL": url, "PREFECT_HOME": str(home),
+               "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+               "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
 @pytest.fixture
 def warehouse(tmp_path: Path) -> Path:
     root = tmp_path / "warehouse"

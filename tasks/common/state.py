@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
 
@@ -24,22 +25,37 @@ class KnownInputs:
     input_rejected_keys: frozenset[str] = frozenset()
 
 
+def _no_latest(ids: list[str]) -> dict[str, tuple[str, int]]:
+    return {}
+
+
+def _no_signatures(ids: list[str], band_keys: Any) -> pa.Table | None:
+    return None
+
+
+def _no_fingerprints() -> set[str]:
+    return set()
+
+
 @dataclass(frozen=True)
 class PriorArticles:
-    """What the warehouse already holds, for cross-run dedup.
+    """What the warehouse already holds, for dedup: answers about the articles one batch
+    touches, never the whole past at once, so dedup's memory does not grow with the
+    warehouse.
 
-    ids / by_hash: every kept article_id, and content_hash -> article_id.
-    latest: article_id -> (content_hash, revision) of its latest revision (when absent,
-        a known id counts as revision 1 and is compared through by_hash).
-    signatures: the latest `signatures` row of every article (schemas.SIGNATURES).
-    texts: loads the latest text of the given article ids (exact verification needs it
+    latest(ids): article_id -> (content_hash, revision) of its latest revision, for the
+        given ids (a batch's articles).
+    signatures(ids, band_keys): the latest `signatures` rows (schemas.SIGNATURES) of every
+        earlier article that shares an LSH band key with the batch or is one of `ids`,
+        and of every member of their clusters (None when nothing is signed yet).
+    fingerprints(): the MinHash parameter fingerprints of every persisted signature.
+    texts(ids): the latest text of the given article ids (exact verification needs it
         only for the few earlier articles that candidate pairs touch).
     """
 
-    ids: frozenset[str] = frozenset()
-    by_hash: dict[str, str] | None = None
-    latest: dict[str, tuple[str, int]] | None = None
-    signatures: pa.Table | None = None
+    latest: Callable[[list[str]], dict[str, tuple[str, int]]] = _no_latest
+    signatures: Callable[[list[str], Any], pa.Table | None] = _no_signatures
+    fingerprints: Callable[[], set[str]] = _no_fingerprints
     texts: Callable[[list[str]], dict[str, str]] | None = field(default=None, compare=False)
 
 

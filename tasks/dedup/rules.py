@@ -29,7 +29,7 @@ from typing import Literal
 import numpy as np
 import pyarrow as pa
 
-from schemas import ARTICLES, conform, view_sql
+from schemas import ARTICLES, conform
 from schemas.tables import SIGNATURES
 from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.state import PriorArticles
@@ -78,13 +78,7 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
     prior = prior or PriorArticles()
     params = minhash_params(cfg)
     now = datetime.now(UTC)
-    latest: dict[str, tuple[str, int]] = dict(prior.latest or {})
-    if prior.latest is None:
-        # Only ids and hashes known: a known id's text is known iff its hash maps to it.
-        for h, a in (prior.by_hash or {}).items():
-            latest.setdefault(a, (h, 1))
-        for a in prior.ids:
-            latest.setdefault(a, ("", 1))
+    latest = dict(prior.latest(sorted(set(articles.column("article_id").to_pylist()))))
 
     kept: list[dict] = []
     rejects: list[dict] = []
@@ -122,15 +116,17 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
                        skipped=unchanged, outputs={"signatures": sig_rows})
 
 
-def _prior_arrays(prior: PriorArticles, params: nd.MinHashParams):
-    sig = prior.signatures
-    if sig is None or sig.num_rows == 0:
-        return [], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None
-    bad = set(sig.column("params").unique().to_pylist()) - {params.fingerprint}
+def _check_params(prior: PriorArticles, params: nd.MinHashParams) -> None:
+    bad = prior.fingerprints() - {params.fingerprint}
     if bad:
         raise ValueError(
             f"the warehouse holds signatures made with {sorted(bad)}, this run uses "
             f"{params.fingerprint}: rebuild signatures or restore the old neardup settings")
+
+
+def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
+    if sig is None or sig.num_rows == 0:
+        return [], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None
     ids = sig.column("article_id").to_pylist()
     first_seen = sig.column("first_seen").cast(pa.int64()).to_numpy()
     cluster = sig.column("cluster_id").to_pylist()
@@ -145,11 +141,26 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
     """Cluster `rows` (one per article; `first_seen_of` its first version in this run)
     against the warehouse; returns {article_id: (cluster_id, duplicate_of)} and the
     signatures rows to append."""
-    p_ids, p_first, p_cluster, p_keys, p_sig = _prior_arrays(prior, params)
+    _check_params(prior, params)
     if not rows:
         return {}, SIGNATURES.empty_table()
     ids = [r["article_id"] for r in rows]
     texts = [r["text"] for r in rows]
+
+    # Exact copies are signed once.
+    by_hash: dict[str, int] = {}
+    for r in rows:
+        by_hash.setdefault(r["content_hash"], len(by_hash))
+    unique_texts = [""] * len(by_hash)
+    for r in rows:
+        unique_texts[by_hash[r["content_hash"]]] = r["text"]
+    sig = nd.sign(unique_texts, params)[[by_hash[r["content_hash"]] for r in rows]]
+    keys = nd.band_keys(sig, params)
+
+    # Only the earlier articles this batch can touch: band-key neighbours, revised
+    # articles, and the rest of their clusters.
+    p_ids, p_first, p_cluster, p_keys, p_sig = _prior_arrays(prior.signatures(ids, keys),
+                                                             params)
     first_seen_ts = [first_seen_of[a] for a in ids]
     # Revisions keep the first_seen of the article's first version.
     p_index = {a: i for i, a in enumerate(p_ids)}
@@ -160,15 +171,6 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
         for i, t in zip(revised, p_first_ts, strict=True):
             first_seen_ts[i] = t
     first_seen = np.array([_micros(t) for t in first_seen_ts], dtype=np.int64)
-
-    # Exact copies are signed once.
-    by_hash: dict[str, int] = {}
-    for r in rows:
-        by_hash.setdefault(r["content_hash"], len(by_hash))
-    unique_texts = [""] * len(by_hash)
-    for r in rows:
-        unique_texts[by_hash[r["content_hash"]]] = r["text"]
-    sig = nd.sign(unique_texts, params)[[by_hash[r["content_hash"]] for r in rows]]
 
     def prior_rows(ix: np.ndarray) -> np.ndarray:
         return nd.arrow_to_signatures(p_sig.column("signature").take(pa.array(ix)),
@@ -192,7 +194,6 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
     )
     out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of, strict=True)}
 
-    keys = nd.band_keys(sig, params)
     new_tbl = pa.table({
         "article_id": pa.array(ids, pa.string()),
         "content_hash": pa.array([r["content_hash"] for r in rows], pa.string()),
@@ -221,34 +222,3 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
             old = old.set_column(old.schema.get_field_index(name), name, value)
         parts.append(old.select(SIGNATURES.names).cast(SIGNATURES))
     return out, pa.concat_tables(parts)
-
-
-# ---- prior state from in-memory tables (tests, benchmarks) -------------------------
-
-
-def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
-    """PriorArticles from in-memory `articles` and `signatures` tables (all rows so far,
-    any order): the same view of the past that `load_prior` reads from the warehouse."""
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        con.register("a", articles.select(["article_id", "content_hash", "revision", "text"]))
-        rows = con.execute(
-            """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
-                      max(coalesce(revision, 1)), list(DISTINCT content_hash),
-                      arg_max(text, coalesce(revision, 1))
-               FROM a GROUP BY article_id""").fetchall()
-        con.register("signatures", signatures)
-        con.execute(view_sql("latest_signatures"))
-        latest_sig = con.sql("SELECT * FROM latest_signatures").to_arrow_table()
-    finally:
-        con.close()
-    text_of = {r[0]: r[4] for r in rows}
-    return PriorArticles(
-        ids=frozenset(text_of),
-        by_hash={h: r[0] for r in rows for h in r[3]},
-        latest={r[0]: (r[1], int(r[2])) for r in rows},
-        signatures=latest_sig.select(SIGNATURES.names).cast(SIGNATURES),
-        texts=lambda ids: {a: text_of[a] for a in ids if a in text_of},
-    )

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import SCHEMA_VERSION, TABLES, validate
+from tasks.common.crashpoints import crash_point
 from tasks.storage.warehouse import MANIFESTS
 
 # pyarrow would write 100k rows as one row group, which limits DuckDB to one thread per
@@ -37,6 +38,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+    crash_point("manifest-tmp-written")  # the commit point not yet reached
     os.replace(tmp, path)
 
 
@@ -55,6 +57,7 @@ def write_table(root: Path, name: str, table: pa.Table, stem: str) -> list[str]:
         tmp = path.with_name(path.name + ".tmp")
         pq.write_table(table.slice(offset, ROWS_PER_FILE), tmp, row_group_size=ROW_GROUP_SIZE,
                        compression="zstd")
+        crash_point("parquet-tmp-written")
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -64,6 +67,7 @@ def write_table(root: Path, name: str, table: pa.Table, stem: str) -> list[str]:
 
 def _commit(root: Path, tables: dict[str, pa.Table], manifest: dict, stem: str) -> dict:
     files = {name: write_table(root, name, table, stem) for name, table in tables.items()}
+    crash_point("commit-files-written")  # Parquet in place, no manifest: invisible
     manifest = {
         **manifest,
         "schema_version": SCHEMA_VERSION,

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from schemas import TABLES, data_tests, views
+from tasks.common.crashpoints import crash_point
 from tasks.storage.warehouse import MANIFESTS, committed_files
 
 DB_NAME = "pressroom.duckdb"
@@ -90,6 +91,7 @@ def build_views(root: Path) -> Path:
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    crash_point("views-built")  # readers still see the previous database
     os.replace(tmp, db)
     return db
 

@@ -194,54 +194,113 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                        frozenset(k for k, at_discover in rejected if at_discover))
 
 
-def load_prior(root: Path) -> PriorArticles:
-    """Everything dedup needs from earlier runs, read from committed Parquet files.
+def _prior(connect, signed: bool) -> PriorArticles:
+    """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
+    with relations `prior_articles` and `prior_signatures` (all rows). Every answer is a
+    query for the articles one batch touches, so memory follows the batch, not the
+    warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
 
-    Latest revision per article from `articles`; latest row per article from `signatures`
-    (all of them: ~0.7 KB per article in memory); texts on demand for exact checks.
-    """
+    def query(sql: str, **tables: pa.Table):
+        con = connect()
+        try:
+            for name, table in tables.items():
+                con.register(name, table)
+            return con.sql(sql).to_arrow_table()
+        finally:
+            con.close()
+
+    def ids_table(ids: list[str]) -> pa.Table:
+        return pa.table({"article_id": pa.array(list(ids), pa.string())})
+
+    def latest(ids: list[str]) -> dict[str, tuple[str, int]]:
+        if not ids:
+            return {}
+        got = query("""SELECT article_id, arg_max(content_hash, coalesce(revision, 1)) AS h,
+                              max(coalesce(revision, 1)) AS rev
+                       FROM prior_articles WHERE article_id IN (SELECT article_id FROM want)
+                       GROUP BY article_id""", want=ids_table(ids))
+        return {a: (h, int(r)) for a, h, r in zip(*(got.column(i).to_pylist()
+                                                    for i in range(3)), strict=True)}
+
+    def signatures(ids: list[str], band_keys) -> pa.Table | None:
+        if not signed:
+            return None
+        import numpy as np
+
+        keys = pa.table({"k": pa.array(np.unique(np.asarray(band_keys, np.uint64).ravel()),
+                                       pa.uint64())})
+        con = connect()
+        try:
+            con.register("want_ids", ids_table(ids))
+            con.register("want_keys", keys)
+            # 1. articles with a row sharing a band key with the batch, or revised by it
+            con.execute("""CREATE TEMP TABLE hit AS
+                SELECT DISTINCT article_id FROM (
+                    SELECT article_id, unnest(band_keys) AS k FROM prior_signatures
+                ) JOIN want_keys USING (k)
+                UNION SELECT article_id FROM want_ids""")
+            con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
+                prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
+            con.execute(view_sql("latest_signatures"))
+            # 2. their clusters, whole: a merge may change any member's representative
+            con.execute("""CREATE TEMP TABLE near_clusters AS
+                SELECT DISTINCT cluster_id FROM latest_signatures""")
+            con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
+                prior_signatures WHERE article_id IN (
+                    SELECT article_id FROM hit UNION SELECT article_id FROM prior_signatures
+                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
+            table = con.sql("""SELECT * FROM latest_signatures
+                WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)
+                ORDER BY article_id""").to_arrow_table()
+        finally:
+            con.close()
+        return table.select(SIGNATURES.names).cast(SIGNATURES)
+
+    def fingerprints() -> set[str]:
+        if not signed:
+            return set()
+        return set(query("SELECT DISTINCT params FROM prior_signatures").column(0).to_pylist())
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        got = query("""SELECT article_id, arg_max(text, coalesce(revision, 1)) AS text
+                       FROM prior_articles WHERE article_id IN (SELECT article_id FROM want)
+                       GROUP BY article_id""", want=ids_table(ids))
+        return dict(zip(got.column(0).to_pylist(), got.column(1).to_pylist(), strict=True))
+
+    return PriorArticles(latest, signatures, fingerprints, texts)
+
+
+def load_prior(root: Path) -> PriorArticles:
+    """What dedup needs from earlier commits, answered from the committed Parquet files
+    batch by batch (see `_prior`)."""
     art_files = [str(p) for p in committed_files(root, "articles")]
     sig_files = [str(p) for p in committed_files(root, "signatures")]
     if not art_files:
         return PriorArticles()
-    con = duckdb.connect()
-    try:
-        rows = con.execute(
-            """SELECT article_id, arg_max(content_hash, coalesce(revision, 1)),
-                      max(coalesce(revision, 1)), list(DISTINCT content_hash)
-               FROM read_parquet($files, union_by_name = true) GROUP BY article_id""",
-            {"files": art_files},
-        ).fetchall()
-        signatures = None
-        if sig_files:
-            con.register("signatures", con.read_parquet(sig_files, union_by_name=True))
-            con.execute(view_sql("latest_signatures"))
-            signatures = con.sql("SELECT * FROM latest_signatures").to_arrow_table()
-            signatures = signatures.select(SIGNATURES.names).cast(SIGNATURES)
-    finally:
-        con.close()
 
-    def texts(ids: list[str]) -> dict[str, str]:
+    def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
-        try:
-            con.register("want", pa.table({"article_id": pa.array(ids, pa.string())}))
-            got = con.execute(
-                """SELECT article_id, arg_max(text, coalesce(revision, 1))
-                   FROM read_parquet($files, union_by_name = true)
-                   WHERE article_id IN (SELECT article_id FROM want) GROUP BY article_id""",
-                {"files": art_files},
-            ).fetchall()
-        finally:
-            con.close()
-        return dict(got)
+        con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
+        if sig_files:
+            con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
+        return con
 
-    return PriorArticles(
-        ids=frozenset(r[0] for r in rows),
-        by_hash={h: r[0] for r in rows for h in r[3]},
-        latest={r[0]: (r[1], int(r[2])) for r in rows},
-        signatures=signatures,
-        texts=texts,
-    )
+    return _prior(connect, bool(sig_files))
+
+
+def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
+    """PriorArticles over in-memory `articles` and `signatures` tables (all rows so far,
+    any order): the same answers `load_prior` gives from the warehouse, for tests and
+    benchmarks."""
+    articles = articles.select(["article_id", "content_hash", "revision", "text"])
+
+    def connect() -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect()
+        con.register("prior_articles", articles)
+        con.register("prior_signatures", signatures)
+        return con
+
+    return _prior(connect, signatures.num_rows > 0)
 
 
 def fetch_history(root: Path, urls: set[str], with_validators: bool = False

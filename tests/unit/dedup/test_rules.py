@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +21,7 @@ from tasks.common.state import PriorArticles
 from tasks.common.urls import article_id_for, canonical_url, domain_of
 from tasks.dedup import rules as dedup
 from tasks.dedup.rules import DedupConfig
-from tasks.storage.warehouse import load_prior
+from tasks.storage.warehouse import load_prior, prior_from_tables
 
 T0 = datetime(2024, 4, 4, 8, 0, tzinfo=UTC)
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "pre", "men", "ter", "vi", "stra")
@@ -107,7 +109,7 @@ def test_url_variants_of_the_same_text_are_one_article():
 def test_changed_text_under_the_same_url_is_a_new_revision():
     url = "https://paper-a.com/world/story-1"
     first = run([row(url, WIRE, 0)])
-    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
+    prior = prior_from_tables(first.table, first.outputs["signatures"])
     update = edited(WIRE, 3, seed=9)
     second = run([row(url, update, 60)], prior, run_id="r2")
     (art,) = second.table.to_pylist()
@@ -118,7 +120,7 @@ def test_changed_text_under_the_same_url_is_a_new_revision():
         first.outputs["signatures"].column("first_seen").to_pylist()
     assert second.outputs["signatures"].column("content_hash").to_pylist() == [content_hash(update)]
     # The unchanged text again: nothing new, already settled (counted, not a reject).
-    prior = dedup.prior_from_tables(pa.concat_tables([first.table, second.table]),
+    prior = prior_from_tables(pa.concat_tables([first.table, second.table]),
                                     pa.concat_tables([first.outputs["signatures"],
                                                       second.outputs["signatures"]]))
     third = run([row(url, update, 120)], prior, run_id="r3")
@@ -192,15 +194,15 @@ def test_threshold_is_a_setting(monkeypatch):
 def test_estimate_verification_mode_needs_no_prior_texts(monkeypatch):
     monkeypatch.setenv("PRESSROOM_NEARDUP_VERIFY", "estimate")
     first = run(ROWS[:2])
-    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
-    prior = PriorArticles(prior.ids, prior.by_hash, prior.latest, prior.signatures, None)
+    prior = prior_from_tables(first.table, first.outputs["signatures"])
+    prior = dataclasses.replace(prior, texts=None)
     second = run(ROWS[2:], prior, run_id="r2")
     assert by_url(second)["https://paper-c.com/n/1"]["cluster_id"] == ROWS[1]["article_id"]
 
 
 def test_signatures_of_other_parameters_are_refused(monkeypatch):
     first = run(ROWS[:2])
-    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
+    prior = prior_from_tables(first.table, first.outputs["signatures"])
     monkeypatch.setenv("PRESSROOM_NEARDUP_SHINGLE_WORDS", "4")
     with pytest.raises(ValueError, match="rebuild signatures"):
         run(ROWS[2:], prior, run_id="r2")
@@ -213,16 +215,18 @@ def _incremental(rows: list[dict], cuts: list[int]) -> dict[str, tuple]:
     for n, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
         if lo == hi:
             continue
-        prior = (dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
+        prior = (prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
                  if arts else None)
         res = run(rows[lo:hi], prior, run_id=f"r{n}")
         arts.append(res.table)
         sigs.append(res.outputs["signatures"])
-    latest = dedup.prior_from_tables(pa.concat_tables(arts), pa.concat_tables(sigs))
-    cluster = dict(zip(latest.signatures.column("article_id").to_pylist(),
-                       latest.signatures.column("cluster_id").to_pylist(), strict=True))
-    dup = dict(zip(latest.signatures.column("article_id").to_pylist(),
-                   latest.signatures.column("duplicate_of").to_pylist(), strict=True))
+    every = pa.concat_tables(arts)
+    latest = prior_from_tables(every, pa.concat_tables(sigs)).signatures(
+        sorted(set(every.column("article_id").to_pylist())), np.empty((0, 16), np.uint64))
+    cluster = dict(zip(latest.column("article_id").to_pylist(),
+                       latest.column("cluster_id").to_pylist(), strict=True))
+    dup = dict(zip(latest.column("article_id").to_pylist(),
+                   latest.column("duplicate_of").to_pylist(), strict=True))
     return {r["url"]: (cluster[r["article_id"]], dup[r["article_id"]])
             for r in pa.concat_tables(arts).to_pylist()}
 
@@ -255,9 +259,13 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
     publish_run(tmp_path, {"articles": first.table, "signatures": first.outputs["signatures"]},
                 {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
     prior = load_prior(tmp_path)
-    assert prior.ids == {r["article_id"] for r in ROWS[:3]}
-    assert prior.latest[ROWS[1]["article_id"]] == (ROWS[1]["content_hash"], 1)
-    sig = {r["article_id"]: r for r in prior.signatures.to_pylist()}
+    ids = [r["article_id"] for r in ROWS[:3]]
+    assert set(prior.latest([*ids, "unknown"])) == set(ids)
+    assert prior.latest([ROWS[1]["article_id"]]) == {
+        ROWS[1]["article_id"]: (ROWS[1]["content_hash"], 1)}
+    # asked about one of them (no band keys), it answers with that article's whole cluster
+    sig = {r["article_id"]: r
+           for r in prior.signatures([ids[0]], np.empty((0, 16), np.uint64)).to_pylist()}
     assert sig == {r["article_id"]: r for r in first.outputs["signatures"].to_pylist()}
     # ROWS[0..2]: the minute-10 copy represents the exact copy and the near copy.
     assert {a: (r["cluster_id"], r["duplicate_of"]) for a, r in sig.items()} == {
@@ -274,7 +282,8 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
 
 def test_load_prior_of_an_empty_warehouse(tmp_path):
     prior = load_prior(tmp_path)
-    assert prior.ids == frozenset() and prior.signatures is None
+    assert prior.latest(["x"]) == {} and prior.signatures(["x"], []) is None
+    assert prior.fingerprints() == set()
 
 
 def test_clusters_view_reads_current_membership():
@@ -284,7 +293,7 @@ def test_clusters_view_reads_current_membership():
 
     # Run 1 sees the minute-30 copy; run 2 the minute-10 one: the cluster is renamed.
     first = run([ROWS[0]], run_id="r1")
-    prior = dedup.prior_from_tables(first.table, first.outputs["signatures"])
+    prior = prior_from_tables(first.table, first.outputs["signatures"])
     second = run(ROWS[1:3], prior, run_id="r2")
     con = duckdb.connect()
     for name, schema in TABLES.items():
