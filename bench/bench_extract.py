@@ -99,10 +99,23 @@ def norm_words(s: str | None) -> str:
     return " ".join(_TOKENS.findall(unicodedata.normalize("NFC", s or "").casefold()))
 
 
+# Separators of several names in one annotated author string ("A und B", "A, B & C").
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|/|&|\bund\b|\band\b|\by\b|\bet\b)\s*", re.I)
+
+
+def same_people(want: str, got: str | None) -> bool:
+    """The same set of names, however joined: the annotation writes 'A und B', the warehouse
+    keeps a list ['A', 'B'] (joined with '; ' here)."""
+    def names(s):
+        return sorted(filter(None, (norm_words(x) for x in _AUTHOR_SEPARATORS.split(s or ""))))
+    return names(want) == names(got)
+
+
 def meta_accuracy(expected: list[dict], got: dict[str, dict]) -> dict[str, tuple[int, int]]:
-    """(correct, annotated) for title, author (normalised words) and date (UTC day; and
-    within one day, since a page's local date can be the previous/next UTC day)."""
-    acc = {"title": [0, 0], "author": [0, 0], "date": [0, 0], "date_pm1": [0, 0]}
+    """(correct, annotated) for title, author (normalised words; and as a set of names) and
+    date (the page's own calendar day; and within one day)."""
+    acc = {"title": [0, 0], "author": [0, 0], "author_names": [0, 0], "date": [0, 0],
+           "date_pm1": [0, 0]}
     for e in expected:
         g = got.get(e["id"], {})
         if e.get("title"):
@@ -111,6 +124,8 @@ def meta_accuracy(expected: list[dict], got: dict[str, dict]) -> dict[str, tuple
         if e.get("author"):
             acc["author"][1] += 1
             acc["author"][0] += norm_words(g.get("author")) == norm_words(e["author"])
+            acc["author_names"][1] += 1
+            acc["author_names"][0] += same_people(e["author"], g.get("author"))
         if e.get("date"):
             have = g.get("date")
             acc["date"][1] += 1
@@ -175,14 +190,14 @@ def run(args) -> int:
             ours_text[row["input_key"]] = row["text"]
             ours_meta[row["input_key"]] = {
                 "title": row["title"], "author": "; ".join(row["authors"] or []),
-                "date": row["published_at"].date() if row["published_at"] else None,
+                "date": row["published_date"],
                 "source": row["published_at_source"],
             }
         for row in out_e.table.to_pylist():
             fallbacks += (row["extractor"] or "").endswith("+fallback")
             ours_meta.setdefault(row["input_key"], {
                 "title": row["title"], "author": "; ".join(row["authors"] or []),
-                "date": row["published_at"].date() if row["published_at"] else None,
+                "date": row["published_date"],
                 "source": row["published_at_source"],
             })
         for r in out_e.rejects + out_c.rejects:

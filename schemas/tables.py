@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2  # 2: published_at_alternatives, published_at_flags
+SCHEMA_VERSION = 3  # 2: published_at_alternatives, published_at_flags;
+# 3: published_date, published_at_confidence, modified_at
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -36,6 +37,12 @@ ARTICLES = pa.schema(
         pa.field("published_at_alternatives", pa.list_(DATE_CANDIDATE)),
         # 'future' (after fetch + 1 day), 'implausible' (before 1995), 'disagree'
         pa.field("published_at_flags", pa.list_(pa.string())),
+        # the chosen claim's calendar day as the page wrote it, in its own time zone (a
+        # story published at 22:00 in Bogotá is dated that day, not the next UTC day)
+        pa.field("published_date", pa.date32()),
+        # 0..1: the chosen source's weight, raised by agreeing and lowered by other sources
+        pa.field("published_at_confidence", pa.float32()),
+        pa.field("modified_at", UTC_TS),  # the page's dateModified, never a published_at
         pa.field("title", pa.string()),
         pa.field("authors", pa.list_(pa.string())),
         pa.field("site_name", pa.string()),

@@ -82,6 +82,27 @@ _CTA = re.compile(
     r"|subskrypcj\w*|assine|inscreva-se)",
     re.IGNORECASE,
 )
+# Paywall teasers, reading-time labels and reader-appeal boxes: the whole (short) line is
+# the box ("Pour lire la suite", "Ten tekst przeczytasz w mniej niż minutę", "If you enjoyed
+# reading this post – would you consider supporting our work?").
+_PAYWALL = re.compile(
+    r"^\W{0,3}(?:pour lire la suite|pour accéder en illimité|to continue reading|read the full"
+    r" (?:story|article)|(?:jetzt )?weiterlesen mit|um (?:den|diesen) (?:ganzen |vollständigen )?"
+    r"artikel (?:zu )?lesen|para seguir leyendo|ten tekst przeczytasz|lesezeit\W|reading time\W"
+    r"|\d{1,2} min(?:ute)?s? read\b)",
+    re.IGNORECASE,
+)
+# Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
+_APPEAL = re.compile(
+    r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
+    r" think|help us continue|unterstützen sie (?:unsere|unseren) (?:arbeit|journalismus))",
+    re.IGNORECASE,
+)
+# A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
+# Schweiz. © AFP / MARCO BERTORELLO"). Prose does not end in a copyright sign and a name.
+_CAPTION_CREDIT = re.compile(
+    r"(?:©|\(c\)|foto:|photo:|bild:|credit:)\s*[\w .&/,'-]{2,60}$", re.IGNORECASE
+)
 _FOLLOW = re.compile(r"\b(?:follow|folg|sígu|sigue|suiv|obserwuj)", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok)\b", re.I)
 
@@ -135,7 +156,10 @@ _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
-    r"|kontakt|pressekontakt|contact|media contact)\s*:",
+    r"|kontakt|pressekontakt|contact|media contact)\s*:"
+    # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
+    r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
+    r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
     re.IGNORECASE,
 )
 
@@ -236,6 +260,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cookie"
     if n <= 20 and _CTA.search(s):
         return "cta"
+    if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
+        return "cta"
+    if n <= 30 and _CAPTION_CREDIT.search(s):
+        return "credit"
     if n <= 20 and _SOCIAL.search(s) and _FOLLOW.search(s):
         return "cta"
     if authors and _is_byline(s, authors):

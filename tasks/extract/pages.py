@@ -113,6 +113,7 @@ def extract_html(
     encoding: str | None = None,
     fallback_min_chars: int = FALLBACK_MIN_CHARS,
     extensive_dates: bool = False,
+    archived: bool = False,
 ) -> Extracted:
     """Extract text (fast mode + full-cascade fallback) and metadata from one HTML page.
 
@@ -143,7 +144,7 @@ def extract_html(
         meta = page_metadata(
             tree, url, hint_published_at=hint_published_at,
             hint_published_source=hint_published_source, now=fetched_at,
-            extensive_dates=extensive_dates,
+            extensive_dates=extensive_dates, archived=archived,
         )
     except Exception:  # noqa: BLE001 -- metadata is best effort; the text is the product
         LOG.debug("metadata failed on %s", url, exc_info=True)
@@ -174,6 +175,7 @@ def article_from_dump(doc: dict, run_id: str) -> dict:
         **_base_row(doc, doc["url"], canonical, run_id),
         "published_at": doc.get("hint_published_at"),
         "published_at_source": doc.get("hint_published_source"),
+        "published_date": doc["hint_published_at"].date() if doc.get("hint_published_at") else None,
         "title": doc.get("hint_title"),
         "text": text,
         "word_count": word_count(text),
@@ -204,6 +206,9 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
         **_base_row(doc, url, _page_canonical(url, m.canonical_url), run_id),
         "published_at": m.published_at,
         "published_at_source": m.published_at_source,
+        "published_date": m.published_date,
+        "published_at_confidence": m.published_at_confidence,
+        "modified_at": m.modified_at,
         "title": m.title or doc.get("hint_title"),
         "authors": m.authors or None,
         "site_name": m.site_name,
@@ -273,6 +278,8 @@ def run(docs: pa.Table, config: ExtractConfig, run_id: str) -> StageResult:
                 fetched_at=doc.get("fetched_at"),
                 encoding=doc.get("encoding"),
                 extensive_dates=config.extract_extensive_dates,
+                # a WARC record's date is a (weak) claim of its own: the archive's crawl day
+                archived=doc["source_kind"] == "warc",
             )
             verdict = extraction_failed(x.text, x.error) or not_article(
                 x.text, url, x.meta.page_type

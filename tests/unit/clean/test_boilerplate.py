@@ -178,3 +178,26 @@ def test_article_keeps_its_cue_word_prose_and_loses_its_banners() -> None:
     out = remove_boilerplate(text)
     assert out.text == "\n\n".join(prose)
     assert out.removed == {"cookie": 2, "cta": 2}
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Pour lire la suite", "cta"),
+    ("Ten tekst przeczytasz w mniej niż minutę", "cta"),
+    ("If you enjoyed reading this post – would you consider supporting our work? Thanks!", "cta"),
+    ("We want to hear what you think about this article. Submit a letter to the editor.", "cta"),
+    ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", "credit"),
+    ("Letzte Änderung 14.02.2019", "ui"),
+])
+def test_paywall_caption_and_dated_label_lines_go(line, rule) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    # prose that mentions the same words keeps its line
+    "The paper said readers who support our work made the investigation possible over two "
+    "long years of reporting, archive requests and interviews across three countries and more.",
+    "Der Stand der Ermittlungen ist unklar, sagte die Sprecherin am Montag in Berlin.",
+    "Das Foto zeigt den Bürgermeister bei der Eröffnung der Brücke am Donnerstag.",
+])
+def test_prose_with_the_same_words_stays(line) -> None:
+    assert classify_line(line) is None

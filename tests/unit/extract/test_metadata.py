@@ -1,0 +1,182 @@
+"""Metadata rules: date reconciliation (time zones, future dates, conflicting sources,
+confidence, modified_at, the WARC date), byline cleaning and the headline choice."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from lxml.html import fromstring
+
+from tasks.extract.metadata import (
+    DateCandidate,
+    choose_date,
+    choose_headline,
+    clean_author_name,
+    clean_authors,
+    date_confidence,
+    find_byline_author,
+    modified_date,
+    outlet_names,
+    page_metadata,
+    parse_date_and_day,
+)
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+
+
+def tree(head: str = "", body: str = "<p>x</p>"):
+    return fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def test_the_day_is_the_one_the_page_wrote_in_its_own_zone() -> None:
+    # 22:37 in Bogotá is 03:37 UTC the next day: the instant is UTC, the day stays local
+    value, day = parse_date_and_day("2022-05-03T22:37:00-05:00")
+    assert value == datetime(2022, 5, 4, 3, 37, tzinfo=UTC)
+    assert day == date(2022, 5, 3)
+    # a naive timestamp or a bare date keeps its day
+    assert parse_date_and_day("2022-05-03T23:30:00")[1] == date(2022, 5, 3)
+    assert parse_date_and_day("2022-05-03")[1] == date(2022, 5, 3)
+
+
+def test_published_date_comes_from_the_page_zone() -> None:
+    m = page_metadata(tree('<meta property="article:published_time" '
+                           'content="2022-05-03T22:37:00-05:00">'), None, now=NOW)
+    assert m.published_at == datetime(2022, 5, 4, 3, 37, tzinfo=UTC)
+    assert m.published_date == date(2022, 5, 3)
+
+
+def test_a_future_date_is_never_accepted_and_is_flagged() -> None:
+    future = DateCandidate("meta", datetime(2024, 5, 5, tzinfo=UTC))  # > now + 1 day
+    url = DateCandidate("url", datetime(2024, 5, 1, tzinfo=UTC))
+    chosen, flags = choose_date([future, url], NOW)
+    assert chosen is url and flags == ["future"]
+    # within the one-day tolerance (a zone ahead of the fetcher) it is accepted
+    tomorrow = DateCandidate("meta", datetime(2024, 5, 4, 6, tzinfo=UTC))
+    assert choose_date([tomorrow], NOW) == (tomorrow, [])
+    # only a future claim: no date at all
+    assert choose_date([future], NOW) == (None, ["future"])
+
+
+def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
+    meta = DateCandidate("meta", datetime(2024, 5, 2, 8, tzinfo=UTC))
+    jsonld = DateCandidate("jsonld", datetime(2024, 5, 2, 8, tzinfo=UTC))
+    url_other = DateCandidate("url", datetime(2024, 4, 20, tzinfo=UTC))
+    chosen, flags = choose_date([url_other, jsonld, meta], NOW)
+    assert chosen is meta and flags == ["disagree"]
+    agreeing = date_confidence(meta, [meta, jsonld], NOW)
+    alone = date_confidence(meta, [meta], NOW)
+    disputed = date_confidence(meta, [meta, jsonld, url_other], NOW)
+    assert agreeing > alone > disputed
+    assert date_confidence(None, [], NOW) is None
+
+
+def test_a_date_only_source_agrees_within_a_day() -> None:
+    # the URL's day may be the page's local day while the meta instant is the next UTC day
+    meta = DateCandidate("meta", datetime(2024, 5, 2, 3, 0, tzinfo=UTC), date(2024, 5, 2))
+    url = DateCandidate("url", datetime(2024, 5, 1, tzinfo=UTC))
+    assert date_confidence(meta, [meta, url], NOW) > date_confidence(meta, [meta], NOW)
+
+
+def test_modified_at_is_kept_apart_and_never_published_at() -> None:
+    head = ('<meta property="article:published_time" content="2024-05-01T08:00:00Z">'
+            '<meta property="article:modified_time" content="2024-05-02T09:30:00Z">')
+    m = page_metadata(tree(head), None, now=NOW)
+    assert m.published_at == datetime(2024, 5, 1, 8, tzinfo=UTC)
+    assert m.modified_at == datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
+    # JSON-LD dateModified when no meta tag says it
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2024-05-02"}'
+    assert modified_date(tree(ld + "</script>")) == datetime(2024, 5, 2, tzinfo=UTC)
+    # a modification before the publication (a template's constant) is dropped
+    head = ('<meta property="article:published_time" content="2024-05-01T08:00:00Z">'
+            '<meta property="article:modified_time" content="2020-01-01T00:00:00Z">')
+    assert page_metadata(tree(head), None, now=NOW).modified_at is None
+
+
+def test_the_warc_date_is_a_weak_last_resort_for_archived_pages() -> None:
+    m = page_metadata(tree(), None, now=NOW, archived=True)
+    assert (m.published_at, m.published_at_source) == (NOW, "warc")
+    assert m.published_at_confidence <= 0.3
+    live = page_metadata(tree(), None, now=NOW)
+    assert live.published_at is None  # a live fetch's time says nothing about publication
+    # with a real claim the WARC date only stays an alternative
+    head = '<meta property="article:published_time" content="2024-05-01T08:00:00Z">'
+    m = page_metadata(tree(head), None, now=NOW, archived=True)
+    assert m.published_at_source == "meta"
+    assert "warc" in {c.source for c in m.date_candidates}
+    assert "disagree" not in m.date_flags
+
+
+# --- bylines -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("By Jane Doe", "Jane Doe"),
+    ("Auteur Anna Kubišta", "Anna Kubišta"),
+    ("Zeige alle Beiträge von Petra Ruland", "Petra Ruland"),
+    ("FOCUS-Online-Experte Robin Tschöpe", "Robin Tschöpe"),
+    ("Interview Julia Lauter", "Julia Lauter"),
+    ("责任编辑：孔德明", "孔德明"),
+    ("Sara Zinnecker Stand", "Sara Zinnecker"),
+    ("Amber Guetebier Shares", "Amber Guetebier"),
+    ("Zuletzt geändert", None),
+    ("Publicado el", None),
+    ("Dezember", None),
+    ("12. März 2024", None),
+    ("Maria López García", "Maria López García"),
+])
+def test_clean_author_name(raw, want) -> None:
+    assert clean_author_name(raw) == want
+
+
+def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> None:
+    outlets = outlet_names("El Espectador", "https://www.elespectador.com/x")
+    assert clean_authors("El Espectador; Felipe Morales Sierra", outlets) == [
+        "Felipe Morales Sierra"]
+    assert clean_authors("Frankfurter Allgemeine Zeitung GmbH; Benjamin Fischer; Marcus Theurer",
+                         set()) == ["Benjamin Fischer", "Marcus Theurer"]
+    # only the outlet: agency copy or a press office, that is the byline
+    assert clean_authors("Agencia EFE", outlet_names("24Horas.cl", None)) == ["Agencia EFE"]
+    # duplicates merge, a blank string gives nothing
+    assert clean_authors("Jane Doe; JANE DOE", set()) == ["Jane Doe"]
+    assert clean_authors(None, set()) == []
+
+
+def test_multiple_authors_stay_a_list() -> None:
+    m = page_metadata(tree('<meta name="author" content="Lars Fischer und Alina Schadwinkel">'),
+                      None, now=NOW)
+    assert m.authors == ["Lars Fischer", "Alina Schadwinkel"]
+
+
+def test_byline_in_the_article_column_counts_whatever_its_classes() -> None:
+    # the theme calls the main column "content-area sidebar"; the headline is in it
+    body = ('<div class="content-area sidebar"><h1>Headline</h1><span class="author vcard">'
+            '<a class="fn">Heiko Sauer</a></span><p>Text</p></div>'
+            '<div class="widget"><span class="author">Someone Else</span></div>')
+    t = tree(body=body)
+    assert find_byline_author(t, t.find(".//h1")) == "Heiko Sauer"
+    assert find_byline_author(t) is None  # without the headline the classes decide
+
+
+# --- title ---------------------------------------------------------------------------------
+
+def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
+    body = ("<h1>Reiterrevue</h1><h1>Heulage: Besser als ihr Ruf?</h1>")
+    t = tree(body=body)
+    got = choose_headline(t, ["Heulage: Besser als ihr Ruf? | Reiterrevue"],
+                          outlet_names("Reiterrevue", None))
+    assert got is not None and got.text == "Heulage: Besser als ihr Ruf?"
+
+
+def test_an_unrelated_h1_is_not_the_headline() -> None:
+    t = tree(body="<h1>Time 4 talks</h1>")
+    assert choose_headline(t, ["Weitere Digitalisierung der Schweizer Kinos"], set()) is None
+    assert choose_headline(t, [None, ""], set()) is None
+
+
+def test_page_title_prefers_the_visible_headline() -> None:
+    head = '<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird | ZEIT">'
+    body = "<h1>Bohren, bis es heiß wird</h1><p>x</p>"
+    m = page_metadata(tree(head, body), "https://www.zeit.de/a", now=NOW)
+    assert m.title == "Bohren, bis es heiß wird"
