@@ -342,7 +342,8 @@ def data_tests(results: dict[str, tuple[list[str], list[tuple]]]) -> Section:
 PAGE_CSS = (
     "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:12px;"
     "color:#222;line-height:1.4}h1{font-size:1.4em}h2{border-bottom:2px solid #ddd;"
-    "padding-top:8px}h3{font-size:1em}nav{display:flex;flex-wrap:wrap;gap:2px 12px}nav a{white-space:nowrap}"
+    "padding-top:8px}h3{font-size:1em}"
+    "nav{display:flex;flex-wrap:wrap;gap:2px 12px}nav a{white-space:nowrap}"
     ".grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}"
     "figure{margin:8px 0}figcaption{font-weight:600;font-size:.9em}"
     ".tw{overflow-x:auto}table{border-collapse:collapse;margin:6px 0 14px;font-size:13px}"
