@@ -2,8 +2,9 @@
 over the DuckDB views, for a period of published days.
 
 Sections, in order: alarms (extraction drift, failing data tests), volume, duplicates,
-places and entities, fetch health, extraction health, freshness, runs (reconciliation),
-data tests. Every chart is a <figure class="chart"> holding one <svg>.
+places and entities, fetch health, extraction health (and rejects), freshness, latest
+articles, runs (reconciliation), data tests. Every chart is a <figure class="chart">
+holding one <svg>.
 """
 
 from __future__ import annotations
@@ -289,6 +290,23 @@ def extraction(q: Query) -> Section:
     cols, rows = q.rows("""SELECT * FROM extraction_health ORDER BY kept + rejected DESC""")
     if rows:
         s.add("<h3>Kept and rejected pages per domain (all time)</h3>" + table(cols, rows))
+    cols, rows = q.rows("""SELECT stage, reason, count(*) AS records FROM rejects
+                           WHERE CAST(rejected_at AS DATE) BETWEEN $since AND $until
+                           GROUP BY ALL ORDER BY records DESC""")
+    if rows:
+        s.add("<h3>Rejects by stage and reason</h3>" + table(cols, rows))
+    return s
+
+
+def latest(q: Query) -> Section:
+    s = Section("latest", "Latest articles")
+    cols, rows = q.rows(f"""
+        SELECT coalesce(published_at, fetched_at) AS seen_at,
+               coalesce(source_name, domain) AS outlet, title, word_count, language
+        FROM articles WHERE {DAY} BETWEEN $since AND $until
+        ORDER BY seen_at DESC NULLS LAST, run_id DESC LIMIT {MAX_ROWS}""")
+    if rows:
+        s.add(table(cols, rows))
     return s
 
 
@@ -360,7 +378,7 @@ def render(con: duckdb.DuckDBPyConnection, title: str, since: date | None,
     q = Query(con, since or MIN_DAY, until or MAX_DAY)
     failing = {n: r for n, r in test_results.items() if r[1]}
     sections = [alarms(q, failing), volume(q), duplicates(q), places_entities(q),
-                fetch_health(q), extraction(q), freshness(q), runs(q),
+                fetch_health(q), extraction(q), freshness(q), latest(q), runs(q),
                 data_tests(test_results)]
     period = (f"published {since or 'any time'} to {until or 'now'}" if since or until
               else "all published days")

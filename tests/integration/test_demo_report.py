@@ -26,7 +26,7 @@ DAYS, PER_DAY = 24, 1.6
 MAX_REPORT_BYTES = 1_000_000  # the README's promise: a report one can e-mail
 CHROMIUM = Path("/usr/bin/chromium")
 SECTIONS = ["alarms", "volume", "duplicates", "places", "fetch", "extraction", "freshness",
-            "runs", "data-tests"]
+            "latest", "runs", "data-tests"]
 
 
 @pytest.fixture(scope="module")
