@@ -7,7 +7,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
-.PHONY: run test bench bench-extract mutation mutation-changed lint clean-warehouse
+.PHONY: run demo test browser bench bench-extract mutation mutation-changed lint clean-warehouse
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,7 +19,19 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/pressroom ingest
 
-test: $(STAMP)
+# A sample news site on loopback, ingested into $$PRESSROOM_WAREHOUSE (default warehouse/),
+# and its report: offline, about a minute.
+demo: $(STAMP)
+	$(BIN)/pressroom demo
+
+# The report's browser test drives Debian's Chromium (Playwright's own download needs the
+# internet); without a way to install it the test skips and says why.
+browser:
+	@test -x /usr/bin/chromium || apt-get install -y -q chromium >/dev/null 2>&1 || \
+		(apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1) || \
+		echo "chromium not installable here: the browser test will skip"
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 BENCH_STAMP := $(VENV)/.installed-bench

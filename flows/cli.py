@@ -1,4 +1,4 @@
-"""`pressroom` command line: ingest, sql, runs."""
+"""`pressroom` command line: ingest, reprocess, sql, runs, report, demo."""
 
 from __future__ import annotations
 
@@ -178,28 +178,69 @@ def runs(
     console.print(t)
 
 
+def _day(value: str | None, option: str):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]{option} wants a date YYYY-MM-DD, not {value!r}[/red]")
+        raise typer.Exit(2) from None
+
+
 @app.command()
-def report(warehouse: WarehouseOpt = None) -> None:
+def report(
+    since: Annotated[str | None, typer.Option(help="first published day (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="last published day (YYYY-MM-DD)")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="write the HTML here (default: <warehouse>/reports/<run>.html and latest.html)")
+    ] = None,
+    warehouse: WarehouseOpt = None,
+) -> None:
     """Rebuild the DuckDB views, run the data tests, write the HTML report.
 
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
-    from tasks.storage.report import build_views, run_data_tests, write_html_report
+    from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests
 
+    first, last = _day(since, "--since"), _day(until, "--until")
     root = _settings(warehouse).warehouse
     found = run_manifests(root)
     if not found:
         err.print(f"no runs yet in {root.resolve()}: run `pressroom ingest` first")
         raise typer.Exit(1)
-    db = build_views(root)
-    tests = run_data_tests(db)
-    html = write_html_report(root, db, found[-1]["run_id"])
-    for name, failing in tests.items():
+    result = build_report(root, found[-1]["run_id"], first, last, out)
+    for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
         console.print(f"data test: {name}: {mark}")
-    console.print(f"DuckDB: {db.resolve()}\nreport: {html.resolve()}")
-    if any(tests.values()):
+    for note in result.notes:
+        console.print(f"[yellow]note:[/yellow] {note}")
+    size = result.html.stat().st_size
+    console.print(f"DuckDB: {result.database.resolve()}\nreport: {result.html.resolve()} "
+                  f"({size / 1024:.0f} KB)")
+    if any(result.data_tests.values()):
         raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    days: Annotated[int, typer.Option(help="days of news on the demo site")] = 28,
+    per_day: Annotated[float, typer.Option(help="articles per outlet and day")] = 2.5,
+    seed: Annotated[int, typer.Option(help="the generator's seed")] = 7,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Serve a generated news site on loopback, ingest it, build the report, say where."""
+    _quiet_prefect()
+    settings = _settings(warehouse)
+    from flows.demo import run_demo
+
+    manifest = run_demo(settings, days=days, per_day=per_day, seed=seed)
+    print_summary(manifest, settings.warehouse)
+    size = Path(manifest["report"]).stat().st_size
+    console.print(f"[bold]demo report:[/bold] {Path(manifest['report']).resolve()} "
+                  f"({size / 1024:.0f} KB) — open it in a browser")
 
 
 if __name__ == "__main__":

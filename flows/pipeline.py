@@ -233,4 +233,4 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         raise RuntimeError(f"data tests failed after run {run_id}: {failing}")
     logger.info("run %s: %s", run_id, ledger.totals())
     return {**manifest, "database": str(reported.database), "data_tests": reported.data_tests,
-            "report": str(reported.html)}
+            "report": str(reported.html), "notes": [*manifest.get("notes", []), *reported.notes]}

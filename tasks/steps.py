@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pyarrow as pa
 from prefect import task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import (
+    create_link_artifact,
+    create_markdown_artifact,
+    create_table_artifact,
+)
 from prefect.cache_policies import NO_CACHE
 
 from schemas import ARTICLES
@@ -147,12 +151,20 @@ def publish_task(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dic
 
 @task(name="report", **STAGE_TASK)
 def report_task(root: Path, manifest: dict) -> report.ReportResult:
-    db = report.build_views(root)
-    tests = report.run_data_tests(db)
-    html = report.write_html_report(root, db, manifest["run_id"])
-    create_markdown_artifact(markdown=report.markdown_summary(manifest), key="ingest-summary",
-                             description="pressroom run summary")
-    return report.ReportResult(db, tests, html)
+    """Views, data tests, the HTML report; publishes the run summary (markdown), the
+    reconciliation (table) and a link to the report as Prefect artifacts."""
+    result = report.build_report(root, manifest["run_id"])
+    summary = {**manifest, "notes": [*manifest.get("notes", []), *result.notes]}
+    create_markdown_artifact(markdown=report.markdown_summary(summary, result.data_tests),
+                             key="ingest-summary", description="pressroom run summary")
+    create_table_artifact(table=report.reconciliation_rows(manifest),
+                          key="ingest-reconciliation",
+                          description="records per stage: received = passed + rejected + "
+                                      "failed + skipped")
+    create_link_artifact(link=result.html.resolve().as_uri(), key="ingest-report",
+                         link_text=f"pressroom report {manifest['run_id']}",
+                         description="the HTML report of the warehouse after this run")
+    return result
 
 
 @task(name="archived-documents", **STAGE_TASK)

@@ -4,23 +4,19 @@ run summary people read."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from schemas import TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
+from tasks.storage import report_html
 from tasks.storage.warehouse import MANIFESTS, committed_files
 
 DB_NAME = "pressroom.duckdb"
 
-
-@dataclass
-class ReportResult:
-    database: Path
-    data_tests: dict[str, int]  # failing-row count per data test
-    html: Path
 
 def _sql_list(paths: list[Path]) -> str:
     return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
@@ -106,76 +102,94 @@ def run_data_tests(db: Path) -> dict[str, int]:
         con.close()
 
 
-# Sections of the HTML run report: title -> SQL over the views.
-REPORT_SECTIONS = {
-    "Runs": """SELECT run_id, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished_utc,
-               inputs, kept, rejected, failed, skipped
-               FROM runs ORDER BY started_at DESC LIMIT 20""",
-    "Rejects by stage and reason": """SELECT stage, reason, count(*) AS records
-               FROM rejects GROUP BY ALL ORDER BY records DESC LIMIT 30""",
-    "Fetch health by host": "SELECT * FROM fetch_health ORDER BY attempts DESC LIMIT 30",
-    "Extraction health by domain": """SELECT * FROM extraction_health
-               ORDER BY kept + rejected DESC LIMIT 30""",
-    "Articles per day and source": """SELECT * FROM daily_counts
-               ORDER BY day DESC NULLS LAST, articles DESC LIMIT 30""",
-    "Latest articles": """SELECT coalesce(published_at, fetched_at) AS seen_at, domain, title,
-               word_count, language FROM articles ORDER BY run_id DESC, seen_at DESC LIMIT 25""",
-}
-
-
-def _html_table(columns: list[str], rows: list[tuple]) -> str:
-    from html import escape
-
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>" for v in r) + "</tr>"
-        for r in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def report_sections(db: Path) -> dict[str, tuple[list[str], list[tuple]]]:
+def data_test_rows(db: Path, limit: int = 50) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every data test's failing rows (columns, up to `limit` rows), by test name."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         out = {}
-        for title, sql in REPORT_SECTIONS.items():
+        for name, sql in data_tests():
             cur = con.execute(sql)
-            out[title] = ([d[0] for d in cur.description], cur.fetchall())
+            out[name] = ([d[0] for d in cur.description], cur.fetchmany(limit))
         return out
     finally:
         con.close()
 
 
-def write_html_report(root: Path, db: Path, run_id: str) -> Path:
-    """A static HTML page for people: the run's counts and the warehouse's health.
-    Written atomically as reports/<run_id>.html and copied to reports/latest.html."""
-    from html import escape
+def drift_notes(db: Path, run_id: str) -> list[str]:
+    """One note per outlet whose extraction drifted on a published day this run stored
+    articles for (so a scheduled run says it on the day of a template change)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("""
+            WITH touched AS (SELECT DISTINCT domain, CAST(published_at AS DATE) AS day
+                             FROM articles WHERE run_id = $run_id)
+            SELECT d.outlet, d.domain, min(d.day) AS first_day,
+                   list(DISTINCT d.measure ORDER BY d.measure) AS measures
+            FROM extraction_drift d JOIN touched t USING (domain, day)
+            WHERE d.alarm GROUP BY ALL ORDER BY first_day, d.outlet""",
+                           {"run_id": run_id}).fetchall()
+    finally:
+        con.close()
+    return [f"extraction drift: {outlet} ({domain}) from {first}: "
+            f"{', '.join(measures)} fell against its previous 14 days (template change?)"
+            for outlet, domain, first, measures in rows]
 
-    sections = report_sections(db)
-    parts = [
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
-        f"<title>pressroom run {escape(run_id)}</title><style>",
-        "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
-        "margin-bottom:2em}td,th{border:1px solid #ccc;padding:4px 8px;font-size:13px;"
-        "text-align:left}th{background:#f0f0f0}",
-        f"</style></head><body><h1>pressroom — run {escape(run_id)}</h1>",
-    ]
-    for title, (columns, rows) in sections.items():
-        parts.append(f"<h2>{escape(title)}</h2>")
-        parts.append(_html_table(columns, rows) if rows else "<p>none</p>")
-    parts.append("</body></html>")
-    folder = root / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    html = "\n".join(parts).encode("utf-8")
-    for name in (f"{run_id}.html", "latest.html"):
-        tmp = folder / (name + ".tmp")
+
+@dataclass
+class ReportResult:
+    database: Path
+    data_tests: dict[str, int]  # failing-row count per data test
+    html: Path
+    notes: list[str] = field(default_factory=list)  # drift alarms of the run
+    sections: dict[str, bool] = field(default_factory=dict)  # section key -> has data
+
+
+def write_html_report(root: Path, db: Path, run_id: str, since: date | None = None,
+                      until: date | None = None, out: Path | None = None,
+                      test_results: dict | None = None) -> tuple[Path, dict[str, bool]]:
+    """The self-contained HTML report (report_html.py) of the published days in
+    [since, until], written atomically to `out`, or to reports/<run_id>.html and copied
+    to reports/latest.html. Returns the path and which sections hold data."""
+    test_results = test_results if test_results is not None else data_test_rows(db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        page, sections = report_html.render(con, f"pressroom report — run {run_id}", since,
+                                            until, test_results)
+    finally:
+        con.close()
+    html = page.encode("utf-8")
+    if out is not None:
+        targets = [Path(out)]
+    else:
+        folder = root / "reports"
+        targets = [folder / f"{run_id}.html", folder / "latest.html"]
+    for target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(html)
-        os.replace(tmp, folder / name)
-    return folder / f"{run_id}.html"
+        os.replace(tmp, target)
+    return targets[0], {s.key: s.has_data for s in sections}
 
 
-def markdown_summary(manifest: dict) -> str:
-    """The run summary as Markdown, for a Prefect artifact."""
+def build_report(root: Path, run_id: str, since: date | None = None,
+                 until: date | None = None, out: Path | None = None) -> ReportResult:
+    """Views, data tests, the HTML report and the run's drift notes, in one go."""
+    db = build_views(root)
+    results = data_test_rows(db)
+    html, sections = write_html_report(root, db, run_id, since, until, out, results)
+    counts = {name: len(rows) for name, (_, rows) in results.items()}
+    return ReportResult(db, counts, html, drift_notes(db, run_id), sections)
+
+
+def reconciliation_rows(manifest: dict) -> list[dict]:
+    """The run's per-stage counts, for a table artifact."""
+    keys = ("stage", "received", "passed", "rejected", "failed", "skipped")
+    return [{k: s[k] for k in keys} for s in manifest["stages"]]
+
+
+def markdown_summary(manifest: dict, data_tests: dict[str, int] | None = None) -> str:
+    """The run summary as Markdown, for a Prefect artifact (notes include drift alarms;
+    failing data tests are listed)."""
     lines = [f"# pressroom run {manifest['run_id']}", "",
              "| stage | received | passed | rejected | failed | skipped |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
@@ -186,4 +200,6 @@ def markdown_summary(manifest: dict) -> str:
     lines += ["", f"inputs {t['inputs']} = kept {t['kept']} + rejected {t['rejected']} + "
                   f"failed {t['failed']} + skipped {t['skipped']}"]
     lines += [f"- note: {n}" for n in manifest.get("notes", [])]
+    lines += [f"- FAILING data test: {name} ({n} rows)" for name, n in (data_tests or {}).items()
+              if n]
     return "\n".join(lines)

@@ -1,0 +1,79 @@
+"""The report's inline SVG charts and the HTML around them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from xml.etree import ElementTree
+
+from tasks.storage import charts, report_html
+
+DAYS = [date(2024, 5, 1) + timedelta(days=i) for i in range(5)]
+
+
+def svg_of(html: str) -> ElementTree.Element:
+    return ElementTree.fromstring(re.search(r"<svg.*</svg>", html, re.S).group(0))
+
+
+def count(svg: ElementTree.Element, tag: str) -> int:
+    return len(svg.findall(f".//{{http://www.w3.org/2000/svg}}{tag}"))
+
+
+def test_lines_break_where_a_series_has_no_value_and_scale_to_the_top():
+    html = charts.lines(DAYS, {"a": [1, 2, None, 4, 5], "b": [0.5] * 5}, "t")
+    svg = svg_of(html)
+    assert count(svg, "polyline") == 3  # a: two runs around the gap, b: one
+    assert count(svg, "circle") == 9
+    assert ">5</text>" in html and "a 2024-05-04: 4" in html
+    assert "<i style='background:#0072B2'></i>a" in html  # legend in series order
+
+
+def test_percentages_are_shown_as_such():
+    html = charts.lines(DAYS, {"share": [0.5, 0.25, 1, 0, 0.75]}, "t", pct=True, y_max=1.0)
+    assert ">100%</text>" in html and "share 2024-05-02: 25%" in html
+
+
+def test_stacked_bars_stack_each_day_and_skip_zeros():
+    html = charts.stacked_bars(DAYS, {"x": [1, 0, 2, 0, 1], "y": [1, 1, 0, 0, 3]}, "t")
+    svg = svg_of(html)
+    assert count(svg, "rect") == 6
+    heights = [float(r.get("height")) for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
+    # day 5: x=1 and y=3 stacked -> y is three times as tall as x
+    assert abs(heights[-1] / heights[2] - 3) < 0.05
+
+
+def test_ranked_bars_are_proportional():
+    svg = svg_of(charts.ranked_bars([("FR", 10), ("DE", 5), ("PL", 0)], "t"))
+    widths = [float(r.get("width")) for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
+    assert widths[0] == 2 * widths[1] and widths[2] == 0
+
+
+def test_nothing_to_draw_gives_no_chart():
+    assert charts.lines([], {}, "t") == ""
+    assert charts.lines(DAYS, {"a": [None] * 5}, "t") == ""
+    assert charts.stacked_bars(DAYS, {"a": [0] * 5}, "t") == ""
+    assert charts.ranked_bars([], "t") == ""
+    assert report_html.figure("k", "caption", "") == ""
+
+
+def test_pivot_fills_every_day_of_the_range():
+    days, series = report_html._pivot([(DAYS[0], "a", 1), (DAYS[3], "a", 4),
+                                       (DAYS[1], "b", 2)], ["a", "b"])
+    assert days == DAYS[:4]
+    assert series == {"a": [1, None, None, 4], "b": [None, 2, None, None]}
+
+
+def test_failing_data_tests_are_shown_with_their_rows():
+    section = report_html.data_tests({
+        "fine": (["id"], []),
+        "published_at_not_in_future": (["article_id", "published_at"], [("a1", "2031-01-01")]),
+    })
+    html = section.html()
+    assert "FAILING: 1 row(s)" in html and "<td>a1</td>" in html and "<td>ok</td>" in html
+    alarm = report_html.alarms(_NoDrift(), {"published_at_not_in_future": (["x"], [(1,)])})
+    assert "Failing data tests: published_at_not_in_future" in alarm.html()
+
+
+class _NoDrift:
+    def rows(self, sql):
+        return ["outlet"], []
