@@ -1,4 +1,4 @@
-"""`pressroom` command line: ingest, sql, runs."""
+"""`pressroom` command line: ingest, reprocess, sql, runs, report, search, reindex, diff."""
 
 from __future__ import annotations
 
@@ -200,6 +200,100 @@ def report(warehouse: WarehouseOpt = None) -> None:
     console.print(f"DuckDB: {db.resolve()}\nreport: {html.resolve()}")
     if any(tests.values()):
         raise typer.Exit(1)
+
+
+def _day(value: str | None, name: str):
+    from datetime import date, datetime
+
+    if value is None:
+        return None
+    try:
+        return (date.fromisoformat(value) if len(value) == 10
+                else datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        err.print(f"[red]--{name}:[/red] {value!r} is not YYYY-MM-DD or an ISO timestamp")
+        raise typer.Exit(2) from None
+
+
+def _highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
+    from rich.markup import escape
+
+    out, pos = [], 0
+    for start, end in spans:
+        out += [escape(snippet[pos:start]), "[bold yellow]", escape(snippet[start:end]),
+                "[/bold yellow]"]
+        pos = end
+    out.append(escape(snippet[pos:]))
+    return "".join(out).replace("\n", " ")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(
+        help='words (all must match), "a phrase", AND / OR / NOT, -word, title:word')],
+    since: Annotated[str | None, typer.Option(help="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="published on or before (YYYY-MM-DD)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="domain or outlet name")] = None,
+    lang: Annotated[str | None, typer.Option(help="language code, e.g. en")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="how many results")] = 10,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Full-text search over article titles and text: ranked, with a snippet each.
+
+    Commits the index lacks (a run killed before indexing) are indexed first."""
+    from tasks.storage import search as search_index
+
+    root = _settings(warehouse).warehouse
+    try:
+        result = search_index.search(root, query, since=_day(since, "since"),
+                                     until=_day(until, "until"), outlet=outlet, lang=lang,
+                                     limit=limit)
+    except ValueError as exc:
+        err.print(f"[red]query error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if result.note:
+        err.print(f"[yellow]note:[/yellow] {result.note}")
+    if result.caught_up:
+        err.print(f"indexed {len(result.caught_up)} commit(s) the index lacked")
+    if fmt is not Format.table:
+        rows = [{"score": round(h.score, 4), "title": h.title, "url": h.url,
+                 "published_at": h.published_at, "domain": h.domain, "language": h.language,
+                 "cluster_id": h.cluster_id, "article_id": h.article_id,
+                 "revision": h.revision, "snippet": h.snippet} for h in result.hits]
+        if fmt is Format.json:
+            json.dump(rows, sys.stdout, default=str, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            w = csv.writer(sys.stdout)
+            w.writerow(rows[0].keys() if rows else ["score", "title", "url"])
+            w.writerows([r.values() for r in rows])
+        return
+    for i, h in enumerate(result.hits, 1):
+        when = h.published_at.date().isoformat() if h.published_at else "no date"
+        console.print(f"[bold]{i}. {_highlighted(h.title, [])}[/bold]  "
+                      f"[dim]{h.domain} · {when} · cluster {h.cluster_id} · "
+                      f"score {h.score:.2f}[/dim]")
+        console.print(f"   {h.url}", soft_wrap=True, highlight=False)
+        console.print(f"   {_highlighted(h.snippet, h.highlights)}", highlight=False)
+    console.print(f"{len(result.hits)} of {result.total} matching article(s)")
+
+
+@app.command()
+def reindex(warehouse: WarehouseOpt = None) -> None:
+    """Rebuild the search index from the committed articles (beside the old one, then
+    swapped in: searches keep working meanwhile)."""
+    from tasks.storage import search as search_index
+
+    root = _settings(warehouse).warehouse
+    try:
+        docs = search_index.rebuild(root)
+    except search_index.IndexBusy as exc:
+        err.print(f"[red]the index is being written by another process:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"search index rebuilt: {docs} article(s), "
+                  f"{search_index.size_on_disk(root) / 1e6:.1f} MB in "
+                  f"{search_index.search_dir(root).resolve()}")
 
 
 if __name__ == "__main__":

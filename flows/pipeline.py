@@ -23,6 +23,7 @@ from tasks.steps import (
     enrich_task,
     extract_task,
     fetch_task,
+    index_search_task,
     load_staged_task,
     publish_task,
     report_task,
@@ -169,6 +170,7 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         "settings": settings.model_dump(mode="json"),
     })
     reported = report_task(root, manifest)
+    index_search_task(root, tables["articles"], manifest)
     failing = {name: n for name, n in reported.data_tests.items() if n}
     if failing:
         raise RuntimeError(f"data tests failed after run {run_id}: {failing}")
