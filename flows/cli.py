@@ -296,5 +296,56 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
                   f"{search_index.search_dir(root).resolve()}")
 
 
+@app.command()
+def diff(
+    url: Annotated[str, typer.Argument(help="the article's URL, canonical URL or article_id")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (text) or json")
+                   ] = Format.table,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """What changed between an article's revisions: fields, paragraphs removed (-) and
+    added (+), correction notices."""
+    from rich.markup import escape
+
+    from tasks.common.revisions import diff_history
+    from tasks.storage.revisions import revisions_of
+
+    root = _settings(warehouse).warehouse
+    rows = revisions_of(root, url)
+    if not rows:
+        err.print(f"no article with URL or id {url!r} in {root.resolve()}")
+        raise typer.Exit(1)
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    diffs = [d for group in by_article.values() for d in diff_history(group)]
+    if fmt is not Format.table:
+        json.dump([{"article_id": d.article_id, "from_revision": d.from_revision,
+                    "to_revision": d.to_revision, "from_run_id": d.from_run,
+                    "to_run_id": d.to_run, "changed": {k: list(v) for k, v in d.changed.items()},
+                    "added": d.added, "removed": d.removed, "corrections": d.corrections}
+                   for d in diffs], sys.stdout, default=str, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    if not diffs:
+        console.print(f"{url}: one revision only ({rows[0]['run_id']})")
+        return
+    for d in diffs:
+        console.print(f"[bold]{d.article_id}: revision {d.from_revision} → {d.to_revision}"
+                      f"[/bold] [dim](run {d.from_run} → {d.to_run})[/dim]")
+        for name, (old, new) in d.changed.items():
+            console.print(f"  {name}: {escape(str(old))} → {escape(str(new))}",
+                          highlight=False)
+        for p in d.removed:
+            console.print(f"[red]- {escape(p)}[/red]", highlight=False)
+        for p in d.added:
+            console.print(f"[green]+ {escape(p)}[/green]", highlight=False)
+        for notice in d.corrections:
+            console.print(f"  [yellow]correction notice:[/yellow] {escape(notice)}",
+                          highlight=False)
+        if not (d.changed or d.text_changed):
+            console.print("  no change in the compared fields")
+
+
 if __name__ == "__main__":
     app()
