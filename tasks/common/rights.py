@@ -20,6 +20,9 @@ import json
 import re
 from collections.abc import Iterable
 
+# The product token matched against agent-specific directives where no configured user
+# agent is at hand (WARC inputs written by other crawlers, the archive reader).
+DEFAULT_AGENT = "pressroom"
 # What the `rights` column can hold, sorted in every value.
 SIGNALS = ("noai", "noarchive", "noimageai", "noindex", "tdm-reservation")
 
