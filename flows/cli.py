@@ -1,4 +1,5 @@
-"""`pressroom` command line: ingest, reprocess, sql, runs, report, demo."""
+"""`pressroom` command line: ingest, reprocess, sql, runs, report, demo, search, reindex,
+diff."""
 
 from __future__ import annotations
 
@@ -241,6 +242,151 @@ def demo(
     size = Path(manifest["report"]).stat().st_size
     console.print(f"[bold]demo report:[/bold] {Path(manifest['report']).resolve()} "
                   f"({size / 1024:.0f} KB) — open it in a browser")
+
+
+def _day(value: str | None, name: str):
+    from datetime import date, datetime
+
+    if value is None:
+        return None
+    try:
+        return (date.fromisoformat(value) if len(value) == 10
+                else datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        err.print(f"[red]--{name}:[/red] {value!r} is not YYYY-MM-DD or an ISO timestamp")
+        raise typer.Exit(2) from None
+
+
+def _highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
+    from rich.markup import escape
+
+    out, pos = [], 0
+    for start, end in spans:
+        out += [escape(snippet[pos:start]), "[bold yellow]", escape(snippet[start:end]),
+                "[/bold yellow]"]
+        pos = end
+    out.append(escape(snippet[pos:]))
+    return "".join(out).replace("\n", " ")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(
+        help='words (all must match), "a phrase", AND / OR / NOT, -word, title:word')],
+    since: Annotated[str | None, typer.Option(help="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="published on or before (YYYY-MM-DD)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="domain or outlet name")] = None,
+    lang: Annotated[str | None, typer.Option(help="language code, e.g. en")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="how many results")] = 10,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Full-text search over article titles and text: ranked, with a snippet each.
+
+    Commits the index lacks (a run killed before indexing) are indexed first."""
+    from tasks.storage import search as search_index
+
+    root = _settings(warehouse).warehouse
+    try:
+        result = search_index.search(root, query, since=_day(since, "since"),
+                                     until=_day(until, "until"), outlet=outlet, lang=lang,
+                                     limit=limit)
+    except ValueError as exc:
+        err.print(f"[red]query error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if result.note:
+        err.print(f"[yellow]note:[/yellow] {result.note}")
+    if result.caught_up:
+        err.print(f"indexed {len(result.caught_up)} commit(s) the index lacked")
+    if fmt is not Format.table:
+        rows = [{"score": round(h.score, 4), "title": h.title, "url": h.url,
+                 "published_at": h.published_at, "domain": h.domain, "language": h.language,
+                 "cluster_id": h.cluster_id, "article_id": h.article_id,
+                 "revision": h.revision, "snippet": h.snippet} for h in result.hits]
+        if fmt is Format.json:
+            json.dump(rows, sys.stdout, default=str, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            w = csv.writer(sys.stdout)
+            w.writerow(rows[0].keys() if rows else ["score", "title", "url"])
+            w.writerows([r.values() for r in rows])
+        return
+    for i, h in enumerate(result.hits, 1):
+        when = h.published_at.date().isoformat() if h.published_at else "no date"
+        console.print(f"[bold]{i}. {_highlighted(h.title, [])}[/bold]  "
+                      f"[dim]{h.domain} · {when} · cluster {h.cluster_id} · "
+                      f"score {h.score:.2f}[/dim]")
+        console.print(f"   {h.url}", soft_wrap=True, highlight=False)
+        console.print(f"   {_highlighted(h.snippet, h.highlights)}", highlight=False)
+    console.print(f"{len(result.hits)} of {result.total} matching article(s)")
+
+
+@app.command()
+def reindex(warehouse: WarehouseOpt = None) -> None:
+    """Rebuild the search index from the committed articles (beside the old one, then
+    swapped in: searches keep working meanwhile)."""
+    from tasks.storage import search as search_index
+
+    root = _settings(warehouse).warehouse
+    try:
+        docs = search_index.rebuild(root)
+    except search_index.IndexBusy as exc:
+        err.print(f"[red]the index is being written by another process:[/red] {exc}")
+        raise typer.Exit(1) from None
+    console.print(f"search index rebuilt: {docs} article(s), "
+                  f"{search_index.size_on_disk(root) / 1e6:.1f} MB in "
+                  f"{search_index.search_dir(root).resolve()}")
+
+
+@app.command()
+def diff(
+    url: Annotated[str, typer.Argument(help="the article's URL, canonical URL or article_id")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (text) or json")
+                   ] = Format.table,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """What changed between an article's revisions: fields, paragraphs removed (-) and
+    added (+), correction notices."""
+    from rich.markup import escape
+
+    from tasks.common.revisions import diff_history
+    from tasks.storage.revisions import revisions_of
+
+    root = _settings(warehouse).warehouse
+    rows = revisions_of(root, url)
+    if not rows:
+        err.print(f"no article with URL or id {url!r} in {root.resolve()}")
+        raise typer.Exit(1)
+    by_article: dict[str, list[dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article_id"], []).append(row)
+    diffs = [d for group in by_article.values() for d in diff_history(group)]
+    if fmt is not Format.table:
+        json.dump([{"article_id": d.article_id, "from_revision": d.from_revision,
+                    "to_revision": d.to_revision, "from_run_id": d.from_run,
+                    "to_run_id": d.to_run, "changed": {k: list(v) for k, v in d.changed.items()},
+                    "added": d.added, "removed": d.removed, "corrections": d.corrections}
+                   for d in diffs], sys.stdout, default=str, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    if not diffs:
+        console.print(f"{url}: one revision only ({rows[0]['run_id']})")
+        return
+    for d in diffs:
+        console.print(f"[bold]{d.article_id}: revision {d.from_revision} → {d.to_revision}"
+                      f"[/bold] [dim](run {d.from_run} → {d.to_run})[/dim]")
+        for name, (old, new) in d.changed.items():
+            console.print(f"  {name}: {escape(str(old))} → {escape(str(new))}",
+                          highlight=False)
+        for p in d.removed:
+            console.print(f"[red]- {escape(p)}[/red]", highlight=False)
+        for p in d.added:
+            console.print(f"[green]+ {escape(p)}[/green]", highlight=False)
+        for notice in d.corrections:
+            console.print(f"  [yellow]correction notice:[/yellow] {escape(notice)}",
+                          highlight=False)
+        if not (d.changed or d.text_changed):
+            console.print("  no change in the compared fields")
 
 
 if __name__ == "__main__":

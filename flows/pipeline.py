@@ -28,6 +28,7 @@ from tasks.steps import (
     enrich_task,
     extract_task,
     fetch_task,
+    index_search_task,
     load_staged_task,
     publish_task,
     report_task,
@@ -182,6 +183,7 @@ def _commit(run: Run, batch: _Batch) -> None:
         "stages": batch.ledger.as_dicts()}, batch.number)
     run.commits.append(commit["name"])
     crash_point("batch-committed")
+    index_search_task(run.root, enriched.table, commit)
     get_run_logger().info("run %s: batch %d committed (%d articles)", run.run_id,
                           batch.number, enriched.table.num_rows)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 3  # 2: published_at_alternatives, published_at_flags;
-# 3: published_date, published_at_confidence, modified_at
+SCHEMA_VERSION = 4  # 2: published_at_alternatives, published_at_flags;
+# 3: published_date, published_at_confidence, modified_at; 4: rights
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -71,6 +71,9 @@ ARTICLES = pa.schema(
         pa.field("source_country", pa.string()),
         pa.field("source_type", pa.string()),
         pa.field("enrich_error", pa.string()),  # an enrichment failure; the article is kept
+        # opt-out signals of the page (tasks/common/rights.py: noai, noarchive, noimageai,
+        # noindex, tdm-reservation), sorted; [] = none found; null = not a page (a dump)
+        pa.field("rights", pa.list_(pa.string())),
         pa.field("run_id", pa.string(), nullable=False),
     ]
 )
@@ -172,6 +175,7 @@ DOCUMENTS = pa.schema(
         pa.field("encoding", pa.string()),
         pa.field("body", pa.large_binary()),
         pa.field("fetched_at", UTC_TS),
+        pa.field("rights", pa.list_(pa.string())),  # opt-out signals of headers and <meta>
     ]
 )
 

@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pyarrow as pa
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.artifacts import (
     create_link_artifact,
     create_markdown_artifact,
@@ -28,7 +28,7 @@ from tasks.common import parallel
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.state import KnownInputs
-from tasks.storage import archive, publish, report, warehouse
+from tasks.storage import archive, publish, report, search, warehouse
 
 STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -165,6 +165,18 @@ def report_task(root: Path, manifest: dict) -> report.ReportResult:
                          link_text=f"pressroom report {manifest['run_id']}",
                          description="the HTML report of the warehouse after this run")
     return result
+
+
+@task(name="index-search", **STAGE_TASK)
+def index_search_task(root: Path, articles: pa.Table, manifest: dict) -> list[str]:
+    """The commit's articles into the search index, with any earlier commit it lacks (a
+    run killed before its index commit). The warehouse commit already happened: a busy
+    index (another process writing it) is a note, and the next run or search catches up."""
+    try:
+        return search.catch_up(root, fresh={search.commit_key(manifest): articles})
+    except search.IndexBusy as exc:
+        get_run_logger().warning("search index busy, left for the next catch-up: %s", exc)
+        return []
 
 
 @task(name="archived-documents", **STAGE_TASK)

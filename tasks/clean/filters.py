@@ -3,6 +3,7 @@
 Reason codes (the REJECTS.reason column):
     too_short          fewer words than min_words after cleaning
     wrong_language     detected language not in target_languages (when set)
+    opted_out          the page carries an opt-out signal and opt_out_action is "skip"
 """
 
 from __future__ import annotations
@@ -18,6 +19,16 @@ def too_short(text: str, min_words: int) -> Verdict | None:
     n = word_count(text)
     if n < min_words:
         return Verdict("too_short", f"{n} words < min_words={min_words}")
+    return None
+
+
+def opted_out(rights: Sequence[str] | None, action: str, signals: Sequence[str]
+              ) -> Verdict | None:
+    """Reject a page whose publisher opted out (settings.opt_out_signals) when the policy
+    is to skip such pages; "keep" and "metadata" keep it (enrich withholds the text)."""
+    found = sorted(set(rights or ()) & set(signals))
+    if action == "skip" and found:
+        return Verdict("opted_out", "the page says " + ", ".join(found))
     return None
 
 

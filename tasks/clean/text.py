@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from schemas import ARTICLES, conform
 from tasks.clean.boilerplate import remove_boilerplate
-from tasks.clean.filters import too_short, wrong_language
+from tasks.clean.filters import opted_out, too_short, wrong_language
 from tasks.common.result import StageResult, reject_record
 from tasks.common.text import content_hash, detect_language, word_count
 
@@ -126,6 +126,8 @@ class CleanConfig:
 
     min_words: int
     target_languages: list[str]
+    opt_out_action: str
+    opt_out_signals: list[str]
 
 
 def clean_record(row: dict) -> dict:
@@ -159,7 +161,9 @@ def run(articles: pa.Table, config: CleanConfig, run_id: str) -> StageResult:
     now = datetime.now(UTC)
     for row in articles.to_pylist():
         row = clean_record(row)
-        verdict = too_short(row["text"], config.min_words) or wrong_language(
+        verdict = opted_out(row.get("rights"), config.opt_out_action,
+                            config.opt_out_signals) or too_short(
+            row["text"], config.min_words) or wrong_language(
             row["language"], config.target_languages, row["language_score"]
         )
         if verdict:

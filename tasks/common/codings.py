@@ -117,3 +117,28 @@ def decode_body(data: bytes, content_encoding: str | None, cap: int,
     if len(data) > cap:
         raise CodingError("decompressed_too_large", f"body of {len(data)} bytes > {cap}")
     return data, undone
+
+
+def decoded_head(data: bytes, content_encoding: str | None, n: int) -> bytes:
+    """At most the first `n` bytes of the decoded body, best effort and cheap: for a look
+    at a page's <head> (its robots meta) before the whole body is decoded. b"" when the
+    codings cannot be undone (the full decode reports why)."""
+    codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+    try:
+        for coding in reversed(codings):
+            if coding in ("identity", "none"):
+                continue
+            if coding in ("gzip", "x-gzip"):
+                data = zlib.decompressobj(31).decompress(data, n)
+            elif coding == "deflate":
+                try:
+                    data = zlib.decompressobj(15).decompress(data, n)
+                except zlib.error:
+                    data = zlib.decompressobj(-15).decompress(data, n)
+            elif coding == "br" and brotli is not None:
+                data = brotli.Decompressor().process(data, output_buffer_limit=n)
+            else:
+                return b""
+    except Exception:  # noqa: BLE001 - a cut or broken stream: nothing to look at
+        return b""
+    return data[:n]

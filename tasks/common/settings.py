@@ -137,6 +137,24 @@ class Settings(BaseSettings):
         None, description="source registry; default <seeds>/outlets.toml (+ sources.toml)"
     )
 
+    # --- opt-out signals (tasks/common/rights.py): X-Robots-Tag, robots meta, TDMRep ---
+    # Every article records the signals its page carried in `articles.rights`. The ones
+    # listed here trigger `opt_out_action`: noai and tdm-reservation are the publisher's
+    # machine-readable reservation of text-and-data mining (EU DSM directive art. 4(3)
+    # makes TDMRep's binding), which is what enrichment and search over the text are.
+    # noindex/noarchive address search engines' listings and cached copies: recorded only.
+    opt_out_signals: list[str] = Field(default_factory=lambda: ["noai", "tdm-reservation"])
+    # keep: text kept as any other page; metadata: the article is kept (URL, title, dates,
+    # authors, cluster) with its text withheld (emptied in enrich, after dedup has used it
+    # to find revisions and copies, before any text is mined); skip: rejected in clean,
+    # reason `opted_out`. metadata by default: the warehouse still knows the story exists
+    # and where, without holding or mining text its publisher reserved.
+    opt_out_action: Literal["keep", "metadata", "skip"] = "metadata"
+    # A noarchive page's body is not written to the raw WARC archive (its request and
+    # response headers are, the record marked WARC-Truncated): noarchive asks crawlers
+    # not to keep a copy of the page. True keeps it anyway (a legal deposit archive).
+    archive_noarchive_bodies: bool = False
+
     # Reading time: 230 words/min is the usual adult silent-reading rate for news prose.
     words_per_minute: int = 230
 

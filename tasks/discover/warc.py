@@ -32,9 +32,11 @@ from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
+from tasks.common import rights
 from tasks.common.codings import CodingError, decode_body
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
+from tasks.common.rights import DEFAULT_AGENT
 
 STAGE = "discover"
 # HTTP headers of one response beyond this are not a news page (and not a sane server).
@@ -356,6 +358,8 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         "encoding": charset,
         "body": body,
         "fetched_at": fetched_at,
+        "rights": rights.as_column(rights.header_signals(http_headers.items(), DEFAULT_AGENT),
+                                   rights.meta_signals(body, DEFAULT_AGENT)),
     }
 
 

@@ -26,6 +26,7 @@ from schemas import ARTICLES, ENTITIES, PLACES, conform
 from tasks.common.result import StageResult
 from tasks.common.text import detect_language, word_count
 from tasks.enrich import gazetteer, keywords, ner, outlets, quotes
+from tasks.enrich.rights import withhold_text
 
 STAGE = "enrich"
 # The article summary keeps the most frequent entities; the long table keeps them all.
@@ -46,6 +47,8 @@ class EnrichConfig:
     keywords_method: str
     keywords_top_k: int
     words_per_minute: int
+    opt_out_action: str
+    opt_out_signals: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,7 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
     article's `enrich_error` says what failed.
     """
     registry = registry or {}
+    articles = withhold_text(articles, config.opt_out_action, config.opt_out_signals)
     notes: list[str] = []
     n = articles.num_rows
     texts = [t or "" for t in articles.column("text").to_pylist()] if n else []

@@ -227,6 +227,7 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
             {"source": c.source, "value": c.value} for c in m.date_candidates
         ] or None,
         "published_at_flags": m.date_flags or None,
+        "rights": doc.get("rights"),  # opt-out signals found by fetch (tasks.common.rights)
     }
     return row
 

@@ -52,8 +52,9 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.resolver import ThreadedResolver
 
 from schemas.tables import DOCUMENTS, conform
+from tasks.common import rights
 from tasks.common.charset import sniff_encoding
-from tasks.common.codings import CodingError, accept_encoding, decode_body
+from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
@@ -113,6 +114,7 @@ class FetchConfig:
     max_redirects: int
     allowed_content_types: list[str]
     source_content_types: list[str]
+    archive_noarchive_bodies: bool
 
 
 class ArchiveWriter(Protocol):
@@ -121,8 +123,8 @@ class ArchiveWriter(Protocol):
 
     def write_exchange(self, url: str, request_head: bytes, response_head: bytes | None,
                        body: bytes | None, *, when: datetime, ip: str | None = None,
-                       truncated: str | None = None, encoded: bool = False
-                       ) -> tuple[str, int]: ...
+                       truncated: str | None = None, encoded: bool = False,
+                       omitted: str | None = None) -> tuple[str, int]: ...
 
 
 # -- resolver -------------------------------------------------------------------------
@@ -304,6 +306,7 @@ class Exchange:
     detail: str | None = None
     warc: tuple[str, int] | None = None
     archive: tuple[tuple, dict] | None = None  # write_exchange arguments, until written
+    rights: list[str] | None = None  # opt-out signals of a 2xx response (tasks.common.rights)
 
 
 @dataclass
@@ -323,6 +326,7 @@ class UrlOutcome:
     started: float = 0.0
     elapsed_ms: float = 0.0
     fetched_at: datetime | None = None
+    rights: list[str] | None = None
 
 
 def _media_type(content_type: str | None) -> str | None:
@@ -589,6 +593,9 @@ class Fetcher:
             if resp is not None:
                 resp.close()
         ex.body = bytes(buf)
+        if resp is not None and 200 <= resp.status < 300 and ex.error is None:
+            ex.rights = response_rights(resp.raw_headers, ex.body,
+                                        ex.headers.get("content-encoding"), self.agent)
         if self.writer is not None:
             self._archive(ex, resp, when, ip, truncated)
 
@@ -606,11 +613,19 @@ class Fetcher:
         parts = urlsplit(ex.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         req_head = http_request_head("GET", target, req_headers)
+        # noarchive: the publisher asks that no copy of the page be kept; the exchange is
+        # still recorded (headers), its body is not.
+        omitted = ("noarchive" if ex.rights and "noarchive" in ex.rights
+                   and not self.cfg.archive_noarchive_bodies else None)
+        body = ex.body if resp_head is not None and omitted is None else (
+            b"" if resp_head is not None else None)
         ex.archive = (
-            (ex.url, req_head, resp_head, ex.body if resp_head is not None else None),
-            {"when": when, "ip": ip, "truncated": truncated if resp_head is not None else None,
+            (ex.url, req_head, resp_head, body),
+            {"when": when, "ip": ip,
+             "truncated": ("unspecified" if omitted else truncated)
+             if resp_head is not None else None,
              "encoded": ex.headers.get("content-encoding", "identity").strip().lower()
-             not in ("", "identity")},
+             not in ("", "identity"), "omitted": omitted},
         )
 
     # -- robots.txt --------------------------------------------------------------------
@@ -729,6 +744,7 @@ class Fetcher:
                                      types=self.source_types if source else self.allowed_types,
                                      extra_headers=validators)
             out.final_url, out.status, out.warc = current, ex.status, ex.warc or out.warc
+            out.rights = ex.rights
             out.raw_bytes = len(ex.body)
             if ex.error is not None:
                 out.error, out.detail = ex.error, ex.detail
@@ -775,6 +791,15 @@ class Fetcher:
         out.encoding, _ = sniff_encoding(body, ctype)
         out.content_type = media
         out.body = body
+
+
+def response_rights(raw_headers, body: bytes, content_encoding: str | None, agent: str
+                    ) -> list[str]:
+    """Opt-out signals of a response: its X-Robots-Tag / tdm-reservation headers (every
+    repeated value) and the <meta> tags of the decoded head of its body."""
+    head = decoded_head(body, content_encoding, rights.META_SCAN_BYTES)
+    return rights.as_column(rights.header_signals(raw_headers, agent),
+                            rights.meta_signals(head, agent))
 
 
 # -- HTTP messages as sent and received, for the archive --------------------------------
@@ -950,7 +975,8 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
             for row in docs_of[url]:
                 fetched.append({**row, "final_url": out.final_url, "status": out.status,
                                     "content_type": out.content_type, "encoding": out.encoding,
-                                    "body": out.body, "fetched_at": out.fetched_at})
+                                    "body": out.body, "fetched_at": out.fetched_at,
+                                    "rights": out.rights})
     table = conform(passthrough + fetched, DOCUMENTS, "documents")
     failed, unchanged = fetch_outcomes(log)
     return StageResult(STAGE, table, docs.num_rows, fetch_log=log, failed=failed,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tasks.common import rights
 from tasks.common.codings import CodingError, decode_body
 
 WARC_VERSION = b"WARC/1.1"
@@ -158,6 +159,7 @@ class WarcWriter:
         ip: str | None = None,
         truncated: str | None = None,
         encoded: bool = False,
+        omitted: str | None = None,
     ) -> tuple[str, int]:
         """Write a request record and, when a response came, its response record.
 
@@ -165,6 +167,9 @@ class WarcWriter:
         most news servers send it); its record is then stored in gzip without compressing
         again (level 0: a CRC pass instead of ~1.5 ms of deflate per 170 KB page, for a
         few hundred bytes of headers left uncompressed).
+
+        `omitted` says why the body was left out on purpose (the page's noarchive): the
+        record then carries WARC-Truncated: unspecified and WARC-Pressroom-Omitted.
 
         Returns (file relative to the warehouse, offset of the response record, or of the
         request record when there was no response)."""
@@ -182,6 +187,8 @@ class WarcWriter:
             extra = ip_extra + [("WARC-Concurrent-To", req_id)]
             if truncated:
                 extra.append(("WARC-Truncated", truncated))
+            if omitted:
+                extra.append(("WARC-Pressroom-Omitted", omitted))
             offset = self._write_record(
                 "response", url, when, "application/http;msgtype=response",
                 [response_head, body or b""], extra=extra, record_id=resp_id,
@@ -288,5 +295,8 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
             "final_url": row.get("final_url") or resp.url, "status": resp.status,
             "content_type": (ctype or "text/html").split(";", 1)[0].strip().lower(),
             "encoding": encoding, "body": resp.body, "fetched_at": row.get("fetched_at"),
+            "rights": rights.as_column(
+                rights.header_signals(resp.headers.items(), rights.DEFAULT_AGENT),
+                rights.meta_signals(resp.body, rights.DEFAULT_AGENT)),
         })
     return conform(out, DOCUMENTS, "documents")

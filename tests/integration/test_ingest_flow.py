@@ -15,6 +15,7 @@ from flows.cli import app
 from flows.ingest import ingest
 from flows.reprocess import reprocess
 from tasks.common.settings import Settings
+from tasks.storage import search as search_index
 
 pytestmark = pytest.mark.integration
 
@@ -136,6 +137,11 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert first["totals"] == {"inputs": 11, "kept": 6, "rejected": 2, "failed": 3,
                                "skipped": 0}
     assert all(n == 0 for n in first["data_tests"].values())
+    # The run indexed its articles for search itself (nothing left to catch up).
+    assert search_index.indexed_commits(warehouse) == [first["run_id"]]
+    found = search_index.search(warehouse, '"harbour bridge"', catch_up_first=False)
+    assert [h.title for h in found.hits] == ["Harbour bridge reopens after two years of repairs"]
+    assert search_index.document_count(warehouse) == 6
     report = Path(first["report"]).read_text("utf-8")
     assert "Harbour bridge reopens" in report and "missing_header" in report
     before = _counts(db)
@@ -184,6 +190,11 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert res.exit_code == 0 and first["run_id"] in res.output
     res = runner.invoke(app, ["sql", "SELEC nonsense", "--warehouse", str(warehouse)])
     assert res.exit_code == 1 and "SQL error" in res.output
+    res = runner.invoke(app, ["search", "ferry timetable", "--format", "json",
+                              "--warehouse", str(warehouse)])
+    assert res.exit_code == 0, res.output
+    (hit,) = json.loads(res.output)
+    assert hit["title"].startswith("New ferry timetable") and hit["url"].startswith(news_site)
     res = runner.invoke(app, ["report", "--warehouse", str(warehouse)])
     assert res.exit_code == 0 and "failing" not in res.output
     assert (warehouse / "reports" / "latest.html").exists()

@@ -1,0 +1,148 @@
+"""Opt-out signals of a page: what its publisher says machines may do with it.
+
+Pure parsing, shared by fetch (what the WARC archive may keep), discover (WARC inputs),
+extract (the `rights` column) and clean (the `opted_out` policy). Sources, in the order a
+crawler meets them:
+
+- the `X-Robots-Tag` response header (Google's syntax: comma-separated directives,
+  optionally behind a user-agent prefix, `googlebot: noindex`), possibly repeated;
+- `<meta name="robots" content="...">` and `<meta name="<our agent>" ...>` in the HTML;
+- TDMRep (W3C Community Group report, 2024): the `tdm-reservation` header, the
+  `<meta name="tdm-reservation" content="1">` tag, and `/.well-known/tdmrep.json` rules.
+
+A signal is one of SIGNALS. `none` (robots) means noindex + nofollow, so it gives noindex.
+Directives addressed to another agent (`googlebot: noarchive`) do not apply to us.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+# The product token matched against agent-specific directives where no configured user
+# agent is at hand (WARC inputs written by other crawlers, the archive reader).
+DEFAULT_AGENT = "pressroom"
+# What the `rights` column can hold, sorted in every value.
+SIGNALS = ("noai", "noarchive", "noimageai", "noindex", "tdm-reservation")
+
+_ROBOTS_DIRECTIVES = {"noarchive": "noarchive", "noindex": "noindex", "noai": "noai",
+                      "noimageai": "noimageai", "none": "noindex"}
+# Directives that carry a value after a colon: `unavailable_after: <date>` is not an agent.
+_VALUED = {"unavailable_after", "max-snippet", "max-image-preview", "max-video-preview"}
+
+# Meta tags live in <head>; a page whose head runs past this (inline bundles) is scanned
+# this far only, which keeps the scan bounded on the fetcher's hot path.
+META_SCAN_BYTES = 512 * 1024
+_META_TAG = re.compile(rb"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(rb"""([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_HEAD_END = re.compile(rb"</head\s*>", re.I)
+
+
+def _robots_directives(value: str, agent: str) -> set[str]:
+    """Signals of one robots directive list (a header value or a meta content) that
+    apply to `agent` (lower-case product token)."""
+    found: set[str] = set()
+    applies = True  # directives before any agent prefix are for every crawler
+    for part in value.split(","):
+        part = part.strip().lower()
+        if not part:
+            continue
+        head, colon, rest = part.partition(":")
+        if colon and head.strip() not in _VALUED:
+            applies = head.strip() in (agent, "*")
+            part = rest.strip()
+            if not part:
+                continue
+        if applies and part in _ROBOTS_DIRECTIVES:
+            found.add(_ROBOTS_DIRECTIVES[part])
+    return found
+
+
+def _reserved(value: str) -> bool:
+    """TDMRep: `tdm-reservation: 1` reserves the rights; 0 (or junk) does not."""
+    return value.strip() == "1"
+
+
+def header_signals(headers: Iterable[tuple[str | bytes, str | bytes]], agent: str) -> set[str]:
+    """Signals in HTTP response headers, given as (name, value) pairs so that a repeated
+    X-Robots-Tag counts every time (a dict would keep only one of them)."""
+    agent = agent.lower()
+    found: set[str] = set()
+    for name, value in headers:
+        name = name.decode("latin-1") if isinstance(name, bytes) else name
+        value = value.decode("latin-1") if isinstance(value, bytes) else value
+        name = name.strip().lower()
+        if name == "x-robots-tag":
+            found |= _robots_directives(value, agent)
+        elif name == "tdm-reservation" and _reserved(value):
+            found.add("tdm-reservation")
+    return found
+
+
+def _attrs(tag: bytes) -> dict[str, str]:
+    out = {}
+    for m in _ATTR.finditer(tag):
+        value = m.group(2) if m.group(2) is not None else (
+            m.group(3) if m.group(3) is not None else m.group(4))
+        out[m.group(1).decode("ascii").lower()] = value.decode("utf-8", "replace")
+    return out
+
+
+def meta_signals(html: bytes | str, agent: str) -> set[str]:
+    """Signals in the page's <meta> tags (robots, our agent's name, tdm-reservation),
+    scanned as bytes up to </head> (or META_SCAN_BYTES): no parse, no decoding."""
+    if isinstance(html, str):
+        html = html.encode("utf-8", "replace")
+    head = html[:META_SCAN_BYTES]
+    end = _HEAD_END.search(head)
+    if end:
+        head = head[: end.start()]
+    agent = agent.lower()
+    found: set[str] = set()
+    for m in _META_TAG.finditer(head):
+        attrs = _attrs(m.group(0))
+        name = attrs.get("name", "").strip().lower()
+        content = attrs.get("content", "")
+        if name in ("robots", agent):
+            found |= _robots_directives(content, agent)
+        elif name == "tdm-reservation" and _reserved(content):
+            found.add("tdm-reservation")
+    return found
+
+
+def _location_matches(pattern: str, path: str) -> bool:
+    """A tdmrep.json `location`: a path pattern as in robots.txt (`*` any characters,
+    a final `$` anchors the end), matched from the start of the path."""
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    regex = ".*".join(re.escape(piece) for piece in body.split("*"))
+    return re.match(regex + ("$" if anchored else ""), path) is not None
+
+
+def tdmrep_signals(document: bytes | str, path: str) -> set[str]:
+    """Signals of a /.well-known/tdmrep.json body for the page at `path` (with its query):
+    the first rule whose location matches decides, as in the TDMRep examples. A body that
+    is not a JSON list of rules gives nothing (it says nothing we can read)."""
+    try:
+        rules = json.loads(document)
+    except (ValueError, TypeError):
+        return set()
+    if not isinstance(rules, list):
+        return set()
+    for rule in rules:
+        if not isinstance(rule, dict) or not isinstance(rule.get("location"), str):
+            continue
+        if _location_matches(rule["location"], path or "/"):
+            return {"tdm-reservation"} if str(rule.get("tdm-reservation")) == "1" else set()
+    return set()
+
+
+def as_column(*found: Iterable[str] | None) -> list[str]:
+    """The `rights` value: every signal found, sorted and distinct ([] = looked, none)."""
+    return sorted({s for group in found if group for s in group})
+
+
+def opted_out(rights: Iterable[str] | None, trigger: Iterable[str]) -> list[str]:
+    """The signals of `rights` that the opt-out policy acts on (settings.opt_out_signals)."""
+    return sorted(set(rights or ()) & set(trigger))

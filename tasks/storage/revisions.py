@@ -1,0 +1,36 @@
+"""The committed revisions of one article, for `pressroom diff` (tasks/common/revisions.py
+compares them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from tasks.storage.warehouse import committed_files
+
+COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
+           "published_at", "authors", "description", "text", "content_hash", "word_count")
+
+
+def revisions_of(root: Path, key: str) -> list[dict]:
+    """Every committed revision of the article that `key` names (its URL as discovered,
+    its canonical URL or its article_id), oldest first. Several articles can share a URL
+    as discovered: all of their revisions come back, grouped by article_id."""
+    files = [str(f) for f in committed_files(Path(root), "articles")]
+    if not files:
+        return []
+    con = duckdb.connect()
+    try:
+        rel = con.read_parquet(files, union_by_name=True)
+        cols = ", ".join(c for c in COLUMNS if c in rel.columns)
+        con.register("t", rel)
+        cur = con.execute(
+            f"""SELECT {cols} FROM t WHERE article_id IN (
+                    SELECT article_id FROM t WHERE url = $k OR canonical_url = $k
+                                                   OR article_id = $k)
+                ORDER BY article_id, coalesce(revision, 1), run_id""", {"k": key})
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        con.close()

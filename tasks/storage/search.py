@@ -1,0 +1,431 @@
+"""Full-text search over committed articles: a tantivy index beside the warehouse.
+
+Layout: <warehouse>/search/ holds the tantivy index and `indexed.json`, the list of
+warehouse commits (manifests) whose articles are in it. The index is derived data: the
+Parquet files and manifests stay the truth, and `rebuild` makes it again from them.
+
+Crash safety, the same idea as the Parquet commit:
+- a tantivy commit is atomic (its meta.json is replaced last): a writer killed midway
+  leaves the previous commit readable and its own segments unreferenced;
+- `indexed.json` is written (tmp + fsync + rename) only after the tantivy commit, so it
+  never names a commit the index lacks. A run killed between its manifest and the index
+  commit leaves a manifest that `indexed.json` does not list: `catch_up` (called by every
+  run's index task and by every `pressroom search`) indexes it then;
+- re-indexing a commit adds nothing: each article is deleted by its article_id and added
+  again in the same tantivy commit (a delete only removes documents added before it), so
+  the index holds one document per article whatever the crash left behind.
+
+One document per article: its latest revision (commits are indexed in manifest order,
+and a revision always lands in a later commit than the one it supersedes). The text is
+stored (zstd in tantivy's doc store) because snippets are cut from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pyarrow as pa
+import tantivy
+
+from tasks.storage.warehouse import manifests
+
+SEARCH_DIR = "search"
+STATE_FILE = "indexed.json"
+# Bumped when the index schema below changes: an index of another format is rebuilt.
+INDEX_FORMAT = 1
+# The writer's memory budget: tantivy flushes a segment when it is spent. 128 MB keeps a
+# 1M-article rebuild to a few dozen segments without weighing on a 2-core machine.
+WRITER_HEAP_BYTES = 128_000_000
+# Title words count double: a story *about* the query usually names it in its headline.
+TITLE_BOOST = 2.0
+SNIPPET_CHARS = 220
+# The columns of ARTICLES the index reads.
+COLUMNS = ("article_id", "revision", "url", "title", "text", "published_at", "domain",
+           "source_name", "language", "cluster_id", "run_id")
+
+
+class IndexBusy(RuntimeError):
+    """Another process holds the index writer (a run indexing while `pressroom search`
+    catches up, or two runs at once); the other one will have indexed the commit, or the
+    next catch-up will."""
+
+
+def search_dir(root: Path) -> Path:
+    return Path(root) / SEARCH_DIR
+
+
+def _exists(folder: Path) -> bool:
+    return folder.is_dir() and tantivy.Index.exists(str(folder))
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("article_id", stored=True, tokenizer_name="raw")  # the delete key
+    b.add_integer_field("revision", stored=True)
+    b.add_text_field("title", stored=True)
+    b.add_text_field("text", stored=True)
+    b.add_text_field("url", stored=True, tokenizer_name="raw")
+    b.add_date_field("published_at", stored=True, indexed=True, fast=True)
+    # domain and outlet name, lower-cased, for --outlet (exact terms, not scored)
+    b.add_text_field("outlet", tokenizer_name="raw")
+    b.add_text_field("domain", stored=True, tokenizer_name="raw")
+    b.add_text_field("language", stored=True, tokenizer_name="raw")
+    b.add_text_field("cluster_id", stored=True, tokenizer_name="raw")
+    return b.build()
+
+
+SCHEMA = _schema()
+
+
+# -- the sidecar: which warehouse commits are in the index ------------------------------
+def commit_key(manifest: dict) -> str:
+    """A warehouse commit's name: its manifest's file name (one per batch commit and one
+    per run manifest); manifests written before batch commits are named by run_id."""
+    name = manifest.get("name") or manifest.get("commit_id") or manifest["run_id"]
+    return str(name).removesuffix(".json")
+
+
+def indexed_commits(root: Path) -> list[str]:
+    """The commits the index holds; [] for a missing index or one of another format."""
+    path = search_dir(root) / STATE_FILE
+    try:
+        state = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    if state.get("format") != INDEX_FORMAT:
+        return []
+    return list(state.get("commits", []))
+
+
+def _write_state(folder: Path, commits: list[str]) -> None:
+    path = folder / STATE_FILE
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump({"format": INDEX_FORMAT, "commits": commits}, fh, indent=0)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _format_of(folder: Path) -> int | None:
+    try:
+        return json.loads((folder / STATE_FILE).read_text("utf-8")).get("format")
+    except (OSError, ValueError):
+        return None
+
+
+def _open(folder: Path) -> tantivy.Index:
+    """The index in `folder`, created empty when missing, unreadable or of another
+    format (its state file goes with it, so catch-up indexes every commit again)."""
+    if folder.exists() and (folder / STATE_FILE).exists() and _format_of(folder) != INDEX_FORMAT:
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if _exists(folder):
+        try:
+            return tantivy.Index(SCHEMA, path=str(folder), reuse=True)
+        except ValueError:  # written by an incompatible schema or tantivy version
+            shutil.rmtree(folder)
+            folder.mkdir(parents=True)
+    return tantivy.Index(SCHEMA, path=str(folder), reuse=False)
+
+
+def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
+    try:
+        return index.writer(WRITER_HEAP_BYTES)
+    except ValueError as exc:
+        if "Lock" in str(exc):
+            raise IndexBusy(str(exc)) from None
+        raise
+
+
+# -- documents --------------------------------------------------------------------------
+def _latest_rows(articles: pa.Table) -> list[dict]:
+    """The table's rows, only the highest revision of an article that appears twice."""
+    cols = [c for c in COLUMNS if c in articles.column_names]
+    best: dict[str, dict] = {}
+    for row in articles.select(cols).to_pylist():
+        prev = best.get(row["article_id"])
+        if prev is None or (row.get("revision") or 1) >= (prev.get("revision") or 1):
+            best[row["article_id"]] = row
+    return list(best.values())
+
+
+def _document(row: dict) -> tantivy.Document:
+    doc = tantivy.Document()
+    doc.add_text("article_id", row["article_id"])
+    doc.add_integer("revision", int(row.get("revision") or 1))
+    doc.add_text("title", row.get("title") or "")
+    doc.add_text("text", row.get("text") or "")
+    doc.add_text("url", row.get("url") or "")
+    if row.get("published_at") is not None:
+        doc.add_date("published_at", row["published_at"])
+    domain = (row.get("domain") or "").lower()
+    doc.add_text("domain", domain)
+    for outlet in {domain, domain.removeprefix("www."), (row.get("source_name") or "").lower()}:
+        if outlet:
+            doc.add_text("outlet", outlet)
+    if row.get("language"):
+        doc.add_text("language", row["language"].lower())
+    if row.get("cluster_id"):
+        doc.add_text("cluster_id", row["cluster_id"])
+    return doc
+
+
+def _add(writer: tantivy.IndexWriter, articles: pa.Table, replace: bool) -> int:
+    """Add the table's articles; `replace` deletes each article's earlier document first
+    (an incremental commit; a fresh rebuild has nothing to delete)."""
+    n = 0
+    for row in _latest_rows(articles):
+        if replace:
+            writer.delete_documents_by_term("article_id", row["article_id"])
+        writer.add_document(_document(row))
+        n += 1
+    return n
+
+
+def _commit_articles(root: Path, manifest: dict) -> pa.Table:
+    """The articles a manifest commits (the columns the index reads)."""
+    files = [str(Path(root) / rel) for rel in manifest.get("files", {}).get("articles", [])]
+    files = [f for f in files if Path(f).exists()]
+    if not files:
+        return pa.table({"article_id": pa.array([], pa.string())})
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        rel = con.read_parquet(files, union_by_name=True)
+        cols = [c for c in COLUMNS if c in rel.columns]
+        return rel.select(*cols).to_arrow_table()
+    finally:
+        con.close()
+
+
+# -- writing ----------------------------------------------------------------------------
+def index_commit(root: Path, articles: pa.Table, commit: str | None = None) -> int:
+    """Index one warehouse commit's articles (the table publish just wrote) and record the
+    commit (`commit`, else the table's run_ids) as indexed. Idempotent: indexing the same
+    commit again leaves one document per article. Returns the documents added."""
+    keys = [commit] if commit else sorted(set(articles.column("run_id").to_pylist()))
+    folder = search_dir(root)
+    index = _open(folder)
+    writer = _writer(index)
+    try:
+        added = _add(writer, articles, replace=True)
+        writer.commit()
+        writer.wait_merging_threads()
+    except BaseException:
+        writer.rollback()
+        raise
+    done = indexed_commits(root)
+    _write_state(folder, done + [k for k in keys if k not in done])
+    return added
+
+
+def pending_commits(root: Path) -> list[dict]:
+    """Committed manifests the index does not hold yet, oldest first."""
+    done = set(indexed_commits(root))
+    return [m for m in manifests(root) if commit_key(m) not in done]
+
+
+def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
+    """Index every committed manifest the index lacks, in commit order (a run killed
+    after its Parquet commit, or a search index deleted). `fresh` maps a commit to its
+    articles when the caller has them in memory. Returns the commits indexed."""
+    fresh = fresh or {}
+    done = []
+    for manifest in pending_commits(root):
+        key = commit_key(manifest)
+        table = fresh.get(key)
+        if table is None:
+            table = _commit_articles(root, manifest)
+        if table.num_rows:
+            index_commit(root, table, key)
+        else:  # nothing to add: record it without opening a writer
+            _write_state(search_dir(root), [*indexed_commits(root), key])
+        done.append(key)
+    return done
+
+
+def rebuild(root: Path) -> int:
+    """The index made again from every committed manifest, beside the live one, then
+    swapped in. A crash before the swap leaves the old index; during it, no index, which
+    the next catch-up rebuilds from scratch. Returns the number of documents."""
+    root = Path(root)
+    live = search_dir(root)
+    for stale in root.glob(f"{SEARCH_DIR}.*"):  # leftovers of a killed rebuild
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = root / f"{SEARCH_DIR}.new-{os.getpid()}"
+    tmp.mkdir(parents=True)
+    index = tantivy.Index(SCHEMA, path=str(tmp), reuse=False)
+    writer = _writer(index)
+    keys = []
+    for manifest in manifests(root):
+        # replace: a later commit holds newer revisions of earlier articles
+        _add(writer, _commit_articles(root, manifest), replace=True)
+        keys.append(commit_key(manifest))
+    writer.commit()
+    writer.wait_merging_threads()
+    del writer
+    _write_state(tmp, keys)
+    old = root / f"{SEARCH_DIR}.old-{os.getpid()}"
+    # Hold the live index's writer lock over the swap: a run indexing into it meanwhile
+    # would otherwise record its commit in the new state file without its documents.
+    guard = _writer(_open(live)) if _exists(live) else None
+    if live.exists():
+        os.replace(live, old)
+    os.replace(tmp, live)
+    del guard
+    shutil.rmtree(old, ignore_errors=True)
+    index = tantivy.Index.open(str(live))
+    index.reload()
+    return index.searcher().num_docs
+
+
+# -- reading ----------------------------------------------------------------------------
+@dataclass
+class Hit:
+    score: float
+    article_id: str
+    revision: int
+    title: str
+    url: str
+    published_at: datetime | None
+    domain: str
+    language: str | None
+    cluster_id: str | None
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # in snippet, chars
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    total: int  # documents matching, beyond the limit
+    caught_up: list[str] = field(default_factory=list)  # commits indexed before searching
+    note: str | None = None
+
+
+def _day_start(value: date | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.combine(value, time.min, tzinfo=UTC)
+
+
+def _first(doc: dict, name: str):
+    values = doc.get(name) or []
+    return values[0] if values else None
+
+
+def _snippet(generator: tantivy.SnippetGenerator, doc: tantivy.Document, text: str
+             ) -> tuple[str, list[tuple[int, int]]]:
+    """The fragment around the matches, highlights as character offsets (tantivy gives
+    bytes); the start of the text when the query matched only the title."""
+    snip = generator.snippet_from_doc(doc)
+    fragment = snip.fragment()
+    if not fragment:
+        return text[:SNIPPET_CHARS], []
+    raw = fragment.encode("utf-8")
+    spans = [(len(raw[: r.start].decode("utf-8", "ignore")), len(raw[: r.end].decode(
+        "utf-8", "ignore"))) for r in snip.highlighted()]
+    return fragment, spans
+
+
+def filters(since: date | datetime | None = None, until: date | datetime | None = None,
+            outlet: str | None = None, lang: str | None = None) -> list[tantivy.Query]:
+    """The non-scoring conditions: published from `since` up to and including `until`
+    (a date: that whole day; a datetime: up to that instant), outlet by domain or
+    registry name, language code. An article without a date fails any date bound."""
+    out = []
+    if since is not None or until is not None:
+        upper = None
+        if until is not None:
+            upper = _day_start(until) if isinstance(until, datetime) else _day_start(
+                until + timedelta(days=1))
+        out.append(tantivy.Query.range_query(
+            SCHEMA, "published_at", tantivy.FieldType.Date,
+            _day_start(since) if since is not None else None, upper,
+            include_lower=True, include_upper=upper is None or isinstance(until, datetime)))
+    if outlet:
+        out.append(tantivy.Query.term_query(SCHEMA, "outlet", outlet.strip().lower()))
+    if lang:
+        out.append(tantivy.Query.term_query(SCHEMA, "language", lang.strip().lower()))
+    return [tantivy.Query.const_score_query(q, 0.0) for q in out]
+
+
+_AND_NOT = re.compile(r"\bAND\s+NOT\b")
+
+
+def normalise_query(query: str) -> str:
+    """`a AND NOT b` as `a NOT b`: tantivy parses the former into a clause that matches
+    nothing on its own (a must-clause of only a must-not), people write it all the time.
+    Phrases (between double quotes) are left as they are."""
+    parts = query.split('"')
+    parts[::2] = [_AND_NOT.sub("NOT", p) for p in parts[::2]]
+    return '"'.join(parts)
+
+
+def parse(index: tantivy.Index, query: str) -> tantivy.Query:
+    """tantivy's query language over title and text: words (all must match: AND is the
+    default, as web search engines do), "phrases", AND / OR / NOT, +must / -mustnot,
+    parentheses, field:word. Raises ValueError on a syntax error."""
+    return index.parse_query(normalise_query(query), ["title", "text"],
+                             field_boosts={"title": TITLE_BOOST}, conjunction_by_default=True)
+
+
+def search(root: Path, query: str, since: date | datetime | None = None,
+           until: date | datetime | None = None, outlet: str | None = None,
+           lang: str | None = None, limit: int = 10, catch_up_first: bool = True
+           ) -> SearchResult:
+    """Ranked (BM25) articles matching `query`, with a snippet each; commits the index
+    lacks are indexed first (unless another process holds the writer: then the search
+    answers from what is indexed, and says so)."""
+    caught, note = [], None
+    if catch_up_first:
+        try:
+            caught = catch_up(root)
+        except IndexBusy:
+            note = "the index is being written by another process: results may lag"
+    folder = search_dir(root)
+    if not _exists(folder):
+        return SearchResult([], 0, caught, note)
+    index = tantivy.Index.open(str(folder))
+    index.reload()
+    searcher = index.searcher()
+    text_query = parse(index, query)
+    conditions = filters(since, until, outlet, lang)
+    full = text_query if not conditions else tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, text_query), *((tantivy.Occur.Must, q) for q in conditions)])
+    result = searcher.search(full, limit=max(1, limit), count=True)
+    generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, "text")
+    generator.set_max_num_chars(SNIPPET_CHARS)
+    hits = []
+    for score, address in result.hits:
+        doc = searcher.doc(address)
+        fields = doc.to_dict()
+        snippet, spans = _snippet(generator, doc, _first(fields, "text") or "")
+        hits.append(Hit(
+            score=float(score), article_id=_first(fields, "article_id"),
+            revision=int(_first(fields, "revision") or 1), title=_first(fields, "title") or "",
+            url=_first(fields, "url") or "", published_at=_first(fields, "published_at"),
+            domain=_first(fields, "domain") or "", language=_first(fields, "language"),
+            cluster_id=_first(fields, "cluster_id"), snippet=snippet, highlights=spans))
+    return SearchResult(hits, result.count or 0, caught, note)
+
+
+def document_count(root: Path) -> int:
+    folder = search_dir(root)
+    if not _exists(folder):
+        return 0
+    index = tantivy.Index.open(str(folder))
+    index.reload()
+    return index.searcher().num_docs
+
+
+def size_on_disk(root: Path) -> int:
+    return sum(p.stat().st_size for p in search_dir(root).rglob("*") if p.is_file())

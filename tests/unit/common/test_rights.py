@@ -1,0 +1,113 @@
+"""Opt-out signals: X-Robots-Tag, robots meta, TDMRep header/meta/tdmrep.json; and the
+policies that act on them (clean's `opted_out` reject, enrich's withheld text)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pyarrow as pa
+import pytest
+
+from schemas import ARTICLES, conform
+from tasks.clean.filters import opted_out
+from tasks.common.codings import decoded_head
+from tasks.common.rights import (
+    as_column,
+    header_signals,
+    meta_signals,
+    tdmrep_signals,
+)
+from tasks.enrich.rights import withhold_text
+
+A = "pressroom"
+
+
+@pytest.mark.parametrize(("headers", "want"), [
+    ([("X-Robots-Tag", "noarchive")], {"noarchive"}),
+    ([("x-robots-tag", "NoIndex, NoFollow")], {"noindex"}),
+    ([("X-Robots-Tag", "none")], {"noindex"}),
+    ([("X-Robots-Tag", "noai, noimageai")], {"noai", "noimageai"}),
+    # repeated headers all count
+    ([("X-Robots-Tag", "noindex"), ("X-Robots-Tag", "noarchive")], {"noindex", "noarchive"}),
+    # another agent's directives are not ours; ours and * are
+    ([("X-Robots-Tag", "googlebot: noarchive, noindex")], set()),
+    ([("X-Robots-Tag", "pressroom: noarchive")], {"noarchive"}),
+    ([("X-Robots-Tag", "noai, googlebot: noindex")], {"noai"}),
+    ([("X-Robots-Tag", "googlebot: noindex, pressroom: noarchive")], {"noarchive"}),
+    # a directive with a value is not an agent prefix
+    ([("X-Robots-Tag", "unavailable_after: 25 Jun 2010 15:00:00 PST, noarchive")],
+     {"noarchive"}),
+    ([(b"X-Robots-Tag", b"noarchive")], {"noarchive"}),  # raw aiohttp headers
+    ([("tdm-reservation", "1")], {"tdm-reservation"}),
+    ([("TDM-Reservation", "0")], set()),
+    ([("Content-Type", "text/html"), ("X-Robots-Tag", "all")], set()),
+])
+def test_header_signals(headers, want):
+    assert header_signals(headers, A) == want
+
+
+def test_meta_signals():
+    page = b"""<html><head><title>x</title>
+        <META NAME="Robots" CONTENT="noarchive, max-snippet:50">
+        <meta content='noai' name='pressroom'>
+        <meta name="googlebot" content="noindex">
+        <meta name=tdm-reservation content=1>
+        <meta property="og:title" content="noindex">
+        </head><body><meta name="robots" content="noimageai"></body></html>"""
+    assert meta_signals(page, A) == {"noarchive", "noai", "tdm-reservation"}
+    assert meta_signals("<meta name='robots' content='index, follow'>", A) == set()
+    assert meta_signals(b"", A) == set()
+
+
+def test_meta_in_a_compressed_body_is_seen_through_its_decoded_head():
+    page = b"<html><head><meta name='robots' content='noarchive'></head>" + b"x" * 100_000
+    head = decoded_head(gzip.compress(page), "gzip", 4096)
+    assert len(head) == 4096 and meta_signals(head, A) == {"noarchive"}
+    assert decoded_head(b"not gzip", "gzip", 100) == b""
+    assert decoded_head(page, None, 10) == page[:10]
+
+
+def test_tdmrep_json_rules():
+    doc = b"""[{"location": "/news/free/*", "tdm-reservation": 0},
+               {"location": "/news/*", "tdm-reservation": 1,
+                "tdm-policy": "https://e.com/policy.json"},
+               {"location": "/about$", "tdm-reservation": 1}]"""
+    assert tdmrep_signals(doc, "/news/free/a.html") == set()  # first match decides
+    assert tdmrep_signals(doc, "/news/2024/a.html") == {"tdm-reservation"}
+    assert tdmrep_signals(doc, "/about") == {"tdm-reservation"}
+    assert tdmrep_signals(doc, "/about/team") == set()
+    assert tdmrep_signals(doc, "/sport/a") == set()
+    assert tdmrep_signals(b"not json", "/news/a") == set()
+    assert tdmrep_signals(b'{"location": "/"}', "/news/a") == set()
+
+
+def test_as_column_sorted_distinct_and_empty_means_looked():
+    assert as_column({"noindex", "noai"}, {"noai"}, None) == ["noai", "noindex"]
+    assert as_column(set(), set()) == []
+
+
+def test_skip_policy_rejects_opted_out_pages_only():
+    signals = ["noai", "tdm-reservation"]
+    verdict = opted_out(["noarchive", "tdm-reservation"], "skip", signals)
+    assert verdict.reason == "opted_out" and "tdm-reservation" in verdict.detail
+    assert opted_out(["noarchive", "noindex"], "skip", signals) is None
+    assert opted_out(None, "skip", signals) is None
+    assert opted_out(["noai"], "metadata", signals) is None
+    assert opted_out(["noai"], "keep", signals) is None
+
+
+def _articles(rights: list) -> pa.Table:
+    return conform([{"article_id": f"a{i}", "url": f"https://e.com/{i}",
+                     "canonical_url": f"https://e.com/{i}", "domain": "e.com",
+                     "source_kind": "url", "text": f"Text {i}.", "word_count": 2,
+                     "content_hash": f"h{i}", "run_id": "r", "rights": r}
+                    for i, r in enumerate(rights)], ARTICLES, "articles")
+
+
+def test_metadata_policy_withholds_only_opted_out_texts():
+    table = _articles([["noai"], ["noarchive"], None, ["tdm-reservation", "noindex"]])
+    out = withhold_text(table, "metadata", ["noai", "tdm-reservation"])
+    assert out.column("text").to_pylist() == ["", "Text 1.", "Text 2.", ""]
+    assert out.column("content_hash").to_pylist() == ["h0", "h1", "h2", "h3"]
+    assert out.schema == table.schema
+    assert withhold_text(table, "keep", ["noai"]).column("text").to_pylist()[0] == "Text 0."

@@ -1,0 +1,196 @@
+"""The search index beside the warehouse: phrases and boolean operators, filters, ranking
+and snippets; idempotent per commit; caught up after a run killed between its Parquet
+commit and its index commit; rebuilt from the committed articles."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from schemas import ARTICLES, conform
+from tasks.storage import search as S
+from tasks.storage.publish import publish_run
+
+
+def _article(aid: str, title: str, text: str, run_id: str, *, day: int = 1,
+             domain: str = "e.com", lang: str = "en", revision: int = 1,
+             source_name: str | None = None, cluster: str | None = None) -> dict:
+    return {"article_id": aid, "url": f"https://{domain}/{aid}",
+            "canonical_url": f"https://{domain}/{aid}", "domain": domain,
+            "source_kind": "url", "title": title, "text": text, "word_count": len(text.split()),
+            "content_hash": f"h-{aid}-{revision}", "run_id": run_id, "revision": revision,
+            "published_at": datetime(2024, 5, day, 9, tzinfo=UTC), "language": lang,
+            "source_name": source_name, "cluster_id": cluster or aid}
+
+
+def _commit(root: Path, run_id: str, rows: list[dict]):
+    """Publish a run's articles (the Parquet commit) without indexing them."""
+    table = conform(rows, ARTICLES, "articles")
+    publish_run(root, {"articles": table}, {"run_id": run_id, "started_at": run_id})
+    return table
+
+
+FLOOD = "Heavy rain flooded the river valley overnight.\n\nThe mayor ordered an evacuation."
+BUDGET = "Parliament passed the budget after a long debate.\n\nThe river tax was dropped."
+STORM = "A storm hit the northern coast.\n\nRain and wind closed the harbour for a day."
+
+
+@pytest.fixture
+def wh(warehouse: Path) -> Path:
+    rows = [_article("a1", "River floods valley", FLOOD, "r1", day=1, source_name="Daily Post"),
+            _article("a2", "Budget passes", BUDGET, "r1", day=3, domain="www.news.de",
+                     lang="de"),
+            _article("a3", "Storm on the coast", STORM, "r1", day=5)]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    return warehouse
+
+
+def _ids(result) -> list[str]:
+    return [h.article_id for h in result.hits]
+
+
+def test_words_phrases_and_boolean_operators(wh):
+    assert _ids(S.search(wh, "river")) and set(_ids(S.search(wh, "river"))) == {"a1", "a2"}
+    assert _ids(S.search(wh, '"river valley"')) == ["a1"]
+    assert _ids(S.search(wh, '"valley river"')) == []  # a phrase keeps its word order
+    assert set(_ids(S.search(wh, "evacuation OR harbour"))) == {"a1", "a3"}
+    assert _ids(S.search(wh, "rain AND NOT storm")) == ["a1"]
+    assert _ids(S.search(wh, "river -budget")) == ["a1"]
+    assert _ids(S.search(wh, "rain coast")) == ["a3"]  # words: all must match
+
+
+def test_a_title_match_ranks_first(wh):
+    # "river" is in a1's title and text, in a2's text only
+    assert _ids(S.search(wh, "river")) == ["a1", "a2"]
+
+
+def test_hits_carry_url_date_cluster_and_a_snippet_with_the_match(wh):
+    (hit,) = S.search(wh, "evacuation").hits
+    assert hit.url == "https://e.com/a1" and hit.cluster_id == "a1"
+    assert hit.published_at == datetime(2024, 5, 1, 9, tzinfo=UTC)
+    assert "evacuation" in hit.snippet
+    (start, end), = hit.highlights
+    assert hit.snippet[start:end] == "evacuation"
+
+
+def test_filters_since_until_outlet_lang_and_limit(wh):
+    assert set(_ids(S.search(wh, "rain OR river", since=date(2024, 5, 3)))) == {"a2", "a3"}
+    assert set(_ids(S.search(wh, "rain OR river", until=date(2024, 5, 2)))) == {"a1"}
+    assert set(_ids(S.search(wh, "rain OR river", until=date(2024, 5, 3)))) == {"a1", "a2"}
+    assert set(_ids(S.search(wh, "rain OR river", since=date(2024, 5, 2),
+                             until=datetime(2024, 5, 5, 8, tzinfo=UTC)))) == {"a2"}
+    assert _ids(S.search(wh, "river", outlet="news.de")) == ["a2"]  # www. or not
+    assert _ids(S.search(wh, "river", outlet="Daily Post")) == ["a1"]  # registry name
+    assert _ids(S.search(wh, "river", lang="de")) == ["a2"]
+    limited = S.search(wh, "rain OR river", limit=1)
+    assert len(limited.hits) == 1 and limited.total == 3
+
+
+def test_a_syntax_error_is_a_value_error(wh):
+    with pytest.raises(ValueError):
+        S.search(wh, '"unclosed phrase')
+
+
+def test_indexing_a_commit_again_adds_nothing(wh):
+    table = conform([_article("a1", "River floods valley", FLOOD, "r1")], ARTICLES, "articles")
+    S.index_commit(wh, table, "r1")
+    assert S.document_count(wh) == 3
+    assert S.indexed_commits(wh) == ["r1"]
+
+
+def test_a_new_revision_replaces_the_old_document(wh):
+    revised = _article("a1", "River floods valley, thousands flee",
+                       FLOOD + "\n\nCorrection: the valley is in the north.", "r2", revision=2)
+    S.index_commit(wh, _commit(wh, "r2", [revised]), "r2")
+    assert S.document_count(wh) == 3
+    (hit,) = S.search(wh, "thousands").hits
+    assert hit.revision == 2
+    assert _ids(S.search(wh, '"river floods valley"')) == ["a1"]  # once, not per revision
+
+
+def test_a_run_killed_before_indexing_is_caught_up_by_search(wh):
+    # r2 committed its Parquet files and manifest, then died before its index commit.
+    _commit(wh, "r2", [_article("b1", "Bridge reopens", "The old bridge reopened today.",
+                                "r2")])
+    assert [m["run_id"] for m in S.pending_commits(wh)] == ["r2"]
+    result = S.search(wh, "bridge")
+    assert _ids(result) == ["b1"] and result.caught_up == ["r2"]
+    assert S.indexed_commits(wh) == ["r1", "r2"] and not S.pending_commits(wh)
+    assert S.search(wh, "bridge").caught_up == []
+
+
+def test_killed_after_the_index_commit_but_before_the_state_file(wh, monkeypatch):
+    """tantivy committed r2's documents, the process died before indexed.json named r2:
+    the catch-up indexes r2 again and the index still holds each article once."""
+    table = _commit(wh, "r2", [_article("b1", "Bridge reopens", "The bridge reopened.",
+                                        "r2")])
+
+    def die(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(S, "_write_state", die)
+    with pytest.raises(KeyboardInterrupt):
+        S.index_commit(wh, table, "r2")
+    monkeypatch.undo()
+    assert S.indexed_commits(wh) == ["r1"]
+    assert _ids(S.search(wh, "bridge")) == ["b1"]
+    assert S.document_count(wh) == 4 and S.indexed_commits(wh) == ["r1", "r2"]
+
+
+def test_a_writer_killed_before_its_tantivy_commit_leaves_the_last_commit(wh, monkeypatch):
+    table = _commit(wh, "r2", [_article("b1", "Bridge reopens", "The bridge reopened.",
+                                        "r2")])
+    real_document = S._document
+
+    def document_then_die(row):
+        if row["article_id"] == "b1":
+            raise KeyboardInterrupt
+        return real_document(row)
+
+    monkeypatch.setattr(S, "_document", document_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        S.index_commit(wh, table, "r2")
+    monkeypatch.undo()
+    assert S.document_count(wh) == 3  # r1 intact
+    assert _ids(S.search(wh, "bridge")) == ["b1"]  # and r2 caught up
+
+
+def test_a_busy_writer_does_not_stop_a_search(wh):
+    _commit(wh, "r2", [_article("b1", "Bridge reopens", "The bridge reopened.", "r2")])
+    import tantivy
+
+    holder = tantivy.Index.open(str(S.search_dir(wh))).writer(15_000_000, 1)
+    try:
+        result = S.search(wh, "river")
+        assert result.note and result.caught_up == [] and _ids(result) == ["a1", "a2"]
+    finally:
+        del holder
+    assert _ids(S.search(wh, "bridge")) == ["b1"]
+
+
+def test_rebuild_from_the_committed_articles(wh):
+    _commit(wh, "r2", [_article("a1", "River floods valley again", FLOOD + " More.", "r2",
+                                revision=2)])
+    state = S.search_dir(wh) / S.STATE_FILE
+    state.write_text(json.dumps({"format": S.INDEX_FORMAT, "commits": []}))
+    assert S.rebuild(wh) == 3
+    assert S.indexed_commits(wh) == ["r1", "r2"]
+    (hit,) = S.search(wh, '"floods valley"').hits
+    assert hit.revision == 2 and hit.title == "River floods valley again"
+    assert not list(wh.glob("search.*"))  # no leftovers beside it
+
+
+def test_an_index_of_another_format_is_rebuilt_by_the_catch_up(wh):
+    state = S.search_dir(wh) / S.STATE_FILE
+    state.write_text(json.dumps({"format": S.INDEX_FORMAT - 1, "commits": ["r1"]}))
+    result = S.search(wh, "river")
+    assert result.caught_up == ["r1"] and _ids(result) == ["a1", "a2"]
+    assert S.document_count(wh) == 3
+
+
+def test_an_empty_warehouse_answers_nothing(warehouse):
+    result = S.search(warehouse, "anything")
+    assert result.hits == [] and result.total == 0
