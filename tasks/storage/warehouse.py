@@ -128,9 +128,9 @@ def clear_leftovers(root: Path) -> list[str]:
 
 
 def quarantine_orphans(root: Path) -> list[str]:
-    """Move Parquet files no manifest lists (a run killed mid-publish) to _orphans/.
-
-    Nothing is deleted: an operator can inspect them. Returns notes for the summary.
+    """Move complete Parquet files no manifest lists (a commit killed before its
+    manifest) to _orphans/, where an operator can inspect them; delete `.tmp` files (a
+    write killed half-way: torn by definition, nothing to inspect). Returns notes.
     """
     listed = {str(p) for t in TABLES for p in committed_files(root, t)}
     notes = []
@@ -139,7 +139,10 @@ def quarantine_orphans(root: Path) -> list[str]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            if path.suffix in (".parquet", ".tmp") and str(path.resolve()) not in listed:
+            if path.suffix == ".tmp":
+                path.unlink()
+                notes.append(f"removed half-written {path.relative_to(root)}")
+            elif path.suffix == ".parquet" and str(path.resolve()) not in listed:
                 target = root / "_orphans" / table / path.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(path), target)
