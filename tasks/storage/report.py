@@ -9,13 +9,16 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from schemas import TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
 from tasks.storage import report_html
-from tasks.storage.warehouse import MANIFESTS, committed_files
+from tasks.storage.warehouse import MANIFESTS, committed_files, file_problems
 
 DB_NAME = "pressroom.duckdb"
+FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file", pa.string()),
+                           pa.field("problem", pa.string()), pa.field("detail", pa.string())])
 
 
 def _sql_list(paths: list[Path]) -> str:
@@ -24,7 +27,8 @@ def _sql_list(paths: list[Path]) -> str:
 
 def base_view_sql(root: Path, table: str) -> str:
     """A view with exactly the declared columns (an empty typed table unioned by name with
-    the committed files), so older files missing new columns still read."""
+    the committed files), so older files missing new columns still read. Files that do
+    not read as declared are left out (the `file_problems` table names them)."""
     files = committed_files(root, table)
     empty = f"_empty_{table}"
     if not files:
@@ -66,16 +70,22 @@ def runs_view_sql(root: Path) -> str:
 
 def build_views(root: Path) -> Path:
     """(Re)create pressroom.duckdb: typed empty tables, base views over committed Parquet,
-    the runs view and the derived views of schemas/views/ (in file order). Written to a
-    temporary file
-    and renamed, so a reader never opens a half-built database."""
+    the runs view, the file_problems table and the derived views of schemas/views/ (in
+    file order). Written to a temporary file and renamed, so a reader never opens a
+    half-built database."""
     root.mkdir(parents=True, exist_ok=True)
     db = root / DB_NAME
     tmp = root / (DB_NAME + ".tmp")
     for stale in (tmp, Path(str(tmp) + ".wal")):
         stale.unlink(missing_ok=True)
+    problems = file_problems(root)
     con = duckdb.connect(str(tmp))
     try:
+        # Committed files that are gone, torn or foreign: a table, so a data test fails
+        # naming them while the views answer for the rest.
+        con.register("_problems", pa.Table.from_pylist(problems, schema=FILE_PROBLEMS))
+        con.execute("CREATE TABLE file_problems AS SELECT * FROM _problems")
+        con.unregister("_problems")
         for name, schema in TABLES.items():
             con.register("_arrow_empty", schema.empty_table())
             con.execute(f"CREATE OR REPLACE TABLE _empty_{name} AS SELECT * FROM _arrow_empty")

@@ -24,6 +24,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -55,12 +56,68 @@ def run_manifests(root: Path) -> list[dict]:
     return [m for m in manifests(root) if m.get("kind", "run") == "run"]
 
 
-def committed_files(root: Path, table: str) -> list[Path]:
-    """Absolute paths of the table's Parquet files that some manifest commits."""
-    files = []
+def listed_files(root: Path) -> dict[str, list[str]]:
+    """Per table, the files (relative to the root) that the manifests commit, in commit
+    order, less those a compaction replaced with a merged file."""
+    listed: dict[str, list[str]] = {}
+    replaced: set[str] = set()
     for manifest in manifests(root):
-        files += [root / rel for rel in manifest.get("files", {}).get(table, [])]
-    return [f.resolve() for f in files if f.exists()]
+        for table, rels in manifest.get("files", {}).items():
+            listed.setdefault(table, []).extend(rels)
+        replaced.update(manifest.get("replaces", []))
+    return {t: list(dict.fromkeys(r for r in rels if r not in replaced))
+            for t, rels in listed.items()}
+
+
+def committed_files(root: Path, table: str) -> list[Path]:
+    """Absolute paths of the table's Parquet files that some manifest commits and that
+    read as declared; `file_problems` names the others (deleted, torn, foreign)."""
+    out = []
+    for rel in listed_files(root).get(table, []):
+        path = root / rel
+        if _problem(path, table) is None:
+            out.append(path.resolve())
+    return out
+
+
+def file_problems(root: Path) -> list[dict]:
+    """Committed files that cannot be read as their table: deleted, truncated or not
+    Parquet, or with columns their table does not declare (a foreign file). Each is
+    reported by name; readers leave them out and answer for the rest."""
+    problems = []
+    for table, rels in listed_files(root).items():
+        for rel in rels:
+            found = _problem(root / rel, table)
+            if found is not None:
+                problems.append({"table_name": table, "file": rel, "problem": found[0],
+                                 "detail": found[1]})
+    return problems
+
+
+def _problem(path: Path, table: str) -> tuple[str, str] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return "missing", "listed by a manifest but not on disk"
+    # Parquet files are immutable: their footer is read once per (path, size, mtime).
+    return _footer_problem(str(path), st.st_size, st.st_mtime_ns, table)
+
+
+@lru_cache(maxsize=65536)
+def _footer_problem(path: str, size: int, mtime_ns: int, table: str) -> tuple[str, str] | None:
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(path)
+    except Exception as exc:  # noqa: BLE001 - any unreadable footer is the finding
+        return "unreadable", f"{type(exc).__name__}: {exc}"[:300]
+    declared = TABLES.get(table)
+    foreign = [f"{f.name} {f.type}" for f in schema
+               if declared is None or declared.get_field_index(f.name) < 0
+               or not declared.field(f.name).type.equals(f.type)]
+    if foreign:
+        return "foreign", "columns not as declared: " + ", ".join(foreign[:5])
+    return None
 
 
 def staging_dir(root: Path, run_id: str) -> Path:

@@ -36,6 +36,8 @@ def connect(rows: dict[str, list[dict]]) -> duckdb.DuckDBPyConnection:
                 "kept BIGINT, rejected BIGINT, failed BIGINT, skipped BIGINT)")
     for r in runs:
         con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)", r)
+    con.execute("CREATE TABLE file_problems (table_name VARCHAR, file VARCHAR, "
+                "problem VARCHAR, detail VARCHAR)")  # build_views fills it from the disk
     for _name, sql in views():
         con.execute(sql)
     return con
