@@ -30,12 +30,13 @@ def _quiet_prefect() -> None:
 
 def _settings(warehouse: Path | None):
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError
 
     from tasks.common.settings import Settings
 
     try:
         return Settings(**({"warehouse": warehouse} if warehouse else {}))
-    except ValidationError as exc:
+    except (ValidationError, SettingsError) as exc:
         err.print(f"[red]invalid settings:[/red] {exc}")
         raise typer.Exit(2) from None
 
