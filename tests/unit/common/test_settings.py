@@ -52,7 +52,8 @@ def test_unknown_env_key_is_refused_with_the_closest_name(tmp_path, monkeypatch)
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PRESSROOM_BATCHSIZE", "-5")
-    with pytest.raises(SettingsError, match="PRESSROOM_BATCHSIZE.*did you mean PRESSROOM_BATCH_SIZE"):
+    with pytest.raises(SettingsError,
+                       match="PRESSROOM_BATCHSIZE.*did you mean PRESSROOM_BATCH_SIZE"):
         Settings()
     monkeypatch.delenv("PRESSROOM_BATCHSIZE")
     monkeypatch.setenv("pressroom_foo", "1")  # pydantic-settings matches names case-insensitively
