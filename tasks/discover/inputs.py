@@ -186,13 +186,21 @@ def url_document(url: str, source_kind: str, source: str, run_id: str, where: st
     return {"input_key": url, "url": url, "source_kind": source_kind, "source": source}
 
 
+_REMOTE_INPUT = re.compile(r"^((feed|sitemap):)?https?://", re.IGNORECASE)
+
+
+def missing_inputs(inputs: list[str]) -> list[str]:
+    """The inputs that are neither an http(s) URL nor an existing path."""
+    return [i for i in inputs if not _REMOTE_INPUT.match(i) and not Path(i).exists()]
+
+
 def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
     """Paths and URLs as given -> files (directories walked, sorted) and URLs; plus notes
     for paths that do not exist."""
     out: list[Path | str] = []
     notes: list[str] = []
     for item in inputs:
-        if re.match(r"^((feed|sitemap):)?https?://", item, re.IGNORECASE):
+        if _REMOTE_INPUT.match(item):
             out.append(item)
             continue
         path = Path(item)
