@@ -14,6 +14,7 @@ feed or sitemap URLs (tasks/discover/remote.py, which fetches through the inject
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -194,10 +195,35 @@ def missing_inputs(inputs: list[str]) -> list[str]:
     return [i for i in inputs if not _REMOTE_INPUT.match(i) and not Path(i).exists()]
 
 
-def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
-    """Paths and URLs as given -> files (directories walked, sorted) and URLs; plus notes
-    for paths that do not exist."""
-    out: list[Path | str] = []
+@dataclass(frozen=True)
+class Unusable:
+    """An input path that cannot be read: a reject with `reason`, never a silent skip."""
+
+    path: str
+    reason: str  # not_found | unreadable
+    detail: str
+
+
+def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
+    """Every file under `folder`, sorted (a run is reproducible), and the sub-folders that
+    could not be listed (Path.rglob skips those silently). Symbolic links to folders are
+    not followed: a link loop would never end."""
+    files: list[Path] = []
+    problems: list[Unusable] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Unusable(str(exc.filename or folder), "unreadable",
+                                 f"folder cannot be listed: {exc.strerror or exc}"))
+
+    for dirpath, _dirs, names in os.walk(folder, onerror=unreadable):
+        files += [p for p in (Path(dirpath) / n for n in names) if p.is_file()]
+    return sorted(files), sorted(problems, key=lambda u: u.path)
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[str]]:
+    """Paths and URLs as given -> files (directories walked, sorted), URLs, and the paths
+    that do not exist or cannot be listed (Unusable); plus notes for those."""
+    out: list[Path | str | Unusable] = []
     notes: list[str] = []
     for item in inputs:
         if _REMOTE_INPUT.match(item):
@@ -205,10 +231,14 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
             continue
         path = Path(item)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+            files, problems = walk_files(path)
+            out += files + problems
+            notes += [f"input folder {u.path!r} cannot be read: skipped ({u.detail})"
+                      for u in problems]
         elif path.is_file():
             out.append(path)
         else:
+            out.append(Unusable(item, "not_found", "no such file or folder"))
             notes.append(f"input {item!r} does not exist: skipped")
     return out, notes
 
@@ -333,6 +363,10 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             stats[f"warc_{k}"] = stats.get(f"warc_{k}", 0) + v
 
     for item in items:
+        if isinstance(item, Unusable):
+            rejects.append(_reject("path", item.path, f"path:{item.path}", item.reason,
+                                   item.detail, run_id))
+            continue
         if isinstance(item, str):
             if is_warc_path(item):
                 read_warc_input(item)
