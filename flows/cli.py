@@ -82,8 +82,14 @@ def ingest(
     _require_inputs(inputs or [])
     _quiet_prefect()
     from flows.ingest import ingest as ingest_flow
+    from tasks.common.urls import strip_userinfo
 
-    manifest = ingest_flow(inputs=inputs or None, refresh=refresh, settings=settings)
+    # Before the flow: Prefect stores a flow's parameters, so credentials never reach it.
+    clean = [strip_userinfo(i) for i in inputs or []]
+    if clean != list(inputs or []):
+        err.print("[yellow]note:[/yellow] user name/password removed from input URL(s): "
+                  "pressroom never sends or stores them")
+    manifest = ingest_flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
 

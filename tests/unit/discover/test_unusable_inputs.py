@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from tasks.common.settings import Settings, settings_slice
-from tasks.discover.inputs import DiscoverConfig, discover, walk_files
+from tasks.discover.inputs import DiscoverConfig, discover
 
 DUMP = " date 2024-05-02 https://news.example/a.html\nTitle\nBody text of the article.\n"
 
@@ -66,6 +66,8 @@ def test_an_unreadable_file_is_a_reject(tmp_path, monkeypatch):
 
 
 def test_walk_files_is_sorted_and_does_not_follow_folder_links(tmp_path):
+    from tasks.discover.inputs import walk_files
+
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text("x")
     (tmp_path / "1.txt").write_text("x")
