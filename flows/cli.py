@@ -31,14 +31,38 @@ def _quiet_prefect() -> None:
 
 def _settings(warehouse: Path | None):
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError
 
     from tasks.common.settings import Settings
 
     try:
         return Settings(**({"warehouse": warehouse} if warehouse else {}))
-    except ValidationError as exc:
+    except (ValidationError, SettingsError) as exc:
         err.print(f"[red]invalid settings:[/red] {exc}")
         raise typer.Exit(2) from None
+
+
+def _require_warehouse(root: Path, write: bool) -> None:
+    """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
+    cannot write): before Prefect starts, not at publish after all the work."""
+    from tasks.storage.preflight import warehouse_problem
+
+    problem = warehouse_problem(root, write)
+    if problem:
+        err.print(f"[red]bad warehouse:[/red] {problem}")
+        raise typer.Exit(2)
+
+
+def _require_inputs(inputs: list[str]) -> None:
+    """Exit 2 when a path given on the command line does not exist: a typo would otherwise
+    commit an empty run and exit 0."""
+    from tasks.discover.inputs import missing_inputs
+
+    missing = missing_inputs(inputs)
+    if missing:
+        for item in missing:
+            err.print(f"[red]no such input:[/red] {item}")
+        raise typer.Exit(2)
 
 
 WarehouseOpt = Annotated[
@@ -54,11 +78,19 @@ def ingest(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Run the ingest flow and print the run summary."""
-    _quiet_prefect()
     settings = _settings(warehouse)
+    _require_warehouse(settings.warehouse, write=True)
+    _require_inputs(inputs or [])
+    _quiet_prefect()
     from flows.ingest import ingest as ingest_flow
+    from tasks.common.urls import strip_userinfo
 
-    manifest = ingest_flow(inputs=inputs or None, refresh=refresh, settings=settings)
+    # Before the flow: Prefect stores a flow's parameters, so credentials never reach it.
+    clean = [strip_userinfo(i) for i in inputs or []]
+    if clean != list(inputs or []):
+        err.print("[yellow]note:[/yellow] user name/password removed from input URL(s): "
+                  "pressroom never sends or stores them")
+    manifest = ingest_flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
 
@@ -69,8 +101,9 @@ def reprocess(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
-    _quiet_prefect()
     settings = _settings(warehouse)
+    _require_warehouse(settings.warehouse, write=True)
+    _quiet_prefect()
     from flows.reprocess import reprocess as reprocess_flow
 
     manifest = reprocess_flow(run_ids=run or None, settings=settings)
@@ -114,13 +147,9 @@ def sql(
     """Query the warehouse with DuckDB SQL."""
     import duckdb
 
-    from tasks.storage.report import DB_NAME, build_views
-
     root = _settings(warehouse).warehouse
-    db = root / DB_NAME
-    if not db.exists():
-        build_views(root)  # an empty warehouse still answers, with empty tables
-    con = duckdb.connect(str(db), read_only=True)
+    _require_warehouse(root, write=False)
+    con = _open_views(root)
     try:
         cur = con.execute(query)
         columns = [d[0] for d in cur.description] if cur.description else []
@@ -148,6 +177,24 @@ def sql(
         console.print(f"{len(rows)} row(s)")
 
 
+def _open_views(root: Path):
+    """A read-only connection to the warehouse's views. A fresh warehouse (no
+    pressroom.duckdb yet) gets them built once, however many readers start at the same
+    time; one we cannot write to gets them in memory, for this query only."""
+    import duckdb
+
+    from tasks.storage.report import DB_NAME, connect_views, create_views, ensure_views
+
+    try:
+        return connect_views(ensure_views(root))  # an empty warehouse answers, with empty tables
+    except (OSError, duckdb.IOException):
+        if (root / DB_NAME).exists():
+            raise
+    con = duckdb.connect()
+    create_views(con, root)
+    return con
+
+
 def _cell(value, width: int) -> str:
     s = str(value)
     return s if len(s) <= width else s[: width - 1] + "…"
@@ -162,6 +209,7 @@ def runs(
     from tasks.storage.warehouse import run_manifests
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=False)
     found = run_manifests(root)[-limit:]
     if not found:
         console.print(f"no runs yet in {root.resolve()}")
@@ -208,6 +256,7 @@ def report(
 
     first, last = _day(since, "--since"), _day(until, "--until")
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=True)
     found = run_manifests(root)
     if not found:
         err.print(f"no runs yet in {root.resolve()}: run `pressroom ingest` first")

@@ -9,6 +9,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.pipeline import Run, process
 from tasks.common.crashpoints import crash_point
 from tasks.common.settings import Settings
+from tasks.common.urls import strip_userinfo
 from tasks.steps import discover_task, known_inputs_task, stage_warc_task, with_source_delays
 
 
@@ -22,7 +23,12 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     settings = settings or Settings()
     if refresh:
         settings = settings.model_copy(update={"refresh": True})
-    with Run.start(settings, inputs or [str(settings.seeds)]) as run:
+    given = inputs or [str(settings.seeds)]
+    # user:password@ in an input URL must not reach the manifest (inputs_given) or a task.
+    with Run.start(settings, [strip_userinfo(i) for i in given]) as run:
+        if run.inputs != given:
+            run.notes.append("a user name or password in an input URL was removed before "
+                             "the run")
         # Feeds, sitemaps and pages all honour the sources files' per-host delays.
         run.settings = with_source_delays(settings, run.inputs)
 

@@ -149,3 +149,15 @@ def news_site() -> Iterator[str]:
 @pytest.fixture
 def seed_dump() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds" / "000_a88de07e7e5ec5c5.txt"
+
+
+# Property-based tests (tests/fuzz/): 300 cases per property keeps `make test` fast;
+# HYPOTHESIS_PROFILE=thorough runs thousands (figures in RELIABILITY.md). Not a
+# PRESSROOM_* name: those are settings, and an unknown one is refused.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=300, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

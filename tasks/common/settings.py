@@ -2,23 +2,78 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
     TomlConfigSettingsSource,
 )
+
+ENV_PREFIX = "PRESSROOM_"
+
+
+def unknown_env_keys(environ: Mapping[str, str], fields: Iterable[str],
+                     prefix: str = ENV_PREFIX) -> list[str]:
+    """PRESSROOM_* variables that name no setting. pydantic-settings reads only the names
+    it knows, so a typo (PRESSROOM_BATCHSIZE) would silently leave the default in place.
+    Matching is case-insensitive, as pydantic-settings' is."""
+    known = {prefix + f.upper() for f in fields}
+    return sorted(k for k in environ if k.upper().startswith(prefix) and k.upper() not in known)
+
+
+def unknown_env_message(unknown: list[str], fields: Iterable[str],
+                        prefix: str = ENV_PREFIX) -> str:
+    """One line per unknown variable, with the closest setting's name when there is one."""
+    names = [prefix + f.upper() for f in fields]
+    lines = []
+    for key in unknown:
+        close = difflib.get_close_matches(key.upper(), names, n=1, cutoff=0.8)
+        lines.append(f"unknown setting {key} in the environment"
+                     + (f" (did you mean {close[0]}?)" if close else ""))
+    return "; ".join(lines)
+
+
+class _EnvKeysCheck(PydanticBaseSettingsSource):
+    """Refuses unknown PRESSROOM_* variables, as extra="forbid" refuses unknown keys in
+    pressroom.toml; contributes no values itself."""
+
+    def get_field_value(self, field, field_name):  # pragma: no cover - never asked
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        fields = self.settings_cls.model_fields
+        unknown = unknown_env_keys(os.environ, fields)
+        if unknown:
+            raise SettingsError(unknown_env_message(unknown, fields))
+        return {}
+
+
+class _NamedTomlSource(TomlConfigSettingsSource):
+    """pressroom.toml, with a parse error that names the file (tomllib's says only
+    'Expected ... (at line 3, column 7)')."""
+
+    def _read_file(self, file_path):
+        try:
+            return super()._read_file(file_path)
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{Path(str(file_path)).resolve()} is not valid TOML: {exc}"
+                                ) from None
 
 
 class Settings(BaseSettings):
     """Every knob of a run. Env vars win over pressroom.toml, which wins over defaults."""
 
     model_config = SettingsConfigDict(
-        env_prefix="PRESSROOM_", toml_file="pressroom.toml", extra="forbid"
+        env_prefix=ENV_PREFIX, toml_file="pressroom.toml", extra="forbid"
     )
 
     warehouse: Path = Field(Path("warehouse"), description="where Parquet, WARC and DuckDB live")
@@ -167,7 +222,8 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+        return (init_settings, _EnvKeysCheck(settings_cls), env_settings,
+                _NamedTomlSource(settings_cls))
 
 
 def settings_slice(cls, settings: Settings | None = None, **overrides):

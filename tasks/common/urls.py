@@ -42,6 +42,17 @@ _AMP_CACHE = re.compile(
 )
 
 
+# The user:password@ part of a URL's authority (up to the last @ before the path, as
+# urlsplit reads it). Credentials in an input must not reach the warehouse, the WARC
+# archive or the logs, and are never sent (issue 11, item 10).
+_USERINFO = re.compile(r"(?i)\b((?:https?|ftp|wss?)://)[^/?#\s]*@")
+
+
+def strip_userinfo(text: str) -> str:
+    """`text` with the user name and password of every URL in it removed."""
+    return _USERINFO.sub(r"\1", text) if text and "@" in text else text
+
+
 class BadURL(ValueError):
     """The string is not an absolute http(s) URL."""
 

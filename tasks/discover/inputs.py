@@ -14,6 +14,7 @@ feed or sitemap URLs (tasks/discover/remote.py, which fetches through the inject
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,13 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
-from tasks.common.urls import BadURL, article_id_for, canonical_url, safe_article_id
+from tasks.common.urls import (
+    BadURL,
+    article_id_for,
+    canonical_url,
+    safe_article_id,
+    strip_userinfo,
+)
 from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
 from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
 
@@ -186,21 +193,58 @@ def url_document(url: str, source_kind: str, source: str, run_id: str, where: st
     return {"input_key": url, "url": url, "source_kind": source_kind, "source": source}
 
 
-def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[str]]:
-    """Paths and URLs as given -> files (directories walked, sorted) and URLs; plus notes
-    for paths that do not exist."""
-    out: list[Path | str] = []
+_REMOTE_INPUT = re.compile(r"^((feed|sitemap):)?https?://", re.IGNORECASE)
+
+
+def missing_inputs(inputs: list[str]) -> list[str]:
+    """The inputs that are neither an http(s) URL nor an existing path."""
+    return [i for i in inputs if not _REMOTE_INPUT.match(i) and not Path(i).exists()]
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """An input path that cannot be read: a reject with `reason`, never a silent skip."""
+
+    path: str
+    reason: str  # not_found | unreadable
+    detail: str
+
+
+def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
+    """Every file under `folder`, sorted (a run is reproducible), and the sub-folders that
+    could not be listed (Path.rglob skips those silently). Symbolic links to folders are
+    not followed: a link loop would never end."""
+    files: list[Path] = []
+    problems: list[Unusable] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Unusable(str(exc.filename or folder), "unreadable",
+                                 f"folder cannot be listed: {exc.strerror or exc}"))
+
+    for dirpath, _dirs, names in os.walk(folder, onerror=unreadable):
+        files += [p for p in (Path(dirpath) / n for n in names) if p.is_file()]
+    return sorted(files), sorted(problems, key=lambda u: u.path)
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[str]]:
+    """Paths and URLs as given -> files (directories walked, sorted), URLs, and the paths
+    that do not exist or cannot be listed (Unusable); plus notes for those."""
+    out: list[Path | str | Unusable] = []
     notes: list[str] = []
     for item in inputs:
-        if re.match(r"^((feed|sitemap):)?https?://", item, re.IGNORECASE):
+        if _REMOTE_INPUT.match(item):
             out.append(item)
             continue
         path = Path(item)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+            files, problems = walk_files(path)
+            out += files + problems
+            notes += [f"input folder {u.path!r} cannot be read: skipped ({u.detail})"
+                      for u in problems]
         elif path.is_file():
             out.append(path)
         else:
+            out.append(Unusable(item, "not_found", "no such file or folder"))
             notes.append(f"input {item!r} does not exist: skipped")
     return out, notes
 
@@ -273,6 +317,7 @@ def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]
     """Rows whose URL has a canonical form, and rejects for the others (WARC target URIs
     are only prefix-checked while reading)."""
     good, bad = [], []
+    scrub_credentials(rows)  # a WARC record's target URI may carry user:password@
     for row in rows:
         try:
             canonical_url(row["url"])
@@ -308,7 +353,9 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
     feeds: list[str] = []
     sitemaps: list[str] = []
     listed: list[tuple[str, str]] = []  # article URLs from sources files
-    items, notes = expand_inputs(inputs)
+    clean_inputs = [strip_userinfo(i) for i in inputs]
+    scrubbed = sum(c != i for c, i in zip(clean_inputs, inputs, strict=True))
+    items, notes = expand_inputs(clean_inputs)
 
     warcs: list[str] = []
 
@@ -325,6 +372,10 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             stats[f"warc_{k}"] = stats.get(f"warc_{k}", 0) + v
 
     for item in items:
+        if isinstance(item, Unusable):
+            rejects.append(_reject("path", item.path, f"path:{item.path}", item.reason,
+                                   item.detail, run_id))
+            continue
         if isinstance(item, str):
             if is_warc_path(item):
                 read_warc_input(item)
@@ -374,6 +425,10 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             stats["sources_skipped"] = before - len(feeds) - len(sitemaps)
             notes.append(f"{stats['sources_skipped']} feed(s)/sitemap(s) not fetched: their "
                          "last fetch failed recently (refetch_failed_after_hours)")
+    scrubbed += sum(strip_userinfo(u) != u for u in (*feeds, *sitemaps, *(u for u, _ in listed)))
+    feeds = [strip_userinfo(u) for u in feeds]
+    sitemaps = [strip_userinfo(u) for u in sitemaps]
+    listed = [(strip_userinfo(u), src) for u, src in listed]
     if feeds or sitemaps or listed:
         if fetch_urls is None:
             fetch_urls = _no_fetcher
@@ -389,10 +444,37 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
             f"{stats.get('sitemaps_parsed', 0)} sitemap file(s) read, {len(remote.rows)} "
             f"URL(s) found, {failed} fetch failure(s) (see fetch_log)")
+    scrubbed += scrub_credentials(rows) + scrub_credentials(rejects)
+    scrub_credentials(fetch_log)
+    notes += credentials_note(scrubbed)
     kept, dup_rejects = drop_duplicate_urls(rows, run_id)
     return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
                           rejects=rejects + dup_rejects, notes=notes, fetch_log=fetch_log,
                           stats=stats, warcs=warcs)
+
+
+# Row fields that may hold an input URL (documents, rejects, fetch_log rows).
+_URL_FIELDS = ("url", "input_key", "source", "detail", "final_url")
+
+
+def scrub_credentials(rows: list[dict]) -> int:
+    """Remove user:password@ from every URL in the rows' URL fields, in place; returns
+    how many rows had one."""
+    changed = 0
+    for row in rows:
+        hit = False
+        for key in _URL_FIELDS:
+            value = row.get(key)
+            if isinstance(value, str) and (clean := strip_userinfo(value)) != value:
+                row[key] = clean
+                hit = True
+        changed += hit
+    return changed
+
+
+def credentials_note(n: int) -> list[str]:
+    return [f"{n} input(s) had a user name or password in a URL: removed before fetching "
+            "or storing anything"] if n else []
 
 
 def _no_fetcher(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:

@@ -59,6 +59,7 @@ from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.state import FetchHistory
+from tasks.common.urls import strip_userinfo
 from tasks.fetch.robots import (
     MAX_ROBOTS_BYTES,
     MAX_ROBOTS_REDIRECTS,
@@ -682,7 +683,8 @@ class Fetcher:
                 return rules_from_fetch(None, None, ex.error, ex.detail)
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:
-                current = urljoin(current, location)
+                # A Location with user:password@ would be sent as Basic auth and logged.
+                current = strip_userinfo(urljoin(current, location))
                 continue
             body = ex.body
             try:
@@ -751,7 +753,8 @@ class Fetcher:
                 return ex
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:
-                nxt = urljoin(current, location.strip())
+                # A Location with user:password@ would be sent as Basic auth and logged.
+                nxt = strip_userinfo(urljoin(current, location.strip()))
                 out.redirects.append(nxt)
                 current = nxt
                 continue

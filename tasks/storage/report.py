@@ -4,6 +4,8 @@ run summary people read."""
 from __future__ import annotations
 
 import os
+import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,15 +23,36 @@ FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file",
                            pa.field("problem", pa.string()), pa.field("detail", pa.string())])
 
 
-def _sql_list(paths: list[Path]) -> str:
-    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+# Views name Parquet files relative to the warehouse root, through this macro: a copied or
+# moved warehouse reads its own files, never the original's. Our readers set the variable
+# to the database's folder (connect_views); another DuckDB client either sets it
+# (SET VARIABLE pressroom_root = '/path/to/warehouse') or runs in the warehouse folder,
+# where the bare relative paths resolve.
+ROOT_VARIABLE = "pressroom_root"
+PATH_MACRO = (f"CREATE OR REPLACE MACRO pressroom_path(f) AS "
+              f"coalesce(getvariable('{ROOT_VARIABLE}') || '/', '') || f")
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _sql_list(paths: list[str]) -> str:
+    return "[" + ", ".join(f"pressroom_path({_sql_str(p)})" for p in paths) + "]"
+
+
+def relative_files(root: Path, table: str) -> list[str]:
+    """The table's committed files as paths relative to the warehouse root ('/'-separated,
+    as DuckDB reads them)."""
+    base = root.resolve()
+    return [f.relative_to(base).as_posix() for f in committed_files(root, table)]
 
 
 def base_view_sql(root: Path, table: str) -> str:
     """A view with exactly the declared columns (an empty typed table unioned by name with
     the committed files), so older files missing new columns still read. Files that do
     not read as declared are left out (the `file_problems` table names them)."""
-    files = committed_files(root, table)
+    files = relative_files(root, table)
     empty = f"_empty_{table}"
     if not files:
         return f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {empty}"
@@ -49,63 +72,117 @@ MANIFEST_COLUMNS = """{run_id: 'VARCHAR', started_at: 'VARCHAR', finished_at: 'V
 
 
 def runs_view_sql(root: Path) -> str:
-    folder = (root / MANIFESTS).resolve()
+    folder = root / MANIFESTS
     if not any(folder.glob("*.json")):
         return ("CREATE OR REPLACE VIEW runs AS SELECT NULL::VARCHAR AS run_id, "
                 "NULL::TIMESTAMPTZ AS started_at, NULL::TIMESTAMPTZ AS finished_at, "
                 "NULL::VARCHAR AS status, NULL::BIGINT AS inputs, NULL::BIGINT AS kept, "
                 "NULL::BIGINT AS rejected, NULL::BIGINT AS failed, NULL::BIGINT AS skipped "
                 "WHERE false")
-    pattern = str(folder / "*.json").replace("'", "''")
+    pattern = f"pressroom_path({_sql_str(MANIFESTS + '/*.json')})"
     return f"""CREATE OR REPLACE VIEW runs AS
         SELECT run_id, CAST(started_at AS TIMESTAMPTZ) AS started_at,
                CAST(finished_at AS TIMESTAMPTZ) AS finished_at, status,
                totals.inputs AS inputs, totals.kept AS kept, totals.rejected AS rejected,
                totals.failed AS failed, totals.skipped AS skipped, schema_version,
                stages, rows, inputs_given, notes, commits
-        FROM read_json('{pattern}', format = 'unstructured', columns = {MANIFEST_COLUMNS})
+        FROM read_json({pattern}, format = 'unstructured', columns = {MANIFEST_COLUMNS})
         WHERE coalesce(kind, 'run') = 'run'  -- batch commits are parts of a run
         ORDER BY started_at"""
 
 
-def build_views(root: Path) -> Path:
-    """(Re)create pressroom.duckdb: typed empty tables, base views over committed Parquet,
-    the runs view, the file_problems table and the derived views of schemas/views/ (in
-    file order). Written to a temporary file and renamed, so a reader never opens a
-    half-built database."""
-    root.mkdir(parents=True, exist_ok=True)
+def anchor(con: duckdb.DuckDBPyConnection, root: Path) -> duckdb.DuckDBPyConnection:
+    """Make the views' relative paths resolve under `root` on this connection."""
+    con.execute(f"SET VARIABLE {ROOT_VARIABLE} = {_sql_str(str(root.resolve()))}")
+    return con
+
+
+def create_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
+    """Typed empty tables, base views over committed Parquet, the runs view, the
+    file_problems table and the derived views of schemas/views/ (in file order), on any
+    connection (a file or in memory)."""
+    anchor(con, root)
+    con.execute(PATH_MACRO)
+    # Committed files that are gone, torn or foreign: a table, so a data test fails
+    # naming them while the views answer for the rest.
+    con.register("_problems", pa.Table.from_pylist(file_problems(root), schema=FILE_PROBLEMS))
+    con.execute("CREATE OR REPLACE TABLE file_problems AS SELECT * FROM _problems")
+    con.unregister("_problems")
+    for name, schema in TABLES.items():
+        con.register("_arrow_empty", schema.empty_table())
+        con.execute(f"CREATE OR REPLACE TABLE _empty_{name} AS SELECT * FROM _arrow_empty")
+        con.unregister("_arrow_empty")
+        con.execute(base_view_sql(root, name))
+    con.execute(runs_view_sql(root))
+    for _name, sql in views():  # in file order: a view may build on earlier ones
+        con.execute(sql)
+
+
+def connect_views(db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to pressroom.duckdb whose views read the Parquet files next
+    to it (read-only: any number of readers, and never a lock on the file)."""
+    return anchor(duckdb.connect(str(db), read_only=True), db.parent)
+
+
+@contextmanager
+def _build_lock(root: Path):
+    """One builder of pressroom.duckdb at a time, across processes: the last to take the
+    lock reads the newest manifests, so an older build never replaces a newer one."""
+    import fcntl
+
+    with open(root / f".{DB_NAME}.lock", "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _build(root: Path) -> Path:
+    """Build into a temporary file of this builder's own (pid + random: two builders never
+    share one) and rename it into place, so a reader never opens a half-built database.
+    Called under the build lock, so any other temporary file is a dead builder's."""
     db = root / DB_NAME
-    tmp = root / (DB_NAME + ".tmp")
-    for stale in (tmp, Path(str(tmp) + ".wal")):
+    for stale in root.glob(f"{DB_NAME}.*.tmp*"):
         stale.unlink(missing_ok=True)
-    problems = file_problems(root)
-    con = duckdb.connect(str(tmp))
+    tmp = root / f"{DB_NAME}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
-        # Committed files that are gone, torn or foreign: a table, so a data test fails
-        # naming them while the views answer for the rest.
-        con.register("_problems", pa.Table.from_pylist(problems, schema=FILE_PROBLEMS))
-        con.execute("CREATE TABLE file_problems AS SELECT * FROM _problems")
-        con.unregister("_problems")
-        for name, schema in TABLES.items():
-            con.register("_arrow_empty", schema.empty_table())
-            con.execute(f"CREATE OR REPLACE TABLE _empty_{name} AS SELECT * FROM _arrow_empty")
-            con.unregister("_arrow_empty")
-            con.execute(base_view_sql(root, name))
-        con.execute(runs_view_sql(root))
-        for _name, sql in views():  # in file order: a view may build on earlier ones
-            con.execute(sql)
-        con.execute("CHECKPOINT")
+        con = duckdb.connect(str(tmp))
+        try:
+            create_views(con, root)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        crash_point("views-built")  # readers still see the previous database
+        os.replace(tmp, db)
     finally:
-        con.close()
-    crash_point("views-built")  # readers still see the previous database
-    os.replace(tmp, db)
+        for leftover in (tmp, Path(str(tmp) + ".wal")):
+            leftover.unlink(missing_ok=True)
     return db
+
+
+def build_views(root: Path) -> Path:
+    """(Re)create pressroom.duckdb from the committed manifests (create_views)."""
+    root.mkdir(parents=True, exist_ok=True)
+    with _build_lock(root):
+        return _build(root)
+
+
+def ensure_views(root: Path) -> Path:
+    """pressroom.duckdb, built only if it is missing: concurrent readers of a fresh
+    warehouse wait for one build instead of each starting their own."""
+    db = root / DB_NAME
+    if db.exists():
+        return db
+    root.mkdir(parents=True, exist_ok=True)
+    with _build_lock(root):
+        return db if db.exists() else _build(root)
 
 
 def run_data_tests(db: Path) -> dict[str, int]:
     """Run every data test (schemas/data_tests/); returns failing-row counts by test name
     (0 = pass)."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     try:
         return {name: len(con.execute(sql).fetchall()) for name, sql in data_tests()}
     finally:
@@ -114,7 +191,7 @@ def run_data_tests(db: Path) -> dict[str, int]:
 
 def data_test_rows(db: Path, limit: int = 50) -> dict[str, tuple[list[str], list[tuple]]]:
     """Every data test's failing rows (columns, up to `limit` rows), by test name."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     try:
         out = {}
         for name, sql in data_tests():
@@ -128,7 +205,7 @@ def data_test_rows(db: Path, limit: int = 50) -> dict[str, tuple[list[str], list
 def drift_notes(db: Path, run_id: str) -> list[str]:
     """One note per outlet whose extraction drifted on a published day this run stored
     articles for (so a scheduled run says it on the day of a template change)."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     try:
         rows = con.execute("""
             WITH touched AS (SELECT DISTINCT domain, CAST(published_at AS DATE) AS day
@@ -161,7 +238,7 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
     [since, until], written atomically to `out`, or to reports/<run_id>.html and copied
     to reports/latest.html. Returns the path and which sections hold data."""
     test_results = test_results if test_results is not None else data_test_rows(db)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     try:
         page, sections = report_html.render(con, f"pressroom report — run {run_id}", since,
                                             until, test_results)

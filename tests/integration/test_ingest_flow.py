@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -16,6 +15,7 @@ from flows.ingest import ingest
 from flows.reprocess import reprocess
 from tasks.common.settings import Settings
 from tasks.storage import search as search_index
+from tasks.storage.report import connect_views
 
 pytestmark = pytest.mark.integration
 
@@ -55,7 +55,7 @@ feeds = ["{base}/rss.xml", "{base}/gone-feed.xml"]
 
 
 def _counts(db: Path) -> dict[str, int]:
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(Path(db))
     try:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "rejects", "fetch_log")}
@@ -78,7 +78,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     assert len(gaps) >= 8 and min(gaps) >= 0.25, gaps
 
     db = Path(first["database"])
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(Path(db))
     titles = {r[0] for r in con.execute("SELECT title FROM unique_articles").fetchall()}
     assert titles == {
         "NATO Establishes Joint Mission in Ukraine - Polish Foreign Minister",
@@ -174,7 +174,7 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
     stages = {s["stage"]: s for s in refreshed["stages"]}
     assert stages["fetch"]["skipped"] == 3 and stages["fetch"]["failed"] == 0, stages
     assert stages["dedup"]["skipped"] == 2 and refreshed["totals"]["rejected"] == 0, stages
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(Path(db))
     assert con.execute("SELECT count(*) FROM fetch_log WHERE status = 304 AND run_id = ?",
                        [refreshed["run_id"]]).fetchone()[0] == 4
     con.close()

@@ -6,7 +6,6 @@ import gzip
 import io
 from pathlib import Path
 
-import duckdb
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from flows.cli import app
+from tasks.storage.report import connect_views
 from tests.site import ARTICLES, render
 
 pytestmark = pytest.mark.integration
@@ -76,7 +76,7 @@ def test_ingest_a_warc_file_from_the_command_line(prefect_harness, tmp_path, war
     assert res.exit_code == 0, res.output
     assert "inputs 5 = kept 4 + rejected 1" in res.output
 
-    con = duckdb.connect(str(warehouse / "pressroom.duckdb"), read_only=True)
+    con = connect_views(Path(warehouse / "pressroom.duckdb"))
     rows = con.execute("SELECT source_kind, source, title, fetched_at FROM articles "
                        "ORDER BY title").fetchall()
     assert {r[2] for r in rows} == {a["title"] for a in ARTICLES.values()}

@@ -36,3 +36,59 @@ def test_bad_values_and_unknown_keys_are_refused(tmp_path, monkeypatch):
     (tmp_path / "pressroom.toml").write_text("batch_sise = 10\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="batch_sise"):
         Settings()
+
+
+# --- settings typos (issue 11, item 7) ---------------------------------------------------
+
+def test_negative_batch_size_from_env_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_BATCH_SIZE", "-5")
+    with pytest.raises(ValidationError, match="batch_size"):
+        Settings()
+
+
+def test_unknown_env_key_is_refused_with_the_closest_name(tmp_path, monkeypatch):
+    from pydantic_settings import SettingsError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_BATCHSIZE", "-5")
+    with pytest.raises(SettingsError,
+                       match="PRESSROOM_BATCHSIZE.*did you mean PRESSROOM_BATCH_SIZE"):
+        Settings()
+    monkeypatch.delenv("PRESSROOM_BATCHSIZE")
+    monkeypatch.setenv("pressroom_foo", "1")  # pydantic-settings matches names case-insensitively
+    with pytest.raises(SettingsError, match="unknown setting pressroom_foo"):
+        Settings()
+
+
+def test_unknown_env_keys_is_pure_and_case_insensitive():
+    from tasks.common.settings import unknown_env_keys
+
+    env = {"PRESSROOM_BATCH_SIZE": "5", "pressroom_min_words": "3", "PRESSROOM_FOO": "1",
+           "PRESSROOMX": "1", "PATH": "/bin"}
+    assert unknown_env_keys(env, Settings.model_fields) == ["PRESSROOM_FOO"]
+
+
+def test_broken_toml_names_the_file(tmp_path, monkeypatch):
+    from pydantic_settings import SettingsError
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_text("batch_size = = 3\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"pressroom\.toml is not valid TOML.*line 1"):
+        Settings()
+
+
+def test_cli_refuses_settings_typos_with_exit_code_2(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_BATCHSIZE", "10")
+    out = CliRunner().invoke(app, ["runs", "-w", str(tmp_path / "wh")])
+    assert out.exit_code == 2 and "PRESSROOM_BATCH_SIZE" in out.output, out.output
+    monkeypatch.delenv("PRESSROOM_BATCHSIZE")
+    (tmp_path / "pressroom.toml").write_text("[broken\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["runs", "-w", str(tmp_path / "wh")])
+    assert out.exit_code == 2 and "pressroom.toml" in out.output, out.output
+    assert out.exception is None or isinstance(out.exception, SystemExit)

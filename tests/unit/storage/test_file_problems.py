@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from schemas import REJECTS, conform
 from tasks.storage.publish import publish_commit
-from tasks.storage.report import build_views, run_data_tests
+from tasks.storage.report import build_views, connect_views, run_data_tests
 from tasks.storage.warehouse import committed_files, file_problems
 
 AT = datetime(2024, 5, 1, tzinfo=UTC)
@@ -55,7 +54,7 @@ def test_a_damaged_file_is_named_and_the_rest_still_answers(wh, how):
     assert (found["table_name"], found["file"], found["problem"]) == ("rejects", rel, how)
     assert len(committed_files(wh, "rejects")) == 2
     db = build_views(wh)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     try:
         assert con.execute("SELECT count(*) FROM rejects").fetchone() == (8,)  # 3 + 5
         assert con.execute("SELECT file, problem FROM file_problems").fetchall() == [(rel, how)]

@@ -8,13 +8,12 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import tasks.storage.publish as publish_mod
 from schemas import REJECTS, conform
 from tasks.storage.publish import publish_run
-from tasks.storage.report import build_views, run_data_tests
+from tasks.storage.report import build_views, connect_views, run_data_tests
 from tasks.storage.warehouse import MANIFESTS, committed_files, manifests, quarantine_orphans
 
 
@@ -35,7 +34,7 @@ def _publish(root: Path, run_id: str, n: int) -> dict:
 def _visible(root: Path) -> tuple[list[str], list[str], int, list[str]]:
     """What readers see: manifests, committed files, the rejects view, the runs view."""
     db = build_views(root)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(Path(db))
     try:
         count = con.execute("SELECT count(*) FROM rejects").fetchone()[0]
         runs = [r[0] for r in con.execute("SELECT run_id FROM runs ORDER BY run_id").fetchall()]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from schemas import REJECTS, SchemaError, conform
 from tasks.storage.publish import publish_run, write_table
-from tasks.storage.report import build_views, run_data_tests
+from tasks.storage.report import build_views, connect_views, run_data_tests
 from tasks.storage.warehouse import committed_files, known_inputs, manifests, quarantine_orphans
 
 
@@ -38,7 +38,7 @@ def test_publish_commits_files_and_views_read_them(tmp_path):
         ("k0", "too_short", "https://e.com/0", "r1"), ("k1", "too_short", "https://e.com/1", "r1"),
         ("k2", "too_short", "https://e.com/2", "r1")]
     db = build_views(tmp_path)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(Path(db))
     assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 3
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0  # typed, empty
     assert con.execute("SELECT run_id, inputs FROM runs").fetchall() == [("r1", 3)]
@@ -52,7 +52,7 @@ def test_uncommitted_files_are_invisible_then_quarantined(tmp_path):
     write_table(tmp_path, "rejects", _rejects(5, "r2"), "r2")
     assert [p.name for p in committed_files(tmp_path, "rejects")] == ["r1-0000.parquet"]
     db = build_views(tmp_path)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(Path(db))
     assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 2
     con.close()
     notes = quarantine_orphans(tmp_path)

@@ -1,0 +1,65 @@
+"""Checks of the warehouse folder before any work: a path that is a file or a folder we
+cannot write should fail the command at once with a sentence, not with a traceback at
+publish after the whole run's fetching and extraction."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from schemas import TABLES
+from tasks.storage.warehouse import MANIFESTS
+
+# Folders a run writes into (besides the tables'): each must be a folder if it exists.
+_RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans")
+
+
+def _probe_write(folder: Path) -> None:
+    """Create and remove a file in `folder`: the only honest test of writability
+    (os.access says yes to root on a read-only mount and ignores ACLs)."""
+    fd, name = tempfile.mkstemp(prefix=".pressroom-probe-", dir=folder)
+    os.close(fd)
+    os.unlink(name)
+
+
+def _existing_ancestor(path: Path) -> Path:
+    path = path.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def warehouse_problem(root: Path, write: bool) -> str | None:
+    """Why `root` cannot serve as the warehouse (for a run when `write`, for queries
+    otherwise), or None. Creates nothing; a missing folder is fine if it can be created."""
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        return f"warehouse {root} is not a folder"
+    if root.is_dir():
+        for name in (*TABLES, *_RUN_FOLDERS):
+            sub = root / name
+            if sub.exists() and not sub.is_dir():
+                return f"warehouse {root}: {sub} should be a folder but is a file"
+        if not os.access(root, os.R_OK | os.X_OK):
+            return f"warehouse {root} is not readable"
+    if not write:
+        return None
+    target = root if root.is_dir() else _existing_ancestor(root)
+    if not target.is_dir():
+        return f"warehouse {root} cannot be created: {target} is not a folder"
+    try:
+        _probe_write(target)
+    except OSError as exc:
+        what = "warehouse" if target == root.absolute() else f"warehouse {root}: its parent"
+        return f"{what} {target} is not writable ({exc.strerror or exc})"
+    return None
+
+
+def can_write(root: Path) -> bool:
+    """Whether `root` exists and accepts new files (pressroom sql builds its views there)."""
+    try:
+        _probe_write(Path(root))
+    except OSError:
+        return False
+    return True

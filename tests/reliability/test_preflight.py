@@ -1,0 +1,98 @@
+"""Bad warehouse paths and missing inputs fail at once, with a sentence and exit code 2
+(issue 11, items 6 and 8), before Prefect starts or anything is fetched."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tests.reliability.warehouses import committed_warehouse
+
+
+class _Out:
+    """The command's exit code and output, its lines unwrapped (rich wraps at 80)."""
+
+    def __init__(self, result):
+        self.exit_code = result.exit_code
+        self.output = " ".join(result.output.split())
+
+
+def _run(*args):
+    return _Out(CliRunner().invoke(app, list(args)))
+
+
+@pytest.mark.parametrize("command", [["ingest", "seeds"], ["reprocess"], ["report"],
+                                     ["sql", "SELECT 1"], ["runs"]])
+def test_a_warehouse_that_is_a_file_is_refused_by_every_command(tmp_path, command):
+    wh = tmp_path / "wh"
+    wh.write_text("not a folder", encoding="utf-8")
+    out = _run(*command, "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "is not a folder" in out.output and "Traceback" not in out.output
+
+
+def test_a_table_folder_that_is_a_file_is_refused_before_the_run(tmp_path):
+    wh = committed_warehouse(tmp_path / "wh", runs=1)
+    (wh / "fetch_log").write_text("", encoding="utf-8")
+    out = _run("ingest", "seeds", "-w", str(wh))
+    assert out.exit_code == 2 and "should be a folder" in out.output, out.output
+
+
+def test_a_read_only_warehouse_is_refused_for_runs_but_answers_queries(tmp_path, monkeypatch):
+    wh = committed_warehouse(tmp_path / "wh")
+    wh.chmod(0o555)
+    if os.geteuid() == 0:  # root writes anywhere: make the folder refuse new files
+        import tasks.storage.preflight as preflight
+        import tasks.storage.report as report
+
+        real_probe = preflight._probe_write
+
+        def refuse(folder):
+            if folder.resolve() == wh.resolve():
+                raise PermissionError(13, "Permission denied")
+            real_probe(folder)
+
+        def no_lock(root):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(preflight, "_probe_write", refuse)
+        monkeypatch.setattr(report, "_build_lock", no_lock)
+    try:
+        out = _run("ingest", "seeds", "-w", str(wh))
+        assert out.exit_code == 2 and "is not writable" in out.output, out.output
+        out = _run("report", "-w", str(wh))
+        assert out.exit_code == 2 and "is not writable" in out.output, out.output
+        # Queries still work: the views are built in memory when they cannot be saved.
+        out = _run("sql", "SELECT count(*) AS n FROM rejects", "-w", str(wh), "-f", "csv")
+        assert out.exit_code == 0 and out.output.split() == ["n", "6"], out.output
+        assert not (wh / "pressroom.duckdb").exists()
+    finally:
+        wh.chmod(0o755)
+
+
+def test_warehouse_problem_is_none_for_a_good_or_missing_folder(tmp_path):
+    from tasks.storage.preflight import warehouse_problem
+
+    assert warehouse_problem(tmp_path / "new" / "wh", write=True) is None
+    assert not (tmp_path / "new").exists()  # the check creates nothing
+    assert warehouse_problem(committed_warehouse(tmp_path / "wh"), write=True) is None
+    assert warehouse_problem(tmp_path / "absent", write=False) is None
+
+
+def test_a_missing_input_on_the_command_line_exits_2_before_any_run(tmp_path):
+    wh = tmp_path / "wh"
+    out = _run("ingest", str(tmp_path / "no-such-folder"), "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "no such input" in out.output and "no-such-folder" in out.output
+    assert not (wh / "manifests").exists()  # no empty run committed
+
+
+def test_missing_inputs_leaves_urls_and_existing_paths_alone(tmp_path):
+    from tasks.discover.inputs import missing_inputs
+
+    given = ["https://example.com/a", "feed:http://example.com/rss", str(tmp_path),
+             str(tmp_path / "typo.txt")]
+    assert missing_inputs(given) == [str(tmp_path / "typo.txt")]
