@@ -5,7 +5,7 @@ WHERE stage NOT IN ('discover', 'fetch', 'extract', 'clean', 'dedup', 'enrich')
 UNION ALL
 SELECT 'articles.published_at_source', published_at_source FROM articles
 WHERE published_at_source NOT IN ('meta', 'jsonld', 'time', 'feed', 'sitemap',
-                                  'sitemap_lastmod', 'url', 'htmldate', 'dump')
+                                  'sitemap_lastmod', 'url', 'htmldate', 'dump', 'warc')
 UNION ALL
 SELECT 'places.iso2', iso2 FROM places WHERE NOT regexp_full_match(iso2, '[A-Z]{2}')
 UNION ALL

@@ -138,7 +138,9 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
                                "skipped": 0}
     assert all(n == 0 for n in first["data_tests"].values())
     # The run indexed its articles for search itself (nothing left to catch up).
-    assert search_index.indexed_commits(warehouse) == [first["run_id"]]
+    # every batch commit of the run is in the search index (named after its manifest)
+    assert search_index.indexed_commits(warehouse) == [
+        c.removesuffix(".json") for c in first["commits"]]
     found = search_index.search(warehouse, '"harbour bridge"', catch_up_first=False)
     assert [h.title for h in found.hits] == ["Harbour bridge reopens after two years of repairs"]
     assert search_index.document_count(warehouse) == 6
