@@ -1,5 +1,5 @@
 """`pressroom` command line: ingest, reprocess, sql, runs, report, demo, search, reindex,
-diff."""
+diff, compact."""
 
 from __future__ import annotations
 
@@ -227,18 +227,6 @@ def runs(
     console.print(t)
 
 
-def _day(value: str | None, option: str):
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        err.print(f"[red]{option} wants a date YYYY-MM-DD, not {value!r}[/red]")
-        raise typer.Exit(2) from None
-
-
 @app.command()
 def report(
     since: Annotated[str | None, typer.Option(help="first published day (YYYY-MM-DD)")] = None,
@@ -293,7 +281,8 @@ def demo(
                   f"({size / 1024:.0f} KB) — open it in a browser")
 
 
-def _day(value: str | None, name: str):
+def _day(value: str | None, option: str):
+    """A --since/--until value: a day (YYYY-MM-DD) or an ISO timestamp; exit 2 otherwise."""
     from datetime import date, datetime
 
     if value is None:
@@ -302,7 +291,7 @@ def _day(value: str | None, name: str):
         return (date.fromisoformat(value) if len(value) == 10
                 else datetime.fromisoformat(value.replace("Z", "+00:00")))
     except ValueError:
-        err.print(f"[red]--{name}:[/red] {value!r} is not YYYY-MM-DD or an ISO timestamp")
+        err.print(f"[red]{option}:[/red] {value!r} is not YYYY-MM-DD or an ISO timestamp")
         raise typer.Exit(2) from None
 
 
@@ -337,8 +326,8 @@ def search(
 
     root = _settings(warehouse).warehouse
     try:
-        result = search_index.search(root, query, since=_day(since, "since"),
-                                     until=_day(until, "until"), outlet=outlet, lang=lang,
+        result = search_index.search(root, query, since=_day(since, "--since"),
+                                     until=_day(until, "--until"), outlet=outlet, lang=lang,
                                      limit=limit)
     except ValueError as exc:
         err.print(f"[red]query error:[/red] {exc}")
@@ -368,6 +357,34 @@ def search(
         console.print(f"   {h.url}", soft_wrap=True, highlight=False)
         console.print(f"   {_highlighted(h.snippet, h.highlights)}", highlight=False)
     console.print(f"{len(result.hits)} of {result.total} matching article(s)")
+
+
+@app.command()
+def compact(
+    min_files: Annotated[int, typer.Option(
+        help="merge a table's small files when it has at least this many")] = 16,
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Merge small Parquet files (one per batch commit) into large ones, atomically;
+    queries keep answering while it runs."""
+    from tasks.storage.compact import compact as compact_files
+    from tasks.storage.report import build_views
+    from tasks.storage.warehouse import writer_lock
+
+    root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=True)
+    with writer_lock(root, "pressroom compact", on_wait=lambda holder: err.print(
+            f"waiting for the warehouse: {holder} is writing")):
+        manifest = compact_files(root, min_files=min_files)
+        if manifest is None:
+            console.print(f"nothing to compact (no table has {min_files} small files)")
+            return
+        build_views(root)
+    for table, files in manifest["files"].items():
+        replaced = sum(1 for r in manifest["replaces"] if r.startswith(f"{table}/"))
+        console.print(f"{table}: {replaced} files -> {len(files)}")
+    console.print(f"committed as {manifest['name']}; the replaced files are deleted by the "
+                  "next compaction")
 
 
 @app.command()

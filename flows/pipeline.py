@@ -24,6 +24,7 @@ from tasks.common.state import KnownInputs
 from tasks.steps import (
     clean_task,
     commit_batch_task,
+    compact_task,
     dedup_task,
     enrich_task,
     extract_task,
@@ -229,6 +230,7 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         "commits": run.commits, "settings": settings.model_dump(mode="json"),
     })
     crash_point("run-committed")
+    compact_task(root)  # a compaction commit of its own, when small files have piled up
     reported = report_task(root, manifest)
     failing = {name: n for name, n in reported.data_tests.items() if n}
     if failing:

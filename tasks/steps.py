@@ -28,7 +28,7 @@ from tasks.common import parallel
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.state import KnownInputs
-from tasks.storage import archive, publish, report, search, warehouse
+from tasks.storage import archive, compact, publish, report, search, warehouse
 
 STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -147,6 +147,13 @@ def commit_batch_task(root: Path, tables: dict[str, pa.Table], manifest: dict, b
 def publish_task(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict:
     """The run manifest (totals, stages, commits) with the run's remaining rows."""
     return publish.publish_run(root, tables, manifest)
+
+
+@task(name="compact", **STAGE_TASK)
+def compact_task(root: Path) -> dict | None:
+    """Merge small files when enough have piled up (batch commits write one per table):
+    at the end of a run, under its writer lock."""
+    return compact.compact(root)
 
 
 @task(name="report", **STAGE_TASK)

@@ -68,17 +68,23 @@ def write_table(root: Path, name: str, table: pa.Table, stem: str) -> list[str]:
 def _commit(root: Path, tables: dict[str, pa.Table], manifest: dict, stem: str) -> dict:
     files = {name: write_table(root, name, table, stem) for name, table in tables.items()}
     crash_point("commit-files-written")  # Parquet in place, no manifest: invisible
+    return commit_manifest(root, stem, {
+        **manifest, "files": files, "rows": {name: t.num_rows for name, t in tables.items()},
+    })
+
+
+def commit_manifest(root: Path, stem: str, manifest: dict) -> dict:
+    """Write `manifests/<stem>.json` atomically: the commit point of the files it lists
+    (which must already be in place). Returns the manifest as written."""
     manifest = {
         **manifest,
         "schema_version": SCHEMA_VERSION,
-        "files": files,
-        "rows": {name: t.num_rows for name, t in tables.items()},
         "finished_at": datetime.now(UTC).isoformat(),
         "status": "complete",
+        "name": f"{stem}.json",
     }
     folder = root / MANIFESTS
     folder.mkdir(parents=True, exist_ok=True)
-    manifest["name"] = f"{stem}.json"
     _atomic_write_bytes(folder / manifest["name"],
                         json.dumps(manifest, indent=2, default=str).encode("utf-8"))
     return manifest

@@ -33,7 +33,7 @@ from pathlib import Path
 import pyarrow as pa
 import tantivy
 
-from tasks.storage.warehouse import manifests
+from tasks.storage.warehouse import committed_files, manifests
 
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
@@ -230,7 +230,9 @@ def index_commit(root: Path, articles: pa.Table, commit: str | None = None) -> i
 def pending_commits(root: Path) -> list[dict]:
     """Committed manifests the index does not hold yet, oldest first."""
     done = set(indexed_commits(root))
-    return [m for m in manifests(root) if commit_key(m) not in done]
+    # A compaction adds no article: it rewrites rows the index already holds.
+    return [m for m in manifests(root)
+            if commit_key(m) not in done and m.get("kind") != "compaction"]
 
 
 def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
@@ -264,11 +266,12 @@ def rebuild(root: Path) -> int:
     tmp.mkdir(parents=True)
     index = tantivy.Index(SCHEMA, path=str(tmp), reuse=False)
     writer = _writer(index)
-    keys = []
-    for manifest in manifests(root):
-        # replace: a later commit holds newer revisions of earlier articles
-        _add(writer, _commit_articles(root, manifest), replace=True)
-        keys.append(commit_key(manifest))
+    # Every committed article at once (after compactions: the merged files, not the ones
+    # they replaced), so each article's latest revision is the one indexed.
+    current = {"files": {"articles": [str(f.relative_to(root.resolve()))
+                                      for f in committed_files(root, "articles")]}}
+    _add(writer, _commit_articles(root, current), replace=True)
+    keys = [commit_key(m) for m in manifests(root)]
     writer.commit()
     writer.wait_merging_threads()
     del writer

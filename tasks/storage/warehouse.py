@@ -189,7 +189,10 @@ def quarantine_orphans(root: Path) -> list[str]:
     manifest) to _orphans/, where an operator can inspect them; delete `.tmp` files (a
     write killed half-way: torn by definition, nothing to inspect). Returns notes.
     """
-    listed = {str(p) for t in TABLES for p in committed_files(root, t)}
+    # Every file any manifest names, replaced ones included: a file a compaction replaced
+    # stays until the next compaction deletes it (older databases may still read it).
+    listed = {str((root / rel).resolve()) for m in manifests(root)
+              for rels in [*m.get("files", {}).values(), m.get("replaces", [])] for rel in rels}
     notes = []
     for table in TABLES:
         folder = root / table

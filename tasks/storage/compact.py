@@ -1,0 +1,113 @@
+"""Compaction: many small committed Parquet files merged into a few large ones.
+
+Batch commits keep a crash cheap but leave one small file per table per batch; a year of
+runs every two hours is thousands of files, and DuckDB pays per file (open, footer,
+planning). `compact` merges each table's small files into files of up to COMPACT_ROWS
+rows as one more commit: the merged files are written (tmp + rename), then a manifest of
+kind "compaction" lists them and the files they replace. From that rename on, readers
+(`committed_files`, the views built afterwards) see the merged files instead; a database
+built before still names the old files, which are therefore deleted only by the next
+compaction, never by this one. Rows are copied as they are: same rows, same values.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas import TABLES
+from tasks.common.crashpoints import crash_point
+from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest
+from tasks.storage.warehouse import committed_files, manifests
+
+# Rows per merged file: large enough that DuckDB reads few files, small enough that one
+# file's row groups are written without holding a whole table (articles carry their text).
+COMPACT_ROWS = 50_000
+# A file with fewer rows than this is "small" and worth merging.
+SMALL_FILE_ROWS = COMPACT_ROWS // 4
+# Below this many small files of one table, merging saves too little to be worth a commit.
+MIN_SMALL_FILES = 16
+
+
+def small_files(root: Path, table: str) -> list[Path]:
+    """The table's committed files that are small enough to merge, in commit order."""
+    return [f for f in committed_files(root, table)
+            if pq.read_metadata(f).num_rows < SMALL_FILE_ROWS]
+
+
+def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A file's rows with exactly the declared columns: an older file lacks columns added
+    since (nullable by the schema rules), which become nulls."""
+    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
+               else pa.nulls(table.num_rows, f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
+    """Write one merged file from `group`, one source file in memory at a time."""
+    schema = TABLES[table]
+    path = root / table / f"{stem}.parquet"
+    tmp = path.with_name(path.name + ".tmp")
+    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+        for f in group:
+            writer.write_table(_declared(pq.read_table(f), schema),
+                               row_group_size=ROW_GROUP_SIZE)
+    with open(tmp, "rb") as fh:
+        import os
+
+        os.fsync(fh.fileno())
+    crash_point("compaction-file-written")
+    tmp.replace(path)
+    return str(path.relative_to(root))
+
+
+def _groups(files: list[Path]) -> list[list[Path]]:
+    """Consecutive files whose rows add up to at most COMPACT_ROWS."""
+    groups: list[list[Path]] = [[]]
+    rows = 0
+    for f in files:
+        n = pq.read_metadata(f).num_rows
+        if groups[-1] and rows + n > COMPACT_ROWS:
+            groups.append([])
+            rows = 0
+        groups[-1].append(f)
+        rows += n
+    return [g for g in groups if len(g) > 1]
+
+
+def superseded_files(root: Path) -> list[Path]:
+    """Files an earlier compaction replaced that are still on disk."""
+    out = []
+    for m in manifests(root):
+        out += [root / rel for rel in m.get("replaces", []) if (root / rel).exists()]
+    return out
+
+
+def compact(root: Path, min_files: int = MIN_SMALL_FILES,
+            now: datetime | None = None) -> dict | None:
+    """Merge every table's small files (when a table has at least `min_files`) as one
+    compaction commit; first delete the files earlier compactions replaced. Must run
+    under the warehouse's writer lock. Returns the manifest, or None when nothing was
+    worth merging."""
+    for old in superseded_files(root):
+        old.unlink()
+    now = now or datetime.now(UTC)
+    commit = f"compact-{now:%Y%m%dT%H%M%S%fZ}"
+    files: dict[str, list[str]] = {}
+    replaces: list[str] = []
+    for table in TABLES:
+        small = small_files(root, table)
+        if len(small) < min_files:
+            continue
+        for i, group in enumerate(_groups(small)):
+            files.setdefault(table, []).append(_merge(root, table, group, f"{commit}-{i:04d}"))
+            replaces += [str(f.relative_to(root.resolve())) for f in group]
+    if not files:
+        return None
+    return commit_manifest(root, commit, {
+        "run_id": commit, "started_at": now.isoformat(), "kind": "compaction",
+        "files": files, "replaces": replaces,
+    })

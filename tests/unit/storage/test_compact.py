@@ -1,0 +1,73 @@
+"""Compaction: small committed files merged into large ones as one commit; readers see the
+same rows before, during and after, and a database built before keeps answering."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pyarrow.parquet as pq
+
+from schemas import REJECTS, conform
+from tasks.storage import compact as C
+from tasks.storage.publish import publish_commit
+from tasks.storage.report import build_views, connect_views, run_data_tests
+from tasks.storage.warehouse import committed_files, file_problems, quarantine_orphans
+
+AT = datetime(2024, 5, 1, tzinfo=UTC)
+
+
+def _commit(root, batch: int, n: int) -> None:
+    rows = [{"input_key": f"k{batch}-{i}", "stage": "discover", "reason": "bad_url",
+             "detail": f"row {i} of batch {batch}", "rejected_at": AT, "run_id": "r1"}
+            for i in range(n)]
+    publish_commit(root, {"rejects": conform(rows, REJECTS, "rejects")},
+                   {"run_id": "r1", "started_at": "2024-05-01T00:00:00+00:00"}, batch)
+
+
+def _rows(db) -> list[tuple]:
+    con = connect_views(db)
+    try:
+        return con.execute("SELECT input_key, detail FROM rejects ORDER BY 1").fetchall()
+    finally:
+        con.close()
+
+
+def test_small_files_merge_into_one_commit_with_the_same_rows(tmp_path, monkeypatch):
+    for b in range(1, 21):
+        _commit(tmp_path, b, 3)
+    before_db = build_views(tmp_path)
+    before = _rows(before_db)
+    assert len(before) == 60 and len(committed_files(tmp_path, "rejects")) == 20
+
+    manifest = C.compact(tmp_path, min_files=16)
+    assert manifest["kind"] == "compaction" and len(manifest["replaces"]) == 20
+    (merged,) = committed_files(tmp_path, "rejects")
+    assert pq.read_metadata(merged).num_rows == 60
+    # a database built before the compaction still reads the old files
+    assert _rows(before_db) == before
+    after_db = build_views(tmp_path)
+    assert _rows(after_db) == before
+    assert set(run_data_tests(after_db).values()) == {0} and file_problems(tmp_path) == []
+    # the replaced files are not orphans: a run starting now leaves them alone
+    assert quarantine_orphans(tmp_path) == []
+    # the next compaction deletes them (nothing else to merge)
+    assert C.compact(tmp_path, min_files=16) is None
+    assert sorted(p.name for p in (tmp_path / "rejects").iterdir()) == [merged.name]
+    assert _rows(build_views(tmp_path)) == before
+
+
+def test_too_few_small_files_are_left_alone(tmp_path):
+    for b in range(1, 4):
+        _commit(tmp_path, b, 2)
+    assert C.compact(tmp_path, min_files=4) is None
+    assert len(committed_files(tmp_path, "rejects")) == 3
+
+
+def test_groups_never_exceed_the_row_cap(tmp_path, monkeypatch):
+    monkeypatch.setattr(C, "COMPACT_ROWS", 10)
+    monkeypatch.setattr(C, "SMALL_FILE_ROWS", 10)
+    for b in range(1, 9):
+        _commit(tmp_path, b, 4)
+    manifest = C.compact(tmp_path, min_files=2)
+    sizes = sorted(pq.read_metadata(f).num_rows for f in committed_files(tmp_path, "rejects"))
+    assert sizes == [8, 8, 8, 8] and len(manifest["replaces"]) == 8
