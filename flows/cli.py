@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import sys
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -90,7 +91,12 @@ def ingest(
     if clean != list(inputs or []):
         err.print("[yellow]note:[/yellow] user name/password removed from input URL(s): "
                   "pressroom never sends or stores them")
-    manifest = ingest_flow(inputs=clean or None, refresh=refresh, settings=settings)
+    from flows.progress import terminal_progress
+
+    # A progress display at a terminal only: piped output and logs stay one line a commit.
+    shown = terminal_progress(console) if console.is_terminal else nullcontext()
+    with shown:
+        manifest = ingest_flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
 

@@ -13,8 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 from prefect import get_run_logger
 
+from flows import progress
 from schemas import ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
 from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
@@ -103,6 +105,7 @@ class Run:
         """A stage's result into the run: ledger counts (the run's, and the batch's when
         given), rejects, fetch_log rows, notes."""
         self.ledger.record_result(result)
+        progress.advance(result.stage, result.received)
         if batch is not None:
             batch.record_result(result)
         self.rejects += result.rejects
@@ -195,6 +198,7 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
     # Each batch goes fetch -> extract -> clean on the task runner (at most WINDOW batches
     # on their way, so bodies never pile up), then dedup -> enrich -> publish in batch
     # order on this thread: a crash loses at most the batches not yet committed.
+    progress.expect(todo.num_rows + sum(pq.read_metadata(p).num_rows for p in staged))
     source = _document_batches(run, todo, staged, known)
     flowing: deque[_Batch] = deque()
     numbers = iter(range(1, 1 << 30))

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from flows import progress
 from flows.cli import app
 from tasks.storage.report import connect_views
 from tests.site import ARTICLES, render
@@ -56,7 +57,16 @@ def test_a_warc_is_streamed_in_staged_batches(prefect_harness, tmp_path, warehou
     monkeypatch.setattr(discover_inputs, "stage_warc", spy)
     warc = tmp_path / "news.warc.gz"
     _write_warc(warc)
-    manifest = ingest(inputs=[str(warc)], settings=Settings(warehouse=warehouse, batch_size=2))
+    heard: list[tuple] = []
+    with progress.listening(lambda *event: heard.append(event)):
+        manifest = ingest(inputs=[str(warc)],
+                          settings=Settings(warehouse=warehouse, batch_size=2))
+    # the progress display hears the run's size and every stage's count, per batch
+    received = {s["stage"]: s["received"] for s in manifest["stages"]}
+    assert heard[0] == ("expect", "", 5)
+    for stage in progress.STAGES:
+        assert sum(n for e, st, n in heard if st == stage) == received[stage], stage
+    assert manifest["commits"] == [f"{manifest['run_id']}.b{i:05d}.json" for i in (1, 2, 3)]
 
     assert staged_sizes == [2, 2, 1]  # never more than one batch of pages in a file
     assert manifest["totals"] == {"inputs": 5, "kept": 4, "rejected": 1, "failed": 0,

@@ -142,7 +142,8 @@ def test_metadata_keeps_the_article_without_its_text(site, warehouse):
     assert rows["/noarchive-header"]["rights"] == ["noarchive"]
     # the warehouse accepts it: the text-not-empty data test knows withheld texts
     table = conform(enriched.table.to_pylist(), ARTICLES, "articles")
-    publish_run(warehouse, {"articles": table}, {"run_id": "r", "started_at": "2024-05-06T08:00:00+00:00"})
+    publish_run(warehouse, {"articles": table},
+                {"run_id": "r", "started_at": "2024-05-06T08:00:00+00:00"})
     db = build_views(warehouse)
     assert set(run_data_tests(db).values()) == {0}
     con = duckdb.connect(str(db), read_only=True)
