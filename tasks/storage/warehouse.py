@@ -43,12 +43,23 @@ def manifests(root: Path) -> list[dict]:
     if not folder.is_dir():
         return []
     out = []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            out.append(json.loads(path.read_text("utf-8")))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise RuntimeError(f"run manifest {path} is unreadable: {exc}") from None
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        st = entry.stat()
+        out.append(_manifest(entry.path, st.st_size, st.st_mtime_ns))
     return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
+
+
+@lru_cache(maxsize=65536)
+def _manifest(path: str, size: int, mtime_ns: int) -> dict:
+    """One manifest, parsed once per (path, size, mtime): a warehouse of batch commits has
+    thousands, and every reader of committed files goes through them. Callers must not
+    modify the returned dict."""
+    try:
+        return json.loads(Path(path).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RuntimeError(f"run manifest {path} is unreadable: {exc}") from None
 
 
 def run_manifests(root: Path) -> list[dict]:
