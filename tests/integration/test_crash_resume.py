@@ -17,7 +17,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -85,10 +84,10 @@ def ingest(warc: Path, warehouse: Path, server: dict[str, str], crash_at: str | 
 
 def state(warehouse: Path) -> dict:
     """What a reader sees: rows per article and revision, current cluster ids, counts."""
-    from tasks.storage.report import build_views, run_data_tests
+    from tasks.storage.report import build_views, connect_views, run_data_tests
 
     db = build_views(warehouse)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     try:
         rows = con.execute("SELECT url, content_hash, coalesce(revision, 1) FROM articles "
                            "ORDER BY url").fetchall()
