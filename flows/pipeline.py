@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 from prefect import get_run_logger
 
 from flows import progress
-from schemas import ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
+from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
 from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
 from tasks.common.result import StageResult
@@ -233,6 +233,8 @@ def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -
         "totals": ledger.totals(), "stages": ledger.as_dicts(), "notes": run.notes,
         "commits": run.commits, "settings": settings.model_dump(mode="json"),
     })
+    # the run manifest adds no article: recorded in the search index so nothing is pending
+    index_search_task(root, ARTICLES.empty_table(), manifest)
     crash_point("run-committed")
     compact_task(root)  # a compaction commit of its own, when small files have piled up
     reported = report_task(root, manifest)

@@ -10,7 +10,6 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -18,6 +17,7 @@ from flows.cli import app
 from flows.demo import run_demo
 from flows.demo_site import BROKEN_OUTLET, CHANGING_OUTLET, OUTLETS, generate
 from tasks.common.settings import Settings
+from tasks.storage.report import connect_views
 
 pytestmark = pytest.mark.integration
 
@@ -58,7 +58,7 @@ def test_demo_ingests_every_outlet_and_alarms_only_the_changed_one(demo):
     warehouse, manifest = demo
     site = generate(days=DAYS, per_day=PER_DAY)
     assert not any(manifest["data_tests"].values()), manifest["data_tests"]
-    con = duckdb.connect(manifest["database"], read_only=True)
+    con = connect_views(Path(manifest["database"]))
     try:
         per_outlet = dict(con.execute(
             "SELECT domain, count(*) FROM articles GROUP BY 1").fetchall())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 from pathlib import Path
 
 import pytest
@@ -74,8 +75,11 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
 
     # The sources file's delay_s (0.3 s) applies to every request to its host, feeds and
     # pages alike, seen from the server (the run's own default would be 0.05 s).
+    # The server stamps a request in its handler thread, which a loaded machine may start
+    # late: one gap can shrink by that lag, so the check is the median (the delay holds)
+    # and a floor far above the run's own 0.05 s (the sources file's delay applied).
     gaps = [b - a for a, b in zip(news_site.times, news_site.times[1:], strict=False)]
-    assert len(gaps) >= 8 and min(gaps) >= 0.25, gaps
+    assert len(gaps) >= 8 and statistics.median(gaps) >= 0.28 and min(gaps) >= 0.15, gaps
 
     db = Path(first["database"])
     con = connect_views(Path(db))
@@ -138,9 +142,10 @@ def test_ingest_site_and_dump_then_rerun_adds_nothing(
                                "skipped": 0}
     assert all(n == 0 for n in first["data_tests"].values())
     # The run indexed its articles for search itself (nothing left to catch up).
-    # every batch commit of the run is in the search index (named after its manifest)
+    # every commit of the run is in the search index (named after its manifest): its
+    # batch commits, then the run manifest, so nothing is left to catch up
     assert search_index.indexed_commits(warehouse) == [
-        c.removesuffix(".json") for c in first["commits"]]
+        *(c.removesuffix(".json") for c in first["commits"]), first["run_id"]]
     found = search_index.search(warehouse, '"harbour bridge"', catch_up_first=False)
     assert [h.title for h in found.hits] == ["Harbour bridge reopens after two years of repairs"]
     assert search_index.document_count(warehouse) == 6

@@ -10,7 +10,6 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import duckdb
 import pytest
 
 from schemas import ARTICLES, DOCUMENTS, conform
@@ -19,7 +18,7 @@ from tasks.common.settings import Settings, settings_slice
 from tasks.steps import fetch_documents
 from tasks.storage.archive import iter_responses
 from tasks.storage.publish import publish_run
-from tasks.storage.report import build_views, run_data_tests
+from tasks.storage.report import build_views, connect_views, run_data_tests
 
 BODY = " ".join(f"Sentence number {i} of a long enough news story about the harbour."
                 for i in range(30))
@@ -146,7 +145,7 @@ def test_metadata_keeps_the_article_without_its_text(site, warehouse):
                 {"run_id": "r", "started_at": "2024-05-06T08:00:00+00:00"})
     db = build_views(warehouse)
     assert set(run_data_tests(db).values()) == {0}
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect_views(db)
     assert con.execute("SELECT count(*) FROM articles WHERE list_contains(rights, 'noai')"
                        ).fetchone() == (1,)
     con.close()
