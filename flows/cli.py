@@ -1,5 +1,5 @@
 """`pressroom` command line: ingest, reprocess, sql, runs, report, demo, search, reindex,
-diff, compact."""
+diff, compact, forget."""
 
 from __future__ import annotations
 
@@ -391,6 +391,43 @@ def compact(
         console.print(f"{table}: {replaced} files -> {len(files)}")
     console.print(f"committed as {manifest['name']}; the replaced files are deleted by the "
                   "next compaction")
+
+
+@app.command()
+def forget(
+    url: Annotated[str | None, typer.Option(help="one article, by its URL")] = None,
+    domain: Annotated[str | None, typer.Option(help="every article of a domain")] = None,
+    outlet: Annotated[str | None, typer.Option(help="every article of an outlet (by name)")
+                      ] = None,
+    reason: Annotated[str, typer.Option(help="why (kept in the takedowns table)")] = "",
+    warehouse: WarehouseOpt = None,
+) -> None:
+    """Remove every trace of an article, domain or outlet: rows in every table, raw WARC
+    records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
+    from tasks.storage import search as search_index
+    from tasks.storage.forget import Takedown
+    from tasks.storage.forget import forget as forget_rows
+    from tasks.storage.report import build_report
+    from tasks.storage.warehouse import run_manifests, writer_lock
+
+    if not (url or domain or outlet):
+        err.print("[red]forget needs --url, --domain or --outlet[/red]")
+        raise typer.Exit(2)
+    root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=True)
+    with writer_lock(root, "pressroom forget", on_wait=lambda holder: err.print(
+            f"waiting for the warehouse: {holder} is writing")):
+        manifest = forget_rows(root, Takedown(url, domain, outlet, reason))
+        # Reports name titles: the old ones go, the latest is written again.
+        for old in sorted((root / "reports").glob("*.html")):
+            old.unlink()
+        search_index.rebuild(root)  # a fresh index: deleted documents leave no bytes
+        runs = run_manifests(root)
+        if runs:
+            build_report(root, runs[-1]["run_id"])
+    removed = ", ".join(f"{t} {n}" for t, n in manifest["rows_removed"].items()) or "no rows"
+    console.print(f"forgotten: {removed}; WARC records {manifest['warc_records_removed']}; "
+                  f"committed as {manifest['name']}")
 
 
 @app.command()

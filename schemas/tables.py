@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4  # 2: published_at_alternatives, published_at_flags;
-# 3: published_date, published_at_confidence, modified_at; 4: rights
+SCHEMA_VERSION = 5  # 2: published_at_alternatives, published_at_flags;
+# 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -179,6 +179,22 @@ DOCUMENTS = pa.schema(
     ]
 )
 
+# What `pressroom forget` removed, when and why; never the content. Later runs refuse
+# these articles and domains (a reject, reason `taken_down`).
+TAKEDOWNS = pa.schema(
+    [
+        pa.field("url", pa.string()),  # the URL asked for (one of url/domain/outlet is set)
+        pa.field("domain", pa.string()),
+        pa.field("outlet", pa.string()),
+        pa.field("article_ids", pa.list_(pa.string())),  # every article it removed
+        pa.field("reason", pa.string()),
+        pa.field("requested_at", UTC_TS, nullable=False),
+        pa.field("rows_removed", pa.int64(), nullable=False),
+        pa.field("warc_records_removed", pa.int64(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),  # the forget commit, forget-<time>
+    ]
+)
+
 # Every table that publish writes, by folder name under the warehouse.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -187,6 +203,7 @@ TABLES: dict[str, pa.Schema] = {
     "entities": ENTITIES,
     "places": PLACES,
     "signatures": SIGNATURES,
+    "takedowns": TAKEDOWNS,
 }
 
 

@@ -23,6 +23,9 @@ class KnownInputs:
     # Inputs rejected for what they are (a malformed dump, a bad URL): a refresh cannot
     # change that, while a page rejected later (too short, no text) may have changed.
     input_rejected_keys: frozenset[str] = frozenset()
+    # Taken down (`pressroom forget`): these articles and domains are refused for good.
+    taken_down_ids: frozenset[str] = frozenset()
+    taken_down_domains: frozenset[str] = frozenset()
 
 
 def _no_latest(ids: list[str]) -> dict[str, tuple[str, int]]:

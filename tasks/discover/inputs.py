@@ -34,6 +34,7 @@ from tasks.common.urls import (
     BadURL,
     article_id_for,
     canonical_url,
+    domain_of,
     safe_article_id,
     strip_userinfo,
 )
@@ -518,6 +519,28 @@ def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.T
     return docs.filter(mask), docs.filter(pa.compute.invert(mask))
 
 
+TAKEN_DOWN = "taken_down"
+
+
+def drop_taken_down(docs: pa.Table, known: KnownInputs, run_id: str
+                    ) -> tuple[pa.Table, list[dict]]:
+    """Documents of articles or domains taken down (`pressroom forget`) are refused with a
+    reject, so a takedown holds against every later feed, sitemap or WARC."""
+    if not (known.taken_down_ids or known.taken_down_domains) or docs.num_rows == 0:
+        return docs, []
+    keep, rejects = [], []
+    for doc in docs.to_pylist():
+        url = doc.get("url")
+        domain = domain_of(url) if url else ""
+        hit = (safe_article_id(url) in known.taken_down_ids or domain in known.taken_down_domains
+               or any(domain.endswith("." + d) for d in known.taken_down_domains))
+        keep.append(not hit)
+        if hit:
+            rejects.append(_reject(doc["source_kind"], doc.get("source") or "", doc["input_key"],
+                                   TAKEN_DOWN, "taken down by pressroom forget", run_id, url=url))
+    return docs.filter(pa.array(keep, pa.bool_())), rejects
+
+
 def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[dict], int]:
     """Rejects of inputs an earlier run already rejected are not written again."""
     new = [r for r in rejects if r["input_key"] not in known.rejected_keys]
@@ -547,8 +570,9 @@ def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str) -> 
 
     rows, rejects = _checked_urls(pq.read_table(path).to_pylist(), run_id)
     todo, skipped = split_known(conform(rows, DOCUMENTS, "documents"), known, refresh)
+    todo, taken_down = drop_taken_down(todo, known, run_id)
     new_rejects, known_rejects = drop_known_rejects(rejects, known)
-    return StageResult(STAGE, todo, len(rows) + len(rejects), new_rejects,
+    return StageResult(STAGE, todo, len(rows) + len(rejects), new_rejects + taken_down,
                        skipped=skipped.num_rows + known_rejects)
 
 
@@ -587,7 +611,8 @@ def run(inputs: list[str], config: DiscoverConfig, run_id: str, *,
     found = discover(inputs, run_id, config, fetch_urls, warc_opener, now,
                      skip_sources=known.recently_failed_urls, stream_warcs=True)
     settled = settle(found, known, config.refresh)
+    todo, taken_down = drop_taken_down(settled.todo, known, run_id)
     c = settled.counts
-    return StageResult(STAGE, settled.todo, c["received"], settled.rejects,
+    return StageResult(STAGE, todo, c["received"], settled.rejects + taken_down,
                        fetch_log=found.fetch_log, failed=c["failed"], skipped=c["skipped"],
                        notes=found.notes, pending=found.warcs)

@@ -264,8 +264,11 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                    AND max(fetched_at) >= TIMESTAMPTZ '{since.isoformat()}'""",
         )
     }
+    taken = _scan(root, "takedowns", "SELECT article_ids, domain FROM t")
     return KnownInputs(frozenset(ids), frozenset(k for k, _ in rejected), frozenset(failed),
-                       frozenset(k for k, at_discover in rejected if at_discover))
+                       frozenset(k for k, at_discover in rejected if at_discover),
+                       frozenset(a for ids_, _ in taken for a in (ids_ or [])),
+                       frozenset(d.lower().removeprefix("www.") for _, d in taken if d))
 
 
 def _prior(connect, signed: bool) -> PriorArticles:

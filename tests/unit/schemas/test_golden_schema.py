@@ -25,7 +25,8 @@ from tasks.storage.publish import publish_run
 from tests.unit.schemas.test_tables import sample_rows
 
 GOLDEN = Path(__file__).with_name("golden_schema.txt")
-PUBLISHED = ("articles", "rejects", "fetch_log", "entities", "places", "signatures")
+PUBLISHED = ("articles", "rejects", "fetch_log", "entities", "places", "signatures",
+             "takedowns")
 
 
 def column_line(table: str, field) -> str:

@@ -39,6 +39,9 @@ def sample_rows(name: str) -> list[dict]:
                         "first_seen": NOW, "signature": b"\x00" * 512,
                         "band_keys": [2**64 - 1] * 16, "params": "mh32", "recorded_at": NOW,
                         "run_id": "r1"}],
+        "takedowns": [{"url": "https://e.com/a", "article_ids": ["a1"], "reason": "legal",
+                       "requested_at": NOW, "rows_removed": 3, "warc_records_removed": 2,
+                       "run_id": "forget-1"}],
     }[name]
 
 

@@ -1,0 +1,240 @@
+"""Forget: remove every trace of an article, a domain or an outlet from the warehouse.
+
+A takedown request must leave nothing of the content behind: rows in every table, the
+raw WARC records, the search index, the reports. Parquet files are immutable, so every
+file holding a matching row is rewritten without it (tmp + rename) and committed by a
+manifest of kind "forget" that replaces the old files, which are then deleted at once
+(unlike a compaction: keeping them would keep the content). A WARC file holding a record
+of a forgotten URL is rewritten without its records, and the fetch_log rows pointing into
+it get their new offsets. The `takedowns` table records what was removed, when and why,
+never the content; later runs refuse those articles and domains (a reject, `taken_down`).
+Runs under the writer lock.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from schemas import TABLES, TAKEDOWNS
+from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest, write_table
+from tasks.storage.warehouse import committed_files
+
+_TARGET = re.compile(rb"^WARC-Target-URI:\s*(\S+)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Takedown:
+    """What to forget: one URL, a whole domain, or an outlet (by its registry name)."""
+
+    url: str | None = None
+    domain: str | None = None
+    outlet: str | None = None
+    reason: str = ""
+
+
+def matching_articles(root: Path, what: Takedown) -> pa.Table:
+    """(article_id, url, canonical_url, domain) of every committed article it covers."""
+    files = [str(f) for f in committed_files(root, "articles")]
+    if not files:
+        return pa.table({c: pa.array([], pa.string())
+                         for c in ("article_id", "url", "canonical_url", "domain")})
+    con = duckdb.connect()
+    try:
+        rel = con.read_parquet(files, union_by_name=True)
+        rel.create_view("a")
+        where, params = [], {}
+        if what.url:
+            try:
+                params["id"] = article_id_for(canonical_url(what.url))
+            except BadURL:
+                params["id"] = ""
+            params["url"] = what.url
+            where.append("(article_id = $id OR url = $url)")
+        if what.domain:
+            params["domain"] = what.domain.lower().removeprefix("www.")
+            where.append("(domain = $domain OR domain LIKE '%.' || $domain)")
+        if what.outlet:
+            params["outlet"] = what.outlet
+            where.append("source_name = $outlet")
+        if not where:
+            raise ValueError("forget needs a URL, a domain or an outlet")
+        return con.sql("SELECT DISTINCT article_id, url, canonical_url, domain FROM a WHERE "
+                       + " OR ".join(where), params=params).to_arrow_table()
+    finally:
+        con.close()
+
+
+def _row_mask(table: pa.Table, name: str, ids: set[str], urls: set[str],
+              domains: set[str]) -> pa.Array:
+    """True for the rows of a table that belong to the forgotten articles."""
+    mask = pa.array([False] * table.num_rows)
+    if "article_id" in table.column_names:
+        mask = pc.or_(mask, pc.fill_null(pc.is_in(table["article_id"],
+                                                  pa.array(sorted(ids), pa.string())), False))
+    for column in ("url", "final_url"):
+        if column in table.column_names:
+            hit = pc.fill_null(pc.is_in(table[column], pa.array(sorted(urls), pa.string())),
+                               False)
+            if domains:
+                hosts = [domain_of(u) if u else "" for u in table[column].to_pylist()]
+                hit = pc.or_(hit, pa.array([h in domains or any(h.endswith("." + d)
+                                                                 for d in domains)
+                                            for h in hosts]))
+            mask = pc.or_(mask, hit)
+    return mask
+
+
+def _rewrite_warc(path: Path, urls: set[str], domains: set[str]
+                  ) -> tuple[Path | None, dict[int, int], int]:
+    """The WARC file without the records of the forgotten URLs (each record is its own
+    gzip member), written beside it. -> (new file or None when nothing matched, old offset
+    -> new offset of the records kept, records dropped)."""
+    data = path.read_bytes()
+    kept, moved, dropped, pos, out_pos = [], {}, 0, 0, 0
+    while pos < len(data):
+        d = zlib.decompressobj(31)
+        record = d.decompress(data[pos:])
+        end = len(data) - len(d.unused_data)
+        member = data[pos:end]
+        m = _TARGET.search(record[:8192])
+        target = m.group(1).decode("utf-8", "replace") if m else ""
+        host = domain_of(target) if target else ""
+        if target and (target in urls or host in domains
+                       or any(host.endswith("." + dd) for dd in domains)):
+            dropped += 1
+        else:
+            kept.append(member)
+            moved[pos] = out_pos
+            out_pos += len(member)
+        pos = end
+    if not dropped:
+        return None, {}, 0
+    new = path.with_name(path.name.removesuffix(".warc.gz") + f"-f{os.getpid()}.warc.gz")
+    tmp = new.with_name(new.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(b"".join(kept))
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(new)
+    return new, moved, dropped
+
+
+def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
+    """Remove every row, WARC record and index entry of what `what` covers; commit the
+    rewritten files and a `takedowns` row. Returns the manifest (counts removed)."""
+    now = now or datetime.now(UTC)
+    commit = f"forget-{now:%Y%m%dT%H%M%S%fZ}"
+    arts = matching_articles(root, what)
+    ids = set(arts["article_id"].to_pylist())
+    urls = set(arts["url"].to_pylist()) | set(arts["canonical_url"].to_pylist())
+    if what.url:
+        urls.add(what.url)
+    domains = {what.domain.lower().removeprefix("www.")} if what.domain else set()
+    if what.outlet:
+        domains |= set(arts["domain"].to_pylist())
+
+    # 1. the raw archive: rewrite every WARC holding a record of these URLs
+    warc_moves: dict[str, tuple[str, dict[int, int]]] = {}
+    records = 0
+    for warc in sorted((root / "raw").rglob("*.warc.gz")):
+        new, moved, dropped = _rewrite_warc(warc, urls, domains)
+        if new is not None:
+            warc_moves[str(warc.relative_to(root))] = (str(new.relative_to(root)), moved)
+            records += dropped
+
+    # 2. every table: rewrite the files holding matching rows (fetch_log also for moved
+    #    WARC offsets)
+    files: dict[str, list[str]] = {}
+    replaces: list[str] = []
+    removed: dict[str, int] = {}
+    for name, schema in TABLES.items():
+        for f in committed_files(root, name):
+            table = pq.read_table(f)
+            mask = _row_mask(table, name, ids, urls, domains)
+            hits = pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
+            touches_warc = (name == "fetch_log" and "warc_file" in table.column_names
+                            and any(w in warc_moves for w in table["warc_file"].to_pylist()))
+            if not hits and not touches_warc:
+                continue
+            keep = table.filter(pc.invert(mask))
+            if touches_warc:
+                keep = _move_offsets(keep, warc_moves)
+            keep = _declared(keep, schema)
+            rel_old = str(f.relative_to(root.resolve()))
+            files.setdefault(name, []).extend(
+                write_table(root, name, keep, f"{commit}-{len(replaces):05d}"))
+            replaces.append(rel_old)
+            removed[name] = removed.get(name, 0) + hits
+
+    # 3. the takedown record (never the content) and the commit
+    takedown = pa.Table.from_pylist([{
+        "url": what.url, "domain": what.domain, "outlet": what.outlet,
+        "article_ids": sorted(ids), "reason": what.reason or None, "requested_at": now,
+        "rows_removed": sum(removed.values()), "warc_records_removed": records,
+        "run_id": commit}], schema=TAKEDOWNS)
+    files.setdefault("takedowns", []).extend(write_table(root, "takedowns", takedown, commit))
+    replaces += list(warc_moves)
+    manifest = commit_manifest(root, commit, {
+        "run_id": commit, "started_at": now.isoformat(), "kind": "forget", "files": files,
+        "replaces": replaces, "rows_removed": removed, "warc_records_removed": records,
+        "warc_rewritten": {old: new for old, (new, _) in warc_moves.items()},
+    })
+    # 4. the content goes now: replaced files, and any orphan still holding it
+    for rel in replaces:
+        (root / rel).unlink(missing_ok=True)
+    _scrub_orphans(root, ids, urls, domains)
+    return manifest
+
+
+def _move_offsets(table: pa.Table, moves: dict[str, tuple[str, dict[int, int]]]) -> pa.Table:
+    files = table["warc_file"].to_pylist()
+    offsets = table["warc_offset"].to_pylist()
+    new_files, new_offsets = [], []
+    for f, o in zip(files, offsets, strict=True):
+        if f in moves:
+            new_name, moved = moves[f]
+            new_files.append(new_name)
+            new_offsets.append(moved.get(o) if o is not None else None)
+        else:
+            new_files.append(f)
+            new_offsets.append(o)
+    table = table.set_column(table.schema.get_field_index("warc_file"), "warc_file",
+                             pa.array(new_files, pa.string()))
+    return table.set_column(table.schema.get_field_index("warc_offset"), "warc_offset",
+                            pa.array(new_offsets, pa.int64()))
+
+
+def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
+               else pa.nulls(table.num_rows, f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _scrub_orphans(root: Path, ids: set[str], urls: set[str], domains: set[str]) -> None:
+    """Quarantined files are not committed, but they are bytes under the warehouse."""
+    for f in sorted((root / "_orphans").rglob("*.parquet")):
+        try:
+            table = pq.read_table(f)
+        except Exception:  # noqa: BLE001 - an unreadable orphan is deleted all the same
+            f.unlink()
+            continue
+        mask = _row_mask(table, f.parent.name, ids, urls, domains)
+        if pc.any(mask).as_py():
+            keep = table.filter(pc.invert(mask))
+            if keep.num_rows:
+                tmp = f.with_name(f.name + ".tmp")
+                pq.write_table(keep, tmp, row_group_size=ROW_GROUP_SIZE, compression="zstd")
+                tmp.replace(f)
+            else:
+                f.unlink()
