@@ -28,13 +28,16 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
-def _settings(warehouse: Path | None):
+def _settings(warehouse: Path | None, **given):
+    """The Settings, with what the command line gave (None = not given) over the
+    environment and pressroom.toml."""
     from pydantic import ValidationError
 
     from tasks.common.settings import Settings
 
+    given = {k: v for k, v in {"warehouse": warehouse, **given}.items() if v is not None}
     try:
-        return Settings(**({"warehouse": warehouse} if warehouse else {}))
+        return Settings(**given)
     except ValidationError as exc:
         err.print(f"[red]invalid settings:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -43,6 +46,25 @@ def _settings(warehouse: Path | None):
 WarehouseOpt = Annotated[
     Path | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
 ]
+DaskOpt = Annotated[str | None, typer.Option(
+    "--dask-address", help="run the batches on this Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+    "(PRESSROOM_DASK_ADDRESS; needs a Prefect server: PREFECT_API_URL)")]
+
+
+def _on_runner(flow, settings):
+    """The flow on the settings' task runner. A Dask cluster needs a real Prefect server:
+    in ephemeral mode every Dask worker would start a server of its own."""
+    from flows.runners import for_cluster, on_runner
+
+    if settings.dask_address:
+        from prefect.settings import PREFECT_API_URL
+
+        if not PREFECT_API_URL.value():
+            err.print("[red]--dask-address needs a Prefect server:[/red] run `prefect server "
+                      "start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)")
+            raise typer.Exit(2)
+    settings = for_cluster(settings)
+    return on_runner(flow, settings), settings
 
 
 @app.command()
@@ -51,13 +73,15 @@ def ingest(
         help="files, folders or http(s) URLs (default: the seeds folder)")] = None,
     refresh: Annotated[bool, typer.Option(help="re-fetch URLs already in the warehouse")] = False,
     warehouse: WarehouseOpt = None,
+    dask_address: DaskOpt = None,
 ) -> None:
     """Run the ingest flow and print the run summary."""
     _quiet_prefect()
-    settings = _settings(warehouse)
+    settings = _settings(warehouse, dask_address=dask_address)
     from flows.ingest import ingest as ingest_flow
 
-    manifest = ingest_flow(inputs=inputs or None, refresh=refresh, settings=settings)
+    flow, settings = _on_runner(ingest_flow, settings)
+    manifest = flow(inputs=inputs or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
 

@@ -89,8 +89,8 @@ def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
 
 
 def _across_cores(run, table: pa.Table, settings: Settings, *args) -> list[StageResult]:
-    return parallel.map_batch(run, table, *args,
-                              workers=parallel.worker_count(settings.cpu_workers),
+    workers = parallel.worker_count(settings.cpu_workers, on_cluster=parallel.on_dask_worker())
+    return parallel.map_batch(run, table, *args, workers=workers,
                               min_rows=settings.parallel_min_rows)
 
 

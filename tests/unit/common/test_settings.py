@@ -36,3 +36,10 @@ def test_bad_values_and_unknown_keys_are_refused(tmp_path, monkeypatch):
     (tmp_path / "pressroom.toml").write_text("batch_sise = 10\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="batch_sise"):
         Settings()
+
+
+def test_a_dask_address_must_name_a_protocol():
+    assert Settings(dask_address="tcp://10.0.0.5:8786").dask_address == "tcp://10.0.0.5:8786"
+    assert Settings().dask_address is None  # local processes by default
+    with pytest.raises(ValidationError):
+        Settings(dask_address="10.0.0.5:8786")  # Dask would guess; we ask
