@@ -203,6 +203,25 @@ def runs(
 
 
 @app.command()
+def serve(
+    ingest_cron: Annotated[str | None, typer.Option(help="ingest schedule (cron, UTC)")] = None,
+    report_cron: Annotated[str | None, typer.Option(help="report schedule (cron, UTC)")] = None,
+) -> None:
+    """Serve the scheduled ingest (every 2 hours) and report (daily) deployments from this
+    process: no work pool or worker needed. Settings come from this process's environment
+    and pressroom.toml. Stop with Ctrl-C."""
+    _quiet_prefect()
+    from prefect.settings import PREFECT_API_URL
+
+    from flows import schedules
+
+    if not PREFECT_API_URL.value():
+        err.print("[yellow]note:[/yellow] no PREFECT_API_URL: runs go to a temporary server "
+                  "that ends with this process; `prefect server start` gives one with a UI")
+    schedules.serve(ingest_cron or schedules.INGEST_CRON, report_cron or schedules.REPORT_CRON)
+
+
+@app.command()
 def report(warehouse: WarehouseOpt = None) -> None:
     """Rebuild the DuckDB views, run the data tests, write the HTML report.
 

@@ -155,6 +155,18 @@ def report_task(root: Path, manifest: dict) -> report.ReportResult:
     return report.ReportResult(db, tests, html)
 
 
+@task(name="refresh-report", **STAGE_TASK)
+def refresh_report_task(root: Path) -> report.ReportResult | None:
+    """Views, data tests and the HTML report of the warehouse as it stands, without a
+    run (the report of its latest run); None when no run has committed yet."""
+    found = warehouse.run_manifests(root)
+    if not found:
+        return None
+    db = report.build_views(root)
+    tests = report.run_data_tests(db)
+    return report.ReportResult(db, tests, report.write_html_report(root, db, found[-1]["run_id"]))
+
+
 @task(name="archived-documents", **STAGE_TASK)
 def archived_documents_task(settings: Settings, run_ids: list[str] | None) -> pa.Table:
     """Article pages of the archive (not feeds or sitemaps), rebuilt as documents."""
