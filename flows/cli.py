@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -98,6 +99,41 @@ def reprocess(
 
     manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
+
+
+@app.command()
+def backfill(
+    source: Annotated[str, typer.Argument(
+        help="a folder of CC-NEWS-YYYYMMDDhhmmss-NNNNN.warc.gz files, or an http(s) listing "
+             "of them (an index page or a warc.paths list)")],
+    start: Annotated[datetime, typer.Option("--from", formats=["%Y-%m-%d"],
+                                            help="first day (YYYY-MM-DD)")],
+    end: Annotated[datetime, typer.Option("--to", formats=["%Y-%m-%d"],
+                                          help="last day, included (YYYY-MM-DD)")],
+    warehouse: WarehouseOpt = None,
+    dask_address: DaskOpt = None,
+) -> None:
+    """Ingest the source's dated WARC files from one day to another, file by file, oldest
+    first. Run it again to resume: files a finished run ingested are skipped."""
+    _quiet_prefect()
+    if end < start:
+        err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
+        raise typer.Exit(2)
+    settings = _settings(warehouse, dask_address=dask_address)
+    from flows.backfill import backfill as backfill_flow
+
+    flow, settings = _on_runner(backfill_flow, settings)
+    done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
+    for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
+        t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
+    for m in done["runs"]:
+        tot = m["totals"]
+        t.add_row(Path(m["inputs_given"][0]).name, m["run_id"],
+                  *(str(tot[k]) for k in ("inputs", "kept", "rejected", "skipped")))
+    console.print(t)
+    console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
+                  f"{len(done['skipped'])} already ingested")
 
 
 def print_summary(manifest: dict, root: Path) -> None:

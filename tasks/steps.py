@@ -10,7 +10,7 @@ them for a cache key would serialise every batch for nothing.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pyarrow as pa
@@ -153,6 +153,21 @@ def report_task(root: Path, manifest: dict) -> report.ReportResult:
     create_markdown_artifact(markdown=report.markdown_summary(manifest), key="ingest-summary",
                              description="pressroom run summary")
     return report.ReportResult(db, tests, html)
+
+
+@task(name="backfill-files", **STAGE_TASK)
+def backfill_files_task(source: str, start: date, end: date, settings: Settings
+                        ) -> tuple[list[str], list[str]]:
+    """(the source's CC-NEWS files crawled from start to end, oldest first; those of them
+    that no finished run has ingested yet). A run manifest is written only when a run
+    ends, so its `inputs_given` mark the files that were ingested whole."""
+    found = discover.ccnews.list_source(source, settings_slice(discover.DiscoverConfig,
+                                                                 settings))
+    files = discover.ccnews.select(found, start, end)
+    done = {i for m in warehouse.run_manifests(settings.warehouse)
+            for i in m.get("inputs_given", [])}
+    return ([f.location for f in files],
+            [f.location for f in discover.ccnews.pending(files, done)])
 
 
 @task(name="refresh-report", **STAGE_TASK)
