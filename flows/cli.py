@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from contextlib import nullcontext
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -30,14 +31,17 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
-def _settings(warehouse: Path | None):
+def _settings(warehouse: Path | None, **given):
+    """The Settings, with what the command line gave (None = not given) over the
+    environment and pressroom.toml."""
     from pydantic import ValidationError
     from pydantic_settings import SettingsError
 
     from tasks.common.settings import Settings
 
+    given = {k: v for k, v in {"warehouse": warehouse, **given}.items() if v is not None}
     try:
-        return Settings(**({"warehouse": warehouse} if warehouse else {}))
+        return Settings(**given)
     except (ValidationError, SettingsError) as exc:
         err.print(f"[red]invalid settings:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -69,6 +73,25 @@ def _require_inputs(inputs: list[str]) -> None:
 WarehouseOpt = Annotated[
     Path | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
 ]
+DaskOpt = Annotated[str | None, typer.Option(
+    "--dask-address", help="run the batches on this Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+    "(PRESSROOM_DASK_ADDRESS; needs a Prefect server: PREFECT_API_URL)")]
+
+
+def _on_runner(flow, settings):
+    """The flow on the settings' task runner. A Dask cluster needs a real Prefect server:
+    in ephemeral mode every Dask worker would start a server of its own."""
+    from flows.runners import for_cluster, on_runner
+
+    if settings.dask_address:
+        from prefect.settings import PREFECT_API_URL
+
+        if not PREFECT_API_URL.value():
+            err.print("[red]--dask-address needs a Prefect server:[/red] run `prefect server "
+                      "start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)")
+            raise typer.Exit(2)
+    settings = for_cluster(settings)
+    return on_runner(flow, settings), settings
 
 
 @app.command()
@@ -77,9 +100,10 @@ def ingest(
         help="files, folders or http(s) URLs (default: the seeds folder)")] = None,
     refresh: Annotated[bool, typer.Option(help="re-fetch URLs already in the warehouse")] = False,
     warehouse: WarehouseOpt = None,
+    dask_address: DaskOpt = None,
 ) -> None:
     """Run the ingest flow and print the run summary."""
-    settings = _settings(warehouse)
+    settings = _settings(warehouse, dask_address=dask_address)
     _require_warehouse(settings.warehouse, write=True)
     _require_inputs(inputs or [])
     _quiet_prefect()
@@ -93,10 +117,11 @@ def ingest(
                   "pressroom never sends or stores them")
     from flows.progress import terminal_progress
 
+    flow, settings = _on_runner(ingest_flow, settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
     with shown:
-        manifest = ingest_flow(inputs=clean or None, refresh=refresh, settings=settings)
+        manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
 
@@ -114,6 +139,41 @@ def reprocess(
 
     manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
+
+
+@app.command()
+def backfill(
+    source: Annotated[str, typer.Argument(
+        help="a folder of CC-NEWS-YYYYMMDDhhmmss-NNNNN.warc.gz files, or an http(s) listing "
+             "of them (an index page or a warc.paths list)")],
+    start: Annotated[datetime, typer.Option("--from", formats=["%Y-%m-%d"],
+                                            help="first day (YYYY-MM-DD)")],
+    end: Annotated[datetime, typer.Option("--to", formats=["%Y-%m-%d"],
+                                          help="last day, included (YYYY-MM-DD)")],
+    warehouse: WarehouseOpt = None,
+    dask_address: DaskOpt = None,
+) -> None:
+    """Ingest the source's dated WARC files from one day to another, file by file, oldest
+    first. Run it again to resume: files a finished run ingested are skipped."""
+    _quiet_prefect()
+    if end < start:
+        err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
+        raise typer.Exit(2)
+    settings = _settings(warehouse, dask_address=dask_address)
+    from flows.backfill import backfill as backfill_flow
+
+    flow, settings = _on_runner(backfill_flow, settings)
+    done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
+    for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
+        t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
+    for m in done["runs"]:
+        tot = m["totals"]
+        t.add_row(Path(m["inputs_given"][0]).name, m["run_id"],
+                  *(str(tot[k]) for k in ("inputs", "kept", "rejected", "skipped")))
+    console.print(t)
+    console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
+                  f"{len(done['skipped'])} already ingested")
 
 
 def print_summary(manifest: dict, root: Path) -> None:
@@ -231,6 +291,25 @@ def runs(
                   *(str(tot.get(k, "")) for k in ("inputs", "kept", "rejected", "failed",
                                                   "skipped")))
     console.print(t)
+
+
+@app.command()
+def serve(
+    ingest_cron: Annotated[str | None, typer.Option(help="ingest schedule (cron, UTC)")] = None,
+    report_cron: Annotated[str | None, typer.Option(help="report schedule (cron, UTC)")] = None,
+) -> None:
+    """Serve the scheduled ingest (every 2 hours) and report (daily) deployments from this
+    process: no work pool or worker needed. Settings come from this process's environment
+    and pressroom.toml. Stop with Ctrl-C."""
+    _quiet_prefect()
+    from prefect.settings import PREFECT_API_URL
+
+    from flows import schedules
+
+    if not PREFECT_API_URL.value():
+        err.print("[yellow]note:[/yellow] no PREFECT_API_URL: runs go to a temporary server "
+                  "that ends with this process; `prefect server start` gives one with a UI")
+    schedules.serve(ingest_cron or schedules.INGEST_CRON, report_cron or schedules.REPORT_CRON)
 
 
 @app.command()

@@ -4,18 +4,17 @@ report. Wiring only: every decision lives in tasks/."""
 from __future__ import annotations
 
 from prefect import flow
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.pipeline import Run, process
+from flows.runners import local_runner
 from tasks.common.crashpoints import crash_point
 from tasks.common.settings import Settings
 from tasks.common.urls import strip_userinfo
 from tasks.steps import discover_task, known_inputs_task, stage_warc_task, with_source_delays
 
 
-# Threads overlap the batches' I/O (fetch); CPU-bound work runs in worker processes inside
-# the tasks (tasks/common/parallel.py), so threads do not fight over the GIL.
-@flow(name="ingest", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=4))
+# The task runner here is the local one; flows/runners.py swaps in Dask at call time.
+@flow(name="ingest", log_prints=True, task_runner=local_runner())
 def ingest(inputs: list[str] | None = None, refresh: bool = False,
            settings: Settings | None = None) -> dict:
     """Ingest paths/URLs (default: the seeds folder) into the warehouse; returns the run

@@ -10,7 +10,7 @@ them for a cache key would serialise every batch for nothing.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pyarrow as pa
@@ -93,8 +93,8 @@ def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
 
 
 def _across_cores(run, table: pa.Table, settings: Settings, *args) -> list[StageResult]:
-    return parallel.map_batch(run, table, *args,
-                              workers=parallel.worker_count(settings.cpu_workers),
+    workers = parallel.worker_count(settings.cpu_workers, on_cluster=parallel.on_dask_worker())
+    return parallel.map_batch(run, table, *args, workers=workers,
                               min_rows=settings.parallel_min_rows)
 
 
@@ -184,6 +184,33 @@ def index_search_task(root: Path, articles: pa.Table, manifest: dict) -> list[st
     except search.IndexBusy as exc:
         get_run_logger().warning("search index busy, left for the next catch-up: %s", exc)
         return []
+
+
+@task(name="backfill-files", **STAGE_TASK)
+def backfill_files_task(source: str, start: date, end: date, settings: Settings
+                        ) -> tuple[list[str], list[str]]:
+    """(the source's CC-NEWS files crawled from start to end, oldest first; those of them
+    that no finished run has ingested yet). A run manifest is written only when a run
+    ends, so its `inputs_given` mark the files that were ingested whole."""
+    found = discover.ccnews.list_source(source, settings_slice(discover.DiscoverConfig,
+                                                                 settings))
+    files = discover.ccnews.select(found, start, end)
+    done = {i for m in warehouse.run_manifests(settings.warehouse)
+            for i in m.get("inputs_given", [])}
+    return ([f.location for f in files],
+            [f.location for f in discover.ccnews.pending(files, done)])
+
+
+@task(name="refresh-report", **STAGE_TASK)
+def refresh_report_task(root: Path) -> report.ReportResult | None:
+    """Views, data tests and the HTML report of the warehouse as it stands, without a
+    run (the report of its latest run); None when no run has committed yet."""
+    found = warehouse.run_manifests(root)
+    if not found:
+        return None
+    db = report.build_views(root)
+    tests = report.run_data_tests(db)
+    return report.ReportResult(db, tests, report.write_html_report(root, db, found[-1]["run_id"]))
 
 
 @task(name="archived-documents", **STAGE_TASK)

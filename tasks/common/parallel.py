@@ -22,9 +22,26 @@ _POOL: ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
 
 
-def worker_count(setting: int) -> int:
-    """0 means one worker per core."""
+def worker_count(setting: int, on_cluster: bool = False) -> int:
+    """0 means one worker per core. On a Dask worker, 1: the cluster is the parallelism
+    (its workers already fill the cores), and a Dask worker is a daemon process, which
+    may not start processes of its own."""
+    if on_cluster:
+        return 1
     return setting if setting > 0 else (os.cpu_count() or 1)
+
+
+def on_dask_worker() -> bool:
+    """True inside a task that a Dask worker runs (prefect-dask's task runner)."""
+    try:
+        from distributed import get_worker
+    except ImportError:  # no Dask installed: certainly not on a Dask worker
+        return False
+    try:
+        get_worker()
+    except ValueError:
+        return False
+    return True
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

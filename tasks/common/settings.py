@@ -86,6 +86,14 @@ class Settings(BaseSettings):
     # than it saves (worker start-up imports trafilatura: ~1 s once per worker).
     cpu_workers: int = Field(0, ge=0)
     parallel_min_rows: int = Field(200, ge=1)
+    # A Dask scheduler (tcp://host:8786) to run the per-batch work (fetch, extract, clean)
+    # on, through prefect-dask, instead of this machine's threads and processes; None =
+    # local. A setting, not only `--dask-address`, so that a pressroom.toml or the
+    # environment of a scheduled run can name the cluster. On a cluster the workers are
+    # the parallelism (no process pool inside a task there), the batch commits stay on
+    # the flow's machine, and the warehouse must be on storage every worker sees at the
+    # same path (README: Scale-out).
+    dask_address: str | None = Field(None, pattern=r"^(tcp|tls|inproc|ucx)://\S+$")
 
     # Network. 20 s total is generous for one news page and bounds a stuck server.
     # Sites block anonymous bots; a contact lets an operator reach us instead.

@@ -7,6 +7,7 @@ sitemaps. WARC inputs come back in `pending`, streamed later batch by batch
 (`stage_warc_input`, `staged_batch`).
 """
 
+from tasks.discover import ccnews  # backfill selection over dated WARC files
 from tasks.discover.inputs import (
     DiscoverConfig,
     fetch_urls_via,
@@ -16,5 +17,5 @@ from tasks.discover.inputs import (
     staged_batch,
 )
 
-__all__ = ["DiscoverConfig", "fetch_urls_via", "run", "source_host_delays",
+__all__ = ["DiscoverConfig", "ccnews", "fetch_urls_via", "run", "source_host_delays",
            "stage_warc_input", "staged_batch"]

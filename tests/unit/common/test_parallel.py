@@ -50,3 +50,20 @@ def test_small_batches_run_inline():
     out = parallel.map_batch(lambda t: calls.append(t.num_rows) or "done", table, workers=4,
                              min_rows=10)
     assert out == ["done"] and calls == [2]
+
+
+def test_on_a_dask_worker_a_task_runs_inline():
+    # The cluster is the parallelism, and a Dask worker (a daemon process) cannot start
+    # a pool: tests/integration/test_dask.py runs real worker processes.
+    assert parallel.worker_count(4, on_cluster=True) == 1
+    assert parallel.worker_count(0, on_cluster=True) == 1
+    assert parallel.worker_count(3) == 3
+
+
+def test_a_task_knows_when_a_dask_worker_runs_it():
+    from distributed import Client, LocalCluster
+
+    assert not parallel.on_dask_worker()
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        assert client.submit(parallel.on_dask_worker).result() is True

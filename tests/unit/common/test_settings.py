@@ -92,3 +92,10 @@ def test_cli_refuses_settings_typos_with_exit_code_2(tmp_path, monkeypatch):
     out = CliRunner().invoke(app, ["runs", "-w", str(tmp_path / "wh")])
     assert out.exit_code == 2 and "pressroom.toml" in out.output, out.output
     assert out.exception is None or isinstance(out.exception, SystemExit)
+
+
+def test_a_dask_address_must_name_a_protocol():
+    assert Settings(dask_address="tcp://10.0.0.5:8786").dask_address == "tcp://10.0.0.5:8786"
+    assert Settings().dask_address is None  # local processes by default
+    with pytest.raises(ValidationError):
+        Settings(dask_address="10.0.0.5:8786")  # Dask would guess; we ask

@@ -1,0 +1,113 @@
+"""Backfill selection: which dated WARC files of a CC-NEWS-style source to ingest, in
+which order.
+
+CC-NEWS names each file by when its crawl segment started and a serial number:
+`CC-NEWS-20240501093015-01234.warc.gz`. A backfill takes a date range and a source (a
+local folder, or an http(s) directory listing or `warc.paths` list), keeps the files
+whose date is in the range and ingests them oldest first, one file per run, so a stopped
+backfill resumes at the first file without a finished run. The parsing and the
+selection are pure; `list_source` is the only I/O (a folder walk or one guarded GET).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from tasks.discover.inputs import DiscoverConfig, warc_opener_for
+from tasks.discover.warc import WarcReadError
+
+# YYYYMMDDhhmmss, then a serial of five digits (CC-NEWS has never needed more per month).
+_NAME = re.compile(r"^CC-NEWS-(\d{14})-(\d{5})\.warc\.gz$")
+# href="..." or href='...' in an HTML index page (Apache, nginx, S3 website listings).
+_HREF = re.compile(r"""href\s*=\s*["']([^"'#]+)["']""", re.IGNORECASE)
+# A listing is a page of names, not data: far below this even for years of CC-NEWS.
+MAX_LISTING_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True, order=True)
+class DatedFile:
+    """One WARC of the source; sorts by crawl time, then serial, then location."""
+
+    crawled_at: datetime
+    serial: int
+    location: str  # a local path or an http(s) URL, as given to `ingest`
+
+
+def file_name(location: str) -> str:
+    """The last path segment of a path or URL (percent-decoded for a URL)."""
+    if "://" in location:
+        return unquote(urlsplit(location).path.rsplit("/", 1)[-1])
+    return Path(location).name
+
+
+def parse_name(location: str) -> DatedFile | None:
+    """The dated file a path or URL names, or None when its name is not CC-NEWS's (or
+    its timestamp is not a real time)."""
+    m = _NAME.match(file_name(location))
+    if not m:
+        return None
+    try:
+        crawled_at = datetime.strptime(m.group(1), "%Y%m%d%H%M%S")
+    except ValueError:  # 20240231..., 20241301...: a name, but no date
+        return None
+    return DatedFile(crawled_at, int(m.group(2)), location)
+
+
+def select(locations: Iterable[str], start: date, end: date) -> list[DatedFile]:
+    """The CC-NEWS files crawled on a day from `start` to `end` (both included), oldest
+    first. Other names are ignored; a name listed twice (a listing with relative and
+    absolute links to one file) is kept once, at its first location."""
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    chosen: dict[str, DatedFile] = {}
+    for location in locations:
+        found = parse_name(location)
+        if found and start <= found.crawled_at.date() <= end:
+            chosen.setdefault(file_name(location), found)
+    return sorted(chosen.values())
+
+
+def pending(files: list[DatedFile], done: set[str]) -> list[DatedFile]:
+    """The files not yet ingested by a finished run (`done`: the inputs of the
+    warehouse's run manifests), in order."""
+    return [f for f in files if f.location not in done]
+
+
+def listing_links(text: str, base_url: str) -> list[str]:
+    """The absolute URLs an http(s) listing names: the hrefs of an HTML index page, or
+    one path or URL per line of a plain list (CC-NEWS's warc.paths), resolved against
+    the listing's own URL."""
+    hrefs = _HREF.findall(text)
+    if not hrefs:  # not HTML: one entry per line
+        hrefs = [line.strip() for line in text.splitlines()
+                 if line.strip() and not line.lstrip().startswith("#")]
+    return [urljoin(base_url, h.strip()) for h in hrefs]
+
+
+def list_source(source: str, config: DiscoverConfig) -> list[str]:
+    """Every entry of a backfill source: the *.warc.gz files under a local folder
+    (absolute paths, so that a run started from another folder recognises them), or the
+    links of an http(s) listing, fetched through the same address guard as every other
+    download (PRESSROOM_ALLOWED_NETWORKS)."""
+    if source.startswith(("http://", "https://")):
+        stream = warc_opener_for(config)(source)
+        body = b""
+        try:  # the stream gives a chunk per read: read until the end or past the cap
+            while len(body) <= MAX_LISTING_BYTES and (chunk := stream.read(1 << 16)):
+                body += chunk
+        finally:
+            stream.close()
+        if len(body) > MAX_LISTING_BYTES:
+            raise WarcReadError(f"{source}: listing over {MAX_LISTING_BYTES} bytes")
+        return listing_links(body.decode("utf-8", "replace"), source)
+    if "://" in source:
+        raise WarcReadError(f"{source}: a backfill reads a local folder or an http(s) listing")
+    folder = Path(source)
+    if not folder.is_dir():
+        raise WarcReadError(f"{source}: not a folder")
+    return sorted(str(p.resolve()) for p in folder.rglob("*.warc.gz"))

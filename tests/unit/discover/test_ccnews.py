@@ -1,0 +1,111 @@
+"""Backfill selection over CC-NEWS file names: parse, filter by date range, order."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from tasks.discover.ccnews import (
+    DatedFile,
+    file_name,
+    list_source,
+    listing_links,
+    parse_name,
+    pending,
+    select,
+)
+from tasks.discover.inputs import DiscoverConfig
+from tasks.discover.warc import WarcReadError
+
+BASE = "https://data.example/crawl-data/CC-NEWS/2024/05/"
+
+
+def test_parse_a_cc_news_name_from_a_path_or_url():
+    assert parse_name("/d/CC-NEWS-20240501093015-01234.warc.gz") == DatedFile(
+        datetime(2024, 5, 1, 9, 30, 15), 1234, "/d/CC-NEWS-20240501093015-01234.warc.gz")
+    url = BASE + "CC-NEWS-20240502000000-00001.warc.gz"
+    assert parse_name(url).crawled_at == datetime(2024, 5, 2)
+    assert file_name(BASE + "a%20b.warc.gz") == "a b.warc.gz"
+
+
+@pytest.mark.parametrize("name", [
+    "CC-NEWS-20240501093015-01234.warc",        # not gzipped: not CC-NEWS's naming
+    "CC-NEWS-2024050109301-01234.warc.gz",      # 13 digits
+    "CC-NEWS-20240501093015-1234.warc.gz",      # 4-digit serial
+    "CC-NEWS-20240231000000-00001.warc.gz",     # no 31 February
+    "CC-NEWS-20240501093015-01234.warc.gz.tmp",
+    "xCC-NEWS-20240501093015-01234.warc.gz",
+    "news.warc.gz",
+])
+def test_other_names_are_not_dated_files(name):
+    assert parse_name(f"/d/{name}") is None
+
+
+def test_select_keeps_the_range_both_days_included_oldest_first():
+    names = ["CC-NEWS-20240503000000-00009.warc.gz",   # after the range
+             "CC-NEWS-20240502235959-00007.warc.gz",   # last second of the last day
+             "CC-NEWS-20240501120000-00003.warc.gz",
+             "CC-NEWS-20240501120000-00002.warc.gz",   # same second: serial orders
+             "CC-NEWS-20240501000000-00001.warc.gz",   # first second of the first day
+             "CC-NEWS-20240430235959-00000.warc.gz",   # before the range
+             "warc.paths", "index.html"]
+    got = select([f"/d/{n}" for n in names], date(2024, 5, 1), date(2024, 5, 2))
+    assert [f.serial for f in got] == [1, 2, 3, 7]
+
+
+def test_select_keeps_a_name_listed_twice_once_and_refuses_a_reversed_range():
+    name = "CC-NEWS-20240501000000-00001.warc.gz"
+    got = select([BASE + name, f"{BASE}./{name}"], date(2024, 5, 1), date(2024, 5, 1))
+    assert [f.location for f in got] == [BASE + name]
+    with pytest.raises(ValueError):
+        select([], date(2024, 5, 2), date(2024, 5, 1))
+
+
+def test_pending_leaves_out_the_files_a_finished_run_ingested():
+    files = select([f"/d/CC-NEWS-2024050{d}000000-0000{d}.warc.gz" for d in (1, 2, 3)],
+                   date(2024, 5, 1), date(2024, 5, 3))
+    done = {"/d/CC-NEWS-20240502000000-00002.warc.gz", "/somewhere/else"}
+    assert [f.serial for f in pending(files, done)] == [1, 3]
+
+
+def test_listing_links_from_an_html_index_and_from_a_paths_file():
+    html = """<html><body><h1>Index of /CC-NEWS/2024/05/</h1>
+      <a href="../">../</a><a href="?C=M;O=A">Last modified</a>
+      <a href="CC-NEWS-20240501000000-00001.warc.gz">CC-NEWS-20240501000000-00001.warc.gz</a>
+      <a HREF='/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz'>x</a>
+    </body></html>"""
+    links = listing_links(html, BASE)
+    assert BASE + "CC-NEWS-20240501000000-00001.warc.gz" in links
+    assert BASE + "CC-NEWS-20240502000000-00002.warc.gz" in links
+    assert [f.serial for f in select(links, date(2024, 5, 1), date(2024, 5, 31))] == [1, 2]
+
+    paths = ("# CC-NEWS warc.paths\ncrawl-data/CC-NEWS/2024/05/"
+             "CC-NEWS-20240501000000-00001.warc.gz\n\n")
+    assert listing_links(paths, "https://data.example/") == [
+        "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz"]
+
+
+def _config(**kw) -> DiscoverConfig:
+    from tasks.common.settings import Settings, settings_slice
+
+    return settings_slice(DiscoverConfig, Settings(**kw))
+
+
+def test_a_local_folder_lists_its_warcs_as_absolute_paths(tmp_path, monkeypatch):
+    (tmp_path / "2024" / "05").mkdir(parents=True)
+    (tmp_path / "2024" / "05" / "CC-NEWS-20240501000000-00001.warc.gz").write_bytes(b"")
+    (tmp_path / "notes.txt").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert list_source("2024", _config()) == [
+        str(tmp_path / "2024" / "05" / "CC-NEWS-20240501000000-00001.warc.gz")]
+    with pytest.raises(WarcReadError):
+        list_source("missing", _config())
+    with pytest.raises(WarcReadError):
+        list_source("s3://bucket/CC-NEWS/", _config())
+
+
+def test_an_http_listing_on_a_private_address_is_refused_unless_allowed():
+    # No socket is opened: the guard refuses the loopback address before connecting.
+    with pytest.raises(WarcReadError, match="127.0.0.1"):
+        list_source("http://127.0.0.1:9/CC-NEWS/", _config())
