@@ -11,7 +11,6 @@ from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import duckdb
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -47,9 +46,9 @@ def ccnews(tmp_path_factory) -> Path:
 
 
 def _sources(warehouse: Path) -> list[tuple[str, int]]:
-    from tasks.storage.report import build_views
+    from tasks.storage.report import build_views, connect_views
 
-    con = duckdb.connect(str(build_views(warehouse)), read_only=True)
+    con = connect_views(build_views(warehouse))
     try:
         return con.execute("SELECT source, count(*) FROM articles GROUP BY 1 ORDER BY 1"
                            ).fetchall()
