@@ -116,6 +116,7 @@ def direct(inputs: list[str], settings) -> float:
     dedup_cfg = settings_slice(dedup.DedupConfig, settings)
     enrich_cfg = settings_slice(enrich.EnrichConfig, settings)
     registry, _ = outlet_registry(settings)
+    kept = 0
     for n, b in enumerate(batches(found.docs, settings.batch_size), 1):
         f = fetch_documents(b, settings, run_id)
         e = extract.run(f.table, extract_cfg, run_id)
@@ -130,8 +131,12 @@ def direct(inputs: list[str], settings) -> float:
         commit = publish.publish_commit(root, tables, {"run_id": run_id,
                                                        "started_at": started}, n)
         search.catch_up(root, fresh={search.commit_key(commit): en.table})
+        kept += en.table.num_rows
+    inputs = found.docs.num_rows  # the report's balance line needs totals (approximate)
+    totals = {"inputs": inputs, "kept": kept, "rejected": inputs - kept, "failed": 0,
+              "skipped": 0}
     manifest = publish.publish_run(root, {}, {"run_id": run_id, "started_at": started,
-                                              "totals": {}})
+                                              "totals": totals})
     report.build_report(root, manifest["run_id"])
     return time.perf_counter() - t0
 
