@@ -30,15 +30,21 @@ import psutil
 CORPUS = Path(os.environ.get("PRESSROOM_DEV_CORPUS", "/work/shared/corpus/dev"))
 BIN = Path(sys.executable).parent
 FIRST_P = re.compile(rb"(<p[\s>][^>]*>|<p>)", re.I)
+# A page's own canonical link or og:url names the article when it resolves onto the
+# record's host (relative links do, for 14 dev pages): copies would then be revisions of
+# one article instead of distinct articles. Renamed away (keep_canonical=True keeps them).
+CANONICAL = re.compile(rb"""rel=["']?canonical\b|property=["']og:url["']""", re.I)
 
 
-def pages(n: int):
+def pages(n: int, keep_canonical: bool = False):
     """(url, html) for n records: corpus page i % 990, copy i // 990 gets the word
     `pressroomcopy<k>` at the start of its first paragraph (copy 0 is the page as is)."""
     files = sorted((CORPUS / "pages").glob("*.html.gz"))
     bodies = [gzip.decompress(f.read_bytes()) for f in files]
     for i in range(n):
         body, copy = bodies[i % len(bodies)], i // len(bodies)
+        if not keep_canonical:
+            body = CANONICAL.sub(b'data-bench="no-canonical"', body)
         if copy:
             body = FIRST_P.sub(lambda m, c=copy: m.group(1) + b"pressroomcopy%d " % c, body,
                                count=1)
