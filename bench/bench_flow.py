@@ -93,38 +93,51 @@ def make_warc(path: Path, pages) -> None:
 
 
 def direct(inputs: list[str], settings) -> float:
-    """The same stages, no Prefect: the baseline."""
+    """The same stages, no Prefect: the baseline. Like flows/pipeline.py, each batch is
+    fetched, extracted, cleaned, deduplicated against the warehouse (load_prior), enriched,
+    committed and indexed for search; then the run manifest and the report."""
+    from datetime import UTC, datetime
     from pathlib import Path as P
 
-    from flows.pipeline import batches, concat, new_run_id
-    from schemas import ARTICLES
+    from flows.pipeline import batches, new_run_id
+    from schemas import ENTITIES, PLACES, SIGNATURES
     from tasks import clean, dedup, enrich, extract
     from tasks.common.settings import settings_slice
     from tasks.discover.inputs import DiscoverConfig, discover
     from tasks.steps import fetch_documents, outlet_registry
-    from tasks.storage import publish, report, warehouse
+    from tasks.storage import publish, report, search, warehouse
 
     t0 = time.perf_counter()
-    run_id = new_run_id()
+    run_id, root = new_run_id(), P(settings.warehouse)
+    started = datetime.now(UTC).isoformat()
     found = discover(inputs, run_id, settings_slice(DiscoverConfig, settings))
     extract_cfg = settings_slice(extract.ExtractConfig, settings)
     clean_cfg = settings_slice(clean.CleanConfig, settings)
-    cleaned = []
-    for b in batches(found.docs, settings.batch_size):
+    dedup_cfg = settings_slice(dedup.DedupConfig, settings)
+    enrich_cfg = settings_slice(enrich.EnrichConfig, settings)
+    registry, _ = outlet_registry(settings)
+    kept = 0
+    for n, b in enumerate(batches(found.docs, settings.batch_size), 1):
         f = fetch_documents(b, settings, run_id)
         e = extract.run(f.table, extract_cfg, run_id)
-        cleaned.append(clean.run(e.table, clean_cfg, run_id).table)
-    all_clean = concat(cleaned, ARTICLES)
-    d = dedup.run(all_clean, settings_slice(dedup.DedupConfig, settings), run_id,
-                  warehouse.load_prior(P(settings.warehouse)))
-    registry, _ = outlet_registry(settings)
-    enrich_cfg = settings_slice(enrich.EnrichConfig, settings)
-    enriched = [enrich.run(b, enrich_cfg, run_id, registry).table
-                for b in batches(d.table, settings.batch_size)]
-    root = P(settings.warehouse)
-    publish.publish_run(root, {"articles": concat(enriched, ARTICLES)},
-                        {"run_id": run_id, "started_at": "", "totals": {}})
-    report.run_data_tests(report.build_views(root))
+        c = clean.run(e.table, clean_cfg, run_id)
+        d = dedup.run(c.table, dedup_cfg, run_id, warehouse.load_prior(root))
+        en = enrich.run(d.table, enrich_cfg, run_id, registry)
+        outputs = {**d.outputs, **en.outputs}
+        tables = {"articles": en.table,
+                  **{name: outputs.get(name, schema.empty_table())
+                     for name, schema in (("entities", ENTITIES), ("places", PLACES),
+                                          ("signatures", SIGNATURES))}}
+        commit = publish.publish_commit(root, tables, {"run_id": run_id,
+                                                       "started_at": started}, n)
+        search.catch_up(root, fresh={search.commit_key(commit): en.table})
+        kept += en.table.num_rows
+    inputs = found.docs.num_rows  # the report's balance line needs totals (approximate)
+    totals = {"inputs": inputs, "kept": kept, "rejected": inputs - kept, "failed": 0,
+              "skipped": 0}
+    manifest = publish.publish_run(root, {}, {"run_id": run_id, "started_at": started,
+                                              "totals": totals})
+    report.build_report(root, manifest["run_id"])
     return time.perf_counter() - t0
 
 

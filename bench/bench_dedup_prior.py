@@ -1,0 +1,228 @@
+"""Issue 10, dedup memory at 1M prior articles: one dedup batch of 500 new articles
+against a warehouse holding 1M, with the per-batch queries of `load_prior` versus the old
+approach (the whole latest_signatures table read into memory), in the same run.
+
+    .venv/bin/python bench/bench_dedup_prior.py --prior 1000000 --repeat 2 [--root DIR]
+
+Build (once per root, reused when it exists): 1M prior articles committed as Parquet +
+manifests the way publish does it (zstd, 10k-row groups, files of 50k rows: the layout
+after compaction). 999k signatures are RANDOM uint32 MinHash rows (right dtype, width and
+band keys from `minhash.band_keys`; signing 1M generated texts would cost minutes and
+gigabytes of texts here for nothing: random rows share no band key). The first 1,000 are
+real: generated texts signed by `minhash.sign`, so the batch has real neighbours. The
+`articles` table is minimal (article_id, content_hash, revision, text; text is short
+except for the 1,000 real ones).
+
+The batch of 500: 250 near-copies of real prior articles (3 words changed), 50 new
+revisions of real prior articles (same article_id, other text), 200 unrelated new texts.
+
+Each variant runs in its own subprocess, alternating; peak RSS is the child's VmHWM from
+/proc/self/status (not ru_maxrss: Linux carries the parent's high-water mark across exec):
+  none  dedup.run with no prior at all (the floor: imports + batch + signing)
+  new   load_prior(root) + dedup.run (per-batch queries)
+  old   SELECT * FROM latest_signatures over all files + all (article_id, content_hash,
+        revision, text) rows, in memory, then dedup.run against them (prior_from_tables)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas import ARTICLES, SIGNATURES, conform
+from tasks import dedup
+from tasks.common.settings import Settings, settings_slice
+from tasks.common.text import content_hash
+from tasks.dedup import minhash as nd
+from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest
+
+CFG = settings_slice(dedup.DedupConfig, Settings())
+REAL = 1000  # prior articles with real (signed) texts
+FILE_ROWS = 50_000
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
+VOCAB = [f"w{i}" for i in range(20_000)]
+
+
+def text_of(seed: int, words: int = 220) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCAB) for _ in range(words))
+
+
+def edited(text: str, seed: int, changes: int = 3) -> str:
+    rng = random.Random(seed)
+    words = text.split()
+    for _ in range(changes):
+        words[rng.randrange(len(words))] = rng.choice(VOCAB)
+    return " ".join(words)
+
+
+def build(root: Path, n: int) -> None:
+    from tasks.dedup.rules import minhash_params
+
+    params = minhash_params(CFG)
+    rng = np.random.default_rng(1)
+    run_id = "20250101T000000Z-bench0"
+    for b, start in enumerate(range(0, n, FILE_ROWS)):
+        stop = min(n, start + FILE_ROWS)
+        ids = [f"prior-{i:07d}" for i in range(start, stop)]
+        texts = [text_of(i) if i < REAL else f"short prior article {i}"
+                 for i in range(start, stop)]
+        hashes = [content_hash(t) for t in texts]
+        sig = rng.integers(0, 2**32 - 1, (stop - start, params.num_perm), dtype=np.uint32)
+        real = [k for k, i in enumerate(range(start, stop)) if i < REAL]
+        if real:
+            sig[real] = nd.sign([texts[k] for k in real], params)
+        first = [T0 + timedelta(seconds=i) for i in range(start, stop)]
+        sigs = pa.table({
+            "article_id": ids, "content_hash": hashes, "cluster_id": ids,
+            "duplicate_of": pa.nulls(len(ids), pa.string()),
+            "first_seen": pa.array(first, SIGNATURES.field("first_seen").type),
+            "signature": nd.signatures_to_arrow(sig),
+            "band_keys": nd.keys_to_arrow(nd.band_keys(sig, params)),
+            "params": [params.fingerprint] * len(ids),
+            "recorded_at": pa.array(first, SIGNATURES.field("recorded_at").type),
+            "run_id": [run_id] * len(ids)}, schema=SIGNATURES)
+        arts = pa.table({"article_id": ids, "content_hash": hashes,
+                         "revision": pa.array([1] * len(ids), pa.int32()), "text": texts},
+                        schema=pa.schema([ARTICLES.field(c) for c in
+                                          ("article_id", "content_hash", "revision", "text")]))
+        stem = f"{run_id}.b{b:05d}"
+        files = {}
+        for name, table in (("articles", arts), ("signatures", sigs)):
+            (root / name).mkdir(parents=True, exist_ok=True)
+            rel = f"{name}/{stem}-0000.parquet"
+            pq.write_table(table, root / rel, row_group_size=ROW_GROUP_SIZE, compression="zstd")
+            files[name] = [rel]
+        commit_manifest(root, stem, {"run_id": run_id, "kind": "batch", "batch": b,
+                                     "started_at": T0.isoformat(), "files": files,
+                                     "rows": {"articles": len(ids), "signatures": len(ids)}})
+        print(f"  built {stop:,} prior articles", flush=True)
+
+
+def batch() -> pa.Table:
+    rows = []
+    for j in range(500):
+        if j < 250:  # near-copy of a real prior article, new URL
+            aid, text = f"new-{j:04d}", edited(text_of(j * 3), 10_000 + j)
+        elif j < 300:  # a new revision of a real prior article
+            aid, text = f"prior-{j * 3 + 1:07d}", edited(text_of(j * 3 + 1), 20_000 + j, 30)
+        else:
+            aid, text = f"new-{j:04d}", text_of(50_000_000 + j)
+        url = f"https://bench.example/{aid}"
+        rows.append({"article_id": aid, "url": url, "canonical_url": url,
+                     "domain": "bench.example", "source_kind": "warc", "text": text,
+                     "run_id": "20260101T000000Z-bench1",
+                     "word_count": len(text.split()), "content_hash": content_hash(text),
+                     "fetched_at": datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=j)})
+    return conform(rows, ARTICLES, "articles")
+
+
+def vm_hwm_mb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return -1
+
+
+def timed(prior):
+    """The same PriorArticles with each query timed (seconds per answer kind)."""
+    from dataclasses import replace
+
+    spent: dict[str, float] = {}
+
+    def wrap(name, fn):
+        def call(*a):
+            t0 = time.perf_counter()
+            try:
+                return fn(*a)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+        return call
+
+    return replace(prior, **{n: wrap(n, getattr(prior, n))
+                             for n in ("latest", "signatures", "fingerprints", "texts")
+                             if getattr(prior, n) is not None}), spent
+
+
+def one(variant: str, root: Path) -> None:
+    """Run one variant in this process; print a JSON line."""
+    from tasks.common.state import PriorArticles
+    from tasks.storage.warehouse import committed_files, load_prior, prior_from_tables
+
+    new = batch()
+    t0 = time.perf_counter()
+    if variant == "new":
+        prior = load_prior(root)
+    elif variant == "old":
+        import duckdb
+
+        from schemas import view_sql
+
+        con = duckdb.connect()
+        con.read_parquet([str(p) for p in committed_files(root, "signatures")]
+                         ).create_view("signatures")
+        con.execute(view_sql("latest_signatures"))
+        sig = con.sql("SELECT * FROM latest_signatures").to_arrow_table()
+        arts = con.read_parquet([str(p) for p in committed_files(root, "articles")]
+                                ).select("article_id, content_hash, revision, text"
+                                         ).to_arrow_table()
+        con.close()
+        prior = prior_from_tables(arts, sig.select(SIGNATURES.names).cast(SIGNATURES))
+    else:
+        prior = PriorArticles()
+    prior, spent = timed(prior)
+    t_load = time.perf_counter() - t0
+    res = dedup.run(new, CFG, "20260101T000000Z-bench1", prior)
+    elapsed = time.perf_counter() - t0
+    clusters = res.table.select(["article_id", "cluster_id", "duplicate_of", "revision"])
+    digest = hashlib.sha1(json.dumps(sorted(map(str, clusters.to_pylist()))).encode()
+                          ).hexdigest()[:12]
+    dups = sum(1 for d in clusters.column("duplicate_of").to_pylist() if d)
+    print(json.dumps({
+        "variant": variant, "seconds": round(elapsed, 2), "load_s": round(t_load, 2),
+        "peak_rss_mb": vm_hwm_mb(), "prior_calls_s": {k: round(v, 2) for k, v in spent.items()},
+        "kept": res.table.num_rows, "near_duplicates": dups,
+        "revisions": sum(1 for r in clusters.column("revision").to_pylist() if r and r > 1),
+        "signature_rows": res.outputs["signatures"].num_rows, "clusters_digest": digest}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--prior", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--root", default="/tmp/pressroom-bench-1m")
+    ap.add_argument("--one", choices=["none", "new", "old"], help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    root = Path(args.root)
+    if args.one:
+        return one(args.one, root)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
+    if not (root / "manifests").is_dir():
+        t0 = time.perf_counter()
+        build(root, args.prior)
+        print(f"built {args.prior:,} prior articles in {time.perf_counter() - t0:.0f} s",
+              flush=True)
+    size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
+    print(f"warehouse {root}: {size / 2**20:.0f} MB of Parquet", flush=True)
+    for r in range(args.repeat):
+        for variant in ("none", "new", "old"):
+            out = subprocess.run([sys.executable, __file__, "--one", variant, "--root", str(root)],
+                                 capture_output=True, text=True, check=True).stdout
+            print(f"repeat {r}: {out.strip()}  load average {os.getloadavg()[0]:.1f}",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()

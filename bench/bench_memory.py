@@ -1,0 +1,154 @@
+"""Issue 10, bounded memory: peak memory of the whole `pressroom ingest` process tree for
+N and 10N real pages.
+
+    .venv/bin/python bench/bench_memory.py --sizes 1000 10000 [--workers 0] [--out FILE]
+
+Each size gets a WARC of the development corpus's pages cycled to N, every copy with its
+own URL and one inserted word (so no two records are exact duplicates). `pressroom
+ingest WARC --warehouse TMP` runs as a subprocess (default settings, its own PREFECT_HOME
+so the ephemeral Prefect server is its own child); every 0.5 s the PSS of the process
+and all its children is summed (psutil `memory_full_info().pss`, which splits shared
+pages between processes, so the sum does not count a page twice). Prints the peak sum,
+the largest single process at any sample, wall time and docs/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+import psutil
+
+CORPUS = Path(os.environ.get("PRESSROOM_DEV_CORPUS", "/work/shared/corpus/dev"))
+BIN = Path(sys.executable).parent
+FIRST_P = re.compile(rb"(<p[\s>][^>]*>|<p>)", re.I)
+# A page's own canonical link or og:url names the article when it resolves onto the
+# record's host (relative links do, for 14 dev pages): copies would then be revisions of
+# one article instead of distinct articles. Renamed away (keep_canonical=True keeps them).
+CANONICAL = re.compile(rb"""rel=["']?canonical\b|property=["']og:url["']""", re.I)
+
+
+def pages(n: int, keep_canonical: bool = False):
+    """(url, html) for n records: corpus page i % 990, copy i // 990 gets the word
+    `pressroomcopy<k>` at the start of its first paragraph (copy 0 is the page as is)."""
+    files = sorted((CORPUS / "pages").glob("*.html.gz"))
+    bodies = [gzip.decompress(f.read_bytes()) for f in files]
+    for i in range(n):
+        body, copy = bodies[i % len(bodies)], i // len(bodies)
+        if not keep_canonical:
+            body = CANONICAL.sub(b'data-bench="no-canonical"', body)
+        if copy:
+            body = FIRST_P.sub(lambda m, c=copy: m.group(1) + b"pressroomcopy%d " % c, body,
+                               count=1)
+        yield f"https://bench.example/news/{i}.html", body
+
+
+def make_warc(path: Path, n: int) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, body in pages(n):
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Length", str(len(body)))],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=head))
+
+
+def tree_pss(proc: psutil.Process) -> tuple[int, int, str, int]:
+    """(sum of PSS, largest PSS, that process's name, number of processes)."""
+    total, biggest, name, count = 0, 0, "", 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            pss = p.memory_full_info().pss
+            label = " ".join(p.cmdline()[:3])[-60:]
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+        total += pss
+        count += 1
+        if pss > biggest:
+            biggest, name = pss, label
+    return total, biggest, name, count
+
+
+def measure(cmd: list[str], env: dict, cwd: str, interval: float = 0.5) -> dict:
+    """Run cmd, sampling the tree's PSS every `interval` s; peak figures and wall time."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    ps = psutil.Process(proc.pid)
+    peak = {"pss_sum": 0, "pss_max_one": 0, "max_one": "", "procs": 0, "samples": 0}
+    timeline = []  # (t, MB) every ~10 s, to see whether it grows during the run
+    while proc.poll() is None:
+        total, biggest, name, count = tree_pss(ps)
+        peak["samples"] += 1
+        peak["pss_sum"] = max(peak["pss_sum"], total)
+        peak["procs"] = max(peak["procs"], count)
+        if biggest > peak["pss_max_one"]:
+            peak["pss_max_one"], peak["max_one"] = biggest, name
+        if peak["samples"] % 20 == 1:
+            timeline.append((round(time.perf_counter() - t0), total >> 20))
+        time.sleep(interval)
+    out = proc.stdout.read().decode("utf-8", "replace")
+    peak["wall_s"] = time.perf_counter() - t0
+    peak["rc"] = proc.returncode
+    peak["timeline"] = timeline
+    peak["tail"] = out[-1500:]
+    return peak
+
+
+def ingest_cmd(warc: Path, wh: Path) -> list[str]:
+    return [str(BIN / "pressroom"), "ingest", str(warc), "--warehouse", str(wh)]
+
+
+def env_for(tmp: Path, workers: int | None) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESSROOM_", "PREFECT_"))}
+    env.update(PREFECT_HOME=str(tmp / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               DO_NOT_TRACK="1", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="300")
+    if workers is not None:
+        env["PRESSROOM_CPU_WORKERS"] = str(workers)
+    return env
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--workers", type=int, default=None,
+                    help="PRESSROOM_CPU_WORKERS (default: the default setting, 0 = per core)")
+    ap.add_argument("--tmp", default=None, help="scratch folder (default: a temp dir)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+        tmp = Path(tmp)
+        print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
+        for n in args.sizes:
+            warc = tmp / f"pages-{n}.warc.gz"
+            t0 = time.perf_counter()
+            make_warc(warc, n)
+            print(f"\n{n} pages: WARC {warc.stat().st_size >> 20} MB in "
+                  f"{time.perf_counter() - t0:.0f} s", flush=True)
+            run_dir = tmp / f"run-{n}"
+            run_dir.mkdir()
+            r = measure(ingest_cmd(warc, run_dir / "wh"), env_for(run_dir, args.workers),
+                        str(run_dir))
+            print(f"{n} pages: rc={r['rc']} wall {r['wall_s']:.0f} s "
+                  f"({n / r['wall_s']:.1f} docs/s); peak PSS of the tree "
+                  f"{r['pss_sum'] / 2**20:.0f} MB over up to {r['procs']} processes; largest "
+                  f"single process {r['pss_max_one'] / 2**20:.0f} MB ({r['max_one']}); "
+                  f"{r['samples']} samples; load average {os.getloadavg()}", flush=True)
+            print(f"{n} pages: timeline (s, MB) {r['timeline']}", flush=True)
+            print("--- ingest output (tail) ---\n" + r["tail"] + "\n---", flush=True)
+            warc.unlink()
+
+
+if __name__ == "__main__":
+    main()
