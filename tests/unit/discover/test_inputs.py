@@ -176,6 +176,7 @@ def test_discover_dispatches_every_kind_of_input(tmp_path: Path) -> None:
     (tmp_path / "in" / "bad.txt").write_bytes(b"no header\n")
     (tmp_path / "in" / "list.urls").write_text("https://news.example/one\nhttps://u.example/2\n")
     (tmp_path / "in" / "README.md").write_text("not an input")
+    (tmp_path / "in" / ".gitkeep").write_text("")
     (tmp_path / "in" / "notes.csv").write_text("x")
     (tmp_path / "in" / "sources.toml").write_text(SOURCES)
     fetch_urls, calls = fake_fetcher({"https://news.example/rss": RSS})
@@ -207,7 +208,7 @@ def test_discover_dispatches_every_kind_of_input(tmp_path: Path) -> None:
     assert [r["url"] for r in found.fetch_log] == ["https://news.example/rss",
                                                    "https://other.example/sitemap.xml"]
     assert any("notes.csv: not a recognised input" in n for n in found.notes)
-    assert not any("README.md" in n for n in found.notes)
+    assert not any("README.md" in n or ".gitkeep" in n for n in found.notes)
     assert any("'" + str(tmp_path / "missing") + "' does not exist" in n for n in found.notes)
     assert ("discovery: 1 of 1 feed(s) fetched, 0 sitemap file(s) read, 3 URL(s) found, "
             "1 fetch failure(s) (see fetch_log)") in found.notes
@@ -305,3 +306,30 @@ def test_staged_batch_skips_settled_and_rejects_bad_urls(tmp_path: Path) -> None
     conform(result.rejects, REJECTS, "rejects")
     assert result.counts == {"received": 4, "passed": 1, "rejected": 1, "failed": 0,
                              "skipped": 2}
+
+
+def test_an_unreadable_dump_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "x.txt"
+    folder.mkdir()  # stat() works, read_bytes() does not
+    doc, rej = read_dump(folder, "run-1")
+    assert doc is None
+    assert (rej["reason"], rej["input_key"]) == ("unreadable", f"dump:{folder}")
+    assert "Is a directory" in rej["detail"]
+
+
+def test_run_returns_what_to_fetch_and_leaves_warcs_pending(tmp_path: Path) -> None:
+    from tasks.discover import run
+
+    warc = tmp_path / "c.warc.gz"
+    warc.write_bytes(b"")
+    urls = tmp_path / "l.urls"
+    urls.write_text("https://a.example/1\nhttps://a.example/known\nhttps://a.example/1\n"
+                    "ftp://x\n")
+    known = KnownInputs(article_ids=frozenset({article_id_for("https://a.example/known")}))
+    result = run([str(urls), str(warc)], CONFIG, "run-3", known=known, now=NOW)
+    assert result.stage == "discover"
+    assert result.table.column("url").to_pylist() == ["https://a.example/1"]
+    assert result.pending == [str(warc)]
+    assert sorted(r["reason"] for r in result.rejects) == ["bad_url", "duplicate_url"]
+    assert result.counts == {"received": 4, "passed": 1, "rejected": 2, "failed": 0,
+                             "skipped": 1}
