@@ -237,3 +237,13 @@ def test_a_byline_in_the_page_footer_is_not_the_author_but_one_in_the_article_is
     own_footer = tree(body=f"<article>{story}<footer><span class='author'>Tom Becker</span>"
                            "</footer></article>")
     assert find_byline_author(own_footer) == "Tom Becker"
+
+
+def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
+    # fetched on 3 May 2024: a "published" 1 June 2024 on the page is a template artefact,
+    # even though it is in the past by the time the test (or a reprocess) runs
+    text = "Text of the story here. " * 40
+    page = tree(body='<article><h1>Bridge</h1><time class="entry-date published" '
+                     f'datetime="2024-06-01">p</time><p>{text}</p></article>')
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_at, m.published_at_source) == (None, None)

@@ -371,7 +371,9 @@ def test_date_alternatives_and_flags_are_kept() -> None:
     docs = docs_table([{"input_key": "a", "url": "https://gazette.example/2024/05/01/b.html",
                         "source_kind": "url", "body": page(meta_date="2024-04-30")}])
     (row,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
-    assert [c["source"] for c in row["published_at_alternatives"]] == ["meta", "jsonld", "url"]
+    assert [(c["source"], c["value"].date().isoformat())
+            for c in row["published_at_alternatives"]] == [
+        ("meta", "2024-04-30"), ("jsonld", "2024-05-02"), ("url", "2024-05-01")]
     assert row["published_at_source"] == "meta"
     assert row["published_at_flags"] == ["disagree"]
 
@@ -449,3 +451,12 @@ def test_archived_rejects_and_extraction_errors_land_with_their_detail(monkeypat
     assert got["w2"]["article_id"] == article_id_for("https://a.example/2")
     assert all((r["stage"], r["run_id"], r["source_kind"], r["source"]) ==
                ("extract", "run-6", "warc", "c.warc") for r in result.rejects)
+
+
+def test_a_feed_or_sitemap_date_hint_reaches_the_row() -> None:
+    hint = datetime(2024, 5, 2, 6, 30, tzinfo=UTC)
+    docs = docs_table([{"input_key": "a", "url": "https://gazette.example/news/bridge.html",
+                        "source_kind": "sitemap", "body": page(jsonld_date=None, meta_date=None),
+                        "hint_published_at": hint, "hint_published_source": "sitemap"}])
+    (row,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
+    assert (row["published_at"], row["published_at_source"]) == (hint, "sitemap")
