@@ -62,7 +62,12 @@ SHARED = ("common", "storage", "schemas")
 RESULTS = REPO / "bench" / "results"
 TESTING = REPO / "TESTING.md"
 BEGIN, END = "<!-- mutation:begin -->", "<!-- mutation:end -->"
-STATUSES = ("killed", "survived", "timeout", "no tests", "other")
+STATUSES = ("killed", "survived", "timeout", "no tests", "other", "equivalent")
+# Survivors judged equivalent (no test can tell them from the original), each with its
+# reason: bench/mutation_equivalent.toml. An entry applies only while the mutant's name AND
+# its mutation text (removed -> added) are unchanged, so a judgement goes stale, and the
+# mutant counts again, as soon as the code it was made on changes.
+EQUIVALENT = REPO / "bench" / "mutation_equivalent.toml"
 
 
 # ---------------------------------------------------------------- modules and tests
@@ -218,6 +223,8 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
         log.write(re.sub(r"[^\n]*\r", "", proc.stdout)[-20000:])
         elapsed = time.monotonic() - started
         results = worker(scratch, "collect", chosen)
+        for warning in apply_equivalent(results, load_equivalent()):
+            print(f"[{key}] stale: {warning}", flush=True)
         missing = [r for r in results if r["status"] == "other"]
         print(f"[{key}] done in {elapsed:.0f}s (mutmut exit {proc.returncode}"
               f"{', ' + str(len(missing)) + ' not run/other' if missing else ''})", flush=True)
@@ -319,11 +326,39 @@ def worker_collect(names: list[str]) -> list[dict]:
     return out
 
 
+# ---------------------------------------------------------------- equivalent mutants
+
+
+def load_equivalent(path: Path = EQUIVALENT) -> dict[tuple[str, str], dict]:
+    if not path.exists():
+        return {}
+    import tomllib
+
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", [])
+    return {(e["module"], e["mutant"]): e for e in entries}
+
+
+def apply_equivalent(rows: list[dict], judged: dict[tuple[str, str], dict]) -> list[str]:
+    """Mark the survivors judged equivalent; -> warnings for judgements gone stale."""
+    stale = []
+    for r in rows:
+        entry = judged.get((r["module"], r["name"].rsplit(".", 1)[-1]))
+        if entry is None or r["status"] not in ("survived", "no tests"):
+            continue
+        if (entry["removed"], entry["added"]) == (r.get("removed"), r.get("added")):
+            r["status"], r["reason"] = "equivalent", entry["reason"]
+        else:
+            stale.append(f"{r['module']} {r['name']}: the mutation changed, judgement ignored")
+    return stale
+
+
 # ---------------------------------------------------------------- report
 
 
-def score(counts: dict[str, int]) -> str:
-    total = sum(counts.values())
+def score(counts: dict[str, int], raw: bool = False) -> str:
+    """(killed + timeout) / mutants, the mutants judged equivalent left out (raw: kept in,
+    as not killed)."""
+    total = sum(counts.values()) - (0 if raw else counts["equivalent"])
     return f"{100 * (counts['killed'] + counts['timeout']) / total:.1f}%" if total else "-"
 
 
@@ -335,17 +370,22 @@ def tally(rows: list[dict]) -> dict[str, int]:
 
 
 def table(title: str, keyed: dict[str, list[dict]]) -> list[str]:
-    out = [f"| {title} | mutants | killed | survived | timeout | no tests | other | score |",
-           "|---|--:|--:|--:|--:|--:|--:|--:|"]
+    out = [f"| {title} | mutants | killed | survived | timeout | no tests | other | equivalent "
+           "| score | raw score |",
+           "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     total: list[dict] = []
-    for key, rows in keyed.items():
+
+    def line(key: str, rows: list[dict], bold: bool = False) -> str:
         c = tally(rows)
+        b = "**" if bold else ""
+        return (f"| {b}{key}{b} | {len(rows)} | {c['killed']} | {c['survived']} | "
+                f"{c['timeout']} | {c['no tests']} | {c['other']} | {c['equivalent']} | "
+                f"{b}{score(c)}{b} | {score(c, raw=True)} |")
+
+    for key, rows in keyed.items():
         total += rows
-        out.append(f"| {key} | {len(rows)} | {c['killed']} | {c['survived']} | {c['timeout']} "
-                   f"| {c['no tests']} | {c['other']} | {score(c)} |")
-    c = tally(total)
-    out.append(f"| **all** | {len(total)} | {c['killed']} | {c['survived']} | {c['timeout']} "
-               f"| {c['no tests']} | {c['other']} | **{score(c)}** |")
+        out.append(line(key, rows))
+    out.append(line("all", total, bold=True))
     return out
 
 
@@ -374,8 +414,10 @@ def report(rows: list[dict], command: str, seconds: float,
             f"Commit {commit}{' (+ uncommitted changes)' if dirty else ''}, {tool}, "
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {args.jobs} worker(s), "
             f"wall time {seconds / 60:.1f} min.  ",
-            "Score = (killed + timeout) / mutants; `no tests` = no selected test runs the "
-            "mutated function (counted as not killed).", ""]
+            "Score = (killed + timeout) / (mutants - equivalent); raw score = (killed + "
+            "timeout) / mutants. `no tests` = no selected test runs the mutated function "
+            "(counted as not killed); `equivalent` = a survivor judged equivalent in "
+            "bench/mutation_equivalent.toml (listed below with its reason).", ""]
     headline = head + table("stage", by_stage)
     full = ["# Mutation testing", "", *head, "## Per stage", "", *table("stage", by_stage), "",
             "## Per module", "", *table("module", by_module), "", "## Tests per module", ""]
@@ -383,7 +425,7 @@ def report(rows: list[dict], command: str, seconds: float,
         full.append(f"- `{module}`: {', '.join(by_module[module][0].get('tests', []))}")
     full += ["", "## Not killed", ""]
     for stage, stage_rows in by_stage.items():
-        left = [r for r in stage_rows if r["status"] != "killed"]
+        left = [r for r in stage_rows if r["status"] not in ("killed", "equivalent")]
         if not left:
             continue
         full += [f"### {stage}", "", "| where | status | mutation | mutant |", "|---|---|---|---|"]
@@ -391,6 +433,14 @@ def report(rows: list[dict], command: str, seconds: float,
             change = f"`{r.get('removed', '')}` → `{r.get('added', '')}`".replace("|", "\\|")
             full.append(f"| {r['module']}:{r.get('line', '?')} | {r['status']} | {change} "
                         f"| {r['name'].rsplit('.', 1)[-1]} |")
+        full.append("")
+    equivalent = [r for r in rows if r["status"] == "equivalent"]
+    if equivalent:
+        full += ["## Judged equivalent", "", "| where | mutation | why it cannot be told apart |",
+                 "|---|---|---|"]
+        for r in sorted(equivalent, key=lambda r: (r["module"], r.get("line") or 0)):
+            change = f"`{r.get('removed', '')}` → `{r.get('added', '')}`".replace("|", "\\|")
+            full.append(f"| {r['module']}:{r.get('line', '?')} | {change} | {r['reason']} |")
         full.append("")
     return "\n".join(headline) + "\n", "\n".join(full) + "\n"
 
@@ -426,6 +476,9 @@ def main() -> None:
                         help="copy the per-stage table into TESTING.md")
     parser.add_argument("--dry-run", action="store_true", help="print modules, tests, groups")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
+    parser.add_argument("--from-json", nargs="+", type=Path, metavar="JSON",
+                        help="no run: report the rows of earlier runs' .json files together "
+                        "(e.g. one run per package), equivalence judgements re-applied")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -434,6 +487,27 @@ def main() -> None:
         fn = {"generate": worker_generate, "collect": worker_collect}[args.worker]
         result = fn(payload)
         print(json.dumps(result))
+        return
+
+    if args.from_json:
+        rows = []
+        for path in args.from_json:
+            for r in json.loads(path.read_text(encoding="utf-8")):
+                if r["status"] == "equivalent":
+                    r["status"] = "survived"
+                rows.append(r)
+        for warning in apply_equivalent(rows, load_equivalent()):
+            print(f"stale: {warning}")
+        seconds = sum({(str(p), r["group"]): r["group_seconds"] for p in args.from_json
+                       for r in json.loads(p.read_text(encoding="utf-8"))}.values())
+        command = ("python bench/mutation.py " + " ".join(sys.argv[1:])).strip()
+        headline, full = report(rows, command, seconds, args)
+        args.out.write_text(full, encoding="utf-8")
+        args.out.with_suffix(".json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        print(full)
+        if args.update_testing:
+            update_testing(headline)
+            print("updated: TESTING.md")
         return
 
     modules = expand(args.targets or list(CORE))
