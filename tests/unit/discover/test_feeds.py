@@ -134,3 +134,10 @@ def test_only_alternate_links_name_the_article() -> None:
     r = parse_feed(atom, FEED_URL)
     assert [i.url for i in r.items] == ["https://news.example/b"]
     assert r.skipped == [("feed_item_no_url", "entry 'Related only'")]
+
+
+def test_a_feed_served_without_a_content_type_is_read_as_xml_without_warning() -> None:
+    for data in (RSS2, ATOM, RSS1):
+        r = parse_feed(data, FEED_URL)
+        assert r.error is None and r.items
+        assert r.warning is None  # not "NonXMLContentType": nothing is wrong with it
