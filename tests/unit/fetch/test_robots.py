@@ -55,7 +55,9 @@ def test_5xx_and_429_disallow_everything(status: int) -> None:
 def test_network_failures_disallow(error: str) -> None:
     rules = rules_from_fetch(None, None, error)
     assert not rules.allows("https://a.example/", "pressroom")
-    assert error in rules.detail
+    assert rules.detail == f"robots.txt {error}"  # no ": None" without a detail
+    assert rules_from_fetch(None, None, error, "after 1.0 s").detail == (
+        f"robots.txt {error}: after 1.0 s")
 
 
 def test_too_many_redirects_means_unavailable() -> None:
