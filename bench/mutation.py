@@ -35,6 +35,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -220,10 +221,22 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
                str(args.jobs)]
         # Naming every mutant makes mutmut run exactly those (and only their tests).
         cmd += chosen if args.sample else []
-        proc = subprocess.run(cmd, cwd=scratch, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        # Output to a file, not a pipe, and mutmut in a session of its own: worker
+        # processes that a mutant's tests leave behind (a process pool's forkserver) keep
+        # a pipe open forever, and so would this call; they are ended with the session.
+        out_path = scratch / "mutmut-run.log"
+        with open(out_path, "w", encoding="utf-8") as out:
+            proc = subprocess.Popen(cmd, cwd=scratch, stdout=out, stderr=subprocess.STDOUT,
+                                    env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                                    start_new_session=True)
+            proc.wait()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # what is left of the session, if anything
+        except ProcessLookupError:
+            pass
+        output = out_path.read_text(encoding="utf-8", errors="replace")
         log.write(f"\n===== {key}: {' '.join(cmd[:4])} ... ({len(chosen)} mutants)\n")
-        log.write(re.sub(r"[^\n]*\r", "", proc.stdout)[-20000:])
+        log.write(re.sub(r"[^\n]*\r", "", output)[-20000:])
         elapsed = time.monotonic() - started
         results = worker(scratch, "collect", chosen)
         for warning in apply_equivalent(results, load_equivalent()):
