@@ -211,6 +211,9 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
             names = sorted(names_by_module.get(module, []))
             if args.sample and len(names) > args.sample:
                 names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
+            if args.rerun_names is not None:  # --rerun: only what an earlier run left alive
+                names = sorted(n for n in names_by_module.get(module, [])
+                               if n in args.rerun_names)
             chosen += names
         print(f"[{key}] {len(modules)} modules, {len(chosen)} mutants, tests: {' '.join(tests)}",
               flush=True)
@@ -220,7 +223,7 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
         cmd = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children",
                str(args.jobs)]
         # Naming every mutant makes mutmut run exactly those (and only their tests).
-        cmd += chosen if args.sample else []
+        cmd += chosen if args.sample or args.rerun_names is not None else []
         # Output to a file, not a pipe, and mutmut in a session of its own: worker
         # processes that a mutant's tests leave behind (a process pool's forkserver) keep
         # a pipe open forever, and so would this call; they are ended with the session.
@@ -492,6 +495,9 @@ def main() -> None:
                         help="copy the per-stage table into TESTING.md")
     parser.add_argument("--dry-run", action="store_true", help="print modules, tests, groups")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
+    parser.add_argument("--rerun", type=Path, metavar="JSON",
+                        help="run again only the mutants an earlier run's .json did not kill "
+                        "(same code, more tests); its killed rows are kept in the result")
     parser.add_argument("--unit-only", action="store_true",
                         help="unit tests only: no INTEGRATION test joins a module's tests")
     parser.add_argument("--from-json", nargs="+", type=Path, metavar="JSON",
@@ -530,6 +536,14 @@ def main() -> None:
             print("updated: TESTING.md")
         return
 
+    args.rerun_names = None
+    kept_rows: list[dict] = []
+    if args.rerun:
+        earlier = json.loads(args.rerun.read_text(encoding="utf-8"))
+        kept_rows = [r for r in earlier if r["status"] == "killed"]
+        args.rerun_names = {r["name"] for r in earlier if r["status"] != "killed"}
+        args.targets = args.targets or sorted({r["module"] for r in earlier})
+
     modules = expand(args.targets or list(CORE))
     if args.changed:
         changed = set(changed_modules(args.base))
@@ -547,7 +561,7 @@ def main() -> None:
 
     command = "python bench/mutation.py " + " ".join(sys.argv[1:])
     started = time.monotonic()
-    rows: list[dict] = []
+    rows: list[dict] = list(kept_rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     order = sorted(groups, key=lambda k: (stage_order(k.split("+")[0]), k))
     with open(args.out.with_suffix(".log"), "w", encoding="utf-8") as log:
