@@ -551,6 +551,7 @@ def main() -> None:
     if not modules:
         print("mutation: no core module to test")
         return
+    kept_rows = [r for r in kept_rows if r["module"] in modules]
     groups = groups_of(modules)
     if args.dry_run:
         for key, mods in groups.items():
