@@ -502,7 +502,8 @@ def main() -> None:
                         help="unit tests only: no INTEGRATION test joins a module's tests")
     parser.add_argument("--from-json", nargs="+", type=Path, metavar="JSON",
                         help="no run: report the rows of earlier runs' .json files together "
-                        "(e.g. one run per package), equivalence judgements re-applied")
+                        "(e.g. one run per package; a later file's modules replace an "
+                        "earlier file's), equivalence judgements re-applied")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -517,8 +518,11 @@ def main() -> None:
     UNIT_ONLY = args.unit_only
     if args.from_json:
         rows = []
-        for path in args.from_json:
-            for r in json.loads(path.read_text(encoding="utf-8")):
+        for path in args.from_json:  # a later file's modules replace an earlier file's
+            new = json.loads(path.read_text(encoding="utf-8"))
+            again = {r["module"] for r in new}
+            rows = [r for r in rows if r["module"] not in again]
+            for r in new:
                 if r["status"] == "equivalent":
                     r["status"] = "survived"
                 rows.append(r)
