@@ -225,3 +225,26 @@ def test_a_repeated_line_goes_from_twenty_characters_up() -> None:
     short = "The mayor said: no."  # 19: short lines ("Yes.", "Photo: AP") may recur
     kept = remove_boilerplate(f"{short}\nOther text in between here.\n{short}")
     assert kept.text.split("\n\n") == [short, "Other text in between here.", short]
+
+
+def test_a_long_related_line_drops_itself_but_not_the_lines_after_it() -> None:
+    text = ("Read more: The council approved the new budget for next year\n"
+            "Council story one\n"
+            "The rest of the article goes on here with a full sentence.")
+    assert remove_boilerplate(text).text.split("\n\n") == [
+        "Council story one", "The rest of the article goes on here with a full sentence."]
+
+
+def test_a_sentence_ending_in_a_dash_is_not_a_teaser_link() -> None:
+    text = ("Read more:\n"
+            "The council approved the budget. —\n"
+            "The rest of the article goes on here with a full sentence.")
+    assert remove_boilerplate(text).text.split("\n\n") == [
+        "The council approved the budget. —",
+        "The rest of the article goes on here with a full sentence."]
+
+
+def test_a_login_line_is_a_cta_up_to_twenty_words() -> None:
+    line = ("You must be logged in to post a comment on this story about the new "
+            "bridge in the old town")
+    assert len(line.split()) == 20 and classify_line(line) == "cta"
