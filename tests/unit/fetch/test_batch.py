@@ -105,7 +105,7 @@ def test_a_crash_on_one_url_is_an_internal_error_row_and_the_rest_is_fetched() -
     boom = results["https://a.example/boom"]
     assert (boom.url, boom.error, boom.detail) == (
         "https://a.example/boom", "internal_error", "RuntimeError: bug in the fetcher")
-    assert boom.fetched_at is not None
+    assert boom.fetched_at is not None and boom.fetched_at.tzinfo is UTC
     assert results["https://a.example/2"].status == 200
 
 
