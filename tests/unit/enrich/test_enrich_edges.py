@@ -92,3 +92,9 @@ def test_a_described_speaker_is_the_last_named_one(speaker: str) -> None:
     text = ('"We will rebuild the bridge before the winter comes," Anna Nowak said. '
             f'"It will cost more than planned this year," {speaker} said.')
     assert [q.speaker for q in extract_quotes(text)] == ["Anna Nowak", "Anna Nowak"]
+
+
+def test_german_adjective_stems_expand_to_their_inflections() -> None:
+    # curated_de.tsv lists "~russisch" and the like: stems, not literal forms
+    text = "Die russische Regierung und polnische Minister trafen sich."
+    assert gazetteer.places_in(text, "de").codes() == ["PL", "RU"]
