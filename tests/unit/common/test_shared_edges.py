@@ -48,10 +48,10 @@ def test_a_truncated_gzip_stream_is_bad_compression_when_strict() -> None:
 
 def test_ledger_batches_add_every_count() -> None:
     ledger = Ledger()
-    ledger.record("fetch", received=3, passed=1, rejected=1, failed=1, skipped=0)
+    ledger.record("fetch", received=5, passed=1, rejected=1, failed=1, skipped=2)
     ledger.record("fetch", received=4, passed=1, rejected=0, failed=2, skipped=1)
     s = ledger.stages[0]
-    assert (s.received, s.passed, s.rejected, s.failed, s.skipped) == (7, 2, 1, 3, 1)
+    assert (s.received, s.passed, s.rejected, s.failed, s.skipped) == (9, 2, 1, 3, 3)
     ledger.check()
 
 
