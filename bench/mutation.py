@@ -35,6 +35,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -53,14 +54,24 @@ INTEGRATION = {
     "tasks/discover/remote.py": ["tests/integration/test_discover_sources.py"],
 }
 # An integration test's module fixtures run outside the timed test calls that mutmut's
-# timeout is based on: give those groups a larger constant (seconds).
-INTEGRATION_TIMEOUT_CONSTANT = 60.0
+# timeout is based on: give those groups a larger constant (seconds). 60 s made one hanging
+# fetch mutant cost 9.5 min ((10.5 + 60) x 8); the fixtures take a few seconds, 15 s covers
+# them with room to spare.
+INTEGRATION_TIMEOUT_CONSTANT = 15.0
+# --unit-only: leave the integration tests out (their timing-sensitive fault tests fail
+# on a heavily loaded machine, and mutmut then cannot run the group at all).
+UNIT_ONLY = False
 STAGES = ("discover", "fetch", "extract", "clean", "dedup", "enrich")
 SHARED = ("common", "storage", "schemas")
 RESULTS = REPO / "bench" / "results"
 TESTING = REPO / "TESTING.md"
 BEGIN, END = "<!-- mutation:begin -->", "<!-- mutation:end -->"
-STATUSES = ("killed", "survived", "timeout", "no tests", "other")
+STATUSES = ("killed", "survived", "timeout", "no tests", "other", "equivalent")
+# Survivors judged equivalent (no test can tell them from the original), each with its
+# reason: bench/mutation_equivalent.toml. An entry applies only while the mutant's name AND
+# its mutation text (removed -> added) are unchanged, so a judgement goes stale, and the
+# mutant counts again, as soon as the code it was made on changes.
+EQUIVALENT = REPO / "bench" / "mutation_equivalent.toml"
 
 
 # ---------------------------------------------------------------- modules and tests
@@ -123,8 +134,8 @@ def tests_for(module: str) -> list[str]:
         for p in (REPO / "tests" / "unit").rglob("test_*.py")
         if not p.is_relative_to(REPO / own) and pattern.search(p.read_text(encoding="utf-8"))
     )
-    selected = ([own] if (REPO / own).is_dir() else []) + extra + INTEGRATION.get(module, [])
-    return selected
+    integration = [] if UNIT_ONLY else INTEGRATION.get(module, [])
+    return ([own] if (REPO / own).is_dir() else []) + extra + integration
 
 
 def groups_of(modules: list[str]) -> dict[str, list[str]]:
@@ -132,7 +143,7 @@ def groups_of(modules: list[str]) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = defaultdict(list)
     for module in modules:
         key = stage_of(module)
-        if module in INTEGRATION:
+        if module in INTEGRATION and not UNIT_ONLY:
             key += f"+{Path(module).stem}"
         groups[key].append(module)
     return dict(groups)
@@ -190,8 +201,8 @@ def worker(scratch: Path, command: str, payload: object) -> object:
 def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> list[dict]:
     tests = sorted({t for m in modules for t in tests_for(m)},
                    key=lambda t: ("integration" in t, t))
-    constant = INTEGRATION_TIMEOUT_CONSTANT if any(m in INTEGRATION for m in modules) \
-        else args.timeout_constant
+    constant = INTEGRATION_TIMEOUT_CONSTANT \
+        if not UNIT_ONLY and any(m in INTEGRATION for m in modules) else args.timeout_constant
     scratch = make_scratch(modules, tests, args, constant)
     try:
         names_by_module = worker(scratch, "generate", modules)
@@ -200,6 +211,9 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
             names = sorted(names_by_module.get(module, []))
             if args.sample and len(names) > args.sample:
                 names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
+            if args.rerun_names is not None:  # --rerun: only what an earlier run left alive
+                names = sorted(n for n in names_by_module.get(module, [])
+                               if n in args.rerun_names)
             chosen += names
         print(f"[{key}] {len(modules)} modules, {len(chosen)} mutants, tests: {' '.join(tests)}",
               flush=True)
@@ -209,13 +223,27 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
         cmd = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children",
                str(args.jobs)]
         # Naming every mutant makes mutmut run exactly those (and only their tests).
-        cmd += chosen if args.sample else []
-        proc = subprocess.run(cmd, cwd=scratch, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+        cmd += chosen if args.sample or args.rerun_names is not None else []
+        # Output to a file, not a pipe, and mutmut in a session of its own: worker
+        # processes that a mutant's tests leave behind (a process pool's forkserver) keep
+        # a pipe open forever, and so would this call; they are ended with the session.
+        out_path = scratch / "mutmut-run.log"
+        with open(out_path, "w", encoding="utf-8") as out:
+            proc = subprocess.Popen(cmd, cwd=scratch, stdout=out, stderr=subprocess.STDOUT,
+                                    env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+                                    start_new_session=True)
+            proc.wait()
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # what is left of the session, if anything
+        except ProcessLookupError:
+            pass
+        output = out_path.read_text(encoding="utf-8", errors="replace")
         log.write(f"\n===== {key}: {' '.join(cmd[:4])} ... ({len(chosen)} mutants)\n")
-        log.write(re.sub(r"[^\n]*\r", "", proc.stdout)[-20000:])
+        log.write(re.sub(r"[^\n]*\r", "", output)[-20000:])
         elapsed = time.monotonic() - started
         results = worker(scratch, "collect", chosen)
+        for warning in apply_equivalent(results, load_equivalent()):
+            print(f"[{key}] stale: {warning}", flush=True)
         missing = [r for r in results if r["status"] == "other"]
         print(f"[{key}] done in {elapsed:.0f}s (mutmut exit {proc.returncode}"
               f"{', ' + str(len(missing)) + ' not run/other' if missing else ''})", flush=True)
@@ -317,11 +345,39 @@ def worker_collect(names: list[str]) -> list[dict]:
     return out
 
 
+# ---------------------------------------------------------------- equivalent mutants
+
+
+def load_equivalent(path: Path = EQUIVALENT) -> dict[tuple[str, str], dict]:
+    if not path.exists():
+        return {}
+    import tomllib
+
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", [])
+    return {(e["module"], e["mutant"]): e for e in entries}
+
+
+def apply_equivalent(rows: list[dict], judged: dict[tuple[str, str], dict]) -> list[str]:
+    """Mark the survivors judged equivalent; -> warnings for judgements gone stale."""
+    stale = []
+    for r in rows:
+        entry = judged.get((r["module"], r["name"].rsplit(".", 1)[-1]))
+        if entry is None or r["status"] not in ("survived", "no tests"):
+            continue
+        if (entry["removed"], entry["added"]) == (r.get("removed"), r.get("added")):
+            r["status"], r["reason"] = "equivalent", entry["reason"]
+        else:
+            stale.append(f"{r['module']} {r['name']}: the mutation changed, judgement ignored")
+    return stale
+
+
 # ---------------------------------------------------------------- report
 
 
-def score(counts: dict[str, int]) -> str:
-    total = sum(counts.values())
+def score(counts: dict[str, int], raw: bool = False) -> str:
+    """(killed + timeout) / mutants, the mutants judged equivalent left out (raw: kept in,
+    as not killed)."""
+    total = sum(counts.values()) - (0 if raw else counts["equivalent"])
     return f"{100 * (counts['killed'] + counts['timeout']) / total:.1f}%" if total else "-"
 
 
@@ -333,17 +389,22 @@ def tally(rows: list[dict]) -> dict[str, int]:
 
 
 def table(title: str, keyed: dict[str, list[dict]]) -> list[str]:
-    out = [f"| {title} | mutants | killed | survived | timeout | no tests | other | score |",
-           "|---|--:|--:|--:|--:|--:|--:|--:|"]
+    out = [f"| {title} | mutants | killed | survived | timeout | no tests | other | equivalent "
+           "| score | raw score |",
+           "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     total: list[dict] = []
-    for key, rows in keyed.items():
+
+    def line(key: str, rows: list[dict], bold: bool = False) -> str:
         c = tally(rows)
+        b = "**" if bold else ""
+        return (f"| {b}{key}{b} | {len(rows)} | {c['killed']} | {c['survived']} | "
+                f"{c['timeout']} | {c['no tests']} | {c['other']} | {c['equivalent']} | "
+                f"{b}{score(c)}{b} | {score(c, raw=True)} |")
+
+    for key, rows in keyed.items():
         total += rows
-        out.append(f"| {key} | {len(rows)} | {c['killed']} | {c['survived']} | {c['timeout']} "
-                   f"| {c['no tests']} | {c['other']} | {score(c)} |")
-    c = tally(total)
-    out.append(f"| **all** | {len(total)} | {c['killed']} | {c['survived']} | {c['timeout']} "
-               f"| {c['no tests']} | {c['other']} | **{score(c)}** |")
+        out.append(line(key, rows))
+    out.append(line("all", total, bold=True))
     return out
 
 
@@ -372,8 +433,10 @@ def report(rows: list[dict], command: str, seconds: float,
             f"Commit {commit}{' (+ uncommitted changes)' if dirty else ''}, {tool}, "
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {args.jobs} worker(s), "
             f"wall time {seconds / 60:.1f} min.  ",
-            "Score = (killed + timeout) / mutants; `no tests` = no selected test runs the "
-            "mutated function (counted as not killed).", ""]
+            "Score = (killed + timeout) / (mutants - equivalent); raw score = (killed + "
+            "timeout) / mutants. `no tests` = no selected test runs the mutated function "
+            "(counted as not killed); `equivalent` = a survivor judged equivalent in "
+            "bench/mutation_equivalent.toml (listed below with its reason).", ""]
     headline = head + table("stage", by_stage)
     full = ["# Mutation testing", "", *head, "## Per stage", "", *table("stage", by_stage), "",
             "## Per module", "", *table("module", by_module), "", "## Tests per module", ""]
@@ -381,7 +444,7 @@ def report(rows: list[dict], command: str, seconds: float,
         full.append(f"- `{module}`: {', '.join(by_module[module][0].get('tests', []))}")
     full += ["", "## Not killed", ""]
     for stage, stage_rows in by_stage.items():
-        left = [r for r in stage_rows if r["status"] != "killed"]
+        left = [r for r in stage_rows if r["status"] not in ("killed", "equivalent")]
         if not left:
             continue
         full += [f"### {stage}", "", "| where | status | mutation | mutant |", "|---|---|---|---|"]
@@ -389,6 +452,14 @@ def report(rows: list[dict], command: str, seconds: float,
             change = f"`{r.get('removed', '')}` → `{r.get('added', '')}`".replace("|", "\\|")
             full.append(f"| {r['module']}:{r.get('line', '?')} | {r['status']} | {change} "
                         f"| {r['name'].rsplit('.', 1)[-1]} |")
+        full.append("")
+    equivalent = [r for r in rows if r["status"] == "equivalent"]
+    if equivalent:
+        full += ["## Judged equivalent", "", "| where | mutation | why it cannot be told apart |",
+                 "|---|---|---|"]
+        for r in sorted(equivalent, key=lambda r: (r["module"], r.get("line") or 0)):
+            change = f"`{r.get('removed', '')}` → `{r.get('added', '')}`".replace("|", "\\|")
+            full.append(f"| {r['module']}:{r.get('line', '?')} | {change} | {r['reason']} |")
         full.append("")
     return "\n".join(headline) + "\n", "\n".join(full) + "\n"
 
@@ -424,6 +495,15 @@ def main() -> None:
                         help="copy the per-stage table into TESTING.md")
     parser.add_argument("--dry-run", action="store_true", help="print modules, tests, groups")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
+    parser.add_argument("--rerun", type=Path, metavar="JSON",
+                        help="run again only the mutants an earlier run's .json did not kill "
+                        "(same code, more tests); its killed rows are kept in the result")
+    parser.add_argument("--unit-only", action="store_true",
+                        help="unit tests only: no INTEGRATION test joins a module's tests")
+    parser.add_argument("--from-json", nargs="+", type=Path, metavar="JSON",
+                        help="no run: report the rows of earlier runs' .json files together "
+                        "(e.g. one run per package; a later file's modules replace an "
+                        "earlier file's), equivalence judgements re-applied")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -434,6 +514,40 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    global UNIT_ONLY
+    UNIT_ONLY = args.unit_only
+    if args.from_json:
+        rows = []
+        for path in args.from_json:  # a later file's modules replace an earlier file's
+            new = json.loads(path.read_text(encoding="utf-8"))
+            again = {r["module"] for r in new}
+            rows = [r for r in rows if r["module"] not in again]
+            for r in new:
+                if r["status"] == "equivalent":
+                    r["status"] = "survived"
+                rows.append(r)
+        for warning in apply_equivalent(rows, load_equivalent()):
+            print(f"stale: {warning}")
+        seconds = sum({(str(p), r["group"]): r["group_seconds"] for p in args.from_json
+                       for r in json.loads(p.read_text(encoding="utf-8"))}.values())
+        command = ("python bench/mutation.py " + " ".join(sys.argv[1:])).strip()
+        headline, full = report(rows, command, seconds, args)
+        args.out.write_text(full, encoding="utf-8")
+        args.out.with_suffix(".json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        print(full)
+        if args.update_testing:
+            update_testing(headline)
+            print("updated: TESTING.md")
+        return
+
+    args.rerun_names = None
+    kept_rows: list[dict] = []
+    if args.rerun:
+        earlier = json.loads(args.rerun.read_text(encoding="utf-8"))
+        kept_rows = [r for r in earlier if r["status"] == "killed"]
+        args.rerun_names = {r["name"] for r in earlier if r["status"] != "killed"}
+        args.targets = args.targets or sorted({r["module"] for r in earlier})
+
     modules = expand(args.targets or list(CORE))
     if args.changed:
         changed = set(changed_modules(args.base))
@@ -441,6 +555,7 @@ def main() -> None:
     if not modules:
         print("mutation: no core module to test")
         return
+    kept_rows = [r for r in kept_rows if r["module"] in modules]
     groups = groups_of(modules)
     if args.dry_run:
         for key, mods in groups.items():
@@ -451,7 +566,7 @@ def main() -> None:
 
     command = "python bench/mutation.py " + " ".join(sys.argv[1:])
     started = time.monotonic()
-    rows: list[dict] = []
+    rows: list[dict] = list(kept_rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     order = sorted(groups, key=lambda k: (stage_order(k.split("+")[0]), k))
     with open(args.out.with_suffix(".log"), "w", encoding="utf-8") as log:

@@ -65,8 +65,8 @@ def origin_of(url: str) -> str:
 def agent_token(user_agent: str) -> str:
     """The product token robots.txt groups are matched against: "pressroom" for
     "pressroom/0.1 (+https://...)" (RFC 9309 2.2.1)."""
-    token = user_agent.split("/", 1)[0].split()[0] if user_agent.strip() else "*"
-    return token or "*"
+    words = user_agent.split("/", 1)[0].split()
+    return words[0] if words else "*"
 
 
 def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,

@@ -253,14 +253,16 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     since = now - refetch_failed_after
     ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
     rejected = _scan(root, "rejects", "SELECT DISTINCT input_key, stage = 'discover' FROM t")
-    # A URL whose latest attempt failed recently; a later success clears it.
+    # A URL whose latest attempt failed recently; a later success clears it. (Not
+    # `arg_max(error, ...) IS NOT NULL`: arg_max skips rows whose error is NULL, so it
+    # would find the last failure *before* a success.)
     failed = {
         r[0]
         for r in _scan(
             root,
             "fetch_log",
             f"""SELECT url FROM t GROUP BY url
-                HAVING arg_max(error, fetched_at) IS NOT NULL
+                HAVING arg_max(error IS NOT NULL, fetched_at)
                    AND max(fetched_at) >= TIMESTAMPTZ '{since.isoformat()}'""",
         )
     }

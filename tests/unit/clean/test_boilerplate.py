@@ -201,3 +201,50 @@ def test_paywall_caption_and_dated_label_lines_go(line, rule) -> None:
 ])
 def test_prose_with_the_same_words_stays(line) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["— Share this —", "Advertisement:", "* Print *",
+                                  "Share this article »", "| Teilen |"])
+def test_ui_words_wrapped_in_punctuation_are_still_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_follow_us_line_is_a_cta_up_to_twenty_words() -> None:
+    line = ("Follow us on Facebook for the latest news and updates from our newsroom about "
+            "the city and region daily too")
+    assert len(line.split()) == 20 and classify_line(line) == "cta"
+    assert classify_line(line + " again") is None  # 21 words: a sentence, kept
+
+
+def test_a_repeated_line_goes_from_twenty_characters_up() -> None:
+    twenty = "The mayor said: yes."
+    assert len(twenty) == 20
+    out = remove_boilerplate(f"{twenty}\nOther text in between here.\n{twenty}")
+    assert out.text.split("\n\n") == [twenty, "Other text in between here."]
+    assert out.removed == {"repeat": 1}
+    short = "The mayor said: no."  # 19: short lines ("Yes.", "Photo: AP") may recur
+    kept = remove_boilerplate(f"{short}\nOther text in between here.\n{short}")
+    assert kept.text.split("\n\n") == [short, "Other text in between here.", short]
+
+
+def test_a_long_related_line_drops_itself_but_not_the_lines_after_it() -> None:
+    text = ("Read more: The council approved the new budget for next year\n"
+            "Council story one\n"
+            "The rest of the article goes on here with a full sentence.")
+    assert remove_boilerplate(text).text.split("\n\n") == [
+        "Council story one", "The rest of the article goes on here with a full sentence."]
+
+
+def test_a_sentence_ending_in_a_dash_is_not_a_teaser_link() -> None:
+    text = ("Read more:\n"
+            "The council approved the budget. —\n"
+            "The rest of the article goes on here with a full sentence.")
+    assert remove_boilerplate(text).text.split("\n\n") == [
+        "The council approved the budget. —",
+        "The rest of the article goes on here with a full sentence."]
+
+
+def test_a_login_line_is_a_cta_up_to_twenty_words() -> None:
+    line = ("You must be logged in to post a comment on this story about the new "
+            "bridge in the old town")
+    assert len(line.split()) == 20 and classify_line(line) == "cta"

@@ -25,3 +25,12 @@ def test_wrong_language_only_when_targets_are_set_and_language_known() -> None:
     assert wrong_language("en", ["EN-gb"]) is None  # region and case ignored
     assert wrong_language("de", []) is None  # no target: any language
     assert wrong_language(None, ["en"]) is None  # unknown: keep
+
+
+def test_wrong_language_without_a_score_says_so_plainly() -> None:
+    from tasks.clean.filters import wrong_language
+
+    v = wrong_language("de", ["en", "en-GB"])
+    assert (v.reason, v.detail) == ("wrong_language", "de not in ['en']")
+    assert wrong_language("DE", ["de-AT"]) is None
+    assert wrong_language(None, ["en"]) is None and wrong_language("de", []) is None

@@ -52,3 +52,31 @@ def test_a_dump_with_a_digit_ended_glued_sentence_is_cleaned_into_paragraphs() -
            "language_score": 1.0}
     out = clean_record(row)
     assert out["text"] == "Sales rose 12% in 2023.\n\nAnalysts expect a slower 2024."
+
+
+def test_clean_record_keeps_the_language_and_normalises_one_line_fields() -> None:
+    row = {"text": "Ein Satz.", "source_kind": "url", "title": "T",
+           "site_name": " Die\u200b  Zeit ", "description": "Zwei\nZeilen\u00a0hier ",
+           "language": "de", "language_score": 0.93}
+    out = clean_record(row)
+    assert (out["language"], out["language_score"]) == ("de", 0.93)
+    assert out["site_name"] == "Die Zeit"
+    assert out["description"] == "Zwei Zeilen hier"
+
+
+def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
+    from schemas import ARTICLES, conform
+    from tasks import clean
+
+    text = " ".join(["Die Regierung hat heute neue Pläne vorgestellt."] * 20)
+    rows = [{"article_id": "a1", "url": "https://z.example/a", "canonical_url":
+             "https://z.example/a", "domain": "z.example", "source_kind": "url", "source": "s",
+             "input_key": "k1", "run_id": "r0", "text": text, "word_count": 0,
+             "content_hash": "x", "language": "de",
+             "language_score": 0.875}]
+    result = clean.run(conform(rows, ARTICLES, "articles"),
+                       clean.CleanConfig(min_words=5, target_languages=["en"]), "run-9")
+    [rej] = result.rejects
+    assert (rej["reason"], rej["detail"], rej["run_id"], rej["input_key"], rej["article_id"]) == (
+        "wrong_language", "de (p=0.88) not in ['en']", "run-9", "k1", "a1")
+    assert result.table.num_rows == 0

@@ -381,3 +381,15 @@ def test_arrow_round_trip():
         nd.arrow_to_signatures(arr, 64)
     with pytest.raises(ValueError):
         nd.arrow_to_keys(karr, 8)
+
+
+def test_permutations_are_distinct_odd_32_bit_and_fixed_by_the_seed():
+    """Identical permutations would make all 128 minima one estimate repeated: the
+    Jaccard estimate would be 0 or 1, never in between."""
+    p = nd.MinHashParams()
+    a, b = p.perm_a32, p.perm_b32
+    assert a.dtype == np.uint32 and b.dtype == np.uint32 and len(a) == len(b) == 128
+    assert len(set(a.tolist())) == 128 and len(set(b.tolist())) == 128
+    assert (a % 2 == 1).all()
+    assert a.tolist() == nd.MinHashParams().perm_a32.tolist()  # same seed, same family
+    assert a.tolist() != nd.MinHashParams(seed=7).perm_a32.tolist()

@@ -121,3 +121,23 @@ def test_a_body_naming_a_local_file_is_not_opened(tmp_path) -> None:
 def test_clean_title() -> None:
     assert clean_title("  A\n\t<em>b</em>&nbsp;c ") == "A b c"
     assert clean_title("<br/>") is None and clean_title(None) is None
+
+
+def test_only_alternate_links_name_the_article() -> None:
+    """An Atom entry whose only link is rel="related" (another site's story) and whose id
+    is a URN has no article URL: it is skipped, not filed under the related address."""
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Related only</title><id>urn:x:1</id>
+  <link rel="related" href="https://other.example/x"/></entry>
+<entry><title>No rel</title><id>urn:x:2</id><link href="https://news.example/b"/></entry>
+</feed>"""
+    r = parse_feed(atom, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/b"]
+    assert r.skipped == [("feed_item_no_url", "entry 'Related only'")]
+
+
+def test_a_feed_served_without_a_content_type_is_read_as_xml_without_warning() -> None:
+    for data in (RSS2, ATOM, RSS1):
+        r = parse_feed(data, FEED_URL)
+        assert r.error is None and r.items
+        assert r.warning is None  # not "NonXMLContentType": nothing is wrong with it

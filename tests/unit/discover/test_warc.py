@@ -293,3 +293,67 @@ def test_warc_batches_bound_the_rows_held(tmp_path: Path) -> None:
     assert sizes == [3, 3, 1] and stats["kept"] == 7
     assert list(warc_batches(str(tmp_path / "none.warc"), "r", NOW, CAP, 3))[0][1][0][
         "reason"] == "warc_unreadable"
+
+
+def test_a_target_uri_in_angle_brackets_is_unwrapped() -> None:
+    # WARC/1.1 drafts (and some writers since) put the URI in <...>
+    rec = raw_record("<https://ok.example/wrapped>",
+                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nok")
+    rows, rejects, _ = run(rec)
+    assert rejects == [] and [r["url"] for r in rows] == ["https://ok.example/wrapped"]
+
+
+def test_a_record_without_header_end_says_why() -> None:
+    rows, [rej], _ = run(raw_record("https://x.example/", b"no http message here"))
+    assert rows == [] and rej["reason"] == "bad_http" and "HTTP headers" in rej["detail"]
+
+
+def test_an_unreadable_warc_is_counted_and_rejected_as_a_warc(tmp_path: Path) -> None:
+    from tasks.discover.warc import warc_batches
+
+    stats: dict[str, int] = {}
+    source = str(tmp_path / "gone.warc.gz")
+    [(rows, [rej])] = list(warc_batches(source, "run-8", NOW, CAP, 3, stats=stats))
+    assert rows == [] and stats == {"rejected_warc_unreadable": 1}
+    assert (rej["source_kind"], rej["source"], rej["input_key"], rej["url"], rej["run_id"],
+            rej["rejected_at"]) == ("warc", source, source, None, "run-8", NOW)
+    [(_, [remote])] = list(warc_batches("s3://bucket/x.warc.gz", "r", NOW, CAP, 3))
+    assert remote["url"] == "s3://bucket/x.warc.gz" and remote["reason"] == "warc_unreadable"
+
+
+def test_iter_stream_seeks_forward_only() -> None:
+    from tasks.discover.warc import _IterStream
+
+    closed = []
+    s = _IterStream(iter([b"abc", b"defg", b"hij"]), lambda: closed.append(True))
+    assert s.seek(2) == 2 and s.read(3) == b"c"  # a raw read may be short: one chunk
+    assert s.seek(2, io.SEEK_CUR) == 5 and s.read(10) == b"fg"
+    assert s.tell() == 7 and s.read(10) == b"hij"
+    with pytest.raises(io.UnsupportedOperation):
+        s.seek(1)  # backwards
+    with pytest.raises(io.UnsupportedOperation):
+        s.seek(0, io.SEEK_END)
+    s.close()
+    assert closed == [True]
+    # a forward seek past the end stops at the end
+    t = _IterStream(iter([b"ab"]), lambda: None)
+    assert t.seek(10) == 2 and t.read(1) == b""
+
+
+def test_stage_warc_writes_one_parquet_file_per_batch(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from tasks.discover.warc import stage_warc
+
+    path = tmp_path / "many.warc"
+    data = b"".join(raw_record(f"https://news.example/{i}",
+                               b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nx",
+                               record_id=f"<urn:uuid:{i}>") for i in range(5))
+    path.write_bytes(data + raw_record(None, b"HTTP/1.1 200 OK\r\n\r\nx"))
+    files, rejects, stats = stage_warc(str(path), tmp_path / "staged", "run-1", NOW, CAP, 2)
+    assert [pq.read_table(f).num_rows for f in files] == [2, 2, 1]
+    assert len({f.name for f in files}) == 3 and all(f.parent == tmp_path / "staged"
+                                                     for f in files)
+    assert pq.read_table(files[0]).schema == DOCUMENTS
+    assert [r["reason"] for r in rejects] == ["warc_no_target_uri"]
+    assert stats["kept"] == 5

@@ -25,6 +25,9 @@ def test_extraction_failed_on_error_or_empty_text() -> None:
         "https://news.example.com/autor/maria-lopez",
         "https://news.example.com/?s=bridge",
         "https://news.example.com/search?q=bridge",
+        # the listing word as the last segment, with or without a trailing slash
+        "https://news.example.com/archive",
+        "https://news.example.com/news/themen",
     ],
 )
 def test_listing_urls(url: str) -> None:
@@ -55,3 +58,16 @@ def test_not_article_needs_a_listing_signal_and_a_teaser_text() -> None:
     assert not_article(TEASERS, "https://news.example.com/2024/05/02/poem.html") is None
     # the page type alone is a signal
     assert not_article(TEASERS, "https://x.example/a", page_type="CollectionPage")
+
+
+def test_a_listing_reject_says_which_signal_fired() -> None:
+    typed = not_article(TEASERS, "https://x.example/a", page_type="schema:CollectionPage")
+    assert typed.detail == "page type schema:CollectionPage and a teaser-list text"
+    by_url = not_article(TEASERS, "https://x.example/tag/council/")
+    assert by_url.detail == "listing URL https://x.example/tag/council/ and a teaser-list text"
+
+
+def test_blocks_of_exactly_twelve_words_are_short() -> None:
+    twelve = "one two three four five six seven eight nine ten eleven twelve"
+    assert looks_like_listing("\n".join([twelve] * 5))
+    assert not looks_like_listing("\n".join([twelve + " thirteen"] * 5))

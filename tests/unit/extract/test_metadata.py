@@ -180,3 +180,70 @@ def test_page_title_prefers_the_visible_headline() -> None:
     body = "<h1>Bohren, bis es heiß wird</h1><p>x</p>"
     m = page_metadata(tree(head, body), "https://www.zeit.de/a", now=NOW)
     assert m.title == "Bohren, bis es heiß wird"
+
+
+# --- structured dates: JSON-LD nesting, <time>, htmldate ----------------------------------
+
+def _ld(obj: object) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() -> None:
+    from tasks.extract.metadata import jsonld_dates
+
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Organization", "datePublished": "2001-01-01"},
+        {"@type": "WebSite", "mainEntity": {"@type": ["NewsArticle", "Thing"],
+                                            "datePublished": "2024-05-02T08:00:00Z"}},
+    ]}
+    assert jsonld_dates(tree(_ld(graph))) == ["2024-05-02T08:00:00Z", "2001-01-01"]
+    # the first of the keys wins within one object
+    both = {"@type": "NewsArticle", "dateCreated": "2024-01-01", "datePublished": "2024-02-02"}
+    assert jsonld_dates(tree(_ld(both))) == ["2024-02-02"]
+
+
+def test_time_element_is_a_candidate_only_when_it_says_published() -> None:
+    from tasks.extract.metadata import date_candidates
+
+    marked = tree(body='<time datetime="2024-04-01">x</time>'
+                       '<time itemprop="datePublished" datetime="2024-05-01T10:00:00Z">y</time>')
+    assert [(c.source, c.value) for c in date_candidates(marked, None)] == [
+        ("time", datetime(2024, 5, 1, 10, tzinfo=UTC))]
+    pubdate = tree(body='<time pubdate datetime="2024-05-01">y</time>')
+    assert [c.source for c in date_candidates(pubdate, None)] == ["time"]
+    assert date_candidates(tree(body='<time datetime="2024-05-01">y</time>'), None) == []
+
+
+def test_htmldate_reads_the_visible_page_and_keeps_the_original_date() -> None:
+    # A WordPress-like header with the update first; neither <time> says itemprop/pubdate,
+    # so no structured candidate exists and htmldate decides: the publication, not the update.
+    text = "Text of the story here. " * 40
+    page = tree(body='<article><h1>Bridge</h1><time class="updated" datetime="2024-05-01">u'
+                     '</time><time class="entry-date published" datetime="2024-04-01">p</time>'
+                     f"<p>{text}</p></article>")
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_at, m.published_at_source) == (datetime(2024, 4, 1, tzinfo=UTC),
+                                                       "htmldate")
+    assert [c.source for c in m.date_candidates] == ["htmldate"]
+
+
+def test_a_byline_in_the_page_footer_is_not_the_author_but_one_in_the_article_is() -> None:
+    story = "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+    page_footer = tree(body=f"<article>{story}</article>"
+                            "<footer><div class='author'>Site Admin Team</div></footer>")
+    assert find_byline_author(page_footer) is None
+    own_footer = tree(body=f"<article>{story}<footer><span class='author'>Tom Becker</span>"
+                           "</footer></article>")
+    assert find_byline_author(own_footer) == "Tom Becker"
+
+
+def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
+    # fetched on 3 May 2024: a "published" 1 June 2024 on the page is a template artefact,
+    # even though it is in the past by the time the test (or a reprocess) runs
+    text = "Text of the story here. " * 40
+    page = tree(body='<article><h1>Bridge</h1><time class="entry-date published" '
+                     f'datetime="2024-06-01">p</time><p>{text}</p></article>')
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_at, m.published_at_source) == (None, None)

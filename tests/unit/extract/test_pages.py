@@ -350,6 +350,9 @@ def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> 
         ("Nahrungsergänzungsmittel - Das dubiose Geschäft", "Harbour Gazette", None,
          "Nahrungsergänzungsmittel - Das dubiose Geschäft"),
         ("Bridge reopens", "Harbour Gazette", None, "Bridge reopens"),
+        # the site name leads: the rest keeps its own separators
+        ("Harbour Gazette - Bridge reopens - live updates", "Harbour Gazette", None,
+         "Bridge reopens - live updates"),
         (None, "Harbour Gazette", None, None),
     ],
 )
@@ -368,7 +371,9 @@ def test_date_alternatives_and_flags_are_kept() -> None:
     docs = docs_table([{"input_key": "a", "url": "https://gazette.example/2024/05/01/b.html",
                         "source_kind": "url", "body": page(meta_date="2024-04-30")}])
     (row,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
-    assert [c["source"] for c in row["published_at_alternatives"]] == ["meta", "jsonld", "url"]
+    assert [(c["source"], c["value"].date().isoformat())
+            for c in row["published_at_alternatives"]] == [
+        ("meta", "2024-04-30"), ("jsonld", "2024-05-02"), ("url", "2024-05-01")]
     assert row["published_at_source"] == "meta"
     assert row["published_at_flags"] == ["disagree"]
 
@@ -382,3 +387,76 @@ def test_the_fetch_stage_encoding_decodes_the_body() -> None:
     html += "</article></body></html>"
     x = extract_html(html.encode("cp1252"), "https://x.example/a.html", encoding="cp1252")
     assert "Die Straße über den Fluss" in x.text
+
+
+# --- rows and rejects: what lands in the warehouse ------------------------------------------
+
+
+def test_article_row_keeps_tags_and_the_documents_own_url() -> None:
+    html = page().replace(b'<meta charset="utf-8">',
+                          b'<meta charset="utf-8"><meta name="keywords" content="bridge, harbour">')
+    docs = docs_table([{"input_key": "a", "url": "https://gazette.example/b?utm_source=x",
+                        "final_url": "https://gazette.example/news/bridge.html",
+                        "source_kind": "feed", "source": "https://gazette.example/rss",
+                        "body": html}])
+    (row,) = extract.run(docs, EXTRACT, "run-4").table.to_pylist()
+    assert row["tags"] == ["bridge", "harbour"]
+    assert row["url"] == "https://gazette.example/b?utm_source=x"  # as discovered
+    assert row["canonical_url"] == "https://gazette.example/news/bridge.html"
+    assert (row["source_kind"], row["source"], row["run_id"], row["input_key"]) == (
+        "feed", "https://gazette.example/rss", "run-4", "a")
+    (bare,) = extract.run(docs_table([{"input_key": "b", "url": "https://gazette.example/x",
+                                       "source_kind": "url", "body": page()}]),
+                          EXTRACT, "r").table.to_pylist()
+    assert bare["tags"] is None and bare["categories"] is None  # none, not an empty list
+
+
+@pytest.mark.parametrize(
+    ("status", "ctype", "want"),
+    [
+        (404, "text/html", ("http_404", "the archived response has status 404")),
+        (301, "text/html", ("http_301", "the archived response has status 301")),
+        (200, "Application/PDF; name=x", ("unsupported_content_type",
+                                          "archived response is application/pdf")),
+        (200, " TEXT/HTML ; charset=utf-8", None),
+        (299, None, None),
+    ],
+)
+def test_archived_response_problem(status, ctype, want) -> None:
+    from tasks.extract.pages import archived_response_problem
+
+    got = archived_response_problem({"status": status, "content_type": ctype},
+                                    ["text/html", "application/xhtml+xml"])
+    assert (None if got is None else (got.reason, got.detail)) == want
+
+
+def test_archived_rejects_and_extraction_errors_land_with_their_detail(monkeypatch) -> None:
+    docs = docs_table([
+        {"input_key": "w1", "url": "https://a.example/1", "source_kind": "warc",
+         "source": "c.warc", "status": 200, "content_type": "image/png", "body": b"png"},
+        {"input_key": "w2", "url": "https://a.example/2", "source_kind": "warc",
+         "source": "c.warc", "body": page()},
+    ])
+    monkeypatch.setattr(extract_mod, "extract_html", lambda *a, **k: extract_mod.Extracted(
+        "some text", extract_mod.PageMetadata(), error="trafilatura: ValueError: boom"))
+    result = extract.run(docs, EXTRACT, "run-6")
+    assert result.table.num_rows == 0
+    got = {r["input_key"]: r for r in result.rejects}
+    assert (got["w1"]["reason"], got["w1"]["detail"]) == (
+        "unsupported_content_type", "archived response is image/png")
+    assert (got["w2"]["reason"], got["w2"]["detail"]) == (
+        "extraction_failed", "trafilatura: ValueError: boom")
+    from tasks.common.urls import article_id_for
+
+    assert got["w2"]["article_id"] == article_id_for("https://a.example/2")
+    assert all((r["stage"], r["run_id"], r["source_kind"], r["source"]) ==
+               ("extract", "run-6", "warc", "c.warc") for r in result.rejects)
+
+
+def test_a_feed_or_sitemap_date_hint_reaches_the_row() -> None:
+    hint = datetime(2024, 5, 2, 6, 30, tzinfo=UTC)
+    docs = docs_table([{"input_key": "a", "url": "https://gazette.example/news/bridge.html",
+                        "source_kind": "sitemap", "body": page(jsonld_date=None, meta_date=None),
+                        "hint_published_at": hint, "hint_published_source": "sitemap"}])
+    (row,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
+    assert (row["published_at"], row["published_at_source"]) == (hint, "sitemap")

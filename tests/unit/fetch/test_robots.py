@@ -55,7 +55,9 @@ def test_5xx_and_429_disallow_everything(status: int) -> None:
 def test_network_failures_disallow(error: str) -> None:
     rules = rules_from_fetch(None, None, error)
     assert not rules.allows("https://a.example/", "pressroom")
-    assert error in rules.detail
+    assert rules.detail == f"robots.txt {error}"  # no ": None" without a detail
+    assert rules_from_fetch(None, None, error, "after 1.0 s").detail == (
+        f"robots.txt {error}: after 1.0 s")
 
 
 def test_too_many_redirects_means_unavailable() -> None:
@@ -82,3 +84,21 @@ def test_failures_any_page_would_meet_keep_their_kind() -> None:
     assert rules_from_fetch(None, None, "connect_error").error_kind == "robots_unreachable"
     assert rules_from_fetch(None, None, "timeout_headers").error_kind == "robots_timeout"
     assert rules_from_fetch(503, b"", None).error_kind == "robots_server_error"
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "token"),
+    [("pressroom/0.1 (+https://x.example)", "pressroom"), ("Mozilla/5.0 (compatible)", "Mozilla"),
+     ("newsbot", "newsbot"), ("", "*"), ("   ", "*"),
+     # no product token before the version: the * group, not an IndexError in Fetcher()
+     ("/0.1 (+https://x.example)", "*")],
+)
+def test_agent_token(user_agent: str, token: str) -> None:
+    assert agent_token(user_agent) == token
+
+
+def test_no_response_at_all_disallows_as_unreachable() -> None:
+    rules = rules_from_fetch(None, None, None)
+    assert (rules.state, rules.error_kind) == ("unreachable", "robots_unreachable")
+    assert not rules.allows("https://a.example/", "pressroom")
+    assert rules.crawl_delay("pressroom") is None

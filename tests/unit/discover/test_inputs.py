@@ -1,0 +1,335 @@
+"""Discover's dispatch of local inputs (tasks/discover/inputs.py): URL lists, bare URLs,
+directories, sources files and their host delays, the fetcher adapter, and the ledger
+counts of `settle` and `staged_batch` against what earlier runs settled. No network: feeds
+and sitemaps go through a fake `fetch_urls`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from schemas import DOCUMENTS, REJECTS, conform
+from tasks.common.result import StageResult
+from tasks.common.settings import Settings, settings_slice
+from tasks.common.state import KnownInputs
+from tasks.common.urls import article_id_for, canonical_url
+from tasks.discover.inputs import (
+    DiscoverConfig,
+    DiscoverResult,
+    _checked_urls,
+    discover,
+    expand_inputs,
+    fetch_urls_via,
+    read_dump,
+    read_url_list,
+    settle,
+    source_host_delays,
+    staged_batch,
+)
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+CONFIG = settings_slice(DiscoverConfig, Settings())
+DUMP = b" date 2024-04-04 https://dump.example/a\nA title\nThe body.\n"
+
+RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>One</title><link>https://news.example/one</link></item>
+<item><title>Two</title><link>https://news.example/two</link></item>
+</channel></rss>"""
+
+SOURCES = """
+[[source]]
+name = "News"
+feeds = ["https://news.example/rss"]
+urls = ["https://news.example/listed"]
+delay_s = 4.0
+[[source]]
+name = "Other"
+sitemaps = ["https://other.example/sitemap.xml"]
+delay_s = 2.5
+[[source]]
+name = "Off"
+feeds = ["https://off.example/rss"]
+delay_s = 9.0
+enabled = false
+"""
+
+
+def test_read_url_list_documents_comments_and_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "list.urls"
+    path.write_text("# a comment\n\nhttps://a.example/1\n  https://a.example/2  \n"
+                    "ftp://a.example/3\n")
+    docs, rejects = read_url_list(path, "run-7")
+    assert docs == [
+        {"input_key": "https://a.example/1", "url": "https://a.example/1",
+         "source_kind": "url", "source": str(path)},
+        {"input_key": "https://a.example/2", "url": "https://a.example/2",
+         "source_kind": "url", "source": str(path)},
+    ]
+    [bad] = rejects
+    assert (bad["reason"], bad["url"], bad["input_key"], bad["run_id"], bad["source_kind"],
+            bad["source"], bad["stage"]) == ("bad_url", "ftp://a.example/3", "ftp://a.example/3",
+                                             "run-7", "url", str(path), "discover")
+    assert bad["detail"].startswith("list.urls:5 ")  # the line a person has to fix
+
+
+def test_read_url_list_unreadable_and_binary(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.urls"
+    docs, [rej] = read_url_list(missing, "run-7")
+    assert docs == []
+    assert (rej["reason"], rej["input_key"], rej["run_id"], rej["source_kind"]) == (
+        "unreadable", f"urls:{missing}", "run-7", "url")
+    binary = tmp_path / "bin.urls"
+    binary.write_bytes(b"\x00\x01\x02https://a.example/")
+    _, [rej] = read_url_list(binary, "run-7")
+    assert rej["reason"] == "binary_content"  # the DumpError's own reason, not "unreadable"
+
+
+def test_too_large_dump_reject_keeps_its_run_id(tmp_path: Path, monkeypatch) -> None:
+    import tasks.discover.inputs as inputs
+
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", 10)
+    path = tmp_path / "big.txt"
+    path.write_bytes(DUMP)
+    doc, rej = read_dump(path, "run-9")
+    assert doc is None
+    assert (rej["reason"], rej["run_id"], rej["input_key"], rej["source_kind"]) == (
+        "too_large", "run-9", f"dump:{path}:{len(DUMP)}", "dump")
+
+
+def test_expand_inputs_walks_directories_sorted_and_notes_missing(tmp_path: Path) -> None:
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    for name in ("d/b.txt", "d/a.urls", "d/sub/c.txt"):
+        (tmp_path / name).write_text("x")
+    single = tmp_path / "single.txt"
+    single.write_text("x")
+    items, notes = expand_inputs([
+        str(tmp_path / "d"), "HTTPS://Up.example/a", "feed:https://f.example/x", str(single),
+        str(tmp_path / "nope"),
+    ])
+    assert items == [tmp_path / "d" / "a.urls", tmp_path / "d" / "b.txt",
+                     tmp_path / "d" / "sub" / "c.txt", "HTTPS://Up.example/a",
+                     "feed:https://f.example/x", single]
+    assert notes == [f"input {str(tmp_path / 'nope')!r} does not exist: skipped"]
+
+
+def test_source_host_delays_take_enabled_sources_and_skip_broken_files(tmp_path: Path) -> None:
+    good = tmp_path / "sources.toml"
+    good.write_text(SOURCES)
+    broken = tmp_path / "more" / "sources.toml"
+    broken.parent.mkdir()
+    broken.write_text("[[source]\n")
+    delays = source_host_delays([str(good), str(broken), "https://x.example/a"])
+    assert delays == {"news.example": 4.0, "other.example": 2.5}
+
+
+def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
+    seen: list[pa.Table] = []
+
+    def fetch_documents(docs: pa.Table) -> StageResult:
+        seen.append(docs)
+        got = docs.to_pylist()[0] | {"body": b"<rss/>", "status": 200}
+        log = [{"url": u, "error": None} for u in docs.column("url").to_pylist()]
+        return StageResult("fetch", conform([got], DOCUMENTS, "documents"), docs.num_rows,
+                           fetch_log=log, failed=docs.num_rows - 1)
+
+    bodies, log = fetch_urls_via(fetch_documents)(["https://a.example/rss",
+                                                    "https://b.example/rss"])
+    assert seen[0].schema == DOCUMENTS
+    assert seen[0].to_pylist()[1]["input_key"] == "https://b.example/rss"
+    assert seen[0].column("source_kind").to_pylist() == ["feed", "feed"]
+    assert bodies == {"https://a.example/rss": b"<rss/>"}  # a document without body is absent
+    assert [r["url"] for r in log] == ["https://a.example/rss", "https://b.example/rss"]
+
+
+def test_checked_urls_rejects_rows_without_a_canonical_url() -> None:
+    rows = [{"url": "https://ok.example/1", "source_kind": "warc", "source": "x.warc",
+             "input_key": "x.warc@0"},
+            {"url": "mailto:someone@example.com", "source_kind": "warc", "source": "x.warc",
+             "input_key": "x.warc@10"}]
+    good, [bad] = _checked_urls(rows, "run-3")
+    assert good == rows[:1]
+    assert (bad["reason"], bad["source_kind"], bad["source"], bad["input_key"], bad["url"],
+            bad["run_id"]) == ("bad_url", "warc", "x.warc", "x.warc@10",
+                               "mailto:someone@example.com", "run-3")
+
+
+def fake_fetcher(bodies: dict[str, bytes]):
+    calls: list[list[str]] = []
+
+    def fetch_urls(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
+        calls.append(list(urls))
+        got = {u: bodies[u] for u in urls if u in bodies}
+        log = [{"url": u, "error": None if u in got else "http_404", "fetched_at": NOW,
+                "content_type": "application/rss+xml"} for u in urls]
+        return got, log
+
+    return fetch_urls, calls
+
+
+def test_discover_dispatches_every_kind_of_input(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(DUMP)
+    (tmp_path / "in" / "bad.txt").write_bytes(b"no header\n")
+    (tmp_path / "in" / "list.urls").write_text("https://news.example/one\nhttps://u.example/2\n")
+    (tmp_path / "in" / "README.md").write_text("not an input")
+    (tmp_path / "in" / ".gitkeep").write_text("")
+    (tmp_path / "in" / "notes.csv").write_text("x")
+    (tmp_path / "in" / "sources.toml").write_text(SOURCES)
+    fetch_urls, calls = fake_fetcher({"https://news.example/rss": RSS})
+    found = discover([str(tmp_path / "in"), "https://cli.example/article", "https:///nohost",
+                      str(tmp_path / "missing")],
+                     "run-5", CONFIG, fetch_urls=fetch_urls, now=NOW)
+    docs = found.docs.to_pylist()
+    by_url = {d["url"]: d for d in docs}
+    # local rows first: dump, URL list, command line; then what the feed and the sources
+    # file list; news.example/one is in the list and the feed: the list's row wins.
+    assert [d["url"] for d in docs] == [
+        "https://dump.example/a", "https://news.example/one", "https://u.example/2",
+        "https://cli.example/article", "https://news.example/two",
+        "https://news.example/listed"]
+    assert by_url["https://dump.example/a"]["source_kind"] == "dump"
+    assert by_url["https://cli.example/article"]["source"] == "command line"
+    assert by_url["https://news.example/two"]["source_kind"] == "feed"
+    assert by_url["https://news.example/listed"]["source_kind"] == "url"
+    assert by_url["https://news.example/listed"]["source"] == str(tmp_path / "in" /
+                                                                  "sources.toml")
+    reasons = sorted((r["reason"], r["source_kind"], r["run_id"]) for r in found.rejects)
+    assert [r["source"] for r in found.rejects if r["reason"] == "bad_url"] == ["command line"]
+    assert reasons == [("bad_url", "url", "run-5"), ("duplicate_url", "feed", "run-5"),
+                       ("missing_header", "dump", "run-5")]
+    # one fetch batch: the enabled source's feed and sitemap, not the disabled one
+    assert calls == [["https://news.example/rss", "https://other.example/sitemap.xml"]]
+    assert found.stats["sources_enabled"] == 2
+    assert found.stats["feed_fetched"] == 1 and found.stats["sitemap_fetch_failed"] == 1
+    assert [r["url"] for r in found.fetch_log] == ["https://news.example/rss",
+                                                   "https://other.example/sitemap.xml"]
+    assert any("notes.csv: not a recognised input" in n for n in found.notes)
+    assert not any("README.md" in n or ".gitkeep" in n for n in found.notes)
+    assert any("'" + str(tmp_path / "missing") + "' does not exist" in n for n in found.notes)
+    assert ("discovery: 1 of 1 feed(s) fetched, 0 sitemap file(s) read, 3 URL(s) found, "
+            "1 fetch failure(s) (see fetch_log)") in found.notes
+
+
+def test_discover_bad_sources_file_is_a_reject_and_a_note(tmp_path: Path) -> None:
+    bad = tmp_path / "sources.toml"
+    bad.write_text("[[source]\n")
+    found = discover([str(bad), "https://a.example/1"], "run-5", CONFIG, now=NOW)
+    assert found.docs.column("url").to_pylist() == ["https://a.example/1"]
+    [rej] = found.rejects
+    assert (rej["reason"], rej["source_kind"], rej["input_key"], rej["run_id"]) == (
+        "bad_sources_file", "sources", f"sources:{bad}", "run-5")
+    assert found.notes and "not valid TOML" in found.notes[0]
+
+
+def test_discover_skips_recently_failed_sources_and_logs_unfetched(tmp_path: Path) -> None:
+    found = discover(["feed:https://f.example/a", "sitemap:https://s.example/map.xml",
+                      "https://feeds.example.com/x"], "run-5", CONFIG, now=NOW,
+                     skip_sources=frozenset({"https://f.example/a"}))
+    assert found.stats["sources_skipped"] == 1
+    assert any(n.startswith("1 feed(s)/sitemap(s) not fetched") for n in found.notes)
+    # without a fetcher, every remaining source is logged as not fetched
+    assert sorted((r["url"], r["error"], r["source_kind"]) for r in found.fetch_log) == [
+        ("https://feeds.example.com/x", "not_fetched", "feed"),
+        ("https://s.example/map.xml", "not_fetched", "sitemap")]
+    assert found.docs.num_rows == 0
+
+
+def test_discover_warcs_are_streamed_later_or_read_now(tmp_path: Path) -> None:
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_cc_news_like(warc)
+    later = discover([str(warc), "https://a.example/1"], "run-5", CONFIG, now=NOW,
+                     stream_warcs=True)
+    assert later.warcs == [str(warc)]
+    assert later.docs.column("url").to_pylist() == ["https://a.example/1"]
+    now = discover([str(warc)], "run-5", CONFIG, now=NOW)
+    assert now.warcs == []
+    assert now.docs.column("url").to_pylist() == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c"]
+    assert now.docs.column("source").to_pylist() == [str(warc)] * 3
+    assert now.stats["warc_records"] >= 3
+
+
+def _docs(urls: list[str]) -> pa.Table:
+    return conform([{"input_key": f"k:{u}", "url": u, "source_kind": "url", "source": "s"}
+                    for u in urls], DOCUMENTS, "documents")
+
+
+def _rejects(keys: list[str]) -> list[dict]:
+    return [{"input_key": k, "stage": "discover", "reason": "bad_url", "detail": "d",
+             "rejected_at": NOW, "run_id": "r"} for k in keys]
+
+
+@pytest.mark.parametrize("refresh", [False, True])
+def test_settle_counts_every_input_once(refresh: bool) -> None:
+    done = "https://a.example/done"
+    found = DiscoverResult(
+        docs=_docs(["https://a.example/new", done, "https://a.example/failed"]),
+        rejects=_rejects(["old-reject", "new-reject"]),
+        fetch_log=[{"url": "f1", "error": "http_500"}, {"url": "f2", "error": "not_modified"},
+                   {"url": "f3", "error": None}],
+        stats={"sources_skipped": 2},
+    )
+    known = KnownInputs(article_ids=frozenset({article_id_for(canonical_url(done))}),
+                        rejected_keys=frozenset({"old-reject"}),
+                        recently_failed_urls=frozenset({"https://a.example/failed"}))
+    settled = settle(found, known, refresh)
+    passed = ["https://a.example/new"] + ([done] if refresh else [])
+    assert settled.todo.column("url").to_pylist() == passed
+    assert [r["input_key"] for r in settled.rejects] == ["new-reject"]
+    # received: 3 docs + 2 rejects + 1 failed fetch + (2 skipped sources + one 304)
+    assert settled.counts == {"received": 9, "passed": len(passed), "rejected": 1,
+                              "failed": 1, "skipped": (3 - len(passed)) + 1 + 3}
+    c = settled.counts
+    assert c["received"] == c["passed"] + c["rejected"] + c["failed"] + c["skipped"]
+
+
+def test_staged_batch_skips_settled_and_rejects_bad_urls(tmp_path: Path) -> None:
+    rows = _docs(["https://a.example/1", "https://a.example/2"]).to_pylist()
+    rows += [{"input_key": "w@3", "url": "javascript:alert(1)", "source_kind": "warc",
+              "source": "w"},
+             {"input_key": "w@4", "url": "ftp://a.example/x", "source_kind": "warc",
+              "source": "w"}]
+    path = tmp_path / "batch.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=DOCUMENTS), path)
+    known = KnownInputs(rejected_keys=frozenset({"k:https://a.example/2", "w@4"}))
+    result = staged_batch(path, known, refresh=False, run_id="run-2")
+    assert result.stage == "discover"
+    assert result.table.column("url").to_pylist() == ["https://a.example/1"]
+    [rej] = result.rejects
+    assert (rej["input_key"], rej["reason"], rej["run_id"]) == ("w@3", "bad_url", "run-2")
+    conform(result.rejects, REJECTS, "rejects")
+    assert result.counts == {"received": 4, "passed": 1, "rejected": 1, "failed": 0,
+                             "skipped": 2}
+
+
+def test_an_unreadable_dump_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "x.txt"
+    folder.mkdir()  # stat() works, read_bytes() does not
+    doc, rej = read_dump(folder, "run-1")
+    assert doc is None
+    assert (rej["reason"], rej["input_key"]) == ("unreadable", f"dump:{folder}")
+    assert "Is a directory" in rej["detail"]
+
+
+def test_run_returns_what_to_fetch_and_leaves_warcs_pending(tmp_path: Path) -> None:
+    from tasks.discover import run
+
+    warc = tmp_path / "c.warc.gz"
+    warc.write_bytes(b"")
+    urls = tmp_path / "l.urls"
+    urls.write_text("https://a.example/1\nhttps://a.example/known\nhttps://a.example/1\n"
+                    "ftp://x\n")
+    known = KnownInputs(article_ids=frozenset({article_id_for("https://a.example/known")}))
+    result = run([str(urls), str(warc)], CONFIG, "run-3", known=known, now=NOW)
+    assert result.stage == "discover"
+    assert result.table.column("url").to_pylist() == ["https://a.example/1"]
+    assert result.pending == [str(warc)]
+    assert sorted(r["reason"] for r in result.rejects) == ["bad_url", "duplicate_url"]
+    assert result.counts == {"received": 4, "passed": 1, "rejected": 2, "failed": 0,
+                             "skipped": 1}

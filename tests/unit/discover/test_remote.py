@@ -1,0 +1,78 @@
+"""discover_remote without a network: feeds and sitemaps through a fake fetch_urls. The
+rows, rejects and counters it returns are what discover's ledger and the warehouse get."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tasks.discover.remote import RemoteLimits, discover_remote
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+
+RSS = b"""<rss version="2.0"><channel><title>t</title>
+<item><title>One</title><link>https://news.example/one</link></item>
+<item><title>Two</title><link>https://news.example/two</link></item>
+</channel></rss>"""
+
+URLSET = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://news.example/two</loc><lastmod>2024-05-01</lastmod></url>
+<url><loc>https://news.example/three</loc></url></urlset>"""
+
+
+def index(children: list[tuple[str, str]]) -> bytes:
+    items = "".join(f"<sitemap><loc>{u}</loc><lastmod>{d}</lastmod></sitemap>"
+                    for u, d in children)
+    return (f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}'
+            "</sitemapindex>").encode()
+
+
+def fetcher(bodies: dict[str, bytes]):
+    def fetch_urls(urls: list[str]):
+        got = {u: bodies[u] for u in urls if u in bodies}
+        return got, [{"url": u, "error": None if u in got else "http_404"} for u in urls]
+    return fetch_urls
+
+
+def test_items_are_counted_per_kind_and_merged_across_sources() -> None:
+    bodies = {"https://news.example/rss": RSS, "https://news.example/sitemap.xml": URLSET}
+    result = discover_remote(["https://news.example/rss"], ["https://news.example/sitemap.xml"],
+                             fetcher(bodies), "run-1", NOW,
+                             urls=[("https://news.example/listed", "sources.toml")])
+    rows = {r["url"]: r for r in result.rows}
+    assert list(rows) == ["https://news.example/one", "https://news.example/two",
+                          "https://news.example/three", "https://news.example/listed"]
+    # /two is in the feed and the sitemap: the feed's row wins, the sitemap fills its date
+    assert rows["https://news.example/two"]["source_kind"] == "feed"
+    assert rows["https://news.example/two"]["hint_published_source"] == "sitemap_lastmod"
+    assert (rows["https://news.example/listed"]["source_kind"],
+            rows["https://news.example/listed"]["source"]) == ("url", "sources.toml")
+    assert result.stats == {"feed_fetched": 1, "sitemap_fetched": 1, "sitemaps_parsed": 1,
+                            "feed_items": 2, "sitemap_items": 1, "merged_duplicate_url": 1,
+                            "url_items": 1}
+
+
+def test_a_sitemap_that_is_not_one_is_a_sitemap_reject() -> None:
+    url = "https://news.example/sitemap.xml"
+    result = discover_remote([], [url], fetcher({url: b"<html><body>404</body></html>"}),
+                             "run-1", NOW)
+    [rej] = result.rejects
+    assert (rej["reason"], rej["source_kind"], rej["source"], rej["url"], rej["input_key"],
+            rej["run_id"]) == ("not_a_sitemap", "sitemap", url, url, url, "run-1")
+    assert result.stats["rejected_not_a_sitemap"] == 1
+
+
+def test_old_children_are_one_reject_per_index_listing_the_first_five() -> None:
+    root = "https://news.example/index.xml"
+    one_old = index([("https://news.example/2019.xml", "2019-01-01")])
+    result = discover_remote([], [root], fetcher({root: one_old}), "r", NOW,
+                             RemoteLimits(max_child_age_days=30))
+    [rej] = result.rejects
+    assert (rej["reason"], rej["input_key"]) == ("sitemap_child_too_old",
+                                                 f"{root}#sitemap_child_too_old")
+    assert rej["detail"].startswith("1 child sitemap(s) not fetched, lastmod before 2024-04-03")
+    assert rej["detail"].endswith(": https://news.example/2019.xml")
+    many = index([(f"https://news.example/{y}.xml", f"{y}-01-01") for y in range(2010, 2017)])
+    [rej] = discover_remote([], [root], fetcher({root: many}), "r", NOW).rejects
+    assert rej["detail"].startswith("7 child sitemap(s) not fetched")
+    assert rej["detail"].endswith("https://news.example/2012.xml ...")  # newest five
+    assert result.stats["sitemaps_skipped_sitemap_child_too_old"] == 1

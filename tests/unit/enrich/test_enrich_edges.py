@@ -1,0 +1,100 @@
+"""Enrich's bookkeeping and tie rules that reach the warehouse: which step failed (the
+enrich_error column), one keyword corpus per batch, place order on ties, the speaker
+rules and offsets of quotes, and the default language of place matching."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tasks.enrich import annotate as enrich_mod
+from tasks.enrich import gazetteer, keywords, ner, outlets
+from tasks.enrich.quotes import MAX_QUOTE_CHARS, extract_quotes
+from tests.unit.enrich.test_annotate import enrich_batch, make_articles, settings  # noqa: F401
+
+TEXT = ("Poland and Germany agreed on Tuesday to build a new bridge over the Oder river, "
+        "the ministers of both countries said in Warsaw after a meeting.")
+
+
+def _boom(*args, **kwargs):
+    raise ValueError("boom")
+
+
+def test_a_failing_step_is_named_in_enrich_error_and_the_article_kept(settings,  # noqa: F811
+                                                                      monkeypatch) -> None:
+    monkeypatch.setattr(enrich_mod, "detect_language", _boom)
+    monkeypatch.setattr(outlets, "lookup", _boom)
+    result = enrich_batch(make_articles([TEXT]), settings, "r1")
+    (row,) = result.table.to_pylist()
+    assert row["enrich_error"] is not None
+    assert "language: ValueError: boom" in row["enrich_error"]
+    assert "source: ValueError: boom" in row["enrich_error"]
+    assert row["places"] and "PL" in row["places"]  # the other steps still ran
+
+
+def test_ner_errors_land_on_their_article(settings, monkeypatch) -> None:  # noqa: F811
+    settings = settings.model_copy(update={"spacy_model": "fake-model"})
+    class Fake:
+        pipes = ("ner",)
+
+    monkeypatch.setattr(ner, "load_ner", lambda name: Fake())
+    monkeypatch.setattr(ner, "tag_batch", lambda m, texts, *a: (
+        [None] * len(texts), [None, "ner: ValueError: too long"]))
+    result = enrich_batch(make_articles([TEXT, TEXT + " Again."]), settings, "r1")
+    errors = result.table.column("enrich_error").to_pylist()
+    assert errors[0] is None
+    assert "ner: ValueError: too long" in errors[1]
+    assert "spaCy NER: model 'fake-model', pipes ['ner']" in result.notes
+
+
+def test_keywords_are_computed_on_the_batch_as_one_corpus(settings,  # noqa: F811
+                                                          monkeypatch) -> None:
+    calls = []
+    real = keywords.keywords_batch
+
+    def spy(texts, langs, method, top_k):
+        calls.append(len(texts))
+        return real(texts, langs, method, top_k)
+
+    monkeypatch.setattr(keywords, "keywords_batch", spy)
+    enrich_batch(make_articles([TEXT, TEXT + " Berlin.", "Short text about Poland."]),
+                 settings, "r1")
+    assert calls == [3]
+
+
+def test_places_tie_on_count_in_code_order() -> None:
+    p = gazetteer.Places(counts=Counter({"PL": 2, "DE": 2, "UA": 3, "AT": 1}))
+    assert p.codes() == ["UA", "DE", "PL", "AT"]
+
+
+def test_place_matching_defaults_to_english() -> None:
+    assert gazetteer.find_mentions(TEXT) == gazetteer.find_mentions(TEXT, "en")
+    assert [m.term.iso2 for m in gazetteer.places_in(TEXT).mentions][:2] == ["PL", "DE"]
+
+
+def test_quote_offsets_count_from_the_start_of_the_text() -> None:
+    text = ('"First line of the speech was long enough here," Anna Nowak said.\n'
+            '"Second one also long enough to count here," Anna Nowak said.')
+    starts = [q.start for q in extract_quotes(text)]
+    assert starts == [0, text.index('"Second')]
+
+
+def test_an_overlong_quote_is_no_quote() -> None:
+    long = " ".join(["word"] * (MAX_QUOTE_CHARS // 5 + 10))
+    assert extract_quotes(f'"{long}," Anna Nowak said.') == []
+    ok = " ".join(["word"] * 20)
+    assert [q.speaker for q in extract_quotes(f'"{ok}," Anna Nowak said.')] == ["Anna Nowak"]
+
+
+@pytest.mark.parametrize("speaker", ["The Mayor", "An Official", "A Spokesman"])
+def test_a_described_speaker_is_the_last_named_one(speaker: str) -> None:
+    text = ('"We will rebuild the bridge before the winter comes," Anna Nowak said. '
+            f'"It will cost more than planned this year," {speaker} said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Anna Nowak", "Anna Nowak"]
+
+
+def test_german_adjective_stems_expand_to_their_inflections() -> None:
+    # curated_de.tsv lists "~russisch" and the like: stems, not literal forms
+    text = "Die russische Regierung und polnische Minister trafen sich."
+    assert gazetteer.places_in(text, "de").codes() == ["PL", "RU"]

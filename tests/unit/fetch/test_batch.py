@@ -1,0 +1,117 @@
+"""The fetch stage's batch bookkeeping, offline: documents that pass through, documents
+without a URL, URLs the warehouse already settled, a crash inside one URL's fetch, and a
+robots.txt address the guard refuses. No socket is opened."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from schemas import DOCUMENTS, FETCH_LOG, conform
+from tasks.common.settings import Settings, settings_slice
+from tasks.common.state import FetchHistory
+from tasks.fetch import FetchConfig, run
+from tasks.fetch.client import Fetcher, UrlOutcome, _run
+
+CONFIG = settings_slice(FetchConfig, Settings())
+
+
+def docs(rows: list[dict]):
+    return conform([{"source": "s", **r} for r in rows], DOCUMENTS, "documents")
+
+
+def test_a_batch_with_nothing_to_fetch_accounts_for_every_document() -> None:
+    now = datetime.now(UTC)
+    history = {
+        "https://a.example/done": FetchHistory(200, None, now - timedelta(days=3)),
+        "https://a.example/failed": FetchHistory(None, "timeout_total", now - timedelta(hours=1)),
+    }
+    batch = docs([
+        {"input_key": "d", "url": "https://dump.example/a", "source_kind": "dump"},
+        {"input_key": "w", "url": "https://w.example/a", "source_kind": "warc", "body": b"x"},
+        {"input_key": "n", "url": "  ", "source_kind": "url", "source": "list.urls"},
+        {"input_key": "k1", "url": "https://a.example/done", "source_kind": "feed",
+         "source": "https://a.example/rss"},
+        {"input_key": "k2", "url": "https://a.example/done", "source_kind": "url"},
+        {"input_key": "f", "url": "https://a.example/failed", "source_kind": "sitemap",
+         "source": "https://a.example/sitemap.xml"},
+    ])
+    result = run(batch, CONFIG, "run-2", history=history)
+    assert result.table.column("input_key").to_pylist() == ["d", "w"]  # passed through
+    conform(result.fetch_log, FETCH_LOG, "fetch_log")
+    log = [(r["url"], r["error"], r["source_kind"], r["source"], r["run_id"])
+           for r in result.fetch_log]
+    assert log == [
+        ("", "invalid_url", "url", "list.urls", "run-2"),
+        # one row per distinct URL, named after the first document that asked for it
+        ("https://a.example/done", "already_fetched", "feed", "https://a.example/rss", "run-2"),
+        ("https://a.example/failed", "recently_failed", "sitemap",
+         "https://a.example/sitemap.xml", "run-2"),
+    ]
+    assert result.fetch_log[2]["error_detail"].endswith("(timeout_total)")
+    assert all(r["bytes"] is None and r["attempts"] == 0 for r in result.fetch_log)
+    assert result.counts == {"received": 6, "passed": 2, "rejected": 0, "failed": 3,
+                             "skipped": 0}
+
+
+def test_an_old_failure_is_fetched_again_and_refresh_refetches_known_pages(monkeypatch) -> None:
+    import tasks.fetch.client as client
+
+    asked: list[list[str]] = []
+
+    async def fake_run(fetcher, urls):
+        asked.append(list(urls))
+        return {u: UrlOutcome(url=u, error="http_404", status=404, attempts=1,
+                              fetched_at=datetime.now(UTC)) for u in urls}
+
+    monkeypatch.setattr(client, "_run", fake_run)
+    now = datetime.now(UTC)
+    history = {
+        "https://a.example/done": FetchHistory(200, None, now - timedelta(days=3),
+                                               {"etag": '"v1"'}),
+        "https://a.example/old-failure": FetchHistory(None, "dns_error", now - timedelta(days=9)),
+    }
+    batch = docs([{"input_key": u, "url": u, "source_kind": "url"}
+                  for u in ("https://a.example/done", "https://a.example/old-failure")])
+    run(batch, CONFIG, "r", history=history)
+    assert asked == [["https://a.example/old-failure"]]
+    asked.clear()
+    result = run(batch, replace(CONFIG, refresh=True), "r", history=history)
+    assert asked == [["https://a.example/done", "https://a.example/old-failure"]]
+    assert [r["error"] for r in result.fetch_log] == ["http_404", "http_404"]
+    assert result.failed == 2 and result.table.num_rows == 0
+
+
+class _CrashingFetcher:
+    cfg = replace(CONFIG, per_host_concurrency=1)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return None
+
+    async def fetch_url(self, url: str) -> UrlOutcome:
+        if url.endswith("/boom"):
+            raise RuntimeError("bug in the fetcher")
+        return UrlOutcome(url=url, status=200)
+
+
+def test_a_crash_on_one_url_is_an_internal_error_row_and_the_rest_is_fetched() -> None:
+    urls = ["https://a.example/1", "https://a.example/boom", "https://a.example/2"]
+    results = asyncio.run(_run(_CrashingFetcher(), urls))
+    assert set(results) == set(urls)
+    boom = results["https://a.example/boom"]
+    assert (boom.url, boom.error, boom.detail) == (
+        "https://a.example/boom", "internal_error", "RuntimeError: bug in the fetcher")
+    assert boom.fetched_at is not None and boom.fetched_at.tzinfo is UTC
+    assert results["https://a.example/2"].status == 200
+
+
+def test_a_robots_txt_address_the_guard_refuses_names_the_cause() -> None:
+    fetcher = Fetcher(replace(CONFIG, allow_private_hosts=False), "r", None)
+    rules = asyncio.run(fetcher._fetch_robots("http://127.0.0.1:8080/page"))
+    assert (rules.state, rules.error_kind) == ("unreachable", "blocked_address")
+    assert rules.detail.startswith("robots.txt blocked_address: 127.0.0.1 is 127.0.0.1")
+    assert not rules.allows("http://127.0.0.1:8080/page", "pressroom")

@@ -1,0 +1,108 @@
+"""The raw archive's files and the reads built on them: file names, record framing, the
+fetch_log rows reprocess picks, and the small pieces of the report around them."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import duckdb
+
+from schemas import REJECTS, conform
+from tasks.fetch.client import http_request_head, http_response_head
+from tasks.storage.archive import WarcWriter, archived_documents, article_fetches
+from tasks.storage.publish import publish_commit
+from tasks.storage.report import _html_table, build_views
+from tasks.storage.warehouse import manifests, run_manifests, scan_table
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+HEAD = http_response_head("1.1", 200, "OK", [(b"Content-Type", b"text/html; charset=utf-8")])
+REQ = http_request_head("GET", "/a", [("Host", "a.example")])
+
+
+def test_warc_files_are_named_by_run_and_utc_time_and_records_are_framed(tmp_path) -> None:
+    day = datetime.now(UTC)
+    writer = WarcWriter(tmp_path, "run/1 x.y")
+    writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    writer.close()
+    [rel] = writer.files
+    m = re.fullmatch(r"raw/run_1_x\.y/(\d{8})T(\d{6})-[0-9a-f]{8}\.warc\.gz", rel)
+    assert m, rel
+    assert m[1] in {day.strftime("%Y%m%d"), datetime.now(UTC).strftime("%Y%m%d")}
+    raw = gzip.decompress((tmp_path / rel).read_bytes())
+    records = raw.split(b"WARC/1.1\r\n")[1:]
+    assert len(records) == 3  # warcinfo, request, response
+    assert all(r.endswith(b"\r\n\r\n") for r in records)
+    # every record ends with the block's end and the two CRLFs WARC puts after it
+    assert records[-1].endswith(b"<p>x</p>\r\n\r\n")
+    assert b"isPartOf: run_1_x.y\r\n" in records[0]
+
+
+def test_article_fetches_picks_the_latest_archived_page_per_url() -> None:
+    settings = SimpleNamespace(allowed_content_types=["text/html"])
+
+    def row(url, at, **kw):
+        return {"url": url, "fetched_at": at, "error": None, "warc_file": "raw/f.warc.gz",
+                "warc_offset": 0, "content_type": "text/html", "run_id": "r1", **kw}
+
+    log = [row("https://a.example/1", NOW),
+           row("https://a.example/1", NOW + timedelta(hours=1), warc_offset=10),
+           row("https://a.example/1", NOW - timedelta(hours=1), warc_offset=20),
+           row("https://a.example/feed", NOW, content_type="application/rss+xml"),
+           row("https://a.example/failed", NOW, error="http_500"),
+           row("https://a.example/unarchived", NOW, warc_file=None),
+           row("https://a.example/no-offset", NOW, warc_offset=None),
+           row("https://a.example/untyped", NOW, content_type=None),
+           row("https://a.example/other-run", NOW, run_id="r2")]
+    got = article_fetches(log, settings)
+    assert sorted((r["url"], r["warc_offset"]) for r in got) == [
+        ("https://a.example/1", 10), ("https://a.example/other-run", 0)]
+    only = article_fetches(log, settings, run_ids=["r2"])
+    assert [r["url"] for r in only] == ["https://a.example/other-run"]
+    import pyarrow as pa
+
+    table = pa.Table.from_pylist(log)
+    assert sorted(r["url"] for r in article_fetches(table, settings)) == [
+        "https://a.example/1", "https://a.example/other-run"]
+
+
+def test_archived_documents_default_to_url_inputs(tmp_path) -> None:
+    writer = WarcWriter(tmp_path, "r")
+    f, o = writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    writer.close()
+    [doc] = archived_documents(tmp_path, [{"url": "https://a.example/a", "error": None,
+                                           "warc_file": f, "warc_offset": o}]).to_pylist()
+    assert (doc["source_kind"], doc["source"], doc["status"]) == ("url", None, 200)
+
+
+def test_a_batch_commit_is_a_batch_manifest_not_a_run(tmp_path) -> None:
+    rejects = conform([{"input_key": "k", "stage": "clean", "reason": "too_short",
+                        "rejected_at": NOW, "run_id": "r1"}], REJECTS, "rejects")
+    m = publish_commit(tmp_path, {"rejects": rejects},
+                       {"run_id": "r1", "started_at": NOW.isoformat()}, 3)
+    assert (m["kind"], m["batch"], m["name"]) == ("batch", 3, "r1.b00003.json")
+    assert [x["kind"] for x in manifests(tmp_path)] == ["batch"]
+    assert run_manifests(tmp_path) == []
+    assert scan_table(tmp_path, "rejects").column("input_key").to_pylist() == ["k"]
+    assert scan_table(tmp_path, "articles").num_rows == 0
+
+
+def test_views_of_an_empty_warehouse_answer_with_no_rows(tmp_path) -> None:
+    db = build_views(tmp_path)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM runs").fetchone() == (0,)
+        assert [d[0] for d in con.execute("SELECT * FROM runs").description] == [
+            "run_id", "started_at", "finished_at", "status", "inputs", "kept", "rejected",
+            "failed", "skipped"]
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_html_table_escapes_and_shows_null_as_empty() -> None:
+    assert _html_table(["a<b", "n"], [(1, None), ("x&y", 0)]) == (
+        "<table><thead><tr><th>a&lt;b</th><th>n</th></tr></thead><tbody>"
+        "<tr><td>1</td><td></td></tr><tr><td>x&amp;y</td><td>0</td></tr></tbody></table>")

@@ -1,0 +1,168 @@
+"""The warehouse's reads of prior state and its housekeeping, on a temporary root: the
+writer lock, leftovers of killed runs, known inputs, fetch history (with the validators of
+the archived response), manifests in order, and the run summary people read."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import UTC, datetime, timedelta
+
+import duckdb
+import pytest
+
+from schemas import ARTICLES, FETCH_LOG, REJECTS, conform
+from tasks.fetch.client import http_request_head, http_response_head
+from tasks.storage.archive import WarcWriter
+from tasks.storage.publish import publish_run
+from tasks.storage.report import build_views, markdown_summary, write_html_report
+from tasks.storage.warehouse import (
+    WarehouseBusy,
+    clear_leftovers,
+    fetch_history,
+    known_inputs,
+    manifests,
+    run_manifests,
+    writer_lock,
+)
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+
+
+def _manifest(run_id: str, started: datetime, **extra) -> dict:
+    return {"run_id": run_id, "started_at": started.isoformat(),
+            "totals": {"inputs": 1, "kept": 0, "rejected": 0, "failed": 1, "skipped": 0},
+            **extra}
+
+
+def _log(url: str, at: datetime, error: str | None = None, status: int | None = 200,
+         warc: tuple[str, int] | None = None) -> dict:
+    return {"url": url, "fetched_at": at, "error": error, "status": status, "run_id": "r",
+            "warc_file": warc[0] if warc else None, "warc_offset": warc[1] if warc else None}
+
+
+def test_writer_lock_is_exclusive_and_names_its_holder(tmp_path) -> None:
+    waited = []
+    with writer_lock(tmp_path, "run A"):
+        assert (tmp_path / ".writer.lock").read_text().startswith("run A (pid ")
+        with pytest.raises(WarehouseBusy, match="being written by run A"), \
+                writer_lock(tmp_path, "run B", wait=False):
+            pass  # pragma: no cover - never entered
+    with writer_lock(tmp_path, "run B", wait=False, on_wait=waited.append):
+        assert (tmp_path / ".writer.lock").read_text().startswith("run B (pid ")
+    assert waited == []  # a free lock: nobody is waited for
+
+
+def test_clear_leftovers_removes_staging_and_temporary_manifests_only(tmp_path) -> None:
+    staged = tmp_path / "_staging" / "run-1"
+    staged.mkdir(parents=True)
+    (staged / "b.parquet").write_bytes(b"x" * 10)
+    (tmp_path / "manifests").mkdir()
+    (tmp_path / "manifests" / "run-1.json.tmp").write_text("{")
+    (tmp_path / "manifests" / "run-0.json").write_text("{}")
+    notes = clear_leftovers(tmp_path)
+    assert notes == ["removed _staging/run-1 (10 bytes) left by a killed run",
+                     "removed manifests/run-1.json.tmp left by a killed run"]
+    assert not staged.exists() and (tmp_path / "manifests" / "run-0.json").exists()
+    assert clear_leftovers(tmp_path) == []
+
+
+def test_manifests_are_ordered_by_start_then_batch(tmp_path) -> None:
+    folder = tmp_path / "manifests"
+    folder.mkdir()
+    t0 = NOW.isoformat()
+    t1 = (NOW + timedelta(hours=1)).isoformat()
+    for name, body in [("a.json", {"run_id": "late", "started_at": t1}),
+                       ("b.json", {"run_id": "early", "started_at": t0}),
+                       ("c.json", {"run_id": "early", "started_at": t0, "batch": 2,
+                                   "kind": "batch"}),
+                       ("d.json", {"run_id": "early", "started_at": t0, "batch": 1,
+                                   "kind": "batch"})]:
+        (folder / name).write_text(json.dumps(body))
+    assert [(m["run_id"], m.get("batch")) for m in manifests(tmp_path)] == [
+        ("early", 1), ("early", 2), ("early", None), ("late", None)]
+    assert [m["run_id"] for m in run_manifests(tmp_path)] == ["early", "late"]
+    (folder / "e.json").write_text("{not json")
+    with pytest.raises(RuntimeError, match="e.json is unreadable"):
+        manifests(tmp_path)
+
+
+def test_known_inputs_recent_failures_and_discovery_rejects(tmp_path) -> None:
+    log = [_log("https://a.example/old", NOW - timedelta(days=3), "timeout", None),
+           _log("https://a.example/new", NOW - timedelta(hours=2), "http_503", 503),
+           _log("https://a.example/fixed", NOW - timedelta(hours=3), "http_503", 503),
+           _log("https://a.example/fixed", NOW - timedelta(hours=1))]
+    rejects = [{"input_key": k, "stage": st, "reason": "x", "rejected_at": NOW, "run_id": "r"}
+               for k, st in [("dump:1", "discover"), ("https://a.example/short", "clean")]]
+    articles = [{"article_id": "a1", "url": "https://a.example/kept", "canonical_url":
+                 "https://a.example/kept", "domain": "a.example", "source_kind": "url",
+                 "input_key": "k", "run_id": "r", "text": "t", "word_count": 1,
+                 "content_hash": "h"}]
+    publish_run(tmp_path, {"fetch_log": conform(log, FETCH_LOG, "fetch_log"),
+                           "rejects": conform(rejects, REJECTS, "rejects"),
+                           "articles": conform(articles, ARTICLES, "articles")},
+                _manifest("r", NOW))
+    known = known_inputs(tmp_path, timedelta(hours=24), now=NOW)
+    assert known.article_ids == {"a1"}
+    assert known.rejected_keys == {"dump:1", "https://a.example/short"}
+    assert known.input_rejected_keys == {"dump:1"}
+    # failed within the window, and not fixed by a later success
+    assert known.recently_failed_urls == {"https://a.example/new"}
+
+
+def test_fetch_history_is_the_latest_fetch_with_its_validators(tmp_path) -> None:
+    writer = WarcWriter(tmp_path / "raw", "r")
+    head = http_response_head("1.1", 200, "OK", [
+        (b"ETag", b'"v2"'), (b"Last-Modified", b"Thu, 02 May 2024 08:00:00 GMT"),
+        (b"Content-Encoding", b"gzip")])
+    req = http_request_head("GET", "/a", [("Host", "a.example")])
+    file, offset = writer.write_exchange("https://a.example/a", req, head,
+                                         gzip.compress(b"<p>x</p>"), when=NOW, encoded=True)
+    writer.close()
+    log = [_log("https://a.example/a", NOW - timedelta(days=2), "http_500", 500),
+           _log("https://a.example/a", NOW - timedelta(days=1), warc=(f"raw/{file}", offset)),
+           _log("https://a.example/b", NOW - timedelta(days=1), "dns_error", None),
+           _log("https://a.example/other", NOW)]
+    publish_run(tmp_path, {"fetch_log": conform(log, FETCH_LOG, "fetch_log")},
+                _manifest("r", NOW))
+    urls = {"https://a.example/a", "https://a.example/b", "https://a.example/none"}
+    plain = fetch_history(tmp_path, urls)
+    assert set(plain) == {"https://a.example/a", "https://a.example/b"}
+    a = plain["https://a.example/a"]
+    assert (a.status, a.error, a.fetched_at, a.validators) == (
+        200, None, NOW - timedelta(days=1), {})
+    assert (plain["https://a.example/b"].error, plain["https://a.example/b"].status) == (
+        "dns_error", None)
+    full = fetch_history(tmp_path, urls, with_validators=True)
+    assert full["https://a.example/a"].validators == {
+        "If-None-Match": '"v2"', "If-Modified-Since": "Thu, 02 May 2024 08:00:00 GMT"}
+    assert full["https://a.example/b"].validators == {}  # a failure has no response
+    assert fetch_history(tmp_path, set()) == {}
+
+
+def test_the_run_summary_and_the_html_report(tmp_path) -> None:
+    manifest = {"run_id": "r9", "totals": {"inputs": 5, "kept": 2, "rejected": 2, "failed": 1,
+                                           "skipped": 0},
+                "stages": [{"stage": "fetch", "received": 5, "passed": 4, "rejected": 0,
+                            "failed": 1, "skipped": 0}],
+                "notes": ["one feed failed"]}
+    assert markdown_summary(manifest).splitlines() == [
+        "# pressroom run r9", "",
+        "| stage | received | passed | rejected | failed | skipped |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| fetch | 5 | 4 | 0 | 1 | 0 |", "",
+        "inputs 5 = kept 2 + rejected 2 + failed 1 + skipped 0",
+        "- note: one feed failed"]
+    publish_run(tmp_path, {"rejects": conform(
+        [{"input_key": "k<1>", "stage": "clean", "reason": "too_short", "rejected_at": NOW,
+          "run_id": "r9"}], REJECTS, "rejects")}, _manifest("r9", NOW))
+    db = build_views(tmp_path)
+    page = write_html_report(tmp_path, db, "r<9>")
+    assert page == tmp_path / "reports" / "r<9>.html"
+    html = page.read_text("utf-8")
+    assert "<title>pressroom run r&lt;9&gt;</title>" in html
+    assert (tmp_path / "reports" / "latest.html").read_text("utf-8") == html
+    assert not list((tmp_path / "reports").glob("*.tmp"))
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 1
+    con.close()
