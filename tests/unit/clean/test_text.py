@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.clean.text import clean_record, repair_glued_paragraphs
+from tasks.common.settings import Settings, settings_slice
 
 
 @pytest.mark.parametrize(
@@ -74,8 +75,8 @@ def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
              "input_key": "k1", "run_id": "r0", "text": text, "word_count": 0,
              "content_hash": "x", "language": "de",
              "language_score": 0.875}]
-    result = clean.run(conform(rows, ARTICLES, "articles"),
-                       clean.CleanConfig(min_words=5, target_languages=["en"]), "run-9")
+    config = settings_slice(clean.CleanConfig, Settings(min_words=5, target_languages=["en"]))
+    result = clean.run(conform(rows, ARTICLES, "articles"), config, "run-9")
     [rej] = result.rejects
     assert (rej["reason"], rej["detail"], rej["run_id"], rej["input_key"], rej["article_id"]) == (
         "wrong_language", "de (p=0.88) not in ['en']", "run-9", "k1", "a1")

@@ -110,10 +110,13 @@ def test_expand_inputs_walks_directories_sorted_and_notes_missing(tmp_path: Path
         str(tmp_path / "d"), "HTTPS://Up.example/a", "feed:https://f.example/x", str(single),
         str(tmp_path / "nope"),
     ])
-    assert items == [tmp_path / "d" / "a.urls", tmp_path / "d" / "b.txt",
+    *found, missing = items
+    assert found == [tmp_path / "d" / "a.urls", tmp_path / "d" / "b.txt",
                      tmp_path / "d" / "sub" / "c.txt", "HTTPS://Up.example/a",
                      "feed:https://f.example/x", single]
-    assert notes == [f"input {str(tmp_path / 'nope')!r} does not exist: skipped"]
+    # a path that does not exist is not skipped silently: it becomes a reject with a note
+    assert (missing.path, missing.reason) == (str(tmp_path / "nope"), "not_found")
+    assert len(notes) == 1 and str(tmp_path / "nope") in notes[0]
 
 
 def test_source_host_delays_take_enabled_sources_and_skip_broken_files(tmp_path: Path) -> None:
@@ -200,7 +203,7 @@ def test_discover_dispatches_every_kind_of_input(tmp_path: Path) -> None:
     reasons = sorted((r["reason"], r["source_kind"], r["run_id"]) for r in found.rejects)
     assert [r["source"] for r in found.rejects if r["reason"] == "bad_url"] == ["command line"]
     assert reasons == [("bad_url", "url", "run-5"), ("duplicate_url", "feed", "run-5"),
-                       ("missing_header", "dump", "run-5")]
+                       ("missing_header", "dump", "run-5"), ("not_found", "path", "run-5")]
     # one fetch batch: the enabled source's feed and sitemap, not the disabled one
     assert calls == [["https://news.example/rss", "https://other.example/sitemap.xml"]]
     assert found.stats["sources_enabled"] == 2
@@ -209,7 +212,7 @@ def test_discover_dispatches_every_kind_of_input(tmp_path: Path) -> None:
                                                    "https://other.example/sitemap.xml"]
     assert any("notes.csv: not a recognised input" in n for n in found.notes)
     assert not any("README.md" in n or ".gitkeep" in n for n in found.notes)
-    assert any("'" + str(tmp_path / "missing") + "' does not exist" in n for n in found.notes)
+    assert any(str(tmp_path / "missing") in n for n in found.notes)
     assert ("discovery: 1 of 1 feed(s) fetched, 0 sitemap file(s) read, 3 URL(s) found, "
             "1 fetch failure(s) (see fetch_log)") in found.notes
 

@@ -14,7 +14,7 @@ from schemas import REJECTS, conform
 from tasks.fetch.client import http_request_head, http_response_head
 from tasks.storage.archive import WarcWriter, archived_documents, article_fetches
 from tasks.storage.publish import publish_commit
-from tasks.storage.report import _html_table, build_views
+from tasks.storage.report import build_views
 from tasks.storage.warehouse import manifests, run_manifests, scan_table
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
@@ -100,9 +100,3 @@ def test_views_of_an_empty_warehouse_answer_with_no_rows(tmp_path) -> None:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     finally:
         con.close()
-
-
-def test_html_table_escapes_and_shows_null_as_empty() -> None:
-    assert _html_table(["a<b", "n"], [(1, None), ("x&y", 0)]) == (
-        "<table><thead><tr><th>a&lt;b</th><th>n</th></tr></thead><tbody>"
-        "<tr><td>1</td><td></td></tr><tr><td>x&amp;y</td><td>0</td></tr></tbody></table>")

@@ -8,14 +8,13 @@ import gzip
 import json
 from datetime import UTC, datetime, timedelta
 
-import duckdb
 import pytest
 
 from schemas import ARTICLES, FETCH_LOG, REJECTS, conform
 from tasks.fetch.client import http_request_head, http_response_head
 from tasks.storage.archive import WarcWriter
 from tasks.storage.publish import publish_run
-from tasks.storage.report import build_views, markdown_summary, write_html_report
+from tasks.storage.report import markdown_summary
 from tasks.storage.warehouse import (
     WarehouseBusy,
     clear_leftovers,
@@ -153,16 +152,3 @@ def test_the_run_summary_and_the_html_report(tmp_path) -> None:
         "| fetch | 5 | 4 | 0 | 1 | 0 |", "",
         "inputs 5 = kept 2 + rejected 2 + failed 1 + skipped 0",
         "- note: one feed failed"]
-    publish_run(tmp_path, {"rejects": conform(
-        [{"input_key": "k<1>", "stage": "clean", "reason": "too_short", "rejected_at": NOW,
-          "run_id": "r9"}], REJECTS, "rejects")}, _manifest("r9", NOW))
-    db = build_views(tmp_path)
-    page = write_html_report(tmp_path, db, "r<9>")
-    assert page == tmp_path / "reports" / "r<9>.html"
-    html = page.read_text("utf-8")
-    assert "<title>pressroom run r&lt;9&gt;</title>" in html
-    assert (tmp_path / "reports" / "latest.html").read_text("utf-8") == html
-    assert not list((tmp_path / "reports").glob("*.tmp"))
-    con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT count(*) FROM rejects").fetchone()[0] == 1
-    con.close()
