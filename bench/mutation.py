@@ -432,7 +432,8 @@ def report(rows: list[dict], command: str, seconds: float,
     head = [f"Command: `{command}`  ",
             f"Commit {commit}{' (+ uncommitted changes)' if dirty else ''}, {tool}, "
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {args.jobs} worker(s), "
-            f"wall time {seconds / 60:.1f} min.  ",
+            + (f"mutmut time of the merged runs {seconds / 60:.1f} min.  " if args.from_json
+               else f"wall time {seconds / 60:.1f} min.  "),
             "Score = (killed + timeout) / (mutants - equivalent); raw score = (killed + "
             "timeout) / mutants. `no tests` = no selected test runs the mutated function "
             "(counted as not killed); `equivalent` = a survivor judged equivalent in "
