@@ -15,12 +15,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import TABLES
 from tasks.common.crashpoints import crash_point
-from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest
+from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest, with_declared_columns
 from tasks.storage.warehouse import committed_files, manifests
 
 # Rows per merged file: large enough that DuckDB reads few files, small enough that one
@@ -38,14 +37,6 @@ def small_files(root: Path, table: str) -> list[Path]:
             if pq.read_metadata(f).num_rows < SMALL_FILE_ROWS]
 
 
-def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """A file's rows with exactly the declared columns: an older file lacks columns added
-    since (nullable by the schema rules), which become nulls."""
-    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
-               else pa.nulls(table.num_rows, f.type) for f in schema]
-    return pa.Table.from_arrays(columns, schema=schema)
-
-
 def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
     """Write one merged file from `group`, one source file in memory at a time."""
     schema = TABLES[table]
@@ -53,7 +44,7 @@ def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
     tmp = path.with_name(path.name + ".tmp")
     with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
         for f in group:
-            writer.write_table(_declared(pq.read_table(f), schema),
+            writer.write_table(with_declared_columns(pq.read_table(f), schema),
                                row_group_size=ROW_GROUP_SIZE)
     with open(tmp, "rb") as fh:
         import os

@@ -27,7 +27,12 @@ import pyarrow.parquet as pq
 
 from schemas import TABLES, TAKEDOWNS
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
-from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest, write_table
+from tasks.storage.publish import (
+    ROW_GROUP_SIZE,
+    commit_manifest,
+    with_declared_columns,
+    write_table,
+)
 from tasks.storage.warehouse import committed_files
 
 _TARGET = re.compile(rb"^WARC-Target-URI:\s*(\S+)\s*$", re.MULTILINE | re.IGNORECASE)
@@ -170,7 +175,7 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
             keep = table.filter(pc.invert(mask))
             if touches_warc:
                 keep = _move_offsets(keep, warc_moves)
-            keep = _declared(keep, schema)
+            keep = with_declared_columns(keep, schema)
             rel_old = str(f.relative_to(root.resolve()))
             files.setdefault(name, []).extend(
                 write_table(root, name, keep, f"{commit}-{len(replaces):05d}"))
@@ -213,12 +218,6 @@ def _move_offsets(table: pa.Table, moves: dict[str, tuple[str, dict[int, int]]])
                              pa.array(new_files, pa.string()))
     return table.set_column(table.schema.get_field_index("warc_offset"), "warc_offset",
                             pa.array(new_offsets, pa.int64()))
-
-
-def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
-               else pa.nulls(table.num_rows, f.type) for f in schema]
-    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def _scrub_orphans(root: Path, ids: set[str], urls: set[str], domains: set[str]) -> None:

@@ -104,6 +104,15 @@ def publish_run(root: Path, tables: dict[str, pa.Table], manifest: dict) -> dict
     return _commit(root, tables, {**manifest, "kind": "run"}, manifest["run_id"])
 
 
+def with_declared_columns(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A committed file's rows with exactly the declared columns, for rewriting it: an
+    older file lacks columns added since (nullable by the schema rules), which become
+    nulls."""
+    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names
+               else pa.nulls(table.num_rows, f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
 def batch_stem(run_id: str, batch: int) -> str:
     """File stem of a batch commit: sorts after the run's earlier batches."""
     return f"{run_id}.b{batch:05d}"
