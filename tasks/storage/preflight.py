@@ -54,12 +54,3 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
         what = "warehouse" if target == root.absolute() else f"warehouse {root}: its parent"
         return f"{what} {target} is not writable ({exc.strerror or exc})"
     return None
-
-
-def can_write(root: Path) -> bool:
-    """Whether `root` exists and accepts new files (pressroom sql builds its views there)."""
-    try:
-        _probe_write(Path(root))
-    except OSError:
-        return False
-    return True
