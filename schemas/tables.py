@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 5  # 2: published_at_alternatives, published_at_flags;
-# 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns
+SCHEMA_VERSION = 6  # 2: published_at_alternatives, published_at_flags;
+# 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
+# 6: entities.revision, places.revision
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -123,6 +124,10 @@ ENTITIES = pa.schema(
         pa.field("normalized", pa.string()),
         pa.field("count", pa.int32(), nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
+        # The article revision the row describes: one run can keep two revisions of an
+        # article (a WARC with two captures of a changed page). Null in rows of schema < 6,
+        # which were one per (article_id, run_id).
+        pa.field("revision", pa.int32()),
     ]
 )
 
@@ -132,6 +137,7 @@ PLACES = pa.schema(
         pa.field("iso2", pa.string(), nullable=False),
         pa.field("count", pa.int32(), nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
+        pa.field("revision", pa.int32()),  # as entities.revision
     ]
 )
 

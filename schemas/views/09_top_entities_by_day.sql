@@ -6,5 +6,8 @@ SELECT a.day,
        SUM(e.count) AS mentions,
        COUNT(DISTINCT e.article_id) AS articles
 FROM entities e
-JOIN enriched_articles a ON a.article_id = e.article_id AND a.run_id = e.run_id
+-- The row of the article's current revision (rows before schema 6 carry no revision:
+-- they were one per article and run).
+JOIN enriched_articles a ON a.article_id = e.article_id
+  AND (e.revision = a.revision OR (e.revision IS NULL AND a.run_id = e.run_id))
 GROUP BY ALL;

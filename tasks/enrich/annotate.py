@@ -89,6 +89,10 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
     n = articles.num_rows
     texts = [t or "" for t in articles.column("text").to_pylist()] if n else []
     ids = articles.column("article_id").to_pylist() if n else []
+    # Entities and places rows name the revision they describe (two revisions of one
+    # article can be kept in the same run).
+    revisions = (articles.column("revision").to_pylist()
+                 if n and "revision" in articles.column_names else [None] * n)
     domains = (
         articles.column("domain").to_pylist() if "domain" in articles.column_names else [None] * n
     )
@@ -165,7 +169,8 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
         place_codes.append(p.codes() if p is not None else None)
         if p is not None:
             for iso, c in sorted(p.counts.items()):
-                place_rows.append({"article_id": ids[i], "iso2": iso, "count": c, "run_id": run_id})
+                place_rows.append({"article_id": ids[i], "iso2": iso, "count": c,
+                                   "run_id": run_id, "revision": revisions[i]})
         if mentions[i] is not None:
             counted = ner.count_entities(mentions[i])
         else:
@@ -183,7 +188,7 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
         for text, label, norm, c in counted:
             entity_rows.append(
                 {"article_id": ids[i], "text": text, "label": label, "normalized": norm,
-                 "count": c, "run_id": run_id}
+                 "count": c, "run_id": run_id, "revision": revisions[i]}
             )
         summaries.append(_summary(counted))
 

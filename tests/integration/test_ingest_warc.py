@@ -77,6 +77,49 @@ def test_a_warc_is_streamed_in_staged_batches(prefect_harness, tmp_path, warehou
                                "skipped": 5}
 
 
+def _page(place: str, n: int) -> bytes:
+    body = " ".join(f"Paragraph {i} of the harbour story: talks in {place} went on late "
+                    f"into the night and delegates from Japan met again." for i in range(n))
+    return (f"<html><head><title>Harbour talks</title></head><body><article>"
+            f"<h1>Harbour talks</h1><p>{body}</p></article></body></html>").encode()
+
+
+def test_an_article_revised_twice_in_one_run_keeps_one_row_per_revision(
+        prefect_harness, tmp_path, warehouse):
+    """Three captures of one URL with changed text (rev 1 and 2 in the first batch, 3 in
+    the second): every revision is kept, entities/places rows name their revision, the
+    data tests pass, and the views count the article once, with its latest text."""
+    from flows.ingest import ingest
+    from tasks.common.settings import Settings
+
+    warc = tmp_path / "revised.warc.gz"
+    with open(warc, "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for hour, (place, n) in enumerate([("France", 6), ("Germany", 7), ("Kenya", 8)]):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                    protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(
+                "https://gazette.example/harbour-talks", "response",
+                payload=io.BytesIO(_page(place, n)), http_headers=http,
+                warc_headers_dict={"WARC-Date": f"2024-05-06T0{hour + 1}:00:00Z"}))
+    manifest = ingest(inputs=[str(warc)], settings=Settings(warehouse=warehouse, batch_size=2))
+    assert manifest["totals"]["kept"] == 3  # data tests ran after the commits and passed
+
+    con = connect_views(Path(warehouse / "pressroom.duckdb"))
+    assert con.execute("SELECT revision, places FROM articles ORDER BY revision").fetchall() \
+        == [(1, ["FR", "JP"]), (2, ["DE", "JP"]), (3, ["JP", "KE"])]
+    # Japan is in every revision: one row each (one per article and run was a duplicate)
+    assert con.execute("SELECT revision, iso2 FROM places ORDER BY revision, iso2"
+                       ).fetchall() == [(1, "FR"), (1, "JP"), (2, "DE"), (2, "JP"),
+                                        (3, "JP"), (3, "KE")]
+    by_revision = con.execute("SELECT revision, count(*) FROM entities GROUP BY revision "
+                              "ORDER BY revision").fetchall()
+    assert [r for r, _ in by_revision] == [1, 2, 3]
+    assert con.execute("SELECT iso2, articles, mentions FROM unique_places_by_day "
+                       "ORDER BY iso2").fetchall() == [("JP", 1, 8), ("KE", 1, 8)]
+    con.close()
+
+
 # Last in the file on purpose: a flow run inside CliRunner leaves Prefect's console log
 # handler writing to CliRunner's (then closed) stdout, which breaks later flows' logging.
 def test_ingest_a_warc_file_from_the_command_line(prefect_harness, tmp_path, warehouse):
