@@ -18,6 +18,5 @@ def reprocess(run_ids: list[str] | None = None, settings: Settings | None = None
     settings = (settings or Settings()).model_copy(update={"refresh": True})
     inputs = [f"archive:{r}" for r in run_ids] if run_ids else ["archive"]
     with Run.start(settings, inputs) as run:
-        docs = archived_documents_task(settings, run_ids)
-        run.ledger.record("discover", received=docs.num_rows, passed=docs.num_rows)
-        return process(run, docs)
+        docs = run.record(archived_documents_task(settings, run_ids, run.run_id))
+        return process(run, docs.table)

@@ -214,8 +214,10 @@ def refresh_report_task(root: Path) -> report.ReportResult | None:
 
 
 @task(name="archived-documents", **STAGE_TASK)
-def archived_documents_task(settings: Settings, run_ids: list[str] | None) -> pa.Table:
+def archived_documents_task(settings: Settings, run_ids: list[str] | None,
+                            run_id: str) -> StageResult:
     """Article pages of the archive (not feeds or sitemaps), rebuilt as documents."""
     log = warehouse.scan_table(settings.warehouse, "fetch_log")
     return archive.archived_documents(settings.warehouse,
-                                      archive.article_fetches(log, settings, run_ids))
+                                      archive.article_fetches(log, settings, run_ids),
+                                      run_id=run_id)

@@ -1,7 +1,7 @@
 -- Columns with a closed set of values hold only those: reject stages, date sources,
 -- ISO 3166 alpha-2 shapes, positive counts.
 SELECT 'rejects.stage' AS col, stage AS value FROM rejects
-WHERE stage NOT IN ('discover', 'fetch', 'extract', 'clean', 'dedup', 'enrich')
+WHERE stage NOT IN ('discover', 'reprocess', 'fetch', 'extract', 'clean', 'dedup', 'enrich')
 UNION ALL
 SELECT 'articles.published_at_source', published_at_source FROM articles
 WHERE published_at_source NOT IN ('meta', 'jsonld', 'time', 'feed', 'sitemap',

@@ -131,6 +131,9 @@ class Settings(BaseSettings):
     host_delays: dict[str, float] = Field(default_factory=dict)
     respect_robots: bool = True
     robots_timeout_s: float = Field(10.0, gt=0)
+    # TDMRep's well-known file (/.well-known/tdmrep.json), fetched once per origin and run
+    # after its first page, read into `articles.rights`. Off: only headers and meta count.
+    read_tdmrep: bool = True
     max_retries: int = Field(2, ge=0)  # attempts = 1 + max_retries
     backoff_base_s: float = Field(1.0, ge=0)
     backoff_max_s: float = Field(30.0, ge=0)

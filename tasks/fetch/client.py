@@ -8,7 +8,9 @@ What a request goes through, in order:
 1. `netguard.check_url` on the URL (http/https only, no private address literal), again on
    every redirect target; host names are checked on what they resolve to by the
    connector's resolver (`GuardedResolver`), at every connection.
-2. robots.txt of the origin, fetched once per run by the same client (`robots.py`).
+2. robots.txt of the origin, fetched once per run by the same client (`robots.py`); after a
+   page arrives, the origin's `/.well-known/tdmrep.json` likewise (TDMRep rules, read into
+   the page's `rights` with `tasks.common.rights.tdmrep_signals`).
 3. The host gate: at most `per_host_concurrency` requests in flight per host, request
    starts at least `per_host_delay_s` apart (or the host's delay from the sources file,
    or the robots.txt Crawl-delay up to `max_crawl_delay_s`, whichever is largest), counted
@@ -108,6 +110,7 @@ class FetchConfig:
     host_delays: dict[str, float]
     respect_robots: bool
     robots_timeout_s: float
+    read_tdmrep: bool
     max_retries: int
     backoff_base_s: float
     backoff_max_s: float
@@ -288,11 +291,15 @@ async def _on_headers_sent(session, ctx, params) -> None:
         turn.sent()
 
 
-# robots.txt per (run, origin), shared by the batches of a run in this process: one fetch
-# per host per run. A concurrent.futures.Future can be awaited from any event loop.
-_ROBOTS: dict[tuple[str, str], concurrent.futures.Future] = {}
-_ROBOTS_LOCK = threading.Lock()
-_ROBOTS_RUNS: deque[str] = deque(maxlen=4)  # forget the robots.txt of older runs
+# Per-origin files (robots.txt, tdmrep.json) per (run, kind, origin), shared by the batches
+# of a run in this process: one fetch per host per run. A concurrent.futures.Future can be
+# awaited from any event loop.
+_ORIGIN_FILES: dict[tuple[str, str, str], concurrent.futures.Future] = {}
+_ORIGIN_FILES_LOCK = threading.Lock()
+_ORIGIN_FILES_RUNS: deque[str] = deque(maxlen=4)  # forget the files of older runs
+# TDMRep: the well-known file's address, and the most of it we read (a rule list).
+TDMREP_PATH = "/.well-known/tdmrep.json"
+MAX_TDMREP_BYTES = 256 * 1024
 
 
 @dataclass
@@ -630,34 +637,49 @@ class Fetcher:
         )
 
     # -- robots.txt --------------------------------------------------------------------
-    async def rules_for(self, url: str) -> RobotsRules:
-        """robots.txt rules of the URL's origin: fetched once per run and process, the
-        other batches and tasks wait for that fetch."""
-        key = (self.run_id, origin_of(url))
-        with _ROBOTS_LOCK:
-            fut = _ROBOTS.get(key)
+    async def _once_per_origin(self, kind: str, url: str, fetch):
+        """`await fetch(url)` once per run, process and origin for this `kind` of file;
+        the other batches and tasks wait for that fetch and share its result."""
+        key = (self.run_id, kind, origin_of(url))
+        with _ORIGIN_FILES_LOCK:
+            fut = _ORIGIN_FILES.get(key)
             mine = fut is None
             if mine:
-                if self.run_id not in _ROBOTS_RUNS:
-                    if len(_ROBOTS_RUNS) == _ROBOTS_RUNS.maxlen:
-                        old = _ROBOTS_RUNS[0]
-                        for k in [k for k in _ROBOTS if k[0] == old]:
-                            del _ROBOTS[k]
-                    _ROBOTS_RUNS.append(self.run_id)
-                fut = _ROBOTS[key] = concurrent.futures.Future()
+                if self.run_id not in _ORIGIN_FILES_RUNS:
+                    if len(_ORIGIN_FILES_RUNS) == _ORIGIN_FILES_RUNS.maxlen:
+                        old = _ORIGIN_FILES_RUNS[0]
+                        for k in [k for k in _ORIGIN_FILES if k[0] == old]:
+                            del _ORIGIN_FILES[k]
+                    _ORIGIN_FILES_RUNS.append(self.run_id)
+                fut = _ORIGIN_FILES[key] = concurrent.futures.Future()
         if not mine:
             try:
                 return await asyncio.wrap_future(fut)
             except asyncio.CancelledError:
                 if fut.cancelled() and not asyncio.current_task().cancelling():
-                    return await self.rules_for(url)  # its fetcher was cancelled: fetch it
+                    # its fetcher was cancelled: fetch it here
+                    return await self._once_per_origin(kind, url, fetch)
                 raise
+        try:
+            result = await fetch(url)
+        except BaseException:
+            with _ORIGIN_FILES_LOCK:
+                _ORIGIN_FILES.pop(key, None)
+            fut.cancel()
+            raise
+        fut.set_result(result)
+        return result
+
+    # -- robots.txt --------------------------------------------------------------------
+    async def rules_for(self, url: str) -> RobotsRules:
+        """robots.txt rules of the URL's origin: fetched once per run and process, the
+        other batches and tasks wait for that fetch."""
+        return await self._once_per_origin("robots", url, self._robots_with_delay)
+
+    async def _robots_with_delay(self, url: str) -> RobotsRules:
         try:
             rules = await self._fetch_robots(url)
         except asyncio.CancelledError:
-            with _ROBOTS_LOCK:
-                _ROBOTS.pop(key, None)
-            fut.cancel()
             raise
         except Exception as exc:  # noqa: BLE001 - a bug here must not stop the batch
             rules = rules_from_fetch(None, None, f"internal_error {type(exc).__name__}")
@@ -666,7 +688,6 @@ class Fetcher:
             record = self.gate(url).shared
             with record.lock:
                 record.crawl_delay = delay
-        fut.set_result(rules)
         return rules
 
     async def _fetch_robots(self, url: str) -> RobotsRules:
@@ -694,6 +715,50 @@ class Fetcher:
                     return rules_from_fetch(None, None, exc.kind)
             return rules_from_fetch(ex.status, body, None)
         return rules_from_fetch(None, None, "too_many_redirects")
+
+    # -- /.well-known/tdmrep.json ------------------------------------------------------
+    async def tdmrep_for(self, url: str) -> bytes | None:
+        """The body of the origin's TDMRep file (None: none, or unreadable), fetched once
+        per run and process like robots.txt."""
+        return await self._once_per_origin("tdmrep", url, self._fetch_tdmrep)
+
+    async def _fetch_tdmrep(self, url: str) -> bytes | None:
+        current = origin_of(url) + TDMREP_PATH
+        # Redirects within the limits robots.txt has (a site moved to https or www.).
+        for _ in range(MAX_ROBOTS_REDIRECTS + 1):
+            try:
+                check_url(current, self.guard)
+            except Refused:
+                return None
+            ex = await self.exchange(current, body_cap=MAX_TDMREP_BYTES, types=None,
+                                     timeout=min(self.cfg.robots_timeout_s,
+                                                 self.cfg.request_timeout_s))
+            location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and location:
+                current = strip_userinfo(urljoin(current, location.strip()))
+                continue
+            if ex.error is not None or ex.status is None or not 200 <= ex.status < 300:
+                return None  # no file (404), or none we could read: it says nothing
+            try:
+                body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
+                                      MAX_TDMREP_BYTES)
+            except CodingError:
+                return None
+            return body
+        return None
+
+    async def _tdmrep_signals(self, url: str) -> set[str]:
+        try:
+            document = await self.tdmrep_for(url)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - an unreadable rights file must not stop a page
+            return set()
+        if not document:
+            return set()
+        parts = urlsplit(url)
+        return rights.tdmrep_signals(document, (parts.path or "/")
+                                     + (f"?{parts.query}" if parts.query else ""))
 
     # -- one URL -----------------------------------------------------------------------
     async def fetch_url(self, url: str) -> UrlOutcome:
@@ -763,6 +828,12 @@ class Fetcher:
                 out.detail = f"HTTP {ex.status}"
                 return ex
             self._finish_page(ex, out, source)
+            if cfg.read_tdmrep and not source and out.body is not None:
+                # A reservation declared by any of TDMRep's three techniques (header,
+                # meta, the well-known file) counts: the strictest reading of a conflict.
+                found = await self._tdmrep_signals(current)
+                if found:
+                    out.rights = rights.as_column(out.rights, found)
             return ex
         out.error = "too_many_redirects"
         out.detail = f"more than {cfg.max_redirects} redirects"

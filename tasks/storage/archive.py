@@ -29,6 +29,7 @@ from pathlib import Path
 
 from tasks.common import rights
 from tasks.common.codings import CodingError, decode_body
+from tasks.common.result import StageResult, Verdict, reject_row
 
 WARC_VERSION = b"WARC/1.1"
 
@@ -198,6 +199,13 @@ class WarcWriter:
 
 
 # -- reading ---------------------------------------------------------------------------
+# The first stage of a reprocess run (where ingest has discover). Its rejects are not
+# discover's: a later `ingest --refresh` of the URL must not skip it as a bad input.
+REPROCESS_STAGE = "reprocess"
+NOT_ARCHIVED = Verdict("not_archived", "the body was not archived ({}): nothing to process "
+                       "again (PRESSROOM_ARCHIVE_NOARCHIVE_BODIES=true keeps such bodies)")
+
+
 @dataclass
 class ArchivedResponse:
     """A response record, with the body's content coding undone."""
@@ -209,6 +217,7 @@ class ArchivedResponse:
     date: str
     offset: int
     truncated: str | None
+    omitted: str | None = None  # why the body was left out on purpose ("noarchive")
 
 
 def _to_response(record, offset: int, cap: int) -> ArchivedResponse:
@@ -227,6 +236,7 @@ def _to_response(record, offset: int, cap: int) -> ArchivedResponse:
         date=record.headers.get("WARC-Date", ""),
         offset=offset,
         truncated=record.headers.get("WARC-Truncated"),
+        omitted=record.headers.get("WARC-Pressroom-Omitted"),
     )
 
 
@@ -267,13 +277,15 @@ def article_fetches(fetch_log, settings, run_ids: list[str] | None = None) -> li
 
 
 def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
-                       cap: int = 64 << 20) -> object:
+                       cap: int = 64 << 20, run_id: str = "") -> StageResult:
     """DOCUMENTS rows rebuilt from the archive for `pressroom reprocess`: one per
     successful fetch_log row (no error, a WARC pointer), without touching the network.
 
     `fetch_log` is a list of FETCH_LOG rows or a pyarrow Table of them. The body comes
     from the archived response (content coding undone), the charset is decided again from
     the archived headers and bytes. input_key is the URL, as discover gives URL inputs.
+    A page whose body was left out on purpose (its noarchive) cannot be processed again:
+    it is a reject, `not_archived`, instead of an empty page for extraction to fail on.
     """
     import pyarrow as pa
 
@@ -284,9 +296,15 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
     wanted = [r for r in rows if r.get("error") is None and r.get("warc_file")
               and r.get("warc_offset") is not None]
     wanted.sort(key=lambda r: (r["warc_file"], r["warc_offset"]))  # sequential reads
-    out = []
+    out, rejects = [], []
     for row in wanted:
         resp = read_response_at(Path(warehouse) / row["warc_file"], row["warc_offset"], cap)
+        if resp.omitted:
+            rejects.append(reject_row(
+                REPROCESS_STAGE, NOT_ARCHIVED.reason, NOT_ARCHIVED.detail.format(resp.omitted),
+                run_id, input_key=row["url"], url=row["url"],
+                source_kind=row.get("source_kind") or "url", source=row.get("source")))
+            continue
         ctype = resp.headers.get("content-type")
         encoding, _ = sniff_encoding(resp.body, ctype)
         out.append({
@@ -299,4 +317,5 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
                 rights.header_signals(resp.headers.items(), rights.DEFAULT_AGENT),
                 rights.meta_signals(resp.body, rights.DEFAULT_AGENT)),
         })
-    return conform(out, DOCUMENTS, "documents")
+    return StageResult(REPROCESS_STAGE, conform(out, DOCUMENTS, "documents"), len(wanted),
+                       rejects=rejects)

@@ -16,7 +16,8 @@ Crash safety, the same idea as the Parquet commit:
   the index holds one document per article whatever the crash left behind.
 
 One document per article: its latest revision (commits are indexed in manifest order,
-and a revision always lands in a later commit than the one it supersedes). The text is
+and a revision always lands in a later commit than the one it supersedes); none for an
+article whose latest revision carries `noindex` (NOT_INDEXED). The text is
 stored (zstd in tantivy's doc store) because snippets are cut from it.
 """
 
@@ -47,7 +48,12 @@ TITLE_BOOST = 2.0
 SNIPPET_CHARS = 220
 # The columns of ARTICLES the index reads.
 COLUMNS = ("article_id", "revision", "url", "title", "text", "published_at", "domain",
-           "source_name", "language", "cluster_id", "run_id")
+           "source_name", "language", "cluster_id", "run_id", "rights")
+# A page whose publisher asks search engines not to list it (`noindex`, or robots `none`,
+# in articles.rights) is not put in this index, which is one: it stays in the warehouse and
+# answers SQL. A later revision that drops the signal is indexed again, one that adds it
+# removes the article from the index.
+NOT_INDEXED = frozenset({"noindex"})
 
 
 class IndexBusy(RuntimeError):
@@ -184,6 +190,8 @@ def _add(writer: tantivy.IndexWriter, articles: pa.Table, replace: bool) -> int:
     for row in _latest_rows(articles):
         if replace:
             writer.delete_documents_by_term("article_id", row["article_id"])
+        if NOT_INDEXED.intersection(row.get("rights") or ()):
+            continue
         writer.add_document(_document(row))
         n += 1
     return n

@@ -289,7 +289,7 @@ def test_politeness_gap_from_server_side(server, tmp_path) -> None:
     result = fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.25), "run-p")
     assert all(r["error"] is None for r in result.fetch_log)
     starts = sorted(h.start for h in server.hits_for(3))
-    assert len(starts) == 7  # robots.txt + 6 pages
+    assert len(starts) == 8  # robots.txt + 6 pages + tdmrep.json (after the first page)
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert_delay_kept(gaps, 0.25)
 
@@ -327,7 +327,7 @@ def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
     urls = [server.url(7, f"/ok/{i}") for i in range(4)]
     fetch(documents(urls), settings(tmp_path, per_host_delay_s=0.0, max_crawl_delay_s=0.3),
           "run-cd")
-    starts = sorted(h.start for h in server.hits_for(7) if h.path != "/robots.txt")
+    starts = sorted(h.start for h in server.hits_for(7) if h.path.startswith("/ok/"))
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert len(gaps) == 3
     assert_delay_kept(gaps, 0.3)
@@ -339,6 +339,7 @@ def test_robots_fetched_once_per_host_and_rules_applied(server, tmp_path) -> Non
     urls = [server.url(8, f"/ok/{i}") for i in range(5)] + [server.url(8, "/private/x")]
     result = fetch(documents(urls), settings(tmp_path), "run-r")
     assert [h.path for h in server.hits_for(8)].count("/robots.txt") == 1
+    assert [h.path for h in server.hits_for(8)].count("/.well-known/tdmrep.json") == 1
     log = by_url(result.fetch_log)
     assert log[server.url(8, "/private/x")]["error"] == "robots_disallowed"
     assert sum(r["error"] is None for r in result.fetch_log) == 5
@@ -500,11 +501,12 @@ def test_robots_txt_redirects_are_followed(server, other_origin, tmp_path) -> No
         assert log[secret[h]]["error_detail"] == "robots.txt 200"
         assert log[allowed[h]]["error"] is None  # the rules were read, not "disallow all"
     # From the servers' side: the redirects were followed, the page was never asked for.
+    # (the TDMRep file is asked for after the origin's first page)
     assert [h.path for h in server.hits_for(ROBOTS_TO_OTHER_ORIGIN)] == [
-        "/robots.txt", "/ok/allowed"]
+        "/robots.txt", "/ok/allowed", "/.well-known/tdmrep.json"]
     assert [h.path for h in other_origin.hits_for(OTHER_ORIGIN)] == ["/robots.txt"]
     assert [h.path for h in server.hits_for(ROBOTS_TO_SAME_HOST)] == [
-        "/robots.txt", "/robots-moved.txt", "/ok/allowed"]
+        "/robots.txt", "/robots-moved.txt", "/ok/allowed", "/.well-known/tdmrep.json"]
     assert not [h for h in server.hits if h.path.startswith("/secret")]
 
 

@@ -155,3 +155,103 @@ def test_keep_keeps_every_text(site, warehouse):
     settings, cleaned = _through_clean(site, warehouse, "keep")
     enriched = enrich.run(cleaned.table, settings_slice(enrich.EnrichConfig, settings), "r")
     assert all(r["text"] for r in enriched.table.to_pylist())
+
+
+# -- TDMRep's well-known file ------------------------------------------------------------
+TDMREP = (b'[{"location": "/reserved/*", "tdm-reservation": 1,'
+          b' "tdm-policy": "https://example.org/policy.json"},'
+          b' {"location": "/*", "tdm-reservation": 0}]')
+
+
+@pytest.fixture
+def tdm_site() -> Iterator[tuple[str, list[str]]]:
+    """A site whose /.well-known/tdmrep.json reserves /reserved/*; the list records every
+    path asked for."""
+    asked: list[str] = []
+
+    class TdmHandler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            asked.append(self.path)
+            if self.path == "/.well-known/tdmrep.json":
+                body, ctype = TDMREP, "application/json"
+            elif self.path in ("/reserved/story", "/open/story", "/reserved/other"):
+                body, ctype = page(), "text/html; charset=utf-8"
+            else:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), TdmHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _fetch_paths(site, paths, settings):
+    docs = conform([{"input_key": p, "url": site + p, "source_kind": "url", "source": "t"}
+                    for p in paths], DOCUMENTS, "documents")
+    return fetch_documents(docs, settings, "run-tdm")
+
+
+def test_tdmrep_file_rules_reach_the_rights_of_matching_pages(tdm_site, warehouse):
+    site, asked = tdm_site
+    paths = ["/reserved/story", "/open/story", "/reserved/other"]
+    result = _fetch_paths(site, paths, _settings(warehouse))
+    rights = {r["input_key"]: r["rights"] for r in result.table.to_pylist()}
+    assert rights == {"/reserved/story": ["tdm-reservation"], "/open/story": [],
+                      "/reserved/other": ["tdm-reservation"]}
+    assert asked.count("/.well-known/tdmrep.json") == 1  # once per origin and run
+    # the file's exchange is archived beside the pages, like robots.txt
+    (f,) = {r["warc_file"] for r in result.fetch_log}
+    urls = {r.url.removeprefix(site) for r in iter_responses(warehouse / f)}
+    assert "/.well-known/tdmrep.json" in urls
+    # the reservation acts like a header one: clean's skip policy rejects those pages
+    settings = _settings(warehouse, opt_out_action="skip")
+    extracted = extract.run(result.table, settings_slice(extract.ExtractConfig, settings), "r")
+    cleaned = clean.run(extracted.table, settings_slice(clean.CleanConfig, settings), "r")
+    assert sorted(r["url"].removeprefix(site) for r in cleaned.rejects) == [
+        "/reserved/other", "/reserved/story"]
+
+
+def test_tdmrep_file_is_not_asked_for_when_switched_off(tdm_site, warehouse):
+    site, asked = tdm_site
+    result = _fetch_paths(site, ["/reserved/story"], _settings(warehouse, read_tdmrep=False))
+    assert [r["rights"] for r in result.table.to_pylist()] == [[]]
+    assert "/.well-known/tdmrep.json" not in asked
+
+
+@pytest.mark.integration
+def test_reprocess_says_why_noarchive_pages_cannot_be_processed_again(
+        prefect_harness, site, warehouse, tmp_path):
+    from flows.ingest import ingest
+    from flows.reprocess import reprocess
+
+    urls = tmp_path / "pages.urls"
+    urls.write_text("\n".join(site + p for p in PAGES) + "\n", encoding="utf-8")
+    settings = _settings(warehouse)
+    first = ingest(inputs=[str(urls)], settings=settings)
+    assert first["totals"]["kept"] == 5
+    again = reprocess(settings=settings)
+    # the 2 noarchive pages have no archived body: rejects with the reason, not failures
+    # of extraction; the 3 others come out unchanged (skipped); the data tests pass
+    assert again["stages"][0] == {"stage": "reprocess", "received": 5, "passed": 3,
+                                  "rejected": 2, "failed": 0, "skipped": 0}
+    assert again["totals"] == {"inputs": 5, "kept": 0, "rejected": 2, "failed": 0,
+                               "skipped": 3}
+    con = connect_views(build_views(warehouse))
+    assert sorted(con.execute("SELECT url, stage, reason FROM rejects WHERE run_id = ?",
+                              [again["run_id"]]).fetchall()) == [
+        (site + "/noarchive-header", "reprocess", "not_archived"),
+        (site + "/noarchive-meta-gzip", "reprocess", "not_archived")]
+    con.close()

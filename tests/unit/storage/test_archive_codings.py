@@ -114,8 +114,11 @@ def test_archived_documents_for_reprocess(tmp_path) -> None:
            for i, (f, o) in enumerate(pointers)]
     log.append({"url": "https://news.example/failed", "error": "timeout_headers",
                 "warc_file": pointers[0][0], "warc_offset": 0})
-    docs = archived_documents(tmp_path, log)
+    result = archived_documents(tmp_path, log)
+    docs = result.table
     # the failed fetch has no response to reprocess
+    assert result.counts == {"received": 3, "passed": 3, "rejected": 0, "failed": 0,
+                             "skipped": 0}
     assert docs.column("url").to_pylist() == [f"https://news.example/a/{i}" for i in range(3)]
     row = docs.to_pylist()[0]
     assert row["body"] == PAGE and row["encoding"] == "utf-8"

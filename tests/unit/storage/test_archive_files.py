@@ -73,8 +73,29 @@ def test_archived_documents_default_to_url_inputs(tmp_path) -> None:
     f, o = writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
     writer.close()
     [doc] = archived_documents(tmp_path, [{"url": "https://a.example/a", "error": None,
-                                           "warc_file": f, "warc_offset": o}]).to_pylist()
+                                           "warc_file": f, "warc_offset": o}]
+                                 ).table.to_pylist()
     assert (doc["source_kind"], doc["source"], doc["status"]) == ("url", None, 200)
+
+
+def test_a_page_archived_without_its_body_is_a_reject_for_reprocess(tmp_path) -> None:
+    """noarchive: the exchange is archived, its body is not; reprocess cannot extract it
+    again and says why instead of failing on an empty page."""
+    writer = WarcWriter(tmp_path, "r")
+    kept = writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    left = writer.write_exchange("https://a.example/b", REQ, HEAD, b"", when=NOW,
+                                 truncated="unspecified", omitted="noarchive")
+    writer.close()
+    log = [{"url": u, "error": None, "warc_file": f, "warc_offset": o, "source": "s.urls"}
+           for u, (f, o) in zip(["https://a.example/a", "https://a.example/b"], [kept, left],
+                                strict=True)]
+    result = archived_documents(tmp_path, log, run_id="rp")
+    assert result.table.column("url").to_pylist() == ["https://a.example/a"]
+    [reject] = result.rejects
+    assert (reject["url"], reject["stage"], reject["reason"], reject["run_id"]) == (
+        "https://a.example/b", "reprocess", "not_archived", "rp")
+    assert "noarchive" in reject["detail"] and reject["input_key"] == "https://a.example/b"
+    assert result.counts["received"] == 2 and result.counts["rejected"] == 1
 
 
 def test_a_batch_commit_is_a_batch_manifest_not_a_run(tmp_path) -> None:

@@ -17,13 +17,14 @@ from tasks.storage.publish import publish_run
 
 def _article(aid: str, title: str, text: str, run_id: str, *, day: int = 1,
              domain: str = "e.com", lang: str = "en", revision: int = 1,
-             source_name: str | None = None, cluster: str | None = None) -> dict:
+             source_name: str | None = None, cluster: str | None = None,
+             rights: list[str] | None = None) -> dict:
     return {"article_id": aid, "url": f"https://{domain}/{aid}",
             "canonical_url": f"https://{domain}/{aid}", "domain": domain,
             "source_kind": "url", "title": title, "text": text, "word_count": len(text.split()),
             "content_hash": f"h-{aid}-{revision}", "run_id": run_id, "revision": revision,
             "published_at": datetime(2024, 5, day, 9, tzinfo=UTC), "language": lang,
-            "source_name": source_name, "cluster_id": cluster or aid}
+            "source_name": source_name, "cluster_id": cluster or aid, "rights": rights or []}
 
 
 def _commit(root: Path, run_id: str, rows: list[dict]):
@@ -109,6 +110,24 @@ def test_a_new_revision_replaces_the_old_document(wh):
     (hit,) = S.search(wh, "thousands").hits
     assert hit.revision == 2
     assert _ids(S.search(wh, '"river floods valley"')) == ["a1"]  # once, not per revision
+
+
+def test_noindex_pages_stay_out_of_the_index_and_a_revision_decides(wh):
+    quiet = _article("q1", "Harbour closes quietly", "The harbour closed at noon.", "r2",
+                     rights=["noai", "noindex"])
+    S.index_commit(wh, _commit(wh, "r2", [quiet]), "r2")
+    assert _ids(S.search(wh, "harbour")) == ["a3"]  # the storm story, not q1
+    # the flood story's new revision asks not to be indexed: it leaves the index...
+    S.index_commit(wh, _commit(wh, "r3", [_article("a1", "River floods valley", FLOOD,
+                                                   "r3", revision=2, rights=["noindex"])]),
+                   "r3")
+    assert _ids(S.search(wh, "evacuation")) == []
+    assert S.document_count(wh) == 2
+    # ...a rebuild from the warehouse agrees, and a later revision without it comes back
+    assert S.rebuild(wh) == 2
+    S.index_commit(wh, _commit(wh, "r4", [_article("a1", "River floods valley", FLOOD,
+                                                   "r4", revision=3)]), "r4")
+    assert _ids(S.search(wh, "evacuation")) == ["a1"]
 
 
 def test_a_run_killed_before_indexing_is_caught_up_by_search(wh):
