@@ -57,8 +57,33 @@ class BadURL(ValueError):
     """The string is not an absolute http(s) URL."""
 
 
+# Passes of the rules until the form stops changing: one pass strips one AMP segment, so
+# ".../story/amp/amp" needs two; no real URL needs more than a few.
+_MAX_CANONICAL_PASSES = 4
+
+
 def canonical_url(url: str) -> str:
-    """Return the identity form of an http(s) URL; raise BadURL for anything else."""
+    """Return the identity form of an http(s) URL; raise BadURL for anything else.
+
+    The form is a fixed point (canonical_url(canonical_url(u)) == canonical_url(u)): the
+    rules are applied again until nothing changes, and a URL whose form the rules would
+    refuse on a second look (hosts such as "0::" or ".") is refused now."""
+    try:
+        canon = _canonical_pass(url)
+        for _ in range(_MAX_CANONICAL_PASSES):
+            again = _canonical_pass(canon)
+            if again == canon:
+                return canon
+            canon = again
+    except BadURL:
+        raise
+    except ValueError as exc:  # urlsplit's own: "Invalid IPv6 URL", a port that is no number
+        raise BadURL(f"malformed URL {url[:200]!r}: {exc}") from None
+    raise BadURL(f"URL does not settle on one canonical form: {url[:200]!r}")
+
+
+def _canonical_pass(url: str) -> str:
+    """One pass of the identity rules."""
     if not url or not isinstance(url, str):
         raise BadURL("empty URL")
     url = url.strip()

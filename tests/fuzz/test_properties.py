@@ -71,10 +71,6 @@ _url_parts = st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "", "w
 urls = st.one_of(st.text(max_size=80), st.lists(_url_parts, max_size=12).map("".join))
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known bug found by this fuzzing (RELIABILITY.md): canonical_url is not idempotent - "
-    "'HTTP://0/AMP/AMP' -> 'https://0/AMP' -> 'https://0/', and 'HTTP://0::' or 'HTTP://.' "
-    "give a canonical form that canonical_url then refuses; fixing it changes article ids"))
 @given(urls)
 def test_canonical_url_is_a_fixed_point_or_refuses(url):
     try:
