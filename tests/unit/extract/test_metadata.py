@@ -247,3 +247,70 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
                      f'datetime="2024-06-01">p</time><p>{text}</p></article>')
     m = page_metadata(page, "https://x.example/a", now=NOW)
     assert (m.published_at, m.published_at_source) == (None, None)
+
+
+# --- the date shown beside the headline (visible_date.py) -----------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("25.01.2022 - 13:30", date(2022, 1, 25)),
+    ("Erschienen am: 1. 11. 2023", date(2023, 11, 1)),
+    ("2022-01-25", date(2022, 1, 25)),
+    ("25/01/2022", date(2022, 1, 25)),
+    ("01/25/2022", date(2022, 1, 25)),
+    ("01/02/2022", None),  # 1 February or January 2: no way to tell
+    ("25. Januar 2022, 14:00 Uhr", date(2022, 1, 25)),
+    ("Jan 25, 2022", date(2022, 1, 25)),
+    ("Januar 2022", None),  # no day: a made-up 1st would be wrong
+    ("32.01.2022", None),
+])
+def test_parse_visible_date(text, want) -> None:
+    from tasks.extract.visible_date import parse_visible_date
+
+    assert parse_visible_date(text) == want
+
+
+def _story(meta: str = "", beside: str = "", body: str = "") -> str:
+    head = f"<title>Bridge reopens after repairs</title>{meta}"
+    text = "Text of the story here. " * 30
+    return tree(head, f"<article><header><h1>Bridge reopens after repairs</h1>{beside}</header>"
+                      f"<p>{text}</p>{body}</article>")
+
+
+def test_the_date_beside_the_headline_outweighs_one_machine_claim() -> None:
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<div class="article-meta"><time datetime="2024-04-25T08:00:00+02:00">'
+                  '25.04.2024</time></div>')
+    m = page_metadata(page, "https://x.example/bridge", now=NOW)
+    assert m.published_date == date(2024, 4, 25)
+    assert m.published_at_source == "time"
+    assert "disagree" in m.date_flags
+
+
+def test_two_agreeing_machine_claims_outweigh_the_date_beside_the_headline() -> None:
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date">25.04.2024</span>')
+    m = page_metadata(page, "https://x.example/2024/04/20/bridge", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+
+
+def test_an_update_stamp_beside_the_headline_is_not_the_publication() -> None:
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date updated">25.04.2024</span>')
+    m = page_metadata(page, None, now=NOW)
+    assert m.published_date == date(2024, 4, 20)
+    stamp = _story(beside='<p class="meta">Aktualisiert am 25.04.2024</p>')
+    assert page_metadata(stamp, None, now=NOW).published_at_source != "time"
+
+
+def test_dates_of_comments_and_related_articles_are_not_the_page_date() -> None:
+    page = _story(body='<div class="comments"><span class="date">25.04.2024</span></div>'
+                       '<aside><span class="date">24.04.2024</span></aside>')
+    m = page_metadata(page, None, now=NOW)
+    assert m.published_at_source != "time"
+
+
+def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
+    page = _story(beside='<span class="date">25.05.2024</span>')  # fetched 3 May 2024
+    m = page_metadata(page, None, now=NOW)
+    assert m.published_at is None or m.published_at <= NOW
+    assert "future" in m.date_flags
