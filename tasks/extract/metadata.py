@@ -586,12 +586,63 @@ def _element_text(elem: HtmlElement) -> str:
     return trim(" ".join(elem.itertext()))
 
 
+# Parts of an <h1> that are not the headline: the kicker or roofline above it ("Klimaschutz",
+# "Nach Corona-Lockerungen"), a subtitle below it, a date, a section label, and text hidden
+# for screen readers (": "). News CMSs mark them with classes like these; the reader sees
+# them styled apart from the headline, and declared titles often drop them.
+_HEADLINE_EXTRA = re.compile(
+    r"kicker|roofline|topline|dachzeile|overline|supertitle|subtitle|subheadline|subline"
+    r"|eyebrow|topic|label|rubri|category|section|date|time|small|hidden|invisible|sr-only"
+    r"|aural|screen-reader",
+    re.I,
+)
+_EDGE_SEPARATORS = " :|-–—·•,;"
+
+
+def headline_text(h1: HtmlElement) -> str:
+    """The headline's own words: the <h1> text without its kicker, subtitle, date or
+    hidden parts (elements marked so by tag or class), when something is left."""
+    parts: list[str] = []
+    dropped = _own_text(h1, parts)
+    if dropped:
+        own = trim(" ".join(parts)).strip(_EDGE_SEPARATORS)
+        if own:
+            return own
+    return _element_text(h1)
+
+
+def _own_text(elem: HtmlElement, parts: list[str]) -> bool:
+    """Append the text of `elem` minus its marked descendants; True if any was left out."""
+    parts.append(elem.text or "")
+    dropped = False
+    for child in elem:
+        if isinstance(child.tag, str) and (
+            child.tag in ("small", "time", "sup")
+            or _HEADLINE_EXTRA.search(f"{child.get('class', '')} {child.get('id', '')}")
+        ):
+            dropped = True
+        else:
+            dropped = _own_text(child, parts) or dropped
+        parts.append(child.tail or "")
+    return dropped
+
+
 def _token_f1(a: str, b: str) -> float:
     """Overlap of the two strings' word sets (Dice coefficient), case-insensitive."""
     ta, tb = set(_TITLE_WORDS.findall(a.casefold())), set(_TITLE_WORDS.findall(b.casefold()))
     if not ta or not tb:
         return 0.0
     return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def _is_home_link(h1: HtmlElement) -> bool:
+    """The <h1> is one link to the site's front page: the logo or site name of themes that
+    put it in an <h1> ('<h1><a href="https://blog.example/">Blog name</a></h1>')."""
+    links = list(h1.iter("a"))
+    if len(links) != 1 or (h1.text or "").strip() or (links[0].tail or "").strip():
+        return False
+    parts = urlsplit(links[0].get("href") or "")
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def choose_headline(
@@ -613,7 +664,7 @@ def choose_headline(
     best, best_score = None, 0.0
     for h1 in tree.iter("h1"):
         text = _element_text(h1)
-        if not text or len(text) > 300 or (_squash(text) in outlets):
+        if not text or len(text) > 300 or (_squash(text) in outlets) or _is_home_link(h1):
             continue  # empty, a paragraph in an <h1>, or the site's logo
         score = max(_token_f1(text, ref) for ref in refs)
         if score > best_score:
@@ -673,7 +724,7 @@ def page_metadata(
     doc_title = tree.findtext(".//head/title")
     headline = choose_headline(tree, [md.title, doc_title], outlets)
     if headline is not None:
-        title = _element_text(headline)
+        title = headline_text(headline)
     else:
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page

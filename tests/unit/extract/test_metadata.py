@@ -314,3 +314,35 @@ def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
     m = page_metadata(page, None, now=NOW)
     assert m.published_at is None or m.published_at <= NOW
     assert "future" in m.date_flags
+
+
+# --- the headline's own words --------------------------------------------------------------
+
+@pytest.mark.parametrize("h1, want", [
+    ('<h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">'
+     ': </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>',
+     "Bohren, bis es heiß wird"),
+    ('<h1><span class="dachzeile">Nach der Wahl</span> Koalition steht</h1>', "Koalition steht"),
+    ('<h1>Dezuka Suisan <small class="sub">Welcome to the north</small></h1>', "Dezuka Suisan"),
+    ('<h1><span class="topline"><time datetime="2022-02-01">1. Februar 2022</time></span>'
+     "Raab trifft Länder</h1>", "Raab trifft Länder"),
+    ('<h1><div class="t"><span class="visuallyhidden">Headline:</span> Energiewende</div></h1>',
+     "Energiewende"),
+    ("<h1>Bridge <em>reopens</em> after repairs</h1>", "Bridge reopens after repairs"),
+    ('<h1><span class="kicker">Only a kicker</span></h1>', "Only a kicker"),  # nothing else
+])
+def test_headline_text_leaves_out_kickers_subtitles_dates_and_hidden_parts(h1, want) -> None:
+    from tasks.extract.metadata import headline_text
+
+    assert headline_text(fromstring(h1)) == want
+
+
+def test_an_h1_that_links_to_the_front_page_is_the_logo_not_the_headline() -> None:
+    page = tree("<title>Blog name » Interning of small integers</title>",
+                '<h1><a href="https://blog.example/">Blog name</a></h1>'
+                "<h2>Interning of small integers</h2>")
+    assert choose_headline(page, ["Blog name » Interning of small integers"], set()) is None
+    story = tree("<title>Interning of small integers</title>",
+                 '<h1><a href="https://blog.example/2019/interning">Interning of small '
+                 "integers</a></h1>")
+    assert choose_headline(story, ["Interning of small integers"], set()) is not None
