@@ -493,8 +493,10 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
 # Role words that open a byline entry ("Auteur Anna K.", "Zeige alle Beiträge von Petra R.",
 # "FOCUS-Online-Experte Robin T.", "责任编辑：X"): stripped, repeatedly, from the start.
 _ROLE_PREFIX = re.compile(
-    r"^(?:(?:zeige |alle )*(?:beiträge|artikel|posts?) (?:von|by)|zum profil von|ein beitrag von"
-    r"|beitrag von|mehr von|posted by|written by|words by|published by|verfasst von"
+    r"^(?:(?:zeige |alle |view |see |all |more )*(?:beiträge|artikel|posts?|articles?|stories)"
+    r" (?:von|by)|zum profil von|ein beitrag von|ein artikel von|blog ?beitrag von"
+    r"|eingestellt von|gespeichert von|beitrag von|mehr von|posted by|written by|words by"
+    r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|text(?:e|o)?|texte"
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
@@ -505,15 +507,20 @@ _ROLE_PREFIX = re.compile(
 # Words that end a byline entry but are no part of the name: a date or time label, a share
 # counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas").
 _TRAILING_NOISE = re.compile(
-    r"\s+(?:stand|aktualisiert|updated|shares?|hace|tiempo de lectura|lesezeit|am|on|le|el"
-    r"|mo|di|mi|do|fr|sa|so)\b.*$",
+    r"\s+(?:(?:stand|aktualisiert|updated|shares?|hace|tiempo de lectura|lesezeit)\b"
+    # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
+    # date or a time follows them
+    r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)).*$",
     re.IGNORECASE,
 )
 # An entry that is a label or a date word, not a person: what a byline box holds when it
 # has no name ("Zuletzt geändert", "Publicado el", "Lundi", "Dezember", "AUTOR; IN").
 _NOT_A_NAME = re.compile(
-    r"^(?:zuletzt|publicado|published|veröffentlicht|updated|aktualisiert|in|el|la|le|der"
-    r"|die|das|the|admin|wordpressadmin|administrator|redaktion|editor|autor|author|team"
+    r"^(?:zuletzt|publicado|published|veröffentlicht|updated|aktualisiert"
+    # an article or preposition alone or before a lowercase word, or a lowercase "in"
+    # ("in Politik" is the category label; "Der Spendenteddy" a pen name)
+    r"|(?:in|el|la|le|der|die|das|the)(?=$|\s+(?-i:[a-zäöüéè]))|(?-i:in\s)"
+    r"|admin|wordpressadmin|administrator|autor|author|datum|date|no author|stand"
     r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     r"|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
@@ -529,17 +536,37 @@ _ORGANISATION = re.compile(
 )
 
 
+# A newsroom rather than a person ("Redaktion", "Editorial Team", "Staff", "Redacción"):
+# a byline when nobody else is named (the annotations keep it), dropped beside a person.
+_STAFF = re.compile(
+    r"^(?:die |the )?(?:redaktion|redacci[oó]n|r[ée]daction|redazione|editorial(?: team)?|editors?"
+    r"|staff|team|newsroom|newsdesk)\b|\b(?:redaktion|editorial team|staff)$",
+    re.IGNORECASE,
+)
+# Academic and professional degrees written as an entry of their own ("Grant T.; PhD").
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|dr|prof|msc|m\.?sc|ma|ba|mba|rd|rn|mph)\.?$",
+                     re.IGNORECASE)
+
+
 def clean_author_name(name: str) -> str | None:
     """One byline entry without role words and trailing labels; None when no name is left."""
     name = " ".join(name.split()).strip(" ,;:|-–—·•")
+    whole = name
     for _ in range(3):  # "Text: Interview: Harald W." -- a few stacked roles at most
         stripped = _ROLE_PREFIX.sub("", name, count=1)
         if stripped == name:
             break
         name = stripped
+    if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
+        return whole  # "Redaktion" is a role word before a name, and a byline on its own
     name = _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")
     if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > 6:
         return None
+    if _DEGREE.match(name):
+        return None
+    words = name.split()
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2:]:
+        name = " ".join(words[: len(words) // 2])  # "jesusfreak jesusfreak": alt text + name
     if any(ch.isdigit() for ch in name):
         return None  # a date or a counter, never a name
     return name
@@ -564,10 +591,45 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         name = clean_author_name(part)
         if name and _squash(name) not in {_squash(n) for n in names}:
             names.append(name)
-    people = [
-        n for n in names if not _is_outlet(n, outlet_names) and not _ORGANISATION.search(n)
-    ]
+    people = [n for n in names if is_person(n, outlet_names)]
     return people or names[:1]
+
+
+def _names_of_people(names: list[str], outlet_names: set[str]) -> bool:
+    """One or two entries of 2-4 words, none an outlet or newsroom: what a byline that
+    replaces the outlet named in the meta tags must look like (a class="author" element
+    sometimes holds a category list or a teaser instead)."""
+    return 0 < len(names) <= 2 and all(
+        2 <= len(n.split()) <= 4 and is_person(n, outlet_names) for n in names
+    )
+
+
+def is_person(name: str, outlet_names: set[str]) -> bool:
+    """Not the outlet, an organisation or a newsroom: a byline entry naming a person."""
+    return not (
+        _is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
+    )
+
+
+# Labels of the "twitter:labelN / twitter:dataN" pairs WordPress SEO plugins write, in the
+# site's language ("Written by" / "Verfasst von" / "Écrit par" ...), naming the author.
+_AUTHOR_LABEL = re.compile(
+    r"^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author"
+    r"|auteur)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_author(tree: HtmlElement) -> str | None:
+    """The author of a 'twitter:labelN' = 'Written by', 'twitter:dataN' = name pair."""
+    labels: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta[@name][@content]"):
+        key = meta.get("name", "")
+        if key.startswith("twitter:label") and _AUTHOR_LABEL.match(meta.get("content").strip()):
+            labels[key[len("twitter:label"):]] = ""
+        elif key.startswith("twitter:data") and key[len("twitter:data"):] in labels:
+            return meta.get("content").strip() or None
+    return None
 
 
 def outlet_names(site_name: str | None, url: str | None) -> set[str]:
@@ -728,9 +790,12 @@ def page_metadata(
     else:
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
-    authors = clean_authors(md.author, outlets)
-    if not authors and AUTHOR_SEARCH:
-        authors = clean_authors(find_byline_author(tree, headline), outlets)
+    authors = clean_authors(md.author or labelled_author(tree), outlets)
+    if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
+        # nobody, or only the outlet / a newsroom: the byline in the page may name the person
+        found = clean_authors(find_byline_author(tree, headline), outlets)
+        if found and (not authors or _names_of_people(found, outlets)):
+            authors = found
 
     candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
                                  headline)

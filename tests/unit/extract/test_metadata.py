@@ -125,6 +125,17 @@ def test_the_warc_date_is_a_weak_last_resort_for_archived_pages() -> None:
     ("Dezember", None),
     ("12. März 2024", None),
     ("Maria López García", "Maria López García"),
+    ("View all posts by Daniel Lemire", "Daniel Lemire"),
+    ("Ein Artikel von Pamela Sladky", "Pamela Sladky"),
+    ("Loïc Le Clerc", "Loïc Le Clerc"),  # 'Le' is a name particle, not a date label
+    ("Tomas Spahn Fr", "Tomas Spahn"),
+    ("Tomas Spahn am 12.03.2024", "Tomas Spahn"),
+    ("PhD", None),
+    ("jesusfreak jesusfreak", "jesusfreak"),
+    ("Redaktion", "Redaktion"),  # a role word before a name, a byline on its own
+    ("Der Spendenteddy", "Der Spendenteddy"),
+    ("in Politik", None),
+    ("Datum", None),
 ])
 def test_clean_author_name(raw, want) -> None:
     assert clean_author_name(raw) == want
@@ -141,6 +152,36 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     # duplicates merge, a blank string gives nothing
     assert clean_authors("Jane Doe; JANE DOE", set()) == ["Jane Doe"]
     assert clean_authors(None, set()) == []
+
+
+def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
+    assert clean_authors("Redaktion", set()) == ["Redaktion"]
+    assert clean_authors("Editorial Team; Jane Doe", set()) == ["Jane Doe"]
+    assert clean_authors("Grant Tinsley; PhD", set()) == ["Grant Tinsley"]
+
+
+def test_the_written_by_label_of_seo_plugins_names_the_author() -> None:
+    head = ('<meta name="twitter:label1" content="Verfasst von">'
+            '<meta name="twitter:data1" content="Karoline Herr">'
+            '<meta name="twitter:label2" content="Geschätzte Lesezeit">'
+            '<meta name="twitter:data2" content="3 Minuten">')
+    assert page_metadata(tree(head), None, now=NOW).authors == ["Karoline Herr"]
+    reading_time_only = ('<meta name="twitter:label1" content="Geschätzte Lesezeit">'
+                         '<meta name="twitter:data1" content="3 Minuten">')
+    assert page_metadata(tree(reading_time_only), None, now=NOW).authors == []
+
+
+def test_a_person_in_the_byline_replaces_the_outlet_named_in_the_meta_tags() -> None:
+    head = '<title>Glyphosate</title><meta name="author" content="L\'Opinion">'
+    body = ('<article><h1>Glyphosate</h1><div class="byline">Par Emmanuelle Ducros</div>'
+            "<p>Text</p></article>")
+    m = page_metadata(tree(head, body), "https://www.lopinion.fr/a", now=NOW)
+    assert m.authors == ["Emmanuelle Ducros"]
+    # a class="author" box holding a list of topics does not replace it
+    topics = ('<article><h1>Glyphosate</h1><div class="author">CSP, International, '
+              "Photovoltaik, Speicher</div><p>Text</p></article>")
+    m = page_metadata(tree(head, topics), "https://www.lopinion.fr/a", now=NOW)
+    assert m.authors == ["L'Opinion"]
 
 
 def test_multiple_authors_stay_a_list() -> None:
