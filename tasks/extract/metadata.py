@@ -42,7 +42,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import trim
 
-from tasks.extract.visible_date import NEAR_LEVELS, visible_date
+from tasks.extract.headline_area import NEAR_LEVELS, text_byline, visible_date
 
 # Dates before the web's first news sites are almost always parse errors or placeholders
 # ("1970-01-01", "0001-01-01"). A date more than a day after the fetch is in the future:
@@ -63,7 +63,7 @@ DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "feed", "sitemap", "url", "htmlda
 # best-scoring day wins (ties go to DATE_SOURCE_ORDER). JSON-LD is mostly the same CMS
 # record as the meta tags, so it adds little when it agrees with them; the URL is written
 # once, at publication, by another part of the CMS; the date shown beside the headline
-# (visible_date.py, recorded as source 'time': the page's own date element) is what readers
+# (headline_area.py, recorded as source 'time': the page's own date element) is what readers
 # and editors see, and outweighs one machine-written claim, not two that agree.
 # Dev corpus, exact day, tuning half / other half (370 / 358 dated pages): first claim in
 # source order 0.832 / 0.827; this vote with the visible date 0.846 / 0.846 (0.876 / 0.894
@@ -793,7 +793,10 @@ def page_metadata(
     authors = clean_authors(md.author or labelled_author(tree), outlets)
     if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
-        found = clean_authors(find_byline_author(tree, headline), outlets)
+        found = clean_authors(
+            find_byline_author(tree, headline) or text_byline(headline, _in_other_area),
+            outlets,
+        )
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
 

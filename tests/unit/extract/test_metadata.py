@@ -290,7 +290,7 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     assert (m.published_at, m.published_at_source) == (None, None)
 
 
-# --- the date shown beside the headline (visible_date.py) -----------------------------------
+# --- the date shown beside the headline (headline_area.py) -----------------------------------
 
 @pytest.mark.parametrize("text, want", [
     ("25.01.2022 - 13:30", date(2022, 1, 25)),
@@ -305,7 +305,7 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("32.01.2022", None),
 ])
 def test_parse_visible_date(text, want) -> None:
-    from tasks.extract.visible_date import parse_visible_date
+    from tasks.extract.headline_area import parse_visible_date
 
     assert parse_visible_date(text) == want
 
@@ -387,3 +387,30 @@ def test_an_h1_that_links_to_the_front_page_is_the_logo_not_the_headline() -> No
                  '<h1><a href="https://blog.example/2019/interning">Interning of small '
                  "integers</a></h1>")
     assert choose_headline(story, ["Interning of small integers"], set()) is not None
+
+
+# --- a written byline near the headline ------------------------------------------------------
+
+def _byline_page(line: str, head: str = "") -> object:
+    text = "Text of the story here. " * 30
+    return tree(f"<title>Bridge reopens after repairs</title>{head}",
+                f"<article><h1>Bridge reopens after repairs</h1>{line}<p>{text}</p></article>")
+
+
+@pytest.mark.parametrize("line, want", [
+    ('<p class="meta">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022</p>',
+     ["Pamela Sladky"]),
+    ("<p>Von <a href='/lisa'>Lisa Petrich</a></p>", ["Lisa Petrich"]),
+    ("<address>By Tim Anderson and Jo Lee</address>", ["Tim Anderson", "Jo Lee"]),
+    ("<p>Posted by Konstantin</p>", ["Konstantin"]),  # an explicit cue: a pen name counts
+    ("<p>von Berlin aus betrachtet</p>", []),  # a bare cue wants two words of a name
+    ("<p>Text von Christian Seiler Illustration von Markus Roost</p>", ["Christian Seiler"]),
+    ("<p>Von Anna Keller<br>Kakuma. Die Lage ist ernst.</p>", ["Anna Keller"]),
+])
+def test_a_written_byline_near_the_headline_names_the_author(line, want) -> None:
+    assert page_metadata(_byline_page(line), None, now=NOW).authors == want
+
+
+def test_a_written_byline_in_the_comments_is_not_the_author() -> None:
+    page = _byline_page('<div class="comments"><p>Von Anna Keller</p></div>')
+    assert page_metadata(page, None, now=NOW).authors == []
