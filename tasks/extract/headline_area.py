@@ -203,3 +203,27 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
     None; for pages whose byline carries no author class or markup."""
     found = search_near_headline(headline, _element_byline, in_other_area)
     return normalize_authors(None, found[0]) if found else None
+
+
+# A paragraph that opens with a byline word; the cheap test before _element_byline's.
+_BYLINE_START = re.compile(
+    r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
+    r"|author|posted|eingestellt|gespeichert|written|geschrieben|verfasst)\b",
+    re.IGNORECASE,
+)
+
+
+def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
+    """The first paragraph of the page written as a byline ("<p><i>von Daniela O.</i></p>",
+    "<address>By Tim A.</address>") outside comments, teasers and sidebars; for pages whose
+    headline is not found or whose byline sits further down, at the top of the text."""
+    for para in tree.iter("p", "address"):
+        lead = para.text
+        if not (lead and lead.strip()) and len(para):
+            para = para[0]  # <p><em>Von ...</em></p>
+            lead = para.text
+        if lead and _BYLINE_START.match(lead):
+            names = _element_byline(para)
+            if names and not in_other_area(para):
+                return normalize_authors(None, names)
+    return None

@@ -42,7 +42,12 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import trim
 
-from tasks.extract.headline_area import NEAR_LEVELS, text_byline, visible_date
+from tasks.extract.headline_area import (
+    NEAR_LEVELS,
+    paragraph_byline,
+    text_byline,
+    visible_date,
+)
 
 # Dates before the web's first news sites are almost always parse errors or placeholders
 # ("1970-01-01", "0001-01-01"). A date more than a day after the fetch is in the future:
@@ -794,7 +799,8 @@ def page_metadata(
     if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
         found = clean_authors(
-            find_byline_author(tree, headline) or text_byline(headline, _in_other_area),
+            find_byline_author(tree, headline) or text_byline(headline, _in_other_area)
+            or paragraph_byline(tree, _in_other_area),
             outlets,
         )
         if found and (not authors or _names_of_people(found, outlets)):

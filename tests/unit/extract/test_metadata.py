@@ -414,3 +414,15 @@ def test_a_written_byline_near_the_headline_names_the_author(line, want) -> None
 def test_a_written_byline_in_the_comments_is_not_the_author() -> None:
     page = _byline_page('<div class="comments"><p>Von Anna Keller</p></div>')
     assert page_metadata(page, None, now=NOW).authors == []
+
+
+def test_a_byline_paragraph_further_down_names_the_author_when_nothing_else_does() -> None:
+    text = "<p>" + "Text of the story here. " * 30 + "</p>"
+    # no headline the declared titles agree with: the paragraph byline still counts
+    page = tree("<title>Grenzen setzen</title>",
+                f"<div class='content'>{text}<p><i>von Daniela Obers</i></p>{text}</div>")
+    assert page_metadata(page, None, now=NOW).authors == ["Daniela Obers"]
+    in_comments = tree("<title>Grenzen setzen</title>",
+                       f"<div class='content'>{text}</div><div class='comments'>"
+                       "<p>Von Anna Keller</p></div>")
+    assert page_metadata(in_comments, None, now=NOW).authors == []
