@@ -440,7 +440,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
 # 0.778/0.787; lower lets logos and section names through on unseen sites.
 HEADLINE_MIN_OVERLAP = 0.4
 _TITLE_WORDS = re.compile(r"\w+")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»|/)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
 
 
 def _squash(s: str) -> str:
