@@ -44,6 +44,7 @@ from trafilatura.utils import trim
 
 from tasks.extract.headline_area import (
     NEAR_LEVELS,
+    first_text_date,
     paragraph_byline,
     text_byline,
     visible_date,
@@ -812,6 +813,11 @@ def page_metadata(
     if chosen is None:
         # htmldate's fast mode: it reads the visible page when nothing structured exists
         found = _htmldate(tree, url, now, extensive=False)
+        if not found:
+            # the first full date written in the page's text; recorded under 'htmldate',
+            # the source of low-confidence guesses from the visible page
+            day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())
+            found = day.isoformat() if day else None
         if not found and extensive_dates:
             found = _htmldate(tree, url, now, extensive=True)
         if found:

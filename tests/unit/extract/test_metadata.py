@@ -426,3 +426,31 @@ def test_a_byline_paragraph_further_down_names_the_author_when_nothing_else_does
                        f"<div class='content'>{text}</div><div class='comments'>"
                        "<p>Von Anna Keller</p></div>")
     assert page_metadata(in_comments, None, now=NOW).authors == []
+
+
+# --- the last resort: the first date written in the page's text ----------------------------
+
+def test_the_first_date_in_the_page_text_dates_a_page_nothing_else_dates() -> None:
+    from tasks.extract.headline_area import first_text_date
+
+    page = tree(body="<nav><a>Archiv 03.03.2024</a></nav><script>var d='2024-03-04';</script>"
+                     "<div class='post'><p>Veranstaltung</p><span>19. April 2024</span>"
+                     "<p>Am 20.04.2024 geht es weiter, sagte sie. " + "Text. " * 30 + "</p>"
+                     "</div><footer>© 01.01.2024</footer>")
+    assert first_text_date(page, date(2024, 5, 4)) == date(2024, 4, 19)
+    # a date after the fetch (+1 day) is never taken
+    assert first_text_date(page, date(2024, 4, 10)) is None
+    # on a whole page: htmldate's fast mode finds no date written with a month name, the
+    # scan does; the claim is recorded as the low-confidence guess it is
+    words = tree(body="<div class='post'><p>Veranstaltung</p><span>19. April 2024</span>"
+                      "<p>" + "Text. " * 30 + "</p></div>")
+    m = page_metadata(words, None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 19), "htmldate")
+    assert m.published_at_confidence <= 0.5
+
+
+def test_a_structured_date_is_preferred_to_a_date_in_the_text() -> None:
+    page = tree('<meta property="article:published_time" content="2024-04-02T08:00:00Z">',
+                "<p>19. April 2024</p>")
+    m = page_metadata(page, None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 2), "meta")
