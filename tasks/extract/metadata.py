@@ -729,15 +729,20 @@ def choose_headline(
     refs = [r for r in references if r and r.strip()]
     if not refs:
         return None
-    best, best_score = None, 0.0
-    for h1 in tree.iter("h1"):
-        text = _element_text(h1)
-        if not text or len(text) > 300 or (_squash(text) in outlets) or _is_home_link(h1):
-            continue  # empty, a paragraph in an <h1>, or the site's logo
-        score = max(_token_f1(text, ref) for ref in refs)
-        if score > best_score:
-            best, best_score = h1, score
-    return best if best_score >= HEADLINE_MIN_OVERLAP else None
+    for level in ("h1", "h2"):
+        # an <h2> only when no <h1> agrees: themes that give the <h1> to the site's name
+        # set the post's title in the first <h2>
+        best, best_score = None, 0.0
+        for h in tree.iter(level):
+            text = _element_text(h)
+            if not text or len(text) > 300 or (_squash(text) in outlets) or _is_home_link(h):
+                continue  # empty, a paragraph in a heading, or the site's logo
+            score = max(_token_f1(text, ref) for ref in refs)
+            if score > best_score:
+                best, best_score = h, score
+        if best_score >= HEADLINE_MIN_OVERLAP:
+            return best
+    return None
 
 
 def _split_list(values: list[str] | None) -> list[str]:

@@ -454,3 +454,15 @@ def test_a_structured_date_is_preferred_to_a_date_in_the_text() -> None:
                 "<p>19. April 2024</p>")
     m = page_metadata(page, None, now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2024, 4, 2), "meta")
+
+
+def test_an_h2_is_the_headline_when_the_h1_is_the_site_name() -> None:
+    page = tree("<title>Was ist virales Marketing? | DimidoBlog</title>",
+                "<h1>DimidoBlog</h1><h2>Kategorien</h2><h2>Was ist virales Marketing?</h2>"
+                "<p>Text</p>")
+    m = page_metadata(page, "https://www.dimido.de/2008/07/29/marketing/", now=NOW)
+    assert m.title == "Was ist virales Marketing?"
+    # an <h1> that agrees wins over any <h2>
+    both = tree("<title>Bridge reopens | Gazette</title>",
+                "<h1>Bridge reopens</h1><h2>Bridge reopens: what changes</h2>")
+    assert choose_headline(both, ["Bridge reopens | Gazette"], set()).tag == "h1"
