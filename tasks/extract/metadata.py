@@ -729,9 +729,9 @@ def choose_headline(
     refs = [r for r in references if r and r.strip()]
     if not refs:
         return None
-    for level in ("h1", "h2"):
-        # an <h2> only when no <h1> agrees: themes that give the <h1> to the site's name
-        # set the post's title in the first <h2>
+    for level in ("h1", "h2", "h3"):
+        # an <h2> (<h3>) only when no <h1> (<h2>) agrees: themes that give the <h1> to the
+        # site's name set the post's title in a lower heading
         best, best_score = None, 0.0
         for h in tree.iter(level):
             text = _element_text(h)
