@@ -793,7 +793,12 @@ def page_metadata(
     except Exception:  # noqa: BLE001 -- trafilatura's own code guards this the same way
         pass
     site_name = md.sitename or extract_sitename(tree) or None
-    outlets = outlet_names(site_name, url)
+    # trafilatura's extract_sitename guesses from a "<title>" segment, sometimes the headline
+    # half of it ("Vegetarier zu sein. Bedarf, Trend ... | Ethify"): a guess that long is
+    # no outlet name, and taken as one it would hide the real <h1>
+    outlets = outlet_names(
+        site_name if md.sitename or len((site_name or "").split()) <= 4 else None, url
+    )
     doc_title = tree.findtext(".//head/title")
     headline = choose_headline(tree, [md.title, doc_title], outlets)
     if headline is not None:

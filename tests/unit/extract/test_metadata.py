@@ -467,3 +467,14 @@ def test_an_h2_is_the_headline_when_the_h1_is_the_site_name() -> None:
     both = tree("<title>Bridge reopens | Gazette</title>",
                 "<h1>Bridge reopens</h1><h2>Bridge reopens: what changes</h2>")
     assert choose_headline(both, ["Bridge reopens | Gazette"], set()).tag == "h1"
+
+
+def test_a_site_name_guessed_from_the_headline_half_of_the_title_does_not_hide_the_h1() -> None:
+    # no og:site_name: trafilatura guesses the site from a <title> segment, here the headline
+    page = tree("<title>Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung? | Ethify"
+                "</title>",
+                "<h1 class='element-invisible'>Ethify</h1>"
+                "<h1>Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung?</h1>"
+                "<h2 class='block-title'>Hauptmenü</h2><p>Text</p>")
+    m = page_metadata(page, "https://ethify.org/content/vegetarier", now=NOW)
+    assert m.title == "Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung?"
