@@ -13,9 +13,11 @@ building blocks and replace the expensive ones:
 - an author search in the body (`find_byline_author`: one C-level XPath plus an ancestor
   filter, 4x cheaper than trafilatura's `extract_author` for the same accuracy) only when
   the meta tags and JSON-LD name nobody;
-- the date comes from our own candidates (JSON-LD, meta, <time>, URL, feed/sitemap hint),
-  because trafilatura does not say where its date came from, and htmldate runs (in its
-  fast, non-extensive mode) only when no structured candidate exists.
+- the date comes from our own candidates (JSON-LD, meta, <time>, the date shown beside the
+  headline, URL, feed/sitemap hint), which vote by source weight, because trafilatura does
+  not say where its date came from; htmldate runs (in its fast, non-extensive mode), then a
+  scan for the first date in the page text, only when no candidate exists;
+- the headline's neighbourhood (visible date, written byline) is read in headline_area.py.
 
 These trafilatura functions are module-level but not part of its documented API: pin
 trafilatura to 2.x (tests cover every field we read).
