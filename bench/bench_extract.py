@@ -3,6 +3,7 @@ trafilatura, measured in the same run, interleaved.
 
     .venv/bin/python bench/bench_extract.py [--corpus DIR] [--step K] [--limit N]
                                             [--batch B] [--meta-baseline] [--predictions DIR]
+    .venv/bin/python bench/bench_extract.py --meta-only [--extensive-dates] [--rounds R]
 
 The corpus (../shared/corpus/dev relative to the repo, or $PRESSROOM_DEV_CORPUS, or
 --corpus) holds pages/<id>.html.gz, expected.jsonl and its scorer score_dev.py. When it is
@@ -20,13 +21,24 @@ would hold); "text" scores the same extraction with the filters off (min_words=0
 like-for-like comparison of the text. Speed: docs/s of each side over the whole run and
 the median of the per-batch time ratios. Metadata: title / date / author accuracy of
 pressroom's articles against the annotations (and of trafilatura's extract_metadata with
---meta-baseline, untimed).
+--meta-baseline, untimed), for the whole corpus and for its two halves.
+
+Halves: a fixed hash of the page id (sha256, first byte, even/odd) splits the corpus in two.
+Metadata rules are developed on the "tuning" half (even) only; the "held" half (odd) tells
+whether a rule generalises (one that helps only the tuning half is overfitting).
+
+--meta-only: metadata alone. Each page is parsed once; then, page by page and alternating
+which goes first, `page_metadata` on the parsed tree and `trafilatura.extract` on the bytes
+are timed (R rounds, medians per page summed): the metadata's time as a share of a plain
+trafilatura extraction, the budget the metadata must stay within (~5% of extraction time
+for changes). Then the accuracy table by half.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import json
 import os
@@ -139,6 +151,124 @@ def meta_accuracy(expected: list[dict], got: dict[str, dict]) -> dict[str, tuple
     return {k: (v[0], v[1]) for k, v in acc.items()}
 
 
+def half_of(page_id: str) -> str:
+    """'tuning' or 'held': a fixed split of the corpus by a hash of the page id."""
+    return "tuning" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "held"
+
+
+def print_meta_by_half(expected: list[dict], ours: dict[str, dict],
+                       reference: dict[str, dict] | None) -> None:
+    """Accuracy per field for the whole corpus and each half, ours beside the reference."""
+    groups = {"whole": expected}
+    for name in ("tuning", "held"):
+        groups[name] = [e for e in expected if half_of(e["id"]) == name]
+    cols = [(g, "pressroom") for g in groups] + (
+        [(g, "trafilatura") for g in groups] if reference is not None else [])
+    print("| field | " + " | ".join(f"{who} {g} ({len(groups[g])})" for g, who in cols) + " |")
+    print("| --- |" + " ---: |" * len(cols))
+    tables = {}
+    for g, items in groups.items():
+        tables[(g, "pressroom")] = meta_accuracy(items, ours)
+        if reference is not None:
+            tables[(g, "trafilatura")] = meta_accuracy(items, reference)
+    for field in tables[("whole", "pressroom")]:
+        cells = []
+        for col in cols:
+            ok, tot = tables[col][field]
+            cells.append(f"{ok / tot:.3f} ({ok}/{tot})" if tot else "-")
+        print(f"| {field} | " + " | ".join(cells) + " |")
+
+
+def trafilatura_metadata(expected: list[dict], pages: dict[str, bytes]) -> dict[str, dict]:
+    """trafilatura's own extract_metadata (untimed), in the shape meta_accuracy reads."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    got = {}
+    for e in expected:
+        m = extract_metadata(load_html(pages[e["id"]]), e["url"])
+        d = datetime.strptime(m.date, "%Y-%m-%d").date() if m.date else None
+        got[e["id"]] = {"title": m.title, "author": m.author, "date": d}
+    return got
+
+
+def run_meta_only(args, expected: list[dict], pages: dict[str, bytes]) -> int:
+    """Metadata alone: its time beside trafilatura.extract's, and its accuracy by half."""
+    from trafilatura.utils import load_html
+
+    from tasks.common.charset import decode
+    from tasks.extract.metadata import page_metadata
+    from tasks.extract.pages import _XML_DECLARATION
+
+    fetched_at = datetime.now(UTC)
+    trees, ours = {}, {}
+    for e in expected:  # decoded and parsed as extract_html does, outside the clock
+        body = pages[e["id"]]
+        enc = sniff_encoding(body, "text/html")[0]
+        text = _XML_DECLARATION.sub("", decode(body, enc), count=1) if enc else body
+        trees[e["id"]] = load_html(text)
+    url_of = {e["id"]: e["url"] or f"https://dev-corpus.invalid/{e['id']}" for e in expected}
+    # warm-up: imports, regex compilation, htmldate caches (and dateparser with extensive)
+    for e in expected[:5]:
+        page_metadata(trees[e["id"]], url_of[e["id"]], now=fetched_at,
+                      extensive_dates=args.extensive_dates)
+        trafilatura.extract(pages[e["id"]], include_comments=False)
+    # --meta-against FILE: another metadata.py (e.g. `git show main:tasks/extract/metadata.py`)
+    # timed and scored in the same run, interleaved with this one
+    other = None
+    if args.meta_against:
+        spec = importlib.util.spec_from_file_location("other_metadata", args.meta_against)
+        other = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = other  # dataclasses look their module up while defined
+        spec.loader.exec_module(other)
+    sides = {"meta": page_metadata, "traf": None}
+    if other is not None:
+        sides["other"] = other.page_metadata
+        for e in expected[:5]:
+            other.page_metadata(trees[e["id"]], url_of[e["id"]], now=fetched_at)
+    times: dict[str, dict[str, list[float]]] = {
+        side: {e["id"]: [] for e in expected} for side in sides}
+    theirs: dict[str, dict] = {}
+    for r in range(args.rounds):
+        for n, e in enumerate(expected):
+            order = list(sides)
+            shift = (n + r) % len(order)  # each side goes first in turn
+            for side in order[shift:] + order[:shift]:
+                t0 = time.perf_counter()
+                if side == "traf":
+                    trafilatura.extract(pages[e["id"]], include_comments=False)
+                else:
+                    m = sides[side](trees[e["id"]], url_of[e["id"]], now=fetched_at,
+                                    extensive_dates=args.extensive_dates)
+                times[side][e["id"]].append(time.perf_counter() - t0)
+                if side != "traf":
+                    (ours if side == "meta" else theirs)[e["id"]] = {
+                        "title": m.title, "author": "; ".join(m.authors),
+                        "date": m.published_date, "source": m.published_at_source}
+    ms = {side: 1000 * sum(statistics.median(v) for v in t.values()) / len(expected)
+          for side, t in times.items()}
+    print(f"pages: {len(expected)}  rounds: {args.rounds}  extensive dates: "
+          f"{args.extensive_dates}  trafilatura {trafilatura.__version__}, python "
+          f"{sys.version.split()[0]}, {os.cpu_count()} cpus (shared)")
+    print(f"page_metadata: {ms['meta']:.2f} ms/page; trafilatura.extract: {ms['traf']:.2f} "
+          f"ms/page; metadata / extraction = {ms['meta'] / ms['traf']:.3f}")
+    if other is not None:
+        print(f"{args.meta_against}: {ms['other']:.2f} ms/page, / extraction = "
+              f"{ms['other'] / ms['traf']:.3f}; this one costs "
+              f"{(ms['meta'] - ms['other']) / ms['traf']:+.3f} of an extraction more")
+    sources: dict[str, int] = {}
+    for m in ours.values():
+        sources[m["source"] or "none"] = sources.get(m["source"] or "none", 0) + 1
+    print(f"published_at_source: {dict(sorted(sources.items(), key=lambda kv: -kv[1]))}")
+    print()
+    reference = trafilatura_metadata(expected, pages) if args.meta_baseline else None
+    print_meta_by_half(expected, ours, reference)
+    if other is not None:
+        print(f"\n{args.meta_against}:")
+        print_meta_by_half(expected, theirs, None)
+    return 0
+
+
 def run(args) -> int:
     corpus = corpus_dir(args.corpus)
     if not (corpus / "expected.jsonl").is_file():
@@ -147,6 +277,8 @@ def run(args) -> int:
         return 0
     scorer = load_scorer(corpus)
     expected, pages = load_corpus(corpus, args.step, args.limit)
+    if args.meta_only:
+        return run_meta_only(args, expected, pages)
     settings = BenchSettings(min_words=args.min_words, extract_extensive_dates=args.extensive_dates)
     fetched_at = datetime.now(UTC)
     batches = [expected[i:i + args.batch] for i in range(0, len(expected), args.batch)]
@@ -257,18 +389,11 @@ def run(args) -> int:
         sources[m["source"] or "none"] = sources.get(m["source"] or "none", 0) + 1
     print(f"published_at_source: {dict(sorted(sources.items(), key=lambda kv: -kv[1]))}")
 
+    print()
+    print_meta_by_half(expected, ours_meta,
+                       trafilatura_metadata(expected, pages) if args.meta_baseline else None)
     if args.meta_baseline:
-        from trafilatura.metadata import extract_metadata
-        from trafilatura.utils import load_html
-
-        got = {}
-        for e in expected:
-            m = extract_metadata(load_html(pages[e["id"]]), e["url"])
-            d = datetime.strptime(m.date, "%Y-%m-%d").date() if m.date else None
-            got[e["id"]] = {"title": m.title, "author": m.author, "date": d}
-        acc = meta_accuracy(expected, got)
-        print("trafilatura extract_metadata (reference, untimed): " + ", ".join(
-            f"{k} {ok / tot:.3f}" for k, (ok, tot) in acc.items() if tot))
+        print("(trafilatura: its extract_metadata, untimed)")
 
     if args.predictions:
         out = Path(args.predictions)
@@ -295,6 +420,12 @@ def main() -> int:
     ap.add_argument("--meta-baseline", action="store_true",
                     help="also score trafilatura's extract_metadata (untimed)")
     ap.add_argument("--predictions", help="write baseline/pressroom JSONL predictions here")
+    ap.add_argument("--meta-only", action="store_true",
+                    help="metadata alone: its time beside trafilatura.extract, accuracy by half")
+    ap.add_argument("--rounds", type=int, default=3, help="timing rounds with --meta-only")
+    ap.add_argument("--meta-against", metavar="FILE",
+                    help="with --meta-only: also time and score this metadata.py, e.g. "
+                    "`git show main:tasks/extract/metadata.py > /tmp/m.py`")
     return run(ap.parse_args())
 
 

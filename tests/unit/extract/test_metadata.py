@@ -125,6 +125,17 @@ def test_the_warc_date_is_a_weak_last_resort_for_archived_pages() -> None:
     ("Dezember", None),
     ("12. März 2024", None),
     ("Maria López García", "Maria López García"),
+    ("View all posts by Daniel Lemire", "Daniel Lemire"),
+    ("Ein Artikel von Pamela Sladky", "Pamela Sladky"),
+    ("Loïc Le Clerc", "Loïc Le Clerc"),  # 'Le' is a name particle, not a date label
+    ("Tomas Spahn Fr", "Tomas Spahn"),
+    ("Tomas Spahn am 12.03.2024", "Tomas Spahn"),
+    ("PhD", None),
+    ("jesusfreak jesusfreak", "jesusfreak"),
+    ("Redaktion", "Redaktion"),  # a role word before a name, a byline on its own
+    ("Der Spendenteddy", "Der Spendenteddy"),
+    ("in Politik", None),
+    ("Datum", None),
 ])
 def test_clean_author_name(raw, want) -> None:
     assert clean_author_name(raw) == want
@@ -141,6 +152,36 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     # duplicates merge, a blank string gives nothing
     assert clean_authors("Jane Doe; JANE DOE", set()) == ["Jane Doe"]
     assert clean_authors(None, set()) == []
+
+
+def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
+    assert clean_authors("Redaktion", set()) == ["Redaktion"]
+    assert clean_authors("Editorial Team; Jane Doe", set()) == ["Jane Doe"]
+    assert clean_authors("Grant Tinsley; PhD", set()) == ["Grant Tinsley"]
+
+
+def test_the_written_by_label_of_seo_plugins_names_the_author() -> None:
+    head = ('<meta name="twitter:label1" content="Verfasst von">'
+            '<meta name="twitter:data1" content="Karoline Herr">'
+            '<meta name="twitter:label2" content="Geschätzte Lesezeit">'
+            '<meta name="twitter:data2" content="3 Minuten">')
+    assert page_metadata(tree(head), None, now=NOW).authors == ["Karoline Herr"]
+    reading_time_only = ('<meta name="twitter:label1" content="Geschätzte Lesezeit">'
+                         '<meta name="twitter:data1" content="3 Minuten">')
+    assert page_metadata(tree(reading_time_only), None, now=NOW).authors == []
+
+
+def test_a_person_in_the_byline_replaces_the_outlet_named_in_the_meta_tags() -> None:
+    head = '<title>Glyphosate</title><meta name="author" content="L\'Opinion">'
+    body = ('<article><h1>Glyphosate</h1><div class="byline">Par Emmanuelle Ducros</div>'
+            "<p>Text</p></article>")
+    m = page_metadata(tree(head, body), "https://www.lopinion.fr/a", now=NOW)
+    assert m.authors == ["Emmanuelle Ducros"]
+    # a class="author" box holding a list of topics does not replace it
+    topics = ('<article><h1>Glyphosate</h1><div class="author">CSP, International, '
+              "Photovoltaik, Speicher</div><p>Text</p></article>")
+    m = page_metadata(tree(head, topics), "https://www.lopinion.fr/a", now=NOW)
+    assert m.authors == ["L'Opinion"]
 
 
 def test_multiple_authors_stay_a_list() -> None:
@@ -247,3 +288,193 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
                      f'datetime="2024-06-01">p</time><p>{text}</p></article>')
     m = page_metadata(page, "https://x.example/a", now=NOW)
     assert (m.published_at, m.published_at_source) == (None, None)
+
+
+# --- the date shown beside the headline (headline_area.py) -----------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("25.01.2022 - 13:30", date(2022, 1, 25)),
+    ("Erschienen am: 1. 11. 2023", date(2023, 11, 1)),
+    ("2022-01-25", date(2022, 1, 25)),
+    ("25/01/2022", date(2022, 1, 25)),
+    ("01/25/2022", date(2022, 1, 25)),
+    ("01/02/2022", None),  # 1 February or January 2: no way to tell
+    ("25. Januar 2022, 14:00 Uhr", date(2022, 1, 25)),
+    ("Jan 25, 2022", date(2022, 1, 25)),
+    ("Januar 2022", None),  # no day: a made-up 1st would be wrong
+    ("32.01.2022", None),
+])
+def test_parse_visible_date(text, want) -> None:
+    from tasks.extract.headline_area import parse_visible_date
+
+    assert parse_visible_date(text) == want
+
+
+def _story(meta: str = "", beside: str = "", body: str = "") -> str:
+    head = f"<title>Bridge reopens after repairs</title>{meta}"
+    text = "Text of the story here. " * 30
+    return tree(head, f"<article><header><h1>Bridge reopens after repairs</h1>{beside}</header>"
+                      f"<p>{text}</p>{body}</article>")
+
+
+def test_the_date_beside_the_headline_outweighs_one_machine_claim() -> None:
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<div class="article-meta"><time datetime="2024-04-25T08:00:00+02:00">'
+                  '25.04.2024</time></div>')
+    m = page_metadata(page, "https://x.example/bridge", now=NOW)
+    assert m.published_date == date(2024, 4, 25)
+    assert m.published_at_source == "time"
+    assert "disagree" in m.date_flags
+
+
+def test_two_agreeing_machine_claims_outweigh_the_date_beside_the_headline() -> None:
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date">25.04.2024</span>')
+    m = page_metadata(page, "https://x.example/2024/04/20/bridge", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+
+
+def test_an_update_stamp_beside_the_headline_is_not_the_publication() -> None:
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date updated">25.04.2024</span>')
+    m = page_metadata(page, None, now=NOW)
+    assert m.published_date == date(2024, 4, 20)
+    stamp = _story(beside='<p class="meta">Aktualisiert am 25.04.2024</p>')
+    assert page_metadata(stamp, None, now=NOW).published_at_source != "time"
+
+
+def test_dates_of_comments_and_related_articles_are_not_the_page_date() -> None:
+    page = _story(body='<div class="comments"><span class="date">25.04.2024</span></div>'
+                       '<aside><span class="date">24.04.2024</span></aside>')
+    m = page_metadata(page, None, now=NOW)
+    assert m.published_at_source != "time"
+
+
+def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
+    page = _story(beside='<span class="date">25.05.2024</span>')  # fetched 3 May 2024
+    m = page_metadata(page, None, now=NOW)
+    assert m.published_at is None or m.published_at <= NOW
+    assert "future" in m.date_flags
+
+
+# --- the headline's own words --------------------------------------------------------------
+
+@pytest.mark.parametrize("h1, want", [
+    ('<h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">'
+     ': </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>',
+     "Bohren, bis es heiß wird"),
+    ('<h1><span class="dachzeile">Nach der Wahl</span> Koalition steht</h1>', "Koalition steht"),
+    ('<h1>Dezuka Suisan <small class="sub">Welcome to the north</small></h1>', "Dezuka Suisan"),
+    ('<h1><span class="topline"><time datetime="2022-02-01">1. Februar 2022</time></span>'
+     "Raab trifft Länder</h1>", "Raab trifft Länder"),
+    ('<h1><div class="t"><span class="visuallyhidden">Headline:</span> Energiewende</div></h1>',
+     "Energiewende"),
+    ("<h1>Bridge <em>reopens</em> after repairs</h1>", "Bridge reopens after repairs"),
+    ('<h1><span class="kicker">Only a kicker</span></h1>', "Only a kicker"),  # nothing else
+])
+def test_headline_text_leaves_out_kickers_subtitles_dates_and_hidden_parts(h1, want) -> None:
+    from tasks.extract.metadata import headline_text
+
+    assert headline_text(fromstring(h1)) == want
+
+
+def test_an_h1_that_links_to_the_front_page_is_the_logo_not_the_headline() -> None:
+    page = tree("<title>Blog name » Interning of small integers</title>",
+                '<h1><a href="https://blog.example/">Blog name</a></h1>'
+                "<h2>Interning of small integers</h2>")
+    chosen = choose_headline(page, ["Blog name » Interning of small integers"], set())
+    assert chosen is not None and chosen.tag == "h2"  # not the logo <h1>
+    story = tree("<title>Interning of small integers</title>",
+                 '<h1><a href="https://blog.example/2019/interning">Interning of small '
+                 "integers</a></h1>")
+    assert choose_headline(story, ["Interning of small integers"], set()) is not None
+
+
+# --- a written byline near the headline ------------------------------------------------------
+
+def _byline_page(line: str, head: str = "") -> object:
+    text = "Text of the story here. " * 30
+    return tree(f"<title>Bridge reopens after repairs</title>{head}",
+                f"<article><h1>Bridge reopens after repairs</h1>{line}<p>{text}</p></article>")
+
+
+@pytest.mark.parametrize("line, want", [
+    ('<p class="meta">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022</p>',
+     ["Pamela Sladky"]),
+    ("<p>Von <a href='/lisa'>Lisa Petrich</a></p>", ["Lisa Petrich"]),
+    ("<address>By Tim Anderson and Jo Lee</address>", ["Tim Anderson", "Jo Lee"]),
+    ("<p>Posted by Konstantin</p>", ["Konstantin"]),  # an explicit cue: a pen name counts
+    ("<p>von Berlin aus betrachtet</p>", []),  # a bare cue wants two words of a name
+    ("<p>Text von Christian Seiler Illustration von Markus Roost</p>", ["Christian Seiler"]),
+    ("<p>Von Anna Keller<br>Kakuma. Die Lage ist ernst.</p>", ["Anna Keller"]),
+])
+def test_a_written_byline_near_the_headline_names_the_author(line, want) -> None:
+    assert page_metadata(_byline_page(line), None, now=NOW).authors == want
+
+
+def test_a_written_byline_in_the_comments_is_not_the_author() -> None:
+    page = _byline_page('<div class="comments"><p>Von Anna Keller</p></div>')
+    assert page_metadata(page, None, now=NOW).authors == []
+
+
+def test_a_byline_paragraph_further_down_names_the_author_when_nothing_else_does() -> None:
+    text = "<p>" + "Text of the story here. " * 30 + "</p>"
+    # no headline the declared titles agree with: the paragraph byline still counts
+    page = tree("<title>Grenzen setzen</title>",
+                f"<div class='content'>{text}<p><i>von Daniela Obers</i></p>{text}</div>")
+    assert page_metadata(page, None, now=NOW).authors == ["Daniela Obers"]
+    in_comments = tree("<title>Grenzen setzen</title>",
+                       f"<div class='content'>{text}</div><div class='comments'>"
+                       "<p>Von Anna Keller</p></div>")
+    assert page_metadata(in_comments, None, now=NOW).authors == []
+
+
+# --- the last resort: the first date written in the page's text ----------------------------
+
+def test_the_first_date_in_the_page_text_dates_a_page_nothing_else_dates() -> None:
+    from tasks.extract.headline_area import first_text_date
+
+    page = tree(body="<nav><a>Archiv 03.03.2024</a></nav><script>var d='2024-03-04';</script>"
+                     "<div class='post'><p>Veranstaltung</p><span>19. April 2024</span>"
+                     "<p>Am 20.04.2024 geht es weiter, sagte sie. " + "Text. " * 30 + "</p>"
+                     "</div><footer>© 01.01.2024</footer>")
+    assert first_text_date(page, date(2024, 5, 4)) == date(2024, 4, 19)
+    # a date after the fetch (+1 day) is never taken
+    assert first_text_date(page, date(2024, 4, 10)) is None
+    # on a whole page: htmldate's fast mode finds no date written with a month name, the
+    # scan does; the claim is recorded as the low-confidence guess it is
+    words = tree(body="<div class='post'><p>Veranstaltung</p><span>19. April 2024</span>"
+                      "<p>" + "Text. " * 30 + "</p></div>")
+    m = page_metadata(words, None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 19), "htmldate")
+    assert m.published_at_confidence <= 0.5
+
+
+def test_a_structured_date_is_preferred_to_a_date_in_the_text() -> None:
+    page = tree('<meta property="article:published_time" content="2024-04-02T08:00:00Z">',
+                "<p>19. April 2024</p>")
+    m = page_metadata(page, None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 2), "meta")
+
+
+def test_an_h2_is_the_headline_when_the_h1_is_the_site_name() -> None:
+    page = tree("<title>Was ist virales Marketing? | DimidoBlog</title>",
+                "<h1>DimidoBlog</h1><h2>Kategorien</h2><h2>Was ist virales Marketing?</h2>"
+                "<p>Text</p>")
+    m = page_metadata(page, "https://www.dimido.de/2008/07/29/marketing/", now=NOW)
+    assert m.title == "Was ist virales Marketing?"
+    # an <h1> that agrees wins over any <h2>
+    both = tree("<title>Bridge reopens | Gazette</title>",
+                "<h1>Bridge reopens</h1><h2>Bridge reopens: what changes</h2>")
+    assert choose_headline(both, ["Bridge reopens | Gazette"], set()).tag == "h1"
+
+
+def test_a_site_name_guessed_from_the_headline_half_of_the_title_does_not_hide_the_h1() -> None:
+    # no og:site_name: trafilatura guesses the site from a <title> segment, here the headline
+    page = tree("<title>Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung? | Ethify"
+                "</title>",
+                "<h1 class='element-invisible'>Ethify</h1>"
+                "<h1>Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung?</h1>"
+                "<h2 class='block-title'>Hauptmenü</h2><p>Text</p>")
+    m = page_metadata(page, "https://ethify.org/content/vegetarier", now=NOW)
+    assert m.title == "Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung?"
