@@ -33,7 +33,8 @@ ARTICLES = pa.schema(
         pa.field("input_key", pa.string()),  # lineage: the discovered input it came from
         pa.field("fetched_at", UTC_TS),  # null for dumps (never fetched by us)
         pa.field("published_at", UTC_TS),
-        pa.field("published_at_source", pa.string()),  # dump|jsonld|meta|url|feed|sitemap|...
+        # dump|jsonld|meta|time|headline|url|feed|sitemap|htmldate|text|warc
+        pa.field("published_at_source", pa.string()),
         # every distinct date claim, in order of preference, so a reader sees why
         pa.field("published_at_alternatives", pa.list_(DATE_CANDIDATE)),
         # 'future' (after fetch + 1 day), 'implausible' (before 1995), 'disagree'

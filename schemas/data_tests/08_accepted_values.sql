@@ -4,8 +4,8 @@ SELECT 'rejects.stage' AS col, stage AS value FROM rejects
 WHERE stage NOT IN ('discover', 'reprocess', 'fetch', 'extract', 'clean', 'dedup', 'enrich')
 UNION ALL
 SELECT 'articles.published_at_source', published_at_source FROM articles
-WHERE published_at_source NOT IN ('meta', 'jsonld', 'time', 'feed', 'sitemap',
-                                  'sitemap_lastmod', 'url', 'htmldate', 'dump', 'warc')
+WHERE published_at_source NOT IN ('meta', 'jsonld', 'time', 'headline', 'feed', 'sitemap',
+                                  'sitemap_lastmod', 'url', 'htmldate', 'text', 'dump', 'warc')
 UNION ALL
 SELECT 'places.iso2', iso2 FROM places WHERE NOT regexp_full_match(iso2, '[A-Z]{2}')
 UNION ALL

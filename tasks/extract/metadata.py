@@ -65,7 +65,8 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # Dev corpus (728 annotated dates): when meta and JSON-LD disagree (12 pages) meta was right
 # 9 times; meta-first picks 455 correct days, JSON-LD-first 449 (URL-first 457, but a URL
 # has no time of day, so it stays a fallback).
-DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "feed", "sitemap", "url", "htmldate", "warc")
+DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "headline", "feed", "sitemap", "url", "htmldate",
+                     "text", "warc")
 
 # Candidates vote: each day scores the weights of the plausible sources naming it, and the
 # best-scoring day wins (ties go to DATE_SOURCE_ORDER). JSON-LD is mostly the same CMS
@@ -78,7 +79,7 @@ DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "feed", "sitemap", "url", "htmlda
 # with htmldate's extensive search as the last resort).
 SOURCE_WEIGHT = {
     "meta": 1.0, "jsonld": 0.5, "time": 1.0, "feed": 1.0, "sitemap": 1.0, "url": 1.0,
-    "htmldate": 0.5, "dump": 1.0,
+    "htmldate": 0.5, "text": 0.5, "dump": 1.0,
 }
 VISIBLE_NEAR_WEIGHT = 1.5  # a date element beside the headline (its parent or grandparent)
 VISIBLE_FAR_WEIGHT = 0.5  # one found further up, in a wider container
@@ -88,7 +89,7 @@ VISIBLE_FAR_WEIGHT = 0.5  # one found further up, in a wider container
 # publication only for news crawls (CC-NEWS), so it is a last resort and weak.
 SOURCE_CONFIDENCE = {
     "meta": 0.8, "jsonld": 0.8, "time": 0.75, "feed": 0.7, "sitemap": 0.65, "url": 0.7,
-    "htmldate": 0.5, "warc": 0.2, "dump": 0.7,
+    "headline": 0.75, "htmldate": 0.5, "text": 0.4, "warc": 0.2, "dump": 0.7,
 }
 # Each further independent source naming the same day adds this much (capped below 1);
 # a plausible source naming another day takes it away.
@@ -290,8 +291,8 @@ def date_candidates(
     shown = visible_date(headline, _in_other_area, _day_of)
     if shown is not None:
         day, level = shown
-        out.append(DateCandidate(
-            "time", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
+        out.append(DateCandidate(  # the date printed beside the headline
+            "headline", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
             weight=VISIBLE_NEAR_WEIGHT if level < NEAR_LEVELS else VISIBLE_FAR_WEIGHT,
         ))
     if hint is not None:
@@ -824,16 +825,15 @@ def page_metadata(
     chosen, flags = choose_date(candidates, now)
     if chosen is None:
         # htmldate's fast mode: it reads the visible page when nothing structured exists
-        found = _htmldate(tree, url, now, extensive=False)
+        found, source = _htmldate(tree, url, now, extensive=False), "htmldate"
         if not found:
-            # the first full date written in the page's text; recorded under 'htmldate',
-            # the source of low-confidence guesses from the visible page
+            # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())
-            found = day.isoformat() if day else None
+            found, source = (day.isoformat() if day else None), "text"
         if not found and extensive_dates:
-            found = _htmldate(tree, url, now, extensive=True)
+            found, source = _htmldate(tree, url, now, extensive=True), "htmldate"
         if found:
-            chosen = DateCandidate("htmldate", parse_date(found))
+            chosen = DateCandidate(source, parse_date(found))
             candidates.append(chosen)
     if archived and fetched is not None:
         candidates.append(DateCandidate("warc", fetched))

@@ -323,7 +323,7 @@ def test_the_date_beside_the_headline_outweighs_one_machine_claim() -> None:
                   '25.04.2024</time></div>')
     m = page_metadata(page, "https://x.example/bridge", now=NOW)
     assert m.published_date == date(2024, 4, 25)
-    assert m.published_at_source == "time"
+    assert m.published_at_source == "headline"
     assert "disagree" in m.date_flags
 
 
@@ -340,14 +340,14 @@ def test_an_update_stamp_beside_the_headline_is_not_the_publication() -> None:
     m = page_metadata(page, None, now=NOW)
     assert m.published_date == date(2024, 4, 20)
     stamp = _story(beside='<p class="meta">Aktualisiert am 25.04.2024</p>')
-    assert page_metadata(stamp, None, now=NOW).published_at_source != "time"
+    assert page_metadata(stamp, None, now=NOW).published_at_source != "headline"
 
 
 def test_dates_of_comments_and_related_articles_are_not_the_page_date() -> None:
     page = _story(body='<div class="comments"><span class="date">25.04.2024</span></div>'
                        '<aside><span class="date">24.04.2024</span></aside>')
     m = page_metadata(page, None, now=NOW)
-    assert m.published_at_source != "time"
+    assert m.published_at_source != "headline"
 
 
 def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
@@ -446,7 +446,7 @@ def test_the_first_date_in_the_page_text_dates_a_page_nothing_else_dates() -> No
     words = tree(body="<div class='post'><p>Veranstaltung</p><span>19. April 2024</span>"
                       "<p>" + "Text. " * 30 + "</p></div>")
     m = page_metadata(words, None, now=NOW)
-    assert (m.published_date, m.published_at_source) == (date(2024, 4, 19), "htmldate")
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 19), "text")
     assert m.published_at_confidence <= 0.5
 
 
