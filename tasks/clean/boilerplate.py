@@ -262,6 +262,9 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# A year, a month name or a day.month: what makes a date more than a time of day.
+_CALENDAR = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|[^\W\d]{3}")
+_ANY_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”“»«)]\s*$")
 
 
@@ -303,10 +306,29 @@ def _is_byline(line: str, authors: Iterable[str]) -> bool:
     return False
 
 
+def _is_dated_label(line: str) -> bool:
+    """A line of short fields between pipes, one of them a calendar date: "24. März 2004,
+    19:49 | Genesis", "2021-10-16 | Botschaft", "Title | Section | Outlet | 23.05.2011".
+
+    Not a table row (those start with a pipe: a schedule or a results table is content), and
+    a bare time or number ("2:00 PM", "0.15%") is not a date here.
+    """
+    if line.lstrip().startswith("|"):
+        return False
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    return (
+        len(parts) >= 2
+        and any(_DATE_ONLY.match(p) and _CALENDAR.search(p) for p in parts)
+        and all(_words(p) <= 12 for p in parts)
+    )
+
+
 def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     """Return the rule that marks `line` as boilerplate, or None to keep it."""
-    # trafilatura writes table cells between pipes: "| Weitere Artikel zum Thema |"
-    s = line.strip().strip("|").strip()
+    # trafilatura writes table cells between pipes ("| Weitere Artikel zum Thema |"), and
+    # pages glue words with no-break spaces, which the cue patterns would not match
+    spaced = _ANY_SPACE.sub(" ", line).strip()
+    s = spaced.strip("|").strip()
     if not s:
         return "empty"
     n = _words(s)
@@ -330,6 +352,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 8 and _AGENCY.match(s):
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
+        return "date"
+    if n <= 25 and _is_dated_label(spaced):
         return "date"
     if n <= 40 and _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "cookie"

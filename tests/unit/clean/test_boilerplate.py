@@ -322,3 +322,28 @@ def test_a_bio_like_sentence_inside_the_article_stays() -> None:
     assert last in remove_boilerplate("\n".join([PROSE, last])).text
     # and a lone block is never dropped as a bio
     assert remove_boilerplate(inner).text == inner
+
+
+def test_no_break_spaces_do_not_hide_a_cue() -> None:
+    assert classify_line("| \xa0\xa0Weitere\xa0Artikel\xa0zum\xa0Thema | ") == "related"
+
+
+@pytest.mark.parametrize("line", [
+    "24. März 2004, 19:49 | Genesis",
+    "2021-10-16 | Botschaft",
+    "Harbour bridge reopens | Local news | Gazette | 23.05.2011",
+])
+def test_a_dated_label_line_goes(line: str) -> None:
+    assert classify_line(line) == "date"
+
+
+@pytest.mark.parametrize("line", [
+    # table rows are content: a schedule, a results table, a fee table
+    "| 2:00 PM | Goes outside the museum, near the river. |",
+    "| Endstand | 8:4 | 1:21 |",
+    "| $20 million-$100 million | 0.15% | 0.05% |",
+    # a pipe in a sentence with no date field
+    "Harbour | a new bridge for the city, the council decided on Tuesday after long talks.",
+])
+def test_table_rows_and_undated_pipes_stay(line: str) -> None:
+    assert classify_line(line) is None
