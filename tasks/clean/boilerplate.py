@@ -353,8 +353,6 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
         return "date"
-    if n <= 25 and _is_dated_label(spaced):
-        return "date"
     if n <= 40 and _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "cookie"
     if n <= 20 and _CTA.search(s):
@@ -380,6 +378,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if authors and _is_byline(s, authors):
         return "byline"
+    # after the byline rule: "By Jane Doe | 2 May 2024" is a byline first
+    if n <= 25 and _is_dated_label(spaced):
+        return "date"
     return None
 
 
