@@ -73,6 +73,7 @@ _RELATED_LINE = re.compile(
 _RELATED_HEADING = re.compile(
     r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b[^.!?]{0,60}:\s*$", re.IGNORECASE
 )
+_RELATED_START = re.compile(r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b", re.IGNORECASE)
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
 
 # Calls to action: subscribe, newsletter, follow us, download the app, support us, log in.
@@ -340,6 +341,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
         return "related"
     if n <= 12 and _RELATED_HEADING.match(s):
+        return "related"
+    # a cue opening a short label without a sentence end: "Entdecke weitere Homestorys"
+    if n <= 6 and _RELATED_START.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
     if n <= 15 and _DISCLOSURE.match(s):
         return "ui"

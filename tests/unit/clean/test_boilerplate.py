@@ -347,3 +347,15 @@ def test_a_dated_label_line_goes(line: str) -> None:
 ])
 def test_table_rows_and_undated_pipes_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Entdecke weitere Reportagen", "Weitere aktuelle Themen aus der Region",
+    "Mehr zum Thema auf gazette.example", "Related Recipes",
+])
+def test_a_short_label_opening_with_a_cue_goes(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+def test_a_short_sentence_opening_with_a_cue_stays() -> None:
+    assert classify_line("Weitere Informationen folgen.") is None
