@@ -235,6 +235,18 @@ _BIO = re.compile(
 # Blocks at the end of the text where a bio is looked for.
 BIO_TAIL_BLOCKS = 2
 
+# Word stems without which none of _long_furniture's patterns can match, tested with `in`
+# on the lower-cased line: most lines are prose, and the case-insensitive searches of those
+# patterns on every line cost more than all the other rules together (bench in BENCHMARKS.md).
+_LONG_FURNITURE_STEMS = (
+    "subscri", "abonn", "wesprzyj", "support", "unterstütz", "letter", "hear what", "help us",
+    "compensation", "commission", "advertis", "affiliate", "provision", "partnerlink",
+    "permission", "nachdruck", "published", "reproduc", "distribut", "akzeptieren sie",
+    "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
+    "to view the", "to read the", "references to products",
+)
+
+
 _CHANNEL = re.compile(r"\b(?:nuestro canal|our channel|unser(?:em|en)? kanal)\b", re.I)
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
@@ -265,7 +277,6 @@ _BYLINE_PREFIX = re.compile(
 _WORD = re.compile(r"\w+")
 # A year, a month name or a day.month: what makes a date more than a time of day.
 _CALENDAR = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|[^\W\d]{3}")
-_ANY_SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”“»«)]\s*$")
 
 
@@ -324,11 +335,25 @@ def _is_dated_label(line: str) -> bool:
     )
 
 
+def _long_furniture(s: str, n: int) -> str | None:
+    """The boxes that run longer than a button: several networks named, a subscription
+    or reader appeal of a few sentences, an advertiser disclosure, reuse small print."""
+    if n <= 40 and _FOLLOW_US.search(s) and len(set(_SOCIAL.findall(s.lower()))) >= 2:
+        return "cta"
+    if (n <= 35 and _SUBSCRIBE_BOX.search(s)) or (n <= 25 and _APPEAL.search(s)):
+        return "cta"
+    if _ADVERTISER.search(s):
+        return "ui"
+    if n <= 40 and (_SMALL_PRINT.search(s) or (s.startswith("©") and _LEGAL.search(s))):
+        return "legal"
+    return None
+
+
 def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     """Return the rule that marks `line` as boilerplate, or None to keep it."""
     # trafilatura writes table cells between pipes ("| Weitere Artikel zum Thema |"), and
     # pages glue words with no-break spaces, which the cue patterns would not match
-    spaced = _ANY_SPACE.sub(" ", line).strip()
+    spaced = " ".join(line.split())  # str.split knows every Unicode space, and is fast
     s = spaced.strip("|").strip()
     if not s:
         return "empty"
@@ -367,15 +392,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
-    # the longer forms: several networks named, or an appeal of a few sentences
-    if n <= 40 and _FOLLOW_US.search(s) and len(set(_SOCIAL.findall(s.lower()))) >= 2:
-        return "cta"
-    if (n <= 35 and _SUBSCRIBE_BOX.search(s)) or (n <= 25 and _APPEAL.search(s)):
-        return "cta"
-    if n <= 60 and _ADVERTISER.search(s):
-        return "ui"
-    if n <= 40 and (_SMALL_PRINT.search(s) or (_LEGAL.search(s) and s.startswith("©"))):
-        return "legal"
+    if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
+        rule = _long_furniture(s, n)
+        if rule:
+            return rule
     if n <= 40 and _FIGURE.match(s):
         return "credit"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
@@ -383,7 +403,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if authors and _is_byline(s, authors):
         return "byline"
     # after the byline rule: "By Jane Doe | 2 May 2024" is a byline first
-    if n <= 25 and _is_dated_label(spaced):
+    if n <= 25 and "|" in spaced and _is_dated_label(spaced):
         return "date"
     return None
 

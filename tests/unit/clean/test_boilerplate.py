@@ -359,3 +359,23 @@ def test_a_short_label_opening_with_a_cue_goes(line: str) -> None:
 
 def test_a_short_sentence_opening_with_a_cue_stays() -> None:
     assert classify_line("Weitere Informationen folgen.") is None
+
+
+def test_every_long_furniture_pattern_passes_the_stem_gate() -> None:
+    # the stems only decide whether the patterns run: a line a pattern matches but no stem
+    # names would silently be kept
+    from tasks.clean import boilerplate as bp
+
+    lines = [
+        "To view the full story, you can choose an annual plan today.",
+        "This post contains references to products from our partners.",
+        "Wesprzyj nas darowizną, aby czytać dalej bez ograniczeń i reklam.",
+        "Written permission must be obtained before reprint in print media.",
+        "Mit der Anmeldung akzeptieren Sie unsere Datenschutzbestimmungen.",
+        "Síguenos en Facebook y Twitter para más noticias de la ciudad.",
+        "Help us continue our reporting with a small gift each month, readers.",
+    ]
+    for line in lines:
+        low = line.lower()
+        assert any(stem in low for stem in bp._LONG_FURNITURE_STEMS), line
+        assert bp.classify_line(line) is not None, line
