@@ -1,6 +1,6 @@
 """Experiment, not adopted: a learned block scorer after the line rules, cross-validated.
 
-    PRESSROOM_DEV_CORPUS=/path/to/corpus/dev .venv/bin/python bench/line_scorer_experiment.py \
+    .venv/bin/python bench/line_scorer_experiment.py --corpus /path/to/corpus/dev \
         [--folds 5] [--c 1.0] [--cache FILE] [--workers 2]
 
 Needs scikit-learn (`pip install scikit-learn`; not a dependency of the package, since the
