@@ -12,6 +12,8 @@ missing the benchmark says so and exits 0 (users and a fresh CI do not have it).
 What is compared, batch by batch (B pages; which side goes first alternates per batch, so
 both see the same CPU contention from the other processes on the machine):
   baseline  : trafilatura.extract(html, include_comments=False) for each page
+  precision : (--precision-baseline) the same with favor_precision=True, timed in the same
+              batches (the order of the three sides rotates per batch)
   pressroom : tasks.extract.run then tasks.clean.run on the same pages
               as a DOCUMENTS table (Arrow conversion, metadata, boilerplate, filters included)
 
@@ -19,13 +21,16 @@ Scores (score_dev.py's own `score`): snippet recall, precision proxy, harmonic m
 "pipeline" counts a page rejected by a quality filter as an empty text (what the warehouse
 would hold); "text" scores the same extraction with the filters off (min_words=0), the
 like-for-like comparison of the text. Speed: docs/s of each side over the whole run and
-the median of the per-batch time ratios. Metadata: title / date / author accuracy of
-pressroom's articles against the annotations (and of trafilatura's extract_metadata with
---meta-baseline, untimed), for the whole corpus and for its two halves.
+the median of the per-batch time ratios. Note: this is the corpus's *snippet* measure, not
+an article-body token F1 (the corpus has no full reference texts). Metadata: title / date /
+author accuracy of pressroom's articles against the annotations (and of trafilatura's
+extract_metadata with --meta-baseline, untimed), for the whole corpus and for its halves.
 
-Halves: a fixed hash of the page id (sha256, first byte, even/odd) splits the corpus in two.
-Metadata rules are developed on the "tuning" half (even) only; the "held" half (odd) tells
-whether a rule generalises (one that helps only the tuning half is overfitting).
+Halves: two fixed splits by a hash of the page id, each chosen before its rules were
+written. Text (`text_half`, sha256 hex[:8] % 2): line rules are written looking at half 0
+only; half 1 is the check on unseen pages. Metadata (`meta_half`, sha256 first byte
+even/odd): rules are developed on the "tuning" half only, the "held" half tells whether a
+rule generalises (one that helps only the tuning half is overfitting).
 
 --meta-only: metadata alone. Each page is parsed once; then, page by page and alternating
 which goes first, `page_metadata` on the parsed tree and `trafilatura.extract` on the bytes
@@ -107,6 +112,21 @@ def doc_table(items: list[dict], pages: dict[str, bytes], fetched_at: datetime) 
     return conform(rows, DOCUMENTS, "documents")
 
 
+def text_half(page_id: str) -> int:
+    """The text rules' fixed split (half 1 is never read). Not the metadata split
+    (`meta_half`): each was fixed before its rules were written, so each stays."""
+    return int(hashlib.sha256(page_id.encode()).hexdigest()[:8], 16) % 2
+
+
+def by_half(scorer, expected: list[dict], texts: dict) -> str:
+    out = []
+    for h in (0, 1):
+        s = scorer.score([e for e in expected if text_half(e["id"]) == h], texts)
+        out.append(f"half {h}: R {s['snippet_recall']:.4f} P {s['precision_proxy']:.4f} "
+                   f"HM {s['harmonic_mean']:.4f}")
+    return "; ".join(out)
+
+
 def norm_words(s: str | None) -> str:
     return " ".join(_TOKENS.findall(unicodedata.normalize("NFC", s or "").casefold()))
 
@@ -151,8 +171,8 @@ def meta_accuracy(expected: list[dict], got: dict[str, dict]) -> dict[str, tuple
     return {k: (v[0], v[1]) for k, v in acc.items()}
 
 
-def half_of(page_id: str) -> str:
-    """'tuning' or 'held': a fixed split of the corpus by a hash of the page id."""
+def meta_half(page_id: str) -> str:
+    """'tuning' or 'held': the metadata rules' fixed split by a hash of the page id."""
     return "tuning" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "held"
 
 
@@ -161,7 +181,7 @@ def print_meta_by_half(expected: list[dict], ours: dict[str, dict],
     """Accuracy per field for the whole corpus and each half, ours beside the reference."""
     groups = {"whole": expected}
     for name in ("tuning", "held"):
-        groups[name] = [e for e in expected if half_of(e["id"]) == name]
+        groups[name] = [e for e in expected if meta_half(e["id"]) == name]
     cols = [(g, "pressroom") for g in groups] + (
         [(g, "trafilatura") for g in groups] if reference is not None else [])
     print("| field | " + " | ".join(f"{who} {g} ({len(groups[g])})" for g, who in cols) + " |")
@@ -288,6 +308,11 @@ def run(args) -> int:
         return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False)
                 for e in items}
 
+    def precision(items):
+        return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False,
+                                             favor_precision=True)
+                for e in items}
+
     def pressroom(table):
         ex = extract.run(table, settings_slice(extract.ExtractConfig, settings), "bench")
         cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
@@ -298,6 +323,10 @@ def run(args) -> int:
     pressroom(tables[0].slice(0, 3))
 
     base_text: dict[str, str | None] = {}
+    prec_text: dict[str, str | None] = {}
+    t_prec = 0.0
+    ratios_prec: list[float] = []
+    sides = ["ours", "base"] + (["prec"] if args.precision_baseline else [])
     ours_text: dict[str, str] = {}
     ours_meta: dict[str, dict] = {}
     rejects: dict[str, int] = {}
@@ -305,17 +334,22 @@ def run(args) -> int:
     t_base = t_ours = 0.0
     ratios = []
     for n, (items, table) in enumerate(zip(batches, tables, strict=True)):
-        order = ("base", "ours") if n % 2 else ("ours", "base")
+        order = sides[n % len(sides):] + sides[:n % len(sides)]
         spent = {}
         for side in order:
             t0 = time.perf_counter()
             if side == "base":
                 out_b = baseline(items)
+            elif side == "prec":
+                prec_text.update(precision(items))
             else:
                 out_e, out_c = pressroom(table)
             spent[side] = time.perf_counter() - t0
         t_base += spent["base"]
         t_ours += spent["ours"]
+        t_prec += spent.get("prec", 0.0)
+        if "prec" in spent:
+            ratios_prec.append(spent["prec"] / spent["ours"])
         ratios.append(spent["base"] / spent["ours"])
         base_text.update(out_b)
         for row in out_c.table.to_pylist():
@@ -364,6 +398,11 @@ def run(args) -> int:
     print("| --- | --- | --- | --- | --- |")
     print(f"| trafilatura.extract(include_comments=False) | {s_base['snippet_recall']:.4f} | "
           f"{s_base['precision_proxy']:.4f} | {s_base['harmonic_mean']:.4f} | {dps_base:.1f} |")
+    if args.precision_baseline:
+        s_prec = scorer.score(expected, prec_text)
+        print(f"| trafilatura.extract(favor_precision=True) | {s_prec['snippet_recall']:.4f} | "
+              f"{s_prec['precision_proxy']:.4f} | {s_prec['harmonic_mean']:.4f} | "
+              f"{n_docs / t_prec:.1f} |")
     print(f"| pressroom extract+clean, text (filters off) | {s_text['snippet_recall']:.4f} | "
           f"{s_text['precision_proxy']:.4f} | {s_text['harmonic_mean']:.4f} | |")
     print(f"| pressroom extract+clean, pipeline (rejects empty) | {s_pipe['snippet_recall']:.4f}"
@@ -374,6 +413,14 @@ def run(args) -> int:
         q1, _, q3 = statistics.quantiles(ratios, n=4)
         print(f"speed ratio pressroom/baseline: overall {dps_ours / dps_base:.3f}, "
               f"median per batch {statistics.median(ratios):.3f} (IQR {q1:.3f}-{q3:.3f})")
+    if args.precision_baseline:
+        print(f"speed ratio pressroom/favor_precision: overall {t_prec / t_ours:.3f}, "
+              f"median per batch {statistics.median(ratios_prec):.3f}")
+    print(f"by half, trafilatura: {by_half(scorer, expected, base_text)}")
+    if args.precision_baseline:
+        print(f"by half, favor_precision: {by_half(scorer, expected, prec_text)}")
+    print(f"by half, pressroom text: {by_half(scorer, expected, text_view)}")
+    print(f"by half, pressroom pipeline: {by_half(scorer, expected, ours_text)}")
     hm_base = s_base["harmonic_mean"]
     print(f"harmonic mean pressroom - baseline: text {s_text['harmonic_mean'] - hm_base:+.4f}, "
           f"pipeline {s_pipe['harmonic_mean'] - hm_base:+.4f}")
@@ -419,6 +466,8 @@ def main() -> int:
                     help="htmldate's extensive search when nothing else gives a date (slower)")
     ap.add_argument("--meta-baseline", action="store_true",
                     help="also score trafilatura's extract_metadata (untimed)")
+    ap.add_argument("--precision-baseline", action="store_true",
+                    help="also time and score trafilatura with favor_precision=True")
     ap.add_argument("--predictions", help="write baseline/pressroom JSONL predictions here")
     ap.add_argument("--meta-only", action="store_true",
                     help="metadata alone: its time beside trafilatura.extract, accuracy by half")

@@ -41,6 +41,10 @@ _RELATED_CUES = [
     r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch",
     r"(?:das|dieses) thema (?:könnte|dürfte) (?:dich|sie) auch interessieren",
     r"auch auf [\w-]+\.[a-z]{2,4}",
+    # "further information" headings before a list of links (press releases, institutes)
+    r"weitere (?:infos?|informationen)", r"zusatzinformationen", r"originalpublikation(?:en)?",
+    r"weitere artikel zum thema", r"top-themen", r"entdecke (?:weitere|mehr)",
+    r"more information", r"further information", r"discover more",
     # es / pt
     r"lea (?:también|más|además)", r"lee (?:también|más)", r"le puede interesar",
     r"te puede interesar", r"puede interesarte", r"puedes ver", r"vea (?:también|además)",
@@ -69,6 +73,7 @@ _RELATED_LINE = re.compile(
 _RELATED_HEADING = re.compile(
     r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b[^.!?]{0,60}:\s*$", re.IGNORECASE
 )
+_RELATED_START = re.compile(r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b", re.IGNORECASE)
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
 
 # Calls to action: subscribe, newsletter, follow us, download the app, support us, log in.
@@ -102,6 +107,12 @@ _APPEAL = re.compile(
 # Schweiz. © AFP / MARCO BERTORELLO"). Prose does not end in a copyright sign and a name.
 _CAPTION_CREDIT = re.compile(
     r"(?:©|\(c\)|foto:|photo:|bild:|credit:)\s*[\w .&/,'-]{2,60}$", re.IGNORECASE
+)
+# "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
+_FOLLOW_US = re.compile(
+    r"\b(?:(?i:follow) (?:(?i:us)|@?[A-Z][\w.]*(?: [A-Z][\w.]*)?"
+    r"|the [A-Z][\w.]*(?: [A-Z][\w.]*)?) on"
+    r"|(?i:folg(?:en sie|e|t) (?:uns|\w+) auf|síguenos|suivez[- ]nous|obserwuj nas))",
 )
 _FOLLOW = re.compile(r"\b(?:follow|folg|sígu|sigue|suiv|obserwuj)", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok)\b", re.I)
@@ -140,6 +151,7 @@ _UI_EXACT = {
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
+    "kategorien", "categories", "teilen sie dies mit", "gefällt mir",
 }
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
 # Beitrag..."): a label word first, then punctuation.
@@ -150,18 +162,92 @@ _DISCLOSURE = re.compile(
 )
 _LOGIN = re.compile(
     r"\b(?:nicht (?:mehr )?eingeloggt|not logged in|you must be logged in|log in to comment"
-    r"|anmelden,? um (?:zu )?kommentieren|eingeloggt sein,? um)", re.IGNORECASE,
+    r"|anmelden,? um (?:zu )?kommentieren|eingeloggt sein,? um|müssen sie (?:eingeloggt|angemeldet)"
+    r" sein|must be (?:logged in|registered) to)", re.IGNORECASE,
 )
 _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
-    r"|kontakt|pressekontakt|contact|media contact)\s*:"
+    r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
     r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
     r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
     re.IGNORECASE,
 )
+
+# A contact person's label before a name ("Ansprechpartnerin zum Thema:", "Pressesprecher*in
+# Markus Ulrich"): only as a line of a few words, since "Pressesprecher X sagte" is prose.
+_CONTACT = re.compile(
+    r"^(?:ansprechpartner(?:in)?|pressesprecher\S*|press officer|spokesperson|media contact)\b",
+    re.IGNORECASE,
+)
+# Advertiser and affiliate disclosures written as a sentence ("We may receive compensation
+# when you click on links", "Bei den Verlinkungen handelt es sich um Affiliate Links").
+_ADVERTISER = re.compile(
+    r"\b(?:we may (?:receive|earn) (?:a )?(?:compensation|commission)|advertisers do not influence"
+    r"|contains (?:references to products|affiliate links)|affiliate[- ]links?\b"
+    r"|provisions?-?links?|partnerlinks?\b)",
+    re.IGNORECASE,
+)
+# Paywall and subscription boxes, which run longer than a button ("To view the full story,
+# please subscribe to ...", "If you're already a subscriber, you can log in").
+_SUBSCRIBE_BOX = re.compile(
+    r"\b(?:please subscribe|already a subscriber|subscribers? (?:also )?(?:get|receive)"
+    r"|to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|wesprzyj nas"
+    r"|jetzt (?:abonnieren|abonnent werden)|abonnent werden)",
+    re.IGNORECASE,
+)
+# Reuse and registration small print ("Written permission must be obtained before reprint",
+# "Mit der Registrierung akzeptieren Sie unsere Datenschutz- und Nutzungsbedingungen").
+_SMALL_PRINT = re.compile(
+    r"\b(?:written permission|permission must be obtained|without (?:prior )?permission"
+    r"|may not be (?:re)?(?:published|reproduced|distributed)|nachdruck (?:nur|verboten)"
+    r"|akzeptieren sie (?:unsere|die) (?:datenschutz|nutzungs|agb)|you agree to (?:our|the) "
+    r"(?:terms|privacy)|reproduction interdite)",
+    re.IGNORECASE,
+)
+# A figure caption: "Abbildung 4: ...", "Fig. 2.", "Image illustrative : ...".
+_FIGURE = re.compile(
+    r"^\W{0,2}(?:abbildung|abb\.|figure|fig\.|grafik|image illustrative|ilustración|imagen)"
+    r"\s*\d{0,3}\s*[:.]",
+    re.IGNORECASE,
+)
+# An author bio under the article: "<Name> ist Redakteurin im Ressort ...", "Jane Doe is the
+# founder of ...", or the same with the name cut off by the extractor ("ist Gründungspartner
+# der Kanzlei ..."). The line opens with capitalised words only (a name), then the verb, at
+# most a few title words, and a role; only the last blocks are looked at (_drop_tail_bios),
+# where bios sit, so "The mayor is a former reporter" in the middle of a story is safe.
+_BIO_ROLES = (
+    r"(?:co-?)?founder|editor|reporter|writer|journalist|correspondent|columnist|author"
+    r"|consultant|contributor|head of|(?:chef)?redakteur\w*|autor\w*|journalist\w*"
+    r"|gründ\w*|korrespondent\w*|kolumnist\w*|leiter\w*|volontär\w*|periodista|redactor\w*"
+    r"|fundador\w*|corresponsal|journaliste|rédact\w*|fondat\w*|dziennikar\w*"
+)
+_BIO_TITLE_WORDS = (
+    r"the|a|an|our|der|die|das|ein|eine|un|una|le|la|senior|chief|deputy|managing|staff"
+    r"|freie[rs]?|stellvertretende[rs]?|leitende[rs]?|[\w]+-"
+)
+_BIO = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
+    rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
+)
+# Blocks at the end of the text where a bio is looked for.
+BIO_TAIL_BLOCKS = 2
+
+# Word stems without which none of _long_furniture's patterns can match, tested with `in`
+# on the lower-cased line: most lines are prose, and the case-insensitive searches of those
+# patterns on every line cost more than all the other rules together (bench in BENCHMARKS.md).
+_LONG_FURNITURE_STEMS = (
+    "subscri", "abonn", "wesprzyj", "support", "unterstütz", "letter", "hear what", "help us",
+    "compensation", "commission", "advertis", "affiliate", "provision", "partnerlink",
+    "permission", "nachdruck", "published", "reproduc", "distribut", "akzeptieren sie",
+    "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
+    "to view the", "to read the", "references to products",
+)
+
+
+_CHANNEL = re.compile(r"\b(?:nuestro canal|our channel|unser(?:em|en)? kanal)\b", re.I)
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_CTX = re.compile(
@@ -177,7 +263,8 @@ _MONTHS = (
 )
 _DATE_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?(?:\s+\d{{4}})?)"
+    rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{4}})"
     r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\W*$",
     re.IGNORECASE,
@@ -188,6 +275,8 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# A year, a month name or a day.month: what makes a date more than a time of day.
+_CALENDAR = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|[^\W\d]{3}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”“»«)]\s*$")
 
 
@@ -229,9 +318,43 @@ def _is_byline(line: str, authors: Iterable[str]) -> bool:
     return False
 
 
+def _is_dated_label(line: str) -> bool:
+    """A line of short fields between pipes, one of them a calendar date: "24. März 2004,
+    19:49 | Genesis", "2021-10-16 | Botschaft", "Title | Section | Outlet | 23.05.2011".
+
+    Not a table row (those start with a pipe: a schedule or a results table is content), and
+    a bare time or number ("2:00 PM", "0.15%") is not a date here.
+    """
+    if line.lstrip().startswith("|"):
+        return False
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    return (
+        len(parts) >= 2
+        and any(_DATE_ONLY.match(p) and _CALENDAR.search(p) for p in parts)
+        and all(_words(p) <= 12 for p in parts)
+    )
+
+
+def _long_furniture(s: str, n: int) -> str | None:
+    """The boxes that run longer than a button: several networks named, a subscription
+    or reader appeal of a few sentences, an advertiser disclosure, reuse small print."""
+    if n <= 40 and _FOLLOW_US.search(s) and len(set(_SOCIAL.findall(s.lower()))) >= 2:
+        return "cta"
+    if (n <= 35 and _SUBSCRIBE_BOX.search(s)) or (n <= 25 and _APPEAL.search(s)):
+        return "cta"
+    if _ADVERTISER.search(s):
+        return "ui"
+    if n <= 40 and (_SMALL_PRINT.search(s) or (s.startswith("©") and _LEGAL.search(s))):
+        return "legal"
+    return None
+
+
 def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     """Return the rule that marks `line` as boilerplate, or None to keep it."""
-    s = line.strip()
+    # trafilatura writes table cells between pipes ("| Weitere Artikel zum Thema |"), and
+    # pages glue words with no-break spaces, which the cue patterns would not match
+    spaced = " ".join(line.split())  # str.split knows every Unicode space, and is fast
+    s = spaced.strip("|").strip()
     if not s:
         return "empty"
     n = _words(s)
@@ -243,6 +366,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
         return "related"
     if n <= 12 and _RELATED_HEADING.match(s):
+        return "related"
+    # a cue opening a short label without a sentence end: "Entdecke weitere Homestorys"
+    if n <= 6 and _RELATED_START.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
     if n <= 15 and _DISCLOSURE.match(s):
         return "ui"
@@ -264,10 +390,21 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 30 and _CAPTION_CREDIT.search(s):
         return "credit"
-    if n <= 20 and _SOCIAL.search(s) and _FOLLOW.search(s):
+    if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
+    if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
+        rule = _long_furniture(s, n)
+        if rule:
+            return rule
+    if n <= 40 and _FIGURE.match(s):
+        return "credit"
+    if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
+        return "ui"
     if authors and _is_byline(s, authors):
         return "byline"
+    # after the byline rule: "By Jane Doe | 2 May 2024" is a byline first
+    if n <= 25 and "|" in spaced and _is_dated_label(spaced):
+        return "date"
     return None
 
 
@@ -325,4 +462,13 @@ def remove_boilerplate(
         kept.append(line)
         seen.add(line)
         i += 1
+    _drop_tail_bios(kept, removed)
     return BoilerplateResult("\n\n".join(kept), removed)
+
+
+def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
+    for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
+        if j > 0 and _words(kept[j]) <= 60 and _BIO.match(kept[j]):
+            del kept[j]
+            removed["bio"] = removed.get("bio", 0) + 1
