@@ -3,8 +3,8 @@
     .venv/bin/python bench/line_scorer_experiment.py --corpus /path/to/corpus/dev \
         [--folds 5] [--c 1.0] [--cache FILE] [--workers 2]
 
-Needs scikit-learn (`pip install scikit-learn`; not a dependency of the package, since the
-scorer was not adopted). Issue 13 asked to measure a small learned scorer for blocks; this
+Needs scikit-learn (in the `bench` extra, which `make bench` installs; not a dependency of
+the package, since the scorer was not adopted). Issue 13 asked to measure a small learned scorer for blocks; this
 is that measurement, kept so it can be re-run when the features change. Result (BENCHMARKS.md,
 "Issue 13 -- article text"): with language-independent features of the text alone (length,
 punctuation, position, neighbours, digits, capitals, title overlap) a logistic regression
