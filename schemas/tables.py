@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 5  # 2: published_at_alternatives, published_at_flags;
-# 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns
+SCHEMA_VERSION = 6  # 2: published_at_alternatives, published_at_flags;
+# 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
+# 6: signatures.shingle_count, signatures.containment_keys
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -153,6 +154,11 @@ SIGNATURES = pa.schema(
         pa.field("params", pa.string(), nullable=False),  # MinHashParams.fingerprint
         pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
         pa.field("run_id", pa.string(), nullable=False),
+        # Containment (schema 6): distinct shingles of the signed text, and the looser LSH
+        # keys (minhash.containment_keys). Null in rows written before: those articles
+        # are matched by Jaccard only.
+        pa.field("shingle_count", pa.int32()),
+        pa.field("containment_keys", pa.list_(pa.uint64())),
     ]
 )
 

@@ -313,9 +313,13 @@ def _prior(connect, signed: bool) -> PriorArticles:
             con.register("want_ids", ids_table(ids))
             con.register("want_keys", keys)
             # 1. articles with a row sharing a band key with the batch, or revised by it
-            con.execute("""CREATE TEMP TABLE hit AS
+            # containment_keys exist only in files written since schema 6
+            cols = {c[0] for c in con.execute("DESCRIBE prior_signatures").fetchall()}
+            loose = ("UNION ALL SELECT article_id, unnest(containment_keys) AS k "
+                     "FROM prior_signatures") if "containment_keys" in cols else ""
+            con.execute(f"""CREATE TEMP TABLE hit AS
                 SELECT DISTINCT article_id FROM (
-                    SELECT article_id, unnest(band_keys) AS k FROM prior_signatures
+                    SELECT article_id, unnest(band_keys) AS k FROM prior_signatures {loose}
                 ) JOIN want_keys USING (k)
                 UNION SELECT article_id FROM want_ids""")
             con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
