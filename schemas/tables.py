@@ -11,7 +11,7 @@ import pyarrow as pa
 
 SCHEMA_VERSION = 6  # 2: published_at_alternatives, published_at_flags;
 # 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
-# 6: signatures.shingle_count, signatures.containment_keys
+# 6: signatures.shingle_count, signatures.containment_keys, band_index
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -162,6 +162,19 @@ SIGNATURES = pa.schema(
     ]
 )
 
+# The band-key index of `signatures` (tasks/storage/band_index.py): one row per LSH key
+# (Jaccard band keys and containment keys) of every signature row since schema 6, sorted
+# by key within each commit. Derived at commit time from that commit's signatures rows;
+# dedup's per-batch lookup of earlier articles sharing a key reads it instead of
+# unnesting every persisted row's key lists.
+BAND_INDEX = pa.schema(
+    [
+        pa.field("key", pa.uint64(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),  # of the signature row indexed
+    ]
+)
+
 # The in-flight document between stages (not published): discover fills the first block,
 # fetch the second. One type for all sources, as datatrove's Document.
 DOCUMENTS = pa.schema(
@@ -210,6 +223,7 @@ TABLES: dict[str, pa.Schema] = {
     "places": PLACES,
     "signatures": SIGNATURES,
     "takedowns": TAKEDOWNS,
+    "band_index": BAND_INDEX,
 }
 
 

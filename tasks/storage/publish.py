@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from schemas import SCHEMA_VERSION, TABLES, validate
 from tasks.common.crashpoints import crash_point
+from tasks.storage.band_index import band_index_rows
 from tasks.storage.warehouse import MANIFESTS
 
 # pyarrow would write 100k rows as one row group, which limits DuckDB to one thread per
@@ -66,6 +67,9 @@ def write_table(root: Path, name: str, table: pa.Table, stem: str) -> list[str]:
 
 
 def _commit(root: Path, tables: dict[str, pa.Table], manifest: dict, stem: str) -> dict:
+    if "signatures" in tables and "band_index" not in tables:
+        # The index of the commit's signature keys, committed with them (band_index.py).
+        tables = {**tables, "band_index": band_index_rows(tables["signatures"])}
     files = {name: write_table(root, name, table, stem) for name, table in tables.items()}
     crash_point("commit-files-written")  # Parquet in place, no manifest: invisible
     return commit_manifest(root, stem, {

@@ -273,11 +273,35 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                        frozenset(d.lower().removeprefix("www.") for _, d in taken if d))
 
 
+def _columns(con, relation: str) -> set[str]:
+    try:
+        return {c[0] for c in con.execute(f"DESCRIBE {relation}").fetchall()}
+    except duckdb.CatalogException:
+        return set()
+
+
+def _key_hits_sql(con) -> str:
+    """SQL for the article ids that share a key in `want_keys`: a semi-join on the flat
+    `prior_band_index` for rows since schema 6, and the unnested key lists of the rows
+    written before (no shingle_count, not indexed; a warehouse of schema 6 rows only
+    skips them by the column's statistics)."""
+    sig_cols = _columns(con, "prior_signatures")
+    legacy_where = "WHERE shingle_count IS NULL" if "shingle_count" in sig_cols else ""
+    parts = [f"""SELECT DISTINCT article_id FROM (
+                     SELECT article_id, unnest(band_keys) AS k FROM prior_signatures
+                     {legacy_where}) JOIN want_keys USING (k)"""]
+    if _columns(con, "prior_band_index"):
+        parts.append("""SELECT DISTINCT article_id FROM prior_band_index
+                        WHERE key IN (SELECT k FROM want_keys)""")
+    return " UNION ".join(parts)
+
+
 def _prior(connect, signed: bool) -> PriorArticles:
     """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
-    with relations `prior_articles` and `prior_signatures` (all rows). Every answer is a
-    query for the articles one batch touches, so memory follows the batch, not the
-    warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
+    with relations `prior_articles`, `prior_signatures` (all rows) and, when any commit
+    has one, `prior_band_index` (tasks/storage/band_index.py). Every answer is a query
+    for the articles one batch touches, so memory follows the batch, not the warehouse
+    (the signatures of 1M articles are ~0.7 GB in memory)."""
 
     def query(sql: str, **tables: pa.Table):
         con = connect()
@@ -313,14 +337,8 @@ def _prior(connect, signed: bool) -> PriorArticles:
             con.register("want_ids", ids_table(ids))
             con.register("want_keys", keys)
             # 1. articles with a row sharing a band key with the batch, or revised by it
-            # containment_keys exist only in files written since schema 6
-            cols = {c[0] for c in con.execute("DESCRIBE prior_signatures").fetchall()}
-            loose = ("UNION ALL SELECT article_id, unnest(containment_keys) AS k "
-                     "FROM prior_signatures") if "containment_keys" in cols else ""
             con.execute(f"""CREATE TEMP TABLE hit AS
-                SELECT DISTINCT article_id FROM (
-                    SELECT article_id, unnest(band_keys) AS k FROM prior_signatures {loose}
-                ) JOIN want_keys USING (k)
+                {_key_hits_sql(con)}
                 UNION SELECT article_id FROM want_ids""")
             con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
                 prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
@@ -337,7 +355,10 @@ def _prior(connect, signed: bool) -> PriorArticles:
                 ORDER BY article_id""").to_arrow_table()
         finally:
             con.close()
-        return table.select(SIGNATURES.names).cast(SIGNATURES)
+        # Files written before schema 6 lack the containment columns: nulls.
+        return pa.Table.from_arrays(
+            [table.column(f.name).cast(f.type) if f.name in table.column_names
+             else pa.nulls(table.num_rows, f.type) for f in SIGNATURES], schema=SIGNATURES)
 
     def fingerprints() -> set[str]:
         if not signed:
@@ -358,6 +379,7 @@ def load_prior(root: Path) -> PriorArticles:
     batch by batch (see `_prior`)."""
     art_files = [str(p) for p in committed_files(root, "articles")]
     sig_files = [str(p) for p in committed_files(root, "signatures")]
+    index_files = [str(p) for p in committed_files(root, "band_index")]
     if not art_files:
         return PriorArticles()
 
@@ -366,6 +388,8 @@ def load_prior(root: Path) -> PriorArticles:
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
+        if index_files:
+            con.read_parquet(index_files).create_view("prior_band_index")
         return con
 
     return _prior(connect, bool(sig_files))
@@ -375,12 +399,16 @@ def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles
     """PriorArticles over in-memory `articles` and `signatures` tables (all rows so far,
     any order): the same answers `load_prior` gives from the warehouse, for tests and
     benchmarks."""
+    from tasks.storage.band_index import band_index_rows
+
     articles = articles.select(["article_id", "content_hash", "revision", "text"])
+    index = band_index_rows(signatures)
 
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
         con.register("prior_articles", articles)
         con.register("prior_signatures", signatures)
+        con.register("prior_band_index", index)
         return con
 
     return _prior(connect, signatures.num_rows > 0)
