@@ -36,7 +36,8 @@ def _keys(sig: pa.Table) -> set[tuple[int, str]]:
 
 
 def test_a_commit_writes_the_index_of_its_signature_keys_sorted(tmp_path):
-    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0), row("https://b.example/2", story(9), 1)])
+    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0),
+               row("https://b.example/2", story(9), 1)])
     _publish(tmp_path, res, 1)
     (f,) = committed_files(tmp_path, "band_index")
     index = pq.read_table(f)
@@ -91,7 +92,8 @@ def test_compaction_merges_index_files_and_the_lookup_still_answers(tmp_path):
 
 
 def test_forget_removes_the_articles_index_rows(tmp_path):
-    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0), row("https://b.example/2", story(9), 1)])
+    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0),
+               row("https://b.example/2", story(9), 1)])
     _publish(tmp_path, res, 1)
     gone = by_url(res)["https://a.example/1"]["article_id"]
     forget(tmp_path, Takedown(url="https://a.example/1", reason="test"))
