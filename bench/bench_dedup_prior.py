@@ -51,7 +51,7 @@ from tasks.common.settings import Settings, settings_slice
 from tasks.common.text import content_hash
 from tasks.dedup import minhash as nd
 from tasks.storage.band_index import band_index_rows
-from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest
+from tasks.storage.publish import commit_manifest, compression_of, row_group_size_of
 
 CFG = settings_slice(dedup.DedupConfig, Settings())
 REAL = 1000  # prior articles with real (signed) texts
@@ -112,7 +112,8 @@ def build(root: Path, n: int) -> None:
                             ("band_index", band_index_rows(sigs))):
             (root / name).mkdir(parents=True, exist_ok=True)
             rel = f"{name}/{stem}-0000.parquet"
-            pq.write_table(table, root / rel, row_group_size=ROW_GROUP_SIZE, compression="zstd")
+            pq.write_table(table, root / rel, row_group_size=row_group_size_of(name),
+                           compression=compression_of(name))
             files[name] = [rel]
         commit_manifest(root, stem, {"run_id": run_id, "kind": "batch", "batch": b,
                                      "started_at": T0.isoformat(), "files": files,

@@ -154,7 +154,7 @@ SIGNATURES = pa.schema(
         pa.field("params", pa.string(), nullable=False),  # MinHashParams.fingerprint
         pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
         pa.field("run_id", pa.string(), nullable=False),
-        # Containment (schema 6): distinct shingles of the signed text, and the looser LSH
+        # Containment (schema 6): shingles (by position) of the signed text, and the looser LSH
         # keys (minhash.containment_keys). Null in rows written before: those articles
         # are matched by Jaccard only.
         pa.field("shingle_count", pa.int32()),

@@ -191,7 +191,7 @@ class Settings(BaseSettings):
     # containment 0.8 have Jaccard 0.67. 1.0 = only whole copies; see BENCHMARKS.md
     # "Story clusters" for precision/recall at 0.8.
     neardup_containment: float = Field(0.8, gt=0, le=1)
-    # A containment edge needs the smaller text to have this many distinct shingles
+    # A containment edge needs the smaller text to have this many shingles
     # (~54 words): a 20-word teaser or a single quote must not glue two stories.
     neardup_containment_min_shingles: int = Field(50, ge=1)
 

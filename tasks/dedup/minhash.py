@@ -12,7 +12,7 @@ persisted row carries `params.fingerprint` and mixing fingerprints is refused.
 
 Pipeline of functions (all pure):
     sign(texts, params)                     -> uint32 (n, num_perm) signatures
-    sign_counted(texts, params)             -> signatures + distinct shingles per text
+    sign_counted(texts, params)             -> signatures + shingles per text
     band_keys(signatures, params)           -> uint64 (n, bands) LSH keys
     containment_keys(signatures, params)    -> uint64 (n, loose_bands) looser LSH keys
     candidate_pairs(keys, is_new)           -> int64 (m, 2) index pairs sharing a band key
@@ -260,23 +260,17 @@ def sign(texts: Sequence[str], params: MinHashParams = MinHashParams()) -> np.nd
 
 def sign_counted(texts: Sequence[str], params: MinHashParams = MinHashParams()
                  ) -> tuple[np.ndarray, np.ndarray]:
-    """`sign` plus each text's number of distinct shingle hashes (int32), the |A| that
-    containment |A n B| / min(|A|, |B|) needs (the same count `shingle_sets` gives)."""
+    """`sign` plus each text's number of shingles (int32), the |A| that containment
+    |A n B| / min(|A|, |B|) is estimated with. Shingles are counted by position, not
+    deduplicated: a 5-word shingle repeated within one news text is rare (the distinct
+    count would cost a sort of every shingle, +50% signing time), and exact verification
+    uses the exact sets anyway."""
     sigs, counts = [], []
     for i in range(0, max(len(texts), 1), CHUNK_TEXTS):
         sig, cnt = _sign_chunk(texts[i : i + CHUNK_TEXTS], params, with_counts=True)
         sigs.append(sig)
         counts.append(cnt)
     return np.concatenate(sigs), np.concatenate(counts).astype(np.int32)
-
-
-def _distinct_per_doc(hashes: np.ndarray, per_doc: np.ndarray) -> np.ndarray:
-    """Distinct hashes per document: one sort of (document, hash) keys for the chunk."""
-    doc = np.repeat(np.arange(len(per_doc), dtype=np.uint64), per_doc)
-    key = np.sort((doc << _U64(32)) | hashes.astype(np.uint64))
-    first = np.ones(len(key), dtype=bool)
-    first[1:] = key[1:] != key[:-1]
-    return np.bincount((key[first] >> _U64(32)).astype(np.int64), minlength=len(per_doc))
 
 
 def _sign_chunk(texts: Sequence[str], params: MinHashParams, with_counts: bool = False):
@@ -294,7 +288,7 @@ def _sign_chunk(texts: Sequence[str], params: MinHashParams, with_counts: bool =
     if n == 0:
         return (out, np.zeros(0, np.int64)) if with_counts else out
     hashes, per_doc = shingle_hashes(texts, params.shingle_words)
-    counts = _distinct_per_doc(hashes, per_doc) if with_counts else None
+    counts = per_doc if with_counts else None
     has = np.flatnonzero(per_doc > 0)
     if len(has) == 0:
         return (out, counts) if with_counts else out
@@ -630,11 +624,11 @@ def cluster_incremental(
     original first_seen and its cluster membership, so clusters never lose members).
 
     Edges (`EdgeRule`): Jaccard >= threshold, or containment >= `containment` with the
-    smaller text having >= `containment_min_shingles` distinct shingles. Candidates come
+    smaller text having >= `containment_min_shingles` shingles. Candidates come
     from the band keys and, for containment, from the looser `containment_keys`
     (`prior_loose_keys`; `prior_counts` -1 marks a row persisted before containment, which
     has neither: it takes part through its band keys, by Jaccard only). `new_counts`
-    defaults to the exact counts when texts are given.
+    defaults to the counts of `new_texts` (as sign_counted counts) when they are given.
 
     Verification: with `new_texts` (and `prior_texts(indices) -> list[str]` when old rows
     are involved) candidates are checked on their shingle sets, after dropping those
@@ -654,9 +648,8 @@ def cluster_incremental(
     prior_keys = (
         np.empty((0, params.bands), np.uint64) if prior_keys is None else np.asarray(prior_keys)
     )
-    if new_counts is None:
-        new_counts = (np.array([len(x) for x in shingle_sets(list(new_texts),
-                                                            params.shingle_words)], np.int64)
+    if new_counts is None:  # as sign_counted counts them
+        new_counts = (shingle_hashes(list(new_texts), params.shingle_words)[1]
                       if new_texts is not None else np.full(n_new, -1, np.int64))
     if prior_counts is None:
         prior_counts = np.full(n_prior, -1, np.int64)

@@ -33,6 +33,23 @@ ROW_GROUP_SIZE = 10_000
 ROWS_PER_FILE = 200_000
 
 
+# The band-key index is read one uint64 column at a time by every dedup batch: its keys
+# are random 64-bit hashes that zstd cannot shrink but costs time to decode (reading the
+# key column of 58M rows measured ~8x faster stored plain), and its row groups are larger
+# (58 rows per article: fewer groups to plan and to open).
+_COMPRESSION = {"band_index": {"key": "none", "article_id": "zstd", "run_id": "zstd"}}
+_ROW_GROUP_SIZE = {"band_index": 262_144}
+
+
+def compression_of(name: str) -> str | dict:
+    """The Parquet compression of a table's files (per column where it differs)."""
+    return _COMPRESSION.get(name, "zstd")
+
+
+def row_group_size_of(name: str) -> int:
+    return _ROW_GROUP_SIZE.get(name, ROW_GROUP_SIZE)
+
+
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as fh:
@@ -56,8 +73,8 @@ def write_table(root: Path, name: str, table: pa.Table, stem: str) -> list[str]:
     for part, offset in enumerate(range(0, table.num_rows, ROWS_PER_FILE)):
         path = folder / f"{stem}-{part:04d}.parquet"
         tmp = path.with_name(path.name + ".tmp")
-        pq.write_table(table.slice(offset, ROWS_PER_FILE), tmp, row_group_size=ROW_GROUP_SIZE,
-                       compression="zstd")
+        pq.write_table(table.slice(offset, ROWS_PER_FILE), tmp,
+                       row_group_size=row_group_size_of(name), compression=compression_of(name))
         crash_point("parquet-tmp-written")
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())

@@ -28,7 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas import SIGNATURES, TABLES, view_sql
 from tasks.common.state import FetchHistory, KnownInputs, PriorArticles
@@ -280,28 +282,60 @@ def _columns(con, relation: str) -> set[str]:
         return set()
 
 
-def _key_hits_sql(con) -> str:
-    """SQL for the article ids that share a key in `want_keys`: a semi-join on the flat
-    `prior_band_index` for rows since schema 6, and the unnested key lists of the rows
-    written before (no shingle_count, not indexed; a warehouse of schema 6 rows only
-    skips them by the column's statistics)."""
-    sig_cols = _columns(con, "prior_signatures")
-    legacy_where = "WHERE shingle_count IS NULL" if "shingle_count" in sig_cols else ""
-    parts = [f"""SELECT DISTINCT article_id FROM (
-                     SELECT article_id, unnest(band_keys) AS k FROM prior_signatures
-                     {legacy_where}) JOIN want_keys USING (k)"""]
-    if _columns(con, "prior_band_index"):
-        parts.append("""SELECT DISTINCT article_id FROM prior_band_index
-                        WHERE key IN (SELECT k FROM want_keys)""")
-    return " UNION ".join(parts)
+def _legacy_key_hits_sql(con) -> str:
+    """SQL for the earlier articles whose rows written before schema 6 (no shingle_count:
+    not in the band-key index) share a key in `want_keys`: their band_keys unnested. In
+    a warehouse of schema 6 rows only, the column statistics skip every row group."""
+    legacy = "WHERE shingle_count IS NULL" if "shingle_count" in _columns(
+        con, "prior_signatures") else ""
+    return f"""SELECT DISTINCT article_id FROM (
+                   SELECT article_id, unnest(band_keys) AS k FROM prior_signatures {legacy}
+               ) JOIN want_keys USING (k)"""
 
 
-def _prior(connect, signed: bool) -> PriorArticles:
+def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
+    """Article ids of the band-key index files' rows whose key is one of `keys`.
+
+    Two steps, so that article ids are decoded only for the rows that match: DuckDB
+    semi-joins the key column alone (projection pushdown; the key column is stored
+    uncompressed, as random 64-bit hashes do not compress) and returns (file, row number);
+    then pyarrow reads the article_id column of just the row groups holding those rows.
+    Memory: the batch's keys, the matches, one row group's ids at a time."""
+    import pyarrow.parquet as pq
+
+    if not files or len(keys) == 0:
+        return []
+    con = duckdb.connect()
+    try:
+        con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
+        found = con.execute(
+            "SELECT filename, file_row_number FROM read_parquet($files, filename=true, "
+            "file_row_number=true) WHERE key IN (SELECT k FROM want_keys) ORDER BY 1, 2",
+            {"files": files}).fetchall()
+    finally:
+        con.close()
+    by_file: dict[str, list[int]] = {}
+    for name, row in found:
+        by_file.setdefault(name, []).append(row)
+    out: set[str] = set()
+    for name, rows in by_file.items():
+        pf = pq.ParquetFile(name)
+        starts = np.cumsum([0] + [pf.metadata.row_group(g).num_rows
+                                  for g in range(pf.num_row_groups)])
+        rows_arr = np.asarray(rows, np.int64)
+        group = np.searchsorted(starts, rows_arr, side="right") - 1
+        for g in np.unique(group).tolist():
+            ids = pf.read_row_group(g, columns=["article_id"]).column(0)
+            out.update(ids.take(pa.array(rows_arr[group == g] - starts[g])).to_pylist())
+    return sorted(out)
+
+
+def _prior(connect, signed: bool, index_hits=None) -> PriorArticles:
     """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
-    with relations `prior_articles`, `prior_signatures` (all rows) and, when any commit
-    has one, `prior_band_index` (tasks/storage/band_index.py). Every answer is a query
-    for the articles one batch touches, so memory follows the batch, not the warehouse
-    (the signatures of 1M articles are ~0.7 GB in memory)."""
+    with relations `prior_articles` and `prior_signatures` (all rows); `index_hits(keys)`
+    the article ids the band-key index (tasks/storage/band_index.py) holds for any of
+    `keys`. Every answer is a query for the articles one batch touches, so memory follows
+    the batch, not the warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
 
     def query(sql: str, **tables: pa.Table):
         con = connect()
@@ -328,17 +362,17 @@ def _prior(connect, signed: bool) -> PriorArticles:
     def signatures(ids: list[str], band_keys) -> pa.Table | None:
         if not signed:
             return None
-        import numpy as np
-
-        keys = pa.table({"k": pa.array(np.unique(np.asarray(band_keys, np.uint64).ravel()),
-                                       pa.uint64())})
+        want = np.unique(np.asarray(band_keys, np.uint64).ravel())
+        indexed = index_hits(want) if index_hits is not None else []
         con = connect()
         try:
             con.register("want_ids", ids_table(ids))
-            con.register("want_keys", keys)
-            # 1. articles with a row sharing a band key with the batch, or revised by it
+            con.register("want_keys", pa.table({"k": pa.array(want, pa.uint64())}))
+            con.register("index_hit", ids_table(indexed))
+            # 1. articles with a row sharing a key with the batch, or revised by it
             con.execute(f"""CREATE TEMP TABLE hit AS
-                {_key_hits_sql(con)}
+                SELECT article_id FROM index_hit
+                UNION {_legacy_key_hits_sql(con)}
                 UNION SELECT article_id FROM want_ids""")
             con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
                 prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
@@ -388,11 +422,10 @@ def load_prior(root: Path) -> PriorArticles:
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
-        if index_files:
-            con.read_parquet(index_files).create_view("prior_band_index")
         return con
 
-    return _prior(connect, bool(sig_files))
+    return _prior(connect, bool(sig_files),
+                  lambda keys: index_hits_in_files(index_files, keys))
 
 
 def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
@@ -408,10 +441,13 @@ def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles
         con = duckdb.connect()
         con.register("prior_articles", articles)
         con.register("prior_signatures", signatures)
-        con.register("prior_band_index", index)
         return con
 
-    return _prior(connect, signatures.num_rows > 0)
+    def index_hits(keys: np.ndarray) -> list[str]:
+        hit = index.filter(pc.is_in(index["key"], pa.array(keys, pa.uint64())))
+        return sorted(set(hit["article_id"].to_pylist()))
+
+    return _prior(connect, signatures.num_rows > 0, index_hits)
 
 
 def fetch_history(root: Path, urls: set[str], with_validators: bool = False
