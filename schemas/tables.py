@@ -11,7 +11,8 @@ import pyarrow as pa
 
 SCHEMA_VERSION = 6  # 2: published_at_alternatives, published_at_flags;
 # 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
-# 6: signatures.shingle_count, signatures.containment_keys, band_index
+# 6: signatures.shingle_count, signatures.containment_keys, band_index,
+# articles.wire_credits
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -71,6 +72,9 @@ ARTICLES = pa.schema(
         pa.field("source_name", pa.string()),
         pa.field("source_country", pa.string()),
         pa.field("source_type", pa.string()),
+        # news agencies the copy credits in its dateline or byline (tasks/enrich/wire.py),
+        # sorted canonical names; [] = none; null = not enriched
+        pa.field("wire_credits", pa.list_(pa.string())),
         pa.field("enrich_error", pa.string()),  # an enrichment failure; the article is kept
         # opt-out signals of the page (tasks/common/rights.py: noai, noarchive, noimageai,
         # noindex, tdm-reservation), sorted; [] = none found; null = not a page (a dump)
