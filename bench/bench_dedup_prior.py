@@ -24,6 +24,8 @@ Each variant runs in its own subprocess, alternating; peak RSS is the child's Vm
   new   load_prior(root) + dedup.run (per-batch queries; keys looked up in band_index)
   unnest  the same, but keys looked up as before the index: unnest(band_keys) of every
         persisted row (Jaccard keys only, as on main before issue 13's containment keys)
+  unnest_all  the same with both key lists unnested (what containment would cost
+        without the index)
   old   SELECT * FROM latest_signatures over all files + all (article_id, content_hash,
         revision, text) rows, in memory, then dedup.run against them (prior_from_tables)
 """
@@ -51,7 +53,7 @@ from tasks.common.settings import Settings, settings_slice
 from tasks.common.text import content_hash
 from tasks.dedup import minhash as nd
 from tasks.storage.band_index import band_index_rows
-from tasks.storage.publish import commit_manifest, compression_of, row_group_size_of
+from tasks.storage.publish import commit_manifest, parquet_options, row_group_size_of
 
 CFG = settings_slice(dedup.DedupConfig, Settings())
 REAL = 1000  # prior articles with real (signed) texts
@@ -113,7 +115,7 @@ def build(root: Path, n: int) -> None:
             (root / name).mkdir(parents=True, exist_ok=True)
             rel = f"{name}/{stem}-0000.parquet"
             pq.write_table(table, root / rel, row_group_size=row_group_size_of(name),
-                           compression=compression_of(name))
+                           **parquet_options(name))
             files[name] = [rel]
         commit_manifest(root, stem, {"run_id": run_id, "kind": "batch", "batch": b,
                                      "started_at": T0.isoformat(), "files": files,
@@ -166,10 +168,12 @@ def timed(prior):
                              if getattr(prior, n) is not None}), spent
 
 
-def unnest_prior(root: Path):
-    """load_prior as it was before the band-key index: the batch's keys joined with the
-    unnested band_keys of every persisted row (the rows are presented as pre-schema-6
-    ones, without the index, so `_prior` takes its legacy path over all of them)."""
+def unnest_prior(root: Path, containment: bool):
+    """load_prior without the band-key index: the batch's keys joined with the unnested
+    key lists of every persisted row. containment=False: band_keys only (16 per row, the
+    query on main before issue 13; rows presented as pre-schema-6 ones, so `_prior` takes
+    its legacy path); True: band_keys and containment_keys (58 per row: what the lookup
+    would cost without the index)."""
     import duckdb
 
     from tasks.storage.warehouse import _prior, committed_files
@@ -180,11 +184,21 @@ def unnest_prior(root: Path):
     def connect():
         con = duckdb.connect()
         con.read_parquet(art, union_by_name=True).create_view("prior_articles")
-        con.sql(f"SELECT * EXCLUDE (shingle_count, containment_keys) FROM read_parquet({sig!r})"
-                ).create_view("prior_signatures")
+        con.sql(f"""SELECT * {"" if containment else "EXCLUDE (shingle_count, containment_keys)"}
+                    FROM read_parquet({sig!r})""").create_view("prior_signatures")
         return con
 
-    return _prior(connect, True)
+    def unnest_hits(keys: np.ndarray) -> list[str]:
+        con = duckdb.connect()
+        try:
+            con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
+            return [r[0] for r in con.sql(f"""SELECT DISTINCT article_id FROM (
+                SELECT article_id, unnest(list_concat(band_keys, containment_keys)) AS k
+                FROM read_parquet({sig!r})) JOIN want_keys USING (k)""").fetchall()]
+        finally:
+            con.close()
+
+    return _prior(connect, True, unnest_hits if containment else None)
 
 
 def one(variant: str, root: Path) -> None:
@@ -194,10 +208,11 @@ def one(variant: str, root: Path) -> None:
 
     new = batch()
     t0 = time.perf_counter()
+    c0 = time.process_time()  # all threads of this process: DuckDB's included
     if variant == "new":
         prior = load_prior(root)
-    elif variant == "unnest":
-        prior = unnest_prior(root)
+    elif variant in ("unnest", "unnest_all"):
+        prior = unnest_prior(root, containment=variant == "unnest_all")
     elif variant == "old":
         import duckdb
 
@@ -224,7 +239,8 @@ def one(variant: str, root: Path) -> None:
                           ).hexdigest()[:12]
     dups = sum(1 for d in clusters.column("duplicate_of").to_pylist() if d)
     print(json.dumps({
-        "variant": variant, "seconds": round(elapsed, 2), "load_s": round(t_load, 2),
+        "variant": variant, "seconds": round(elapsed, 2),
+        "cpu_s": round(time.process_time() - c0, 2), "load_s": round(t_load, 2),
         "peak_rss_mb": vm_hwm_mb(), "prior_calls_s": {k: round(v, 2) for k, v in spent.items()},
         "kept": res.table.num_rows, "near_duplicates": dups,
         "revisions": sum(1 for r in clusters.column("revision").to_pylist() if r and r > 1),
@@ -236,7 +252,8 @@ def main() -> None:
     ap.add_argument("--prior", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--root", default="/tmp/pressroom-bench-1m")
-    ap.add_argument("--one", choices=["none", "new", "unnest", "old"], help=argparse.SUPPRESS)
+    ap.add_argument("--one", choices=["none", "new", "unnest", "unnest_all", "old"],
+                    help=argparse.SUPPRESS)
     args = ap.parse_args()
     root = Path(args.root)
     if args.one:
@@ -250,7 +267,7 @@ def main() -> None:
     size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
     print(f"warehouse {root}: {size / 2**20:.0f} MB of Parquet", flush=True)
     for r in range(args.repeat):
-        for variant in ("none", "new", "unnest", "old"):
+        for variant in ("none", "new", "unnest", "unnest_all", "old"):
             out = subprocess.run([sys.executable, __file__, "--one", variant, "--root", str(root)],
                                  capture_output=True, text=True, check=True).stdout
             print(f"repeat {r}: {out.strip()}  load average {os.getloadavg()[0]:.1f}",

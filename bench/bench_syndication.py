@@ -247,6 +247,37 @@ def pairwise(docs_by_id: dict[str, dict], got: dict[str, str]) -> dict:
             "false_by_kinds": dict(wrong.most_common(8))}
 
 
+def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: float,
+                 min_shingles: int) -> dict:
+    """Recall if every pair of a story were compared exactly (no LSH, no prefilter): what
+    the edge rule itself allows, so the rest of a miss is candidate generation's."""
+    from tasks.dedup.minhash import shingle_sets
+
+    members: dict[str, list[str]] = {}
+    for a, d in docs_by_id.items():
+        members.setdefault(d["story"], []).append(a)
+    got: dict[str, str] = {}
+    for ids in members.values():
+        sets = shingle_sets([docs_by_id[a]["text"] for a in ids], K)
+        parent = list(range(len(ids)))
+
+        def find(x, parent=parent):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i, j in itertools.combinations(range(len(ids)), 2):
+            inter = len(set(sets[i].tolist()) & set(sets[j].tolist()))
+            small = min(len(sets[i]), len(sets[j]))
+            jac = inter / max(1, len(sets[i]) + len(sets[j]) - inter)
+            if jac >= threshold or (small >= min_shingles and inter / max(1, small) >= containment):
+                parent[find(i)] = find(j)
+        for k, a in enumerate(ids):
+            got[a] = f"{docs_by_id[a]['story']}/{find(k)}"
+    return {"recall": pairwise(docs_by_id, got)["recall"]}
+
+
 def speed(texts: list[str]) -> dict:
     from datasketch import MinHash
 
@@ -313,9 +344,18 @@ def main() -> None:
                              "batches_equal_one_run": got == one}
     old, secs_old = cluster(rs, jaccard_only, BATCH)
     result["jaccard_only"] = {**pairwise(by_id, old), "seconds": round(secs_old, 1)}
+    result["rule_ceiling"] = rule_ceiling(by_id, cfg.neardup_threshold, cfg.neardup_containment,
+                                          cfg.neardup_containment_min_shingles)
     estimate = replace(cfg, neardup_verify="estimate")
     est, _ = cluster(rs, estimate, BATCH)
     result["containment_estimate_mode"] = pairwise(by_id, est)
+    for level in (0.7, 0.6):
+        other = replace(cfg, neardup_containment=level)
+        got_l, _ = cluster(rs, other, BATCH)
+        result[f"containment_{level}"] = {
+            **pairwise(by_id, got_l),
+            "rule_ceiling_recall": rule_ceiling(by_id, cfg.neardup_threshold, level,
+                                                cfg.neardup_containment_min_shingles)["recall"]}
     result["candidates"] = candidate_volume([r["text"] for r in rs])
     result["speed"] = speed([r["text"] for r in rs][:1000])
     print(json.dumps(result, indent=1))

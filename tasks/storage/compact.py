@@ -21,7 +21,7 @@ from schemas import TABLES
 from tasks.common.crashpoints import crash_point
 from tasks.storage.publish import (
     commit_manifest,
-    compression_of,
+    parquet_options,
     row_group_size_of,
     with_declared_columns,
 )
@@ -54,7 +54,7 @@ def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
     schema = TABLES[table]
     path = root / table / f"{stem}.parquet"
     tmp = path.with_name(path.name + ".tmp")
-    with pq.ParquetWriter(tmp, schema, compression=compression_of(table)) as writer:
+    with pq.ParquetWriter(tmp, schema, **parquet_options(table)) as writer:
         for f in group:
             writer.write_table(with_declared_columns(pq.read_table(f), schema),
                                row_group_size=row_group_size_of(table))

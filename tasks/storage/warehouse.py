@@ -275,6 +275,14 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                        frozenset(d.lower().removeprefix("www.") for _, d in taken if d))
 
 
+def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`table` in exactly the declared columns: those of files written before a column
+    existed (schema 6's containment columns) become nulls."""
+    return pa.Table.from_arrays(
+        [table.column(f.name).cast(f.type) if f.name in table.column_names
+         else pa.nulls(table.num_rows, f.type) for f in schema], schema=schema)
+
+
 def _columns(con, relation: str) -> set[str]:
     try:
         return {c[0] for c in con.execute(f"DESCRIBE {relation}").fetchall()}
@@ -293,49 +301,63 @@ def _legacy_key_hits_sql(con) -> str:
                ) JOIN want_keys USING (k)"""
 
 
+def rows_at(files: list[str], locations: list[tuple[int, int]], columns: list[str] | None = None
+            ) -> list[pa.Table]:
+    """The rows at (file index, row number) of `files`, one table per row group read
+    (only the row groups that hold them are read)."""
+    import pyarrow.parquet as pq
+
+    by_file: dict[int, list[int]] = {}
+    for index, row in locations:
+        by_file.setdefault(index, []).append(row)
+    parts = []
+    for index, rows in sorted(by_file.items()):
+        pf = pq.ParquetFile(files[index])
+        starts = np.cumsum([0] + [pf.metadata.row_group(g).num_rows
+                                  for g in range(pf.num_row_groups)])
+        rows_arr = np.asarray(sorted(rows), np.int64)
+        group = np.searchsorted(starts, rows_arr, side="right") - 1
+        for g in np.unique(group).tolist():
+            part = pf.read_row_group(g, columns=columns)
+            parts.append(part.take(pa.array(rows_arr[group == g] - starts[g])))
+    return parts
+
+
 def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
     """Article ids of the band-key index files' rows whose key is one of `keys`.
 
     Two steps, so that article ids are decoded only for the rows that match: DuckDB
     semi-joins the key column alone (projection pushdown; the key column is stored
-    uncompressed, as random 64-bit hashes do not compress) and returns (file, row number);
+    plain, as random 64-bit hashes do not compress) and returns (file, row number);
     then pyarrow reads the article_id column of just the row groups holding those rows.
     Memory: the batch's keys, the matches, one row group's ids at a time."""
-    import pyarrow.parquet as pq
-
     if not files or len(keys) == 0:
         return []
     con = duckdb.connect()
     try:
         con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
+        # file_index, not filename: a string per scanned row measured 2x the whole query
         found = con.execute(
-            "SELECT filename, file_row_number FROM read_parquet($files, filename=true, "
+            "SELECT file_index, file_row_number FROM read_parquet($files, "
             "file_row_number=true) WHERE key IN (SELECT k FROM want_keys) ORDER BY 1, 2",
             {"files": files}).fetchall()
     finally:
         con.close()
-    by_file: dict[str, list[int]] = {}
-    for name, row in found:
-        by_file.setdefault(name, []).append(row)
     out: set[str] = set()
-    for name, rows in by_file.items():
-        pf = pq.ParquetFile(name)
-        starts = np.cumsum([0] + [pf.metadata.row_group(g).num_rows
-                                  for g in range(pf.num_row_groups)])
-        rows_arr = np.asarray(rows, np.int64)
-        group = np.searchsorted(starts, rows_arr, side="right") - 1
-        for g in np.unique(group).tolist():
-            ids = pf.read_row_group(g, columns=["article_id"]).column(0)
-            out.update(ids.take(pa.array(rows_arr[group == g] - starts[g])).to_pylist())
+    for part in rows_at(files, found, ["article_id"]):
+        out.update(part.column(0).to_pylist())
     return sorted(out)
 
 
-def _prior(connect, signed: bool, index_hits=None) -> PriorArticles:
+def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArticles:
     """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
     with relations `prior_articles` and `prior_signatures` (all rows); `index_hits(keys)`
     the article ids the band-key index (tasks/storage/band_index.py) holds for any of
-    `keys`. Every answer is a query for the articles one batch touches, so memory follows
-    the batch, not the warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
+    `keys`. With `fetch_rows(locations)`, the connection also has
+    `prior_signature_locations` (file_index, file_row_number and the narrow columns of
+    every row) and the rows found are read by location. Every answer is a query for the
+    articles one batch touches, so memory follows the batch, not the warehouse (the
+    signatures of 1M articles are ~0.7 GB in memory)."""
 
     def query(sql: str, **tables: pa.Table):
         con = connect()
@@ -384,15 +406,26 @@ def _prior(connect, signed: bool, index_hits=None) -> PriorArticles:
                 prior_signatures WHERE article_id IN (
                     SELECT article_id FROM hit UNION SELECT article_id FROM prior_signatures
                     WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
-            table = con.sql("""SELECT * FROM latest_signatures
-                WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)
-                ORDER BY article_id""").to_arrow_table()
+            if fetch_rows is None:
+                table = con.sql("""SELECT * FROM latest_signatures
+                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)
+                    ORDER BY article_id""").to_arrow_table()
+            else:
+                # 3. locate the rows on the narrow columns, then read only their row groups
+                # (a SELECT * here decodes every row's signature and key lists: 1.6 s CPU
+                # per batch at 1M prior articles, BENCHMARKS.md)
+                con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
+                    prior_signature_locations WHERE article_id IN (
+                        SELECT article_id FROM hit UNION SELECT article_id
+                        FROM prior_signature_locations
+                        WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
+                con.execute(view_sql("latest_signatures"))
+                located = con.execute("""SELECT file_index, file_row_number FROM latest_signatures
+                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchall()
+                table = fetch_rows(located).sort_by("article_id")
         finally:
             con.close()
-        # Files written before schema 6 lack the containment columns: nulls.
-        return pa.Table.from_arrays(
-            [table.column(f.name).cast(f.type) if f.name in table.column_names
-             else pa.nulls(table.num_rows, f.type) for f in SIGNATURES], schema=SIGNATURES)
+        return _declared(table, SIGNATURES)
 
     def fingerprints() -> set[str]:
         if not signed:
@@ -422,10 +455,17 @@ def load_prior(root: Path) -> PriorArticles:
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
+            con.read_parquet(sig_files, union_by_name=True, file_row_number=True).select(
+                "file_index, file_row_number, article_id, cluster_id, recorded_at, run_id"
+            ).create_view("prior_signature_locations")
         return con
 
+    def fetch_rows(locations: list[tuple[int, int]]) -> pa.Table:
+        parts = [_declared(p, SIGNATURES) for p in rows_at(sig_files, locations)]
+        return pa.concat_tables(parts) if parts else SIGNATURES.empty_table()
+
     return _prior(connect, bool(sig_files),
-                  lambda keys: index_hits_in_files(index_files, keys))
+                  lambda keys: index_hits_in_files(index_files, keys), fetch_rows)
 
 
 def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
