@@ -9,7 +9,9 @@ manifests the way publish does it (zstd, 10k-row groups, files of 50k rows: the 
 after compaction). 999k signatures are RANDOM uint32 MinHash rows (right dtype, width and
 band keys from `minhash.band_keys`; signing 1M generated texts would cost minutes and
 gigabytes of texts here for nothing: random rows share no band key). The first 1,000 are
-real: generated texts signed by `minhash.sign`, so the batch has real neighbours. The
+real: generated texts signed by `minhash.sign_counted`, so the batch has real neighbours.
+Each commit also carries its containment keys and shingle counts (random counts for the
+random rows) and its `band_index` file, as publish writes them. The
 `articles` table is minimal (article_id, content_hash, revision, text; text is short
 except for the 1,000 real ones).
 
@@ -19,7 +21,11 @@ revisions of real prior articles (same article_id, other text), 200 unrelated ne
 Each variant runs in its own subprocess, alternating; peak RSS is the child's VmHWM from
 /proc/self/status (not ru_maxrss: Linux carries the parent's high-water mark across exec):
   none  dedup.run with no prior at all (the floor: imports + batch + signing)
-  new   load_prior(root) + dedup.run (per-batch queries)
+  new   load_prior(root) + dedup.run (per-batch queries; keys looked up in band_index)
+  unnest  the same, but keys looked up as before the index: unnest(band_keys) of every
+        persisted row (Jaccard keys only, as on main before issue 13's containment keys)
+  unnest_all  the same with both key lists unnested (what containment would cost
+        without the index)
   old   SELECT * FROM latest_signatures over all files + all (article_id, content_hash,
         revision, text) rows, in memory, then dedup.run against them (prior_from_tables)
 """
@@ -46,7 +52,8 @@ from tasks import dedup
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.text import content_hash
 from tasks.dedup import minhash as nd
-from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest
+from tasks.storage.band_index import band_index_rows
+from tasks.storage.publish import commit_manifest, parquet_options, row_group_size_of
 
 CFG = settings_slice(dedup.DedupConfig, Settings())
 REAL = 1000  # prior articles with real (signed) texts
@@ -81,9 +88,10 @@ def build(root: Path, n: int) -> None:
                  for i in range(start, stop)]
         hashes = [content_hash(t) for t in texts]
         sig = rng.integers(0, 2**32 - 1, (stop - start, params.num_perm), dtype=np.uint32)
+        counts = rng.integers(150, 900, stop - start).astype(np.int32)
         real = [k for k, i in enumerate(range(start, stop)) if i < REAL]
         if real:
-            sig[real] = nd.sign([texts[k] for k in real], params)
+            sig[real], counts[real] = nd.sign_counted([texts[k] for k in real], params)
         first = [T0 + timedelta(seconds=i) for i in range(start, stop)]
         sigs = pa.table({
             "article_id": ids, "content_hash": hashes, "cluster_id": ids,
@@ -93,17 +101,21 @@ def build(root: Path, n: int) -> None:
             "band_keys": nd.keys_to_arrow(nd.band_keys(sig, params)),
             "params": [params.fingerprint] * len(ids),
             "recorded_at": pa.array(first, SIGNATURES.field("recorded_at").type),
-            "run_id": [run_id] * len(ids)}, schema=SIGNATURES)
+            "run_id": [run_id] * len(ids), "shingle_count": pa.array(counts, pa.int32()),
+            "containment_keys": nd.keys_to_arrow(nd.containment_keys(sig, params))},
+            schema=SIGNATURES)
         arts = pa.table({"article_id": ids, "content_hash": hashes,
                          "revision": pa.array([1] * len(ids), pa.int32()), "text": texts},
                         schema=pa.schema([ARTICLES.field(c) for c in
                                           ("article_id", "content_hash", "revision", "text")]))
         stem = f"{run_id}.b{b:05d}"
         files = {}
-        for name, table in (("articles", arts), ("signatures", sigs)):
+        for name, table in (("articles", arts), ("signatures", sigs),
+                            ("band_index", band_index_rows(sigs))):
             (root / name).mkdir(parents=True, exist_ok=True)
             rel = f"{name}/{stem}-0000.parquet"
-            pq.write_table(table, root / rel, row_group_size=ROW_GROUP_SIZE, compression="zstd")
+            pq.write_table(table, root / rel, row_group_size=row_group_size_of(name),
+                           **parquet_options(name))
             files[name] = [rel]
         commit_manifest(root, stem, {"run_id": run_id, "kind": "batch", "batch": b,
                                      "started_at": T0.isoformat(), "files": files,
@@ -156,6 +168,39 @@ def timed(prior):
                              if getattr(prior, n) is not None}), spent
 
 
+def unnest_prior(root: Path, containment: bool):
+    """load_prior without the band-key index: the batch's keys joined with the unnested
+    key lists of every persisted row. containment=False: band_keys only (16 per row, the
+    query on main before issue 13; rows presented as pre-schema-6 ones, so `_prior` takes
+    its legacy path); True: band_keys and containment_keys (58 per row: what the lookup
+    would cost without the index)."""
+    import duckdb
+
+    from tasks.storage.warehouse import _prior, committed_files
+
+    art = [str(p) for p in committed_files(root, "articles")]
+    sig = [str(p) for p in committed_files(root, "signatures")]
+
+    def connect():
+        con = duckdb.connect()
+        con.read_parquet(art, union_by_name=True).create_view("prior_articles")
+        con.sql(f"""SELECT * {"" if containment else "EXCLUDE (shingle_count, containment_keys)"}
+                    FROM read_parquet({sig!r})""").create_view("prior_signatures")
+        return con
+
+    def unnest_hits(keys: np.ndarray) -> list[str]:
+        con = duckdb.connect()
+        try:
+            con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
+            return [r[0] for r in con.sql(f"""SELECT DISTINCT article_id FROM (
+                SELECT article_id, unnest(list_concat(band_keys, containment_keys)) AS k
+                FROM read_parquet({sig!r})) JOIN want_keys USING (k)""").fetchall()]
+        finally:
+            con.close()
+
+    return _prior(connect, True, unnest_hits if containment else None)
+
+
 def one(variant: str, root: Path) -> None:
     """Run one variant in this process; print a JSON line."""
     from tasks.common.state import PriorArticles
@@ -163,8 +208,11 @@ def one(variant: str, root: Path) -> None:
 
     new = batch()
     t0 = time.perf_counter()
+    c0 = time.process_time()  # all threads of this process: DuckDB's included
     if variant == "new":
         prior = load_prior(root)
+    elif variant in ("unnest", "unnest_all"):
+        prior = unnest_prior(root, containment=variant == "unnest_all")
     elif variant == "old":
         import duckdb
 
@@ -191,7 +239,8 @@ def one(variant: str, root: Path) -> None:
                           ).hexdigest()[:12]
     dups = sum(1 for d in clusters.column("duplicate_of").to_pylist() if d)
     print(json.dumps({
-        "variant": variant, "seconds": round(elapsed, 2), "load_s": round(t_load, 2),
+        "variant": variant, "seconds": round(elapsed, 2),
+        "cpu_s": round(time.process_time() - c0, 2), "load_s": round(t_load, 2),
         "peak_rss_mb": vm_hwm_mb(), "prior_calls_s": {k: round(v, 2) for k, v in spent.items()},
         "kept": res.table.num_rows, "near_duplicates": dups,
         "revisions": sum(1 for r in clusters.column("revision").to_pylist() if r and r > 1),
@@ -203,7 +252,8 @@ def main() -> None:
     ap.add_argument("--prior", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--root", default="/tmp/pressroom-bench-1m")
-    ap.add_argument("--one", choices=["none", "new", "old"], help=argparse.SUPPRESS)
+    ap.add_argument("--one", choices=["none", "new", "unnest", "unnest_all", "old"],
+                    help=argparse.SUPPRESS)
     args = ap.parse_args()
     root = Path(args.root)
     if args.one:
@@ -217,7 +267,7 @@ def main() -> None:
     size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
     print(f"warehouse {root}: {size / 2**20:.0f} MB of Parquet", flush=True)
     for r in range(args.repeat):
-        for variant in ("none", "new", "old"):
+        for variant in ("none", "new", "unnest", "unnest_all", "old"):
             out = subprocess.run([sys.executable, __file__, "--one", variant, "--root", str(root)],
                                  capture_output=True, text=True, check=True).stdout
             print(f"repeat {r}: {out.strip()}  load average {os.getloadavg()[0]:.1f}",

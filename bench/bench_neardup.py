@@ -156,10 +156,11 @@ def duckdb_join_seconds(keys: np.ndarray) -> float:
     return round(time.perf_counter() - t, 2)
 
 
-def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -> dict:
+def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
+             containment: float | None = 0.8) -> dict:
     params = nd.MinHashParams()
     gen_s = sign_s = sign_cpu = 0.0
-    sigs = []
+    sigs, counts = [], []
     all_texts: list[str] = []  # kept for the exact verification (~3 GB at 1M)
     truth: dict[tuple[int, int], float] = {}
     sample: list[str] = []
@@ -171,7 +172,10 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -
             sample.extend(texts[: ds_sample - len(sample)])
         text_bytes += sum(len(x) for x in texts)
         t, c = time.perf_counter(), time.process_time()
-        sigs.append(nd.sign(texts, params))
+        # What the dedup stage calls: signatures and shingle counts (for containment).
+        sig_part, count_part = nd.sign_counted(texts, params)
+        sigs.append(sig_part)
+        counts.append(count_part)
         sign_s += time.perf_counter() - t
         sign_cpu += time.process_time() - c
         truth.update(tr)
@@ -179,6 +183,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -
             all_texts.extend(texts)
         t = time.perf_counter()
     sig = np.concatenate(sigs)
+    shingles = np.concatenate(counts)
     del sigs
 
     # Baseline and ours on the same subsample, interleaved 3 times (shared machine).
@@ -190,7 +195,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -
         datasketch_sign(sample)
         ds_t.append(time.process_time() - t)
         t = time.process_time()
-        nd.sign(sample, params)
+        nd.sign_counted(sample, params)
         ours_t.append(time.process_time() - t)
 
     ids = [f"d{i:08d}" for i in range(n)]
@@ -203,8 +208,11 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -
     kept, est = nd.verify_pairs(pairs, sig, 0.8)
     t3 = time.perf_counter()
     res = nd.cluster_incremental(ids, np.arange(n, dtype=np.int64), sig, params=params,
-                                 new_texts=all_texts if exact else None)
+                                 new_texts=all_texts if exact else None,
+                                 new_counts=shingles, containment=containment)
     t4 = time.perf_counter()
+    loose_candidates = (len(nd.candidate_pairs(nd.containment_keys(sig, params)))
+                        if containment is not None else 0)
     c4 = time.process_time()
     duck_s = duckdb_join_seconds(keys) if n <= 1_000_000 else None
     if exact:  # the pipeline's verification: exact Jaccard of the shingle sets
@@ -220,14 +228,17 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -
         m = n - inc_new
         tc, tw = time.process_time(), time.perf_counter()
         first = nd.cluster_incremental(ids[:m], np.arange(m, dtype=np.int64), sig[:m],
-                                       params=params, new_texts=all_texts[:m] if exact else None)
+                                       params=params, new_texts=all_texts[:m] if exact else None,
+                                       new_counts=shingles[:m], containment=containment)
         base_cpu = time.process_time() - tc
         tc, tw = time.process_time(), time.perf_counter()
         later = nd.cluster_incremental(
             ids[m:], np.arange(m, n, dtype=np.int64), sig[m:], ids[:m],
             np.arange(m, dtype=np.int64), first.new_cluster, keys[:m], lambda ix: sig[ix],
             params, new_texts=all_texts[m:] if exact else None,
-            prior_texts=(lambda ix: [all_texts[i] for i in ix.tolist()]) if exact else None)
+            prior_texts=(lambda ix: [all_texts[i] for i in ix.tolist()]) if exact else None,
+            new_counts=shingles[m:], prior_counts=shingles[:m],
+            prior_loose_keys=nd.containment_keys(sig[:m], params), containment=containment)
         inc_cpu, inc_wall = time.process_time() - tc, time.perf_counter() - tw
         state = dict(zip(ids[:m], first.new_cluster, strict=True))
         state.update(later.changed_prior)
@@ -290,6 +301,8 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0) -
         "sign_plus_lsh_wall_s": round(sign_s + t4 - t0, 1),
         "sign_plus_lsh_cpu_s": round(sign_cpu + c4 - c0, 1),
         "candidates": int(len(pairs)),
+        "containment": containment,
+        "containment_42x3_candidates": int(loose_candidates),
         "verified": int(len(kept)),
         "planted_pairs": len(truth),
         "pairs_j_ge_085": len(pos85),
@@ -314,11 +327,14 @@ def main() -> None:
     ap.add_argument("--no-exact", action="store_true", help="verify by MinHash estimate only")
     ap.add_argument("--incremental", type=int, default=0, metavar="N",
                     help="also time a later run of the last N documents against the rest")
+    ap.add_argument("--no-containment", action="store_true",
+                    help="Jaccard edges only (as before issue 13)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(run_size(args.one, args.seed, args.ds_sample, not args.no_exact,
-                                  args.incremental)))
+                                  args.incremental,
+                                  None if args.no_containment else 0.8)))
         return
     print(f"# {platform.node()} {platform.processor() or platform.machine()} "
           f"cpus={os.cpu_count()} load={os.getloadavg()} python={platform.python_version()} "
@@ -327,7 +343,8 @@ def main() -> None:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
              "--ds-sample", str(args.ds_sample), "--incremental", str(args.incremental)]
-            + (["--no-exact"] if args.no_exact else []),
+            + (["--no-exact"] if args.no_exact else [])
+            + (["--no-containment"] if args.no_containment else []),
             check=True, capture_output=True, text=True,
         )
         print(json.dumps(json.loads(out.stdout.strip().splitlines()[-1]), indent=1), flush=True)

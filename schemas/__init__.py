@@ -3,6 +3,7 @@
 from schemas.sql import data_tests, view_sql, views
 from schemas.tables import (
     ARTICLES,
+    BAND_INDEX,
     DOCUMENTS,
     ENTITIES,
     FETCH_LOG,
@@ -19,6 +20,7 @@ from schemas.tables import (
 
 __all__ = [
     "ARTICLES",
+    "BAND_INDEX",
     "DOCUMENTS",
     "ENTITIES",
     "FETCH_LOG",

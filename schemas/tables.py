@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 6  # 2: published_at_alternatives, published_at_flags;
+SCHEMA_VERSION = 7  # 2: published_at_alternatives, published_at_flags;
 # 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
-# 6: entities.revision, places.revision
+# 6: entities.revision, places.revision; 7: signatures.shingle_count,
+# signatures.containment_keys, band_index, articles.wire_credits
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -72,6 +73,9 @@ ARTICLES = pa.schema(
         pa.field("source_name", pa.string()),
         pa.field("source_country", pa.string()),
         pa.field("source_type", pa.string()),
+        # news agencies the copy credits in its dateline or byline (tasks/enrich/wire.py),
+        # sorted canonical names; [] = none; null = not enriched
+        pa.field("wire_credits", pa.list_(pa.string())),
         pa.field("enrich_error", pa.string()),  # an enrichment failure; the article is kept
         # opt-out signals of the page (tasks/common/rights.py: noai, noarchive, noimageai,
         # noindex, tdm-reservation), sorted; [] = none found; null = not a page (a dump)
@@ -160,6 +164,24 @@ SIGNATURES = pa.schema(
         pa.field("params", pa.string(), nullable=False),  # MinHashParams.fingerprint
         pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
         pa.field("run_id", pa.string(), nullable=False),
+        # Containment (schema 7): shingles (by position) of the signed text, and the looser LSH
+        # keys (minhash.containment_keys). Null in rows written before: those articles
+        # are matched by Jaccard only.
+        pa.field("shingle_count", pa.int32()),
+        pa.field("containment_keys", pa.list_(pa.uint64())),
+    ]
+)
+
+# The band-key index of `signatures` (tasks/storage/band_index.py): one row per LSH key
+# (Jaccard band keys and containment keys) of every signature row since schema 7, sorted
+# by key within each commit. Derived at commit time from that commit's signatures rows;
+# dedup's per-batch lookup of earlier articles sharing a key reads it instead of
+# unnesting every persisted row's key lists.
+BAND_INDEX = pa.schema(
+    [
+        pa.field("key", pa.uint64(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),  # of the signature row indexed
     ]
 )
 
@@ -211,6 +233,7 @@ TABLES: dict[str, pa.Schema] = {
     "places": PLACES,
     "signatures": SIGNATURES,
     "takedowns": TAKEDOWNS,
+    "band_index": BAND_INDEX,
 }
 
 

@@ -186,8 +186,20 @@ class Settings(BaseSettings):
     neardup_rows: int = Field(8, ge=1)
     neardup_shingle_words: int = Field(5, ge=1)
     # exact: candidates are checked on their shingle sets (texts of earlier articles are
-    # read back for the few candidates that need it); estimate: MinHash agreement only.
+    # read back for the few candidates that need it); estimate: MinHash agreement only,
+    # containment estimated as J (|A| + |B|) / ((1 + J) min(|A|, |B|)) from the Jaccard
+    # estimate and the persisted shingle counts (rows persisted before containment have no
+    # count: Jaccard only). Syndication set: recall 0.878 vs 0.903 exact (BENCHMARKS.md).
     neardup_verify: Literal["exact", "estimate"] = "exact"
+    # Containment |A n B| / min(|A|, |B|) of 5-word shingles at which the smaller text is a
+    # copy of the larger: a wire story cut after ~55% of its paragraphs (Jaccard ~0.55),
+    # or with a local intro, joins its original (issue 13). Two texts of equal length at
+    # containment 0.8 have Jaccard 0.67. 1.0 = only whole copies; see BENCHMARKS.md
+    # "Story clusters" for precision/recall at 0.8.
+    neardup_containment: float = Field(0.8, gt=0, le=1)
+    # A containment edge needs the smaller text to have this many shingles
+    # (~54 words): a 20-word teaser or a single quote must not glue two stories.
+    neardup_containment_min_shingles: int = Field(50, ge=1)
 
     # --- enrich stage (tasks/enrich/annotate.py) ---
     spacy_model: str | None = Field(

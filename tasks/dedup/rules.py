@@ -14,7 +14,12 @@ the outcome never depends on input order:
   study; `unique_articles` filters them out when one copy is wanted.
 - Near duplicates: MinHash + LSH (tasks.dedup.minhash) against this run and the latest
   signature of every earlier article (the `signatures` table, schemas/tables.py),
-  verified by exact shingle Jaccard before they are joined.
+  verified on exact shingle sets before they are joined: Jaccard >= neardup_threshold,
+  or containment (|A n B| / min(|A|, |B|)) >= neardup_containment when the smaller
+  text has >= neardup_containment_min_shingles shingles (a truncated wire copy joins its
+  original; a teaser does not glue stories). With neardup_verify = "estimate" both are
+  estimated from the signatures (containment from the Jaccard estimate and the
+  persisted shingle counts).
 
 The stage also returns the `signatures` rows to append: one per kept article, and one
 per earlier article whose cluster got a new representative.
@@ -50,6 +55,8 @@ class DedupConfig:
     neardup_rows: int
     neardup_shingle_words: int
     neardup_verify: Literal["exact", "estimate"]
+    neardup_containment: float = 0.8
+    neardup_containment_min_shingles: int = 50
 
 
 def minhash_params(cfg: DedupConfig) -> nd.MinHashParams:
@@ -126,12 +133,29 @@ def _check_params(prior: PriorArticles, params: nd.MinHashParams) -> None:
 
 def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
     if sig is None or sig.num_rows == 0:
-        return [], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None
+        return ([], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None,
+                np.empty(0, np.int64), np.empty((0, params.loose_bands), np.uint64))
     ids = sig.column("article_id").to_pylist()
     first_seen = sig.column("first_seen").cast(pa.int64()).to_numpy()
     cluster = sig.column("cluster_id").to_pylist()
     keys = nd.arrow_to_keys(sig.column("band_keys"), params.bands)
-    return ids, first_seen, cluster, keys, sig
+    counts, loose = _prior_containment(sig, params)
+    return ids, first_seen, cluster, keys, sig, counts, loose
+
+
+def _prior_containment(sig: pa.Table, params: nd.MinHashParams
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Shingle counts and containment keys of persisted rows; rows written before
+    containment existed (nulls) get count -1 and zero keys, and take no containment part."""
+    counts = sig.column("shingle_count").to_numpy(zero_copy_only=False)
+    col = sig.column("containment_keys")
+    has = ~np.asarray(col.is_null().to_numpy(zero_copy_only=False), bool)
+    has &= ~np.isnan(counts.astype(np.float64))
+    counts = np.where(has, np.nan_to_num(counts.astype(np.float64), nan=-1), -1).astype(np.int64)
+    loose = np.zeros((sig.num_rows, params.loose_bands), np.uint64)
+    if has.any():
+        loose[has] = nd.arrow_to_keys(col.filter(pa.array(has)), params.loose_bands)
+    return counts, loose
 
 
 def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
@@ -154,13 +178,16 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
     unique_texts = [""] * len(by_hash)
     for r in rows:
         unique_texts[by_hash[r["content_hash"]]] = r["text"]
-    sig = nd.sign(unique_texts, params)[[by_hash[r["content_hash"]] for r in rows]]
+    which = [by_hash[r["content_hash"]] for r in rows]
+    sig, counts = nd.sign_counted(unique_texts, params)
+    sig, counts = sig[which], counts[which]
     keys = nd.band_keys(sig, params)
+    loose = nd.containment_keys(sig, params)
 
-    # Only the earlier articles this batch can touch: band-key neighbours, revised
-    # articles, and the rest of their clusters.
-    p_ids, p_first, p_cluster, p_keys, p_sig = _prior_arrays(prior.signatures(ids, keys),
-                                                             params)
+    # Only the earlier articles this batch can touch: band-key neighbours (Jaccard and
+    # containment keys), revised articles, and the rest of their clusters.
+    p_ids, p_first, p_cluster, p_keys, p_sig, p_counts, p_loose = _prior_arrays(
+        prior.signatures(ids, np.concatenate([keys, loose], axis=1)), params)
     first_seen_ts = [first_seen_of[a] for a in ids]
     # Revisions keep the first_seen of the article's first version.
     p_index = {a: i for i, a in enumerate(p_ids)}
@@ -190,7 +217,10 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
     res = nd.cluster_incremental(
         ids, first_seen, sig, p_ids, p_first, p_cluster, p_keys, prior_rows, params,
         cfg.neardup_threshold, new_texts=texts if exact else None,
-        prior_texts=prior_texts if exact else None,
+        prior_texts=prior_texts if exact else None, new_counts=counts,
+        prior_counts=p_counts, prior_loose_keys=p_loose,
+        containment=cfg.neardup_containment,
+        containment_min_shingles=cfg.neardup_containment_min_shingles,
     )
     out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of, strict=True)}
 
@@ -205,6 +235,8 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
         "params": pa.array([params.fingerprint] * len(ids), pa.string()),
         "recorded_at": pa.array([now] * len(ids), SIGNATURES.field("recorded_at").type),
         "run_id": pa.array([run_id] * len(ids), pa.string()),
+        "shingle_count": pa.array(counts, pa.int32()),
+        "containment_keys": nd.keys_to_arrow(loose),
     }, schema=SIGNATURES)
     parts = [new_tbl]
     if res.changed_prior:

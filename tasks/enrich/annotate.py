@@ -25,7 +25,7 @@ import pyarrow as pa
 from schemas import ARTICLES, ENTITIES, PLACES, conform
 from tasks.common.result import StageResult
 from tasks.common.text import detect_language, word_count
-from tasks.enrich import gazetteer, keywords, ner, outlets, quotes
+from tasks.enrich import gazetteer, keywords, ner, outlets, quotes, wire
 from tasks.enrich.rights import withhold_text
 
 STAGE = "enrich"
@@ -33,7 +33,8 @@ STAGE = "enrich"
 SUMMARY_ENTITIES = 20
 _ENRICH_COLUMNS = (
     "language", "language_score", "word_count", "reading_time_min", "places", "entities",
-    "keywords", "quotes", "source_name", "source_country", "source_type", "enrich_error",
+    "keywords", "quotes", "source_name", "source_country", "source_type", "wire_credits",
+    "enrich_error",
 )
 
 
@@ -105,6 +106,9 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
     places_per: list[gazetteer.Places | None] = []
     quotes_per: list[list[dict]] = []
     outlet_of: list[outlets.Outlet | None] = []
+    credits: list[list[str] | None] = []
+    bylines = (articles.column("authors").to_pylist()
+               if n and "authors" in articles.column_names else [None] * n)
     demonyms = _demonyms()
     # Extract and clean already detected the language (same detector): keep it.
     known_langs = (articles.column("language").to_pylist()
@@ -127,6 +131,7 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
         found = _guard(err, "quotes", quotes.extract_quotes, text, demonyms, default=[])
         quotes_per.append([{"quote": q.quote, "speaker": q.speaker} for q in found])
         outlet_of.append(_guard(err, "source", outlets.lookup, registry, domains[i]))
+        credits.append(_guard(err, "wire_credits", wire.wire_credits, text, bylines[i]))
 
     # Keywords: one call per batch (TF-IDF needs the batch as its corpus); if the batch
     # call fails, retry per article so the failure lands on the article that caused it.
@@ -208,6 +213,7 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
         "source_name": [o.name if o else None for o in outlet_of],
         "source_country": [o.country if o else None for o in outlet_of],
         "source_type": [o.type if o else None for o in outlet_of],
+        "wire_credits": credits,
         "enrich_error": ["; ".join(e) if e else None for e in errors],
     }
     table = _with_columns(articles, columns)

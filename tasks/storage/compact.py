@@ -19,7 +19,12 @@ import pyarrow.parquet as pq
 
 from schemas import TABLES
 from tasks.common.crashpoints import crash_point
-from tasks.storage.publish import ROW_GROUP_SIZE, commit_manifest, with_declared_columns
+from tasks.storage.publish import (
+    commit_manifest,
+    parquet_options,
+    row_group_size_of,
+    with_declared_columns,
+)
 from tasks.storage.warehouse import committed_files, manifests
 
 # Rows per merged file: large enough that DuckDB reads few files, small enough that one
@@ -27,14 +32,21 @@ from tasks.storage.warehouse import committed_files, manifests
 COMPACT_ROWS = 50_000
 # A file with fewer rows than this is "small" and worth merging.
 SMALL_FILE_ROWS = COMPACT_ROWS // 4
+# The band-key index has 58 narrow rows per article (16 + 42 keys): the same 50k
+# articles per merged file, and "small" at the same number of articles.
+_COMPACT_ROWS = {"band_index": COMPACT_ROWS * 58}
+
+
+def compact_rows(table: str) -> int:
+    return _COMPACT_ROWS.get(table, COMPACT_ROWS)
 # Below this many small files of one table, merging saves too little to be worth a commit.
 MIN_SMALL_FILES = 16
 
 
 def small_files(root: Path, table: str) -> list[Path]:
     """The table's committed files that are small enough to merge, in commit order."""
-    return [f for f in committed_files(root, table)
-            if pq.read_metadata(f).num_rows < SMALL_FILE_ROWS]
+    small = compact_rows(table) * SMALL_FILE_ROWS // COMPACT_ROWS
+    return [f for f in committed_files(root, table) if pq.read_metadata(f).num_rows < small]
 
 
 def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
@@ -42,10 +54,10 @@ def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
     schema = TABLES[table]
     path = root / table / f"{stem}.parquet"
     tmp = path.with_name(path.name + ".tmp")
-    with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+    with pq.ParquetWriter(tmp, schema, **parquet_options(table)) as writer:
         for f in group:
             writer.write_table(with_declared_columns(pq.read_table(f), schema),
-                               row_group_size=ROW_GROUP_SIZE)
+                               row_group_size=row_group_size_of(table))
     with open(tmp, "rb") as fh:
         import os
 
@@ -55,13 +67,13 @@ def _merge(root: Path, table: str, group: list[Path], stem: str) -> str:
     return str(path.relative_to(root))
 
 
-def _groups(files: list[Path]) -> list[list[Path]]:
-    """Consecutive files whose rows add up to at most COMPACT_ROWS."""
+def _groups(files: list[Path], max_rows: int = COMPACT_ROWS) -> list[list[Path]]:
+    """Consecutive files whose rows add up to at most `max_rows`."""
     groups: list[list[Path]] = [[]]
     rows = 0
     for f in files:
         n = pq.read_metadata(f).num_rows
-        if groups[-1] and rows + n > COMPACT_ROWS:
+        if groups[-1] and rows + n > max_rows:
             groups.append([])
             rows = 0
         groups[-1].append(f)
@@ -93,7 +105,7 @@ def compact(root: Path, min_files: int = MIN_SMALL_FILES,
         small = small_files(root, table)
         if len(small) < min_files:
             continue
-        for i, group in enumerate(_groups(small)):
+        for i, group in enumerate(_groups(small, compact_rows(table))):
             files.setdefault(table, []).append(_merge(root, table, group, f"{commit}-{i:04d}"))
             replaces += [str(f.relative_to(root.resolve())) for f in group]
     if not files:

@@ -28,7 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas import SIGNATURES, TABLES, view_sql
 from tasks.common.state import FetchHistory, KnownInputs, PriorArticles
@@ -273,11 +275,89 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                        frozenset(d.lower().removeprefix("www.") for _, d in taken if d))
 
 
-def _prior(connect, signed: bool) -> PriorArticles:
+def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`table` in exactly the declared columns: those of files written before a column
+    existed (schema 7's containment columns) become nulls."""
+    return pa.Table.from_arrays(
+        [table.column(f.name).cast(f.type) if f.name in table.column_names
+         else pa.nulls(table.num_rows, f.type) for f in schema], schema=schema)
+
+
+def _columns(con, relation: str) -> set[str]:
+    try:
+        return {c[0] for c in con.execute(f"DESCRIBE {relation}").fetchall()}
+    except duckdb.CatalogException:
+        return set()
+
+
+def _legacy_key_hits_sql(con) -> str:
+    """SQL for the earlier articles whose rows written before schema 7 (no shingle_count:
+    not in the band-key index) share a key in `want_keys`: their band_keys unnested. In
+    a warehouse of schema 7 rows only, the column statistics skip every row group."""
+    legacy = "WHERE shingle_count IS NULL" if "shingle_count" in _columns(
+        con, "prior_signatures") else ""
+    return f"""SELECT DISTINCT article_id FROM (
+                   SELECT article_id, unnest(band_keys) AS k FROM prior_signatures {legacy}
+               ) JOIN want_keys USING (k)"""
+
+
+def rows_at(files: list[str], locations: list[tuple[int, int]], columns: list[str] | None = None
+            ) -> list[pa.Table]:
+    """The rows at (file index, row number) of `files`, one table per row group read
+    (only the row groups that hold them are read)."""
+    import pyarrow.parquet as pq
+
+    by_file: dict[int, list[int]] = {}
+    for index, row in locations:
+        by_file.setdefault(index, []).append(row)
+    parts = []
+    for index, rows in sorted(by_file.items()):
+        pf = pq.ParquetFile(files[index])
+        starts = np.cumsum([0] + [pf.metadata.row_group(g).num_rows
+                                  for g in range(pf.num_row_groups)])
+        rows_arr = np.asarray(sorted(rows), np.int64)
+        group = np.searchsorted(starts, rows_arr, side="right") - 1
+        for g in np.unique(group).tolist():
+            part = pf.read_row_group(g, columns=columns)
+            parts.append(part.take(pa.array(rows_arr[group == g] - starts[g])))
+    return parts
+
+
+def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
+    """Article ids of the band-key index files' rows whose key is one of `keys`.
+
+    Two steps, so that article ids are decoded only for the rows that match: DuckDB
+    semi-joins the key column alone (projection pushdown; the key column is stored
+    plain, as random 64-bit hashes do not compress) and returns (file, row number);
+    then pyarrow reads the article_id column of just the row groups holding those rows.
+    Memory: the batch's keys, the matches, one row group's ids at a time."""
+    if not files or len(keys) == 0:
+        return []
+    con = duckdb.connect()
+    try:
+        con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
+        # file_index, not filename: a string per scanned row measured 2x the whole query
+        found = con.execute(
+            "SELECT file_index, file_row_number FROM read_parquet($files, "
+            "file_row_number=true) WHERE key IN (SELECT k FROM want_keys) ORDER BY 1, 2",
+            {"files": files}).fetchall()
+    finally:
+        con.close()
+    out: set[str] = set()
+    for part in rows_at(files, found, ["article_id"]):
+        out.update(part.column(0).to_pylist())
+    return sorted(out)
+
+
+def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArticles:
     """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
-    with relations `prior_articles` and `prior_signatures` (all rows). Every answer is a
-    query for the articles one batch touches, so memory follows the batch, not the
-    warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
+    with relations `prior_articles` and `prior_signatures` (all rows); `index_hits(keys)`
+    the article ids the band-key index (tasks/storage/band_index.py) holds for any of
+    `keys`. With `fetch_rows(locations)`, the connection also has
+    `prior_signature_locations` (file_index, file_row_number and the narrow columns of
+    every row) and the rows found are read by location. Every answer is a query for the
+    articles one batch touches, so memory follows the batch, not the warehouse (the
+    signatures of 1M articles are ~0.7 GB in memory)."""
 
     def query(sql: str, **tables: pa.Table):
         con = connect()
@@ -304,19 +384,17 @@ def _prior(connect, signed: bool) -> PriorArticles:
     def signatures(ids: list[str], band_keys) -> pa.Table | None:
         if not signed:
             return None
-        import numpy as np
-
-        keys = pa.table({"k": pa.array(np.unique(np.asarray(band_keys, np.uint64).ravel()),
-                                       pa.uint64())})
+        want = np.unique(np.asarray(band_keys, np.uint64).ravel())
+        indexed = index_hits(want) if index_hits is not None else []
         con = connect()
         try:
             con.register("want_ids", ids_table(ids))
-            con.register("want_keys", keys)
-            # 1. articles with a row sharing a band key with the batch, or revised by it
-            con.execute("""CREATE TEMP TABLE hit AS
-                SELECT DISTINCT article_id FROM (
-                    SELECT article_id, unnest(band_keys) AS k FROM prior_signatures
-                ) JOIN want_keys USING (k)
+            con.register("want_keys", pa.table({"k": pa.array(want, pa.uint64())}))
+            con.register("index_hit", ids_table(indexed))
+            # 1. articles with a row sharing a key with the batch, or revised by it
+            con.execute(f"""CREATE TEMP TABLE hit AS
+                SELECT article_id FROM index_hit
+                UNION {_legacy_key_hits_sql(con)}
                 UNION SELECT article_id FROM want_ids""")
             con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
                 prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
@@ -328,12 +406,26 @@ def _prior(connect, signed: bool) -> PriorArticles:
                 prior_signatures WHERE article_id IN (
                     SELECT article_id FROM hit UNION SELECT article_id FROM prior_signatures
                     WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
-            table = con.sql("""SELECT * FROM latest_signatures
-                WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)
-                ORDER BY article_id""").to_arrow_table()
+            if fetch_rows is None:
+                table = con.sql("""SELECT * FROM latest_signatures
+                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)
+                    ORDER BY article_id""").to_arrow_table()
+            else:
+                # 3. locate the rows on the narrow columns, then read only their row groups
+                # (a SELECT * here decodes every row's signature and key lists: 1.6 s CPU
+                # per batch at 1M prior articles, BENCHMARKS.md)
+                con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
+                    prior_signature_locations WHERE article_id IN (
+                        SELECT article_id FROM hit UNION SELECT article_id
+                        FROM prior_signature_locations
+                        WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
+                con.execute(view_sql("latest_signatures"))
+                located = con.execute("""SELECT file_index, file_row_number FROM latest_signatures
+                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchall()
+                table = fetch_rows(located).sort_by("article_id")
         finally:
             con.close()
-        return table.select(SIGNATURES.names).cast(SIGNATURES)
+        return _declared(table, SIGNATURES)
 
     def fingerprints() -> set[str]:
         if not signed:
@@ -354,6 +446,7 @@ def load_prior(root: Path) -> PriorArticles:
     batch by batch (see `_prior`)."""
     art_files = [str(p) for p in committed_files(root, "articles")]
     sig_files = [str(p) for p in committed_files(root, "signatures")]
+    index_files = [str(p) for p in committed_files(root, "band_index")]
     if not art_files:
         return PriorArticles()
 
@@ -362,16 +455,27 @@ def load_prior(root: Path) -> PriorArticles:
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
+            con.read_parquet(sig_files, union_by_name=True, file_row_number=True).select(
+                "file_index, file_row_number, article_id, cluster_id, recorded_at, run_id"
+            ).create_view("prior_signature_locations")
         return con
 
-    return _prior(connect, bool(sig_files))
+    def fetch_rows(locations: list[tuple[int, int]]) -> pa.Table:
+        parts = [_declared(p, SIGNATURES) for p in rows_at(sig_files, locations)]
+        return pa.concat_tables(parts) if parts else SIGNATURES.empty_table()
+
+    return _prior(connect, bool(sig_files),
+                  lambda keys: index_hits_in_files(index_files, keys), fetch_rows)
 
 
 def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:
     """PriorArticles over in-memory `articles` and `signatures` tables (all rows so far,
     any order): the same answers `load_prior` gives from the warehouse, for tests and
     benchmarks."""
+    from tasks.storage.band_index import band_index_rows
+
     articles = articles.select(["article_id", "content_hash", "revision", "text"])
+    index = band_index_rows(signatures)
 
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
@@ -379,7 +483,11 @@ def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles
         con.register("prior_signatures", signatures)
         return con
 
-    return _prior(connect, signatures.num_rows > 0)
+    def index_hits(keys: np.ndarray) -> list[str]:
+        hit = index.filter(pc.is_in(index["key"], pa.array(keys, pa.uint64())))
+        return sorted(set(hit["article_id"].to_pylist()))
+
+    return _prior(connect, signatures.num_rows > 0, index_hits)
 
 
 def fetch_history(root: Path, urls: set[str], with_validators: bool = False

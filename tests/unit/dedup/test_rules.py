@@ -185,6 +185,10 @@ def test_signature_rows_match_the_declared_schema():
 
 def test_threshold_is_a_setting(monkeypatch):
     monkeypatch.setenv("PRESSROOM_NEARDUP_THRESHOLD", "0.95")
+    # The near copy is also ~0.92 contained in its original: containment must be raised
+    # too for the Jaccard threshold alone to decide.
+    assert by_url(run(ROWS))["https://paper-c.com/n/1"]["duplicate_of"] is not None
+    monkeypatch.setenv("PRESSROOM_NEARDUP_CONTAINMENT", "0.97")
     got = by_url(run(ROWS))
     assert got["https://paper-c.com/n/1"]["duplicate_of"] is None  # J ~0.85 < 0.95
     assert got["https://paper-b.com/wire/abc"]["article_id"] == \

@@ -26,7 +26,7 @@ from tests.unit.schemas.test_tables import sample_rows
 
 GOLDEN = Path(__file__).with_name("golden_schema.txt")
 PUBLISHED = ("articles", "rejects", "fetch_log", "entities", "places", "signatures",
-             "takedowns")
+             "takedowns", "band_index")
 
 
 def column_line(table: str, field) -> str:

@@ -38,10 +38,12 @@ def sample_rows(name: str) -> list[dict]:
         "signatures": [{"article_id": "a1", "content_hash": "h1", "cluster_id": "a1",
                         "first_seen": NOW, "signature": b"\x00" * 512,
                         "band_keys": [2**64 - 1] * 16, "params": "mh32", "recorded_at": NOW,
-                        "run_id": "r1"}],
+                        "run_id": "r1", "shingle_count": 300,
+                        "containment_keys": [2**64 - 2] * 42}],
         "takedowns": [{"url": "https://e.com/a", "article_ids": ["a1"], "reason": "legal",
                        "requested_at": NOW, "rows_removed": 3, "warc_records_removed": 2,
                        "run_id": "forget-1"}],
+        "band_index": [{"key": 2**64 - 1, "article_id": "a1", "run_id": "r1"}],
     }[name]
 
 

@@ -1,0 +1,74 @@
+"""Wire credits: which news agencies a copy credits, from its dateline and its byline.
+
+Agency copy says where it came from in two places: the dateline opening the text
+("KYIV (Reuters) -", "BERLIN, June 3 (AP) —", "New Delhi [India], June 3 (ANI):",
+"Berlin (dpa/AFP) -") and the byline ("By The Associated Press", "Jane Doe, Reuters").
+Only those are read: an agency named in the body ("Reuters reported that ...") is a
+source the story cites, not a credit of the copy.
+
+The agencies and their spellings are data (data/wire_agencies.tsv). A one-word spelling
+matches only as written ("AP", "dpa"), at word boundaries, so "ap" in a word or "Pa" as a
+name does not count; a spelling of several words matches in any case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+# How far into the text a dateline can reach: "NEW DELHI [India], June 3 (ANI):" and
+# "WASHINGTON, Dec 2 (Reuters) -" end well inside 200 characters.
+DATELINE_CHARS = 200
+# A credit in brackets closing a dateline: "(AP) —", "(dpa) -", "(ANI):", "[Reuters] |".
+_DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*[—–\-:|]")
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[tuple[str, re.Pattern], ...]:
+    """(canonical name, pattern of its spellings), from data/wire_agencies.tsv."""
+    text = resources.files("tasks.enrich").joinpath("data/wire_agencies.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, spellings = line.split("\t")
+        exact = [re.escape(s) for s in spellings.split("|") if " " not in s]
+        loose = [re.escape(s) for s in spellings.split("|") if " " in s]
+        parts = []
+        if exact:
+            parts.append("(?-i:" + "|".join(exact) + ")")
+        if loose:
+            parts.append("|".join(loose))
+        out.append((name, re.compile(r"(?<![\w-])(?i:" + "|".join(parts) + r")(?![\w-])")))
+    return tuple(out)
+
+
+def _credited(text: str) -> set[str]:
+    return {name for name, pattern in agencies() if pattern.search(text)}
+
+
+def dateline_credits(text: str | None) -> set[str]:
+    """Agencies credited in brackets closing the text's opening dateline."""
+    if not text:
+        return set()
+    head = text[:DATELINE_CHARS]
+    found: set[str] = set()
+    for m in _DATELINE_CREDIT.finditer(head):
+        found |= _credited(m.group(1))
+    return found
+
+
+def byline_credits(authors: Iterable[str] | None) -> set[str]:
+    """Agencies named in the byline's entries."""
+    found: set[str] = set()
+    for author in authors or ():
+        if author:
+            found |= _credited(author)
+    return found
+
+
+def wire_credits(text: str | None, authors: Iterable[str] | None) -> list[str]:
+    """Sorted canonical names of the agencies a copy credits; [] when none."""
+    return sorted(dateline_credits(text) | byline_credits(authors))

@@ -1,0 +1,55 @@
+"""The band-key index: one narrow row (key, article_id) per LSH key of every signature row.
+
+Dedup asks, once per batch, which earlier articles share a band key (Jaccard candidates)
+or a containment key with the batch. Answering that from `signatures` means unnesting the
+list columns of every persisted row (16 + 42 keys each: 58M rows at 1M articles) on every
+batch. The index holds the same keys flat, so the lookup is a scan of one uint64 column
+and a semi-join with the batch's keys (bench/bench_dedup_prior.py, BENCHMARKS.md).
+
+It is derived from the signatures rows of a commit and written in that same commit
+(publish.py), sorted by key: nothing else writes it, so it always agrees with the
+signatures it came from. Rows persisted before schema 7 (shingle_count null) are not
+indexed; the lookup unnests their band keys instead (`warehouse._prior`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from schemas import BAND_INDEX
+
+
+def band_index_rows(signatures: pa.Table) -> pa.Table:
+    """BAND_INDEX rows of `signatures` rows (schema 7 rows only), sorted by key; an
+    article's repeated key (a re-recorded row) appears once."""
+    signatures = signatures.filter(pc.is_valid(signatures["shingle_count"])) \
+        if "shingle_count" in signatures.column_names else signatures.slice(0, 0)
+    if signatures.num_rows == 0:
+        return BAND_INDEX.empty_table()
+    parts_key, parts_row = [], []
+    for column in ("band_keys", "containment_keys"):
+        col = signatures[column].combine_chunks()
+        if col.null_count:
+            col = pc.fill_null(col, pa.scalar([], col.type))
+        lengths = pc.list_value_length(col).to_numpy(zero_copy_only=False)
+        parts_key.append(pc.list_flatten(col).to_numpy(zero_copy_only=False))
+        parts_row.append(np.repeat(np.arange(signatures.num_rows), lengths))
+    keys = np.concatenate(parts_key).astype(np.uint64)
+    rows = np.concatenate(parts_row)
+    ids = signatures["article_id"].combine_chunks()
+    # Unique (key, article) pairs, ordered by key: article ids as dictionary codes.
+    codes = pc.dictionary_encode(ids)
+    uniq = codes.dictionary
+    code = codes.indices.to_numpy().astype(np.int64)[rows]
+    order = np.lexsort((code, keys))
+    keys, code = keys[order], code[order]
+    keep = np.ones(len(keys), bool)
+    keep[1:] = (keys[1:] != keys[:-1]) | (code[1:] != code[:-1])
+    source_row = rows[order][keep]  # the signature row each entry comes from
+    run_ids = signatures["run_id"].combine_chunks().take(pa.array(source_row))
+    return pa.table({"key": pa.array(keys[keep], pa.uint64()),
+                     "article_id": uniq.take(pa.array(code[keep])),
+                     "run_id": run_ids}, schema=BAND_INDEX)
+

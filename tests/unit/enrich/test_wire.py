@@ -1,0 +1,73 @@
+"""Wire credits from datelines and bylines (tasks/enrich/wire.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.enrich.wire import agencies, byline_credits, dateline_credits, wire_credits
+
+BODY = " The minister said the talks would go on. " * 10
+
+
+@pytest.mark.parametrize("opening, credited", [
+    ("KYIV, Ukraine (AP) — Russian forces shelled", {"AP"}),
+    ("BERLIN, June 3 (Reuters) - Germany's economy", {"Reuters"}),
+    ("New Delhi [India], June 3 (ANI): The government", {"ANI"}),
+    ("Berlin (dpa/AFP) - Die Bundesregierung", {"dpa", "AFP"}),
+    ("MADRID, 3 Jun. (EUROPA PRESS) - El Gobierno", {"Europa Press"}),
+    ("ANKARA (Anadolu Agency) – Turkish officials", {"Anadolu"}),
+    ("SEOUL, Dec. 2 (Yonhap) -- North Korea", {"Yonhap"}),
+    ("Wien (APA) - Die Regierung", {"APA"}),
+])
+def test_the_dateline_credit_is_found(opening, credited):
+    assert dateline_credits(opening + BODY) == credited
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told Reuters that talks would go on." + BODY,  # a source, not a credit
+    "Officials (who spoke to AP) declined to comment." + BODY,  # brackets, no dateline dash
+    BODY * 3 + " BERLIN (dpa) - a dateline quoted far down the body",
+    "The map (apparently) — showed the front." + BODY,  # 'ap' inside a word
+    "WASHINGTON — The Senate voted" + BODY,  # a dateline without a credit
+])
+def test_agencies_named_elsewhere_are_not_credits(text):
+    assert dateline_credits(text) == set()
+
+
+def test_bylines_credit_agencies_at_word_boundaries_as_written():
+    assert byline_credits(["By The Associated Press"]) == {"AP"}
+    assert byline_credits(["Jane Doe, REUTERS", "John Roe"]) == {"Reuters"}
+    assert byline_credits(["agence france-presse"]) == {"AFP"}  # long names in any case
+    # Short forms only as written: a name or a word that merely contains them is not one.
+    assert byline_credits(["Pa Kim", "Tapas Das", "Apar Gupta", "Dpa Reader"]) == set()
+    assert byline_credits(None) == set() and byline_credits([None, ""]) == set()
+
+
+def test_credits_union_both_places_sorted():
+    assert wire_credits("LONDON (PA) - A storm" + BODY, ["Staff and AFP"]) == ["AFP", "PA"]
+    assert wire_credits(None, None) == []
+
+
+def test_every_listed_agency_has_a_name_and_a_pattern():
+    names = [name for name, _ in agencies()]
+    assert len(names) == len(set(names)) >= 17
+    for required in ("AP", "Reuters", "AFP", "dpa", "ANI", "PTI", "Xinhua", "TASS"):
+        assert required in names
+
+
+def test_the_enrich_stage_fills_wire_credits():
+    from schemas import ARTICLES, conform
+    from tasks import enrich
+    from tasks.common.settings import Settings, settings_slice
+
+    rows = [{"article_id": f"a{i}", "url": f"https://x.example/{i}",
+             "canonical_url": f"https://x.example/{i}", "domain": "x.example",
+             "source_kind": "url", "text": text, "word_count": len(text.split()),
+             "content_hash": f"h{i}", "run_id": "r1", "authors": authors}
+            for i, (text, authors) in enumerate([
+                ("PARIS (AFP) - Le gouvernement" + BODY, None),
+                ("A local story." + BODY, ["Kim Lee, The Canadian Press"]),
+                ("A local story." + BODY, ["Kim Lee"])])]
+    result = enrich.run(conform(rows, ARTICLES, "articles"),
+                        settings_slice(enrich.EnrichConfig, Settings()), "r1")
+    assert result.table.column("wire_credits").to_pylist() == [["AFP"], ["Canadian Press"], []]

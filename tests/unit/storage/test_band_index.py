@@ -1,0 +1,101 @@
+"""The band-key index (issue 10): written with every commit's signatures, read by dedup's
+per-batch lookup, merged by compaction, scrubbed by forget; warehouses of older commits
+(no index, no containment columns) still answer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas import SIGNATURES
+from tasks.dedup import minhash as nd
+from tasks.storage import compact as C
+from tasks.storage.forget import Takedown, forget
+from tasks.storage.publish import publish_commit
+from tasks.storage.warehouse import committed_files, load_prior, scan_table
+from tests.unit.dedup.test_containment import ORIGINAL, text, truncated
+from tests.unit.dedup.test_rules import by_url, row, run, story
+
+ORIGINAL_TEXT = text(ORIGINAL)
+CUT = text(truncated(ORIGINAL, 0.5))  # shares no 16x8 band key with ORIGINAL
+
+
+def _publish(root, res, batch: int, run_id: str = "r1") -> None:
+    publish_commit(root, {"articles": res.table, "signatures": res.outputs["signatures"]},
+                   {"run_id": run_id, "started_at": f"2024-04-04T0{batch}:00:00+00:00"}, batch)
+
+
+def _keys(sig: pa.Table) -> set[tuple[int, str]]:
+    """(key, article_id) of every key list of every row, computed here row by row."""
+    out = set()
+    for r in sig.to_pylist():
+        for k in (r["band_keys"] or []) + (r["containment_keys"] or []):
+            out.add((k, r["article_id"]))
+    return out
+
+
+def test_a_commit_writes_the_index_of_its_signature_keys_sorted(tmp_path):
+    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0),
+               row("https://b.example/2", story(9), 1)])
+    _publish(tmp_path, res, 1)
+    (f,) = committed_files(tmp_path, "band_index")
+    index = pq.read_table(f)
+    keys = index["key"].to_numpy()
+    assert (np.diff(keys.astype(np.float64)) >= 0).all()
+    assert set(zip(keys.tolist(), index["article_id"].to_pylist(), strict=True)) == \
+        _keys(res.outputs["signatures"])
+
+
+def test_a_truncated_copy_finds_its_original_through_the_index_alone(tmp_path):
+    first = run([row("https://wire.example/a", ORIGINAL_TEXT, 0)])
+    _publish(tmp_path, first, 1)
+    sig = nd.sign([ORIGINAL_TEXT, CUT])
+    # Not a Jaccard candidate: only a containment key can bring the two together.
+    assert not set(nd.band_keys(sig)[0]) & set(nd.band_keys(sig)[1])
+    assert set(nd.containment_keys(sig)[0]) & set(nd.containment_keys(sig)[1])
+    second = run([row("https://regional.example/b", CUT, 5)], load_prior(tmp_path), "r2")
+    assert by_url(second)["https://regional.example/b"]["cluster_id"] == \
+        first.table["article_id"][0].as_py()
+
+
+def test_a_warehouse_of_older_commits_still_finds_copies_by_their_band_keys(tmp_path):
+    first = run([row("https://wire.example/a", ORIGINAL_TEXT, 0)])
+    old = first.outputs["signatures"].drop_columns(["shingle_count", "containment_keys"])
+    (tmp_path / "signatures").mkdir()
+    (tmp_path / "articles").mkdir()
+    pq.write_table(old, tmp_path / "signatures" / "old.parquet")
+    pq.write_table(first.table, tmp_path / "articles" / "old.parquet")
+    from tasks.storage.publish import commit_manifest
+
+    commit_manifest(tmp_path, "r0", {"run_id": "r0", "started_at": "2024-04-01",
+                                     "files": {"signatures": ["signatures/old.parquet"],
+                                               "articles": ["articles/old.parquet"]}})
+    assert committed_files(tmp_path, "band_index") == []
+    copy = run([row("https://copy.example/c", ORIGINAL_TEXT, 9)], load_prior(tmp_path), "r2")
+    assert copy.table["cluster_id"][0].as_py() == first.table["article_id"][0].as_py()
+    assert copy.outputs["signatures"].schema.equals(SIGNATURES)
+
+
+def test_compaction_merges_index_files_and_the_lookup_still_answers(tmp_path):
+    first = run([row("https://wire.example/a", ORIGINAL_TEXT, 0)])
+    _publish(tmp_path, first, 1)
+    for b in range(2, 5):
+        _publish(tmp_path, run([row(f"https://x.example/{b}", story(b), b)], run_id=f"r{b}"), b)
+    before = sorted(tuple(r.values()) for r in scan_table(tmp_path, "band_index").to_pylist())
+    assert C.compact(tmp_path, min_files=2) is not None
+    assert len(committed_files(tmp_path, "band_index")) == 1
+    after = sorted(tuple(r.values()) for r in scan_table(tmp_path, "band_index").to_pylist())
+    assert after == before
+    second = run([row("https://regional.example/b", CUT, 9)], load_prior(tmp_path), "r9")
+    assert second.table["cluster_id"][0].as_py() == first.table["article_id"][0].as_py()
+
+
+def test_forget_removes_the_articles_index_rows(tmp_path):
+    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0),
+               row("https://b.example/2", story(9), 1)])
+    _publish(tmp_path, res, 1)
+    gone = by_url(res)["https://a.example/1"]["article_id"]
+    forget(tmp_path, Takedown(url="https://a.example/1", reason="test"))
+    left = set(scan_table(tmp_path, "band_index")["article_id"].to_pylist())
+    assert gone not in left and left == {by_url(res)["https://b.example/2"]["article_id"]}
