@@ -7,11 +7,11 @@ Needs scikit-learn (in the `bench` extra, which `make bench` installs; not a dep
 the package, since the scorer was not adopted). Issue 13 asked to measure a small learned
 scorer for blocks; this is that measurement, kept so it can be re-run when the features
 change. Result (BENCHMARKS.md, "Issue 13 -- article text"): with language-independent
-features of the text alone (length, punctuation, position, neighbours, digits, capitals, title overlap) a logistic regression
-separates the annotated boilerplate blocks from content with a cross-validated ROC AUC of
-only ~0.73, and dropping blocks by it lowers the held-out harmonic mean. DOM features
-(class/id tokens, tag path, link density of the source element) are what is missing; the
-extract stage does not carry them to clean today.
+features of the text alone (length, punctuation, position, neighbours, digits, capitals,
+title overlap) a logistic regression separates the annotated boilerplate blocks from
+content with a cross-validated ROC AUC of only ~0.73, and dropping blocks by it lowers the
+held-out harmonic mean. DOM features (class/id tokens, tag path, link density of the
+source element) are what is missing; the extract stage does not carry them to clean today.
 
 1. Every dev page is extracted as the pipeline does (`tasks.extract.pages.extract_html`)
    and its text run through the line rules (`remove_boilerplate`): the blocks left are
