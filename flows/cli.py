@@ -107,6 +107,9 @@ def ingest(
     _require_warehouse(settings.warehouse, write=True)
     _require_inputs(inputs or [])
     _quiet_prefect()
+    from flows.server import PrefectApi
+
+    api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
     from flows.ingest import ingest as ingest_flow
     from tasks.common.urls import strip_userinfo
 
@@ -120,7 +123,7 @@ def ingest(
     flow, settings = _on_runner(ingest_flow, settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
-    with shown:
+    with api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 

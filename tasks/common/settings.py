@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -17,6 +17,8 @@ from pydantic_settings import (
     SettingsError,
     TomlConfigSettingsSource,
 )
+
+from tasks.common.location import local_warehouse
 
 ENV_PREFIX = "PRESSROOM_"
 
@@ -78,6 +80,12 @@ class Settings(BaseSettings):
 
     warehouse: Path = Field(Path("warehouse"), description="where Parquet, WARC and DuckDB live")
     seeds: Path = Field(Path("seeds"), description="default inputs of `pressroom ingest`")
+
+    @field_validator("warehouse", mode="before")
+    @classmethod
+    def _warehouse_is_local(cls, value: object) -> object:
+        """A file:// URI becomes its path; other filesystem URIs are refused (location.py)."""
+        return local_warehouse(value) if isinstance(value, str | Path) else value
 
     # Batches: a Prefect task per batch, never per article (10-40 ms overhead per task run).
     batch_size: int = Field(500, ge=1)

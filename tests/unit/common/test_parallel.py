@@ -67,3 +67,29 @@ def test_a_task_knows_when_a_dask_worker_runs_it():
     with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         assert client.submit(parallel.on_dask_worker).result() is True
+
+
+def test_batches_on_threads_at_once_share_one_pool():
+    """The flow runs several batches' tasks on threads at once: they must share one pool
+    of worker processes, not start one each (that multiplied the run's memory)."""
+    import threading
+
+    for _ in range(5):
+        if parallel._POOL is not None:
+            parallel._POOL.shutdown()
+        parallel._POOL, parallel._POOL_SIZE = None, 0
+        start, pools = threading.Barrier(8), []
+
+        def take(start=start, pools=pools):
+            start.wait()
+            pools.append(parallel._pool(3))
+
+        threads = [threading.Thread(target=take) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len({id(p) for p in pools}) == 1
+        assert parallel._POOL is pools[0]
+    parallel._POOL.shutdown()
+    parallel._POOL, parallel._POOL_SIZE = None, 0

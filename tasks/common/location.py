@@ -1,0 +1,51 @@
+"""The warehouse location: a local path, or a URI that pyarrow's filesystem layer resolves
+to one (`file:///data/wh`, `file:/data/wh`, percent-escapes decoded). Any other
+filesystem URI (s3://, gs://, hdfs://, abfs://, ...) is refused with a sentence.
+
+Why only local: a commit is atomic because its Parquet files and then its manifest are
+renamed into place (object stores have no atomic rename), one writer at a time is an
+fcntl lock on `.writer.lock`, and the DuckDB file and the tantivy index are local files.
+Before this check an `s3://bucket/wh` was taken as a relative folder named `s3:`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# RFC 3986 scheme, at least two characters so that a Windows drive (C:\wh) is a path.
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+
+
+class UnsupportedWarehouse(ValueError):
+    """A warehouse URI on a filesystem the warehouse cannot live on."""
+
+
+def local_warehouse(value: str | Path) -> Path:
+    """The local folder a warehouse setting names: a path as given, or a file: URI
+    resolved by pyarrow (`FileSystem.from_uri`). Other schemes raise, without asking
+    pyarrow (which would contact the store: for s3:// it looks up the bucket's region).
+    A Path is checked too: the command line's --warehouse arrives as one, and
+    Path("file:///data/wh") is "file:/data/wh", which pyarrow also reads. A local folder
+    whose name starts like a scheme ("ab:c") is given as ./ab:c."""
+    value = str(value)
+    found = _SCHEME.match(value)
+    if not found:
+        return Path(value)
+    scheme = found.group(1).lower()
+    if scheme != "file":
+        raise UnsupportedWarehouse(
+            f"the warehouse must be a local folder or a file:// URI, not {scheme}:// "
+            f"({value}): commits rename files into place and lock a file, which object "
+            "stores and remote filesystems cannot do atomically; mount the storage "
+            "(NFS, a cluster file system) and give its path")
+    from pyarrow import ArrowInvalid
+    from pyarrow.fs import FileSystem, LocalFileSystem
+
+    try:
+        filesystem, path = FileSystem.from_uri(value)
+    except ArrowInvalid as exc:  # file://otherhost/path, or a space not escaped as %20
+        raise UnsupportedWarehouse(f"not a valid local file URI: {value} ({exc})") from None
+    if not isinstance(filesystem, LocalFileSystem):  # pragma: no cover - file: is local
+        raise UnsupportedWarehouse(f"{value} is not on the local filesystem")
+    return Path(path)

@@ -1,0 +1,45 @@
+"""The warehouse setting: local paths and file: URIs are folders; other filesystem URIs
+are refused before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from tasks.common.location import UnsupportedWarehouse, local_warehouse
+from tasks.common.settings import Settings
+
+
+@pytest.mark.parametrize("given", ["file:///data/news%20wh", "file:/data/news%20wh",
+                                   Path("file:///data/news%20wh")])
+def test_file_uris_name_the_local_folder(given):
+    assert local_warehouse(given) == Path("/data/news wh")
+
+
+@pytest.mark.parametrize("given", ["warehouse", "./ab:c", "/abs/wh", "C:\\wh"])
+def test_plain_paths_stay_as_given(given):
+    assert local_warehouse(given) == Path(given)
+
+
+@pytest.mark.parametrize("given", ["s3://bucket/wh", "gs://bucket/wh", "hdfs://nn/wh",
+                                   "abfs://c@acct.dfs.core.windows.net/wh", "mock:///wh",
+                                   Path("s3://bucket/wh")])
+def test_other_filesystems_are_refused_with_a_reason(given):
+    with pytest.raises(UnsupportedWarehouse, match="local folder or a file:// URI"):
+        local_warehouse(given)
+
+
+@pytest.mark.parametrize("given", ["file://otherhost/data/wh", "file:///data/news wh"])
+def test_a_file_uri_on_another_host_or_not_escaped_is_refused(given):
+    with pytest.raises(UnsupportedWarehouse, match="not a valid local file URI"):
+        local_warehouse(given)
+
+
+def test_settings_take_the_uri_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("PRESSROOM_WAREHOUSE", tmp_path.as_uri() + "/wh")
+    assert Settings().warehouse == tmp_path / "wh"
+    monkeypatch.setenv("PRESSROOM_WAREHOUSE", "s3://bucket/wh")
+    with pytest.raises(ValidationError, match="not s3://"):
+        Settings()
