@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import signal
 import sys
+import threading
 from contextlib import nullcontext
 from datetime import datetime
 from enum import StrEnum
@@ -24,11 +26,21 @@ console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 
-def _quiet_prefect() -> None:
-    """Ephemeral Prefect without telemetry, with a start-up timeout this machine meets."""
+def _before_flows() -> None:
+    """Ephemeral Prefect without telemetry, with a start-up timeout this machine meets; and
+    SIGTERM (`kill`, `timeout`, systemd stopping a service) as a normal exit, so that the
+    exit hooks run: the temporary Prefect server this process started stops with it
+    instead of living on as an orphan. (SIGKILL cannot be caught; the writer lock and the
+    commit protocol cover what it leaves.)"""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _settings(warehouse: Path | None, **given):
@@ -106,7 +118,7 @@ def ingest(
     settings = _settings(warehouse, dask_address=dask_address)
     _require_warehouse(settings.warehouse, write=True)
     _require_inputs(inputs or [])
-    _quiet_prefect()
+    _before_flows()
     from flows.server import PrefectApi
 
     api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
@@ -137,7 +149,7 @@ def reprocess(
     """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
     settings = _settings(warehouse)
     _require_warehouse(settings.warehouse, write=True)
-    _quiet_prefect()
+    _before_flows()
     from flows.reprocess import reprocess as reprocess_flow
 
     manifest = reprocess_flow(run_ids=run or None, settings=settings)
@@ -158,7 +170,7 @@ def backfill(
 ) -> None:
     """Ingest the source's dated WARC files from one day to another, file by file, oldest
     first. Run it again to resume: files a finished run ingested are skipped."""
-    _quiet_prefect()
+    _before_flows()
     if end < start:
         err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
         raise typer.Exit(2)
@@ -304,7 +316,7 @@ def serve(
     """Serve the scheduled ingest (every 2 hours) and report (daily) deployments from this
     process: no work pool or worker needed. Settings come from this process's environment
     and pressroom.toml. Stop with Ctrl-C."""
-    _quiet_prefect()
+    _before_flows()
     from prefect.settings import PREFECT_API_URL
 
     from flows import schedules
@@ -358,7 +370,7 @@ def demo(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Serve a generated news site on loopback, ingest it, build the report, say where."""
-    _quiet_prefect()
+    _before_flows()
     settings = _settings(warehouse)
     from flows.demo import run_demo
 
