@@ -5,7 +5,7 @@ trafilatura, measured in the same run, interleaved.
                                             [--batch B] [--meta-baseline] [--predictions DIR]
     .venv/bin/python bench/bench_extract.py --meta-only [--extensive-dates] [--rounds R]
 
-The corpus (../shared/corpus/dev relative to the repo, or $PRESSROOM_DEV_CORPUS, or
+The corpus (../shared/corpus/dev relative to the repo, or $DEV_CORPUS, or
 --corpus) holds pages/<id>.html.gz, expected.jsonl and its scorer score_dev.py. When it is
 missing the benchmark says so and exits 0 (users and a fresh CI do not have it).
 
@@ -76,7 +76,7 @@ _TOKENS = re.compile(r"\w+")
 
 
 def corpus_dir(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("PRESSROOM_DEV_CORPUS") or DEFAULT_CORPUS)
+    return Path(arg or os.environ.get("DEV_CORPUS") or DEFAULT_CORPUS)
 
 
 def load_scorer(corpus: Path):
@@ -293,7 +293,7 @@ def run(args) -> int:
     corpus = corpus_dir(args.corpus)
     if not (corpus / "expected.jsonl").is_file():
         print(f"SKIP bench_extract: dev corpus not found at {corpus} "
-              "(set PRESSROOM_DEV_CORPUS or pass --corpus DIR)")
+              "(set DEV_CORPUS or pass --corpus DIR)")
         return 0
     scorer = load_scorer(corpus)
     expected, pages = load_corpus(corpus, args.step, args.limit)
@@ -456,7 +456,7 @@ def run(args) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", help="dev corpus folder (default $PRESSROOM_DEV_CORPUS or "
+    ap.add_argument("--corpus", help="dev corpus folder (default $DEV_CORPUS or "
                     "../shared/corpus/dev)")
     ap.add_argument("--step", type=int, default=1, help="every K-th page (quick runs)")
     ap.add_argument("--limit", type=int, default=None, help="at most N pages")

@@ -44,7 +44,7 @@ def make_dumps(folder: Path, n: int, seed: int = 7) -> None:
             f"Synthetic article {i}\n{body}\n", encoding="utf-8")
 
 
-CORPUS = Path(os.environ.get("PRESSROOM_DEV_CORPUS",
+CORPUS = Path(os.environ.get("DEV_CORPUS",
                               Path(__file__).resolve().parents[2] / "shared/corpus/dev"))
 
 
@@ -68,7 +68,7 @@ def corpus_pages(n: int):
     files = sorted((CORPUS / "pages").glob("*.html.gz"))
     if not files:
         raise SystemExit(f"no corpus at {CORPUS}: use --input html, or set "
-                         "PRESSROOM_DEV_CORPUS")
+                         "DEV_CORPUS")
     for i in range(n):
         yield gzip.decompress(files[i % len(files)].read_bytes())
 

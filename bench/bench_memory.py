@@ -27,7 +27,7 @@ from pathlib import Path
 
 import psutil
 
-CORPUS = Path(os.environ.get("PRESSROOM_DEV_CORPUS", "/work/shared/corpus/dev"))
+CORPUS = Path(os.environ.get("DEV_CORPUS", "/work/shared/corpus/dev"))
 BIN = Path(sys.executable).parent
 FIRST_P = re.compile(rb"(<p[\s>][^>]*>|<p>)", re.I)
 # A page's own canonical link or og:url names the article when it resolves onto the

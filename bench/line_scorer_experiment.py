@@ -180,7 +180,7 @@ THRESHOLDS = [round(t, 2) for t in np.arange(0.30, 0.96, 0.05)]
 
 
 def corpus_dir(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("PRESSROOM_DEV_CORPUS") or DEFAULT_CORPUS)
+    return Path(arg or os.environ.get("DEV_CORPUS") or DEFAULT_CORPUS)
 
 
 def load_scorer(corpus: Path):
