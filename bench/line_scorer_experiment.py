@@ -31,10 +31,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import importlib.util
 import json
 import math
-import os
 import pickle
 import re
 import sys
@@ -43,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from bench_extract import corpus_dir, load_scorer  # a sibling script: bench/ is on sys.path
 
 from tasks.clean.boilerplate import remove_boilerplate
 from tasks.clean.text import normalise_text
@@ -174,20 +173,7 @@ def drop_scored_blocks(
 
 # --- training and cross-validation ----------------------------------------------------
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 THRESHOLDS = [round(t, 2) for t in np.arange(0.30, 0.96, 0.05)]
-
-
-def corpus_dir(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("DEV_CORPUS") or DEFAULT_CORPUS)
-
-
-def load_scorer(corpus: Path):
-    spec = importlib.util.spec_from_file_location("score_dev", corpus / "score_dev.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def fold_of(page_id: str, k: int) -> int:
