@@ -1,0 +1,86 @@
+"""What the page shows around its headline (tasks/extract/headline_area.py), searched
+directly: the written byline, the nearest date line, and the limits of both searches."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from lxml import html
+
+from tasks.extract.headline_area import (
+    MAX_BYLINE_TEXT,
+    text_byline,
+    visible_date,
+)
+
+TEXT = "<p>" + "Text of the story. " * 30 + "</p>"
+
+
+def _headline(body: str):
+    tree = html.fromstring(f"<html><body><article><div>{body}</div></article></body></html>")
+    return tree.find(".//h1")
+
+
+def nowhere_else(elem, article_area) -> bool:
+    return False
+
+
+def parse_attr(value: str) -> date:
+    return datetime.fromisoformat(value).date()
+
+
+def test_a_written_byline_under_the_headline_gives_its_names():
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>Von Anna Keller und Tom Berger</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) == "Anna Keller; Tom Berger"
+
+
+def test_a_bare_cue_needs_two_words_after_it():
+    # "Von Berlin" is a place as often as a name: not a byline
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>Von Berlin aus</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) is None
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>Posted by Konstantin</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) == "Konstantin"
+
+
+def test_a_byline_line_up_to_the_length_limit_counts_and_a_longer_one_does_not():
+    name = "Von Anna Keller"
+    at_limit = name + " " + "x" * (MAX_BYLINE_TEXT - len(name) - 1)
+    assert len(at_limit) == MAX_BYLINE_TEXT
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>{at_limit}</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) == "Anna Keller"
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>{at_limit}x</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) is None  # a paragraph that starts with "Von"
+
+
+def test_no_headline_no_byline_and_no_date():
+    assert text_byline(None, nowhere_else) is None
+    assert visible_date(None, nowhere_else, parse_attr) is None
+
+
+def test_the_date_line_just_after_the_headline_wins_over_one_just_before():
+    h1 = _headline('<p class="date">01.02.2024</p><h1>Bridge reopens</h1>'
+                   f'<p class="date">03.02.2024</p>{TEXT}')
+    assert visible_date(h1, nowhere_else, parse_attr) == (date(2024, 2, 3), 0)
+
+
+def test_a_date_line_before_the_headline_wins_when_the_one_after_is_much_further():
+    filler = "<p>Lead paragraph.</p>" * 3
+    h1 = _headline(f'<p class="date">01.02.2024</p><h1>Bridge reopens</h1>{filler}'
+                   f'<p class="date">03.02.2024</p>{TEXT}')
+    assert visible_date(h1, nowhere_else, parse_attr) == (date(2024, 2, 1), 0)
+
+
+def test_dates_in_other_areas_and_update_stamps_are_not_the_date_line():
+    h1 = _headline('<h1>Bridge reopens</h1><p class="date updated">03.02.2024</p>'
+                   f'<aside><p class="date">04.02.2024</p></aside>{TEXT}')
+
+    def in_aside(elem, article_area) -> bool:
+        return any(a.tag == "aside" for a in elem.iterancestors())
+
+    assert visible_date(h1, in_aside, parse_attr) is None
+
+
+def test_a_time_element_whose_text_is_relative_gives_its_machine_value():
+    h1 = _headline('<h1>Bridge reopens</h1><time datetime="2024-02-03T08:00:00">3 hours ago'
+                   f'</time>{TEXT}')
+    assert visible_date(h1, nowhere_else, parse_attr) == (date(2024, 2, 3), 0)
