@@ -99,3 +99,18 @@ def test_forget_removes_the_articles_index_rows(tmp_path):
     forget(tmp_path, Takedown(url="https://a.example/1", reason="test"))
     left = set(scan_table(tmp_path, "band_index")["article_id"].to_pylist())
     assert gone not in left and left == {by_url(res)["https://b.example/2"]["article_id"]}
+
+
+def test_each_key_and_article_pair_is_indexed_once():
+    """A re-recorded signature row (the article's cluster moved) repeats its keys: the index
+    holds each (key, article) once; articles sharing a key each keep theirs."""
+    from tasks.storage.band_index import band_index_rows
+
+    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0),
+               row("https://b.example/2", story(9), 1),
+               row("https://c.example/3", ORIGINAL_TEXT, 2)])  # shares every key with a/1
+    sig = res.outputs["signatures"]
+    index = band_index_rows(pa.concat_tables([sig, sig, sig]))  # every row re-recorded twice
+    pairs = list(zip(index["key"].to_pylist(), index["article_id"].to_pylist(), strict=True))
+    assert len(pairs) == len(set(pairs)) == len(_keys(sig))
+    assert set(pairs) == _keys(sig)
