@@ -18,6 +18,8 @@ BODY = " The minister said the talks would go on. " * 10
     ("ANKARA (Anadolu Agency) – Turkish officials", {"Anadolu"}),
     ("SEOUL, Dec. 2 (Yonhap) -- North Korea", {"Yonhap"}),
     ("Wien (APA) - Die Regierung", {"APA"}),
+    # a roundup of two wire reports, both datelines in the opening window
+    ("GENEVA (AP) — The talks ended. BERLIN (dpa) — Germany said", {"AP", "dpa"}),
 ])
 def test_the_dateline_credit_is_found(opening, credited):
     assert dateline_credits(opening + BODY) == credited
