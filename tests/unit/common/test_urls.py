@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, strip_userinfo
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,13 @@ from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
         ("https://example.com/a.html?amp=1", "https://example.com/a.html"),
         ("https://example.com/", "https://example.com/"),
         ("http://127.0.0.1:8080/news/a.html?utm_medium=email", "https://127.0.0.1:8080/news/a.html"),
+        # stacked AMP segments settle in one call (the form is a fixed point)
+        ("https://example.com/news/story/amp/amp", "https://example.com/news/story"),
+        ("https://www.google.com/amp/s/example.com/news/story.amp",
+         "https://example.com/news/story"),
+        ("https://example-com.cdn.ampproject.org/c/s/example.com/news/story/amp",
+         "https://example.com/news/story"),
+        ("https://example.com/tags/XX/", "https://example.com/tags/XX"),  # only "/" trimmed
     ],
 )
 def test_canonical_url(url, expected):
@@ -45,6 +52,23 @@ def test_query_parameters_that_select_content_are_kept():
 def test_bad_urls_raise(bad):
     with pytest.raises(BadURL):
         canonical_url(bad)
+
+
+def test_bad_urls_say_what_is_wrong():
+    with pytest.raises(BadURL, match="empty URL"):
+        canonical_url("")
+    with pytest.raises(BadURL, match="not an absolute http"):
+        canonical_url("ftp://example.com/a")
+    with pytest.raises(BadURL, match="malformed URL"):
+        canonical_url("http://[::1/a")  # urlsplit's own error, as a BadURL
+
+
+def test_strip_userinfo_removes_credentials_of_every_url_and_nothing_else():
+    text = "see https://anna:s3cret@example.com/a and ftp://bob@files.example/x, mail a@b.c"
+    assert strip_userinfo(text) == ("see https://example.com/a and ftp://files.example/x, "
+                                    "mail a@b.c")
+    assert strip_userinfo("https://example.com/a") == "https://example.com/a"
+    assert strip_userinfo("") == "" and strip_userinfo(None) is None
 
 
 def test_domain_of_and_content_id():
