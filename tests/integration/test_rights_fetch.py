@@ -6,9 +6,8 @@ withholds the text under `metadata`; the data tests accept a withheld text."""
 from __future__ import annotations
 
 import gzip
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -19,6 +18,7 @@ from tasks.steps import fetch_documents
 from tasks.storage.archive import iter_responses
 from tasks.storage.publish import publish_run
 from tasks.storage.report import build_views, connect_views, run_data_tests
+from tests.site import serving
 
 BODY = " ".join(f"Sentence number {i} of a long enough news story about the harbour."
                 for i in range(30))
@@ -65,13 +65,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base
 
 
 def _settings(warehouse, **over) -> Settings:
@@ -189,13 +184,8 @@ def tdm_site() -> Iterator[tuple[str, list[str]]]:
         def log_message(self, *args) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), TdmHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", asked
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(TdmHandler) as base:
+        yield base, asked
 
 
 def _fetch_paths(site, paths, settings):

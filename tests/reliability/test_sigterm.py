@@ -11,10 +11,12 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+
+from tests.site import serving
 
 pytestmark = pytest.mark.integration
 
@@ -64,14 +66,8 @@ def stalling_site() -> Iterator[tuple[str, threading.Event]]:
         def log_message(self, *args) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", asked
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base, asked
 
 
 def test_sigterm_stops_the_run_and_its_temporary_prefect_server(tmp_path, stalling_site):
