@@ -90,11 +90,9 @@ DaskOpt = Annotated[str | None, typer.Option(
     "(PRESSROOM_DASK_ADDRESS; needs a Prefect server: PREFECT_API_URL)")]
 
 
-def _on_runner(flow, settings):
-    """The flow on the settings' task runner. A Dask cluster needs a real Prefect server:
-    in ephemeral mode every Dask worker would start a server of its own."""
-    from flows.runners import for_cluster, on_runner
-
+def _require_server_for_dask(settings) -> None:
+    """A Dask cluster needs a real Prefect server: in ephemeral mode every Dask worker
+    would start a server of its own."""
     if settings.dask_address:
         from prefect.settings import PREFECT_API_URL
 
@@ -102,6 +100,13 @@ def _on_runner(flow, settings):
             err.print("[red]--dask-address needs a Prefect server:[/red] run `prefect server "
                       "start` and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)")
             raise typer.Exit(2)
+
+
+def _on_runner(flow, settings):
+    """The flow on the settings' task runner."""
+    from flows.runners import for_cluster, on_runner
+
+    _require_server_for_dask(settings)
     settings = for_cluster(settings)
     return on_runner(flow, settings), settings
 
@@ -312,13 +317,20 @@ def runs(
 def serve(
     ingest_cron: Annotated[str | None, typer.Option(help="ingest schedule (cron, UTC)")] = None,
     report_cron: Annotated[str | None, typer.Option(help="report schedule (cron, UTC)")] = None,
+    dask_address: DaskOpt = None,
 ) -> None:
     """Serve the scheduled ingest (every 2 hours) and report (daily) deployments from this
     process: no work pool or worker needed. Settings come from this process's environment
     and pressroom.toml. Stop with Ctrl-C."""
+    settings = _settings(None, dask_address=dask_address)
     _before_flows()
     from prefect.settings import PREFECT_API_URL
 
+    _require_server_for_dask(settings)
+    if dask_address:
+        # Each served run is a new process that imports the flow (flows/runners.py
+        # runner_at_import): the environment is how the address reaches it.
+        os.environ["PRESSROOM_DASK_ADDRESS"] = dask_address
     from flows import schedules
 
     if not PREFECT_API_URL.value():

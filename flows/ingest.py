@@ -6,20 +6,20 @@ from __future__ import annotations
 from prefect import flow
 
 from flows.pipeline import Run, process
-from flows.runners import local_runner
+from flows.runners import for_cluster, runner_at_import
 from tasks.common.crashpoints import crash_point
 from tasks.common.settings import Settings
 from tasks.common.urls import strip_userinfo
 from tasks.steps import discover_task, known_inputs_task, stage_warc_task, with_source_delays
 
 
-# The task runner here is the local one; flows/runners.py swaps in Dask at call time.
-@flow(name="ingest", log_prints=True, task_runner=local_runner())
+# Local, or the Dask cluster the settings name (flows/runners.py).
+@flow(name="ingest", log_prints=True, task_runner=runner_at_import())
 def ingest(inputs: list[str] | None = None, refresh: bool = False,
            settings: Settings | None = None) -> dict:
     """Ingest paths/URLs (default: the seeds folder) into the warehouse; returns the run
     manifest (counts per stage, files written, data-test results)."""
-    settings = settings or Settings()
+    settings = for_cluster(settings or Settings())  # paths a Dask worker can resolve
     if refresh:
         settings = settings.model_copy(update={"refresh": True})
     given = inputs or [str(settings.seeds)]

@@ -1,6 +1,6 @@
-"""Where a flow's tasks run, chosen at call time from the settings: this machine (threads
-for the batches, worker processes inside the CPU-bound tasks) or a Dask cluster
-(`dask_address`, through prefect-dask). Wiring only."""
+"""Where a flow's tasks run, chosen from the settings: this machine (threads for the
+batches, worker processes inside the CPU-bound tasks) or a Dask cluster (`dask_address`,
+through prefect-dask). Wiring only."""
 
 from __future__ import annotations
 
@@ -16,6 +16,29 @@ LOCAL_THREADS = 4
 
 def local_runner() -> ThreadPoolTaskRunner:
     return ThreadPoolTaskRunner(max_workers=LOCAL_THREADS)
+
+
+def runner_at_import():
+    """The task runner a flow module gets when it is imported: the Dask cluster if this
+    process's settings name one (PRESSROOM_DASK_ADDRESS, pressroom.toml), else local.
+
+    Chosen at import because a served deployment's run (`pressroom serve`, a Prefect
+    worker) loads the flow from its module path in a fresh process: a runner swapped in
+    at call time (`on_runner`, what `pressroom ingest` does) never reaches it, and the
+    setting would be silently ignored. Invalid settings fall back to local here; the
+    flow reads them again and reports the error."""
+    from pydantic import ValidationError
+    from pydantic_settings import SettingsError
+
+    try:
+        address = Settings().dask_address
+    except (ValidationError, SettingsError):
+        address = None
+    if not address:
+        return local_runner()
+    from prefect_dask import DaskTaskRunner
+
+    return DaskTaskRunner(address=address)
 
 
 def for_cluster(settings: Settings) -> Settings:
