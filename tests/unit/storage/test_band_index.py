@@ -27,10 +27,14 @@ def _publish(root, res, batch: int, run_id: str = "r1") -> None:
 
 
 def _keys(sig: pa.Table) -> set[tuple[int, str]]:
-    """(key, article_id) of every key list of every row, computed here row by row."""
+    """(key, article_id) of every containment key of every row, and of the band keys of rows
+    whose containment keys are not 64 two-row bands (16x8 bands are 4 of those each),
+    computed here row by row."""
     out = set()
     for r in sig.to_pylist():
-        for k in (r["band_keys"] or []) + (r["containment_keys"] or []):
+        loose = r["containment_keys"] or []
+        band = [] if len(loose) == 64 and len(r["band_keys"]) == 16 else r["band_keys"]
+        for k in band + loose:
             out.add((k, r["article_id"]))
     return out
 
@@ -163,3 +167,24 @@ def test_rows_indexed_with_the_earlier_42x3_banding_are_still_found(tmp_path, mo
              if r["article_id"] == first.table["article_id"][0].as_py()]
     assert [r["cluster_id"] for r in moved] == [copy_id]
     assert moved[0]["containment_keys"] == nd.containment_keys(sig)[0].tolist()
+
+
+def test_band_keys_covered_by_the_containment_bands_are_not_indexed_but_still_found(tmp_path):
+    """A short text (under the 50-shingle containment guard: Jaccard is its only edge) is
+    indexed by its 64 containment keys alone; its near copy in a later commit still finds it
+    through them, as every 8-row band it shares holds 4 aligned 2-row bands."""
+    from tasks.storage.band_index import _band_keys_covered
+
+    short = " ".join(story(3).split()[:40])  # 36 shingles
+    near = short.replace(short.split()[-1], "changed")  # the last shingle differs
+    first = run([row("https://wire.example/brief", short, 0)])
+    _publish(tmp_path, first, 1)
+    index = scan_table(tmp_path, "band_index")
+    sig = first.outputs["signatures"]
+    assert index.num_rows == 64
+    assert not set(index["key"].to_pylist()) & set(sig["band_keys"][0].as_py())
+    second = run([row("https://paper.example/brief", near, 5)], load_prior(tmp_path), "r2")
+    assert second.table["cluster_id"][0].as_py() == first.table["article_id"][0].as_py()
+    # 42x3 bands (126 of 128 values) or 1-row Jaccard bands do not cover: both lists kept.
+    assert _band_keys_covered([128, 128, 128, 128], [16, 16, 128, 16], [64, 42, 64, 0]
+                              ).tolist() == [True, False, False, False]
