@@ -3,9 +3,9 @@
 Dedup asks, once per batch, which earlier articles share a band key (Jaccard candidates)
 or a containment key with the batch. Answering that from `signatures` means unnesting the
 list columns of every persisted row (16 + 64 keys each since the 64x2 containment banding,
-16 + 42 before: 80M rows at 1M articles) on every batch. The index holds the same keys
-flat, so the lookup is a scan of one uint64 column and a semi-join with the batch's keys
-(bench/bench_dedup_prior.py, BENCHMARKS.md).
+16 + 42 before) on every batch. The index holds the keys flat (64M rows at 1M articles,
+see below), so the lookup is a scan of one uint64 column and a semi-join with the batch's
+keys (bench/bench_dedup_prior.py, BENCHMARKS.md).
 
 It is derived from the signatures rows of a commit and written in that same commit
 (publish.py), sorted by key: nothing else writes it, so it always agrees with the
