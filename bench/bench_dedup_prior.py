@@ -18,6 +18,18 @@ except for the 1,000 real ones).
 The batch of 500: 250 near-copies of real prior articles (3 words changed), 50 new
 revisions of real prior articles (same article_id, other text), 200 unrelated new texts.
 
+Issue 13 (containment banding): `--loose 64x2` (the default) builds and runs with the
+stage's banding; `--compare ROOT=42x3` builds a second warehouse with the banding before
+and runs its `new` variant interleaved (`--compare ROOT=64x2` on a 42x3 warehouse: today's
+code on rows of the earlier banding, found through their own keys). `--same-topic K` plants
+K prior articles per unrelated batch article whose signatures agree with it in a random
+10% of positions (MinHash Jaccard ~0.1, a same-topic story: random rows share nothing,
+a real warehouse does), so the cost of the looser banding's extra candidates shows;
+`prior_rows_fetched` counts the signature rows the lookup returned.
+
+    .venv/bin/python bench/bench_dedup_prior.py --prior 1000000 --repeat 3 --root /tmp/w64 \
+        --compare /tmp/w42=42x3 --compare /tmp/w42=64x2 --same-topic 10 --variants none,new
+
 Each variant runs in its own subprocess, alternating; peak RSS is the child's VmHWM from
 /proc/self/status (not ru_maxrss: Linux carries the parent's high-water mark across exec):
   none  dedup.run with no prior at all (the floor: imports + batch + signing)
@@ -52,10 +64,12 @@ from tasks import dedup
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.text import content_hash
 from tasks.dedup import minhash as nd
+from tasks.dedup import rules as dedup_rules
 from tasks.storage.band_index import band_index_rows
 from tasks.storage.publish import commit_manifest, parquet_options, row_group_size_of
 
 CFG = settings_slice(dedup.DedupConfig, Settings())
+_STAGE_PARAMS = dedup_rules.minhash_params  # before `one` swaps in another banding
 REAL = 1000  # prior articles with real (signed) texts
 FILE_ROWS = 50_000
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
@@ -75,11 +89,34 @@ def edited(text: str, seed: int, changes: int = 3) -> str:
     return " ".join(words)
 
 
-def build(root: Path, n: int) -> None:
-    from tasks.dedup.rules import minhash_params
+def loose_params(loose: str) -> nd.MinHashParams:
+    """The stage's MinHashParams with the containment banding `loose` ("64x2")."""
+    from dataclasses import replace
 
-    params = minhash_params(CFG)
+    bands, rows = map(int, loose.split("x"))
+    return replace(_STAGE_PARAMS(CFG), loose_bands=bands, loose_rows=rows)
+
+
+def same_topic_rows(params: nd.MinHashParams, per_doc: int, jaccard: float = 0.1
+                    ) -> np.ndarray:
+    """Signatures of `per_doc` prior articles per unrelated batch article that agree with
+    it in a random `jaccard` share of positions (a same-topic story, or shared
+    boilerplate: MinHash Jaccard ~0.1): what a real warehouse has and random rows lack.
+    The 200 unrelated batch articles, in batch order."""
+    texts = [text_of(50_000_000 + j) for j in range(300, 500)]
+    sig = nd.sign(texts, params)
+    rng = np.random.default_rng(7)
+    out = rng.integers(0, 2**32 - 1, (len(texts) * per_doc, params.num_perm), dtype=np.uint32)
+    agree = rng.random(out.shape) < jaccard
+    base = np.repeat(sig, per_doc, axis=0)
+    out[agree] = base[agree]
+    return out
+
+
+def build(root: Path, n: int, loose: str = "64x2", same_topic: int = 0) -> None:
+    params = loose_params(loose)
     rng = np.random.default_rng(1)
+    planted = same_topic_rows(params, same_topic) if same_topic else np.empty((0, 0))
     run_id = "20250101T000000Z-bench0"
     for b, start in enumerate(range(0, n, FILE_ROWS)):
         stop = min(n, start + FILE_ROWS)
@@ -92,6 +129,10 @@ def build(root: Path, n: int) -> None:
         real = [k for k, i in enumerate(range(start, stop)) if i < REAL]
         if real:
             sig[real], counts[real] = nd.sign_counted([texts[k] for k in real], params)
+        # The same-topic rows follow the real ones (and are random elsewhere).
+        near = [k for k, i in enumerate(range(start, stop)) if REAL <= i < REAL + len(planted)]
+        if near:
+            sig[near] = planted[[start + k - REAL for k in near]]
         first = [T0 + timedelta(seconds=i) for i in range(start, stop)]
         sigs = pa.table({
             "article_id": ids, "content_hash": hashes, "cluster_id": ids,
@@ -201,11 +242,14 @@ def unnest_prior(root: Path, containment: bool):
     return _prior(connect, True, unnest_hits if containment else None)
 
 
-def one(variant: str, root: Path) -> None:
-    """Run one variant in this process; print a JSON line."""
+def one(variant: str, root: Path, loose: str = "64x2") -> None:
+    """Run one variant in this process; print a JSON line. `loose`: the containment
+    banding dedup runs with (the warehouse must have been built with it)."""
     from tasks.common.state import PriorArticles
+    from tasks.dedup import rules
     from tasks.storage.warehouse import committed_files, load_prior, prior_from_tables
 
+    rules.minhash_params = lambda cfg: loose_params(loose)
     new = batch()
     t0 = time.perf_counter()
     c0 = time.process_time()  # all threads of this process: DuckDB's included
@@ -231,6 +275,17 @@ def one(variant: str, root: Path) -> None:
     else:
         prior = PriorArticles()
     prior, spent = timed(prior)
+    fetched = [0]
+    if prior.signatures is not None:
+        answer = prior.signatures
+
+        def counted(ids, keys):
+            got = answer(ids, keys)
+            fetched[0] += 0 if got is None else got.num_rows
+            return got
+        from dataclasses import replace
+
+        prior = replace(prior, signatures=counted)
     t_load = time.perf_counter() - t0
     res = dedup.run(new, CFG, "20260101T000000Z-bench1", prior)
     elapsed = time.perf_counter() - t0
@@ -239,12 +294,13 @@ def one(variant: str, root: Path) -> None:
                           ).hexdigest()[:12]
     dups = sum(1 for d in clusters.column("duplicate_of").to_pylist() if d)
     print(json.dumps({
-        "variant": variant, "seconds": round(elapsed, 2),
+        "variant": variant, "loose": loose, "root": str(root), "seconds": round(elapsed, 2),
         "cpu_s": round(time.process_time() - c0, 2), "load_s": round(t_load, 2),
         "peak_rss_mb": vm_hwm_mb(), "prior_calls_s": {k: round(v, 2) for k, v in spent.items()},
         "kept": res.table.num_rows, "near_duplicates": dups,
         "revisions": sum(1 for r in clusters.column("revision").to_pylist() if r and r > 1),
-        "signature_rows": res.outputs["signatures"].num_rows, "clusters_digest": digest}))
+        "signature_rows": res.outputs["signatures"].num_rows, "clusters_digest": digest,
+        "prior_rows_fetched": fetched[0]}))
 
 
 def main() -> None:
@@ -252,23 +308,39 @@ def main() -> None:
     ap.add_argument("--prior", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--root", default="/tmp/pressroom-bench-1m")
+    ap.add_argument("--loose", default="64x2",
+                    help="containment banding the warehouse is built and dedup run with")
+    ap.add_argument("--compare", metavar="ROOT=BANDING", action="append", default=[],
+                    help="another warehouse built with another containment banding (e.g. "
+                         "/tmp/w42=42x3): its `new` variant runs interleaved with ours")
+    ap.add_argument("--same-topic", type=int, default=0,
+                    help="prior articles per unrelated batch article with MinHash Jaccard "
+                         "~0.1 to it (same-topic neighbours; 0: random rows only)")
+    ap.add_argument("--variants", default="none,new,unnest,unnest_all,old")
     ap.add_argument("--one", choices=["none", "new", "unnest", "unnest_all", "old"],
                     help=argparse.SUPPRESS)
     args = ap.parse_args()
     root = Path(args.root)
     if args.one:
-        return one(args.one, root)
+        return one(args.one, root, args.loose)
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
-    if not (root / "manifests").is_dir():
-        t0 = time.perf_counter()
-        build(root, args.prior)
-        print(f"built {args.prior:,} prior articles in {time.perf_counter() - t0:.0f} s",
-              flush=True)
-    size = sum(p.stat().st_size for p in root.rglob("*.parquet"))
-    print(f"warehouse {root}: {size / 2**20:.0f} MB of Parquet", flush=True)
+    runs = [(v, root, args.loose) for v in args.variants.split(",")]
+    for spec in args.compare:
+        other, banding = spec.split("=")
+        runs.append(("new", Path(other), banding))
+    for where, banding in sorted({(r, b) for _, r, b in runs}):
+        if not (where / "manifests").is_dir():
+            t0 = time.perf_counter()
+            build(where, args.prior, banding, args.same_topic)
+            print(f"built {args.prior:,} prior articles ({banding}) in "
+                  f"{time.perf_counter() - t0:.0f} s", flush=True)
+        for table in ("signatures", "band_index"):
+            size = sum(p.stat().st_size for p in (where / table).glob("*.parquet"))
+            print(f"warehouse {where} ({banding}): {table} {size / 2**20:.0f} MB", flush=True)
     for r in range(args.repeat):
-        for variant in ("none", "new", "unnest", "unnest_all", "old"):
-            out = subprocess.run([sys.executable, __file__, "--one", variant, "--root", str(root)],
+        for variant, where, banding in runs:
+            out = subprocess.run([sys.executable, __file__, "--one", variant, "--root",
+                                  str(where), "--loose", banding],
                                  capture_output=True, text=True, check=True).stdout
             print(f"repeat {r}: {out.strip()}  load average {os.getloadavg()[0]:.1f}",
                   flush=True)

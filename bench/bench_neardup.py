@@ -157,8 +157,9 @@ def duckdb_join_seconds(keys: np.ndarray) -> float:
 
 
 def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
-             containment: float | None = 0.8) -> dict:
-    params = nd.MinHashParams()
+             containment: float | None = 0.8, loose: str = "64x2") -> dict:
+    bands, rows = map(int, loose.split("x"))
+    params = nd.MinHashParams(loose_bands=bands, loose_rows=rows)
     gen_s = sign_s = sign_cpu = 0.0
     sigs, counts = [], []
     all_texts: list[str] = []  # kept for the exact verification (~3 GB at 1M)
@@ -302,7 +303,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
         "sign_plus_lsh_cpu_s": round(sign_cpu + c4 - c0, 1),
         "candidates": int(len(pairs)),
         "containment": containment,
-        "containment_42x3_candidates": int(loose_candidates),
+        f"containment_{loose}_candidates": int(loose_candidates),
         "verified": int(len(kept)),
         "planted_pairs": len(truth),
         "pairs_j_ge_085": len(pos85),
@@ -329,12 +330,14 @@ def main() -> None:
                     help="also time a later run of the last N documents against the rest")
     ap.add_argument("--no-containment", action="store_true",
                     help="Jaccard edges only (as before issue 13)")
+    ap.add_argument("--loose", default="64x2",
+                    help="containment banding (bands x rows; 42x3 before 2026-12-02)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(run_size(args.one, args.seed, args.ds_sample, not args.no_exact,
                                   args.incremental,
-                                  None if args.no_containment else 0.8)))
+                                  None if args.no_containment else 0.8, args.loose)))
         return
     print(f"# {platform.node()} {platform.processor() or platform.machine()} "
           f"cpus={os.cpu_count()} load={os.getloadavg()} python={platform.python_version()} "
@@ -342,7 +345,8 @@ def main() -> None:
     for n in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-             "--ds-sample", str(args.ds_sample), "--incremental", str(args.incremental)]
+             "--ds-sample", str(args.ds_sample), "--incremental", str(args.incremental),
+             "--loose", args.loose]
             + (["--no-exact"] if args.no_exact else [])
             + (["--no-containment"] if args.no_containment else []),
             check=True, capture_output=True, text=True,

@@ -44,6 +44,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
 from schemas import ARTICLES, conform
@@ -311,11 +312,84 @@ def speed(texts: list[str]) -> dict:
 
 def candidate_volume(texts: list[str]) -> dict:
     """Candidate pairs of the two bandings over the whole set (one batch)."""
-    sig = nd.sign(texts)
-    strict = nd.candidate_pairs(nd.band_keys(sig))
-    loose = nd.candidate_pairs(nd.containment_keys(sig))
+    params = nd.MinHashParams()
+    sig = nd.sign(texts, params)
+    strict = nd.candidate_pairs(nd.band_keys(sig, params))
+    loose = nd.candidate_pairs(nd.containment_keys(sig, params))
     return {"docs": len(texts), "jaccard_16x8_candidates": int(len(strict)),
-            "containment_42x3_candidates": int(len(loose))}
+            f"containment_{params.loose_bands}x{params.loose_rows}_candidates": int(len(loose))}
+
+
+def candidate_recall(docs: list[dict], threshold: float, containment: float,
+                     min_shingles: int) -> dict:
+    """Candidate generation alone, over the whole set as one batch: of the pairs the edge
+    rule joins when compared exactly (same story, Jaccard >= threshold or containment >=
+    `containment` with >= min_shingles shingles), how many each way of finding candidates
+    finds, and how many pairs of *different* stories it makes candidates. Ways: 16x8
+    band keys plus loose banding b x r (any shared key), and counting the equal values
+    of the first m signature positions (>= t of m: P = P[Binomial(m, J) >= t])."""
+    from scipy.stats import binom
+
+    texts = [d["text"] for d in docs]
+    story = np.array([d["story"] for d in docs])
+    n = len(texts)
+    sig = nd.sign(texts)
+    sets = nd.shingle_sets(texts, K)
+    rule, rule_j = set(), []
+    for i, j in itertools.combinations(range(n), 2):
+        if story[i] != story[j]:
+            continue
+        inter = np.intersect1d(sets[i], sets[j], assume_unique=True).size
+        small = min(sets[i].size, sets[j].size)
+        jac = inter / max(1, sets[i].size + sets[j].size - inter)
+        if jac >= threshold or (small >= min_shingles and inter / max(1, small) >= containment):
+            rule.add((i, j))
+            rule_j.append(jac)
+    rule_j = np.array(rule_j)
+    iu = np.triu_indices(n, 1)
+    other = story[iu[0]] != story[iu[1]]
+    out = {"rule_pairs": len(rule), "all_pairs": len(other),
+           "rule_pairs_lowest_jaccard": sorted(round(float(x), 3) for x in rule_j)[:5]}
+    strict = {tuple(p) for p in nd.candidate_pairs(nd.band_keys(sig)).tolist()}
+    for bands, rows in ((42, 3), (64, 2)):
+        params = nd.MinHashParams(loose_bands=bands, loose_rows=rows)
+        found = strict | {tuple(p) for p in
+                          nd.candidate_pairs(nd.containment_keys(sig, params)).tolist()}
+        p_of = 1 - (1 - rule_j ** rows) ** bands
+        out[f"bands_{bands}x{rows}"] = {
+            "rule_pairs_found": len(rule & found),
+            "expected_found": round(float(p_of.sum()), 1),
+            "candidates": len(found),
+            "other_story_candidates": sum(story[i] != story[j] for i, j in found)}
+    for m in (64, 128):
+        equal = np.zeros((n, n), np.int16)
+        for k in range(m):
+            equal += sig[:, k][:, None] == sig[:, k][None, :]
+        per_pair = equal[iu]
+        for t in ((6, 7, 8) if m == 64 else (12, 14, 16)):
+            found = per_pair >= t
+            out[f"count_{t}_of_{m}"] = {
+                "rule_pairs_found": int(sum(equal[i, j] >= t for i, j in rule)),
+                "expected_found": round(float(binom.sf(t - 1, m, rule_j).sum()), 1),
+                "candidates": int(found.sum()),
+                "other_story_candidates": int((found & other).sum())}
+        out[f"pairs_with_one_equal_position_of_{m}_other_story"] = int(
+            ((per_pair >= 1) & other).sum())
+    return out
+
+
+def _loose_banding(bands: int, rows: int):
+    """Run dedup with another containment banding (the baseline of the same run);
+    returns the function that restores the default."""
+    from tasks.dedup import rules
+
+    default = rules.minhash_params
+    rules.minhash_params = lambda cfg: replace(default(cfg), loose_bands=bands,
+                                               loose_rows=rows)
+
+    def restore() -> None:
+        rules.minhash_params = default
+    return restore
 
 
 def main() -> None:
@@ -342,6 +416,13 @@ def main() -> None:
     one, _ = cluster(rs, cfg, len(rs))
     result["containment"] = {**pairwise(by_id, got), "seconds": round(secs, 1),
                              "batches_equal_one_run": got == one}
+    before = _loose_banding(42, 3)
+    try:
+        got_42x3, secs_42x3 = cluster(rs, cfg, BATCH)
+    finally:
+        before()
+    result["loose_banding_42x3_before"] = {**pairwise(by_id, got_42x3),
+                                           "seconds": round(secs_42x3, 1)}
     old, secs_old = cluster(rs, jaccard_only, BATCH)
     result["jaccard_only"] = {**pairwise(by_id, old), "seconds": round(secs_old, 1)}
     result["rule_ceiling"] = rule_ceiling(by_id, cfg.neardup_threshold, cfg.neardup_containment,
@@ -349,7 +430,7 @@ def main() -> None:
     estimate = replace(cfg, neardup_verify="estimate")
     est, _ = cluster(rs, estimate, BATCH)
     result["containment_estimate_mode"] = pairwise(by_id, est)
-    for level in (0.7, 0.6):
+    for level in (0.8, 0.6):
         other = replace(cfg, neardup_containment=level)
         got_l, _ = cluster(rs, other, BATCH)
         result[f"containment_{level}"] = {
@@ -357,6 +438,9 @@ def main() -> None:
             "rule_ceiling_recall": rule_ceiling(by_id, cfg.neardup_threshold, level,
                                                 cfg.neardup_containment_min_shingles)["recall"]}
     result["candidates"] = candidate_volume([r["text"] for r in rs])
+    result["candidate_recall"] = candidate_recall(docs, cfg.neardup_threshold,
+                                                  cfg.neardup_containment,
+                                                  cfg.neardup_containment_min_shingles)
     result["speed"] = speed([r["text"] for r in rs][:1000])
     print(json.dumps(result, indent=1))
     if args.out:

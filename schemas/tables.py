@@ -165,8 +165,11 @@ SIGNATURES = pa.schema(
         pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
         pa.field("run_id", pa.string(), nullable=False),
         # Containment (schema 7): shingles (by position) of the signed text, and the looser LSH
-        # keys (minhash.containment_keys). Null in rows written before: those articles
-        # are matched by Jaccard only.
+        # keys (minhash.containment_keys): 64 (64x2 banding) since 2026-12-02, 42 (42x3) in
+        # rows written before; dedup recomputes them from `signature` when it compares, so
+        # only the band-key index uses the stored ones. Null in rows written before schema
+        # 7: those articles are matched by Jaccard only. Same column types either way (the
+        # golden schema is unchanged), but code older than 64x2 refuses 64-key rows.
         pa.field("shingle_count", pa.int32()),
         pa.field("containment_keys", pa.list_(pa.uint64())),
     ]

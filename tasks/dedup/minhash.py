@@ -26,7 +26,7 @@ Pipeline of functions (all pure):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -51,14 +51,22 @@ class MinHashParams:
     rows: int = 8
     shingle_words: int = 5
     seed: int = 1_234_567
-    # The looser banding that finds containment candidates (a truncated copy of a story:
-    # Jaccard ~0.4-0.55 with its original, which 16x8 passes with p = 0.01-0.13). 42 bands
-    # of 3 rows over the first 126 values of the same signature: p = 1-(1-J^3)^42 is 0.94
-    # at J = 0.4 and 0.98 at 0.45, while unrelated texts (J < 0.05) pass with p < 0.005.
+    # The looser banding that finds containment candidates (a copy cut to a third of its
+    # original, or cut, thinned and given a local intro: Jaccard ~0.15-0.4 with the
+    # original, which 16x8 passes with p < 0.001). 64 bands of 2 rows over all 128 values:
+    # p = 1-(1-J^2)^64 is 0.93 at J = 0.2, 0.98 at 0.25 and 0.997 at 0.3; 42x3 (the
+    # banding before) gave 0.29, 0.48 and 0.69 there, and lost 53 of the 791 pairs the
+    # edge rule joins on the syndication set (64x2: 2; BENCHMARKS.md, "Story clusters").
+    # The price: pairs at J = 0.05-0.1 (same-topic stories, shared boilerplate) become
+    # candidates with p = 0.15-0.47 (42x3: 0.005-0.04); verification drops them.
+    # Every aligned 2-row band lies inside one 8-row band (rows % loose_rows == 0), so a
+    # pair sharing a band key also shares a containment key.
     # Not part of the fingerprint: the keys are salted with this banding, so keys of
-    # another banding never match (candidates are missed, nothing is joined wrongly).
-    loose_bands: int = 42
-    loose_rows: int = 3
+    # another banding never match (candidates are missed, nothing is joined wrongly);
+    # dedup recomputes a persisted row's containment keys from its signature, and looks
+    # rows of the earlier 42x3 banding up by their own keys (LEGACY_LOOSE_BANDING).
+    loose_bands: int = 64
+    loose_rows: int = 2
 
     def __post_init__(self) -> None:
         if self.bands * self.rows != self.num_perm:
@@ -329,6 +337,22 @@ def containment_keys(signatures: np.ndarray,
     width = params.loose_bands * params.loose_rows
     return _banded(np.ascontiguousarray(signatures[:, :width]), params.loose_bands,
                    params.loose_rows, salt)
+
+
+# The containment banding of rows persisted before 64x2 (schema 7, 2026-12-02): their
+# band-key index holds keys of this banding, so a batch also looks them up by it.
+LEGACY_LOOSE_BANDING = (42, 3)
+
+
+def legacy_containment_keys(signatures: np.ndarray,
+                            params: MinHashParams = MinHashParams()) -> np.ndarray:
+    """The containment keys rows of the earlier banding (LEGACY_LOOSE_BANDING) were
+    indexed with, for looking those rows up; empty when it is the current banding."""
+    bands, rows = LEGACY_LOOSE_BANDING
+    if (bands, rows) == (params.loose_bands, params.loose_rows) \
+            or bands * rows > params.num_perm:
+        return np.empty((len(signatures), 0), np.uint64)
+    return containment_keys(signatures, replace(params, loose_bands=bands, loose_rows=rows))
 
 
 def _banded(signatures: np.ndarray, bands: int, rows: int, salt: np.ndarray) -> np.ndarray:

@@ -146,15 +146,17 @@ def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
 def _prior_containment(sig: pa.Table, params: nd.MinHashParams
                        ) -> tuple[np.ndarray, np.ndarray]:
     """Shingle counts and containment keys of persisted rows; rows written before
-    containment existed (nulls) get count -1 and zero keys, and take no containment part."""
+    containment existed (nulls) get count -1 and zero keys, and take no containment part.
+    The keys are recomputed from the signatures, not read: rows of an earlier loose
+    banding (42x3) then pair with new rows under the current one."""
     counts = sig.column("shingle_count").to_numpy(zero_copy_only=False)
-    col = sig.column("containment_keys")
-    has = ~np.asarray(col.is_null().to_numpy(zero_copy_only=False), bool)
-    has &= ~np.isnan(counts.astype(np.float64))
+    has = ~np.isnan(counts.astype(np.float64))
     counts = np.where(has, np.nan_to_num(counts.astype(np.float64), nan=-1), -1).astype(np.int64)
     loose = np.zeros((sig.num_rows, params.loose_bands), np.uint64)
     if has.any():
-        loose[has] = nd.arrow_to_keys(col.filter(pa.array(has)), params.loose_bands)
+        rows = nd.arrow_to_signatures(sig.column("signature").filter(pa.array(has)),
+                                      params.num_perm)
+        loose[has] = nd.containment_keys(rows, params)
     return counts, loose
 
 
@@ -185,9 +187,11 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
     loose = nd.containment_keys(sig, params)
 
     # Only the earlier articles this batch can touch: band-key neighbours (Jaccard and
-    # containment keys), revised articles, and the rest of their clusters.
+    # containment keys, and the containment keys rows of the earlier banding were indexed
+    # with), revised articles, and the rest of their clusters.
+    want = np.concatenate([keys, loose, nd.legacy_containment_keys(sig, params)], axis=1)
     p_ids, p_first, p_cluster, p_keys, p_sig, p_counts, p_loose = _prior_arrays(
-        prior.signatures(ids, np.concatenate([keys, loose], axis=1)), params)
+        prior.signatures(ids, want), params)
     first_seen_ts = [first_seen_of[a] for a in ids]
     # Revisions keep the first_seen of the article's first version.
     p_index = {a: i for i, a in enumerate(p_ids)}
@@ -247,7 +251,14 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
                              pa.array(new_cluster, pa.string()))
         dup = [None if c == a else c
                for a, c in zip(old.column("article_id").to_pylist(), new_cluster, strict=True)]
+        # Re-recorded rows carry the current banding's containment keys (a row of the
+        # earlier banding is indexed anew in this commit with them).
+        loose_now = pa.array([k if n is not None else None for k, n in zip(
+            nd.keys_to_arrow(p_loose[moved]).to_pylist(),
+            old.column("shingle_count").to_pylist(), strict=True)],
+            SIGNATURES.field("containment_keys").type)
         for name, value in (("duplicate_of", pa.array(dup, pa.string())),
+                            ("containment_keys", loose_now),
                             ("recorded_at", pa.array([now] * len(moved),
                                                      SIGNATURES.field("recorded_at").type)),
                             ("run_id", pa.array([run_id] * len(moved), pa.string()))):

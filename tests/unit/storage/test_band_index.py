@@ -27,10 +27,14 @@ def _publish(root, res, batch: int, run_id: str = "r1") -> None:
 
 
 def _keys(sig: pa.Table) -> set[tuple[int, str]]:
-    """(key, article_id) of every key list of every row, computed here row by row."""
+    """(key, article_id) of every containment key of every row, and of the band keys of rows
+    whose containment keys are not 64 two-row bands (16x8 bands are 4 of those each),
+    computed here row by row."""
     out = set()
     for r in sig.to_pylist():
-        for k in (r["band_keys"] or []) + (r["containment_keys"] or []):
+        loose = r["containment_keys"] or []
+        band = [] if len(loose) == 64 and len(r["band_keys"]) == 16 else r["band_keys"]
+        for k in band + loose:
             out.add((k, r["article_id"]))
     return out
 
@@ -114,3 +118,73 @@ def test_each_key_and_article_pair_is_indexed_once():
     pairs = list(zip(index["key"].to_pylist(), index["article_id"].to_pylist(), strict=True))
     assert len(pairs) == len(set(pairs)) == len(_keys(sig))
     assert set(pairs) == _keys(sig)
+
+
+def _with_loose_banding(monkeypatch, bands: int, rows: int) -> None:
+    """Run the dedup stage with another containment banding (as code before 64x2 did)."""
+    from dataclasses import replace
+
+    from tasks.dedup import rules
+
+    default = rules.minhash_params
+    monkeypatch.setattr(rules, "minhash_params",
+                        lambda cfg: replace(default(cfg), loose_bands=bands, loose_rows=rows))
+
+
+def test_a_copy_cut_to_a_third_finds_its_original_through_the_index(tmp_path):
+    from tests.unit.dedup.test_containment import SHORT_CUTS
+
+    original, cut = SHORT_CUTS[22]  # one of the pairs 42x3 shared no key for
+    old = nd.MinHashParams(loose_bands=42, loose_rows=3)
+    sig = nd.sign([original, cut])
+    assert not set(nd.containment_keys(sig, old)[0]) & set(nd.containment_keys(sig, old)[1])
+    first = run([row("https://wire.example/a", original, 0)])
+    _publish(tmp_path, first, 1)
+    second = run([row("https://regional.example/b", cut, 5)], load_prior(tmp_path), "r2")
+    assert second.table["cluster_id"][0].as_py() == first.table["article_id"][0].as_py()
+
+
+def test_rows_indexed_with_the_earlier_42x3_banding_are_still_found(tmp_path, monkeypatch):
+    """A warehouse written before 64x2: its index holds 42x3 containment keys. A later
+    batch looks those up too, so a cut copy still joins an original persisted then."""
+    old = nd.MinHashParams(loose_bands=42, loose_rows=3)
+    sig = nd.sign([ORIGINAL_TEXT, CUT])
+    assert set(nd.containment_keys(sig, old)[0]) & set(nd.containment_keys(sig, old)[1])
+    with monkeypatch.context() as m:
+        _with_loose_banding(m, 42, 3)
+        first = run([row("https://wire.example/a", ORIGINAL_TEXT, 0)])
+    assert len(first.outputs["signatures"]["containment_keys"][0]) == 42
+    _publish(tmp_path, first, 1)
+    # The copy's current keys (16x8 and 64x2) share nothing with what the index holds.
+    indexed = set(scan_table(tmp_path, "band_index")["key"].to_pylist())
+    assert not indexed & (set(nd.band_keys(sig)[1]) | set(nd.containment_keys(sig)[1]))
+    # Earlier than the original: the cluster gets the copy's name, the original is
+    # re-recorded, with the current banding's keys (indexed anew in this commit).
+    second = run([row("https://regional.example/b", CUT, -5)], load_prior(tmp_path), "r2")
+    copy_id = by_url(second)["https://regional.example/b"]["article_id"]
+    assert second.table["cluster_id"][0].as_py() == copy_id
+    moved = [r for r in second.outputs["signatures"].to_pylist()
+             if r["article_id"] == first.table["article_id"][0].as_py()]
+    assert [r["cluster_id"] for r in moved] == [copy_id]
+    assert moved[0]["containment_keys"] == nd.containment_keys(sig)[0].tolist()
+
+
+def test_band_keys_covered_by_the_containment_bands_are_not_indexed_but_still_found(tmp_path):
+    """A short text (under the 50-shingle containment guard: Jaccard is its only edge) is
+    indexed by its 64 containment keys alone; its near copy in a later commit still finds it
+    through them, as every 8-row band it shares holds 4 aligned 2-row bands."""
+    from tasks.storage.band_index import _band_keys_covered
+
+    short = " ".join(story(3).split()[:40])  # 36 shingles
+    near = short.replace(short.split()[-1], "changed")  # the last shingle differs
+    first = run([row("https://wire.example/brief", short, 0)])
+    _publish(tmp_path, first, 1)
+    index = scan_table(tmp_path, "band_index")
+    sig = first.outputs["signatures"]
+    assert index.num_rows == 64
+    assert not set(index["key"].to_pylist()) & set(sig["band_keys"][0].as_py())
+    second = run([row("https://paper.example/brief", near, 5)], load_prior(tmp_path), "r2")
+    assert second.table["cluster_id"][0].as_py() == first.table["article_id"][0].as_py()
+    # 42x3 bands (126 of 128 values) or 1-row Jaccard bands do not cover: both lists kept.
+    assert _band_keys_covered([128, 128, 128, 128], [16, 16, 128, 16], [64, 42, 64, 0]
+                              ).tolist() == [True, False, False, False]
