@@ -32,9 +32,10 @@ from tasks.storage.warehouse import committed_files, manifests
 COMPACT_ROWS = 50_000
 # A file with fewer rows than this is "small" and worth merging.
 SMALL_FILE_ROWS = COMPACT_ROWS // 4
-# The band-key index has 58 narrow rows per article (16 + 42 keys): the same 50k
-# articles per merged file, and "small" at the same number of articles.
-_COMPACT_ROWS = {"band_index": COMPACT_ROWS * 58}
+# The band-key index has 64 narrow rows per article (its 64x2 containment keys, which
+# cover the 16 Jaccard band keys): the same 50k articles per merged file, and "small" at
+# the same number of articles.
+_COMPACT_ROWS = {"band_index": COMPACT_ROWS * 64}
 
 
 def compact_rows(table: str) -> int:
