@@ -12,6 +12,7 @@ half is scored, not read. --sources adds, per field, each source's own accuracy 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from bench_extract import (  # a sibling script: bench/ is on sys.path
     load_corpus,
     meta_half,
     norm_words,
+    print_meta_by_half,
     same_people,
     trafilatura_metadata,
 )
@@ -61,12 +63,32 @@ def main() -> int:
     ap.add_argument("--half", default="tuning", choices=("tuning", "held", "whole"))
     ap.add_argument("--field", default="all", choices=("title", "author", "date", "all"))
     ap.add_argument("--sources", action="store_true", help="per-source accuracy tables")
+    ap.add_argument("--summary", action="store_true",
+                    help="only the accuracy table of both halves (no listing, no trafilatura)")
+    ap.add_argument("--dump", help="with --summary: write each page's title/author/date here")
     args = ap.parse_args()
     corpus = corpus_dir(args.corpus)
     if not (corpus / "expected.jsonl").is_file():
         print(f"SKIP: no dev corpus at {corpus}")
         return 0
     expected, pages = load_corpus(corpus, 1, None)
+    if args.summary:
+        now = datetime.now(UTC)
+        ours = {}
+        for e in expected:
+            m = M.page_metadata(parse(pages[e["id"]]), e["url"] or f"https://dev-corpus.invalid/{e['id']}", now=now)
+            ours[e["id"]] = {"title": m.title, "author": "; ".join(m.authors),
+                             "date": m.published_date}
+        print_meta_by_half(expected, ours, None)
+        if args.dump:  # per-page results, to diff two versions of the rules
+            with open(args.dump, "w", encoding="utf-8") as f:
+                for e in expected:
+                    o = ours[e["id"]]
+                    f.write(json.dumps({"id": e["id"], "half": meta_half(e["id"]),
+                                        "title": o["title"], "author": o["author"],
+                                        "date": o["date"] and o["date"].isoformat()},
+                                       ensure_ascii=False) + "\n")
+        return 0
     if args.half != "whole":
         expected = [e for e in expected if meta_half(e["id"]) == args.half]
     theirs = trafilatura_metadata(expected, pages)

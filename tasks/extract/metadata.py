@@ -389,6 +389,14 @@ _SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |au
 _NOT_ARTICLE_AREA = re.compile(
     r"comment|sidebar|related|teaser|recommend|footer|widget|share|quote|review|avatar", re.I,
 )
+# The footer of the post itself ('post-footer', 'entry-footer', 'article__footer',
+# 'footer--article'): blog themes and Drupal put the byline there ("Eingestellt von X",
+# "von X 18.10.2019"), below the text; unlike the page's footer it is the article's.
+_ARTICLE_FOOTER = re.compile(
+    r"(?:post|article|entry|story|node)(?:[-_]{1,2}\w+)?[-_]{1,2}footer[\w-]*"
+    r"|footer[-_]{1,2}(?:article|post|entry|story)[\w-]*",
+    re.I,
+)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
 
 
@@ -409,6 +417,8 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
         ):
             return True  # the page footer; an <article>'s own footer carries its byline
         attrs = f"{node.get('class', '')} {node.get('id', '')}".strip()
+        if attrs and "ooter" in attrs:
+            attrs = _ARTICLE_FOOTER.sub("", attrs)  # the post's own footer is no page footer
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True
     return False

@@ -280,6 +280,19 @@ def test_a_byline_in_the_page_footer_is_not_the_author_but_one_in_the_article_is
     assert find_byline_author(own_footer) == "Tom Becker"
 
 
+@pytest.mark.parametrize("footer_class", ["post-footer", "entry-footer", "article__footer",
+                                          "footer--article", "node-article-footer"])
+def test_a_byline_in_the_posts_own_footer_div_is_the_author(footer_class) -> None:
+    # blog themes mark the post's footer by class, not with an <footer> inside <article>
+    t = tree(body="<div class='post'><h2>Tach auch</h2><p>Text of the post.</p>"
+                  f"<div class='{footer_class}'><span class='post-author'>Eingestellt von "
+                  "<span class='fn'>Anna Keller</span></span></div></div>"
+                  "<div class='page-footer'><span class='author'>Site Admin Team</span></div>")
+    assert find_byline_author(t) == "Anna Keller"
+    page_footer_only = tree(body="<div class='footer'><span class='author'>Anna K.</span></div>")
+    assert find_byline_author(page_footer_only) is None
+
+
 def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     # fetched on 3 May 2024: a "published" 1 June 2024 on the page is a template artefact,
     # even though it is in the past by the time the test (or a reprocess) runs
