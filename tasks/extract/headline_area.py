@@ -155,11 +155,28 @@ _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|von|van|de|der|da|di|del|le|la)){0,3})"
 )
+_NAMES = rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*"
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
-    r"|door|autor(?:in)?|author|texte?)\s*:?\s+"
-    rf"({_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*)",
+    r"|door|autor(?:in|en|innen)?|authors?|verfasser(?:in)?|texte?)\s*:?\s+"
+    rf"({_NAMES})",
+    re.IGNORECASE,
+)
+# A date line that goes on with the author: "11.12.2019 - Amelie L.", "04.02.2022 | 13:10
+# Uhr | Uta H.", "05.02.2020 - Redaktion: Eberhard F. (Pressesprecher)". The date is
+# numeric (a worded date runs into the name: "25. Januar 2022 Anna K."), a time may follow.
+_DATED_BYLINE = re.compile(
+    r"^\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:\s*[,|·•–-]?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*[|·•–-]\s*"
+    r"(?:(?:redaktion|autor(?:in)?|author|von|by|text)\s*:?\s*)?"
+    rf"({_NAMES})\s*(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+# "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
+# Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
+_LABELLED_BYLINE = re.compile(
+    rf"(?:^|\s)(?:autor(?:in|en|innen)?|authors?|verfasser(?:in)?|von|by)\s*:\s*({_NAMES})",
     re.IGNORECASE,
 )
 # After a bare "von"/"by"/"par", one capitalised word is as often a place or a thing ("von
@@ -180,9 +197,17 @@ def _element_byline(elem: HtmlElement) -> str | None:
     if len(text) > MAX_BYLINE_TEXT:
         return None
     m = _TEXT_BYLINE.match(text)
-    if m is None or (m[1].lower() in _BARE_CUES and len(m[2].split()) < 2):
+    if m is not None:
+        if m[1].lower() in _BARE_CUES and len(m[2].split()) < 2:
+            return None
+        return m[2]
+    m = _DATED_BYLINE.match(text) or _LABELLED_BYLINE.search(text)
+    if m is None:
         return None
-    return m[2]
+    names = m[1]
+    if text[m.end(1):].lstrip().startswith(":"):
+        names = names.rsplit(None, 1)[0] if " " in names else ""  # "Imhof Quelle:" -> "Imhof"
+    return names if len(names.split()) >= 2 else None
 
 
 def _first_line(elem: HtmlElement) -> str:
@@ -209,7 +234,8 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
 # A paragraph that opens with a byline word; the cheap test before _element_byline's.
 _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
-    r"|author|posted|eingestellt|gespeichert|written|geschrieben|verfasst)\b",
+    r"|autoren|autorinnen|authors?|verfasser|verfasserin|posted|eingestellt|gespeichert"
+    r"|written|geschrieben|verfasst)\b",
     re.IGNORECASE,
 )
 

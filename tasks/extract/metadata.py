@@ -822,11 +822,14 @@ def page_metadata(
     authors = clean_authors(md.author or labelled_author(tree), outlets)
     if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
-        found = clean_authors(
-            find_byline_author(tree, headline) or text_byline(headline, _in_other_area)
-            or paragraph_byline(tree, _in_other_area),
-            outlets,
-        )
+        # each place in turn until one names somebody once cleaned: a byline box holding
+        # only labels ("Datum", "Veröffentlicht") does not hide the written byline
+        for search in (lambda: find_byline_author(tree, headline),
+                       lambda: text_byline(headline, _in_other_area),
+                       lambda: paragraph_byline(tree, _in_other_area)):
+            found = clean_authors(search(), outlets)
+            if found:
+                break
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
 

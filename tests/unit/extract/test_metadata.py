@@ -425,6 +425,26 @@ def test_a_written_byline_near_the_headline_names_the_author(line, want) -> None
     assert page_metadata(_byline_page(line), None, now=NOW).authors == want
 
 
+@pytest.mark.parametrize("line, want", [
+    ("<p>Autoren Jelko Dorn und Jutta Klee</p>", ["Jelko Dorn", "Jutta Klee"]),
+    ("<p class='text-muted'>11.12.2019 - Amelie Lorenz</p>", ["Amelie Lorenz"]),
+    ("<small>04.02.2022 | 13:10 Uhr | Uta Hellberg</small>", ["Uta Hellberg"]),
+    ("<div>05.02.2020 <span>- Redaktion: Eberhard Fuchs (Pressesprecher)</span></div>",
+     ["Eberhard Fuchs"]),
+    ("<div>Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet</div>", ["Fritz Imhof"]),
+    # a date line going on with a place or a sentence is no byline
+    ("<p>11.12.2019 - Berlin</p>", []),
+    ("<p>11.12.2019 - Die Brücke ist wieder offen, sagt die Stadt.</p>", []),
+])
+def test_date_lines_and_label_fields_that_name_the_author(line, want) -> None:
+    assert page_metadata(_byline_page(line), None, now=NOW).authors == want
+
+
+def test_a_byline_box_holding_only_labels_does_not_hide_the_written_byline() -> None:
+    page = _byline_page("<div class='author-box'>Veröffentlicht</div><p>Von Anna Keller</p>")
+    assert page_metadata(page, None, now=NOW).authors == ["Anna Keller"]
+
+
 def test_a_written_byline_in_the_comments_is_not_the_author() -> None:
     page = _byline_page('<div class="comments"><p>Von Anna Keller</p></div>')
     assert page_metadata(page, None, now=NOW).authors == []
