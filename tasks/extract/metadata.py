@@ -381,6 +381,7 @@ def date_confidence(chosen: DateCandidate | None, candidates: list[DateCandidate
 # the stage's time on the dev corpus for the same accuracy (bench/results/extract.md).
 _BYLINE_XPATH = XPath(
     "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
+    " or contains(@class, 'autor')"  # German, Spanish, Polish... themes: 'content-left-autor'
     " or contains(@class, 'Byline') or contains(@id, 'author') or @rel='author'"
     " or @itemprop='author']"
 )
@@ -397,6 +398,8 @@ _ARTICLE_FOOTER = re.compile(
     r"|footer[-_]{1,2}(?:article|post|entry|story)[\w-]*",
     re.I,
 )
+# A credit line of a picture: its class may say 'autor', its name is the photographer's.
+_PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:", re.I)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
 
 
@@ -410,8 +413,10 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
     for node in elem.iterancestors():
         if node.tag in ("body", "html") or node in article_area:
             return False  # page-wide classes ("no-sidebar", "show-comments") say nothing
-        if node.tag in ("figure", "time", "aside", "nav"):
+        if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
             return True
+        if node.tag == "a" and node.find(".//div") is not None:
+            return True  # a link wrapping a block: a teaser card of another article
         if node.tag == "footer" and node.getparent() is not None and not any(
             a.tag == "article" for a in node.iterancestors()
         ):
@@ -441,6 +446,8 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         text = trim(" ".join(elem.itertext()))
         if not text or not 2 < len(text) < 120 or _AUTHOR_NOISE.match(text):
             continue
+        if _PHOTO_CREDIT.match(text):
+            continue  # "Foto: Ingo S." under a picture: the photographer, not the author
         if _in_other_area(elem, article_area):
             continue
         found = normalize_authors(None, text)

@@ -280,6 +280,20 @@ def test_a_byline_in_the_page_footer_is_not_the_author_but_one_in_the_article_is
     assert find_byline_author(own_footer) == "Tom Becker"
 
 
+def test_autor_classes_are_bylines_but_photo_credits_and_teaser_cards_are_not() -> None:
+    story = "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+    page = tree(body=f"<article>{story}<span class='content-left-autor'>Clara Lenz</span>"
+                     "</article>")
+    assert find_byline_author(page) == "Clara Lenz"
+    credits = tree(body=f"<article>{story}<div class='gallery'><figcaption>Die Brücke "
+                        "<span class='caption--autor'>Foto: Ingo Sauer</span></figcaption>"
+                        "</div><div class='caption-autor'>Photo: Ingo Sauer</div></article>")
+    assert find_byline_author(credits) is None
+    teaser = tree(body=f"<article>{story}</article><ul><li><a href='/other-story'><div>"
+                       "<span class='teaser__autor'>Von Hilde Butz</span></div></a></li></ul>")
+    assert find_byline_author(teaser) is None
+
+
 @pytest.mark.parametrize("footer_class", ["post-footer", "entry-footer", "article__footer",
                                           "footer--article", "node-article-footer"])
 def test_a_byline_in_the_posts_own_footer_div_is_the_author(footer_class) -> None:
