@@ -569,6 +569,13 @@ _STAFF = re.compile(
     r"|staff|team|newsroom|newsdesk)\b|\b(?:redaktion|editorial team|staff)$",
     re.IGNORECASE,
 )
+# A newsroom word directly before a name, without a colon ("Redaktion Polizeiticker",
+# not "Redaktion: Eberhard F."): with the outlet's name after it, the whole is the byline.
+_NEWSROOM_LEAD = re.compile(
+    r"^(?:(?:von|by|por|par)\s+)?((?:redaktion|redacci[oó]n|r[ée]daction|redazione|newsroom)"
+    r"\s+(?=\w))",
+    re.IGNORECASE,
+)
 # Academic and professional degrees written as an entry of their own ("Grant T.; PhD").
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|dr|prof|msc|m\.?sc|ma|ba|mba|rd|rn|mph)\.?$",
                      re.IGNORECASE)
@@ -615,6 +622,10 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     names: list[str] = []
     for part in (raw or "").split(";"):
         name = clean_author_name(part)
+        lead = _NEWSROOM_LEAD.match(part.strip())
+        if name and lead and _is_outlet(name, outlet_names):
+            # "Redaktion Polizeiticker Schweiz": the newsroom's name, not a role before one
+            name = " ".join(part.split())[lead.start(1):]
         if name and _squash(name) not in {_squash(n) for n in names}:
             names.append(name)
     people = [n for n in names if is_person(n, outlet_names)]

@@ -160,6 +160,15 @@ def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
     assert clean_authors("Grant Tinsley; PhD", set()) == ["Grant Tinsley"]
 
 
+def test_a_newsroom_named_after_the_outlet_keeps_its_newsroom_word() -> None:
+    outlets = outlet_names("Polizeiticker", "https://polizeiticker.example/a")
+    assert clean_authors("Redaktion Polizeiticker Schweiz", outlets) == [
+        "Redaktion Polizeiticker Schweiz"]
+    # a role label before a person stays a role label
+    assert clean_authors("Redaktion: Eberhard Fuchs", outlets) == ["Eberhard Fuchs"]
+    assert clean_authors("Redaktion Eberhard Fuchs", outlets) == ["Eberhard Fuchs"]
+
+
 def test_the_written_by_label_of_seo_plugins_names_the_author() -> None:
     head = ('<meta name="twitter:label1" content="Verfasst von">'
             '<meta name="twitter:data1" content="Karoline Herr">'
