@@ -137,13 +137,25 @@ def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
 
 
 def visible_date(
-    headline: HtmlElement | None, in_other_area, parse_attr
+    headline: HtmlElement | None, in_other_area, parse_attr, skip: frozenset = frozenset()
 ) -> tuple[date, int] | None:
     """(day, level) of the date element nearest the headline (see search_near_headline);
-    `parse_attr(value)` turns a <time datetime> value into the page's day."""
-    return search_near_headline(
-        headline, lambda elem: _element_date(elem, parse_attr), in_other_area
-    )
+    `parse_attr(value)` turns a <time datetime> value into the page's day. None as well
+    when the nearest date element is in `skip`, inside one or holds one: it is already
+    another claim (and a date further away is not what the page shows beside its headline).
+    """
+    def probe(elem):
+        day = _element_date(elem, parse_attr)
+        return None if day is None else (day, elem)
+
+    found = search_near_headline(headline, probe, in_other_area)
+    if found is None:
+        return None
+    (day, elem), level = found
+    if skip and (elem in skip or any(a in skip for a in elem.iterancestors())
+                 or any(d in skip for d in elem.iterdescendants())):
+        return None
+    return day, level
 
 
 # A line that opens with a byline word and goes on with a capitalised name: "Von Anna

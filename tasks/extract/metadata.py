@@ -284,11 +284,15 @@ def date_candidates(
         if key in _META_DATE_NAMES:
             add("meta", meta.get("content"))
             break
+    claimed = frozenset()
     for elem in tree.iterfind(".//time[@datetime]"):
         if elem.get("itemprop") == "datePublished" or "pubdate" in elem.attrib:
             add("time", elem.get("datetime"))
+            claimed = frozenset([elem])
             break
-    shown = visible_date(headline, _in_other_area, _day_of)
+    # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
+    # again as the visible date it would outvote the meta tags on its own
+    shown = visible_date(headline, _in_other_area, _day_of, skip=claimed)
     if shown is not None:
         day, level = shown
         out.append(DateCandidate(  # the date printed beside the headline

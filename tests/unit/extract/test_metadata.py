@@ -363,6 +363,23 @@ def test_the_date_beside_the_headline_outweighs_one_machine_claim() -> None:
     assert "disagree" in m.date_flags
 
 
+def test_the_published_time_element_beside_the_headline_is_one_claim_not_two() -> None:
+    # <time itemprop=datePublished> is the 'time' claim; read again as the visible date it
+    # would outvote the meta tag alone (1 + 1.5 against 1)
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<div class="article-meta"><time itemprop="datePublished" '
+                  'datetime="2024-04-22T14:42:13+01:00">22.04.2024</time></div>')
+    m = page_metadata(page, "https://x.example/bridge", now=NOW)
+    assert [c.source for c in m.date_candidates] == ["meta", "time"]
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+    # another date element nearer the headline still counts as the visible date
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date">22.04.2024</span>'
+                  '<time itemprop="datePublished" datetime="2024-04-22T14:42:13+01:00"></time>')
+    m = page_metadata(page, "https://x.example/bridge", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 22), "time")
+
+
 def test_two_agreeing_machine_claims_outweigh_the_date_beside_the_headline() -> None:
     page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
                   '<span class="date">25.04.2024</span>')
