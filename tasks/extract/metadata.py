@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -128,6 +128,9 @@ class DateCandidate:
     value: datetime
     day: date | None = None
     weight: float | None = None  # its vote; None: SOURCE_WEIGHT of its source
+    # written as a UTC instant with a time of day ("...T23:11:59+00:00", "...Z", "GMT"):
+    # the server's clock, so its day may be the day before or after the page's own
+    in_utc: bool = False
 
     def __post_init__(self) -> None:
         if self.day is None:
@@ -275,7 +278,9 @@ def date_candidates(
     def add(source: str, raw: object) -> None:
         parsed = (raw, raw.date()) if isinstance(raw, datetime) else parse_date_and_day(raw)
         if parsed is not None:
-            out.append(DateCandidate(source, parsed[0], parsed[1]))
+            in_utc = isinstance(raw, str) and bool(_UTC_WRITTEN.search(raw.strip())) and (
+                parsed[0].time() != datetime.min.time())
+            out.append(DateCandidate(source, parsed[0], parsed[1], in_utc=in_utc))
 
     for raw in jsonld_dates(tree)[:1]:
         add("jsonld", raw)
@@ -312,6 +317,28 @@ def date_candidates(
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
 
 
+_UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
+# Claims that carry a day and no instant: the day as the page's own readers see it.
+_DAY_ONLY_SOURCES = frozenset({"url", "headline"})
+
+
+def _local_day(candidate: DateCandidate, day_claims: set[date]) -> DateCandidate:
+    """A UTC-written claim moved to the neighbouring day that a day-only claim (URL, the
+    date beside the headline) names, when its time of day allows it in a newsroom's zone
+    (UTC-8 to UTC+11): 23:11 UTC is already the next day in Europe and Asia (from 13:00
+    UTC on), 00:53 UTC still the day before in the Americas (before 08:00 UTC).
+    WordPress.com and many JSON-LD plugins write UTC whatever the newsroom's zone."""
+    if not candidate.in_utc:
+        return candidate
+    later = candidate.day + timedelta(days=1)
+    earlier = candidate.day - timedelta(days=1)
+    if candidate.value.hour >= 13 and later in day_claims:
+        return replace(candidate, day=later)
+    if candidate.value.hour < 8 and earlier in day_claims:
+        return replace(candidate, day=earlier)
+    return candidate
+
+
 def choose_date(
     candidates: list[DateCandidate], now: datetime
 ) -> tuple[DateCandidate | None, list[str]]:
@@ -330,8 +357,11 @@ def choose_date(
             flags.append("implausible")
         else:
             plausible.append(c)
+    day_claims = {c.day for c in plausible if c.source in _DAY_ONLY_SOURCES}
+    if day_claims:
+        plausible = [_local_day(c, day_claims) for c in plausible]
     if len({c.day for c in plausible if c.source != "warc"}) > 1:
-        flags.append("disagree")
+        flags.append("disagree")  # (a UTC instant and the local day are not a dispute)
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     plausible.sort(key=lambda c: order.get(c.source, len(order)))
     votes: dict[date, float] = {}

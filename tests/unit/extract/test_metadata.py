@@ -73,6 +73,27 @@ def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
     assert date_confidence(None, [], NOW) is None
 
 
+@pytest.mark.parametrize("published, url_day, want", [
+    # 23:11 UTC is already New Year's Day in Vienna, where the URL was written
+    ("2018-12-31T23:11:59+00:00", "2019/01/01", date(2019, 1, 1)),
+    # 00:53 UTC is still the evening before in Buenos Aires
+    ("2022-05-04T00:53:29.274Z", "2022/05/03", date(2022, 5, 3)),
+    # 10:00 UTC is the same day in every newsroom zone: the vote decides as before
+    ("2022-05-04T10:00:00Z", "2022/05/03", date(2022, 5, 4)),
+    # a zone written out is the page's own: its day stands
+    ("2018-12-31T23:11:59+01:00", "2019/01/01", date(2018, 12, 31)),
+])
+def test_a_utc_instant_takes_the_local_day_a_day_only_claim_names(published, url_day,
+                                                                  want) -> None:
+    page = tree(f'<meta property="article:published_time" content="{published}">')
+    m = page_metadata(page, f"https://x.example/{url_day}/story.html", now=NOW)
+    assert m.published_date == want
+    assert m.published_at == parse_date_and_day(published)[0]  # the instant is unchanged
+    assert (m.published_at_source, m.date_flags) == ("meta", [] if m.published_date ==
+                                                     date(*map(int, url_day.split("/")))
+                                                     else ["disagree"])
+
+
 def test_a_date_only_source_agrees_within_a_day() -> None:
     # the URL's day may be the page's local day while the meta instant is the next UTC day
     meta = DateCandidate("meta", datetime(2024, 5, 2, 3, 0, tzinfo=UTC), date(2024, 5, 2))
