@@ -41,6 +41,10 @@ def parse(body: bytes):
     return load_html(text)
 
 
+def right(theirs: str | None, want: str) -> str:
+    return "  (traf right)" if norm_words(theirs) == norm_words(want) else ""
+
+
 def author_sources(tree, url: str, headline) -> dict[str, str | None]:
     """What each author source says on its own (before cleaning)."""
     md = examine_meta(tree)
@@ -76,7 +80,8 @@ def main() -> int:
         now = datetime.now(UTC)
         ours = {}
         for e in expected:
-            m = M.page_metadata(parse(pages[e["id"]]), e["url"] or f"https://dev-corpus.invalid/{e['id']}", now=now)
+            url = e["url"] or f"https://dev-corpus.invalid/{e['id']}"
+            m = M.page_metadata(parse(pages[e["id"]]), url, now=now)
             ours[e["id"]] = {"title": m.title, "author": "; ".join(m.authors),
                              "date": m.published_date}
         print_meta_by_half(expected, ours, None)
@@ -110,7 +115,7 @@ def main() -> int:
                 kinds["title"][kind] += 1
                 misses["title"].append(
                     f"{head}\n  want: {e['title']!r}\n  ours: {m.title!r} ({kind})\n"
-                    f"  traf: {t['title']!r}{'  (traf right)' if norm_words(t['title']) == norm_words(e['title']) else ''}")
+                    f"  traf: {t['title']!r}{right(t['title'], e['title'])}")
         if "author" in fields and e.get("author"):
             got = "; ".join(m.authors)
             if args.sources:
@@ -131,7 +136,7 @@ def main() -> int:
                 lines = "".join(f"\n    {k}: {v!r}" for k, v in srcs.items() if v)
                 misses["author"].append(
                     f"{head}\n  want: {e['author']!r}\n  ours: {got!r} ({kind})\n"
-                    f"  traf: {t['author']!r}{'  (traf right)' if norm_words(t['author']) == norm_words(e['author']) else ''}"
+                    f"  traf: {t['author']!r}{right(t['author'], e['author'])}"
                     f"{lines}")
         if "date" in fields and e.get("date"):
             got = m.published_date.isoformat() if m.published_date else None

@@ -69,7 +69,44 @@ def parse_visible_date(text: str) -> date | None:
     except ValueError:
         return None
     found = regex_parse(text)
-    return found.date() if found else None
+    if found:
+        return found.date()
+    return _romance_or_polish_date(text)
+
+
+# Month names htmldate's parser does not know (it reads English, French, German,
+# Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
+# first four letters, which tell every month apart in each language.
+_MONTH_STEMS = {
+    "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
+    "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
+    "jane": 1, "feve": 2, "març": 3, "maio": 5, "junh": 6, "julh": 7,
+    "sete": 9, "outu": 10, "nove": 11, "deze": 12,  # pt (abril, agosto as es)
+    "genn": 1, "apri": 4, "magg": 5, "giug": 6, "lugl": 7, "sett": 9, "otto": 10,
+    "dice": 12,  # it (febbraio, marzo as es)
+    "styc": 1, "lute": 2, "marc": 3, "kwie": 4, "maj": 5, "maja": 5, "czer": 6, "lipi": 7,
+    "lipc": 7, "sier": 8, "wrze": 9, "pazd": 10, "paźd": 10, "list": 11, "grud": 12,  # pl
+}
+_WORDED_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
+    r"((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _romance_or_polish_date(text: str) -> date | None:
+    """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022'."""
+    m = _WORDED_DATE.search(text)
+    if m is None:
+        return None
+    word = m[2].casefold()
+    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3])
+    if month is None:
+        return None
+    try:
+        return date(int(m[3]), month, int(m[1]))
+    except ValueError:
+        return None
 
 
 def _element_date(elem: HtmlElement, parse_attr) -> date | None:

@@ -359,6 +359,11 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("25. Januar 2022, 14:00 Uhr", date(2022, 1, 25)),
     ("Jan 25, 2022", date(2022, 1, 25)),
     ("Januar 2022", None),  # no day: a made-up 1st would be wrong
+    ("3 de mayo de 2022", date(2022, 5, 3)),  # months htmldate does not know: es, pt, it, pl
+    ("12 de setembro de 2021 às 10:00", date(2021, 9, 12)),
+    ("Pubblicato il 3 maggio 2022", date(2022, 5, 3)),
+    ("10 lipca 2020, 12:00", date(2020, 7, 10)),
+    ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
 ])
 def test_parse_visible_date(text, want) -> None:
