@@ -550,6 +550,20 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
     return out.strip() or title
 
 
+def drop_site_segment(title: str, outlets: set[str]) -> str:
+    """The title without a last (or else first) segment that names the outlet ("Story |
+    Umweltbundesamt"); unlike clean_title, never a segment without that evidence."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    for edge in (parts[-1], parts[0]):
+        if _is_outlet(edge, outlets) and len(edge) < len(title) / 2:
+            start = title.find(edge) if edge is parts[0] else title.rfind(edge)
+            rest = title[:start] if edge is parts[-1] else title[start + len(edge):]
+            return rest.strip(_EDGE_SEPARATORS) or title
+    return title
+
+
 # Role words that open a byline entry ("Auteur Anna K.", "Zeige alle Beiträge von Petra R.",
 # "FOCUS-Online-Experte Robin T.", "责任编辑：X"): stripped, repeatedly, from the start.
 _ROLE_PREFIX = re.compile(
@@ -868,6 +882,11 @@ def page_metadata(
     headline = choose_headline(tree, [md.title, doc_title], outlets)
     if headline is not None:
         title = headline_text(headline)
+        if doc_title and " ".join(title.split()) == " ".join(doc_title.split()):
+            # an <h1> that copies the whole <title> (a hidden one for screen readers)
+            # carries its site-name segment too; other <h1>s keep theirs ("Welpen kaufen –
+            # Tipps ...": a site-like first segment of a real headline, held half)
+            title = drop_site_segment(title, outlets)
     else:
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page

@@ -240,6 +240,20 @@ def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
     assert got is not None and got.text == "Heulage: Besser als ihr Ruf?"
 
 
+def test_an_h1_copying_the_whole_title_loses_its_site_name_segment() -> None:
+    title = "EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltbundesamt"
+    page = tree(f"<title>{title}</title>"
+                '<meta property="og:site_name" content="Umweltbundesamt">',
+                f'<h1 class="visuallyhidden">{title}</h1><p>x</p>')
+    m = page_metadata(page, "https://www.umweltbundesamt.example/themen/eu", now=NOW)
+    assert m.title == "EU-Taxonomie: Atomkraft ist nicht nachhaltig"
+    # an <h1> of its own keeps a segment that only looks like the site's
+    page = tree("<title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpen kaufen</title>",
+                "<h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1><p>x</p>")
+    m = page_metadata(page, "https://welpen-kaufen.example/", now=NOW)
+    assert m.title == "Welpen kaufen – Tipps zu jeder Hunderasse"
+
+
 def test_an_unrelated_h1_is_not_the_headline() -> None:
     t = tree(body="<h1>Time 4 talks</h1>")
     assert choose_headline(t, ["Weitere Digitalisierung der Schweizer Kinos"], set()) is None
