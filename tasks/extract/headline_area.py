@@ -208,7 +208,7 @@ _NAMES = rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*"
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
-    r"|door|autor(?:in|en|innen)?|authors?|verfasser(?:in)?|texte?)\s*:?\s+"
+    r"|door|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
     rf"({_NAMES})",
     re.IGNORECASE,
 )
@@ -225,7 +225,8 @@ _DATED_BYLINE = re.compile(
 # "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
 # Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
 _LABELLED_BYLINE = re.compile(
-    rf"(?:^|\s)(?:autor(?:in|en|innen)?|authors?|verfasser(?:in)?|von|by)\s*:\s*({_NAMES})",
+    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by)\s*:"
+    rf"\s*({_NAMES})",
     re.IGNORECASE,
 )
 # After a bare "von"/"by"/"par", one capitalised word is as often a place or a thing ("von
@@ -247,16 +248,24 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return None
     m = _TEXT_BYLINE.match(text)
     if m is not None:
-        if m[1].lower() in _BARE_CUES and len(m[2].split()) < 2:
+        names = _before_next_label(text, m, 2)
+        if m[1].lower() in _BARE_CUES and len(names.split()) < 2:
             return None
-        return m[2]
+        return names or None
     m = _DATED_BYLINE.match(text) or _LABELLED_BYLINE.search(text)
     if m is None:
         return None
-    names = m[1]
-    if text[m.end(1):].lstrip().startswith(":"):
-        names = names.rsplit(None, 1)[0] if " " in names else ""  # "Imhof Quelle:" -> "Imhof"
+    names = _before_next_label(text, m, 1)
     return names if len(names.split()) >= 2 else None
+
+
+def _before_next_label(text: str, m: re.Match, group: int) -> str:
+    """The names matched, without a last word that is the next field's label ("Fritz
+    Imhof Quelle: Livenet", "Kossivi T. Edition : M-A. P.")."""
+    names = m[group]
+    if text[m.end(group):].lstrip().startswith(":"):
+        names = names.rsplit(None, 1)[0] if " " in names else ""
+    return names
 
 
 def _first_line(elem: HtmlElement) -> str:
@@ -283,7 +292,8 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
 # A paragraph that opens with a byline word; the cheap test before _element_byline's.
 _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
-    r"|autoren|autorinnen|authors?|verfasser|verfasserin|posted|eingestellt|gespeichert"
+    r"|autoren|autorinnen|autora|autore|authors?|auteure?|verfasser|verfasserin|posted"
+    r"|eingestellt|gespeichert"
     r"|written|geschrieben|verfasst)\b",
     re.IGNORECASE,
 )

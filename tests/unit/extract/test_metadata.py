@@ -520,6 +520,14 @@ def test_date_lines_and_label_fields_that_name_the_author(line, want) -> None:
     assert page_metadata(_byline_page(line), None, now=NOW).authors == want
 
 
+@pytest.mark.parametrize("line", ["<p>Auteur : Kossivi Tiassou Edition : Marie Pioerron</p>",
+                                  "<p>Autore: Kossivi Tiassou</p>"])
+def test_french_and_italian_author_labels_name_the_author(line) -> None:
+    # the outlet in the author tag is no person: the written byline names one
+    page = _byline_page(line, '<meta name="author" content="Deutsche Welle">')
+    assert page_metadata(page, None, now=NOW).authors == ["Kossivi Tiassou"]
+
+
 def test_a_byline_box_holding_only_labels_does_not_hide_the_written_byline() -> None:
     page = _byline_page("<div class='author-box'>Veröffentlicht</div><p>Von Anna Keller</p>")
     assert page_metadata(page, None, now=NOW).authors == ["Anna Keller"]
