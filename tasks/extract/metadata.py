@@ -582,6 +582,8 @@ _ROLE_PREFIX = re.compile(
 # counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas").
 _TRAILING_NOISE = re.compile(
     r"\s+(?:(?:stand|aktualisiert|updated|shares?|hace|tiempo de lectura|lesezeit)\b"
+    # a relative time whose number the author cleaning already took ("vor 5 Stunden")
+    r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
     # date or a time follows them
     r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)).*$",

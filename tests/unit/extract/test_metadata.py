@@ -140,6 +140,9 @@ def test_the_warc_date_is_a_weak_last_resort_for_archived_pages() -> None:
     ("Interview Julia Lauter", "Julia Lauter"),
     ("责任编辑：孔德明", "孔德明"),
     ("Sara Zinnecker Stand", "Sara Zinnecker"),
+    ("Houzz Deutschland vor", "Houzz Deutschland"),  # "vor 5 Stunden", number removed
+    ("Houzz Deutschland vor 5 Stunden", "Houzz Deutschland"),
+    ("Paul vor der Brück", "Paul vor der Brück"),  # a name particle stays
     ("Amber Guetebier Shares", "Amber Guetebier"),
     ("Zuletzt geändert", None),
     ("Publicado el", None),
