@@ -619,6 +619,12 @@ _STAFF = re.compile(
     r"|staff|team|newsroom|newsdesk)\b|\b(?:redaktion|editorial team|staff)$",
     re.IGNORECASE,
 )
+# The name of an HTML entity left by a doubly escaped author string ("Redacci&oacute;n"),
+# which trafilatura's author splitting cuts at '&' and ';' into 'Redacci; Oacute; N ...'.
+_ENTITY_NAME = re.compile(
+    r"^(?:[a-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|szlig|amp|quot|nbsp|apos)$",
+    re.IGNORECASE,
+)
 # A newsroom word directly before a name, without a colon ("Redaktion Polizeiticker",
 # not "Redaktion: Eberhard F."): with the outlet's name after it, the whole is the byline.
 _NEWSROOM_LEAD = re.compile(
@@ -669,8 +675,11 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
+    parts = (raw or "").split(";")
+    if any(_ENTITY_NAME.match(part.strip()) for part in parts):
+        return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
-    for part in (raw or "").split(";"):
+    for part in parts:
         name = clean_author_name(part)
         lead = _NEWSROOM_LEAD.match(part.strip())
         if name and lead and _is_outlet(name, outlet_names):

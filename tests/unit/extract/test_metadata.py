@@ -184,6 +184,17 @@ def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
     assert clean_authors("Grant Tinsley; PhD", set()) == ["Grant Tinsley"]
 
 
+def test_an_author_cut_at_an_html_entity_gives_way_to_the_byline() -> None:
+    # JSON-LD '"name": "Redacci&oacute;n Diario"' reaches us as 'Redacci; Oacute; N Diario'
+    assert clean_authors("Redacci; Oacute; N Diario Pagina Siete", set()) == []
+    assert clean_authors("Anna Keller; Nbsp", set()) == []
+    assert clean_authors("Jacute Bello", set()) == ["Jacute Bello"]  # a word, not an entity
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+          '{"@type": "Person", "name": "Redacci&oacute;n Diario Pagina Siete"}}</script>')
+    page = _byline_page("<p>Por Redacción Diario Pagina Siete</p>", ld)
+    assert page_metadata(page, None, now=NOW).authors == ["Redacción Diario Pagina Siete"]
+
+
 def test_a_newsroom_named_after_the_outlet_keeps_its_newsroom_word() -> None:
     outlets = outlet_names("Polizeiticker", "https://polizeiticker.example/a")
     assert clean_authors("Redaktion Polizeiticker Schweiz", outlets) == [
