@@ -832,7 +832,23 @@ def choose_headline(
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
             return best
-    return None
+    return sole_h1(tree, outlets)
+
+
+def sole_h1(tree: HtmlElement, outlets: set[str]) -> HtmlElement | None:
+    """The page's only <h1>, when it is not empty, the site's name or its logo: the
+    headline of pages whose declared titles are a season's SEO slogan or the site's
+    name ("Christmas Gift Guide | Journelles", ".:: NMB-MEDIA ::. eBay-Templates")."""
+    h1s = list(tree.iter("h1"))
+    if len(h1s) != 1:
+        return None
+    h1 = h1s[0]
+    text = _element_text(h1)
+    if not text or len(text) > 300 or _squash(text) in outlets or _is_home_link(h1):
+        return None
+    if any(a.tag in ("form", "nav", "aside") for a in h1.iterancestors()):
+        return None  # a login or search form's heading, a menu's, a sidebar's
+    return h1
 
 
 def _split_list(values: list[str] | None) -> list[str]:

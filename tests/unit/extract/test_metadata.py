@@ -268,8 +268,24 @@ def test_an_h1_copying_the_whole_title_loses_its_site_name_segment() -> None:
     assert m.title == "Welpen kaufen – Tipps zu jeder Hunderasse"
 
 
+def test_the_only_h1_is_the_headline_when_the_declared_titles_are_slogans() -> None:
+    page = tree("<title>Christmas Gift Guide | Journelles</title>",
+                "<h1>Mein cosy Home Gift Guide bei Westwing</h1><p>x</p>")
+    assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
+        "Mein cosy Home Gift Guide bei Westwing")
+    # not a login form's heading, not the site's name, not one of several <h1>s
+    for body in ("<form id='login'><h1>Log In</h1></form>", "<h1>Journelles</h1>",
+                 "<h1>Wohnen</h1><h1>Newsletter</h1>"):
+        page = tree("<title>Christmas Gift Guide | Journelles</title>"
+                    '<meta property="og:title" content="Christmas Gift Guide | Journelles">',
+                    body + "<p>x</p>")
+        assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
+            "Christmas Gift Guide")
+
+
 def test_an_unrelated_h1_is_not_the_headline() -> None:
-    t = tree(body="<h1>Time 4 talks</h1>")
+    # (the page's only <h1> is taken even so: see the test above)
+    t = tree(body="<h1>Time 4 talks</h1><h1>Kino</h1>")
     assert choose_headline(t, ["Weitere Digitalisierung der Schweizer Kinos"], set()) is None
     assert choose_headline(t, [None, ""], set()) is None
 
