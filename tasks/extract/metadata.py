@@ -836,10 +836,11 @@ def choose_headline(
 
 
 def sole_h1(tree: HtmlElement, outlets: set[str]) -> HtmlElement | None:
-    """The page's only <h1>, when it is not empty, the site's name or its logo: the
-    headline of pages whose declared titles are a season's SEO slogan or the site's
-    name ("Christmas Gift Guide | Journelles", ".:: NMB-MEDIA ::. eBay-Templates")."""
-    h1s = list(tree.iter("h1"))
+    """The page's only <h1> (with no <h1>, its only <h2>), when it is not empty, the
+    site's name or its logo: the headline of pages whose declared titles are a season's
+    SEO slogan or the site's name ("Christmas Gift Guide | Journelles", ".:: NMB-MEDIA
+    ::. eBay-Templates")."""
+    h1s = list(tree.iter("h1")) or list(tree.iter("h2"))
     if len(h1s) != 1:
         return None
     h1 = h1s[0]

@@ -273,6 +273,10 @@ def test_the_only_h1_is_the_headline_when_the_declared_titles_are_slogans() -> N
                 "<h1>Mein cosy Home Gift Guide bei Westwing</h1><p>x</p>")
     assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
         "Mein cosy Home Gift Guide bei Westwing")
+    page = tree("<title>Christmas Gift Guide | Journelles</title>",
+                "<h2>Mein cosy Home Gift Guide bei Westwing</h2><p>x</p>")  # no <h1> at all
+    assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
+        "Mein cosy Home Gift Guide bei Westwing")
     # not a login form's heading, not the site's name, not one of several <h1>s
     for body in ("<form id='login'><h1>Log In</h1></form>", "<h1>Journelles</h1>",
                  "<h1>Wohnen</h1><h1>Newsletter</h1>"):
