@@ -69,7 +69,44 @@ def parse_visible_date(text: str) -> date | None:
     except ValueError:
         return None
     found = regex_parse(text)
-    return found.date() if found else None
+    if found:
+        return found.date()
+    return _romance_or_polish_date(text)
+
+
+# Month names htmldate's parser does not know (it reads English, French, German,
+# Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
+# first four letters, which tell every month apart in each language.
+_MONTH_STEMS = {
+    "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
+    "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
+    "jane": 1, "feve": 2, "març": 3, "maio": 5, "junh": 6, "julh": 7,
+    "sete": 9, "outu": 10, "nove": 11, "deze": 12,  # pt (abril, agosto as es)
+    "genn": 1, "apri": 4, "magg": 5, "giug": 6, "lugl": 7, "sett": 9, "otto": 10,
+    "dice": 12,  # it (febbraio, marzo as es)
+    "styc": 1, "lute": 2, "marc": 3, "kwie": 4, "maj": 5, "maja": 5, "czer": 6, "lipi": 7,
+    "lipc": 7, "sier": 8, "wrze": 9, "pazd": 10, "paźd": 10, "list": 11, "grud": 12,  # pl
+}
+_WORDED_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
+    r"((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _romance_or_polish_date(text: str) -> date | None:
+    """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022'."""
+    m = _WORDED_DATE.search(text)
+    if m is None:
+        return None
+    word = m[2].casefold()
+    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3])
+    if month is None:
+        return None
+    try:
+        return date(int(m[3]), month, int(m[1]))
+    except ValueError:
+        return None
 
 
 def _element_date(elem: HtmlElement, parse_attr) -> date | None:
@@ -137,13 +174,25 @@ def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
 
 
 def visible_date(
-    headline: HtmlElement | None, in_other_area, parse_attr
+    headline: HtmlElement | None, in_other_area, parse_attr, skip: frozenset = frozenset()
 ) -> tuple[date, int] | None:
     """(day, level) of the date element nearest the headline (see search_near_headline);
-    `parse_attr(value)` turns a <time datetime> value into the page's day."""
-    return search_near_headline(
-        headline, lambda elem: _element_date(elem, parse_attr), in_other_area
-    )
+    `parse_attr(value)` turns a <time datetime> value into the page's day. None as well
+    when the nearest date element is in `skip`, inside one or holds one: it is already
+    another claim (and a date further away is not what the page shows beside its headline).
+    """
+    def probe(elem):
+        day = _element_date(elem, parse_attr)
+        return None if day is None else (day, elem)
+
+    found = search_near_headline(headline, probe, in_other_area)
+    if found is None:
+        return None
+    (day, elem), level = found
+    if skip and (elem in skip or any(a in skip for a in elem.iterancestors())
+                 or any(d in skip for d in elem.iterdescendants())):
+        return None
+    return day, level
 
 
 # A line that opens with a byline word and goes on with a capitalised name: "Von Anna
@@ -155,11 +204,29 @@ _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|von|van|de|der|da|di|del|le|la)){0,3})"
 )
+_NAMES = rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*"
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
-    r"|door|autor(?:in)?|author|texte?)\s*:?\s+"
-    rf"({_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*)",
+    r"|door|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
+    rf"({_NAMES})",
+    re.IGNORECASE,
+)
+# A date line that goes on with the author: "11.12.2019 - Amelie L.", "04.02.2022 | 13:10
+# Uhr | Uta H.", "05.02.2020 - Redaktion: Eberhard F. (Pressesprecher)". The date is
+# numeric (a worded date runs into the name: "25. Januar 2022 Anna K."), a time may follow.
+_DATED_BYLINE = re.compile(
+    r"^\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:\s*[,|·•–-]?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*[|·•–-]\s*"
+    r"(?:(?:redaktion|autor(?:in)?|author|von|by|text)\s*:?\s*)?"
+    rf"({_NAMES})\s*(?:\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+# "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
+# Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
+_LABELLED_BYLINE = re.compile(
+    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by)\s*:"
+    rf"\s*({_NAMES})",
     re.IGNORECASE,
 )
 # After a bare "von"/"by"/"par", one capitalised word is as often a place or a thing ("von
@@ -180,9 +247,25 @@ def _element_byline(elem: HtmlElement) -> str | None:
     if len(text) > MAX_BYLINE_TEXT:
         return None
     m = _TEXT_BYLINE.match(text)
-    if m is None or (m[1].lower() in _BARE_CUES and len(m[2].split()) < 2):
+    if m is not None:
+        names = _before_next_label(text, m, 2)
+        if m[1].lower() in _BARE_CUES and len(names.split()) < 2:
+            return None
+        return names or None
+    m = _DATED_BYLINE.match(text) or _LABELLED_BYLINE.search(text)
+    if m is None:
         return None
-    return m[2]
+    names = _before_next_label(text, m, 1)
+    return names if len(names.split()) >= 2 else None
+
+
+def _before_next_label(text: str, m: re.Match, group: int) -> str:
+    """The names matched, without a last word that is the next field's label ("Fritz
+    Imhof Quelle: Livenet", "Kossivi T. Edition : M-A. P.")."""
+    names = m[group]
+    if text[m.end(group):].lstrip().startswith(":"):
+        names = names.rsplit(None, 1)[0] if " " in names else ""
+    return names
 
 
 def _first_line(elem: HtmlElement) -> str:
@@ -209,7 +292,9 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
 # A paragraph that opens with a byline word; the cheap test before _element_byline's.
 _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
-    r"|author|posted|eingestellt|gespeichert|written|geschrieben|verfasst)\b",
+    r"|autoren|autorinnen|autora|autore|authors?|auteure?|verfasser|verfasserin|posted"
+    r"|eingestellt|gespeichert"
+    r"|written|geschrieben|verfasst)\b",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -128,6 +128,9 @@ class DateCandidate:
     value: datetime
     day: date | None = None
     weight: float | None = None  # its vote; None: SOURCE_WEIGHT of its source
+    # written as a UTC instant with a time of day ("...T23:11:59+00:00", "...Z", "GMT"):
+    # the server's clock, so its day may be the day before or after the page's own
+    in_utc: bool = False
 
     def __post_init__(self) -> None:
         if self.day is None:
@@ -275,7 +278,9 @@ def date_candidates(
     def add(source: str, raw: object) -> None:
         parsed = (raw, raw.date()) if isinstance(raw, datetime) else parse_date_and_day(raw)
         if parsed is not None:
-            out.append(DateCandidate(source, parsed[0], parsed[1]))
+            in_utc = isinstance(raw, str) and bool(_UTC_WRITTEN.search(raw.strip())) and (
+                parsed[0].time() != datetime.min.time())
+            out.append(DateCandidate(source, parsed[0], parsed[1], in_utc=in_utc))
 
     for raw in jsonld_dates(tree)[:1]:
         add("jsonld", raw)
@@ -284,11 +289,15 @@ def date_candidates(
         if key in _META_DATE_NAMES:
             add("meta", meta.get("content"))
             break
+    claimed = frozenset()
     for elem in tree.iterfind(".//time[@datetime]"):
         if elem.get("itemprop") == "datePublished" or "pubdate" in elem.attrib:
             add("time", elem.get("datetime"))
+            claimed = frozenset([elem])
             break
-    shown = visible_date(headline, _in_other_area, _day_of)
+    # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
+    # again as the visible date it would outvote the meta tags on its own
+    shown = visible_date(headline, _in_other_area, _day_of, skip=claimed)
     if shown is not None:
         day, level = shown
         out.append(DateCandidate(  # the date printed beside the headline
@@ -306,6 +315,28 @@ def date_candidates(
                 pass
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
+
+
+_UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
+# Claims that carry a day and no instant: the day as the page's own readers see it.
+_DAY_ONLY_SOURCES = frozenset({"url", "headline"})
+
+
+def _local_day(candidate: DateCandidate, day_claims: set[date]) -> DateCandidate:
+    """A UTC-written claim moved to the neighbouring day that a day-only claim (URL, the
+    date beside the headline) names, when its time of day allows it in a newsroom's zone
+    (UTC-8 to UTC+11): 23:11 UTC is already the next day in Europe and Asia (from 13:00
+    UTC on), 00:53 UTC still the day before in the Americas (before 08:00 UTC).
+    WordPress.com and many JSON-LD plugins write UTC whatever the newsroom's zone."""
+    if not candidate.in_utc:
+        return candidate
+    later = candidate.day + timedelta(days=1)
+    earlier = candidate.day - timedelta(days=1)
+    if candidate.value.hour >= 13 and later in day_claims:
+        return replace(candidate, day=later)
+    if candidate.value.hour < 8 and earlier in day_claims:
+        return replace(candidate, day=earlier)
+    return candidate
 
 
 def choose_date(
@@ -326,8 +357,11 @@ def choose_date(
             flags.append("implausible")
         else:
             plausible.append(c)
+    day_claims = {c.day for c in plausible if c.source in _DAY_ONLY_SOURCES}
+    if day_claims:
+        plausible = [_local_day(c, day_claims) for c in plausible]
     if len({c.day for c in plausible if c.source != "warc"}) > 1:
-        flags.append("disagree")
+        flags.append("disagree")  # (a UTC instant and the local day are not a dispute)
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     plausible.sort(key=lambda c: order.get(c.source, len(order)))
     votes: dict[date, float] = {}
@@ -381,6 +415,7 @@ def date_confidence(chosen: DateCandidate | None, candidates: list[DateCandidate
 # the stage's time on the dev corpus for the same accuracy (bench/results/extract.md).
 _BYLINE_XPATH = XPath(
     "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
+    " or contains(@class, 'autor')"  # German, Spanish, Polish... themes: 'content-left-autor'
     " or contains(@class, 'Byline') or contains(@id, 'author') or @rel='author'"
     " or @itemprop='author']"
 )
@@ -389,6 +424,16 @@ _SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |au
 _NOT_ARTICLE_AREA = re.compile(
     r"comment|sidebar|related|teaser|recommend|footer|widget|share|quote|review|avatar", re.I,
 )
+# The footer of the post itself ('post-footer', 'entry-footer', 'article__footer',
+# 'footer--article'): blog themes and Drupal put the byline there ("Eingestellt von X",
+# "von X 18.10.2019"), below the text; unlike the page's footer it is the article's.
+_ARTICLE_FOOTER = re.compile(
+    r"(?:post|article|entry|story|node)(?:[-_]{1,2}\w+)?[-_]{1,2}footer[\w-]*"
+    r"|footer[-_]{1,2}(?:article|post|entry|story)[\w-]*",
+    re.I,
+)
+# A credit line of a picture: its class may say 'autor', its name is the photographer's.
+_PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:", re.I)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
 
 
@@ -402,13 +447,17 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
     for node in elem.iterancestors():
         if node.tag in ("body", "html") or node in article_area:
             return False  # page-wide classes ("no-sidebar", "show-comments") say nothing
-        if node.tag in ("figure", "time", "aside", "nav"):
+        if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
             return True
+        if node.tag == "a" and node.find(".//div") is not None:
+            return True  # a link wrapping a block: a teaser card of another article
         if node.tag == "footer" and node.getparent() is not None and not any(
             a.tag == "article" for a in node.iterancestors()
         ):
             return True  # the page footer; an <article>'s own footer carries its byline
         attrs = f"{node.get('class', '')} {node.get('id', '')}".strip()
+        if attrs and "ooter" in attrs:
+            attrs = _ARTICLE_FOOTER.sub("", attrs)  # the post's own footer is no page footer
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True
     return False
@@ -431,6 +480,8 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         text = trim(" ".join(elem.itertext()))
         if not text or not 2 < len(text) < 120 or _AUTHOR_NOISE.match(text):
             continue
+        if _PHOTO_CREDIT.match(text):
+            continue  # "Foto: Ingo S." under a picture: the photographer, not the author
         if _in_other_area(elem, article_area):
             continue
         found = normalize_authors(None, text)
@@ -499,6 +550,20 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
     return out.strip() or title
 
 
+def drop_site_segment(title: str, outlets: set[str]) -> str:
+    """The title without a last (or else first) segment that names the outlet ("Story |
+    Umweltbundesamt"); unlike clean_title, never a segment without that evidence."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    for edge in (parts[-1], parts[0]):
+        if _is_outlet(edge, outlets) and len(edge) < len(title) / 2:
+            start = title.find(edge) if edge is parts[0] else title.rfind(edge)
+            rest = title[:start] if edge is parts[-1] else title[start + len(edge):]
+            return rest.strip(_EDGE_SEPARATORS) or title
+    return title
+
+
 # Role words that open a byline entry ("Auteur Anna K.", "Zeige alle Beiträge von Petra R.",
 # "FOCUS-Online-Experte Robin T.", "责任编辑：X"): stripped, repeatedly, from the start.
 _ROLE_PREFIX = re.compile(
@@ -517,6 +582,8 @@ _ROLE_PREFIX = re.compile(
 # counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas").
 _TRAILING_NOISE = re.compile(
     r"\s+(?:(?:stand|aktualisiert|updated|shares?|hace|tiempo de lectura|lesezeit)\b"
+    # a relative time whose number the author cleaning already took ("vor 5 Stunden")
+    r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
     # date or a time follows them
     r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)).*$",
@@ -550,6 +617,19 @@ _ORGANISATION = re.compile(
 _STAFF = re.compile(
     r"^(?:die |the )?(?:redaktion|redacci[oó]n|r[ée]daction|redazione|editorial(?: team)?|editors?"
     r"|staff|team|newsroom|newsdesk)\b|\b(?:redaktion|editorial team|staff)$",
+    re.IGNORECASE,
+)
+# The name of an HTML entity left by a doubly escaped author string ("Redacci&oacute;n"),
+# which trafilatura's author splitting cuts at '&' and ';' into 'Redacci; Oacute; N ...'.
+_ENTITY_NAME = re.compile(
+    r"^(?:[a-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|szlig|amp|quot|nbsp|apos)$",
+    re.IGNORECASE,
+)
+# A newsroom word directly before a name, without a colon ("Redaktion Polizeiticker",
+# not "Redaktion: Eberhard F."): with the outlet's name after it, the whole is the byline.
+_NEWSROOM_LEAD = re.compile(
+    r"^(?:(?:von|by|por|par)\s+)?((?:redaktion|redacci[oó]n|r[ée]daction|redazione|newsroom)"
+    r"\s+(?=\w))",
     re.IGNORECASE,
 )
 # Academic and professional degrees written as an entry of their own ("Grant T.; PhD").
@@ -595,9 +675,16 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
+    parts = (raw or "").split(";")
+    if any(_ENTITY_NAME.match(part.strip()) for part in parts):
+        return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
-    for part in (raw or "").split(";"):
+    for part in parts:
         name = clean_author_name(part)
+        lead = _NEWSROOM_LEAD.match(part.strip())
+        if name and lead and _is_outlet(name, outlet_names):
+            # "Redaktion Polizeiticker Schweiz": the newsroom's name, not a role before one
+            name = " ".join(part.split())[lead.start(1):]
         if name and _squash(name) not in {_squash(n) for n in names}:
             names.append(name)
     people = [n for n in names if is_person(n, outlet_names)]
@@ -745,7 +832,24 @@ def choose_headline(
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
             return best
-    return None
+    return sole_h1(tree, outlets)
+
+
+def sole_h1(tree: HtmlElement, outlets: set[str]) -> HtmlElement | None:
+    """The page's only <h1> (with no <h1>, its only <h2>), when it is not empty, the
+    site's name or its logo: the headline of pages whose declared titles are a season's
+    SEO slogan or the site's name ("Christmas Gift Guide | Journelles", ".:: NMB-MEDIA
+    ::. eBay-Templates")."""
+    h1s = list(tree.iter("h1")) or list(tree.iter("h2"))
+    if len(h1s) != 1:
+        return None
+    h1 = h1s[0]
+    text = _element_text(h1)
+    if not text or len(text) > 300 or _squash(text) in outlets or _is_home_link(h1):
+        return None
+    if any(a.tag in ("form", "nav", "aside") for a in h1.iterancestors()):
+        return None  # a login or search form's heading, a menu's, a sidebar's
+    return h1
 
 
 def _split_list(values: list[str] | None) -> list[str]:
@@ -806,17 +910,25 @@ def page_metadata(
     headline = choose_headline(tree, [md.title, doc_title], outlets)
     if headline is not None:
         title = headline_text(headline)
+        if doc_title and " ".join(title.split()) == " ".join(doc_title.split()):
+            # an <h1> that copies the whole <title> (a hidden one for screen readers)
+            # carries its site-name segment too; other <h1>s keep theirs ("Welpen kaufen –
+            # Tipps ...": a site-like first segment of a real headline, held half)
+            title = drop_site_segment(title, outlets)
     else:
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     authors = clean_authors(md.author or labelled_author(tree), outlets)
     if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
-        found = clean_authors(
-            find_byline_author(tree, headline) or text_byline(headline, _in_other_area)
-            or paragraph_byline(tree, _in_other_area),
-            outlets,
-        )
+        # each place in turn until one names somebody once cleaned: a byline box holding
+        # only labels ("Datum", "Veröffentlicht") does not hide the written byline
+        for search in (lambda: find_byline_author(tree, headline),
+                       lambda: text_byline(headline, _in_other_area),
+                       lambda: paragraph_byline(tree, _in_other_area)):
+            found = clean_authors(search(), outlets)
+            if found:
+                break
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
 

@@ -73,6 +73,27 @@ def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
     assert date_confidence(None, [], NOW) is None
 
 
+@pytest.mark.parametrize("published, url_day, want", [
+    # 23:11 UTC is already New Year's Day in Vienna, where the URL was written
+    ("2018-12-31T23:11:59+00:00", "2019/01/01", date(2019, 1, 1)),
+    # 00:53 UTC is still the evening before in Buenos Aires
+    ("2022-05-04T00:53:29.274Z", "2022/05/03", date(2022, 5, 3)),
+    # 10:00 UTC is the same day in every newsroom zone: the vote decides as before
+    ("2022-05-04T10:00:00Z", "2022/05/03", date(2022, 5, 4)),
+    # a zone written out is the page's own: its day stands
+    ("2018-12-31T23:11:59+01:00", "2019/01/01", date(2018, 12, 31)),
+])
+def test_a_utc_instant_takes_the_local_day_a_day_only_claim_names(published, url_day,
+                                                                  want) -> None:
+    page = tree(f'<meta property="article:published_time" content="{published}">')
+    m = page_metadata(page, f"https://x.example/{url_day}/story.html", now=NOW)
+    assert m.published_date == want
+    assert m.published_at == parse_date_and_day(published)[0]  # the instant is unchanged
+    assert (m.published_at_source, m.date_flags) == ("meta", [] if m.published_date ==
+                                                     date(*map(int, url_day.split("/")))
+                                                     else ["disagree"])
+
+
 def test_a_date_only_source_agrees_within_a_day() -> None:
     # the URL's day may be the page's local day while the meta instant is the next UTC day
     meta = DateCandidate("meta", datetime(2024, 5, 2, 3, 0, tzinfo=UTC), date(2024, 5, 2))
@@ -119,6 +140,9 @@ def test_the_warc_date_is_a_weak_last_resort_for_archived_pages() -> None:
     ("Interview Julia Lauter", "Julia Lauter"),
     ("责任编辑：孔德明", "孔德明"),
     ("Sara Zinnecker Stand", "Sara Zinnecker"),
+    ("Houzz Deutschland vor", "Houzz Deutschland"),  # "vor 5 Stunden", number removed
+    ("Houzz Deutschland vor 5 Stunden", "Houzz Deutschland"),
+    ("Paul vor der Brück", "Paul vor der Brück"),  # a name particle stays
     ("Amber Guetebier Shares", "Amber Guetebier"),
     ("Zuletzt geändert", None),
     ("Publicado el", None),
@@ -158,6 +182,26 @@ def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
     assert clean_authors("Redaktion", set()) == ["Redaktion"]
     assert clean_authors("Editorial Team; Jane Doe", set()) == ["Jane Doe"]
     assert clean_authors("Grant Tinsley; PhD", set()) == ["Grant Tinsley"]
+
+
+def test_an_author_cut_at_an_html_entity_gives_way_to_the_byline() -> None:
+    # JSON-LD '"name": "Redacci&oacute;n Diario"' reaches us as 'Redacci; Oacute; N Diario'
+    assert clean_authors("Redacci; Oacute; N Diario Pagina Siete", set()) == []
+    assert clean_authors("Anna Keller; Nbsp", set()) == []
+    assert clean_authors("Jacute Bello", set()) == ["Jacute Bello"]  # a word, not an entity
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+          '{"@type": "Person", "name": "Redacci&oacute;n Diario Pagina Siete"}}</script>')
+    page = _byline_page("<p>Por Redacción Diario Pagina Siete</p>", ld)
+    assert page_metadata(page, None, now=NOW).authors == ["Redacción Diario Pagina Siete"]
+
+
+def test_a_newsroom_named_after_the_outlet_keeps_its_newsroom_word() -> None:
+    outlets = outlet_names("Polizeiticker", "https://polizeiticker.example/a")
+    assert clean_authors("Redaktion Polizeiticker Schweiz", outlets) == [
+        "Redaktion Polizeiticker Schweiz"]
+    # a role label before a person stays a role label
+    assert clean_authors("Redaktion: Eberhard Fuchs", outlets) == ["Eberhard Fuchs"]
+    assert clean_authors("Redaktion Eberhard Fuchs", outlets) == ["Eberhard Fuchs"]
 
 
 def test_the_written_by_label_of_seo_plugins_names_the_author() -> None:
@@ -210,8 +254,42 @@ def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
     assert got is not None and got.text == "Heulage: Besser als ihr Ruf?"
 
 
+def test_an_h1_copying_the_whole_title_loses_its_site_name_segment() -> None:
+    title = "EU-Taxonomie: Atomkraft ist nicht nachhaltig | Umweltbundesamt"
+    page = tree(f"<title>{title}</title>"
+                '<meta property="og:site_name" content="Umweltbundesamt">',
+                f'<h1 class="visuallyhidden">{title}</h1><p>x</p>')
+    m = page_metadata(page, "https://www.umweltbundesamt.example/themen/eu", now=NOW)
+    assert m.title == "EU-Taxonomie: Atomkraft ist nicht nachhaltig"
+    # an <h1> of its own keeps a segment that only looks like the site's
+    page = tree("<title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpen kaufen</title>",
+                "<h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1><p>x</p>")
+    m = page_metadata(page, "https://welpen-kaufen.example/", now=NOW)
+    assert m.title == "Welpen kaufen – Tipps zu jeder Hunderasse"
+
+
+def test_the_only_h1_is_the_headline_when_the_declared_titles_are_slogans() -> None:
+    page = tree("<title>Christmas Gift Guide | Journelles</title>",
+                "<h1>Mein cosy Home Gift Guide bei Westwing</h1><p>x</p>")
+    assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
+        "Mein cosy Home Gift Guide bei Westwing")
+    page = tree("<title>Christmas Gift Guide | Journelles</title>",
+                "<h2>Mein cosy Home Gift Guide bei Westwing</h2><p>x</p>")  # no <h1> at all
+    assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
+        "Mein cosy Home Gift Guide bei Westwing")
+    # not a login form's heading, not the site's name, not one of several <h1>s
+    for body in ("<form id='login'><h1>Log In</h1></form>", "<h1>Journelles</h1>",
+                 "<h1>Wohnen</h1><h1>Newsletter</h1>"):
+        page = tree("<title>Christmas Gift Guide | Journelles</title>"
+                    '<meta property="og:title" content="Christmas Gift Guide | Journelles">',
+                    body + "<p>x</p>")
+        assert page_metadata(page, "https://journelles.example/a", now=NOW).title == (
+            "Christmas Gift Guide")
+
+
 def test_an_unrelated_h1_is_not_the_headline() -> None:
-    t = tree(body="<h1>Time 4 talks</h1>")
+    # (the page's only <h1> is taken even so: see the test above)
+    t = tree(body="<h1>Time 4 talks</h1><h1>Kino</h1>")
     assert choose_headline(t, ["Weitere Digitalisierung der Schweizer Kinos"], set()) is None
     assert choose_headline(t, [None, ""], set()) is None
 
@@ -280,6 +358,33 @@ def test_a_byline_in_the_page_footer_is_not_the_author_but_one_in_the_article_is
     assert find_byline_author(own_footer) == "Tom Becker"
 
 
+def test_autor_classes_are_bylines_but_photo_credits_and_teaser_cards_are_not() -> None:
+    story = "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+    page = tree(body=f"<article>{story}<span class='content-left-autor'>Clara Lenz</span>"
+                     "</article>")
+    assert find_byline_author(page) == "Clara Lenz"
+    credits = tree(body=f"<article>{story}<div class='gallery'><figcaption>Die Brücke "
+                        "<span class='caption--autor'>Foto: Ingo Sauer</span></figcaption>"
+                        "</div><div class='caption-autor'>Photo: Ingo Sauer</div></article>")
+    assert find_byline_author(credits) is None
+    teaser = tree(body=f"<article>{story}</article><ul><li><a href='/other-story'><div>"
+                       "<span class='teaser__autor'>Von Hilde Butz</span></div></a></li></ul>")
+    assert find_byline_author(teaser) is None
+
+
+@pytest.mark.parametrize("footer_class", ["post-footer", "entry-footer", "article__footer",
+                                          "footer--article", "node-article-footer"])
+def test_a_byline_in_the_posts_own_footer_div_is_the_author(footer_class) -> None:
+    # blog themes mark the post's footer by class, not with an <footer> inside <article>
+    t = tree(body="<div class='post'><h2>Tach auch</h2><p>Text of the post.</p>"
+                  f"<div class='{footer_class}'><span class='post-author'>Eingestellt von "
+                  "<span class='fn'>Anna Keller</span></span></div></div>"
+                  "<div class='page-footer'><span class='author'>Site Admin Team</span></div>")
+    assert find_byline_author(t) == "Anna Keller"
+    page_footer_only = tree(body="<div class='footer'><span class='author'>Anna K.</span></div>")
+    assert find_byline_author(page_footer_only) is None
+
+
 def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     # fetched on 3 May 2024: a "published" 1 June 2024 on the page is a template artefact,
     # even though it is in the past by the time the test (or a reprocess) runs
@@ -302,6 +407,11 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("25. Januar 2022, 14:00 Uhr", date(2022, 1, 25)),
     ("Jan 25, 2022", date(2022, 1, 25)),
     ("Januar 2022", None),  # no day: a made-up 1st would be wrong
+    ("3 de mayo de 2022", date(2022, 5, 3)),  # months htmldate does not know: es, pt, it, pl
+    ("12 de setembro de 2021 às 10:00", date(2021, 9, 12)),
+    ("Pubblicato il 3 maggio 2022", date(2022, 5, 3)),
+    ("10 lipca 2020, 12:00", date(2020, 7, 10)),
+    ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
 ])
 def test_parse_visible_date(text, want) -> None:
@@ -325,6 +435,23 @@ def test_the_date_beside_the_headline_outweighs_one_machine_claim() -> None:
     assert m.published_date == date(2024, 4, 25)
     assert m.published_at_source == "headline"
     assert "disagree" in m.date_flags
+
+
+def test_the_published_time_element_beside_the_headline_is_one_claim_not_two() -> None:
+    # <time itemprop=datePublished> is the 'time' claim; read again as the visible date it
+    # would outvote the meta tag alone (1 + 1.5 against 1)
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<div class="article-meta"><time itemprop="datePublished" '
+                  'datetime="2024-04-22T14:42:13+01:00">22.04.2024</time></div>')
+    m = page_metadata(page, "https://x.example/bridge", now=NOW)
+    assert [c.source for c in m.date_candidates] == ["meta", "time"]
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+    # another date element nearer the headline still counts as the visible date
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date">22.04.2024</span>'
+                  '<time itemprop="datePublished" datetime="2024-04-22T14:42:13+01:00"></time>')
+    m = page_metadata(page, "https://x.example/bridge", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 22), "time")
 
 
 def test_two_agreeing_machine_claims_outweigh_the_date_beside_the_headline() -> None:
@@ -410,6 +537,34 @@ def _byline_page(line: str, head: str = "") -> object:
 ])
 def test_a_written_byline_near_the_headline_names_the_author(line, want) -> None:
     assert page_metadata(_byline_page(line), None, now=NOW).authors == want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("<p>Autoren Jelko Dorn und Jutta Klee</p>", ["Jelko Dorn", "Jutta Klee"]),
+    ("<p class='text-muted'>11.12.2019 - Amelie Lorenz</p>", ["Amelie Lorenz"]),
+    ("<small>04.02.2022 | 13:10 Uhr | Uta Hellberg</small>", ["Uta Hellberg"]),
+    ("<div>05.02.2020 <span>- Redaktion: Eberhard Fuchs (Pressesprecher)</span></div>",
+     ["Eberhard Fuchs"]),
+    ("<div>Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet</div>", ["Fritz Imhof"]),
+    # a date line going on with a place or a sentence is no byline
+    ("<p>11.12.2019 - Berlin</p>", []),
+    ("<p>11.12.2019 - Die Brücke ist wieder offen, sagt die Stadt.</p>", []),
+])
+def test_date_lines_and_label_fields_that_name_the_author(line, want) -> None:
+    assert page_metadata(_byline_page(line), None, now=NOW).authors == want
+
+
+@pytest.mark.parametrize("line", ["<p>Auteur : Kossivi Tiassou Edition : Marie Pioerron</p>",
+                                  "<p>Autore: Kossivi Tiassou</p>"])
+def test_french_and_italian_author_labels_name_the_author(line) -> None:
+    # the outlet in the author tag is no person: the written byline names one
+    page = _byline_page(line, '<meta name="author" content="Deutsche Welle">')
+    assert page_metadata(page, None, now=NOW).authors == ["Kossivi Tiassou"]
+
+
+def test_a_byline_box_holding_only_labels_does_not_hide_the_written_byline() -> None:
+    page = _byline_page("<div class='author-box'>Veröffentlicht</div><p>Von Anna Keller</p>")
+    assert page_metadata(page, None, now=NOW).authors == ["Anna Keller"]
 
 
 def test_a_written_byline_in_the_comments_is_not_the_author() -> None:
