@@ -61,18 +61,64 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return _POOL
 
 
-def chunks(table: pa.Table, parts: int) -> list[pa.Table]:
-    """`parts` contiguous slices of nearly equal size (order kept)."""
+# Rows per chunk handed to a worker at most. A chunk is copied and pickled whole in this
+# process before a worker takes it, so its size bounds what the pool holds here: 125
+# pages of HTML are ~18 MB (500 pages of the dev corpus are ~71 MB).
+CHUNK_ROWS = 125
+
+
+def chunks(table: pa.Table, parts: int, max_rows: int = CHUNK_ROWS) -> list[pa.Table]:
+    """At least `parts` contiguous slices of nearly equal size, none over `max_rows` rows
+    (order kept)."""
+    parts = max(parts, -(-table.num_rows // max_rows))
     size = -(-table.num_rows // parts)
     return [table.slice(i, size) for i in range(0, table.num_rows, size)]
 
 
+def compact(part: pa.Table) -> pa.Table:
+    """The slice with buffers of its own. Pickling a slice of a table pickles the whole
+    buffers it points into (pyarrow 26: a 50-row slice of a 100-row table pickles all 100
+    rows), so every chunk sent to a worker carried the whole batch."""
+    return part.take(pa.array(range(part.num_rows), pa.int64()))
+
+
+class _Slots:
+    """Chunks queued or running in the pool, across every task thread of the process: a
+    chunk is copied and pickled only when a slot is free, so the chunks of all the
+    batches in flight are never held in this process at once (only `workers` + 1)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._free: threading.Semaphore | None = None
+        self._size = 0
+
+    def semaphore(self, workers: int) -> threading.Semaphore:
+        with self._lock:
+            if self._free is None or self._size != workers + 1:
+                self._free, self._size = threading.Semaphore(workers + 1), workers + 1
+            return self._free
+
+
+_SLOTS = _Slots()
+
+
 def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
               min_rows: int) -> list[Any]:
-    """fn(chunk, *args) over `workers` slices of `table` in worker processes, results in
-    order. Small tables (< min_rows) and workers == 1 run inline: a pool is not worth it."""
+    """fn(chunk, *args) over slices of `table` (at least `workers`, none over CHUNK_ROWS
+    rows) in worker processes, results in order. Small tables (< min_rows) and workers ==
+    1 run inline: a pool is not worth it."""
     if workers <= 1 or table.num_rows < min_rows:
         return [fn(table, *args)]
     pool = _pool(workers)
-    futures = [pool.submit(fn, part, *args) for part in chunks(table, workers)]
+    slots = _SLOTS.semaphore(workers)
+    futures = []
+    for part in chunks(table, workers):
+        slots.acquire()  # released when the chunk is done (or could not be submitted)
+        try:
+            future = pool.submit(fn, compact(part), *args)
+        except BaseException:
+            slots.release()
+            raise
+        future.add_done_callback(lambda _f: slots.release())
+        futures.append(future)
     return [f.result() for f in futures]

@@ -488,25 +488,27 @@ def warc_batches(
 
 
 def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_bytes: int,
-               batch_size: int, opener: Opener | None = None
-               ) -> tuple[list[Path], list[dict], dict[str, int]]:
+               batch_size: int, opener: Opener | None = None,
+               stats: dict[str, int] | None = None
+               ) -> Iterator[tuple[Path | None, int, list[dict]]]:
     """Read a WARC batch by batch into DOCUMENTS Parquet files under `folder` (one per
-    batch), so a CC-NEWS file (~1 GB, ~40k pages) is never held whole in memory: the flow
-    loads one staged batch at a time. -> (files, rejects, stats)."""
+    batch), yielding each file as soon as it is written, with its row count and the
+    records rejected while reading it: (path, rows, rejects); path None for a batch that
+    held only rejects. A CC-NEWS file (~1 GB, ~40k pages) is never held whole in memory,
+    and its first batch can be processed while the rest is still being read."""
     import pyarrow.parquet as pq
 
     from schemas.tables import DOCUMENTS, conform
 
     folder.mkdir(parents=True, exist_ok=True)
     stem = hashlib.blake2b(source.encode(), digest_size=6).hexdigest()
-    files: list[Path] = []
-    rejects: list[dict] = []
-    stats: dict[str, int] = {}
+    written = 0
     for rows, rejs in warc_batches(source, run_id, now, max_body_bytes, batch_size, opener,
                                    stats):
-        rejects += rejs
-        if rows:
-            path = folder / f"{stem}-{len(files):05d}.parquet"
-            pq.write_table(conform(rows, DOCUMENTS, "documents"), path, compression="zstd")
-            files.append(path)
-    return files, rejects, stats
+        if not rows:
+            yield None, 0, rejs
+            continue
+        path = folder / f"{stem}-{written:05d}.parquet"
+        pq.write_table(conform(rows, DOCUMENTS, "documents"), path, compression="zstd")
+        written += 1
+        yield path, len(rows), rejs
