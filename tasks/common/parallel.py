@@ -13,8 +13,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import pyarrow as pa
@@ -85,18 +86,43 @@ def compact(part: pa.Table) -> pa.Table:
 class _Slots:
     """Chunks queued or running in the pool, across every task thread of the process: a
     chunk is copied and pickled only when a slot is free, so the chunks of all the
-    batches in flight are never held in this process at once (only `workers` + 1)."""
+    batches in flight are never held in this process at once (only `workers` + 1).
+
+    Calls take turns in the order they came: one call's chunks all go in before the next
+    call's, as they did when every chunk went straight into the pool's queue. (Slots
+    granted chunk by chunk to whichever thread asked would interleave the batches, and
+    the first batch would finish, and commit, only when all of them do.)"""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._free: threading.Semaphore | None = None
+        self._cond = threading.Condition()
+        self._free = 0
         self._size = 0
+        self._tickets = 0  # turns handed out
+        self._serving = 0  # the turn now submitting
 
-    def semaphore(self, workers: int) -> threading.Semaphore:
-        with self._lock:
-            if self._free is None or self._size != workers + 1:
-                self._free, self._size = threading.Semaphore(workers + 1), workers + 1
-            return self._free
+    @contextmanager
+    def turn(self, workers: int) -> Iterator[None]:
+        with self._cond:
+            if self._size != workers + 1:  # a new pool size: its slots, none in use
+                self._free, self._size = workers + 1, workers + 1
+            ticket, self._tickets = self._tickets, self._tickets + 1
+            self._cond.wait_for(lambda: self._serving == ticket)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._serving += 1
+                self._cond.notify_all()
+
+    def acquire(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: self._free > 0)
+            self._free -= 1
+
+    def release(self) -> None:
+        with self._cond:
+            self._free += 1
+            self._cond.notify_all()
 
 
 _SLOTS = _Slots()
@@ -110,15 +136,15 @@ def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
     if workers <= 1 or table.num_rows < min_rows:
         return [fn(table, *args)]
     pool = _pool(workers)
-    slots = _SLOTS.semaphore(workers)
     futures = []
-    for part in chunks(table, workers):
-        slots.acquire()  # released when the chunk is done (or could not be submitted)
-        try:
-            future = pool.submit(fn, compact(part), *args)
-        except BaseException:
-            slots.release()
-            raise
-        future.add_done_callback(lambda _f: slots.release())
-        futures.append(future)
+    with _SLOTS.turn(workers):
+        for part in chunks(table, workers):
+            _SLOTS.acquire()  # released when the chunk is done (or could not be submitted)
+            try:
+                future = pool.submit(fn, compact(part), *args)
+            except BaseException:
+                _SLOTS.release()
+                raise
+            future.add_done_callback(lambda _f: _SLOTS.release())
+            futures.append(future)
     return [f.result() for f in futures]

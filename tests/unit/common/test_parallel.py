@@ -154,3 +154,32 @@ def test_batches_on_threads_queue_at_most_workers_plus_one_chunks():
     watcher.join()
     assert results == [[20, 20]] * 4
     assert seen and max(seen) <= 3, max(seen)
+
+
+def _started(table: pa.Table) -> tuple[int, float]:
+    import time
+
+    began = time.monotonic()  # CLOCK_MONOTONIC: one clock for every process
+    time.sleep(0.05)
+    return table.column("batch")[0].as_py(), began
+
+
+def test_batches_on_threads_take_turns_chunk_for_chunk():
+    """Each batch's chunks go to the pool together, in the order the batches came, so
+    the first batch finishes first (and commits) instead of all of them at the end."""
+    import threading
+
+    starts: list[tuple[int, float]] = []
+
+    def batch(number: int) -> None:
+        table = pa.table({"batch": [number] * 40})
+        starts.extend(parallel.map_batch(_started, table, workers=2, min_rows=1))
+
+    threads = [threading.Thread(target=batch, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    order = [b for b, _ in sorted(starts, key=lambda s: s[1])]
+    runs = [b for i, b in enumerate(order) if i == 0 or order[i - 1] != b]
+    assert sorted(runs) == [0, 1, 2, 3], order  # each batch's chunks ran one after another
