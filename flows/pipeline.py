@@ -260,18 +260,23 @@ def _document_batches(run: Run, todo: pa.Table, staging: _Staging, known: KnownI
     staged (loaded lazily, its discover counts and read rejects recorded as it is read),
     or None when the next batch is not staged yet. The progress display's total grows as
     the WARCs are staged."""
+    def load(path: Path | None, rejects: list[dict]) -> pa.Table:
+        loaded = run.record(load_staged_task(path, rejects, known, run.settings.refresh,
+                                             run.run_id))
+        progress.expect(todo.num_rows + staging.rows)
+        return loaded.table
+
     progress.expect(todo.num_rows)
     yield from batches(todo, run.settings.batch_size)
     for item in staging:
         if item is None:
             yield None
-            continue
-        path, rejects = item
-        loaded = run.record(load_staged_task(path, rejects, known, run.settings.refresh,
-                                             run.run_id))
-        progress.expect(todo.num_rows + staging.rows)
-        if path is not None:
-            yield loaded.table
+        elif item[0] is None:
+            load(*item)  # rejects only: recorded, no batch
+        else:
+            # yielded straight from the call: this frame keeps no reference to the pages
+            # while the batch is on its way (it would hold one more batch of HTML)
+            yield load(*item)
 
 
 _DONE = object()  # the end of a run's batches

@@ -515,6 +515,8 @@ def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.T
         if not refresh and url and article_id_for(canonical_url(url)) in known.article_ids:
             settled = True
         keep_mask.append(not settled)
+    if all(keep_mask):  # the usual case: no copy of the batch (filter copies the pages)
+        return docs, docs.slice(0, 0)
     mask = pa.array(keep_mask, type=pa.bool_())
     return docs.filter(mask), docs.filter(pa.compute.invert(mask))
 

@@ -982,6 +982,8 @@ def _passthrough(docs: pa.Table) -> tuple[pa.Table, list[dict]]:
                                          or r.get("body") is not None)])
     done = pc.fill_null(pc.or_(pc.equal(docs.column("source_kind"), "dump"),
                                pc.is_valid(docs.column("body"))), False)
+    if pc.all(done).as_py():  # a WARC batch: kept as it is (filter would copy every page)
+        return docs, []
     return docs.filter(done), docs.filter(pc.invert(done)).to_pylist()
 
 
