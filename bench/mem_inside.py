@@ -12,6 +12,7 @@ extraction workers neither (bench/bench_memory.py sums the whole tree).
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import tempfile
 import threading
@@ -21,6 +22,22 @@ from pathlib import Path
 
 import psutil
 import pyarrow as pa
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def malloc_mb() -> tuple[int, int]:
+    """(MB in use, MB free but kept) of glibc's malloc: Python objects and C libraries
+    other than Arrow (its own allocator) and DuckDB (its own). Free-but-kept is
+    fragmentation the process does not give back."""
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallinfo2.restype = _MallInfo2
+    info = libc.mallinfo2()
+    return (info.uordblks + info.hblkhd) >> 20, info.fordblks >> 20
 
 
 class Sampler(threading.Thread):
@@ -37,9 +54,11 @@ class Sampler(threading.Thread):
         me = psutil.Process()
         while not self.stop.wait(self.every):
             rss, arrow = me.memory_info().rss >> 20, pa.total_allocated_bytes() >> 20
+            used, kept = malloc_mb()
             t = round(time.perf_counter() - self.t0)
             self.timeline.append((t, rss, arrow))
-            print(f"  t={t} s RSS {rss} MB, Arrow {arrow} MB", flush=True)
+            print(f"  t={t} s RSS {rss} MB, Arrow {arrow} MB, malloc in use {used} MB, "
+                  f"malloc free but kept {kept} MB", flush=True)
             if rss > self.peak[1]:
                 self.peak = (t, rss, arrow)
                 if self.trace:
