@@ -125,8 +125,15 @@ class Run:
 
 
 # Batches in flight between loading and commit: enough to overlap fetching (I/O) with
-# extraction (CPU) and the commits, few enough that page bodies never pile up for a run.
-WINDOW = 4
+# extraction (CPU) and the commits (batch n+1 is extracted while batch n is deduplicated,
+# enriched and committed), few enough that page bodies never pile up for a run. 2, not
+# the 4 of before: on 2,500 pages (three runs side by side, load 14) windows 2 / 3 / 4
+# took 600 / 592 / 582 s, within the noise, and Arrow's peak in the flow's process was
+# 328 / 431 / 479 MB (BENCHMARKS.md, issue 10, bounded memory).
+WINDOW = 2
+# On a Dask cluster each batch's CPU work runs on one Dask worker: the window is the
+# cluster's parallelism, so it stays as wide as before.
+CLUSTER_WINDOW = 4
 # How long the loop blocks on its queue of finished tasks before it looks again (only so
 # that a signal reaches the main thread; finishing tasks wake it at once).
 WAKE_S = 1.0
@@ -321,7 +328,7 @@ def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
              known: KnownInputs) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
     logger = get_run_logger()
-    # Each batch goes fetch -> extract -> clean on the task runner (at most WINDOW batches
+    # Each batch goes fetch -> extract -> clean on the task runner (at most `window` batches
     # on their way, so bodies never pile up), then dedup -> enrich -> publish in batch
     # order on this thread: a crash loses at most the batches not yet committed.
     source = _document_batches(run, todo, staging, known)
@@ -329,9 +336,11 @@ def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
     numbers = iter(range(1, 1 << 30))
     more = True  # the source may still give batches
 
+    window = CLUSTER_WINDOW if settings.dask_address else WINDOW
+
     def refill() -> None:
         nonlocal more
-        while more and len(flowing) < WINDOW:
+        while more and len(flowing) < window:
             table = next(source, _DONE)
             if table is _DONE:
                 more = False
