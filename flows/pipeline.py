@@ -21,7 +21,6 @@ from flows import progress
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
 from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
-from tasks.common.memory import give_back_free_memory
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
@@ -323,7 +322,6 @@ def _commit(run: Run, batch: _Batch) -> None:
     index_search_task(run.root, enriched.table, commit)
     get_run_logger().info("run %s: batch %d committed (%d articles)", run.run_id,
                           batch.number, enriched.table.num_rows)
-    give_back_free_memory()  # what the batch freed, not kept by malloc for the whole run
 
 
 def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
