@@ -3,10 +3,10 @@
 glibc gives each thread that allocates under contention an arena of its own (up to 8 per
 core) and keeps what is freed in it: the task threads and the WARC staging thread each
 allocate and free a batch of pages every few seconds, and the freed memory stays in their
-arenas. Measured in the flow's process on 2,500 pages (`bench/mem_inside.py`, two runs
-side by side, BENCHMARKS.md issue 10): with MALLOC_ARENA_MAX=2, malloc's free-but-kept
-peak 120 MB instead of 302 MB, the process's non-Arrow memory at the end 569 MB instead
-of 708 MB, the same wall time (247 vs 248 s)."""
+arenas. Measured in the flow's process on 2,500 pages (`bench/mem_inside.py`, pairs of
+runs side by side, BENCHMARKS.md issue 10): this call vs none, peak RSS 826 vs 869 MB,
+malloc's free-but-kept peak 175 vs 246 MB, same wall (197 s); MALLOC_ARENA_MAX=2 in the
+environment (all threads) vs none, 796 vs 835 MB, 120 vs 302 MB, 247 vs 248 s."""
 
 from __future__ import annotations
 
