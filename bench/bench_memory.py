@@ -67,20 +67,37 @@ def make_warc(path: Path, n: int, gzip: bool = True) -> None:
                 url, "response", payload=BytesIO(body), http_headers=head))
 
 
-def tree_pss(proc: psutil.Process) -> tuple[int, int, str, int]:
-    """(sum of PSS, largest PSS, that process's name, number of processes)."""
+def kind_of(p: psutil.Process, root: psutil.Process) -> str:
+    """main (the `pressroom` process), server (Prefect's temporary server), worker (an
+    extraction worker of the pool), or other (forkserver, resource tracker)."""
+    if p.pid == root.pid:
+        return "main"
+    cmd = " ".join(p.cmdline())
+    if "uvicorn" in cmd or "prefect" in cmd and "server" in cmd:
+        return "server"
+    if "forkserver" in cmd and p.ppid() != root.pid:
+        return "worker"  # a child of the forkserver
+    return "other"
+
+
+def tree_pss(proc: psutil.Process) -> tuple[int, int, str, int, dict[str, int]]:
+    """(sum of PSS, largest PSS, that process's name, number of processes, PSS summed
+    per process kind)."""
     total, biggest, name, count = 0, 0, "", 0
+    kinds: dict[str, int] = {}
     for p in [proc, *proc.children(recursive=True)]:
         try:
             pss = p.memory_full_info().pss
             label = " ".join(p.cmdline()[:3])[-60:]
+            kind = kind_of(p, proc)
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             continue
         total += pss
         count += 1
+        kinds[kind] = kinds.get(kind, 0) + pss
         if pss > biggest:
             biggest, name = pss, label
-    return total, biggest, name, count
+    return total, biggest, name, count, kinds
 
 
 def measure(cmd: list[str], env: dict, cwd: str, interval: float = 0.5,
@@ -90,20 +107,25 @@ def measure(cmd: list[str], env: dict, cwd: str, interval: float = 0.5,
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     ps = psutil.Process(proc.pid)
-    peak = {"pss_sum": 0, "pss_max_one": 0, "max_one": "", "procs": 0, "samples": 0}
+    peak = {"pss_sum": 0, "pss_max_one": 0, "max_one": "", "procs": 0, "samples": 0,
+            "kinds": {}}
     timeline = []  # (t, MB) every ~10 s, to see whether it grows during the run
     while proc.poll() is None:
-        total, biggest, name, count = tree_pss(ps)
+        total, biggest, name, count, kinds = tree_pss(ps)
         peak["samples"] += 1
         peak["pss_sum"] = max(peak["pss_sum"], total)
         peak["procs"] = max(peak["procs"], count)
+        for kind, pss in kinds.items():  # each kind's own peak (not at the same moment)
+            peak["kinds"][kind] = max(peak["kinds"].get(kind, 0), pss)
         if biggest > peak["pss_max_one"]:
             peak["pss_max_one"], peak["max_one"] = biggest, name
         if peak["samples"] % 20 == 1:
             timeline.append((round(time.perf_counter() - t0), total >> 20))
             if progress:  # a run stopped before its end still leaves its figures
-                print(f"  t={timeline[-1][0]} s tree {total >> 20} MB ({count} processes), "
-                      f"peak so far {peak['pss_sum'] >> 20} MB", flush=True)
+                per_kind = ", ".join(f"{k} {v >> 20}" for k, v in sorted(kinds.items()))
+                print(f"  t={timeline[-1][0]} s tree {total >> 20} MB ({count} processes: "
+                      f"{per_kind}), peak so far {peak['pss_sum'] >> 20} MB, load "
+                      f"{os.getloadavg()[0]:.1f}", flush=True)
         time.sleep(interval)
     out = proc.stdout.read().decode("utf-8", "replace")
     peak["wall_s"] = time.perf_counter() - t0
@@ -113,8 +135,14 @@ def measure(cmd: list[str], env: dict, cwd: str, interval: float = 0.5,
     return peak
 
 
-def ingest_cmd(warc: Path, wh: Path) -> list[str]:
-    return [str(BIN / "pressroom"), "ingest", str(warc), "--warehouse", str(wh)]
+def ingest_cmd(warc: Path, wh: Path, window: int | None = None) -> list[str]:
+    args = ["ingest", str(warc), "--warehouse", str(wh)]
+    if window is None:
+        return [str(BIN / "pressroom"), *args]
+    # another number of batches in flight (flows/pipeline.py WINDOW), for this run only
+    code = ("import sys, flows.pipeline as p; p.WINDOW = int(sys.argv.pop(1)); "
+            "from flows.cli import app; sys.argv[0] = 'pressroom'; app()")
+    return [sys.executable, "-c", code, str(window), *args]
 
 
 def env_for(tmp: Path, workers: int | None) -> dict:
@@ -134,28 +162,40 @@ def main() -> None:
     ap.add_argument("--tmp", default=None, help="scratch folder (default: a temp dir)")
     ap.add_argument("--plain", action="store_true",
                     help="an uncompressed .warc (much faster to generate)")
+    ap.add_argument("--warc-dir", default=None,
+                    help="keep the WARCs here (pages-N.warc[.gz]) and reuse those that exist")
+    ap.add_argument("--window", type=int, default=None,
+                    help="batches in flight (default: flows/pipeline.py WINDOW)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         tmp = Path(tmp)
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
         for n in args.sizes:
-            warc = tmp / (f"pages-{n}.warc" if args.plain else f"pages-{n}.warc.gz")
+            name = f"pages-{n}.warc" if args.plain else f"pages-{n}.warc.gz"
+            warc = Path(args.warc_dir or tmp) / name
             t0 = time.perf_counter()
-            make_warc(warc, n, gzip=not args.plain)
+            if not (args.warc_dir and warc.exists()):
+                make_warc(warc, n, gzip=not args.plain)
             print(f"\n{n} pages: WARC {warc.stat().st_size >> 20} MB in "
-                  f"{time.perf_counter() - t0:.0f} s", flush=True)
+                  f"{time.perf_counter() - t0:.0f} s (window {args.window or 'default'})",
+                  flush=True)
             run_dir = tmp / f"run-{n}"
             run_dir.mkdir()
-            r = measure(ingest_cmd(warc, run_dir / "wh"), env_for(run_dir, args.workers),
+            r = measure(ingest_cmd(warc, run_dir / "wh", args.window),
+                        env_for(run_dir, args.workers),
                         str(run_dir), progress=True)
             print(f"{n} pages: rc={r['rc']} wall {r['wall_s']:.0f} s "
                   f"({n / r['wall_s']:.1f} docs/s); peak PSS of the tree "
                   f"{r['pss_sum'] / 2**20:.0f} MB over up to {r['procs']} processes; largest "
                   f"single process {r['pss_max_one'] / 2**20:.0f} MB ({r['max_one']}); "
                   f"{r['samples']} samples; load average {os.getloadavg()}", flush=True)
+            print(f"{n} pages: peak PSS per process kind (MB) "
+                  + ", ".join(f"{k} {v >> 20}" for k, v in sorted(r["kinds"].items())),
+                  flush=True)
             print(f"{n} pages: timeline (s, MB) {r['timeline']}", flush=True)
             print("--- ingest output (tail) ---\n" + r["tail"] + "\n---", flush=True)
-            warc.unlink()
+            if not args.warc_dir:
+                warc.unlink()
 
 
 if __name__ == "__main__":

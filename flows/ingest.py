@@ -7,10 +7,9 @@ from prefect import flow
 
 from flows.pipeline import Run, process
 from flows.runners import for_cluster, runner_at_import
-from tasks.common.crashpoints import crash_point
 from tasks.common.settings import Settings
 from tasks.common.urls import strip_userinfo
-from tasks.steps import discover_task, known_inputs_task, stage_warc_task, with_source_delays
+from tasks.steps import discover_task, known_inputs_task, with_source_delays
 
 
 # Local, or the Dask cluster the settings name (flows/runners.py).
@@ -34,11 +33,6 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
         known = known_inputs_task(run.settings)
         found = run.record(discover_task(run.inputs, run.settings, run.run_id, known))
 
-        # WARC inputs are staged batch by batch and loaded one batch at a time by process().
-        staged = []
-        for source in found.pending:
-            files, read = stage_warc_task(source, run.settings, run.run_id, known)
-            run.record(read)
-            staged += files
-            crash_point("staged")
-        return process(run, found.table, staged, known)
+        # WARC inputs are staged batch by batch in the background by process(), each
+        # batch going through the pipeline as soon as it is staged.
+        return process(run, found.table, found.pending, known)

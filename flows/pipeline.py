@@ -4,8 +4,10 @@ the report. No business logic here."""
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import shutil
+import threading
 from collections import deque
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -13,13 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 from prefect import get_run_logger
 
 from flows import progress
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
 from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
+from tasks.common.memory import limit_malloc_arenas
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
@@ -35,6 +37,7 @@ from tasks.steps import (
     load_staged_task,
     publish_task,
     report_task,
+    stage_warc_task,
 )
 from tasks.storage.warehouse import (
     clear_leftovers,
@@ -123,8 +126,15 @@ class Run:
 
 
 # Batches in flight between loading and commit: enough to overlap fetching (I/O) with
-# extraction (CPU) and the commits, few enough that page bodies never pile up for a run.
-WINDOW = 4
+# extraction (CPU) and the commits (batch n+1 is extracted while batch n is deduplicated,
+# enriched and committed), few enough that page bodies never pile up for a run. 2, not
+# the 4 of before: on 2,500 pages (three runs side by side, load 14) windows 2 / 3 / 4
+# took 600 / 592 / 582 s, within the noise, and Arrow's peak in the flow's process was
+# 328 / 431 / 479 MB (BENCHMARKS.md, issue 10, bounded memory).
+WINDOW = 2
+# On a Dask cluster each batch's CPU work runs on one Dask worker: the window is the
+# cluster's parallelism, so it stays as wide as before.
+CLUSTER_WINDOW = 4
 # How long the loop blocks on its queue of finished tasks before it looks again (only so
 # that a signal reaches the main thread; finishing tasks wake it at once).
 WAKE_S = 1.0
@@ -150,38 +160,135 @@ class _Finished:
     answer them, beside the extraction)."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[_Batch] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Batch | None] = queue.SimpleQueue()
+
+    def wake(self) -> None:
+        """Wake the loop without a finished batch (a WARC batch was staged)."""
+        self._queue.put(None)
 
     def submit(self, batch: _Batch, stage: str, task, table: pa.Table, run: Run) -> None:
         batch.stage, batch.done = stage, False
         batch.future = task.submit(table, run.settings, run.run_id)
         batch.future.add_done_callback(lambda _future, b=batch: self._queue.put(b))
 
-    def next(self) -> _Batch:
+    def next(self) -> _Batch | None:
+        """The next batch whose task finished, or None when woken for new input."""
         while True:
             try:
                 batch = self._queue.get(timeout=WAKE_S)
             except queue.Empty:
                 continue
-            batch.done = True
+            if batch is not None:
+                batch.done = True
             return batch
 
 
-def process(run: Run, todo: pa.Table, staged: list[Path] = (),
+class _Staging:
+    """The run's WARC inputs read into staged Parquet batch files by a background thread
+    (the stage-warc task runs there, in the flow's context), while the batches already
+    staged go through the pipeline: the first batch starts as soon as it is read, and a
+    WARC of any size is never in memory, only one batch of it at a time. Staging runs
+    ahead on disk without waiting for the pipeline, so an http(s) WARC is read without
+    pauses that a server could time out."""
+
+    _END = object()
+
+    def __init__(self, run: Run, sources: list[str], wake) -> None:
+        self.rows = 0  # rows staged so far, for the progress display's total
+        self._wake = wake  # tells the flow's loop that something came
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        if sources:
+            context = contextvars.copy_context()  # the flow run's, so the task is its child
+            self._thread = threading.Thread(target=context.run, args=(self._stage, run, sources),
+                                            name="pressroom-stage-warc", daemon=True)
+            self._thread.start()
+
+    def _stage(self, run: Run, sources: list[str]) -> None:
+        try:
+            for source in sources:
+                if self._stop.is_set():
+                    break
+                stage_warc_task(source, run.settings, run.run_id, self._emit)
+        except BaseException as exc:  # handed to the flow's thread, which raises it
+            self._queue.put(exc)
+        finally:
+            self._queue.put(self._END)
+            self._wake()
+
+    def _emit(self, path: Path | None, rows: int, rejects: list[dict]) -> bool:
+        self.rows += rows
+        self._queue.put((path, rejects))
+        self._wake()
+        crash_point("staged")  # a batch staged: nothing of it fetched yet
+        return not self._stop.is_set()
+
+    def __iter__(self):
+        """(staged file or None, rejects read with it), in WARC order, or None when the
+        next one is not staged yet: the loop never waits here while batches are in flight
+        (it waits for them and for the staging's wake-up together)."""
+        if self._thread is None:
+            return
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                yield None
+                continue
+            if item is self._END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        """Stop reading (a failed or finished run) and wait for the thread, so nothing
+        is written into the staging folder after the run removes it."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=120)
+
+
+def process(run: Run, todo: pa.Table, warcs: list[str] = (),
             known: KnownInputs | None = None) -> dict:
-    """Documents (plus staged WARC batches, loaded one at a time) -> committed batches and
-    the run manifest. Returns the run manifest with database/report paths."""
-    return _process(run, todo, list(staged), known or KnownInputs())
+    """Documents (plus WARC inputs, staged in the background and loaded one batch at a
+    time) -> committed batches and the run manifest. Returns the run manifest with
+    database/report paths."""
+    limit_malloc_arenas()  # before the task and staging threads start allocating
+    finished = _Finished()
+    staging = _Staging(run, list(warcs), wake=finished.wake)
+    try:
+        return _process(run, todo, staging, finished, known or KnownInputs())
+    finally:
+        staging.close()
 
 
-def _document_batches(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs):
-    """The run's batches: the discovered documents, then each staged WARC batch (loaded
-    lazily, its discover counts recorded as it is read)."""
+def _document_batches(run: Run, todo: pa.Table, staging: _Staging, known: KnownInputs):
+    """The run's batches: the discovered documents, then each staged WARC batch as it is
+    staged (loaded lazily, its discover counts and read rejects recorded as it is read),
+    or None when the next batch is not staged yet. The progress display's total grows as
+    the WARCs are staged."""
+    def load(path: Path | None, rejects: list[dict]) -> pa.Table:
+        loaded = run.record(load_staged_task(path, rejects, known, run.settings.refresh,
+                                             run.run_id))
+        progress.expect(todo.num_rows + staging.rows)
+        return loaded.table
+
+    progress.expect(todo.num_rows)
     yield from batches(todo, run.settings.batch_size)
-    for path in staged:
-        yield run.record(load_staged_task(path, known, run.settings.refresh, run.run_id)).table
+    for item in staging:
+        if item is None:
+            yield None
+        elif item[0] is None:
+            load(*item)  # rejects only: recorded, no batch
+        else:
+            # yielded straight from the call: this frame keeps no reference to the pages
+            # while the batch is on its way (it would hold one more batch of HTML)
+            yield load(*item)
 
 
+_DONE = object()  # the end of a run's batches
 _NEXT = {"fetch": ("extract", extract_task), "extract": ("clean", clean_task)}
 
 
@@ -219,34 +326,42 @@ def _commit(run: Run, batch: _Batch) -> None:
                           batch.number, enriched.table.num_rows)
 
 
-def _process(run: Run, todo: pa.Table, staged: list[Path], known: KnownInputs) -> dict:
+def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
+             known: KnownInputs) -> dict:
     settings, run_id, root, ledger = run.settings, run.run_id, run.root, run.ledger
     logger = get_run_logger()
-    # Each batch goes fetch -> extract -> clean on the task runner (at most WINDOW batches
+    # Each batch goes fetch -> extract -> clean on the task runner (at most `window` batches
     # on their way, so bodies never pile up), then dedup -> enrich -> publish in batch
     # order on this thread: a crash loses at most the batches not yet committed.
-    progress.expect(todo.num_rows + sum(pq.read_metadata(p).num_rows for p in staged))
-    source = _document_batches(run, todo, staged, known)
+    source = _document_batches(run, todo, staging, known)
     flowing: deque[_Batch] = deque()
     numbers = iter(range(1, 1 << 30))
-    finished = _Finished()
+    more = True  # the source may still give batches
+
+    window = CLUSTER_WINDOW if settings.dask_address else WINDOW
 
     def refill() -> None:
-        while len(flowing) < WINDOW:
-            table = next(source, None)
-            if table is None:
+        nonlocal more
+        while more and len(flowing) < window:
+            table = next(source, _DONE)
+            if table is _DONE:
+                more = False
+            elif table is None:  # the next WARC batch is still being staged
                 return
-            flowing.append(batch := _Batch(next(numbers), "fetch"))
-            finished.submit(batch, "fetch", fetch_task, table, run)
+            else:
+                flowing.append(batch := _Batch(next(numbers), "fetch"))
+                finished.submit(batch, "fetch", fetch_task, table, run)
 
     refill()
-    while flowing:
-        if flowing[0].stage == "clean" and flowing[0].done:
+    while flowing or more:
+        if flowing and flowing[0].stage == "clean" and flowing[0].done:
             _commit(run, flowing.popleft())  # in batch order, whatever finished first
             refill()
             continue
-        batch = finished.next()  # blocks until some task of a batch finishes
-        if batch.stage != "clean":
+        batch = finished.next()  # blocks until a task of a batch finishes or input comes
+        if batch is None:
+            refill()
+        elif batch.stage != "clean":
             _advance(run, batch, finished)
 
     for stage in ("fetch", "extract", "clean", "dedup", "enrich"):

@@ -10,6 +10,7 @@ them for a cache key would serialise every batch for nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -73,18 +74,26 @@ def discover_task(inputs: list[str], settings: Settings, run_id: str,
 
 
 @task(name="stage-warc", **STAGE_TASK)
-def stage_warc_task(source: str, settings: Settings, run_id: str, known: KnownInputs
-                    ) -> tuple[list[Path], StageResult]:
-    """A WARC input, read batch by batch into staged Parquet files (never whole)."""
-    return discover.stage_warc_input(source, warehouse.staging_dir(settings.warehouse, run_id),
-                                     settings_slice(discover.DiscoverConfig, settings),
-                                     run_id, known)
+def stage_warc_task(source: str, settings: Settings, run_id: str,
+                    emit: Callable[[Path | None, int, list[dict]], bool]) -> int:
+    """A WARC input, read batch by batch into staged Parquet files (never whole): each
+    file goes to `emit(path, rows, rejects)` as soon as it is written, so its batch can
+    start while the rest is read; `emit` returning False stops the reading. Returns the
+    number of rows staged."""
+    staged = 0
+    for path, rows, rejects in discover.stage_warc_input(
+            source, warehouse.staging_dir(settings.warehouse, run_id),
+            settings_slice(discover.DiscoverConfig, settings), run_id):
+        staged += rows
+        if not emit(path, rows, rejects):
+            break
+    return staged
 
 
 @task(name="load-staged", **STAGE_TASK)
-def load_staged_task(path: Path, known: KnownInputs, refresh: bool, run_id: str
-                     ) -> StageResult:
-    return discover.staged_batch(path, known, refresh, run_id)
+def load_staged_task(path: Path | None, rejects: list[dict], known: KnownInputs,
+                     refresh: bool, run_id: str) -> StageResult:
+    return discover.staged_batch(path, known, refresh, run_id, rejects)
 
 
 @task(name="fetch", **STAGE_TASK)

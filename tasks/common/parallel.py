@@ -13,8 +13,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import pyarrow as pa
@@ -61,18 +62,89 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return _POOL
 
 
-def chunks(table: pa.Table, parts: int) -> list[pa.Table]:
-    """`parts` contiguous slices of nearly equal size (order kept)."""
+# Rows per chunk handed to a worker at most. A chunk is copied and pickled whole in this
+# process before a worker takes it, so its size bounds what the pool holds here: 125
+# pages of HTML are ~18 MB (500 pages of the dev corpus are ~71 MB).
+CHUNK_ROWS = 125
+
+
+def chunks(table: pa.Table, parts: int, max_rows: int = CHUNK_ROWS) -> list[pa.Table]:
+    """At least `parts` contiguous slices of nearly equal size, none over `max_rows` rows
+    (order kept)."""
+    parts = max(parts, -(-table.num_rows // max_rows))
     size = -(-table.num_rows // parts)
     return [table.slice(i, size) for i in range(0, table.num_rows, size)]
 
 
+def compact(part: pa.Table) -> pa.Table:
+    """The slice with buffers of its own. Pickling a slice of a table pickles the whole
+    buffers it points into (pyarrow 26: a 50-row slice of a 100-row table pickles all 100
+    rows), so every chunk sent to a worker carried the whole batch."""
+    return part.take(pa.array(range(part.num_rows), pa.int64()))
+
+
+class _Slots:
+    """Chunks queued or running in the pool, across every task thread of the process: a
+    chunk is copied and pickled only when a slot is free, so the chunks of all the
+    batches in flight are never held in this process at once (only `workers` + 1).
+
+    Calls take turns in the order they came: one call's chunks all go in before the next
+    call's, as they did when every chunk went straight into the pool's queue. (Slots
+    granted chunk by chunk to whichever thread asked would interleave the batches, and
+    the first batch would finish, and commit, only when all of them do.)"""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._free = 0
+        self._size = 0
+        self._tickets = 0  # turns handed out
+        self._serving = 0  # the turn now submitting
+
+    @contextmanager
+    def turn(self, workers: int) -> Iterator[None]:
+        with self._cond:
+            if self._size != workers + 1:  # a new pool size: its slots, none in use
+                self._free, self._size = workers + 1, workers + 1
+            ticket, self._tickets = self._tickets, self._tickets + 1
+            self._cond.wait_for(lambda: self._serving == ticket)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._serving += 1
+                self._cond.notify_all()
+
+    def acquire(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: self._free > 0)
+            self._free -= 1
+
+    def release(self) -> None:
+        with self._cond:
+            self._free += 1
+            self._cond.notify_all()
+
+
+_SLOTS = _Slots()
+
+
 def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
               min_rows: int) -> list[Any]:
-    """fn(chunk, *args) over `workers` slices of `table` in worker processes, results in
-    order. Small tables (< min_rows) and workers == 1 run inline: a pool is not worth it."""
+    """fn(chunk, *args) over slices of `table` (at least `workers`, none over CHUNK_ROWS
+    rows) in worker processes, results in order. Small tables (< min_rows) and workers ==
+    1 run inline: a pool is not worth it."""
     if workers <= 1 or table.num_rows < min_rows:
         return [fn(table, *args)]
     pool = _pool(workers)
-    futures = [pool.submit(fn, part, *args) for part in chunks(table, workers)]
+    futures = []
+    with _SLOTS.turn(workers):
+        for part in chunks(table, workers):
+            _SLOTS.acquire()  # released when the chunk is done (or could not be submitted)
+            try:
+                future = pool.submit(fn, compact(part), *args)
+            except BaseException:
+                _SLOTS.release()
+                raise
+            future.add_done_callback(lambda _f: _SLOTS.release())
+            futures.append(future)
     return [f.result() for f in futures]

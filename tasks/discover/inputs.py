@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -515,6 +515,8 @@ def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.T
         if not refresh and url and article_id_for(canonical_url(url)) in known.article_ids:
             settled = True
         keep_mask.append(not settled)
+    if all(keep_mask):  # the usual case: no copy of the batch (filter copies the pages)
+        return docs, docs.slice(0, 0)
     mask = pa.array(keep_mask, type=pa.bool_())
     return docs.filter(mask), docs.filter(pa.compute.invert(mask))
 
@@ -529,7 +531,8 @@ def drop_taken_down(docs: pa.Table, known: KnownInputs, run_id: str
     if not (known.taken_down_ids or known.taken_down_domains) or docs.num_rows == 0:
         return docs, []
     keep, rejects = [], []
-    for doc in docs.to_pylist():
+    # only the columns a reject needs: never the bodies as Python objects
+    for doc in docs.select(["url", "source_kind", "source", "input_key"]).to_pylist():
         url = doc.get("url")
         domain = domain_of(url) if url else ""
         hit = (safe_article_id(url) in known.taken_down_ids or domain in known.taken_down_domains
@@ -549,30 +552,67 @@ def drop_known_rejects(rejects: list[dict], known: KnownInputs) -> tuple[list[di
 
 
 def stage_warc_input(source: str, folder: Path, config: DiscoverConfig, run_id: str,
-                     known: KnownInputs, opener: Opener | None = None
-                     ) -> tuple[list[Path], StageResult]:
-    """A WARC input read batch by batch into staged DOCUMENTS files under `folder` (never
-    whole: `staged_batch` loads them one at a time), and the discover result of the
-    records it rejected while reading (those an earlier run rejected count as skipped)."""
-    files, rejects, _ = stage_warc(source, folder, run_id, datetime.now(UTC),
-                                   config.max_body_bytes, config.batch_size,
-                                   opener or warc_opener_for(config))
-    new_rejects, known_rejects = drop_known_rejects(rejects, known)
-    return files, StageResult(STAGE, DOCUMENTS.empty_table(), len(rejects), new_rejects,
-                              skipped=known_rejects)
+                     opener: Opener | None = None
+                     ) -> Iterator[tuple[Path | None, int, list[dict]]]:
+    """A WARC input read batch by batch into staged DOCUMENTS files under `folder`,
+    each yielded as soon as it is written: (path or None, rows, rejects read with it).
+    `staged_batch` loads one file at a time, with its rejects."""
+    yield from stage_warc(source, folder, run_id, datetime.now(UTC), config.max_body_bytes,
+                          config.batch_size, opener or warc_opener_for(config))
 
 
-def staged_batch(path: Path, known: KnownInputs, refresh: bool, run_id: str) -> StageResult:
-    """One staged WARC batch -> the documents to process; records an earlier run settled
+# Columns of DOCUMENTS that may hold an input URL (see _URL_FIELDS).
+_DOC_URL_COLUMNS = ("url", "input_key", "source", "final_url")
+
+
+def _scrubbed_table(docs: pa.Table) -> pa.Table:
+    """scrub_credentials over a table's URL columns, column by column: the bodies stay
+    in their Arrow buffers (turning a batch into Python rows copied every page twice)."""
+    for name in _DOC_URL_COLUMNS:
+        values = docs.column(name).to_pylist()
+        clean = [strip_userinfo(v) if isinstance(v, str) else v for v in values]
+        if clean != values:
+            i = docs.schema.get_field_index(name)
+            docs = docs.set_column(i, docs.schema.field(i), pa.array(clean, pa.string()))
+    return docs
+
+
+def _checked_url_table(docs: pa.Table, run_id: str) -> tuple[pa.Table, list[dict]]:
+    """_checked_urls for a DOCUMENTS table: (rows whose URL has a canonical form, rejects
+    for the others), reading only the columns a reject needs."""
+    docs = _scrubbed_table(docs)
+    good = []
+    rejects = []
+    for i, url in enumerate(docs.column("url").to_pylist()):
+        try:
+            canonical_url(url)
+            good.append(True)
+        except BadURL as exc:
+            good.append(False)
+            row = {k: docs.column(k)[i].as_py() for k in ("source_kind", "source", "input_key")}
+            rejects.append(_reject(row["source_kind"], row["source"], row["input_key"],
+                                   "bad_url", str(exc), run_id, url=url))
+    if all(good):
+        return docs, rejects
+    return docs.filter(pa.array(good, pa.bool_())), rejects
+
+
+def staged_batch(path: Path | None, known: KnownInputs, refresh: bool, run_id: str,
+                 read_rejects: list[dict] = ()) -> StageResult:
+    """One staged WARC batch (and the records rejected while reading it; path None when
+    there were only those) -> the documents to process; records an earlier run settled
     are skipped, records without a usable URL rejected. Duplicate URLs across batches are
-    left to dedup (same text: a duplicate; changed text: a revision)."""
+    left to dedup (same text: a duplicate; changed text: a revision). The file is read
+    straight into Arrow: no Python copy of the pages."""
     import pyarrow.parquet as pq
 
-    rows, rejects = _checked_urls(pq.read_table(path).to_pylist(), run_id)
-    todo, skipped = split_known(conform(rows, DOCUMENTS, "documents"), known, refresh)
+    docs = DOCUMENTS.empty_table() if path is None else pq.read_table(path, schema=DOCUMENTS)
+    docs, rejects = _checked_url_table(docs, run_id)
+    todo, skipped = split_known(docs, known, refresh)
     todo, taken_down = drop_taken_down(todo, known, run_id)
+    rejects += list(read_rejects)
     new_rejects, known_rejects = drop_known_rejects(rejects, known)
-    return StageResult(STAGE, todo, len(rows) + len(rejects), new_rejects + taken_down,
+    return StageResult(STAGE, todo, docs.num_rows + len(rejects), new_rejects + taken_down,
                        skipped=skipped.num_rows + known_rejects)
 
 

@@ -487,26 +487,63 @@ def warc_batches(
         yield rows, rejects
 
 
+# Records converted to Arrow and written at a time while staging: a staged file is
+# written in row groups of this many pages, so staging holds ~7 MB of pages as Python
+# objects, not a whole batch (~71 MB of the dev corpus's pages per 500).
+STAGE_ROW_GROUP = 50
+
+
 def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_bytes: int,
-               batch_size: int, opener: Opener | None = None
-               ) -> tuple[list[Path], list[dict], dict[str, int]]:
+               batch_size: int, opener: Opener | None = None,
+               stats: dict[str, int] | None = None
+               ) -> Iterator[tuple[Path | None, int, list[dict]]]:
     """Read a WARC batch by batch into DOCUMENTS Parquet files under `folder` (one per
-    batch), so a CC-NEWS file (~1 GB, ~40k pages) is never held whole in memory: the flow
-    loads one staged batch at a time. -> (files, rejects, stats)."""
+    batch), yielding each file as soon as it is written, with its row count and the
+    records rejected while reading it: (path, rows, rejects); path None for rejects after
+    the last page. A CC-NEWS file (~1 GB, ~40k pages) is never held whole in memory, and
+    its first batch can be processed while the rest is still being read."""
     import pyarrow.parquet as pq
 
     from schemas.tables import DOCUMENTS, conform
 
+    stats = {} if stats is None else stats
+    try:
+        stream = open_warc(source, opener)
+    except WarcReadError as exc:
+        stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
+        yield None, 0, [reject_row(STAGE, "warc_unreadable", str(exc), run_id,
+                                   input_key=source, url=source if "://" in source else None,
+                                   source_kind="warc", source=source, at=now)]
+        return
     folder.mkdir(parents=True, exist_ok=True)
     stem = hashlib.blake2b(source.encode(), digest_size=6).hexdigest()
-    files: list[Path] = []
+    written = 0
+    out: pq.ParquetWriter | None = None
+    group: list[dict] = []
     rejects: list[dict] = []
-    stats: dict[str, int] = {}
-    for rows, rejs in warc_batches(source, run_id, now, max_body_bytes, batch_size, opener,
-                                   stats):
-        rejects += rejs
-        if rows:
-            path = folder / f"{stem}-{len(files):05d}.parquet"
-            pq.write_table(conform(rows, DOCUMENTS, "documents"), path, compression="zstd")
-            files.append(path)
-    return files, rejects, stats
+    count = 0
+    with stream:
+        for row, rej in iter_warc(stream, source, run_id, now, max_body_bytes, stats):
+            if row is None:
+                rejects.append(rej)
+                continue
+            if out is None:
+                path = folder / f"{stem}-{written:05d}.parquet"
+                out = pq.ParquetWriter(path, DOCUMENTS, compression="zstd")
+            group.append(row)
+            count += 1
+            if len(group) >= STAGE_ROW_GROUP or count >= batch_size:
+                out.write_table(conform(group, DOCUMENTS, "documents"))
+                group = []
+            if count >= batch_size:
+                out.close()
+                written += 1
+                yield path, count, rejects
+                out, rejects, count = None, [], 0
+    if out is not None:
+        if group:
+            out.write_table(conform(group, DOCUMENTS, "documents"))
+        out.close()
+        yield path, count, rejects
+    elif rejects:
+        yield None, 0, rejects

@@ -967,6 +967,26 @@ def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
     }
 
 
+def _passthrough(docs: pa.Table) -> tuple[pa.Table, list[dict]]:
+    """(the documents that need no fetch, as a DOCUMENTS table: dumps and those that
+    already carry a body, e.g. WARC records; the others as rows). The bodies stay in
+    their Arrow buffers: a WARC batch turned into Python rows and back was two more
+    copies of every page in the flow's process."""
+    import pyarrow.compute as pc
+
+    if not docs.schema.equals(DOCUMENTS):  # not a DOCUMENTS table: row by row, checked
+        rows = docs.to_pylist()
+        kept = [r for r in rows if r.get("source_kind") == "dump" or r.get("body") is not None]
+        return (conform(kept, DOCUMENTS, "documents"),
+                [r for r in rows if not (r.get("source_kind") == "dump"
+                                         or r.get("body") is not None)])
+    done = pc.fill_null(pc.or_(pc.equal(docs.column("source_kind"), "dump"),
+                               pc.is_valid(docs.column("body"))), False)
+    if pc.all(done).as_py():  # a WARC batch: kept as it is (filter would copy every page)
+        return docs, []
+    return docs.filter(done), docs.filter(pc.invert(done)).to_pylist()
+
+
 def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
         history: Mapping[str, FetchHistory] | None = None,
         archive: ArchiveWriter | None = None) -> StageResult:
@@ -980,13 +1000,7 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
     validators (a conditional GET); `archive` receives every exchange."""
     cfg = config
     history = history or {}
-    rows = docs.to_pylist()
-    passthrough, to_fetch = [], []
-    for row in rows:
-        if row.get("source_kind") == "dump" or row.get("body") is not None:
-            passthrough.append(row)
-        else:
-            to_fetch.append(row)
+    kept, to_fetch = _passthrough(docs)
 
     log: list[dict] = []
     now = datetime.now(UTC)
@@ -1051,7 +1065,7 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
                                     "content_type": out.content_type, "encoding": out.encoding,
                                     "body": out.body, "fetched_at": out.fetched_at,
                                     "rights": out.rights})
-    table = conform(passthrough + fetched, DOCUMENTS, "documents")
+    table = pa.concat_tables([kept, conform(fetched, DOCUMENTS, "documents")])
     failed, unchanged = fetch_outcomes(log)
     return StageResult(STAGE, table, docs.num_rows, fetch_log=log, failed=failed,
                        skipped=unchanged)

@@ -134,7 +134,7 @@ def reference(corpus, tmp_path_factory, prefect_server) -> dict:
 
 # Where a run dies: each named point, some at a later occurrence (the n-th batch).
 CRASH_POINTS = [
-    "staged",                    # WARC staged, nothing fetched
+    "staged",                    # first WARC batch staged, nothing fetched
     "fetched:2",                 # batches in flight, none committed
     "extracted:3",
     "deduped:1",                 # first batch deduplicated, not committed

@@ -42,28 +42,46 @@ def _write_warc(path: Path) -> None:
 
 def test_a_warc_is_streamed_in_staged_batches(prefect_harness, tmp_path, warehouse,
                                               monkeypatch):
+    import threading
+
     from flows.ingest import ingest
     from tasks.common.settings import Settings
     from tasks.discover import inputs as discover_inputs
 
     staged_sizes = []
+    first_fetched = threading.Event()
+    read_on_before_a_fetch = []
     real_stage = discover_inputs.stage_warc
 
     def spy(*args, **kwargs):
-        files, rejects, stats = real_stage(*args, **kwargs)
-        staged_sizes.extend(pq.read_metadata(f).num_rows for f in files)
-        return files, rejects, stats
+        for path, rows, rejects in real_stage(*args, **kwargs):
+            if path is not None:
+                staged_sizes.append(pq.read_metadata(path).num_rows)
+            yield path, rows, rejects
+            # The WARC is not read whole before the pipeline starts: the first batch is
+            # fetched while the reader waits here (a run that staged everything first
+            # would wait in vain, and say so below).
+            if not first_fetched.wait(timeout=60):
+                read_on_before_a_fetch.append(path)
+
+    def listen(event, stage, count):
+        heard.append((event, stage, count))
+        if (event, stage) == ("advance", "fetch"):
+            first_fetched.set()
 
     monkeypatch.setattr(discover_inputs, "stage_warc", spy)
     warc = tmp_path / "news.warc.gz"
     _write_warc(warc)
     heard: list[tuple] = []
-    with progress.listening(lambda *event: heard.append(event)):
+    with progress.listening(listen):
         manifest = ingest(inputs=[str(warc)],
                           settings=Settings(warehouse=warehouse, batch_size=2))
-    # the progress display hears the run's size and every stage's count, per batch
+    assert read_on_before_a_fetch == []
+    # the progress display hears the run's size (growing as the WARC is staged, to all
+    # 5 records) and every stage's count, per batch
     received = {s["stage"]: s["received"] for s in manifest["stages"]}
-    assert heard[0] == ("expect", "", 5)
+    totals = [n for e, _, n in heard if e == "expect"]
+    assert totals == sorted(totals) and totals[-1] == 5
     for stage in progress.STAGES:
         assert sum(n for e, st, n in heard if st == stage) == received[stage], stage
     assert manifest["commits"] == [f"{manifest['run_id']}.b{i:05d}.json" for i in (1, 2, 3)]

@@ -93,3 +93,93 @@ def test_batches_on_threads_at_once_share_one_pool():
         assert parallel._POOL is pools[0]
     parallel._POOL.shutdown()
     parallel._POOL, parallel._POOL_SIZE = None, 0
+
+
+def test_a_chunk_sent_to_a_worker_carries_only_its_own_rows():
+    """A slice pickles the whole buffers it points into; the chunk handed to a worker is
+    compacted first, so two chunks together weigh one batch, not two."""
+    import pickle
+
+    table = pa.table({"body": pa.array([b"x" * 10_000] * 100, pa.large_binary()),
+                      "i": list(range(100))})
+    whole = len(pickle.dumps(table))
+    parts = [parallel.compact(p) for p in parallel.chunks(table, 2)]
+    sizes = [len(pickle.dumps(p)) for p in parts]
+    assert all(s < 0.6 * whole for s in sizes), (sizes, whole)
+    assert pa.concat_tables(parts).equals(table)
+
+
+def test_chunks_are_never_larger_than_the_cap():
+    table = pa.table({"x": list(range(300))})
+    parts = parallel.chunks(table, 2, max_rows=125)
+    assert [p.num_rows for p in parts] == [100, 100, 100]
+    assert pa.concat_tables(parts).column("x").to_pylist() == list(range(300))
+
+
+def _slow_len(table: pa.Table) -> int:
+    import time
+
+    time.sleep(0.05)
+    return table.num_rows
+
+
+def test_batches_on_threads_queue_at_most_workers_plus_one_chunks():
+    """Four batches handed to the pool at once (the flow's window) do not all sit in this
+    process as pickled chunks: a chunk is made only when a worker will soon be free."""
+    import threading
+    import time
+
+    table = pa.table({"x": list(range(40))})
+    results, seen, done = [], [], threading.Event()
+
+    def batch():
+        results.append(parallel.map_batch(_slow_len, table, workers=2, min_rows=1))
+
+    threads = [threading.Thread(target=batch) for _ in range(4)]
+    for t in threads:
+        t.start()
+
+    def watch():
+        while not done.is_set():
+            pool = parallel._POOL
+            if pool is not None:
+                seen.append(len(pool._pending_work_items))
+            time.sleep(0.002)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    for t in threads:
+        t.join()
+    done.set()
+    watcher.join()
+    assert results == [[20, 20]] * 4
+    assert seen and max(seen) <= 3, max(seen)
+
+
+def _started(table: pa.Table) -> tuple[int, float]:
+    import time
+
+    began = time.monotonic()  # CLOCK_MONOTONIC: one clock for every process
+    time.sleep(0.05)
+    return table.column("batch")[0].as_py(), began
+
+
+def test_batches_on_threads_take_turns_chunk_for_chunk():
+    """Each batch's chunks go to the pool together, in the order the batches came, so
+    the first batch finishes first (and commits) instead of all of them at the end."""
+    import threading
+
+    starts: list[tuple[int, float]] = []
+
+    def batch(number: int) -> None:
+        table = pa.table({"batch": [number] * 40})
+        starts.extend(parallel.map_batch(_started, table, workers=2, min_rows=1))
+
+    threads = [threading.Thread(target=batch, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    order = [b for b, _ in sorted(starts, key=lambda s: s[1])]
+    runs = [b for i, b in enumerate(order) if i == 0 or order[i - 1] != b]
+    assert sorted(runs) == [0, 1, 2, 3], order  # each batch's chunks ran one after another

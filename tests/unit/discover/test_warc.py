@@ -350,10 +350,18 @@ def test_stage_warc_writes_one_parquet_file_per_batch(tmp_path: Path) -> None:
                                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nx",
                                record_id=f"<urn:uuid:{i}>") for i in range(5))
     path.write_bytes(data + raw_record(None, b"HTTP/1.1 200 OK\r\n\r\nx"))
-    files, rejects, stats = stage_warc(str(path), tmp_path / "staged", "run-1", NOW, CAP, 2)
+    stats: dict[str, int] = {}
+    staged = stage_warc(str(path), tmp_path / "staged", "run-1", NOW, CAP, 2, stats=stats)
+    # streamed: the first file is written and handed out before the rest is read
+    first, rows, rejects = next(staged)
+    assert rows == 2 and pq.read_table(first).num_rows == 2 and rejects == []
+    assert stats["records"] == 2 and len(list((tmp_path / "staged").iterdir())) == 1
+    rest = list(staged)
+    files = [first] + [p for p, _, _ in rest if p is not None]
     assert [pq.read_table(f).num_rows for f in files] == [2, 2, 1]
+    assert [n for _, n, _ in rest] == [2, 1]
     assert len({f.name for f in files}) == 3 and all(f.parent == tmp_path / "staged"
                                                      for f in files)
     assert pq.read_table(files[0]).schema == DOCUMENTS
-    assert [r["reason"] for r in rejects] == ["warc_no_target_uri"]
+    assert [r["reason"] for _, _, rejs in rest for r in rejs] == ["warc_no_target_uri"]
     assert stats["kept"] == 5
