@@ -132,6 +132,11 @@ class PrefectApi:
 
         self._server = TemporaryServer() if start and not PREFECT_API_URL.value() else None
 
+    @property
+    def starting(self) -> bool:
+        """True when this object spawned a server (the flow will wait for it)."""
+        return self._server is not None
+
     @contextmanager
     def ready(self) -> Iterator[None]:
         """Waits for the server, then points Prefect's client at it for the block."""
