@@ -8,6 +8,11 @@ Needs py-spy (`pip install py-spy`; it reads the processes' memory, so it needs 
 to ptrace them: root, or kernel.yama.ptrace_scope=0). Samples are on-CPU only (py-spy
 without --idle): the shares are of CPU time, per process and over the whole tree.
 
+On a saturated machine a thread woken from a wait stays runnable until it gets a core,
+and py-spy counts it as active: samples whose innermost frame is a wait (a selector, a
+condition or queue wait, Prefect's heartbeat sleep, the batch loop's queue) go in
+`waiting`, whatever process they are in.
+
 Buckets, first match wins, for a sample of the `pressroom` process:
   stages      a frame of tasks/ or schemas/ (the pipeline's own work, in or out of a task)
   imports     an import in progress (start-up: the CLI's modules, trafilatura, Prefect)
@@ -46,8 +51,23 @@ def _ours(path: str, top: str) -> bool:
     return path.startswith(top) or f"/{top}" in path
 
 
+# Innermost frames that are a thread waiting, not working (see the module docstring).
+WAITS = (".select", ".wait", "heartbeat_loop", "_Finished.next", "Queue.get", ".sleep")
+WAIT_LINES = ("_worker (concurrent/futures/thread.py:81)",
+              "_connection_worker_thread (aiosqlite/core.py:59)")
+
+
+def waiting(frames: list[str]) -> bool:
+    if not frames:
+        return False
+    leaf = frames[-1]
+    return leaf.split(" (")[0].endswith(WAITS) or leaf.startswith(WAIT_LINES)
+
+
 def bucket(frames: list[str]) -> str:
     """The bucket of one sample of the main process (frames root first)."""
+    if waiting(frames):
+        return "waiting"
     paths = [_path(f) for f in frames]
     if any(_ours(p, "tasks/") or _ours(p, "schemas/") for p in paths):
         return "stages"
@@ -76,11 +96,13 @@ def classify(raw: str) -> tuple[Counter, Counter]:
         frames = frames[at + 1:]
         n = int(count)
         if "uvicorn" in cmd:
-            kinds["server"] += n
-            buckets["server"] += n
+            kind = "server-waiting" if waiting(frames) else "server"
+            kinds[kind] += n
+            buckets[kind] += n
         elif "multiprocessing" in cmd or "forkserver" in cmd:
-            kinds["workers"] += n
-            buckets["workers"] += n
+            kind = "workers-waiting" if waiting(frames) else "workers"
+            kinds[kind] += n
+            buckets[kind] += n
         else:
             kinds["pressroom"] += n
             buckets[bucket(frames)] += n
@@ -121,18 +143,22 @@ def main() -> None:
 
 def report(raw: str, args: argparse.Namespace) -> None:
     buckets, kinds = classify(raw)
-    total, main_n = sum(kinds.values()), kinds["pressroom"]
-    print(f"load average {os.getloadavg()}; {total} samples at {args.rate}/s, "
-          f"cpu_workers={args.workers}")
+    waits = sum(n for k, n in buckets.items() if "waiting" in k)
+    total, main_n = sum(kinds.values()) - waits, kinds["pressroom"] - buckets["waiting"]
+    print(f"load average {os.getloadavg()}; {sum(kinds.values())} samples at {args.rate}/s, "
+          f"cpu_workers={args.workers}; {waits} of them waiting (not counted below)")
     for name, n in buckets.most_common():
+        if "waiting" in name:
+            print(f"{name:15s} {n:7d} samples")
+            continue
         where = "of the tree" if name in ("server", "workers") else "of pressroom"
         base = total if name in ("server", "workers") else main_n
-        print(f"{name:8s} {n:7d} samples  {100 * n / base:5.1f}% {where}  "
+        print(f"{name:15s} {n:7d} samples  {100 * n / base:5.1f}% {where}  "
               f"({100 * n / total:5.1f}% of the tree)")
     prefect = buckets["prefect"] + buckets["server"]
     print(f"Prefect (engine in pressroom + temporary server): {100 * prefect / total:.1f}% of "
-          f"the tree's CPU samples; engine alone {100 * buckets['prefect'] / main_n:.1f}% of "
-          f"the pressroom process's")
+          f"the tree's working samples; engine alone {100 * buckets['prefect'] / main_n:.1f}% "
+          f"of the pressroom process's")
 
 
 if __name__ == "__main__":
