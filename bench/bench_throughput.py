@@ -14,6 +14,9 @@ imports included; "inner" is the time the variant measures itself):
   direct   bench_flow.direct(): the stage functions called without Prefect, 1 process
   flow-1   the ingest flow in-process, cpu_workers=1 (Prefect test server started before
            the clock, as in bench_flow.py)
+  cli-1@before, cli-0@before   the cli variants run from another copy of the code (--before
+           DIR, e.g. `git archive` of the commit before a change): the change's effect,
+           measured in the same run as everything else
 Prefect's share = (flow-1 inner - direct inner) / flow-1 inner; cli-1 against direct also
 counts the CLI's start-up (interpreter, imports, ephemeral Prefect server).
 
@@ -100,9 +103,12 @@ def run_variant(variant: str, warc: Path, tmp: Path, prefect_home: Path | None =
                PREFECT_SERVER_ANALYTICS_ENABLED="false",
                DO_NOT_TRACK="1", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="300")
     if variant.startswith("cli-"):
-        env["PRESSROOM_CPU_WORKERS"] = variant[-1]
+        env["PRESSROOM_CPU_WORKERS"] = variant.split("@")[0][-1]
         cmd = [str(Path(sys.executable).parent / "pressroom"), "ingest", str(warc),
                "--warehouse", str(work / "wh")]
+        if variant.endswith("@before"):  # the same command from the other code tree
+            env["PYTHONPATH"] = str(BEFORE)
+            cmd = [sys.executable, "-m", "flows.cli", *cmd[1:]]
     else:
         cmd = [sys.executable, __file__, "--one", variant, "--warc", str(warc),
                "--tmp", str(work)]
@@ -140,6 +146,7 @@ def flow_span(log: str, started: datetime, wall: float) -> dict:
 
 
 VARIANTS = ["traf-1", "cli-1", "direct", "flow-1", "traf-2", "cli-0"]
+BEFORE: Path | None = None  # --before: the code tree of the @before variants
 
 
 def main() -> None:
@@ -150,6 +157,9 @@ def main() -> None:
     ap.add_argument("--prefect-home", choices=["warm", "cold"], default="warm",
                     help="warm: the cli variants share a PREFECT_HOME made before the clock "
                          "(a user's second run on); cold: a new one each (the first run)")
+    ap.add_argument("--before", type=Path,
+                    help="a copy of the code (flows/, tasks/, schemas/) the @before variants "
+                         "run, e.g. from `git archive COMMIT | tar -x -C DIR`")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     ap.add_argument("--warc", help=argparse.SUPPRESS)
     ap.add_argument("--tmp", help=argparse.SUPPRESS)
@@ -158,6 +168,11 @@ def main() -> None:
         print(json.dumps(one(args.one, args.warc, Path(args.tmp))))
         return
     from bench_memory import make_warc  # same WARC as the memory benchmark
+
+    global BEFORE
+    BEFORE = args.before
+    if any(v.endswith("@before") for v in args.variants) and not BEFORE:
+        raise SystemExit("the @before variants need --before DIR")
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}; "
           f"PREFECT_HOME {args.prefect_home}", flush=True)
@@ -184,10 +199,11 @@ def main() -> None:
     print("\nvariant  median wall s  docs/s")
     for v, t in med.items():
         print(f"{v:8s} {t:10.1f} {args.docs / t:9.1f}")
-    for a, b in (("cli-1", "traf-1"), ("cli-0", "traf-2")):
+    for a, b in (("cli-1", "traf-1"), ("cli-0", "traf-2"), ("cli-1@before", "traf-1"),
+                 ("cli-0@before", "traf-2")):
         if a in med and b in med:
             print(f"{a} / {b} docs/s = {med[b] / med[a]:.2f}x")
-    for v in ("cli-1", "cli-0"):
+    for v in ("cli-1", "cli-0", "cli-1@before", "cli-0@before"):
         spans = [x for x in results.get(v, []) if "before_flow_s" in x]
         if spans:
             b, i, a = (statistics.median(x[k] for x in spans)

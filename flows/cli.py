@@ -138,6 +138,10 @@ def ingest(
     from flows.progress import terminal_progress
 
     flow, settings = _on_runner(ingest_flow, settings)
+    if api.starting:  # the server's start-up leaves time for the stages' one-time loads
+        from tasks.steps import warm_up_stages
+
+        warm_up_stages(settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
     with api.ready(), shown:

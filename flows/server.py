@@ -1,60 +1,154 @@
-"""The Prefect API a command's flows report to: the one in PREFECT_API_URL, or Prefect's
-temporary local server, started in the background as soon as a command knows it will run
-a flow. Wiring only.
+"""The Prefect API a command's flows report to: the one in PREFECT_API_URL, or a temporary
+local Prefect server, spawned as soon as a command knows it will run a flow. Wiring only.
 
 Why not leave it to Prefect: its temporary server starts when the first flow asks for a
-client, and the flow waits for it (10-20 s on a loaded 2-core machine: the server
-process imports Prefect's whole server side and checks its database). Started here, the
-wait overlaps this process's own imports and checks (pipeline modules, trafilatura,
-pyarrow: 3-6 s), and a run pays only what is left.
+client, and the flow waits for it. Spawned here first thing, the server process starts on
+its own core while this process imports the pipeline (trafilatura, pyarrow, Prefect's
+client side), and a run pays only what is left.
+
+Why not Prefect's `SubprocessASGIServer` to spawn it: importing its module imports
+Prefect's whole server side (FastAPI app, SQLAlchemy models, docket) into *this* process
+only to run `python -m uvicorn ... prefect.server.api.server:create_app` in another one:
+8-9 s of CPU on the 2-core benchmark machine, under the GIL beside the pipeline's own
+imports, before the server process was even spawned (BENCHMARKS.md, "Issue 10",
+"Start-up"). The command line and environment below are Prefect 3.9's
+(`SubprocessASGIServer._run_uvicorn_command`): the same app factory, ephemeral (no UI, only
+the services an ephemeral server runs), on a free loopback port, with this process's
+Prefect settings.
 """
 
 from __future__ import annotations
 
-import threading
+import atexit
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+
+# How often ready() asks the starting server for /health: each try is a loopback request.
+POLL_S = 0.05
+# Exit status of uvicorn when its port was taken between our pick and its bind.
+PORT_TAKEN = 3
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_command(port: int) -> list[str]:
+    """Prefect's own temporary-server command line (Prefect 3.9)."""
+    import prefect
+
+    return [sys.executable, "-m", "uvicorn",
+            "--app-dir", str(Path(prefect.__file__).parent.parent),
+            "--factory", "prefect.server.api.server:create_app",
+            "--host", "127.0.0.1", "--port", str(port),
+            "--log-level", "error", "--lifespan", "on"]
+
+
+def server_environment() -> dict[str, str]:
+    """This process's environment and Prefect settings, plus the flags Prefect gives its
+    temporary server: no UI, ephemeral services only, the last app of its process."""
+    from prefect.settings import get_current_settings
+
+    return {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+            "PREFECT__SERVER_FINAL": "1",
+            **get_current_settings().to_environment_variables(exclude_unset=True)}
+
+
+class TemporaryServer:
+    """A Prefect server process on a free loopback port, stopped when this process exits
+    (SIGTERM included: the CLI turns it into a normal exit). Its exit hook is registered
+    before the flow starts, so it runs after the hooks Prefect registers later to flush
+    the last events and logs to the server (atexit runs last-registered first)."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.process: subprocess.Popen | None = subprocess.Popen(
+            server_command(self.port), env=server_environment())
+        atexit.register(self.stop)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def _healthy(self) -> bool:
+        # Straight to loopback, whatever proxy the environment names.
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        try:
+            with opener.open(f"{self.api_url}/health", timeout=5) as response:
+                return response.status == 200
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return False
+
+    def wait(self, timeout_s: float) -> None:
+        """Block until the server answers /health; respawn on another port when the one
+        picked was taken meanwhile; raise when it died or did not answer in time."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code == PORT_TAKEN:
+                self.port = free_port()
+                self.process = subprocess.Popen(server_command(self.port),
+                                                env=server_environment())
+                continue
+            if code is not None:
+                raise RuntimeError(f"the temporary Prefect server exited with status {code} "
+                                   "before it answered (its error is printed above)")
+            if self._healthy():
+                return
+            time.sleep(POLL_S)
+        raise RuntimeError(f"the temporary Prefect server did not answer within {timeout_s:.0f}"
+                           " s (PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
 
 
 class PrefectApi:
     """`with PrefectApi().ready(): flow(...)`: the flow runs against PREFECT_API_URL when
-    it is set; otherwise against a temporary server this object started at creation.
-    start=False leaves it all to Prefect (a Dask run, which
-    needs a server of its own anyway)."""
+    it is set; otherwise against a temporary server this object spawned at creation.
+    start=False leaves it all to Prefect (a Dask run, which needs a server of its own
+    anyway)."""
 
     def __init__(self, start: bool = True) -> None:
         from prefect.settings import PREFECT_API_URL
 
-        self._server = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if start and not PREFECT_API_URL.value():
-            self._thread = threading.Thread(target=self._start, name="prefect-server",
-                                            daemon=True)
-            self._thread.start()
+        self._server = TemporaryServer() if start and not PREFECT_API_URL.value() else None
 
-    def _start(self) -> None:
-        try:
-            from prefect.server.api.server import SubprocessASGIServer
-
-            # Prefect's own instance (the one it would start itself), on a free port.
-            self._server = SubprocessASGIServer()
-            self._server.start()
-        except BaseException as exc:  # re-raised in the main thread, by ready()
-            self._error = exc
+    @property
+    def starting(self) -> bool:
+        """True when this object spawned a server (the flow will wait for it)."""
+        return self._server is not None
 
     @contextmanager
     def ready(self) -> Iterator[None]:
-        """Waits for the server, then points Prefect's client at it for the block. The
-        server stops when this process exits (Prefect's own exit hook, registered when it
-        started: after the hooks that flush the last events and logs to it)."""
-        if self._thread is None:
+        """Waits for the server, then points Prefect's client at it for the block."""
+        if self._server is None:
             yield
             return
-        from prefect.settings import PREFECT_API_URL, temporary_settings
+        from prefect.settings import (
+            PREFECT_API_URL,
+            PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+            temporary_settings,
+        )
 
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
+        self._server.wait(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
         with temporary_settings(updates={PREFECT_API_URL: self._server.api_url}):
             yield

@@ -43,6 +43,23 @@ def with_source_delays(settings: Settings, inputs: list[str]) -> Settings:
     return settings.model_copy(update={"host_delays": delays})
 
 
+def warm_up_stages(settings: Settings) -> None:
+    """The stages' one-time loads (language model, stop lists, gazetteer), done now in
+    the processes that will extract and enrich: this one with cpu_workers=1, else each
+    worker of the pool (started here, so its start-up and imports happen now too). Not a
+    task: `pressroom ingest` calls it while Prefect's temporary server starts, before any
+    flow exists. Results do not depend on it."""
+    workers = parallel.worker_count(settings.cpu_workers)
+    if workers <= 1:
+        extract.pages.warm_up()
+        enrich.annotate.warm_up()
+        return
+    # One row per worker: map_batch gives each worker a slice of its own to warm up on.
+    rows = pa.table({"n": list(range(workers))})
+    for warm in (extract.pages.warm_up, enrich.annotate.warm_up):
+        parallel.map_batch(warm, rows, workers=workers, min_rows=0)
+
+
 @task(name="known-inputs", **STAGE_TASK)
 def known_inputs_task(settings: Settings) -> KnownInputs:
     return warehouse.known_inputs(settings.warehouse,

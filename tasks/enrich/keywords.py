@@ -35,7 +35,7 @@ LEAD_CHARS = 250
 LEAD_BOOST = 1.0
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{2,}")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 # ISO 639-1 -> the suffix YAKE uses for its stop-word file, where it differs.
 _YAKE_LANG = {"cs": "cz"}
 
@@ -61,24 +61,33 @@ def stopwords(lang: str | None) -> frozenset[str]:
 
 
 def candidates(text: str, lang: str | None) -> Counter[str]:
-    """Term frequencies of candidate words and two-word phrases (lower-cased)."""
+    """Term frequencies of candidate words and two-word phrases (lower-cased).
+
+    The hottest loop of enrich (one step per word of every article, twice for the lead):
+    a plain dict and local names, no regex per word (bench/bench_throughput.py, "Issue 10").
+    """
     stop = stopwords(lang)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    get = counts.get
     prev: str | None = None
     prev_end = 0
     for match in _WORD.finditer(text):
+        w = match.group().lower()
         # "club's" and "club" are one term; possessives would otherwise split counts.
-        w = _POSSESSIVE.sub("", match.group().lower())
-        ok = len(w) >= MIN_WORD_CHARS and w not in stop
-        # A phrase never spans punctuation: "...NATO. Sikorski" is not "nato sikorski".
-        joined = prev is not None and text[prev_end : match.start()].isspace()
-        if ok:
-            counts[w] += 1
-            if joined:
-                counts[f"{prev} {w}"] += 1
-        prev = w if ok else None
-        prev_end = match.end()
-    return counts
+        if w.endswith(_POSSESSIVE_ENDS):
+            w = w[:-2]
+        start, end = match.span()
+        if len(w) >= MIN_WORD_CHARS and w not in stop:
+            counts[w] = get(w, 0) + 1
+            # A phrase never spans punctuation: "...NATO. Sikorski" is not "nato sikorski".
+            if prev is not None and text[prev_end:start].isspace():
+                phrase = prev + " " + w
+                counts[phrase] = get(phrase, 0) + 1
+            prev = w
+        else:
+            prev = None
+        prev_end = end
+    return Counter(counts)
 
 
 def tfidf_keywords(

@@ -26,6 +26,7 @@ and BENCHMARKS.md):
 from __future__ import annotations
 
 import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -151,6 +152,25 @@ def extract_html(
         meta = PageMetadata()
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
+
+
+# Long enough for the language model to be used (tasks.common.text.LANGID_MIN_CHARS).
+_WARM_TEXT = "The minister said on Tuesday that the council would meet again next week. " * 4
+
+
+def warm_up(_docs: pa.Table | None = None) -> int:
+    """Load now what the first pages of a run would load: the language model (~1 s) and
+    trafilatura's merged jusText stop list of its fallback cascade (~0.4 s). `pressroom
+    ingest` calls it, in each process that will extract, while Prefect's temporary server
+    starts: there it costs nothing. Same results either way: both are cached as loaded.
+    (`_docs`: so that a worker pool can map it over a table like a stage's `run`.)"""
+    from trafilatura import external
+
+    detect_language(_WARM_TEXT)
+    # what trafilatura's try_justext loads on first use (left alone if that ever changes)
+    if getattr(external, "JT_STOPLIST", ()) is None:
+        external.jt_stoplist_init()
+    return os.getpid()
 
 
 def _base_row(doc: dict, url: str, canonical: str, run_id: str) -> dict:
