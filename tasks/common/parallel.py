@@ -127,6 +127,14 @@ class _Slots:
 
 _SLOTS = _Slots()
 
+# Inline calls (no pool) take turns too. Two task threads running CPU-bound stage work at
+# once in one process gain nothing under the GIL, and that is the one configuration
+# (cpu_workers=1, two batches extracting on two threads) where a native crash ("double
+# free or corruption") was seen in a benchmark: the C libraries under extraction share
+# module-level state (trafilatura parses with one module-level lxml parser), so one at a
+# time.
+_INLINE = threading.Lock()
+
 
 def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
               min_rows: int) -> list[Any]:
@@ -134,7 +142,8 @@ def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
     rows) in worker processes, results in order. Small tables (< min_rows) and workers ==
     1 run inline: a pool is not worth it."""
     if workers <= 1 or table.num_rows < min_rows:
-        return [fn(table, *args)]
+        with _INLINE:
+            return [fn(table, *args)]
     pool = _pool(workers)
     futures = []
     with _SLOTS.turn(workers):

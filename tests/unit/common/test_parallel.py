@@ -183,3 +183,31 @@ def test_batches_on_threads_take_turns_chunk_for_chunk():
     order = [b for b, _ in sorted(starts, key=lambda s: s[1])]
     runs = [b for i, b in enumerate(order) if i == 0 or order[i - 1] != b]
     assert sorted(runs) == [0, 1, 2, 3], order  # each batch's chunks ran one after another
+
+
+def test_inline_calls_on_threads_run_one_at_a_time():
+    import threading
+
+    inside: list[int] = []
+    lock = threading.Lock()
+    current = [0]
+
+    def work(table: pa.Table) -> int:
+        import time
+
+        with lock:
+            current[0] += 1
+            inside.append(current[0])
+        time.sleep(0.05)
+        with lock:
+            current[0] -= 1
+        return table.num_rows
+
+    table = pa.table({"x": list(range(10))})
+    threads = [threading.Thread(target=parallel.map_batch, args=(work, table),
+                                kwargs={"workers": 1, "min_rows": 0}) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(inside) == 4 and max(inside) == 1, inside
