@@ -827,6 +827,8 @@ def choose_headline(
             text = _element_text(h)
             if not text or len(text) > 300 or (_squash(text) in outlets) or _is_home_link(h):
                 continue  # empty, a paragraph in a heading, or the site's logo
+            if _is_logo(h):
+                continue
             score = max(_token_f1(text, ref) for ref in refs)
             if score > best_score:
                 best, best_score = h, score
@@ -835,21 +837,67 @@ def choose_headline(
     return sole_h1(tree, outlets)
 
 
+# Headings that are no article's headline: the site's logo or name ('site-title',
+# 'logo', 'branding'), text for screen readers only ('sr-only', 'screen-reader-text',
+# 'aural', 'visually-hidden'), a breadcrumb trail's last item, and the headings of
+# comments, sidebars, teasers, newsletter boxes and the page footer.
+_NOT_HEADLINE = re.compile(
+    r"logo|brand|site-?title|site-?name|masthead|sr-only|screen-?reader|aural|visually-?hidden"
+    r"|visuallyhidden|element-invisible|text-hide|breadcrumb|comment|sidebar|related|teaser"
+    r"|recommend|widget|newsletter|footer",
+    re.I,
+)
+
+
+def _is_page_furniture(h: HtmlElement) -> bool:
+    """A heading of the page's frame, not of its article: a form's, a menu's or a
+    sidebar's, a logo, a screen-reader label, a breadcrumb, one in a teaser or newsletter
+    box (the heading itself and its ancestors up to the body)."""
+    for node in (h, *h.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if node.tag in ("form", "nav", "aside"):
+            return True
+        attrs = f"{node.get('class', '')} {node.get('id', '')}"
+        if attrs.strip() and _NOT_HEADLINE.search(attrs):
+            return True
+    return False
+
+
+_LOGO = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.I)
+
+
+def _is_logo(h: HtmlElement) -> bool:
+    """The heading or its parent is classed as the site's logo or name."""
+    for node in (h, h.getparent()):
+        if node is not None and _LOGO.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def content_headings(tree: HtmlElement, level: str, outlets: set[str]) -> list[HtmlElement]:
+    """The <h1>s (or other `level`) of the page that may be its headline: not empty, not
+    the site's name or logo, not a heading of the page's frame (_is_page_furniture)."""
+    out = []
+    for h in tree.iter(level):
+        text = _element_text(h)
+        if not text or len(text) > 300 or _squash(text) in outlets or _is_home_link(h):
+            continue
+        if not _is_page_furniture(h):
+            out.append(h)
+    return out
+
+
 def sole_h1(tree: HtmlElement, outlets: set[str]) -> HtmlElement | None:
-    """The page's only <h1> (with no <h1>, its only <h2>), when it is not empty, the
-    site's name or its logo: the headline of pages whose declared titles are a season's
-    SEO slogan or the site's name ("Christmas Gift Guide | Journelles", ".:: NMB-MEDIA
-    ::. eBay-Templates")."""
-    h1s = list(tree.iter("h1")) or list(tree.iter("h2"))
-    if len(h1s) != 1:
-        return None
-    h1 = h1s[0]
-    text = _element_text(h1)
-    if not text or len(text) > 300 or _squash(text) in outlets or _is_home_link(h1):
-        return None
-    if any(a.tag in ("form", "nav", "aside") for a in h1.iterancestors()):
-        return None  # a login or search form's heading, a menu's, a sidebar's
-    return h1
+    """The page's only content <h1> (with none, its only content <h2>): the headline of
+    pages whose declared titles are a season's SEO slogan or the site's name ("Christmas
+    Gift Guide | Journelles", ".:: NMB-MEDIA ::. eBay-Templates"). Logos, screen-reader
+    labels, newsletter boxes and menus do not count (content_headings)."""
+    if tree.find(".//h1") is not None:
+        h1s = content_headings(tree, "h1", outlets)
+    else:
+        h1s = content_headings(tree, "h2", outlets)
+    return h1s[0] if len(h1s) == 1 else None
 
 
 def _split_list(values: list[str] | None) -> list[str]:

@@ -633,3 +633,25 @@ def test_a_site_name_guessed_from_the_headline_half_of_the_title_does_not_hide_t
                 "<h2 class='block-title'>Hauptmenü</h2><p>Text</p>")
     m = page_metadata(page, "https://ethify.org/content/vegetarier", now=NOW)
     assert m.title == "Vegetarier zu sein. Bedarf, Trend oder eigene Entscheidung?"
+
+
+def test_the_only_content_h1_is_the_headline_beside_logos_labels_and_boxes() -> None:
+    # the declared titles glue the headline to the site's slogan: no heading agrees
+    head = "<title>Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch</title>"
+    frame = ("<div class='site-branding'><h1 class='site-title'>Das andere Branchenbuch</h1>"
+             "</div><div class='newsletter_teaser_block'><h1>Unser Newsletter!</h1></div>"
+             "<h1 class='screen-reader-text'>Beitragsnavigation</h1>")
+    page = tree(head, frame + "<article><h1>Truckwash A31</h1><p>x</p></article>")
+    assert page_metadata(page, "https://branchen.example/?p=3", now=NOW).title == (
+        "Truckwash A31")
+    # with no <h1> at all, the only <h2> that is not a screen-reader label
+    page = tree("<title>Wochenbericht 14. - 20. Januar 2022 - SLF</title>",
+                "<h2 class='sr-only'>Hauptnavigation</h2><h2 class='text-hide'>Inhalt</h2>"
+                "<article><h2>Schwache Profile – günstige Lawinensituation</h2><p>x</p>"
+                "</article>")
+    assert page_metadata(page, "https://www.slf.example/de/bericht.html", now=NOW).title == (
+        "Schwache Profile – günstige Lawinensituation")
+    # two content <h1>s: neither is known to be the headline
+    page = tree(head, frame + "<h1>Truckwash A31</h1><h1>Autowäsche</h1><p>x</p>")
+    assert page_metadata(page, "https://branchen.example/?p=3", now=NOW).title != (
+        "Truckwash A31")
