@@ -793,6 +793,18 @@ def _token_f1(a: str, b: str) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
+def _agreement(heading: str, ref: str) -> float:
+    """How well a heading agrees with a declared title: their word overlap (Dice), and at
+    least HEADLINE_MIN_OVERLAP when every word of a heading of 3 words or more is in the
+    declared title: the headline of a '<headline> - <subtitle> : <site>' title, whose
+    Dice falls under the bar when the subtitle is long."""
+    dice = _token_f1(heading, ref)
+    words = set(_TITLE_WORDS.findall(heading.casefold()))
+    if len(words) >= 3 and words <= set(_TITLE_WORDS.findall(ref.casefold())):
+        return max(dice, HEADLINE_MIN_OVERLAP)
+    return dice
+
+
 def _is_home_link(h1: HtmlElement) -> bool:
     """The <h1> is one link to the site's front page: the logo or site name of themes that
     put it in an <h1> ('<h1><a href="https://blog.example/">Blog name</a></h1>')."""
@@ -829,7 +841,7 @@ def choose_headline(
                 continue  # empty, a paragraph in a heading, or the site's logo
             if _is_logo(h):
                 continue
-            score = max(_token_f1(text, ref) for ref in refs)
+            score = max(_agreement(text, ref) for ref in refs)
             if score > best_score:
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:

@@ -655,3 +655,19 @@ def test_the_only_content_h1_is_the_headline_beside_logos_labels_and_boxes() -> 
     page = tree(head, frame + "<h1>Truckwash A31</h1><h1>Autowäsche</h1><p>x</p>")
     assert page_metadata(page, "https://branchen.example/?p=3", now=NOW).title != (
         "Truckwash A31")
+
+
+def test_an_h1_whose_words_are_all_in_the_declared_title_agrees_with_it() -> None:
+    # '<headline> - <long subtitle> : <site>': the headline's Dice with the title is low,
+    # and an <h2> (the subtitle) agrees better, but the <h1> is the headline
+    page = tree("<title>Vom Boden aus gedacht - Ann Cotten verwebt in „Die Anleitungen der "
+                "Vorfahren“ Lokales und Globales : literaturkritik.de</title>",
+                "<h1>Vom Boden aus gedacht</h1><h2>Ann Cotten verwebt in „Die Anleitungen der "
+                "Vorfahren“ Lokales und Globales</h2><h2>Redaktionsinfo</h2><p>x</p>")
+    m = page_metadata(page, "https://literaturkritik.example/cotten,30063.html", now=NOW)
+    assert m.title == "Vom Boden aus gedacht"
+    # a one- or two-word <h1> (a section name) needs more than being part of the title
+    page = tree("<title>Perturbazione polare al Centro e al Sud - Cronaca</title>",
+                "<h1>Cronaca</h1><h2>Perturbazione polare al Centro e al Sud</h2><p>x</p>")
+    m = page_metadata(page, "https://www.lastampa.example/cronaca/1", now=NOW)
+    assert m.title == "Perturbazione polare al Centro e al Sud"
