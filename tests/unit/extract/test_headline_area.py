@@ -84,3 +84,22 @@ def test_a_time_element_whose_text_is_relative_gives_its_machine_value():
     h1 = _headline('<h1>Bridge reopens</h1><time datetime="2024-02-03T08:00:00">3 hours ago'
                    f'</time>{TEXT}')
     assert visible_date(h1, nowhere_else, parse_attr) == (date(2024, 2, 3), 0)
+
+
+def test_a_date_line_in_a_story_column_of_several_hundred_elements_is_found():
+    # <main> = the header with the headline + a text of ~600 elements + the date line in
+    # the meta bar below it: the date is three levels up from the headline
+    text = "<p>" + "<span>word</span> " * 600 + "</p>"
+    page = html.fromstring(
+        "<html><body><main><section><header><div><h1>Bridge reopens</h1></div></header>"
+        f"</section>{text}<div class='story-meta'><span class='date'>03.02.2024</span></div>"
+        "</main></body></html>")
+    found = visible_date(page.find(".//h1"), nowhere_else, parse_attr)
+    assert found is not None and found[0] == date(2024, 2, 3)
+    # a whole page column (thousands of elements) still says nothing about this article
+    text = "<p>" + "<span>word</span> " * 2000 + "</p>"
+    page = html.fromstring(
+        "<html><body><main><section><header><div><h1>Bridge reopens</h1></div></header>"
+        f"</section>{text}<div class='story-meta'><span class='date'>03.02.2024</span></div>"
+        "</main></body></html>")
+    assert visible_date(page.find(".//h1"), nowhere_else, parse_attr) is None
