@@ -341,6 +341,49 @@ def first_text_date(tree: HtmlElement, latest: date) -> date | None:
     return None
 
 
+# A label that says the date after it is the publication's ("Erschienen am: 01.11.2023",
+# "Veröffentlicht: 3. Mai 2022", "Published on Jan 5, 2021"); update labels are not.
+_PUBLISHED_LABEL = re.compile(
+    r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicado|pubblicato"
+    r"|opublikowano)(?:\s+(?:am|on|le|el|il|em|in))?\s*:?\s*",
+    re.IGNORECASE,
+)
+MAX_LABEL_SEGMENT = 100
+
+
+def labelled_date(tree: HtmlElement, latest: date) -> date | None:
+    """The first date of the page body that a publication label introduces, in the same
+    text segment or the next one ("Erschienen am: <b>01.11.2023</b>"): what the page says
+    its publication date is, where no structured claim exists. Dev corpus, tuning half: on
+    pages with a structured date it names the same day 6 times of 7; on pages only
+    htmldate dated it was right where htmldate was not (a footer "Letzte Änderung:
+    31.10.2023 / Erschienen am: 01.11.2023", htmldate took the first)."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    pending = False  # the previous segment was a label alone
+    for segment in _text_segments(body):
+        text = " ".join(segment.split())
+        if not text:
+            continue
+        if len(text) > MAX_LABEL_SEGMENT:
+            pending = False
+            continue
+        day = None
+        if pending:
+            day = parse_visible_date(text)
+        m = _PUBLISHED_LABEL.search(text)
+        if day is None and m is not None:
+            rest = text[m.end():]
+            day = parse_visible_date(rest) if any(ch.isdigit() for ch in rest) else None
+            pending = not rest.strip()
+        else:
+            pending = False
+        if day is not None and date(1995, 1, 1) <= day <= latest:
+            return day
+    return None
+
+
 def _text_segments(root: HtmlElement):
     """The text and tail strings under `root` in document order, skipping whole _NOT_TEXT
     subtrees (their tails, outside them, are kept)."""

@@ -47,6 +47,7 @@ from trafilatura.utils import trim
 from tasks.extract.headline_area import (
     NEAR_LEVELS,
     first_text_date,
+    labelled_date,
     paragraph_byline,
     text_byline,
     visible_date,
@@ -996,8 +997,12 @@ def page_metadata(
                                  headline)
     chosen, flags = choose_date(candidates, now)
     if chosen is None:
+        # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
-        found, source = _htmldate(tree, url, now, extensive=False), "htmldate"
+        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date())
+        found, source = (day.isoformat() if day else None), "text"
+        if not found:
+            found, source = _htmldate(tree, url, now, extensive=False), "htmldate"
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())

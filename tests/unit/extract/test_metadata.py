@@ -671,3 +671,22 @@ def test_an_h1_whose_words_are_all_in_the_declared_title_agrees_with_it() -> Non
                 "<h1>Cronaca</h1><h2>Perturbazione polare al Centro e al Sud</h2><p>x</p>")
     m = page_metadata(page, "https://www.lastampa.example/cronaca/1", now=NOW)
     assert m.title == "Perturbazione polare al Centro e al Sud"
+
+
+def test_a_date_labelled_as_the_publication_dates_a_page_nothing_structured_dates() -> None:
+    # the update stamp comes first in the page; the labelled publication date is the one
+    body = ("<h1>Vom Boden aus gedacht</h1><p>" + "Text der Rezension. " * 30 + "</p>"
+            "<p class='footer'>Letzte Änderung: 31.10.2023 - 14:49<br>Erschienen am: "
+            "01.11.2023<br>Lesungen: 61</p>")
+    m = page_metadata(tree("<title>Vom Boden aus gedacht</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2023, 11, 1), "text")
+    # the label alone in one element, the date in the next
+    body = ("<h1>Vom Boden aus gedacht</h1><p>" + "Text. " * 30 + "</p>"
+            "<p>Zuletzt geändert 31.10.2023</p><p><b>Veröffentlicht:</b> <span>1. November "
+            "2023</span></p>")
+    m = page_metadata(tree("<title>Vom Boden aus gedacht</title>", body), None, now=NOW)
+    assert m.published_date == date(2023, 11, 1)
+    # a labelled date after the fetch is no publication date
+    body = "<h1>Konzert</h1><p>Text.</p><p>Veröffentlicht am 01.11.2030</p>"
+    m = page_metadata(tree("<title>Konzert</title>", body), None, now=NOW)
+    assert m.published_date != date(2030, 11, 1)
