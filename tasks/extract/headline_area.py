@@ -78,7 +78,8 @@ def parse_visible_date(text: str) -> date | None:
 
 # Month names htmldate's parser does not know (it reads English, French, German,
 # Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
-# first four letters, which tell every month apart in each language.
+# Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), first four
+# letters, which tell every month apart in each language.
 _MONTH_STEMS = {
     "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
     "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
@@ -88,6 +89,10 @@ _MONTH_STEMS = {
     "dice": 12,  # it (febbraio, marzo as es)
     "styc": 1, "lute": 2, "marc": 3, "kwie": 4, "maj": 5, "maja": 5, "czer": 6, "lipi": 7,
     "lipc": 7, "sier": 8, "wrze": 9, "pazd": 10, "paźd": 10, "list": 11, "grud": 12,  # pl
+    "янва": 1, "февр": 2, "март": 3, "апре": 4, "мая": 5, "май": 5, "июня": 6, "июнь": 6,
+    "июля": 7, "июль": 7, "авгу": 8, "сент": 9, "октя": 10, "нояб": 11, "дека": 12,  # ru
+    "січн": 1, "люто": 2, "бере": 3, "квіт": 4, "трав": 5, "черв": 6, "липн": 7, "серп": 8,
+    "вере": 9, "жовт": 10, "лист": 11, "груд": 12,  # uk (genitive)
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -97,7 +102,8 @@ _WORDED_DATE = re.compile(
 
 
 def _romance_or_polish_date(text: str) -> date | None:
-    """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022'."""
+    """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022',
+    '15 августа 2016', '3 травня 2022'."""
     m = _WORDED_DATE.search(text)
     if m is None:
         return None

@@ -411,6 +411,9 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("12 de setembro de 2021 às 10:00", date(2021, 9, 12)),
     ("Pubblicato il 3 maggio 2022", date(2022, 5, 3)),
     ("10 lipca 2020, 12:00", date(2020, 7, 10)),
+    ("15 августа 2016, 13:43", date(2016, 8, 15)),  # ru, uk
+    ("3 мая 2022", date(2022, 5, 3)),
+    ("1 листопада 2021", date(2021, 11, 1)),
     ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
 ])
