@@ -323,6 +323,55 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
+# A label standing alone in its element, the name in the text after it: "<h4>Autor</h4>
+# <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.".
+_LABEL_ALONE = re.compile(
+    r"^(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por)\s*:?$",
+    re.IGNORECASE,
+)
+_NAMES_ONLY = re.compile(rf"^\s*({_NAMES})\s*$")
+MAX_LABEL_TEXT = 20
+
+
+def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
+    """The names after the first author label that stands alone in its element (a field
+    of an article's metadata block), outside comments, teasers and sidebars; for pages
+    whose byline is a label/value pair rather than one line."""
+    for elem in tree.iter():
+        lead = elem.text
+        if not lead or len(lead) > MAX_LABEL_TEXT or not isinstance(elem.tag, str):
+            continue
+        if elem.tag in _SKIP_TAGS or not _LABEL_ALONE.match(lead.strip()):
+            continue
+        if len(elem) or in_other_area(elem):
+            continue  # the label's element holds more than the label
+        value = _text_after(elem).strip(" ,;|·•–-")  # "<a>Nikolai H.</a><b>, </b>"
+        m = _NAMES_ONLY.match(value) if value and len(value) <= MAX_BYLINE_TEXT else None
+        if m is None:
+            continue
+        if lead.strip().rstrip(": ").lower() in _BARE_CUES and len(m[1].split()) < 2:
+            continue  # "Von Berlin": a place as often as a name
+        return normalize_authors(None, m[1])
+    return None
+
+
+def _text_after(elem: HtmlElement) -> str:
+    """The first text after `elem`: its tail, else the next sibling's first line, skipping
+    line breaks ('<b>Von:</b><br><br>Götz W.')."""
+    if elem.tail and elem.tail.strip():
+        return " ".join(elem.tail.split())
+    for sib in elem.itersiblings():
+        if sib.tag == "br":
+            if sib.tail and sib.tail.strip():
+                return " ".join(sib.tail.split())
+            continue
+        if not isinstance(sib.tag, str):
+            continue
+        return _first_line(sib) if sib.text and sib.text.strip() else " ".join(
+            sib.text_content().split())
+    return ""
+
+
 # Not the article's text: navigation, page footers and sidebars carry archive lists, event
 # dates and copyright years.
 _NOT_TEXT = frozenset({"script", "style", "noscript", "head", "title", "option", "select",

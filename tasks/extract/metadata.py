@@ -47,6 +47,7 @@ from trafilatura.utils import trim
 from tasks.extract.headline_area import (
     NEAR_LEVELS,
     first_text_date,
+    labelled_byline,
     labelled_date,
     paragraph_byline,
     text_byline,
@@ -986,7 +987,8 @@ def page_metadata(
         # only labels ("Datum", "Veröffentlicht") does not hide the written byline
         for search in (lambda: find_byline_author(tree, headline),
                        lambda: text_byline(headline, _in_other_area),
-                       lambda: paragraph_byline(tree, _in_other_area)):
+                       lambda: paragraph_byline(tree, _in_other_area),
+                       lambda: labelled_byline(tree, _in_other_area)):
             found = clean_authors(search(), outlets)
             if found:
                 break

@@ -103,3 +103,30 @@ def test_a_date_line_in_a_story_column_of_several_hundred_elements_is_found():
         f"</section>{text}<div class='story-meta'><span class='date'>03.02.2024</span></div>"
         "</main></body></html>")
     assert visible_date(page.find(".//h1"), nowhere_else, parse_attr) is None
+
+
+def test_an_author_label_alone_in_its_element_names_the_author_after_it():
+    from tasks.extract.headline_area import labelled_byline
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    def page(block: str):
+        return html.fromstring(f"<html><body><h1>Bridge reopens</h1>{TEXT}{block}"
+                               "</body></html>")
+
+    # the label's tail, after the date field of the same block
+    block = ("<div class='meta'><span>Datum:</span> 19.11.2021<br><span>Autor:</span> "
+             "Fritz Imhof<br><span>Quelle:</span> Livenet</div>")
+    assert labelled_byline(page(block), nowhere_else) == "Fritz Imhof"
+    # a heading as the label, the name in the next element (a separator after it)
+    block = "<div><h4>Autor</h4><p> <a href='/p/nh'>Nikolai Huke</a><b>, </b></p></div>"
+    assert labelled_byline(page(block), nowhere_else) == "Nikolai Huke"
+    # the name after line breaks
+    block = "<div><b>Von:</b><br><br>Götz Warnke</div>"
+    assert labelled_byline(page(block), nowhere_else) == "Götz Warnke"
+    # a label followed by a sentence, a bare "Von" before one word, a longer label: nobody
+    for block in ("<div><span>Autor:</span> Der Text wurde gekürzt und bearbeitet.</div>",
+                  "<div><b>Von</b> Berlin</div>",
+                  "<div><span>Autor dieser Seite:</span> Fritz Imhof</div>"):
+        assert labelled_byline(page(block), nowhere_else) is None

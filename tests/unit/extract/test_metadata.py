@@ -693,3 +693,12 @@ def test_a_date_labelled_as_the_publication_dates_a_page_nothing_structured_date
     body = "<h1>Konzert</h1><p>Text.</p><p>Veröffentlicht am 01.11.2030</p>"
     m = page_metadata(tree("<title>Konzert</title>", body), None, now=NOW)
     assert m.published_date != date(2030, 11, 1)
+
+
+def test_an_author_label_and_value_block_names_the_author_when_nothing_else_does() -> None:
+    body = ("<h1>Von Sprachregeln und Genderpolitik</h1><p>" + "Text. " * 40 + "</p>"
+            "<div class='ArticleAuthorDateBlock'><span>Datum:</span> 19.11.2021<br>"
+            "<span>Autor:</span> Fritz Imhof<br><span>Quelle:</span> Livenet</div>")
+    m = page_metadata(tree("<title>Von Sprachregeln</title>", body),
+                      "https://www.livenet.example/a.html", now=NOW)
+    assert m.authors == ["Fritz Imhof"]
