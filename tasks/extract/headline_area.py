@@ -372,6 +372,35 @@ def _text_after(elem: HtmlElement) -> str:
     return ""
 
 
+_EMPHASIS = frozenset({"b", "strong", "i", "em"})
+MIN_TEXT_BEFORE_SIGNATURE = 150  # the paragraph before a signature is the article's text
+
+
+def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
+    """The author's name signed under the text: a paragraph holding only a bold or italic
+    name of 2-4 words ("<p><b><i>Stefan W.</i></b></p>"), after a paragraph of text and
+    with no paragraph of text after it (a bold subheading is followed by its text)."""
+    for para in tree.iter("p"):
+        if (para.text and para.text.strip()) or len(para) != 1:
+            continue
+        inner = para[0]
+        if inner.tag not in _EMPHASIS or (inner.tail and inner.tail.strip()):
+            continue
+        name = " ".join(inner.text_content().split())
+        if not 2 <= len(name.split()) <= 4 or len(name) > 50 or not _NAMES_ONLY.match(name):
+            continue
+        before = para.getprevious()
+        if before is None or before.tag != "p" or len(
+            before.text_content()) < MIN_TEXT_BEFORE_SIGNATURE:
+            continue
+        if any(sib.tag == "p" and len(sib.text_content().strip()) > 50
+               for sib in para.itersiblings()):
+            continue
+        if not in_other_area(para):
+            return normalize_authors(None, name)
+    return None
+
+
 # Not the article's text: navigation, page footers and sidebars carry archive lists, event
 # dates and copyright years.
 _NOT_TEXT = frozenset({"script", "style", "noscript", "head", "title", "option", "select",

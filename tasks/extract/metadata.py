@@ -50,6 +50,7 @@ from tasks.extract.headline_area import (
     labelled_byline,
     labelled_date,
     paragraph_byline,
+    signature_byline,
     text_byline,
     visible_date,
 )
@@ -988,7 +989,8 @@ def page_metadata(
         for search in (lambda: find_byline_author(tree, headline),
                        lambda: text_byline(headline, _in_other_area),
                        lambda: paragraph_byline(tree, _in_other_area),
-                       lambda: labelled_byline(tree, _in_other_area)):
+                       lambda: labelled_byline(tree, _in_other_area),
+                       lambda: signature_byline(tree, _in_other_area)):
             found = clean_authors(search(), outlets)
             if found:
                 break

@@ -130,3 +130,26 @@ def test_an_author_label_alone_in_its_element_names_the_author_after_it():
                   "<div><b>Von</b> Berlin</div>",
                   "<div><span>Autor dieser Seite:</span> Fritz Imhof</div>"):
         assert labelled_byline(page(block), nowhere_else) is None
+
+
+def test_a_name_signed_in_bold_under_the_text_is_the_author():
+    from tasks.extract.headline_area import signature_byline
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    def page(paras: str):
+        return html.fromstring(f"<html><body><h1>Halbfinale</h1><div>{paras}</div>"
+                               "</body></html>")
+
+    text = "<p>" + "Der Text des Berichts. " * 10 + "</p>"
+    assert signature_byline(page(text + "<p><b><i>Stefan Wasmer</i></b></p>"),
+                            nowhere_else) == "Stefan Wasmer"
+    # a bold subheading is followed by more text; a bold sentence is no name
+    assert signature_byline(page(text + "<p><b>Große Pläne</b></p>" + text),
+                            nowhere_else) is None
+    assert signature_byline(page(text + "<p><strong>Mehr dazu lesen Sie morgen.</strong></p>"),
+                            nowhere_else) is None
+    # a bold name under a short line (a caption, a list) is not a signature
+    assert signature_byline(page("<p>Foto</p><p><b>Stefan Wasmer</b></p>"),
+                            nowhere_else) is None

@@ -702,3 +702,11 @@ def test_an_author_label_and_value_block_names_the_author_when_nothing_else_does
     m = page_metadata(tree("<title>Von Sprachregeln</title>", body),
                       "https://www.livenet.example/a.html", now=NOW)
     assert m.authors == ["Fritz Imhof"]
+
+
+def test_a_name_signed_under_the_text_is_the_author_when_nothing_else_names_one() -> None:
+    body = ("<h1>Das Halbfinale am Dienstag</h1><div><p>" + "Bericht vom Spiel. " * 20 +
+            "</p><p><b><i>Stefan Wasmer</i></b></p></div>")
+    m = page_metadata(tree("<title>Das Halbfinale am Dienstag</title>", body),
+                      "https://www.eishockey.example/a.html", now=NOW)
+    assert m.authors == ["Stefan Wasmer"]
