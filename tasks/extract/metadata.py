@@ -703,6 +703,20 @@ def _names_of_people(names: list[str], outlet_names: set[str]) -> bool:
     )
 
 
+def _byline_refines(recorded: list[str], shown: list[str]) -> bool:
+    """The byline shown on the page says more precisely who the recorded authors are: some
+    of several recorded names (the others are the publisher or a photographer: "Condé
+    Nast; Fiona B.; Mariam H." shown as "Fiona B., Mariam H."), or one recorded word
+    spelled out ("Todd" shown as "Todd Bates", "arianschlichenmayer" as "Arian S.")."""
+    rec = [_squash(n) for n in recorded]
+    got = [_squash(n) for n in shown]
+    if len(recorded) >= 2:
+        return 2 <= len(got) < len(rec) and all(g in rec for g in got)
+    word = rec[0]
+    return len(got) == 1 and len(shown[0].split()) >= 2 and len(word) >= 3 and (
+        got[0] == word or got[0].startswith(word))
+
+
 def is_person(name: str, outlet_names: set[str]) -> bool:
     """Not the outlet, an organisation or a newsroom: a byline entry naming a person."""
     return not (
@@ -996,6 +1010,12 @@ def page_metadata(
                 break
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
+    elif AUTHOR_SEARCH and (len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])):
+        # several recorded names, or one single word: the page's byline may say which of
+        # them wrote it, or spell the name out (cheap: few pages take this path)
+        shown = clean_authors(find_byline_author(tree, headline), outlets)
+        if shown and _byline_refines(authors, shown):
+            authors = shown
 
     candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
                                  headline)

@@ -710,3 +710,25 @@ def test_a_name_signed_under_the_text_is_the_author_when_nothing_else_names_one(
     m = page_metadata(tree("<title>Das Halbfinale am Dienstag</title>", body),
                       "https://www.eishockey.example/a.html", now=NOW)
     assert m.authors == ["Stefan Wasmer"]
+
+
+def test_the_byline_shown_refines_several_recorded_names_or_a_single_word() -> None:
+    def page(author: str, byline: str):
+        return tree(f'<title>Wellness-Hotels</title><meta name="author" content="{author}">',
+                    f"<h1>Wellness-Hotels</h1><p class='byline'>{byline}</p>"
+                    "<p>" + "Text. " * 40 + "</p>")
+
+    # the publisher recorded beside the two reporters the page shows
+    m = page_metadata(page("Condé Nast, Fiona Bornhöft, Mariam Hofbeck",
+                           "Von Fiona Bornhöft und Mariam Hofbeck"), None, now=NOW)
+    assert m.authors == ["Fiona Bornhöft", "Mariam Hofbeck"]
+    # a user name recorded, the name spelled out on the page
+    m = page_metadata(page("arianschlichenmayer", "Arian Schlichenmayer"), None, now=NOW)
+    assert m.authors == ["Arian Schlichenmayer"]
+    # a byline naming one of several recorded authors does not drop the others
+    m = page_metadata(page("Michael Anderson, Carlos Dobkin", "Michael Anderson"), None,
+                      now=NOW)
+    assert m.authors == ["Michael Anderson", "Carlos Dobkin"]
+    # one recorded full name is not replaced by another byline
+    m = page_metadata(page("Anna Keller", "Tom Berger"), None, now=NOW)
+    assert m.authors == ["Anna Keller"]
