@@ -401,6 +401,31 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
+# The dateline of agency copy: a place, the agency's credit in brackets, a dash ("Hamburg
+# (dpa/lno) – ...", "WASHINGTON (AP) — ...", "Berlin (KNA) -"); the credit is the byline.
+_WIRE_DATELINE = re.compile(
+    r"^\s*[A-ZÄÖÜÀ-Ý][\w'’.-]*(?:[ -][A-ZÄÖÜÀ-Ý][\w'’.-]*){0,2}\s*"
+    r"\(([A-Za-z]{2,7}(?:\s*/\s*[A-Za-z]{2,7}){0,2})\)\s*[–—-]\s"
+)
+MAX_DATELINE_PARAGRAPHS = 60  # the story's first paragraphs, not a teaser at the bottom
+
+
+def wire_credit(tree: HtmlElement, in_other_area) -> str | None:
+    """The agency credit of the first paragraph that opens with a wire dateline
+    ("Hamburg (dpa/lno) – Trotz ..." gives "dpa/lno"), outside comments and teasers."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_PARAGRAPHS:
+            break
+        lead = para.text if para.text and para.text.strip() else (
+            para[0].text if len(para) and para[0].text else "")
+        if "(" not in lead:
+            continue
+        m = _WIRE_DATELINE.match(" ".join(para.text_content().split()))
+        if m and not in_other_area(para):
+            return m[1].replace(" ", "")
+    return None
+
+
 # Not the article's text: navigation, page footers and sidebars carry archive lists, event
 # dates and copyright years.
 _NOT_TEXT = frozenset({"script", "style", "noscript", "head", "title", "option", "select",

@@ -53,6 +53,7 @@ from tasks.extract.headline_area import (
     signature_byline,
     text_byline,
     visible_date,
+    wire_credit,
 )
 
 # Dates before the web's first news sites are almost always parse errors or placeholders
@@ -1004,7 +1005,8 @@ def page_metadata(
                        lambda: text_byline(headline, _in_other_area),
                        lambda: paragraph_byline(tree, _in_other_area),
                        lambda: labelled_byline(tree, _in_other_area),
-                       lambda: signature_byline(tree, _in_other_area)):
+                       lambda: signature_byline(tree, _in_other_area),
+                       lambda: wire_credit(tree, _in_other_area)):
             found = clean_authors(search(), outlets)
             if found:
                 break

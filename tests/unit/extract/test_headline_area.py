@@ -153,3 +153,21 @@ def test_a_name_signed_in_bold_under_the_text_is_the_author():
     # a bold name under a short line (a caption, a list) is not a signature
     assert signature_byline(page("<p>Foto</p><p><b>Stefan Wasmer</b></p>"),
                             nowhere_else) is None
+
+
+def test_the_agency_credit_of_a_wire_dateline_is_the_byline():
+    from tasks.extract.headline_area import wire_credit
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    def page(first: str):
+        return html.fromstring(f"<html><body><h1>Lucke</h1><p>{first}</p>{TEXT}</body></html>")
+
+    assert wire_credit(page("Hamburg (dpa/lno) – Trotz eines Gesprächs ..."),
+                       nowhere_else) == "dpa/lno"
+    assert wire_credit(page("WASHINGTON (AP) — The Senate voted ..."), nowhere_else) == "AP"
+    # brackets that are not a dateline's credit
+    for first in ("Zutaten (optional): Salz", "Die Bundesregierung (CDU) hat ...",
+                  "Berlin (dpa) meldet, dass ...", "(dpa) – ohne Ort"):
+        assert wire_credit(page(first), nowhere_else) is None

@@ -732,3 +732,14 @@ def test_the_byline_shown_refines_several_recorded_names_or_a_single_word() -> N
     # one recorded full name is not replaced by another byline
     m = page_metadata(page("Anna Keller", "Tom Berger"), None, now=NOW)
     assert m.authors == ["Anna Keller"]
+
+
+def test_a_wire_dateline_credits_the_agency_when_nothing_else_names_an_author() -> None:
+    body = ("<h1>Verhärtete Fronten</h1><p>Hamburg (dpa/lno) – Trotz eines Gesprächs "
+            + "zwischen den Beteiligten. " * 10 + "</p>")
+    m = page_metadata(tree("<title>Verhärtete Fronten</title>", body), None, now=NOW)
+    assert m.authors == ["dpa/lno"]
+    # a named author wins over the credit
+    body = body.replace("</h1>", "</h1><p class='byline'>Von Anna Keller</p>")
+    m = page_metadata(tree("<title>Verhärtete Fronten</title>", body), None, now=NOW)
+    assert m.authors == ["Anna Keller"]
