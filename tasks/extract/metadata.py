@@ -775,6 +775,10 @@ _HEADLINE_EXTRA = re.compile(
 _EDGE_SEPARATORS = " :|-–—·•,;"
 
 
+_HIDDEN_SEPARATORS = frozenset({":", "-", "–", "—", "|"})
+_SEPARATOR_MARK = "\x00"
+
+
 def headline_text(h1: HtmlElement) -> str:
     """The headline's own words: the <h1> text without its kicker, subtitle, date or
     hidden parts (elements marked so by tag or class), when something is left."""
@@ -782,6 +786,14 @@ def headline_text(h1: HtmlElement) -> str:
     dropped = _own_text(h1, parts)
     if dropped:
         own = trim(" ".join(parts)).strip(_EDGE_SEPARATORS)
+        if _SEPARATOR_MARK in parts:
+            # "<span>Kicker</span><span class='sr-only'>: </span><span>Headline</span>":
+            # before a separator written for screen readers only stands a kicker, unless
+            # nothing follows it (then the kicker or topic line is what follows)
+            after = parts[len(parts) - parts[::-1].index(_SEPARATOR_MARK):]
+            headline = trim(" ".join(after)).strip(_EDGE_SEPARATORS)
+            own = headline or own
+        own = own.replace(_SEPARATOR_MARK, "").strip(_EDGE_SEPARATORS)
         if own:
             return own
     return _element_text(h1)
@@ -797,6 +809,8 @@ def _own_text(elem: HtmlElement, parts: list[str]) -> bool:
             or _HEADLINE_EXTRA.search(f"{child.get('class', '')} {child.get('id', '')}")
         ):
             dropped = True
+            if (child.text_content() or "").strip() in _HIDDEN_SEPARATORS:
+                parts.append(_SEPARATOR_MARK)
         else:
             dropped = _own_text(child, parts) or dropped
         parts.append(child.tail or "")

@@ -501,6 +501,14 @@ def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
      "Energiewende"),
     ("<h1>Bridge <em>reopens</em> after repairs</h1>", "Bridge reopens after repairs"),
     ('<h1><span class="kicker">Only a kicker</span></h1>', "Only a kicker"),  # nothing else
+    # a kicker without a kicker class, told apart by the separator for screen readers
+    ('<h1><span class="text-green fake-h5">Strompreisbremse – Erlösabschöpfung</span>'
+     '<span class="invisible">: </span><span>Bundesregierung drosselt Bioenergie</span></h1>',
+     "Bundesregierung drosselt Bioenergie"),
+    # ... unless nothing follows it but a topic line
+    ('<h1><span>Energiewende und Mobilität</span><span class="aural">: </span>'
+     '<small class="c-topline"><span class="aural">, Thema:</span> Forschung</small></h1>',
+     "Energiewende und Mobilität"),
 ])
 def test_headline_text_leaves_out_kickers_subtitles_dates_and_hidden_parts(h1, want) -> None:
     from tasks.extract.metadata import headline_text
