@@ -3,10 +3,18 @@ trafilatura's extract_metadata, missing vs wrong, and what each source said.
 
     .venv/bin/python bench/meta_failures.py [--corpus DIR] [--half tuning|held|whole]
                                             [--field title|author|date|all] [--sources]
+    .venv/bin/python bench/meta_failures.py --summary --dump NEW.jsonl
+    .venv/bin/python bench/meta_failures.py --diff OLD.jsonl NEW.jsonl [--field F]
 
 Rules are developed by reading the "tuning" half only (bench_extract.meta_half); the held
 half is scored, not read. --sources adds, per field, each source's own accuracy on the half
-(which source to trust when they disagree).
+(which source to trust when they disagree). Also listed: what the byline searches that run
+when nothing is recorded (label/value pair, signature, wire dateline) say.
+
+--diff compares two --dump files (two versions of the rules): every page whose value
+changed, gained (+), lost (-) or still wrong (~), with its content for the tuning half and
+only its id for the held half (held pages are scored, not read), and the count of changed
+pages that have no annotation (a rule's side effects, to read).
 """
 
 from __future__ import annotations
@@ -31,7 +39,13 @@ from trafilatura.utils import load_html
 
 from tasks.common.charset import decode, sniff_encoding
 from tasks.extract import metadata as M
-from tasks.extract.headline_area import paragraph_byline, text_byline
+from tasks.extract.headline_area import (
+    labelled_byline,
+    paragraph_byline,
+    signature_byline,
+    text_byline,
+    wire_credit,
+)
 from tasks.extract.pages import _XML_DECLARATION
 
 
@@ -58,7 +72,49 @@ def author_sources(tree, url: str, headline) -> dict[str, str | None]:
         "byline_el": M.find_byline_author(tree, headline),
         "text_byline": text_byline(headline, M._in_other_area),
         "para_byline": paragraph_byline(tree, M._in_other_area),
+        "label_value": labelled_byline(tree, M._in_other_area),
+        "signature": signature_byline(tree, M._in_other_area),
+        "wire": wire_credit(tree, M._in_other_area),
     }
+
+
+def diff_dumps(old_path: str, new_path: str, corpus, fields: tuple[str, ...]) -> None:
+    """What changed between two --dump files, per field and half (see the module doc)."""
+    expected = {}
+    with open(corpus / "expected.jsonl", encoding="utf-8") as f:
+        for line in f:
+            e = json.loads(line)
+            expected[e["id"]] = e
+
+    def load(path):
+        with open(path, encoding="utf-8") as f:
+            return {row["id"]: row for row in map(json.loads, f)}
+
+    old, new = load(old_path), load(new_path)
+    for fld in fields:
+        moved = {"tuning": Counter(), "held": Counter()}
+        unannotated = []
+        for pid, e in expected.items():
+            was, now = old[pid][fld], new[pid][fld]
+            if was == now:
+                continue
+            half = meta_half(pid)
+            if not e.get(fld):
+                unannotated.append(f"  {pid} ({half}): {was!r} -> {now!r}")
+                continue
+            ok_was = norm_words(was) == norm_words(e[fld]) if fld != "date" else was == e[fld]
+            ok_now = norm_words(now) == norm_words(e[fld]) if fld != "date" else now == e[fld]
+            mark = "+" if ok_now and not ok_was else "-" if ok_was and not ok_now else "~"
+            moved[half][mark] += 1
+            if half == "tuning":
+                print(f"{fld} tuning {mark} {pid}: want {e[fld]!r}\n    was {was!r}\n"
+                      f"    now {now!r}")
+            else:
+                print(f"{fld} held {mark} {pid}")
+        print(f"## {fld}: tuning +{moved['tuning']['+']} -{moved['tuning']['-']}, held "
+              f"+{moved['held']['+']} -{moved['held']['-']}; {len(unannotated)} unannotated "
+              "pages changed:")
+        print("\n".join(unannotated))
 
 
 def main() -> int:
@@ -70,10 +126,16 @@ def main() -> int:
     ap.add_argument("--summary", action="store_true",
                     help="only the accuracy table of both halves (no listing, no trafilatura)")
     ap.add_argument("--dump", help="with --summary: write each page's title/author/date here")
+    ap.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
+                    help="compare two --dump files (changed pages, gained/lost per half)")
     args = ap.parse_args()
     corpus = corpus_dir(args.corpus)
     if not (corpus / "expected.jsonl").is_file():
         print(f"SKIP: no dev corpus at {corpus}")
+        return 0
+    if args.diff:
+        diff_dumps(*args.diff, corpus,
+                   ("title", "author", "date") if args.field == "all" else (args.field,))
         return 0
     expected, pages = load_corpus(corpus, 1, None)
     if args.summary:
