@@ -240,6 +240,50 @@ def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -
     return [v for _, v in found]
 
 
+def _author_names(value: object) -> list[str]:
+    """Names of a JSON-LD author value: a string, a Person/Organization, or a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _author_names(item)]
+    return []
+
+
+def _walk_jsonld_authors(node: object, out: list[list[str]]) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_jsonld_authors(item, out)
+    elif isinstance(node, dict):
+        kind = node.get("@type")
+        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        if _JSONLD_ARTICLE_TYPES.search(kind) and node.get("author"):
+            names = [n.strip() for n in _author_names(node["author"]) if n and n.strip()]
+            if names:
+                out.append(names)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(node.get(key), (list, dict)):
+                _walk_jsonld_authors(node[key], out)
+
+
+def jsonld_authors(tree: HtmlElement) -> list[str]:
+    """The author names of the page's first article-like JSON-LD object (through @graph,
+    lists and mainEntity; a Person's or Organization's name, or a plain string)."""
+    found: list[list[str]] = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        if not script.text:
+            continue
+        try:
+            _walk_jsonld_authors(json.loads(script.text, strict=False), found)
+        except (ValueError, RecursionError):
+            continue
+        if found:
+            return found[0]
+    return []
+
+
 _META_MODIFIED_NAMES = {
     "article:modified_time", "og:updated_time", "article:modified", "modified_time",
     "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified",
@@ -1011,6 +1055,13 @@ def page_metadata(
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     authors = clean_authors(md.author or labelled_author(tree), outlets)
+    names = jsonld_authors(tree)
+    recorded = clean_authors(normalize_authors(None, "; ".join(names)), outlets) if names else []
+    if recorded and any(is_person(a, outlets) for a in recorded) and (
+            {_squash(a) for a in recorded} != {_squash(a) for a in authors}):
+        # the article's own structured record names its authors; a <meta name=author>
+        # beside it often names the publisher or the site's owner
+        authors = recorded
     if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
         # each place in turn until one names somebody once cleaned: a byline box holding

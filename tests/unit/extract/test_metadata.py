@@ -751,3 +751,23 @@ def test_a_wire_dateline_credits_the_agency_when_nothing_else_names_an_author() 
     body = body.replace("</h1>", "</h1><p class='byline'>Von Anna Keller</p>")
     m = page_metadata(tree("<title>Verhärtete Fronten</title>", body), None, now=NOW)
     assert m.authors == ["Anna Keller"]
+
+
+def test_the_article_authors_of_json_ld_win_over_a_different_meta_author() -> None:
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Salon"},'
+             ' {"@type": "NewsArticle", "headline": "Emissions dipped", "author": %s}]}')
+
+    def page(author_json: str, meta_author: str = "Grist"):
+        head = (f'<title>Emissions dipped</title><meta name="author" content="{meta_author}">'
+                f'<script type="application/ld+json">{graph % author_json}</script>')
+        return tree(head, "<h1>Emissions dipped</h1><p>x</p>")
+
+    m = page_metadata(page('{"@type": "Person", "name": "Nathanael Johnson"}'), None, now=NOW)
+    assert m.authors == ["Nathanael Johnson"]
+    m = page_metadata(page('[{"@type": "Person", "name": "Anna Keller"}, '
+                           '{"@type": "Person", "name": "Tom Berger"}]'), None, now=NOW)
+    assert m.authors == ["Anna Keller", "Tom Berger"]
+    # an organisation or a newsroom in JSON-LD does not replace a person in the meta tags
+    m = page_metadata(page('{"@type": "Organization", "name": "Redaktion"}', "Anna Keller"),
+                      None, now=NOW)
+    assert m.authors == ["Anna Keller"]
