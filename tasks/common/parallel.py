@@ -104,10 +104,10 @@ class _Slots:
         self._calls: set[tuple[int, int]] = set()  # (0 urgent / 1 not, arrival) of each call
 
     @contextmanager
-    def turn(self, workers: int, urgent: bool = False) -> Iterator[tuple[int, int]]:
+    def turn(self, slots: int, urgent: bool = False) -> Iterator[tuple[int, int]]:
         with self._cond:
-            if self._size != workers + 1:  # a new pool size: its slots, none in use
-                self._free, self._size = workers + 1, workers + 1
+            if self._size != slots:  # a new pool size: its slots, none in use
+                self._free, self._size = slots, slots
             ticket = (0 if urgent else 1, next(self._tickets))
             self._calls.add(ticket)
         try:
@@ -132,13 +132,13 @@ class _Slots:
 
 _SLOTS = _Slots()
 
-# Inline calls (no pool) take turns too. Two task threads running CPU-bound stage work at
-# once in one process gain nothing under the GIL, and that is the one configuration
-# (cpu_workers=1, two batches extracting on two threads) where a native crash ("double
-# free or corruption") was seen in a benchmark: the C libraries under extraction share
-# module-level state (trafilatura parses with one module-level lxml parser), so one at a
-# time.
-_INLINE = threading.Lock()
+# Inline calls (no pool) take turns too, one at a time (a single slot), urgent ones first.
+# Two task threads running CPU-bound stage work at once in one process gain nothing under
+# the GIL, and that is the one configuration (cpu_workers=1, two batches extracting on two
+# threads) where a native crash ("double free or corruption") was seen in a benchmark: the
+# C libraries under extraction share module-level state (trafilatura parses with one
+# module-level lxml parser), so one at a time.
+_INLINE = _Slots()
 
 
 def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
@@ -148,11 +148,15 @@ def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
     1 run inline: a pool is not worth it. `urgent` work (what an earlier batch's commit
     waits for) takes the pool's next free slots ahead of work already waiting."""
     if workers <= 1 or table.num_rows < min_rows:
-        with _INLINE:
-            return [fn(table, *args)]
+        with _INLINE.turn(1, urgent) as ticket:
+            _INLINE.acquire(ticket)
+            try:
+                return [fn(table, *args)]
+            finally:
+                _INLINE.release()
     pool = _pool(workers)
     futures = []
-    with _SLOTS.turn(workers, urgent) as ticket:
+    with _SLOTS.turn(workers + 1, urgent) as ticket:
         for part in chunks(table, workers):
             _SLOTS.acquire(ticket)  # released when the chunk is done (or could not be submitted)
             try:

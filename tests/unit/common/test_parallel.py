@@ -249,3 +249,33 @@ def test_urgent_work_goes_ahead_of_batches_waiting_for_the_pool():
     assert sorted(order) == [0, 0, *[1] * 4, *[2] * 4], order
     assert order.index(0) < order.index(2), order  # ahead of the later batch's extraction
     assert order[order.index(0) + 1] == 0, order  # its two chunks together
+
+
+def test_urgent_inline_work_goes_ahead_of_calls_waiting_for_their_turn():
+    """With cpu_workers=1 the stages run one at a time on the task threads: the oldest
+    batch's clean or enrich goes next, before a later batch's extraction that came first."""
+    import threading
+    import time
+
+    ran: list[str] = []
+
+    def work(name: str):
+        def fn(table: pa.Table) -> int:
+            ran.append(name)
+            time.sleep(0.2)
+            return table.num_rows
+        return fn
+
+    table = pa.table({"x": [1, 2]})
+
+    def call(name: str, urgent: bool) -> None:
+        parallel.map_batch(work(name), table, workers=1, min_rows=0, urgent=urgent)
+
+    threads = []
+    for name, urgent in (("extract 2", False), ("extract 3", False), ("clean 1", True)):
+        threads.append(threading.Thread(target=call, args=(name, urgent)))
+        threads[-1].start()
+        time.sleep(0.05)  # in this order: "extract 2" runs, the other two wait
+    for t in threads:
+        t.join()
+    assert ran == ["extract 2", "clean 1", "extract 3"], ran
