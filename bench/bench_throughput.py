@@ -160,6 +160,9 @@ def main() -> None:
     ap.add_argument("--before", type=Path,
                     help="a copy of the code (flows/, tasks/, schemas/) the @before variants "
                          "run, e.g. from `git archive COMMIT | tar -x -C DIR`")
+    ap.add_argument("--reuse-warc", type=Path,
+                    help="a WARC made earlier by this script or bench_memory.py for --docs "
+                         "pages (made anew when missing; kept afterwards)")
     ap.add_argument("--one", help=argparse.SUPPRESS)
     ap.add_argument("--warc", help=argparse.SUPPRESS)
     ap.add_argument("--tmp", help=argparse.SUPPRESS)
@@ -179,8 +182,9 @@ def main() -> None:
     results: dict[str, list[dict]] = {v: [] for v in args.variants}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        warc = tmp / f"pages-{args.docs}.warc.gz"
-        make_warc(warc, args.docs)
+        warc = args.reuse_warc or tmp / f"pages-{args.docs}.warc.gz"
+        if not warc.exists():
+            make_warc(warc, args.docs)
         home = None
         if args.prefect_home == "warm":
             home = tmp / "prefect-home"

@@ -135,6 +135,14 @@ WINDOW = 2
 # On a Dask cluster each batch's CPU work runs on one Dask worker: the window is the
 # cluster's parallelism, so it stays as wide as before.
 CLUSTER_WINDOW = 4
+# The window counts the batches that hold their pages (loading, fetching, extracting).
+# Beside them, up to this many extracted batches (text, no HTML: a few MB each) may wait
+# for their commit: the next batch loads as soon as one leaves extraction, so its pages
+# are queued for the workers when the current extraction ends. Counting every batch up to
+# its commit, the next batch's pages came only after the commit of the batch before, and
+# both workers sat idle at every batch boundary (BENCHMARKS.md, issue 10, h/speed4).
+AWAITING_COMMIT = 2
+_HOLDING_PAGES = ("fetch", "extract")
 # How long the loop blocks on its queue of finished tasks before it looks again (only so
 # that a signal reaches the main thread; finishing tasks wake it at once).
 WAKE_S = 1.0
@@ -340,9 +348,13 @@ def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
 
     window = CLUSTER_WINDOW if settings.dask_address else WINDOW
 
+    def room() -> bool:
+        holding = sum(b.stage in _HOLDING_PAGES for b in flowing)
+        return holding < window and len(flowing) < window + AWAITING_COMMIT
+
     def refill() -> None:
         nonlocal more
-        while more and len(flowing) < window:
+        while more and room():
             table = next(source, _DONE)
             if table is _DONE:
                 more = False
@@ -363,6 +375,7 @@ def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
             refill()
         elif batch.stage != "clean":
             _advance(run, batch, finished)
+            refill()  # an extraction finished: the next batch's pages may come
 
     for stage in ("fetch", "extract", "clean", "dedup", "enrich"):
         ledger.record(stage, received=0, passed=0)  # a run with nothing to do shows them

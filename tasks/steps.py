@@ -118,10 +118,16 @@ def fetch_task(docs: pa.Table, settings: Settings, run_id: str) -> StageResult:
     return fetch_documents(docs, settings, run_id)
 
 
-def _across_cores(run, table: pa.Table, settings: Settings, *args) -> list[StageResult]:
+def _across_cores(run, table: pa.Table, settings: Settings, *args, urgent: bool = False
+                  ) -> list[StageResult]:
+    """The stage over the worker pool. clean and enrich pass urgent=True: they are what
+    the oldest batch's commit waits for (the flow commits in batch order), so they go
+    ahead of the next batch's extraction, which otherwise held them back until all its
+    chunks were in, and the workers then sat idle while that commit and the next batch's
+    loading ran (BENCHMARKS.md, issue 10, branch h/speed4)."""
     workers = parallel.worker_count(settings.cpu_workers, on_cluster=parallel.on_dask_worker())
     return parallel.map_batch(run, table, *args, workers=workers,
-                              min_rows=settings.parallel_min_rows)
+                              min_rows=settings.parallel_min_rows, urgent=urgent)
 
 
 @task(name="extract", **STAGE_TASK)
@@ -134,7 +140,8 @@ def extract_task(docs: pa.Table, settings: Settings, run_id: str) -> StageResult
 @task(name="clean", **STAGE_TASK)
 def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
     config = settings_slice(clean.CleanConfig, settings)
-    return StageResult.combine(_across_cores(clean.run, articles, settings, config, run_id),
+    return StageResult.combine(_across_cores(clean.run, articles, settings, config, run_id,
+                                             urgent=True),
                                ARTICLES)
 
 
@@ -156,7 +163,8 @@ def enrich_task(articles: pa.Table, settings: Settings, run_id: str) -> StageRes
     registry, problems = outlet_registry(settings)
     config = settings_slice(enrich.EnrichConfig, settings)
     result = StageResult.combine(
-        _across_cores(enrich.run, articles, settings, config, run_id, registry), ARTICLES)
+        _across_cores(enrich.run, articles, settings, config, run_id, registry,
+                      urgent=True), ARTICLES)
     result.notes[:0] = list(problems)
     return result
 

@@ -10,6 +10,7 @@ are reused by every later batch of the process, so trafilatura is imported once 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
@@ -88,35 +89,39 @@ class _Slots:
     chunk is copied and pickled only when a slot is free, so the chunks of all the
     batches in flight are never held in this process at once (only `workers` + 1).
 
-    Calls take turns in the order they came: one call's chunks all go in before the next
-    call's, as they did when every chunk went straight into the pool's queue. (Slots
-    granted chunk by chunk to whichever thread asked would interleave the batches, and
-    the first batch would finish, and commit, only when all of them do.)"""
+    Calls take turns: one call's chunks all go in before the next call's, as they did
+    when every chunk went straight into the pool's queue. (Slots granted chunk by chunk to
+    whichever thread asked would interleave the batches, and the first batch would
+    finish, and commit, only when all of them do.) Among the calls waiting, an urgent one
+    (the work a commit waits for: clean, enrich) goes first, then the earliest; it may
+    take the next free slot in the middle of another call's chunks."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._free = 0
         self._size = 0
-        self._tickets = 0  # turns handed out
-        self._serving = 0  # the turn now submitting
+        self._tickets = itertools.count()
+        self._calls: set[tuple[int, int]] = set()  # (0 urgent / 1 not, arrival) of each call
 
     @contextmanager
-    def turn(self, workers: int) -> Iterator[None]:
+    def turn(self, slots: int, urgent: bool = False) -> Iterator[tuple[int, int]]:
         with self._cond:
-            if self._size != workers + 1:  # a new pool size: its slots, none in use
-                self._free, self._size = workers + 1, workers + 1
-            ticket, self._tickets = self._tickets, self._tickets + 1
-            self._cond.wait_for(lambda: self._serving == ticket)
+            if self._size != slots:  # a new pool size: its slots, none in use
+                self._free, self._size = slots, slots
+            ticket = (0 if urgent else 1, next(self._tickets))
+            self._calls.add(ticket)
         try:
-            yield
+            yield ticket
         finally:
             with self._cond:
-                self._serving += 1
+                self._calls.discard(ticket)
                 self._cond.notify_all()
 
-    def acquire(self) -> None:
+    def acquire(self, ticket: tuple[int, int]) -> None:
+        """A slot for the next chunk of the call holding `ticket`, once it is that call's
+        turn: no call before it in the order is still submitting."""
         with self._cond:
-            self._cond.wait_for(lambda: self._free > 0)
+            self._cond.wait_for(lambda: self._free > 0 and min(self._calls) == ticket)
             self._free -= 1
 
     def release(self) -> None:
@@ -127,28 +132,33 @@ class _Slots:
 
 _SLOTS = _Slots()
 
-# Inline calls (no pool) take turns too. Two task threads running CPU-bound stage work at
-# once in one process gain nothing under the GIL, and that is the one configuration
-# (cpu_workers=1, two batches extracting on two threads) where a native crash ("double
-# free or corruption") was seen in a benchmark: the C libraries under extraction share
-# module-level state (trafilatura parses with one module-level lxml parser), so one at a
-# time.
-_INLINE = threading.Lock()
+# Inline calls (no pool) take turns too, one at a time (a single slot), urgent ones first.
+# Two task threads running CPU-bound stage work at once in one process gain nothing under
+# the GIL, and that is the one configuration (cpu_workers=1, two batches extracting on two
+# threads) where a native crash ("double free or corruption") was seen in a benchmark: the
+# C libraries under extraction share module-level state (trafilatura parses with one
+# module-level lxml parser), so one at a time.
+_INLINE = _Slots()
 
 
 def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
-              min_rows: int) -> list[Any]:
+              min_rows: int, urgent: bool = False) -> list[Any]:
     """fn(chunk, *args) over slices of `table` (at least `workers`, none over CHUNK_ROWS
     rows) in worker processes, results in order. Small tables (< min_rows) and workers ==
-    1 run inline: a pool is not worth it."""
+    1 run inline: a pool is not worth it. `urgent` work (what an earlier batch's commit
+    waits for) takes the pool's next free slots ahead of work already waiting."""
     if workers <= 1 or table.num_rows < min_rows:
-        with _INLINE:
-            return [fn(table, *args)]
+        with _INLINE.turn(1, urgent) as ticket:
+            _INLINE.acquire(ticket)
+            try:
+                return [fn(table, *args)]
+            finally:
+                _INLINE.release()
     pool = _pool(workers)
     futures = []
-    with _SLOTS.turn(workers):
+    with _SLOTS.turn(workers + 1, urgent) as ticket:
         for part in chunks(table, workers):
-            _SLOTS.acquire()  # released when the chunk is done (or could not be submitted)
+            _SLOTS.acquire(ticket)  # released when the chunk is done (or could not be submitted)
             try:
                 future = pool.submit(fn, compact(part), *args)
             except BaseException:

@@ -211,3 +211,71 @@ def test_inline_calls_on_threads_run_one_at_a_time():
     for t in threads:
         t.join()
     assert len(inside) == 4 and max(inside) == 1, inside
+
+
+def _started_slowly(table: pa.Table) -> tuple[int, float]:
+    import time
+
+    began = time.monotonic()
+    time.sleep(0.3)
+    return table.column("batch")[0].as_py(), began
+
+
+def test_urgent_work_goes_ahead_of_batches_waiting_for_the_pool():
+    """clean/enrich of the oldest batch (what its commit waits for) do not wait behind the
+    chunks of later batches' extraction: they take the next free slot."""
+    import threading
+    import time
+
+    parallel.map_batch(_started, pa.table({"batch": [0, 0]}), workers=2, min_rows=1)  # warm
+    starts: list[tuple[int, float]] = []
+
+    def batch(number: int, rows: int, urgent: bool) -> None:
+        table = pa.table({"batch": [number] * rows})
+        starts.extend(parallel.map_batch(_started_slowly, table, workers=2, min_rows=1,
+                                         urgent=urgent))
+
+    # two extractions of 4 chunks each (500 rows) take the pool and its queue, in order ...
+    threads = [threading.Thread(target=batch, args=(n, 500, False)) for n in (1, 2)]
+    for t in threads:
+        t.start()
+        time.sleep(0.02)
+    time.sleep(0.05)  # ... then the oldest batch's clean comes, 2 chunks
+    threads.append(threading.Thread(target=batch, args=(0, 40, True)))
+    threads[-1].start()
+    for t in threads:
+        t.join()
+    order = [b for b, _ in sorted(starts, key=lambda s: s[1])]
+    assert sorted(order) == [0, 0, *[1] * 4, *[2] * 4], order
+    assert order.index(0) < order.index(2), order  # ahead of the later batch's extraction
+    assert order[order.index(0) + 1] == 0, order  # its two chunks together
+
+
+def test_urgent_inline_work_goes_ahead_of_calls_waiting_for_their_turn():
+    """With cpu_workers=1 the stages run one at a time on the task threads: the oldest
+    batch's clean or enrich goes next, before a later batch's extraction that came first."""
+    import threading
+    import time
+
+    ran: list[str] = []
+
+    def work(name: str):
+        def fn(table: pa.Table) -> int:
+            ran.append(name)
+            time.sleep(0.2)
+            return table.num_rows
+        return fn
+
+    table = pa.table({"x": [1, 2]})
+
+    def call(name: str, urgent: bool) -> None:
+        parallel.map_batch(work(name), table, workers=1, min_rows=0, urgent=urgent)
+
+    threads = []
+    for name, urgent in (("extract 2", False), ("extract 3", False), ("clean 1", True)):
+        threads.append(threading.Thread(target=call, args=(name, urgent)))
+        threads[-1].start()
+        time.sleep(0.05)  # in this order: "extract 2" runs, the other two wait
+    for t in threads:
+        t.join()
+    assert ran == ["extract 2", "clean 1", "extract 3"], ran
