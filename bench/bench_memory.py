@@ -166,7 +166,11 @@ def main() -> None:
                     help="keep the WARCs here (pages-N.warc[.gz]) and reuse those that exist")
     ap.add_argument("--window", type=int, default=None,
                     help="batches in flight (default: flows/pipeline.py WINDOW)")
+    ap.add_argument("--generate-only", action="store_true",
+                    help="only write the WARCs into --warc-dir (made ahead of a timed run)")
     args = ap.parse_args()
+    if args.generate_only and not args.warc_dir:
+        ap.error("--generate-only needs --warc-dir")
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         tmp = Path(tmp)
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
@@ -179,6 +183,8 @@ def main() -> None:
             print(f"\n{n} pages: WARC {warc.stat().st_size >> 20} MB in "
                   f"{time.perf_counter() - t0:.0f} s (window {args.window or 'default'})",
                   flush=True)
+            if args.generate_only:
+                continue
             run_dir = tmp / f"run-{n}"
             run_dir.mkdir()
             r = measure(ingest_cmd(warc, run_dir / "wh", args.window),
