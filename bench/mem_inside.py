@@ -170,8 +170,12 @@ def main() -> None:
     ap.add_argument("--per-batch", action="store_true")
     ap.add_argument("--diff", type=int, nargs=2, default=None)
     ap.add_argument("--mmap-threshold", type=int, default=None,
-                    help="mallopt(M_MMAP_THRESHOLD, N) before the run (fixes glibc's "
-                         "otherwise sliding threshold)")
+                    help="the flow's fixed malloc mmap threshold for this run (bytes); 0 = "
+                         "none (glibc's sliding default, as before tasks/common/memory.py "
+                         "fixed it)")
+    ap.add_argument("--min-rows", type=int, default=None,
+                    help="parallel_min_rows: batches this size and up go to the worker pool "
+                         "(default 200: smaller batches run inline in this process)")
     ap.add_argument("--trim", action="store_true",
                     help="malloc_trim(0) after each batch, printing the RSS it gave back")
     args = ap.parse_args()
@@ -189,9 +193,12 @@ def main() -> None:
     if args.window:
         flows.pipeline.WINDOW = args.window
     if args.mmap_threshold is not None:
-        libc = ctypes.CDLL("libc.so.6")
-        print(f"mallopt(M_MMAP_THRESHOLD, {args.mmap_threshold}) -> "
-              f"{libc.mallopt(-3, args.mmap_threshold)}", flush=True)
+        from tasks.common import memory
+
+        size = args.mmap_threshold
+        flows.pipeline.fix_mmap_threshold = (
+            (lambda: memory.fix_mmap_threshold(size)) if size else (lambda: False))
+        print(f"mmap threshold: {size or 'glibc default (sliding)'}", flush=True)
     if args.per_batch or args.trim:
         per_batch = PerBatch(tuple(args.diff) if args.diff else None, args.trim)
         commit = flows.pipeline._commit
@@ -202,6 +209,8 @@ def main() -> None:
 
         flows.pipeline._commit = counted_commit
     extra = {"batch_size": args.batch_size} if args.batch_size else {}
+    if args.min_rows:
+        extra["parallel_min_rows"] = args.min_rows
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}; window "
           f"{flows.pipeline.WINDOW}; {args.warc}", flush=True)
     with tempfile.TemporaryDirectory() as tmp, prefect_test_harness(server_startup_timeout=300):
