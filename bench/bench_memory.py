@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from io import BytesIO
 from pathlib import Path
@@ -106,6 +107,13 @@ def measure(cmd: list[str], env: dict, cwd: str, interval: float = 0.5,
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
+    # Drained as it comes: a pipe holds 64 KB, and an ingest of ~85 batches logs more than
+    # that; read only at the end, the full pipe stopped the run (a 50k run stood still
+    # for 11 minutes in `print` until the pipe was read from outside).
+    output: list[bytes] = []
+    drain = threading.Thread(target=lambda: output.extend(iter(proc.stdout.readline, b"")),
+                             daemon=True)
+    drain.start()
     ps = psutil.Process(proc.pid)
     peak = {"pss_sum": 0, "pss_max_one": 0, "max_one": "", "procs": 0, "samples": 0,
             "kinds": {}}
@@ -127,7 +135,8 @@ def measure(cmd: list[str], env: dict, cwd: str, interval: float = 0.5,
                       f"{per_kind}), peak so far {peak['pss_sum'] >> 20} MB, load "
                       f"{os.getloadavg()[0]:.1f}", flush=True)
         time.sleep(interval)
-    out = proc.stdout.read().decode("utf-8", "replace")
+    drain.join(timeout=30)
+    out = b"".join(output).decode("utf-8", "replace")
     peak["wall_s"] = time.perf_counter() - t0
     peak["rc"] = proc.returncode
     peak["timeline"] = timeline
@@ -166,7 +175,11 @@ def main() -> None:
                     help="keep the WARCs here (pages-N.warc[.gz]) and reuse those that exist")
     ap.add_argument("--window", type=int, default=None,
                     help="batches in flight (default: flows/pipeline.py WINDOW)")
+    ap.add_argument("--generate-only", action="store_true",
+                    help="only write the WARCs into --warc-dir (made ahead of a timed run)")
     args = ap.parse_args()
+    if args.generate_only and not args.warc_dir:
+        ap.error("--generate-only needs --warc-dir")
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         tmp = Path(tmp)
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()}", flush=True)
@@ -179,6 +192,8 @@ def main() -> None:
             print(f"\n{n} pages: WARC {warc.stat().st_size >> 20} MB in "
                   f"{time.perf_counter() - t0:.0f} s (window {args.window or 'default'})",
                   flush=True)
+            if args.generate_only:
+                continue
             run_dir = tmp / f"run-{n}"
             run_dir.mkdir()
             r = measure(ingest_cmd(warc, run_dir / "wh", args.window),

@@ -21,7 +21,7 @@ from flows import progress
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
 from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
-from tasks.common.memory import limit_malloc_arenas
+from tasks.common.memory import fix_mmap_threshold, limit_malloc_arenas
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
@@ -264,6 +264,7 @@ def process(run: Run, todo: pa.Table, warcs: list[str] = (),
     time) -> committed batches and the run manifest. Returns the run manifest with
     database/report paths."""
     limit_malloc_arenas()  # before the task and staging threads start allocating
+    fix_mmap_threshold()  # big buffers given back when freed, not kept in the arenas
     finished = _Finished()
     staging = _Staging(run, list(warcs), wake=finished.wake)
     try:

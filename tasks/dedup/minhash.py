@@ -405,19 +405,31 @@ def candidate_pairs(keys: np.ndarray, is_new: np.ndarray | None = None) -> np.nd
         member[1:] |= eq
         member[:-1] |= eq
         idx = np.flatnonzero(member)
-        found.append(_group_pairs(key[idx], (packed[idx] & low).astype(np.int64)))
+        row = (packed[idx] & low).astype(np.int64)
+        # Old-old pairs are dropped as each is made, not after all bands: in a run whose
+        # batches keep adding copies of the same stories, the prior rows of a group grow
+        # batch by batch and their pairs with each other (g^2/2 a group and band) were
+        # built in full first: 230 MB of pairs for one batch after 60 batches of a
+        # 50,000-page WARC (BENCHMARKS.md, issue 10), of which only the new rows' stay.
+        found.append(_group_pairs(key[idx], row, None if is_new is None else is_new[row]))
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     p = np.concatenate(found)
-    if is_new is not None:
-        p = p[is_new[p[:, 0]] | is_new[p[:, 1]]]
     code = np.unique(p[:, 0] * n + p[:, 1])
     return np.stack([code // n, code % n], axis=1)
 
 
-def _group_pairs(key: np.ndarray, row: np.ndarray) -> np.ndarray:
+def _group_pairs(key: np.ndarray, row: np.ndarray, keep: np.ndarray | None = None
+                 ) -> np.ndarray:
     """Pairs (i < j) within runs of equal `key` (sorted; rows ascending inside a run):
-    all pairs in runs up to MAX_ALL_PAIRS_GROUP, star edges to the first row above."""
+    all pairs in runs up to MAX_ALL_PAIRS_GROUP, star edges to the first row above. With
+    `keep` (one flag per element), only pairs with a kept element at either end."""
+    def kept(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        if keep is not None:
+            wanted = keep[a] | keep[b]
+            a, b = a[wanted], b[wanted]
+        return np.stack([row[a], row[b]], axis=1)
+
     start = np.ones(len(key), dtype=bool)
     start[1:] = key[1:] != key[:-1]
     group = np.cumsum(start) - 1
@@ -430,11 +442,11 @@ def _group_pairs(key: np.ndarray, row: np.ndarray) -> np.ndarray:
     while len(small):  # one vectorised step per distance d inside a run
         small = small[pos[small] + d < size[small]]
         if len(small):
-            out.append(np.stack([row[small], row[small + d]], axis=1))
+            out.append(kept(small, small + d))
         d += 1
     big = np.flatnonzero((size > MAX_ALL_PAIRS_GROUP) & (pos > 0))
     if len(big):
-        out.append(np.stack([row[first[group[big]]], row[big]], axis=1))
+        out.append(kept(first[group[big]], big))
     return np.concatenate(out) if out else np.empty((0, 2), dtype=np.int64)
 
 

@@ -1,4 +1,5 @@
-"""The flow's process keeps few malloc arenas however many threads allocate."""
+"""The flow's process keeps few malloc arenas however many threads allocate, and gives
+big blocks back to the system when they are freed."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 import pytest
 
-from tasks.common.memory import limit_malloc_arenas
+from tasks.common.memory import fix_mmap_threshold, limit_malloc_arenas
 
 # Threads allocating at once, then the number of arenas glibc made (malloc_info's XML
 # lists one <heap nr=...> per arena).
@@ -57,3 +58,45 @@ def test_threads_share_two_arenas_once_limited():
 def test_the_environment_wins(monkeypatch):
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     assert limit_malloc_arenas() is False
+
+
+# A big block freed, then a smaller one (still over the threshold) allocated: glibc
+# counts the bytes of blocks it serves with a mapping of their own in mallinfo2's hblkhd.
+MMAP_PROBE = """
+import ctypes, ctypes.util, sys
+from tasks.common.memory import fix_mmap_threshold
+class Info(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks",
+        "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.mallinfo2.restype = Info
+if sys.argv[1] == "fixed":
+    assert fix_mmap_threshold()
+big = bytearray(8 << 20)
+del big  # by default glibc now serves blocks up to 8 MB from its arenas
+before = libc.mallinfo2().hblkhd
+block = bytearray(1 << 20)
+mapped = libc.mallinfo2().hblkhd - before
+del block
+print(mapped >= 1 << 20, libc.mallinfo2().hblkhd <= before)
+"""
+
+
+def mapped_and_given_back(mode: str) -> tuple[bool, bool]:
+    env = {"PATH": "/usr/bin:/bin"}  # no MALLOC_MMAP_THRESHOLD_ from outside
+    done = subprocess.run([sys.executable, "-c", MMAP_PROBE, mode], capture_output=True,
+                          text=True, env=env, check=True, cwd=str(_root()))
+    mapped, given_back = done.stdout.split()
+    return mapped == "True", given_back == "True"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_a_big_block_gets_its_own_mapping_after_a_bigger_one_was_freed():
+    assert mapped_and_given_back("fixed") == (True, True)
+    # without the fixed threshold the same block comes from the arena and stays there
+    assert mapped_and_given_back("default")[0] is False
+
+
+def test_the_environment_wins_for_the_mmap_threshold(monkeypatch):
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
+    assert fix_mmap_threshold() is False

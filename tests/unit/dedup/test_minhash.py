@@ -158,6 +158,23 @@ def test_candidate_pairs_match_a_naive_join(shared, new_flags):
     assert {tuple(p) for p in nd.candidate_pairs(keys, is_new).tolist()} == expected
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 2**32), st.integers(2, 3 * 64), st.floats(0.0, 1.0))
+def test_candidate_pairs_with_new_rows_are_the_pairs_that_touch_one(seed, copies, new_share):
+    """Copies of one story in every band (groups under and over MAX_ALL_PAIRS_GROUP, so
+    all pairs and star edges) among unrelated rows: the pairs kept for the new rows are
+    exactly those of the whole join that touch a new row."""
+    rng = np.random.default_rng(seed)
+    n = copies + 30
+    keys = rng.integers(0, 2**63, size=(n, 4), dtype=np.uint64)
+    story = rng.permutation(n)[:copies]
+    keys[story, :3] = keys[story[0], :3]  # one band stays the row's own
+    is_new = rng.random(n) < new_share
+    every = nd.candidate_pairs(keys).tolist()
+    expected = sorted(p for p in every if is_new[p[0]] or is_new[p[1]])
+    assert nd.candidate_pairs(keys, is_new).tolist() == expected
+
+
 def test_banding_finds_pairs_near_threshold():
     base = make_text(20, 500)
     found = 0
