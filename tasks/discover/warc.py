@@ -492,10 +492,10 @@ def warc_batches(
 # objects, not a whole batch (~71 MB of the dev corpus's pages per 500).
 STAGE_ROW_GROUP = 50
 # Staged files live for one run and are read back once, by the same process: what counts
-# is CPU, not bytes. lz4 writes and reads the HTML bodies in ~0.4 ms a page against ~0.9 ms
+# is CPU, not bytes. lz4 writes and reads the HTML bodies in 0.35 ms a page against 0.77 ms
 # for zstd (files 1.4x larger); a dictionary on the bodies (all distinct) is tried and
 # dropped on every row group and slows the read, so only the short columns get one
-# (bench/cpu_per_stage.py; BENCHMARKS.md, "throughput cuts (session 21)").
+# (bench/micro_cuts.py; BENCHMARKS.md, "throughput cuts (session 21)").
 STAGE_COMPRESSION = "lz4"
 STAGE_DICTIONARY_EXCEPT = frozenset({"body", "dump_text"})
 

@@ -463,7 +463,7 @@ def date_confidence(chosen: DateCandidate | None, candidates: list[DateCandidate
 # the stage's time on the dev corpus for the same accuracy (bench/results/extract.md).
 # Written over the attributes (`//@class[...]/..`), not over every element
 # (`//*[contains(@class, ...)]`): the same elements in the same (document) order, in
-# 0.9 ms a page instead of 2.1 ms, since libxml2 then tests only the elements that have
+# 0.95 ms a page instead of 2.2 ms, since libxml2 then tests only the elements that have
 # the attribute (BENCHMARKS.md, "throughput cuts (session 21)").
 _BYLINE_XPATH = XPath(
     "//@class[contains(., 'author') or contains(., 'byline') or contains(., 'Author')"
