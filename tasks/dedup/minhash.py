@@ -596,6 +596,93 @@ def connected_min(n: int, edges: np.ndarray, rank: np.ndarray) -> np.ndarray:
             return label
 
 
+class _ExactCheck:
+    """Checks candidate pairs on their shingle sets, computing each node's set once:
+    new texts from memory, earlier ones through `prior_texts(indices)` only when a pair
+    needs them."""
+
+    def __init__(self, rule: EdgeRule, shingle_words: int, n_prior: int,
+                 new_texts: Sequence[str], prior_texts) -> None:
+        self.rule, self.k, self.n_prior = rule, shingle_words, n_prior
+        self.new_texts, self.prior_texts = new_texts, prior_texts
+        self.sets: dict[int, np.ndarray] = {}
+
+    def __call__(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(joins, exact Jaccard) of each pair."""
+        nodes = np.unique(pairs) if len(pairs) else np.empty(0, np.int64)
+        nodes = nodes[[i not in self.sets for i in nodes.tolist()]] if len(nodes) else nodes
+        old_nodes = nodes[nodes < self.n_prior]
+        new_nodes = nodes[nodes >= self.n_prior]
+        texts = [self.new_texts[i - self.n_prior] for i in new_nodes.tolist()]
+        if len(old_nodes):
+            if self.prior_texts is None:
+                raise ValueError("prior_texts is needed for exact checks against old rows")
+            texts += list(self.prior_texts(old_nodes))
+        self.sets.update(zip(np.concatenate([new_nodes, old_nodes]).tolist(),
+                             shingle_sets(texts, self.k), strict=True))
+        inter, size_a, size_b = exact_overlap(pairs, self.sets)
+        union = size_a + size_b - inter
+        smaller = np.minimum(size_a, size_b)
+        jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
+        cont = np.where(smaller > 0, inter / np.maximum(smaller, 1), 1.0)
+        return self.rule.joins(jac, cont, smaller), jac
+
+
+def _first_per_group(groups: np.ndarray, per_group: int) -> np.ndarray:
+    """Mask of the first `per_group` positions of each group value, in array order."""
+    order = np.argsort(groups, kind="stable")
+    g = groups[order]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    pos = np.arange(len(g)) - np.repeat(starts, np.diff(np.r_[starts, len(g)]))
+    mask = np.zeros(len(groups), dtype=bool)
+    mask[order[pos < per_group]] = True
+    return mask
+
+
+def _verify_until_joined(pairs: np.ndarray, estimate: np.ndarray, fixed_edges: np.ndarray,
+                         n: int, n_prior: int, check) -> tuple[np.ndarray, np.ndarray]:
+    """Exactly checked pairs that join, with their Jaccard.
+
+    Pairs between new rows are all checked. A pair with an earlier row is checked only
+    while its two ends are not yet joined (by `fixed_edges` and the pairs joined so far):
+    a story republished 50 times would otherwise load the text of all 50 earlier copies
+    for every new copy, so dedup memory grew with the warehouse. Skipping a pair whose
+    ends are already connected leaves every component (and so every cluster and id)
+    unchanged. Checked in rounds, best estimate first, 1, 2, 4 ... pairs per (component,
+    component) in each round.
+    """
+    if len(pairs) == 0:
+        return pairs, np.empty(0)
+    with_prior = (pairs < n_prior).any(axis=1)
+    kept, jac = [], []
+    both_new = pairs[~with_prior]
+    if len(both_new):
+        joins, j = check(both_new)
+        kept.append(both_new[joins])
+        jac.append(j[joins])
+    order = np.lexsort((pairs[with_prior][:, 1], pairs[with_prior][:, 0],
+                        -estimate[with_prior]))
+    waiting = pairs[with_prior][order]
+    identity = np.arange(n, dtype=np.int64)
+    per_group = 1
+    while len(waiting):
+        label = connected_min(n, np.concatenate([fixed_edges, *kept]), identity)
+        a, b = label[waiting[:, 0]], label[waiting[:, 1]]
+        open_ = a != b
+        waiting, a, b = waiting[open_], a[open_], b[open_]
+        if not len(waiting):
+            break
+        now = _first_per_group(np.minimum(a, b) * n + np.maximum(a, b), per_group)
+        joins, j = check(waiting[now])
+        kept.append(waiting[now][joins])
+        jac.append(j[joins])
+        waiting = waiting[~now]
+        per_group *= 2
+    if not kept:
+        return np.empty((0, 2), np.int64), np.empty(0)
+    return np.concatenate(kept), np.concatenate(jac)
+
+
 @dataclass
 class Clustering:
     """Outcome of `cluster_incremental` for one run.
@@ -605,7 +692,9 @@ class Clustering:
     changed_prior: {article_id: new cluster_id} for persisted documents whose cluster got a
     new representative (a merge, or a new member that sorts first): the run re-records them.
     pairs: verified pairs as (article_id, article_id, Jaccard: exact when texts were given,
-    else estimated), for reports and tests.
+    else estimated), for reports and tests. With texts, a pair with a persisted row is
+    listed only if it was checked, i.e. its ends were not already joined
+    (`_verify_until_joined`).
     """
 
     new_cluster: list[str]
@@ -737,6 +826,17 @@ def cluster_incremental(
     jac_est = _estimates(pairs, sig)
     cont_est = estimated_containment(jac_est, counts[pairs[:, 0]], counts[pairs[:, 1]]) \
         if len(pairs) else np.empty(0)
+
+    # Edges that hold before any check: persisted memberships (row -> its cluster's
+    # representative) and old revision -> new revision.
+    fixed = [np.empty((0, 2), np.int64)]
+    if n_prior:
+        rep = np.array([prior_index.get(c, i) for i, c in enumerate(prior_cluster)], np.int64)
+        fixed.append(np.stack([np.arange(n_prior), rep], axis=1))
+    if is_rev.any():
+        fixed.append(np.stack([revised[is_rev], n_prior + np.flatnonzero(is_rev)], axis=1))
+    fixed_edges = np.concatenate(fixed).astype(np.int64)
+
     if new_texts is None:
         smaller = np.minimum(counts[pairs[:, 0]], counts[pairs[:, 1]]) if len(pairs) \
             else np.empty(0, np.int64)
@@ -746,34 +846,11 @@ def cluster_incremental(
         maybe = jac_est >= threshold - EXACT_PREFILTER_MARGIN
         if containment is not None:
             maybe |= cont_est >= containment - CONTAINMENT_PREFILTER_MARGIN
-        pre = pairs[maybe]
-        nodes = np.unique(pre) if len(pre) else np.empty(0, np.int64)
-        old_nodes = nodes[nodes < n_prior]
-        new_nodes = nodes[nodes >= n_prior]
-        texts = [new_texts[i - n_prior] for i in new_nodes.tolist()]
-        if len(old_nodes):
-            if prior_texts is None:
-                raise ValueError("prior_texts is needed for exact checks against old rows")
-            texts += list(prior_texts(old_nodes))
-        sets = dict(zip(np.concatenate([new_nodes, old_nodes]).tolist(),
-                        shingle_sets(texts, params.shingle_words), strict=True))
-        inter, size_a, size_b = exact_overlap(pre, sets)
-        union = size_a + size_b - inter
-        smaller = np.minimum(size_a, size_b)
-        jac = np.where(union > 0, inter / np.maximum(union, 1), 1.0)
-        cont = np.where(smaller > 0, inter / np.maximum(smaller, 1), 1.0)
-        keep = rule.joins(jac, cont, smaller)
-        kept, est = pre[keep], jac[keep]
+        checker = _ExactCheck(rule, params.shingle_words, n_prior, new_texts, prior_texts)
+        kept, est = _verify_until_joined(pairs[maybe], jac_est[maybe], fixed_edges, n,
+                                         n_prior, checker)
 
-    # Edges: verified pairs, persisted memberships (row -> its cluster's representative),
-    # and old revision -> new revision.
-    edges = [kept]
-    if n_prior:
-        rep = np.array([prior_index.get(c, i) for i, c in enumerate(prior_cluster)], np.int64)
-        edges.append(np.stack([np.arange(n_prior), rep], axis=1))
-    if is_rev.any():
-        edges.append(np.stack([revised[is_rev], n_prior + np.flatnonzero(is_rev)], axis=1))
-    all_edges = np.concatenate(edges).astype(np.int64)
+    all_edges = np.concatenate([kept, fixed_edges]).astype(np.int64)
     rank = order_rank(first_seen, ids)
     # A revised prior node must not become the representative instead of its revision:
     # both carry the same key; push the old node just after its revision.

@@ -365,6 +365,63 @@ def test_revision_replaces_its_node_and_keeps_membership():
     assert res.new_cluster == ["x"] and res.changed_prior == {} and res.pairs == []
 
 
+def test_a_new_copy_reads_one_earlier_copy_of_its_story_not_every_copy():
+    # A story already republished 30 times (one cluster): a new copy needs one checked
+    # pair to join it, so only one earlier text is read (was: all 30 every batch, which
+    # made dedup memory grow with the warehouse).
+    wire = make_text(80, 400)
+    prior = [edit(wire, 3, seed=s) for s in range(30)]
+    prior_ids = [f"p{i:02d}" for i in range(30)]
+    sigs = nd.sign(prior)
+    asked: list[int] = []
+
+    def prior_texts(ix):
+        asked.extend(ix.tolist())
+        return [prior[i] for i in ix]
+
+    copy = edit(wire, 3, seed=99)
+    res = nd.cluster_incremental(
+        ["new"], np.array([100]), nd.sign([copy]), prior_ids=prior_ids,
+        prior_first_seen=np.arange(30), prior_cluster=["p00"] * 30,
+        prior_keys=nd.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
+        new_texts=[copy], prior_texts=prior_texts)
+    assert res.new_cluster == ["p00"] and res.new_duplicate_of == ["p00"]
+    assert res.candidates >= 25  # banding found (nearly) every earlier copy ...
+    assert len(asked) == 1 and len(res.pairs) == 1  # ... one was enough to join
+
+
+def test_checks_go_on_past_a_failed_pair_until_the_ends_are_joined():
+    # New node 5 has candidates with earlier nodes 0..4 of one cluster, best estimate
+    # first. Rounds check 1, then 2, then 4 pairs per pair of components: 0 fails, then
+    # 1 (joins) and 2; 3 and 4 are never checked, the ends being joined by then.
+    pairs = np.array([[i, 5] for i in range(5)])
+    estimate = np.array([0.95, 0.9, 0.85, 0.8, 0.75])
+    fixed = np.array([[i, 0] for i in range(5)])
+    checked: list[list[int]] = []
+
+    def check(batch):
+        checked.extend(batch.tolist())
+        joins = batch[:, 0] != 0
+        return joins, np.where(joins, 0.9, 0.1)
+
+    kept, jac = nd._verify_until_joined(pairs, estimate, fixed, 6, 5, check)
+    assert checked == [[0, 5], [1, 5], [2, 5]]
+    assert kept.tolist() == [[1, 5], [2, 5]] and jac.tolist() == [0.9, 0.9]
+
+
+def test_pairs_between_new_rows_are_all_checked():
+    pairs = np.array([[0, 1], [1, 2], [0, 2]])
+    checked: list[list[int]] = []
+
+    def check(batch):
+        checked.extend(batch.tolist())
+        return np.ones(len(batch), bool), np.ones(len(batch))
+
+    kept, _ = nd._verify_until_joined(pairs, np.full(3, 0.9), np.empty((0, 2), np.int64),
+                                      3, 0, check)
+    assert sorted(checked) == sorted(pairs.tolist()) and len(kept) == 3
+
+
 def test_mixing_unique_ids_is_required():
     with pytest.raises(ValueError):
         run(["a", "a"], [1, 2], [make_text(1), make_text(2)])
