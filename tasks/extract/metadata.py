@@ -739,11 +739,17 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     return people or names[:1]
 
 
+# The most co-authors a byline that replaces or extends the recorded authors may name: a
+# class="author" element with more entries is a category list or a teaser more often than
+# a team of reporters ("Clara L., Siddharth P. & Klaus J." is three).
+MAX_BYLINE_NAMES = 3
+
+
 def _names_of_people(names: list[str], outlet_names: set[str]) -> bool:
-    """One or two entries of 2-4 words, none an outlet or newsroom: what a byline that
-    replaces the outlet named in the meta tags must look like (a class="author" element
-    sometimes holds a category list or a teaser instead)."""
-    return 0 < len(names) <= 2 and all(
+    """One to MAX_BYLINE_NAMES entries of 2-4 words, none an outlet or newsroom: what a
+    byline that replaces the outlet named in the meta tags must look like (a class="author"
+    element sometimes holds a category list or a teaser instead)."""
+    return 0 < len(names) <= MAX_BYLINE_NAMES and all(
         2 <= len(n.split()) <= 4 and is_person(n, outlet_names) for n in names
     )
 

@@ -771,3 +771,19 @@ def test_the_article_authors_of_json_ld_win_over_a_different_meta_author() -> No
     m = page_metadata(page('{"@type": "Organization", "name": "Redaktion"}', "Anna Keller"),
                       None, now=NOW)
     assert m.authors == ["Anna Keller"]
+
+
+def test_a_byline_of_three_reporters_replaces_the_outlet_recorded_as_author() -> None:
+    def page(byline: str):
+        return tree('<title>Ressourcenschutzgesetz</title><meta name="author" content="Makronom">'
+                    '<meta property="og:site_name" content="Makronom">',
+                    f"<h1>Ressourcenschutzgesetz</h1><p class='author'>{byline}</p>"
+                    "<p>" + "Text. " * 40 + "</p>")
+
+    m = page_metadata(page("Clara Löw, Siddharth Prakash & Klaus Jacob"),
+                      "https://makronom.de/a", now=NOW)
+    assert m.authors == ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]
+    # four entries is a list of tags or teasers more often than a team: the outlet stays
+    m = page_metadata(page("Clara Löw, Siddharth Prakash, Klaus Jacob, Anna Berg"),
+                      "https://makronom.de/a", now=NOW)
+    assert m.authors == ["Makronom"]
