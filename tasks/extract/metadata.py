@@ -627,9 +627,11 @@ _ROLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Words that end a byline entry but are no part of the name: a date or time label, a share
-# counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas").
+# counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas",
+# "Online-Redaktion Veröffentlicht").
 _TRAILING_NOISE = re.compile(
-    r"\s+(?:(?:stand|aktualisiert|updated|shares?|hace|tiempo de lectura|lesezeit)\b"
+    r"\s+(?:(?:stand|aktualisiert|updated|veröffentlicht|published|publicado|publié|shares?"
+    r"|hace|tiempo de lectura|lesezeit)\b"
     # a relative time whose number the author cleaning already took ("vor 5 Stunden")
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
@@ -766,6 +768,21 @@ def _byline_refines(recorded: list[str], shown: list[str]) -> bool:
     word = rec[0]
     return len(got) == 1 and len(shown[0].split()) >= 2 and len(word) >= 3 and (
         got[0] == word or got[0].startswith(word))
+
+
+def _surname(name: str) -> str:
+    return _squash(name.split()[-1]) if name.split() else ""
+
+
+def _byline_adds_coauthors(recorded: list[str], shown: list[str], outlets: set[str]) -> bool:
+    """The byline shown names the one recorded author and co-authors besides: CMSs record
+    the account that filed the story ('Rudolf Fischer') where the page credits the team
+    ('von Rudolf Fischer, Simon Kohler'). The recorded name is found by its surname, which
+    the byline may write with initials ('E. Barreneche / J. I. da Silva')."""
+    if len(recorded) != 1 or " " not in recorded[0] or len(shown) < 2:
+        return False
+    return _names_of_people(shown, outlets) and _surname(recorded[0]) in {
+        _surname(n) for n in shown}
 
 
 def is_person(name: str, outlet_names: set[str]) -> bool:
@@ -1083,11 +1100,13 @@ def page_metadata(
                 break
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
-    elif AUTHOR_SEARCH and (len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])):
-        # several recorded names, or one single word: the page's byline may say which of
-        # them wrote it, or spell the name out (cheap: few pages take this path)
+    elif AUTHOR_SEARCH:
+        # the page's byline may say which of several recorded names wrote it, spell out a
+        # single recorded word, or name the co-authors a one-name record leaves out
         shown = clean_authors(find_byline_author(tree, headline), outlets)
-        if shown and _byline_refines(authors, shown):
+        refinable = len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])
+        if shown and ((refinable and _byline_refines(authors, shown))
+                      or _byline_adds_coauthors(authors, shown, outlets)):
             authors = shown
 
     candidates = date_candidates(tree, url, hint_published_at, hint_published_source,

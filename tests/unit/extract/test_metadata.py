@@ -787,3 +787,24 @@ def test_a_byline_of_three_reporters_replaces_the_outlet_recorded_as_author() ->
     m = page_metadata(page("Clara Löw, Siddharth Prakash, Klaus Jacob, Anna Berg"),
                       "https://makronom.de/a", now=NOW)
     assert m.authors == ["Makronom"]
+
+
+def test_the_byline_shown_adds_the_co_authors_a_one_name_record_leaves_out() -> None:
+    def page(author: str, byline: str):
+        return tree(f'<title>Offroad-Test</title><meta name="author" content="{author}">',
+                    f"<h1>Offroad-Test</h1><span class='vcard author'><span class='fn'>{byline}"
+                    "</span></span><p>" + "Text. " * 40 + "</p>")
+
+    m = page_metadata(page("Rudolf Fischer", "von Rudolf Fischer, Simon Kohler"), None, now=NOW)
+    assert m.authors == ["Rudolf Fischer", "Simon Kohler"]
+    # found by the surname when the byline writes initials
+    m = page_metadata(page("Eduardo Barreneche", "E. Barreneche / J. I. da Silva"), None,
+                      now=NOW)
+    assert m.authors == ["E Barreneche", "J I da Silva"]  # trafilatura drops the dots
+    # a byline without the recorded author is another story's: the record stays
+    m = page_metadata(page("Rudolf Fischer", "Anna Keller, Simon Kohler"), None, now=NOW)
+    assert m.authors == ["Rudolf Fischer"]
+    # a label after the newsroom is no co-author
+    m = page_metadata(page("Mathilda Trausch", "Mathilda Trausch, Online-Redaktion "
+                                               "Veröffentlicht"), None, now=NOW)
+    assert m.authors == ["Mathilda Trausch"]
