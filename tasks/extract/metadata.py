@@ -485,6 +485,9 @@ _PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
 
 
+_META_BOX = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
+
+
 def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> bool:
     """The element sits in a comment list, sidebar, teaser, figure... not the article's byline.
 
@@ -495,6 +498,8 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
     for node in elem.iterancestors():
         if node.tag in ("body", "html") or node in article_area:
             return False  # page-wide classes ("no-sidebar", "show-comments") say nothing
+        if node.tag == "aside" and _META_BOX.search(node.get("class", "")):
+            continue  # <aside class="meta">, "post-meta": the story's byline and date box
         if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
             return True
         if node.tag == "a" and node.find(".//div") is not None:

@@ -808,3 +808,16 @@ def test_the_byline_shown_adds_the_co_authors_a_one_name_record_leaves_out() -> 
     m = page_metadata(page("Mathilda Trausch", "Mathilda Trausch, Online-Redaktion "
                                                "Veröffentlicht"), None, now=NOW)
     assert m.authors == ["Mathilda Trausch"]
+
+
+def test_a_byline_in_the_storys_meta_aside_is_the_author_but_one_in_a_sidebar_is_not() -> None:
+    story = "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+    meta_box = tree(body=f"<article>{story}<aside class='meta'><p class='authors'>Von:<br>"
+                         "<a class='author-name'>Moritz Frei</a></p></aside></article>")
+    assert find_byline_author(meta_box) == "Moritz Frei"
+    sidebar = tree(body=f"<article>{story}</article><aside class='column sidebar'>"
+                        "<p class='author-name'>Moritz Frei</p></aside>")
+    assert find_byline_author(sidebar) is None
+    box = tree(body=f"<article>{story}<aside class='info-box'><p class='author-name'>"
+                    "Moritz Frei</p></aside></article>")
+    assert find_byline_author(box) is None
