@@ -633,10 +633,14 @@ _ROLE_PREFIX = re.compile(
 )
 # Words that end a byline entry but are no part of the name: a date or time label, a share
 # counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas",
-# "Online-Redaktion Veröffentlicht").
+# "Online-Redaktion Veröffentlicht", an "all posts by" link).
 _TRAILING_NOISE = re.compile(
     r"\s+(?:(?:stand|aktualisiert|updated|veröffentlicht|published|publicado|publié|shares?"
     r"|hace|tiempo de lectura|lesezeit)\b"
+    # an author box's link to the author's page after the name ("Martin J. Alles von
+    # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
+    r"|(?:(?:view |see )?(?:alles|alle (?:beiträge|artikel)|all (?:posts|articles|stories)"
+    r"|more|mehr) (?:von|by|from)\b)"
     # a relative time whose number the author cleaning already took ("vor 5 Stunden")
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a

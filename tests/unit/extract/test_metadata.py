@@ -821,3 +821,10 @@ def test_a_byline_in_the_storys_meta_aside_is_the_author_but_one_in_a_sidebar_is
     box = tree(body=f"<article>{story}<aside class='info-box'><p class='author-name'>"
                     "Moritz Frei</p></aside></article>")
     assert find_byline_author(box) is None
+
+
+@pytest.mark.parametrize("entry", ["Martin Junker Alles von Martin Junker Kontakt",
+                                   "Martin Junker View all posts by Martin Junker",
+                                   "Martin Junker More from Martin Junker"])
+def test_an_author_boxs_link_to_all_posts_is_no_part_of_the_name(entry) -> None:
+    assert clean_author_name(entry) == "Martin Junker"
