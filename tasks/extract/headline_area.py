@@ -324,9 +324,11 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
 
 
 # A label standing alone in its element, the name in the text after it: "<h4>Autor</h4>
-# <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.".
+# <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.",
+# a magazine's credits ("<div>Interview</div><div>Sven M.</div>", "Text" for the writer).
 _LABEL_ALONE = re.compile(
-    r"^(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por)\s*:?$",
+    r"^(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por"
+    r"|text|interview|words)\s*:?$",
     re.IGNORECASE,
 )
 _NAMES_ONLY = re.compile(rf"^\s*({_NAMES})\s*$")
@@ -339,8 +341,9 @@ def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
     whose byline is a label/value pair rather than one line."""
     for elem in tree.iter():
         lead = elem.text
-        if not lead or len(lead) > MAX_LABEL_TEXT or not isinstance(elem.tag, str):
-            continue
+        if not lead or not isinstance(elem.tag, str) or (
+                len(lead) > MAX_LABEL_TEXT and len(lead.strip()) > MAX_LABEL_TEXT):
+            continue  # (templates indent a label with a line of spaces)
         if elem.tag in _SKIP_TAGS or not _LABEL_ALONE.match(lead.strip()):
             continue
         if len(elem) or in_other_area(elem):
