@@ -502,8 +502,11 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
             continue  # <aside class="meta">, "post-meta": the story's byline and date box
         if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
             return True
-        if node.tag == "a" and node.find(".//div") is not None:
-            return True  # a link wrapping a block: a teaser card of another article
+        if node.tag == "a" and node.find(".//div") is not None and not (
+                node.get("href") or "").lower().startswith(("mailto:", "javascript:")):
+            # a link wrapping a block: a teaser card of another article (a link that
+            # mails the author is no teaser: "<a href=mailto:..><div/>Von: Götz W.</a>")
+            return True
         if node.tag == "footer" and node.getparent() is not None and not any(
             a.tag == "article" for a in node.iterancestors()
         ):

@@ -828,3 +828,15 @@ def test_a_byline_in_the_storys_meta_aside_is_the_author_but_one_in_a_sidebar_is
                                    "Martin Junker More from Martin Junker"])
 def test_an_author_boxs_link_to_all_posts_is_no_part_of_the_name(entry) -> None:
     assert clean_author_name(entry) == "Martin Junker"
+
+
+def test_a_link_that_mails_the_author_is_no_teaser_card() -> None:
+    story = "<h1>Windrebell</h1><p>" + "Text of the story. " * 20 + "</p>"
+    mail = tree("<title>Windrebell</title>",
+                f"<div>{story}<a href='mailto:gw@example.org'><div class='sep'> </div>"
+                "<b>Von:</b><br><br>Götz Warnke</a></div>")
+    assert page_metadata(mail, None, now=NOW).authors == ["Götz Warnke"]
+    teaser = tree("<title>Windrebell</title>",
+                  f"<div>{story}<a href='/other-story'><div class='sep'> </div>"
+                  "<b>Von:</b><br><br>Götz Warnke</a></div>")
+    assert page_metadata(teaser, None, now=NOW).authors == []
