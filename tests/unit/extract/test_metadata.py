@@ -840,3 +840,16 @@ def test_a_link_that_mails_the_author_is_no_teaser_card() -> None:
                   f"<div>{story}<a href='/other-story'><div class='sep'> </div>"
                   "<b>Von:</b><br><br>Götz Warnke</a></div>")
     assert page_metadata(teaser, None, now=NOW).authors == []
+
+
+def test_the_login_of_the_posts_author_in_its_comments_when_no_byline_names_one() -> None:
+    comments = ("<ol class='comment-list'><li class='comment byuser comment-author-margit "
+                "even'>Schön!</li><li class='comment byuser comment-author-anna-keller "
+                "bypostauthor odd'>Danke!</li></ol>")
+    body = "<h1>Ins neue Jahr</h1><p>" + "Text. " * 40 + "</p>" + comments
+    m = page_metadata(tree("<title>Ins neue Jahr</title>", body), None, now=NOW)
+    assert m.authors == ["anna keller"]
+    # a byline wins over the login
+    body = body.replace("</h1>", "</h1><p class='byline'>Von Anna Keller</p>")
+    m = page_metadata(tree("<title>Ins neue Jahr</title>", body), None, now=NOW)
+    assert m.authors == ["Anna Keller"]
