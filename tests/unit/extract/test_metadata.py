@@ -853,3 +853,20 @@ def test_the_login_of_the_posts_author_in_its_comments_when_no_byline_names_one(
     body = body.replace("</h1>", "</h1><p class='byline'>Von Anna Keller</p>")
     m = page_metadata(tree("<title>Ins neue Jahr</title>", body), None, now=NOW)
     assert m.authors == ["Anna Keller"]
+
+
+def test_the_authors_link_keeps_the_spelling_the_normaliser_loses() -> None:
+    def page(author: str, link: str):
+        return tree(f'<title>Europa</title><meta name="author" content="{author}">',
+                    f"<h1>Europa</h1><p>von <a href='/author/x/'>{link}</a></p>"
+                    "<p>" + "Text. " * 40 + "</p>")
+
+    assert page_metadata(page("Herr_Rein", "Herr_Rein"), None, now=NOW).authors == [
+        "Herr_Rein"]
+    assert page_metadata(page("AFP/The Local", "AFP/The Local"), None, now=NOW).authors == [
+        "AFP/The Local"]
+    assert page_metadata(page("R.C. Baker", "R.C. Baker"), None, now=NOW).authors == [
+        "R.C. Baker"]
+    # a link naming someone else changes nothing
+    assert page_metadata(page("Anna Keller", "Tom Berger"), None, now=NOW).authors == [
+        "Anna Keller"]
