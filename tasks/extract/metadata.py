@@ -571,13 +571,17 @@ _AUTHOR_PAGE_LINKS = XPath(
 )
 
 
-def author_link_spelling(tree: HtmlElement, authors: list[str]) -> list[str]:
+def author_link_spelling(tree: HtmlElement, authors: list[str],
+                         recorded: str | None = None) -> list[str]:
     """The recorded authors as the site's own author links spell them, where only
     punctuation or spacing differs: trafilatura's normaliser turns 'Herr_Rein' into 'Herr
-    Rein' and splits 'AFP/The Local' into two names, while the link keeps the byline."""
+    Rein' and splits 'AFP/The Local' into two names (of which the cleaning keeps 'AFP'),
+    while the link keeps the byline. `recorded`: the 'A; B' string the authors came from."""
     if not authors:
         return authors
-    joined = "".join(_squash(a) for a in authors)
+    joined = {"".join(_squash(a) for a in authors)}
+    if recorded:
+        joined.add(_squash(recorded))
     wanted = {_squash(a): i for i, a in enumerate(authors)}
     out = list(authors)
     for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
@@ -585,7 +589,7 @@ def author_link_spelling(tree: HtmlElement, authors: list[str]) -> list[str]:
         if not text or len(text) > 80:
             continue
         sq = _squash(text)
-        if len(authors) > 1 and sq == joined:
+        if sq in joined and sq not in wanted:
             return [text]  # one byline the normaliser split ("AFP/The Local")
         if sq in wanted:
             out[wanted[sq]] = text
@@ -1135,7 +1139,8 @@ def page_metadata(
     else:
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
-    authors = clean_authors(md.author or labelled_author(tree), outlets)
+    raw_authors = md.author or labelled_author(tree)
+    authors = clean_authors(raw_authors, outlets)
     names = jsonld_authors(tree)
     recorded = clean_authors(normalize_authors(None, "; ".join(names)), outlets) if names else []
     if recorded and any(is_person(a, outlets) for a in recorded) and (
@@ -1168,7 +1173,7 @@ def page_metadata(
                       or _byline_adds_coauthors(authors, shown, outlets)):
             authors = shown
 
-    authors = author_link_spelling(tree, authors)
+    authors = author_link_spelling(tree, authors, raw_authors)
 
     candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
                                  headline)

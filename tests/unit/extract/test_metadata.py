@@ -867,6 +867,9 @@ def test_the_authors_link_keeps_the_spelling_the_normaliser_loses() -> None:
         "AFP/The Local"]
     assert page_metadata(page("R.C. Baker", "R.C. Baker"), None, now=NOW).authors == [
         "R.C. Baker"]
+    # the outlet the cleaning drops is part of the byline the link shows
+    assert page_metadata(page("AFP, The Local", "AFP/The Local"), "https://www.thelocal.se/a",
+                         now=NOW).authors == ["AFP/The Local"]
     # a link naming someone else changes nothing
     assert page_metadata(page("Anna Keller", "Tom Berger"), None, now=NOW).authors == [
         "Anna Keller"]
