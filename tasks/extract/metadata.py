@@ -571,6 +571,23 @@ _AUTHOR_PAGE_LINKS = XPath(
 )
 
 
+def _link_text(link: HtmlElement) -> str:
+    """A link's text on one line, without a copyright sign before the name (a portrait's
+    credit: "© Kathrin F.")."""
+    return " ".join((link.text_content() or "").split()).lstrip("©").strip()
+
+
+def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """The text of the first link to an author's page outside comments, teasers and
+    sidebars: a byline the theme marks by its link only ("<a href=/autoren/kathrin-f>")."""
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
+        text = _link_text(link)
+        if text and len(text) <= 80 and not _in_other_area(link, article_area):
+            return normalize_authors(None, text)
+    return None
+
+
 def author_link_spelling(tree: HtmlElement, authors: list[str],
                          recorded: str | None = None) -> list[str]:
     """The recorded authors as the site's own author links spell them, where only
@@ -585,7 +602,7 @@ def author_link_spelling(tree: HtmlElement, authors: list[str],
     wanted = {_squash(a): i for i, a in enumerate(authors)}
     out = list(authors)
     for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
-        text = " ".join((link.text_content() or "").split())
+        text = _link_text(link)
         if not text or len(text) > 80:
             continue
         sq = _squash(text)
@@ -1158,6 +1175,7 @@ def page_metadata(
                        lambda: labelled_byline(tree, _in_other_area),
                        lambda: signature_byline(tree, _in_other_area),
                        lambda: wire_credit(tree, _in_other_area),
+                       lambda: author_link_byline(tree, headline),
                        lambda: post_author_login(tree)):
             found = clean_authors(search(), outlets)
             if found:

@@ -873,3 +873,17 @@ def test_the_authors_link_keeps_the_spelling_the_normaliser_loses() -> None:
     # a link naming someone else changes nothing
     assert page_metadata(page("Anna Keller", "Tom Berger"), None, now=NOW).authors == [
         "Anna Keller"]
+
+
+def test_a_link_to_the_authors_page_is_the_byline_when_nothing_else_names_one() -> None:
+    story = "<h1>Waldwege gesperrt</h1><p>" + "Text of the story. " * 20 + "</p>"
+    link = ("<a href='/autoren/kathrin-fuehres-684124'><img alt='Kathrin Führes'>"
+            "<span>© Kathrin Führes</span></a>")
+    m = page_metadata(tree("<title>Waldwege gesperrt</title>", f"<div>{story}{link}</div>"),
+                      None, now=NOW)
+    assert m.authors == ["Kathrin Führes"]
+    # the same link in a teaser of another story names nobody here
+    teaser = f"<aside><ul><li>{link} Andere Geschichte</li></ul></aside>"
+    m = page_metadata(tree("<title>Waldwege gesperrt</title>", f"<div>{story}</div>{teaser}"),
+                      None, now=NOW)
+    assert m.authors == []
