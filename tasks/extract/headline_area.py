@@ -348,7 +348,7 @@ def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
             continue
         if len(elem) or in_other_area(elem):
             continue  # the label's element holds more than the label
-        value = _text_after(elem).strip(" ,;|·•–-")  # "<a>Nikolai H.</a><b>, </b>"
+        value = _text_after_label(elem).strip(" ,;|·•–-")  # "<a>Nikolai H.</a><b>, </b>"
         m = _NAMES_ONLY.match(value) if value and len(value) <= MAX_BYLINE_TEXT else None
         if m is None:
             continue
@@ -356,6 +356,22 @@ def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
             continue  # "Von Berlin": a place as often as a name
         return normalize_authors(None, m[1])
     return None
+
+
+MAX_LABEL_WRAPPERS = 2
+
+
+def _text_after_label(label: HtmlElement) -> str:
+    """The first text after a label, looked for after the elements that wrap nothing but
+    the label too ("<div><p class=label><b>By</b></p></div><div><p>Todd B.</p></div>")."""
+    node, own = label, " ".join(label.text_content().split())
+    for _ in range(MAX_LABEL_WRAPPERS + 1):
+        value = _text_after(node)
+        parent = node.getparent()
+        if value or parent is None or " ".join(parent.text_content().split()) != own:
+            return value
+        node = parent
+    return ""
 
 
 def _text_after(elem: HtmlElement) -> str:

@@ -480,6 +480,9 @@ _ARTICLE_FOOTER = re.compile(
     r"|footer[-_]{1,2}(?:article|post|entry|story)[\w-]*",
     re.I,
 )
+# The story's own sidebar ('article-sidebar', 'c--article-sidebar'): the column beside the
+# text where news themes set the byline, the date and the share buttons.
+_ARTICLE_SIDEBAR = re.compile(r"(?:post|article|entry|story)[-_]{1,2}sidebar[\w-]*", re.I)
 # A credit line of a picture: its class may say 'autor', its name is the photographer's.
 _PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:", re.I)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
@@ -514,6 +517,8 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
         attrs = f"{node.get('class', '')} {node.get('id', '')}".strip()
         if attrs and "ooter" in attrs:
             attrs = _ARTICLE_FOOTER.sub("", attrs)  # the post's own footer is no page footer
+        if attrs and "idebar" in attrs:
+            attrs = _ARTICLE_SIDEBAR.sub("", attrs)  # nor its own sidebar a page sidebar
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True
     return False
@@ -1187,6 +1192,9 @@ def page_metadata(
         # single recorded word, or name the co-authors a one-name record leaves out
         shown = clean_authors(find_byline_author(tree, headline), outlets)
         refinable = len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])
+        if not shown and len(authors) == 1 and " " not in authors[0]:
+            # a single recorded word: a label/value byline may spell it out (rare: cheap)
+            shown = clean_authors(labelled_byline(tree, _in_other_area), outlets)
         if shown and ((refinable and _byline_refines(authors, shown))
                       or _byline_adds_coauthors(authors, shown, outlets)):
             authors = shown

@@ -887,3 +887,16 @@ def test_a_link_to_the_authors_page_is_the_byline_when_nothing_else_names_one() 
     m = page_metadata(tree("<title>Waldwege gesperrt</title>", f"<div>{story}</div>{teaser}"),
                       None, now=NOW)
     assert m.authors == []
+
+
+def test_a_label_byline_in_the_storys_own_sidebar_spells_out_a_one_word_author() -> None:
+    def page(sidebar_class: str):
+        return tree('<title>New robot</title><meta name="author" content="Todd">',
+                    "<h1>New robot</h1><p>" + "Text. " * 40 + "</p>"
+                    f"<div class='{sidebar_class}'><div class='field'><p class='label'>"
+                    "<strong>By</strong></p></div><div class='field'><p class='full-name'>"
+                    "Todd Bates</p></div></div>")
+
+    assert page_metadata(page("c--article-sidebar"), None, now=NOW).authors == ["Todd Bates"]
+    # the page's own sidebar is not the story's
+    assert page_metadata(page("sidebar"), None, now=NOW).authors == ["Todd"]
