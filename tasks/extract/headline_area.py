@@ -512,6 +512,31 @@ def labelled_date(tree: HtmlElement, latest: date) -> date | None:
     return None
 
 
+# A paragraph that opens with the day of the report, then a dash: the dateline of press
+# releases and news agencies ("29.11.2022 – Mehrfach und vehement ...", "12. März 2021 -
+# Die Stadt ..."). The date is the first thing in the paragraph, nothing before it.
+_DATELINE_DATE = re.compile(
+    r"^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\s*[–—-]\s+\S"
+)
+MAX_DATELINE_SCAN = 40  # the story's first paragraphs, not a list of dated teasers below
+
+
+def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+    """The day a paragraph of the story opens with, before a dash (_DATELINE_DATE)."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_SCAN:
+            return None
+        text = para.text_content()
+        m = _DATELINE_DATE.match(text[:60]) if text else None
+        if m is None or in_other_area(para):
+            continue
+        day = parse_visible_date(m[1])
+        if day is not None and date(1995, 1, 1) <= day <= latest:
+            return day
+    return None
+
+
 def _text_segments(root: HtmlElement):
     """The text and tail strings under `root` in document order, skipping whole _NOT_TEXT
     subtrees (their tails, outside them, are kept)."""

@@ -46,6 +46,7 @@ from trafilatura.utils import trim
 
 from tasks.extract.headline_area import (
     NEAR_LEVELS,
+    dateline_date,
     first_text_date,
     labelled_byline,
     labelled_date,
@@ -1207,7 +1208,8 @@ def page_metadata(
     if chosen is None:
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
-        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date())
+        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date()) or dateline_date(
+            tree, (now + FUTURE_TOLERANCE).date(), _in_other_area)
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"

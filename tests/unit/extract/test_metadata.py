@@ -900,3 +900,22 @@ def test_a_label_byline_in_the_storys_own_sidebar_spells_out_a_one_word_author()
     assert page_metadata(page("c--article-sidebar"), None, now=NOW).authors == ["Todd Bates"]
     # the page's own sidebar is not the story's
     assert page_metadata(page("sidebar"), None, now=NOW).authors == ["Todd"]
+
+
+@pytest.mark.parametrize("opening, want", [
+    ("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.", date(2022, 11, 29)),
+    ("12. März 2021 - Die Stadt hat beschlossen.", date(2021, 3, 12)),
+    ("March 4, 2021 — The city council voted.", date(2021, 3, 4)),
+])
+def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(opening,
+                                                                           want) -> None:
+    body = (f"<h1>Bioenergie</h1><p>{opening} " + "Mehr Text. " * 30 + "</p>"
+            "<p>Im Archiv seit dem 02.12.2022.</p>")
+    m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (want, "text")
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    body = ("<h1>Bioenergie</h1><p>Am 29.11.2022 – so die Branche – " + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
+    assert m.published_date != date(2022, 11, 29) or m.published_at_source != "text"
