@@ -491,6 +491,13 @@ def warc_batches(
 # written in row groups of this many pages, so staging holds ~7 MB of pages as Python
 # objects, not a whole batch (~71 MB of the dev corpus's pages per 500).
 STAGE_ROW_GROUP = 50
+# Staged files live for one run and are read back once, by the same process: what counts
+# is CPU, not bytes. lz4 writes and reads the HTML bodies in 0.35 ms a page against 0.77 ms
+# for zstd (files 1.4x larger); a dictionary on the bodies (all distinct) is tried and
+# dropped on every row group and slows the read, so only the short columns get one
+# (bench/micro_cuts.py; BENCHMARKS.md, "throughput cuts (session 21)").
+STAGE_COMPRESSION = "lz4"
+STAGE_DICTIONARY_EXCEPT = frozenset({"body", "dump_text"})
 
 
 def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_bytes: int,
@@ -529,7 +536,10 @@ def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_b
                 continue
             if out is None:
                 path = folder / f"{stem}-{written:05d}.parquet"
-                out = pq.ParquetWriter(path, DOCUMENTS, compression="zstd")
+                out = pq.ParquetWriter(
+                    path, DOCUMENTS, compression=STAGE_COMPRESSION,
+                    use_dictionary=[n for n in DOCUMENTS.names
+                                    if n not in STAGE_DICTIONARY_EXCEPT])
             group.append(row)
             count += 1
             if len(group) >= STAGE_ROW_GROUP or count >= batch_size:

@@ -365,3 +365,25 @@ def test_stage_warc_writes_one_parquet_file_per_batch(tmp_path: Path) -> None:
     assert pq.read_table(files[0]).schema == DOCUMENTS
     assert [r["reason"] for _, _, rejs in rest for r in rejs] == ["warc_no_target_uri"]
     assert stats["kept"] == 5
+
+
+def test_staged_bodies_are_lz4_without_a_dictionary(tmp_path: Path) -> None:
+    """Staged files are read back once by the same run: a cheap codec, and no dictionary
+    tried on the HTML bodies (all distinct); the short columns keep theirs."""
+    import pyarrow.parquet as pq
+
+    from tasks.discover.warc import stage_warc
+
+    path = tmp_path / "two.warc"
+    path.write_bytes(b"".join(raw_record(f"https://news.example/{i}",
+                                         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                                         + b"<p>page %d</p>" % i * 50,
+                                         record_id=f"<urn:uuid:{i}>") for i in range(2)))
+    [(staged, rows, _)] = list(stage_warc(str(path), tmp_path / "staged", "run-1", NOW, CAP, 10))
+    meta = pq.ParquetFile(staged).metadata.row_group(0)
+    columns = {meta.column(i).path_in_schema: meta.column(i) for i in range(meta.num_columns)}
+    assert rows == 2 and pq.read_table(staged).column("body").to_pylist()[1].endswith(
+        b"<p>page 1</p>")
+    assert {c.compression for c in columns.values()} == {"LZ4"}
+    assert not columns["body"].has_dictionary_page
+    assert columns["url"].has_dictionary_page

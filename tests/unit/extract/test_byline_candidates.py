@@ -1,0 +1,40 @@
+"""The byline candidates' XPath is written over attributes for speed: it must select the
+same elements, in document order, as the element-wise predicate it replaced."""
+
+from __future__ import annotations
+
+from lxml.etree import XPath
+from trafilatura.utils import load_html
+
+from tasks.extract.metadata import _BYLINE_XPATH
+
+# The element-wise form (main before 2026-12-02 session 21): the reference semantics.
+ELEMENT_WISE = XPath(
+    "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
+    " or contains(@class, 'autor') or contains(@class, 'Byline') or contains(@id, 'author')"
+    " or @rel='author' or @itemprop='author']"
+)
+
+PAGE = """<html><body class="single post-author-box">
+<div id="main"><article>
+  <h1 class="entry-title">Title</h1>
+  <div class="meta byline"><span class="Author-Name" id="x-author">Anna Keller</span>
+    <a rel="author" href="/a/anna" class="url">Anna</a>
+    <a rel="author nofollow" href="/a/b">not exactly rel=author</a></div>
+  <p class="content-left-autor">Von Jan Graf</p>
+  <span itemprop="author" itemscope><span itemprop="name">Jo</span></span>
+  <span itemprop="Author">not exactly itemprop=author</span>
+  <div id="Author">id is matched lower-case only</div>
+  <div class="BylineBox"><em class="authorname" id="author-1">Eva</em></div>
+  <p class="authority">contains 'author'</p>
+  <p class="AUTHOR">upper case: no match</p>
+</article></div></body></html>"""
+
+
+def test_byline_xpath_selects_what_the_element_wise_predicate_does_in_order():
+    tree = load_html(PAGE)
+    got = _BYLINE_XPATH(tree)
+    assert got == ELEMENT_WISE(tree)
+    assert [e.tag for e in got] == ["body", "div", "span", "a", "p", "span", "div", "em", "p"]
+    assert [e.get("class") for e in got if e.tag in ("body", "p")] == [
+        "single post-author-box", "content-left-autor", "authority"]
