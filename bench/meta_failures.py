@@ -75,6 +75,7 @@ def author_sources(tree, url: str, headline) -> dict[str, str | None]:
         "label_value": labelled_byline(tree, M._in_other_area),
         "signature": signature_byline(tree, M._in_other_area),
         "wire": wire_credit(tree, M._in_other_area),
+        "post_author_login": M.post_author_login(tree),
     }
 
 

@@ -301,10 +301,19 @@ def _norm_name(s: str) -> str:
     return " ".join(_WORD.findall(s.lower()))
 
 
+# A blogger's sign-off under the post ("Euer HansEhrlich", "Liebe Grüße, Anna", "Yours,
+# Tom"): it names the author but is the end of the text, not a byline.
+_SIGN_OFF = re.compile(
+    r"^(?:euer|eure|dein|deine|yours|cheers|love|herzlichst|(?:liebe|viele|beste|herzliche)"
+    r" grüße|best wishes|kind regards|xoxo)\b[,!]?\s",
+    re.IGNORECASE,
+)
+
+
 def _is_byline(line: str, authors: Iterable[str]) -> bool:
     """A short line that names an author and little else ("By Jane Doe | 3 May 2024")."""
     n = _words(line)
-    if n > 14:
+    if n > 14 or _SIGN_OFF.match(line.strip()):
         return False
     low = _norm_name(line)
     for author in authors:

@@ -324,9 +324,11 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
 
 
 # A label standing alone in its element, the name in the text after it: "<h4>Autor</h4>
-# <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.".
+# <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.",
+# a magazine's credits ("<div>Interview</div><div>Sven M.</div>", "Text" for the writer).
 _LABEL_ALONE = re.compile(
-    r"^(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por)\s*:?$",
+    r"^(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por"
+    r"|text|interview|words)\s*:?$",
     re.IGNORECASE,
 )
 _NAMES_ONLY = re.compile(rf"^\s*({_NAMES})\s*$")
@@ -339,13 +341,14 @@ def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
     whose byline is a label/value pair rather than one line."""
     for elem in tree.iter():
         lead = elem.text
-        if not lead or len(lead) > MAX_LABEL_TEXT or not isinstance(elem.tag, str):
-            continue
+        if not lead or not isinstance(elem.tag, str) or (
+                len(lead) > MAX_LABEL_TEXT and len(lead.strip()) > MAX_LABEL_TEXT):
+            continue  # (templates indent a label with a line of spaces)
         if elem.tag in _SKIP_TAGS or not _LABEL_ALONE.match(lead.strip()):
             continue
         if len(elem) or in_other_area(elem):
             continue  # the label's element holds more than the label
-        value = _text_after(elem).strip(" ,;|·•–-")  # "<a>Nikolai H.</a><b>, </b>"
+        value = _text_after_label(elem).strip(" ,;|·•–-")  # "<a>Nikolai H.</a><b>, </b>"
         m = _NAMES_ONLY.match(value) if value and len(value) <= MAX_BYLINE_TEXT else None
         if m is None:
             continue
@@ -353,6 +356,22 @@ def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
             continue  # "Von Berlin": a place as often as a name
         return normalize_authors(None, m[1])
     return None
+
+
+MAX_LABEL_WRAPPERS = 2
+
+
+def _text_after_label(label: HtmlElement) -> str:
+    """The first text after a label, looked for after the elements that wrap nothing but
+    the label too ("<div><p class=label><b>By</b></p></div><div><p>Todd B.</p></div>")."""
+    node, own = label, " ".join(label.text_content().split())
+    for _ in range(MAX_LABEL_WRAPPERS + 1):
+        value = _text_after(node)
+        parent = node.getparent()
+        if value or parent is None or " ".join(parent.text_content().split()) != own:
+            return value
+        node = parent
+    return ""
 
 
 def _text_after(elem: HtmlElement) -> str:
@@ -488,6 +507,31 @@ def labelled_date(tree: HtmlElement, latest: date) -> date | None:
             pending = not rest.strip()
         else:
             pending = False
+        if day is not None and date(1995, 1, 1) <= day <= latest:
+            return day
+    return None
+
+
+# A paragraph that opens with the day of the report, then a dash: the dateline of press
+# releases and news agencies ("29.11.2022 – Mehrfach und vehement ...", "12. März 2021 -
+# Die Stadt ..."). The date is the first thing in the paragraph, nothing before it.
+_DATELINE_DATE = re.compile(
+    r"^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\s*[–—-]\s+\S"
+)
+MAX_DATELINE_SCAN = 40  # the story's first paragraphs, not a list of dated teasers below
+
+
+def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+    """The day a paragraph of the story opens with, before a dash (_DATELINE_DATE)."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_SCAN:
+            return None
+        text = para.text_content()
+        m = _DATELINE_DATE.match(text[:60]) if text else None
+        if m is None or in_other_area(para):
+            continue
+        day = parse_visible_date(m[1])
         if day is not None and date(1995, 1, 1) <= day <= latest:
             return day
     return None

@@ -46,6 +46,7 @@ from trafilatura.utils import trim
 
 from tasks.extract.headline_area import (
     NEAR_LEVELS,
+    dateline_date,
     first_text_date,
     labelled_byline,
     labelled_date,
@@ -484,9 +485,15 @@ _ARTICLE_FOOTER = re.compile(
     r"|footer[-_]{1,2}(?:article|post|entry|story)[\w-]*",
     re.I,
 )
+# The story's own sidebar ('article-sidebar', 'c--article-sidebar'): the column beside the
+# text where news themes set the byline, the date and the share buttons.
+_ARTICLE_SIDEBAR = re.compile(r"(?:post|article|entry|story)[-_]{1,2}sidebar[\w-]*", re.I)
 # A credit line of a picture: its class may say 'autor', its name is the photographer's.
 _PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:", re.I)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
+
+
+_META_BOX = re.compile(r"(?:^|[\s_-])meta(?:$|[\s_-])", re.I)
 
 
 def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> bool:
@@ -499,10 +506,15 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
     for node in elem.iterancestors():
         if node.tag in ("body", "html") or node in article_area:
             return False  # page-wide classes ("no-sidebar", "show-comments") say nothing
+        if node.tag == "aside" and _META_BOX.search(node.get("class", "")):
+            continue  # <aside class="meta">, "post-meta": the story's byline and date box
         if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
             return True
-        if node.tag == "a" and node.find(".//div") is not None:
-            return True  # a link wrapping a block: a teaser card of another article
+        if node.tag == "a" and node.find(".//div") is not None and not (
+                node.get("href") or "").lower().startswith(("mailto:", "javascript:")):
+            # a link wrapping a block: a teaser card of another article (a link that
+            # mails the author is no teaser: "<a href=mailto:..><div/>Von: Götz W.</a>")
+            return True
         if node.tag == "footer" and node.getparent() is not None and not any(
             a.tag == "article" for a in node.iterancestors()
         ):
@@ -510,6 +522,8 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
         attrs = f"{node.get('class', '')} {node.get('id', '')}".strip()
         if attrs and "ooter" in attrs:
             attrs = _ARTICLE_FOOTER.sub("", attrs)  # the post's own footer is no page footer
+        if attrs and "idebar" in attrs:
+            attrs = _ARTICLE_SIDEBAR.sub("", attrs)  # nor its own sidebar a page sidebar
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True
     return False
@@ -540,6 +554,73 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         if found:
             return found
     return None
+
+
+# WordPress marks the comments the post's own author writes: class="comment bypostauthor
+# comment-author-<login>" (the login as a URL slug). On a page whose byline names nobody,
+# that login is the only trace of who wrote the post.
+_POST_AUTHOR_COMMENT = XPath("//*[contains(@class, 'bypostauthor')]")
+_COMMENT_AUTHOR_CLASS = re.compile(r"(?:^|\s)comment-author-([\w-]+)")
+
+
+def post_author_login(tree: HtmlElement) -> str | None:
+    """The login of the post's author from WordPress's `bypostauthor` comment class
+    ('comment-author-jancak' -> 'jancak', 'comment-author-anna-keller' -> 'anna keller')."""
+    for elem in _POST_AUTHOR_COMMENT(tree):
+        m = _COMMENT_AUTHOR_CLASS.search(elem.get("class", ""))
+        if m:
+            return m[1].replace("-", " ")
+    return None
+
+
+# Links to the site's page of an author ("/author/herr_rein/", WordPress's author archive;
+# "/autor/", "/autoren/" on German sites): their text is the name as the site spells it.
+_AUTHOR_PAGE_LINKS = XPath(
+    "//a[contains(@href, '/author/') or contains(@href, '/autor/')"
+    " or contains(@href, '/autoren/')]"
+)
+
+
+def _link_text(link: HtmlElement) -> str:
+    """A link's text on one line, without a copyright sign before the name (a portrait's
+    credit: "© Kathrin F.")."""
+    return " ".join((link.text_content() or "").split()).lstrip("©").strip()
+
+
+def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """The text of the first link to an author's page outside comments, teasers and
+    sidebars: a byline the theme marks by its link only ("<a href=/autoren/kathrin-f>")."""
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
+        text = _link_text(link)
+        if text and len(text) <= 80 and not _in_other_area(link, article_area):
+            return normalize_authors(None, text)
+    return None
+
+
+def author_link_spelling(tree: HtmlElement, authors: list[str],
+                         recorded: str | None = None) -> list[str]:
+    """The recorded authors as the site's own author links spell them, where only
+    punctuation or spacing differs: trafilatura's normaliser turns 'Herr_Rein' into 'Herr
+    Rein' and splits 'AFP/The Local' into two names (of which the cleaning keeps 'AFP'),
+    while the link keeps the byline. `recorded`: the 'A; B' string the authors came from."""
+    if not authors:
+        return authors
+    joined = {"".join(_squash(a) for a in authors)}
+    if recorded:
+        joined.add(_squash(recorded))
+    wanted = {_squash(a): i for i, a in enumerate(authors)}
+    out = list(authors)
+    for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
+        text = _link_text(link)
+        if not text or len(text) > 80:
+            continue
+        sq = _squash(text)
+        if sq in joined and sq not in wanted:
+            return [text]  # one byline the normaliser split ("AFP/The Local")
+        if sq in wanted:
+            out[wanted[sq]] = text
+    return out
 
 
 # choose_headline: least word overlap (Dice) between an <h1> and a declared title. Dev
@@ -631,9 +712,15 @@ _ROLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Words that end a byline entry but are no part of the name: a date or time label, a share
-# counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas").
+# counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas",
+# "Online-Redaktion Veröffentlicht", an "all posts by" link).
 _TRAILING_NOISE = re.compile(
-    r"\s+(?:(?:stand|aktualisiert|updated|shares?|hace|tiempo de lectura|lesezeit)\b"
+    r"\s+(?:(?:stand|aktualisiert|updated|veröffentlicht|published|publicado|publié|shares?"
+    r"|hace|tiempo de lectura|lesezeit)\b"
+    # an author box's link to the author's page after the name ("Martin J. Alles von
+    # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
+    r"|(?:(?:view |see )?(?:alles|alle (?:beiträge|artikel)|all (?:posts|articles|stories)"
+    r"|more|mehr) (?:von|by|from)\b)"
     # a relative time whose number the author cleaning already took ("vor 5 Stunden")
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
@@ -743,11 +830,17 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     return people or names[:1]
 
 
+# The most co-authors a byline that replaces or extends the recorded authors may name: a
+# class="author" element with more entries is a category list or a teaser more often than
+# a team of reporters ("Clara L., Siddharth P. & Klaus J." is three).
+MAX_BYLINE_NAMES = 3
+
+
 def _names_of_people(names: list[str], outlet_names: set[str]) -> bool:
-    """One or two entries of 2-4 words, none an outlet or newsroom: what a byline that
-    replaces the outlet named in the meta tags must look like (a class="author" element
-    sometimes holds a category list or a teaser instead)."""
-    return 0 < len(names) <= 2 and all(
+    """One to MAX_BYLINE_NAMES entries of 2-4 words, none an outlet or newsroom: what a
+    byline that replaces the outlet named in the meta tags must look like (a class="author"
+    element sometimes holds a category list or a teaser instead)."""
+    return 0 < len(names) <= MAX_BYLINE_NAMES and all(
         2 <= len(n.split()) <= 4 and is_person(n, outlet_names) for n in names
     )
 
@@ -764,6 +857,21 @@ def _byline_refines(recorded: list[str], shown: list[str]) -> bool:
     word = rec[0]
     return len(got) == 1 and len(shown[0].split()) >= 2 and len(word) >= 3 and (
         got[0] == word or got[0].startswith(word))
+
+
+def _surname(name: str) -> str:
+    return _squash(name.split()[-1]) if name.split() else ""
+
+
+def _byline_adds_coauthors(recorded: list[str], shown: list[str], outlets: set[str]) -> bool:
+    """The byline shown names the one recorded author and co-authors besides: CMSs record
+    the account that filed the story ('Rudolf Fischer') where the page credits the team
+    ('von Rudolf Fischer, Simon Kohler'). The recorded name is found by its surname, which
+    the byline may write with initials ('E. Barreneche / J. I. da Silva')."""
+    if len(recorded) != 1 or " " not in recorded[0] or len(shown) < 2:
+        return False
+    return _names_of_people(shown, outlets) and _surname(recorded[0]) in {
+        _surname(n) for n in shown}
 
 
 def is_person(name: str, outlet_names: set[str]) -> bool:
@@ -1058,7 +1166,8 @@ def page_metadata(
     else:
         title = clean_title(md.title or extract_title(tree), site_name, url)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
-    authors = clean_authors(md.author or labelled_author(tree), outlets)
+    raw_authors = md.author or labelled_author(tree)
+    authors = clean_authors(raw_authors, outlets)
     names = jsonld_authors(tree)
     recorded = clean_authors(normalize_authors(None, "; ".join(names)), outlets) if names else []
     if recorded and any(is_person(a, outlets) for a in recorded) and (
@@ -1075,18 +1184,27 @@ def page_metadata(
                        lambda: paragraph_byline(tree, _in_other_area),
                        lambda: labelled_byline(tree, _in_other_area),
                        lambda: signature_byline(tree, _in_other_area),
-                       lambda: wire_credit(tree, _in_other_area)):
+                       lambda: wire_credit(tree, _in_other_area),
+                       lambda: author_link_byline(tree, headline),
+                       lambda: post_author_login(tree)):
             found = clean_authors(search(), outlets)
             if found:
                 break
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
-    elif AUTHOR_SEARCH and (len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])):
-        # several recorded names, or one single word: the page's byline may say which of
-        # them wrote it, or spell the name out (cheap: few pages take this path)
+    elif AUTHOR_SEARCH:
+        # the page's byline may say which of several recorded names wrote it, spell out a
+        # single recorded word, or name the co-authors a one-name record leaves out
         shown = clean_authors(find_byline_author(tree, headline), outlets)
-        if shown and _byline_refines(authors, shown):
+        refinable = len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])
+        if not shown and len(authors) == 1 and " " not in authors[0]:
+            # a single recorded word: a label/value byline may spell it out (rare: cheap)
+            shown = clean_authors(labelled_byline(tree, _in_other_area), outlets)
+        if shown and ((refinable and _byline_refines(authors, shown))
+                      or _byline_adds_coauthors(authors, shown, outlets)):
             authors = shown
+
+    authors = author_link_spelling(tree, authors, raw_authors)
 
     candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
                                  headline)
@@ -1094,7 +1212,8 @@ def page_metadata(
     if chosen is None:
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
-        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date())
+        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date()) or dateline_date(
+            tree, (now + FUTURE_TOLERANCE).date(), _in_other_area)
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"

@@ -89,6 +89,13 @@ def test_repeated_byline_is_removed_only_when_it_names_the_author() -> None:
     assert "Maria Lopez" in remove_boilerplate(text).text
 
 
+@pytest.mark.parametrize("sign_off", ["Euer HansEhrlich", "Liebe Grüße, HansEhrlich",
+                                      "Yours, HansEhrlich"])
+def test_byline_rule_spares_the_authors_sign_off_under_the_post(sign_off) -> None:
+    text = "\n".join([PROSE, sign_off])
+    assert remove_boilerplate(text, authors=["HansEhrlich"]).text == f"{PROSE}\n\n{sign_off}"
+
+
 def test_byline_rule_spares_a_sentence_quoting_the_author() -> None:
     line = ("Maria Lopez, who has covered the harbour for the paper since 2010, said the "
             "repairs were the largest she had seen in the city.")

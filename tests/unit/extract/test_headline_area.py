@@ -125,6 +125,16 @@ def test_an_author_label_alone_in_its_element_names_the_author_after_it():
     # the name after line breaks
     block = "<div><b>Von:</b><br><br>Götz Warnke</div>"
     assert labelled_byline(page(block), nowhere_else) == "Götz Warnke"
+    # a magazine's credits: the writer under "Interview" or "Text", labels indented
+    block = ("<div class='credits'><div class='label'>\n            Interview        </div>"
+             "<div class='text'>\n         SVEN MICHAELSEN    </div></div>")
+    assert labelled_byline(page(block), nowhere_else) == "SVEN MICHAELSEN"
+    block = "<div><b>Text:</b> <a href='/a/jt'>Jana Thiel</a></div>"
+    assert labelled_byline(page(block), nowhere_else) == "Jana Thiel"
+    # the label wrapped in elements of its own, the name in the next field
+    block = ("<div class='name'><div class='field'><p class='label'><strong>By</strong></p>"
+             "</div><div class='field'><p class='full-name'>Todd Bates</p></div></div>")
+    assert labelled_byline(page(block), nowhere_else) == "Todd Bates"
     # a label followed by a sentence, a bare "Von" before one word, a longer label: nobody
     for block in ("<div><span>Autor:</span> Der Text wurde gekürzt und bearbeitet.</div>",
                   "<div><b>Von</b> Berlin</div>",

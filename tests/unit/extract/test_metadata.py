@@ -771,3 +771,151 @@ def test_the_article_authors_of_json_ld_win_over_a_different_meta_author() -> No
     m = page_metadata(page('{"@type": "Organization", "name": "Redaktion"}', "Anna Keller"),
                       None, now=NOW)
     assert m.authors == ["Anna Keller"]
+
+
+def test_a_byline_of_three_reporters_replaces_the_outlet_recorded_as_author() -> None:
+    def page(byline: str):
+        return tree('<title>Ressourcenschutzgesetz</title><meta name="author" content="Makronom">'
+                    '<meta property="og:site_name" content="Makronom">',
+                    f"<h1>Ressourcenschutzgesetz</h1><p class='author'>{byline}</p>"
+                    "<p>" + "Text. " * 40 + "</p>")
+
+    m = page_metadata(page("Clara Löw, Siddharth Prakash & Klaus Jacob"),
+                      "https://makronom.de/a", now=NOW)
+    assert m.authors == ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]
+    # four entries is a list of tags or teasers more often than a team: the outlet stays
+    m = page_metadata(page("Clara Löw, Siddharth Prakash, Klaus Jacob, Anna Berg"),
+                      "https://makronom.de/a", now=NOW)
+    assert m.authors == ["Makronom"]
+
+
+def test_the_byline_shown_adds_the_co_authors_a_one_name_record_leaves_out() -> None:
+    def page(author: str, byline: str):
+        return tree(f'<title>Offroad-Test</title><meta name="author" content="{author}">',
+                    f"<h1>Offroad-Test</h1><span class='vcard author'><span class='fn'>{byline}"
+                    "</span></span><p>" + "Text. " * 40 + "</p>")
+
+    m = page_metadata(page("Rudolf Fischer", "von Rudolf Fischer, Simon Kohler"), None, now=NOW)
+    assert m.authors == ["Rudolf Fischer", "Simon Kohler"]
+    # found by the surname when the byline writes initials
+    m = page_metadata(page("Eduardo Barreneche", "E. Barreneche / J. I. da Silva"), None,
+                      now=NOW)
+    assert m.authors == ["E Barreneche", "J I da Silva"]  # trafilatura drops the dots
+    # a byline without the recorded author is another story's: the record stays
+    m = page_metadata(page("Rudolf Fischer", "Anna Keller, Simon Kohler"), None, now=NOW)
+    assert m.authors == ["Rudolf Fischer"]
+    # a label after the newsroom is no co-author
+    m = page_metadata(page("Mathilda Trausch", "Mathilda Trausch, Online-Redaktion "
+                                               "Veröffentlicht"), None, now=NOW)
+    assert m.authors == ["Mathilda Trausch"]
+
+
+def test_a_byline_in_the_storys_meta_aside_is_the_author_but_one_in_a_sidebar_is_not() -> None:
+    story = "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+    meta_box = tree(body=f"<article>{story}<aside class='meta'><p class='authors'>Von:<br>"
+                         "<a class='author-name'>Moritz Frei</a></p></aside></article>")
+    assert find_byline_author(meta_box) == "Moritz Frei"
+    sidebar = tree(body=f"<article>{story}</article><aside class='column sidebar'>"
+                        "<p class='author-name'>Moritz Frei</p></aside>")
+    assert find_byline_author(sidebar) is None
+    box = tree(body=f"<article>{story}<aside class='info-box'><p class='author-name'>"
+                    "Moritz Frei</p></aside></article>")
+    assert find_byline_author(box) is None
+
+
+@pytest.mark.parametrize("entry", ["Martin Junker Alles von Martin Junker Kontakt",
+                                   "Martin Junker View all posts by Martin Junker",
+                                   "Martin Junker More from Martin Junker"])
+def test_an_author_boxs_link_to_all_posts_is_no_part_of_the_name(entry) -> None:
+    assert clean_author_name(entry) == "Martin Junker"
+
+
+def test_a_link_that_mails_the_author_is_no_teaser_card() -> None:
+    story = "<h1>Windrebell</h1><p>" + "Text of the story. " * 20 + "</p>"
+    mail = tree("<title>Windrebell</title>",
+                f"<div>{story}<a href='mailto:gw@example.org'><div class='sep'> </div>"
+                "<b>Von:</b><br><br>Götz Warnke</a></div>")
+    assert page_metadata(mail, None, now=NOW).authors == ["Götz Warnke"]
+    teaser = tree("<title>Windrebell</title>",
+                  f"<div>{story}<a href='/other-story'><div class='sep'> </div>"
+                  "<b>Von:</b><br><br>Götz Warnke</a></div>")
+    assert page_metadata(teaser, None, now=NOW).authors == []
+
+
+def test_the_login_of_the_posts_author_in_its_comments_when_no_byline_names_one() -> None:
+    comments = ("<ol class='comment-list'><li class='comment byuser comment-author-margit "
+                "even'>Schön!</li><li class='comment byuser comment-author-anna-keller "
+                "bypostauthor odd'>Danke!</li></ol>")
+    body = "<h1>Ins neue Jahr</h1><p>" + "Text. " * 40 + "</p>" + comments
+    m = page_metadata(tree("<title>Ins neue Jahr</title>", body), None, now=NOW)
+    assert m.authors == ["anna keller"]
+    # a byline wins over the login
+    body = body.replace("</h1>", "</h1><p class='byline'>Von Anna Keller</p>")
+    m = page_metadata(tree("<title>Ins neue Jahr</title>", body), None, now=NOW)
+    assert m.authors == ["Anna Keller"]
+
+
+def test_the_authors_link_keeps_the_spelling_the_normaliser_loses() -> None:
+    def page(author: str, link: str):
+        return tree(f'<title>Europa</title><meta name="author" content="{author}">',
+                    f"<h1>Europa</h1><p>von <a href='/author/x/'>{link}</a></p>"
+                    "<p>" + "Text. " * 40 + "</p>")
+
+    assert page_metadata(page("Herr_Rein", "Herr_Rein"), None, now=NOW).authors == [
+        "Herr_Rein"]
+    assert page_metadata(page("AFP/The Local", "AFP/The Local"), None, now=NOW).authors == [
+        "AFP/The Local"]
+    assert page_metadata(page("R.C. Baker", "R.C. Baker"), None, now=NOW).authors == [
+        "R.C. Baker"]
+    # the outlet the cleaning drops is part of the byline the link shows
+    assert page_metadata(page("AFP, The Local", "AFP/The Local"), "https://www.thelocal.se/a",
+                         now=NOW).authors == ["AFP/The Local"]
+    # a link naming someone else changes nothing
+    assert page_metadata(page("Anna Keller", "Tom Berger"), None, now=NOW).authors == [
+        "Anna Keller"]
+
+
+def test_a_link_to_the_authors_page_is_the_byline_when_nothing_else_names_one() -> None:
+    story = "<h1>Waldwege gesperrt</h1><p>" + "Text of the story. " * 20 + "</p>"
+    link = ("<a href='/autoren/kathrin-fuehres-684124'><img alt='Kathrin Führes'>"
+            "<span>© Kathrin Führes</span></a>")
+    m = page_metadata(tree("<title>Waldwege gesperrt</title>", f"<div>{story}{link}</div>"),
+                      None, now=NOW)
+    assert m.authors == ["Kathrin Führes"]
+    # the same link in a teaser of another story names nobody here
+    teaser = f"<aside><ul><li>{link} Andere Geschichte</li></ul></aside>"
+    m = page_metadata(tree("<title>Waldwege gesperrt</title>", f"<div>{story}</div>{teaser}"),
+                      None, now=NOW)
+    assert m.authors == []
+
+
+def test_a_label_byline_in_the_storys_own_sidebar_spells_out_a_one_word_author() -> None:
+    def page(sidebar_class: str):
+        return tree('<title>New robot</title><meta name="author" content="Todd">',
+                    "<h1>New robot</h1><p>" + "Text. " * 40 + "</p>"
+                    f"<div class='{sidebar_class}'><div class='field'><p class='label'>"
+                    "<strong>By</strong></p></div><div class='field'><p class='full-name'>"
+                    "Todd Bates</p></div></div>")
+
+    assert page_metadata(page("c--article-sidebar"), None, now=NOW).authors == ["Todd Bates"]
+    # the page's own sidebar is not the story's
+    assert page_metadata(page("sidebar"), None, now=NOW).authors == ["Todd"]
+
+
+@pytest.mark.parametrize("opening, want", [
+    ("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.", date(2022, 11, 29)),
+    ("12. März 2021 - Die Stadt hat beschlossen.", date(2021, 3, 12)),
+    ("March 4, 2021 — The city council voted.", date(2021, 3, 4)),
+])
+def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(opening,
+                                                                           want) -> None:
+    body = (f"<h1>Bioenergie</h1><p>{opening} " + "Mehr Text. " * 30 + "</p>"
+            "<p>Im Archiv seit dem 02.12.2022.</p>")
+    m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (want, "text")
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    body = ("<h1>Bioenergie</h1><p>Am 29.11.2022 – so die Branche – " + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
+    assert m.published_date != date(2022, 11, 29) or m.published_at_source != "text"
