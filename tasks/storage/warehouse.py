@@ -301,52 +301,48 @@ def _legacy_key_hits_sql(con) -> str:
                ) JOIN want_keys USING (k)"""
 
 
-def rows_at(files: list[str], locations: list[tuple[int, int]], columns: list[str] | None = None
-            ) -> list[pa.Table]:
-    """The rows at (file index, row number) of `files`, one table per row group read
-    (only the row groups that hold them are read)."""
+def rows_at(files: list[str], locations, columns: list[str] | None = None):
+    """The rows at (file index, row number) of `files` (`locations`: pairs, or an int
+    array of shape (n, 2)), one table per row group read, yielded as read (only the row
+    groups that hold them are read)."""
     import pyarrow.parquet as pq
 
-    by_file: dict[int, list[int]] = {}
-    for index, row in locations:
-        by_file.setdefault(index, []).append(row)
-    parts = []
-    for index, rows in sorted(by_file.items()):
+    loc = np.asarray(locations, dtype=np.int64).reshape(-1, 2)
+    loc = loc[np.lexsort((loc[:, 1], loc[:, 0]))]
+    file_ids, first = np.unique(loc[:, 0], return_index=True)
+    bounds = np.r_[first, len(loc)]
+    for index, lo, hi in zip(file_ids.tolist(), bounds[:-1].tolist(), bounds[1:].tolist(),
+                             strict=True):
         pf = pq.ParquetFile(files[index])
         starts = np.cumsum([0] + [pf.metadata.row_group(g).num_rows
                                   for g in range(pf.num_row_groups)])
-        rows_arr = np.asarray(sorted(rows), np.int64)
+        rows_arr = loc[lo:hi, 1]
         group = np.searchsorted(starts, rows_arr, side="right") - 1
         for g in np.unique(group).tolist():
             part = pf.read_row_group(g, columns=columns)
-            parts.append(part.take(pa.array(rows_arr[group == g] - starts[g])))
-    return parts
+            yield part.take(pa.array(rows_arr[group == g] - starts[g]))
 
 
 def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
     """Article ids of the band-key index files' rows whose key is one of `keys`.
 
-    Two steps, so that article ids are decoded only for the rows that match: DuckDB
-    semi-joins the key column alone (projection pushdown; the key column is stored
-    plain, as random 64-bit hashes do not compress) and returns (file, row number);
-    then pyarrow reads the article_id column of just the row groups holding those rows.
-    Memory: the batch's keys, the matches, one row group's ids at a time."""
+    One DuckDB query: the key column (stored plain, as random 64-bit hashes do not
+    compress) is filtered first, and article ids (dictionary-encoded) are read only for
+    the rows that match and made distinct there. A story's every copy holds each of its
+    keys, so the matches grow with the copies: at ~36 copies per story, 1.4M matches for a
+    batch of 500, which as (file, row) tuples fetched into Python cost ~220 MB and 1.4 CPU s
+    against ~60 MB and 0.15 s this way (bench/bench_index_hits.py, BENCHMARKS.md)."""
     if not files or len(keys) == 0:
         return []
     con = duckdb.connect()
     try:
         con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
-        # file_index, not filename: a string per scanned row measured 2x the whole query
-        found = con.execute(
-            "SELECT file_index, file_row_number FROM read_parquet($files, "
-            "file_row_number=true) WHERE key IN (SELECT k FROM want_keys) ORDER BY 1, 2",
-            {"files": files}).fetchall()
+        found = con.sql(
+            "SELECT DISTINCT article_id FROM read_parquet($files) "
+            "WHERE key IN (SELECT k FROM want_keys)", params={"files": files}).to_arrow_table()
     finally:
         con.close()
-    out: set[str] = set()
-    for part in rows_at(files, found, ["article_id"]):
-        out.update(part.column(0).to_pylist())
-    return sorted(out)
+    return sorted(found.column(0).to_pylist())
 
 
 def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArticles:
@@ -420,8 +416,9 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArti
                         FROM prior_signature_locations
                         WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
                 con.execute(view_sql("latest_signatures"))
-                located = con.execute("""SELECT file_index, file_row_number FROM latest_signatures
-                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchall()
+                found = con.execute("""SELECT file_index, file_row_number FROM latest_signatures
+                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchnumpy()
+                located = np.stack([found["file_index"], found["file_row_number"]], axis=1)
                 table = fetch_rows(located).sort_by("article_id")
         finally:
             con.close()

@@ -188,3 +188,26 @@ def test_band_keys_covered_by_the_containment_bands_are_not_indexed_but_still_fo
     # 42x3 bands (126 of 128 values) or 1-row Jaccard bands do not cover: both lists kept.
     assert _band_keys_covered([128, 128, 128, 128], [16, 16, 128, 16], [64, 42, 64, 0]
                               ).tolist() == [True, False, False, False]
+
+
+def test_index_hits_read_the_matching_rows_of_every_file_and_row_group(tmp_path):
+    # Two index files of several row groups each; the matches are scattered, repeated per
+    # article (one row per key) and arrive unsorted from DuckDB.
+    from tasks.storage.warehouse import index_hits_in_files, rows_at
+
+    files = []
+    for f in range(2):
+        keys = np.arange(f * 100, f * 100 + 100, dtype=np.uint64)
+        ids = [f"f{f}-a{int(k) % 7}" for k in keys]
+        path = tmp_path / f"index-{f}.parquet"
+        pq.write_table(pa.table({"key": pa.array(keys, pa.uint64()), "article_id": ids}),
+                       path, row_group_size=30)
+        files.append(str(path))
+    want = np.array([3, 10, 17, 45, 150, 199, 999], np.uint64)
+    expected = sorted({f"f{int(k) // 100}-a{int(k) % 7}" for k in want if k < 200})
+    assert index_hits_in_files(files, want) == expected
+    assert index_hits_in_files(files, np.empty(0, np.uint64)) == []
+    # Locations as an unsorted array: the same rows as pairs given in order.
+    loc = np.array([[1, 99], [0, 45], [0, 3], [1, 50], [0, 31]])
+    got = [r for part in rows_at(files, loc, ["key"]) for r in part.column(0).to_pylist()]
+    assert got == [3, 31, 45, 150, 199]
