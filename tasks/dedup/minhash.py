@@ -394,7 +394,10 @@ def candidate_pairs(keys: np.ndarray, is_new: np.ndarray | None = None) -> np.nd
     shift = _U64(row_bits)
     low = _U64((1 << row_bits) - 1)
     rows = np.arange(n, dtype=np.uint64)
-    found = []
+    # Pairs as sorted unique codes i * n + j, merged band by band: a story's copies share
+    # most of their bands, so each band repeats the pairs of the last; collected whole
+    # first, 80 bands of them were ~100 MB for one batch against 50 copies per story.
+    codes = np.empty(0, dtype=np.int64)
     for b in range(bands):
         packed = np.sort(((keys[:, b] >> shift) << shift) | rows)
         key = packed >> shift
@@ -411,12 +414,9 @@ def candidate_pairs(keys: np.ndarray, is_new: np.ndarray | None = None) -> np.nd
         # batch by batch and their pairs with each other (g^2/2 a group and band) were
         # built in full first: 230 MB of pairs for one batch after 60 batches of a
         # 50,000-page WARC (BENCHMARKS.md, issue 10), of which only the new rows' stay.
-        found.append(_group_pairs(key[idx], row, None if is_new is None else is_new[row]))
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
-    p = np.concatenate(found)
-    code = np.unique(p[:, 0] * n + p[:, 1])
-    return np.stack([code // n, code % n], axis=1)
+        p = _group_pairs(key[idx], row, None if is_new is None else is_new[row])
+        codes = np.union1d(codes, p[:, 0] * n + p[:, 1])
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def _group_pairs(key: np.ndarray, row: np.ndarray, keep: np.ndarray | None = None
