@@ -395,8 +395,9 @@ def candidate_pairs(keys: np.ndarray, is_new: np.ndarray | None = None) -> np.nd
     low = _U64((1 << row_bits) - 1)
     rows = np.arange(n, dtype=np.uint64)
     # Pairs as sorted unique codes i * n + j, merged band by band: a story's copies share
-    # most of their bands, so each band repeats the pairs of the last; collected whole
-    # first, 80 bands of them were ~100 MB for one batch against 50 copies per story.
+    # most of their bands, so each band repeats the pairs of the last. Collected whole
+    # first, 16 bands of a batch against 50 copies per story peaked at 18.4 MB, merged
+    # 3.2 MB (bench/bench_candidate_pairs.py), and dedup runs 16 + 64 containment bands.
     codes = np.empty(0, dtype=np.int64)
     for b in range(bands):
         packed = np.sort(((keys[:, b] >> shift) << shift) | rows)
