@@ -508,7 +508,9 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
             return False  # page-wide classes ("no-sidebar", "show-comments") say nothing
         if node.tag == "aside" and _META_BOX.search(node.get("class", "")):
             continue  # <aside class="meta">, "post-meta": the story's byline and date box
-        if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
+        if node.tag in ("figure", "figcaption", "time", "aside", "nav", "blockquote"):
+            # a <blockquote> quotes another source: an embedded post (Instagram, X,
+            # TikTok) or a cited text, with its own author and date
             return True
         if node.tag == "a" and node.find(".//div") is not None and not (
                 node.get("href") or "").lower().startswith(("mailto:", "javascript:")):

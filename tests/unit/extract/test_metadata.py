@@ -919,3 +919,14 @@ def test_a_date_inside_a_sentence_is_no_dateline() -> None:
     body = ("<h1>Bioenergie</h1><p>Am 29.11.2022 – so die Branche – " + "Text. " * 30 + "</p>")
     m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
     assert m.published_date != date(2022, 11, 29) or m.published_at_source != "text"
+
+
+def test_a_date_in_an_embedded_post_beside_the_headline_is_not_the_storys() -> None:
+    # an Instagram embed under the headline shows the post's own date; the meta tag is right
+    body = ("<article><h1>Horror-Fund</h1><div class='body'><p>" + "Text. " * 20 + "</p>"
+            "<blockquote class='instagram-media'><div><p><time datetime='2019-04-21T23:47:18"
+            "+00:00'>Apr 21, 2019</time></p></div></blockquote></div></article>")
+    head = ("<title>Horror-Fund</title>"
+            "<meta property='article:published_time' content='2019-10-18T16:06:50+02:00'>")
+    m = page_metadata(tree(head, body), None, now=NOW)
+    assert m.published_date == date(2019, 10, 18)
