@@ -930,3 +930,18 @@ def test_a_date_in_an_embedded_post_beside_the_headline_is_not_the_storys() -> N
             "<meta property='article:published_time' content='2019-10-18T16:06:50+02:00'>")
     m = page_metadata(tree(head, body), None, now=NOW)
     assert m.published_date == date(2019, 10, 18)
+
+
+def test_the_pages_time_itemprop_date_published_outweighs_a_bare_date_meta() -> None:
+    # <meta name=date> is the CMS page's date (created or changed); the template's
+    # microdata names the publication
+    head = ("<title>Mit Hund im Winter</title>"
+            "<meta name='date' content='2022-01-21T15:38:44+01:00'>")
+    body = ("<article><h1>Mit Hund im Winter</h1><p>" + "Text. " * 20 + "</p>"
+            "<p><time itemprop='datePublished' datetime='2022-01-27'>27.01.2022</time></p>"
+            "</article>")
+    m = page_metadata(tree(head, body), None, now=NOW)
+    assert m.published_date == date(2022, 1, 27)
+    # a meta that names the publication still comes first
+    head = head.replace("name='date'", "property='article:published_time'")
+    assert page_metadata(tree(head, body), None, now=NOW).published_date == date(2022, 1, 21)
