@@ -210,7 +210,23 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         # No zone, or local midnight: a calendar date written as a timestamp. Converting
         # "2020-01-20T00:00:00+01:00" to UTC would move the story to the 19th.
         return dt.replace(tzinfo=UTC), dt.date()
+    if _is_european_midnight_in_utc(dt):
+        # the same calendar date, stored by the CMS as a UTC instant: "2022-11-06T23:00Z"
+        # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
+        return dt.astimezone(UTC), dt.date() + timedelta(days=1)
     return dt.astimezone(UTC), dt.date()
+
+
+# A page dated to the day but stored as an instant in UTC shows up as 23:00:00 or 22:00:00
+# UTC: midnight in Central European winter (UTC+1) or summer time (UTC+2). To the second, a
+# publication time is rarely a whole hour; a local midnight converted is. (Tuning half: 1
+# page, its <time> and meta tag written this way; held unchanged.)
+_LOCAL_MIDNIGHT_UTC_HOURS = frozenset({22, 23})
+
+
+def _is_european_midnight_in_utc(dt: datetime) -> bool:
+    return (dt.utcoffset() == timedelta(0) and dt.hour in _LOCAL_MIDNIGHT_UTC_HOURS
+            and (dt.minute, dt.second, dt.microsecond) == (0, 0, 0))
 
 
 _JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")

@@ -945,3 +945,13 @@ def test_the_pages_time_itemprop_date_published_outweighs_a_bare_date_meta() -> 
     # a meta that names the publication still comes first
     head = head.replace("name='date'", "property='article:published_time'")
     assert page_metadata(tree(head, body), None, now=NOW).published_date == date(2022, 1, 21)
+
+
+def test_a_central_european_midnight_stored_in_utc_is_the_next_day() -> None:
+    # a page dated the 7th, stored by its CMS as the instant 00:00 Berlin time
+    assert parse_date_and_day("2022-11-06T23:00:00.000Z")[1] == date(2022, 11, 7)
+    assert parse_date_and_day("2022-06-06T22:00:00+00:00")[1] == date(2022, 6, 7)
+    # a real time of day in UTC keeps its day (the vote may still move it: _local_day)
+    assert parse_date_and_day("2022-11-06T23:11:59Z")[1] == date(2022, 11, 6)
+    # a whole hour in another zone is that zone's own day
+    assert parse_date_and_day("2022-11-06T23:00:00-05:00")[1] == date(2022, 11, 6)
