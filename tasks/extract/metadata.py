@@ -87,7 +87,10 @@ SOURCE_WEIGHT = {
     "htmldate": 0.5, "text": 0.5, "dump": 1.0,
 }
 VISIBLE_NEAR_WEIGHT = 1.5  # a date element beside the headline (its parent or grandparent)
-VISIBLE_FAR_WEIGHT = 0.5  # one found further up, in a wider container
+VISIBLE_FAR_WEIGHT = 0.5
+# A date the page labels as its publication's ("Erschienen am: 13.10.2021") where the only
+# claims are weak ones (summing below this): it is what the page says, in words
+LABELLED_DATE_WEIGHT = 1.0  # one found further up, in a wider container
 
 # How far each source alone is trusted (published_at_confidence), the same order as above.
 # The WARC date is when a crawler archived the page: an upper bound, and close to the
@@ -449,6 +452,11 @@ def choose_date(
     # plausible is in source order: the first candidate of a best-scoring day
     chosen = next(c for c in plausible if c.source != "warc" and votes[c.day] == best)
     return chosen, sorted(set(flags))
+
+
+def _day_vote(chosen: DateCandidate, candidates: list[DateCandidate]) -> float:
+    """The summed weight of the candidates naming the chosen day."""
+    return sum(_weight(c) for c in candidates if c.day == chosen.day and c.source != "warc")
 
 
 def _weight(candidate: DateCandidate) -> float:
@@ -1237,6 +1245,15 @@ def page_metadata(
     candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
                                  headline)
     chosen, flags = choose_date(candidates, now)
+    if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
+        # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the
+        # headline): the date the page labels as its publication's is the stronger one
+        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date())
+        if day is not None and day != chosen.day:
+            candidates.append(DateCandidate(
+                "text", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
+                weight=LABELLED_DATE_WEIGHT))
+            chosen, flags = choose_date(candidates, now)
     if chosen is None:
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists

@@ -955,3 +955,14 @@ def test_a_central_european_midnight_stored_in_utc_is_the_next_day() -> None:
     assert parse_date_and_day("2022-11-06T23:11:59Z")[1] == date(2022, 11, 6)
     # a whole hour in another zone is that zone's own day
     assert parse_date_and_day("2022-11-06T23:00:00-05:00")[1] == date(2022, 11, 6)
+
+
+def test_a_labelled_publication_date_outweighs_a_bare_date_meta_alone() -> None:
+    head = "<title>Neue Präsidentin</title><meta name='date' content='2021-10-15'>"
+    body = ("<h1>Neue Präsidentin</h1><p>" + "Text der Meldung. " * 20 + "</p>"
+            "<div><span>Erschienen am:</span><h2>13.10.2021</h2></div>")
+    m = page_metadata(tree(head, body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2021, 10, 13), "text")
+    # a meta tag that names the publication is no weak claim: it stays
+    head = head.replace("name='date'", "property='article:published_time'")
+    assert page_metadata(tree(head, body), None, now=NOW).published_date == date(2021, 10, 15)
