@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from htmldate.extractors import regex_parse
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 
@@ -532,6 +533,32 @@ def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None
         if m is None or in_other_area(para):
             continue
         day = parse_visible_date(m[1])
+        if day is not None and date(1995, 1, 1) <= day <= latest:
+            return day
+    return None
+
+
+# The template's own field for the story's date: 'post-date', 'entry-date', 'article-date',
+# Drupal's 'field--name-node-post-date', 'date-published', 'publish-date'. Read through the
+# class attributes that say 'date' (libxml2 tests only elements that have one).
+_POST_DATE_CLASS = re.compile(
+    r"(?:post|entry|article|node|news|story)[-_]{1,2}(?:post[-_])?date(?![-_]?(?:modif|updat))"
+    r"|date[-_]{1,2}publi|publish(?:ed)?[-_]{1,2}date",
+    re.I,
+)
+_DATE_CLASSED = XPath("//@class[contains(., 'date') or contains(., 'Date')]/..")
+
+
+def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+    """The day shown by the first element the template classes as the story's date
+    (_POST_DATE_CLASS), outside teasers, sidebars and comments: where nothing structured
+    dates the page, what its readers see (before htmldate's guess, which reads other
+    dates as well)."""
+    for elem in _DATE_CLASSED(tree):
+        if not _POST_DATE_CLASS.search(elem.get("class", "")) or in_other_area(elem):
+            continue
+        text = elem.text_content()
+        day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
         if day is not None and date(1995, 1, 1) <= day <= latest:
             return day
     return None

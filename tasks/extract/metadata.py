@@ -51,6 +51,7 @@ from tasks.extract.headline_area import (
     labelled_byline,
     labelled_date,
     paragraph_byline,
+    post_date_field,
     signature_byline,
     text_byline,
     visible_date,
@@ -1257,8 +1258,9 @@ def page_metadata(
     if chosen is None:
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
-        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date()) or dateline_date(
-            tree, (now + FUTURE_TOLERANCE).date(), _in_other_area)
+        latest = (now + FUTURE_TOLERANCE).date()
+        day = (labelled_date(tree, latest) or dateline_date(tree, latest, _in_other_area)
+               or post_date_field(tree, latest, _in_other_area))
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"

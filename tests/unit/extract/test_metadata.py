@@ -966,3 +966,14 @@ def test_a_labelled_publication_date_outweighs_a_bare_date_meta_alone() -> None:
     # a meta tag that names the publication is no weak claim: it stays
     head = head.replace("name='date'", "property='article:published_time'")
     assert page_metadata(tree(head, body), None, now=NOW).published_date == date(2021, 10, 15)
+
+
+def test_the_templates_post_date_field_dates_a_page_without_structured_date() -> None:
+    # Drupal's node-post-date field, after a teaser list whose dates are other stories'
+    body = ("<div class='teaser-list'><div class='field--name-node-post-date'>19.01.2023"
+            "</div></div><h1>Verjährung von Urlaubsansprüchen</h1>"
+            "<div class='field field--name-node-post-date'>20.12.2022</div><p>"
+            + "Text. " * 30 + "</p><p>Aktualisiert 19.01.2023</p>")
+    m = page_metadata(tree("<title>Verjährung von Urlaubsansprüchen</title>", body), None,
+                      now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2022, 12, 20), "text")
