@@ -45,12 +45,14 @@ from trafilatura.metadata import (
 from trafilatura.utils import trim
 
 from tasks.extract.headline_area import (
+    MAX_DATE_TEXT,
     NEAR_LEVELS,
     dateline_date,
     first_text_date,
     labelled_byline,
     labelled_date,
     paragraph_byline,
+    parse_visible_date,
     post_date_field,
     signature_byline,
     text_byline,
@@ -369,9 +371,19 @@ def date_candidates(
                 GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None)
             break
     claimed = frozenset()
-    for elem in tree.iterfind(".//time[@datetime]"):
-        if elem.get("itemprop") == "datePublished" or "pubdate" in elem.attrib:
-            add("time", elem.get("datetime"))
+    for elem in _PUBLISHED_MARKUP(tree):
+        # microdata on any element (<span itemprop=datePublished content=...>, a <div
+        # itemprop=datePublished> showing "3. Mai 2022") or HTML5's <time pubdate>; a
+        # <meta itemprop> is read with the meta tags above
+        if elem.tag == "meta":
+            continue
+        raw = elem.get("datetime") or elem.get("content")
+        if raw is None:
+            text = elem.text_content()
+            raw = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+            raw = datetime(raw.year, raw.month, raw.day, tzinfo=UTC) if raw else None
+        if raw is not None:
+            add("time", raw)
             claimed = frozenset([elem])
             break
     # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
@@ -396,6 +408,7 @@ def date_candidates(
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
 
 
+_PUBLISHED_MARKUP = XPath("//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]")
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
 # Claims that carry a day and no instant: the day as the page's own readers see it.
 _DAY_ONLY_SOURCES = frozenset({"url", "headline"})

@@ -977,3 +977,15 @@ def test_the_templates_post_date_field_dates_a_page_without_structured_date() ->
     m = page_metadata(tree("<title>Verjährung von Urlaubsansprüchen</title>", body), None,
                       now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2022, 12, 20), "text")
+
+
+@pytest.mark.parametrize("markup", [
+    "<span itemprop='datePublished' content='2022-02-02T11:30:00+01:00'></span>",
+    "<div class='hl' itemprop='datePublished' datetime='2022-02-02'>Mittwoch</div>",
+    "<div itemprop='datePublished'>2. Februar 2022</div>",
+])
+def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -> None:
+    body = (f"<div class='sidebar'><p>Neu: 19.01.2022</p></div><h1>AlphaTauri</h1>{markup}"
+            "<p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>AlphaTauri</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2022, 2, 2), "time")
