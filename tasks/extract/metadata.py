@@ -128,8 +128,11 @@ _META_DATE_NAMES = {
 _GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
 GENERIC_META_WEIGHT = 0.5
 _JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
+# /2021/03/05/, /20210305, /2021-03-05-..., and unpadded between separators (/2017/7/12/,
+# Squarespace's and some WordPress permalinks)
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+    r"/((?:19|20)\d{2})(?:[/-]?(0[1-9]|1[0-2])[/-]?|[/-]([1-9])[/-])"
+    r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/-])([1-9]))(?:[/_.-]|$)"
 )
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
@@ -401,7 +404,8 @@ def date_candidates(
         m = _URL_DATE.search(url)
         if m:
             try:
-                add("url", datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC))
+                add("url", datetime(int(m[1]), int(m[2] or m[3]), int(m[4] or m[5]),
+                                    tzinfo=UTC))
             except ValueError:
                 pass
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}

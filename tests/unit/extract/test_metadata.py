@@ -989,3 +989,20 @@ def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -
             "<p>" + "Text. " * 30 + "</p>")
     m = page_metadata(tree("<title>AlphaTauri</title>", body), None, now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2022, 2, 2), "time")
+
+
+@pytest.mark.parametrize("url, want", [
+    ("https://www.theverge.com/2019/7/3/20680681/ios-13-beta", date(2019, 7, 3)),
+    ("https://example.org/home/2017/7/12/unter-uns", date(2017, 7, 12)),
+    ("https://example.org/2021/03/5/story", date(2021, 3, 5)),
+    ("https://example.org/news/20210305-story", date(2021, 3, 5)),
+])
+def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
+    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
+    assert (m.published_date, m.published_at_source) == (want, "url")
+
+
+def test_an_issue_number_after_the_year_is_no_month() -> None:
+    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"),
+                      "https://www.zeit.de/2019/43/klimaschutz", now=NOW)
+    assert m.published_at_source != "url"
