@@ -30,7 +30,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -381,13 +383,18 @@ def date_candidates(
         if elem.tag == "meta":
             continue
         raw = elem.get("datetime") or elem.get("content")
-        if raw is None:
-            text = elem.text_content()
-            raw = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
-            raw = datetime(raw.year, raw.month, raw.day, tzinfo=UTC) if raw else None
+        text = elem.text_content()
+        shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        if raw is None and shown is not None:
+            raw = datetime(shown.year, shown.month, shown.day, tzinfo=UTC)
         if raw is not None:
             add("time", raw)
             claimed = frozenset([elem])
+            if out and out[-1].source == "time" and shown is not None and abs(
+                    (shown - out[-1].day).days) <= 1:
+                # the element shows its day ("26/12/2019" for 23:07 UTC): the page's own
+                # zone, whatever the instant's (a WordPress site left on UTC shows UTC days)
+                out[-1] = replace(out[-1], day=shown, in_utc=False)
             break
     # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
     # again as the visible date it would outvote the meta tags on its own
@@ -433,6 +440,35 @@ def _local_day(candidate: DateCandidate, day_claims: set[date]) -> DateCandidate
     if candidate.value.hour < 8 and earlier in day_claims:
         return replace(candidate, day=earlier)
     return candidate
+
+
+def _load_cctld_zones() -> dict[str, ZoneInfo]:
+    zones: dict[str, ZoneInfo] = {}
+    path = Path(__file__).parent / "data" / "cctld_zones.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            tld, zone = line.split("\t")
+            zones[tld.strip()] = ZoneInfo(zone.strip())
+    return zones
+
+
+_CCTLD_ZONES = _load_cctld_zones()
+
+
+def page_zone(url: str | None) -> ZoneInfo | None:
+    """The time zone of a country-code domain's newsroom (data/cctld_zones.tsv), if any."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return _CCTLD_ZONES.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list[DateCandidate]:
+    """UTC-written instants dated on the day they were in the page's zone: WordPress.com and
+    many JSON-LD plugins write UTC whatever the newsroom's zone, and "2022-05-04T00:53Z" on
+    an Argentinian paper is the evening of the 3rd for it and its readers."""
+    if zone is None:
+        return candidates
+    return [replace(c, day=c.value.astimezone(zone).date()) if c.in_utc else c
+            for c in candidates]
 
 
 def choose_date(
@@ -1260,8 +1296,9 @@ def page_metadata(
 
     authors = author_link_spelling(tree, authors, raw_authors)
 
-    candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
-                                 headline)
+    candidates = in_page_zone(
+        date_candidates(tree, url, hint_published_at, hint_published_source, headline),
+        page_zone(url))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
         # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the

@@ -1006,3 +1006,25 @@ def test_an_issue_number_after_the_year_is_no_month() -> None:
     m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"),
                       "https://www.zeit.de/2019/43/klimaschutz", now=NOW)
     assert m.published_at_source != "url"
+
+
+def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> None:
+    head = ("<title>Jugada</title>"
+            "<meta property='article:published_time' content='2022-05-04T00:53:29.274Z'>")
+    page = tree(head, "<h1>Jugada</h1><p>Texto.</p>")
+    # 21:53 on the 3rd in Buenos Aires
+    m = page_metadata(page, "https://www.lanacion.com.ar/politica/jugada/", now=NOW)
+    assert m.published_date == date(2022, 5, 3)
+    assert m.published_at == datetime(2022, 5, 4, 0, 53, 29, 274000, tzinfo=UTC)
+    # no country domain: the day as written
+    assert page_metadata(page, "https://example.com/jugada/", now=NOW).published_date == \
+        date(2022, 5, 4)
+
+
+def test_a_published_time_element_showing_its_day_keeps_that_day_in_any_zone() -> None:
+    # a WordPress site left on UTC shows the UTC day; the element says so itself
+    body = ("<h1>Talent</h1><time class='entry-date published' itemprop='datePublished' "
+            "datetime='2019-12-26T23:07:45+00:00'>26/12/2019</time><p>Text.</p>")
+    m = page_metadata(tree("<title>Talent</title>", body), "https://www.talent.ch/5031",
+                      now=NOW)
+    assert m.published_date == date(2019, 12, 26)
