@@ -467,7 +467,7 @@ def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list
     an Argentinian paper is the evening of the 3rd for it and its readers."""
     if zone is None:
         return candidates
-    return [replace(c, day=c.value.astimezone(zone).date()) if c.in_utc else c
+    return [replace(c, day=c.value.astimezone(zone).date(), in_utc=False) if c.in_utc else c
             for c in candidates]
 
 
