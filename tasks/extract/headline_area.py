@@ -564,6 +564,12 @@ def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | No
     return None
 
 
+# A page header's clock or "today" box ('uhr', 'clock', 'today', 'current-date'): it shows
+# the day the page was served, the first date of many archived pages, never the story's.
+_TODAY_WIDGET = re.compile(
+    r"(?:^|[\s_-])(?:uhr|clock|today|heute|current[-_]?date|date[-_]?today)(?:$|[\s_-])", re.I)
+
+
 def _text_segments(root: HtmlElement):
     """The text and tail strings under `root` in document order, skipping whole _NOT_TEXT
     subtrees (their tails, outside them, are kept)."""
@@ -574,7 +580,9 @@ def _text_segments(root: HtmlElement):
             if elem.tail:
                 yield elem.tail
             continue
-        if isinstance(elem.tag, str) and elem.tag not in _NOT_TEXT:
+        if isinstance(elem.tag, str) and elem.tag not in _NOT_TEXT and not (
+                elem.attrib and _TODAY_WIDGET.search(
+                    f"{elem.get('id', '')} {elem.get('class', '')}")):
             if elem.text:
                 yield elem.text
             children = list(elem)

@@ -1028,3 +1028,11 @@ def test_a_published_time_element_showing_its_day_keeps_that_day_in_any_zone() -
     m = page_metadata(tree("<title>Talent</title>", body), "https://www.talent.ch/5031",
                       now=NOW)
     assert m.published_date == date(2019, 12, 26)
+
+
+def test_the_headers_clock_is_not_the_first_date_of_the_text() -> None:
+    body = ("<div class='top'><span id='uhr'>Donnerstag, 16. Februar 2012</span></div>"
+            "<div class='box'><span>14. Februar 2012</span></div><h1>Prozess geht weiter</h1>"
+            "<p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Prozess geht weiter</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2012, 2, 14), "text")
