@@ -272,8 +272,16 @@ def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -
             _walk_jsonld(json.loads(script.text, strict=False), found, keys)
         except (ValueError, RecursionError):
             continue  # broken JSON-LD is common; the meta tags usually say the same
-    found.sort(key=lambda kv: not _JSONLD_ARTICLE_TYPES.search(kv[0]))
+    found.sort(key=lambda kv: _jsonld_rank(kv[0]))
     return [v for _, v in found]
+
+
+def _jsonld_rank(kind: str) -> int:
+    """The story's own record (NewsArticle, BlogPosting, Report...) first, then the WebPage
+    holding it (whose dates may be the page's, not the story's), then anything else."""
+    if not _JSONLD_ARTICLE_TYPES.search(kind):
+        return 2
+    return 1 if kind.strip().lower() == "webpage" else 0
 
 
 def _author_names(value: object) -> list[str]:

@@ -1036,3 +1036,13 @@ def test_the_headers_clock_is_not_the_first_date_of_the_text() -> None:
             "<p>" + "Text. " * 30 + "</p>")
     m = page_metadata(tree("<title>Prozess geht weiter</title>", body), None, now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2012, 2, 14), "text")
+
+
+def test_the_storys_json_ld_record_dates_it_before_the_web_page_holding_it() -> None:
+    ld = ('{"@context": "https://schema.org", "@graph": ['
+          '{"@type": "WebPage", "datePublished": "2018-01-01T10:00:00+01:00"},'
+          '{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle",'
+          ' "datePublished": "2021-03-05T09:00:00+01:00"}}]}')
+    head = f"<title>T</title><script type='application/ld+json'>{ld}</script>"
+    m = page_metadata(tree(head, "<h1>T</h1><p>Text.</p>"), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2021, 3, 5), "jsonld")
