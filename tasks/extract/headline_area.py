@@ -298,6 +298,26 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
     return normalize_authors(None, found[0]) if found else None
 
 
+# The credit line under a headline: <p class="credit">JIJI</p>, "article-credit",
+# "story__credits" (a picture's credit sits in its <figure>, which is another area).
+_CREDIT_CLASS = re.compile(r"(?:^|[\s_-])credits?(?:$|[\s_-])", re.I)
+MAX_CREDIT_TEXT = 60
+
+
+def _credit_line(elem: HtmlElement) -> str | None:
+    if not isinstance(elem.tag, str) or not elem.attrib or not _CREDIT_CLASS.search(
+            elem.get("class", "")):
+        return None
+    text = " ".join(elem.text_content().split())
+    return text if 0 < len(text) <= MAX_CREDIT_TEXT else None
+
+
+def credit_byline(headline: HtmlElement | None, in_other_area) -> str | None:
+    """The credit line near the headline (a wire or a reporter), or None."""
+    found = search_near_headline(headline, _credit_line, in_other_area)
+    return normalize_authors(None, found[0]) if found else None
+
+
 # A paragraph that opens with a byline word; the cheap test before _element_byline's.
 _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"

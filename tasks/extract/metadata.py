@@ -49,6 +49,7 @@ from trafilatura.utils import trim
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
+    credit_byline,
     dateline_date,
     first_text_date,
     labelled_byline,
@@ -1279,6 +1280,7 @@ def page_metadata(
         # only labels ("Datum", "Veröffentlicht") does not hide the written byline
         for search in (lambda: find_byline_author(tree, headline),
                        lambda: text_byline(headline, _in_other_area),
+                       lambda: credit_byline(headline, _in_other_area),
                        lambda: paragraph_byline(tree, _in_other_area),
                        lambda: labelled_byline(tree, _in_other_area),
                        lambda: signature_byline(tree, _in_other_area),

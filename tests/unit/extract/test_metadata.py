@@ -1046,3 +1046,17 @@ def test_the_storys_json_ld_record_dates_it_before_the_web_page_holding_it() -> 
     head = f"<title>T</title><script type='application/ld+json'>{ld}</script>"
     m = page_metadata(tree(head, "<h1>T</h1><p>Text.</p>"), None, now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2021, 3, 5), "jsonld")
+
+
+def test_the_credit_line_under_the_headline_names_the_author_when_nothing_else_does() -> None:
+    body = ("<header><h1>Masks stolen from Kobe hospital</h1><p class='credit'>JIJI</p>"
+            "</header><p>" + "Text of the story. " * 20 + "</p>"
+            "<figure><img src='a.jpg'><p class='credit'>Photo: Getty</p></figure>")
+    m = page_metadata(tree("<title>Masks stolen from Kobe hospital</title>", body), None,
+                      now=NOW)
+    assert m.authors == ["JIJI"]
+    # a picture's credit is no byline
+    body = body.replace("<p class='credit'>JIJI</p>", "")
+    m = page_metadata(tree("<title>Masks stolen from Kobe hospital</title>", body), None,
+                      now=NOW)
+    assert m.authors == []
