@@ -79,8 +79,9 @@ def parse_visible_date(text: str) -> date | None:
 
 # Month names htmldate's parser does not know (it reads English, French, German,
 # Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
-# Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), first four
-# letters, which tell every month apart in each language.
+# Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), Dutch,
+# Swedish, Danish, Norwegian and Finnish, first four letters (three for "mei", "maj",
+# "mai"), which tell every month apart in each language.
 _MONTH_STEMS = {
     "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
     "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
@@ -94,6 +95,10 @@ _MONTH_STEMS = {
     "июля": 7, "июль": 7, "авгу": 8, "сент": 9, "октя": 10, "нояб": 11, "дека": 12,  # ru
     "січн": 1, "люто": 2, "бере": 3, "квіт": 4, "трав": 5, "черв": 6, "липн": 7, "серп": 8,
     "вере": 9, "жовт": 10, "лист": 11, "груд": 12,  # uk (genitive)
+    "janu": 1, "maar": 3, "mei": 5, "augu": 8, "okto": 10, "dece": 12,  # nl (the rest as above)
+    "mars": 3, "mart": 3, "mai": 5, "dese": 12,  # sv, da, nb (januari/januar as nl)
+    "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
+    "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"

@@ -414,6 +414,12 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("15 августа 2016, 13:43", date(2016, 8, 15)),  # ru, uk
     ("3 мая 2022", date(2022, 5, 3)),
     ("1 листопада 2021", date(2021, 11, 1)),
+    ("Gepubliceerd op 5 maart 2021", date(2021, 3, 5)),  # nl, sv, da, nb, fi
+    ("3 mei 2022", date(2022, 5, 3)),
+    ("17 mars 2021 kl. 10.15", date(2021, 3, 17)),
+    ("9. desember 2021", date(2021, 12, 9)),
+    ("Julkaistu 24. heinäkuuta 2019", date(2019, 7, 24)),
+    ("5. maaliskuuta 2021", date(2021, 3, 5)),
     ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
 ])
