@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -676,7 +677,7 @@ def post_author_login(tree: HtmlElement) -> str | None:
 # "/autor/", "/autoren/" on German sites): their text is the name as the site spells it.
 _AUTHOR_PAGE_LINKS = XPath(
     "//a[contains(@href, '/author/') or contains(@href, '/autor/')"
-    " or contains(@href, '/autoren/')]"
+    " or contains(@href, '/autoren/') or contains(@href, '/autoren-')]"
 )
 
 
@@ -705,16 +706,16 @@ def author_link_spelling(tree: HtmlElement, authors: list[str],
     while the link keeps the byline. `recorded`: the 'A; B' string the authors came from."""
     if not authors:
         return authors
-    joined = {"".join(_squash(a) for a in authors)}
+    joined = {"".join(_folded(a) for a in authors)}
     if recorded:
-        joined.add(_squash(recorded))
-    wanted = {_squash(a): i for i, a in enumerate(authors)}
+        joined.add(_folded(recorded))
+    wanted = {_folded(a): i for i, a in enumerate(authors)}
     out = list(authors)
     for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
         text = _link_text(link)
         if not text or len(text) > 80:
             continue
-        sq = _squash(text)
+        sq = _folded(text)
         if sq in joined and sq not in wanted:
             return [text]  # one byline the normaliser split ("AFP/The Local")
         if sq in wanted:
@@ -732,6 +733,13 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
 
 def _squash(s: str) -> str:
     return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+def _folded(s: str) -> str:
+    """_squash without accents: an author meta tag often writes 'Gabor Munier' for the
+    'Gàbor Muniér' of the byline."""
+    return _squash("".join(ch for ch in unicodedata.normalize("NFKD", s)
+                           if not unicodedata.combining(ch)))
 
 
 def clean_title(title: str | None, site_name: str | None, url: str | None) -> str | None:

@@ -1066,3 +1066,11 @@ def test_the_credit_line_under_the_headline_names_the_author_when_nothing_else_d
     m = page_metadata(tree("<title>Masks stolen from Kobe hospital</title>", body), None,
                       now=NOW)
     assert m.authors == []
+
+
+def test_the_authors_link_restores_the_accents_the_meta_tag_dropped() -> None:
+    head = "<title>Was wir nicht hören wollen</title><meta name='author' content='Gabor Munier'>"
+    body = ("<h1>Was wir nicht hören wollen</h1><p>Author: <a href='/autoren-und-redaktion/"
+            "gabor-munier'>Gàbor Muniér</a>, Datum: 03.Mär.19</p><p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree(head, body), "https://www.interscenar.io/politik/x", now=NOW)
+    assert m.authors == ["Gàbor Muniér"]
