@@ -895,7 +895,8 @@ def clean_author_name(name: str) -> str | None:
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
     name = _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")
-    if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > 6:
+    if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
+            MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
         return None
     if _DEGREE.match(name):
         return None
@@ -913,6 +914,28 @@ def _is_outlet(name: str, outlet_names: set[str]) -> bool:
     return bool(sq) and any(len(o) >= 3 and (sq == o or sq in o or o in sq) for o in outlet_names)
 
 
+# An institution's name: words joined by "für", "of", "for"... ("Bayerische Landesanstalt
+# für Wald und Forstwirtschaft", "Ministry of Health"); a person's name has no such word.
+_INSTITUTION = re.compile(r"\w\s+(?:für|of|for|pour|per)\s+\w", re.I)
+MAX_INSTITUTION_WORDS = 10  # "Eidgenössisches Departement für Wirtschaft, Bildung und ..."
+
+
+def _rejoin_institution(parts: list[str]) -> list[str]:
+    """An institution's name that trafilatura's normaliser split at its commas and
+    "und"/"and" ("Landesanstalt für Wald; Forstwirtschaft", "Departement für Wirtschaft;
+    Bildung; Forschung WBF"), joined again: its last words are no author."""
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        if out and _INSTITUTION.search(out[-1]) and (
+                len(words) == 1 or (len(words) == 2 and words[1].isupper())):
+            # one word, or one and the institution's acronym: no person's name
+            out[-1] = f"{out[-1].rstrip()} und {part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
 def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """The person names of a 'A; B' author string: role words stripped, labels dropped,
     duplicates merged, and outlet / organisation names dropped when a person remains.
@@ -921,7 +944,7 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
-    parts = (raw or "").split(";")
+    parts = _rejoin_institution(raw.split(";") if raw else [])
     if any(_ENTITY_NAME.match(part.strip()) for part in parts):
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
@@ -985,6 +1008,7 @@ def is_person(name: str, outlet_names: set[str]) -> bool:
     """Not the outlet, an organisation or a newsroom: a byline entry naming a person."""
     return not (
         _is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
+        or _INSTITUTION.search(name)
     )
 
 

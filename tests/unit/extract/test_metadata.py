@@ -1074,3 +1074,17 @@ def test_the_authors_link_restores_the_accents_the_meta_tag_dropped() -> None:
             "gabor-munier'>Gàbor Muniér</a>, Datum: 03.Mär.19</p><p>" + "Text. " * 30 + "</p>")
     m = page_metadata(tree(head, body), "https://www.interscenar.io/politik/x", now=NOW)
     assert m.authors == ["Gàbor Muniér"]
+
+
+def test_an_institution_split_at_its_und_is_one_organisation_and_no_person() -> None:
+    assert clean_authors("Bayerische Landesanstalt für Wald; Forstwirtschaft", set()) == [
+        "Bayerische Landesanstalt für Wald und Forstwirtschaft"]
+    assert clean_authors("Ministry of Health; John Smith", set()) == ["John Smith"]
+    # recorded as the author, the institution lets the page's byline name the writer
+    head = ("<title>Der Holländerholzhandel</title><meta name='author' content='Bayerische "
+            "Landesanstalt für Wald und Forstwirtschaft'>")
+    body = ("<article><h1>Der Holländerholzhandel</h1><p>" + "Text. " * 30 + "</p>"
+            "<div class='article-footer-box'><p><strong>Autoren</strong><br/>"
+            "<span itemprop='author'>Joachim  Hamberger</span></p></div></article>")
+    m = page_metadata(tree(head, body), "https://www.waldwissen.net/de/x", now=NOW)
+    assert m.authors == ["Joachim Hamberger"]
