@@ -94,10 +94,10 @@ SOURCE_WEIGHT = {
     "htmldate": 0.5, "text": 0.5, "dump": 1.0,
 }
 VISIBLE_NEAR_WEIGHT = 1.5  # a date element beside the headline (its parent or grandparent)
-VISIBLE_FAR_WEIGHT = 0.5
+VISIBLE_FAR_WEIGHT = 0.5  # one found further up, in a wider container
 # A date the page labels as its publication's ("Erschienen am: 13.10.2021") where the only
 # claims are weak ones (summing below this): it is what the page says, in words
-LABELLED_DATE_WEIGHT = 1.0  # one found further up, in a wider container
+LABELLED_DATE_WEIGHT = 1.0
 
 # How far each source alone is trusted (published_at_confidence), the same order as above.
 # The WARC date is when a crawler archived the page: an upper bound, and close to the
