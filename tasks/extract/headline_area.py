@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from htmldate.extractors import regex_parse
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 
@@ -78,8 +79,9 @@ def parse_visible_date(text: str) -> date | None:
 
 # Month names htmldate's parser does not know (it reads English, French, German,
 # Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
-# Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), first four
-# letters, which tell every month apart in each language.
+# Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), Dutch,
+# Swedish, Danish, Norwegian and Finnish, first four letters (three for "mei", "maj",
+# "mai"), which tell every month apart in each language.
 _MONTH_STEMS = {
     "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
     "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
@@ -93,6 +95,10 @@ _MONTH_STEMS = {
     "июля": 7, "июль": 7, "авгу": 8, "сент": 9, "октя": 10, "нояб": 11, "дека": 12,  # ru
     "січн": 1, "люто": 2, "бере": 3, "квіт": 4, "трав": 5, "черв": 6, "липн": 7, "серп": 8,
     "вере": 9, "жовт": 10, "лист": 11, "груд": 12,  # uk (genitive)
+    "janu": 1, "maar": 3, "mei": 5, "augu": 8, "okto": 10, "dece": 12,  # nl (the rest as above)
+    "mars": 3, "mart": 3, "mai": 5, "dese": 12,  # sv, da, nb (januari/januar as nl)
+    "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
+    "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -294,6 +300,26 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
     """The names of a written byline near the headline ("Von Anna Keller und Tom B."), or
     None; for pages whose byline carries no author class or markup."""
     found = search_near_headline(headline, _element_byline, in_other_area)
+    return normalize_authors(None, found[0]) if found else None
+
+
+# The credit line under a headline: <p class="credit">JIJI</p>, "article-credit",
+# "story__credits" (a picture's credit sits in its <figure>, which is another area).
+_CREDIT_CLASS = re.compile(r"(?:^|[\s_-])credits?(?:$|[\s_-])", re.I)
+MAX_CREDIT_TEXT = 60
+
+
+def _credit_line(elem: HtmlElement) -> str | None:
+    if not isinstance(elem.tag, str) or not elem.attrib or not _CREDIT_CLASS.search(
+            elem.get("class", "")):
+        return None
+    text = " ".join(elem.text_content().split())
+    return text if 0 < len(text) <= MAX_CREDIT_TEXT else None
+
+
+def credit_byline(headline: HtmlElement | None, in_other_area) -> str | None:
+    """The credit line near the headline (a wire or a reporter), or None."""
+    found = search_near_headline(headline, _credit_line, in_other_area)
     return normalize_authors(None, found[0]) if found else None
 
 
@@ -537,6 +563,38 @@ def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None
     return None
 
 
+# The template's own field for the story's date: 'post-date', 'entry-date', 'article-date',
+# Drupal's 'field--name-node-post-date', 'date-published', 'publish-date'. Read through the
+# class attributes that say 'date' (libxml2 tests only elements that have one).
+_POST_DATE_CLASS = re.compile(
+    r"(?:post|entry|article|node|news|story)[-_]{1,2}(?:post[-_])?date(?![-_]?(?:modif|updat))"
+    r"|date[-_]{1,2}publi|publish(?:ed)?[-_]{1,2}date",
+    re.I,
+)
+_DATE_CLASSED = XPath("//@class[contains(., 'date') or contains(., 'Date')]/..")
+
+
+def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+    """The day shown by the first element the template classes as the story's date
+    (_POST_DATE_CLASS), outside teasers, sidebars and comments: where nothing structured
+    dates the page, what its readers see (before htmldate's guess, which reads other
+    dates as well)."""
+    for elem in _DATE_CLASSED(tree):
+        if not _POST_DATE_CLASS.search(elem.get("class", "")) or in_other_area(elem):
+            continue
+        text = elem.text_content()
+        day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        if day is not None and date(1995, 1, 1) <= day <= latest:
+            return day
+    return None
+
+
+# A page header's clock or "today" box ('uhr', 'clock', 'today', 'current-date'): it shows
+# the day the page was served, the first date of many archived pages, never the story's.
+_TODAY_WIDGET = re.compile(
+    r"(?:^|[\s_-])(?:uhr|clock|today|heute|current[-_]?date|date[-_]?today)(?:$|[\s_-])", re.I)
+
+
 def _text_segments(root: HtmlElement):
     """The text and tail strings under `root` in document order, skipping whole _NOT_TEXT
     subtrees (their tails, outside them, are kept)."""
@@ -547,7 +605,9 @@ def _text_segments(root: HtmlElement):
             if elem.tail:
                 yield elem.tail
             continue
-        if isinstance(elem.tag, str) and elem.tag not in _NOT_TEXT:
+        if isinstance(elem.tag, str) and elem.tag not in _NOT_TEXT and not (
+                elem.attrib and _TODAY_WIDGET.search(
+                    f"{elem.get('id', '')} {elem.get('class', '')}")):
             if elem.text:
                 yield elem.text
             children = list(elem)

@@ -27,10 +27,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from htmldate import find_date
 from lxml.etree import XPath
@@ -45,12 +48,16 @@ from trafilatura.metadata import (
 from trafilatura.utils import trim
 
 from tasks.extract.headline_area import (
+    MAX_DATE_TEXT,
     NEAR_LEVELS,
+    credit_byline,
     dateline_date,
     first_text_date,
     labelled_byline,
     labelled_date,
     paragraph_byline,
+    parse_visible_date,
+    post_date_field,
     signature_byline,
     text_byline,
     visible_date,
@@ -88,6 +95,9 @@ SOURCE_WEIGHT = {
 }
 VISIBLE_NEAR_WEIGHT = 1.5  # a date element beside the headline (its parent or grandparent)
 VISIBLE_FAR_WEIGHT = 0.5  # one found further up, in a wider container
+# A date the page labels as its publication's ("Erschienen am: 13.10.2021") where the only
+# claims are weak ones (summing below this): it is what the page says, in words
+LABELLED_DATE_WEIGHT = 1.0
 
 # How far each source alone is trusted (published_at_confidence), the same order as above.
 # The WARC date is when a crawler archived the page: an upper bound, and close to the
@@ -113,9 +123,20 @@ _META_DATE_NAMES = {
     "datepublished", "date.published", "article_date_original", "cxenseparse:recs:publishtime",
     "release_date", "publication_date", "created", "vr:published_time",
 }
+# Names that say only "date", not which one: TYPO3, Drupal and Dublin Core templates fill
+# them with the page's creation or last change as often as with the story's publication.
+# Such a bare date votes like JSON-LD (0.5), so the page's own <time
+# itemprop=datePublished> outweighs it (tuning half: +1, held unchanged; 0.4, below a
+# far visible date and JSON-LD, lost as many pages as it won, and so did preferring a
+# later article:published_time or pubdate meta to an earlier bare "date").
+_GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
+GENERIC_META_WEIGHT = 0.5
 _JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
+# /2021/03/05/, /20210305, /2021-03-05-..., and unpadded between separators (/2017/7/12/,
+# Squarespace's and some WordPress permalinks)
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+    r"/((?:19|20)\d{2})(?:[/-]?(0[1-9]|1[0-2])[/-]?|[/-]([1-9])[/-])"
+    r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/-])([1-9]))(?:[/_.-]|$)"
 )
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
@@ -202,7 +223,23 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         # No zone, or local midnight: a calendar date written as a timestamp. Converting
         # "2020-01-20T00:00:00+01:00" to UTC would move the story to the 19th.
         return dt.replace(tzinfo=UTC), dt.date()
+    if _is_european_midnight_in_utc(dt):
+        # the same calendar date, stored by the CMS as a UTC instant: "2022-11-06T23:00Z"
+        # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
+        return dt.astimezone(UTC), dt.date() + timedelta(days=1)
     return dt.astimezone(UTC), dt.date()
+
+
+# A page dated to the day but stored as an instant in UTC shows up as 23:00:00 or 22:00:00
+# UTC: midnight in Central European winter (UTC+1) or summer time (UTC+2). To the second, a
+# publication time is rarely a whole hour; a local midnight converted is. (Tuning half: 1
+# page, its <time> and meta tag written this way; held unchanged.)
+_LOCAL_MIDNIGHT_UTC_HOURS = frozenset({22, 23})
+
+
+def _is_european_midnight_in_utc(dt: datetime) -> bool:
+    return (dt.utcoffset() == timedelta(0) and dt.hour in _LOCAL_MIDNIGHT_UTC_HOURS
+            and (dt.minute, dt.second, dt.microsecond) == (0, 0, 0))
 
 
 _JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
@@ -237,8 +274,16 @@ def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -
             _walk_jsonld(json.loads(script.text, strict=False), found, keys)
         except (ValueError, RecursionError):
             continue  # broken JSON-LD is common; the meta tags usually say the same
-    found.sort(key=lambda kv: not _JSONLD_ARTICLE_TYPES.search(kv[0]))
+    found.sort(key=lambda kv: _jsonld_rank(kv[0]))
     return [v for _, v in found]
+
+
+def _jsonld_rank(kind: str) -> int:
+    """The story's own record (NewsArticle, BlogPosting, Report...) first, then the WebPage
+    holding it (whose dates may be the page's, not the story's), then anything else."""
+    if not _JSONLD_ARTICLE_TYPES.search(kind):
+        return 2
+    return 1 if kind.strip().lower() == "webpage" else 0
 
 
 def _author_names(value: object) -> list[str]:
@@ -324,25 +369,42 @@ def date_candidates(
     `headline`), sorted by DATE_SOURCE_ORDER."""
     out: list[DateCandidate] = []
 
-    def add(source: str, raw: object) -> None:
+    def add(source: str, raw: object, weight: float | None = None) -> None:
         parsed = (raw, raw.date()) if isinstance(raw, datetime) else parse_date_and_day(raw)
         if parsed is not None:
             in_utc = isinstance(raw, str) and bool(_UTC_WRITTEN.search(raw.strip())) and (
                 parsed[0].time() != datetime.min.time())
-            out.append(DateCandidate(source, parsed[0], parsed[1], in_utc=in_utc))
+            out.append(DateCandidate(source, parsed[0], parsed[1], weight=weight,
+                                     in_utc=in_utc))
 
     for raw in jsonld_dates(tree)[:1]:
         add("jsonld", raw)
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _META_DATE_NAMES:
-            add("meta", meta.get("content"))
+            add("meta", meta.get("content"),
+                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None)
             break
     claimed = frozenset()
-    for elem in tree.iterfind(".//time[@datetime]"):
-        if elem.get("itemprop") == "datePublished" or "pubdate" in elem.attrib:
-            add("time", elem.get("datetime"))
+    for elem in _PUBLISHED_MARKUP(tree):
+        # microdata on any element (<span itemprop=datePublished content=...>, a <div
+        # itemprop=datePublished> showing "3. Mai 2022") or HTML5's <time pubdate>; a
+        # <meta itemprop> is read with the meta tags above
+        if elem.tag == "meta":
+            continue
+        raw = elem.get("datetime") or elem.get("content")
+        text = elem.text_content()
+        shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        if raw is None and shown is not None:
+            raw = datetime(shown.year, shown.month, shown.day, tzinfo=UTC)
+        if raw is not None:
+            add("time", raw)
             claimed = frozenset([elem])
+            if out and out[-1].source == "time" and shown is not None and abs(
+                    (shown - out[-1].day).days) <= 1:
+                # the element shows its day ("26/12/2019" for 23:07 UTC): the page's own
+                # zone, whatever the instant's (a WordPress site left on UTC shows UTC days)
+                out[-1] = replace(out[-1], day=shown, in_utc=False)
             break
     # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
     # again as the visible date it would outvote the meta tags on its own
@@ -359,13 +421,15 @@ def date_candidates(
         m = _URL_DATE.search(url)
         if m:
             try:
-                add("url", datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC))
+                add("url", datetime(int(m[1]), int(m[2] or m[3]), int(m[4] or m[5]),
+                                    tzinfo=UTC))
             except ValueError:
                 pass
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
 
 
+_PUBLISHED_MARKUP = XPath("//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]")
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
 # Claims that carry a day and no instant: the day as the page's own readers see it.
 _DAY_ONLY_SOURCES = frozenset({"url", "headline"})
@@ -386,6 +450,35 @@ def _local_day(candidate: DateCandidate, day_claims: set[date]) -> DateCandidate
     if candidate.value.hour < 8 and earlier in day_claims:
         return replace(candidate, day=earlier)
     return candidate
+
+
+def _load_cctld_zones() -> dict[str, ZoneInfo]:
+    zones: dict[str, ZoneInfo] = {}
+    path = Path(__file__).parent / "data" / "cctld_zones.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            tld, zone = line.split("\t")
+            zones[tld.strip()] = ZoneInfo(zone.strip())
+    return zones
+
+
+_CCTLD_ZONES = _load_cctld_zones()
+
+
+def page_zone(url: str | None) -> ZoneInfo | None:
+    """The time zone of a country-code domain's newsroom (data/cctld_zones.tsv), if any."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    return _CCTLD_ZONES.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list[DateCandidate]:
+    """UTC-written instants dated on the day they were in the page's zone: WordPress.com and
+    many JSON-LD plugins write UTC whatever the newsroom's zone, and "2022-05-04T00:53Z" on
+    an Argentinian paper is the evening of the 3rd for it and its readers."""
+    if zone is None:
+        return candidates
+    return [replace(c, day=c.value.astimezone(zone).date(), in_utc=False) if c.in_utc else c
+            for c in candidates]
 
 
 def choose_date(
@@ -423,6 +516,11 @@ def choose_date(
     # plausible is in source order: the first candidate of a best-scoring day
     chosen = next(c for c in plausible if c.source != "warc" and votes[c.day] == best)
     return chosen, sorted(set(flags))
+
+
+def _day_vote(chosen: DateCandidate, candidates: list[DateCandidate]) -> float:
+    """The summed weight of the candidates naming the chosen day."""
+    return sum(_weight(c) for c in candidates if c.day == chosen.day and c.source != "warc")
 
 
 def _weight(candidate: DateCandidate) -> float:
@@ -508,7 +606,9 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
             return False  # page-wide classes ("no-sidebar", "show-comments") say nothing
         if node.tag == "aside" and _META_BOX.search(node.get("class", "")):
             continue  # <aside class="meta">, "post-meta": the story's byline and date box
-        if node.tag in ("figure", "figcaption", "time", "aside", "nav"):
+        if node.tag in ("figure", "figcaption", "time", "aside", "nav", "blockquote"):
+            # a <blockquote> quotes another source: an embedded post (Instagram, X,
+            # TikTok) or a cited text, with its own author and date
             return True
         if node.tag == "a" and node.find(".//div") is not None and not (
                 node.get("href") or "").lower().startswith(("mailto:", "javascript:")):
@@ -577,7 +677,7 @@ def post_author_login(tree: HtmlElement) -> str | None:
 # "/autor/", "/autoren/" on German sites): their text is the name as the site spells it.
 _AUTHOR_PAGE_LINKS = XPath(
     "//a[contains(@href, '/author/') or contains(@href, '/autor/')"
-    " or contains(@href, '/autoren/')]"
+    " or contains(@href, '/autoren/') or contains(@href, '/autoren-')]"
 )
 
 
@@ -606,16 +706,16 @@ def author_link_spelling(tree: HtmlElement, authors: list[str],
     while the link keeps the byline. `recorded`: the 'A; B' string the authors came from."""
     if not authors:
         return authors
-    joined = {"".join(_squash(a) for a in authors)}
+    joined = {"".join(_folded(a) for a in authors)}
     if recorded:
-        joined.add(_squash(recorded))
-    wanted = {_squash(a): i for i, a in enumerate(authors)}
+        joined.add(_folded(recorded))
+    wanted = {_folded(a): i for i, a in enumerate(authors)}
     out = list(authors)
     for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
         text = _link_text(link)
         if not text or len(text) > 80:
             continue
-        sq = _squash(text)
+        sq = _folded(text)
         if sq in joined and sq not in wanted:
             return [text]  # one byline the normaliser split ("AFP/The Local")
         if sq in wanted:
@@ -633,6 +733,13 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
 
 def _squash(s: str) -> str:
     return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+def _folded(s: str) -> str:
+    """_squash without accents: an author meta tag often writes 'Gabor Munier' for the
+    'Gàbor Muniér' of the byline."""
+    return _squash("".join(ch for ch in unicodedata.normalize("NFKD", s)
+                           if not unicodedata.combining(ch)))
 
 
 def clean_title(title: str | None, site_name: str | None, url: str | None) -> str | None:
@@ -788,7 +895,8 @@ def clean_author_name(name: str) -> str | None:
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
     name = _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")
-    if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > 6:
+    if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
+            MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
         return None
     if _DEGREE.match(name):
         return None
@@ -806,6 +914,28 @@ def _is_outlet(name: str, outlet_names: set[str]) -> bool:
     return bool(sq) and any(len(o) >= 3 and (sq == o or sq in o or o in sq) for o in outlet_names)
 
 
+# An institution's name: words joined by "für", "of", "for"... ("Bayerische Landesanstalt
+# für Wald und Forstwirtschaft", "Ministry of Health"); a person's name has no such word.
+_INSTITUTION = re.compile(r"\w\s+(?:für|of|for|pour|per)\s+\w", re.I)
+MAX_INSTITUTION_WORDS = 10  # "Eidgenössisches Departement für Wirtschaft, Bildung und ..."
+
+
+def _rejoin_institution(parts: list[str]) -> list[str]:
+    """An institution's name that trafilatura's normaliser split at its commas and
+    "und"/"and" ("Landesanstalt für Wald; Forstwirtschaft", "Departement für Wirtschaft;
+    Bildung; Forschung WBF"), joined again: its last words are no author."""
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        if out and _INSTITUTION.search(out[-1]) and (
+                len(words) == 1 or (len(words) == 2 and words[1].isupper())):
+            # one word, or one and the institution's acronym: no person's name
+            out[-1] = f"{out[-1].rstrip()} und {part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
 def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """The person names of a 'A; B' author string: role words stripped, labels dropped,
     duplicates merged, and outlet / organisation names dropped when a person remains.
@@ -814,7 +944,7 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
-    parts = (raw or "").split(";")
+    parts = _rejoin_institution(raw.split(";") if raw else [])
     if any(_ENTITY_NAME.match(part.strip()) for part in parts):
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
@@ -878,6 +1008,7 @@ def is_person(name: str, outlet_names: set[str]) -> bool:
     """Not the outlet, an organisation or a newsroom: a byline entry naming a person."""
     return not (
         _is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
+        or _INSTITUTION.search(name)
     )
 
 
@@ -1181,6 +1312,7 @@ def page_metadata(
         # only labels ("Datum", "Veröffentlicht") does not hide the written byline
         for search in (lambda: find_byline_author(tree, headline),
                        lambda: text_byline(headline, _in_other_area),
+                       lambda: credit_byline(headline, _in_other_area),
                        lambda: paragraph_byline(tree, _in_other_area),
                        lambda: labelled_byline(tree, _in_other_area),
                        lambda: signature_byline(tree, _in_other_area),
@@ -1206,14 +1338,25 @@ def page_metadata(
 
     authors = author_link_spelling(tree, authors, raw_authors)
 
-    candidates = date_candidates(tree, url, hint_published_at, hint_published_source,
-                                 headline)
+    candidates = in_page_zone(
+        date_candidates(tree, url, hint_published_at, hint_published_source, headline),
+        page_zone(url))
     chosen, flags = choose_date(candidates, now)
+    if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
+        # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the
+        # headline): the date the page labels as its publication's is the stronger one
+        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date())
+        if day is not None and day != chosen.day:
+            candidates.append(DateCandidate(
+                "text", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
+                weight=LABELLED_DATE_WEIGHT))
+            chosen, flags = choose_date(candidates, now)
     if chosen is None:
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
-        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date()) or dateline_date(
-            tree, (now + FUTURE_TOLERANCE).date(), _in_other_area)
+        latest = (now + FUTURE_TOLERANCE).date()
+        day = (labelled_date(tree, latest) or dateline_date(tree, latest, _in_other_area)
+               or post_date_field(tree, latest, _in_other_area))
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"

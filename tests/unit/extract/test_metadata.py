@@ -414,6 +414,12 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("15 августа 2016, 13:43", date(2016, 8, 15)),  # ru, uk
     ("3 мая 2022", date(2022, 5, 3)),
     ("1 листопада 2021", date(2021, 11, 1)),
+    ("Gepubliceerd op 5 maart 2021", date(2021, 3, 5)),  # nl, sv, da, nb, fi
+    ("3 mei 2022", date(2022, 5, 3)),
+    ("17 mars 2021 kl. 10.15", date(2021, 3, 17)),
+    ("9. desember 2021", date(2021, 12, 9)),
+    ("Julkaistu 24. heinäkuuta 2019", date(2019, 7, 24)),
+    ("5. maaliskuuta 2021", date(2021, 3, 5)),
     ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
 ])
@@ -919,3 +925,166 @@ def test_a_date_inside_a_sentence_is_no_dateline() -> None:
     body = ("<h1>Bioenergie</h1><p>Am 29.11.2022 – so die Branche – " + "Text. " * 30 + "</p>")
     m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
     assert m.published_date != date(2022, 11, 29) or m.published_at_source != "text"
+
+
+def test_a_date_in_an_embedded_post_beside_the_headline_is_not_the_storys() -> None:
+    # an Instagram embed under the headline shows the post's own date; the meta tag is right
+    body = ("<article><h1>Horror-Fund</h1><div class='body'><p>" + "Text. " * 20 + "</p>"
+            "<blockquote class='instagram-media'><div><p><time datetime='2019-04-21T23:47:18"
+            "+00:00'>Apr 21, 2019</time></p></div></blockquote></div></article>")
+    head = ("<title>Horror-Fund</title>"
+            "<meta property='article:published_time' content='2019-10-18T16:06:50+02:00'>")
+    m = page_metadata(tree(head, body), None, now=NOW)
+    assert m.published_date == date(2019, 10, 18)
+
+
+def test_the_pages_time_itemprop_date_published_outweighs_a_bare_date_meta() -> None:
+    # <meta name=date> is the CMS page's date (created or changed); the template's
+    # microdata names the publication
+    head = ("<title>Mit Hund im Winter</title>"
+            "<meta name='date' content='2022-01-21T15:38:44+01:00'>")
+    body = ("<article><h1>Mit Hund im Winter</h1><p>" + "Text. " * 20 + "</p>"
+            "<p><time itemprop='datePublished' datetime='2022-01-27'>27.01.2022</time></p>"
+            "</article>")
+    m = page_metadata(tree(head, body), None, now=NOW)
+    assert m.published_date == date(2022, 1, 27)
+    # a meta that names the publication still comes first
+    head = head.replace("name='date'", "property='article:published_time'")
+    assert page_metadata(tree(head, body), None, now=NOW).published_date == date(2022, 1, 21)
+
+
+def test_a_central_european_midnight_stored_in_utc_is_the_next_day() -> None:
+    # a page dated the 7th, stored by its CMS as the instant 00:00 Berlin time
+    assert parse_date_and_day("2022-11-06T23:00:00.000Z")[1] == date(2022, 11, 7)
+    assert parse_date_and_day("2022-06-06T22:00:00+00:00")[1] == date(2022, 6, 7)
+    # a real time of day in UTC keeps its day (the vote may still move it: _local_day)
+    assert parse_date_and_day("2022-11-06T23:11:59Z")[1] == date(2022, 11, 6)
+    # a whole hour in another zone is that zone's own day
+    assert parse_date_and_day("2022-11-06T23:00:00-05:00")[1] == date(2022, 11, 6)
+
+
+def test_a_labelled_publication_date_outweighs_a_bare_date_meta_alone() -> None:
+    head = "<title>Neue Präsidentin</title><meta name='date' content='2021-10-15'>"
+    body = ("<h1>Neue Präsidentin</h1><p>" + "Text der Meldung. " * 20 + "</p>"
+            "<div><span>Erschienen am:</span><h2>13.10.2021</h2></div>")
+    m = page_metadata(tree(head, body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2021, 10, 13), "text")
+    # a meta tag that names the publication is no weak claim: it stays
+    head = head.replace("name='date'", "property='article:published_time'")
+    assert page_metadata(tree(head, body), None, now=NOW).published_date == date(2021, 10, 15)
+
+
+def test_the_templates_post_date_field_dates_a_page_without_structured_date() -> None:
+    # Drupal's node-post-date field, after a teaser list whose dates are other stories'
+    body = ("<div class='teaser-list'><div class='field--name-node-post-date'>19.01.2023"
+            "</div></div><h1>Verjährung von Urlaubsansprüchen</h1>"
+            "<div class='field field--name-node-post-date'>20.12.2022</div><p>"
+            + "Text. " * 30 + "</p><p>Aktualisiert 19.01.2023</p>")
+    m = page_metadata(tree("<title>Verjährung von Urlaubsansprüchen</title>", body), None,
+                      now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2022, 12, 20), "text")
+
+
+@pytest.mark.parametrize("markup", [
+    "<span itemprop='datePublished' content='2022-02-02T11:30:00+01:00'></span>",
+    "<div class='hl' itemprop='datePublished' datetime='2022-02-02'>Mittwoch</div>",
+    "<div itemprop='datePublished'>2. Februar 2022</div>",
+])
+def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -> None:
+    body = (f"<div class='sidebar'><p>Neu: 19.01.2022</p></div><h1>AlphaTauri</h1>{markup}"
+            "<p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>AlphaTauri</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2022, 2, 2), "time")
+
+
+@pytest.mark.parametrize("url, want", [
+    ("https://www.theverge.com/2019/7/3/20680681/ios-13-beta", date(2019, 7, 3)),
+    ("https://example.org/home/2017/7/12/unter-uns", date(2017, 7, 12)),
+    ("https://example.org/2021/03/5/story", date(2021, 3, 5)),
+    ("https://example.org/news/20210305-story", date(2021, 3, 5)),
+])
+def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
+    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
+    assert (m.published_date, m.published_at_source) == (want, "url")
+
+
+def test_an_issue_number_after_the_year_is_no_month() -> None:
+    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"),
+                      "https://www.zeit.de/2019/43/klimaschutz", now=NOW)
+    assert m.published_at_source != "url"
+
+
+def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> None:
+    head = ("<title>Jugada</title>"
+            "<meta property='article:published_time' content='2022-05-04T00:53:29.274Z'>")
+    page = tree(head, "<h1>Jugada</h1><p>Texto.</p>")
+    # 21:53 on the 3rd in Buenos Aires
+    m = page_metadata(page, "https://www.lanacion.com.ar/politica/jugada/", now=NOW)
+    assert m.published_date == date(2022, 5, 3)
+    assert m.published_at == datetime(2022, 5, 4, 0, 53, 29, 274000, tzinfo=UTC)
+    # no country domain: the day as written
+    assert page_metadata(page, "https://example.com/jugada/", now=NOW).published_date == \
+        date(2022, 5, 4)
+
+
+def test_a_published_time_element_showing_its_day_keeps_that_day_in_any_zone() -> None:
+    # a WordPress site left on UTC shows the UTC day; the element says so itself
+    body = ("<h1>Talent</h1><time class='entry-date published' itemprop='datePublished' "
+            "datetime='2019-12-26T23:07:45+00:00'>26/12/2019</time><p>Text.</p>")
+    m = page_metadata(tree("<title>Talent</title>", body), "https://www.talent.ch/5031",
+                      now=NOW)
+    assert m.published_date == date(2019, 12, 26)
+
+
+def test_the_headers_clock_is_not_the_first_date_of_the_text() -> None:
+    body = ("<div class='top'><span id='uhr'>Donnerstag, 16. Februar 2012</span></div>"
+            "<div class='box'><span>14. Februar 2012</span></div><h1>Prozess geht weiter</h1>"
+            "<p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Prozess geht weiter</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2012, 2, 14), "text")
+
+
+def test_the_storys_json_ld_record_dates_it_before_the_web_page_holding_it() -> None:
+    ld = ('{"@context": "https://schema.org", "@graph": ['
+          '{"@type": "WebPage", "datePublished": "2018-01-01T10:00:00+01:00"},'
+          '{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle",'
+          ' "datePublished": "2021-03-05T09:00:00+01:00"}}]}')
+    head = f"<title>T</title><script type='application/ld+json'>{ld}</script>"
+    m = page_metadata(tree(head, "<h1>T</h1><p>Text.</p>"), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2021, 3, 5), "jsonld")
+
+
+def test_the_credit_line_under_the_headline_names_the_author_when_nothing_else_does() -> None:
+    body = ("<header><h1>Masks stolen from Kobe hospital</h1><p class='credit'>JIJI</p>"
+            "</header><p>" + "Text of the story. " * 20 + "</p>"
+            "<figure><img src='a.jpg'><p class='credit'>Photo: Getty</p></figure>")
+    m = page_metadata(tree("<title>Masks stolen from Kobe hospital</title>", body), None,
+                      now=NOW)
+    assert m.authors == ["JIJI"]
+    # a picture's credit is no byline
+    body = body.replace("<p class='credit'>JIJI</p>", "")
+    m = page_metadata(tree("<title>Masks stolen from Kobe hospital</title>", body), None,
+                      now=NOW)
+    assert m.authors == []
+
+
+def test_the_authors_link_restores_the_accents_the_meta_tag_dropped() -> None:
+    head = "<title>Was wir nicht hören wollen</title><meta name='author' content='Gabor Munier'>"
+    body = ("<h1>Was wir nicht hören wollen</h1><p>Author: <a href='/autoren-und-redaktion/"
+            "gabor-munier'>Gàbor Muniér</a>, Datum: 03.Mär.19</p><p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree(head, body), "https://www.interscenar.io/politik/x", now=NOW)
+    assert m.authors == ["Gàbor Muniér"]
+
+
+def test_an_institution_split_at_its_und_is_one_organisation_and_no_person() -> None:
+    assert clean_authors("Bayerische Landesanstalt für Wald; Forstwirtschaft", set()) == [
+        "Bayerische Landesanstalt für Wald und Forstwirtschaft"]
+    assert clean_authors("Ministry of Health; John Smith", set()) == ["John Smith"]
+    # recorded as the author, the institution lets the page's byline name the writer
+    head = ("<title>Der Holländerholzhandel</title><meta name='author' content='Bayerische "
+            "Landesanstalt für Wald und Forstwirtschaft'>")
+    body = ("<article><h1>Der Holländerholzhandel</h1><p>" + "Text. " * 30 + "</p>"
+            "<div class='article-footer-box'><p><strong>Autoren</strong><br/>"
+            "<span itemprop='author'>Joachim  Hamberger</span></p></div></article>")
+    m = page_metadata(tree(head, body), "https://www.waldwissen.net/de/x", now=NOW)
+    assert m.authors == ["Joachim Hamberger"]
