@@ -345,13 +345,15 @@ def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
     return sorted(found.column(0).to_pylist())
 
 
-def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArticles:
+def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=None
+           ) -> PriorArticles:
     """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
     with relations `prior_articles` and `prior_signatures` (all rows); `index_hits(keys)`
     the article ids the band-key index (tasks/storage/band_index.py) holds for any of
     `keys`. With `fetch_rows(locations)`, the connection also has
     `prior_signature_locations` (file_index, file_row_number and the narrow columns of
-    every row) and the rows found are read by location. Every answer is a query for the
+    every row) and the rows found are read by location; with `fetch_texts(locations)`,
+    `prior_article_locations` likewise, and texts are read by location. Every answer is a query for the
     articles one batch touches, so memory follows the batch, not the warehouse (the
     signatures of 1M articles are ~0.7 GB in memory)."""
 
@@ -430,10 +432,25 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArti
         return set(query("SELECT DISTINCT params FROM prior_signatures").column(0).to_pylist())
 
     def texts(ids: list[str]) -> dict[str, str]:
-        got = query("""SELECT article_id, arg_max(text, coalesce(revision, 1)) AS text
-                       FROM prior_articles WHERE article_id IN (SELECT article_id FROM want)
-                       GROUP BY article_id""", want=ids_table(ids))
-        return dict(zip(got.column(0).to_pylist(), got.column(1).to_pylist(), strict=True))
+        if fetch_texts is None:
+            got = query("""SELECT article_id, arg_max(text, coalesce(revision, 1)) AS text
+                           FROM prior_articles WHERE article_id IN (SELECT article_id FROM want)
+                           GROUP BY article_id""", want=ids_table(ids))
+        else:
+            # Located on the narrow columns first, then only the row groups holding them
+            # read: the semi-join is not pushed into the Parquet scan, so the query above
+            # decompresses the text column of every committed articles file for a handful
+            # of texts (BENCHMARKS.md, bench/bench_prior_texts.py).
+            found = query("""SELECT arg_max(file_index, coalesce(revision, 1)) AS f,
+                                    arg_max(file_row_number, coalesce(revision, 1)) AS r
+                             FROM (SELECT file_index, file_row_number, article_id, revision
+                                   FROM prior_article_locations
+                                   WHERE article_id IN (SELECT article_id FROM want))
+                             GROUP BY article_id""", want=ids_table(ids))
+            got = fetch_texts(np.stack([found.column("f").to_numpy(),
+                                        found.column("r").to_numpy()], axis=1))
+        return dict(zip(got.column("article_id").to_pylist(), got.column("text").to_pylist(),
+                        strict=True))
 
     return PriorArticles(latest, signatures, fingerprints, texts)
 
@@ -450,6 +467,9 @@ def load_prior(root: Path) -> PriorArticles:
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
+        con.read_parquet(art_files, union_by_name=True, file_row_number=True).select(
+            "file_index, file_row_number, article_id, revision"
+        ).create_view("prior_article_locations")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
             con.read_parquet(sig_files, union_by_name=True, file_row_number=True).select(
@@ -461,8 +481,13 @@ def load_prior(root: Path) -> PriorArticles:
         parts = [_declared(p, SIGNATURES) for p in rows_at(sig_files, locations)]
         return pa.concat_tables(parts) if parts else SIGNATURES.empty_table()
 
+    def fetch_texts(locations: np.ndarray) -> pa.Table:
+        parts = list(rows_at(art_files, locations, columns=["article_id", "text"]))
+        return pa.concat_tables(parts, promote_options="permissive") if parts else pa.table(
+            {"article_id": pa.array([], pa.string()), "text": pa.array([], pa.string())})
+
     return _prior(connect, bool(sig_files),
-                  lambda keys: index_hits_in_files(index_files, keys), fetch_rows)
+                  lambda keys: index_hits_in_files(index_files, keys), fetch_rows, fetch_texts)
 
 
 def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:

@@ -284,6 +284,28 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
     assert got == {u: expected[u] for u in got}
 
 
+def test_load_prior_texts_are_each_articles_latest_revision_across_commits(
+        tmp_path, monkeypatch):
+    from schemas import TABLES
+    from tasks.storage.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)
+    first = run(ROWS[:4], run_id="r1")
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.outputs["signatures"]},
+                {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
+    rewritten = row(ROWS[3]["url"], story(9), 50)
+    second = run([rewritten], load_prior(tmp_path), run_id="r2")
+    assert second.table.column("revision").to_pylist() == [2]
+    publish_run(tmp_path, {"articles": second.table,
+                           "signatures": second.outputs["signatures"]},
+                {"run_id": "r2", "started_at": "2024-04-04T09:00:00"})
+    prior = load_prior(tmp_path)
+    # one text from each commit's file: the revised article's newer text, not its first
+    assert prior.texts([ROWS[3]["article_id"], ROWS[2]["article_id"], "unknown"]) == {
+        ROWS[3]["article_id"]: story(9), ROWS[2]["article_id"]: ROWS[2]["text"]}
+    assert prior.texts([]) == {}
+
+
 def test_load_prior_of_an_empty_warehouse(tmp_path):
     prior = load_prior(tmp_path)
     assert prior.latest(["x"]) == {} and prior.signatures(["x"], []) is None
