@@ -353,9 +353,9 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
     `keys`. With `fetch_rows(locations)`, the connection also has
     `prior_signature_locations` (file_index, file_row_number and the narrow columns of
     every row) and the rows found are read by location; with `fetch_texts(locations)`,
-    `prior_article_locations` likewise, and texts are read by location. Every answer is a query for the
-    articles one batch touches, so memory follows the batch, not the warehouse (the
-    signatures of 1M articles are ~0.7 GB in memory)."""
+    `prior_article_locations` likewise, and texts are read by location. Every answer is
+    a query for the articles one batch touches, so memory follows the batch, not the
+    warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
 
     def query(sql: str, **tables: pa.Table):
         con = connect()
