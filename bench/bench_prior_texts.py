@@ -96,9 +96,9 @@ def child(variant: str, folder: str) -> None:
     got = fn(ids)
     cpu, wall = time.process_time() - t0, time.perf_counter() - w0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB
+    digest = hashlib.sha256(json.dumps(sorted(got.items())).encode()).hexdigest()
     print(json.dumps({"variant": variant, "texts": len(got), "cpu_s": cpu, "wall_s": wall,
-                      "peak_above_mb": (peak - before) / 1024,
-                      "digest": hashlib.sha256(json.dumps(sorted(got.items())).encode()).hexdigest()}))
+                      "peak_above_mb": (peak - before) / 1024, "digest": digest}))
 
 
 def main() -> None:
