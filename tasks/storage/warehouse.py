@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -357,14 +358,30 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
     a query for the articles one batch touches, so memory follows the batch, not the
     warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
 
-    def query(sql: str, **tables: pa.Table):
-        con = connect()
-        try:
+    # One connection for every question of the batch, opened at the first: each opening
+    # bound its views anew, and a `union_by_name` view reads the footer of every committed
+    # file to bind (~0.2 CPU s per view at 200 files); a batch asks 4-10 questions
+    # (BENCHMARKS.md, bench/bench_prior_connect.py). Questions come one at a time.
+    lock = threading.Lock()
+    opened: list[duckdb.DuckDBPyConnection] = []
+
+    @contextmanager
+    def connection(**tables: pa.Table) -> Iterator[duckdb.DuckDBPyConnection]:
+        with lock:
+            if not opened:
+                opened.append(connect())
+            con = opened[0]
             for name, table in tables.items():
                 con.register(name, table)
+            try:
+                yield con
+            finally:
+                for name in tables:
+                    con.unregister(name)
+
+    def query(sql: str, **tables: pa.Table):
+        with connection(**tables) as con:
             return con.sql(sql).to_arrow_table()
-        finally:
-            con.close()
 
     def ids_table(ids: list[str]) -> pa.Table:
         return pa.table({"article_id": pa.array(list(ids), pa.string())})
@@ -384,13 +401,11 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
             return None
         want = np.unique(np.asarray(band_keys, np.uint64).ravel())
         indexed = index_hits(want) if index_hits is not None else []
-        con = connect()
-        try:
-            con.register("want_ids", ids_table(ids))
-            con.register("want_keys", pa.table({"k": pa.array(want, pa.uint64())}))
-            con.register("index_hit", ids_table(indexed))
+        with connection(want_ids=ids_table(ids),
+                        want_keys=pa.table({"k": pa.array(want, pa.uint64())}),
+                        index_hit=ids_table(indexed)) as con:
             # 1. articles with a row sharing a key with the batch, or revised by it
-            con.execute(f"""CREATE TEMP TABLE hit AS
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE hit AS
                 SELECT article_id FROM index_hit
                 UNION {_legacy_key_hits_sql(con)}
                 UNION SELECT article_id FROM want_ids""")
@@ -398,7 +413,7 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
                 prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
             con.execute(view_sql("latest_signatures"))
             # 2. their clusters, whole: a merge may change any member's representative
-            con.execute("""CREATE TEMP TABLE near_clusters AS
+            con.execute("""CREATE OR REPLACE TEMP TABLE near_clusters AS
                 SELECT DISTINCT cluster_id FROM latest_signatures""")
             con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
                 prior_signatures WHERE article_id IN (
@@ -422,8 +437,6 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
                     WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchnumpy()
                 located = np.stack([found["file_index"], found["file_row_number"]], axis=1)
                 table = fetch_rows(located).sort_by("article_id")
-        finally:
-            con.close()
         return _declared(table, SIGNATURES)
 
     def fingerprints() -> set[str]:
@@ -466,6 +479,9 @@ def load_prior(root: Path) -> PriorArticles:
 
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
+        # The batch's questions read the same footers again: committed files never
+        # change, so DuckDB may keep them.
+        con.execute("SET parquet_metadata_cache = true")
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
         con.read_parquet(art_files, union_by_name=True, file_row_number=True).select(
             "file_index, file_row_number, article_id, revision"
