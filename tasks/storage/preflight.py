@@ -4,6 +4,7 @@ publish after the whole run's fetching and extraction."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -53,4 +54,25 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
     except OSError as exc:
         what = "warehouse" if target == root.absolute() else f"warehouse {root}: its parent"
         return f"{what} {target} is not writable ({exc.strerror or exc})"
+    return None
+
+
+# What a full disk or an exhausted quota raises, by errno, and by the text the libraries
+# that wrap it keep (DuckDB's FatalException, pyarrow's OSError without an errno).
+_DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+_DISK_FULL_TEXTS = ("no space left on device", "disk quota exceeded")
+
+
+def disk_full_cause(exc: BaseException) -> BaseException | None:
+    """The exception in `exc`'s chain that says the disk (or quota) is full, if any: a run
+    that stops there should say so in one sentence, not in a traceback."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_FULL_ERRNOS:
+            return current
+        if any(text in str(current).lower() for text in _DISK_FULL_TEXTS):
+            return current
+        current = current.__cause__ or current.__context__
     return None
