@@ -87,7 +87,7 @@ def _require_warehouse(root: Path, write: bool) -> None:
 
     problem = warehouse_problem(root, write)
     if problem:
-        err.print(f"[red]bad warehouse:[/red] {problem}")
+        err.print(f"[red]bad warehouse:[/red] {problem}", soft_wrap=True)  # paths whole
         raise typer.Exit(2)
 
 

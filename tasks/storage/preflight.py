@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from schemas import TABLES
-from tasks.storage.warehouse import MANIFESTS
+from tasks.storage.warehouse import MANIFESTS, UnreadableManifest, manifests
 
 # Folders a run writes into (besides the tables'): each must be a folder if it exists.
 _RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans")
@@ -44,6 +44,12 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
                 return f"warehouse {root}: {sub} should be a folder but is a file"
         if not os.access(root, os.R_OK | os.X_OK):
             return f"warehouse {root} is not readable"
+        try:
+            manifests(root)  # parsed once per file and kept: the run reads them anyway
+        except UnreadableManifest as exc:
+            return (f"{exc}. Our commits write manifests whole (a temporary file renamed), "
+                    "so this one was damaged or edited afterwards: restore it from a "
+                    "backup, or move it out of manifests/ to drop that commit's rows")
     if not write:
         return None
     target = root if root.is_dir() else _existing_ancestor(root)

@@ -54,6 +54,11 @@ def manifests(root: Path) -> list[dict]:
     return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
 
 
+class UnreadableManifest(RuntimeError):
+    """A commit's manifest that is not JSON (damaged on disk or edited by hand): what it
+    commits cannot be told, so nothing reads or writes the warehouse past it."""
+
+
 @lru_cache(maxsize=65536)
 def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     """One manifest, parsed once per (path, size, mtime): a warehouse of batch commits has
@@ -62,7 +67,7 @@ def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     try:
         return json.loads(Path(path).read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise RuntimeError(f"run manifest {path} is unreadable: {exc}") from None
+        raise UnreadableManifest(f"run manifest {path} is unreadable: {exc}") from None
 
 
 def run_manifests(root: Path) -> list[dict]:
