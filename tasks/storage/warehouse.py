@@ -459,12 +459,14 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
             # read: the semi-join is not pushed into the Parquet scan, so the query above
             # decompresses the text column of every committed articles file for a handful
             # of texts (BENCHMARKS.md, bench/bench_prior_texts.py).
-            found = query("""SELECT arg_max(file_index, coalesce(revision, 1)) AS f,
-                                    arg_max(file_row_number, coalesce(revision, 1)) AS r
-                             FROM (SELECT file_index, file_row_number, article_id, revision
-                                   FROM prior_article_locations
-                                   WHERE article_id IN (SELECT article_id FROM want))
-                             GROUP BY article_id""", want=ids_table(ids))
+            # (one arg_max of both: two could pick different rows of a tied revision)
+            found = query("""SELECT loc.f AS f, loc.r AS r FROM (
+                                 SELECT arg_max(struct_pack(f := file_index,
+                                                            r := file_row_number),
+                                                coalesce(revision, 1)) AS loc
+                                 FROM prior_article_locations
+                                 WHERE article_id IN (SELECT article_id FROM want)
+                                 GROUP BY article_id)""", want=ids_table(ids))
             got = fetch_texts(np.stack([found.column("f").to_numpy(),
                                         found.column("r").to_numpy()], axis=1))
         return dict(zip(got.column("article_id").to_pylist(), got.column("text").to_pylist(),
