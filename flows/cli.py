@@ -9,7 +9,8 @@ import os
 import signal
 import sys
 import threading
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -43,6 +44,26 @@ def _exit_on_sigterm(signum, frame) -> None:
     raise SystemExit(128 + signum)
 
 
+@contextmanager
+def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
+    """A write that stops on a full disk (or quota) ends the command with a sentence and
+    exit status 1, not a traceback: the commit protocol has kept every batch committed
+    before, and a re-run resumes after them."""
+    from tasks.storage.preflight import disk_full_cause
+
+    try:
+        yield
+    except Exception as exc:
+        cause = disk_full_cause(exc)
+        if cause is None:
+            raise
+        first_line = str(cause).strip().splitlines()[0][:300] if str(cause).strip() else ""
+        err.print(f"[red]the disk is full[/red] (writing to {root}): {first_line}\n"
+                  "Every batch committed before is kept; free some space and run the same "
+                  "command again to go on from there.", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
 def _settings(warehouse: Path | None, **given):
     """The Settings, with what the command line gave (None = not given) over the
     environment and pressroom.toml."""
@@ -66,7 +87,7 @@ def _require_warehouse(root: Path, write: bool) -> None:
 
     problem = warehouse_problem(root, write)
     if problem:
-        err.print(f"[red]bad warehouse:[/red] {problem}")
+        err.print(f"[red]bad warehouse:[/red] {problem}", soft_wrap=True)  # paths whole
         raise typer.Exit(2)
 
 
@@ -144,7 +165,7 @@ def ingest(
         warm_up_stages(settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
-    with api.ready(), shown:
+    with _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -161,7 +182,8 @@ def reprocess(
     _before_flows()
     from flows.reprocess import reprocess as reprocess_flow
 
-    manifest = reprocess_flow(run_ids=run or None, settings=settings)
+    with _disk_full_is_a_sentence(settings.warehouse):
+        manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
 
 
@@ -187,7 +209,8 @@ def backfill(
     from flows.backfill import backfill as backfill_flow
 
     flow, settings = _on_runner(backfill_flow, settings)
-    done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    with _disk_full_is_a_sentence(settings.warehouse):
+        done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
         t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
@@ -489,8 +512,9 @@ def compact(
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
-    with writer_lock(root, "pressroom compact", on_wait=lambda holder: err.print(
-            f"waiting for the warehouse: {holder} is writing")):
+    with _disk_full_is_a_sentence(root), writer_lock(
+            root, "pressroom compact",
+            on_wait=lambda holder: err.print(f"waiting for the warehouse: {holder} is writing")):
         manifest = compact_files(root, min_files=min_files)
         if manifest is None:
             console.print(f"nothing to compact (no table has {min_files} small files)")

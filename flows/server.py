@@ -43,15 +43,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# Run before the server's own command (Linux): ask the kernel to SIGTERM this process
+# when the process that spawned it dies (prctl PR_SET_PDEATHSIG = 1; it survives the
+# exec below), give up if that already happened, then become the server. A SIGKILLed
+# run has no exit hook to stop its server, which otherwise lives on as an orphan.
+# (The signal follows the spawning *thread*: spawn from the main thread.)
+_EXIT_WITH_PARENT = (
+    "import ctypes, os, signal, sys; "
+    "ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0); "
+    "os.getppid() == int(sys.argv[1]) or sys.exit(0); "
+    "os.execv(sys.argv[2], sys.argv[2:])")
+
+
+def exit_with_parent(command: list[str]) -> list[str]:
+    """`command`, wrapped so that it ends when this process dies (Linux only; elsewhere
+    unchanged)."""
+    if not sys.platform.startswith("linux"):
+        return command
+    return [sys.executable, "-c", _EXIT_WITH_PARENT, str(os.getpid()), *command]
+
+
 def server_command(port: int) -> list[str]:
-    """Prefect's own temporary-server command line (Prefect 3.9)."""
+    """Prefect's own temporary-server command line (Prefect 3.9), ended with this
+    process."""
     import prefect
 
-    return [sys.executable, "-m", "uvicorn",
+    return exit_with_parent([sys.executable, "-m", "uvicorn",
             "--app-dir", str(Path(prefect.__file__).parent.parent),
             "--factory", "prefect.server.api.server:create_app",
             "--host", "127.0.0.1", "--port", str(port),
-            "--log-level", "error", "--lifespan", "on"]
+            "--log-level", "error", "--lifespan", "on"])
 
 
 def server_environment() -> dict[str, str]:

@@ -51,6 +51,26 @@ def on_dask_worker() -> bool:
     return True
 
 
+def _exit_with_parent() -> None:
+    """Pool initializer: end this worker as soon as the process that started the pool is
+    gone. A SIGKILLed run (the OOM killer, `kill -9`, a lost container) gives its workers
+    no shutdown message, and neither they nor the forkserver notice on their own: each
+    worker holds the writing end of its own task queue, so it waits on it forever (seen
+    after a killed 50k-page run: both workers and the forkserver alive until killed by
+    hand). The parent's sentinel becomes readable when the parent dies."""
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)  # nothing of the dead run's work is wanted any more
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     global _POOL, _POOL_SIZE
     with _POOL_LOCK:
@@ -58,7 +78,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
             if _POOL is not None:
                 _POOL.shutdown(cancel_futures=True)
             _POOL = ProcessPoolExecutor(workers,
-                                        mp_context=multiprocessing.get_context("forkserver"))
+                                        mp_context=multiprocessing.get_context("forkserver"),
+                                        initializer=_exit_with_parent)
             _POOL_SIZE = workers
         return _POOL
 

@@ -23,6 +23,7 @@ import hashlib
 import io
 import re
 import socket
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -363,6 +364,56 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     }
 
 
+def _record_end(stream: BinaryIO, pos: int) -> int | None:
+    """Where the record starting at `pos` ends: the end of its gzip member, or of its
+    block and the two CRLFs after it; None when that cannot be told."""
+    stream.seek(pos)
+    if stream.read(2) == b"\x1f\x8b":
+        stream.seek(pos)
+        member, read = zlib.decompressobj(wbits=31), 0
+        while not member.eof:
+            chunk = stream.read(1 << 16)
+            if not chunk:
+                return None
+            read += len(chunk)
+            member.decompress(chunk)  # the text itself is not needed, only the member end
+        return pos + read - len(member.unused_data)
+    stream.seek(pos)
+    head = stream.read(MAX_HTTP_HEADER_BYTES)
+    end = head.find(b"\r\n\r\n")
+    length = re.search(rb"(?im)^content-length:[ \t]*(\d+)[ \t]*\r?$", head[:end])
+    if end < 0 or length is None:
+        return None
+    return pos + end + 4 + int(length.group(1)) + 4
+
+
+def _cut_tail(stream: BinaryIO, last_pos: int | None, last_settled: bool) -> str | None:
+    """Why the bytes after the last record read are not whole records, if they are not.
+
+    The reader ends quietly when a file stops inside a record's header or gzip member (a
+    download cut short, a crawler killed while writing): without this check, that record
+    was lost without a reject. A last record that already became a row or a reject
+    (all of its block was there: a cut in the gzip trailer) is not reported again. Only
+    a stream that can seek back is checked (local files, not a WARC read over HTTP)."""
+    try:
+        if not stream.seekable():
+            return None
+        size = stream.seek(0, io.SEEK_END)
+        end = 0 if last_pos is None else _record_end(stream, last_pos)
+        if end is None:  # the reader made a record of a cut header (or member)
+            return None if last_settled else (
+                f"the file ends inside the record at offset {last_pos}")
+        if end >= size:
+            return None
+        stream.seek(end)
+        if not stream.read(1 << 16).strip(b"\r\n\t \x00"):  # padding, not a record
+            return None
+    except (OSError, ValueError, zlib.error):
+        return None
+    where = "the start" if last_pos is None else f"the record at offset {last_pos}"
+    return f"the file ends inside a record: {size - end} bytes after {where} are not whole"
+
+
 def iter_warc(
     stream: BinaryIO,
     source: str,
@@ -388,10 +439,15 @@ def iter_warc(
     block_cap = max_body_bytes + MAX_HTTP_HEADER_BYTES
     it = iter(ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False))
     last_pos: int | None = None
+    last_settled = False  # the last record read is a row or a reject already
     while True:
         try:
             record = next(it)
         except StopIteration:
+            cut = _cut_tail(stream, last_pos, last_settled)
+            if cut is not None:
+                yield None, reject("warc_truncated", cut, None,
+                                   f"{source}@{last_pos or 0}#truncated")
             return
         except _NOT_DATA_ERRORS:
             raise
@@ -403,7 +459,7 @@ def iter_warc(
                                None, f"{source}@{last_pos or 0}#unreadable")
             return
         bump("records")
-        last_pos = record.stream_pos
+        last_pos, last_settled = record.stream_pos, False
         if record.record_type != WarcRecordType.response:
             bump(f"skipped_{record.record_type}")
             continue
@@ -416,6 +472,7 @@ def iter_warc(
         # The record id is globally unique and stable across re-reads of the file.
         key = record.headers.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
         if record.content_length > block_cap:
+            last_settled = True
             yield None, reject("too_large",
                                f"record of {record.content_length} bytes over the cap", uri, key)
             continue
@@ -423,14 +480,17 @@ def iter_warc(
             block = record.reader.read()
             row = _record_to_row(record, block, uri, key, source, max_body_bytes)
         except _Reject as r:
+            last_settled = True
             yield None, reject(r.reason, r.detail, uri, key)
             continue
         except _NOT_DATA_ERRORS:
             raise
         except BaseException as exc:  # a reader error (or panic) inside one record
+            last_settled = True
             yield None, reject("warc_bad_record", f"{type(exc).__name__}: {exc}", uri, key)
             continue
         bump("kept")
+        last_settled = True
         yield row, None
 
 

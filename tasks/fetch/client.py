@@ -420,7 +420,10 @@ def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
     if isinstance(exc, aiohttp.ClientConnectorError):
         return "connect_error", detail
     text = repr(exc)
-    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError | HttpProcessingError):
+    # A disconnect's repr holds the half-read response head ("chunked=False"): not a
+    # chunking error, whatever its text says.
+    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError | HttpProcessingError) \
+            and not isinstance(exc, aiohttp.ServerDisconnectedError):
         return "bad_chunking", detail
     if isinstance(exc, aiohttp.ClientPayloadError):
         chain = exc.__cause__ or exc.__context__
@@ -436,6 +439,18 @@ def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
     if isinstance(exc, aiohttp.InvalidURL | ValueError):
         return "invalid_url", detail
     return "client_error", detail
+
+
+def redirect_target(current: str, location: str) -> str | None:
+    """The absolute URL a Location header names, relative to `current`, without
+    user:password@ (it would be sent as Basic auth and logged); None when it names no
+    usable URL ("http://[::1", a port that is not a number)."""
+    try:
+        target = urljoin(current, location.strip())
+        urlsplit(target).port  # noqa: B018 - parsed only to raise on a bad port
+    except ValueError:
+        return None
+    return strip_userinfo(target)
 
 
 def _status_error(status: int) -> str | None:
@@ -704,8 +719,9 @@ class Fetcher:
                 return rules_from_fetch(None, None, ex.error, ex.detail)
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:
-                # A Location with user:password@ would be sent as Basic auth and logged.
-                current = strip_userinfo(urljoin(current, location))
+                current = redirect_target(current, location)
+                if current is None:  # a redirect that cannot be followed: as too many
+                    return rules_from_fetch(None, None, "too_many_redirects")
                 continue
             body = ex.body
             try:
@@ -735,7 +751,9 @@ class Fetcher:
                                                  self.cfg.request_timeout_s))
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:
-                current = strip_userinfo(urljoin(current, location.strip()))
+                current = redirect_target(current, location)
+                if current is None:
+                    return None
                 continue
             if ex.error is not None or ex.status is None or not 200 <= ex.status < 300:
                 return None  # no file (404), or none we could read: it says nothing
@@ -818,8 +836,11 @@ class Fetcher:
                 return ex
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:
-                # A Location with user:password@ would be sent as Basic auth and logged.
-                nxt = strip_userinfo(urljoin(current, location.strip()))
+                nxt = redirect_target(current, location)
+                if nxt is None:
+                    out.error = "bad_redirect"
+                    out.detail = f"HTTP {ex.status} to an unusable Location {location[:200]!r}"
+                    return ex
                 out.redirects.append(nxt)
                 current = nxt
                 continue

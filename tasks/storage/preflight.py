@@ -4,12 +4,13 @@ publish after the whole run's fetching and extraction."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 from schemas import TABLES
-from tasks.storage.warehouse import MANIFESTS
+from tasks.storage.warehouse import MANIFESTS, UnreadableManifest, manifests
 
 # Folders a run writes into (besides the tables'): each must be a folder if it exists.
 _RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans")
@@ -43,6 +44,12 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
                 return f"warehouse {root}: {sub} should be a folder but is a file"
         if not os.access(root, os.R_OK | os.X_OK):
             return f"warehouse {root} is not readable"
+        try:
+            manifests(root)  # parsed once per file and kept: the run reads them anyway
+        except UnreadableManifest as exc:
+            return (f"{exc}. Our commits write manifests whole (a temporary file renamed), "
+                    "so this one was damaged or edited afterwards: restore it from a "
+                    "backup, or move it out of manifests/ to drop that commit's rows")
     if not write:
         return None
     target = root if root.is_dir() else _existing_ancestor(root)
@@ -53,4 +60,25 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
     except OSError as exc:
         what = "warehouse" if target == root.absolute() else f"warehouse {root}: its parent"
         return f"{what} {target} is not writable ({exc.strerror or exc})"
+    return None
+
+
+# What a full disk or an exhausted quota raises, by errno, and by the text the libraries
+# that wrap it keep (DuckDB's FatalException, pyarrow's OSError without an errno).
+_DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+_DISK_FULL_TEXTS = ("no space left on device", "disk quota exceeded")
+
+
+def disk_full_cause(exc: BaseException) -> BaseException | None:
+    """The exception in `exc`'s chain that says the disk (or quota) is full, if any: a run
+    that stops there should say so in one sentence, not in a traceback."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_FULL_ERRNOS:
+            return current
+        if any(text in str(current).lower() for text in _DISK_FULL_TEXTS):
+            return current
+        current = current.__cause__ or current.__context__
     return None

@@ -21,6 +21,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -53,6 +54,11 @@ def manifests(root: Path) -> list[dict]:
     return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
 
 
+class UnreadableManifest(RuntimeError):
+    """A commit's manifest that is not JSON (damaged on disk or edited by hand): what it
+    commits cannot be told, so nothing reads or writes the warehouse past it."""
+
+
 @lru_cache(maxsize=65536)
 def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     """One manifest, parsed once per (path, size, mtime): a warehouse of batch commits has
@@ -61,7 +67,7 @@ def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     try:
         return json.loads(Path(path).read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise RuntimeError(f"run manifest {path} is unreadable: {exc}") from None
+        raise UnreadableManifest(f"run manifest {path} is unreadable: {exc}") from None
 
 
 def run_manifests(root: Path) -> list[dict]:
@@ -345,24 +351,42 @@ def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
     return sorted(found.column(0).to_pylist())
 
 
-def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArticles:
+def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=None
+           ) -> PriorArticles:
     """PriorArticles over a source of the past: `connect()` returns a DuckDB connection
     with relations `prior_articles` and `prior_signatures` (all rows); `index_hits(keys)`
     the article ids the band-key index (tasks/storage/band_index.py) holds for any of
     `keys`. With `fetch_rows(locations)`, the connection also has
     `prior_signature_locations` (file_index, file_row_number and the narrow columns of
-    every row) and the rows found are read by location. Every answer is a query for the
-    articles one batch touches, so memory follows the batch, not the warehouse (the
-    signatures of 1M articles are ~0.7 GB in memory)."""
+    every row) and the rows found are read by location; with `fetch_texts(locations)`,
+    `prior_article_locations` likewise, and texts are read by location. Every answer is
+    a query for the articles one batch touches, so memory follows the batch, not the
+    warehouse (the signatures of 1M articles are ~0.7 GB in memory)."""
 
-    def query(sql: str, **tables: pa.Table):
-        con = connect()
-        try:
+    # One connection for every question of the batch, opened at the first: each opening
+    # bound its views anew, and a `union_by_name` view reads the footer of every committed
+    # file to bind (~0.2 CPU s per view at 200 files); a batch asks 4-10 questions
+    # (BENCHMARKS.md, bench/bench_prior_connect.py). Questions come one at a time.
+    lock = threading.Lock()
+    opened: list[duckdb.DuckDBPyConnection] = []
+
+    @contextmanager
+    def connection(**tables: pa.Table) -> Iterator[duckdb.DuckDBPyConnection]:
+        with lock:
+            if not opened:
+                opened.append(connect())
+            con = opened[0]
             for name, table in tables.items():
                 con.register(name, table)
+            try:
+                yield con
+            finally:
+                for name in tables:
+                    con.unregister(name)
+
+    def query(sql: str, **tables: pa.Table):
+        with connection(**tables) as con:
             return con.sql(sql).to_arrow_table()
-        finally:
-            con.close()
 
     def ids_table(ids: list[str]) -> pa.Table:
         return pa.table({"article_id": pa.array(list(ids), pa.string())})
@@ -382,13 +406,11 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArti
             return None
         want = np.unique(np.asarray(band_keys, np.uint64).ravel())
         indexed = index_hits(want) if index_hits is not None else []
-        con = connect()
-        try:
-            con.register("want_ids", ids_table(ids))
-            con.register("want_keys", pa.table({"k": pa.array(want, pa.uint64())}))
-            con.register("index_hit", ids_table(indexed))
+        with connection(want_ids=ids_table(ids),
+                        want_keys=pa.table({"k": pa.array(want, pa.uint64())}),
+                        index_hit=ids_table(indexed)) as con:
             # 1. articles with a row sharing a key with the batch, or revised by it
-            con.execute(f"""CREATE TEMP TABLE hit AS
+            con.execute(f"""CREATE OR REPLACE TEMP TABLE hit AS
                 SELECT article_id FROM index_hit
                 UNION {_legacy_key_hits_sql(con)}
                 UNION SELECT article_id FROM want_ids""")
@@ -396,7 +418,7 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArti
                 prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
             con.execute(view_sql("latest_signatures"))
             # 2. their clusters, whole: a merge may change any member's representative
-            con.execute("""CREATE TEMP TABLE near_clusters AS
+            con.execute("""CREATE OR REPLACE TEMP TABLE near_clusters AS
                 SELECT DISTINCT cluster_id FROM latest_signatures""")
             con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
                 prior_signatures WHERE article_id IN (
@@ -420,8 +442,6 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArti
                     WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchnumpy()
                 located = np.stack([found["file_index"], found["file_row_number"]], axis=1)
                 table = fetch_rows(located).sort_by("article_id")
-        finally:
-            con.close()
         return _declared(table, SIGNATURES)
 
     def fingerprints() -> set[str]:
@@ -430,10 +450,27 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None) -> PriorArti
         return set(query("SELECT DISTINCT params FROM prior_signatures").column(0).to_pylist())
 
     def texts(ids: list[str]) -> dict[str, str]:
-        got = query("""SELECT article_id, arg_max(text, coalesce(revision, 1)) AS text
-                       FROM prior_articles WHERE article_id IN (SELECT article_id FROM want)
-                       GROUP BY article_id""", want=ids_table(ids))
-        return dict(zip(got.column(0).to_pylist(), got.column(1).to_pylist(), strict=True))
+        if fetch_texts is None:
+            got = query("""SELECT article_id, arg_max(text, coalesce(revision, 1)) AS text
+                           FROM prior_articles WHERE article_id IN (SELECT article_id FROM want)
+                           GROUP BY article_id""", want=ids_table(ids))
+        else:
+            # Located on the narrow columns first, then only the row groups holding them
+            # read: the semi-join is not pushed into the Parquet scan, so the query above
+            # decompresses the text column of every committed articles file for a handful
+            # of texts (BENCHMARKS.md, bench/bench_prior_texts.py).
+            # (one arg_max of both: two could pick different rows of a tied revision)
+            found = query("""SELECT loc.f AS f, loc.r AS r FROM (
+                                 SELECT arg_max(struct_pack(f := file_index,
+                                                            r := file_row_number),
+                                                coalesce(revision, 1)) AS loc
+                                 FROM prior_article_locations
+                                 WHERE article_id IN (SELECT article_id FROM want)
+                                 GROUP BY article_id)""", want=ids_table(ids))
+            got = fetch_texts(np.stack([found.column("f").to_numpy(),
+                                        found.column("r").to_numpy()], axis=1))
+        return dict(zip(got.column("article_id").to_pylist(), got.column("text").to_pylist(),
+                        strict=True))
 
     return PriorArticles(latest, signatures, fingerprints, texts)
 
@@ -449,7 +486,13 @@ def load_prior(root: Path) -> PriorArticles:
 
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
+        # The batch's questions read the same footers again: committed files never
+        # change, so DuckDB may keep them.
+        con.execute("SET parquet_metadata_cache = true")
         con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
+        con.read_parquet(art_files, union_by_name=True, file_row_number=True).select(
+            "file_index, file_row_number, article_id, revision"
+        ).create_view("prior_article_locations")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
             con.read_parquet(sig_files, union_by_name=True, file_row_number=True).select(
@@ -461,8 +504,13 @@ def load_prior(root: Path) -> PriorArticles:
         parts = [_declared(p, SIGNATURES) for p in rows_at(sig_files, locations)]
         return pa.concat_tables(parts) if parts else SIGNATURES.empty_table()
 
+    def fetch_texts(locations: np.ndarray) -> pa.Table:
+        parts = list(rows_at(art_files, locations, columns=["article_id", "text"]))
+        return pa.concat_tables(parts, promote_options="permissive") if parts else pa.table(
+            {"article_id": pa.array([], pa.string()), "text": pa.array([], pa.string())})
+
     return _prior(connect, bool(sig_files),
-                  lambda keys: index_hits_in_files(index_files, keys), fetch_rows)
+                  lambda keys: index_hits_in_files(index_files, keys), fetch_rows, fetch_texts)
 
 
 def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles:

@@ -257,6 +257,12 @@ class FaultServer:
             await asyncio.sleep(0.1)
             writer.write(b"10\r\n<html><body>hel\r\nZZZ-not-hex\r\nlo\r\n0\r\n\r\n")
             await writer.drain()
+        elif path == "/bad-location":
+            await self._send(writer, "302 Found", b"", extra=[("Location", "http://[::1/x")])
+        elif path == "/half-head":
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Ty")
+            await writer.drain()
+            writer.close()
         elif path == "/loop/a":
             await self._send(writer, "302 Found", b"", extra=[("Location", "/loop/b")])
         elif path == "/loop/b":

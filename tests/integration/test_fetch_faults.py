@@ -61,9 +61,12 @@ FAULTS: dict[str, str | None] = {
     "/503": "http_503",
     "/404": "http_404",
     "/410": "http_410",
+    "/bad-location": "bad_redirect",  # a Location that names no URL
+    "/half-head": "disconnected",     # the connection ends inside the response head
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
-                8: "User-agent: *\nDisallow: /private\n"}
+                8: "User-agent: *\nDisallow: /private\n",
+                55: "redirect:http://[::1/robots.txt"}  # a Location that names no URL
 FAULT_HOSTS = {path: 10 + i for i, path in enumerate(FAULTS)}
 NORMAL_HOSTS = [2, 3]
 # robots.txt redirected to another host and port (as http -> https would be), and to
@@ -134,7 +137,7 @@ def fault_run(server, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("faults")
     urls = [server.url(FAULT_HOSTS[p], p) for p in FAULTS]
     normal = [server.url(h, f"/ok/{i}") for h in NORMAL_HOSTS for i in range(4)]
-    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6)}
+    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6, 55)}
     server.reset_log()
     tracemalloc.start()
     result = fetch(documents(urls + normal + list(robots.values())), settings(tmp),
@@ -207,6 +210,9 @@ def test_robots_cases(fault_run) -> None:
     assert log[robots[4]]["error"] == "robots_disallowed"
     assert log[robots[5]]["error"] == "robots_server_error"
     assert log[robots[6]]["error"] == "robots_timeout"
+    # a robots.txt redirect that cannot be followed counts as no robots.txt (RFC 9309:
+    # unavailable, as too many redirects), not as a failure of ours
+    assert (log[robots[55]]["error"], log[robots[55]]["status"]) == (None, 200)
 
 
 def test_deadline_ends_the_exchanges_that_never_finish(fault_run, server) -> None:
@@ -249,9 +255,9 @@ def test_redirect_chain_is_recorded(fault_run, server) -> None:
 
 
 def test_fetch_log_conforms_and_points_into_the_archive(fault_run) -> None:
-    result, _, normal, _, _, tmp = fault_run
+    result, _, normal, robots, _, tmp = fault_run
     table = conform(result.fetch_log, FETCH_LOG, "fetch_log")
-    assert table.num_rows == len(FAULTS) + len(normal) + 3
+    assert table.num_rows == len(FAULTS) + len(normal) + len(robots)
     assert set(table.column("run_id").to_pylist()) == {"run-faults"}
     log = by_url(result.fetch_log)
     for url in normal:

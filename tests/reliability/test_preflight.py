@@ -41,6 +41,17 @@ def test_a_table_folder_that_is_a_file_is_refused_before_the_run(tmp_path):
     assert out.exit_code == 2 and "should be a folder" in out.output, out.output
 
 
+@pytest.mark.parametrize("command", [["ingest", "seeds"], ["sql", "SELECT 1"], ["report"]])
+def test_a_damaged_manifest_is_named_with_what_to_do(tmp_path, command):
+    wh = committed_warehouse(tmp_path / "wh", runs=1)
+    damaged = sorted((wh / "manifests").glob("*.json"))[0]
+    damaged.write_text('{"run_id": "cut sh', encoding="utf-8")
+    out = _run(*command, "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert f"{damaged.name} is unreadable" in out.output and "Traceback" not in out.output
+    assert "move it out of manifests/" in out.output
+
+
 def test_a_read_only_warehouse_is_refused_for_runs_but_answers_queries(tmp_path, monkeypatch):
     wh = committed_warehouse(tmp_path / "wh")
     wh.chmod(0o555)

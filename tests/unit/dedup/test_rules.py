@@ -284,6 +284,51 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
     assert got == {u: expected[u] for u in got}
 
 
+def test_load_prior_texts_are_each_articles_latest_revision_across_commits(
+        tmp_path, monkeypatch):
+    from schemas import TABLES
+    from tasks.storage.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)
+    first = run(ROWS[:4], run_id="r1")
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.outputs["signatures"]},
+                {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
+    rewritten = row(ROWS[3]["url"], story(9), 50)
+    second = run([rewritten], load_prior(tmp_path), run_id="r2")
+    assert second.table.column("revision").to_pylist() == [2]
+    publish_run(tmp_path, {"articles": second.table,
+                           "signatures": second.outputs["signatures"]},
+                {"run_id": "r2", "started_at": "2024-04-04T09:00:00"})
+    prior = load_prior(tmp_path)
+    # one text from each commit's file: the revised article's newer text, not its first
+    assert prior.texts([ROWS[3]["article_id"], ROWS[2]["article_id"], "unknown"]) == {
+        ROWS[3]["article_id"]: story(9), ROWS[2]["article_id"]: ROWS[2]["text"]}
+    assert prior.texts([]) == {}
+
+
+def test_load_prior_answers_each_question_alone_on_its_shared_connection(
+        tmp_path, monkeypatch):
+    """One connection serves every question of a batch: what one question registers or
+    creates must not leak into the next one's answer."""
+    from schemas import TABLES
+    from tasks.storage.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)
+    first = run(ROWS, run_id="r1")
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.outputs["signatures"]},
+                {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
+    none = np.empty((0, 16), np.uint64)
+    shared = load_prior(tmp_path)
+    wire, other = ROWS[0]["article_id"], ROWS[3]["article_id"]
+    asked = [shared.signatures([wire], none), shared.signatures([other], none),
+             shared.latest([other]), shared.texts([other]), shared.signatures([wire], none)]
+    fresh = [load_prior(tmp_path).signatures([wire], none),
+             load_prior(tmp_path).signatures([other], none),
+             load_prior(tmp_path).latest([other]), load_prior(tmp_path).texts([other])]
+    assert asked[0].num_rows == 3 and asked[1].num_rows == 1  # the wire cluster; alone
+    assert asked[:4] == fresh and asked[4] == fresh[0]
+
+
 def test_load_prior_of_an_empty_warehouse(tmp_path):
     prior = load_prior(tmp_path)
     assert prior.latest(["x"]) == {} and prior.signatures(["x"], []) is None

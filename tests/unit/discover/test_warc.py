@@ -387,3 +387,25 @@ def test_staged_bodies_are_lz4_without_a_dictionary(tmp_path: Path) -> None:
     assert {c.compression for c in columns.values()} == {"LZ4"}
     assert not columns["body"].has_dictionary_page
     assert columns["url"].has_dictionary_page
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_file_cut_anywhere_in_its_last_record_says_so(gz: bool) -> None:
+    """A download cut short, or a crawler killed while writing: wherever the file ends
+    inside its last record, that record is one reject and the earlier ones are kept (the
+    reader itself stops quietly when the cut falls inside a header or a gzip member)."""
+    pack = gzip.compress if gz else (lambda b: b)
+    first, last = pack(GOOD), pack(GOOD.replace(b"good", b"next"))
+    # Plain records end with two CRLFs that belong to no block: a cut there loses nothing.
+    for cut in range(1, len(last) - (0 if gz else 4)):
+        rows, rejects, _ = run(first + last[:cut])
+        assert rows[0]["input_key"] == "<urn:uuid:good>", cut
+        # the cut record is a reject, or (cut in the gzip trailer) a whole row: never lost
+        assert len(rows) + len(rejects) == 2, (cut, rejects)
+        assert all(r["body"] == b"ok" for r in rows), cut
+        assert len(rejects) == 1 or cut > len(last) - 16, cut
+    rows, rejects, _ = run(first + last)
+    assert len(rows) == 2 and rejects == []
+    if not gz:  # blank lines after the last record are not a cut
+        rows, rejects, _ = run(first + last + b"\r\n\n")
+        assert len(rows) == 2 and rejects == []

@@ -102,3 +102,13 @@ def test_no_response_at_all_disallows_as_unreachable() -> None:
     assert (rules.state, rules.error_kind) == ("unreachable", "robots_unreachable")
     assert not rules.allows("https://a.example/", "pressroom")
     assert rules.crawl_delay("pressroom") is None
+
+
+def test_redirect_targets_are_absolute_without_credentials_or_refused() -> None:
+    from tasks.fetch.client import redirect_target
+
+    page = "https://a.example/news/1"
+    assert redirect_target(page, " /moved ") == "https://a.example/moved"
+    assert redirect_target(page, "https://user:pw@b.example/x") == "https://b.example/x"
+    assert redirect_target(page, "http://[::1/x") is None  # unclosed IPv6 literal
+    assert redirect_target(page, "http://b.example:port/x") is None  # port not a number

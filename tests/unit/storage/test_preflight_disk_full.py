@@ -1,0 +1,41 @@
+"""Which exceptions mean "the disk is full": the run then ends with a sentence
+(flows/cli.py); anything else keeps its traceback."""
+
+from __future__ import annotations
+
+import errno
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from tasks.storage.preflight import disk_full_cause
+
+
+def test_disk_full_errnos_and_wrapped_texts_are_found_in_the_chain() -> None:
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert disk_full_cause(full) is full
+    quota = OSError(errno.EDQUOT, "Disk quota exceeded")
+    assert disk_full_cause(quota) is quota
+    # pyarrow keeps the text, not the errno; DuckDB wraps it in its own exception
+    arrow = OSError("[Errno 28] Error writing bytes to file. Detail: No space left on device")
+    assert disk_full_cause(arrow) is arrow
+    fatal = duckdb.FatalException('Could not write file "x.tmp": No space left on device')
+    assert disk_full_cause(fatal) is fatal
+    # raised from or during another exception: found under it
+    try:
+        try:
+            raise full
+        except OSError as inner:
+            raise RuntimeError("publish failed") from inner
+    except RuntimeError as outer:
+        assert disk_full_cause(outer) is full
+
+
+@pytest.mark.parametrize("exc", [
+    OSError(errno.EACCES, "Permission denied"), OSError(errno.EIO, "Input/output error"),
+    ValueError("no space left in the headline box"), pa.ArrowInvalid("bad data"),
+    RuntimeError("boom"),
+])
+def test_other_errors_are_not_a_full_disk(exc: BaseException) -> None:
+    assert disk_full_cause(exc) is None
