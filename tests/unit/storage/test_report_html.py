@@ -52,9 +52,11 @@ def _warehouse(root) -> None:
                             "skipped": 0}})
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    root = tmp_path_factory.mktemp("wh")
+@pytest.fixture
+def report(tmp_path):
+    # Built per test, not once per module: mutation testing runs, for each mutant, only
+    # the tests that themselves call the mutated function.
+    root = tmp_path / "wh"
     _warehouse(root)
     result = build_report(root, "r1")
     return root, result, result.html.read_text("utf-8")
