@@ -115,3 +115,22 @@ def test_the_calls_report_whether_glibc_took_them(monkeypatch):
     monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
     assert limit_malloc_arenas() is False
 
+
+
+def test_the_calls_ask_glibc_for_the_arena_cap_and_the_threshold(monkeypatch):
+    # What each call asks mallopt for (glibc's parameter numbers, malloc.h); the effect on
+    # arenas is the subprocess test above.
+    from tasks.common import memory
+
+    asked = []
+
+    class Libc:
+        def mallopt(self, param, value):
+            asked.append((param, value))
+            return 1
+
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.setattr(memory, "_libc", Libc)
+    assert limit_malloc_arenas(3) and fix_mmap_threshold(512 * 1024)
+    assert asked == [(-8, 3), (-3, 512 * 1024)]  # M_ARENA_MAX, M_MMAP_THRESHOLD
