@@ -386,3 +386,42 @@ def test_every_long_furniture_pattern_passes_the_stem_gate() -> None:
         low = line.lower()
         assert any(stem in low for stem in bp._LONG_FURNITURE_STEMS), line
         assert bp.classify_line(line) is not None, line
+
+
+# --- each length bound is inclusive: a line of exactly that many words still goes -----------
+
+def _words_to(head: str, n: int, tail: str = "") -> str:
+    """`head`, neutral filler words, then `tail`: exactly n words as the rules count them."""
+    from tasks.clean.boilerplate import _words
+
+    filler = n - _words(head) - _words(tail)
+    line = " ".join([head, *["stone"] * filler, tail]).strip()
+    assert _words(line) == n
+    return line
+
+
+@pytest.mark.parametrize(("head", "tail", "n", "rule"), [
+    ("Follow the Gazette on Twitter and Instagram and read", ".", 40, "cta"),
+    ("Written permission must be obtained before reprint of", ".", 40, "legal"),
+    ("Tags:", "", 12, "ui"),
+    ("Anzeige:", "", 15, "ui"),
+])
+def test_a_rule_takes_a_line_of_exactly_its_word_limit(head, tail, n, rule) -> None:
+    assert classify_line(_words_to(head, n, tail)) == rule
+    assert classify_line(_words_to(head, n + 1, tail)) != rule
+
+
+def test_a_dated_label_line_of_exactly_twenty_five_words_goes() -> None:
+    dated = "2 May 2024"
+    line = " | ".join([_words_to("Bridge", 11), _words_to("Harbour", 11), dated])
+    assert classify_line(line) == "date"
+    longer = " | ".join([_words_to("Bridge", 12), _words_to("Harbour", 11), dated])
+    assert classify_line(longer) is None
+
+
+def test_a_weak_cue_alone_with_its_colon_is_a_related_heading() -> None:
+    from tasks.clean.boilerplate import _is_related_heading
+
+    assert _is_related_heading("Mehr zum Thema Hochwasser:")
+    assert _is_related_heading("Lea:")
+    assert not _is_related_heading("Lea la noticia completa en nuestra web hoy mismo.")

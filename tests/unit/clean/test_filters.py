@@ -34,3 +34,7 @@ def test_wrong_language_without_a_score_says_so_plainly() -> None:
     assert (v.reason, v.detail) == ("wrong_language", "de not in ['en']")
     assert wrong_language("DE", ["de-AT"]) is None
     assert wrong_language(None, ["en"]) is None and wrong_language("de", []) is None
+
+
+def test_too_short_says_how_short_against_which_minimum() -> None:
+    assert too_short("Just a caption under a photo.", 50).detail == "6 words < min_words=50"

@@ -81,3 +81,51 @@ def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
     assert (rej["reason"], rej["detail"], rej["run_id"], rej["input_key"], rej["article_id"]) == (
         "wrong_language", "de (p=0.88) not in ['en']", "run-9", "k1", "a1")
     assert result.table.num_rows == 0
+
+
+def test_a_url_opening_a_line_is_not_split_at_its_dots() -> None:
+    text = "www.example.com/News.Today is where the council posts its notes."
+    assert repair_glued_paragraphs(text) == [text]
+
+
+def _row(**over) -> dict:
+    return {"text": "", "source_kind": "url", "title": None, "site_name": None,
+            "description": None, "language": "en", "language_score": 1.0, **over}
+
+
+def test_clean_record_drops_the_title_repeated_as_the_first_line() -> None:
+    body = "The council approved the new bridge on Monday after a long debate."
+    out = clean_record(_row(text=f"Bridge approved by the council\n{body}",
+                            title="Bridge approved by the council"))
+    assert out["text"] == body
+
+
+def test_a_dump_gets_the_language_and_score_detected_from_its_text() -> None:
+    text = " ".join(["The government presented its new plans for the harbour today."] * 10)
+    out = clean_record(_row(text=text, source_kind="dump", language=None, language_score=None))
+    assert out["language"] == "en" and out["language_score"] > 0.5
+
+
+def test_the_rejects_of_a_run_carry_the_runs_clock(monkeypatch) -> None:
+    from datetime import UTC, datetime
+
+    from schemas import ARTICLES, conform
+    from tasks import clean
+    from tasks.clean import text as text_mod
+
+    at = datetime(2024, 5, 2, 8, tzinfo=UTC)
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return at
+
+    monkeypatch.setattr(text_mod, "datetime", Clock)
+    rows = [{"article_id": f"a{i}", "url": f"https://z.example/{i}", "canonical_url":
+             f"https://z.example/{i}", "domain": "z.example", "source_kind": "url",
+             "source": "s", "input_key": f"k{i}", "run_id": "r0", "text": "Too short.",
+             "word_count": 0, "content_hash": "x", "language": "en", "language_score": 1.0}
+            for i in range(2)]
+    config = settings_slice(clean.CleanConfig, Settings(min_words=5))
+    result = clean.run(conform(rows, ARTICLES, "articles"), config, "run-9")
+    assert [r["rejected_at"] for r in result.rejects] == [at, at]

@@ -100,3 +100,37 @@ def test_a_big_block_gets_its_own_mapping_after_a_bigger_one_was_freed():
 def test_the_environment_wins_for_the_mmap_threshold(monkeypatch):
     monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "131072")
     assert fix_mmap_threshold() is False
+
+
+def test_the_calls_report_whether_glibc_took_them(monkeypatch):
+    # In this process, as the flow calls them (the subprocess tests above show the
+    # effect on arenas): applied when glibc's mallopt is there and no variable overrides.
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    from tasks.common import memory
+
+    assert memory._libc() is not None and hasattr(memory._libc(), "mallopt")
+    assert limit_malloc_arenas(memory.ARENAS) is True
+    assert fix_mmap_threshold() is True
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert limit_malloc_arenas() is False
+
+
+
+def test_the_calls_ask_glibc_for_the_arena_cap_and_the_threshold(monkeypatch):
+    # What each call asks mallopt for (glibc's parameter numbers, malloc.h); the effect on
+    # arenas is the subprocess test above.
+    from tasks.common import memory
+
+    asked = []
+
+    class Libc:
+        def mallopt(self, param, value):
+            asked.append((param, value))
+            return 1
+
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.setattr(memory, "_libc", Libc)
+    assert limit_malloc_arenas(3) and fix_mmap_threshold(512 * 1024)
+    assert asked == [(-8, 3), (-3, 512 * 1024)]  # M_ARENA_MAX, M_MMAP_THRESHOLD

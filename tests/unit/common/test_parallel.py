@@ -279,3 +279,14 @@ def test_urgent_inline_work_goes_ahead_of_calls_waiting_for_their_turn():
     for t in threads:
         t.join()
     assert ran == ["extract 2", "clean 1", "extract 3"], ran
+
+
+def _rows(table: pa.Table) -> int:
+    return table.num_rows
+
+
+def test_a_table_of_exactly_min_rows_goes_to_the_pool():
+    table = pa.table({"x": list(range(6))})
+    out = parallel.map_batch(_rows, table, workers=2, min_rows=6)
+    assert sum(out) == 6 and len(out) >= 2  # split in chunks, one per worker at least
+    assert parallel.map_batch(_rows, table, workers=2, min_rows=7) == [6]  # inline

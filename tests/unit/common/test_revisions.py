@@ -141,3 +141,16 @@ def test_revisions_of_and_the_diff_command(warehouse):
     assert pair["corrections"] and pair["from_revision"] == 1
     res = runner.invoke(app, ["diff", "https://e.com/nothing", "--warehouse", str(warehouse)])
     assert res.exit_code == 1
+
+
+def test_the_diff_names_its_article_and_ignores_the_order_of_authors():
+    old = _row(1, V1, authors=["Tom Becker", "Ana Ruiz"])
+    new = _row(2, V1, authors=["Ana Ruiz", "Tom Becker"])
+    d = diff_revisions(old, new)
+    assert d.article_id == "a1" and d.changed == {} and not d.text_changed
+
+
+def test_history_orders_by_revision_number_not_by_its_digits():
+    rows = [_row(10, V2, run_id="r10"), _row(2, V1, run_id="r9"), _row(1, V1, run_id="r1")]
+    assert [(d.from_revision, d.to_revision) for d in diff_history(rows)] == [(1, 2), (2, 10)]
+

@@ -111,3 +111,8 @@ def test_metadata_policy_withholds_only_opted_out_texts():
     assert out.column("content_hash").to_pylist() == ["h0", "h1", "h2", "h3"]
     assert out.schema == table.schema
     assert withhold_text(table, "keep", ["noai"]).column("text").to_pylist()[0] == "Text 0."
+
+
+def test_meta_values_that_are_not_utf8_are_still_read():
+    page = b"<head><meta name='description' content='caf\xe9'><meta name='robots' content='noai'>"
+    assert meta_signals(page, A) == {"noai"}

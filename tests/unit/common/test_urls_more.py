@@ -67,3 +67,19 @@ def test_different_things_stay_different(a, b):
     except ValueError:
         other = None
     assert canonical_url(a) != other
+
+
+def test_an_amp_cache_path_without_a_host_is_not_taken_for_one():
+    # The cache form is /amp/s/<host>/<path>: a first segment without a dot is no host.
+    from tasks.common.urls import canonical_url, domain_of
+
+    assert domain_of(canonical_url("https://www.google.com/amp/s/news/page.html")) == \
+        "google.com"
+    assert canonical_url("https://www.google.com/amp/s/example.com/news/page.html") == \
+        "https://example.com/news/page.html"
+
+
+def test_a_trailing_dot_of_the_host_is_dropped():
+    from tasks.common.urls import canonical_url
+
+    assert canonical_url("https://Example.com./a") == canonical_url("https://example.com/a")

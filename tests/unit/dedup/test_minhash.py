@@ -365,6 +365,22 @@ def test_revision_replaces_its_node_and_keeps_membership():
     assert res.new_cluster == ["x"] and res.changed_prior == {} and res.pairs == []
 
 
+def test_a_revised_articles_old_text_finds_no_containment_partners():
+    # x's old text is superseded by its revision: a new article that repeats the old text
+    # must not join x's cluster through the old row's containment keys (the old row keeps
+    # x's membership, it is no longer x's text).
+    old = make_text(72)
+    sig, counts = nd.sign_counted([old])
+    revised, copy = make_text(73), old
+    res = nd.cluster_incremental(
+        ["x", "c"], np.array([99, 100]), nd.sign([revised, copy]),
+        prior_ids=["x"], prior_first_seen=np.array([1]), prior_cluster=["x"],
+        prior_keys=nd.band_keys(sig), prior_signature_rows=lambda ix: sig[ix],
+        new_texts=[revised, copy], prior_texts=lambda ix: [old for _ in ix],
+        prior_counts=counts, prior_loose_keys=nd.containment_keys(sig))
+    assert res.new_cluster == ["x", "c"] and res.new_duplicate_of == [None, None]
+
+
 def test_a_new_copy_reads_one_earlier_copy_of_its_story_not_every_copy():
     # A story already republished 30 times (one cluster): a new copy needs one checked
     # pair to join it, so only one earlier text is read (was: all 30 every batch, which
@@ -423,7 +439,7 @@ def test_pairs_between_new_rows_are_all_checked():
 
 
 def test_mixing_unique_ids_is_required():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unique"):
         run(["a", "a"], [1, 2], [make_text(1), make_text(2)])
 
 

@@ -160,3 +160,40 @@ def test_extra_columns_are_kept(settings):
     result = enrich_batch(table.drop_columns(["places"]), settings, "r")
     assert result.table.column("places").to_pylist() == [["PL", "UA"]]
     assert result.table.column("extra").to_pylist() == [1]
+
+
+def _with(table: pa.Table, **columns) -> pa.Table:
+    for name, values in columns.items():
+        i = table.schema.get_field_index(name)
+        table = table.set_column(i, table.schema.field(name),
+                                 pa.array(values, table.schema.field(name).type))
+    return table
+
+
+def test_places_are_matched_in_the_articles_language_and_its_word_count_kept(settings):
+    # German names of places are in the German automaton only; the language and the word
+    # count come from the earlier stages and are not computed again.
+    text = "Die Regierungen in Warschau und Moskau haben heute lange beraten."
+    articles = _with(make_articles([text]), language=["de"], language_score=[0.99],
+                     word_count=[12])
+    result = enrich_batch(articles, settings, "r1")
+    (row,) = result.table.to_pylist()
+    assert sorted(row["places"]) == ["PL", "RU"] and row["language"] == "de"
+    assert row["word_count"] == 12
+
+
+def test_entity_rows_list_the_most_mentioned_first(settings):
+    text = ("Talks in Moscow ended. Warsaw said no. Warsaw said it again, and the talks in "
+            "Warsaw go on.")
+    result = enrich_batch(make_articles([text], domain="z.example"), settings, "r1")
+    rows = [(r["text"], r["count"]) for r in result.outputs["entities"].to_pylist()]
+    counts = [c for _, c in rows]
+    assert counts == sorted(counts, reverse=True) and rows[0][1] > rows[-1][1]
+
+
+def test_the_summary_label_is_the_most_frequent_one_of_the_merged_forms():
+    counted = [("Russia", "GPE", "Russia", 3), ("Russian", "NORP", "Russia", 1),
+               ("Tusk", "PERSON", None, 2)]
+    assert enrich_mod._summary(counted) == [
+        {"text": "Russia", "label": "GPE", "count": 4},
+        {"text": "Tusk", "label": "PERSON", "count": 2}]

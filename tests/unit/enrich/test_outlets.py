@@ -138,3 +138,18 @@ def test_enrich_joins_both_files_and_notes_a_broken_one(tmp_path, monkeypatch):
     assert any("source registry" in n and "not valid TOML" in n for n in r.notes)
     assert r.table.column("source_name").to_pylist() == ["Wire"]  # the other file still counts
     assert r.table.column("enrich_error").to_pylist() == [None]
+
+
+def test_a_phrase_takes_the_place_of_its_word_chosen_before_it():
+    # "bank" (5 uses) outscores "central bank" (3) and is chosen first; the phrase accounts
+    # for over half of its uses, so it takes the word's place in the ranking.
+    doc = ("Bank shares fell sharply on Monday. Traders sold. The central bank raised rates. "
+           "The central bank warned. The central bank spoke. Bank customers waited.")
+    kws = keywords.tfidf_keywords([doc, *DOCS[1:]], ["en"] * 3, top_k=5)
+    assert keywords.candidates(doc, "en")["bank"] > keywords.candidates(doc, "en")["central bank"]
+    assert kws[0][0] == "central bank" and "bank" not in kws[0] and len(kws[0]) == 5
+
+
+def test_tfidf_keywords_need_one_language_per_text():
+    with pytest.raises(ValueError):
+        keywords.tfidf_keywords(DOCS, ["en"] * 2)

@@ -181,3 +181,16 @@ def test_the_agency_credit_of_a_wire_dateline_is_the_byline():
     for first in ("Zutaten (optional): Salz", "Die Bundesregierung (CDU) hat ...",
                   "Berlin (dpa) meldet, dass ...", "(dpa) – ohne Ort"):
         assert wire_credit(page(first), nowhere_else) is None
+
+
+def test_a_labelled_date_is_taken_from_1995_to_the_latest_day() -> None:
+    from tasks.extract.headline_area import labelled_date
+
+    def page(day: str):
+        return html.fromstring(f"<html><body><h1>Bridge</h1><p>Published: {day}</p></body></html>")
+
+    latest = date(2024, 1, 1)
+    assert labelled_date(page("1 January 1995"), latest) == date(1995, 1, 1)
+    assert labelled_date(page("31 December 1994"), latest) is None  # before news on the web
+    assert labelled_date(page("1 January 2024"), latest) == latest
+    assert labelled_date(page("2 January 2024"), latest) is None

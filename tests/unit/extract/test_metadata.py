@@ -515,6 +515,9 @@ def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
     ('<h1><span>Energiewende und Mobilität</span><span class="aural">: </span>'
      '<small class="c-topline"><span class="aural">, Thema:</span> Forschung</small></h1>',
      "Energiewende und Mobilität"),
+    # ... or nothing but a stray dash: the kicker is all the headline there is
+    ('<h1><span>Energiewende und Mobilität</span><span class="sr-only">: </span> – </h1>',
+     "Energiewende und Mobilität"),
 ])
 def test_headline_text_leaves_out_kickers_subtitles_dates_and_hidden_parts(h1, want) -> None:
     from tasks.extract.metadata import headline_text
@@ -1088,3 +1091,35 @@ def test_an_institution_split_at_its_und_is_one_organisation_and_no_person() -> 
             "<span itemprop='author'>Joachim  Hamberger</span></p></div></article>")
     m = page_metadata(tree(head, body), "https://www.waldwissen.net/de/x", now=NOW)
     assert m.authors == ["Joachim Hamberger"]
+
+
+def test_a_date_up_to_the_future_tolerance_still_counts_as_agreement() -> None:
+    from datetime import timedelta
+
+    from tasks.extract.metadata import AGREEMENT_BONUS, FUTURE_TOLERANCE, date_confidence
+
+    now = datetime(2024, 5, 2, 12, tzinfo=UTC)
+    edge = now + FUTURE_TOLERANCE  # a page a zone ahead of ours may be dated this late
+    chosen = DateCandidate("meta", edge)
+    alone = date_confidence(chosen, [chosen], now)
+    agreeing = date_confidence(chosen, [chosen, DateCandidate("jsonld", edge)], now)
+    assert agreeing == pytest.approx(alone + AGREEMENT_BONUS)
+    later = DateCandidate("jsonld", edge + timedelta(seconds=1))  # implausible: not a vote
+    assert date_confidence(chosen, [chosen, later], now) == alone
+
+
+def test_the_extensive_date_search_is_a_second_pass_only_when_asked_for() -> None:
+    # A date only written inside a long sentence: neither the page zone, nor a short text
+    # segment, nor htmldate's fast pass dates the page; its extensive search does.
+    from tasks.extract.metadata import page_metadata
+
+    sentence = ("The council met at the town hall and, after a long debate about the harbour "
+                "bridge and its costs, it decided on 7 November 2023 to reopen it. ")
+    html = ("<html><head><title>Bridge</title></head><body><article><h1>Bridge reopens</h1>"
+            f"<p>{sentence * 2}</p></article></body></html>")
+    now = datetime(2024, 5, 2, tzinfo=UTC)
+    fast = page_metadata(fromstring(html), "https://x.example/a", now=now)
+    assert fast.published_at is None
+    deep = page_metadata(fromstring(html), "https://x.example/a", now=now, extensive_dates=True)
+    assert (deep.published_at, deep.published_at_source) == (
+        datetime(2023, 11, 7, tzinfo=UTC), "htmldate")

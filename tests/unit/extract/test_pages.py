@@ -353,6 +353,9 @@ def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> 
         # the site name leads: the rest keeps its own separators
         ("Harbour Gazette - Bridge reopens - live updates", "Harbour Gazette", None,
          "Bridge reopens - live updates"),
+        # the site name trails: the kept parts keep their separators, the site goes
+        ("Bridge reopens - live updates | Harbour Gazette", "Harbour Gazette", None,
+         "Bridge reopens - live updates"),
         (None, "Harbour Gazette", None, None),
     ],
 )
@@ -460,3 +463,41 @@ def test_a_feed_or_sitemap_date_hint_reaches_the_row() -> None:
                         "hint_published_at": hint, "hint_published_source": "sitemap"}])
     (row,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
     assert (row["published_at"], row["published_at_source"]) == (hint, "sitemap")
+
+
+def test_the_page_is_extracted_at_its_address_after_redirects(monkeypatch) -> None:
+    # Relative links, URL dates and the outlet's names are the final page's, not those of
+    # the discovered URL that redirected to it.
+    seen = []
+
+    def extract_html(body, url, **kw):
+        seen.append(url)
+        return extract_mod.Extracted("", extract_mod.PageMetadata(), error="stop")
+
+    monkeypatch.setattr(extract_mod, "extract_html", extract_html)
+    extract.run(docs_table([
+        {"input_key": "a", "url": "https://gazette.example/s?id=1", "source_kind": "feed",
+         "final_url": "https://gazette.example/2024/05/02/bridge.html", "body": page()},
+        {"input_key": "b", "url": "https://gazette.example/x", "source_kind": "url",
+         "body": page()}]), EXTRACT, "r")
+    assert seen == ["https://gazette.example/2024/05/02/bridge.html",
+                    "https://gazette.example/x"]
+
+
+def test_a_parser_failure_names_the_exception(monkeypatch) -> None:
+    def refuse(body):
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad")
+
+    monkeypatch.setattr(extract_mod, "load_html", refuse)
+    x = extract_html(page(), "https://x.example/a")
+    assert x.text == "" and x.error == "unparsable HTML: UnicodeDecodeError"
+
+
+def test_the_page_share_of_a_tree_without_a_body_is_whole() -> None:
+    from lxml import etree
+
+    from tasks.extract.pages import _page_share
+
+    tree = etree.fromstring("<html><head><title>t</title></head></html>")
+    assert tree.find("body") is None
+    assert _page_share("some text", tree) == 1.0

@@ -86,7 +86,8 @@ def test_a_page_archived_without_its_body_is_a_reject_for_reprocess(tmp_path) ->
     left = writer.write_exchange("https://a.example/b", REQ, HEAD, b"", when=NOW,
                                  truncated="unspecified", omitted="noarchive")
     writer.close()
-    log = [{"url": u, "error": None, "warc_file": f, "warc_offset": o, "source": "s.urls"}
+    log = [{"url": u, "error": None, "warc_file": f, "warc_offset": o, "source": "s.urls",
+            "source_kind": "sitemap"}
            for u, (f, o) in zip(["https://a.example/a", "https://a.example/b"], [kept, left],
                                 strict=True)]
     result = archived_documents(tmp_path, log, run_id="rp")
@@ -95,6 +96,7 @@ def test_a_page_archived_without_its_body_is_a_reject_for_reprocess(tmp_path) ->
     assert (reject["url"], reject["stage"], reject["reason"], reject["run_id"]) == (
         "https://a.example/b", "reprocess", "not_archived", "rp")
     assert "noarchive" in reject["detail"] and reject["input_key"] == "https://a.example/b"
+    assert (reject["source_kind"], reject["source"]) == ("sitemap", "s.urls")  # its input's
     assert result.counts["received"] == 2 and result.counts["rejected"] == 1
 
 

@@ -211,3 +211,19 @@ def test_index_hits_read_the_matching_rows_of_every_file_and_row_group(tmp_path)
     loc = np.array([[1, 99], [0, 45], [0, 3], [1, 50], [0, 31]])
     got = [r for part in rows_at(files, loc, ["key"]) for r in part.column(0).to_pylist()]
     assert got == [3, 31, 45, 150, 199]
+
+
+def test_rows_without_containment_columns_or_keys():
+    """Signature rows of schema 6 (no shingle_count) are not indexed; a row whose
+    containment keys are null is indexed by its band keys alone."""
+    from tasks.storage.band_index import band_index_rows
+
+    sig = run([row("https://a.example/1", ORIGINAL_TEXT, 0),
+               row("https://b.example/2", story(9), 1)]).outputs["signatures"]
+    assert band_index_rows(sig.drop_columns(["shingle_count"])).num_rows == 0
+    at = sig.schema.get_field_index("containment_keys")
+    no_loose = sig.set_column(at, sig.schema.field(at),
+                              pa.nulls(sig.num_rows, sig.schema.field(at).type))
+    index = band_index_rows(no_loose)
+    assert set(zip(index["key"].to_pylist(), index["article_id"].to_pylist(), strict=True)) == \
+        {(k, r["article_id"]) for r in sig.to_pylist() for k in r["band_keys"]}

@@ -77,3 +77,27 @@ def test_failing_data_tests_are_shown_with_their_rows():
 class _NoDrift:
     def rows(self, sql):
         return ["outlet"], []
+
+
+def test_the_y_scale_ends_on_a_round_number_at_or_above_the_top_value():
+    assert [charts._nice_max(v) for v in (0, 1, 3, 7, 10, 100, 120, 0.4)] == \
+        [1.0, 1, 5, 10, 10, 100, 200, 0.5]
+
+
+def test_the_axes_put_zero_at_the_bottom_the_top_at_the_top_and_label_short_ranges_daily():
+    svg, x, y = charts._axes(DAYS, 10, pct=False)
+    assert y(10) == charts.TOP and y(0) == charts.H - charts.BOTTOM
+    assert y(5) == (y(0) + y(10)) / 2
+    assert x(0) < x(1) < x(4) < charts.W - charts.RIGHT
+    assert re.findall(r"class='xl'>([^<]+)<", svg) == [f"{d:%b %d}" for d in DAYS]
+
+
+def test_a_ranked_bar_value_is_written_just_after_its_bar():
+    svg = svg_of(charts.ranked_bars([("FR", 10), ("DE", 5)], "t"))
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = list(svg.iter(f"{ns}rect"))
+    values = [t for t in svg.iter(f"{ns}text") if t.get("class") == "bv"]
+    assert [t.text for t in values] == ["10", "5"]
+    for bar, value in zip(bars, values, strict=True):
+        end = float(bar.get("x")) + float(bar.get("width"))
+        assert end < float(value.get("x")) <= end + 10

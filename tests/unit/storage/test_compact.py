@@ -71,3 +71,38 @@ def test_groups_never_exceed_the_row_cap(tmp_path, monkeypatch):
     manifest = C.compact(tmp_path, min_files=2)
     sizes = sorted(pq.read_metadata(f).num_rows for f in committed_files(tmp_path, "rejects"))
     assert sizes == [8, 8, 8, 8] and len(manifest["replaces"]) == 8
+
+
+def _commit_index(root, batch: int, n: int) -> None:
+    from schemas import BAND_INDEX
+
+    rows = [{"key": batch * 1000 + i, "article_id": f"a{batch}", "run_id": "r1"}
+            for i in range(n)]
+    publish_commit(root, {"band_index": conform(rows, BAND_INDEX, "band_index")},
+                   {"run_id": "ri", "started_at": "2024-05-01T00:00:00+00:00"}, batch)
+
+
+def test_the_band_index_is_merged_by_its_own_larger_row_counts(tmp_path, monkeypatch):
+    # 64 index rows per article: a band_index file is small, and merged files are capped,
+    # at 64 times the rows of the other tables (here 64 x 10 rows).
+    monkeypatch.setattr(C, "COMPACT_ROWS", 10)
+    monkeypatch.setattr(C, "SMALL_FILE_ROWS", 5)
+    monkeypatch.setattr(C, "_COMPACT_ROWS", {"band_index": 10 * 64})
+    for b in range(1, 4):
+        _commit_index(tmp_path, b, 50)  # 50 rows: small for the index, not for rejects
+        _commit(tmp_path, b, 50)
+    assert len(C.small_files(tmp_path, "band_index")) == 3
+    assert C.small_files(tmp_path, "rejects") == []
+    manifest = C.compact(tmp_path, min_files=2, now=AT)
+    (merged,) = committed_files(tmp_path, "band_index")
+    assert pq.read_metadata(merged).num_rows == 150
+    assert len(committed_files(tmp_path, "rejects")) == 3
+    assert manifest["started_at"] == AT.isoformat()
+    assert manifest["run_id"] == "compact-20240501T000000000000Z"
+
+
+def test_a_compaction_without_a_time_is_stamped_in_utc(tmp_path):
+    for b in range(1, 4):
+        _commit(tmp_path, b, 2)
+    manifest = C.compact(tmp_path, min_files=2)
+    assert datetime.fromisoformat(manifest["started_at"]).utcoffset().total_seconds() == 0

@@ -100,3 +100,56 @@ def test_split_known_with_and_without_refresh():
     todo, skipped = split_known(docs, known, refresh=True)
     assert todo.column("url").to_pylist() == [urls[0], urls[1], urls[4]]
     assert skipped.column("url").to_pylist() == [urls[2], urls[3]]
+
+
+def test_a_new_warehouse_folder_is_created_with_its_parents(tmp_path):
+    root = tmp_path / "new" / "wh"
+    m = publish_run(root, {"rejects": _rejects(1, "r1")}, _manifest("r1"))
+    assert [p.name for p in committed_files(root, "rejects")] == ["r1-0000.parquet"]
+    assert [x["name"] for x in manifests(root)] == [m["name"]]
+    from tasks.storage.publish import commit_manifest
+
+    commit_manifest(tmp_path / "other" / "wh", "r0", {"run_id": "r0", "started_at": "x"})
+    assert [x["run_id"] for x in manifests(tmp_path / "other" / "wh")] == ["r0"]
+
+
+def test_tables_are_written_zstd_compressed_and_the_band_index_key_raw(tmp_path):
+    from tasks.storage.publish import parquet_options
+
+    write_table(tmp_path, "rejects", _rejects(3, "r1"), "r1")
+    meta = pq.read_metadata(tmp_path / "rejects/r1-0000.parquet").row_group(0)
+    assert {meta.column(i).compression for i in range(meta.num_columns)} == {"ZSTD"}
+    assert parquet_options("articles")["compression"] == "zstd"
+    assert parquet_options("band_index")["compression"]["key"] == "none"
+
+
+class _Killed(Exception):
+    pass
+
+
+def _die_at(monkeypatch, point: str) -> None:
+    """Stand in for a SIGKILL at one crash point of the commit protocol."""
+    from tasks.storage import publish
+
+    def crash_point(name: str) -> None:
+        if name == point:
+            raise _Killed(name)
+
+    monkeypatch.setattr(publish, "crash_point", crash_point)
+
+
+def test_a_part_killed_half_written_is_deleted_by_the_next_start(tmp_path, monkeypatch):
+    _die_at(monkeypatch, "parquet-tmp-written")
+    with pytest.raises(_Killed):
+        publish_run(tmp_path, {"rejects": _rejects(2, "r1")}, _manifest("r1"))
+    assert [p.suffix for p in (tmp_path / "rejects").iterdir()] == [".tmp"]
+    assert quarantine_orphans(tmp_path) == ["removed half-written rejects/r1-0000.parquet.tmp"]
+    assert list((tmp_path / "rejects").iterdir()) == []
+
+
+def test_a_commit_killed_before_its_manifest_is_invisible(tmp_path, monkeypatch):
+    _die_at(monkeypatch, "commit-files-written")
+    with pytest.raises(_Killed):
+        publish_run(tmp_path, {"rejects": _rejects(2, "r1")}, _manifest("r1"))
+    assert (tmp_path / "rejects/r1-0000.parquet").exists()  # the files are in place ...
+    assert committed_files(tmp_path, "rejects") == [] and manifests(tmp_path) == []  # unread

@@ -213,3 +213,22 @@ def test_an_index_of_another_format_is_rebuilt_by_the_catch_up(wh):
 def test_an_empty_warehouse_answers_nothing(warehouse):
     result = S.search(warehouse, "anything")
     assert result.hits == [] and result.total == 0
+
+
+def test_a_batch_commit_is_caught_up_under_its_own_name(wh):
+    # A batch commit is named r2.b00001, not by its run_id: recorded under that name, it is
+    # no longer pending, and a run's later batch is still found missing.
+    from tasks.storage.publish import publish_commit
+
+    def batch(n: int, aid: str) -> None:
+        rows = [_article(aid, "Bridge reopens", "The old bridge reopened today.", "r2")]
+        publish_commit(wh, {"articles": conform(rows, ARTICLES, "articles")},
+                       {"run_id": "r2", "started_at": "r2"}, n)
+
+    batch(1, "b1")
+    assert S.catch_up(wh) == ["r2.b00001"]
+    assert S.indexed_commits(wh) == ["r1", "r2.b00001"] and S.pending_commits(wh) == []
+    batch(2, "b2")
+    assert [S.commit_key(m) for m in S.pending_commits(wh)] == ["r2.b00002"]
+    assert S.catch_up(wh) == ["r2.b00002"] and S.catch_up(wh) == []
+    assert sorted(_ids(S.search(wh, "bridge"))) == ["b1", "b2"]

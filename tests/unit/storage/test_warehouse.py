@@ -152,3 +152,21 @@ def test_the_run_summary_and_the_html_report(tmp_path) -> None:
         "| fetch | 5 | 4 | 0 | 1 | 0 |", "",
         "inputs 5 = kept 2 + rejected 2 + failed 1 + skipped 0",
         "- note: one feed failed"]
+
+
+def test_a_manifest_rewritten_within_one_mtime_tick_is_read_again(tmp_path):
+    # Manifests are parsed once per (path, size, mtime): a rewrite that a coarse clock
+    # gives the same mtime is still seen through its new size.
+    import os
+
+    from tasks.storage.warehouse import MANIFESTS, manifests
+
+    folder = tmp_path / MANIFESTS
+    folder.mkdir()
+    path = folder / "r1.json"
+    path.write_text(json.dumps({"run_id": "r1", "started_at": "2024"}), encoding="utf-8")
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["r1"]
+    st = path.stat()
+    path.write_text(json.dumps({"run_id": "r1-renamed", "started_at": "2024"}), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["r1-renamed"]

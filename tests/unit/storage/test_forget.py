@@ -1,0 +1,141 @@
+"""Forget, function by function: which WARC records go, where the kept ones move, which
+rows of which tables go (by article, URL and domain), and what the takedown commit
+records. The end-to-end run (CLI, every file searched for traces) is
+tests/integration/test_forget.py."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from datetime import UTC, datetime
+
+import pyarrow as pa
+
+from schemas import FETCH_LOG, REJECTS
+from tasks.storage.forget import (
+    Takedown,
+    _move_offsets,
+    _rewrite_warc,
+    forget,
+    matching_articles,
+)
+from tasks.storage.publish import publish_commit
+from tasks.storage.warehouse import scan_table
+from tests.unit.dedup.test_rules import by_url, row, run, story
+
+T = datetime(2024, 4, 4, tzinfo=UTC)
+
+
+def _record(url: str) -> bytes:
+    """One WARC record as its own gzip member, as the archive writes them."""
+    return gzip.compress(f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+                         f"Content-Length: 4\r\n\r\nbody of {url}\r\n\r\n".encode())
+
+
+def _targets(data: bytes) -> list[str]:
+    """The target URL of every record of a WARC file, in file order."""
+    out, pos = [], 0
+    while pos < len(data):
+        d = zlib.decompressobj(31)
+        text = d.decompress(data[pos:]).decode()
+        out.append(text.split("WARC-Target-URI: ")[1].split("\r\n")[0])
+        pos = len(data) - len(d.unused_data)
+    return out
+
+
+def _warc(path, urls: list[str]) -> list[int]:
+    """Write a WARC of one record per URL; -> the offset of each record."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    members = [_record(u) for u in urls]
+    path.write_bytes(b"".join(members))
+    offsets, pos = [], 0
+    for m in members:
+        offsets.append(pos)
+        pos += len(m)
+    return offsets
+
+
+def test_rewrite_warc_drops_the_records_of_urls_and_domains_and_maps_the_kept_offsets(tmp_path):
+    urls = ["https://a.example/1", "https://b.example/2", "https://news.c.example/3",
+            "https://c.example/4", "https://notc.example/5"]
+    path = tmp_path / "x.warc.gz"
+    offsets = _warc(path, urls)
+    new, moved, dropped = _rewrite_warc(path, {"https://b.example/2"}, {"c.example"})
+    assert dropped == 3  # the URL, the domain itself and its subdomain; not notc.example
+    kept = new.read_bytes()
+    assert _targets(kept) == ["https://a.example/1", "https://notc.example/5"]
+    assert set(moved) == {offsets[0], offsets[4]}
+    # Each kept record reads at its new offset.
+    assert _targets(kept[moved[offsets[4]]:]) == ["https://notc.example/5"]
+    assert moved[offsets[0]] == 0
+    assert path.read_bytes() != kept and not list(tmp_path.glob("*.tmp"))
+
+
+def test_rewrite_warc_writes_nothing_when_no_record_matches(tmp_path):
+    path = tmp_path / "x.warc.gz"
+    _warc(path, ["https://a.example/1"])
+    assert _rewrite_warc(path, {"https://b.example/2"}, {"c.example"}) == (None, {}, 0)
+    assert [p.name for p in tmp_path.iterdir()] == ["x.warc.gz"]
+
+
+def test_move_offsets_renames_moved_files_and_maps_their_offsets():
+    table = pa.table({"url": ["u1", "u2", "u3", "u4"],
+                      "warc_file": ["raw/a.warc.gz", "raw/a.warc.gz", "raw/b.warc.gz", None],
+                      "warc_offset": pa.array([0, 500, 70, None], pa.int64())})
+    out = _move_offsets(table, {"raw/a.warc.gz": ("raw/a-f1.warc.gz", {0: 0, 500: 120})})
+    assert out.column_names == table.column_names
+    assert out["warc_file"].to_pylist() == ["raw/a-f1.warc.gz", "raw/a-f1.warc.gz",
+                                            "raw/b.warc.gz", None]
+    assert out["warc_offset"].to_pylist() == [0, 120, 70, None]
+
+
+def test_matching_articles_of_an_empty_warehouse_has_the_columns(tmp_path):
+    got = matching_articles(tmp_path, Takedown(url="https://a.example/1"))
+    assert got.num_rows == 0
+    assert got.column_names == ["article_id", "url", "canonical_url", "domain"]
+
+
+def _warehouse(root):
+    """Articles a.example/1 and b.example/2, a reject and fetch_log rows of each domain
+    (one of a page that never became an article), and their WARC records."""
+    res = run([row("https://a.example/1", story(1), 0), row("https://b.example/2", story(2), 1)])
+    offsets = _warc(root / "raw" / "r1" / "x.warc.gz",
+                    ["https://a.example/1", "https://b.example/2", "https://news.b.example/x"])
+    warc = "raw/r1/x.warc.gz"
+    fetch_log = pa.Table.from_pylist([
+        {"url": u, "fetched_at": T, "run_id": "r1", "warc_file": warc, "warc_offset": o}
+        for u, o in zip(["https://a.example/1", "https://b.example/2",
+                         "https://news.b.example/x"], offsets, strict=True)], schema=FETCH_LOG)
+    rejects = pa.Table.from_pylist([
+        {"url": u, "input_key": u, "stage": "extract", "reason": "not_article",
+         "rejected_at": T, "run_id": "r1"}
+        for u in ("https://news.b.example/x", "https://a.example/r")], schema=REJECTS)
+    publish_commit(root, {"articles": res.table, "fetch_log": fetch_log, "rejects": rejects},
+                   {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+    return res
+
+
+def test_forget_a_domain_removes_its_rows_and_records_and_moves_the_kept_offsets(tmp_path):
+    res = _warehouse(tmp_path)
+    manifest = forget(tmp_path, Takedown(domain="b.example", reason="test"), now=T)
+    assert manifest["warc_records_removed"] == 2
+    assert manifest["rows_removed"] == {"articles": 1, "fetch_log": 2, "rejects": 1}
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://a.example/1"]
+    # The reject of a page under the domain goes, though it never was an article.
+    assert scan_table(tmp_path, "rejects")["url"].to_pylist() == ["https://a.example/r"]
+    (log,) = scan_table(tmp_path, "fetch_log").to_pylist()
+    assert log["url"] == "https://a.example/1" and log["warc_file"] != "raw/r1/x.warc.gz"
+    data = (tmp_path / log["warc_file"]).read_bytes()
+    assert _targets(data) == ["https://a.example/1"]
+    assert _targets(data[log["warc_offset"]:]) == ["https://a.example/1"]
+    assert not (tmp_path / "raw" / "r1" / "x.warc.gz").exists()
+    (takedown,) = scan_table(tmp_path, "takedowns").to_pylist()
+    assert takedown["warc_records_removed"] == 2 and takedown["domain"] == "b.example"
+    assert takedown["article_ids"] == [by_url(res)["https://b.example/2"]["article_id"]]
+
+
+def test_a_takedown_of_a_url_and_a_domain_covers_both(tmp_path):
+    res = _warehouse(tmp_path)
+    got = matching_articles(tmp_path, Takedown(url="https://a.example/1", domain="b.example"))
+    assert sorted(got["article_id"].to_pylist()) == sorted(
+        r["article_id"] for r in res.table.to_pylist())

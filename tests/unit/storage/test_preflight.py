@@ -1,0 +1,71 @@
+"""warehouse_problem on folders built here: what it refuses, with which sentence, and that it
+creates nothing. The commands' exit codes are tests/reliability/test_preflight.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.storage import preflight
+from tasks.storage.preflight import warehouse_problem
+from tasks.storage.warehouse import MANIFESTS
+
+
+def test_a_missing_warehouse_under_a_writable_folder_is_fine_and_nothing_is_created(tmp_path):
+    assert warehouse_problem(tmp_path / "new" / "wh", write=True) is None
+    assert warehouse_problem(str(tmp_path / "new" / "wh"), write=False) is None
+    assert list(tmp_path.iterdir()) == []  # not the folders, not the probe file
+
+
+def test_an_existing_warehouse_with_table_folders_is_fine(tmp_path):
+    for name in ("articles", "rejects", MANIFESTS, "raw"):
+        (tmp_path / name).mkdir()
+    assert warehouse_problem(tmp_path, write=True) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["articles", "rejects", MANIFESTS, "raw"])
+
+
+@pytest.mark.parametrize("name", ["articles", "raw", MANIFESTS])
+def test_a_table_or_run_folder_that_is_a_file_is_named(tmp_path, name):
+    (tmp_path / name).write_text("", encoding="utf-8")
+    problem = warehouse_problem(tmp_path, write=False)
+    assert problem == f"warehouse {tmp_path}: {tmp_path / name} should be a folder but is a file"
+
+
+def test_a_warehouse_that_is_a_file_or_under_a_file(tmp_path):
+    f = tmp_path / "wh"
+    f.write_text("", encoding="utf-8")
+    assert warehouse_problem(f, write=False) == f"warehouse {f} is not a folder"
+    assert warehouse_problem(f / "sub", write=True) == \
+        f"warehouse {f / 'sub'} cannot be created: {f} is not a folder"
+
+
+def test_an_unreadable_warehouse_is_refused(tmp_path, monkeypatch):
+    # Root reads everything: ask os.access as the check does, and answer no for this folder.
+    real = preflight.os.access
+    asked = []
+
+    def access(path, mode):
+        asked.append((path, mode))
+        return False if path == tmp_path else real(path, mode)
+
+    monkeypatch.setattr(preflight.os, "access", access)
+    assert warehouse_problem(tmp_path, write=False) == f"warehouse {tmp_path} is not readable"
+    assert asked == [(tmp_path, preflight.os.R_OK | preflight.os.X_OK)]
+
+
+def test_an_unwritable_folder_or_parent_is_named(tmp_path, monkeypatch):
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(preflight, "_probe_write", refuse)
+    assert warehouse_problem(tmp_path, write=True) == \
+        f"warehouse {tmp_path} is not writable (Permission denied)"
+    missing = tmp_path / "a" / "wh"
+    assert warehouse_problem(missing, write=True) == \
+        f"warehouse {missing}: its parent {tmp_path} is not writable (Permission denied)"
+    assert warehouse_problem(missing, write=False) is None  # queries need no writing
+
+
+def test_the_write_probe_leaves_no_file(tmp_path):
+    preflight._probe_write(tmp_path)
+    assert list(tmp_path.iterdir()) == []

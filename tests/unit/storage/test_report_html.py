@@ -1,0 +1,141 @@
+"""The whole HTML report over a small published warehouse: every section that has data
+draws its charts and tables, the files land where the command says, and the run's drift
+notes name the outlet. Chart drawing itself is tests/unit/storage/test_charts.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, conform
+from tasks.storage import report_html
+from tasks.storage.publish import publish_run
+from tasks.storage.report import build_report
+from tests.unit.storage.test_report_views import FETCHED, START, article, outlet_days
+
+# Ten outlets: the volume chart shows the nine biggest and puts the tenth under "others".
+OUTLETS = [f"o{i}.example" for i in range(10)]
+STAGES = [{"stage": "discover", "received": 5, "passed": 4, "rejected": 1, "failed": 0,
+           "skipped": 0}, {"stage": "fetch", "received": 4, "passed": 3, "rejected": 0,
+                           "failed": 1, "skipped": 0}]
+
+
+def _articles() -> list[dict]:
+    rows = [article(i * 10 + k, d, k % 3, language="en" if i % 2 else "de")
+            for i, d in enumerate(OUTLETS) for k in range(10 - i)]
+    # An outlet whose bylines vanish on day 20 after 20 days with them: a drift alarm.
+    rows += (outlet_days("changed.example", range(0, 20), 3)
+             + outlet_days("changed.example", range(20, 24), 3, start=1000, authors=(),
+                           source="sitemap"))
+    return rows
+
+
+def _warehouse(root) -> None:
+    arts = _articles()
+    ids = [a["article_id"] for a in arts[:6]]
+    entities = [{"article_id": a, "text": name, "label": label, "count": 1, "run_id": "r1"}
+                for a in ids for name, label in (("Ana Ruiz", "PERSON"), ("UN", "ORG"))]
+    places = [{"article_id": a, "iso2": iso, "count": 1, "run_id": "r1"}
+              for a in ids for iso in ("FR", "PL")]
+    log = [{"url": a["url"], "fetched_at": FETCHED, "run_id": "r1", "elapsed_ms": 100.0,
+            "attempts": 1} for a in arts[:8]]
+    log += [{"url": "https://down.example/x", "fetched_at": FETCHED, "run_id": "r1",
+             "error": "timeout", "attempts": 3}]
+    publish_run(root, {"articles": conform(arts, ARTICLES, "articles"),
+                       "entities": conform(entities, ENTITIES, "entities"),
+                       "places": conform(places, PLACES, "places"),
+                       "fetch_log": conform(log, FETCH_LOG, "fetch_log")},
+                {"run_id": "r1", "started_at": START.isoformat(), "stages": STAGES,
+                 "totals": {"inputs": 5, "kept": 3, "rejected": 1, "failed": 1,
+                            "skipped": 0}})
+
+
+@pytest.fixture
+def report(tmp_path):
+    # Built per test, not once per module: mutation testing runs, for each mutant, only
+    # the tests that themselves call the mutated function.
+    root = tmp_path / "wh"
+    _warehouse(root)
+    result = build_report(root, "r1")
+    return root, result, result.html.read_text("utf-8")
+
+
+def _figure_ids(html: str) -> list[str]:
+    return re.findall(r"<figure class='chart' id='chart-([^']+)'>", html)
+
+
+def test_the_report_lands_under_reports_for_the_run_and_as_latest(report):
+    root, result, html = report
+    assert result.html == root / "reports" / "r1.html"
+    assert (root / "reports" / "latest.html").read_text("utf-8") == html
+    assert not list((root / "reports").glob("*.tmp"))
+    assert html.startswith("<!DOCTYPE html>") and "run r1" in html
+
+
+def test_every_section_with_data_draws_its_charts(report):
+    _, result, html = report
+    assert {k for k, has in result.sections.items() if has} >= {
+        "volume", "places", "fetch", "freshness", "latest", "runs", "data-tests"}
+    figures = _figure_ids(html)
+    for key in ("volume-outlet", "volume-language", "places-ranked", "places-time",
+                "entities-ranked", "entities-time", "fetch-success", "fetch-latency",
+                "fetch-errors", "freshness-lag", "freshness-requests"):
+        assert figures.count(key) == 1, key
+    for figure in re.findall(r"<figure.*?</figure>", html, re.S):  # each has its caption
+        assert re.search(r"<figcaption>[^<]+</figcaption><svg", figure)
+
+
+def _figure(html: str, key: str) -> str:
+    return re.search(rf"<figure class='chart' id='chart-{key}'>.*?</figure>", html,
+                     re.S).group(0)
+
+
+def test_the_charts_show_their_series(report):
+    _, _, html = report
+    outlet = _figure(html, "volume-outlet")
+    assert "others" in outlet and "O9" not in outlet and "Changed" in outlet
+    assert "FR" in _figure(html, "places-ranked") and "PL" in _figure(html, "places-time")
+    entities = _figure(html, "entities-ranked")
+    assert "Ana Ruiz (PERSON)" in entities and "UN (ORG)" in entities
+    assert "Ana Ruiz (PERSON)" in _figure(html, "entities-time")
+    assert "timeout" in _figure(html, "fetch-errors")
+    # o0.example: 8 requests for its 10 stored articles; down.example stored none
+    requests = _figure(html, "freshness-requests")
+    assert "<title>O0: 0.8</title>" in requests and "down.example" not in requests
+
+
+def test_the_run_reconciliation_shows_each_stage(report):
+    _, _, html = report
+    runs = re.search(r"<section id='runs'>.*?</section>", html, re.S).group(0)
+    head = re.findall(r"<th>([^<]+)</th>", runs)
+    assert head == list(STAGES[0])  # the manifest's stage keys, in order
+    assert "<td>discover</td><td>5</td><td>4</td><td>1</td>" in runs
+    assert "(balanced)" in runs
+
+
+def test_the_drift_alarm_is_in_the_report_and_in_the_run_notes(report):
+    _, result, html = report
+    alarms = re.search(r"<section id='alarms'>.*?</section>", html, re.S).group(0)
+    assert "changed.example" in alarms and result.sections["alarms"]
+    (note,) = result.notes
+    assert "changed.example" in note and "author" in note
+    assert str((START + dt.timedelta(days=20)).date()) in note
+
+
+def test_a_period_without_drift_says_so_without_counting_as_data():
+    class NoDrift:
+        def rows(self, sql):
+            return ["outlet"], []
+
+    section = report_html.alarms(NoDrift(), {})
+    assert section.has_data is False and "class='ok'" in section.html()
+    failing = report_html.alarms(NoDrift(), {"t": (["x"], [(1,)])})
+    # the alarm points to the data tests section by its title
+    assert report_html.data_tests({}).title in failing.html()
+
+
+def test_a_figure_without_a_note_has_no_note():
+    assert "class='note'" not in report_html.figure("k", "c", "<svg></svg>")
+    assert "<p class='note'>n</p>" in report_html.figure("k", "c", "<svg></svg>", "n")
