@@ -394,7 +394,11 @@ def _cut_tail(stream: BinaryIO, last_pos: int | None, last_settled: bool) -> str
     download cut short, a crawler killed while writing): without this check, that record
     was lost without a reject. A last record that already became a row or a reject
     (all of its block was there: a cut in the gzip trailer) is not reported again. Only
-    a stream that can seek back is checked (local files, not a WARC read over HTTP)."""
+    a stream that can seek back is checked (local files, not a WARC read over HTTP), and
+    a WARC compressed as one gzip stream (`gzip file.warc`, not the standard member per
+    record) is not: its records share no member end to measure from (tried: checking the
+    stream's own end caught 3 more cut points of a test file and reported 18 cuts that
+    lost nothing, or the same loss twice)."""
     try:
         if not stream.seekable():
             return None
