@@ -8,6 +8,7 @@ checked from the server's side. Delays and deadlines are short so the suite stay
 
 from __future__ import annotations
 
+import re
 import statistics
 import tracemalloc
 from pathlib import Path
@@ -281,12 +282,24 @@ def test_archive_has_request_and_response_records(fault_run) -> None:
                 types[record.rec_type] = types.get(record.rec_type, 0) + 1
     assert types["warcinfo"] >= 1
     assert types["request"] >= types["response"] > 30
+    # each request record holds the request line as sent: method, path and query
+    lines = []
+    for path in Path(tmp, "raw").rglob("*.warc.gz"):
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type == "request":
+                    head = record.http_headers
+                    lines.append(f"{head.protocol} {head.statusline}")
+    assert "GET /ok/0 HTTP/1.1" in lines
+    assert all(re.fullmatch(r"GET /\S* HTTP/1\.1", line) for line in lines), lines[:5]
 
 
 def test_user_agent_is_sent(fault_run, server) -> None:
     result, _, normal, *_ = fault_run
     hits = server.hits_for(NORMAL_HOSTS[0])
     assert hits and all(h.headers.get("user-agent") == UA for h in hits)
+    # pages asked for as HTML first (a server that negotiates answers with its page)
+    assert all(h.headers.get("accept", "").startswith("text/html") for h in hits)
 
 
 def test_politeness_gap_from_server_side(server, tmp_path) -> None:

@@ -32,6 +32,12 @@ def test_disk_full_errnos_and_wrapped_texts_are_found_in_the_chain() -> None:
         assert disk_full_cause(outer) is full
 
 
+def test_an_exception_chain_that_loops_ends_the_search() -> None:
+    first, second = RuntimeError("a"), RuntimeError("b")
+    first.__context__, second.__context__ = second, first  # as a re-raise can leave it
+    assert disk_full_cause(first) is None
+
+
 @pytest.mark.parametrize("exc", [
     OSError(errno.EACCES, "Permission denied"), OSError(errno.EIO, "Input/output error"),
     ValueError("no space left in the headline box"), pa.ArrowInvalid("bad data"),
