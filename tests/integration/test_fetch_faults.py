@@ -552,3 +552,20 @@ def test_http_500_always_ends_as_http_500(server, tmp_path, max_retries: int) ->
     assert (row["error"], row["status"], row["attempts"]) == ("http_500", 500, 1 + max_retries)
     assert [h.path for h in server.hits_for(RETRY_HOSTS[1])].count("/500") == 1 + max_retries
     assert result.table.num_rows == 0
+
+
+def test_a_page_is_asked_for_as_html_and_its_request_archived_as_sent(server, tmp_path) -> None:
+    """In a test of its own (not the module's shared run), so that a change to the request
+    is caught here wherever the shared run's checks are attributed."""
+    url = server.url(NORMAL_HOSTS[1], "/ok/asked?x=1")
+    server.reset_log()
+    result = fetch(documents([url]), settings(tmp_path), "run-asked")
+    assert result.table.num_rows == 1
+    [hit] = [h for h in server.hits_for(NORMAL_HOSTS[1]) if h.path.startswith("/ok/asked")]
+    assert hit.headers.get("accept", "").startswith("text/html")
+    heads = []
+    for path in Path(tmp_path, "raw").rglob("*.warc.gz"):
+        with open(path, "rb") as fh:
+            heads += [f"{r.http_headers.protocol} {r.http_headers.statusline}"
+                      for r in ArchiveIterator(fh) if r.rec_type == "request"]
+    assert "GET /ok/asked?x=1 HTTP/1.1" in heads, heads
