@@ -8,6 +8,7 @@ checked from the server's side. Delays and deadlines are short so the suite stay
 
 from __future__ import annotations
 
+import re
 import statistics
 import tracemalloc
 from pathlib import Path
@@ -281,12 +282,24 @@ def test_archive_has_request_and_response_records(fault_run) -> None:
                 types[record.rec_type] = types.get(record.rec_type, 0) + 1
     assert types["warcinfo"] >= 1
     assert types["request"] >= types["response"] > 30
+    # each request record holds the request line as sent: method, path and query
+    lines = []
+    for path in Path(tmp, "raw").rglob("*.warc.gz"):
+        with open(path, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type == "request":
+                    head = record.http_headers
+                    lines.append(f"{head.protocol} {head.statusline}")
+    assert "GET /ok/0 HTTP/1.1" in lines
+    assert all(re.fullmatch(r"GET /\S* HTTP/1\.1", line) for line in lines), lines[:5]
 
 
 def test_user_agent_is_sent(fault_run, server) -> None:
     result, _, normal, *_ = fault_run
     hits = server.hits_for(NORMAL_HOSTS[0])
     assert hits and all(h.headers.get("user-agent") == UA for h in hits)
+    # pages asked for as HTML first (a server that negotiates answers with its page)
+    assert all(h.headers.get("accept", "").startswith("text/html") for h in hits)
 
 
 def test_politeness_gap_from_server_side(server, tmp_path) -> None:
@@ -539,3 +552,20 @@ def test_http_500_always_ends_as_http_500(server, tmp_path, max_retries: int) ->
     assert (row["error"], row["status"], row["attempts"]) == ("http_500", 500, 1 + max_retries)
     assert [h.path for h in server.hits_for(RETRY_HOSTS[1])].count("/500") == 1 + max_retries
     assert result.table.num_rows == 0
+
+
+def test_a_page_is_asked_for_as_html_and_its_request_archived_as_sent(server, tmp_path) -> None:
+    """In a test of its own (not the module's shared run), so that a change to the request
+    is caught here wherever the shared run's checks are attributed."""
+    url = server.url(NORMAL_HOSTS[1], "/ok/asked?x=1")
+    server.reset_log()
+    result = fetch(documents([url]), settings(tmp_path), "run-asked")
+    assert result.table.num_rows == 1
+    [hit] = [h for h in server.hits_for(NORMAL_HOSTS[1]) if h.path.startswith("/ok/asked")]
+    assert hit.headers.get("accept", "").startswith("text/html")
+    heads = []
+    for path in Path(tmp_path, "raw").rglob("*.warc.gz"):
+        with open(path, "rb") as fh:
+            heads += [f"{r.http_headers.protocol} {r.http_headers.statusline}"
+                      for r in ArchiveIterator(fh) if r.rec_type == "request"]
+    assert "GET /ok/asked?x=1 HTTP/1.1" in heads, heads

@@ -49,7 +49,7 @@ def test_a_damaged_manifest_is_named_with_what_to_do(tmp_path, command):
     out = _run(*command, "-w", str(wh))
     assert out.exit_code == 2, out.output
     assert f"{damaged.name} is unreadable" in out.output and "Traceback" not in out.output
-    assert "move it out of manifests/" in out.output
+    assert "restore it from a backup, or move it out of manifests/" in out.output
 
 
 def test_a_read_only_warehouse_is_refused_for_runs_but_answers_queries(tmp_path, monkeypatch):

@@ -409,3 +409,8 @@ def test_a_file_cut_anywhere_in_its_last_record_says_so(gz: bool) -> None:
     if not gz:  # blank lines after the last record are not a cut
         rows, rejects, _ = run(first + last + b"\r\n\n")
         assert len(rows) == 2 and rejects == []
+
+
+def test_iter_warc_counts_for_itself_when_not_given_a_dict() -> None:
+    got = list(iter_warc(io.BytesIO(GOOD), "mem.warc", "run-1", NOW, CAP))
+    assert [row["input_key"] for row, _ in got] == ["<urn:uuid:good>"]

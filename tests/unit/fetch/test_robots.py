@@ -112,3 +112,15 @@ def test_redirect_targets_are_absolute_without_credentials_or_refused() -> None:
     assert redirect_target(page, "https://user:pw@b.example/x") == "https://b.example/x"
     assert redirect_target(page, "http://[::1/x") is None  # unclosed IPv6 literal
     assert redirect_target(page, "http://b.example:port/x") is None  # port not a number
+
+
+def test_archived_request_heads_carry_no_injected_header_lines() -> None:
+    from tasks.fetch.client import http_request_head
+
+    head = http_request_head("GET", "/a", [("Referer", "https://x.example/\r\nX-Evil: 1"),
+                                           ("X-Other", "line\nbreak")])
+    lines = head.decode().split("\r\n")
+    assert lines[0] == "GET /a HTTP/1.1"
+    assert "Referer: https://x.example/%0D%0AX-Evil: 1" in lines
+    assert "X-Other: line%0Abreak" in lines
+    assert not any(line.startswith("X-Evil") for line in lines)

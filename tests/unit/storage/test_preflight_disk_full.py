@@ -32,6 +32,12 @@ def test_disk_full_errnos_and_wrapped_texts_are_found_in_the_chain() -> None:
         assert disk_full_cause(outer) is full
 
 
+def test_an_exception_chain_that_loops_ends_the_search() -> None:
+    first, second = RuntimeError("a"), RuntimeError("b")
+    first.__context__, second.__context__ = second, first  # as a re-raise can leave it
+    assert disk_full_cause(first) is None
+
+
 @pytest.mark.parametrize("exc", [
     OSError(errno.EACCES, "Permission denied"), OSError(errno.EIO, "Input/output error"),
     ValueError("no space left in the headline box"), pa.ArrowInvalid("bad data"),
@@ -39,3 +45,15 @@ def test_disk_full_errnos_and_wrapped_texts_are_found_in_the_chain() -> None:
 ])
 def test_other_errors_are_not_a_full_disk(exc: BaseException) -> None:
     assert disk_full_cause(exc) is None
+
+
+def test_a_damaged_manifest_is_a_warehouse_problem_with_what_to_do(tmp_path) -> None:
+    from tasks.storage.preflight import warehouse_problem
+
+    (tmp_path / "manifests").mkdir()
+    assert warehouse_problem(tmp_path, write=True) is None
+    (tmp_path / "manifests" / "r1.json").write_text('{"run_id": "r1", "cut', encoding="utf-8")
+    problem = warehouse_problem(tmp_path, write=False)
+    assert problem.startswith(f"run manifest {tmp_path / 'manifests' / 'r1.json'} is unreadable")
+    assert problem.endswith("restore it from a backup, or move it out of manifests/ to drop "
+                            "that commit's rows")
