@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
+from fresh_process import alternate, measured  # bench/ is sys.path[0]
 
 KEYS_PER_ARTICLE = 80
 
@@ -77,13 +75,8 @@ def child(variant: str, folder: str) -> None:
     keys = np.load(Path(folder) / "want.npy")
     fn = index_hits_in_files if variant == "distinct" else tuples_lookup
     fn(files[:1], keys[:10])  # imports and first-use allocations before the baseline
-    before = int(open("/proc/self/statm").read().split()[1]) * 4096 >> 10  # KB resident
-    t0 = time.process_time()
-    hits = fn(files, keys)
-    cpu = time.process_time() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB
-    print(json.dumps({"variant": variant, "hits": len(hits), "cpu_s": cpu,
-                      "peak_above_mb": (peak - before) / 1024}))
+    hits, figures = measured(fn, files, keys)
+    print(json.dumps({"variant": variant, "hits": len(hits), **figures}))
 
 
 def main() -> None:
@@ -100,12 +93,8 @@ def main() -> None:
         files = write_index(Path(tmp), args.copies, args.batch)
         print(f"{len(files)} index files, {args.batch} stories x {KEYS_PER_ARTICLE} keys each: "
               f"{args.copies * args.batch * KEYS_PER_ARTICLE:,} matches per lookup")
-        got: dict[str, list[dict]] = {"tuples": [], "distinct": []}
-        for _ in range(args.repeat):
-            for variant in ("tuples", "distinct"):
-                out = subprocess.run([sys.executable, __file__, "--child", variant, tmp],
-                                     capture_output=True, text=True, check=True).stdout
-                got[variant].append(json.loads(out))
+        got = alternate({v: [sys.executable, __file__, "--child", v, tmp]
+                         for v in ("tuples", "distinct")}, args.repeat)
         for variant, runs in got.items():
             print(f"{variant:7s} hits {runs[0]['hits']:,}  peak above start "
                   f"{statistics.median(r['peak_above_mb'] for r in runs):7.1f} MB  CPU "

@@ -20,12 +20,13 @@ import hashlib
 import json
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from fresh_process import alternate  # bench/ is sys.path[0]
 
 HERE = Path(__file__).resolve().parent.parent
 T0 = datetime(2024, 4, 4, 8, 0, tzinfo=UTC)
@@ -122,14 +123,10 @@ def main() -> None:
               f"{time.perf_counter() - t:.0f} s; a batch of {args.rows} "
               f"({args.rows // 2} near copies of earlier articles)")
         codes = {"this": str(HERE)} | ({"before": args.before} if args.before else {})
-        got: dict[str, list[dict]] = {k: [] for k in codes}
-        for _ in range(args.repeat):
-            for name, code in codes.items():
-                out = subprocess.run(
-                    [sys.executable, __file__, "--commits", str(args.commits), "--rows",
-                     str(args.rows), "--child", code, tmp],
-                    capture_output=True, text=True, check=True, cwd=code).stdout
-                got[name].append(json.loads(out.strip().splitlines()[-1]))
+        argv = [sys.executable, __file__, "--commits", str(args.commits), "--rows",
+                str(args.rows), "--child"]
+        got = alternate({name: [*argv, code, tmp] for name, code in codes.items()},
+                        args.repeat, cwd=codes)
         assert len({r["digest"] for runs in got.values() for r in runs}) == 1, "answers differ"
         for name, runs in got.items():
             print(f"{name:7s} joined {runs[0]['joined']}  CPU "

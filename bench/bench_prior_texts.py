@@ -19,9 +19,7 @@ import argparse
 import hashlib
 import json
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +27,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from fresh_process import alternate, measured  # noqa: E402 (bench/ is sys.path[0])
 
 WORDS = [f"{a}{b}" for a in ("ka", "lo", "pre", "men", "ter", "vi", "stra", "qu")
          for b in ("ba", "de", "fi", "gon", "hu", "jat", "kel", "lum", "nor")]
@@ -91,14 +91,9 @@ def child(variant: str, folder: str) -> None:
     fn = load_prior(root).texts if variant == "located" else (
         lambda want: query_texts(root, want))
     fn(ids[:1])  # imports and first-use allocations before the baseline
-    before = int(open("/proc/self/statm").read().split()[1]) * 4096 >> 10  # KB resident
-    t0, w0 = time.process_time(), time.perf_counter()
-    got = fn(ids)
-    cpu, wall = time.process_time() - t0, time.perf_counter() - w0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB
+    got, figures = measured(fn, ids)
     digest = hashlib.sha256(json.dumps(sorted(got.items())).encode()).hexdigest()
-    print(json.dumps({"variant": variant, "texts": len(got), "cpu_s": cpu, "wall_s": wall,
-                      "peak_above_mb": (peak - before) / 1024, "digest": digest}))
+    print(json.dumps({"variant": variant, "texts": len(got), **figures, "digest": digest}))
 
 
 def main() -> None:
@@ -121,12 +116,8 @@ def main() -> None:
         print(f"{args.commits} commits x {args.rows} articles (~900 words each), "
               f"{size / 2**20:.0f} MB of Parquet, written in {time.perf_counter() - t:.0f} s; "
               f"{args.ask} texts asked")
-        got: dict[str, list[dict]] = {"query": [], "located": []}
-        for _ in range(args.repeat):
-            for variant in ("query", "located"):
-                out = subprocess.run([sys.executable, __file__, "--child", variant, tmp],
-                                     capture_output=True, text=True, check=True).stdout
-                got[variant].append(json.loads(out))
+        got = alternate({v: [sys.executable, __file__, "--child", v, tmp]
+                         for v in ("query", "located")}, args.repeat)
         assert len({r["digest"] for runs in got.values() for r in runs}) == 1, "answers differ"
         for variant, runs in got.items():
             print(f"{variant:8s} texts {runs[0]['texts']}  CPU "
