@@ -865,8 +865,11 @@ class Fetcher:
         (`source`) keeps an undeclared gzip layer (a .xml.gz sitemap, which its parser
         decompresses under its own, larger cap) and needs no HTML sniffing."""
         try:
+            # The transfer ended whole here (a cut transfer is an error before this), so
+            # compressed data that stops early was cut by the server: refused, not kept.
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes, undeclared_gzip=not source)
+                                  self.cfg.max_body_bytes, undeclared_gzip=not source,
+                                  refuse_cut_data=True)
         except CodingError as exc:
             out.error, out.detail = exc.kind, exc.detail
             return

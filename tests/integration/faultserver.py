@@ -302,6 +302,13 @@ class FaultServer:
         elif path == "/gzip":
             await self._send(writer, "200 OK", gzip.compress(page),
                              extra=[("Content-Encoding", "gzip")])
+        elif path == "/gzip-cut":  # the transfer is whole, the gzip data in it is cut
+            body = gzip.compress(page)
+            await self._send(writer, "200 OK", body[: len(body) // 2],
+                             extra=[("Content-Encoding", "gzip")])
+        elif path == "/gzip-no-trailer":  # every block there, the CRC and length missing
+            await self._send(writer, "200 OK", gzip.compress(page)[:-8],
+                             extra=[("Content-Encoding", "gzip")])
         elif path == "/br":
             await self._send(writer, "200 OK", brotli.compress(page),
                              extra=[("Content-Encoding", "br")])

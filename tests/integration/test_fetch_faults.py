@@ -49,6 +49,8 @@ FAULTS: dict[str, str | None] = {
     "/double-bomb": "decompressed_too_large",
     "/double-gzip": None,
     "/gzip": None,
+    "/gzip-cut": "truncated",     # a page cut inside its gzip data is not kept as a prefix
+    "/gzip-no-trailer": None,     # only the trailer missing: nothing of the page is lost
     "/br": None,
     "/deflate-raw": None,
     "/charset-wrong": None,
@@ -569,3 +571,13 @@ def test_a_page_is_asked_for_as_html_and_its_request_archived_as_sent(server, tm
             heads += [f"{r.http_headers.protocol} {r.http_headers.statusline}"
                       for r in ArchiveIterator(fh) if r.rec_type == "request"]
     assert "GET /ok/asked?x=1 HTTP/1.1" in heads, heads
+
+
+def test_a_gzip_page_is_kept_whole_or_refused_never_kept_in_part(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+    no_trailer = docs[server.url(FAULT_HOSTS["/gzip-no-trailer"], "/gzip-no-trailer")]
+    assert no_trailer["body"].rstrip().endswith(b"</html>")  # all of it, not a prefix
+    cut = log[server.url(FAULT_HOSTS["/gzip-cut"], "/gzip-cut")]
+    assert "compressed data stops before its end" in cut["error_detail"]
