@@ -279,6 +279,14 @@ class FaultServer:
             target_host = query["n"][0]
             loc = f"http://127.0.0.{target_host}:{self.port}/ok/redirected"
             await self._send(writer, "302 Found", b"", extra=[("Location", loc)])
+        elif path == "/refresh":  # a moved page: a meta refresh, relative, no delay
+            await self._send(writer, "200 OK", b'<html><head><meta http-equiv="Refresh" '
+                             b'content="0; URL=\'/ok/refreshed\'"></head><body>Moved</body>'
+                             b"</html>")
+        elif path == "/refresh-to-host":  # a meta refresh to another address: ?n=100
+            loc = f"http://127.0.0.{query['n'][0]}:{self.port}/ok/refreshed"
+            await self._send(writer, "200 OK", f'<meta http-equiv="refresh" content="1;url={loc}">'
+                             .encode())
         elif path == "/endless":
             writer.write(self._head("200 OK", [("Content-Type", "text/html")]))
             chunk = b"<p>" + b"x" * 65536 + b"</p>"

@@ -65,6 +65,8 @@ FAULTS: dict[str, str | None] = {
     "/404": "http_404",
     "/410": "http_410",
     "/bad-location": "bad_redirect",  # a Location that names no URL
+    "/refresh": None,                 # a meta refresh is followed like a redirect ...
+    f"/refresh-to-host?n={FORBIDDEN_HOST}": "blocked_address",  # ... and guarded like one
     "/half-head": "disconnected",     # the connection ends inside the response head
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
@@ -581,3 +583,13 @@ def test_a_gzip_page_is_kept_whole_or_refused_never_kept_in_part(fault_run, serv
     assert no_trailer["body"].rstrip().endswith(b"</html>")  # all of it, not a prefix
     cut = log[server.url(FAULT_HOSTS["/gzip-cut"], "/gzip-cut")]
     assert "compressed data stops before its end" in cut["error_detail"]
+
+
+def test_a_meta_refresh_is_followed_to_the_page_it_names(fault_run, server) -> None:
+    result, *_ = fault_run
+    url = server.url(FAULT_HOSTS["/refresh"], "/refresh")
+    row = by_url(result.fetch_log)[url]
+    target = server.url(FAULT_HOSTS["/refresh"], "/ok/refreshed")
+    assert row["final_url"] == target and row["redirects"] == [target]
+    doc = {r["url"]: r for r in result.table.to_pylist()}[url]
+    assert doc["final_url"] == target and b"<title>/ok/refreshed</title>" in doc["body"]
