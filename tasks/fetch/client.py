@@ -459,8 +459,21 @@ def redirect_target(current: str, location: str) -> str | None:
 # is a redirect, as browsers and Scrapy treat it (moved articles, consent and cookie
 # bounces); a longer delay is a page reloading itself (front pages every few minutes).
 META_REFRESH_MAX_DELAY_S = 10.0
-# Cheap test on the raw bytes before any parsing: almost no page has one.
-_REFRESH_HINT = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh", re.IGNORECASE)
+_REFRESH_META = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh")
+
+
+def _may_have_refresh(body: bytes) -> bool:
+    """A cheap test on the raw bytes before any parsing (almost no page has a refresh):
+    the regex only around each "refresh" of the lowercased page. One case-insensitive
+    regex over the page cost 0.91 ms a page on the dev corpus (144 KB on average), this
+    0.27 ms: "refresh" is common in scripts, "http-equiv" in every page."""
+    low = body.lower()
+    at = low.find(b"refresh")
+    while at >= 0:
+        if _REFRESH_META.search(low, max(0, at - 40), at + 7):
+            return True
+        at = low.find(b"refresh", at + 7)
+    return False
 
 
 def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str | None:
@@ -468,7 +481,7 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
     META_REFRESH_MAX_DELAY_S and names another page; None otherwise. A refresh inside
     <script> or <noscript> does not count (w3lib's default: it is there for readers
     without JavaScript), nor one naming no usable URL."""
-    if not _REFRESH_HINT.search(body):
+    if not _may_have_refresh(body):
         return None
     try:
         delay, target = get_meta_refresh(decode(body, encoding), current)

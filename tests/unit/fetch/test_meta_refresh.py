@@ -45,3 +45,13 @@ def test_the_refresh_url_is_read_in_the_page_charset_and_loses_its_credentials()
     assert got is not None and "pw" not in got and "u@" not in got
     assert got.startswith("https://x.example/z") and got.endswith("rich")
     assert "%C3%BC" in got  # ü read as ü (Latin-1), then percent-encoded as UTF-8
+
+
+def test_the_cheap_test_finds_a_refresh_however_it_is_written_and_ignores_scripts():
+    from tasks.fetch.client import _may_have_refresh
+
+    for meta in (b'<META HTTP-EQUIV="REFRESH" CONTENT="0;URL=/a">',
+                 b"<meta http-equiv = 'Refresh' content='0; url=/a'>",
+                 b"<meta content=0;url=/a http-equiv=refresh>"):
+        assert _may_have_refresh(b"<script>refresh();</script>" * 50 + meta), meta
+    assert not _may_have_refresh(b'<script>refresh()</script><meta http-equiv="content-type">')
