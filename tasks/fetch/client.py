@@ -62,6 +62,7 @@ from tasks.common.codings import CodingError, accept_encoding, decode_body, deco
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
+from tasks.common.sniff import binary_body_kind
 from tasks.common.state import FetchHistory
 from tasks.common.urls import strip_userinfo
 from tasks.fetch.robots import (
@@ -935,6 +936,11 @@ class Fetcher:
                 out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
                 return
             media = "text/html"
+        binary = None if source else binary_body_kind(body)
+        if binary is not None:
+            out.error = "unsupported_content_type"
+            out.detail = f"content-type {media}, but the body is {binary}"
+            return
         out.encoding, _ = sniff_encoding(body, ctype)
         out.content_type = media
         out.body = body

@@ -341,6 +341,8 @@ class FaultServer:
         elif path == "/sitemap.xml.gz":
             xml = b'<?xml version="1.0"?><urlset><url><loc>http://example.org/a</loc></url></urlset>'
             await self._send(writer, "200 OK", gzip.compress(xml), "application/x-gzip")
+        elif path == "/pdf-as-html":  # a CMS download link: a PDF labelled text/html
+            await self._send(writer, "200 OK", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + b"0" * 4000)
         elif path == "/pdf":
             await self._send(writer, "200 OK", b"%PDF-1.4\n" + bytes(5000), "application/pdf")
         elif path == "/image":

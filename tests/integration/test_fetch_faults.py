@@ -57,6 +57,7 @@ FAULTS: dict[str, str | None] = {
     "/charset-conflict": None,
     "/invalid-bytes": None,
     "/pdf": "unsupported_content_type",
+    "/pdf-as-html": "unsupported_content_type",  # the body says what the label does not
     "/image": "unsupported_content_type",
     "/429-then-ok": None,
     "/429-long": "http_429",
@@ -593,3 +594,9 @@ def test_a_meta_refresh_is_followed_to_the_page_it_names(fault_run, server) -> N
     assert row["final_url"] == target and row["redirects"] == [target]
     doc = {r["url"]: r for r in result.table.to_pylist()}[url]
     assert doc["final_url"] == target and b"<title>/ok/refreshed</title>" in doc["body"]
+
+
+def test_a_binary_body_under_an_html_label_is_named_in_the_log(fault_run, server) -> None:
+    result, *_ = fault_run
+    row = by_url(result.fetch_log)[server.url(FAULT_HOSTS["/pdf-as-html"], "/pdf-as-html")]
+    assert row["error_detail"] == "content-type text/html, but the body is a PDF"
