@@ -51,6 +51,10 @@ class PriorArticles:
     signatures(ids, band_keys): the latest `signatures` rows (schemas.SIGNATURES) of every
         earlier article that shares an LSH band key with the batch or is one of `ids`,
         and of every member of their clusters (None when nothing is signed yet).
+    near(ids, band_keys): the same question answered in part (`NearRows`), so that a
+        batch does not read every earlier copy of each story it touches; None where the
+        source cannot (then `signatures` is asked). `members(cluster_ids)`: the latest
+        rows of every member of those clusters, for what `near` left out.
     fingerprints(): the MinHash parameter fingerprints of every persisted signature.
     texts(ids): the latest text of the given article ids (exact verification needs it
         only for the few earlier articles that candidate pairs touch).
@@ -60,6 +64,27 @@ class PriorArticles:
     signatures: Callable[[list[str], Any], pa.Table | None] = _no_signatures
     fingerprints: Callable[[], set[str]] = _no_fingerprints
     texts: Callable[[list[str]], dict[str, str]] | None = field(default=None, compare=False)
+    near: Callable[[list[str], Any], NearRows | None] | None = field(default=None,
+                                                                    compare=False)
+    members: Callable[[list[str]], pa.Table] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class NearRows:
+    """A first answer to "which earlier rows can the batch touch" (PriorArticles.near).
+
+    rows: the latest `signatures` rows of every near cluster's representative, and of
+        every member of the clusters in `whole` (sorted by article_id).
+    relations: (key uint64, cluster_id string): the clusters whose members hold each of
+        the batch's keys. A batch row relates to a cluster when one of its keys is there:
+        only then can it pair with a member of that cluster.
+    whole: clusters read whole (those of articles the batch revises, or found without
+        the key index): nothing of them is left to read.
+    """
+
+    rows: pa.Table
+    relations: pa.Table
+    whole: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -33,11 +33,12 @@ from typing import Literal
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from schemas import ARTICLES, conform
 from schemas.tables import SIGNATURES
 from tasks.common.result import StageResult, Verdict, reject_record
-from tasks.common.state import PriorArticles
+from tasks.common.state import NearRows, PriorArticles
 from tasks.dedup import minhash as nd
 
 STAGE = "dedup"
@@ -131,6 +132,157 @@ def _check_params(prior: PriorArticles, params: nd.MinHashParams) -> None:
             f"{params.fingerprint}: rebuild signatures or restore the old neardup settings")
 
 
+def _cluster_against(p_table: pa.Table | None, ids: list[str], texts: list[str],
+                     sig: np.ndarray, counts: np.ndarray,
+                     first_seen_of: dict[str, datetime], prior: PriorArticles,
+                     cfg: DedupConfig, params: nd.MinHashParams, texts_cache: dict[str, str]
+                     ) -> tuple[nd.Clustering, pa.Table | None, list[datetime]]:
+    """The batch clustered against the earlier rows `p_table` (and their texts, read
+    through `texts_cache` when a pair needs them); with the batch's first_seen times
+    (a revision keeps its article's)."""
+    p_ids, p_first, p_cluster, p_keys, p_sig, p_counts, p_loose = _prior_arrays(
+        p_table, params)
+    first_seen_ts = [first_seen_of[a] for a in ids]
+    # Revisions keep the first_seen of the article's first version.
+    p_index = {a: i for i, a in enumerate(p_ids)}
+    revised = [i for i, a in enumerate(ids) if a in p_index]
+    if revised:
+        p_first_ts = p_sig.column("first_seen").take(
+            pa.array([p_index[ids[i]] for i in revised], pa.int64())).to_pylist()
+        for i, t in zip(revised, p_first_ts, strict=True):
+            first_seen_ts[i] = t
+    first_seen = np.array([_micros(t) for t in first_seen_ts], dtype=np.int64)
+
+    def prior_rows(ix: np.ndarray) -> np.ndarray:
+        return nd.arrow_to_signatures(p_sig.column("signature").take(pa.array(ix)),
+                                      params.num_perm)
+
+    def prior_texts(ix: np.ndarray) -> list[str]:
+        want = [p_ids[i] for i in ix.tolist()]
+        if prior.texts is None:
+            raise ValueError("exact verification needs PriorArticles.texts")
+        unread = [a for a in want if a not in texts_cache]
+        if unread:
+            texts_cache.update(prior.texts(unread))
+        missing = [a for a in want if a not in texts_cache]
+        if missing:
+            raise ValueError(f"no text for earlier articles {missing[:3]}")
+        return [texts_cache[a] for a in want]
+
+    exact = cfg.neardup_verify == "exact"
+    res = nd.cluster_incremental(
+        ids, first_seen, sig, p_ids, p_first, p_cluster, p_keys, prior_rows, params,
+        cfg.neardup_threshold, new_texts=texts if exact else None,
+        prior_texts=prior_texts if exact else None, new_counts=counts,
+        prior_counts=p_counts, prior_loose_keys=p_loose,
+        containment=cfg.neardup_containment,
+        containment_min_shingles=cfg.neardup_containment_min_shingles,
+    )
+    return res, p_sig, first_seen_ts
+
+
+def _related_clusters(want: np.ndarray, relations: pa.Table) -> list[set[str]]:
+    """Per batch row, the clusters holding one of its keys (NearRows.relations)."""
+    holders: dict[int, set[str]] = {}
+    for key, cluster in zip(relations.column("key").to_pylist(),
+                            relations.column("cluster_id").to_pylist(), strict=True):
+        holders.setdefault(key, set()).add(cluster)
+    out = []
+    for row_keys in want.tolist():
+        related: set[str] = set()
+        for key in row_keys:
+            found = holders.get(key)
+            if found:
+                related |= found
+        out.append(related)
+    return out
+
+
+def _near_in_rounds(near: NearRows, want: np.ndarray, prior: PriorArticles,
+                    cluster_against, ids: list[str]):
+    """Cluster the batch against each near cluster's representative first, then against
+    the whole of the clusters a batch row relates to (shares a key with) without having
+    joined it.
+
+    Every copy of a story holds the story's keys, so the key lookup finds all k earlier
+    copies; reading them all made a batch's memory and CPU grow with k (+153 MB and
+    +1.5 CPU s from 5 to 50 earlier copies, bench/bench_dedup_copies.py). A row joined to
+    a cluster needs none of its other members: a pair whose ends are joined changes no
+    component (`minhash._verify_until_joined`). A row related to a cluster it has not
+    joined might pair with any member holding its keys, so that cluster is read whole
+    and the batch clustered again: the components, and so every cluster id, are those of
+    reading every near cluster whole. Clusters whose representative changes are read
+    whole to re-record every member."""
+    table, whole = near.rows, set(near.whole)
+    related = _related_clusters(want, near.relations)
+    while True:
+        res, p_sig, first_seen_ts = cluster_against(table)
+        open_ = {c for i, clusters in enumerate(related) for c in clusters
+                 if c not in whole and res.new_cluster[i] != res.changed_prior.get(c, c)}
+        if not open_:
+            break
+        table = _with_rows(table, prior.members(sorted(open_)))
+        whole |= open_
+    moved = _moved_clusters(res, p_sig)
+    unread = sorted(set(moved) - whole)
+    if unread:
+        table = _with_rows(table, prior.members(unread))
+    rows = table.filter(pc.is_in(table["cluster_id"], pa.array(sorted(moved), pa.string())))
+    rows = rows.filter(pc.invert(pc.is_in(rows["article_id"], pa.array(ids, pa.string()))))
+    return res, first_seen_ts, (rows, [moved[c] for c in rows.column("cluster_id").to_pylist()])
+
+
+def _with_rows(table: pa.Table, more: pa.Table) -> pa.Table:
+    """`table` and the rows of `more` it lacks, sorted by article_id."""
+    more = more.filter(pc.invert(pc.is_in(more["article_id"],
+                                          table["article_id"].combine_chunks())))
+    return pa.concat_tables([table, more]).sort_by("article_id")
+
+
+def _moved_clusters(res: nd.Clustering, p_sig: pa.Table | None) -> dict[str, str]:
+    """{earlier cluster id: its new cluster id} for the clusters whose representative
+    changed (a merge, or a new member that sorts first): all their members move."""
+    if p_sig is None or not res.changed_prior:
+        return {}
+    moved: dict[str, str] = {}
+    for article, cluster in zip(p_sig.column("article_id").to_pylist(),
+                                p_sig.column("cluster_id").to_pylist(), strict=True):
+        if article in res.changed_prior:
+            moved[cluster] = res.changed_prior[article]
+    return moved
+
+
+def _moved_rows(res: nd.Clustering, p_sig: pa.Table | None):
+    """The earlier rows to re-record and their new cluster ids, every near cluster read."""
+    if p_sig is None or not res.changed_prior:
+        return None
+    mask = pc.is_in(p_sig["article_id"], pa.array(sorted(res.changed_prior), pa.string()))
+    rows = p_sig.filter(mask)
+    return rows, [res.changed_prior[a] for a in rows.column("article_id").to_pylist()]
+
+
+def _re_recorded(rows: pa.Table, new_cluster: list[str], params: nd.MinHashParams,
+                 now: datetime, run_id: str) -> pa.Table:
+    """Earlier rows recorded again under their new cluster ids."""
+    ids = rows.column("article_id").to_pylist()
+    old = rows.set_column(rows.schema.get_field_index("cluster_id"), "cluster_id",
+                          pa.array(new_cluster, pa.string()))
+    dup = [None if c == a else c for a, c in zip(ids, new_cluster, strict=True)]
+    # Re-recorded rows carry the current banding's containment keys (a row of the
+    # earlier banding is indexed anew in this commit with them).
+    counts, loose = _prior_containment(rows, params)
+    loose_now = pa.array([k if n >= 0 else None for k, n in zip(
+        nd.keys_to_arrow(loose).to_pylist(), counts.tolist(), strict=True)],
+        SIGNATURES.field("containment_keys").type)
+    n = len(ids)
+    for name, value in (("duplicate_of", pa.array(dup, pa.string())),
+                        ("containment_keys", loose_now),
+                        ("recorded_at", pa.array([now] * n, SIGNATURES.field("recorded_at").type)),
+                        ("run_id", pa.array([run_id] * n, pa.string()))):
+        old = old.set_column(old.schema.get_field_index(name), name, value)
+    return old.select(SIGNATURES.names).cast(SIGNATURES)
+
+
 def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
     if sig is None or sig.num_rows == 0:
         return ([], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None,
@@ -196,44 +348,21 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
 
     # Only the earlier articles this batch can touch: band-key neighbours (Jaccard and
     # containment keys, and the containment keys rows of the earlier banding were indexed
-    # with), revised articles, and the rest of their clusters.
+    # with), revised articles, and (as far as needed) the rest of their clusters.
     want = np.concatenate([keys, loose, nd.legacy_containment_keys(sig, params)], axis=1)
-    p_ids, p_first, p_cluster, p_keys, p_sig, p_counts, p_loose = _prior_arrays(
-        prior.signatures(ids, want), params)
-    first_seen_ts = [first_seen_of[a] for a in ids]
-    # Revisions keep the first_seen of the article's first version.
-    p_index = {a: i for i, a in enumerate(p_ids)}
-    revised = [i for i, a in enumerate(ids) if a in p_index]
-    if revised:
-        p_first_ts = p_sig.column("first_seen").take(
-            pa.array([p_index[ids[i]] for i in revised], pa.int64())).to_pylist()
-        for i, t in zip(revised, p_first_ts, strict=True):
-            first_seen_ts[i] = t
-    first_seen = np.array([_micros(t) for t in first_seen_ts], dtype=np.int64)
+    texts_cache: dict[str, str] = {}
 
-    def prior_rows(ix: np.ndarray) -> np.ndarray:
-        return nd.arrow_to_signatures(p_sig.column("signature").take(pa.array(ix)),
-                                      params.num_perm)
+    def cluster_against(table: pa.Table | None):
+        return _cluster_against(table, ids, texts, sig, counts, first_seen_of, prior, cfg,
+                                params, texts_cache)
 
-    def prior_texts(ix: np.ndarray) -> list[str]:
-        want = [p_ids[i] for i in ix.tolist()]
-        if prior.texts is None:
-            raise ValueError("exact verification needs PriorArticles.texts")
-        got = prior.texts(want)
-        missing = [a for a in want if a not in got]
-        if missing:
-            raise ValueError(f"no text for earlier articles {missing[:3]}")
-        return [got[a] for a in want]
-
-    exact = cfg.neardup_verify == "exact"
-    res = nd.cluster_incremental(
-        ids, first_seen, sig, p_ids, p_first, p_cluster, p_keys, prior_rows, params,
-        cfg.neardup_threshold, new_texts=texts if exact else None,
-        prior_texts=prior_texts if exact else None, new_counts=counts,
-        prior_counts=p_counts, prior_loose_keys=p_loose,
-        containment=cfg.neardup_containment,
-        containment_min_shingles=cfg.neardup_containment_min_shingles,
-    )
+    near = prior.near(ids, want) if prior.near is not None else None
+    if near is None:  # the whole of every near cluster at once
+        res, p_sig, first_seen_ts = cluster_against(prior.signatures(ids, want))
+        to_re_record = _moved_rows(res, p_sig)
+    else:
+        res, first_seen_ts, to_re_record = _near_in_rounds(near, want, prior,
+                                                          cluster_against, ids)
     out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of, strict=True)}
 
     new_tbl = pa.table({
@@ -251,25 +380,6 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
         "containment_keys": nd.keys_to_arrow(loose),
     }, schema=SIGNATURES)
     parts = [new_tbl]
-    if res.changed_prior:
-        moved = sorted(p_index[a] for a in res.changed_prior)
-        old = p_sig.take(pa.array(moved, pa.int64()))
-        new_cluster = [res.changed_prior[a] for a in old.column("article_id").to_pylist()]
-        old = old.set_column(old.schema.get_field_index("cluster_id"), "cluster_id",
-                             pa.array(new_cluster, pa.string()))
-        dup = [None if c == a else c
-               for a, c in zip(old.column("article_id").to_pylist(), new_cluster, strict=True)]
-        # Re-recorded rows carry the current banding's containment keys (a row of the
-        # earlier banding is indexed anew in this commit with them).
-        loose_now = pa.array([k if n is not None else None for k, n in zip(
-            nd.keys_to_arrow(p_loose[moved]).to_pylist(),
-            old.column("shingle_count").to_pylist(), strict=True)],
-            SIGNATURES.field("containment_keys").type)
-        for name, value in (("duplicate_of", pa.array(dup, pa.string())),
-                            ("containment_keys", loose_now),
-                            ("recorded_at", pa.array([now] * len(moved),
-                                                     SIGNATURES.field("recorded_at").type)),
-                            ("run_id", pa.array([run_id] * len(moved), pa.string()))):
-            old = old.set_column(old.schema.get_field_index(name), name, value)
-        parts.append(old.select(SIGNATURES.names).cast(SIGNATURES))
+    if to_re_record is not None and to_re_record[0].num_rows:
+        parts.append(_re_recorded(*to_re_record, params, now, run_id))
     return out, pa.concat_tables(parts)

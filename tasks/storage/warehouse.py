@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from schemas import SIGNATURES, TABLES, view_sql
-from tasks.common.state import FetchHistory, KnownInputs, PriorArticles
+from tasks.common.state import FetchHistory, KnownInputs, NearRows, PriorArticles
 
 MANIFESTS = "manifests"
 
@@ -307,6 +307,10 @@ def _legacy_key_hits_sql(con) -> str:
                ) JOIN want_keys USING (k)"""
 
 
+_NO_RELATIONS = pa.table({"key": pa.array([], pa.uint64()),
+                          "cluster_id": pa.array([], pa.string())})
+
+
 def rows_at(files: list[str], locations, columns: list[str] | None = None):
     """The rows at (file index, row number) of `files` (`locations`: pairs, or an int
     array of shape (n, 2)), one table per row group read, yielded as read (only the row
@@ -401,48 +405,95 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
         return {a: (h, int(r)) for a, h, r in zip(*(got.column(i).to_pylist()
                                                     for i in range(3)), strict=True)}
 
+    source = "prior_signatures" if fetch_rows is None else "prior_signature_locations"
+
+    def read_latest(con, articles_sql: str, where: str) -> pa.Table:
+        """The latest signatures rows of the articles `articles_sql` names (SQL selecting
+        article_id; `{source}` in it stands for the rows' relation) that satisfy `where`,
+        sorted by article_id."""
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM {source}
+            WHERE article_id IN ({articles_sql.format(source=source)})""")
+        con.execute(view_sql("latest_signatures"))
+        if fetch_rows is None:
+            table = con.sql(f"""SELECT * FROM latest_signatures WHERE {where}
+                ORDER BY article_id""").to_arrow_table()
+        else:
+            # located on the narrow columns, then only their row groups read (a SELECT *
+            # here decodes every row's signature and key lists: 1.6 s CPU per batch at 1M
+            # prior articles, BENCHMARKS.md)
+            found = con.execute(f"""SELECT file_index, file_row_number FROM latest_signatures
+                WHERE {where}""").fetchnumpy()
+            located = np.stack([found["file_index"], found["file_row_number"]], axis=1)
+            table = fetch_rows(located).sort_by("article_id")
+        return _declared(table, SIGNATURES)
+
+    def find_hits(con) -> None:
+        """Temp tables `legacy_hit` (rows found without the index), `hit` (articles with a
+        row sharing a key with the batch, or revised by it) and `hit_cluster` (their
+        current clusters)."""
+        con.execute(f"CREATE OR REPLACE TEMP TABLE legacy_hit AS {_legacy_key_hits_sql(con)}")
+        con.execute("""CREATE OR REPLACE TEMP TABLE hit AS
+            SELECT article_id FROM index_hit UNION SELECT article_id FROM legacy_hit
+            UNION SELECT article_id FROM want_ids""")
+        con.execute(f"""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM {source}
+            WHERE article_id IN (SELECT article_id FROM hit)""")
+        con.execute(view_sql("latest_signatures"))
+        con.execute("""CREATE OR REPLACE TEMP TABLE hit_cluster AS
+            SELECT article_id, cluster_id FROM latest_signatures""")
+
+    def batch_tables(ids: list[str], band_keys) -> dict[str, pa.Table]:
+        want = np.unique(np.asarray(band_keys, np.uint64).ravel())
+        indexed = index_hits(want) if index_hits is not None else []
+        return {"want_ids": ids_table(ids),
+                "want_keys": pa.table({"k": pa.array(want, pa.uint64())}),
+                "index_hit": ids_table(indexed)}
+
     def signatures(ids: list[str], band_keys) -> pa.Table | None:
         if not signed:
             return None
-        want = np.unique(np.asarray(band_keys, np.uint64).ravel())
-        indexed = index_hits(want) if index_hits is not None else []
-        with connection(want_ids=ids_table(ids),
-                        want_keys=pa.table({"k": pa.array(want, pa.uint64())}),
-                        index_hit=ids_table(indexed)) as con:
-            # 1. articles with a row sharing a key with the batch, or revised by it
-            con.execute(f"""CREATE OR REPLACE TEMP TABLE hit AS
-                SELECT article_id FROM index_hit
-                UNION {_legacy_key_hits_sql(con)}
-                UNION SELECT article_id FROM want_ids""")
-            con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
-                prior_signatures WHERE article_id IN (SELECT article_id FROM hit)""")
-            con.execute(view_sql("latest_signatures"))
-            # 2. their clusters, whole: a merge may change any member's representative
-            con.execute("""CREATE OR REPLACE TEMP TABLE near_clusters AS
-                SELECT DISTINCT cluster_id FROM latest_signatures""")
-            con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
-                prior_signatures WHERE article_id IN (
-                    SELECT article_id FROM hit UNION SELECT article_id FROM prior_signatures
-                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
-            if fetch_rows is None:
-                table = con.sql("""SELECT * FROM latest_signatures
-                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)
-                    ORDER BY article_id""").to_arrow_table()
-            else:
-                # 3. locate the rows on the narrow columns, then read only their row groups
-                # (a SELECT * here decodes every row's signature and key lists: 1.6 s CPU
-                # per batch at 1M prior articles, BENCHMARKS.md)
-                con.execute("""CREATE OR REPLACE TEMP VIEW signatures AS SELECT * FROM
-                    prior_signature_locations WHERE article_id IN (
-                        SELECT article_id FROM hit UNION SELECT article_id
-                        FROM prior_signature_locations
-                        WHERE cluster_id IN (SELECT cluster_id FROM near_clusters))""")
-                con.execute(view_sql("latest_signatures"))
-                found = con.execute("""SELECT file_index, file_row_number FROM latest_signatures
-                    WHERE cluster_id IN (SELECT cluster_id FROM near_clusters)""").fetchnumpy()
-                located = np.stack([found["file_index"], found["file_row_number"]], axis=1)
-                table = fetch_rows(located).sort_by("article_id")
-        return _declared(table, SIGNATURES)
+        with connection(**batch_tables(ids, band_keys)) as con:
+            find_hits(con)
+            # their clusters, whole: a merge may change any member's representative
+            return read_latest(con, """SELECT article_id FROM hit UNION SELECT article_id
+                FROM {source} WHERE cluster_id IN (SELECT cluster_id FROM hit_cluster)""",
+                               "cluster_id IN (SELECT cluster_id FROM hit_cluster)")
+
+    def near(ids: list[str], band_keys) -> NearRows | None:
+        if not signed:
+            return None
+        with connection(**batch_tables(ids, band_keys)) as con:
+            find_hits(con)
+            if "key" in _columns(con, "prior_index"):
+                # Which clusters hold each of the batch's keys: the matches stay in DuckDB
+                # (1.6M at 50 earlier copies of 500 stories), the answer is one row per
+                # (key, cluster).
+                relations = con.sql("""SELECT DISTINCT i.key AS key, h.cluster_id AS cluster_id
+                    FROM prior_index i JOIN want_keys w ON i.key = w.k
+                    JOIN hit_cluster h USING (article_id)""").to_arrow_table()
+                whole_sql = """SELECT cluster_id FROM hit_cluster WHERE article_id IN (
+                    SELECT article_id FROM want_ids UNION SELECT article_id FROM legacy_hit)"""
+            else:  # no key index: no relations to tell, every near cluster is read whole
+                relations = _NO_RELATIONS
+                whole_sql = "SELECT cluster_id FROM hit_cluster"
+            con.execute(f"CREATE OR REPLACE TEMP TABLE whole AS {whole_sql}")
+            whole = frozenset(con.sql("SELECT DISTINCT cluster_id FROM whole").to_arrow_table()
+                              .column(0).to_pylist())
+            # A cluster's id is its representative's article id.
+            rows = read_latest(con, """SELECT cluster_id FROM hit_cluster UNION
+                SELECT article_id FROM {source}
+                WHERE cluster_id IN (SELECT cluster_id FROM whole)""",
+                               """article_id IN (SELECT cluster_id FROM hit_cluster)
+                               OR cluster_id IN (SELECT cluster_id FROM whole)""")
+        return NearRows(rows, relations.cast(_NO_RELATIONS.schema), whole)
+
+    def members(cluster_ids: list[str]) -> pa.Table:
+        if not signed or not cluster_ids:
+            return SIGNATURES.empty_table()
+        clusters = pa.table({"cluster_id": pa.array(sorted(set(cluster_ids)), pa.string())})
+        with connection(want_clusters=clusters) as con:
+            return read_latest(con, """SELECT article_id FROM {source}
+                WHERE cluster_id IN (SELECT cluster_id FROM want_clusters)""",
+                               "cluster_id IN (SELECT cluster_id FROM want_clusters)")
 
     def fingerprints() -> set[str]:
         if not signed:
@@ -472,7 +523,7 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
         return dict(zip(got.column("article_id").to_pylist(), got.column("text").to_pylist(),
                         strict=True))
 
-    return PriorArticles(latest, signatures, fingerprints, texts)
+    return PriorArticles(latest, signatures, fingerprints, texts, near, members)
 
 
 # The signatures columns `PriorArticles.signatures` answers with from committed files; the
@@ -500,6 +551,8 @@ def load_prior(root: Path) -> PriorArticles:
         con.read_parquet(art_files, union_by_name=True, file_row_number=True).select(
             "file_index, file_row_number, article_id, revision"
         ).create_view("prior_article_locations")
+        if index_files:
+            con.read_parquet(index_files).create_view("prior_index")
         if sig_files:
             con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
             con.read_parquet(sig_files, union_by_name=True, file_row_number=True).select(
@@ -538,6 +591,7 @@ def prior_from_tables(articles: pa.Table, signatures: pa.Table) -> PriorArticles
         con = duckdb.connect()
         con.register("prior_articles", articles)
         con.register("prior_signatures", signatures)
+        con.register("prior_index", index)
         return con
 
     def index_hits(keys: np.ndarray) -> list[str]:

@@ -416,3 +416,76 @@ def test_earlier_rows_containment_keys_are_the_same_whatever_the_slice(monkeypat
         monkeypatch.setattr(dedup, "PRIOR_KEYS_SLICE", size)
         counts, keys = dedup._prior_containment(sig, params)
         assert (counts == whole_counts).all() and (keys == whole).all(), size
+
+
+def _committed(tmp_path, monkeypatch, batches: list[list[dict]]) -> list[StageResult]:
+    """Each batch deduplicated against the warehouse and committed, as a run does."""
+    from schemas import TABLES
+    from tasks.storage.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)
+    out = []
+    for n, batch in enumerate(batches):
+        res = run(batch, load_prior(tmp_path), run_id=f"r{n}")
+        publish_run(tmp_path, {"articles": res.table, "signatures": res.outputs["signatures"]},
+                    {"run_id": f"r{n}", "started_at": f"2024-04-04T{8 + n:02d}:00:00"})
+        out.append(res)
+    return out
+
+
+def test_a_row_that_misses_the_representative_joins_through_another_member(
+        tmp_path, monkeypatch):
+    """A batch is clustered against each near cluster's representative first. A row that
+    holds the cluster's keys but does not join the representative (here: half of it
+    contained, below the 0.7 containment) must still be checked against the other members
+    (the first half of the original, wholly inside it), as reading every member would."""
+    original = story(11, 600)  # 10 paragraphs
+    half = "\n\n".join(original.split("\n\n")[:5])
+    grown = half + "\n\n" + story(12, 300)  # the first half, then five new paragraphs
+    rows = [row("https://wire.example/a", original, 10), row("https://b.example/half", half, 20),
+            row("https://c.example/grown", grown, 30)]
+    one = by_url(run(rows))
+    assert len({r["cluster_id"] for r in one.values()}) == 1
+    first, second = _committed(tmp_path, monkeypatch, [rows[:2], rows[2:]])
+    assert by_url(second)["https://c.example/grown"]["cluster_id"] == rows[0]["article_id"]
+    # the same through the in-memory source
+    again = run(rows[2:], prior_from_tables(first.table, first.outputs["signatures"]), "r2")
+    assert by_url(again)["https://c.example/grown"]["cluster_id"] == rows[0]["article_id"]
+
+
+def test_a_new_first_member_re_records_members_that_were_never_read(tmp_path, monkeypatch):
+    """A batch reads only the representative of a cluster it joins; when the new row sorts
+    first, every member, read or not, is re-recorded under the new representative."""
+    members = [row(f"https://m{i}.example/wire", edited(WIRE, 3, seed=i), 20 + i)
+               for i in range(4)]
+    earliest = row("https://first.example/wire", WIRE, 5)
+    _, second = _committed(tmp_path, monkeypatch, [members, [earliest]])
+    again = {r["article_id"]: r for r in second.outputs["signatures"].to_pylist()}
+    assert set(again) == {earliest["article_id"], *(m["article_id"] for m in members)}
+    for m in members:
+        assert (again[m["article_id"]]["cluster_id"],
+                again[m["article_id"]]["duplicate_of"]) == (earliest["article_id"],) * 2
+    # committed: the warehouse's current rows hold one cluster, named after the new row
+    prior = load_prior(tmp_path)
+    assert prior.members([earliest["article_id"]]).num_rows == 5
+    assert prior.members([members[0]["article_id"]]).num_rows == 0
+
+
+_ORIGINAL = story(11, 600)
+_HALF = "\n\n".join(_ORIGINAL.split("\n\n")[:5])
+CHAINS = [row("https://wire.example/a", _ORIGINAL, 10), row("https://b.example/half", _HALF, 20),
+          row("https://c.example/grown", _HALF + "\n\n" + story(12, 300), 30),
+          *[row(f"https://m{i}.example/wire", edited(WIRE, 3, seed=i), 40 + i) for i in range(3)],
+          row("https://first.example/wire", WIRE, 5), row("https://d.example/n", story(13), 50)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(range(len(CHAINS))),
+       st.lists(st.integers(1, len(CHAINS) - 1), min_size=1, max_size=3))
+def test_members_read_in_rounds_give_the_clusters_of_one_run(perm, cuts):
+    """Chains that join only through a member other than the representative, and a
+    first member arriving after the rest: any order and any split into batches."""
+    expected = {r["url"]: (r["cluster_id"], r["duplicate_of"])
+                for r in run(CHAINS).table.to_pylist()}
+    assert len({c for c, _ in expected.values()}) == 3
+    assert _incremental([CHAINS[i] for i in perm], sorted(cuts)) == expected
