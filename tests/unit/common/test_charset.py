@@ -89,7 +89,9 @@ def test_invalid_bytes_are_replaced_not_fatal() -> None:
 @pytest.mark.parametrize(
     ("label", "name"),
     [("UTF-8", "utf-8"), ("utf8", "utf-8"), ("latin1", "cp1252"), ("Shift_JIS", "shift_jis"),
-     ("gb2312", "gb18030"), ("utf-16", "utf-8"), ("nonsense", None), (None, None)],
+     ("gb2312", "gb18030"), ("utf-16", "utf-8"), ("nonsense", None), (None, None),
+     # a label still in the quotes of its attribute (charset="iso-8859-1")
+     ('"iso-8859-1"', "cp1252"), ("'UTF-8'", "utf-8")],
 )
 def test_normalize_label(label: str | None, name: str | None) -> None:
     assert normalize_label(label) == name

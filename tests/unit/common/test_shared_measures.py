@@ -34,7 +34,7 @@ def test_content_hash_folds_case_and_whitespace_only() -> None:
 
 @pytest.mark.parametrize(
     ("html_lang", "expected"),
-    [("de-AT", "de"), ("pt_BR", "pt"), ("EN", "en"), ("fil", "fil"), ("x", None),
+    [("de-AT", "de"), ("pt_BR", "pt"), ("EN", "en"), ("fil", "fil"), ("x", None), ("engl", None),
      ("english", None), ("12", None), ("", None), (None, None)],
 )
 def test_short_texts_take_the_html_lang(html_lang, expected) -> None:

@@ -89,6 +89,10 @@ name = "B"
 delay_s = 5.0
 feeds = ["https://feeds.a.example/b-rss"]
 [[source]]
+name = "D"
+delay_s = 0.5
+feeds = ["https://feeds.a.example/d-rss"]
+[[source]]
 name = "C"
 enabled = false
 delay_s = 9.0
