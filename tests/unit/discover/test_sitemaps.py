@@ -113,6 +113,14 @@ def test_gzip_bomb_stops_at_the_cap() -> None:
     assert caught.value.kind == "decompressed_too_large"
 
 
+def test_an_uncompressed_sitemap_over_the_cap_is_refused_unread() -> None:
+    body = b"<urlset>" + b"<url><loc>https://a.example/1</loc></url>" * 100 + b"</urlset>"
+    r = parse_sitemap(body, BASE, max_bytes=len(body) - 1)
+    assert r.error[0] == "sitemap_too_large" and r.entries == []
+    assert str(len(body)) in r.error[1]
+    assert parse_sitemap(body, BASE, max_bytes=len(body)).error is None  # the cap itself passes
+
+
 def test_multi_member_gzip() -> None:
     assert decode_one(gzip.compress(b"ab") + gzip.compress(b"cd"), "gzip", 10, strict=True) \
         == b"abcd"
