@@ -91,6 +91,21 @@ def test_german_everyday_names_adjectives_and_genitives():
     assert codes(text, "de") == ["PL", "RU", "UA"]
 
 
+def test_german_adjectives_are_demonyms_in_either_case():
+    """Lower-case "russische" as much as sentence-initial "Russische": a demonym (NORP in
+    the entities table), not a name of the country itself."""
+    p = places_in("Russische Soldaten und die russische Armee griffen Kiew an.", "de")
+    assert [(m.surface, m.term.iso2, m.term.kind) for m in p.mentions] == [
+        ("Russische", "RU", "demonym"), ("russische", "RU", "demonym"), ("Kiew", "UA", "alias")]
+
+
+def test_german_genitive_s_only_for_names_that_take_it():
+    forms = {form for _, form, _ in gazetteer._parse_curated("de")}
+    assert {"Russlands", "Polens", "Kiews"} <= forms
+    # feminine names take no -s ("der Ukraine", "der Türkei", "der Schweiz")
+    assert not {"Ukraines", "Türkeis", "Schweizs"} & forms
+
+
 def test_city_shared_by_two_big_cities_goes_to_the_larger():
     assert codes("Hyderabad") == ["IN"]
 
