@@ -179,3 +179,23 @@ def test_a_feedparser_crash_is_a_reject_not_the_end_of_the_run(monkeypatch) -> N
     result = parse_feed(RSS2, FEED_URL)
     assert result.items == []
     assert result.error[0] == "feed_unparseable" and "parser bug" in result.error[1]
+
+
+def test_an_alternate_link_of_a_parameterised_type_names_the_article() -> None:
+    """feedparser only takes a bare text/html alternate for `link` (else the URN id): an
+    alternate typed "text/html; charset=UTF-8" is still the article's address."""
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Typed</title><id>urn:x:1</id>
+  <link rel="alternate" type="text/html; charset=UTF-8" href="https://news.example/a"/></entry>
+<entry><title>Related</title><id>urn:x:2</id>
+  <link rel="related" type="text/html; charset=UTF-8" href="https://other.example/b"/></entry>
+</feed>"""
+    r = parse_feed(atom, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/a"]
+    assert [reason for reason, _ in r.skipped] == ["feed_item_no_url"]
+
+
+def test_well_formed_xml_of_another_kind_is_not_a_feed_and_says_so() -> None:
+    r = parse_feed(b'<?xml version="1.0"?><catalog><book>x</book></catalog>', FEED_URL)
+    assert r.items == [] and r.error[0] == "not_a_feed"
+    assert r.warning is None and r.error[1]  # a detail for the reject even without a warning

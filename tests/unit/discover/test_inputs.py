@@ -348,6 +348,21 @@ def test_staged_batch_strips_credentials_from_every_url_column(tmp_path: Path) -
     assert table.column("url").to_pylist()[1] == "https://a.example/2"
 
 
+def test_a_warc_input_is_staged_in_batches_of_the_configured_size(tmp_path: Path) -> None:
+    from tasks.discover.inputs import stage_warc_input
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    warc = tmp_path / "cc.warc.gz"
+    write_cc_news_like(warc)  # three pages
+    config = settings_slice(DiscoverConfig, Settings(batch_size=2))
+    staged = list(stage_warc_input(str(warc), tmp_path / "staged", config, "run-8"))
+    assert [rows for _, rows, _ in staged] == [2, 1]
+    table = pa.concat_tables([pq.read_table(p) for p, _, _ in staged])
+    assert table.column("url").to_pylist() == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c"]
+    assert set(table.column("source").to_pylist()) == {str(warc)}
+
+
 def test_an_unreadable_dump_says_why(tmp_path: Path) -> None:
     folder = tmp_path / "x.txt"
     folder.mkdir()  # stat() works, read_bytes() does not

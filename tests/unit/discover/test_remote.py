@@ -91,3 +91,13 @@ def test_a_feed_is_decoded_with_the_charset_its_response_declared() -> None:
     result = discover_remote([url], [], fetch_urls, "run-1", NOW)
     assert [(r["url"], r["hint_title"]) for r in result.rows] == [
         ("https://news.example/day", "Новости дня")]
+
+
+def test_plain_http_addresses_are_classified_like_https_ones() -> None:
+    from tasks.discover.remote import classify_remote
+
+    assert classify_remote("http://news.example/rss.xml") == ("feed", "http://news.example/rss.xml")
+    assert classify_remote("HTTP://News.example/sitemap.xml")[0] == "sitemap"
+    assert classify_remote("http://news.example/2024/story.html") == (
+        None, "http://news.example/2024/story.html")
+    assert classify_remote("seeds/rss.xml") == (None, "seeds/rss.xml")  # a local file
