@@ -56,6 +56,19 @@ def test_not_places(text):
     assert codes(text) == []
 
 
+def test_a_weak_name_as_a_first_name_is_no_place_even_with_evidence():
+    # Libya (a neighbour) would be evidence for Chad the country; "Johnson" after it
+    # makes it a first name at the start of the sentence
+    assert codes("Chad Johnson visited Libya.") == ["LY"]
+    assert codes("Chad sent troops to Libya.") == ["LY", "TD"]
+
+
+def test_the_two_congos_have_names_of_their_own():
+    # pycountry would call both "Congo" (CD is "Congo, The Democratic Republic of the")
+    names = gazetteer._english_names()
+    assert (names["CG"], names["CD"]) == ("Republic of the Congo", "DR Congo")
+
+
 def test_counts_and_order():
     p = places_in("Ukraine, Ukraine, Kyiv. Poland. Ukrainian.")
     assert p.counts == {"UA": 4, "PL": 1}
