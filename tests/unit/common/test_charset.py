@@ -101,3 +101,11 @@ def test_label_extraction() -> None:
     assert header_charset("text/html;charset='windows-1251'") == "windows-1251"
     assert header_charset("text/html") is None
     assert meta_charset(b'<meta charset=euc-jp>') == "euc-jp"
+
+
+def test_only_the_first_128_kib_decide_whether_a_body_is_utf8() -> None:
+    """Bounded cost on big pages: latin-1 bytes past the sample do not make it latin-1."""
+    ascii_part = b"<p>" + b"plain ascii text " * (2 * 64 * 1024 // 17)
+    body = ascii_part + "caf\xe9 ".encode("latin-1") * 4000
+    assert len(body) > 2 * 64 * 1024 + 16000
+    assert sniff_encoding(body, None) == ("utf-8", "detected")
