@@ -54,15 +54,13 @@ def is_listing_url(url: str | None) -> bool:
     if not url:
         return False
     parts = urlsplit(url)
-    path = parts.path or "/"
-    if path in ("/", "") or re.fullmatch(r"/(?:index|default|home)\.\w{2,5}", path, re.I):
+    path = parts.path
+    # A path of slashes only ("", "/", "//": servers fold them) is the front page.
+    if not path.strip("/") or re.fullmatch(r"/(?:index|default|home)\.\w{2,5}", path, re.I):
         return not parts.query or bool(_SEARCH_QUERY.search(parts.query))
     if _SEARCH_QUERY.search(parts.query or ""):
         return True
-    segments = [s for s in path.split("/") if s]
-    return any(_LISTING_SEGMENT.match(s) for s in segments[:-1]) or bool(
-        _LISTING_SEGMENT.match(segments[-1]) if segments else False
-    )
+    return any(_LISTING_SEGMENT.match(s) for s in path.split("/") if s)
 
 
 def looks_like_listing(text: str) -> bool:

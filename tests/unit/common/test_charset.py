@@ -89,7 +89,9 @@ def test_invalid_bytes_are_replaced_not_fatal() -> None:
 @pytest.mark.parametrize(
     ("label", "name"),
     [("UTF-8", "utf-8"), ("utf8", "utf-8"), ("latin1", "cp1252"), ("Shift_JIS", "shift_jis"),
-     ("gb2312", "gb18030"), ("utf-16", "utf-8"), ("nonsense", None), (None, None)],
+     ("gb2312", "gb18030"), ("utf-16", "utf-8"), ("nonsense", None), (None, None),
+     # a label still in the quotes of its attribute (charset="iso-8859-1")
+     ('"iso-8859-1"', "cp1252"), ("'UTF-8'", "utf-8")],
 )
 def test_normalize_label(label: str | None, name: str | None) -> None:
     assert normalize_label(label) == name
@@ -99,3 +101,11 @@ def test_label_extraction() -> None:
     assert header_charset("text/html;charset='windows-1251'") == "windows-1251"
     assert header_charset("text/html") is None
     assert meta_charset(b'<meta charset=euc-jp>') == "euc-jp"
+
+
+def test_only_the_first_128_kib_decide_whether_a_body_is_utf8() -> None:
+    """Bounded cost on big pages: latin-1 bytes past the sample do not make it latin-1."""
+    ascii_part = b"<p>" + b"plain ascii text " * (2 * 64 * 1024 // 17)
+    body = ascii_part + "caf\xe9 ".encode("latin-1") * 4000
+    assert len(body) > 2 * 64 * 1024 + 16000
+    assert sniff_encoding(body, None) == ("utf-8", "detected")

@@ -170,5 +170,6 @@ def test_resolved_addresses_any_private_refuses() -> None:
     with pytest.raises(BlockedAddress) as info:
         STRICT.check_resolved("evil.example", ["93.184.216.34", "10.0.0.7"])
     assert info.value.category == "private"
+    assert info.value.address == "10.0.0.7" and "10.0.0.7" in str(info.value)
     assert isinstance(info.value, OSError)
     STRICT.check_resolved("ok.example", ["93.184.216.34", "2606:4700::1"])

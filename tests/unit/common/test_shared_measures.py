@@ -3,7 +3,7 @@ fallback, reject rows, combined results, ledger totals, worker counts and crash 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
 import pytest
@@ -34,7 +34,7 @@ def test_content_hash_folds_case_and_whitespace_only() -> None:
 
 @pytest.mark.parametrize(
     ("html_lang", "expected"),
-    [("de-AT", "de"), ("pt_BR", "pt"), ("EN", "en"), ("fil", "fil"), ("x", None),
+    [("de-AT", "de"), ("pt_BR", "pt"), ("EN", "en"), ("fil", "fil"), ("x", None), ("engl", None),
      ("english", None), ("12", None), ("", None), (None, None)],
 )
 def test_short_texts_take_the_html_lang(html_lang, expected) -> None:
@@ -58,6 +58,8 @@ def test_reject_row_and_reject_record() -> None:
                    "source": "s", "input_key": "k", "stage": "clean", "reason": "too_short",
                    "detail": "x" * DETAIL_MAX_CHARS, "rejected_at": NOW, "run_id": "run-1"}
     assert reject_row("s", "r", None, "run", input_key="k")["detail"] is None
+    stamped = reject_row("s", "r", "d", "run", input_key="k")["rejected_at"]  # no `at`: now
+    assert stamped.utcoffset() == timedelta(0)  # aware UTC, like every warehouse timestamp
     record = {"url": "https://a.example/p", "article_id": "a9", "source_kind": "feed",
               "source": "https://a.example/rss"}
     rec = reject_record(record, "extract", Verdict("not_article", "d"), "run-2", at=NOW)

@@ -38,6 +38,7 @@ language = "fr"
 """)
     a, b = cfg.sources
     assert (a.delay_s, a.language, a.enabled) == (3.0, "de", False)
+    assert a.feeds == ["https://a.example/rss"]
     assert a.feeds == ["https://a.example/rss"]  # duplicates dropped
     assert (b.delay_s, b.language, b.enabled) == (0.5, "fr", True)
     assert [s.name for s in cfg.enabled()] == ["B"]
@@ -89,9 +90,20 @@ name = "B"
 delay_s = 5.0
 feeds = ["https://feeds.a.example/b-rss"]
 [[source]]
+name = "D"
+delay_s = 0.5
+feeds = ["https://feeds.a.example/d-rss"]
+[[source]]
 name = "C"
 enabled = false
 delay_s = 9.0
 feeds = ["https://c.example/rss"]
 """)
     assert host_delays(cfg) == {"feeds.a.example": 5.0, "www.a.example": 2.0}
+
+
+def test_plain_http_addresses_are_accepted() -> None:
+    cfg = parse_sources('[[source]]\nname = "Old"\nhomepage = "http://old.example/"\n'
+                        'feeds = ["HTTP://old.example/rss"]\n')
+    assert cfg.sources[0].homepage == "http://old.example/"
+    assert cfg.sources[0].feeds == ["HTTP://old.example/rss"]

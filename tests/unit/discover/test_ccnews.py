@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from datetime import date, datetime
 
 import pytest
@@ -80,7 +82,7 @@ def test_listing_links_from_an_html_index_and_from_a_paths_file():
     assert BASE + "CC-NEWS-20240502000000-00002.warc.gz" in links
     assert [f.serial for f in select(links, date(2024, 5, 1), date(2024, 5, 31))] == [1, 2]
 
-    paths = ("# CC-NEWS warc.paths\ncrawl-data/CC-NEWS/2024/05/"
+    paths = ("# CC-NEWS warc.paths\n  # an indented comment\ncrawl-data/CC-NEWS/2024/05/"
              "CC-NEWS-20240501000000-00001.warc.gz\n\n")
     assert listing_links(paths, "https://data.example/") == [
         "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz"]
@@ -99,7 +101,7 @@ def test_a_local_folder_lists_its_warcs_as_absolute_paths(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     assert list_source("2024", _config()) == [
         str(tmp_path / "2024" / "05" / "CC-NEWS-20240501000000-00001.warc.gz")]
-    with pytest.raises(WarcReadError):
+    with pytest.raises(WarcReadError, match="missing: not a folder"):
         list_source("missing", _config())
     with pytest.raises(WarcReadError):
         list_source("s3://bucket/CC-NEWS/", _config())
@@ -107,5 +109,52 @@ def test_a_local_folder_lists_its_warcs_as_absolute_paths(tmp_path, monkeypatch)
 
 def test_an_http_listing_on_a_private_address_is_refused_unless_allowed():
     # No socket is opened: the guard refuses the loopback address before connecting.
-    with pytest.raises(WarcReadError, match="127.0.0.1"):
-        list_source("http://127.0.0.1:9/CC-NEWS/", _config())
+    for scheme in ("http", "https"):
+        with pytest.raises(WarcReadError, match=r"127\.0\.0\.1 \(loopback\)"):
+            list_source(f"{scheme}://127.0.0.1:9/CC-NEWS/", _config())
+
+
+class _ListingHandler(http.server.BaseHTTPRequestHandler):
+    body = (b'<html><a href="CC-NEWS-20240501000000-00001.warc.gz">1</a>'
+            b'<a href="CC-NEWS-20240502000000-00002.warc.gz">2</a></html>')
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_an_http_listing_on_an_allowed_network_lists_its_links():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ListingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/CC-NEWS/2024/05/"
+        links = list_source(base, _config(allowed_networks=["127.0.0.0/8"]))
+        assert links == [base + "CC-NEWS-20240501000000-00001.warc.gz",
+                         base + "CC-NEWS-20240502000000-00002.warc.gz"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_http_listing_is_read_up_to_its_cap_and_refused_past_it(monkeypatch):
+    from tasks.discover import ccnews
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ListingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/CC-NEWS/2024/05/"
+        config = _config(allowed_networks=["127.0.0.0/8"])
+        monkeypatch.setattr(ccnews, "MAX_LISTING_BYTES", len(_ListingHandler.body))
+        assert len(list_source(base, config)) == 2  # exactly the cap: read
+        monkeypatch.setattr(ccnews, "MAX_LISTING_BYTES", len(_ListingHandler.body) - 1)
+        with pytest.raises(WarcReadError, match="listing over"):
+            list_source(base, config)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -133,3 +133,12 @@ def test_word_count_of_a_chinese_article_counts_characters():
     # ~2 characters a word (+ the full stops between): not 1, so reading time and the
     # length filter stay sensible.
     assert 34 <= row["word_count"] <= 40
+
+
+def test_only_the_first_8_kib_are_sniffed_for_nul_bytes():
+    head = b" date 2024-04-04 https://example.com/a\nTitle\n"
+    text = head + b"x" * (8192 - len(head))
+    assert len(decode_dump(text + b"\x00 late")) == 8192 + 6  # past the window: kept
+    with pytest.raises(DumpError) as info:
+        decode_dump(text[:-1] + b"\x00")
+    assert info.value.reason == "binary_content"

@@ -85,6 +85,11 @@ def test_charset_from_content_type_wins() -> None:
            '<link>https://x.example/c</link></item></channel></rss>'.encode("latin-1")
     result = parse_feed(body, FEED_URL, "application/rss+xml; charset=iso-8859-1")
     assert result.items[0].title == "Café"
+    # latin-1 would also come out right by the windows-1252 fallback; windows-1251 not
+    body = '<rss version="2.0"><channel><item><title>Новости</title>' \
+           '<link>https://x.example/n</link></item></channel></rss>'.encode("cp1251")
+    result = parse_feed(body, FEED_URL, "application/rss+xml; charset=windows-1251")
+    assert result.items[0].title == "Новости"
 
 
 def test_html_page_is_not_a_feed() -> None:
@@ -141,3 +146,56 @@ def test_a_feed_served_without_a_content_type_is_read_as_xml_without_warning() -
         r = parse_feed(data, FEED_URL)
         assert r.error is None and r.items
         assert r.warning is None  # not "NonXMLContentType": nothing is wrong with it
+
+
+def test_the_html_alternate_wins_over_an_earlier_alternate_of_another_type() -> None:
+    """feedparser's `link` is the entry's text/html alternate: the article page, even when
+    a PDF or audio alternate is listed before it."""
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Print first</title><id>urn:x:1</id>
+  <link rel="alternate" type="application/pdf" href="https://news.example/a.pdf"/>
+  <link rel="alternate" type="text/html" href="https://news.example/a"/></entry>
+</feed>"""
+    assert [i.url for i in parse_feed(atom, FEED_URL).items] == ["https://news.example/a"]
+
+
+def test_an_rss1_item_without_a_link_is_named_by_its_rdf_about() -> None:
+    rdf = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://dw.example/"><title>DW</title><link>https://dw.example/</link></channel>
+<item rdf:about="https://dw.example/a-2"><title>No link element</title></item>
+</rdf:RDF>"""
+    assert [i.url for i in parse_feed(rdf, "https://dw.example/rdf").items] == [
+        "https://dw.example/a-2"]
+
+
+def test_a_feedparser_crash_is_a_reject_not_the_end_of_the_run(monkeypatch) -> None:
+    from tasks.discover import feeds
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(feeds.feedparser, "parse", crash)
+    result = parse_feed(RSS2, FEED_URL)
+    assert result.items == []
+    assert result.error[0] == "feed_unparseable" and "parser bug" in result.error[1]
+
+
+def test_an_alternate_link_of_a_parameterised_type_names_the_article() -> None:
+    """feedparser only takes a bare text/html alternate for `link` (else the URN id): an
+    alternate typed "text/html; charset=UTF-8" is still the article's address."""
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Typed</title><id>urn:x:1</id>
+  <link rel="alternate" type="text/html; charset=UTF-8" href="https://news.example/a"/></entry>
+<entry><title>Related</title><id>urn:x:2</id>
+  <link rel="related" type="text/html; charset=UTF-8" href="https://other.example/b"/></entry>
+</feed>"""
+    r = parse_feed(atom, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/a"]
+    assert [reason for reason, _ in r.skipped] == ["feed_item_no_url"]
+
+
+def test_well_formed_xml_of_another_kind_is_not_a_feed_and_says_so() -> None:
+    r = parse_feed(b'<?xml version="1.0"?><catalog><book>x</book></catalog>', FEED_URL)
+    assert r.items == [] and r.error[0] == "not_a_feed"
+    assert r.warning is None and r.error[1]  # a detail for the reject even without a warning

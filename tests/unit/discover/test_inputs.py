@@ -311,6 +311,58 @@ def test_staged_batch_skips_settled_and_rejects_bad_urls(tmp_path: Path) -> None
                              "skipped": 2}
 
 
+def test_staged_batch_refuses_what_was_taken_down(tmp_path: Path) -> None:
+    rows = [{"input_key": f"w@{i}", "url": u, "source_kind": "warc", "source": "cc.warc.gz"}
+            for i, u in enumerate(["https://a.example/keep", "https://a.example/gone",
+                                   "https://www.banned.example/x", "https://banned.example/y",
+                                   "https://notbanned.example/z"])]
+    path = tmp_path / "batch.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=DOCUMENTS), path)
+    known = KnownInputs(taken_down_ids=frozenset({article_id_for("https://a.example/gone")}),
+                        taken_down_domains=frozenset({"banned.example"}))
+    result = staged_batch(path, known, refresh=False, run_id="run-5")
+    assert result.table.column("url").to_pylist() == ["https://a.example/keep",
+                                                      "https://notbanned.example/z"]
+    assert [(r["input_key"], r["reason"], r["source"], r["run_id"]) for r in result.rejects] == [
+        ("w@1", "taken_down", "cc.warc.gz", "run-5"), ("w@2", "taken_down", "cc.warc.gz", "run-5"),
+        ("w@3", "taken_down", "cc.warc.gz", "run-5")]
+    conform(result.rejects, REJECTS, "rejects")
+    assert result.counts == {"received": 5, "passed": 2, "rejected": 3, "failed": 0,
+                             "skipped": 0}
+
+
+def test_staged_batch_strips_credentials_from_every_url_column(tmp_path: Path) -> None:
+    secret = "https://user:pw@a.example/1"
+    rows = [{"input_key": secret, "url": secret, "source_kind": "warc",
+             "source": "https://key:token@data.example/cc.warc.gz", "final_url": secret,
+             "body": b"<p>page</p>"},
+            {"input_key": "w@2", "url": "https://a.example/2", "source_kind": "warc",
+             "source": "cc.warc.gz"}]
+    path = tmp_path / "batch.parquet"
+    pq.write_table(pa.Table.from_pylist(rows, schema=DOCUMENTS), path)
+    table = staged_batch(path, KnownInputs(), refresh=False, run_id="run-6").table
+    first = table.slice(0, 1).to_pylist()[0]
+    assert (first["url"], first["input_key"], first["final_url"]) == ("https://a.example/1",) * 3
+    assert first["source"] == "https://data.example/cc.warc.gz"
+    assert first["body"] == b"<p>page</p>"  # the other columns are left as they were
+    assert table.column("url").to_pylist()[1] == "https://a.example/2"
+
+
+def test_a_warc_input_is_staged_in_batches_of_the_configured_size(tmp_path: Path) -> None:
+    from tasks.discover.inputs import stage_warc_input
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    warc = tmp_path / "cc.warc.gz"
+    write_cc_news_like(warc)  # three pages
+    config = settings_slice(DiscoverConfig, Settings(batch_size=2))
+    staged = list(stage_warc_input(str(warc), tmp_path / "staged", config, "run-8"))
+    assert [rows for _, rows, _ in staged] == [2, 1]
+    table = pa.concat_tables([pq.read_table(p) for p, _, _ in staged])
+    assert table.column("url").to_pylist() == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c"]
+    assert set(table.column("source").to_pylist()) == {str(warc)}
+
+
 def test_an_unreadable_dump_says_why(tmp_path: Path) -> None:
     folder = tmp_path / "x.txt"
     folder.mkdir()  # stat() works, read_bytes() does not

@@ -76,3 +76,28 @@ def test_old_children_are_one_reject_per_index_listing_the_first_five() -> None:
     assert rej["detail"].startswith("7 child sitemap(s) not fetched")
     assert rej["detail"].endswith("https://news.example/2012.xml ...")  # newest five
     assert result.stats["sitemaps_skipped_sitemap_child_too_old"] == 1
+
+
+def test_a_feed_is_decoded_with_the_charset_its_response_declared() -> None:
+    url = "https://news.example/rss"
+    # windows-1251 bytes: read as the windows-1252 fallback they would be mojibake
+    body = ('<rss version="2.0"><channel><item><title>Новости дня</title>'
+            '<link>https://news.example/day</link></item></channel></rss>').encode("cp1251")
+
+    def fetch_urls(urls: list[str]):
+        return {url: body}, [{"url": url, "error": None,
+                              "content_type": "application/rss+xml; charset=windows-1251"}]
+
+    result = discover_remote([url], [], fetch_urls, "run-1", NOW)
+    assert [(r["url"], r["hint_title"]) for r in result.rows] == [
+        ("https://news.example/day", "Новости дня")]
+
+
+def test_plain_http_addresses_are_classified_like_https_ones() -> None:
+    from tasks.discover.remote import classify_remote
+
+    assert classify_remote("http://news.example/rss.xml") == ("feed", "http://news.example/rss.xml")
+    assert classify_remote("HTTP://News.example/sitemap.xml")[0] == "sitemap"
+    assert classify_remote("http://news.example/2024/story.html") == (
+        None, "http://news.example/2024/story.html")
+    assert classify_remote("seeds/rss.xml") == (None, "seeds/rss.xml")  # a local file

@@ -113,6 +113,48 @@ def test_gzip_bomb_stops_at_the_cap() -> None:
     assert caught.value.kind == "decompressed_too_large"
 
 
+def test_an_uncompressed_sitemap_over_the_cap_is_refused_unread() -> None:
+    body = b"<urlset>" + b"<url><loc>https://a.example/1</loc></url>" * 100 + b"</urlset>"
+    r = parse_sitemap(body, BASE, max_bytes=len(body) - 1)
+    assert r.error[0] == "sitemap_too_large" and r.entries == []
+    assert str(len(body)) in r.error[1]
+    assert parse_sitemap(body, BASE, max_bytes=len(body)).error is None  # the cap itself passes
+
+
+def test_internal_entities_are_not_expanded_either() -> None:
+    """No external entity and no internal one: a nested internal entity is how a
+    billion-laughs document grows a few bytes into gigabytes."""
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaaaaaaaa">'
+              b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+              b"<urlset><url><loc>https://e.example/&b;</loc></url></urlset>")
+    r = parse_sitemap(laughs, BASE)
+    assert r.entries and all("aaaa" not in e.url for e in r.entries)
+
+
+def test_the_root_element_of_another_document_is_named() -> None:
+    r = parse_sitemap(b"<rss version='2.0'><channel/></rss>", BASE)
+    assert r.error[0] == "not_a_sitemap" and "<rss>" in r.error[1]
+
+
+def test_an_xml_error_before_any_element_is_a_bad_xml_reject(monkeypatch) -> None:
+    """lxml's recover mode rarely raises; when it does before the root, nothing is kept."""
+    from lxml import etree
+
+    from tasks.discover import sitemaps
+
+    class Failing:  # the parse errors once it is read, as lxml's iterparse does
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def __iter__(self):
+            raise etree.XMLSyntaxError("Document is empty", 4, 1, 1)
+
+    monkeypatch.setattr(sitemaps.etree, "iterparse", Failing)
+    r = parse_sitemap(b"<urlset></urlset>", BASE)
+    assert r.error is not None and r.error[0] == "sitemap_bad_xml" and r.entries == []
+    assert "Document is empty" in r.error[1]
+
+
 def test_multi_member_gzip() -> None:
     assert decode_one(gzip.compress(b"ab") + gzip.compress(b"cd"), "gzip", 10, strict=True) \
         == b"abcd"

@@ -56,6 +56,19 @@ def test_not_places(text):
     assert codes(text) == []
 
 
+def test_a_weak_name_as_a_first_name_is_no_place_even_with_evidence():
+    # Libya (a neighbour) would be evidence for Chad the country; "Johnson" after it
+    # makes it a first name at the start of the sentence
+    assert codes("Chad Johnson visited Libya.") == ["LY"]
+    assert codes("Chad sent troops to Libya.") == ["LY", "TD"]
+
+
+def test_the_two_congos_have_names_of_their_own():
+    # pycountry would call both "Congo" (CD is "Congo, The Democratic Republic of the")
+    names = gazetteer._english_names()
+    assert (names["CG"], names["CD"]) == ("Republic of the Congo", "DR Congo")
+
+
 def test_counts_and_order():
     p = places_in("Ukraine, Ukraine, Kyiv. Poland. Ukrainian.")
     assert p.counts == {"UA": 4, "PL": 1}
@@ -89,6 +102,27 @@ def test_localized_country_names_for_the_article_language():
 def test_german_everyday_names_adjectives_and_genitives():
     text = "Die russische Armee griff Kiew an. Russlands Präsident sprach mit Polens Premier."
     assert codes(text, "de") == ["PL", "RU", "UA"]
+
+
+def test_german_adjectives_are_demonyms_in_either_case():
+    """Lower-case "russische" as much as sentence-initial "Russische": a demonym (NORP in
+    the entities table), not a name of the country itself."""
+    p = places_in("Russische Soldaten und die russische Armee griffen Kiew an.", "de")
+    assert [(m.surface, m.term.iso2, m.term.kind) for m in p.mentions] == [
+        ("Russische", "RU", "demonym"), ("russische", "RU", "demonym"), ("Kiew", "UA", "alias")]
+
+
+def test_german_curated_forms_genitives_and_adjectives():
+    rows = set(gazetteer._parse_curated("de"))
+    forms = {form for _, form, _ in rows}
+    assert {"Russlands", "Polens", "Kiews"} <= forms
+    # feminine names take no -s ("der Ukraine", "der Türkei", "der Schweiz")
+    assert not {"Ukraines", "Türkeis", "Schweizs"} & forms
+    # an adjective stem's inflections are adjectives in lower and sentence-initial case
+    # (the term table is cached, so the test above cannot see this through places_in
+    # under mutmut, which credits a cached call to the first test only)
+    assert {("RU", "russische", True), ("RU", "Russische", True),
+            ("RU", "russischen", True), ("RU", "Russland", False)} <= rows
 
 
 def test_city_shared_by_two_big_cities_goes_to_the_larger():

@@ -68,6 +68,26 @@ def test_tag_batch_isolates_a_failing_text():
     assert found[1] is None and errors[1].startswith("ner: Boom")
 
 
+def test_a_batch_that_succeeds_runs_each_text_through_the_pipeline_once():
+    """The one-by-one retry is for a failing batch only: NER is the stage's main cost."""
+    seen: list[str] = []
+
+    def count_docs(doc):
+        seen.append(doc.text)
+        return doc
+
+    nlp = spacy.blank("en")
+    spacy.Language.component("count_docs", func=count_docs)
+    nlp.add_pipe("count_docs")
+    nlp.add_pipe("entity_ruler").add_patterns(PATTERNS)
+    model = ner.NerModel(nlp, "inline", tuple(nlp.pipe_names))
+    seen.clear()  # the ruler ran its phrase patterns through the pipeline
+    found, errors = ner.tag_batch(model, ["NATO here.", "Ukraine.", "Nothing."], batch_size=2)
+    assert found == [[("NATO", "ORG")], [("Ukraine", "GPE")], []]
+    assert errors == [None, None, None]
+    assert sorted(seen) == ["NATO here.", "Nothing.", "Ukraine."]
+
+
 def test_count_entities_merges_surname_with_full_name():
     rows = ner.count_entities(
         [("Jens Stoltenberg", "PERSON"), ("Stoltenberg", "PERSON"), ("Stoltenberg", "PERSON"),

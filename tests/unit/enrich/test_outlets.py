@@ -29,8 +29,12 @@ def test_extra_keys_per_outlet_are_ignored_and_subdomains_match():
         feeds = ["https://feeds.bbci.co.uk/news/rss.xml"]
         sitemaps = []
         crawl_delay_s = 2
+        [outlets." WWW.DW.com"]
+        name = "DW"
         """
     )
+    assert sources.lookup(reg, "dw.com").name == "DW"  # key folded: case, spaces, www.
+    assert sources.lookup(reg, "amp.dw.com").name == "DW"
     bbc = sources.Outlet("BBC", "GB", "public-broadcaster")
     assert sources.lookup(reg, "news.bbc.co.uk") == bbc
     assert sources.lookup(reg, "bbc.co.uk").name == "BBC"
@@ -55,6 +59,14 @@ def test_bad_registry_names_the_problem(text, message):
 
 def test_missing_registry_is_empty(tmp_path):
     assert sources.load_registry(tmp_path / "nope.toml") == {}
+
+
+def test_a_broken_registry_file_is_named_in_the_error(tmp_path):
+    path = tmp_path / "outlets.toml"
+    path.write_text('[outlets."a.com"]\ncountry = "RU"\n')
+    with pytest.raises(sources.RegistryError) as info:
+        sources.load_registry(path)
+    assert str(info.value).startswith(f"{path}: ")
 
 
 DOCS = [

@@ -82,3 +82,23 @@ def test_unbalanced_quote_does_not_swallow_next_paragraph():
 def test_glued_paragraphs_from_a_dump():
     text = 'defeat."Fundamentally there are two scenarios," Stoltenberg said.Russia launched'
     assert pairs(text) == [("Stoltenberg", "Fundamentally there are two scenarios")]
+
+
+def test_an_empty_pair_of_marks_does_not_end_the_paragraph():
+    text = 'Type "" to clear the field. "The update ships on Monday," Ana Ruiz said.'
+    assert [(q.quote, q.speaker) for q in extract_quotes(text)] == [
+        ("The update ships on Monday", "Ana Ruiz")]
+
+
+def test_a_speaker_glued_to_the_closing_mark_is_still_read():
+    # scraped text often loses the space that markup (</q>, a line break) stood for
+    text = '"We will not be intimidated,"Stoltenberg said.'
+    assert [(q.quote, q.speaker) for q in extract_quotes(text)] == [
+        ("We will not be intimidated", "Stoltenberg")]
+
+
+def test_scare_quotes_after_a_quotation_are_not_given_its_speaker():
+    text = ('Stoltenberg said: "We are ready for every scenario." '
+            'Critics called the plan "a dangerous gamble" on Monday.')
+    assert [(q.quote, q.speaker) for q in extract_quotes(text)] == [
+        ("We are ready for every scenario.", "Stoltenberg")]

@@ -20,6 +20,11 @@ def test_extraction_failed_on_error_or_empty_text() -> None:
     "url",
     [
         "https://news.example.com/",
+        "https://news.example.com",  # a redirect's final URL may have no path at all
+        "https://news.example.com?s=bridge",
+        "https://news.example.com//",  # the front page too: servers fold the slashes
+        "https://news.example.com/index.php",
+        "https://news.example.com/Default.aspx",  # ASP.NET capitalises it
         "https://news.example.com/tag/politics/",
         "https://news.example.com/category/world/page/2/",
         "https://news.example.com/autor/maria-lopez",

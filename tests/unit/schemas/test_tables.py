@@ -101,6 +101,20 @@ def test_validate_names_the_drifting_column():
         validate(drifted, REJECTS, "rejects")
 
 
+def test_validate_ignores_schema_metadata():
+    """A table read back from Parquet (or built by pandas) carries schema metadata; only
+    the columns, their types and nullability are the contract."""
+    table = conform([_reject()], REJECTS, "rejects")
+    validate(table.replace_schema_metadata({"pandas": "{}", "origin": "parquet"}), REJECTS,
+             "rejects")
+
+
+def test_validate_names_the_not_null_column_that_has_nulls():
+    table = pa.Table.from_pylist([_reject(reason=None)], schema=REJECTS)  # no conform()
+    with pytest.raises(SchemaError, match=r"rejects\.reason is declared NOT NULL"):
+        validate(table, REJECTS, "rejects")
+
+
 def test_every_table_has_run_id_and_articles_has_contract_columns():
     for name, schema in TABLES.items():
         assert "run_id" in schema.names, name
