@@ -17,9 +17,12 @@ and BENCHMARKS.md):
    250 chars recovers little, 1000 recovers almost all of the full mode's recall, above
    1000 only the cost grows.
 4. Metadata from `tasks.extract.metadata.page_metadata` on the same tree (date with provenance,
-   alternatives and flags; cheap byline search).
-5. Language by py3langid on the text (`tasks.common.quality.detect_language`).
-6. `not_article` and `extraction_failed` are decided here, where the page type and the
+   alternatives and flags; cheap byline search), read before step 5 changes the tree.
+5. Furniture pruning (`tasks.extract.furniture`) before trafilatura: related-article blocks,
+   author boxes and share rows named so in their class/id, which trafilatura's own
+   discard rules miss (measured by halves of the dev corpus, BENCHMARKS.md issue 13 round 2).
+6. Language by py3langid on the text (`tasks.common.quality.detect_language`).
+7. `not_article` and `extraction_failed` are decided here, where the page type and the
    extractor's error are known; boilerplate lines, too_short and wrong_language in clean.
 """
 
@@ -46,11 +49,12 @@ from tasks.common.sniff import binary_body_kind
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract.filters import extraction_failed, not_article
+from tasks.extract.furniture import prune_furniture
 from tasks.extract.metadata import PageMetadata, page_metadata
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.1"
+EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.2"
 DUMP_EXTRACTOR = "text-dump"
 
 # Below this many characters the fast result is re-checked by the full cascade (see the
@@ -131,7 +135,18 @@ def extract_html(
         return Extracted("", PageMetadata(), error=f"unparsable HTML: {type(exc).__name__}")
     if tree is None:
         return Extracted("", PageMetadata(), error="unparsable or empty HTML")
+    # metadata first: it reads the bylines and author boxes that the pruning below removes
     try:
+        meta = page_metadata(
+            tree, url, hint_published_at=hint_published_at,
+            hint_published_source=hint_published_source, now=fetched_at,
+            extensive_dates=extensive_dates, archived=archived,
+        )
+    except Exception:  # noqa: BLE001 -- metadata is best effort; the text is the product
+        LOG.debug("metadata failed on %s", url, exc_info=True)
+        meta = PageMetadata()
+    try:
+        prune_furniture(tree)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
         if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
@@ -142,15 +157,6 @@ def extract_html(
         LOG.debug("trafilatura failed on %s", url, exc_info=True)
         return Extracted("", PageMetadata(), error=f"trafilatura: {type(exc).__name__}: {exc}")
     text = unicodedata.normalize("NFC", text)
-    try:
-        meta = page_metadata(
-            tree, url, hint_published_at=hint_published_at,
-            hint_published_source=hint_published_source, now=fetched_at,
-            extensive_dates=extensive_dates, archived=archived,
-        )
-    except Exception:  # noqa: BLE001 -- metadata is best effort; the text is the product
-        LOG.debug("metadata failed on %s", url, exc_info=True)
-        meta = PageMetadata()
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
 

@@ -1,0 +1,93 @@
+"""Furniture pruning before trafilatura: related-article blocks, author boxes and share rows
+named so in their class or id go; the article itself stays even when its container carries
+such a token; metadata still reads the unpruned page."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from tasks.extract.furniture import prune_furniture
+from tasks.extract.pages import extract_html
+from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS, page
+
+URL = "https://gazette.example/news/bridge.html"
+
+# Each block survives trafilatura on its own (checked: the test fails without the pruning).
+AUTHOR_BOX = (
+    '<div class="saboxplugin-wrap"><div class="saboxplugin-desc"><p>Anna Weber photographs '
+    "harbours and bridges for the paper and runs a small portrait studio in the old town."
+    "</p></div></div>"
+)
+# camel case as sites write it: tokens match whatever the case
+NEXT_STORY = (
+    '<div class="NextStory"><div class="story-card"><p>Ferry operator announces a new '
+    "timetable for the summer season on all routes, with more boats at the weekend.</p></div></div>"
+)
+SHARE_ROW = (
+    '<div id="jp-post-flair" class="sharedaddy sd-sharing-enabled"><p>Teilen mit: Twitter, '
+    "Facebook, E-Mail</p><p>Rate this story and tell your friends about the harbour bridge "
+    "reopening today.</p></div>"
+)
+
+
+def elementor_page(block: str) -> bytes:
+    """An article in a page builder's widget container: trafilatura's own discard rules
+    match the container ("widget"), so its guard leaves the whole page unpruned."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + block
+    body += "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    return (
+        "<html><body><main><h1>Harbour bridge reopens</h1>"
+        f'<div class="elementor-widget-container">{body}</div></main></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("block", "furniture"),
+    [(AUTHOR_BOX, ["Anna Weber photographs"]), (NEXT_STORY, ["Ferry operator announces"]),
+     (SHARE_ROW, ["Teilen mit", "Rate this story"])],
+    ids=["author-box", "next-story", "share-row"],
+)
+def test_furniture_named_in_class_or_id_is_pruned(block: str, furniture: list[str]) -> None:
+    for html in (page(extra_body=block), elementor_page(block)):
+        x = extract_html(html, URL, fetched_at=FETCHED)
+        assert all(p in x.text for p in PARAGRAPHS)
+        assert not [f for f in furniture if f in x.text]
+
+
+def test_the_article_container_is_kept_whatever_its_class_says() -> None:
+    # a CMS names the article block after a plugin ("related-posts-enabled"): it holds the
+    # <h1> and most of the text, so it is the content, not a related-links box
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        '<html><body><div class="nav">Home</div>'
+        f'<div class="single-post related-posts-enabled"><h1>Bridge reopens</h1>{body}'
+        '<div class="related-posts"><a href="/a">Ferry timetable</a></div></div>'
+        "</body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert all(p in text for p in PARAGRAPHS)
+    assert "Ferry timetable" not in text
+
+
+def test_a_block_holding_most_of_the_page_text_is_kept_without_an_h1() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f'<html><body><div class="post-content recommended-read">{body}</div>'
+        '<div class="recommended"><a href="/a">Ferry timetable</a></div></body></html>'
+    )
+    assert prune_furniture(tree) == 1
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+    assert "Ferry timetable" not in tree.text_content()
+
+
+def test_metadata_reads_the_author_box_before_it_is_pruned() -> None:
+    html = page(byline="").replace(b'"author": {"@type": "Person", "name": "Maria Lopez"}, ', b"")
+    html = html.replace(
+        b'<p class="byline"></p>',
+        b'<div class="author-box"><a rel="author" href="/authors/tom">Tom Becker</a></div>',
+    )
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert x.meta.authors == ["Tom Becker"]
+    assert "Tom Becker" not in x.text
