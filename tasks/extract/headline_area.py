@@ -44,12 +44,22 @@ _DATE_LABEL = re.compile(
 # A date element that says it is the update, not the publication ('updated', 'modified',
 # 'Aktualisiert', 'mis à jour', 'actualizado').
 _MODIFIED_CUE = re.compile(r"update|modif|aktualisiert|geändert|mis à jour|actualiza", re.I)
-# Numeric day-month-year forms: ISO (2022-01-25), German/European (25.01.2022, 25. 1. 2022)
-# and slashed (25/01/2022, 01/25/2022: taken only when the day is unambiguous, > 12).
+# Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
+# Asian and Hungarian pages), German/European with a four- or two-digit year (25.01.2022,
+# 25. 1. 2022, 25.01.22: the short year only with a two-digit day and month, so that "1.2.10"
+# stays a version number), slashed or dashed (25/01/2022, 25-01-2022, 01/25/2022: taken only
+# when the day is unambiguous, > 12: German pages built on JavaScript frameworks show US
+# "05/08/2019" for May 8th, so the page's language does not tell the order), and CJK
+# (2022年1月25日, 2022년 1월 25일).
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})"
-    r"|(\d{1,2})/(\d{1,2})/(\d{4}))(?!\d)"
+    r"(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
+    r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
+    r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]\d|\d)"
+    r"|(\d{1,2})([/-])(\d{1,2})\12(\d{4})(?!\d)"
+    r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
 )
+# AP style's "Sept. 3, 2022", which htmldate's month names do not include
+_SEPT = re.compile(r"\bSept\b\.?", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
@@ -61,20 +71,29 @@ def parse_visible_date(text: str) -> date | None:
     m = _NUMERIC_DATE.search(text)
     try:
         if m and m[1]:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m and m[4]:
-            return date(int(m[6]), int(m[5]), int(m[4]))
-        if m:
-            first, second, year = int(m[7]), int(m[8]), int(m[9])
+            return date(int(m[1]), int(m[3]), int(m[4]))
+        if m and m[5]:
+            return date(int(m[7]), int(m[6]), int(m[5]))
+        if m and m[8]:
+            return date(_full_year(int(m[10])), int(m[9]), int(m[8]))
+        if m and m[11]:
+            first, second, year = int(m[11]), int(m[13]), int(m[14])
             if first > 12:
                 return date(year, second, first)
             return date(year, first, second) if second > 12 else None
+        if m:
+            return date(int(m[15]), int(m[16]), int(m[17]))
     except ValueError:
         return None
-    found = regex_parse(text)
+    found = regex_parse(_SEPT.sub("Sep", text))
     if found:
         return found.date()
     return _romance_or_polish_date(text)
+
+
+def _full_year(short: int) -> int:
+    """'22' of '03.05.22' is 2022; '98' is 1998 (no news page is dated 2098)."""
+    return 2000 + short if short < 70 else 1900 + short
 
 
 # Month names htmldate's parser does not know (it reads English, French, German,

@@ -422,6 +422,17 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("5. maaliskuuta 2021", date(2021, 3, 5)),
     ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
+    ("Stand: 03.05.22, 12:10 Uhr", date(2022, 5, 3)),  # a two-digit year
+    ("am 24.12.98", date(1998, 12, 24)),
+    ("Version 1.2.10", None),  # a version number, not 2010-02-01
+    ("192.168.10.12", None),
+    ("25-01-2022", date(2022, 1, 25)),  # dashed, as slashed
+    ("05-03-2022", None),
+    ("2022/05/03 10:00", date(2022, 5, 3)),  # year first: East Asian, Hungarian pages
+    ("2022.05.03.", date(2022, 5, 3)),
+    ("2022年5月3日 10:00", date(2022, 5, 3)),
+    ("2022년 5월 3일", date(2022, 5, 3)),
+    ("Sept. 3, 2022", date(2022, 9, 3)),  # AP style
 ])
 def test_parse_visible_date(text, want) -> None:
     from tasks.extract.headline_area import parse_visible_date
