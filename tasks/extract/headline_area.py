@@ -39,11 +39,21 @@ MAX_DATE_TEXT = 150  # longer text is a paragraph that mentions a date, not a da
 _DATE_CUE = re.compile(r"date|datum|time|publish|fecha|posted|meta|byline|info|created|erstellt",
                        re.I)
 _DATE_LABEL = re.compile(
-    r"veröffentlicht|erschienen|erstellt am|published|publié|publicado|pubblicato|posted", re.I
+    r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
+    r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"
+    r"|опубліковано",
+    re.I,
 )
-# A date element that says it is the update, not the publication ('updated', 'modified',
-# 'Aktualisiert', 'mis à jour', 'actualizado').
-_MODIFIED_CUE = re.compile(r"update|modif|aktualisiert|geändert|mis à jour|actualiza", re.I)
+# A date element, or the part of one, that says it is the update, not the publication
+# ('updated', 'modified', 'Aktualisiert', 'mis à jour', 'actualizado', 'atualizado',
+# 'aggiornato', 'bijgewerkt', 'zaktualizowano', 'uppdaterad', 'opdateret', 'oppdatert',
+# 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited').
+_MODIFIED_CUE = re.compile(
+    r"update|modif|aktualisiert|geändert|bearbeitet|mise? [àa] jour|actualiza|atualiza"
+    r"|aggiornat|bijgewerkt|gewijzigd|zaktualizowan|aktualizacj|uppdaterad|opdateret"
+    r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b",
+    re.I,
+)
 # Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
 # Asian and Hungarian pages), German/European with a four- or two-digit year (25.01.2022,
 # 25. 1. 2022, 25.01.22: the short year only with a two-digit day and month, so that "1.2.10"
@@ -517,8 +527,9 @@ def first_text_date(tree: HtmlElement, latest: date) -> date | None:
 # A label that says the date after it is the publication's ("Erschienen am: 01.11.2023",
 # "Veröffentlicht: 3. Mai 2022", "Published on Jan 5, 2021"); update labels are not.
 _PUBLISHED_LABEL = re.compile(
-    r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicado|pubblicato"
-    r"|opublikowano)(?:\s+(?:am|on|le|el|il|em|in))?\s*:?\s*",
+    r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicad[oa]|pubblicato"
+    r"|opublikowan[oy]|gepubliceerd|publicerad|julkaistu|udgivet|publisert|опубликовано"
+    r"|опубліковано)(?:\s+(?:am|on|le|el|il|em|in|op|den|la))?\s*:?\s*",
     re.IGNORECASE,
 )
 MAX_LABEL_SEGMENT = 100
