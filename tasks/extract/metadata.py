@@ -198,7 +198,17 @@ def parse_date(value: object) -> datetime | None:
 
 
 def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
-    """parse_date's UTC instant and the calendar day as written, in the string's own zone."""
+    """parse_date's UTC instant and the calendar day as written, in the string's own zone.
+
+    Also a Unix timestamp in seconds or milliseconds given as a number (JSON-LD's
+    `"datePublished": 1651612200000` on React and Next.js sites): a UTC instant. A string
+    of digits stays no date: as a meta tag's content it was measured and dropped (held
+    half -1, tuning unchanged: an epoch `article:published_time` against JSON-LD's day).
+    """
+    epoch = _epoch_seconds(value)
+    if epoch is not None:
+        dt = datetime.fromtimestamp(epoch, UTC)
+        return dt, dt.date()
     if not isinstance(value, str):
         return None
     s = value.strip()
@@ -230,6 +240,19 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
     return dt.astimezone(UTC), dt.date()
 
 
+# Unix timestamps of the web's news era: seconds from 1995 on (788918400) are below 10**10,
+# milliseconds from 10**11 (1973) to 10**13.
+_EPOCH_MS = 10**11
+
+
+def _epoch_seconds(value: object) -> float | None:
+    """A Unix timestamp's seconds, if `value` is a number that is one."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    seconds = value / 1000 if _EPOCH_MS <= value < 10**13 else value
+    return seconds if EARLIEST_PLAUSIBLE.timestamp() <= seconds < 10**10 else None
+
+
 # A page dated to the day but stored as an instant in UTC shows up as 23:00:00 or 22:00:00
 # UTC: midnight in Central European winter (UTC+1) or summer time (UTC+2). To the second, a
 # publication time is rarely a whole hour; a local midnight converted is. (Tuning half: 1
@@ -246,7 +269,7 @@ _JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 _JSONLD_MODIFIED = ("dateModified",)
 
 
-def _walk_jsonld(node: object, out: list[tuple[str, str]], keys: tuple[str, ...]) -> None:
+def _walk_jsonld(node: object, out: list[tuple[str, object]], keys: tuple[str, ...]) -> None:
     """Collect (type, date) pairs of the first of `keys` from a JSON-LD value, through
     @graph and lists."""
     if isinstance(node, list):
@@ -256,7 +279,7 @@ def _walk_jsonld(node: object, out: list[tuple[str, str]], keys: tuple[str, ...]
         kind = node.get("@type")
         kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
         for key in keys:
-            if isinstance(node.get(key), str):
+            if isinstance(node.get(key), (str, int, float)):
                 out.append((kind, node[key]))
                 break
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
@@ -264,9 +287,10 @@ def _walk_jsonld(node: object, out: list[tuple[str, str]], keys: tuple[str, ...]
                 _walk_jsonld(node[key], out, keys)
 
 
-def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -> list[str]:
-    """datePublished (or other `keys`) values from JSON-LD, article-like objects first."""
-    found: list[tuple[str, str]] = []
+def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -> list[object]:
+    """datePublished (or other `keys`) values from JSON-LD, article-like objects first (a
+    string, or a timestamp number)."""
+    found: list[tuple[str, object]] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         if not script.text:
             continue
@@ -372,8 +396,8 @@ def date_candidates(
     def add(source: str, raw: object, weight: float | None = None) -> None:
         parsed = (raw, raw.date()) if isinstance(raw, datetime) else parse_date_and_day(raw)
         if parsed is not None:
-            in_utc = isinstance(raw, str) and bool(_UTC_WRITTEN.search(raw.strip())) and (
-                parsed[0].time() != datetime.min.time())
+            in_utc = (_epoch_seconds(raw) is not None or isinstance(raw, str) and bool(
+                _UTC_WRITTEN.search(raw.strip()))) and parsed[0].time() != datetime.min.time()
             out.append(DateCandidate(source, parsed[0], parsed[1], weight=weight,
                                      in_utc=in_utc))
 
@@ -513,8 +537,9 @@ def choose_date(
     if not votes:
         return (plausible[0] if plausible else None), sorted(set(flags))
     best = max(votes.values())
+    tied = {d for d, v in votes.items() if v == best}
     # plausible is in source order: the first candidate of a best-scoring day
-    chosen = next(c for c in plausible if c.source != "warc" and votes[c.day] == best)
+    chosen = next(c for c in plausible if c.source != "warc" and c.day in tied)
     return chosen, sorted(set(flags))
 
 

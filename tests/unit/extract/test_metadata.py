@@ -323,6 +323,25 @@ def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() ->
     assert jsonld_dates(tree(_ld(both))) == ["2024-02-02"]
 
 
+def test_a_jsonld_timestamp_number_is_a_utc_instant_dated_in_the_page_zone() -> None:
+    # React/Next.js sites write datePublished as Unix milliseconds (or seconds)
+    ms = int(datetime(2024, 5, 2, 8, 0, tzinfo=UTC).timestamp() * 1000)
+    page = tree(_ld({"@type": "NewsArticle", "datePublished": ms}))
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 8, 0, tzinfo=UTC), "jsonld")
+    # 22:30 UTC in seconds is already the next day in Berlin, the .de page's zone
+    late = int(datetime(2024, 5, 1, 22, 30, tzinfo=UTC).timestamp())
+    m = page_metadata(tree(_ld({"@type": "NewsArticle", "datePublished": late})),
+                      "https://x.example.de/a", now=NOW)
+    assert m.published_date == date(2024, 5, 2)
+    # a year, a boolean or a small id is no timestamp
+    for value in (2024, True, 123456):
+        m = page_metadata(tree(_ld({"@type": "NewsArticle", "datePublished": value})),
+                          "https://x.example/a", now=NOW)
+        assert m.published_at_source != "jsonld"
+
+
 def test_time_element_is_a_candidate_only_when_it_says_published() -> None:
     from tasks.extract.metadata import date_candidates
 
