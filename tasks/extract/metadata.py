@@ -133,10 +133,12 @@ _GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
 GENERIC_META_WEIGHT = 0.5
 _JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 # /2021/03/05/, /20210305, /2021-03-05-..., and unpadded between separators (/2017/7/12/,
-# Squarespace's and some WordPress permalinks)
+# Squarespace's and some WordPress permalinks); also after a slug's dash or underscore and
+# in a query (story-20210305.html, news_2021_03_05, ?date=2021-03-05&id=7), as htmldate's
+# URL search reads them
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})(?:[/-]?(0[1-9]|1[0-2])[/-]?|[/-]([1-9])[/-])"
-    r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/-])([1-9]))(?:[/_.-]|$)"
+    r"[/_=-]((?:19|20)\d{2})(?:[/_-]?(0[1-9]|1[0-2])[/_-]?|[/_-]([1-9])[/_-])"
+    r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/_-])([1-9]))(?:[/_.?&#-]|$)"
 )
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 

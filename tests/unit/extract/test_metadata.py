@@ -1035,6 +1035,10 @@ def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -
     ("https://example.org/home/2017/7/12/unter-uns", date(2017, 7, 12)),
     ("https://example.org/2021/03/5/story", date(2021, 3, 5)),
     ("https://example.org/news/20210305-story", date(2021, 3, 5)),
+    # after a slug's dash or underscore, and in a query
+    ("https://example.org/news/bridge-reopens-20210305.html", date(2021, 3, 5)),
+    ("https://example.org/news/bridge_2021_03_05", date(2021, 3, 5)),
+    ("https://example.org/article.php?date=2021-03-05&id=7", date(2021, 3, 5)),
 ])
 def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
     m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
@@ -1042,9 +1046,11 @@ def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
 
 
 def test_an_issue_number_after_the_year_is_no_month() -> None:
-    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"),
-                      "https://www.zeit.de/2019/43/klimaschutz", now=NOW)
-    assert m.published_at_source != "url"
+    for url in ("https://www.zeit.de/2019/43/klimaschutz",
+                "https://example.org/a-2021-123456.html",  # an id, not 2021-12-34...
+                "https://example.org/a?id=20210305123"):  # digits run on: no date
+        m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
+        assert m.published_at_source != "url", url
 
 
 def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> None:
