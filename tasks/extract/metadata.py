@@ -122,6 +122,15 @@ _META_DATE_NAMES = {
     "parsely-pub-date", "citation_publication_date", "citation_date", "original-publish-date",
     "datepublished", "date.published", "article_date_original", "cxenseparse:recs:publishtime",
     "release_date", "publication_date", "created", "vr:published_time",
+    # further publication names htmldate reads (its core.DATE_ATTRIBUTES), less common
+    "analyticsattributes.articledate", "article.created", "article:post_date",
+    "article:published_date", "article:publicationdate", "bt:pubdate", "content_create_date",
+    "date_created", "date_published", "datecreated", "dateposted", "dc.created",
+    "dc.date.publication", "dc:created", "dc:date", "dcsext.articlefirstpublished",
+    "displaydate", "doc_date", "mediator_published_time", "og:datepublished", "og:pubdate",
+    "og:publish_date", "originalpublicationdate", "pdate", "publish_time", "published-date",
+    "published_date", "publisheddate", "rbpubdate", "rnews:datepublished",
+    "shareaholic:article_published_time", "twt-published-at",
 }
 # Names that say only "date", not which one: TYPO3, Drupal and Dublin Core templates fill
 # them with the page's creation or last change as often as with the story's publication.
@@ -129,7 +138,7 @@ _META_DATE_NAMES = {
 # itemprop=datePublished> outweighs it (tuning half: +1, held unchanged; 0.4, below a
 # far visible date and JSON-LD, lost as many pages as it won, and so did preferring a
 # later article:published_time or pubdate meta to an earlier bare "date").
-_GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
+_GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date", "dc:date"})
 GENERIC_META_WEIGHT = 0.5
 _JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 # /2021/03/05/, /20210305, /2021-03-05-..., and unpadded between separators (/2017/7/12/,

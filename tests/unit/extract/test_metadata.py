@@ -1159,3 +1159,19 @@ def test_the_extensive_date_search_is_a_second_pass_only_when_asked_for() -> Non
     deep = page_metadata(fromstring(html), "https://x.example/a", now=now, extensive_dates=True)
     assert (deep.published_at, deep.published_at_source) == (
         datetime(2023, 11, 7, tzinfo=UTC), "htmldate")
+
+
+@pytest.mark.parametrize("name", ["og:pubdate", "publish_time", "displaydate", "published_date",
+                                  "rnews:datepublished", "article:published_date"])
+def test_less_common_publication_meta_names_are_claims(name) -> None:
+    page = tree(f'<meta name="{name}" content="2024-04-20T10:00:00Z">')
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+
+
+def test_dublin_cores_colon_date_is_a_bare_date_meta() -> None:
+    from tasks.extract.metadata import GENERIC_META_WEIGHT, date_candidates
+
+    page = tree('<meta name="dc:date" content="2024-04-20">')
+    assert [(c.source, c.weight) for c in date_candidates(page, None)] == [
+        ("meta", GENERIC_META_WEIGHT)]
