@@ -44,7 +44,11 @@ _DATE_LABEL = re.compile(
     r"|опубліковано",
     re.I,
 )
-# A date element, or the part of one, that says it is the update, not the publication
+# A byline line that goes on with its date: "von Marianne<br>am 20.09.2020", "By Tim A. on
+# May 3, 2022", "par Anne D. le 3 mai 2022", "por Ana R. el 3 de mayo de 2022": the date of
+# the story its byline signs, whatever the line's classes.
+_BYLINE_LEAD = re.compile(r"\s*(?:von|by|par|por|door|posted by|written by)\s", re.I)
+# A date element that says it is the update, not the publication
 # ('updated', 'modified', 'Aktualisiert', 'mis à jour', 'actualizado', 'atualizado',
 # 'aggiornato', 'bijgewerkt', 'zaktualizowano', 'uppdaterad', 'opdateret', 'oppdatert',
 # 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited').
@@ -164,7 +168,7 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     lead = elem.text
     lead = lead if lead and len(lead) < MAX_DATE_TEXT else ""
     if tag != "time" and not (cue and _DATE_CUE.search(cue)) and not (
-        lead and _DATE_LABEL.search(lead)
+        lead and (_DATE_LABEL.search(lead) or _BYLINE_LEAD.match(lead))
     ):
         return None
     if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):

@@ -217,3 +217,13 @@ def test_a_publication_label_dates_the_page_in_many_languages() -> None:
         page = html.fromstring(f"<html><body><h1>Bridge</h1><p>Letzte Änderung 05.05.2022</p>"
                                f"<p>{label} 03.05.2022</p></body></html>")
         assert labelled_date(page, latest) == date(2022, 5, 3), label
+
+
+def test_a_byline_line_that_goes_on_with_a_date_dates_the_story():
+    for line in ("von Marianne Keller<br>am 20.09.2020", "By Tim Anderson on Sept. 20, 2020",
+                 "par Anne Dupont le 20 septembre 2020", "por Ana Ruiz el 20 de septiembre de 2020"):
+        h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2020, 9, 20), 0), line
+    # a line that is no byline shows no date of the story
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>Vom 20.09.2020 bis Ende Mai</p>{TEXT}")
+    assert visible_date(h1, nowhere_else, parse_attr) is None
