@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -864,6 +865,8 @@ _TRAILING_NOISE = re.compile(
     # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
     r"|(?:(?:view |see )?(?:alles|alle (?:beiträge|artikel)|all (?:posts|articles|stories)"
     r"|more|mehr) (?:von|by|from)\b)"
+    # the author box's links after the name ("Tim A. Twitter", "Anna K. E-Mail")
+    r"|(?:twitter|facebook|instagram|linkedin|e-?mail|kontakt|contact|follow)\b"
     # a relative time whose number the author cleaning already took ("vor 5 Stunden")
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
@@ -919,6 +922,35 @@ _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|dr|prof|msc|m\.?sc|ma|ba|mba|rd|rn|mp
                      re.IGNORECASE)
 
 
+# A reporter's role written as a byline entry of its own, after the name ("Anna K.,
+# Korrespondentin in Paris", "Tim A., Political Correspondent", "Ana R., corresponsal en
+# Madrid", "Marie D., envoyée spéciale à Kiev"): role words, the words that qualify them,
+# and a place after a preposition. No person's name is made of these words only.
+_ROLE_WORD = re.compile(
+    r"\w*(?:korrespondent|redakteur)(?:in)?|correspondent|corresponsal|correspondante?"
+    r"|corrispondente|editor(?:a|in)?|éditeur|éditrice|rédact(?:eur|rice)|redatt(?:ore|rice)"
+    r"|reporter(?:in|a)?|journalist(?:in)?|journaliste|periodista|giornalista"
+    r"|dziennikar(?:z|ka)|columnist|kolumnist(?:in)?|chroniqueu(?:r|se)|writer|contributor"
+    r"|mitarbeiter(?:in)?|volontär(?:in)?|envoyée?|inviat[oa]|enviad[oa]",
+    re.IGNORECASE,
+)
+_ROLE_MODIFIERS = frozenset({
+    "senior", "junior", "chief", "political", "politische", "politischer", "leitende",
+    "leitender", "stellvertretende", "stellvertretender", "freie", "freier", "freelance",
+    "staff", "special", "spécial", "spéciale", "especial", "speciale", "deputy", "managing",
+    "executive", "foreign", "contributing", "associate", "assistant", "news", "sports",
+    "business", "science", "features", "digital", "online", "the", "our", "unser", "unsere",
+})
+_PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|da|w|we)\s.*$",
+                               re.IGNORECASE)
+
+
+def _is_role(entry: str) -> bool:
+    words = _PLACE_AFTER_ROLE.sub("", entry).split()
+    return any(_ROLE_WORD.fullmatch(w) for w in words) and all(
+        _ROLE_WORD.fullmatch(w) or w.casefold() in _ROLE_MODIFIERS for w in words)
+
+
 def clean_author_name(name: str) -> str | None:
     """One byline entry without role words and trailing labels; None when no name is left."""
     name = " ".join(name.split()).strip(" ,;:|-–—·•")
@@ -972,6 +1004,22 @@ def _rejoin_institution(parts: list[str]) -> list[str]:
     return out
 
 
+# "and" in the languages trafilatura's author splitting does not know (it splits "and",
+# "und", commas): "Marie D. et Paul M.", "Ana R. y Pedro G.", "Marco R. e Luca B.", "Jan K.
+# i Anna N.", "Jan de V. en Piet B.", nb/da "og", sv "och", fi "ja", ru "и"
+_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz)\s+")
+
+
+def _split_joined(part: str) -> list[str]:
+    """A byline entry joined by another language's "and", as its names, when each side is
+    a name of two words or more starting with a capital ("José Ortega y Gasset" is one
+    person's name: one word after the "y")."""
+    pieces = _OTHER_JOINS.split(part.strip())
+    if len(pieces) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
+        return pieces
+    return [part]
+
+
 def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """The person names of a 'A; B' author string: role words stripped, labels dropped,
     duplicates merged, and outlet / organisation names dropped when a person remains.
@@ -980,7 +1028,8 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
-    parts = _rejoin_institution(raw.split(";") if raw else [])
+    parts = _rejoin_institution(
+        [piece for part in (raw.split(";") if raw else []) for piece in _split_joined(part)])
     if any(_ENTITY_NAME.match(part.strip()) for part in parts):
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
@@ -993,6 +1042,10 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         if name and _squash(name) not in {_squash(n) for n in names}:
             names.append(name)
     people = [n for n in names if is_person(n, outlet_names)]
+    if not any(len(p.split()) >= 2 for p in people):
+        # no reporter's full name: an agency credit is the byline, before the outlet, and
+        # beside a desk's initials ("det/dpa") it is one of the credits
+        people = [n for n in names if is_person(n, outlet_names) or _is_agency(n)]
     return people or names[:1]
 
 
@@ -1041,11 +1094,29 @@ def _byline_adds_coauthors(recorded: list[str], shown: list[str], outlets: set[s
 
 
 def is_person(name: str, outlet_names: set[str]) -> bool:
-    """Not the outlet, an organisation or a newsroom: a byline entry naming a person."""
+    """Not the outlet, an organisation, a newsroom, a news agency or a reporter's role
+    ("Korrespondentin in Paris"): a byline entry naming a person."""
     return not (
         _is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
-        or _INSTITUTION.search(name)
+        or _INSTITUTION.search(name) or _is_agency(name) or _is_role(name)
     )
+
+
+def _is_agency(name: str) -> bool:
+    return _folded(name) in _AGENCY_NAMES
+
+
+def _load_agency_names() -> frozenset[str]:
+    """Every spelling of a news agency (tasks/common/data/wire_agencies.tsv, shared with
+    the enrich stage's wire credits), folded: 'Anna K.; Dpa' names one reporter."""
+    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
+        "utf-8")
+    return frozenset(_folded(spelling) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#")
+                     for spelling in line.split("\t")[1].split("|"))
+
+
+_AGENCY_NAMES = _load_agency_names()
 
 
 # Labels of the "twitter:labelN / twitter:dataN" pairs WordPress SEO plugins write, in the

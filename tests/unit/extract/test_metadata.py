@@ -178,6 +178,47 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     assert clean_authors(None, set()) == []
 
 
+def test_a_reporters_role_beside_the_name_is_no_author() -> None:
+    from trafilatura.json_metadata import normalize_authors
+
+    for byline in ("Von Anna Keller, Korrespondentin in Paris", "Anna Keller, Redakteurin",
+                   "Anna Keller, Wirtschaftskorrespondentin", "By Anna Keller, Senior Editor",
+                   "Anna Keller, Political Correspondent", "Por Anna Keller, corresponsal en "
+                   "Madrid", "Par Anna Keller, envoyée spéciale à Kiev",
+                   "Di Anna Keller, inviata a Roma"):
+        assert clean_authors(normalize_authors(None, byline), set()) == ["Anna Keller"], byline
+    # a role alone is the newsroom's byline, as "Redaktion" is
+    assert clean_authors("Staff Writer", set()) == ["Staff Writer"]
+    # a name that holds such a word is still a name
+    assert clean_authors("Tim Reporter", set()) == ["Tim Reporter"]
+
+
+def test_a_news_agency_beside_a_reporter_is_no_author_but_is_the_byline_alone() -> None:
+    outlets = outlet_names("Cooperativa.cl", "https://www.cooperativa.cl/a")
+    assert clean_authors("Anna Keller; Dpa", outlets) == ["Anna Keller"]
+    assert clean_authors("Tim Anderson; Associated Press", outlets) == ["Tim Anderson"]
+    assert clean_authors("Tim Anderson; Reuters", outlets) == ["Tim Anderson"]
+    # no reporter: the agency's credit, before the outlet's name, and beside a desk's
+    # initials both credits
+    assert clean_authors("Cooperativa cl; EFE", outlets) == ["EFE"]
+    assert clean_authors("Det; Dpa", outlets) == ["Det", "Dpa"]
+    assert clean_authors("AFP", outlets) == ["AFP"]
+
+
+def test_names_joined_by_and_in_other_languages_are_separate_authors() -> None:
+    assert clean_authors("Marie Dupont et Paul Martin", set()) == ["Marie Dupont", "Paul Martin"]
+    assert clean_authors("Ana Ruiz y Pedro Gómez", set()) == ["Ana Ruiz", "Pedro Gómez"]
+    assert clean_authors("Jan Kowalski i Anna Nowak", set()) == ["Jan Kowalski", "Anna Nowak"]
+    assert clean_authors("Jan de Vries en Piet Bakker", set()) == ["Jan de Vries", "Piet Bakker"]
+    # one person's name with a "y" in it: one word after it
+    assert clean_authors("José Ortega y Gasset", set()) == ["José Ortega y Gasset"]
+
+
+def test_an_author_boxs_contact_links_after_the_name_are_no_part_of_it() -> None:
+    for raw in ("Tim Anderson Twitter", "Tim Anderson E-Mail", "Tim Anderson Follow"):
+        assert clean_author_name(raw) == "Tim Anderson", raw
+
+
 def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
     assert clean_authors("Redaktion", set()) == ["Redaktion"]
     assert clean_authors("Editorial Team; Jane Doe", set()) == ["Jane Doe"]
