@@ -221,7 +221,8 @@ def test_a_publication_label_dates_the_page_in_many_languages() -> None:
 
 def test_a_byline_line_that_goes_on_with_a_date_dates_the_story():
     for line in ("von Marianne Keller<br>am 20.09.2020", "By Tim Anderson on Sept. 20, 2020",
-                 "par Anne Dupont le 20 septembre 2020", "por Ana Ruiz el 20 de septiembre de 2020"):
+                 "par Anne Dupont le 20 septembre 2020",
+                 "por Ana Ruiz el 20 de septiembre de 2020"):
         h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
         assert visible_date(h1, nowhere_else, parse_attr) == (date(2020, 9, 20), 0), line
     # a line that is no byline shows no date of the story
