@@ -15,7 +15,7 @@ and names of comments, teasers and related articles out.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from htmldate.extractors import regex_parse
 from lxml.etree import XPath
@@ -648,3 +648,65 @@ def _text_segments(root: HtmlElement):
             for child in reversed(children):
                 stack.append((child, True))  # its tail, after its subtree
                 stack.append((child, False))
+
+
+# A relative time stamp ("vor 3 Stunden", "2 hours ago", "hace 2 horas", "il y a 3 heures",
+# "3 ore fa", "há 2 dias", "2 uur geleden", "3 godziny temu", "gestern", "yesterday"): a
+# day only against the time the page was fetched. Months and years are too coarse to name
+# a day. Number words: the singular articles ("an hour ago", "vor einer Stunde").
+_RELATIVE_UNITS = (
+    ("minute", r"min(?:ute|uto|utes|utos|uti|uto|uten|ut[ay]?)?s?\.?"),
+    ("hour", r"(?:hours?|hrs?|std\.?|stunden?|horas?|heures?|or[ae]|uur|godzin[ya]?|h)"),
+    ("day", r"(?:days?|tag(?:en)?|días?|dias?|jours?|giorn[oi]|dagen|dni|dzień|d)"),
+    ("week", r"(?:weeks?|wochen?|semanas?|semaines?|settiman[ae]|weken|tygodni[e]?)"),
+)
+_UNIT_PATTERN = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RELATIVE_UNITS)
+_COUNT = r"(?P<n>\d{1,3}|an?|one|eine[mr]?|un[ae]?|uma?)"
+_RELATIVE_AGO = (  # the word "ago" before the count (de, es, fr, pt) or after it
+    re.compile(rf"^\s*(?:vor|hace|il y a|há|ha)\s+{_COUNT}\s*(?:{_UNIT_PATTERN})(?!\w)",
+               re.IGNORECASE),
+    re.compile(rf"^\s*{_COUNT}\s*(?:{_UNIT_PATTERN})\s+(?:ago|fa|geleden|temu)\b", re.IGNORECASE),
+)
+_YESTERDAY = re.compile(
+    r"^\s*(?:yesterday|gestern|ayer|hier|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
+_TODAY = re.compile(
+    r"^\s*(?:today|just now|heute|gerade eben|hoy|aujourd'hui|oggi|hoje|vandaag|dzisiaj|dziś)\b",
+    re.IGNORECASE)
+_UNIT_SPAN = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1),
+              "day": timedelta(days=1), "week": timedelta(weeks=1)}
+MAX_RELATIVE_TEXT = 40
+
+
+def relative_age(text: str) -> timedelta | None:
+    """How long before the fetch a relative stamp says the page was published, or None."""
+    text = " ".join(text.split())
+    if len(text) > MAX_RELATIVE_TEXT:
+        return None
+    if _TODAY.match(text):
+        return timedelta(0)
+    if _YESTERDAY.match(text):
+        return timedelta(days=1)
+    m = _RELATIVE_AGO[0].match(text) or _RELATIVE_AGO[1].match(text)
+    if m is None:
+        return None
+    count = int(m["n"]) if m["n"].isdigit() else 1
+    unit = next(name for name, _ in _RELATIVE_UNITS if m[name])
+    return count * _UNIT_SPAN[unit]
+
+
+def relative_date(headline: HtmlElement | None, in_other_area,
+                  fetched: datetime) -> datetime | None:
+    """The instant a relative stamp beside the headline names ("vor 3 Stunden" on a page
+    fetched at 14:00 is 11:00), for a page nothing else dates: the date element nearest the
+    headline (a <time>, an element classed or labelled as a date) showing such a stamp."""
+    def probe(elem):
+        tag = elem.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            return None
+        cue = f"{elem.get('class', '')} {elem.get('id', '')}" if elem.attrib else ""
+        if tag != "time" and not (cue.strip() and _DATE_CUE.search(cue)):
+            return None
+        return relative_age(elem.text_content())
+
+    found = search_near_headline(headline, probe, in_other_area)
+    return fetched - found[0] if found else None

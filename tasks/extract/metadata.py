@@ -59,6 +59,7 @@ from tasks.extract.headline_area import (
     paragraph_byline,
     parse_visible_date,
     post_date_field,
+    relative_date,
     signature_byline,
     text_byline,
     visible_date,
@@ -79,7 +80,7 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # 9 times; meta-first picks 455 correct days, JSON-LD-first 449 (URL-first 457, but a URL
 # has no time of day, so it stays a fallback).
 DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "headline", "feed", "sitemap", "url", "htmldate",
-                     "text", "warc")
+                     "text", "relative", "warc")
 
 # Candidates vote: each day scores the weights of the plausible sources naming it, and the
 # best-scoring day wins (ties go to DATE_SOURCE_ORDER). JSON-LD is mostly the same CMS
@@ -105,7 +106,7 @@ LABELLED_DATE_WEIGHT = 1.0
 # publication only for news crawls (CC-NEWS), so it is a last resort and weak.
 SOURCE_CONFIDENCE = {
     "meta": 0.8, "jsonld": 0.8, "time": 0.75, "feed": 0.7, "sitemap": 0.65, "url": 0.7,
-    "headline": 0.75, "htmldate": 0.5, "text": 0.4, "warc": 0.2, "dump": 0.7,
+    "headline": 0.75, "htmldate": 0.5, "text": 0.4, "warc": 0.2, "dump": 0.7, "relative": 0.3,
 }
 # Each further independent source naming the same day adds this much (capped below 1);
 # a plausible source naming another day takes it away.
@@ -1471,6 +1472,11 @@ def page_metadata(
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())
             found, source = (day.isoformat() if day else None), "text"
+        if not found and fetched is not None:
+            # "vor 3 Stunden" beside the headline: a day only against the fetch time, so
+            # the last resort, and only when the caller says when the page was fetched
+            instant = relative_date(headline, _in_other_area, fetched)
+            found, source = (instant.isoformat() if instant else None), "relative"
         if not found and extensive_dates:
             found, source = _htmldate(tree, url, now, extensive=True), "htmldate"
         if found:

@@ -1216,3 +1216,32 @@ def test_dublin_cores_colon_date_is_a_bare_date_meta() -> None:
     page = tree('<meta name="dc:date" content="2024-04-20">')
     assert [(c.source, c.weight) for c in date_candidates(page, None)] == [
         ("meta", GENERIC_META_WEIGHT)]
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("vor 3 Stunden", 3), ("2 hours ago", 2), ("an hour ago", 1), ("hace 2 horas", 2),
+    ("il y a 3 heures", 3), ("3 ore fa", 3), ("há 2 dias", 48), ("2 uur geleden", 2),
+    ("3 godziny temu", 3), ("vor einer Stunde", 1), ("3h ago", 3), ("gestern, 14:00", 24),
+    ("Yesterday", 24), ("vor 3 Tagen", 72), ("2 weeks ago", 336), ("Heute, 12:00", 0),
+    ("vor 3 Monaten", None),  # too coarse to name a day
+    ("Vorher 3 Tage", None),
+])
+def test_relative_age(text, hours) -> None:
+    from datetime import timedelta
+
+    from tasks.extract.headline_area import relative_age
+
+    assert relative_age(text) == (None if hours is None else timedelta(hours=hours))
+
+
+def test_a_relative_stamp_beside_the_headline_dates_a_page_against_its_fetch_time() -> None:
+    page = _story(beside='<span class="date">vor 3 Stunden</span>')
+    m = page_metadata(page, "https://x.example/a", now=datetime(2024, 5, 3, 2, 0, tzinfo=UTC))
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
+    # without the fetch time there is nothing to count back from
+    assert page_metadata(page, "https://x.example/a").published_at_source != "relative"
+    # a structured claim wins: the stamp is the last resort
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date">vor 3 Stunden</span>')
+    assert page_metadata(page, None, now=NOW).published_at_source == "meta"
