@@ -423,13 +423,18 @@ def date_candidates(
                 GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None)
             break
     claimed = frozenset()
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for elem in _PUBLISHED_MARKUP(tree):
         # microdata on any element (<span itemprop=datePublished content=...>, a <div
         # itemprop=datePublished> showing "3. Mai 2022") or HTML5's <time pubdate>; a
-        # <meta itemprop> is read with the meta tags above
-        if elem.tag == "meta":
+        # <meta itemprop> is read with the meta tags above; hAtom's class is a theme's, used
+        # in teasers and related-post lists too: not there (microdata in the story's own
+        # "footer" div stays: tuning half -1 when filtered alike)
+        if elem.tag == "meta" or (not elem.get("itemprop") and "pubdate" not in elem.attrib and (
+                _in_other_area(elem, article_area))):
             continue
-        raw = elem.get("datetime") or elem.get("content")
+        raw = elem.get("datetime") or elem.get("content") or (
+            elem.get("title") if elem.tag == "abbr" else None)
         text = elem.text_content()
         shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
         if raw is None and shown is not None:
@@ -466,7 +471,14 @@ def date_candidates(
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
 
 
-_PUBLISHED_MARKUP = XPath("//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]")
+# Publication markup: schema.org microdata, HTML5's <time pubdate>, and hAtom's class
+# "published" (WordPress themes: <time class="entry-date published" datetime=...> beside
+# <time class="updated">; <abbr class="published" title=...>)
+_PUBLISHED_MARKUP = XPath(
+    "//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]"
+    " | //time[@datetime][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+    " | //abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+)
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
 # Claims that carry a day and no instant: the day as the page's own readers see it.
 _DAY_ONLY_SOURCES = frozenset({"url", "headline"})

@@ -396,11 +396,11 @@ def test_time_element_is_a_candidate_only_when_it_says_published() -> None:
 
 
 def test_htmldate_reads_the_visible_page_and_keeps_the_original_date() -> None:
-    # A WordPress-like header with the update first; neither <time> says itemprop/pubdate,
-    # so no structured candidate exists and htmldate decides: the publication, not the update.
+    # Two plain <time>s, the update first; neither says itemprop/pubdate/published, so no
+    # structured candidate exists and htmldate decides: the original date, not the update.
     text = "Text of the story here. " * 40
-    page = tree(body='<article><h1>Bridge</h1><time class="updated" datetime="2024-05-01">u'
-                     '</time><time class="entry-date published" datetime="2024-04-01">p</time>'
+    page = tree(body='<article><h1>Bridge</h1><time datetime="2024-05-01">u'
+                     '</time><time datetime="2024-04-01">p</time>'
                      f"<p>{text}</p></article>")
     m = page_metadata(page, "https://x.example/a", now=NOW)
     assert (m.published_at, m.published_at_source) == (datetime(2024, 4, 1, tzinfo=UTC),
@@ -1245,3 +1245,21 @@ def test_a_relative_stamp_beside_the_headline_dates_a_page_against_its_fetch_tim
     page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
                   '<span class="date">vor 3 Stunden</span>')
     assert page_metadata(page, None, now=NOW).published_at_source == "meta"
+
+
+def test_hatoms_published_class_is_the_pages_publication_markup() -> None:
+    # WordPress themes: <time class="entry-date published"> beside <time class="updated">
+    body = ('<article><p>Text of the post. ' * 20 + '</p><footer class="entry-meta">'
+            '<time class="updated" datetime="2024-04-28T09:00:00+02:00">28. April</time>'
+            '<time class="entry-date published" datetime="2024-04-22T10:00:00+02:00">'
+            '22. April</time></footer></article>')
+    m = page_metadata(tree("", body), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 22), "time")
+    m = page_metadata(tree("", '<p>x</p><abbr class="published" title="2024-04-22">April 22'
+                               '</abbr>'), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 22), "time")
+    # a related post's stamp in a sidebar is another story's
+    m = page_metadata(tree("", '<p>x</p><aside class="related"><time class="published" '
+                               'datetime="2020-01-01T10:00:00Z">1 Jan</time></aside>'),
+                      "https://x.example/a", now=NOW)
+    assert m.published_at_source != "time"
