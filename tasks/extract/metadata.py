@@ -240,6 +240,11 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
                     dt = datetime(int(m[1]), int(m[2]), int(m[3]))
                 except ValueError:
                     return None
+    if dt is None and len(s) < MAX_DATE_TEXT:
+        # a date written for readers in a machine field ('<meta name="date"
+        # content="03.05.2022">', TYPO3; JSON-LD "3 May 2022"): its day, read as on the page
+        day = parse_visible_date(s)
+        dt = datetime(day.year, day.month, day.day) if day else None
     if dt is None:
         return None
     if dt.tzinfo is None or (dt.hour, dt.minute, dt.second, dt.microsecond) == (0, 0, 0, 0):

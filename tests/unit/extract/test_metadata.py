@@ -1263,3 +1263,18 @@ def test_hatoms_published_class_is_the_pages_publication_markup() -> None:
                                'datetime="2020-01-01T10:00:00Z">1 Jan</time></aside>'),
                       "https://x.example/a", now=NOW)
     assert m.published_at_source != "time"
+
+
+@pytest.mark.parametrize("value, want", [
+    ("03.05.2022", date(2022, 5, 3)),  # TYPO3's <meta name="date">
+    ("3 May 2022", date(2022, 5, 3)),
+    ("Tuesday, May 3, 2022", date(2022, 5, 3)),
+    ("2022/05/03 23:10", date(2022, 5, 3)),
+    ("05/03/2022", None),  # no way to tell the month from the day
+    ("1.2.10", None),
+])
+def test_a_date_written_for_readers_in_a_machine_field_gives_its_day(value, want) -> None:
+    from tasks.extract.metadata import date_candidates
+
+    found = date_candidates(tree(f'<meta name="pubdate" content="{value}">'), None)
+    assert [c.day for c in found] == ([want] if want else [])
