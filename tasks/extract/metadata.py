@@ -315,7 +315,13 @@ def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -
         try:
             _walk_jsonld(json.loads(script.text, strict=False), found, keys)
         except (ValueError, RecursionError):
-            continue  # broken JSON-LD is common; the meta tags usually say the same
+            # broken JSON-LD is common (a trailing comma, two objects, an HTML comment):
+            # its first date of these keys, as written, still says what the CMS recorded
+            for key in keys:
+                m = re.search(rf'"{key}"\s*:\s*"([^"]{{6,40}})"', script.text)
+                if m:
+                    found.append(("", m[1]))
+                    break
     found.sort(key=lambda kv: _jsonld_rank(kv[0]))
     return [v for _, v in found]
 
@@ -419,14 +425,20 @@ def date_candidates(
             out.append(DateCandidate(source, parsed[0], parsed[1], weight=weight,
                                      in_utc=in_utc))
 
-    for raw in jsonld_dates(tree)[:1]:
+    # the first value of each kind that parses: an empty or placeholder value ("", "N/A")
+    # before it says nothing
+    for raw in jsonld_dates(tree):
         add("jsonld", raw)
+        if out:
+            break
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _META_DATE_NAMES:
+            before = len(out)
             add("meta", meta.get("content"),
                 GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None)
-            break
+            if len(out) > before:
+                break
     claimed = frozenset()
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for elem in _PUBLISHED_MARKUP(tree):

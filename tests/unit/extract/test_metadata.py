@@ -1278,3 +1278,23 @@ def test_a_date_written_for_readers_in_a_machine_field_gives_its_day(value, want
 
     found = date_candidates(tree(f'<meta name="pubdate" content="{value}">'), None)
     assert [c.day for c in found] == ([want] if want else [])
+
+
+def test_an_empty_or_placeholder_date_value_does_not_hide_the_next_one() -> None:
+    from tasks.extract.metadata import date_candidates
+
+    page = tree('<meta name="pubdate" content="">'
+                '<meta property="article:published_time" content="2024-04-20T10:00:00Z">'
+                + _ld({"@type": "NewsArticle", "datePublished": "N/A"})
+                + _ld({"@type": "NewsArticle", "datePublished": "2024-04-20T10:00:00Z"}))
+    assert [(c.source, c.day) for c in date_candidates(page, None)] == [
+        ("meta", date(2024, 4, 20)), ("jsonld", date(2024, 4, 20))]
+
+
+def test_broken_jsonld_still_gives_its_published_date() -> None:
+    from tasks.extract.metadata import jsonld_dates
+
+    broken = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+              '"datePublished": "2024-04-20T10:00:00Z", "dateModified": "2024-04-21",}</script>')
+    assert jsonld_dates(tree(broken)) == ["2024-04-20T10:00:00Z"]
+    assert jsonld_dates(tree(broken), ("dateModified",)) == ["2024-04-21"]
