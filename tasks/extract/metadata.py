@@ -334,32 +334,56 @@ def _jsonld_rank(kind: str) -> int:
     return 1 if kind.strip().lower() == "webpage" else 0
 
 
-def _author_names(value: object) -> list[str]:
-    """Names of a JSON-LD author value: a string, a Person/Organization, or a list."""
+def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:
+    """Names of a JSON-LD author value: a string, a Person/Organization (its name, or its
+    givenName and familyName), a reference to a node of the same JSON-LD by its @id (Yoast
+    SEO's `"author": {"@id": ".../#/schema/person/..."}`, the Person in its @graph), or a
+    list of those. `named`: the JSON-LD's nodes by @id."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        if not isinstance(name, str):
+            parts = [value.get(k) for k in ("givenName", "familyName")]
+            name = " ".join(p for p in parts if isinstance(p, str)) or None
+        if name is None and named and isinstance(value.get("@id"), str):
+            target = named.get(value["@id"])
+            if target is not None and target is not value:
+                return _author_names(target)
+        return [name] if name else []
     if isinstance(value, list):
-        return [n for item in value for n in _author_names(item)]
+        return [n for item in value for n in _author_names(item, named)]
     return []
 
 
-def _walk_jsonld_authors(node: object, out: list[list[str]]) -> None:
+def _nodes_by_id(node: object, out: dict[str, dict]) -> dict[str, dict]:
+    """The JSON-LD's nodes that have an @id and a name, by @id (through @graph and lists)."""
     if isinstance(node, list):
         for item in node:
-            _walk_jsonld_authors(item, out)
+            _nodes_by_id(item, out)
+    elif isinstance(node, dict):
+        if isinstance(node.get("@id"), str) and (node.get("name") or node.get("familyName")):
+            out.setdefault(node["@id"], node)
+        if isinstance(node.get("@graph"), list):
+            _nodes_by_id(node["@graph"], out)
+    return out
+
+
+def _walk_jsonld_authors(node: object, out: list[list[str]],
+                         named: dict[str, dict] | None = None) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_jsonld_authors(item, out, named)
     elif isinstance(node, dict):
         kind = node.get("@type")
         kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
         if _JSONLD_ARTICLE_TYPES.search(kind) and node.get("author"):
-            names = [n.strip() for n in _author_names(node["author"]) if n and n.strip()]
+            names = [n.strip() for n in _author_names(node["author"], named) if n and n.strip()]
             if names:
                 out.append(names)
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), (list, dict)):
-                _walk_jsonld_authors(node[key], out)
+                _walk_jsonld_authors(node[key], out, named)
 
 
 def jsonld_authors(tree: HtmlElement) -> list[str]:
@@ -370,7 +394,8 @@ def jsonld_authors(tree: HtmlElement) -> list[str]:
         if not script.text:
             continue
         try:
-            _walk_jsonld_authors(json.loads(script.text, strict=False), found)
+            data = json.loads(script.text, strict=False)
+            _walk_jsonld_authors(data, found, _nodes_by_id(data, {}))
         except (ValueError, RecursionError):
             continue
         if found:

@@ -1298,3 +1298,22 @@ def test_broken_jsonld_still_gives_its_published_date() -> None:
               '"datePublished": "2024-04-20T10:00:00Z", "dateModified": "2024-04-21",}</script>')
     assert jsonld_dates(tree(broken)) == ["2024-04-20T10:00:00Z"]
     assert jsonld_dates(tree(broken), ("dateModified",)) == ["2024-04-21"]
+
+
+def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
+    from tasks.extract.metadata import jsonld_authors
+
+    # Yoast SEO: the article's author is a reference to the Person node of its @graph
+    yoast = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "author": {"@id": "https://x.example/#/schema/person/1"},
+         "datePublished": "2024-04-20"},
+        {"@type": "Person", "@id": "https://x.example/#/schema/person/1", "name": "Harald Bauer"},
+    ]}
+    assert jsonld_authors(tree(_ld(yoast))) == ["Harald Bauer"]
+    parts = {"@type": "NewsArticle", "author": [
+        {"@type": "Person", "givenName": "Anna", "familyName": "Keller"},
+        {"@type": "Person", "name": "Tom Berger"}]}
+    assert jsonld_authors(tree(_ld(parts))) == ["Anna Keller", "Tom Berger"]
+    # a reference to nothing named gives nothing
+    dangling = {"@type": "Article", "author": {"@id": "#nobody"}}
+    assert jsonld_authors(tree(_ld(dangling))) == []
