@@ -72,8 +72,9 @@ _NUMERIC_DATE = re.compile(
     r"|(\d{1,2})([/-])(\d{1,2})\12(\d{4})(?!\d)"
     r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
 )
-# AP style's "Sept. 3, 2022", which htmldate's month names do not include
-_SEPT = re.compile(r"\bSept\b\.?", re.I)
+# AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which
+# htmldate's parser reads only without it (and "Sept" not at all)
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
@@ -99,7 +100,7 @@ def parse_visible_date(text: str) -> date | None:
             return date(int(m[15]), int(m[16]), int(m[17]))
     except ValueError:
         return None
-    found = regex_parse(_SEPT.sub("Sep", text))
+    found = regex_parse(_MONTH_ABBREVIATION.sub(lambda m: m[1][:3], text))
     if found:
         return found.date()
     return _romance_or_polish_date(text)
@@ -133,6 +134,15 @@ _MONTH_STEMS = {
     "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
     "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
 }
+# Abbreviated months as date lines write them ("2 dic. 2024", "2 déc. 2024", "3 ago 2022",
+# "5 out. 2021", "2 févr. 2024", "3 juil. 2022"): only a word of 3-4 letters, so that "5
+# Marathons 2022" or "3 outlets 2022" stays no date.
+_MONTH_ABBREVIATIONS = {
+    "ene": 1, "gen": 1, "jan": 1, "janv": 1, "feb": 2, "fev": 2, "fév": 2, "févr": 2,
+    "mar": 3, "abr": 4, "apr": 4, "avr": 4, "may": 5, "giu": 6, "jun": 6, "juin": 6,
+    "lug": 7, "jul": 7, "juil": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "ott": 10,
+    "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
+}
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
     r"((?:19|20)\d{2})(?!\d)",
@@ -147,7 +157,8 @@ def _romance_or_polish_date(text: str) -> date | None:
     if m is None:
         return None
     word = m[2].casefold()
-    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3])
+    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3]) or (
+        _MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
     if month is None:
         return None
     try:

@@ -493,6 +493,14 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("2022年5月3日 10:00", date(2022, 5, 3)),
     ("2022년 5월 3일", date(2022, 5, 3)),
     ("Sept. 3, 2022", date(2022, 9, 3)),  # AP style
+    ("Dec. 2, 2024", date(2024, 12, 2)),
+    ("Aug. 3, 2022, 10:00 a.m. EDT", date(2022, 8, 3)),
+    ("2 dic. 2024", date(2024, 12, 2)),  # abbreviated months: es/it, fr, pt
+    ("2 déc. 2024", date(2024, 12, 2)),
+    ("3 juil. 2022", date(2022, 7, 3)),
+    ("5 out. 2021", date(2021, 10, 5)),
+    ("5 Marathons 2022", None),  # a longer word is no abbreviation
+    ("3 outlets 2022", None),
 ])
 def test_parse_visible_date(text, want) -> None:
     from tasks.extract.headline_area import parse_visible_date
