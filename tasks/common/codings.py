@@ -33,10 +33,50 @@ def accept_encoding() -> str:
     return "gzip, deflate, br" if brotli is not None else "gzip, deflate"
 
 
-def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False) -> bytes:
+def _gzip_header_length(data: bytes) -> int | None:
+    """Length of a gzip member's header (RFC 1952: 10 bytes, then the optional extra
+    field, name, comment and header CRC), None when `data` ends inside it."""
+    if len(data) < 10:
+        return None
+    flags, pos = data[3], 10
+    if flags & 4:  # FEXTRA: two-byte length, then the field
+        if len(data) < pos + 2:
+            return None
+        pos += 2 + int.from_bytes(data[pos:pos + 2], "little")
+    for flag in (8, 16):  # FNAME, FCOMMENT: zero-terminated
+        if flags & flag:
+            end = data.find(b"\0", pos)
+            if end < 0:
+                return None
+            pos = end + 1
+    if flags & 2:  # FHCRC
+        pos += 2
+    return pos if pos <= len(data) else None
+
+
+def _data_is_whole(member: bytes, wbits: int) -> bool:
+    """Whether the compressed data of a member that did not reach its end reaches its
+    last deflate block: only its trailer (CRC and length) is missing, as some servers
+    send it, and nothing of the page is lost."""
+    start = {31: _gzip_header_length(member), 15: 2}.get(wbits, 0)
+    if start is None:
+        return False
+    raw = zlib.decompressobj(-15)
+    try:
+        raw.decompress(member[start:])
+    except zlib.error:
+        return False
+    return raw.eof
+
+
+def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False,
+          refuse_cut_data: bool = False) -> bytes:
     """Undo gzip (all members) or zlib/raw deflate, refusing more than `cap` bytes out.
     A truncated stream keeps what decoded, unless `strict` (a file, not a page: a sitemap
-    cut short is refused rather than parsed in part)."""
+    cut short is refused rather than parsed in part) or, with `refuse_cut_data`, unless
+    the compressed data itself stops early (a page whose transfer was complete but whose
+    compressed body was cut: keeping the prefix would store part of an article as if it
+    were all of it; a missing trailer alone loses nothing and is accepted)."""
     out: list[bytes] = []
     size = 0
     while data:
@@ -54,6 +94,9 @@ def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False) ->
         if not d.eof:
             if strict:
                 raise CodingError("bad_compression", f"{name}: truncated stream")
+            if refuse_cut_data and not _data_is_whole(data, wbits):
+                raise CodingError("truncated", f"{name}: the compressed data stops before "
+                                  f"its end ({size} bytes decoded)")
             break  # a truncated stream: keep what decoded (the body is flagged elsewhere)
         data = d.unused_data
         if wbits != 31 or not data.startswith(b"\x1f\x8b"):
@@ -76,43 +119,47 @@ def _brotli(data: bytes, cap: int) -> bytes:
     return out
 
 
-def decode_one(data: bytes, coding: str, cap: int, strict: bool = False) -> bytes:
-    """Undo one content coding, capped; `strict` refuses a truncated gzip stream."""
+def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
+               refuse_cut_data: bool = False) -> bytes:
+    """Undo one content coding, capped; `strict` refuses a truncated gzip stream,
+    `refuse_cut_data` one whose compressed data stops early (see `_zlib`)."""
     coding = coding.strip().lower()
     if coding in ("", "identity", "none"):
         return data
     if coding in ("gzip", "x-gzip"):
-        return _zlib(data, 31, cap, "gzip", strict)
+        return _zlib(data, 31, cap, "gzip", strict, refuse_cut_data)
     if coding == "deflate":
         # RFC 9110 says zlib-wrapped; some servers send raw deflate.
         try:
-            return _zlib(data, 15, cap, "deflate")
+            return _zlib(data, 15, cap, "deflate", refuse_cut_data=refuse_cut_data)
         except CodingError as exc:
             if exc.kind != "bad_compression":
                 raise
-            return _zlib(data, -15, cap, "deflate")
+            return _zlib(data, -15, cap, "deflate", refuse_cut_data=refuse_cut_data)
     if coding == "br":
         return _brotli(data, cap)
     raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
 
 
 def decode_body(data: bytes, content_encoding: str | None, cap: int,
-                undeclared_gzip: bool = True) -> tuple[bytes, list[str]]:
+                undeclared_gzip: bool = True, refuse_cut_data: bool = False
+                ) -> tuple[bytes, list[str]]:
     """The body with its content codings undone (last applied first), each layer capped.
 
     One more gzip layer is undone when the result still starts with the gzip magic:
     servers that gzip an already gzipped page ("double gzip") are common enough, and a
     browser would show garbage (`undeclared_gzip=False` keeps it: a .xml.gz file is data).
-    Returns (body, codings undone).
+    `refuse_cut_data`: a layer whose compressed data stops early is an error
+    (`truncated`), not a prefix (`_zlib`). Returns (body, codings undone).
     """
     codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
     undone: list[str] = []
     for coding in reversed(codings):
-        data = decode_one(data, coding, cap)
+        data = decode_one(data, coding, cap, refuse_cut_data=refuse_cut_data)
         if coding not in ("identity", "none"):
             undone.append(coding)
     if undeclared_gzip and data.startswith(GZIP_MAGIC):
-        data = decode_one(data, "gzip", cap)
+        data = decode_one(data, "gzip", cap, refuse_cut_data=refuse_cut_data)
         undone.append("gzip(undeclared)")
     if len(data) > cap:
         raise CodingError("decompressed_too_large", f"body of {len(data)} bytes > {cap}")

@@ -143,6 +143,10 @@ def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
     return ids, first_seen, cluster, keys, sig, counts, loose
 
 
+# Earlier rows whose containment keys are computed at once (see _prior_containment).
+PRIOR_KEYS_SLICE = 4096
+
+
 def _prior_containment(sig: pa.Table, params: nd.MinHashParams
                        ) -> tuple[np.ndarray, np.ndarray]:
     """Shingle counts and containment keys of persisted rows; rows written before
@@ -153,10 +157,14 @@ def _prior_containment(sig: pa.Table, params: nd.MinHashParams
     has = ~np.isnan(counts.astype(np.float64))
     counts = np.where(has, np.nan_to_num(counts.astype(np.float64), nan=-1), -1).astype(np.int64)
     loose = np.zeros((sig.num_rows, params.loose_bands), np.uint64)
-    if has.any():
-        rows = nd.arrow_to_signatures(sig.column("signature").filter(pa.array(has)),
-                                      params.num_perm)
-        loose[has] = nd.containment_keys(rows, params)
+    # In slices: a batch may hold tens of thousands of earlier rows (every copy of every
+    # story it touches), and the banding's temporaries are several times the signatures.
+    signatures = sig.column("signature")
+    for start in range(0, sig.num_rows, PRIOR_KEYS_SLICE):
+        part = np.flatnonzero(has[start : start + PRIOR_KEYS_SLICE]) + start
+        if len(part):
+            rows = nd.arrow_to_signatures(signatures.take(pa.array(part)), params.num_perm)
+            loose[part] = nd.containment_keys(rows, params)
     return counts, loose
 
 

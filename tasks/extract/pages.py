@@ -42,6 +42,7 @@ from trafilatura.utils import load_html
 from schemas import ARTICLES, conform
 from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
+from tasks.common.sniff import binary_body_kind
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract.filters import extraction_failed, not_article
@@ -275,6 +276,10 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
     if ctype and ctype not in allowed_content_types:
         return Verdict("unsupported_content_type", f"archived response is {ctype}")
+    binary = binary_body_kind(doc.get("body") or b"")
+    if binary is not None:
+        return Verdict("unsupported_content_type",
+                       f"archived response is {ctype or 'unlabelled'}, but the body is {binary}")
     return None
 
 

@@ -475,6 +475,13 @@ def _prior(connect, signed: bool, index_hits=None, fetch_rows=None, fetch_texts=
     return PriorArticles(latest, signatures, fingerprints, texts)
 
 
+# The signatures columns `PriorArticles.signatures` answers with from committed files; the
+# others are rewritten by dedup whenever it re-records a row (tasks/dedup/rules.py).
+SIGNATURE_COLUMNS_READ = [name for name in SIGNATURES.names
+                          if name not in ("containment_keys", "duplicate_of", "recorded_at",
+                                          "run_id")]
+
+
 def load_prior(root: Path) -> PriorArticles:
     """What dedup needs from earlier commits, answered from the committed Parquet files
     batch by batch (see `_prior`)."""
@@ -501,7 +508,12 @@ def load_prior(root: Path) -> PriorArticles:
         return con
 
     def fetch_rows(locations: list[tuple[int, int]]) -> pa.Table:
-        parts = [_declared(p, SIGNATURES) for p in rows_at(sig_files, locations)]
+        # Not read: the columns dedup rewrites when it re-records a row (containment keys,
+        # recomputed from the signature; duplicate_of; recorded_at; run_id). They come back
+        # as nulls. The containment keys alone are ~40% of a row, and a batch reads every
+        # earlier copy of each story it touches (bench/bench_dedup_copies.py).
+        parts = [_declared(p, SIGNATURES) for p in rows_at(sig_files, locations,
+                                                           columns=SIGNATURE_COLUMNS_READ)]
         return pa.concat_tables(parts) if parts else SIGNATURES.empty_table()
 
     def fetch_texts(locations: np.ndarray) -> pa.Table:

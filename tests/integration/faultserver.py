@@ -279,6 +279,14 @@ class FaultServer:
             target_host = query["n"][0]
             loc = f"http://127.0.0.{target_host}:{self.port}/ok/redirected"
             await self._send(writer, "302 Found", b"", extra=[("Location", loc)])
+        elif path == "/refresh":  # a moved page: a meta refresh, relative, no delay
+            await self._send(writer, "200 OK", b'<html><head><meta http-equiv="Refresh" '
+                             b'content="0; URL=\'/ok/refreshed\'"></head><body>Moved</body>'
+                             b"</html>")
+        elif path == "/refresh-to-host":  # a meta refresh to another address: ?n=100
+            loc = f"http://127.0.0.{query['n'][0]}:{self.port}/ok/refreshed"
+            await self._send(writer, "200 OK", f'<meta http-equiv="refresh" content="1;url={loc}">'
+                             .encode())
         elif path == "/endless":
             writer.write(self._head("200 OK", [("Content-Type", "text/html")]))
             chunk = b"<p>" + b"x" * 65536 + b"</p>"
@@ -301,6 +309,13 @@ class FaultServer:
             await self._send(writer, "200 OK", body, extra=[("Content-Encoding", "gzip")])
         elif path == "/gzip":
             await self._send(writer, "200 OK", gzip.compress(page),
+                             extra=[("Content-Encoding", "gzip")])
+        elif path == "/gzip-cut":  # the transfer is whole, the gzip data in it is cut
+            body = gzip.compress(page)
+            await self._send(writer, "200 OK", body[: len(body) // 2],
+                             extra=[("Content-Encoding", "gzip")])
+        elif path == "/gzip-no-trailer":  # every block there, the CRC and length missing
+            await self._send(writer, "200 OK", gzip.compress(page)[:-8],
                              extra=[("Content-Encoding", "gzip")])
         elif path == "/br":
             await self._send(writer, "200 OK", brotli.compress(page),
@@ -326,6 +341,8 @@ class FaultServer:
         elif path == "/sitemap.xml.gz":
             xml = b'<?xml version="1.0"?><urlset><url><loc>http://example.org/a</loc></url></urlset>'
             await self._send(writer, "200 OK", gzip.compress(xml), "application/x-gzip")
+        elif path == "/pdf-as-html":  # a CMS download link: a PDF labelled text/html
+            await self._send(writer, "200 OK", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + b"0" * 4000)
         elif path == "/pdf":
             await self._send(writer, "200 OK", b"%PDF-1.4\n" + bytes(5000), "application/pdf")
         elif path == "/image":

@@ -49,12 +49,15 @@ FAULTS: dict[str, str | None] = {
     "/double-bomb": "decompressed_too_large",
     "/double-gzip": None,
     "/gzip": None,
+    "/gzip-cut": "truncated",     # a page cut inside its gzip data is not kept as a prefix
+    "/gzip-no-trailer": None,     # only the trailer missing: nothing of the page is lost
     "/br": None,
     "/deflate-raw": None,
     "/charset-wrong": None,
     "/charset-conflict": None,
     "/invalid-bytes": None,
     "/pdf": "unsupported_content_type",
+    "/pdf-as-html": "unsupported_content_type",  # the body says what the label does not
     "/image": "unsupported_content_type",
     "/429-then-ok": None,
     "/429-long": "http_429",
@@ -63,6 +66,8 @@ FAULTS: dict[str, str | None] = {
     "/404": "http_404",
     "/410": "http_410",
     "/bad-location": "bad_redirect",  # a Location that names no URL
+    "/refresh": None,                 # a meta refresh is followed like a redirect ...
+    f"/refresh-to-host?n={FORBIDDEN_HOST}": "blocked_address",  # ... and guarded like one
     "/half-head": "disconnected",     # the connection ends inside the response head
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
@@ -569,3 +574,29 @@ def test_a_page_is_asked_for_as_html_and_its_request_archived_as_sent(server, tm
             heads += [f"{r.http_headers.protocol} {r.http_headers.statusline}"
                       for r in ArchiveIterator(fh) if r.rec_type == "request"]
     assert "GET /ok/asked?x=1 HTTP/1.1" in heads, heads
+
+
+def test_a_gzip_page_is_kept_whole_or_refused_never_kept_in_part(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+    no_trailer = docs[server.url(FAULT_HOSTS["/gzip-no-trailer"], "/gzip-no-trailer")]
+    assert no_trailer["body"].rstrip().endswith(b"</html>")  # all of it, not a prefix
+    cut = log[server.url(FAULT_HOSTS["/gzip-cut"], "/gzip-cut")]
+    assert "compressed data stops before its end" in cut["error_detail"]
+
+
+def test_a_meta_refresh_is_followed_to_the_page_it_names(fault_run, server) -> None:
+    result, *_ = fault_run
+    url = server.url(FAULT_HOSTS["/refresh"], "/refresh")
+    row = by_url(result.fetch_log)[url]
+    target = server.url(FAULT_HOSTS["/refresh"], "/ok/refreshed")
+    assert row["final_url"] == target and row["redirects"] == [target]
+    doc = {r["url"]: r for r in result.table.to_pylist()}[url]
+    assert doc["final_url"] == target and b"<title>/ok/refreshed</title>" in doc["body"]
+
+
+def test_a_binary_body_under_an_html_label_is_named_in_the_log(fault_run, server) -> None:
+    result, *_ = fault_run
+    row = by_url(result.fetch_log)[server.url(FAULT_HOSTS["/pdf-as-html"], "/pdf-as-html")]
+    assert row["error_detail"] == "content-type text/html, but the body is a PDF"

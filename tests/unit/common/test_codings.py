@@ -45,3 +45,70 @@ def test_the_head_of_an_unknown_coding_is_empty_even_if_it_is_brotli():
     packed = brotli.compress(PAGE)
     assert decoded_head(packed, "br", 60) == PAGE[:60]
     assert decoded_head(packed, "zstd", 60) == b""  # not undone: nothing to look at
+
+
+def _gzip_named(data: bytes) -> bytes:
+    """A gzip member with an extra field, a file name and a comment in its header, as
+    some servers' gzip writes it: the header is longer than 10 bytes."""
+    import struct
+
+    deflated = zlib.compressobj(6, zlib.DEFLATED, -15)
+    body = deflated.compress(data) + deflated.flush()
+    extra = b"AB" + struct.pack("<H", 3) + b"xyz"
+    header = (b"\x1f\x8b\x08" + bytes([4 | 8 | 16]) + b"\0\0\0\0\0\xff"
+              + struct.pack("<H", len(extra)) + extra + b"page.html\0" + b"a comment\0")
+    return header + body + struct.pack("<II", zlib.crc32(data), len(data) & 0xFFFFFFFF)
+
+
+@pytest.mark.parametrize("pack", [
+    lambda d: __import__("gzip").compress(d),
+    _gzip_named,
+], ids=["plain-header", "named-header"])
+def test_a_page_cut_inside_its_gzip_data_is_refused_when_asked(pack):
+    import os
+
+    page = PAGE + os.urandom(3000).hex().encode()  # incompressible: the cut is mid-data
+    whole = pack(page)
+    assert decode_one(whole, "gzip", 100_000, refuse_cut_data=True) == page
+    cut = whole[: len(whole) // 2]
+    kept = decode_one(cut, "gzip", 100_000)  # the default keeps the prefix (WARC records)
+    assert kept and page.startswith(kept) and len(kept) < len(page)
+    with pytest.raises(CodingError) as err:
+        decode_body(cut, "gzip", 100_000, refuse_cut_data=True)
+    assert err.value.kind == "truncated"
+    assert err.value.detail.startswith("gzip: the compressed data stops before its end")
+
+
+@pytest.mark.parametrize("pack", [
+    lambda d: __import__("gzip").compress(d),
+    _gzip_named,
+], ids=["plain-header", "named-header"])
+def test_a_gzip_page_missing_only_its_trailer_is_whole_and_kept(pack):
+    whole = pack(PAGE)
+    for missing in (8, 4, 1):  # all of the CRC and length, half, one byte
+        got = decode_body(whole[:-missing], "gzip", 10_000, refuse_cut_data=True)
+        assert got == (PAGE, ["gzip"])
+
+
+def test_a_deflate_page_cut_inside_its_data_is_refused_but_not_for_a_missing_checksum():
+    import os
+
+    page = PAGE + os.urandom(3000).hex().encode()
+    wrapped = zlib.compress(page)
+    assert decode_one(wrapped[:-4], "deflate", 100_000, refuse_cut_data=True) == page
+    for cut in (wrapped[: len(wrapped) // 2], _raw_deflate(page)[:1000]):
+        with pytest.raises(CodingError) as err:
+            decode_one(cut, "deflate", 100_000, refuse_cut_data=True)
+        assert err.value.kind == "truncated"
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return comp.compress(data) + comp.flush()
+
+
+def test_a_cut_gzip_header_is_not_taken_for_whole_data():
+    assert codings._gzip_header_length(_gzip_named(PAGE)[:15]) is None
+    assert codings._gzip_header_length(b"\x1f\x8b\x08\x00") is None
+    assert codings._gzip_header_length(_gzip_named(PAGE)) == 10 + 2 + 7 + 10 + 10
+    assert not codings._data_is_whole(_gzip_named(PAGE)[:20], 31)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -267,21 +268,60 @@ def test_load_prior_reads_back_what_publish_wrote(tmp_path, monkeypatch):
     assert set(prior.latest([*ids, "unknown"])) == set(ids)
     assert prior.latest([ROWS[1]["article_id"]]) == {
         ROWS[1]["article_id"]: (ROWS[1]["content_hash"], 1)}
-    # asked about one of them (no band keys), it answers with that article's whole cluster
-    sig = {r["article_id"]: r
-           for r in prior.signatures([ids[0]], np.empty((0, 16), np.uint64)).to_pylist()}
-    assert sig == {r["article_id"]: r for r in first.outputs["signatures"].to_pylist()}
+    # asked about one of them (no band keys), it answers with that article's whole cluster:
+    # the columns dedup reads as written, those it rewrites on a re-record left out
+    from tasks.storage.warehouse import SIGNATURE_COLUMNS_READ
+
+    answer = prior.signatures([ids[0]], np.empty((0, 16), np.uint64))
+    sig = {r["article_id"]: r for r in answer.select(SIGNATURE_COLUMNS_READ).to_pylist()}
+    written = first.outputs["signatures"].select(SIGNATURE_COLUMNS_READ)
+    assert sig == {r["article_id"]: r for r in written.to_pylist()}
+    assert set(SIGNATURE_COLUMNS_READ) >= {"signature", "band_keys", "shingle_count",
+                                           "first_seen", "cluster_id", "content_hash"}
+    assert all(answer.column(c).null_count == answer.num_rows
+               for c in ("containment_keys", "duplicate_of", "recorded_at", "run_id"))
     # ROWS[0..2]: the minute-10 copy represents the exact copy and the near copy.
-    assert {a: (r["cluster_id"], r["duplicate_of"]) for a, r in sig.items()} == {
-        ROWS[0]["article_id"]: (ROWS[1]["article_id"], ROWS[1]["article_id"]),
-        ROWS[1]["article_id"]: (ROWS[1]["article_id"], None),
-        ROWS[2]["article_id"]: (ROWS[1]["article_id"], ROWS[1]["article_id"])}
+    assert {a: r["cluster_id"] for a, r in sig.items()} == {
+        ROWS[0]["article_id"]: ROWS[1]["article_id"],
+        ROWS[1]["article_id"]: ROWS[1]["article_id"],
+        ROWS[2]["article_id"]: ROWS[1]["article_id"]}
     assert prior.texts([ROWS[2]["article_id"]]) == {ROWS[2]["article_id"]: ROWS[2]["text"]}
     # A later run against the warehouse: same clusters as one run over everything.
     second = run(ROWS[3:], prior, run_id="r2")
     got = {r["url"]: r["cluster_id"] for r in second.table.to_pylist()}
     expected = {r["url"]: r["cluster_id"] for r in run(ROWS).table.to_pylist()}
     assert got == {u: expected[u] for u in got}
+
+
+def test_a_row_re_recorded_from_the_warehouse_is_whole(tmp_path, monkeypatch):
+    """Run 2 brings an earlier copy: run 1's article is re-recorded under the new cluster
+    id from what the warehouse answered, which leaves out the columns a re-record rewrites:
+    they must all be written anew (band index included), the rest as first written."""
+    from schemas import TABLES
+    from tasks.storage.band_index import band_index_rows
+    from tasks.storage.publish import publish_run
+
+    monkeypatch.setitem(TABLES, "signatures", SIGNATURES)
+    late, early = ROWS[0], ROWS[1]  # the same text, seen at minutes 30 and 10
+    first = run([late], run_id="r1")
+    publish_run(tmp_path, {"articles": first.table, "signatures": first.outputs["signatures"]},
+                {"run_id": "r1", "started_at": "2024-04-04T08:00:00"})
+    second = run([early], load_prior(tmp_path), run_id="r2")
+    (again,) = [r for r in second.outputs["signatures"].to_pylist()
+                if r["article_id"] == late["article_id"]]
+    (before,) = first.outputs["signatures"].to_pylist()
+    assert (again["cluster_id"], again["duplicate_of"], again["run_id"]) == (
+        early["article_id"], early["article_id"], "r2")
+    assert again["recorded_at"] > before["recorded_at"]
+    assert again["containment_keys"] == before["containment_keys"]  # recomputed, equal
+    assert {k: again[k] for k in ("signature", "band_keys", "shingle_count", "first_seen",
+                                  "content_hash", "params")} == {
+        k: before[k] for k in ("signature", "band_keys", "shingle_count", "first_seen",
+                               "content_hash", "params")}
+    index = band_index_rows(second.outputs["signatures"])
+    keys_of_late = set(index.filter(pc.equal(index["article_id"], late["article_id"]))
+                       ["key"].to_pylist())
+    assert keys_of_late == set(before["containment_keys"])  # indexed anew, as before
 
 
 def test_load_prior_texts_are_each_articles_latest_revision_across_commits(
@@ -357,3 +397,22 @@ def test_clusters_view_reads_current_membership():
     # The first run wrote ROWS[0] as its own representative; it is a duplicate now.
     unique = {r[0] for r in con.execute("SELECT article_id FROM unique_articles").fetchall()}
     assert unique == {ROWS[1]["article_id"]}
+
+
+def test_earlier_rows_containment_keys_are_the_same_whatever_the_slice(monkeypatch):
+    """The keys of earlier rows are computed slice by slice (memory); every slicing gives
+    the keys of the whole, and rows written before containment keep zero keys, count -1."""
+    params = dedup.minhash_params(settings_slice(DedupConfig, Settings()))
+    signed = run(ROWS).outputs["signatures"]
+    legacy = signed.slice(0, 2).set_column(
+        signed.schema.get_field_index("shingle_count"), "shingle_count",
+        pa.nulls(2, pa.int32()))
+    sig = pa.concat_tables([legacy, signed.slice(2)])
+    monkeypatch.setattr(dedup, "PRIOR_KEYS_SLICE", 10_000)
+    whole_counts, whole = dedup._prior_containment(sig, params)
+    assert (whole_counts[:2] == -1).all() and not whole[:2].any()
+    assert whole[2:].all() and (whole_counts[2:] > 0).all()
+    for size in (1, 2, 3):
+        monkeypatch.setattr(dedup, "PRIOR_KEYS_SLICE", size)
+        counts, keys = dedup._prior_containment(sig, params)
+        assert (counts == whole_counts).all() and (keys == whole).all(), size

@@ -433,6 +433,22 @@ def test_archived_response_problem(status, ctype, want) -> None:
     assert (None if got is None else (got.reason, got.detail)) == want
 
 
+def test_an_archived_pdf_labelled_html_is_a_reject_that_says_what_it_is() -> None:
+    docs = docs_table([
+        {"input_key": "w1", "url": "https://a.example/report", "source_kind": "warc",
+         "source": "c.warc", "status": 200, "content_type": "text/html; charset=utf-8",
+         "body": b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n" + b"1 0 obj" * 200},
+        {"input_key": "w2", "url": "https://a.example/2", "source_kind": "warc",
+         "source": "c.warc", "status": 200, "content_type": "text/html", "body": page()},
+    ])
+    result = extract.run(docs, EXTRACT, "run-7")
+    (reject,) = result.rejects
+    assert (reject["input_key"], reject["reason"], reject["detail"]) == (
+        "w1", "unsupported_content_type",
+        "archived response is text/html, but the body is a PDF")
+    assert result.table.column("input_key").to_pylist() == ["w2"]
+
+
 def test_archived_rejects_and_extraction_errors_land_with_their_detail(monkeypatch) -> None:
     docs = docs_table([
         {"input_key": "w1", "url": "https://a.example/1", "source_kind": "warc",

@@ -1,0 +1,33 @@
+"""What a body's bytes are, whatever its label says.
+
+Servers send PDFs, images and archives under a text/html label (a CMS's download link,
+a misconfigured route), and archives written by other crawlers keep those records. Both
+the fetcher and the extraction of archived records name such a body in their error
+instead of failing later on "unparsable HTML".
+"""
+
+from __future__ import annotations
+
+# Signatures of the binary files most often found under a text/html label.
+_BINARY_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+)
+
+
+def binary_body_kind(body: bytes) -> str | None:
+    """What a body is when it opens with a binary file's signature (WebP and MP4 are
+    recognised by their container's brand), else None."""
+    for magic, kind in _BINARY_MAGIC:
+        if body.startswith(magic):
+            return kind
+    if body[:4] == b"RIFF" and body[8:12] == b"WEBP":
+        return "a WebP image"
+    if body[4:8] == b"ftyp":
+        return "an MP4/ISO media file"
+    return None

@@ -1,0 +1,57 @@
+"""A page's <meta http-equiv="refresh"> as a redirect: which ones send the fetcher on."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.fetch.client import META_REFRESH_MAX_DELAY_S, meta_refresh_target
+
+PAGE = "https://news.example/2024/05/old-story"
+
+
+def page(meta: str, before: str = "", charset: str = "utf-8") -> bytes:
+    return (f"<html><head><meta charset='{charset}'>{before}{meta}</head>"
+            "<body><p>This article has moved.</p></body></html>").encode(charset)
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("0; url=/2024/05/new-story", "https://news.example/2024/05/new-story"),
+    ("0;URL='https://other.example/a?b=1'", "https://other.example/a?b=1"),
+    ("3;url=new-story", "https://news.example/2024/05/new-story"),
+    (f"{META_REFRESH_MAX_DELAY_S:g}; url=/later", "https://news.example/later"),
+])
+def test_a_short_refresh_to_another_page_is_a_redirect(content, expected):
+    body = page(f'<meta http-equiv="Refresh" content="{content}">')
+    assert meta_refresh_target(PAGE, body, "utf-8") == expected
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta http-equiv="refresh" content="300; url=/front">',     # an auto-reload
+    f'<meta http-equiv="refresh" content="{META_REFRESH_MAX_DELAY_S + 1:g}; url=/x">',
+    '<meta http-equiv="refresh" content="60">',                   # reloads itself
+    f'<meta http-equiv="refresh" content="0; url={PAGE}#comments">',  # the same page
+    '<noscript><meta http-equiv="refresh" content="0; url=/nojs"></noscript>',
+    '<meta http-equiv="refresh" content="0; url=http://[::1/x">',  # names no URL
+    '<meta name="refresh" content="0; url=/x">',                    # not http-equiv
+])
+def test_other_refreshes_leave_the_page_as_it_is(meta):
+    assert meta_refresh_target(PAGE, page(meta), "utf-8") is None
+
+
+def test_the_refresh_url_is_read_in_the_page_charset_and_loses_its_credentials():
+    body = page('<meta http-equiv="refresh" content="0; url=https://u:pw@x.example/zürich">',
+                charset="iso-8859-1")
+    got = meta_refresh_target(PAGE, body, "iso-8859-1")
+    assert got is not None and "pw" not in got and "u@" not in got
+    assert got.startswith("https://x.example/z") and got.endswith("rich")
+    assert "%C3%BC" in got  # ü read as ü (Latin-1), then percent-encoded as UTF-8
+
+
+def test_the_cheap_test_finds_a_refresh_however_it_is_written_and_ignores_scripts():
+    from tasks.fetch.client import _may_have_refresh
+
+    for meta in (b'<META HTTP-EQUIV="REFRESH" CONTENT="0;URL=/a">',
+                 b"<meta http-equiv = 'Refresh' content='0; url=/a'>",
+                 b"<meta content=0;url=/a http-equiv=refresh>"):
+        assert _may_have_refresh(b"<script>refresh();</script>" * 50 + meta), meta
+    assert not _may_have_refresh(b'<script>refresh()</script><meta http-equiv="content-type">')
