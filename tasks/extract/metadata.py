@@ -922,6 +922,9 @@ _TRAILING_NOISE = re.compile(
     r"|more|mehr) (?:von|by|from)\b)"
     # the author box's links after the name ("Tim A. Twitter", "Anna K. E-Mail")
     r"|(?:twitter|facebook|instagram|linkedin|e-?mail|kontakt|contact|follow)\b"
+    # the agencies the reporter wrote with ("Anna K. mit dpa", "Marie D. avec AFP")
+    r"|(?:mit|avec|con|com)\s+(?:material\s+(?:von|der)\s+)?(?:agenturen|agences|agencias"
+    r"|agenzie|dpa|afp|ap|reuters|kna|epd|apa|efe|ansa|sda|lusa)\b"
     # a relative time whose number the author cleaning already took ("vor 5 Stunden")
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
@@ -956,7 +959,8 @@ _ORGANISATION = re.compile(
 # a byline when nobody else is named (the annotations keep it), dropped beside a person.
 _STAFF = re.compile(
     r"^(?:die |the )?(?:redaktion|redacci[oó]n|r[ée]daction|redazione|editorial(?: team)?|editors?"
-    r"|staff|team|newsroom|newsdesk)\b|\b(?:redaktion|editorial team|staff)$",
+    r"|staff|team|newsroom|newsdesk|agenturen|agencies|agences|agencias|agenzie|agências)\b"
+    r"|\b(?:redaktion|editorial team|staff)$",
     re.IGNORECASE,
 )
 # The name of an HTML entity left by a doubly escaped author string ("Redacci&oacute;n"),

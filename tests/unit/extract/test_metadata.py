@@ -214,6 +214,17 @@ def test_names_joined_by_and_in_other_languages_are_separate_authors() -> None:
     assert clean_authors("José Ortega y Gasset", set()) == ["José Ortega y Gasset"]
 
 
+def test_the_agencies_a_reporter_wrote_with_are_no_author() -> None:
+    from trafilatura.json_metadata import normalize_authors
+
+    for byline in ("Von Anna Keller mit dpa", "Anna Keller mit Material von dpa",
+                   "Anna Keller und Agenturen", "Par Anna Keller avec AFP",
+                   "Por Anna Keller con agencias"):
+        assert clean_authors(normalize_authors(None, byline), set()) == ["Anna Keller"], byline
+    assert clean_authors("Agenturen", set()) == ["Agenturen"]  # alone, the byline
+    assert clean_authors("Tom Comas", set()) == ["Tom Comas"]
+
+
 def test_an_author_boxs_contact_links_after_the_name_are_no_part_of_it() -> None:
     for raw in ("Tim Anderson Twitter", "Tim Anderson E-Mail", "Tim Anderson Follow"):
         assert clean_author_name(raw) == "Tim Anderson", raw
