@@ -262,11 +262,12 @@ _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|von|van|de|der|da|di|del|le|la)){0,3})"
 )
-_NAMES = rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*"
+_NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
+          rf"|\boch\b|\bja\b)\s*{_NAME})*")
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
-    r"|door|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
+    r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
     rf"({_NAMES})",
     re.IGNORECASE,
 )
@@ -287,10 +288,12 @@ _LABELLED_BYLINE = re.compile(
     rf"\s*({_NAMES})",
     re.IGNORECASE,
 )
+# Italian "di", Swedish/Norwegian "av" and Danish "af" open bylines beside the headline only:
+# at the start of any paragraph (paragraph_byline) "Di" is as often the text's first word.
 # After a bare "von"/"by"/"par", one capitalised word is as often a place or a thing ("von
 # Berlin", "by Reuters Graphics") as a name: two words at least. After "Posted by",
 # "Autor:"... a single pen name counts.
-_BARE_CUES = frozenset({"von", "by", "par", "por", "door"})
+_BARE_CUES = frozenset({"von", "by", "par", "por", "door", "di", "av", "af"})
 MAX_BYLINE_TEXT = 120
 
 

@@ -904,7 +904,8 @@ _ROLE_PREFIX = re.compile(
     r"|eingestellt von|gespeichert von|beitrag von|mehr von|posted by|written by|words by"
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
-    r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|text(?:e|o)?|texte"
+    r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
+    r"|texte"
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",

@@ -228,3 +228,14 @@ def test_a_byline_line_that_goes_on_with_a_date_dates_the_story():
     # a line that is no byline shows no date of the story
     h1 = _headline(f"<h1>Bridge reopens</h1><p>Vom 20.09.2020 bis Ende Mai</p>{TEXT}")
     assert visible_date(h1, nowhere_else, parse_attr) is None
+
+
+def test_italian_and_nordic_bylines_beside_the_headline_give_their_names():
+    for line, want in (("di Marco Rossi e Luca Bianchi", "Marco Rossi e Luca Bianchi"),
+                       ("Av Anna Keller", "Anna Keller"),
+                       ("af Anna Keller og Tom Berger", "Anna Keller og Tom Berger")):
+        h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+        assert text_byline(h1, nowhere_else) == want, line
+    # a bare "di" needs two capitalised words: "di Roma" is a place
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>di Roma</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) is None

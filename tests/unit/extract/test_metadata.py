@@ -1336,3 +1336,8 @@ def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
     # a reference to nothing named gives nothing
     dangling = {"@type": "Article", "author": {"@id": "#nobody"}}
     assert jsonld_authors(tree(_ld(dangling))) == []
+
+
+def test_an_italian_byline_joined_by_e_names_both_reporters() -> None:
+    page = _story(beside="<p>di Marco Rossi e Luca Bianchi</p>")
+    assert page_metadata(page, None, now=NOW).authors == ["Marco Rossi", "Luca Bianchi"]
