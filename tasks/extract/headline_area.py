@@ -36,8 +36,13 @@ MAX_DATE_TEXT = 150  # longer text is a paragraph that mentions a date, not a da
 
 # Class/id/itemprop words of elements that show a date ('post-date', 'article__meta',
 # 'byline', 'fecha', 'datum', 'timestamp'...), and labels that introduce one in the text.
-_DATE_CUE = re.compile(r"date|datum|time|publish|fecha|posted|meta|byline|info|created|erstellt",
-                       re.I)
+_DATE_CUE = re.compile(
+    r"date|datum|time|publish|fecha|posted|meta|byline|info|created|erstellt"
+    # Italian/Portuguese/Polish "data", Danish/Norwegian "dato", Turkish "tarih", Russian
+    # "дата", Finnish "pvm" ('data-pubblicazione', 'news-dato'), as a word of the class
+    r"|(?:^|[\s_-])(?:data|dato|tarih|дата|pvm)(?:$|[\s_-])",
+    re.I,
+)
 _DATE_LABEL = re.compile(
     r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
     r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"

@@ -239,3 +239,12 @@ def test_italian_and_nordic_bylines_beside_the_headline_give_their_names():
     # a bare "di" needs two capitalised words: "di Roma" is a place
     h1 = _headline(f"<h1>Bridge reopens</h1><p>di Roma</p>{TEXT}")
     assert text_byline(h1, nowhere_else) is None
+
+
+def test_date_classes_in_other_languages_mark_a_date_element():
+    for cls in ("data-pubblicazione", "news-dato", "haber-tarih", "pvm"):
+        h1 = _headline(f'<h1>Bridge reopens</h1><span class="{cls}">03.05.2022</span>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 5, 3), 0), cls
+    # "data" inside another word of the class is no cue
+    h1 = _headline(f'<h1>Bridge reopens</h1><span class="dataset">03.05.2022</span>{TEXT}')
+    assert visible_date(h1, nowhere_else, parse_attr) is None
