@@ -6,9 +6,10 @@ Agency copy says where it came from in two places: the dateline opening the text
 Only those are read: an agency named in the body ("Reuters reported that ...") is a
 source the story cites, not a credit of the copy.
 
-The agencies and their spellings are data (data/wire_agencies.tsv). A one-word spelling
-matches only as written ("AP", "dpa"), at word boundaries, so "ap" in a word or "Pa" as a
-name does not count; a spelling of several words matches in any case.
+The agencies and their spellings are data (tasks/common/data/wire_agencies.tsv, shared
+with the extract stage's byline cleaning). A one-word spelling matches only as written
+("AP", "dpa"), at word boundaries, so "ap" in a word or "Pa" as a name does not count; a
+spelling of several words matches in any case.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ _DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*[—–\-:|]")
 
 @lru_cache(maxsize=1)
 def agencies() -> tuple[tuple[str, re.Pattern], ...]:
-    """(canonical name, pattern of its spellings), from data/wire_agencies.tsv."""
-    text = resources.files("tasks.enrich").joinpath("data/wire_agencies.tsv").read_text("utf-8")
+    """(canonical name, pattern of its spellings), from tasks/common/data/wire_agencies.tsv."""
+    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
+        "utf-8")
     out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -15,7 +15,7 @@ and names of comments, teasers and related articles out.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from htmldate.extractors import regex_parse
 from lxml.etree import XPath
@@ -36,20 +36,50 @@ MAX_DATE_TEXT = 150  # longer text is a paragraph that mentions a date, not a da
 
 # Class/id/itemprop words of elements that show a date ('post-date', 'article__meta',
 # 'byline', 'fecha', 'datum', 'timestamp'...), and labels that introduce one in the text.
-_DATE_CUE = re.compile(r"date|datum|time|publish|fecha|posted|meta|byline|info|created|erstellt",
-                       re.I)
+_DATE_CUE = re.compile(
+    r"date|datum|time|publish|fecha|posted|meta|byline|info|created|erstellt"
+    # Italian/Portuguese/Polish "data", Danish/Norwegian "dato", Turkish "tarih", Russian
+    # "дата", Finnish "pvm" ('data-pubblicazione', 'news-dato'), as a word of the class
+    r"|(?:^|[\s_-])(?:data|dato|tarih|дата|pvm)(?:$|[\s_-])",
+    re.I,
+)
 _DATE_LABEL = re.compile(
-    r"veröffentlicht|erschienen|erstellt am|published|publié|publicado|pubblicato|posted", re.I
+    r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
+    r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"
+    r"|опубліковано",
+    re.I,
 )
-# A date element that says it is the update, not the publication ('updated', 'modified',
-# 'Aktualisiert', 'mis à jour', 'actualizado').
-_MODIFIED_CUE = re.compile(r"update|modif|aktualisiert|geändert|mis à jour|actualiza", re.I)
-# Numeric day-month-year forms: ISO (2022-01-25), German/European (25.01.2022, 25. 1. 2022)
-# and slashed (25/01/2022, 01/25/2022: taken only when the day is unambiguous, > 12).
+# A byline line that goes on with its date: "von Marianne<br>am 20.09.2020", "By Tim A. on
+# May 3, 2022", "par Anne D. le 3 mai 2022", "por Ana R. el 3 de mayo de 2022": the date of
+# the story its byline signs, whatever the line's classes.
+_BYLINE_LEAD = re.compile(r"\s*(?:von|by|par|por|door|posted by|written by)\s", re.I)
+# A date element that says it is the update, not the publication
+# ('updated', 'modified', 'Aktualisiert', 'mis à jour', 'actualizado', 'atualizado',
+# 'aggiornato', 'bijgewerkt', 'zaktualizowano', 'uppdaterad', 'opdateret', 'oppdatert',
+# 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited').
+_MODIFIED_CUE = re.compile(
+    r"update|modif|aktualisiert|geändert|bearbeitet|mise? [àa] jour|actualiza|atualiza"
+    r"|aggiornat|bijgewerkt|gewijzigd|zaktualizowan|aktualizacj|uppdaterad|opdateret"
+    r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b",
+    re.I,
+)
+# Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
+# Asian and Hungarian pages), German/European with a four- or two-digit year (25.01.2022,
+# 25. 1. 2022, 25.01.22: the short year only with a two-digit day and month, so that "1.2.10"
+# stays a version number), slashed or dashed (25/01/2022, 25-01-2022, 01/25/2022: taken only
+# when the day is unambiguous, > 12: German pages built on JavaScript frameworks show US
+# "05/08/2019" for May 8th, so the page's language does not tell the order), and CJK
+# (2022年1月25日, 2022년 1월 25일).
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})"
-    r"|(\d{1,2})/(\d{1,2})/(\d{4}))(?!\d)"
+    r"(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
+    r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
+    r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]\d|\d)"
+    r"|(\d{1,2})([/-])(\d{1,2})\12(\d{4})(?!\d)"
+    r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
 )
+# AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which
+# htmldate's parser reads only without it (and "Sept" not at all)
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
@@ -61,20 +91,29 @@ def parse_visible_date(text: str) -> date | None:
     m = _NUMERIC_DATE.search(text)
     try:
         if m and m[1]:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m and m[4]:
-            return date(int(m[6]), int(m[5]), int(m[4]))
-        if m:
-            first, second, year = int(m[7]), int(m[8]), int(m[9])
+            return date(int(m[1]), int(m[3]), int(m[4]))
+        if m and m[5]:
+            return date(int(m[7]), int(m[6]), int(m[5]))
+        if m and m[8]:
+            return date(_full_year(int(m[10])), int(m[9]), int(m[8]))
+        if m and m[11]:
+            first, second, year = int(m[11]), int(m[13]), int(m[14])
             if first > 12:
                 return date(year, second, first)
             return date(year, first, second) if second > 12 else None
+        if m:
+            return date(int(m[15]), int(m[16]), int(m[17]))
     except ValueError:
         return None
-    found = regex_parse(text)
+    found = regex_parse(_MONTH_ABBREVIATION.sub(lambda m: m[1][:3], text))
     if found:
         return found.date()
     return _romance_or_polish_date(text)
+
+
+def _full_year(short: int) -> int:
+    """'22' of '03.05.22' is 2022; '98' is 1998 (no news page is dated 2098)."""
+    return 2000 + short if short < 70 else 1900 + short
 
 
 # Month names htmldate's parser does not know (it reads English, French, German,
@@ -100,6 +139,15 @@ _MONTH_STEMS = {
     "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
     "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
 }
+# Abbreviated months as date lines write them ("2 dic. 2024", "2 déc. 2024", "3 ago 2022",
+# "5 out. 2021", "2 févr. 2024", "3 juil. 2022"): only a word of 3-4 letters, so that "5
+# Marathons 2022" or "3 outlets 2022" stays no date.
+_MONTH_ABBREVIATIONS = {
+    "ene": 1, "gen": 1, "jan": 1, "janv": 1, "feb": 2, "fev": 2, "fév": 2, "févr": 2,
+    "mar": 3, "abr": 4, "apr": 4, "avr": 4, "may": 5, "giu": 6, "jun": 6, "juin": 6,
+    "lug": 7, "jul": 7, "juil": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "ott": 10,
+    "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
+}
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
     r"((?:19|20)\d{2})(?!\d)",
@@ -114,7 +162,8 @@ def _romance_or_polish_date(text: str) -> date | None:
     if m is None:
         return None
     word = m[2].casefold()
-    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3])
+    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3]) or (
+        _MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
     if month is None:
         return None
     try:
@@ -135,7 +184,7 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     lead = elem.text
     lead = lead if lead and len(lead) < MAX_DATE_TEXT else ""
     if tag != "time" and not (cue and _DATE_CUE.search(cue)) and not (
-        lead and _DATE_LABEL.search(lead)
+        lead and (_DATE_LABEL.search(lead) or _BYLINE_LEAD.match(lead))
     ):
         return None
     if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):
@@ -218,11 +267,12 @@ _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|von|van|de|der|da|di|del|le|la)){0,3})"
 )
-_NAMES = rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b)\s*{_NAME})*"
+_NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
+          rf"|\boch\b|\bja\b)\s*{_NAME})*")
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
-    r"|door|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
+    r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
     rf"({_NAMES})",
     re.IGNORECASE,
 )
@@ -243,10 +293,12 @@ _LABELLED_BYLINE = re.compile(
     rf"\s*({_NAMES})",
     re.IGNORECASE,
 )
+# Italian "di", Swedish/Norwegian "av" and Danish "af" open bylines beside the headline only:
+# at the start of any paragraph (paragraph_byline) "Di" is as often the text's first word.
 # After a bare "von"/"by"/"par", one capitalised word is as often a place or a thing ("von
 # Berlin", "by Reuters Graphics") as a name: two words at least. After "Posted by",
 # "Autor:"... a single pen name counts.
-_BARE_CUES = frozenset({"von", "by", "par", "por", "door"})
+_BARE_CUES = frozenset({"von", "by", "par", "por", "door", "di", "av", "af"})
 MAX_BYLINE_TEXT = 120
 
 
@@ -498,8 +550,9 @@ def first_text_date(tree: HtmlElement, latest: date) -> date | None:
 # A label that says the date after it is the publication's ("Erschienen am: 01.11.2023",
 # "Veröffentlicht: 3. Mai 2022", "Published on Jan 5, 2021"); update labels are not.
 _PUBLISHED_LABEL = re.compile(
-    r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicado|pubblicato"
-    r"|opublikowano)(?:\s+(?:am|on|le|el|il|em|in))?\s*:?\s*",
+    r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicad[oa]|pubblicato"
+    r"|opublikowan[oy]|gepubliceerd|publicerad|julkaistu|udgivet|publisert|опубликовано"
+    r"|опубліковано)(?:\s+(?:am|on|le|el|il|em|in|op|den|la))?\s*:?\s*",
     re.IGNORECASE,
 )
 MAX_LABEL_SEGMENT = 100
@@ -614,3 +667,65 @@ def _text_segments(root: HtmlElement):
             for child in reversed(children):
                 stack.append((child, True))  # its tail, after its subtree
                 stack.append((child, False))
+
+
+# A relative time stamp ("vor 3 Stunden", "2 hours ago", "hace 2 horas", "il y a 3 heures",
+# "3 ore fa", "há 2 dias", "2 uur geleden", "3 godziny temu", "gestern", "yesterday"): a
+# day only against the time the page was fetched. Months and years are too coarse to name
+# a day. Number words: the singular articles ("an hour ago", "vor einer Stunde").
+_RELATIVE_UNITS = (
+    ("minute", r"min(?:ute|uto|utes|utos|uti|uto|uten|ut[ay]?)?s?\.?"),
+    ("hour", r"(?:hours?|hrs?|std\.?|stunden?|horas?|heures?|or[ae]|uur|godzin[ya]?|h)"),
+    ("day", r"(?:days?|tag(?:en)?|días?|dias?|jours?|giorn[oi]|dagen|dni|dzień|d)"),
+    ("week", r"(?:weeks?|wochen?|semanas?|semaines?|settiman[ae]|weken|tygodni[e]?)"),
+)
+_UNIT_PATTERN = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _RELATIVE_UNITS)
+_COUNT = r"(?P<n>\d{1,3}|an?|one|eine[mr]?|un[ae]?|uma?)"
+_RELATIVE_AGO = (  # the word "ago" before the count (de, es, fr, pt) or after it
+    re.compile(rf"^\s*(?:vor|hace|il y a|há|ha)\s+{_COUNT}\s*(?:{_UNIT_PATTERN})(?!\w)",
+               re.IGNORECASE),
+    re.compile(rf"^\s*{_COUNT}\s*(?:{_UNIT_PATTERN})\s+(?:ago|fa|geleden|temu)\b", re.IGNORECASE),
+)
+_YESTERDAY = re.compile(
+    r"^\s*(?:yesterday|gestern|ayer|hier|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
+_TODAY = re.compile(
+    r"^\s*(?:today|just now|heute|gerade eben|hoy|aujourd'hui|oggi|hoje|vandaag|dzisiaj|dziś)\b",
+    re.IGNORECASE)
+_UNIT_SPAN = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1),
+              "day": timedelta(days=1), "week": timedelta(weeks=1)}
+MAX_RELATIVE_TEXT = 40
+
+
+def relative_age(text: str) -> timedelta | None:
+    """How long before the fetch a relative stamp says the page was published, or None."""
+    text = " ".join(text.split())
+    if len(text) > MAX_RELATIVE_TEXT:
+        return None
+    if _TODAY.match(text):
+        return timedelta(0)
+    if _YESTERDAY.match(text):
+        return timedelta(days=1)
+    m = _RELATIVE_AGO[0].match(text) or _RELATIVE_AGO[1].match(text)
+    if m is None:
+        return None
+    count = int(m["n"]) if m["n"].isdigit() else 1
+    unit = next(name for name, _ in _RELATIVE_UNITS if m[name])
+    return count * _UNIT_SPAN[unit]
+
+
+def relative_date(headline: HtmlElement | None, in_other_area,
+                  fetched: datetime) -> datetime | None:
+    """The instant a relative stamp beside the headline names ("vor 3 Stunden" on a page
+    fetched at 14:00 is 11:00), for a page nothing else dates: the date element nearest the
+    headline (a <time>, an element classed or labelled as a date) showing such a stamp."""
+    def probe(elem):
+        tag = elem.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            return None
+        cue = f"{elem.get('class', '')} {elem.get('id', '')}" if elem.attrib else ""
+        if tag != "time" and not (cue.strip() and _DATE_CUE.search(cue)):
+            return None
+        return relative_age(elem.text_content())
+
+    found = search_near_headline(headline, probe, in_other_area)
+    return fetched - found[0] if found else None

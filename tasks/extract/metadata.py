@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -58,6 +59,7 @@ from tasks.extract.headline_area import (
     paragraph_byline,
     parse_visible_date,
     post_date_field,
+    relative_date,
     signature_byline,
     text_byline,
     visible_date,
@@ -78,7 +80,7 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # 9 times; meta-first picks 455 correct days, JSON-LD-first 449 (URL-first 457, but a URL
 # has no time of day, so it stays a fallback).
 DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "headline", "feed", "sitemap", "url", "htmldate",
-                     "text", "warc")
+                     "text", "relative", "warc")
 
 # Candidates vote: each day scores the weights of the plausible sources naming it, and the
 # best-scoring day wins (ties go to DATE_SOURCE_ORDER). JSON-LD is mostly the same CMS
@@ -104,7 +106,7 @@ LABELLED_DATE_WEIGHT = 1.0
 # publication only for news crawls (CC-NEWS), so it is a last resort and weak.
 SOURCE_CONFIDENCE = {
     "meta": 0.8, "jsonld": 0.8, "time": 0.75, "feed": 0.7, "sitemap": 0.65, "url": 0.7,
-    "headline": 0.75, "htmldate": 0.5, "text": 0.4, "warc": 0.2, "dump": 0.7,
+    "headline": 0.75, "htmldate": 0.5, "text": 0.4, "warc": 0.2, "dump": 0.7, "relative": 0.3,
 }
 # Each further independent source naming the same day adds this much (capped below 1);
 # a plausible source naming another day takes it away.
@@ -122,6 +124,15 @@ _META_DATE_NAMES = {
     "parsely-pub-date", "citation_publication_date", "citation_date", "original-publish-date",
     "datepublished", "date.published", "article_date_original", "cxenseparse:recs:publishtime",
     "release_date", "publication_date", "created", "vr:published_time",
+    # further publication names htmldate reads (its core.DATE_ATTRIBUTES), less common
+    "analyticsattributes.articledate", "article.created", "article:post_date",
+    "article:published_date", "article:publicationdate", "bt:pubdate", "content_create_date",
+    "date_created", "date_published", "datecreated", "dateposted", "dc.created",
+    "dc.date.publication", "dc:created", "dc:date", "dcsext.articlefirstpublished",
+    "displaydate", "doc_date", "mediator_published_time", "og:datepublished", "og:pubdate",
+    "og:publish_date", "originalpublicationdate", "pdate", "publish_time", "published-date",
+    "published_date", "publisheddate", "rbpubdate", "rnews:datepublished",
+    "shareaholic:article_published_time", "twt-published-at",
 }
 # Names that say only "date", not which one: TYPO3, Drupal and Dublin Core templates fill
 # them with the page's creation or last change as often as with the story's publication.
@@ -129,14 +140,16 @@ _META_DATE_NAMES = {
 # itemprop=datePublished> outweighs it (tuning half: +1, held unchanged; 0.4, below a
 # far visible date and JSON-LD, lost as many pages as it won, and so did preferring a
 # later article:published_time or pubdate meta to an earlier bare "date").
-_GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
+_GENERIC_META_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date", "dc:date"})
 GENERIC_META_WEIGHT = 0.5
 _JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 # /2021/03/05/, /20210305, /2021-03-05-..., and unpadded between separators (/2017/7/12/,
-# Squarespace's and some WordPress permalinks)
+# Squarespace's and some WordPress permalinks); also after a slug's dash or underscore and
+# in a query (story-20210305.html, news_2021_03_05, ?date=2021-03-05&id=7), as htmldate's
+# URL search reads them
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})(?:[/-]?(0[1-9]|1[0-2])[/-]?|[/-]([1-9])[/-])"
-    r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/-])([1-9]))(?:[/_.-]|$)"
+    r"[/_=-]((?:19|20)\d{2})(?:[/_-]?(0[1-9]|1[0-2])[/_-]?|[/_-]([1-9])[/_-])"
+    r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/_-])([1-9]))(?:[/_.?&#-]|$)"
 )
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 
@@ -198,7 +211,17 @@ def parse_date(value: object) -> datetime | None:
 
 
 def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
-    """parse_date's UTC instant and the calendar day as written, in the string's own zone."""
+    """parse_date's UTC instant and the calendar day as written, in the string's own zone.
+
+    Also a Unix timestamp in seconds or milliseconds given as a number (JSON-LD's
+    `"datePublished": 1651612200000` on React and Next.js sites): a UTC instant. A string
+    of digits stays no date: as a meta tag's content it was measured and dropped (held
+    half -1, tuning unchanged: an epoch `article:published_time` against JSON-LD's day).
+    """
+    epoch = _epoch_seconds(value)
+    if epoch is not None:
+        dt = datetime.fromtimestamp(epoch, UTC)
+        return dt, dt.date()
     if not isinstance(value, str):
         return None
     s = value.strip()
@@ -217,6 +240,11 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
                     dt = datetime(int(m[1]), int(m[2]), int(m[3]))
                 except ValueError:
                     return None
+    if dt is None and len(s) < MAX_DATE_TEXT:
+        # a date written for readers in a machine field ('<meta name="date"
+        # content="03.05.2022">', TYPO3; JSON-LD "3 May 2022"): its day, read as on the page
+        day = parse_visible_date(s)
+        dt = datetime(day.year, day.month, day.day) if day else None
     if dt is None:
         return None
     if dt.tzinfo is None or (dt.hour, dt.minute, dt.second, dt.microsecond) == (0, 0, 0, 0):
@@ -228,6 +256,19 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
         return dt.astimezone(UTC), dt.date() + timedelta(days=1)
     return dt.astimezone(UTC), dt.date()
+
+
+# Unix timestamps of the web's news era: seconds from 1995 on (788918400) are below 10**10,
+# milliseconds from 10**11 (1973) to 10**13.
+_EPOCH_MS = 10**11
+
+
+def _epoch_seconds(value: object) -> float | None:
+    """A Unix timestamp's seconds, if `value` is a number that is one."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    seconds = value / 1000 if _EPOCH_MS <= value < 10**13 else value
+    return seconds if EARLIEST_PLAUSIBLE.timestamp() <= seconds < 10**10 else None
 
 
 # A page dated to the day but stored as an instant in UTC shows up as 23:00:00 or 22:00:00
@@ -246,7 +287,7 @@ _JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 _JSONLD_MODIFIED = ("dateModified",)
 
 
-def _walk_jsonld(node: object, out: list[tuple[str, str]], keys: tuple[str, ...]) -> None:
+def _walk_jsonld(node: object, out: list[tuple[str, object]], keys: tuple[str, ...]) -> None:
     """Collect (type, date) pairs of the first of `keys` from a JSON-LD value, through
     @graph and lists."""
     if isinstance(node, list):
@@ -256,7 +297,7 @@ def _walk_jsonld(node: object, out: list[tuple[str, str]], keys: tuple[str, ...]
         kind = node.get("@type")
         kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
         for key in keys:
-            if isinstance(node.get(key), str):
+            if isinstance(node.get(key), (str, int, float)):
                 out.append((kind, node[key]))
                 break
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
@@ -264,16 +305,23 @@ def _walk_jsonld(node: object, out: list[tuple[str, str]], keys: tuple[str, ...]
                 _walk_jsonld(node[key], out, keys)
 
 
-def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -> list[str]:
-    """datePublished (or other `keys`) values from JSON-LD, article-like objects first."""
-    found: list[tuple[str, str]] = []
+def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -> list[object]:
+    """datePublished (or other `keys`) values from JSON-LD, article-like objects first (a
+    string, or a timestamp number)."""
+    found: list[tuple[str, object]] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         if not script.text:
             continue
         try:
             _walk_jsonld(json.loads(script.text, strict=False), found, keys)
         except (ValueError, RecursionError):
-            continue  # broken JSON-LD is common; the meta tags usually say the same
+            # broken JSON-LD is common (a trailing comma, two objects, an HTML comment):
+            # its first date of these keys, as written, still says what the CMS recorded
+            for key in keys:
+                m = re.search(rf'"{key}"\s*:\s*"([^"]{{6,40}})"', script.text)
+                if m:
+                    found.append(("", m[1]))
+                    break
     found.sort(key=lambda kv: _jsonld_rank(kv[0]))
     return [v for _, v in found]
 
@@ -286,32 +334,56 @@ def _jsonld_rank(kind: str) -> int:
     return 1 if kind.strip().lower() == "webpage" else 0
 
 
-def _author_names(value: object) -> list[str]:
-    """Names of a JSON-LD author value: a string, a Person/Organization, or a list."""
+def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:
+    """Names of a JSON-LD author value: a string, a Person/Organization (its name, or its
+    givenName and familyName), a reference to a node of the same JSON-LD by its @id (Yoast
+    SEO's `"author": {"@id": ".../#/schema/person/..."}`, the Person in its @graph), or a
+    list of those. `named`: the JSON-LD's nodes by @id."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        if not isinstance(name, str):
+            parts = [value.get(k) for k in ("givenName", "familyName")]
+            name = " ".join(p for p in parts if isinstance(p, str)) or None
+        if name is None and named and isinstance(value.get("@id"), str):
+            target = named.get(value["@id"])
+            if target is not None and target is not value:
+                return _author_names(target)
+        return [name] if name else []
     if isinstance(value, list):
-        return [n for item in value for n in _author_names(item)]
+        return [n for item in value for n in _author_names(item, named)]
     return []
 
 
-def _walk_jsonld_authors(node: object, out: list[list[str]]) -> None:
+def _nodes_by_id(node: object, out: dict[str, dict]) -> dict[str, dict]:
+    """The JSON-LD's nodes that have an @id and a name, by @id (through @graph and lists)."""
     if isinstance(node, list):
         for item in node:
-            _walk_jsonld_authors(item, out)
+            _nodes_by_id(item, out)
+    elif isinstance(node, dict):
+        if isinstance(node.get("@id"), str) and (node.get("name") or node.get("familyName")):
+            out.setdefault(node["@id"], node)
+        if isinstance(node.get("@graph"), list):
+            _nodes_by_id(node["@graph"], out)
+    return out
+
+
+def _walk_jsonld_authors(node: object, out: list[list[str]],
+                         named: dict[str, dict] | None = None) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_jsonld_authors(item, out, named)
     elif isinstance(node, dict):
         kind = node.get("@type")
         kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
         if _JSONLD_ARTICLE_TYPES.search(kind) and node.get("author"):
-            names = [n.strip() for n in _author_names(node["author"]) if n and n.strip()]
+            names = [n.strip() for n in _author_names(node["author"], named) if n and n.strip()]
             if names:
                 out.append(names)
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), (list, dict)):
-                _walk_jsonld_authors(node[key], out)
+                _walk_jsonld_authors(node[key], out, named)
 
 
 def jsonld_authors(tree: HtmlElement) -> list[str]:
@@ -322,7 +394,8 @@ def jsonld_authors(tree: HtmlElement) -> list[str]:
         if not script.text:
             continue
         try:
-            _walk_jsonld_authors(json.loads(script.text, strict=False), found)
+            data = json.loads(script.text, strict=False)
+            _walk_jsonld_authors(data, found, _nodes_by_id(data, {}))
         except (ValueError, RecursionError):
             continue
         if found:
@@ -372,27 +445,38 @@ def date_candidates(
     def add(source: str, raw: object, weight: float | None = None) -> None:
         parsed = (raw, raw.date()) if isinstance(raw, datetime) else parse_date_and_day(raw)
         if parsed is not None:
-            in_utc = isinstance(raw, str) and bool(_UTC_WRITTEN.search(raw.strip())) and (
-                parsed[0].time() != datetime.min.time())
+            in_utc = (_epoch_seconds(raw) is not None or isinstance(raw, str) and bool(
+                _UTC_WRITTEN.search(raw.strip()))) and parsed[0].time() != datetime.min.time()
             out.append(DateCandidate(source, parsed[0], parsed[1], weight=weight,
                                      in_utc=in_utc))
 
-    for raw in jsonld_dates(tree)[:1]:
+    # the first value of each kind that parses: an empty or placeholder value ("", "N/A")
+    # before it says nothing
+    for raw in jsonld_dates(tree):
         add("jsonld", raw)
+        if out:
+            break
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _META_DATE_NAMES:
+            before = len(out)
             add("meta", meta.get("content"),
                 GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None)
-            break
+            if len(out) > before:
+                break
     claimed = frozenset()
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for elem in _PUBLISHED_MARKUP(tree):
         # microdata on any element (<span itemprop=datePublished content=...>, a <div
         # itemprop=datePublished> showing "3. Mai 2022") or HTML5's <time pubdate>; a
-        # <meta itemprop> is read with the meta tags above
-        if elem.tag == "meta":
+        # <meta itemprop> is read with the meta tags above; hAtom's class is a theme's, used
+        # in teasers and related-post lists too: not there (microdata in the story's own
+        # "footer" div stays: tuning half -1 when filtered alike)
+        if elem.tag == "meta" or (not elem.get("itemprop") and "pubdate" not in elem.attrib and (
+                _in_other_area(elem, article_area))):
             continue
-        raw = elem.get("datetime") or elem.get("content")
+        raw = elem.get("datetime") or elem.get("content") or (
+            elem.get("title") if elem.tag == "abbr" else None)
         text = elem.text_content()
         shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
         if raw is None and shown is not None:
@@ -429,7 +513,14 @@ def date_candidates(
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
 
 
-_PUBLISHED_MARKUP = XPath("//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]")
+# Publication markup: schema.org microdata, HTML5's <time pubdate>, and hAtom's class
+# "published" (WordPress themes: <time class="entry-date published" datetime=...> beside
+# <time class="updated">; <abbr class="published" title=...>)
+_PUBLISHED_MARKUP = XPath(
+    "//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]"
+    " | //time[@datetime][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+    " | //abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+)
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
 # Claims that carry a day and no instant: the day as the page's own readers see it.
 _DAY_ONLY_SOURCES = frozenset({"url", "headline"})
@@ -513,8 +604,9 @@ def choose_date(
     if not votes:
         return (plausible[0] if plausible else None), sorted(set(flags))
     best = max(votes.values())
+    tied = {d for d, v in votes.items() if v == best}
     # plausible is in source order: the first candidate of a best-scoring day
-    chosen = next(c for c in plausible if c.source != "warc" and votes[c.day] == best)
+    chosen = next(c for c in plausible if c.source != "warc" and c.day in tied)
     return chosen, sorted(set(flags))
 
 
@@ -812,7 +904,8 @@ _ROLE_PREFIX = re.compile(
     r"|eingestellt von|gespeichert von|beitrag von|mehr von|posted by|written by|words by"
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
-    r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|text(?:e|o)?|texte"
+    r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
+    r"|texte"
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
@@ -828,6 +921,11 @@ _TRAILING_NOISE = re.compile(
     # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
     r"|(?:(?:view |see )?(?:alles|alle (?:beiträge|artikel)|all (?:posts|articles|stories)"
     r"|more|mehr) (?:von|by|from)\b)"
+    # the author box's links after the name ("Tim A. Twitter", "Anna K. E-Mail")
+    r"|(?:twitter|facebook|instagram|linkedin|e-?mail|kontakt|contact|follow)\b"
+    # the agencies the reporter wrote with ("Anna K. mit dpa", "Marie D. avec AFP")
+    r"|(?:mit|avec|con|com)\s+(?:material\s+(?:von|der)\s+)?(?:agenturen|agences|agencias"
+    r"|agenzie|dpa|afp|ap|reuters|kna|epd|apa|efe|ansa|sda|lusa)\b"
     # a relative time whose number the author cleaning already took ("vor 5 Stunden")
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
@@ -862,7 +960,8 @@ _ORGANISATION = re.compile(
 # a byline when nobody else is named (the annotations keep it), dropped beside a person.
 _STAFF = re.compile(
     r"^(?:die |the )?(?:redaktion|redacci[oó]n|r[ée]daction|redazione|editorial(?: team)?|editors?"
-    r"|staff|team|newsroom|newsdesk)\b|\b(?:redaktion|editorial team|staff)$",
+    r"|staff|team|newsroom|newsdesk|agenturen|agencies|agences|agencias|agenzie|agências)\b"
+    r"|\b(?:redaktion|editorial team|staff)$",
     re.IGNORECASE,
 )
 # The name of an HTML entity left by a doubly escaped author string ("Redacci&oacute;n"),
@@ -881,6 +980,35 @@ _NEWSROOM_LEAD = re.compile(
 # Academic and professional degrees written as an entry of their own ("Grant T.; PhD").
 _DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|dr|prof|msc|m\.?sc|ma|ba|mba|rd|rn|mph)\.?$",
                      re.IGNORECASE)
+
+
+# A reporter's role written as a byline entry of its own, after the name ("Anna K.,
+# Korrespondentin in Paris", "Tim A., Political Correspondent", "Ana R., corresponsal en
+# Madrid", "Marie D., envoyée spéciale à Kiev"): role words, the words that qualify them,
+# and a place after a preposition. No person's name is made of these words only.
+_ROLE_WORD = re.compile(
+    r"\w*(?:korrespondent|redakteur)(?:in)?|correspondent|corresponsal|correspondante?"
+    r"|corrispondente|editor(?:a|in)?|éditeur|éditrice|rédact(?:eur|rice)|redatt(?:ore|rice)"
+    r"|reporter(?:in|a)?|journalist(?:in)?|journaliste|periodista|giornalista"
+    r"|dziennikar(?:z|ka)|columnist|kolumnist(?:in)?|chroniqueu(?:r|se)|writer|contributor"
+    r"|mitarbeiter(?:in)?|volontär(?:in)?|envoyée?|inviat[oa]|enviad[oa]",
+    re.IGNORECASE,
+)
+_ROLE_MODIFIERS = frozenset({
+    "senior", "junior", "chief", "political", "politische", "politischer", "leitende",
+    "leitender", "stellvertretende", "stellvertretender", "freie", "freier", "freelance",
+    "staff", "special", "spécial", "spéciale", "especial", "speciale", "deputy", "managing",
+    "executive", "foreign", "contributing", "associate", "assistant", "news", "sports",
+    "business", "science", "features", "digital", "online", "the", "our", "unser", "unsere",
+})
+_PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|da|w|we)\s.*$",
+                               re.IGNORECASE)
+
+
+def _is_role(entry: str) -> bool:
+    words = _PLACE_AFTER_ROLE.sub("", entry).split()
+    return any(_ROLE_WORD.fullmatch(w) for w in words) and all(
+        _ROLE_WORD.fullmatch(w) or w.casefold() in _ROLE_MODIFIERS for w in words)
 
 
 def clean_author_name(name: str) -> str | None:
@@ -936,6 +1064,22 @@ def _rejoin_institution(parts: list[str]) -> list[str]:
     return out
 
 
+# "and" in the languages trafilatura's author splitting does not know (it splits "and",
+# "und", commas): "Marie D. et Paul M.", "Ana R. y Pedro G.", "Marco R. e Luca B.", "Jan K.
+# i Anna N.", "Jan de V. en Piet B.", nb/da "og", sv "och", fi "ja", ru "и"
+_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz)\s+")
+
+
+def _split_joined(part: str) -> list[str]:
+    """A byline entry joined by another language's "and", as its names, when each side is
+    a name of two words or more starting with a capital ("José Ortega y Gasset" is one
+    person's name: one word after the "y")."""
+    pieces = _OTHER_JOINS.split(part.strip())
+    if len(pieces) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
+        return pieces
+    return [part]
+
+
 def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """The person names of a 'A; B' author string: role words stripped, labels dropped,
     duplicates merged, and outlet / organisation names dropped when a person remains.
@@ -944,7 +1088,8 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
-    parts = _rejoin_institution(raw.split(";") if raw else [])
+    parts = _rejoin_institution(
+        [piece for part in (raw.split(";") if raw else []) for piece in _split_joined(part)])
     if any(_ENTITY_NAME.match(part.strip()) for part in parts):
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
@@ -957,6 +1102,10 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         if name and _squash(name) not in {_squash(n) for n in names}:
             names.append(name)
     people = [n for n in names if is_person(n, outlet_names)]
+    if not any(len(p.split()) >= 2 for p in people):
+        # no reporter's full name: an agency credit is the byline, before the outlet, and
+        # beside a desk's initials ("det/dpa") it is one of the credits
+        people = [n for n in names if is_person(n, outlet_names) or _is_agency(n)]
     return people or names[:1]
 
 
@@ -1005,11 +1154,29 @@ def _byline_adds_coauthors(recorded: list[str], shown: list[str], outlets: set[s
 
 
 def is_person(name: str, outlet_names: set[str]) -> bool:
-    """Not the outlet, an organisation or a newsroom: a byline entry naming a person."""
+    """Not the outlet, an organisation, a newsroom, a news agency or a reporter's role
+    ("Korrespondentin in Paris"): a byline entry naming a person."""
     return not (
         _is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
-        or _INSTITUTION.search(name)
+        or _INSTITUTION.search(name) or _is_agency(name) or _is_role(name)
     )
+
+
+def _is_agency(name: str) -> bool:
+    return _folded(name) in _AGENCY_NAMES
+
+
+def _load_agency_names() -> frozenset[str]:
+    """Every spelling of a news agency (tasks/common/data/wire_agencies.tsv, shared with
+    the enrich stage's wire credits), folded: 'Anna K.; Dpa' names one reporter."""
+    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
+        "utf-8")
+    return frozenset(_folded(spelling) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#")
+                     for spelling in line.split("\t")[1].split("|"))
+
+
+_AGENCY_NAMES = _load_agency_names()
 
 
 # Labels of the "twitter:labelN / twitter:dataN" pairs WordPress SEO plugins write, in the
@@ -1364,6 +1531,11 @@ def page_metadata(
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())
             found, source = (day.isoformat() if day else None), "text"
+        if not found and fetched is not None:
+            # "vor 3 Stunden" beside the headline: a day only against the fetch time, so
+            # the last resort, and only when the caller says when the page was fetched
+            instant = relative_date(headline, _in_other_area, fetched)
+            found, source = (instant.isoformat() if instant else None), "relative"
         if not found and extensive_dates:
             found, source = _htmldate(tree, url, now, extensive=True), "htmldate"
         if found:

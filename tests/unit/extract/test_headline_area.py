@@ -194,3 +194,57 @@ def test_a_labelled_date_is_taken_from_1995_to_the_latest_day() -> None:
     assert labelled_date(page("31 December 1994"), latest) is None  # before news on the web
     assert labelled_date(page("1 January 2024"), latest) == latest
     assert labelled_date(page("2 January 2024"), latest) is None
+
+
+def test_an_update_stamp_beside_the_headline_is_no_publication_date_in_many_languages():
+    # the nearest date element says it is the update; the publication line further down is
+    # the page's date (the update labels of Italian, Portuguese, Dutch, Polish, Swedish,
+    # Danish, Norwegian, Finnish and Russian pages, and "zuletzt bearbeitet")
+    for label in ("Aggiornato il", "Atualizado em", "Bijgewerkt op", "Zaktualizowano",
+                  "Uppdaterad", "Opdateret", "Oppdatert", "Päivitetty", "Обновлено",
+                  "Zuletzt bearbeitet am", "Revised"):
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="date">{label} 05.05.2022</div>'
+                       f'<div class="date">03.05.2022</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 5, 3), 0), label
+
+
+def test_a_publication_label_dates_the_page_in_many_languages() -> None:
+    from tasks.extract.headline_area import labelled_date
+
+    latest = date(2024, 1, 1)
+    for label in ("Gepubliceerd op", "Opublikowany", "Publicerad den", "Julkaistu",
+                  "Udgivet den", "Publisert", "Опубликовано", "Publicada el"):
+        page = html.fromstring(f"<html><body><h1>Bridge</h1><p>Letzte Änderung 05.05.2022</p>"
+                               f"<p>{label} 03.05.2022</p></body></html>")
+        assert labelled_date(page, latest) == date(2022, 5, 3), label
+
+
+def test_a_byline_line_that_goes_on_with_a_date_dates_the_story():
+    for line in ("von Marianne Keller<br>am 20.09.2020", "By Tim Anderson on Sept. 20, 2020",
+                 "par Anne Dupont le 20 septembre 2020",
+                 "por Ana Ruiz el 20 de septiembre de 2020"):
+        h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2020, 9, 20), 0), line
+    # a line that is no byline shows no date of the story
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>Vom 20.09.2020 bis Ende Mai</p>{TEXT}")
+    assert visible_date(h1, nowhere_else, parse_attr) is None
+
+
+def test_italian_and_nordic_bylines_beside_the_headline_give_their_names():
+    for line, want in (("di Marco Rossi e Luca Bianchi", "Marco Rossi e Luca Bianchi"),
+                       ("Av Anna Keller", "Anna Keller"),
+                       ("af Anna Keller og Tom Berger", "Anna Keller og Tom Berger")):
+        h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+        assert text_byline(h1, nowhere_else) == want, line
+    # a bare "di" needs two capitalised words: "di Roma" is a place
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>di Roma</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) is None
+
+
+def test_date_classes_in_other_languages_mark_a_date_element():
+    for cls in ("data-pubblicazione", "news-dato", "haber-tarih", "pvm"):
+        h1 = _headline(f'<h1>Bridge reopens</h1><span class="{cls}">03.05.2022</span>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 5, 3), 0), cls
+    # "data" inside another word of the class is no cue
+    h1 = _headline(f'<h1>Bridge reopens</h1><span class="dataset">03.05.2022</span>{TEXT}')
+    assert visible_date(h1, nowhere_else, parse_attr) is None

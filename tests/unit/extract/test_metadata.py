@@ -178,6 +178,58 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     assert clean_authors(None, set()) == []
 
 
+def test_a_reporters_role_beside_the_name_is_no_author() -> None:
+    from trafilatura.json_metadata import normalize_authors
+
+    for byline in ("Von Anna Keller, Korrespondentin in Paris", "Anna Keller, Redakteurin",
+                   "Anna Keller, Wirtschaftskorrespondentin", "By Anna Keller, Senior Editor",
+                   "Anna Keller, Political Correspondent", "Por Anna Keller, corresponsal en "
+                   "Madrid", "Par Anna Keller, envoyée spéciale à Kiev",
+                   "Di Anna Keller, inviata a Roma"):
+        assert clean_authors(normalize_authors(None, byline), set()) == ["Anna Keller"], byline
+    # a role alone is the newsroom's byline, as "Redaktion" is
+    assert clean_authors("Staff Writer", set()) == ["Staff Writer"]
+    # a name that holds such a word is still a name
+    assert clean_authors("Tim Reporter", set()) == ["Tim Reporter"]
+
+
+def test_a_news_agency_beside_a_reporter_is_no_author_but_is_the_byline_alone() -> None:
+    outlets = outlet_names("Cooperativa.cl", "https://www.cooperativa.cl/a")
+    assert clean_authors("Anna Keller; Dpa", outlets) == ["Anna Keller"]
+    assert clean_authors("Tim Anderson; Associated Press", outlets) == ["Tim Anderson"]
+    assert clean_authors("Tim Anderson; Reuters", outlets) == ["Tim Anderson"]
+    # no reporter: the agency's credit, before the outlet's name, and beside a desk's
+    # initials both credits
+    assert clean_authors("Cooperativa cl; EFE", outlets) == ["EFE"]
+    assert clean_authors("Det; Dpa", outlets) == ["Det", "Dpa"]
+    assert clean_authors("AFP", outlets) == ["AFP"]
+
+
+def test_names_joined_by_and_in_other_languages_are_separate_authors() -> None:
+    assert clean_authors("Marie Dupont et Paul Martin", set()) == ["Marie Dupont", "Paul Martin"]
+    assert clean_authors("Ana Ruiz y Pedro Gómez", set()) == ["Ana Ruiz", "Pedro Gómez"]
+    assert clean_authors("Jan Kowalski i Anna Nowak", set()) == ["Jan Kowalski", "Anna Nowak"]
+    assert clean_authors("Jan de Vries en Piet Bakker", set()) == ["Jan de Vries", "Piet Bakker"]
+    # one person's name with a "y" in it: one word after it
+    assert clean_authors("José Ortega y Gasset", set()) == ["José Ortega y Gasset"]
+
+
+def test_the_agencies_a_reporter_wrote_with_are_no_author() -> None:
+    from trafilatura.json_metadata import normalize_authors
+
+    for byline in ("Von Anna Keller mit dpa", "Anna Keller mit Material von dpa",
+                   "Anna Keller und Agenturen", "Par Anna Keller avec AFP",
+                   "Por Anna Keller con agencias"):
+        assert clean_authors(normalize_authors(None, byline), set()) == ["Anna Keller"], byline
+    assert clean_authors("Agenturen", set()) == ["Agenturen"]  # alone, the byline
+    assert clean_authors("Tom Comas", set()) == ["Tom Comas"]
+
+
+def test_an_author_boxs_contact_links_after_the_name_are_no_part_of_it() -> None:
+    for raw in ("Tim Anderson Twitter", "Tim Anderson E-Mail", "Tim Anderson Follow"):
+        assert clean_author_name(raw) == "Tim Anderson", raw
+
+
 def test_a_newsroom_is_the_byline_only_when_nobody_else_is_named() -> None:
     assert clean_authors("Redaktion", set()) == ["Redaktion"]
     assert clean_authors("Editorial Team; Jane Doe", set()) == ["Jane Doe"]
@@ -323,6 +375,25 @@ def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() ->
     assert jsonld_dates(tree(_ld(both))) == ["2024-02-02"]
 
 
+def test_a_jsonld_timestamp_number_is_a_utc_instant_dated_in_the_page_zone() -> None:
+    # React/Next.js sites write datePublished as Unix milliseconds (or seconds)
+    ms = int(datetime(2024, 5, 2, 8, 0, tzinfo=UTC).timestamp() * 1000)
+    page = tree(_ld({"@type": "NewsArticle", "datePublished": ms}))
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 8, 0, tzinfo=UTC), "jsonld")
+    # 22:30 UTC in seconds is already the next day in Berlin, the .de page's zone
+    late = int(datetime(2024, 5, 1, 22, 30, tzinfo=UTC).timestamp())
+    m = page_metadata(tree(_ld({"@type": "NewsArticle", "datePublished": late})),
+                      "https://x.example.de/a", now=NOW)
+    assert m.published_date == date(2024, 5, 2)
+    # a year, a boolean or a small id is no timestamp
+    for value in (2024, True, 123456):
+        m = page_metadata(tree(_ld({"@type": "NewsArticle", "datePublished": value})),
+                          "https://x.example/a", now=NOW)
+        assert m.published_at_source != "jsonld"
+
+
 def test_time_element_is_a_candidate_only_when_it_says_published() -> None:
     from tasks.extract.metadata import date_candidates
 
@@ -336,11 +407,11 @@ def test_time_element_is_a_candidate_only_when_it_says_published() -> None:
 
 
 def test_htmldate_reads_the_visible_page_and_keeps_the_original_date() -> None:
-    # A WordPress-like header with the update first; neither <time> says itemprop/pubdate,
-    # so no structured candidate exists and htmldate decides: the publication, not the update.
+    # Two plain <time>s, the update first; neither says itemprop/pubdate/published, so no
+    # structured candidate exists and htmldate decides: the original date, not the update.
     text = "Text of the story here. " * 40
-    page = tree(body='<article><h1>Bridge</h1><time class="updated" datetime="2024-05-01">u'
-                     '</time><time class="entry-date published" datetime="2024-04-01">p</time>'
+    page = tree(body='<article><h1>Bridge</h1><time datetime="2024-05-01">u'
+                     '</time><time datetime="2024-04-01">p</time>'
                      f"<p>{text}</p></article>")
     m = page_metadata(page, "https://x.example/a", now=NOW)
     assert (m.published_at, m.published_at_source) == (datetime(2024, 4, 1, tzinfo=UTC),
@@ -422,6 +493,25 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("5. maaliskuuta 2021", date(2021, 3, 5)),
     ("3 de ayer 2022", None),  # not a month
     ("32.01.2022", None),
+    ("Stand: 03.05.22, 12:10 Uhr", date(2022, 5, 3)),  # a two-digit year
+    ("am 24.12.98", date(1998, 12, 24)),
+    ("Version 1.2.10", None),  # a version number, not 2010-02-01
+    ("192.168.10.12", None),
+    ("25-01-2022", date(2022, 1, 25)),  # dashed, as slashed
+    ("05-03-2022", None),
+    ("2022/05/03 10:00", date(2022, 5, 3)),  # year first: East Asian, Hungarian pages
+    ("2022.05.03.", date(2022, 5, 3)),
+    ("2022年5月3日 10:00", date(2022, 5, 3)),
+    ("2022년 5월 3일", date(2022, 5, 3)),
+    ("Sept. 3, 2022", date(2022, 9, 3)),  # AP style
+    ("Dec. 2, 2024", date(2024, 12, 2)),
+    ("Aug. 3, 2022, 10:00 a.m. EDT", date(2022, 8, 3)),
+    ("2 dic. 2024", date(2024, 12, 2)),  # abbreviated months: es/it, fr, pt
+    ("2 déc. 2024", date(2024, 12, 2)),
+    ("3 juil. 2022", date(2022, 7, 3)),
+    ("5 out. 2021", date(2021, 10, 5)),
+    ("5 Marathons 2022", None),  # a longer word is no abbreviation
+    ("3 outlets 2022", None),
 ])
 def test_parse_visible_date(text, want) -> None:
     from tasks.extract.headline_area import parse_visible_date
@@ -1005,6 +1095,10 @@ def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -
     ("https://example.org/home/2017/7/12/unter-uns", date(2017, 7, 12)),
     ("https://example.org/2021/03/5/story", date(2021, 3, 5)),
     ("https://example.org/news/20210305-story", date(2021, 3, 5)),
+    # after a slug's dash or underscore, and in a query
+    ("https://example.org/news/bridge-reopens-20210305.html", date(2021, 3, 5)),
+    ("https://example.org/news/bridge_2021_03_05", date(2021, 3, 5)),
+    ("https://example.org/article.php?date=2021-03-05&id=7", date(2021, 3, 5)),
 ])
 def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
     m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
@@ -1012,9 +1106,11 @@ def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
 
 
 def test_an_issue_number_after_the_year_is_no_month() -> None:
-    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"),
-                      "https://www.zeit.de/2019/43/klimaschutz", now=NOW)
-    assert m.published_at_source != "url"
+    for url in ("https://www.zeit.de/2019/43/klimaschutz",
+                "https://example.org/a-2021-123456.html",  # an id, not 2021-12-34...
+                "https://example.org/a?id=20210305123"):  # digits run on: no date
+        m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
+        assert m.published_at_source != "url", url
 
 
 def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> None:
@@ -1123,3 +1219,125 @@ def test_the_extensive_date_search_is_a_second_pass_only_when_asked_for() -> Non
     deep = page_metadata(fromstring(html), "https://x.example/a", now=now, extensive_dates=True)
     assert (deep.published_at, deep.published_at_source) == (
         datetime(2023, 11, 7, tzinfo=UTC), "htmldate")
+
+
+@pytest.mark.parametrize("name", ["og:pubdate", "publish_time", "displaydate", "published_date",
+                                  "rnews:datepublished", "article:published_date"])
+def test_less_common_publication_meta_names_are_claims(name) -> None:
+    page = tree(f'<meta name="{name}" content="2024-04-20T10:00:00Z">')
+    m = page_metadata(page, "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+
+
+def test_dublin_cores_colon_date_is_a_bare_date_meta() -> None:
+    from tasks.extract.metadata import GENERIC_META_WEIGHT, date_candidates
+
+    page = tree('<meta name="dc:date" content="2024-04-20">')
+    assert [(c.source, c.weight) for c in date_candidates(page, None)] == [
+        ("meta", GENERIC_META_WEIGHT)]
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("vor 3 Stunden", 3), ("2 hours ago", 2), ("an hour ago", 1), ("hace 2 horas", 2),
+    ("il y a 3 heures", 3), ("3 ore fa", 3), ("há 2 dias", 48), ("2 uur geleden", 2),
+    ("3 godziny temu", 3), ("vor einer Stunde", 1), ("3h ago", 3), ("gestern, 14:00", 24),
+    ("Yesterday", 24), ("vor 3 Tagen", 72), ("2 weeks ago", 336), ("Heute, 12:00", 0),
+    ("vor 3 Monaten", None),  # too coarse to name a day
+    ("Vorher 3 Tage", None),
+])
+def test_relative_age(text, hours) -> None:
+    from datetime import timedelta
+
+    from tasks.extract.headline_area import relative_age
+
+    assert relative_age(text) == (None if hours is None else timedelta(hours=hours))
+
+
+def test_a_relative_stamp_beside_the_headline_dates_a_page_against_its_fetch_time() -> None:
+    page = _story(beside='<span class="date">vor 3 Stunden</span>')
+    m = page_metadata(page, "https://x.example/a", now=datetime(2024, 5, 3, 2, 0, tzinfo=UTC))
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
+    # without the fetch time there is nothing to count back from
+    assert page_metadata(page, "https://x.example/a").published_at_source != "relative"
+    # a structured claim wins: the stamp is the last resort
+    page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
+                  '<span class="date">vor 3 Stunden</span>')
+    assert page_metadata(page, None, now=NOW).published_at_source == "meta"
+
+
+def test_hatoms_published_class_is_the_pages_publication_markup() -> None:
+    # WordPress themes: <time class="entry-date published"> beside <time class="updated">
+    body = ('<article><p>Text of the post. ' * 20 + '</p><footer class="entry-meta">'
+            '<time class="updated" datetime="2024-04-28T09:00:00+02:00">28. April</time>'
+            '<time class="entry-date published" datetime="2024-04-22T10:00:00+02:00">'
+            '22. April</time></footer></article>')
+    m = page_metadata(tree("", body), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 22), "time")
+    m = page_metadata(tree("", '<p>x</p><abbr class="published" title="2024-04-22">April 22'
+                               '</abbr>'), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 22), "time")
+    # a related post's stamp in a sidebar is another story's
+    m = page_metadata(tree("", '<p>x</p><aside class="related"><time class="published" '
+                               'datetime="2020-01-01T10:00:00Z">1 Jan</time></aside>'),
+                      "https://x.example/a", now=NOW)
+    assert m.published_at_source != "time"
+
+
+@pytest.mark.parametrize("value, want", [
+    ("03.05.2022", date(2022, 5, 3)),  # TYPO3's <meta name="date">
+    ("3 May 2022", date(2022, 5, 3)),
+    ("Tuesday, May 3, 2022", date(2022, 5, 3)),
+    ("2022/05/03 23:10", date(2022, 5, 3)),
+    ("05/03/2022", None),  # no way to tell the month from the day
+    ("1.2.10", None),
+])
+def test_a_date_written_for_readers_in_a_machine_field_gives_its_day(value, want) -> None:
+    from tasks.extract.metadata import date_candidates
+
+    found = date_candidates(tree(f'<meta name="pubdate" content="{value}">'), None)
+    assert [c.day for c in found] == ([want] if want else [])
+
+
+def test_an_empty_or_placeholder_date_value_does_not_hide_the_next_one() -> None:
+    from tasks.extract.metadata import date_candidates
+
+    page = tree('<meta name="pubdate" content="">'
+                '<meta property="article:published_time" content="2024-04-20T10:00:00Z">'
+                + _ld({"@type": "NewsArticle", "datePublished": "N/A"})
+                + _ld({"@type": "NewsArticle", "datePublished": "2024-04-20T10:00:00Z"}))
+    assert [(c.source, c.day) for c in date_candidates(page, None)] == [
+        ("meta", date(2024, 4, 20)), ("jsonld", date(2024, 4, 20))]
+
+
+def test_broken_jsonld_still_gives_its_published_date() -> None:
+    from tasks.extract.metadata import jsonld_dates
+
+    broken = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+              '"datePublished": "2024-04-20T10:00:00Z", "dateModified": "2024-04-21",}</script>')
+    assert jsonld_dates(tree(broken)) == ["2024-04-20T10:00:00Z"]
+    assert jsonld_dates(tree(broken), ("dateModified",)) == ["2024-04-21"]
+
+
+def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
+    from tasks.extract.metadata import jsonld_authors
+
+    # Yoast SEO: the article's author is a reference to the Person node of its @graph
+    yoast = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "author": {"@id": "https://x.example/#/schema/person/1"},
+         "datePublished": "2024-04-20"},
+        {"@type": "Person", "@id": "https://x.example/#/schema/person/1", "name": "Harald Bauer"},
+    ]}
+    assert jsonld_authors(tree(_ld(yoast))) == ["Harald Bauer"]
+    parts = {"@type": "NewsArticle", "author": [
+        {"@type": "Person", "givenName": "Anna", "familyName": "Keller"},
+        {"@type": "Person", "name": "Tom Berger"}]}
+    assert jsonld_authors(tree(_ld(parts))) == ["Anna Keller", "Tom Berger"]
+    # a reference to nothing named gives nothing
+    dangling = {"@type": "Article", "author": {"@id": "#nobody"}}
+    assert jsonld_authors(tree(_ld(dangling))) == []
+
+
+def test_an_italian_byline_joined_by_e_names_both_reporters() -> None:
+    page = _story(beside="<p>di Marco Rossi e Luca Bianchi</p>")
+    assert page_metadata(page, None, now=NOW).authors == ["Marco Rossi", "Luca Bianchi"]
