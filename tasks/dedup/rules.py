@@ -252,15 +252,6 @@ def _moved_clusters(res: nd.Clustering, p_sig: pa.Table | None) -> dict[str, str
     return moved
 
 
-def _moved_rows(res: nd.Clustering, p_sig: pa.Table | None):
-    """The earlier rows to re-record and their new cluster ids, every near cluster read."""
-    if p_sig is None or not res.changed_prior:
-        return None
-    mask = pc.is_in(p_sig["article_id"], pa.array(sorted(res.changed_prior), pa.string()))
-    rows = p_sig.filter(mask)
-    return rows, [res.changed_prior[a] for a in rows.column("article_id").to_pylist()]
-
-
 def _re_recorded(rows: pa.Table, new_cluster: list[str], params: nd.MinHashParams,
                  now: datetime, run_id: str) -> pa.Table:
     """Earlier rows recorded again under their new cluster ids."""
@@ -357,12 +348,15 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
                                 params, texts_cache)
 
     near = prior.near(ids, want) if prior.near is not None else None
-    if near is None:  # the whole of every near cluster at once
-        res, p_sig, first_seen_ts = cluster_against(prior.signatures(ids, want))
-        to_re_record = _moved_rows(res, p_sig)
-    else:
-        res, first_seen_ts, to_re_record = _near_in_rounds(near, want, prior,
-                                                          cluster_against, ids)
+    if near is None:  # a source that answers only whole clusters (or nothing yet)
+        found = prior.signatures(ids, want)
+        if found is None:
+            found = SIGNATURES.empty_table()
+        near = NearRows(found, pa.table({"key": pa.array([], pa.uint64()),
+                                         "cluster_id": pa.array([], pa.string())}),
+                        frozenset(found.column("cluster_id").to_pylist()))
+    res, first_seen_ts, to_re_record = _near_in_rounds(near, want, prior, cluster_against,
+                                                      ids)
     out = {a: (c, d) for a, c, d in zip(ids, res.new_cluster, res.new_duplicate_of, strict=True)}
 
     new_tbl = pa.table({
@@ -380,6 +374,6 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
         "containment_keys": nd.keys_to_arrow(loose),
     }, schema=SIGNATURES)
     parts = [new_tbl]
-    if to_re_record is not None and to_re_record[0].num_rows:
+    if to_re_record[0].num_rows:
         parts.append(_re_recorded(*to_re_record, params, now, run_id))
     return out, pa.concat_tables(parts)

@@ -489,3 +489,20 @@ def test_members_read_in_rounds_give_the_clusters_of_one_run(perm, cuts):
                 for r in run(CHAINS).table.to_pylist()}
     assert len({c for c, _ in expected.values()}) == 3
     assert _incremental([CHAINS[i] for i in perm], sorted(cuts)) == expected
+
+
+def test_an_article_revised_in_the_batch_that_moves_cluster_is_recorded_once():
+    """Run 2 revises a member of a cluster and brings a copy that sorts first: the member's
+    new revision is its one row in run 2's signatures, not also its re-recorded old row."""
+    a, b = row("https://a.example/w", WIRE, 20), row("https://b.example/w", WIRE, 30)
+    first = run([a, b])
+    revised_b = row("https://b.example/w", edited(WIRE, 3, seed=7), 40)
+    earliest = row("https://first.example/w", WIRE, 5)
+    second = run([revised_b, earliest],
+                 prior_from_tables(first.table, first.outputs["signatures"]), "r2")
+    sigs = second.outputs["signatures"]
+    ids = sigs.column("article_id").to_pylist()
+    assert sorted(ids) == sorted([a["article_id"], b["article_id"], earliest["article_id"]])
+    got = {r["article_id"]: r for r in sigs.to_pylist()}
+    assert got[b["article_id"]]["content_hash"] == revised_b["content_hash"]
+    assert {r["cluster_id"] for r in got.values()} == {earliest["article_id"]}
