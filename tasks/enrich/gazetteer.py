@@ -175,13 +175,25 @@ def _parse_curated(lang: str):
     for iso, form in _data_rows(f"curated_{lang}.tsv", ("iso2", "form")):
         if not form.startswith("~"):
             yield iso, form, False
-            if form[-1] not in "aeiouyszxß":  # genitive: "Russlands", "Polens"
+            if _takes_genitive_s(form):
                 yield iso, form + "s", False
             continue
         stem = form[1:]
         for ending in _ADJECTIVE_ENDINGS:
             yield iso, stem + ending, True
             yield iso, stem[0].upper() + stem[1:] + ending, True
+
+
+def _takes_genitive_s(name: str) -> bool:
+    """German genitive -s of a place or people noun: "Russlands", "Chinas", "Moskaus".
+
+    Country and city names without an article are neuter and take -s whatever their last
+    letter ("Amerikas", "Tokios", "Uruguays"). No -s after s, z, x or ß (the genitive
+    is written the same), on feminine names and weak nouns ending in -e or -ei ("der
+    Ukraine", "der Türkei", "des Russen"), or on capitals-only plurals ("der USA")."""
+    if name[-1] in "szxß" or name.endswith(("e", "ei")):
+        return False
+    return not name.isupper()
 
 
 @dataclass(frozen=True)
