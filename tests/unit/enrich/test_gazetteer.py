@@ -69,6 +69,18 @@ def test_the_two_congos_have_names_of_their_own():
     assert (names["CG"], names["CD"]) == ("Republic of the Congo", "DR Congo")
 
 
+def test_normalized_names_are_the_everyday_english_short_names():
+    # pycountry's formal names cut at the comma would call both Koreas "Korea" and Laos
+    # "Lao People's Democratic Republic"; its common names are what readers search for.
+    # Asserted on _english_names itself: the term table that uses it is built once (cached)
+    names = gazetteer._english_names()
+    assert (names["KR"], names["KP"]) == ("South Korea", "North Korea")
+    assert (names["LA"], names["SY"], names["BO"]) == ("Laos", "Syria", "Bolivia")
+    # pycountry has "Viet Nam"; the entities table says "Vietnam" for both spellings
+    assert names["VN"] == "Vietnam"
+    assert {m.term.canonical for m in places_in("Vietnam and Viet Nam").mentions} == {"Vietnam"}
+
+
 def test_counts_and_order():
     p = places_in("Ukraine, Ukraine, Kyiv. Poland. Ukrainian.")
     assert p.counts == {"UA": 4, "PL": 1}
