@@ -127,6 +127,34 @@ def test_band_keys_equal_for_equal_bands_and_distinct_across_bands():
     assert len(set(keys[0].tolist())) == 16  # identical rows in two bands still differ
 
 
+def test_fmix64_leaves_its_argument_unchanged():
+    # the docstring's promise ("in place on a copy"): a caller's uint64 array (a signature
+    # column, a tag) is not scrambled behind its back
+    x = np.arange(1, 6, dtype=np.uint64)
+    mixed = nd.fmix64(x)
+    assert x.tolist() == [1, 2, 3, 4, 5]
+    assert len(set(mixed.tolist())) == 5 and not (mixed == x).any()
+
+
+def test_legacy_containment_keys_need_enough_permutations():
+    # a smaller hash family (64 permutations) cannot hold the 42x3 banding of old rows:
+    # no legacy keys to look up, rather than a crash of every dedup batch
+    small = nd.MinHashParams(num_perm=64, bands=8, rows=8, loose_bands=32, loose_rows=2)
+    sig = nd.sign([make_text(i, 50) for i in range(3)], small)
+    assert nd.legacy_containment_keys(sig, small).shape == (3, 0)
+    # the default family (128) does look old rows up by their 42 keys
+    assert nd.legacy_containment_keys(nd.sign([make_text(1, 50)])).shape == (1, 42)
+
+
+def test_containment_of_a_one_shingle_text():
+    # a text of one shingle inside a 10-shingle one: J = 1/10, so |A n B| = J (10 + 1) /
+    # (1 + J) = 1 shingle, all of the smaller text (either side); an unknown size (-1,
+    # a row persisted before containment existed) falls back to the Jaccard itself
+    j = np.array([0.1, 0.1, 0.1])
+    out = nd.estimated_containment(j, np.array([10, 1, -1]), np.array([1, 10, 1]))
+    assert out.tolist() == pytest.approx([1.0, 1.0, 0.1])
+
+
 def test_candidate_pairs_small_and_big_groups():
     keys = nd.fmix64(np.arange(10 * 16, dtype=np.uint64)).reshape(10, 16)  # random-like
     keys[3, 2] = keys[7, 2]  # 3 and 7 share one band
@@ -469,7 +497,8 @@ def test_arrow_round_trip():
     assert (nd.arrow_to_keys(pa.chunked_array([karr.slice(0, 3), karr.slice(3)]), 16) == keys).all()
     with pytest.raises(ValueError):
         nd.arrow_to_signatures(arr, 64)
-    with pytest.raises(ValueError):
+    # a damaged signatures file: the message says what is wrong with it
+    with pytest.raises(ValueError, match="every row needs exactly 8 band keys"):
         nd.arrow_to_keys(karr, 8)
 
 
