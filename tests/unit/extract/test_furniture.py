@@ -91,3 +91,29 @@ def test_metadata_reads_the_author_box_before_it_is_pruned() -> None:
     x = extract_html(html, URL, fetched_at=FETCHED)
     assert x.meta.authors == ["Tom Becker"]
     assert "Tom Becker" not in x.text
+
+
+def test_a_block_named_only_by_its_id_is_pruned() -> None:
+    # many themes name the related-posts block by id alone (<div id="related-posts">)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>Bridge reopens</h1>{body}"
+        '<div id="related-posts"><a href="/a">Ferry timetable</a></div></body></html>'
+    )
+    assert prune_furniture(tree) == 1
+    assert "Ferry timetable" not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+
+
+def test_the_furniture_tokens_file_is_read_as_lower_case_patterns() -> None:
+    # The loader runs once at import; called here so that its reading of the data file
+    # (comments and blank lines skipped, every line a pattern) is checked on its own.
+    # Attributes are lower-cased before matching, so an upper-case token would never match.
+    import re
+
+    from tasks.extract.furniture import _load_tokens
+
+    tokens = _load_tokens()
+    assert "related" in tokens and "recommend" in tokens
+    assert all(t and t == t.lower() and not t.startswith("#") for t in tokens)
+    assert all(re.compile(t) for t in tokens)

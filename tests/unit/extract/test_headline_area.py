@@ -248,3 +248,47 @@ def test_date_classes_in_other_languages_mark_a_date_element():
     # "data" inside another word of the class is no cue
     h1 = _headline(f'<h1>Bridge reopens</h1><span class="dataset">03.05.2022</span>{TEXT}')
     assert visible_date(h1, nowhere_else, parse_attr) is None
+
+
+def test_a_byline_written_as_an_address_element_is_found():
+    from tasks.extract.headline_area import paragraph_byline
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    # HTML's own element for an article's author contact, as some CMSs write the byline
+    page = html.fromstring("<html><body><h1>Bridge reopens</h1>"
+                           f"<address>By Tim Anderson</address>{TEXT}</body></html>")
+    assert paragraph_byline(page, nowhere_else) == "Tim Anderson"
+
+
+def test_a_labelled_name_keeps_its_first_and_last_letters():
+    from tasks.extract.headline_area import labelled_byline
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    # only separators are trimmed around the value, never letters of the name
+    page = html.fromstring(f"<html><body><h1>Bridge reopens</h1>{TEXT}"
+                           "<div><b>Von:</b> Xaver Sax, </div></body></html>")
+    assert labelled_byline(page, nowhere_else) == "Xaver Sax"
+
+
+def test_a_bold_subheading_or_caption_credit_does_not_end_the_search_for_the_signature():
+    from tasks.extract.headline_area import signature_byline
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    text = "<p>" + "Der Text des Berichts. " * 10 + "</p>"
+    # "Große Pläne" looks like a name but text follows it: a subheading, passed over;
+    # the name signed under the last paragraph is the author
+    page = html.fromstring(f"<html><body><h1>Halbfinale</h1><div>{text}"
+                           f"<p><b>Große Pläne</b></p>{text}"
+                           "<p><b><i>Stefan Wasmer</i></b></p></div></body></html>")
+    assert signature_byline(page, nowhere_else) == "Stefan Wasmer"
+    # nor does a bold name under a caption (a photo credit) at the top of the text
+    page = html.fromstring(f"<html><body><h1>Halbfinale</h1><div><p>Foto</p>"
+                           f"<p><b>Anna Keller</b></p>{text}"
+                           "<p><b><i>Stefan Wasmer</i></b></p></div></body></html>")
+    assert signature_byline(page, nowhere_else) == "Stefan Wasmer"

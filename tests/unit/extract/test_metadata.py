@@ -296,6 +296,52 @@ def test_byline_in_the_article_column_counts_whatever_its_classes() -> None:
     assert find_byline_author(t) is None  # without the headline the classes decide
 
 
+def test_an_itemprop_author_comes_before_a_vaguer_author_class() -> None:
+    # schema.org's itemprop="author" says exactly "the author", like rel="author"; a box
+    # whose class only contains "author" is read after it, wherever it stands in the page
+    body = ('<h1>Bridge</h1><div class="post-authorbox"><span>Maria Lopez</span></div>'
+            + "<p>" + "Text of the story. " * 30 + "</p>"
+            + '<p>Words by <span itemprop="author">Tom Becker</span></p>')
+    t = tree(body=body)
+    assert find_byline_author(t, t.find(".//h1")) == "Tom Becker"
+
+
+def test_a_machine_date_field_holding_a_paragraph_is_no_date() -> None:
+    # a date written for readers is read from a field shorter than MAX_DATE_TEXT; at that
+    # length it is a sentence that mentions a date (a description in the wrong field)
+    from tasks.extract.headline_area import MAX_DATE_TEXT
+
+    text = "03.05.2022 " + "x" * (MAX_DATE_TEXT - 11)
+    assert len(text) == MAX_DATE_TEXT
+    assert parse_date_and_day(text) is None
+    assert parse_date_and_day(text[:-1])[1] == date(2022, 5, 3)
+
+
+def test_a_short_domain_label_names_the_site_with_its_top_level_domain() -> None:
+    from tasks.extract.metadata import clean_title
+
+    # "ft" is too short to be taken for the site name alone; "ft.com" is not, and a
+    # trailing " - FT.com" goes (after " - " only site evidence removes a segment)
+    url = "https://www.ft.com/content/x"
+    assert clean_title("Markets rally on rate hopes - FT.com", None, url) \
+        == "Markets rally on rate hopes"
+    assert clean_title("Markets rally on rate hopes - FT.com", None, None) \
+        == "Markets rally on rate hopes - FT.com"
+
+
+def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> None:
+    # The loader runs once at import; called here so that its reading of the data file is
+    # checked on its own (a comment line read as a row would fail the import of metadata)
+    from zoneinfo import ZoneInfo
+
+    from tasks.extract.metadata import _load_cctld_zones, page_zone
+
+    zones = _load_cctld_zones()
+    assert zones["ch"] == ZoneInfo("Europe/Zurich") and zones["ar"].key.startswith("America/")
+    assert not [tld for tld in zones if tld.startswith("#") or tld != tld.strip()]
+    assert page_zone("https://www.nzz.ch/x") == ZoneInfo("Europe/Zurich")
+
+
 # --- title ---------------------------------------------------------------------------------
 
 def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
