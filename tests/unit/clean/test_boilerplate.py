@@ -425,3 +425,17 @@ def test_a_weak_cue_alone_with_its_colon_is_a_related_heading() -> None:
     assert _is_related_heading("Mehr zum Thema Hochwasser:")
     assert _is_related_heading("Lea:")
     assert not _is_related_heading("Lea la noticia completa en nuestra web hoy mismo.")
+
+
+def test_table_cell_pipes_do_not_hide_a_line_or_its_cue() -> None:
+    # trafilatura writes table cells between pipes: the cell's text is what is judged, and
+    # a row of empty cells is an empty line
+    assert classify_line("| Pressesprecher Max Muster |") == "ui"
+    assert classify_line("| |") == "empty"
+
+
+def test_a_press_contact_line_is_furniture_up_to_five_words() -> None:
+    # "Pressesprecherin der Stadt: Anna Muster" is a contact label; a longer line that
+    # opens with the role is more often the start of a statement and is kept
+    assert classify_line("Pressesprecherin der Stadt: Anna Muster") == "ui"
+    assert classify_line("Pressesprecherin der Stadt Kassel: Anna Muster") is None
