@@ -142,3 +142,11 @@ def test_only_the_first_8_kib_are_sniffed_for_nul_bytes():
     with pytest.raises(DumpError) as info:
         decode_dump(text[:-1] + b"\x00")
     assert info.value.reason == "binary_content"
+
+
+def test_a_dump_full_of_control_characters_says_how_many() -> None:
+    head = b" date 2024-04-04 https://example.com/a\nTitle\n"
+    with pytest.raises(DumpError) as info:
+        decode_dump(head + b"Body \x01\x02\x03\x04\x05\x06\x07\x08\x0b text")
+    assert info.value.reason == "binary_content"
+    assert info.value.detail == "9 control characters in the first 8 KB"

@@ -75,3 +75,33 @@ def test_walk_files_is_sorted_and_does_not_follow_folder_links(tmp_path):
     files, problems = walk_files(tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["1.txt", "b/2.txt"]
     assert problems == []
+
+
+def test_folders_that_cannot_be_listed_are_reported_in_path_order(tmp_path, monkeypatch):
+    # a run is reproducible: the unreadable folders are noted in the same order every time,
+    # whatever order os.walk met them in (faked: tests run as root, who can list anything)
+    import os
+
+    from tasks.discover import inputs
+
+    def walk(folder, onerror):
+        for name in ("z-private", "a-private"):
+            onerror(PermissionError(13, "Permission denied", str(tmp_path / name)))
+        return iter(())
+
+    monkeypatch.setattr(inputs.os, "walk", walk)
+    files, problems = inputs.walk_files(tmp_path)
+    assert files == []
+    assert [os.path.basename(p.path) for p in problems] == ["a-private", "z-private"]
+    assert {p.reason for p in problems} == {"unreadable"}
+
+
+def test_scrub_credentials_counts_the_rows_that_had_one():
+    from tasks.discover.inputs import credentials_note, scrub_credentials
+
+    rows = [{"url": "https://user:pw@a.example/1", "input_key": "https://user:pw@a.example/1"},
+            {"url": "https://a.example/2"}]
+    assert scrub_credentials(rows) == 1  # one row, though two of its fields had them
+    assert rows[0]["url"] == rows[0]["input_key"] == "https://a.example/1"
+    assert scrub_credentials([{"url": "https://a.example/2"}]) == 0
+    assert credentials_note(0) == []

@@ -414,3 +414,42 @@ def test_a_file_cut_anywhere_in_its_last_record_says_so(gz: bool) -> None:
 def test_iter_warc_counts_for_itself_when_not_given_a_dict() -> None:
     got = list(iter_warc(io.BytesIO(GOOD), "mem.warc", "run-1", NOW, CAP))
     assert [row["input_key"] for row, _ in got] == ["<urn:uuid:good>"]
+
+
+def test_a_reject_names_the_warc_file_it_came_from() -> None:
+    rows, rejects, _ = run(raw_record("https://x.example/", b"GARBAGE 200\r\n\r\nx") + GOOD)
+    assert len(rows) == 1
+    assert [(r["reason"], r["source"]) for r in rejects] == [("bad_http", "mem.warc")]
+
+
+def test_http_headers_past_64_kib_are_a_bad_record() -> None:
+    # the end of the head is looked for in the first 64 KiB only: a record whose head runs
+    # on (a cookie of 70 KB) is refused, not read as a page
+    huge = (b"HTTP/1.1 200 OK\r\nSet-Cookie: " + b"a" * 70_000
+            + b"\r\nContent-Type: text/html\r\n\r\nbody")
+    rows, rejects, _ = run(raw_record("https://big-head.example/", huge) + GOOD)
+    assert [r["url"] for r in rows] == ["https://ok.example/1"]
+    assert [r["reason"] for r in rejects] == ["bad_http"]
+
+
+def test_an_unexpected_error_inside_one_record_is_a_reject_and_the_next_is_read(
+        monkeypatch) -> None:
+    # a reader error other than our own rejects (a library bug, a panic in a decoder)
+    from tasks.discover import warc
+
+    real, calls = warc._record_to_row, []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("decoder panic")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(warc, "_record_to_row", flaky)
+    bad = raw_record("https://x.example/", b"HTTP/1.1 200 OK\r\n\r\nx",
+                     record_id="<urn:uuid:bad>")
+    rows, rejects, stats = run(bad + GOOD)
+    assert [r["url"] for r in rows] == ["https://ok.example/1"]
+    assert [(r["reason"], r["detail"]) for r in rejects] == [
+        ("warc_bad_record", "RuntimeError: decoder panic")]
+    assert stats["rejected_warc_bad_record"] == 1
