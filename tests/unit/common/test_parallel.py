@@ -290,3 +290,61 @@ def test_a_table_of_exactly_min_rows_goes_to_the_pool():
     out = parallel.map_batch(_rows, table, workers=2, min_rows=6)
     assert sum(out) == 6 and len(out) >= 2  # split in chunks, one per worker at least
     assert parallel.map_batch(_rows, table, workers=2, min_rows=7) == [6]  # inline
+
+
+def test_one_worker_per_core_and_one_when_the_core_count_is_unknown(monkeypatch):
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 6)
+    assert parallel.worker_count(0) == 6
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: None)  # os.cpu_count() may say None
+    assert parallel.worker_count(0) == 1
+
+
+def test_a_new_set_of_slots_lets_its_first_call_through():
+    # _SLOTS and _INLINE are made at import; a set made afresh (one slot, as _INLINE has)
+    # must grant its first call a slot, not wait for one that was never there
+    import threading
+
+    slots, got = parallel._Slots(), []
+
+    def call():
+        with slots.turn(1) as ticket:
+            slots.acquire(ticket)
+            got.append(ticket)
+            slots.release()
+
+    t = threading.Thread(target=call, daemon=True)
+    t.start()
+    t.join(timeout=30)  # a guard against a hang, not a measure of time
+    assert got == [(1, 0)]
+
+
+def test_a_call_keeps_both_workers_busy_and_one_chunk_queued(monkeypatch):
+    """workers + 1 chunks go into the pool before any has finished: with fewer, a worker
+    idles while the next chunk is pickled. A stand-in pool finishes chunks only when told."""
+    import threading
+    from concurrent.futures import Future
+
+    submitted, third = [], threading.Event()
+
+    class HeldPool:
+        def submit(self, fn, part, *args):
+            future = Future()
+            submitted.append((future, fn(part, *args)))
+            if len(submitted) == 3:
+                third.set()
+            return future
+
+    monkeypatch.setattr(parallel, "_pool", lambda workers: HeldPool())
+    table = pa.table({"x": list(range(4 * parallel.CHUNK_ROWS))})
+    out = []
+    t = threading.Thread(target=lambda: out.append(
+        parallel.map_batch(len, table, workers=2, min_rows=1)))
+    t.start()
+    reached = third.wait(timeout=30)  # a guard against a hang, not a measure of time
+    while t.is_alive():  # now let every chunk finish
+        for future, result in list(submitted):
+            if not future.done():
+                future.set_result(result)
+        t.join(0.01)
+    assert reached and len(submitted) == 4
+    assert out == [[parallel.CHUNK_ROWS] * 4]

@@ -99,3 +99,13 @@ def test_a_dask_address_must_name_a_protocol():
     assert Settings().dask_address is None  # local processes by default
     with pytest.raises(ValidationError):
         Settings(dask_address="10.0.0.5:8786")  # Dask would guess; we ask
+
+
+def test_an_unknown_setting_with_no_close_name_is_named_alone():
+    from tasks.common.settings import unknown_env_message
+
+    assert unknown_env_message(["PRESSROOM_FOO"], Settings.model_fields) == \
+        "unknown setting PRESSROOM_FOO in the environment"
+    assert unknown_env_message(["PRESSROOM_BATCHSIZE", "PRESSROOM_FOO"], Settings.model_fields) \
+        == ("unknown setting PRESSROOM_BATCHSIZE in the environment (did you mean "
+            "PRESSROOM_BATCH_SIZE?); unknown setting PRESSROOM_FOO in the environment")
