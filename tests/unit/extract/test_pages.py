@@ -517,3 +517,44 @@ def test_the_page_share_of_a_tree_without_a_body_is_whole() -> None:
     tree = etree.fromstring("<html><head><title>t</title></head></html>")
     assert tree.find("body") is None
     assert _page_share("some text", tree) == 1.0
+
+
+def test_a_batch_page_is_dated_against_its_own_fetch_time_and_keeps_its_tables() -> None:
+    # "vor 3 Stunden" beside the headline counts back from when *this* page was fetched
+    # (a row of a WARC or a refetch may be years old), and a table in the article is text
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = ("<html><head><title>Harbour bridge reopens</title></head><body><article><header>"
+            "<h1>Harbour bridge reopens</h1><span class='date'>vor 3 Stunden</span></header>"
+            f"{body}<table><tr><td>Toll per car: 2 euros on weekdays and 3 euros at the "
+            "weekend.</td></tr></table></article></body></html>").encode()
+    url = "https://gazette.example/news/bridge.html"
+    fetched = datetime(2020, 3, 4, 12, 0, tzinfo=UTC)
+    res = extract.run(docs_table([{"input_key": "a", "url": url, "source_kind": "url",
+                                   "final_url": url, "body": html, "fetched_at": fetched}]),
+                      EXTRACT, "r1")
+    (row,) = res.table.to_pylist()
+    assert (row["published_at"], row["published_at_source"]) == (
+        datetime(2020, 3, 4, 9, 0, tzinfo=UTC), "relative")
+    assert "Toll per car: 2 euros on weekdays" in row["text"]
+
+
+def test_a_page_that_breaks_the_extractor_is_a_reject_naming_the_error(monkeypatch) -> None:
+    # one bad page must not stop the batch; its reject says what went wrong
+    from tasks.extract import pages
+
+    real = pages.extract_html
+
+    def flaky(body, url, **kwargs):
+        if url.endswith("/bad"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(body, url, **kwargs)
+
+    monkeypatch.setattr(pages, "extract_html", flaky)
+    ok = "https://gazette.example/news/bridge.html"
+    res = extract.run(docs_table([
+        {"input_key": "b", "url": "https://gazette.example/bad", "source_kind": "url",
+         "body": page()},
+        {"input_key": "a", "url": ok, "source_kind": "url", "body": page()}]), EXTRACT, "r1")
+    assert [r["url"] for r in res.table.to_pylist()] == [ok]
+    assert [(r["reason"], r["detail"]) for r in res.rejects] == [
+        ("extraction_failed", "RecursionError: maximum recursion depth exceeded")]
