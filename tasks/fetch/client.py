@@ -496,6 +496,22 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
     return target
 
 
+_CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.I)
+
+
+def partial_content_problem(content_range: str | None) -> str | None:
+    """Why a 206 response is not the whole page (None: it is). We never send Range, so a
+    206 is a server or cache answering with a slice; only a Content-Range covering the
+    whole representation ("bytes 0-(n-1)/n") is the page itself. No Content-Range, an
+    unknown total ("/*") or multipart byteranges cannot be shown whole."""
+    if not content_range:
+        return "HTTP 206 without a Content-Range: which part of the page is unknown"
+    m = _CONTENT_RANGE.match(content_range)
+    if m is None or int(m[1]) != 0 or int(m[2]) + 1 != int(m[3]):
+        return f"HTTP 206 with Content-Range {content_range[:100]!r}: not the whole page"
+    return None
+
+
 def _status_error(status: int) -> str | None:
     """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
     each keep their own kind), as the fetch-health view groups them."""
@@ -887,6 +903,11 @@ class Fetcher:
                 out.redirects.append(nxt)
                 current = nxt
                 continue
+            if ex.status == 206:
+                out.detail = partial_content_problem(ex.headers.get("content-range"))
+                if out.detail is not None:
+                    out.error = "partial_content"
+                    return ex
             out.error = _status_error(ex.status)
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}"
