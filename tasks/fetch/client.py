@@ -908,6 +908,13 @@ class Fetcher:
                 if out.detail is not None:
                     out.error = "partial_content"
                     return ex
+            if ex.status == 304 and not validators:
+                # Not Modified answers only a conditional GET; to a plain one it says
+                # nothing about the page (a broken cache or server): a failure, not the
+                # "unchanged" skip that not_modified counts as in the run's ledger.
+                out.error = "http_304"
+                out.detail = "HTTP 304 Not Modified, but no conditional headers were sent"
+                return ex
             out.error = _status_error(ex.status)
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}"
