@@ -87,7 +87,7 @@ def retryable(kind: str | None, status: int | None) -> bool:
     """Connection failures, 429 and 5xx are worth another attempt; other 4xx are not."""
     if kind in RETRYABLE_KINDS:
         return True
-    return kind is not None and status is not None and (status == 429 or status >= 500)
+    return kind is not None and status is not None and (status == 429 or 500 <= status <= 599)
 
 
 # Bytes of a non-page response (404 page, 5xx page) kept for the archive.
@@ -610,7 +610,7 @@ class Fetcher:
             job = functools.partial(self.writer.write_exchange, *ex.archive[0], **ex.archive[1])
             ex.archive = None
             ex.warc = await asyncio.get_running_loop().run_in_executor(self.warc_pool, job)
-        if ex.status == 429 or (ex.status is not None and ex.status >= 500):
+        if ex.status == 429 or (ex.status is not None and 500 <= ex.status <= 599):
             after = _retry_after(ex.headers.get("retry-after"))
             if after is not None:
                 gate.defer(min(after, self.cfg.retry_after_max_s))
@@ -892,6 +892,12 @@ class Fetcher:
             out.raw_bytes = len(ex.body)
             if ex.error is not None:
                 out.error, out.detail = ex.error, ex.detail
+                return ex
+            if not 100 <= ex.status <= 599:
+                # No HTTP status (RFC 9110 defines 1xx-5xx): a broken server or not HTTP
+                # at all; nothing says another attempt would differ, so not retried.
+                out.error = "bad_status"
+                out.detail = f"HTTP status {ex.status} is outside 100-599"
                 return ex
             location = ex.headers.get("location")
             if ex.status in (301, 302, 303, 307, 308) and location:

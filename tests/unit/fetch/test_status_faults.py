@@ -25,3 +25,11 @@ def test_a_206_covering_the_whole_page_is_the_page(content_range):
 def test_a_206_slice_is_refused_with_what_it_holds(content_range, words):
     detail = partial_content_problem(content_range)
     assert detail is not None and words in detail
+
+
+@pytest.mark.parametrize("status", [600, 999, 1000])
+def test_a_status_outside_http_is_not_retried(status):
+    from tasks.fetch.client import retryable
+
+    assert retryable("bad_status", status) is False
+    assert retryable(f"http_{status}", status) is False
