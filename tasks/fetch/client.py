@@ -318,6 +318,8 @@ class Exchange:
     warc: tuple[str, int] | None = None
     archive: tuple[tuple, dict] | None = None  # write_exchange arguments, until written
     rights: list[str] | None = None  # opt-out signals of a 2xx response (tasks.common.rights)
+    # distinct Location values, in order (`headers` keeps only the last of repeated ones)
+    locations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -444,12 +446,53 @@ def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
     return "client_error", detail
 
 
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def location_problem(location: str) -> str | None:
+    """Why a Location header's value cannot be made a URL (None: it can). aiohttp hands
+    header bytes over as UTF-8 with surrogate escapes, so bytes that are no UTF-8 show
+    as lone surrogates; in the host they name no host we could look up."""
+    raw = location.strip().encode("utf-8", "surrogateescape")
+    if raw.isascii():
+        return None
+    netloc = urlsplit(raw.decode("latin-1")).netloc.encode("latin-1")
+    try:
+        netloc.decode("utf-8")
+    except UnicodeDecodeError:
+        return "raw bytes in its host that are no UTF-8"
+    return None
+
+
+def _ascii_location(location: str) -> str | None:
+    """The Location with every non-ASCII byte of its path, query and fragment
+    percent-encoded, as browsers do (old servers send latin-1 file names raw); a UTF-8
+    host (an IDN) stays text for the URL library to encode. None: unusable host bytes."""
+    raw = location.strip().encode("utf-8", "surrogateescape")
+    if raw.isascii():
+        return raw.decode("ascii")
+    if location_problem(location) is not None:
+        return None
+    parts = urlsplit(raw.decode("latin-1"))
+
+    def encode(text: str) -> str:
+        return _HIGH_BYTE.sub(lambda m: b"%%%02X" % m[0][0], text.encode("latin-1")).decode()
+
+    return parts._replace(netloc=parts.netloc.encode("latin-1").decode("utf-8"),
+                          path=encode(parts.path), query=encode(parts.query),
+                          fragment=encode(parts.fragment)).geturl()
+
+
 def redirect_target(current: str, location: str) -> str | None:
     """The absolute URL a Location header names, relative to `current`, without
     user:password@ (it would be sent as Basic auth and logged); None when it names no
-    usable URL ("http://[::1", a port that is not a number)."""
+    usable URL ("http://[::1", a port that is not a number, raw bytes in the host that
+    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`)."""
     try:
-        target = urljoin(current, location.strip())
+        location = _ascii_location(location)
+        if location is None:
+            return None
+        target = urljoin(current, location)
         urlsplit(target).port  # noqa: B018 - parsed only to raise on a bad port
     except ValueError:
         return None
@@ -636,6 +679,7 @@ class Fetcher:
                     phase = "body"
                     ex.status = resp.status
                     ex.headers = {k.lower(): v for k, v in resp.headers.items()}
+                    ex.locations = list(dict.fromkeys(resp.headers.getall("location", [])))
                     peer = resp.connection.transport.get_extra_info("peername") if (
                         resp.connection and resp.connection.transport) else None
                     ip = peer[0] if peer else None
@@ -900,11 +944,19 @@ class Fetcher:
                 out.detail = f"HTTP status {ex.status} is outside 100-599"
                 return ex
             location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and len(ex.locations) > 1:
+                # Which one the server meant is unknowable; browsers refuse it too.
+                out.error = "bad_redirect"
+                out.detail = (f"HTTP {ex.status} with {len(ex.locations)} different Location "
+                              f"headers: {', '.join(repr(v[:100]) for v in ex.locations[:3])}")
+                return ex
             if ex.status in (301, 302, 303, 307, 308) and location:
                 nxt = redirect_target(current, location)
                 if nxt is None:
+                    why = location_problem(location)
                     out.error = "bad_redirect"
-                    out.detail = f"HTTP {ex.status} to an unusable Location {location[:200]!r}"
+                    out.detail = (f"HTTP {ex.status} to an unusable Location {location[:200]!r}"
+                                  + (f": {why}" if why else ""))
                     return ex
                 out.redirects.append(nxt)
                 current = nxt
@@ -924,6 +976,9 @@ class Fetcher:
             out.error = _status_error(ex.status)
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}"
+                if out.error == "bad_redirect":
+                    out.detail += " without a Location header" if not location else (
+                        f" with Location {location[:200]!r}, but no redirect status")
                 return ex
             self._finish_page(ex, out, source)
             refresh = (meta_refresh_target(current, out.body, out.encoding)

@@ -33,3 +33,30 @@ def test_a_status_outside_http_is_not_retried(status):
 
     assert retryable("bad_status", status) is False
     assert retryable(f"http_{status}", status) is False
+
+
+BASE = "http://news.example/old/page"
+
+
+@pytest.mark.parametrize("location, expected", [
+    # latin-1 bytes as aiohttp hands them over (UTF-8 with surrogate escapes)
+    ("/caf\udce9?q=\udce9t\udce9#\udce0", "http://news.example/caf%E9?q=%E9t%E9#%E0"),
+    # UTF-8 in the path: the same byte-wise percent-encoding
+    ("/bücher", "http://news.example/b%C3%BCcher"),
+    # a UTF-8 host (an IDN) stays text for the URL library
+    ("http://bücher.example/x", "http://bücher.example/x"),
+    ("next", "http://news.example/old/next"),
+])
+def test_raw_bytes_of_a_location_are_percent_encoded(location, expected):
+    from tasks.fetch.client import location_problem, redirect_target
+
+    assert redirect_target(BASE, location) == expected
+    assert location_problem(location) is None
+
+
+def test_a_location_host_of_bytes_that_are_no_utf8_is_refused():
+    from tasks.fetch.client import location_problem, redirect_target
+
+    location = "http://b\udce9d\udcff.example/x"
+    assert redirect_target(BASE, location) is None
+    assert "host" in location_problem(location)
