@@ -536,6 +536,10 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
     target = redirect_target(current, target)
     if target is None or urldefrag(target)[0] == urldefrag(current)[0]:
         return None
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        # javascript:, mailto:, data: ... name no page to fetch: the page stays what was
+        # fetched (following it would end in scheme_not_allowed and lose the page)
+        return None
     return target
 
 
