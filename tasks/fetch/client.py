@@ -409,9 +409,23 @@ def _raise_parser_error(resp: aiohttp.ClientResponse) -> None:
         raise exc
 
 
-def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
-    """(error kind, detail) for an exception raised during an exchange."""
-    detail = f"{type(exc).__name__}: {exc}"[:500]
+# What the exchange was doing when it failed, for a person reading fetch_log: the kind
+# alone (timeout_headers, disconnected, ...) does not say whether the connection was
+# ever made.
+PHASE_WORDS = {
+    "connect": "while connecting",
+    "headers": "while waiting for the response headers",
+    "body": "while reading the body",
+}
+
+
+def _classify_exception(exc: BaseException, phase: str,
+                        where: str | None = None) -> tuple[str, str]:
+    """(error kind, detail) for an exception raised during an exchange. `phase` (headers
+    or body) decides the kind; `where` (connect, headers, body; default `phase`) is named
+    at the start of the detail."""
+    words = PHASE_WORDS.get(where or phase, where or phase)
+    detail = f"{words}: {type(exc).__name__}: {exc}"[:500]
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         if isinstance(exc.os_error, BlockedAddress):
             return "blocked_address", str(exc.os_error)
@@ -718,7 +732,13 @@ class Fetcher:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - classified into an error kind, kept
-            ex.error, ex.detail = _classify_exception(exc, phase)
+            # Before the request headers were sent, the connection was still being made
+            # (the kind stays as it was: the total deadline's timeout_headers, ...).
+            connecting = phase == "headers" and turn is not None and not turn.is_sent
+            if isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+                connecting = True
+            ex.error, ex.detail = _classify_exception(exc, phase,
+                                                      "connect" if connecting else phase)
             truncated = {"timeout_body": "time"}.get(ex.error, "disconnect")
             if resp is not None:
                 resp.close()
