@@ -850,12 +850,22 @@ class Fetcher:
                 if current is None:  # a redirect that cannot be followed: as too many
                     return rules_from_fetch(None, None, "too_many_redirects")
                 continue
+            if ex.error is not None and ex.error != "too_large" and 200 <= ex.status < 300:
+                # A file cut short (a transfer that ended early) is not the site's rules:
+                # its first half could allow what the rest forbids. It counts as a
+                # robots.txt we could not reach (RFC 9309 2.3.1.4): the origin is
+                # disallowed for this run, as on a timeout. Only a file longer than the
+                # cap (too_large) is parsed in part, as the RFC's 500 KiB limit says.
+                return rules_from_fetch(None, None, ex.error, ex.detail)
             body = ex.body
             try:
-                body, _ = decode_body(body, ex.headers.get("content-encoding"), MAX_ROBOTS_BYTES)
+                # refuse_cut_data: gzip data that stops half way is refused the same way,
+                # not decoded to the prefix it holds.
+                body, _ = decode_body(body, ex.headers.get("content-encoding"), MAX_ROBOTS_BYTES,
+                                      refuse_cut_data=True)
             except CodingError as exc:
                 if exc.kind != "decompressed_too_large":
-                    return rules_from_fetch(None, None, exc.kind)
+                    return rules_from_fetch(None, None, exc.kind, exc.detail)
             return rules_from_fetch(ex.status, body, None)
         return rules_from_fetch(None, None, "too_many_redirects")
 

@@ -9,7 +9,10 @@ Crawl-delay extension. What the status means is decided here:
 - 4xx ("unavailable"): everything is allowed;
 - 5xx, 429, a timeout or a connection failure ("unreachable"): everything is disallowed,
   because the site may be struggling and its rules are unknown;
-- more redirects than the RFC's five: unavailable, so allowed.
+- more redirects than the RFC's five: unavailable, so allowed;
+- a 2xx file cut short (the transfer ended early, or its gzip data stops half way):
+  unreachable, so disallowed like a timeout (the fetcher, `tasks/fetch/client.py`); its
+  first half is not the site's rules, and allow-all would ignore what the rest forbids.
 """
 
 from __future__ import annotations

@@ -203,6 +203,16 @@ class FaultServer:
         elif rule.startswith("redirect:"):  # "redirect:<Location>", absolute or not
             await self._send(writer, "301 Moved Permanently", b"", "text/plain",
                              extra=[("Location", rule.split(":", 1)[1])])
+        elif rule == "gzip-cut":  # whole transfer, gzip data cut half way
+            data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 400)
+            await self._send(writer, "200 OK", data[:len(data) // 2], "text/plain",
+                             extra=[("Content-Encoding", "gzip")])
+        elif rule == "short":  # the connection ends before the Content-Length is reached
+            body = b"User-agent: *\nDisallow: /private\n"
+            writer.write(self._head("200 OK", [("Content-Type", "text/plain"),
+                                               ("Content-Length", str(len(body) + 500))]) + body)
+            await writer.drain()
+            writer.close()
         elif rule.startswith("crawl-delay:"):
             body = f"User-agent: *\nCrawl-delay: {rule.split(':', 1)[1]}\n".encode()
             await self._send(writer, "200 OK", body, "text/plain")

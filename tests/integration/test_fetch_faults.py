@@ -83,7 +83,8 @@ FAULTS: dict[str, str | None] = {
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
-                55: "redirect:http://[::1/robots.txt"}  # a Location that names no URL
+                55: "redirect:http://[::1/robots.txt",  # a Location that names no URL
+                56: "gzip-cut", 57: "short"}  # a robots.txt cut short: unknown rules
 # 60.. : after the robots and redirect hosts below, inside the allowed 127.0.0.0/25
 FAULT_HOSTS = {path: 60 + i for i, path in enumerate(FAULTS)}
 assert max(FAULT_HOSTS.values()) < 128  # every fault host inside the allowed network
@@ -156,7 +157,7 @@ def fault_run(server, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("faults")
     urls = [server.url(FAULT_HOSTS[p], p) for p in FAULTS]
     normal = [server.url(h, f"/ok/{i}") for h in NORMAL_HOSTS for i in range(4)]
-    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6, 55)}
+    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6, 55, 56, 57)}
     server.reset_log()
     tracemalloc.start()
     result = fetch(documents(urls + normal + list(robots.values())), settings(tmp),
@@ -232,6 +233,13 @@ def test_robots_cases(fault_run) -> None:
     # a robots.txt redirect that cannot be followed counts as no robots.txt (RFC 9309:
     # unavailable, as too many redirects), not as a failure of ours
     assert (log[robots[55]]["error"], log[robots[55]]["status"]) == (None, 200)
+    # a robots.txt cut short (its gzip data half way, or the transfer) is no file we can
+    # read whole: unreachable, so the origin is disallowed as for a robots.txt timeout,
+    # never read as the rules of its first half (nor as allow-all)
+    for host, cause in ((56, "truncated"), (57, "truncated")):
+        row = log[robots[host]]
+        assert row["error"] == "robots_unreachable", row
+        assert row["error_detail"].startswith(f"robots.txt {cause}"), row
 
 
 def test_deadline_ends_the_exchanges_that_never_finish(fault_run, server) -> None:
