@@ -138,11 +138,13 @@ def test_truncated_gzip_member_is_a_reject_not_a_traceback() -> None:
     assert len(rejects) == 1 and rejects[0]["reason"] in ("warc_truncated", "warc_unreadable")
 
 
-def test_garbage_between_records_stops_with_one_reject() -> None:
-    rows, rejects, _ = run(GOOD + b"NOT A WARC HEADER\r\n\r\n" + GOOD)
-    assert len(rows) == 1
+def test_garbage_between_records_is_one_reject_and_reading_goes_on() -> None:
+    second = GOOD.replace(b"ok.example/1", b"ok.example/2")
+    rows, rejects, stats = run(GOOD + b"NOT A WARC HEADER\r\n\r\n" + second)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
     assert [r["reason"] for r in rejects] == ["warc_unreadable"]
     assert "after the record at offset 0" in rejects[0]["detail"]
+    assert stats["resynced"] == 1
 
 
 def test_not_a_warc_at_all() -> None:
@@ -414,3 +416,49 @@ def test_a_file_cut_anywhere_in_its_last_record_says_so(gz: bool) -> None:
 def test_iter_warc_counts_for_itself_when_not_given_a_dict() -> None:
     got = list(iter_warc(io.BytesIO(GOOD), "mem.warc", "run-1", NOW, CAP))
     assert [row["input_key"] for row, _ in got] == ["<urn:uuid:good>"]
+
+
+def _good(n: int) -> bytes:
+    return raw_record(f"https://ok.example/{n}",
+                      b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nok" + str(n).encode(),
+                      record_id=f"<urn:uuid:g{n}>")
+
+
+LIE_HTTP = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + b"x" * 100
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+@pytest.mark.parametrize("claimed, url", [
+    (len(LIE_HTTP) + 300, "https://lie.example/longer"),   # runs into the next records
+    (len(LIE_HTTP) - 60, "https://lie.example/shorter"),   # stops inside its own body
+])
+def test_a_lying_content_length_is_rejected_and_the_next_records_read(gz, claimed, url):
+    pack = gzip.compress if gz else (lambda b: b)
+    lie = raw_record(url, LIE_HTTP, length=claimed, record_id="<urn:uuid:lie>")
+    data = b"".join(pack(r) for r in (_good(1), lie, _good(2), _good(3), _good(4)))
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == [f"https://ok.example/{n}" for n in (1, 2, 3, 4)]
+    assert [(r["reason"], r["url"], r["input_key"]) for r in rejects] == [
+        ("warc_bad_length", url, "<urn:uuid:lie>")]
+    assert "Content-Length" in rejects[0]["detail"]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+def test_a_content_length_longer_than_the_file_is_a_bad_length(gz):
+    pack = gzip.compress if gz else (lambda b: b)
+    lie = raw_record("https://lie.example/eof", LIE_HTTP, length=len(LIE_HTTP) + 100_000)
+    rows, rejects, _ = run(pack(_good(1)) + pack(lie))
+    assert [r["url"] for r in rows] == ["https://ok.example/1"]
+    assert [(r["reason"], r["url"]) for r in rejects] == [("warc_bad_length",
+                                                          "https://lie.example/eof")]
+
+
+@pytest.mark.parametrize("data", [b"", b"\r\n\r\n"], ids=["empty", "blank"])
+def test_an_empty_warc_is_one_reject(data, tmp_path: Path):
+    rows, rejects, stats = run(data)
+    assert rows == [] and [r["reason"] for r in rejects] == ["warc_empty"]
+    assert stats["rejected_warc_empty"] == 1
+    path = tmp_path / "empty.warc.gz"
+    path.write_bytes(data)
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["reason"] for r in result.rejects] == ["warc_empty"]
