@@ -191,6 +191,11 @@ class _IterStream(io.RawIOBase):
         self._buf = b""
         self._pos = 0
         self._close = close
+        # Why the download stopped early (a connection broken mid-way), else None. The
+        # stream then ends there like a file: the reader keeps every whole record before
+        # the break (raised into FastWARC, the error lost the records of its buffer) and
+        # reports this after them (iter_warc).
+        self.error: str | None = None
 
     def readable(self) -> bool:
         return True
@@ -201,12 +206,24 @@ class _IterStream(io.RawIOBase):
     def tell(self) -> int:
         return self._pos
 
+    def _next_chunk(self) -> bytes | None:
+        if self.error is not None:
+            return None
+        try:
+            return next(self._chunks)
+        except StopIteration:
+            return None
+        except Exception as exc:  # noqa: BLE001 - httpx's transport errors, kept as text
+            self.error = f"the download broke after {self._pos + len(self._buf)} bytes: " \
+                f"{type(exc).__name__}: {exc}"[:500]
+            return None
+
     def _fill(self) -> bool:
         while not self._buf:
-            try:
-                self._buf = next(self._chunks)
-            except StopIteration:
+            chunk = self._next_chunk()
+            if chunk is None:
                 return False
+            self._buf = chunk
         return True
 
     def readinto(self, b) -> int:
@@ -220,10 +237,10 @@ class _IterStream(io.RawIOBase):
 
     def peek(self, n: int) -> bytes:
         while len(self._buf) < n:
-            try:
-                self._buf += next(self._chunks)
-            except StopIteration:
+            chunk = self._next_chunk()
+            if chunk is None:
                 break
+            self._buf += chunk
         return self._buf[:n]
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
@@ -303,7 +320,9 @@ def http_opener(user_agent: str, timeout_s: float, guard: AddressGuard | None = 
                 resp.close()
                 client.close()
 
-            return _IterStream(resp.iter_bytes(1 << 16), close)
+            # no chunk size: httpx would hold up to that many bytes back, and lose them
+            # with the error when the download breaks
+            return _IterStream(resp.iter_bytes(), close)
         client.close()
         raise WarcReadError(f"too many redirects fetching {url}")
 
@@ -628,7 +647,11 @@ def iter_warc(
             if cut is not None:
                 yield None, reject("warc_truncated", cut, None,
                                    f"{source}@{last_pos or 0}#truncated")
-            elif last_pos is None:  # not one record: an empty (or all blank) file
+            broke = getattr(stream, "error", None) if isinstance(stream, _IterStream) else None
+            if broke is not None:  # a download cut: the whole records before it are kept
+                yield None, reject("warc_unreadable", broke, None,
+                                   f"{source}@{last_pos or 0}#broken")
+            elif cut is None and last_pos is None:  # no record: an empty (or blank) file
                 yield None, reject("warc_empty", "the file holds no WARC record", None,
                                    f"{source}#empty")
             return

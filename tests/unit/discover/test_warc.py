@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import io
+import socket
 import threading
 import zlib
 from datetime import UTC, datetime
@@ -239,6 +240,11 @@ class _FileHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/warc")
         self.send_header("Content-Length", str(len(self.payload)))
         self.end_headers()
+        if self.path == "/broken.warc.gz":  # the connection breaks at 60% of the file
+            self.wfile.write(self.payload[:len(self.payload) * 6 // 10])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         self.wfile.write(self.payload)
 
     def log_message(self, *args) -> None:
@@ -462,3 +468,24 @@ def test_an_empty_warc_is_one_reject(data, tmp_path: Path):
     path.write_bytes(data)
     result = read_warc(str(path), "r", NOW, CAP)
     assert [r["reason"] for r in result.rejects] == ["warc_empty"]
+
+
+def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path) -> None:
+    path = tmp_path / "news.warc.gz"
+    write_cc_news_like(path)
+    _FileHandler.payload = path.read_bytes()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/broken.warc.gz"
+        opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
+        result = read_warc(url, "r", NOW, CAP, opener=opener)
+    finally:
+        server.shutdown()
+        server.server_close()
+    # the two pages whose records came whole before the break are kept ...
+    assert [r["url"] for r in result.rows] == ["https://news.example/a", "https://news.example/b"]
+    # ... and the break is one reject saying where and why, never a traceback
+    (rej,) = [r for r in result.rejects if r["reason"] == "warc_unreadable"]
+    assert rej["detail"].startswith("the download broke after ")
+    assert "RemoteProtocolError" in rej["detail"]
