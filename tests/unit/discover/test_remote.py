@@ -111,3 +111,12 @@ def test_a_sitemap_cut_short_is_a_reject_beside_the_urls_it_held() -> None:
     [rej] = result.rejects
     assert (rej["reason"], rej["source_kind"], rej["source"]) == ("sitemap_truncated",
                                                                   "sitemap", url)
+
+
+def test_a_feed_cut_short_is_a_reject_beside_the_items_it_held() -> None:
+    url = "https://news.example/rss"
+    result = discover_remote([url], [], fetcher({url: RSS[:RSS.index(b"<title>Two")]}),
+                             "run-1", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/one"]
+    assert [(r["reason"], r["source_kind"], r["source"]) for r in result.rejects] == [
+        ("feed_truncated", "feed", url)]
