@@ -866,6 +866,13 @@ class Fetcher:
             except CodingError as exc:
                 if exc.kind != "decompressed_too_large":
                     return rules_from_fetch(None, None, exc.kind, exc.detail)
+                # Over 500 KiB once decompressed: its first 500 KiB are the rules (RFC
+                # 9309 2.5). Left compressed, the file was parsed as binary: no rules,
+                # allow-all.
+                body = decoded_head(ex.body, ex.headers.get("content-encoding"),
+                                    MAX_ROBOTS_BYTES)
+                if body.startswith(b"\x1f\x8b"):  # a gzip layer nobody declared
+                    body = decoded_head(body, "gzip", MAX_ROBOTS_BYTES)
             return rules_from_fetch(ex.status, body, None)
         return rules_from_fetch(None, None, "too_many_redirects")
 

@@ -207,6 +207,10 @@ class FaultServer:
             data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 400)
             await self._send(writer, "200 OK", data[:len(data) // 2], "text/plain",
                              extra=[("Content-Encoding", "gzip")])
+        elif rule == "gzip-huge":  # rules first, then padding past 500 KiB once inflated
+            data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 100_000)
+            await self._send(writer, "200 OK", data, "text/plain",
+                             extra=[("Content-Encoding", "gzip")])
         elif rule == "short":  # the connection ends before the Content-Length is reached
             body = b"User-agent: *\nDisallow: /private\n"
             writer.write(self._head("200 OK", [("Content-Type", "text/plain"),

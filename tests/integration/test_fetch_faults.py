@@ -84,7 +84,8 @@ FAULTS: dict[str, str | None] = {
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
                 55: "redirect:http://[::1/robots.txt",  # a Location that names no URL
-                56: "gzip-cut", 57: "short"}  # a robots.txt cut short: unknown rules
+                56: "gzip-cut", 57: "short",  # a robots.txt cut short: unknown rules
+                58: "gzip-huge"}  # over 500 KiB once decompressed: its start is the rules
 # 60.. : after the robots and redirect hosts below, inside the allowed 127.0.0.0/25
 FAULT_HOSTS = {path: 60 + i for i, path in enumerate(FAULTS)}
 assert max(FAULT_HOSTS.values()) < 128  # every fault host inside the allowed network
@@ -662,3 +663,13 @@ def test_timeouts_and_broken_heads_name_their_phase(fault_run, server) -> None:
                         ("/half-head", "headers"), ("/badchunk", "reading the body")):
         detail = log[server.url(FAULT_HOSTS[path], path)]["error_detail"]
         assert phase in detail, (path, detail)
+
+
+def test_a_robots_txt_over_the_cap_once_decompressed_is_read_from_its_start(
+        server, tmp_path) -> None:
+    """RFC 9309: the first 500 KiB are parsed. The gzip body decompresses past that: its
+    start (the rules) counts, not the compressed bytes (read as no rules: allow-all)."""
+    urls = [server.url(58, "/private/a"), server.url(58, "/ok/a")]
+    log = by_url(fetch(documents(urls), settings(tmp_path), "run-robots-huge").fetch_log)
+    assert log[urls[0]]["error"] == "robots_disallowed"
+    assert log[urls[1]]["error"] is None
