@@ -92,7 +92,10 @@ REJECTS = pa.schema(
         pa.field("source", pa.string()),
         pa.field("input_key", pa.string(), nullable=False),  # lets a re-run skip it
         pa.field("stage", pa.string(), nullable=False),
-        pa.field("reason", pa.string(), nullable=False),  # a short machine-readable code
+        # a short machine-readable code; an open set (08_accepted_values does not close
+        # it). Codes of malformed inputs: RELIABILITY.md, "Faults handled" (e.g.
+        # warc_bad_length, warc_empty, sitemap_truncated, feed_truncated, too_deep, bad_url)
+        pa.field("reason", pa.string(), nullable=False),
         pa.field("detail", pa.string()),  # for a person
         pa.field("rejected_at", UTC_TS, nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
@@ -104,7 +107,9 @@ FETCH_LOG = pa.schema(
         pa.field("url", pa.string(), nullable=False),
         pa.field("final_url", pa.string()),
         pa.field("status", pa.int32()),  # HTTP status; null when no response
-        pa.field("error", pa.string()),  # error kind; null on success
+        # error kind; null on success. Kinds of broken responses: RELIABILITY.md, "Faults
+        # handled" (e.g. partial_content, http_304, bad_status, bad_redirect)
+        pa.field("error", pa.string()),
         pa.field("error_detail", pa.string()),
         pa.field("bytes", pa.int64()),
         pa.field("content_type", pa.string()),

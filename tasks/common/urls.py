@@ -53,6 +53,12 @@ def strip_userinfo(text: str) -> str:
     return _USERINFO.sub(r"\1", text) if text and "@" in text else text
 
 
+# Characters that no host name, IDN or IP literal holds: whitespace, controls, and the
+# delimiters and quotes that mark a pasted fragment ("bad host.example", "a<b>.example").
+# courlan lets them through, and the fetcher would then fail on them as invalid_url.
+_BAD_HOST_CHAR = re.compile(r"[\s\x00-\x1f\x7f<>\"'`{}|\\^%!*(),;=&$+\ufffd]")
+
+
 class BadURL(ValueError):
     """The string is not an absolute http(s) URL."""
 
@@ -93,6 +99,9 @@ def _canonical_pass(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise BadURL(f"not an absolute http(s) URL: {url[:200]!r}")
+    if _BAD_HOST_CHAR.search(parts.hostname):
+        raise BadURL(f"the host {parts.hostname[:100]!r} has characters no host name has: "
+                     f"{url[:200]!r}")
     try:
         url = courlan.normalize_url(url)
     except ValueError as exc:  # courlan raises on malformed netlocs

@@ -18,11 +18,20 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from tasks.common.codings import CodingError, decode_one
+
 # Older feeds put HTML in <title>; the hint should be plain text.
 _TAG = re.compile(r"<[^>]{0,500}>")
 _SPACE = re.compile(r"\s+")
 # A title longer than this is a description pasted into the wrong element.
 MAX_TITLE_CHARS = 1000
+# A feed's decompressed size cap: the sitemap cap (sitemaps.org's 50 MB); no real feed
+# comes near it, a gzip bomb stops there.
+MAX_FEED_BYTES = 50 * 1024 * 1024
+# The end tag of a feed's root (RSS 2.0, RSS 1.0, Atom) and of its entries, any prefix:
+# a feed cut short lacks the first, and only its closed entries are whole.
+_ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|rdf|feed)\s*>", re.I)
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,21 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
     in one feed is kept once (first occurrence, as feeds list newest first).
     """
     result = FeedResult()
+    if data[:2] == b"\x1f\x8b":
+        # gzip without Content-Encoding (a .xml.gz, or a server compressing twice): the
+        # fetcher keeps such a layer for discovery inputs, sitemaps need it so.
+        try:
+            data = decode_one(data, "gzip", MAX_FEED_BYTES, strict=True)
+        except CodingError as exc:
+            if exc.kind == "decompressed_too_large":
+                result.error = ("feed_too_large", f"more than {MAX_FEED_BYTES} bytes once "
+                                "decompressed")
+                return result
+            try:  # cut short: what it holds is read, and the cut found below
+                data = decode_one(data, "gzip", MAX_FEED_BYTES)
+            except CodingError as again:
+                result.error = ("feed_bad_gzip", f"cannot decompress: {again.detail}")
+                return result
     if not data or not data.strip():
         result.error = ("feed_empty", "the response body is empty")
         return result
@@ -133,8 +157,16 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
                 detail = "an HTML page, not a feed"
             result.error = ("not_a_feed", detail)
         return result  # a valid feed with no entries is not an error
+    entries = parsed.entries
+    if not _ROOT_END.search(data[-4096:]):
+        # Cut short (its root never ends): the entries it closed are kept, one the cut
+        # fell in is not (feedparser's loose parser may return it, with a cut link), and
+        # the cut is recorded (a `feed_truncated` reject from the driver).
+        entries = entries[:len(_ENTRY_END.findall(data))]
+        result.skipped.append(("feed_truncated", f"the feed ends before its root's end tag: "
+                               f"kept the {len(entries)} entries before the cut"))
     seen: set[str] = set()
-    for entry in parsed.entries:
+    for entry in entries:
         url = _entry_url(entry, feed_url)
         title = clean_title(entry.get("title"))
         if url is None:

@@ -165,20 +165,53 @@ def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
     }, None
 
 
+# A URL list line that holds something other than printable text: binary junk pasted
+# or appended into the file, never part of a URL.
+_JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
+    """(line number, text, why it is junk or None) of each non-blank, non-comment line
+    of a URL list. Lines are decoded one by one, so binary junk or a line in another
+    encoding costs that line (a bad_url reject), not the file's good lines."""
+    out = []
+    for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
+        line = rawline.decode("utf-8", errors="replace").strip()
+        if not line or line.startswith("#"):
+            continue
+        why = None
+        if _JUNK_CHARS.search(line):
+            why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
+        elif re.search(r"\s", line):  # one URL a line: a URL holds no whitespace
+            why = f"not a URL: whitespace inside {line[:200]!r}"
+        out.append((lineno, line, why))
+    return out
+
+
 def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
-    """A *.urls file -> URL documents; lines that are not http(s) URLs are rejected."""
+    """A *.urls file -> URL documents; lines that are not http(s) URLs (junk bytes,
+    `ht!tp://`, spaces) are bad_url rejects, each on its own: the good lines still come.
+    Only a file with no URL-like line at all and binary bytes in it is refused whole
+    (`binary_content`: an archive or image named .urls, not a list with junk in it)."""
     docs, rejects = [], []
     source = str(path)
     try:
-        text = decode_dump(path.read_bytes())
-    except (OSError, DumpError) as exc:
-        reason = getattr(exc, "reason", "unreadable")
-        return [], [_reject("url", source, f"urls:{source}", reason, str(exc), run_id)]
-    for lineno, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [_reject("url", source, f"urls:{source}", "unreadable", str(exc), run_id)]
+    lines = url_list_lines(raw)
+    if not any(why is None and "://" in line for _, line, why in lines):
+        try:
+            decode_dump(raw)  # says why a file of no URL at all is not text
+        except DumpError as exc:
+            return [], [_reject("url", source, f"urls:{source}", exc.reason, str(exc), run_id)]
+    for lineno, line, junk in lines:
+        where = f"{path.name}:{lineno}"
+        if junk is not None:
+            rejects.append(_reject("url", source, f"urls:{source}:{lineno}", "bad_url",
+                                   f"{where} {junk}", run_id))
             continue
-        docs_or_reject = url_document(line, "url", source, run_id, where=f"{path.name}:{lineno}")
+        docs_or_reject = url_document(line, "url", source, run_id, where=where)
         (docs if "input_key" in docs_or_reject and "stage" not in docs_or_reject
          else rejects).append(docs_or_reject)
     return docs, rejects

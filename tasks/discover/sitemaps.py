@@ -28,6 +28,16 @@ from tasks.discover.feeds import clean_title
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_SITEMAP_URLS = 50_000
 
+# A "&" that starts no entity or character reference: invalid XML, but common in <loc>
+# (query strings written as they are). lxml's recovery drops the rest of that text and
+# loses the entities after it ("&amp;" too), so such an ampersand is escaped first.
+_BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+# The encoding a declaration names: replaced once the bytes have been re-encoded.
+_XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
+# The end tags of entries, with any prefix: what a file cut short really closed.
+_END_TAG = {"url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
+            "sitemap": re.compile(rb"</(?:[\w.-]+:)?sitemap\s*>")}
+
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -163,6 +173,40 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
     return result
 
 
+def _utf16_as_utf8(data: bytes) -> bytes:
+    """A UTF-16 sitemap (a BOM, or NULs between ASCII letters) as UTF-8 bytes with its
+    declaration saying so; other bytes as they are. (lxml reads UTF-16 with a BOM, but the
+    checks below look at the first bytes for "<", and a text sitemap is read as UTF-8.)"""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec = "utf-16"
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
+        codec = "utf-16-le"
+    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] and data[3]:
+        codec = "utf-16-be"
+    else:
+        return data
+    text = data[:len(data) // 2 * 2].decode(codec, errors="replace")
+    return _XML_DECL_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8")
+
+
+def _cut_short(data: bytes, root_name: str, read: list[bool], result: SitemapResult) -> None:
+    """A sitemap that ends before its root's end tag was cut (a transfer or a writer that
+    stopped): the entries it closed are kept, the one the cut fell in is dropped (lxml's
+    recovery closes it, with a <loc> that may be cut too), and the cut is recorded as a
+    `sitemap_truncated` entry of `skipped`, which the driver turns into a reject."""
+    entry = "url" if root_name == "urlset" else "sitemap"
+    closed = len(_END_TAG[entry].findall(data))
+    target = result.entries if entry == "url" else result.children
+    for kept in reversed(read[closed:]):  # the entries lxml closed itself, last first
+        if kept:
+            target.pop()
+        else:
+            result.skipped.pop()
+    result.skipped.append(("sitemap_truncated",
+                           f"the file ends before </{root_name}>: kept the "
+                           f"{len(target)} entries before the cut"))
+
+
 def parse_sitemap(
     data: bytes,
     sitemap_url: str,
@@ -188,6 +232,7 @@ def parse_sitemap(
     elif len(data) > max_bytes:
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
         return result
+    data = _utf16_as_utf8(data)
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         result.error = ("sitemap_empty", "the response body is empty")
@@ -199,6 +244,8 @@ def parse_sitemap(
             result.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
             return result
 
+    if b"&" in data:
+        data = _BARE_AMP.sub(b"&amp;", data)
     context = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),
@@ -214,6 +261,7 @@ def parse_sitemap(
     )
     root_name = None
     capped = False
+    read: list[bool] = []  # per entry element ended, in order: kept (True) or skipped
     try:
         for event, elem in context:
             name = _local(elem.tag)
@@ -237,6 +285,7 @@ def parse_sitemap(
                 result.skipped.append(("sitemap_bad_loc", f"<loc> {bad!r}"))
             else:
                 target.append(entry)
+            read.append(entry is not None)
             # Free what has been read: keeps memory flat on 50,000-URL files.
             elem.clear(keep_tail=False)
             parent = elem.getparent()
@@ -260,6 +309,11 @@ def parse_sitemap(
         result.error = ("not_a_sitemap", detail)
         return result
     result.kind = "urlset" if root_name == "urlset" else "index"
+    # lxml's recovery closes a cut root itself, so its end tag is looked for in the bytes
+    # (the last 4 KB: what can follow it is whitespace and comments)
+    if not capped and not re.search(rb"</(?:[\w.-]+:)?" + root_name.encode() + rb"\s*>",
+                                    data[-4096:]):
+        _cut_short(data, root_name, read, result)
     if capped:
         result.skipped.append(("sitemap_url_cap", f"more than {max_urls} entries; rest ignored"))
     errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]

@@ -45,6 +45,12 @@ MAX_HTTP_HEADER_BYTES = 64 * 1024
 
 Opener = Callable[[str], BinaryIO]
 _HTTP_URI = re.compile(r"(?i)https?://[^/?#\s@:]+")
+# The end of one record and the start of the next, inside a block: a lying Content-Length.
+_NEXT_RECORD = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\n[\x21-\x7e]+:")
+_HTTP_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_GZIP_MEMBER = b"\x1f\x8b\x08"
+# How far past a bad spot the reader looks for the next record (then it gives up).
+RESYNC_SCAN_BYTES = 256 * 1024 * 1024
 # Everything else raised while reading a WARC is about the data, and becomes a reject.
 _NOT_DATA_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
 
@@ -185,6 +191,11 @@ class _IterStream(io.RawIOBase):
         self._buf = b""
         self._pos = 0
         self._close = close
+        # Why the download stopped early (a connection broken mid-way), else None. The
+        # stream then ends there like a file: the reader keeps every whole record before
+        # the break (raised into FastWARC, the error lost the records of its buffer) and
+        # reports this after them (iter_warc).
+        self.error: str | None = None
 
     def readable(self) -> bool:
         return True
@@ -195,12 +206,24 @@ class _IterStream(io.RawIOBase):
     def tell(self) -> int:
         return self._pos
 
+    def _next_chunk(self) -> bytes | None:
+        if self.error is not None:
+            return None
+        try:
+            return next(self._chunks)
+        except StopIteration:
+            return None
+        except Exception as exc:  # noqa: BLE001 - httpx's transport errors, kept as text
+            self.error = f"the download broke after {self._pos + len(self._buf)} bytes: " \
+                f"{type(exc).__name__}: {exc}"[:500]
+            return None
+
     def _fill(self) -> bool:
         while not self._buf:
-            try:
-                self._buf = next(self._chunks)
-            except StopIteration:
+            chunk = self._next_chunk()
+            if chunk is None:
                 return False
+            self._buf = chunk
         return True
 
     def readinto(self, b) -> int:
@@ -214,10 +237,10 @@ class _IterStream(io.RawIOBase):
 
     def peek(self, n: int) -> bytes:
         while len(self._buf) < n:
-            try:
-                self._buf += next(self._chunks)
-            except StopIteration:
+            chunk = self._next_chunk()
+            if chunk is None:
                 break
+            self._buf += chunk
         return self._buf[:n]
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
@@ -297,7 +320,9 @@ def http_opener(user_agent: str, timeout_s: float, guard: AddressGuard | None = 
                 resp.close()
                 client.close()
 
-            return _IterStream(resp.iter_bytes(1 << 16), close)
+            # no chunk size: httpx would hold up to that many bytes back, and lose them
+            # with the error when the download breaks
+            return _IterStream(resp.iter_bytes(), close)
         client.close()
         raise WarcReadError(f"too many redirects fetching {url}")
 
@@ -321,6 +346,18 @@ def open_warc(source: str, opener: Opener | None = None) -> BinaryIO:
 # --- the reader ---------------------------------------------------------------------
 
 
+def _swallowed_record(block: bytes):
+    """Where a next record's header starts inside `block` (a match), else None. A plain
+    find first: this runs on every record, and a regex scan of each body cost more."""
+    at = block.find(b"\r\n\r\nWARC/1.")
+    while at >= 0:
+        found = _NEXT_RECORD.match(block, at)
+        if found is not None:
+            return found
+        at = block.find(b"\r\n\r\nWARC/1.", at + 1)
+    return None
+
+
 def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
                    max_body_bytes: int) -> dict:
     if not uri:
@@ -330,10 +367,22 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     if not _HTTP_URI.match(uri):
         raise _Reject("bad_url", f"WARC-Target-URI is not an http(s) URL: {uri[:200]!r}")
     if len(block) < record.content_length:
+        if block.endswith(b"\r\n\r\n") and _HTTP_HEAD_END.search(block[:-4]):
+            # The record's own terminator came and then the file ended: the record is
+            # whole, its Content-Length claims more than it holds (not a cut download,
+            # which stops in the middle of the data).
+            raise _Reject("warc_bad_length", f"Content-Length {record.content_length}, but "
+                          f"the file ends {len(block)} bytes into the block")
         raise _Reject(
             "warc_truncated",
             f"record block has {len(block)} of {record.content_length} bytes",
         )
+    swallowed = _swallowed_record(block)
+    if swallowed is not None:
+        # A Content-Length longer than the record: its block ran on over the record's end
+        # and into the next record's header (the next records are read again, _resync).
+        raise _Reject("warc_bad_length", f"Content-Length {record.content_length} runs past "
+                      f"the record's end at block byte {swallowed.start()}")
     status, http_headers, body = split_http(block)
     if "chunked" in http_headers.get("transfer-encoding", "").lower():
         body = dechunk(body, max_body_bytes)
@@ -418,6 +467,135 @@ def _cut_tail(stream: BinaryIO, last_pos: int | None, last_settled: bool) -> str
     return f"the file ends inside a record: {size - end} bytes after {where} are not whole"
 
 
+def _rewindable(stream: BinaryIO) -> bool:
+    """A stream we may seek back in (a local file; not a WARC read over HTTP)."""
+    try:
+        return not isinstance(stream, _IterStream) and stream.seekable()
+    except (OSError, ValueError):
+        return False
+
+
+def _record_bytes(stream: BinaryIO, pos: int, cap: int) -> tuple[bytes, bool] | None:
+    """(the record at `pos` as written, uncompressed, whether it was a gzip member) read
+    again from the file, at most `cap` bytes; None when it cannot be read."""
+    stream.seek(pos)
+    if stream.read(2) == b"\x1f\x8b":
+        stream.seek(pos)
+        member, out = zlib.decompressobj(wbits=31), bytearray()
+        while not member.eof and len(out) < cap:
+            chunk = stream.read(1 << 16)
+            if not chunk:
+                return None
+            out += member.decompress(chunk, cap - len(out))
+        return bytes(out), True
+    stream.seek(pos)
+    return stream.read(cap), False
+
+
+def _length_lie(stream: BinaryIO, pos: int, block_cap: int) -> str | None:
+    """Why the record at `pos` has a Content-Length that is not its block's length (None:
+    it is, or that cannot be told). Its block must be followed by the two CRLFs that end a
+    record: at the end of its gzip member, or of the bytes it claims in a plain file."""
+    try:
+        got = _record_bytes(stream, pos, block_cap + 2 * MAX_HTTP_HEADER_BYTES)
+        if got is None:
+            return None
+        data, gz = got
+        end = data.find(b"\r\n\r\n")
+        length = re.search(rb"(?im)^content-length:[ \t]*(\d+)[ \t]*\r?$", data[:end])
+        if end < 0 or length is None:
+            return None
+        claimed, start = int(length.group(1)), end + 4
+        if gz:
+            held = len(data) - start - 4  # what the member holds, before its two CRLFs
+            if held != claimed and data.endswith(b"\r\n\r\n"):
+                return f"Content-Length {claimed}, but the record holds {held} bytes"
+            return None
+        if data[start + claimed:start + claimed + 4] != b"\r\n\r\n":
+            return f"Content-Length {claimed} does not end where the record ends"
+    except (OSError, ValueError, zlib.error):
+        return None
+    return None
+
+
+def _whole_warc_member(stream: BinaryIO, pos: int) -> bool:
+    """Whether a whole gzip member starts at `pos` and its text starts as a WARC record
+    (a member cut short would fail again where the reader failed)."""
+    stream.seek(pos)
+    member = zlib.decompressobj(wbits=31)
+    try:
+        head = member.decompress(stream.read(1 << 16), 16)
+        if not head.startswith(b"WARC/"):
+            return False
+        while not member.eof:
+            chunk = member.unconsumed_tail or stream.read(1 << 16)
+            if not chunk:
+                return False
+            member.decompress(chunk, 1 << 20)  # only the member's end matters
+    except zlib.error:
+        return False
+    return True
+
+
+def _next_record_start(stream: BinaryIO, after: int) -> int | None:
+    """The offset of the first record that starts after `after` (a WARC/1.x line at the
+    start of a line, or a gzip member whose text starts so), for reading on past a bad
+    spot; None when there is none in RESYNC_SCAN_BYTES, or the stream cannot seek."""
+    try:
+        stream.seek(0)
+        gz = stream.read(2) == b"\x1f\x8b"
+        marker = _GZIP_MEMBER if gz else b"WARC/1."
+        pos, scanned = after + 1, 0
+        while scanned < RESYNC_SCAN_BYTES:
+            stream.seek(pos)
+            chunk = stream.read(1 << 20)
+            if len(chunk) < len(marker):
+                return None
+            at = chunk.find(marker)
+            while at >= 0:
+                cand = pos + at
+                if gz:
+                    if _whole_warc_member(stream, cand):
+                        return cand
+                else:
+                    if at > 0:
+                        before = chunk[at - 1:at]
+                    else:
+                        stream.seek(cand - 1)
+                        before = stream.read(1)
+                    if before == b"\n":
+                        return cand
+                at = chunk.find(marker, at + 1)
+            step = len(chunk) - len(marker) + 1
+            pos, scanned = pos + step, scanned + step
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _failed_after(stream: BinaryIO, last_pos: int | None) -> int:
+    """Where to look for the next record after the reader failed following the record at
+    `last_pos`: past that record's end (its member's end in a gzip file: the failure may
+    lie inside its member, and the next member may be whole), so that the spot that
+    failed is not read again."""
+    if last_pos is None:
+        return -1
+    try:
+        end = _record_end(stream, last_pos)
+        stream.seek(0)
+        gz = stream.read(2) == b"\x1f\x8b"
+    except (OSError, ValueError, zlib.error):
+        return last_pos
+    if end is None:
+        return last_pos
+    return end - 1 if gz else end
+
+
+def _archive_records(stream: BinaryIO):
+    return iter(ArchiveIterator(stream, record_types=WarcRecordType.any_type,
+                                parse_http=False))
+
+
 def iter_warc(
     stream: BinaryIO,
     source: str,
@@ -441,27 +619,76 @@ def iter_warc(
     # Header-level cap: a block far over the body cap is skipped unread (its bytes are
     # still consumed from the stream, but never held in memory).
     block_cap = max_body_bytes + MAX_HTTP_HEADER_BYTES
-    it = iter(ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=False))
+    rewindable = _rewindable(stream)
+    it = _archive_records(stream)
     last_pos: int | None = None
     last_settled = False  # the last record read is a row or a reject already
+    # The last response record's outcome, held back (local files only) until the next
+    # record is read: a Content-Length shorter than the record only shows there, as an
+    # "invalid header" where the next record should start. (url, key, row or reject)
+    pending: tuple[str | None, str, dict | None, dict | None] | None = None
+
+    def release() -> Iterator[tuple[dict | None, dict | None]]:
+        nonlocal pending
+        if pending is not None:
+            _, _, row, rej = pending
+            pending = None
+            yield row, rej
+
+    resumed_at = -1  # where the reader last resumed: never resumed there again
+
+    def resync(after: int) -> bool:
+        """Go on reading at the first record after the one at `after` (and after the last
+        place resumed at, so a record that cannot be read is passed); False: none."""
+        nonlocal it, resumed_at
+        nxt = _next_record_start(stream, max(after, resumed_at)) if rewindable else None
+        if nxt is None:
+            return False
+        bump("resynced")
+        resumed_at = nxt
+        stream.seek(nxt)
+        it = _archive_records(stream)
+        return True
+
     while True:
         try:
             record = next(it)
         except StopIteration:
+            yield from release()
             cut = _cut_tail(stream, last_pos, last_settled)
             if cut is not None:
                 yield None, reject("warc_truncated", cut, None,
                                    f"{source}@{last_pos or 0}#truncated")
+            broke = getattr(stream, "error", None) if isinstance(stream, _IterStream) else None
+            if broke is not None:  # a download cut: the whole records before it are kept
+                yield None, reject("warc_unreadable", broke, None,
+                                   f"{source}@{last_pos or 0}#broken")
+            elif cut is None and last_pos is None:  # no record: an empty (or blank) file
+                yield None, reject("warc_empty", "the file holds no WARC record", None,
+                                   f"{source}#empty")
             return
         except _NOT_DATA_ERRORS:
             raise
         except BaseException as exc:  # OSError/ValueError on corrupt input; a Rust panic
             # (pyo3's PanicException derives from BaseException) must not end the run.
-            where = ("at the start" if last_pos is None
-                     else f"after the record at offset {last_pos}")
-            yield None, reject("warc_unreadable", f"stopped reading {where}: {exc}",
-                               None, f"{source}@{last_pos or 0}#unreadable")
+            lie = (_length_lie(stream, last_pos, block_cap)
+                   if rewindable and pending is not None else None)
+            if lie is not None:
+                # the record before claimed fewer bytes than it has: its row is wrong
+                url, key, _, _ = pending
+                pending = None
+                yield None, reject("warc_bad_length", lie, url, key)
+            else:
+                yield from release()
+                where = ("at the start" if last_pos is None
+                         else f"after the record at offset {last_pos}")
+                yield None, reject("warc_unreadable", f"stopped reading {where}: {exc}",
+                                   None, f"{source}@{last_pos or 0}#unreadable")
+            if resync(_failed_after(stream, last_pos) if rewindable else -1):
+                last_settled = True
+                continue
             return
+        yield from release()
         bump("records")
         last_pos, last_settled = record.stream_pos, False
         if record.record_type != WarcRecordType.response:
@@ -486,6 +713,10 @@ def iter_warc(
         except _Reject as r:
             last_settled = True
             yield None, reject(r.reason, r.detail, uri, key)
+            if r.reason == "warc_bad_length" and last_pos is not None:
+                # the block swallowed what follows: read on from the next record start
+                if not resync(last_pos):
+                    return
             continue
         except _NOT_DATA_ERRORS:
             raise
@@ -495,7 +726,10 @@ def iter_warc(
             continue
         bump("kept")
         last_settled = True
-        yield row, None
+        if rewindable:
+            pending = (uri, key, row, None)
+        else:
+            yield row, None
 
 
 def read_warc(

@@ -87,7 +87,7 @@ def retryable(kind: str | None, status: int | None) -> bool:
     """Connection failures, 429 and 5xx are worth another attempt; other 4xx are not."""
     if kind in RETRYABLE_KINDS:
         return True
-    return kind is not None and status is not None and (status == 429 or status >= 500)
+    return kind is not None and status is not None and (status == 429 or 500 <= status <= 599)
 
 
 # Bytes of a non-page response (404 page, 5xx page) kept for the archive.
@@ -318,6 +318,8 @@ class Exchange:
     warc: tuple[str, int] | None = None
     archive: tuple[tuple, dict] | None = None  # write_exchange arguments, until written
     rights: list[str] | None = None  # opt-out signals of a 2xx response (tasks.common.rights)
+    # distinct Location values, in order (`headers` keeps only the last of repeated ones)
+    locations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -407,9 +409,23 @@ def _raise_parser_error(resp: aiohttp.ClientResponse) -> None:
         raise exc
 
 
-def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
-    """(error kind, detail) for an exception raised during an exchange."""
-    detail = f"{type(exc).__name__}: {exc}"[:500]
+# What the exchange was doing when it failed, for a person reading fetch_log: the kind
+# alone (timeout_headers, disconnected, ...) does not say whether the connection was
+# ever made.
+PHASE_WORDS = {
+    "connect": "while connecting",
+    "headers": "while waiting for the response headers",
+    "body": "while reading the body",
+}
+
+
+def _classify_exception(exc: BaseException, phase: str,
+                        where: str | None = None) -> tuple[str, str]:
+    """(error kind, detail) for an exception raised during an exchange. `phase` (headers
+    or body) decides the kind; `where` (connect, headers, body; default `phase`) is named
+    at the start of the detail."""
+    words = PHASE_WORDS.get(where or phase, where or phase)
+    detail = f"{words}: {type(exc).__name__}: {exc}"[:500]
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         if isinstance(exc.os_error, BlockedAddress):
             return "blocked_address", str(exc.os_error)
@@ -444,12 +460,53 @@ def _classify_exception(exc: BaseException, phase: str) -> tuple[str, str]:
     return "client_error", detail
 
 
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def location_problem(location: str) -> str | None:
+    """Why a Location header's value cannot be made a URL (None: it can). aiohttp hands
+    header bytes over as UTF-8 with surrogate escapes, so bytes that are no UTF-8 show
+    as lone surrogates; in the host they name no host we could look up."""
+    raw = location.strip().encode("utf-8", "surrogateescape")
+    if raw.isascii():
+        return None
+    netloc = urlsplit(raw.decode("latin-1")).netloc.encode("latin-1")
+    try:
+        netloc.decode("utf-8")
+    except UnicodeDecodeError:
+        return "raw bytes in its host that are no UTF-8"
+    return None
+
+
+def _ascii_location(location: str) -> str | None:
+    """The Location with every non-ASCII byte of its path, query and fragment
+    percent-encoded, as browsers do (old servers send latin-1 file names raw); a UTF-8
+    host (an IDN) stays text for the URL library to encode. None: unusable host bytes."""
+    raw = location.strip().encode("utf-8", "surrogateescape")
+    if raw.isascii():
+        return raw.decode("ascii")
+    if location_problem(location) is not None:
+        return None
+    parts = urlsplit(raw.decode("latin-1"))
+
+    def encode(text: str) -> str:
+        return _HIGH_BYTE.sub(lambda m: b"%%%02X" % m[0][0], text.encode("latin-1")).decode()
+
+    return parts._replace(netloc=parts.netloc.encode("latin-1").decode("utf-8"),
+                          path=encode(parts.path), query=encode(parts.query),
+                          fragment=encode(parts.fragment)).geturl()
+
+
 def redirect_target(current: str, location: str) -> str | None:
     """The absolute URL a Location header names, relative to `current`, without
     user:password@ (it would be sent as Basic auth and logged); None when it names no
-    usable URL ("http://[::1", a port that is not a number)."""
+    usable URL ("http://[::1", a port that is not a number, raw bytes in the host that
+    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`)."""
     try:
-        target = urljoin(current, location.strip())
+        location = _ascii_location(location)
+        if location is None:
+            return None
+        target = urljoin(current, location)
         urlsplit(target).port  # noqa: B018 - parsed only to raise on a bad port
     except ValueError:
         return None
@@ -493,7 +550,27 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
     target = redirect_target(current, target)
     if target is None or urldefrag(target)[0] == urldefrag(current)[0]:
         return None
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        # javascript:, mailto:, data: ... name no page to fetch: the page stays what was
+        # fetched (following it would end in scheme_not_allowed and lose the page)
+        return None
     return target
+
+
+_CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.I)
+
+
+def partial_content_problem(content_range: str | None) -> str | None:
+    """Why a 206 response is not the whole page (None: it is). We never send Range, so a
+    206 is a server or cache answering with a slice; only a Content-Range covering the
+    whole representation ("bytes 0-(n-1)/n") is the page itself. No Content-Range, an
+    unknown total ("/*") or multipart byteranges cannot be shown whole."""
+    if not content_range:
+        return "HTTP 206 without a Content-Range: which part of the page is unknown"
+    m = _CONTENT_RANGE.match(content_range)
+    if m is None or int(m[1]) != 0 or int(m[2]) + 1 != int(m[3]):
+        return f"HTTP 206 with Content-Range {content_range[:100]!r}: not the whole page"
+    return None
 
 
 def _status_error(status: int) -> str | None:
@@ -594,7 +671,7 @@ class Fetcher:
             job = functools.partial(self.writer.write_exchange, *ex.archive[0], **ex.archive[1])
             ex.archive = None
             ex.warc = await asyncio.get_running_loop().run_in_executor(self.warc_pool, job)
-        if ex.status == 429 or (ex.status is not None and ex.status >= 500):
+        if ex.status == 429 or (ex.status is not None and 500 <= ex.status <= 599):
             after = _retry_after(ex.headers.get("retry-after"))
             if after is not None:
                 gate.defer(min(after, self.cfg.retry_after_max_s))
@@ -620,6 +697,7 @@ class Fetcher:
                     phase = "body"
                     ex.status = resp.status
                     ex.headers = {k.lower(): v for k, v in resp.headers.items()}
+                    ex.locations = list(dict.fromkeys(resp.headers.getall("location", [])))
                     peer = resp.connection.transport.get_extra_info("peername") if (
                         resp.connection and resp.connection.transport) else None
                     ip = peer[0] if peer else None
@@ -654,7 +732,13 @@ class Fetcher:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # noqa: BLE001 - classified into an error kind, kept
-            ex.error, ex.detail = _classify_exception(exc, phase)
+            # Before the request headers were sent, the connection was still being made
+            # (the kind stays as it was: the total deadline's timeout_headers, ...).
+            connecting = phase == "headers" and turn is not None and not turn.is_sent
+            if isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+                connecting = True
+            ex.error, ex.detail = _classify_exception(exc, phase,
+                                                      "connect" if connecting else phase)
             truncated = {"timeout_body": "time"}.get(ex.error, "disconnect")
             if resp is not None:
                 resp.close()
@@ -766,12 +850,29 @@ class Fetcher:
                 if current is None:  # a redirect that cannot be followed: as too many
                     return rules_from_fetch(None, None, "too_many_redirects")
                 continue
+            if ex.error is not None and ex.error != "too_large" and 200 <= ex.status < 300:
+                # A file cut short (a transfer that ended early) is not the site's rules:
+                # its first half could allow what the rest forbids. It counts as a
+                # robots.txt we could not reach (RFC 9309 2.3.1.4): the origin is
+                # disallowed for this run, as on a timeout. Only a file longer than the
+                # cap (too_large) is parsed in part, as the RFC's 500 KiB limit says.
+                return rules_from_fetch(None, None, ex.error, ex.detail)
             body = ex.body
             try:
-                body, _ = decode_body(body, ex.headers.get("content-encoding"), MAX_ROBOTS_BYTES)
+                # refuse_cut_data: gzip data that stops half way is refused the same way,
+                # not decoded to the prefix it holds.
+                body, _ = decode_body(body, ex.headers.get("content-encoding"), MAX_ROBOTS_BYTES,
+                                      refuse_cut_data=True)
             except CodingError as exc:
                 if exc.kind != "decompressed_too_large":
-                    return rules_from_fetch(None, None, exc.kind)
+                    return rules_from_fetch(None, None, exc.kind, exc.detail)
+                # Over 500 KiB once decompressed: its first 500 KiB are the rules (RFC
+                # 9309 2.5). Left compressed, the file was parsed as binary: no rules,
+                # allow-all.
+                body = decoded_head(ex.body, ex.headers.get("content-encoding"),
+                                    MAX_ROBOTS_BYTES)
+                if body.startswith(b"\x1f\x8b"):  # a gzip layer nobody declared
+                    body = decoded_head(body, "gzip", MAX_ROBOTS_BYTES)
             return rules_from_fetch(ex.status, body, None)
         return rules_from_fetch(None, None, "too_many_redirects")
 
@@ -877,19 +978,48 @@ class Fetcher:
             if ex.error is not None:
                 out.error, out.detail = ex.error, ex.detail
                 return ex
+            if not 100 <= ex.status <= 599:
+                # No HTTP status (RFC 9110 defines 1xx-5xx): a broken server or not HTTP
+                # at all; nothing says another attempt would differ, so not retried.
+                out.error = "bad_status"
+                out.detail = f"HTTP status {ex.status} is outside 100-599"
+                return ex
             location = ex.headers.get("location")
+            if ex.status in (301, 302, 303, 307, 308) and len(ex.locations) > 1:
+                # Which one the server meant is unknowable; browsers refuse it too.
+                out.error = "bad_redirect"
+                out.detail = (f"HTTP {ex.status} with {len(ex.locations)} different Location "
+                              f"headers: {', '.join(repr(v[:100]) for v in ex.locations[:3])}")
+                return ex
             if ex.status in (301, 302, 303, 307, 308) and location:
                 nxt = redirect_target(current, location)
                 if nxt is None:
+                    why = location_problem(location)
                     out.error = "bad_redirect"
-                    out.detail = f"HTTP {ex.status} to an unusable Location {location[:200]!r}"
+                    out.detail = (f"HTTP {ex.status} to an unusable Location {location[:200]!r}"
+                                  + (f": {why}" if why else ""))
                     return ex
                 out.redirects.append(nxt)
                 current = nxt
                 continue
+            if ex.status == 206:
+                out.detail = partial_content_problem(ex.headers.get("content-range"))
+                if out.detail is not None:
+                    out.error = "partial_content"
+                    return ex
+            if ex.status == 304 and not validators:
+                # Not Modified answers only a conditional GET; to a plain one it says
+                # nothing about the page (a broken cache or server): a failure, not the
+                # "unchanged" skip that not_modified counts as in the run's ledger.
+                out.error = "http_304"
+                out.detail = "HTTP 304 Not Modified, but no conditional headers were sent"
+                return ex
             out.error = _status_error(ex.status)
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}"
+                if out.error == "bad_redirect":
+                    out.detail += " without a Location header" if not location else (
+                        f" with Location {location[:200]!r}, but no redirect status")
                 return ex
             self._finish_page(ex, out, source)
             refresh = (meta_refresh_target(current, out.body, out.encoding)

@@ -9,7 +9,10 @@ Crawl-delay extension. What the status means is decided here:
 - 4xx ("unavailable"): everything is allowed;
 - 5xx, 429, a timeout or a connection failure ("unreachable"): everything is disallowed,
   because the site may be struggling and its rules are unknown;
-- more redirects than the RFC's five: unavailable, so allowed.
+- more redirects than the RFC's five: unavailable, so allowed;
+- a 2xx file cut short (the transfer ended early, or its gzip data stops half way):
+  unreachable, so disallowed like a timeout (the fetcher, `tasks/fetch/client.py`); its
+  first half is not the site's rules, and allow-all would ignore what the rest forbids.
 """
 
 from __future__ import annotations
@@ -69,6 +72,27 @@ def agent_token(user_agent: str) -> str:
     return words[0] if words else "*"
 
 
+def robots_text(body: bytes | None) -> str:
+    """The text of a robots.txt body (RFC 9309: UTF-8), at most its first
+    MAX_ROBOTS_BYTES. A byte order mark says otherwise: UTF-8's is dropped (left in, it
+    glued itself to the first "User-agent" and the whole first group was lost), and a
+    UTF-16 file (Windows editors save so) is read as UTF-16; so is one without a BOM
+    whose first line has NUL bytes between its ASCII letters."""
+    data = (body or b"")[:MAX_ROBOTS_BYTES]
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    codec = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"  # the BOM says which byte order, and is dropped
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
+        codec = "utf-16-le"
+    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] and data[3]:
+        codec = "utf-16-be"
+    if codec is not None:
+        return data[:len(data) // 2 * 2].decode(codec, errors="replace")
+    return data.decode("utf-8", errors="replace")
+
+
 def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,
                      detail: str | None = None) -> RobotsRules:
     """Rules from a robots.txt fetch: HTTP status and body, or an error kind when no
@@ -87,8 +111,7 @@ def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,
     if status is None:
         return RobotsRules("unreachable", "robots.txt no response", error_kind="robots_unreachable")
     if 200 <= status < 300:
-        text = (body or b"")[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
-        return RobotsRules("parsed", f"robots.txt {status}", Protego.parse(text))
+        return RobotsRules("parsed", f"robots.txt {status}", Protego.parse(robots_text(body)))
     if status == 429 or status >= 500:
         return RobotsRules("unreachable", f"robots.txt {status}", error_kind="robots_server_error")
     return RobotsRules("unavailable", f"robots.txt {status}")

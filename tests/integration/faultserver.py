@@ -203,6 +203,20 @@ class FaultServer:
         elif rule.startswith("redirect:"):  # "redirect:<Location>", absolute or not
             await self._send(writer, "301 Moved Permanently", b"", "text/plain",
                              extra=[("Location", rule.split(":", 1)[1])])
+        elif rule == "gzip-cut":  # whole transfer, gzip data cut half way
+            data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 400)
+            await self._send(writer, "200 OK", data[:len(data) // 2], "text/plain",
+                             extra=[("Content-Encoding", "gzip")])
+        elif rule == "gzip-huge":  # rules first, then padding past 500 KiB once inflated
+            data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 100_000)
+            await self._send(writer, "200 OK", data, "text/plain",
+                             extra=[("Content-Encoding", "gzip")])
+        elif rule == "short":  # the connection ends before the Content-Length is reached
+            body = b"User-agent: *\nDisallow: /private\n"
+            writer.write(self._head("200 OK", [("Content-Type", "text/plain"),
+                                               ("Content-Length", str(len(body) + 500))]) + body)
+            await writer.drain()
+            writer.close()
         elif rule.startswith("crawl-delay:"):
             body = f"User-agent: *\nCrawl-delay: {rule.split(':', 1)[1]}\n".encode()
             await self._send(writer, "200 OK", body, "text/plain")
@@ -259,6 +273,38 @@ class FaultServer:
             await writer.drain()
         elif path == "/bad-location":
             await self._send(writer, "302 Found", b"", extra=[("Location", "http://[::1/x")])
+        elif path == "/partial":  # 206 to a request without Range: only part of the page
+            part = page[:200]
+            await self._send(writer, "206 Partial Content", part,
+                             extra=[("Content-Range", f"bytes 0-{len(part) - 1}/{len(page)}")])
+        elif path == "/partial-whole":  # 206 whose range is the whole page: it is the page
+            await self._send(writer, "206 Partial Content", page,
+                             extra=[("Content-Range", f"bytes 0-{len(page) - 1}/{len(page)}")])
+        elif path == "/304-plain":  # Not Modified, though nothing conditional was asked
+            writer.write(self._head("304 Not Modified", [("ETag", '"x"')]))
+            await writer.drain()
+        elif path == "/latin1-location":  # raw latin-1 bytes in the Location path and query
+            writer.write(b"HTTP/1.1 302 Found\r\nLocation: /caf\xe9/d\xe9j\xe0?q=\xe9t\xe9\r\n"
+                         b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            await writer.drain()
+        elif path.startswith("/caf"):  # where /latin1-location lands (percent-encoded)
+            await self._send(writer, "200 OK", page)
+        elif path == "/latin1-host":  # raw bytes in the host that are no UTF-8
+            writer.write(b"HTTP/1.1 302 Found\r\nLocation: http://b\xe9d\xff.example/x\r\n"
+                         b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            await writer.drain()
+        elif path == "/two-locations":  # two different Location headers: which one?
+            await self._send(writer, "302 Found", b"", extra=[("Location", "/ok/one"),
+                                                              ("Location", "/ok/two")])
+        elif path == "/no-location":  # a redirect status that names no target
+            await self._send(writer, "302 Found", b"moved somewhere")
+        elif path == "/status-999":  # no HTTP status at all
+            await self._send(writer, "999 Whatever", page)
+        elif path.startswith("/refresh-scheme/"):  # a meta refresh to javascript:/mailto:/data:
+            target = {"js": "javascript:location.href='/ok/x'", "mailto": "mailto:desk@example.org",
+                      "data": "data:text/html,hello"}[path.rsplit("/", 1)[1]]
+            meta = f'<head><meta http-equiv="refresh" content="0; url={target}">'.encode()
+            await self._send(writer, "200 OK", page.replace(b"<head>", meta, 1))
         elif path == "/half-head":
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Ty")
             await writer.drain()

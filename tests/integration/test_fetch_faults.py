@@ -29,7 +29,7 @@ from tests.integration.faultserver import ROBOTS_MOVED, FaultServer
 # failure into a timeout; the hang and trickle cases wait it out.
 DEADLINE = 3.0
 BODY_CAP = 512 * 1024
-FORBIDDEN_HOST = 100  # outside the allowed 127.0.0.0/26: the guard's redirect target
+FORBIDDEN_HOST = 200  # outside the allowed 127.0.0.0/25: the guard's redirect target
 UA = "pressroom-test/1.0 (+mailto:bot@example.org)"
 
 # path -> (expected error kind or None for a page, host number)
@@ -69,11 +69,26 @@ FAULTS: dict[str, str | None] = {
     "/refresh": None,                 # a meta refresh is followed like a redirect ...
     f"/refresh-to-host?n={FORBIDDEN_HOST}": "blocked_address",  # ... and guarded like one
     "/half-head": "disconnected",     # the connection ends inside the response head
+    "/partial": "partial_content",    # a 206 with part of the page is never the page
+    "/partial-whole": None,           # ... but a 206 whose range is the whole page is
+    "/304-plain": "http_304",         # Not Modified to a GET that asked nothing conditional
+    "/latin1-location": None,         # raw latin-1 bytes in Location: percent-encoded
+    "/latin1-host": "bad_redirect",   # raw bytes in the Location's host that are no UTF-8
+    "/two-locations": "bad_redirect",  # two different Location headers
+    "/no-location": "bad_redirect",   # a 302 naming no target
+    "/status-999": "bad_status",      # no HTTP status: not retried
+    "/refresh-scheme/js": None,       # a refresh to javascript:/mailto:/data: is no
+    "/refresh-scheme/mailto": None,   # redirect: the page itself is kept
+    "/refresh-scheme/data": None,
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
-                55: "redirect:http://[::1/robots.txt"}  # a Location that names no URL
-FAULT_HOSTS = {path: 10 + i for i, path in enumerate(FAULTS)}
+                55: "redirect:http://[::1/robots.txt",  # a Location that names no URL
+                56: "gzip-cut", 57: "short",  # a robots.txt cut short: unknown rules
+                58: "gzip-huge"}  # over 500 KiB once decompressed: its start is the rules
+# 60.. : after the robots and redirect hosts below, inside the allowed 127.0.0.0/25
+FAULT_HOSTS = {path: 60 + i for i, path in enumerate(FAULTS)}
+assert max(FAULT_HOSTS.values()) < 128  # every fault host inside the allowed network
 NORMAL_HOSTS = [2, 3]
 # robots.txt redirected to another host and port (as http -> https would be), and to
 # another path of the same host; both land on "Disallow: /secret".
@@ -103,7 +118,7 @@ def server(other_origin):
 
 def settings(tmp_path: Path, **overrides) -> Settings:
     values = dict(
-        warehouse=tmp_path, user_agent=UA, allowed_networks=["127.0.0.0/26"],
+        warehouse=tmp_path, user_agent=UA, allowed_networks=["127.0.0.0/25"],
         request_timeout_s=DEADLINE, connect_timeout_s=1.0, max_body_bytes=BODY_CAP,
         per_host_delay_s=0.05, per_host_concurrency=2, max_concurrency=16,
         robots_timeout_s=1.0, max_retries=2, backoff_base_s=0.05, backoff_max_s=0.2,
@@ -143,7 +158,7 @@ def fault_run(server, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("faults")
     urls = [server.url(FAULT_HOSTS[p], p) for p in FAULTS]
     normal = [server.url(h, f"/ok/{i}") for h in NORMAL_HOSTS for i in range(4)]
-    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6, 55)}
+    robots = {h: server.url(h, "/ok/robots-case") for h in (4, 5, 6, 55, 56, 57)}
     server.reset_log()
     tracemalloc.start()
     result = fetch(documents(urls + normal + list(robots.values())), settings(tmp),
@@ -219,6 +234,13 @@ def test_robots_cases(fault_run) -> None:
     # a robots.txt redirect that cannot be followed counts as no robots.txt (RFC 9309:
     # unavailable, as too many redirects), not as a failure of ours
     assert (log[robots[55]]["error"], log[robots[55]]["status"]) == (None, 200)
+    # a robots.txt cut short (its gzip data half way, or the transfer) is no file we can
+    # read whole: unreachable, so the origin is disallowed as for a robots.txt timeout,
+    # never read as the rules of its first half (nor as allow-all)
+    for host, cause in ((56, "truncated"), (57, "truncated")):
+        row = log[robots[host]]
+        assert row["error"] == "robots_unreachable", row
+        assert row["error_detail"].startswith(f"robots.txt {cause}"), row
 
 
 def test_deadline_ends_the_exchanges_that_never_finish(fault_run, server) -> None:
@@ -600,3 +622,54 @@ def test_a_binary_body_under_an_html_label_is_named_in_the_log(fault_run, server
     result, *_ = fault_run
     row = by_url(result.fetch_log)[server.url(FAULT_HOSTS["/pdf-as-html"], "/pdf-as-html")]
     assert row["error_detail"] == "content-type text/html, but the body is a PDF"
+
+
+def test_faults_of_status_and_location_say_what_was_wrong(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+
+    def row(path: str) -> dict:
+        return log[server.url(FAULT_HOSTS[path], path)]
+
+    assert "Content-Range" in row("/partial")["error_detail"]
+    assert row("/partial")["status"] == 206
+    assert "no conditional" in row("/304-plain")["error_detail"]
+    assert "2 different Location headers" in row("/two-locations")["error_detail"]
+    assert "without a Location header" in row("/no-location")["error_detail"]
+    assert "host" in row("/latin1-host")["error_detail"]
+    # an impossible status is final at once, not retried like a 5xx
+    assert (row("/status-999")["status"], row("/status-999")["attempts"]) == (999, 1)
+    assert "outside 100-599" in row("/status-999")["error_detail"]
+    # the latin-1 bytes of the Location were sent percent-encoded, byte for byte
+    latin = row("/latin1-location")
+    assert latin["redirects"] == [server.url(FAULT_HOSTS["/latin1-location"],
+                                             "/caf%E9/d%E9j%E0?q=%E9t%E9")]
+
+
+def test_a_refresh_to_a_non_web_scheme_keeps_the_page(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+    for name in ("js", "mailto", "data"):
+        url = server.url(FAULT_HOSTS[f"/refresh-scheme/{name}"], f"/refresh-scheme/{name}")
+        assert log[url]["redirects"] == [] and log[url]["final_url"] == url
+        assert b"tram line" in docs[url]["body"]
+
+
+def test_timeouts_and_broken_heads_name_their_phase(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    for path, phase in (("/hang", "headers"), ("/trickle", "reading the body"),
+                        ("/half-head", "headers"), ("/badchunk", "reading the body")):
+        detail = log[server.url(FAULT_HOSTS[path], path)]["error_detail"]
+        assert phase in detail, (path, detail)
+
+
+def test_a_robots_txt_over_the_cap_once_decompressed_is_read_from_its_start(
+        server, tmp_path) -> None:
+    """RFC 9309: the first 500 KiB are parsed. The gzip body decompresses past that: its
+    start (the rules) counts, not the compressed bytes (read as no rules: allow-all)."""
+    urls = [server.url(58, "/private/a"), server.url(58, "/ok/a")]
+    log = by_url(fetch(documents(urls), settings(tmp_path), "run-robots-huge").fetch_log)
+    assert log[urls[0]]["error"] == "robots_disallowed"
+    assert log[urls[1]]["error"] is None

@@ -76,3 +76,12 @@ def test_domain_of_and_content_id():
     assert article_id_for(None, "abc") != article_id_for(None, "abd")
     with pytest.raises(ValueError):
         article_id_for(None, None)
+
+
+@pytest.mark.parametrize("url", ["https://bad host.example/x", "https://a<b>.example/",
+                                 "http://a\x00b.example/", "https://ex!ample.com/"])
+def test_a_host_with_characters_no_host_has_is_refused(url):
+    from tasks.common.urls import BadURL, canonical_url
+
+    with pytest.raises(BadURL, match="host"):
+        canonical_url(url)

@@ -199,3 +199,26 @@ def test_well_formed_xml_of_another_kind_is_not_a_feed_and_says_so() -> None:
     r = parse_feed(b'<?xml version="1.0"?><catalog><book>x</book></catalog>', FEED_URL)
     assert r.items == [] and r.error[0] == "not_a_feed"
     assert r.warning is None and r.error[1]  # a detail for the reject even without a warning
+
+
+def _rss(n: int) -> bytes:
+    items = b"".join(b"<item><title>Story %d</title><link>https://news.example/s%d</link></item>"
+                     % (i, i) for i in range(n))
+    return (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>' + items
+            + b"</channel></rss>")
+
+
+def test_a_gzipped_feed_served_without_content_encoding_is_read() -> None:
+    import gzip
+
+    r = parse_feed(gzip.compress(_rss(4)), FEED_URL, "application/rss+xml")
+    assert r.error is None and r.skipped == []
+    assert [i.url for i in r.items] == [f"https://news.example/s{i}" for i in range(4)]
+
+
+def test_a_feed_cut_short_keeps_the_items_read_and_says_so() -> None:
+    data = _rss(4)
+    r = parse_feed(data[:data.index(b"s3") + 1], FEED_URL)  # cut inside the 4th <link>
+    assert [i.url for i in r.items] == [f"https://news.example/s{i}" for i in range(3)]
+    assert [reason for reason, _ in r.skipped] == ["feed_truncated"]
+    assert parse_feed(data + b"\n", FEED_URL).skipped == []  # whole: nothing recorded

@@ -388,3 +388,33 @@ def test_run_returns_what_to_fetch_and_leaves_warcs_pending(tmp_path: Path) -> N
     assert sorted(r["reason"] for r in result.rejects) == ["bad_url", "duplicate_url"]
     assert result.counts == {"received": 4, "passed": 1, "rejected": 2, "failed": 0,
                              "skipped": 1}
+
+
+def test_garbage_lines_of_a_url_list_are_bad_url_rejects_and_good_lines_still_come(
+        tmp_path: Path) -> None:
+    from tasks.discover.inputs import read_url_list
+
+    path = tmp_path / "mixed.urls"
+    path.write_bytes(b"https://good.example/a\n"
+                     b"\x00\x01\xff\xfe\x80 binary junk\n"       # binary bytes
+                     b"ht!tp://bad.example/x\n"                  # no scheme we know
+                     b"https://good.example/with space\n"        # whitespace inside
+                     b"https://bad host.example/x\n"
+                     b"https://caf\xe9.example/\n"               # latin-1, no UTF-8
+                     b"# a comment\n\n"
+                     b"  https://good.example/b  \n")
+    docs, rejects = read_url_list(path, "run-1")
+    assert [d["url"] for d in docs] == ["https://good.example/a", "https://good.example/b"]
+    assert [r["reason"] for r in rejects] == ["bad_url"] * 5
+    assert [r["detail"].split(" ", 1)[0] for r in rejects] == [
+        f"mixed.urls:{n}" for n in (2, 3, 4, 5, 6)]
+    assert len({r["input_key"] for r in rejects}) == 5
+
+
+def test_a_binary_file_named_urls_is_still_one_reject(tmp_path: Path) -> None:
+    from tasks.discover.inputs import read_url_list
+
+    path = tmp_path / "image.urls"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    docs, rejects = read_url_list(path, "run-1")
+    assert docs == [] and [r["reason"] for r in rejects] == ["binary_content"]

@@ -101,3 +101,22 @@ def test_plain_http_addresses_are_classified_like_https_ones() -> None:
     assert classify_remote("http://news.example/2024/story.html") == (
         None, "http://news.example/2024/story.html")
     assert classify_remote("seeds/rss.xml") == (None, "seeds/rss.xml")  # a local file
+
+
+def test_a_sitemap_cut_short_is_a_reject_beside_the_urls_it_held() -> None:
+    url = "https://news.example/sitemap.xml"
+    cut = URLSET[:URLSET.index(b"three") + 2]
+    result = discover_remote([], [url], fetcher({url: cut}), "run-1", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/two"]
+    [rej] = result.rejects
+    assert (rej["reason"], rej["source_kind"], rej["source"]) == ("sitemap_truncated",
+                                                                  "sitemap", url)
+
+
+def test_a_feed_cut_short_is_a_reject_beside_the_items_it_held() -> None:
+    url = "https://news.example/rss"
+    result = discover_remote([url], [], fetcher({url: RSS[:RSS.index(b"<title>Two")]}),
+                             "run-1", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/one"]
+    assert [(r["reason"], r["source_kind"], r["source"]) for r in result.rejects] == [
+        ("feed_truncated", "feed", url)]

@@ -197,3 +197,39 @@ def test_entities_are_not_expanded() -> None:
 )
 def test_w3c_datetime(text, expected) -> None:
     assert parse_w3c_datetime(text) == expected
+
+
+def _urlset(locs: list[str]) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{u}</loc><lastmod>2024-01-02</lastmod></url>" for u in locs)
+            + "</urlset>").encode()
+
+
+def test_an_unescaped_ampersand_in_loc_keeps_the_whole_url() -> None:
+    data = _urlset(["https://n.example/a?x=1&y=2", "https://n.example/b&amp;c",
+                    "https://n.example/d?e=1&#38;f=2"])
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://n.example/a?x=1&y=2", "https://n.example/b&c",
+                                          "https://n.example/d?e=1&f=2"]
+    assert r.error is None and r.warning is None and r.skipped == []
+
+
+def test_a_sitemap_cut_short_keeps_the_entries_before_the_cut_and_says_so() -> None:
+    data = _urlset([f"https://n.example/story-{i}" for i in range(5)])
+    third_loc = data.index(b"story-3")  # cut inside the 4th entry's <loc>
+    r = parse_sitemap(data[:third_loc + 3], BASE)
+    assert [e.url for e in r.entries] == [f"https://n.example/story-{i}" for i in range(3)]
+    assert [reason for reason, _ in r.skipped] == ["sitemap_truncated"]
+    assert "kept the 3 entries" in r.skipped[0][1]
+    whole = parse_sitemap(data + b"\n<!-- generated -->\n", BASE)
+    assert len(whole.entries) == 5 and whole.skipped == []
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_sitemap_is_read(codec: str) -> None:
+    text = _urlset(["https://n.example/zürich", "https://n.example/b"]).decode()
+    data = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(codec)
+    r = parse_sitemap(data, BASE)
+    assert r.error is None
+    assert [e.url for e in r.entries] == ["https://n.example/zürich", "https://n.example/b"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import io
+import socket
 import threading
 import zlib
 from datetime import UTC, datetime
@@ -138,11 +139,13 @@ def test_truncated_gzip_member_is_a_reject_not_a_traceback() -> None:
     assert len(rejects) == 1 and rejects[0]["reason"] in ("warc_truncated", "warc_unreadable")
 
 
-def test_garbage_between_records_stops_with_one_reject() -> None:
-    rows, rejects, _ = run(GOOD + b"NOT A WARC HEADER\r\n\r\n" + GOOD)
-    assert len(rows) == 1
+def test_garbage_between_records_is_one_reject_and_reading_goes_on() -> None:
+    second = GOOD.replace(b"ok.example/1", b"ok.example/2")
+    rows, rejects, stats = run(GOOD + b"NOT A WARC HEADER\r\n\r\n" + second)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
     assert [r["reason"] for r in rejects] == ["warc_unreadable"]
     assert "after the record at offset 0" in rejects[0]["detail"]
+    assert stats["resynced"] == 1
 
 
 def test_not_a_warc_at_all() -> None:
@@ -237,6 +240,11 @@ class _FileHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/warc")
         self.send_header("Content-Length", str(len(self.payload)))
         self.end_headers()
+        if self.path == "/broken.warc.gz":  # the connection breaks at 60% of the file
+            self.wfile.write(self.payload[:len(self.payload) * 6 // 10])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         self.wfile.write(self.payload)
 
     def log_message(self, *args) -> None:
@@ -453,3 +461,70 @@ def test_an_unexpected_error_inside_one_record_is_a_reject_and_the_next_is_read(
     assert [(r["reason"], r["detail"]) for r in rejects] == [
         ("warc_bad_record", "RuntimeError: decoder panic")]
     assert stats["rejected_warc_bad_record"] == 1
+
+
+def _good(n: int) -> bytes:
+    return raw_record(f"https://ok.example/{n}",
+                      b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nok" + str(n).encode(),
+                      record_id=f"<urn:uuid:g{n}>")
+
+
+LIE_HTTP = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + b"x" * 100
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+@pytest.mark.parametrize("claimed, url", [
+    (len(LIE_HTTP) + 300, "https://lie.example/longer"),   # runs into the next records
+    (len(LIE_HTTP) - 60, "https://lie.example/shorter"),   # stops inside its own body
+])
+def test_a_lying_content_length_is_rejected_and_the_next_records_read(gz, claimed, url):
+    pack = gzip.compress if gz else (lambda b: b)
+    lie = raw_record(url, LIE_HTTP, length=claimed, record_id="<urn:uuid:lie>")
+    data = b"".join(pack(r) for r in (_good(1), lie, _good(2), _good(3), _good(4)))
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == [f"https://ok.example/{n}" for n in (1, 2, 3, 4)]
+    assert [(r["reason"], r["url"], r["input_key"]) for r in rejects] == [
+        ("warc_bad_length", url, "<urn:uuid:lie>")]
+    assert "Content-Length" in rejects[0]["detail"]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+def test_a_content_length_longer_than_the_file_is_a_bad_length(gz):
+    pack = gzip.compress if gz else (lambda b: b)
+    lie = raw_record("https://lie.example/eof", LIE_HTTP, length=len(LIE_HTTP) + 100_000)
+    rows, rejects, _ = run(pack(_good(1)) + pack(lie))
+    assert [r["url"] for r in rows] == ["https://ok.example/1"]
+    assert [(r["reason"], r["url"]) for r in rejects] == [("warc_bad_length",
+                                                          "https://lie.example/eof")]
+
+
+@pytest.mark.parametrize("data", [b"", b"\r\n\r\n"], ids=["empty", "blank"])
+def test_an_empty_warc_is_one_reject(data, tmp_path: Path):
+    rows, rejects, stats = run(data)
+    assert rows == [] and [r["reason"] for r in rejects] == ["warc_empty"]
+    assert stats["rejected_warc_empty"] == 1
+    path = tmp_path / "empty.warc.gz"
+    path.write_bytes(data)
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["reason"] for r in result.rejects] == ["warc_empty"]
+
+
+def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path) -> None:
+    path = tmp_path / "news.warc.gz"
+    write_cc_news_like(path)
+    _FileHandler.payload = path.read_bytes()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/broken.warc.gz"
+        opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
+        result = read_warc(url, "r", NOW, CAP, opener=opener)
+    finally:
+        server.shutdown()
+        server.server_close()
+    # the two pages whose records came whole before the break are kept ...
+    assert [r["url"] for r in result.rows] == ["https://news.example/a", "https://news.example/b"]
+    # ... and the break is one reject saying where and why, never a traceback
+    (rej,) = [r for r in result.rejects if r["reason"] == "warc_unreadable"]
+    assert rej["detail"].startswith("the download broke after ")
+    assert "RemoteProtocolError" in rej["detail"]

@@ -558,3 +558,35 @@ def test_a_page_that_breaks_the_extractor_is_a_reject_naming_the_error(monkeypat
     assert [r["url"] for r in res.table.to_pylist()] == [ok]
     assert [(r["reason"], r["detail"]) for r in res.rejects] == [
         ("extraction_failed", "RecursionError: maximum recursion depth exceeded")]
+
+
+# --- pathological nesting ---------------------------------------------------------------
+
+
+def nested(levels: int, tag: str = "div") -> bytes:
+    """The article inside `levels` nested elements."""
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f"<html><head><title>Bridge</title></head><body>{f'<{tag}>' * levels}"
+            f"<article><h1>Harbour bridge reopens</h1>{article}</article>"
+            f"{f'</{tag}>' * levels}</body></html>").encode()
+
+
+@pytest.mark.parametrize("levels", [300, 2000])
+def test_an_article_below_the_parsers_default_depth_is_rescued_by_a_reparse(levels) -> None:
+    """libxml2 stops at 256 levels and drops what lies deeper: reparsed (up to 2048)."""
+    x = extract_html(nested(levels), "https://gazette.example/news/bridge.html")
+    assert x.error is None and x.text.split("\n")[-len(PARAGRAPHS):] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("tag", ["div", "span"])
+def test_nesting_past_the_limit_is_a_too_deep_reject_not_a_crash(tag) -> None:
+    url = "https://gazette.example/news/deep.html"
+    x = extract_html(nested(5000, tag), url)
+    assert (x.reason, x.text) == ("too_deep", "") and "2048" in x.error
+    result = extract.run(docs_table([{"input_key": "a", "url": url, "source_kind": "url",
+                                      "final_url": url, "body": nested(5000, tag)},
+                                     {"input_key": "b", "url": url + "?ok", "source_kind": "url",
+                                      "final_url": url + "?ok", "body": nested(3, tag)}]),
+                         EXTRACT, "r")
+    assert [(r["input_key"], r["reason"]) for r in result.rejects] == [("a", "too_deep")]
+    assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]

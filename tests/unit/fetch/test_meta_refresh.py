@@ -33,6 +33,10 @@ def test_a_short_refresh_to_another_page_is_a_redirect(content, expected):
     '<noscript><meta http-equiv="refresh" content="0; url=/nojs"></noscript>',
     '<meta http-equiv="refresh" content="0; url=http://[::1/x">',  # names no URL
     '<meta name="refresh" content="0; url=/x">',                    # not http-equiv
+    '<meta http-equiv="refresh" content="0; url=javascript:go(\'/x\')">',  # no page to fetch
+    '<meta http-equiv="refresh" content="0; url=JavaScript:void(0)">',
+    '<meta http-equiv="refresh" content="0; url=mailto:desk@news.example">',
+    '<meta http-equiv="refresh" content="0; url=data:text/html,hello">',
 ])
 def test_other_refreshes_leave_the_page_as_it_is(meta):
     assert meta_refresh_target(PAGE, page(meta), "utf-8") is None

@@ -18,6 +18,7 @@ from yarl import URL
 
 from tasks.common.netguard import BlockedAddress
 from tasks.fetch.client import (
+    PHASE_WORDS,
     RETRYABLE_KINDS,
     _classify_exception,
     _media_type,
@@ -242,7 +243,20 @@ CASES = [
 def test_exception_kinds(exc: BaseException, phase: str, kind: str) -> None:
     got, detail = _classify_exception(exc, phase)
     assert got == kind
-    assert detail.startswith(type(exc).__name__)
+    assert detail.startswith(f"{PHASE_WORDS[phase]}: {type(exc).__name__}")
+
+
+@pytest.mark.parametrize(("exc", "phase", "where", "kind", "words"), [
+    (TimeoutError(), "headers", "connect", "timeout_headers", "while connecting"),
+    (TimeoutError(), "headers", None, "timeout_headers", "while waiting for the response headers"),
+    (TimeoutError(), "body", None, "timeout_body", "while reading the body"),
+    (aiohttp.ServerDisconnectedError(), "headers", None, "disconnected", "response headers"),
+    (aiohttp.ClientResponseError(REQUEST, (), status=400, message="Invalid header"),
+     "headers", None, "protocol_error", "response headers"),
+])
+def test_exception_detail_names_the_phase(exc, phase, where, kind, words) -> None:
+    got, detail = _classify_exception(exc, phase, where)
+    assert got == kind and words + ":" in detail.split(": ", 1)[0] + ":", detail
 
 
 def test_guard_refusal_in_the_resolver_is_blocked_address() -> None:

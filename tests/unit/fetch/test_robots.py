@@ -124,3 +124,27 @@ def test_archived_request_heads_carry_no_injected_header_lines() -> None:
     assert "Referer: https://x.example/%0D%0AX-Evil: 1" in lines
     assert "X-Other: line%0Abreak" in lines
     assert not any(line.startswith("X-Evil") for line in lines)
+
+
+@pytest.mark.parametrize("encode", [
+    lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),       # UTF-8 with a BOM
+    lambda t: t.encode("utf-16"),                        # UTF-16 with its BOM (LE here)
+    lambda t: b"\xfe\xff" + t.encode("utf-16-be"),       # UTF-16 BE with its BOM
+    lambda t: t.encode("utf-16-le"),                     # UTF-16 without a BOM
+    lambda t: t.encode("utf-16-be"),
+], ids=["utf8-bom", "utf16-bom", "utf16be-bom", "utf16le", "utf16be"])
+def test_a_byte_order_mark_or_utf16_file_is_read_as_its_text(encode) -> None:
+    text = "User-agent: *\nDisallow: /private/\nCrawl-delay: 7\n"
+    rules = rules_from_fetch(200, encode(text), None)
+    assert not rules.allows("https://news.example/private/a", "pressroom")
+    assert rules.allows("https://news.example/public/a", "pressroom")
+    assert rules.crawl_delay("pressroom") == 7.0
+
+
+def test_robots_text_of_plain_utf8_and_an_odd_utf16_length() -> None:
+    from tasks.fetch.robots import robots_text
+
+    assert robots_text("Disallow: /zürich\n".encode()) == "Disallow: /zürich\n"
+    assert robots_text(None) == ""
+    # a UTF-16 body cut at an odd byte (the 500 KiB cap) loses only the half character
+    assert robots_text("Disallow: /a\n".encode("utf-16")[:-1]) == "Disallow: /a"

@@ -1,0 +1,62 @@
+"""Responses that are not what they claim: a 206 slice, an impossible status, a
+Location that cannot be used as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.fetch.client import partial_content_problem
+
+
+@pytest.mark.parametrize("content_range", ["bytes 0-99/100", "BYTES 0-0/1", " bytes 0-4999/5000 "])
+def test_a_206_covering_the_whole_page_is_the_page(content_range):
+    assert partial_content_problem(content_range) is None
+
+
+@pytest.mark.parametrize("content_range, words", [
+    (None, "without a Content-Range"),
+    ("", "without a Content-Range"),
+    ("bytes 0-99/5000", "not the whole page"),     # the first 100 bytes of 5000
+    ("bytes 100-4999/5000", "not the whole page"),  # the page without its start
+    ("bytes 0-99/*", "not the whole page"),          # total unknown: cannot be shown whole
+    ("bytes 0-100/100", "not the whole page"),       # one byte past the end
+    ("items 0-99/100", "not the whole page"),
+])
+def test_a_206_slice_is_refused_with_what_it_holds(content_range, words):
+    detail = partial_content_problem(content_range)
+    assert detail is not None and words in detail
+
+
+@pytest.mark.parametrize("status", [600, 999, 1000])
+def test_a_status_outside_http_is_not_retried(status):
+    from tasks.fetch.client import retryable
+
+    assert retryable("bad_status", status) is False
+    assert retryable(f"http_{status}", status) is False
+
+
+BASE = "http://news.example/old/page"
+
+
+@pytest.mark.parametrize("location, expected", [
+    # latin-1 bytes as aiohttp hands them over (UTF-8 with surrogate escapes)
+    ("/caf\udce9?q=\udce9t\udce9#\udce0", "http://news.example/caf%E9?q=%E9t%E9#%E0"),
+    # UTF-8 in the path: the same byte-wise percent-encoding
+    ("/bücher", "http://news.example/b%C3%BCcher"),
+    # a UTF-8 host (an IDN) stays text for the URL library
+    ("http://bücher.example/x", "http://bücher.example/x"),
+    ("next", "http://news.example/old/next"),
+])
+def test_raw_bytes_of_a_location_are_percent_encoded(location, expected):
+    from tasks.fetch.client import location_problem, redirect_target
+
+    assert redirect_target(BASE, location) == expected
+    assert location_problem(location) is None
+
+
+def test_a_location_host_of_bytes_that_are_no_utf8_is_refused():
+    from tasks.fetch.client import location_problem, redirect_target
+
+    location = "http://b\udce9d\udcff.example/x"
+    assert redirect_target(BASE, location) is None
+    assert "host" in location_problem(location)
