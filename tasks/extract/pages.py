@@ -4,8 +4,8 @@ directly (they are already extracted).
 Strategy (measured on the dev corpus; figures and the sweep in bench/results/extract.md
 and BENCHMARKS.md):
 
-1. Parse once (trafilatura's `load_html`: charset detection, repair of broken markup); text
-   and metadata both read that tree.
+1. Parse once (trafilatura's `load_html` steps: charset detection, repair of broken markup,
+   with a parser of our own, `parse_html`); text and metadata both read that tree.
 2. Text: trafilatura in *fast* mode (no readability/jusText comparison). On the dev corpus
    fast mode loses ~1 point of snippet recall against the default mode and costs ~70% of
    its time; the saved time pays for the metadata, which plain `extract()` does not compute.
@@ -38,9 +38,10 @@ from urllib.parse import urljoin
 
 import pyarrow as pa
 import trafilatura
-from lxml.html import HtmlElement
+from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction, fromstring
 from trafilatura import bare_extraction
-from trafilatura.utils import load_html
+from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
 
 from schemas import ARTICLES, conform
 from tasks.common.charset import decode
@@ -76,6 +77,47 @@ for _name in ("trafilatura", "htmldate"):
     if logging.getLogger(_name).level == logging.NOTSET:
         logging.getLogger(_name).setLevel(logging.CRITICAL)
 LOG = logging.getLogger(__name__)
+
+# trafilatura's parser options (trafilatura.utils.HTML_PARSER), but every element is a plain
+# HtmlElement chosen by lxml's C lookup. lxml.html's own lookup is a Python callback that
+# lxml calls each time it hands out an element (every XPath result, every iteration step,
+# every copy: trafilatura copies the tree up to three times) only to give <form>, <input>,
+# <select>, <textarea> and <label> classes of their own, whose form methods nothing here nor
+# in trafilatura calls: ~7% of extraction's CPU (BENCHMARKS.md, "Throughput cuts, round 3").
+# Still HtmlElement: trafilatura accepts no other tree, and text_content() / drop_tree() are
+# used on it.
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                           remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+
+
+def _fromstring_bytes(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # noqa: BLE001 -- as trafilatura: an unparsable page is None
+        return None
+
+
+def parse_html(body: bytes | str) -> HtmlElement | None:
+    """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
+    fallbacks and rejection of non-HTML), from `_PARSER`; None when it is not HTML."""
+    html = decode_file(body)
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    tree, bytes_tried = None, False
+    try:
+        tree = fromstring(html, parser=_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, bytes_tried = _fromstring_bytes(html), True
+    except Exception:  # noqa: BLE001, S110 -- as trafilatura: the bytes are tried next
+        pass
+    if (tree is None or len(tree) < 1) and not bytes_tried:
+        tree = _fromstring_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # a fragment or not HTML at all (trafilatura's rejection test)
+    return tree
 
 
 @dataclass
@@ -130,7 +172,7 @@ def extract_html(
     if isinstance(body, bytes) and encoding:
         body = _XML_DECLARATION.sub("", decode(body, encoding), count=1)
     try:
-        tree = load_html(body)
+        tree = parse_html(body)
     except Exception as exc:  # noqa: BLE001 -- any parser failure is a per-page reject
         return Extracted("", PageMetadata(), error=f"unparsable HTML: {type(exc).__name__}")
     if tree is None:
