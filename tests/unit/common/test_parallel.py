@@ -290,3 +290,14 @@ def test_a_table_of_exactly_min_rows_goes_to_the_pool():
     out = parallel.map_batch(_rows, table, workers=2, min_rows=6)
     assert sum(out) == 6 and len(out) >= 2  # split in chunks, one per worker at least
     assert parallel.map_batch(_rows, table, workers=2, min_rows=7) == [6]  # inline
+
+
+def test_asking_whether_on_a_dask_worker_does_not_import_dask():
+    import subprocess
+    import sys
+
+    code = ("import sys; from tasks.common import parallel; "
+            "print(parallel.on_dask_worker(), 'distributed' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "False"]
