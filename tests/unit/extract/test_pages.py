@@ -554,3 +554,18 @@ def test_the_parse_refuses_what_trafilatura_refuses() -> None:
 def test_trafilatura_extracts_from_the_parsed_tree() -> None:
     x = extract_html(FORM_PAGE, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
     assert x.error is None and PARAGRAPHS[0] in x.text
+
+
+@pytest.mark.parametrize("dirt", ["", "\x00", "\x0c", "\x1f", "\ufffe", "\uffff", "\ud800",
+                                  "\x7f\x85\u2028"])
+def test_the_parse_repairs_what_trafilatura_repairs(dirt) -> None:
+    from trafilatura.utils import INVALID_XML_CHARS, repair_faulty_html
+
+    html = (f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html/>\n<body>'
+            f"<p>Gr{dirt}üße{dirt}</p><p>tab\tand\r\nnew line</p></body>")
+    beginning = html[:50].lower()
+    assert extract_mod._repair_faulty_html(html, beginning) == repair_faulty_html(html,
+                                                                                  beginning)
+    assert extract_mod._has_invalid_xml_chars(html) == bool(INVALID_XML_CHARS.search(html))
+    assert extract_mod._has_invalid_xml_chars(html) == (dirt not in ("", "\ud800",
+                                                                     "\x7f\x85\u2028"))
