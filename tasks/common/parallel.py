@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -39,13 +40,16 @@ def worker_count(setting: int, on_cluster: bool = False) -> int:
 
 
 def on_dask_worker() -> bool:
-    """True inside a task that a Dask worker runs (prefect-dask's task runner)."""
-    try:
-        from distributed import get_worker
-    except ImportError:  # no Dask installed: certainly not on a Dask worker
+    """True inside a task that a Dask worker runs (prefect-dask's task runner).
+
+    Asked in sys.modules, not by importing distributed: a Dask worker process has imported
+    it already, and a process that has not is no Dask worker. The import cost every
+    `pressroom ingest` without Dask ~1.7 s of CPU and its memory, on the first batch."""
+    distributed = sys.modules.get("distributed")
+    if distributed is None:
         return False
     try:
-        get_worker()
+        distributed.get_worker()
     except ValueError:
         return False
     return True

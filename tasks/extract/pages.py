@@ -4,8 +4,8 @@ directly (they are already extracted).
 Strategy (measured on the dev corpus; figures and the sweep in bench/results/extract.md
 and BENCHMARKS.md):
 
-1. Parse once (trafilatura's `load_html`: charset detection, repair of broken markup); text
-   and metadata both read that tree.
+1. Parse once (trafilatura's `load_html` steps: charset detection, repair of broken markup,
+   with a parser of our own, `parse_html`); text and metadata both read that tree.
 2. Text: trafilatura in *fast* mode (no readability/jusText comparison). On the dev corpus
    fast mode loses ~1 point of snippet recall against the default mode and costs ~70% of
    its time; the saved time pays for the metadata, which plain `extract()` does not compute.
@@ -38,9 +38,16 @@ from urllib.parse import urljoin
 
 import pyarrow as pa
 import trafilatura
-from lxml.html import HtmlElement, HTMLParser, fromstring
+from lxml import etree
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction, fromstring
 from trafilatura import bare_extraction
-from trafilatura.utils import HTML_PARSER, decode_file, load_html, repair_faulty_html
+from trafilatura.utils import (
+    DOCTYPE_TAG,
+    FAULTY_HTML,
+    INVALID_XML_CHARS,
+    decode_file,
+    is_dubious_html,
+)
 
 from schemas import ARTICLES, conform
 from tasks.common.charset import decode
@@ -79,9 +86,6 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Measured: extraction of a 2,000-level page takes ~0.3 s, with no recursion error.
 MAX_DEPTH = 2048
 _DEPTH_ERROR = "Excessive depth in document"
-# trafilatura's HTML_PARSER, with huge_tree: the same tree otherwise.
-_DEEP_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                          remove_comments=True, remove_pis=True, huge_tree=True)
 
 # trafilatura and htmldate log a WARNING/ERROR line per discarded page; rejects carry that.
 # Only when nobody configured those loggers: an explicit logging config wins.
@@ -89,6 +93,82 @@ for _name in ("trafilatura", "htmldate"):
     if logging.getLogger(_name).level == logging.NOTSET:
         logging.getLogger(_name).setLevel(logging.CRITICAL)
 LOG = logging.getLogger(__name__)
+
+# trafilatura's parser options (trafilatura.utils.HTML_PARSER), but every element is a plain
+# HtmlElement chosen by lxml's C lookup. lxml.html's own lookup is a Python callback that
+# lxml calls each time it hands out an element (every XPath result, every iteration step,
+# every copy: trafilatura copies the tree up to three times) only to give <form>, <input>,
+# <select>, <textarea> and <label> classes of their own, whose form methods nothing here nor
+# in trafilatura calls: ~7% of extraction's CPU (BENCHMARKS.md, "Throughput cuts, round 3").
+# Still HtmlElement: trafilatura accepts no other tree, and text_content() / drop_tree() are
+# used on it.
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                           remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+# The same parser with huge_tree (MAX_DEPTH above): the same tree otherwise.
+_DEEP_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                remove_comments=True, remove_pis=True, huge_tree=True)
+_DEEP_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+
+
+def _fromstring_bytes(html: str) -> HtmlElement | None:
+    try:
+        return fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except Exception:  # noqa: BLE001 -- as trafilatura: an unparsable page is None
+        return None
+
+
+# INVALID_XML_CHARS's characters below U+0080, as bytes: the same in UTF-8 as in the str.
+_CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
+
+
+def _has_invalid_xml_chars(html: str) -> bool:
+    """Whether INVALID_XML_CHARS occurs in `html`. Its regex scans every character in
+    Python's regex engine (~0.6 ms on a 144 kB page, 3 of the 990 dev pages have one); this
+    is a UTF-8 copy and a C byte table (~0.2 ms), and the regex then runs only where it has
+    something to delete."""
+    if "\ufffe" in html or "\uffff" in html:
+        return True
+    raw = html.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _CONTROL_BYTES)) != len(raw)
+
+
+def _repair_faulty_html(html: str, beginning: str) -> str:
+    """trafilatura.utils.repair_faulty_html, its control-character pass done only when
+    there is one (_has_invalid_xml_chars)."""
+    if _has_invalid_xml_chars(html):
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:  # libxml2 and a doctype with a slash: lxml bug 1955915
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> in the first lines
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
+def parse_html(body: bytes | str) -> HtmlElement | None:
+    """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
+    fallbacks and rejection of non-HTML), from `_PARSER`; None when it is not HTML."""
+    html = decode_file(body)
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = _repair_faulty_html(html, beginning)
+    tree, bytes_tried = None, False
+    try:
+        tree = fromstring(html, parser=_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, bytes_tried = _fromstring_bytes(html), True
+    except Exception:  # noqa: BLE001, S110 -- as trafilatura: the bytes are tried next
+        pass
+    if (tree is None or len(tree) < 1) and not bytes_tried:
+        tree = _fromstring_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None  # a fragment or not HTML at all (trafilatura's rejection test)
+    return tree
 
 
 @dataclass
@@ -116,7 +196,7 @@ def _run_trafilatura(tree: HtmlElement, url: str | None, fast: bool) -> str:
     return (doc.text or "") if doc is not None else ""
 
 
-def _hit_depth_limit(parser: HTMLParser) -> bool:
+def _hit_depth_limit(parser: etree.HTMLParser) -> bool:
     """Whether the parser's last run stopped descending (its depth limit), dropping what
     lay below. The error log is the parser's record of its last run in this thread."""
     return any(_DEPTH_ERROR in e.message for e in parser.error_log)
@@ -127,7 +207,7 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
     decoding and repair as trafilatura's load_html); None when even that is too shallow
     for it."""
     text = body if isinstance(body, str) else decode_file(body)
-    text = repair_faulty_html(text, text[:50].lower())
+    text = _repair_faulty_html(text, text[:50].lower())
     try:
         tree = fromstring(text, parser=_DEEP_PARSER)
     except ValueError:  # a str with an encoding declaration: as bytes, as load_html does
@@ -163,12 +243,12 @@ def extract_html(
     if isinstance(body, bytes) and encoding:
         body = _XML_DECLARATION.sub("", decode(body, encoding), count=1)
     try:
-        tree = load_html(body)
+        tree = parse_html(body)
     except Exception as exc:  # noqa: BLE001 -- any parser failure is a per-page reject
         return Extracted("", PageMetadata(), error=f"unparsable HTML: {type(exc).__name__}")
     if tree is None:
         return Extracted("", PageMetadata(), error="unparsable or empty HTML")
-    if _hit_depth_limit(HTML_PARSER):
+    if _hit_depth_limit(_PARSER):
         try:
             tree = _parse_deep(body)
         except Exception as exc:  # noqa: BLE001 -- any parser failure is a per-page reject

@@ -348,3 +348,14 @@ def test_a_call_keeps_both_workers_busy_and_one_chunk_queued(monkeypatch):
         t.join(0.01)
     assert reached and len(submitted) == 4
     assert out == [[parallel.CHUNK_ROWS] * 4]
+
+
+def test_asking_whether_on_a_dask_worker_does_not_import_dask():
+    import subprocess
+    import sys
+
+    code = ("import sys; from tasks.common import parallel; "
+            "print(parallel.on_dask_worker(), 'distributed' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "False"]

@@ -165,3 +165,17 @@ def test_a_phrase_takes_the_place_of_its_word_chosen_before_it():
 def test_tfidf_keywords_need_one_language_per_text():
     with pytest.raises(ValueError):
         keywords.tfidf_keywords(DOCS, ["en"] * 2)
+
+
+def test_candidates_count_words_and_phrases_within_one_run_of_words():
+    text = ("Central bank's rates rose. Central bank rates fell, central-bank rates; the "
+            "bank’s chief economist, Ms Lagarde, spoke 2 days later in Frankfurt.")
+    assert keywords.candidates(text, "en") == {
+        # possessives fold into the word (both apostrophes), case folds, a hyphen joins
+        "bank": 3, "rates": 3, "central": 2, "central-bank": 1, "rose": 1, "fell": 1,
+        "chief": 1, "economist": 1, "lagarde": 1, "spoke": 1, "days": 1, "frankfurt": 1,
+        # a phrase: two words with only white space between them (not ". " nor ", "), and
+        # no stop word ("the", "later", "in"), short word ("Ms") or number between them
+        "central bank": 2, "bank rates": 2, "rates rose": 1, "rates fell": 1,
+        "central-bank rates": 1, "bank chief": 1, "chief economist": 1,
+    }

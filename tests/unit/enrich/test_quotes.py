@@ -102,3 +102,23 @@ def test_scare_quotes_after_a_quotation_are_not_given_its_speaker():
             'Critics called the plan "a dangerous gamble" on Monday.')
     assert [(q.quote, q.speaker) for q in extract_quotes(text)] == [
         ("We are ready for every scenario.", "Stoltenberg")]
+
+
+@pytest.mark.parametrize("open_,close", [("«", "»"), ("»", "«"), ("‟", "”"), ("„", "”")])
+def test_every_kind_of_mark_pairs_and_keeps_the_offsets(open_, close):
+    text = f"Intro line.\nMerkel sagte: {open_}Wir schaffen das.{close} Dann ging sie."
+    [q] = extract_quotes(text, DEMONYMS)
+    assert (q.speaker, q.quote) == ("Merkel", "Wir schaffen das.")
+    assert text[q.start] == open_
+
+
+def test_quote_spans_pair_the_marks_in_order_and_drop_an_odd_one():
+    from tasks.enrich.quotes import _quote_spans
+
+    assert _quote_spans('a "b" c "d" e "f') == [(2, 4), (8, 10)]
+    assert _quote_spans('""') == [(0, 1)]
+    assert _quote_spans("no marks") == []
+
+
+def test_a_text_without_marks_has_no_quotes():
+    assert extract_quotes("Merkel sagte, sie werde das prüfen, und ging dann weiter.") == []

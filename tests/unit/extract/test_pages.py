@@ -504,7 +504,7 @@ def test_a_parser_failure_names_the_exception(monkeypatch) -> None:
     def refuse(body):
         raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad")
 
-    monkeypatch.setattr(extract_mod, "load_html", refuse)
+    monkeypatch.setattr(extract_mod, "parse_html", refuse)
     x = extract_html(page(), "https://x.example/a")
     assert x.text == "" and x.error == "unparsable HTML: UnicodeDecodeError"
 
@@ -590,3 +590,55 @@ def test_nesting_past_the_limit_is_a_too_deep_reject_not_a_crash(tag) -> None:
                          EXTRACT, "r")
     assert [(r["input_key"], r["reason"]) for r in result.rejects] == [("a", "too_deep")]
     assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]
+
+
+# --- the parse -------------------------------------------------------------------------
+
+FORM_PAGE = page(extra_body='<form action="/s"><label>Search <input name="q"></label>'
+                            '<select name="s"><option>a</option></select>'
+                            '<textarea name="t">x</textarea></form>')
+
+
+def test_the_parse_is_trafilaturas_tree_with_plain_html_elements() -> None:
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura.utils import load_html
+
+    for body in (FORM_PAGE, FORM_PAGE.decode(), b"\xef\xbb\xbf" + FORM_PAGE,
+                 '<?xml version="1.0" encoding="utf-8"?>' + FORM_PAGE.decode()):
+        ours, theirs = extract_mod.parse_html(body), load_html(body)
+        assert etree.tostring(ours) == etree.tostring(theirs)
+    # lxml.html's Python lookup gives forms their own classes; the C lookup does not (and
+    # costs no Python call per element), but everything is still an HtmlElement
+    assert type(load_html(FORM_PAGE).find(".//form")).__name__ == "FormElement"
+    tree = extract_mod.parse_html(FORM_PAGE)
+    assert {type(e) for e in tree.iter()} == {HtmlElement}
+    assert "Search" in tree.find(".//form").text_content()
+
+
+def test_the_parse_refuses_what_trafilatura_refuses() -> None:
+    from trafilatura.utils import load_html
+
+    for body in ("<p>just one paragraph</p>", "plain text, no markup at all", b"", "   "):
+        assert extract_mod.parse_html(body) is None
+        assert load_html(body) is None
+
+
+def test_trafilatura_extracts_from_the_parsed_tree() -> None:
+    x = extract_html(FORM_PAGE, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert x.error is None and PARAGRAPHS[0] in x.text
+
+
+@pytest.mark.parametrize("dirt", ["", "\x00", "\x0c", "\x1f", "\ufffe", "\uffff", "\ud800",
+                                  "\x7f\x85\u2028"])
+def test_the_parse_repairs_what_trafilatura_repairs(dirt) -> None:
+    from trafilatura.utils import INVALID_XML_CHARS, repair_faulty_html
+
+    html = (f'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html/>\n<body>'
+            f"<p>Gr{dirt}üße{dirt}</p><p>tab\tand\r\nnew line</p></body>")
+    beginning = html[:50].lower()
+    assert extract_mod._repair_faulty_html(html, beginning) == repair_faulty_html(html,
+                                                                                  beginning)
+    assert extract_mod._has_invalid_xml_chars(html) == bool(INVALID_XML_CHARS.search(html))
+    assert extract_mod._has_invalid_xml_chars(html) == (dirt not in ("", "\ud800",
+                                                                     "\x7f\x85\u2028"))
