@@ -543,23 +543,50 @@ def _local_day(candidate: DateCandidate, day_claims: set[date]) -> DateCandidate
     return candidate
 
 
-def _load_cctld_zones() -> dict[str, ZoneInfo]:
+def _load_zones(name: str) -> dict[str, ZoneInfo]:
     zones: dict[str, ZoneInfo] = {}
-    path = Path(__file__).parent / "data" / "cctld_zones.tsv"
+    path = Path(__file__).parent / "data" / name
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            tld, zone = line.split("\t")
-            zones[tld.strip()] = ZoneInfo(zone.strip())
+            key, zone = line.split("\t")
+            zones[key.strip()] = ZoneInfo(zone.strip())
     return zones
 
 
-_CCTLD_ZONES = _load_cctld_zones()
+_CCTLD_ZONES = _load_zones("cctld_zones.tsv")
+_LANGUAGE_ZONES = _load_zones("language_zones.tsv")
+# ISO 3166 regions whose country-code domain is spelled otherwise ("en_GB" -> .uk)
+_REGION_TLD = {"gb": "uk"}
+_LOCALE = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{2})\b)?", re.I)
 
 
-def page_zone(url: str | None) -> ZoneInfo | None:
-    """The time zone of a country-code domain's newsroom (data/cctld_zones.tsv), if any."""
+def page_zone(url: str | None, locales: tuple[str | None, ...] = ()) -> ZoneInfo | None:
+    """The time zone of the page's newsroom, if the page says it: its country-code domain
+    (data/cctld_zones.tsv), else the first of its declared `locales` (og:locale, <html
+    lang>) that names one: the region written with the language ("de_AT", "es-MX") as a
+    country domain, or a language alone (data/language_zones.tsv: "de", "pl"; not "en",
+    "es"...). A region the tables do not hold gives no zone to its language either: "fr-CA"
+    then "fr" is not Paris. WordPress writes og:locale "en_US" by default on sites of any
+    language, so a locale that names no zone hands over to the next."""
     host = (urlsplit(url).hostname or "") if url else ""
-    return _CCTLD_ZONES.get(host.rsplit(".", 1)[-1]) if "." in host else None
+    zone = _CCTLD_ZONES.get(host.rsplit(".", 1)[-1]) if "." in host else None
+    if zone is not None:
+        return zone
+    elsewhere: set[str] = set()  # languages declared with a region of no listed zone
+    for locale in locales:
+        m = _LOCALE.match((locale or "").strip())
+        if m is None:
+            continue
+        language, region = m[1].lower(), (m[2] or "").lower()
+        if region:
+            zone = _CCTLD_ZONES.get(_REGION_TLD.get(region, region))
+            if zone is None:
+                elsewhere.add(language)
+        elif language not in elsewhere:
+            zone = _LANGUAGE_ZONES.get(language)
+        if zone is not None:
+            return zone
+    return None
 
 
 def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list[DateCandidate]:
@@ -1505,9 +1532,12 @@ def page_metadata(
 
     authors = author_link_spelling(tree, authors, raw_authors)
 
+    root = tree.getroottree().getroot()
+    lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    locale = tree.find(".//meta[@property='og:locale']")
     candidates = in_page_zone(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline),
-        page_zone(url))
+        page_zone(url, (locale.get("content") if locale is not None else None, lang)))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
         # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the
@@ -1555,8 +1585,6 @@ def page_metadata(
         if link.get("rel", "").lower() == "canonical" and link.get("href"):
             canonical = link.get("href").strip()
             break
-    root = tree.getroottree().getroot()
-    lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     og_type = None
     for meta in tree.iterfind(".//meta[@property='og:type']"):
         og_type = (meta.get("content") or "").strip().lower() or None

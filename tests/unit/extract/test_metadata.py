@@ -1126,6 +1126,34 @@ def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> Non
         date(2022, 5, 4)
 
 
+@pytest.mark.parametrize("locale, lang, url, want", [
+    # a German page on a .com: Berlin, where 23:30 UTC is already the 4th
+    ("de_DE", None, "https://www.example.com/a", date(2022, 5, 4)),
+    # WordPress's default og:locale on a German site hands over to <html lang>
+    ("en_US", "de", "https://www.example.com/a", date(2022, 5, 4)),
+    ("de-AT", None, "https://www.example.org/a", date(2022, 5, 4)),  # region: Vienna
+    ("pt_BR", None, "https://www.example.com/a", date(2022, 5, 3)),  # 20:30 in São Paulo
+    ("en_GB", None, "https://www.example.com/a", date(2022, 5, 4)),  # GB is .uk
+    # languages spread over many zones, and regions the table lacks: the day as written
+    (None, "en", "https://www.example.com/a", date(2022, 5, 3)),
+    (None, "es", "https://www.example.com/a", date(2022, 5, 3)),
+    ("fr_CA", "fr", "https://www.example.com/a", date(2022, 5, 3)),
+    # the country domain comes first: Buenos Aires, whatever the language
+    ("de_DE", "de", "https://www.example.com.ar/a", date(2022, 5, 3)),
+    (None, None, "https://www.example.ee/a", date(2022, 5, 4)),  # 02:30 in Tallinn
+])
+def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_declared_locale(locale, lang, url,
+                                                                          want) -> None:
+    head = "<meta property='article:published_time' content='2022-05-03T23:30:00Z'>"
+    if locale:
+        head += f"<meta property='og:locale' content='{locale}'>"
+    page = fromstring(f"<html{f' lang={lang}' if lang else ''}><head>{head}</head>"
+                      "<body><p>x</p></body></html>")
+    m = page_metadata(page, url, now=NOW)
+    assert m.published_date == want
+    assert m.published_at == datetime(2022, 5, 3, 23, 30, tzinfo=UTC)
+
+
 def test_a_published_time_element_showing_its_day_keeps_that_day_in_any_zone() -> None:
     # a WordPress site left on UTC shows the UTC day; the element says so itself
     body = ("<h1>Talent</h1><time class='entry-date published' itemprop='datePublished' "
