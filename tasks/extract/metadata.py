@@ -297,12 +297,27 @@ def _walk_jsonld(node: object, out: list[tuple[str, object]], keys: tuple[str, .
         kind = node.get("@type")
         kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
         for key in keys:
-            if isinstance(node.get(key), (str, int, float)):
-                out.append((kind, node[key]))
+            value = _jsonld_value(node.get(key))
+            if value is not None:
+                out.append((kind, value))
                 break
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), (list, dict)):
                 _walk_jsonld(node[key], out, keys)
+
+
+def _jsonld_value(value: object) -> object:
+    """A JSON-LD date as written: a string or a timestamp number, also when typed as a
+    value object (`{"@value": "2022-05-03", "@type": "Date"}`) or given as a list (`[
+    "2022-05-03T08:00Z", "2022-05-04"]`: the first, the original publication; later
+    entries are re-publications)."""
+    if isinstance(value, dict):
+        value = value.get("@value")
+    if isinstance(value, list):
+        return next((v for v in map(_jsonld_value, value) if v is not None), None)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    return None
 
 
 def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -> list[object]:

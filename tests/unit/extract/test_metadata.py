@@ -375,6 +375,26 @@ def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() ->
     assert jsonld_dates(tree(_ld(both))) == ["2024-02-02"]
 
 
+def test_jsonld_dates_typed_as_value_objects_or_lists_are_read() -> None:
+    from tasks.extract.metadata import jsonld_dates
+
+    typed = {"@type": "NewsArticle",
+             "datePublished": {"@type": "Date", "@value": "2024-05-02T08:00:00+02:00"}}
+    assert jsonld_dates(tree(_ld(typed))) == ["2024-05-02T08:00:00+02:00"]
+    listed = {"@type": "NewsArticle", "datePublished": ["2024-04-30", "2024-05-02"]}
+    m = page_metadata(tree(_ld(listed)), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 30), "jsonld")
+    # an empty list or a value object without a value says nothing: the next key speaks
+    empty = {"@type": "NewsArticle", "datePublished": [], "dateCreated": {"@value": None},
+             "uploadDate": [{"@value": "2024-05-01"}]}
+    assert jsonld_dates(tree(_ld(empty))) == ["2024-05-01"]
+    # dateModified alike
+    modified = {"@type": "NewsArticle", "datePublished": "2024-04-30",
+                "dateModified": {"@value": "2024-05-02T09:00:00Z"}}
+    m = page_metadata(tree(_ld(modified)), "https://x.example/a", now=NOW)
+    assert m.modified_at == datetime(2024, 5, 2, 9, tzinfo=UTC)
+
+
 def test_a_jsonld_timestamp_number_is_a_utc_instant_dated_in_the_page_zone() -> None:
     # React/Next.js sites write datePublished as Unix milliseconds (or seconds)
     ms = int(datetime(2024, 5, 2, 8, 0, tzinfo=UTC).timestamp() * 1000)
