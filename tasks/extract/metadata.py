@@ -80,7 +80,15 @@ FUTURE_TOLERANCE = timedelta(days=1)
 # 9 times; meta-first picks 455 correct days, JSON-LD-first 449 (URL-first 457, but a URL
 # has no time of day, so it stays a fallback).
 DATE_SOURCE_ORDER = ("meta", "jsonld", "time", "headline", "feed", "sitemap", "url", "htmldate",
-                     "text", "relative", "warc")
+                     "text", "relative", "sitemap_lastmod", "fetch_time", "warc")
+# Claims that are kept (published_at_alternatives) but never vote: each is only an upper
+# bound of the publication. The WARC date is when a crawler archived the page; a sitemap's
+# plain <lastmod> is the last change of the page (discover labels it 'sitemap_lastmod'); a
+# claim within FETCH_CLOCK_WINDOW of the fetch is the server's clock rendered into the
+# page ('<meta name="date" content="{now}">', TYPO3 and forum templates), relabelled
+# 'fetch_time'. One of them dates a page only when nothing else does, in this order.
+NON_VOTING_SOURCES = ("sitemap_lastmod", "fetch_time", "warc")
+FETCH_CLOCK_WINDOW = timedelta(minutes=5)
 
 # Candidates vote: each day scores the weights of the plausible sources naming it, and the
 # best-scoring day wins (ties go to DATE_SOURCE_ORDER). JSON-LD is mostly the same CMS
@@ -107,6 +115,7 @@ LABELLED_DATE_WEIGHT = 1.0
 SOURCE_CONFIDENCE = {
     "meta": 0.8, "jsonld": 0.8, "time": 0.75, "feed": 0.7, "sitemap": 0.65, "url": 0.7,
     "headline": 0.75, "htmldate": 0.5, "text": 0.4, "warc": 0.2, "dump": 0.7, "relative": 0.3,
+    "sitemap_lastmod": 0.3, "fetch_time": 0.1,
 }
 # Each further independent source naming the same day adds this much (capped below 1);
 # a plausible source naming another day takes it away.
@@ -452,33 +461,38 @@ def date_candidates(
     hint: datetime | None = None,
     hint_source: str | None = None,
     headline: HtmlElement | None = None,
+    fetched: datetime | None = None,
 ) -> list[DateCandidate]:
     """Every claim about the publication date (structured, URL, the date shown beside the
-    `headline`), sorted by DATE_SOURCE_ORDER."""
+    `headline`), sorted by DATE_SOURCE_ORDER. With the `fetched` time, a claim of the
+    server's clock is relabelled 'fetch_time' (is_server_clock)."""
     out: list[DateCandidate] = []
 
-    def add(source: str, raw: object, weight: float | None = None) -> None:
-        parsed = (raw, raw.date()) if isinstance(raw, datetime) else parse_date_and_day(raw)
-        if parsed is not None:
-            in_utc = (_epoch_seconds(raw) is not None or isinstance(raw, str) and bool(
-                _UTC_WRITTEN.search(raw.strip()))) and parsed[0].time() != datetime.min.time()
-            out.append(DateCandidate(source, parsed[0], parsed[1], weight=weight,
-                                     in_utc=in_utc))
+    def add(source: str, raw: object, weight: float | None = None) -> bool:
+        """Add the claim if it parses; True if it is a real one (not the server's clock)."""
+        parsed = ((as_utc(raw), raw.date()) if isinstance(raw, datetime)
+                  else parse_date_and_day(raw))
+        if parsed is None:
+            return False
+        in_utc = (_epoch_seconds(raw) is not None or isinstance(raw, str) and bool(
+            _UTC_WRITTEN.search(raw.strip()))) and parsed[0].time() != datetime.min.time()
+        # (a feed's or sitemap's date is the feed's, not the page server's clock)
+        clock = source not in _HINT_SOURCES and is_server_clock(parsed[0], fetched)
+        out.append(DateCandidate("fetch_time" if clock else source, parsed[0], parsed[1],
+                                 weight=None if clock else weight, in_utc=in_utc))
+        return not clock
 
     # the first value of each kind that parses: an empty or placeholder value ("", "N/A")
-    # before it says nothing
+    # before it says nothing, nor does the server's clock
     for raw in jsonld_dates(tree):
-        add("jsonld", raw)
-        if out:
+        if add("jsonld", raw):
             break
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _META_DATE_NAMES:
-            before = len(out)
-            add("meta", meta.get("content"),
-                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None)
-            if len(out) > before:
-                break
+        if key in _META_DATE_NAMES and add(
+                "meta", meta.get("content"),
+                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None):
+            break
     claimed = frozenset()
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for elem in _PUBLISHED_MARKUP(tree):
@@ -515,7 +529,8 @@ def date_candidates(
             weight=VISIBLE_NEAR_WEIGHT if level < NEAR_LEVELS else VISIBLE_FAR_WEIGHT,
         ))
     if hint is not None:
-        add(hint_source if hint_source in ("feed", "sitemap") else "feed", hint)
+        # a sitemap's plain <lastmod> is the page's last change: kept, never a vote
+        add(hint_source if hint_source in _HINT_SOURCES else "feed", hint)
     if url:
         m = _URL_DATE.search(url)
         if m:
@@ -537,6 +552,7 @@ _PUBLISHED_MARKUP = XPath(
     " | //abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
 )
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
+_HINT_SOURCES = frozenset({"feed", "sitemap", "sitemap_lastmod"})
 # Claims that carry a day and no instant: the day as the page's own readers see it.
 _DAY_ONLY_SOURCES = frozenset({"url", "headline"})
 
@@ -620,13 +636,18 @@ def choose_date(
     """Pick the day the plausible candidates vote for (SOURCE_WEIGHT; ties and the
     candidate returned for that day go by source order); flag what was skipped or disputed.
 
-    Flags: 'future' (a candidate after now + 1 day), 'implausible' (before 1995), 'disagree'
-    (plausible candidates name different days).
+    Flags: 'future' (a candidate after now + 1 day, as an instant or as the day it names),
+    'implausible' (before 1995), 'disagree' (plausible candidates name different days).
+    With no voting claim, the first plausible NON_VOTING_SOURCES claim (a fallback).
+    A naive `now` or candidate value is UTC.
     """
     flags: list[str] = []
     plausible = []
+    latest = as_utc(now) + FUTURE_TOLERANCE
     for c in candidates:
-        if c.value > now + FUTURE_TOLERANCE:
+        if c.value.tzinfo is None:
+            c = replace(c, value=as_utc(c.value))
+        if c.value > latest or c.day > latest.date():
             flags.append("future")
         elif c.value < EARLIEST_PLAUSIBLE:
             flags.append("implausible")
@@ -635,26 +656,42 @@ def choose_date(
     day_claims = {c.day for c in plausible if c.source in _DAY_ONLY_SOURCES}
     if day_claims:
         plausible = [_local_day(c, day_claims) for c in plausible]
-    if len({c.day for c in plausible if c.source != "warc"}) > 1:
+    if len({c.day for c in plausible if c.source not in NON_VOTING_SOURCES}) > 1:
         flags.append("disagree")  # (a UTC instant and the local day are not a dispute)
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     plausible.sort(key=lambda c: order.get(c.source, len(order)))
     votes: dict[date, float] = {}
     for c in plausible:
-        if c.source != "warc":  # the archive date is a fallback, never a voter
+        if c.source not in NON_VOTING_SOURCES:  # fallbacks, never voters
             votes[c.day] = votes.get(c.day, 0.0) + _weight(c)
     if not votes:
         return (plausible[0] if plausible else None), sorted(set(flags))
     best = max(votes.values())
     tied = {d for d, v in votes.items() if v == best}
     # plausible is in source order: the first candidate of a best-scoring day
-    chosen = next(c for c in plausible if c.source != "warc" and c.day in tied)
+    chosen = next(c for c in plausible if c.source not in NON_VOTING_SOURCES and c.day in tied)
     return chosen, sorted(set(flags))
+
+
+def is_server_clock(value: datetime, fetched: datetime | None) -> bool:
+    """A claim with a time of day within FETCH_CLOCK_WINDOW of the fetch: the server's
+    clock rendered into the page, not a publication. A story published minutes before its
+    fetch loses little: its other claims name the same day, and with none the claim still
+    dates the page, as a fallback (source 'fetch_time')."""
+    return (fetched is not None and value.time() != datetime.min.time()
+            and abs(value - fetched) <= FETCH_CLOCK_WINDOW)
+
+
+def as_utc(value: datetime) -> datetime:
+    """An aware datetime in UTC; a naive one is taken as UTC (feeds, dumps and callers
+    that dropped the zone), so that every comparison of dates here is of aware values."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _day_vote(chosen: DateCandidate, candidates: list[DateCandidate]) -> float:
     """The summed weight of the candidates naming the chosen day."""
-    return sum(_weight(c) for c in candidates if c.day == chosen.day and c.source != "warc")
+    return sum(_weight(c) for c in candidates
+               if c.day == chosen.day and c.source not in NON_VOTING_SOURCES)
 
 
 def _weight(candidate: DateCandidate) -> float:
@@ -676,10 +713,11 @@ def date_confidence(chosen: DateCandidate | None, candidates: list[DateCandidate
     source naming another day."""
     if chosen is None:
         return None
+    now = as_utc(now)
     score = SOURCE_CONFIDENCE.get(chosen.source, 0.3)
     seen = {chosen.source}
     for c in candidates:
-        if c.source in seen or c.source == "warc" or not (
+        if c.source in seen or c.source in NON_VOTING_SOURCES or not (
             EARLIEST_PLAUSIBLE <= c.value <= now + FUTURE_TOLERANCE
         ):
             continue
@@ -1480,8 +1518,8 @@ def page_metadata(
     `tree` is not modified. `now` is the fetch time (future-date check), default utcnow;
     `archived` says it is a WARC record's date, a weak last-resort claim (source 'warc').
     """
-    fetched = now
-    now = now or datetime.now(UTC)
+    fetched = as_utc(now) if now is not None else None
+    now = fetched or datetime.now(UTC)
     md = examine_meta(tree)
     try:
         md = extract_meta_json(tree, md)
@@ -1551,7 +1589,8 @@ def page_metadata(
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     locale = tree.find(".//meta[@property='og:locale']")
     candidates = in_page_zone(
-        date_candidates(tree, url, hint_published_at, hint_published_source, headline),
+        date_candidates(tree, url, hint_published_at, hint_published_source, headline,
+                        fetched),
         page_zone(url, (locale.get("content") if locale is not None else None, lang)))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
@@ -1563,15 +1602,19 @@ def page_metadata(
                 "text", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
                 weight=LABELLED_DATE_WEIGHT))
             chosen, flags = choose_date(candidates, now)
-    if chosen is None:
+    if chosen is None or chosen.source in NON_VOTING_SOURCES:
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
+        # (a lastmod or the server's clock only bounds the publication: a guess goes first)
         latest = (now + FUTURE_TOLERANCE).date()
+        # htmldate reads the meta tags too: the server clock's day from it is no guess
+        clock_day = chosen.day.isoformat() if chosen and chosen.source == "fetch_time" else None
         day = (labelled_date(tree, latest) or dateline_date(tree, latest, _in_other_area)
                or post_date_field(tree, latest, _in_other_area))
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"
+            found = None if found == clock_day else found
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())
@@ -1583,6 +1626,7 @@ def page_metadata(
             found, source = (instant.isoformat() if instant else None), "relative"
         if not found and extensive_dates:
             found, source = _htmldate(tree, url, now, extensive=True), "htmldate"
+            found = None if found == clock_day else found
         if found:
             chosen = DateCandidate(source, parse_date(found))
             candidates.append(chosen)

@@ -3,7 +3,7 @@ confidence, modified_at, the WARC date), byline cleaning and the headline choice
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from lxml.html import fromstring
@@ -58,6 +58,76 @@ def test_a_future_date_is_never_accepted_and_is_flagged() -> None:
     assert choose_date([tomorrow], NOW) == (tomorrow, [])
     # only a future claim: no date at all
     assert choose_date([future], NOW) == (None, ["future"])
+
+
+def test_a_claim_whose_day_is_after_the_fetch_plus_a_day_is_never_accepted() -> None:
+    # the instant is within the tolerance, but the day it names (its zone's) is not
+    ahead = DateCandidate("meta", datetime(2024, 5, 4, 10, tzinfo=UTC), date(2024, 5, 5))
+    url = DateCandidate("url", datetime(2024, 5, 1, tzinfo=UTC))
+    assert choose_date([ahead, url], NOW) == (url, ["future"])
+
+
+def test_naive_times_are_utc_everywhere() -> None:
+    # a feed hint and a fetch time without a zone: compared as UTC, not a TypeError (which
+    # the extract stage would swallow, losing the page's whole metadata)
+    naive_now = NOW.replace(tzinfo=None)
+    m = page_metadata(tree(), "https://x.example/a", now=naive_now,
+                      hint_published_at=datetime(2024, 5, 1, 8, 0), hint_published_source="feed")
+    assert (m.published_at, m.published_at_source) == (datetime(2024, 5, 1, 8, tzinfo=UTC),
+                                                       "feed")
+    assert m.published_date == date(2024, 5, 1)
+    late = DateCandidate("meta", datetime(2024, 5, 9, 8, 0))  # naive and in the future
+    assert choose_date([late], naive_now) == (None, ["future"])
+    m = page_metadata(tree(), None, now=naive_now, archived=True)
+    assert (m.published_at, m.published_at_source) == (NOW, "warc")
+
+
+def test_a_sitemap_lastmod_never_votes_for_the_publication() -> None:
+    lastmod = datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
+    # the URL names the publication; the lastmod (the page's last change) does not outvote
+    # it, though a feed date would tie with it and win by source order
+    m = page_metadata(tree(), "https://x.example/2024/04/01/story.html", now=NOW,
+                      hint_published_at=lastmod, hint_published_source="sitemap_lastmod")
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 1), "url")
+    assert "disagree" not in m.date_flags  # an update after the publication is no dispute
+    assert ("sitemap_lastmod", lastmod) in {(c.source, c.value) for c in m.date_candidates}
+    feed = page_metadata(tree(), "https://x.example/2024/04/01/story.html", now=NOW,
+                         hint_published_at=lastmod, hint_published_source="feed")
+    assert feed.published_at_source == "feed"
+    # with nothing else on the page it is the last resort, weakly trusted
+    m = page_metadata(tree(), "https://x.example/story.html", now=NOW,
+                      hint_published_at=lastmod, hint_published_source="sitemap_lastmod")
+    assert (m.published_at, m.published_at_source) == (lastmod, "sitemap_lastmod")
+    assert m.published_at_confidence <= 0.3
+
+
+def test_a_claim_at_the_fetch_time_is_the_server_clock_not_a_publication() -> None:
+    clock = (NOW - timedelta(minutes=2)).isoformat()
+    head = (f'<meta name="date" content="{clock}">'
+            '<meta property="article:published_time" content="2024-04-20T08:00:00Z">')
+    # the meta loop takes the first date meta: the clock; the URL then names the day
+    page = tree(f'<meta name="date" content="{clock}">')
+    m = page_metadata(page, "https://x.example/2024/04/20/story.html", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "url")
+    assert "fetch_time" in {c.source for c in m.date_candidates}
+    # it does not hide the real published date written after it, which wins
+    m = page_metadata(tree(head), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+    assert [c.source for c in m.date_candidates] == ["meta", "fetch_time"]
+    # a feed's date minutes before the fetch is the feed's, a publication
+    m = page_metadata(tree(), None, now=NOW, hint_published_at=NOW - timedelta(minutes=3),
+                      hint_published_source="feed")
+    assert m.published_at_source == "feed"
+    # alone, it still dates the page, as a fallback after every guess, and weakly
+    m = page_metadata(page, "https://x.example/story.html", now=NOW)
+    assert (m.published_at_source, m.published_at) == ("fetch_time",
+                                                       NOW - timedelta(minutes=2))
+    assert m.published_at_confidence <= 0.1
+    # ten minutes before the fetch is a publication like any other
+    early = tree('<meta property="article:published_time" '
+                 f'content="{(NOW - timedelta(minutes=10)).isoformat()}">')
+    m = page_metadata(early, "https://x.example/2024/04/20/story.html", now=NOW)
+    assert m.published_at_source == "meta"
 
 
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
