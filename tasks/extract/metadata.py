@@ -487,14 +487,15 @@ def date_candidates(
     for raw in jsonld_dates(tree):
         if add("jsonld", raw):
             break
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _META_DATE_NAMES and add(
-                "meta", meta.get("content"),
-                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None):
+        if key not in _META_DATE_NAMES or _in_teaser_card(meta, article_area):
+            continue
+        if add("meta", meta.get("content"),
+               GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None):
             break
     claimed = frozenset()
-    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for elem in _PUBLISHED_MARKUP(tree):
         # microdata on any element (<span itemprop=datePublished content=...>, a <div
         # itemprop=datePublished> showing "3. Mai 2022") or HTML5's <time pubdate>; a
@@ -541,6 +542,14 @@ def date_candidates(
                 pass
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
+
+
+def _in_teaser_card(meta: HtmlElement, article_area: frozenset) -> bool:
+    """A <meta itemprop=datePublished> in the body, inside a related-article card, a teaser
+    list or a sidebar: the microdata of another story, whose date is not this page's.
+    Meta tags in the <head> are the page's own."""
+    parent = meta.getparent()
+    return parent is not None and parent.tag != "head" and _in_other_area(meta, article_area)
 
 
 # Publication markup: schema.org microdata, HTML5's <time pubdate>, and hAtom's class

@@ -130,6 +130,22 @@ def test_a_claim_at_the_fetch_time_is_the_server_clock_not_a_publication() -> No
     assert m.published_at_source == "meta"
 
 
+def test_a_related_article_cards_date_microdata_is_not_the_pages() -> None:
+    card = ('<div class="related-articles"><div itemscope itemtype="https://schema.org/'
+            'NewsArticle"><meta itemprop="datePublished" content="2024-01-09T08:00:00+01:00">'
+            '<a href="/other">Other story</a></div></div>')
+    body = f"<h1>Story</h1><p>Text.</p>{card}"
+    m = page_metadata(tree("<title>Story</title>", body),
+                      "https://x.example/2024/05/01/story.html", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 5, 1), "url")
+    assert "meta" not in {c.source for c in m.date_candidates}
+    # the story's own microdata in the body counts
+    own = ('<h1>Story</h1><div class="article-meta"><meta itemprop="datePublished" '
+           'content="2024-04-30T08:00:00+02:00"></div><p>Text.</p>')
+    m = page_metadata(tree("<title>Story</title>", own + card), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 30), "meta")
+
+
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
     meta = DateCandidate("meta", datetime(2024, 5, 2, 8, tzinfo=UTC))
     jsonld = DateCandidate("jsonld", datetime(2024, 5, 2, 8, tzinfo=UTC))
