@@ -146,6 +146,19 @@ def test_a_related_article_cards_date_microdata_is_not_the_pages() -> None:
     assert (m.published_date, m.published_at_source) == (date(2024, 4, 30), "meta")
 
 
+def test_a_tie_goes_by_source_order_whatever_order_the_claims_come_in() -> None:
+    import itertools
+
+    meta = DateCandidate("meta", datetime(2024, 4, 30, 8, tzinfo=UTC), weight=0.5)
+    jsonld = DateCandidate("jsonld", datetime(2024, 4, 30, 8, tzinfo=UTC))
+    url = DateCandidate("url", datetime(2024, 4, 29, tzinfo=UTC))
+    far = DateCandidate("headline", datetime(2024, 4, 28, tzinfo=UTC), weight=0.5)
+    text = DateCandidate("text", datetime(2024, 4, 28, tzinfo=UTC), weight=0.5)
+    # 1.0 for each of the three days: the day of the first source in DATE_SOURCE_ORDER
+    for claims in itertools.permutations([meta, jsonld, url, far, text]):
+        assert choose_date(list(claims), NOW) == (meta, ["disagree"])
+
+
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
     meta = DateCandidate("meta", datetime(2024, 5, 2, 8, tzinfo=UTC))
     jsonld = DateCandidate("jsonld", datetime(2024, 5, 2, 8, tzinfo=UTC))
