@@ -152,11 +152,26 @@ def test_a_tie_goes_by_source_order_whatever_order_the_claims_come_in() -> None:
     meta = DateCandidate("meta", datetime(2024, 4, 30, 8, tzinfo=UTC), weight=0.5)
     jsonld = DateCandidate("jsonld", datetime(2024, 4, 30, 8, tzinfo=UTC))
     url = DateCandidate("url", datetime(2024, 4, 29, tzinfo=UTC))
-    far = DateCandidate("headline", datetime(2024, 4, 28, tzinfo=UTC), weight=0.5)
-    text = DateCandidate("text", datetime(2024, 4, 28, tzinfo=UTC), weight=0.5)
-    # 1.0 for each of the three days: the day of the first source in DATE_SOURCE_ORDER
-    for claims in itertools.permutations([meta, jsonld, url, far, text]):
+    feed = DateCandidate("feed", datetime(2024, 4, 28, 6, tzinfo=UTC))
+    text = DateCandidate("text", datetime(2024, 4, 27, tzinfo=UTC), weight=1.0)
+    # 1.0 for each of the four days: the day of the first source in DATE_SOURCE_ORDER
+    for claims in itertools.permutations([meta, jsonld, url, feed, text]):
         assert choose_date(list(claims), NOW) == (meta, ["disagree"])
+
+
+def test_a_tie_with_the_date_shown_beside_the_headline_goes_to_the_shown_date() -> None:
+    meta = DateCandidate("meta", datetime(2021, 11, 22, 8, tzinfo=UTC))
+    jsonld = DateCandidate("jsonld", datetime(2021, 11, 22, 8, tzinfo=UTC))
+    near = DateCandidate("headline", datetime(2023, 1, 1, tzinfo=UTC), weight=1.5)
+    assert choose_date([meta, jsonld, near], NOW) == (near, ["disagree"])
+    # a bare date meta against a date shown further from the headline: 0.5 each
+    bare = DateCandidate("meta", datetime(2022, 1, 26, 8, tzinfo=UTC), weight=0.5)
+    far = DateCandidate("headline", datetime(2022, 1, 21, tzinfo=UTC), weight=0.5)
+    assert choose_date([bare, far], NOW)[0] is far
+    # not a tie: three machine claims outvote it, and it outvotes one
+    url = DateCandidate("url", datetime(2021, 11, 22, tzinfo=UTC))
+    assert choose_date([meta, jsonld, url, near], NOW)[0] is meta
+    assert choose_date([url, near], NOW)[0] is near
 
 
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
