@@ -66,15 +66,16 @@ _MODIFIED_CUE = re.compile(
 # Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
 # Asian and Hungarian pages), German/European with a four- or two-digit year (25.01.2022,
 # 25. 1. 2022, 25.01.22: the short year only with a two-digit day and month, so that "1.2.10"
-# stays a version number), slashed or dashed (25/01/2022, 25-01-2022, 01/25/2022: taken only
-# when the day is unambiguous, > 12: German pages built on JavaScript frameworks show US
-# "05/08/2019" for May 8th, so the page's language does not tell the order), and CJK
-# (2022年1月25日, 2022년 1월 25일).
+# stays a version number), slashed, piped or dashed (25/01/2022, 25 / 01 / 2022, 25 | 01 |
+# 2022 spaced for readers, not "25|1|2022" of a script's hidden data, 25-01-2022,
+# 01/25/2022: taken only when the day is unambiguous, > 12: German pages built on
+# JavaScript frameworks show US "05/08/2019" for May 8th, so the page's language does not
+# tell the order), and CJK (2022年1月25日, 2022년 1월 25일).
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
     r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
     r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]\d|\d)"
-    r"|(\d{1,2})([/-])(\d{1,2})\12(\d{4})(?!\d)"
+    r"|(\d{1,2})(\s?/\s?|\s\|\s|-)(\d{1,2})\12(\d{4})(?!\d)"
     r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
 )
 # AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which

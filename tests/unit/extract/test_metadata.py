@@ -633,6 +633,10 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("192.168.10.12", None),
     ("25-01-2022", date(2022, 1, 25)),  # dashed, as slashed
     ("05-03-2022", None),
+    ("26 | 01 | 2022", date(2022, 1, 26)),  # piped, spaced for readers
+    ("26 / 01 / 2022", date(2022, 1, 26)),
+    ("22|4|2022|4", None),  # a script's hidden data string, not a date line
+    ("05 | 03 | 2022", None),  # ambiguous, as slashed
     ("2022/05/03 10:00", date(2022, 5, 3)),  # year first: East Asian, Hungarian pages
     ("2022.05.03.", date(2022, 5, 3)),
     ("2022年5月3日 10:00", date(2022, 5, 3)),
