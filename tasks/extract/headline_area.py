@@ -81,6 +81,10 @@ _NUMERIC_DATE = re.compile(
 # AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which
 # htmldate's parser reads only without it (and "Sept" not at all)
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
+# Icons that mark a date: a calendar, or a clock ('icon-calendar', 'fa-calendar-alt',
+# 'glyphicon-calendar', 'dashicons-calendar', 'fa-clock'), whatever else the class says
+_DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(?:clock|time)\b",
+                        re.I)
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
@@ -182,6 +186,13 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     attrib = elem.attrib
     cue = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}" \
         if attrib else ""
+    if cue and _DATE_ICON.search(cue) and len(elem) == 0 and not (elem.text or "").strip():
+        # an empty icon ("<span class=icon-calendar></span> 12.01.2022", Font Awesome's
+        # "<i class='fa fa-calendar'></i>"): the date is the text that follows it
+        tail = elem.tail or ""
+        if len(tail) >= MAX_DATE_TEXT or _MODIFIED_CUE.search(cue) or _MODIFIED_CUE.search(tail):
+            return None
+        return parse_visible_date(tail)
     lead = elem.text
     lead = lead if lead and len(lead) < MAX_DATE_TEXT else ""
     if tag != "time" and not (cue and _DATE_CUE.search(cue)) and not (

@@ -248,3 +248,18 @@ def test_date_classes_in_other_languages_mark_a_date_element():
     # "data" inside another word of the class is no cue
     h1 = _headline(f'<h1>Bridge reopens</h1><span class="dataset">03.05.2022</span>{TEXT}')
     assert visible_date(h1, nowhere_else, parse_attr) is None
+
+
+def test_a_calendar_or_clock_icon_marks_the_date_after_it():
+    for icon in ('<span class="icon-calendar"></span>&nbsp; 12.01.2022',
+                 '<i class="fa fa-calendar-alt"></i> 12.01.2022',
+                 '<i class="fa fa-clock-o"></i> Jan 12, 2022',
+                 '<span class="glyphicon glyphicon-calendar"></span>2022-01-12 ·'):
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="col-9">{icon}</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 1, 12), 0), icon
+    for other in ('<i class="fa fa-clock"></i> ca. 8 Min.',  # a reading time
+                  '<i class="fa fa-calendar"></i> Aktualisiert: 12.01.2022',  # an update
+                  '<span class="icon-user"></span> 12.01.2022',  # no date icon
+                  '<i class="fa fa-calendar">Termine</i> 12.01.2022'):  # not an empty icon
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="col-9">{other}</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) is None, other
