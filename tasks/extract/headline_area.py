@@ -654,6 +654,33 @@ def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | No
     return None
 
 
+MAX_BYLINE_DATE_SCAN = 3000  # elements: a byline box sits in the page's first part
+
+
+def bylined_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+    """The day of the first byline line that goes on with its date ("von Marianne1<br>am
+    20.09.2020", "By Tim A. on Sept. 20, 2020") anywhere in the page outside comments,
+    teasers and sidebars: where nothing structured dates the page, the byline box of a
+    template nested too deep for the headline's containers (community recipe and blog
+    sites) still says when the story was posted."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    for i, elem in enumerate(body.iter()):
+        if i >= MAX_BYLINE_DATE_SCAN:
+            return None
+        lead = elem.text
+        if not lead or not isinstance(elem.tag, str) or elem.tag in _SKIP_TAGS or not (
+                len(lead) < MAX_DATE_TEXT and _BYLINE_LEAD.match(lead)):
+            continue
+        text = elem.text_content()
+        day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        if (day is not None and date(1995, 1, 1) <= day <= latest
+                and not _MODIFIED_CUE.search(text) and not in_other_area(elem)):
+            return day
+    return None
+
+
 # A page header's clock or "today" box ('uhr', 'clock', 'today', 'current-date'): it shows
 # the day the page was served, the first date of many archived pages, never the story's.
 _TODAY_WIDGET = re.compile(

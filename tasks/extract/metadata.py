@@ -51,6 +51,7 @@ from trafilatura.utils import trim
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
+    bylined_date,
     credit_byline,
     dateline_date,
     first_text_date,
@@ -815,6 +816,28 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True
     return False
+
+
+# A link to the author's profile page ("/user/Marianne1.html", "/author/anna-k/",
+# "/autoren/...", "/profil/..."): wrapped around a block it is the byline box, not a teaser
+_PROFILE_LINK = re.compile(
+    r"/(?:users?|authors?|autor|autoren|profiles?|profil|members?|mitglied)(?:[/.?#-]|$)", re.I)
+
+
+def _in_byline_card_or_other_area(elem: HtmlElement, article_area: frozenset = frozenset()
+                                  ) -> bool:
+    """_in_other_area, except that a link to the author's profile wrapping a block is the
+    story's byline box ("<a href=/user/anna><div>von Anna am 20.09.2020</div></a>"), for
+    the date search of bylined_date (the author searches keep such cards out: a profile
+    card's text carries photo credits)."""
+    card = None
+    for node in elem.iterancestors():
+        if node.tag == "a" and _PROFILE_LINK.search(node.get("href") or ""):
+            card = node
+            break
+    if card is None:
+        return _in_other_area(elem, article_area)
+    return _in_other_area(card, article_area)
 
 
 def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
@@ -1626,7 +1649,8 @@ def page_metadata(
         # htmldate reads the meta tags too: the server clock's day from it is no guess
         clock_day = chosen.day.isoformat() if chosen and chosen.source == "fetch_time" else None
         day = (labelled_date(tree, latest) or dateline_date(tree, latest, _in_other_area)
-               or post_date_field(tree, latest, _in_other_area))
+               or post_date_field(tree, latest, _in_other_area)
+               or bylined_date(tree, latest, _in_byline_card_or_other_area))
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"

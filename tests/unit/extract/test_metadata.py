@@ -174,6 +174,34 @@ def test_a_tie_with_the_date_shown_beside_the_headline_goes_to_the_shown_date() 
     assert choose_date([url, near], NOW)[0] is near
 
 
+def test_a_byline_line_with_its_date_dates_a_page_nothing_structured_dates() -> None:
+    deep = "".join(f"<div class='l{i}'>" for i in range(8))
+    close = "</div>" * 8
+    box = ("<a href='https://x.example/user/Marianne1.html'><div class='profile'>"
+           "<span>von <a href='/user/Marianne1.html'>Marianne1</a><br>am 20.09.2020</span>"
+           "</div></a>")
+    story = "<p>" + "Text of the tip. " * 30 + "</p>"
+    teaser = ("<a href='/tipp/1919/other.html'><div class='card'><span>von Anna K. am "
+              "01.10.2020</span></div></a>")
+    comment = "<div class='comments'><p>von Tom am 22.09.2020</p></div>"
+    # the byline box in a profile link, nested too deep for the headline's containers
+    body = f"<h1>Tomaten schneiden</h1>{deep}{box}{close}{story}{comment}"
+    m = page_metadata(tree("<title>Tomaten schneiden</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2020, 9, 20), "text")
+    # a teaser card's or a comment's byline is another text's; an update is no publication
+    from tasks.extract.headline_area import bylined_date
+    from tasks.extract.metadata import _in_byline_card_or_other_area as elsewhere
+
+    upd = "<p>von Marianne1, aktualisiert am 20.09.2020</p>"
+    for other in (teaser, comment, upd):
+        page = tree("<title>T</title>", f"<h1>T</h1>{story}{other}")
+        assert bylined_date(page, NOW.date(), elsewhere) is None, other
+    assert bylined_date(tree("", f"{deep}{box}{close}"), NOW.date(), elsewhere) == \
+        date(2020, 9, 20)
+    # not after the latest plausible day
+    assert bylined_date(tree("", box), date(2020, 9, 19), elsewhere) is None
+
+
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
     meta = DateCandidate("meta", datetime(2024, 5, 2, 8, tzinfo=UTC))
     jsonld = DateCandidate("jsonld", datetime(2024, 5, 2, 8, tzinfo=UTC))
