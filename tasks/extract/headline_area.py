@@ -205,6 +205,12 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
     if shown is None and tag == "time" and elem.get("datetime"):
         return parse_attr(elem.get("datetime"))  # the machine value when the text is "3h ago"
+    if shown is None and attrib.get("data-date"):
+        # a date element that shows no date keeps it in its data attribute (a timeline's
+        # marker, a script-rendered date: '<div class="timeline__arrow" data-date="18. März
+        # 2020">'), written for readers or for machines
+        value = attrib.get("data-date")
+        return parse_visible_date(value) or parse_attr(value) if len(value) < 40 else None
     return shown
 
 
