@@ -800,9 +800,10 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
             # TikTok) or a cited text, with its own author and date
             return True
         if node.tag == "a" and node.find(".//div") is not None and not (
-                node.get("href") or "").lower().startswith(("mailto:", "javascript:")):
+                node.get("href") or "").lower().startswith(("mailto:", "javascript:", "#")):
             # a link wrapping a block: a teaser card of another article (a link that
-            # mails the author is no teaser: "<a href=mailto:..><div/>Von: Götz W.</a>")
+            # mails the author is no teaser: "<a href=mailto:..><div/>Von: Götz W.</a>",
+            # nor one to a place on the same page: "<a href=#timeline><div>...")
             return True
         if node.tag == "footer" and node.getparent() is not None and not any(
             a.tag == "article" for a in node.iterancestors()

@@ -202,6 +202,17 @@ def test_a_byline_line_with_its_date_dates_a_page_nothing_structured_dates() -> 
     assert bylined_date(tree("", box), date(2020, 9, 19), elsewhere) is None
 
 
+def test_a_link_to_a_place_on_the_same_page_wrapping_a_block_is_no_teaser() -> None:
+    story = "<p>" + "Text of the story here. " * 30 + "</p>"
+    for href, dated in (("#timeline", True), ("/politik/other-story", False)):
+        body = (f"<article><header><h1>Achtsam durch die Krise</h1><a href='{href}'><div>"
+                "<span class='date'>18. März 2020</span></div></a></header>"
+                f"{story}</article>")
+        m = page_metadata(tree("<title>Achtsam durch die Krise</title>", body), None,
+                          now=NOW)
+        assert (m.published_at_source == "headline") is dated, href
+
+
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
     meta = DateCandidate("meta", datetime(2024, 5, 2, 8, tzinfo=UTC))
     jsonld = DateCandidate("jsonld", datetime(2024, 5, 2, 8, tzinfo=UTC))
