@@ -34,7 +34,8 @@ ARTICLES = pa.schema(
         pa.field("input_key", pa.string()),  # lineage: the discovered input it came from
         pa.field("fetched_at", UTC_TS),  # null for dumps (never fetched by us)
         pa.field("published_at", UTC_TS),
-        # dump|jsonld|meta|time|headline|url|feed|sitemap|htmldate|text|warc
+        # dump|jsonld|meta|time|headline|url|feed|sitemap|htmldate|text|relative, or a
+        # fallback that never outvotes them: sitemap_lastmod|fetch_time|warc
         pa.field("published_at_source", pa.string()),
         # every distinct date claim, in order of preference, so a reader sees why
         pa.field("published_at_alternatives", pa.list_(DATE_CANDIDATE)),

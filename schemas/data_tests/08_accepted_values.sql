@@ -6,7 +6,7 @@ UNION ALL
 SELECT 'articles.published_at_source', published_at_source FROM articles
 WHERE published_at_source NOT IN ('meta', 'jsonld', 'time', 'headline', 'feed', 'sitemap',
                                   'sitemap_lastmod', 'url', 'htmldate', 'text', 'relative', 'dump',
-                                  'warc')
+                                  'fetch_time', 'warc')
 UNION ALL
 SELECT 'places.iso2', iso2 FROM places WHERE NOT regexp_full_match(iso2, '[A-Z]{2}')
 UNION ALL

@@ -66,20 +66,25 @@ _MODIFIED_CUE = re.compile(
 # Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
 # Asian and Hungarian pages), German/European with a four- or two-digit year (25.01.2022,
 # 25. 1. 2022, 25.01.22: the short year only with a two-digit day and month, so that "1.2.10"
-# stays a version number), slashed or dashed (25/01/2022, 25-01-2022, 01/25/2022: taken only
-# when the day is unambiguous, > 12: German pages built on JavaScript frameworks show US
-# "05/08/2019" for May 8th, so the page's language does not tell the order), and CJK
-# (2022年1月25日, 2022년 1월 25일).
+# stays a version number), slashed, piped or dashed (25/01/2022, 25 / 01 / 2022, 25 | 01 |
+# 2022 spaced for readers, not "25|1|2022" of a script's hidden data, 25-01-2022,
+# 01/25/2022: taken only when the day is unambiguous, > 12: German pages built on
+# JavaScript frameworks show US "05/08/2019" for May 8th, so the page's language does not
+# tell the order), and CJK (2022年1月25日, 2022년 1월 25일).
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
     r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
     r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]\d|\d)"
-    r"|(\d{1,2})([/-])(\d{1,2})\12(\d{4})(?!\d)"
+    r"|(\d{1,2})(\s?/\s?|\s\|\s|-)(\d{1,2})\12(\d{4})(?!\d)"
     r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
 )
 # AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which
 # htmldate's parser reads only without it (and "Sept" not at all)
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
+# Icons that mark a date: a calendar, or a clock ('icon-calendar', 'fa-calendar-alt',
+# 'glyphicon-calendar', 'dashicons-calendar', 'fa-clock'), whatever else the class says
+_DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(?:clock|time)\b",
+                        re.I)
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
@@ -181,6 +186,13 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     attrib = elem.attrib
     cue = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}" \
         if attrib else ""
+    if cue and _DATE_ICON.search(cue) and len(elem) == 0 and not (elem.text or "").strip():
+        # an empty icon ("<span class=icon-calendar></span> 12.01.2022", Font Awesome's
+        # "<i class='fa fa-calendar'></i>"): the date is the text that follows it
+        tail = elem.tail or ""
+        if len(tail) >= MAX_DATE_TEXT or _MODIFIED_CUE.search(cue) or _MODIFIED_CUE.search(tail):
+            return None
+        return parse_visible_date(tail)
     lead = elem.text
     lead = lead if lead and len(lead) < MAX_DATE_TEXT else ""
     if tag != "time" and not (cue and _DATE_CUE.search(cue)) and not (
@@ -193,6 +205,12 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
     if shown is None and tag == "time" and elem.get("datetime"):
         return parse_attr(elem.get("datetime"))  # the machine value when the text is "3h ago"
+    if shown is None and attrib.get("data-date"):
+        # a date element that shows no date keeps it in its data attribute (a timeline's
+        # marker, a script-rendered date: '<div class="timeline__arrow" data-date="18. März
+        # 2020">'), written for readers or for machines
+        value = attrib.get("data-date")
+        return parse_visible_date(value) or parse_attr(value) if len(value) < 40 else None
     return shown
 
 
@@ -638,6 +656,33 @@ def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | No
         text = elem.text_content()
         day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
         if day is not None and date(1995, 1, 1) <= day <= latest:
+            return day
+    return None
+
+
+MAX_BYLINE_DATE_SCAN = 3000  # elements: a byline box sits in the page's first part
+
+
+def bylined_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+    """The day of the first byline line that goes on with its date ("von Marianne1<br>am
+    20.09.2020", "By Tim A. on Sept. 20, 2020") anywhere in the page outside comments,
+    teasers and sidebars: where nothing structured dates the page, the byline box of a
+    template nested too deep for the headline's containers (community recipe and blog
+    sites) still says when the story was posted."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    for i, elem in enumerate(body.iter()):
+        if i >= MAX_BYLINE_DATE_SCAN:
+            return None
+        lead = elem.text
+        if not lead or not isinstance(elem.tag, str) or elem.tag in _SKIP_TAGS or not (
+                len(lead) < MAX_DATE_TEXT and _BYLINE_LEAD.match(lead)):
+            continue
+        text = elem.text_content()
+        day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        if (day is not None and date(1995, 1, 1) <= day <= latest
+                and not _MODIFIED_CUE.search(text) and not in_other_area(elem)):
             return day
     return None
 

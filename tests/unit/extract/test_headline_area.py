@@ -292,3 +292,33 @@ def test_a_bold_subheading_or_caption_credit_does_not_end_the_search_for_the_sig
                            f"<p><b>Anna Keller</b></p>{text}"
                            "<p><b><i>Stefan Wasmer</i></b></p></div></body></html>")
     assert signature_byline(page, nowhere_else) == "Stefan Wasmer"
+
+
+def test_a_calendar_or_clock_icon_marks_the_date_after_it():
+    for icon in ('<span class="icon-calendar"></span>&nbsp; 12.01.2022',
+                 '<i class="fa fa-calendar-alt"></i> 12.01.2022',
+                 '<i class="fa fa-clock-o"></i> Jan 12, 2022',
+                 '<span class="glyphicon glyphicon-calendar"></span>2022-01-12 ·'):
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="col-9">{icon}</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 1, 12), 0), icon
+    for other in ('<i class="fa fa-clock"></i> ca. 8 Min.',  # a reading time
+                  '<i class="fa fa-calendar"></i> Aktualisiert: 12.01.2022',  # an update
+                  '<span class="icon-user"></span> 12.01.2022',  # no date icon
+                  '<i class="fa fa-calendar">Termine</i> 12.01.2022'):  # not an empty icon
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="col-9">{other}</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) is None, other
+
+
+def test_a_date_element_showing_no_date_gives_its_data_date():
+    for marker, want in (('<div class="timeline__arrow" data-date="18. März 2020"></div>',
+                          date(2020, 3, 18)),
+                         ('<span class="post-date" data-date="2020-03-18T09:00:00+01:00">'
+                          '</span>', date(2020, 3, 18))):
+        h1 = _headline(f"<h1>Bridge reopens</h1>{marker}{TEXT}")
+        assert visible_date(h1, nowhere_else, parse_attr) == (want, 0), marker
+    # an element that is no date element keeps its data to itself; a shown date comes first
+    for marker, want in (('<div class="gallery" data-date="18. März 2020"></div>', None),
+                         ('<span class="date" data-date="2020-01-01">18.03.2020</span>',
+                          (date(2020, 3, 18), 0))):
+        h1 = _headline(f"<h1>Bridge reopens</h1>{marker}{TEXT}")
+        assert visible_date(h1, nowhere_else, parse_attr) == want, marker

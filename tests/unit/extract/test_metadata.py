@@ -3,7 +3,7 @@ confidence, modified_at, the WARC date), byline cleaning and the headline choice
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from lxml.html import fromstring
@@ -58,6 +58,159 @@ def test_a_future_date_is_never_accepted_and_is_flagged() -> None:
     assert choose_date([tomorrow], NOW) == (tomorrow, [])
     # only a future claim: no date at all
     assert choose_date([future], NOW) == (None, ["future"])
+
+
+def test_a_claim_whose_day_is_after_the_fetch_plus_a_day_is_never_accepted() -> None:
+    # the instant is within the tolerance, but the day it names (its zone's) is not
+    ahead = DateCandidate("meta", datetime(2024, 5, 4, 10, tzinfo=UTC), date(2024, 5, 5))
+    url = DateCandidate("url", datetime(2024, 5, 1, tzinfo=UTC))
+    assert choose_date([ahead, url], NOW) == (url, ["future"])
+
+
+def test_naive_times_are_utc_everywhere() -> None:
+    # a feed hint and a fetch time without a zone: compared as UTC, not a TypeError (which
+    # the extract stage would swallow, losing the page's whole metadata)
+    naive_now = NOW.replace(tzinfo=None)
+    m = page_metadata(tree(), "https://x.example/a", now=naive_now,
+                      hint_published_at=datetime(2024, 5, 1, 8, 0), hint_published_source="feed")
+    assert (m.published_at, m.published_at_source) == (datetime(2024, 5, 1, 8, tzinfo=UTC),
+                                                       "feed")
+    assert m.published_date == date(2024, 5, 1)
+    late = DateCandidate("meta", datetime(2024, 5, 9, 8, 0))  # naive and in the future
+    assert choose_date([late], naive_now) == (None, ["future"])
+    m = page_metadata(tree(), None, now=naive_now, archived=True)
+    assert (m.published_at, m.published_at_source) == (NOW, "warc")
+
+
+def test_a_sitemap_lastmod_never_votes_for_the_publication() -> None:
+    lastmod = datetime(2024, 5, 2, 9, 30, tzinfo=UTC)
+    # the URL names the publication; the lastmod (the page's last change) does not outvote
+    # it, though a feed date would tie with it and win by source order
+    m = page_metadata(tree(), "https://x.example/2024/04/01/story.html", now=NOW,
+                      hint_published_at=lastmod, hint_published_source="sitemap_lastmod")
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 1), "url")
+    assert "disagree" not in m.date_flags  # an update after the publication is no dispute
+    assert ("sitemap_lastmod", lastmod) in {(c.source, c.value) for c in m.date_candidates}
+    feed = page_metadata(tree(), "https://x.example/2024/04/01/story.html", now=NOW,
+                         hint_published_at=lastmod, hint_published_source="feed")
+    assert feed.published_at_source == "feed"
+    # with nothing else on the page it is the last resort, weakly trusted
+    m = page_metadata(tree(), "https://x.example/story.html", now=NOW,
+                      hint_published_at=lastmod, hint_published_source="sitemap_lastmod")
+    assert (m.published_at, m.published_at_source) == (lastmod, "sitemap_lastmod")
+    assert m.published_at_confidence <= 0.3
+
+
+def test_a_claim_at_the_fetch_time_is_the_server_clock_not_a_publication() -> None:
+    clock = (NOW - timedelta(minutes=2)).isoformat()
+    head = (f'<meta name="date" content="{clock}">'
+            '<meta property="article:published_time" content="2024-04-20T08:00:00Z">')
+    # the meta loop takes the first date meta: the clock; the URL then names the day
+    page = tree(f'<meta name="date" content="{clock}">')
+    m = page_metadata(page, "https://x.example/2024/04/20/story.html", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "url")
+    assert "fetch_time" in {c.source for c in m.date_candidates}
+    # it does not hide the real published date written after it, which wins
+    m = page_metadata(tree(head), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
+    assert [c.source for c in m.date_candidates] == ["meta", "fetch_time"]
+    # a feed's date minutes before the fetch is the feed's, a publication
+    m = page_metadata(tree(), None, now=NOW, hint_published_at=NOW - timedelta(minutes=3),
+                      hint_published_source="feed")
+    assert m.published_at_source == "feed"
+    # alone, it still dates the page, as a fallback after every guess, and weakly
+    m = page_metadata(page, "https://x.example/story.html", now=NOW)
+    assert (m.published_at_source, m.published_at) == ("fetch_time",
+                                                       NOW - timedelta(minutes=2))
+    assert m.published_at_confidence <= 0.1
+    # ten minutes before the fetch is a publication like any other
+    early = tree('<meta property="article:published_time" '
+                 f'content="{(NOW - timedelta(minutes=10)).isoformat()}">')
+    m = page_metadata(early, "https://x.example/2024/04/20/story.html", now=NOW)
+    assert m.published_at_source == "meta"
+
+
+def test_a_related_article_cards_date_microdata_is_not_the_pages() -> None:
+    card = ('<div class="related-articles"><div itemscope itemtype="https://schema.org/'
+            'NewsArticle"><meta itemprop="datePublished" content="2024-01-09T08:00:00+01:00">'
+            '<a href="/other">Other story</a></div></div>')
+    body = f"<h1>Story</h1><p>Text.</p>{card}"
+    m = page_metadata(tree("<title>Story</title>", body),
+                      "https://x.example/2024/05/01/story.html", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 5, 1), "url")
+    assert "meta" not in {c.source for c in m.date_candidates}
+    # the story's own microdata in the body counts
+    own = ('<h1>Story</h1><div class="article-meta"><meta itemprop="datePublished" '
+           'content="2024-04-30T08:00:00+02:00"></div><p>Text.</p>')
+    m = page_metadata(tree("<title>Story</title>", own + card), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 30), "meta")
+
+
+def test_a_tie_goes_by_source_order_whatever_order_the_claims_come_in() -> None:
+    import itertools
+
+    meta = DateCandidate("meta", datetime(2024, 4, 30, 8, tzinfo=UTC), weight=0.5)
+    jsonld = DateCandidate("jsonld", datetime(2024, 4, 30, 8, tzinfo=UTC))
+    url = DateCandidate("url", datetime(2024, 4, 29, tzinfo=UTC))
+    feed = DateCandidate("feed", datetime(2024, 4, 28, 6, tzinfo=UTC))
+    text = DateCandidate("text", datetime(2024, 4, 27, tzinfo=UTC), weight=1.0)
+    # 1.0 for each of the four days: the day of the first source in DATE_SOURCE_ORDER
+    for claims in itertools.permutations([meta, jsonld, url, feed, text]):
+        assert choose_date(list(claims), NOW) == (meta, ["disagree"])
+
+
+def test_a_tie_with_the_date_shown_beside_the_headline_goes_to_the_shown_date() -> None:
+    meta = DateCandidate("meta", datetime(2021, 11, 22, 8, tzinfo=UTC))
+    jsonld = DateCandidate("jsonld", datetime(2021, 11, 22, 8, tzinfo=UTC))
+    near = DateCandidate("headline", datetime(2023, 1, 1, tzinfo=UTC), weight=1.5)
+    assert choose_date([meta, jsonld, near], NOW) == (near, ["disagree"])
+    # a bare date meta against a date shown further from the headline: 0.5 each
+    bare = DateCandidate("meta", datetime(2022, 1, 26, 8, tzinfo=UTC), weight=0.5)
+    far = DateCandidate("headline", datetime(2022, 1, 21, tzinfo=UTC), weight=0.5)
+    assert choose_date([bare, far], NOW)[0] is far
+    # not a tie: three machine claims outvote it, and it outvotes one
+    url = DateCandidate("url", datetime(2021, 11, 22, tzinfo=UTC))
+    assert choose_date([meta, jsonld, url, near], NOW)[0] is meta
+    assert choose_date([url, near], NOW)[0] is near
+
+
+def test_a_byline_line_with_its_date_dates_a_page_nothing_structured_dates() -> None:
+    deep = "".join(f"<div class='l{i}'>" for i in range(8))
+    close = "</div>" * 8
+    box = ("<a href='https://x.example/user/Marianne1.html'><div class='profile'>"
+           "<span>von <a href='/user/Marianne1.html'>Marianne1</a><br>am 20.09.2020</span>"
+           "</div></a>")
+    story = "<p>" + "Text of the tip. " * 30 + "</p>"
+    teaser = ("<a href='/tipp/1919/other.html'><div class='card'><span>von Anna K. am "
+              "01.10.2020</span></div></a>")
+    comment = "<div class='comments'><p>von Tom am 22.09.2020</p></div>"
+    # the byline box in a profile link, nested too deep for the headline's containers
+    body = f"<h1>Tomaten schneiden</h1>{deep}{box}{close}{story}{comment}"
+    m = page_metadata(tree("<title>Tomaten schneiden</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2020, 9, 20), "text")
+    # a teaser card's or a comment's byline is another text's; an update is no publication
+    from tasks.extract.headline_area import bylined_date
+    from tasks.extract.metadata import _in_byline_card_or_other_area as elsewhere
+
+    upd = "<p>von Marianne1, aktualisiert am 20.09.2020</p>"
+    for other in (teaser, comment, upd):
+        page = tree("<title>T</title>", f"<h1>T</h1>{story}{other}")
+        assert bylined_date(page, NOW.date(), elsewhere) is None, other
+    assert bylined_date(tree("", f"{deep}{box}{close}"), NOW.date(), elsewhere) == \
+        date(2020, 9, 20)
+    # not after the latest plausible day
+    assert bylined_date(tree("", box), date(2020, 9, 19), elsewhere) is None
+
+
+def test_a_link_to_a_place_on_the_same_page_wrapping_a_block_is_no_teaser() -> None:
+    story = "<p>" + "Text of the story here. " * 30 + "</p>"
+    for href, dated in (("#timeline", True), ("/politik/other-story", False)):
+        body = (f"<article><header><h1>Achtsam durch die Krise</h1><a href='{href}'><div>"
+                "<span class='date'>18. März 2020</span></div></a></header>"
+                f"{story}</article>")
+        m = page_metadata(tree("<title>Achtsam durch die Krise</title>", body), None,
+                          now=NOW)
+        assert (m.published_at_source == "headline") is dated, href
 
 
 def test_conflicting_sources_are_flagged_and_lower_the_confidence() -> None:
@@ -334,9 +487,9 @@ def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> Non
     # checked on its own (a comment line read as a row would fail the import of metadata)
     from zoneinfo import ZoneInfo
 
-    from tasks.extract.metadata import _load_cctld_zones, page_zone
+    from tasks.extract.metadata import _load_zones, page_zone
 
-    zones = _load_cctld_zones()
+    zones = _load_zones("cctld_zones.tsv")
     assert zones["ch"] == ZoneInfo("Europe/Zurich") and zones["ar"].key.startswith("America/")
     assert not [tld for tld in zones if tld.startswith("#") or tld != tld.strip()]
     assert page_zone("https://www.nzz.ch/x") == ZoneInfo("Europe/Zurich")
@@ -419,6 +572,26 @@ def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() ->
     # the first of the keys wins within one object
     both = {"@type": "NewsArticle", "dateCreated": "2024-01-01", "datePublished": "2024-02-02"}
     assert jsonld_dates(tree(_ld(both))) == ["2024-02-02"]
+
+
+def test_jsonld_dates_typed_as_value_objects_or_lists_are_read() -> None:
+    from tasks.extract.metadata import jsonld_dates
+
+    typed = {"@type": "NewsArticle",
+             "datePublished": {"@type": "Date", "@value": "2024-05-02T08:00:00+02:00"}}
+    assert jsonld_dates(tree(_ld(typed))) == ["2024-05-02T08:00:00+02:00"]
+    listed = {"@type": "NewsArticle", "datePublished": ["2024-04-30", "2024-05-02"]}
+    m = page_metadata(tree(_ld(listed)), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 4, 30), "jsonld")
+    # an empty list or a value object without a value says nothing: the next key speaks
+    empty = {"@type": "NewsArticle", "datePublished": [], "dateCreated": {"@value": None},
+             "uploadDate": [{"@value": "2024-05-01"}]}
+    assert jsonld_dates(tree(_ld(empty))) == ["2024-05-01"]
+    # dateModified alike
+    modified = {"@type": "NewsArticle", "datePublished": "2024-04-30",
+                "dateModified": {"@value": "2024-05-02T09:00:00Z"}}
+    m = page_metadata(tree(_ld(modified)), "https://x.example/a", now=NOW)
+    assert m.modified_at == datetime(2024, 5, 2, 9, tzinfo=UTC)
 
 
 def test_a_jsonld_timestamp_number_is_a_utc_instant_dated_in_the_page_zone() -> None:
@@ -545,6 +718,10 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("192.168.10.12", None),
     ("25-01-2022", date(2022, 1, 25)),  # dashed, as slashed
     ("05-03-2022", None),
+    ("26 | 01 | 2022", date(2022, 1, 26)),  # piped, spaced for readers
+    ("26 / 01 / 2022", date(2022, 1, 26)),
+    ("22|4|2022|4", None),  # a script's hidden data string, not a date line
+    ("05 | 03 | 2022", None),  # ambiguous, as slashed
     ("2022/05/03 10:00", date(2022, 5, 3)),  # year first: East Asian, Hungarian pages
     ("2022.05.03.", date(2022, 5, 3)),
     ("2022年5月3日 10:00", date(2022, 5, 3)),
@@ -1170,6 +1347,34 @@ def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> Non
     # no country domain: the day as written
     assert page_metadata(page, "https://example.com/jugada/", now=NOW).published_date == \
         date(2022, 5, 4)
+
+
+@pytest.mark.parametrize("locale, lang, url, want", [
+    # a German page on a .com: Berlin, where 23:30 UTC is already the 4th
+    ("de_DE", None, "https://www.example.com/a", date(2022, 5, 4)),
+    # WordPress's default og:locale on a German site hands over to <html lang>
+    ("en_US", "de", "https://www.example.com/a", date(2022, 5, 4)),
+    ("de-AT", None, "https://www.example.org/a", date(2022, 5, 4)),  # region: Vienna
+    ("pt_BR", None, "https://www.example.com/a", date(2022, 5, 3)),  # 20:30 in São Paulo
+    ("en_GB", None, "https://www.example.com/a", date(2022, 5, 4)),  # GB is .uk
+    # languages spread over many zones, and regions the table lacks: the day as written
+    (None, "en", "https://www.example.com/a", date(2022, 5, 3)),
+    (None, "es", "https://www.example.com/a", date(2022, 5, 3)),
+    ("fr_CA", "fr", "https://www.example.com/a", date(2022, 5, 3)),
+    # the country domain comes first: Buenos Aires, whatever the language
+    ("de_DE", "de", "https://www.example.com.ar/a", date(2022, 5, 3)),
+    (None, None, "https://www.example.ee/a", date(2022, 5, 4)),  # 02:30 in Tallinn
+])
+def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_declared_locale(locale, lang, url,
+                                                                          want) -> None:
+    head = "<meta property='article:published_time' content='2022-05-03T23:30:00Z'>"
+    if locale:
+        head += f"<meta property='og:locale' content='{locale}'>"
+    page = fromstring(f"<html{f' lang={lang}' if lang else ''}><head>{head}</head>"
+                      "<body><p>x</p></body></html>")
+    m = page_metadata(page, url, now=NOW)
+    assert m.published_date == want
+    assert m.published_at == datetime(2022, 5, 3, 23, 30, tzinfo=UTC)
 
 
 def test_a_published_time_element_showing_its_day_keeps_that_day_in_any_zone() -> None:

@@ -156,3 +156,13 @@ def test_each_data_test_catches_its_kind_of_bad_row(test, rows):
 def test_a_published_at_within_a_day_of_the_fetch_is_fine():
     arts = [article(0, "ok.example", 0, published_at=FETCHED + dt.timedelta(hours=23))]
     assert failing(connect({"articles": arts}))["published_at_not_in_future"] == 0
+
+
+def test_every_date_source_the_extract_stage_writes_is_an_accepted_value():
+    # the closed list of 08_accepted_values follows the extract stage's sources (a new one
+    # such as 'fetch_time' must be added there, or every run's data tests fail)
+    from tasks.extract.metadata import DATE_SOURCE_ORDER
+
+    sources = (*DATE_SOURCE_ORDER, "dump", "sitemap_lastmod")
+    arts = [article(i, "ok.example", 0, source=s) for i, s in enumerate(sources)]
+    assert failing(connect({"articles": arts}))["accepted_values"] == 0
