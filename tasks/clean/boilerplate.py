@@ -38,7 +38,7 @@ _RELATED_CUES = [
     r"das (?:könnte|dürfte) (?:dich|sie) auch interessieren", r"passend zum thema",
     r"weitere (?:themen|artikel|beiträge|nachrichten|meldungen|news|aktuelle themen)",
     r"weiterlesen", r"zum weiterlesen", r"empfohlene beiträge", r"ähnliche (?:artikel|beiträge)",
-    r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch",
+    r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch", r"mehr lesen",
     r"(?:das|dieses) thema (?:könnte|dürfte) (?:dich|sie) auch interessieren",
     r"auch auf [\w-]+\.[a-z]{2,4}",
     # "further information" headings before a list of links (press releases, institutes)

@@ -437,6 +437,7 @@ def test_a_weak_cue_alone_with_its_colon_is_a_related_heading() -> None:
     ("| Kommentierte Artikel |", "related"),
     ("Las Más Leídas", "related"),
     ("Seguí leyendo", "related"),
+    (">> Mehr lesen: Erfahrt mehr über die Therme am Hafen!", "related"),
     # a link to the next part, or back to a list
     ('... weiter zu "die Wortwahl"', "related"),
     ("« Zurück zu den Veranstaltungen", "related"),
@@ -458,6 +459,7 @@ def test_round_three_furniture_lines_go(line: str, rule: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "Lue lisää sataman historiasta kaupungin kirjastossa, jossa näyttely on auki syksyyn asti.",
+    "Mehr lesen als früher wollen laut der Umfrage vor allem die Jüngeren.",
     "Die meist gelesenen Bücher des Jahres stammen aus kleinen Verlagen, sagte die Jury.",
     "Weiter zu den Plänen der Stadt: Der Hafen soll bis 2030 erweitert werden.",
     "Weitere Informationen gab es auf Nachfrage nicht.",
