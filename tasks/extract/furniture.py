@@ -14,8 +14,10 @@ judged on their own.
 Teaser cards ("related story" cards placed inside the article body, or in a blog module
 beside it) carry no telling class; what gives them away is the headline: an h2-h4 that is
 nothing but a link to another page (`<a href=...><h3>Title</h3></a>` or
-`<h3><a href=...>Title</a></h3>`). The link and the wrappers whose whole text it is go; a
-heading linked to the page itself (a blog's own title) or to an anchor on it stays.
+`<h3><a href=...>Title</a></h3>`). The link and the wrappers whose whole text it is go, or
+the card's whole `<article>`/`<li>` box when it holds that one headline and a teaser's text
+(its date and summary); a heading linked to the page itself (a blog's own title) or to an
+anchor on it stays.
 """
 
 from __future__ import annotations
@@ -139,8 +141,27 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
         parent = card.getparent()
         while parent is not None and parent is not body and _norm(parent.text_content()) == text:
             card, parent = parent, parent.getparent()
-        cards.append(card)
+        box = _whole_card(card)
+        cards.append(card if box is None else box)
     return cards
+
+
+# A teaser card's own box: its headline, a date and a summary of a sentence or two.
+MAX_CARD_CHARS = 600
+
+
+def _whole_card(headline: HtmlElement) -> HtmlElement | None:
+    """The <article> or <li> box around a teaser headline (its picture, date and summary go
+    with it), when the box holds that one headline and no more than a teaser's text."""
+    for depth, anc in enumerate(headline.iterancestors()):
+        if depth >= 3:
+            return None
+        if anc.tag in ("article", "li"):
+            headings = sum(1 for _ in anc.iter("h1", *_HEADINGS))
+            if headings == 1 and len(_norm(anc.text_content())) <= MAX_CARD_CHARS:
+                return anc
+            return None
+    return None
 
 
 def _is_content(elem: HtmlElement, page_chars: int) -> bool:

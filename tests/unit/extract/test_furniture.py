@@ -156,3 +156,40 @@ def test_a_teaser_card_is_pruned_up_to_its_title_wrapper_only() -> None:
     assert "More boats at the weekend." in text
     assert tree.find(".//div[@class='title']") is None
     assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_teaser_cards_article_or_list_box_goes_whole() -> None:
+    # an <article>/<li> box holding one linked headline and a teaser's text is the card:
+    # its date and summary go with the headline
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    card = (
+        '<li><a href="/news/ferry.html"><h3>Ferry operator announces a new summer '
+        "timetable</h3></a><p>21 April 2024</p><p>More boats will sail at the weekend.</p></li>"
+    )
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<ul>{card}</ul></article>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Ferry operator" not in text
+    assert "21 April 2024" not in text
+    assert "More boats" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_long_box_around_a_linked_headline_keeps_its_text() -> None:
+    # past MAX_CARD_CHARS the box is a story of its own with a linked title: the headline
+    # goes, its paragraphs stay
+    from tasks.extract.furniture import MAX_CARD_CHARS
+
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    assert len(" ".join(PARAGRAPHS)) > MAX_CARD_CHARS
+    tree = lxml_html.fromstring(
+        "<html><body><main><h1>Harbour news</h1><article><h2><a href='/news/bridge.html'>"
+        f"Harbour bridge reopens after two years</a></h2>{story}</article></main></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Harbour bridge reopens" not in text
+    assert all(p in text for p in PARAGRAPHS)
