@@ -137,13 +137,27 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
         if link is None or not _points_elsewhere(link, own_paths):
             continue
         card = heading if link in heading.iterdescendants() else link
-        text = _norm(card.text_content())
         parent = card.getparent()
-        while parent is not None and parent is not body and _norm(parent.text_content()) == text:
+        while parent is not None and parent is not body and _holds_only(parent, card):
             card, parent = parent, parent.getparent()
         box = _whole_card(card)
         cards.append(card if box is None else box)
     return cards
+
+
+def _holds_only(parent: HtmlElement, child: HtmlElement) -> bool:
+    """Whether `child` is all the text of `parent`. Reads the other children only up to their
+    first text (a parent's whole text_content, up to the page body, cost ~1 ms a page)."""
+    if (parent.text or "").strip() or (child.tail or "").strip():
+        return False
+    for other in parent:
+        if other is child:
+            continue
+        if (other.tail or "").strip():
+            return False
+        if isinstance(other.tag, str) and any(t.strip() for t in other.itertext()):
+            return False
+    return True
 
 
 # A teaser card's own box: its headline, a date and a summary of a sentence or two.
