@@ -61,7 +61,7 @@ _RELATED_CUES = [
     r"lue (?:myös|lisää|aiheesta(?: lisää)?)", r"läs (?:mer|också|även)", r"les (?:mer|også)",
     r"læs (?:mere|også)", r"lees (?:meer|verder)",
     # "most read / most commented" boxes, and "keep reading" buttons
-    r"(?:meist|most)[- ]?(?:gelesene?|kommentierte?|diskutierte?|read|commented|popular)"
+    r"(?:meist|most)[- ]?(?:gelesene?|kommentierte?|diskutierte?|read|commented)"
     r"(?: artikel| beiträge| stories| articles)?", r"kommentierte artikel",
     r"(?:las|lo) más (?:leíd[ao]s?|vist[ao]s?)", r"lo que se lee ahora",
     r"(?:seguí|sigue) leyendo",
@@ -84,10 +84,12 @@ _RELATED_HEADING = re.compile(
 _RELATED_START = re.compile(r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b", re.IGNORECASE)
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
 
-# A link to the next part or back to a list ('... weiter zu "die Wortwahl"', "Zurück zur
-# Übersicht"): only as a short line, "weiter zu" also opens sentences.
+# A link to the next part or back to a list ('... weiter zu "die Wortwahl"', "« Zurück zu den
+# Veranstaltungen"): a short line behind an arrow or dots, since "Zurück zur Natur" or
+# "Back to school" without one is a subheading.
 _NAV_LINE = re.compile(
-    r"^\W{0,4}(?:weiter zu[mr]?|zurück zu[mr]?|continue to|go to|back to)\s", re.IGNORECASE
+    r"^(?:\.{2,3}|…|«|‹|<{1,2}|←)\s*(?:weiter zu[mr]?|zurück zu[mr]?|continue to|back to)\s",
+    re.IGNORECASE,
 )
 # A membership box ("Werden Sie Mitglied bei <site>"): the invitation opening a short line
 # with no question ("Werden Sie Mitglied der Feuerwehr?" asks a reader in a story).

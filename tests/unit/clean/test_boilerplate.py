@@ -462,6 +462,8 @@ def test_round_three_furniture_lines_go(line: str, rule: str) -> None:
     "Mehr lesen als früher wollen laut der Umfrage vor allem die Jüngeren.",
     "Die meist gelesenen Bücher des Jahres stammen aus kleinen Verlagen, sagte die Jury.",
     "Weiter zu den Plänen der Stadt: Der Hafen soll bis 2030 erweitert werden.",
+    # subheadings: a navigation cue without its arrow, "most popular" in a travel story
+    "Zurück zur Natur", "Back to school", "Most popular destinations",
     "Weitere Informationen gab es auf Nachfrage nicht.",
     "Weitere Infos zum Unfall liegen der Polizei bei Redaktionsschluss nicht vor.",
     "Werden Sie Mitglied der Feuerwehr? Das fragte der Bürgermeister die Jugendlichen.",
