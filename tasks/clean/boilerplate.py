@@ -38,7 +38,7 @@ _RELATED_CUES = [
     r"das (?:könnte|dürfte) (?:dich|sie) auch interessieren", r"passend zum thema",
     r"weitere (?:themen|artikel|beiträge|nachrichten|meldungen|news|aktuelle themen)",
     r"weiterlesen", r"zum weiterlesen", r"empfohlene beiträge", r"ähnliche (?:artikel|beiträge)",
-    r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch",
+    r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch", r"mehr lesen",
     r"(?:das|dieses) thema (?:könnte|dürfte) (?:dich|sie) auch interessieren",
     r"auch auf [\w-]+\.[a-z]{2,4}",
     # "further information" headings before a list of links (press releases, institutes)
@@ -57,6 +57,14 @@ _RELATED_CUES = [
     # pl
     r"czytaj (?:też|także|również|więcej)", r"zobacz (?:też|także|również)", r"przeczytaj też",
     r"dowiedz się więcej",
+    # fi / sv / no / da / nl
+    r"lue (?:myös|lisää|aiheesta(?: lisää)?)", r"läs (?:mer|också|även)", r"les (?:mer|også)",
+    r"læs (?:mere|også)", r"lees (?:meer|verder)",
+    # "most read / most commented" boxes, and "keep reading" buttons
+    r"(?:meist|most)[- ]?(?:gelesene?|kommentierte?|diskutierte?|read|commented)"
+    r"(?: artikel| beiträge| stories| articles)?", r"kommentierte artikel",
+    r"(?:las|lo) más (?:leíd[ao]s?|vist[ao]s?)", r"lo que se lee ahora",
+    r"(?:seguí|sigue) leyendo",
 ]
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -76,6 +84,34 @@ _RELATED_HEADING = re.compile(
 _RELATED_START = re.compile(r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b", re.IGNORECASE)
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
 
+# A link to the next part or back to a list ('... weiter zu "die Wortwahl"', "« Zurück zu den
+# Veranstaltungen"): a short line behind an arrow or dots, since "Zurück zur Natur" or
+# "Back to school" without one is a subheading.
+_NAV_LINE = re.compile(
+    r"^(?:\.{2,3}|…|«|‹|<{1,2}|←)\s*(?:weiter zu[mr]?|zurück zu[mr]?|continue to|back to)\s",
+    re.IGNORECASE,
+)
+# A membership box ("Werden Sie Mitglied bei <site>"): the invitation opening a short line
+# with no question ("Werden Sie Mitglied der Feuerwehr?" asks a reader in a story).
+_JOIN = re.compile(
+    r"^\W{0,3}(?:werden sie|werde|jetzt) mitglied|^\W{0,3}(?:hazte socio|devenez membre)",
+    re.IGNORECASE,
+)
+# "Weitere Infos unter www.example.de", "More information is available at ...": a pointer
+# to another site under the text, not the text.
+_MORE_INFO = re.compile(
+    r"^\W{0,3}(?:weitere (?:infos?|informationen)|(?:more|further) info(?:rmation)?"
+    r"|más información|plus d'informations?|mais informações)\b[^.!?]{0,60}?"
+    r"\b(?:unter|auf|bei|at|on|en|sur|em)\b",
+    re.IGNORECASE,
+)
+# ... and the line names a site: "Weitere Informationen gab es auf Nachfrage nicht" is news.
+_WEB_POINTER = re.compile(
+    r"www\.|https?://|\w\.(?:de|at|ch|com|org|net|eu|pe|es|fr)\b|website|webseite|homepage"
+    r"|internetseite|\bsite\b|sitio web",
+    re.IGNORECASE,
+)
+
 # Calls to action: subscribe, newsletter, follow us, download the app, support us, log in.
 _CTA = re.compile(
     r"\b(?:subscrib\w*|newsletter\w*|sign(?:ing)? up|follow (?:us|the [\w ]{1,30}) on"
@@ -84,7 +120,9 @@ _CTA = re.compile(
     r"|folgen sie uns|jetzt anmelden|zum newsletter|melden sie sich|unterstütze(?:n sie)? uns"
     r"|suscr[ií]b\w*|s[ií]guenos|únete|hazte miembro|sigue(?:nos)? en"
     r"|abonnez[- ]vous|inscrivez[- ]vous|zapraszamy\W+(?:\w+\W+){0,3}subskryp\w*"
-    r"|subskrypcj\w*|assine|inscreva-se)",
+    r"|subskrypcj\w*|assine|inscreva-se|(?:erhalten sie|get|receive) exklusive"
+    r"|(?:get|receive) exclusive"
+    r"|klick(?:e|t|en sie)? (?:dich|sich|euch) durch)",
     re.IGNORECASE,
 )
 # Paywall teasers, reading-time labels and reader-appeal boxes: the whole (short) line is
@@ -195,7 +233,8 @@ _ADVERTISER = re.compile(
 _SUBSCRIBE_BOX = re.compile(
     r"\b(?:please subscribe|already a subscriber|subscribers? (?:also )?(?:get|receive)"
     r"|to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|wesprzyj nas"
-    r"|jetzt (?:abonnieren|abonnent werden)|abonnent werden)",
+    r"|jetzt (?:abonnieren|abonnent werden)|abonnent werden"
+    r"|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|résiliable à tout moment)",
     re.IGNORECASE,
 )
 # Reuse and registration small print ("Written permission must be obtained before reprint",
@@ -204,7 +243,11 @@ _SMALL_PRINT = re.compile(
     r"\b(?:written permission|permission must be obtained|without (?:prior )?permission"
     r"|may not be (?:re)?(?:published|reproduced|distributed)|nachdruck (?:nur|verboten)"
     r"|akzeptieren sie (?:unsere|die) (?:datenschutz|nutzungs|agb)|you agree to (?:our|the) "
-    r"(?:terms|privacy)|reproduction interdite)",
+    r"(?:terms|privacy)|reproduction interdite"
+    # the site's licence line ("Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website
+    # unter CC-BY"): the licence named, so "unless stated otherwise, prices ..." stays
+    r"|(?:inhalte dieser (?:website|webseite|seite)|content (?:on|of) this (?:site|website))"
+    r"\b[^.]{0,40}\b(?:cc[- ]by|creative commons))",
     re.IGNORECASE,
 )
 # A figure caption: "Abbildung 4: ...", "Fig. 2.", "Image illustrative : ...".
@@ -234,6 +277,10 @@ _BIO = re.compile(
 )
 # Blocks at the end of the text where a bio is looked for.
 BIO_TAIL_BLOCKS = 2
+# A bio with the author's contact details runs to ~70 words ("... She is also a freelance
+# writer. Follow us on ... Email: ..."); a closing paragraph of the story that opens like a
+# bio ("The mayor is a former reporter") is usually longer, and _BIO still needs the role.
+BIO_MAX_WORDS = 80
 
 # Word stems without which none of _long_furniture's patterns can match, tested with `in`
 # on the lower-cased line: most lines are prose, and the case-insensitive searches of those
@@ -243,7 +290,8 @@ _LONG_FURNITURE_STEMS = (
     "compensation", "commission", "advertis", "affiliate", "provision", "partnerlink",
     "permission", "nachdruck", "published", "reproduc", "distribut", "akzeptieren sie",
     "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
-    "to view the", "to read the", "references to products",
+    "to view the", "to read the", "references to products", "cancel", "kündbar", "résiliable",
+    "inhalte dieser", "content o",
 )
 
 
@@ -405,6 +453,12 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         rule = _long_furniture(s, n)
         if rule:
             return rule
+    if n <= 8 and _NAV_LINE.match(s) and not re.search(r"[.!?]\s*$", s):
+        return "related"
+    if n <= 8 and _JOIN.match(s) and "?" not in s:
+        return "cta"
+    if n <= 15 and _MORE_INFO.match(s) and _WEB_POINTER.search(s):
+        return "related"
     if n <= 40 and _FIGURE.match(s):
         return "credit"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
@@ -478,6 +532,6 @@ def remove_boilerplate(
 def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
-        if j > 0 and _words(kept[j]) <= 60 and _BIO.match(kept[j]):
+        if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and _BIO.match(kept[j]):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1

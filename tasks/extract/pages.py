@@ -61,7 +61,7 @@ from tasks.extract.metadata import PageMetadata, page_metadata
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.2"
+EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.3"
 DUMP_EXTRACTOR = "text-dump"
 
 # Below this many characters the fast result is re-checked by the full cascade (see the

@@ -439,3 +439,63 @@ def test_a_press_contact_line_is_furniture_up_to_five_words() -> None:
     # opens with the role is more often the start of a statement and is kept
     assert classify_line("Pressesprecherin der Stadt: Anna Muster") == "ui"
     assert classify_line("Pressesprecherin der Stadt Kassel: Anna Muster") is None
+
+
+# --- issue 13, round 3: each rule with a line it removes and prose with its cue that stays ---
+
+@pytest.mark.parametrize(("line", "rule"), [
+    # related cues in more languages, "most read" boxes, "keep reading" buttons
+    ("Lue aiheesta lisää:", "related"),
+    ("Läs också: Hamnen öppnar igen", "related"),
+    ("Meist gelesen", "related"),
+    ("| Kommentierte Artikel |", "related"),
+    ("Las Más Leídas", "related"),
+    ("Seguí leyendo", "related"),
+    (">> Mehr lesen: Erfahrt mehr über die Therme am Hafen!", "related"),
+    # a link to the next part, or back to a list
+    ('... weiter zu "die Wortwahl"', "related"),
+    ("« Zurück zu den Veranstaltungen", "related"),
+    # a pointer to another site
+    ("Weitere Infos unter www.harbour-festival.example.", "related"),
+    ("Weitere Informationen hierzu gibt es in Kürze auf der Website des Vereins.", "related"),
+    # membership and subscription boxes
+    ("Werden Sie Mitglied bei", "cta"),
+    ("Gazette Club und erhalten Sie exklusive Angebote!", "cta"),
+    ("Klicke dich durch die Homestorys unserer Leserinnen und Leser.", "cta"),
+    ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", "cta"),
+    ("- Jederzeit kündbar", "cta"),
+    # the site's licence line
+    ("Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY", "legal"),
+])
+def test_round_three_furniture_lines_go(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Lue lisää sataman historiasta kaupungin kirjastossa, jossa näyttely on auki syksyyn asti.",
+    "Mehr lesen als früher wollen laut der Umfrage vor allem die Jüngeren.",
+    "Die meist gelesenen Bücher des Jahres stammen aus kleinen Verlagen, sagte die Jury.",
+    "Weiter zu den Plänen der Stadt: Der Hafen soll bis 2030 erweitert werden.",
+    # subheadings: a navigation cue without its arrow, "most popular" in a travel story
+    "Zurück zur Natur", "Back to school", "Most popular destinations",
+    "Weitere Informationen gab es auf Nachfrage nicht.",
+    "Weitere Infos zum Unfall liegen der Polizei bei Redaktionsschluss nicht vor.",
+    "Werden Sie Mitglied der Feuerwehr? Das fragte der Bürgermeister die Jugendlichen.",
+    "Sofern nicht anders angegeben, gelten die Preise pro Person und Nacht.",
+    "Die Inhalte dieser Website richten sich an Fachleute aus der Pflege.",
+    "Der Vertrag ist monatlich kündbar, sagte der Anbieter, und die Preise steigen 2025.",
+])
+def test_round_three_cue_words_in_prose_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_a_bio_with_contact_details_goes_up_to_eighty_words() -> None:
+    from tasks.clean.boilerplate import BIO_MAX_WORDS
+
+    bio = _words_to(
+        "Jane Doe is the Founder & Principal Consultant at Harbour PR, a consultancy that "
+        "helps brands to stand out. Follow us on Facebook. Email: jane@example.com", 70)
+    text = "\n".join([PROSE, PROSE.replace("Tuesday", "Monday"), bio])
+    assert bio not in remove_boilerplate(text).text
+    longer = _words_to(bio, BIO_MAX_WORDS + 1)
+    assert longer in remove_boilerplate("\n".join([PROSE, longer])).text

@@ -117,3 +117,105 @@ def test_the_furniture_tokens_file_is_read_as_lower_case_patterns() -> None:
     assert "related" in tokens and "recommend" in tokens
     assert all(t and t == t.lower() and not t.startswith("#") for t in tokens)
     assert all(re.compile(t) for t in tokens)
+
+
+# Teaser cards: a headline that is nothing but a link to another story.
+TEASER_AROUND = (
+    '<div><a href="/news/ferry-timetable.html"><h3>Ferry operator announces a new summer '
+    "timetable</h3></a><p>More boats will sail at the weekend from the old quay.</p></div>"
+)
+TEASER_INSIDE = (
+    '<h2 class="entry-title"><a href="https://gazette.example/news/ferry-timetable.html">Ferry '
+    "operator announces a new summer timetable</a></h2>"
+)
+
+
+@pytest.mark.parametrize("card", [TEASER_AROUND, TEASER_INSIDE], ids=["a>h3", "h2>a"])
+def test_a_teaser_card_headline_is_pruned(card: str) -> None:
+    # between the article's paragraphs, where trafilatura keeps a heading
+    html = page().replace(
+        f"<p>{PARAGRAPHS[2]}</p>".encode(), f"{card}<p>{PARAGRAPHS[2]}</p>".encode()
+    )
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert "Ferry operator announces" not in x.text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # linked to the page itself (a blog theme links its own title) or to an anchor on it
+        '<h2><a href="https://gazette.example/news/bridge.html">Ferry operator announces a '
+        "new summer timetable</a></h2>",
+        '<h2><a href="#timetable">Ferry operator announces a new summer timetable</a></h2>',
+        # a link on part of the heading only: a section heading naming its source
+        '<h3>Ferry operator announces a <a href="/ferries">new summer timetable</a></h3>',
+        # two words: a section label, left to the clean stage's cue words
+        '<h3><a href="/ferries">Ferry timetables</a></h3>',
+    ],
+    ids=["self", "anchor", "partial-link", "short-label"],
+)
+def test_a_heading_that_is_no_teaser_stays(heading: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        '<html><head><link rel="canonical" href="https://gazette.example/news/bridge.html">'
+        f"</head><body><article><h1>Bridge reopens</h1>{heading}{body}</article></body></html>"
+    )
+    before = " ".join(tree.text_content().split())
+    assert prune_furniture(tree) == 0
+    assert " ".join(tree.text_content().split()) == before
+
+
+def test_a_teaser_card_is_pruned_up_to_its_title_wrapper_only() -> None:
+    # the wrappers whose whole text is the headline go with it; the card's teaser text is
+    # left to trafilatura and the line rules, and the article around it stays
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}"
+        '<div class="card"><div class="title"><a href="/news/ferry.html"><h3>Ferry operator '
+        "announces a new summer timetable</h3></a></div><p>More boats at the weekend.</p>"
+        "</div></article></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Ferry operator" not in text
+    assert "More boats at the weekend." in text
+    assert tree.find(".//div[@class='title']") is None
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_teaser_cards_article_or_list_box_goes_whole() -> None:
+    # an <article>/<li> box holding one linked headline and a teaser's text is the card:
+    # its date and summary go with the headline
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    card = (
+        '<li><a href="/news/ferry.html"><h3>Ferry operator announces a new summer '
+        "timetable</h3></a><p>21 April 2024</p><p>More boats will sail at the weekend.</p></li>"
+    )
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<ul>{card}</ul></article>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Ferry operator" not in text
+    assert "21 April 2024" not in text
+    assert "More boats" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_long_box_around_a_linked_headline_keeps_its_text() -> None:
+    # past MAX_CARD_CHARS the box is a story of its own with a linked title: the headline
+    # goes, its paragraphs stay
+    from tasks.extract.furniture import MAX_CARD_CHARS
+
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    assert len(" ".join(PARAGRAPHS)) > MAX_CARD_CHARS
+    tree = lxml_html.fromstring(
+        "<html><body><main><h1>Harbour news</h1><article><h2><a href='/news/bridge.html'>"
+        f"Harbour bridge reopens after two years</a></h2>{story}</article></main></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Harbour bridge reopens" not in text
+    assert all(p in text for p in PARAGRAPHS)
