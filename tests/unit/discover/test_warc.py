@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import io
@@ -251,14 +252,23 @@ class _FileHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def served_warc(tmp_path: Path, name: str):
+    """A CC-NEWS-like WARC served by _FileHandler on loopback: yields its URL."""
     path = tmp_path / "news.warc.gz"
     write_cc_news_like(path)
     _FileHandler.payload = path.read_bytes()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        url = f"http://127.0.0.1:{server.server_port}/moved.warc.gz"
+        yield f"http://127.0.0.1:{server.server_port}/{name}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
+    with served_warc(tmp_path, "moved.warc.gz") as url:
         opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
         result = read_warc(url, "r", NOW, CAP, opener=opener)
         assert len(result.rows) == 3 and result.rejects == []
@@ -272,9 +282,6 @@ def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
         guard = AddressGuard.from_settings(False, ["127.0.0.0/8"])
         allowed = read_warc(url, "r", NOW, CAP, opener=http_opener("t", 10.0, guard))
         assert len(allowed.rows) == 3 and allowed.rejects == []
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_brotli_payload_and_brotli_bomb() -> None:
@@ -510,18 +517,9 @@ def test_an_empty_warc_is_one_reject(data, tmp_path: Path):
 
 
 def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path) -> None:
-    path = tmp_path / "news.warc.gz"
-    write_cc_news_like(path)
-    _FileHandler.payload = path.read_bytes()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FileHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/broken.warc.gz"
+    with served_warc(tmp_path, "broken.warc.gz") as url:
         opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
         result = read_warc(url, "r", NOW, CAP, opener=opener)
-    finally:
-        server.shutdown()
-        server.server_close()
     # the two pages whose records came whole before the break are kept ...
     assert [r["url"] for r in result.rows] == ["https://news.example/a", "https://news.example/b"]
     # ... and the break is one reject saying where and why, never a traceback
