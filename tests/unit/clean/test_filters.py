@@ -38,3 +38,11 @@ def test_wrong_language_without_a_score_says_so_plainly() -> None:
 
 def test_too_short_says_how_short_against_which_minimum() -> None:
     assert too_short("Just a caption under a photo.", 50).detail == "6 words < min_words=50"
+
+
+def test_opted_out_names_every_signal_found_once_in_order() -> None:
+    from tasks.clean.filters import opted_out
+
+    signals = ["noai", "noimageai", "tdm-reservation"]
+    v = opted_out(["tdm-reservation", "noai", "noarchive", "noai"], "skip", signals)
+    assert (v.reason, v.detail) == ("opted_out", "the page says noai, tdm-reservation")

@@ -47,6 +47,13 @@ def test_decimals_abbreviations_and_urls_stay_intact(text: str) -> None:
     assert repair_glued_paragraphs(text) == [text]
 
 
+def test_a_glued_sentence_after_a_spared_abbreviation_or_url_is_still_split() -> None:
+    assert repair_glued_paragraphs("Mr.Smith arrived in 2023.Then he left.") == [
+        "Mr.Smith arrived in 2023.", "Then he left."]
+    assert repair_glued_paragraphs("See www.example.Org first.Then apply.") == [
+        "See www.example.Org first.", "Then apply."]
+
+
 def test_a_dump_with_a_digit_ended_glued_sentence_is_cleaned_into_paragraphs() -> None:
     row = {"text": "Sales rose 12% in 2023.Analysts expect a slower 2024.", "source_kind": "dump",
            "title": None, "site_name": None, "description": None, "language": "en",
