@@ -109,3 +109,22 @@ def test_only_the_first_128_kib_decide_whether_a_body_is_utf8() -> None:
     body = ascii_part + "caf\xe9 ".encode("latin-1") * 4000
     assert len(body) > 2 * 64 * 1024 + 16000
     assert sniff_encoding(body, None) == ("utf-8", "detected")
+
+
+def test_a_declared_utf32_without_a_bom_is_read_as_utf8() -> None:
+    body = page(TEXT).encode("utf-8")
+    assert normalize_label("UTF-32") == "utf-8"
+    assert sniff_encoding(body, "text/html; charset=utf-32") == ("utf-8", "header")
+
+
+def test_without_a_detector_undeclared_bytes_are_windows_1252(monkeypatch) -> None:
+    import sys
+
+    from tasks.common.charset import detect
+
+    monkeypatch.setitem(sys.modules, "charset_normalizer", None)  # import fails
+    latin = page(TEXT.replace("Ł", "L").replace("ł", "l").replace("ź", "z")
+                 .replace("ó", "o")).encode("cp1252")
+    # the same codec name normalize_label gives windows-1252, as the recorded encoding
+    assert detect(latin) == normalize_label("windows-1252") == "cp1252"
+    assert sniff_encoding(latin, None) == ("cp1252", "detected")

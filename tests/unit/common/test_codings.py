@@ -112,3 +112,35 @@ def test_a_cut_gzip_header_is_not_taken_for_whole_data():
     assert codings._gzip_header_length(b"\x1f\x8b\x08\x00") is None
     assert codings._gzip_header_length(_gzip_named(PAGE)) == 10 + 2 + 7 + 10 + 10
     assert not codings._data_is_whole(_gzip_named(PAGE)[:20], 31)
+
+
+def test_a_gzip_page_flagged_as_text_missing_its_trailer_is_still_whole():
+    import gzip
+
+    member = bytearray(gzip.compress(PAGE))
+    member[3] |= 1  # FTEXT: a hint about the content, no header field follows it
+    got = decode_body(bytes(member[:-8]), "gzip", 10_000, refuse_cut_data=True)
+    assert got == (PAGE, ["gzip"])
+
+
+def test_a_gzip_header_cut_before_its_header_crc_is_not_whole():
+    # FHCRC set, then the data ends where its two CRC bytes should be
+    assert codings._gzip_header_length(b"\x1f\x8b\x08\x02\0\0\0\0\0\xff") is None
+    assert codings._gzip_header_length(b"\x1f\x8b\x08\x02\0\0\0\0\0\xff\x12\x34") == 12
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", None])
+def test_a_body_of_exactly_the_cap_is_kept_one_byte_more_is_refused(coding):
+    import gzip
+
+    pack = {"gzip": gzip.compress, "deflate": zlib.compress, None: lambda d: d}[coding]
+    assert decode_body(pack(b"a" * 1000), coding, 1000) == (
+        b"a" * 1000, [coding] if coding else [])
+    with pytest.raises(CodingError) as err:
+        decode_body(pack(b"a" * 1001), coding, 1000)
+    assert err.value.kind == "decompressed_too_large"
+
+
+def test_the_head_of_a_zlib_wrapped_deflate_body_is_read():
+    assert decoded_head(zlib.compress(PAGE), "deflate", 100) == PAGE[:100]
+    assert decoded_head(_raw_deflate(PAGE), "deflate", 100) == PAGE[:100]

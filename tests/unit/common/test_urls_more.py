@@ -83,3 +83,12 @@ def test_a_trailing_dot_of_the_host_is_dropped():
     from tasks.common.urls import canonical_url
 
     assert canonical_url("https://Example.com./a") == canonical_url("https://example.com/a")
+
+
+def test_only_the_default_ports_leave_the_identity():
+    from tasks.common.urls import canonical_url
+
+    assert canonical_url("http://example.com:443/a") == "https://example.com/a"
+    assert canonical_url("https://example.com:443/a") == "https://example.com/a"
+    assert canonical_url("https://example.com:444/a") == "https://example.com:444/a"
+    assert canonical_url("http://example.com:81/a") == "https://example.com:81/a"
