@@ -98,3 +98,20 @@ def test_german_adjective_stems_expand_to_their_inflections() -> None:
     # curated_de.tsv lists "~russisch" and the like: stems, not literal forms
     text = "Die russische Regierung und polnische Minister trafen sich."
     assert gazetteer.places_in(text, "de").codes() == ["PL", "RU"]
+
+
+def test_a_failing_keyword_batch_is_retried_per_article(settings,  # noqa: F811
+                                                      monkeypatch) -> None:
+    real = keywords.keywords_batch
+
+    def fails_on_the_poison(texts, langs, method, top_k):
+        if any("POISON" in t for t in texts):
+            raise ValueError("poison")
+        return real(texts, langs, method, top_k)
+
+    monkeypatch.setattr(keywords, "keywords_batch", fails_on_the_poison)
+    result = enrich_batch(make_articles([TEXT, "POISON " + TEXT]), settings, "r1")
+    good, bad = result.table.to_pylist()
+    assert good["keywords"] and good["enrich_error"] is None
+    assert bad["keywords"] == []
+    assert bad["enrich_error"] == "keywords: ValueError: poison"

@@ -88,6 +88,30 @@ def test_a_batch_that_succeeds_runs_each_text_through_the_pipeline_once():
     assert sorted(seen) == ["NATO here.", "Nothing.", "Ukraine."]
 
 
+def test_the_configured_batch_size_and_processes_reach_spacy():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(PATTERNS)
+
+    class Spy:
+        calls: list[dict] = []
+
+        def pipe(self, texts, **kwargs):
+            self.calls.append(kwargs)
+            return nlp.pipe(texts, **kwargs)
+
+    model = ner.NerModel(Spy(), "inline", tuple(nlp.pipe_names))
+    found, _ = ner.tag_batch(model, ["NATO here.", "Ukraine."], batch_size=7)
+    assert found == [[("NATO", "ORG")], [("Ukraine", "GPE")]]
+    assert Spy.calls == [{"batch_size": 7, "n_process": 1}]
+
+
+def test_a_lone_word_of_another_label_is_not_taken_for_a_persons_surname():
+    rows = ner.count_entities([("Henry Ford", "PERSON"), ("Ford", "ORG"), ("Ford", "PERSON")])
+    norm = {(t, lab): n for t, lab, n, _ in rows}
+    assert norm == {("Henry Ford", "PERSON"): "Henry Ford", ("Ford", "ORG"): "Ford",
+                    ("Ford", "PERSON"): "Henry Ford"}
+
+
 def test_count_entities_merges_surname_with_full_name():
     rows = ner.count_entities(
         [("Jens Stoltenberg", "PERSON"), ("Stoltenberg", "PERSON"), ("Stoltenberg", "PERSON"),

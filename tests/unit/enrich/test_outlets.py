@@ -179,3 +179,21 @@ def test_candidates_count_words_and_phrases_within_one_run_of_words():
         "central bank": 2, "bank rates": 2, "rates rose": 1, "rates fell": 1,
         "central-bank rates": 1, "bank chief": 1, "chief economist": 1,
     }
+
+
+def test_a_phrase_under_half_of_its_words_uses_stands_beside_the_word():
+    # "central bank" 2 of 5 uses of "bank": both stay; 2 of 4: the phrase takes its place
+    doc = ("The central bank met. The central bank said. A bank opened. Another bank "
+           "closed. One bank failed.")
+    assert keywords.tfidf_keywords([doc], ["en"])[0][:2] == ["bank", "central bank"]
+    doc = "The central bank met. The central bank said. A bank opened. Another bank closed."
+    kws = keywords.tfidf_keywords([doc], ["en"])[0]
+    assert kws[0] == "central bank" and "bank" not in kws
+
+
+def test_terms_of_the_opening_lines_rank_before_later_ones_of_the_same_weight():
+    filler = " to be or" * 40  # words too short to count: pushes the rest past the lead
+    doc = "Zeppelin flights." + filler + " Apple harvest."
+    assert len("Zeppelin flights." + filler) > keywords.LEAD_CHARS
+    assert keywords.tfidf_keywords([doc], ["en"]) == [
+        ["flights", "zeppelin", "apple", "harvest"]]

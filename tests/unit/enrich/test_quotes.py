@@ -122,3 +122,11 @@ def test_quote_spans_pair_the_marks_in_order_and_drop_an_odd_one():
 
 def test_a_text_without_marks_has_no_quotes():
     assert extract_quotes("Merkel sagte, sie werde das prüfen, und ging dann weiter.") == []
+
+
+@pytest.mark.parametrize("phrase", ["Deputy Head of Mission Anna Nowak",
+                                    "Head of Research Anna Nowak"])
+def test_a_speakers_name_stops_at_the_of_of_a_job_title(phrase: str) -> None:
+    # the scan for the name goes right to left and stops at "of": never "of Mission ..."
+    (q,) = extract_quotes(f'"We will not accept any delay in this matter," said {phrase}.')
+    assert q.speaker.endswith("Anna Nowak") and "of" not in q.speaker.split()
