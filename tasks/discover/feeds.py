@@ -22,6 +22,9 @@ from tasks.common.codings import CodingError, decode_one
 
 # Older feeds put HTML in <title>; the hint should be plain text.
 _TAG = re.compile(r"<[^>]{0,500}>")
+# A script or style element in an HTML title (Atom's type="html", an escaped RSS title):
+# its code is no words of the title. Tags alone are stripped, their text kept.
+_CODE = re.compile(r"(?is)<(script|style)\b[^>]{0,500}>.*?</\1\s*>")
 _SPACE = re.compile(r"\s+")
 # A title longer than this is a description pasted into the wrong element.
 MAX_TITLE_CHARS = 1000
@@ -62,7 +65,7 @@ def clean_title(raw: str | None) -> str | None:
     """Plain-text, single-spaced title, or None when empty."""
     if not raw:
         return None
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", raw))).strip()
+    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _CODE.sub(" ", raw)))).strip()
     return text[:MAX_TITLE_CHARS] or None
 
 

@@ -222,3 +222,13 @@ def test_a_feed_cut_short_keeps_the_items_read_and_says_so() -> None:
     assert [i.url for i in r.items] == [f"https://news.example/s{i}" for i in range(3)]
     assert [reason for reason, _ in r.skipped] == ["feed_truncated"]
     assert parse_feed(data + b"\n", FEED_URL).skipped == []  # whole: nothing recorded
+
+
+def test_the_code_of_a_script_or_style_in_an_html_title_is_no_part_of_it() -> None:
+    assert clean_title("<script>alert(1)</script>Budget <STYLE type=x>p{}</STYLE>vote") == \
+        "Budget vote"
+    atom = (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry>'
+            b'<title type="html">&lt;script&gt;track()&lt;/script&gt;Budget &lt;b&gt;vote'
+            b'&lt;/b&gt;</title><link href="https://news.example/a"/><id>urn:a</id></entry>'
+            b"</feed>")
+    assert [i.title for i in parse_feed(atom, FEED_URL).items] == ["Budget vote"]
