@@ -224,6 +224,37 @@ def test_a_feed_cut_short_keeps_the_items_read_and_says_so() -> None:
     assert parse_feed(data + b"\n", FEED_URL).skipped == []  # whole: nothing recorded
 
 
+def test_a_gzipped_feed_cut_short_keeps_the_items_it_holds() -> None:
+    import gzip
+    import os
+
+    # incompressible titles, so that half of the gzip stream is half of the feed
+    items = b"".join(b"<item><title>%s</title><link>https://news.example/s%d</link></item>"
+                     % (os.urandom(300).hex().encode(), i) for i in range(6))
+    data = gzip.compress(b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                         + items + b"</channel></rss>")
+    r = parse_feed(data[: len(data) // 2], FEED_URL)
+    assert r.error is None
+    assert 1 <= len(r.items) < 6
+    assert [i.url for i in r.items] == [f"https://news.example/s{i}" for i in range(len(r.items))]
+    assert [reason for reason, _ in r.skipped] == ["feed_truncated"]
+
+
+def test_bytes_after_the_gzip_magic_that_do_not_decompress_are_a_bad_gzip() -> None:
+    r = parse_feed(b"\x1f\x8b\x08\x00" + b"not a deflate stream" * 5, FEED_URL)
+    assert r.items == [] and r.error[0] == "feed_bad_gzip"
+
+
+def test_an_item_without_a_link_or_title_is_named_by_its_guid() -> None:
+    data = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+            b'<item><guid isPermaLink="false">tag:news.example,2024:991</guid></item>'
+            b"<item><title>Linked</title><link>https://news.example/a</link></item>"
+            b"</channel></rss>")
+    r = parse_feed(data, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/a"]
+    assert r.skipped == [("feed_item_no_url", "entry 'tag:news.example,2024:991'")]
+
+
 def test_the_code_of_a_script_or_style_in_an_html_title_is_no_part_of_it() -> None:
     assert clean_title("<script>alert(1)</script>Budget <STYLE type=x>p{}</STYLE>vote") == \
         "Budget vote"

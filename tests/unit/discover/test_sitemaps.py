@@ -233,3 +233,10 @@ def test_a_utf16_sitemap_is_read(codec: str) -> None:
     r = parse_sitemap(data, BASE)
     assert r.error is None
     assert [e.url for e in r.entries] == ["https://n.example/zürich", "https://n.example/b"]
+
+
+def test_the_shortest_utf16_body_is_read_as_utf16_and_its_element_named() -> None:
+    # four bytes, two characters: read as UTF-16, the element "<a" is named in the reject
+    for codec in ("utf-16-le", "utf-16-be"):
+        r = parse_sitemap("<a".encode(codec), BASE)
+        assert r.error[0] == "not_a_sitemap" and "<a>" in r.error[1]

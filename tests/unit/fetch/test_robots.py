@@ -148,3 +148,11 @@ def test_robots_text_of_plain_utf8_and_an_odd_utf16_length() -> None:
     assert robots_text(None) == ""
     # a UTF-16 body cut at an odd byte (the 500 KiB cap) loses only the half character
     assert robots_text("Disallow: /a\n".encode("utf-16")[:-1]) == "Disallow: /a"
+
+
+def test_the_shortest_utf16_body_without_a_bom_is_read_as_utf16() -> None:
+    from tasks.fetch.robots import robots_text
+
+    # four bytes, two characters: the least the NUL pattern can be judged on
+    assert robots_text("#\n".encode("utf-16-le")) == "#\n"
+    assert robots_text("#\n".encode("utf-16-be")) == "#\n"
