@@ -123,3 +123,34 @@ def test_views_of_an_empty_warehouse_answer_with_no_rows(tmp_path) -> None:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     finally:
         con.close()
+
+
+def test_warc_records_are_dated_at_the_fetch_in_utc_and_the_file_names_its_software(
+        tmp_path) -> None:
+    from datetime import timezone
+
+    writer = WarcWriter(tmp_path, "r")
+    # 14:00:00.250 at UTC+2 is 12:00:00.250 UTC
+    when = datetime(2024, 5, 3, 14, 0, 0, 250_000, tzinfo=timezone(timedelta(hours=2)))
+    writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=when)
+    writer.close()
+    raw = gzip.decompress((tmp_path / writer.files[0]).read_bytes())
+    warcinfo, request, response = raw.split(b"WARC/1.1\r\n")[1:]
+    assert b"software: pressroom\r\n" in warcinfo
+    for record in (request, response):
+        assert b"WARC-Date: 2024-05-03T12:00:00.250000Z\r\n" in record
+
+
+def test_a_page_archived_without_its_body_does_not_stop_the_pages_after_it(tmp_path) -> None:
+    writer = WarcWriter(tmp_path, "r")
+    left = writer.write_exchange("https://a.example/b", REQ, HEAD, b"", when=NOW,
+                                 truncated="unspecified", omitted="noarchive")
+    kept = [writer.write_exchange(f"https://a.example/{i}", REQ, HEAD, b"<p>x</p>", when=NOW)
+            for i in range(2)]
+    writer.close()
+    log = [{"url": u, "error": None, "warc_file": f, "warc_offset": o}
+           for u, (f, o) in zip(["https://a.example/b", "https://a.example/0",
+                                 "https://a.example/1"], [left, *kept], strict=True)]
+    result = archived_documents(tmp_path, log, run_id="rp")
+    assert result.table.column("url").to_pylist() == ["https://a.example/0", "https://a.example/1"]
+    assert [r["url"] for r in result.rejects] == ["https://a.example/b"]

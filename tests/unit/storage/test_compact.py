@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
+import pytest
 
 from schemas import REJECTS, conform
 from tasks.storage import compact as C
@@ -106,3 +107,44 @@ def test_a_compaction_without_a_time_is_stamped_in_utc(tmp_path):
         _commit(tmp_path, b, 2)
     manifest = C.compact(tmp_path, min_files=2)
     assert datetime.fromisoformat(manifest["started_at"]).utcoffset().total_seconds() == 0
+
+
+def test_merged_files_keep_the_writers_formats_and_row_groups(tmp_path, monkeypatch):
+    from tasks.storage import publish
+
+    monkeypatch.setattr(publish, "ROW_GROUP_SIZE", 4)
+    for b in range(1, 4):
+        _commit(tmp_path, b, 10)
+        _commit_index(tmp_path, b, 10)
+    C.compact(tmp_path, min_files=2)
+    (merged,) = committed_files(tmp_path, "rejects")
+    meta = pq.read_metadata(merged)
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 2] * 3
+    (index,) = committed_files(tmp_path, "band_index")
+    group = pq.read_metadata(index).row_group(0)
+    formats = {group.column(i).path_in_schema: (
+        group.column(i).compression, any("DICTIONARY" in e for e in group.column(i).encodings))
+        for i in range(group.num_columns)}
+    assert formats == {"key": ("UNCOMPRESSED", False), "article_id": ("ZSTD", True),
+                       "run_id": ("ZSTD", True)}
+
+
+def test_a_compaction_killed_before_its_rename_leaves_nothing_the_next_start_keeps(
+        tmp_path, monkeypatch):
+    class Killed(Exception):
+        pass
+
+    def crash_point(name: str) -> None:
+        if name == "compaction-file-written":
+            raise Killed(name)
+
+    for b in range(1, 4):
+        _commit(tmp_path, b, 3)
+    before = sorted(p.name for p in (tmp_path / "rejects").iterdir())
+    monkeypatch.setattr(C, "crash_point", crash_point)
+    with pytest.raises(Killed):
+        C.compact(tmp_path, min_files=2)
+    (half,) = set(p.name for p in (tmp_path / "rejects").iterdir()) - set(before)
+    assert quarantine_orphans(tmp_path) == [f"removed half-written rejects/{half}"]
+    assert sorted(p.name for p in (tmp_path / "rejects").iterdir()) == before
+    assert _rows(build_views(tmp_path))[:1] == [("k1-0", "row 0 of batch 1")]

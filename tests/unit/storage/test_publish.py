@@ -153,3 +153,37 @@ def test_a_commit_killed_before_its_manifest_is_invisible(tmp_path, monkeypatch)
         publish_run(tmp_path, {"rejects": _rejects(2, "r1")}, _manifest("r1"))
     assert (tmp_path / "rejects/r1-0000.parquet").exists()  # the files are in place ...
     assert committed_files(tmp_path, "rejects") == [] and manifests(tmp_path) == []  # unread
+
+
+def _band_index(n: int):
+    from schemas import BAND_INDEX
+
+    return conform([{"key": (i * 0x9E3779B97F4A7C15) % 2**64, "article_id": f"a{i % 3}",
+                     "run_id": "r1"} for i in range(n)], BAND_INDEX, "band_index")
+
+
+def _column_formats(path) -> dict[str, tuple[str, bool]]:
+    """column -> (compression, dictionary-encoded) in the file's first row group."""
+    group = pq.read_metadata(path).row_group(0)
+    return {group.column(i).path_in_schema: (
+        group.column(i).compression,
+        any("DICTIONARY" in e for e in group.column(i).encodings))
+        for i in range(group.num_columns)}
+
+
+def test_the_band_index_key_is_stored_plain_and_its_other_columns_as_a_dictionary(tmp_path):
+    write_table(tmp_path, "band_index", _band_index(50), "r1")
+    assert _column_formats(tmp_path / "band_index/r1-0000.parquet") == {
+        "key": ("UNCOMPRESSED", False), "article_id": ("ZSTD", True), "run_id": ("ZSTD", True)}
+    write_table(tmp_path, "rejects", _rejects(3, "r1"), "r1")
+    formats = _column_formats(tmp_path / "rejects/r1-0000.parquet")
+    assert formats["stage"] == ("ZSTD", True) and formats["input_key"] == ("ZSTD", True)
+
+
+def test_files_are_written_in_row_groups_of_the_tables_size(tmp_path, monkeypatch):
+    from tasks.storage import publish
+
+    monkeypatch.setattr(publish, "ROW_GROUP_SIZE", 4)
+    write_table(tmp_path, "rejects", _rejects(10, "r1"), "r1")
+    meta = pq.read_metadata(tmp_path / "rejects/r1-0000.parquet")
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 2]

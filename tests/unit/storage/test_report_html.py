@@ -139,3 +139,15 @@ def test_a_period_without_drift_says_so_without_counting_as_data():
 def test_a_figure_without_a_note_has_no_note():
     assert "class='note'" not in report_html.figure("k", "c", "<svg></svg>")
     assert "<p class='note'>n</p>" in report_html.figure("k", "c", "<svg></svg>", "n")
+
+
+def test_the_reconciliation_artifact_has_one_row_per_stage_with_its_counts():
+    from tasks.storage.report import reconciliation_rows
+
+    stages = [{"stage": "fetch", "received": 5, "passed": 3, "rejected": 0, "failed": 2,
+               "skipped": 0, "seconds": 1.5},
+              {"stage": "clean", "received": 3, "passed": 2, "rejected": 1, "failed": 0,
+               "skipped": 0}]
+    assert reconciliation_rows({"run_id": "r1", "stages": stages}) == [
+        {"stage": "fetch", "received": 5, "passed": 3, "rejected": 0, "failed": 2, "skipped": 0},
+        {"stage": "clean", "received": 3, "passed": 2, "rejected": 1, "failed": 0, "skipped": 0}]
