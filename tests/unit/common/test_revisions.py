@@ -154,3 +154,14 @@ def test_history_orders_by_revision_number_not_by_its_digits():
     rows = [_row(10, V2, run_id="r10"), _row(2, V1, run_id="r9"), _row(1, V1, run_id="r1")]
     assert [(d.from_revision, d.to_revision) for d in diff_history(rows)] == [(1, 2), (2, 10)]
 
+
+
+def test_revisions_without_numbers_are_ordered_by_their_runs_oldest_first():
+    # rows written before revisions were numbered: the run ids (UTC stamps) give the order,
+    # and a row with no run id at all is the oldest
+    for old_run in ("20240501T080000Z-aaaa", None):
+        rows = [_row(1, V2, revision=None, run_id="20240502T080000Z-bbbb"),
+                _row(1, V1, revision=None, run_id=old_run)]
+        (diff,) = diff_history(rows)
+        assert (diff.added, diff.removed) == diff_paragraphs(V1, V2)
+        assert diff.removed == ["Construction will cost 40 million euros."]

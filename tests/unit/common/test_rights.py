@@ -116,3 +116,9 @@ def test_metadata_policy_withholds_only_opted_out_texts():
 def test_meta_values_that_are_not_utf8_are_still_read():
     page = b"<head><meta name='description' content='caf\xe9'><meta name='robots' content='noai'>"
     assert meta_signals(page, A) == {"noai"}
+
+
+def test_meta_signals_of_a_text_with_undecodable_bytes_kept_as_surrogates():
+    # a page decoded with surrogateescape keeps its bad bytes as lone surrogates
+    page = b"<head><meta name=robots content=noai>\xff</head>".decode("utf-8", "surrogateescape")
+    assert meta_signals(page, A) == {"noai"}
