@@ -160,8 +160,8 @@ def test_revisions_without_numbers_are_ordered_by_their_runs_oldest_first():
     # rows written before revisions were numbered: the run ids (UTC stamps) give the order,
     # and a row with no run id at all is the oldest
     for old_run in ("20240501T080000Z-aaaa", None):
-        rows = [_row(1, V2, revision=None, run_id="20240502T080000Z-bbbb"),
-                _row(1, V1, revision=None, run_id=old_run)]
+        rows = [{**_row(1, V2, run_id="20240502T080000Z-bbbb"), "revision": None},
+                {**_row(1, V1, run_id=old_run), "revision": None}]
         (diff,) = diff_history(rows)
         assert (diff.added, diff.removed) == diff_paragraphs(V1, V2)
         assert diff.removed == ["Construction will cost 40 million euros."]
