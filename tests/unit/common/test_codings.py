@@ -144,3 +144,28 @@ def test_a_body_of_exactly_the_cap_is_kept_one_byte_more_is_refused(coding):
 def test_the_head_of_a_zlib_wrapped_deflate_body_is_read():
     assert decoded_head(zlib.compress(PAGE), "deflate", 100) == PAGE[:100]
     assert decoded_head(_raw_deflate(PAGE), "deflate", 100) == PAGE[:100]
+
+
+def test_a_gzip_header_cut_inside_its_extra_field_length_is_not_whole():
+    assert codings._gzip_header_length(b"\x1f\x8b\x08\x04\0\0\0\0\0\xff\x05") is None
+
+
+def test_junk_after_a_complete_gzip_member_is_ignored_as_browsers_do():
+    import gzip
+
+    body = gzip.compress(PAGE) + b"\x1f\x8b" + b"junk that is no member"
+    assert decode_body(body, "gzip", 10_000) == (PAGE, ["gzip"])
+    with pytest.raises(CodingError) as err:
+        decode_body(b"not gzip at all", "gzip", 10_000)
+    assert err.value.kind == "bad_compression" and err.value.detail.startswith("gzip: ")
+
+
+def test_a_broken_brotli_body_is_bad_compression():
+    with pytest.raises(CodingError) as err:
+        decode_one(b"\xff\xff\xff\xff not brotli", "br", 10_000)
+    assert err.value.kind == "bad_compression" and err.value.detail.startswith("br: ")
+
+
+def test_the_head_of_an_identity_coded_body_is_its_first_bytes():
+    assert decoded_head(PAGE, "identity", 10) == PAGE[:10]
+    assert decoded_head(zlib.compress(PAGE), "identity, deflate", 10) == PAGE[:10]

@@ -122,3 +122,23 @@ def test_meta_signals_of_a_text_with_undecodable_bytes_kept_as_surrogates():
     # a page decoded with surrogateescape keeps its bad bytes as lone surrogates
     page = b"<head><meta name=robots content=noai>\xff</head>".decode("utf-8", "surrogateescape")
     assert meta_signals(page, A) == {"noai"}
+
+
+def test_an_agent_prefix_without_directives_scopes_the_ones_after_it():
+    # "otherbot:" alone: what follows is for otherbot; empty list items are skipped
+    assert header_signals([("X-Robots-Tag", "otherbot:, noai")], A) == set()
+    assert header_signals([("X-Robots-Tag", "pressroom:, noai, , noarchive")], A) == {
+        "noai", "noarchive"}
+
+
+def test_tdmrep_rules_that_are_not_objects_with_a_location_are_skipped():
+    doc = '["x", {"tdm-reservation": 1}, {"location": 5}, {"location": "/", "tdm-reservation": 1}]'
+    assert tdmrep_signals(doc, "/a.html") == {"tdm-reservation"}
+
+
+def test_the_opt_out_signals_acted_on_are_those_of_the_policy():
+    from tasks.common.rights import opted_out as acted_on
+
+    assert acted_on(["noindex", "tdm-reservation", "noai"], ["noai", "tdm-reservation"]) == [
+        "noai", "tdm-reservation"]
+    assert acted_on(None, ["noai"]) == []

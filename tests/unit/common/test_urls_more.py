@@ -92,3 +92,13 @@ def test_only_the_default_ports_leave_the_identity():
     assert canonical_url("https://example.com:443/a") == "https://example.com/a"
     assert canonical_url("https://example.com:444/a") == "https://example.com:444/a"
     assert canonical_url("http://example.com:81/a") == "https://example.com:81/a"
+
+
+@pytest.mark.parametrize("url", ["https://[::1/a", "http://example.com:99999/a",
+                                 "http://example.com:abc/"])
+def test_a_url_python_cannot_split_is_a_bad_url_that_says_so(url):
+    from tasks.common.urls import BadURL, canonical_url
+
+    with pytest.raises(BadURL) as err:
+        canonical_url(url)
+    assert str(err.value).startswith(f"malformed URL {url!r}: ")

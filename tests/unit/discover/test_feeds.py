@@ -263,3 +263,15 @@ def test_the_code_of_a_script_or_style_in_an_html_title_is_no_part_of_it() -> No
             b'&lt;/b&gt;</title><link href="https://news.example/a"/><id>urn:a</id></entry>'
             b"</feed>")
     assert [i.title for i in parse_feed(atom, FEED_URL).items] == ["Budget vote"]
+
+
+def test_a_gzipped_feed_that_expands_beyond_the_cap_is_too_large(monkeypatch) -> None:
+    import gzip
+
+    from tasks.discover import feeds
+
+    monkeypatch.setattr(feeds, "MAX_FEED_BYTES", 1000)
+    r = parse_feed(gzip.compress(_rss(40)), FEED_URL)
+    assert r.items == [] and r.error == ("feed_too_large",
+                                         "more than 1000 bytes once decompressed")
+    assert parse_feed(gzip.compress(_rss(4))[:1000], FEED_URL).error is None
