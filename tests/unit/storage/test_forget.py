@@ -139,3 +139,32 @@ def test_a_takedown_of_a_url_and_a_domain_covers_both(tmp_path):
     got = matching_articles(tmp_path, Takedown(url="https://a.example/1", domain="b.example"))
     assert sorted(got["article_id"].to_pylist()) == sorted(
         r["article_id"] for r in res.table.to_pylist())
+
+
+def test_kept_fetches_logged_in_another_commit_follow_their_moved_records(tmp_path):
+    from tasks.storage.warehouse import committed_files
+
+    warc = "raw/r1/x.warc.gz"
+    offsets = _warc(tmp_path / warc, ["https://b.example/2", "https://a.example/1"])
+
+    def log(url, offset):
+        return pa.Table.from_pylist([{"url": url, "fetched_at": T, "run_id": "r1",
+                                      "warc_file": warc, "warc_offset": offset}],
+                                    schema=FETCH_LOG)
+
+    started = {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}
+    publish_commit(tmp_path, {"fetch_log": log("https://b.example/2", offsets[0])}, started, 1)
+    rejects = pa.Table.from_pylist([{"url": "https://c.example/r", "input_key": "k",
+                                     "stage": "extract", "reason": "not_article",
+                                     "rejected_at": T, "run_id": "r1"}], schema=REJECTS)
+    publish_commit(tmp_path, {"fetch_log": log("https://a.example/1", offsets[1]),
+                              "rejects": rejects}, started, 2)
+    untouched = committed_files(tmp_path, "rejects")
+
+    manifest = forget(tmp_path, Takedown(domain="b.example", reason="test"), now=T)
+    assert manifest["rows_removed"] == {"fetch_log": 1}
+    (kept,) = scan_table(tmp_path, "fetch_log").to_pylist()  # no hit in its file, yet moved
+    assert kept["url"] == "https://a.example/1" and kept["warc_file"] != warc
+    data = (tmp_path / kept["warc_file"]).read_bytes()
+    assert _targets(data[kept["warc_offset"]:]) == ["https://a.example/1"]
+    assert committed_files(tmp_path, "rejects") == untouched  # nothing to change: left alone

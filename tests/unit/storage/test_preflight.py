@@ -69,3 +69,13 @@ def test_an_unwritable_folder_or_parent_is_named(tmp_path, monkeypatch):
 def test_the_write_probe_leaves_no_file(tmp_path):
     preflight._probe_write(tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_write_probe_is_made_in_the_warehouse_or_its_nearest_existing_parent(
+        tmp_path, monkeypatch):
+    probed = []
+    monkeypatch.setattr(preflight, "_probe_write", probed.append)
+    (tmp_path / "wh").mkdir()
+    assert warehouse_problem(tmp_path / "wh", write=True) is None
+    assert warehouse_problem(tmp_path / "a" / "wh", write=True) is None
+    assert probed == [tmp_path / "wh", tmp_path]

@@ -57,3 +57,19 @@ def test_a_damaged_manifest_is_a_warehouse_problem_with_what_to_do(tmp_path) -> 
     assert problem.startswith(f"run manifest {tmp_path / 'manifests' / 'r1.json'} is unreadable")
     assert problem.endswith("restore it from a backup, or move it out of manifests/ to drop "
                             "that commit's rows")
+
+
+def test_a_full_disk_is_found_through_either_link_of_the_chain_alone() -> None:
+    full = OSError(errno.ENOSPC, "No space left on device")
+    # raised while handling it (no "from"): only __context__ links them
+    try:
+        try:
+            raise full
+        except OSError:
+            raise RuntimeError("commit failed")  # noqa: B904 - the implicit chain is the case
+    except RuntimeError as outer:
+        assert outer.__cause__ is None and disk_full_cause(outer) is full
+    # "from" outside any handler: only __cause__ links them
+    explicit = RuntimeError("commit failed")
+    explicit.__cause__ = full
+    assert explicit.__context__ is None and disk_full_cause(explicit) is full

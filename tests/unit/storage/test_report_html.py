@@ -151,3 +151,42 @@ def test_the_reconciliation_artifact_has_one_row_per_stage_with_its_counts():
     assert reconciliation_rows({"run_id": "r1", "stages": stages}) == [
         {"stage": "fetch", "received": 5, "passed": 3, "rejected": 0, "failed": 2, "skipped": 0},
         {"stage": "clean", "received": 3, "passed": 2, "rejected": 1, "failed": 0, "skipped": 0}]
+
+
+def test_each_chart_and_section_is_captioned_for_its_reader(report):
+    _, _, html = report
+    captions = dict(re.findall(
+        r"<figure class='chart' id='chart-([^']+)'><figcaption>([^<]+)</figcaption>", html))
+    assert captions == {
+        "volume-outlet": "Articles per published day, by outlet",
+        "volume-language": "Articles per published day, by language",
+        "duplicates-share": "Share of republished copies per published day",
+        "places-ranked": "Places: stories mentioning each country (ISO 3166)",
+        "places-time": "Top places over time (stories per day)",
+        "entities-ranked":
+            "Top entities: stories mentioning each (people, organisations, nationalities)",
+        "entities-time": "Top entities over time (stories per day)",
+        "fetch-success": "Success rate per host",
+        "fetch-latency": "Median latency per host (ms; p90 in the table)",
+        "fetch-errors": "Errors by kind",
+        "extraction-title-share": "Share with a title",
+        "extraction-date-share": "Share with a date on the page",
+        "extraction-author-share": "Share with an author",
+        "extraction-body-share": "Share with a full body (100+ words)",
+        "extraction-median-words": "Median length (words)",
+        "freshness-lag": "Median lag from publication to first fetch (hours)",
+        "freshness-requests": "Requests spent per stored article",
+    }
+    assert re.findall(r"<h2[^>]*>([^<]+)</h2>", html) == [
+        "Alarms", "Volume", "Duplicates", "Places and entities", "Fetch health per host",
+        "Extraction health per outlet over time", "Freshness per source", "Latest articles",
+        "Last runs: reconciliation (up to 5)", "Data tests"]
+
+
+def test_a_table_says_how_many_rows_it_left_out_and_only_then():
+    rows = [(i, f"r{i}") for i in range(5)]
+    assert "more rows" not in report_html.table(["n", "name"], rows, limit=5)
+    assert "more rows" not in report_html.table(["n", "name"], rows[:4], limit=5)
+    cut = report_html.table(["n", "name"], rows, limit=3)
+    assert "<p class='more'>2 more rows not shown</p>" in cut
+    assert "<td>r2</td>" in cut and "<td>r3</td>" not in cut

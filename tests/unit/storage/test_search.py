@@ -232,3 +232,23 @@ def test_a_batch_commit_is_caught_up_under_its_own_name(wh):
     assert [S.commit_key(m) for m in S.pending_commits(wh)] == ["r2.b00002"]
     assert S.catch_up(wh) == ["r2.b00002"] and S.catch_up(wh) == []
     assert sorted(_ids(S.search(wh, "bridge"))) == ["b1", "b2"]
+
+
+def test_a_commit_without_articles_is_caught_up_with_nothing_to_add(wh):
+    from schemas import REJECTS
+    from tasks.storage.publish import publish_commit
+
+    rejects = conform([{"input_key": "k", "stage": "clean", "reason": "too_short",
+                        "rejected_at": datetime(2024, 5, 1, tzinfo=UTC), "run_id": "r2"}],
+                      REJECTS, "rejects")
+    publish_commit(wh, {"rejects": rejects}, {"run_id": "r2", "started_at": "r2"}, 1)
+    assert S.catch_up(wh) == ["r2.b00001"]
+    assert S.indexed_commits(wh) == ["r1", "r2.b00001"] and S.document_count(wh) == 3
+
+
+def test_a_commit_indexed_without_a_name_is_recorded_under_its_run_ids(wh):
+    rows = [_article("b1", "Bridge reopens", "The old bridge reopened today.", "r3"),
+            _article("b2", "Bridge closes", "The new bridge closed today.", "r2")]
+    assert S.index_commit(wh, conform(rows, ARTICLES, "articles")) == 2
+    assert S.indexed_commits(wh) == ["r1", "r2", "r3"]
+    assert sorted(_ids(S.search(wh, "bridge"))) == ["b1", "b2"]
