@@ -120,3 +120,11 @@ def test_a_feed_cut_short_is_a_reject_beside_the_items_it_held() -> None:
     assert [r["url"] for r in result.rows] == ["https://news.example/one"]
     assert [(r["reason"], r["source_kind"], r["source"]) for r in result.rejects] == [
         ("feed_truncated", "feed", url)]
+
+
+def test_five_old_children_are_all_listed_with_nothing_left_out() -> None:
+    root = "https://news.example/index.xml"
+    five = index([(f"https://news.example/{y}.xml", f"{y}-01-01") for y in range(2010, 2015)])
+    [rej] = discover_remote([], [root], fetcher({root: five}), "r", NOW).rejects
+    assert rej["detail"].startswith("5 child sitemap(s) not fetched")
+    assert rej["detail"].endswith("https://news.example/2010.xml")  # no " ...": all shown
