@@ -115,3 +115,24 @@ def test_a_robots_txt_address_the_guard_refuses_names_the_cause() -> None:
     assert (rules.state, rules.error_kind) == ("unreachable", "blocked_address")
     assert rules.detail.startswith("robots.txt blocked_address: 127.0.0.1 is 127.0.0.1")
     assert not rules.allows("http://127.0.0.1:8080/page", "pressroom")
+
+
+def test_a_document_without_a_url_is_logged_as_such() -> None:
+    result = run(docs([{"input_key": "n", "url": "", "source_kind": "url"}]), CONFIG, "r")
+    (row,) = result.fetch_log
+    assert (row["url"], row["error"], row["error_detail"]) == ("", "invalid_url", "no URL")
+
+
+def test_the_guarded_resolver_resolves_in_the_address_family_asked_for() -> None:
+    import socket
+
+    from tasks.common.netguard import AddressGuard
+    from tasks.fetch.client import GuardedResolver
+
+    async def resolve(host: str, family):
+        return await GuardedResolver(AddressGuard(allow_private=True)).resolve(host, 80, family)
+
+    infos = asyncio.run(resolve("::1", socket.AF_INET6))
+    assert [(i["host"], i["family"]) for i in infos] == [("::1", socket.AF_INET6)]
+    infos = asyncio.run(resolve("127.0.0.1", socket.AF_INET))
+    assert [(i["host"], i["family"]) for i in infos] == [("127.0.0.1", socket.AF_INET)]

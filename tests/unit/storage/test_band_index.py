@@ -227,3 +227,15 @@ def test_rows_without_containment_columns_or_keys():
     index = band_index_rows(no_loose)
     assert set(zip(index["key"].to_pylist(), index["article_id"].to_pylist(), strict=True)) == \
         {(k, r["article_id"]) for r in sig.to_pylist() for k in r["band_keys"]}
+
+
+def test_a_commit_that_brings_its_own_index_is_not_given_a_derived_one(tmp_path):
+    from tasks.storage.band_index import band_index_rows
+
+    res = run([row("https://a.example/1", ORIGINAL_TEXT, 0)])
+    own = band_index_rows(res.outputs["signatures"]).slice(0, 5)
+    publish_commit(tmp_path, {"articles": res.table, "signatures": res.outputs["signatures"],
+                              "band_index": own},
+                   {"run_id": "r1", "started_at": "2024-04-04T01:00:00+00:00"}, 1)
+    (f,) = committed_files(tmp_path, "band_index")
+    assert pq.read_table(f).to_pylist() == own.to_pylist()
