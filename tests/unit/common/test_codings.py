@@ -168,4 +168,6 @@ def test_a_broken_brotli_body_is_bad_compression():
 
 def test_the_head_of_an_identity_coded_body_is_its_first_bytes():
     assert decoded_head(PAGE, "identity", 10) == PAGE[:10]
+    # undone last applied first: identity (nothing to undo), then deflate
+    assert decoded_head(zlib.compress(PAGE), "deflate, identity", 10) == PAGE[:10]
     assert decoded_head(zlib.compress(PAGE), "identity, deflate", 10) == PAGE[:10]

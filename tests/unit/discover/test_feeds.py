@@ -275,3 +275,21 @@ def test_a_gzipped_feed_that_expands_beyond_the_cap_is_too_large(monkeypatch) ->
     assert r.items == [] and r.error == ("feed_too_large",
                                          "more than 1000 bytes once decompressed")
     assert parse_feed(gzip.compress(_rss(4))[:1000], FEED_URL).error is None
+
+
+def test_a_link_of_another_scheme_is_no_article_address() -> None:
+    data = (b'<rss version="2.0"><channel><title>t</title>'
+            b"<item><title>Archive</title><link>ftp://news.example/a.txt</link></item>"
+            b"<item><title>Web</title><link>//news.example/b</link></item></channel></rss>")
+    r = parse_feed(data, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/b"]  # scheme of the feed
+    assert r.skipped == [("feed_item_no_url", "entry 'Archive'")]
+
+
+def test_an_unreadable_body_names_the_parser_error_and_an_html_page_says_so() -> None:
+    bad = parse_feed(b"\x00\x01\x02 binary", FEED_URL)
+    assert bad.warning.startswith("SAXParseException: ") and bad.error == ("not_a_feed",
+                                                                            bad.warning)
+    page = parse_feed(b"  <html><head><title>Home</title></head><body>Hi</body></html>",
+                      FEED_URL)
+    assert page.error == ("not_a_feed", "an HTML page, not a feed")
