@@ -154,3 +154,21 @@ def test_a_page_archived_without_its_body_does_not_stop_the_pages_after_it(tmp_p
     result = archived_documents(tmp_path, log, run_id="rp")
     assert result.table.column("url").to_pylist() == ["https://a.example/0", "https://a.example/1"]
     assert [r["url"] for r in result.rejects] == ["https://a.example/b"]
+
+
+def test_a_document_rebuilt_from_the_archive_keeps_its_fetch_and_its_rights(tmp_path) -> None:
+    head = http_response_head("1.1", 200, "OK", [
+        (b"Content-Type", b"Text/HTML; charset=ISO-8859-1"), (b"X-Robots-Tag", b"noai")])
+    writer = WarcWriter(tmp_path, "r")
+    f, o = writer.write_exchange("https://a.example/a", REQ, head,
+                                 "<p>café</p>".encode("latin-1"), when=NOW)
+    writer.close()
+    [doc] = archived_documents(tmp_path, [{
+        "url": "https://a.example/a", "error": None, "warc_file": f, "warc_offset": o,
+        "source_kind": "feed", "source": "https://a.example/rss", "fetched_at": NOW,
+        "final_url": "https://a.example/a?x=1"}]).table.to_pylist()
+    assert (doc["source_kind"], doc["source"], doc["fetched_at"]) == (
+        "feed", "https://a.example/rss", NOW)
+    assert (doc["content_type"], doc["encoding"], doc["final_url"]) == (
+        "text/html", "cp1252", "https://a.example/a?x=1")
+    assert doc["body"] == "<p>café</p>".encode("latin-1") and doc["rights"] == ["noai"]

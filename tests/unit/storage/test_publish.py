@@ -187,3 +187,29 @@ def test_files_are_written_in_row_groups_of_the_tables_size(tmp_path, monkeypatc
     write_table(tmp_path, "rejects", _rejects(10, "r1"), "r1")
     meta = pq.read_metadata(tmp_path / "rejects/r1-0000.parquet")
     assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 2]
+
+
+def test_a_table_longer_than_a_file_is_split_into_files_without_repeating_rows(
+        tmp_path, monkeypatch):
+    from tasks.storage import publish
+
+    monkeypatch.setattr(publish, "ROWS_PER_FILE", 4)
+    written = write_table(tmp_path, "rejects", _rejects(10, "r1"), "r1")
+    assert written == [f"rejects/r1-000{i}.parquet" for i in range(3)]
+    sizes = [pq.read_metadata(tmp_path / w).num_rows for w in written]
+    assert sizes == [4, 4, 2]
+    keys = [k for w in written for k in pq.read_table(tmp_path / w)["input_key"].to_pylist()]
+    assert keys == _rejects(10, "r1")["input_key"].to_pylist()
+
+
+def test_a_commit_killed_with_its_manifest_half_written_is_invisible_and_cleared(
+        tmp_path, monkeypatch):
+    from tasks.storage.warehouse import clear_leftovers
+
+    _die_at(monkeypatch, "manifest-tmp-written")
+    with pytest.raises(_Killed):
+        publish_run(tmp_path, {"rejects": _rejects(2, "r1")}, _manifest("r1"))
+    assert manifests(tmp_path) == [] and committed_files(tmp_path, "rejects") == []
+    (tmp,) = (tmp_path / "manifests").glob("*.tmp")
+    assert clear_leftovers(tmp_path) == [f"removed manifests/{tmp.name} left by a killed run"]
+    assert list((tmp_path / "manifests").iterdir()) == []

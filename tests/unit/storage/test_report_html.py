@@ -177,6 +177,10 @@ def test_each_chart_and_section_is_captioned_for_its_reader(report):
         "freshness-lag": "Median lag from publication to first fetch (hours)",
         "freshness-requests": "Requests spent per stored article",
     }
+    ids = ["alarms", "volume", "duplicates", "places", "fetch", "extraction", "freshness",
+           "latest", "runs", "data-tests"]
+    assert re.findall(r"<section id='([^']+)'>", html) == ids
+    assert list(report[1].sections) == ids and all(report[1].sections.values())
     assert re.findall(r"<h2[^>]*>([^<]+)</h2>", html) == [
         "Alarms", "Volume", "Duplicates", "Places and entities", "Fetch health per host",
         "Extraction health per outlet over time", "Freshness per source", "Latest articles",
