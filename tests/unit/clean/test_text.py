@@ -136,3 +136,12 @@ def test_the_rejects_of_a_run_carry_the_runs_clock(monkeypatch) -> None:
     config = settings_slice(clean.CleanConfig, Settings(min_words=5))
     result = clean.run(conform(rows, ARTICLES, "articles"), config, "run-9")
     assert [r["rejected_at"] for r in result.rejects] == [at, at]
+
+
+def test_a_quote_left_open_by_an_odd_count_of_marks_is_closed_before_the_cut() -> None:
+    # three marks before the glue: the last one opened a quotation the fourth closes
+    assert repair_glued_paragraphs('He said "yes" and then "never."Then he left.') == [
+        'He said "yes" and then "never."', "Then he left."]
+    # four: every quotation closed, so the fifth mark opens the next paragraph
+    assert repair_glued_paragraphs('He said "yes" and "no" today."Then is now," she said.') \
+        == ['He said "yes" and "no" today.', '"Then is now," she said.']
