@@ -179,7 +179,7 @@ def test_places_are_matched_in_the_articles_language_and_its_word_count_kept(set
     result = enrich_batch(articles, settings, "r1")
     (row,) = result.table.to_pylist()
     assert sorted(row["places"]) == ["PL", "RU"] and row["language"] == "de"
-    assert row["word_count"] == 12
+    assert row["word_count"] == 12 and row["language_score"] == pytest.approx(0.99)
 
 
 def test_entity_rows_list_the_most_mentioned_first(settings):

@@ -147,3 +147,10 @@ def test_model_without_ner_is_a_note(tmp_path):
     nlp.to_disk(tmp_path / "no_ner")
     with pytest.raises(ner.NerUnavailable, match="no entity recogniser"):
         ner.load_ner(str(tmp_path / "no_ner"))
+
+
+def test_entities_mentioned_equally_often_are_listed_by_their_text():
+    rows = ner.count_entities([("Zeta Corp", "ORG"), ("Anna Nowak", "PERSON"),
+                               ("Warsaw", "GPE"), ("Warsaw", "GPE")])
+    assert [(t, c) for t, _, _, c in rows] == [("Warsaw", 2), ("Anna Nowak", 1),
+                                               ("Zeta Corp", 1)]

@@ -197,3 +197,13 @@ def test_terms_of_the_opening_lines_rank_before_later_ones_of_the_same_weight():
     assert len("Zeppelin flights." + filler) > keywords.LEAD_CHARS
     assert keywords.tfidf_keywords([doc], ["en"]) == [
         ["flights", "zeppelin", "apple", "harvest"]]
+
+
+def test_a_text_that_opens_with_white_space_has_no_phrase_before_its_first_word():
+    assert keywords.candidates("  Bank rates rose.", "en") == {
+        "bank": 1, "rates": 1, "rose": 1, "bank rates": 1, "rates rose": 1}
+
+
+def test_an_article_without_text_has_no_keywords():
+    assert keywords.tfidf_keywords([None, "Bank rates rose again."], ["en", "en"]) == [
+        [], ["bank", "rates", "rose"]]

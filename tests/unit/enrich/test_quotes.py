@@ -130,3 +130,9 @@ def test_a_speakers_name_stops_at_the_of_of_a_job_title(phrase: str) -> None:
     # the scan for the name goes right to left and stops at "of": never "of Mission ..."
     (q,) = extract_quotes(f'"We will not accept any delay in this matter," said {phrase}.')
     assert q.speaker.endswith("Anna Nowak") and "of" not in q.speaker.split()
+
+
+@pytest.mark.parametrize("rank", ["Lt.", "Sgt."])
+def test_an_abbreviated_rank_before_a_name_is_no_part_of_it(rank: str) -> None:
+    (q,) = extract_quotes(f'"We will not accept any delay in this matter," said {rank} Anna Nowak.')
+    assert q.speaker == "Anna Nowak"
