@@ -173,3 +173,11 @@ def test_resolved_addresses_any_private_refuses() -> None:
     assert info.value.address == "10.0.0.7" and "10.0.0.7" in str(info.value)
     assert isinstance(info.value, OSError)
     STRICT.check_resolved("ok.example", ["93.184.216.34", "2606:4700::1"])
+
+
+def test_the_allow_private_setting_reaches_the_guard() -> None:
+    guard = AddressGuard.from_settings(True, [])
+    assert guard.refusal(ipaddress.ip_address("10.0.0.1")) is None
+    check_url("http://192.168.1.10/", guard)
+    assert AddressGuard.from_settings(False, []).refusal(
+        ipaddress.ip_address("10.0.0.1")) == "private"
