@@ -107,3 +107,14 @@ def test_plain_http_addresses_are_accepted() -> None:
                         'feeds = ["HTTP://old.example/rss"]\n')
     assert cfg.sources[0].homepage == "http://old.example/"
     assert cfg.sources[0].feeds == ["HTTP://old.example/rss"]
+
+
+def test_an_error_inside_a_table_or_a_list_names_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_text('[defaults]\ndelay_s = -1\n[[source]]\nname = "BBC"\nfeeds = [1]\n',
+                    encoding="utf-8")
+    with pytest.raises(SourcesFileError) as err:
+        load_sources(path)
+    assert str(err.value) == (
+        f"{path}: defaults.delay_s: Input should be greater than or equal to 0; "
+        "[[source]] #1 ('BBC') feeds.[0]: Input should be a valid string")
