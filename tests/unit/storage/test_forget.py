@@ -168,3 +168,44 @@ def test_kept_fetches_logged_in_another_commit_follow_their_moved_records(tmp_pa
     data = (tmp_path / kept["warc_file"]).read_bytes()
     assert _targets(data[kept["warc_offset"]:]) == ["https://a.example/1"]
     assert committed_files(tmp_path, "rejects") == untouched  # nothing to change: left alone
+
+
+def test_forget_an_outlet_removes_the_other_pages_of_its_domain_too(tmp_path):
+    res = run([row("https://a.example/1", story(1), 0), row("https://b.example/2", story(2), 1)])
+    names = ["Alpha News" if u.startswith("https://a.") else None
+             for u in res.table["url"].to_pylist()]
+    articles = res.table.set_column(res.table.schema.get_field_index("source_name"),
+                                    "source_name", pa.array(names, pa.string()))
+    offsets = _warc(tmp_path / "raw" / "r1" / "x.warc.gz",
+                    ["https://a.example/1", "https://a.example/feed", "https://b.example/2"])
+    publish_commit(tmp_path, {"articles": articles}, {"run_id": "r1",
+                   "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+    manifest = forget(tmp_path, Takedown(outlet="Alpha News", reason="test"), now=T)
+    assert manifest["warc_records_removed"] == 2  # the article and its domain's feed
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://b.example/2"]
+    assert offsets[0] == 0  # the article's record came first in the file
+
+
+def test_several_files_of_one_table_rewritten_by_one_forget_keep_all_their_rows(tmp_path):
+    started = {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}
+    for batch in (1, 2):
+        rejects = pa.Table.from_pylist([
+            {"url": u, "input_key": f"{u}#{batch}", "stage": "extract",
+             "reason": "not_article", "rejected_at": T, "run_id": "r1"}
+            for u in ("https://gone.example/x", f"https://kept.example/{batch}")],
+            schema=REJECTS)
+        publish_commit(tmp_path, {"rejects": rejects}, started, batch)
+    manifest = forget(tmp_path, Takedown(domain="gone.example", reason="test"), now=T)
+    assert manifest["rows_removed"] == {"rejects": 2}
+    assert sorted(scan_table(tmp_path, "rejects")["url"].to_pylist()) == [
+        "https://kept.example/1", "https://kept.example/2"]
+
+
+def test_a_warc_record_whose_target_is_not_utf8_is_kept_when_others_go(tmp_path):
+    path = tmp_path / "x.warc.gz"
+    odd = gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/"
+                        b"caf\xe9\r\nContent-Length: 4\r\n\r\nbody\r\n\r\n")
+    path.write_bytes(odd + _record("https://b.example/2"))
+    new, moved, dropped = _rewrite_warc(path, {"https://b.example/2"}, set())
+    assert dropped == 1 and moved == {0: 0}
+    assert new.read_bytes() == odd

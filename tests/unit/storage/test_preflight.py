@@ -79,3 +79,8 @@ def test_the_write_probe_is_made_in_the_warehouse_or_its_nearest_existing_parent
     assert warehouse_problem(tmp_path / "wh", write=True) is None
     assert warehouse_problem(tmp_path / "a" / "wh", write=True) is None
     assert probed == [tmp_path / "wh", tmp_path]
+
+
+def test_the_write_probe_of_a_folder_that_does_not_exist_fails(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        preflight._probe_write(tmp_path / "missing")

@@ -213,3 +213,16 @@ def test_a_commit_killed_with_its_manifest_half_written_is_invisible_and_cleared
     (tmp,) = (tmp_path / "manifests").glob("*.tmp")
     assert clear_leftovers(tmp_path) == [f"removed manifests/{tmp.name} left by a killed run"]
     assert list((tmp_path / "manifests").iterdir()) == []
+
+
+def test_a_reader_of_the_views_cannot_change_the_database(tmp_path):
+    import duckdb
+
+    publish_run(tmp_path, {"rejects": _rejects(2, "r2")}, _manifest("r2"))
+    con = connect_views(build_views(tmp_path))
+    try:
+        assert con.execute("SELECT count(*) FROM rejects").fetchone() == (2,)
+        with pytest.raises(duckdb.Error):
+            con.execute("CREATE TABLE scratch (a INTEGER)")
+    finally:
+        con.close()

@@ -252,3 +252,23 @@ def test_a_commit_indexed_without_a_name_is_recorded_under_its_run_ids(wh):
     assert S.index_commit(wh, conform(rows, ARTICLES, "articles")) == 2
     assert S.indexed_commits(wh) == ["r1", "r2", "r3"]
     assert sorted(_ids(S.search(wh, "bridge"))) == ["b1", "b2"]
+
+
+def test_the_index_schema_has_every_field_a_search_filters_on():
+    import tantivy
+
+    index = tantivy.Index(S._schema())  # built once at import, where mutmut cannot see it
+    for field in ("article_id", "title", "text", "url", "outlet", "domain", "language",
+                  "cluster_id"):
+        index.parse_query("x", [field])
+
+
+def test_a_compaction_leaves_nothing_for_the_search_to_catch_up(wh):
+    from tasks.storage import compact as C
+
+    rows = [_article("b1", "Bridge reopens", "The old bridge reopened today.", "r2")]
+    _commit(wh, "r2", rows)
+    assert S.catch_up(wh) == ["r2"]
+    C.compact(wh, min_files=2)
+    assert "compaction" in [m["kind"] for m in S.manifests(wh)]
+    assert S.pending_commits(wh) == [] and S.catch_up(wh) == []
