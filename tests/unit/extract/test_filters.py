@@ -76,3 +76,8 @@ def test_blocks_of_exactly_twelve_words_are_short() -> None:
     twelve = "one two three four five six seven eight nine ten eleven twelve"
     assert looks_like_listing("\n".join([twelve] * 5))
     assert not looks_like_listing("\n".join([twelve + " thirteen"] * 5))
+
+
+def test_an_empty_extraction_says_it_found_no_main_text() -> None:
+    verdict = extraction_failed("  \n ", None)
+    assert (verdict.reason, verdict.detail) == ("extraction_failed", "no main text found")
