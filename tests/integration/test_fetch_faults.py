@@ -80,6 +80,14 @@ FAULTS: dict[str, str | None] = {
     "/refresh-scheme/js": None,       # a refresh to javascript:/mailto:/data: is no
     "/refresh-scheme/mailto": None,   # redirect: the page itself is kept
     "/refresh-scheme/data": None,
+    "/chunk-cut": "truncated",        # chunked body cut inside a chunk: retried, then final
+    "/empty": "empty_body",           # a 200 with nothing in it
+    "/no-ctype": None,                # no Content-Type: the body is sniffed as HTML
+    "/utf16-nobom": None,             # UTF-16LE without a BOM or a charset: detected
+    "/zstd": "unsupported_encoding",  # a content coding we never offered
+    "/early-hints": None,             # 103 Early Hints before the 200: the page
+    "/bare-lf": None,                 # header lines ended by a bare LF
+    "/dup-cl": "protocol_error",      # two Content-Length headers that disagree
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
@@ -673,3 +681,21 @@ def test_a_robots_txt_over_the_cap_once_decompressed_is_read_from_its_start(
     log = by_url(fetch(documents(urls), settings(tmp_path), "run-robots-huge").fetch_log)
     assert log[urls[0]]["error"] == "robots_disallowed"
     assert log[urls[1]]["error"] is None
+
+
+def test_broken_transfers_and_labels_say_what_was_wrong(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+
+    def url(path: str) -> str:
+        return server.url(FAULT_HOSTS[path], path)
+
+    # a chunk cut short is a transfer that may come whole next time: retried
+    assert log[url("/chunk-cut")]["attempts"] == 3
+    assert "Duplicate Content-Length" in log[url("/dup-cl")]["error_detail"]
+    assert "zstd" in log[url("/zstd")]["error_detail"]
+    utf16 = docs[url("/utf16-nobom")]
+    assert utf16["encoding"] == "utf-16-le"
+    assert "<title>Zürich tram</title>" in decode(utf16["body"], utf16["encoding"])
+    assert docs[url("/no-ctype")]["content_type"] == "text/html"
