@@ -119,10 +119,37 @@ def _brotli(data: bytes, cap: int) -> bytes:
     return out
 
 
+# Bytes that open a body that was never compressed: printable ASCII and whitespace.
+_TEXT_BYTES = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
+_TEXT_PROBE = 64
+
+
+def _plain_text(data: bytes) -> bool:
+    """Whether a body opens with text (an optional UTF-8 BOM, then 64 bytes of printable
+    ASCII or whitespace). Compressed data never does (gzip opens with 1f 8b, zlib with
+    78 xx, and 64 printable bytes in a row are all but impossible in any compressed
+    stream), so a labelled coding that fails over such a body was never applied."""
+    head = data.removeprefix(b"\xef\xbb\xbf")[:_TEXT_PROBE]
+    return bool(head) and all(b in _TEXT_BYTES for b in head)
+
+
 def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
                refuse_cut_data: bool = False) -> bytes:
     """Undo one content coding, capped; `strict` refuses a truncated gzip stream,
-    `refuse_cut_data` one whose compressed data stops early (see `_zlib`)."""
+    `refuse_cut_data` one whose compressed data stops early (see `_zlib`). A body the
+    coding cannot read that is plain text is returned as it is: servers and caches label
+    pages gzip that they never compressed (or already decompressed), and browsers that
+    refuse them show nothing; the page is all there."""
+    try:
+        return _decode_one(data, coding, cap, strict, refuse_cut_data)
+    except CodingError as exc:
+        if exc.kind == "bad_compression" and _plain_text(data):
+            return data
+        raise
+
+
+def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
+                refuse_cut_data: bool) -> bytes:
     coding = coding.strip().lower()
     if coding in ("", "identity", "none"):
         return data

@@ -88,6 +88,7 @@ FAULTS: dict[str, str | None] = {
     "/early-hints": None,             # 103 Early Hints before the 200: the page
     "/bare-lf": None,                 # header lines ended by a bare LF
     "/dup-cl": "protocol_error",      # two Content-Length headers that disagree
+    "/gzip-plain": None,              # gzip declared over a plain page: the page
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",

@@ -163,7 +163,7 @@ def test_not_a_warc_at_all() -> None:
         (raw_record("https://x.example/", b"no http message here"), "bad_http"),
         (raw_record("https://x.example/", b"GARBAGE 200\r\n\r\nx"), "bad_http"),
         (raw_record("https://x.example/",
-                    b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip"),
+                    b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b\x07\x00not gzip"),
          "bad_content_encoding"),
         (raw_record("https://x.example/",
                     b"HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx"),
