@@ -399,6 +399,10 @@ class FaultServer:
             await self._send(writer, "200 OK", b"")
         elif path == "/html-as-text":  # an HTML page labelled text/plain
             await self._send(writer, "200 OK", page, "text/plain; charset=utf-8")
+        elif path == "/text-as-text":  # really plain text, labelled so
+            await self._send(writer, "200 OK", PARAGRAPH.encode() * 20, "text/plain")
+        elif path == "/html-as-octets":  # an HTML page labelled application/octet-stream
+            await self._send(writer, "200 OK", page, "application/octet-stream")
         elif path == "/no-ctype":  # an HTML page with no Content-Type at all
             writer.write(self._head("200 OK", [("Content-Length", str(len(page)))]) + page)
             await writer.drain()

@@ -89,6 +89,9 @@ FAULTS: dict[str, str | None] = {
     "/bare-lf": None,                 # header lines ended by a bare LF
     "/dup-cl": "protocol_error",      # two Content-Length headers that disagree
     "/gzip-plain": None,              # gzip declared over a plain page: the page
+    "/html-as-text": None,            # an HTML page labelled text/plain is the page ...
+    "/html-as-octets": None,          # ... as is one labelled application/octet-stream
+    "/text-as-text": "unsupported_content_type",  # ... but plain text is no page
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
@@ -700,3 +703,14 @@ def test_broken_transfers_and_labels_say_what_was_wrong(fault_run, server) -> No
     assert utf16["encoding"] == "utf-16-le"
     assert "<title>Zürich tram</title>" in decode(utf16["body"], utf16["encoding"])
     assert docs[url("/no-ctype")]["content_type"] == "text/html"
+
+
+def test_a_page_under_a_generic_label_is_kept_only_when_it_is_html(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+    for path in ("/html-as-text", "/html-as-octets"):
+        doc = docs[server.url(FAULT_HOSTS[path], path)]
+        assert doc["content_type"] == "text/html" and doc["body"].endswith(b"</html>")
+    row = log[server.url(FAULT_HOSTS["/text-as-text"], "/text-as-text")]
+    assert row["error_detail"] == "content-type text/plain, and the body is no HTML page"
