@@ -580,7 +580,12 @@ def partial_content_problem(content_range: str | None) -> str | None:
 
 def _status_error(status: int) -> str | None:
     """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
-    each keep their own kind), as the fetch-health view groups them."""
+    each keep their own kind), as the fetch-health view groups them. A 1xx here is an
+    interim response left as the last word (aiohttp reads past 100 and 103 to the final
+    one; a 101 upgrade, or a server that stops after a 1xx, ends the exchange there):
+    no HTTP status of a page, so `bad_status`, like a status outside 100-599."""
+    if status < 200:
+        return "bad_status"
     if 200 <= status < 300:
         return None if status != 204 else "no_content"
     if status == 304:
@@ -1022,7 +1027,9 @@ class Fetcher:
                 return ex
             out.error = _status_error(ex.status)
             if out.error is not None:
-                out.detail = f"HTTP {ex.status}"
+                out.detail = f"HTTP {ex.status}" + (
+                    ": an interim (1xx) response, and no final response followed"
+                    if ex.status < 200 else "")
                 if out.error == "bad_redirect":
                     out.detail += " without a Location header" if not location else (
                         f" with Location {location[:200]!r}, but no redirect status")

@@ -92,6 +92,7 @@ FAULTS: dict[str, str | None] = {
     "/html-as-text": None,            # an HTML page labelled text/plain is the page ...
     "/html-as-octets": None,          # ... as is one labelled application/octet-stream
     "/text-as-text": "unsupported_content_type",  # ... but plain text is no page
+    "/status-101": "bad_status",      # 101 Switching Protocols to a GET: no final response
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
@@ -652,6 +653,8 @@ def test_faults_of_status_and_location_say_what_was_wrong(fault_run, server) -> 
     # an impossible status is final at once, not retried like a 5xx
     assert (row("/status-999")["status"], row("/status-999")["attempts"]) == (999, 1)
     assert "outside 100-599" in row("/status-999")["error_detail"]
+    assert (row("/status-101")["status"], row("/status-101")["attempts"]) == (101, 1)
+    assert "interim (1xx) response" in row("/status-101")["error_detail"]
     # the latin-1 bytes of the Location were sent percent-encoded, byte for byte
     latin = row("/latin1-location")
     assert latin["redirects"] == [server.url(FAULT_HOSTS["/latin1-location"],

@@ -287,7 +287,9 @@ def test_exception_detail_is_bounded() -> None:
         (301, "bad_redirect"),  # reached only without a usable Location
         (308, "bad_redirect"),
         (399, "bad_redirect"),
-        (100, "http_100"),
+        (100, "bad_status"),  # an interim response where the final one should be
+        (101, "bad_status"),
+        (199, "bad_status"),
         (400, "http_400"),
         (404, "http_404"),
         (410, "http_410"),
