@@ -459,10 +459,32 @@ def _classify_exception(exc: BaseException, phase: str,
     if isinstance(exc, ConnectionResetError | aiohttp.ClientOSError):
         return "connection_reset", detail
     if isinstance(exc, aiohttp.ClientResponseError):
+        if isinstance(exc.__cause__, HttpProcessingError):
+            return "protocol_error", f"{words}: malformed response: {_parser_words(exc.__cause__)}"
         return "protocol_error", detail
     if isinstance(exc, aiohttp.InvalidURL | ValueError):
         return "invalid_url", detail
     return "client_error", detail
+
+
+# aiohttp's parser refusals in words for fetch_log. Its exception says "400" (a status
+# the server never sent) and quotes the offending bytes (for the first, the page itself).
+_PARSER_MESSAGES = (
+    ("Data after `Connection: close`", "more bytes than its Content-Length"),
+    ("Duplicate Content-Length", "two Content-Length headers"),
+    ("Got more than ", "a header line longer than {n} bytes"),
+)
+
+
+def _parser_words(exc: HttpProcessingError) -> str:
+    """What a response refused by aiohttp's HTTP parser did wrong, in a few words: a known
+    refusal in plain words, any other as the parser's first line (its reason)."""
+    message = str(exc.message or "")
+    for start, words in _PARSER_MESSAGES:
+        if message.startswith(start):
+            n = re.match(r"Got more than (\d+)", message)
+            return words.format(n=n[1] if n else "the limit of")
+    return message.split("\n", 1)[0].rstrip(":. ")[:200] or type(exc).__name__
 
 
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")

@@ -322,3 +322,27 @@ def test_status_kinds(status: int, kind: str | None) -> None:
 )
 def test_media_type(header: str | None, media: str | None) -> None:
     assert _media_type(header) == media
+
+
+def _parser_refusal(message: str) -> aiohttp.ClientResponseError:
+    """What aiohttp raises when its parser refuses a response: a ClientResponseError
+    (status 400, though the server sent no 400) caused by the parser's error."""
+    cause = HttpProcessingError(code=400, message=message)
+    exc = aiohttp.ClientResponseError(REQUEST, (), status=400, message=message)
+    exc.__cause__ = cause
+    return exc
+
+
+@pytest.mark.parametrize(("message", "says"), [
+    ("Data after `Connection: close`:\n\n  b'<!DOCTYPE html><html><p>secret page</p>'\n   ^",
+     "more bytes than its Content-Length"),
+    ("Duplicate Content-Length:\n\n  b'Content-Length: 6542'\n     ^",
+     "two Content-Length headers"),
+    ("Got more than 8190 bytes when reading: b'/ok/xxxxxxxxxxxxxxxxxxxx...'.",
+     "a header line longer than 8190 bytes"),
+    ("Invalid header value char:\n\n  b'X: \\x01'\n   ^", "Invalid header value char"),
+])
+def test_a_response_the_parser_refuses_is_named_plainly(message: str, says: str) -> None:
+    kind, detail = _classify_exception(_parser_refusal(message), "headers")
+    assert kind == "protocol_error"
+    assert detail == f"while waiting for the response headers: malformed response: {says}"
