@@ -526,3 +526,27 @@ def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path
     (rej,) = [r for r in result.rejects if r["reason"] == "warc_unreadable"]
     assert rej["detail"].startswith("the download broke after ")
     assert "RemoteProtocolError" in rej["detail"]
+
+
+def test_a_corrupt_gzip_member_in_the_middle_is_one_reject_and_reading_goes_on() -> None:
+    """A multi-member .warc.gz whose second member's deflate data is damaged: the records
+    before and after it are kept, the damage is one warc_unreadable reject."""
+    big = raw_record("https://ok.example/big",
+                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + bytes(range(256)) * 40,
+                     record_id="<urn:uuid:big>")
+    damaged = bytearray(gzip.compress(big))
+    for i in range(40, 80):
+        damaged[i] ^= 0x55
+    data = b"".join([gzip.compress(_good(1)), bytes(damaged), gzip.compress(_good(2)),
+                     gzip.compress(_good(3))])
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == [f"https://ok.example/{n}" for n in (1, 2, 3)]
+    assert [r["reason"] for r in rejects] == ["warc_unreadable"]
+    assert "decompression" in rejects[0]["detail"]
+
+
+def test_revisit_records_are_skipped_and_counted_not_read_as_pages() -> None:
+    revisit = _good(5).replace(b"WARC-Type: response", b"WARC-Type: revisit")
+    rows, rejects, stats = run(_good(1) + revisit + _good(2))
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
+    assert rejects == [] and stats.get("skipped_revisit") == 1
