@@ -430,6 +430,24 @@ class FaultServer:
             await writer.drain()
             await asyncio.sleep(0.2)
             writer.close()
+        elif path == "/te-gzip":  # Transfer-Encoding: gzip, chunked
+            data = gzip.compress(page)
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Transfer-Encoding", "gzip, chunked")])
+                         + b"%x\r\n" % len(data) + data + b"\r\n0\r\n\r\n")
+            await writer.drain()
+        elif path == "/http09":  # no status line, no headers: the body alone
+            writer.write(page)
+            await writer.drain()
+            writer.close()
+        elif path == "/http10-close":  # HTTP/1.0, no Content-Length: the body ends at close
+            writer.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
+            await writer.drain()
+            writer.close()
+        elif path == "/cl-junk":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", "12abc")]) + page)
+            await writer.drain()
         elif path == "/feed.xml":
             rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
                    b"<item><link>http://example.org/a</link></item></channel></rss>")
