@@ -729,3 +729,14 @@ def test_a_page_under_a_generic_label_is_kept_only_when_it_is_html(fault_run, se
         assert doc["content_type"] == "text/html" and doc["body"].endswith(b"</html>")
     row = log[server.url(FAULT_HOSTS["/text-as-text"], "/text-as-text")]
     assert row["error_detail"] == "content-type text/plain, and the body is no HTML page"
+
+
+def test_a_url_too_long_for_any_server_is_refused_unsent(server, tmp_path) -> None:
+    """A 9,000-character URL (a query string gone wrong): servers answer 414 or drop the
+    connection (which was retried three times as `disconnected`); it is never sent."""
+    server.reset_log()
+    long_url = server.url(NORMAL_HOSTS[0], "/ok/" + "y" * 9000)
+    result = fetch(documents([long_url]), settings(tmp_path), "run-long-url")
+    row = result.fetch_log[0]
+    assert (row["error"], row["attempts"]) == ("url_too_long", 1), row
+    assert not [h for h in server.hits if h.path.startswith("/ok/yyy")]
