@@ -48,15 +48,29 @@ _META_SCAN = 4096
 _DETECT_SCAN = 64 * 1024
 
 
+# Codecs Python knows by a label that no browser decodes a page with: text transforms
+# (rot13, base64, zlib are refused by bytes.decode), codecs for other jobs (idna,
+# punycode, escapes), and UTF-7 (dropped from the web for its XSS; "C++" decodes to
+# garbage). A header naming one says nothing usable: the next source decides.
+_NOT_WEB_ENCODINGS = frozenset({
+    "utf-7", "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
+    "mbcs", "oem", "charmap",
+})
+
+
 def normalize_label(label: str | None) -> str | None:
-    """A Python codec name for an encoding label, or None for an unknown label."""
+    """A Python codec name for an encoding label, or None for an unknown label (or one
+    of a codec no page is decoded with)."""
     if not label:
         return None
     key = label.strip().strip("\"'").lower()
     key = _LABEL_ALIASES.get(key, key)
     try:
-        name = codecs.lookup(key).name
+        info = codecs.lookup(key)
     except LookupError:
+        return None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_WEB_ENCODINGS:
         return None
     # utf-16 without a BOM is unreadable as declared; pages that say it are utf-8.
     if name in ("utf-16", "utf-32"):

@@ -448,6 +448,10 @@ class FaultServer:
             writer.write(self._head("200 OK", [("Content-Type", "text/html"),
                                                ("Content-Length", "12abc")]) + page)
             await writer.drain()
+        elif path.startswith("/charset-label/"):  # a label no browser decodes pages with
+            label = path.rsplit("/", 1)[1]
+            await self._send(writer, "200 OK", page.replace(b"tram line", b"C++ tram line"),
+                             f"text/html; charset={label}")
         elif path == "/feed.xml":
             rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
                    b"<item><link>http://example.org/a</link></item></channel></rss>")

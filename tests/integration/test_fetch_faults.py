@@ -99,6 +99,8 @@ FAULTS: dict[str, str | None] = {
     "/cl-junk": "protocol_error",     # Content-Length: 12abc
     "/http10-close": None,            # HTTP/1.0 without Content-Length: read to the close
     "/te-gzip": None,                 # Transfer-Encoding: gzip, chunked
+    "/charset-label/rot13": None,     # a charset no browser reads pages in: ignored
+    "/charset-label/utf-7": None,
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
@@ -239,6 +241,10 @@ def test_charsets_are_decided_and_recorded(fault_run, server) -> None:
     conflict = doc("/charset-conflict")  # header iso-8859-2 wins over meta utf-8
     assert conflict["encoding"] == "iso8859-2"
     assert "Łódź i Kraków" in decode(conflict["body"], conflict["encoding"])
+    for label in ("rot13", "utf-7"):  # the label ignored, the bytes read (as UTF-8)
+        page = doc(f"/charset-label/{label}")
+        assert page["encoding"] == "utf-8", label
+        assert "C++ tram line" in decode(page["body"], page["encoding"])
     broken = doc("/invalid-bytes")  # UTF-8 with a few broken bytes stays UTF-8
     assert broken["encoding"] == "utf-8"
     assert "linię tramwajową" in decode(broken["body"], "utf-8")

@@ -127,3 +127,16 @@ def test_utf16_without_a_bom_is_read_from_its_nul_bytes(codec: str, content_type
 def test_a_page_with_a_few_nul_bytes_is_not_utf16() -> None:
     body = b"<html><body>" + b"a\x00b" + b"x" * 500 + b"</body></html>"
     assert sniff_encoding(body, "text/html")[0] == "utf-8"
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri",
+                                   "idna", "punycode", "undefined", "unicode_escape",
+                                   "raw_unicode_escape", "utf-7", "utf_7"])
+def test_labels_of_codecs_no_browser_reads_pages_with_are_ignored(label: str) -> None:
+    # Python knows these names, but they are byte transforms or no web encoding: taken
+    # from a header, decoding raised (LookupError, UnicodeError) or mangled "C++" (utf-7).
+    body = b"<!DOCTYPE html><html><head><title>C++ news</title></head><body>tram</body></html>"
+    assert normalize_label(label) is None
+    name, source = sniff_encoding(body, f"text/html; charset={label}")
+    assert (name, source) == ("utf-8", "detected")
+    assert "<title>C++ news</title>" in decode(body, label)  # never raises, whatever it is given
