@@ -9,6 +9,8 @@ records for `pressroom reprocess`.
 
 from __future__ import annotations
 
+import codecs
+import re
 import zlib
 
 try:
@@ -119,18 +121,25 @@ def _brotli(data: bytes, cap: int) -> bytes:
     return out
 
 
-# Bytes that open a body that was never compressed: printable ASCII and whitespace.
-_TEXT_BYTES = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
+# Control bytes that text never holds (all below 0x20 but tab, LF, CR; and DEL).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_PROBE = 64
 
 
 def _plain_text(data: bytes) -> bool:
-    """Whether a body opens with text (an optional UTF-8 BOM, then 64 bytes of printable
-    ASCII or whitespace). Compressed data never does (gzip opens with 1f 8b, zlib with
-    78 xx, and 64 printable bytes in a row are all but impossible in any compressed
-    stream), so a labelled coding that fails over such a body was never applied."""
+    """Whether a body opens with text: after an optional UTF-8 BOM, 64 bytes with no
+    control byte that read as UTF-8 (a character cut at the end allowed). Compressed
+    data never does (gzip opens with 1f 8b, zlib with 78 xx, and 64 such bytes in a row
+    are all but impossible in any compressed stream), so a labelled coding that fails
+    over such a body was never applied."""
     head = data.removeprefix(b"\xef\xbb\xbf")[:_TEXT_PROBE]
-    return bool(head) and all(b in _TEXT_BYTES for b in head)
+    if not head or _CONTROL.search(head):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,

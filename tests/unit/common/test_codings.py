@@ -118,12 +118,15 @@ def test_a_cut_gzip_header_is_not_taken_for_whole_data():
 def test_a_declared_coding_over_a_plain_text_body_is_the_body(coding):
     # Servers (and caches that already decompressed) label plain pages gzip: the bytes
     # are text from the first one, so nothing was compressed and the page is kept.
-    for body in (PAGE, b"\n  <!DOCTYPE html>\n" + PAGE, b"User-agent: *\nDisallow: /x\n"):
+    for body in (PAGE, b"\n  <!DOCTYPE html>\n" + PAGE, b"User-agent: *\nDisallow: /x\n",
+                 "# robots.txt de Société Générale, café\nUser-agent: *\n".encode(),
+                 "<html><title>Zürich: Straßenbahn nach Örlikon</title>".encode() + PAGE):
         assert decode_body(body, coding, 10_000)[0] == body
 
 
 def test_bytes_that_are_neither_the_coding_nor_text_stay_bad_compression():
-    for junk in (b"\x00\x01\x02\x03" * 40, b"<html>" + bytes(range(256))):
+    for junk in (b"\x00\x01\x02\x03" * 40, b"<html>" + bytes(range(256)),
+                 b"<html>" + bytes(range(0x80, 0x100)) * 2):
         with pytest.raises(CodingError) as err:
             decode_body(junk, "gzip", 10_000)
         assert err.value.kind == "bad_compression"
