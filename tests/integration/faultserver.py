@@ -211,6 +211,9 @@ class FaultServer:
             data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 100_000)
             await self._send(writer, "200 OK", data, "text/plain",
                              extra=[("Content-Encoding", "gzip")])
+        elif rule == "gzip-plain":  # labelled gzip, sent as plain text
+            await self._send(writer, "200 OK", b"User-agent: *\nDisallow: /private\n",
+                             "text/plain", extra=[("Content-Encoding", "gzip")])
         elif rule == "short":  # the connection ends before the Content-Length is reached
             body = b"User-agent: *\nDisallow: /private\n"
             writer.write(self._head("200 OK", [("Content-Type", "text/plain"),

@@ -106,7 +106,8 @@ ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
                 55: "redirect:http://[::1/robots.txt",  # a Location that names no URL
                 56: "gzip-cut", 57: "short",  # a robots.txt cut short: unknown rules
-                58: "gzip-huge"}  # over 500 KiB once decompressed: its start is the rules
+                58: "gzip-huge",  # over 500 KiB once decompressed: its start is the rules
+                59: "gzip-plain"}  # labelled gzip, sent plain: the rules all the same
 # 60.. : after the robots and redirect hosts below, inside the allowed 127.0.0.0/25
 FAULT_HOSTS = {path: 60 + i for i, path in enumerate(FAULTS)}
 assert max(FAULT_HOSTS.values()) < 128  # every fault host inside the allowed network
@@ -746,3 +747,12 @@ def test_a_url_too_long_for_any_server_is_refused_unsent(server, tmp_path) -> No
     row = result.fetch_log[0]
     assert (row["error"], row["attempts"]) == ("url_too_long", 1), row
     assert not [h for h in server.hits if h.path.startswith("/ok/yyy")]
+
+
+def test_a_robots_txt_labelled_gzip_but_sent_plain_is_read(server, tmp_path) -> None:
+    """A common misconfiguration: the gzip decoder refused the plain file, and the refusal
+    made robots.txt unreachable, so every page of the site was robots_unreachable."""
+    urls = [server.url(59, "/private/a"), server.url(59, "/ok/a")]
+    log = by_url(fetch(documents(urls), settings(tmp_path), "run-robots-gzip-plain").fetch_log)
+    assert log[urls[0]]["error"] == "robots_disallowed"
+    assert log[urls[1]]["error"] is None
