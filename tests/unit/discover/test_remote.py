@@ -120,3 +120,21 @@ def test_a_feed_cut_short_is_a_reject_beside_the_items_it_held() -> None:
     assert [r["url"] for r in result.rows] == ["https://news.example/one"]
     assert [(r["reason"], r["source_kind"], r["source"]) for r in result.rejects] == [
         ("feed_truncated", "feed", url)]
+
+
+def test_sitemap_indexes_that_list_themselves_or_each_other_are_read_once() -> None:
+    a, b, c = (f"https://news.example/{n}.xml" for n in ("a", "b", "c"))
+    bodies = {a: index([(a, "2024-05-01"), (b, "2024-05-01")]),
+              b: index([(a, "2024-05-01"), (c, "2024-05-01")]), c: URLSET}
+    asked: list[str] = []
+    fetch = fetcher(bodies)
+
+    def counting(urls: list[str]):
+        asked.extend(urls)
+        return fetch(urls)
+
+    result = discover_remote([], [a], counting, "r", NOW, RemoteLimits(max_depth=10))
+    assert sorted(asked) == [a, b, c]  # each once, and the walk ends
+    assert sorted(r["url"] for r in result.rows) == ["https://news.example/three",
+                                                      "https://news.example/two"]
+    assert result.rejects == []
