@@ -84,12 +84,27 @@ class _Reject(Exception):
         self.detail = detail
 
 
+# At most this many interim (1xx) heads are skipped before a record's final response.
+_MAX_INTERIM_HEADS = 8
+
+
 def split_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
     """Split an HTTP response message into (status, headers lower-cased, raw body).
 
     Header values repeated are joined with ', ' (RFC 9110 list semantics). Bare-LF line
-    ends, which some WARC writers store, are accepted.
+    ends, which some WARC writers store, are accepted. Interim responses (100 Continue,
+    103 Early Hints: a 1xx other than 101) that a crawler stored before the final one
+    are skipped: the record is the final response (101 ends HTTP on its connection).
     """
+    for _ in range(_MAX_INTERIM_HEADS):
+        status, headers, body = _split_one(block)
+        if not (100 <= status < 200 and status != 101 and body.lstrip().startswith(b"HTTP/")):
+            break
+        block = body.lstrip()
+    return status, headers, body
+
+
+def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
     end = block.find(b"\r\n\r\n", 0, MAX_HTTP_HEADER_BYTES)
     sep = 4
     if end < 0:

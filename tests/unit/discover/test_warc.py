@@ -550,3 +550,22 @@ def test_revisit_records_are_skipped_and_counted_not_read_as_pages() -> None:
     rows, rejects, stats = run(_good(1) + revisit + _good(2))
     assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
     assert rejects == [] and stats.get("skipped_revisit") == 1
+
+
+def test_interim_1xx_heads_before_the_final_response_are_skipped() -> None:
+    """Some crawlers store the 100 Continue (or 103 Early Hints) they got before the
+    response: the record's status is the final one, its body the final body (it was
+    status 100 with the 200's head as its body, so extract rejected it as http_100)."""
+    block = (b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\n"
+             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>final</html>")
+    assert split_http(block) == (200, {"content-type": "text/html"}, b"<html>final</html>")
+    rows, rejects, _ = run(raw_record("https://ok.example/1xx", block) + _good(2))
+    assert [(r["status"], r["body"]) for r in rows][0] == (200, b"<html>final</html>")
+    assert rejects == []
+
+
+def test_a_101_upgrade_is_the_final_status_of_its_record() -> None:
+    # 101 ends HTTP on that connection: what follows is no HTTP response to read
+    block = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\x81\x05hello"
+    assert split_http(block)[0] == 101
+
