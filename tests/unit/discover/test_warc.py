@@ -569,3 +569,24 @@ def test_a_101_upgrade_is_the_final_status_of_its_record() -> None:
     block = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\x81\x05hello"
     assert split_http(block)[0] == 101
 
+
+
+@pytest.mark.parametrize(("encoding", "body"), [
+    ("gzip", gzip.compress(gzip.compress(b"<html>twice</html>"))),  # declared once, done twice
+    (None, gzip.compress(b"<html>twice</html>")),  # gzip, declared nowhere
+], ids=["declared-once-done-twice", "undeclared"])
+def test_an_undeclared_gzip_layer_of_an_html_record_is_undone(encoding, body) -> None:
+    """As the fetcher does for pages: a browser shows what is inside; left as it was, the
+    page reached extraction as binary and was lost."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    if encoding:
+        head += b"Content-Encoding: " + encoding.encode() + b"\r\n"
+    rows, rejects, _ = run(raw_record("https://ok.example/gz", head + b"\r\n" + body))
+    assert rejects == [] and rows[0]["body"] == b"<html>twice</html>"
+
+
+def test_a_gzip_file_archived_as_such_stays_compressed() -> None:
+    data = gzip.compress(b"<urlset/>")
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\n\r\n" + data
+    rows, _, _ = run(raw_record("https://ok.example/sitemap.xml.gz", block))
+    assert rows[0]["body"] == data
