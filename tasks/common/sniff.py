@@ -31,3 +31,17 @@ def binary_body_kind(body: bytes) -> str | None:
     if body[4:8] == b"ftyp":
         return "an MP4/ISO media file"
     return None
+
+
+# Generic labels that misconfigured servers put on HTML pages (a default_type of
+# text/plain, a download route's octet-stream): such a body is a page only when it
+# opens as an HTML document (`opens_as_html`); anything else is unsupported_content_type.
+GENERIC_PAGE_TYPES = frozenset({"text/plain", "application/octet-stream"})
+
+
+def opens_as_html(body: bytes) -> bool:
+    """Whether a body's first 512 bytes open an HTML document (a doctype, or an <html>
+    tag after a BOM, an XML declaration or a comment): how an HTML page under a generic
+    label (text/plain, application/octet-stream) or none is told from other text."""
+    head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return head.startswith(b"<!doctype html") or b"<html" in head

@@ -62,7 +62,7 @@ from tasks.common.codings import CodingError, accept_encoding, decode_body, deco
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
-from tasks.common.sniff import binary_body_kind
+from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.urls import strip_userinfo
 from tasks.fetch.robots import (
@@ -92,11 +92,6 @@ def retryable(kind: str | None, status: int | None) -> bool:
 
 # Bytes of a non-page response (404 page, 5xx page) kept for the archive.
 ERROR_BODY_BYTES = 64 * 1024
-
-# Generic labels that misconfigured servers put on HTML pages (a default_type of
-# text/plain, a download route's octet-stream): such a body is read and kept as a page
-# only when it opens as an HTML document; anything else stays unsupported_content_type.
-SNIFFED_PAGE_TYPES = frozenset({"text/plain", "application/octet-stream"})
 
 
 @dataclass(frozen=True)
@@ -738,7 +733,7 @@ class Fetcher:
                     if 200 <= resp.status < 300:
                         limit = body_cap
                         if (types is not None and media is not None and media not in types
-                                and media not in SNIFFED_PAGE_TYPES):
+                                and media not in GENERIC_PAGE_TYPES):
                             ex.error = "unsupported_content_type"
                             ex.detail = f"content-type {media}"
                             limit = 0
@@ -1096,12 +1091,12 @@ class Fetcher:
         if media is None and source:
             media = "application/octet-stream"
         if media is None:
-            if not _opens_as_html(body):
+            if not opens_as_html(body):
                 out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
                 return
             media = "text/html"
-        elif not source and media in SNIFFED_PAGE_TYPES:
-            if not _opens_as_html(body):
+        elif not source and media in GENERIC_PAGE_TYPES:
+            if not opens_as_html(body):
                 out.error = "unsupported_content_type"
                 out.detail = f"content-type {media}, and the body is no HTML page"
                 return
@@ -1114,12 +1109,6 @@ class Fetcher:
         out.encoding, _ = sniff_encoding(body, ctype)
         out.content_type = media
         out.body = body
-
-
-def _opens_as_html(body: bytes) -> bool:
-    """Whether a body's first 512 bytes open an HTML document (a doctype or <html>)."""
-    head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    return head.startswith(b"<!doctype html") or b"<html" in head
 
 
 def response_rights(raw_headers, body: bytes, content_encoding: str | None, agent: str
