@@ -146,13 +146,15 @@ def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
                refuse_cut_data: bool = False) -> bytes:
     """Undo one content coding, capped; `strict` refuses a truncated gzip stream,
     `refuse_cut_data` one whose compressed data stops early (see `_zlib`). A body the
-    coding cannot read that is plain text is returned as it is: servers and caches label
-    pages gzip that they never compressed (or already decompressed), and browsers that
-    refuse them show nothing; the page is all there."""
+    coding cannot read (or of a coding we do not know) that is plain text is returned as
+    it is: servers and caches label pages gzip that they never compressed (or already
+    decompressed), and browsers that refuse them show nothing; the page is all there."""
     try:
         return _decode_one(data, coding, cap, strict, refuse_cut_data)
     except CodingError as exc:
-        if exc.kind == "bad_compression" and _plain_text(data):
+        # An unknown coding over text too: "Content-Encoding: utf-8" is a charset put in
+        # the wrong header, and browsers ignore codings they do not know.
+        if exc.kind in ("bad_compression", "unsupported_encoding") and _plain_text(data):
             return data
         raise
 

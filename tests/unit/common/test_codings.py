@@ -130,3 +130,13 @@ def test_bytes_that_are_neither_the_coding_nor_text_stay_bad_compression():
         with pytest.raises(CodingError) as err:
             decode_body(junk, "gzip", 10_000)
         assert err.value.kind == "bad_compression"
+
+
+@pytest.mark.parametrize("coding", ["utf-8", "UTF8", "text/html", "compress", "zstd"])
+def test_an_unknown_coding_over_a_plain_text_body_is_the_body(coding):
+    # "Content-Encoding: utf-8" is a charset put in the wrong header; browsers ignore a
+    # coding they do not know. Bytes that are not text stay unsupported_encoding.
+    assert decode_body(PAGE, coding, 10_000)[0] == PAGE
+    with pytest.raises(CodingError) as err:
+        decode_body(b"\x28\xb5\x2f\xfd" + bytes(300), coding, 10_000)
+    assert err.value.kind == "unsupported_encoding"

@@ -166,7 +166,7 @@ def test_not_a_warc_at_all() -> None:
                     b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b\x07\x00not gzip"),
          "bad_content_encoding"),
         (raw_record("https://x.example/",
-                    b"HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx"),
+                    b"HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\n\x1f\x9d\x90\x00\xff"),
          "unsupported_content_encoding"),
         (raw_record("https://x.example/",
                     b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab"),
