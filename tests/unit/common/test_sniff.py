@@ -40,6 +40,9 @@ def test_html_and_text_are_not_taken_for_binary(body):
     (b"User-agent: *\nDisallow: /\n", False),
     (b'{"a": 1}' + b" " * 600 + b"<html>", False),  # only the first 512 bytes count
     (b"", False),
+    ("<!DOCTYPE html><html><body>x</body></html>".encode("utf-16-le"), True),  # no BOM
+    ("\ufeff<html><body>x</body></html>".encode("utf-16-be"), True),
+    ("User-agent: *\nDisallow: /\n".encode("utf-16-le"), False),
 ])
 def test_opens_as_html(body, want):
     from tasks.common.sniff import opens_as_html
