@@ -52,7 +52,7 @@ from trafilatura.utils import (
 from schemas import ARTICLES, conform
 from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
-from tasks.common.sniff import binary_body_kind
+from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract.filters import extraction_failed, not_article
@@ -402,7 +402,12 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     if status is not None and not 200 <= status < 300:
         return Verdict(f"http_{status}", f"the archived response has status {status}")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
-    if ctype and ctype not in allowed_content_types:
+    if ctype in GENERIC_PAGE_TYPES and ctype not in allowed_content_types:
+        # a generic label over an HTML page is the page, as the fetcher takes it
+        if not opens_as_html(doc.get("body") or b""):
+            return Verdict("unsupported_content_type",
+                           f"archived response is {ctype}, and the body is no HTML page")
+    elif ctype and ctype not in allowed_content_types:
         return Verdict("unsupported_content_type", f"archived response is {ctype}")
     binary = binary_body_kind(doc.get("body") or b"")
     if binary is not None:

@@ -173,3 +173,11 @@ def test_resolved_addresses_any_private_refuses() -> None:
     assert info.value.address == "10.0.0.7" and "10.0.0.7" in str(info.value)
     assert isinstance(info.value, OSError)
     STRICT.check_resolved("ok.example", ["93.184.216.34", "2606:4700::1"])
+
+
+def test_a_url_over_8000_characters_is_refused_before_any_request() -> None:
+    check_url("https://news.example/" + "a" * (8000 - 21), STRICT)  # 8000: still a URL
+    with pytest.raises(Refused) as info:
+        check_url("https://news.example/" + "a" * (8001 - 21), STRICT)
+    assert info.value.kind == "url_too_long"
+    assert "8001 characters" in info.value.detail and len(info.value.detail) < 300
