@@ -57,11 +57,12 @@ from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import prune_furniture
+from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.3"
+EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.4"
 DUMP_EXTRACTOR = "text-dump"
 
 # Below this many characters the fast result is re-checked by the full cascade (see the
@@ -275,6 +276,8 @@ def extract_html(
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
+        # the lead under the headline, which trafilatura often leaves in the header block
+        text = with_lead(text, find_lead(tree, meta.title))
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
         LOG.debug("trafilatura failed on %s", url, exc_info=True)
         return Extracted("", PageMetadata(), error=f"trafilatura: {type(exc).__name__}: {exc}")
