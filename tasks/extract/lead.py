@@ -10,7 +10,8 @@ What makes an element the lead, each test against a way it went wrong on half 0:
 - it follows the page's headline (the first <h1>, which must agree with the title the
   metadata chose: on a blog front page the <h1> is the site name, and the "lead" after it
   the site's motto) within the next MAX_ELEMENTS_AFTER_H1 elements;
-- its class or id names a lead (`_LEAD`) and not a byline, date, caption, comment or
+- its class or id names a lead (`_LEAD`), or it is a paragraph of the <header> that holds
+  the headline, and its class or id does not name a byline, date, caption, comment or
   sidebar (`_NOT_LEAD`);
 - it is a block of prose: MIN_CHARS to MAX_CHARS of text ending like a sentence, mostly
   not link text, with no script inside (ad and tracking snippets sit in "intro" boxes),
@@ -63,9 +64,16 @@ def _agrees_with_title(h1: HtmlElement, title: str | None) -> bool:
     return len(h1_words & title_words) >= 0.6 * min(len(h1_words), len(title_words))
 
 
-def _names_lead(elem: HtmlElement) -> bool:
+def _is_lead_block(elem: HtmlElement, header: HtmlElement | None) -> bool:
+    """Named a lead in its class/id, or a paragraph of the headline's own <header> (the
+    dek under the <h1>, which needs no class to say what it is)."""
     marks = f"{elem.get('class') or ''} {elem.get('id') or ''}".lower()
-    return bool(_LEAD.search(marks)) and not _NOT_LEAD.search(marks)
+    if _NOT_LEAD.search(marks):
+        return False
+    if elem.tag in _LEAD_TAGS and _LEAD.search(marks):
+        return True
+    return elem.tag == "p" and header is not None and any(
+        anc is header for anc in elem.iterancestors("header"))
 
 
 def _lead_text(elem: HtmlElement) -> str | None:
@@ -89,6 +97,7 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
     h1 = next((h for h in body.iter("h1") if len(h.text_content().split()) >= 2), None)
     if h1 is None or not _agrees_with_title(h1, title):
         return None
+    header = next(h1.iterancestors("header"), None)
     inside_h1 = set(h1.iter())
     started, after = False, 0
     for elem in body.iter():
@@ -99,7 +108,7 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
         after += 1
         if after > MAX_ELEMENTS_AFTER_H1:
             return None
-        if elem.tag in _LEAD_TAGS and _names_lead(elem):
+        if _is_lead_block(elem, header):
             text = _lead_text(elem)
             if text is not None:
                 return text

@@ -76,3 +76,11 @@ def test_with_lead_keeps_empty_and_present_texts() -> None:
     assert with_lead(f"{LEAD}\nBody.", LEAD) == f"{LEAD}\nBody."
     assert with_lead("Body.", LEAD) == f"{LEAD}\nBody."
     assert with_lead("Body.", None) == "Body."
+
+
+def test_a_paragraph_of_the_headlines_header_is_the_lead() -> None:
+    # the dek under the <h1> in the article's <header>, with no class of its own
+    assert lead_of(f"<p>{LEAD}</p>") == LEAD
+    # ... but not the byline or the date beside it
+    assert lead_of('<p class="byline">By Maria Lopez, harbour correspondent for the '
+                   "Gazette since 2009.</p>") is None
