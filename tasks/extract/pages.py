@@ -21,8 +21,11 @@ and BENCHMARKS.md):
 5. Furniture pruning (`tasks.extract.furniture`) before trafilatura: related-article blocks,
    author boxes and share rows named so in their class/id, which trafilatura's own
    discard rules miss (measured by halves of the dev corpus, BENCHMARKS.md issue 13 round 2).
-6. Language by py3langid on the text (`tasks.common.quality.detect_language`).
-7. `not_article` and `extraction_failed` are decided here, where the page type and the
+6. The lead (`tasks.extract.lead`): the standfirst under the headline, which trafilatura
+   often leaves in the page's header block, goes in front of the text when the text lacks it
+   (BENCHMARKS.md issue 13 round 4).
+7. Language by py3langid on the text (`tasks.common.quality.detect_language`).
+8. `not_article` and `extraction_failed` are decided here, where the page type and the
    extractor's error are known; boilerplate lines, too_short and wrong_language in clean.
 """
 
