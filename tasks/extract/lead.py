@@ -46,12 +46,24 @@ MAX_ELEMENTS_AFTER_H1 = 40
 MIN_CHARS = 40
 MAX_CHARS = 1000
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)]$")
-# How much of the lead's start must be found in the text for it to count as present.
+# How much of the lead's start (without spaces) must be found in the text for it to count
+# as present.
 _PRESENT_PREFIX = 60
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
+
+
+# What may differ between the lead read from the tree and trafilatura's copy of it: the
+# spaces between inline elements ("15:30 Uhr" / "15:30 UhrAm") and the soft hyphens and
+# zero-width marks trafilatura removes. The presence test ignores them, so that a lead the
+# text already has is not added twice.
+_INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
+
+
+def _squash(text: str) -> str:
+    return _INVISIBLE.sub("", text)
 
 
 def _agrees_with_title(h1: HtmlElement, title: str | None) -> bool:
@@ -118,6 +130,6 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
 def with_lead(text: str, lead: str | None) -> str:
     """`text` (one block a line) with the lead as its first block, unless it has it. An
     empty text stays empty: a lead alone is no article (the page's filters decide)."""
-    if not lead or not text or lead[:_PRESENT_PREFIX] in _norm(text):
+    if not lead or not text or _squash(lead)[:_PRESENT_PREFIX] in _squash(text):
         return text
     return f"{lead}\n{text}"

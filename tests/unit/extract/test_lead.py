@@ -84,3 +84,11 @@ def test_a_paragraph_of_the_headlines_header_is_the_lead() -> None:
     # ... but not the byline or the date beside it
     assert lead_of('<p class="byline">By Maria Lopez, harbour correspondent for the '
                    "Gazette since 2009.</p>") is None
+
+
+def test_a_lead_spaced_or_hyphenated_otherwise_counts_as_present() -> None:
+    # the tree glues inline elements ("15:30 UhrAm"); trafilatura spaces them and drops
+    # soft hyphens: the same lead, not one to add again
+    lead = "19.10.2019, 15:30 UhrAm 8. Spiel\u00adtag treffen Dortmund und Gladbach aufeinander."
+    text = "19.10.2019, 15:30 Uhr\nAm 8. Spieltag treffen Dortmund und Gladbach aufeinander.\nBody."
+    assert with_lead(text, lead) == text
