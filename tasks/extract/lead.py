@@ -62,6 +62,9 @@ def _norm(text: str) -> str:
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _squash(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
@@ -127,9 +130,18 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
     return None
 
 
-def with_lead(text: str, lead: str | None) -> str:
-    """`text` (one block a line) with the lead as its first block, unless it has it. An
-    empty text stays empty: a lead alone is no article (the page's filters decide)."""
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def with_lead(text: str, lead: str | None, title: str | None = None) -> str:
+    """`text` (one block a line) with the lead in front, unless it has it: after the
+    headline when the text opens with it (the clean stage drops a first block equal to the
+    title, which has its own column), else as the first block. An empty text stays empty:
+    a lead alone is no article (the page's filters decide)."""
     if not lead or not text or _squash(lead)[:_PRESENT_PREFIX] in _squash(text):
         return text
+    first, _, rest = text.partition("\n")
+    if title and rest and _words(first) == _words(title):
+        return f"{first}\n{lead}\n{rest}"
     return f"{lead}\n{text}"

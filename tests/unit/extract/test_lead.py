@@ -92,3 +92,10 @@ def test_a_lead_spaced_or_hyphenated_otherwise_counts_as_present() -> None:
     lead = "19.10.2019, 15:30 UhrAm 8. Spiel\u00adtag treffen Dortmund und Gladbach aufeinander."
     text = "19.10.2019, 15:30 Uhr\nAm 8. Spieltag treffen Dortmund und Gladbach aufeinander.\nBody."
     assert with_lead(text, lead) == text
+
+
+def test_the_lead_goes_under_a_headline_that_opens_the_text() -> None:
+    # the clean stage drops a first block equal to the title: the lead must not hide it
+    text = f"{TITLE}\nBody."
+    assert with_lead(text, LEAD, TITLE) == f"{TITLE}\n{LEAD}\nBody."
+    assert with_lead(text, LEAD, "Another title") == f"{LEAD}\n{TITLE}\nBody."
