@@ -60,8 +60,6 @@ def _norm(text: str) -> str:
 # zero-width marks trafilatura removes. The presence test ignores them, so that a lead the
 # text already has is not added twice.
 _INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]+")
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -131,6 +129,7 @@ def find_lead(tree: HtmlElement, title: str | None = None) -> str | None:
 
 
 def _words(text: str) -> str:
+    """Words only, case-folded: the headline line against the title."""
     return " ".join(_WORD.findall(text.casefold()))
 
 
