@@ -20,6 +20,7 @@ Prefect settings.
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import os
 import socket
 import subprocess
@@ -27,7 +28,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,24 +69,55 @@ def exit_with_parent(command: list[str]) -> list[str]:
 
 def server_command(port: int) -> list[str]:
     """Prefect's own temporary-server command line (Prefect 3.9), ended with this
-    process."""
-    import prefect
-
+    process. (Prefect's location without importing it: see PrefectApi.)"""
+    prefect = importlib.util.find_spec("prefect")
     return exit_with_parent([sys.executable, "-m", "uvicorn",
-            "--app-dir", str(Path(prefect.__file__).parent.parent),
+            "--app-dir", str(Path(prefect.origin).parent.parent),
             "--factory", "prefect.server.api.server:create_app",
             "--host", "127.0.0.1", "--port", str(port),
             "--log-level", "error", "--lifespan", "on"])
 
 
-def server_environment() -> dict[str, str]:
+def server_environment(with_settings: bool = True) -> dict[str, str]:
     """This process's environment and Prefect settings, plus the flags Prefect gives its
-    temporary server: no UI, ephemeral services only, the last app of its process."""
-    from prefect.settings import get_current_settings
+    temporary server: no UI, ephemeral services only, the last app of its process.
+    with_settings=False leaves Prefect's settings to the server itself: right when they
+    all come from the environment and files it reads the same way (PrefectApi)."""
+    settings = {}
+    if with_settings:
+        from prefect.settings import get_current_settings
 
+        settings = get_current_settings().to_environment_variables(exclude_unset=True)
     return {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-            "PREFECT__SERVER_FINAL": "1",
-            **get_current_settings().to_environment_variables(exclude_unset=True)}
+            "PREFECT__SERVER_FINAL": "1", **settings}
+
+
+# Where Prefect 3.9 reads settings besides the environment: its profiles file, and these
+# files of the working directory (pyproject.toml only under [tool.prefect]).
+_SETTINGS_FILES = ("prefect.toml", ".env")
+
+
+def prefect_may_be_configured(environ: Mapping[str, str], cwd: Path) -> bool:
+    """Whether Prefect's settings could name an API (or anything else) that only Prefect
+    itself can resolve: an API URL in the environment, a profiles file that mentions one,
+    or a settings file in the working directory. False means the temporary server is
+    what Prefect would use, with settings from the environment alone."""
+    if environ.get("PREFECT_API_URL"):
+        return True
+    home = Path(environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    profiles = Path(environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml")
+    if "PREFECT_API_URL" in _read(profiles.expanduser()):
+        return True
+    if any((cwd / name).exists() for name in _SETTINGS_FILES):
+        return True
+    return "tool.prefect" in _read(cwd / "pyproject.toml")
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(errors="replace")
+    except OSError:
+        return ""
 
 
 class TemporaryServer:
@@ -94,10 +126,11 @@ class TemporaryServer:
     before the flow starts, so it runs after the hooks Prefect registers later to flush
     the last events and logs to the server (atexit runs last-registered first)."""
 
-    def __init__(self) -> None:
+    def __init__(self, with_settings: bool = True) -> None:
         self.port = free_port()
+        self._environment = server_environment(with_settings)
         self.process: subprocess.Popen | None = subprocess.Popen(
-            server_command(self.port), env=server_environment())
+            server_command(self.port), env=self._environment)
         atexit.register(self.stop)
 
     @property
@@ -122,7 +155,7 @@ class TemporaryServer:
             if code == PORT_TAKEN:
                 self.port = free_port()
                 self.process = subprocess.Popen(server_command(self.port),
-                                                env=server_environment())
+                                                env=self._environment)
                 continue
             if code is not None:
                 raise RuntimeError(f"the temporary Prefect server exited with status {code} "
@@ -152,9 +185,22 @@ class PrefectApi:
     anyway)."""
 
     def __init__(self, start: bool = True) -> None:
+        self._server: TemporaryServer | None = None
+        self._unconfirmed = False
+        if not start:
+            return
+        # Importing Prefect's settings imports Prefect (~1.4-2 s of CPU): when nothing but
+        # the environment can configure it and nothing has imported it yet (a fresh
+        # `pressroom` process), the server is spawned first and the settings checked in
+        # ready(), once the flow's imports have loaded Prefect anyway.
+        if "prefect" not in sys.modules and not prefect_may_be_configured(os.environ,
+                                                                          Path.cwd()):
+            self._server, self._unconfirmed = TemporaryServer(with_settings=False), True
+            return
         from prefect.settings import PREFECT_API_URL
 
-        self._server = TemporaryServer() if start and not PREFECT_API_URL.value() else None
+        if not PREFECT_API_URL.value():
+            self._server = TemporaryServer()
 
     @property
     def starting(self) -> bool:
@@ -173,6 +219,11 @@ class PrefectApi:
             temporary_settings,
         )
 
+        if self._unconfirmed and PREFECT_API_URL.value():  # configured after all
+            self._server.stop()
+            self._server = None
+            yield
+            return
         self._server.wait(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
         with temporary_settings(updates={PREFECT_API_URL: self._server.api_url}):
             yield

@@ -109,7 +109,7 @@ FETCH_LOG = pa.schema(
         pa.field("final_url", pa.string()),
         pa.field("status", pa.int32()),  # HTTP status; null when no response
         # error kind; null on success. Kinds of broken responses: RELIABILITY.md, "Faults
-        # handled" (e.g. partial_content, http_304, bad_status, bad_redirect)
+        # handled" (e.g. partial_content, http_304, bad_status, bad_redirect, url_too_long)
         pa.field("error", pa.string()),
         pa.field("error_detail", pa.string()),
         pa.field("bytes", pa.int64()),

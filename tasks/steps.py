@@ -43,6 +43,10 @@ def with_source_delays(settings: Settings, inputs: list[str]) -> Settings:
     return settings.model_copy(update={"host_delays": delays})
 
 
+# What the pool's forkserver imports before forking workers: the stages they run, loaded.
+WORKER_PRELOAD = ["tasks.worker_preload"]
+
+
 def warm_up_stages(settings: Settings) -> None:
     """The stages' one-time loads (language model, stop lists, gazetteer), done now in
     the processes that will extract and enrich: this one with cpu_workers=1, else each
@@ -54,6 +58,9 @@ def warm_up_stages(settings: Settings) -> None:
         extract.pages.warm_up()
         enrich.annotate.warm_up()
         return
+    # The forkserver loads them once for all workers (tasks/worker_preload.py); the calls
+    # below start the pool, and warm a worker whose preload failed.
+    parallel.preload_in_workers(WORKER_PRELOAD)
     # One row per worker: map_batch gives each worker a slice of its own to warm up on.
     rows = pa.table({"n": list(range(workers))})
     for warm in (extract.pages.warm_up, enrich.annotate.warm_up):
@@ -126,6 +133,7 @@ def _across_cores(run, table: pa.Table, settings: Settings, *args, urgent: bool 
     chunks were in, and the workers then sat idle while that commit and the next batch's
     loading ran (BENCHMARKS.md, issue 10, branch h/speed4)."""
     workers = parallel.worker_count(settings.cpu_workers, on_cluster=parallel.on_dask_worker())
+    parallel.preload_in_workers(WORKER_PRELOAD)  # if this starts the pool
     return parallel.map_batch(run, table, *args, workers=workers,
                               min_rows=settings.parallel_min_rows, urgent=urgent)
 

@@ -282,6 +282,35 @@ BIO_TAIL_BLOCKS = 2
 # bio ("The mayor is a former reporter") is usually longer, and _BIO still needs the role.
 BIO_MAX_WORDS = 80
 
+# A review note under a health or advice article ("Dieser Text entspricht den Vorgaben der
+# ärztlichen Fachliteratur ... und wurde von Medizinern geprüft", "This article was medically
+# reviewed by ..."): the text speaks of itself, and names who checked it, so "Der Entwurf
+# wurde von Juristen geprüft" in a story stays.
+_REVIEW_NOTE = re.compile(
+    r"^\W{0,2}(?:(?:dieser|unser) (?:text|artikel|beitrag|ratgeber)\b[^.]{0,150}?\b(?:von|durch)"
+    r" (?:medizinern|ärzt\w*|fachärzt\w*|expert\w*|fachleuten|apothek\w*|unserer? \w*redaktion)"
+    r"\b[^.]{0,40}?\b(?:geprüft|überprüft)"
+    r"|this (?:article|content|post|page)\b[^.]{0,100}?\b(?:medically reviewed|fact[- ]checked"
+    r"|reviewed by (?:a |an |our )?(?:doctor|physician|medical|expert|pharmacist)))",
+    re.IGNORECASE,
+)
+# A widget's own explanation ("Mit diesem Button kannst Du diese Episode ... hinzufügen").
+_WIDGET_HELP = re.compile(
+    r"^\W{0,2}(?:mit|über) (?:diesem|dem) (?:button|knopf)\b|^\W{0,2}(?:with|using) this button\b",
+    re.IGNORECASE,
+)
+# The publisher's "about this series / about us" box closing the text: its heading alone on
+# a line among the last blocks (_drop_tail_about); the heading and the box after it go.
+_ABOUT_HEADING = re.compile(
+    r"^\W{0,2}(?:über (?:diese (?:reihe|serie)|uns)|zu dieser (?:reihe|serie)"
+    r"|about (?:this series|us)|sobre (?:esta serie|nosotros)"
+    r"|à propos(?: de (?:nous|cette série))?)\W{0,2}$",
+    re.IGNORECASE,
+)
+# Blocks at the end of the text where an about-box heading is looked for: the heading and
+# one or two paragraphs of the box.
+ABOUT_TAIL_BLOCKS = 3
+
 # Word stems without which none of _long_furniture's patterns can match, tested with `in`
 # on the lower-cased line: most lines are prose, and the case-insensitive searches of those
 # patterns on every line cost more than all the other rules together (bench in BENCHMARKS.md).
@@ -461,6 +490,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 40 and _FIGURE.match(s):
         return "credit"
+    if n <= 40 and _REVIEW_NOTE.match(s):
+        return "ui"
+    if n <= 40 and _WIDGET_HELP.match(s):
+        return "ui"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
         return "ui"
     if authors and _is_byline(s, authors):
@@ -526,6 +559,7 @@ def remove_boilerplate(
         seen.add(line)
         i += 1
     _drop_tail_bios(kept, removed)
+    _drop_tail_about(kept, removed)
     return BoilerplateResult("\n\n".join(kept), removed)
 
 
@@ -535,3 +569,13 @@ def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
         if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and _BIO.match(kept[j]):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
+
+
+def _drop_tail_about(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop an "about this series / about us" heading among the last ABOUT_TAIL_BLOCKS blocks
+    and the box after it (never the first block: a page that is only that is left alone)."""
+    for j in range(max(1, len(kept) - ABOUT_TAIL_BLOCKS), len(kept)):
+        if _ABOUT_HEADING.match(kept[j]):
+            removed["about"] = removed.get("about", 0) + len(kept) - j
+            del kept[j:]
+            return

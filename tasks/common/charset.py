@@ -48,15 +48,29 @@ _META_SCAN = 4096
 _DETECT_SCAN = 64 * 1024
 
 
+# Codecs Python knows by a label that no browser decodes a page with: text transforms
+# (rot13, base64, zlib are refused by bytes.decode), codecs for other jobs (idna,
+# punycode, escapes), and UTF-7 (dropped from the web for its XSS; "C++" decodes to
+# garbage). A header naming one says nothing usable: the next source decides.
+_NOT_WEB_ENCODINGS = frozenset({
+    "utf-7", "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
+    "mbcs", "oem", "charmap",
+})
+
+
 def normalize_label(label: str | None) -> str | None:
-    """A Python codec name for an encoding label, or None for an unknown label."""
+    """A Python codec name for an encoding label, or None for an unknown label (or one
+    of a codec no page is decoded with)."""
     if not label:
         return None
     key = label.strip().strip("\"'").lower()
     key = _LABEL_ALIASES.get(key, key)
     try:
-        name = codecs.lookup(key).name
+        info = codecs.lookup(key)
     except LookupError:
+        return None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_WEB_ENCODINGS:
         return None
     # utf-16 without a BOM is unreadable as declared; pages that say it are utf-8.
     if name in ("utf-16", "utf-32"):
@@ -109,11 +123,34 @@ def detect(body: bytes) -> str:
     return name or "cp1252"
 
 
+def utf16_without_bom(body: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the body's first 128 bytes have a NUL in nearly every
+    odd (LE) or even (BE) position and almost none in the others: markup in UTF-16
+    saved without a BOM. An 8-bit or UTF-8 page has no such NULs, and read as UTF-8
+    (valid: NUL is ASCII) this one would be text with a NUL between letters."""
+    head = body[:128]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even = head[0:pairs * 2:2].count(0)
+    odd = head[1:pairs * 2:2].count(0)
+    if odd >= pairs * 0.9 and even <= pairs * 0.1:
+        return "utf-16-le"
+    if even >= pairs * 0.9 and odd <= pairs * 0.1:
+        return "utf-16-be"
+    return None
+
+
 def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """(encoding, source) for a page body; source is bom|header|meta|detected."""
+    """(encoding, source) for a page body; source is bom|header|meta|detected. UTF-16
+    without a BOM is recognised by its NUL bytes before any label is believed
+    (`utf16_without_bom`): no label of an 8-bit or UTF-8 encoding can be true of it."""
     for bom, name in _BOMS:
         if body.startswith(bom):
             return name, "bom"
+    name = utf16_without_bom(body)
+    if name is not None:
+        return name, "detected"
     for source, label in (("header", header_charset(content_type)), ("meta", meta_charset(body))):
         name = normalize_label(label)
         if name is None:

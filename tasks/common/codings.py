@@ -9,6 +9,8 @@ records for `pressroom reprocess`.
 
 from __future__ import annotations
 
+import codecs
+import re
 import zlib
 
 try:
@@ -119,10 +121,46 @@ def _brotli(data: bytes, cap: int) -> bytes:
     return out
 
 
+# Control bytes that text never holds (all below 0x20 but tab, LF, CR; and DEL).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TEXT_PROBE = 64
+
+
+def _plain_text(data: bytes) -> bool:
+    """Whether a body opens with text: after an optional UTF-8 BOM, 64 bytes with no
+    control byte that read as UTF-8 (a character cut at the end allowed). Compressed
+    data never does (gzip opens with 1f 8b, zlib with 78 xx, and 64 such bytes in a row
+    are all but impossible in any compressed stream), so a labelled coding that fails
+    over such a body was never applied."""
+    head = data.removeprefix(b"\xef\xbb\xbf")[:_TEXT_PROBE]
+    if not head or _CONTROL.search(head):
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
                refuse_cut_data: bool = False) -> bytes:
     """Undo one content coding, capped; `strict` refuses a truncated gzip stream,
-    `refuse_cut_data` one whose compressed data stops early (see `_zlib`)."""
+    `refuse_cut_data` one whose compressed data stops early (see `_zlib`). A body the
+    coding cannot read (or of a coding we do not know) that is plain text is returned as
+    it is: servers and caches label pages gzip that they never compressed (or already
+    decompressed), and browsers that refuse them show nothing; the page is all there."""
+    try:
+        return _decode_one(data, coding, cap, strict, refuse_cut_data)
+    except CodingError as exc:
+        # An unknown coding over text too: "Content-Encoding: utf-8" is a charset put in
+        # the wrong header, and browsers ignore codings they do not know.
+        if exc.kind in ("bad_compression", "unsupported_encoding") and _plain_text(data):
+            return data
+        raise
+
+
+def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
+                refuse_cut_data: bool) -> bytes:
     coding = coding.strip().lower()
     if coding in ("", "identity", "none"):
         return data

@@ -189,9 +189,19 @@ class AddressGuard:
                 raise BlockedAddress(host, address, category)
 
 
+# RFC 9110 4.1 asks senders and recipients to support URIs of at least 8000 octets;
+# longer ones are refused by most servers (414, or a dropped connection that would be
+# retried) and are a query string or a redirect gone wrong, never an article.
+MAX_URL_CHARS = 8000
+
+
 def check_url(url: str, guard: AddressGuard) -> None:
-    """Raise Refused unless `url` is an absolute http(s) URL whose host, when written as
-    an IP address, is allowed. Host names are checked later, on what they resolve to."""
+    """Raise Refused unless `url` is an absolute http(s) URL of at most MAX_URL_CHARS
+    whose host, when written as an IP address, is allowed. Host names are checked
+    later, on what they resolve to."""
+    if len(url) > MAX_URL_CHARS:
+        raise Refused("url_too_long", f"URL of {len(url)} characters, over {MAX_URL_CHARS}: "
+                      f"{url[:200]!r}...")
     try:
         parts = urlsplit(url)
         host = parts.hostname

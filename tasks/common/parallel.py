@@ -24,6 +24,8 @@ import pyarrow as pa
 
 _POOL: ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
+# Modules the forkserver imports once before it forks the workers (preload_in_workers).
+_PRELOAD: list[str] = []
 # The flow runs several batches' tasks on threads at once: without the lock, each of the
 # first ones found no pool and started its own: a 5k-page run had 12 processes (4 pools of
 # 2 workers) and a 3.8 GB peak of PSS while its first batches were extracted.
@@ -75,14 +77,27 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+def preload_in_workers(modules: list[str]) -> None:
+    """Have the forkserver import `modules` once, before it forks any worker: every worker
+    then starts with them (and whatever they load at import) already in memory, shared
+    copy-on-write, instead of each worker importing them on its first chunk. Python's
+    default preload is the main script (here the `pressroom` command line, which no
+    worker needs). Effective only before this process's forkserver starts (the first
+    pool); a module that fails to import is skipped by the forkserver, and the workers
+    import it on first use as before."""
+    _PRELOAD[:] = modules
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     global _POOL, _POOL_SIZE
     with _POOL_LOCK:
         if _POOL is None or _POOL_SIZE != workers:
             if _POOL is not None:
                 _POOL.shutdown(cancel_futures=True)
-            _POOL = ProcessPoolExecutor(workers,
-                                        mp_context=multiprocessing.get_context("forkserver"),
+            context = multiprocessing.get_context("forkserver")
+            if _PRELOAD:
+                context.set_forkserver_preload(_PRELOAD)
+            _POOL = ProcessPoolExecutor(workers, mp_context=context,
                                         initializer=_exit_with_parent)
             _POOL_SIZE = workers
         return _POOL

@@ -8,6 +8,8 @@ instead of failing later on "unparsable HTML".
 
 from __future__ import annotations
 
+from tasks.common.charset import utf16_without_bom
+
 # Signatures of the binary files most often found under a text/html label.
 _BINARY_MAGIC = (
     (b"%PDF-", "a PDF"),
@@ -31,3 +33,22 @@ def binary_body_kind(body: bytes) -> str | None:
     if body[4:8] == b"ftyp":
         return "an MP4/ISO media file"
     return None
+
+
+# Generic labels that misconfigured servers put on HTML pages (a default_type of
+# text/plain, a download route's octet-stream): such a body is a page only when it
+# opens as an HTML document (`opens_as_html`); anything else is unsupported_content_type.
+GENERIC_PAGE_TYPES = frozenset({"text/plain", "application/octet-stream"})
+
+
+def opens_as_html(body: bytes) -> bool:
+    """Whether a body's first 512 bytes open an HTML document (a doctype, or an <html>
+    tag after a BOM, an XML declaration or a comment): how an HTML page under a generic
+    label (text/plain, application/octet-stream) or none is told from other text."""
+    head = body[:512]
+    codec = ("utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff")
+             else utf16_without_bom(head))
+    if codec is not None:  # markup in UTF-16: a NUL between its letters
+        head = head[:len(head) // 2 * 2].decode(codec, "replace").encode("ascii", "replace")
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return head.startswith(b"<!doctype html") or b"<html" in head

@@ -139,8 +139,15 @@ def _fetch(fetch_urls: FetchUrls, kinds: dict[str, str], col: _Collector
     return bodies, ok_rows
 
 
-def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collector) -> None:
-    parsed = parse_feed(body, url, content_type)
+def _served_from(url: str, ok: dict[str, dict]) -> str:
+    """The address a fetched feed or sitemap came from after redirects: the base of its
+    relative links (a feed moved to another host or folder names its pages from there)."""
+    return ok.get(url, {}).get("final_url") or url
+
+
+def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collector,
+                 base: str | None = None) -> None:
+    parsed = parse_feed(body, base or url, content_type)
     if parsed.error:
         reason, detail = parsed.error
         col.reject(kind="feed", source=url, reason=reason, detail=detail, url=url)
@@ -181,19 +188,20 @@ def discover_remote(
     bodies, ok = _fetch(fetch_urls, kinds, col)
     for url in feeds:
         if url in bodies:
-            _handle_feed(url, bodies[url], ok.get(url, {}).get("content_type"), col)
+            _handle_feed(url, bodies[url], ok.get(url, {}).get("content_type"), col,
+                         _served_from(url, ok))
 
     seen_sitemaps = set(sitemaps)
     fetched_sitemaps = len(sitemaps)
     level = [(url, 0) for url in sitemaps if url in bodies]
-    level_bodies = bodies
+    level_bodies, level_ok = bodies, ok
     cutoff = (now - timedelta(days=limits.max_child_age_days)
               if limits.max_child_age_days is not None else None)
     while level:
         next_level: list[tuple[str, int]] = []
         for url, depth in level:
-            parsed = parse_sitemap(level_bodies[url], url, limits.max_sitemap_bytes,
-                                   limits.max_urls_per_sitemap)
+            parsed = parse_sitemap(level_bodies[url], _served_from(url, level_ok),
+                                   limits.max_sitemap_bytes, limits.max_urls_per_sitemap)
             if parsed.error:
                 reason, detail = parsed.error
                 col.reject(kind="sitemap", source=url, reason=reason, detail=detail, url=url)
@@ -241,7 +249,7 @@ def discover_remote(
                                input_key=f"{url}#{reason}",
                                detail=f"{len(skipped)} child sitemap(s) not fetched, {why}: "
                                + ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else ""))
-        level_bodies, _ = _fetch(fetch_urls, {u: "sitemap" for u, _ in next_level}, col)
+        level_bodies, level_ok = _fetch(fetch_urls, {u: "sitemap" for u, _ in next_level}, col)
         level = [(u, d) for u, d in next_level if u in level_bodies]
     for url, source in urls:
         col.add(url=url, kind="url", source=source, published=None, published_source=None,

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from tasks.common import rights
-from tasks.common.codings import CodingError, decode_body
+from tasks.common.codings import GZIP_MAGIC, CodingError, decode_body
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
 from tasks.common.rights import DEFAULT_AGENT
@@ -84,12 +84,27 @@ class _Reject(Exception):
         self.detail = detail
 
 
+# At most this many interim (1xx) heads are skipped before a record's final response.
+_MAX_INTERIM_HEADS = 8
+
+
 def split_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
     """Split an HTTP response message into (status, headers lower-cased, raw body).
 
     Header values repeated are joined with ', ' (RFC 9110 list semantics). Bare-LF line
-    ends, which some WARC writers store, are accepted.
+    ends, which some WARC writers store, are accepted. Interim responses (100 Continue,
+    103 Early Hints: a 1xx other than 101) that a crawler stored before the final one
+    are skipped: the record is the final response (101 ends HTTP on its connection).
     """
+    for _ in range(_MAX_INTERIM_HEADS):
+        status, headers, body = _split_one(block)
+        if not (100 <= status < 200 and status != 101 and body.lstrip().startswith(b"HTTP/")):
+            break
+        block = body.lstrip()
+    return status, headers, body
+
+
+def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
     end = block.find(b"\r\n\r\n", 0, MAX_HTTP_HEADER_BYTES)
     sep = 4
     if end < 0:
@@ -145,17 +160,22 @@ def dechunk(body: bytes, max_bytes: int) -> bytes:
             pos += 2
 
 
+# Media types of the records read as pages (None: no Content-Type).
+_PAGE_MEDIA = frozenset({None, "text/html", "application/xhtml+xml"})
+
 # The shared decoder's error kinds, as this reader has always named its reject reasons.
 _CODING_REASONS = {"decompressed_too_large": "too_large", "bad_compression":
                    "bad_content_encoding", "unsupported_encoding": "unsupported_content_encoding"}
 
 
-def decode_content(body: bytes, encoding: str, max_bytes: int) -> bytes:
+def decode_content(body: bytes, encoding: str | None, max_bytes: int,
+                   undeclared_gzip: bool = False) -> bytes:
     """Undo Content-Encoding (gzip, deflate, br; stacked codings in reverse order) with the
     shared capped decoder, refusing more than max_bytes of output. A gzip layer the
-    header does not declare is kept: an archive stores what the server sent."""
+    header does not declare is kept (a .gz file archived as one is data), unless
+    `undeclared_gzip` (an HTML record: see _record_to_row)."""
     try:
-        body, _ = decode_body(body, encoding, max_bytes, undeclared_gzip=False)
+        body, _ = decode_body(body, encoding, max_bytes, undeclared_gzip=undeclared_gzip)
     except CodingError as exc:
         reason = _CODING_REASONS.get(exc.kind, "bad_content_encoding")
         raise _Reject(reason, exc.detail) from None
@@ -386,11 +406,17 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     status, http_headers, body = split_http(block)
     if "chunked" in http_headers.get("transfer-encoding", "").lower():
         body = dechunk(body, max_body_bytes)
-    if http_headers.get("content-encoding"):
-        body = decode_content(body, http_headers["content-encoding"], max_body_bytes)
+    media, charset = _media_type(http_headers.get("content-type"))
+    # A page (HTML, or unlabelled) whose body is still gzip once its declared codings
+    # are undone was gzipped once more, or gzipped without a word: a browser shows what
+    # is inside, and the fetcher undoes that layer too. Left in, the page reached
+    # extraction as binary and was lost.
+    page = media in _PAGE_MEDIA
+    if http_headers.get("content-encoding") or (page and body.startswith(GZIP_MAGIC)):
+        body = decode_content(body, http_headers.get("content-encoding"), max_body_bytes,
+                              undeclared_gzip=page)
     if len(body) > max_body_bytes:
         raise _Reject("too_large", f"body of {len(body)} bytes over the {max_body_bytes} cap")
-    media, charset = _media_type(http_headers.get("content-type"))
     try:
         fetched_at = record.record_date  # None when WARC-Date is unparseable
     except ValueError:

@@ -21,8 +21,11 @@ and BENCHMARKS.md):
 5. Furniture pruning (`tasks.extract.furniture`) before trafilatura: related-article blocks,
    author boxes and share rows named so in their class/id, which trafilatura's own
    discard rules miss (measured by halves of the dev corpus, BENCHMARKS.md issue 13 round 2).
-6. Language by py3langid on the text (`tasks.common.quality.detect_language`).
-7. `not_article` and `extraction_failed` are decided here, where the page type and the
+6. The lead (`tasks.extract.lead`): the standfirst under the headline, which trafilatura
+   often leaves in the page's header block, goes in front of the text when the text lacks it
+   (BENCHMARKS.md issue 13 round 4).
+7. Language by py3langid on the text (`tasks.common.quality.detect_language`).
+8. `not_article` and `extraction_failed` are decided here, where the page type and the
    extractor's error are known; boilerplate lines, too_short and wrong_language in clean.
 """
 
@@ -52,16 +55,17 @@ from trafilatura.utils import (
 from schemas import ARTICLES, conform
 from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
-from tasks.common.sniff import binary_body_kind
+from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import prune_furniture
+from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.3"
+EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.4"
 DUMP_EXTRACTOR = "text-dump"
 
 # Below this many characters the fast result is re-checked by the full cascade (see the
@@ -275,6 +279,8 @@ def extract_html(
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
+        # the lead under the headline, which trafilatura often leaves in the header block
+        text = with_lead(text, find_lead(tree, meta.title), meta.title)
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
         LOG.debug("trafilatura failed on %s", url, exc_info=True)
         return Extracted("", PageMetadata(), error=f"trafilatura: {type(exc).__name__}: {exc}")
@@ -402,7 +408,12 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     if status is not None and not 200 <= status < 300:
         return Verdict(f"http_{status}", f"the archived response has status {status}")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
-    if ctype and ctype not in allowed_content_types:
+    if ctype in GENERIC_PAGE_TYPES and ctype not in allowed_content_types:
+        # a generic label over an HTML page is the page, as the fetcher takes it
+        if not opens_as_html(doc.get("body") or b""):
+            return Verdict("unsupported_content_type",
+                           f"archived response is {ctype}, and the body is no HTML page")
+    elif ctype and ctype not in allowed_content_types:
         return Verdict("unsupported_content_type", f"archived response is {ctype}")
     binary = binary_body_kind(doc.get("body") or b"")
     if binary is not None:

@@ -62,7 +62,7 @@ from tasks.common.codings import CodingError, accept_encoding, decode_body, deco
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
-from tasks.common.sniff import binary_body_kind
+from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.urls import strip_userinfo
 from tasks.fetch.robots import (
@@ -454,10 +454,32 @@ def _classify_exception(exc: BaseException, phase: str,
     if isinstance(exc, ConnectionResetError | aiohttp.ClientOSError):
         return "connection_reset", detail
     if isinstance(exc, aiohttp.ClientResponseError):
+        if isinstance(exc.__cause__, HttpProcessingError):
+            return "protocol_error", f"{words}: malformed response: {_parser_words(exc.__cause__)}"
         return "protocol_error", detail
     if isinstance(exc, aiohttp.InvalidURL | ValueError):
         return "invalid_url", detail
     return "client_error", detail
+
+
+# aiohttp's parser refusals in words for fetch_log. Its exception says "400" (a status
+# the server never sent) and quotes the offending bytes (for the first, the page itself).
+_PARSER_MESSAGES = (
+    ("Data after `Connection: close`", "more bytes than its Content-Length"),
+    ("Duplicate Content-Length", "two Content-Length headers"),
+    ("Got more than ", "a header line longer than {n} bytes"),
+)
+
+
+def _parser_words(exc: HttpProcessingError) -> str:
+    """What a response refused by aiohttp's HTTP parser did wrong, in a few words: a known
+    refusal in plain words, any other as the parser's first line (its reason)."""
+    message = str(exc.message or "")
+    for start, words in _PARSER_MESSAGES:
+        if message.startswith(start):
+            n = re.match(r"Got more than (\d+)", message)
+            return words.format(n=n[1] if n else "the limit of")
+    return message.split("\n", 1)[0].rstrip(":. ")[:200] or type(exc).__name__
 
 
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
@@ -575,7 +597,12 @@ def partial_content_problem(content_range: str | None) -> str | None:
 
 def _status_error(status: int) -> str | None:
     """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
-    each keep their own kind), as the fetch-health view groups them."""
+    each keep their own kind), as the fetch-health view groups them. A 1xx here is an
+    interim response left as the last word (aiohttp reads past 100 and 103 to the final
+    one; a 101 upgrade, or a server that stops after a 1xx, ends the exchange there):
+    no HTTP status of a page, so `bad_status`, like a status outside 100-599."""
+    if status < 200:
+        return "bad_status"
     if 200 <= status < 300:
         return None if status != 204 else "no_content"
     if status == 304:
@@ -705,7 +732,8 @@ class Fetcher:
                     declared = resp.content_length
                     if 200 <= resp.status < 300:
                         limit = body_cap
-                        if types is not None and media is not None and media not in types:
+                        if (types is not None and media is not None and media not in types
+                                and media not in GENERIC_PAGE_TYPES):
                             ex.error = "unsupported_content_type"
                             ex.detail = f"content-type {media}"
                             limit = 0
@@ -1016,7 +1044,9 @@ class Fetcher:
                 return ex
             out.error = _status_error(ex.status)
             if out.error is not None:
-                out.detail = f"HTTP {ex.status}"
+                out.detail = f"HTTP {ex.status}" + (
+                    ": an interim (1xx) response, and no final response followed"
+                    if ex.status < 200 else "")
                 if out.error == "bad_redirect":
                     out.detail += " without a Location header" if not location else (
                         f" with Location {location[:200]!r}, but no redirect status")
@@ -1061,9 +1091,14 @@ class Fetcher:
         if media is None and source:
             media = "application/octet-stream"
         if media is None:
-            head = body[:512].lstrip().lower()
-            if not (head.startswith(b"<!doctype html") or b"<html" in head):
+            if not opens_as_html(body):
                 out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
+                return
+            media = "text/html"
+        elif not source and media in GENERIC_PAGE_TYPES:
+            if not opens_as_html(body):
+                out.error = "unsupported_content_type"
+                out.detail = f"content-type {media}, and the body is no HTML page"
                 return
             media = "text/html"
         binary = None if source else binary_body_kind(body)

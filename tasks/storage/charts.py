@@ -16,6 +16,11 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
            "#000000", "#777777", "#AAAAAA"]
 
 W, H = 640, 220  # viewBox of the time charts
+# Past this many days a line's points are under 5 units apart, closer than their markers'
+# width: markers then only for points that no line joins (a value between two gaps). A
+# warehouse whose dates span years otherwise drew ~130k markers (1.3 s of the report,
+# most of its HTML) that showed only as a thicker line.
+MARKERS_MAX_DAYS = 120
 LEFT, RIGHT, TOP, BOTTOM = 44, 8, 10, 24
 
 
@@ -101,6 +106,8 @@ def lines(days: list[date], series: dict[str, list[float | None]], label: str,
             pts = " ".join(f"{x(j):.1f},{y(v):.1f}" for j, v in run)
             marks.append(f"<polyline points='{pts}' fill='none' stroke='{colour(i)}' "
                          f"stroke-width='2'><title>{escape(name)}</title></polyline>")
+            if len(days) > MARKERS_MAX_DAYS and len(run) > 1:
+                continue
             marks += [f"<circle cx='{x(j):.1f}' cy='{y(v):.1f}' r='2.2' fill='{colour(i)}'>"
                       f"<title>{escape(name)} {days[j]}: {_fmt(v, pct)}</title></circle>"
                       for j, v in run]

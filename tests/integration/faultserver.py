@@ -211,6 +211,9 @@ class FaultServer:
             data = gzip.compress(b"User-agent: *\nDisallow: /private\n" + b"# pad\n" * 100_000)
             await self._send(writer, "200 OK", data, "text/plain",
                              extra=[("Content-Encoding", "gzip")])
+        elif rule == "gzip-plain":  # labelled gzip, sent as plain text
+            await self._send(writer, "200 OK", b"User-agent: *\nDisallow: /private\n",
+                             "text/plain", extra=[("Content-Encoding", "gzip")])
         elif rule == "short":  # the connection ends before the Content-Length is reached
             body = b"User-agent: *\nDisallow: /private\n"
             writer.write(self._head("200 OK", [("Content-Type", "text/plain"),
@@ -380,6 +383,78 @@ class FaultServer:
             body = page.replace(b"tram line", "linię tramwajową".encode())  # real UTF-8 text
             body = body.replace(b"</h1>", b"\xff\xfe\xc3(</h1>")  # ... and broken bytes
             await self._send(writer, "200 OK", body)
+        elif path == "/gzip-plain":  # gzip declared, the body is plain HTML
+            await self._send(writer, "200 OK", page, extra=[("Content-Encoding", "gzip")])
+        elif path == "/zstd":  # a coding we never offered (zstd frame magic, then junk)
+            await self._send(writer, "200 OK", b"\x28\xb5\x2f\xfd" + bytes(300),
+                             extra=[("Content-Encoding", "zstd")])
+        elif path == "/cl-shorter":  # Content-Length says half, the whole page follows
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", str(len(page) // 2))]) + page)
+            await writer.drain()
+        elif path == "/chunk-cut":  # a chunk announced at 4096 bytes, 100 sent, then close
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Transfer-Encoding", "chunked")]))
+            writer.write(b"1000\r\n" + page[:100])
+            await writer.drain()
+            writer.close()
+        elif path == "/empty":  # 200, nothing in it
+            await self._send(writer, "200 OK", b"")
+        elif path == "/html-as-text":  # an HTML page labelled text/plain
+            await self._send(writer, "200 OK", page, "text/plain; charset=utf-8")
+        elif path == "/text-as-text":  # really plain text, labelled so
+            await self._send(writer, "200 OK", PARAGRAPH.encode() * 20, "text/plain")
+        elif path == "/html-as-octets":  # an HTML page labelled application/octet-stream
+            await self._send(writer, "200 OK", page, "application/octet-stream")
+        elif path == "/no-ctype":  # an HTML page with no Content-Type at all
+            writer.write(self._head("200 OK", [("Content-Length", str(len(page)))]) + page)
+            await writer.drain()
+        elif path == "/utf16-nobom":  # UTF-16LE, no BOM, no charset anywhere
+            body = article("Zürich tram").replace('<meta charset="utf-8">', "")
+            await self._send(writer, "200 OK", body.encode("utf-16-le"), "text/html")
+        elif path == "/early-hints":  # 103 Early Hints, then the page
+            writer.write(b"HTTP/1.1 103 Early Hints\r\nLink: </s.css>; rel=preload\r\n\r\n")
+            await self._send(writer, "200 OK", page)
+        elif path == "/long-location":  # a Location of 20,000 characters
+            await self._send(writer, "302 Found", b"",
+                             extra=[("Location", "/ok/" + "x" * 20_000)])
+        elif path == "/dup-cl":  # two Content-Length headers that disagree
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", str(len(page))),
+                                               ("Content-Length", str(len(page) - 500))]) + page)
+            await writer.drain()
+        elif path == "/bare-lf":  # header lines ended by LF alone
+            writer.write(b"HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: "
+                         + str(len(page)).encode() + b"\nConnection: close\n\n" + page)
+            await writer.drain()
+        elif path == "/status-101":  # Switching Protocols to a plain GET
+            writer.write(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                         b"Connection: Upgrade\r\n\r\n")
+            await writer.drain()
+            await asyncio.sleep(0.2)
+            writer.close()
+        elif path == "/te-gzip":  # Transfer-Encoding: gzip, chunked
+            data = gzip.compress(page)
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Transfer-Encoding", "gzip, chunked")])
+                         + b"%x\r\n" % len(data) + data + b"\r\n0\r\n\r\n")
+            await writer.drain()
+        elif path == "/http09":  # no status line, no headers: the body alone
+            writer.write(page)
+            await writer.drain()
+            writer.close()
+        elif path == "/http10-close":  # HTTP/1.0, no Content-Length: the body ends at close
+            writer.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
+            await writer.drain()
+            writer.close()
+        elif path == "/cl-junk":
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", "12abc")]) + page)
+            await writer.drain()
+        elif path.startswith("/charset-label/"):  # a label no browser decodes pages with
+            label = path.rsplit("/", 1)[1]
+            await self._send(writer, "200 OK", page.replace(b"tram line", b"C++ tram line"),
+                             f"text/html; charset={label}")
         elif path == "/feed.xml":
             rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
                    b"<item><link>http://example.org/a</link></item></channel></rss>")

@@ -80,12 +80,34 @@ FAULTS: dict[str, str | None] = {
     "/refresh-scheme/js": None,       # a refresh to javascript:/mailto:/data: is no
     "/refresh-scheme/mailto": None,   # redirect: the page itself is kept
     "/refresh-scheme/data": None,
+    "/chunk-cut": "truncated",        # chunked body cut inside a chunk: retried, then final
+    "/empty": "empty_body",           # a 200 with nothing in it
+    "/no-ctype": None,                # no Content-Type: the body is sniffed as HTML
+    "/utf16-nobom": None,             # UTF-16LE without a BOM or a charset: detected
+    "/zstd": "unsupported_encoding",  # a content coding we never offered
+    "/early-hints": None,             # 103 Early Hints before the 200: the page
+    "/bare-lf": None,                 # header lines ended by a bare LF
+    "/dup-cl": "protocol_error",      # two Content-Length headers that disagree
+    "/gzip-plain": None,              # gzip declared over a plain page: the page
+    "/html-as-text": None,            # an HTML page labelled text/plain is the page ...
+    "/html-as-octets": None,          # ... as is one labelled application/octet-stream
+    "/text-as-text": "unsupported_content_type",  # ... but plain text is no page
+    "/status-101": "bad_status",      # 101 Switching Protocols to a GET: no final response
+    "/cl-shorter": "protocol_error",  # more body than its Content-Length (one segment)
+    "/long-location": "protocol_error",  # a header line of 20,000 bytes
+    "/http09": "protocol_error",      # no status line at all (HTTP/0.9 style)
+    "/cl-junk": "protocol_error",     # Content-Length: 12abc
+    "/http10-close": None,            # HTTP/1.0 without Content-Length: read to the close
+    "/te-gzip": None,                 # Transfer-Encoding: gzip, chunked
+    "/charset-label/rot13": None,     # a charset no browser reads pages in: ignored
+    "/charset-label/utf-7": None,
 }
 ROBOTS_HOSTS = {4: "disallow", 5: "500", 6: "hang", 7: "crawl-delay:5",
                 8: "User-agent: *\nDisallow: /private\n",
                 55: "redirect:http://[::1/robots.txt",  # a Location that names no URL
                 56: "gzip-cut", 57: "short",  # a robots.txt cut short: unknown rules
-                58: "gzip-huge"}  # over 500 KiB once decompressed: its start is the rules
+                58: "gzip-huge",  # over 500 KiB once decompressed: its start is the rules
+                59: "gzip-plain"}  # labelled gzip, sent plain: the rules all the same
 # 60.. : after the robots and redirect hosts below, inside the allowed 127.0.0.0/25
 FAULT_HOSTS = {path: 60 + i for i, path in enumerate(FAULTS)}
 assert max(FAULT_HOSTS.values()) < 128  # every fault host inside the allowed network
@@ -220,6 +242,10 @@ def test_charsets_are_decided_and_recorded(fault_run, server) -> None:
     conflict = doc("/charset-conflict")  # header iso-8859-2 wins over meta utf-8
     assert conflict["encoding"] == "iso8859-2"
     assert "Łódź i Kraków" in decode(conflict["body"], conflict["encoding"])
+    for label in ("rot13", "utf-7"):  # the label ignored, the bytes read (as UTF-8)
+        page = doc(f"/charset-label/{label}")
+        assert page["encoding"] == "utf-8", label
+        assert "C++ tram line" in decode(page["body"], page["encoding"])
     broken = doc("/invalid-bytes")  # UTF-8 with a few broken bytes stays UTF-8
     assert broken["encoding"] == "utf-8"
     assert "linię tramwajową" in decode(broken["body"], "utf-8")
@@ -640,6 +666,8 @@ def test_faults_of_status_and_location_say_what_was_wrong(fault_run, server) -> 
     # an impossible status is final at once, not retried like a 5xx
     assert (row("/status-999")["status"], row("/status-999")["attempts"]) == (999, 1)
     assert "outside 100-599" in row("/status-999")["error_detail"]
+    assert (row("/status-101")["status"], row("/status-101")["attempts"]) == (101, 1)
+    assert "interim (1xx) response" in row("/status-101")["error_detail"]
     # the latin-1 bytes of the Location were sent percent-encoded, byte for byte
     latin = row("/latin1-location")
     assert latin["redirects"] == [server.url(FAULT_HOSTS["/latin1-location"],
@@ -671,5 +699,60 @@ def test_a_robots_txt_over_the_cap_once_decompressed_is_read_from_its_start(
     start (the rules) counts, not the compressed bytes (read as no rules: allow-all)."""
     urls = [server.url(58, "/private/a"), server.url(58, "/ok/a")]
     log = by_url(fetch(documents(urls), settings(tmp_path), "run-robots-huge").fetch_log)
+    assert log[urls[0]]["error"] == "robots_disallowed"
+    assert log[urls[1]]["error"] is None
+
+
+def test_broken_transfers_and_labels_say_what_was_wrong(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+
+    def url(path: str) -> str:
+        return server.url(FAULT_HOSTS[path], path)
+
+    # a chunk cut short is a transfer that may come whole next time: retried
+    assert log[url("/chunk-cut")]["attempts"] == 3
+    # what the parser refused, in words: no "400" the server never sent, no page bytes
+    for path, words in (("/dup-cl", "two Content-Length headers"),
+                        ("/cl-shorter", "more bytes than its Content-Length"),
+                        ("/long-location", "a header line longer than 8190 bytes"),
+                        ("/http09", "Bad status line"),
+                        ("/cl-junk", "Invalid character in Content-Length")):
+        assert log[url(path)]["error_detail"].endswith(f"malformed response: {words}"), path
+    assert "zstd" in log[url("/zstd")]["error_detail"]
+    utf16 = docs[url("/utf16-nobom")]
+    assert utf16["encoding"] == "utf-16-le"
+    assert "<title>Zürich tram</title>" in decode(utf16["body"], utf16["encoding"])
+    assert docs[url("/no-ctype")]["content_type"] == "text/html"
+
+
+def test_a_page_under_a_generic_label_is_kept_only_when_it_is_html(fault_run, server) -> None:
+    result, *_ = fault_run
+    log = by_url(result.fetch_log)
+    docs = {r["url"]: r for r in result.table.to_pylist()}
+    for path in ("/html-as-text", "/html-as-octets"):
+        doc = docs[server.url(FAULT_HOSTS[path], path)]
+        assert doc["content_type"] == "text/html" and doc["body"].endswith(b"</html>")
+    row = log[server.url(FAULT_HOSTS["/text-as-text"], "/text-as-text")]
+    assert row["error_detail"] == "content-type text/plain, and the body is no HTML page"
+
+
+def test_a_url_too_long_for_any_server_is_refused_unsent(server, tmp_path) -> None:
+    """A 9,000-character URL (a query string gone wrong): servers answer 414 or drop the
+    connection (which was retried three times as `disconnected`); it is never sent."""
+    server.reset_log()
+    long_url = server.url(NORMAL_HOSTS[0], "/ok/" + "y" * 9000)
+    result = fetch(documents([long_url]), settings(tmp_path), "run-long-url")
+    row = result.fetch_log[0]
+    assert (row["error"], row["attempts"]) == ("url_too_long", 1), row
+    assert not [h for h in server.hits if h.path.startswith("/ok/yyy")]
+
+
+def test_a_robots_txt_labelled_gzip_but_sent_plain_is_read(server, tmp_path) -> None:
+    """A common misconfiguration: the gzip decoder refused the plain file, and the refusal
+    made robots.txt unreachable, so every page of the site was robots_unreachable."""
+    urls = [server.url(59, "/private/a"), server.url(59, "/ok/a")]
+    log = by_url(fetch(documents(urls), settings(tmp_path), "run-robots-gzip-plain").fetch_log)
     assert log[urls[0]]["error"] == "robots_disallowed"
     assert log[urls[1]]["error"] is None

@@ -499,3 +499,53 @@ def test_a_bio_with_contact_details_goes_up_to_eighty_words() -> None:
     assert bio not in remove_boilerplate(text).text
     longer = _words_to(bio, BIO_MAX_WORDS + 1)
     assert longer in remove_boilerplate("\n".join([PROSE, longer])).text
+
+
+# --- issue 13 round 4: review notes, widget help, the closing "about this series" box ------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur, medizinischen "
+        "Leitlinien sowie aktuellen Studien und wurde von Medizinern geprüft.",
+        "This article was medically reviewed by Dr. Jane Roe, a family physician in Leeds.",
+        "Mit diesem Button kannst Du diese Episode zu einer Kurationsliste hinzufügen. Dazu "
+        "musst Du Dich einloggen:",
+    ],
+)
+def test_review_notes_and_widget_help_go(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # who checked it is named, but the text does not speak of itself
+        "Der Entwurf wurde von Juristen des Ministeriums geprüft, sagte die Sprecherin am Montag.",
+        # the text speaks of itself, but nobody checked it
+        "Dieser Artikel beschreibt, wie der Haushalt im Ausschuss geprüft wurde.",
+        "Mit diesem Knopfdruck startete die Bürgermeisterin die neue Anlage am Hafen.",
+    ],
+)
+def test_prose_about_checks_and_buttons_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_the_closing_about_this_series_box_goes_with_its_heading() -> None:
+    box = ("Die Stiftung ist in rund 110 Ländern mit einem eigenen Büro vertreten. Die "
+           "Mitarbeiter vor Ort berichten aus erster Hand über aktuelle Ereignisse.")
+    text = "\n".join([PROSE, PROSE.replace("Tuesday", "Monday"), "Über diese Reihe", box])
+    out = remove_boilerplate(text)
+    assert out.text == "\n\n".join([PROSE, PROSE.replace("Tuesday", "Monday")])
+    assert out.removed == {"about": 2}
+
+
+def test_an_about_heading_inside_the_text_stays() -> None:
+    # a subheading in the middle of a company portrait, with the article going on after it
+    body = [PROSE, "Über uns", PROSE.replace("Tuesday", "Monday"),
+            PROSE.replace("Tuesday", "Friday"), PROSE.replace("Tuesday", "Sunday")]
+    assert remove_boilerplate("\n".join(body)).text == "\n\n".join(body)
+    # and a sentence opening with the same words is no heading
+    tail = [PROSE, PROSE.replace("Tuesday", "Monday"), "Über uns wurde viel geschrieben."]
+    assert remove_boilerplate("\n".join(tail)).text == "\n\n".join(tail)

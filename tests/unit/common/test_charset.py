@@ -128,3 +128,34 @@ def test_without_a_detector_undeclared_bytes_are_windows_1252(monkeypatch) -> No
     # the same codec name normalize_label gives windows-1252, as the recorded encoding
     assert detect(latin) == normalize_label("windows-1252") == "cp1252"
     assert sniff_encoding(latin, None) == ("cp1252", "detected")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("content_type", ["text/html", "text/html; charset=utf-16",
+                                          "text/html; charset=utf-8"])
+def test_utf16_without_a_bom_is_read_from_its_nul_bytes(codec: str, content_type: str) -> None:
+    # An all-ASCII page in UTF-16 decodes as "UTF-8" full of NULs; a label that says
+    # utf-16 (mapped to utf-8) or utf-8 cannot be true of bytes with a NUL every other one.
+    page = "<!DOCTYPE html><html><head><title>Council</title></head><body>tram</body></html>"
+    body = page.encode(codec)
+    name, _ = sniff_encoding(body, content_type)
+    assert name == codec
+    assert decode(body, name) == page
+
+
+def test_a_page_with_a_few_nul_bytes_is_not_utf16() -> None:
+    body = b"<html><body>" + b"a\x00b" + b"x" * 500 + b"</body></html>"
+    assert sniff_encoding(body, "text/html")[0] == "utf-8"
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri",
+                                   "idna", "punycode", "undefined", "unicode_escape",
+                                   "raw_unicode_escape", "utf-7", "utf_7"])
+def test_labels_of_codecs_no_browser_reads_pages_with_are_ignored(label: str) -> None:
+    # Python knows these names, but they are byte transforms or no web encoding: taken
+    # from a header, decoding raised (LookupError, UnicodeError) or mangled "C++" (utf-7).
+    body = b"<!DOCTYPE html><html><head><title>C++ news</title></head><body>tram</body></html>"
+    assert normalize_label(label) is None
+    name, source = sniff_encoding(body, f"text/html; charset={label}")
+    assert (name, source) == ("utf-8", "detected")
+    assert "<title>C++ news</title>" in decode(body, label)  # never raises, whatever it is given

@@ -171,3 +171,31 @@ def test_the_head_of_an_identity_coded_body_is_its_first_bytes():
     # undone last applied first: identity (nothing to undo), then deflate
     assert decoded_head(zlib.compress(PAGE), "deflate, identity", 10) == PAGE[:10]
     assert decoded_head(zlib.compress(PAGE), "identity, deflate", 10) == PAGE[:10]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br", "gzip, gzip"])
+def test_a_declared_coding_over_a_plain_text_body_is_the_body(coding):
+    # Servers (and caches that already decompressed) label plain pages gzip: the bytes
+    # are text from the first one, so nothing was compressed and the page is kept.
+    for body in (PAGE, b"\n  <!DOCTYPE html>\n" + PAGE, b"User-agent: *\nDisallow: /x\n",
+                 "# robots.txt de Société Générale, café\nUser-agent: *\n".encode(),
+                 "<html><title>Zürich: Straßenbahn nach Örlikon</title>".encode() + PAGE):
+        assert decode_body(body, coding, 10_000)[0] == body
+
+
+def test_bytes_that_are_neither_the_coding_nor_text_stay_bad_compression():
+    for junk in (b"\x00\x01\x02\x03" * 40, b"<html>" + bytes(range(256)),
+                 b"<html>" + bytes(range(0x80, 0x100)) * 2):
+        with pytest.raises(CodingError) as err:
+            decode_body(junk, "gzip", 10_000)
+        assert err.value.kind == "bad_compression"
+
+
+@pytest.mark.parametrize("coding", ["utf-8", "UTF8", "text/html", "compress", "zstd"])
+def test_an_unknown_coding_over_a_plain_text_body_is_the_body(coding):
+    # "Content-Encoding: utf-8" is a charset put in the wrong header; browsers ignore a
+    # coding they do not know. Bytes that are not text stay unsupported_encoding.
+    assert decode_body(PAGE, coding, 10_000)[0] == PAGE
+    with pytest.raises(CodingError) as err:
+        decode_body(b"\x28\xb5\x2f\xfd" + bytes(300), coding, 10_000)
+    assert err.value.kind == "unsupported_encoding"

@@ -181,3 +181,11 @@ def test_the_allow_private_setting_reaches_the_guard() -> None:
     check_url("http://192.168.1.10/", guard)
     assert AddressGuard.from_settings(False, []).refusal(
         ipaddress.ip_address("10.0.0.1")) == "private"
+
+
+def test_a_url_over_8000_characters_is_refused_before_any_request() -> None:
+    check_url("https://news.example/" + "a" * (8000 - 21), STRICT)  # 8000: still a URL
+    with pytest.raises(Refused) as info:
+        check_url("https://news.example/" + "a" * (8001 - 21), STRICT)
+    assert info.value.kind == "url_too_long"
+    assert "8001 characters" in info.value.detail and len(info.value.detail) < 300

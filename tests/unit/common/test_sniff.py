@@ -31,3 +31,20 @@ def test_binary_files_are_named(body, kind):
 ])
 def test_html_and_text_are_not_taken_for_binary(body):
     assert binary_body_kind(body) is None
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    (b"<!DOCTYPE html><html><body>x</body></html>", True),
+    (b"\xef\xbb\xbf  \n<!doctype HTML>", True),
+    (b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'>", True),
+    (b"User-agent: *\nDisallow: /\n", False),
+    (b'{"a": 1}' + b" " * 600 + b"<html>", False),  # only the first 512 bytes count
+    (b"", False),
+    ("<!DOCTYPE html><html><body>x</body></html>".encode("utf-16-le"), True),  # no BOM
+    ("\ufeff<html><body>x</body></html>".encode("utf-16-be"), True),
+    ("User-agent: *\nDisallow: /\n".encode("utf-16-le"), False),
+])
+def test_opens_as_html(body, want):
+    from tasks.common.sniff import opens_as_html
+
+    assert opens_as_html(body) is want

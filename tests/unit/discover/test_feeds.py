@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from tasks.discover.feeds import clean_title, parse_feed
 
 FEED_URL = "https://news.example/rss.xml"
@@ -293,3 +295,33 @@ def test_an_unreadable_body_names_the_parser_error_and_an_html_page_says_so() ->
     page = parse_feed(b"  <html><head><title>Home</title></head><body>Hi</body></html>",
                       FEED_URL)
     assert page.error == ("not_a_feed", "an HTML page, not a feed")
+
+
+def test_a_feed_doctype_neither_expands_entities_nor_reads_files_or_urls(tmp_path) -> None:
+    """Billion laughs and external entities (a local file, a URL on loopback): the items
+    are read, nothing is expanded, no file is opened and no connection is made."""
+    import socket
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-FILE-TEXT")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    levels = "".join(f'<!ENTITY l{i} "' + f"&l{i - 1};" * 10 + '">' for i in range(1, 10))
+    doctype = (f'<!DOCTYPE rss [<!ENTITY l0 "lol">{levels}'
+               f'<!ENTITY f SYSTEM "file://{secret}">'
+               f'<!ENTITY u SYSTEM "http://127.0.0.1:{port}/x">]>')
+    feed = (f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>t</title>'
+            '<item><title>A &l9; &f; &u;</title><link>https://news.example/a</link></item>'
+            '<item><title>B</title><link>/b</link></item></channel></rss>').encode()
+    try:
+        r = parse_feed(feed, "https://news.example/feed.xml")
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nobody connected
+    finally:
+        listener.close()
+    assert [i.url for i in r.items] == ["https://news.example/a", "https://news.example/b"]
+    assert all("lollol" not in (i.title or "") and "SECRET" not in (i.title or "")
+               for i in r.items)

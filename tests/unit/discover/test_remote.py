@@ -128,3 +128,43 @@ def test_five_old_children_are_all_listed_with_nothing_left_out() -> None:
     [rej] = discover_remote([], [root], fetcher({root: five}), "r", NOW).rejects
     assert rej["detail"].startswith("5 child sitemap(s) not fetched")
     assert rej["detail"].endswith("https://news.example/2010.xml")  # no " ...": all shown
+
+
+def test_sitemap_indexes_that_list_themselves_or_each_other_are_read_once() -> None:
+    a, b, c = (f"https://news.example/{n}.xml" for n in ("a", "b", "c"))
+    bodies = {a: index([(a, "2024-05-01"), (b, "2024-05-01")]),
+              b: index([(a, "2024-05-01"), (c, "2024-05-01")]), c: URLSET}
+    asked: list[str] = []
+    fetch = fetcher(bodies)
+
+    def counting(urls: list[str]):
+        asked.extend(urls)
+        return fetch(urls)
+
+    result = discover_remote([], [a], counting, "r", NOW, RemoteLimits(max_depth=10))
+    assert sorted(asked) == [a, b, c]  # each once, and the walk ends
+    assert sorted(r["url"] for r in result.rows) == ["https://news.example/three",
+                                                      "https://news.example/two"]
+    assert result.rejects == []
+
+
+def test_relative_links_resolve_against_where_a_feed_or_sitemap_was_redirected() -> None:
+    """A feed moved to another host or folder (the fetcher followed the redirect): its
+    relative links are relative to the address it was served from, as in a browser or
+    a feed reader, not to the address asked for (they named pages that do not exist)."""
+    feed, sitemap = "http://old.example/rss", "http://old.example/sitemap.xml"
+    moved = {feed: "https://news.example/world/rss.xml",
+             sitemap: "https://news.example/maps/sitemap.xml"}
+    bodies = {feed: b'<rss version="2.0"><channel><title>t</title><item><title>A</title>'
+                    b"<link>story-a.html</link></item></channel></rss>",
+              sitemap: b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                       b"<url><loc>/2024/story-b.html</loc></url></urlset>"}
+
+    def fetch_urls(urls: list[str]):
+        return ({u: bodies[u] for u in urls},
+                [{"url": u, "final_url": moved[u], "error": None} for u in urls])
+
+    result = discover_remote([feed], [sitemap], fetch_urls, "r", NOW)
+    got = {r["url"]: r["source"] for r in result.rows}
+    assert got == {"https://news.example/world/story-a.html": feed,
+                   "https://news.example/2024/story-b.html": sitemap}

@@ -240,3 +240,17 @@ def test_the_shortest_utf16_body_is_read_as_utf16_and_its_element_named() -> Non
     for codec in ("utf-16-le", "utf-16-be"):
         r = parse_sitemap("<a".encode(codec), BASE)
         assert r.error[0] == "not_a_sitemap" and "<a>" in r.error[1]
+
+
+def test_a_full_billion_laughs_sitemap_keeps_its_urls_and_expands_nothing() -> None:
+    """Ten levels of entities: libxml2's amplification guard stopped the parse at the
+    first reference and every entry after it was lost, with only a warning. A sitemap
+    needs no DTD, so the DOCTYPE is dropped before parsing: nothing to expand."""
+    levels = "".join(f'<!ENTITY l{i} "' + f"&l{i - 1};" * 10 + '">' for i in range(1, 10))
+    laughs = (f'<?xml version="1.0"?>\n<!DOCTYPE urlset [\n<!ENTITY l0 "lol">{levels}\n]>\n'
+              '<urlset><url><loc>https://e.example/a&l9;</loc></url>'
+              '<url><loc>https://e.example/b</loc></url></urlset>').encode()
+    r = parse_sitemap(laughs, BASE)
+    assert r.error is None
+    assert [e.url for e in r.entries][-1] == "https://e.example/b"
+    assert len(r.entries) == 2 and all("lol" not in e.url for e in r.entries)

@@ -163,10 +163,10 @@ def test_not_a_warc_at_all() -> None:
         (raw_record("https://x.example/", b"no http message here"), "bad_http"),
         (raw_record("https://x.example/", b"GARBAGE 200\r\n\r\nx"), "bad_http"),
         (raw_record("https://x.example/",
-                    b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip"),
+                    b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b\x07\x00not gzip"),
          "bad_content_encoding"),
         (raw_record("https://x.example/",
-                    b"HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx"),
+                    b"HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\n\x1f\x9d\x90\x00\xff"),
          "unsupported_content_encoding"),
         (raw_record("https://x.example/",
                     b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab"),
@@ -526,3 +526,67 @@ def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path
     (rej,) = [r for r in result.rejects if r["reason"] == "warc_unreadable"]
     assert rej["detail"].startswith("the download broke after ")
     assert "RemoteProtocolError" in rej["detail"]
+
+
+def test_a_corrupt_gzip_member_in_the_middle_is_one_reject_and_reading_goes_on() -> None:
+    """A multi-member .warc.gz whose second member's deflate data is damaged: the records
+    before and after it are kept, the damage is one warc_unreadable reject."""
+    big = raw_record("https://ok.example/big",
+                     b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + bytes(range(256)) * 40,
+                     record_id="<urn:uuid:big>")
+    damaged = bytearray(gzip.compress(big))
+    for i in range(40, 80):
+        damaged[i] ^= 0x55
+    data = b"".join([gzip.compress(_good(1)), bytes(damaged), gzip.compress(_good(2)),
+                     gzip.compress(_good(3))])
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == [f"https://ok.example/{n}" for n in (1, 2, 3)]
+    assert [r["reason"] for r in rejects] == ["warc_unreadable"]
+    assert "decompression" in rejects[0]["detail"]
+
+
+def test_revisit_records_are_skipped_and_counted_not_read_as_pages() -> None:
+    revisit = _good(5).replace(b"WARC-Type: response", b"WARC-Type: revisit")
+    rows, rejects, stats = run(_good(1) + revisit + _good(2))
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
+    assert rejects == [] and stats.get("skipped_revisit") == 1
+
+
+def test_interim_1xx_heads_before_the_final_response_are_skipped() -> None:
+    """Some crawlers store the 100 Continue (or 103 Early Hints) they got before the
+    response: the record's status is the final one, its body the final body (it was
+    status 100 with the 200's head as its body, so extract rejected it as http_100)."""
+    block = (b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\n"
+             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>final</html>")
+    assert split_http(block) == (200, {"content-type": "text/html"}, b"<html>final</html>")
+    rows, rejects, _ = run(raw_record("https://ok.example/1xx", block) + _good(2))
+    assert [(r["status"], r["body"]) for r in rows][0] == (200, b"<html>final</html>")
+    assert rejects == []
+
+
+def test_a_101_upgrade_is_the_final_status_of_its_record() -> None:
+    # 101 ends HTTP on that connection: what follows is no HTTP response to read
+    block = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\x81\x05hello"
+    assert split_http(block)[0] == 101
+
+
+
+@pytest.mark.parametrize(("encoding", "body"), [
+    ("gzip", gzip.compress(gzip.compress(b"<html>twice</html>"))),  # declared once, done twice
+    (None, gzip.compress(b"<html>twice</html>")),  # gzip, declared nowhere
+], ids=["declared-once-done-twice", "undeclared"])
+def test_an_undeclared_gzip_layer_of_an_html_record_is_undone(encoding, body) -> None:
+    """As the fetcher does for pages: a browser shows what is inside; left as it was, the
+    page reached extraction as binary and was lost."""
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    if encoding:
+        head += b"Content-Encoding: " + encoding.encode() + b"\r\n"
+    rows, rejects, _ = run(raw_record("https://ok.example/gz", head + b"\r\n" + body))
+    assert rejects == [] and rows[0]["body"] == b"<html>twice</html>"
+
+
+def test_a_gzip_file_archived_as_such_stays_compressed() -> None:
+    data = gzip.compress(b"<urlset/>")
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\n\r\n" + data
+    rows, _, _ = run(raw_record("https://ok.example/sitemap.xml.gz", block))
+    assert rows[0]["body"] == data

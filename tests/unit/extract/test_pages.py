@@ -642,3 +642,19 @@ def test_the_parse_repairs_what_trafilatura_repairs(dirt) -> None:
     assert extract_mod._has_invalid_xml_chars(html) == bool(INVALID_XML_CHARS.search(html))
     assert extract_mod._has_invalid_xml_chars(html) == (dirt not in ("", "\ud800",
                                                                      "\x7f\x85\u2028"))
+
+
+@pytest.mark.parametrize(("ctype", "body", "want"), [
+    ("text/plain", b"<!DOCTYPE html><html><body>page</body></html>", None),
+    ("application/octet-stream", b"\xef\xbb\xbf\n<html lang=en><body>page</body></html>", None),
+    ("text/plain", b"Just some notes, no markup.", (
+        "unsupported_content_type", "archived response is text/plain, and the body is no "
+        "HTML page")),
+])
+def test_an_archived_html_page_under_a_generic_label_is_a_page(ctype, body, want) -> None:
+    """As the fetcher keeps it: an HTML document labelled text/plain or octet-stream."""
+    from tasks.extract.pages import archived_response_problem
+
+    got = archived_response_problem({"status": 200, "content_type": ctype, "body": body},
+                                    ["text/html", "application/xhtml+xml"])
+    assert (None if got is None else (got.reason, got.detail)) == want

@@ -287,7 +287,9 @@ def test_exception_detail_is_bounded() -> None:
         (301, "bad_redirect"),  # reached only without a usable Location
         (308, "bad_redirect"),
         (399, "bad_redirect"),
-        (100, "http_100"),
+        (100, "bad_status"),  # an interim response where the final one should be
+        (101, "bad_status"),
+        (199, "bad_status"),
         (400, "http_400"),
         (404, "http_404"),
         (410, "http_410"),
@@ -320,3 +322,27 @@ def test_status_kinds(status: int, kind: str | None) -> None:
 )
 def test_media_type(header: str | None, media: str | None) -> None:
     assert _media_type(header) == media
+
+
+def _parser_refusal(message: str) -> aiohttp.ClientResponseError:
+    """What aiohttp raises when its parser refuses a response: a ClientResponseError
+    (status 400, though the server sent no 400) caused by the parser's error."""
+    cause = HttpProcessingError(code=400, message=message)
+    exc = aiohttp.ClientResponseError(REQUEST, (), status=400, message=message)
+    exc.__cause__ = cause
+    return exc
+
+
+@pytest.mark.parametrize(("message", "says"), [
+    ("Data after `Connection: close`:\n\n  b'<!DOCTYPE html><html><p>secret page</p>'\n   ^",
+     "more bytes than its Content-Length"),
+    ("Duplicate Content-Length:\n\n  b'Content-Length: 6542'\n     ^",
+     "two Content-Length headers"),
+    ("Got more than 8190 bytes when reading: b'/ok/xxxxxxxxxxxxxxxxxxxx...'.",
+     "a header line longer than 8190 bytes"),
+    ("Invalid header value char:\n\n  b'X: \\x01'\n   ^", "Invalid header value char"),
+])
+def test_a_response_the_parser_refuses_is_named_plainly(message: str, says: str) -> None:
+    kind, detail = _classify_exception(_parser_refusal(message), "headers")
+    assert kind == "protocol_error"
+    assert detail == f"while waiting for the response headers: malformed response: {says}"

@@ -156,3 +156,17 @@ def test_the_shortest_utf16_body_without_a_bom_is_read_as_utf16() -> None:
     # four bytes, two characters: the least the NUL pattern can be judged on
     assert robots_text("#\n".encode("utf-16-le")) == "#\n"
     assert robots_text("#\n".encode("utf-16-be")) == "#\n"
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-5", "1e309", "abc", "5s"])
+def test_a_crawl_delay_that_is_no_usable_number_is_no_delay_and_keeps_the_rules(value) -> None:
+    rules = rules_from_fetch(200, f"User-agent: *\nCrawl-delay: {value}\nDisallow: /p\n"
+                             .encode(), None)
+    assert rules.crawl_delay("pressroom") is None
+    assert not rules.allows("https://news.example/p", "pressroom")
+    assert rules.allows("https://news.example/x", "pressroom")
+
+
+def test_an_html_page_served_as_robots_txt_has_no_rules_so_allows() -> None:
+    page = b"<html><body><h1>Welcome</h1><p>User-agent: * Disallow: /</p></body></html>"
+    assert rules_from_fetch(200, page, None).allows("https://news.example/x", "pressroom")

@@ -87,3 +87,114 @@ print(json.dumps({"status": status, "pid": pid, "url": url, "after": s.process i
         Path(f"/proc/{got['pid']}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     with pytest.raises(OSError):
         urllib.request.urlopen(got["url"] + "/health", timeout=5)
+
+
+def test_prefect_settings_beyond_the_environment_are_noticed(tmp_path):
+    from flows.server import prefect_may_be_configured
+
+    home, cwd = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    cwd.mkdir()
+    env = {"PREFECT_HOME": str(home)}
+    assert not prefect_may_be_configured(env, cwd)
+    assert prefect_may_be_configured({**env, "PREFECT_API_URL": "http://127.0.0.1:4200/api"},
+                                     cwd)
+    (home / "profiles.toml").write_text('active = "x"\n[profiles.x]\n')
+    assert not prefect_may_be_configured(env, cwd)
+    (home / "profiles.toml").write_text(
+        'active = "x"\n[profiles.x]\nPREFECT_API_URL = "http://127.0.0.1:4200/api"\n')
+    assert prefect_may_be_configured(env, cwd)
+    other = tmp_path / "profiles-elsewhere.toml"
+    assert not prefect_may_be_configured({**env, "PREFECT_PROFILES_PATH": str(other)}, cwd)
+    (home / "profiles.toml").unlink()
+    (cwd / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert not prefect_may_be_configured(env, cwd)
+    (cwd / "pyproject.toml").write_text('[tool.prefect.api]\nurl = "http://127.0.0.1:1/api"\n')
+    assert prefect_may_be_configured(env, cwd)
+    (cwd / "pyproject.toml").unlink()
+    for name in ("prefect.toml", ".env"):
+        (cwd / name).write_text("")
+        assert prefect_may_be_configured(env, cwd)
+        (cwd / name).unlink()
+
+
+def test_a_fresh_command_spawns_the_server_before_importing_prefect(tmp_path):
+    """Nothing configures Prefect: the server is spawned with Prefect not yet imported;
+    when an API URL turns out to be configured after all (here: set in-process before
+    ready()), that URL is used and the spawned server is stopped."""
+    got = fresh("""
+import json, sys
+from flows.server import PrefectApi
+api = PrefectApi()
+imported = "prefect" in sys.modules
+proc = api._server.process
+from prefect.settings import PREFECT_API_URL, temporary_settings
+with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:9/api"}):
+    with api.ready():
+        url = PREFECT_API_URL.value()
+print(json.dumps({"imported": imported, "starting": api.starting, "url": url,
+                  "stopped": proc.poll() is not None}))
+""", PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1", PREFECT_API_URL="")
+    assert got["imported"] is False
+    assert got["url"] == "http://127.0.0.1:9/api" and got["stopped"]
+
+
+@pytest.mark.integration
+def test_the_early_server_is_the_one_the_flow_reports_to(tmp_path):
+    got = fresh("""
+import json, sys, urllib.request
+from flows.server import PrefectApi
+api = PrefectApi()
+imported = "prefect" in sys.modules
+from prefect.settings import PREFECT_API_URL
+with api.ready():
+    url = PREFECT_API_URL.value()
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url + "/health", timeout=30) as r:
+        status = r.status
+print(json.dumps({"imported": imported, "url": url, "ours": api._server.api_url,
+                  "status": status}))
+""", PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1", PREFECT_API_URL="")
+    assert got["imported"] is False
+    assert got["url"] == got["ours"] and got["status"] == 200
+
+
+def loaded_in_worker(_rows) -> dict:
+    """Run in a pool worker: what it holds before doing any work of its own."""
+    from trafilatura import external
+
+    from tasks.common import text
+    from tasks.enrich import gazetteer
+    return {"preloaded": "tasks.worker_preload" in sys.modules,
+            "langid": text._lang_identifier.cache_info().currsize,
+            "automata": gazetteer.automaton.cache_info().currsize,
+            "stoplist": external.JT_STOPLIST is not None, "pid": os.getpid()}
+
+
+POOL_STATE = """
+import json, sys
+import pyarrow as pa
+from tasks.common import parallel
+if sys.argv[-1] == "preload":
+    parallel.preload_in_workers(["tasks.worker_preload"])
+from tests.unit.flows.test_start_up import loaded_in_worker
+print(json.dumps(parallel.map_batch(loaded_in_worker, pa.table({"n": [0, 1]}), workers=2,
+                                    min_rows=0)))
+"""
+
+
+def test_workers_start_with_the_stages_loaded_once_by_the_forkserver():
+    def state(mode: str) -> list[dict]:
+        done = subprocess.run([sys.executable, "-c", POOL_STATE, mode], cwd=ROOT,
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    preloaded, cold = state("preload"), state("cold")
+    assert len(preloaded) == 2 and all(w["pid"] != os.getpid() for w in preloaded)
+    for w in preloaded:
+        assert w["preloaded"] and w["langid"] == 1 and w["automata"] >= 1 and w["stoplist"]
+    for w in cold:  # the control: without the preload a worker starts with nothing loaded
+        assert not w["preloaded"] and w["langid"] == 0 and not w["stoplist"]

@@ -54,10 +54,10 @@ def test_bombs_stop_at_the_cap(coding: str) -> None:
 
 def test_corrupt_and_unknown_codings() -> None:
     with pytest.raises(CodingError) as info:
-        decode_body(b"not gzip at all", "gzip", 1 << 20)
+        decode_body(b"\x1f\x8b\x07\x00 not gzip at all", "gzip", 1 << 20)  # method 7
     assert info.value.kind == "bad_compression"
     with pytest.raises(CodingError) as info:
-        decode_body(PAGE, "compress", 1 << 20)
+        decode_body(b"\x1f\x9d\x90" + bytes(range(256)), "compress", 1 << 20)  # LZW bytes
     assert info.value.kind == "unsupported_encoding"
 
 

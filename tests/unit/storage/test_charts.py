@@ -28,6 +28,20 @@ def test_lines_break_where_a_series_has_no_value_and_scale_to_the_top():
     assert "<i style='background:#0072B2'></i>a" in html  # legend in series order
 
 
+def test_a_long_range_keeps_markers_only_for_points_no_line_joins():
+    days = [date(2020, 1, 1) + timedelta(days=i) for i in range(charts.MARKERS_MAX_DAYS + 1)]
+    values = [float(i % 7) for i in range(len(days))]
+    values[10] = values[12] = None  # day 11 stands alone between two gaps
+    svg = svg_of(charts.lines(days, {"a": values}, "t"))
+    assert count(svg, "polyline") == 3
+    circles = list(svg.iter("{http://www.w3.org/2000/svg}circle"))
+    assert len(circles) == 1 and "a 2020-01-12: 4" in circles[0].findtext(
+        "{http://www.w3.org/2000/svg}title")
+    # one day fewer: every point has its marker again
+    short = svg_of(charts.lines(days[:-1], {"a": values[:-1]}, "t"))
+    assert count(short, "circle") == len(days) - 1 - 2
+
+
 def test_percentages_are_shown_as_such():
     html = charts.lines(DAYS, {"share": [0.5, 0.25, 1, 0, 0.75]}, "t", pct=True, y_max=1.0)
     assert ">100%</text>" in html and "share 2024-05-02: 25%" in html

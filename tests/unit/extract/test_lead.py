@@ -1,0 +1,101 @@
+"""The lead (standfirst) under the headline: trafilatura leaves it in the page's header
+block; the extract stage puts it in front of the text. Only a block named as a lead, right
+under a headline that agrees with the title, and that reads as prose."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from tasks.extract.lead import find_lead, with_lead
+from tasks.extract.pages import extract_html
+from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS
+
+URL = "https://gazette.example/news/bridge.html"
+TITLE = "Harbour bridge reopens after two years of repairs"
+LEAD = ("After two years of repairs the harbour bridge carries traffic again, and the ferries "
+        "added during the closure will keep running until the end of the summer.")
+
+
+def article_page(header_extra: str, title: str = TITLE, body_first: str = "") -> str:
+    """A news page whose lead sits in the header beside the headline, as CMSs lay it out."""
+    body = body_first + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>{title} | Gazette</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article>'
+        f'<header class="article-header"><h1>{title}</h1>{header_extra}'
+        '<p class="article-date">2 May 2024</p></header>'
+        f'<div class="article-body">{body}</div>'
+        "</article></main><footer><p>Gazette, 1 Quay Street</p></footer></body></html>"
+    )
+
+
+def test_a_lead_that_trafilatura_leaves_in_the_header_is_put_in_front() -> None:
+    html = article_page(f'<p class="article-teaser">{LEAD}</p>')
+    x = extract_html(html.encode(), URL, fetched_at=FETCHED)
+    assert x.text.splitlines()[0] == LEAD
+    assert all(p in x.text for p in PARAGRAPHS)
+
+
+def test_no_lead_is_added_twice() -> None:
+    # a lead that trafilatura keeps (the body's first paragraph) stays where it is, once
+    html = article_page("", body_first=f'<p class="lead">{LEAD}</p>')
+    x = extract_html(html.encode(), URL, fetched_at=FETCHED)
+    assert x.text.count("After two years of repairs") == 1
+
+
+def lead_of(fragment: str, title: str | None = TITLE) -> str | None:
+    return find_lead(lxml_html.fromstring(article_page(fragment)), title)
+
+
+def test_what_is_not_a_lead_stays_out() -> None:
+    # the headline's neighbours that carry a lead-like class but are no lead
+    assert lead_of(f'<p class="intro author-intro">{LEAD}</p>') is None  # an author's box
+    assert lead_of(f'<figure><p class="summary">{LEAD}</p></figure>') is None  # a caption
+    assert lead_of(f'<a href="/other"><p class="teaser-text">{LEAD}</p></a>') is None  # card
+    assert lead_of('<p class="teaser">Harbour, bridge, traffic</p>') is None  # not prose
+    assert lead_of('<div class="intro"><script>window.ads = [];</script>'
+                   f"{LEAD}</div>") is None  # an ad slot
+    assert lead_of(f'<p class="lead">{LEAD}</p>') == LEAD
+
+
+def test_the_headline_must_be_the_article_title() -> None:
+    # a blog's front page: its <h1> is the site's name, the "description" its motto
+    motto = '<p class="site-description">Notes on bridges, harbours and the sea, since 2009.</p>'
+    assert lead_of(motto, title="Harbour bridge reopens after two years of repairs") is not None
+    page = article_page(motto, title="The Harbour Blog")
+    assert find_lead(lxml_html.fromstring(page), TITLE) is None
+
+
+def test_a_summary_far_below_the_headline_is_another_story() -> None:
+    filler = "".join(f"<span>{i}</span>" for i in range(60))
+    assert lead_of(f'{filler}<p class="summary">{LEAD}</p>') is None
+
+
+def test_with_lead_keeps_empty_and_present_texts() -> None:
+    assert with_lead("", LEAD) == ""
+    assert with_lead(f"{LEAD}\nBody.", LEAD) == f"{LEAD}\nBody."
+    assert with_lead("Body.", LEAD) == f"{LEAD}\nBody."
+    assert with_lead("Body.", None) == "Body."
+
+
+def test_a_paragraph_of_the_headlines_header_is_the_lead() -> None:
+    # the dek under the <h1> in the article's <header>, with no class of its own
+    assert lead_of(f"<p>{LEAD}</p>") == LEAD
+    # ... but not the byline or the date beside it
+    assert lead_of('<p class="byline">By Maria Lopez, harbour correspondent for the '
+                   "Gazette since 2009.</p>") is None
+
+
+def test_a_lead_spaced_or_hyphenated_otherwise_counts_as_present() -> None:
+    # the tree glues inline elements ("15:30 UhrAm"); trafilatura spaces them and drops
+    # soft hyphens: the same lead, not one to add again
+    lead = "19.10.2019, 15:30 UhrAm 8. Spiel\u00adtag treffen Dortmund und Gladbach aufeinander."
+    text = "19.10.2019, 15:30 Uhr\nAm 8. Spieltag treffen Dortmund und Gladbach aufeinander.\nBody."
+    assert with_lead(text, lead) == text
+
+
+def test_the_lead_goes_under_a_headline_that_opens_the_text() -> None:
+    # the clean stage drops a first block equal to the title: the lead must not hide it
+    text = f"{TITLE}\nBody."
+    assert with_lead(text, LEAD, TITLE) == f"{TITLE}\n{LEAD}\nBody."
+    assert with_lead(text, LEAD, "Another title") == f"{LEAD}\n{TITLE}\nBody."
