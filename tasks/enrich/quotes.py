@@ -47,10 +47,13 @@ _VERBS = (
 _CAP_TOKEN = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|Jr|Sr)\.|(?:[A-Z]\.)+|[A-Z][\w'’-]+)"
 )
-_NAME_TOKEN = rf"(?:{_CAP_TOKEN}|de|van|von|al|bin|la|der|da|di|le|of)"
+# (The particles end at a word boundary: "der" was read as "de" and the name cut there.)
+_NAME_TOKEN = rf"(?:{_CAP_TOKEN}|(?:de|van|von|al|bin|la|der|da|di|le|of)\b)"
 _NAME = rf"(?:{_CAP_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,6}})"
 # "the minister", "a White House spokesperson": the role noun is the last, lower-case word.
-_DESCRIPTION = r"(?:(?:the|a|an|his|her|their|our)\s+(?:[\w.’'-]+\s+){0,3}?[a-z][\w-]*)"
+# The role noun is no function word: "said the Bank of England" is no "the Bank of".
+_DESCRIPTION = (r"(?:(?:the|a|an|his|her|their|our)\s+(?:[\w.’'-]+\s+){0,3}?"
+                r"(?!(?:of|and|for|in|at|to|on|the)\b)[a-z][\w-]*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
 
@@ -58,6 +61,11 @@ _SPEAKER = rf"(?P<speaker>{_NAME}|{_DESCRIPTION}|{_PRONOUN})"
 _AFTER_SPEAKER_VERB = re.compile(rf"^[\s,]*{_SPEAKER}\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})\b")
 # After the closing mark: `," said Sikorski`.
 _AFTER_VERB_SPEAKER = re.compile(rf"^[\s,]*(?:{_VERBS})\s+{_SPEAKER}")
+# `," said the Bank of England governor Andrew Bailey`: a description, its role noun, then
+# the name; tried before the description alone (which would be the speaker otherwise).
+_AFTER_VERB_DESCRIBED_NAME = re.compile(
+    rf"^[\s,]*(?:{_VERBS})\s+{_DESCRIPTION}\s+(?P<speaker>{_NAME})"
+)
 # Before the opening mark: `Sikorski said: ` / `He told reporters on Monday, `.
 _BEFORE = re.compile(
     rf"(?:^|[.!?]\s+|\n|\s){_SPEAKER}\s+(?:has\s+|had\s+|also\s+)?(?:{_VERBS})"
@@ -110,6 +118,7 @@ def _clean_speaker(raw: str, demonyms: frozenset[str]) -> str:
     look like name parts. 'U.S. Secretary of State Antony Blinken' -> 'Antony Blinken';
     'Ursula von der Leyen' keeps its particles."""
     kept: list[str] = []
+    after_of = False
     for token in reversed(raw.split()):
         if (
             token in _TITLE_WORDS
@@ -118,11 +127,32 @@ def _clean_speaker(raw: str, demonyms: frozenset[str]) -> str:
             or (token.endswith(".") and len(token) > 2 and kept)  # "U.S." before a name
             or len(kept) >= MAX_NAME_TOKENS
         ):
+            after_of = token == "of"
             break
         kept.append(token)
     while kept and kept[-1] in _PARTICLES:  # a name does not start with "von"
         kept.pop()
+    if after_of:
+        kept = _name_after_office(kept)
     return " ".join(reversed(kept)) or raw
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _name_after_office(kept: list[str]) -> list[str]:
+    """What follows the "of" of a title (`kept`, right to left) opens with the title's
+    place or office: "Mayor of Gdansk Anna Nowak", "Mayor of New York Eric Adams". The
+    name is its last two words, with the particles and initials between them ("Jan van
+    der Berg", "Lloyd J. Austin"); two words or fewer are all name."""
+    names = 0
+    for i, token in enumerate(kept):
+        if token in _PARTICLES or _INITIAL.match(token):
+            continue
+        names += 1
+        if names == 2:
+            return kept[: i + 1]
+    return kept
 
 
 def _is_named(speaker: str) -> bool:
@@ -174,6 +204,7 @@ def extract_quotes(text: str, demonyms: frozenset[str] = frozenset()) -> list[Qu
             before = para[max(0, open_ - 160) : open_]
             m = (
                 _AFTER_SPEAKER_VERB.match(after)
+                or _AFTER_VERB_DESCRIBED_NAME.match(after)
                 or _AFTER_VERB_SPEAKER.match(after)
                 or _BEFORE.search(before)
             )

@@ -136,3 +136,42 @@ def test_a_speakers_name_stops_at_the_of_of_a_job_title(phrase: str) -> None:
 def test_an_abbreviated_rank_before_a_name_is_no_part_of_it(rank: str) -> None:
     (q,) = extract_quotes(f'"We will not accept any delay in this matter," said {rank} Anna Nowak.')
     assert q.speaker == "Anna Nowak"
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Mayor of Gdansk Anna Nowak", "Anna Nowak"),
+    ("Mayor of New York Eric Adams", "Eric Adams"),
+    ("Deputy Head of Mission Anna Nowak", "Anna Nowak"),
+    ("Secretary of Defense Lloyd J. Austin", "Lloyd J. Austin"),
+    ("Minister of Finance Jan van der Berg", "Jan van der Berg"),
+    ("Secretary of State Antony Blinken", "Antony Blinken"),
+])
+def test_the_place_or_office_after_of_is_no_part_of_the_name(phrase: str, name: str) -> None:
+    (after,) = extract_quotes(f'"We will not accept any delay in this matter," said {phrase}.')
+    (before,) = extract_quotes(f'{phrase} said: "We will not accept any delay in this matter."')
+    assert after.speaker == name and before.speaker == name
+
+
+@pytest.mark.parametrize("name", ["Jan van der Berg", "Ursula von der Leyen", "Ana da Silva"])
+def test_a_particle_is_read_whole_not_as_the_start_of_a_longer_one(name: str) -> None:
+    # "der" once matched as "de": the name was cut to "Jan van de"
+    (q,) = extract_quotes(f'"We will not accept any delay in this matter," said {name}.')
+    assert q.speaker == name
+
+
+def test_a_name_after_a_description_is_the_speaker() -> None:
+    (q,) = extract_quotes('"Inflation is still too high," said the Bank of England governor '
+                          'Andrew Bailey.')
+    assert q.speaker == "Andrew Bailey"
+    (q,) = extract_quotes('"Inflation is still too high," said the White House spokesperson '
+                          'Karine Jean-Pierre on Monday.')
+    assert q.speaker == "Karine Jean-Pierre"
+
+
+def test_a_description_never_ends_on_a_function_word() -> None:
+    # "the Bank of" is no speaker; with nobody named before, the quote stays unattributed
+    quotes = extract_quotes('"Inflation is still too high and will stay high for a while," '
+                            'said the Bank of England.')
+    assert [q.speaker for q in quotes] in ([], [None])
+    (q,) = extract_quotes('"We will not accept any delay in this matter," said the minister.')
+    assert q.speaker == "the minister"
