@@ -279,8 +279,8 @@ def extract_html(
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
-        # the lead under the headline, which trafilatura often leaves in the header block
-        text = with_lead(text, find_lead(tree, meta.title), meta.title)
+        if text:  # the lead under the headline, which trafilatura often leaves out
+            text = with_lead(text, find_lead(tree, meta.title), meta.title)
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
         LOG.debug("trafilatura failed on %s", url, exc_info=True)
         return Extracted("", PageMetadata(), error=f"trafilatura: {type(exc).__name__}: {exc}")
