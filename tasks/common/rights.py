@@ -99,8 +99,15 @@ def meta_signals(html: bytes | str, agent: str) -> set[str]:
     if end:
         head = head[: end.start()]
     agent = agent.lower()
+    # Only a tag naming one of these can carry a signal: the others (a news page has
+    # dozens of og:, twitter: and article: tags) are not parsed. Product tokens are ASCII
+    # (RFC 9309), so the bytes' ASCII lowering finds every spelling the name check takes.
+    wanted = (b"robots", b"tdm-reservation", agent.encode("utf-8"))
     found: set[str] = set()
     for m in _META_TAG.finditer(head):
+        lowered = m.group(0).lower()
+        if not any(w in lowered for w in wanted):
+            continue
         attrs = _attrs(m.group(0))
         name = attrs.get("name", "").strip().lower()
         content = attrs.get("content", "")

@@ -142,3 +142,12 @@ def test_the_opt_out_signals_acted_on_are_those_of_the_policy():
     assert acted_on(["noindex", "tdm-reservation", "noai"], ["noai", "tdm-reservation"]) == [
         "noai", "tdm-reservation"]
     assert acted_on(None, ["noai"]) == []
+
+
+def test_meta_signals_read_any_spelling_of_the_names_among_many_other_tags():
+    others = b"".join(b'<meta property="og:x%d" content="noai">' % i for i in range(40))
+    page = (b"<head>" + others + b"<meta NAME='PressRoom' CONTENT='noai'>"
+            + b"<meta name=' ROBOTS ' content='noarchive'><meta name='TDM-Reservation'"
+            b" content='1'></head>")
+    assert meta_signals(page, "PRESSroom") == {"noai", "noarchive", "tdm-reservation"}
+    assert meta_signals(others, A) == set()
