@@ -25,6 +25,7 @@ Pipeline of functions (all pure):
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -597,21 +598,75 @@ def connected_min(n: int, edges: np.ndarray, rank: np.ndarray) -> np.ndarray:
             return label
 
 
+class ShingleSetMemo:
+    """Shingle sets (`shingle_sets`' sorted unique hashes) by a key that names one text
+    exactly (its content hash), holding at most `max_hashes` hashes in all, the least
+    recently used dropped first.
+
+    The exact checks meet the same earlier texts batch after batch (each copy of a story
+    is a candidate of the next copy) and again in each round of a batch; reading and
+    shingling them anew was ~12% of the main process's CPU on a 5,000-page WARC
+    (BENCHMARKS.md, issue 10). A set is a pure function of its text, so what the memo
+    holds changes no result, only what is recomputed."""
+
+    def __init__(self, max_hashes: int) -> None:
+        self.max_hashes = max_hashes
+        self._sets: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.held = 0  # hashes held
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+    def get(self, key: str) -> np.ndarray | None:
+        found = self._sets.get(key)
+        if found is not None:
+            self._sets.move_to_end(key)
+        return found
+
+    def put(self, key: str, hashes: np.ndarray) -> None:
+        if key in self._sets or hashes.size > self.max_hashes:
+            return
+        self._sets[key] = hashes
+        self.held += hashes.size
+        while self.held > self.max_hashes:
+            _, dropped = self._sets.popitem(last=False)
+            self.held -= dropped.size
+
+
 class _ExactCheck:
     """Checks candidate pairs on their shingle sets, computing each node's set once:
     new texts from memory, earlier ones through `prior_texts(indices)` only when a pair
-    needs them."""
+    needs them and `memo` (by `node_keys[i]`, the text's content hash) does not hold it."""
 
     def __init__(self, rule: EdgeRule, shingle_words: int, n_prior: int,
-                 new_texts: Sequence[str], prior_texts) -> None:
+                 new_texts: Sequence[str], prior_texts,
+                 node_keys: Sequence[str | None] | None = None,
+                 memo: ShingleSetMemo | None = None) -> None:
         self.rule, self.k, self.n_prior = rule, shingle_words, n_prior
         self.new_texts, self.prior_texts = new_texts, prior_texts
+        self.node_keys = node_keys if memo is not None else None
+        self.memo = memo
         self.sets: dict[int, np.ndarray] = {}
+
+    def _from_memo(self, nodes: np.ndarray) -> np.ndarray:
+        """Fills `sets` from the memo; returns the nodes it did not hold."""
+        if self.node_keys is None or not len(nodes):
+            return nodes
+        missing = []
+        for i in nodes.tolist():
+            key = self.node_keys[i]
+            found = self.memo.get(key) if key is not None else None
+            if found is None:
+                missing.append(i)
+            else:
+                self.sets[i] = found
+        return np.asarray(missing, np.int64)
 
     def __call__(self, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(joins, exact Jaccard) of each pair."""
         nodes = np.unique(pairs) if len(pairs) else np.empty(0, np.int64)
         nodes = nodes[[i not in self.sets for i in nodes.tolist()]] if len(nodes) else nodes
+        nodes = self._from_memo(nodes)
         old_nodes = nodes[nodes < self.n_prior]
         new_nodes = nodes[nodes >= self.n_prior]
         texts = [self.new_texts[i - self.n_prior] for i in new_nodes.tolist()]
@@ -619,8 +674,13 @@ class _ExactCheck:
             if self.prior_texts is None:
                 raise ValueError("prior_texts is needed for exact checks against old rows")
             texts += list(self.prior_texts(old_nodes))
-        self.sets.update(zip(np.concatenate([new_nodes, old_nodes]).tolist(),
-                             shingle_sets(texts, self.k), strict=True))
+        computed = dict(zip(np.concatenate([new_nodes, old_nodes]).tolist(),
+                            shingle_sets(texts, self.k), strict=True))
+        self.sets.update(computed)
+        if self.node_keys is not None:
+            for i, hashes in computed.items():
+                if self.node_keys[i] is not None:
+                    self.memo.put(self.node_keys[i], hashes)
         inter, size_a, size_b = exact_overlap(pairs, self.sets)
         union = size_a + size_b - inter
         smaller = np.minimum(size_a, size_b)
@@ -737,6 +797,8 @@ def cluster_incremental(
     prior_loose_keys: np.ndarray | None = None,
     containment: float | None = 0.8,
     containment_min_shingles: int = 50,
+    text_keys: tuple[Sequence[str], Sequence[str]] | None = None,
+    set_memo: ShingleSetMemo | None = None,
 ) -> Clustering:
     """Cluster new documents against themselves and everything persisted before.
 
@@ -761,6 +823,8 @@ def cluster_incremental(
     whose estimate is far below both thresholds. Without texts the MinHash estimate
     decides (containment estimated from it and the persisted shingle counts), which lets
     through a share of pairs just under a threshold (estimate spread ~0.035-0.06).
+    `text_keys` (prior keys, new keys): a key naming each text exactly (its content
+    hash), under which `set_memo` keeps shingle sets from one call to the next.
     """
     new_ids = list(new_ids)
     prior_ids = list(prior_ids)
@@ -847,7 +911,11 @@ def cluster_incremental(
         maybe = jac_est >= threshold - EXACT_PREFILTER_MARGIN
         if containment is not None:
             maybe |= cont_est >= containment - CONTAINMENT_PREFILTER_MARGIN
-        checker = _ExactCheck(rule, params.shingle_words, n_prior, new_texts, prior_texts)
+        node_keys = [*text_keys[0], *text_keys[1]] if text_keys is not None else None
+        if node_keys is not None and len(node_keys) != n:
+            raise ValueError("text_keys must name every prior and every new text")
+        checker = _ExactCheck(rule, params.shingle_words, n_prior, new_texts, prior_texts,
+                              node_keys, set_memo)
         kept, est = _verify_until_joined(pairs[maybe], jac_est[maybe], fixed_edges, n,
                                          n_prior, checker)
 

@@ -512,3 +512,74 @@ def test_permutations_are_distinct_odd_32_bit_and_fixed_by_the_seed():
     assert (a % 2 == 1).all()
     assert a.tolist() == nd.MinHashParams().perm_a32.tolist()  # same seed, same family
     assert a.tolist() != nd.MinHashParams(seed=7).perm_a32.tolist()
+
+
+def _story_against_prior(copy: str, prior: list[str], memo, asked: list[int],
+                         keys: list[str] | None = None):
+    """A new copy clustered against earlier texts (no cluster yet: each its own), with
+    the texts' keys and `memo`; `asked` records the earlier texts read."""
+    sigs = nd.sign(prior)
+    n = len(prior)
+
+    def prior_texts(ix):
+        asked.extend(ix.tolist())
+        return [prior[i] for i in ix]
+
+    return nd.cluster_incremental(
+        ["new"], np.array([100]), nd.sign([copy]), prior_ids=[f"p{i}" for i in range(n)],
+        prior_first_seen=np.arange(n), prior_cluster=[f"p{i}" for i in range(n)],
+        prior_keys=nd.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
+        new_texts=[copy], prior_texts=prior_texts,
+        text_keys=(keys or [f"h{i}" for i in range(n)], [f"h{hash(copy)}"]), set_memo=memo)
+
+
+def test_the_set_memo_spares_reading_earlier_texts_again_and_changes_no_result():
+    wire = make_text(81, 400)
+    prior = [edit(wire, 3, seed=1), make_text(82, 400)]
+    memo = nd.ShingleSetMemo(max_hashes=100_000)
+    asked: list[int] = []
+    first = _story_against_prior(edit(wire, 3, seed=2), prior, memo, asked)
+    assert asked == [0] and first.new_cluster == ["p0"]
+    assert len(memo) == 2  # the earlier text's set and the new copy's
+    asked.clear()
+    second = _story_against_prior(edit(wire, 3, seed=3), prior, memo, asked)
+    assert asked == []  # the earlier copy's set came from the memo
+    without = _story_against_prior(edit(wire, 3, seed=3), prior, None, [])
+    assert second.new_cluster == without.new_cluster == ["p0"]
+    assert [p[:2] for p in second.pairs] == [p[:2] for p in without.pairs]
+    assert second.pairs[0][2] == pytest.approx(without.pairs[0][2])
+
+
+def test_the_set_memo_is_read_by_key_not_by_position():
+    # The memo holds the unrelated text's set under h0: a node keyed h0 is checked with
+    # that set, so the copy does not join (reading by position would have joined it).
+    wire = make_text(83, 400)
+    other = make_text(84, 400)
+    memo = nd.ShingleSetMemo(max_hashes=100_000)
+    memo.put("h0", nd.shingle_sets([other], 5)[0])
+    res = _story_against_prior(edit(wire, 3, seed=2), [edit(wire, 3, seed=1)], memo, [])
+    assert res.new_cluster == ["new"]
+    res = _story_against_prior(edit(wire, 3, seed=2), [edit(wire, 3, seed=1)], memo, [],
+                               keys=["h1"])
+    assert res.new_cluster == ["p0"]
+
+
+def test_the_set_memo_holds_at_most_its_bound_dropping_the_least_recently_used():
+    memo = nd.ShingleSetMemo(max_hashes=10)
+    memo.put("a", np.arange(4, dtype=np.uint32))
+    memo.put("b", np.arange(4, dtype=np.uint32))
+    assert memo.get("a") is not None  # a is now the most recently used
+    memo.put("c", np.arange(4, dtype=np.uint32))  # 12 > 10: b goes
+    assert memo.get("b") is None and memo.get("a") is not None and memo.get("c") is not None
+    assert memo.held == 8 and len(memo) == 2
+    memo.put("big", np.arange(11, dtype=np.uint32))  # larger than the bound: not kept
+    assert memo.get("big") is None and memo.held == 8
+    memo.put("a", np.arange(9, dtype=np.uint32))  # a key already held keeps its set
+    assert memo.get("a").size == 4
+
+
+def test_text_keys_must_name_every_text():
+    memo = nd.ShingleSetMemo(max_hashes=100)
+    with pytest.raises(ValueError, match="every prior and every new text"):
+        _story_against_prior(make_text(85, 50), [make_text(85, 50)], memo, [],
+                             keys=["h0", "extra"])
