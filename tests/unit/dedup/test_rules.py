@@ -506,3 +506,27 @@ def test_an_article_revised_in_the_batch_that_moves_cluster_is_recorded_once():
     got = {r["article_id"]: r for r in sigs.to_pylist()}
     assert got[b["article_id"]]["content_hash"] == revised_b["content_hash"]
     assert {r["cluster_id"] for r in got.values()} == {earliest["article_id"]}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_related_clusters_are_the_clusters_holding_one_of_each_rows_keys(data):
+    # The sorted-search lookup against the definition: for each row, the union of the
+    # clusters of every relation whose key is one of the row's keys.
+    n_rows = data.draw(st.integers(0, 12))
+    width = data.draw(st.integers(1, 5))
+    want = np.array(data.draw(st.lists(st.lists(st.integers(0, 30), min_size=width,
+                                                 max_size=width),
+                                        min_size=n_rows, max_size=n_rows)),
+                    dtype=np.uint64).reshape(n_rows, width)
+    relations = data.draw(st.lists(st.tuples(st.integers(0, 30),
+                                             st.sampled_from(["a", "b", "c", "d", "e"])),
+                                   max_size=40))
+    table = pa.table({"key": pa.array([k for k, _ in relations], pa.uint64()),
+                      "cluster_id": pa.array([c for _, c in relations], pa.string())})
+    expected = [{c for k, c in relations if k in set(row)} for row in want.tolist()]
+    assert dedup._related_clusters(want, table) == expected
+    # as DuckDB hands it over: in several chunks
+    split = data.draw(st.integers(0, len(relations)))
+    chunked = pa.concat_tables([table.slice(0, split), table.slice(split)])
+    assert dedup._related_clusters(want, chunked) == expected
