@@ -85,3 +85,19 @@ def test_a_host_with_characters_no_host_has_is_refused(url):
 
     with pytest.raises(BadURL, match="host"):
         canonical_url(url)
+
+
+def test_a_url_seen_again_is_answered_from_memory_and_a_refusal_every_time():
+    from tasks.common import urls
+
+    url = "http://www.example.org/cache-check/story.html?utm_source=x"
+    first = canonical_url(url)
+    hits = urls._canonical_url.cache_info().hits
+    assert canonical_url(url) == first == "https://example.org/cache-check/story.html"
+    assert urls._canonical_url.cache_info().hits == hits + 1
+    for _ in range(2):
+        with pytest.raises(BadURL):
+            canonical_url("ftp://example.org/file")
+    for bad in (None, ["http://example.org/"], 42):
+        with pytest.raises(BadURL):
+            canonical_url(bad)
