@@ -41,6 +41,12 @@ def _before_flows() -> None:
 
 
 def _exit_on_sigterm(signum, frame) -> None:
+    # The chunks the workers are extracting will not be committed: end them now rather
+    # than have the exit wait for them (the commit protocol keeps what was committed).
+    # Only if loaded: a pool exists only then, and a handler should not import.
+    parallel = sys.modules.get("tasks.common.parallel")
+    if parallel is not None:
+        parallel.stop_workers()
     raise SystemExit(128 + signum)
 
 

@@ -22,6 +22,7 @@ from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, 
 from tasks.common.crashpoints import crash_point
 from tasks.common.ledger import Ledger
 from tasks.common.memory import fix_mmap_threshold, limit_malloc_arenas
+from tasks.common.parallel import workers_stop_on_sigterm
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
@@ -268,7 +269,8 @@ def process(run: Run, todo: pa.Table, warcs: list[str] = (),
     finished = _Finished()
     staging = _Staging(run, list(warcs), wake=finished.wake)
     try:
-        return _process(run, todo, staging, finished, known or KnownInputs())
+        with workers_stop_on_sigterm():
+            return _process(run, todo, staging, finished, known or KnownInputs())
     finally:
         staging.close()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyarrow as pa
+import pytest
 
 from schemas import ARTICLES, DOCUMENTS, conform
 from tasks import extract
@@ -359,3 +360,128 @@ def test_asking_whether_on_a_dask_worker_does_not_import_dask():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def _sleep_unless_stopped(table: pa.Table) -> int:
+    """Marks that it runs (a file per chunk), then takes far longer than the test waits."""
+    import os
+    import time
+    from pathlib import Path
+
+    Path(table.column("marker")[0].as_py(), str(os.getpid())).touch()
+    time.sleep(120)
+    return table.num_rows
+
+
+def _ends(pid: int) -> bool:
+    """Whether the process is gone (or a zombie) within 30 s: a terminated process takes a
+    moment to die; one left running sleeps out its 120 s chunk."""
+    import time
+    from pathlib import Path
+
+    give_up = time.monotonic() + 30
+    while time.monotonic() < give_up:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_stopping_the_workers_ends_the_chunks_in_flight(tmp_path):
+    """SIGTERM's path: the workers end in the middle of their chunks and the call fails,
+    rather than the exit waiting for work nobody will commit; the next call has a pool."""
+    import threading
+    import time
+    from concurrent.futures.process import BrokenProcessPool
+
+    table = pa.table({"marker": [str(tmp_path)] * 4})
+    outcome: list = []
+
+    def batch():
+        try:
+            outcome.append(parallel.map_batch(_sleep_unless_stopped, table, workers=2,
+                                              min_rows=1))
+        except BrokenProcessPool as exc:
+            outcome.append(exc)
+
+    caller = threading.Thread(target=batch)
+    caller.start()
+    while len(list(tmp_path.iterdir())) < 2:  # both workers are inside a chunk
+        time.sleep(0.05)
+    pids = [int(p.name) for p in tmp_path.iterdir()]
+    parallel.stop_workers()
+    caller.join()
+    assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
+    for pid in pids:  # ended, not left sleeping out their chunks
+        assert _ends(pid), pid
+    assert parallel.map_batch(_rows, pa.table({"x": [1, 2]}), workers=2, min_rows=1) == [1, 1]
+    parallel.stop_workers()
+    parallel.stop_workers()  # no pool: nothing to do
+
+
+class _Terminated(Exception):
+    pass
+
+
+def test_a_sigterm_in_a_run_ends_the_workers_then_reaches_the_runs_own_handler(tmp_path):
+    """Prefect's handler ends the flow run by unwinding through the task runner, which
+    waits for its tasks and they for their chunks: the workers must be gone first."""
+    import os
+    import signal
+    import threading
+    import time
+    from concurrent.futures.process import BrokenProcessPool
+
+    received: list[int] = []
+
+    def runs_handler(signum, frame):  # what Prefect's bridge does: raise in the main thread
+        received.append(signum)
+        raise _Terminated
+
+    table = pa.table({"marker": [str(tmp_path)] * 4})
+    outcome: list = []
+
+    def batch():
+        try:
+            outcome.append(parallel.map_batch(_sleep_unless_stopped, table, workers=2,
+                                              min_rows=1))
+        except BrokenProcessPool as exc:
+            outcome.append(exc)
+
+    before = signal.signal(signal.SIGTERM, runs_handler)
+    try:
+        with pytest.raises(_Terminated), parallel.workers_stop_on_sigterm():
+            caller = threading.Thread(target=batch)
+            caller.start()
+            while len(list(tmp_path.iterdir())) < 2:  # both workers are inside a chunk
+                time.sleep(0.05)
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(60)  # the handler raises before this ends
+        assert signal.getsignal(signal.SIGTERM) is runs_handler  # put back on the way out
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    caller.join()
+    assert received == [signal.SIGTERM]
+    assert len(outcome) == 1 and isinstance(outcome[0], BrokenProcessPool)
+    assert all(_ends(int(p.name)) for p in tmp_path.iterdir())
+
+
+def test_off_the_main_thread_the_sigterm_guard_changes_nothing():
+    import signal
+    import threading
+
+    seen: list = []
+
+    def other_thread():
+        with parallel.workers_stop_on_sigterm():
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    before = signal.getsignal(signal.SIGTERM)
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert seen == [before]
