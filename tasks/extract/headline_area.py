@@ -110,10 +110,15 @@ def parse_visible_date(text: str) -> date | None:
             return date(int(m[15]), int(m[16]), int(m[17]))
     except ValueError:
         return None
+    # "03.Februar 2022": the day's dot glued to the month (German CMS templates)
+    text = _GLUED_MONTH.sub(". ", text)
     found = regex_parse(_MONTH_ABBREVIATION.sub(lambda m: m[1][:3], text))
     if found:
         return found.date()
     return _romance_or_polish_date(text)
+
+
+_GLUED_MONTH = re.compile(r"(?<=\b\d)\.(?=[^\W\d_]{3,})|(?<=\b\d\d)\.(?=[^\W\d_]{3,})")
 
 
 def _full_year(short: int) -> int:
@@ -124,15 +129,17 @@ def _full_year(short: int) -> int:
 # Month names htmldate's parser does not know (it reads English, French, German,
 # Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
 # Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), Dutch,
-# Swedish, Danish, Norwegian and Finnish, first four letters (three for "mei", "maj",
-# "mai"), which tell every month apart in each language.
+# Swedish, Danish, Norwegian, Finnish, Romanian, Czech, Slovak, Slovenian, Hungarian and
+# Greek (genitive), first four letters (three for "mei", "maj", "mai"), which tell every
+# month apart in each language; five where four do not (Czech "června" June, "července"
+# July). Croatian is left out: its "listopad" is October, Czech and Polish November.
 _MONTH_STEMS = {
     "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
     "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
     "jane": 1, "feve": 2, "març": 3, "maio": 5, "junh": 6, "julh": 7,
     "sete": 9, "outu": 10, "nove": 11, "deze": 12,  # pt (abril, agosto as es)
-    "genn": 1, "apri": 4, "magg": 5, "giug": 6, "lugl": 7, "sett": 9, "otto": 10,
-    "dice": 12,  # it (febbraio, marzo as es)
+    "genn": 1, "febb": 2, "apri": 4, "magg": 5, "giug": 6, "lugl": 7, "sett": 9, "otto": 10,
+    "dice": 12,  # it (marzo as es)
     "styc": 1, "lute": 2, "marc": 3, "kwie": 4, "maj": 5, "maja": 5, "czer": 6, "lipi": 7,
     "lipc": 7, "sier": 8, "wrze": 9, "pazd": 10, "paźd": 10, "list": 11, "grud": 12,  # pl
     "янва": 1, "февр": 2, "март": 3, "апре": 4, "мая": 5, "май": 5, "июня": 6, "июнь": 6,
@@ -143,6 +150,17 @@ _MONTH_STEMS = {
     "mars": 3, "mart": 3, "mai": 5, "dese": 12,  # sv, da, nb (januari/januar as nl)
     "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
     "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
+    "märz": 3,  # de: htmldate reads German, but not "03.März 2022" (see _GLUED_MONTH)
+    "luty": 2,  # pl nominative ("luty 2022" beside "3 lutego 2022")
+    "ianu": 1, "iuni": 6, "iuli": 7, "octo": 10, "noie": 11,  # ro (the rest as above)
+    "ledn": 1, "únor": 2, "břez": 3, "dubn": 4, "květ": 5, "červn": 6, "červe": 7,
+    "srpn": 8, "září": 9, "říjn": 10, "říje": 10, "pros": 12,  # cs (listopad as pl)
+    "aprí": 4, "mája": 5, "máj": 5, "júna": 6, "jún": 6, "júla": 7, "júl": 7,
+    "októ": 10,  # sk (the rest as above)
+    "mare": 3, "avgu": 8,  # sl (junij, julij as above)
+    "márc": 3, "ápri": 4, "máju": 5, "júni": 6, "júli": 7, "szep": 9,  # hu (year first)
+    "ιανο": 1, "φεβρ": 2, "μαρτ": 3, "απρι": 4, "μαΐο": 5, "μαϊο": 5, "ιουν": 6, "ιουλ": 7,
+    "αυγο": 8, "σεπτ": 9, "οκτω": 10, "νοεμ": 11, "δεκε": 12,  # el (genitive)
 }
 # Abbreviated months as date lines write them ("2 dic. 2024", "2 déc. 2024", "3 ago 2022",
 # "5 out. 2021", "2 févr. 2024", "3 juil. 2022"): only a word of 3-4 letters, so that "5
@@ -160,19 +178,34 @@ _WORDED_DATE = re.compile(
 )
 
 
+# Hungarian writes the year first, each number with its ordinal dot: "2022. február 3.",
+# "2022. febr. 3., csütörtök"
+_YEAR_FIRST_WORDED_DATE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\.\s+([^\W\d_]{3,})\.?\s+(\d{1,2})\.(?!\d)")
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower()  # not casefold(): it splits the Greek "ΐ" of "Μαΐου" in three
+    return _MONTH_STEMS.get(word[:5]) or _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(
+        word[:3]) or (_MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
+
+
 def _romance_or_polish_date(text: str) -> date | None:
     """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022',
-    '15 августа 2016', '3 травня 2022'."""
+    '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.'."""
     m = _WORDED_DATE.search(text)
-    if m is None:
-        return None
-    word = m[2].casefold()
-    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3]) or (
-        _MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
+    if m is not None:
+        day, word, year = m[1], m[2], m[3]
+    else:
+        m = _YEAR_FIRST_WORDED_DATE.search(text)
+        if m is None:
+            return None
+        year, word, day = m[1], m[2], m[3]
+    month = _month_number(word)
     if month is None:
         return None
     try:
-        return date(int(m[3]), month, int(m[1]))
+        return date(int(year), month, int(day))
     except ValueError:
         return None
 
@@ -611,12 +644,24 @@ def labelled_date(tree: HtmlElement, latest: date) -> date | None:
 
 # A paragraph that opens with the day of the report, then a dash: the dateline of press
 # releases and news agencies ("29.11.2022 – Mehrfach und vehement ...", "12. März 2021 -
-# Die Stadt ..."). The date is the first thing in the paragraph, nothing before it.
+# Die Stadt ..."). The date is the first thing in the paragraph, or follows the place of
+# the report and a comma ("Hamburg, 12.11.2021 – ...", "Karlsruhe, (12.11.2021). ...",
+# "Paris, le 3 février 2022 – ...", "BERLIN (dpa), 3. März 2022 – ..."), and is ended by a
+# dash, a full stop or colon, or a wire service's mark ("NEW YORK, Feb. 3, 2022
+# /PRNewswire/ -- ...", "(GLOBE NEWSWIRE) --", "(BUSINESS WIRE) --"). The place is one to
+# four words opening with a capital, so "Am 29.11.2022 – so die Branche" stays no dateline.
+_DATELINE_PLACE = (
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.]*(?:[ /-][\w'’.]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?,\s*"
+    r"(?:(?:den|le|el|il|am|on)\s+)?)?"
+)
+_DATELINE_END = r"\s*(?:[–—-]+\s|[.:]\s|/[^/\s]{2,30}/\s*[–—-]|\([A-Z][\w ]{2,30}\)\s*[–—-])"
 _DATELINE_DATE = re.compile(
-    r"^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
-    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\s*[–—-]\s+\S"
+    r"^\s*" + _DATELINE_PLACE
+    + r"\(?(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\)?" + _DATELINE_END
 )
 MAX_DATELINE_SCAN = 40  # the story's first paragraphs, not a list of dated teasers below
+MAX_DATELINE_OPENING = 100  # the place, the date and the wire's mark
 
 
 def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
@@ -625,7 +670,7 @@ def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None
         if i >= MAX_DATELINE_SCAN:
             return None
         text = para.text_content()
-        m = _DATELINE_DATE.match(text[:60]) if text else None
+        m = _DATELINE_DATE.match(text[:MAX_DATELINE_OPENING]) if text else None
         if m is None or in_other_area(para):
             continue
         day = parse_visible_date(m[1])

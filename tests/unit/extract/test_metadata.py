@@ -735,6 +735,21 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("5 out. 2021", date(2021, 10, 5)),
     ("5 Marathons 2022", None),  # a longer word is no abbreviation
     ("3 outlets 2022", None),
+    ("3 febbraio 2022", date(2022, 2, 3)),  # Italian February ("febb", not Spanish "febr")
+    ("03.Februar 2022", date(2022, 2, 3)),  # the day's dot glued to the month
+    ("3.März 2022, 10:00", date(2022, 3, 3)),
+    ("1.Bundesliga 2022", None),
+    ("3 ianuarie 2022", date(2022, 1, 3)),  # ro
+    ("12 octombrie 2021", date(2021, 10, 12)),
+    ("3. června 2022", date(2022, 6, 3)),  # cs: June and July share four letters
+    ("3. července 2022", date(2022, 7, 3)),
+    ("12. října 2021", date(2021, 10, 12)),
+    ("3. júna 2022", date(2022, 6, 3)),  # sk
+    ("2022. február 3.", date(2022, 2, 3)),  # hu: the year first, ordinal dots
+    ("2022. szept. 14., szerda", date(2022, 9, 14)),
+    ("2021. Marathon 3.", None),
+    ("15 Μαΐου 2021", date(2021, 5, 15)),  # el (genitive)
+    ("3 ΦΕΒΡΟΥΑΡΙΟΥ 2022", date(2022, 2, 3)),
 ])
 def test_parse_visible_date(text, want) -> None:
     from tasks.extract.headline_area import parse_visible_date
@@ -1228,6 +1243,15 @@ def test_a_label_byline_in_the_storys_own_sidebar_spells_out_a_one_word_author()
     ("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.", date(2022, 11, 29)),
     ("12. März 2021 - Die Stadt hat beschlossen.", date(2021, 3, 12)),
     ("March 4, 2021 — The city council voted.", date(2021, 3, 4)),
+    # the place of the report before the date, and a wire service's mark after it
+    ("Hamburg, 29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.",
+     date(2022, 11, 29)),
+    ("Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden.", date(2021, 11, 12)),
+    ("BERLIN (dpa), 3. März 2022 – Die Stadt hat beschlossen.", date(2022, 3, 3)),
+    ("Paris, le 3 février 2022 – Le conseil a voté.", date(2022, 2, 3)),
+    ("NEW YORK, Feb. 3, 2022 /PRNewswire/ -- Acme Corp. today announced", date(2022, 2, 3)),
+    ("SAN FRANCISCO, Feb. 3, 2022 (GLOBE NEWSWIRE) -- Acme today announced",
+     date(2022, 2, 3)),
 ])
 def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(opening,
                                                                            want) -> None:
@@ -1237,8 +1261,13 @@ def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(openi
     assert (m.published_date, m.published_at_source) == (want, "text")
 
 
-def test_a_date_inside_a_sentence_is_no_dateline() -> None:
-    body = ("<h1>Bioenergie</h1><p>Am 29.11.2022 – so die Branche – " + "Text. " * 30 + "</p>")
+@pytest.mark.parametrize("opening", [
+    "Am 29.11.2022 – so die Branche – ",
+    "Bis zum 29.11.2022 – so die Branche – ",  # no comma: no place of a dateline
+    "Hamburg, 29.11.2022 und danach ",  # nothing ends the dateline
+])
+def test_a_date_inside_a_sentence_is_no_dateline(opening) -> None:
+    body = ("<h1>Bioenergie</h1><p>" + opening + "Text. " * 30 + "</p>")
     m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
     assert m.published_date != date(2022, 11, 29) or m.published_at_source != "text"
 
