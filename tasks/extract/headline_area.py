@@ -46,7 +46,11 @@ _DATE_CUE = re.compile(
 _DATE_LABEL = re.compile(
     r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
     r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"
-    r"|опубліковано",
+    r"|опубліковано"
+    # German "publiziert", "online seit", "eingestellt/geschrieben/verfasst am", French "mis
+    # en ligne", and the bare "Datum:" / "Date:" / "Fecha:" label of a story's date line
+    r"|publiziert|online seit|(?:eingestellt|geschrieben|verfasst) am|mis en ligne"
+    r"|(?:^|\s)(?:datum|date|fecha|data)\s*:",
     re.I,
 )
 # A byline line that goes on with its date: "von Marianne<br>am 20.09.2020", "By Tim A. on
@@ -603,7 +607,8 @@ def first_text_date(tree: HtmlElement, latest: date) -> date | None:
 _PUBLISHED_LABEL = re.compile(
     r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicad[oa]|pubblicato"
     r"|opublikowan[oy]|gepubliceerd|publicerad|julkaistu|udgivet|publisert|опубликовано"
-    r"|опубліковано)(?:\s+(?:am|on|le|el|il|em|in|op|den|la))?\s*:?\s*",
+    r"|опубліковано|online seit|(?:eingestellt|geschrieben|verfasst)(?= am)|mis en ligne)"
+    r"(?:\s+(?:am|on|le|el|il|em|in|op|den|la))?\s*:?\s*",
     re.IGNORECASE,
 )
 MAX_LABEL_SEGMENT = 100
