@@ -667,14 +667,39 @@ _DATELINE_DATE = re.compile(
 )
 MAX_DATELINE_SCAN = 40  # the story's first paragraphs, not a list of dated teasers below
 MAX_DATELINE_OPENING = 100  # the place, the date and the wire's mark
+_INLINE_OPENERS = frozenset({"strong", "b", "em", "i", "span"})
+
+
+def _opening_text(elem: HtmlElement) -> str:
+    """The first MAX_DATELINE_OPENING characters of an element's text (a <div> may hold
+    the whole story: its text is not joined whole)."""
+    parts, size = [], 0
+    for piece in elem.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= MAX_DATELINE_OPENING:
+            break
+    return "".join(parts)
 
 
 def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
-    """The day a paragraph of the story opens with, before a dash (_DATELINE_DATE)."""
-    for i, para in enumerate(tree.iter("p")):
-        if i >= MAX_DATELINE_SCAN:
+    """The day a paragraph of the story (a <p>, or a <div> with text of its own) opens
+    with, before a dash (_DATELINE_DATE)."""
+    seen = {"p": 0, "div": 0}  # each kind counted apart: menus' divs push no <p> out
+    for para in tree.iter("p", "div"):
+        if para.tag == "div":
+            # a story's text block written without <p> ("<div class=text><strong>Karlsruhe,
+            # (12.11.2021).</strong> Traditionell ..."): its own opening words only
+            lead = para.text if (para.text or "").strip() else (
+                para[0].text if len(para) and para[0].tag in _INLINE_OPENERS else None)
+            if not (lead or "").strip():
+                continue
+        seen[para.tag] += 1
+        if seen["p"] > MAX_DATELINE_SCAN:
             return None
-        text = para.text_content()
+        if seen[para.tag] > MAX_DATELINE_SCAN:
+            continue
+        text = para.text_content() if para.tag == "p" else _opening_text(para)
         m = _DATELINE_DATE.match(text[:MAX_DATELINE_OPENING]) if text else None
         if m is None or in_other_area(para):
             continue

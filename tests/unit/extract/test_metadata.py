@@ -1261,6 +1261,17 @@ def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(openi
     assert (m.published_date, m.published_at_source) == (want, "text")
 
 
+def test_a_dateline_opening_a_story_block_written_without_paragraphs_dates_the_page() -> None:
+    # the story's text in a <div> of its own, no <p>; an events calendar's days come first
+    # in the page and would be the first date of its text
+    body = ("<div class='calendar'><span>Sa. 13.11.2021</span><span>Gospelgottesdienst</span>"
+            "</div><h1>Trauern digital</h1><div class='text'><strong>Karlsruhe, (12.11.2021)."
+            "</strong> Traditionell gedenken die Gemeinden ihrer Verstorbenen. " + "Text. " * 30
+            + "</div>")
+    m = page_metadata(tree("<title>Trauern digital</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2021, 11, 12), "text")
+
+
 @pytest.mark.parametrize("opening", [
     "Am 29.11.2022 – so die Branche – ",
     "Bis zum 29.11.2022 – so die Branche – ",  # no comma: no place of a dateline
