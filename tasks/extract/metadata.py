@@ -164,6 +164,8 @@ _URL_DATE = re.compile(
     r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/_-])([1-9]))(?:[/_.?&#-]|$)"
 )
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_ISO_UTC_WORD = re.compile(r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:UTC|GMT)$",
+                           re.I)
 
 
 @dataclass
@@ -240,6 +242,8 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
     if not s:
         return None
     dt = None
+    # "2022-02-03 23:30:12 UTC" (Ruby on Rails' default, many APIs): the instant, in UTC
+    s = _ISO_UTC_WORD.sub(r"\1+00:00", s)
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
     except ValueError:

@@ -1389,6 +1389,18 @@ def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> Non
         date(2022, 5, 4)
 
 
+@pytest.mark.parametrize("written", ["2022-05-03 23:30:12 UTC", "2022-05-03T23:30 GMT",
+                                     "2022-05-03 23:30:12.5 utc"])
+def test_a_time_written_with_the_word_utc_is_a_utc_instant(written) -> None:
+    # Ruby on Rails' default rendering of a time: the same instant as "...+00:00"
+    head = f"<title>Brücke</title><meta property='article:published_time' content='{written}'>"
+    page = tree(head, "<h1>Brücke</h1><p>Text.</p>")
+    m = page_metadata(page, "https://www.example.de/bruecke", now=NOW)
+    assert m.published_date == date(2022, 5, 4)  # 01:30 in Berlin
+    assert (m.published_at.date(), m.published_at.hour, m.published_at.minute) == (
+        date(2022, 5, 3), 23, 30)
+
+
 @pytest.mark.parametrize("locale, lang, url, want", [
     # a German page on a .com: Berlin, where 23:30 UTC is already the 4th
     ("de_DE", None, "https://www.example.com/a", date(2022, 5, 4)),
