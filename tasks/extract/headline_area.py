@@ -456,6 +456,26 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
+# Drupal's "submitted" line ("Submitted by <span class=username>tim</span> on ...",
+# German "Gespeichert von ...", French "par ..."): the account that posted the node, named
+# by the theme's username element, whatever its letter case (a login: "rasos")
+_SUBMITTED_USERNAME = XPath(
+    "//@class[contains(concat(' ', normalize-space(.), ' '), ' submitted ')]/.."
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' username ')]"
+)
+MAX_USERNAME = 60
+
+
+def submitted_byline(tree: HtmlElement, in_other_area) -> str | None:
+    """The username of the first Drupal "submitted" line outside comments, teasers and
+    sidebars (a comment's own line names its commenter)."""
+    for elem in _SUBMITTED_USERNAME(tree):
+        name = " ".join(elem.text_content().split())
+        if name and len(name) <= MAX_USERNAME and not in_other_area(elem):
+            return name
+    return None
+
+
 # A label standing alone in its element, the name in the text after it: "<h4>Autor</h4>
 # <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.",
 # a magazine's credits ("<div>Interview</div><div>Sven M.</div>", "Text" for the writer).

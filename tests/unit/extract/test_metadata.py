@@ -1644,3 +1644,22 @@ def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
 def test_an_italian_byline_joined_by_e_names_both_reporters() -> None:
     page = _story(beside="<p>di Marco Rossi e Luca Bianchi</p>")
     assert page_metadata(page, None, now=NOW).authors == ["Marco Rossi", "Luca Bianchi"]
+
+
+def test_drupals_submitted_line_names_the_account_that_posted_the_story() -> None:
+    # no author recorded, no byline word before a capitalised name: the "submitted" line's
+    # username element is the byline, whatever its letter case
+    story = ("<h1>Faircoin Hackathon</h1><p>" + "Text of the story. " * 30 + "</p>"
+             "<div class='submitted'>Gespeichert von <span class='username'>rasos</span> am "
+             "24. Juli 2017 - 18:55</div>")
+    comment = ("<div class='comments'><div class='comment'><div class='submitted'>"
+               "Gespeichert von <span class='username'>gastleser</span> am 25. Juli 2017"
+               "</div><p>Unsinn.</p></div></div>")
+    m = page_metadata(tree("<title>Faircoin Hackathon</title>", story + comment), None,
+                      now=NOW)
+    assert m.authors == ["rasos"]
+    # a commenter's own line is not the story's byline
+    m = page_metadata(tree("<title>Faircoin Hackathon</title>",
+                           "<h1>Faircoin Hackathon</h1><p>" + "Text. " * 30 + "</p>" + comment),
+                      None, now=NOW)
+    assert m.authors == []
