@@ -545,13 +545,16 @@ def _text_after(elem: HtmlElement) -> str:
 
 
 _EMPHASIS = frozenset({"b", "strong", "i", "em"})
-MIN_TEXT_BEFORE_SIGNATURE = 150  # the paragraph before a signature is the article's text
+# a paragraph of the article's text comes before a signature (not always just before it:
+# a review is signed under the book's details, a report under its "more information" line)
+MIN_TEXT_BEFORE_SIGNATURE = 150
 
 
 def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
     """The author's name signed under the text: a paragraph holding only a bold or italic
-    name of 2-4 words ("<p><b><i>Stefan W.</i></b></p>"), after a paragraph of text and
-    with no paragraph of text after it (a bold subheading is followed by its text)."""
+    name of 2-4 words ("<p><b><i>Stefan W.</i></b></p>"), after a paragraph of text (its
+    sibling, not necessarily the last before it) and with no paragraph of text after it (a
+    bold subheading is followed by its text)."""
     for para in tree.iter("p"):
         if (para.text and para.text.strip()) or len(para) != 1:
             continue
@@ -561,9 +564,8 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
         name = " ".join(inner.text_content().split())
         if not 2 <= len(name.split()) <= 4 or len(name) > 50 or not _NAMES_ONLY.match(name):
             continue
-        before = para.getprevious()
-        if before is None or before.tag != "p" or len(
-            before.text_content()) < MIN_TEXT_BEFORE_SIGNATURE:
+        if not any(sib.tag == "p" and len(sib.text_content()) >= MIN_TEXT_BEFORE_SIGNATURE
+                   for sib in para.itersiblings(preceding=True)):
             continue
         if any(sib.tag == "p" and len(sib.text_content().strip()) > 50
                for sib in para.itersiblings()):

@@ -163,6 +163,10 @@ def test_a_name_signed_in_bold_under_the_text_is_the_author():
     # a bold name under a short line (a caption, a list) is not a signature
     assert signature_byline(page("<p>Foto</p><p><b>Stefan Wasmer</b></p>"),
                             nowhere_else) is None
+    # ... unless the text comes before that line: a review signed under the book's details
+    details = "<p><strong>Nikole Hannah-Jones (Hrsg.)</strong><br>Blessing, 816 Seiten</p>"
+    assert signature_byline(page(text + details + "<p><strong>Marina Mucha</strong></p>"),
+                            nowhere_else) == "Marina Mucha"
 
 
 def test_the_agency_credit_of_a_wire_dateline_is_the_byline():
