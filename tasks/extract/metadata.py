@@ -1076,7 +1076,9 @@ _NOT_A_NAME = re.compile(
 # that CMSs put next to the reporter), dropped when a person is named beside it.
 _ORGANISATION = re.compile(
     r"\b(?:gmbh|ag|e\s?v|inc|ltd|llc|plc|s\.?a|média|media|verlag|verlagsgruppe|online|news"
-    r"|zeitung|nachrichten|welle|tagespost|press|presse|agency|agentur|com|de|at|ch|org|net)$",
+    r"|zeitung|nachrichten|welle|tagespost|press|presse|agency|agentur|com|de|at|ch|org|net"
+    # a publication's kind ("Auto Illustrierte", "Teen Vogue Magazine"): no person's surname
+    r"|magazin|magazine|illustrierte|zeitschrift|revista|rivista)$",
     re.IGNORECASE,
 )
 

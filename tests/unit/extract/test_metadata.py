@@ -16,6 +16,7 @@ from tasks.extract.metadata import (
     clean_authors,
     date_confidence,
     find_byline_author,
+    is_person,
     modified_date,
     outlet_names,
     page_metadata,
@@ -431,6 +432,18 @@ def test_a_person_in_the_byline_replaces_the_outlet_named_in_the_meta_tags() -> 
               "Photovoltaik, Speicher</div><p>Text</p></article>")
     m = page_metadata(tree(head, topics), "https://www.lopinion.fr/a", now=NOW)
     assert m.authors == ["L'Opinion"]
+
+
+def test_a_magazine_named_in_the_meta_tags_is_no_person_and_gives_way_to_the_byline() -> None:
+    # another publication of the publisher recorded as the author (not the outlet's name)
+    head = '<title>Winterhechte</title><meta name="author" content="Auto Illustrierte">'
+    body = ('<article><h1>Winterhechte</h1><div class="author">Text &amp; Fotos: Ivan Valetny'
+            "</div><p>Text</p></article>")
+    m = page_metadata(tree(head, body), "https://www.petri-heil.ch/de/hechte", now=NOW)
+    assert m.authors == ["Ivan Valetny"]
+    for kind in ("Magazin", "Magazine", "Illustrierte", "Zeitschrift", "Revista", "Rivista"):
+        assert not is_person(f"Teen Vogue {kind}", set()), kind
+    assert is_person("Anna Magazinović", set())
 
 
 def test_multiple_authors_stay_a_list() -> None:
