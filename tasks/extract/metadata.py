@@ -382,6 +382,13 @@ def _author_names(value: object, named: dict[str, dict] | None = None) -> list[s
             target = named.get(value["@id"])
             if target is not None and target is not value:
                 return _author_names(target)
+        if name and " " not in name.strip() and isinstance(value.get("description"), str):
+            # a one-word name (a login, a first name) whose bio opens with the full name:
+            # Yoast's Person "Stefanus" described "Stefanus Stahl - Maschinenbauer, ..."
+            m = re.match(rf"\s*{re.escape(name.strip())}((?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+){{1,2}})"
+                         r"\s*(?:[-–—,:|(]|$)", value["description"])
+            if m:
+                name = name.strip() + m[1]
         return [name] if name else []
     if isinstance(value, list):
         return [n for item in value for n in _author_names(item, named)]
@@ -1631,7 +1638,11 @@ def page_metadata(
                       or _byline_adds_coauthors(authors, shown, outlets)):
             authors = shown
 
-    authors = author_link_spelling(tree, authors, raw_authors)
+    # the string the authors were cleaned from, if they still are its: a link that spells
+    # it whole restores a name the normaliser split; once JSON-LD or the byline replaced
+    # them, a link spelling the meta tag's value ("Stefanus") would undo that
+    authors = author_link_spelling(tree, authors, raw_authors if authors == clean_authors(
+        raw_authors, outlets) else None)
 
     root = tree.getroottree().getroot()
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None

@@ -1654,6 +1654,30 @@ def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
     assert jsonld_authors(tree(_ld(dangling))) == []
 
 
+def test_a_one_word_jsonld_author_is_spelled_out_by_the_full_name_opening_its_bio() -> None:
+    from tasks.extract.metadata import jsonld_authors
+
+    def person(description: str) -> dict:
+        return {"@context": "https://schema.org", "@graph": [
+            {"@type": "Article", "author": {"@id": "https://x.example/#/schema/person/1"}},
+            {"@type": "Person", "@id": "https://x.example/#/schema/person/1", "name": "Stefanus",
+             "description": description}]}
+
+    bio = "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter."
+    assert jsonld_authors(tree(_ld(person(bio)))) == ["Stefanus Stahl"]
+    # a bio that opens otherwise says nothing of the name
+    for other in ("Stefanus fährt seit 2002 Mountainbike.", "Stefanus Stahl ist Ingenieur.",
+                  "Maschinenbauer und Abenteurer."):
+        assert jsonld_authors(tree(_ld(person(other)))) == ["Stefanus"], other
+    # the page's meta tag and the author link keep the short name: the recorded full name
+    # stays (the link spells the meta tag's value, not the names taken from JSON-LD)
+    page = tree('<title>Tubeless</title><meta name="author" content="Stefanus">'
+                + _ld(person(bio)), "<h1>Tubeless</h1><p>Text.</p>"
+                '<a href="https://x.example/author/stefanus/">Stefanus</a>')
+    assert page_metadata(page, "https://x.example/tubeless", now=NOW).authors == [
+        "Stefanus Stahl"]
+
+
 def test_an_italian_byline_joined_by_e_names_both_reporters() -> None:
     page = _story(beside="<p>di Marco Rossi e Luca Bianchi</p>")
     assert page_metadata(page, None, now=NOW).authors == ["Marco Rossi", "Luca Bianchi"]
