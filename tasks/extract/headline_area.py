@@ -723,8 +723,8 @@ def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None
             continue
         text = para.text_content() if para.tag == "p" else _opening_text(para)
         m = _DATELINE_DATE.match(text[:MAX_DATELINE_OPENING]) if text else None
-        if m is None or in_other_area(para):
-            continue
+        if m is None or _MODIFIED_CUE.search(m[0]) or in_other_area(para):
+            continue  # ("Update, 3. März 2022: ..." is no place of a report)
         day = parse_visible_date(m[1])
         if day is not None and date(1995, 1, 1) <= day <= latest:
             return day

@@ -1289,6 +1289,8 @@ def test_a_dateline_opening_a_story_block_written_without_paragraphs_dates_the_p
     "Am 29.11.2022 – so die Branche – ",
     "Bis zum 29.11.2022 – so die Branche – ",  # no comma: no place of a dateline
     "Hamburg, 29.11.2022 und danach ",  # nothing ends the dateline
+    "Update, 29.11.2022: Die Polizei meldet ",  # an update stamp, not a place
+    "Aktualisiert, 29.11.2022 – ",
 ])
 def test_a_date_inside_a_sentence_is_no_dateline(opening) -> None:
     body = ("<h1>Bioenergie</h1><p>" + opening + "Text. " * 30 + "</p>")
