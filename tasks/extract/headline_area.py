@@ -46,7 +46,11 @@ _DATE_CUE = re.compile(
 _DATE_LABEL = re.compile(
     r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
     r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"
-    r"|опубліковано",
+    r"|опубліковано"
+    # German "publiziert", "online seit", "eingestellt/geschrieben/verfasst am", French "mis
+    # en ligne", and the bare "Datum:" / "Date:" / "Fecha:" label of a story's date line
+    r"|publiziert|online seit|(?:eingestellt|geschrieben|verfasst) am|mis en ligne"
+    r"|(?:^|\s)(?:datum|date|fecha|data)\s*:",
     re.I,
 )
 # A byline line that goes on with its date: "von Marianne<br>am 20.09.2020", "By Tim A. on
@@ -110,10 +114,15 @@ def parse_visible_date(text: str) -> date | None:
             return date(int(m[15]), int(m[16]), int(m[17]))
     except ValueError:
         return None
+    # "03.Februar 2022": the day's dot glued to the month (German CMS templates)
+    text = _GLUED_MONTH.sub(". ", text)
     found = regex_parse(_MONTH_ABBREVIATION.sub(lambda m: m[1][:3], text))
     if found:
         return found.date()
     return _romance_or_polish_date(text)
+
+
+_GLUED_MONTH = re.compile(r"(?<=\b\d)\.(?=[^\W\d_]{3,})|(?<=\b\d\d)\.(?=[^\W\d_]{3,})")
 
 
 def _full_year(short: int) -> int:
@@ -124,15 +133,17 @@ def _full_year(short: int) -> int:
 # Month names htmldate's parser does not know (it reads English, French, German,
 # Indonesian, Turkish): Spanish, Portuguese, Italian, Polish (nominative and genitive),
 # Russian and Ukrainian (genitive, as dates write them: "15 августа 2016"), Dutch,
-# Swedish, Danish, Norwegian and Finnish, first four letters (three for "mei", "maj",
-# "mai"), which tell every month apart in each language.
+# Swedish, Danish, Norwegian, Finnish, Romanian, Czech, Slovak, Slovenian, Hungarian and
+# Greek (genitive), first four letters (three for "mei", "maj", "mai"), which tell every
+# month apart in each language; five where four do not (Czech "června" June, "července"
+# July). Croatian is left out: its "listopad" is October, Czech and Polish November.
 _MONTH_STEMS = {
     "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
     "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
     "jane": 1, "feve": 2, "març": 3, "maio": 5, "junh": 6, "julh": 7,
     "sete": 9, "outu": 10, "nove": 11, "deze": 12,  # pt (abril, agosto as es)
-    "genn": 1, "apri": 4, "magg": 5, "giug": 6, "lugl": 7, "sett": 9, "otto": 10,
-    "dice": 12,  # it (febbraio, marzo as es)
+    "genn": 1, "febb": 2, "apri": 4, "magg": 5, "giug": 6, "lugl": 7, "sett": 9, "otto": 10,
+    "dice": 12,  # it (marzo as es)
     "styc": 1, "lute": 2, "marc": 3, "kwie": 4, "maj": 5, "maja": 5, "czer": 6, "lipi": 7,
     "lipc": 7, "sier": 8, "wrze": 9, "pazd": 10, "paźd": 10, "list": 11, "grud": 12,  # pl
     "янва": 1, "февр": 2, "март": 3, "апре": 4, "мая": 5, "май": 5, "июня": 6, "июнь": 6,
@@ -143,6 +154,17 @@ _MONTH_STEMS = {
     "mars": 3, "mart": 3, "mai": 5, "dese": 12,  # sv, da, nb (januari/januar as nl)
     "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
     "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
+    "märz": 3,  # de: htmldate reads German, but not "03.März 2022" (see _GLUED_MONTH)
+    "luty": 2,  # pl nominative ("luty 2022" beside "3 lutego 2022")
+    "ianu": 1, "iuni": 6, "iuli": 7, "octo": 10, "noie": 11,  # ro (the rest as above)
+    "ledn": 1, "únor": 2, "břez": 3, "dubn": 4, "květ": 5, "červn": 6, "červe": 7,
+    "srpn": 8, "září": 9, "říjn": 10, "říje": 10, "pros": 12,  # cs (listopad as pl)
+    "aprí": 4, "mája": 5, "máj": 5, "júna": 6, "jún": 6, "júla": 7, "júl": 7,
+    "októ": 10,  # sk (the rest as above)
+    "mare": 3, "avgu": 8,  # sl (junij, julij as above)
+    "márc": 3, "ápri": 4, "máju": 5, "júni": 6, "júli": 7, "szep": 9,  # hu (year first)
+    "ιανο": 1, "φεβρ": 2, "μαρτ": 3, "απρι": 4, "μαΐο": 5, "μαϊο": 5, "ιουν": 6, "ιουλ": 7,
+    "αυγο": 8, "σεπτ": 9, "οκτω": 10, "νοεμ": 11, "δεκε": 12,  # el (genitive)
 }
 # Abbreviated months as date lines write them ("2 dic. 2024", "2 déc. 2024", "3 ago 2022",
 # "5 out. 2021", "2 févr. 2024", "3 juil. 2022"): only a word of 3-4 letters, so that "5
@@ -160,19 +182,34 @@ _WORDED_DATE = re.compile(
 )
 
 
+# Hungarian writes the year first, each number with its ordinal dot: "2022. február 3.",
+# "2022. febr. 3., csütörtök"
+_YEAR_FIRST_WORDED_DATE = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})\.\s+([^\W\d_]{3,})\.?\s+(\d{1,2})\.(?!\d)")
+
+
+def _month_number(word: str) -> int | None:
+    word = word.lower()  # not casefold(): it splits the Greek "ΐ" of "Μαΐου" in three
+    return _MONTH_STEMS.get(word[:5]) or _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(
+        word[:3]) or (_MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
+
+
 def _romance_or_polish_date(text: str) -> date | None:
     """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022',
-    '15 августа 2016', '3 травня 2022'."""
+    '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.'."""
     m = _WORDED_DATE.search(text)
-    if m is None:
-        return None
-    word = m[2].casefold()
-    month = _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(word[:3]) or (
-        _MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
+    if m is not None:
+        day, word, year = m[1], m[2], m[3]
+    else:
+        m = _YEAR_FIRST_WORDED_DATE.search(text)
+        if m is None:
+            return None
+        year, word, day = m[1], m[2], m[3]
+    month = _month_number(word)
     if month is None:
         return None
     try:
-        return date(int(m[3]), month, int(m[1]))
+        return date(int(year), month, int(day))
     except ValueError:
         return None
 
@@ -419,6 +456,26 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
+# Drupal's "submitted" line ("Submitted by <span class=username>tim</span> on ...",
+# German "Gespeichert von ...", French "par ..."): the account that posted the node, named
+# by the theme's username element, whatever its letter case (a login: "rasos")
+_SUBMITTED_USERNAME = XPath(
+    "//@class[contains(concat(' ', normalize-space(.), ' '), ' submitted ')]/.."
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' username ')]"
+)
+MAX_USERNAME = 60
+
+
+def submitted_byline(tree: HtmlElement, in_other_area) -> str | None:
+    """The username of the first Drupal "submitted" line outside comments, teasers and
+    sidebars (a comment's own line names its commenter)."""
+    for elem in _SUBMITTED_USERNAME(tree):
+        name = " ".join(elem.text_content().split())
+        if name and len(name) <= MAX_USERNAME and not in_other_area(elem):
+            return name
+    return None
+
+
 # A label standing alone in its element, the name in the text after it: "<h4>Autor</h4>
 # <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.",
 # a magazine's credits ("<div>Interview</div><div>Sven M.</div>", "Text" for the writer).
@@ -488,13 +545,16 @@ def _text_after(elem: HtmlElement) -> str:
 
 
 _EMPHASIS = frozenset({"b", "strong", "i", "em"})
-MIN_TEXT_BEFORE_SIGNATURE = 150  # the paragraph before a signature is the article's text
+# a paragraph of the article's text comes before a signature (not always just before it:
+# a review is signed under the book's details, a report under its "more information" line)
+MIN_TEXT_BEFORE_SIGNATURE = 150
 
 
 def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
     """The author's name signed under the text: a paragraph holding only a bold or italic
-    name of 2-4 words ("<p><b><i>Stefan W.</i></b></p>"), after a paragraph of text and
-    with no paragraph of text after it (a bold subheading is followed by its text)."""
+    name of 2-4 words ("<p><b><i>Stefan W.</i></b></p>"), after a paragraph of text (its
+    sibling, not necessarily the last before it) and with no paragraph of text after it (a
+    bold subheading is followed by its text)."""
     for para in tree.iter("p"):
         if (para.text and para.text.strip()) or len(para) != 1:
             continue
@@ -504,9 +564,8 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
         name = " ".join(inner.text_content().split())
         if not 2 <= len(name.split()) <= 4 or len(name) > 50 or not _NAMES_ONLY.match(name):
             continue
-        before = para.getprevious()
-        if before is None or before.tag != "p" or len(
-            before.text_content()) < MIN_TEXT_BEFORE_SIGNATURE:
+        if not any(sib.tag == "p" and len(sib.text_content()) >= MIN_TEXT_BEFORE_SIGNATURE
+                   for sib in para.itersiblings(preceding=True)):
             continue
         if any(sib.tag == "p" and len(sib.text_content().strip()) > 50
                for sib in para.itersiblings()):
@@ -570,7 +629,8 @@ def first_text_date(tree: HtmlElement, latest: date) -> date | None:
 _PUBLISHED_LABEL = re.compile(
     r"(?:veröffentlicht|erschienen|publiziert|published|posted|publié|publicad[oa]|pubblicato"
     r"|opublikowan[oy]|gepubliceerd|publicerad|julkaistu|udgivet|publisert|опубликовано"
-    r"|опубліковано)(?:\s+(?:am|on|le|el|il|em|in|op|den|la))?\s*:?\s*",
+    r"|опубліковано|online seit|(?:eingestellt|geschrieben|verfasst)(?= am)|mis en ligne)"
+    r"(?:\s+(?:am|on|le|el|il|em|in|op|den|la))?\s*:?\s*",
     re.IGNORECASE,
 )
 MAX_LABEL_SEGMENT = 100
@@ -611,23 +671,60 @@ def labelled_date(tree: HtmlElement, latest: date) -> date | None:
 
 # A paragraph that opens with the day of the report, then a dash: the dateline of press
 # releases and news agencies ("29.11.2022 – Mehrfach und vehement ...", "12. März 2021 -
-# Die Stadt ..."). The date is the first thing in the paragraph, nothing before it.
+# Die Stadt ..."). The date is the first thing in the paragraph, or follows the place of
+# the report and a comma ("Hamburg, 12.11.2021 – ...", "Karlsruhe, (12.11.2021). ...",
+# "Paris, le 3 février 2022 – ...", "BERLIN (dpa), 3. März 2022 – ..."), and is ended by a
+# dash, a full stop or colon, or a wire service's mark ("NEW YORK, Feb. 3, 2022
+# /PRNewswire/ -- ...", "(GLOBE NEWSWIRE) --", "(BUSINESS WIRE) --"). The place is one to
+# four words opening with a capital, so "Am 29.11.2022 – so die Branche" stays no dateline.
+_DATELINE_PLACE = (
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.]*(?:[ /-][\w'’.]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?,\s*"
+    r"(?:(?:den|le|el|il|am|on)\s+)?)?"
+)
+_DATELINE_END = r"\s*(?:[–—-]+\s|[.:]\s|/[^/\s]{2,30}/\s*[–—-]|\([A-Z][\w ]{2,30}\)\s*[–—-])"
 _DATELINE_DATE = re.compile(
-    r"^\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
-    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\s*[–—-]\s+\S"
+    r"^\s*" + _DATELINE_PLACE
+    + r"\(?(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\)?" + _DATELINE_END
 )
 MAX_DATELINE_SCAN = 40  # the story's first paragraphs, not a list of dated teasers below
+MAX_DATELINE_OPENING = 100  # the place, the date and the wire's mark
+_INLINE_OPENERS = frozenset({"strong", "b", "em", "i", "span"})
+
+
+def _opening_text(elem: HtmlElement) -> str:
+    """The first MAX_DATELINE_OPENING characters of an element's text (a <div> may hold
+    the whole story: its text is not joined whole)."""
+    parts, size = [], 0
+    for piece in elem.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= MAX_DATELINE_OPENING:
+            break
+    return "".join(parts)
 
 
 def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
-    """The day a paragraph of the story opens with, before a dash (_DATELINE_DATE)."""
-    for i, para in enumerate(tree.iter("p")):
-        if i >= MAX_DATELINE_SCAN:
+    """The day a paragraph of the story (a <p>, or a <div> with text of its own) opens
+    with, before a dash (_DATELINE_DATE)."""
+    seen = {"p": 0, "div": 0}  # each kind counted apart: menus' divs push no <p> out
+    for para in tree.iter("p", "div"):
+        if para.tag == "div":
+            # a story's text block written without <p> ("<div class=text><strong>Karlsruhe,
+            # (12.11.2021).</strong> Traditionell ..."): its own opening words only
+            lead = para.text if (para.text or "").strip() else (
+                para[0].text if len(para) and para[0].tag in _INLINE_OPENERS else None)
+            if not (lead or "").strip():
+                continue
+        seen[para.tag] += 1
+        if seen["p"] > MAX_DATELINE_SCAN:
             return None
-        text = para.text_content()
-        m = _DATELINE_DATE.match(text[:60]) if text else None
-        if m is None or in_other_area(para):
+        if seen[para.tag] > MAX_DATELINE_SCAN:
             continue
+        text = para.text_content() if para.tag == "p" else _opening_text(para)
+        m = _DATELINE_DATE.match(text[:MAX_DATELINE_OPENING]) if text else None
+        if m is None or _MODIFIED_CUE.search(m[0]) or in_other_area(para):
+            continue  # ("Update, 3. März 2022: ..." is no place of a report)
         day = parse_visible_date(m[1])
         if day is not None and date(1995, 1, 1) <= day <= latest:
             return day

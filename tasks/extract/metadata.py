@@ -62,6 +62,7 @@ from tasks.extract.headline_area import (
     post_date_field,
     relative_date,
     signature_byline,
+    submitted_byline,
     text_byline,
     visible_date,
     wire_credit,
@@ -164,6 +165,8 @@ _URL_DATE = re.compile(
     r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/_-])([1-9]))(?:[/_.?&#-]|$)"
 )
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_ISO_UTC_WORD = re.compile(r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:UTC|GMT)$",
+                           re.I)
 
 
 @dataclass
@@ -240,6 +243,8 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
     if not s:
         return None
     dt = None
+    # "2022-02-03 23:30:12 UTC" (Ruby on Rails' default, many APIs): the instant, in UTC
+    s = _ISO_UTC_WORD.sub(r"\1+00:00", s)
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
     except ValueError:
@@ -377,6 +382,13 @@ def _author_names(value: object, named: dict[str, dict] | None = None) -> list[s
             target = named.get(value["@id"])
             if target is not None and target is not value:
                 return _author_names(target)
+        if name and " " not in name.strip() and isinstance(value.get("description"), str):
+            # a one-word name (a login, a first name) whose bio opens with the full name:
+            # Yoast's Person "Stefanus" described "Stefanus Stahl - Maschinenbauer, ..."
+            m = re.match(rf"\s*{re.escape(name.strip())}((?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+){{1,2}})"
+                         r"\s*(?:[-–—,:|(]|$)", value["description"])
+            if m:
+                name = name.strip() + m[1]
         return [name] if name else []
     if isinstance(value, list):
         return [n for item in value for n in _author_names(item, named)]
@@ -1071,7 +1083,9 @@ _NOT_A_NAME = re.compile(
 # that CMSs put next to the reporter), dropped when a person is named beside it.
 _ORGANISATION = re.compile(
     r"\b(?:gmbh|ag|e\s?v|inc|ltd|llc|plc|s\.?a|média|media|verlag|verlagsgruppe|online|news"
-    r"|zeitung|nachrichten|welle|tagespost|press|presse|agency|agentur|com|de|at|ch|org|net)$",
+    r"|zeitung|nachrichten|welle|tagespost|press|presse|agency|agentur|com|de|at|ch|org|net"
+    # a publication's kind ("Auto Illustrierte", "Teen Vogue Magazine"): no person's surname
+    r"|magazin|magazine|illustrierte|zeitschrift|revista|rivista)$",
     re.IGNORECASE,
 )
 
@@ -1601,6 +1615,7 @@ def page_metadata(
                        lambda: text_byline(headline, _in_other_area),
                        lambda: credit_byline(headline, _in_other_area),
                        lambda: paragraph_byline(tree, _in_other_area),
+                       lambda: submitted_byline(tree, _in_other_area),
                        lambda: labelled_byline(tree, _in_other_area),
                        lambda: signature_byline(tree, _in_other_area),
                        lambda: wire_credit(tree, _in_other_area),
@@ -1623,7 +1638,11 @@ def page_metadata(
                       or _byline_adds_coauthors(authors, shown, outlets)):
             authors = shown
 
-    authors = author_link_spelling(tree, authors, raw_authors)
+    # the string the authors were cleaned from, if they still are its: a link that spells
+    # it whole restores a name the normaliser split; once JSON-LD or the byline replaced
+    # them, a link spelling the meta tag's value ("Stefanus") would undo that
+    authors = author_link_spelling(tree, authors, raw_authors if authors == clean_authors(
+        raw_authors, outlets) else None)
 
     root = tree.getroottree().getroot()
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None

@@ -163,6 +163,10 @@ def test_a_name_signed_in_bold_under_the_text_is_the_author():
     # a bold name under a short line (a caption, a list) is not a signature
     assert signature_byline(page("<p>Foto</p><p><b>Stefan Wasmer</b></p>"),
                             nowhere_else) is None
+    # ... unless the text comes before that line: a review signed under the book's details
+    details = "<p><strong>Nikole Hannah-Jones (Hrsg.)</strong><br>Blessing, 816 Seiten</p>"
+    assert signature_byline(page(text + details + "<p><strong>Marina Mucha</strong></p>"),
+                            nowhere_else) == "Marina Mucha"
 
 
 def test_the_agency_credit_of_a_wire_dateline_is_the_byline():
@@ -213,10 +217,24 @@ def test_a_publication_label_dates_the_page_in_many_languages() -> None:
 
     latest = date(2024, 1, 1)
     for label in ("Gepubliceerd op", "Opublikowany", "Publicerad den", "Julkaistu",
-                  "Udgivet den", "Publisert", "Опубликовано", "Publicada el"):
+                  "Udgivet den", "Publisert", "Опубликовано", "Publicada el", "Publiziert am",
+                  "Online seit", "Eingestellt am", "Verfasst am", "Mis en ligne le"):
         page = html.fromstring(f"<html><body><h1>Bridge</h1><p>Letzte Änderung 05.05.2022</p>"
                                f"<p>{label} 03.05.2022</p></body></html>")
         assert labelled_date(page, latest) == date(2022, 5, 3), label
+
+
+def test_a_date_line_labelled_with_its_date_or_publication_is_a_date_element():
+    # no class says "date": the label in its text does ("Datum: ...", "Mis en ligne le ...")
+    for line in ("Datum: 03.05.2022", "Date : 3 May 2022", "Fecha: 3 de mayo de 2022",
+                 "Data: 3 maggio 2022", "Publiziert am 03.05.2022", "Online seit 03.05.2022",
+                 "Geschrieben am 03.05.2022", "Mis en ligne le 3 mai 2022"):
+        h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+        assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 5, 3), 0), line
+    # a word ending in "date" is no label ("Update:" is no publication either)
+    for line in ("Candidate: 03.05.2022", "Update: 03.05.2022"):
+        h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+        assert visible_date(h1, nowhere_else, parse_attr) is None, line
 
 
 def test_a_byline_line_that_goes_on_with_a_date_dates_the_story():

@@ -16,6 +16,7 @@ from tasks.extract.metadata import (
     clean_authors,
     date_confidence,
     find_byline_author,
+    is_person,
     modified_date,
     outlet_names,
     page_metadata,
@@ -433,6 +434,18 @@ def test_a_person_in_the_byline_replaces_the_outlet_named_in_the_meta_tags() -> 
     assert m.authors == ["L'Opinion"]
 
 
+def test_a_magazine_named_in_the_meta_tags_is_no_person_and_gives_way_to_the_byline() -> None:
+    # another publication of the publisher recorded as the author (not the outlet's name)
+    head = '<title>Winterhechte</title><meta name="author" content="Auto Illustrierte">'
+    body = ('<article><h1>Winterhechte</h1><div class="author">Text &amp; Fotos: Ivan Valetny'
+            "</div><p>Text</p></article>")
+    m = page_metadata(tree(head, body), "https://www.petri-heil.ch/de/hechte", now=NOW)
+    assert m.authors == ["Ivan Valetny"]
+    for kind in ("Magazin", "Magazine", "Illustrierte", "Zeitschrift", "Revista", "Rivista"):
+        assert not is_person(f"Teen Vogue {kind}", set()), kind
+    assert is_person("Anna Magazinović", set())
+
+
 def test_multiple_authors_stay_a_list() -> None:
     m = page_metadata(tree('<meta name="author" content="Lars Fischer und Alina Schadwinkel">'),
                       None, now=NOW)
@@ -735,6 +748,21 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("5 out. 2021", date(2021, 10, 5)),
     ("5 Marathons 2022", None),  # a longer word is no abbreviation
     ("3 outlets 2022", None),
+    ("3 febbraio 2022", date(2022, 2, 3)),  # Italian February ("febb", not Spanish "febr")
+    ("03.Februar 2022", date(2022, 2, 3)),  # the day's dot glued to the month
+    ("3.März 2022, 10:00", date(2022, 3, 3)),
+    ("1.Bundesliga 2022", None),
+    ("3 ianuarie 2022", date(2022, 1, 3)),  # ro
+    ("12 octombrie 2021", date(2021, 10, 12)),
+    ("3. června 2022", date(2022, 6, 3)),  # cs: June and July share four letters
+    ("3. července 2022", date(2022, 7, 3)),
+    ("12. října 2021", date(2021, 10, 12)),
+    ("3. júna 2022", date(2022, 6, 3)),  # sk
+    ("2022. február 3.", date(2022, 2, 3)),  # hu: the year first, ordinal dots
+    ("2022. szept. 14., szerda", date(2022, 9, 14)),
+    ("2021. Marathon 3.", None),
+    ("15 Μαΐου 2021", date(2021, 5, 15)),  # el (genitive)
+    ("3 ΦΕΒΡΟΥΑΡΙΟΥ 2022", date(2022, 2, 3)),
 ])
 def test_parse_visible_date(text, want) -> None:
     from tasks.extract.headline_area import parse_visible_date
@@ -1228,6 +1256,15 @@ def test_a_label_byline_in_the_storys_own_sidebar_spells_out_a_one_word_author()
     ("29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.", date(2022, 11, 29)),
     ("12. März 2021 - Die Stadt hat beschlossen.", date(2021, 3, 12)),
     ("March 4, 2021 — The city council voted.", date(2021, 3, 4)),
+    # the place of the report before the date, and a wire service's mark after it
+    ("Hamburg, 29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt.",
+     date(2022, 11, 29)),
+    ("Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden.", date(2021, 11, 12)),
+    ("BERLIN (dpa), 3. März 2022 – Die Stadt hat beschlossen.", date(2022, 3, 3)),
+    ("Paris, le 3 février 2022 – Le conseil a voté.", date(2022, 2, 3)),
+    ("NEW YORK, Feb. 3, 2022 /PRNewswire/ -- Acme Corp. today announced", date(2022, 2, 3)),
+    ("SAN FRANCISCO, Feb. 3, 2022 (GLOBE NEWSWIRE) -- Acme today announced",
+     date(2022, 2, 3)),
 ])
 def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(opening,
                                                                            want) -> None:
@@ -1237,8 +1274,26 @@ def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(openi
     assert (m.published_date, m.published_at_source) == (want, "text")
 
 
-def test_a_date_inside_a_sentence_is_no_dateline() -> None:
-    body = ("<h1>Bioenergie</h1><p>Am 29.11.2022 – so die Branche – " + "Text. " * 30 + "</p>")
+def test_a_dateline_opening_a_story_block_written_without_paragraphs_dates_the_page() -> None:
+    # the story's text in a <div> of its own, no <p>; an events calendar's days come first
+    # in the page and would be the first date of its text
+    body = ("<div class='calendar'><span>Sa. 13.11.2021</span><span>Gospelgottesdienst</span>"
+            "</div><h1>Trauern digital</h1><div class='text'><strong>Karlsruhe, (12.11.2021)."
+            "</strong> Traditionell gedenken die Gemeinden ihrer Verstorbenen. " + "Text. " * 30
+            + "</div>")
+    m = page_metadata(tree("<title>Trauern digital</title>", body), None, now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2021, 11, 12), "text")
+
+
+@pytest.mark.parametrize("opening", [
+    "Am 29.11.2022 – so die Branche – ",
+    "Bis zum 29.11.2022 – so die Branche – ",  # no comma: no place of a dateline
+    "Hamburg, 29.11.2022 und danach ",  # nothing ends the dateline
+    "Update, 29.11.2022: Die Polizei meldet ",  # an update stamp, not a place
+    "Aktualisiert, 29.11.2022 – ",
+])
+def test_a_date_inside_a_sentence_is_no_dateline(opening) -> None:
+    body = ("<h1>Bioenergie</h1><p>" + opening + "Text. " * 30 + "</p>")
     m = page_metadata(tree("<title>Bioenergie</title>", body), None, now=NOW)
     assert m.published_date != date(2022, 11, 29) or m.published_at_source != "text"
 
@@ -1347,6 +1402,18 @@ def test_a_utc_instant_is_dated_in_the_zone_of_the_pages_country_domain() -> Non
     # no country domain: the day as written
     assert page_metadata(page, "https://example.com/jugada/", now=NOW).published_date == \
         date(2022, 5, 4)
+
+
+@pytest.mark.parametrize("written", ["2022-05-03 23:30:12 UTC", "2022-05-03T23:30 GMT",
+                                     "2022-05-03 23:30:12.5 utc"])
+def test_a_time_written_with_the_word_utc_is_a_utc_instant(written) -> None:
+    # Ruby on Rails' default rendering of a time: the same instant as "...+00:00"
+    head = f"<title>Brücke</title><meta property='article:published_time' content='{written}'>"
+    page = tree(head, "<h1>Brücke</h1><p>Text.</p>")
+    m = page_metadata(page, "https://www.example.de/bruecke", now=NOW)
+    assert m.published_date == date(2022, 5, 4)  # 01:30 in Berlin
+    assert (m.published_at.date(), m.published_at.hour, m.published_at.minute) == (
+        date(2022, 5, 3), 23, 30)
 
 
 @pytest.mark.parametrize("locale, lang, url, want", [
@@ -1589,6 +1656,49 @@ def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
     assert jsonld_authors(tree(_ld(dangling))) == []
 
 
+def test_a_one_word_jsonld_author_is_spelled_out_by_the_full_name_opening_its_bio() -> None:
+    from tasks.extract.metadata import jsonld_authors
+
+    def person(description: str) -> dict:
+        return {"@context": "https://schema.org", "@graph": [
+            {"@type": "Article", "author": {"@id": "https://x.example/#/schema/person/1"}},
+            {"@type": "Person", "@id": "https://x.example/#/schema/person/1", "name": "Stefanus",
+             "description": description}]}
+
+    bio = "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter."
+    assert jsonld_authors(tree(_ld(person(bio)))) == ["Stefanus Stahl"]
+    # a bio that opens otherwise says nothing of the name
+    for other in ("Stefanus fährt seit 2002 Mountainbike.", "Stefanus Stahl ist Ingenieur.",
+                  "Maschinenbauer und Abenteurer."):
+        assert jsonld_authors(tree(_ld(person(other)))) == ["Stefanus"], other
+    # the page's meta tag and the author link keep the short name: the recorded full name
+    # stays (the link spells the meta tag's value, not the names taken from JSON-LD)
+    page = tree('<title>Tubeless</title><meta name="author" content="Stefanus">'
+                + _ld(person(bio)), "<h1>Tubeless</h1><p>Text.</p>"
+                '<a href="https://x.example/author/stefanus/">Stefanus</a>')
+    assert page_metadata(page, "https://x.example/tubeless", now=NOW).authors == [
+        "Stefanus Stahl"]
+
+
 def test_an_italian_byline_joined_by_e_names_both_reporters() -> None:
     page = _story(beside="<p>di Marco Rossi e Luca Bianchi</p>")
     assert page_metadata(page, None, now=NOW).authors == ["Marco Rossi", "Luca Bianchi"]
+
+
+def test_drupals_submitted_line_names_the_account_that_posted_the_story() -> None:
+    # no author recorded, no byline word before a capitalised name: the "submitted" line's
+    # username element is the byline, whatever its letter case
+    story = ("<h1>Faircoin Hackathon</h1><p>" + "Text of the story. " * 30 + "</p>"
+             "<div class='submitted'>Gespeichert von <span class='username'>rasos</span> am "
+             "24. Juli 2017 - 18:55</div>")
+    comment = ("<div class='comments'><div class='comment'><div class='submitted'>"
+               "Gespeichert von <span class='username'>gastleser</span> am 25. Juli 2017"
+               "</div><p>Unsinn.</p></div></div>")
+    m = page_metadata(tree("<title>Faircoin Hackathon</title>", story + comment), None,
+                      now=NOW)
+    assert m.authors == ["rasos"]
+    # a commenter's own line is not the story's byline
+    m = page_metadata(tree("<title>Faircoin Hackathon</title>",
+                           "<h1>Faircoin Hackathon</h1><p>" + "Text. " * 30 + "</p>" + comment),
+                      None, now=NOW)
+    assert m.authors == []
