@@ -325,3 +325,48 @@ def test_a_feed_doctype_neither_expands_entities_nor_reads_files_or_urls(tmp_pat
     assert [i.url for i in r.items] == ["https://news.example/a", "https://news.example/b"]
     assert all("lollol" not in (i.title or "") and "SECRET" not in (i.title or "")
                for i in r.items)
+
+
+# -- JSON Feed (fault round 3: feedparser reads XML only, so a JSON Feed was not_a_feed
+# and every item in it lost) ------------------------------------------------------------
+
+JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "News",
+ "home_page_url": "https://news.example/",
+ "items": [
+  {"id": "1", "url": "https://news.example/j/1", "title": "Talks &amp; trade",
+   "date_published": "2024-05-01T10:00:00+02:00"},
+  {"id": "2", "title": "No link, opaque id"},
+  {"id": "3", "external_url": "/j/linked", "title": "A link post",
+   "date_modified": "2024-05-02T08:00:00Z"},
+  {"id": "https://news.example/j/4", "content_text": "id only"},
+  {"id": "5", "url": "https://news.example/j/1", "title": "The first again"},
+  "not an object"
+ ]}"""
+
+
+@pytest.mark.parametrize("content_type", ["application/feed+json", "application/json", None])
+def test_a_json_feed_is_read_like_an_xml_feed(content_type) -> None:
+    result = parse_feed(JSON_FEED, "https://news.example/feed.json", content_type)
+    assert result.error is None and result.version == "json11"
+    assert [(i.url, i.title, i.published_at) for i in result.items] == [
+        ("https://news.example/j/1", "Talks & trade", datetime(2024, 5, 1, 8, tzinfo=UTC)),
+        ("https://news.example/j/linked", "A link post", datetime(2024, 5, 2, 8, tzinfo=UTC)),
+        ("https://news.example/j/4", None, None),
+    ]
+    assert [reason for reason, _ in result.skipped] == ["feed_item_no_url"] * 2
+
+
+def test_a_json_feed_cut_short_keeps_its_whole_items() -> None:
+    cut = JSON_FEED[:JSON_FEED.index(b'{"id": "3"') + 20]
+    result = parse_feed(cut, "https://news.example/feed.json", "application/feed+json")
+    assert [i.url for i in result.items] == ["https://news.example/j/1"]
+    assert [r for r, _ in result.skipped] == ["feed_truncated", "feed_item_no_url"]
+    assert "kept the 2 whole items" in result.skipped[0][1]
+
+
+def test_json_that_is_no_feed_says_so() -> None:
+    for body, words in ((b'{"error": "rate limited"}', 'no "items" list'),
+                        (b"[1, 2]", 'no "items" list'), (b"{not json", "not JSON")):
+        result = parse_feed(body, "https://news.example/feed.json", "application/json")
+        assert result.items == [] and result.error[0] == "not_a_feed", body
+        assert words in result.error[1], body
