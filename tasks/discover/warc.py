@@ -717,6 +717,18 @@ def iter_warc(
         yield from release()
         bump("records")
         last_pos, last_settled = record.stream_pos, False
+        if not (record.headers.get("Content-Length") or "").strip().isdigit():
+            # Every WARC record has one (WARC 1.1, 5.3); the reader hands over a record
+            # without it (or with its value cut) only when the file ends inside its
+            # header (the last gzip member of a .warc.gz cut short). It was a `bad_http`
+            # reject ("no end of HTTP headers", of an empty block), or a silent skip when
+            # its type was cut too.
+            last_settled = True
+            uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+            yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
+                               f"the record at offset {record.stream_pos}", uri,
+                               f"{source}@{record.stream_pos}#truncated")
+            continue
         if record.record_type != WarcRecordType.response:
             bump(f"skipped_{record.record_type}")
             continue

@@ -590,3 +590,34 @@ def test_a_gzip_file_archived_as_such_stays_compressed() -> None:
     block = b"HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\n\r\n" + data
     rows, _, _ = run(raw_record("https://ok.example/sitemap.xml.gz", block))
     assert rows[0]["body"] == data
+
+
+def test_a_warc_gz_cut_inside_its_last_record_header_says_so() -> None:
+    """Fault round 3: every cut inside the last record of a .warc.gz (a download or a
+    crawler stopped) keeps the two whole records and gives one reject for the third.
+    Cut inside the record's WARC header (its Content-Length, or its value, not yet
+    there) the reader hands over an empty record: that was a `bad_http` reject ("no end
+    of HTTP headers in the first 64 KiB") naming no cut."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    ends = []
+    for i in range(3):
+        _response(w, f"https://cut.example/{i}", b"<html><body><p>text</p></body></html>",
+                  [("Content-Type", "text/html")])
+        ends.append(buf.tell())
+    data = buf.getvalue()
+    header_cuts = 0
+    for cut in range(ends[1] + 1, len(data) - 8):  # a cut in the gzip trailer loses nothing
+        rows, rejects, _ = run(data[:cut])
+        urls = [r["url"] for r in rows]
+        assert urls[:2] == ["https://cut.example/0", "https://cut.example/1"]
+        if len(urls) == 3:  # cut after the block (in the record's closing CRLFs): whole
+            assert rejects == [], cut
+            continue
+        assert len(rejects) == 1, cut
+        # a cut inside the member's first WARC header line cannot be told from garbage
+        assert rejects[0]["reason"] in ("warc_truncated", "warc_unreadable"), (cut, rejects)
+        if "inside the WARC header" in rejects[0]["detail"]:
+            header_cuts += 1
+            assert rejects[0]["reason"] == "warc_truncated"
+    assert header_cuts > 0
