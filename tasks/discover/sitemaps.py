@@ -32,6 +32,11 @@ MAX_SITEMAP_URLS = 50_000
 # (query strings written as they are). lxml's recovery drops the rest of that text and
 # loses the entities after it ("&amp;" too), so such an ampersand is escaped first.
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+# A CDATA section: its text is taken as written, so an "&" in it is no entity to escape
+# (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL "...?a=1&amp;b=2").
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
+# gzip layers undone at most (a .xml.gz gzipped once more by a server that did not say so)
+_MAX_GZIP_LAYERS = 3
 # The encoding a declaration names: replaced once the bytes have been re-encoded.
 _XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 # The end tags of entries, with any prefix: what a file cut short really closed.
@@ -224,7 +229,9 @@ def parse_sitemap(
     (recovered) or `skipped` (single entries without a usable <loc>, or past max_urls).
     """
     result = SitemapResult()
-    if data[:2] == b"\x1f\x8b":
+    layers = 0
+    while data[:2] == b"\x1f\x8b" and layers < _MAX_GZIP_LAYERS:
+        layers += 1  # a second layer was "binary data, neither XML nor a list of URLs"
         try:  # the shared capped decoder: a gzip bomb stops at max_bytes
             data = decode_one(data, "gzip", max_bytes, strict=True)
         except CodingError as exc:
@@ -234,7 +241,7 @@ def parse_sitemap(
             else:
                 result.error = ("sitemap_bad_gzip", f"cannot decompress: {exc.detail}")
             return result
-    elif len(data) > max_bytes:
+    if not layers and len(data) > max_bytes:
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
         return result
     data = _utf16_as_utf8(data)
@@ -254,7 +261,11 @@ def parse_sitemap(
         # refused with everything after them; their references are left unresolved.
         data = _DOCTYPE.sub(b"", data, count=1)
     if b"&" in data:
-        data = _BARE_AMP.sub(b"&amp;", data)
+        if b"<![CDATA[" in data:  # odd pieces of the split are CDATA sections: kept as is
+            data = b"".join(piece if i % 2 else _BARE_AMP.sub(b"&amp;", piece)
+                            for i, piece in enumerate(_CDATA.split(data)))
+        else:
+            data = _BARE_AMP.sub(b"&amp;", data)
     context = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),
