@@ -29,6 +29,9 @@ _TAG = re.compile(r"<[^>]{0,500}>")
 # its code is no words of the title. Tags alone are stripped, their text kept.
 _CODE = re.compile(r"(?is)<(script|style)\b[^>]{0,500}>.*?</\1\s*>")
 _SPACE = re.compile(r"\s+")
+# A tag in a title escaped twice ("&amp;lt;b&amp;gt;", WordPress feeds): it is a tag
+# only once unescaped. Shaped like a real tag, so "x < y > z" stays text.
+_REAL_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
 # A title longer than this is a description pasted into the wrong element.
 MAX_TITLE_CHARS = 1000
 # A feed's decompressed size cap: the sitemap cap (sitemaps.org's 50 MB); no real feed
@@ -73,7 +76,10 @@ def clean_title(raw: str | None) -> str | None:
     """Plain-text, single-spaced title, or None when empty."""
     if not raw:
         return None
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _CODE.sub(" ", raw)))).strip()
+    text = html.unescape(_TAG.sub(" ", _CODE.sub(" ", raw)))
+    if "<" in text:
+        text = _REAL_TAG.sub(" ", _CODE.sub(" ", text))
+    text = _SPACE.sub(" ", text).strip()
     return text[:MAX_TITLE_CHARS] or None
 
 

@@ -370,3 +370,16 @@ def test_json_that_is_no_feed_says_so() -> None:
         result = parse_feed(body, "https://news.example/feed.json", "application/json")
         assert result.items == [] and result.error[0] == "not_a_feed", body
         assert words in result.error[1], body
+
+
+def test_a_title_escaped_twice_loses_its_tags_but_keeps_its_comparisons() -> None:
+    """Fault round 3: "&amp;lt;b&amp;gt;" in the feed (escaped twice, as WordPress feeds
+    do) reached the title as "<b>bold</b>"; a "<" that opens no tag stays text."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b"<item><title>Tom &amp;amp; Jerry &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt;</title>"
+           b"<link>https://news.example/a</link></item>"
+           b"<item><title>Profits &amp;lt; forecasts</title><link>https://news.example/b</link>"
+           b"</item></channel></rss>")
+    titles = [i.title for i in parse_feed(rss, FEED_URL).items]
+    assert titles == ["Tom & Jerry bold", "Profits < forecasts"]
+    assert clean_title("&lt;script&gt;alert(1)&lt;/script&gt;Budget") == "Budget"
