@@ -212,6 +212,7 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
 # A URL list line that holds something other than printable text: binary junk pasted
 # or appended into the file, never part of a URL.
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
 
 
 def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
@@ -223,6 +224,9 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         line = rawline.decode("utf-8", errors="replace").strip()
         if not line or line.startswith("#"):
             continue
+        # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
+        # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
+        line = _INLINE_COMMENT.sub("", line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"

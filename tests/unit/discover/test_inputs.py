@@ -418,3 +418,15 @@ def test_a_binary_file_named_urls_is_still_one_reject(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     docs, rejects = read_url_list(path, "run-1")
     assert docs == [] and [r["reason"] for r in rejects] == ["binary_content"]
+
+
+def test_a_comment_after_a_url_in_a_list_leaves_the_url(tmp_path: Path) -> None:
+    """Fault round 3: "https://a.example/x  # from the desk" was a bad_url reject (the
+    whitespace inside); a "#" with no whitespace before it is the URL's fragment."""
+    path = tmp_path / "l.urls"
+    path.write_bytes(b"https://news.example/a  # from the desk\r\n"
+                     b"https://news.example/b#part\n\thttps://news.example/c\t#x\n")
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/b#part",
+                                         "https://news.example/c"]
+    assert rejects == []
