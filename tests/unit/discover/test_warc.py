@@ -621,3 +621,26 @@ def test_a_warc_gz_cut_inside_its_last_record_header_says_so() -> None:
             header_cuts += 1
             assert rejects[0]["reason"] == "warc_truncated"
     assert header_cuts > 0
+
+
+def test_a_206_record_holding_a_slice_is_partial_content() -> None:
+    """Fault round 3: a 206 record (a crawler that sent Range, a cache) holding part of
+    the page was extracted and kept as if it were the whole article."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    page = b"<html><body><p>" + b"Text of the story. " * 40 + b"</p></body></html>"
+    _response(w, "https://p.example/slice", page[:100],
+              [("Content-Type", "text/html"), ("Content-Range", f"bytes 0-99/{len(page)}")],
+              status="206 Partial Content")
+    _response(w, "https://p.example/whole", page,
+              [("Content-Type", "text/html"),
+               ("Content-Range", f"bytes 0-{len(page) - 1}/{len(page)}")],
+              status="206 Partial Content")
+    _response(w, "https://p.example/norange", page[:100], [("Content-Type", "text/html")],
+              status="206 Partial Content")
+    rows, rejects, _ = run(buf.getvalue())
+    assert [(r["url"], r["status"]) for r in rows] == [("https://p.example/whole", 206)]
+    assert [(r["url"], r["reason"]) for r in rejects] == [
+        ("https://p.example/slice", "partial_content"),
+        ("https://p.example/norange", "partial_content")]
+    assert "not the whole page" in rejects[0]["detail"]
