@@ -407,6 +407,8 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     status = doc.get("status")
     if status is not None and not 200 <= status < 300:
         return Verdict(f"http_{status}", f"the archived response has status {status}")
+    if status == 204:  # the fetcher's kind for it; it was "unparsable or empty HTML"
+        return Verdict("no_content", "the archived response has status 204 (No Content)")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
     if ctype in GENERIC_PAGE_TYPES and ctype not in allowed_content_types:
         # a generic label over an HTML page is the page, as the fetcher takes it

@@ -423,6 +423,8 @@ def test_article_row_keeps_tags_and_the_documents_own_url() -> None:
                                           "archived response is application/pdf")),
         (200, " TEXT/HTML ; charset=utf-8", None),
         (299, None, None),
+        # fault round 3: an archived 204 was "extraction_failed: unparsable or empty HTML"
+        (204, "text/html", ("no_content", "the archived response has status 204 (No Content)")),
     ],
 )
 def test_archived_response_problem(status, ctype, want) -> None:
