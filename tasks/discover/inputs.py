@@ -84,10 +84,11 @@ class Dump:
 class DumpError(ValueError):
     """A dump that cannot be ingested. `reason` is the rejects code."""
 
-    def __init__(self, reason: str, detail: str):
+    def __init__(self, reason: str, detail: str, url: str | None = None):
         super().__init__(detail)
         self.reason = reason
         self.detail = detail
+        self.url = url  # the dump's URL when its header was read: the reject names it
 
 
 def decode_dump(raw: bytes) -> str:
@@ -136,11 +137,11 @@ def parse_dump(text: str) -> Dump:
     while rest and not rest[0]:
         rest.pop(0)
     if not rest:
-        raise DumpError("missing_title", "no title line after the header")
+        raise DumpError("missing_title", "no title line after the header", url)
     title, body_lines = rest[0], rest[1:]
     body = "\n".join(ln for ln in body_lines if ln)
     if not body.strip():
-        raise DumpError("empty_body", "the dump has a header and a title but no body")
+        raise DumpError("empty_body", "the dump has a header and a title but no body", url)
     return Dump(published=published, url=url, title=title, body=body)
 
 
@@ -199,7 +200,7 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         except DumpError as exc:
             where = "" if len(parts) == 1 else f"article {n} of {len(parts)}: "
             rejects.append(_reject("dump", source, part_key, exc.reason, where + exc.detail,
-                                   run_id))
+                                   run_id, url=exc.url))
             continue
         docs.append({
             "input_key": part_key, "url": dump.url, "source_kind": "dump", "source": source,

@@ -176,6 +176,7 @@ def test_a_file_of_several_dumps_gives_each_article(tmp_path):
     # the empty one in the middle is rejected on its own, saying which it is
     [empty] = rejects
     assert empty["reason"] == "empty_body" and empty["detail"].startswith("article 2 of 3: ")
+    assert empty["url"] == "https://example.com/a2" and empty["article_id"]  # which one
     keys = [d["input_key"] for d in docs] + [empty["input_key"]]
     assert len(set(keys)) == 3 and all(k.startswith("dump:") for k in keys)
     # a file of one article keeps the key it always had (re-runs skip it)
