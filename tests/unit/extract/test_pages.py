@@ -660,3 +660,22 @@ def test_an_archived_html_page_under_a_generic_label_is_a_page(ctype, body, want
     got = archived_response_problem({"status": 200, "content_type": ctype, "body": body},
                                     ["text/html", "application/xhtml+xml"])
     assert (None if got is None else (got.reason, got.detail)) == want
+
+
+@pytest.mark.parametrize(("day", "kept", "flags"), [
+    (datetime(2999, 1, 1, tzinfo=UTC), None, ["future"]),
+    (datetime(1970, 1, 1, tzinfo=UTC), None, ["implausible"]),
+    (datetime(2024, 4, 4, tzinfo=UTC), datetime(2024, 4, 4, tzinfo=UTC), None),
+])
+def test_a_dump_header_date_is_held_to_the_page_date_rule(day, kept, flags) -> None:
+    """Fault round 3: a dump dated 2999 was published_at 2999 as it came, and the run
+    failed (the search index refuses dates past 2262; data test 11 any future date)."""
+    from tasks.extract.pages import article_from_dump
+
+    doc = {"input_key": "dump:x", "url": "https://example.com/d", "source_kind": "dump",
+           "source": "d.txt", "hint_published_at": day, "hint_published_source": "dump",
+           "hint_title": "T", "dump_text": "Some text of the article."}
+    row = article_from_dump(doc, "r", now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert (row["published_at"], row["published_at_flags"]) == (kept, flags)
+    assert row["published_at_source"] == ("dump" if kept else None)
+    assert row["published_date"] == (kept.date() if kept else None)
