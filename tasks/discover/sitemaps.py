@@ -48,6 +48,8 @@ _END_TAG = {"url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
 # guard, which ends the parse at the first reference: every entry after it was lost.
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S | re.I)
 
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
+_SPACE_IN = re.compile(r"\s")
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -166,10 +168,12 @@ def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
 def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> SitemapResult:
     result.kind = "text"
     for line in text.splitlines():
-        line = line.strip()
+        # A comment after the URL ("https://a.example/x  # note") is no part of it: a URL
+        # holds no whitespace (the line was taken whole, "/x # note" fetched as "/x%20").
+        line = _INLINE_COMMENT.sub("", line).strip()
         if not line:
             continue
-        url = _absolute(line, base) if "://" in line else None
+        url = _absolute(line, base) if "://" in line and not _SPACE_IN.search(line) else None
         if url is None:
             result.skipped.append(("sitemap_bad_loc", line[:200]))
             continue

@@ -301,3 +301,12 @@ def test_a_gz_sitemap_that_is_no_gzip_is_read_or_named() -> None:
                           "<sitemapindex>")
     junk = parse_sitemap(b"\x1f\x8b\x08\x00junkjunkjunk", "https://n.example/s.xml.gz")
     assert junk.error[0] == "sitemap_bad_gzip"
+
+
+def test_a_text_sitemap_line_with_a_comment_or_spaces() -> None:
+    """Fault round 3: "https://news.example/b  # note" was an entry whole (fetched as
+    "/b%20"); a line with a space inside is no URL."""
+    data = b"https://news.example/a\nhttps://news.example/b  # note\nhttps://news.example/c d\n"
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in result.entries] == ["https://news.example/a", "https://news.example/b"]
+    assert result.skipped == [("sitemap_bad_loc", "https://news.example/c d")]
