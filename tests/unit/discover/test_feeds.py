@@ -383,3 +383,22 @@ def test_a_title_escaped_twice_loses_its_tags_but_keeps_its_comparisons() -> Non
     titles = [i.title for i in parse_feed(rss, FEED_URL).items]
     assert titles == ["Tom & Jerry bold", "Profits < forecasts"]
     assert clean_title("&lt;script&gt;alert(1)&lt;/script&gt;Budget") == "Budget"
+
+
+def test_round3_feed_items_already_handled() -> None:
+    """Fault round 3, already handled: two items with one guid and different links are
+    two pages; a link listed twice is one item (the first); a date in the future is
+    kept as a hint (extraction never takes it: it is after the fetch time and flagged);
+    a link with spaces around it, or relative, is resolved; javascript: is no page."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b"<item><guid>1</guid><title>A</title><link>https://news.example/a</link>"
+           b"<pubDate>Tue, 01 Jan 2999 00:00:00 GMT</pubDate></item>"
+           b"<item><guid>1</guid><title>A2</title><link> /a2 </link></item>"
+           b"<item><title>A3</title><link>https://news.example/a</link></item>"
+           b"<item><title>JS</title><link>javascript:alert(1)</link></item>"
+           b"</channel></rss>")
+    result = parse_feed(rss, FEED_URL)
+    assert [(i.url, i.title) for i in result.items] == [("https://news.example/a", "A"),
+                                                        ("https://news.example/a2", "A2")]
+    assert result.items[0].published_at == datetime(2999, 1, 1, tzinfo=UTC)
+    assert result.skipped == [("feed_item_no_url", "entry 'JS'")]

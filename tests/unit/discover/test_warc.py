@@ -644,3 +644,34 @@ def test_a_206_record_holding_a_slice_is_partial_content() -> None:
         ("https://p.example/slice", "partial_content"),
         ("https://p.example/norange", "partial_content")]
     assert "not the whole page" in rejects[0]["detail"]
+
+
+def test_round3_warc_records_already_handled() -> None:
+    """Fault round 3, already handled: a request with no response after it, conversion,
+    metadata and resource records are skipped and counted (no page to fetch or extract
+    in them as a response); an HTTP/2 status line and one without a reason phrase are
+    read."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(w.create_warc_record(
+        "https://r.example/req", "request", payload=io.BytesIO(b"GET /req HTTP/1.1\r\n\r\n"),
+        warc_content_type="application/http; msgtype=request"))
+    for kind, ctype in (("conversion", "text/plain"), ("metadata", "application/warc-fields"),
+                        ("resource", "text/html")):
+        w.write_record(w.create_warc_record(f"https://r.example/{kind}", kind,
+                                            payload=io.BytesIO(b"x: 1\r\n"),
+                                            warc_content_type=ctype))
+    page = b"<html><body><p>text</p></body></html>"
+    for url, proto, status in (("https://r.example/h2", "HTTP/2", "200"),
+                               ("https://r.example/h20", "HTTP/2.0", "200 OK")):
+        h = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol=proto)
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(page),
+                                            http_headers=h))
+    rows, rejects, stats = run(buf.getvalue())
+    assert [(r["url"], r["status"]) for r in rows] == [("https://r.example/h2", 200),
+                                                       ("https://r.example/h20", 200)]
+    assert rejects == []
+    assert {k: stats[k] for k in ("skipped_request", "skipped_conversion", "skipped_metadata",
+                                  "skipped_resource", "kept")} == {
+        "skipped_request": 1, "skipped_conversion": 1, "skipped_metadata": 1,
+        "skipped_resource": 1, "kept": 2}
