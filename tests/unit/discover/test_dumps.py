@@ -208,3 +208,17 @@ def test_control_characters_past_the_sniffed_head_do_not_reach_the_text():
     out = clean_record({"text": parse_dump(text).body, "source_kind": "dump", "title": "T",
                         "site_name": None, "description": None})
     assert out["text"].endswith("x Late NUL bytes.\n\nEnd.")  # (a glued paragraph repaired)
+
+
+@pytest.mark.parametrize("raw", [
+    b" date 2024-04-04 https://example.com/a\rTitle\rBody.\r",              # old Mac line ends
+    b" date\t2024-04-04\thttps://example.com/a\nTitle\nBody.\n",            # tabs between
+    b"\n\n date 2024-04-04 https://example.com/a\r\n\r\nTitle\r\n\r\nBody.\r\n",  # blank lines
+])
+def test_round3_dump_line_ends_and_separators_already_handled(tmp_path, raw):
+    path = tmp_path / "d.txt"
+    path.write_bytes(raw)
+    doc, reject = read_dump(path, "r")
+    assert reject is None
+    assert (doc["url"], doc["hint_title"], doc["dump_text"]) == (
+        "https://example.com/a", "Title", "Body.")
