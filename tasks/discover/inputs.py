@@ -150,7 +150,8 @@ def split_dumps(text: str) -> list[str]:
     through the file (dumps concatenated into one). Everything after the first header
     belongs to some article: a second article is never read as the first one's body."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    starts = [0] + [i for i, line in enumerate(lines) if i > 0 and _NEXT_HEADER.match(line)]
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)  # blank lines lead
+    starts = [0] + [i for i, line in enumerate(lines) if i > first and _NEXT_HEADER.match(line)]
     if len(starts) == 1:
         return [text]
     starts.append(len(lines))
