@@ -9,7 +9,7 @@ politeness from the server's side.
 
 The path picks the behaviour (see `FaultServer._respond`); robots.txt depends on the host
 via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" |
-"redirect:<Location>" | text).
+"redirect:<Location>" | "status:<code>" | "empty" | "redirect-no-location" | text).
 """
 
 from __future__ import annotations
