@@ -428,6 +428,8 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
         return Verdict(f"http_{status}", f"the archived response has status {status}")
     if status == 204:  # the fetcher's kind for it; it was "unparsable or empty HTML"
         return Verdict("no_content", "the archived response has status 204 (No Content)")
+    if "body" in doc and not (doc.get("body") or b"").strip():  # as the fetcher names it
+        return Verdict("empty_body", "the archived response has no body")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
     if ctype in GENERIC_PAGE_TYPES and ctype not in allowed_content_types:
         # a generic label over an HTML page is the page, as the fetcher takes it

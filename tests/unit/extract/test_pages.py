@@ -305,13 +305,17 @@ def test_clean_batch_detects_the_language_of_dumps() -> None:
     assert row["language"] == "en"
 
 
-@pytest.mark.parametrize("body", [b"", b"\x00\x01\x02", b"<html><head></head></html>"])
-def test_extract_batch_rejects_bodies_without_text(body: bytes) -> None:
+@pytest.mark.parametrize(("body", "reason"), [
+    (b"", "empty_body"),  # named as the fetcher names it (round 3; was extraction_failed)
+    (b"\x00\x01\x02", "extraction_failed"),
+    (b"<html><head></head></html>", "extraction_failed"),
+])
+def test_extract_batch_rejects_bodies_without_text(body: bytes, reason: str) -> None:
     docs = docs_table([{"input_key": "x", "url": "https://x.example/a.html",
                         "source_kind": "url", "body": body}])
     result = extract.run(docs, EXTRACT, "r")
     assert result.table.num_rows == 0
-    assert [r["reason"] for r in result.rejects] == ["extraction_failed"]
+    assert [r["reason"] for r in result.rejects] == [reason]
 
 
 def test_extract_batch_accounts_for_every_document() -> None:
@@ -679,3 +683,16 @@ def test_a_dump_header_date_is_held_to_the_page_date_rule(day, kept, flags) -> N
     assert (row["published_at"], row["published_at_flags"]) == (kept, flags)
     assert row["published_at_source"] == ("dump" if kept else None)
     assert row["published_date"] == (kept.date() if kept else None)
+
+
+def test_an_archived_response_with_no_body_is_empty_body() -> None:
+    """Fault round 3: a 200 record with an empty (or blank) body was "extraction_failed:
+    unparsable or empty HTML"; the fetcher calls the same thing empty_body."""
+    from tasks.extract.pages import archived_response_problem
+
+    for body in (b"", b"  \r\n"):
+        got = archived_response_problem({"status": 200, "content_type": "text/html",
+                                         "body": body}, ["text/html"])
+        assert (got.reason, got.detail) == ("empty_body", "the archived response has no body")
+    assert archived_response_problem({"status": 200, "content_type": "text/html",
+                                      "body": b"<p>x</p>"}, ["text/html"]) is None
