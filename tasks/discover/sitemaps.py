@@ -285,6 +285,7 @@ def parse_sitemap(
     )
     root_name = None
     capped = False
+    misplaced: dict[str, int] = {}  # entries of the other kind of sitemap: not read
     read: list[bool] = []  # per entry element ended, in order: kept (True) or skipped
     try:
         for event, elem in context:
@@ -300,6 +301,8 @@ def parse_sitemap(
             elif name == "sitemap" and root_name == "sitemapindex":
                 target = result.children
             else:
+                if name in ("url", "sitemap"):  # a page in an index, an index in a urlset
+                    misplaced[name] = misplaced.get(name, 0) + 1
                 continue
             if len(result.entries) + len(result.children) >= max_urls:
                 capped = True
@@ -340,6 +343,11 @@ def parse_sitemap(
         _cut_short(data, root_name, read, result)
     if capped:
         result.skipped.append(("sitemap_url_cap", f"more than {max_urls} entries; rest ignored"))
+    for name, n in misplaced.items():
+        # Named, not read: a <url> in an index (or a <sitemap> in a urlset) is a broken
+        # generator's; they were dropped without a word.
+        result.skipped.append(("sitemap_misplaced_entry", f"{n} <{name}> element(s) inside "
+                               f"<{root_name}>: not read"))
     errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
     if errors and result.warning is None:
         first = errors[0]

@@ -310,3 +310,21 @@ def test_a_text_sitemap_line_with_a_comment_or_spaces() -> None:
     result = parse_sitemap(data, "https://news.example/sitemap.txt")
     assert [e.url for e in result.entries] == ["https://news.example/a", "https://news.example/b"]
     assert result.skipped == [("sitemap_bad_loc", "https://news.example/c d")]
+
+
+def test_entries_of_the_other_kind_are_named_not_dropped_silently() -> None:
+    """Fault round 3: a <url> in a <sitemapindex> (or a <sitemap> in a <urlset>) was
+    dropped without a word; now a sitemap_misplaced_entry reject names how many."""
+    index = parse_sitemap(b"<sitemapindex><sitemap><loc>https://n.example/s1.xml</loc></sitemap>"
+                          b"<url><loc>https://n.example/a</loc></url>"
+                          b"<url><loc>https://n.example/b</loc></url></sitemapindex>",
+                          "https://n.example/index.xml")
+    assert [c.url for c in index.children] == ["https://n.example/s1.xml"]
+    assert index.skipped == [("sitemap_misplaced_entry",
+                              "2 <url> element(s) inside <sitemapindex>: not read")]
+    urlset = parse_sitemap(b"<urlset><url><loc>https://n.example/a</loc></url>"
+                           b"<sitemap><loc>https://n.example/s1.xml</loc></sitemap></urlset>",
+                           "https://n.example/s.xml")
+    assert [e.url for e in urlset.entries] == ["https://n.example/a"]
+    assert urlset.skipped == [("sitemap_misplaced_entry",
+                               "1 <sitemap> element(s) inside <urlset>: not read")]
