@@ -22,8 +22,13 @@ from tasks.common.text import content_hash, detect_language, word_count
 STAGE = "clean"
 
 # Zero-width and bidi marks: invisible, but they break hashing, shingling and search.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Control characters too (NUL and the rest of C0 but tab and line ends, DEL): no text holds
+# them, and they came through whole from a dump or a record (a NUL past a dump's sniffed
+# first 8 KB, a writer's padding) into articles.text, where a terminal, a CSV export or a
+# search index chokes on them.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
+                        "\x00-\x08\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\x0b\x0c\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # A glued boundary: sentence end (.!?), an optional closing bracket, then with no space
 # the next sentence's capital letter or opening quote. The lookbehind needs a lowercase

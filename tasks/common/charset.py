@@ -5,7 +5,9 @@ then the charset of the Content-Type header, then a <meta> declaration in the fi
 1024 bytes, then detection. Two real-web repairs on top of that order:
 
 - a declared UTF-8 that does not decode is a lie more often than the bytes are broken
-  (CMS templates that say utf-8 over latin-1 content), so the next source is tried;
+  (CMS templates that say utf-8 over latin-1 content), so the next source is tried; and
+  the reverse: another declared encoding over bytes that are flawless UTF-8 with non-ASCII
+  text in them is a label left over from before the site moved to UTF-8;
 - labels are mapped as browsers map them: latin-1 / ascii mean windows-1252, whose extra
   characters (curly quotes, euro sign) are common in news text.
 
@@ -44,6 +46,13 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 # Bytes read for a <meta>: the standard scans 1024; CMSs put long scripts first.
 _META_SCAN = 4096
+# Past that, a <meta> still counts up to the end of the <head> (within this many bytes):
+# browsers that meet one while parsing a page whose encoding was only guessed reload it
+# in the declared one (HTML, "changing the encoding while parsing"). Inlined styles and
+# scripts push it there (a 20 KB <style> first is common); it was ignored, and the
+# detector's guess (windows-1250 for an ISO-8859-2 page) garbled the letters.
+_HEAD_SCAN = 64 * 1024
+_HEAD_END = re.compile(rb"</head\b|<body\b", re.IGNORECASE)
 # Bytes given to the detector: enough for a verdict, bounded cost on 2 MB pages.
 _DETECT_SCAN = 64 * 1024
 
@@ -87,8 +96,14 @@ def header_charset(content_type: str | None) -> str | None:
 
 
 def meta_charset(body: bytes) -> str | None:
-    """The raw charset label of a <meta charset> or http-equiv declaration near the top."""
+    """The raw charset label of a <meta charset> or http-equiv declaration near the top,
+    or later in the <head> (`_HEAD_SCAN`); a <meta> in the body does not count."""
     match = _META_CHARSET.search(body[:_META_SCAN])
+    if match is None and len(body) > _META_SCAN:
+        head = body[:_HEAD_SCAN]
+        end = _HEAD_END.search(head)
+        if end is not None:
+            match = _META_CHARSET.search(head, 0, end.start())
     return match.group(1).decode("ascii", "replace") if match else None
 
 
@@ -107,6 +122,21 @@ def _utf8_ok(body: bytes) -> bool:
     invalid = text.count("\ufffd")
     non_ascii = sum(1 for ch in text if ord(ch) > 127) - invalid
     return invalid <= non_ascii // 10 and non_ascii > 0
+
+
+def _strict_utf8_text(body: bytes) -> bool:
+    """Whether the body's first 128 KB are UTF-8 without one invalid byte and hold
+    non-ASCII characters. Text in a legacy 8-bit or CJK encoding almost never is (its
+    accented letters or lead bytes are followed by ASCII, which UTF-8 refuses), so such a
+    body is UTF-8 whatever a label says."""
+    sample = body[: 2 * _DETECT_SCAN]
+    if sample.isascii():
+        return False
+    try:  # final=False: a character cut by the sample's end is no error
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def detect(body: bytes) -> str:
@@ -157,6 +187,11 @@ def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
             continue
         if name == "utf-8" and not _utf8_ok(body):
             continue  # a declared utf-8 over other bytes: ask the next source
+        if name != "utf-8" and _strict_utf8_text(body):
+            # The other lie, as common: a template (or server default) that still says
+            # iso-8859-1 over a site moved to UTF-8. Read as declared, every accented
+            # letter became two ("ZÃ¼rich").
+            return "utf-8", "detected"
         return name, source
     return detect(body), "detected"
 

@@ -106,7 +106,7 @@ def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False,
     return b"".join(out)
 
 
-def _brotli(data: bytes, cap: int) -> bytes:
+def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False) -> bytes:
     if brotli is None:
         raise CodingError("unsupported_encoding", "br (brotli not installed)")
     d = brotli.Decompressor()
@@ -117,6 +117,12 @@ def _brotli(data: bytes, cap: int) -> bytes:
     if len(out) > cap or not d.can_accept_more_data():
         raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
     if not d.is_finished():  # unlike gzip, a cut brotli stream gives no usable prefix signal
+        if refuse_cut_data:
+            # The transfer ended whole, the brotli data in it did not: the same fault as
+            # gzip data cut short, with the same kind (it was bad_compression, so one
+            # fault had two names depending on the coding).
+            raise CodingError("truncated", f"br: the compressed data stops before its end "
+                              f"({len(out)} bytes decoded)")
         raise CodingError("bad_compression", "br: truncated brotli stream")
     return out
 
@@ -175,7 +181,7 @@ def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
                 raise
             return _zlib(data, -15, cap, "deflate", refuse_cut_data=refuse_cut_data)
     if coding == "br":
-        return _brotli(data, cap)
+        return _brotli(data, cap, refuse_cut_data)
     raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
 
 

@@ -151,12 +151,14 @@ class Settings(BaseSettings):
         default_factory=lambda: ["text/html", "application/xhtml+xml"]
     )
     # Discovery inputs (feeds, sitemaps: documents whose source is their own URL, as
-    # discover's fetch_urls_via sends them) may also be XML, plain text or gzip files.
+    # discover's fetch_urls_via sends them) may also be XML, JSON, plain text or gzip files.
     source_content_types: list[str] = Field(
         default_factory=lambda: [
             "application/rss+xml", "application/atom+xml", "application/rdf+xml",
             "application/xml", "text/xml", "text/plain", "application/gzip",
             "application/x-gzip", "application/octet-stream",
+            # JSON Feed (jsonfeed.org): its own type, and the generic one most servers send
+            "application/feed+json", "application/json",
         ]
     )
     archive_warc: bool = True

@@ -127,6 +127,8 @@ def _canonical_pass(url: str) -> str:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
             break
+    if ":" in host:  # an IPv6 literal keeps its brackets (without, "https://::1/x" is no
+        host = f"[{host}]"  # URL: the refusal named that garbled form, not the input)
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
     path = _AMP_PATH.sub("", parts.path) or "/"

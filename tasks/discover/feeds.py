@@ -1,9 +1,11 @@
-"""RSS 2.0 / RSS 1.0 / Atom feeds -> article URLs with a title and a publication hint.
+"""RSS 2.0 / RSS 1.0 / Atom / JSON Feed -> article URLs with a title and a publication hint.
 
 feedparser does the format work (RSS and Atom dialects, date formats, entities, relative
-links, character sets). It is always handed bytes that *we* fetched (politely, with our
-byte caps and address guard): given a URL it would open its own connection, so this module
-never passes it one.
+links, character sets). It reads XML only: JSON Feed (jsonfeed.org 1.0 and 1.1, served by
+WordPress plugins, Ghost, micro.blog, Hugo themes) is read here (`parse_json_feed`).
+feedparser is always handed bytes that *we* fetched (politely, with our byte caps and
+address guard): given a URL it would open its own connection, so this module never passes
+it one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import calendar
 import html
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +29,9 @@ _TAG = re.compile(r"<[^>]{0,500}>")
 # its code is no words of the title. Tags alone are stripped, their text kept.
 _CODE = re.compile(r"(?is)<(script|style)\b[^>]{0,500}>.*?</\1\s*>")
 _SPACE = re.compile(r"\s+")
+# A tag in a title escaped twice ("&amp;lt;b&amp;gt;", WordPress feeds): it is a tag
+# only once unescaped. Shaped like a real tag, so "x < y > z" stays text.
+_REAL_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
 # A title longer than this is a description pasted into the wrong element.
 MAX_TITLE_CHARS = 1000
 # A feed's decompressed size cap: the sitemap cap (sitemaps.org's 50 MB); no real feed
@@ -35,6 +41,11 @@ MAX_FEED_BYTES = 50 * 1024 * 1024
 # a feed cut short lacks the first, and only its closed entries are whole.
 _ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|rdf|feed)\s*>", re.I)
 _ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.I)
+# Media types of a JSON Feed (the spec's, and what servers send for it most often).
+JSON_FEED_TYPES = frozenset({"application/feed+json", "application/json"})
+# Where a JSON Feed's item list opens: a feed cut short is read up to there, then item by
+# item, keeping the whole ones.
+_JSON_ITEMS = re.compile(r'"items"\s*:\s*\[')
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +76,10 @@ def clean_title(raw: str | None) -> str | None:
     """Plain-text, single-spaced title, or None when empty."""
     if not raw:
         return None
-    text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _CODE.sub(" ", raw)))).strip()
+    text = html.unescape(_TAG.sub(" ", _CODE.sub(" ", raw)))
+    if "<" in text:
+        text = _REAL_TAG.sub(" ", _CODE.sub(" ", text))
+    text = _SPACE.sub(" ", text).strip()
     return text[:MAX_TITLE_CHARS] or None
 
 
@@ -133,6 +147,9 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
     if not data or not data.strip():
         result.error = ("feed_empty", "the response body is empty")
         return result
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media in JSON_FEED_TYPES or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        return parse_json_feed(data, feed_url)
     try:
         # content-location makes feedparser resolve relative links against the feed URL.
         # A stream, never bytes or str: feedparser fetches a str that looks like a URL,
@@ -181,5 +198,86 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
         published = _struct_to_utc(entry.get("published_parsed")) or _struct_to_utc(
             entry.get("updated_parsed")
         )
+        result.items.append(FeedItem(url=url, title=title, published_at=published))
+    return result
+
+
+def _json_feed_document(text: str) -> tuple[object, bool]:
+    """(the parsed JSON document, whether it was whole). A document cut short keeps the
+    whole objects of its "items" list (`{"items": [...]}` with those alone), or None."""
+    try:
+        return json.loads(text), True
+    except ValueError:
+        pass
+    start = _JSON_ITEMS.search(text)
+    if start is None:
+        return None, False
+    decoder, pos, items = json.JSONDecoder(), start.end(), []
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        if pos >= len(text) or text[pos] == "]":
+            break
+        try:
+            item, pos = decoder.raw_decode(text, pos)
+        except ValueError:  # the item the cut fell in
+            break
+        items.append(item)
+    return {"items": items}, False
+
+
+def _rfc3339(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
+    except ValueError:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _json_item_url(item: dict, feed_url: str) -> str | None:
+    """An item's page: its `url` (the permalink), else `external_url` (the page a link
+    post points to), else an `id` that is an http(s) URL (as an RSS permalink guid)."""
+    for cand in (item.get("url"), item.get("external_url")):
+        if isinstance(cand, str) and cand.strip():
+            url = urljoin(feed_url, cand.strip())
+            if _is_http(url):
+                return url
+    guid = item.get("id")  # often an opaque number: only an absolute URL is a page
+    return guid.strip() if isinstance(guid, str) and _is_http(guid.strip()) else None
+
+
+def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
+    """A JSON Feed (jsonfeed.org 1.0/1.1) into items, with the same reasons as an XML
+    feed: `not_a_feed` for JSON of another kind (an API's error object), items without
+    a link `feed_item_no_url`, a document cut short `feed_truncated` (its whole items
+    kept), a URL listed twice kept once."""
+    result = FeedResult()
+    doc, whole = _json_feed_document(data.decode("utf-8-sig", errors="replace"))
+    items = doc.get("items") if isinstance(doc, dict) else None
+    if not isinstance(items, list):
+        what = "not JSON" if doc is None else "JSON, but no JSON Feed (no \"items\" list)"
+        result.error = ("not_a_feed", what)
+        return result
+    version = doc.get("version") if isinstance(doc.get("version"), str) else ""
+    result.version = "json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", "")
+    if not whole:
+        result.skipped.append(("feed_truncated", "the JSON Feed ends before its end: kept "
+                               f"the {len(items)} whole items before the cut"))
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, dict):
+            result.skipped.append(("feed_item_no_url", f"item {str(item)[:100]!r} is no object"))
+            continue
+        title = clean_title(item.get("title") if isinstance(item.get("title"), str) else None)
+        url = _json_item_url(item, feed_url)
+        if url is None:
+            result.skipped.append(("feed_item_no_url", f"item {title or item.get('id')!r}"))
+            continue
+        if url in seen:
+            continue
+        seen.add(url)
+        published = _rfc3339(item.get("date_published")) or _rfc3339(item.get("date_modified"))
         result.items.append(FeedItem(url=url, title=title, published_at=published))
     return result

@@ -49,6 +49,13 @@ URL_LIST_SUFFIXES = (".urls",)
 MAX_DUMP_BYTES = 5 * 1024 * 1024
 
 _DUMP_HEADER = re.compile(r"^ ?date\s+(\S+)\s+(\S+)\s*$")
+# The header with the space between date and URL lost ("date 2024-04-04https://..."): the
+# ISO date has a fixed shape, so where it ends is not in doubt.
+_GLUED_HEADER = re.compile(r"^ ?date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$", re.I)
+# A header line after the first: the next article of a file that holds several (dumps
+# concatenated by `cat`). Narrower than _DUMP_HEADER (a real date and an http(s) URL), so
+# no sentence of a body is taken for one.
+_NEXT_HEADER = re.compile(r"^ ?date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$", re.I)
 
 
 @dataclass
@@ -77,14 +84,20 @@ class Dump:
 class DumpError(ValueError):
     """A dump that cannot be ingested. `reason` is the rejects code."""
 
-    def __init__(self, reason: str, detail: str):
+    def __init__(self, reason: str, detail: str, url: str | None = None):
         super().__init__(detail)
         self.reason = reason
         self.detail = detail
+        self.url = url  # the dump's URL when its header was read: the reject names it
 
 
 def decode_dump(raw: bytes) -> str:
-    """Decode dump bytes as UTF-8 (BOM allowed); refuse binary or mis-encoded files."""
+    """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
+    editors save "Unicode" text); refuse binary or mis-encoded files."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Its NUL bytes are the high halves of ASCII letters, not binary data.
+        text = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace")
+        raw = text.encode("utf-8")
     if b"\x00" in raw[:8192]:
         raise DumpError("binary_content", "file contains NUL bytes: not a text dump")
     try:
@@ -106,7 +119,7 @@ def parse_dump(text: str) -> Dump:
         lines.pop(0)
     if not lines:
         raise DumpError("empty_file", "the file is empty")
-    match = _DUMP_HEADER.match(lines[0])
+    match = _DUMP_HEADER.match(lines[0]) or _GLUED_HEADER.match(lines[0])
     if not match:
         raise DumpError(
             "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
@@ -124,12 +137,25 @@ def parse_dump(text: str) -> Dump:
     while rest and not rest[0]:
         rest.pop(0)
     if not rest:
-        raise DumpError("missing_title", "no title line after the header")
+        raise DumpError("missing_title", "no title line after the header", url)
     title, body_lines = rest[0], rest[1:]
     body = "\n".join(ln for ln in body_lines if ln)
     if not body.strip():
-        raise DumpError("empty_body", "the dump has a header and a title but no body")
+        raise DumpError("empty_body", "the dump has a header and a title but no body", url)
     return Dump(published=published, url=url, title=title, body=body)
+
+
+def split_dumps(text: str) -> list[str]:
+    """The articles of a dump file: one, or several when header lines follow one another
+    through the file (dumps concatenated into one). Everything after the first header
+    belongs to some article: a second article is never read as the first one's body."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)  # blank lines lead
+    starts = [0] + [i for i, line in enumerate(lines) if i > first and _NEXT_HEADER.match(line)]
+    if len(starts) == 1:
+        return [text]
+    starts.append(len(lines))
+    return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
 
 
 def content_key(raw: bytes) -> str:
@@ -143,31 +169,52 @@ def _reject(source_kind: str, source: str, input_key: str, reason: str, detail: 
 
 
 def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
-    """One dump file -> (document row, None) or (None, reject row)."""
+    """One single-article dump file -> (document row, None) or (None, reject row)."""
+    docs, rejects = read_dumps(path, run_id)
+    return (docs[0] if docs else None), (rejects[0] if rejects else None)
+
+
+def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
+    """A dump file -> its document rows and reject rows: one article, or each article of
+    a file that holds several (`split_dumps`), each kept or rejected on its own."""
     source = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_DUMP_BYTES:
-            return None, _reject("dump", source, f"dump:{source}:{size}", "too_large",
-                                 f"{size} bytes > {MAX_DUMP_BYTES}", run_id)
+            return [], [_reject("dump", source, f"dump:{source}:{size}", "too_large",
+                                f"{size} bytes > {MAX_DUMP_BYTES}", run_id)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, _reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)
+        return [], [_reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)]
     key = f"dump:{content_key(raw)}"
     try:
-        dump = parse_dump(decode_dump(raw))
+        parts = split_dumps(decode_dump(raw))
     except DumpError as exc:
-        return None, _reject("dump", source, key, exc.reason, exc.detail, run_id)
-    return {
-        "input_key": key, "url": dump.url, "source_kind": "dump", "source": source,
-        "hint_published_at": dump.published, "hint_published_source": "dump",
-        "hint_title": dump.title, "dump_text": dump.body,
-    }, None
+        return [], [_reject("dump", source, key, exc.reason, exc.detail, run_id)]
+    docs, rejects = [], []
+    for n, part in enumerate(parts, 1):
+        # A one-article file keeps the key it always had (re-runs skip it); the articles
+        # of a file of several are told apart by their place in it.
+        part_key = key if len(parts) == 1 else f"{key}#{n}"
+        try:
+            dump = parse_dump(part)
+        except DumpError as exc:
+            where = "" if len(parts) == 1 else f"article {n} of {len(parts)}: "
+            rejects.append(_reject("dump", source, part_key, exc.reason, where + exc.detail,
+                                   run_id, url=exc.url))
+            continue
+        docs.append({
+            "input_key": part_key, "url": dump.url, "source_kind": "dump", "source": source,
+            "hint_published_at": dump.published, "hint_published_source": "dump",
+            "hint_title": dump.title, "dump_text": dump.body,
+        })
+    return docs, rejects
 
 
 # A URL list line that holds something other than printable text: binary junk pasted
 # or appended into the file, never part of a URL.
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
 
 
 def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
@@ -179,6 +226,9 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         line = rawline.decode("utf-8", errors="replace").strip()
         if not line or line.startswith("#"):
             continue
+        # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
+        # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
+        line = _INLINE_COMMENT.sub("", line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
@@ -443,11 +493,9 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             rows += d
             rejects += r
         elif item.name.endswith(DUMP_SUFFIXES):
-            d, r = read_dump(item, run_id)
-            if d:
-                rows.append(d)
-            else:
-                rejects.append(r)
+            d, r = read_dumps(item, run_id)
+            rows += d
+            rejects += r
         elif item.name not in ("README.md", ".gitkeep", "outlets.toml"):  # not inputs
             notes.append(f"{item}: not a recognised input (.txt dump, .urls list, .warc[.gz], "
                          "sources.toml): ignored")

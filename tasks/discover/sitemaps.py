@@ -32,6 +32,11 @@ MAX_SITEMAP_URLS = 50_000
 # (query strings written as they are). lxml's recovery drops the rest of that text and
 # loses the entities after it ("&amp;" too), so such an ampersand is escaped first.
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+# A CDATA section: its text is taken as written, so an "&" in it is no entity to escape
+# (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL "...?a=1&amp;b=2").
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
+# gzip layers undone at most (a .xml.gz gzipped once more by a server that did not say so)
+_MAX_GZIP_LAYERS = 3
 # The encoding a declaration names: replaced once the bytes have been re-encoded.
 _XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 # The end tags of entries, with any prefix: what a file cut short really closed.
@@ -43,6 +48,8 @@ _END_TAG = {"url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
 # guard, which ends the parse at the first reference: every entry after it was lost.
 _DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S | re.I)
 
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
+_SPACE_IN = re.compile(r"\s")
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -161,10 +168,12 @@ def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
 def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> SitemapResult:
     result.kind = "text"
     for line in text.splitlines():
-        line = line.strip()
+        # A comment after the URL ("https://a.example/x  # note") is no part of it: a URL
+        # holds no whitespace (the line was taken whole, "/x # note" fetched as "/x%20").
+        line = _INLINE_COMMENT.sub("", line).strip()
         if not line:
             continue
-        url = _absolute(line, base) if "://" in line else None
+        url = _absolute(line, base) if "://" in line and not _SPACE_IN.search(line) else None
         if url is None:
             result.skipped.append(("sitemap_bad_loc", line[:200]))
             continue
@@ -224,7 +233,9 @@ def parse_sitemap(
     (recovered) or `skipped` (single entries without a usable <loc>, or past max_urls).
     """
     result = SitemapResult()
-    if data[:2] == b"\x1f\x8b":
+    layers = 0
+    while data[:2] == b"\x1f\x8b" and layers < _MAX_GZIP_LAYERS:
+        layers += 1  # a second layer was "binary data, neither XML nor a list of URLs"
         try:  # the shared capped decoder: a gzip bomb stops at max_bytes
             data = decode_one(data, "gzip", max_bytes, strict=True)
         except CodingError as exc:
@@ -234,7 +245,7 @@ def parse_sitemap(
             else:
                 result.error = ("sitemap_bad_gzip", f"cannot decompress: {exc.detail}")
             return result
-    elif len(data) > max_bytes:
+    if not layers and len(data) > max_bytes:
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
         return result
     data = _utf16_as_utf8(data)
@@ -254,7 +265,11 @@ def parse_sitemap(
         # refused with everything after them; their references are left unresolved.
         data = _DOCTYPE.sub(b"", data, count=1)
     if b"&" in data:
-        data = _BARE_AMP.sub(b"&amp;", data)
+        if b"<![CDATA[" in data:  # odd pieces of the split are CDATA sections: kept as is
+            data = b"".join(piece if i % 2 else _BARE_AMP.sub(b"&amp;", piece)
+                            for i, piece in enumerate(_CDATA.split(data)))
+        else:
+            data = _BARE_AMP.sub(b"&amp;", data)
     context = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),
@@ -270,6 +285,7 @@ def parse_sitemap(
     )
     root_name = None
     capped = False
+    misplaced: dict[str, int] = {}  # entries of the other kind of sitemap: not read
     read: list[bool] = []  # per entry element ended, in order: kept (True) or skipped
     try:
         for event, elem in context:
@@ -285,6 +301,8 @@ def parse_sitemap(
             elif name == "sitemap" and root_name == "sitemapindex":
                 target = result.children
             else:
+                if name in ("url", "sitemap"):  # a page in an index, an index in a urlset
+                    misplaced[name] = misplaced.get(name, 0) + 1
                 continue
             if len(result.entries) + len(result.children) >= max_urls:
                 capped = True
@@ -325,6 +343,11 @@ def parse_sitemap(
         _cut_short(data, root_name, read, result)
     if capped:
         result.skipped.append(("sitemap_url_cap", f"more than {max_urls} entries; rest ignored"))
+    for name, n in misplaced.items():
+        # Named, not read: a <url> in an index (or a <sitemap> in a urlset) is a broken
+        # generator's; they were dropped without a word.
+        result.skipped.append(("sitemap_misplaced_entry", f"{n} <{name}> element(s) inside "
+                               f"<{root_name}>: not read"))
     errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
     if errors and result.warning is None:
         first = errors[0]

@@ -84,6 +84,16 @@ class _Reject(Exception):
         self.detail = detail
 
 
+_RANGE = re.compile(r"\s*bytes\s+0-(\d+)/(\d+)\s*$", re.I)
+
+
+def _whole_range(content_range: str | None) -> bool:
+    """Whether a 206's Content-Range covers the whole representation ("bytes
+    0-(n-1)/n"): then the record holds the page."""
+    m = _RANGE.match(content_range or "")
+    return m is not None and int(m[1]) + 1 == int(m[2])
+
+
 # At most this many interim (1xx) heads are skipped before a record's final response.
 _MAX_INTERIM_HEADS = 8
 
@@ -404,6 +414,12 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         raise _Reject("warc_bad_length", f"Content-Length {record.content_length} runs past "
                       f"the record's end at block byte {swallowed.start()}")
     status, http_headers, body = split_http(block)
+    if status == 206 and not _whole_range(http_headers.get("content-range")):
+        # A slice of the page (a crawler that sent Range, or a cache that answered with
+        # part): extracted, it was kept as if it were the whole article. The fetcher
+        # refuses the same for its own 206s (partial_content).
+        raise _Reject("partial_content", "HTTP 206 with Content-Range "
+                      f"{http_headers.get('content-range', '')[:100]!r}: not the whole page")
     if "chunked" in http_headers.get("transfer-encoding", "").lower():
         body = dechunk(body, max_body_bytes)
     media, charset = _media_type(http_headers.get("content-type"))
@@ -717,6 +733,18 @@ def iter_warc(
         yield from release()
         bump("records")
         last_pos, last_settled = record.stream_pos, False
+        if not (record.headers.get("Content-Length") or "").strip().isdigit():
+            # Every WARC record has one (WARC 1.1, 5.3); the reader hands over a record
+            # without it (or with its value cut) only when the file ends inside its
+            # header (the last gzip member of a .warc.gz cut short). It was a `bad_http`
+            # reject ("no end of HTTP headers", of an empty block), or a silent skip when
+            # its type was cut too.
+            last_settled = True
+            uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+            yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
+                               f"the record at offset {record.stream_pos}", uri,
+                               f"{source}@{record.stream_pos}#truncated")
+            continue
         if record.record_type != WarcRecordType.response:
             bump(f"skipped_{record.record_type}")
             continue

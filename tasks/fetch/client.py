@@ -364,6 +364,24 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def timeout_words(detail: str, deadline: float, read: int | None,
+                  declared: int | None) -> str:
+    """A deadline's error detail in words: which limit passed and, once the body was
+    being read, how many of its bytes came (of how many declared)."""
+    words = f"{detail.split(': TimeoutError', 1)[0]}: no end within the {deadline:g} s deadline"
+    if read is not None:
+        words += f", {read} bytes of the body read" + (
+            f" of {declared} declared" if declared is not None else "")
+    return words
+
+
+def retry_after_words(seconds: float, cap: float) -> str:
+    """'Retry-After 3600s exceeds the cap of 2s'; a value past any sensible wait (a
+    400-digit number reads as infinity) is not printed as 'infs'."""
+    shown = f"{seconds:.0f}s" if seconds < 1e9 else "of more than 30 years"
+    return f"Retry-After {shown} exceeds the cap of {cap:g}s"
+
+
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
     """Exponential backoff with jitter: base * 2^attempt, scaled by 0.5-1.5, capped."""
     return min(cap, base * (2**attempt) * rng.uniform(0.5, 1.5))
@@ -482,7 +500,12 @@ def _parser_words(exc: HttpProcessingError) -> str:
     return message.split("\n", 1)[0].rstrip(":. ")[:200] or type(exc).__name__
 
 
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+# Bytes a URL never holds raw: non-ASCII, controls, the space and the delimiters a browser
+# encodes in a path. Servers write them into a Location all the same (a file name with a space);
+# browsers percent-encode them before they request it, and so do we, so that fetch_log and
+# the WARC record name the address that was requested (a space in a WARC-Target-URI
+# breaks the tools that read the header by spaces).
+_HIGH_BYTE = re.compile(rb'[\x00-\x20\x7f-\xff"<>`{}]')  # WHATWG's path percent-encode set
 
 
 def location_problem(location: str) -> str | None:
@@ -501,11 +524,12 @@ def location_problem(location: str) -> str | None:
 
 
 def _ascii_location(location: str) -> str | None:
-    """The Location with every non-ASCII byte of its path, query and fragment
-    percent-encoded, as browsers do (old servers send latin-1 file names raw); a UTF-8
-    host (an IDN) stays text for the URL library to encode. None: unusable host bytes."""
+    """The Location with every non-ASCII byte (and space, control, `"<>`{}`) of its path,
+    query and fragment percent-encoded, as browsers do (old servers send latin-1 file
+    names raw, file names with spaces); a UTF-8 host (an IDN) stays text for the URL
+    library to encode. None: unusable host bytes."""
     raw = location.strip().encode("utf-8", "surrogateescape")
-    if raw.isascii():
+    if not _HIGH_BYTE.search(raw):
         return raw.decode("ascii")
     if location_problem(location) is not None:
         return None
@@ -767,6 +791,13 @@ class Fetcher:
                 connecting = True
             ex.error, ex.detail = _classify_exception(exc, phase,
                                                       "connect" if connecting else phase)
+            if isinstance(exc, TimeoutError) and not str(exc):
+                # The total deadline's TimeoutError says nothing ("TimeoutError: "): name
+                # the limit, and how far the body got (a stalled server and a trickle
+                # read alike otherwise).
+                ex.detail = timeout_words(ex.detail, timeout or cfg.request_timeout_s,
+                                          len(buf) if phase == "body" else None,
+                                          resp.content_length if resp is not None else None)
             truncated = {"timeout_body": "time"}.get(ex.error, "disconnect")
             if resp is not None:
                 resp.close()
@@ -966,7 +997,7 @@ class Fetcher:
             after = _retry_after(ex.headers.get("retry-after")) if ex is not None else None
             if after is not None:
                 if after > cfg.retry_after_max_s:
-                    out.detail = f"{out.detail}; Retry-After {after:.0f}s exceeds the cap"
+                    out.detail = f"{out.detail}; {retry_after_words(after, cfg.retry_after_max_s)}"
                     break
                 wait = max(wait, after)
             await asyncio.sleep(wait)

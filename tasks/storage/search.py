@@ -162,6 +162,9 @@ def _latest_rows(articles: pa.Table) -> list[dict]:
     return list(best.values())
 
 
+_INDEXABLE_DATES = (datetime(1678, 1, 1, tzinfo=UTC), datetime(2262, 1, 1, tzinfo=UTC))
+
+
 def _document(row: dict) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_text("article_id", row["article_id"])
@@ -169,8 +172,11 @@ def _document(row: dict) -> tantivy.Document:
     doc.add_text("title", row.get("title") or "")
     doc.add_text("text", row.get("text") or "")
     doc.add_text("url", row.get("url") or "")
-    if row.get("published_at") is not None:
-        doc.add_date("published_at", row["published_at"])
+    published = row.get("published_at")
+    # tantivy's dates end in 2262 (nanoseconds in an int64): one past it raised and ended
+    # the run's commit; such a value is no publication date, so it is left out of the index
+    if published is not None and _INDEXABLE_DATES[0] <= published <= _INDEXABLE_DATES[1]:
+        doc.add_date("published_at", published)
     domain = (row.get("domain") or "").lower()
     doc.add_text("domain", domain)
     for outlet in {domain, domain.removeprefix("www."), (row.get("source_name") or "").lower()}:

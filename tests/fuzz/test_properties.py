@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tasks.clean.text import normalise_text, repair_glued_paragraphs
 from tasks.common.urls import BadURL, canonical_url, strip_userinfo
 from tasks.discover.feeds import parse_feed
-from tasks.discover.inputs import DumpError, decode_dump, parse_dump
+from tasks.discover.inputs import DumpError, decode_dump, parse_dump, split_dumps
 from tasks.discover.sitemaps import parse_sitemap
 from tasks.extract.pages import extract_html
 
@@ -131,3 +131,22 @@ html = st.one_of(st.binary(max_size=3000),
 def test_html_extraction_never_raises(body):
     out = extract_html(body, "https://news.example/story.html")
     assert out.text is None or isinstance(out.text, str)
+
+
+_dump_lines = st.lists(st.one_of(
+    st.sampled_from([" date 2024-04-04 https://a.example/1", "date 2024-04-05 https://b.example/2",
+                     " date 2024-04-06https://c.example/3", "", "Title", "Body text.",
+                     "date 2024 was set", "\r"]),
+    st.text(max_size=30)), max_size=12)
+
+
+@given(_dump_lines, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_splitting_a_dump_file_loses_no_line(lines, nl):
+    """Every line of a dump file lands in exactly one article, in order (round 3: a
+    file of several dumps is split at their headers)."""
+    text = nl.join(lines)
+    parts = split_dumps(text)
+    flat = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert parts == [text] or "\n".join(parts) == flat
+    for part in parts[1:]:  # each later article opens with its header
+        assert part.lstrip(" ").lower().startswith("date")

@@ -9,12 +9,13 @@ politeness from the server's side.
 
 The path picks the behaviour (see `FaultServer._respond`); robots.txt depends on the host
 via `robots` (address -> "disallow" | "500" | "hang" | "crawl-delay:<s>" |
-"redirect:<Location>" | text).
+"redirect:<Location>" | "status:<code>" | "empty" | "redirect-no-location" | text).
 """
 
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import gzip
 import socket
 import struct
@@ -220,6 +221,12 @@ class FaultServer:
                                                ("Content-Length", str(len(body) + 500))]) + body)
             await writer.drain()
             writer.close()
+        elif rule.startswith("status:"):  # "status:<code>": that status, a short body
+            await self._send(writer, f"{rule.split(':', 1)[1]} Whatever", b"nope", "text/plain")
+        elif rule == "empty":  # 200 with an empty file
+            await self._send(writer, "200 OK", b"", "text/plain")
+        elif rule == "redirect-no-location":  # a 302 that names no target
+            await self._send(writer, "302 Found", b"", "text/plain")
         elif rule.startswith("crawl-delay:"):
             body = f"User-agent: *\nCrawl-delay: {rule.split(':', 1)[1]}\n".encode()
             await self._send(writer, "200 OK", body, "text/plain")
@@ -459,6 +466,10 @@ class FaultServer:
             rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
                    b"<item><link>http://example.org/a</link></item></channel></rss>")
             await self._send(writer, "200 OK", rss, "application/rss+xml")
+        elif path == "/feed.json":  # a JSON Feed, under its own media type
+            body = (b'{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": '
+                    b'[{"id": "1", "url": "http://example.org/j1"}]}')
+            await self._send(writer, "200 OK", body, "application/feed+json")
         elif path == "/sitemap.xml.gz":
             xml = b'<?xml version="1.0"?><urlset><url><loc>http://example.org/a</loc></url></urlset>'
             await self._send(writer, "200 OK", gzip.compress(xml), "application/x-gzip")
@@ -494,6 +505,110 @@ class FaultServer:
             await self._send(writer, "404 Not Found", b"<html>not found</html>")
         elif path == "/410":
             await self._send(writer, "410 Gone", b"<html>gone</html>")
+        # -- round 3 ---------------------------------------------------------------------
+        elif path.startswith("/to-scheme/"):  # a redirect to a URL that is no web page
+            target = {"data": "data:text/html;base64,PGgxPmhpPC9oMT4=",
+                      "js": "javascript:alert(1)", "mailto": "mailto:desk@example.org",
+                      "ftp": "ftp://127.0.0.1/pub/x.html"}[path.rsplit("/", 1)[1]]
+            await self._send(writer, "302 Found", b"", extra=[("Location", target)])
+        elif path == "/location-spaces":  # spaces written raw into the Location
+            await self._send(writer, "302 Found", b"",
+                             extra=[("Location", "/ok/with space/a b?q=x y")])
+        elif path == "/location-utf8":  # raw UTF-8 bytes in the Location path
+            writer.write(b"HTTP/1.1 301 Moved\r\nLocation: /ok/z\xc3\xbcrich/\xe2\x82\xac\r\n"
+                         b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            await writer.drain()
+        elif path == "/location-empty":  # a Location header with no value
+            await self._send(writer, "301 Moved Permanently", b"", extra=[("Location", "")])
+        elif path == "/300-no-location":  # Multiple Choices, no Location: nothing to follow
+            await self._send(writer, "300 Multiple Choices", b"<ul><li>a</li></ul>")
+        elif path == "/204":  # No Content to a plain GET
+            writer.write(self._head("204 No Content", []))
+            await writer.drain()
+        elif path == "/429-date":  # Retry-After as an HTTP date an hour ahead
+            when = email.utils.formatdate(time.time() + 3600, usegmt=True)
+            await self._send(writer, "429 Too Many Requests", b"", extra=[("Retry-After", when)])
+        elif path == "/503-date-past-then-ok":  # Retry-After as an HTTP date in the past
+            if self._count(key) == 1:
+                await self._send(writer, "503 Service Unavailable", b"busy",
+                                 extra=[("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")])
+            else:
+                await self._send(writer, "200 OK", page)
+        elif path == "/429-huge":  # Retry-After far beyond any float of seconds
+            await self._send(writer, "429 Too Many Requests", b"",
+                             extra=[("Retry-After", "9" * 400)])
+        elif path == "/429-junk-then-ok":  # Retry-After that is neither seconds nor a date
+            if self._count(key) == 1:
+                await self._send(writer, "429 Too Many Requests", b"",
+                                 extra=[("Retry-After", "soon")])
+            else:
+                await self._send(writer, "200 OK", page)
+        elif path == "/stall":  # half the body, then nothing (the connection stays open)
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", str(len(page)))])
+                         + page[:len(page) // 2])
+            await writer.drain()
+            await asyncio.sleep(3600)
+        elif path == "/over-cap-chunked":  # chunked, no Content-Length, over the cap
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Transfer-Encoding", "chunked")]))
+            chunk = b"<p>" + b"y" * 65536 + b"</p>"
+            for _ in range(20):
+                writer.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+                await writer.drain()
+            writer.write(b"0\r\n\r\n")
+            await writer.drain()
+        elif path == "/br-cut":  # brotli data cut half way, the transfer whole
+            data = brotli.compress(page)
+            await self._send(writer, "200 OK", data[:len(data) // 2],
+                             extra=[("Content-Encoding", "br")])
+        elif path == "/deflate-zlib":  # deflate as RFC 9110 means it: zlib-wrapped
+            await self._send(writer, "200 OK", zlib.compress(page),
+                             extra=[("Content-Encoding", "deflate")])
+        elif path == "/gzip-as-br":  # labelled br, the body is gzip
+            await self._send(writer, "200 OK", gzip.compress(page),
+                             extra=[("Content-Encoding", "br")])
+        elif path == "/bom-vs-header":  # UTF-8 BOM, header says iso-8859-1
+            body = b"\xef\xbb\xbf" + article("Zürich café").encode("utf-8")
+            await self._send(writer, "200 OK", body, "text/html; charset=iso-8859-1")
+        elif path == "/utf16-bom-vs-header":  # UTF-16LE with its BOM, header says utf-8
+            body = "\ufeff".encode("utf-16-le") + article("Zürich café").replace(
+                '<meta charset="utf-8">', "").encode("utf-16-le")
+            await self._send(writer, "200 OK", body, "text/html; charset=utf-8")
+        elif path == "/meta-late":  # windows-1252, its meta charset after 1024 bytes
+            body = article("Zürich café “news”").replace('<meta charset="utf-8">', "").replace(
+                "<head>", "<head><!--" + "x" * 1500 + '--><meta charset="windows-1252">')
+            await self._send(writer, "200 OK", body.encode("cp1252"), "text/html")
+        elif path == "/meta-late-lies":  # UTF-8 bytes, a late meta that says latin-1
+            body = article("Zürich café “news”").replace('<meta charset="utf-8">', "").replace(
+                "<head>", "<head><!--" + "x" * 1500 + '--><meta charset="iso-8859-1">')
+            await self._send(writer, "200 OK", body.encode("utf-8"), "text/html")
+        elif path == "/two-ctypes":  # two Content-Type headers
+            await self._send(writer, "200 OK", page, extra=[("Content-Type", "text/plain")])
+        elif path == "/ctype-empty-charset":  # "charset=" with no value
+            await self._send(writer, "200 OK", page, "text/html; charset=")
+        elif path == "/no-reason":  # a status line without a reason phrase
+            writer.write(b"HTTP/1.1 200\r\nContent-Type: text/html\r\nContent-Length: "
+                         + str(len(page)).encode() + b"\r\nConnection: close\r\n\r\n" + page)
+            await writer.drain()
+        elif path == "/cookie-bounce":  # a consent bounce: set a cookie, come back
+            if "seen=1" in headers.get("cookie", ""):
+                await self._send(writer, "200 OK", page)
+            else:
+                await self._send(writer, "302 Found", b"", extra=[
+                    ("Set-Cookie", "seen=1; Path=/"), ("Location", "/cookie-bounce")])
+        elif path == "/to-fragment":  # a redirect to a fragment of itself
+            await self._send(writer, "302 Found", b"", extra=[("Location", "#top")])
+        elif path == "/scheme-relative":  # Location //host:port/path
+            await self._send(writer, "302 Found", b"",
+                             extra=[("Location", f"//{ip}:{self.port}/ok/scheme-relative")])
+        elif path == "/many-headers":  # 500 header lines before the body
+            extra = [(f"X-Pad-{i}", "v") for i in range(500)]
+            await self._send(writer, "200 OK", page, extra=extra)
+        elif path == "/cl-zero-body":  # Content-Length: 0, then the page anyway
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", "0")]) + page)
+            await writer.drain()
         elif path == "/etag":
             etag = '"v1"'
             if headers.get("if-none-match") == etag:

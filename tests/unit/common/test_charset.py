@@ -159,3 +159,45 @@ def test_labels_of_codecs_no_browser_reads_pages_with_are_ignored(label: str) ->
     name, source = sniff_encoding(body, f"text/html; charset={label}")
     assert (name, source) == ("utf-8", "detected")
     assert "<title>C++ news</title>" in decode(body, label)  # never raises, whatever it is given
+
+
+# -- fault round 3 ------------------------------------------------------------------------
+
+def _page(title: str, meta: str | None, pad: int) -> str:
+    """A page whose <head> opens with `pad` bytes of inline style before its meta."""
+    head = f"<style>{'x' * pad}</style>" + (f'<meta charset="{meta}">' if meta else "")
+    return (f"<!DOCTYPE html><html><head>{head}<title>{title}</title></head><body><p>"
+            f"{title}. {'Text of the article. ' * 40}</p></body></html>")
+
+
+@pytest.mark.parametrize("pad", [1500, 5000, 20000])
+def test_a_meta_charset_late_in_the_head_is_read(pad: int) -> None:
+    """Past the first 4 KB (20 KB of inline style first) the meta was not seen and the
+    detector guessed windows-1250 for an ISO-8859-2 page: its letters garbled."""
+    body = _page("Łódź i Kraków, święto", "iso-8859-2", pad).encode("iso-8859-2")
+    assert sniff_encoding(body, "text/html") == ("iso8859-2", "meta")
+    assert "Łódź i Kraków, święto" in decode(body, "iso8859-2")
+
+
+def test_a_meta_charset_in_the_body_does_not_count() -> None:
+    body = (_page("Zürich", None, 5000).replace("<p>", '<p><meta charset="koi8-r">')
+            .encode("cp1252"))
+    assert meta_charset(body) is None
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "iso-8859-2", "shift_jis"])
+@pytest.mark.parametrize("where", ["header", "meta"])
+def test_a_legacy_label_over_flawless_utf8_is_utf8(label: str, where: str) -> None:
+    """A site moved to UTF-8 whose template (or server) still says latin-1: read as
+    declared, "Zürich café" became "ZÃ¼rich cafÃ©"."""
+    body = _page("Zürich café “news”", label if where == "meta" else None, 100).encode()
+    ctype = f"text/html; charset={label}" if where == "header" else "text/html"
+    name, _ = sniff_encoding(body, ctype)
+    assert name == "utf-8" and "Zürich café “news”" in decode(body, name)
+
+
+def test_a_legacy_page_that_says_so_keeps_its_label() -> None:
+    body = _page("Zürich café “news”", "windows-1252", 100).encode("cp1252")
+    assert sniff_encoding(body, "text/html") == ("cp1252", "meta")
+    ascii_only = _page("Zurich cafe", "iso-8859-2", 100).encode()  # nothing to tell by
+    assert sniff_encoding(ascii_only, "text/html") == ("iso8859-2", "meta")

@@ -3,6 +3,7 @@ the cheap look at a body's head (sitemaps and archive readers are tested where t
 
 from __future__ import annotations
 
+import gzip
 import zlib
 
 import pytest
@@ -199,3 +200,21 @@ def test_an_unknown_coding_over_a_plain_text_body_is_the_body(coding):
     with pytest.raises(CodingError) as err:
         decode_body(b"\x28\xb5\x2f\xfd" + bytes(300), coding, 10_000)
     assert err.value.kind == "unsupported_encoding"
+
+
+def test_brotli_data_cut_short_is_truncated_like_gzip() -> None:
+    """Fault round 3: a whole transfer whose brotli data stops half way is the gzip
+    fault with another coding: `truncated` (it was `bad_compression`), never a prefix."""
+    import brotli
+
+    page = b"<html><body>" + b"<p>The council voted on the tram line.</p>" * 200 + b"</html>"
+    cut = brotli.compress(page)[: len(brotli.compress(page)) // 2]
+    gz = gzip.compress(page)
+    for coding, data in (("br", cut), ("gzip", gz[: len(gz) // 2])):
+        with pytest.raises(CodingError) as info:
+            decode_body(data, coding, 1 << 20, refuse_cut_data=True)
+        assert info.value.kind == "truncated", coding
+        assert "the compressed data stops before its end" in info.value.detail, coding
+    with pytest.raises(CodingError) as info:  # without refuse_cut_data: as before
+        decode_one(cut, "br", 1 << 20)
+    assert info.value.kind == "bad_compression"

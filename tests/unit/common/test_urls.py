@@ -101,3 +101,15 @@ def test_a_url_seen_again_is_answered_from_memory_and_a_refusal_every_time():
     for bad in (None, ["http://example.org/"], 42):
         with pytest.raises(BadURL):
             canonical_url(bad)
+
+
+@pytest.mark.parametrize(("url", "canon"), [
+    ("http://[::1]/v6", "https://[::1]/v6"),
+    ("http://[2001:DB8::1]:8080/a/", "https://[2001:db8::1]:8080/a"),
+    ("https://[::1]:443/x", "https://[::1]/x"),
+])
+def test_an_ipv6_literal_host_keeps_its_brackets(url: str, canon: str) -> None:
+    """Fault round 3: the brackets were lost, and the URL refused as "not an absolute
+    http(s) URL: 'https://::1/v6'", a form it never had."""
+    assert canonical_url(url) == canon
+    assert canonical_url(canon) == canon

@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 import pytest
 
 from tasks.clean.text import clean_record, normalise_text, repair_glued_paragraphs
-from tasks.discover.inputs import DumpError, decode_dump, parse_dump, read_dump
+from tasks.discover.inputs import (
+    DumpError,
+    content_key,
+    decode_dump,
+    parse_dump,
+    read_dump,
+    read_dumps,
+    split_dumps,
+)
 
 GLUED = re.compile(r"[a-z][.!?][\"\u201c]?[A-Z]")
 
@@ -150,3 +158,67 @@ def test_a_dump_full_of_control_characters_says_how_many() -> None:
         decode_dump(head + b"Body \x01\x02\x03\x04\x05\x06\x07\x08\x0b text")
     assert info.value.reason == "binary_content"
     assert info.value.detail == "9 control characters in the first 8 KB"
+
+
+# -- fault round 3 ------------------------------------------------------------------------
+
+def test_a_file_of_several_dumps_gives_each_article(tmp_path):
+    """Dumps concatenated into one file: the second article used to be read as the
+    first one's body (its header, title and text glued on), and was lost."""
+    path = tmp_path / "several.txt"
+    path.write_bytes(b" date 2024-04-04 https://example.com/a1\r\nFirst\r\nBody one.\r\n"
+                     b" date 2024-04-05 https://example.com/a2\r\nSecond\r\n\r\n"
+                     b" date 2024-04-06 https://example.com/a3\r\nThird\r\nBody three.\r\n")
+    docs, rejects = read_dumps(path, "run-1")
+    assert [(d["url"], d["hint_title"], d["dump_text"]) for d in docs] == [
+        ("https://example.com/a1", "First", "Body one."),
+        ("https://example.com/a3", "Third", "Body three.")]
+    # the empty one in the middle is rejected on its own, saying which it is
+    [empty] = rejects
+    assert empty["reason"] == "empty_body" and empty["detail"].startswith("article 2 of 3: ")
+    assert empty["url"] == "https://example.com/a2" and empty["article_id"]  # which one
+    keys = [d["input_key"] for d in docs] + [empty["input_key"]]
+    assert len(set(keys)) == 3 and all(k.startswith("dump:") for k in keys)
+    # a file of one article keeps the key it always had (re-runs skip it)
+    one = tmp_path / "one.txt"
+    one.write_bytes(b" date 2024-04-04 https://example.com/a1\nFirst\nBody one.\n")
+    assert read_dump(one, "r")[0]["input_key"] == f"dump:{content_key(one.read_bytes())}"
+
+
+def test_a_body_line_that_starts_with_date_is_no_new_article():
+    text = " date 2024-04-04 https://example.com/a\nTitle\ndate 2024-04-04 was set.\nMore."
+    assert split_dumps(text) == [text]
+
+
+def test_a_header_with_the_date_glued_to_the_url_is_read():
+    dump = parse_dump(" date 2024-04-04https://example.com/glued\nTitle\nBody.\n")
+    assert (dump.url, dump.title, dump.published.day) == ("https://example.com/glued", "Title", 4)
+
+
+def test_a_utf16_dump_with_its_bom_is_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(" date 2024-04-04 https://example.com/z\nZürich\nCafé.\n".encode("utf-16"))
+    doc, reject = read_dump(path, "r")
+    assert reject is None and (doc["hint_title"], doc["dump_text"]) == ("Zürich", "Café.")
+
+
+def test_control_characters_past_the_sniffed_head_do_not_reach_the_text():
+    head = b" date 2024-04-04 https://example.com/a\nTitle\n"
+    text = decode_dump(head + b"x" * 8192 + b" Late\x00\x00 NUL\x07 bytes.\x0bEnd.")
+    out = clean_record({"text": parse_dump(text).body, "source_kind": "dump", "title": "T",
+                        "site_name": None, "description": None})
+    assert out["text"].endswith("x Late NUL bytes.\n\nEnd.")  # (a glued paragraph repaired)
+
+
+@pytest.mark.parametrize("raw", [
+    b" date 2024-04-04 https://example.com/a\rTitle\rBody.\r",              # old Mac line ends
+    b" date\t2024-04-04\thttps://example.com/a\nTitle\nBody.\n",            # tabs between
+    b"\n\n date 2024-04-04 https://example.com/a\r\n\r\nTitle\r\n\r\nBody.\r\n",  # blank lines
+])
+def test_round3_dump_line_ends_and_separators_already_handled(tmp_path, raw):
+    path = tmp_path / "d.txt"
+    path.write_bytes(raw)
+    doc, reject = read_dump(path, "r")
+    assert reject is None
+    assert (doc["url"], doc["hint_title"], doc["dump_text"]) == (
+        "https://example.com/a", "Title", "Body.")

@@ -325,3 +325,80 @@ def test_a_feed_doctype_neither_expands_entities_nor_reads_files_or_urls(tmp_pat
     assert [i.url for i in r.items] == ["https://news.example/a", "https://news.example/b"]
     assert all("lollol" not in (i.title or "") and "SECRET" not in (i.title or "")
                for i in r.items)
+
+
+# -- JSON Feed (fault round 3: feedparser reads XML only, so a JSON Feed was not_a_feed
+# and every item in it lost) ------------------------------------------------------------
+
+JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "News",
+ "home_page_url": "https://news.example/",
+ "items": [
+  {"id": "1", "url": "https://news.example/j/1", "title": "Talks &amp; trade",
+   "date_published": "2024-05-01T10:00:00+02:00"},
+  {"id": "2", "title": "No link, opaque id"},
+  {"id": "3", "external_url": "/j/linked", "title": "A link post",
+   "date_modified": "2024-05-02T08:00:00Z"},
+  {"id": "https://news.example/j/4", "content_text": "id only"},
+  {"id": "5", "url": "https://news.example/j/1", "title": "The first again"},
+  "not an object"
+ ]}"""
+
+
+@pytest.mark.parametrize("content_type", ["application/feed+json", "application/json", None])
+def test_a_json_feed_is_read_like_an_xml_feed(content_type) -> None:
+    result = parse_feed(JSON_FEED, "https://news.example/feed.json", content_type)
+    assert result.error is None and result.version == "json11"
+    assert [(i.url, i.title, i.published_at) for i in result.items] == [
+        ("https://news.example/j/1", "Talks & trade", datetime(2024, 5, 1, 8, tzinfo=UTC)),
+        ("https://news.example/j/linked", "A link post", datetime(2024, 5, 2, 8, tzinfo=UTC)),
+        ("https://news.example/j/4", None, None),
+    ]
+    assert [reason for reason, _ in result.skipped] == ["feed_item_no_url"] * 2
+
+
+def test_a_json_feed_cut_short_keeps_its_whole_items() -> None:
+    cut = JSON_FEED[:JSON_FEED.index(b'{"id": "3"') + 20]
+    result = parse_feed(cut, "https://news.example/feed.json", "application/feed+json")
+    assert [i.url for i in result.items] == ["https://news.example/j/1"]
+    assert [r for r, _ in result.skipped] == ["feed_truncated", "feed_item_no_url"]
+    assert "kept the 2 whole items" in result.skipped[0][1]
+
+
+def test_json_that_is_no_feed_says_so() -> None:
+    for body, words in ((b'{"error": "rate limited"}', 'no "items" list'),
+                        (b"[1, 2]", 'no "items" list'), (b"{not json", "not JSON")):
+        result = parse_feed(body, "https://news.example/feed.json", "application/json")
+        assert result.items == [] and result.error[0] == "not_a_feed", body
+        assert words in result.error[1], body
+
+
+def test_a_title_escaped_twice_loses_its_tags_but_keeps_its_comparisons() -> None:
+    """Fault round 3: "&amp;lt;b&amp;gt;" in the feed (escaped twice, as WordPress feeds
+    do) reached the title as "<b>bold</b>"; a "<" that opens no tag stays text."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b"<item><title>Tom &amp;amp; Jerry &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt;</title>"
+           b"<link>https://news.example/a</link></item>"
+           b"<item><title>Profits &amp;lt; forecasts</title><link>https://news.example/b</link>"
+           b"</item></channel></rss>")
+    titles = [i.title for i in parse_feed(rss, FEED_URL).items]
+    assert titles == ["Tom & Jerry bold", "Profits < forecasts"]
+    assert clean_title("&lt;script&gt;alert(1)&lt;/script&gt;Budget") == "Budget"
+
+
+def test_round3_feed_items_already_handled() -> None:
+    """Fault round 3, already handled: two items with one guid and different links are
+    two pages; a link listed twice is one item (the first); a date in the future is
+    kept as a hint (extraction never takes it: it is after the fetch time and flagged);
+    a link with spaces around it, or relative, is resolved; javascript: is no page."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b"<item><guid>1</guid><title>A</title><link>https://news.example/a</link>"
+           b"<pubDate>Tue, 01 Jan 2999 00:00:00 GMT</pubDate></item>"
+           b"<item><guid>1</guid><title>A2</title><link> /a2 </link></item>"
+           b"<item><title>A3</title><link>https://news.example/a</link></item>"
+           b"<item><title>JS</title><link>javascript:alert(1)</link></item>"
+           b"</channel></rss>")
+    result = parse_feed(rss, FEED_URL)
+    assert [(i.url, i.title) for i in result.items] == [("https://news.example/a", "A"),
+                                                        ("https://news.example/a2", "A2")]
+    assert result.items[0].published_at == datetime(2999, 1, 1, tzinfo=UTC)
+    assert result.skipped == [("feed_item_no_url", "entry 'JS'")]

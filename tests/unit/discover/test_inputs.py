@@ -418,3 +418,38 @@ def test_a_binary_file_named_urls_is_still_one_reject(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     docs, rejects = read_url_list(path, "run-1")
     assert docs == [] and [r["reason"] for r in rejects] == ["binary_content"]
+
+
+def test_a_comment_after_a_url_in_a_list_leaves_the_url(tmp_path: Path) -> None:
+    """Fault round 3: "https://a.example/x  # from the desk" was a bad_url reject (the
+    whitespace inside); a "#" with no whitespace before it is the URL's fragment."""
+    path = tmp_path / "l.urls"
+    path.write_bytes(b"https://news.example/a  # from the desk\r\n"
+                     b"https://news.example/b#part\n\thttps://news.example/c\t#x\n")
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/b#part",
+                                         "https://news.example/c"]
+    assert rejects == []
+
+
+def test_a_url_list_of_round3_faults_keeps_every_line_accounted_for(tmp_path: Path) -> None:
+    """Fault round 3, already handled: blank and comment lines skipped, duplicates (the
+    same URL in another case, with a fragment, an IDN host in Unicode and in punycode)
+    duplicate_url, other schemes and IPv6 literals bad_url or kept; every other line
+    becomes a document or a reject."""
+    path = tmp_path / "l.urls"
+    path.write_bytes(
+        b"\n# comment\nhttps://example.org/a\n\n   \nHTTPS://EXAMPLE.ORG/a\n"
+        b"https://example.org/a#frag\nftp://example.org/f\nmailto:x@example.org\n"
+        b"javascript:alert(1)\nhttps://b\xc3\xbccher.example/x\nhttps://xn--bcher-kva.example/x\n"
+        b"//example.org/noscheme\nhttp://[::1]/v6\nhttps://example.org:99999/port\n")
+    found = discover([str(path)], "r", CONFIG)
+    assert found.docs.column("url").to_pylist() == [
+        "https://example.org/a", "https://bücher.example/x", "http://[::1]/v6"]
+    reasons = sorted((r["reason"], r["url"]) for r in found.rejects)
+    assert reasons == [
+        ("bad_url", "//example.org/noscheme"), ("bad_url", "ftp://example.org/f"),
+        ("bad_url", "https://example.org:99999/port"), ("bad_url", "javascript:alert(1)"),
+        ("bad_url", "mailto:x@example.org"),
+        ("duplicate_url", "HTTPS://EXAMPLE.ORG/a"), ("duplicate_url", "https://example.org/a#frag"),
+        ("duplicate_url", "https://xn--bcher-kva.example/x")]

@@ -254,3 +254,77 @@ def test_a_full_billion_laughs_sitemap_keeps_its_urls_and_expands_nothing() -> N
     assert r.error is None
     assert [e.url for e in r.entries][-1] == "https://e.example/b"
     assert len(r.entries) == 2 and all("lol" not in e.url for e in r.entries)
+
+
+# -- fault round 3 ------------------------------------------------------------------------
+
+def test_an_ampersand_inside_cdata_stays_as_written() -> None:
+    """A <loc> in a CDATA section (some generators write every one so): the bare "&"
+    escape made "?x=1&y=2" the URL "?x=1&amp;y=2", a page that does not exist."""
+    data = (b"<urlset><url><loc><![CDATA[https://news.example/b?x=1&y=2]]></loc></url>"
+            b"<url><loc>https://news.example/c?x=1&y=2</loc></url></urlset>")
+    result = parse_sitemap(data, "https://news.example/sitemap.xml")
+    assert [e.url for e in result.entries] == ["https://news.example/b?x=1&y=2",
+                                              "https://news.example/c?x=1&y=2"]
+
+
+def test_a_sitemap_gzipped_twice_is_read() -> None:
+    """A .xml.gz that a server gzipped once more without saying so: it was refused as
+    "binary data, neither XML nor a list of URLs"."""
+    xml = b"<urlset><url><loc>https://news.example/a</loc></url></urlset>"
+    for data in (gzip.compress(gzip.compress(xml)), gzip.compress(xml)):
+        result = parse_sitemap(data, "https://news.example/sitemap.xml.gz")
+        assert result.error is None and [e.url for e in result.entries] == [
+            "https://news.example/a"]
+
+
+@pytest.mark.parametrize("data", [
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitmap/0.9"><url>'  # namespace typo
+    b"<loc>https://news.example/a</loc></url></urlset>",
+    b'<sm:urlset xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9"><sm:url>'
+    b"<sm:loc>https://news.example/a</sm:loc></sm:url></sm:urlset>",  # prefixed
+    b"<urlset><url><loc>https://news.example/a</loc><news:news><news:title>T</news:title>"
+    b"</news:news></url></urlset>",  # a prefix never declared
+])
+def test_namespace_faults_do_not_lose_entries(data: bytes) -> None:
+    result = parse_sitemap(data, "https://news.example/sitemap.xml")
+    assert result.error is None and [e.url for e in result.entries] == ["https://news.example/a"]
+
+
+def test_a_gz_sitemap_that_is_no_gzip_is_read_or_named() -> None:
+    xml = b"<urlset><url><loc>https://news.example/a</loc></url></urlset>"
+    assert [e.url for e in parse_sitemap(xml, "https://n.example/s.xml.gz").entries] == [
+        "https://news.example/a"]
+    html = parse_sitemap(b"<!DOCTYPE html><html><body>Not found</body></html>",
+                         "https://n.example/s.xml.gz")
+    assert html.error == ("not_a_sitemap", "root element <html>, expected <urlset> or "
+                          "<sitemapindex>")
+    junk = parse_sitemap(b"\x1f\x8b\x08\x00junkjunkjunk", "https://n.example/s.xml.gz")
+    assert junk.error[0] == "sitemap_bad_gzip"
+
+
+def test_a_text_sitemap_line_with_a_comment_or_spaces() -> None:
+    """Fault round 3: "https://news.example/b  # note" was an entry whole (fetched as
+    "/b%20"); a line with a space inside is no URL."""
+    data = b"https://news.example/a\nhttps://news.example/b  # note\nhttps://news.example/c d\n"
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in result.entries] == ["https://news.example/a", "https://news.example/b"]
+    assert result.skipped == [("sitemap_bad_loc", "https://news.example/c d")]
+
+
+def test_entries_of_the_other_kind_are_named_not_dropped_silently() -> None:
+    """Fault round 3: a <url> in a <sitemapindex> (or a <sitemap> in a <urlset>) was
+    dropped without a word; now a sitemap_misplaced_entry reject names how many."""
+    index = parse_sitemap(b"<sitemapindex><sitemap><loc>https://n.example/s1.xml</loc></sitemap>"
+                          b"<url><loc>https://n.example/a</loc></url>"
+                          b"<url><loc>https://n.example/b</loc></url></sitemapindex>",
+                          "https://n.example/index.xml")
+    assert [c.url for c in index.children] == ["https://n.example/s1.xml"]
+    assert index.skipped == [("sitemap_misplaced_entry",
+                              "2 <url> element(s) inside <sitemapindex>: not read")]
+    urlset = parse_sitemap(b"<urlset><url><loc>https://n.example/a</loc></url>"
+                           b"<sitemap><loc>https://n.example/s1.xml</loc></sitemap></urlset>",
+                           "https://n.example/s.xml")
+    assert [e.url for e in urlset.entries] == ["https://n.example/a"]
+    assert urlset.skipped == [("sitemap_misplaced_entry",
+                               "1 <sitemap> element(s) inside <urlset>: not read")]

@@ -590,3 +590,88 @@ def test_a_gzip_file_archived_as_such_stays_compressed() -> None:
     block = b"HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\n\r\n" + data
     rows, _, _ = run(raw_record("https://ok.example/sitemap.xml.gz", block))
     assert rows[0]["body"] == data
+
+
+def test_a_warc_gz_cut_inside_its_last_record_header_says_so() -> None:
+    """Fault round 3: every cut inside the last record of a .warc.gz (a download or a
+    crawler stopped) keeps the two whole records and gives one reject for the third.
+    Cut inside the record's WARC header (its Content-Length, or its value, not yet
+    there) the reader hands over an empty record: that was a `bad_http` reject ("no end
+    of HTTP headers in the first 64 KiB") naming no cut."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    ends = []
+    for i in range(3):
+        _response(w, f"https://cut.example/{i}", b"<html><body><p>text</p></body></html>",
+                  [("Content-Type", "text/html")])
+        ends.append(buf.tell())
+    data = buf.getvalue()
+    header_cuts = 0
+    for cut in range(ends[1] + 1, len(data) - 8):  # a cut in the gzip trailer loses nothing
+        rows, rejects, _ = run(data[:cut])
+        urls = [r["url"] for r in rows]
+        assert urls[:2] == ["https://cut.example/0", "https://cut.example/1"]
+        if len(urls) == 3:  # cut after the block (in the record's closing CRLFs): whole
+            assert rejects == [], cut
+            continue
+        assert len(rejects) == 1, cut
+        # a cut inside the member's first WARC header line cannot be told from garbage
+        assert rejects[0]["reason"] in ("warc_truncated", "warc_unreadable"), (cut, rejects)
+        if "inside the WARC header" in rejects[0]["detail"]:
+            header_cuts += 1
+            assert rejects[0]["reason"] == "warc_truncated"
+    assert header_cuts > 0
+
+
+def test_a_206_record_holding_a_slice_is_partial_content() -> None:
+    """Fault round 3: a 206 record (a crawler that sent Range, a cache) holding part of
+    the page was extracted and kept as if it were the whole article."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    page = b"<html><body><p>" + b"Text of the story. " * 40 + b"</p></body></html>"
+    _response(w, "https://p.example/slice", page[:100],
+              [("Content-Type", "text/html"), ("Content-Range", f"bytes 0-99/{len(page)}")],
+              status="206 Partial Content")
+    _response(w, "https://p.example/whole", page,
+              [("Content-Type", "text/html"),
+               ("Content-Range", f"bytes 0-{len(page) - 1}/{len(page)}")],
+              status="206 Partial Content")
+    _response(w, "https://p.example/norange", page[:100], [("Content-Type", "text/html")],
+              status="206 Partial Content")
+    rows, rejects, _ = run(buf.getvalue())
+    assert [(r["url"], r["status"]) for r in rows] == [("https://p.example/whole", 206)]
+    assert [(r["url"], r["reason"]) for r in rejects] == [
+        ("https://p.example/slice", "partial_content"),
+        ("https://p.example/norange", "partial_content")]
+    assert "not the whole page" in rejects[0]["detail"]
+
+
+def test_round3_warc_records_already_handled() -> None:
+    """Fault round 3, already handled: a request with no response after it, conversion,
+    metadata and resource records are skipped and counted (no page to fetch or extract
+    in them as a response); an HTTP/2 status line and one without a reason phrase are
+    read."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(w.create_warc_record(
+        "https://r.example/req", "request", payload=io.BytesIO(b"GET /req HTTP/1.1\r\n\r\n"),
+        warc_content_type="application/http; msgtype=request"))
+    for kind, ctype in (("conversion", "text/plain"), ("metadata", "application/warc-fields"),
+                        ("resource", "text/html")):
+        w.write_record(w.create_warc_record(f"https://r.example/{kind}", kind,
+                                            payload=io.BytesIO(b"x: 1\r\n"),
+                                            warc_content_type=ctype))
+    page = b"<html><body><p>text</p></body></html>"
+    for url, proto, status in (("https://r.example/h2", "HTTP/2", "200"),
+                               ("https://r.example/h20", "HTTP/2.0", "200 OK")):
+        h = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol=proto)
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(page),
+                                            http_headers=h))
+    rows, rejects, stats = run(buf.getvalue())
+    assert [(r["url"], r["status"]) for r in rows] == [("https://r.example/h2", 200),
+                                                       ("https://r.example/h20", 200)]
+    assert rejects == []
+    assert {k: stats[k] for k in ("skipped_request", "skipped_conversion", "skipped_metadata",
+                                  "skipped_resource", "kept")} == {
+        "skipped_request": 1, "skipped_conversion": 1, "skipped_metadata": 1,
+        "skipped_resource": 1, "kept": 2}

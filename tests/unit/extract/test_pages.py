@@ -305,13 +305,17 @@ def test_clean_batch_detects_the_language_of_dumps() -> None:
     assert row["language"] == "en"
 
 
-@pytest.mark.parametrize("body", [b"", b"\x00\x01\x02", b"<html><head></head></html>"])
-def test_extract_batch_rejects_bodies_without_text(body: bytes) -> None:
+@pytest.mark.parametrize(("body", "reason"), [
+    (b"", "empty_body"),  # named as the fetcher names it (round 3; was extraction_failed)
+    (b"\x00\x01\x02", "extraction_failed"),
+    (b"<html><head></head></html>", "extraction_failed"),
+])
+def test_extract_batch_rejects_bodies_without_text(body: bytes, reason: str) -> None:
     docs = docs_table([{"input_key": "x", "url": "https://x.example/a.html",
                         "source_kind": "url", "body": body}])
     result = extract.run(docs, EXTRACT, "r")
     assert result.table.num_rows == 0
-    assert [r["reason"] for r in result.rejects] == ["extraction_failed"]
+    assert [r["reason"] for r in result.rejects] == [reason]
 
 
 def test_extract_batch_accounts_for_every_document() -> None:
@@ -423,6 +427,8 @@ def test_article_row_keeps_tags_and_the_documents_own_url() -> None:
                                           "archived response is application/pdf")),
         (200, " TEXT/HTML ; charset=utf-8", None),
         (299, None, None),
+        # fault round 3: an archived 204 was "extraction_failed: unparsable or empty HTML"
+        (204, "text/html", ("no_content", "the archived response has status 204 (No Content)")),
     ],
 )
 def test_archived_response_problem(status, ctype, want) -> None:
@@ -658,3 +664,35 @@ def test_an_archived_html_page_under_a_generic_label_is_a_page(ctype, body, want
     got = archived_response_problem({"status": 200, "content_type": ctype, "body": body},
                                     ["text/html", "application/xhtml+xml"])
     assert (None if got is None else (got.reason, got.detail)) == want
+
+
+@pytest.mark.parametrize(("day", "kept", "flags"), [
+    (datetime(2999, 1, 1, tzinfo=UTC), None, ["future"]),
+    (datetime(1970, 1, 1, tzinfo=UTC), None, ["implausible"]),
+    (datetime(2024, 4, 4, tzinfo=UTC), datetime(2024, 4, 4, tzinfo=UTC), None),
+])
+def test_a_dump_header_date_is_held_to_the_page_date_rule(day, kept, flags) -> None:
+    """Fault round 3: a dump dated 2999 was published_at 2999 as it came, and the run
+    failed (the search index refuses dates past 2262; data test 11 any future date)."""
+    from tasks.extract.pages import article_from_dump
+
+    doc = {"input_key": "dump:x", "url": "https://example.com/d", "source_kind": "dump",
+           "source": "d.txt", "hint_published_at": day, "hint_published_source": "dump",
+           "hint_title": "T", "dump_text": "Some text of the article."}
+    row = article_from_dump(doc, "r", now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert (row["published_at"], row["published_at_flags"]) == (kept, flags)
+    assert row["published_at_source"] == ("dump" if kept else None)
+    assert row["published_date"] == (kept.date() if kept else None)
+
+
+def test_an_archived_response_with_no_body_is_empty_body() -> None:
+    """Fault round 3: a 200 record with an empty (or blank) body was "extraction_failed:
+    unparsable or empty HTML"; the fetcher calls the same thing empty_body."""
+    from tasks.extract.pages import archived_response_problem
+
+    for body in (b"", b"  \r\n"):
+        got = archived_response_problem({"status": 200, "content_type": "text/html",
+                                         "body": body}, ["text/html"])
+        assert (got.reason, got.detail) == ("empty_body", "the archived response has no body")
+    assert archived_response_problem({"status": 200, "content_type": "text/html",
+                                      "body": b"<p>x</p>"}, ["text/html"]) is None

@@ -272,3 +272,14 @@ def test_a_compaction_leaves_nothing_for_the_search_to_catch_up(wh):
     C.compact(wh, min_files=2)
     assert "compaction" in [m["kind"] for m in S.manifests(wh)]
     assert S.pending_commits(wh) == [] and S.catch_up(wh) == []
+
+
+def test_a_date_tantivy_cannot_hold_is_left_out_not_raised() -> None:
+    """Fault round 3: a published_at of 2999 raised ValueError in add_date and ended the
+    run's commit; such a date is no publication date."""
+    row = {"article_id": "a", "revision": 1, "title": "T", "text": "x", "url": "https://e.x/a",
+           "domain": "e.x", "published_at": datetime(2999, 1, 1, tzinfo=UTC)}
+    doc = S._document(row)
+    assert "published_at" not in doc.to_dict()
+    row["published_at"] = datetime(2024, 4, 4, tzinfo=UTC)
+    assert "published_at" in S._document(row).to_dict()
