@@ -223,7 +223,8 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     attrib = elem.attrib
     cue = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('itemprop', '')}" \
         if attrib else ""
-    if cue and _DATE_ICON.search(cue) and len(elem) == 0 and not (elem.text or "").strip():
+    # (the cheap tests first: the regex runs only on an empty element)
+    if cue and len(elem) == 0 and not (elem.text or "").strip() and _DATE_ICON.search(cue):
         # an empty icon ("<span class=icon-calendar></span> 12.01.2022", Font Awesome's
         # "<i class='fa fa-calendar'></i>"): the date is the text that follows it
         tail = elem.tail or ""
