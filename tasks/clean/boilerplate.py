@@ -64,7 +64,9 @@ _RELATED_CUES = [
     r"(?:meist|most)[- ]?(?:gelesene?|kommentierte?|diskutierte?|read|commented)"
     r"(?: artikel| beiträge| stories| articles)?", r"kommentierte artikel",
     r"(?:las|lo) más (?:leíd[ao]s?|vist[ao]s?)", r"lo que se lee ahora",
-    r"(?:seguí|sigue) leyendo",
+    r"(?:seguí|sigue|seguir) leyendo",
+    # "Sehen Sie auch:" (a teaser link follows)
+    r"sehen sie (?:auch|hier|mehr)",
 ]
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -135,6 +137,26 @@ _PAYWALL = re.compile(
     r"|\d{1,2} min(?:ute)?s? read\b)",
     re.IGNORECASE,
 )
+# The appeal that opens by asking whether the reader liked the text ("Hat dir dieser Artikel
+# gefallen? Dann ... unterstütze uns", "If you enjoyed our roundup about ..., subscribe"):
+# the text speaks of itself, so it is the box under it, whatever follows.
+_ENJOYED = re.compile(
+    r"^\W{0,2}(?:(?:hat|haben) (?:dir|ihnen|euch) (?:dieser|der|unser) (?:artikel|beitrag|text)"
+    r" gefallen|(?:did you|if you|if you've) (?:enjoy(?:ed)?|like[d]?) (?:this|our|the|reading)"
+    r" (?:article|post|story|piece|roundup|newsletter|this)|enjoyed (?:this|the) (?:article|post"
+    r"|story|piece)|(?:te|le) gustó (?:este|esta) (?:artículo|nota)|vous avez aimé cet article)",
+    re.IGNORECASE,
+)
+# An ad slot's own label in the text ("Story continues below advertisement", "Advertisement -
+# Continue reading below", "Weiterlesen nach der Anzeige"): a reading aid, not the story.
+_AD_CONTINUES = re.compile(
+    r"^\W{0,3}(?:(?:the )?(?:story|article|text) continues (?:below|after)"
+    r"|continue reading (?:below|the main story)|(?:advertisement|anzeige|werbung)\s*[-–—:|]\s*"
+    r"(?:continue|scroll|weiterlesen|lesen sie weiter)|(?:weiterlesen|weiter) nach (?:der|dem)"
+    r" (?:anzeige|werbung|werbeblock)|(?:der )?artikel (?:geht|wird) (?:nach|unter) (?:der|dem)"
+    r" (?:anzeige|werbung))",
+    re.IGNORECASE,
+)
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
@@ -145,6 +167,15 @@ _APPEAL = re.compile(
 # Schweiz. © AFP / MARCO BERTORELLO"). Prose does not end in a copyright sign and a name.
 _CAPTION_CREDIT = re.compile(
     r"(?:©|\(c\)|foto:|photo:|bild:|credit:)\s*[\w .&/,'-]{2,60}$", re.IGNORECASE
+)
+# A caption whose credit closes it in brackets: "Autohäuser dürfen wieder öffnen. (Symbolfoto)",
+# "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)". A
+# sentence of the story does not end on a photo's label or an agency's photographer.
+_PAREN_CREDIT = re.compile(
+    r"\((?:(?:symbol|archiv|file |stock )?(?:bild|foto|photo|image)s?\b[^()]{0,60}"
+    r"|(?:ap|afp|reuters|epa|dpa|getty images|xinhua|efe|anadolu)\b[^()/]{0,12}/[^()]{1,50})"
+    r"\)\W{0,2}$",
+    re.IGNORECASE,
 )
 # "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
 _FOLLOW_US = re.compile(
@@ -166,7 +197,11 @@ _LEGAL = re.compile(
 _CREDIT = re.compile(
     r"^\W{0,2}(?:fotos?|photos?|bild(?:er|quelle)?|titelbild|beitragsbild|headerbild"
     r"|quelle|quellen|quellenangaben|source|credits?|crédits?(?: photos?)?|image(?:n| credit)?"
-    r"|imagen|zdjęcie|fot\.|foto de portada|illustration|grafik|video)\s*(?:[:©|/]|$)",
+    r"|imagen|zdjęcie|fot\.|foto de portada|illustration(?:en|s)?|grafik|video"
+    # the credit labels of photo boxes and of the BBC-style caption ("Image source, Reuters")
+    r"|bildnachweise?|fotonachweise?|bildrechte|photo ?credits?|image (?:source|caption)"
+    r"|media caption|(?:featured|header|cover) image|pie de foto)\s*(?:[:©|/,]|$)"
+    r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s",
     re.IGNORECASE,
 )
 _AGENCY = re.compile(
@@ -190,7 +225,17 @@ _UI_EXACT = {
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir",
+    # a photo box's and a form's buttons
+    "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
+    "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
+    "abonniert", "anmelden", "log in", "sign in", "permalink",
 }
+# A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
+_COUNTER = re.compile(
+    r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
+    r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$",
+    re.IGNORECASE,
+)
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
 # Beitrag..."): a label word first, then punctuation.
 _DISCLOSURE = re.compile(
@@ -207,7 +252,8 @@ _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
-    r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date)\s*:"
+    r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date"
+    r"|permalink)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
     r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
     r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
@@ -234,7 +280,10 @@ _SUBSCRIBE_BOX = re.compile(
     r"\b(?:please subscribe|already a subscriber|subscribers? (?:also )?(?:get|receive)"
     r"|to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|wesprzyj nas"
     r"|jetzt (?:abonnieren|abonnent werden)|abonnent werden"
-    r"|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|résiliable à tout moment)",
+    r"|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|résiliable à tout moment"
+    # a subscription offered, or the sign-up form's own message ("Start your Independent
+    # Premium subscription today", "Your subscription failed"), not a story's "subscription"
+    r"|(?:start|get|begin|activate) your [\w -]{0,30}subscription|subscription (?:today|failed))",
     re.IGNORECASE,
 )
 # Reuse and registration small print ("Written permission must be obtained before reprint",
@@ -275,6 +324,16 @@ _BIO = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
     rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
 )
+# The bio that names no one: "Die Autorin ist Achtsamkeitslehrerin und ...", "The writer is a
+# fellow at ...", "Autor*in: Prof. Dr. X ist seit 2014 ...". The author as the subject of the
+# copula, or the label, opening a block at the end (where reviews speak of "der Autor des
+# Werks", the copula does not follow).
+_BIO_LABEL = re.compile(
+    r"^\W{0,2}(?:(?:der|die) (?:autor|autorin|verfasser|verfasserin) (?:ist|war)|the (?:author|writer)"
+    r" (?:is|was)|l'aut(?:eur|rice) (?:est|était)|(?:el|la) autora? es|autor(?:\*in|in|innen)?:"
+    r"|about the authors?:)\s",
+    re.IGNORECASE,
+)
 # Blocks at the end of the text where a bio is looked for.
 BIO_TAIL_BLOCKS = 2
 # A bio with the author's contact details runs to ~70 words ("... She is also a freelance
@@ -302,7 +361,8 @@ _WIDGET_HELP = re.compile(
 # The publisher's "about this series / about us" box closing the text: its heading alone on
 # a line among the last blocks (_drop_tail_about); the heading and the box after it go.
 _ABOUT_HEADING = re.compile(
-    r"^\W{0,2}(?:über (?:diese (?:reihe|serie)|uns)|zu dieser (?:reihe|serie)"
+    r"^\W{0,2}(?:über (?:diese (?:reihe|serie)|uns|den autor|die autorin)|zu dieser (?:reihe|serie)"
+    r"|zum autor|zur autorin|about the authors?|sobre (?:el|la) autora?|à propos de l'aut(?:eur|rice)"
     r"|about (?:this series|us)|sobre (?:esta serie|nosotros)"
     r"|à propos(?: de (?:nous|cette série))?)\W{0,2}$",
     re.IGNORECASE,
@@ -447,6 +507,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
         return "ui"
+    if n <= 3 and _COUNTER.match(low):
+        return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
         return "ui"
     if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
@@ -457,6 +519,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 6 and _RELATED_START.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
     if n <= 15 and _DISCLOSURE.match(s):
+        return "ui"
+    if n <= 12 and _AD_CONTINUES.match(s):
         return "ui"
     if n <= 20 and _LOGIN.search(s):
         return "cta"
@@ -474,7 +538,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"
-    if n <= 30 and _CAPTION_CREDIT.search(s):
+    if n <= 30 and (_CAPTION_CREDIT.search(s) or _PAREN_CREDIT.search(s)):
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
@@ -488,6 +552,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 15 and _MORE_INFO.match(s) and _WEB_POINTER.search(s):
         return "related"
+    if n <= 60 and _ENJOYED.match(s):
+        return "cta"
     if n <= 40 and _FIGURE.match(s):
         return "credit"
     if n <= 40 and _REVIEW_NOTE.match(s):
@@ -566,7 +632,8 @@ def remove_boilerplate(
 def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
-        if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and _BIO.match(kept[j]):
+        if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and (
+                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
 

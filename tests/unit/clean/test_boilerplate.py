@@ -549,3 +549,91 @@ def test_an_about_heading_inside_the_text_stays() -> None:
     # and a sentence opening with the same words is no heading
     tail = [PROSE, PROSE.replace("Tuesday", "Monday"), "Über uns wurde viel geschrieben."]
     assert remove_boilerplate("\n".join(tail)).text == "\n\n".join(tail)
+
+
+# --- issue 13 round 5: photo credits, appeals, ad-slot labels, counters, bios by label -----
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # a caption whose credit closes it in brackets
+        ("Autohäuser in Thüringen dürfen wieder öffnen. (Symbolfoto)", "credit"),
+        ("Der Verband fordert eine schnelle Aufklärung. (Symbolbild: Alex T./AdobeStock)",
+         "credit"),
+        ("The president speaks in the Rose Garden on Monday. (AP Photo/Evan Vucci)", "credit"),
+        ("Fans wait outside the stadium. (REUTERS/Jane Roe)", "credit"),
+        ("Protesters gather in the square. (Photo by John Doe/Getty Images)", "credit"),
+        # a photo box's credit labels
+        ("Bildnachweis:", "credit"),
+        ("Illustrationen / Fotos: Jane Doe", "credit"),
+        ("Image source, Reuters", "credit"),
+        ("featured image: Jane Doe via Unsplash", "credit"),
+        ("Featured image by Jane Doe/The Gazette.", "credit"),
+        # cues, counters and buttons
+        ("Seguir leyendo:", "related"),
+        ("Sehen Sie auch: Woran Sie erkennen, dass der Hafen wächst", "related"),
+        ("3 Kommentare", "ui"),
+        ("12 comments", "ui"),
+        ("6 Bilder", "ui"),
+        ("Bild schließen", "ui"),
+        ("Permalink: https://example.org/2021/01/bridge.html", "ui"),
+        ("Story continues below advertisement", "ui"),
+        ("ADVERTISEMENT - CONTINUE READING BELOW", "ui"),
+        ("Der Artikel geht nach der Anzeige weiter", "ui"),
+        # a subscription offered, the sign-up form's message, an "enjoyed this?" appeal
+        ("Want to bookmark your favourite articles? Start your Gazette Premium subscription "
+         "today.", "cta"),
+        ("Your subscription failed. Please check your e-mail address.", "cta"),
+        ("Hat dir dieser Artikel gefallen? Dann würde es uns sehr freuen, wenn auch du uns als "
+         "Supporter mit einem monatlichen Beitrag unterstützt. Als Supporter bekommst du "
+         "Zugang zu allen Inhalten und hilfst uns, unabhängig zu bleiben.", "cta"),
+        ("If you enjoyed our roundup about the harbour, sign up for the weekly letter.", "cta"),
+    ],
+)
+def test_round5_furniture_lines_go(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a bracket in prose that is no photo credit
+        "The minister met the unions on Monday (AP reported the talks lasted six hours).",
+        "Der Rat hat das Foto am Montag veröffentlicht (siehe oben).",
+        # "subscription" in a story
+        "Netflix raised the price of its standard subscription by two dollars in the US.",
+        "Die Zahl der Kommentare unter dem Beitrag stieg auf 300.",
+        "3 Kommentare zu dem Entwurf gingen bis Montag beim Stadtrat ein.",
+        # "enjoyed" in a story, not the text asking about itself
+        "Did you know that the bridge was built in 1901?",
+        "Visitors enjoyed the article exhibition in the town hall on Sunday.",
+        "Der Artikel wird nach der Sitzung im Amtsblatt veröffentlicht.",
+    ],
+)
+def test_round5_cues_in_prose_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_a_bio_by_its_label_at_the_end_is_dropped() -> None:
+    body = [PROSE, PROSE.replace("Tuesday", "Monday")]
+    for bio in ("Die Autorin ist Achtsamkeitslehrerin und im Vorstand eines Vereins in Wien.",
+                "The writer is a fellow at the Harbour Institute and a former mayor of Leeds.",
+                "Autor*in: Prof. Dr. Jane Doe ist seit 2014 Ministerin für Kultur."):
+        out = remove_boilerplate("\n".join([*body, bio]))
+        assert out.text == "\n\n".join(body)
+        assert out.removed == {"bio": 1}
+    # the same words in the middle of a review, or about a book's author, stay
+    review = [PROSE, "Der Autor ist ein Meister der leisen Töne.",
+              PROSE.replace("Tuesday", "Friday"), PROSE.replace("Tuesday", "Sunday")]
+    assert remove_boilerplate("\n".join(review)).text == "\n\n".join(review)
+    last = [*body, "Der Autor des Buches, Jan Muster, ist Anwalt in Berlin."]
+    assert remove_boilerplate("\n".join(last)).text == "\n\n".join(last)
+
+
+def test_the_closing_about_the_author_box_goes_with_its_heading() -> None:
+    body = [PROSE, PROSE.replace("Tuesday", "Monday")]
+    box = ["Über die Autorin:", "Jane Doe (37) ist Coach für Start-ups und Moderatorin."]
+    out = remove_boilerplate("\n".join([*body, *box]))
+    assert out.text == "\n\n".join(body)
+    assert out.removed == {"about": 2}
