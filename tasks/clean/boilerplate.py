@@ -329,8 +329,9 @@ _BIO = re.compile(
 # copula, or the label, opening a block at the end (where reviews speak of "der Autor des
 # Werks", the copula does not follow).
 _BIO_LABEL = re.compile(
-    r"^\W{0,2}(?:(?:der|die) (?:autor|autorin|verfasser|verfasserin) (?:ist|war)|the (?:author|writer)"
-    r" (?:is|was)|l'aut(?:eur|rice) (?:est|était)|(?:el|la) autora? es|autor(?:\*in|in|innen)?:"
+    r"^\W{0,2}(?:(?:der|die) (?:autor|autorin|verfasser|verfasserin) (?:ist|war)"
+    r"|the (?:author|writer) (?:is|was)|l'aut(?:eur|rice) (?:est|était)|(?:el|la) autora? es"
+    r"|autor(?:\*in|in|innen)?:"
     r"|about the authors?:)\s",
     re.IGNORECASE,
 )
@@ -362,7 +363,8 @@ _WIDGET_HELP = re.compile(
 # a line among the last blocks (_drop_tail_about); the heading and the box after it go.
 _ABOUT_HEADING = re.compile(
     r"^\W{0,2}(?:über (?:diese (?:reihe|serie)|uns|den autor|die autorin)|zu dieser (?:reihe|serie)"
-    r"|zum autor|zur autorin|about the authors?|sobre (?:el|la) autora?|à propos de l'aut(?:eur|rice)"
+    r"|zum autor|zur autorin|about the authors?|sobre (?:el|la) autora?"
+    r"|à propos de l'aut(?:eur|rice)"
     r"|about (?:this series|us)|sobre (?:esta serie|nosotros)"
     r"|à propos(?: de (?:nous|cette série))?)\W{0,2}$",
     re.IGNORECASE,
