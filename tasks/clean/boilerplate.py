@@ -131,8 +131,9 @@ _CTA = re.compile(
 # the box ("Pour lire la suite", "Ten tekst przeczytasz w mniej niż minutę", "If you enjoyed
 # reading this post – would you consider supporting our work?").
 _PAYWALL = re.compile(
-    r"^\W{0,3}(?:pour lire la suite|pour accéder en illimité|to continue reading|read the full"
-    r" (?:story|article)|(?:jetzt )?weiterlesen mit|um (?:den|diesen) (?:ganzen |vollständigen )?"
+    r"^\W{0,3}(?:pour lire la suite|pour accéder en illimité|to continue reading|read the (?:full"
+    r"|original) (?:story|article|post)|(?:jetzt )?weiterlesen mit"
+    r"|um (?:den|diesen) (?:ganzen |vollständigen )?"
     r"artikel (?:zu )?lesen|para seguir leyendo|ten tekst przeczytasz|lesezeit\W|reading time\W"
     r"|\d{1,2} min(?:ute)?s? read\b)",
     re.IGNORECASE,
@@ -166,7 +167,8 @@ _APPEAL = re.compile(
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
 # Schweiz. © AFP / MARCO BERTORELLO"). Prose does not end in a copyright sign and a name.
 _CAPTION_CREDIT = re.compile(
-    r"(?:©|\(c\)|foto:|photo:|bild:|credit:)\s*[\w .&/,'-]{2,60}$", re.IGNORECASE
+    r"(?:©|\(c\)|foto:|photo:|photograph:|composite:|bild:|credit:)\s*[\w .&/,'-]{2,60}$",
+    re.IGNORECASE
 )
 # A caption whose credit closes it in brackets: "Autohäuser dürfen wieder öffnen. (Symbolfoto)",
 # "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)". A
@@ -176,6 +178,14 @@ _PAREN_CREDIT = re.compile(
     r"|(?:ap|afp|reuters|epa|dpa|getty images|xinhua|efe|anadolu)\b[^()/]{0,12}/[^()]{1,50})"
     r"\)\W{0,2}$",
     re.IGNORECASE,
+)
+# ... or whose credit is the photographer and the agency after a slash, with no label
+# ("Protesters outside parliament. Evan Vucci/AP"): a name, a slash and an agency end no
+# sentence of a story. Case-sensitive: the name is capitalised, the agency as agencies write it.
+_SLASH_AGENCY = re.compile(
+    r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA"
+    r"|dpa|PA|Bloomberg|Xinhua|ANP|EFE|ANSA|Keystone|NurPhoto|SOPA Images)"
+    r"(?: (?:via|über) Getty Images)?\.?$"
 )
 # "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
 _FOLLOW_US = re.compile(
@@ -228,12 +238,16 @@ _UI_EXACT = {
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
-    "abonniert", "anmelden", "log in", "sign in", "permalink",
+    "abonniert", "anmelden", "log in", "sign in", "permalink", "ad feedback",
+    "enlarge this image", "toggle caption", "hide caption", "show caption", "click to expand",
+    "listen to this article", "listen to article", "artikel anhören", "vorlesen",
 }
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
-    r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$",
+    r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$"
+    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8")
+    r"|^(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} (?:of|von|de|/) \d{1,3}$",
     re.IGNORECASE,
 )
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
@@ -352,6 +366,15 @@ _REVIEW_NOTE = re.compile(
     r"\b[^.]{0,40}?\b(?:geprüft|überprüft)"
     r"|this (?:article|content|post|page)\b[^.]{0,100}?\b(?:medically reviewed|fact[- ]checked"
     r"|reviewed by (?:a |an |our )?(?:doctor|physician|medical|expert|pharmacist)))",
+    re.IGNORECASE,
+)
+# How to reach the newsroom, under the story: "To reach the reporter behind this story,
+# contact ...", "Email the author at ...", "Have a news tip? ...", "Haben Sie einen Hinweis
+# für die Redaktion?". The reporter or editor as the one to contact, or the reader's tip.
+_CONTACT_NEWSROOM = re.compile(
+    r"^\W{0,2}(?:(?:to reach|to contact|contact|reach|email|e-mail|write to) (?:the )?(?:reporter"
+    r"|writer|author|editor|journalist)s?\b|(?:have|got) a (?:news )?tip\b|(?:haben sie|hast du)"
+    r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion))",
     re.IGNORECASE,
 )
 # A widget's own explanation ("Mit diesem Button kannst Du diese Episode ... hinzufügen").
@@ -509,7 +532,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
         return "ui"
-    if n <= 3 and _COUNTER.match(low):
+    if n <= 4 and _COUNTER.match(low):
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
         return "ui"
@@ -540,7 +563,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"
-    if n <= 30 and (_CAPTION_CREDIT.search(s) or _PAREN_CREDIT.search(s)):
+    if n <= 30 and (_CAPTION_CREDIT.search(s) or _PAREN_CREDIT.search(s)
+                    or _SLASH_AGENCY.search(s)):
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
@@ -560,6 +584,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 40 and _REVIEW_NOTE.match(s):
         return "ui"
+    if n <= 40 and _CONTACT_NEWSROOM.match(s):
+        return "cta"
     if n <= 40 and _WIDGET_HELP.match(s):
         return "ui"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):

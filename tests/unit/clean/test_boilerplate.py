@@ -637,3 +637,39 @@ def test_the_closing_about_the_author_box_goes_with_its_heading() -> None:
     out = remove_boilerplate("\n".join([*body, *box]))
     assert out.text == "\n\n".join(body)
     assert out.removed == {"about": 2}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Boris Johnson in Downing Street. Photograph: Jane Doe/PA", "credit"),
+        ("Protesters outside parliament on Monday. Evan Vucci/AP", "credit"),
+        ("The harbour at dawn. Jane Roe/Getty Images", "credit"),
+        ("To reach the reporter behind this story, contact jane@gazette.example. To reach the "
+         "editor, contact ed@gazette.example", "cta"),
+        ("Have a news tip? Email us at tips@gazette.example.", "cta"),
+        ("Haben Sie einen Hinweis für die Redaktion? Schreiben Sie uns.", "cta"),
+        ("Ad Feedback", "ui"),
+        ("toggle caption", "ui"),
+        ("Listen to this article", "ui"),
+        ("Image 3 of 12", "ui"),
+        ("Read the original article on Business Insider", "cta"),
+    ],
+)
+def test_round5_news_furniture_lines_go(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a slash and an agency in prose, or a name and a slash that is no agency
+        "The ratio was 3/AP at the time, the report said.",
+        "He moved from Berlin/Brandenburg to Hamburg in May.",
+        "Contact with the harbour was lost at midnight, the coastguard said.",
+        "The editor contacted the mayor on Friday.",
+        "Officials said the photograph was taken on Monday in the harbour.",
+    ],
+)
+def test_round5_news_cues_in_prose_stay(line: str) -> None:
+    assert classify_line(line) is None
