@@ -161,7 +161,7 @@ _AD_CONTINUES = re.compile(
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
-    r" think|help us continue|unterstützen sie (?:unsere|unseren) (?:arbeit|journalismus))",
+    r" think|help us continue|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
     re.IGNORECASE,
 )
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
@@ -297,7 +297,11 @@ _SUBSCRIBE_BOX = re.compile(
     r"|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|résiliable à tout moment"
     # a subscription offered, or the sign-up form's own message ("Start your Independent
     # Premium subscription today", "Your subscription failed"), not a story's "subscription"
-    r"|(?:start|get|begin|activate) your [\w -]{0,30}subscription|subscription (?:today|failed))",
+    r"|(?:start|get|begin|activate) your [\w -]{0,30}subscription|subscription (?:today|failed)"
+    # the sign-up form's small print and confirmation ("kann jederzeit wieder abbestellt
+    # werden", "Nach Anmeldung erhalten Sie eine Aktivierungs-E-Mail")
+    r"|(?:jederzeit|wieder) abbestell\w*|unsubscribe at any ?time|(?:aktivierungs|bestätigungs)"
+    r"-?(?:e-?mail|link)|(?:confirmation|activation) (?:e-?mail|link))",
     re.IGNORECASE,
 )
 # Reuse and registration small print ("Written permission must be obtained before reprint",
@@ -377,6 +381,18 @@ _CONTACT_NEWSROOM = re.compile(
     r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion))",
     re.IGNORECASE,
 )
+# The comment section's own lines: its form, its rules and its appeals ("Ihr Kommentar ist zu
+# lang", "Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein", "Please spare some
+# time to comment below", "Comments are closed"). "declined to comment" is not among them.
+_COMMENT_BOX = re.compile(
+    r"\b(?:ihr(?:en)? kommentar\b|(?:einen|deinen|ihren) kommentar (?:zu )?(?:hinterlassen"
+    r"|schreiben|verfassen|abgeben)|kommentar(?:e|en)? (?:unter (?:diesen|diesem|den)"
+    r" (?:artikel|beitrag)|entfernen|löschen|deaktiviert)"
+    r"|freue mich (?:auf|über) (?:deinen|ihren|euren) kommentar"
+    r"|comments? (?:are|is) (?:closed|disabled)|leave a (?:comment|reply)|post a comment"
+    r"|your comment\b|comment below|love a comment)",
+    re.IGNORECASE,
+)
 # A widget's own explanation ("Mit diesem Button kannst Du diese Episode ... hinzufügen").
 _WIDGET_HELP = re.compile(
     r"^\W{0,2}(?:mit|über) (?:diesem|dem) (?:button|knopf)\b|^\W{0,2}(?:with|using) this button\b",
@@ -405,7 +421,8 @@ _LONG_FURNITURE_STEMS = (
     "permission", "nachdruck", "published", "reproduc", "distribut", "akzeptieren sie",
     "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
     "to view the", "to read the", "references to products", "cancel", "kündbar", "résiliable",
-    "inhalte dieser", "content o",
+    "inhalte dieser", "content o", "abbestell", "aktivierungs", "bestätigungs", "confirmation",
+    "activation",
 )
 
 
@@ -584,6 +601,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 40 and _REVIEW_NOTE.match(s):
         return "ui"
+    if n <= 30 and _COMMENT_BOX.search(s):
+        return "cta"
     if n <= 40 and _CONTACT_NEWSROOM.match(s):
         return "cta"
     if n <= 40 and _WIDGET_HELP.match(s):

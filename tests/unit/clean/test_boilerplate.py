@@ -673,3 +673,36 @@ def test_round5_news_furniture_lines_go(line: str, rule: str) -> None:
 )
 def test_round5_news_cues_in_prose_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the comment section's form, rules and appeals
+        "Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein.",
+        "Ihr Kommentar ist zu lang. Es sind maximal 2048 Zeichen erlaubt!",
+        "Beachten Sie, dass die Redaktion unpassende oder beleidigende Kommentare entfernen kann.",
+        "Dann schreibe mir gern einen Kommentar unter diesen Artikel.",
+        "Please spare some time to comment below, letting us know what you think.",
+        "Comments are closed.",
+        # a newsletter form's small print and confirmation
+        "Der Newsletter ist kostenlos und kann jederzeit abonniert und wieder abbestellt werden.",
+        "Nach Anmeldung erhalten Sie eine Aktivierungs-E-Mail. Nach Klicken des Links erhalten "
+        "Sie den Newsletter.",
+        "Unterstütze unsere Arbeit mit einem Abo.",
+    ],
+)
+def test_round5_comment_and_signup_boxes_go(line: str) -> None:
+    assert classify_line(line) == "cta"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor declined to comment on the report.",
+        "Der Bürgermeister wollte den Kommentar des Ministers nicht bewerten.",
+        "A spokesman did not respond to a request for comment on Friday.",
+    ],
+)
+def test_round5_comments_in_prose_stay(line: str) -> None:
+    assert classify_line(line) is None
