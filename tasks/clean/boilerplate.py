@@ -506,16 +506,23 @@ def _is_byline(line: str, authors: Iterable[str]) -> bool:
     return False
 
 
-def _is_dated_label(line: str) -> bool:
-    """A line of short fields between pipes, one of them a calendar date: "24. März 2004,
-    19:49 | Genesis", "2021-10-16 | Botschaft", "Title | Section | Outlet | 23.05.2011".
+# What separates the fields of a date label: pipes, and the middle dots and bullets that
+# templates put between a date and its time or section ("14.10.2020 ∙ 14:00 Uhr",
+# "Handball Schweiz • 02.02.2022").
+_LABEL_SEPARATORS = re.compile(r"[|·•∙]")
 
-    Not a table row (those start with a pipe: a schedule or a results table is content), and
-    a bare time or number ("2:00 PM", "0.15%") is not a date here.
+
+def _is_dated_label(line: str) -> bool:
+    """A line of short fields between pipes (or middle dots, bullets), one of them a calendar
+    date: "24. März 2004, 19:49 | Genesis", "2021-10-16 | Botschaft", "Title | Section | Outlet
+    | 23.05.2011", "14.10.2020 ∙ 14:00 Uhr".
+
+    Not a table row or a list item (those start with the separator: a schedule or a results
+    table is content), and a bare time or number ("2:00 PM", "0.15%") is not a date here.
     """
-    if line.lstrip().startswith("|"):
+    if _LABEL_SEPARATORS.match(line.lstrip()):
         return False
-    parts = [p.strip() for p in line.split("|") if p.strip()]
+    parts = [p.strip() for p in _LABEL_SEPARATORS.split(line) if p.strip()]
     return (
         len(parts) >= 2
         and any(_DATE_ONLY.match(p) and _CALENDAR.search(p) for p in parts)
@@ -612,7 +619,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if authors and _is_byline(s, authors):
         return "byline"
     # after the byline rule: "By Jane Doe | 2 May 2024" is a byline first
-    if n <= 25 and "|" in spaced and _is_dated_label(spaced):
+    if n <= 25 and _LABEL_SEPARATORS.search(spaced) and _is_dated_label(spaced):
         return "date"
     return None
 

@@ -706,3 +706,12 @@ def test_round5_comment_and_signup_boxes_go(line: str) -> None:
 )
 def test_round5_comments_in_prose_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+def test_date_labels_between_middle_dots_and_bullets_go() -> None:
+    assert classify_line("14.10.2020 ∙ 14:00 Uhr") == "date"
+    assert classify_line("Handball Schweiz • 02.02.2022") == "date"
+    assert classify_line("Harbour Gazette · 3 March 2021") == "date"
+    # a list item behind a bullet, and fields with no calendar date, stay
+    assert classify_line("• 02.02.2022 Hallenmeisterschaft in Bern") is None
+    assert classify_line("Matthes & Seitz 2019 · 280 Seiten · 30 Euro") is None
