@@ -288,6 +288,19 @@ _ADVERTISER = re.compile(
     r"|provisions?-?links?|partnerlinks?\b)",
     re.IGNORECASE,
 )
+# The affiliate note of a consumer or finance site, which runs to a paragraph ("Solche Links
+# kennzeichnen wir mit einem Sternchen (*). Geld erhalten wir, wenn Sie diesen Link klicken
+# ...", "Wenn Sie auf einen dieser Links klicken, erhalten wir eine Provision"): the site paid
+# for a link, said in a line that names links (classify_line checks for "link" first), so an
+# interview's "Geld erhalten wir nur vom Land" stays.
+_AFFILIATE_NOTE = re.compile(
+    r"\b(?:erhalten wir (?:ggf\. |unter umständen |möglicherweise )?(?:eine )?(?:kleine )?"
+    r"(?:provision|vergütung|geld)|(?:provision|vergütung|geld) erhalten wir|we (?:may )?(?:earn"
+    r"|receive|get) (?:a )?(?:small )?(?:commission|fee|compensation)|recibimos una comisión"
+    r"|nous (?:percevons|touchons) une commission)\b",
+    re.IGNORECASE,
+)
+AFFILIATE_NOTE_MAX_WORDS = 90
 # Paywall and subscription boxes, which run longer than a button ("To view the full story,
 # please subscribe to ...", "If you're already a subscriber, you can log in").
 _SUBSCRIBE_BOX = re.compile(
@@ -596,6 +609,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         rule = _long_furniture(s, n)
         if rule:
             return rule
+    if n <= AFFILIATE_NOTE_MAX_WORDS and "link" in low and _AFFILIATE_NOTE.search(s):
+        return "ui"
     if n <= 8 and _NAV_LINE.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
     if n <= 8 and _JOIN.match(s) and "?" not in s:

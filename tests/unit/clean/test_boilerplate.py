@@ -715,3 +715,19 @@ def test_date_labels_between_middle_dots_and_bullets_go() -> None:
     # a list item behind a bullet, and fields with no calendar date, stay
     assert classify_line("• 02.02.2022 Hallenmeisterschaft in Bern") is None
     assert classify_line("Matthes & Seitz 2019 · 280 Seiten · 30 Euro") is None
+
+
+def test_an_affiliate_note_of_a_paragraph_goes() -> None:
+    note = ("Unsere Experten prüfen regelmäßig Produkte und Anbieter. Nur wenn sie ein "
+            "besonders gutes Angebot empfehlen, kann der Anbieter einen Link zu diesem Angebot "
+            "setzen lassen. Solche Links kennzeichnen wir mit einem Sternchen (*). Geld "
+            "erhalten wir, wenn Sie diesen Link klicken oder beim Anbieter dann einen Vertrag "
+            "abschließen. Ob und in welcher Höhe wir dafür vergütet werden, hat keinen Einfluss "
+            "auf unsere Empfehlungen.")
+    assert 60 < len(note.split()) <= 90
+    assert classify_line(note) == "ui"
+    assert classify_line("Wenn Sie auf einen dieser Links klicken und ein Produkt kaufen, "
+                         "erhalten wir eine kleine Provision.") == "ui"
+    # money received, with no link in the line, is news
+    assert classify_line("Geld erhalten wir nur vom Land, sagte die Leiterin des Museums.") is None
+    assert classify_line("Eine Provision erhalten wir nicht, sagte der Makler.") is None
