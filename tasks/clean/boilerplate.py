@@ -221,6 +221,16 @@ _AGENCY = re.compile(
     re.IGNORECASE,
 )
 
+# A breadcrumb trail from the front page ("Accueil > Actualités > Décisions ...",
+# "Startseite › Politik › Inland"): the site's home as its first step, then an arrow.
+_BREADCRUMB = re.compile(
+    r"^\W{0,2}(?:home|homepage|startseite|start|accueil|inicio|portada|strona główna|página"
+    r" inicial)\s*[>›»/]\s*\S",
+    re.IGNORECASE,
+)
+# "Courtesy of Forests News", "Photo courtesy of the museum": a credit line.
+_COURTESY = re.compile(r"^\W{0,2}(?:(?:photo|image|bild|foto)s? )?courtesy(?: of)?\s", re.I)
+
 # Interface strings: the whole (short) line is a button or a label.
 _UI_EXACT = {
     "share", "share this", "share this article", "share this story", "share on facebook",
@@ -241,6 +251,8 @@ _UI_EXACT = {
     "abonniert", "anmelden", "log in", "sign in", "permalink", "ad feedback",
     "enlarge this image", "toggle caption", "hide caption", "show caption", "click to expand",
     "listen to this article", "listen to article", "artikel anhören", "vorlesen",
+    "seite drucken", "artikel drucken", "print this page", "print this article", "druckansicht",
+    "artikel versenden", "email this article", "e-mail this article", "send this article",
 }
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
@@ -267,7 +279,7 @@ _UI_PREFIX = re.compile(
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
     r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date"
-    r"|permalink)\s*:"
+    r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
     r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
     r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
@@ -457,7 +469,8 @@ _DATE_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?(?:\s+\d{{4}})?"
     rf"|(?:{_MONTHS})\.?\s+\d{{4}})"
-    r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?"
+    # the time after a comma or a dash ("20. März 2021 - 15:00 Uhr")
+    r"(?:,?\s*(?:[-–—]\s*)?(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\W*$",
     re.IGNORECASE,
 )
@@ -590,6 +603,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "legal"
     if n <= 14 and _CREDIT.match(s):
         return "credit"
+    if n <= 8 and _COURTESY.match(s):
+        return "credit"
+    if n <= 30 and _BREADCRUMB.match(s):
+        return "ui"
     if n <= 8 and _AGENCY.match(s):
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
