@@ -158,6 +158,17 @@ _AD_CONTINUES = re.compile(
     r" (?:anzeige|werbung))",
     re.IGNORECASE,
 )
+# The outlet asking for money: "Wir finanzieren uns durch Spenden und Abos", "Spenden könnt
+# ihr ganz einfach per Paypal ...", "funded by readers", "Donate now". The outlet speaks of
+# itself in the first person or asks the reader; "Die Tafel finanziert sich aus Spenden" in a
+# story does neither.
+_FUNDING = re.compile(
+    r"\b(?:wir finanzieren uns (?:\w+ ){0,2}(?:durch|über|aus|mit) (?:spenden|abos|abonnements"
+    r"|beiträge)|spenden (?:könnt ihr|können sie) (?:\w+ ){0,2}(?:per|über|auf|an)"
+    r"|(?:funded|supported) by (?:our )?readers|reader-(?:funded|supported)|donate now"
+    r"|jetzt spenden|make a (?:one-off |monthly )?(?:contribution|donation) to)\b",
+    re.IGNORECASE,
+)
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
@@ -634,6 +645,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 15 and _MORE_INFO.match(s) and _WEB_POINTER.search(s):
         return "related"
+    if n <= 60 and _FUNDING.search(s):
+        return "cta"
     if n <= 60 and _ENJOYED.match(s):
         return "cta"
     if n <= 40 and _FIGURE.match(s):

@@ -764,3 +764,22 @@ def test_round5_breadcrumbs_buttons_and_labels_go(line: str, rule: str) -> None:
 )
 def test_round5_dates_and_words_of_prose_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Zeitung ist gemeinnützig und unabhängig. Wir finanzieren uns durch Spenden und "
+        "Abos. Unterstütze unsere Arbeit und abonniere das Magazin.",
+        "Spenden könnt ihr ganz einfach per Paypal oder direkt auf unser Konto.",
+        "The Gazette is funded by readers. Make a contribution to keep it free for everyone.",
+        "Donate now",
+    ],
+)
+def test_round5_funding_appeals_go(line: str) -> None:
+    assert classify_line(line) == "cta"
+
+
+def test_funding_in_a_story_stays() -> None:
+    assert classify_line("Die Tafel finanziert sich aus Spenden, sagte die Leiterin.") is None
+    assert classify_line("The museum is funded by the city and by private donors.") is None
