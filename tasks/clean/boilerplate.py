@@ -169,6 +169,9 @@ _FUNDING = re.compile(
     r"|jetzt spenden|make a (?:one-off |monthly )?(?:contribution|donation) to)\b",
     re.IGNORECASE,
 )
+# Without one of these no _FUNDING pattern matches (a cheap test before the search).
+_FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "contribution",
+                  "donation")
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
@@ -628,8 +631,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"
-    if n <= 30 and (_CAPTION_CREDIT.search(s) or _PAREN_CREDIT.search(s)
-                    or _SLASH_AGENCY.search(s)):
+    # (the bracket and the slash tested first: searching every line costs more than both)
+    if n <= 30 and (_CAPTION_CREDIT.search(s) or (")" in s[-3:] and _PAREN_CREDIT.search(s))
+                    or ("/" in s and _SLASH_AGENCY.search(s))):
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
@@ -645,7 +649,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 15 and _MORE_INFO.match(s) and _WEB_POINTER.search(s):
         return "related"
-    if n <= 60 and _FUNDING.search(s):
+    if n <= 60 and any(stem in low for stem in _FUNDING_STEMS) and _FUNDING.search(s):
         return "cta"
     if n <= 60 and _ENJOYED.match(s):
         return "cta"
@@ -653,7 +657,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 40 and _REVIEW_NOTE.match(s):
         return "ui"
-    if n <= 30 and _COMMENT_BOX.search(s):
+    if n <= 30 and ("comment" in low or "kommentar" in low) and _COMMENT_BOX.search(s):
         return "cta"
     if n <= 40 and _CONTACT_NEWSROOM.match(s):
         return "cta"
