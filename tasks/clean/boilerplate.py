@@ -236,10 +236,11 @@ _AGENCY = re.compile(
 )
 
 # A breadcrumb trail from the front page ("Accueil > Actualités > Décisions ...",
-# "Startseite › Politik › Inland"): the site's home as its first step, then an arrow.
+# "Startseite › Politik › Inland", "Home / News"): the site's home as its first step, then an
+# arrow or a spaced slash ("Home/Office-Pauschale" is a word).
 _BREADCRUMB = re.compile(
     r"^\W{0,2}(?:home|homepage|startseite|start|accueil|inicio|portada|strona główna|página"
-    r" inicial)\s*[>›»/]\s*\S",
+    r" inicial)(?:\s*[>›»]|\s+/)\s*\S",
     re.IGNORECASE,
 )
 # "Courtesy of Forests News", "Photo courtesy of the museum": a credit line.

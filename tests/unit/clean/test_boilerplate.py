@@ -738,6 +738,7 @@ def test_an_affiliate_note_of_a_paragraph_goes() -> None:
     [
         ("Accueil > Actualités et humeurs > Décisions de l'AG du mardi 10 septembre", "ui"),
         ("Startseite › Politik › Inland", "ui"),
+        ("Home / News / Politics", "ui"),
         ("Seite drucken", "ui"),
         ("Print this article", "ui"),
         ("Courtesy of Forests News", "credit"),
@@ -759,6 +760,7 @@ def test_round5_breadcrumbs_buttons_and_labels_go(line: str, rule: str) -> None:
         "Donnerstag, 03. Februar 2022",
         "Veröffentlicht am 16.08.2019",
         "Home is where the harbour is",
+        "Home/Office-Pauschale: was Arbeitnehmer jetzt wissen müssen",
         "The museum thanked the family for the courtesy of a private tour on Sunday.",
     ],
 )
