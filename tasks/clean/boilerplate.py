@@ -64,7 +64,9 @@ _RELATED_CUES = [
     r"(?:meist|most)[- ]?(?:gelesene?|kommentierte?|diskutierte?|read|commented)"
     r"(?: artikel| beiträge| stories| articles)?", r"kommentierte artikel",
     r"(?:las|lo) más (?:leíd[ao]s?|vist[ao]s?)", r"lo que se lee ahora",
-    r"(?:seguí|sigue) leyendo",
+    r"(?:seguí|sigue|seguir) leyendo",
+    # "Sehen Sie auch:" (a teaser link follows)
+    r"sehen sie (?:auch|hier|mehr)",
 ]
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -129,22 +131,75 @@ _CTA = re.compile(
 # the box ("Pour lire la suite", "Ten tekst przeczytasz w mniej niż minutę", "If you enjoyed
 # reading this post – would you consider supporting our work?").
 _PAYWALL = re.compile(
-    r"^\W{0,3}(?:pour lire la suite|pour accéder en illimité|to continue reading|read the full"
-    r" (?:story|article)|(?:jetzt )?weiterlesen mit|um (?:den|diesen) (?:ganzen |vollständigen )?"
+    r"^\W{0,3}(?:pour lire la suite|pour accéder en illimité|to continue reading|read the (?:full"
+    r"|original) (?:story|article|post)|(?:jetzt )?weiterlesen mit"
+    r"|um (?:den|diesen) (?:ganzen |vollständigen )?"
     r"artikel (?:zu )?lesen|para seguir leyendo|ten tekst przeczytasz|lesezeit\W|reading time\W"
     r"|\d{1,2} min(?:ute)?s? read\b)",
     re.IGNORECASE,
 )
+# The appeal that opens by asking whether the reader liked the text ("Hat dir dieser Artikel
+# gefallen? Dann ... unterstütze uns", "If you enjoyed our roundup about ..., subscribe"):
+# the text speaks of itself, so it is the box under it, whatever follows.
+_ENJOYED = re.compile(
+    r"^\W{0,2}(?:(?:hat|haben) (?:dir|ihnen|euch) (?:dieser|der|unser) (?:artikel|beitrag|text)"
+    r" gefallen|(?:did you|if you|if you've) (?:enjoy(?:ed)?|like[d]?) (?:this|our|the|reading)"
+    r" (?:article|post|story|piece|roundup|newsletter|this)|enjoyed (?:this|the) (?:article|post"
+    r"|story|piece)|(?:te|le) gustó (?:este|esta) (?:artículo|nota)|vous avez aimé cet article)",
+    re.IGNORECASE,
+)
+# An ad slot's own label in the text ("Story continues below advertisement", "Advertisement -
+# Continue reading below", "Weiterlesen nach der Anzeige"): a reading aid, not the story.
+_AD_CONTINUES = re.compile(
+    r"^\W{0,3}(?:(?:the )?(?:story|article|text) continues (?:below|after)"
+    r"|continue reading (?:below|the main story)|(?:advertisement|anzeige|werbung)\s*[-–—:|]\s*"
+    r"(?:continue|scroll|weiterlesen|lesen sie weiter)|(?:weiterlesen|weiter) nach (?:der|dem)"
+    r" (?:anzeige|werbung|werbeblock)|(?:der )?artikel (?:geht|wird) (?:nach|unter) (?:der|dem)"
+    r" (?:anzeige|werbung))",
+    re.IGNORECASE,
+)
+# The outlet asking for money: "Wir finanzieren uns durch Spenden und Abos", "Spenden könnt
+# ihr ganz einfach per Paypal ...", "funded by readers", "Donate now". The outlet speaks of
+# itself in the first person or asks the reader; "Die Tafel finanziert sich aus Spenden" in a
+# story does neither.
+_FUNDING = re.compile(
+    r"\b(?:wir finanzieren uns (?:\w+ ){0,2}(?:durch|über|aus|mit) (?:spenden|abos|abonnements"
+    r"|beiträge)|spenden (?:könnt ihr|können sie) (?:\w+ ){0,2}(?:per|über|auf|an)"
+    r"|(?:funded|supported) by (?:our )?readers|reader-(?:funded|supported)|donate now"
+    r"|jetzt spenden|make a (?:one-off |monthly )?(?:contribution|donation) to)\b",
+    re.IGNORECASE,
+)
+# Without one of these no _FUNDING pattern matches (a cheap test before the search).
+_FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "contribution",
+                  "donation")
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
-    r" think|help us continue|unterstützen sie (?:unsere|unseren) (?:arbeit|journalismus))",
+    r" think|help us continue|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
     re.IGNORECASE,
 )
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
 # Schweiz. © AFP / MARCO BERTORELLO"). Prose does not end in a copyright sign and a name.
 _CAPTION_CREDIT = re.compile(
-    r"(?:©|\(c\)|foto:|photo:|bild:|credit:)\s*[\w .&/,'-]{2,60}$", re.IGNORECASE
+    r"(?:©|\(c\)|foto:|photo:|photograph:|composite:|bild:|credit:)\s*[\w .&/,'-]{2,60}$",
+    re.IGNORECASE
+)
+# A caption whose credit closes it in brackets: "Autohäuser dürfen wieder öffnen. (Symbolfoto)",
+# "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)". A
+# sentence of the story does not end on a photo's label or an agency's photographer.
+_PAREN_CREDIT = re.compile(
+    r"\((?:(?:symbol|archiv|file |stock )?(?:bild|foto|photo|image)s?\b[^()]{0,60}"
+    r"|(?:ap|afp|reuters|epa|dpa|getty images|xinhua|efe|anadolu)\b[^()/]{0,12}/[^()]{1,50})"
+    r"\)\W{0,2}$",
+    re.IGNORECASE,
+)
+# ... or whose credit is the photographer and the agency after a slash, with no label
+# ("Protesters outside parliament. Evan Vucci/AP"): a name, a slash and an agency end no
+# sentence of a story. Case-sensitive: the name is capitalised, the agency as agencies write it.
+_SLASH_AGENCY = re.compile(
+    r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA"
+    r"|dpa|PA|Bloomberg|Xinhua|ANP|EFE|ANSA|Keystone|NurPhoto|SOPA Images)"
+    r"(?: (?:via|über) Getty Images)?\.?$"
 )
 # "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
 _FOLLOW_US = re.compile(
@@ -166,7 +221,11 @@ _LEGAL = re.compile(
 _CREDIT = re.compile(
     r"^\W{0,2}(?:fotos?|photos?|bild(?:er|quelle)?|titelbild|beitragsbild|headerbild"
     r"|quelle|quellen|quellenangaben|source|credits?|crédits?(?: photos?)?|image(?:n| credit)?"
-    r"|imagen|zdjęcie|fot\.|foto de portada|illustration|grafik|video)\s*(?:[:©|/]|$)",
+    r"|imagen|zdjęcie|fot\.|foto de portada|illustration(?:en|s)?|grafik|video"
+    # the credit labels of photo boxes and of the BBC-style caption ("Image source, Reuters")
+    r"|bildnachweise?|fotonachweise?|bildrechte|photo ?credits?|image (?:source|caption)"
+    r"|media caption|(?:featured|header|cover) image|pie de foto)\s*(?:[:©|/,]|$)"
+    r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s",
     re.IGNORECASE,
 )
 _AGENCY = re.compile(
@@ -175,6 +234,17 @@ _AGENCY = re.compile(
     r"(?:\s*/\s*[\w .&-]{0,40})?$",
     re.IGNORECASE,
 )
+
+# A breadcrumb trail from the front page ("Accueil > Actualités > Décisions ...",
+# "Startseite › Politik › Inland", "Home / News"): the site's home as its first step, then an
+# arrow or a spaced slash ("Home/Office-Pauschale" is a word).
+_BREADCRUMB = re.compile(
+    r"^\W{0,2}(?:home|homepage|startseite|start|accueil|inicio|portada|strona główna|página"
+    r" inicial)(?:\s*[>›»]|\s+/)\s*\S",
+    re.IGNORECASE,
+)
+# "Courtesy of Forests News", "Photo courtesy of the museum": a credit line.
+_COURTESY = re.compile(r"^\W{0,2}(?:(?:photo|image|bild|foto)s? )?courtesy(?: of)?\s", re.I)
 
 # Interface strings: the whole (short) line is a button or a label.
 _UI_EXACT = {
@@ -190,7 +260,23 @@ _UI_EXACT = {
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir",
+    # a photo box's and a form's buttons
+    "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
+    "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
+    "abonniert", "anmelden", "log in", "sign in", "permalink", "ad feedback",
+    "enlarge this image", "toggle caption", "hide caption", "show caption", "click to expand",
+    "listen to this article", "listen to article", "artikel anhören", "vorlesen",
+    "seite drucken", "artikel drucken", "print this page", "print this article", "druckansicht",
+    "artikel versenden", "email this article", "e-mail this article", "send this article",
 }
+# A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
+_COUNTER = re.compile(
+    r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
+    r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$"
+    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8")
+    r"|^(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} (?:of|von|de|/) \d{1,3}$",
+    re.IGNORECASE,
+)
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
 # Beitrag..."): a label word first, then punctuation.
 _DISCLOSURE = re.compile(
@@ -207,7 +293,8 @@ _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
-    r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date)\s*:"
+    r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date"
+    r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
     r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
     r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
@@ -228,13 +315,33 @@ _ADVERTISER = re.compile(
     r"|provisions?-?links?|partnerlinks?\b)",
     re.IGNORECASE,
 )
+# The affiliate note of a consumer or finance site, which runs to a paragraph ("Solche Links
+# kennzeichnen wir mit einem Sternchen (*). Geld erhalten wir, wenn Sie diesen Link klicken
+# ...", "Wenn Sie auf einen dieser Links klicken, erhalten wir eine Provision"): the site paid
+# for a link, said in a line that names links (classify_line checks for "link" first), so an
+# interview's "Geld erhalten wir nur vom Land" stays.
+_AFFILIATE_NOTE = re.compile(
+    r"\b(?:erhalten wir (?:ggf\. |unter umständen |möglicherweise )?(?:eine )?(?:kleine )?"
+    r"(?:provision|vergütung|geld)|(?:provision|vergütung|geld) erhalten wir|we (?:may )?(?:earn"
+    r"|receive|get) (?:a )?(?:small )?(?:commission|fee|compensation)|recibimos una comisión"
+    r"|nous (?:percevons|touchons) une commission)\b",
+    re.IGNORECASE,
+)
+AFFILIATE_NOTE_MAX_WORDS = 90
 # Paywall and subscription boxes, which run longer than a button ("To view the full story,
 # please subscribe to ...", "If you're already a subscriber, you can log in").
 _SUBSCRIBE_BOX = re.compile(
     r"\b(?:please subscribe|already a subscriber|subscribers? (?:also )?(?:get|receive)"
     r"|to (?:view|read) the (?:full|whole|rest of the) (?:story|article)|wesprzyj nas"
     r"|jetzt (?:abonnieren|abonnent werden)|abonnent werden"
-    r"|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|résiliable à tout moment)",
+    r"|cancel (?:at )?any ?time|cancela cuando quieras|jederzeit kündbar|résiliable à tout moment"
+    # a subscription offered, or the sign-up form's own message ("Start your Independent
+    # Premium subscription today", "Your subscription failed"), not a story's "subscription"
+    r"|(?:start|get|begin|activate) your [\w -]{0,30}subscription|subscription (?:today|failed)"
+    # the sign-up form's small print and confirmation ("kann jederzeit wieder abbestellt
+    # werden", "Nach Anmeldung erhalten Sie eine Aktivierungs-E-Mail")
+    r"|(?:jederzeit|wieder) abbestell\w*|unsubscribe at any ?time|(?:aktivierungs|bestätigungs)"
+    r"-?(?:e-?mail|link)|(?:confirmation|activation) (?:e-?mail|link))",
     re.IGNORECASE,
 )
 # Reuse and registration small print ("Written permission must be obtained before reprint",
@@ -275,6 +382,17 @@ _BIO = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
     rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
 )
+# The bio that names no one: "Die Autorin ist Achtsamkeitslehrerin und ...", "The writer is a
+# fellow at ...", "Autor*in: Prof. Dr. X ist seit 2014 ...". The author as the subject of the
+# copula, or the label, opening a block at the end (where reviews speak of "der Autor des
+# Werks", the copula does not follow).
+_BIO_LABEL = re.compile(
+    r"^\W{0,2}(?:(?:der|die) (?:autor|autorin|verfasser|verfasserin) (?:ist|war)"
+    r"|the (?:author|writer) (?:is|was)|l'aut(?:eur|rice) (?:est|était)|(?:el|la) autora? es"
+    r"|autor(?:\*in|in|innen)?:"
+    r"|about the authors?:)\s",
+    re.IGNORECASE,
+)
 # Blocks at the end of the text where a bio is looked for.
 BIO_TAIL_BLOCKS = 2
 # A bio with the author's contact details runs to ~70 words ("... She is also a freelance
@@ -294,6 +412,27 @@ _REVIEW_NOTE = re.compile(
     r"|reviewed by (?:a |an |our )?(?:doctor|physician|medical|expert|pharmacist)))",
     re.IGNORECASE,
 )
+# How to reach the newsroom, under the story: "To reach the reporter behind this story,
+# contact ...", "Email the author at ...", "Have a news tip? ...", "Haben Sie einen Hinweis
+# für die Redaktion?". The reporter or editor as the one to contact, or the reader's tip.
+_CONTACT_NEWSROOM = re.compile(
+    r"^\W{0,2}(?:(?:to reach|to contact|contact|reach|email|e-mail|write to) (?:the )?(?:reporter"
+    r"|writer|author|editor|journalist)s?\b|(?:have|got) a (?:news )?tip\b|(?:haben sie|hast du)"
+    r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion))",
+    re.IGNORECASE,
+)
+# The comment section's own lines: its form, its rules and its appeals ("Ihr Kommentar ist zu
+# lang", "Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein", "Please spare some
+# time to comment below", "Comments are closed"). "declined to comment" is not among them.
+_COMMENT_BOX = re.compile(
+    r"\b(?:ihr(?:en)? kommentar\b|(?:einen|deinen|ihren) kommentar (?:zu )?(?:hinterlassen"
+    r"|schreiben|verfassen|abgeben)|kommentar(?:e|en)? (?:unter (?:diesen|diesem|den)"
+    r" (?:artikel|beitrag)|entfernen|löschen|deaktiviert)"
+    r"|freue mich (?:auf|über) (?:deinen|ihren|euren) kommentar"
+    r"|comments? (?:are|is) (?:closed|disabled)|leave a (?:comment|reply)|post a comment"
+    r"|your comment\b|comment below|love a comment)",
+    re.IGNORECASE,
+)
 # A widget's own explanation ("Mit diesem Button kannst Du diese Episode ... hinzufügen").
 _WIDGET_HELP = re.compile(
     r"^\W{0,2}(?:mit|über) (?:diesem|dem) (?:button|knopf)\b|^\W{0,2}(?:with|using) this button\b",
@@ -302,7 +441,9 @@ _WIDGET_HELP = re.compile(
 # The publisher's "about this series / about us" box closing the text: its heading alone on
 # a line among the last blocks (_drop_tail_about); the heading and the box after it go.
 _ABOUT_HEADING = re.compile(
-    r"^\W{0,2}(?:über (?:diese (?:reihe|serie)|uns)|zu dieser (?:reihe|serie)"
+    r"^\W{0,2}(?:über (?:diese (?:reihe|serie)|uns|den autor|die autorin)|zu dieser (?:reihe|serie)"
+    r"|zum autor|zur autorin|about the authors?|sobre (?:el|la) autora?"
+    r"|à propos de l'aut(?:eur|rice)"
     r"|about (?:this series|us)|sobre (?:esta serie|nosotros)"
     r"|à propos(?: de (?:nous|cette série))?)\W{0,2}$",
     re.IGNORECASE,
@@ -320,7 +461,8 @@ _LONG_FURNITURE_STEMS = (
     "permission", "nachdruck", "published", "reproduc", "distribut", "akzeptieren sie",
     "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
     "to view the", "to read the", "references to products", "cancel", "kündbar", "résiliable",
-    "inhalte dieser", "content o",
+    "inhalte dieser", "content o", "abbestell", "aktivierungs", "bestätigungs", "confirmation",
+    "activation",
 )
 
 
@@ -342,7 +484,8 @@ _DATE_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?(?:\s+\d{{4}})?"
     rf"|(?:{_MONTHS})\.?\s+\d{{4}})"
-    r"(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?"
+    # the time after a comma or a dash ("20. März 2021 - 15:00 Uhr")
+    r"(?:,?\s*(?:[-–—]\s*)?(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)\W*$",
     re.IGNORECASE,
 )
@@ -404,16 +547,23 @@ def _is_byline(line: str, authors: Iterable[str]) -> bool:
     return False
 
 
-def _is_dated_label(line: str) -> bool:
-    """A line of short fields between pipes, one of them a calendar date: "24. März 2004,
-    19:49 | Genesis", "2021-10-16 | Botschaft", "Title | Section | Outlet | 23.05.2011".
+# What separates the fields of a date label: pipes, and the middle dots and bullets that
+# templates put between a date and its time or section ("14.10.2020 ∙ 14:00 Uhr",
+# "Handball Schweiz • 02.02.2022").
+_LABEL_SEPARATORS = re.compile(r"[|·•∙]")
 
-    Not a table row (those start with a pipe: a schedule or a results table is content), and
-    a bare time or number ("2:00 PM", "0.15%") is not a date here.
+
+def _is_dated_label(line: str) -> bool:
+    """A line of short fields between pipes (or middle dots, bullets), one of them a calendar
+    date: "24. März 2004, 19:49 | Genesis", "2021-10-16 | Botschaft", "Title | Section | Outlet
+    | 23.05.2011", "14.10.2020 ∙ 14:00 Uhr".
+
+    Not a table row or a list item (those start with the separator: a schedule or a results
+    table is content), and a bare time or number ("2:00 PM", "0.15%") is not a date here.
     """
-    if line.lstrip().startswith("|"):
+    if _LABEL_SEPARATORS.match(line.lstrip()):
         return False
-    parts = [p.strip() for p in line.split("|") if p.strip()]
+    parts = [p.strip() for p in _LABEL_SEPARATORS.split(line) if p.strip()]
     return (
         len(parts) >= 2
         and any(_DATE_ONLY.match(p) and _CALENDAR.search(p) for p in parts)
@@ -447,6 +597,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
         return "ui"
+    if n <= 4 and _COUNTER.match(low):
+        return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
         return "ui"
     if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
@@ -458,12 +610,18 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 15 and _DISCLOSURE.match(s):
         return "ui"
+    if n <= 12 and _AD_CONTINUES.match(s):
+        return "ui"
     if n <= 20 and _LOGIN.search(s):
         return "cta"
     if n <= 25 and _LEGAL.search(s):
         return "legal"
     if n <= 14 and _CREDIT.match(s):
         return "credit"
+    if n <= 8 and _COURTESY.match(s):
+        return "credit"
+    if n <= 30 and _BREADCRUMB.match(s):
+        return "ui"
     if n <= 8 and _AGENCY.match(s):
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
@@ -474,7 +632,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"
-    if n <= 30 and _CAPTION_CREDIT.search(s):
+    # (the bracket and the slash tested first: searching every line costs more than both)
+    if n <= 30 and (_CAPTION_CREDIT.search(s) or (")" in s[-3:] and _PAREN_CREDIT.search(s))
+                    or ("/" in s and _SLASH_AGENCY.search(s))):
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
@@ -482,16 +642,26 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         rule = _long_furniture(s, n)
         if rule:
             return rule
+    if n <= AFFILIATE_NOTE_MAX_WORDS and "link" in low and _AFFILIATE_NOTE.search(s):
+        return "ui"
     if n <= 8 and _NAV_LINE.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
     if n <= 8 and _JOIN.match(s) and "?" not in s:
         return "cta"
     if n <= 15 and _MORE_INFO.match(s) and _WEB_POINTER.search(s):
         return "related"
+    if n <= 60 and any(stem in low for stem in _FUNDING_STEMS) and _FUNDING.search(s):
+        return "cta"
+    if n <= 60 and _ENJOYED.match(s):
+        return "cta"
     if n <= 40 and _FIGURE.match(s):
         return "credit"
     if n <= 40 and _REVIEW_NOTE.match(s):
         return "ui"
+    if n <= 30 and ("comment" in low or "kommentar" in low) and _COMMENT_BOX.search(s):
+        return "cta"
+    if n <= 40 and _CONTACT_NEWSROOM.match(s):
+        return "cta"
     if n <= 40 and _WIDGET_HELP.match(s):
         return "ui"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
@@ -499,7 +669,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if authors and _is_byline(s, authors):
         return "byline"
     # after the byline rule: "By Jane Doe | 2 May 2024" is a byline first
-    if n <= 25 and "|" in spaced and _is_dated_label(spaced):
+    if n <= 25 and _LABEL_SEPARATORS.search(spaced) and _is_dated_label(spaced):
         return "date"
     return None
 
@@ -566,7 +736,8 @@ def remove_boilerplate(
 def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
-        if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and _BIO.match(kept[j]):
+        if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and (
+                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
 

@@ -30,6 +30,14 @@ SHARE_ROW = (
     "reopening today.</p></div>"
 )
 
+# a newsletter sign-up box inside the article block, with the form's messages as text
+NEWSLETTER_BOX = (
+    '<div class="newsletter newsletter--inline"><p>Bitte geben Sie Ihre E-Mail-Adresse ein, '
+    "damit wir Ihnen jeden Freitag die Nachrichten vom Hafen schicken können.</p><p>Sie "
+    "erhalten von uns umgehend eine E-Mail mit einem Bestätigungslink für Ihre Anmeldung."
+    "</p></div>"
+)
+
 
 def elementor_page(block: str) -> bytes:
     """An article in a page builder's widget container: trafilatura's own discard rules
@@ -45,8 +53,9 @@ def elementor_page(block: str) -> bytes:
 @pytest.mark.parametrize(
     ("block", "furniture"),
     [(AUTHOR_BOX, ["Anna Weber photographs"]), (NEXT_STORY, ["Ferry operator announces"]),
-     (SHARE_ROW, ["Teilen mit", "Rate this story"])],
-    ids=["author-box", "next-story", "share-row"],
+     (SHARE_ROW, ["Teilen mit", "Rate this story"]),
+     (NEWSLETTER_BOX, ["Bitte geben Sie", "Bestätigungslink"])],
+    ids=["author-box", "next-story", "share-row", "newsletter-box"],
 )
 def test_furniture_named_in_class_or_id_is_pruned(block: str, furniture: list[str]) -> None:
     for html in (page(extra_body=block), elementor_page(block)):
