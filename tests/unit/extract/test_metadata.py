@@ -495,6 +495,20 @@ def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> Non
     assert page_zone("https://www.nzz.ch/x") == ZoneInfo("Europe/Zurich")
 
 
+
+def test_the_agency_spellings_are_read_whole_without_the_files_comments() -> None:
+    # Also run once at import (the wire_agencies.tsv shared with the enrich stage): every
+    # spelling of every agency, folded as bylines are compared, and no comment or blank line
+    from tasks.extract.metadata import _folded, _is_agency, _load_agency_names
+
+    names = _load_agency_names()
+    assert {"ap", "associatedpress", "theassociatedpress", "dpa", "deutschepresseagentur",
+            "agencefrancepresse"} <= names
+    assert "" not in names and not [n for n in names if not n.isalnum()]
+    assert _is_agency("Deutsche Presse-Agentur") and not _is_agency("Anna Keller")
+    assert _folded("Agence France-Presse") in names
+
+
 # --- title ---------------------------------------------------------------------------------
 
 def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
@@ -988,6 +1002,20 @@ def test_the_only_content_h1_is_the_headline_beside_logos_labels_and_boxes() -> 
     page = tree(head, frame + "<h1>Truckwash A31</h1><h1>Autowäsche</h1><p>x</p>")
     assert page_metadata(page, "https://branchen.example/?p=3", now=NOW).title != (
         "Truckwash A31")
+
+
+def test_the_pages_own_classes_on_body_and_html_do_not_make_every_heading_furniture() -> None:
+    # WordPress themes class the <body> (and some the <html>) with the layout's parts
+    # ("has-sidebar", "footer-widgets", "related-posts"): the frame test stops below them
+    head = "<title>Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch</title>"
+    for html_class, body_class in (("", "single has-sidebar footer-widgets"),
+                                   ("theme-newsletter", "related-posts-enabled")):
+        page = fromstring(
+            f"<html class='{html_class}'><head>{head}</head><body class='{body_class}'>"
+            "<div class='site-branding'><h1 class='site-title'>Das andere Branchenbuch</h1>"
+            "</div><article><h1>Truckwash A31</h1><p>x</p></article></body></html>")
+        assert page_metadata(page, "https://branchen.example/?p=3", now=NOW).title == (
+            "Truckwash A31"), body_class
 
 
 def test_an_h1_whose_words_are_all_in_the_declared_title_agrees_with_it() -> None:
