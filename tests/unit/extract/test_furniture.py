@@ -148,12 +148,14 @@ def test_a_teaser_card_headline_is_pruned(card: str) -> None:
         '<h2><a href="https://gazette.example/news/bridge.html">Ferry operator announces a '
         "new summer timetable</a></h2>",
         '<h2><a href="#timetable">Ferry operator announces a new summer timetable</a></h2>',
+        # a named anchor (no href): a place on the page, not a link to another
+        '<h2><a name="timetable">Ferry operator announces a new summer timetable</a></h2>',
         # a link on part of the heading only: a section heading naming its source
         '<h3>Ferry operator announces a <a href="/ferries">new summer timetable</a></h3>',
         # two words: a section label, left to the clean stage's cue words
         '<h3><a href="/ferries">Ferry timetables</a></h3>',
     ],
-    ids=["self", "anchor", "partial-link", "short-label"],
+    ids=["self", "anchor", "named-anchor", "partial-link", "short-label"],
 )
 def test_a_heading_that_is_no_teaser_stays(heading: str) -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)

@@ -1171,6 +1171,10 @@ def test_a_byline_in_the_storys_meta_aside_is_the_author_but_one_in_a_sidebar_is
     box = tree(body=f"<article>{story}<aside class='info-box'><p class='author-name'>"
                     "Moritz Frei</p></aside></article>")
     assert find_byline_author(box) is None
+    # the meta box of another story's card in the page's sidebar is that story's
+    card = tree(body=f"<article>{story}</article><div class='sidebar'><h3>More</h3>"
+                     "<aside class='meta'><p class='author-name'>Moritz Frei</p></aside></div>")
+    assert find_byline_author(card) is None
 
 
 @pytest.mark.parametrize("entry", ["Martin Junker Alles von Martin Junker Kontakt",
