@@ -278,3 +278,17 @@ def test_a_card_box_of_exactly_the_teaser_length_goes_whole() -> None:
 
     assert "More boats" not in pruned(MAX_CARD_CHARS)
     assert "More boats" in pruned(MAX_CARD_CHARS + 1)  # a story of its own: the text stays
+
+
+def test_an_empty_icon_beside_a_linked_headline_goes_with_its_wrapper() -> None:
+    # an icon element without text (and nothing after it) is no text of the wrapper
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}"
+        '<div class="card"><div class="title"><span class="icon-arrow"></span>'
+        '<a href="/news/ferry.html"><h3>Ferry operator announces a new summer timetable</h3>'
+        "</a></div><p>More boats at the weekend.</p></div></article></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    assert tree.find(".//div[@class='title']") is None
+    assert "More boats at the weekend." in tree.text_content()

@@ -160,6 +160,9 @@ def test_a_name_signed_in_bold_under_the_text_is_the_author():
                             nowhere_else) is None
     assert signature_byline(page(text + "<p><strong>Mehr dazu lesen Sie morgen.</strong></p>"),
                             nowhere_else) is None
+    # a short bold line under the text that is not a name (a link label, a call to read on)
+    for line in ("Alle Ergebnisse hier", "mehr zum Thema"):
+        assert signature_byline(page(text + f"<p><b>{line}</b></p>"), nowhere_else) is None
     # a bold name under a short line (a caption, a list) is not a signature
     assert signature_byline(page("<p>Foto</p><p><b>Stefan Wasmer</b></p>"),
                             nowhere_else) is None

@@ -147,3 +147,21 @@ def test_only_block_elements_named_a_lead_are_leads() -> None:
         if tag == "td":
             frag = f"<table><tr>{frag}</tr></table>"
         assert lead_of(f'<div class="box">{frag}</div>') is None, tag
+
+
+def test_outside_a_header_a_plain_paragraph_under_the_headline_is_the_body() -> None:
+    # without a <header> around the <h1> only a block named a lead is one; the paragraph
+    # after the headline is the story's first, which trafilatura keeps
+    page = (f"<html><body><article><h1>{TITLE}</h1><p>{LEAD}</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
+    assert find_lead(lxml_html.fromstring(page), TITLE) is None
+    page = page.replace(f"<p>{LEAD}</p>", f'<p class="standfirst">{LEAD}</p>')
+    assert find_lead(lxml_html.fromstring(page), TITLE) == LEAD
+
+
+def test_the_headlines_header_may_hold_it_in_a_wrapper_of_its_own() -> None:
+    # <header><div class="headline-wrap"><h1>...</h1></div><p>dek</p></header>: the
+    # paragraph is still one of the header that holds the headline
+    page = article_page(f"<p>{LEAD}</p>").replace(
+        f"<h1>{TITLE}</h1>", f'<div class="headline-wrap"><h1>{TITLE}</h1></div>')
+    assert find_lead(lxml_html.fromstring(page), TITLE) == LEAD

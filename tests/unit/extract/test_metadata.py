@@ -1536,9 +1536,28 @@ def test_relative_age(text, hours) -> None:
     assert relative_age(text) == (None if hours is None else timedelta(hours=hours))
 
 
+def test_a_relative_stamp_is_read_up_to_its_length_cap() -> None:
+    # the stamp and what a theme writes after it ("· 4 min read"), up to MAX_RELATIVE_TEXT
+    # characters; a longer text is a sentence that happens to start like a stamp
+    from datetime import timedelta
+
+    from tasks.extract.headline_area import MAX_RELATIVE_TEXT, relative_age
+
+    stamp = "vor 3 Stunden · Lesezeit 4 Minuten"
+    stamp += "." * (MAX_RELATIVE_TEXT - len(stamp))
+    assert len(stamp) == MAX_RELATIVE_TEXT
+    assert relative_age(stamp) == timedelta(hours=3)
+    assert relative_age(stamp + ".") is None
+
+
 def test_a_relative_stamp_beside_the_headline_dates_a_page_against_its_fetch_time() -> None:
     page = _story(beside='<span class="date">vor 3 Stunden</span>')
     m = page_metadata(page, "https://x.example/a", now=datetime(2024, 5, 3, 2, 0, tzinfo=UTC))
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
+    # ... also when only its id says it is a date
+    by_id = _story(beside='<span id="post-date">vor 3 Stunden</span>')
+    m = page_metadata(by_id, "https://x.example/a", now=datetime(2024, 5, 3, 2, 0, tzinfo=UTC))
     assert (m.published_at, m.published_at_source) == (
         datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
     # without the fetch time there is nothing to count back from
