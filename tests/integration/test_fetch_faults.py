@@ -321,9 +321,22 @@ def test_fetch_log_conforms_and_points_into_the_archive(fault_run) -> None:
         assert b"tram line" in archived.body
     warcs = list(Path(tmp, "raw").rglob("*.warc.gz"))
     assert warcs and not list(Path(tmp, "raw").rglob("*.tmp"))
-    # The truncated exchange is archived and flagged.
+    # The truncated exchanges are archived and flagged with the WARC-Truncated reason:
+    # the body cap ("length"), the deadline mid-body ("time": /trickle), a connection
+    # lost mid-body ("disconnect": /short, /chunk-cut ...)
     responses = [r for w in warcs for r in iter_responses(w)]
-    assert any(r.truncated == "length" for r in responses)
+    assert {"length", "time", "disconnect"} <= {r.truncated for r in responses}
+
+
+def test_a_body_cut_by_a_lost_connection_is_archived_as_truncated_by_disconnect(
+        server, tmp_path) -> None:
+    # fetched here, not in the module's batch, so that the exchange runs inside this test
+    url = server.url(FAULT_HOSTS["/short"], "/short")
+    result = fetch(documents([url]), settings(tmp_path, max_retries=0), "run-short")
+    assert by_url(result.fetch_log)[url]["error"] == "truncated"
+    archived = [r for w in Path(tmp_path, "raw").rglob("*.warc.gz") for r in iter_responses(w)
+                if r.url == url]
+    assert archived and {r.truncated for r in archived} == {"disconnect"}
 
 
 def test_archive_has_request_and_response_records(fault_run) -> None:

@@ -122,6 +122,17 @@ def test_a_feed_cut_short_is_a_reject_beside_the_items_it_held() -> None:
         ("feed_truncated", "feed", url)]
 
 
+def test_a_child_exactly_as_old_as_the_age_cap_is_still_fetched() -> None:
+    # "older than max_child_age_days" skips; a child changed exactly 30 days ago is read
+    root, child = "https://news.example/index.xml", "https://news.example/april.xml"
+    bodies = {root: index([(child, "2024-04-03T12:00:00+00:00")]), child: URLSET}
+    result = discover_remote([], [root], fetcher(bodies), "r", NOW,
+                             RemoteLimits(max_child_age_days=30))
+    assert result.rejects == []
+    assert {r["url"] for r in result.rows} == {"https://news.example/two",
+                                               "https://news.example/three"}
+
+
 def test_five_old_children_are_all_listed_with_nothing_left_out() -> None:
     root = "https://news.example/index.xml"
     five = index([(f"https://news.example/{y}.xml", f"{y}-01-01") for y in range(2010, 2015)])

@@ -157,12 +157,14 @@ def test_a_teaser_card_headline_is_pruned(card: str) -> None:
         '<h2><a href="https://gazette.example/news/bridge.html">Ferry operator announces a '
         "new summer timetable</a></h2>",
         '<h2><a href="#timetable">Ferry operator announces a new summer timetable</a></h2>',
+        # a named anchor (no href): a place on the page, not a link to another
+        '<h2><a name="timetable">Ferry operator announces a new summer timetable</a></h2>',
         # a link on part of the heading only: a section heading naming its source
         '<h3>Ferry operator announces a <a href="/ferries">new summer timetable</a></h3>',
         # two words: a section label, left to the clean stage's cue words
         '<h3><a href="/ferries">Ferry timetables</a></h3>',
     ],
-    ids=["self", "anchor", "partial-link", "short-label"],
+    ids=["self", "anchor", "named-anchor", "partial-link", "short-label"],
 )
 def test_a_heading_that_is_no_teaser_stays(heading: str) -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
@@ -228,3 +230,74 @@ def test_a_long_box_around_a_linked_headline_keeps_its_text() -> None:
     text = tree.text_content()
     assert "Harbour bridge reopens" not in text
     assert all(p in text for p in PARAGRAPHS)
+
+
+def test_text_beside_a_linked_headline_keeps_its_wrapper() -> None:
+    # the card's teaser line after a picture is bare text of the wrapper (the picture's
+    # tail): the wrapper is more than the headline, so only the headline's link goes
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}"
+        '<div class="card"><a href="/news/ferry.html"><h3>Ferry operator announces a new '
+        'summer timetable</h3></a><img src="/ferry.jpg">More boats at the weekend.</div>'
+        "</article></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Ferry operator" not in text
+    assert "More boats at the weekend." in text
+    assert tree.find(".//div[@class='card']") is not None
+
+
+def test_the_count_is_of_the_blocks_removed_from_the_page() -> None:
+    # two boxes apart count two; a teaser card inside a box that goes goes with it, once
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    card = ('<li><a href="/news/ferry.html"><h3>Ferry operator announces a new summer '
+            "timetable</h3></a></li>")
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}{AUTHOR_BOX}{SHARE_ROW}"
+        "</article></body></html>"
+    )
+    assert prune_furniture(tree) == 2
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}"
+        f'<div class="related-posts"><ul>{card}</ul></div></article></body></html>'
+    )
+    assert prune_furniture(tree) == 1
+    assert "Ferry operator" not in tree.text_content()
+
+
+def test_a_card_box_of_exactly_the_teaser_length_goes_whole() -> None:
+    from tasks.extract.furniture import MAX_CARD_CHARS
+
+    headline = "Ferry operator announces a new summer timetable"
+    summary = "More boats will sail at the weekend. " * 20
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+    def pruned(chars: int) -> str:
+        text = summary[:chars - len(headline) - 1].strip()
+        card = (f'<li><a href="/news/ferry.html"><h3>{headline}</h3></a> <p>{text}</p></li>')
+        tree = lxml_html.fromstring(
+            f"<html><body><article><h1>Bridge reopens</h1>{body}<ul>{card}</ul></article>"
+            "</body></html>")
+        li = tree.find(".//li")
+        assert len(" ".join(li.text_content().split())) == chars
+        prune_furniture(tree)
+        return tree.text_content()
+
+    assert "More boats" not in pruned(MAX_CARD_CHARS)
+    assert "More boats" in pruned(MAX_CARD_CHARS + 1)  # a story of its own: the text stays
+
+
+def test_an_empty_icon_beside_a_linked_headline_goes_with_its_wrapper() -> None:
+    # an icon element without text (and nothing after it) is no text of the wrapper
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}"
+        '<div class="card"><div class="title"><span class="icon-arrow"></span>'
+        '<a href="/news/ferry.html"><h3>Ferry operator announces a new summer timetable</h3>'
+        "</a></div><p>More boats at the weekend.</p></div></article></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    assert tree.find(".//div[@class='title']") is None
+    assert "More boats at the weekend." in tree.text_content()

@@ -160,6 +160,9 @@ def test_a_name_signed_in_bold_under_the_text_is_the_author():
                             nowhere_else) is None
     assert signature_byline(page(text + "<p><strong>Mehr dazu lesen Sie morgen.</strong></p>"),
                             nowhere_else) is None
+    # a short bold line under the text that is not a name (a link label, a call to read on)
+    for line in ("Alle Ergebnisse hier", "mehr zum Thema"):
+        assert signature_byline(page(text + f"<p><b>{line}</b></p>"), nowhere_else) is None
     # a bold name under a short line (a caption, a list) is not a signature
     assert signature_byline(page("<p>Foto</p><p><b>Stefan Wasmer</b></p>"),
                             nowhere_else) is None
@@ -185,6 +188,9 @@ def test_the_agency_credit_of_a_wire_dateline_is_the_byline():
     for first in ("Zutaten (optional): Salz", "Die Bundesregierung (CDU) hat ...",
                   "Berlin (dpa) meldet, dass ...", "(dpa) – ohne Ort"):
         assert wire_credit(page(first), nowhere_else) is None
+    # the place and credit set in bold, the text after them
+    assert wire_credit(page("<strong>Hamburg (dpa/lno)</strong> – Trotz eines Gesprächs ..."),
+                       nowhere_else) == "dpa/lno"
 
 
 def test_a_labelled_date_is_taken_from_1995_to_the_latest_day() -> None:
@@ -340,3 +346,27 @@ def test_a_date_element_showing_no_date_gives_its_data_date():
                           (date(2020, 3, 18), 0))):
         h1 = _headline(f"<h1>Bridge reopens</h1>{marker}{TEXT}")
         assert visible_date(h1, nowhere_else, parse_attr) == want, marker
+
+
+def test_a_paragraph_of_prose_is_no_date_line_even_with_a_data_date():
+    # a live blog's entry under the headline: its data-date is the entry's time, and a text
+    # that opens "By ..." or "Posted ..." is a sentence, not a byline with its date, once it
+    # is as long as a paragraph
+    from tasks.extract.headline_area import MAX_DATE_TEXT
+
+    for opening in ("By the morning the ferries were running again", "Posted on the quay"):
+        entry = opening + ", and the harbour master said the bridge would open. " * 3
+        assert len(entry) >= MAX_DATE_TEXT
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="entry" '
+                       f'data-date="2020-03-19T10:00:00">{entry}</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) is None, opening
+
+
+def test_a_date_element_named_only_by_its_itemprop():
+    # schema.org microdata on a plain <span>: the itemprop says what the date is
+    h1 = _headline('<h1>Bridge reopens</h1><span itemprop="datePublished">3 May 2022</span>'
+                   f"{TEXT}")
+    assert visible_date(h1, nowhere_else, parse_attr) == (date(2022, 5, 3), 0)
+    h1 = _headline('<h1>Bridge reopens</h1><span itemprop="dateModified">3 May 2022</span>'
+                   f"{TEXT}")
+    assert visible_date(h1, nowhere_else, parse_attr) is None  # the update, not the day

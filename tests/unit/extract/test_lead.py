@@ -99,3 +99,69 @@ def test_the_lead_goes_under_a_headline_that_opens_the_text() -> None:
     text = f"{TITLE}\nBody."
     assert with_lead(text, LEAD, TITLE) == f"{TITLE}\n{LEAD}\nBody."
     assert with_lead(text, LEAD, "Another title") == f"{LEAD}\n{TITLE}\nBody."
+
+
+def test_a_block_named_a_lead_only_by_its_id_is_the_lead() -> None:
+    # page builders name the block in its id as often as in its class
+    lead = LEAD.replace("After", "Since")
+    assert lead_of(f'<div id="article-intro">{lead}</div>') == lead
+    # ... and an id naming the byline beside the headline keeps it out
+    assert lead_of('<div class="intro" id="byline">By Maria Lopez, harbour correspondent '
+                   "for the Gazette since 2009.</div>") is None
+
+
+def test_a_lead_of_the_minimum_length_counts() -> None:
+    from tasks.extract.lead import MIN_CHARS
+
+    short = "Ferries keep running until the summer."
+    short = short[:-1] + "s" * (MIN_CHARS - len(short)) + "."
+    assert len(short) == MIN_CHARS
+    assert lead_of(f'<p class="lead">{short}</p>') == short
+    assert lead_of(f'<p class="lead">{short[1:]}</p>') is None  # one character short
+
+
+def test_a_lead_like_block_above_the_headline_is_not_the_lead() -> None:
+    # the site's header above the <h1> holds its own "description"; the lead is looked for
+    # from the headline down only
+    motto = '<p class="site-description">Notes on bridges, harbours and the sea, since 2009.</p>'
+    page = article_page("").replace("<nav>", f"<div class='site-header'>{motto}</div><nav>")
+    assert find_lead(lxml_html.fromstring(page), TITLE) is None
+    page = article_page(f'<p class="lead">{LEAD}</p>').replace(
+        "<nav>", f"<div class='site-header'>{motto}</div><nav>")
+    assert find_lead(lxml_html.fromstring(page), TITLE) == LEAD
+
+
+def test_a_lead_block_that_is_mostly_a_link_is_a_pointer_to_another_story() -> None:
+    other = "Ferry operators announce a new summer timetable with more boats at the weekend"
+    assert lead_of(f'<p class="teaser"><a href="/news/ferries">{other}</a>, read on.</p>') is None
+    # a link inside a lead that is mostly its own prose does not matter
+    linked = LEAD.replace("harbour bridge", '<a href="/bridge">harbour bridge</a>')
+    assert lead_of(f'<p class="teaser">{linked}</p>') == LEAD
+
+
+def test_only_block_elements_named_a_lead_are_leads() -> None:
+    # a table cell or a list-like <dd> named "summary" in a box beside the headline is
+    # no dek, whatever its class says
+    for tag in ("td", "dd", "em"):
+        frag = f'<{tag} class="summary">{LEAD}</{tag}>'
+        if tag == "td":
+            frag = f"<table><tr>{frag}</tr></table>"
+        assert lead_of(f'<div class="box">{frag}</div>') is None, tag
+
+
+def test_outside_a_header_a_plain_paragraph_under_the_headline_is_the_body() -> None:
+    # without a <header> around the <h1> only a block named a lead is one; the paragraph
+    # after the headline is the story's first, which trafilatura keeps
+    page = (f"<html><body><article><h1>{TITLE}</h1><p>{LEAD}</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>")
+    assert find_lead(lxml_html.fromstring(page), TITLE) is None
+    page = page.replace(f"<p>{LEAD}</p>", f'<p class="standfirst">{LEAD}</p>')
+    assert find_lead(lxml_html.fromstring(page), TITLE) == LEAD
+
+
+def test_the_headlines_header_may_hold_it_in_a_wrapper_of_its_own() -> None:
+    # <header><div class="headline-wrap"><h1>...</h1></div><p>dek</p></header>: the
+    # paragraph is still one of the header that holds the headline
+    page = article_page(f"<p>{LEAD}</p>").replace(
+        f"<h1>{TITLE}</h1>", f'<div class="headline-wrap"><h1>{TITLE}</h1></div>')
+    assert find_lead(lxml_html.fromstring(page), TITLE) == LEAD

@@ -508,6 +508,20 @@ def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> Non
     assert page_zone("https://www.nzz.ch/x") == ZoneInfo("Europe/Zurich")
 
 
+
+def test_the_agency_spellings_are_read_whole_without_the_files_comments() -> None:
+    # Also run once at import (the wire_agencies.tsv shared with the enrich stage): every
+    # spelling of every agency, folded as bylines are compared, and no comment or blank line
+    from tasks.extract.metadata import _folded, _is_agency, _load_agency_names
+
+    names = _load_agency_names()
+    assert {"ap", "associatedpress", "theassociatedpress", "dpa", "deutschepresseagentur",
+            "agencefrancepresse"} <= names
+    assert "" not in names and not [n for n in names if not n.isalnum()]
+    assert _is_agency("Deutsche Presse-Agentur") and not _is_agency("Anna Keller")
+    assert _folded("Agence France-Presse") in names
+
+
 # --- title ---------------------------------------------------------------------------------
 
 def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
@@ -1018,6 +1032,20 @@ def test_the_only_content_h1_is_the_headline_beside_logos_labels_and_boxes() -> 
         "Truckwash A31")
 
 
+def test_the_pages_own_classes_on_body_and_html_do_not_make_every_heading_furniture() -> None:
+    # WordPress themes class the <body> (and some the <html>) with the layout's parts
+    # ("has-sidebar", "footer-widgets", "related-posts"): the frame test stops below them
+    head = "<title>Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch</title>"
+    for html_class, body_class in (("", "single has-sidebar footer-widgets"),
+                                   ("theme-newsletter", "related-posts-enabled")):
+        page = fromstring(
+            f"<html class='{html_class}'><head>{head}</head><body class='{body_class}'>"
+            "<div class='site-branding'><h1 class='site-title'>Das andere Branchenbuch</h1>"
+            "</div><article><h1>Truckwash A31</h1><p>x</p></article></body></html>")
+        assert page_metadata(page, "https://branchen.example/?p=3", now=NOW).title == (
+            "Truckwash A31"), body_class
+
+
 def test_an_h1_whose_words_are_all_in_the_declared_title_agrees_with_it() -> None:
     # '<headline> - <long subtitle> : <site>': the headline's Dice with the title is low,
     # and an <h2> (the subtitle) agrees better, but the <h1> is the headline
@@ -1171,6 +1199,10 @@ def test_a_byline_in_the_storys_meta_aside_is_the_author_but_one_in_a_sidebar_is
     box = tree(body=f"<article>{story}<aside class='info-box'><p class='author-name'>"
                     "Moritz Frei</p></aside></article>")
     assert find_byline_author(box) is None
+    # the meta box of another story's card in the page's sidebar is that story's
+    card = tree(body=f"<article>{story}</article><div class='sidebar'><h3>More</h3>"
+                     "<aside class='meta'><p class='author-name'>Moritz Frei</p></aside></div>")
+    assert find_byline_author(card) is None
 
 
 @pytest.mark.parametrize("entry", ["Martin Junker Alles von Martin Junker Kontakt",
@@ -1571,9 +1603,28 @@ def test_relative_age(text, hours) -> None:
     assert relative_age(text) == (None if hours is None else timedelta(hours=hours))
 
 
+def test_a_relative_stamp_is_read_up_to_its_length_cap() -> None:
+    # the stamp and what a theme writes after it ("· 4 min read"), up to MAX_RELATIVE_TEXT
+    # characters; a longer text is a sentence that happens to start like a stamp
+    from datetime import timedelta
+
+    from tasks.extract.headline_area import MAX_RELATIVE_TEXT, relative_age
+
+    stamp = "vor 3 Stunden · Lesezeit 4 Minuten"
+    stamp += "." * (MAX_RELATIVE_TEXT - len(stamp))
+    assert len(stamp) == MAX_RELATIVE_TEXT
+    assert relative_age(stamp) == timedelta(hours=3)
+    assert relative_age(stamp + ".") is None
+
+
 def test_a_relative_stamp_beside_the_headline_dates_a_page_against_its_fetch_time() -> None:
     page = _story(beside='<span class="date">vor 3 Stunden</span>')
     m = page_metadata(page, "https://x.example/a", now=datetime(2024, 5, 3, 2, 0, tzinfo=UTC))
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
+    # ... also when only its id says it is a date
+    by_id = _story(beside='<span id="post-date">vor 3 Stunden</span>')
+    m = page_metadata(by_id, "https://x.example/a", now=datetime(2024, 5, 3, 2, 0, tzinfo=UTC))
     assert (m.published_at, m.published_at_source) == (
         datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
     # without the fetch time there is nothing to count back from

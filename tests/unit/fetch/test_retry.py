@@ -346,3 +346,20 @@ def test_a_response_the_parser_refuses_is_named_plainly(message: str, says: str)
     kind, detail = _classify_exception(_parser_refusal(message), "headers")
     assert kind == "protocol_error"
     assert detail == f"while waiting for the response headers: malformed response: {says}"
+
+
+def test_a_parser_error_is_raised_from_the_response_or_its_connection_and_none_without() -> None:
+    # what a body read checks while it waits (_read_some): the error aiohttp's parser left
+    # on the protocol; a response whose connection is already released has none to give
+    from types import SimpleNamespace
+
+    from tasks.fetch.client import _raise_parser_error
+
+    broken = SimpleNamespace(exception=lambda: ValueError("bad chunk size"))
+    for resp in (SimpleNamespace(_protocol=broken, connection=None),
+                 SimpleNamespace(connection=SimpleNamespace(protocol=broken))):
+        with pytest.raises(ValueError, match="bad chunk size"):
+            _raise_parser_error(resp)
+    healthy = SimpleNamespace(exception=lambda: None)
+    assert _raise_parser_error(SimpleNamespace(_protocol=healthy, connection=None)) is None
+    assert _raise_parser_error(SimpleNamespace(_protocol=None, connection=None)) is None

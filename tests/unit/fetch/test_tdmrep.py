@@ -1,0 +1,77 @@
+"""The files the fetcher asks an origin for, offline: the TDMRep file
+(/.well-known/tdmrep.json), its redirects followed within robots.txt's limit, and the memo
+that asks for each such file once per run. No socket is opened: the fetcher's `exchange`
+(one HTTP hop) answers from a table, or the fetch function is a stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tasks.common.settings import Settings, settings_slice
+from tasks.fetch import FetchConfig
+from tasks.fetch.client import Exchange, Fetcher
+from tasks.fetch.robots import MAX_ROBOTS_REDIRECTS
+
+CONFIG = settings_slice(FetchConfig, Settings())
+RULES = b'[{"location": "/reserved/*", "tdm-reservation": 1}]'
+
+
+def tdmrep_after(redirects: int) -> tuple[bytes | None, list[str]]:
+    """What the fetcher reads for a site whose TDMRep file moved `redirects` times (to
+    https, to www., to another folder ...); and the addresses it asked for."""
+    hops = [f"https://news.example/.well-known/tdmrep.json?hop={i}" for i in range(redirects)]
+    hops = ["http://news.example/.well-known/tdmrep.json", *hops]
+    asked: list[str] = []
+
+    async def exchange(url: str, **_kw) -> Exchange:
+        asked.append(url)
+        i = hops.index(url)
+        if i + 1 < len(hops):  # to https, then relative Locations as servers write them
+            location = hops[i + 1] if i == 0 else hops[i + 1].removeprefix("https://news.example")
+            return Exchange(url, 301, {"location": location})
+        return Exchange(url, 200, {"content-type": "application/json"}, RULES)
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+    return asyncio.run(fetcher._fetch_tdmrep("http://news.example/news/story")), asked
+
+
+def test_the_tdmrep_file_is_read_through_its_redirects_up_to_robots_limit() -> None:
+    body, asked = tdmrep_after(1)  # moved to https
+    assert body == RULES
+    assert asked == ["http://news.example/.well-known/tdmrep.json",
+                     "https://news.example/.well-known/tdmrep.json?hop=0"]
+    body, asked = tdmrep_after(MAX_ROBOTS_REDIRECTS)
+    assert body == RULES and len(asked) == MAX_ROBOTS_REDIRECTS + 1
+    # one more redirect than robots.txt may take: the file says nothing
+    body, asked = tdmrep_after(MAX_ROBOTS_REDIRECTS + 1)
+    assert body is None and len(asked) == MAX_ROBOTS_REDIRECTS + 1
+
+
+def test_origin_files_are_fetched_once_per_run_and_forgotten_after_four_runs(monkeypatch):
+    # robots.txt and the TDMRep file are asked for once per run and origin; the memo keeps
+    # the last four runs only, so a long-lived worker process does not grow with every run
+    from collections import deque
+
+    import tasks.fetch.client as client
+
+    monkeypatch.setattr(client, "_ORIGIN_FILES", {})
+    monkeypatch.setattr(client, "_ORIGIN_FILES_RUNS", deque(maxlen=4))
+    fetched: list[str] = []
+
+    async def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return RULES
+
+    def ask(run_id: str) -> bytes | None:
+        fetcher = Fetcher(CONFIG, run_id, None)
+        return asyncio.run(fetcher._once_per_origin("tdmrep", "https://news.example/a", fetch))
+
+    assert ask("r1") == RULES and ask("r1") == RULES
+    assert len(fetched) == 1  # the second page of the run shares the first one's file
+    for run_id in ("r2", "r3", "r4", "r5"):
+        ask(run_id)
+    assert len(fetched) == 5
+    assert {key[0] for key in client._ORIGIN_FILES} == {"r2", "r3", "r4", "r5"}
+    ask("r2")  # still remembered
+    assert len(fetched) == 5
