@@ -391,14 +391,14 @@ def _ends(pid: int) -> bool:
     return False
 
 
-def test_stopping_the_workers_ends_the_chunks_in_flight(tmp_path):
-    """SIGTERM's path: the workers end in the middle of their chunks and the call fails,
-    rather than the exit waiting for work nobody will commit; the next call has a pool."""
+def _batch_in_flight(marker_dir):
+    """A call of map_batch on a thread, returned once both workers are inside a chunk
+    that sleeps 120 s: (the thread, the list its result or BrokenProcessPool goes to)."""
     import threading
     import time
     from concurrent.futures.process import BrokenProcessPool
 
-    table = pa.table({"marker": [str(tmp_path)] * 4})
+    table = pa.table({"marker": [str(marker_dir)] * 4})
     outcome: list = []
 
     def batch():
@@ -410,8 +410,17 @@ def test_stopping_the_workers_ends_the_chunks_in_flight(tmp_path):
 
     caller = threading.Thread(target=batch)
     caller.start()
-    while len(list(tmp_path.iterdir())) < 2:  # both workers are inside a chunk
+    while len(list(marker_dir.iterdir())) < 2:
         time.sleep(0.05)
+    return caller, outcome
+
+
+def test_stopping_the_workers_ends_the_chunks_in_flight(tmp_path):
+    """SIGTERM's path: the workers end in the middle of their chunks and the call fails,
+    rather than the exit waiting for work nobody will commit; the next call has a pool."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    caller, outcome = _batch_in_flight(tmp_path)
     pids = [int(p.name) for p in tmp_path.iterdir()]
     parallel.stop_workers()
     caller.join()
@@ -432,7 +441,6 @@ def test_a_sigterm_in_a_run_ends_the_workers_then_reaches_the_runs_own_handler(t
     waits for its tasks and they for their chunks: the workers must be gone first."""
     import os
     import signal
-    import threading
     import time
     from concurrent.futures.process import BrokenProcessPool
 
@@ -442,23 +450,10 @@ def test_a_sigterm_in_a_run_ends_the_workers_then_reaches_the_runs_own_handler(t
         received.append(signum)
         raise _Terminated
 
-    table = pa.table({"marker": [str(tmp_path)] * 4})
-    outcome: list = []
-
-    def batch():
-        try:
-            outcome.append(parallel.map_batch(_sleep_unless_stopped, table, workers=2,
-                                              min_rows=1))
-        except BrokenProcessPool as exc:
-            outcome.append(exc)
-
     before = signal.signal(signal.SIGTERM, runs_handler)
     try:
         with pytest.raises(_Terminated), parallel.workers_stop_on_sigterm():
-            caller = threading.Thread(target=batch)
-            caller.start()
-            while len(list(tmp_path.iterdir())) < 2:  # both workers are inside a chunk
-                time.sleep(0.05)
+            caller, outcome = _batch_in_flight(tmp_path)
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(60)  # the handler raises before this ends
         assert signal.getsignal(signal.SIGTERM) is runs_handler  # put back on the way out
