@@ -70,9 +70,10 @@ _MAX_CANONICAL_PASSES = 4
 
 
 # A WARC record's URL is made canonical when it is staged, again when its batch is loaded
-# and once more when its page is extracted (1 process: all in one); each pass costs ~0.3 ms
-# (courlan and two rule passes), ~8% of the main process's CPU on a 5,000-page WARC.
-# Recently seen URLs are answered from memory (~5 MB); a refusal (BadURL) is not kept.
+# and once more when its page is extracted (1 process: all in one); each call costs ~0.04
+# ms (courlan and two rule passes): 3 x 1,000 URLs took 125 ms, 43 ms with this cache
+# (BENCHMARKS.md, session 27). Recently seen URLs are answered from memory (~5 MB); a
+# refusal (BadURL) is not kept.
 CANONICAL_CACHE_SIZE = 1 << 14
 
 

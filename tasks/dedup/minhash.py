@@ -604,10 +604,10 @@ class ShingleSetMemo:
     recently used dropped first.
 
     The exact checks meet the same earlier texts batch after batch (each copy of a story
-    is a candidate of the next copy) and again in each round of a batch; reading and
-    shingling them anew was ~12% of the main process's CPU on a 5,000-page WARC
-    (BENCHMARKS.md, issue 10). A set is a pure function of its text, so what the memo
-    holds changes no result, only what is recomputed."""
+    is a candidate of the next copy) and again in each round of a batch; read and
+    shingled anew each time, a 5,000-page WARC of republished stories shingled 140 times
+    per run where 60 do with the memo (BENCHMARKS.md, session 27). A set is a pure function
+    of its text, so what the memo holds changes no result, only what is recomputed."""
 
     def __init__(self, max_hashes: int) -> None:
         self.max_hashes = max_hashes

@@ -480,3 +480,22 @@ def test_off_the_main_thread_the_sigterm_guard_changes_nothing():
     thread.start()
     thread.join()
     assert seen == [before]
+
+
+def test_under_the_default_handler_the_guarded_sigterm_still_ends_the_process():
+    """No handler of the run's own (SIG_DFL): after the workers, the signal ends the
+    process as it would have without the guard, and says so in its exit status."""
+    import signal
+    import subprocess
+    import sys
+
+    code = ("import os, signal, time\n"
+            "from tasks.common import parallel\n"
+            "signal.signal(signal.SIGTERM, signal.SIG_DFL)\n"
+            "with parallel.workers_stop_on_sigterm():\n"
+            "    os.kill(os.getpid(), signal.SIGTERM)\n"
+            "    time.sleep(60)\n"
+            "print('survived')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == -signal.SIGTERM and "survived" not in done.stdout

@@ -583,3 +583,10 @@ def test_text_keys_must_name_every_text():
     with pytest.raises(ValueError, match="every prior and every new text"):
         _story_against_prior(make_text(85, 50), [make_text(85, 50)], memo, [],
                              keys=["h0", "extra"])
+
+
+def test_the_set_memo_keeps_everything_while_it_holds_exactly_its_bound():
+    memo = nd.ShingleSetMemo(max_hashes=8)
+    memo.put("a", np.arange(4, dtype=np.uint32))
+    memo.put("b", np.arange(4, dtype=np.uint32))  # 8 of 8: nothing has to go
+    assert memo.held == 8 and memo.get("a") is not None and memo.get("b") is not None
