@@ -62,6 +62,7 @@ from schemas import DOCUMENTS, conform
 from tasks import clean, extract
 from tasks.common.charset import sniff_encoding
 from tasks.common.settings import Settings, settings_slice
+from tasks.extract.selectors import trafilatura_own
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -256,7 +257,8 @@ def run_meta_only(args, expected: list[dict], pages: dict[str, bytes]) -> int:
             for side in order[shift:] + order[:shift]:
                 t0 = time.perf_counter()
                 if side == "traf":
-                    trafilatura.extract(pages[e["id"]], include_comments=False)
+                    with trafilatura_own():  # trafilatura as published (selectors.py)
+                        trafilatura.extract(pages[e["id"]], include_comments=False)
                 else:
                     m = sides[side](trees[e["id"]], url_of[e["id"]], now=fetched_at,
                                     extensive_dates=args.extensive_dates)
@@ -304,14 +306,18 @@ def run(args) -> int:
     batches = [expected[i:i + args.batch] for i in range(0, len(expected), args.batch)]
     tables = [doc_table(b, pages, fetched_at) for b in batches]
 
+    # the plain-trafilatura sides run on trafilatura's own XPaths, not on the selectors
+    # that extract.run installs for itself (tasks/extract/selectors.py)
     def baseline(items):
-        return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False)
-                for e in items}
+        with trafilatura_own():
+            return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False)
+                    for e in items}
 
     def precision(items):
-        return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False,
-                                             favor_precision=True)
-                for e in items}
+        with trafilatura_own():
+            return {e["id"]: trafilatura.extract(pages[e["id"]], include_comments=False,
+                                                 favor_precision=True)
+                    for e in items}
 
     def pressroom(table):
         ex = extract.run(table, settings_slice(extract.ExtractConfig, settings), "bench")

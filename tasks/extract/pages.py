@@ -58,6 +58,7 @@ from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.extract import selectors
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import prune_furniture
 from tasks.extract.lead import find_lead, with_lead
@@ -307,6 +308,7 @@ def warm_up(_docs: pa.Table | None = None) -> int:
     (`_docs`: so that a worker pool can map it over a table like a stage's `run`.)"""
     from trafilatura import external
 
+    selectors.ensure_installed()
     detect_language(_WARM_TEXT)
     # what trafilatura's try_justext loads on first use (left alone if that ever changes)
     if getattr(external, "JT_STOPLIST", ()) is None:
@@ -447,6 +449,7 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
 
 def run(docs: pa.Table, config: ExtractConfig, run_id: str) -> StageResult:
     """Documents -> article rows; a page with no text or that is a listing is a reject."""
+    selectors.ensure_installed()  # same text, ~17% less CPU per page (selectors.py)
     rows, rejects = [], []
     now = datetime.now(UTC)
     for doc in docs.to_pylist():
