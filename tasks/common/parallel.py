@@ -104,14 +104,25 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return _POOL
 
 
+class Stopped(Exception):
+    """An inline call given up between two chunks: the run was told to stop."""
+
+
+# Bumped by stop_workers: an inline call started before the bump gives up at its next
+# chunk (a plain counter: a signal handler must not take a lock this thread may hold).
+_STOPS = 0
+
+
 def stop_workers() -> None:
     """End the pool's workers now, in the middle of their chunks: for a run told to stop
     (SIGTERM), whose chunks in flight nobody will commit. Their calls fail
     (BrokenProcessPool) instead of the exit waiting for them to finish: a 5k-page run
     given SIGTERM exited ~22 s later, after the extraction in flight. The next call starts
-    a new pool. Takes no lock: it runs in a signal handler, which may interrupt this very
-    thread while it holds _POOL_LOCK."""
-    global _POOL, _POOL_SIZE
+    a new pool. Inline calls in flight (cpu_workers=1) end at their next chunk (Stopped),
+    not after their whole batch. Takes no lock: it runs in a signal handler, which may
+    interrupt this very thread while it holds _POOL_LOCK."""
+    global _POOL, _POOL_SIZE, _STOPS
+    _STOPS += 1
     pool, _POOL, _POOL_SIZE = _POOL, None, 0
     if pool is None:
         return
@@ -233,14 +244,27 @@ def map_batch(fn: Callable[..., Any], table: pa.Table, *args: Any, workers: int,
     """fn(chunk, *args) over slices of `table` (at least `workers`, none over CHUNK_ROWS
     rows) in worker processes, results in order. Small tables (< min_rows) and workers ==
     1 run inline: a pool is not worth it. `urgent` work (what an earlier batch's commit
-    waits for) takes the pool's next free slots ahead of work already waiting."""
+    waits for) takes the pool's next free slots ahead of work already waiting.
+
+    Inline, a table of min_rows or more still goes chunk by chunk, the chunks two workers
+    would get: the same results as with a pool (enrich's keyword IDF is per call), urgent
+    work can go between two chunks, and a stop (stop_workers) ends the call at the next
+    chunk rather than after the whole batch."""
     if workers <= 1 or table.num_rows < min_rows:
+        parts = chunks(table, 2) if table.num_rows >= min_rows else [table]
+        stops = _STOPS
+        results = []
         with _INLINE.turn(1, urgent) as ticket:
-            _INLINE.acquire(ticket)
-            try:
-                return [fn(table, *args)]
-            finally:
-                _INLINE.release()
+            for part in parts:
+                _INLINE.acquire(ticket)
+                try:
+                    if _STOPS != stops:
+                        raise Stopped("the run was told to stop: the rest of the batch is "
+                                      "not processed")
+                    results.append(fn(part, *args))
+                finally:
+                    _INLINE.release()
+        return results
     pool = _pool(workers)
     futures = []
     with _SLOTS.turn(workers + 1, urgent) as ticket:

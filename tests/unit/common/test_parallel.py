@@ -211,7 +211,8 @@ def test_inline_calls_on_threads_run_one_at_a_time():
         t.start()
     for t in threads:
         t.join()
-    assert len(inside) == 4 and max(inside) == 1, inside
+    # each call goes in the two chunks two workers would get: 8 chunks, never two at once
+    assert len(inside) == 8 and max(inside) == 1, inside
 
 
 def _started_slowly(table: pa.Table) -> tuple[int, float]:
@@ -254,7 +255,8 @@ def test_urgent_work_goes_ahead_of_batches_waiting_for_the_pool():
 
 def test_urgent_inline_work_goes_ahead_of_calls_waiting_for_their_turn():
     """With cpu_workers=1 the stages run one at a time on the task threads: the oldest
-    batch's clean or enrich goes next, before a later batch's extraction that came first."""
+    batch's clean or enrich goes next (between two chunks of the call running), before a
+    later batch's extraction that came first."""
     import threading
     import time
 
@@ -279,7 +281,8 @@ def test_urgent_inline_work_goes_ahead_of_calls_waiting_for_their_turn():
         time.sleep(0.05)  # in this order: "extract 2" runs, the other two wait
     for t in threads:
         t.join()
-    assert ran == ["extract 2", "clean 1", "extract 3"], ran
+    # each call goes in two chunks: the urgent one takes the slot after extract 2's first
+    assert ran == ["extract 2", "clean 1", "clean 1", "extract 2", "extract 3", "extract 3"], ran
 
 
 def _rows(table: pa.Table) -> int:
@@ -499,3 +502,50 @@ def test_under_the_default_handler_the_guarded_sigterm_still_ends_the_process():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == -signal.SIGTERM and "survived" not in done.stdout
+
+
+def test_inline_a_batch_goes_in_the_chunks_two_workers_get():
+    """cpu_workers=1 gives the results a pool of two gives (enrich's keyword IDF is per
+    chunk), and a table under min_rows stays one call."""
+    table = pa.table({"x": list(range(500))})
+    inline = parallel.map_batch(_rows, table, workers=1, min_rows=200)
+    assert inline == [125, 125, 125, 125]
+    assert inline == parallel.map_batch(_rows, table, workers=2, min_rows=200)
+    assert parallel.map_batch(_rows, table.slice(0, 250), workers=1, min_rows=200) == [125, 125]
+    assert parallel.map_batch(_rows, table.slice(0, 199), workers=1, min_rows=200) == [199]
+    firsts = parallel.map_batch(lambda t: t.column("x")[0].as_py(), table, workers=1,
+                                min_rows=200)
+    assert firsts == [0, 125, 250, 375]  # in order, every row once
+
+
+def test_a_stop_ends_an_inline_call_at_its_next_chunk_and_spares_the_next_call():
+    """cpu_workers=1 runs the stages in this process: SIGTERM's stop_workers cannot end
+    them, but the call gives up before its next chunk instead of finishing the batch."""
+    import threading
+
+    started, go, calls, outcome = threading.Event(), threading.Event(), [], []
+
+    def chunk(t: pa.Table) -> int:
+        calls.append(t.num_rows)
+        started.set()
+        go.wait(30)
+        return t.num_rows
+
+    def batch():
+        try:
+            outcome.append(parallel.map_batch(chunk, pa.table({"x": list(range(500))}),
+                                              workers=1, min_rows=200))
+        except parallel.Stopped as exc:
+            outcome.append(exc)
+
+    caller = threading.Thread(target=batch)
+    caller.start()
+    assert started.wait(30)
+    parallel.stop_workers()
+    go.set()
+    caller.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], parallel.Stopped)
+    assert calls == [125]  # the chunk in progress finished, none after it began
+    # a call that starts after the stop is not affected
+    assert parallel.map_batch(_rows, pa.table({"x": list(range(300))}), workers=1,
+                              min_rows=200) == [100, 100, 100]
