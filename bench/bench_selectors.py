@@ -7,7 +7,10 @@ on the pages of a WARC (bench_memory.make_warc's real pages), in one process:
    time, `time.process_time`), in rounds that alternate which goes first, and whether
    every page's text, metadata and fallback flag came out the same.
 
-    .venv/bin/python bench/bench_selectors.py pages-1000.warc.gz [--pages 1000] [--rounds 2]
+    .venv/bin/python bench/bench_selectors.py [WARC] [--pages 1000] [--rounds 2]
+
+Without WARC, one of --pages pages is made first (bench_memory.make_warc: the dev corpus's
+pages with distinct URLs; `make bench` runs it so).
 """
 
 from __future__ import annotations
@@ -90,10 +93,19 @@ def whole_extraction(pages: list[tuple[str, bytes]], rounds: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("warc")
+    ap.add_argument("warc", nargs="?")
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args()
+    if args.warc is None:
+        import tempfile
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from bench_memory import make_warc
+
+        tmp = tempfile.TemporaryDirectory()
+        args.warc = str(Path(tmp.name) / "pages.warc")
+        make_warc(Path(args.warc), args.pages, gzip=False)
     pages = warc_pages(args.warc, args.pages)
     per_expression(pages[:400])
     whole_extraction(pages, args.rounds)
