@@ -172,12 +172,15 @@ def make_scratch(modules: list[str], tests: list[str], args: argparse.Namespace,
         dst = scratch / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dst)
+    # Tests read seeds/ (and the flows' tests prefect.yaml) from the mutants/ copy.
+    flows = any(m.startswith("flows/") for m in modules)
+    copies = ["seeds", "prefect.yaml"] if flows else ["seeds"]
     config = f"""
 
 [tool.mutmut]
 source_paths = {toml_list(sorted(set(CORE) | {m.split("/")[0] for m in modules}))}
 only_mutate = {toml_list(modules)}
-also_copy = ["seeds"]
+also_copy = {toml_list(copies)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-W", "ignore"]
 timeout_multiplier = {args.timeout_multiplier}
