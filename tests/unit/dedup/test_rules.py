@@ -530,3 +530,16 @@ def test_related_clusters_are_the_clusters_holding_one_of_each_rows_keys(data):
     split = data.draw(st.integers(0, len(relations)))
     chunked = pa.concat_tables([table.slice(0, split), table.slice(split)])
     assert dedup._related_clusters(want, chunked) == expected
+
+
+def test_near_copies_are_verified_on_their_shingles_by_default(monkeypatch):
+    # Exact Jaccard 0.8 = the threshold, MinHash estimate 0.77 (the smaller text has 40
+    # shingles: too few for containment). Verified exactly (the default), the copy joins;
+    # estimated, it does not.
+    words = [f"eta{i}w" for i in range(44)]
+    base, copy = " ".join(words), " ".join(words + [f"tail{i}w" for i in range(10)])
+    rows = [row("https://paper-a.com/n/1", base, 1), row("https://paper-b.com/n/2", copy, 2)]
+    assert by_url(run(rows))["https://paper-b.com/n/2"]["duplicate_of"] == \
+        rows[0]["article_id"]
+    monkeypatch.setenv("PRESSROOM_NEARDUP_VERIFY", "estimate")
+    assert by_url(run(rows))["https://paper-b.com/n/2"]["duplicate_of"] is None
