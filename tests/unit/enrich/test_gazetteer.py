@@ -266,3 +266,10 @@ def test_turkey_veto_cue_drops_the_default():
     assert codes("Turkey is on the agenda.") == ["TR"]  # default TR
     assert codes("Turkey is on the menu for Thanksgiving.") == []
     assert codes("Turkey, roasted, was served.") == []
+
+
+def test_a_weak_name_as_a_surname_is_no_place_even_with_evidence():
+    # Israel (a neighbour) would be evidence for Jordan the country; "Michael" before it
+    # makes it a surname
+    assert codes("Michael Jordan visited Israel.") == ["IL"]
+    assert codes("In Jordan, Israel's envoy spoke.") == ["IL", "JO"]  # a function word

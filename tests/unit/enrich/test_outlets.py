@@ -90,6 +90,9 @@ def test_yake_keywords_and_method_switch():
     got = keywords.keywords_batch(DOCS[:1], ["en"], method="yake", top_k=3)
     assert len(got[0]) == 3 and any("central bank" in k for k in got[0])
     assert keywords.keywords_batch(DOCS, ["en"] * 3, method="none") == [[], [], []]
+    # tf-idf is the default method
+    assert keywords.keywords_batch(DOCS, ["en"] * 3, top_k=3) == \
+        keywords.tfidf_keywords(DOCS, ["en"] * 3, top_k=3)
     with pytest.raises(ValueError, match="unknown keywords method"):
         keywords.keywords_batch(DOCS, ["en"] * 3, method="magic")
 
