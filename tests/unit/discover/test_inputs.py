@@ -453,3 +453,32 @@ def test_a_url_list_of_round3_faults_keeps_every_line_accounted_for(tmp_path: Pa
         ("bad_url", "mailto:x@example.org"),
         ("duplicate_url", "HTTPS://EXAMPLE.ORG/a"), ("duplicate_url", "https://example.org/a#frag"),
         ("duplicate_url", "https://xn--bcher-kva.example/x")]
+
+
+def test_a_dump_gives_its_date_as_the_dumps_publication_hint(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(DUMP)
+    [doc] = discover([str(tmp_path / "a.txt")], "run-1", CONFIG, now=NOW).docs.to_pylist()
+    assert (doc["hint_published_at"].date().isoformat(), doc["hint_published_source"]) == \
+        ("2024-04-04", "dump")
+
+
+def test_the_sitemap_caps_of_the_settings_reach_the_walk(tmp_path: Path) -> None:
+    root = "https://news.example/index.xml"
+    child = "https://news.example/2024-04.xml"
+    index = ('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+             f"<loc>{child}</loc><lastmod>2024-04-20</lastmod></sitemap></sitemapindex>")
+    bodies = {root: index.encode(), child: b"<urlset xmlns='http://www.sitemaps.org/schemas/"
+              b"sitemap/0.9'><url><loc>https://news.example/a</loc></url></urlset>"}
+    (tmp_path / "sources.toml").write_text(f'[[source]]\nname = "N"\nsitemaps = ["{root}"]\n')
+
+    def found(**settings) -> DiscoverResult:
+        fetch_urls, _ = fake_fetcher(bodies)
+        config = settings_slice(DiscoverConfig, Settings(**settings))
+        return discover([str(tmp_path / "sources.toml")], "run-1", config,
+                        fetch_urls=fetch_urls, now=NOW)
+
+    # the child is 13 days old: fetched under the default 30-day cap, not under 10 days
+    assert found().docs.column("url").to_pylist() == ["https://news.example/a"]
+    capped = found(sitemap_max_child_age_days=10)
+    assert capped.docs.num_rows == 0
+    assert [r["reason"] for r in capped.rejects] == ["sitemap_child_too_old"]
