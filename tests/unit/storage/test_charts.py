@@ -145,3 +145,18 @@ def test_a_y_label_sits_on_its_grid_line():
     # an 11px label's baseline a third of its height below the line centres it on the line
     for line, label in zip(lines_y, labels_y, strict=True):
         assert 0 < label - line < 11 / 2
+
+
+def test_ranked_bars_fit_their_viewbox_with_room_for_the_values():
+    items = [("FR", 120.0), ("DE", 60.0), ("PL", 30.0)]
+    svg = svg_of(charts.ranked_bars(items, "t"))
+    ns = "{http://www.w3.org/2000/svg}"
+    _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+    bars = list(svg.iter(f"{ns}rect"))
+    assert len(bars) == 3
+    for bar in bars:  # every bar inside, the longest leaving room for its value's text
+        assert float(bar.get("y")) + float(bar.get("height")) <= height
+        assert float(bar.get("x")) + float(bar.get("width")) <= width - 40
+    values = [t for t in svg.iter(f"{ns}text") if t.get("class") == "bv"]
+    assert all(float(t.get("x")) < width - 30 for t in values)
+    assert float(bars[-1].get("y")) + float(bars[-1].get("height")) > height - 10  # no gap
