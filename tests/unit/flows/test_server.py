@@ -14,9 +14,12 @@ import pytest
 
 from flows import server
 
-# A stand-in for the Prefect server: answers /api/health on the port it is given.
+# A stand-in for the Prefect server: answers /api/health on the port it is given, when
+# started with the temporary server's environment (else it exits, status 9).
 FAKE_SERVER = """
-import http.server, sys
+import http.server, os, sys
+if os.environ.get("PREFECT__SERVER_EPHEMERAL") != "1":
+    sys.exit(9)
 class Health(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200 if self.path == "/api/health" else 404)
