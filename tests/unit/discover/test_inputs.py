@@ -239,6 +239,8 @@ def test_discover_skips_recently_failed_sources_and_logs_unfetched(tmp_path: Pat
         ("https://feeds.example.com/x", "not_fetched", "feed"),
         ("https://s.example/map.xml", "not_fetched", "sitemap")]
     assert found.docs.num_rows == 0
+    assert ("discovery: 0 of 1 feed(s) fetched, 0 sitemap file(s) read, 0 URL(s) found, "
+            "2 fetch failure(s) (see fetch_log)") in found.notes
 
 
 def test_discover_warcs_are_streamed_later_or_read_now(tmp_path: Path) -> None:
@@ -326,6 +328,9 @@ def test_staged_batch_refuses_what_was_taken_down(tmp_path: Path) -> None:
     assert [(r["input_key"], r["reason"], r["source"], r["run_id"]) for r in result.rejects] == [
         ("w@1", "taken_down", "cc.warc.gz", "run-5"), ("w@2", "taken_down", "cc.warc.gz", "run-5"),
         ("w@3", "taken_down", "cc.warc.gz", "run-5")]
+    # each reject names the URL refused (what `pressroom forget` took down is findable)
+    assert [r["url"] for r in result.rejects] == [
+        "https://a.example/gone", "https://www.banned.example/x", "https://banned.example/y"]
     conform(result.rejects, REJECTS, "rejects")
     assert result.counts == {"received": 5, "passed": 2, "rejected": 3, "failed": 0,
                              "skipped": 0}

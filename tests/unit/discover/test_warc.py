@@ -695,3 +695,20 @@ def test_stage_warc_rejects_an_unreadable_warc_and_stages_into_a_new_folder(
     folder = tmp_path / "run" / "staged" / "warcs"
     [(staged, rows, _)] = list(stage_warc(str(warc), folder, "run-8", NOW, CAP, 3))
     assert rows == 1 and staged.parent == folder
+
+
+def test_a_page_without_a_declared_charset_has_no_encoding_and_a_declared_one_is_kept() -> None:
+    rows, _, _ = run(GOOD + raw_record(
+        "https://ok.example/2",
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=\"ISO-8859-2\"\r\n\r\nok",
+        record_id="<urn:uuid:00000000-0000-0000-0000-000000000002>"))
+    assert [(r["url"], r["encoding"]) for r in rows] == [
+        ("https://ok.example/1", None), ("https://ok.example/2", "iso-8859-2")]
+
+
+def test_a_bad_chunk_size_names_itself_and_where_it_is() -> None:
+    rows, [rej], _ = run(raw_record(
+        "https://x.example/",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\nzz\r\nab\r\n0\r\n\r\n"))
+    assert rows == [] and rej["reason"] == "bad_chunking"
+    assert rej["detail"] == "bad chunk size b'zz' at byte 7"
