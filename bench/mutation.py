@@ -17,6 +17,7 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py --sample 20           # 20 mutants per module (seeded)
     python bench/mutation.py --changed --base main # only modules changed since main
     python bench/mutation.py tasks/common/urls.py tasks/dedup
+    python bench/mutation.py flows/server.py       # a flows/ module, named as a file
     python bench/mutation.py --dry-run             # modules, tests and groups; no run
 
 Results: a per-module and per-stage table (killed / survived / timeout / no tests /
