@@ -161,3 +161,11 @@ def test_a_lone_surname_joins_the_full_name_under_the_per_label_too():
     rows = ner.count_entities([("Olaf Scholz", "PER"), ("Scholz", "PER"), ("Scholz", "PER")])
     assert {(t, lab): (n, c) for t, lab, n, c in rows} == {
         ("Scholz", "PER"): ("Olaf Scholz", 2), ("Olaf Scholz", "PER"): ("Olaf Scholz", 1)}
+
+
+def test_a_lone_surname_is_the_last_word_of_a_longer_name():
+    rows = ner.count_entities([("Anna Maria Nowak", "PERSON"), ("Nowak", "PERSON"),
+                               ("Maria", "PERSON")])
+    norm = {(t, lab): n for t, lab, n, _ in rows}
+    assert norm[("Nowak", "PERSON")] == "Anna Maria Nowak"
+    assert norm[("Maria", "PERSON")] == "Maria"  # a middle name is no surname

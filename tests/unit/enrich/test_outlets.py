@@ -210,3 +210,14 @@ def test_a_text_that_opens_with_white_space_has_no_phrase_before_its_first_word(
 def test_an_article_without_text_has_no_keywords():
     assert keywords.tfidf_keywords([None, "Bank rates rose again."], ["en", "en"]) == [
         [], ["bank", "rates", "rose"]]
+
+
+def test_a_registry_without_outlets_is_empty():
+    from tasks.enrich.outlets import parse_registry
+
+    assert parse_registry("# nothing registered yet\n") == {}
+
+
+def test_a_word_of_exactly_the_minimum_length_is_a_candidate():
+    assert keywords.MIN_WORD_CHARS == 3
+    assert keywords.candidates("EU tax cuts", "en") == {"tax": 1, "cuts": 1, "tax cuts": 1}
