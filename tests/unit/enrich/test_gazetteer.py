@@ -283,3 +283,10 @@ def test_a_resolved_weak_name_is_normalised_to_the_countrys_english_name():
     georgia = places_in("Voters in Atlanta, Georgia queued.").mentions
     assert [(m.surface, m.term.iso2, m.term.canonical) for m in georgia
             if m.surface == "Georgia"] == [("Georgia", "US", "United States")]
+
+
+def test_land_neighbours_come_from_geonames():
+    # called directly: weak_rules() caches what it builds from them once per process
+    neighbours = gazetteer._neighbours()
+    assert {"LY", "SD", "NE"} <= neighbours["TD"] and {"IL", "SY"} <= neighbours["JO"]
+    assert neighbours["IS"] == set()  # an island: no land neighbour

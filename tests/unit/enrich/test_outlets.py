@@ -221,3 +221,12 @@ def test_a_registry_without_outlets_is_empty():
 def test_a_word_of_exactly_the_minimum_length_is_a_candidate():
     assert keywords.MIN_WORD_CHARS == 3
     assert keywords.candidates("EU tax cuts", "en") == {"tax": 1, "cuts": 1, "tax cuts": 1}
+
+
+def test_a_term_repeated_in_an_article_outranks_a_rarer_one_used_once():
+    # quartz: 3 times here, in 4 of the 5 texts (IDF 1.18); zebra: once, only here (IDF
+    # 2.10). Sublinear TF, 1 + ln 3 = 2.10, puts quartz first (2.48 vs 2.10); a TF that
+    # starts at 2 (2 + ln 3 against 2) would put zebra first.
+    docs = ["Quartz. Quartz. Quartz. Zebra.", "Quartz. Mango.", "Quartz. Lemon.",
+            "Quartz. Pepper.", "Ginger. Walnut."]
+    assert keywords.tfidf_keywords(docs, ["en"] * 5, top_k=2)[0] == ["quartz", "zebra"]
