@@ -17,6 +17,7 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py --sample 20           # 20 mutants per module (seeded)
     python bench/mutation.py --changed --base main # only modules changed since main
     python bench/mutation.py tasks/common/urls.py tasks/dedup
+    python bench/mutation.py flows/server.py       # a flows/ module, named as a file
     python bench/mutation.py --dry-run             # modules, tests and groups; no run
 
 Results: a per-module and per-stage table (killed / survived / timeout / no tests /
@@ -46,6 +47,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORE = ("tasks", "schemas")
+# Measured only when a target names the file itself (a flow module that holds logic of its
+# own, e.g. flows/server.py): the rest of flows/ is wiring that only whole flows reach.
+BY_NAME = ("flows",)
 # Thin Prefect @task wrappers (call, return): only the flow tests reach them.
 SKIP = {"tasks/steps.py"}
 # Modules tested only end to end: their integration test joins their unit tests.
@@ -98,9 +102,10 @@ def expand(targets: list[str]) -> list[str]:
         if not path.exists():
             sys.exit(f"mutation: no such module or package: {target}")
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        roots = CORE + BY_NAME if path.is_file() else CORE
         for file in files:
             rel = file.relative_to(REPO).as_posix()
-            if rel.split("/")[0] in CORE and rel not in SKIP and has_functions(file):
+            if rel.split("/")[0] in roots and rel not in SKIP and has_functions(file):
                 found.add(rel)
     return sorted(found)
 
@@ -168,12 +173,15 @@ def make_scratch(modules: list[str], tests: list[str], args: argparse.Namespace,
         dst = scratch / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(src, dst)
+    # Tests read seeds/ (and the flows' tests prefect.yaml) from the mutants/ copy.
+    flows = any(m.startswith("flows/") for m in modules)
+    copies = ["seeds", "prefect.yaml"] if flows else ["seeds"]
     config = f"""
 
 [tool.mutmut]
-source_paths = ["tasks", "schemas"]
+source_paths = {toml_list(sorted(set(CORE) | {m.split("/")[0] for m in modules}))}
 only_mutate = {toml_list(modules)}
-also_copy = ["seeds"]
+also_copy = {toml_list(copies)}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-W", "ignore"]
 timeout_multiplier = {args.timeout_multiplier}

@@ -151,3 +151,8 @@ def test_meta_signals_read_any_spelling_of_the_names_among_many_other_tags():
             b" content='1'></head>")
     assert meta_signals(page, "PRESSroom") == {"noai", "noarchive", "tdm-reservation"}
     assert meta_signals(others, A) == set()
+
+
+def test_a_batch_without_a_rights_column_is_returned_as_is():
+    table = pa.table({"article_id": ["a0"], "text": ["Text 0."]})
+    assert withhold_text(table, "metadata", ["noai"]) is table

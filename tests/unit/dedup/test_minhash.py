@@ -590,3 +590,21 @@ def test_the_set_memo_keeps_everything_while_it_holds_exactly_its_bound():
     memo.put("a", np.arange(4, dtype=np.uint32))
     memo.put("b", np.arange(4, dtype=np.uint32))  # 8 of 8: nothing has to go
     assert memo.held == 8 and memo.get("a") is not None and memo.get("b") is not None
+
+
+def test_a_pair_estimated_under_the_threshold_is_still_checked_on_its_shingles():
+    # Exact Jaccard 0.8 (as above), but this pair's MinHash estimate is 99/128 = 0.77:
+    # the exact check must see candidates a little under the threshold (the prefilter's
+    # margin), or the estimate's spread loses pairs that are in fact at it. Containment
+    # off, so only the Jaccard prefilter can let the pair through.
+    base = " ".join(_distinct_words("eta", 44))
+    copy = " ".join(_distinct_words("eta", 44) + _distinct_words("tail", 10))
+    sig = nd.sign([base, copy])
+    assert exact_jaccard(base, copy) == 0.8 and (sig[0] == sig[1]).mean() < 0.78
+    assert len(nd.candidate_pairs(nd.band_keys(sig))) == 1
+    res = run(["a", "b"], [1, 2], [base, copy], threshold=0.8, containment=None)
+    assert res.new_duplicate_of == [None, "a"] and res.pairs == [("a", "b", 0.8)]
+    # the estimate alone leaves it out
+    alone = nd.cluster_incremental(["a", "b"], np.array([1, 2]), sig, threshold=0.8,
+                                   containment=None)
+    assert alone.new_duplicate_of == [None, None]

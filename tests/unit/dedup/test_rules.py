@@ -530,3 +530,53 @@ def test_related_clusters_are_the_clusters_holding_one_of_each_rows_keys(data):
     split = data.draw(st.integers(0, len(relations)))
     chunked = pa.concat_tables([table.slice(0, split), table.slice(split)])
     assert dedup._related_clusters(want, chunked) == expected
+
+
+def test_near_copies_are_verified_on_their_shingles_by_default(monkeypatch):
+    # Exact Jaccard 0.8 = the threshold, MinHash estimate 0.77 (the smaller text has 40
+    # shingles: too few for containment). Verified exactly (the default), the copy joins;
+    # estimated, it does not.
+    words = [f"eta{i}w" for i in range(44)]
+    base, copy = " ".join(words), " ".join(words + [f"tail{i}w" for i in range(10)])
+    rows = [row("https://paper-a.com/n/1", base, 1), row("https://paper-b.com/n/2", copy, 2)]
+    assert by_url(run(rows))["https://paper-b.com/n/2"]["duplicate_of"] == \
+        rows[0]["article_id"]
+    monkeypatch.setenv("PRESSROOM_NEARDUP_VERIFY", "estimate")
+    assert by_url(run(rows))["https://paper-b.com/n/2"]["duplicate_of"] is None
+
+
+def test_a_cluster_read_whole_is_never_asked_for_again():
+    """_near_in_rounds with stand-ins: a batch row relates to cluster A (read whole from the
+    start: say, a revised article's) and to B, joining neither. B is read once; A, already
+    whole, never: the rounds stop once nothing related is left unread (forgetting A made
+    them alternate between A and B without end)."""
+    from types import SimpleNamespace
+
+    from tasks.common.state import NearRows
+
+    def rows_of(*pairs):
+        return pa.table({"article_id": pa.array([a for a, _ in pairs], pa.string()),
+                         "cluster_id": pa.array([c for _, c in pairs], pa.string())})
+
+    asked: list[list[str]] = []
+
+    def members(clusters: list[str]) -> pa.Table:
+        asked.append(clusters)
+        if len(asked) > 5:
+            raise AssertionError(f"the same clusters asked for again and again: {asked}")
+        return rows_of(*[(f"{c.lower()}2", c) for c in clusters])
+
+    near = NearRows(rows_of(("a1", "A"), ("b1", "B")),
+                    pa.table({"key": pa.array([7, 8], pa.uint64()),
+                              "cluster_id": pa.array(["A", "B"], pa.string())}),
+                    frozenset({"A"}))
+    seen: list[list[str]] = []
+
+    def cluster_against(table):
+        seen.append(table.column("article_id").to_pylist())
+        return SimpleNamespace(new_cluster=["n1"], changed_prior={}), None, [T0]
+
+    dedup._near_in_rounds(near, np.array([[7, 8]], np.uint64), SimpleNamespace(members=members),
+                          cluster_against, ["n1"])
+    assert asked == [["B"]]
+    assert seen == [["a1", "b1"], ["a1", "b1", "b2"]]

@@ -158,3 +158,23 @@ def test_an_http_listing_is_read_up_to_its_cap_and_refused_past_it(monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _LongListingHandler(_ListingHandler):
+    # ~150 KB: several reads of the stream; a Latin-1 byte in a comment (not UTF-8)
+    body = (b"<html><!-- r\xe9pertoire -->"
+            + b"".join(b'<a href="CC-NEWS-%05d.warc.gz">x</a>' % i for i in range(4000))
+            + b"</html>")
+
+
+def test_an_http_listing_longer_than_one_read_and_not_utf8_is_read_whole():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LongListingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/CC-NEWS/"
+        links = list_source(base, _config(allowed_networks=["127.0.0.0/8"]))
+        assert len(_LongListingHandler.body) > 2 * (1 << 16)
+        assert links == [f"{base}CC-NEWS-{i:05d}.warc.gz" for i in range(4000)]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -402,3 +402,14 @@ def test_round3_feed_items_already_handled() -> None:
                                                         ("https://news.example/a2", "A2")]
     assert result.items[0].published_at == datetime(2999, 1, 1, tzinfo=UTC)
     assert result.skipped == [("feed_item_no_url", "entry 'JS'")]
+
+
+def test_a_relative_original_link_resolves_against_the_feed_not_the_proxy_link() -> None:
+    # feedparser resolves <link> itself, but not FeedBurner's origLink: the original
+    # address still wins over the proxy's once resolved against the feed URL
+    rss = b"""<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+<channel><title>t</title><item><title>A</title>
+<feedburner:origLink>/world/original</feedburner:origLink>
+<link>https://proxy.example/~r/x</link></item></channel></rss>"""
+    got = parse_feed(rss, "https://news.example/feeds/rss.xml")
+    assert [i.url for i in got.items] == ["https://news.example/world/original"]

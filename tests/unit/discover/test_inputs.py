@@ -239,6 +239,8 @@ def test_discover_skips_recently_failed_sources_and_logs_unfetched(tmp_path: Pat
         ("https://feeds.example.com/x", "not_fetched", "feed"),
         ("https://s.example/map.xml", "not_fetched", "sitemap")]
     assert found.docs.num_rows == 0
+    assert ("discovery: 0 of 1 feed(s) fetched, 0 sitemap file(s) read, 0 URL(s) found, "
+            "2 fetch failure(s) (see fetch_log)") in found.notes
 
 
 def test_discover_warcs_are_streamed_later_or_read_now(tmp_path: Path) -> None:
@@ -326,6 +328,9 @@ def test_staged_batch_refuses_what_was_taken_down(tmp_path: Path) -> None:
     assert [(r["input_key"], r["reason"], r["source"], r["run_id"]) for r in result.rejects] == [
         ("w@1", "taken_down", "cc.warc.gz", "run-5"), ("w@2", "taken_down", "cc.warc.gz", "run-5"),
         ("w@3", "taken_down", "cc.warc.gz", "run-5")]
+    # each reject names the URL refused (what `pressroom forget` took down is findable)
+    assert [r["url"] for r in result.rejects] == [
+        "https://a.example/gone", "https://www.banned.example/x", "https://banned.example/y"]
     conform(result.rejects, REJECTS, "rejects")
     assert result.counts == {"received": 5, "passed": 2, "rejected": 3, "failed": 0,
                              "skipped": 0}
@@ -453,3 +458,32 @@ def test_a_url_list_of_round3_faults_keeps_every_line_accounted_for(tmp_path: Pa
         ("bad_url", "mailto:x@example.org"),
         ("duplicate_url", "HTTPS://EXAMPLE.ORG/a"), ("duplicate_url", "https://example.org/a#frag"),
         ("duplicate_url", "https://xn--bcher-kva.example/x")]
+
+
+def test_a_dump_gives_its_date_as_the_dumps_publication_hint(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(DUMP)
+    [doc] = discover([str(tmp_path / "a.txt")], "run-1", CONFIG, now=NOW).docs.to_pylist()
+    assert (doc["hint_published_at"].date().isoformat(), doc["hint_published_source"]) == \
+        ("2024-04-04", "dump")
+
+
+def test_the_sitemap_caps_of_the_settings_reach_the_walk(tmp_path: Path) -> None:
+    root = "https://news.example/index.xml"
+    child = "https://news.example/2024-04.xml"
+    index = ('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+             f"<loc>{child}</loc><lastmod>2024-04-20</lastmod></sitemap></sitemapindex>")
+    bodies = {root: index.encode(), child: b"<urlset xmlns='http://www.sitemaps.org/schemas/"
+              b"sitemap/0.9'><url><loc>https://news.example/a</loc></url></urlset>"}
+    (tmp_path / "sources.toml").write_text(f'[[source]]\nname = "N"\nsitemaps = ["{root}"]\n')
+
+    def found(**settings) -> DiscoverResult:
+        fetch_urls, _ = fake_fetcher(bodies)
+        config = settings_slice(DiscoverConfig, Settings(**settings))
+        return discover([str(tmp_path / "sources.toml")], "run-1", config,
+                        fetch_urls=fetch_urls, now=NOW)
+
+    # the child is 13 days old: fetched under the default 30-day cap, not under 10 days
+    assert found().docs.column("url").to_pylist() == ["https://news.example/a"]
+    capped = found(sitemap_max_child_age_days=10)
+    assert capped.docs.num_rows == 0
+    assert [r["reason"] for r in capped.rejects] == ["sitemap_child_too_old"]

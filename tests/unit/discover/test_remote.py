@@ -179,3 +179,13 @@ def test_relative_links_resolve_against_where_a_feed_or_sitemap_was_redirected()
     got = {r["url"]: r["source"] for r in result.rows}
     assert got == {"https://news.example/world/story-a.html": feed,
                    "https://news.example/2024/story-b.html": sitemap}
+
+
+def test_a_broken_sitemap_does_not_stop_the_ones_after_it() -> None:
+    broken, good = "https://news.example/a.xml", "https://news.example/b.xml"
+    result = discover_remote([], [broken, good],
+                             fetcher({broken: b"<html>not a sitemap</html>", good: URLSET}),
+                             "r", NOW)
+    assert [r["reason"] for r in result.rejects] == ["not_a_sitemap"]
+    assert [r["url"] for r in result.rows] == ["https://news.example/two",
+                                                "https://news.example/three"]

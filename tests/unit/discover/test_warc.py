@@ -675,3 +675,40 @@ def test_round3_warc_records_already_handled() -> None:
                                   "skipped_resource", "kept")} == {
         "skipped_request": 1, "skipped_conversion": 1, "skipped_metadata": 1,
         "skipped_resource": 1, "kept": 2}
+
+
+def test_stage_warc_rejects_an_unreadable_warc_and_stages_into_a_new_folder(
+        tmp_path: Path) -> None:
+    from tasks.discover.warc import stage_warc
+
+    stats: dict[str, int] = {}
+    source = str(tmp_path / "gone.warc.gz")
+    [(path, rows, [rej])] = list(stage_warc(source, tmp_path / "staged", "run-8", NOW, CAP, 3,
+                                            stats=stats))
+    assert (path, rows, stats) == (None, 0, {"rejected_warc_unreadable": 1})
+    assert (rej["reason"], rej["source_kind"], rej["input_key"], rej["run_id"]) == \
+        ("warc_unreadable", "warc", source, "run-8")
+    # the staging folder, parents included, is made when the first page comes
+    warc = tmp_path / "one.warc"
+    warc.write_bytes(raw_record("https://news.example/1",
+                                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nx"))
+    folder = tmp_path / "run" / "staged" / "warcs"
+    [(staged, rows, _)] = list(stage_warc(str(warc), folder, "run-8", NOW, CAP, 3))
+    assert rows == 1 and staged.parent == folder
+
+
+def test_a_page_without_a_declared_charset_has_no_encoding_and_a_declared_one_is_kept() -> None:
+    rows, _, _ = run(GOOD + raw_record(
+        "https://ok.example/2",
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=\"ISO-8859-2\"\r\n\r\nok",
+        record_id="<urn:uuid:00000000-0000-0000-0000-000000000002>"))
+    assert [(r["url"], r["encoding"]) for r in rows] == [
+        ("https://ok.example/1", None), ("https://ok.example/2", "iso-8859-2")]
+
+
+def test_a_bad_chunk_size_names_itself_and_where_it_is() -> None:
+    rows, [rej], _ = run(raw_record(
+        "https://x.example/",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\nzz\r\nab\r\n0\r\n\r\n"))
+    assert rows == [] and rej["reason"] == "bad_chunking"
+    assert rej["detail"] == "bad chunk size b'zz' at byte 7"

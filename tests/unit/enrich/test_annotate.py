@@ -197,3 +197,17 @@ def test_the_summary_label_is_the_most_frequent_one_of_the_merged_forms():
     assert enrich_mod._summary(counted) == [
         {"text": "Russia", "label": "GPE", "count": 4},
         {"text": "Tusk", "label": "PERSON", "count": 2}]
+
+
+def test_an_opted_out_page_is_enriched_without_its_text(settings):
+    """The default opt-out action ("metadata") applies in the stage itself: the page
+    that said noai keeps its row, but no keyword or place is mined from its text."""
+    table = make_articles(["Warsaw and Kyiv signed a grain deal in Warsaw."] * 2)
+    table = table.set_column(table.schema.get_field_index("rights"), "rights",
+                             pa.array([["noai"], []], ARTICLES.field("rights").type))
+    result = enrich_batch(table, settings, "r")
+    opted_out, kept = result.table.to_pylist()
+    assert opted_out["text"] == "" and opted_out["places"] == [] and opted_out["keywords"] == []
+    assert kept["places"] and kept["text"].startswith("Warsaw")
+    assert result.stage == "enrich"
+

@@ -266,3 +266,27 @@ def test_turkey_veto_cue_drops_the_default():
     assert codes("Turkey is on the agenda.") == ["TR"]  # default TR
     assert codes("Turkey is on the menu for Thanksgiving.") == []
     assert codes("Turkey, roasted, was served.") == []
+
+
+def test_a_weak_name_as_a_surname_is_no_place_even_with_evidence():
+    # Israel (a neighbour) would be evidence for Jordan the country; "Michael" before it
+    # makes it a surname
+    assert codes("Michael Jordan visited Israel.") == ["IL"]
+    assert codes("In Jordan, Israel's envoy spoke.") == ["IL", "JO"]  # a function word
+
+
+def test_a_resolved_weak_name_is_normalised_to_the_countrys_english_name():
+    # the entities table's `normalized` of a weak name is the country it resolved to
+    mentions = places_in("Refugees crossed from Sudan into Chad.").mentions
+    got = {m.surface: m.term.canonical for m in mentions}
+    assert got == {"Sudan": "Sudan", "Chad": "Chad"}
+    georgia = places_in("Voters in Atlanta, Georgia queued.").mentions
+    assert [(m.surface, m.term.iso2, m.term.canonical) for m in georgia
+            if m.surface == "Georgia"] == [("Georgia", "US", "United States")]
+
+
+def test_land_neighbours_come_from_geonames():
+    # called directly: weak_rules() caches what it builds from them once per process
+    neighbours = gazetteer._neighbours()
+    assert {"LY", "SD", "NE"} <= neighbours["TD"] and {"IL", "SY"} <= neighbours["JO"]
+    assert neighbours["IS"] == set()  # an island: no land neighbour

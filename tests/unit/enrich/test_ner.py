@@ -154,3 +154,18 @@ def test_entities_mentioned_equally_often_are_listed_by_their_text():
                                ("Warsaw", "GPE"), ("Warsaw", "GPE")])
     assert [(t, c) for t, _, _, c in rows] == [("Warsaw", 2), ("Anna Nowak", 1),
                                                ("Zeta Corp", 1)]
+
+
+def test_a_lone_surname_joins_the_full_name_under_the_per_label_too():
+    # multilingual spaCy models (xx_ent_wiki_sm, de/fr/es/pl...) label persons PER
+    rows = ner.count_entities([("Olaf Scholz", "PER"), ("Scholz", "PER"), ("Scholz", "PER")])
+    assert {(t, lab): (n, c) for t, lab, n, c in rows} == {
+        ("Scholz", "PER"): ("Olaf Scholz", 2), ("Olaf Scholz", "PER"): ("Olaf Scholz", 1)}
+
+
+def test_a_lone_surname_is_the_last_word_of_a_longer_name():
+    rows = ner.count_entities([("Anna Maria Nowak", "PERSON"), ("Nowak", "PERSON"),
+                               ("Maria", "PERSON")])
+    norm = {(t, lab): n for t, lab, n, _ in rows}
+    assert norm[("Nowak", "PERSON")] == "Anna Maria Nowak"
+    assert norm[("Maria", "PERSON")] == "Maria"  # a middle name is no surname

@@ -90,6 +90,9 @@ def test_yake_keywords_and_method_switch():
     got = keywords.keywords_batch(DOCS[:1], ["en"], method="yake", top_k=3)
     assert len(got[0]) == 3 and any("central bank" in k for k in got[0])
     assert keywords.keywords_batch(DOCS, ["en"] * 3, method="none") == [[], [], []]
+    # tf-idf is the default method
+    assert keywords.keywords_batch(DOCS, ["en"] * 3, top_k=3) == \
+        keywords.tfidf_keywords(DOCS, ["en"] * 3, top_k=3)
     with pytest.raises(ValueError, match="unknown keywords method"):
         keywords.keywords_batch(DOCS, ["en"] * 3, method="magic")
 
@@ -207,3 +210,23 @@ def test_a_text_that_opens_with_white_space_has_no_phrase_before_its_first_word(
 def test_an_article_without_text_has_no_keywords():
     assert keywords.tfidf_keywords([None, "Bank rates rose again."], ["en", "en"]) == [
         [], ["bank", "rates", "rose"]]
+
+
+def test_a_registry_without_outlets_is_empty():
+    from tasks.enrich.outlets import parse_registry
+
+    assert parse_registry("# nothing registered yet\n") == {}
+
+
+def test_a_word_of_exactly_the_minimum_length_is_a_candidate():
+    assert keywords.MIN_WORD_CHARS == 3
+    assert keywords.candidates("EU tax cuts", "en") == {"tax": 1, "cuts": 1, "tax cuts": 1}
+
+
+def test_a_term_repeated_in_an_article_outranks_a_rarer_one_used_once():
+    # quartz: 3 times here, in 4 of the 5 texts (IDF 1.18); zebra: once, only here (IDF
+    # 2.10). Sublinear TF, 1 + ln 3 = 2.10, puts quartz first (2.48 vs 2.10); a TF that
+    # starts at 2 (2 + ln 3 against 2) would put zebra first.
+    docs = ["Quartz. Quartz. Quartz. Zebra.", "Quartz. Mango.", "Quartz. Lemon.",
+            "Quartz. Pepper.", "Ginger. Walnut."]
+    assert keywords.tfidf_keywords(docs, ["en"] * 5, top_k=2)[0] == ["quartz", "zebra"]

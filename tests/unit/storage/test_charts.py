@@ -115,3 +115,48 @@ def test_a_ranked_bar_value_is_written_just_after_its_bar():
     for bar, value in zip(bars, values, strict=True):
         end = float(bar.get("x")) + float(bar.get("width"))
         assert end < float(value.get("x")) <= end + 10
+
+
+def test_the_days_fill_the_plot_evenly_between_its_margins():
+    _, x, _ = charts._axes(DAYS, 10, pct=False)
+    # each day has a slot of the same width; the first and last slots touch the margins
+    slot = (charts.W - charts.RIGHT - charts.LEFT) / len(DAYS)
+    assert [round(x(i), 6) for i in range(len(DAYS))] == \
+        [round(charts.LEFT + slot * (i + 0.5), 6) for i in range(len(DAYS))]
+    assert round(x(0) - charts.LEFT, 6) == round(charts.W - charts.RIGHT - x(len(DAYS) - 1), 6)
+
+
+def test_a_single_day_is_drawn_in_the_middle_and_labelled_once():
+    svg = charts.lines(DAYS[:1], {"a": [3]}, "t")
+    circle = svg_of(svg).find(".//{http://www.w3.org/2000/svg}circle")
+    middle = (charts.LEFT + charts.W - charts.RIGHT) / 2
+    assert float(circle.get("cx")) == round(middle, 1)
+    assert re.findall(r"class='xl'>([^<]+)<", svg) == ["May 01"]
+    bars = svg_of(charts.stacked_bars(DAYS[:1], {"a": [3]}, "t"))
+    rect = bars.find(".//{http://www.w3.org/2000/svg}rect")
+    assert abs(float(rect.get("x")) + float(rect.get("width")) / 2 - middle) < 0.1
+
+
+def test_a_y_label_sits_on_its_grid_line():
+    svg, _, _ = charts._axes(DAYS, 10, pct=False)
+    lines_y = [float(v) for v in re.findall(r"<line [^>]*y1='([\d.]+)'", svg)]
+    labels_y = [float(v) for v in re.findall(r"<text [^>]*y='([\d.]+)' class='yl'", svg)]
+    assert len(lines_y) == len(labels_y) == 5
+    # an 11px label's baseline a third of its height below the line centres it on the line
+    for line, label in zip(lines_y, labels_y, strict=True):
+        assert 0 < label - line < 11 / 2
+
+
+def test_ranked_bars_fit_their_viewbox_with_room_for_the_values():
+    items = [("FR", 120.0), ("DE", 60.0), ("PL", 30.0)]
+    svg = svg_of(charts.ranked_bars(items, "t"))
+    ns = "{http://www.w3.org/2000/svg}"
+    _, _, width, height = (float(v) for v in svg.get("viewBox").split())
+    bars = list(svg.iter(f"{ns}rect"))
+    assert len(bars) == 3
+    for bar in bars:  # every bar inside, the longest leaving room for its value's text
+        assert float(bar.get("y")) + float(bar.get("height")) <= height
+        assert float(bar.get("x")) + float(bar.get("width")) <= width - 40
+    values = [t for t in svg.iter(f"{ns}text") if t.get("class") == "bv"]
+    assert all(float(t.get("x")) < width - 30 for t in values)
+    assert float(bars[-1].get("y")) + float(bars[-1].get("height")) > height - 10  # no gap
