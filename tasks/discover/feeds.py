@@ -70,6 +70,10 @@ class FeedResult:
     error: tuple[str, str] | None = None
     warning: str | None = None
     version: str = ""
+    # Entries whose link an earlier entry of the same feed already gave: one item, the
+    # repeats counted (as the collector counts a URL a sitemap lists twice), not dropped
+    # without a trace.
+    duplicates: int = 0
 
 
 def clean_title(raw: str | None) -> str | None:
@@ -193,6 +197,7 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
             result.skipped.append(("feed_item_no_url", f"entry {title or entry.get('id')!r}"))
             continue
         if url in seen:
+            result.duplicates += 1
             continue
         seen.add(url)
         published = _struct_to_utc(entry.get("published_parsed")) or _struct_to_utc(
@@ -276,6 +281,7 @@ def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
             result.skipped.append(("feed_item_no_url", f"item {title or item.get('id')!r}"))
             continue
         if url in seen:
+            result.duplicates += 1
             continue
         seen.add(url)
         published = _rfc3339(item.get("date_published")) or _rfc3339(item.get("date_modified"))
