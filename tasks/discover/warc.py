@@ -127,7 +127,8 @@ def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
     parts = head[0].split(None, 2)
     # the protocol name is case-sensitive (RFC 9112 2.3), but a writer that stored
     # "http/1.1" still stored a response: read it, as browsers and curl do
-    if len(parts) < 2 or parts[0][:5].upper() != "HTTP/" or not parts[1].isdigit():
+    if (len(parts) < 2 or not (parts[0].startswith("HTTP/") or parts[0][:5].upper() == "HTTP/")
+            or not parts[1].isdigit()):
         raise _Reject("bad_http", f"not an HTTP status line: {head[0][:100]!r}")
     headers: dict[str, str] = {}
     for line in head[1:]:
@@ -797,15 +798,18 @@ def iter_warc(
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")
             continue
-        ctype = (record.headers.get("Content-Type") or "").lower()
         # A resource record holds a page without its HTTP message (wget --warc-file of
         # a local mirror, Webrecorder, browsers' "save as WARC"): an HTML one is a page,
         # read like a response (status 200); other resources (images, scripts) are not.
-        resource = (record.record_type == WarcRecordType.resource
-                    and _media_type(ctype)[0] in _RESOURCE_PAGE_MEDIA)
-        if record.record_type != WarcRecordType.response and not resource:
-            bump(f"skipped_{record.record_type}")
+        # The type is tested first: request and metadata records (two of three in
+        # CC-NEWS) are skipped without a header lookup.
+        rtype = record.record_type
+        resource = rtype == WarcRecordType.resource and _media_type(
+            record.headers.get("Content-Type"))[0] in _RESOURCE_PAGE_MEDIA
+        if rtype != WarcRecordType.response and not resource:
+            bump(f"skipped_{rtype}")
             continue
+        ctype = (record.headers.get("Content-Type") or "").lower()
         if not resource and not ctype.startswith("application/http"):
             bump("skipped_non_http_response")  # e.g. Heritrix dns: records
             continue
