@@ -263,10 +263,12 @@ def parse_sitemap(
             # The line the cut fell in is part of a URL (a shorter address: fetched, it
             # was an http_404 at best, another page at worst); a whole file without a
             # final newline keeps its last line (`truncated` is False there).
-            keep = data.rfind(b"\n") + 1
+            keep = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1  # CR alone ends one too
             data, cut_line = data[:keep], data[keep:]
         try:
-            parsed = _parse_text(data.decode("utf-8"), sitemap_url, result, max_urls)
+            # utf-8-sig: a BOM (Windows editors write one) was glued to the first URL,
+            # which then became a relative path under the sitemap's folder
+            parsed = _parse_text(data.decode("utf-8-sig"), sitemap_url, result, max_urls)
         except UnicodeDecodeError:
             result.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
             return result

@@ -358,3 +358,21 @@ def test_a_cut_text_sitemap_drops_its_cut_line_a_whole_one_keeps_its_last() -> N
            b"https://news.example/a</loc></url><url><loc>https://news.example/b")
     assert [e.url for e in parse_sitemap(xml, "https://n.example/s.xml", truncated=True)
             .entries] == ["https://news.example/a"]
+
+
+def test_a_text_sitemap_with_a_bom_keeps_its_first_url() -> None:
+    """Fault round 4: a UTF-8 BOM before the first URL (Notepad's "UTF-8") made it
+    'https://a.example/\\ufeffhttps:/a.example/1', a relative path: the URL lost."""
+    data = b"\xef\xbb\xbfhttps://a.example/1\r\nhttps://a.example/2\r\n"
+    assert [e.url for e in parse_sitemap(data, "https://a.example/s.txt").entries] == [
+        "https://a.example/1", "https://a.example/2"]
+
+
+def test_a_cut_after_a_carriage_return_keeps_the_line_it_ended() -> None:
+    """A transfer cut between the CR and the LF of a CRLF (or a file of CR line ends):
+    the line before the cut is whole."""
+    data = b"https://a.example/1\r\nhttps://a.example/2\r"
+    cut = parse_sitemap(data, "https://a.example/s.txt", truncated=True)
+    assert [e.url for e in cut.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert cut.skipped == [("sitemap_truncated", "the transfer was cut: kept the 2 URLs of "
+                            "whole lines")]
