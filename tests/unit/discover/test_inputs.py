@@ -453,3 +453,16 @@ def test_a_url_list_of_round3_faults_keeps_every_line_accounted_for(tmp_path: Pa
         ("bad_url", "mailto:x@example.org"),
         ("duplicate_url", "HTTPS://EXAMPLE.ORG/a"), ("duplicate_url", "https://example.org/a#frag"),
         ("duplicate_url", "https://xn--bcher-kva.example/x")]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_utf16_url_list_with_its_bom_is_read(tmp_path: Path, codec: str) -> None:
+    """Fault round 4: a URL list saved as UTF-16 (Windows' "Unicode") gave one bad_url
+    reject per line ("bytes that are no text"): every URL lost. Read as text now."""
+    path = tmp_path / "l.urls"
+    text = "# desk\r\nhttps://news.example/a\r\nhttps://news.example/zürich\r\n"
+    data = text.encode(codec)
+    path.write_bytes(data if codec == "utf-16" else b"\xfe\xff" + data)
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/zürich"]
+    assert rejects == []
