@@ -3,11 +3,11 @@
 CC-NEWS style input: each `response` record with an HTTP message becomes one row, its
 body the HTTP payload; so does each `resource` record holding HTML (the page without its
 HTTP message, status 200). Every other record (warcinfo, request, metadata, revisit,
-other resources...) is skipped and counted: it is not an input document. A response record that cannot be
-used (truncated, no target URI, not HTTP, broken chunking or compression, over the byte
-cap) becomes a reject with a reason; a file that stops being readable (bad gzip member,
-garbage between records) ends with one reject naming the offset, keeping every record
-read before it. Nothing here raises on bad data.
+other resources...) is skipped and counted: it is not an input document. A response
+record that cannot be used (truncated, no target URI, not HTTP, broken chunking or
+compression, over the byte cap) becomes a reject with a reason; a file that stops being
+readable (bad gzip member, garbage between records) ends with one reject naming the
+offset, keeping every record read before it. Nothing here raises on bad data.
 
 FastWARC reads the records (C++, about 4x warcio in bench/bench_warc_read.py). It is
 asked for raw record blocks (parse_http=False) and the HTTP message is split and decoded
