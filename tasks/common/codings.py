@@ -162,7 +162,29 @@ def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
         # the wrong header, and browsers ignore codings they do not know.
         if exc.kind in ("bad_compression", "unsupported_encoding") and _plain_text(data):
             return data
+        if exc.kind == "bad_compression":
+            actual = _mislabelled_coding(data, coding.strip().lower(), cap)
+            if actual is not None:
+                return _decode_one(data, actual, cap, strict, refuse_cut_data)
         raise
+
+
+def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
+    """The coding a body the label failed on was really sent in, when its bytes say so
+    beyond doubt: gzip opens with its magic 1f 8b 08 (a CDN that gzips and labels `br`,
+    or a deflate label over gzip); brotli has no magic, so a body labelled gzip is taken
+    as brotli only when it decodes as one whole brotli stream. None: no such sign (the
+    label's own error stands)."""
+    if coding != "gzip" and data.startswith(GZIP_MAGIC):
+        return "gzip"
+    if coding in ("gzip", "x-gzip", "deflate") and brotli is not None:
+        d = brotli.Decompressor()
+        try:
+            d.process(data, output_buffer_limit=cap + 1)
+        except brotli.error:
+            return None
+        return "br" if d.is_finished() else None
+    return None
 
 
 def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
@@ -219,6 +241,8 @@ def decoded_head(data: bytes, content_encoding: str | None, n: int) -> bytes:
         for coding in reversed(codings):
             if coding in ("identity", "none"):
                 continue
+            if data.startswith(GZIP_MAGIC):  # gzip under any label, as decode_one reads it
+                coding = "gzip"
             if coding in ("gzip", "x-gzip"):
                 data = zlib.decompressobj(31).decompress(data, n)
             elif coding == "deflate":

@@ -70,6 +70,10 @@ class FeedResult:
     error: tuple[str, str] | None = None
     warning: str | None = None
     version: str = ""
+    # Entries whose link an earlier entry of the same feed already gave: one item, the
+    # repeats counted (as the collector counts a URL a sitemap lists twice), not dropped
+    # without a trace.
+    duplicates: int = 0
 
 
 def clean_title(raw: str | None) -> str | None:
@@ -91,6 +95,37 @@ def _struct_to_utc(value) -> datetime | None:
         return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
     except (OverflowError, ValueError, OSError):
         return None
+
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _entry_date(entry, key: str) -> datetime | None:
+    """An entry's date (`published` or `updated`) as feedparser read it, unless its own
+    text says that reading is wrong: feedparser rolls an impossible day over
+    ("2024-02-30" became 1 March) and makes a year of a bare number ("99999" became
+    December 9999). An ISO date that is no calendar day, or a bare number, is no date
+    (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
+    when = _struct_to_utc(entry.get(f"{key}_parsed"))
+    raw = entry.get(key)
+    if when is None or not isinstance(raw, str):
+        return when
+    m = _ISO_DATE.search(raw)
+    if m is not None:
+        try:
+            datetime(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    digits = raw.strip()
+    if digits.lstrip("+-").isdigit():
+        # a bare number names no date, unless it is ISO 8601's basic form (20240102)
+        try:
+            if len(digits) not in (8, 14) or datetime.strptime(digits[:8], "%Y%m%d").date() \
+                    != when.date():
+                return None
+        except ValueError:
+            return None
+    return when
 
 
 def _is_http(url: str) -> bool:
@@ -193,11 +228,10 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
             result.skipped.append(("feed_item_no_url", f"entry {title or entry.get('id')!r}"))
             continue
         if url in seen:
+            result.duplicates += 1
             continue
         seen.add(url)
-        published = _struct_to_utc(entry.get("published_parsed")) or _struct_to_utc(
-            entry.get("updated_parsed")
-        )
+        published = _entry_date(entry, "published") or _entry_date(entry, "updated")
         result.items.append(FeedItem(url=url, title=title, published_at=published))
     return result
 
@@ -276,6 +310,7 @@ def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
             result.skipped.append(("feed_item_no_url", f"item {title or item.get('id')!r}"))
             continue
         if url in seen:
+            result.duplicates += 1
             continue
         seen.add(url)
         published = _rfc3339(item.get("date_published")) or _rfc3339(item.get("date_modified"))

@@ -222,6 +222,10 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     of a URL list. Lines are decoded one by one, so binary junk or a line in another
     encoding costs that line (a bad_url reject), not the file's good lines."""
     out = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its BOM (Windows editors' "Unicode"): every line was a bad_url
+        # reject of NUL-spaced letters; read as text, as a dump in UTF-16 is
+        raw = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         line = rawline.decode("utf-8", errors="replace").strip()
         if not line or line.startswith("#"):

@@ -23,7 +23,9 @@ from tasks.common.urls import BadURL, canonical_url, stable_id
 from tasks.discover.feeds import parse_feed
 from tasks.discover.sitemaps import MAX_SITEMAP_BYTES, MAX_SITEMAP_URLS, SitemapEntry, parse_sitemap
 
-# (bodies by URL for the successes, FETCH_LOG rows for every attempt)
+# (bodies by URL for the successes, FETCH_LOG rows for every attempt). A body may come
+# with a cut-transfer error (what arrived of a sitemap or feed): read as cut, see
+# _cut_transfers.
 FetchUrls = Callable[[list[str]], tuple[dict[str, bytes], list[dict]]]
 
 STAGE = "discover"
@@ -139,6 +141,19 @@ def _fetch(fetch_urls: FetchUrls, kinds: dict[str, str], col: _Collector
     return bodies, ok_rows
 
 
+# fetch_log errors of a transfer that stopped before its end (a body shorter than its
+# Content-Length, a connection closed or stalled half way)
+_CUT_ERRORS = frozenset({"truncated", "disconnected", "timeout_body", "connection_reset"})
+
+
+def _cut_transfers(bodies: dict[str, bytes], col: _Collector) -> set[str]:
+    """The URLs whose body came with a cut-transfer error: a fetcher may hand over what
+    arrived of a discovery input (the entries before the cut are good), and the parser
+    must then not read its last, cut line as a URL."""
+    return {row["url"] for row in col.result.fetch_log
+            if row.get("url") in bodies and row.get("error") in _CUT_ERRORS}
+
+
 def _served_from(url: str, ok: dict[str, dict]) -> str:
     """The address a fetched feed or sitemap came from after redirects: the base of its
     relative links (a feed moved to another host or folder names its pages from there)."""
@@ -154,6 +169,8 @@ def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collecto
         return
     for reason, detail in parsed.skipped:
         col.reject(kind="feed", source=url, reason=reason, detail=detail)
+    if parsed.duplicates:  # the feed's own repeats, under the name a sitemap's get
+        col.count("merged_duplicate_url", parsed.duplicates)
     for item in parsed.items:
         col.add(url=item.url, kind="feed", source=url, published=item.published_at,
                 published_source="feed", title=item.title)
@@ -194,14 +211,15 @@ def discover_remote(
     seen_sitemaps = set(sitemaps)
     fetched_sitemaps = len(sitemaps)
     level = [(url, 0) for url in sitemaps if url in bodies]
-    level_bodies, level_ok = bodies, ok
+    level_bodies, level_ok, level_cut = bodies, ok, _cut_transfers(bodies, col)
     cutoff = (now - timedelta(days=limits.max_child_age_days)
               if limits.max_child_age_days is not None else None)
     while level:
         next_level: list[tuple[str, int]] = []
         for url, depth in level:
             parsed = parse_sitemap(level_bodies[url], _served_from(url, level_ok),
-                                   limits.max_sitemap_bytes, limits.max_urls_per_sitemap)
+                                   limits.max_sitemap_bytes, limits.max_urls_per_sitemap,
+                                   truncated=url in level_cut)
             if parsed.error:
                 reason, detail = parsed.error
                 col.reject(kind="sitemap", source=url, reason=reason, detail=detail, url=url)
@@ -250,6 +268,7 @@ def discover_remote(
                                detail=f"{len(skipped)} child sitemap(s) not fetched, {why}: "
                                + ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else ""))
         level_bodies, level_ok = _fetch(fetch_urls, {u: "sitemap" for u, _ in next_level}, col)
+        level_cut = _cut_transfers(level_bodies, col)
         level = [(u, d) for u, d in next_level if u in level_bodies]
     for url, source in urls:
         col.add(url=url, kind="url", source=source, published=None, published_source=None,

@@ -226,11 +226,15 @@ def parse_sitemap(
     sitemap_url: str,
     max_bytes: int = MAX_SITEMAP_BYTES,
     max_urls: int = MAX_SITEMAP_URLS,
+    truncated: bool = False,
 ) -> SitemapResult:
     """Parse sitemap bytes (gzip'd or not) fetched from `sitemap_url`.
 
     Never raises on bad input: the problem is in `error` (nothing usable), `warning`
     (recovered) or `skipped` (single entries without a usable <loc>, or past max_urls).
+    `truncated`: the transfer was cut (fewer bytes than its Content-Length, the
+    connection closed early); an XML sitemap shows its own cut (no end tag), a list of
+    URLs does not, so this is what tells its last line apart from a whole file's.
     """
     result = SitemapResult()
     layers = 0
@@ -254,11 +258,31 @@ def parse_sitemap(
         result.error = ("sitemap_empty", "the response body is empty")
         return result
     if not head.startswith(b"<"):
+        cut_line = b""
+        if truncated:
+            # The line the cut fell in is part of a URL (a shorter address: fetched, it
+            # was an http_404 at best, another page at worst); a whole file without a
+            # final newline keeps its last line (`truncated` is False there).
+            keep = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1  # CR alone ends one too
+            data, cut_line = data[:keep], data[keep:]
         try:
-            return _parse_text(data.decode("utf-8"), sitemap_url, result, max_urls)
+            # utf-8-sig: a BOM (Windows editors write one) was glued to the first URL,
+            # which then became a relative path under the sitemap's folder
+            parsed = _parse_text(data.decode("utf-8-sig"), sitemap_url, result, max_urls)
         except UnicodeDecodeError:
             result.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
             return result
+        if truncated:
+            if not parsed.entries and cut_line.strip():  # the cut fell in the first line
+                parsed.error = ("sitemap_truncated", "the transfer was cut inside the first "
+                                f"line: {cut_line[:200].decode('utf-8', 'replace')!r}")
+            elif not parsed.error:
+                parsed.skipped.append((
+                    "sitemap_truncated", f"the transfer was cut: kept the "
+                    f"{len(parsed.entries)} URLs of whole lines" + (
+                        f", not the cut line {cut_line[:200].decode('utf-8', 'replace')!r}"
+                        if cut_line.strip() else "")))
+        return parsed
 
     if b"<!" in data[:4096]:
         # Dropped, not parsed: entities declared there would otherwise be expanded or

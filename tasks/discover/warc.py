@@ -1,12 +1,13 @@
 """Read WARC / WARC.gz files (local paths or http(s) URLs) into DOCUMENTS rows.
 
 CC-NEWS style input: each `response` record with an HTTP message becomes one row, its
-body the HTTP payload. Every other record type (warcinfo, request, metadata, revisit...)
-is skipped and counted: it is not an input document. A response record that cannot be
-used (truncated, no target URI, not HTTP, broken chunking or compression, over the byte
-cap) becomes a reject with a reason; a file that stops being readable (bad gzip member,
-garbage between records) ends with one reject naming the offset, keeping every record
-read before it. Nothing here raises on bad data.
+body the HTTP payload; so does each `resource` record holding HTML (the page without its
+HTTP message, status 200). Every other record (warcinfo, request, metadata, revisit,
+other resources...) is skipped and counted: it is not an input document. A response
+record that cannot be used (truncated, no target URI, not HTTP, broken chunking or
+compression, over the byte cap) becomes a reject with a reason; a file that stops being
+readable (bad gzip member, garbage between records) ends with one reject naming the
+offset, keeping every record read before it. Nothing here raises on bad data.
 
 FastWARC reads the records (C++, about 4x warcio in bench/bench_warc_read.py). It is
 asked for raw record blocks (parse_http=False) and the HTTP message is split and decoded
@@ -108,7 +109,8 @@ def split_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
     """
     for _ in range(_MAX_INTERIM_HEADS):
         status, headers, body = _split_one(block)
-        if not (100 <= status < 200 and status != 101 and body.lstrip().startswith(b"HTTP/")):
+        if not (100 <= status < 200 and status != 101
+                and body.lstrip()[:5].upper() == b"HTTP/"):
             break
         block = body.lstrip()
     return status, headers, body
@@ -124,7 +126,10 @@ def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
         raise _Reject("bad_http", "no end of HTTP headers in the first 64 KiB")
     head = block[:end].decode("latin-1").replace("\r\n", "\n").split("\n")
     parts = head[0].split(None, 2)
-    if len(parts) < 2 or not parts[0].startswith("HTTP/") or not parts[1].isdigit():
+    # the protocol name is case-sensitive (RFC 9112 2.3), but a writer that stored
+    # "http/1.1" still stored a response: read it, as browsers and curl do
+    if (len(parts) < 2 or not (parts[0].startswith("HTTP/") or parts[0][:5].upper() == "HTTP/")
+            or not parts[1].isdigit()):
         raise _Reject("bad_http", f"not an HTTP status line: {head[0][:100]!r}")
     headers: dict[str, str] = {}
     for line in head[1:]:
@@ -172,6 +177,8 @@ def dechunk(body: bytes, max_bytes: int) -> bytes:
 
 # Media types of the records read as pages (None: no Content-Type).
 _PAGE_MEDIA = frozenset({None, "text/html", "application/xhtml+xml"})
+# ... and of the resource records read as pages (one without a type is not assumed HTML)
+_RESOURCE_PAGE_MEDIA = frozenset({"text/html", "application/xhtml+xml"})
 
 # The shared decoder's error kinds, as this reader has always named its reject reasons.
 _CODING_REASONS = {"decompressed_too_large": "too_large", "bad_compression":
@@ -389,9 +396,10 @@ def _swallowed_record(block: bytes):
 
 
 def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
-                   max_body_bytes: int) -> dict:
+                   max_body_bytes: int, resource: bool = False) -> dict:
     if not uri:
-        raise _Reject("warc_no_target_uri", "response record without WARC-Target-URI")
+        raise _Reject("warc_no_target_uri", f"{'resource' if resource else 'response'} "
+                      "record without WARC-Target-URI")
     # A prefix test, not urlsplit: this runs per record and urlsplit is a third of our
     # per-record cost; canonical_url checks the rest downstream.
     if not _HTTP_URI.match(uri):
@@ -413,7 +421,11 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         # and into the next record's header (the next records are read again, _resync).
         raise _Reject("warc_bad_length", f"Content-Length {record.content_length} runs past "
                       f"the record's end at block byte {swallowed.start()}")
-    status, http_headers, body = split_http(block)
+    if resource:  # the block is the page; its WARC Content-Type is the page's
+        status, body = 200, block
+        http_headers = {"content-type": record.headers.get("Content-Type") or ""}
+    else:
+        status, http_headers, body = split_http(block)
     if status == 206 and not _whole_range(http_headers.get("content-range")):
         # A slice of the page (a crawler that sent Range, or a cache that answered with
         # part): extracted, it was kept as if it were the whole article. The fetcher
@@ -507,6 +519,40 @@ def _cut_tail(stream: BinaryIO, last_pos: int | None, last_settled: bool) -> str
         return None
     where = "the start" if last_pos is None else f"the record at offset {last_pos}"
     return f"the file ends inside a record: {size - end} bytes after {where} are not whole"
+
+
+_VERSION_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
+
+
+def _cut_in_version_line(stream: BinaryIO, last_pos: int | None) -> int | None:
+    """The offset of a last record whose file ends inside its first line ("WARC/1." and
+    no more: FastWARC calls it an invalid header, as it does garbage), else None. Only
+    what follows the last whole record up to the end of the file is looked at: in a
+    .warc.gz a gzip member cut short whose text so far is that prefix, in a plain WARC
+    the bytes themselves. Called only when the reader has failed, so it costs nothing
+    on a readable file."""
+    try:
+        start = 0 if last_pos is None else _record_end(stream, last_pos)
+        if start is None:
+            return None
+        stream.seek(start)
+        # a first line compresses to under 100 bytes, gzip header included; 4 KiB leaves
+        # room for a member header with a file name or an extra field
+        tail = stream.read(4096)
+        if stream.read(1):  # more than a first line left: not a cut at the end
+            return None
+        if tail.startswith(b"\x1f\x8b"):
+            member = zlib.decompressobj(wbits=31)
+            text = member.decompress(tail)
+            if member.eof:
+                return None
+        else:
+            text = tail
+    except (OSError, ValueError, zlib.error):
+        return None
+    if tail and any(line.startswith(text) and text != line for line in _VERSION_LINES):
+        return start
+    return None
 
 
 def _rewindable(stream: BinaryIO) -> bool:
@@ -722,6 +768,14 @@ def iter_warc(
                 yield None, reject("warc_bad_length", lie, url, key)
             else:
                 yield from release()
+                cut_at = _cut_in_version_line(stream, last_pos) if rewindable else None
+                if cut_at is not None:
+                    # the last record's first line, then the end of the file: a cut
+                    # download or crawl, not garbage (nothing follows to read on at)
+                    yield None, reject("warc_truncated", "the file ends inside the WARC "
+                                       f"header of the record at offset {cut_at}", None,
+                                       f"{source}@{cut_at}#truncated")
+                    return
                 where = ("at the start" if last_pos is None
                          else f"after the record at offset {last_pos}")
                 yield None, reject("warc_unreadable", f"stopped reading {where}: {exc}",
@@ -745,14 +799,22 @@ def iter_warc(
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")
             continue
-        if record.record_type != WarcRecordType.response:
-            bump(f"skipped_{record.record_type}")
+        # A resource record holds a page without its HTTP message (wget --warc-file of
+        # a local mirror, Webrecorder, browsers' "save as WARC"): an HTML one is a page,
+        # read like a response (status 200); other resources (images, scripts) are not.
+        # The type is tested first: request and metadata records (two of three in
+        # CC-NEWS) are skipped without a header lookup.
+        rtype = record.record_type
+        resource = rtype == WarcRecordType.resource and _media_type(
+            record.headers.get("Content-Type"))[0] in _RESOURCE_PAGE_MEDIA
+        if rtype != WarcRecordType.response and not resource:
+            bump(f"skipped_{rtype}")
             continue
         ctype = (record.headers.get("Content-Type") or "").lower()
-        if not ctype.startswith("application/http"):
+        if not resource and not ctype.startswith("application/http"):
             bump("skipped_non_http_response")  # e.g. Heritrix dns: records
             continue
-        bump("responses")
+        bump("resources" if resource else "responses")
         uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
         # The record id is globally unique and stable across re-reads of the file.
         key = record.headers.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
@@ -763,7 +825,7 @@ def iter_warc(
             continue
         try:
             block = record.reader.read()
-            row = _record_to_row(record, block, uri, key, source, max_body_bytes)
+            row = _record_to_row(record, block, uri, key, source, max_body_bytes, resource)
         except _Reject as r:
             last_settled = True
             yield None, reject(r.reason, r.detail, uri, key)

@@ -603,6 +603,30 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
     return target
 
 
+# "5; url=/next", "0;URL='/next'", "0, url=/next", "0; /next" (WHATWG's refresh syntax)
+_REFRESH_HEADER = re.compile(r"\s*(\d+(?:\.\d*)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$",
+                             re.I | re.S)
+
+
+def refresh_header_target(current: str, value: str | None) -> str | None:
+    """The URL an HTTP `Refresh` header sends the reader to, under the meta refresh's
+    rules (within META_REFRESH_MAX_DELAY_S, another http(s) page): browsers treat the
+    header as the meta. Servers send it with a stub body ("Moved"), which was kept as the
+    page while the article it points to was never fetched."""
+    m = _REFRESH_HEADER.match(value or "")
+    if m is None or not m[2] or float(m[1]) > META_REFRESH_MAX_DELAY_S:
+        return None
+    target = m[2].strip().strip("'\"").strip()
+    if not target:
+        return None
+    target = redirect_target(current, target)
+    if target is None or urldefrag(target)[0] == urldefrag(current)[0]:
+        return None
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        return None
+    return target
+
+
 _CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.I)
 
 
@@ -1083,7 +1107,8 @@ class Fetcher:
                         f" with Location {location[:200]!r}, but no redirect status")
                 return ex
             self._finish_page(ex, out, source)
-            refresh = (meta_refresh_target(current, out.body, out.encoding)
+            refresh = ((refresh_header_target(current, ex.headers.get("refresh"))
+                        or meta_refresh_target(current, out.body, out.encoding))
                        if not source and out.body is not None else None)
             if refresh is not None:
                 out.redirects.append(refresh)

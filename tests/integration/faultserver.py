@@ -605,6 +605,42 @@ class FaultServer:
         elif path == "/many-headers":  # 500 header lines before the body
             extra = [(f"X-Pad-{i}", "v") for i in range(500)]
             await self._send(writer, "200 OK", page, extra=extra)
+        # -- fault round 4 --
+        elif path == "/br-as-gzip":  # labelled gzip, the body is brotli
+            await self._send(writer, "200 OK", brotli.compress(page),
+                             extra=[("Content-Encoding", "gzip")])
+        elif path == "/gzip-as-deflate":  # labelled deflate, the body is gzip
+            await self._send(writer, "200 OK", gzip.compress(page),
+                             extra=[("Content-Encoding", "deflate")])
+        elif path == "/junk-as-gzip":  # labelled gzip, neither gzip nor brotli nor text
+            await self._send(writer, "200 OK", bytes(range(256)) * 4,
+                             extra=[("Content-Encoding", "gzip")])
+        elif path == "/refresh-header":  # an HTTP Refresh header, the body a stub
+            await self._send(writer, "200 OK", b"<html><body>Moved</body></html>",
+                             extra=[("Refresh", "0; url=/ok/refresh-header-target")])
+        elif path == "/refresh-self":  # a meta refresh to the page itself
+            await self._send(writer, "200 OK", b'<html><head><meta http-equiv="refresh" '
+                             b'content="0"></head><body>' + page + b"</body></html>")
+        elif path == "/location-padded":  # spaces and a tab around the Location value
+            writer.write(b"HTTP/1.1 302 Found\r\nLocation: \t /ok/padded  \r\n"
+                         b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            await writer.drain()
+        elif path == "/cl-negative":  # Content-Length: -5
+            writer.write(self._head("200 OK", [("Content-Type", "text/html"),
+                                               ("Content-Length", "-5")]) + page)
+            await writer.drain()
+        elif path == "/blank-page":  # 200 with nothing but whitespace
+            await self._send(writer, "200 OK", b" \r\n\t \n" * 50)
+        elif path == "/charset-utf8-alias":  # WHATWG's "unicode-1-1-utf-8" label
+            await self._send(writer, "200 OK", article("Zürich café").replace(
+                '<meta charset="utf-8">', "").encode("utf-8"),
+                "text/html; charset=unicode-1-1-utf-8")
+        elif path == "/charset-quoted-cp1252":  # a quoted label with odd case
+            await self._send(writer, "200 OK", article("Zürich café").replace(
+                '<meta charset="utf-8">', "").encode("cp1252"),
+                'text/html; Charset="Windows-1252"')
+        elif path == "/ctype-json":  # an API answer under application/json
+            await self._send(writer, "200 OK", b'{"error": "not found"}', "application/json")
         elif path == "/cl-zero-body":  # Content-Length: 0, then the page anyway
             writer.write(self._head("200 OK", [("Content-Type", "text/html"),
                                                ("Content-Length", "0")]) + page)

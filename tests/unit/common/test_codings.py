@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import zlib
 
+import brotli
 import pytest
 
 from tasks.common import codings
@@ -218,3 +219,34 @@ def test_brotli_data_cut_short_is_truncated_like_gzip() -> None:
     with pytest.raises(CodingError) as info:  # without refuse_cut_data: as before
         decode_one(cut, "br", 1 << 20)
     assert info.value.kind == "bad_compression"
+
+
+@pytest.mark.parametrize("label, pack", [
+    ("br", gzip.compress), ("deflate", gzip.compress), ("gzip", brotli.compress),
+    ("deflate", brotli.compress), ("br, gzip", lambda d: gzip.compress(gzip.compress(d))),
+])
+def test_a_coding_under_the_wrong_label_is_read_by_its_bytes(label, pack) -> None:
+    """Fault round 4: gzip labelled br or deflate (its magic 1f 8b says what it is), and
+    brotli labelled gzip or deflate (one whole brotli stream) were bad_compression."""
+    body, _ = decode_body(pack(PAGE), label, 1 << 20, refuse_cut_data=True)
+    assert body == PAGE
+
+
+@pytest.mark.parametrize("label", ["br", "deflate"])
+def test_the_head_of_gzip_under_another_label_is_read(label) -> None:
+    # the rights scan looks at the head: a noai meta of such a page was not seen
+    assert decoded_head(gzip.compress(PAGE), label, 60) == PAGE[:60]
+
+
+def test_a_mislabelled_coding_keeps_its_limits() -> None:
+    """The second guess is held to the same cap and the same refusal of cut data."""
+    with pytest.raises(CodingError) as big:
+        decode_one(gzip.compress(b"x" * 5000), "br", 1000)
+    assert big.value.kind == "decompressed_too_large"
+    cut = gzip.compress(PAGE * 50)
+    with pytest.raises(CodingError) as short:
+        decode_one(cut[: len(cut) // 2], "br", 1 << 20, refuse_cut_data=True)
+    assert short.value.kind == "truncated"
+    with pytest.raises(CodingError) as junk:  # neither coding, nor text
+        decode_one(bytes(range(256)), "gzip", 1 << 20)
+    assert junk.value.kind == "bad_compression" and junk.value.detail.startswith("gzip: ")

@@ -413,3 +413,21 @@ def test_a_relative_original_link_resolves_against_the_feed_not_the_proxy_link()
 <link>https://proxy.example/~r/x</link></item></channel></rss>"""
     got = parse_feed(rss, "https://news.example/feeds/rss.xml")
     assert [i.url for i in got.items] == ["https://news.example/world/original"]
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("2024-02-30T10:00:00Z", None),           # rolled over to 1 March by feedparser
+    ("2023-02-29", None),                     # no leap year
+    ("99999", None),                          # became December 9999
+    ("12345678", None),                       # a number, no calendar day
+    ("20240102", datetime(2024, 1, 2, tzinfo=UTC)),   # ISO 8601's basic form
+    ("2024-02-29T10:00:00Z", datetime(2024, 2, 29, 10, tzinfo=UTC)),
+    ("Tue, 02 Jan 24 10:00:00 GMT", datetime(2024, 1, 2, 10, tzinfo=UTC)),
+])
+def test_a_date_feedparser_invents_is_no_date(date, expected) -> None:
+    """Fault round 4: an impossible day or a bare number became another date (a hint the
+    extraction would take as the article's date); now no date."""
+    rss = (f'<rss version="2.0"><channel><title>t</title><item><title>A</title>'
+           f"<link>https://news.example/a</link><pubDate>{date}</pubDate></item>"
+           f"</channel></rss>").encode()
+    assert [i.published_at for i in parse_feed(rss, FEED_URL).items] == [expected]

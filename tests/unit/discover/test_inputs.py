@@ -487,3 +487,16 @@ def test_the_sitemap_caps_of_the_settings_reach_the_walk(tmp_path: Path) -> None
     capped = found(sitemap_max_child_age_days=10)
     assert capped.docs.num_rows == 0
     assert [r["reason"] for r in capped.rejects] == ["sitemap_child_too_old"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_utf16_url_list_with_its_bom_is_read(tmp_path: Path, codec: str) -> None:
+    """Fault round 4: a URL list saved as UTF-16 (Windows' "Unicode") gave one bad_url
+    reject per line ("bytes that are no text"): every URL lost. Read as text now."""
+    path = tmp_path / "l.urls"
+    text = "# desk\r\nhttps://news.example/a\r\nhttps://news.example/zürich\r\n"
+    data = text.encode(codec)
+    path.write_bytes(data if codec == "utf-16" else b"\xfe\xff" + data)
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/zürich"]
+    assert rejects == []

@@ -189,3 +189,50 @@ def test_a_broken_sitemap_does_not_stop_the_ones_after_it() -> None:
     assert [r["reason"] for r in result.rejects] == ["not_a_sitemap"]
     assert [r["url"] for r in result.rows] == ["https://news.example/two",
                                                 "https://news.example/three"]
+
+
+def test_a_cut_text_sitemap_from_the_fetcher_loses_only_its_cut_line() -> None:
+    """Fault round 4: what arrived of a text sitemap whose transfer was cut (the fetcher's
+    row says `truncated`) keeps its whole lines, not the cut one; the same bytes from a
+    whole transfer keep their last line (a file without a final newline)."""
+    url = "https://news.example/sitemap.txt"
+    body = b"https://news.example/a\nhttps://news.example/b\nhttps://news.example/bre"
+
+    def fetch_urls(urls: list[str]):
+        return {url: body}, [{"url": url, "error": "truncated",
+                              "error_detail": "Response payload is not completed"}]
+
+    result = discover_remote([], [url], fetch_urls, "run-1", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/a",
+                                               "https://news.example/b"]
+    assert [(r["reason"], r["source"]) for r in result.rejects] == [("sitemap_truncated", url)]
+    whole = discover_remote([], [url], fetcher({url: body}), "run-1", NOW)
+    assert [r["url"] for r in whole.rows][-1] == "https://news.example/bre"
+    assert whole.rejects == []
+
+
+def test_a_link_listed_twice_in_one_feed_is_counted_as_a_sitemap_repeat_is() -> None:
+    """Fault round 4: a feed listing one link twice gave one document and no trace of the
+    second; a sitemap's repeat is counted (`merged_duplicate_url`), and so is the feed's
+    now (RSS and JSON Feed)."""
+    rss = (b'<rss version="2.0"><channel><title>t</title>'
+           b"<item><title>One</title><link>https://news.example/one</link></item>"
+           b"<item><title>Again</title><link>https://news.example/one</link></item>"
+           b"<item><title>Two</title><link>https://news.example/two</link></item>"
+           b"</channel></rss>")
+    json_feed = (b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+                 b'{"id": "1", "url": "https://news.example/j"},'
+                 b'{"id": "2", "url": "https://news.example/j"}]}')
+    sitemap = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               b"<url><loc>https://news.example/s</loc></url>"
+               b"<url><loc>https://news.example/s</loc></url></urlset>")
+    feeds = ["https://news.example/rss", "https://news.example/feed.json"]
+    smap = "https://news.example/sitemap.xml"
+    result = discover_remote(feeds, [smap], fetcher(
+        {feeds[0]: rss, feeds[1]: json_feed, smap: sitemap}), "run-1", NOW)
+    assert [r["url"] for r in result.rows] == [
+        "https://news.example/one", "https://news.example/two", "https://news.example/j",
+        "https://news.example/s"]
+    assert result.rows[0]["hint_title"] == "One"  # the first listing wins
+    assert result.stats["merged_duplicate_url"] == 3  # one in each
+    assert result.rejects == []

@@ -328,3 +328,51 @@ def test_entries_of_the_other_kind_are_named_not_dropped_silently() -> None:
     assert [e.url for e in urlset.entries] == ["https://n.example/a"]
     assert urlset.skipped == [("sitemap_misplaced_entry",
                                "1 <sitemap> element(s) inside <urlset>: not read")]
+
+
+def test_a_cut_text_sitemap_drops_its_cut_line_a_whole_one_keeps_its_last() -> None:
+    """Fault round 4: a list of URLs cut mid-line kept its partial last URL (a shorter
+    address, fetched as a 404 or another page). Only the transfer can tell a cut from a
+    whole file without a final newline: `truncated` drops the cut line and names it in a
+    `sitemap_truncated` entry; without it the last line is a URL as before."""
+    data = b"https://news.example/a\nhttps://news.example/b\nhttps://news.example/long-sto"
+    whole = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in whole.entries][-1] == "https://news.example/long-sto"
+    assert whole.skipped == []
+    cut = parse_sitemap(data, "https://news.example/sitemap.txt", truncated=True)
+    assert [e.url for e in cut.entries] == ["https://news.example/a", "https://news.example/b"]
+    assert cut.skipped == [("sitemap_truncated", "the transfer was cut: kept the 2 URLs of "
+                            "whole lines, not the cut line 'https://news.example/long-sto'")]
+    # cut right after a line end: every URL whole, the cut still named
+    at_eol = parse_sitemap(data[:data.rfind(b"\n") + 1], "https://n.example/s.txt",
+                           truncated=True)
+    assert len(at_eol.entries) == 2
+    assert at_eol.skipped == [("sitemap_truncated", "the transfer was cut: kept the 2 URLs "
+                               "of whole lines")]
+    # cut inside the first line (and inside a UTF-8 character): nothing whole
+    first = parse_sitemap("https://news.example/zü".encode()[:-1], "https://n.example/s.txt",
+                          truncated=True)
+    assert first.entries == [] and first.error[0] == "sitemap_truncated"
+    # an XML sitemap shows its own cut, with or without the flag
+    xml = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>'
+           b"https://news.example/a</loc></url><url><loc>https://news.example/b")
+    assert [e.url for e in parse_sitemap(xml, "https://n.example/s.xml", truncated=True)
+            .entries] == ["https://news.example/a"]
+
+
+def test_a_text_sitemap_with_a_bom_keeps_its_first_url() -> None:
+    """Fault round 4: a UTF-8 BOM before the first URL (Notepad's "UTF-8") made it
+    'https://a.example/\\ufeffhttps:/a.example/1', a relative path: the URL lost."""
+    data = b"\xef\xbb\xbfhttps://a.example/1\r\nhttps://a.example/2\r\n"
+    assert [e.url for e in parse_sitemap(data, "https://a.example/s.txt").entries] == [
+        "https://a.example/1", "https://a.example/2"]
+
+
+def test_a_cut_after_a_carriage_return_keeps_the_line_it_ended() -> None:
+    """A transfer cut between the CR and the LF of a CRLF (or a file of CR line ends):
+    the line before the cut is whole."""
+    data = b"https://a.example/1\r\nhttps://a.example/2\r"
+    cut = parse_sitemap(data, "https://a.example/s.txt", truncated=True)
+    assert [e.url for e in cut.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert cut.skipped == [("sitemap_truncated", "the transfer was cut: kept the 2 URLs of "
+                            "whole lines")]

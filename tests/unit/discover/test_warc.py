@@ -615,8 +615,8 @@ def test_a_warc_gz_cut_inside_its_last_record_header_says_so() -> None:
             assert rejects == [], cut
             continue
         assert len(rejects) == 1, cut
-        # a cut inside the member's first WARC header line cannot be told from garbage
-        assert rejects[0]["reason"] in ("warc_truncated", "warc_unreadable"), (cut, rejects)
+        # a cut inside the member's first line too (round 4: it was warc_unreadable)
+        assert rejects[0]["reason"] == "warc_truncated", (cut, rejects)
         if "inside the WARC header" in rejects[0]["detail"]:
             header_cuts += 1
             assert rejects[0]["reason"] == "warc_truncated"
@@ -657,7 +657,7 @@ def test_round3_warc_records_already_handled() -> None:
         "https://r.example/req", "request", payload=io.BytesIO(b"GET /req HTTP/1.1\r\n\r\n"),
         warc_content_type="application/http; msgtype=request"))
     for kind, ctype in (("conversion", "text/plain"), ("metadata", "application/warc-fields"),
-                        ("resource", "text/html")):
+                        ("resource", "image/png")):  # an HTML resource is a page: round 4
         w.write_record(w.create_warc_record(f"https://r.example/{kind}", kind,
                                             payload=io.BytesIO(b"x: 1\r\n"),
                                             warc_content_type=ctype))
@@ -712,3 +712,97 @@ def test_a_bad_chunk_size_names_itself_and_where_it_is() -> None:
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\nzz\r\nab\r\n0\r\n\r\n"))
     assert rows == [] and rej["reason"] == "bad_chunking"
     assert rej["detail"] == "bad chunk size b'zz' at byte 7"
+
+
+def _three_records(gz: bool) -> tuple[bytes, list[int]]:
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    ends = []
+    for i in range(3):
+        _response(w, f"https://cut.example/{i}", b"<html><body><p>text</p></body></html>",
+                  [("Content-Type", "text/html")])
+        ends.append(buf.tell())
+    return buf.getvalue(), ends
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_file_cut_inside_the_first_line_of_its_last_record_is_truncated(gz: bool) -> None:
+    """Fault round 4: a file that ends inside "WARC/1.0" of its last record (in a .warc.gz,
+    a last member cut while its text is that far) was `warc_unreadable` "Invalid WARC
+    header", as garbage is. The bytes left are a prefix of a version line and nothing
+    follows: a cut, `warc_truncated`, naming where the record starts."""
+    data, ends = _three_records(gz)
+    seen = set()
+    for cut in range(ends[1] + 1, len(data)):
+        text = (zlib.decompressobj(31).decompress(data[ends[1]:cut]) if gz
+                else data[ends[1]:cut])
+        if not text or b"\n" in text:
+            continue  # before any text of the member, or past its first line
+        seen.add(text)
+        rows, rejects, _ = run(data[:cut])
+        assert [r["url"] for r in rows] == ["https://cut.example/0", "https://cut.example/1"]
+        assert [(r["reason"], r["detail"]) for r in rejects] == [
+            ("warc_truncated", f"the file ends inside the WARC header of the record at "
+                               f"offset {ends[1]}")], (cut, text)
+    # deflate hands out the text in steps, so a .warc.gz's cuts reach some prefixes only
+    assert len(seen) >= (3 if gz else 9) and any(t.startswith(b"WARC/1") for t in seen)
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_junk_at_the_end_of_a_file_is_still_unreadable_not_a_cut(gz: bool) -> None:
+    data, ends = _three_records(gz)
+    junk = gzip.compress(b"WARX/1.0\r\n")[:20] if gz else b"WARX/1"
+    rows, rejects, _ = run(data[:ends[1]] + junk)
+    assert len(rows) == 2
+    assert [r["reason"] for r in rejects] == ["warc_unreadable"]
+
+
+def test_html_resource_records_are_read_as_pages() -> None:
+    """Fault round 4: a `resource` record holding an HTML page (wget's --warc-file over a
+    mirror, Webrecorder, a browser's saved WARC) has no HTTP message around the page; it
+    was skipped (counted as skipped_resource) and the page lost. Now read as a response
+    with status 200, the WARC Content-Type as the page's (its charset too); a resource
+    that is no HTML (an image) is still skipped, one without a target URI rejected."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    page = "<html><head><title>Zürich</title></head><body><p>text</p></body></html>"
+    w.write_record(w.create_warc_record(
+        "https://res.example/page", "resource", payload=io.BytesIO(page.encode("latin-1")),
+        warc_content_type="text/html; charset=iso-8859-1",
+        warc_headers_dict={"WARC-Date": "2024-04-04T10:00:00Z"}))
+    w.write_record(w.create_warc_record(
+        "https://res.example/logo.png", "resource", payload=io.BytesIO(b"\x89PNG\r\n"),
+        warc_content_type="image/png"))
+    w.write_record(w.create_warc_record(
+        "https://res.example/zipped", "resource",
+        payload=io.BytesIO(gzip.compress(page.encode("latin-1"))),
+        warc_content_type="text/html"))
+    nouri = w.create_warc_record("", "resource", payload=io.BytesIO(page.encode()),
+                                 warc_content_type="text/html")
+    w.write_record(nouri)
+    rows, rejects, stats = run(buf.getvalue())
+    assert [(r["url"], r["status"], r["content_type"], r["encoding"]) for r in rows] == [
+        ("https://res.example/page", 200, "text/html", "iso-8859-1"),
+        ("https://res.example/zipped", 200, "text/html", None)]
+    assert rows[0]["body"] == page.encode("latin-1")
+    assert rows[1]["body"] == page.encode("latin-1")  # the undeclared gzip undone
+    assert rows[0]["fetched_at"] == datetime(2024, 4, 4, 10, tzinfo=UTC)
+    assert [r["reason"] for r in rejects] == ["warc_no_target_uri"]
+    assert stats["resources"] == 3 and stats["skipped_resource"] == 1
+
+
+def test_a_lowercase_http_status_line_is_read() -> None:
+    """Fault round 4: "http/1.1 200 ok" (a writer that lower-cased the head) was
+    `bad_http` "not an HTTP status line"; the response is there, as curl reads it."""
+    page = b"<html><body><p>text</p></body></html>"
+    data = (raw_record("https://low.example/1", b"http/1.1 200 ok\r\nContent-Type: text/html"
+                       b"\r\n\r\n" + page, record_id="<urn:uuid:low1>")
+            + raw_record("https://low.example/2", b"http/1.1 100 continue\r\n\r\n"
+                         b"Http/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page,
+                         record_id="<urn:uuid:low2>")
+            + raw_record("https://low.example/3", b"ftp/1.1 200 OK\r\n\r\n" + page,
+                         record_id="<urn:uuid:low3>"))
+    rows, rejects, _ = run(data)
+    assert [(r["url"], r["status"], r["body"]) for r in rows] == [
+        ("https://low.example/1", 200, page), ("https://low.example/2", 200, page)]
+    assert [(r["url"], r["reason"]) for r in rejects] == [("https://low.example/3", "bad_http")]

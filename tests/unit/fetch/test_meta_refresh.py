@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.fetch.client import META_REFRESH_MAX_DELAY_S, meta_refresh_target
+from tasks.fetch.client import (
+    META_REFRESH_MAX_DELAY_S,
+    meta_refresh_target,
+    refresh_header_target,
+)
 
 PAGE = "https://news.example/2024/05/old-story"
 
@@ -59,3 +63,21 @@ def test_the_cheap_test_finds_a_refresh_however_it_is_written_and_ignores_script
                  b"<meta content=0;url=/a http-equiv=refresh>"):
         assert _may_have_refresh(b"<script>refresh();</script>" * 50 + meta), meta
     assert not _may_have_refresh(b'<script>refresh()</script><meta http-equiv="content-type">')
+
+
+@pytest.mark.parametrize("value, target", [
+    ("0; url=/next", "https://a.example/next"),
+    ("0;URL='/next'", "https://a.example/next"),
+    ("3, url=https://b.example/x", "https://b.example/x"),
+    ("0; /next", "https://a.example/next"),
+    ("1.5; url = /next ", "https://a.example/next"),
+    ("60; url=/next", None),                  # a slow refresh is a page that updates
+    ("0", None),                              # reload itself
+    ("0; url=/story#top", None),              # itself
+    ("0; url=javascript:go()", None),
+    ("soon; url=/next", None),
+    ("", None),
+])
+def test_an_http_refresh_header_is_read_as_a_meta_refresh(value, target) -> None:
+    """Fault round 4: a `Refresh` header over a stub body was kept as the page."""
+    assert refresh_header_target("https://a.example/story", value) == target
