@@ -593,12 +593,17 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
         return None
     if delay is None or delay > META_REFRESH_MAX_DELAY_S or not target:
         return None
+    return _refresh_destination(current, target)
+
+
+def _refresh_destination(current: str, target: str) -> str | None:
+    """A refresh's target resolved against the page, when it names another http(s) page
+    (javascript:, mailto:, data: ... name no page to fetch: the page stays what was
+    fetched; following it would end in scheme_not_allowed and lose the page)."""
     target = redirect_target(current, target)
     if target is None or urldefrag(target)[0] == urldefrag(current)[0]:
         return None
     if urlsplit(target).scheme.lower() not in ("http", "https"):
-        # javascript:, mailto:, data: ... name no page to fetch: the page stays what was
-        # fetched (following it would end in scheme_not_allowed and lose the page)
         return None
     return target
 
@@ -617,14 +622,7 @@ def refresh_header_target(current: str, value: str | None) -> str | None:
     if m is None or not m[2] or float(m[1]) > META_REFRESH_MAX_DELAY_S:
         return None
     target = m[2].strip().strip("'\"").strip()
-    if not target:
-        return None
-    target = redirect_target(current, target)
-    if target is None or urldefrag(target)[0] == urldefrag(current)[0]:
-        return None
-    if urlsplit(target).scheme.lower() not in ("http", "https"):
-        return None
-    return target
+    return _refresh_destination(current, target) if target else None
 
 
 _CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.I)
