@@ -68,21 +68,13 @@ def first_of(el: etree._Element, a: str, b: str) -> str:
 
 
 def _descendants(node, tags: tuple[str, ...]) -> Iterator[etree._Element]:
-    """`.//*` (or `.//t1|.//t2…` with tags) from `node`, in document order. An ElementTree
-    is the document node: its root element is a descendant too."""
+    """`.//*` (or `.//t1|.//t2…` with tags) from `node`, in document order. lxml evaluates
+    an XPath given an ElementTree from its root element, so the root is not among them."""
     if isinstance(node, etree._ElementTree):
-        root = node.getroot()
-        if root is None:
+        node = node.getroot()
+        if node is None:
             return iter(())
-        if not tags or root.tag in tags:
-            return _with_first(root, root.iterdescendants(*tags or (etree.Element,)))
-        return root.iterdescendants(*tags or (etree.Element,))
     return node.iterdescendants(*tags or (etree.Element,))
-
-
-def _with_first(first, rest):
-    yield first
-    yield from rest
 
 
 @dataclass(frozen=True)

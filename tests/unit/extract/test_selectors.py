@@ -101,6 +101,8 @@ def test_every_selector_answers_like_its_xpath_on_generated_trees(fragments):
         assert same(selector(tree), xpath(tree)), name
         body = tree.find("body")
         assert same(selector(body), xpath(body)), name  # from an element, not the root
+        document = tree.getroottree()  # lxml: the root element is the context
+        assert same(selector(document), xpath(document)), name
 
 
 # Elements each selector must catch (or pass over) on one attribute alone.
@@ -234,3 +236,17 @@ def test_the_extract_stage_and_its_warm_up_install_the_selectors(swapped):
     extract.pages.warm_up()
     assert all(isinstance(selectors._get(*selectors._locate(n)), selectors.Selector)
                for n in NAMES)
+
+
+def test_given_an_element_tree_the_root_element_is_the_context_as_in_lxml():
+    # lxml evaluates an XPath given an ElementTree from its root element: `.//*` leaves the
+    # root out even when it matches (a first version of the selectors took it in)
+    tree = fromstring('<html aria-hidden="true" class="cookie-banner footer">'
+                      '<body><div class="footer">x</div></body></html>')
+    document = tree.getroottree()
+    hidden = selectors.build("xpaths.OVERALL_DISCARD_XPATH[1]",
+                             original("xpaths.OVERALL_DISCARD_XPATH[1]"))
+    assert hidden(document) == [] == original("xpaths.OVERALL_DISCARD_XPATH[1]")(document)
+    for name in NAMES:
+        xpath = original(name)
+        assert same(selectors.build(name, xpath)(document), xpath(document)), name
