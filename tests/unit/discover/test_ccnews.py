@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import threading
 from datetime import date, datetime
 
 import pytest
@@ -19,6 +18,7 @@ from tasks.discover.ccnews import (
 )
 from tasks.discover.inputs import DiscoverConfig
 from tasks.discover.warc import WarcReadError
+from tests.site import serving
 
 BASE = "https://data.example/crawl-data/CC-NEWS/2024/05/"
 
@@ -130,34 +130,24 @@ class _ListingHandler(http.server.BaseHTTPRequestHandler):
 
 
 def test_an_http_listing_on_an_allowed_network_lists_its_links():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ListingHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_port}/CC-NEWS/2024/05/"
+    with serving(_ListingHandler) as origin:
+        base = f"{origin}/CC-NEWS/2024/05/"
         links = list_source(base, _config(allowed_networks=["127.0.0.0/8"]))
-        assert links == [base + "CC-NEWS-20240501000000-00001.warc.gz",
-                         base + "CC-NEWS-20240502000000-00002.warc.gz"]
-    finally:
-        server.shutdown()
-        server.server_close()
+    assert links == [base + "CC-NEWS-20240501000000-00001.warc.gz",
+                     base + "CC-NEWS-20240502000000-00002.warc.gz"]
 
 
 def test_an_http_listing_is_read_up_to_its_cap_and_refused_past_it(monkeypatch):
     from tasks.discover import ccnews
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ListingHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_port}/CC-NEWS/2024/05/"
+    with serving(_ListingHandler) as origin:
+        base = f"{origin}/CC-NEWS/2024/05/"
         config = _config(allowed_networks=["127.0.0.0/8"])
         monkeypatch.setattr(ccnews, "MAX_LISTING_BYTES", len(_ListingHandler.body))
         assert len(list_source(base, config)) == 2  # exactly the cap: read
         monkeypatch.setattr(ccnews, "MAX_LISTING_BYTES", len(_ListingHandler.body) - 1)
         with pytest.raises(WarcReadError, match="listing over"):
             list_source(base, config)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class _LongListingHandler(_ListingHandler):
@@ -168,13 +158,8 @@ class _LongListingHandler(_ListingHandler):
 
 
 def test_an_http_listing_longer_than_one_read_and_not_utf8_is_read_whole():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LongListingHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_port}/CC-NEWS/"
+    with serving(_LongListingHandler) as origin:
+        base = f"{origin}/CC-NEWS/"
         links = list_source(base, _config(allowed_networks=["127.0.0.0/8"]))
-        assert len(_LongListingHandler.body) > 2 * (1 << 16)
-        assert links == [f"{base}CC-NEWS-{i:05d}.warc.gz" for i in range(4000)]
-    finally:
-        server.shutdown()
-        server.server_close()
+    assert len(_LongListingHandler.body) > 2 * (1 << 16)
+    assert links == [f"{base}CC-NEWS-{i:05d}.warc.gz" for i in range(4000)]

@@ -598,14 +598,7 @@ def test_a_warc_gz_cut_inside_its_last_record_header_says_so() -> None:
     Cut inside the record's WARC header (its Content-Length, or its value, not yet
     there) the reader hands over an empty record: that was a `bad_http` reject ("no end
     of HTTP headers in the first 64 KiB") naming no cut."""
-    buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=True)
-    ends = []
-    for i in range(3):
-        _response(w, f"https://cut.example/{i}", b"<html><body><p>text</p></body></html>",
-                  [("Content-Type", "text/html")])
-        ends.append(buf.tell())
-    data = buf.getvalue()
+    data, ends = _three_records(gz=True)
     header_cuts = 0
     for cut in range(ends[1] + 1, len(data) - 8):  # a cut in the gzip trailer loses nothing
         rows, rejects, _ = run(data[:cut])
