@@ -1274,19 +1274,37 @@ def _run_sync(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str | None) -> str | None:
+    """Text a string column can hold. aiohttp hands header bytes that are no UTF-8 over
+    as lone surrogates (surrogateescape); no Arrow or Parquet string holds one, so a
+    Content-Type such as b"text/h\xe9ml" quoted in an error detail made the whole
+    fetch_log of the batch fail to commit (a SchemaError ended the run). Such bytes are
+    written as \\xNN escapes."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte stands for
+        raw = value.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
     return {
         "url": out.url,
-        "final_url": out.final_url,
+        "final_url": storable_text(out.final_url),
         "status": out.status,
         "error": out.error,
-        "error_detail": out.detail,
+        "error_detail": storable_text(out.detail),
         "bytes": out.raw_bytes if out.attempts else None,
-        "content_type": out.content_type,
+        "content_type": storable_text(out.content_type),
         "encoding": out.encoding,
         "elapsed_ms": round(out.elapsed_ms, 3),
         "attempts": out.attempts,
-        "redirects": out.redirects,
+        "redirects": [storable_text(r) for r in out.redirects],
         "fetched_at": out.fetched_at or datetime.now(UTC),
         "warc_file": out.warc[0] if out.warc else None,
         "warc_offset": out.warc[1] if out.warc else None,

@@ -694,6 +694,13 @@ class FaultServer:
             writer.write(self._head("200 OK", [("Content-Type", "text/html"),
                                                ("Content-Length", "0")]) + page)
             await writer.drain()
+        elif path == "/ctype-raw-byte":  # a byte that is no UTF-8 in the Content-Type
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/h\xe9ml\r\nContent-Length: "
+                         + str(len(page)).encode() + b"\r\nConnection: close\r\n\r\n" + page)
+            await writer.drain()
+        elif path == "/gzip-gzip":  # two codings declared, both applied
+            await self._send(writer, "200 OK", gzip.compress(gzip.compress(page)),
+                             extra=[("Content-Encoding", "gzip, gzip")])
         elif path.startswith(("/cut/", "/gzcut/")):  # a discovery input cut inside an entry
             ctype, whole, sent, coding = cut_document(path.split("/", 2)[2], base,
                                                       cut_tag(path))

@@ -16,12 +16,18 @@ import zlib
 
 import pytest
 
-from schemas.tables import DOCUMENTS, conform
+from schemas.tables import DOCUMENTS, FETCH_LOG, conform
 from tasks import discover
 from tasks.common.ledger import Ledger
 from tasks.common.settings import settings_slice
 from tests.integration.faultserver import CUT_ENTRIES, FaultServer, cut_document, cut_tag
-from tests.integration.test_fetch_faults import NORMAL_HOSTS, by_url, fetch, settings
+from tests.integration.test_fetch_faults import (
+    NORMAL_HOSTS,
+    by_url,
+    documents,
+    fetch,
+    settings,
+)
 
 HOST = NORMAL_HOSTS[0]
 # path -> (kind of discovery input, the reject that names its cut)
@@ -127,29 +133,50 @@ def test_discovery_keeps_the_whole_entries_of_a_cut_source_and_conserves(
     assert (fet["received"], fet["passed"], fet["failed"]) == (len(expected),) * 2 + (0,)
 
 
+def test_header_bytes_that_are_no_utf8_reach_fetch_log_as_escapes(server5, tmp_path) -> None:
+    """A Content-Type with a byte that is no UTF-8 (b"text/h\\xe9ml"): aiohttp hands it over
+    as a lone surrogate, which the error detail quoted; no Arrow string holds one, so the
+    batch's fetch_log could not be written (SchemaError: the run ended). Now the byte is
+    an escape. `Content-Encoding: gzip, gzip` (both applied) is the page."""
+    urls = [_url(server5, "/ctype-raw-byte"), _url(server5, "/gzip-gzip")]
+    result = fetch(documents(urls), settings(tmp_path), "run-raw-header")
+    log = by_url(result.fetch_log)
+    assert (log[urls[0]]["error"], log[urls[0]]["error_detail"]) == (
+        "unsupported_content_type", "content-type text/h\\xe9ml")
+    conform(result.fetch_log, FETCH_LOG, "fetch_log")  # raised SchemaError before
+    assert log[urls[1]]["error"] is None
+    [page] = result.table.to_pylist()
+    assert page["url"] == urls[1] and page["body"].endswith(b"</html>")
+
+
 @pytest.mark.integration
 def test_an_ingest_of_cut_sources_keeps_their_whole_entries(
         prefect_harness, server5, warehouse) -> None:
     """The whole flow: a cut sitemap and a cut feed; their whole entries are articles,
     each cut one reject, each source one failed fetch; the run's ledger balanced (the
-    flow fails loudly otherwise)."""
+    flow fails loudly otherwise). A page whose Content-Type holds a byte that is no UTF-8
+    beside them: committed as a failed fetch (the commit raised SchemaError)."""
     from flows.ingest import ingest
     from tasks.storage.report import connect_views
 
     paths = ["/cut/sitemap.xml", "/cut/feed.xml"]
+    raw = _url(server5, "/ctype-raw-byte")  # its fetch_log row ended the run at commit
     cfg = settings(warehouse)
-    manifest = ingest(inputs=[f"{CUT_SOURCES[p][0]}:{_url(server5, p)}" for p in paths],
-                      settings=cfg)
+    manifest = ingest(inputs=[f"{CUT_SOURCES[p][0]}:{_url(server5, p)}" for p in paths]
+                      + [raw], settings=cfg)
     con = connect_views(warehouse / "pressroom.duckdb")
     try:
         urls = sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall())
         rejects = sorted(con.execute("SELECT source, reason FROM rejects").fetchall())
         log = con.execute("SELECT url, error FROM fetch_log").fetchall()
+        raw_row = con.execute("SELECT error, error_detail FROM fetch_log WHERE url = ?",
+                              [raw]).fetchall()
     finally:
         con.close()
     assert urls == sorted(u for p in paths for u in _whole_entries(server5, p))
     assert rejects == sorted((_url(server5, p), CUT_SOURCES[p][1]) for p in paths)
     sources = [(u, e) for u, e in log if "/cut/" in u]
     assert sorted(sources) == sorted((_url(server5, p), "truncated") for p in paths)
-    assert manifest["totals"]["failed"] == len(paths)
+    assert raw_row == [("unsupported_content_type", "content-type text/h\\xe9ml")]
+    assert manifest["totals"]["failed"] == len(paths) + 1
     assert manifest["totals"]["kept"] == len(urls)
