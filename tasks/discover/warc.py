@@ -513,12 +513,41 @@ def _cut_tail(stream: BinaryIO, last_pos: int | None, last_settled: bool) -> str
         if end >= size:
             return None
         stream.seek(end)
-        if not stream.read(1 << 16).strip(b"\r\n\t \x00"):  # padding, not a record
+        tail = stream.read(1 << 16)
+        if not tail.strip(b"\r\n\t \x00"):  # padding, not a record
             return None
+        if tail.startswith(b"\x1f\x8b") and _blank_gzip_members(stream, end):
+            return None  # whole members of nothing (an empty file gzipped): no cut
     except (OSError, ValueError, zlib.error):
         return None
     where = "the start" if last_pos is None else f"the record at offset {last_pos}"
     return f"the file ends inside a record: {size - end} bytes after {where} are not whole"
+
+
+# Whole gzip members past the last record are looked into up to this many bytes: blank
+# members are a few dozen bytes each (`gzip -c /dev/null`: 20), so more is no padding.
+_BLANK_MEMBERS_BYTES = 1 << 20
+
+
+def _blank_gzip_members(stream: BinaryIO, start: int) -> bool:
+    """Whether everything from `start` to the end of the file is whole gzip members that
+    hold only blank text: an empty file gzipped, or a writer's padding member. It was
+    `warc_truncated` "the file ends inside a record" (an empty .warc.gz said its 20 bytes
+    were a cut record)."""
+    stream.seek(start)
+    data = stream.read(_BLANK_MEMBERS_BYTES)
+    if stream.read(1):
+        return False
+    while data:
+        member = zlib.decompressobj(wbits=31)
+        try:
+            text = member.decompress(data, 1 << 16)
+        except zlib.error:
+            return False
+        if not member.eof or text.strip(b"\r\n\t \x00"):
+            return False
+        data = member.unused_data
+    return True
 
 
 _VERSION_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")

@@ -516,6 +516,28 @@ def test_an_empty_warc_is_one_reject(data, tmp_path: Path):
     assert [r["reason"] for r in result.rejects] == ["warc_empty"]
 
 
+@pytest.mark.parametrize("data", [
+    gzip.compress(b""),                              # `gzip -c /dev/null > x.warc.gz`
+    gzip.compress(b"\r\n\r\n"),                      # a member of blank lines
+    gzip.compress(b"") + gzip.compress(b""),         # two empty members
+], ids=["empty-member", "blank-member", "two-empty-members"])
+def test_a_warc_gz_of_empty_members_is_empty_not_truncated(data, tmp_path: Path) -> None:
+    """Fault round 5: a .warc.gz whose gzip holds nothing was `warc_truncated` "the file
+    ends inside a record: 20 bytes after the start are not whole": no record was cut."""
+    path = tmp_path / "empty.warc.gz"
+    path.write_bytes(data)
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [(r["reason"], r["detail"]) for r in result.rejects] == [
+        ("warc_empty", "the file holds no WARC record")]
+    path.write_bytes(gzip.compress(_good(1)) + data)  # blank members after a record
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["url"] for r in result.rows] == ["https://ok.example/1"] and not result.rejects
+    cut = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")[:-9]  # a cut member
+    path.write_bytes(data + cut)
+    assert [r["reason"] for r in read_warc(str(path), "r", NOW, CAP).rejects] == [
+        "warc_truncated"]
+
+
 def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path) -> None:
     with served_warc(tmp_path, "broken.warc.gz") as url:
         opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
