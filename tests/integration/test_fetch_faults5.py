@@ -7,7 +7,8 @@ fetch_log, counted once) and hands what arrived to discover on a channel of its 
 (`StageResult.cut_sources`); discover keeps the 3 whole entries and names the cut in a
 `*_truncated` reject. An article page cut the same way stays an error and never reaches
 extraction. Run through the wrapper's own wiring (fetch_documents, fetch_urls_via), then
-through a whole `ingest` flow.
+through a whole `ingest` flow. Beside them: a header byte that is no UTF-8 (it failed the
+commit of the run) and `Content-Encoding: gzip, gzip`.
 """
 
 from __future__ import annotations
