@@ -292,3 +292,24 @@ def test_a_cut_source_that_reads_as_nothing_is_not_also_rejected_under_its_own_k
                                                              url + "#cut")
     whole = discover_remote([], [url], fetcher({url: b"<html>404</html>"}), "run-1", NOW)
     assert whole.rejects[0]["input_key"] == url  # a whole one's reject is the source's own
+
+
+def test_round5_an_index_cycle_through_a_redirect_ends() -> None:
+    """Fault round 5, probed: index A lists B and a variant of itself; B redirects to A
+    (its body is A's). Each address is fetched once, the walk ends, the variant's empty
+    answer is named."""
+    a, b = "https://news.example/a.xml", "https://news.example/b.xml"
+    calls: list[list[str]] = []
+
+    def fetch_urls(urls: list[str]):
+        calls.append(list(urls))
+        bodies = {u: index([(b, "2024-05-01"), (a + "?again", "2024-05-01")])
+                  if u in (a, b) else b"" for u in urls}
+        return bodies, [{"url": u, "final_url": a if u == b else u, "error": None}
+                        for u in urls]
+
+    result = discover_remote([], [a], fetch_urls, "run-1", NOW)
+    assert calls == [[a], [b, a + "?again"]]
+    assert [(r["reason"], r["source"]) for r in result.rejects] == [
+        ("sitemap_empty", a + "?again")]
+    assert result.rows == []
