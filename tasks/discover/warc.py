@@ -109,6 +109,24 @@ def _original_row(stream: BinaryIO, pos: int, uri: str, key: str, source: str,
         stream.seek(here)
 
 
+# Bytes no URL holds raw (non-ASCII, controls, space): percent-encoded, as browsers and
+# the fetcher do for a Location.
+_RAW_URI_BYTE = re.compile(rb"[\x00-\x20\x7f-\xff]")
+
+
+def _target_uri(headers) -> str | None:
+    """A record's WARC-Target-URI (angle brackets, as WARC 1.0 writers add, removed).
+    FastWARC reads header bytes that are no UTF-8 as U+FFFD: a page archived under
+    `caf\xe9` (a latin-1 server, old crawls) became `caf%EF%BF%BD`, another address.
+    Then the raw bytes are taken, their non-ASCII bytes percent-encoded (`caf%E9`: the
+    address the crawler asked for)."""
+    uri = (headers.get("WARC-Target-URI") or "").strip().strip("<>")
+    if "\ufffd" in uri:
+        raw = (headers.get_bytes(b"WARC-Target-URI") or b"").strip().strip(b"<>")
+        uri = _RAW_URI_BYTE.sub(lambda m: b"%%%02X" % m[0][0], raw).decode("ascii")
+    return uri or None
+
+
 def _revisit_words(headers, uri: str | None) -> str:
     """Why a revisit record cannot be read, and where its payload is."""
     refers = (headers.get("WARC-Refers-To-Target-URI") or "").strip().strip("<>")
@@ -888,7 +906,7 @@ def iter_warc(
             # reject ("no end of HTTP headers", of an empty block), or a silent skip when
             # its type was cut too.
             last_settled = True
-            uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+            uri = _target_uri(record.headers)
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")
@@ -906,7 +924,7 @@ def iter_warc(
             bump("revisits")
             last_settled = True
             h = record.headers
-            uri = (h.get("WARC-Target-URI") or "").strip().strip("<>") or None
+            uri = _target_uri(h)
             key = h.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
             at = (originals.find(h.get("WARC-Refers-To"), h.get("WARC-Payload-Digest"))
                   if rewindable else None)
@@ -940,7 +958,7 @@ def iter_warc(
             bump("skipped_non_http_response")  # e.g. Heritrix dns: records
             continue
         bump("resources" if resource else "responses")
-        uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+        uri = _target_uri(record.headers)
         # The record id is globally unique and stable across re-reads of the file.
         key = record.headers.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
         if record.content_length > block_cap:

@@ -920,3 +920,18 @@ def test_a_lowercase_http_status_line_is_read() -> None:
     assert [(r["url"], r["status"], r["body"]) for r in rows] == [
         ("https://low.example/1", 200, page), ("https://low.example/2", 200, page)]
     assert [(r["url"], r["reason"]) for r in rejects] == [("https://low.example/3", "bad_http")]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+def test_a_target_uri_with_bytes_that_are_no_utf8_keeps_its_address(gz: bool) -> None:
+    """Fault round 5: a WARC-Target-URI holding a raw latin-1 byte (a latin-1 server, old
+    crawls) came out of the reader with U+FFFD in its place: the article was stored under
+    caf%EF%BF%BD, an address that is not the page's. Now the byte is percent-encoded (the
+    address the crawler asked for); a UTF-8 IRI stays as it was."""
+    pack = gzip.compress if gz else (lambda b: b)
+    latin1 = _good(7).replace(b"https://ok.example/7", b"https://ok.example/caf\xe9?q=\xe9t\xe9")
+    iri = _good(8).replace(b"https://ok.example/8", "https://ok.example/café".encode())
+    rows, rejects, _ = run(pack(latin1) + pack(iri) + pack(_good(9)))
+    assert [r["url"] for r in rows] == ["https://ok.example/caf%E9?q=%E9t%E9",
+                                        "https://ok.example/café", "https://ok.example/9"]
+    assert rows[0]["final_url"] == rows[0]["url"] and rejects == []
