@@ -181,3 +181,6 @@ def test_an_ingest_of_cut_sources_keeps_their_whole_entries(
     assert raw_row == [("unsupported_content_type", "content-type text/h\\xe9ml")]
     assert manifest["totals"]["failed"] == len(paths) + 1
     assert manifest["totals"]["kept"] == len(urls)
+    # every data test passes, the run's conservation among them
+    assert manifest["data_tests"]["runs_conserve_records"] == 0
+    assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
