@@ -91,6 +91,14 @@ class Ledger:
         return [asdict(s) for s in self.stages]
 
 
+# fetch_log errors of a transfer that stopped before its end: a body shorter than its
+# Content-Length (or gzip data a whole transfer cut), a connection closed, reset or stalled
+# half way. What arrived of a discovery input (sitemap, feed) is still read for its whole
+# entries (StageResult.cut_sources); the fetch stays a failure with this error.
+CUT_TRANSFER_ERRORS = frozenset({"truncated", "disconnected", "timeout_body",
+                                 "connection_reset"})
+
+
 def fetch_outcomes(fetch_log: list[dict]) -> tuple[int, int]:
     """(failed, unchanged) among fetch_log rows. A 304 under --refresh is an answer, not a
     failure: the archived copy still holds, so it counts as settled (skipped)."""

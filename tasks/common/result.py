@@ -63,6 +63,11 @@ class StageResult:
     notes     sentences for the run summary
     outputs   further tables to publish, by table name (entities, places, signatures)
     pending   inputs left for later streaming (WARC sources found by discover)
+    cut_sources  DOCUMENTS rows of discovery inputs (sitemaps, feeds) whose transfer was
+              cut: what arrived, decoded, for discover to read its whole entries. Not
+              passed on and not in the counts: each is already a failed fetch (`failed`,
+              its error in fetch_log); the fetch stage fills it for sources only, so an
+              article cut short never reaches extraction
     """
 
     stage: str
@@ -75,6 +80,7 @@ class StageResult:
     notes: list[str] = field(default_factory=list)
     outputs: dict[str, pa.Table] = field(default_factory=dict)
     pending: list[str] = field(default_factory=list)
+    cut_sources: pa.Table | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -103,4 +109,7 @@ class StageResult:
             skipped=sum(p.skipped for p in parts),
             notes=notes, outputs=outputs,
             pending=[s for p in parts for s in p.pending],
+            cut_sources=(pa.concat_tables(cut) if (cut := [p.cut_sources for p in parts
+                                                          if p.cut_sources is not None])
+                         else None),
         )

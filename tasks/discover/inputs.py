@@ -356,7 +356,9 @@ def source_host_delays(inputs: list[str]) -> dict[str, float]:
 
 def fetch_urls_via(fetch_documents: Callable[[pa.Table], StageResult]) -> FetchUrls:
     """Adapt a batch fetcher `(DOCUMENTS table) -> StageResult` (the wrapper binds the
-    fetch stage's run with its config) to discover's `fetch_urls(urls)` contract."""
+    fetch stage's run with its config) to discover's `fetch_urls(urls)` contract. The
+    bodies of cut transfers (`StageResult.cut_sources`) come with the others: their
+    fetch_log row keeps its error, which tells discover_remote they were cut."""
 
     def fetch_urls(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
         docs = conform([{"input_key": u, "url": u, "source_kind": "feed", "source": u}
@@ -364,6 +366,10 @@ def fetch_urls_via(fetch_documents: Callable[[pa.Table], StageResult]) -> FetchU
         result = fetch_documents(docs)
         bodies = {d["url"]: d["body"] for d in result.table.to_pylist()
                   if d.get("body") is not None}
+        if result.cut_sources is not None:
+            for d in result.cut_sources.select(["url", "body"]).to_pylist():
+                if d["body"] is not None:
+                    bodies.setdefault(d["url"], d["body"])
         return bodies, list(result.fetch_log)
 
     return fetch_urls
@@ -529,7 +535,9 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
         notes.append(
             f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
             f"{stats.get('sitemaps_parsed', 0)} sitemap file(s) read, {len(remote.rows)} "
-            f"URL(s) found, {failed} fetch failure(s) (see fetch_log)")
+            f"URL(s) found, {failed} fetch failure(s) (see fetch_log)" + (
+                f", {cut} of them cut short and read up to the cut" if (cut := stats.get(
+                    "feed_read_to_cut", 0) + stats.get("sitemap_read_to_cut", 0)) else ""))
     scrubbed += scrub_credentials(rows) + scrub_credentials(rejects)
     scrub_credentials(fetch_log)
     notes += credentials_note(scrubbed)

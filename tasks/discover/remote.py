@@ -8,7 +8,9 @@ cap and a cap on the number of sitemap files per run, newest children first.
 
 Every discovered item becomes one DOCUMENTS row (input_key = url). What cannot become a
 row becomes a reject (stage 'discover') with a reason; a feed or sitemap that could not be
-fetched is in fetch_log only, as the fetcher recorded it.
+fetched is in fetch_log only, as the fetcher recorded it. One whose transfer was cut is
+such a failure too, and what arrived of it is read: its whole entries become rows, the
+cut a `sitemap_truncated`/`feed_truncated` reject.
 """
 
 from __future__ import annotations
@@ -18,14 +20,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tasks.common.ledger import CUT_TRANSFER_ERRORS
 from tasks.common.result import reject_row
 from tasks.common.urls import BadURL, canonical_url, stable_id
 from tasks.discover.feeds import parse_feed
 from tasks.discover.sitemaps import MAX_SITEMAP_BYTES, MAX_SITEMAP_URLS, SitemapEntry, parse_sitemap
 
 # (bodies by URL for the successes, FETCH_LOG rows for every attempt). A body may come
-# with a cut-transfer error (what arrived of a sitemap or feed): read as cut, see
-# _cut_transfers.
+# with a cut-transfer error (what arrived of a sitemap or feed, StageResult.cut_sources of
+# the fetch stage): read as cut (see _cut_transfers), and counted as the failed fetch it is.
 FetchUrls = Callable[[list[str]], tuple[dict[str, bytes], list[dict]]]
 
 STAGE = "discover"
@@ -113,21 +116,25 @@ class _Collector:
 def _fetch(fetch_urls: FetchUrls, kinds: dict[str, str], col: _Collector
            ) -> tuple[dict[str, bytes], dict[str, dict]]:
     """Fetch a batch ({url: 'feed'|'sitemap'}); make sure every URL has a fetch_log row;
-    return the bodies and the successful log rows (for their content type)."""
+    return the bodies and the log rows of the URLs with a body (for their content type
+    and the address they came from; a cut transfer's row carries its error)."""
     if not kinds:
         return {}, {}
     urls = list(kinds)
     bodies, log = fetch_urls(urls)
     logged = set()
-    ok_rows: dict[str, dict] = {}
+    body_rows: dict[str, dict] = {}
+    failed: set[str] = set()
     for row in log:
         url = row.get("url")
         if url in kinds:  # the fetcher cannot know which kind of discovery input it was
             row["source_kind"] = kinds[url]
         col.result.fetch_log.append(row)
         logged.add(url)
-        if url in bodies and not row.get("error"):
-            ok_rows[url] = row
+        if url in bodies:
+            body_rows[url] = row
+        if row.get("error"):
+            failed.add(url)
     for url in urls:
         if url not in bodies and url not in logged:
             # The fetcher's contract is one row per attempt; never lose a URL if it slips.
@@ -137,13 +144,13 @@ def _fetch(fetch_urls: FetchUrls, kinds: dict[str, str], col: _Collector
                  "source_kind": kinds[url]}
             )
     for url, kind in kinds.items():
-        col.count(f"{kind}_fetched" if url in bodies else f"{kind}_fetch_failed")
-    return bodies, ok_rows
-
-
-# fetch_log errors of a transfer that stopped before its end (a body shorter than its
-# Content-Length, a connection closed or stalled half way)
-_CUT_ERRORS = frozenset({"truncated", "disconnected", "timeout_body", "connection_reset"})
+        # A cut transfer read up to its cut is still a failed fetch: counted once, as
+        # the fetch_log row and the ledger count it (never both fetched and failed).
+        col.count(f"{kind}_fetched" if url in bodies and url not in failed
+                  else f"{kind}_fetch_failed")
+        if url in bodies and url in failed:
+            col.count(f"{kind}_read_to_cut")
+    return bodies, body_rows
 
 
 def _cut_transfers(bodies: dict[str, bytes], col: _Collector) -> set[str]:
@@ -151,7 +158,7 @@ def _cut_transfers(bodies: dict[str, bytes], col: _Collector) -> set[str]:
     arrived of a discovery input (the entries before the cut are good), and the parser
     must then not read its last, cut line as a URL."""
     return {row["url"] for row in col.result.fetch_log
-            if row.get("url") in bodies and row.get("error") in _CUT_ERRORS}
+            if row.get("url") in bodies and row.get("error") in CUT_TRANSFER_ERRORS}
 
 
 def _served_from(url: str, ok: dict[str, dict]) -> str:
@@ -160,12 +167,20 @@ def _served_from(url: str, ok: dict[str, dict]) -> str:
     return ok.get(url, {}).get("final_url") or url
 
 
+def _cut_key(url: str, cut: bool) -> str | None:
+    """The input key of a reject of a whole feed or sitemap: its URL, except when its
+    transfer was cut: that URL is already a failed fetch (fetch_log), and one input is
+    counted in one place; the reject then only says what the part that arrived was."""
+    return f"{url}#cut" if cut else None
+
+
 def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collector,
-                 base: str | None = None) -> None:
+                 base: str | None = None, cut: bool = False) -> None:
     parsed = parse_feed(body, base or url, content_type)
     if parsed.error:
         reason, detail = parsed.error
-        col.reject(kind="feed", source=url, reason=reason, detail=detail, url=url)
+        col.reject(kind="feed", source=url, reason=reason, detail=detail, url=url,
+                   input_key=_cut_key(url, cut))
         return
     for reason, detail in parsed.skipped:
         col.reject(kind="feed", source=url, reason=reason, detail=detail)
@@ -203,15 +218,16 @@ def discover_remote(
     # Level 0: feeds and root sitemaps in one batch, so the fetcher interleaves hosts.
     kinds = {u: "feed" for u in feeds} | {u: "sitemap" for u in sitemaps}
     bodies, ok = _fetch(fetch_urls, kinds, col)
+    cut = _cut_transfers(bodies, col)
     for url in feeds:
         if url in bodies:
             _handle_feed(url, bodies[url], ok.get(url, {}).get("content_type"), col,
-                         _served_from(url, ok))
+                         _served_from(url, ok), url in cut)
 
     seen_sitemaps = set(sitemaps)
     fetched_sitemaps = len(sitemaps)
     level = [(url, 0) for url in sitemaps if url in bodies]
-    level_bodies, level_ok, level_cut = bodies, ok, _cut_transfers(bodies, col)
+    level_bodies, level_ok, level_cut = bodies, ok, cut
     cutoff = (now - timedelta(days=limits.max_child_age_days)
               if limits.max_child_age_days is not None else None)
     while level:
@@ -222,7 +238,8 @@ def discover_remote(
                                    truncated=url in level_cut)
             if parsed.error:
                 reason, detail = parsed.error
-                col.reject(kind="sitemap", source=url, reason=reason, detail=detail, url=url)
+                col.reject(kind="sitemap", source=url, reason=reason, detail=detail, url=url,
+                           input_key=_cut_key(url, url in level_cut))
                 continue
             col.count("sitemaps_parsed")
             for reason, detail in parsed.skipped:

@@ -241,7 +241,9 @@ def parse_sitemap(
     while data[:2] == b"\x1f\x8b" and layers < _MAX_GZIP_LAYERS:
         layers += 1  # a second layer was "binary data, neither XML nor a list of URLs"
         try:  # the shared capped decoder: a gzip bomb stops at max_bytes
-            data = decode_one(data, "gzip", max_bytes, strict=True)
+            # A whole transfer's .gz that stops early is refused (a writer that failed);
+            # a cut transfer's keeps what decoded, read as cut like a plain file.
+            data = decode_one(data, "gzip", max_bytes, strict=not truncated)
         except CodingError as exc:
             if exc.kind == "decompressed_too_large":
                 result.error = ("sitemap_too_large", f"more than {max_bytes} bytes once "

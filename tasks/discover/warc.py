@@ -2,7 +2,10 @@
 
 CC-NEWS style input: each `response` record with an HTTP message becomes one row, its
 body the HTTP payload; so does each `resource` record holding HTML (the page without its
-HTTP message, status 200). Every other record (warcinfo, request, metadata, revisit,
+HTTP message, status 200). A `revisit` record (a deduplicating crawler's capture whose
+payload is stored in an earlier record) is read as that record's page under its own
+URL when the earlier record is in the file (a local file: it is read again), else
+rejected naming where the payload is. Every other record (warcinfo, request, metadata,
 other resources...) is skipped and counted: it is not an input document. A response
 record that cannot be used (truncated, no target URI, not HTTP, broken chunking or
 compression, over the byte cap) becomes a reject with a reason; a file that stops being
@@ -54,6 +57,85 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 RESYNC_SCAN_BYTES = 256 * 1024 * 1024
 # Everything else raised while reading a WARC is about the data, and becomes a reject.
 _NOT_DATA_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError)
+
+
+# A revisit record (WARC 1.1 6.7) holds no payload: it names an earlier capture (its
+# WARC-Refers-To record id, or the same WARC-Payload-Digest). Where the records read so
+# far start is kept by id and digest (not their bodies, which would stay in memory past
+# their batch), and a revisit's original is read again from there; at most this many
+# names are kept (~20 MB), the oldest forgotten first.
+MAX_ORIGINALS = 200_000
+
+
+class _Originals:
+    """Where the response (and page resource) records read so far start, by record id
+    and payload digest; the oldest forgotten past `cap` names."""
+
+    def __init__(self, cap: int = MAX_ORIGINALS) -> None:
+        self.cap = cap
+        self.at: dict[str, int] = {}
+
+    def add(self, pos: int, *keys: str | None) -> None:
+        for k in keys:
+            if k and (k := k.strip()):
+                self.at[k] = pos
+        while len(self.at) > self.cap:
+            del self.at[next(iter(self.at))]
+
+    def find(self, *keys: str | None) -> int | None:
+        for k in keys:
+            if k and (pos := self.at.get(k.strip())) is not None:
+                return pos
+        return None
+
+
+def _original_row(stream: BinaryIO, pos: int, uri: str, key: str, source: str,
+                  max_body_bytes: int) -> dict | None:
+    """The row of the record at `pos` read again, under a revisit's URL and key; the
+    stream is left where it was (the main reader goes on from there). None when it
+    cannot be read again."""
+    here = stream.tell()
+    try:
+        stream.seek(pos)
+        record = next(_archive_records(stream))
+        resource = record.record_type == WarcRecordType.resource
+        return _record_to_row(record, record.reader.read(), uri, key, source, max_body_bytes,
+                              resource)
+    except _NOT_DATA_ERRORS:
+        raise
+    except BaseException:  # noqa: BLE001 - read once already; failing now: unresolved
+        return None
+    finally:
+        stream.seek(here)
+
+
+# Bytes no URL holds raw (non-ASCII, controls, space): percent-encoded, as browsers and
+# the fetcher do for a Location.
+_RAW_URI_BYTE = re.compile(rb"[\x00-\x20\x7f-\xff]")
+
+
+def _target_uri(headers) -> str | None:
+    """A record's WARC-Target-URI (angle brackets, as WARC 1.0 writers add, removed).
+    FastWARC reads header bytes that are no UTF-8 as U+FFFD: a page archived under
+    `caf\xe9` (a latin-1 server, old crawls) became `caf%EF%BF%BD`, another address.
+    Then the raw bytes are taken, their non-ASCII bytes percent-encoded (`caf%E9`: the
+    address the crawler asked for)."""
+    uri = (headers.get("WARC-Target-URI") or "").strip().strip("<>")
+    if "\ufffd" in uri:
+        raw = (headers.get_bytes(b"WARC-Target-URI") or b"").strip().strip(b"<>")
+        uri = _RAW_URI_BYTE.sub(lambda m: b"%%%02X" % m[0][0], raw).decode("ascii")
+    return uri or None
+
+
+def _revisit_words(headers, uri: str | None) -> str:
+    """Why a revisit record cannot be read, and where its payload is."""
+    refers = (headers.get("WARC-Refers-To-Target-URI") or "").strip().strip("<>")
+    when = (headers.get("WARC-Refers-To-Date") or "").strip()
+    profile = (headers.get("WARC-Profile") or "").strip().rstrip("/").rsplit("/", 1)[-1]
+    return (f"a revisit record ({profile or 'no profile'}) holds no payload: it is that of "
+            f"{refers or 'an earlier capture'}" + (f" of {when}" if when else "")
+            + ", which is not among the records read before it in this file (ingest the "
+            "WARC that holds it)")
 
 
 class WarcReadError(ValueError):
@@ -513,12 +595,41 @@ def _cut_tail(stream: BinaryIO, last_pos: int | None, last_settled: bool) -> str
         if end >= size:
             return None
         stream.seek(end)
-        if not stream.read(1 << 16).strip(b"\r\n\t \x00"):  # padding, not a record
+        tail = stream.read(1 << 16)
+        if not tail.strip(b"\r\n\t \x00"):  # padding, not a record
             return None
+        if tail.startswith(b"\x1f\x8b") and _blank_gzip_members(stream, end):
+            return None  # whole members of nothing (an empty file gzipped): no cut
     except (OSError, ValueError, zlib.error):
         return None
     where = "the start" if last_pos is None else f"the record at offset {last_pos}"
     return f"the file ends inside a record: {size - end} bytes after {where} are not whole"
+
+
+# Whole gzip members past the last record are looked into up to this many bytes: blank
+# members are a few dozen bytes each (`gzip -c /dev/null`: 20), so more is no padding.
+_BLANK_MEMBERS_BYTES = 1 << 20
+
+
+def _blank_gzip_members(stream: BinaryIO, start: int) -> bool:
+    """Whether everything from `start` to the end of the file is whole gzip members that
+    hold only blank text: an empty file gzipped, or a writer's padding member. It was
+    `warc_truncated` "the file ends inside a record" (an empty .warc.gz said its 20 bytes
+    were a cut record)."""
+    stream.seek(start)
+    data = stream.read(_BLANK_MEMBERS_BYTES)
+    if stream.read(1):
+        return False
+    while data:
+        member = zlib.decompressobj(wbits=31)
+        try:
+            text = member.decompress(data, 1 << 16)
+        except zlib.error:
+            return False
+        if not member.eof or text.strip(b"\r\n\t \x00"):
+            return False
+        data = member.unused_data
+    return True
 
 
 _VERSION_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
@@ -708,6 +819,7 @@ def iter_warc(
     # still consumed from the stream, but never held in memory).
     block_cap = max_body_bytes + MAX_HTTP_HEADER_BYTES
     rewindable = _rewindable(stream)
+    originals = _Originals()
     it = _archive_records(stream)
     last_pos: int | None = None
     last_settled = False  # the last record read is a row or a reject already
@@ -794,7 +906,7 @@ def iter_warc(
             # reject ("no end of HTTP headers", of an empty block), or a silent skip when
             # its type was cut too.
             last_settled = True
-            uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+            uri = _target_uri(record.headers)
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")
@@ -805,6 +917,37 @@ def iter_warc(
         # The type is tested first: request and metadata records (two of three in
         # CC-NEWS) are skipped without a header lookup.
         rtype = record.record_type
+        if rtype == WarcRecordType.revisit:
+            # Its payload is an earlier record's: that page, under this record's URL and
+            # date (a page that moved, or a copy at a second address); it was skipped
+            # and the URL lost without a reject.
+            bump("revisits")
+            last_settled = True
+            h = record.headers
+            uri = _target_uri(h)
+            key = h.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
+            at = (originals.find(h.get("WARC-Refers-To"), h.get("WARC-Payload-Digest"))
+                  if rewindable else None)
+            if not uri:
+                yield None, reject("warc_no_target_uri", "revisit record without "
+                                   "WARC-Target-URI", None, key)
+            elif not _HTTP_URI.match(uri):
+                yield None, reject("bad_url", "WARC-Target-URI is not an http(s) URL: "
+                                   f"{uri[:200]!r}", uri, key)
+            elif at is None or (row := _original_row(stream, at, uri, key, source,
+                                                     max_body_bytes)) is None:
+                yield None, reject("warc_revisit_unresolved", _revisit_words(h, uri), uri, key)
+            else:
+                bump("revisits_read")
+                try:
+                    when = record.record_date
+                except ValueError:
+                    when = None
+                if when is not None and when.tzinfo is None:
+                    when = when.replace(tzinfo=UTC)
+                row["fetched_at"] = when or row["fetched_at"]
+                pending = (uri, key, row, None)  # rewindable: see `at`
+            continue
         resource = rtype == WarcRecordType.resource and _media_type(
             record.headers.get("Content-Type"))[0] in _RESOURCE_PAGE_MEDIA
         if rtype != WarcRecordType.response and not resource:
@@ -815,7 +958,7 @@ def iter_warc(
             bump("skipped_non_http_response")  # e.g. Heritrix dns: records
             continue
         bump("resources" if resource else "responses")
-        uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
+        uri = _target_uri(record.headers)
         # The record id is globally unique and stable across re-reads of the file.
         key = record.headers.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
         if record.content_length > block_cap:
@@ -842,6 +985,8 @@ def iter_warc(
             continue
         bump("kept")
         last_settled = True
+        if rewindable:
+            originals.add(record.stream_pos, key, record.headers.get("WARC-Payload-Digest"))
         if rewindable:
             pending = (uri, key, row, None)
         else:

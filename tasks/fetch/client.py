@@ -59,7 +59,7 @@ from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
 from tasks.common.charset import decode, sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
-from tasks.common.ledger import fetch_outcomes
+from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
@@ -340,6 +340,8 @@ class UrlOutcome:
     elapsed_ms: float = 0.0
     fetched_at: datetime | None = None
     rights: list[str] | None = None
+    # A discovery input whose transfer was cut: what arrived, decoded (the error stands)
+    partial: bytes | None = None
 
 
 def _media_type(content_type: str | None) -> str | None:
@@ -1012,6 +1014,7 @@ class Fetcher:
             out.attempts = attempt + 1
             out.redirects = []
             out.error = out.detail = None
+            out.partial = out.content_type = None  # the last attempt's cut body alone
             ex = await self._attempt(url, out)
             if not retryable(out.error, out.status) or attempt == cfg.max_retries:
                 break
@@ -1058,6 +1061,8 @@ class Fetcher:
             out.raw_bytes = len(ex.body)
             if ex.error is not None:
                 out.error, out.detail = ex.error, ex.detail
+                if source:
+                    self._keep_cut_source(ex, out)
                 return ex
             if not 100 <= ex.status <= 599:
                 # No HTTP status (RFC 9110 defines 1xx-5xx): a broken server or not HTTP
@@ -1136,6 +1141,8 @@ class Fetcher:
                                   refuse_cut_data=True)
         except CodingError as exc:
             out.error, out.detail = exc.kind, exc.detail
+            if source:  # gzip data cut in a whole transfer: cut all the same
+                self._keep_cut_source(ex, out)
             return
         if not body.strip():
             out.error, out.detail = "empty_body", "the page has no content"
@@ -1163,6 +1170,30 @@ class Fetcher:
         out.encoding, _ = sniff_encoding(body, ctype)
         out.content_type = media
         out.body = body
+
+    def _keep_cut_source(self, ex: Exchange, out: UrlOutcome) -> None:
+        """Keep what arrived of a discovery input (sitemap, feed) whose transfer was cut,
+        decoded, in `out.partial`: its whole entries are good, and the parsers drop the
+        one the cut fell in (`sitemap_truncated`, `feed_truncated`). The fetch stays the
+        failure it is (its error in fetch_log); `run` hands the body over apart from the
+        pages (StageResult.cut_sources). Never called for an article page: a page cut
+        short is never extracted. A 206 slice, an empty arrival or codings that cannot
+        be undone (a cut brotli stream) give nothing."""
+        if (out.error not in CUT_TRANSFER_ERRORS or ex.status is None
+                or not 200 <= ex.status < 300 or ex.status == 206 or not ex.body):
+            return
+        try:
+            body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
+                                  self.cfg.max_body_bytes, undeclared_gzip=False)
+        except CodingError:
+            return
+        if not body.strip():
+            return
+        out.partial = body
+        out.content_type = _media_type(ex.headers.get("content-type")) or \
+            "application/octet-stream"
+        out.detail = (f"{out.detail}; the {len(body)} bytes that arrived were read for the "
+                      "entries before the cut")
 
 
 def response_rights(raw_headers, body: bytes, content_encoding: str | None, agent: str
@@ -1243,19 +1274,37 @@ def _run_sync(coro):
         return pool.submit(asyncio.run, coro).result()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str | None) -> str | None:
+    """Text a string column can hold. aiohttp hands header bytes that are no UTF-8 over
+    as lone surrogates (surrogateescape); no Arrow or Parquet string holds one, so a
+    Content-Type such as b"text/h\xe9ml" quoted in an error detail made the whole
+    fetch_log of the batch fail to commit (a SchemaError ended the run). Such bytes are
+    written as \\xNN escapes."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte stands for
+        raw = value.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
     return {
         "url": out.url,
-        "final_url": out.final_url,
+        "final_url": storable_text(out.final_url),
         "status": out.status,
         "error": out.error,
-        "error_detail": out.detail,
+        "error_detail": storable_text(out.detail),
         "bytes": out.raw_bytes if out.attempts else None,
-        "content_type": out.content_type,
+        "content_type": storable_text(out.content_type),
         "encoding": out.encoding,
         "elapsed_ms": round(out.elapsed_ms, 3),
         "attempts": out.attempts,
-        "redirects": out.redirects,
+        "redirects": [storable_text(r) for r in out.redirects],
         "fetched_at": out.fetched_at or datetime.now(UTC),
         "warc_file": out.warc[0] if out.warc else None,
         "warc_offset": out.warc[1] if out.warc else None,
@@ -1292,7 +1341,9 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
 
     Dumps and documents that already carry a body pass through untouched. Every other
     document with a URL yields one fetch_log row per distinct URL; those that got a usable
-    page come back with body, final_url, status, content_type, encoding, fetched_at.
+    page come back with body, final_url, status, content_type, encoding, fetched_at; a
+    feed or sitemap whose transfer was cut is a failure that also comes back, with what
+    arrived, in `cut_sources` (for discover; never a page for extraction).
     `history` (the warehouse's latest fetch of these URLs, read by the wrapper) skips
     URLs already fetched or that failed recently, or under `refresh` sends their
     validators (a conditional GET); `archive` receives every exchange."""
@@ -1353,7 +1404,7 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
         }
         outcomes = _run_sync(_run(fetcher, fresh))
 
-    fetched = []
+    fetched, cut = [], []
     for url in fresh:
         out = outcomes[url]
         log.append(_log_row(out, first_doc[url], run_id))
@@ -1363,7 +1414,14 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
                                     "content_type": out.content_type, "encoding": out.encoding,
                                     "body": out.body, "fetched_at": out.fetched_at,
                                     "rights": out.rights})
+        elif out.partial is not None:
+            # A failed fetch (counted once, in `failed`), whose body goes to discover on a
+            # channel of its own, never on to extraction.
+            cut.append({**first_doc[url], "final_url": out.final_url, "status": out.status,
+                        "content_type": out.content_type, "body": out.partial,
+                        "fetched_at": out.fetched_at})
     table = pa.concat_tables([kept, conform(fetched, DOCUMENTS, "documents")])
     failed, unchanged = fetch_outcomes(log)
     return StageResult(STAGE, table, docs.num_rows, fetch_log=log, failed=failed,
-                       skipped=unchanged)
+                       skipped=unchanged,
+                       cut_sources=conform(cut, DOCUMENTS, "documents") if cut else None)

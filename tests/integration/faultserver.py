@@ -56,6 +56,55 @@ def _gzip_zeros(n: int, layers: int = 1) -> bytes:
     return data
 
 
+# /cut/<name>: a discovery input whose transfer is cut inside its 4th entry (Content-Length
+# of the whole, the head of it sent, then the connection closed); /gzcut/<name>: a whole
+# transfer whose gzip data stops there. The first 3 entries are whole.
+CUT_ENTRIES = 4
+
+
+def cut_tag(path: str) -> str:
+    """The part of the entries' URLs that names the document they are in (/cut/feed.xml:
+    cut_feed_xml), so that no two documents list the same page."""
+    return path.strip("/").replace("/", "_").replace(".", "_").replace("-", "_")
+
+
+def cut_document(name: str, base: str, tag: str) -> tuple[str, bytes, bytes, str | None]:
+    """(content type, the whole body as it would be sent, the part sent before the cut,
+    Content-Encoding) of the discovery input `name`: sitemap.txt, sitemap.xml, feed.xml,
+    index.xml (children at /whole-child/<tag>/<i>.xml), sitemap.xml.gz (a gzip file) or
+    sitemap-ce.xml (Content-Encoding: gzip); its entries are {base}/ok/<tag>-<i>. Gzip is
+    flushed at the cut, so the part sent decodes to exactly the text before the cut."""
+    urls = [f"{base}/ok/{tag}-{i}" for i in range(1, CUT_ENTRIES + 1)]
+    if name == "sitemap.txt":
+        ctype, text = "text/plain", "".join(u + "\n" for u in urls)
+        at = text.index(urls[-1]) + len(base) + 4  # inside the last line: ".../ok"
+    elif name == "feed.xml":
+        ctype = "application/rss+xml"
+        text = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                + "".join(f"<item><title>Cut {i}</title><link>{u}</link></item>"
+                          for i, u in enumerate(urls, 1)) + "</channel></rss>")
+        at = text.index(urls[-1]) + len(base) + 4
+    elif name == "index.xml":
+        ctype = "application/xml"
+        children = [f"{base}/whole-child/{tag}/{i}.xml" for i in range(1, CUT_ENTRIES + 1)]
+        text = ('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                + "".join(f"<sitemap><loc>{c}</loc></sitemap>" for c in children)
+                + "</sitemapindex>")
+        at = text.index(children[-1]) + len(base) + 8
+    else:  # sitemap.xml, sitemap.xml.gz, sitemap-ce.xml: one urlset
+        ctype = "application/gzip" if name.endswith(".gz") else "application/xml"
+        text = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                + "".join(f"<url><loc>{u}</loc></url>" for u in urls) + "</urlset>")
+        at = text.index(urls[-1]) + len(base) + 4
+    data = text.encode()
+    if not (name.endswith(".gz") or name == "sitemap-ce.xml"):
+        return ctype, data, data[:at], None
+    comp = zlib.compressobj(6, zlib.DEFLATED, 31)
+    sent = comp.compress(data[:at]) + comp.flush(zlib.Z_SYNC_FLUSH)
+    whole = sent + comp.compress(data[at:]) + comp.flush()
+    return ctype, whole, sent, None if name.endswith(".gz") else "gzip"
+
+
 @dataclass
 class Hit:
     host: str
@@ -645,6 +694,32 @@ class FaultServer:
             writer.write(self._head("200 OK", [("Content-Type", "text/html"),
                                                ("Content-Length", "0")]) + page)
             await writer.drain()
+        elif path == "/ctype-raw-byte":  # a byte that is no UTF-8 in the Content-Type
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/h\xe9ml\r\nContent-Length: "
+                         + str(len(page)).encode() + b"\r\nConnection: close\r\n\r\n" + page)
+            await writer.drain()
+        elif path == "/gzip-gzip":  # two codings declared, both applied
+            await self._send(writer, "200 OK", gzip.compress(gzip.compress(page)),
+                             extra=[("Content-Encoding", "gzip, gzip")])
+        elif path.startswith(("/cut/", "/gzcut/")):  # a discovery input cut inside an entry
+            ctype, whole, sent, coding = cut_document(path.split("/", 2)[2], base,
+                                                      cut_tag(path))
+            if path.startswith("/gzcut/"):  # a whole transfer of gzip data that stops
+                coding, declared = "gzip", len(sent)
+            else:  # Content-Length of the whole, the head sent, the connection closed
+                declared = len(whole)
+            extra = [("Content-Encoding", coding)] if coding else []
+            writer.write(self._head("200 OK", [("Content-Type", ctype),
+                                               ("Content-Length", str(declared)), *extra])
+                         + sent)
+            await writer.drain()
+            writer.close()
+        elif path.startswith("/whole-child/"):  # /whole-child/<tag>/<i>.xml, of an index
+            _, _, tag, n = path.split("/")
+            await self._send(writer, "200 OK", (
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<url><loc>{base}/ok/{tag}-child-{n.split('.')[0]}</loc></url></urlset>"
+                ).encode(), "application/xml")
         elif path == "/etag":
             etag = '"v1"'
             if headers.get("if-none-match") == etag:

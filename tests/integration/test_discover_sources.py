@@ -352,10 +352,9 @@ def test_discover_reports_a_malformed_sources_file(tmp_path) -> None:
 
 
 def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
-    from types import SimpleNamespace
-
     import pyarrow as pa
 
+    from tasks.common.result import StageResult
     from tasks.discover.inputs import fetch_urls_via
 
     def fake_fetch_batch(docs: pa.Table):
@@ -366,7 +365,8 @@ def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
                 out.append({**d, "body": b"<rss/>"})
             log.append({"url": d["url"], "error": None if ok else "connection",
                         "fetched_at": NOW, "run_id": RUN, "source_kind": d["source_kind"]})
-        return SimpleNamespace(table=conform(out, DOCUMENTS, "documents"), fetch_log=log)
+        return StageResult("fetch", conform(out, DOCUMENTS, "documents"), docs.num_rows,
+                           fetch_log=log, failed=docs.num_rows - len(out))
 
     fetch_urls = fetch_urls_via(fake_fetch_batch)
     bodies, log = fetch_urls(["http://127.0.0.1:9/ok", "http://127.0.0.1:9/down"])

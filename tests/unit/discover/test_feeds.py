@@ -431,3 +431,32 @@ def test_a_date_feedparser_invents_is_no_date(date, expected) -> None:
            f"<link>https://news.example/a</link><pubDate>{date}</pubDate></item>"
            f"</channel></rss>").encode()
     assert [i.published_at for i in parse_feed(rss, FEED_URL).items] == [expected]
+
+
+def test_round5_xml_base_and_links_that_name_no_page() -> None:
+    """Fault round 5, probed: links relative to an xml:base (on the feed and on an entry,
+    absolute or itself relative) resolve against it, in Atom and RSS; an entry whose
+    only links are an enclosure (a podcast episode) or rel=self/replies names no page
+    (`feed_item_no_url`); an enclosure before the alternate link does not win."""
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"
+ xml:base="https://cdn.example/site/"><title>t</title><id>urn:x</id>
+<entry xml:base="/world/"><title>A</title><id>urn:1</id><link href="story-a.html"/></entry>
+<entry><title>B</title><id>urn:2</id><link href="story-b.html"/></entry>
+<entry><title>C</title><id>urn:3</id>
+ <link rel="enclosure" type="audio/mpeg" href="https://cdn.example/c.mp3"/>
+ <link rel="alternate" type="text/html" href="https://news.example/c.html"/></entry>
+<entry><title>D</title><id>urn:4</id>
+ <link rel="enclosure" type="audio/mpeg" href="https://cdn.example/d.mp3"/></entry>
+<entry><title>E</title><id>urn:5</id><link rel="self" href="https://news.example/api/e"/>
+ <link rel="replies" href="https://news.example/e.html#comments"/></entry></feed>"""
+    r = parse_feed(atom, "https://news.example/feeds/main.xml", "application/atom+xml")
+    assert [i.url for i in r.items] == ["https://cdn.example/world/story-a.html",
+                                        "https://cdn.example/site/story-b.html",
+                                        "https://news.example/c.html"]
+    assert r.skipped == [("feed_item_no_url", "entry 'D'"), ("feed_item_no_url", "entry 'E'")]
+    rss = b"""<?xml version="1.0"?><rss version="2.0" xml:base="https://cdn.example/site/">
+<channel><title>t</title><item xml:base="/world/"><title>A</title><link>story-a.html</link>
+</item><item><title>B</title><link>story-b.html</link></item></channel></rss>"""
+    r = parse_feed(rss, "https://news.example/feeds/main.xml", "application/rss+xml")
+    assert [i.url for i in r.items] == ["https://cdn.example/world/story-a.html",
+                                        "https://cdn.example/site/story-b.html"]

@@ -148,6 +148,27 @@ def test_fetch_urls_via_adapts_a_batch_fetcher() -> None:
     assert [r["url"] for r in log] == ["https://a.example/rss", "https://b.example/rss"]
 
 
+def test_fetch_urls_via_hands_over_what_arrived_of_a_cut_source() -> None:
+    """Fault round 5: a source the fetch stage returns in cut_sources (a failed fetch, not
+    among its pages) reaches discover with the body that arrived; its row keeps the error
+    (what tells discover it was cut). A whole page wins over a cut copy."""
+    def fetch_documents(docs: pa.Table) -> StageResult:
+        rows = docs.to_pylist()
+        whole = conform([rows[0] | {"body": b"<rss>whole</rss>", "status": 200}],
+                        DOCUMENTS, "documents")
+        cut = conform([rows[1] | {"body": b"<rss><item>", "status": 200},
+                       rows[0] | {"body": b"<rss>cut", "status": 200}], DOCUMENTS, "documents")
+        log = [{"url": rows[0]["url"], "error": None},
+               {"url": rows[1]["url"], "error": "truncated"},
+               {"url": rows[2]["url"], "error": "timeout_headers"}]
+        return StageResult("fetch", whole, 3, fetch_log=log, failed=2, cut_sources=cut)
+
+    urls = ["https://a.example/rss", "https://b.example/rss", "https://c.example/rss"]
+    bodies, log = fetch_urls_via(fetch_documents)(urls)
+    assert bodies == {urls[0]: b"<rss>whole</rss>", urls[1]: b"<rss><item>"}
+    assert [r["error"] for r in log] == [None, "truncated", "timeout_headers"]
+
+
 def test_checked_urls_rejects_rows_without_a_canonical_url() -> None:
     rows = [{"url": "https://ok.example/1", "source_kind": "warc", "source": "x.warc",
              "input_key": "x.warc@0"},

@@ -236,3 +236,80 @@ def test_a_link_listed_twice_in_one_feed_is_counted_as_a_sitemap_repeat_is() -> 
     assert result.rows[0]["hint_title"] == "One"  # the first listing wins
     assert result.stats["merged_duplicate_url"] == 3  # one in each
     assert result.rejects == []
+
+
+def _cut_fetcher(bodies: dict[str, bytes], rows: dict[str, dict]):
+    """A fetcher whose every body is what arrived of a cut transfer (its row says so)."""
+    def fetch_urls(urls: list[str]):
+        return ({u: bodies[u] for u in urls if u in bodies},
+                [{"url": u, "error": "truncated", "error_detail": "cut"} | rows.get(u, {})
+                 for u in urls])
+    return fetch_urls
+
+
+def test_a_cut_source_is_counted_failed_once_not_also_fetched() -> None:
+    """Fault round 5: a body handed over with its cut-transfer error is read (its whole
+    entries kept) but counted as the failed fetch it is: `sitemap_fetch_failed` and
+    `sitemap_read_to_cut`, never also `sitemap_fetched`."""
+    url = "https://news.example/sitemap.xml"
+    feed = "https://news.example/rss"
+    cut_xml = URLSET[:URLSET.index(b"three") + 2]
+    cut_rss = RSS[:RSS.index(b"/two")]
+    result = discover_remote([feed], [url], _cut_fetcher({url: cut_xml, feed: cut_rss}, {}),
+                             "run-1", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/one",
+                                               "https://news.example/two"]
+    assert sorted(r["reason"] for r in result.rejects) == ["feed_truncated",
+                                                           "sitemap_truncated"]
+    assert result.stats == {"feed_fetch_failed": 1, "feed_read_to_cut": 1,
+                            "sitemap_fetch_failed": 1, "sitemap_read_to_cut": 1,
+                            "sitemaps_parsed": 1, "feed_items": 1, "sitemap_items": 1,
+                            "rejected_feed_truncated": 1, "rejected_sitemap_truncated": 1}
+    assert [r["error"] for r in result.fetch_log] == ["truncated", "truncated"]
+
+
+def test_a_cut_source_is_read_from_where_it_was_served() -> None:
+    """The row of a cut transfer gives its final address: relative links resolve there
+    (they resolved against the address asked for: pages that do not exist)."""
+    feed = "https://old.example/feed"
+    body = (b'<rss version="2.0"><channel><title>t</title><item><title>One</title>'
+            b"<link>a/1</link></item><item><title>Tw")
+    result = discover_remote([feed], [], _cut_fetcher({feed: body}, {feed: {
+        "final_url": "https://new.example/news/feed.xml"}}), "run-1", NOW)
+    assert [(r["url"], r["hint_title"]) for r in result.rows] == [
+        ("https://new.example/news/a/1", "One")]
+    assert [r["reason"] for r in result.rejects] == ["feed_truncated"]
+
+
+def test_a_cut_source_that_reads_as_nothing_is_not_also_rejected_under_its_own_key() -> None:
+    """A cut body that is no sitemap at all: the source is its failed fetch (its key in
+    fetch_log); the reject that says what arrived carries a key of its own."""
+    url = "https://news.example/sitemap.txt"
+    result = discover_remote([], [url], _cut_fetcher({url: b"https://news.exa"}, {}),
+                             "run-1", NOW)
+    [rej] = result.rejects
+    assert (rej["reason"], rej["url"], rej["input_key"]) == ("sitemap_truncated", url,
+                                                             url + "#cut")
+    whole = discover_remote([], [url], fetcher({url: b"<html>404</html>"}), "run-1", NOW)
+    assert whole.rejects[0]["input_key"] == url  # a whole one's reject is the source's own
+
+
+def test_round5_an_index_cycle_through_a_redirect_ends() -> None:
+    """Fault round 5, probed: index A lists B and a variant of itself; B redirects to A
+    (its body is A's). Each address is fetched once, the walk ends, the variant's empty
+    answer is named."""
+    a, b = "https://news.example/a.xml", "https://news.example/b.xml"
+    calls: list[list[str]] = []
+
+    def fetch_urls(urls: list[str]):
+        calls.append(list(urls))
+        bodies = {u: index([(b, "2024-05-01"), (a + "?again", "2024-05-01")])
+                  if u in (a, b) else b"" for u in urls}
+        return bodies, [{"url": u, "final_url": a if u == b else u, "error": None}
+                        for u in urls]
+
+    result = discover_remote([], [a], fetch_urls, "run-1", NOW)
+    assert calls == [[a], [b, a + "?again"]]
+    assert [(r["reason"], r["source"]) for r in result.rejects] == [
+        ("sitemap_empty", a + "?again")]
+    assert result.rows == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 from datetime import UTC, datetime
 
 import pytest
@@ -376,3 +377,24 @@ def test_a_cut_after_a_carriage_return_keeps_the_line_it_ended() -> None:
     assert [e.url for e in cut.entries] == ["https://a.example/1", "https://a.example/2"]
     assert cut.skipped == [("sitemap_truncated", "the transfer was cut: kept the 2 URLs of "
                             "whole lines")]
+
+
+def test_a_gzip_sitemap_whose_transfer_was_cut_keeps_its_whole_entries() -> None:
+    """Fault round 5: a .xml.gz whose transfer was cut (the fetcher hands over what
+    arrived, `truncated`) is read up to the cut: the entries before it kept, the cut
+    named; the same bytes from a whole transfer stay refused (a writer that failed)."""
+    text = b"".join(f"<url><loc>https://a.example/{i}</loc></url>".encode() for i in range(3))
+    comp = zlib.compressobj(6, zlib.DEFLATED, 31)
+    sent = comp.compress(b"<urlset>" + text + b"<url><loc>https://a.exa") + comp.flush(
+        zlib.Z_SYNC_FLUSH)
+    cut = parse_sitemap(sent, BASE, truncated=True)
+    assert [e.url for e in cut.entries] == [f"https://a.example/{i}" for i in range(3)]
+    assert cut.error is None and [r for r, _ in cut.skipped] == ["sitemap_truncated"]
+    whole = parse_sitemap(sent, BASE)
+    assert whole.error is not None and whole.error[0] == "sitemap_bad_gzip"
+    listing = zlib.compressobj(6, zlib.DEFLATED, 31)
+    sent = listing.compress(b"https://a.example/1\nhttps://a.example/2\nhttps://a.ex") + \
+        listing.flush(zlib.Z_SYNC_FLUSH)
+    text_cut = parse_sitemap(sent, BASE, truncated=True)
+    assert [e.url for e in text_cut.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert "'https://a.ex'" in text_cut.skipped[-1][1]

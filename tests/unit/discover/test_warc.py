@@ -20,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 from schemas.tables import DOCUMENTS, REJECTS, conform
 from tasks.common.netguard import AddressGuard
 from tasks.discover.warc import (
+    _Originals,
     _Reject,
     dechunk,
     decode_content,
@@ -516,6 +517,28 @@ def test_an_empty_warc_is_one_reject(data, tmp_path: Path):
     assert [r["reason"] for r in result.rejects] == ["warc_empty"]
 
 
+@pytest.mark.parametrize("data", [
+    gzip.compress(b""),                              # `gzip -c /dev/null > x.warc.gz`
+    gzip.compress(b"\r\n\r\n"),                      # a member of blank lines
+    gzip.compress(b"") + gzip.compress(b""),         # two empty members
+], ids=["empty-member", "blank-member", "two-empty-members"])
+def test_a_warc_gz_of_empty_members_is_empty_not_truncated(data, tmp_path: Path) -> None:
+    """Fault round 5: a .warc.gz whose gzip holds nothing was `warc_truncated` "the file
+    ends inside a record: 20 bytes after the start are not whole": no record was cut."""
+    path = tmp_path / "empty.warc.gz"
+    path.write_bytes(data)
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [(r["reason"], r["detail"]) for r in result.rejects] == [
+        ("warc_empty", "the file holds no WARC record")]
+    path.write_bytes(gzip.compress(_good(1)) + data)  # blank members after a record
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["url"] for r in result.rows] == ["https://ok.example/1"] and not result.rejects
+    cut = gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")[:-9]  # a cut member
+    path.write_bytes(data + cut)
+    assert [r["reason"] for r in read_warc(str(path), "r", NOW, CAP).rejects] == [
+        "warc_truncated"]
+
+
 def test_a_warc_download_that_breaks_keeps_the_whole_records_read(tmp_path: Path) -> None:
     with served_warc(tmp_path, "broken.warc.gz") as url:
         opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
@@ -545,11 +568,102 @@ def test_a_corrupt_gzip_member_in_the_middle_is_one_reject_and_reading_goes_on()
     assert "decompression" in rejects[0]["detail"]
 
 
-def test_revisit_records_are_skipped_and_counted_not_read_as_pages() -> None:
-    revisit = _good(5).replace(b"WARC-Type: response", b"WARC-Type: revisit")
-    rows, rejects, stats = run(_good(1) + revisit + _good(2))
+def _with_digest(record: bytes, digest: str) -> bytes:
+    return record.replace(b"WARC-Date:", f"WARC-Payload-Digest: {digest}\r\nWARC-Date:".encode(), 1)
+
+
+def revisit_record(uri: str, *, record_id: str, refers_to: str | None = None,
+                   digest: str | None = None, refers_uri: str | None = None,
+                   date: str = "2024-02-03T04:05:06Z") -> bytes:
+    """A revisit record as Heritrix and warcio write one: the HTTP head, no payload."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    head = ("WARC/1.1\r\nWARC-Type: revisit\r\n"
+            f"WARC-Record-ID: {record_id}\r\nWARC-Date: {date}\r\n"
+            f"WARC-Target-URI: {uri}\r\n"
+            "WARC-Profile: http://netpreserve.org/warc/1.1/revisit/identical-payload-digest\r\n"
+            + (f"WARC-Refers-To: {refers_to}\r\n" if refers_to else "")
+            + (f"WARC-Refers-To-Target-URI: {refers_uri}\r\n" if refers_uri else "")
+            + ("WARC-Refers-To-Date: 2024-01-02T03:04:05Z\r\n" if refers_uri else "")
+            + (f"WARC-Payload-Digest: {digest}\r\n" if digest else "")
+            + "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n")
+    return head.encode() + http + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+def test_a_revisit_of_a_record_in_the_file_is_read_as_its_page(gz: bool, tmp_path: Path
+                                                              ) -> None:
+    """Fault round 5: a revisit record (a deduplicating crawler's capture of a page whose
+    payload an earlier record holds) was skipped, counted only: its URL lost without a
+    reject. Now it is that page, under its own URL, key and date; found by WARC-Refers-To
+    or by the payload digest."""
+    pack = gzip.compress if gz else (lambda b: b)
+    records = [_with_digest(_good(1), "sha1:AAAA"), _good(2),
+               revisit_record("https://mirror.example/1", record_id="<urn:uuid:r1>",
+                              digest="sha1:AAAA", refers_uri="https://ok.example/1"),
+               revisit_record("https://ok.example/2?amp", record_id="<urn:uuid:r2>",
+                              refers_to="<urn:uuid:g2>"),
+               _good(3)]
+    rows, rejects, stats = run(b"".join(pack(r) for r in records))
+    assert rejects == []
+    assert [(r["url"], r["input_key"], r["body"]) for r in rows] == [
+        ("https://ok.example/1", "<urn:uuid:g1>", b"ok1"),
+        ("https://ok.example/2", "<urn:uuid:g2>", b"ok2"),
+        ("https://mirror.example/1", "<urn:uuid:r1>", b"ok1"),
+        ("https://ok.example/2?amp", "<urn:uuid:r2>", b"ok2"),
+        ("https://ok.example/3", "<urn:uuid:g3>", b"ok3")]
+    assert rows[2]["final_url"] == "https://mirror.example/1"
+    assert rows[2]["fetched_at"] == datetime(2024, 2, 3, 4, 5, 6, tzinfo=UTC)
+    assert (stats["revisits"], stats["revisits_read"]) == (2, 2)
+    # from a file, with records after them (the reader goes on where it was)
+    path = tmp_path / ("rev.warc.gz" if gz else "rev.warc")
+    path.write_bytes(b"".join(pack(r) for r in records + [_good(4), _good(5)]))
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["url"] for r in result.rows][2:] == [
+        "https://mirror.example/1", "https://ok.example/2?amp", "https://ok.example/3",
+        "https://ok.example/4", "https://ok.example/5"] and result.rejects == []
+
+
+def test_a_revisit_read_over_http_is_unresolved_not_lost(tmp_path: Path) -> None:
+    """A WARC streamed over HTTP cannot be read again: a revisit there is a reject
+    saying where its payload is (its original read before it is still kept)."""
+    original = _with_digest(_good(1), "sha1:AAAA")
+    rev = revisit_record("https://mirror.example/1", record_id="<urn:uuid:r1>",
+                         digest="sha1:AAAA", refers_uri="https://ok.example/1")
+    with served_warc(tmp_path, "rev.warc") as url:
+        _FileHandler.payload = original + rev + _good(2)
+        opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
+        result = read_warc(url, "r", NOW, CAP, opener=opener)
+    assert [r["url"] for r in result.rows] == ["https://ok.example/1", "https://ok.example/2"]
+    assert [(r["reason"], r["url"]) for r in result.rejects] == [
+        ("warc_revisit_unresolved", "https://mirror.example/1")]
+
+
+def test_a_revisit_whose_payload_is_elsewhere_is_a_reject_saying_where() -> None:
+    """A revisit of a capture in another file (an earlier crawl): a reject naming the
+    capture it points at, not a silent skip; the records around it read."""
+    rev = revisit_record("https://ok.example/9", record_id="<urn:uuid:r9>",
+                         digest="sha1:ELSEWHERE", refers_uri="https://ok.example/9")
+    rows, rejects, stats = run(_good(1) + rev + _good(2))
     assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
-    assert rejects == [] and stats.get("skipped_revisit") == 1
+    [rej] = rejects
+    assert (rej["reason"], rej["url"], rej["input_key"]) == (
+        "warc_revisit_unresolved", "https://ok.example/9", "<urn:uuid:r9>")
+    assert "https://ok.example/9 of 2024-01-02T03:04:05Z" in rej["detail"]
+    assert "identical-payload-digest" in rej["detail"]
+    no_uri = revisit_record("https://x.example/", record_id="<urn:uuid:r0>").replace(
+        b"WARC-Target-URI: https://x.example/\r\n", b"")
+    assert [r["reason"] for r in run(no_uri)[1]] == ["warc_no_target_uri"]
+
+
+def test_the_originals_kept_for_revisits_are_bounded() -> None:
+    originals = _Originals(cap=3)
+    originals.add(10, "<urn:a>", "sha1:A")
+    assert originals.find(None, "sha1:A") == 10
+    originals.add(20, "<urn:b>", None)  # three names: all kept
+    originals.add(30, "sha1:C")  # a fourth: the oldest goes
+    assert originals.find("<urn:a>") is None and originals.find("sha1:A") == 10
+    assert originals.find("<urn:b>", "sha1:C") == 20
 
 
 def test_interim_1xx_heads_before_the_final_response_are_skipped() -> None:
@@ -799,3 +913,18 @@ def test_a_lowercase_http_status_line_is_read() -> None:
     assert [(r["url"], r["status"], r["body"]) for r in rows] == [
         ("https://low.example/1", 200, page), ("https://low.example/2", 200, page)]
     assert [(r["url"], r["reason"]) for r in rejects] == [("https://low.example/3", "bad_http")]
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gz"])
+def test_a_target_uri_with_bytes_that_are_no_utf8_keeps_its_address(gz: bool) -> None:
+    """Fault round 5: a WARC-Target-URI holding a raw latin-1 byte (a latin-1 server, old
+    crawls) came out of the reader with U+FFFD in its place: the article was stored under
+    caf%EF%BF%BD, an address that is not the page's. Now the byte is percent-encoded (the
+    address the crawler asked for); a UTF-8 IRI stays as it was."""
+    pack = gzip.compress if gz else (lambda b: b)
+    latin1 = _good(7).replace(b"https://ok.example/7", b"https://ok.example/caf\xe9?q=\xe9t\xe9")
+    iri = _good(8).replace(b"https://ok.example/8", "https://ok.example/café".encode())
+    rows, rejects, _ = run(pack(latin1) + pack(iri) + pack(_good(9)))
+    assert [r["url"] for r in rows] == ["https://ok.example/caf%E9?q=%E9t%E9",
+                                        "https://ok.example/café", "https://ok.example/9"]
+    assert rows[0]["final_url"] == rows[0]["url"] and rejects == []
