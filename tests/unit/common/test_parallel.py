@@ -272,7 +272,9 @@ def test_urgent_inline_work_goes_ahead_of_calls_waiting_for_their_turn():
     table = pa.table({"x": [1, 2]})
 
     def call(name: str, urgent: bool) -> None:
-        parallel.map_batch(work(name), table, workers=1, min_rows=0, urgent=urgent)
+        # the extractions say nothing: a call is not urgent unless it says so
+        parallel.map_batch(work(name), table, workers=1, min_rows=0,
+                           **({"urgent": True} if urgent else {}))
 
     threads = []
     for name, urgent in (("extract 2", False), ("extract 3", False), ("clean 1", True)):
@@ -549,3 +551,77 @@ def test_a_stop_ends_an_inline_call_at_its_next_chunk_and_spares_the_next_call()
     # a call that starts after the stop is not affected
     assert parallel.map_batch(_rows, pa.table({"x": list(range(300))}), workers=1,
                               min_rows=200) == [100, 100, 100]
+
+
+def test_the_pool_uses_a_forkserver_that_preloads_the_modules_asked_for(monkeypatch):
+    """preload_in_workers reaches the forkserver of the next pool, whose workers end with
+    their parent (test_start_up.py checks the effect in fresh interpreters, which mutmut's
+    coverage does not see; here the pool and its context are stand-ins)."""
+    calls: list[tuple] = []
+
+    class Context:
+        def set_forkserver_preload(self, modules: list[str]) -> None:
+            calls.append(("preload", list(modules)))
+
+    def get_context(method: str) -> Context:
+        calls.append(("context", method))
+        return Context()
+
+    def pool(workers: int, mp_context: Context, initializer) -> object:
+        calls.append(("pool", workers, initializer))
+        return object()
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(parallel, "_POOL", None)
+    monkeypatch.setattr(parallel, "_POOL_SIZE", 0)
+    monkeypatch.setattr(parallel, "_PRELOAD", [])
+    parallel._pool(2)  # nothing asked for: no preload
+    monkeypatch.setattr(parallel, "_POOL", None)
+    parallel.preload_in_workers(["tasks.worker_preload", "trafilatura"])
+    parallel._pool(2)
+    assert calls == [
+        ("context", "forkserver"), ("pool", 2, parallel._exit_with_parent),
+        ("context", "forkserver"), ("preload", ["tasks.worker_preload", "trafilatura"]),
+        ("pool", 2, parallel._exit_with_parent)]
+
+
+def test_a_worker_ends_when_its_parent_is_gone_and_a_process_without_one_goes_on(monkeypatch):
+    """The pool initializer: a worker watches its parent's sentinel and exits as soon as it
+    becomes readable (the parent died, even by SIGKILL); in a process that no
+    multiprocessing parent started it watches nothing."""
+    import os
+    import threading
+
+    exits: list[int] = []
+    done = threading.Event()
+
+    def fake_exit(code: int) -> None:
+        exits.append(code)
+        done.set()
+
+    monkeypatch.setattr(parallel.os, "_exit", fake_exit)
+    def watching() -> bool:
+        return any(t.name == "exit-with-parent" for t in threading.enumerate())
+
+    monkeypatch.setattr(parallel.multiprocessing, "parent_process", lambda: None)
+    parallel._exit_with_parent()  # the main process of a run: no parent to watch
+    assert not watching()
+
+    read, write = os.pipe()
+
+    class Parent:
+        sentinel = read
+
+    try:
+        monkeypatch.setattr(parallel.multiprocessing, "parent_process", lambda: Parent())
+        parallel._exit_with_parent()
+        assert not done.wait(0.3) and exits == []  # the parent is alive: the worker stays
+        assert watching()
+        os.close(write)  # the parent is gone: its end of the pipe closes
+        write = None
+        assert done.wait(10) and exits == [1]
+    finally:
+        if write is not None:
+            os.close(write)
+        os.close(read)

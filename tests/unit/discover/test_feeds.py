@@ -101,6 +101,7 @@ def test_html_page_is_not_a_feed() -> None:
 
 def test_garbage_and_empty() -> None:
     assert parse_feed(b"", FEED_URL).error[0] == "feed_empty"
+    assert parse_feed(b" \r\n\t \n", FEED_URL).error[0] == "feed_empty"  # blank is empty
     bad = parse_feed(b"\x00\x01\x02 binary", FEED_URL)
     assert bad.error[0] == "not_a_feed" and bad.items == []
 
@@ -354,6 +355,25 @@ def test_a_json_feed_is_read_like_an_xml_feed(content_type) -> None:
         ("https://news.example/j/4", None, None),
     ]
     assert [reason for reason, _ in result.skipped] == ["feed_item_no_url"] * 2
+
+
+def test_a_json_feed_date_without_an_offset_is_utc_whatever_the_machines_zone(
+        monkeypatch) -> None:
+    # RFC 3339 asks for an offset; a feed that leaves it out is read as UTC, not as the
+    # local time of the machine that runs the ingest
+    import time
+
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": '
+            b'"https://news.example/j/9", "date_published": "2024-05-01T10:00:00"}]}')
+    monkeypatch.setenv("TZ", "XYZ+5")  # POSIX: five hours west of UTC, no zone files needed
+    time.tzset()
+    try:
+        assert datetime(2024, 5, 1, 10).astimezone(UTC).hour == 15  # the zone is in force
+        result = parse_feed(body, "https://news.example/feed.json", "application/feed+json")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [i.published_at for i in result.items] == [datetime(2024, 5, 1, 10, tzinfo=UTC)]
 
 
 def test_a_json_feed_cut_short_keeps_its_whole_items() -> None:

@@ -435,6 +435,9 @@ def test_garbage_lines_of_a_url_list_are_bad_url_rejects_and_good_lines_still_co
     assert [r["detail"].split(" ", 1)[0] for r in rejects] == [
         f"mixed.urls:{n}" for n in (2, 3, 4, 5, 6)]
     assert len({r["input_key"] for r in rejects}) == 5
+    # junk lines are rejected before they are URLs: still named as a URL list's inputs
+    assert {(r["source_kind"], r["source"], r["stage"]) for r in rejects} == {
+        ("url", str(path), "discover")}
 
 
 def test_a_binary_file_named_urls_is_still_one_reject(tmp_path: Path) -> None:

@@ -753,6 +753,17 @@ def test_a_206_record_holding_a_slice_is_partial_content() -> None:
     assert "not the whole page" in rejects[0]["detail"]
 
 
+def test_a_response_record_without_an_http_message_is_skipped_and_counted() -> None:
+    # Heritrix archives its DNS look-ups as response records of type text/dns
+    dns = b"20240102030405\nnews.example.\t300\tIN\tA\t192.0.2.7\n"
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:dns>\r\n"
+            "WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Target-URI: dns:news.example\r\n"
+            f"Content-Type: text/dns\r\nContent-Length: {len(dns)}\r\n\r\n").encode()
+    rows, rejects, stats = run(head + dns + b"\r\n\r\n" + GOOD)
+    assert [r["url"] for r in rows] == ["https://ok.example/1"] and rejects == []
+    assert (stats["skipped_non_http_response"], stats["responses"]) == (1, 1)
+
+
 def test_round3_warc_records_already_handled() -> None:
     """Fault round 3, already handled: a request with no response after it, conversion,
     metadata and resource records are skipped and counted (no page to fetch or extract

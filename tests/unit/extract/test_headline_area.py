@@ -362,6 +362,19 @@ def test_a_paragraph_of_prose_is_no_date_line_even_with_a_data_date():
         assert visible_date(h1, nowhere_else, parse_attr) is None, opening
 
 
+def test_a_text_of_max_date_text_characters_is_a_paragraph_not_a_date_line():
+    # the limit is the same for a line's opening words as for its whole text: at
+    # MAX_DATE_TEXT characters a "By ..." opening no longer makes the element a date line
+    from tasks.extract.headline_area import MAX_DATE_TEXT
+
+    opening = "By Anna K. and Tim B., who waited on the quay while the harbour master "
+    for length, want in ((MAX_DATE_TEXT - 1, (date(2020, 3, 19), 0)), (MAX_DATE_TEXT, None)):
+        entry = (opening * 3)[:length]
+        h1 = _headline(f'<h1>Bridge reopens</h1><div class="entry" '
+                       f'data-date="2020-03-19T10:00:00">{entry}</div>{TEXT}')
+        assert visible_date(h1, nowhere_else, parse_attr) == want, length
+
+
 def test_a_date_element_named_only_by_its_itemprop():
     # schema.org microdata on a plain <span>: the itemprop says what the date is
     h1 = _headline('<h1>Bridge reopens</h1><span itemprop="datePublished">3 May 2022</span>'

@@ -310,6 +310,9 @@ def test_clean_batch_detects_the_language_of_dumps() -> None:
     (b"", "empty_body"),  # named as the fetcher names it (round 3; was extraction_failed)
     (b"\x00\x01\x02", "extraction_failed"),
     (b"<html><head></head></html>", "extraction_failed"),
+    # trafilatura finds a paragraph but its text is empty (a zero-width space): no text
+    ("<html><body><article><p>\u200b</p></article></body></html>".encode(),
+     "extraction_failed"),
 ])
 def test_extract_batch_rejects_bodies_without_text(body: bytes, reason: str) -> None:
     docs = docs_table([{"input_key": "x", "url": "https://x.example/a.html",

@@ -7,6 +7,7 @@ extraction unchanged with them."""
 from __future__ import annotations
 
 import re
+from itertools import permutations, product
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -120,6 +121,8 @@ EDGE_CASES = [
     '<div id="x" class="footer">x</div>', '<div id="ONETRUST-banner">x</div>',
     '<main class="page-Content">x</main>', '<section class="FULLTEXT">x</section>',
     '<div id="Main-Content">x</div>', '<span id="TeaserBox">x</span>',
+    '<div class="elementor-share-buttons elementor-grid">x</div>',
+    '<aside class="Elementor-Share-Buttons">x</aside>',
 ]
 
 
@@ -182,6 +185,48 @@ def test_new_tokens_in_trafilatura_are_used_not_ours():
     selector = selectors.build(name, etree.XPath(path, namespaces={"re": selectors.REGEXP_NS}))
     tree = fromstring('<html><body><div id="zebra-box">x</div><div>y</div></body></html>')
     assert [e.get("id") for e in selector(tree)] == ["zebra-box"]
+
+
+_REGEX_LITERAL = re.compile(r"re:test\(@[a-z|@]+, '")
+
+
+def with_token(path: str, index: int, token: str) -> str:
+    """`path` with `token|` put in front of its index-th `re:test` regex."""
+    at = list(_REGEX_LITERAL.finditer(path))[index].end()
+    return f"{path[:at]}{token}|{path[at:]}"
+
+
+def test_each_regex_is_tested_on_the_attribute_it_is_written_for():
+    # trafilatura gives some id and class tests the same regex today (RAW_TREE_PRUNE,
+    # BASIC_CLEAN); a later version may set them apart, and the selector must then test
+    # each attribute with its own. One regex at a time gains a token, on elements that
+    # carry it in one attribute (alone, or after a word the first step of an expression
+    # looks for), written before or after a second one.
+    tags = ["div", "aside", "ol", "span", "article", "em"]  # one of each selector's tags
+    trees = []
+    for tag in tags:
+        for holder, other in permutations(("id", "class", "style"), 2):
+            for held, partner in product(("zebra", "disqus_thread zebra"),
+                                         ("", "infinite-scroll", "comments", "disqus_thread")):
+                for inside in ("", "<h1>h</h1>"):
+                    for attrs in ((holder, held), (other, partner)), \
+                            ((other, partner), (holder, held)):
+                        written = " ".join(f'{n}="{v}"' for n, v in attrs)
+                        trees.append(fromstring(
+                            f"<html><body><{tag} {written}>t{inside}</{tag}></body></html>"))
+    for name in NAMES:
+        path = original(name).path
+        for index in range(len(_REGEX_LITERAL.findall(path))):
+            xpath = etree.XPath(with_token(path, index, "zebra"),
+                                namespaces={"re": selectors.REGEXP_NS})
+            selector = selectors.build(name, xpath)
+            assert selector is not None, (name, index)
+            changed = 0
+            for tree in trees:
+                expected = xpath(tree)
+                assert same(selector(tree), expected), (name, index, etree.tostring(tree))
+                changed += not same(expected, original(name)(tree))
+            assert changed, (name, index)  # the token is what some element is caught by
 
 
 @pytest.fixture
