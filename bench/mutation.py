@@ -54,8 +54,13 @@ BY_NAME = ("flows",)
 SKIP = {"tasks/steps.py"}
 # Modules tested only end to end: their integration test joins their unit tests.
 INTEGRATION = {
-    "tasks/fetch/client.py": ["tests/integration/test_fetch_faults.py"],
-    "tasks/discover/remote.py": ["tests/integration/test_discover_sources.py"],
+    # every fault round's server tests: each round's fixes live in client.py too
+    "tasks/fetch/client.py": ["tests/integration/test_fetch_faults.py",
+                              "tests/integration/test_fetch_faults3.py",
+                              "tests/integration/test_fetch_faults4.py",
+                              "tests/integration/test_fetch_faults5.py"],
+    "tasks/discover/remote.py": ["tests/integration/test_discover_sources.py",
+                                 "tests/integration/test_fetch_faults5.py"],
 }
 # An integration test's module fixtures run outside the timed test calls that mutmut's
 # timeout is based on: give those groups a larger constant (seconds). 60 s made one hanging
