@@ -477,15 +477,31 @@ def _swallowed_record(block: bytes):
     return None
 
 
-def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
-                   max_body_bytes: int, resource: bool = False) -> dict:
+def _require_http_uri(uri: str | None, kind: str) -> None:
+    """A `kind` record (response, resource, revisit) must name the http(s) page it holds."""
     if not uri:
-        raise _Reject("warc_no_target_uri", f"{'resource' if resource else 'response'} "
-                      "record without WARC-Target-URI")
+        raise _Reject("warc_no_target_uri", f"{kind} record without WARC-Target-URI")
     # A prefix test, not urlsplit: this runs per record and urlsplit is a third of our
     # per-record cost; canonical_url checks the rest downstream.
     if not _HTTP_URI.match(uri):
         raise _Reject("bad_url", f"WARC-Target-URI is not an http(s) URL: {uri[:200]!r}")
+
+
+def _record_time(record) -> datetime | None:
+    """The record's WARC-Date as an aware datetime (UTC when it names no zone); None when
+    it cannot be read."""
+    try:
+        when = record.record_date  # None when WARC-Date is unparseable
+    except ValueError:
+        return None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when
+
+
+def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
+                   max_body_bytes: int, resource: bool = False) -> dict:
+    _require_http_uri(uri, "resource" if resource else "response")
     if len(block) < record.content_length:
         if block.endswith(b"\r\n\r\n") and _HTTP_HEAD_END.search(block[:-4]):
             # The record's own terminator came and then the file ended: the record is
@@ -527,12 +543,7 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
                               undeclared_gzip=page)
     if len(body) > max_body_bytes:
         raise _Reject("too_large", f"body of {len(body)} bytes over the {max_body_bytes} cap")
-    try:
-        fetched_at = record.record_date  # None when WARC-Date is unparseable
-    except ValueError:
-        fetched_at = None
-    if fetched_at is not None and fetched_at.tzinfo is None:
-        fetched_at = fetched_at.replace(tzinfo=UTC)
+    fetched_at = _record_time(record)
     return {
         "input_key": key,
         "url": uri,
@@ -928,24 +939,17 @@ def iter_warc(
             key = h.get("WARC-Record-ID") or f"{source}@{record.stream_pos}"
             at = (originals.find(h.get("WARC-Refers-To"), h.get("WARC-Payload-Digest"))
                   if rewindable else None)
-            if not uri:
-                yield None, reject("warc_no_target_uri", "revisit record without "
-                                   "WARC-Target-URI", None, key)
-            elif not _HTTP_URI.match(uri):
-                yield None, reject("bad_url", "WARC-Target-URI is not an http(s) URL: "
-                                   f"{uri[:200]!r}", uri, key)
-            elif at is None or (row := _original_row(stream, at, uri, key, source,
-                                                     max_body_bytes)) is None:
+            try:
+                _require_http_uri(uri, "revisit")
+            except _Reject as r:
+                yield None, reject(r.reason, r.detail, uri, key)
+                continue
+            if at is None or (row := _original_row(stream, at, uri, key, source,
+                                                   max_body_bytes)) is None:
                 yield None, reject("warc_revisit_unresolved", _revisit_words(h, uri), uri, key)
             else:
                 bump("revisits_read")
-                try:
-                    when = record.record_date
-                except ValueError:
-                    when = None
-                if when is not None and when.tzinfo is None:
-                    when = when.replace(tzinfo=UTC)
-                row["fetched_at"] = when or row["fetched_at"]
+                row["fetched_at"] = _record_time(record) or row["fetched_at"]
                 pending = (uri, key, row, None)  # rewindable: see `at`
             continue
         resource = rtype == WarcRecordType.resource and _media_type(
@@ -987,7 +991,6 @@ def iter_warc(
         last_settled = True
         if rewindable:
             originals.add(record.stream_pos, key, record.headers.get("WARC-Payload-Digest"))
-        if rewindable:
             pending = (uri, key, row, None)
         else:
             yield row, None
