@@ -676,13 +676,17 @@ def labelled_date(tree: HtmlElement, latest: date) -> date | None:
 # the report and a comma ("Hamburg, 12.11.2021 – ...", "Karlsruhe, (12.11.2021). ...",
 # "Paris, le 3 février 2022 – ...", "BERLIN (dpa), 3. März 2022 – ..."), and is ended by a
 # dash, a full stop or colon, or a wire service's mark ("NEW YORK, Feb. 3, 2022
-# /PRNewswire/ -- ...", "(GLOBE NEWSWIRE) --", "(BUSINESS WIRE) --"). The place is one to
-# four words opening with a capital, so "Am 29.11.2022 – so die Branche" stays no dateline.
+# /PRNewswire/ -- ...", "(GLOBE NEWSWIRE) --", "(BUSINESS WIRE) --"), or by the story's
+# first words alone when they open with a capital or a quotation mark ("01.02.2022 „Der
+# Arbeitsmarkt ist gut ..."; "12.03.2022 bis 14.03.2022" and "3. März 2022 wurde" are no
+# datelines). The place is one to four words opening with a capital, so "Am 29.11.2022 –
+# so die Branche" stays no dateline.
 _DATELINE_PLACE = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’.]*(?:[ /-][\w'’.]+){0,3}\s*(?:\([^()]{1,30}\)\s*)?,\s*"
     r"(?:(?:den|le|el|il|am|on)\s+)?)?"
 )
-_DATELINE_END = r"\s*(?:[–—-]+\s|[.:]\s|/[^/\s]{2,30}/\s*[–—-]|\([A-Z][\w ]{2,30}\)\s*[–—-])"
+_DATELINE_END = (r"\s*(?:[–—-]+\s|[.:]\s|/[^/\s]{2,30}/\s*[–—-]|\([A-Z][\w ]{2,30}\)\s*[–—-]"
+                 r"|(?<=\S)\s+(?=[„“\"«‚‘A-ZÀ-ÖØ-Þ]))")
 _DATELINE_DATE = re.compile(
     r"^\s*" + _DATELINE_PLACE
     + r"\(?(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"

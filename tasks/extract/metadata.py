@@ -164,6 +164,12 @@ _URL_DATE = re.compile(
     r"[/_=-]((?:19|20)\d{2})(?:[/_-]?(0[1-9]|1[0-2])[/_-]?|[/_-]([1-9])[/_-])"
     r"(?:(0[1-9]|[12]\d|3[01])|(?<=[/_-])([1-9]))(?:[/_.?&#-]|$)"
 )
+# A day written before its month in a path segment ("/meldungen/29-10-2021", German and
+# French CMSs; "/news/10-29-2021/" month first, American ones): read only where one of the
+# two numbers cannot be a month, so "03-04-2021" dates nothing
+_URL_DAY_MONTH_YEAR = re.compile(
+    r"[/_=-](0[1-9]|[12]\d|3[01])[-_.](0[1-9]|[12]\d|3[01])[-_.]((?:19|20)\d{2})(?:[/_.?&#-]|$)"
+)
 _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _ISO_UTC_WORD = re.compile(r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:UTC|GMT)$",
                            re.I)
@@ -443,7 +449,8 @@ def jsonld_authors(tree: HtmlElement) -> list[str]:
 
 
 _META_MODIFIED_NAMES = {
-    "article:modified_time", "og:updated_time", "article:modified", "modified_time",
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+    "modified_time",
     "datemodified", "last-modified", "lastmod", "dcterms.modified", "dc.date.modified",
     "parsely-updated", "sailthru.lastmodified",
 }
@@ -503,10 +510,20 @@ def date_candidates(
         if add("jsonld", raw):
             break
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
-    for meta in tree.iterfind(".//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key not in _META_DATE_NAMES or _in_teaser_card(meta, article_area):
-            continue
+    metas = [(key, meta) for meta in tree.iterfind(".//meta[@content]")
+             if (key := (meta.get("property") or meta.get("name") or meta.get("itemprop")
+                         or "").lower()) in _META_DATE_NAMES
+             and not _in_teaser_card(meta, article_area)]
+    revised = modified_date(tree) if len(metas) > 1 else None
+    if revised is not None:
+        # a tag that does not say "published" and holds the page's last change to the
+        # second (an analytics or mailing tag: Reuters' "analyticsAttributes.articleDate"
+        # and "sailthru.date" before its og:article:published_time) is the revision's
+        # stamp: it goes after the others (a publication tag equal to the change is a page
+        # never revised, and keeps its place)
+        metas.sort(key=lambda pair: "pub" not in pair[0]
+                   and parse_date(pair[1].get("content")) == revised)
+    for key, meta in metas:
         if add("meta", meta.get("content"),
                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None):
             break
@@ -548,15 +565,30 @@ def date_candidates(
         # a sitemap's plain <lastmod> is the page's last change: kept, never a vote
         add(hint_source if hint_source in _HINT_SOURCES else "feed", hint)
     if url:
-        m = _URL_DATE.search(url)
-        if m:
-            try:
-                add("url", datetime(int(m[1]), int(m[2] or m[3]), int(m[4] or m[5]),
-                                    tzinfo=UTC))
-            except ValueError:
-                pass
+        written = url_date(url)
+        if written is not None:
+            add("url", datetime(written.year, written.month, written.day, tzinfo=UTC))
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
+
+
+def url_date(url: str) -> date | None:
+    """The day a page's address carries: year first (_URL_DATE), else a day and month in
+    the order that only one reading allows (_URL_DAY_MONTH_YEAR)."""
+    m = _URL_DATE.search(url)
+    try:
+        if m:
+            return date(int(m[1]), int(m[2] or m[3]), int(m[4] or m[5]))
+        m = _URL_DAY_MONTH_YEAR.search(url)
+        if m:
+            first, second, year = int(m[1]), int(m[2]), int(m[3])
+            if first > 12 >= second:
+                return date(year, second, first)
+            if second > 12 >= first:
+                return date(year, first, second)
+    except ValueError:
+        return None  # "2021/02/30", "31-04-2021"
+    return None
 
 
 def _in_teaser_card(meta: HtmlElement, article_area: frozenset) -> bool:

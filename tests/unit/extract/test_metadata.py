@@ -1297,6 +1297,11 @@ def test_a_label_byline_in_the_storys_own_sidebar_spells_out_a_one_word_author()
     ("NEW YORK, Feb. 3, 2022 /PRNewswire/ -- Acme Corp. today announced", date(2022, 2, 3)),
     ("SAN FRANCISCO, Feb. 3, 2022 (GLOBE NEWSWIRE) -- Acme today announced",
      date(2022, 2, 3)),
+    # nothing between the date and the story's first words, a capital or a quote
+    ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet.“, sagte der Vorstand.",
+     date(2022, 2, 1)),
+    ("29.11.2022 Mehrfach und vehement hatte die Branche gewarnt.", date(2022, 11, 29)),
+    ("March 4, 2021 The city council voted.", date(2021, 3, 4)),
 ])
 def test_a_dateline_opening_the_story_dates_a_page_without_structured_date(opening,
                                                                            want) -> None:
@@ -1323,6 +1328,8 @@ def test_a_dateline_opening_a_story_block_written_without_paragraphs_dates_the_p
     "Hamburg, 29.11.2022 und danach ",  # nothing ends the dateline
     "Update, 29.11.2022: Die Polizei meldet ",  # an update stamp, not a place
     "Aktualisiert, 29.11.2022 – ",
+    "29.11.2022 bis 02.12.2022 läuft die Messe ",  # a span of days, lower case after it
+    "Am 29.11.2022 Die Branche ",  # no comma after "Am": no place
 ])
 def test_a_date_inside_a_sentence_is_no_dateline(opening) -> None:
     body = ("<h1>Bioenergie</h1><p>" + opening + "Text. " * 30 + "</p>")
@@ -1413,6 +1420,52 @@ def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -
 def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
     m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
     assert (m.published_date, m.published_at_source) == (want, "url")
+
+
+@pytest.mark.parametrize("url, want", [
+    ("https://weisser-ring.example/meldungen/29-10-2021", date(2021, 10, 29)),
+    ("https://news.example/story/10-29-2021/bridge-reopens", date(2021, 10, 29)),
+    ("https://news.example/bericht-29.10.2021.html", date(2021, 10, 29)),
+])
+def test_a_day_and_month_in_the_url_date_it_where_only_one_order_reads(url, want) -> None:
+    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
+    assert (m.published_date, m.published_at_source) == (want, "url")
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example/meldungen/03-04-2021",  # 3 April or March 4: no claim
+    "https://news.example/meldungen/31-04-2021",  # no such day
+    "https://news.example/meldungen/129-10-2021",  # digits run on: an id
+])
+def test_a_url_day_and_month_that_two_readings_fit_or_none_is_no_claim(url) -> None:
+    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
+    assert m.published_at_source != "url"
+
+
+def test_an_analytics_tag_stamped_with_the_last_change_yields_to_the_publication_tag() -> None:
+    # Reuters: analytics and mailing tags carry the revision's instant, listed before the
+    # og:article:published_time of the story's first publication
+    head = ("<title>Parasite</title>"
+            "<meta name='analyticsAttributes.articleDate' content='2020-01-20T09:49:32Z'>"
+            "<meta name='sailthru.date' content='2020-01-20T09:49:32Z'>"
+            "<meta property='og:article:published_time' content='2020-01-19T12:25:36Z'>"
+            "<meta property='og:article:modified_time' content='2020-01-20T09:49:32Z'>")
+    m = page_metadata(tree(head, "<h1>Parasite</h1><p>" + "Text. " * 30 + "</p>"), None,
+                      now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2020, 1, 19), "meta")
+    assert m.modified_at == datetime(2020, 1, 20, 9, 49, 32, tzinfo=UTC)
+
+
+def test_a_publication_tag_equal_to_the_last_change_keeps_its_place() -> None:
+    # a story never revised: its published_time is its modified_time; a search engine's
+    # tag naming another time after it does not win
+    head = ("<title>Buses</title>"
+            "<meta property='article:published_time' content='2022-05-05T22:17:36Z'>"
+            "<meta name='cXenseParse:recs:publishtime' content='2022-05-06T12:00:00Z'>"
+            "<meta property='article:modified_time' content='2022-05-05T22:17:36Z'>")
+    m = page_metadata(tree(head, "<h1>Buses</h1><p>" + "Text. " * 30 + "</p>"), None,
+                      now=NOW)
+    assert m.published_at == datetime(2022, 5, 5, 22, 17, 36, tzinfo=UTC)
 
 
 def test_an_issue_number_after_the_year_is_no_month() -> None:
