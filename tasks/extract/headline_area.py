@@ -241,6 +241,13 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
         return None
     text = elem.text_content()
     shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+    if shown is not None and len(elem):
+        # a meta line holding a hidden update stamp before the shown date ('<span
+        # class="updated rich-snippet-hidden">2022-12-07T10:10</span><span>25. Dezember
+        # 2022</span>', WordPress themes' hAtom markup): the day read without the stamp
+        unstamped = _text_without_update_stamps(elem)
+        if unstamped is not None:
+            shown = parse_visible_date(unstamped)
     if shown is None and tag == "time" and elem.get("datetime"):
         return parse_attr(elem.get("datetime"))  # the machine value when the text is "3h ago"
     if shown is None and attrib.get("data-date"):
@@ -250,6 +257,37 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
         value = attrib.get("data-date")
         return parse_visible_date(value) or parse_attr(value) if len(value) < 40 else None
     return shown
+
+
+_HIDDEN = re.compile(r"hidden|sr-only|screen-reader|display:\s*none", re.I)
+
+
+def _is_update_stamp(elem: HtmlElement) -> bool:
+    """An update stamp the reader does not see (hAtom's 'updated' kept for search engines:
+    'updated rich-snippet-hidden'). A shown "Updated ..." line stays: it is what the page
+    dates itself by, and annotators take it (dev corpus: 4 pages)."""
+    if not elem.attrib:
+        return False
+    cue = f"{elem.get('class', '')} {elem.get('id', '')}"
+    return (_MODIFIED_CUE.search(cue) is not None
+            and _HIDDEN.search(f"{cue} {elem.get('style', '')}") is not None)
+
+
+def _text_without_update_stamps(elem: HtmlElement) -> str | None:
+    """The element's text without its descendants that are hidden update stamps (their
+    tails kept); None when it holds none."""
+    if not any(isinstance(d.tag, str) and _is_update_stamp(d) for d in elem.iterdescendants()):
+        return None
+
+    def shown(node: HtmlElement) -> str:
+        parts = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str) and not _is_update_stamp(child):
+                parts.append(shown(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    return shown(elem)
 
 
 def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
@@ -342,6 +380,12 @@ _DATED_BYLINE = re.compile(
     rf"({_NAMES})\s*(?:\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
+# The opening of such a line, whatever follows: an entry of a dated list
+_DATED_ENTRY = re.compile(
+    r"^\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})"
+    r"(?:\s*[,|·•–-]?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*[|·•–-]\s*\w",
+    re.IGNORECASE,
+)
 # "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
 # Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
 _LABELLED_BYLINE = re.compile(
@@ -374,11 +418,24 @@ def _element_byline(elem: HtmlElement) -> str | None:
         if m[1].lower() in _BARE_CUES and len(names.split()) < 2:
             return None
         return names or None
-    m = _DATED_BYLINE.match(text) or _LABELLED_BYLINE.search(text)
+    m = _DATED_BYLINE.match(text)
+    if m is not None and _in_dated_list(elem):
+        return None
+    m = m or _LABELLED_BYLINE.search(text)
     if m is None:
         return None
     names = _before_next_label(text, m, 1)
     return names if len(names.split()) >= 2 else None
+
+
+def _in_dated_list(elem: HtmlElement) -> bool:
+    """A "date - name" line beside another one: an events calendar or a changelog ("17.11.2022
+    - Aymz - Grelle Forelle" among the month's concerts), not the story's byline."""
+    for sibling in (elem.getprevious(), elem.getnext()):
+        if sibling is not None and isinstance(sibling.tag, str) and _DATED_ENTRY.match(
+                sibling.text_content()[:MAX_BYLINE_TEXT]):
+            return True
+    return False
 
 
 def _before_next_label(text: str, m: re.Match, group: int) -> str:

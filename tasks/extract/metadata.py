@@ -817,8 +817,12 @@ _ARTICLE_FOOTER = re.compile(
     re.I,
 )
 # The story's own sidebar ('article-sidebar', 'c--article-sidebar'): the column beside the
-# text where news themes set the byline, the date and the share buttons.
-_ARTICLE_SIDEBAR = re.compile(r"(?:post|article|entry|story)[-_]{1,2}sidebar[\w-]*", re.I)
+# text where news themes set the byline, the date and the share buttons; and a layout's
+# modifier on the column that holds the story ('main-content has-double-sidebar',
+# 'with-sidebar', 'no-sidebar'): it says a sidebar stands beside it, not that it is one.
+_ARTICLE_SIDEBAR = re.compile(r"(?:post|article|entry|story)[-_]{1,2}sidebar[\w-]*"
+                              r"|(?<![\w-])(?:has|with|no|without)[-_](?:[a-z]+[-_])?sidebars?(?![\w-])",
+                              re.I)
 # A credit line of a picture: its class may say 'autor', its name is the photographer's.
 _PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:", re.I)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)

@@ -929,6 +929,17 @@ def test_date_lines_and_label_fields_that_name_the_author(line, want) -> None:
     assert page_metadata(_byline_page(line), None, now=NOW).authors == want
 
 
+def test_a_date_and_name_line_in_an_events_list_is_no_byline() -> None:
+    # a month's concerts, one "date - band - venue" a line: the band is nobody's byline
+    calendar = ("<p>16.11.2022 - Hikee Bikini - ORF Radio Kulturhaus</p>"
+                "<p>17.11.2022 - Aymz Grelle Forelle</p>"
+                "<p>17.11.2022 - Buntspecht - Konzerthaus</p>")
+    assert page_metadata(_byline_page(calendar), None, now=NOW).authors == []
+    # the same line alone under the headline is the byline
+    assert page_metadata(_byline_page("<p>17.11.2022 - Aymz Grelle Forelle</p>"), None,
+                         now=NOW).authors == ["Aymz Grelle Forelle"]
+
+
 @pytest.mark.parametrize("line", ["<p>Auteur : Kossivi Tiassou Edition : Marie Pioerron</p>",
                                   "<p>Autore: Kossivi Tiassou</p>"])
 def test_french_and_italian_author_labels_name_the_author(line) -> None:
@@ -1686,6 +1697,38 @@ def test_a_relative_stamp_beside_the_headline_dates_a_page_against_its_fetch_tim
     page = _story('<meta property="article:published_time" content="2024-04-20T10:00:00Z">',
                   '<span class="date">vor 3 Stunden</span>')
     assert page_metadata(page, None, now=NOW).published_at_source == "meta"
+
+
+def test_a_hidden_update_stamp_in_the_meta_line_is_not_the_date_it_shows() -> None:
+    # Avada's meta line: the hAtom "updated" stamp kept for search engines, hidden, before
+    # the day the reader sees
+    def page(stamp_class: str):
+        body = ("<article><h1>Ann Kiessling</h1><div class='fusion-meta-info-wrapper'>"
+                "<span class='vcard rich-snippet-hidden'><span class='fn'>Isabell Angele"
+                f"</span></span><span class='{stamp_class}'>2022-12-07T10:10:52+01:00</span>"
+                "<span>25. Dezember 2022</span></div><p>" + "Text. " * 40 + "</p></article>")
+        return page_metadata(tree("<title>Ann Kiessling</title>", body), None, now=NOW)
+
+    m = page("updated rich-snippet-hidden")
+    assert (m.published_date, m.published_at_source) == (date(2022, 12, 25), "headline")
+    # a shown "updated" stamp is what the page dates itself by: it stays as before
+    assert page("updated").published_date == date(2022, 12, 7)
+
+
+def test_a_layout_class_saying_a_sidebar_stands_beside_the_story_is_no_sidebar() -> None:
+    # the story's column classed "has-double-sidebar": its dateline dates the page
+    def page(column_class: str):
+        body = ("<section class='content'><div class='sidebar'><p>29.11.2022 – Neue Tarife "
+                f"im Überblick.</p></div><div class='{column_class}'><h6>Entlastungen</h6>"
+                "<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung. "
+                + "Text. " * 30 + "</p></div></section>")
+        return page_metadata(tree("<title>Gaspreise</title>", body), None, now=NOW)
+
+    m = page("main-content has-double-sidebar")
+    assert (m.published_date, m.published_at_source) == (date(2022, 11, 21), "text")
+    assert page("main-content with-sidebar").published_date == date(2022, 11, 21)
+    # a column classed a sidebar is one: its dateline is not the story's
+    assert page("main-content sidebar").published_date != date(2022, 11, 21)
 
 
 def test_hatoms_published_class_is_the_pages_publication_markup() -> None:
