@@ -474,11 +474,22 @@ _CREDIT_CLASS = re.compile(r"(?:^|[\s_-])credits?(?:$|[\s_-])", re.I)
 MAX_CREDIT_TEXT = 60
 
 
+# A picture's credit outside a <figure>: the class names the image ("lead-image-credit",
+# "photo-credit") or the line opens with a picture label ("Bild: PNW production / pexels").
+_PICTURE_CREDIT_CLASS = re.compile(r"image|img|photo|foto|bild|picture|media", re.I)
+_PICTURE_CREDIT_TEXT = re.compile(
+    r"^(?:fotos?|photos?|bild(?:er)?|image|illustrations?|grafik)(?:nachweis)?\s*[:/©]", re.I)
+
+
 def _credit_line(elem: HtmlElement) -> str | None:
-    if not isinstance(elem.tag, str) or not elem.attrib or not _CREDIT_CLASS.search(
-            elem.get("class", "")):
+    if not isinstance(elem.tag, str) or not elem.attrib:
+        return None
+    cls = elem.get("class", "")
+    if not _CREDIT_CLASS.search(cls) or _PICTURE_CREDIT_CLASS.search(cls):
         return None
     text = " ".join(elem.text_content().split())
+    if _PICTURE_CREDIT_TEXT.match(text):
+        return None
     return text if 0 < len(text) <= MAX_CREDIT_TEXT else None
 
 

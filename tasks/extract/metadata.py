@@ -953,7 +953,8 @@ def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
         text = _link_text(link)
-        if text and len(text) <= 80 and not _in_other_area(link, article_area):
+        if text and len(text) <= 80 and not _in_other_area(link, article_area) and (
+                not _NOT_A_NAME.match(text)):  # a button to the page ("Zur Artikelübersicht")
             return normalize_authors(None, text)
     return None
 
@@ -1102,9 +1103,21 @@ _TRAILING_NOISE = re.compile(
     re.IGNORECASE,
 )
 # An entry that is a label or a date word, not a person: what a byline box holds when it
-# has no name ("Zuletzt geändert", "Publicado el", "Lundi", "Dezember", "AUTOR; IN").
+# has no name ("Zuletzt geändert", "Publicado el", "Lundi", "Dezember", "AUTOR; IN"), or a
+# button of the page read as one ("Posted", "Suche Erweiterte Suche", "Zur
+# Artikelübersicht" linking to the author's page, "Alle Artikel", "View all posts").
 _NOT_A_NAME = re.compile(
-    r"^(?:zuletzt|publicado|published|veröffentlicht|updated|aktualisiert"
+    r"^(?:zuletzt|publicado|published|posted|veröffentlicht|updated|aktualisiert"
+    r"|suche|search|zu[mr]\s+\w*(?:übersicht|seite|profil|artikel|beiträge|autor)"
+    r"|alle (?:artikel|beiträge)|all (?:posts|articles)|view (?:all|profile|more|posts)"
+    r"|more (?:from|by|articles|posts)|mehr (?:von|artikel|beiträge)"
+    r"|weitere (?:artikel|beiträge)"
+    # the entry whole: a button, or a CMS's placeholder account ("Super User",
+    # "Publisher"; Blogger's "Unknown" and "Anónimo" stay: the page shows them as the
+    # byline); "Contributor: Jo Roe" is a label before a name
+    r"|(?:follow|folgen|(?:super )?user|publisher|contributors?)$"
+    # picture credits read as bylines ("Photograph by ...", "Cortesía", "Фото из ...")
+    r"|photo(?:graph)?s? by|photo|foto|фото|cortesía|courtesy"
     # an article or preposition alone or before a lowercase word, or a lowercase "in"
     # ("in Politik" is the category label; "Der Spendenteddy" a pen name)
     r"|(?:in|el|la|le|der|die|das|the)(?=$|\s+(?-i:[a-zäöüéè]))|(?-i:in\s)"
@@ -1115,6 +1128,7 @@ _NOT_A_NAME = re.compile(
     r"|january|february|march|june|july|october|december|share|teilen)\b",
     re.IGNORECASE,
 )
+_PICTURE_CREDIT_LEAD = re.compile(r"^(?:photo(?:graph)?s?|fotos?|фото|image|bild)\b", re.I)
 # Legal-form and outlet words: an entry carrying one names an organisation (the publisher
 # that CMSs put next to the reporter), dropped when a person is named beside it.
 _ORGANISATION = re.compile(
@@ -1260,6 +1274,8 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """
     parts = _rejoin_institution(
         [piece for part in (raw.split(";") if raw else []) for piece in _split_joined(part)])
+    if parts and _PICTURE_CREDIT_LEAD.match(parts[0].strip()):
+        return []  # "Photograph by Ed M.; Redonda Restoration Programme": one credit, split
     if any(_ENTITY_NAME.match(part.strip()) for part in parts):
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []

@@ -314,6 +314,21 @@ def test_the_warc_date_is_a_weak_last_resort_for_archived_pages() -> None:
     ("Der Spendenteddy", "Der Spendenteddy"),
     ("in Politik", None),
     ("Datum", None),
+    # buttons and placeholders read as a byline
+    ("Posted", None),
+    ("Suche Erweiterte Suche", None),
+    ("Zur Artikelübersicht", None),
+    ("Follow", None),
+    ("Super User", None),
+    ("Publisher", None),
+    ("Contributors", None),
+    ("Cortesía", None),
+    ("Photograph by Ed Marshall", None),
+    # ... but not a name that opens with such a word, nor a label before a name
+    ("Zum Felde", "Zum Felde"),
+    ("Follow Jane Roe", "Follow Jane Roe"),
+    ("Userin Jane", "Userin Jane"),
+    ("Unknown", "Unknown"),  # Blogger's account with no name: the page's own byline
 ])
 def test_clean_author_name(raw, want) -> None:
     assert clean_author_name(raw) == want
@@ -1579,6 +1594,32 @@ def test_the_credit_line_under_the_headline_names_the_author_when_nothing_else_d
     m = page_metadata(tree("<title>Masks stolen from Kobe hospital</title>", body), None,
                       now=NOW)
     assert m.authors == []
+
+
+def test_a_lead_pictures_credit_outside_a_figure_is_no_byline() -> None:
+    def authors(credit: str) -> list[str]:
+        body = (f"<header><h1>Selfcare</h1>{credit}</header><p>" + "Text. " * 30 + "</p>")
+        return page_metadata(tree("<title>Selfcare</title>", body), None, now=NOW).authors
+
+    assert authors("<div class='lead-image-credit'>PNW production / pexels</div>") == []
+    assert authors("<p class='credit'>Bild: PNW production / pexels</p>") == []
+    assert authors("<p class='credit'>Fotos: Anna Roe</p>") == []
+    assert authors("<p class='credit'>JIJI</p>") == ["JIJI"]
+
+
+def test_a_picture_credit_split_into_entries_names_nobody() -> None:
+    assert clean_authors("Photograph by Ed Marshall; Redonda Restoration Programme", set()) == []
+    assert clean_authors("Ed Marshall; Redonda Restoration Programme", set()) != []
+
+
+def test_a_button_linking_to_the_authors_page_is_no_byline() -> None:
+    # the author box's "to the article list" link is the first author link outside teasers
+    body = ("<h1>Wie die Menschen sterben</h1><p>" + "Text. " * 30 + "</p>"
+            "<div class='author-box'><a href='/autoren/gathmann-moritz'>Zur Artikelübersicht"
+            "</a></div><div class='box'><a href='/autoren/gathmann-moritz'>Moritz Gathmann</a>"
+            "</div>")
+    m = page_metadata(tree("<title>Wie die Menschen sterben</title>", body), None, now=NOW)
+    assert m.authors == ["Moritz Gathmann"]
 
 
 def test_the_authors_link_restores_the_accents_the_meta_tag_dropped() -> None:
