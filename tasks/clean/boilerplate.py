@@ -67,6 +67,10 @@ _RELATED_CUES = [
     r"(?:seguí|sigue|seguir) leyendo",
     # "Sehen Sie auch:" (a teaser link follows)
     r"sehen sie (?:auch|hier|mehr)",
+    # the next or previous story's teaser, the forum's latest posts, "more about" a show
+    r"(?:vorschau auf den )?nächsten? (?:artikel|beitrag)", r"vorherige[rn]? (?:artikel|beitrag)",
+    r"(?:next|previous) (?:article|post|story)", r"up next",
+    r"(?:beiträge |neues |mehr )?aus dem forum", r"más sobre",
 ]
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -124,7 +128,8 @@ _CTA = re.compile(
     r"|abonnez[- ]vous|inscrivez[- ]vous|zapraszamy\W+(?:\w+\W+){0,3}subskryp\w*"
     r"|subskrypcj\w*|assine|inscreva-se|(?:erhalten sie|get|receive) exklusive"
     r"|(?:get|receive) exclusive"
-    r"|klick(?:e|t|en sie)? (?:dich|sich|euch) durch)",
+    r"|klick(?:e|t|en sie)? (?:dich|sich|euch) durch|rss[- ]?feeds? abonnieren"
+    r"|subscribe to (?:our |the |this )?rss)",
     re.IGNORECASE,
 )
 # Paywall teasers, reading-time labels and reader-appeal boxes: the whole (short) line is
@@ -145,7 +150,9 @@ _ENJOYED = re.compile(
     r"^\W{0,2}(?:(?:hat|haben) (?:dir|ihnen|euch) (?:dieser|der|unser) (?:artikel|beitrag|text)"
     r" gefallen|(?:did you|if you|if you've) (?:enjoy(?:ed)?|like[d]?) (?:this|our|the|reading)"
     r" (?:article|post|story|piece|roundup|newsletter|this)|enjoyed (?:this|the) (?:article|post"
-    r"|story|piece)|(?:te|le) gustó (?:este|esta) (?:artículo|nota)|vous avez aimé cet article)",
+    r"|story|piece)|(?:te|le) gustó (?:este|esta) (?:artículo|nota)|vous avez aimé cet article"
+    # "Gefällt dir unser Klettermagazin? ...": the outlet asks about itself
+    r"|gefällt (?:dir|ihnen|euch) (?:unser|unsere|dieser|dieses|diese) [\w-]+\?)",
     re.IGNORECASE,
 )
 # An ad slot's own label in the text ("Story continues below advertisement", "Advertisement -
@@ -166,12 +173,15 @@ _FUNDING = re.compile(
     r"\b(?:wir finanzieren uns (?:\w+ ){0,2}(?:durch|über|aus|mit) (?:spenden|abos|abonnements"
     r"|beiträge)|spenden (?:könnt ihr|können sie) (?:\w+ ){0,2}(?:per|über|auf|an)"
     r"|(?:funded|supported) by (?:our )?readers|reader-(?:funded|supported)|donate now"
-    r"|jetzt spenden|make a (?:one-off |monthly )?(?:contribution|donation) to)\b",
+    r"|jetzt spenden|make a (?:one-off |monthly )?(?:contribution|donation) to"
+    # "Unterstütze RosaMag bereits mit 2,50!", "Support us from as little as $1"
+    r"|unterstütze(?:n sie)? \w+ (?:bereits |schon )?(?:mit|ab) (?:\d|einem|einer)"
+    r"|support \w+ (?:with|from|for) (?:as little as |just )?[$€£]\s?\d)",
     re.IGNORECASE,
 )
 # Without one of these no _FUNDING pattern matches (a cheap test before the search).
 _FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "contribution",
-                  "donation")
+                  "donation", "unterstütze", "support ")
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
@@ -268,6 +278,9 @@ _UI_EXACT = {
     "listen to this article", "listen to article", "artikel anhören", "vorlesen",
     "seite drucken", "artikel drucken", "print this page", "print this article", "druckansicht",
     "artikel versenden", "email this article", "e-mail this article", "send this article",
+    # an embedded post's or map's consent button
+    "inhalt laden", "inhalte laden", "externen inhalt laden", "video laden", "karte laden",
+    "load content", "load external content",
 }
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
@@ -294,7 +307,7 @@ _UI_PREFIX = re.compile(
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
     r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date"
-    r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by)\s*:"
+    r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by|our standards)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
     r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
     r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
@@ -430,9 +443,50 @@ _COMMENT_BOX = re.compile(
     r" (?:artikel|beitrag)|entfernen|löschen|deaktiviert)"
     r"|freue mich (?:auf|über) (?:deinen|ihren|euren) kommentar"
     r"|comments? (?:are|is) (?:closed|disabled)|leave a (?:comment|reply)|post a comment"
-    r"|your comment\b|comment below|love a comment)",
+    r"|your comment\b|comment below|love a comment"
+    # the section's moderation note and count, and the question put to readers under the
+    # text ("Verraten Sie gerne in den Kommentaren: ...", "Let us know in the comments")
+    r"|kommentare (?:erscheinen|werden) (?:erst )?(?:nach|nachdem)|kommentare insgesamt"
+    r"|(?:verrat|schreib|erzähl|teil)(?:en sie|t|e)? (?:uns |mir )?(?:gerne |es |doch )?"
+    r"(?:in den|im) kommentar|let (?:us|me) know in the comments|in the comments below)",
     re.IGNORECASE,
 )
+# The consent placeholder of an embedded post, video or map ("Klicken Sie auf den unteren
+# Button, um den Inhalt von www.komoot.de zu laden.", "Mit dem Laden des Inhalts akzeptieren
+# Sie die Datenschutzerklärung von YouTube.", "Click the button below to load the content
+# from Instagram."): the page speaks of loading a third party's content.
+_EMBED_CONSENT = re.compile(
+    r"\b(?:um (?:den |die |das )?(?:inhalte?|beitrag|video|karte|tweet) (?:von|aus) .{1,60}?"
+    r" zu laden|(?:mit dem|beim) laden (?:des|der) (?:inhalts?|inhalte|videos?|karte)"
+    r" akzeptier\w*|to load the (?:content|video|map|post) (?:from|of)\b"
+    r"|(?:by loading|when you load) the (?:content|video|map),? you (?:accept|agree))",
+    re.IGNORECASE,
+)
+# A media library's availability label ("Video verfügbar bis 28.02.2021", "Available until
+# 3 March 2024"), a listing's pager ("Es werden die Weine 1 bis 10 von insgesamt 19
+# angezeigt!", "Showing 1–10 of 19 results") and a download's file label ("PDF | 38 KB |
+# Datei ist nicht barrierefrei").
+_AVAILABLE_UNTIL = re.compile(
+    r"^\W{0,2}(?:(?:video|audio|sendung|folge)\s+)?(?:verfügbar bis|available (?:until|till)"
+    r"|disponible (?:hasta|jusqu'au))\b",
+    re.IGNORECASE,
+)
+_PAGER = re.compile(
+    r"\b\d+\s*(?:bis|-|–|to)\s*\d+\s+(?:von|of|de|sur)\s+(?:insgesamt\s+)?\d+\b.{0,40}"
+    r"\b(?:angezeigt|ergebnisse?n?|treffern?|einträgen?|results?|items|products|produkten?"
+    r"|resultados|entries)\b"
+    r"|^\W{0,2}(?:showing|zeige|anzeige) \d+\s*(?:-|–|bis|to)\s*\d+ (?:of|von) \d+",
+    re.IGNORECASE,
+)
+_FILE_LABEL = re.compile(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub)\b\s*[|(,–-]?\s*\(?\d+(?:[.,]\d+)?\s*(?:kb|mb|kib|mib)\b"
+    r"|\bdatei ist nicht barrierefrei\b",
+    re.IGNORECASE,
+)
+# "(Alle Angaben ohne Gewähr)": the disclaimer under a list of prices or dates.
+_NO_WARRANTY = re.compile(r"^\W{0,2}(?:alle )?angaben ohne gewähr\W{0,2}$", re.IGNORECASE)
+# A teaser link between double angle brackets (">> Wegen Corona: ... schließen <<").
+_ARROWED_TEASER = re.compile(r"^>>\s*\S.{3,200}<<$")
 # A widget's own explanation ("Mit diesem Button kannst Du diese Episode ... hinzufügen").
 _WIDGET_HELP = re.compile(
     r"^\W{0,2}(?:mit|über) (?:diesem|dem) (?:button|knopf)\b|^\W{0,2}(?:with|using) this button\b",
@@ -664,6 +718,20 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 40 and _WIDGET_HELP.match(s):
         return "ui"
+    if n <= 40 and ("lad" in low or "load" in low) and _EMBED_CONSENT.search(s):
+        return "ui"
+    if n <= 8 and _AVAILABLE_UNTIL.match(s):
+        return "ui"
+    # (each search after a substring test its pattern cannot match without)
+    if n <= 20 and (" von " in low or " of " in low or " de " in low or " sur " in low) and (
+            _PAGER.search(s)):
+        return "ui"
+    if n <= 25 and ("kb" in low or "mb" in low or "barrierefrei" in low) and _FILE_LABEL.search(s):
+        return "ui"
+    if n <= 5 and _NO_WARRANTY.match(s):
+        return "legal"
+    if n <= 30 and s.startswith(">>") and _ARROWED_TEASER.match(s):
+        return "related"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
         return "ui"
     if authors and _is_byline(s, authors):

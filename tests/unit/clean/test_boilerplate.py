@@ -785,3 +785,67 @@ def test_round5_funding_appeals_go(line: str) -> None:
 def test_funding_in_a_story_stays() -> None:
     assert classify_line("Die Tafel finanziert sich aus Spenden, sagte die Leiterin.") is None
     assert classify_line("The museum is funded by the city and by private donors.") is None
+
+
+# --- text round 6: classes read among the held half's leaks -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # an embed's consent placeholder and its button
+        ("Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.", "ui"),
+        ("Mit dem Laden des Inhalts akzeptieren Sie die Datenschutzerklärung von YouTube.", "legal"),
+        ("Click the button below to load the content from Instagram.", "ui"),
+        ("Inhalt laden", "ui"),
+        # a media library's availability, a listing's pager, a download's file label
+        ("Video verfügbar bis 28.02.2021", "ui"),
+        ("Available until 3 March 2024", "ui"),
+        ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "ui"),
+        ("Showing 1–10 of 19 results", "ui"),
+        ("Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+         "ui"),
+        ("Download: mp3 (30 MB) m4a (24 MB) opus (16 MB)", "ui"),
+        ("(Alle Angaben ohne Gewähr)", "legal"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "ui"),
+        # the comment section's note and count, and the question put to readers
+        ("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", "cta"),
+        ("| Kommentare insgesamt: 0 | |", "cta"),
+        ("Verraten Sie gerne in den Kommentaren: Was bedeutet ein Award für Sie?", "cta"),
+        ("Let us know in the comments what you think.", "cta"),
+        # teasers: between double angle brackets, the next story, the forum's posts
+        (">> Wegen Corona: Danni Büchner muss Kult-Lokal auf Mallorca schließen <<", "related"),
+        ("Vorschau auf den nächsten Artikel", "related"),
+        ("Next article", "related"),
+        ("Beiträge aus dem Forum", "related"),
+        ("Más sobre La Tercera AM", "related"),
+        # subscribing to a feed, the outlet asking for support or about itself
+        ("Online-Pressemappe - alle Pressemitteilungen der Nordex SE | RSS-Feed abonnieren",
+         "cta"),
+        ("Unterstütze RosaMag bereits mit 2,50!", "cta"),
+        ("Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine "
+         "Bezahlschranke einzuführen.", "cta"),
+    ],
+)
+def test_round6_furniture_lines_go(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the same words in a story's sentences
+        "Die Feuerwehr brauchte zwei Stunden, um den Inhalt des Lastwagens zu entladen.",
+        "Das Video ist ab Montag verfügbar, sagte die Sprecherin.",
+        "Von 1 bis 10 von insgesamt 19 Teams kamen nur drei weiter.",
+        "Die Datei war 38 KB groß und enthielt die Namen aller Mitglieder.",
+        "Angaben ohne Gewähr seien in der Branche üblich, sagte der Anwalt vor Gericht.",
+        "In den Kommentaren unter dem Video schrieben Nutzer, sie hätten nichts gehört.",
+        "Der nächste Artikel des Gesetzes regelt die Ausnahmen.",
+        "Die Stiftung unterstützt Familien mit Kindern seit 1999.",
+        "Gefällt dir das? fragte die Moderatorin.",
+        "He said the next article of the treaty would follow in March.",
+    ],
+)
+def test_round6_cues_in_prose_stay(line: str) -> None:
+    assert classify_line(line) is None
