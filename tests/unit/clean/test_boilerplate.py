@@ -795,7 +795,8 @@ def test_funding_in_a_story_stays() -> None:
     [
         # an embed's consent placeholder and its button
         ("Klicken Sie auf den unteren Button, um den Inhalt von www.komoot.de zu laden.", "ui"),
-        ("Mit dem Laden des Inhalts akzeptieren Sie die Datenschutzerklärung von YouTube.", "legal"),
+        ("Mit dem Laden des Inhalts akzeptieren Sie die Datenschutzerklärung von YouTube.",
+         "legal"),
         ("Click the button below to load the content from Instagram.", "ui"),
         ("Inhalt laden", "ui"),
         # a media library's availability, a listing's pager, a download's file label
