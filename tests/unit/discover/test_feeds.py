@@ -384,6 +384,21 @@ def test_a_json_feed_cut_short_keeps_its_whole_items() -> None:
     assert "kept the 2 whole items" in result.skipped[0][1]
 
 
+@pytest.mark.parametrize("content_type", ["text/plain", None])
+def test_a_body_is_sniffed_as_a_json_feed_only_when_its_first_character_is_a_brace(
+        content_type) -> None:
+    # served without a JSON media type: a BOM and whitespace may come before the "{",
+    # anything else makes it no JSON document (not a JSON Feed cut short, whose items the
+    # salvage of a cut document would otherwise pull out of it)
+    sniffed = parse_feed(b"\xef\xbb\xbf \r\n\t" + JSON_FEED, "https://news.example/feed",
+                         content_type)
+    assert sniffed.error is None and sniffed.version == "json11" and len(sniffed.items) == 3
+    for prefix in (b"X", b"XX ", b"callback("):
+        result = parse_feed(prefix + JSON_FEED, "https://news.example/feed", content_type)
+        assert result.items == [] and result.error[0] == "not_a_feed", prefix
+        assert result.version == "" and result.skipped == [], prefix
+
+
 def test_json_that_is_no_feed_says_so() -> None:
     for body, words in ((b'{"error": "rate limited"}', 'no "items" list'),
                         (b"[1, 2]", 'no "items" list'), (b"{not json", "not JSON")):

@@ -416,6 +416,23 @@ def test_run_returns_what_to_fetch_and_leaves_warcs_pending(tmp_path: Path) -> N
                              "skipped": 1}
 
 
+def test_run_passes_discoverys_notes_on_for_the_run_summary(tmp_path: Path) -> None:
+    # an input skipped or ignored is said in the run summary (the stage's notes), not
+    # only in discover()'s own result
+    from tasks.discover import run
+
+    urls = tmp_path / "l.urls"
+    urls.write_text("https://a.example/1\n")
+    other = tmp_path / "notes.csv"
+    other.write_text("x")
+    result = run([str(urls), str(other), str(tmp_path / "missing")], CONFIG, "run-3", now=NOW)
+    assert result.table.column("url").to_pylist() == ["https://a.example/1"]
+    assert result.notes == [
+        f"input {str(tmp_path / 'missing')!r} does not exist: skipped",
+        f"{other}: not a recognised input (.txt dump, .urls list, .warc[.gz], sources.toml): "
+        "ignored"]
+
+
 def test_garbage_lines_of_a_url_list_are_bad_url_rejects_and_good_lines_still_come(
         tmp_path: Path) -> None:
     from tasks.discover.inputs import read_url_list

@@ -174,6 +174,15 @@ def test_url_cap() -> None:
     assert len(r.entries) == 10 and r.skipped[-1][0] == "sitemap_url_cap"
 
 
+def test_url_cap_of_a_text_sitemap() -> None:
+    # a plain list of URLs stops at the same cap, with the same reason as a urlset
+    many = "".join(f"https://a.example/{i}\n" for i in range(30)).encode()
+    r = parse_sitemap(many, "https://a.example/sitemap.txt", max_urls=10)
+    assert r.kind == "text" and [e.url for e in r.entries] == [
+        f"https://a.example/{i}" for i in range(10)]
+    assert r.skipped == [("sitemap_url_cap", "more than 10 URLs")]
+
+
 def test_entities_are_not_expanded() -> None:
     xxe = (b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">'
            b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
@@ -198,6 +207,23 @@ def test_entities_are_not_expanded() -> None:
 )
 def test_w3c_datetime(text, expected) -> None:
     assert parse_w3c_datetime(text) == expected
+
+
+def test_a_w3c_datetime_without_a_zone_is_utc_whatever_the_machines_zone(monkeypatch) -> None:
+    # the docstring's rule (no zone: UTC), not the local time of the machine that runs
+    # the ingest (the tests otherwise run in UTC, where the two agree)
+    import time
+
+    monkeypatch.setenv("TZ", "XYZ+5")  # POSIX: five hours west of UTC, no zone files needed
+    time.tzset()
+    try:
+        assert datetime(2024, 4, 2, 10).astimezone(UTC).hour == 15  # the zone is in force
+        got = [parse_w3c_datetime(t) for t in ("2024-04-02T10:00:00", "2024-04-02", "2024-04")]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert got == [datetime(2024, 4, 2, 10, tzinfo=UTC), datetime(2024, 4, 2, tzinfo=UTC),
+                   datetime(2024, 4, 1, tzinfo=UTC)]
 
 
 def _urlset(locs: list[str]) -> bytes:

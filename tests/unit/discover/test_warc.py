@@ -335,6 +335,10 @@ def test_an_unreadable_warc_is_counted_and_rejected_as_a_warc(tmp_path: Path) ->
             rej["rejected_at"]) == ("warc", source, source, None, "run-8", NOW)
     [(_, [remote])] = list(warc_batches("s3://bucket/x.warc.gz", "r", NOW, CAP, 3))
     assert remote["url"] == "s3://bucket/x.warc.gz" and remote["reason"] == "warc_unreadable"
+    # the detail says why, for the person reading the rejects: the scheme is not read
+    assert remote["detail"] == ("s3://bucket/x.warc.gz: only local paths and http(s) URLs "
+                                "are read")
+    assert "No such file" in rej["detail"] and rej["detail"].startswith(source)
 
 
 def test_iter_stream_seeks_forward_only() -> None:
