@@ -248,3 +248,32 @@ def test_an_ingest_of_cut_sources_of_every_kind_keeps_their_whole_entries(
     assert manifest["totals"]["kept"] == len(articles)
     assert manifest["data_tests"]["runs_conserve_records"] == 0
     assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
+
+
+@pytest.mark.integration
+def test_a_first_ingest_whose_every_source_fails_commits_and_the_next_runs(
+        prefect_harness, server6, warehouse) -> None:
+    """A fresh warehouse, a first run whose sitemap is a 404 and whose feed stays 503: it
+    failed in its search-index task (FileNotFoundError: warehouse/search/indexed.json.tmp,
+    no index folder yet) after committing, and so did every later run on that warehouse,
+    one with a good page included. Now the failures are committed as such (fetch_log,
+    conservation) and the next run keeps its page."""
+    from flows.ingest import ingest
+    from tasks.storage.report import connect_views
+
+    cfg = _cfg(warehouse)
+    down = {_url(server6, "/404"): "http_404", _url(server6, "/503"): "http_503"}
+    first = ingest(inputs=[f"sitemap:{_url(server6, '/404')}", f"feed:{_url(server6, '/503')}"],
+                   settings=cfg)
+    assert first["totals"]["kept"] == 0 and first["totals"]["failed"] == 2
+    assert all(n == 0 for n in first["data_tests"].values()), first["data_tests"]
+    page = _url(server6, "/ok/after-a-failed-first-run")
+    second = ingest(inputs=[page], settings=cfg)
+    assert second["totals"]["kept"] == 1
+    con = connect_views(warehouse / "pressroom.duckdb")
+    try:
+        assert con.execute("SELECT url FROM articles").fetchall() == [(page,)]
+        assert dict(con.execute("SELECT url, error FROM fetch_log WHERE error IS NOT NULL")
+                    .fetchall()) == down
+    finally:
+        con.close()
