@@ -511,6 +511,8 @@ _PARSER_MESSAGES = (
     # RFC 9112 6.1: a response with both may be response splitting; the length is unknown
     ("Transfer-Encoding can't be present with Content-Length",
      "both Transfer-Encoding and Content-Length headers"),
+    ("Content-Length can't be present with Transfer-Encoding",
+     "both Transfer-Encoding and Content-Length headers"),
 )
 
 
@@ -568,13 +570,34 @@ def _ascii_location(location: str) -> str | None:
                           fragment=encode(parts.fragment)).geturl()
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def backslashes_as_slashes(location: str) -> str:
+    """A Location with the backslashes before its query and fragment read as slashes, as
+    every browser reads an http(s) URL (WHATWG URL: "\\" is "/" in a special URL's
+    authority and path). IIS and Windows-built sites send `\\news\\story.aspx`: taken as
+    a relative name, it was requested as `%5Cnews%5Cstory.aspx` (an http_404 for a page
+    that exists); an absolute one (`http://host\\news\\x`) was a bad_redirect. Another
+    scheme's Location is left as it is (refused later)."""
+    if "\\" not in location:
+        return location
+    scheme = _SCHEME.match(location)
+    if scheme is not None and scheme[0].lower() not in ("http:", "https:"):
+        return location
+    end = min((i for i in (location.find("?"), location.find("#")) if i >= 0),
+              default=len(location))
+    return location[:end].replace("\\", "/") + location[end:]
+
+
 def redirect_target(current: str, location: str) -> str | None:
     """The absolute URL a Location header names, relative to `current`, without
     user:password@ (it would be sent as Basic auth and logged); None when it names no
     usable URL ("http://[::1", a port that is not a number, raw bytes in the host that
-    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`)."""
+    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`);
+    backslashes in the path are slashes (`backslashes_as_slashes`)."""
     try:
-        location = _ascii_location(location)
+        location = _ascii_location(backslashes_as_slashes(location.strip()))
         if location is None:
             return None
         target = urljoin(current, location)

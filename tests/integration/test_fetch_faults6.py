@@ -100,6 +100,11 @@ class Round6Server(FaultServer):
             await asyncio.sleep(0.1)
             writer.write(b"ZZZ\r\nxx\r\n0\r\n\r\n")
             await writer.drain()
+        elif path in ("/backslash/relative", "/backslash/absolute"):
+            # an IIS-style Location with backslashes
+            loc = {"relative": "\\ok\\back-relative?q=a\\b",
+                   "absolute": f"{base}\\ok\\back-absolute"}[path.rsplit("/", 1)[1]]
+            await self._send(writer, "302 Found", b"", extra=[("Location", loc)])
         elif path == "/te-and-cl":  # Transfer-Encoding: chunked beside a Content-Length
             page = b"<html><body><p>" + b"x" * 500 + b"</p></body></html>"
             writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n"
@@ -276,3 +281,21 @@ def test_a_first_ingest_whose_every_source_fails_commits_and_the_next_runs(
                     .fetchall()) == down
     finally:
         con.close()
+
+
+def test_a_location_with_backslashes_is_read_as_browsers_read_it(server6, tmp_path) -> None:
+    """`Location: \\ok\\back-relative?q=a\\b` was requested as
+    `/backslash/%5Cok%5Cback-relative` (http_404, the page lost); `http://host\\ok\\...` was
+    a bad_redirect. Browsers read those backslashes as slashes (the query keeps its own):
+    the page, under the address they would request."""
+    urls = [_url(server6, "/backslash/relative"), _url(server6, "/backslash/absolute")]
+    server6.reset_log()
+    result = fetch(documents(urls), _cfg(tmp_path), "run6-backslash")
+    log = by_url(result.fetch_log)
+    assert [log[u]["error"] for u in urls] == [None, None]
+    assert [log[u]["final_url"] for u in urls] == [
+        server6.url(HOST, "/ok/back-relative?q=a\\b"), server6.url(HOST, "/ok/back-absolute")]
+    assert result.table.num_rows == 2
+    paths = [h.path.split("?")[0] for h in server6.hits_for(HOST)]
+    assert "/ok/back-relative" in paths and "/ok/back-absolute" in paths
+    assert not any("%5C" in p for p in paths)
