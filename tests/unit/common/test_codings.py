@@ -292,3 +292,13 @@ def test_the_prefix_of_a_cut_brotli_stream_keeps_the_cap() -> None:
         decode_body(cut, "br", 100_000, cut_prefix=True)
     assert info.value.kind == "decompressed_too_large"
     assert decode_body(cut, "br", len(text), cut_prefix=True)[0] == text[:-10]
+
+
+def test_a_cut_brotli_stream_in_a_whole_transfer_counts_all_it_decoded() -> None:
+    """Fault round 6: the `truncated` detail counted the decoder's first hand-over only
+    ("32752 bytes decoded" of 800,000), beside a cut source's detail counting them all."""
+    text = b"".join(b"<url><loc>https://a.example/%d</loc></url>" % i for i in range(20000))
+    with pytest.raises(CodingError) as info:
+        decode_body(_cut_brotli(text, 800_000), "br", 1 << 21, refuse_cut_data=True)
+    assert info.value.kind == "truncated"
+    assert info.value.detail.endswith("(800000 bytes decoded)")
