@@ -45,6 +45,8 @@ CUT_SOURCES = {
     # chunked, the chunk framing broken inside the 4th entry
     "/badchunk-src/sitemap.txt": ("sitemap", "sitemap_truncated", "bad_chunking"),
     "/badchunk-src/feed.xml": ("feed", "feed_truncated", "bad_chunking"),
+    # the part before the cut, then silence until the deadline (handled since round 5)
+    "/stall-src/sitemap.xml": ("sitemap", "sitemap_truncated", "timeout_body"),
 }
 # Short enough that the hanging attempts do not drag on, long for a loopback page.
 DEADLINE = 1.5
@@ -100,6 +102,12 @@ class Round6Server(FaultServer):
             await asyncio.sleep(0.1)
             writer.write(b"ZZZ\r\nxx\r\n0\r\n\r\n")
             await writer.drain()
+        elif path.startswith("/stall-src/"):  # the part before the cut, then silence
+            ctype, whole, sent, _ = cut_document(name, base, cut_tag(path))
+            writer.write(self._head("200 OK", [("Content-Type", ctype),
+                                               ("Content-Length", str(len(whole)))]) + sent)
+            await writer.drain()
+            await asyncio.sleep(3600)
         elif path in ("/backslash/relative", "/backslash/absolute"):
             # an IIS-style Location with backslashes
             loc = {"relative": "\\ok\\back-relative?q=a\\b",
