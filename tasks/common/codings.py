@@ -106,7 +106,8 @@ def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False,
     return b"".join(out)
 
 
-def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False) -> bytes:
+def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False,
+            cut_prefix: bool = False) -> bytes:
     if brotli is None:
         raise CodingError("unsupported_encoding", "br (brotli not installed)")
     d = brotli.Decompressor()
@@ -116,15 +117,39 @@ def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False) -> bytes:
         raise CodingError("bad_compression", f"br: {exc}") from None
     if len(out) > cap or not d.can_accept_more_data():
         raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
-    if not d.is_finished():  # unlike gzip, a cut brotli stream gives no usable prefix signal
+    if not d.is_finished():
         if refuse_cut_data:
             # The transfer ended whole, the brotli data in it did not: the same fault as
             # gzip data cut short, with the same kind (it was bad_compression, so one
             # fault had two names depending on the coding).
+            # The count is of all the decoder holds (its first hand-over is ~32 KiB at
+            # most: 32752 was said of 800,000 decoded bytes, beside a cut source's detail
+            # that counts them all).
             raise CodingError("truncated", f"br: the compressed data stops before its end "
-                              f"({len(out)} bytes decoded)")
+                              f"({len(_brotli_prefix(d, out, cap))} bytes decoded)")
+        if cut_prefix:  # a stream cut short has an exact prefix, as gzip's has
+            return _brotli_prefix(d, out, cap)
         raise CodingError("bad_compression", "br: truncated brotli stream")
     return out
+
+
+def _brotli_prefix(d, out: bytes, cap: int) -> bytes:
+    """What a brotli stream cut short decodes to: its exact prefix, as gzip gives. The
+    decoder holds on to what it decoded once its input runs out (brotli 1.2's `process`
+    hands over at most ~32 KiB of it per call then); `process(b"")` hands over the rest,
+    under the same cap."""
+    parts, size = [out], len(out)
+    while True:
+        try:
+            more = d.process(b"", output_buffer_limit=cap + 1 - size)
+        except brotli.error as exc:
+            raise CodingError("bad_compression", f"br: {exc}") from None
+        if not more:
+            return b"".join(parts)
+        parts.append(more)
+        size += len(more)
+        if size > cap:
+            raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
 
 
 # Control bytes that text never holds (all below 0x20 but tab, LF, CR; and DEL).
@@ -149,14 +174,15 @@ def _plain_text(data: bytes) -> bool:
 
 
 def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
-               refuse_cut_data: bool = False) -> bytes:
+               refuse_cut_data: bool = False, cut_prefix: bool = False) -> bytes:
     """Undo one content coding, capped; `strict` refuses a truncated gzip stream,
-    `refuse_cut_data` one whose compressed data stops early (see `_zlib`). A body the
+    `refuse_cut_data` one whose compressed data stops early (see `_zlib`), `cut_prefix`
+    keeps the prefix of a brotli stream that stops early (see `decode_body`). A body the
     coding cannot read (or of a coding we do not know) that is plain text is returned as
     it is: servers and caches label pages gzip that they never compressed (or already
     decompressed), and browsers that refuse them show nothing; the page is all there."""
     try:
-        return _decode_one(data, coding, cap, strict, refuse_cut_data)
+        return _decode_one(data, coding, cap, strict, refuse_cut_data, cut_prefix)
     except CodingError as exc:
         # An unknown coding over text too: "Content-Encoding: utf-8" is a charset put in
         # the wrong header, and browsers ignore codings they do not know.
@@ -165,7 +191,7 @@ def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
         if exc.kind == "bad_compression":
             actual = _mislabelled_coding(data, coding.strip().lower(), cap)
             if actual is not None:
-                return _decode_one(data, actual, cap, strict, refuse_cut_data)
+                return _decode_one(data, actual, cap, strict, refuse_cut_data, cut_prefix)
         raise
 
 
@@ -188,7 +214,7 @@ def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
 
 
 def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
-                refuse_cut_data: bool) -> bytes:
+                refuse_cut_data: bool, cut_prefix: bool = False) -> bytes:
     coding = coding.strip().lower()
     if coding in ("", "identity", "none"):
         return data
@@ -203,25 +229,29 @@ def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
                 raise
             return _zlib(data, -15, cap, "deflate", refuse_cut_data=refuse_cut_data)
     if coding == "br":
-        return _brotli(data, cap, refuse_cut_data)
+        return _brotli(data, cap, refuse_cut_data, cut_prefix)
     raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
 
 
 def decode_body(data: bytes, content_encoding: str | None, cap: int,
-                undeclared_gzip: bool = True, refuse_cut_data: bool = False
-                ) -> tuple[bytes, list[str]]:
+                undeclared_gzip: bool = True, refuse_cut_data: bool = False,
+                cut_prefix: bool = False) -> tuple[bytes, list[str]]:
     """The body with its content codings undone (last applied first), each layer capped.
 
     One more gzip layer is undone when the result still starts with the gzip magic:
     servers that gzip an already gzipped page ("double gzip") are common enough, and a
     browser would show garbage (`undeclared_gzip=False` keeps it: a .xml.gz file is data).
     `refuse_cut_data`: a layer whose compressed data stops early is an error
-    (`truncated`), not a prefix (`_zlib`). Returns (body, codings undone).
+    (`truncated`), not a prefix (`_zlib`). `cut_prefix`: brotli data that stops early
+    gives what it decodes to, as gzip data does without `refuse_cut_data` (for what
+    arrived of a discovery input whose transfer was cut; off elsewhere, so that a cut
+    brotli page or archived record stays an error). Returns (body, codings undone).
     """
     codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
     undone: list[str] = []
     for coding in reversed(codings):
-        data = decode_one(data, coding, cap, refuse_cut_data=refuse_cut_data)
+        data = decode_one(data, coding, cap, refuse_cut_data=refuse_cut_data,
+                          cut_prefix=cut_prefix)
         if coding not in ("identity", "none"):
             undone.append(coding)
     if undeclared_gzip and data.startswith(GZIP_MAGIC):

@@ -93,10 +93,12 @@ class Ledger:
 
 # fetch_log errors of a transfer that stopped before its end: a body shorter than its
 # Content-Length (or gzip data a whole transfer cut), a connection closed, reset or stalled
-# half way. What arrived of a discovery input (sitemap, feed) is still read for its whole
-# entries (StageResult.cut_sources); the fetch stays a failure with this error.
+# half way, a chunked body whose framing breaks half way (the chunks before the broken one
+# arrived whole; nothing after it can be read). What arrived of a discovery input
+# (sitemap, feed) is still read for its whole entries (StageResult.cut_sources); the fetch
+# stays a failure with this error.
 CUT_TRANSFER_ERRORS = frozenset({"truncated", "disconnected", "timeout_body",
-                                 "connection_reset"})
+                                 "connection_reset", "bad_chunking"})
 
 
 def fetch_outcomes(fetch_log: list[dict]) -> tuple[int, int]:

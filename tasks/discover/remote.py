@@ -20,15 +20,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from tasks.common.ledger import CUT_TRANSFER_ERRORS
 from tasks.common.result import reject_row
 from tasks.common.urls import BadURL, canonical_url, stable_id
 from tasks.discover.feeds import parse_feed
 from tasks.discover.sitemaps import MAX_SITEMAP_BYTES, MAX_SITEMAP_URLS, SitemapEntry, parse_sitemap
 
 # (bodies by URL for the successes, FETCH_LOG rows for every attempt). A body may come
-# with a cut-transfer error (what arrived of a sitemap or feed, StageResult.cut_sources of
-# the fetch stage): read as cut (see _cut_transfers), and counted as the failed fetch it is.
+# with an error (what arrived of a sitemap or feed whose transfer was cut,
+# StageResult.cut_sources of the fetch stage; the error a cut's, or that of a later
+# attempt that failed otherwise): read as cut (see _cut_transfers), and counted as the
+# failed fetch it is.
 FetchUrls = Callable[[list[str]], tuple[dict[str, bytes], list[dict]]]
 
 STAGE = "discover"
@@ -154,11 +155,14 @@ def _fetch(fetch_urls: FetchUrls, kinds: dict[str, str], col: _Collector
 
 
 def _cut_transfers(bodies: dict[str, bytes], col: _Collector) -> set[str]:
-    """The URLs whose body came with a cut-transfer error: a fetcher may hand over what
-    arrived of a discovery input (the entries before the cut are good), and the parser
-    must then not read its last, cut line as a URL."""
+    """The URLs whose body came with an error: a fetcher hands over the body of a failed
+    fetch only when a transfer of it was cut (what arrived of a discovery input: the
+    entries before the cut are good), and the parser must then not read its last, cut
+    line as a URL. The error is the last attempt's, which need not be the cut's: an
+    earlier attempt's part comes with the 503 or header timeout that ended the retries
+    (it was read as a whole file then, its cut line a URL)."""
     return {row["url"] for row in col.result.fetch_log
-            if row.get("url") in bodies and row.get("error") in CUT_TRANSFER_ERRORS}
+            if row.get("url") in bodies and row.get("error")}
 
 
 def _served_from(url: str, ok: dict[str, dict]) -> str:

@@ -46,7 +46,15 @@ _END_TAG = {"url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
 # A document type declaration with its internal subset. A sitemap has no use for one;
 # entities declared there, nested ten deep (billion laughs), trip libxml2's amplification
 # guard, which ends the parse at the first reference: every entry after it was lost.
-_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S | re.I)
+# Quoted literals and comments are skipped whole: a `>` or `]>` inside one (an entity
+# value "a]>b", a system id "a>b.dtd", a comment "<!-- ]> -->") ended the match early, and
+# the rest of the declaration left before the root made lxml find no element at all
+# (`sitemap_bad_xml`, every entry lost).
+# Possessive quantifiers (Python 3.11): no backtracking, so a declaration that never
+# ends costs one linear scan (10 MB of it: under 1 s here), never a blow-up.
+_DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']++|"[^"]*+"|'[^']*+')*+"""
+                      rb"""(?:\[(?:<!--.*?-->|"[^"]*+"|'[^']*+'|[^\]"'<]++|<(?!!--))*+\]\s*)?>""",
+                      re.S | re.I)
 
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
 _SPACE_IN = re.compile(r"\s")

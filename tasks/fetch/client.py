@@ -459,11 +459,19 @@ def _classify_exception(exc: BaseException, phase: str,
     if isinstance(exc, aiohttp.ClientConnectorError):
         return "connect_error", detail
     text = repr(exc)
+    parser = _parser_error_of(exc)
     # A disconnect's repr holds the half-read response head ("chunked=False"): not a
-    # chunking error, whatever its text says.
+    # chunking error, whatever its text says; nor is a refusal of the head that quotes
+    # a chunked header (Transfer-Encoding beside a Content-Length): a protocol_error below.
     if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError | HttpProcessingError) \
             and not isinstance(exc, aiohttp.ServerDisconnectedError):
-        return "bad_chunking", detail
+        if parser is None:
+            return "bad_chunking", detail
+        said = _parser_words(parser)
+        if "chunk" in said.lower():
+            # In words, as a protocol_error is: the parser's own text says "400" (a status
+            # no server sent) and quotes the bytes.
+            return "bad_chunking", f"{words}: malformed chunked body: {said}"
     if isinstance(exc, aiohttp.ClientPayloadError):
         chain = exc.__cause__ or exc.__context__
         if isinstance(chain, ConnectionResetError) or "reset" in text.lower():
@@ -482,12 +490,29 @@ def _classify_exception(exc: BaseException, phase: str,
     return "client_error", detail
 
 
+def _parser_error_of(exc: BaseException) -> HttpProcessingError | None:
+    """aiohttp's HTTP parser error behind an exception: raised as it is in the middle of
+    a body (`_read_some`), or as the cause of the ClientResponseError that refuses a
+    response head."""
+    if isinstance(exc, HttpProcessingError):
+        return exc
+    if isinstance(exc, aiohttp.ClientResponseError) and isinstance(exc.__cause__,
+                                                                   HttpProcessingError):
+        return exc.__cause__
+    return None
+
+
 # aiohttp's parser refusals in words for fetch_log. Its exception says "400" (a status
 # the server never sent) and quotes the offending bytes (for the first, the page itself).
 _PARSER_MESSAGES = (
     ("Data after `Connection: close`", "more bytes than its Content-Length"),
     ("Duplicate Content-Length", "two Content-Length headers"),
     ("Got more than ", "a header line longer than {n} bytes"),
+    # RFC 9112 6.1: a response with both may be response splitting; the length is unknown
+    ("Transfer-Encoding can't be present with Content-Length",
+     "both Transfer-Encoding and Content-Length headers"),
+    ("Content-Length can't be present with Transfer-Encoding",
+     "both Transfer-Encoding and Content-Length headers"),
 )
 
 
@@ -545,13 +570,34 @@ def _ascii_location(location: str) -> str | None:
                           fragment=encode(parts.fragment)).geturl()
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def backslashes_as_slashes(location: str) -> str:
+    """A Location with the backslashes before its query and fragment read as slashes, as
+    every browser reads an http(s) URL (WHATWG URL: "\\" is "/" in a special URL's
+    authority and path). IIS and Windows-built sites send `\\news\\story.aspx`: taken as
+    a relative name, it was requested as `%5Cnews%5Cstory.aspx` (an http_404 for a page
+    that exists); an absolute one (`http://host\\news\\x`) was a bad_redirect. Another
+    scheme's Location is left as it is (refused later)."""
+    if "\\" not in location:
+        return location
+    scheme = _SCHEME.match(location)
+    if scheme is not None and scheme[0].lower() not in ("http:", "https:"):
+        return location
+    end = min((i for i in (location.find("?"), location.find("#")) if i >= 0),
+              default=len(location))
+    return location[:end].replace("\\", "/") + location[end:]
+
+
 def redirect_target(current: str, location: str) -> str | None:
     """The absolute URL a Location header names, relative to `current`, without
     user:password@ (it would be sent as Basic auth and logged); None when it names no
     usable URL ("http://[::1", a port that is not a number, raw bytes in the host that
-    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`)."""
+    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`);
+    backslashes in the path are slashes (`backslashes_as_slashes`)."""
     try:
-        location = _ascii_location(location)
+        location = _ascii_location(backslashes_as_slashes(location.strip()))
         if location is None:
             return None
         target = urljoin(current, location)
@@ -1010,12 +1056,17 @@ class Fetcher:
         """A URL through redirects and retries to a page or an error kind."""
         out = UrlOutcome(url=url, started=time.monotonic())
         cfg = self.cfg
+        longest: CutPart | None = None  # of a discovery input cut short, over attempts
         for attempt in range(cfg.max_retries + 1):
             out.attempts = attempt + 1
             out.redirects = []
             out.error = out.detail = None
-            out.partial = out.content_type = None  # the last attempt's cut body alone
+            out.partial = out.content_type = None
             ex = await self._attempt(url, out)
+            if out.partial is not None and (longest is None
+                                            or len(out.partial) > len(longest.body)):
+                longest = CutPart(out.partial, out.content_type, out.final_url,
+                                  out.attempts, out.error)
             if not retryable(out.error, out.status) or attempt == cfg.max_retries:
                 break
             wait = backoff_delay(attempt, cfg.backoff_base_s, cfg.backoff_max_s, self.rng)
@@ -1026,6 +1077,8 @@ class Fetcher:
                     break
                 wait = max(wait, after)
             await asyncio.sleep(wait)
+        if out.error is not None and longest is not None:
+            hand_over_cut_part(out, longest)
         out.elapsed_ms = (time.monotonic() - out.started) * 1000
         out.fetched_at = datetime.now(UTC)
         return out
@@ -1178,13 +1231,16 @@ class Fetcher:
         failure it is (its error in fetch_log); `run` hands the body over apart from the
         pages (StageResult.cut_sources). Never called for an article page: a page cut
         short is never extracted. A 206 slice, an empty arrival or codings that cannot
-        be undone (a cut brotli stream) give nothing."""
+        be undone (cut inside a gzip header) give nothing."""
         if (out.error not in CUT_TRANSFER_ERRORS or ex.status is None
                 or not 200 <= ex.status < 300 or ex.status == 206 or not ex.body):
             return
         try:
+            # cut_prefix: a cut brotli stream decodes to its prefix as gzip does (it was
+            # refused, and the whole source lost).
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes, undeclared_gzip=False)
+                                  self.cfg.max_body_bytes, undeclared_gzip=False,
+                                  cut_prefix=True)
         except CodingError:
             return
         if not body.strip():
@@ -1192,8 +1248,33 @@ class Fetcher:
         out.partial = body
         out.content_type = _media_type(ex.headers.get("content-type")) or \
             "application/octet-stream"
-        out.detail = (f"{out.detail}; the {len(body)} bytes that arrived were read for the "
-                      "entries before the cut")
+
+
+@dataclass(frozen=True)
+class CutPart:
+    """What arrived of one attempt at a discovery input whose transfer was cut, decoded."""
+
+    body: bytes
+    content_type: str | None
+    final_url: str | None
+    attempt: int
+    error: str | None
+
+
+def hand_over_cut_part(out: UrlOutcome, part: CutPart) -> None:
+    """Give a failed fetch of a discovery input the longest part any of its attempts
+    got, and say so in its detail. The last attempt's part alone used to be handed over:
+    a retry that failed before the body (a 503, a timeout on the headers) lost the
+    entries an earlier attempt had brought. The error stays the last attempt's; the
+    row's final_url becomes the part's, the base of its relative links."""
+    if part.attempt == out.attempts:
+        out.detail = (f"{out.detail}; the {len(part.body)} bytes that arrived were read for "
+                      "the entries before the cut")
+        return
+    out.partial, out.content_type, out.final_url = part.body, part.content_type, part.final_url
+    out.detail = (f"{out.detail}; attempt {part.attempt} of {out.attempts} was cut "
+                  f"({part.error}): the {len(part.body)} bytes that arrived then were read "
+                  "for the entries before the cut")
 
 
 def response_rights(raw_headers, body: bytes, content_encoding: str | None, agent: str

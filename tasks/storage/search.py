@@ -110,6 +110,11 @@ def indexed_commits(root: Path) -> list[str]:
 
 
 def _write_state(folder: Path, commits: list[str]) -> None:
+    # The folder may not exist yet: a warehouse whose first commits hold no article (every
+    # source of the first run failed) records them before any index is made. Writing
+    # there raised FileNotFoundError, which failed that run and every later one (each
+    # catches up the same commit first).
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / STATE_FILE
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:

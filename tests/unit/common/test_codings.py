@@ -250,3 +250,55 @@ def test_a_mislabelled_coding_keeps_its_limits() -> None:
     with pytest.raises(CodingError) as junk:  # neither coding, nor text
         decode_one(bytes(range(256)), "gzip", 1 << 20)
     assert junk.value.kind == "bad_compression" and junk.value.detail.startswith("gzip: ")
+
+
+def _cut_brotli(text: bytes, at: int) -> bytes:
+    """A brotli stream of `text` flushed at `at` and cut there: exactly text[:at] in it."""
+    comp = brotli.Compressor()
+    return comp.process(text[:at]) + comp.flush()
+
+
+def test_a_cut_brotli_stream_gives_its_prefix_when_asked() -> None:
+    """Fault round 6: what arrived of a sitemap under `br` whose transfer was cut was
+    refused (round 5 took a cut brotli stream for one without a usable prefix), and the
+    whole source was lost. brotli's streaming decoder has the exact prefix; brotli 1.2
+    hands over at most ~32 KiB of it per call once the input runs out, so the rest is
+    drained (a one-call read of this 880 KB stream cut near its end gave 32,752 bytes)."""
+    text = b"".join(b"<url><loc>https://a.example/%d</loc></url>" % i for i in range(20000))
+    for at in (len(text) - 100, len(text) // 2, 40):
+        cut = _cut_brotli(text, at)
+        body, undone = decode_body(cut, "br", 1 << 21, undeclared_gzip=False, cut_prefix=True)
+        assert body == text[:at] and undone == ["br"], at
+    # the stream cut anywhere, not only at a flush: a prefix of the text, never more
+    whole = brotli.compress(text)
+    for end in (len(whole) // 3, len(whole) - 3):
+        body, _ = decode_body(whole[:end], "br", 1 << 21, cut_prefix=True)
+        assert text.startswith(body) and len(body) > 0, end
+    # without cut_prefix (a page, an archived record): refused as before
+    with pytest.raises(CodingError) as info:
+        decode_body(whole[:len(whole) // 2], "br", 1 << 21)
+    assert info.value.kind == "bad_compression"
+    with pytest.raises(CodingError) as info:  # a whole transfer asks to refuse cut data
+        decode_body(whole[:len(whole) // 2], "br", 1 << 21, refuse_cut_data=True,
+                    cut_prefix=True)
+    assert info.value.kind == "truncated"
+
+
+def test_the_prefix_of_a_cut_brotli_stream_keeps_the_cap() -> None:
+    """Draining the decoder is held to the cap: a cut bomb is refused, not held."""
+    text = b"x" * (1 << 21)
+    cut = _cut_brotli(text, len(text) - 10)
+    with pytest.raises(CodingError) as info:
+        decode_body(cut, "br", 100_000, cut_prefix=True)
+    assert info.value.kind == "decompressed_too_large"
+    assert decode_body(cut, "br", len(text), cut_prefix=True)[0] == text[:-10]
+
+
+def test_a_cut_brotli_stream_in_a_whole_transfer_counts_all_it_decoded() -> None:
+    """Fault round 6: the `truncated` detail counted the decoder's first hand-over only
+    ("32752 bytes decoded" of 800,000), beside a cut source's detail counting them all."""
+    text = b"".join(b"<url><loc>https://a.example/%d</loc></url>" % i for i in range(20000))
+    with pytest.raises(CodingError) as info:
+        decode_body(_cut_brotli(text, 800_000), "br", 1 << 21, refuse_cut_data=True)
+    assert info.value.kind == "truncated"
+    assert info.value.detail.endswith("(800000 bytes decoded)")

@@ -313,3 +313,19 @@ def test_round5_an_index_cycle_through_a_redirect_ends() -> None:
     assert [(r["reason"], r["source"]) for r in result.rejects] == [
         ("sitemap_empty", a + "?again")]
     assert result.rows == []
+
+
+def test_a_body_that_comes_with_any_error_is_read_as_cut() -> None:
+    """Fault round 6: the fetcher hands over the longest part any attempt got; when the
+    retries ended in a 503 or a header timeout, the row's error is that, not a cut's. The
+    body is still what arrived of a cut transfer: its cut line is no URL (it was read as
+    a whole file, the cut line `https://news.example/bre` kept as a page)."""
+    url = "https://news.example/sitemap.txt"
+    body = b"https://news.example/a\nhttps://news.example/b\nhttps://news.example/bre"
+    for error in ("http_503", "timeout_headers"):
+        result = discover_remote([], [url], _cut_fetcher({url: body}, {url: {"error": error}}),
+                                 "run-1", NOW)
+        assert [r["url"] for r in result.rows] == ["https://news.example/a",
+                                                   "https://news.example/b"], error
+        assert [r["reason"] for r in result.rejects] == ["sitemap_truncated"], error
+        assert result.stats["sitemap_fetch_failed"] == result.stats["sitemap_read_to_cut"] == 1

@@ -424,3 +424,47 @@ def test_a_gzip_sitemap_whose_transfer_was_cut_keeps_its_whole_entries() -> None
     text_cut = parse_sitemap(sent, BASE, truncated=True)
     assert [e.url for e in text_cut.entries] == ["https://a.example/1", "https://a.example/2"]
     assert "'https://a.ex'" in text_cut.skipped[-1][1]
+
+
+URLSET6 = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           b"<url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2</loc></url>"
+           b"</urlset>")
+
+
+@pytest.mark.parametrize("doctype", [
+    b'<!DOCTYPE urlset [<!ENTITY q "a]>b">]>',               # "]>" in an entity value
+    b"<!DOCTYPE urlset [<!ENTITY q 'a]>b'>]>",               # ... single-quoted
+    b'<!DOCTYPE urlset [<!-- old ]> note --><!ENTITY q "x">]>',  # ... in a comment
+    b'<!DOCTYPE urlset SYSTEM "a>b.dtd">',                   # ">" in a system id
+])
+def test_a_doctype_holding_its_own_end_marks_in_quotes_keeps_every_entry(doctype) -> None:
+    """Fault round 6: the DOCTYPE was dropped by a pattern that ended at the first `]>`
+    (or `>`), also one inside a quoted value or a comment; the rest of the declaration
+    stayed before the root and lxml found no element: `sitemap_bad_xml` "no XML element
+    found", every entry lost. Quotes and comments are skipped whole now."""
+    r = parse_sitemap(b'<?xml version="1.0"?>' + doctype + URLSET6, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert r.error is None and r.skipped == []
+
+
+def test_an_external_entity_never_reads_a_local_file(tmp_path) -> None:
+    """XXE: an entity naming a file under tmp_path is never read, whether the DOCTYPE is
+    dropped (at the start, with a `]>` in a quoted value) or left to the parser (after
+    the first 4 KB, behind a long comment): its <loc> is empty (`sitemap_bad_loc`), the
+    other entries are kept."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("https://leak.example/TOPSECRET")
+    entity = f'<!DOCTYPE urlset [<!ENTITY q "a]>b"><!ENTITY x SYSTEM "file://{secret}">]>'
+    body = URLSET6.replace(b"</urlset>", b"<url><loc>&x;</loc></url></urlset>")
+    for head in (entity.encode(), b"<!--" + b"p" * 5000 + b"-->" + entity.encode()):
+        r = parse_sitemap(b'<?xml version="1.0"?>' + head + body, BASE)
+        assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+        assert all(b"TOPSECRET" not in repr(x).encode() for x in (r.entries, r.skipped))
+        assert [reason for reason, _ in r.skipped] == ["sitemap_bad_loc"]
+
+
+def test_a_doctype_that_never_ends_is_scanned_once() -> None:
+    """The pattern has no backtracking: 10 MB of a declaration without its end is one
+    linear scan (checked by its outcome, not its time: the file is no sitemap)."""
+    r = parse_sitemap(b"<!DOCTYPE urlset [" + b"<x" * 5_000_000, BASE)
+    assert r.error is not None and r.entries == []

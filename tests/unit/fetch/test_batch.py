@@ -136,3 +136,26 @@ def test_the_guarded_resolver_resolves_in_the_address_family_asked_for() -> None
     assert [(i["host"], i["family"]) for i in infos] == [("::1", socket.AF_INET6)]
     infos = asyncio.run(resolve("127.0.0.1", socket.AF_INET))
     assert [(i["host"], i["family"]) for i in infos] == [("127.0.0.1", socket.AF_INET)]
+
+
+def test_the_longest_cut_part_of_any_attempt_is_handed_over() -> None:
+    """Fault round 6: a failed fetch of a feed or sitemap gets the longest part any of
+    its attempts brought (the last attempt's alone was kept: nothing, when it failed
+    before the body); the error stays the last attempt's, the detail says which attempt
+    the part is from, and the row's final_url is where that part was served from."""
+    from tasks.fetch.client import CutPart, hand_over_cut_part
+
+    out = UrlOutcome(url="https://a.example/s.txt", final_url="https://a.example/s.txt",
+                     error="http_503", detail="HTTP 503", attempts=3)
+    part = CutPart(b"https://a.example/1\nhttps://a.example/2\nhttps://a", "text/plain",
+                   "https://b.example/s.txt", 1, "truncated")
+    hand_over_cut_part(out, part)
+    assert (out.error, out.partial, out.content_type, out.final_url) == (
+        "http_503", part.body, "text/plain", "https://b.example/s.txt")
+    assert out.detail == ("HTTP 503; attempt 1 of 3 was cut (truncated): the 49 bytes "
+                          "that arrived then were read for the entries before the cut")
+    last = UrlOutcome(url="u", error="truncated", detail="cut", attempts=2,
+                      partial=b"abc", content_type="text/plain")
+    hand_over_cut_part(last, CutPart(b"abc", "text/plain", "u", 2, "truncated"))
+    assert last.partial == b"abc"  # the last attempt's own part: as round 5 said it
+    assert last.detail == "cut; the 3 bytes that arrived were read for the entries before the cut"

@@ -243,7 +243,10 @@ CASES = [
 def test_exception_kinds(exc: BaseException, phase: str, kind: str) -> None:
     got, detail = _classify_exception(exc, phase)
     assert got == kind
-    assert detail.startswith(f"{PHASE_WORDS[phase]}: {type(exc).__name__}")
+    if isinstance(exc, HttpProcessingError):  # the parser's refusal in words (round 6)
+        assert detail.startswith(f"{PHASE_WORDS[phase]}: malformed chunked body: "), detail
+    else:
+        assert detail.startswith(f"{PHASE_WORDS[phase]}: {type(exc).__name__}")
 
 
 @pytest.mark.parametrize(("exc", "phase", "where", "kind", "words"), [
@@ -363,3 +366,21 @@ def test_a_parser_error_is_raised_from_the_response_or_its_connection_and_none_w
     healthy = SimpleNamespace(exception=lambda: None)
     assert _raise_parser_error(SimpleNamespace(_protocol=healthy, connection=None)) is None
     assert _raise_parser_error(SimpleNamespace(_protocol=None, connection=None)) is None
+
+
+def test_a_broken_chunk_and_a_chunked_header_beside_a_length_are_named_plainly() -> None:
+    """Fault round 6: a broken chunk was `bad_chunking` with aiohttp's own text ("400,
+    message: Invalid character in chunk size: b'ZZZ' ^": a status no server sent, and
+    the bytes); a head with Transfer-Encoding: chunked beside a Content-Length was
+    `bad_chunking` too (its refusal quotes the chunked header), though no chunk was read:
+    it is a malformed head, `protocol_error`, in words."""
+    broken = HttpProcessingError(code=400, message="Invalid character in chunk size:\n\n"
+                                 "  b'ZZZ'\n    ^")
+    assert _classify_exception(broken, "body") == (
+        "bad_chunking", "while reading the body: malformed chunked body: "
+        "Invalid character in chunk size")
+    both = _parser_refusal("Transfer-Encoding can't be present with Content-Length:\n\n"
+                           "  b'Transfer-Encoding: chunked'\n                      ^")
+    assert _classify_exception(both, "headers") == (
+        "protocol_error", "while waiting for the response headers: malformed response: "
+        "both Transfer-Encoding and Content-Length headers")

@@ -60,3 +60,25 @@ def test_a_location_host_of_bytes_that_are_no_utf8_is_refused():
     location = "http://b\udce9d\udcff.example/x"
     assert redirect_target(BASE, location) is None
     assert "host" in location_problem(location)
+
+
+@pytest.mark.parametrize(("location", "target"), [
+    ("\\news\\story.aspx", "https://a.example/news/story.aspx"),
+    ("story2.aspx\\print", "https://a.example/news/story2.aspx/print"),
+    ("https://b.example\\news\\x?q=a\\b#c\\d", "https://b.example/news/x?q=a\\b#c\\d"),
+    ("\\\\b.example\\x", "https://b.example/x"),  # scheme-relative, as browsers read it
+    ("/plain?q=\\", "https://a.example/plain?q=\\"),  # the query keeps its backslash
+])
+def test_backslashes_in_a_location_are_slashes_as_browsers_read_them(location, target) -> None:
+    """Fault round 6: a Location with backslashes (IIS, Windows-built sites) was a relative
+    name with %5C in it (http_404 for a page that exists), or, absolute, no usable URL."""
+    from tasks.fetch.client import redirect_target
+
+    assert redirect_target("https://a.example/news/old.aspx", location) == target
+
+
+def test_a_backslash_in_another_schemes_location_is_left_alone() -> None:
+    from tasks.fetch.client import backslashes_as_slashes
+
+    assert backslashes_as_slashes("mailto:a\\b@example.org") == "mailto:a\\b@example.org"
+    assert backslashes_as_slashes("C:\\news\\x") == "C:\\news\\x"

@@ -283,3 +283,25 @@ def test_a_date_tantivy_cannot_hold_is_left_out_not_raised() -> None:
     assert "published_at" not in doc.to_dict()
     row["published_at"] = datetime(2024, 4, 4, tzinfo=UTC)
     assert "published_at" in S._document(row).to_dict()
+
+
+def test_a_first_commit_without_articles_is_caught_up_on_a_fresh_warehouse(warehouse):
+    """Fault round 6: a warehouse whose first run kept no article (every feed and sitemap
+    failed) had no search folder; catching that commit up wrote its state file there and
+    raised FileNotFoundError: that run failed, and so did every later one, since each
+    catches up the same commit first. Now it is recorded, and the next commit indexed."""
+    from schemas import REJECTS
+    from tasks.storage.publish import publish_commit
+
+    rejects = conform([{"input_key": "k", "stage": "discover", "reason": "feed_truncated",
+                        "rejected_at": datetime(2024, 5, 1, tzinfo=UTC), "run_id": "r1"}],
+                      REJECTS, "rejects")
+    publish_commit(warehouse, {"rejects": rejects}, {"run_id": "r1", "started_at": "r1"}, 1)
+    assert S.catch_up(warehouse) == ["r1.b00001"]
+    assert S.search(warehouse, "river").hits == [] and S.document_count(warehouse) == 0
+    rows = [_article("a1", "River floods valley", FLOOD, "r2")]
+    publish_commit(warehouse, {"articles": conform(rows, ARTICLES, "articles")},
+                   {"run_id": "r2", "started_at": "r2"}, 1)
+    assert S.catch_up(warehouse) == ["r2.b00001"]
+    assert _ids(S.search(warehouse, "river")) == ["a1"]
+    assert S.indexed_commits(warehouse) == ["r1.b00001", "r2.b00001"]
