@@ -15,8 +15,9 @@ them) is traced back through the stages and put in the first class that explains
   not_in_page_text    not even in the page's body text (charset, inline joining, soft
                       hyphens)
 
-Round 4 of issue 13 (BENCHMARKS.md) was chosen from `--half 0 --list`; half 1 is the check
-half of the text rules and is only scored, never listed.
+Round 4 of issue 13 (BENCHMARKS.md) was chosen from `--half 0 --list`, with half 1 kept
+as the check half. Since text round 6 (session 30) half 1 is read too (both halves are the
+dev corpus the issue allows tuning on; the hidden benchmark is the check now).
 """
 
 from __future__ import annotations
@@ -85,10 +86,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", help="dev corpus folder (as bench_extract.py)")
     ap.add_argument("--half", type=int, default=0, choices=(0, 1))
-    ap.add_argument("--list", action="store_true", help="print each miss (half 0 only)")
+    ap.add_argument("--list", action="store_true", help="print each miss")
     args = ap.parse_args()
-    if args.list and args.half != 0:
-        ap.error("half 1 is the check half: it is counted, never listed")
     corpus = corpus_dir(args.corpus)
     if not (corpus / "expected.jsonl").is_file():
         print(f"SKIP text_misses: dev corpus not found at {corpus}")
