@@ -1398,6 +1398,29 @@ def outlet_names(site_name: str | None, url: str | None) -> set[str]:
     return names
 
 
+# The comment form's and the comment list's headings ("Write a Reply or Comment", "One
+# Comment"): trafilatura's title guess takes any h1-h3 whose class or id says "title", and
+# WordPress themes give them "comment-reply-title" / id "reply-title".
+_COMMENT_HEADINGS = XPath(
+    "//*[self::h1 or self::h2 or self::h3][contains(@id, 'reply') or contains(@id, 'respond')"
+    " or contains(@id, 'comment') or contains(@class, 'comment') or contains(@class, 'reply')]"
+)
+
+
+def _guessed_title(tree: HtmlElement, doc_title: str | None) -> str | None:
+    """trafilatura's title guess (a lone <h1>, a heading classed as a title, the <title>),
+    unless it is a comment section's heading: then the <title>."""
+    guess = extract_title(tree)
+    if not doc_title:  # a <title> the parser left in <body>; an icon's <svg><title> is none
+        doc_title = next((t.text for t in tree.iter("title") if t.text and not any(
+            a.tag == "svg" for a in t.iterancestors())), None)
+    if guess and doc_title and any(
+            _element_text(h) == guess or trim(h.text or "") == guess
+            for h in _COMMENT_HEADINGS(tree)):
+        return doc_title
+    return guess
+
+
 def _element_text(elem: HtmlElement) -> str:
     return trim(" ".join(elem.itertext()))
 
@@ -1407,7 +1430,8 @@ def _element_text(elem: HtmlElement) -> str:
 # for screen readers (": "). News CMSs mark them with classes like these; the reader sees
 # them styled apart from the headline, and declared titles often drop them.
 _HEADLINE_EXTRA = re.compile(
-    r"kicker|roofline|topline|dachzeile|overline|supertitle|subtitle|subheadline|subline"
+    r"kicker|roofline|topline|toptitle|pretitle|surtitle|dachzeile|overline|supertitle"
+    r"|subtitle|sub-?headline|sub-?heading|subline"
     r"|eyebrow|topic|label|rubri|category|section|date|time|small|hidden|invisible|sr-only"
     r"|aural|screen-reader",
     re.I,
@@ -1415,6 +1439,7 @@ _HEADLINE_EXTRA = re.compile(
 _EDGE_SEPARATORS = " :|-–—·•,;"
 
 
+_INVISIBLE_IN_TITLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _HIDDEN_SEPARATORS = frozenset({":", "-", "–", "—", "|"})
 _SEPARATOR_MARK = "\x00"
 
@@ -1444,6 +1469,15 @@ def _own_text(elem: HtmlElement, parts: list[str]) -> bool:
     parts.append(elem.text or "")
     dropped = False
     for child in elem:
+        if child.tag == "ruby":
+            # Japanese readings over the characters (<ruby>子<rt>こ</rt></ruby>どもへの): the
+            # characters alone, run on with the text around them as the page shows them
+            base = (child.text or "") + "".join(
+                (c.tail or "") if c.tag in ("rt", "rp") else _element_text(c) + (c.tail or "")
+                for c in child if isinstance(c.tag, str))
+            parts[-1] += base + (child.tail or "")
+            dropped = True
+            continue
         if isinstance(child.tag, str) and (
             child.tag in ("small", "time", "sup")
             or _HEADLINE_EXTRA.search(f"{child.get('class', '')} {child.get('id', '')}")
@@ -1648,7 +1682,12 @@ def page_metadata(
             # Tipps ...": a site-like first segment of a real headline, held half)
             title = drop_site_segment(title, outlets)
     else:
-        title = clean_title(md.title or extract_title(tree), site_name, url)
+        title = clean_title(md.title or _guessed_title(tree, doc_title), site_name, url)
+    if title:
+        # soft hyphens and zero-width marks the CMS put in for line breaking
+        # ("Mes\xadsen\xadger\xaddiens\xadte"): invisible on the page, in the way of
+        # every search and comparison of the title
+        title = _INVISIBLE_IN_TITLE.sub("", title) or None
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = md.author or labelled_author(tree)
     authors = clean_authors(raw_authors, outlets)

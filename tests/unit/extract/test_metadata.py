@@ -888,6 +888,15 @@ def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
     # ... or nothing but a stray dash: the kicker is all the headline there is
     ('<h1><span>Energiewende und Mobilität</span><span class="sr-only">: </span> – </h1>',
      "Energiewende und Mobilität"),
+    # the same kickers under other theme names
+    ('<h1 class="entry-title"><span class="entry-title__toptitle">Forderungsausfälle vermeiden'
+     '</span> Eigentumsvorbehalt: Das sollten Käufer wissen</h1>',
+     "Eigentumsvorbehalt: Das sollten Käufer wissen"),
+    ('<h1><span class="sub-heading">Energiewende Oberland:</span> Klimavorreiter?</h1>',
+     "Klimavorreiter?"),
+    # Japanese readings over the characters are not the headline's words
+    ("<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を"
+     "<ruby>禁止<rp>(</rp><rt>きんし</rt><rp>)</rp></ruby>する</h1>", "子どもへの体罰を禁止する"),
 ])
 def test_headline_text_leaves_out_kickers_subtitles_dates_and_hidden_parts(h1, want) -> None:
     from tasks.extract.metadata import headline_text
@@ -1011,6 +1020,29 @@ def test_a_structured_date_is_preferred_to_a_date_in_the_text() -> None:
                 "<p>19. April 2024</p>")
     m = page_metadata(page, None, now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2024, 4, 2), "meta")
+
+
+def test_a_title_has_no_soft_hyphens_or_zero_width_marks() -> None:
+    body = ("<h1>Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u200ber "
+            "Raum</h1><p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Messengerdienste sind kein rechtsfreier Raum</title>", body),
+                      None, now=NOW)
+    assert m.title == "Messengerdienste sind kein rechtsfreier Raum"
+
+
+def test_the_comment_forms_heading_is_not_the_title() -> None:
+    # no <h1>, no meta title: trafilatura's guess takes the first h1-h3 classed "title",
+    # the comment form's; the page's <title> names the post (left in <body> by the parser)
+    html = ("<html><body><title>Alles Neue mach der Mai… | Bibliothek 2.0</title><p>"
+            + "Text. " * 30 + "</p><h3 id='reply-title' class='comment-reply-title'>Write a "
+            "Reply or Comment <small><a href='#respond'>Antworten abbrechen</a></small></h3>"
+            "</body></html>")
+    m = page_metadata(fromstring(html), None, now=NOW)
+    assert m.title == "Alles Neue mach der Mai…"
+    # an icon's <svg><title> is no page title
+    svg = html.replace("<title>Alles Neue mach der Mai… | Bibliothek 2.0</title>",
+                       "<svg><title>Facebook</title></svg>")
+    assert page_metadata(fromstring(svg), None, now=NOW).title != "Facebook"
 
 
 def test_an_h2_is_the_headline_when_the_h1_is_the_site_name() -> None:
