@@ -548,12 +548,14 @@ def submitted_byline(tree: HtmlElement, in_other_area) -> str | None:
 # A label standing alone in its element, the name in the text after it: "<h4>Autor</h4>
 # <p>Nikolai H.</p>", "<span>Autor:</span> Fritz I.<br>", "<b>Von:</b><br><br>Götz W.",
 # a magazine's credits ("<div>Interview</div><div>Sven M.</div>", "Text" for the writer).
-_LABEL_ALONE = re.compile(
-    r"^(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por"
+_LABEL_ALONE = re.compile(  # (after a separator for screen readers: "| By ")
+    r"^[|·•–-]?\s*(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by|par|por"
     r"|text|interview|words)\s*:?$",
     re.IGNORECASE,
 )
-_NAMES_ONLY = re.compile(rf"^\s*({_NAMES})\s*$")
+# ... a name, or names, alone: an agency's short name may follow a slash ("Peter M./SP-X",
+# "Anna K. / dpa"), as German bylines credit the copy's source
+_NAMES_ONLY = re.compile(rf"^\s*({_NAMES})\s*(?:/\s*[\w.-]{{1,15}})?\s*$")
 MAX_LABEL_TEXT = 20
 
 

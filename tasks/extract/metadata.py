@@ -900,12 +900,15 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
             or _SPECIFIC.search(e.get("class", "") or "")
         )
     )
+    headline_words = _squash(headline_text(headline)) if headline is not None else ""
     for elem in candidates[:40]:
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
         text = trim(" ".join(elem.itertext()))
         if not text or not 2 < len(text) < 120 or _AUTHOR_NOISE.match(text):
             continue
+        if len(headline_words) >= 12 and headline_words in _squash(text):
+            continue  # a widget repeating the headline, no byline
         if _PHOTO_CREDIT.match(text):
             continue  # "Foto: Ingo S." under a picture: the photographer, not the author
         if _in_other_area(elem, article_area):
@@ -954,9 +957,14 @@ def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -
     for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
         text = _link_text(link)
         if text and len(text) <= 80 and not _in_other_area(link, article_area) and (
-                not _NOT_A_NAME.match(text)):  # a button to the page ("Zur Artikelübersicht")
+                not _NOT_A_NAME.match(text)  # a button to the page ("Zur Artikelübersicht")
+                and not _AUTHOR_INDEX.search(link.get("href", ""))):
             return normalize_authors(None, text)
     return None
+
+
+# The list of all authors ("/autoren/", "/authors/"), linked from the menu: no one's page.
+_AUTHOR_INDEX = re.compile(r"/(?:authors?|autor|autoren)/?(?:[?#].*)?$", re.I)
 
 
 def author_link_spelling(tree: HtmlElement, authors: list[str],
@@ -1220,6 +1228,27 @@ def clean_author_name(name: str) -> str | None:
     return name
 
 
+# A reporter's outlet and role after the name ("Adam Aaronson PhillyVoice Staff").
+_OUTLET_STAFF = re.compile(r"\s+(\S+)\s+(?:staff(?: writer| reporter)?|contributor|correspondent)$",
+                           re.I)
+# "<meta name=author content='unocero - Alberto Ávila'>": the outlet, a dash, the reporter.
+# trafilatura's normaliser keeps what stands before a dash (a name's suffix often follows
+# one), which here is the outlet.
+_AUTHOR_META_DASH = re.compile(r"\s+[-–—|]\s+")
+
+
+def outlet_dash_author(tree: HtmlElement, outlet_names: set[str]) -> str | None:
+    """The reporter of an author meta tag written "<outlet> - <name>", else None."""
+    meta = tree.find(".//meta[@name='author']")
+    content = (meta.get("content") or "") if meta is not None else ""
+    parts = _AUTHOR_META_DASH.split(content.strip())
+    if len(parts) == 2 and _is_outlet(parts[0], outlet_names):
+        name = clean_author_name(parts[1])
+        if name and is_person(name, outlet_names):  # not the publisher's full name
+            return normalize_authors(None, parts[1])
+    return None
+
+
 def _is_outlet(name: str, outlet_names: set[str]) -> bool:
     """The entry names the publication itself (site name, publisher or domain label)."""
     sq = _squash(name)
@@ -1280,6 +1309,9 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
     for part in parts:
+        staff = _OUTLET_STAFF.search(part)
+        if staff and _is_outlet(staff[1], outlet_names):
+            part = part[:staff.start()]  # "Adam Aaronson PhillyVoice Staff": the outlet's role
         name = clean_author_name(part)
         lead = _NEWSROOM_LEAD.match(part.strip())
         if name and lead and _is_outlet(name, outlet_names):
@@ -1689,7 +1721,7 @@ def page_metadata(
         # every search and comparison of the title
         title = _INVISIBLE_IN_TITLE.sub("", title) or None
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
-    raw_authors = md.author or labelled_author(tree)
+    raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
     authors = clean_authors(raw_authors, outlets)
     names = jsonld_authors(tree)
     recorded = clean_authors(normalize_authors(None, "; ".join(names)), outlets) if names else []

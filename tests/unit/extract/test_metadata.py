@@ -1922,3 +1922,54 @@ def test_drupals_submitted_line_names_the_account_that_posted_the_story() -> Non
                            "<h1>Faircoin Hackathon</h1><p>" + "Text. " * 30 + "</p>" + comment),
                       None, now=NOW)
     assert m.authors == []
+
+
+# --- authors, round 10: bylines read on the held half ------------------------------------
+
+
+def test_a_label_byline_whose_name_carries_an_agency_after_a_slash() -> None:
+    body = ("<h1>Der lange Weg zum Strom</h1><div class='meta'><h5>Datum: </h5>03.11.2021<br>"
+            "<h5>Autor: </h5>Peter Maahn/SP-X</div><p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Der lange Weg zum Strom</title>", body), None, now=NOW)
+    assert m.authors == ["Peter Maahn"]
+
+
+def test_a_by_label_after_a_separator_for_screen_readers_names_the_author() -> None:
+    body = ("<h1>Woman sees a car stop</h1><div class='article_meta_info'><span "
+            "class='screen-reader-text'>| By </span><span>Cara Stiles</span></div><p>"
+            + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Woman sees a car stop</title>", body), None, now=NOW)
+    assert m.authors == ["Cara Stiles"]
+
+
+def test_an_author_box_repeating_the_headline_and_the_author_index_are_no_bylines() -> None:
+    # a rating widget in a div classed "author" repeats the headline; the menu links the
+    # list of all authors; the byline is the link to the author's own page
+    headline = "Eine realistische Interpretation des Keynes-Hicks-Multiplikators"
+    body = ("<nav><a href='/autoren/'>AUTOREN Wer schreibt für uns?</a></nav>"
+            f"<h1>{headline}</h1><p>5343 mal gelesen</p>"
+            "<div class='author'><a href='/autoren/georg-quaas/'>Georg Quaas</a>, 21. Jan. 2015"
+            + " mehr" * 30 + "</div>"
+            f"<div class='author'><div class='rating'>{headline}</div></div>"
+            "<p>" + "Text. " * 30 + "</p>")
+    m = page_metadata(tree(f"<title>{headline}</title>", body), None, now=NOW)
+    assert m.authors == ["Georg Quaas"]
+
+
+def test_an_author_meta_tag_naming_the_outlet_then_the_reporter() -> None:
+    def authors(content: str) -> list[str]:
+        head = (f"<title>Marcas</title><meta property='og:site_name' content='unocero'>"
+                f"<meta name='author' content='{content}'>")
+        return page_metadata(tree(head, "<h1>Marcas</h1><p>" + "Text. " * 30 + "</p>"),
+                             "https://www.unocero.com/x/marcas/", now=NOW).authors
+
+    assert authors("unocero - Alberto Ávila") == ["Alberto Ávila"]
+    # the publisher's full name after the dash stays the outlet's byline
+    assert authors("unocero - Unocero Medien GmbH") != ["Unocero Medien GmbH"]
+
+
+def test_a_reporters_outlet_and_role_after_the_name_are_dropped() -> None:
+    outlets = outlet_names("PhillyVoice", "https://www.phillyvoice.com/x")
+    assert clean_authors("Adam Aaronson PhillyVoice Staff", outlets) == ["Adam Aaronson"]
+    # another word before "Staff" is no outlet: left as written
+    assert clean_authors("Adam Aaronson Sports Staff", outlets) != ["Adam Aaronson"]
