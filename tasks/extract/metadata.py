@@ -390,9 +390,10 @@ def _author_names(value: object, named: dict[str, dict] | None = None) -> list[s
                 return _author_names(target)
         if name and " " not in name.strip() and isinstance(value.get("description"), str):
             # a one-word name (a login, a first name) whose bio opens with the full name:
-            # Yoast's Person "Stefanus" described "Stefanus Stahl - Maschinenbauer, ..."
+            # Yoast's Person "Stefanus" described "Stefanus Stahl - Maschinenbauer, ...",
+            # "Nils" described "Nils Pickert ist freier Autor und Journalist"
             m = re.match(rf"\s*{re.escape(name.strip())}((?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+){{1,2}})"
-                         r"\s*(?:[-–—,:|(]|$)", value["description"])
+                         r"\s*(?:[-–—,:|(]|$|(?:ist|is|war|was|es|est)\s)", value["description"])
             if m:
                 name = name.strip() + m[1]
         return [name] if name else []

@@ -1887,8 +1887,11 @@ def test_a_one_word_jsonld_author_is_spelled_out_by_the_full_name_opening_its_bi
 
     bio = "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter."
     assert jsonld_authors(tree(_ld(person(bio)))) == ["Stefanus Stahl"]
+    # or the full name as the subject of the bio's first sentence
+    for bio2 in ("Stefanus Stahl ist Ingenieur.", "Stefanus Stahl is an engineer."):
+        assert jsonld_authors(tree(_ld(person(bio2)))) == ["Stefanus Stahl"], bio2
     # a bio that opens otherwise says nothing of the name
-    for other in ("Stefanus fährt seit 2002 Mountainbike.", "Stefanus Stahl ist Ingenieur.",
+    for other in ("Stefanus fährt seit 2002 Mountainbike.", "Stefanus Stahl fährt Rad.",
                   "Maschinenbauer und Abenteurer."):
         assert jsonld_authors(tree(_ld(person(other)))) == ["Stefanus"], other
     # the page's meta tag and the author link keep the short name: the recorded full name
