@@ -1454,8 +1454,24 @@ def _guessed_title(tree: HtmlElement, doc_title: str | None) -> str | None:
     return guess
 
 
+_NO_TEXT_TAGS = frozenset({"style", "script", "noscript", "template"})
+
+
 def _element_text(elem: HtmlElement) -> str:
-    return trim(" ".join(elem.itertext()))
+    """The element's words: its text without what <style> or <script> inside it holds."""
+    if not any(d.tag in _NO_TEXT_TAGS for d in elem.iterdescendants()):
+        return trim(" ".join(elem.itertext()))
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _NO_TEXT_TAGS:
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(elem)
+    return trim(" ".join(parts))
 
 
 # Parts of an <h1> that are not the headline: the kicker or roofline above it ("Klimaschutz",
@@ -1511,7 +1527,17 @@ def _own_text(elem: HtmlElement, parts: list[str]) -> bool:
             parts[-1] += base + (child.tail or "")
             dropped = True
             continue
-        if isinstance(child.tag, str) and (
+        if not isinstance(child.tag, str) or child.tag in _NO_TEXT_TAGS:
+            # a comment, or the <style> a CSS-in-JS page renders inside the heading
+            # (".css-umyvef{font-size:16px;...}Medienmitteilung ..."): no words of it
+            dropped = True
+        elif (not len(child) and (child.text or "").strip() in _HIDDEN_SEPARATORS
+              and child.tag == "span"):
+            # a separator in an element of its own, between a kicker and the headline:
+            # hidden by a hashed CSS-in-JS class ('<span class="css-1ftw2zb">:</span>')
+            dropped = True
+            parts.append(_SEPARATOR_MARK)
+        elif (
             child.tag in ("small", "time", "sup")
             or _HEADLINE_EXTRA.search(f"{child.get('class', '')} {child.get('id', '')}")
         ):

@@ -894,6 +894,12 @@ def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
      "Eigentumsvorbehalt: Das sollten Käufer wissen"),
     ('<h1><span class="sub-heading">Energiewende Oberland:</span> Klimavorreiter?</h1>',
      "Klimavorreiter?"),
+    # a CSS-in-JS page's <style> inside the heading, a separator under a hashed class, and
+    # a comment: none of them words of the headline
+    ('<h1><span class="css-umyvef"><style>.css-umyvef{font-size:16px}</style>Medienmitteilung'
+     ' der Direktion <style>.css-1f{clip:rect(0 0 0 0)}</style><span class="css-1f">:</span>'
+     '</span>Impfen ist bis Ende Februar möglich<!-- teaser --></h1>',
+     "Impfen ist bis Ende Februar möglich"),
     # Japanese readings over the characters are not the headline's words
     ("<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を"
      "<ruby>禁止<rp>(</rp><rt>きんし</rt><rp>)</rp></ruby>する</h1>", "子どもへの体罰を禁止する"),
