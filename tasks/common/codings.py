@@ -118,6 +118,11 @@ def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False,
     if len(out) > cap or not d.can_accept_more_data():
         raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
     if not d.is_finished():
+        if data.startswith(GZIP_MAGIC):
+            # gzip read as brotli: the decoder takes some gzip heads (which ones depends
+            # on the header's mtime, about 1 in 150) for a brotli stream that stops
+            # early. Not a cut: decode_one reads it by its magic, as when brotli fails.
+            raise CodingError("bad_compression", "br: gzip data under a br label")
         if refuse_cut_data:
             # The transfer ended whole, the brotli data in it did not: the same fault as
             # gzip data cut short, with the same kind (it was bad_compression, so one

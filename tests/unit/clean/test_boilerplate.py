@@ -850,3 +850,18 @@ def test_round6_furniture_lines_go(line: str, rule: str) -> None:
 )
 def test_round6_cues_in_prose_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+def test_a_cookie_notice_has_up_to_forty_words_a_pointer_to_more_info_fifteen() -> None:
+    from tasks.clean.boilerplate import _words
+
+    cookie = ("We use cookies to give you the best experience on our website. If you continue "
+              "to use this site we will assume that you are happy with it and accept all "
+              "cookies, as described in our privacy policy and terms.")
+    assert (_words(cookie), classify_line(cookie)) == (40, "cookie")
+    longer = cookie.replace("terms.", "terms here.")
+    assert (_words(longer), classify_line(longer)) == (41, None)
+    more = "Weitere Informationen zu den Kursen und den Preisen gibt es auf www.vhs-example.de"
+    assert (_words(more), classify_line(more)) == (15, "related")
+    longer = more.replace("es auf", "es online auf")
+    assert (_words(longer), classify_line(longer)) == (16, None)

@@ -191,6 +191,10 @@ def test_the_agency_credit_of_a_wire_dateline_is_the_byline():
     # the place and credit set in bold, the text after them
     assert wire_credit(page("<strong>Hamburg (dpa/lno)</strong> – Trotz eines Gesprächs ..."),
                        nowhere_else) == "dpa/lno"
+    # paragraphs without a bracket before the dateline's (a reading time, a teaser line)
+    # are passed over, not the end of the search
+    assert wire_credit(page("Lesezeit: 3 Minuten</p><p>Hamburg (dpa/lno) – Trotz eines ..."),
+                       nowhere_else) == "dpa/lno"
 
 
 def test_a_labelled_date_is_taken_from_1995_to_the_latest_day() -> None:
@@ -383,3 +387,21 @@ def test_a_date_element_named_only_by_its_itemprop():
     h1 = _headline('<h1>Bridge reopens</h1><span itemprop="dateModified">3 May 2022</span>'
                    f"{TEXT}")
     assert visible_date(h1, nowhere_else, parse_attr) is None  # the update, not the day
+
+
+def test_a_dateline_is_searched_in_the_storys_first_forty_paragraphs() -> None:
+    from tasks.extract.headline_area import MAX_DATELINE_SCAN, dateline_date
+
+    def page(before: int):
+        filler = "<p>Ein Absatz ohne Datum.</p>" * before
+        return html.fromstring(f"<html><body><h1>Bioenergie</h1>{filler}<p>Hamburg, "
+                               "29.11.2022 – Mehrfach hatte die Branche gewarnt.</p>"
+                               "</body></html>")
+
+    def in_story(elem) -> bool:
+        return False
+
+    latest = date(2024, 5, 3)
+    # the 40th paragraph is still searched, the 41st no longer
+    assert dateline_date(page(MAX_DATELINE_SCAN - 1), latest, in_story) == date(2022, 11, 29)
+    assert dateline_date(page(MAX_DATELINE_SCAN), latest, in_story) is None

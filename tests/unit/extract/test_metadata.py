@@ -523,6 +523,16 @@ def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> Non
     assert page_zone("https://www.nzz.ch/x") == ZoneInfo("Europe/Zurich")
 
 
+def test_a_page_without_og_locale_is_dated_in_the_zone_of_its_html_lang() -> None:
+    from zoneinfo import ZoneInfo
+
+    from tasks.extract.metadata import page_zone
+
+    # no og:locale (None) before <html lang="de">: the locale missing is passed over
+    assert page_zone("https://www.example.com/x", (None, "de")) == ZoneInfo("Europe/Berlin")
+    assert page_zone("https://www.example.com/x", ("", "de")) == ZoneInfo("Europe/Berlin")
+
+
 
 def test_the_agency_spellings_are_read_whole_without_the_files_comments() -> None:
     # Also run once at import (the wire_agencies.tsv shared with the enrich stage): every
@@ -702,6 +712,20 @@ def test_autor_classes_are_bylines_but_photo_credits_and_teaser_cards_are_not() 
     teaser = tree(body=f"<article>{story}</article><ul><li><a href='/other-story'><div>"
                        "<span class='teaser__autor'>Von Hilde Butz</span></div></a></li></ul>")
     assert find_byline_author(teaser) is None
+    # a caption set without <figure> around it (an image block's own <div>)
+    caption = tree(body=f"<article>{story}<div class='image'><figcaption>Die Brücke "
+                        "<span class='caption-author'>Ingo Sauer</span></figcaption></div>"
+                        "</article>")
+    assert find_byline_author(caption) is None
+
+
+def test_a_link_to_the_authors_page_in_the_head_is_no_byline_but_no_end_either() -> None:
+    # <link rel=author> sorts first among the candidates (an exact 'author'): it holds no
+    # text and is passed over, and the byline in the page is still found
+    page = tree('<link rel="author" href="/about/">',
+                "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+                "<div class='byline'>Anna Keller</div>")
+    assert find_byline_author(page) == "Anna Keller"
 
 
 @pytest.mark.parametrize("footer_class", ["post-footer", "entry-footer", "article__footer",

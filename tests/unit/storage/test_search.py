@@ -305,3 +305,37 @@ def test_a_first_commit_without_articles_is_caught_up_on_a_fresh_warehouse(wareh
     assert S.catch_up(warehouse) == ["r2.b00001"]
     assert _ids(S.search(warehouse, "river")) == ["a1"]
     assert S.indexed_commits(warehouse) == ["r1.b00001", "r2.b00001"]
+
+
+def test_the_last_day_tantivy_holds_is_still_indexed() -> None:
+    # the bound of the indexable range is kept: 2262-01-01 (tantivy ends in April 2262)
+    row = {"article_id": "a", "revision": 1, "title": "T", "text": "x", "url": "https://e.x/a",
+           "domain": "e.x", "published_at": datetime(2262, 1, 1, tzinfo=UTC)}
+    assert "published_at" in S._document(row).to_dict()
+
+
+def test_of_two_rows_of_an_article_the_higher_revision_stays_in_either_order() -> None:
+    rows = [_article("a1", "River floods valley again", FLOOD, "r3", revision=3),
+            _article("a1", "River floods valley", FLOOD, "r2", revision=2)]
+    for order in (rows, rows[::-1]):
+        (row,) = S._latest_rows(conform(order, ARTICLES, "articles"))
+        assert (row["revision"], row["title"]) == (3, "River floods valley again")
+
+
+def test_a_days_bounds_are_utc_days_whatever_the_machines_zone(warehouse, monkeypatch):
+    # an article published at 02:00 UTC on 3 May; the machine five hours west of UTC, where
+    # a date turned into a naive midnight would start the day at 05:00 UTC
+    import time as clock
+
+    row = _article("n1", "Night session", BUDGET, "r1", day=3)
+    row["published_at"] = datetime(2024, 5, 3, 2, tzinfo=UTC)
+    S.index_commit(warehouse, _commit(warehouse, "r1", [row]), "r1")
+    monkeypatch.setenv("TZ", "XYZ+5")  # POSIX: five hours west of UTC, no zone files needed
+    clock.tzset()
+    try:
+        assert _ids(S.search(warehouse, "budget", since=date(2024, 5, 3))) == ["n1"]
+        assert _ids(S.search(warehouse, "budget", until=date(2024, 5, 2))) == []
+        assert _ids(S.search(warehouse, "budget", until=date(2024, 5, 3))) == ["n1"]
+    finally:
+        monkeypatch.delenv("TZ")
+        clock.tzset()
