@@ -729,3 +729,18 @@ class FaultServer:
                 await self._send(writer, "200 OK", page, extra=[("ETag", etag)])
         else:
             await self._send(writer, "404 Not Found", b"unknown fault")
+
+
+def assert_cut_sources_conserve(found, pages, expected: int, cut_sources: int) -> None:
+    """Discover's and fetch's ledgers over a discovery with cut sources balance: every
+    whole entry passed on and fetched, each cut source one reject and one failed fetch
+    (its URL counted once, not also as fetched)."""
+    assert pages.table.num_rows == expected and not pages.failed
+    ledger = Ledger()
+    ledger.record_result(found)
+    ledger.record_result(pages)
+    ledger.check()
+    [disc, fet] = ledger.as_dicts()
+    assert (disc["received"], disc["passed"], disc["rejected"], disc["failed"]) == (
+        expected + 2 * cut_sources, expected, cut_sources, cut_sources)
+    assert (fet["received"], fet["passed"], fet["failed"]) == (expected, expected, 0)

@@ -19,9 +19,14 @@ import pytest
 
 from schemas.tables import DOCUMENTS, conform
 from tasks import discover
-from tasks.common.ledger import Ledger
 from tasks.common.settings import settings_slice
-from tests.integration.faultserver import CUT_ENTRIES, FaultServer, cut_document, cut_tag
+from tests.integration.faultserver import (
+    CUT_ENTRIES,
+    FaultServer,
+    assert_cut_sources_conserve,
+    cut_document,
+    cut_tag,
+)
 from tests.integration.test_fetch_faults import (
     by_url,
     documents,
@@ -203,16 +208,7 @@ def test_discovery_keeps_the_whole_entries_of_every_cut_source_and_conserves(
                for n in found.notes)
 
     pages = fetch(found.table, cfg, run_id)
-    assert pages.table.num_rows == len(expected) and not pages.failed
-    ledger = Ledger()
-    ledger.record_result(found)
-    ledger.record_result(pages)
-    ledger.check()
-    [disc, fet] = ledger.as_dicts()
-    assert (disc["received"], disc["passed"], disc["rejected"], disc["failed"]) == (
-        len(expected) + 2 * len(CUT_SOURCES), len(expected), len(CUT_SOURCES),
-        len(CUT_SOURCES))
-    assert (fet["received"], fet["passed"], fet["failed"]) == (len(expected),) * 2 + (0,)
+    assert_cut_sources_conserve(found, pages, len(expected), len(CUT_SOURCES))
 
 
 def test_framing_faults_are_named_in_words(server6, tmp_path) -> None:
