@@ -27,6 +27,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import brotli
 
+from tasks.common.ledger import Ledger
+
 PARAGRAPH = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
     "Residents said the works would take two years; the mayor promised compensation. "
