@@ -42,6 +42,7 @@ from tasks.common.codings import GZIP_MAGIC, CodingError, decode_body
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
 from tasks.common.rights import DEFAULT_AGENT
+from tasks.common.text import storable_text
 
 STAGE = "discover"
 # HTTP headers of one response beyond this are not a news page (and not a sane server).
@@ -1013,6 +1014,14 @@ def read_warc(
     return result
 
 
+def _unopened(source: str, exc: WarcReadError, run_id: str, now: datetime) -> dict:
+    """The reject of a WARC source that cannot be opened."""
+    label = storable_text(source)
+    return reject_row(STAGE, "warc_unreadable", storable_text(str(exc)), run_id,
+                      input_key=label, url=label if "://" in label else None,
+                      source_kind="warc", source=label, at=now)
+
+
 def warc_batches(
     source: str,
     run_id: str,
@@ -1030,14 +1039,13 @@ def warc_batches(
         stream = open_warc(source, opener)
     except WarcReadError as exc:
         stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
-        yield [], [reject_row(STAGE, "warc_unreadable", str(exc), run_id, input_key=source,
-                              url=source if "://" in source else None, source_kind="warc",
-                              source=source, at=now)]
+        yield [], [_unopened(source, exc, run_id, now)]
         return
     rows: list[dict] = []
     rejects: list[dict] = []
     with stream:
-        for row, rej in iter_warc(stream, source, run_id, now, max_body_bytes, stats):
+        for row, rej in iter_warc(stream, storable_text(source), run_id, now, max_body_bytes,
+                                  stats):
             if row is not None:
                 rows.append(row)
             else:
@@ -1080,11 +1088,12 @@ def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_b
         stream = open_warc(source, opener)
     except WarcReadError as exc:
         stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
-        yield None, 0, [reject_row(STAGE, "warc_unreadable", str(exc), run_id,
-                                   input_key=source, url=source if "://" in source else None,
-                                   source_kind="warc", source=source, at=now)]
+        yield None, 0, [_unopened(source, exc, run_id, now)]
         return
     folder.mkdir(parents=True, exist_ok=True)
+    # the name as the tables hold it (a file name that is no UTF-8: escaped); the file
+    # was opened by its real name
+    source = storable_text(source)
     stem = hashlib.blake2b(source.encode(), digest_size=6).hexdigest()
     written = 0
     out: pq.ParquetWriter | None = None
