@@ -943,3 +943,29 @@ def test_a_target_uri_with_bytes_that_are_no_utf8_keeps_its_address(gz: bool) ->
     assert [r["url"] for r in rows] == ["https://ok.example/caf%E9?q=%E9t%E9",
                                         "https://ok.example/café", "https://ok.example/9"]
     assert rows[0]["final_url"] == rows[0]["url"] and rejects == []
+
+
+def test_a_warc_whose_file_name_is_no_utf8_is_read_and_named_with_escapes(tmp_path: Path
+                                                                          ) -> None:
+    """Fault round 7: a WARC named b"arch\\xe9.warc" (latin-1) reaches Python as a lone
+    surrogate; staging it raised UnicodeEncodeError (its stem), and its rows and rejects
+    could not be stored (SchemaError). Read by its real name, named with an escape."""
+    import os
+
+    import pyarrow.parquet as pq
+
+    from tasks.discover.warc import read_warc, stage_warc
+
+    source = str(tmp_path / os.fsdecode(b"arch\xe9.warc"))
+    Path(source).write_bytes(GOOD + b"junk that is no record\r\n")
+    label = f"{tmp_path}/arch\\xe9.warc"
+    [(staged, rows, rejects)] = list(stage_warc(source, tmp_path / "s", "r7", NOW, CAP, 5))
+    assert rows == 1
+    assert pq.read_table(staged).column("source").to_pylist() == [label]
+    assert [(r["reason"], r["source"]) for r in conform(rejects, REJECTS, "rejects")
+            .to_pylist()] == [("warc_unreadable", label)]
+    whole = read_warc(source, "r7", NOW, CAP)
+    assert [r["source"] for r in whole.rows + whole.rejects] == [label, label]
+    gone = read_warc(str(tmp_path / os.fsdecode(b"gon\xe9.warc")), "r7", NOW, CAP)
+    [rej] = conform(gone.rejects, REJECTS, "rejects").to_pylist()
+    assert (rej["reason"], rej["input_key"]) == ("warc_unreadable", f"{tmp_path}/gon\\xe9.warc")

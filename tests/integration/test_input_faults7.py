@@ -1,0 +1,101 @@
+"""Fault round 7: the other ways data enters a run (local files and folders, WARC
+records) and the warehouse it leaves in. Whole `ingest` flows under the session's
+Prefect harness, over real files in tmp_path; every run's ledger is checked by the
+flow itself and by the data test `runs_conserve_records`."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tasks.common.settings import Settings
+from tasks.storage.report import connect_views
+from tests.site import render
+
+pytestmark = pytest.mark.integration
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_a88de07e7e5ec5c5.txt"
+
+
+def _dump(url: str) -> str:
+    """The seed article under another URL: long enough to pass every filter."""
+    _header, rest = SEED.read_text("utf-8").split("\n", 1)
+    return f" date 2024-04-04 {url}\n{rest}"
+
+
+def _warc(pages: dict[str, str]) -> bytes:
+    """Response records of the test site's articles, under the given URLs."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for url, path in pages.items():
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(render(path)),
+                                            http_headers=http))
+    return buf.getvalue()
+
+
+def _os_name(raw: bytes) -> str:
+    """A file name of raw bytes as Python hands it over (lone surrogates for no UTF-8)."""
+    return os.fsdecode(raw)
+
+
+def _table(warehouse: Path, sql: str) -> list[tuple]:
+    con = connect_views(warehouse / "pressroom.duckdb")
+    try:
+        return sorted(con.execute(sql).fetchall())
+    finally:
+        con.close()
+
+
+def test_a_folder_of_odd_names_and_odd_files_is_read_and_every_entry_accounted_for(
+        prefect_harness, tmp_path, warehouse) -> None:
+    """A folder whose own name has a space and an accent, holding a dump and a WARC whose
+    names are no UTF-8 (latin-1 `\\xe9`), a named pipe, a link to nothing and a loop of
+    links. On main the names ended the run (SchemaError: surrogates not allowed, at
+    discover) and the pipe and links were dropped without a reject; now the two files
+    are read (their names stored as `\\xe9` escapes), the three others are rejects with
+    their reason, and the run conserves."""
+    from flows.ingest import ingest
+
+    folder = tmp_path / "in put é"
+    folder.mkdir()
+    (folder / "plain.txt").write_text(_dump("https://dumps.example/plain.html"), "utf-8")
+    (folder / _os_name(b"caf\xe9.txt")).write_text(_dump("https://dumps.example/cafe.html"),
+                                                   "utf-8")
+    page = "/news/harbour-bridge-reopens.html"
+    (folder / _os_name(b"arch\xe9.warc")).write_bytes(_warc({"https://warc.example/a": page}))
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+
+    manifest = ingest(inputs=[str(folder)], settings=Settings(warehouse=warehouse))
+
+    here = str(folder)
+    assert _table(warehouse, "SELECT url, source FROM articles") == [
+        ("https://dumps.example/cafe.html", f"{here}/caf\\xe9.txt"),
+        ("https://dumps.example/plain.html", f"{here}/plain.txt"),
+        ("https://warc.example/a", f"{here}/arch\\xe9.warc"),
+    ]
+    assert _table(warehouse, "SELECT source, reason FROM rejects") == [
+        (f"{here}/dangling.txt", "not_found"),
+        (f"{here}/loop-a.txt", "unreadable"),
+        (f"{here}/loop-b.txt", "unreadable"),
+        (f"{here}/pipe.txt", "not_a_file"),
+    ]
+    [discover] = [s for s in manifest["stages"] if s["stage"] == "discover"]
+    assert discover["rejected"] == 4
+    assert manifest["totals"]["kept"] == 3
+    assert manifest["data_tests"]["runs_conserve_records"] == 0
+    assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
+    # a second run over the same folder adds nothing and conserves again
+    again = ingest(inputs=[str(folder)], settings=Settings(warehouse=warehouse))
+    assert again["totals"]["kept"] == 0
+    assert len(_table(warehouse, "SELECT url FROM articles")) == 3
+    assert all(n == 0 for n in again["data_tests"].values()), again["data_tests"]
