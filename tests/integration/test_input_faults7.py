@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from tasks.common.settings import Settings
 from tasks.storage.report import connect_views
-from tests.site import render
+from tests.site import ARTICLES, render
 
 pytestmark = pytest.mark.integration
 
@@ -99,3 +99,48 @@ def test_a_folder_of_odd_names_and_odd_files_is_read_and_every_entry_accounted_f
     assert again["totals"]["kept"] == 0
     assert len(_table(warehouse, "SELECT url FROM articles")) == 3
     assert all(n == 0 for n in again["data_tests"].values()), again["data_tests"]
+
+
+def _raw_response(url: str, record_id: str, http: bytes, type_line: str) -> bytes:
+    head = (f"WARC/1.0\r\n{type_line}WARC-Record-ID: {record_id}\r\n"
+            f"WARC-Date: 2024-05-06T07:00:00Z\r\nWARC-Target-URI: {url}\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n")
+    return head.encode() + http + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_an_ingest_of_a_warc_with_untyped_and_misread_records_keeps_every_page_it_can(
+        prefect_harness, tmp_path, warehouse, gz) -> None:
+    """A WARC of four responses: a normal one, one with no WARC-Type, one whose WARC-Type
+    is given twice (FastWARC misreads it), and a normal one right after that. On main the
+    untyped page was skipped without a reject, the misread one was a `bad_http` and a
+    `warc_unreadable` reject, and in the plain file the page after it was lost without a
+    reject; now three pages are articles and one record a `warc_bad_header` reject, and
+    the run conserves."""
+    import gzip
+
+    from flows.ingest import ingest
+
+    pages = list(ARTICLES)[:3]
+    http = [b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + render(p)
+            for p in pages]
+    records = [
+        _raw_response("https://warc.example/typed", "<urn:uuid:1>", http[0],
+                      "WARC-Type: response\r\n"),
+        _raw_response("https://warc.example/untyped", "<urn:uuid:2>", http[1], ""),
+        _raw_response("https://warc.example/twice", "<urn:uuid:3>", http[2],
+                      "WARC-Type: response\r\nWARC-Type: response\r\n"),
+        _raw_response("https://warc.example/after", "<urn:uuid:4>", http[2],
+                      "WARC-Type: response\r\n"),
+    ]
+    warc = tmp_path / ("mixed.warc.gz" if gz else "mixed.warc")
+    warc.write_bytes(b"".join(gzip.compress(r) for r in records) if gz else b"".join(records))
+    manifest = ingest(inputs=[str(warc)], settings=Settings(warehouse=warehouse))
+    assert _table(warehouse, "SELECT url FROM articles") == [
+        ("https://warc.example/after",), ("https://warc.example/typed",),
+        ("https://warc.example/untyped",)]
+    assert _table(warehouse, "SELECT url, reason FROM rejects") == [
+        ("https://warc.example/twice", "warc_bad_header")]
+    assert manifest["totals"]["kept"] == 3
+    assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
