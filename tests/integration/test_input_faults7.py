@@ -144,3 +144,56 @@ def test_an_ingest_of_a_warc_with_untyped_and_misread_records_keeps_every_page_i
         ("https://warc.example/twice", "warc_bad_header")]
     assert manifest["totals"]["kept"] == 3
     assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
+
+
+OBSTACLES = {
+    # name: (make it, the path named)
+    "search-file": (lambda wh: (wh / "search").write_text("x"), "search"),
+    "lock-folder": (lambda wh: (wh / ".writer.lock").mkdir(), ".writer.lock"),
+    "duckdb-folder": (lambda wh: (wh / "pressroom.duckdb").mkdir(), "pressroom.duckdb"),
+    "db-lock-folder": (lambda wh: (wh / ".pressroom.duckdb.lock").mkdir(),
+                       ".pressroom.duckdb.lock"),
+    "latest-report-folder": (lambda wh: (wh / "reports" / "latest.html").mkdir(parents=True),
+                             "reports/latest.html"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OBSTACLES))
+def test_a_file_or_folder_in_the_place_of_the_other_is_refused_before_the_run(
+        tmp_path, warehouse, case) -> None:
+    """`pressroom ingest` on a warehouse where a run's folder is a file or one of its files
+    a folder. On main each ended in a traceback: `.writer.lock` before any work, the
+    others after the batch had committed (`search`: FileExistsError at the index task,
+    and again on every later run; the database, its lock and the latest report:
+    IsADirectoryError). Now the command stops first, exit 2, naming the path."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    make, name = OBSTACLES[case]
+    make(warehouse)
+    (tmp_path / "a.txt").write_text(_dump("https://dumps.example/a.html"), "utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "-w", str(warehouse)])
+    out = " ".join(result.output.split())
+    assert result.exit_code == 2, out
+    kind = "a folder but is a file" if case == "search-file" else "a file but is a folder"
+    assert f"{warehouse / name} should be {kind}" in out, out
+    assert "Traceback" not in out
+    assert not (warehouse / "manifests").exists()  # nothing committed
+
+
+def test_once_the_obstacle_is_gone_the_run_goes_through(prefect_harness, tmp_path,
+                                                        warehouse) -> None:
+    """The refusal above changed nothing: with the file named `search` moved away, the
+    same input is ingested and the run conserves."""
+    from flows.ingest import ingest
+
+    (warehouse / "search").write_text("x")
+    from tasks.storage.preflight import warehouse_problem
+
+    assert "should be a folder" in warehouse_problem(warehouse, write=True)
+    (warehouse / "search").unlink()
+    (tmp_path / "a.txt").write_text(_dump("https://dumps.example/a.html"), "utf-8")
+    manifest = ingest(inputs=[str(tmp_path / "a.txt")], settings=Settings(warehouse=warehouse))
+    assert manifest["totals"]["kept"] == 1
+    assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
