@@ -66,6 +66,9 @@ INTEGRATION = {
     # round 6: the prefix of a cut brotli source is reached end to end only through the
     # fetcher (its unit tests call decode_body directly)
     "tasks/common/codings.py": ["tests/integration/test_fetch_faults6.py"],
+    # round 7: input files and WARC records through whole ingest flows
+    "tasks/discover/inputs.py": ["tests/integration/test_input_faults7.py"],
+    "tasks/discover/warc.py": ["tests/integration/test_input_faults7.py"],
 }
 # An integration test's module fixtures run outside the timed test calls that mutmut's
 # timeout is based on: give those groups a larger constant (seconds). 60 s made one hanging

@@ -54,3 +54,22 @@ def content_hash(text: str) -> str:
     copies hash the same."""
     folded = " ".join(text.casefold().split())
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).hexdigest()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str | None) -> str | None:
+    """Text a string column can hold. aiohttp hands header bytes that are no UTF-8 over
+    as lone surrogates (surrogateescape), and so does Python a file name that is no
+    UTF-8 (os.listdir, sys.argv); no Arrow or Parquet string holds one, so a
+    Content-Type such as b"text/h\xe9ml" quoted in an error detail made the whole
+    fetch_log of the batch fail to commit (a SchemaError ended the run). Such bytes are
+    written as \\xNN escapes."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte stands for
+        raw = value.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")

@@ -13,9 +13,11 @@ feed or sitemap URLs (tasks/discover/remote.py, which fetches through the inject
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +32,7 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
+from tasks.common.text import storable_text
 from tasks.common.urls import (
     BadURL,
     article_id_for,
@@ -158,6 +161,15 @@ def split_dumps(text: str) -> list[str]:
     return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
 
 
+def path_label(path: Path | str) -> str:
+    """A path as the tables hold it: a file name that is no UTF-8 (b"caf\\xe9.txt", saved
+    on a latin-1 system or unpacked from an old archive) reaches Python as lone
+    surrogates, which no Arrow string holds: the batch failed to commit and the run
+    ended (SchemaError). Its bytes are written as \\xNN escapes; the file is still read
+    by its real name."""
+    return storable_text(str(path))
+
+
 def content_key(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=12).hexdigest()
 
@@ -177,7 +189,7 @@ def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
 def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     """A dump file -> its document rows and reject rows: one article, or each article of
     a file that holds several (`split_dumps`), each kept or rejected on its own."""
-    source = str(path)
+    source = path_label(path)
     try:
         size = path.stat().st_size
         if size > MAX_DUMP_BYTES:
@@ -248,7 +260,7 @@ def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     Only a file with no URL-like line at all and binary bytes in it is refused whole
     (`binary_content`: an archive or image named .urls, not a list with junk in it)."""
     docs, rejects = [], []
-    source = str(path)
+    source = path_label(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -260,7 +272,7 @@ def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         except DumpError as exc:
             return [], [_reject("url", source, f"urls:{source}", exc.reason, str(exc), run_id)]
     for lineno, line, junk in lines:
-        where = f"{path.name}:{lineno}"
+        where = f"{path_label(path.name)}:{lineno}"
         if junk is not None:
             rejects.append(_reject("url", source, f"urls:{source}:{lineno}", "bad_url",
                                    f"{where} {junk}", run_id))
@@ -294,8 +306,34 @@ class Unusable:
     """An input path that cannot be read: a reject with `reason`, never a silent skip."""
 
     path: str
-    reason: str  # not_found | unreadable
+    reason: str  # not_found | unreadable | not_a_file
     detail: str
+
+
+def not_a_file(path: Path) -> Unusable | None:
+    """Why a path met in a folder is no file to read (None: it is one). A named pipe would
+    block the run on its first read, a socket or device is no document, and a link to
+    nothing or a loop of links cannot be opened: os.walk lists them all as names, and
+    they were dropped without a word (no reject, no note)."""
+    label = path_label(path)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if not path.is_symlink():
+            return Unusable(label, "unreadable", f"cannot be read: {exc.strerror or exc}")
+        try:
+            target = path_label(os.readlink(path))
+        except OSError:
+            target = "?"
+        if exc.errno == errno.ELOOP:
+            return Unusable(label, "unreadable", f"a loop of symbolic links (to {target!r})")
+        return Unusable(label, "not_found", f"a symbolic link to {target!r}, which does "
+                        f"not exist ({exc.strerror or exc})")
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "no regular file")
+    return Unusable(label, "not_a_file", f"{kind}, not a file: not read")
 
 
 def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
@@ -306,11 +344,15 @@ def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
     problems: list[Unusable] = []
 
     def unreadable(exc: OSError) -> None:
-        problems.append(Unusable(str(exc.filename or folder), "unreadable",
+        problems.append(Unusable(path_label(exc.filename or folder), "unreadable",
                                  f"folder cannot be listed: {exc.strerror or exc}"))
 
     for dirpath, _dirs, names in os.walk(folder, onerror=unreadable):
-        files += [p for p in (Path(dirpath) / n for n in names) if p.is_file()]
+        for path in (Path(dirpath) / n for n in names):
+            if path.is_file():
+                files.append(path)
+            elif (why := not_a_file(path)) is not None:
+                problems.append(why)
     return sorted(files), sorted(problems, key=lambda u: u.path)
 
 
@@ -327,13 +369,18 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
         if path.is_dir():
             files, problems = walk_files(path)
             out += files + problems
-            notes += [f"input folder {u.path!r} cannot be read: skipped ({u.detail})"
+            notes += [f"input {u.path!r} cannot be read: skipped ({u.detail})"
                       for u in problems]
         elif path.is_file():
             out.append(path)
+        elif (path.exists() or path.is_symlink()) and (why := not_a_file(path)) is not None:
+            # a pipe, a dangling link: "does not exist" would send the user looking for
+            # a file that is there
+            out.append(why)
+            notes.append(f"input {why.path!r} cannot be read: skipped ({why.detail})")
         else:
-            out.append(Unusable(item, "not_found", "no such file or folder"))
-            notes.append(f"input {item!r} does not exist: skipped")
+            out.append(Unusable(path_label(item), "not_found", "no such file or folder"))
+            notes.append(f"input {path_label(item)!r} does not exist: skipped")
     return out, notes
 
 
@@ -490,13 +537,13 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             except SourcesFileError as exc:
                 # The crawl configuration is wrong: say so loudly, keep the other inputs.
                 notes.append(str(exc))
-                rejects.append(_reject("sources", str(item), f"sources:{item}",
-                                       "bad_sources_file", str(exc), run_id))
+                rejects.append(_reject("sources", path_label(item), f"sources:{path_label(item)}",
+                                       "bad_sources_file", storable_text(str(exc)), run_id))
                 continue
             for src in cfg.enabled():
                 feeds += src.feeds
                 sitemaps += src.sitemaps
-                listed += [(u, str(item)) for u in src.urls]
+                listed += [(u, path_label(item)) for u in src.urls]
             stats["sources_enabled"] = stats.get("sources_enabled", 0) + len(cfg.enabled())
         elif item.name.endswith(URL_LIST_SUFFIXES):
             d, r = read_url_list(item, run_id)
@@ -543,8 +590,8 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
     notes += credentials_note(scrubbed)
     kept, dup_rejects = drop_duplicate_urls(rows, run_id)
     return DiscoverResult(docs=conform(kept, DOCUMENTS, "documents"),
-                          rejects=rejects + dup_rejects, notes=notes, fetch_log=fetch_log,
-                          stats=stats, warcs=warcs)
+                          rejects=rejects + dup_rejects, notes=[storable_text(n) for n in notes],
+                          fetch_log=fetch_log, stats=stats, warcs=warcs)
 
 
 # Row fields that may hold an input URL (documents, rejects, fetch_log rows).

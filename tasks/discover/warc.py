@@ -42,6 +42,7 @@ from tasks.common.codings import GZIP_MAGIC, CodingError, decode_body
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
 from tasks.common.rights import DEFAULT_AGENT
+from tasks.common.text import storable_text
 
 STAGE = "discover"
 # HTTP headers of one response beyond this are not a news page (and not a sane server).
@@ -787,18 +788,44 @@ def _failed_after(stream: BinaryIO, last_pos: int | None) -> int:
     """Where to look for the next record after the reader failed following the record at
     `last_pos`: past that record's end (its member's end in a gzip file: the failure may
     lie inside its member, and the next member may be whole), so that the spot that
-    failed is not read again."""
+    failed is not read again. One byte before that end: the search starts after the
+    offset it is given, and the next record may start right at the end (in a plain file
+    the record there was passed over and lost when the failure lay inside the last
+    record, e.g. a block FastWARC misread: `resync` never resumes twice at one place)."""
     if last_pos is None:
         return -1
     try:
         end = _record_end(stream, last_pos)
-        stream.seek(0)
-        gz = stream.read(2) == b"\x1f\x8b"
     except (OSError, ValueError, zlib.error):
         return last_pos
     if end is None:
         return last_pos
-    return end - 1 if gz else end
+    return end - 1
+
+
+def _misread_words(record, declared: str) -> str:
+    """Why the reader took a record's block for other than its Content-Length."""
+    names = [name for name, _ in record.headers]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    lower = [n for n in names if n.islower()]
+    why = (f"{', '.join(twice)} given more than once" if twice
+           else f"header names in lower case ({', '.join(lower)})" if lower
+           else "a header it does not take")
+    return (f"the WARC header of the record at offset {record.stream_pos} cannot be read "
+            f"({why}): the reader took its block for {record.content_length} bytes, "
+            f"not the {declared} declared; the record is skipped, reading goes on after it")
+
+
+# FastWARC's types of a record without a WARC-Type, and of one it does not know
+_NO_KNOWN_TYPE = (WarcRecordType.no_type, WarcRecordType.unknown)
+
+
+def _untyped_response(headers) -> bool:
+    """Whether a record of no known WARC-Type says, by its Content-Type, that it holds an
+    HTTP response (`application/http; msgtype=response`)."""
+    media, *params = (headers.get("Content-Type") or "").lower().split(";")
+    return media.strip() == "application/http" and any(
+        re.sub(r"[\s\"']", "", p) == "msgtype=response" for p in params)
 
 
 def _archive_records(stream: BinaryIO):
@@ -910,7 +937,7 @@ def iter_warc(
         yield from release()
         bump("records")
         last_pos, last_settled = record.stream_pos, False
-        if not (record.headers.get("Content-Length") or "").strip().isdigit():
+        if not (declared := (record.headers.get("Content-Length") or "").strip()).isdigit():
             # Every WARC record has one (WARC 1.1, 5.3); the reader hands over a record
             # without it (or with its value cut) only when the file ends inside its
             # header (the last gzip member of a .warc.gz cut short). It was a `bad_http`
@@ -921,6 +948,19 @@ def iter_warc(
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")
+            continue
+        if rewindable and int(declared) != record.content_length:
+            # FastWARC misreads a header it does not expect (a WARC-Type given twice,
+            # header names in lower case) as a block of 0 bytes, then fails inside the
+            # block: the record was a `bad_http` "no end of HTTP headers" reject and the
+            # record after it was lost. One reject that says why; read on after it.
+            last_settled = True
+            uri = _target_uri(record.headers)
+            yield None, reject("warc_bad_header", _misread_words(record, declared), uri,
+                               record.headers.get("WARC-Record-ID")
+                               or f"{source}@{record.stream_pos}")
+            if not resync(record.stream_pos):
+                return
             continue
         # A resource record holds a page without its HTTP message (wget --warc-file of
         # a local mirror, Webrecorder, browsers' "save as WARC"): an HTML one is a page,
@@ -955,8 +995,13 @@ def iter_warc(
         resource = rtype == WarcRecordType.resource and _media_type(
             record.headers.get("Content-Type"))[0] in _RESOURCE_PAGE_MEDIA
         if rtype != WarcRecordType.response and not resource:
-            bump(f"skipped_{rtype}")
-            continue
+            if rtype not in _NO_KNOWN_TYPE or not _untyped_response(record.headers):
+                bump(f"skipped_{rtype}")
+                continue
+            # No WARC-Type (or a blank or unknown one: a writer's bug) over a block its
+            # Content-Type calls an HTTP response: that response, not a skip that lost
+            # the page without a reject.
+            bump("untyped_responses")
         ctype = (record.headers.get("Content-Type") or "").lower()
         if not resource and not ctype.startswith("application/http"):
             bump("skipped_non_http_response")  # e.g. Heritrix dns: records
@@ -1013,6 +1058,14 @@ def read_warc(
     return result
 
 
+def _unopened(source: str, exc: WarcReadError, run_id: str, now: datetime) -> dict:
+    """The reject of a WARC source that cannot be opened."""
+    label = storable_text(source)
+    return reject_row(STAGE, "warc_unreadable", storable_text(str(exc)), run_id,
+                      input_key=label, url=label if "://" in label else None,
+                      source_kind="warc", source=label, at=now)
+
+
 def warc_batches(
     source: str,
     run_id: str,
@@ -1030,14 +1083,13 @@ def warc_batches(
         stream = open_warc(source, opener)
     except WarcReadError as exc:
         stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
-        yield [], [reject_row(STAGE, "warc_unreadable", str(exc), run_id, input_key=source,
-                              url=source if "://" in source else None, source_kind="warc",
-                              source=source, at=now)]
+        yield [], [_unopened(source, exc, run_id, now)]
         return
     rows: list[dict] = []
     rejects: list[dict] = []
     with stream:
-        for row, rej in iter_warc(stream, source, run_id, now, max_body_bytes, stats):
+        for row, rej in iter_warc(stream, storable_text(source), run_id, now, max_body_bytes,
+                                  stats):
             if row is not None:
                 rows.append(row)
             else:
@@ -1080,11 +1132,12 @@ def stage_warc(source: str, folder: Path, run_id: str, now: datetime, max_body_b
         stream = open_warc(source, opener)
     except WarcReadError as exc:
         stats["rejected_warc_unreadable"] = stats.get("rejected_warc_unreadable", 0) + 1
-        yield None, 0, [reject_row(STAGE, "warc_unreadable", str(exc), run_id,
-                                   input_key=source, url=source if "://" in source else None,
-                                   source_kind="warc", source=source, at=now)]
+        yield None, 0, [_unopened(source, exc, run_id, now)]
         return
     folder.mkdir(parents=True, exist_ok=True)
+    # the name as the tables hold it (a file name that is no UTF-8: escaped); the file
+    # was opened by its real name
+    source = storable_text(source)
     stem = hashlib.blake2b(source.encode(), digest_size=6).hexdigest()
     written = 0
     out: pq.ParquetWriter | None = None

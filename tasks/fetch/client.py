@@ -64,6 +64,7 @@ from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_u
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
 from tasks.common.state import FetchHistory
+from tasks.common.text import storable_text
 from tasks.common.urls import strip_userinfo
 from tasks.fetch.robots import (
     MAX_ROBOTS_BYTES,
@@ -1353,24 +1354,6 @@ def _run_sync(coro):
 
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coro).result()
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def storable_text(value: str | None) -> str | None:
-    """Text a string column can hold. aiohttp hands header bytes that are no UTF-8 over
-    as lone surrogates (surrogateescape); no Arrow or Parquet string holds one, so a
-    Content-Type such as b"text/h\xe9ml" quoted in an error detail made the whole
-    fetch_log of the batch fail to commit (a SchemaError ended the run). Such bytes are
-    written as \\xNN escapes."""
-    if value is None or not _SURROGATE.search(value):
-        return value
-    try:
-        raw = value.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate no byte stands for
-        raw = value.encode("utf-8", "backslashreplace")
-    return raw.decode("utf-8", "backslashreplace")
 
 
 def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:

@@ -10,10 +10,16 @@ import tempfile
 from pathlib import Path
 
 from schemas import TABLES
-from tasks.storage.warehouse import MANIFESTS, UnreadableManifest, manifests
+from tasks.storage.warehouse import MANIFESTS, WRITER_LOCK, UnreadableManifest, manifests
 
 # Folders a run writes into (besides the tables'): each must be a folder if it exists.
-_RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans")
+# "search" is tasks/storage/search.SEARCH_DIR (not imported: that loads tantivy); a file
+# there failed every run after its commit (FileExistsError at the index task).
+_RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans", "search")
+# Files a run opens or replaces (the lock, the views' database and its build lock, the
+# latest report: tasks/storage/report.py): a folder in their place gave a traceback
+# (IsADirectoryError), before any work for the lock, after the commit for the others.
+_RUN_FILES = (WRITER_LOCK, "pressroom.duckdb", ".pressroom.duckdb.lock", "reports/latest.html")
 
 
 def _probe_write(folder: Path) -> None:
@@ -42,6 +48,10 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
             sub = root / name
             if sub.exists() and not sub.is_dir():
                 return f"warehouse {root}: {sub} should be a folder but is a file"
+        for name in _RUN_FILES:
+            if (root / name).is_dir():
+                return (f"warehouse {root}: {root / name} should be a file but is a folder "
+                        "(move it away: a run makes the file)")
         if not os.access(root, os.R_OK | os.X_OK):
             return f"warehouse {root} is not readable"
         try:

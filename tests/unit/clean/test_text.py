@@ -145,3 +145,27 @@ def test_a_quote_left_open_by_an_odd_count_of_marks_is_closed_before_the_cut() -
     # four: every quotation closed, so the fifth mark opens the next paragraph
     assert repair_glued_paragraphs('He said "yes" and "no" today."Then is now," she said.') \
         == ['He said "yes" and "no" today.', '"Then is now," she said.']
+
+
+def test_a_long_one_line_body_is_repaired_in_linear_time():
+    """Fault round 7: the word before each glued stop was looked for in the whole line
+    before it, and so was a line break the line cannot hold: quadratic. A 200 KB dump
+    body on one line took 11 s, a 4.9 MB one (under the 5 MB dump cap) hours, and the
+    run stalled in clean. The 1 MB body here: ~0.1 s now, ~5 min before; the deadline
+    is only there so a regression fails instead of hanging (a child process, killed at
+    the deadline)."""
+    import subprocess
+    import sys
+
+    code = ("from tasks.clean.text import repair_glued_paragraphs as r\n"
+            "line = 'The minister said.Parliament voted Mr.Smith 3.5 x.com ' * 18000\n"
+            "assert len(r(line)) == 18001, len(r(line))\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_bounded_look_back_still_spares_abbreviations_and_long_words():
+    from tasks.clean.text import repair_glued_paragraphs
+
+    long_word = "a" * 60 + "mr"  # ends like an abbreviation, but is no abbreviation
+    assert repair_glued_paragraphs(f"Hello {long_word}.Next one and Mr.Smith here.") == [
+        f"Hello {long_word}.", "Next one and Mr.Smith here."]

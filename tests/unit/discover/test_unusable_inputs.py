@@ -105,3 +105,62 @@ def test_scrub_credentials_counts_the_rows_that_had_one():
     assert rows[0]["url"] == rows[0]["input_key"] == "https://a.example/1"
     assert scrub_credentials([{"url": "https://a.example/2"}]) == 0
     assert credentials_note(0) == []
+
+
+def test_pipes_dangling_links_and_link_loops_in_a_folder_are_rejects_not_silence(tmp_path):
+    """Fault round 7: os.walk lists them as names and `is_file()` is False for each, so
+    they were dropped without a reject or a note. A pipe is never opened (the read would
+    block the run)."""
+    (tmp_path / "a.txt").write_text(DUMP, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.urls").symlink_to(tmp_path / "gone.urls")
+    loop_a, loop_b = tmp_path / "loop-a.txt", tmp_path / "loop-b.txt"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    found = discover([str(tmp_path)], "r1", _config())
+    assert found.docs.column("url").to_pylist() == ["https://news.example/a.html"]
+    got = {(Path(r["source"]).name, r["reason"]): r["detail"] for r in found.rejects}
+    assert got == {
+        ("dangling.urls", "not_found"): f"a symbolic link to {str(tmp_path / 'gone.urls')!r}, "
+                                        "which does not exist (No such file or directory)",
+        ("loop-a.txt", "unreadable"): f"a loop of symbolic links (to {str(loop_b)!r})",
+        ("loop-b.txt", "unreadable"): f"a loop of symbolic links (to {str(loop_a)!r})",
+        ("pipe.txt", "not_a_file"): "a named pipe (FIFO), not a file: not read",
+    }
+    assert {r["input_key"] for r in found.rejects} == {
+        f"path:{tmp_path / n}" for n in ("dangling.urls", "loop-a.txt", "loop-b.txt", "pipe.txt")}
+    assert sum("cannot be read" in n for n in found.notes) == 4
+
+
+def test_a_pipe_or_dangling_link_named_on_the_command_line_says_what_it_is(tmp_path):
+    """Named directly, a pipe was `not_found` "no such file or folder": a file that is
+    there, described as missing."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    found = discover([str(tmp_path / "pipe.txt"), str(tmp_path / "dangling.txt")], "r1",
+                     _config())
+    assert [(r["reason"], r["detail"].split(",")[0]) for r in found.rejects] == [
+        ("not_a_file", "a named pipe (FIFO)"),
+        ("not_found", f"a symbolic link to {str(tmp_path / 'gone.txt')!r}")]
+
+
+def test_file_names_that_are_no_utf8_are_read_and_stored_escaped(tmp_path):
+    """A dump, a URL list and a bad dump whose names are latin-1 bytes: their rows and
+    rejects name them with \\xNN escapes (Arrow holds no lone surrogate: the run ended
+    with a SchemaError), the files themselves read by their real names."""
+    from schemas import DOCUMENTS, REJECTS, conform
+
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(DUMP, encoding="utf-8")
+    (tmp_path / os.fsdecode(b"l\xefst.urls")).write_text("https://news.example/u\nnot a url\n",
+                                                          encoding="utf-8")
+    (tmp_path / os.fsdecode(b"b\xe0d.txt")).write_text("no header\n", encoding="utf-8")
+    found = discover([str(tmp_path)], "r1", _config())
+    conform(found.docs.to_pylist(), DOCUMENTS, "documents")
+    conform(found.rejects, REJECTS, "rejects")
+    assert sorted(zip(found.docs.column("url").to_pylist(),
+                      found.docs.column("source").to_pylist(), strict=True)) == [
+        ("https://news.example/a.html", f"{tmp_path}/caf\\xe9.txt"),
+        ("https://news.example/u", f"{tmp_path}/l\\xefst.urls")]
+    assert sorted((r["source"], r["reason"], r["detail"].split(" ")[0]) for r in found.rejects
+                  ) == [(f"{tmp_path}/b\\xe0d.txt", "missing_header", "first"),
+                        (f"{tmp_path}/l\\xefst.urls", "bad_url", "l\\xefst.urls:2")]

@@ -943,3 +943,88 @@ def test_a_target_uri_with_bytes_that_are_no_utf8_keeps_its_address(gz: bool) ->
     assert [r["url"] for r in rows] == ["https://ok.example/caf%E9?q=%E9t%E9",
                                         "https://ok.example/café", "https://ok.example/9"]
     assert rows[0]["final_url"] == rows[0]["url"] and rejects == []
+
+
+def test_a_warc_whose_file_name_is_no_utf8_is_read_and_named_with_escapes(tmp_path: Path
+                                                                          ) -> None:
+    """Fault round 7: a WARC named b"arch\\xe9.warc" (latin-1) reaches Python as a lone
+    surrogate; staging it raised UnicodeEncodeError (its stem), and its rows and rejects
+    could not be stored (SchemaError). Read by its real name, named with an escape."""
+    import os
+
+    import pyarrow.parquet as pq
+
+    from tasks.discover.warc import read_warc, stage_warc
+
+    source = str(tmp_path / os.fsdecode(b"arch\xe9.warc"))
+    Path(source).write_bytes(GOOD + b"junk that is no record\r\n")
+    label = f"{tmp_path}/arch\\xe9.warc"
+    [(staged, rows, rejects)] = list(stage_warc(source, tmp_path / "s", "r7", NOW, CAP, 5))
+    assert rows == 1
+    assert pq.read_table(staged).column("source").to_pylist() == [label]
+    assert [(r["reason"], r["source"]) for r in conform(rejects, REJECTS, "rejects")
+            .to_pylist()] == [("warc_unreadable", label)]
+    whole = read_warc(source, "r7", NOW, CAP)
+    assert [r["source"] for r in whole.rows + whole.rejects] == [label, label]
+    gone = read_warc(str(tmp_path / os.fsdecode(b"gon\xe9.warc")), "r7", NOW, CAP)
+    [rej] = conform(gone.rejects, REJECTS, "rejects").to_pylist()
+    assert (rej["reason"], rej["input_key"]) == ("warc_unreadable", f"{tmp_path}/gon\\xe9.warc")
+
+
+_PAGE = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><p>x</p></html>"
+_SECOND = raw_record("https://ok.example/2", _PAGE, record_id="<urn:uuid:2>")
+_THIRD = raw_record("https://ok.example/3", _PAGE, record_id="<urn:uuid:3>")
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("header", ["twice", "lower"])
+def test_a_header_the_reader_misreads_is_one_clear_reject_and_the_next_record_is_read(
+        gz: bool, header: str) -> None:
+    """Fault round 7: a WARC-Type given twice, or header names in lower case: FastWARC
+    takes the block for 0 bytes and fails inside it. It was a `bad_http` "no end of HTTP
+    headers" reject plus a `warc_unreadable`, and in a plain file the record after it was
+    lost too (reading resumed one byte past its start)."""
+    bad = (_SECOND.replace(b"WARC-Type: response", b"WARC-Type: response\r\nWARC-Type: response")
+           if header == "twice" else
+           _SECOND.replace(b"WARC-Type:", b"warc-type:").replace(b"Content-Length:",
+                                                                 b"content-length:"))
+    records = [GOOD, bad, _THIRD]
+    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
+    [rej] = rejects
+    why = ("WARC-Type given more than once" if header == "twice"
+           else "header names in lower case (warc-type, content-length)")
+    assert (rej["reason"], rej["input_key"], rej["url"]) == (
+        "warc_bad_header", "<urn:uuid:2>", "https://ok.example/2")
+    assert f"({why}): the reader took its block for 0 bytes, not the 65 declared" in \
+        rej["detail"]
+
+
+def test_reading_on_after_a_bad_record_in_a_plain_file_keeps_the_record_right_after_it(
+        ) -> None:
+    """The resync after a failure inside a record looked for the next record from one
+    byte past that record's end: the record starting right there was skipped, without
+    a reject (a .warc.gz was looked for from its member's end less one: kept)."""
+    from tasks.discover.warc import _failed_after
+
+    data = GOOD + _SECOND + _THIRD
+    assert _failed_after(io.BytesIO(data), len(GOOD)) == len(GOOD) + len(_SECOND) - 1
+
+
+@pytest.mark.parametrize("type_line", [b"", b"WARC-Type: \r\n", b"WARC-Type: reponse\r\n"])
+def test_a_record_with_no_known_type_holding_an_http_response_is_that_response(
+        type_line: bytes) -> None:
+    """Fault round 7: no WARC-Type (a writer's bug), a blank one or a misspelt one, over
+    a block whose Content-Type says `application/http; msgtype=response`: skipped
+    (`skipped_unknown` in the stats only), the page lost without a reject. Now read as
+    the response it says it is; an untyped record of another content stays skipped."""
+    untyped = _SECOND.replace(b"WARC-Type: response\r\n", type_line)
+    other = untyped.replace(b"application/http; msgtype=response", b"text/plain").replace(
+        b"ok.example/2", b"ok.example/other")
+    rows, rejects, stats = run(GOOD + untyped + other + _THIRD)
+    assert [r["url"] for r in rows] == [
+        "https://ok.example/1", "https://ok.example/2", "https://ok.example/3"]
+    assert rows[1]["body"] == b"<html><p>x</p></html>" and rejects == []
+    assert stats["untyped_responses"] == 1
+    assert sum(v for k, v in stats.items() if k.startswith("skipped_")) == 1

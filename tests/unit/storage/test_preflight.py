@@ -84,3 +84,32 @@ def test_the_write_probe_is_made_in_the_warehouse_or_its_nearest_existing_parent
 def test_the_write_probe_of_a_folder_that_does_not_exist_fails(tmp_path):
     with pytest.raises(FileNotFoundError):
         preflight._probe_write(tmp_path / "missing")
+
+
+def test_the_search_folder_that_is_a_file_is_named(tmp_path):
+    """Fault round 7: `search` was not among the run's folders; a file there failed the
+    run after its commit (FileExistsError at the index task), and every later run."""
+    from tasks.storage.search import SEARCH_DIR
+
+    (tmp_path / SEARCH_DIR).write_text("", encoding="utf-8")
+    assert warehouse_problem(tmp_path, write=True) == (
+        f"warehouse {tmp_path}: {tmp_path / SEARCH_DIR} should be a folder but is a file")
+
+
+@pytest.mark.parametrize("name", [".writer.lock", "pressroom.duckdb", ".pressroom.duckdb.lock",
+                                  "reports/latest.html"])
+def test_a_file_of_the_run_that_is_a_folder_is_named(tmp_path, name):
+    """Fault round 7: a folder where the run opens or replaces a file was a traceback
+    (IsADirectoryError), for all but the lock after the batch had committed."""
+    (tmp_path / name).mkdir(parents=True)
+    for write in (True, False):
+        assert warehouse_problem(tmp_path, write=write) == (
+            f"warehouse {tmp_path}: {tmp_path / name} should be a file but is a folder "
+            "(move it away: a run makes the file)")
+
+
+def test_the_files_named_are_the_ones_the_run_writes():
+    from tasks.storage import report, warehouse
+
+    assert preflight._RUN_FILES[:3] == (warehouse.WRITER_LOCK, report.DB_NAME,
+                                        f".{report.DB_NAME}.lock")
