@@ -647,6 +647,23 @@ def _blank_gzip_members(stream: BinaryIO, start: int) -> bool:
 _VERSION_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n", b"WARC/1.0\n", b"WARC/1.1\n")
 
 
+def _bare_lf_header(stream: BinaryIO, pos: int) -> bool:
+    """The record at `pos` opens with a version line that ends in LF without CR ("WARC/1.0
+    \n"), in a plain WARC or in the gzip member that starts there. Called only for a
+    record the reader found no end of header in, so it costs nothing on a readable file."""
+    try:
+        here = stream.tell()
+        stream.seek(pos)
+        head = stream.read(4096)
+        stream.seek(here)
+        if head.startswith(b"\x1f\x8b"):
+            head = zlib.decompressobj(wbits=31).decompress(head)
+    except (OSError, ValueError, zlib.error):
+        return False
+    line, newline, _ = head.partition(b"\n")
+    return bool(newline) and line.startswith(b"WARC/") and not line.endswith(b"\r")
+
+
 def _cut_in_version_line(stream: BinaryIO, last_pos: int | None) -> int | None:
     """The offset of a last record whose file ends inside its first line ("WARC/1." and
     no more: FastWARC calls it an invalid header, as it does garbage), else None. Only
@@ -945,6 +962,14 @@ def iter_warc(
             # its type was cut too.
             last_settled = True
             uri = _target_uri(record.headers)
+            if rewindable and _bare_lf_header(stream, record.stream_pos):
+                # the header's lines end in LF alone (a file rewritten by a text tool):
+                # FastWARC finds no end of the header and reads the whole file as one
+                yield None, reject("warc_bad_header", "the WARC header's lines end in a bare "
+                                   f"LF at offset {record.stream_pos}: WARC requires CRLF line ends (was the "
+                                   "file rewritten by a text tool?)",
+                                   uri, f"{source}@{record.stream_pos}#bad_header")
+                continue
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")

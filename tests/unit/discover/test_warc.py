@@ -1028,3 +1028,22 @@ def test_a_record_with_no_known_type_holding_an_http_response_is_that_response(
     assert rows[1]["body"] == b"<html><p>x</p></html>" and rejects == []
     assert stats["untyped_responses"] == 1
     assert sum(v for k, v in stats.items() if k.startswith("skipped_")) == 1
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_warc_whose_lines_end_in_a_bare_lf_says_so(gz: bool, tmp_path: Path) -> None:
+    """Fault round 7 left it: a WARC rewritten with LF line ends (a text tool, a git
+    checkout) was `warc_truncated` "the file ends inside the WARC header", a wrong reason
+    (nothing is cut). The reader finds no end of the header; the reject says why."""
+    data, _ = _three_records(gz=False)
+    data = data.replace(b"\r\n", b"\n")
+    path = tmp_path / ("lf.warc.gz" if gz else "lf.warc")
+    path.write_bytes(gzip.compress(data) if gz else data)
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["reason"] for r in result.rejects] == ["warc_bad_header"]
+    assert "bare LF" in result.rejects[0]["detail"] and not result.rows
+    # a header cut short with CRLF line ends stays a cut
+    cut = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://cut.example/9\r\n"
+    path.write_bytes(gzip.compress(cut) if gz else cut)
+    result = read_warc(str(path), "r", NOW, CAP)
+    assert [r["reason"] for r in result.rejects] == ["warc_truncated"]
