@@ -965,9 +965,10 @@ def iter_warc(
             if rewindable and _bare_lf_header(stream, record.stream_pos):
                 # the header's lines end in LF alone (a file rewritten by a text tool):
                 # FastWARC finds no end of the header and reads the whole file as one
-                yield None, reject("warc_bad_header", "the WARC header's lines end in a bare "
-                                   f"LF at offset {record.stream_pos}: WARC requires CRLF line ends (was the "
-                                   "file rewritten by a text tool?)",
+                yield None, reject("warc_bad_header",
+                                   f"the WARC header's lines end in a bare LF at offset "
+                                   f"{record.stream_pos}: WARC requires CRLF line ends (was "
+                                   "the file rewritten by a text tool?)",
                                    uri, f"{source}@{record.stream_pos}#bad_header")
                 continue
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
