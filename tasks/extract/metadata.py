@@ -478,6 +478,9 @@ def modified_date(tree: HtmlElement) -> datetime | None:
     return None
 
 
+_NOT_READ = object()  # date_candidates: the caller has not read the modified date
+
+
 def date_candidates(
     tree: HtmlElement,
     url: str | None,
@@ -485,10 +488,12 @@ def date_candidates(
     hint_source: str | None = None,
     headline: HtmlElement | None = None,
     fetched: datetime | None = None,
+    modified: datetime | None | object = _NOT_READ,
 ) -> list[DateCandidate]:
     """Every claim about the publication date (structured, URL, the date shown beside the
     `headline`), sorted by DATE_SOURCE_ORDER. With the `fetched` time, a claim of the
-    server's clock is relabelled 'fetch_time' (is_server_clock)."""
+    server's clock is relabelled 'fetch_time' (is_server_clock). `modified`: the page's
+    modified_date, when the caller has read it already (it is read here otherwise)."""
     out: list[DateCandidate] = []
 
     def add(source: str, raw: object, weight: float | None = None) -> bool:
@@ -515,7 +520,9 @@ def date_candidates(
              if (key := (meta.get("property") or meta.get("name") or meta.get("itemprop")
                          or "").lower()) in _META_DATE_NAMES
              and not _in_teaser_card(meta, article_area)]
-    revised = modified_date(tree) if len(metas) > 1 else None
+    revised = None
+    if len(metas) > 1:
+        revised = modified_date(tree) if modified is _NOT_READ else modified
     if revised is not None:
         # a tag that does not say "published" and holds the page's last change to the
         # second (an analytics or mailing tag: Reuters' "analyticsAttributes.articleDate"
@@ -1797,9 +1804,11 @@ def page_metadata(
     root = tree.getroottree().getroot()
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     locale = tree.find(".//meta[@property='og:locale']")
+    # read once: date_candidates sorts revision stamps by it, and it is kept as modified_at
+    recorded_change = modified_date(tree)
     candidates = in_page_zone(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline,
-                        fetched),
+                        fetched, modified=recorded_change),
         page_zone(url, (locale.get("content") if locale is not None else None, lang)))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
@@ -1843,7 +1852,7 @@ def page_metadata(
     if archived and fetched is not None:
         candidates.append(DateCandidate("warc", fetched))
         chosen = chosen or candidates[-1]
-    modified = modified_date(tree)
+    modified = recorded_change
     if modified is not None and (
         modified > now + FUTURE_TOLERANCE or (chosen is not None and modified < chosen.value)
     ):

@@ -1504,18 +1504,14 @@ def test_microdata_date_published_on_any_element_is_a_structured_claim(markup) -
     ("https://example.org/news/bridge-reopens-20210305.html", date(2021, 3, 5)),
     ("https://example.org/news/bridge_2021_03_05", date(2021, 3, 5)),
     ("https://example.org/article.php?date=2021-03-05&id=7", date(2021, 3, 5)),
-])
-def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
-    m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
-    assert (m.published_date, m.published_at_source) == (want, "url")
-
-
-@pytest.mark.parametrize("url, want", [
+    # a day and a month before the year, where only one order reads
     ("https://weisser-ring.example/meldungen/29-10-2021", date(2021, 10, 29)),
     ("https://news.example/story/10-29-2021/bridge-reopens", date(2021, 10, 29)),
     ("https://news.example/bericht-29.10.2021.html", date(2021, 10, 29)),
+    ("https://news.example/meldungen/31-12-2021", date(2021, 12, 31)),  # December is a month
+    ("https://news.example/story/12-31-2021", date(2021, 12, 31)),
 ])
-def test_a_day_and_month_in_the_url_date_it_where_only_one_order_reads(url, want) -> None:
+def test_a_date_path_in_the_url_padded_or_not_is_a_claim(url, want) -> None:
     m = page_metadata(tree("<title>T</title>", "<h1>T</h1><p>Text.</p>"), url, now=NOW)
     assert (m.published_date, m.published_at_source) == (want, "url")
 
@@ -1523,6 +1519,7 @@ def test_a_day_and_month_in_the_url_date_it_where_only_one_order_reads(url, want
 @pytest.mark.parametrize("url", [
     "https://news.example/meldungen/03-04-2021",  # 3 April or March 4: no claim
     "https://news.example/meldungen/31-04-2021",  # no such day
+    "https://news.example/meldungen/13-13-2021",  # no month either way
     "https://news.example/meldungen/129-10-2021",  # digits run on: an id
 ])
 def test_a_url_day_and_month_that_two_readings_fit_or_none_is_no_claim(url) -> None:
