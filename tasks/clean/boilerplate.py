@@ -72,6 +72,18 @@ _RELATED_CUES = [
     r"(?:next|previous) (?:article|post|story)", r"up next",
     r"(?:beiträge |neues |mehr )?aus dem forum", r"más sobre",
 ]
+# Teaser-box headings that are ordinary words at the start of a line ("Most popular
+# destinations..." is a subheading): only a line that is the heading alone.
+_RELATED_EXACT = {
+    "trending", "trending now", "trending stories", "top stories", "most popular", "popular",
+    "latest news", "latest stories", "latest headlines", "latest", "editor's picks",
+    "editors' picks", "editors picks", "sponsored content", "sponsored stories", "sponsored links",
+    "promoted stories", "promoted content", "promoted links", "around the web", "icymi",
+    "in case you missed it", "in case you missed this earlier", "in case you missed this",
+    "what to read next", "what to read next:", "paid content", "paid post", "partner content",
+    "from our partners", "more stories like this", "recommended stories", "related video",
+    "related videos", "watch more", "popular stories", "top headlines",
+}
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
     r"lea", r"lee", r"mira", r"mire", r"vea", r"relacionad[oa]s?", r"mehr zu(?:m|r)? [\w -]{1,30}",
@@ -89,6 +101,13 @@ _RELATED_HEADING = re.compile(
 )
 _RELATED_START = re.compile(r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b", re.IGNORECASE)
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
+
+# An inline teaser: a label, a colon and another story's (or a video's) title ("Read: Two
+# disasters are exponentially worse than one", "WATCH: Biden speaks in Iowa"). A title ends
+# without a full stop; a story's sentence after "Read:" would have one.
+_TEASER_LABEL = re.compile(
+    r"^\W{0,2}(?:read|watch|listen|podcast|photos|gallery|slideshow)\s*:\s*\S[^.]*$", re.IGNORECASE
+)
 
 # A link to the next part or back to a list ('... weiter zu "die Wortwahl"', "« Zurück zu den
 # Veranstaltungen"): a short line behind an arrow or dots, since "Zurück zur Natur" or
@@ -129,7 +148,9 @@ _CTA = re.compile(
     r"|subskrypcj\w*|assine|inscreva-se|(?:erhalten sie|get|receive) exklusive"
     r"|(?:get|receive) exclusive"
     r"|klick(?:e|t|en sie)? (?:dich|sich|euch) durch|rss[- ]?feeds? abonnieren"
-    r"|subscribe to (?:our |the |this )?rss)",
+    r"|subscribe to (?:our |the |this )?rss"
+    # the app reader's pointer to a video ("If you're on the ABC7 News app, click here")
+    r"|if you(?:'|’)re (?:on|using|reading this (?:on|in)) (?:the|our) [\w .'’-]{0,30}app\b)",
     re.IGNORECASE,
 )
 # Paywall teasers, reading-time labels and reader-appeal boxes: the whole (short) line is
@@ -203,6 +224,18 @@ _PAREN_CREDIT = re.compile(
     r"\)\W{0,2}$",
     re.IGNORECASE,
 )
+# ... or names the photographer and the outlet in brackets after the caption's full stop
+# ("Bloomberg campaigns in Houston last week.(Elizabeth Conley / Houston Chronicle)").
+# Case-sensitive: names and outlets are capitalised.
+_PAREN_NAME_OUTLET = re.compile(
+    r"[.!?]\s*\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?"
+    r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}\)$"
+)
+# ... or ends on the credit "By <Name>" after its last full stop ("... in Las Croabas. By U.S.
+# CUSTOMS AND BORDER PROTECTION"): a story's sentence does not end on a bare "By Name".
+_TRAILING_BY = re.compile(
+    r"[.!?]\s+(?:(?:Photo|Image|Picture) )?[Bb]y (?:[A-Z][\w.'’&-]*(?: (?:and|of|&|the))?\s?){2,7}$"
+)
 # ... or whose credit is the photographer and the agency after a slash, with no label
 # ("Protesters outside parliament. Evan Vucci/AP"): a name, a slash and an agency end no
 # sentence of a story. Case-sensitive: the name is capitalised, the agency as agencies write it.
@@ -220,6 +253,13 @@ _FOLLOW_US = re.compile(
 _FOLLOW = re.compile(r"\b(?:follow|folg|sígu|sigue|suiv|obserwuj)", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok)\b", re.I)
 
+# A book excerpt's or a reprint's permission line ("Copyright © 2019 by X. Reprinted by
+# permission of Basic Books.", "Used with permission."): small print, however long.
+_PERMISSION = re.compile(
+    r"\b(?:reprinted|used|excerpted|reproduced|republished) (?:with|by) (?:the |kind )?"
+    r"permission\b",
+    re.IGNORECASE,
+)
 _LEGAL = re.compile(
     r"^\W{0,2}(?:©|\(c\)\s|copyright\b)|all rights reserved|alle rechte vorbehalten"
     r"|todos los derechos reservados|tous droits réservés|tutti i diritti riservati"
@@ -234,7 +274,8 @@ _CREDIT = re.compile(
     r"|imagen|zdjęcie|fot\.|foto de portada|illustration(?:en|s)?|grafik|video"
     # the credit labels of photo boxes and of the BBC-style caption ("Image source, Reuters")
     r"|bildnachweise?|fotonachweise?|bildrechte|photo ?credits?|image (?:source|caption)"
-    r"|media caption|(?:featured|header|cover) image|pie de foto)\s*(?:[:©|/,]|$)"
+    r"|media caption|(?:featured|header|cover) image|pie de foto|(?:photo|picture) source)"
+    r"\s*(?:[:©|/,]|$)"
     r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s",
     re.IGNORECASE,
 )
@@ -281,7 +322,21 @@ _UI_EXACT = {
     # an embedded post's or map's consent button
     "inhalt laden", "inhalte laden", "externen inhalt laden", "video laden", "karte laden",
     "load content", "load external content",
+    # English news templates' buttons and labels (a newspaper's "Supported by" over its ads,
+    # a photo box's "Open image in gallery", a comment section's toggle)
+    "supported by", "show comments", "hide comments", "view all comments", "open image in gallery",
+    "expand", "collapse", "close", "reprints", "reprints & permissions", "rights and permissions",
+    "reuse this content", "topics", "was this helpful", "thanks for reading", "view image",
+    "explore more on these topics", "more on this topic", "save", "save article", "saved",
+    # a stamp's label whose date the page put in an element of its own
+    "posted on", "published on", "published", "updated", "last updated", "posted",
 }
+# "Show all 50", "View all photos": a gallery's or a list's button.
+_SHOW_ALL = re.compile(
+    r"^(?:show|view|see) all(?: \d{1,5})?"
+    r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
+    re.IGNORECASE,
+)
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
@@ -544,11 +599,63 @@ _DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 
+# A publication or update stamp: labels, weekdays, months, numbers, times, meridians and
+# time zones and nothing else ("Updated 1:15 PM ET, Thu March 5, 2020", "Last updated: 13
+# July 2020", "PUBLISHED: 10:02 EST, 5 March 2020 | UPDATED: 12:00 EST, 5 March 2020",
+# "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46"). The date has its own
+# column; a sentence always has a word that is none of these.
+_STAMP_LABELS = (
+    r"(?:first |last |latest |originally )?(?:published|publish date|updated?|update|posted"
+    r"|modified|written|created|edited|erschienen|aktualisiert|veröffentlicht|stand|publié"
+    r"|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
+    r"|opublikowano|zaktualizowano|date|datum|fecha)"
+)
+_WEEKDAYS = (
+    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo"
+)
+_MONTH_NAMES = (
+    _MONTHS + r"|january|february|march|april|june|july|august|september|october|november"
+    r"|december|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai"
+    r"|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo"
+    r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio"
+    r"|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|sept"
+)
+_STAMP_TOKEN = re.compile(
+    rf"(?<!\w)(?:{_STAMP_LABELS}|{_WEEKDAYS}|{_MONTH_NAMES}"
+    r"|\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|er|e)?|a\.m\.|p\.m\.|am|pm|uhr"
+    r"|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|gmt|bst|utc|cet|cest|mez|mesz|ist|aest"
+    r"|aedt|hkt|sgt|jst|kst|wib|sast|on|at|am|um|le|el|il|op|of|de|del|à|a las|alle|ore"
+    r")(?!\w)\.?",
+)
+_STAMP_REST = re.compile(r"[\s,./|:;()\-–—•·+]*")
+_STAMP_CALENDAR = re.compile(
+    rf"(?<!\w)(?:{_MONTH_NAMES})(?!\w)"
+    r"|(?<![\d.-])(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?![\d.-])"
+)
+
+
+# What makes a date a stamp: its label, or a time of day beside it. A weekday and a date
+# alone ("Donnerstag, 03. Februar 2022", "FRIDAY APRIL 17") head a schedule's days or a
+# tour's dates, which are content.
+_STAMP_MARK = re.compile(rf"(?<!\w){_STAMP_LABELS}(?!\w)|\d{{1,2}}[:.h]\d{{2}}(?!\d)")
+
+
+def _is_stamp(low: str) -> bool:
+    """`low`: a lower-cased short line with a digit. True when it is a date stamp: a label
+    or a time, a month name or a numeric date, and no word that is none of these."""
+    return bool(_STAMP_CALENDAR.search(low)) and bool(_STAMP_MARK.search(low)) and bool(
+        _STAMP_REST.fullmatch(_STAMP_TOKEN.sub(" ", low)))
+
+
 _BYLINE_PREFIX = re.compile(
     r"^(?:by|von|por|par|di|de|door|autor(?:in)?|author|text|written by|reporter)\s*:?\s+",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 # A year, a month name or a day.month: what makes a date more than a time of day.
 _CALENDAR = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|[^\W\d]{3}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”“»«)]\s*$")
@@ -651,7 +758,13 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
         return "ui"
+    if n <= 7 and low in _RELATED_EXACT:
+        return "related"
+    if n <= 20 and _TEASER_LABEL.match(s):
+        return "related"
     if n <= 4 and _COUNTER.match(low):
+        return "ui"
+    if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
         return "ui"
@@ -670,6 +783,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 25 and _LEGAL.search(s):
         return "legal"
+    if n <= 60 and "permission" in low and _PERMISSION.search(s):
+        return "legal"
     if n <= 14 and _CREDIT.match(s):
         return "credit"
     if n <= 8 and _COURTESY.match(s):
@@ -680,6 +795,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
         return "date"
+    if n <= 24 and _DIGIT.search(s) and _is_stamp(s.lower()):
+        return "date"
     if n <= 40 and _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "cookie"
     if n <= 20 and _CTA.search(s):
@@ -689,6 +806,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     # (the bracket and the slash tested first: searching every line costs more than both)
     if n <= 30 and (_CAPTION_CREDIT.search(s) or (")" in s[-3:] and _PAREN_CREDIT.search(s))
                     or ("/" in s and _SLASH_AGENCY.search(s))):
+        return "credit"
+    if n <= 40 and ((")" in s[-2:] and "/" in s and _PAREN_NAME_OUTLET.search(s))
+                    or ("y " in s and _TRAILING_BY.search(s))):
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
@@ -745,6 +865,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
 def _is_related_heading(line: str) -> bool:
     """A cue alone on its line ("Auch interessant", "Read more:"): a list of links follows."""
     s = line.strip()
+    if _words(s) <= 7 and s.lower().strip(" .:!?-–—|·•»›>*") in _RELATED_EXACT:
+        return True
     return _words(s) <= 12 and bool(
         (_words(s) <= 7 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)))
         or _RELATED_HEADING.match(s)
