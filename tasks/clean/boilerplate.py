@@ -82,7 +82,9 @@ _RELATED_EXACT = {
     "in case you missed it", "in case you missed this earlier", "in case you missed this",
     "what to read next", "what to read next:", "paid content", "paid post", "partner content",
     "from our partners", "more stories like this", "recommended stories", "related video",
-    "related videos", "watch more", "popular stories", "top headlines",
+    "related videos", "watch more", "popular stories", "top headlines", "most viewed",
+    "most shared", "most watched", "most emailed", "more videos", "more video", "top picks",
+    "featured stories", "featured articles", "recent posts", "recent articles", "recent stories",
 }
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -150,7 +152,10 @@ _CTA = re.compile(
     r"|klick(?:e|t|en sie)? (?:dich|sich|euch) durch|rss[- ]?feeds? abonnieren"
     r"|subscribe to (?:our |the |this )?rss"
     # the app reader's pointer to a video ("If you're on the ABC7 News app, click here")
-    r"|if you(?:'|’)re (?:on|using|reading this (?:on|in)) (?:the|our) [\w .'’-]{0,30}app\b)",
+    r"|if you(?:'|’)re (?:on|using|reading this (?:on|in)) (?:the|our) [\w .'’-]{0,30}app\b"
+    r"|delivered (?:straight |directly )?to your inbox|(?:breaking )?news alerts\b"
+    r"|^(?:got|have) a (?:confidential |news |story )*tip\b|^we want to hear from you"
+    r"|support independent journalism|your email address will not be published)",
     re.IGNORECASE,
 )
 # Paywall teasers, reading-time labels and reader-appeal boxes: the whole (short) line is
@@ -276,12 +281,17 @@ _CREDIT = re.compile(
     r"|bildnachweise?|fotonachweise?|bildrechte|photo ?credits?|image (?:source|caption)"
     r"|media caption|(?:featured|header|cover) image|pie de foto|(?:photo|picture) source)"
     r"\s*(?:[:©|/,]|$)"
-    r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s",
+    r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s"
+    # "Photo by Jane Doe on Unsplash", "Caption: ...", the NYT's "Credit...Doug Mills/..."
+    r"|^\W{0,2}(?:photo|image|picture|illustration)s? by\s|^\W{0,2}caption\s*:"
+    r"|^\W{0,2}credit\s*(?:\.{2,3}|…)",
     re.IGNORECASE,
 )
 _AGENCY = re.compile(
     r"^(?:[\w .&-]{0,40}\s*/\s*)?(?:getty images|afp|dpa|reuters|ap(?: photo)?|epa|"
-    r"imago(?: images)?|shutterstock|istock(?:photo)?|picture alliance|keystone|pap|efe|ansa)"
+    r"imago(?: images)?|shutterstock|istock(?:photo)?|picture alliance|keystone|pap|efe|ansa"
+    r"|(?:the )?associated press|pa(?: media| wire| images)|anadolu(?: agency)?|xinhua|nurphoto"
+    r"|sopa images|zuma(?: press| wire)?|alamy|rex features)(?:\s+via\s+getty images)?"
     r"(?:\s*/\s*[\w .&-]{0,40})?$",
     re.IGNORECASE,
 )
@@ -330,7 +340,27 @@ _UI_EXACT = {
     "explore more on these topics", "more on this topic", "save", "save article", "saved",
     # a stamp's label whose date the page put in an element of its own
     "posted on", "published on", "published", "updated", "last updated", "posted",
+    # the ad slot's, the blog's and the comment form's buttons, a gallery's controls
+    "scroll to continue with content", "skip ad", "adchoices", "ad choices", "like this",
+    "like loading", "like loading...", "leave a reply", "cancel reply", "next page",
+    "previous page", "share this with", "email this", "share via email", "gallery", "watch",
+    "enlarge", "zoom", "read full article", "read full story", "see more", "show more", "reuse",
+    "feedback", "report an error", "report a typo", "send us feedback", "notifications",
+    "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
+    "skip to main content", "opens in new window", "open in new window",
 }
+# The article's age warning, its share count, a share button's label ("This article is
+# more than 2 years old", "This story has been shared 1,234 times.", "Click to share on
+# Twitter (Opens in new window)"), a pager ("Page 1 of 2"), a blog's "Posted in News".
+_META_UI = re.compile(
+    r"^this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?) old$"
+    r"|^this (?:article|story) has been shared [\d,.]+ times$"
+    r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)$"
+    r"|^page \d{1,3} (?:of|von|de|sur) \d{1,3}$|^view \d{1,4} (?:photos|images|pictures)$",
+    re.IGNORECASE,
+)
+# Case-sensitive: the category is a name ("Posted in the comments, ..." is a sentence).
+_POSTED_IN = re.compile(r"^(?:Posted|Filed) (?:in|under) [A-Z][^.!?]*$")
 # "Show all 50", "View all photos": a gallery's or a list's button.
 _SHOW_ALL = re.compile(
     r"^(?:show|view|see) all(?: \d{1,5})?"
@@ -362,7 +392,8 @@ _UI_PREFIX = re.compile(
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
     r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date"
-    r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by|our standards)\s*:"
+    r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by|our standards"
+    r"|tagged(?: with)?|topics|related topics|more about|explore)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
     r"|^(?:last modified|last updated|aktualisiert am|zuletzt aktualisiert|letzte änderung|stand"
     r"|updated|publié le|actualizado)\s+\d{1,2}[./-]",
@@ -637,6 +668,14 @@ _STAMP_CALENDAR = re.compile(
 )
 
 
+# A relative stamp ("Updated 3 hours ago", "2 hours ago", "vor 5 Minuten aktualisiert").
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:last |first )?(?:updated|published|posted|aktualisiert|veröffentlicht)\s*:?\s*)?"
+    r"(?:\d{1,3}|an?|one)\s+(?:seconds?|secs?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago$"
+    r"|^(?:(?:aktualisiert|veröffentlicht)\s+)?vor\s+\d{1,3}\s+(?:sekunden|minuten|stunden|tagen)"
+    r"(?:\s+(?:aktualisiert|veröffentlicht))?$",
+    re.IGNORECASE,
+)
 # What makes a date a stamp: its label, or a time of day beside it. A weekday and a date
 # alone ("Donnerstag, 03. Februar 2022", "FRIDAY APRIL 17") head a schedule's days or a
 # tour's dates, which are content.
@@ -650,6 +689,21 @@ def _is_stamp(low: str) -> bool:
         _STAMP_REST.fullmatch(_STAMP_TOKEN.sub(" ", low)))
 
 
+# A byline the metadata did not name: "By" and one to four people (or an agency), perhaps
+# an outlet or a role after a comma or a bar ("By Jane Doe and John Smith, Reuters", "BY
+# JANE DOE", "By The Associated Press"). Case-sensitive: names are capitalised; "By the
+# numbers" and "By contrast" are not names, "By The Numbers" is excluded by its words.
+_BYLINE_UNNAMED = re.compile(
+    r"^(?:By|BY)\s*:?\s+(?!(?:The|THE|This|That|These|Those|Then|Now|Far) (?![Aa]ssociated|AP\b)"
+    r"(?![A-Z][a-z]+ (?:Press|News)))"
+    # a weekday, a month or a way to travel is no name ("By Tuesday, ...", "By Car"), unless
+    # a surname follows ("By April Ryan")
+    rf"(?!(?i:{_WEEKDAYS}|{_MONTH_NAMES}|car|train|bus|plane|air|boat|bike|foot|road|rail"
+    r"|sea)\b(?! [A-Z][a-z]))"
+    r"(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|and|AND|&)\s*(?:[A-Z][\w.'’-]*\s*){1,4})*"
+    # an outlet or a role after a comma or a bar, a date after "on"
+    r"(?:(?:[,|/–—-]|\bon\b)\s*[A-Z][^.!?]{0,40})?$"
+)
 _BYLINE_PREFIX = re.compile(
     r"^(?:by|von|por|par|di|de|door|autor(?:in)?|author|text|written by|reporter)\s*:?\s+",
     re.IGNORECASE,
@@ -766,6 +820,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
+    if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
+        return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
         return "ui"
     if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
@@ -797,6 +853,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "date"
     if n <= 24 and _DIGIT.search(s) and _is_stamp(s.lower()):
         return "date"
+    if n <= 6 and (low.endswith(" ago") or "vor " in low) and _RELATIVE_STAMP.match(s):
+        return "date"
+    if n <= 14 and s[:2] in ("By", "BY") and _BYLINE_UNNAMED.match(s):
+        return "byline"
     if n <= 40 and _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "cookie"
     if n <= 20 and _CTA.search(s):

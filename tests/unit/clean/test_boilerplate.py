@@ -949,3 +949,64 @@ def test_a_teaser_box_heading_alone_takes_its_list_of_titles_along() -> None:
     result = remove_boilerplate(text)
     assert result.text.split("\n\n") == [PROSE, PROSE.replace("Tuesday", "Wednesday")]
     assert result.removed == {"related": 3}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # bylines the metadata did not name
+        ("By Jane Doe and John Smith, Reuters", "byline"),
+        ("BY JANE DOE", "byline"),
+        ("By The Associated Press", "byline"),
+        ("By Jane Doe on March 5, 2020", "byline"),
+        ("By April Ryan", "byline"),
+        # relative stamps
+        ("Updated 3 hours ago", "date"),
+        ("2 hours ago", "date"),
+        ("vor 5 Minuten", "date"),
+        # blog, comment-form and gallery furniture; the article's age; share buttons; pagers
+        ("Like Loading...", "ui"),
+        ("Leave a Reply", "ui"),
+        ("Posted in Uncategorized", "ui"),
+        ("Tagged: politics, elections", "ui"),
+        ("This article is more than 2 years old", "ui"),
+        ("This story has been shared 1,234 times.", "ui"),
+        ("Click to share on Twitter (Opens in new window)", "ui"),
+        ("Page 1 of 2", "ui"),
+        ("View 12 photos", "ui"),
+        ("Most Viewed", "related"),
+        ("Recent Posts", "related"),
+        # calls to action
+        ("Get the latest news delivered to your inbox", "cta"),
+        ("Got a confidential news tip? We want to hear from you.", "cta"),
+        ("Your email address will not be published. Required fields are marked *", "cta"),
+        # photo credits
+        ("Photo by Jane Doe on Unsplash", "credit"),
+        ("Caption: Protesters outside parliament", "credit"),
+        ("Credit...Doug Mills/The New York Times", "credit"),
+        ("AFP via Getty Images", "credit"),
+        ("Associated Press", "credit"),
+    ],
+)
+def test_round7_english_templates_furniture_goes(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the numbers",
+        "By The Numbers",
+        "By contrast, the city spent less.",
+        "By Tuesday, the council had agreed to the plan",
+        "By March 2021",
+        "By Car",
+        "By 2030 the plan will be finished",
+        "Posted in the comments, the video drew thousands of replies",
+        "Er kam vor 5 Minuten",
+        "The photo was taken 2 hours ago",
+        "Associated Press reporters found the files in a warehouse.",
+    ],
+)
+def test_round7_the_same_words_in_prose_stay(line: str) -> None:
+    assert classify_line(line) is None
