@@ -980,6 +980,7 @@ def remove_boilerplate(
         i += 1
     _drop_tail_bios(kept, removed)
     _drop_tail_about(kept, removed)
+    _drop_contained_repeats(kept, removed)
     return BoilerplateResult("\n\n".join(kept), removed)
 
 
@@ -1000,3 +1001,41 @@ def _drop_tail_about(kept: list[str], removed: dict[str, int]) -> None:
             removed["about"] = removed.get("about", 0) + len(kept) - j
             del kept[j:]
             return
+
+
+# A pull quote, a teaser's lead or a caption that repeats a sentence of the story is a block
+# found whole inside another block: the story's words twice. Only blocks of a few words
+# up (a short label may well occur inside a sentence), and only in texts small enough that
+# the search (one pass over the text per block) stays cheap.
+REPEAT_MIN_WORDS = 6
+REPEAT_MIN_CHARS = 12  # six words take at least eleven characters
+# A shorter block is repeated only as a quote or a sentence: a subheading's words may open
+# a paragraph ("AI in Patient Care and Operations" in the list of the article's parts).
+REPEAT_HEADING_WORDS = 12
+REPEAT_MAX_WORDS = 80
+REPEAT_MAX_CHARS = 200_000
+_QUOTE_MARKS = " \"'“”‘’„«»‹›"
+
+
+def _drop_contained_repeats(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop each block (REPEAT_MIN_WORDS..REPEAT_MAX_WORDS words) whose text, without its
+    quotation marks, occurs inside a longer kept block. The longest holder is never inside
+    another block, so the words stay in the text once."""
+    if len(kept) < 2:
+        return
+    joined = "\n".join(kept)
+    if len(joined) > REPEAT_MAX_CHARS:
+        return
+    keep = []
+    for block in kept:
+        core = block.strip(_QUOTE_MARKS)
+        # (the count over the whole text first: most blocks occur once, and it is cheaper
+        # than counting their words)
+        if (len(core) >= REPEAT_MIN_CHARS and joined.count(core) >= 2
+                and REPEAT_MIN_WORDS <= (n := _words(core)) <= REPEAT_MAX_WORDS
+                and (n >= REPEAT_HEADING_WORDS or core != block or core[-1] in ".!?…")
+                and any(len(other) > len(block) and core in other for other in kept)):
+            removed["repeat"] = removed.get("repeat", 0) + 1
+            continue
+        keep.append(block)
+    kept[:] = keep

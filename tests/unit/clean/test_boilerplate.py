@@ -1010,3 +1010,37 @@ def test_round7_english_templates_furniture_goes(line: str, rule: str) -> None:
 )
 def test_round7_the_same_words_in_prose_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+def test_a_pull_quote_that_repeats_the_story_is_dropped_and_the_story_keeps_it_once() -> None:
+    quote = "“We ran out of fuel and the electricity is cut off. The hospital is out of service.”"
+    paragraph = ("Dr. Ahmed said: “We ran out of fuel and the electricity is cut off. The hospital "
+                 "is out of service.” He asked for help from the United Nations.")
+    result = remove_boilerplate("\n".join([PROSE, quote, paragraph]))
+    assert result.text.split("\n\n") == [PROSE, paragraph]
+    assert result.removed == {"repeat": 1}
+    # after its paragraph too, and a caption that repeats a sentence of the story
+    caption = "The hospital is out of service."
+    result = remove_boilerplate("\n".join([PROSE, paragraph, caption.replace("The", "This")]))
+    assert result.removed == {}
+    result = remove_boilerplate("\n".join([PROSE, paragraph, "The hospital is out of service."]))
+    assert result.text.split("\n\n") == [PROSE, paragraph]
+
+
+def test_a_subheading_whose_words_open_a_paragraph_stays() -> None:
+    heading = "AI in Patient Care and Operations"
+    paragraph = (f"{heading} is the first part of this report; the second covers the cost of the "
+                 "systems that hospitals bought in the last five years.")
+    text = "\n".join([PROSE, heading, paragraph])
+    assert remove_boilerplate(text).text.split("\n\n") == [PROSE, heading, paragraph]
+    # twelve words and more are a repeat whatever their last character
+    long_heading = "How the hospitals of the city are already using AI in patient care today"
+    holder = f"{long_heading}, and what it costs them, is the subject of this report."
+    assert remove_boilerplate("\n".join([long_heading, holder])).text == holder
+
+
+def test_blocks_of_equal_text_are_not_both_dropped_as_contained() -> None:
+    # short equal blocks (under the 20 characters of the repeat rule) hold each other: the
+    # containment rule needs a longer holder, so both stay
+    text = "\n".join(["I am, I am, I am!", PROSE, "I am, I am, I am!"])
+    assert remove_boilerplate(text).text.count("I am, I am, I am!") == 2
