@@ -1001,6 +1001,23 @@ def test_a_header_the_reader_misreads_is_one_clear_reject_and_the_next_record_is
         rej["detail"]
 
 
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("length", ["\u00b2", "\u0666\u0665"])
+def test_a_content_length_in_digits_other_than_ascii_is_a_bad_header_not_a_crash(
+        gz: bool, length: str) -> None:
+    """str.isdigit takes a superscript two and Arabic-Indic digits: the first made int()
+    raise, a ValueError out of the reader that ended the whole discover run; the reader
+    takes neither for a length. One warc_bad_header reject, and the next record read."""
+    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
+    records = [GOOD, bad, _THIRD]
+    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
+    [rej] = rejects
+    assert (rej["reason"], rej["input_key"]) == ("warc_bad_header", "<urn:uuid:2>")
+    assert f"(a Content-Length of {length!r}, not in ASCII digits)" in rej["detail"]
+
+
 def test_reading_on_after_a_bad_record_in_a_plain_file_keeps_the_record_right_after_it(
         ) -> None:
     """The resync after a failure inside a record looked for the next record from one
