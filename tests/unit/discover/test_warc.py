@@ -213,6 +213,14 @@ def test_dechunk_passes_through_an_already_decoded_body() -> None:
     assert dechunk(b"3;ext=1\r\nabc\r\n0\r\n\r\n", CAP) == b"abc"
 
 
+def test_chunk_sizes_are_hexadecimal() -> None:
+    """RFC 9112 7.1: a chunk size is hex; "10" is 16 bytes and "1a" 26, not a bad size."""
+    body = b"a" * 16 + b"b" * 26 + b"c" * 255
+    chunked = (b"10\r\n" + body[:16] + b"\r\n1a\r\n" + body[16:42]
+               + b"\r\nFF\r\n" + body[42:] + b"\r\n0\r\n\r\n")
+    assert dechunk(chunked, CAP) == body
+
+
 def test_decode_content_deflate_raw_and_zlib_and_stacked() -> None:
     raw = zlib.compressobj(wbits=-15)
     raw_deflated = raw.compress(b"hello") + raw.flush()
@@ -385,6 +393,26 @@ def test_stage_warc_writes_one_parquet_file_per_batch(tmp_path: Path) -> None:
     assert pq.read_table(files[0]).schema == DOCUMENTS
     assert [r["reason"] for _, _, rejs in rest for r in rejs] == ["warc_no_target_uri"]
     assert stats["kept"] == 5
+
+
+def test_a_staged_file_is_written_in_row_groups_of_stage_row_group_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staging holds at most STAGE_ROW_GROUP pages as Python objects before it writes
+    them: a batch of 5 pages with a row group of 2 is written as groups of 2, 2 and 1."""
+    import pyarrow.parquet as pq
+
+    from tasks.discover import warc
+    from tasks.discover.warc import stage_warc
+
+    monkeypatch.setattr(warc, "STAGE_ROW_GROUP", 2)
+    path = tmp_path / "five.warc"
+    path.write_bytes(b"".join(raw_record(f"https://news.example/{i}",
+                                         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nx",
+                                         record_id=f"<urn:uuid:{i}>") for i in range(5)))
+    [(staged, rows, _)] = list(stage_warc(str(path), tmp_path / "staged", "run-1", NOW, CAP, 10))
+    meta = pq.ParquetFile(staged).metadata
+    assert rows == 5
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [2, 2, 1]
 
 
 def test_staged_bodies_are_lz4_without_a_dictionary(tmp_path: Path) -> None:
