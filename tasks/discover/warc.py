@@ -981,6 +981,19 @@ def iter_warc(
                                    "the file rewritten by a text tool?)",
                                    uri, f"{source}@{record.stream_pos}#bad_header")
                 continue
+            if declared and rewindable:
+                # a value that is there but is no number ("0x41", "65 bytes") is a
+                # writer's bug, not a cut: it was `warc_truncated` and the reader then
+                # failed on the next record, which was lost. Read on after it.
+                yield None, reject("warc_bad_header", f"the WARC header of the record at "
+                                   f"offset {record.stream_pos} has a Content-Length of "
+                                   f"{declared[:40]!r}, no number: the record is skipped, "
+                                   "reading goes on after it", uri,
+                                   record.headers.get("WARC-Record-ID")
+                                   or f"{source}@{record.stream_pos}")
+                if not resync(record.stream_pos):
+                    return
+                continue
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")

@@ -1046,6 +1046,24 @@ def test_a_content_length_in_digits_other_than_ascii_is_a_bad_header_not_a_crash
     assert f"(a Content-Length of {length!r}, not in ASCII digits)" in rej["detail"]
 
 
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("length", ["0x41", "65 bytes", "-5"])
+def test_a_content_length_that_is_no_number_is_a_bad_header_and_the_next_record_read(
+        gz: bool, length: str) -> None:
+    """A Content-Length that is there but is no number was `warc_truncated` ("the file
+    ends inside the WARC header": nothing is cut), and the reader then failed on the next
+    record, lost with a `warc_unreadable`. One warc_bad_header reject; reading goes on."""
+    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
+    records = [GOOD, bad, _THIRD]
+    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
+    [rej] = rejects
+    assert (rej["reason"], rej["input_key"], rej["url"]) == (
+        "warc_bad_header", "<urn:uuid:2>", "https://ok.example/2")
+    assert f"has a Content-Length of {length!r}, no number" in rej["detail"]
+
+
 def test_reading_on_after_a_bad_record_in_a_plain_file_keeps_the_record_right_after_it(
         ) -> None:
     """The resync after a failure inside a record looked for the next record from one
