@@ -820,6 +820,14 @@ def _failed_after(stream: BinaryIO, last_pos: int | None) -> int:
     return end - 1
 
 
+def _declared_length(declared: str) -> int | None:
+    """A Content-Length's value as a number; None when it is not written in ASCII digits,
+    the only ones WARC allows (1*DIGIT). str.isdigit also takes a superscript ("\u00b2"),
+    on which int() raises (the run ended with a ValueError), and another script's digits,
+    which int() reads but the reader does not."""
+    return int(declared) if declared.isascii() and declared.isdigit() else None
+
+
 def _misread_words(record, declared: str) -> str:
     """Why the reader took a record's block for other than its Content-Length."""
     names = [name for name, _ in record.headers]
@@ -827,6 +835,8 @@ def _misread_words(record, declared: str) -> str:
     lower = [n for n in names if n.islower()]
     why = (f"{', '.join(twice)} given more than once" if twice
            else f"header names in lower case ({', '.join(lower)})" if lower
+           else f"a Content-Length of {declared!r}, not in ASCII digits"
+           if _declared_length(declared) is None
            else "a header it does not take")
     return (f"the WARC header of the record at offset {record.stream_pos} cannot be read "
             f"({why}): the reader took its block for {record.content_length} bytes, "
@@ -971,15 +981,29 @@ def iter_warc(
                                    "the file rewritten by a text tool?)",
                                    uri, f"{source}@{record.stream_pos}#bad_header")
                 continue
+            if declared and rewindable:
+                # a value that is there but is no number ("0x41", "65 bytes") is a
+                # writer's bug, not a cut: it was `warc_truncated` and the reader then
+                # failed on the next record, which was lost. Read on after it.
+                yield None, reject("warc_bad_header", f"the WARC header of the record at "
+                                   f"offset {record.stream_pos} has a Content-Length of "
+                                   f"{declared[:40]!r}, no number: the record is skipped, "
+                                   "reading goes on after it", uri,
+                                   record.headers.get("WARC-Record-ID")
+                                   or f"{source}@{record.stream_pos}")
+                if not resync(record.stream_pos):
+                    return
+                continue
             yield None, reject("warc_truncated", f"the file ends inside the WARC header of "
                                f"the record at offset {record.stream_pos}", uri,
                                f"{source}@{record.stream_pos}#truncated")
             continue
-        if rewindable and int(declared) != record.content_length:
+        if rewindable and _declared_length(declared) != record.content_length:
             # FastWARC misreads a header it does not expect (a WARC-Type given twice,
             # header names in lower case) as a block of 0 bytes, then fails inside the
             # block: the record was a `bad_http` "no end of HTTP headers" reject and the
-            # record after it was lost. One reject that says why; read on after it.
+            # record after it was lost. So does a Content-Length in other digits than
+            # ASCII. One reject that says why; read on after it.
             last_settled = True
             uri = _target_uri(record.headers)
             yield None, reject("warc_bad_header", _misread_words(record, declared), uri,

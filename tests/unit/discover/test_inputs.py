@@ -244,9 +244,26 @@ def test_discover_bad_sources_file_is_a_reject_and_a_note(tmp_path: Path) -> Non
     found = discover([str(bad), "https://a.example/1"], "run-5", CONFIG, now=NOW)
     assert found.docs.column("url").to_pylist() == ["https://a.example/1"]
     [rej] = found.rejects
-    assert (rej["reason"], rej["source_kind"], rej["input_key"], rej["run_id"]) == (
-        "bad_sources_file", "sources", f"sources:{bad}", "run-5")
+    assert (rej["reason"], rej["source_kind"], rej["source"], rej["input_key"],
+            rej["run_id"]) == ("bad_sources_file", "sources", str(bad), f"sources:{bad}", "run-5")
     assert found.notes and "not valid TOML" in found.notes[0]
+
+
+def test_a_bad_sources_file_in_a_folder_named_in_no_utf8_is_named_with_escapes(
+        tmp_path: Path) -> None:
+    """The reject's source and key name the file as the tables can hold it (\\xNN for
+    a byte that is no UTF-8); the file itself is read by its real name."""
+    import os
+
+    folder = os.fsencode(tmp_path) + b"/caf\xe9"
+    os.mkdir(folder)
+    with open(folder + b"/sources.toml", "w") as f:
+        f.write("[[source]\n")
+    found = discover([os.fsdecode(folder + b"/sources.toml")], "run-5", CONFIG, now=NOW)
+    [rej] = found.rejects
+    label = f"{tmp_path}/caf\\xe9/sources.toml"
+    assert (rej["reason"], rej["source"], rej["input_key"]) == (
+        "bad_sources_file", label, f"sources:{label}")
 
 
 def test_discover_skips_recently_failed_sources_and_logs_unfetched(tmp_path: Path) -> None:

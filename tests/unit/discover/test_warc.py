@@ -213,6 +213,14 @@ def test_dechunk_passes_through_an_already_decoded_body() -> None:
     assert dechunk(b"3;ext=1\r\nabc\r\n0\r\n\r\n", CAP) == b"abc"
 
 
+def test_chunk_sizes_are_hexadecimal() -> None:
+    """RFC 9112 7.1: a chunk size is hex; "10" is 16 bytes and "1a" 26, not a bad size."""
+    body = b"a" * 16 + b"b" * 26 + b"c" * 255
+    chunked = (b"10\r\n" + body[:16] + b"\r\n1a\r\n" + body[16:42]
+               + b"\r\nFF\r\n" + body[42:] + b"\r\n0\r\n\r\n")
+    assert dechunk(chunked, CAP) == body
+
+
 def test_decode_content_deflate_raw_and_zlib_and_stacked() -> None:
     raw = zlib.compressobj(wbits=-15)
     raw_deflated = raw.compress(b"hello") + raw.flush()
@@ -385,6 +393,26 @@ def test_stage_warc_writes_one_parquet_file_per_batch(tmp_path: Path) -> None:
     assert pq.read_table(files[0]).schema == DOCUMENTS
     assert [r["reason"] for _, _, rejs in rest for r in rejs] == ["warc_no_target_uri"]
     assert stats["kept"] == 5
+
+
+def test_a_staged_file_is_written_in_row_groups_of_stage_row_group_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staging holds at most STAGE_ROW_GROUP pages as Python objects before it writes
+    them: a batch of 5 pages with a row group of 2 is written as groups of 2, 2 and 1."""
+    import pyarrow.parquet as pq
+
+    from tasks.discover import warc
+    from tasks.discover.warc import stage_warc
+
+    monkeypatch.setattr(warc, "STAGE_ROW_GROUP", 2)
+    path = tmp_path / "five.warc"
+    path.write_bytes(b"".join(raw_record(f"https://news.example/{i}",
+                                         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nx",
+                                         record_id=f"<urn:uuid:{i}>") for i in range(5)))
+    [(staged, rows, _)] = list(stage_warc(str(path), tmp_path / "staged", "run-1", NOW, CAP, 10))
+    meta = pq.ParquetFile(staged).metadata
+    assert rows == 5
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [2, 2, 1]
 
 
 def test_staged_bodies_are_lz4_without_a_dictionary(tmp_path: Path) -> None:
@@ -999,6 +1027,41 @@ def test_a_header_the_reader_misreads_is_one_clear_reject_and_the_next_record_is
         "warc_bad_header", "<urn:uuid:2>", "https://ok.example/2")
     assert f"({why}): the reader took its block for 0 bytes, not the 65 declared" in \
         rej["detail"]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("length", ["\u00b2", "\u0666\u0665"])
+def test_a_content_length_in_digits_other_than_ascii_is_a_bad_header_not_a_crash(
+        gz: bool, length: str) -> None:
+    """str.isdigit takes a superscript two and Arabic-Indic digits: the first made int()
+    raise, a ValueError out of the reader that ended the whole discover run; the reader
+    takes neither for a length. One warc_bad_header reject, and the next record read."""
+    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
+    records = [GOOD, bad, _THIRD]
+    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
+    [rej] = rejects
+    assert (rej["reason"], rej["input_key"]) == ("warc_bad_header", "<urn:uuid:2>")
+    assert f"(a Content-Length of {length!r}, not in ASCII digits)" in rej["detail"]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("length", ["0x41", "65 bytes", "-5"])
+def test_a_content_length_that_is_no_number_is_a_bad_header_and_the_next_record_read(
+        gz: bool, length: str) -> None:
+    """A Content-Length that is there but is no number was `warc_truncated` ("the file
+    ends inside the WARC header": nothing is cut), and the reader then failed on the next
+    record, lost with a `warc_unreadable`. One warc_bad_header reject; reading goes on."""
+    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
+    records = [GOOD, bad, _THIRD]
+    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
+    rows, rejects, _ = run(data)
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
+    [rej] = rejects
+    assert (rej["reason"], rej["input_key"], rej["url"]) == (
+        "warc_bad_header", "<urn:uuid:2>", "https://ok.example/2")
+    assert f"has a Content-Length of {length!r}, no number" in rej["detail"]
 
 
 def test_reading_on_after_a_bad_record_in_a_plain_file_keeps_the_record_right_after_it(
