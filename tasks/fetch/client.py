@@ -17,7 +17,8 @@ What a request goes through, in order:
    from when the previous request's headers were sent; then a slot of the global
    `max_concurrency`. This state is process-wide, so concurrent batches share it.
 4. One exchange under a total deadline (`request_timeout_s`, connect to last body byte):
-   Content-Length above the cap refused before reading, body read to `max_body_bytes`,
+   Content-Length above the cap refused before reading, body read to `max_body_bytes`
+   (`max_source_bytes` for a sitemap or feed),
    content codings undone with the same cap per layer (`codings.py`), content type checked
    against the allowlist before the body is read.
 5. Redirects followed by hand (`max_redirects`, loops detected, chain recorded), retries
@@ -103,6 +104,7 @@ class FetchConfig:
     request_timeout_s: float
     connect_timeout_s: float
     max_body_bytes: int
+    max_source_bytes: int
     allow_private_hosts: bool
     allowed_networks: list[str]
     refresh: bool
@@ -1107,7 +1109,7 @@ class Fetcher:
                     return None
             validators = self.conditional.get(current) if current == url else None
             source = url in self.source_urls
-            ex = await self.exchange(current, body_cap=cfg.max_body_bytes,
+            ex = await self.exchange(current, body_cap=self._body_cap(source),
                                      types=self.source_types if source else self.allowed_types,
                                      extra_headers=validators)
             out.final_url, out.status, out.warc = current, ex.status, ex.warc or out.warc
@@ -1183,6 +1185,12 @@ class Fetcher:
         out.detail = f"more than {cfg.max_redirects} redirects"
         return None
 
+    def _body_cap(self, source: bool) -> int:
+        """The byte cap of a body, before and after its codings: a discovery input's
+        (a sitemap may hold 50 MB) or a page's, whichever is larger for a source."""
+        return max(self.cfg.max_source_bytes, self.cfg.max_body_bytes) if source \
+            else self.cfg.max_body_bytes
+
     def _finish_page(self, ex: Exchange, out: UrlOutcome, source: bool = False) -> None:
         """Decode a 2xx page: content codings, then the charset. A discovery input
         (`source`) keeps an undeclared gzip layer (a .xml.gz sitemap, which its parser
@@ -1191,7 +1199,7 @@ class Fetcher:
             # The transfer ended whole here (a cut transfer is an error before this), so
             # compressed data that stops early was cut by the server: refused, not kept.
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes, undeclared_gzip=not source,
+                                  self._body_cap(source), undeclared_gzip=not source,
                                   refuse_cut_data=True)
         except CodingError as exc:
             out.error, out.detail = exc.kind, exc.detail
@@ -1240,7 +1248,7 @@ class Fetcher:
             # cut_prefix: a cut brotli stream decodes to its prefix as gzip does (it was
             # refused, and the whole source lost).
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes, undeclared_gzip=False,
+                                  self._body_cap(True), undeclared_gzip=False,
                                   cut_prefix=True)
         except CodingError:
             return

@@ -1,0 +1,173 @@
+"""Fault round 8: sitemaps larger than a page may be, and bodies that are no text, against
+a fault server of its own on 127.0.0.1 (no other address).
+
+A sitemap may hold 50 MB (the sitemaps protocol's limit, and what the parser takes), but
+the fetcher applied the page cap (`max_body_bytes`, 10 MB by default) to it: a large
+outlet's sitemap was refused whole (`too_large_declared`, or `too_large` /
+`decompressed_too_large` without a Content-Length or under gzip) and every URL in it
+lost. Discovery inputs now have their own cap, `max_source_bytes`. Here the page cap is
+64 KiB, so sitemaps of ~100 KB stand for the 12 MB ones of the web.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+
+import pytest
+
+from tasks import discover
+from tasks.common.settings import settings_slice
+from tests.integration.faultserver import FaultServer, article
+from tests.integration.test_fetch_faults import by_url, documents, fetch, settings
+
+HOST = 1  # 127.0.0.1: the one address this round's server listens on
+PAGE_CAP = 64 * 1024
+ENTRIES = 1500  # ~95 KB of <url> entries: over the page cap, far under the source cap
+# path -> the fetch_log error each big sitemap had under the page cap
+BIG_SITEMAPS = {
+    "/big/sitemap.xml": "too_large_declared",       # a Content-Length over the cap
+    "/big/sitemap-chunked.xml": "too_large",        # chunked, no Content-Length
+    "/big/sitemap-ce.xml": "decompressed_too_large",  # Content-Encoding: gzip
+}
+# random bytes: no signature, no text (a font, an audio file, undeclared compression)
+BINARY = random.Random(8).randbytes(20_000)
+
+
+def tag(path: str) -> str:
+    return path.strip("/").replace("/", "_").replace(".", "_").replace("-", "_")
+
+
+def big_sitemap(base: str, path: str, entries: int = ENTRIES, pad: int = 0) -> bytes:
+    """A urlset of `entries` pages ({base}/ok/<tag>-<i>), and a comment of `pad` bytes
+    (what image captions and news blocks add to a real one)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + f"<!-- {'x' * pad} -->\n"
+            + "".join(f"<url><loc>{base}/ok/{tag(path)}-{i}</loc></url>\n"
+                      for i in range(1, entries + 1))
+            + "</urlset>\n").encode()
+
+
+class Round8Server(FaultServer):
+    """The round's routes; any other path is the shared fault server's."""
+
+    async def _respond(self, ip: str, target: str, headers: dict[str, str], writer) -> None:
+        path = target.split("?", 1)[0]
+        base = f"http://{ip}:{self.port}"
+        if path == "/big/sitemap.xml" or path == "/huge/sitemap.xml":
+            await self._send(writer, "200 OK", big_sitemap(base, path,
+                                                           3 if path == "/huge/sitemap.xml"
+                                                           else ENTRIES,
+                                                           300_000 if path.startswith("/huge")
+                                                           else 0), "application/xml")
+        elif path == "/padded/sitemap.xml":  # 3 pages, 100 KB of padding
+            await self._send(writer, "200 OK", big_sitemap(base, path, 3, 100_000),
+                             "application/xml")
+        elif path == "/big/sitemap-chunked.xml":
+            body = big_sitemap(base, path)
+            writer.write(self._head("200 OK", [("Content-Type", "application/xml"),
+                                               ("Transfer-Encoding", "chunked")]))
+            for i in range(0, len(body), 16_384):
+                chunk = body[i:i + 16_384]
+                writer.write(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+            writer.write(b"0\r\n\r\n")
+            await writer.drain()
+        elif path == "/big/sitemap-ce.xml":
+            await self._send(writer, "200 OK", gzip.compress(big_sitemap(base, path)),
+                             "application/xml", extra=[("Content-Encoding", "gzip")])
+        elif path == "/big/page":  # a page over the page cap stays refused
+            await self._send(writer, "200 OK", article("big", paragraphs=600).encode())
+        elif path == "/binary-as-html":
+            await self._send(writer, "200 OK", BINARY)
+        elif path == "/nul-in-html":  # a page with NUL bytes in its paragraphs is text
+            await self._send(writer, "200 OK",
+                             article("nul").replace("<p>", "<p>\x00\x00\x00").encode())
+        else:
+            await super()._respond(ip, target, headers, writer)
+
+
+@pytest.fixture(scope="module")
+def server8():
+    srv = Round8Server([HOST]).start()
+    yield srv
+    srv.stop()
+
+
+def _cfg(tmp_path, **overrides):
+    return settings(tmp_path, max_body_bytes=PAGE_CAP, **overrides)
+
+
+def _entries(server8, path: str, n: int = ENTRIES) -> list[str]:
+    return [server8.url(HOST, f"/ok/{tag(path)}-{i}") for i in range(1, n + 1)]
+
+
+def test_a_sitemap_over_the_page_cap_is_read_under_the_source_cap(server8, tmp_path) -> None:
+    """Three ~95 KB sitemaps under a 64 KiB page cap (Content-Length, chunked, gzip): on
+    main each was one failed fetch and 0 URLs; now every entry is found, no reject, no
+    failure. The page cap still holds for a page, and the source cap for a source."""
+    cfg = _cfg(tmp_path, max_source_bytes=200_000)
+    run_id = "run8-big"
+    fetch_urls = discover.fetch_urls_via(lambda docs: fetch(docs, cfg, run_id))
+    urls = {p: server8.url(HOST, p) for p in [*BIG_SITEMAPS, "/huge/sitemap.xml"]}
+    found = discover.run([f"sitemap:{u}" for u in urls.values()],
+                         settings_slice(discover.DiscoverConfig, cfg), run_id,
+                         fetch_urls=fetch_urls)
+
+    assert sorted(found.table["url"].to_pylist()) == sorted(
+        u for p in BIG_SITEMAPS for u in _entries(server8, p))
+    log = by_url(found.fetch_log)
+    assert {p: log[u]["error"] for p, u in urls.items()} == {
+        **{p: None for p in BIG_SITEMAPS}, "/huge/sitemap.xml": "too_large_declared"}
+    assert log[urls["/huge/sitemap.xml"]]["error_detail"].endswith("> 200000")
+    assert found.rejects == []
+    assert found.counts["passed"] == len(BIG_SITEMAPS) * ENTRIES
+    assert found.counts["failed"] == 1
+
+    page = server8.url(HOST, "/big/page")
+    log = by_url(fetch(documents([page]), cfg, run_id).fetch_log)
+    assert log[page]["error"] == "too_large_declared"
+    assert log[page]["error_detail"].endswith(f"> {PAGE_CAP}")
+
+
+def test_a_body_that_is_no_text_says_so_at_the_fetch(server8, tmp_path) -> None:
+    """Random bytes labelled text/html were fetched as a page and rejected by the
+    extraction as "unparsable or empty HTML"; now the fetch names them. A page with NUL
+    bytes among its paragraphs is still a page."""
+    urls = [server8.url(HOST, "/binary-as-html"), server8.url(HOST, "/nul-in-html")]
+    result = fetch(documents(urls), _cfg(tmp_path), "run8-binary")
+    log = by_url(result.fetch_log)
+    assert log[urls[0]]["error"] == "unsupported_content_type"
+    assert log[urls[0]]["error_detail"].startswith(
+        "content-type text/html, but the body is binary data (")
+    assert log[urls[1]]["error"] is None
+    assert result.table["url"].to_pylist() == [urls[1]]
+
+
+@pytest.mark.integration
+def test_an_ingest_of_a_sitemap_over_the_page_cap_keeps_its_pages(
+        prefect_harness, server8, warehouse) -> None:
+    """The whole flow over a sitemap of 3 pages and 100 KB of padding, under a 64 KiB page
+    cap, and a body of random bytes: on main the sitemap was one too_large_declared
+    fetch and nothing else; now its 3 pages are articles, the binary body one failed fetch
+    naming what it is, and every data test passes."""
+    from flows.ingest import ingest
+    from tasks.storage.report import connect_views
+
+    sitemap = server8.url(HOST, "/padded/sitemap.xml")
+    binary = server8.url(HOST, "/binary-as-html")
+    manifest = ingest(inputs=[f"sitemap:{sitemap}", binary], settings=_cfg(warehouse))
+    con = connect_views(warehouse / "pressroom.duckdb")
+    try:
+        articles = sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall())
+        log = dict(con.execute("SELECT url, error FROM fetch_log").fetchall())
+        rejects = con.execute("SELECT url, reason FROM rejects").fetchall()
+    finally:
+        con.close()
+    pages = _entries(server8, "/padded/sitemap.xml", 3)
+    assert articles == sorted(pages)
+    assert log == {sitemap: None, binary: "unsupported_content_type",
+                   **{p: None for p in pages}}
+    assert rejects == []
+    assert manifest["totals"]["kept"] == 3 and manifest["totals"]["failed"] == 1
+    assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
