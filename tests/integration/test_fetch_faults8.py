@@ -64,6 +64,10 @@ class Round8Server(FaultServer):
         elif path == "/padded/sitemap.xml":  # 3 pages, 100 KB of padding
             await self._send(writer, "200 OK", big_sitemap(base, path, 3, 100_000),
                              "application/xml")
+        elif path == "/concat/sitemap.xml":  # two sitemaps of 2 pages appended in one file
+            one, two = (big_sitemap(base, f"{path}/{n}", 2) for n in (1, 2))
+            await self._send(writer, "200 OK", one + two.split(b"?>", 1)[1],
+                             "application/xml")
         elif path == "/big/sitemap-chunked.xml":
             body = big_sitemap(base, path)
             writer.write(self._head("200 OK", [("Content-Type", "application/xml"),
@@ -148,26 +152,35 @@ def test_a_body_that_is_no_text_says_so_at_the_fetch(server8, tmp_path) -> None:
 def test_an_ingest_of_a_sitemap_over_the_page_cap_keeps_its_pages(
         prefect_harness, server8, warehouse) -> None:
     """The whole flow over a sitemap of 3 pages and 100 KB of padding, under a 64 KiB page
-    cap, and a body of random bytes: on main the sitemap was one too_large_declared
-    fetch and nothing else; now its 3 pages are articles, the binary body one failed fetch
-    naming what it is, and every data test passes."""
+    cap, a body of random bytes, and two sitemaps of 2 pages appended in one file. On main
+    the first sitemap was one too_large_declared fetch and nothing else, the binary body an
+    "unparsable or empty HTML" reject of the extraction, and the second half of the
+    appended file dropped without a word. Now the 3 pages are articles, the binary body
+    one failed fetch naming what it is, the appended file's lost half one
+    sitemap_bad_xml reject, and every data test passes."""
     from flows.ingest import ingest
     from tasks.storage.report import connect_views
 
     sitemap = server8.url(HOST, "/padded/sitemap.xml")
     binary = server8.url(HOST, "/binary-as-html")
-    manifest = ingest(inputs=[f"sitemap:{sitemap}", binary], settings=_cfg(warehouse))
+    concat = server8.url(HOST, "/concat/sitemap.xml")
+    manifest = ingest(inputs=[f"sitemap:{sitemap}", binary, f"sitemap:{concat}"],
+                      settings=_cfg(warehouse))
     con = connect_views(warehouse / "pressroom.duckdb")
     try:
         articles = sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall())
         log = dict(con.execute("SELECT url, error FROM fetch_log").fetchall())
-        rejects = con.execute("SELECT url, reason FROM rejects").fetchall()
+        rejects = con.execute("SELECT source, reason, detail FROM rejects").fetchall()
     finally:
         con.close()
-    pages = _entries(server8, "/padded/sitemap.xml", 3)
+    pages = [*_entries(server8, "/padded/sitemap.xml", 3),
+             *_entries(server8, "/concat/sitemap.xml/1", 2)]
     assert articles == sorted(pages)
-    assert log == {sitemap: None, binary: "unsupported_content_type",
+    assert log == {sitemap: None, binary: "unsupported_content_type", concat: None,
                    **{p: None for p in pages}}
-    assert rejects == []
-    assert manifest["totals"]["kept"] == 3 and manifest["totals"]["failed"] == 1
+    [(source, reason, detail)] = rejects
+    assert (source, reason) == (concat, "sitemap_bad_xml")
+    assert "(Extra content at the end of the document)" in detail
+    assert detail.endswith("2 of its 4 <loc> entries come after that and are not read")
+    assert manifest["totals"]["kept"] == 5 and manifest["totals"]["failed"] == 1
     assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
