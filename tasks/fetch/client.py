@@ -1323,12 +1323,23 @@ def http_response_head(
 
 
 # -- the batch -------------------------------------------------------------------------
+def _host_key(url: str) -> str:
+    """The host a URL's queue is keyed by. A URL urlsplit refuses ("http://[::1/x", from
+    a sitemap index's <loc> or a feed named on the command line) raised ValueError
+    here and ended the whole batch; it gets a queue of its own, and its attempt's
+    check_url makes it an invalid_url row of fetch_log."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 async def _run(fetcher: Fetcher, urls: list[str]) -> dict[str, UrlOutcome]:
     """Fetch all URLs: `per_host_concurrency` workers per host drain that host's queue,
     so tasks waiting for a host's delay never hold a global slot."""
     queues: dict[str, deque[str]] = defaultdict(deque)
     for url in urls:
-        queues[(urlsplit(url).hostname or "").lower()].append(url)
+        queues[_host_key(url)].append(url)
     results: dict[str, UrlOutcome] = {}
 
     async def worker(queue: deque[str]) -> None:

@@ -30,6 +30,8 @@ BIG_SITEMAPS = {
     "/big/sitemap-chunked.xml": "too_large",        # chunked, no Content-Length
     "/big/sitemap-ce.xml": "decompressed_too_large",  # Content-Encoding: gzip
 }
+# An IPv6 literal without its closing bracket: urlsplit raises ValueError on it.
+MALFORMED = "http://[::1"
 # random bytes: no signature, no text (a font, an audio file, undeclared compression)
 BINARY = random.Random(8).randbytes(20_000)
 
@@ -67,6 +69,15 @@ class Round8Server(FaultServer):
         elif path == "/concat/sitemap.xml":  # two sitemaps of 2 pages appended in one file
             one, two = (big_sitemap(base, f"{path}/{n}", 2) for n in (1, 2))
             await self._send(writer, "200 OK", one + two.split(b"?>", 1)[1],
+                             "application/xml")
+        elif path == "/bad-child/index.xml":  # one child's <loc> is no URL urlsplit reads
+            await self._send(writer, "200 OK", (
+                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                f"<sitemap><loc>{MALFORMED}/child.xml</loc></sitemap>"
+                f"<sitemap><loc>{base}/bad-child/good.xml</loc></sitemap>"
+                "</sitemapindex>").encode(), "application/xml")
+        elif path == "/bad-child/good.xml":
+            await self._send(writer, "200 OK", big_sitemap(base, "/bad-child", 1),
                              "application/xml")
         elif path == "/big/sitemap-chunked.xml":
             body = big_sitemap(base, path)
@@ -183,4 +194,39 @@ def test_an_ingest_of_a_sitemap_over_the_page_cap_keeps_its_pages(
     assert "(Extra content at the end of the document)" in detail
     assert detail.endswith("2 of its 4 <loc> entries come after that and are not read")
     assert manifest["totals"]["kept"] == 5 and manifest["totals"]["failed"] == 1
+    assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
+
+
+@pytest.mark.integration
+def test_an_ingest_of_urls_no_parser_reads_accounts_for_each(
+        prefect_harness, server8, warehouse) -> None:
+    """`http://[::1/...` (an IPv6 literal not closed) as a page, a feed, a WARC address
+    and as a child in a sitemap index. On main the run failed: discover raised
+    `ValueError: Invalid IPv6 URL` while asking whether the input was a WARC, and the
+    fetcher raised it again while sorting URLs by host (one such <loc> in a sitemap
+    index ended the whole discovery). Now the page is a bad_url reject, the feed and
+    the child one invalid_url fetch each, the WARC a warc_unreadable reject; the
+    index's good child and its page come through, and the run conserves."""
+    from flows.ingest import ingest
+    from tasks.storage.report import connect_views
+
+    index = server8.url(HOST, "/bad-child/index.xml")
+    good = server8.url(HOST, "/bad-child/good.xml")
+    inputs = [f"{MALFORMED}/page", f"feed:{MALFORMED}/feed", f"sitemap:{index}",
+              f"{MALFORMED}/archive.warc.gz"]
+    manifest = ingest(inputs=inputs, settings=_cfg(warehouse))
+    con = connect_views(warehouse / "pressroom.duckdb")
+    try:
+        articles = [r[0] for r in con.execute("SELECT url FROM articles").fetchall()]
+        log = dict(con.execute("SELECT url, error FROM fetch_log").fetchall())
+        rejects = sorted(con.execute("SELECT url, reason FROM rejects").fetchall())
+    finally:
+        con.close()
+    page = server8.url(HOST, "/ok/bad_child-1")
+    assert articles == [page]
+    assert log == {f"{MALFORMED}/feed": "invalid_url", f"{MALFORMED}/child.xml": "invalid_url",
+                   index: None, good: None, page: None}
+    assert rejects == [(f"{MALFORMED}/archive.warc.gz", "warc_unreadable"),
+                       (f"{MALFORMED}/page", "bad_url")]
+    assert manifest["totals"]["kept"] == 1
     assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
