@@ -38,7 +38,7 @@ def binary_body_kind(body: bytes) -> str | None:
 # Control bytes no text holds: C0 but tab, line ends, form feed and ESC (ISO-2022-JP
 # switches with it), and DEL. Legacy multibyte encodings (Shift_JIS, GBK, Big5) never
 # use them as trail bytes, so a page in any encoding has next to none; random or
-# compressed data has one in nine. More than 8 in the first 1 KB, as a dump is judged.
+# compressed data has one in nine. More than 8 in the first 1 KB (a dump: 8 in 8 KB).
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b") + b"\x7f"
 _SNIFF_BYTES = 1024
 _MAX_CONTROL = 8
