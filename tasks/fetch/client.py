@@ -738,6 +738,14 @@ class Fetcher:
             resolver=GuardedResolver(self.guard),
             ttl_dns_cache=300,
             enable_cleanup_closed=True,
+            # One connection per request. On a kept-alive connection, bytes a server sends
+            # after the response it declared (a second, unasked response; the excess of a
+            # Content-Length shorter than the body, in a later segment) waited in the idle
+            # connection and were read as the answer to the next request there: another
+            # URL's page stored under it, and every later one shifted, without an error.
+            # Costs a TCP (and TLS) handshake a page; the per-host delay (1 s) already
+            # spaces a host's requests further apart than that.
+            force_close=True,
         )
         self.session = aiohttp.ClientSession(
             connector=connector,

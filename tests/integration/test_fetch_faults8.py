@@ -11,8 +11,11 @@ lost. Discovery inputs now have their own cap, `max_source_bytes`. Here the page
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import random
+import re
+import threading
 
 import pytest
 
@@ -230,3 +233,72 @@ def test_an_ingest_of_urls_no_parser_reads_accounts_for_each(
                        (f"{MALFORMED}/page", "bad_url")]
     assert manifest["totals"]["kept"] == 1
     assert all(n == 0 for n in manifest["data_tests"].values()), manifest["data_tests"]
+
+
+class KeepAliveServer:
+    """A server that keeps connections open (the shared fault server closes each) and, after
+    answering /a, sends a second response nobody asked for: a broken keep-alive server,
+    or a Content-Length shorter than the body, the rest in a later segment. Records
+    (connection, path) of every request."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[int, str]] = []
+        self.port = 0
+
+    @staticmethod
+    def _response(title: str) -> bytes:
+        body = article(title).encode()
+        return (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                b"Content-Length: %d\r\n\r\n" % len(body)) + body
+
+    async def _handle(self, reader, writer) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                path = head.split(b" ", 2)[1].decode()
+                self.requests.append((id(writer), path))
+                if path == "/robots.txt":
+                    writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                else:
+                    writer.write(self._response(f"page {path}"))
+                if path == "/ka/a":
+                    await writer.drain()
+                    await asyncio.sleep(0.1)
+                    writer.write(self._response("a response nobody asked for"))
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    def __enter__(self) -> KeepAliveServer:
+        self.loop = asyncio.new_event_loop()
+        self.server = self.loop.run_until_complete(
+            asyncio.start_server(self._handle, "127.0.0.1", 0))
+        self.port = self.server.sockets[0].getsockname()[1]
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.loop.call_soon_threadsafe(self.server.close)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+
+
+def test_a_response_nobody_asked_for_never_becomes_the_next_page(tmp_path) -> None:
+    """On main the fetcher kept connections alive: the unasked response after /ka/a
+    waited in the idle connection and was read as /ka/b's page (in a probe, /ka/b's own
+    page then became /ka/c's), without an error anywhere. Now each request has a
+    connection of its own: every URL gets its own page."""
+    with KeepAliveServer() as ka:
+        urls = [f"http://127.0.0.1:{ka.port}/ka/{p}" for p in "abc"]
+        result = fetch(documents(urls), _cfg(tmp_path, per_host_concurrency=1,
+                                             read_tdmrep=False), "run8-keepalive")
+        requests = list(ka.requests)
+    log = by_url(result.fetch_log)
+    assert [log[u]["error"] for u in urls] == [None, None, None]
+    titles = {r["url"]: re.search(rb"<title>(.*?)</title>", r["body"]).group(1).decode()
+              for r in result.table.to_pylist()}
+    assert titles == {u: f"page /ka/{u[-1]}" for u in urls}
+    assert len({conn for conn, _ in requests}) == len(requests)  # none reused
