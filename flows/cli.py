@@ -384,12 +384,17 @@ def report(
     """Rebuild the DuckDB views, run the data tests, write the HTML report.
 
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
+    from tasks.storage.preflight import report_target_problem
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests
 
     first, last = _day(since, "--since"), _day(until, "--until")
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
+    problem = report_target_problem(out) if out is not None else None
+    if problem:
+        err.print(f"[red]cannot write the report:[/red] {problem}", soft_wrap=True)
+        raise typer.Exit(2)
     found = run_manifests(root)
     if not found:
         err.print(f"no runs yet in {root.resolve()}: run `pressroom ingest` first")

@@ -112,6 +112,11 @@ class Settings(BaseSettings):
     # Total deadline of one exchange, connect to last byte: bounds a 1 byte/s trickle.
     request_timeout_s: float = Field(20.0, gt=0, description="total deadline per request")
     max_body_bytes: int = Field(10 * 1024 * 1024, description="news pages are < 2 MB")
+    # A sitemap or feed (a discovery input) may be far larger than a page: the sitemaps
+    # protocol allows 50 MB uncompressed (50,000 URLs), and the parsers take that much
+    # (MAX_SITEMAP_BYTES, MAX_FEED_BYTES). Under the page cap a 12 MB sitemap was
+    # refused whole (too_large_declared) and every URL in it lost. Few are fetched at once.
+    max_source_bytes: int = Field(50 * 1024 * 1024, description="sitemap protocol limit")
     allow_private_hosts: bool = Field(
         False, description="allow private/loopback targets (tests set it for 127.0.0.0/8)"
     )

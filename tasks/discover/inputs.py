@@ -50,8 +50,14 @@ DUMP_SUFFIXES = (".txt",)
 URL_LIST_SUFFIXES = (".urls",)
 # A dump larger than this is not one article; refusing it early keeps memory bounded.
 MAX_DUMP_BYTES = 5 * 1024 * 1024
+# A URL list is read whole, and each of its lines becomes a document row (~10x its
+# bytes in memory). 32 MB is ~300,000 URLs, far more than a run fetches at its per-host
+# delays; a larger file (a log, a database export named .urls) was read into memory
+# whatever its size. Refused unread, with a reject saying how to split it.
+MAX_URL_LIST_BYTES = 32 * 1024 * 1024
 
 _DUMP_HEADER = re.compile(r"^ ?date\s+(\S+)\s+(\S+)\s*$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The header with the space between date and URL lost ("date 2024-04-04https://..."): the
 # ISO date has a fixed shape, so where it ends is not in doubt.
 _GLUED_HEADER = re.compile(r"^ ?date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$", re.I)
@@ -131,6 +137,12 @@ def parse_dump(text: str) -> Dump:
     try:
         published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
+        if _ISO_DATE.fullmatch(url) and re.match(r"https?://", date_s, re.I):
+            # Not read as swapped: a file of several dumps is split at headers in the
+            # right order, so a second swapped header would pass as the first's body.
+            raise DumpError("bad_date", f"the header's date and URL are swapped: "
+                            f"{lines[0].strip()[:200]!r} should read "
+                            f"' date {url} {date_s[:180]}'", date_s) from None
         raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD") from None
     try:
         canonical_url(url)
@@ -262,6 +274,12 @@ def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     docs, rejects = [], []
     source = path_label(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_URL_LIST_BYTES:
+            return [], [_reject("url", source, f"urls:{source}:{size}", "too_large",
+                                f"a URL list of {size} bytes, over the {MAX_URL_LIST_BYTES} "
+                                "read at once: not read; split it into smaller .urls files",
+                                run_id)]
         raw = path.read_bytes()
     except OSError as exc:
         return [], [_reject("url", source, f"urls:{source}", "unreadable", str(exc), run_id)]

@@ -56,6 +56,11 @@ _DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']++|"[^"]*+"|'[^']*+')*+"""
                       rb"""(?:\[(?:<!--.*?-->|"[^"]*+"|'[^']*+'|[^\]"'<]++|<(?!!--))*+\]\s*)?>""",
                       re.S | re.I)
 
+# The <loc> start tags of a file, any prefix, and the comments that may hide some: what
+# the entries the parser read are counted against once it reported errors.
+_LOC_START = re.compile(rb"<(?:[\w.-]+:)?loc\s*>")
+_XML_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
 _SPACE_IN = re.compile(r"\s")
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
@@ -229,6 +234,33 @@ def _cut_short(data: bytes, root_name: str, read: list[bool], result: SitemapRes
                            f"{len(target)} entries before the cut"))
 
 
+def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) -> None:
+    """Name the entries lost where lxml's recovery gave up before the end of the file.
+
+    Recovery mends most faults (a NUL, an undeclared entity, a tag mismatch) and reads
+    on; some end the document where they stand: a tag that never closes (`<t <<>`), a
+    `<` inside an attribute, nesting past 256 levels, a second root after the first
+    (two sitemaps concatenated). The entries after that point were dropped without a
+    word, the root's end tag being there in the bytes. The <loc> tags of the file
+    (outside comments) are counted against the entries read; only run once the parser
+    reported errors, so a clean file costs nothing."""
+    text = _XML_COMMENT.sub(b"", data) if b"<!--" in data else data
+    written = len(_LOC_START.findall(text))
+    if written <= read:
+        return
+    # The first error is the cause as a person would fix it; the last is where the
+    # parser gave up (it reports nothing after that), when recovery went on a while.
+    first, last = errors[0], errors[-1]
+    stop = (f"; the parser gave up at line {last.line}, column {last.column}"
+            if (last.line, last.column) != (first.line, first.column) else "")
+    result.skipped.append((
+        "sitemap_bad_xml",
+        f"the XML breaks at line {first.line}, column {first.column} "
+        f"({first.message.strip()}){stop}: "
+        f"{written - read} of its {written} <loc> entries come after that and are not read",
+    ))
+
+
 def parse_sitemap(
     data: bytes,
     sitemap_url: str,
@@ -375,6 +407,9 @@ def parse_sitemap(
     if not capped and not re.search(rb"</(?:[\w.-]+:)?" + root_name.encode() + rb"\s*>",
                                     data[-4096:]):
         _cut_short(data, root_name, read, result)
+    errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
+    if errors and not capped and not any(r == "sitemap_truncated" for r, _ in result.skipped):
+        _stopped_early(data, len(read) + sum(misplaced.values()), errors, result)
     if capped:
         result.skipped.append(("sitemap_url_cap", f"more than {max_urls} entries; rest ignored"))
     for name, n in misplaced.items():
@@ -382,7 +417,6 @@ def parse_sitemap(
         # generator's; they were dropped without a word.
         result.skipped.append(("sitemap_misplaced_entry", f"{n} <{name}> element(s) inside "
                                f"<{root_name}>: not read"))
-    errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
     if errors and result.warning is None:
         first = errors[0]
         result.warning = (f"recovered from {len(errors)} XML error(s), first at line "

@@ -154,7 +154,10 @@ class WarcResult:
 
 def is_warc_path(path: str) -> bool:
     """True for what discover should read as a WARC: *.warc, *.warc.gz (path or URL)."""
-    name = urlsplit(path).path if "://" in path else path
+    try:
+        name = urlsplit(path).path if "://" in path else path
+    except ValueError:  # "http://[::1/x": the URL's own check names it (a bad_url reject)
+        name = path.split("?", 1)[0].split("#", 1)[0]
     return name.lower().endswith((".warc", ".warc.gz"))
 
 

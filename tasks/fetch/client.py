@@ -17,7 +17,8 @@ What a request goes through, in order:
    from when the previous request's headers were sent; then a slot of the global
    `max_concurrency`. This state is process-wide, so concurrent batches share it.
 4. One exchange under a total deadline (`request_timeout_s`, connect to last body byte):
-   Content-Length above the cap refused before reading, body read to `max_body_bytes`,
+   Content-Length above the cap refused before reading, body read to `max_body_bytes`
+   (`max_source_bytes` for a sitemap or feed),
    content codings undone with the same cap per layer (`codings.py`), content type checked
    against the allowlist before the body is read.
 5. Redirects followed by hand (`max_redirects`, loops detected, chain recorded), retries
@@ -103,6 +104,7 @@ class FetchConfig:
     request_timeout_s: float
     connect_timeout_s: float
     max_body_bytes: int
+    max_source_bytes: int
     allow_private_hosts: bool
     allowed_networks: list[str]
     refresh: bool
@@ -736,6 +738,14 @@ class Fetcher:
             resolver=GuardedResolver(self.guard),
             ttl_dns_cache=300,
             enable_cleanup_closed=True,
+            # One connection per request. On a kept-alive connection, bytes a server sends
+            # after the response it declared (a second, unasked response; the excess of a
+            # Content-Length shorter than the body, in a later segment) waited in the idle
+            # connection and were read as the answer to the next request there: another
+            # URL's page stored under it, and every later one shifted, without an error.
+            # Costs a TCP (and TLS) handshake a page; the per-host delay (1 s) already
+            # spaces a host's requests further apart than that.
+            force_close=True,
         )
         self.session = aiohttp.ClientSession(
             connector=connector,
@@ -1107,7 +1117,7 @@ class Fetcher:
                     return None
             validators = self.conditional.get(current) if current == url else None
             source = url in self.source_urls
-            ex = await self.exchange(current, body_cap=cfg.max_body_bytes,
+            ex = await self.exchange(current, body_cap=self._body_cap(source),
                                      types=self.source_types if source else self.allowed_types,
                                      extra_headers=validators)
             out.final_url, out.status, out.warc = current, ex.status, ex.warc or out.warc
@@ -1183,6 +1193,12 @@ class Fetcher:
         out.detail = f"more than {cfg.max_redirects} redirects"
         return None
 
+    def _body_cap(self, source: bool) -> int:
+        """The byte cap of a body, before and after its codings: a discovery input's
+        (a sitemap may hold 50 MB) or a page's, whichever is larger for a source."""
+        return max(self.cfg.max_source_bytes, self.cfg.max_body_bytes) if source \
+            else self.cfg.max_body_bytes
+
     def _finish_page(self, ex: Exchange, out: UrlOutcome, source: bool = False) -> None:
         """Decode a 2xx page: content codings, then the charset. A discovery input
         (`source`) keeps an undeclared gzip layer (a .xml.gz sitemap, which its parser
@@ -1191,7 +1207,7 @@ class Fetcher:
             # The transfer ended whole here (a cut transfer is an error before this), so
             # compressed data that stops early was cut by the server: refused, not kept.
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes, undeclared_gzip=not source,
+                                  self._body_cap(source), undeclared_gzip=not source,
                                   refuse_cut_data=True)
         except CodingError as exc:
             out.error, out.detail = exc.kind, exc.detail
@@ -1240,7 +1256,7 @@ class Fetcher:
             # cut_prefix: a cut brotli stream decodes to its prefix as gzip does (it was
             # refused, and the whole source lost).
             body, _ = decode_body(ex.body, ex.headers.get("content-encoding"),
-                                  self.cfg.max_body_bytes, undeclared_gzip=False,
+                                  self._body_cap(True), undeclared_gzip=False,
                                   cut_prefix=True)
         except CodingError:
             return
@@ -1315,12 +1331,23 @@ def http_response_head(
 
 
 # -- the batch -------------------------------------------------------------------------
+def _host_key(url: str) -> str:
+    """The host a URL's queue is keyed by. A URL urlsplit refuses ("http://[::1/x", from
+    a sitemap index's <loc> or a feed named on the command line) raised ValueError
+    here and ended the whole batch; it gets a queue of its own, and its attempt's
+    check_url makes it an invalid_url row of fetch_log."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 async def _run(fetcher: Fetcher, urls: list[str]) -> dict[str, UrlOutcome]:
     """Fetch all URLs: `per_host_concurrency` workers per host drain that host's queue,
     so tasks waiting for a host's delay never hold a global slot."""
     queues: dict[str, deque[str]] = defaultdict(deque)
     for url in urls:
-        queues[(urlsplit(url).hostname or "").lower()].append(url)
+        queues[_host_key(url)].append(url)
     results: dict[str, UrlOutcome] = {}
 
     async def worker(queue: deque[str]) -> None:

@@ -73,6 +73,28 @@ def warehouse_problem(root: Path, write: bool) -> str | None:
     return None
 
 
+def report_target_problem(out: Path) -> str | None:
+    """Why the report cannot be written to `out` (`pressroom report --out`), or None.
+    A folder there, or a file where a folder of its path should be, raised a traceback
+    after the views were built and the data tests run (IsADirectoryError,
+    FileExistsError), and left `<out>.tmp` behind."""
+    out = Path(out)
+    if out.is_dir():
+        return (f"--out {out} is a folder: name the report's file "
+                f"(e.g. {out / 'report.html'})")
+    tmp = out.with_name(out.name + ".tmp")  # the report is written there, then renamed
+    if tmp.is_dir():
+        return f"--out {out}: {tmp} is a folder, where the report is written before renaming"
+    ancestor = _existing_ancestor(out.parent)
+    if not ancestor.is_dir():
+        return f"--out {out} cannot be written: {ancestor} is a file, not a folder"
+    try:
+        _probe_write(ancestor)
+    except OSError as exc:
+        return f"--out {out} cannot be written: {ancestor} is not writable ({exc.strerror or exc})"
+    return None
+
+
 # What a full disk or an exhausted quota raises, by errno, and by the text the libraries
 # that wrap it keep (DuckDB's FatalException, pyarrow's OSError without an errno).
 _DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})

@@ -48,3 +48,31 @@ def test_opens_as_html(body, want):
     from tasks.common.sniff import opens_as_html
 
     assert opens_as_html(body) is want
+
+
+def test_a_body_of_no_signature_that_is_no_text_is_binary_data():
+    """Random bytes, and zlib or bzip2 data nobody declared, under a text label reached the
+    extraction, which said "unparsable or empty HTML"; they are named binary data now."""
+    import bz2
+    import random
+
+    noise = random.Random(8).randbytes(4096)
+    for body in (noise, zlib.compress(noise), bz2.compress(noise)):
+        kind = binary_body_kind(body)
+        assert kind is not None and kind.startswith("binary data ("), body[:8]
+        assert "of its first 1024 bytes are control bytes" in kind
+
+
+@pytest.mark.parametrize("body", [
+    ("<p>" + "\x00" * 300 + "x</p>").join(["<!DOCTYPE html><html><body>", "</body></html>"])
+    .encode(),                                           # stray NULs in an HTML document
+    "<p>日本語のテキスト</p>".encode("shift_jis") * 50,   # legacy multibyte encodings
+    "<p>日本語のテキスト</p>".encode("iso2022_jp") * 50,  # (ESC switches the set)
+    "<p>中文新闻</p>".encode("gbk") * 80,
+    "<p>Ünïcödé</p>".encode("utf-32") * 30,              # a NUL between letters
+    "<p>Ünïcödé news</p>".encode("utf-16-le") * 30,     # ... without a BOM too
+    b"<div>a fragment\twith tabs\r\n\fand a form feed</div>" * 30,
+    b"x\x00y" * 3,                                        # 3 control bytes: within the margin
+])
+def test_text_in_any_encoding_is_not_binary_data(body):
+    assert binary_body_kind(body) is None

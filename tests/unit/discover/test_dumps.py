@@ -222,3 +222,21 @@ def test_round3_dump_line_ends_and_separators_already_handled(tmp_path, raw):
     assert reject is None
     assert (doc["url"], doc["hint_title"], doc["dump_text"]) == (
         "https://example.com/a", "Title", "Body.")
+
+
+def test_a_header_with_its_date_and_url_swapped_says_so(tmp_path):
+    """` date https://... 2024-04-04` was `bad_date` "header date 'https://...' is not a
+    valid YYYY-MM-DD" (fault round 7 left it): true, but it did not say what was wrong.
+    The reject now says the fields are swapped, shows the header as it should read, and
+    names the URL; a date that is simply wrong keeps its message."""
+    path = tmp_path / "swapped.txt"
+    path.write_bytes(b" date https://example.com/b.html 2024-04-04\nA title\nA body.\n")
+    doc, reject = read_dump(path, "run-8")
+    assert doc is None
+    assert (reject["reason"], reject["url"]) == ("bad_date", "https://example.com/b.html")
+    assert reject["detail"] == (
+        "the header's date and URL are swapped: 'date https://example.com/b.html "
+        "2024-04-04' should read ' date 2024-04-04 https://example.com/b.html'")
+    with pytest.raises(DumpError) as info:
+        parse_dump(" date 2024-13-04 https://example.com/b.html\nT\nbody")
+    assert info.value.detail == "header date '2024-13-04' is not a valid YYYY-MM-DD"

@@ -558,3 +558,30 @@ def test_a_utf16_url_list_with_its_bom_is_read(tmp_path: Path, codec: str) -> No
     docs, rejects = read_url_list(path, "r")
     assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/zürich"]
     assert rejects == []
+
+
+def test_a_url_list_over_its_cap_is_one_reject_and_never_read(tmp_path: Path) -> None:
+    """A .urls file of 33 MB (a log or an export misnamed) was read whole into memory,
+    whatever its size, and every line made a row or a reject. It is now refused unread:
+    one too_large reject saying to split it; peak memory stays far under its size."""
+    import tracemalloc
+
+    from tasks.discover.inputs import MAX_URL_LIST_BYTES
+
+    path = tmp_path / "export.urls"
+    with path.open("wb") as f:  # a sparse file: the size, not the disk space
+        f.write(b"https://a.example/1\n")
+        f.truncate(33 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        docs, rejects = read_url_list(path, "run-8")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert docs == []
+    assert [(r["reason"], r["input_key"], r["run_id"]) for r in rejects] == [
+        ("too_large", f"urls:{path}:{33 * 1024 * 1024}", "run-8")]
+    assert rejects[0]["detail"] == (
+        f"a URL list of {33 * 1024 * 1024} bytes, over the {MAX_URL_LIST_BYTES} read at "
+        "once: not read; split it into smaller .urls files")
+    assert peak < 1024 * 1024

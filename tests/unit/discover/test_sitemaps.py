@@ -468,3 +468,42 @@ def test_a_doctype_that_never_ends_is_scanned_once() -> None:
     linear scan (checked by its outcome, not its time: the file is no sitemap)."""
     r = parse_sitemap(b"<!DOCTYPE urlset [" + b"<x" * 5_000_000, BASE)
     assert r.error is not None and r.entries == []
+
+
+def _urlset_with(mid: bytes) -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8"?>'
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<url><loc>https://a.example/1</loc></url><url><loc>https://a.example/2</loc>"
+            + mid + b"</url><url><loc>https://a.example/3</loc></url></urlset>")
+
+
+@pytest.mark.parametrize(("mid", "where", "why"), [
+    (b"</url></urlset><urlset><url>", "column 190", "Extra content at the end of the document"),
+    (b"<t <<>", "column 178", "(error parsing attribute name); the parser gave up at line 1"),
+    (b'<t a="x>y</t>', "column 184", "(Unescaped '<' not allowed in attributes values); the "
+                                     "parser gave up at line 1, column 244"),
+    (b"<x>" * 300 + b"</x>" * 300, "column 939", "Excessive depth in document: 256"),
+])
+def test_entries_after_where_the_xml_recovery_gave_up_are_named(mid, where, why) -> None:
+    """Faults lxml's recovery ends the document at (two sitemaps concatenated, a tag that
+    never closes, a `<` in an attribute, nesting past 256): the entries after them were
+    dropped without a word (no reject: the root's end tag is in the bytes). Now a
+    `sitemap_bad_xml` entry of `skipped` says where and how many."""
+    parsed = parse_sitemap(_urlset_with(mid), "https://a.example/s.xml")
+    assert [e.url for e in parsed.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert parsed.error is None
+    [(reason, detail)] = parsed.skipped
+    assert reason == "sitemap_bad_xml"
+    assert detail.startswith(f"the XML breaks at line 1, {where}")
+    assert why in detail
+    assert detail.endswith("1 of its 3 <loc> entries come after that and are not read")
+
+
+@pytest.mark.parametrize("mid", [
+    b"<x>a\x00b</x>", b"<t>&nbsp;</t>", b"<t>a\x0bb</t>", b"<a><b></a></b>",
+    b"<news:title>caf\xe9</news:title>", b"<!-- <loc>https://a.example/c</loc> -->",
+])
+def test_faults_the_recovery_reads_past_lose_nothing_and_say_nothing(mid) -> None:
+    parsed = parse_sitemap(_urlset_with(mid), "https://a.example/s.xml")
+    assert [e.url[-1] for e in parsed.entries] == ["1", "2", "3"]
+    assert parsed.skipped == [] and parsed.error is None

@@ -235,6 +235,8 @@ def test_is_warc_path() -> None:
     assert is_warc_path("a/b/CC-NEWS-2024.warc.gz") and is_warc_path("x.WARC")
     assert is_warc_path("https://data.example/x.warc.gz?sig=1")
     assert not is_warc_path("seeds/urls.txt") and not is_warc_path("x.warc.gz.txt")
+    # a URL urlsplit refuses raised ValueError here, and the discover task failed
+    assert is_warc_path("http://[::1/x.warc.gz?sig=1") and not is_warc_path("http://[::1/x")
 
 
 class _FileHandler(http.server.BaseHTTPRequestHandler):

@@ -117,6 +117,18 @@ def test_a_robots_txt_address_the_guard_refuses_names_the_cause() -> None:
     assert not rules.allows("http://127.0.0.1:8080/page", "pressroom")
 
 
+def test_a_url_urlsplit_refuses_is_an_invalid_url_row_not_a_failed_batch() -> None:
+    """"http://[::1/x" (an IPv6 literal not closed, e.g. a sitemap index's <loc>) raised
+    ValueError while the batch sorted its URLs by host: the whole batch failed."""
+    bad = "http://[::1/child.xml"
+    result = run(docs([{"input_key": "b", "url": bad, "source_kind": "sitemap",
+                        "source": bad}]), CONFIG, "r")
+    (row,) = result.fetch_log
+    assert (row["url"], row["error"], row["error_detail"]) == (
+        bad, "invalid_url", f"{bad!r}: Invalid IPv6 URL")
+    assert result.counts["failed"] == 1
+
+
 def test_a_document_without_a_url_is_logged_as_such() -> None:
     result = run(docs([{"input_key": "n", "url": "", "source_kind": "url"}]), CONFIG, "r")
     (row,) = result.fetch_log

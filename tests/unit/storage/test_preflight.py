@@ -113,3 +113,33 @@ def test_the_files_named_are_the_ones_the_run_writes():
 
     assert preflight._RUN_FILES[:3] == (warehouse.WRITER_LOCK, report.DB_NAME,
                                         f".{report.DB_NAME}.lock")
+
+
+def test_a_report_out_path_is_checked_before_any_work(tmp_path, monkeypatch):
+    """`pressroom report --out`: a folder, a folder at `<out>.tmp`, a file among its
+    parents and an unwritable parent each get a sentence; a new file under a folder that
+    does not exist yet is fine (the report makes it)."""
+    from tasks.storage.preflight import report_target_problem
+
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "f").write_text("x")
+    (tmp_path / "r.html.tmp").mkdir()
+    assert report_target_problem(tmp_path / "dir") == (
+        f"--out {tmp_path / 'dir'} is a folder: name the report's file "
+        f"(e.g. {tmp_path / 'dir' / 'report.html'})")
+    assert report_target_problem(tmp_path / "r.html") == (
+        f"--out {tmp_path / 'r.html'}: {tmp_path / 'r.html.tmp'} is a folder, where the "
+        "report is written before renaming")
+    assert report_target_problem(tmp_path / "f" / "deeper" / "r.html") == (
+        f"--out {tmp_path / 'f' / 'deeper' / 'r.html'} cannot be written: "
+        f"{tmp_path / 'f'} is a file, not a folder")
+    assert report_target_problem(tmp_path / "new" / "sub" / "r.html") is None
+    assert report_target_problem(tmp_path / "f") is None  # an existing file is replaced
+
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(preflight, "_probe_write", refuse)
+    assert report_target_problem(tmp_path / "dir" / "r.html") == (
+        f"--out {tmp_path / 'dir' / 'r.html'} cannot be written: {tmp_path / 'dir'} is not "
+        "writable (Permission denied)")
