@@ -1820,7 +1820,11 @@ def page_metadata(
                 "text", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
                 weight=LABELLED_DATE_WEIGHT))
             chosen, flags = choose_date(candidates, now)
-    if chosen is None or chosen.source in NON_VOTING_SOURCES:
+    refused = chosen is None and "future" in flags
+    if (chosen is None and not refused) or (
+            chosen is not None and chosen.source in NON_VOTING_SOURCES):
+        # (a page whose own record dates it after the fetch is refused, not guessed at:
+        # a comment's, a teaser's or a copyright line's date would stand in for it)
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
         # (a lastmod or the server's clock only bounds the publication: a guess goes first)

@@ -1,0 +1,76 @@
+"""Metadata rules found on generated pages (bench/bench_meta_generated.py): each is a page
+convention of many sites, written here as the smallest page that shows it."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from lxml.html import fromstring
+
+from tasks.extract.headline_area import parse_visible_date
+from tasks.extract.metadata import page_metadata
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+TEXT = "<p>" + "The council met for the third time this month to discuss the plan. " * 4 + "</p>"
+
+
+def page(head: str = "", body: str = "", url: str = "https://www.example.com/news/story"):
+    tree = fromstring(f"<html><head>{head}</head><body><main><article>{body}{TEXT}"
+                      "</article></main></body></html>")
+    return page_metadata(tree, url, now=NOW)
+
+
+def jsonld(**fields) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+HEADLINE = "<h1>City council approves the new tram line</h1>"
+TITLE = "<title>City council approves the new tram line | Courier</title>"
+
+
+# --- dates -------------------------------------------------------------------------------
+
+def test_a_date_line_with_the_update_beside_the_publication_gives_the_publication() -> None:
+    # the line's container is the date element nearest the headline; read whole, its
+    # first date the parser knows was the update's ("april" is, "maart" is not), and
+    # beside the headline that outvoted the JSON-LD
+    for line in (
+        '<time datetime="2024-03-24T09:00:00+01:00">24 maart 2024</time> '
+        '<span class="updated">Bijgewerkt op: 12 april 2024</span>',
+        "<span>Gepubliceerd op 24 maart 2024</span> <span>Bijgewerkt op 12 april 2024</span>",
+    ):
+        md = page(TITLE + jsonld(datePublished="2024-03-24T09:12:00+01:00"),
+                  f'{HEADLINE}<div class="article-info">{line}</div>')
+        assert md.published_date == date(2024, 3, 24), line
+
+
+def test_a_date_line_showing_only_the_update_still_dates_the_page() -> None:
+    # the dev corpus's annotators take the day such a line shows (cnn.com, tagesanzeiger.ch)
+    md = page(TITLE + jsonld(datePublished="2024-04-03T09:12:00+02:00"),
+              f'{HEADLINE}<div class="article-info"><span class="updated">Updated: 20 April'
+              " 2024</span></div>")
+    assert md.published_date == date(2024, 4, 20)
+
+
+def test_a_slashed_date_whose_day_and_month_are_equal_is_no_ambiguity() -> None:
+    assert parse_visible_date("02/02/2024") == date(2024, 2, 2)
+    assert parse_visible_date("Publicado el: 11/11/2023") == date(2023, 11, 11)
+    assert parse_visible_date("03/04/2024") is None  # either order: no day
+
+
+def test_a_page_its_own_record_dates_after_the_fetch_is_refused_not_guessed() -> None:
+    # the JSON-LD says September (a scheduled page or a CMS bug): no publication date, and
+    # the comment's date below is no stand-in for it
+    md = page(TITLE + jsonld(datePublished="2024-09-01T10:00:00+02:00"),
+              f'{HEADLINE}<section class="comments"><div class="comment">'
+              '<span class="comment-date">02.05.2024 18:30</span><p>Great news.</p></div>'
+              "</section>")
+    assert md.published_date is None
+    assert "future" in md.date_flags
+
+
+def test_a_page_with_no_date_anywhere_gets_none() -> None:
+    md = page(TITLE, HEADLINE)
+    assert md.published_date is None and md.published_at is None
