@@ -392,7 +392,8 @@ _NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
-    r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?)\s*:?\s+"
+    r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?"
+    r"|tekst|testo|texto)\s*:?\s+"
     rf"({_NAMES})",
     re.IGNORECASE,
 )
@@ -530,7 +531,7 @@ _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
     r"|autoren|autorinnen|autora|autore|authors?|auteure?|verfasser|verfasserin|posted"
     r"|eingestellt|gespeichert"
-    r"|written|geschrieben|verfasst)\b",
+    r"|written|geschrieben|verfasst|tekst|testo|texto)\b",
     re.IGNORECASE,
 )
 

@@ -913,7 +913,8 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
         text = trim(" ".join(elem.itertext()))
-        if not text or not 2 < len(text) < 120 or _AUTHOR_NOISE.match(text):
+        if not text or not (2 < len(text) < 120 or _is_agency(text)) or _AUTHOR_NOISE.match(text):
+            # (a two-letter byline is an agency's: "AP", "SN")
             continue
         if len(headline_words) >= 12 and headline_words in _squash(text):
             continue  # a widget repeating the headline, no byline
@@ -1090,7 +1091,7 @@ _ROLE_PREFIX = re.compile(
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
-    r"|texte"
+    r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from lxml.html import fromstring
 
 from tasks.extract.headline_area import parse_visible_date
-from tasks.extract.metadata import page_metadata
+from tasks.extract.metadata import clean_author_name, page_metadata
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 TEXT = "<p>" + "The council met for the third time this month to discuss the plan. " * 4 + "</p>"
@@ -74,3 +74,17 @@ def test_a_page_its_own_record_dates_after_the_fetch_is_refused_not_guessed() ->
 def test_a_page_with_no_date_anywhere_gets_none() -> None:
     md = page(TITLE, HEADLINE)
     assert md.published_date is None and md.published_at is None
+
+
+# --- bylines -----------------------------------------------------------------------------
+
+def test_dutch_polish_and_italian_text_labels_open_a_byline() -> None:
+    for label in ("Tekst:", "Testo:", "Texto:"):
+        assert clean_author_name(f"{label} Thijs Jansen") == "Thijs Jansen"
+    md = page(TITLE, f'{HEADLINE}<p class="credits">Tekst: Agnieszka Wójcik</p>')
+    assert md.authors == ["Agnieszka Wójcik"]
+
+
+def test_an_agency_of_two_letters_is_a_byline() -> None:
+    md = page(TITLE, f'{HEADLINE}<div class="author">AP</div>')
+    assert md.authors == ["AP"]
