@@ -1619,7 +1619,33 @@ def choose_headline(
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
             return best
-    return sole_h1(tree, outlets)
+    only = sole_h1(tree, outlets)
+    return only if only is not None else titled_element(tree, refs, outlets)
+
+
+# Elements a template classes as the story's title ('article-title', 'headline',
+# 'entry-title', 'story__title'): where no heading holds the headline, one of them does
+# ("<div class=lead-title>...</div>"), and the byline and date sit beside it.
+_TITLED = XPath("//@class[contains(., 'title') or contains(., 'headline')"
+                " or contains(., 'Title') or contains(., 'Headline')]/..")
+_TITLE_ELEMENT_TAGS = frozenset({"div", "p", "span", "strong", "header", "h4", "h5", "h6"})
+
+
+def titled_element(tree: HtmlElement, refs: list[str], outlets: set[str]) -> HtmlElement | None:
+    """The element classed as a title whose text best agrees with a declared title (at
+    least HEADLINE_MIN_OVERLAP), outside the page's frame: the headline of pages that set
+    it in no heading."""
+    best, best_score = None, 0.0
+    for elem in _TITLED(tree)[:50]:
+        if elem.tag not in _TITLE_ELEMENT_TAGS or len(elem) > 3:
+            continue  # a block that holds more than a line of text is no headline
+        text = _element_text(elem)
+        if not text or len(text) > 300 or _is_outlet(text, outlets) or _is_page_furniture(elem):
+            continue  # (the site's name, whole or in part, is no headline)
+        score = max(_agreement(text, ref) for ref in refs)
+        if score > best_score:
+            best, best_score = elem, score
+    return best if best_score >= HEADLINE_MIN_OVERLAP else None
 
 
 # Headings that are no article's headline: the site's logo or name ('site-title',

@@ -88,3 +88,26 @@ def test_dutch_polish_and_italian_text_labels_open_a_byline() -> None:
 def test_an_agency_of_two_letters_is_a_byline() -> None:
     md = page(TITLE, f'{HEADLINE}<div class="author">AP</div>')
     assert md.authors == ["AP"]
+
+
+# --- a headline in no heading ------------------------------------------------------------
+
+def test_a_title_classed_element_is_the_headline_where_no_heading_holds_it() -> None:
+    # the date and the byline beside it are found as beside an <h1>: the visible date
+    # outvotes a bare "date" meta tag, the byline names the reporter
+    md = page(TITLE + '<meta name="date" content="2024-04-20">',
+              '<div class="lead-title">City council approves the new tram line</div>'
+              '<div class="article-info"><span class="author-line">Von Anna Keller</span>'
+              ' <span class="date">3. April 2024</span></div>'
+              '<aside class="related"><h3>More</h3></aside>')
+    assert md.published_date == date(2024, 4, 3)
+    assert md.authors == ["Anna Keller"]
+    assert md.title == "City council approves the new tram line"
+
+
+def test_the_site_name_in_a_title_classed_element_is_no_headline() -> None:
+    md = page("<title>Davor und Danach | ICON Magazine</title>"
+              '<meta property="og:site_name" content="ICON Magazine">',
+              '<div class="site-title-small">ICON</div><p class="intro">Davor und Danach</p>',
+              url="https://www.iconmagazine.de/story")
+    assert md.title != "ICON"
