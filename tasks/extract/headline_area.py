@@ -92,10 +92,13 @@ _DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
-def parse_visible_date(text: str) -> date | None:
+def parse_visible_date(text: str, day_first: bool = False) -> date | None:
     """A full calendar day written for readers: numeric forms, or a month name in words
     ('25. Januar 2022', 'Jan 25, 2022', '25 janvier 2022': htmldate's multilingual parser).
-    A month and year without a day is no date here: its '1st' would be made up."""
+    A month and year without a day is no date here: its '1st' would be made up.
+    `day_first`: the page's language writes slashed dates day first ("06/11/2026" is the
+    6th of November on a French page); without it such a date with both numbers up to 12
+    is no date."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
     m = _NUMERIC_DATE.search(text)
     try:
@@ -107,7 +110,7 @@ def parse_visible_date(text: str) -> date | None:
             return date(_full_year(int(m[10])), int(m[9]), int(m[8]))
         if m and m[11]:
             first, second, year = int(m[11]), int(m[13]), int(m[14])
-            if first > 12 or first == second:  # (02/02/2026 reads the same either way)
+            if first > 12 or first == second or day_first:  # (02/02: either way the same)
                 return date(year, second, first)
             return date(year, first, second) if second > 12 else None
         if m:
@@ -214,7 +217,7 @@ def _romance_or_polish_date(text: str) -> date | None:
         return None
 
 
-def _element_date(elem: HtmlElement, parse_attr) -> date | None:
+def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> date | None:
     """The day an element shows, if it is a date element (a <time>, or an element whose
     class/id/itemprop or leading text says 'date'), and not an update stamp."""
     tag = elem.tag
@@ -230,7 +233,7 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
         tail = elem.tail or ""
         if len(tail) >= MAX_DATE_TEXT or _MODIFIED_CUE.search(cue) or _MODIFIED_CUE.search(tail):
             return None
-        return parse_visible_date(tail)
+        return parse_visible_date(tail, day_first)
     lead = elem.text
     lead = lead if lead and len(lead) < MAX_DATE_TEXT else ""
     if tag != "time" and not (cue and _DATE_CUE.search(cue)) and not (
@@ -240,14 +243,14 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
     if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):
         return None
     text = elem.text_content()
-    shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+    shown = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
     if shown is not None and len(elem):
         # a meta line holding a hidden update stamp before the shown date ('<span
         # class="updated rich-snippet-hidden">2022-12-07T10:10</span><span>25. Dezember
         # 2022</span>', WordPress themes' hAtom markup): the day read without the stamp
         unstamped = _text_without_update_stamps(elem)
         if unstamped is not None:
-            shown = parse_visible_date(unstamped)
+            shown = parse_visible_date(unstamped, day_first)
     if shown is not None and _MODIFIED_CUE.search(text):
         # a date line showing the publication and its update ("3. Mai 2022 · Aktualisiert
         # am 5. Mai 2022", "<time>…</time><span class=updated>Updated …</span>"), read as
@@ -255,7 +258,7 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
         # shown before the update. A line showing only the update keeps it: the page
         # dates itself by it, and the dev corpus's annotators take it (4 held pages lost
         # when such a line gave no date: cnn.com, tagesanzeiger.ch, tennisnet.com ...)
-        shown = _day_before_update(elem, text) or shown
+        shown = _day_before_update(elem, text, day_first) or shown
     if shown is None and tag == "time" and elem.get("datetime"):
         return parse_attr(elem.get("datetime"))  # the machine value when the text is "3h ago"
     if shown is None and attrib.get("data-date"):
@@ -263,7 +266,8 @@ def _element_date(elem: HtmlElement, parse_attr) -> date | None:
         # marker, a script-rendered date: '<div class="timeline__arrow" data-date="18. März
         # 2020">'), written for readers or for machines
         value = attrib.get("data-date")
-        return parse_visible_date(value) or parse_attr(value) if len(value) < 40 else None
+        return parse_visible_date(value, day_first) or parse_attr(value) if len(value) < 40 \
+            else None
     return shown
 
 
@@ -307,13 +311,13 @@ def _text_without_update_stamps(elem: HtmlElement, is_stamp=_is_update_stamp) ->
     return shown(elem)
 
 
-def _day_before_update(elem: HtmlElement, text: str) -> date | None:
+def _day_before_update(elem: HtmlElement, text: str, day_first: bool = False) -> date | None:
     """The day a date line shows for the publication, without its update: the text less
     its update elements, and of what is left the part before an update label."""
     rest = _text_without_update_stamps(elem, _is_shown_update)
     rest = text if rest is None else rest
     m = _MODIFIED_CUE.search(rest)
-    return parse_visible_date(rest[:m.start()] if m else rest)
+    return parse_visible_date(rest[:m.start()] if m else rest, day_first)
 
 
 def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
@@ -357,15 +361,17 @@ def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
 
 
 def visible_date(
-    headline: HtmlElement | None, in_other_area, parse_attr, skip: frozenset = frozenset()
+    headline: HtmlElement | None, in_other_area, parse_attr, skip: frozenset = frozenset(),
+    day_first: bool = False,
 ) -> tuple[date, int] | None:
     """(day, level) of the date element nearest the headline (see search_near_headline);
-    `parse_attr(value)` turns a <time datetime> value into the page's day. None as well
+    `parse_attr(value)` turns a <time datetime> value into the page's day; `day_first` as
+    for parse_visible_date. None as well
     when the nearest date element is in `skip`, inside one or holds one: it is already
     another claim (and a date further away is not what the page shows beside its headline).
     """
     def probe(elem):
-        day = _element_date(elem, parse_attr)
+        day = _element_date(elem, parse_attr, day_first)
         return None if day is None else (day, elem)
 
     found = search_near_headline(headline, probe, in_other_area)
@@ -705,7 +711,7 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "head", "title", "option",
 MAX_DATE_SEGMENT = 80  # a date line, not a sentence that happens to mention a date
 
 
-def first_text_date(tree: HtmlElement, latest: date) -> date | None:
+def first_text_date(tree: HtmlElement, latest: date, day_first: bool = False) -> date | None:
     """The first full date written in a short text segment of the page body (what a reader
     finds when nothing else dates the page): the last resort before htmldate's extensive
     search, which finds a date on more pages but parses every segment with dateparser and
@@ -716,7 +722,7 @@ def first_text_date(tree: HtmlElement, latest: date) -> date | None:
         return None
     for segment in _text_segments(body):
         if 6 <= len(segment.strip()) <= MAX_DATE_SEGMENT and any(ch.isdigit() for ch in segment):
-            day = parse_visible_date(segment)
+            day = parse_visible_date(segment, day_first)
             if day is not None and date(1995, 1, 1) <= day <= latest:
                 return day
     return None
@@ -734,7 +740,7 @@ _PUBLISHED_LABEL = re.compile(
 MAX_LABEL_SEGMENT = 100
 
 
-def labelled_date(tree: HtmlElement, latest: date) -> date | None:
+def labelled_date(tree: HtmlElement, latest: date, day_first: bool = False) -> date | None:
     """The first date of the page body that a publication label introduces, in the same
     text segment or the next one ("Erschienen am: <b>01.11.2023</b>"): what the page says
     its publication date is, where no structured claim exists. Dev corpus, tuning half: on
@@ -754,11 +760,12 @@ def labelled_date(tree: HtmlElement, latest: date) -> date | None:
             continue
         day = None
         if pending:
-            day = parse_visible_date(text)
+            day = parse_visible_date(text, day_first)
         m = _PUBLISHED_LABEL.search(text)
         if day is None and m is not None:
             rest = text[m.end():]
-            day = parse_visible_date(rest) if any(ch.isdigit() for ch in rest) else None
+            day = parse_visible_date(rest, day_first) if any(ch.isdigit() for ch in rest) \
+                else None
             pending = not rest.strip()
         else:
             pending = False
@@ -806,7 +813,8 @@ def _opening_text(elem: HtmlElement) -> str:
     return "".join(parts)
 
 
-def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+def dateline_date(tree: HtmlElement, latest: date, in_other_area,
+                  day_first: bool = False) -> date | None:
     """The day a paragraph of the story (a <p>, or a <div> with text of its own) opens
     with, before a dash (_DATELINE_DATE)."""
     seen = {"p": 0, "div": 0}  # each kind counted apart: menus' divs push no <p> out
@@ -827,7 +835,7 @@ def dateline_date(tree: HtmlElement, latest: date, in_other_area) -> date | None
         m = _DATELINE_DATE.match(text[:MAX_DATELINE_OPENING]) if text else None
         if m is None or _MODIFIED_CUE.search(m[0]) or in_other_area(para):
             continue  # ("Update, 3. März 2022: ..." is no place of a report)
-        day = parse_visible_date(m[1])
+        day = parse_visible_date(m[1], day_first)
         if day is not None and date(1995, 1, 1) <= day <= latest:
             return day
     return None
@@ -844,7 +852,8 @@ _POST_DATE_CLASS = re.compile(
 _DATE_CLASSED = XPath("//@class[contains(., 'date') or contains(., 'Date')]/..")
 
 
-def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+def post_date_field(tree: HtmlElement, latest: date, in_other_area,
+                    day_first: bool = False) -> date | None:
     """The day shown by the first element the template classes as the story's date
     (_POST_DATE_CLASS), outside teasers, sidebars and comments: where nothing structured
     dates the page, what its readers see (before htmldate's guess, which reads other
@@ -853,7 +862,7 @@ def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | No
         if not _POST_DATE_CLASS.search(elem.get("class", "")) or in_other_area(elem):
             continue
         text = elem.text_content()
-        day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        day = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
         if day is not None and date(1995, 1, 1) <= day <= latest:
             return day
     return None
@@ -862,7 +871,8 @@ def post_date_field(tree: HtmlElement, latest: date, in_other_area) -> date | No
 MAX_BYLINE_DATE_SCAN = 3000  # elements: a byline box sits in the page's first part
 
 
-def bylined_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
+def bylined_date(tree: HtmlElement, latest: date, in_other_area,
+                 day_first: bool = False) -> date | None:
     """The day of the first byline line that goes on with its date ("von Marianne1<br>am
     20.09.2020", "By Tim A. on Sept. 20, 2020") anywhere in the page outside comments,
     teasers and sidebars: where nothing structured dates the page, the byline box of a
@@ -879,7 +889,7 @@ def bylined_date(tree: HtmlElement, latest: date, in_other_area) -> date | None:
                 len(lead) < MAX_DATE_TEXT and _BYLINE_LEAD.match(lead)):
             continue
         text = elem.text_content()
-        day = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        day = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
         if (day is not None and date(1995, 1, 1) <= day <= latest
                 and not _MODIFIED_CUE.search(text) and not in_other_area(elem)):
             return day

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from lxml.html import fromstring
 
+from tasks.extract import metadata
 from tasks.extract.headline_area import parse_visible_date
 from tasks.extract.metadata import clean_author_name, page_metadata
 
@@ -15,8 +16,9 @@ NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 TEXT = "<p>" + "The council met for the third time this month to discuss the plan. " * 4 + "</p>"
 
 
-def page(head: str = "", body: str = "", url: str = "https://www.example.com/news/story"):
-    tree = fromstring(f"<html><head>{head}</head><body><main><article>{body}{TEXT}"
+def page(head: str = "", body: str = "", url: str = "https://www.example.com/news/story",
+         lang: str = "en"):
+    tree = fromstring(f"<html lang={lang}><head>{head}</head><body><main><article>{body}{TEXT}"
                       "</article></main></body></html>")
     return page_metadata(tree, url, now=NOW)
 
@@ -58,6 +60,23 @@ def test_a_slashed_date_whose_day_and_month_are_equal_is_no_ambiguity() -> None:
     assert parse_visible_date("02/02/2024") == date(2024, 2, 2)
     assert parse_visible_date("Publicado el: 11/11/2023") == date(2023, 11, 11)
     assert parse_visible_date("03/04/2024") is None  # either order: no day
+
+
+def test_an_ambiguous_slashed_date_is_read_day_first_where_the_language_writes_so() -> None:
+    assert parse_visible_date("06/11/2023", day_first=True) == date(2023, 11, 6)
+    assert parse_visible_date("06/11/2023") is None
+    reads_day_first = metadata.reads_day_first
+    assert reads_day_first(("fr-FR", None)) and reads_day_first((None, "it_IT"))
+    assert reads_day_first(("en-GB", None)) and reads_day_first(("nl", "en_US"))
+    # American English, and German pages (JavaScript frameworks show US dates there)
+    assert not reads_day_first(("en", "en_US")) and not reads_day_first(("de", None))
+    assert not reads_day_first((None, None))
+    # beside the headline of a French page it outvotes a bare "date" meta tag; on an
+    # English page of no region it stays no date
+    head = TITLE + '<meta name="date" content="2023-11-20">'
+    body = f'{HEADLINE}<div class="article-info"><span class="date">06/11/2023</span></div>'
+    assert page(head, body, lang="fr").published_date == date(2023, 11, 6)
+    assert page(head, body, lang="en").published_date == date(2023, 11, 20)
 
 
 def test_a_page_its_own_record_dates_after_the_fetch_is_refused_not_guessed() -> None:
