@@ -230,7 +230,8 @@ DATE_CONVENTIONS = (
 AUTHOR_CONVENTIONS = (
     "jsonld_person", "jsonld_list", "jsonld_graph_ref", "jsonld_string", "meta_author",
     "byline_one", "byline_two", "byline_class", "text_label", "byline_role",
-    "byline_outlet_comma", "byline_outlet_pipe", "agency_only", "none",
+    "byline_outlet_comma", "byline_outlet_pipe", "agency_only", "byline_three",
+    "jsonld_with_org", "signature_end", "none",
 )
 TITLE_CONVENTIONS = ("suffix_pipe", "suffix_dash", "suffix_endash", "prefix_site",
                      "kicker_in_h1", "kicker_above", "no_h1", "og_clean")
@@ -322,9 +323,11 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
 
     # --- authors ------------------------------------------------------------------------
     names: list[str] = []
-    if aconv in ("byline_two", "jsonld_list"):
+    if aconv in ("byline_two", "jsonld_list", "byline_three"):
         names = [person(lang, rng)]
         names.append(person(lang, rng, {names[0]}))
+        if aconv == "byline_three":
+            names.append(person(lang, rng, set(names)))
     elif aconv == "agency_only":
         names = [rng.choice(AGENCIES)]
     elif aconv != "none":
@@ -337,6 +340,10 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
         jsonld["author"] = {"@type": "Person", "name": names[0]}
     elif aconv == "jsonld_list":
         jsonld["author"] = [{"@type": "Person", "name": n} for n in names]
+    elif aconv == "jsonld_with_org":
+        # the publisher listed beside the reporter: not an author of the text
+        jsonld["author"] = [{"@type": "Person", "name": names[0]},
+                            {"@type": "Organization", "name": site}]
     elif aconv == "jsonld_string":
         jsonld["author"] = names[0]
     elif aconv == "jsonld_graph_ref":
@@ -364,6 +371,11 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
         byline = f'<div class="author">{escape(names[0])} | {rng.choice(AGENCIES)}</div>'
     elif aconv == "agency_only":
         byline = f'<div class="author">{escape(names[0])}</div>'
+    elif aconv == "byline_three":
+        byline = (f'<p class="article-meta">{by} {escape(names[0])}, {escape(names[1])} '
+                  f'{AND[lang]} {escape(names[2])}</p>')
+    signature = (f"<p><strong>{escape(names[0])}</strong></p>" if aconv == "signature_end"
+                 else "")
 
     # --- date ---------------------------------------------------------------------------
     stamp = instant(day, zone_hours, rng, near_midnight=dconv == "midnight_offset")
@@ -455,7 +467,7 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
         # another story's author box in the sidebar: its author is not this page's
         author_box = (f'<div class="sidebar widget"><div class="author-box">'
                       f'<span class="author-name">{escape(other)}</span></div></div>')
-    paragraphs = "".join(f"<p>{FILLER[lang]}</p>" for _ in range(rng.randint(3, 6)))
+    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>" for _ in range(rng.randint(3, 6)))
     order = rng.random()
     meta_line = " ".join(x for x in (byline, dateline) if x)
     header = (f"{h1}<div class=\"article-info\">{meta_line}</div>" if order < 0.7
@@ -470,7 +482,7 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
         f'<header class="site-header"><a class="logo" href="/">{escape(site)}</a><nav><ul>'
         f'<li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul>'
         f"</nav></header><main><article>{header}"
-        f'<div class="article-body">{paragraphs}</div></article>{comments}</main>'
+        f'<div class="article-body">{paragraphs}{signature}</div></article>{comments}</main>'
         f"{related}{author_box}{footer}</body></html>"
     )
     return Page(html, url, lang, truth_day, names, title, conv, noise)
