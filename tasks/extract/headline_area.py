@@ -158,6 +158,7 @@ _MONTH_STEMS = {
     "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
     "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
     "märz": 3,  # de: htmldate reads German, but not "03.März 2022" (see _GLUED_MONTH)
+    "août": 8, "aout": 8,  # fr: htmldate reads French, but not August ("9 août 2025")
     "luty": 2,  # pl nominative ("luty 2022" beside "3 lutego 2022")
     "ianu": 1, "iuni": 6, "iuli": 7, "octo": 10, "noie": 11,  # ro (the rest as above)
     "ledn": 1, "únor": 2, "břez": 3, "dubn": 4, "květ": 5, "červn": 6, "červe": 7,
@@ -791,10 +792,18 @@ _DATELINE_PLACE = (
 )
 _DATELINE_END = (r"\s*(?:[–—-]+\s|[.:]\s|/[^/\s]{2,30}/\s*[–—-]|\([A-Z][\w ]{2,30}\)\s*[–—-]"
                  r"|(?<=\S)\s+(?=[„“\"«‚‘A-ZÀ-ÖØ-Þ]))")
+# The date itself may open with its weekday and a comma ("Monday, Nov. 24, 2025",
+# "martes, 3 de marzo de 2026"; "Am 29.11.2022" has none), be slashed ("28/08/2026") or
+# worded with "de" ("15 de febrero de 2026"), and go on with the time ("March 18, 2025,
+# 7:49 a.m.", "3. März 2022, 14:30 Uhr", "3 mars 2022 à 14h30"), but not with a span of
+# hours: "Sa., 22.01.2022, 9:00 – 17:00 Uhr" is an event's.
+_DATELINE_TIME = (r"(?:,?\s+(?:à|a las|às|um|at|ore|om|godz\.)?\s*\d{1,2}[:.h]\d{2}"
+                  r"(?:\s*(?:uhr|[ap]\.?m\.?))?(?!\s*[–—-]+\s*\d))?")
 _DATELINE_DATE = re.compile(
     r"^\s*" + _DATELINE_PLACE
-    + r"\(?(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\w+\.?\s+\d{4}"
-    r"|\w+\.?\s+\d{1,2},?\s+\d{4})\)?" + _DATELINE_END
+    + r"\(?((?:[^\W\d_]{3,},\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}"
+    r"|\w+\.?\s+\d{1,2},?\s+\d{4})" + _DATELINE_TIME + r")\)?" + _DATELINE_END
 )
 MAX_DATELINE_SCAN = 40  # the story's first paragraphs, not a list of dated teasers below
 MAX_DATELINE_OPENING = 100  # the place, the date and the wire's mark

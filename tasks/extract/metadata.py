@@ -842,6 +842,9 @@ _SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |au
 _NOT_ARTICLE_AREA = re.compile(
     r"comment|sidebar|related|teaser|recommend|footer|widget|share|quote|review|avatar", re.I,
 )
+# Lists of other stories: a news ticker, the latest, most read, trending ones. Not on an
+# <article>: there the class is WordPress's post type ("newsticker type-newsticker").
+_STORY_LIST = re.compile(r"ticker|latest|most-?read|popular|trending", re.I)
 # The footer of the post itself ('post-footer', 'entry-footer', 'article__footer',
 # 'footer--article'): blog themes and Drupal put the byline there ("Eingestellt von X",
 # "von X 18.10.2019"), below the text; unlike the page's footer it is the article's.
@@ -897,6 +900,8 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
         if attrs and "idebar" in attrs:
             attrs = _ARTICLE_SIDEBAR.sub("", attrs)  # nor its own sidebar a page sidebar
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
+            return True
+        if attrs and node.tag != "article" and _STORY_LIST.search(attrs):
             return True
     return False
 

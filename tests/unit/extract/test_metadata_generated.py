@@ -130,3 +130,42 @@ def test_the_site_name_in_a_title_classed_element_is_no_headline() -> None:
               '<div class="site-title-small">ICON</div><p class="intro">Davor und Danach</p>',
               url="https://www.iconmagazine.de/story")
     assert md.title != "ICON"
+
+
+# --- round 2 of the generator: datelines, August in French, story lists, role labels ---
+
+def test_french_august_is_a_month() -> None:
+    assert parse_visible_date("Publié le : 9 août 2025 à 10h19") == date(2025, 8, 9)
+    assert parse_visible_date("31 aout 2021") == date(2021, 8, 31)
+
+
+def test_a_dateline_may_carry_its_weekday_a_slashed_day_a_spanish_de_or_the_time() -> None:
+    from tasks.extract.headline_area import dateline_date
+
+    def opening(text: str, day_first: bool = False):
+        tree = fromstring(f"<html><body><article><p>{text} La decisión llegó tras meses de "
+                          "debate en el pleno.</p></article></body></html>")
+        return dateline_date(tree, date(2026, 12, 4), lambda e: False, day_first)
+
+    assert opening("LONDON, Monday, Nov. 24, 2025 –") == date(2025, 11, 24)
+    assert opening("LONDON, March 18, 2025, 7:49 a.m. –") == date(2025, 3, 18)
+    assert opening("MADRID, 15 de febrero de 2026 –") == date(2026, 2, 15)
+    assert opening("PARIS, 06/08/2026 –", day_first=True) == date(2026, 8, 6)
+    assert opening("BERLIN, 3. März 2022, 14:30 Uhr –") == date(2022, 3, 3)
+    # a span of hours is an event's, not a report's dateline
+    assert opening("Sa., 22.01.2022, 9:00 – 17:00 Uhr") is None
+
+
+def test_a_news_ticker_above_the_article_does_not_date_it() -> None:
+    md = page(TITLE + '<meta property="article:published_time" content="2024-03-24T09:12:00Z">',
+              '<div class="news-ticker"><ul><li><span class="ticker-date">2. Mai 2024</span>'
+              ' <a href="/other">Another story</a></li></ul></div>' + HEADLINE)
+    assert md.published_date == date(2024, 3, 24)
+
+
+def test_an_article_of_the_newsticker_post_type_keeps_its_wire_credit() -> None:
+    # WordPress classes the post by its type ("newsticker type-newsticker"): no story list
+    tree = fromstring("<html><body><article class='newsticker type-newsticker ticker'>"
+                      "<p>Hamburg (dpa/lno) – Trotz eines Gesprächs zwischen den Parteien "
+                      f"bleibt der Streit.</p>{TEXT}</article></body></html>")
+    assert page_metadata(tree, "https://www.example.de/a", now=NOW).authors == ["dpa/lno"]
