@@ -392,7 +392,8 @@ def visible_date(
 _NOT_NAME_WORD = r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|mitarbeit)\b)"
 _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
-    r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|von|van|de|der|da|di|del|le|la)){0,3})"
+    # a particle whole ("van der Mulder": "de" is no prefix of "der")
+    r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la)(?![\w'’]))){0,3})"
 )
 _NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
           rf"|\boch\b|\bja\b)\s*{_NAME})*")
@@ -423,7 +424,10 @@ _DATED_ENTRY = re.compile(
 # "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
 # Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
 _LABELLED_BYLINE = re.compile(
-    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by)\s*:"
+    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by"
+    # the reporter's role as the label ("Reporter: Anna K.", "Redakteurin: …", "Journaliste :")
+    r"|reporter(?:in)?|repórter|redakteur(?:in)?|redaktor(?:ka)?|redactor(?:a)?|redattore"
+    r"|redattrice|journaliste|verslaggever|correspondent(?:e|a)?)\s*:"
     rf"\s*({_NAMES})",
     re.IGNORECASE,
 )

@@ -169,3 +169,14 @@ def test_an_article_of_the_newsticker_post_type_keeps_its_wire_credit() -> None:
                       "<p>Hamburg (dpa/lno) – Trotz eines Gesprächs zwischen den Parteien "
                       f"bleibt der Streit.</p>{TEXT}</article></body></html>")
     assert page_metadata(tree, "https://www.example.de/a", now=NOW).authors == ["dpa/lno"]
+
+
+def test_a_reporters_role_as_the_label_opens_the_byline() -> None:
+    for label in ("Reporter:", "Redakteurin:", "Journaliste :", "Verslaggever:", "Redaktor:"):
+        md = page(TITLE, f'{HEADLINE}<p class="article-meta">{label} Sanne Jansen</p>')
+        assert md.authors == ["Sanne Jansen"], label
+
+
+def test_a_name_particle_is_read_whole() -> None:
+    md = page(TITLE, f'{HEADLINE}<p class="credits">Tekst: Lotte van der Mulder</p>')
+    assert md.authors == ["Lotte van der Mulder"]
