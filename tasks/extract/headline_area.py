@@ -797,15 +797,16 @@ _DATELINE_PLACE = (
 _DATELINE_END = (r"\s*(?:[–—-]+\s|[.:]\s|/[^/\s]{2,30}/\s*[–—-]|\([A-Z][\w ]{2,30}\)\s*[–—-]"
                  r"|(?<=\S)\s+(?=[„“\"«‚‘A-ZÀ-ÖØ-Þ]))")
 # The date itself may open with its weekday and a comma ("Monday, Nov. 24, 2025",
-# "martes, 3 de marzo de 2026"; "Am 29.11.2022" has none), be slashed ("28/08/2026") or
-# worded with "de" ("15 de febrero de 2026"), and go on with the time ("March 18, 2025,
-# 7:49 a.m.", "3. März 2022, 14:30 Uhr", "3 mars 2022 à 14h30"), but not with a span of
-# hours: "Sa., 22.01.2022, 9:00 – 17:00 Uhr" is an event's.
+# "martes, 3 de marzo de 2026", "quarta-feira, 17 de junho de 2026"; "Am 29.11.2022" has
+# none), be slashed ("28/08/2026") or worded with "de" ("15 de febrero de 2026"), and go
+# on with the time ("March 18, 2025, 7:49 a.m.", "3. März 2022, 14:30 Uhr", "3 mars 2022
+# à 14h30"), but not with a span of hours: "Sa., 22.01.2022, 9:00 – 17:00 Uhr" is an
+# event's.
 _DATELINE_TIME = (r"(?:,?\s+(?:à|a las|às|um|at|ore|om|godz\.)?\s*\d{1,2}[:.h]\d{2}"
                   r"(?:\s*(?:uhr|[ap]\.?m\.?))?(?!\s*[–—-]+\s*\d))?")
 _DATELINE_DATE = re.compile(
     r"^\s*" + _DATELINE_PLACE
-    + r"\(?((?:[^\W\d_]{3,},\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}"
+    + r"\(?((?:[^\W\d_]{3,}(?:-[^\W\d_]+)?,\s+)?(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}"
     r"|\w+\.?\s+\d{1,2},?\s+\d{4})" + _DATELINE_TIME + r")\)?" + _DATELINE_END
 )

@@ -150,6 +150,7 @@ def test_a_dateline_may_carry_its_weekday_a_slashed_day_a_spanish_de_or_the_time
     assert opening("LONDON, Monday, Nov. 24, 2025 –") == date(2025, 11, 24)
     assert opening("LONDON, March 18, 2025, 7:49 a.m. –") == date(2025, 3, 18)
     assert opening("MADRID, 15 de febrero de 2026 –") == date(2026, 2, 15)
+    assert opening("LISBOA, quarta-feira, 17 de junho de 2026 às 8h33 –") == date(2026, 6, 17)
     assert opening("PARIS, 06/08/2026 –", day_first=True) == date(2026, 8, 6)
     assert opening("BERLIN, 3. März 2022, 14:30 Uhr –") == date(2022, 3, 3)
     # a span of hours is an event's, not a report's dateline
