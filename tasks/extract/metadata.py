@@ -489,11 +489,13 @@ def date_candidates(
     headline: HtmlElement | None = None,
     fetched: datetime | None = None,
     modified: datetime | None | object = _NOT_READ,
+    day_first: bool = False,
 ) -> list[DateCandidate]:
     """Every claim about the publication date (structured, URL, the date shown beside the
     `headline`), sorted by DATE_SOURCE_ORDER. With the `fetched` time, a claim of the
     server's clock is relabelled 'fetch_time' (is_server_clock). `modified`: the page's
-    modified_date, when the caller has read it already (it is read here otherwise)."""
+    modified_date, when the caller has read it already (it is read here otherwise).
+    `day_first`: the page writes slashed dates day first (reads_day_first)."""
     out: list[DateCandidate] = []
 
     def add(source: str, raw: object, weight: float | None = None) -> bool:
@@ -548,7 +550,7 @@ def date_candidates(
         raw = elem.get("datetime") or elem.get("content") or (
             elem.get("title") if elem.tag == "abbr" else None)
         text = elem.text_content()
-        shown = parse_visible_date(text) if len(text) < MAX_DATE_TEXT else None
+        shown = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
         if raw is None and shown is not None:
             raw = datetime(shown.year, shown.month, shown.day, tzinfo=UTC)
         if raw is not None:
@@ -562,7 +564,7 @@ def date_candidates(
             break
     # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
     # again as the visible date it would outvote the meta tags on its own
-    shown = visible_date(headline, _in_other_area, _day_of, skip=claimed)
+    shown = visible_date(headline, _in_other_area, _day_of, skip=claimed, day_first=day_first)
     if shown is not None:
         day, level = shown
         out.append(DateCandidate(  # the date printed beside the headline
@@ -682,6 +684,30 @@ def page_zone(url: str | None, locales: tuple[str | None, ...] = ()) -> ZoneInfo
         if zone is not None:
             return zone
     return None
+
+
+# Languages whose pages write numeric dates day first ("06/11/2026", "06-11-2026"): an
+# ambiguous one is read so on their pages. Not German (JavaScript frameworks on German
+# pages show American "05/08/2019" for May 8th: its dotted dates are day first anyway) and
+# not English, unless its region writes day first (WordPress's default og:locale "en_US"
+# says nothing, so American English is never inferred).
+_DAY_FIRST_LANGUAGES = frozenset({"fr", "es", "it", "pt", "ca", "ro", "nl", "pl", "cs", "sk",
+                                  "el", "tr", "ru", "uk"})
+_DAY_FIRST_ENGLISH = frozenset({"gb", "ie", "au", "nz", "in", "za"})
+
+
+def reads_day_first(locales: tuple[str | None, ...]) -> bool:
+    """The page's first declared language (<html lang>, og:locale) writes numeric dates
+    day first (_DAY_FIRST_LANGUAGES; English of _DAY_FIRST_ENGLISH's regions)."""
+    for locale in locales:
+        m = _LOCALE.match((locale or "").strip())
+        if m is None:
+            continue
+        language, region = m[1].lower(), (m[2] or "").lower()
+        if language == "en":
+            return region in _DAY_FIRST_ENGLISH
+        return language in _DAY_FIRST_LANGUAGES
+    return False
 
 
 def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list[DateCandidate]:
@@ -816,6 +842,9 @@ _SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |au
 _NOT_ARTICLE_AREA = re.compile(
     r"comment|sidebar|related|teaser|recommend|footer|widget|share|quote|review|avatar", re.I,
 )
+# Lists of other stories: a news ticker, the latest, most read, trending ones. Not on an
+# <article>: there the class is WordPress's post type ("newsticker type-newsticker").
+_STORY_LIST = re.compile(r"ticker|latest|most-?read|popular|trending", re.I)
 # The footer of the post itself ('post-footer', 'entry-footer', 'article__footer',
 # 'footer--article'): blog themes and Drupal put the byline there ("Eingestellt von X",
 # "von X 18.10.2019"), below the text; unlike the page's footer it is the article's.
@@ -872,6 +901,8 @@ def _in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> 
             attrs = _ARTICLE_SIDEBAR.sub("", attrs)  # nor its own sidebar a page sidebar
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True
+        if attrs and node.tag != "article" and _STORY_LIST.search(attrs):
+            return True
     return False
 
 
@@ -913,7 +944,8 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
         text = trim(" ".join(elem.itertext()))
-        if not text or not 2 < len(text) < 120 or _AUTHOR_NOISE.match(text):
+        if not text or not (2 < len(text) < 120 or _is_agency(text)) or _AUTHOR_NOISE.match(text):
+            # (a two-letter byline is an agency's: "AP", "SN")
             continue
         if len(headline_words) >= 12 and headline_words in _squash(text):
             continue  # a widget repeating the headline, no byline
@@ -1090,7 +1122,7 @@ _ROLE_PREFIX = re.compile(
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
-    r"|texte"
+    r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
@@ -1618,7 +1650,33 @@ def choose_headline(
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
             return best
-    return sole_h1(tree, outlets)
+    only = sole_h1(tree, outlets)
+    return only if only is not None else titled_element(tree, refs, outlets)
+
+
+# Elements a template classes as the story's title ('article-title', 'headline',
+# 'entry-title', 'story__title'): where no heading holds the headline, one of them does
+# ("<div class=lead-title>...</div>"), and the byline and date sit beside it.
+_TITLED = XPath("//@class[contains(., 'title') or contains(., 'headline')"
+                " or contains(., 'Title') or contains(., 'Headline')]/..")
+_TITLE_ELEMENT_TAGS = frozenset({"div", "p", "span", "strong", "header", "h4", "h5", "h6"})
+
+
+def titled_element(tree: HtmlElement, refs: list[str], outlets: set[str]) -> HtmlElement | None:
+    """The element classed as a title whose text best agrees with a declared title (at
+    least HEADLINE_MIN_OVERLAP), outside the page's frame: the headline of pages that set
+    it in no heading."""
+    best, best_score = None, 0.0
+    for elem in _TITLED(tree)[:50]:
+        if elem.tag not in _TITLE_ELEMENT_TAGS or len(elem) > 3:
+            continue  # a block that holds more than a line of text is no headline
+        text = _element_text(elem)
+        if not text or len(text) > 300 or _is_outlet(text, outlets) or _is_page_furniture(elem):
+            continue  # (the site's name, whole or in part, is no headline)
+        score = max(_agreement(text, ref) for ref in refs)
+        if score > best_score:
+            best, best_score = elem, score
+    return best if best_score >= HEADLINE_MIN_OVERLAP else None
 
 
 # Headings that are no article's headline: the site's logo or name ('site-title',
@@ -1806,37 +1864,44 @@ def page_metadata(
     locale = tree.find(".//meta[@property='og:locale']")
     # read once: date_candidates sorts revision stamps by it, and it is kept as modified_at
     recorded_change = modified_date(tree)
+    locale_value = locale.get("content") if locale is not None else None
+    day_first = reads_day_first((lang, locale_value))
     candidates = in_page_zone(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline,
-                        fetched, modified=recorded_change),
-        page_zone(url, (locale.get("content") if locale is not None else None, lang)))
+                        fetched, modified=recorded_change, day_first=day_first),
+        page_zone(url, (locale_value, lang)))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and _day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
         # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the
         # headline): the date the page labels as its publication's is the stronger one
-        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date())
+        day = labelled_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
         if day is not None and day != chosen.day:
             candidates.append(DateCandidate(
                 "text", datetime(day.year, day.month, day.day, tzinfo=UTC), day,
                 weight=LABELLED_DATE_WEIGHT))
             chosen, flags = choose_date(candidates, now)
-    if chosen is None or chosen.source in NON_VOTING_SOURCES:
+    refused = chosen is None and "future" in flags
+    if (chosen is None and not refused) or (
+            chosen is not None and chosen.source in NON_VOTING_SOURCES):
+        # (a page whose own record dates it after the fetch is refused, not guessed at:
+        # a comment's, a teaser's or a copyright line's date would stand in for it)
         # a date the page labels as its publication's ("Erschienen am: 01.11.2023"), then
         # htmldate's fast mode: it reads the visible page when nothing structured exists
         # (a lastmod or the server's clock only bounds the publication: a guess goes first)
         latest = (now + FUTURE_TOLERANCE).date()
         # htmldate reads the meta tags too: the server clock's day from it is no guess
         clock_day = chosen.day.isoformat() if chosen and chosen.source == "fetch_time" else None
-        day = (labelled_date(tree, latest) or dateline_date(tree, latest, _in_other_area)
-               or post_date_field(tree, latest, _in_other_area)
-               or bylined_date(tree, latest, _in_byline_card_or_other_area))
+        day = (labelled_date(tree, latest, day_first)
+               or dateline_date(tree, latest, _in_other_area, day_first)
+               or post_date_field(tree, latest, _in_other_area, day_first)
+               or bylined_date(tree, latest, _in_byline_card_or_other_area, day_first))
         found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = _htmldate(tree, url, now, extensive=False), "htmldate"
             found = None if found == clock_day else found
         if not found:
             # the first full date written in the page's text: a low-confidence guess
-            day = first_text_date(tree, (now + FUTURE_TOLERANCE).date())
+            day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
             found, source = (day.isoformat() if day else None), "text"
         if not found and fetched is not None:
             # "vor 3 Stunden" beside the headline: a day only against the fetch time, so

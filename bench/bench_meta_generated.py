@@ -1,0 +1,713 @@
+"""Published day, authors and title on generated news pages: do the metadata rules
+generalise beyond the dev corpus they were tuned on?
+
+    .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
+                                                   [--no-trafilatura] [--show CONVENTION]
+
+A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
+pt, nl, pl), each with known truth: the day of publication as the page's own time zone
+has it, the list of authors, the headline. Every page draws one convention per field:
+
+- date: where the publication day is written (JSON-LD NewsArticle, an @graph, a meta tag
+  of one of several vocabularies, <time datetime> with or without text, a visible
+  dateline worded or numeric, a label, the URL only), an instant near midnight with an
+  offset, or none at all (the truth is then no date, not the fetch day), or a date after
+  the fetch (refused: no date, and flagged 'future');
+- noise beside it: an updated date, comments' dates, a related article's date and byline,
+  a copyright year (all later or other days, which must not win);
+- author: JSON-LD (a Person, a list, an @id reference in an @graph, a string), a meta tag,
+  a written byline in the page's language ("By X and Y", "Von X und Y", "Par X et Y",
+  "Tekst: X", with a role or the outlet after the name, "X | AP"), an agency only, or
+  nobody (then another article's author box must not be taken);
+- title: the <title> with the site after " | ", " - ", " – " or before it, a kicker in
+  or above the <h1>, no <h1> at all.
+
+Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
+trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
+when it is the true day (or none where none is true); authors when the set of names is
+the true set (normalised words); a title when its words equal the headline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from html import escape
+
+from trafilatura.utils import load_html
+
+from tasks.extract.metadata import page_metadata
+
+# The fetch time of every page: generated publication days lie before it, the "future"
+# negatives more than a day after it.
+NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
+LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+MONTHS = {
+    "en": "January February March April May June July August September October November "
+          "December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+          "novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+          "dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+          "december",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+          "listopada grudnia",
+}
+MONTHS = {k: v.split() for k, v in MONTHS.items()}
+
+
+WEEKDAYS = {
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag",
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "es": "lunes martes miércoles jueves viernes sábado domingo",
+    "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "pt": "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "pl": "poniedziałek wtorek środa czwartek piątek sobota niedziela",
+}
+WEEKDAYS = {k: v.split() for k, v in WEEKDAYS.items()}
+AT_TIME = {"en": "{h}:{m:02d} a.m.", "de": "{h:02d}:{m:02d} Uhr", "fr": "à {h}h{m:02d}",
+           "es": "a las {h}:{m:02d}", "it": "ore {h:02d}:{m:02d}", "pt": "às {h}h{m:02d}",
+           "nl": "om {h:02d}:{m:02d}", "pl": "godz. {h:02d}:{m:02d}"}
+
+
+def worded(lang: str, d: date, rng: random.Random) -> str:
+    """The day as a reader of `lang` sees it written out, sometimes with its weekday
+    before it or the time after it."""
+    text = _worded(lang, d, rng)
+    if rng.random() < 0.25:
+        text = f"{WEEKDAYS[lang][d.weekday()]}, {text}"
+    if rng.random() < 0.25:
+        at = AT_TIME[lang].format(h=rng.randint(7, 11), m=rng.randint(0, 59))
+        text = f"{text}{',' if lang == 'en' else ''} {at}"
+    return text
+
+
+def _worded(lang: str, d: date, rng: random.Random) -> str:
+    m = MONTHS[lang][d.month - 1]
+    if lang == "en":
+        return rng.choice([f"{m} {d.day}, {d.year}", f"{d.day} {m} {d.year}",
+                           f"{m[:3]}. {d.day}, {d.year}" if m not in ("May", "June", "July")
+                           else f"{m} {d.day}, {d.year}"])
+    if lang == "de":
+        return f"{d.day}. {m} {d.year}"
+    if lang in ("es", "pt"):
+        return f"{d.day} de {m} de {d.year}"
+    return f"{d.day} {m} {d.year}"  # fr, it, nl, pl
+
+
+def numeric(lang: str, d: date, rng: random.Random) -> str:
+    """The day in digits as the language's pages write it."""
+    if lang in ("de", "pl", "nl") or (lang in ("fr",) and rng.random() < 0.2):
+        return f"{d.day:02d}.{d.month:02d}.{d.year}"
+    if lang == "en":
+        return rng.choice([f"{d.year}-{d.month:02d}-{d.day:02d}",
+                           f"{d.month:02d}/{d.day:02d}/{d.year}"])
+    if lang == "nl":
+        return f"{d.day:02d}-{d.month:02d}-{d.year}"
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"  # fr, es, it, pt
+
+
+PUBLISHED = {"en": "Published", "de": "Veröffentlicht am", "fr": "Publié le",
+             "es": "Publicado el", "it": "Pubblicato il", "pt": "Publicado em",
+             "nl": "Gepubliceerd op", "pl": "Opublikowano"}
+UPDATED = {"en": "Updated", "de": "Aktualisiert am", "fr": "Mis à jour le",
+           "es": "Actualizado el", "it": "Aggiornato il", "pt": "Atualizado em",
+           "nl": "Bijgewerkt op", "pl": "Zaktualizowano"}
+BY = {"en": "By", "de": "Von", "fr": "Par", "es": "Por", "it": "Di", "pt": "Por",
+      "nl": "Door", "pl": "Autor:"}
+AND = {"en": "and", "de": "und", "fr": "et", "es": "y", "it": "e", "pt": "e", "nl": "en",
+       "pl": "i"}
+TEXT_LABEL = {"en": "Words:", "de": "Text:", "fr": "Texte :", "es": "Texto:", "it": "Testo:",
+              "pt": "Texto:", "nl": "Tekst:", "pl": "Tekst:"}
+ROLE = {"en": "Senior Reporter", "de": "Korrespondentin in Brüssel",
+        "fr": "correspondant à Bruxelles", "es": "corresponsal en Bruselas",
+        "it": "corrispondente da Bruxelles", "pt": "correspondente em Bruxelas",
+        "nl": "correspondent in Brussel", "pl": "korespondent w Brukseli"}
+COMMENTS = {"en": "Comments", "de": "Kommentare", "fr": "Commentaires", "es": "Comentarios",
+            "it": "Commenti", "pt": "Comentários", "nl": "Reacties", "pl": "Komentarze"}
+RELATED = {"en": "Read more", "de": "Mehr zum Thema", "fr": "À lire aussi",
+           "es": "Más noticias", "it": "Leggi anche", "pt": "Leia também", "nl": "Lees ook",
+           "pl": "Czytaj także"}
+ROLE_BEFORE = {"en": "Reporter", "de": "Redakteurin", "fr": "Journaliste", "es": "Redactor",
+               "it": "Redattore", "pt": "Repórter", "nl": "Verslaggever", "pl": "Redaktor"}
+PHOTO = {"en": "Photo", "de": "Foto", "fr": "Photo", "es": "Foto", "it": "Foto", "pt": "Foto",
+         "nl": "Foto", "pl": "Fot."}
+PLACE = {"en": "LONDON", "de": "BERLIN", "fr": "PARIS", "es": "MADRID", "it": "ROMA",
+         "pt": "LISBOA", "nl": "AMSTERDAM", "pl": "WARSZAWA"}
+SEO_TAIL = {"en": "what it means for you", "de": "Das müssen Sie wissen",
+            "fr": "ce qu'il faut savoir", "es": "todo lo que debes saber",
+            "it": "cosa c'è da sapere", "pt": "o que precisa de saber",
+            "nl": "dit moet je weten", "pl": "co musisz wiedzieć"}
+AGENCIES = ("Reuters", "AP", "AFP", "dpa", "EFE", "ANSA", "PAP", "ANP", "Lusa")
+
+FIRST = {
+    "en": "James Emily Michael Sarah David Laura Robert Olivia Daniel Hannah",
+    "de": "Anna Lukas Katrin Jonas Sabine Matthias Julia Tobias Claudia Florian",
+    "fr": "Camille Julien Élodie Mathieu Chloé Nicolas Léa Antoine Manon Thomas",
+    "es": "Lucía Javier Carmen Alejandro Marta Sergio Elena Pablo Sofía Andrés",
+    "it": "Giulia Marco Francesca Luca Chiara Matteo Sara Alessandro Elisa Davide",
+    "pt": "Beatriz João Mariana Pedro Inês Tiago Ana Rafael Carolina Gonçalo",
+    "nl": "Sanne Daan Eva Bram Lotte Thijs Femke Ruben Anouk Joris",
+    "pl": "Katarzyna Piotr Agnieszka Tomasz Magdalena Paweł Joanna Michał Ewa Krzysztof",
+}
+LAST = {
+    "en": "Carter Hughes Bennett Foster Palmer Reynolds Sullivan Whitaker Hayes Morgan",
+    "de": "Schneider Hoffmann Becker Wagner Krüger Zimmermann Hartmann Lehmann Brandt Vogel",
+    "fr": "Lefèvre Moreau Girard Fontaine Chevalier Rousseau Blanchard Mercier Lambert Faure",
+    "es": "García Fernández Moreno Jiménez Navarro Romero Castillo Ortega Rubio Molina",
+    "it": "Rossi Bianchi Ferrari Esposito Romano Colombo Ricci Marino Greco Conti",
+    "pt": "Silva Santos Ferreira Oliveira Costa Rodrigues Martins Sousa Carvalho Pereira",
+    "nl": "Jansen Visser Smit Bakker Mulder Bos Vos Peters Hendriks Dekker",
+    "pl": "Nowak Kowalski Wiśniewski Wójcik Kamiński Lewandowski Zieliński Szymański Woźniak "
+          "Dąbrowski",
+}
+FIRST = {k: v.split() for k, v in FIRST.items()}
+LAST = {k: v.split() for k, v in LAST.items()}
+
+# Headline material: subjects, verbs and objects per language, joined as a sentence.
+HEADLINE = {
+    "en": (["City council", "Regional hospital", "Local farmers", "The new rail line",
+            "Energy prices", "Teachers' union", "The harbour authority"],
+           ["approves", "rejects", "delays", "plans", "warns about", "celebrates"],
+           ["budget for next year", "new wind farm", "school reform", "tram extension",
+            "flood defences", "housing project"]),
+    "de": (["Stadtrat", "Kreisklinik", "Landwirte im Allgäu", "Die neue Bahnstrecke",
+            "Energiepreise", "Lehrergewerkschaft", "Hafenbehörde"],
+           ["beschließt", "lehnt ab:", "verschiebt", "plant", "warnt vor", "feiert"],
+           ["Haushalt für 2027", "neuen Windpark", "Schulreform", "Verlängerung der Tram",
+            "Hochwasserschutz", "Wohnprojekt am Fluss"]),
+    "fr": (["Le conseil municipal", "L'hôpital régional", "Les agriculteurs",
+            "La nouvelle ligne", "Les prix de l'énergie", "Le syndicat des enseignants"],
+           ["approuve", "rejette", "reporte", "prépare", "s'inquiète pour", "célèbre"],
+           ["le budget de l'année", "un parc éolien", "la réforme scolaire",
+            "le prolongement du tram", "la digue du port", "un projet de logements"]),
+    "es": (["El ayuntamiento", "El hospital regional", "Los agricultores",
+            "La nueva línea de tren", "Los precios de la energía", "El sindicato docente"],
+           ["aprueba", "rechaza", "aplaza", "prepara", "advierte sobre", "celebra"],
+           ["el presupuesto anual", "un parque eólico", "la reforma escolar",
+            "la ampliación del tranvía", "el dique del puerto", "un plan de vivienda"]),
+    "it": (["Il consiglio comunale", "L'ospedale regionale", "Gli agricoltori",
+            "La nuova linea ferroviaria", "I prezzi dell'energia", "Il sindacato"],
+           ["approva", "respinge", "rinvia", "prepara", "avverte su", "festeggia"],
+           ["il bilancio annuale", "un parco eolico", "la riforma della scuola",
+            "il prolungamento del tram", "la diga del porto", "un piano casa"]),
+    "pt": (["A câmara municipal", "O hospital regional", "Os agricultores",
+            "A nova linha ferroviária", "Os preços da energia", "O sindicato dos professores"],
+           ["aprova", "rejeita", "adia", "prepara", "alerta para", "celebra"],
+           ["o orçamento anual", "um parque eólico", "a reforma escolar",
+            "a extensão do elétrico", "o dique do porto", "um plano de habitação"]),
+    "nl": (["De gemeenteraad", "Het regionale ziekenhuis", "Boeren in Drenthe",
+            "De nieuwe spoorlijn", "Energieprijzen", "De lerarenbond"],
+           ["keurt goed", "verwerpt", "stelt uit", "plant", "waarschuwt voor", "viert"],
+           ["begroting voor volgend jaar", "nieuw windpark", "onderwijshervorming",
+            "verlenging van de tram", "dijkversterking", "woningbouwproject"]),
+    "pl": (["Rada miasta", "Szpital wojewódzki", "Rolnicy z Podlasia", "Nowa linia kolejowa",
+            "Ceny energii", "Związek nauczycieli"],
+           ["zatwierdza", "odrzuca", "odkłada", "planuje", "ostrzega przed", "świętuje"],
+           ["budżet na przyszły rok", "nową farmę wiatrową", "reformę szkolną",
+            "przedłużenie tramwaju", "umocnienia wałów", "projekt mieszkaniowy"]),
+}
+KICKERS = {"en": "Exclusive", "de": "Nach der Wahl", "fr": "Politique", "es": "Última hora",
+           "it": "Cronaca", "pt": "Política", "nl": "Binnenland", "pl": "Wiadomości"}
+FILLER = {
+    "en": "The decision came after months of debate in the chamber and among residents, "
+          "who had asked for clearer figures on the cost and the timetable of the work.",
+    "de": "Die Entscheidung fiel nach monatelanger Debatte im Rat und unter den Anwohnern, "
+          "die genauere Zahlen zu den Kosten und zum Zeitplan der Arbeiten verlangt hatten.",
+    "fr": "La décision est intervenue après des mois de débat au conseil et parmi les "
+          "habitants, qui réclamaient des chiffres plus clairs sur le coût et le calendrier.",
+    "es": "La decisión llegó tras meses de debate en el pleno y entre los vecinos, que "
+          "pedían cifras más claras sobre el coste y el calendario de las obras previstas.",
+    "it": "La decisione è arrivata dopo mesi di dibattito in consiglio e tra i residenti, "
+          "che chiedevano cifre più chiare sui costi e sui tempi dei lavori previsti.",
+    "pt": "A decisão surgiu depois de meses de debate na assembleia e entre os moradores, "
+          "que pediam números mais claros sobre o custo e o calendário das obras.",
+    "nl": "Het besluit volgde na maanden van debat in de raad en onder bewoners, die om "
+          "duidelijkere cijfers over de kosten en de planning van de werkzaamheden vroegen.",
+    "pl": "Decyzja zapadła po miesiącach debaty w radzie i wśród mieszkańców, którzy prosili "
+          "o jaśniejsze dane dotyczące kosztów i harmonogramu prac budowlanych w mieście.",
+}
+SITES = {
+    "en": [("Daily Courier", "dailycourier.com"), ("The Northern Echo", "northernecho.co.uk"),
+           ("Valley Tribune", "valleytribune.com")],
+    "de": [("Rheinbote", "rheinbote.de"), ("Allgäuer Anzeiger", "allgaeuer-anzeiger.de"),
+           ("Neue Presse Wien", "neuepresse.at")],
+    "fr": [("Le Petit Courrier", "lepetitcourrier.fr"), ("La Voix du Sud", "voixdusud.fr")],
+    "es": [("Diario del Norte", "diariodelnorte.es"), ("El Heraldo", "elheraldo.com.mx")],
+    "it": [("Il Corriere Locale", "corrierelocale.it"), ("La Gazzetta", "lagazzetta.it")],
+    "pt": [("Jornal da Cidade", "jornaldacidade.pt"), ("Folha do Sul", "folhadosul.com.br")],
+    "nl": [("Dagblad Oost", "dagbladoost.nl"), ("De Stedenkrant", "stedenkrant.nl")],
+    "pl": [("Gazeta Miejska", "gazetamiejska.pl"), ("Kurier Północny", "kurierpolnocny.pl")],
+}
+# The offset each site writes its instants with (its newsroom's zone in winter/summer).
+ZONE_OF_TLD = {"com": -5, "uk": 0, "de": 1, "at": 1, "fr": 1, "es": 1, "mx": -6, "it": 1,
+               "pt": 0, "br": -3, "nl": 1, "pl": 1}
+
+DATE_CONVENTIONS = (
+    "jsonld_article", "jsonld_graph", "meta_article", "meta_dc", "meta_parsely",
+    "meta_sailthru", "meta_og", "time_text", "time_no_text", "visible_worded",
+    "visible_numeric", "visible_iso", "labelled", "url_only", "midnight_offset",
+    "all_agree", "dateline_para", "byline_with_date", "itemprop_body", "none", "future",
+)
+AUTHOR_CONVENTIONS = (
+    "jsonld_person", "jsonld_list", "jsonld_graph_ref", "jsonld_string", "meta_author",
+    "byline_one", "byline_two", "byline_class", "text_label", "byline_role",
+    "byline_outlet_comma", "byline_outlet_pipe", "agency_only", "byline_three",
+    "jsonld_with_org", "signature_end", "jsonld_string_list", "role_before", "byline_upper",
+    "none",
+)
+TITLE_CONVENTIONS = ("suffix_pipe", "suffix_dash", "suffix_endash", "prefix_site",
+                     "kicker_in_h1", "kicker_above", "no_h1", "og_clean", "logo_h1",
+                     "seo_og_title", "kicker_colon")
+NOISE = ("updated", "comments", "related", "copyright", "ticker_top", "photo_credit",
+         "author_url_meta")  # (+ "update_line_alone")
+
+
+@dataclass
+class Page:
+    html: str
+    url: str
+    lang: str
+    day: date | None  # the true publication day (None: the page must give none)
+    authors: list[str]
+    title: str
+    conv: dict[str, str] = field(default_factory=dict)
+    noise: list[str] = field(default_factory=list)
+
+
+# Name shapes beside "First Last": a middle initial, a double first name, a surname with
+# its particle or a double surname, as bylines write them.
+PARTICLES = {"de": "von", "nl": "van der", "fr": "de", "it": "De", "pt": "da", "es": "de la",
+             "en": "", "pl": ""}
+
+
+def person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        first, last = rng.choice(FIRST[lang]), rng.choice(LAST[lang])
+        shape = rng.random()
+        if shape < 0.1:
+            first = f"{first} {rng.choice('ABCDEFGHJKLMPRST')}."
+        elif shape < 0.2:
+            first = f"{first}-{rng.choice(FIRST[lang])}" if lang in ("de", "fr") else \
+                f"{first} {rng.choice(FIRST[lang])}"
+        elif shape < 0.28 and PARTICLES[lang]:
+            last = f"{PARTICLES[lang]} {last}"
+        elif shape < 0.34 and lang in ("es", "pt", "pl"):
+            last = f"{last}{'-' if lang == 'pl' else ' '}{rng.choice(LAST[lang])}"
+        name = f"{first} {last}"
+        # co-authors share no name part: "Eva Jansen" beside "Thijs Eva Jansen" would
+        # test the scorer's matching, not the byline rules
+        if any(set(name.replace("-", " ").split()) & set(a.replace("-", " ").split())
+               for a in avoid):
+            continue
+        return name
+
+
+def instant(day: date, zone_hours: int, rng: random.Random, near_midnight: bool = False) -> str:
+    """An ISO 8601 instant on `day` in the site's zone, written with its offset."""
+    if near_midnight:
+        # just after or just before midnight: the UTC day differs from the local one
+        hour, minute = rng.choice([(0, rng.randint(1, 50)), (23, rng.randint(5, 58))])
+        zone_hours = rng.choice([h for h in (-5, -3, 1, 2, 5) if h != 0])
+        if (hour == 0 and zone_hours < 0) or (hour == 23 and zone_hours > 0):
+            zone_hours = -zone_hours  # an offset that moves the instant across midnight
+    else:
+        hour, minute = rng.randint(6, 20), rng.randint(0, 59)
+    tz = timezone(timedelta(hours=zone_hours))
+    return datetime(day.year, day.month, day.day, hour, minute, rng.randint(0, 59),
+                    tzinfo=tz).isoformat()
+
+
+def headline(lang: str, rng: random.Random) -> str:
+    subj, verb, obj = HEADLINE[lang]
+    return f"{rng.choice(subj)} {rng.choice(verb)} {rng.choice(obj)}"
+
+
+def generate(seed: int, n: int) -> list[Page]:
+    rng = random.Random(seed)
+    return [make_page(rng, i) for i in range(n)]
+
+
+def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, many options
+    lang = LANGS[i % len(LANGS)]
+    site, domain = rng.choice(SITES[lang])
+    zone_hours = ZONE_OF_TLD[domain.rsplit(".", 1)[-1]]
+    day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 700))
+    conv = {"date": rng.choice(DATE_CONVENTIONS), "author": rng.choice(AUTHOR_CONVENTIONS),
+            "title": rng.choice(TITLE_CONVENTIONS)}
+    noise = [x for x in NOISE if rng.random() < 0.4]
+    dconv, aconv, tconv = conv["date"], conv["author"], conv["title"]
+    if dconv == "none":  # no date anywhere: no update, comment or teaser dates either
+        noise = [x for x in noise if x == "copyright"]
+    truth_day: date | None = day
+    if dconv == "none":
+        truth_day = None
+    elif dconv == "future":
+        day = (NOW + timedelta(days=rng.randint(3, 400))).date()
+        truth_day = None
+    slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", headline(lang, rng))
+                               .encode("ascii", "ignore").decode().lower()))[:60]
+    path = f"/{rng.choice(['news', 'politik', 'region', 'actualite', 'local'])}/{slug}-{i}"
+    if dconv == "url_only":
+        path = f"/{day.year}/{day.month:02d}/{day.day:02d}/{slug}"
+    url = f"https://www.{domain}{path}"
+
+    # --- title --------------------------------------------------------------------------
+    title = headline(lang, rng)
+    kicker = KICKERS[lang]
+    sep = {"suffix_pipe": " | ", "suffix_dash": " - ", "suffix_endash": " – "}.get(tconv, " | ")
+    doc_title = f"{site}{sep}{title}" if tconv == "prefix_site" else f"{title}{sep}{site}"
+    if tconv == "kicker_colon":
+        doc_title = f"{kicker}: {title}{sep}{site}"
+    elif tconv == "seo_og_title":
+        doc_title = f"{title}: {SEO_TAIL[lang]}{sep}{site}"
+    og_title = title if tconv in ("og_clean", "kicker_in_h1") else doc_title
+    logo = f'<a class="logo" href="/">{escape(site)}</a>'
+    if tconv == "kicker_in_h1":
+        h1 = f'<h1><span class="kicker">{escape(kicker)}</span> {escape(title)}</h1>'
+    elif tconv == "kicker_above":
+        h1 = f'<p class="kicker">{escape(kicker)}</p><h1 class="headline">{escape(title)}</h1>'
+    elif tconv == "no_h1":
+        h1 = f'<div class="lead-title">{escape(title)}</div>'
+    elif tconv == "logo_h1":
+        # the theme gives the <h1> to the site's logo, the headline an <h2>
+        logo = f'<h1 class="site-logo"><a href="/">{escape(site)}</a></h1>'
+        h1 = f'<h2 class="entry-title">{escape(title)}</h2>'
+    else:
+        h1 = f"<h1>{escape(title)}</h1>"
+
+    # --- authors ------------------------------------------------------------------------
+    names: list[str] = []
+    if aconv in ("byline_two", "jsonld_list", "byline_three", "jsonld_string_list"):
+        names = [person(lang, rng)]
+        names.append(person(lang, rng, {names[0]}))
+        if aconv == "byline_three":
+            names.append(person(lang, rng, set(names)))
+    elif aconv == "agency_only":
+        names = [rng.choice(AGENCIES)]
+    elif aconv != "none":
+        names = [person(lang, rng)]
+    head: list[str] = []
+    jsonld: dict = {"@context": "https://schema.org", "@type": "NewsArticle",
+                    "headline": title, "inLanguage": lang}
+    graph_people: list[dict] = []
+    if aconv == "jsonld_person":
+        jsonld["author"] = {"@type": "Person", "name": names[0]}
+    elif aconv == "jsonld_list":
+        jsonld["author"] = [{"@type": "Person", "name": n} for n in names]
+    elif aconv == "jsonld_with_org":
+        # the publisher listed beside the reporter: not an author of the text
+        jsonld["author"] = [{"@type": "Person", "name": names[0]},
+                            {"@type": "Organization", "name": site}]
+    elif aconv == "jsonld_string_list":
+        jsonld["author"] = list(names)
+    elif aconv == "jsonld_string":
+        jsonld["author"] = names[0]
+    elif aconv == "jsonld_graph_ref":
+        pid = f"https://www.{domain}/#/schema/person/{i}"
+        jsonld["author"] = {"@id": pid}
+        graph_people.append({"@type": "Person", "@id": pid, "name": names[0]})
+    elif aconv == "meta_author":
+        head.append(f'<meta name="author" content="{escape(names[0])}">')
+    byline = ""
+    by = BY[lang]
+    if aconv == "byline_one":
+        byline = f'<p class="article-meta">{by} {escape(names[0])}</p>'
+    elif aconv == "byline_two":
+        byline = (f'<p class="article-meta">{by} {escape(names[0])} {AND[lang]} '
+                  f'{escape(names[1])}</p>')
+    elif aconv == "byline_class":
+        byline = f'<div class="byline"><a href="/autor/{i}">{escape(names[0])}</a></div>'
+    elif aconv == "text_label":
+        byline = f'<p class="credits">{TEXT_LABEL[lang]} {escape(names[0])}</p>'
+    elif aconv == "byline_role":
+        byline = f'<p class="article-meta">{by} {escape(names[0])}, {ROLE[lang]}</p>'
+    elif aconv == "byline_outlet_comma":
+        byline = f'<p class="article-meta">{by} {escape(names[0])}, {rng.choice(AGENCIES)}</p>'
+    elif aconv == "byline_outlet_pipe":
+        byline = f'<div class="author">{escape(names[0])} | {rng.choice(AGENCIES)}</div>'
+    elif aconv == "agency_only":
+        byline = f'<div class="author">{escape(names[0])}</div>'
+    elif aconv == "byline_three":
+        byline = (f'<p class="article-meta">{by} {escape(names[0])}, {escape(names[1])} '
+                  f'{AND[lang]} {escape(names[2])}</p>')
+    elif aconv == "role_before":
+        byline = f'<p class="article-meta">{ROLE_BEFORE[lang]}: {escape(names[0])}</p>'
+    elif aconv == "byline_upper":
+        byline = f'<p class="article-meta">{by.upper()} {escape(names[0].upper())}</p>'
+    signature = (f"<p><strong>{escape(names[0])}</strong></p>" if aconv == "signature_end"
+                 else "")
+
+    # --- date ---------------------------------------------------------------------------
+    stamp = instant(day, zone_hours, rng, near_midnight=dconv == "midnight_offset")
+    dateline = ""
+    if dconv in ("jsonld_article", "jsonld_graph", "midnight_offset", "all_agree", "future"):
+        jsonld["datePublished"] = stamp
+    if dconv in ("meta_article", "midnight_offset", "all_agree") or (
+            dconv == "future" and rng.random() < 0.5):
+        head.append(f'<meta property="article:published_time" content="{stamp}">')
+    if dconv == "meta_dc":
+        head.append(f'<meta name="{rng.choice(["dc.date", "DC.date.issued", "dcterms.date"])}"'
+                    f' content="{day.isoformat()}">')
+    if dconv == "meta_parsely":
+        head.append(f'<meta name="parsely-pub-date" content="{stamp}">')
+    if dconv == "meta_sailthru":
+        head.append(f'<meta name="sailthru.date" content="{day.isoformat()} '
+                    f'{rng.randint(6, 20):02d}:{rng.randint(0, 59):02d}:00">')
+    if dconv == "meta_og":
+        head.append(f'<meta property="og:published_time" content="{stamp}">')
+    if dconv in ("time_text", "all_agree"):
+        dateline = f'<time datetime="{stamp}">{escape(worded(lang, day, rng))}</time>'
+    elif dconv == "time_no_text":
+        dateline = f'<time class="published" datetime="{stamp}"></time>'
+    elif dconv == "visible_worded":
+        dateline = f'<span class="date">{escape(worded(lang, day, rng))}</span>'
+    elif dconv == "visible_numeric":
+        dateline = f'<span class="date">{numeric(lang, day, rng)}</span>'
+    elif dconv == "visible_iso":
+        dateline = f'<span class="date">{day.isoformat()}</span>'
+    elif dconv == "labelled":
+        dateline = (f'<span>{PUBLISHED[lang]}: '
+                    f'{escape(rng.choice([worded(lang, day, rng), numeric(lang, day, rng)]))}'
+                    '</span>')
+    elif dconv == "byline_with_date":
+        shown = escape(worded(lang, day, rng))
+        if byline.endswith("</p>"):
+            byline = f"{byline[:-4]} | {shown}</p>"
+        else:
+            dateline = f'<p class="meta-line">{shown}</p>'
+    elif dconv == "itemprop_body":
+        dateline = f'<meta itemprop="datePublished" content="{stamp}">'
+    lead = ""
+    if dconv == "dateline_para":
+        shown = rng.choice([worded(lang, day, rng), numeric(lang, day, rng)])
+        lead = f"{PLACE[lang]}, {escape(shown)} – "
+    later = day + timedelta(days=rng.randint(1, 20))
+    later = min(later, (NOW - timedelta(days=1)).date()) if dconv != "future" else later
+    if "updated" in noise and later != day:
+        jsonld["dateModified"] = instant(later, zone_hours, rng)
+        head.append(f'<meta property="article:modified_time" content="{jsonld["dateModified"]}">')
+        if dateline and dconv not in ("itemprop_body", "time_no_text"):
+            # the update shown beside the publication's date
+            dateline += (f' <span class="updated">{UPDATED[lang]}: '
+                         f'{escape(worded(lang, later, rng))}</span>')
+        elif dconv != "future" and rng.random() < 0.5:
+            # the update alone on the page's date line: the dev corpus's annotators take
+            # the day such a line shows (4 pages), the truth here stays the publication's
+            noise[noise.index("updated")] = "update_line_alone"
+            dateline += (f' <span class="updated">{UPDATED[lang]}: '
+                        f'{escape(worded(lang, later, rng))}</span>')
+    if jsonld.get("author") or jsonld.get("datePublished") or rng.random() < 0.5:
+        if dconv == "jsonld_graph" or aconv == "jsonld_graph_ref":
+            block = {"@context": "https://schema.org", "@graph": [
+                {"@type": "WebSite", "@id": f"https://www.{domain}/#website", "name": site},
+                {"@type": "WebPage", "@id": url, "name": doc_title,
+                 "datePublished": jsonld.get("datePublished") if dconv == "jsonld_graph"
+                 else None},
+                {k: v for k, v in jsonld.items() if k != "@context"} | {"@id": f"{url}#article"},
+                *graph_people,
+            ]}
+            block["@graph"] = [{k: v for k, v in node.items() if v is not None}
+                               for node in block["@graph"]]
+        else:
+            block = jsonld
+        head.append('<script type="application/ld+json">'
+                    f"{json.dumps(block, ensure_ascii=False)}</script>")
+
+    # --- the page's frame and noise -----------------------------------------------------
+    other_day = day - timedelta(days=rng.randint(2, 60))
+    other = person(lang, rng, set(names))
+    related = ""
+    if "related" in noise:
+        related = (f'<aside class="related"><h3>{RELATED[lang]}</h3><article class="teaser">'
+                   f'<a href="/news/other-{i}"><h4>{escape(headline(lang, rng))}</h4></a>'
+                   f'<p class="byline">{BY[lang] if lang != "pl" else "Autor:"} '
+                   f'{escape(other)}</p>'
+                   f'<time datetime="{other_day.isoformat()}T09:00:00">'
+                   f'{escape(worded(lang, other_day, rng))}</time></article></aside>')
+    comments = ""
+    if "comments" in noise:
+        cday = min(day + timedelta(days=rng.randint(0, 3)), (NOW - timedelta(days=1)).date())
+        commenter = person(lang, rng, set(names) | {other})
+        comments = (f'<section id="comments" class="comments"><h3>{COMMENTS[lang]}</h3>'
+                    f'<div class="comment"><span class="comment-author">{escape(commenter)}'
+                    f'</span> <span class="comment-date">{numeric(lang, cday, rng)} '
+                    f'{rng.randint(8, 22)}:{rng.randint(10, 59)}</span><p>{FILLER[lang][:80]}</p>'
+                    f"</div></section>")
+    footer = (f'<footer class="site-footer"><p>© {NOW.year} {escape(site)}</p></footer>'
+              if "copyright" in noise else "<footer><p>Impressum</p></footer>")
+    author_box = ""
+    if aconv == "none" and rng.random() < 0.5:
+        # another story's author box in the sidebar: its author is not this page's
+        author_box = (f'<div class="sidebar widget"><div class="author-box">'
+                      f'<span class="author-name">{escape(other)}</span></div></div>')
+    ticker = ""
+    if "ticker_top" in noise:
+        # the latest stories above the article, with their days
+        tday = (NOW - timedelta(days=rng.randint(1, 3))).date()
+        ticker = (f'<div class="news-ticker"><ul><li><span class="ticker-date">'
+                  f"{escape(worded(lang, tday, rng))}</span> <a href='/news/t-{i}'>"
+                  f"{escape(headline(lang, rng))}</a></li></ul></div>")
+    photo = ""
+    if "photo_credit" in noise:
+        photo = (f'<figure><img src="/img/{i}.jpg" alt=""><figcaption>{PHOTO[lang]}: '
+                 f"{escape(person(lang, rng, set(names)))}</figcaption></figure>")
+    if "author_url_meta" in noise:
+        head.append(f'<meta property="article:author" content="https://www.facebook.com/{domain}">')
+    paragraphs = lead + "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
+                                for _ in range(rng.randint(3, 6)))
+    if lead:  # the dateline opens the first paragraph
+        paragraphs = f"<p>{lead}{paragraphs[len(lead) + 3:]}"
+    order = rng.random()
+    meta_line = " ".join(x for x in (byline, dateline) if x)
+    header = (f"{h1}{photo}<div class=\"article-info\">{meta_line}</div>" if order < 0.7
+              else f"<div class=\"article-info\">{meta_line}</div>{h1}{photo}")
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>"
+        f'<meta property="og:title" content="{escape(og_title)}">'
+        f'<meta property="og:site_name" content="{escape(site)}">'
+        f'<meta property="og:type" content="article">'
+        f'<link rel="canonical" href="{url}">{"".join(head)}</head><body>'
+        f'<header class="site-header">{logo}<nav><ul>'
+        f'<li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul>'
+        f"</nav></header><main>{ticker}<article>{header}"
+        f'<div class="article-body">{paragraphs}{signature}</div></article>{comments}</main>'
+        f"{related}{author_box}{footer}</body></html>"
+    )
+    return Page(html, url, lang, truth_day, names, title, conv, noise)
+
+
+# --- scoring ---------------------------------------------------------------------------
+
+_TOKENS = re.compile(r"\w+")
+
+
+def norm(s: str | None) -> str:
+    return " ".join(_TOKENS.findall(unicodedata.normalize("NFC", s or "").casefold()))
+
+
+def same_names(want: list[str], got: list[str]) -> bool:
+    return sorted(map(norm, want)) == sorted(filter(None, map(norm, got)))
+
+
+def pressroom(page: Page) -> dict:
+    m = page_metadata(load_html(page.html), page.url, now=NOW)
+    return {"date": m.published_date, "authors": m.authors, "title": m.title,
+            "flags": m.date_flags}
+
+
+_TRAF_SPLIT = re.compile(r"\s*;\s*")
+
+
+def trafilatura_meta(page: Page) -> dict:
+    from trafilatura.metadata import extract_metadata
+
+    m = extract_metadata(load_html(page.html), page.url)
+    d = datetime.strptime(m.date, "%Y-%m-%d").date() if m.date else None
+    return {"date": d, "authors": _TRAF_SPLIT.split(m.author) if m.author else [],
+            "title": m.title, "flags": []}
+
+
+def judge(page: Page, got: dict) -> dict[str, bool]:
+    date_ok = got["date"] == page.day
+    if page.conv["date"] == "future" and got["who"] == "pressroom":
+        date_ok = date_ok and "future" in got["flags"]  # refused, and said so
+    return {"date": date_ok, "author": same_names(page.authors, got["authors"]),
+            "title": norm(got["title"]) == norm(page.title)}
+
+
+def score(pages: list[Page], extractor) -> tuple[dict, list]:
+    """Per field: overall and per convention (right, total); and the misses."""
+    tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses = []
+    for page in pages:
+        got = extractor(page)
+        got["who"] = extractor.__name__
+        ok = judge(page, got)
+        for fld in ("date", "author", "title"):
+            keys = [("all", fld), (fld, page.conv[fld]), (fld, f"lang={page.lang}")]
+            if "update_line_alone" not in page.noise:
+                keys.append(("all*", fld))
+            for key in keys:
+                tally[key][0] += ok[fld]
+                tally[key][1] += 1
+            for x in page.noise:
+                tally[(fld, f"noise={x}")][0] += ok[fld]
+                tally[(fld, f"noise={x}")][1] += 1
+            if not ok[fld]:
+                misses.append((fld, page, got))
+    return tally, misses
+
+
+def fmt(cell: list[int] | None) -> str:
+    return f"{cell[0] / cell[1]:.3f} ({cell[0]}/{cell[1]})" if cell and cell[1] else "-"
+
+
+def print_table(tallies: dict[str, dict]) -> None:
+    who = list(tallies)
+    print("| field / convention | " + " | ".join(who) + " |")
+    print("| --- |" + " ---: |" * len(who))
+    first = tallies[who[0]]
+    for fld in ("date", "author", "title"):
+        print(f"| **{fld}** (all) | " + " | ".join(f"**{fmt(tallies[w].get(('all', fld)))}**"
+                                                   for w in who) + " |")
+        print(f"| {fld}: all but update_line_alone | "
+              + " | ".join(fmt(tallies[w].get(("all*", fld))) for w in who) + " |")
+        keys = sorted(k for k in first if k[0] == fld)
+        for k in keys:
+            print(f"| {fld}: {k[1]} | " + " | ".join(fmt(tallies[w].get(k)) for w in who) + " |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--no-trafilatura", action="store_true")
+    ap.add_argument("--show", help="print pressroom's misses of this field:convention "
+                                   "(e.g. date:visible_numeric, author:all)")
+    ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
+    ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
+    args = ap.parse_args()
+    pages = generate(args.seed, args.pages)
+    tallies = {}
+    tallies["pressroom"], misses = score(pages, pressroom)
+    if not args.no_trafilatura:
+        tallies["trafilatura"], _ = score(pages, trafilatura_meta)
+    print(f"{len(pages)} generated pages, seed {args.seed}, fetch time {NOW.isoformat()}\n")
+    print_table(tallies)
+    if args.show:
+        fld, _, conv = args.show.partition(":")
+        shown = 0
+        for f, page, got in misses:
+            if f != fld or (conv not in ("", "all") and page.conv[fld] != conv):
+                continue
+            want = {"date": page.day, "author": page.authors, "title": page.title}[fld]
+            have = {"date": got["date"], "author": got["authors"], "title": got["title"]}[fld]
+            print(f"\n{page.url} [{page.lang}] {page.conv} noise={page.noise}\n"
+                  f"  want {want!r}\n  got  {have!r} flags={got['flags']}")
+            if args.html:
+                print(page.html)
+            shown += 1
+            if shown >= args.limit:
+                break
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

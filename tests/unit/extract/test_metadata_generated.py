@@ -1,0 +1,183 @@
+"""Metadata rules found on generated pages (bench/bench_meta_generated.py): each is a page
+convention of many sites, written here as the smallest page that shows it."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from lxml.html import fromstring
+
+from tasks.extract import metadata
+from tasks.extract.headline_area import parse_visible_date
+from tasks.extract.metadata import clean_author_name, page_metadata
+
+NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
+TEXT = "<p>" + "The council met for the third time this month to discuss the plan. " * 4 + "</p>"
+
+
+def page(head: str = "", body: str = "", url: str = "https://www.example.com/news/story",
+         lang: str = "en"):
+    tree = fromstring(f"<html lang={lang}><head>{head}</head><body><main><article>{body}{TEXT}"
+                      "</article></main></body></html>")
+    return page_metadata(tree, url, now=NOW)
+
+
+def jsonld(**fields) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+HEADLINE = "<h1>City council approves the new tram line</h1>"
+TITLE = "<title>City council approves the new tram line | Courier</title>"
+
+
+# --- dates -------------------------------------------------------------------------------
+
+def test_a_date_line_with_the_update_beside_the_publication_gives_the_publication() -> None:
+    # the line's container is the date element nearest the headline; read whole, its
+    # first date the parser knows was the update's ("april" is, "maart" is not), and
+    # beside the headline that outvoted the JSON-LD
+    for line in (
+        '<time datetime="2024-03-24T09:00:00+01:00">24 maart 2024</time> '
+        '<span class="updated">Bijgewerkt op: 12 april 2024</span>',
+        "<span>Gepubliceerd op 24 maart 2024</span> <span>Bijgewerkt op 12 april 2024</span>",
+    ):
+        md = page(TITLE + jsonld(datePublished="2024-03-24T09:12:00+01:00"),
+                  f'{HEADLINE}<div class="article-info">{line}</div>')
+        assert md.published_date == date(2024, 3, 24), line
+
+
+def test_a_date_line_showing_only_the_update_still_dates_the_page() -> None:
+    # the dev corpus's annotators take the day such a line shows (cnn.com, tagesanzeiger.ch)
+    md = page(TITLE + jsonld(datePublished="2024-04-03T09:12:00+02:00"),
+              f'{HEADLINE}<div class="article-info"><span class="updated">Updated: 20 April'
+              " 2024</span></div>")
+    assert md.published_date == date(2024, 4, 20)
+
+
+def test_a_slashed_date_whose_day_and_month_are_equal_is_no_ambiguity() -> None:
+    assert parse_visible_date("02/02/2024") == date(2024, 2, 2)
+    assert parse_visible_date("Publicado el: 11/11/2023") == date(2023, 11, 11)
+    assert parse_visible_date("03/04/2024") is None  # either order: no day
+
+
+def test_an_ambiguous_slashed_date_is_read_day_first_where_the_language_writes_so() -> None:
+    assert parse_visible_date("06/11/2023", day_first=True) == date(2023, 11, 6)
+    assert parse_visible_date("06/11/2023") is None
+    reads_day_first = metadata.reads_day_first
+    assert reads_day_first(("fr-FR", None)) and reads_day_first((None, "it_IT"))
+    assert reads_day_first(("en-GB", None)) and reads_day_first(("nl", "en_US"))
+    # American English, and German pages (JavaScript frameworks show US dates there)
+    assert not reads_day_first(("en", "en_US")) and not reads_day_first(("de", None))
+    assert not reads_day_first((None, None))
+    # beside the headline of a French page it outvotes a bare "date" meta tag; on an
+    # English page of no region it stays no date
+    head = TITLE + '<meta name="date" content="2023-11-20">'
+    body = f'{HEADLINE}<div class="article-info"><span class="date">06/11/2023</span></div>'
+    assert page(head, body, lang="fr").published_date == date(2023, 11, 6)
+    assert page(head, body, lang="en").published_date == date(2023, 11, 20)
+
+
+def test_a_page_its_own_record_dates_after_the_fetch_is_refused_not_guessed() -> None:
+    # the JSON-LD says September (a scheduled page or a CMS bug): no publication date, and
+    # the comment's date below is no stand-in for it
+    md = page(TITLE + jsonld(datePublished="2024-09-01T10:00:00+02:00"),
+              f'{HEADLINE}<section class="comments"><div class="comment">'
+              '<span class="comment-date">02.05.2024 18:30</span><p>Great news.</p></div>'
+              "</section>")
+    assert md.published_date is None
+    assert "future" in md.date_flags
+
+
+def test_a_page_with_no_date_anywhere_gets_none() -> None:
+    md = page(TITLE, HEADLINE)
+    assert md.published_date is None and md.published_at is None
+
+
+# --- bylines -----------------------------------------------------------------------------
+
+def test_dutch_polish_and_italian_text_labels_open_a_byline() -> None:
+    for label in ("Tekst:", "Testo:", "Texto:"):
+        assert clean_author_name(f"{label} Thijs Jansen") == "Thijs Jansen"
+    md = page(TITLE, f'{HEADLINE}<p class="credits">Tekst: Agnieszka Wójcik</p>')
+    assert md.authors == ["Agnieszka Wójcik"]
+
+
+def test_an_agency_of_two_letters_is_a_byline() -> None:
+    md = page(TITLE, f'{HEADLINE}<div class="author">AP</div>')
+    assert md.authors == ["AP"]
+
+
+# --- a headline in no heading ------------------------------------------------------------
+
+def test_a_title_classed_element_is_the_headline_where_no_heading_holds_it() -> None:
+    # the date and the byline beside it are found as beside an <h1>: the visible date
+    # outvotes a bare "date" meta tag, the byline names the reporter
+    md = page(TITLE + '<meta name="date" content="2024-04-20">',
+              '<div class="lead-title">City council approves the new tram line</div>'
+              '<div class="article-info"><span class="author-line">Von Anna Keller</span>'
+              ' <span class="date">3. April 2024</span></div>'
+              '<aside class="related"><h3>More</h3></aside>')
+    assert md.published_date == date(2024, 4, 3)
+    assert md.authors == ["Anna Keller"]
+    assert md.title == "City council approves the new tram line"
+
+
+def test_the_site_name_in_a_title_classed_element_is_no_headline() -> None:
+    md = page("<title>Davor und Danach | ICON Magazine</title>"
+              '<meta property="og:site_name" content="ICON Magazine">',
+              '<div class="site-title-small">ICON</div><p class="intro">Davor und Danach</p>',
+              url="https://www.iconmagazine.de/story")
+    assert md.title != "ICON"
+
+
+# --- round 2 of the generator: datelines, August in French, story lists, role labels ---
+
+def test_french_august_is_a_month() -> None:
+    assert parse_visible_date("Publié le : 9 août 2025 à 10h19") == date(2025, 8, 9)
+    assert parse_visible_date("31 aout 2021") == date(2021, 8, 31)
+
+
+def test_a_dateline_may_carry_its_weekday_a_slashed_day_a_spanish_de_or_the_time() -> None:
+    from tasks.extract.headline_area import dateline_date
+
+    def opening(text: str, day_first: bool = False):
+        tree = fromstring(f"<html><body><article><p>{text} La decisión llegó tras meses de "
+                          "debate en el pleno.</p></article></body></html>")
+        return dateline_date(tree, date(2026, 12, 4), lambda e: False, day_first)
+
+    assert opening("LONDON, Monday, Nov. 24, 2025 –") == date(2025, 11, 24)
+    assert opening("LONDON, March 18, 2025, 7:49 a.m. –") == date(2025, 3, 18)
+    assert opening("MADRID, 15 de febrero de 2026 –") == date(2026, 2, 15)
+    assert opening("LISBOA, quarta-feira, 17 de junho de 2026 às 8h33 –") == date(2026, 6, 17)
+    assert opening("PARIS, 06/08/2026 –", day_first=True) == date(2026, 8, 6)
+    assert opening("BERLIN, 3. März 2022, 14:30 Uhr –") == date(2022, 3, 3)
+    # a span of hours is an event's, not a report's dateline
+    assert opening("Sa., 22.01.2022, 9:00 – 17:00 Uhr") is None
+
+
+def test_a_news_ticker_above_the_article_does_not_date_it() -> None:
+    md = page(TITLE + '<meta property="article:published_time" content="2024-03-24T09:12:00Z">',
+              '<div class="news-ticker"><ul><li><span class="ticker-date">2. Mai 2024</span>'
+              ' <a href="/other">Another story</a></li></ul></div>' + HEADLINE)
+    assert md.published_date == date(2024, 3, 24)
+
+
+def test_an_article_of_the_newsticker_post_type_keeps_its_wire_credit() -> None:
+    # WordPress classes the post by its type ("newsticker type-newsticker"): no story list
+    tree = fromstring("<html><body><article class='newsticker type-newsticker ticker'>"
+                      "<p>Hamburg (dpa/lno) – Trotz eines Gesprächs zwischen den Parteien "
+                      f"bleibt der Streit.</p>{TEXT}</article></body></html>")
+    assert page_metadata(tree, "https://www.example.de/a", now=NOW).authors == ["dpa/lno"]
+
+
+def test_a_reporters_role_as_the_label_opens_the_byline() -> None:
+    for label in ("Reporter:", "Redakteurin:", "Journaliste :", "Verslaggever:", "Redaktor:"):
+        md = page(TITLE, f'{HEADLINE}<p class="article-meta">{label} Sanne Jansen</p>')
+        assert md.authors == ["Sanne Jansen"], label
+
+
+def test_a_name_particle_is_read_whole() -> None:
+    md = page(TITLE, f'{HEADLINE}<p class="credits">Tekst: Lotte van der Mulder</p>')
+    assert md.authors == ["Lotte van der Mulder"]
