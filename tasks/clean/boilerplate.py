@@ -677,9 +677,11 @@ _RELATIVE_STAMP = re.compile(
     re.IGNORECASE,
 )
 # What makes a date a stamp: its label, or a time of day beside it. A weekday and a date
-# alone ("Donnerstag, 03. Februar 2022", "FRIDAY APRIL 17") head a schedule's days or a
-# tour's dates, which are content.
-_STAMP_MARK = re.compile(rf"(?<!\w){_STAMP_LABELS}(?!\w)|\d{{1,2}}[:.h]\d{{2}}(?!\d)")
+# alone ("Donnerstag, 03. Februar 2022", "FRIDAY APRIL 17", "Mittwoch, 01.11.2023") or a
+# span of dates ("23.10.2015 - 25.10.2015") head a schedule's days or a tour's dates, which
+# are content. A time is no part of a dotted date: "01.11" in "01.11.2023" is day and month.
+_STAMP_MARK = re.compile(rf"(?<!\w){_STAMP_LABELS}(?!\w)"
+                         r"|(?<![\d.])\d{1,2}[:.h]\d{2}(?!\d|[./-]\d)")
 
 
 def _is_stamp(low: str) -> bool:
