@@ -1051,3 +1051,276 @@ def test_blocks_of_equal_text_are_not_both_dropped_as_contained() -> None:
     # containment rule needs a longer holder, so both stay
     text = "\n".join(["I am, I am, I am!", PROSE, "I am, I am, I am!"])
     assert remove_boilerplate(text).text.count("I am, I am, I am!") == 2
+
+
+# --- every word limit of classify_line at its edge (mutation testing, session 31) ----------
+# A line the rule takes at exactly its limit, and the same line one word longer, which it
+# leaves. Filler words go where the rule's pattern allows any ("end", "before_last",
+# "after_first"). The limits keep a rule from taking a paragraph that opens like furniture.
+
+def _grown(seed: str, words: int, where: str, filler: str) -> str:
+    from tasks.clean.boilerplate import _words
+
+    extra = " ".join([filler] * (words - _words(seed)))
+    if where == "end":
+        line = f"{seed} {extra}"
+    elif where == "before_last":
+        head, _, last = seed.rpartition(" ")
+        line = f"{head} {extra} {last}"
+    else:
+        first, _, rest = seed.partition(" ")
+        line = f"{first} {extra} {rest}"
+    assert _words(line) == words
+    return line
+
+
+@pytest.mark.parametrize(("seed", "where", "filler", "limit", "rule"), [
+    ("ADVERTISEMENT - CONTINUE READING BELOW", "after_first", "word", 4, "ui"),
+    ("Ansprechpartnerin zum Thema:", "end", "word", 5, "ui"),
+    ("20. März 2021 - 15:00 Uhr", "end", "word", 6, "date"),
+    ("Auch interessant", "end", "word", 6, "related"),
+    ("Video verfügbar bis 28.02.2021", "after_first", "word", 6, "ui"),
+    ("LE PUEDE INTERESAR: La ficha del candidato", "after_first", "word", 7, "related"),
+    ("Courtesy of Forests News", "end", "word", 8, "credit"),
+    ("Get the latest news delivered to your inbox", "before_last", "word", 8, "cta"),
+    ("... weiter zu \"die Wortwahl\"", "end", "word", 8, "related"),
+    ("Available until 3 March 2024", "end", "word", 8, "ui"),
+    ("Lesen Sie auch die folgenden Beiträge:", "before_last", "word", 12, "related"),
+    ("Accueil > Actualités et humeurs > Décisions de l'AG du mardi 10 "
+     "septembre", "after_first", "word", 12, "ui"),
+    ("By Jane Doe and John Smith, Reuters", "end", "Lee", 14, "byline"),
+    ("Bildnachweis:", "end", "word", 14, "credit"),
+    ("Weitere Informationen hierzu gibt es in Kürze auf der Website des "
+     "Vereins.", "end", "word", 15, "related"),
+    ("ADVERTISEMENT - CONTINUE READING BELOW", "end", "word", 15, "ui"),
+    ("Abonnieren Sie unseren Newsletter", "end", "word", 20, "cta"),
+    ("Read: Two disasters are exponentially worse than one", "end", "word", 20, "related"),
+    ("Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "end", "word", 20, "ui"),
+    ("- Publicado: Jueves, 21 Abril 2022 04:45", "end", "on", 24, "date"),
+    ("Help us continue our reporting with a small gift each month, readers.",
+     "end", "word", 25, "cta"),
+    ("All rights reserved", "end", "word", 25, "legal"),
+    ("Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur, "
+     "medizinischen Leitlinien sowie aktuellen Studien und wurde von "
+     "Medizinern geprüft.", "before_last", "word", 25, "ui"),
+    ("Autohäuser in Thüringen dürfen wieder öffnen. (Symbolfoto)",
+     "before_last", "word", 30, "credit"),
+    ("Beachten Sie, dass die Redaktion unpassende oder beleidigende "
+     "Kommentare entfernen kann.", "end", "word", 30, "cta"),
+    (">> Mehr lesen: Erfahrt mehr über die Therme am Hafen!", "end", "word", 30, "related"),
+    ("Accueil > Actualités et humeurs > Décisions de l'AG du mardi 10 "
+     "septembre", "end", "word", 30, "ui"),
+    ("- Jederzeit kündbar", "end", "word", 35, "cta"),
+    ("Cookies akzeptieren", "end", "word", 40, "cookie"),
+    ("AMO found Sunday 475 pounds of cocaine concealed inside a vessel. By "
+     "U.S. CUSTOMS AND BORDER PROTECTION", "after_first", "word", 40, "credit"),
+    ("Follow the Gazette on Twitter and Instagram @gazette and on Facebook, "
+     "or send us a message with your news tips.", "end", "word", 40, "cta"),
+    ("Mit dem Laden des Inhalts akzeptieren Sie die Datenschutzerklärung von"
+     " YouTube.", "end", "word", 40, "legal"),
+    ("Click the button below to load the content from Instagram.", "end", "word", 40, "ui"),
+    ("Die Zeitung ist gemeinnützig und unabhängig. Wir finanzieren uns durch"
+     " Spenden und Abos. Unterstütze unsere Arbeit und abonniere das "
+     "Magazin.", "end", "word", 60, "cta"),
+    ("From the book The Great Democracy by Ganesh Sitaraman. Copyright © "
+     "2019 by Ganesh Sitaraman. Reprinted by permission of Basic Books, New "
+     "York, NY, a division of a publishing group, and the author's agents.",
+     "end", "word", 60, "legal"),
+    ("Alle mit einem Stern gekennzeichneten Links sind Affiliate-Links.", "end", "word", 60, "ui"),
+    ("This post contains references to products from our advertisers. We may"
+     " receive compensation when you click on links to those products.", "end", "word", 90, "ui"),
+    ("Click to share on Facebook", "end", "stone", 12, "ui"),
+    ("Continue reading the main story", "end", "stone", 12, "ui"),
+    ("Der Artikel geht nach der Anzeige weiter", "end", "stone", 12, "ui"),
+    ("You must be logged in to comment", "end", "stone", 20, "cta"),
+    ("Harbour / dpa", "after_first", "the", 8, "credit"),
+    ("To continue reading", "end", "stone", 30, "cta"),
+    ("Follow us on Facebook", "end", "stone", 20, "cta"),
+    ("Werden Sie Mitglied", "end", "stone", 8, "cta"),
+    ("Did you enjoy this article", "end", "stone", 60, "cta"),
+    ("Abbildung 1: Der Hafen", "end", "stone", 40, "credit"),
+    ("This article was medically reviewed by Dr. Roe", "end", "stone", 40, "ui"),
+    ("To reach the reporter, email harbour@example.com", "end", "stone", 40, "cta"),
+    ("Mit diesem Button kannst Du die Folge merken", "end", "stone", 40, "ui"),
+    ("PDF | 38 KB", "end", "stone", 25, "ui"),
+])
+def test_each_word_limit_is_inclusive_and_one_word_more_is_not(seed, where, filler, limit,
+                                                               rule) -> None:
+    assert classify_line(_grown(seed, limit, where, filler)) == rule
+    assert classify_line(_grown(seed, limit + 1, where, filler)) != rule
+
+
+# --- the byline, bio, about-box, teaser-list and repeat passes at their edges (session 31) ---
+
+def test_a_byline_naming_the_author_is_at_most_fourteen_words() -> None:
+    authors = ["Maria Lopez"]
+    assert classify_line(_words_to("Von Maria Lopez", 14), authors) == "byline"
+    assert classify_line(_words_to("Von Maria Lopez", 15), authors) is None
+
+
+def test_a_byline_without_its_prefix_has_at_most_six_other_words() -> None:
+    authors = ["Maria Lopez"]
+    assert classify_line("Maria Lopez, Gazette, 3. Mai 2024, 10:15", authors) == "byline"
+    assert classify_line("Maria Lopez, Gazette, 3. Mai 2024, 10:15 Uhr", authors) is None
+
+
+def test_a_byline_matches_any_of_the_authors_and_none_that_it_does_not_name() -> None:
+    assert classify_line("Maria Lopez", ["John Smith", "Maria Lopez"]) == "byline"
+    assert classify_line("Weather update", ["Maria Lopez"]) is None
+    # a name of five characters is long enough to be looked for, one of four is not
+    assert classify_line("Al Li", ["Al Li"]) == "byline"
+    assert classify_line("Von Al L", ["Al L"]) is None
+    assert classify_line("Groß", ["Groß"]) is None  # four letters, whatever their case
+
+
+def test_both_bios_in_the_last_two_blocks_go_and_are_counted() -> None:
+    first = "Maria Lopez is a reporter at the Gazette."
+    second = "John Smith is a columnist for the Gazette."
+    out = remove_boilerplate("\n".join([PROSE, first, second]))
+    assert (out.text, out.removed) == (PROSE, {"bio": 2})
+
+
+def test_a_bio_of_exactly_eighty_words_goes() -> None:
+    bio = _words_to("Maria Lopez is a reporter at the Gazette and", 80, ".")
+    assert remove_boilerplate("\n".join([PROSE, bio])).text == PROSE
+    longer = _words_to("Maria Lopez is a reporter at the Gazette and", 81, ".")
+    assert remove_boilerplate("\n".join([PROSE, longer])).text == f"{PROSE}\n\n{longer}"
+
+
+def test_an_about_box_second_of_three_blocks_goes_with_the_box() -> None:
+    box = "The series looks at how cities adapt to the heat, one summer at a time."
+    out = remove_boilerplate("\n".join([PROSE, "About this series", box]))
+    assert (out.text, out.removed) == (PROSE, {"about": 2})
+
+
+def test_a_teaser_heading_takes_at_most_twelve_lines_after_it() -> None:
+    links = [f"Harbour story number {k} of the week" for k in range(1, 14)]
+    out = remove_boilerplate("\n".join([PROSE, "Auch interessant", *links]))
+    assert out.text == f"{PROSE}\n\n{links[12]}"
+    assert out.removed == {"related": 13}
+
+
+def test_a_teaser_line_is_at_most_sixteen_words() -> None:
+    at_limit = _words_to("Harbour story", 16)
+    out = remove_boilerplate("\n".join([PROSE, "Auch interessant", at_limit]))
+    assert out.text == PROSE
+    longer = _words_to("Harbour story", 17)
+    out = remove_boilerplate("\n".join([PROSE, "Auch interessant", longer]))
+    assert out.text == f"{PROSE}\n\n{longer}"
+
+
+def test_exact_and_contained_repeats_are_counted_together() -> None:
+    quote = "We ran out of fuel and the power is cut off."
+    holder = f"The director of the hospital said: {quote} The wards are closed."
+    line = "A line that the page printed twice, word for word."
+    out = remove_boilerplate("\n".join([holder, line, quote, line]))
+    assert out.text == f"{holder}\n\n{line}"
+    assert out.removed == {"repeat": 2}
+
+
+def test_a_quoted_block_is_found_without_its_quotation_marks() -> None:
+    quote = "We ran out of fuel and the power is cut off."
+    holder = f"The director of the hospital said: {quote} The wards are closed."
+    out = remove_boilerplate("\n".join([holder, f"“{quote}”"]))
+    assert out.text == holder
+
+
+def test_contained_repeat_limits_are_inclusive() -> None:
+    from tasks.clean.boilerplate import REPEAT_MAX_WORDS, REPEAT_MIN_CHARS
+
+    # the shortest: six one-letter words and a full stop, exactly REPEAT_MIN_CHARS long
+    tiny = "a b c d e f."
+    assert len(tiny) == REPEAT_MIN_CHARS
+    holder = f"{PROSE} Then a b c d e f. And more."
+    assert remove_boilerplate("\n".join([holder, tiny])).text == holder
+    # the longest: REPEAT_MAX_WORDS words, found in a longer paragraph; one more word stays
+    for words, gone in ((REPEAT_MAX_WORDS, True), (REPEAT_MAX_WORDS + 1, False)):
+        block = _words_to("The harbour", words, ".")
+        holder = f"{block} {PROSE}"
+        out = remove_boilerplate("\n".join([holder, block])).text
+        assert out == (holder if gone else f"{holder}\n\n{block}")
+
+
+def test_a_heading_of_twelve_words_repeated_goes_and_one_ending_in_a_letter_stays() -> None:
+    heading = _words_to("Harbour", 12)
+    holder = f"{heading} opens the paragraph. {PROSE}"
+    assert remove_boilerplate("\n".join([heading, holder])).text == holder
+    short = "Apple named the system Mac OS X"
+    holder = f"{short} in 2001, after a decade of work."
+    assert remove_boilerplate("\n".join([short, holder])).text == f"{short}\n\n{holder}"
+
+
+def test_the_repeat_pass_runs_on_a_text_of_exactly_its_size_limit() -> None:
+    from tasks.clean.boilerplate import REPEAT_MAX_CHARS, _drop_contained_repeats
+
+    quote = "We ran out of fuel and the power is cut off."
+    holder = f"The director said: {quote} The wards are closed."
+    pad = "x" * (REPEAT_MAX_CHARS - len(quote) - len(holder) - 2)
+    kept, removed = [quote, holder, pad], {}
+    _drop_contained_repeats(kept, removed)
+    assert (kept, removed) == ([holder, pad], {"repeat": 1})
+    kept, removed = [quote, holder, pad + "x"], {}
+    _drop_contained_repeats(kept, removed)
+    assert (kept, removed) == ([quote, holder, pad + "x"], {})
+
+
+def test_a_dated_label_field_has_at_most_twelve_words() -> None:
+    assert classify_line(" | ".join([_words_to("Bridge", 12), "2 May 2024"])) == "date"
+    assert classify_line(" | ".join([_words_to("Bridge", 13), "2 May 2024"])) is None
+
+
+def test_a_title_dropped_as_the_first_block_is_counted_as_title() -> None:
+    out = remove_boilerplate(f"Harbour bridge reopens\n{PROSE}", title="Harbour Bridge Reopens")
+    assert (out.text, out.removed) == (PROSE, {"title": 1})
+
+
+def test_a_long_copyright_line_is_legal_only_when_it_opens_with_the_sign() -> None:
+    assert classify_line(_words_to("© 2024 Harbour Trust. All rights reserved.", 30)) == "legal"
+    # past the 25 words of the plain rule, "All rights reserved" in a sentence that does
+    # not open with © is the start of a story's sentence as often as small print
+    line = _words_to("All rights reserved, the trust said, and it published", 30, ".")
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    # a pager in French and Spanish, a file label in kilobytes or marked not accessible
+    ("Resultados 1 - 20 de 45 resultados", "ui"),
+    ("Produits 1 - 20 sur 45 products", "ui"),
+    ("PDF | 38 KB", "ui"),
+    ("Jahresbericht 2023: Datei ist nicht barrierefrei", "ui"),
+    # a navigation or contact line that ends a sentence, or a membership line that asks
+    ("« Zurück zu den Veranstaltungen.", None),
+    ("Pressesprecherin: Anna Muster.", None),
+    ("Werden Sie Mitglied der Feuerwehr?", None),
+    ("Werden Sie Mitglied bei Harbour", "cta"),
+])
+def test_prefilters_and_sentence_ends_of_short_labels(line: str, rule: str | None) -> None:
+    assert classify_line(line) == rule
+
+
+def test_an_arrowed_teaser_is_at_most_thirty_words() -> None:
+    at_limit = ">> " + _words_to("Wegen", 30) + " <<"
+    assert classify_line(at_limit) == "related"
+    assert classify_line(">> " + _words_to("Wegen", 31) + " <<") is None
+
+
+def test_the_longest_exact_ui_labels_go() -> None:
+    from tasks.clean.boilerplate import _UI_EXACT, _words
+
+    longest = max(_UI_EXACT, key=_words)
+    assert _words(longest) == 5
+    assert classify_line(longest.capitalize()) == "ui"
+
+
+@pytest.mark.parametrize(("heading", "takes_the_list"), [
+    # a cue heading of twelve words, or a related line of seven, introduces a list
+    ("Lesen Sie auch " + " ".join(["stone"] * 8) + " Beiträge:", True),
+    ("LE PUEDE INTERESAR: La ficha del candidato", True),
+    # a related line of eight words, or an inline teaser, is one teaser: the next stays
+    ("LE PUEDE INTERESAR: La ficha del candidato electo", False),
+    ("WATCH: Biden speaks in Iowa", False),
+])
+def test_which_related_lines_take_the_teaser_list_after_them(heading, takes_the_list) -> None:
+    teaser = "Harbour news of the week"
+    out = remove_boilerplate("\n".join([PROSE, heading, teaser])).text
+    assert out == (PROSE if takes_the_list else f"{PROSE}\n\n{teaser}")
