@@ -3,7 +3,7 @@ confidence, modified_at, the WARC date), byline cleaning and the headline choice
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from lxml.html import fromstring
@@ -2003,3 +2003,58 @@ def test_a_reporters_outlet_and_role_after_the_name_are_dropped() -> None:
     assert clean_authors("Adam Aaronson PhillyVoice Staff", outlets) == ["Adam Aaronson"]
     # another word before "Staff" is no outlet: left as written
     assert clean_authors("Adam Aaronson Sports Staff", outlets) != ["Adam Aaronson"]
+
+
+# --- edges found by mutation testing (session 31, a sample of metadata and headline_area) ---
+
+def test_a_separator_before_a_screen_reader_mark_is_not_part_of_the_headline() -> None:
+    from tasks.extract.metadata import headline_text
+
+    h1 = fromstring('<h1>Harbour bridge reopens |<span class="sr-only">: </span></h1>')
+    assert headline_text(h1) == "Harbour bridge reopens"
+
+
+def test_an_epoch_timestamp_of_the_earliest_plausible_second_is_taken() -> None:
+    from tasks.extract.metadata import EARLIEST_PLAUSIBLE, _epoch_seconds
+
+    earliest = EARLIEST_PLAUSIBLE.timestamp()
+    assert _epoch_seconds(earliest) == earliest
+    assert _epoch_seconds(earliest - 1) is None
+
+
+def test_a_text_date_is_read_month_first_unless_asked_and_from_1995_on() -> None:
+    from tasks.extract.headline_area import first_text_date
+
+    slashed = fromstring("<html><body><p>Posted 06/11/2023 by staff</p></body></html>")
+    # ambiguous without the page's language: undecided, unless day first is asked for
+    assert first_text_date(slashed, date(2024, 1, 1)) is None
+    assert first_text_date(slashed, date(2024, 1, 1), day_first=True) == date(2023, 11, 6)
+    earliest = fromstring("<html><body><p>Posted January 1, 1995 by staff</p></body></html>")
+    assert first_text_date(earliest, date(2024, 1, 1)) == date(1995, 1, 1)
+
+
+def test_as_utc_gives_utc_whatever_the_machine_zone(monkeypatch) -> None:
+    import time
+
+    from tasks.extract.metadata import as_utc
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        aware = datetime(2024, 5, 3, 23, 30, tzinfo=timezone(timedelta(hours=2)))
+        out = as_utc(aware)
+        assert (out, out.utcoffset()) == (datetime(2024, 5, 3, 21, 30, tzinfo=UTC), timedelta(0))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_json_ld_dates_come_by_the_rank_of_their_record_not_by_its_name() -> None:
+    from tasks.extract.metadata import jsonld_dates
+
+    graph = ('{"@graph": [{"@type": "Organization", "datePublished": "2001-01-01"},'
+             ' {"@type": "WebPage", "datePublished": "2024-05-02"},'
+             ' {"@type": "NewsArticle", "datePublished": "2024-05-03"}]}')
+    page = fromstring(f'<html><head><script type="application/ld+json">{graph}</script>'
+                      "</head><body><p>x</p></body></html>")
+    assert jsonld_dates(page) == ["2024-05-03", "2024-05-02", "2001-01-01"]
