@@ -2058,3 +2058,14 @@ def test_json_ld_dates_come_by_the_rank_of_their_record_not_by_its_name() -> Non
     page = fromstring(f'<html><head><script type="application/ld+json">{graph}</script>'
                       "</head><body><p>x</p></body></html>")
     assert jsonld_dates(page) == ["2024-05-03", "2024-05-02", "2001-01-01"]
+
+
+def test_a_date_line_cut_at_its_update_label_gives_the_publication_day() -> None:
+    from tasks.extract.headline_area import _element_date, parse_visible_date
+
+    # the update written as text after the label, not in an element of its own: the line
+    # is read up to the label (a numeric date is found first when the whole is parsed)
+    line = fromstring('<div class="date"><span>3. Mai 2022</span> · Aktualisiert am '
+                      "05.05.2022</div>")
+    assert parse_visible_date(line.text_content()) == date(2022, 5, 5)
+    assert _element_date(line, lambda value: None) == date(2022, 5, 3)
