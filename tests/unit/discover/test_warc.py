@@ -1031,6 +1031,15 @@ def test_a_header_the_reader_misreads_is_one_clear_reject_and_the_next_record_is
         rej["detail"]
 
 
+def _read_with_second_length(length: str, gz: bool) -> tuple[list[dict], list[dict]]:
+    """Three records, the second's Content-Length replaced by `length`: rows and rejects."""
+    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
+    records = [GOOD, bad, _THIRD]
+    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
+    rows, rejects, _ = run(data)
+    return rows, rejects
+
+
 @pytest.mark.parametrize("gz", [False, True])
 @pytest.mark.parametrize("length", ["\u00b2", "\u0666\u0665"])
 def test_a_content_length_in_digits_other_than_ascii_is_a_bad_header_not_a_crash(
@@ -1038,10 +1047,7 @@ def test_a_content_length_in_digits_other_than_ascii_is_a_bad_header_not_a_crash
     """str.isdigit takes a superscript two and Arabic-Indic digits: the first made int()
     raise, a ValueError out of the reader that ended the whole discover run; the reader
     takes neither for a length. One warc_bad_header reject, and the next record read."""
-    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
-    records = [GOOD, bad, _THIRD]
-    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
-    rows, rejects, _ = run(data)
+    rows, rejects = _read_with_second_length(length, gz)
     assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
     [rej] = rejects
     assert (rej["reason"], rej["input_key"]) == ("warc_bad_header", "<urn:uuid:2>")
@@ -1055,10 +1061,7 @@ def test_a_content_length_that_is_no_number_is_a_bad_header_and_the_next_record_
     """A Content-Length that is there but is no number was `warc_truncated` ("the file
     ends inside the WARC header": nothing is cut), and the reader then failed on the next
     record, lost with a `warc_unreadable`. One warc_bad_header reject; reading goes on."""
-    bad = _SECOND.replace(b"Content-Length: 65", f"Content-Length: {length}".encode())
-    records = [GOOD, bad, _THIRD]
-    data = b"".join(gzip.compress(r) for r in records) if gz else b"".join(records)
-    rows, rejects, _ = run(data)
+    rows, rejects = _read_with_second_length(length, gz)
     assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/3"]
     [rej] = rejects
     assert (rej["reason"], rej["input_key"], rej["url"]) == (
