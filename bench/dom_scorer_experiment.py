@@ -169,7 +169,7 @@ class Scorer:
         from sklearn.linear_model import LogisticRegression
         from sklearn.preprocessing import MaxAbsScaler
 
-        xs = [row for p in pages for row, y in zip(self.rows[p], self.y[p]) if y >= 0]
+        xs = [row for p in pages for row, y in zip(self.rows[p], self.y[p], strict=True) if y >= 0]
         ys = [y for p in pages for y in self.y[p] if y >= 0]
         x = self.vec.transform(xs)
         scale = MaxAbsScaler().fit(x)
