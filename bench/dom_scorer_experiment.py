@@ -28,16 +28,21 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import pickle
 import re
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
 from bench_extract import corpus_dir, load_scorer  # a sibling script: bench/ is on sys.path
-from line_scorer_experiment import FEATURES, MAX_WORDS_DROPPED, block_features, fold_of
+from line_scorer_experiment import (
+    FEATURES,
+    MAX_WORDS_DROPPED,
+    block_features,
+    extract_all,
+    fmt,
+    fold_of,
+)
 
 from tasks.clean.text import normalise_text
 
@@ -105,17 +110,6 @@ def _extract_one(args: tuple[str, str | None, str]) -> tuple[str, dict]:
     index = element_by_text(tree) if tree is not None else {}
     dom = [dom_features(index.get(_ws(b))) for b in blocks]
     return page_id, {"blocks": blocks, "dom": dom, "title": x.meta.title}
-
-
-def extract_all(corpus: Path, expected: list[dict], workers: int, cache: Path | None) -> dict:
-    if cache and cache.is_file():
-        return pickle.loads(cache.read_bytes())
-    jobs = [(e["id"], e["url"], str(corpus / "pages" / f"{e['id']}.html.gz")) for e in expected]
-    with ProcessPoolExecutor(workers) as pool:
-        raw = dict(pool.map(_extract_one, jobs, chunksize=10))
-    if cache:
-        cache.write_bytes(pickle.dumps(raw))
-    return raw
 
 
 # the three models compared: the text alone, with the DOM's structure, with its class names
@@ -207,10 +201,6 @@ class Scorer:
         return model, threshold
 
 
-def fmt(s: dict) -> str:
-    return f"R {s['snippet_recall']:.4f}  P {s['precision_proxy']:.4f}  HM {s['harmonic_mean']:.4f}"
-
-
 def evidence_table(raw: dict, expected: list[dict], norm) -> None:
     """How often each kind of DOM evidence sits on boilerplate and on content blocks."""
     counts: dict[str, Counter] = {}
@@ -251,7 +241,7 @@ def main() -> int:
 
     scorer = load_scorer(corpus)
     expected = [json.loads(line) for line in open(corpus / "expected.jsonl", encoding="utf-8")]
-    raw = extract_all(corpus, expected, args.workers, args.cache)
+    raw = extract_all(corpus, expected, args.workers, args.cache, one=_extract_one)
     ids = [e["id"] for e in expected]
     n_blocks = sum(len(r["blocks"]) for r in raw.values())
     found = sum("no_element" not in d for r in raw.values() for d in r["dom"])

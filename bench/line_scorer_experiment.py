@@ -193,12 +193,15 @@ def _extract_one(args: tuple[str, str | None, str]) -> tuple[str, dict]:
     return page_id, {"text": x.text, "authors": x.meta.authors, "title": x.meta.title}
 
 
-def extract_all(corpus: Path, expected: list[dict], workers: int, cache: Path | None) -> dict:
+def extract_all(corpus: Path, expected: list[dict], workers: int, cache: Path | None,
+                one=_extract_one) -> dict:
+    """`one((page id, url, path))` -> (page id, what it read) over every page, in `workers`
+    processes (`cache`, when given, keeps the result between runs)."""
     if cache and cache.is_file():
         return pickle.loads(cache.read_bytes())
     jobs = [(e["id"], e["url"], str(corpus / "pages" / f"{e['id']}.html.gz")) for e in expected]
     with ProcessPoolExecutor(workers) as pool:
-        raw = dict(pool.map(_extract_one, jobs, chunksize=10))
+        raw = dict(pool.map(one, jobs, chunksize=10))
     if cache:
         cache.write_bytes(pickle.dumps(raw))
     return raw
