@@ -161,13 +161,48 @@ def _repair_faulty_html(html: str, beginning: str) -> str:
     return html
 
 
+# An opening or closing heading tag: <h2 ...>, </H3>; not <header>, <hr> or <h1-x>.
+_HEADING_TAG = re.compile(r"<(/?)[hH]([1-6])(?=[\s/>])")
+
+
+def _close_headings_as_browsers_do(html: str) -> str:
+    """`html` with each heading end tag renamed to the heading it closes.
+
+    In HTML's parsing rules any heading end tag closes the open heading: browsers read
+    `<h2 class="excerpt">Lead.</h3><div>story</div>` as an h2 holding "Lead." and the
+    story after it. libxml2 closes an h2 only with </h2>, so that h2 holds the rest of
+    the page: the lead under the headline is then a heading of thousands of characters,
+    which find_lead rejects, and trafilatura sees the story inside a heading. It lost a
+    news page's lead on the dev corpus (thelocal.se). 3 of its 990 pages have such a tag.
+    """
+    open_levels: list[str] = []
+    fixes: list[tuple[int, str]] = []  # (position of the end tag's digit, the right one)
+    for m in _HEADING_TAG.finditer(html):
+        level = m.group(2)
+        if not m.group(1):
+            open_levels.append(level)
+        elif open_levels:  # an end tag with no heading open is ignored by both parsers
+            innermost = open_levels.pop()
+            if innermost != level:
+                fixes.append((m.start(2), innermost))
+    if not fixes:
+        return html
+    parts, last = [], 0
+    for pos, level in fixes:
+        parts += (html[last:pos], level)
+        last = pos + 1
+    parts.append(html[last:])
+    return "".join(parts)
+
+
 def parse_html(body: bytes | str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
-    fallbacks and rejection of non-HTML), from `_PARSER`; None when it is not HTML."""
+    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags read as
+    browsers read them (`_close_headings_as_browsers_do`); None when it is not HTML."""
     html = decode_file(body)
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    html = _repair_faulty_html(html, beginning)
+    html = _close_headings_as_browsers_do(_repair_faulty_html(html, beginning))
     tree, bytes_tried = None, False
     try:
         tree = fromstring(html, parser=_PARSER)
@@ -218,7 +253,7 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
     decoding and repair as trafilatura's load_html); None when even that is too shallow
     for it."""
     text = body if isinstance(body, str) else decode_file(body)
-    text = _repair_faulty_html(text, text[:50].lower())
+    text = _close_headings_as_browsers_do(_repair_faulty_html(text, text[:50].lower()))
     try:
         tree = fromstring(text, parser=_DEEP_PARSER)
     except ValueError:  # a str with an encoding declaration: as bytes, as load_html does

@@ -684,6 +684,39 @@ def test_the_parse_repairs_what_trafilatura_repairs(dirt) -> None:
                                                                      "\x7f\x85\u2028"))
 
 
+@pytest.mark.parametrize(("html", "want"), [
+    ('<h2 class="x">Lead.</h3><div>Body</div>', '<h2 class="x">Lead.</h2><div>Body</div>'),
+    ("<H2>Lead.</H4><p>b</p>", "<H2>Lead.</H2><p>b</p>"),
+    ("<h2>A<h3>B</h3>C</h4><p>d</p>", "<h2>A<h3>B</h3>C</h2><p>d</p>"),  # the innermost first
+    ("<header><h1>A</h2></header><hr><h1-x>B</h1-x>", "<header><h1>A</h1></header><hr>"
+                                                       "<h1-x>B</h1-x>"),
+    ("<h1>A</h1><h2 id=b>B</h2>", "<h1>A</h1><h2 id=b>B</h2>"),  # closed right: as it was
+    ("</h3><h2>A</h2>", "</h3><h2>A</h2>"),  # a stray end tag: both parsers ignore it
+])
+def test_a_heading_end_tag_closes_the_open_heading_as_in_browsers(html, want) -> None:
+    assert extract_mod._close_headings_as_browsers_do(html) == want
+
+
+def test_a_lead_whose_heading_is_closed_by_another_level_is_the_lead_not_the_page() -> None:
+    # a news template's dek in an <h2> closed by </h3>: libxml2 alone keeps the h2 open,
+    # so the story is inside it and the lead reads as a heading of the whole page
+    lead = ("Whether you are for or against the new toll, there is no denying that the "
+            "bridge has become the city's favourite topic during the long repairs.")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><body><main><h1>Harbour bridge reopens after two years of repairs</h1>"
+            f'<h2 class="article-single__excerpt">{lead}</h3>'
+            f'<div id="articleBody">{body}</div></main></body></html>')
+    tree = extract_mod.parse_html(html)
+    assert tree.find(".//h2").text_content() == lead
+    assert all(p.getparent().tag == "div" for p in tree.iter("p"))
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    # each its own block: read inside one heading they came out as one line, glued
+    # ("...long repairs.The harbour bridge reopened...")
+    lines = x.text.splitlines()
+    assert lead in lines and all(p in lines for p in PARAGRAPHS)
+
+
 @pytest.mark.parametrize(("ctype", "body", "want"), [
     ("text/plain", b"<!DOCTYPE html><html><body>page</body></html>", None),
     ("application/octet-stream", b"\xef\xbb\xbf\n<html lang=en><body>page</body></html>", None),
