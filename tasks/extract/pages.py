@@ -72,7 +72,7 @@ from tasks.extract.metadata import (
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"
-EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.5"
+EXTRACTOR_VERSION = f"{trafilatura.__version__}+pressroom.fast-fallback.6"
 DUMP_EXTRACTOR = "text-dump"
 
 # Below this many characters the fast result is re-checked by the full cascade (see the
