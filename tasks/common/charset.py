@@ -171,6 +171,15 @@ def utf16_without_bom(body: bytes) -> str | None:
     return None
 
 
+def wide_text_possible(body: bytes) -> bool:
+    """Whether the body could be UTF-16 or UTF-32 at all: markup in either holds a NUL
+    byte in every ASCII character (`<`, `>`, tag names), so a body whose first 1024 bytes
+    hold none is not. A `charset=utf-16le` header (or `<meta charset="utf-16le">`, which
+    WHATWG reads as UTF-8 outright) over an 8-bit or UTF-8 page turned the page into CJK
+    characters: "unparsable or empty HTML", the article lost."""
+    return b"\x00" in body[:1024]
+
+
 def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
     """(encoding, source) for a page body; source is bom|header|meta|detected. UTF-16
     without a BOM is recognised by its NUL bytes before any label is believed
@@ -185,6 +194,8 @@ def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
         name = normalize_label(label)
         if name is None:
             continue
+        if name.startswith(("utf-16", "utf-32")) and not wide_text_possible(body):
+            continue  # a UTF-16/32 label over bytes with no NUL: the next source decides
         if name == "utf-8" and not _utf8_ok(body):
             continue  # a declared utf-8 over other bytes: ask the next source
         if name != "utf-8" and _strict_utf8_text(body):

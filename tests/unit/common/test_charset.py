@@ -201,3 +201,33 @@ def test_a_legacy_page_that_says_so_keeps_its_label() -> None:
     assert sniff_encoding(body, "text/html") == ("cp1252", "meta")
     ascii_only = _page("Zurich cafe", "iso-8859-2", 100).encode()  # nothing to tell by
     assert sniff_encoding(ascii_only, "text/html") == ("iso8859-2", "meta")
+
+
+# --- fault round 9: a UTF-16/32 label over bytes that hold no NUL ----------------------
+
+@pytest.mark.parametrize(("label", "where"), [
+    ("utf-16le", "header"), ("UTF-16BE", "header"), ("utf-32le", "header"),
+    ("unicode", "header"),  # WHATWG's label of UTF-16LE
+    ("utf-16le", "meta"), ("utf-32be", "meta")])
+@pytest.mark.parametrize("text", ["Zurich council", "Zürich café “news”"])
+def test_a_utf16_or_utf32_label_over_bytes_with_no_nul_is_not_believed(label, where,
+                                                                        text) -> None:
+    """Markup in UTF-16 or UTF-32 holds a NUL in every ASCII character; a body with none
+    is an 8-bit or UTF-8 page under a wrong label (WHATWG reads a UTF-16 meta as UTF-8
+    outright). Believed, the page became CJK characters ("ℼ佄呃偙⁅瑨汭..."), and the
+    extraction "unparsable or empty HTML": the article lost."""
+    body = _page(text, label if where == "meta" else None, 100).encode()
+    ctype = f"text/html; charset={label}" if where == "header" else "text/html"
+    name, source = sniff_encoding(body, ctype)
+    assert (name, source) == ("utf-8", "detected")
+    assert f"<title>{text}</title>" in decode(body, name)
+
+
+def test_a_real_utf16_page_under_its_label_is_still_utf16() -> None:
+    """The NULs are there: the label is believed (a BOM-less UTF-16 page is read from
+    its NULs before any label, round 3)."""
+    text = _page("Zürich café", None, 0)
+    for codec, label in (("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be")):
+        body = ("Здравствуйте, " * 40 + text).encode(codec)  # no ASCII in its first bytes
+        name, _ = sniff_encoding(body, f"text/html; charset={label}")
+        assert name == codec and "<title>Zürich café</title>" in decode(body, name)
