@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from tasks.common import rights
+from tasks.common.charset import sniff_encoding
 from tasks.common.codings import GZIP_MAGIC, CodingError, decode_body
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
@@ -548,6 +549,12 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     if len(body) > max_body_bytes:
         raise _Reject("too_large", f"body of {len(body)} bytes over the {max_body_bytes} cap")
     fetched_at = _record_time(record)
+    # The charset decided as the fetcher decides it for its own pages (BOM, a label that
+    # can be true of the bytes, <meta>, detection): the label alone was taken, so an
+    # iso-8859-1 header over UTF-8 text stored "ZÃ¼rich", a utf-8 one over Latin-1
+    # "Z\ufffdrich", and a utf-16le one over an 8-bit page lost it ("unparsable or empty
+    # HTML").
+    encoding = sniff_encoding(body, http_headers.get("content-type"))[0] if body else charset
     return {
         "input_key": key,
         "url": uri,
@@ -556,7 +563,7 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         "final_url": uri,
         "status": status,
         "content_type": media,
-        "encoding": charset,
+        "encoding": encoding,
         "body": body,
         "fetched_at": fetched_at,
         "rights": rights.as_column(rights.header_signals(http_headers.items(), DEFAULT_AGENT),

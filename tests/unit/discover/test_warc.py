@@ -18,6 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from schemas.tables import DOCUMENTS, REJECTS, conform
+from tasks.common.charset import sniff_encoding
 from tasks.common.netguard import AddressGuard
 from tasks.discover.warc import (
     _Originals,
@@ -107,7 +108,8 @@ def test_reads_response_records_into_documents(tmp_path: Path, gz: bool) -> None
     a = result.rows[0]
     assert a["source_kind"] == "warc" and a["source"] == str(path)
     assert a["status"] == 200 and a["content_type"] == "text/html" and a["encoding"] == "utf-8"
-    assert result.rows[2]["encoding"] == "iso-8859-1"
+    # the label as browsers (and the fetcher) read it: iso-8859-1 is windows-1252
+    assert result.rows[2]["encoding"] == "cp1252"
     assert a["fetched_at"] == datetime(2024, 4, 4, 10, 0, tzinfo=UTC)  # the WARC-Date
     assert a["input_key"].startswith("<urn:uuid:")
     assert len({r["input_key"] for r in result.rows}) == 3
@@ -849,13 +851,15 @@ def test_stage_warc_rejects_an_unreadable_warc_and_stages_into_a_new_folder(
     assert rows == 1 and staged.parent == folder
 
 
-def test_a_page_without_a_declared_charset_has_no_encoding_and_a_declared_one_is_kept() -> None:
+def test_a_page_without_a_declared_charset_is_detected_and_a_declared_one_is_kept() -> None:
+    """(Fault round 9: the charset is decided as the fetcher decides it; a page with none
+    declared was None, left to the HTML parser, which read its bytes as UTF-8.)"""
     rows, _, _ = run(GOOD + raw_record(
         "https://ok.example/2",
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=\"ISO-8859-2\"\r\n\r\nok",
         record_id="<urn:uuid:00000000-0000-0000-0000-000000000002>"))
     assert [(r["url"], r["encoding"]) for r in rows] == [
-        ("https://ok.example/1", None), ("https://ok.example/2", "iso-8859-2")]
+        ("https://ok.example/1", "utf-8"), ("https://ok.example/2", "iso8859-2")]
 
 
 def test_a_bad_chunk_size_names_itself_and_where_it_is() -> None:
@@ -933,9 +937,13 @@ def test_html_resource_records_are_read_as_pages() -> None:
                                  warc_content_type="text/html")
     w.write_record(nouri)
     rows, rejects, stats = run(buf.getvalue())
-    assert [(r["url"], r["status"], r["content_type"], r["encoding"]) for r in rows] == [
-        ("https://res.example/page", 200, "text/html", "iso-8859-1"),
-        ("https://res.example/zipped", 200, "text/html", None)]
+    # the labelled charset as browsers read it (windows-1252); the unlabelled page's
+    # charset detected, as the fetcher would (since fault round 9)
+    assert [(r["url"], r["status"], r["content_type"]) for r in rows] == [
+        ("https://res.example/page", 200, "text/html"),
+        ("https://res.example/zipped", 200, "text/html")]
+    assert rows[0]["encoding"] == "cp1252"
+    assert rows[1]["encoding"] == sniff_encoding(rows[1]["body"], "text/html")[0]
     assert rows[0]["body"] == page.encode("latin-1")
     assert rows[1]["body"] == page.encode("latin-1")  # the undeclared gzip undone
     assert rows[0]["fetched_at"] == datetime(2024, 4, 4, 10, tzinfo=UTC)
@@ -1115,3 +1123,43 @@ def test_a_warc_whose_lines_end_in_a_bare_lf_says_so(gz: bool, tmp_path: Path) -
     path.write_bytes(gzip.compress(cut) if gz else cut)
     result = read_warc(str(path), "r", NOW, CAP)
     assert [r["reason"] for r in result.rejects] == ["warc_truncated"]
+
+
+# --- fault round 9: an archived page's charset, decided as the fetcher decides it -------
+
+def _story(charset_meta: str = "utf-8") -> str:
+    paragraph = ("Zürich’s council voted on Tuesday to extend the tram line to the northern "
+                 "districts; residents said the works would take two years. ")
+    body = "".join(f"<p>{paragraph}({i})</p>" for i in range(12))
+    return (f'<!DOCTYPE html><html><head><meta charset="{charset_meta}"><title>Zürich '
+            f"tram</title></head><body><article><h1>Zürich tram</h1>{body}</article>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_an_archived_page_s_charset_is_decided_as_the_fetcher_decides_it(gz: bool) -> None:
+    """The WARC reader took the record's charset label alone, where the fetcher weighs
+    it against the bytes (round 3): an iso-8859-1 header over UTF-8 text was extracted
+    as "ZÃ¼richâ€™s council", a utf-8 header (and meta) over windows-1252 as
+    "Z\ufffdrich\ufffds council", a utf-16le header over a UTF-8 page as CJK characters
+    ("unparsable or empty HTML": the page lost), a UTF-16 meta likewise."""
+    from tasks.extract.pages import extract_html
+
+    cases = {
+        "latin1-label-over-utf8": ("text/html; charset=iso-8859-1", _story().encode()),
+        "utf8-label-over-cp1252": ("text/html; charset=utf-8", _story().encode("cp1252")),
+        "utf16-label-over-utf8": ("text/html; charset=utf-16le", _story().encode()),
+        "utf16-meta-over-utf8": ("text/html", _story("utf-16le").encode()),
+        "utf8-as-labelled": ("text/html; charset=utf-8", _story().encode()),
+    }
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for name, (ctype, body) in cases.items():
+        _response(w, f"https://charset.example/{name}", body, [("Content-Type", ctype)])
+    rows, rejects, _ = run(buf.getvalue())
+    assert rejects == [] and len(rows) == len(cases)
+    for row in rows:
+        got = extract_html(row["body"], row["url"], encoding=row["encoding"], archived=True)
+        assert got.error is None, (row["url"], row["encoding"], got.error)
+        assert "Zürich’s council voted on Tuesday" in got.text, (row["url"], got.text[:80])
+        assert got.meta.title == "Zürich tram"
