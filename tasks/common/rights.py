@@ -89,11 +89,30 @@ def _attrs(tag: bytes) -> dict[str, str]:
     return out
 
 
+def _utf16_codec(html: bytes) -> str | None:
+    """"utf-16" when the page opens with a UTF-16 byte-order mark, "utf-16-le"/"-be" when
+    its first bytes have a NUL in nearly every other place (as charset.utf16_without_bom
+    tells; a UTF-8 or 8-bit page has none), else None."""
+    if html[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    if b"\x00" not in html[:128]:
+        return None
+    from tasks.common.charset import utf16_without_bom
+
+    return utf16_without_bom(html)
+
+
 def meta_signals(html: bytes | str, agent: str) -> set[str]:
     """Signals in the page's <meta> tags (robots, our agent's name, tdm-reservation),
     scanned as bytes up to </head> (or META_SCAN_BYTES): no parse, no decoding."""
     if isinstance(html, str):
         html = html.encode("utf-8", "replace")
+    wide = _utf16_codec(html)
+    if wide is not None:
+        # UTF-16 markup has a NUL in every ASCII character: no byte pattern matched it,
+        # and a noai meta in a UTF-16 page (the fetcher and extraction read such pages)
+        # went unseen. Its head as UTF-8, to be scanned like any other.
+        html = html[:2 * META_SCAN_BYTES].decode(wide, "replace").encode("utf-8", "replace")
     head = html[:META_SCAN_BYTES]
     end = _HEAD_END.search(head)
     if end:

@@ -12,6 +12,7 @@ from schemas import ARTICLES, conform
 from tasks.clean.filters import opted_out
 from tasks.common.codings import decoded_head
 from tasks.common.rights import (
+    DEFAULT_AGENT,
     as_column,
     header_signals,
     meta_signals,
@@ -63,7 +64,9 @@ def test_meta_in_a_compressed_body_is_seen_through_its_decoded_head():
     page = b"<html><head><meta name='robots' content='noarchive'></head>" + b"x" * 100_000
     head = decoded_head(gzip.compress(page), "gzip", 4096)
     assert len(head) == 4096 and meta_signals(head, A) == {"noarchive"}
-    assert decoded_head(b"not gzip", "gzip", 100) == b""
+    # text under a gzip label is the text, as decode_body reads it (fault round 9)
+    assert decoded_head(b"not gzip", "gzip", 100) == b"not gzip"
+    assert decoded_head(b"\x1f\x8b\x08 not gzip", "gzip", 100) == b""
     assert decoded_head(page, None, 10) == page[:10]
 
 
@@ -156,3 +159,14 @@ def test_meta_signals_read_any_spelling_of_the_names_among_many_other_tags():
 def test_a_batch_without_a_rights_column_is_returned_as_is():
     table = pa.table({"article_id": ["a0"], "text": ["Text 0."]})
     assert withhold_text(table, "metadata", ["noai"]) is table
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_meta_in_a_utf16_page_is_read(codec) -> None:
+    """Fault round 9: the meta scan matched bytes, and UTF-16 markup has a NUL in every
+    ASCII character: a noai meta in a UTF-16 page (which the fetcher and the extraction
+    read, with or without a BOM) was never seen."""
+    page = ('<html><head><meta name="robots" content="noai, noarchive">'
+            "<title>Zürich</title></head><body><p>x</p></body></html>")
+    assert meta_signals(page.encode(codec), DEFAULT_AGENT) == {"noai", "noarchive"}
+    assert meta_signals(page.encode("utf-8"), DEFAULT_AGENT) == {"noai", "noarchive"}
