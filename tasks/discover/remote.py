@@ -246,6 +246,8 @@ def discover_remote(
                            input_key=_cut_key(url, url in level_cut))
                 continue
             col.count("sitemaps_parsed")
+            if parsed.junk_before_xml:  # a PHP warning before the XML: read past it
+                col.count("sitemaps_junk_before_xml")
             for reason, detail in parsed.skipped:
                 col.reject(kind="sitemap", source=url, reason=reason, detail=detail)
             for e in parsed.entries:

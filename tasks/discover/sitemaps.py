@@ -62,7 +62,13 @@ _LOC_START = re.compile(rb"<(?:[\w.-]+:)?loc\s*>")
 _XML_COMMENT = re.compile(rb"<!--.*?-->", re.S)
 
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
+# Where a sitemap's XML starts: its declaration or its root element.
+_XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
+# How far into the body the XML is looked for behind something else (a PHP warning is a
+# few hundred bytes; a page of them a few KB).
+_JUNK_SCAN = 64 * 1024
 _SPACE_IN = re.compile(r"\s")
+_TEXT_URL = re.compile(r"https?://", re.I)
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -89,6 +95,7 @@ class SitemapResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
     error: tuple[str, str] | None = None
     warning: str | None = None
+    junk_before_xml: str | None = None  # what was dropped before the XML (its start)
 
 
 def parse_w3c_datetime(text: str | None) -> datetime | None:
@@ -178,6 +185,23 @@ def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
     )
 
 
+def junk_before_xml(data: bytes) -> int:
+    """How many bytes of something else come before a sitemap's XML (0: none). A PHP
+    warning or notice printed before the document ("<br /><b>Warning</b>: Cannot modify
+    header information - headers already sent ..." in HTML, or "PHP Notice: ..." as
+    text) is the most common way a WordPress sitemap breaks: the HTML one was read as a
+    document whose root is <br> (`not_a_sitemap`, every entry lost), the text one as a
+    list of URLs, each <url> line fetched as a path under the sitemap's folder. A body
+    that opens with markup of its own (a comment, a DOCTYPE, the declaration) is left
+    alone: lxml reads those."""
+    lead = data[:_JUNK_SCAN].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if (not lead or lead.startswith((b"<?", b"<!")) or _XML_START.match(lead)
+            or lead[:5].lower() == b"<html"):  # an HTML page is one (not_a_sitemap)
+        return 0
+    found = _XML_START.search(data, 0, _JUNK_SCAN)
+    return found.start() if found is not None else 0
+
+
 def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> SitemapResult:
     result.kind = "text"
     for line in text.splitlines():
@@ -186,7 +210,11 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
         line = _INLINE_COMMENT.sub("", line).strip()
         if not line:
             continue
-        url = _absolute(line, base) if "://" in line and not _SPACE_IN.search(line) else None
+        # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
+        # specify URLs"): a line that only holds "://" somewhere (a line of XML,
+        # "<url><loc>https://...") was joined to the sitemap's folder as a path.
+        url = (_absolute(line, base) if _TEXT_URL.match(line) and not _SPACE_IN.search(line)
+               else None)
         if url is None:
             result.skipped.append(("sitemap_bad_loc", line[:200]))
             continue
@@ -295,6 +323,12 @@ def parse_sitemap(
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
         return result
     data = _utf16_as_utf8(data)
+    junk = junk_before_xml(data)
+    if junk:
+        result.junk_before_xml = data[:junk].decode("utf-8-sig", "replace").strip()[:200]
+        result.warning = (f"{junk} bytes before the XML were not read (a server's error "
+                          f"message?): {result.junk_before_xml!r}")
+        data = data[junk:]
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         result.error = ("sitemap_empty", "the response body is empty")
