@@ -606,6 +606,7 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
         fetch_log += remote.fetch_log
         for k, v in remote.stats.items():
             stats[k] = stats.get(k, 0) + v
+        notes += remote.notes
         failed = stats.get("feed_fetch_failed", 0) + stats.get("sitemap_fetch_failed", 0)
         notes.append(
             f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
