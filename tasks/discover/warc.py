@@ -30,7 +30,7 @@ import socket
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -501,6 +501,22 @@ def _record_time(record) -> datetime | None:
         return None
     if when is not None and when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
+    return when
+
+
+# A WARC-Date before the web, or after the run that reads it (past a day of clock skew),
+# is a crawler's clock gone wrong (an unset clock gives 1970-01-01): no capture time.
+EARLIEST_CAPTURE = datetime(1991, 1, 1, tzinfo=UTC)
+CAPTURE_CLOCK_SKEW = timedelta(days=1)
+
+
+def plausible_capture_time(when: datetime | None, now: datetime) -> datetime | None:
+    """`when` (a record's WARC-Date) when a capture could have happened then, else None.
+    Taken as the fetch time, 1970-01-01 made the extraction take every date on the page
+    for a future one and date the article 1970-01-01; 9999-12-31 overflowed its date
+    checks, and the page lost its title, date and authors without a word."""
+    if when is None or when < EARLIEST_CAPTURE or when > now + CAPTURE_CLOCK_SKEW:
+        return None
     return when
 
 
@@ -1050,6 +1066,10 @@ def iter_warc(
             else:
                 bump("revisits_read")
                 row["fetched_at"] = _record_time(record) or row["fetched_at"]
+                if row["fetched_at"] is not None and plausible_capture_time(
+                        row["fetched_at"], now) is None:
+                    bump("dates_implausible")
+                    row["fetched_at"] = None
                 pending = (uri, key, row, None)  # rewindable: see `at`
             continue
         resource = rtype == WarcRecordType.resource and _media_type(
@@ -1093,6 +1113,10 @@ def iter_warc(
             yield None, reject("warc_bad_record", f"{type(exc).__name__}: {exc}", uri, key)
             continue
         bump("kept")
+        if row["fetched_at"] is not None and plausible_capture_time(row["fetched_at"],
+                                                                    now) is None:
+            bump("dates_implausible")  # the row kept, its capture time unknown
+            row["fetched_at"] = None
         last_settled = True
         if rewindable:
             originals.add(record.stream_pos, key, record.headers.get("WARC-Payload-Digest"))

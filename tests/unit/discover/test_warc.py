@@ -1163,3 +1163,43 @@ def test_an_archived_page_s_charset_is_decided_as_the_fetcher_decides_it(gz: boo
         assert got.error is None, (row["url"], row["encoding"], got.error)
         assert "Zürich’s council voted on Tuesday" in got.text, (row["url"], got.text[:80])
         assert got.meta.title == "Zürich tram"
+
+
+# --- fault round 9: a WARC-Date no capture can have -------------------------------------
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_warc_date_no_capture_can_have_leaves_the_capture_time_unknown(gz: bool) -> None:
+    """A crawler whose clock was unset (1970-01-01) or wrong (2999, 9999) writes that
+    WARC-Date; taken as the fetch time, 1970 made every date on the page a future one
+    and the article was dated 1970-01-01 00:00, and 9999-12-31 overflowed the date
+    checks: the page lost its title, date and authors without a word. Now such a row's
+    fetched_at is unknown (None, counted in the stats), and the page's own metadata
+    stands; a plausible date (and one a few hours ahead: clock skew) is kept."""
+    from tasks.extract.pages import extract_html
+
+    page = (b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tram</title>'
+            b'<meta property="article:published_time" content="2025-03-01T10:00:00Z">'
+            b'<meta name="author" content="Ann Writer"></head><body><article><h1>Tram</h1>'
+            + b"<p>The council voted on Tuesday to extend the tram line to the northern "
+              b"districts; residents said the works would take two years.</p>" * 12
+            + b"</article></body></html>")
+    dates = {"epoch": "1970-01-01T00:00:00Z", "far": "9999-12-31T23:59:59Z",
+             "future": "2999-01-01T00:00:00Z", "early": "1990-06-01T00:00:00Z",
+             "good": "2025-03-02T08:00:00Z", "skew": "2026-01-02T10:00:00Z"}
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for name, date in dates.items():
+        _response(w, f"https://dates.example/{name}", page,
+                  [("Content-Type", "text/html; charset=utf-8")], date=date)
+    rows, rejects, stats = run(buf.getvalue())
+    assert rejects == []
+    got = {r["url"].rsplit("/", 1)[1]: r["fetched_at"] for r in rows}
+    assert got == {"epoch": None, "far": None, "future": None, "early": None,
+                   "good": datetime(2025, 3, 2, 8, tzinfo=UTC),
+                   "skew": datetime(2026, 1, 2, 10, tzinfo=UTC)}  # NOW + 7 h
+    assert stats["dates_implausible"] == 4
+    for row in rows:
+        meta = extract_html(row["body"], row["url"], fetched_at=row["fetched_at"] or NOW,
+                            encoding=row["encoding"], archived=True).meta
+        assert (meta.title, meta.authors) == ("Tram", ["Ann Writer"]), row["url"]
+        assert meta.published_at == datetime(2025, 3, 1, 10, tzinfo=UTC), row["url"]
