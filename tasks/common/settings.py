@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import ipaddress
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -72,6 +73,24 @@ def network_problem(value: str) -> str | None:
     return None
 
 
+# An empty PRESSROOM_WAREHOUSE (`export PRESSROOM_WAREHOUSE=` in a deployment template)
+# was Path(""), the current folder: the run wrote its warehouse wherever it was started;
+# an empty PRESSROOM_SEEDS made `pressroom ingest` read every file under it as an input.
+EMPTY_PATH = "is empty: give a path (or unset the variable for the default)"
+_LANGUAGE = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_problem(value: str) -> str | None:
+    """Why a `target_languages` entry names no language the filter can match (None: it
+    does). The detector gives ISO 639-1 codes (en, de); "eng", "English" or "" matched
+    none, so every article of the run was a `wrong_language` reject. A region (en-GB,
+    pt_BR) is allowed: the filter compares the language alone."""
+    if _LANGUAGE.fullmatch(value.strip()):
+        return None
+    return (f"{value!r} is no ISO 639-1 language code: the language detector gives "
+            "two-letter codes (en, de, fr, pt-BR)")
+
+
 class _EnvKeysCheck(PydanticBaseSettingsSource):
     """Refuses unknown PRESSROOM_* variables, as extra="forbid" refuses unknown keys in
     pressroom.toml; contributes no values itself."""
@@ -93,7 +112,13 @@ class _NamedTomlSource(TomlConfigSettingsSource):
 
     def _read_file(self, file_path):
         try:
-            return super()._read_file(file_path)
+            # utf-8-sig: Windows editors (Notepad's "UTF-8 with BOM") start the file with a
+            # byte-order mark, which tomllib refuses ("Invalid statement (at line 1,
+            # column 1)") in a file that is otherwise valid.
+            return tomllib.loads(file_path.read_bytes().decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise SettingsError(f"{Path(str(file_path)).resolve()} is not UTF-8 text, as "
+                                f"TOML must be: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"{Path(str(file_path)).resolve()} is not valid TOML: {exc}"
                                 ) from None
@@ -119,7 +144,24 @@ class Settings(BaseSettings):
     @classmethod
     def _warehouse_is_local(cls, value: object) -> object:
         """A file:// URI becomes its path; other filesystem URIs are refused (location.py)."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(EMPTY_PATH)
         return local_warehouse(value) if isinstance(value, str | Path) else value
+
+    @field_validator("seeds", "outlets_file", mode="before")
+    @classmethod
+    def _path_is_named(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(EMPTY_PATH)
+        return value
+
+    @field_validator("target_languages")
+    @classmethod
+    def _languages_are_codes(cls, value: list[str]) -> list[str]:
+        problems = [p for p in map(language_problem, value) if p]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
     @field_validator("user_agent")
     @classmethod

@@ -181,3 +181,44 @@ def test_the_cli_refuses_an_unusable_value_before_any_work(tmp_path, monkeypatch
     assert out.exit_code == 2, out.output
     assert "refetch_failed_after_hours" in out.output and "finite number" in out.output
     assert not (tmp_path / "wh").exists()
+
+
+@pytest.mark.parametrize(("name", "value", "words"), [
+    # an empty variable was Path(""), the current folder: the warehouse written wherever
+    # the run started; empty seeds made `pressroom ingest` read every file under it
+    ("warehouse", "", "is empty: give a path"),
+    ("seeds", "  ", "is empty: give a path"),
+    ("outlets_file", "", "is empty: give a path"),
+    # no language the detector gives: every article a wrong_language reject
+    ("target_languages", '["eng"]', "'eng' is no ISO 639-1 language code"),
+    ("target_languages", '["en", "English"]', "'English' is no ISO 639-1 language code"),
+    ("target_languages", '[""]', "'' is no ISO 639-1 language code"),
+])
+def test_empty_paths_and_language_names_are_refused(tmp_path, monkeypatch, name, value,
+                                                    words):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(f"PRESSROOM_{name.upper()}", value)
+    with pytest.raises(ValidationError) as info:
+        Settings()
+    assert name in str(info.value) and words in str(info.value), str(info.value)
+
+
+def test_language_codes_with_a_region_or_in_capitals_are_taken(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_TARGET_LANGUAGES", '["EN", "pt-BR", "zh_Hant"]')
+    assert Settings().target_languages == ["EN", "pt-BR", "zh_Hant"]
+
+
+def test_a_pressroom_toml_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
+    """Notepad's "UTF-8 with BOM": tomllib refused the file, and every command ended with
+    "pressroom.toml is not valid TOML: Invalid statement (at line 1, column 1)"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_bytes(
+        b"\xef\xbb\xbfbatch_size = 50\r\nmin_words = 80\r\n")
+    s = Settings()
+    assert (s.batch_size, s.min_words) == (50, 80)
+    (tmp_path / "pressroom.toml").write_bytes(b"batch_size = 50\nuser_agent = \"caf\xe9\"\n")
+    from pydantic_settings import SettingsError
+
+    with pytest.raises(SettingsError, match=r"pressroom\.toml is not UTF-8 text, as TOML must be"):
+        Settings()
