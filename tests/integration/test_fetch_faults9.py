@@ -70,12 +70,17 @@ def urlset(base: str, path: str, n: int = 2) -> str:
 
 
 class Round9Server(FaultServer):
-    """The round's routes; any other path is the shared fault server's."""
+    """The round's routes; any other path is the shared fault server's. `tdmrep`: the
+    origin's /.well-known/tdmrep.json (None: a 404)."""
+
+    tdmrep: bytes | None = None
 
     async def _respond(self, ip: str, target: str, headers: dict[str, str], writer) -> None:
         path = target.split("?", 1)[0]
         base = f"http://{ip}:{self.port}"
-        if path in RIGHTS:
+        if path == "/.well-known/tdmrep.json" and self.tdmrep is not None:
+            await self._send(writer, "200 OK", self.tdmrep, "application/json")
+        elif path in RIGHTS:
             body, ctype, coding = RIGHTS[path]
             await self._send(writer, "200 OK", body, ctype,
                              extra=[("Content-Encoding", coding)] if coding else [])
@@ -94,6 +99,30 @@ def server9():
     srv = Round9Server([HOST]).start()
     yield srv
     srv.stop()
+
+
+@pytest.fixture(scope="module")
+def deep_tdmrep_server():
+    """Another origin (its own port on 127.0.0.1) whose tdmrep.json is "[[[[..." nested
+    100,000 deep: 200 KB, under the 256 KiB the fetcher reads of it."""
+    srv = Round9Server([HOST])
+    srv.tdmrep = b"[" * 100_000 + b"]" * 100_000
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def test_a_tdmrep_file_nested_too_deep_costs_no_page(deep_tdmrep_server, tmp_path) -> None:
+    """On main json.loads raised RecursionError out of the page's fetch: both pages were
+    `internal_error` ("RecursionError: maximum recursion depth exceeded ..."), lost. Now
+    the file says nothing we can read, and the pages are fetched with no rights."""
+    urls = [deep_tdmrep_server.url(HOST, f"/ok/tdm-{i}") for i in (1, 2)]
+    result = fetch(documents(urls), settings(tmp_path), "run9-tdmrep")
+    log = by_url(result.fetch_log)
+    assert {u: (log[u]["error"], log[u]["error_detail"]) for u in urls} == {
+        u: (None, None) for u in urls}
+    assert result.table["rights"].to_pylist() == [[], []]
+    assert any(h.path == "/.well-known/tdmrep.json" for h in deep_tdmrep_server.hits)
 
 
 def test_an_opt_out_meta_is_seen_however_the_page_is_coded(server9, tmp_path) -> None:

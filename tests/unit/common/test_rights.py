@@ -170,3 +170,55 @@ def test_a_meta_in_a_utf16_page_is_read(codec) -> None:
             "<title>Zürich</title></head><body><p>x</p></body></html>")
     assert meta_signals(page.encode(codec), DEFAULT_AGENT) == {"noai", "noarchive"}
     assert meta_signals(page.encode("utf-8"), DEFAULT_AGENT) == {"noai", "noarchive"}
+
+
+# --- fault round 9: a hostile /.well-known/tdmrep.json --------------------------------
+
+def _regex_location_matches(pattern: str, path: str) -> bool:
+    """The matcher before round 9 (a regex of `.*` between the pieces), as the
+    reference for small inputs."""
+    import re
+
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    regex = ".*".join(re.escape(piece) for piece in body.split("*"))
+    return re.match(regex + ("$" if anchored else ""), path) is not None
+
+
+def test_a_location_pattern_is_matched_as_before_on_every_small_case() -> None:
+    import itertools
+
+    from tasks.common.rights import _location_matches
+
+    paths = ["".join(p) for n in range(6) for p in itertools.product("ab/", repeat=n)]
+    patterns = ["".join(p) + end for n in range(5) for p in itertools.product("ab/*", repeat=n)
+                for end in ("", "$")]
+    for pattern in patterns:
+        for path in paths:
+            assert _location_matches(pattern, path) == _regex_location_matches(pattern, path), (
+                pattern, path)
+
+
+def test_a_location_pattern_built_to_backtrack_is_matched_in_linear_time() -> None:
+    """"/*a*a*a*a*a*a*a*ab" against a path of 60 "a": 0.4 s of CPU at 6 pieces, 20 s at 8,
+    doubling with each more, inside the fetcher's event loop (no deadline fires there):
+    the whole batch hung on one site's tdmrep.json. 50,000 pieces (a 256 KiB file) and a
+    7,000-character path now take milliseconds; the deadline only turns a regression into
+    a failure instead of a hang (a child process, killed at it)."""
+    import subprocess
+    import sys
+
+    code = ("import json\nfrom tasks.common.rights import tdmrep_signals\n"
+            "for k in (8, 30, 50000):\n"
+            "    doc = json.dumps([{'location': '/' + '*a' * k + 'b', 'tdm-reservation': 1},\n"
+            "                      {'location': '/', 'tdm-reservation': 1}])\n"
+            "    assert tdmrep_signals(doc, '/' + 'a' * 7000) == {'tdm-reservation'}\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_a_tdmrep_file_nested_past_the_recursion_limit_says_nothing() -> None:
+    """"[[[[..." 100,000 deep (200 KB, under the 256 KiB read): json.loads raised
+    RecursionError, which went up through the fetch of the page (internal_error)."""
+    assert tdmrep_signals("[" * 100_000 + "]" * 100_000, "/x") == set()
+    assert tdmrep_signals(b'[{"location": "/", "tdm-reservation": 1}]', "/x") == {
+        "tdm-reservation"}
