@@ -236,16 +236,21 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
     return result
 
 
-def _json_feed_document(text: str) -> tuple[object, bool]:
-    """(the parsed JSON document, whether it was whole). A document cut short keeps the
-    whole objects of its "items" list (`{"items": [...]}` with those alone), or None."""
+def _json_feed_document(text: str) -> tuple[object, str]:
+    """(the parsed JSON document, "whole", "cut" or "deep"). A document cut short keeps
+    the whole objects of its "items" list (`{"items": [...]}` with those alone), or None;
+    so does one nested deeper than Python's JSON reader goes ("deep": `[[[[...` 1,000
+    levels and more raised RecursionError, which no caller caught: the discover task
+    failed and the whole run with it), up to the item that is too deep."""
     try:
-        return json.loads(text), True
+        return json.loads(text), "whole"
     except ValueError:
-        pass
+        state = "cut"
+    except RecursionError:
+        state = "deep"
     start = _JSON_ITEMS.search(text)
     if start is None:
-        return None, False
+        return None, state
     decoder, pos, items = json.JSONDecoder(), start.end(), []
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
@@ -254,10 +259,10 @@ def _json_feed_document(text: str) -> tuple[object, bool]:
             break
         try:
             item, pos = decoder.raw_decode(text, pos)
-        except ValueError:  # the item the cut fell in
+        except (ValueError, RecursionError):  # the item the cut (or the depth) fell in
             break
         items.append(item)
-    return {"items": items}, False
+    return {"items": items}, state
 
 
 def _rfc3339(value: object) -> datetime | None:
@@ -288,17 +293,22 @@ def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
     a link `feed_item_no_url`, a document cut short `feed_truncated` (its whole items
     kept), a URL listed twice kept once."""
     result = FeedResult()
-    doc, whole = _json_feed_document(data.decode("utf-8-sig", errors="replace"))
+    doc, state = _json_feed_document(data.decode("utf-8-sig", errors="replace"))
     items = doc.get("items") if isinstance(doc, dict) else None
     if not isinstance(items, list):
-        what = "not JSON" if doc is None else "JSON, but no JSON Feed (no \"items\" list)"
+        what = ("JSON nested deeper than can be read" if state == "deep" else "not JSON"
+                if doc is None else "JSON, but no JSON Feed (no \"items\" list)")
         result.error = ("not_a_feed", what)
         return result
     version = doc.get("version") if isinstance(doc.get("version"), str) else ""
     result.version = "json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", "")
-    if not whole:
+    if state == "cut":
         result.skipped.append(("feed_truncated", "the JSON Feed ends before its end: kept "
                                f"the {len(items)} whole items before the cut"))
+    elif state == "deep":
+        result.skipped.append(("feed_too_deep", "the JSON Feed nests deeper than can be "
+                               f"read: kept the {len(items)} items before the one too deep; "
+                               "it and the items after it are not read"))
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, dict):

@@ -495,3 +495,26 @@ def test_round5_xml_base_and_links_that_name_no_page() -> None:
     r = parse_feed(rss, "https://news.example/feeds/main.xml", "application/rss+xml")
     assert [i.url for i in r.items] == ["https://cdn.example/world/story-a.html",
                                         "https://cdn.example/site/story-b.html"]
+
+
+def test_a_json_feed_nested_too_deep_keeps_the_items_before_and_raises_nothing() -> None:
+    """Fault round 9: JSON nested past Python's reader ("[[[[..." 100,000 deep, 200 KB)
+    raised RecursionError out of parse_feed, which nothing caught: the discover task
+    failed, and the run. Now the items before the deep one are kept and a
+    `feed_too_deep` names the rest; JSON with no items list before the depth is
+    `not_a_feed`."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+            b'{"url": "https://a.example/1"}, {"url": "https://a.example/2"}, '
+            + deep + b', {"url": "https://a.example/3"}]}')
+    result = parse_feed(body, "https://a.example/feed.json", "application/feed+json")
+    assert result.error is None
+    assert [i.url for i in result.items] == ["https://a.example/1", "https://a.example/2"]
+    assert result.skipped == [("feed_too_deep", "the JSON Feed nests deeper than can be "
+                               "read: kept the 2 items before the one too deep; it and the "
+                               "items after it are not read")]
+    result = parse_feed(b'{"a": ' + deep + b"}", "https://a.example/feed.json")
+    assert result.error == ("not_a_feed", "JSON nested deeper than can be read")
+    cut = parse_feed(b'{"items": [{"url": "https://a.example/1"}, ' + b"[" * 100_000,
+                     "https://a.example/feed.json")
+    assert [i.url for i in cut.items] == ["https://a.example/1"]
