@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import socket
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -446,11 +447,56 @@ def http_opener(user_agent: str, timeout_s: float, guard: AddressGuard | None = 
 
             # no chunk size: httpx would hold up to that many bytes back, and lose them
             # with the error when the download breaks
+            coding = resp.headers.get("content-encoding", "").strip().lower()
+            if coding in ("gzip", "x-gzip"):
+                # undone here, every member: httpx's gzip decoder stops after the first
+                return _IterStream(gunzip_members(resp.iter_raw()), close)
             return _IterStream(resp.iter_bytes(), close)
         client.close()
         raise WarcReadError(f"too many redirects fetching {url}")
 
     return open_url
+
+
+def gunzip_members(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """A body sent with `Content-Encoding: gzip`, decoded across all its gzip members.
+
+    A .warc.gz is one gzip member per record, and servers label such files
+    `Content-Encoding: gzip` (S3 objects uploaded with that metadata, nginx
+    `gzip_static`): httpx's decoder stops at the end of the first member, so the
+    stream ended after the warcinfo record, and every page of the file was lost
+    without a reject. Decoded member after member, the reader gets the plain WARC (or,
+    when the server really compressed a .warc.gz once more, the .warc.gz). Bytes that
+    are no gzip at all (a plain WARC under the label) pass as they are; bytes after the
+    last member that are no gzip (padding) are dropped, as browsers drop them."""
+    it = iter(chunks)
+    first = b""
+    for chunk in it:
+        first += chunk
+        if len(first) >= 2:
+            break
+    if not first.startswith(b"\x1f\x8b"):
+        if first:
+            yield first
+        yield from it
+        return
+    d, members = zlib.decompressobj(31), 0
+    for chunk in itertools.chain([first], it):
+        while chunk:
+            try:
+                out = d.decompress(chunk)
+            except zlib.error:
+                if members:
+                    return  # what follows the last member is no gzip
+                raise
+            if out:
+                yield out
+            if not d.eof:
+                break
+            members += 1
+            chunk = d.unused_data
+            d = zlib.decompressobj(31)
+    # A last member cut short has given what it decodes to: the reader names the cut.
 
 
 def open_warc(source: str, opener: Opener | None = None) -> BinaryIO:

@@ -1203,3 +1203,74 @@ def test_a_warc_date_no_capture_can_have_leaves_the_capture_time_unknown(gz: boo
                             encoding=row["encoding"], archived=True).meta
         assert (meta.title, meta.authors) == ("Tram", ["Ann Writer"]), row["url"]
         assert meta.published_at == datetime(2025, 3, 1, 10, tzinfo=UTC), row["url"]
+
+
+# --- fault round 9: a WARC served with Content-Encoding: gzip ---------------------------
+
+class _EncodedHandler(http.server.BaseHTTPRequestHandler):
+    """/<coding>/<what>: `what` (plain: the WARC, gz: the .warc.gz) sent under
+    Content-Encoding `coding`, as `bodies` holds it."""
+
+    bodies: dict[str, bytes] = {}
+
+    def do_GET(self) -> None:  # noqa: N802
+        coding, what = self.path.strip("/").split("/")
+        body = self.bodies[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", "application/warc")
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_warc_served_with_content_encoding_gzip_keeps_every_record(tmp_path: Path) -> None:
+    """A .warc.gz (a gzip member per record) labelled `Content-Encoding: gzip` (S3
+    objects uploaded with that metadata, nginx gzip_static): httpx's decoder stopped at
+    the end of the first member, so the reader saw the warcinfo record alone and ended
+    there: 0 pages, no reject. Now every member is decoded; a .warc.gz gzipped once more,
+    a plain WARC gzipped for the transfer, one under a gzip label it does not have, and
+    brotli over a plain WARC are read too."""
+    gz, plain = tmp_path / "n.warc.gz", tmp_path / "n.warc"
+    write_cc_news_like(gz)
+    write_cc_news_like(plain, gz=False)
+    _EncodedHandler.bodies = {
+        "/gzip/gz": gz.read_bytes(),                      # the label over the file
+        "/x-gzip/gz": gz.read_bytes(),
+        "/gzip/gz-again": gzip.compress(gz.read_bytes()),  # really compressed once more
+        "/gzip/plain": gzip.compress(plain.read_bytes()),
+        "/gzip/plain-lying": plain.read_bytes(),          # the label, no compression
+        "/br/plain": brotli.compress(plain.read_bytes()),
+    }
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _EncodedHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
+    try:
+        for path in _EncodedHandler.bodies:
+            url = f"http://127.0.0.1:{server.server_port}{path}"
+            result = read_warc(url, "r", NOW, CAP, opener=opener)
+            assert [r["url"] for r in result.rows] == [
+                "https://news.example/a", "https://news.example/b",
+                "https://news.example/c"], (path, result.rejects, result.stats)
+            assert result.rejects == [], path
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_gunzip_members_decodes_every_member_and_drops_padding() -> None:
+    from tasks.discover.warc import gunzip_members
+
+    members = gzip.compress(b"one ") + gzip.compress(b"two ") + gzip.compress(b"three")
+    for size in (1, 7, 1000):
+        chunks = [members[i:i + size] for i in range(0, len(members), size)]
+        assert b"".join(gunzip_members(chunks)) == b"one two three"
+        assert b"".join(gunzip_members([*chunks, b"\0" * 40])) == b"one two three"
+    assert b"".join(gunzip_members([b"WARC/1.0\r\n", b"rest"])) == b"WARC/1.0\r\nrest"
+    assert b"".join(gunzip_members([b"\x1f", b"\x8b", gzip.compress(b"x")[2:]])) == b"x"
+    assert b"".join(gunzip_members([])) == b""
+    cut = gzip.compress(b"one ") + gzip.compress(b"two " * 100)[:30]
+    assert b"".join(gunzip_members([cut])).startswith(b"one two")
