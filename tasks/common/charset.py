@@ -224,7 +224,10 @@ def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
     name = utf16_without_bom(body)
     if name is not None:
         return name, "detected"
-    for source, label in (("header", header_charset(content_type)), ("meta", meta_charset(body))):
+    for source in ("header", "meta"):
+        # The meta is looked for only when the header does not decide: its scan of up to
+        # 64 KB for the end of the <head> cost ~10 us on every page that did not need it.
+        label = header_charset(content_type) if source == "header" else meta_charset(body)
         name = normalize_label(label)
         if name is None:
             continue
