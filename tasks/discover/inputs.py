@@ -32,7 +32,7 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
-from tasks.common.text import storable_text
+from tasks.common.text import storable_text, without_inline_comment
 from tasks.common.urls import (
     BadURL,
     article_id_for,
@@ -246,7 +246,6 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
 # A URL list line that holds something other than printable text: binary junk pasted
 # or appended into the file, never part of a URL.
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_INLINE_COMMENT = re.compile(r"\s+#.*$")
 
 
 def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
@@ -266,7 +265,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
             continue
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
-        line = _INLINE_COMMENT.sub("", line)
+        line = without_inline_comment(line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"

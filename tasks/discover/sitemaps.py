@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from tasks.common.codings import CodingError, decode_one
+from tasks.common.text import without_inline_comment
 from tasks.discover.feeds import clean_title
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
@@ -57,7 +58,6 @@ _DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']++|"[^"]*+"|'[^']*+')*+"""
 # the entries the parser read are counted against once it reported errors.
 _LOC_START = re.compile(rb"<(?:[\w.-]+:)?loc\s*>")
 
-_INLINE_COMMENT = re.compile(r"\s+#.*$")
 # Where a sitemap's XML starts: its declaration or its root element.
 _XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
 # How far into the body the XML is looked for behind something else (a PHP warning is a
@@ -203,7 +203,7 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
     for line in text.splitlines():
         # A comment after the URL ("https://a.example/x  # note") is no part of it: a URL
         # holds no whitespace (the line was taken whole, "/x # note" fetched as "/x%20").
-        line = _INLINE_COMMENT.sub("", line).strip()
+        line = without_inline_comment(line).strip()
         if not line:
             continue
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
