@@ -560,8 +560,12 @@ def plausible_capture_time(when: datetime | None, now: datetime) -> datetime | N
     """`when` (a record's WARC-Date) when a capture could have happened then, else None.
     Taken as the fetch time, 1970-01-01 made the extraction take every date on the page
     for a future one and date the article 1970-01-01; 9999-12-31 overflowed its date
-    checks, and the page lost its title, date and authors without a word."""
-    if when is None or when < EARLIEST_CAPTURE or when > now + CAPTURE_CLOCK_SKEW:
+    checks, and the page lost its title, date and authors without a word. "After" is
+    after the later of the run's `now` and the clock: a caller may read with an earlier
+    `now` (a test, a backfill), and no capture is later than the present."""
+    if when is None or when < EARLIEST_CAPTURE:
+        return None
+    if when > max(now, datetime.now(UTC)) + CAPTURE_CLOCK_SKEW:
         return None
     return when
 
