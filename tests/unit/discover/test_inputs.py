@@ -585,3 +585,16 @@ def test_a_url_list_over_its_cap_is_one_reject_and_never_read(tmp_path: Path) ->
         f"a URL list of {33 * 1024 * 1024} bytes, over the {MAX_URL_LIST_BYTES} read at "
         "once: not read; split it into smaller .urls files")
     assert peak < 1024 * 1024
+
+
+def test_url_lists_joined_with_their_byte_order_marks_keep_every_url(tmp_path: Path) -> None:
+    """Fault round 9: two lists saved with a UTF-8 BOM and joined (`cat a.urls b.urls`):
+    the second one's first line began with U+FEFF and was a bad_url reject
+    ("not an absolute http(s) URL: '\\ufeffhttps://...'"), its URL lost."""
+    path = tmp_path / "joined.urls"
+    path.write_bytes(b"\xef\xbb\xbfhttps://news.example/a\r\n"
+                     b"\xef\xbb\xbfhttps://news.example/b\r\n"
+                     b"\xef\xbb\xbf# desk two\r\n\xef\xbb\xbf  https://news.example/c\n")
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == [f"https://news.example/{x}" for x in "abc"]
+    assert rejects == []
