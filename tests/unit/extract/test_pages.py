@@ -632,6 +632,39 @@ def test_nesting_past_the_limit_is_a_too_deep_reject_not_a_crash(tag) -> None:
     assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]
 
 
+def test_a_page_of_too_many_elements_is_refused_before_extraction(monkeypatch) -> None:
+    """trafilatura's time grows with the square of the paragraphs: a page past
+    MAX_ELEMENTS is a `too_many_elements` reject, named with its count, not hours of CPU."""
+    url = "https://gazette.example/news/long.html"
+    small = page()
+    limit = int(extract_mod.parse_html(small).xpath("count(//*)"))
+    monkeypatch.setattr(extract_mod, "MAX_ELEMENTS", limit)
+    assert extract_html(small, url).error is None  # at the limit: extracted
+    over = page(extra_body="<p>One paragraph more than the limit allows here.</p>")
+    x = extract_html(over, url)
+    assert (x.reason, x.text) == ("too_many_elements", "")
+    assert f"{limit + 1:,} HTML elements, more than {limit:,}" in x.error
+    result = extract.run(docs_table([{"input_key": "a", "url": url, "source_kind": "url",
+                                      "final_url": url, "body": over},
+                                     {"input_key": "b", "url": url + "?ok", "source_kind": "url",
+                                      "final_url": url + "?ok", "body": small}]),
+                         EXTRACT, "r")
+    assert [(r["input_key"], r["reason"]) for r in result.rejects] == [("a", "too_many_elements")]
+    assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]
+
+
+def test_a_million_paragraphs_under_the_body_cap_never_reach_trafilatura(monkeypatch) -> None:
+    # 8 MB of "<p>x</p>": parsed and counted (~0.5 s), never extracted (hours there)
+    def no_extraction(*_args, **_kwargs):
+        raise AssertionError("trafilatura was run on the page")
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", no_extraction)
+    monkeypatch.setattr(extract_mod, "page_metadata", no_extraction)
+    body = "<html><body>" + "<p>x</p>" * 1_000_000 + "</body></html>"
+    x = extract_html(body, "https://gazette.example/news/flood.html")
+    assert x.reason == "too_many_elements" and "1,000,002 HTML elements" in x.error
+
+
 # --- the parse -------------------------------------------------------------------------
 
 FORM_PAGE = page(extra_body='<form action="/s"><label>Search <input name="q"></label>'
