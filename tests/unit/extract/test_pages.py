@@ -653,6 +653,38 @@ def test_a_page_of_too_many_elements_is_refused_before_extraction(monkeypatch) -
     assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]
 
 
+def test_a_page_of_too_many_paragraph_nodes_is_refused_before_extraction(monkeypatch) -> None:
+    """The paragraphs and the inline elements inside them are what trafilatura's time
+    grows with the square of: past MAX_PARAGRAPH_NODES, refused (under MAX_ELEMENTS)."""
+    url = "https://gazette.example/news/long.html"
+    small = page()
+    limit = int(extract_mod.parse_html(small).xpath("count(//p) + count(//p//*)"))
+    assert limit < int(extract_mod.parse_html(small).xpath("count(//*)"))
+    monkeypatch.setattr(extract_mod, "MAX_PARAGRAPH_NODES", limit)
+    assert extract_html(small, url).error is None  # at the limit: extracted
+    # one element more, inside a paragraph; a <div> more outside paragraphs counts not
+    assert extract_html(page(extra_body="<div>A box.</div>"), url).error is None
+    over = page(extra_body="<p>More <span>words</span> of the story.</p>")
+    x = extract_html(over, url)
+    assert (x.reason, x.text) == ("too_many_elements", "")
+    assert f"{limit + 2:,} paragraphs and elements inside paragraphs, more than {limit:,}" \
+        in x.error
+
+
+def test_a_paragraph_of_45000_spans_never_reaches_trafilatura(monkeypatch) -> None:
+    # 45,000 elements (under MAX_ELEMENTS) in one <p>: minutes in trafilatura, whose
+    # stripped <span> leave 90,000 adjacent text nodes to its //p//text()
+    def no_extraction(*_args, **_kwargs):
+        raise AssertionError("trafilatura was run on the page")
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", no_extraction)
+    body = ("<html><body><article><h1>A headline of words</h1><p>"
+            + "".join(f"<span>s{i}</span> " for i in range(45_000))
+            + "</p></article></body></html>")
+    x = extract_html(body, "https://gazette.example/news/spans.html")
+    assert x.reason == "too_many_elements" and "45,001 paragraphs and elements" in x.error
+
+
 def test_a_million_paragraphs_under_the_body_cap_never_reach_trafilatura(monkeypatch) -> None:
     # 8 MB of "<p>x</p>": parsed and counted (~0.5 s), never extracted (hours there)
     def no_extraction(*_args, **_kwargs):
