@@ -83,6 +83,16 @@ def test_non_ascii_words_are_tokens():
     assert not (a == c).all()
 
 
+def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
+    # Cyrillic р and с are D1 80 and D1 81: the same second bytes as the E2 80 / E2 81 of
+    # curly quotes and dashes, which are separators. The letters stay inside their words.
+    text = "россия сегодня снова приняла решение"  # five words: one 5-word shingle
+    _, counts = nd.sign_counted([text, text + " сразу"])
+    assert counts.tolist() == [1, 2]
+    # an em dash (E2 80 94) and guillemets (C2 AB, C2 BB) between them are separators
+    assert (nd.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == nd.sign([text])).all()
+
+
 def test_large_input_is_chunked_consistently():
     texts = [make_text(i, 60) for i in range(nd.CHUNK_TEXTS + 37)]
     whole = nd.sign(texts)
@@ -464,6 +474,31 @@ def test_pairs_between_new_rows_are_all_checked():
     kept, _ = nd._verify_until_joined(pairs, np.full(3, 0.9), np.empty((0, 2), np.int64),
                                       3, 0, check)
     assert sorted(checked) == sorted(pairs.tolist()) and len(kept) == 3
+
+
+def test_no_earlier_signature_is_read_when_no_pair_touches_an_earlier_row():
+    earlier = [make_text(200 + i) for i in range(3)]
+    sigs = nd.sign(earlier)
+    asked: list[list[int]] = []
+
+    def prior_signature_rows(ix):
+        asked.append(list(ix))
+        return sigs[ix]
+
+    new = make_text(300)  # shares no band key with the earlier texts
+    res = nd.cluster_incremental(
+        ["new"], np.array([100]), nd.sign([new]), prior_ids=["e0", "e1", "e2"],
+        prior_first_seen=np.arange(3), prior_cluster=["e0", "e1", "e2"],
+        prior_keys=nd.band_keys(sigs), prior_signature_rows=prior_signature_rows,
+        new_texts=[new], prior_texts=lambda ix: [earlier[i] for i in ix])
+    assert res.candidates == 0 and asked == []
+    assert res.new_cluster == ["new"] and res.changed_prior == {}
+    # without a way to read earlier rows, nothing is needed either
+    alone = nd.cluster_incremental(
+        ["new"], np.array([100]), nd.sign([new]), prior_ids=["e0", "e1", "e2"],
+        prior_first_seen=np.arange(3), prior_cluster=["e0", "e1", "e2"],
+        prior_keys=nd.band_keys(sigs), new_texts=[new])
+    assert alone.new_cluster == ["new"]
 
 
 def test_mixing_unique_ids_is_required():
