@@ -199,3 +199,14 @@ def test_request_and_response_records_are_typed_as_the_warc_spec_writes_them(tmp
     assert b"Content-Type: application/http;msgtype=request\r\n" in request
     assert b"WARC-Type: response\r\n" in response
     assert b"Content-Type: application/http;msgtype=response\r\n" in response
+
+
+def test_views_are_built_in_a_warehouse_folder_whose_parents_do_not_exist_yet(tmp_path) -> None:
+    root = tmp_path / "data" / "news" / "warehouse"
+    db = build_views(root)
+    assert db.parent == root and db.exists()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    finally:
+        con.close()
