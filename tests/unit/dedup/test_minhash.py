@@ -93,6 +93,30 @@ def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
     assert (nd.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == nd.sign([text])).all()
 
 
+def test_a_one_word_text_has_a_signature_of_its_own():
+    sig = nd.sign(["minister", "minister", "resigned"])
+    assert not nd.is_empty_signature(sig).any()
+    assert (sig[0] == sig[1]).all() and not (sig[0] == sig[2]).all()
+
+
+def test_identical_texts_of_one_shingle_are_one_story():
+    # One 5-word shingle each: the exact Jaccard is 1/1 (not 1/2, which is under the
+    # threshold, and one shingle is too few for containment).
+    t = "five words make one shingle"
+    res = nd.cluster_incremental(["a", "b"], np.array([1, 2]), nd.sign([t, t]), new_texts=[t, t])
+    assert res.new_cluster == ["a", "a"] and res.new_duplicate_of == [None, "a"]
+
+
+def test_band_keys_of_a_fixed_signature_do_not_change():
+    # Band keys are stored (signatures, band_index) and looked up by later runs: a key
+    # computed differently for the same signature would find no earlier copy.
+    sig = np.arange(128, dtype=np.uint32).reshape(1, 128)
+    assert nd.band_keys(sig)[0].tolist()[:4] == [
+        3686084039961060080, 3186979544214735579, 16263849054870800402, 12005636921764046118]
+    assert nd.containment_keys(sig)[0].tolist()[:2] == [7654701954788234484,
+                                                         18077279843488979203]
+
+
 def test_large_input_is_chunked_consistently():
     texts = [make_text(i, 60) for i in range(nd.CHUNK_TEXTS + 37)]
     whole = nd.sign(texts)
