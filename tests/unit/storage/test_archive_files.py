@@ -210,3 +210,14 @@ def test_views_are_built_in_a_warehouse_folder_whose_parents_do_not_exist_yet(tm
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     finally:
         con.close()
+
+
+def test_an_archived_response_reads_back_with_its_warc_date(tmp_path) -> None:
+    from tasks.storage.archive import iter_responses, read_response_at
+
+    writer = WarcWriter(tmp_path, "r")
+    _, offset = writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    writer.close()
+    path = tmp_path / writer.files[0]
+    assert read_response_at(path, offset).date == "2024-05-03T12:00:00.000000Z"
+    assert [r.date for r in iter_responses(path)] == ["2024-05-03T12:00:00.000000Z"]

@@ -270,3 +270,50 @@ def test_quarantined_files_lose_the_forgotten_rows_and_keep_their_row_groups(
     left = pq.ParquetFile(orphans / "mixed.parquet")
     assert left.read()["url"].to_pylist() == kept
     assert [left.metadata.row_group(i).num_rows for i in range(left.num_row_groups)] == [2, 2, 1]
+
+
+def test_articles_files_of_older_commits_without_a_later_column_are_searched(tmp_path):
+    """A file written before a column was added (here: source_name) and a newer one:
+    both are searched for the article to forget."""
+    import pyarrow.parquet as pq
+
+    from tasks.storage.publish import commit_manifest
+
+    res = run([row("https://a.example/1", story(1), 0), row("https://b.example/2", story(2), 1)])
+    (tmp_path / "articles").mkdir()
+    old, new = res.table.slice(0, 1), res.table.slice(1, 1)
+    new = new.set_column(new.schema.get_field_index("source_name"), "source_name",
+                         pa.array(["Beta News"], pa.string()))
+    pq.write_table(old.drop_columns(["source_name"]), tmp_path / "articles" / "old.parquet")
+    pq.write_table(new, tmp_path / "articles" / "new.parquet")
+    commit_manifest(tmp_path, "r0", {"run_id": "r0", "started_at": "2024-04-01",
+                                     "files": {"articles": ["articles/old.parquet",
+                                                            "articles/new.parquet"]}})
+    got = matching_articles(tmp_path, Takedown(url="https://a.example/1"))
+    assert got["url"].to_pylist() == ["https://a.example/1"]
+    got = matching_articles(tmp_path, Takedown(domain="b.example"))
+    assert got["url"].to_pylist() == ["https://b.example/2"]
+    # an outlet is looked up by the column the older file does not have
+    got = matching_articles(tmp_path, Takedown(outlet="Beta News"))
+    assert got["url"].to_pylist() == ["https://b.example/2"]
+
+
+def test_a_takedown_is_dated_in_utc_whatever_the_machines_zone(tmp_path, monkeypatch):
+    import time
+
+    _warehouse(tmp_path)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        before = datetime.now(UTC)
+        manifest = forget(tmp_path, Takedown(domain="b.example", reason="test"))
+        after = datetime.now(UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    (takedown,) = scan_table(tmp_path, "takedowns").to_pylist()
+    assert before <= takedown["requested_at"] <= after
+    assert datetime.fromisoformat(manifest["started_at"]).utcoffset() is not None
+    stamp = manifest["run_id"].removeprefix("forget-").removesuffix("Z")
+    assert before.replace(microsecond=0, tzinfo=None) <= datetime.strptime(
+        stamp[:15], "%Y%m%dT%H%M%S") <= after.replace(tzinfo=None)

@@ -248,3 +248,8 @@ def test_the_page_names_its_period(tmp_path):
         assert period(day, later) == "published 2024-03-02 to 2024-03-09"
     finally:
         con.close()
+
+
+def test_a_list_in_a_table_cell_is_written_comma_separated():
+    html = report_html.table(["outlets"], [(["A", "B & C"],), ([],)])
+    assert "<td>A, B &amp; C</td>" in html and "<td></td>" in html
