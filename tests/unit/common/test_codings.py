@@ -313,3 +313,21 @@ def test_a_cut_brotli_stream_in_a_whole_transfer_counts_all_it_decoded() -> None
         decode_body(_cut_brotli(text, 800_000), "br", 1 << 21, refuse_cut_data=True)
     assert info.value.kind == "truncated"
     assert info.value.detail.endswith("(800000 bytes decoded)")
+
+
+def test_the_text_probe_starts_after_a_utf8_bom() -> None:
+    # 64 bytes of the text itself are looked at, the BOM not among them: a control byte
+    # as the 64th byte after it is seen, one as the 65th is not
+    bom = b"\xef\xbb\xbf"
+    with pytest.raises(CodingError) as err:
+        decode_body(bom + b"a" * 63 + b"\x00" + PAGE, "gzip", 10_000)
+    assert err.value.kind == "bad_compression"
+    body = bom + b"a" * 64 + b"\x00" + PAGE
+    assert decode_body(body, "gzip", 10_000)[0] == body
+
+
+def test_a_brotli_bomb_is_refused_naming_the_coding_and_the_cap() -> None:
+    with pytest.raises(CodingError) as err:
+        decode_one(brotli.compress(b"x" * 5000), "br", 1000)
+    assert err.value.kind == "decompressed_too_large"
+    assert err.value.detail == "br expands beyond 1000 bytes"
