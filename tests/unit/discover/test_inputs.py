@@ -100,6 +100,18 @@ def test_too_large_dump_reject_keeps_its_run_id(tmp_path: Path, monkeypatch) -> 
         "too_large", "run-9", f"dump:{path}:{len(DUMP)}", "dump")
 
 
+def test_a_dump_of_exactly_the_size_limit_is_read(tmp_path: Path, monkeypatch) -> None:
+    import tasks.discover.inputs as inputs
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(DUMP)
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", len(DUMP))
+    doc, rej = read_dump(path, "run-9")
+    assert rej is None and doc["url"]
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", len(DUMP) - 1)
+    assert read_dump(path, "run-9")[1]["reason"] == "too_large"
+
+
 def test_expand_inputs_walks_directories_sorted_and_notes_missing(tmp_path: Path) -> None:
     (tmp_path / "d" / "sub").mkdir(parents=True)
     for name in ("d/b.txt", "d/a.urls", "d/sub/c.txt"):

@@ -164,3 +164,15 @@ def test_file_names_that_are_no_utf8_are_read_and_stored_escaped(tmp_path):
     assert sorted((r["source"], r["reason"], r["detail"].split(" ")[0]) for r in found.rejects
                   ) == [(f"{tmp_path}/b\\xe0d.txt", "missing_header", "first"),
                         (f"{tmp_path}/l\\xefst.urls", "bad_url", "l\\xefst.urls:2")]
+
+
+def test_a_file_gone_between_the_listing_and_its_check_cannot_be_read(tmp_path):
+    # not a link: stat fails on the file itself (removed meanwhile, or a folder that
+    # cannot be searched), and the reject says what the system said
+    from tasks.discover.inputs import Unusable, not_a_file
+
+    gone = tmp_path / "gone.txt"
+    assert not_a_file(gone) == Unusable(str(gone), "unreadable",
+                                        "cannot be read: No such file or directory")
+    gone.write_text(DUMP, encoding="utf-8")
+    assert not_a_file(gone) is None
