@@ -75,6 +75,16 @@ def test_clean_record_keeps_the_language_and_normalises_one_line_fields() -> Non
     assert out["description"] == "Zwei Zeilen hier"
 
 
+def test_an_article_without_text_is_cleaned_to_no_words() -> None:
+    from tasks.common.text import content_hash
+
+    for text in ("", None):
+        out = clean_record({"text": text, "source_kind": "url", "title": "T", "site_name": None,
+                            "description": None, "language": "en", "language_score": 1.0})
+        assert (out["text"], out["word_count"]) == ("", 0), text
+        assert out["content_hash"] == content_hash("")
+
+
 def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
     from schemas import ARTICLES, conform
     from tasks import clean

@@ -339,3 +339,45 @@ def test_a_days_bounds_are_utc_days_whatever_the_machines_zone(warehouse, monkey
     finally:
         monkeypatch.delenv("TZ")
         clock.tzset()
+
+
+def test_the_index_stores_every_field_a_hit_reads() -> None:
+    # SCHEMA is built once at import, where mutmut cannot see it: the schema _schema()
+    # makes must hold each field _document() fills, or tantivy drops it without a word
+    import tantivy
+
+    index = tantivy.Index(S._schema())
+    writer = index.writer(15_000_000, 1)
+    row = _article("a1", "River floods valley", FLOOD, "r1", domain="WWW.News.de",
+                   revision=2, lang="DE", cluster="c7")
+    writer.add_document(S._document(row))
+    writer.commit()
+    index.reload()
+    searcher = index.searcher()
+    (_, address), = searcher.search(index.parse_query("valley", ["title"]), 1).hits
+    stored = searcher.doc(address).to_dict()
+    assert stored == {"article_id": ["a1"], "revision": [2], "title": [row["title"]],
+                      "text": [FLOOD], "url": [row["url"]],
+                      "published_at": [row["published_at"]],
+                      "domain": ["www.news.de"], "language": ["de"], "cluster_id": ["c7"]}
+
+
+def test_a_hit_names_its_domain_and_language(wh):
+    (hit,) = S.search(wh, "parliament").hits
+    assert (hit.domain, hit.language) == ("www.news.de", "de")
+
+
+def test_filters_do_not_change_a_hits_score(wh):
+    scores = {h.article_id: h.score for h in S.search(wh, "river OR rain").hits}
+    for kwargs in ({"lang": "de"}, {"outlet": "news.de"}, {"since": date(2024, 5, 2)}):
+        hits = S.search(wh, "river OR rain", **kwargs).hits
+        assert hits and all(h.score == pytest.approx(scores[h.article_id]) for h in hits)
+
+
+def test_a_rebuild_makes_the_index_when_there_is_none(wh):
+    import shutil
+
+    shutil.rmtree(S.search_dir(wh))
+    assert S.rebuild(wh) == 3
+    assert S.indexed_commits(wh) == ["r1"] and _ids(S.search(wh, "evacuation")) == ["a1"]
+    assert not list(wh.glob("search.*"))
