@@ -1,0 +1,226 @@
+"""One HTTP exchange and one URL's attempt, offline: the fetcher's aiohttp session is a
+stand-in that answers from a table (status, headers, body chunks, or a body that stalls),
+so what the exchange keeps, refuses and archives is checked without a socket; an attempt
+through redirects and refreshes runs on a stand-in `exchange` as in test_tdmrep.py."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from types import SimpleNamespace
+
+import pyarrow as pa
+from multidict import CIMultiDict, CIMultiDictProxy
+
+from tasks.common.settings import Settings, settings_slice
+from tasks.fetch import FetchConfig
+from tasks.fetch.client import Exchange, Fetcher, UrlOutcome, timeout_words
+
+CONFIG = replace(settings_slice(FetchConfig, Settings()), respect_robots=False,
+                 read_tdmrep=False)
+PAGE = b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Text.</p></body></html>"
+
+
+class _Content:
+    """aiohttp's StreamReader as _read_some uses it: the chunks, then the end; or, when
+    `stall`, the chunks and then nothing more, ever (a server that stops sending)."""
+
+    def __init__(self, chunks: list[bytes], stall: bool = False) -> None:
+        self.chunks, self.stall = list(chunks), stall
+
+    def read_nowait(self) -> bytes:
+        return self.chunks.pop(0) if self.chunks else b""
+
+    def is_eof(self) -> bool:
+        return not self.chunks and not self.stall
+
+    async def readany(self) -> bytes:
+        await asyncio.Event().wait()  # only reached when stalled
+        return b""
+
+
+class _Response:
+    def __init__(self, url: str, status: int, headers: dict[str, str], chunks: list[bytes],
+                 stall: bool = False) -> None:
+        self.status, self.reason = status, "OK" if status == 200 else "Other"
+        self.headers = CIMultiDictProxy(CIMultiDict(headers))
+        self.raw_headers = tuple((k.encode(), v.encode()) for k, v in headers.items())
+        length = headers.get("Content-Length")
+        self.content_length = int(length) if length is not None else None
+        self.content = _Content(chunks, stall)
+        self.connection = None
+        self.version = SimpleNamespace(major=1, minor=1)
+        self.request_info = SimpleNamespace(headers=CIMultiDict({"User-Agent": "pressroom"}))
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def __aenter__(self) -> _Response:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
+class _Session:
+    def __init__(self, answers: dict[str, _Response]) -> None:
+        self.answers = answers
+        self.headers = CIMultiDict({"User-Agent": "pressroom"})
+
+    def get(self, url: str, **_kw) -> _Response:
+        return self.answers[url]
+
+
+def exchange(url: str, response: _Response, *, types=None, timeout: float | None = None,
+             archive: bool = False) -> Exchange:
+    """What Fetcher._exchange makes of one response (the archive's record prepared, not
+    written, when `archive`)."""
+    fetcher = Fetcher(CONFIG, "r", SimpleNamespace() if archive else None)
+    fetcher.session = _Session({url: response})
+    ex = Exchange(url)
+    asyncio.run(fetcher._exchange(ex, body_cap=1 << 20, types=types, headers=None,
+                                  timeout=timeout))
+    return ex
+
+
+def test_a_page_of_a_type_not_allowed_is_refused_before_its_body_is_read() -> None:
+    url = "https://a.example/photo"
+    resp = _Response(url, 200, {"Content-Type": "image/png"}, [b"\x89PNG\r\n\x1a\n" * 10])
+    ex = exchange(url, resp, types=frozenset({"text/html"}))
+    assert (ex.error, ex.detail, ex.body) == ("unsupported_content_type",
+                                              "content-type image/png", b"")
+    assert resp.closed  # dropped, not drained
+    # the same response where any type is taken (robots.txt): read
+    ok = exchange(url, _Response(url, 200, {"Content-Type": "image/png"}, [b"abc"]))
+    assert (ok.error, ok.body) == (None, b"abc")
+
+
+def test_a_deadline_while_reading_the_body_says_how_much_of_it_came() -> None:
+    url = "https://a.example/slow"
+    resp = _Response(url, 200, {"Content-Type": "text/html", "Content-Length": "1000"},
+                     [b"<html>part"], stall=True)
+    ex = exchange(url, resp, types=frozenset({"text/html"}), timeout=0.05)
+    assert ex.error == "timeout_body"
+    assert ex.detail == ("while reading the body: no end within the 0.05 s deadline, "
+                         "10 bytes of the body read of 1000 declared")
+    assert ex.body == b"<html>part" and resp.closed
+
+
+def test_a_deadline_is_described_by_the_limit_that_passed_and_the_bytes_read() -> None:
+    detail = "while reading the body: TimeoutError: "
+    assert timeout_words(detail, 30, 4096, 10000) == (
+        "while reading the body: no end within the 30 s deadline, 4096 bytes of the body "
+        "read of 10000 declared")
+    assert timeout_words(detail, 2.5, 0, None) == (
+        "while reading the body: no end within the 2.5 s deadline, 0 bytes of the body read")
+    assert timeout_words("while waiting for the response headers: TimeoutError: ", 30,
+                         None, 10000) == (
+        "while waiting for the response headers: no end within the 30 s deadline")
+
+
+def test_the_archived_request_names_the_path_and_query_asked_for() -> None:
+    for url, line in (("https://a.example/news/a?x=1&y=2", b"GET /news/a?x=1&y=2 HTTP/1.1"),
+                      ("https://a.example/news/a", b"GET /news/a HTTP/1.1"),
+                      ("https://a.example", b"GET / HTTP/1.1"),
+                      ("https://a.example?q=1", b"GET /?q=1 HTTP/1.1")):
+        ex = exchange(url, _Response(url, 200, {"Content-Type": "text/html"}, [PAGE]),
+                      archive=True)
+        (_url, request_head, response_head, body), _meta = ex.archive
+        assert request_head.split(b"\r\n", 1)[0] == line, url
+        assert response_head.startswith(b"HTTP/1.1 200 OK\r\n") and body == PAGE
+
+
+# -- one URL through redirects and refreshes, on a stand-in exchange ----------------------
+
+def attempt(answers: dict[str, Exchange], cfg: FetchConfig = CONFIG,
+            conditional: dict[str, dict[str, str]] | None = None
+            ) -> tuple[UrlOutcome, list[tuple[str, dict | None]]]:
+    """What Fetcher._attempt makes of the first URL of `answers`; and the URLs it asked
+    for, each with the extra headers it sent."""
+    asked: list[tuple[str, dict | None]] = []
+
+    async def fake_exchange(url: str, *, extra_headers=None, **_kw) -> Exchange:
+        asked.append((url, extra_headers))
+        return answers[url]
+
+    fetcher = Fetcher(cfg, "r", None)
+    fetcher.exchange = fake_exchange
+    fetcher.conditional = conditional or {}
+    url = next(iter(answers))
+    out = UrlOutcome(url=url)
+    asyncio.run(fetcher._attempt(url, out))
+    return out, asked
+
+
+def _page(url: str, body: bytes = PAGE, **headers: str) -> Exchange:
+    return Exchange(url, 200, {"content-type": "text/html", **headers}, body)
+
+
+def _moved(url: str, to: str) -> Exchange:
+    return Exchange(url, 301, {"location": to}, b"", locations=[to])
+
+
+def test_validators_go_with_the_url_asked_for_not_with_where_it_redirects() -> None:
+    old, new = "https://a.example/old", "https://a.example/new"
+    validators = {"If-None-Match": '"v1"'}
+    out, asked = attempt({old: _moved(old, new), new: _page(new)},
+                         conditional={old: validators, new: {"If-None-Match": '"v9"'}})
+    assert asked == [(old, validators), (new, None)]
+    assert (out.error, out.final_url, out.redirects) == (None, new, [new])
+
+
+def test_a_refresh_header_is_followed_like_a_redirect() -> None:
+    stub, story = "https://a.example/stub", "https://a.example/story"
+    out, asked = attempt({stub: _page(stub, b"<html><body>Moved</body></html>",
+                                      refresh="0; url=/story"),
+                          story: _page(story)})
+    assert [u for u, _ in asked] == [stub, story]
+    assert (out.error, out.final_url, out.redirects, out.body) == (None, story, [story], PAGE)
+
+
+def test_more_redirects_than_allowed_is_too_many_redirects() -> None:
+    cfg = replace(CONFIG, max_redirects=2)
+    hops = [f"https://a.example/{i}" for i in range(4)]
+    answers = {u: _moved(u, nxt) for u, nxt in zip(hops, hops[1:], strict=False)}
+    answers[hops[-1]] = _page(hops[-1])
+    out, asked = attempt(answers, cfg)
+    assert len(asked) == 3
+    assert (out.error, out.detail) == ("too_many_redirects", "more than 2 redirects")
+    answers = {u: _moved(u, nxt) for u, nxt in zip(hops[1:], hops[2:], strict=False)}
+    answers[hops[-1]] = _page(hops[-1])
+    out, _ = attempt(answers, cfg)  # exactly two: the page
+    assert (out.error, out.final_url) == (None, hops[-1])
+
+
+def test_a_page_under_a_generic_type_is_html_only_when_it_opens_as_html() -> None:
+    url = "https://a.example/p"
+    out, _ = attempt({url: Exchange(url, 200, {"content-type": "text/plain"}, PAGE)})
+    assert (out.error, out.content_type) == (None, "text/html")
+    out, _ = attempt({url: Exchange(url, 200, {"content-type": "text/plain"},
+                                    b"Just a note, no markup at all.")})
+    assert (out.error, out.detail) == ("unsupported_content_type",
+                                       "content-type text/plain, and the body is no HTML page")
+
+
+def test_the_documents_of_a_table_of_other_columns_pass_through_checked() -> None:
+    # not a DOCUMENTS table (fewer columns, no body): read row by row
+    from schemas import DOCUMENTS
+    from tasks.fetch.client import _passthrough
+
+    docs = pa.table({"input_key": ["d", "u"], "url": ["https://a.example/d", "https://a.example/u"],
+                     "source_kind": ["dump", "url"], "source": ["f.txt", "list.urls"]})
+    kept, rest = _passthrough(docs)
+    assert kept.schema.equals(DOCUMENTS) and kept.column("input_key").to_pylist() == ["d"]
+    assert [r["input_key"] for r in rest] == ["u"]
+
+
+def test_the_archived_response_head_renames_transfer_encoding_as_common_crawl_does() -> None:
+    # the body archived is no longer chunked: the header keeps its value under Common
+    # Crawl's name, spelled as Common Crawl spells it; other names stay as received
+    from tasks.fetch.client import http_response_head
+
+    head = http_response_head("1.1", 200, "OK", [(b"content-type", b"text/html"),
+                                                 (b"transfer-encoding", b"chunked")])
+    assert head == (b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\n"
+                    b"X-Crawler-Transfer-Encoding: chunked\r\n\r\n")
