@@ -103,6 +103,31 @@ def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
     assert result.table.num_rows == 0
 
 
+def test_clean_run_skips_an_opted_out_page_when_told_and_counts_every_article() -> None:
+    from schemas import ARTICLES, conform
+    from tasks import clean
+
+    text = " ".join(["The council approved the new bridge after a long debate."] * 5)
+    rows = [{"article_id": f"a{i}", "url": f"https://z.example/{i}", "canonical_url":
+             f"https://z.example/{i}", "domain": "z.example", "source_kind": "url",
+             "source": "s", "input_key": f"k{i}", "run_id": "r0", "text": text,
+             "word_count": 0, "content_hash": "x", "language": "en", "language_score": 0.99,
+             "rights": rights} for i, rights in enumerate([["noai", "noindex"], [], None])]
+    config = settings_slice(clean.CleanConfig, Settings(min_words=5, target_languages=["en"],
+                                                        opt_out_action="skip"))
+    result = clean.run(conform(rows, ARTICLES, "articles"), config, "run-9")
+    [rej] = result.rejects
+    assert (rej["stage"], rej["reason"], rej["detail"], rej["article_id"]) == (
+        "clean", "opted_out", "the page says noai", "a0")
+    assert result.table.column("article_id").to_pylist() == ["a1", "a2"]
+    assert result.table.schema.equals(ARTICLES)
+    assert result.counts == {"received": 3, "passed": 2, "rejected": 1, "failed": 0,
+                             "skipped": 0}
+    kept = settings_slice(clean.CleanConfig, Settings(min_words=5, target_languages=["en"],
+                                                      opt_out_action="metadata"))
+    assert clean.run(conform(rows, ARTICLES, "articles"), kept, "run-9").rejects == []
+
+
 def test_a_url_opening_a_line_is_not_split_at_its_dots() -> None:
     text = "www.example.com/News.Today is where the council posts its notes."
     assert repair_glued_paragraphs(text) == [text]
@@ -158,6 +183,12 @@ def test_a_quote_left_open_by_an_odd_count_of_marks_is_closed_before_the_cut() -
     # four: every quotation closed, so the fifth mark opens the next paragraph
     assert repair_glued_paragraphs('He said "yes" and "no" today."Then is now," she said.') \
         == ['He said "yes" and "no" today.', '"Then is now," she said.']
+    # the marks are counted from the last cut: a quotation in an earlier paragraph of the
+    # line does not count, one opened after the cut does
+    assert repair_glued_paragraphs('The vote was close.Smith said "we won."Then he left.') \
+        == ["The vote was close.", 'Smith said "we won."', "Then he left."]
+    assert repair_glued_paragraphs('He said "never."Smith said "we won."Then he left.') == [
+        'He said "never."', 'Smith said "we won."', "Then he left."]
 
 
 def test_a_long_one_line_body_is_repaired_in_linear_time():

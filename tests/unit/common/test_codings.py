@@ -18,7 +18,7 @@ PAGE = b"<html><head><meta name='robots' content='noai'></head><body>" + b"x" * 
 def test_accept_encoding_offers_brotli_only_when_it_can_be_undone(monkeypatch):
     assert accept_encoding() == ("gzip, deflate, br" if codings.brotli else "gzip, deflate")
     monkeypatch.setattr(codings, "brotli", None)
-    assert "br" not in accept_encoding().split(", ")
+    assert accept_encoding() == "gzip, deflate"
     with pytest.raises(CodingError) as err:
         decode_one(b"\x0b\x02\x80hello\x03", "br", 100)
     assert err.value.kind == "unsupported_encoding"
@@ -331,3 +331,34 @@ def test_a_brotli_bomb_is_refused_naming_the_coding_and_the_cap() -> None:
         decode_one(brotli.compress(b"x" * 5000), "br", 1000)
     assert err.value.kind == "decompressed_too_large"
     assert err.value.detail == "br expands beyond 1000 bytes"
+
+
+def test_the_cap_holds_for_all_gzip_members_together() -> None:
+    # each member within the cap, both together over it: one layer, one cap
+    two = gzip.compress(b"a" * 600) + gzip.compress(b"b" * 600)
+    with pytest.raises(CodingError) as err:
+        decode_one(two, "gzip", 1000)
+    assert err.value.kind == "decompressed_too_large"
+    assert decode_one(two, "gzip", 1200) == b"a" * 600 + b"b" * 600
+
+
+def test_raw_deflate_over_the_cap_is_refused_by_name() -> None:
+    with pytest.raises(CodingError) as err:
+        decode_one(_raw_deflate(b"a" * 5000), "deflate", 1000)
+    assert (err.value.kind, err.value.detail) == ("decompressed_too_large",
+                                                  "deflate expands beyond 1000 bytes")
+
+
+def test_a_brotli_stream_that_stops_early_says_so() -> None:
+    whole = brotli.compress(b"<p>The council voted.</p>" * 3000)
+    with pytest.raises(CodingError) as err:
+        decode_one(whole[: len(whole) // 2], "br", 1 << 20)
+    assert (err.value.kind, err.value.detail) == ("bad_compression",
+                                                  "br: truncated brotli stream")
+
+
+def test_no_coding_named_is_nothing_to_undo() -> None:
+    # even for bytes that are compressed: only a named coding is undone by decode_one
+    data = gzip.compress(PAGE)
+    assert decode_one(data, "", 10_000) == data
+    assert decode_one(data, " Identity ", 10_000) == data

@@ -102,3 +102,11 @@ def test_the_html_tag_of_a_utf16_page_is_looked_for_in_all_of_its_first_512_byte
     page = ("<!-- " + "c" * 200 + " --><html><p>x</p></html>").encode("utf-16-le")
     assert 400 < page.find("<html".encode("utf-16-le")) < 512 - 10
     assert opens_as_html(page) is True
+
+
+def test_eight_control_bytes_are_still_text_nine_are_binary_data() -> None:
+    text = b" the council met on Monday" * 20
+    assert binary_body_kind(b"a\x01" * 8 + text) is None
+    body = b"a\x01" * 9 + text
+    assert binary_body_kind(body) == (
+        f"binary data (9 of its first {len(body)} bytes are control bytes no text holds)")
