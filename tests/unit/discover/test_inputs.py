@@ -597,3 +597,13 @@ def test_a_url_list_over_its_cap_is_one_reject_and_never_read(tmp_path: Path) ->
         f"a URL list of {33 * 1024 * 1024} bytes, over the {MAX_URL_LIST_BYTES} read at "
         "once: not read; split it into smaller .urls files")
     assert peak < 1024 * 1024
+
+
+def test_an_impossible_date_before_a_date_is_a_bad_date_not_a_swap(tmp_path: Path) -> None:
+    # the second field reads as a date, but the first is no URL: nothing was swapped
+    path = tmp_path / "a.txt"
+    path.write_bytes(b" date 2024-02-30 2024-05-01\nTitle\nBody.\n")
+    doc, rej = read_dump(path, "r")
+    assert doc is None
+    assert (rej["reason"], rej["url"], rej["detail"]) == (
+        "bad_date", None, "header date '2024-02-30' is not a valid YYYY-MM-DD")

@@ -381,3 +381,27 @@ def test_feed_hosts_are_feeds_whatever_the_path() -> None:
     for host in ("feeds", "rss", "feed"):
         assert classify_remote(f"https://{host}.news.example/latest")[0] == "feed", host
     assert classify_remote("https://feedback.news.example/latest")[0] is None
+
+
+def test_a_feed_that_is_not_one_is_a_feed_reject_naming_its_url() -> None:
+    url = "https://news.example/rss"
+    result = discover_remote([url], [], fetcher({url: b"<html><body>404</body></html>"}),
+                             "run-1", NOW)
+    [rej] = result.rejects
+    assert (rej["source_kind"], rej["source"], rej["url"], rej["input_key"]) == (
+        "feed", url, url, url)
+
+
+def test_the_url_cap_of_a_sitemap_applies_to_each_file() -> None:
+    url = "https://news.example/sitemap.xml"
+    result = discover_remote([], [url], fetcher({url: URLSET}), "r", NOW,
+                             RemoteLimits(max_urls_per_sitemap=1))
+    assert [r["url"] for r in result.rows] == ["https://news.example/two"]
+    assert [r["reason"] for r in result.rejects] == ["sitemap_url_cap"]
+
+
+def test_a_feed_folder_in_the_path_makes_a_feed() -> None:
+    from tasks.discover.remote import classify_remote
+
+    assert classify_remote("https://news.example/feeds/latest")[0] == "feed"
+    assert classify_remote("https://news.example/rss/world/latest")[0] == "feed"

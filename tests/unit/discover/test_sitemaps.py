@@ -507,3 +507,25 @@ def test_faults_the_recovery_reads_past_lose_nothing_and_say_nothing(mid) -> Non
     parsed = parse_sitemap(_urlset_with(mid), "https://a.example/s.xml")
     assert [e.url[-1] for e in parsed.entries] == ["1", "2", "3"]
     assert parsed.skipped == [] and parsed.error is None
+
+
+def test_a_utf8_bom_before_the_xml_is_no_text_sitemap() -> None:
+    r = parse_sitemap(b"\xef\xbb\xbf\n<urlset><url><loc>https://a.example/1</loc></url></urlset>",
+                      BASE)
+    assert (r.kind, r.error, [e.url for e in r.entries]) == ("urlset", None,
+                                                              ["https://a.example/1"])
+    assert parse_sitemap(b"\xef\xbb\xbf \r\n", BASE).error[0] == "sitemap_empty"
+
+
+def test_text_without_a_url_has_no_kind() -> None:
+    r = parse_sitemap(b"just some words\nand no address\n", BASE)
+    assert (r.kind, r.error) == ("", ("not_a_sitemap", "neither XML nor a list of URLs"))
+
+
+def test_an_xml_error_below_fatal_is_reported_too() -> None:
+    # libxml2 calls a namespace that is no URI an ERROR (not FATAL): the file is read,
+    # and the warning says what was recovered from
+    r = parse_sitemap(b'<urlset xmlns="not a uri"><url><loc>https://a.example/1</loc></url>'
+                      b"</urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"] and r.error is None
+    assert r.warning.startswith("recovered from 1 XML error(s), first at line 1: ")

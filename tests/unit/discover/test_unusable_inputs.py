@@ -176,3 +176,16 @@ def test_a_file_gone_between_the_listing_and_its_check_cannot_be_read(tmp_path):
                                         "cannot be read: No such file or directory")
     gone.write_text(DUMP, encoding="utf-8")
     assert not_a_file(gone) is None
+
+
+def test_credentials_in_rejected_lines_are_removed_and_counted_too(tmp_path):
+    urls = tmp_path / "a.urls"
+    urls.write_text("https://user:pw@a.example/1\nhttps://user:pw@exa mple/x y\n",
+                    encoding="utf-8")
+    found = discover([str(urls)], "r1", _config())
+    assert found.docs.column("url").to_pylist() == ["https://a.example/1"]
+    [rej] = found.rejects
+    assert rej["reason"] == "bad_url" and not any("pw@" in str(v) for v in rej.values())
+    assert [n for n in found.notes if "user name or password" in n] == [
+        "2 input(s) had a user name or password in a URL: removed before fetching or "
+        "storing anything"]
