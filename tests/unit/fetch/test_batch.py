@@ -50,6 +50,7 @@ def test_a_batch_with_nothing_to_fetch_accounts_for_every_document() -> None:
          "https://a.example/sitemap.xml", "run-2"),
     ]
     assert result.fetch_log[2]["error_detail"].endswith("(timeout_total)")
+    assert result.fetch_log[1]["error_detail"] == "in the warehouse; use --refresh"
     assert all(r["bytes"] is None and r["attempts"] == 0 for r in result.fetch_log)
     assert result.counts == {"received": 6, "passed": 2, "rejected": 0, "failed": 3,
                              "skipped": 0}

@@ -41,7 +41,8 @@ class _Content:
 
 class _Response:
     def __init__(self, url: str, status: int, headers: dict[str, str], chunks: list[bytes],
-                 stall: bool = False) -> None:
+                 stall: bool = False, stall_headers: bool = False) -> None:
+        self.stall_headers = stall_headers
         self.status, self.reason = status, "OK" if status == 200 else "Other"
         self.headers = CIMultiDictProxy(CIMultiDict(headers))
         self.raw_headers = tuple((k.encode(), v.encode()) for k, v in headers.items())
@@ -57,6 +58,8 @@ class _Response:
         self.closed = True
 
     async def __aenter__(self) -> _Response:
+        if self.stall_headers:  # the server took the request and never answered
+            await asyncio.Event().wait()
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -224,3 +227,88 @@ def test_the_archived_response_head_renames_transfer_encoding_as_common_crawl_do
                                                  (b"transfer-encoding", b"chunked")])
     assert head == (b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\n"
                     b"X-Crawler-Transfer-Encoding: chunked\r\n\r\n")
+
+
+def test_a_deadline_before_the_response_headers_is_a_headers_timeout() -> None:
+    url = "https://a.example/silent"
+    ex = exchange(url, _Response(url, 200, {}, [], stall_headers=True), timeout=0.05)
+    assert (ex.error, ex.detail, ex.body) == (
+        "timeout_headers",
+        "while waiting for the response headers: no end within the 0.05 s deadline", b"")
+
+
+def test_the_start_of_an_error_page_is_kept_for_the_archive() -> None:
+    from tasks.fetch.client import ERROR_BODY_BYTES
+
+    url = "https://a.example/gone"
+    page = b"<html><body>Not found</body></html>"
+    ex = exchange(url, _Response(url, 404, {"Content-Type": "text/html"}, [page]))
+    assert (ex.status, ex.error, ex.body) == (404, None, page)
+    long = b"x" * (ERROR_BODY_BYTES + 5000)
+    resp = _Response(url, 404, {"Content-Type": "text/html"}, [long])
+    ex = exchange(url, resp, archive=True)
+    assert ex.body == long[:ERROR_BODY_BYTES] and ex.error is None and resp.closed
+    assert ex.archive[1]["truncated"] == "length"  # the record says it is cut
+
+
+def test_a_page_over_the_cap_is_too_large_and_archived_as_cut_at_the_cap() -> None:
+    url = "https://a.example/huge"
+    resp = _Response(url, 200, {"Content-Type": "text/html"}, [b"a" * 600, b"b" * 600])
+    fetcher = Fetcher(CONFIG, "r", SimpleNamespace())
+    fetcher.session = _Session({url: resp})
+    ex = Exchange(url)
+    asyncio.run(fetcher._exchange(ex, body_cap=1000, types=frozenset({"text/html"}),
+                                  headers=None, timeout=None))
+    assert (ex.error, ex.detail) == ("too_large", "body exceeds 1000 bytes")
+    assert ex.body == b"a" * 600 + b"b" * 400 and resp.closed
+    assert ex.archive[1]["truncated"] == "length"
+
+
+def test_a_page_whose_bytes_are_a_pdf_is_refused_whatever_its_label() -> None:
+    url = "https://a.example/report"
+    out, _ = attempt({url: Exchange(url, 200, {"content-type": "text/html"},
+                                    b"%PDF-1.7\n" + bytes(range(256)))})
+    assert (out.error, out.detail, out.body) == (
+        "unsupported_content_type", "content-type text/html, but the body is a PDF", None)
+
+
+def test_what_arrived_of_a_cut_gzip_feed_is_kept_decoded() -> None:
+    import gzip
+
+    url = "https://a.example/rss"
+    feed = b"<rss><channel>" + b"".join(
+        b"<item><link>https://a.example/%d</link></item>" % i for i in range(2000))
+    packed = gzip.compress(feed)
+    cut = Exchange(url, 200, {"content-type": "application/rss+xml",
+                              "content-encoding": "gzip"}, packed[: len(packed) // 2],
+                   error="truncated", detail="cut")
+
+    async def fake_exchange(u: str, **_kw) -> Exchange:
+        return cut
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = fake_exchange
+    fetcher.source_urls = {url}
+    out = UrlOutcome(url=url)
+    asyncio.run(fetcher._attempt(url, out))
+    assert out.error == "truncated"
+    assert out.partial and feed.startswith(out.partial) and len(out.partial) > 1000
+    assert out.content_type == "application/rss+xml"
+
+
+def test_a_cut_gzip_robots_txt_is_no_rules_and_the_origin_unreachable() -> None:
+    import gzip
+
+    rules = b"User-agent: *\n" + b"Disallow: /private/\n" * 400 + b"Allow: /\n"
+    packed = gzip.compress(rules)
+
+    async def fake_exchange(url: str, **_kw) -> Exchange:
+        return Exchange(url, 200, {"content-type": "text/plain", "content-encoding": "gzip"},
+                        packed[: len(packed) // 2])
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = fake_exchange
+    got = asyncio.run(fetcher._fetch_robots("https://a.example/page"))
+    assert (got.state, got.error_kind) == ("unreachable", "robots_unreachable")
+    assert got.detail.startswith("robots.txt truncated: ")
+    assert not got.allows("https://a.example/page", "pressroom")

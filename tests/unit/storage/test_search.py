@@ -381,3 +381,10 @@ def test_a_rebuild_makes_the_index_when_there_is_none(wh):
     assert S.rebuild(wh) == 3
     assert S.indexed_commits(wh) == ["r1"] and _ids(S.search(wh, "evacuation")) == ["a1"]
     assert not list(wh.glob("search.*"))
+
+
+def test_an_article_without_a_domain_or_language_stores_none() -> None:
+    row = {"article_id": "a", "revision": 1, "title": "T", "text": "x", "url": "https://e.x/a",
+           "domain": None, "source_name": None, "language": None}
+    stored = S._document(row).to_dict()
+    assert stored["domain"] == [""] and "language" not in stored and "outlet" not in stored
