@@ -302,6 +302,7 @@ def test_the_prefix_of_a_cut_brotli_stream_keeps_the_cap() -> None:
     with pytest.raises(CodingError) as info:
         decode_body(cut, "br", 100_000, cut_prefix=True)
     assert info.value.kind == "decompressed_too_large"
+    assert info.value.detail == "br expands beyond 100000 bytes"
     assert decode_body(cut, "br", len(text), cut_prefix=True)[0] == text[:-10]
 
 
@@ -362,3 +363,8 @@ def test_no_coding_named_is_nothing_to_undo() -> None:
     data = gzip.compress(PAGE)
     assert decode_one(data, "", 10_000) == data
     assert decode_one(data, " Identity ", 10_000) == data
+
+
+def test_x_gzip_is_gzip() -> None:
+    assert decode_body(gzip.compress(PAGE), "x-gzip", 10_000) == (PAGE, ["x-gzip"])
+    assert decode_one(gzip.compress(PAGE), " X-GZIP ", 10_000) == PAGE

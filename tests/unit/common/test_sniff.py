@@ -110,3 +110,17 @@ def test_eight_control_bytes_are_still_text_nine_are_binary_data() -> None:
     body = b"a\x01" * 9 + text
     assert binary_body_kind(body) == (
         f"binary data (9 of its first {len(body)} bytes are control bytes no text holds)")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_cyrillic_text_in_utf16_with_a_bom_is_text(codec) -> None:
+    # every letter's high byte is 0x04, a control byte; the BOM says what they are
+    text = "Совет города утвердил новый бюджет на следующий год. " * 10
+    assert binary_body_kind("\ufeff".encode(codec) + text.encode(codec)) is None
+
+
+def test_only_the_first_512_bytes_are_looked_at_for_the_html_tag() -> None:
+    from tasks.common.sniff import opens_as_html
+
+    assert opens_as_html(b"x" * 507 + b"<html>") is True  # ends at byte 512
+    assert opens_as_html(b"x" * 508 + b"<html>") is False

@@ -67,23 +67,26 @@ class _Response:
 
 
 class _Session:
-    def __init__(self, answers: dict[str, _Response]) -> None:
+    def __init__(self, answers: dict[str, _Response | BaseException]) -> None:
         self.answers = answers
         self.headers = CIMultiDict({"User-Agent": "pressroom"})
 
     def get(self, url: str, **_kw) -> _Response:
-        return self.answers[url]
+        answer = self.answers[url]
+        if isinstance(answer, BaseException):  # the connection failed
+            raise answer
+        return answer
 
 
-def exchange(url: str, response: _Response, *, types=None, timeout: float | None = None,
-             archive: bool = False) -> Exchange:
+def exchange(url: str, response: _Response | BaseException, *, types=None,
+             timeout: float | None = None, archive: bool = False, turn=None) -> Exchange:
     """What Fetcher._exchange makes of one response (the archive's record prepared, not
     written, when `archive`)."""
     fetcher = Fetcher(CONFIG, "r", SimpleNamespace() if archive else None)
     fetcher.session = _Session({url: response})
     ex = Exchange(url)
     asyncio.run(fetcher._exchange(ex, body_cap=1 << 20, types=types, headers=None,
-                                  timeout=timeout))
+                                  timeout=timeout, turn=turn))
     return ex
 
 
@@ -312,3 +315,55 @@ def test_a_cut_gzip_robots_txt_is_no_rules_and_the_origin_unreachable() -> None:
     assert (got.state, got.error_kind) == ("unreachable", "robots_unreachable")
     assert got.detail.startswith("robots.txt truncated: ")
     assert not got.allows("https://a.example/page", "pressroom")
+
+
+def test_a_deadline_before_the_request_was_sent_is_named_a_connect_wait() -> None:
+    # the host's turn was taken but the request headers never went out: still connecting
+    url = "https://a.example/far"
+    silent = _Response(url, 200, {}, [], stall_headers=True)
+    ex = exchange(url, silent, timeout=0.05, turn=SimpleNamespace(is_sent=False))
+    assert (ex.error, ex.detail) == ("timeout_headers",
+                                     "while connecting: no end within the 0.05 s deadline")
+    ex = exchange(url, silent, timeout=0.05, turn=SimpleNamespace(is_sent=True))
+    assert ex.detail.startswith("while waiting for the response headers: ")
+
+
+def test_a_refused_connection_is_a_connect_error_named_so() -> None:
+    import aiohttp
+    from aiohttp.client_reqrep import ConnectionKey
+
+    url = "https://a.example/x"
+    key = ConnectionKey("a.example", 443, True, True, None, None, None, None)
+    refused = aiohttp.ClientConnectorError(key, OSError(111, "Connection refused"))
+    ex = exchange(url, refused)
+    assert ex.error == "connect_error" and ex.status is None and ex.body == b""
+    assert ex.detail.startswith("while connecting: ClientConnectorError: ")
+
+
+def test_a_noarchive_page_is_archived_without_its_body() -> None:
+    url = "https://a.example/private"
+    resp = _Response(url, 200, {"Content-Type": "text/html", "X-Robots-Tag": "noarchive"},
+                     [PAGE])
+    ex = exchange(url, resp, types=frozenset({"text/html"}), archive=True)
+    assert ex.body == PAGE and "noarchive" in ex.rights  # the page itself is kept
+    (_url, _req, head, body), meta = ex.archive
+    assert head.startswith(b"HTTP/1.1 200 OK\r\n") and body == b""
+    assert (meta["omitted"], meta["truncated"]) == ("noarchive", "unspecified")
+
+
+def test_a_location_that_cannot_be_followed_is_a_bad_redirect_saying_why() -> None:
+    url = "https://a.example/old"
+    out, _ = attempt({url: _moved(url, "http://b\udce9d.example/x")})
+    assert out.error == "bad_redirect"
+    assert out.detail.startswith("HTTP 301 to an unusable Location ")
+    assert "host" in out.detail.split(": ", 1)[1]
+
+
+def test_the_body_a_row_of_another_table_carries_is_passed_through_once() -> None:
+    from tasks.fetch.client import _passthrough
+
+    docs = pa.table({"input_key": ["w", "u"], "url": ["https://a.example/w", "https://a.example/u"],
+                     "source_kind": ["warc", "url"], "body": [b"<html>archived</html>", None]})
+    kept, rest = _passthrough(docs)
+    assert kept.column("input_key").to_pylist() == ["w"]
+    assert [r["input_key"] for r in rest] == ["u"]

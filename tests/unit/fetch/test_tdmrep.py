@@ -134,3 +134,34 @@ def test_origin_files_are_asked_for_under_the_shorter_deadline(robots_s, request
     asyncio.run(fetcher._fetch_robots("https://news.example/a"))
     asyncio.run(fetcher._fetch_tdmrep("https://news.example/a"))
     assert deadlines == [deadline, deadline]
+
+
+def test_a_tdmrep_file_whose_transfer_was_cut_says_nothing() -> None:
+    async def exchange(url: str, **_kw) -> Exchange:
+        return Exchange(url, 200, {"content-type": "application/json"}, RULES[:20],
+                        error="truncated", detail="cut")
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+    assert asyncio.run(fetcher._fetch_tdmrep("https://news.example/a")) is None
+
+
+def test_a_robots_crawl_delay_is_kept_for_the_host() -> None:
+    from tasks.fetch.client import _HOSTS, _HOSTS_LOCK, host_record
+
+    host = "crawl-delay-test.invalid"
+    body = b"User-agent: *\nCrawl-delay: 0.25\nDisallow: /private/\n"
+
+    async def exchange(url: str, **_kw) -> Exchange:
+        return Exchange(url, 200, {"content-type": "text/plain"}, body)
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+    try:
+        rules = asyncio.run(fetcher._robots_with_delay(f"https://{host}/a"))
+        assert rules.state == "parsed"
+        assert not rules.allows(f"https://{host}/private/x", "pressroom")
+        assert host_record(host).crawl_delay == 0.25
+    finally:
+        with _HOSTS_LOCK:
+            _HOSTS.pop(host, None)
