@@ -213,3 +213,13 @@ def test_the_bounded_look_back_still_spares_abbreviations_and_long_words():
     long_word = "a" * 60 + "mr"  # ends like an abbreviation, but is no abbreviation
     assert repair_glued_paragraphs(f"Hello {long_word}.Next one and Mr.Smith here.") == [
         f"Hello {long_word}.", "Next one and Mr.Smith here."]
+
+
+def test_clean_record_drops_a_line_naming_only_the_articles_author() -> None:
+    body = "The council approved the new bridge on Monday after a long debate about costs."
+    for line in ("Jane Doe", "Jane Doe, Reporter"):
+        out = clean_record(_row(text=f"{line}\n{body}", authors=["Jane Doe"]))
+        assert out["text"] == body, line
+        # the same line under an article of another author is text
+        kept = clean_record(_row(text=f"{line}\n{body}", authors=["John Roe"]))
+        assert kept["text"] == f"{line}\n\n{body}", line

@@ -366,8 +366,8 @@ def test_children_past_the_sitemap_count_are_one_reject_per_index() -> None:
               kids[0]: URLSET}
     result = discover_remote([], [root], fetcher(bodies), "r", NOW, RemoteLimits(max_sitemaps=2))
     [rej] = result.rejects
-    assert (rej["reason"], rej["input_key"], rej["url"]) == (
-        "sitemap_count_cap", f"{root}#sitemap_count_cap", root)
+    assert (rej["reason"], rej["input_key"], rej["url"], rej["source_kind"]) == (
+        "sitemap_count_cap", f"{root}#sitemap_count_cap", root, "sitemap")
     assert rej["detail"] == ("1 child sitemap(s) not fetched, over 2 sitemap files this run: "
                              + kids[1])
     assert result.stats["sitemaps_skipped_sitemap_count_cap"] == 1
@@ -405,3 +405,16 @@ def test_a_feed_folder_in_the_path_makes_a_feed() -> None:
 
     assert classify_remote("https://news.example/feeds/latest")[0] == "feed"
     assert classify_remote("https://news.example/rss/world/latest")[0] == "feed"
+
+
+def test_an_item_url_that_cannot_be_canonical_is_rejected_under_its_feed() -> None:
+    url = "https://news.example/rss"
+    rss = (b'<rss version="2.0"><channel><title>t</title>'
+           b"<item><title>Port</title><link>https://news.example:99999/x</link></item>"
+           b"<item><title>One</title><link>https://news.example/one</link></item>"
+           b"</channel></rss>")
+    result = discover_remote([url], [], fetcher({url: rss}), "r", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/one"]
+    [rej] = result.rejects
+    assert (rej["reason"], rej["source_kind"], rej["source"], rej["url"]) == (
+        "bad_url", "feed", url, "https://news.example:99999/x")

@@ -529,3 +529,36 @@ def test_an_xml_error_below_fatal_is_reported_too() -> None:
                       b"</urlset>", BASE)
     assert [e.url for e in r.entries] == ["https://a.example/1"] and r.error is None
     assert r.warning.startswith("recovered from 1 XML error(s), first at line 1: ")
+
+
+def _u(i: int) -> bytes:
+    return b"<url><loc>https://a.example/%d</loc></url>" % i
+
+
+def test_entries_lost_after_a_break_are_counted_without_commented_ones() -> None:
+    # two urlsets end to end: the second is lost; the <loc> in a comment is no entry
+    data = (b"<urlset><!-- " + _u(90) + b" -->" + _u(1) + b"</urlset><urlset>" + _u(2)
+            + _u(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [("sitemap_bad_xml", "the XML breaks at line 1, column 110 (Extra "
+                          "content at the end of the document): 2 of its 3 <loc> entries "
+                          "come after that and are not read")]
+
+
+def test_a_misplaced_entry_counts_as_read_when_counting_the_lost_ones() -> None:
+    data = (b"<urlset><sitemap><loc>https://a.example/s2.xml</loc></sitemap>" + _u(1)
+            + b"</urlset><urlset>" + _u(2) + _u(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert r.skipped[0][1].endswith(": 2 of its 4 <loc> entries come after that and are "
+                                    "not read")
+    assert r.skipped[1] == ("sitemap_misplaced_entry",
+                            "1 <sitemap> element(s) inside <urlset>: not read")
+
+
+def test_a_cut_inside_a_character_is_shown_replaced_in_the_skip() -> None:
+    # the transfer ended in the middle of a two-byte character of the last line
+    r = parse_sitemap(b"https://a.example/1\nhttps://a.example/caf\xc3", BASE, truncated=True)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [("sitemap_truncated", "the transfer was cut: kept the 1 URLs of "
+                          "whole lines, not the cut line 'https://a.example/caf\ufffd'")]

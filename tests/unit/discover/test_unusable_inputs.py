@@ -94,6 +94,7 @@ def test_folders_that_cannot_be_listed_are_reported_in_path_order(tmp_path, monk
     assert files == []
     assert [os.path.basename(p.path) for p in problems] == ["a-private", "z-private"]
     assert {p.reason for p in problems} == {"unreadable"}
+    assert {p.detail for p in problems} == {"folder cannot be listed: Permission denied"}
 
 
 def test_scrub_credentials_counts_the_rows_that_had_one():
@@ -189,3 +190,22 @@ def test_credentials_in_rejected_lines_are_removed_and_counted_too(tmp_path):
     assert [n for n in found.notes if "user name or password" in n] == [
         "2 input(s) had a user name or password in a URL: removed before fetching or "
         "storing anything"]
+
+
+def test_missing_inputs_are_the_paths_that_are_not_there(tmp_path):
+    from tasks.discover.inputs import missing_inputs
+
+    there = tmp_path / "a.urls"
+    there.write_text("https://a.example/1\n", encoding="utf-8")
+    gone = str(tmp_path / "gone.urls")
+    assert missing_inputs(["https://a.example/x", "HTTP://a.example/y", "feed:https://a.example/rss",
+                           "sitemap:http://a.example/s.xml", str(there), gone,
+                           "ftp://a.example/z"]) == [gone, "ftp://a.example/z"]
+
+
+def test_rejects_are_stamped_in_utc_when_no_time_is_given(tmp_path):
+    from datetime import timedelta
+
+    found = discover([str(tmp_path / "gone.txt")], "r1", _config())
+    [rej] = found.rejects
+    assert rej["rejected_at"].utcoffset() == timedelta(0)

@@ -388,3 +388,10 @@ def test_an_article_without_a_domain_or_language_stores_none() -> None:
            "domain": None, "source_name": None, "language": None}
     stored = S._document(row).to_dict()
     assert stored["domain"] == [""] and "language" not in stored and "outlet" not in stored
+
+
+def test_indexing_into_a_warehouse_folder_not_made_yet_makes_it(tmp_path) -> None:
+    root = tmp_path / "new" / "warehouse"
+    table = conform([_article("a1", "River floods valley", FLOOD, "r1")], ARTICLES, "articles")
+    assert S.index_commit(root, table, "r1") == 1
+    assert S.indexed_commits(root) == ["r1"] and S.document_count(root) == 1
