@@ -204,8 +204,16 @@ def test_missing_inputs_are_the_paths_that_are_not_there(tmp_path):
 
 
 def test_rejects_are_stamped_in_utc_when_no_time_is_given(tmp_path):
+    # a path's reject, and a feed's, which discover_remote stamps with discover's `now`
     from datetime import timedelta
 
-    found = discover([str(tmp_path / "gone.txt")], "r1", _config())
-    [rej] = found.rejects
-    assert rej["rejected_at"].utcoffset() == timedelta(0)
+    feed = "https://a.example/rss"
+
+    def fetch_urls(urls):
+        return {feed: b"<html><body>no feed here</body></html>"}, [
+            {"url": feed, "error": None, "content_type": "text/html"}]
+
+    found = discover([str(tmp_path / "gone.txt"), f"feed:{feed}"], "r1", _config(),
+                     fetch_urls)
+    assert len(found.rejects) == 2
+    assert all(r["rejected_at"].utcoffset() == timedelta(0) for r in found.rejects)
