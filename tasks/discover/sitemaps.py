@@ -56,10 +56,19 @@ _DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']++|"[^"]*+"|'[^']*+')*+"""
                       rb"""(?:\[(?:<!--.*?-->|"[^"]*+"|'[^']*+'|[^\]"'<]++|<(?!!--))*+\]\s*)?>""",
                       re.S | re.I)
 
-# The <loc> start tags of a file, any prefix, and the comments that may hide some: what
-# the entries the parser read are counted against once it reported errors.
-_LOC_START = re.compile(rb"<(?:[\w.-]+:)?loc\s*>")
+# The <loc> start tags of a file, and the comments that may hide some: what the entries
+# the parser read are counted against once it reported errors. Only the <loc> tags with
+# the prefix of the sitemap's root count: an image sitemap's <image:loc> (one or more in
+# every <url> of Google's image extension) is no entry.
+_ROOT_START = re.compile(rb"<([\w.-]+:)?(?:urlset|sitemapindex)[\s>/]")
 _XML_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+
+
+def _loc_starts(text: bytes) -> int:
+    root = _ROOT_START.search(text)
+    prefix = (root.group(1) or b"") if root else b""
+    return len(re.findall(rb"<" + re.escape(prefix) + rb"loc\s*>", text))
+
 
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
 _SPACE_IN = re.compile(r"\s")
@@ -245,7 +254,7 @@ def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) 
     (outside comments) are counted against the entries read; only run once the parser
     reported errors, so a clean file costs nothing."""
     text = _XML_COMMENT.sub(b"", data) if b"<!--" in data else data
-    written = len(_LOC_START.findall(text))
+    written = _loc_starts(text)
     if written <= read:
         return
     # The first error is the cause as a person would fix it; the last is where the

@@ -562,3 +562,46 @@ def test_a_cut_inside_a_character_is_shown_replaced_in_the_skip() -> None:
     assert [e.url for e in r.entries] == ["https://a.example/1"]
     assert r.skipped == [("sitemap_truncated", "the transfer was cut: kept the 1 URLs of "
                           "whole lines, not the cut line 'https://a.example/caf\ufffd'")]
+
+
+_IMAGE_URLSET = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">')
+
+
+def _with_image(i: int) -> bytes:
+    return (b"<url><loc>https://a.example/%d</loc><image:image><image:loc>"
+            b"https://a.example/%d.jpg</image:loc></image:image></url>" % (i, i))
+
+
+def test_an_image_sitemap_with_a_mended_error_loses_nothing_and_says_so() -> None:
+    """Seed 35: the <loc> tags were counted with any prefix, so every <image:loc> of
+    Google's image extension counted as an entry. One error the parser mended (a NUL
+    character reference) and an image sitemap got a sitemap_bad_xml reject: "2 of its 5
+    <loc> entries come after that and are not read", where all three pages were read."""
+    data = (_IMAGE_URLSET + _with_image(1) + b"<url><loc>https://a.example/2?a=1&#0;</loc>"
+            b"</url>" + _with_image(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2?a=1",
+                                          "https://a.example/3"]
+    assert r.skipped == [] and r.warning.startswith("recovered from 1 XML error(s)")
+
+
+def test_an_image_sitemaps_lost_pages_are_counted_without_its_images() -> None:
+    data = (_IMAGE_URLSET + _with_image(1) + b"</urlset>" + _IMAGE_URLSET + _with_image(2)
+            + _with_image(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert [d for _, d in r.skipped] == [
+        "the XML breaks at line 1, column 246 (Extra content at the end of the document): "
+        "2 of its 3 <loc> entries come after that and are not read"]
+
+
+def test_a_prefixed_sitemaps_lost_entries_are_counted() -> None:
+    # the sitemap namespace under a prefix: its <sm:loc> tags are the entries
+    one = b"<sm:url><sm:loc>https://a.example/%d</sm:loc></sm:url>"
+    data = (b'<sm:urlset xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9">' + one % 1
+            + b"</sm:urlset><sm:urlset>" + one % 2 + b"</sm:urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped[0][1].endswith(": 1 of its 2 <loc> entries come after that and are not "
+                                    "read")
