@@ -607,3 +607,16 @@ def test_an_impossible_date_before_a_date_is_a_bad_date_not_a_swap(tmp_path: Pat
     assert doc is None
     assert (rej["reason"], rej["url"], rej["detail"]) == (
         "bad_date", None, "header date '2024-02-30' is not a valid YYYY-MM-DD")
+
+
+def test_a_staged_row_whose_url_has_no_canonical_form_is_a_reject_saying_why() -> None:
+    from tasks.discover.inputs import _checked_url_table
+
+    rows = [{"input_key": f"x.warc@{i}", "url": url, "source_kind": "warc", "source": "x.warc",
+             "body": b"<html/>"} for i, url in enumerate(["https://a.example/1",
+                                                          "https://a.example:99999/x"])]
+    good, [rej] = _checked_url_table(conform(rows, DOCUMENTS, "documents"), "r")
+    assert good.column("input_key").to_pylist() == ["x.warc@0"]
+    assert (rej["reason"], rej["input_key"], rej["url"], rej["detail"]) == (
+        "bad_url", "x.warc@1", "https://a.example:99999/x",
+        "malformed URL 'https://a.example:99999/x': Port out of range 0-65535")

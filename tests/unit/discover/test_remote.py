@@ -418,3 +418,14 @@ def test_an_item_url_that_cannot_be_canonical_is_rejected_under_its_feed() -> No
     [rej] = result.rejects
     assert (rej["reason"], rej["source_kind"], rej["source"], rej["url"]) == (
         "bad_url", "feed", url, "https://news.example:99999/x")
+
+
+def test_a_title_missing_from_the_first_listing_is_filled_from_a_later_one() -> None:
+    a, b = "https://news.example/a.rss", "https://news.example/b.rss"
+    untitled = (b'<rss version="2.0"><channel><title>t</title><item>'
+                b"<link>https://news.example/one</link></item></channel></rss>")
+    titled = (b'<rss version="2.0"><channel><title>t</title><item><title>One</title>'
+              b"<link>https://news.example/one</link></item></channel></rss>")
+    result = discover_remote([a, b], [], fetcher({a: untitled, b: titled}), "r", NOW)
+    [row] = result.rows
+    assert (row["source"], row["hint_title"]) == (a, "One")

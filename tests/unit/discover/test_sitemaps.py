@@ -605,3 +605,19 @@ def test_a_prefixed_sitemaps_lost_entries_are_counted() -> None:
     assert [e.url for e in r.entries] == ["https://a.example/1"]
     assert r.skipped[0][1].endswith(": 1 of its 2 <loc> entries come after that and are not "
                                     "read")
+
+
+def test_a_url_with_a_second_loc_is_read_once_and_nothing_said_lost() -> None:
+    # no XML error: the count of lost entries is not made (two <loc> in one <url>)
+    r = parse_sitemap(b"<urlset><url><loc>https://a.example/1</loc><loc>https://a.example/2"
+                      b"</loc></url></urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [] and r.warning is None
+
+
+def test_bytes_that_are_no_utf16_in_a_utf16_sitemap_are_replaced() -> None:
+    # a lone surrogate half (d800) between two entries of a UTF-16 sitemap
+    head = "\ufeff<urlset><url><loc>https://a.example/1</loc></url>".encode("utf-16-le")
+    tail = "<url><loc>https://a.example/2</loc></url></urlset>".encode("utf-16-le")
+    r = parse_sitemap(head + b"\x00\xd8" + tail, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]

@@ -217,3 +217,29 @@ def test_rejects_are_stamped_in_utc_when_no_time_is_given(tmp_path):
                      fetch_urls)
     assert len(found.rejects) == 2
     assert all(r["rejected_at"].utcoffset() == timedelta(0) for r in found.rejects)
+
+
+def test_a_remote_warc_is_read_through_the_opener_given(tmp_path):
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    local = tmp_path / "crawl.warc.gz"
+    write_cc_news_like(local)
+    opened: list[str] = []
+
+    def opener(url):
+        opened.append(url)
+        return open(local, "rb")
+
+    found = discover(["https://archive.example/crawl.warc.gz"], "r1", _config(),
+                     warc_opener=opener)
+    assert opened == ["https://archive.example/crawl.warc.gz"]
+    assert found.docs.column("url").to_pylist() == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c"]
+
+
+def test_a_dump_whose_url_has_no_canonical_form_says_why(tmp_path):
+    dump = tmp_path / "a.txt"
+    dump.write_bytes(b" date 2024-05-01 https://a.example:99999/x\nTitle\nBody.\n")
+    [rej] = discover([str(dump)], "r1", _config()).rejects
+    assert (rej["reason"], rej["detail"]) == (
+        "bad_url", "malformed URL 'https://a.example:99999/x': Port out of range 0-65535")

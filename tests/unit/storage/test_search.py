@@ -360,6 +360,9 @@ def test_the_index_stores_every_field_a_hit_reads() -> None:
                       "text": [FLOOD], "url": [row["url"]],
                       "published_at": [row["published_at"]],
                       "domain": ["www.news.de"], "language": ["de"], "cluster_id": ["c7"]}
+    # the address is one term, not words: a term query for the whole URL finds it
+    by_url = tantivy.Query.term_query(index.schema, "url", row["url"])
+    assert searcher.search(by_url, 1).count == 1
 
 
 def test_a_hit_names_its_domain_and_language(wh):
@@ -395,3 +398,20 @@ def test_indexing_into_a_warehouse_folder_not_made_yet_makes_it(tmp_path) -> Non
     table = conform([_article("a1", "River floods valley", FLOOD, "r1")], ARTICLES, "articles")
     assert S.index_commit(root, table, "r1") == 1
     assert S.indexed_commits(root) == ["r1"] and S.document_count(root) == 1
+
+
+def test_a_commits_name_is_its_manifest_file_else_its_run_id() -> None:
+    # warehouses written before batch commits have manifests named by run_id only
+    assert S.commit_key({"name": "r2.b00001.json", "run_id": "r2"}) == "r2.b00001"
+    assert S.commit_key({"run_id": "r1"}) == "r1"
+
+
+def test_a_commit_handed_over_in_memory_is_not_read_again(wh, monkeypatch):
+    table = _commit(wh, "r2", [_article("b1", "Bridge reopens", "The bridge reopened.", "r2")])
+
+    def no_reading(*_a, **_k):
+        raise AssertionError("the commit's files were read again")
+
+    monkeypatch.setattr(S, "_commit_articles", no_reading)
+    assert S.catch_up(wh, fresh={"r2": table}) == ["r2"]
+    assert _ids(S.search(wh, "bridge", catch_up_first=False)) == ["b1"]
