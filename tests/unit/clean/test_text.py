@@ -223,3 +223,15 @@ def test_clean_record_drops_a_line_naming_only_the_articles_author() -> None:
         # the same line under an article of another author is text
         kept = clean_record(_row(text=f"{line}\n{body}", authors=["John Roe"]))
         assert kept["text"] == f"{line}\n\n{body}", line
+
+
+def test_a_paragraph_opening_with_a_quote_closes_it_before_the_cut() -> None:
+    # the line's first character is the opening mark: counted too
+    assert repair_glued_paragraphs('"We won."Then he left.') == ['"We won."', "Then he left."]
+
+
+def test_a_lone_carriage_return_ends_a_line_as_a_line_feed_does() -> None:
+    from tasks.clean.text import normalise_text
+
+    assert normalise_text("One line.\rTwo line.") == normalise_text("One line.\nTwo line.")
+    assert normalise_text("One line.\r\nTwo line.") == normalise_text("One line.\nTwo line.")

@@ -368,3 +368,25 @@ def test_no_coding_named_is_nothing_to_undo() -> None:
 def test_x_gzip_is_gzip() -> None:
     assert decode_body(gzip.compress(PAGE), "x-gzip", 10_000) == (PAGE, ["x-gzip"])
     assert decode_one(gzip.compress(PAGE), " X-GZIP ", 10_000) == PAGE
+
+
+def test_brotli_under_an_x_gzip_label_is_read_by_its_bytes() -> None:
+    assert decode_one(brotli.compress(PAGE), "x-gzip", 1 << 20) == PAGE
+
+
+def test_a_cut_brotli_stream_under_a_gzip_label_stays_a_gzip_error() -> None:
+    # brotli has no magic: only a whole brotli stream is taken for one
+    whole = brotli.compress(b"<p>The council voted on the tram line.</p>" * 3000)
+    with pytest.raises(CodingError) as err:
+        decode_one(whole[: len(whole) // 2], "gzip", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind == "bad_compression" and err.value.detail.startswith("gzip: ")
+
+
+def test_an_undeclared_gzip_layer_cut_short_is_refused_when_asked() -> None:
+    inner = gzip.compress(b"<p>The council voted on the tram line.</p>" * 3000)
+    twice = gzip.compress(inner[: len(inner) // 2])
+    with pytest.raises(CodingError) as err:
+        decode_body(twice, "gzip", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind == "truncated"
+    body, undone = decode_body(twice, "gzip", 1 << 20)  # not asked: the prefix
+    assert undone == ["gzip", "gzip(undeclared)"] and body.startswith(b"<p>The council")

@@ -367,3 +367,50 @@ def test_the_body_a_row_of_another_table_carries_is_passed_through_once() -> Non
     kept, rest = _passthrough(docs)
     assert kept.column("input_key").to_pylist() == ["w"]
     assert [r["input_key"] for r in rest] == ["u"]
+
+
+def test_a_retry_after_on_a_server_error_defers_the_host() -> None:
+    import time
+
+    from tasks.fetch.client import _HOSTS, _HOSTS_LOCK
+
+    host = "retry-after-test.invalid"
+    url = f"https://{host}/busy"
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.session = _Session({url: _Response(url, 503, {"Retry-After": "30"}, [b"busy"])})
+
+    async def once() -> Exchange:
+        fetcher.global_sem = asyncio.Semaphore(2)
+        return await fetcher.exchange(url, body_cap=1000, types=None)
+
+    try:
+        before = time.monotonic()
+        ex = asyncio.run(once())
+        assert ex.status == 503
+        wait = fetcher.gate(url).shared.not_before - before
+        assert 29 <= wait <= 31  # within retry_after_max_s (60 s): the whole 30 s
+    finally:
+        with _HOSTS_LOCK:
+            _HOSTS.pop(host, None)
+
+
+def test_a_redirect_with_two_different_locations_is_refused() -> None:
+    url = "https://a.example/old"
+    two = Exchange(url, 302, {"location": "/b"}, b"", locations=["/a", "/b"])
+    out, asked = attempt({url: two})
+    assert len(asked) == 1 and out.error == "bad_redirect"
+    assert out.detail == "HTTP 302 with 2 different Location headers: '/a', '/b'"
+    # a page that also sends two Location headers is still the page
+    page = Exchange(url, 200, {"content-type": "text/html", "location": "/b"}, PAGE,
+                    locations=["/a", "/b"])
+    out, _ = attempt({url: page})
+    assert (out.error, out.body) == (None, PAGE)
+
+
+def test_a_redirect_status_without_a_usable_location_says_what_is_missing() -> None:
+    url = "https://a.example/old"
+    out, _ = attempt({url: Exchange(url, 302, {}, b"")})
+    assert (out.error, out.detail) == ("bad_redirect", "HTTP 302 without a Location header")
+    out, _ = attempt({url: Exchange(url, 300, {"location": "/a"}, b"", locations=["/a"])})
+    assert (out.error, out.detail) == (
+        "bad_redirect", "HTTP 300 with Location '/a', but no redirect status")
