@@ -621,3 +621,94 @@ def test_bytes_that_are_no_utf16_in_a_utf16_sitemap_are_replaced() -> None:
     tail = "<url><loc>https://a.example/2</loc></url></urlset>".encode("utf-16-le")
     r = parse_sitemap(head + b"\x00\xd8" + tail, BASE)
     assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+
+
+# -- every mutant of sitemaps.py (after seed 35) -----------------------------------------
+
+def _loc(url: bytes) -> bytes:
+    return b"<url><loc>" + url + b"</loc></url>"
+
+
+def test_http_and_https_locs_are_read_other_schemes_are_bad_locs() -> None:
+    r = parse_sitemap(b"<urlset>" + _loc(b"http://a.example/1") + _loc(b"ftp://a.example/2")
+                      + _loc(b"https://a.example/3") + b"</urlset>", BASE)
+    assert [e.url for e in r.entries] == ["http://a.example/1", "https://a.example/3"]
+    assert r.skipped == [("sitemap_bad_loc", "<loc> 'ftp://a.example/2'")]
+
+
+def test_a_bad_line_of_a_text_sitemap_does_not_end_the_reading() -> None:
+    r = parse_sitemap(b"https://a.example/1\nnot a url\nhttps://a.example/2\n", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert r.skipped == [("sitemap_bad_loc", "not a url")]
+
+
+def test_a_utf16_big_endian_sitemap_with_its_bom_is_read() -> None:
+    body = "\ufeff<urlset><url><loc>https://a.example/1</loc></url></urlset>".encode("utf-16-be")
+    r = parse_sitemap(body, BASE)
+    assert (r.error, [e.url for e in r.entries]) == (None, ["https://a.example/1"])
+
+
+def test_a_sitemap_index_cut_short_keeps_the_children_it_closed() -> None:
+    cut = (b"<sitemapindex><sitemap><loc>https://a.example/s1.xml</loc></sitemap><sitemap>"
+           b"<loc>https://a.example/s2.xml</loc></sitemap><sitemap><loc>https://a.ex")
+    r = parse_sitemap(cut, BASE)
+    assert (r.kind, r.entries) == ("index", [])
+    assert [c.url for c in r.children] == ["https://a.example/s1.xml", "https://a.example/s2.xml"]
+    assert r.skipped == [("sitemap_truncated", "the file ends before </sitemapindex>: kept "
+                          "the 2 entries before the cut")]
+
+
+def test_a_word_alone_is_no_sitemap_not_an_empty_one() -> None:
+    assert parse_sitemap(b"XXXX", BASE).error[0] == "not_a_sitemap"
+
+
+def test_a_comment_or_processing_instruction_inside_a_loc_is_dropped() -> None:
+    r = parse_sitemap(b"<urlset>" + _loc(b"https://a.example/<!-- old -->1")
+                      + _loc(b"https://a.example/<?pi x?>2") + b"</urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+
+
+def test_the_entry_cap_counts_an_indexs_children() -> None:
+    index = b"<sitemapindex>" + b"".join(
+        b"<sitemap><loc>https://a.example/s%d.xml</loc></sitemap>" % i for i in range(3)
+    ) + b"</sitemapindex>"
+    r = parse_sitemap(index, BASE, max_urls=2)
+    assert [c.url for c in r.children] == ["https://a.example/s0.xml", "https://a.example/s1.xml"]
+    assert r.skipped == [("sitemap_url_cap", "more than 2 entries; rest ignored")]
+
+
+def test_a_cut_sitemap_is_reported_once_as_cut_not_also_as_broken() -> None:
+    whole = (b"<urlset>" + _loc(b"https://a.example/1") + _loc(b"https://a.example/2")
+             + _loc(b"https://a.example/3") + b"</urlset>")
+    r = parse_sitemap(whole[:whole.index(b"/3")], BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert [reason for reason, _ in r.skipped] == ["sitemap_truncated"]
+
+
+def test_entries_lost_after_a_break_are_counted_beside_a_bad_loc() -> None:
+    r = parse_sitemap(b"<urlset>" + _loc(b"javascript:x") + _loc(b"https://a.example/1")
+                      + b"</urlset><urlset>" + _loc(b"https://a.example/2") + b"</urlset>", BASE)
+    assert [reason for reason, _ in r.skipped] == ["sitemap_bad_loc", "sitemap_bad_xml"]
+    assert r.skipped[1][1].endswith(": 1 of its 3 <loc> entries come after that and are not "
+                                    "read")
+
+
+def test_three_gzip_layers_are_undone_a_fourth_is_not() -> None:
+    data = b"<urlset>" + _loc(b"https://a.example/1") + b"</urlset>"
+    for _ in range(3):
+        data = gzip.compress(data)
+    assert [e.url for e in parse_sitemap(data, BASE).entries] == ["https://a.example/1"]
+    assert parse_sitemap(gzip.compress(data), BASE).error[0] == "not_a_sitemap"
+
+
+def test_a_w3c_datetime_with_an_offset_is_given_in_utc(monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "XYZ+5")  # the machine five hours west of UTC
+    time.tzset()
+    try:
+        got = parse_w3c_datetime("2024-05-01T10:00:00+02:00")
+        assert got == datetime(2024, 5, 1, 8, tzinfo=UTC) and got.utcoffset().total_seconds() == 0
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
