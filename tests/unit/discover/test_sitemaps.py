@@ -712,3 +712,23 @@ def test_a_w3c_datetime_with_an_offset_is_given_in_utc(monkeypatch) -> None:
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_relative_loc_under_an_http_sitemap_is_read() -> None:
+    # joined with the sitemap's address, not the fast path of absolute https URLs
+    r = parse_sitemap(b"<urlset>" + _loc(b"/news/1") + b"</urlset>", "http://a.example/s.xml")
+    assert [e.url for e in r.entries] == ["http://a.example/news/1"]
+
+
+def test_a_file_that_breaks_and_then_ends_early_is_reported_as_cut_only() -> None:
+    data = (b"<urlset>" + _loc(b"https://a.example/1") + b"<url><loc>https://a.example/2</loc>"
+            b"</url <<>" + _loc(b"https://a.example/3") + _loc(b"https://a.example/4"))
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert [reason for reason, _ in r.skipped] == ["sitemap_truncated"]
+
+
+def test_a_document_whose_first_entry_element_is_no_root_is_not_a_sitemap() -> None:
+    r = parse_sitemap(b"<url><loc>https://a.example/1</loc></url>", BASE)
+    assert r.error == ("not_a_sitemap", "root element <url>, expected <urlset> or <sitemapindex>")
+    assert r.entries == []
