@@ -297,20 +297,13 @@ def sql(
 
 
 def _open_views(root: Path):
-    """A read-only connection to the warehouse's views. A fresh warehouse (no
-    pressroom.duckdb yet) gets them built once, however many readers start at the same
-    time; one we cannot write to gets them in memory, for this query only."""
-    import duckdb
+    """A read-only connection to the warehouse's views (tasks.storage.report.open_views:
+    built if missing, built again if damaged, in memory if it cannot be written)."""
+    from tasks.storage.report import open_views
 
-    from tasks.storage.report import DB_NAME, connect_views, create_views, ensure_views
-
-    try:
-        return connect_views(ensure_views(root))  # an empty warehouse answers, with empty tables
-    except (OSError, duckdb.IOException):
-        if (root / DB_NAME).exists():
-            raise
-    con = duckdb.connect()
-    create_views(con, root)
+    con, note = open_views(root)
+    if note:
+        err.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
     return con
 
 

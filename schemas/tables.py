@@ -95,7 +95,8 @@ REJECTS = pa.schema(
         pa.field("stage", pa.string(), nullable=False),
         # a short machine-readable code; an open set (08_accepted_values does not close
         # it). Codes of malformed inputs: RELIABILITY.md, "Faults handled" (e.g.
-        # warc_bad_length, warc_empty, sitemap_truncated, feed_truncated, too_deep, bad_url;
+        # warc_bad_length, warc_empty, sitemap_truncated, feed_truncated, too_deep,
+        # too_many_elements, bad_url;
         # partial_content and no_content of archived 206/204 records, as fetch_log names them)
         pa.field("reason", pa.string(), nullable=False),
         pa.field("detail", pa.string()),  # for a person

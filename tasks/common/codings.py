@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - brotli is a declared dependency
     brotli = None
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
+_BROTLI_ERROR = brotli.error if brotli is not None else zlib.error
 
 
 class CodingError(Exception):
@@ -267,28 +268,73 @@ def decode_body(data: bytes, content_encoding: str | None, cap: int,
     return data, undone
 
 
+def _gzip_head(data: bytes, n: int) -> bytes:
+    """At most `n` bytes of gzip data decoded, across its members (a page sent as
+    several gzip members, as `cat a.gz b.gz` or a server gzipping each flush makes)."""
+    out = bytearray()
+    while data and len(out) < n:
+        d = zlib.decompressobj(31)
+        try:
+            out += d.decompress(data, n - len(out))
+        except zlib.error:
+            if out:  # trailing garbage after a member, as the full decode ignores it
+                break
+            raise
+        if not d.eof:
+            break
+        data = d.unused_data
+        if not data.startswith(b"\x1f\x8b"):
+            break
+    return bytes(out)
+
+
+def _head_one(data: bytes, coding: str, n: int) -> bytes:
+    """At most `n` bytes of one coding undone, read as `decode_one` reads the whole:
+    gzip by its magic under any label, a body that is plain text as it is. (Brotli under
+    a gzip label is not tried: with no magic, only a whole stream tells it apart from
+    junk, and random bytes give a brotli prefix.)"""
+    if data.startswith(GZIP_MAGIC):
+        coding = "gzip"
+    try:
+        if coding in ("gzip", "x-gzip"):
+            return _gzip_head(data, n)
+        if coding == "deflate":
+            try:
+                return zlib.decompressobj(15).decompress(data, n)
+            except zlib.error:
+                return zlib.decompressobj(-15).decompress(data, n)
+        if coding == "br" and brotli is not None:
+            return brotli.Decompressor().process(data, output_buffer_limit=n)
+    except (zlib.error, _BROTLI_ERROR):
+        if _plain_text(data):
+            return data
+        raise
+    if _plain_text(data):  # an unknown coding over text: the body as sent
+        return data
+    raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
+
+
 def decoded_head(data: bytes, content_encoding: str | None, n: int) -> bytes:
     """At most the first `n` bytes of the decoded body, best effort and cheap: for a look
     at a page's <head> (its robots meta) before the whole body is decoded. b"" when the
-    codings cannot be undone (the full decode reports why)."""
+    codings cannot be undone (the full decode reports why).
+
+    It reads the body as `decode_body` does (every gzip member, a coding under the wrong
+    label, a label over a body never compressed, one more gzip layer nobody declared):
+    it read the first gzip member alone and took any other case for undecodable, so a
+    `noai` or `noarchive` meta in such a page was never seen, and a page whose publisher
+    reserved it was kept, archived and mined like any other."""
     codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+    # A layer with another inside gets room for more than n bytes: the first n bytes of
+    # compressed data decode to fewer than n.
+    room = 2 * n + 1024
     try:
         for coding in reversed(codings):
             if coding in ("identity", "none"):
                 continue
-            if data.startswith(GZIP_MAGIC):  # gzip under any label, as decode_one reads it
-                coding = "gzip"
-            if coding in ("gzip", "x-gzip"):
-                data = zlib.decompressobj(31).decompress(data, n)
-            elif coding == "deflate":
-                try:
-                    data = zlib.decompressobj(15).decompress(data, n)
-                except zlib.error:
-                    data = zlib.decompressobj(-15).decompress(data, n)
-            elif coding == "br" and brotli is not None:
-                data = brotli.Decompressor().process(data, output_buffer_limit=n)
-            else:
-                return b""
+            data = _head_one(data, coding, room)
+        if data.startswith(GZIP_MAGIC):  # gzipped once more, without a word
+            data = _gzip_head(data, room)
     except Exception:  # noqa: BLE001 - a cut or broken stream: nothing to look at
         return b""
     return data[:n]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import (
@@ -44,6 +46,51 @@ def unknown_env_message(unknown: list[str], fields: Iterable[str],
     return "; ".join(lines)
 
 
+def user_agent_problem(value: str) -> str | None:
+    """Why a User-Agent cannot be sent (None: it can). HTTP header values are visible
+    ASCII and spaces (RFC 9110 5.5; obs-text is obsolete): aiohttp refuses a control
+    character in every request ("Forbidden control character detected in headers"), which
+    made each fetch of the run an `invalid_url` of its robots.txt; a non-ASCII one went
+    out as UTF-8 that servers read as Latin-1 ("prÃ©ssroom"); an empty one names no one
+    an operator could reach."""
+    if not value.strip():
+        return "is empty: name the crawler and a contact (see the default)"
+    bad = next((ch for ch in value if not " " <= ch <= "~"), None)
+    if bad is not None:
+        return (f"holds {bad!r} at position {value.index(bad)}: a header value is visible "
+                "ASCII and spaces only")
+    return None
+
+
+def network_problem(value: str) -> str | None:
+    """Why an `allowed_networks` entry is no network (None: it is one). Read only when
+    the first URL was fetched, a bad entry raised ValueError there and failed the run
+    after discovery."""
+    try:
+        ipaddress.ip_network(value, strict=False)
+    except ValueError as exc:
+        return f"{value!r} is no IP network in CIDR form, e.g. 127.0.0.0/8 ({exc})"
+    return None
+
+
+# An empty PRESSROOM_WAREHOUSE (`export PRESSROOM_WAREHOUSE=` in a deployment template)
+# was Path(""), the current folder: the run wrote its warehouse wherever it was started;
+# an empty PRESSROOM_SEEDS made `pressroom ingest` read every file under it as an input.
+EMPTY_PATH = "is empty: give a path (or unset the variable for the default)"
+_LANGUAGE = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_problem(value: str) -> str | None:
+    """Why a `target_languages` entry names no language the filter can match (None: it
+    does). The detector gives ISO 639-1 codes (en, de); "eng", "English" or "" matched
+    none, so every article of the run was a `wrong_language` reject. A region (en-GB,
+    pt_BR) is allowed: the filter compares the language alone."""
+    if _LANGUAGE.fullmatch(value.strip()):
+        return None
+    return (f"{value!r} is no ISO 639-1 language code: the language detector gives "
+            "two-letter codes (en, de, fr, pt-BR)")
+
+
 class _EnvKeysCheck(PydanticBaseSettingsSource):
     """Refuses unknown PRESSROOM_* variables, as extra="forbid" refuses unknown keys in
     pressroom.toml; contributes no values itself."""
@@ -65,7 +112,13 @@ class _NamedTomlSource(TomlConfigSettingsSource):
 
     def _read_file(self, file_path):
         try:
-            return super()._read_file(file_path)
+            # utf-8-sig: Windows editors (Notepad's "UTF-8 with BOM") start the file with a
+            # byte-order mark, which tomllib refuses ("Invalid statement (at line 1,
+            # column 1)") in a file that is otherwise valid.
+            return tomllib.loads(file_path.read_bytes().decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise SettingsError(f"{Path(str(file_path)).resolve()} is not UTF-8 text, as "
+                                f"TOML must be: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"{Path(str(file_path)).resolve()} is not valid TOML: {exc}"
                                 ) from None
@@ -74,8 +127,14 @@ class _NamedTomlSource(TomlConfigSettingsSource):
 class Settings(BaseSettings):
     """Every knob of a run. Env vars win over pressroom.toml, which wins over defaults."""
 
+    # allow_inf_nan=False: "nan" and "inf" read as floats, and every float here is a
+    # duration, a cap or a ratio that no run can use unbounded or undefined: a
+    # refetch_failed_after_hours of nan raised ValueError in the known-inputs task (the
+    # run failed with a traceback), one of inf OverflowError; a per-host delay of inf
+    # would sleep for ever.
     model_config = SettingsConfigDict(
-        env_prefix=ENV_PREFIX, toml_file="pressroom.toml", extra="forbid"
+        env_prefix=ENV_PREFIX, toml_file="pressroom.toml", extra="forbid",
+        allow_inf_nan=False,
     )
 
     warehouse: Path = Field(Path("warehouse"), description="where Parquet, WARC and DuckDB live")
@@ -85,7 +144,40 @@ class Settings(BaseSettings):
     @classmethod
     def _warehouse_is_local(cls, value: object) -> object:
         """A file:// URI becomes its path; other filesystem URIs are refused (location.py)."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(EMPTY_PATH)
         return local_warehouse(value) if isinstance(value, str | Path) else value
+
+    @field_validator("seeds", "outlets_file", mode="before")
+    @classmethod
+    def _path_is_named(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError(EMPTY_PATH)
+        return value
+
+    @field_validator("target_languages")
+    @classmethod
+    def _languages_are_codes(cls, value: list[str]) -> list[str]:
+        problems = [p for p in map(language_problem, value) if p]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+    @field_validator("user_agent")
+    @classmethod
+    def _user_agent_is_a_header_value(cls, value: str) -> str:
+        problem = user_agent_problem(value)
+        if problem:
+            raise ValueError(f"the User-Agent {problem}")
+        return value
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks_are_networks(cls, value: list[str]) -> list[str]:
+        problems = [p for p in map(network_problem, value) if p]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
     # Batches: a Prefect task per batch, never per article (10-40 ms overhead per task run).
     batch_size: int = Field(500, ge=1)
@@ -111,19 +203,23 @@ class Settings(BaseSettings):
     )
     # Total deadline of one exchange, connect to last byte: bounds a 1 byte/s trickle.
     request_timeout_s: float = Field(20.0, gt=0, description="total deadline per request")
-    max_body_bytes: int = Field(10 * 1024 * 1024, description="news pages are < 2 MB")
+    # At least one byte: a cap of 0 made every page an `empty_body`, -1 every page
+    # `too_large_declared` ("Content-Length 364 > -1"), a setup fault blamed on the sites.
+    max_body_bytes: int = Field(10 * 1024 * 1024, gt=0, description="news pages are < 2 MB")
     # A sitemap or feed (a discovery input) may be far larger than a page: the sitemaps
     # protocol allows 50 MB uncompressed (50,000 URLs), and the parsers take that much
     # (MAX_SITEMAP_BYTES, MAX_FEED_BYTES). Under the page cap a 12 MB sitemap was
     # refused whole (too_large_declared) and every URL in it lost. Few are fetched at once.
-    max_source_bytes: int = Field(50 * 1024 * 1024, description="sitemap protocol limit")
+    max_source_bytes: int = Field(50 * 1024 * 1024, gt=0, description="sitemap protocol limit")
     allow_private_hosts: bool = Field(
         False, description="allow private/loopback targets (tests set it for 127.0.0.0/8)"
     )
     refresh: bool = Field(False, description="re-fetch URLs the warehouse already holds")
     # A URL that failed is not retried by the next scheduled run for this long: the
     # host is likely still down, and retrying every few hours adds a fetch_log row each time.
-    refetch_failed_after_hours: float = 24.0
+    # At most a century: a cut-off before year 1 raised OverflowError in the run
+    # (known-inputs, fetch), e.g. 1e12 hours.
+    refetch_failed_after_hours: float = Field(24.0, ge=0, le=100 * 365 * 24)
 
     # --- fetch stage (tasks/fetch/client.py) ---
     connect_timeout_s: float = Field(10.0, gt=0)
@@ -141,7 +237,7 @@ class Settings(BaseSettings):
     max_crawl_delay_s: float = Field(10.0, ge=0)  # a robots.txt asking for more is capped
     # Per-host delays from seeds/sources.toml (sourcesfile.host_delays): they raise the
     # default for their hosts; see also register_host_delays.
-    host_delays: dict[str, float] = Field(default_factory=dict)
+    host_delays: dict[str, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
     respect_robots: bool = True
     robots_timeout_s: float = Field(10.0, gt=0)
     # TDMRep's well-known file (/.well-known/tdmrep.json), fetched once per origin and run
@@ -173,9 +269,11 @@ class Settings(BaseSettings):
     # Sitemaps. Real news sites nest indexes about three deep; big outlets list thousands of
     # archive sitemaps, and a child sitemap unchanged for a month holds nothing new
     # (None for a backfill).
-    sitemap_max_depth: int = 3
-    sitemap_max_files: int = 200
-    sitemap_max_child_age_days: float | None = 30.0
+    # Negative limits refused every child sitemap ("deeper than -1 levels"), and a negative
+    # age put the cut-off in the future: every child skipped as old.
+    sitemap_max_depth: int = Field(3, ge=0)
+    sitemap_max_files: int = Field(200, ge=0)
+    sitemap_max_child_age_days: float | None = Field(30.0, ge=0, le=100 * 365)
 
     # --- extract stage ---
     # htmldate's extensive search when no other date is found: exact-date accuracy 0.80 ->
@@ -251,7 +349,7 @@ class Settings(BaseSettings):
     archive_noarchive_bodies: bool = False
 
     # Reading time: 230 words/min is the usual adult silent-reading rate for news prose.
-    words_per_minute: int = 230
+    words_per_minute: int = Field(230, ge=1)  # 0 raised ZeroDivisionError in enrich
 
     @classmethod
     def settings_customise_sources(

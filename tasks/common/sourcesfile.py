@@ -159,7 +159,9 @@ def load_sources(path: str | Path) -> SourcesFile:
     """Read and validate a sources file from disk."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Notepad's "UTF-8 with BOM") made the whole file
+        # "not valid TOML: Invalid statement (at line 1, column 1)"
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise SourcesFileError(f"{path}: cannot read the sources file: {exc}") from None
     return parse_sources(text, str(path))

@@ -73,3 +73,17 @@ def storable_text(value: str | None) -> str | None:
     except UnicodeEncodeError:  # a surrogate no byte stands for
         raw = value.encode("utf-8", "backslashreplace")
     return raw.decode("utf-8", "backslashreplace")
+
+
+def without_inline_comment(line: str) -> str:
+    """A list line without a comment after its URL ("https://a.example/x  # from the desk":
+    whitespace, then "#", to the end), as the regex `\\s+#.*$` removed it, in linear time:
+    that regex tried every place of a run of spaces and scanned the run from each, so a
+    line padded with 40,000 spaces (a fixed-width export named .urls) took 1.3 s, a
+    megabyte of them minutes, and a 32 MB list or a 50 MB text sitemap days."""
+    at = line.find("#", 1)
+    while at > 0:
+        if line[at - 1].isspace():
+            return line[:at].rstrip()
+        at = line.find("#", at + 1)
+    return line

@@ -27,7 +27,8 @@ from tasks.common.codings import CodingError, decode_one
 _TAG = re.compile(r"<[^>]{0,500}>")
 # A script or style element in an HTML title (Atom's type="html", an escaped RSS title):
 # its code is no words of the title. Tags alone are stripped, their text kept.
-_CODE = re.compile(r"(?is)<(script|style)\b[^>]{0,500}>.*?</\1\s*>")
+_CODE_OPEN = re.compile(r"(?i)<(script|style)\b[^>]{0,500}>")
+_CODE_CLOSE = {"script": re.compile(r"(?i)</script\s*>"), "style": re.compile(r"(?i)</style\s*>")}
 _SPACE = re.compile(r"\s+")
 # A tag in a title escaped twice ("&amp;lt;b&amp;gt;", WordPress feeds): it is a tag
 # only once unescaped. Shaped like a real tag, so "x < y > z" stays text.
@@ -76,13 +77,33 @@ class FeedResult:
     duplicates: int = 0
 
 
+def without_code(text: str) -> str:
+    """`text` with each script or style element (its tags and code) made one space, as
+    the regex `<(script|style)...>.*?</\1\s*>` replaced them, in linear time: at every
+    opening tag that never closes, that regex scanned to the end of the text, so a title
+    of "<script>" repeated (160 KB) took 10 s to clean, a feed of such titles hours. An
+    opening tag with no closer after it means none later has one either."""
+    out, pos, at, dead = [], 0, 0, set()
+    while (opened := _CODE_OPEN.search(text, at)) is not None:
+        kind = opened.group(1).lower()
+        closed = None if kind in dead else _CODE_CLOSE[kind].search(text, opened.end())
+        if closed is None:
+            dead.add(kind)
+            at = opened.start() + 1
+            continue
+        out += [text[pos:opened.start()], " "]
+        pos = at = closed.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def clean_title(raw: str | None) -> str | None:
     """Plain-text, single-spaced title, or None when empty."""
     if not raw:
         return None
-    text = html.unescape(_TAG.sub(" ", _CODE.sub(" ", raw)))
+    text = html.unescape(_TAG.sub(" ", without_code(raw)))
     if "<" in text:
-        text = _REAL_TAG.sub(" ", _CODE.sub(" ", text))
+        text = _REAL_TAG.sub(" ", without_code(text))
     text = _SPACE.sub(" ", text).strip()
     return text[:MAX_TITLE_CHARS] or None
 
@@ -236,16 +257,21 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
     return result
 
 
-def _json_feed_document(text: str) -> tuple[object, bool]:
-    """(the parsed JSON document, whether it was whole). A document cut short keeps the
-    whole objects of its "items" list (`{"items": [...]}` with those alone), or None."""
+def _json_feed_document(text: str) -> tuple[object, str]:
+    """(the parsed JSON document, "whole", "cut" or "deep"). A document cut short keeps
+    the whole objects of its "items" list (`{"items": [...]}` with those alone), or None;
+    so does one nested deeper than Python's JSON reader goes ("deep": `[[[[...` 1,000
+    levels and more raised RecursionError, which no caller caught: the discover task
+    failed and the whole run with it), up to the item that is too deep."""
     try:
-        return json.loads(text), True
+        return json.loads(text), "whole"
     except ValueError:
-        pass
+        state = "cut"
+    except RecursionError:
+        state = "deep"
     start = _JSON_ITEMS.search(text)
     if start is None:
-        return None, False
+        return None, state
     decoder, pos, items = json.JSONDecoder(), start.end(), []
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
@@ -254,10 +280,10 @@ def _json_feed_document(text: str) -> tuple[object, bool]:
             break
         try:
             item, pos = decoder.raw_decode(text, pos)
-        except ValueError:  # the item the cut fell in
+        except (ValueError, RecursionError):  # the item the cut (or the depth) fell in
             break
         items.append(item)
-    return {"items": items}, False
+    return {"items": items}, state
 
 
 def _rfc3339(value: object) -> datetime | None:
@@ -288,17 +314,22 @@ def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
     a link `feed_item_no_url`, a document cut short `feed_truncated` (its whole items
     kept), a URL listed twice kept once."""
     result = FeedResult()
-    doc, whole = _json_feed_document(data.decode("utf-8-sig", errors="replace"))
+    doc, state = _json_feed_document(data.decode("utf-8-sig", errors="replace"))
     items = doc.get("items") if isinstance(doc, dict) else None
     if not isinstance(items, list):
-        what = "not JSON" if doc is None else "JSON, but no JSON Feed (no \"items\" list)"
+        what = ("JSON nested deeper than can be read" if state == "deep" else "not JSON"
+                if doc is None else "JSON, but no JSON Feed (no \"items\" list)")
         result.error = ("not_a_feed", what)
         return result
     version = doc.get("version") if isinstance(doc.get("version"), str) else ""
     result.version = "json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", "")
-    if not whole:
+    if state == "cut":
         result.skipped.append(("feed_truncated", "the JSON Feed ends before its end: kept "
                                f"the {len(items)} whole items before the cut"))
+    elif state == "deep":
+        result.skipped.append(("feed_too_deep", "the JSON Feed nests deeper than can be "
+                               f"read: kept the {len(items)} items before the one too deep; "
+                               "it and the items after it are not read"))
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, dict):

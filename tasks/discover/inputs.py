@@ -32,7 +32,7 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
-from tasks.common.text import storable_text
+from tasks.common.text import storable_text, without_inline_comment
 from tasks.common.urls import (
     BadURL,
     article_id_for,
@@ -56,15 +56,23 @@ MAX_DUMP_BYTES = 5 * 1024 * 1024
 # whatever its size. Refused unread, with a reject saying how to split it.
 MAX_URL_LIST_BYTES = 32 * 1024 * 1024
 
-_DUMP_HEADER = re.compile(r"^ ?date\s+(\S+)\s+(\S+)\s*$")
+# What may come before a header's "date": the one space of the format, or what editors
+# and `cat` leave there (a tab, more spaces, a no-break space, the byte-order mark of a
+# file appended to another: "\ufeff date ..."). As the first line such a header was
+# `missing_header`; further down a file of several dumps it was no header at all, and
+# the next article (header, title, body) was stored as the end of the previous one's text.
+_HEADER_LEAD = r"^[\s\ufeff]*"
+_DUMP_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\S+)\s+(\S+)\s*$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The header with the space between date and URL lost ("date 2024-04-04https://..."): the
 # ISO date has a fixed shape, so where it ends is not in doubt.
-_GLUED_HEADER = re.compile(r"^ ?date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$", re.I)
+_GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$",
+                           re.I)
 # A header line after the first: the next article of a file that holds several (dumps
 # concatenated by `cat`). Narrower than _DUMP_HEADER (a real date and an http(s) URL), so
 # no sentence of a body is taken for one.
-_NEXT_HEADER = re.compile(r"^ ?date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$", re.I)
+_NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$",
+                          re.I)
 
 
 @dataclass
@@ -238,7 +246,6 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
 # A URL list line that holds something other than printable text: binary junk pasted
 # or appended into the file, never part of a URL.
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-_INLINE_COMMENT = re.compile(r"\s+#.*$")
 
 
 def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
@@ -251,12 +258,14 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # reject of NUL-spaced letters; read as text, as a dump in UTF-16 is
         raw = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
-        line = rawline.decode("utf-8", errors="replace").strip()
+        # strip("\ufeff"): the byte-order mark of a list appended to another (`cat a.urls
+        # b.urls`, each saved with one) began a line; that URL was a bad_url reject.
+        line = rawline.decode("utf-8", errors="replace").strip().strip("\ufeff").strip()
         if not line or line.startswith("#"):
             continue
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
-        line = _INLINE_COMMENT.sub("", line)
+        line = without_inline_comment(line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
@@ -596,6 +605,7 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
         fetch_log += remote.fetch_log
         for k, v in remote.stats.items():
             stats[k] = stats.get(k, 0) + v
+        notes += remote.notes
         failed = stats.get("feed_fetch_failed", 0) + stats.get("sitemap_fetch_failed", 0)
         notes.append(
             f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "

@@ -60,6 +60,7 @@ class RemoteResult:
     rejects: list[dict] = field(default_factory=list)
     fetch_log: list[dict] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # for the run's notes
 
 
 class _Collector:
@@ -246,6 +247,9 @@ def discover_remote(
                            input_key=_cut_key(url, url in level_cut))
                 continue
             col.count("sitemaps_parsed")
+            if parsed.junk_before_xml:  # a PHP warning before the XML: read past it
+                col.count("sitemaps_junk_before_xml")
+                col.result.notes.append(f"sitemap {url}: {parsed.warning}")
             for reason, detail in parsed.skipped:
                 col.reject(kind="sitemap", source=url, reason=reason, detail=detail)
             for e in parsed.entries:

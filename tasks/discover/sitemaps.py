@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from tasks.common.codings import CodingError, decode_one
+from tasks.common.text import without_inline_comment
 from tasks.discover.feeds import clean_title
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
@@ -32,9 +33,6 @@ MAX_SITEMAP_URLS = 50_000
 # (query strings written as they are). lxml's recovery drops the rest of that text and
 # loses the entities after it ("&amp;" too), so such an ampersand is escaped first.
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
-# A CDATA section: its text is taken as written, so an "&" in it is no entity to escape
-# (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL "...?a=1&amp;b=2").
-_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
 # gzip layers undone at most (a .xml.gz gzipped once more by a server that did not say so)
 _MAX_GZIP_LAYERS = 3
 # The encoding a declaration names: replaced once the bytes have been re-encoded.
@@ -55,13 +53,13 @@ _END_TAG = {"url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
 _DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']++|"[^"]*+"|'[^']*+')*+"""
                       rb"""(?:\[(?:<!--.*?-->|"[^"]*+"|'[^']*+'|[^\]"'<]++|<(?!!--))*+\]\s*)?>""",
                       re.S | re.I)
+_DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
 
-# The <loc> start tags of a file, and the comments that may hide some: what the entries
-# the parser read are counted against once it reported errors. Only the <loc> tags with
-# the prefix of the sitemap's root count: an image sitemap's <image:loc> (one or more in
-# every <url> of Google's image extension) is no entry.
+# The <loc> start tags of a file: what the entries the parser read are counted against
+# once it reported errors (comments, which may hide some, are left out first). Only the
+# <loc> tags with the prefix of the sitemap's root count: an image sitemap's <image:loc>
+# (one or more in every <url> of Google's image extension) is no entry.
 _ROOT_START = re.compile(rb"<([\w.-]+:)?(?:urlset|sitemapindex)[\s>/]")
-_XML_COMMENT = re.compile(rb"<!--.*?-->", re.S)
 
 
 def _loc_starts(text: bytes) -> int:
@@ -70,8 +68,13 @@ def _loc_starts(text: bytes) -> int:
     return len(re.findall(rb"<" + re.escape(prefix) + rb"loc\s*>", text))
 
 
-_INLINE_COMMENT = re.compile(r"\s+#.*$")
+# Where a sitemap's XML starts: its declaration or its root element.
+_XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
+# How far into the body the XML is looked for behind something else (a PHP warning is a
+# few hundred bytes; a page of them a few KB).
+_JUNK_SCAN = 64 * 1024
 _SPACE_IN = re.compile(r"\s")
+_TEXT_URL = re.compile(r"https?://", re.I)
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -98,6 +101,7 @@ class SitemapResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (reason, detail)
     error: tuple[str, str] | None = None
     warning: str | None = None
+    junk_before_xml: str | None = None  # what was dropped before the XML (its start)
 
 
 def parse_w3c_datetime(text: str | None) -> datetime | None:
@@ -187,15 +191,36 @@ def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
     )
 
 
+def junk_before_xml(data: bytes) -> int:
+    """How many bytes of something else come before a sitemap's XML (0: none). A PHP
+    warning or notice printed before the document ("<br /><b>Warning</b>: Cannot modify
+    header information - headers already sent ..." in HTML, or "PHP Notice: ..." as
+    text) is the most common way a WordPress sitemap breaks: the HTML one was read as a
+    document whose root is <br> (`not_a_sitemap`, every entry lost), the text one as a
+    list of URLs, each <url> line fetched as a path under the sitemap's folder. A body
+    that opens with markup of its own (a comment, a DOCTYPE, the declaration) is left
+    alone: lxml reads those."""
+    lead = data[:_JUNK_SCAN].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if (not lead or lead.startswith((b"<?", b"<!")) or _XML_START.match(lead)
+            or lead[:5].lower() == b"<html"):  # an HTML page is one (not_a_sitemap)
+        return 0
+    found = _XML_START.search(data, 0, _JUNK_SCAN)
+    return found.start() if found is not None else 0
+
+
 def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> SitemapResult:
     result.kind = "text"
     for line in text.splitlines():
         # A comment after the URL ("https://a.example/x  # note") is no part of it: a URL
         # holds no whitespace (the line was taken whole, "/x # note" fetched as "/x%20").
-        line = _INLINE_COMMENT.sub("", line).strip()
+        line = without_inline_comment(line).strip()
         if not line:
             continue
-        url = _absolute(line, base) if "://" in line and not _SPACE_IN.search(line) else None
+        # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
+        # specify URLs"): a line that only holds "://" somewhere (a line of XML,
+        # "<url><loc>https://...") was joined to the sitemap's folder as a path.
+        url = (_absolute(line, base) if _TEXT_URL.match(line) and not _SPACE_IN.search(line)
+               else None)
         if url is None:
             result.skipped.append(("sitemap_bad_loc", line[:200]))
             continue
@@ -243,6 +268,24 @@ def _cut_short(data: bytes, root_name: str, read: list[bool], result: SitemapRes
                            f"{len(target)} entries before the cut"))
 
 
+def _sections(data: bytes, start: bytes, end: bytes) -> list[bytes]:
+    """`data` split around its `start`...`end` sections (CDATA, comments), as
+    re.split(b"(start.*?end)") splits it: pieces outside at even places, the sections
+    (with their marks) at odd ones; a section never closed leaves the rest outside. In
+    linear time: that regex rescanned the rest of the data at every opening mark that
+    never closes, and a sitemap of "<![CDATA[ " repeated (320 KB) took 32 s to read, one
+    of "<!-- " 18 s; at the 50 MB a source may hold, days."""
+    pieces, pos = [], 0
+    while True:
+        opened = data.find(start, pos)
+        closed = data.find(end, opened + len(start)) if opened >= 0 else -1
+        if closed < 0:  # no section opens, or none closes from here on
+            pieces.append(data[pos:])
+            return pieces
+        pieces += [data[pos:opened], data[opened:closed + len(end)]]
+        pos = closed + len(end)
+
+
 def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) -> None:
     """Name the entries lost where lxml's recovery gave up before the end of the file.
 
@@ -253,7 +296,7 @@ def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) 
     word, the root's end tag being there in the bytes. The <loc> tags of the file
     (outside comments) are counted against the entries read; only run once the parser
     reported errors, so a clean file costs nothing."""
-    text = _XML_COMMENT.sub(b"", data) if b"<!--" in data else data
+    text = b"".join(_sections(data, b"<!--", b"-->")[::2]) if b"<!--" in data else data
     written = _loc_starts(text)
     if written <= read:
         return
@@ -304,6 +347,12 @@ def parse_sitemap(
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
         return result
     data = _utf16_as_utf8(data)
+    junk = junk_before_xml(data)
+    if junk:
+        result.junk_before_xml = data[:junk].decode("utf-8-sig", "replace").strip()[:200]
+        result.warning = (f"{junk} bytes before the XML were not read (a server's error "
+                          f"message?): {result.junk_before_xml!r}")
+        data = data[junk:]
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head:
         result.error = ("sitemap_empty", "the response body is empty")
@@ -338,11 +387,20 @@ def parse_sitemap(
     if b"<!" in data[:4096]:
         # Dropped, not parsed: entities declared there would otherwise be expanded or
         # refused with everything after them; their references are left unresolved.
-        data = _DOCTYPE.sub(b"", data, count=1)
+        # At the first declaration only: `sub` tried every "<!DOCTYPE" in turn, and each
+        # one that never ends is a scan to the end of the file: a file of them repeated
+        # took 25 s for 360 KB (a possessive pattern is linear per attempt, not per file).
+        first = _DOCTYPE_START.search(data)
+        declared = _DOCTYPE.match(data, first.start()) if first is not None else None
+        if declared is not None:
+            data = data[:declared.start()] + data[declared.end():]
     if b"&" in data:
+        # A CDATA section's text is taken as written, so an "&" in it is no entity to
+        # escape (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL
+        # "...?a=1&amp;b=2").
         if b"<![CDATA[" in data:  # odd pieces of the split are CDATA sections: kept as is
             data = b"".join(piece if i % 2 else _BARE_AMP.sub(b"&amp;", piece)
-                            for i, piece in enumerate(_CDATA.split(data)))
+                            for i, piece in enumerate(_sections(data, b"<![CDATA[", b"]]>")))
         else:
             data = _BARE_AMP.sub(b"&amp;", data)
     context = etree.iterparse(

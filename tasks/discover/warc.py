@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 import socket
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -38,6 +39,7 @@ from urllib.parse import urlsplit
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from tasks.common import rights
+from tasks.common.charset import sniff_encoding
 from tasks.common.codings import GZIP_MAGIC, CodingError, decode_body
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
@@ -445,11 +447,56 @@ def http_opener(user_agent: str, timeout_s: float, guard: AddressGuard | None = 
 
             # no chunk size: httpx would hold up to that many bytes back, and lose them
             # with the error when the download breaks
+            coding = resp.headers.get("content-encoding", "").strip().lower()
+            if coding in ("gzip", "x-gzip"):
+                # undone here, every member: httpx's gzip decoder stops after the first
+                return _IterStream(gunzip_members(resp.iter_raw()), close)
             return _IterStream(resp.iter_bytes(), close)
         client.close()
         raise WarcReadError(f"too many redirects fetching {url}")
 
     return open_url
+
+
+def gunzip_members(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """A body sent with `Content-Encoding: gzip`, decoded across all its gzip members.
+
+    A .warc.gz is one gzip member per record, and servers label such files
+    `Content-Encoding: gzip` (S3 objects uploaded with that metadata, nginx
+    `gzip_static`): httpx's decoder stops at the end of the first member, so the
+    stream ended after the warcinfo record, and every page of the file was lost
+    without a reject. Decoded member after member, the reader gets the plain WARC (or,
+    when the server really compressed a .warc.gz once more, the .warc.gz). Bytes that
+    are no gzip at all (a plain WARC under the label) pass as they are; bytes after the
+    last member that are no gzip (padding) are dropped, as browsers drop them."""
+    it = iter(chunks)
+    first = b""
+    for chunk in it:
+        first += chunk
+        if len(first) >= 2:
+            break
+    if not first.startswith(b"\x1f\x8b"):
+        if first:
+            yield first
+        yield from it
+        return
+    d, members = zlib.decompressobj(31), 0
+    for chunk in itertools.chain([first], it):
+        while chunk:
+            try:
+                out = d.decompress(chunk)
+            except zlib.error:
+                if members:
+                    return  # what follows the last member is no gzip
+                raise
+            if out:
+                yield out
+            if not d.eof:
+                break
+            members += 1
+            chunk = d.unused_data
+            d = zlib.decompressobj(31)
+    # A last member cut short has given what it decodes to: the reader names the cut.
 
 
 def open_warc(source: str, opener: Opener | None = None) -> BinaryIO:
@@ -503,6 +550,26 @@ def _record_time(record) -> datetime | None:
     return when
 
 
+# A WARC-Date before the web, or after the run that reads it (past a day of clock skew),
+# is a crawler's clock gone wrong (an unset clock gives 1970-01-01): no capture time.
+EARLIEST_CAPTURE = datetime(1991, 1, 1, tzinfo=UTC)
+CAPTURE_CLOCK_SKEW = timedelta(days=1)
+
+
+def plausible_capture_time(when: datetime | None, now: datetime) -> datetime | None:
+    """`when` (a record's WARC-Date) when a capture could have happened then, else None.
+    Taken as the fetch time, 1970-01-01 made the extraction take every date on the page
+    for a future one and date the article 1970-01-01; 9999-12-31 overflowed its date
+    checks, and the page lost its title, date and authors without a word. "After" is
+    after the later of the run's `now` and the clock: a caller may read with an earlier
+    `now` (a test, a backfill), and no capture is later than the present."""
+    if when is None or when < EARLIEST_CAPTURE:
+        return None
+    if when > max(now, datetime.now(UTC)) + CAPTURE_CLOCK_SKEW:
+        return None
+    return when
+
+
 def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
                    max_body_bytes: int, resource: bool = False) -> dict:
     _require_http_uri(uri, "resource" if resource else "response")
@@ -548,6 +615,12 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     if len(body) > max_body_bytes:
         raise _Reject("too_large", f"body of {len(body)} bytes over the {max_body_bytes} cap")
     fetched_at = _record_time(record)
+    # The charset decided as the fetcher decides it for its own pages (BOM, a label that
+    # can be true of the bytes, <meta>, detection): the label alone was taken, so an
+    # iso-8859-1 header over UTF-8 text stored "ZÃ¼rich", a utf-8 one over Latin-1
+    # "Z\ufffdrich", and a utf-16le one over an 8-bit page lost it ("unparsable or empty
+    # HTML").
+    encoding = sniff_encoding(body, http_headers.get("content-type"))[0] if body else charset
     return {
         "input_key": key,
         "url": uri,
@@ -556,7 +629,7 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         "final_url": uri,
         "status": status,
         "content_type": media,
-        "encoding": charset,
+        "encoding": encoding,
         "body": body,
         "fetched_at": fetched_at,
         "rights": rights.as_column(rights.header_signals(http_headers.items(), DEFAULT_AGENT),
@@ -1043,6 +1116,10 @@ def iter_warc(
             else:
                 bump("revisits_read")
                 row["fetched_at"] = _record_time(record) or row["fetched_at"]
+                if row["fetched_at"] is not None and plausible_capture_time(
+                        row["fetched_at"], now) is None:
+                    bump("dates_implausible")
+                    row["fetched_at"] = None
                 pending = (uri, key, row, None)  # rewindable: see `at`
             continue
         resource = rtype == WarcRecordType.resource and _media_type(
@@ -1086,6 +1163,10 @@ def iter_warc(
             yield None, reject("warc_bad_record", f"{type(exc).__name__}: {exc}", uri, key)
             continue
         bump("kept")
+        if row["fetched_at"] is not None and plausible_capture_time(row["fetched_at"],
+                                                                    now) is None:
+            bump("dates_implausible")  # the row kept, its capture time unknown
+            row["fetched_at"] = None
         last_settled = True
         if rewindable:
             originals.add(record.stream_pos, key, record.headers.get("WARC-Payload-Digest"))

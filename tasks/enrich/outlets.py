@@ -92,7 +92,8 @@ def load_registry(path: Path) -> dict[str, Outlet]:
     """Read the registry file; a missing file is an empty registry (nothing to join)."""
     if not path.exists():
         return {}
-    return parse_registry(path.read_text(encoding="utf-8"), origin=str(path))
+    # utf-8-sig: a byte-order mark made the registry "not valid TOML" (line 1, column 1)
+    return parse_registry(path.read_text(encoding="utf-8-sig"), origin=str(path))
 
 
 def lookup(registry: dict[str, Outlet], domain: str | None) -> Outlet | None:

@@ -1059,8 +1059,11 @@ class Fetcher:
         if not document:
             return set()
         parts = urlsplit(url)
-        return rights.tdmrep_signals(document, (parts.path or "/")
-                                     + (f"?{parts.query}" if parts.query else ""))
+        try:
+            return rights.tdmrep_signals(document, (parts.path or "/")
+                                         + (f"?{parts.query}" if parts.query else ""))
+        except Exception:  # noqa: BLE001 - a rights file we cannot read costs no page
+            return set()
 
     # -- one URL -----------------------------------------------------------------------
     async def fetch_url(self, url: str) -> UrlOutcome:

@@ -179,6 +179,41 @@ def ensure_views(root: Path) -> Path:
         return db if db.exists() else _build(root)
 
 
+def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
+    """(a read-only connection to the warehouse's views, a note for the person asking or
+    None), for queries (`pressroom sql`). A fresh warehouse gets pressroom.duckdb built
+    once, however many readers start at the same time; one we cannot write to gets the
+    views in memory, for this connection only.
+
+    A pressroom.duckdb that DuckDB cannot open (damaged on disk, cut short by a copy,
+    foreign, written by another DuckDB storage version) used to end every query with a
+    traceback ("IOException: ... is not a valid DuckDB database file"). It holds views
+    only: every row is in the committed Parquet files, so it is built again (in memory
+    when the folder cannot be written) and the note says so."""
+    db = root / DB_NAME
+    try:
+        return connect_views(ensure_views(root)), None
+    except (OSError, duckdb.Error) as exc:
+        if not db.exists():  # nothing to open and no way to build it here: in memory
+            return _views_in_memory(root), None
+        why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
+    try:
+        rebuilt = build_views(root)
+        return connect_views(rebuilt), (f"{db} could not be opened ({why}); it holds views "
+                                        "only, and was built again from the committed files")
+    except (OSError, duckdb.Error):
+        return _views_in_memory(root), (f"{db} could not be opened ({why}) nor built again "
+                                        "here; the views were built in memory for this "
+                                        "query (run `pressroom report` where the warehouse "
+                                        "can be written to mend it)")
+
+
+def _views_in_memory(root: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    create_views(con, root)
+    return con
+
+
 def run_data_tests(db: Path) -> dict[str, int]:
     """Run every data test (schemas/data_tests/); returns failing-row counts by test name
     (0 = pass)."""

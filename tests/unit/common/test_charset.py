@@ -201,3 +201,90 @@ def test_a_legacy_page_that_says_so_keeps_its_label() -> None:
     assert sniff_encoding(body, "text/html") == ("cp1252", "meta")
     ascii_only = _page("Zurich cafe", "iso-8859-2", 100).encode()  # nothing to tell by
     assert sniff_encoding(ascii_only, "text/html") == ("iso8859-2", "meta")
+
+
+# --- fault round 9: a UTF-16/32 label over bytes that hold no NUL ----------------------
+
+@pytest.mark.parametrize(("label", "where"), [
+    ("utf-16le", "header"), ("UTF-16BE", "header"), ("utf-32le", "header"),
+    ("unicode", "header"),  # WHATWG's label of UTF-16LE
+    ("utf-16le", "meta"), ("utf-32be", "meta")])
+@pytest.mark.parametrize("text", ["Zurich council", "Zürich café “news”"])
+def test_a_utf16_or_utf32_label_over_bytes_with_no_nul_is_not_believed(label, where,
+                                                                        text) -> None:
+    """Markup in UTF-16 or UTF-32 holds a NUL in every ASCII character; a body with none
+    is an 8-bit or UTF-8 page under a wrong label (WHATWG reads a UTF-16 meta as UTF-8
+    outright). Believed, the page became CJK characters ("ℼ佄呃偙⁅瑨汭..."), and the
+    extraction "unparsable or empty HTML": the article lost."""
+    body = _page(text, label if where == "meta" else None, 100).encode()
+    ctype = f"text/html; charset={label}" if where == "header" else "text/html"
+    name, source = sniff_encoding(body, ctype)
+    assert (name, source) == ("utf-8", "detected")
+    assert f"<title>{text}</title>" in decode(body, name)
+
+
+def test_a_real_utf16_page_under_its_label_is_still_utf16() -> None:
+    """The NULs are there: the label is believed (a BOM-less UTF-16 page is read from
+    its NULs before any label, round 3)."""
+    text = _page("Zürich café", None, 0)
+    for codec, label in (("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be")):
+        body = ("Здравствуйте, " * 40 + text).encode(codec)  # no ASCII in its first bytes
+        name, _ = sniff_encoding(body, f"text/html; charset={label}")
+        assert name == codec and "<title>Zürich café</title>" in decode(body, name)
+
+
+# --- fault round 9: <meta> tags found in linear time -------------------------------------
+
+_OLD_META_CHARSET = __import__("re").compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", __import__("re").IGNORECASE)
+
+
+def _old_meta_charset(body: bytes) -> str | None:
+    """meta_charset before round 9 (one regex), the reference for ordinary pages."""
+    from tasks.common.charset import _HEAD_END, _HEAD_SCAN, _META_SCAN
+
+    match = _OLD_META_CHARSET.search(body[:_META_SCAN])
+    if match is None and len(body) > _META_SCAN:
+        head = body[:_HEAD_SCAN]
+        end = _HEAD_END.search(head)
+        if end is not None:
+            match = _OLD_META_CHARSET.search(head, 0, end.start())
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def test_the_meta_charset_is_found_where_the_regex_found_it() -> None:
+    import random
+
+    rng = random.Random(9)
+    pieces = [b"<meta ", b"<META ", b'charset="koi8-r"', b"charset=utf-8", b">", b" ",
+              b'http-equiv="Content-Type" content="text/html; ', b"<title>x</title>",
+              b"<metadata ", b"</head>", b"<body>", b"x" * 1500, b"'", b'"']
+    checked = 0
+    for _ in range(20_000):
+        body = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        if body.lower().count(b"charset") > 1 or b"<metadata" in body.lower():
+            continue  # the regex took a tag's last charset, and "<metadata" as a meta
+        assert meta_charset(body) == _old_meta_charset(body), body
+        checked += 1
+    assert checked > 5_000
+    # a charset cut by the 4 KB window's end before the tag closes is still read
+    late = b"<html><head>" + b" " * 4060 + b'<meta charset="koi8-r">'
+    assert meta_charset(late) == _old_meta_charset(late) == "koi8-r"
+
+
+def test_meta_tags_never_closed_are_scanned_in_linear_time() -> None:
+    """A head of "<meta name=robots " repeated and never closed: a regex `<meta[^>]*>`
+    rescanned the rest of the head at every one, 5 s of CPU per 512 KB page in the
+    fetcher's event loop (the robots meta look; the charset's 0.6 s per 64 KB). Ten such
+    pages took about a minute; now milliseconds. The deadline only turns a regression
+    into a failure (a child process, killed at it)."""
+    import subprocess
+    import sys
+
+    code = ("from tasks.common.rights import meta_signals\n"
+            "from tasks.common.charset import sniff_encoding\n"
+            "for i in range(10):\n"
+            "    body = b'<html><head>' + b'<meta name=robots ' * 29_000\n"
+            "    assert meta_signals(body, 'pressroom') == set()\n"
+            "    assert sniff_encoding(body + b'</head>', 'text/html')[0] == 'utf-8'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=20)

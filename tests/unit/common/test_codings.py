@@ -390,3 +390,45 @@ def test_an_undeclared_gzip_layer_cut_short_is_refused_when_asked() -> None:
     assert err.value.kind == "truncated"
     body, undone = decode_body(twice, "gzip", 1 << 20)  # not asked: the prefix
     assert undone == ["gzip", "gzip(undeclared)"] and body.startswith(b"<p>The council")
+
+
+# --- fault round 9: the head look reads a body as the full decode does -----------------
+
+_HEAD_PAGE = (b'<!DOCTYPE html><html><head><meta name="robots" content="noai, noarchive">'
+              b"<title>t</title></head><body>" + b"<p>text of the page</p>" * 400
+              + b"</body></html>")
+
+
+def _members(page: bytes) -> bytes:
+    """The page as two gzip members (cat a.gz b.gz; a server gzipping each flush)."""
+    return gzip.compress(page[:15]) + gzip.compress(page[15:])
+
+
+@pytest.mark.parametrize(("name", "body", "label"), [
+    ("two gzip members", _members(_HEAD_PAGE), "gzip"),
+    ("gzip twice, declared once", gzip.compress(gzip.compress(_HEAD_PAGE)), "gzip"),
+    ("gzip, nothing declared", gzip.compress(_HEAD_PAGE), None),
+    ("gzip declared, sent plain", _HEAD_PAGE, "gzip"),
+    ("br declared, sent plain", _HEAD_PAGE, "br"),
+    ("an unknown coding over text", _HEAD_PAGE, "utf-8"),
+    ("gzip labelled br", gzip.compress(_HEAD_PAGE), "br"),
+    ("gzip labelled deflate", gzip.compress(_HEAD_PAGE), "deflate"),
+])
+def test_the_head_is_read_as_the_whole_body_is_decoded(name, body, label) -> None:
+    """decoded_head (the fetcher's look for a robots meta before the page is decoded)
+    read the first gzip member alone and took the other cases for undecodable (b""),
+    while decode_body reads them all as the page: the head was "<!DOCTYPE html>" or
+    nothing, and the page's noai/noarchive went unseen."""
+    whole, _ = decode_body(body, label, 10_000_000)
+    assert whole == _HEAD_PAGE
+    for n in (100, 4096, 1 << 20):
+        assert decoded_head(body, label, n) == _HEAD_PAGE[:n], (name, n)
+
+
+def test_the_head_of_a_broken_or_cut_body_is_still_what_it_was() -> None:
+    assert decoded_head(b"\x1f\x8b\x08junk that is no gzip", "gzip", 100) == b""
+    assert decoded_head(bytes(range(1, 200)), "gzip", 100) == b""  # no text, no coding
+    cut = gzip.compress(_HEAD_PAGE)[:200]
+    assert _HEAD_PAGE.startswith(decoded_head(cut, "gzip", 4096))
+    members = _members(_HEAD_PAGE) + b"trailing junk"
+    assert decoded_head(members, "gzip", 1 << 20) == _HEAD_PAGE

@@ -12,6 +12,7 @@ from schemas import ARTICLES, conform
 from tasks.clean.filters import opted_out
 from tasks.common.codings import decoded_head
 from tasks.common.rights import (
+    DEFAULT_AGENT,
     as_column,
     header_signals,
     meta_signals,
@@ -63,7 +64,9 @@ def test_meta_in_a_compressed_body_is_seen_through_its_decoded_head():
     page = b"<html><head><meta name='robots' content='noarchive'></head>" + b"x" * 100_000
     head = decoded_head(gzip.compress(page), "gzip", 4096)
     assert len(head) == 4096 and meta_signals(head, A) == {"noarchive"}
-    assert decoded_head(b"not gzip", "gzip", 100) == b""
+    # text under a gzip label is the text, as decode_body reads it (fault round 9)
+    assert decoded_head(b"not gzip", "gzip", 100) == b"not gzip"
+    assert decoded_head(b"\x1f\x8b\x08 not gzip", "gzip", 100) == b""
     assert decoded_head(page, None, 10) == page[:10]
 
 
@@ -156,3 +159,66 @@ def test_meta_signals_read_any_spelling_of_the_names_among_many_other_tags():
 def test_a_batch_without_a_rights_column_is_returned_as_is():
     table = pa.table({"article_id": ["a0"], "text": ["Text 0."]})
     assert withhold_text(table, "metadata", ["noai"]) is table
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_meta_in_a_utf16_page_is_read(codec) -> None:
+    """Fault round 9: the meta scan matched bytes, and UTF-16 markup has a NUL in every
+    ASCII character: a noai meta in a UTF-16 page (which the fetcher and the extraction
+    read, with or without a BOM) was never seen."""
+    page = ('<html><head><meta name="robots" content="noai, noarchive">'
+            "<title>Zürich</title></head><body><p>x</p></body></html>")
+    assert meta_signals(page.encode(codec), DEFAULT_AGENT) == {"noai", "noarchive"}
+    assert meta_signals(page.encode("utf-8"), DEFAULT_AGENT) == {"noai", "noarchive"}
+
+
+# --- fault round 9: a hostile /.well-known/tdmrep.json --------------------------------
+
+def _regex_location_matches(pattern: str, path: str) -> bool:
+    """The matcher before round 9 (a regex of `.*` between the pieces), as the
+    reference for small inputs."""
+    import re
+
+    anchored = pattern.endswith("$")
+    body = pattern[:-1] if anchored else pattern
+    regex = ".*".join(re.escape(piece) for piece in body.split("*"))
+    return re.match(regex + ("$" if anchored else ""), path) is not None
+
+
+def test_a_location_pattern_is_matched_as_before_on_every_small_case() -> None:
+    import itertools
+
+    from tasks.common.rights import _location_matches
+
+    paths = ["".join(p) for n in range(6) for p in itertools.product("ab/", repeat=n)]
+    patterns = ["".join(p) + end for n in range(5) for p in itertools.product("ab/*", repeat=n)
+                for end in ("", "$")]
+    for pattern in patterns:
+        for path in paths:
+            assert _location_matches(pattern, path) == _regex_location_matches(pattern, path), (
+                pattern, path)
+
+
+def test_a_location_pattern_built_to_backtrack_is_matched_in_linear_time() -> None:
+    """"/*a*a*a*a*a*a*a*ab" against a path of 60 "a": 0.4 s of CPU at 6 pieces, 20 s at 8,
+    doubling with each more, inside the fetcher's event loop (no deadline fires there):
+    the whole batch hung on one site's tdmrep.json. 50,000 pieces (a 256 KiB file) and a
+    7,000-character path now take milliseconds; the deadline only turns a regression into
+    a failure instead of a hang (a child process, killed at it)."""
+    import subprocess
+    import sys
+
+    code = ("import json\nfrom tasks.common.rights import tdmrep_signals\n"
+            "for k in (8, 30, 50000):\n"
+            "    doc = json.dumps([{'location': '/' + '*a' * k + 'b', 'tdm-reservation': 1},\n"
+            "                      {'location': '/', 'tdm-reservation': 1}])\n"
+            "    assert tdmrep_signals(doc, '/' + 'a' * 7000) == {'tdm-reservation'}\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_a_tdmrep_file_nested_past_the_recursion_limit_says_nothing() -> None:
+    """"[[[[..." 100,000 deep (200 KB, under the 256 KiB read): json.loads raised
+    RecursionError, which went up through the fetch of the page (internal_error)."""
+    assert tdmrep_signals("[" * 100_000 + "]" * 100_000, "/x") == set()
+    assert tdmrep_signals(b'[{"location": "/", "tdm-reservation": 1}]', "/x") == {
+        "tdm-reservation"}

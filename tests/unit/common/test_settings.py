@@ -109,3 +109,116 @@ def test_an_unknown_setting_with_no_close_name_is_named_alone():
     assert unknown_env_message(["PRESSROOM_BATCHSIZE", "PRESSROOM_FOO"], Settings.model_fields) \
         == ("unknown setting PRESSROOM_BATCHSIZE in the environment (did you mean "
             "PRESSROOM_BATCH_SIZE?); unknown setting PRESSROOM_FOO in the environment")
+
+
+# --- fault round 9: values the settings took that a run could not use ------------------
+
+@pytest.mark.parametrize(("name", "value", "words"), [
+    # nan/inf: a duration or cap no run can use (nan hours raised ValueError in the
+    # known-inputs task and in fetch: the run failed with a traceback; 1e12 hours
+    # OverflowError there)
+    ("refetch_failed_after_hours", "nan", "finite number"),
+    ("refetch_failed_after_hours", "inf", "finite number"),
+    ("refetch_failed_after_hours", "1e12", "less than or equal to 876000"),
+    ("refetch_failed_after_hours", "-1", "greater than or equal to 0"),
+    ("per_host_delay_s", "inf", "finite number"),
+    ("request_timeout_s", "inf", "finite number"),
+    ("sitemap_max_child_age_days", "nan", "finite number"),
+    ("sitemap_max_child_age_days", "-1", "greater than or equal to 0"),
+    ("host_delays", '{"a.example": "nan"}', "finite number"),
+    ("host_delays", '{"a.example": -5}', "greater than or equal to 0"),
+    # byte caps of 0 or less: every page empty_body or too_large_declared ("> -1")
+    ("max_body_bytes", "0", "greater than 0"),
+    ("max_body_bytes", "-1", "greater than 0"),
+    ("max_source_bytes", "-1", "greater than 0"),
+    ("sitemap_max_depth", "-1", "greater than or equal to 0"),
+    ("sitemap_max_files", "-1", "greater than or equal to 0"),
+    ("words_per_minute", "0", "greater than or equal to 1"),  # ZeroDivisionError in enrich
+    # read only when the first URL was fetched: ValueError out of the fetch stage
+    ("allowed_networks", '["127.0.0.0/8", "bogus"]',
+     "'bogus' is no IP network in CIDR form, e.g. 127.0.0.0/8"),
+    ("allowed_networks", '["127.0.0.0/33"]', "'127.0.0.0/33' is no IP network"),
+    # aiohttp refused the header in every request: each fetch an invalid_url of its
+    # robots.txt; non-ASCII went out as UTF-8 read as Latin-1; empty names no contact
+    ("user_agent", "bot/1\nX-Injected: 1", r"the User-Agent holds '\\n' at position 5"),
+    ("user_agent", "préssroom/1", "the User-Agent holds 'é' at position 2"),
+    ("user_agent", "  ", "the User-Agent is empty"),
+])
+def test_values_no_run_can_use_are_refused_naming_the_setting(tmp_path, monkeypatch, name,
+                                                              value, words):
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(f"PRESSROOM_{name.upper()}", value)
+    with pytest.raises(ValidationError) as info:
+        Settings()
+    assert name in str(info.value) and re.search(words, str(info.value)), str(info.value)
+
+
+def test_values_at_the_edges_of_the_new_limits_are_taken(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = Settings(refetch_failed_after_hours=0, sitemap_max_child_age_days=None,
+                 sitemap_max_depth=0, max_body_bytes=1, words_per_minute=1,
+                 allowed_networks=["127.0.0.1", "::1/128", "10.0.0.0/8"],
+                 user_agent="bot/1 (+mailto:a@example.org)", host_delays={"a.example": 0})
+    assert s.allowed_networks == ["127.0.0.1", "::1/128", "10.0.0.0/8"]
+    assert Settings(refetch_failed_after_hours=876000).refetch_failed_after_hours == 876000
+
+
+def test_the_cli_refuses_an_unusable_value_before_any_work(tmp_path, monkeypatch):
+    """`pressroom ingest` with PRESSROOM_REFETCH_FAILED_AFTER_HOURS=nan started the run and
+    failed in its known-inputs task with "ValueError: cannot convert float NaN to
+    integer"; now it is exit 2 with a sentence naming the setting, and no warehouse."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_REFETCH_FAILED_AFTER_HOURS", "nan")
+    (tmp_path / "a.urls").write_text("https://a.example/1\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.urls"),
+                                   "-w", str(tmp_path / "wh")])
+    assert out.exit_code == 2, out.output
+    assert "refetch_failed_after_hours" in out.output and "finite number" in out.output
+    assert not (tmp_path / "wh").exists()
+
+
+@pytest.mark.parametrize(("name", "value", "words"), [
+    # an empty variable was Path(""), the current folder: the warehouse written wherever
+    # the run started; empty seeds made `pressroom ingest` read every file under it
+    ("warehouse", "", "is empty: give a path"),
+    ("seeds", "  ", "is empty: give a path"),
+    ("outlets_file", "", "is empty: give a path"),
+    # no language the detector gives: every article a wrong_language reject
+    ("target_languages", '["eng"]', "'eng' is no ISO 639-1 language code"),
+    ("target_languages", '["en", "English"]', "'English' is no ISO 639-1 language code"),
+    ("target_languages", '[""]', "'' is no ISO 639-1 language code"),
+])
+def test_empty_paths_and_language_names_are_refused(tmp_path, monkeypatch, name, value,
+                                                    words):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(f"PRESSROOM_{name.upper()}", value)
+    with pytest.raises(ValidationError) as info:
+        Settings()
+    assert name in str(info.value) and words in str(info.value), str(info.value)
+
+
+def test_language_codes_with_a_region_or_in_capitals_are_taken(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_TARGET_LANGUAGES", '["EN", "pt-BR", "zh_Hant"]')
+    assert Settings().target_languages == ["EN", "pt-BR", "zh_Hant"]
+
+
+def test_a_pressroom_toml_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
+    """Notepad's "UTF-8 with BOM": tomllib refused the file, and every command ended with
+    "pressroom.toml is not valid TOML: Invalid statement (at line 1, column 1)"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_bytes(
+        b"\xef\xbb\xbfbatch_size = 50\r\nmin_words = 80\r\n")
+    s = Settings()
+    assert (s.batch_size, s.min_words) == (50, 80)
+    (tmp_path / "pressroom.toml").write_bytes(b"batch_size = 50\nuser_agent = \"caf\xe9\"\n")
+    from pydantic_settings import SettingsError
+
+    with pytest.raises(SettingsError, match=r"pressroom\.toml is not UTF-8 text, as TOML must be"):
+        Settings()

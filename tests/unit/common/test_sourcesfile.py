@@ -118,3 +118,13 @@ def test_an_error_inside_a_table_or_a_list_names_its_path(tmp_path: Path) -> Non
     assert str(err.value) == (
         f"{path}: defaults.delay_s: Input should be greater than or equal to 0; "
         "[[source]] #1 ('BBC') feeds.[0]: Input should be a valid string")
+
+
+def test_a_sources_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Fault round 9: a sources.toml saved with a BOM was "not valid TOML: Invalid
+    statement (at line 1, column 1)", and none of its sources was read."""
+    path = tmp_path / "sources.toml"
+    path.write_bytes(b'\xef\xbb\xbf[[source]]\r\nname = "Desk"\r\n'
+                     b'feeds = ["https://news.example/feed.xml"]\r\n')
+    cfg = load_sources(path)
+    assert [s.name for s in cfg.enabled()] == ["Desk"]

@@ -32,3 +32,40 @@ def test_storable_text_escapes_a_surrogate_no_byte_stands_for() -> None:
     escape "\\ud83d" without its pair) has each of its surrogates written as its code
     point."""
     assert storable_text("x\ud83dy\udce9") == "x\\ud83dy\\udce9"
+
+
+# --- fault round 9: a comment after a URL, found in linear time --------------------------
+
+def test_an_inline_comment_is_removed_as_the_regex_removed_it() -> None:
+    import random
+    import re
+
+    from tasks.common.text import without_inline_comment
+
+    regex = re.compile(r"\s+#.*$")
+    rng = random.Random(9)
+    for _ in range(50_000):
+        line = "".join(rng.choice(["#", " ", "\t", "a", "/", "\u00a0", "\u3000"])
+                       for _ in range(rng.randint(0, 10)))
+        assert without_inline_comment(line) == regex.sub("", line), repr(line)
+    assert without_inline_comment("https://a.example/x  # from the desk") == \
+        "https://a.example/x"
+    assert without_inline_comment("https://a.example/#top") == "https://a.example/#top"
+
+
+def test_lines_padded_with_spaces_are_read_in_linear_time() -> None:
+    """A URL list or text sitemap line padded with spaces (a fixed-width export): the
+    regex `\\s+#.*$` scanned the run of spaces from each of its places, 1.3 s for 40,000
+    spaces, minutes for a megabyte; both readers now take milliseconds. The deadline only
+    turns a regression into a failure (a child process, killed at it)."""
+    import subprocess
+    import sys
+
+    code = ("from tasks.discover.inputs import url_list_lines\n"
+            "from tasks.discover.sitemaps import parse_sitemap\n"
+            "raw = b'https://a.example/x' + b' ' * 2_000_000 + b'y\\nhttps://a.example/z\\n'\n"
+            "lines = url_list_lines(raw)\n"
+            "assert [why is None for _, _, why in lines] == [False, True], lines[1]\n"
+            "r = parse_sitemap(raw, 'https://a.example/s.txt')\n"
+            "assert [e.url for e in r.entries] == ['https://a.example/z'], r.entries\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)

@@ -240,3 +240,52 @@ def test_a_header_with_its_date_and_url_swapped_says_so(tmp_path):
     with pytest.raises(DumpError) as info:
         parse_dump(" date 2024-13-04 https://example.com/b.html\nT\nbody")
     assert info.value.detail == "header date '2024-13-04' is not a valid YYYY-MM-DD"
+
+
+# --- fault round 9: headers with what editors and `cat` leave before "date" -------------
+
+_A = " date 2024-04-04 https://dumps.example/a.html\nTitle A\nBody of article A.\n"
+_B = " date 2024-04-05 https://dumps.example/b.html\nTitle B\nBody of article B.\n"
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    # two files saved with a byte-order mark, joined by `cat`
+    ("utf-8 BOMs", ("\ufeff" + _A + "\ufeff" + _B).encode()),
+    ("utf-8 BOMs, CRLF", ("\ufeff" + _A + "\ufeff" + _B).replace("\n", "\r\n").encode()),
+    ("utf-16 files", ("\ufeff" + _A).encode("utf-16-le") + ("\ufeff" + _B).encode("utf-16-le")),
+    # a header indented by a tab, two spaces or a no-break space; in capitals
+    ("tab", (_A + "\t" + _B.lstrip()).encode()),
+    ("two spaces", (_A + " " + _B).encode()),
+    ("no-break space", (_A + "\u00a0" + _B.lstrip()).encode()),
+    ("capitals", (_A + _B.replace("date", "DATE")).encode()),
+])
+def test_a_second_header_with_a_bom_or_odd_indent_starts_its_own_article(tmp_path, name, raw):
+    """Dumps joined into one file each keep their article (round 3), but a header that
+    began with the byte-order mark of the file appended (or a tab, two spaces, a no-break
+    space) was no header: the second article (header, title and body) was stored as the
+    end of the first one's text, without a reject; in capitals it was split, then
+    `missing_header`."""
+    path = tmp_path / "joined.txt"
+    path.write_bytes(raw)
+    docs, rejects = read_dumps(path, "run-9")
+    assert rejects == []
+    assert [(d["url"], d["hint_title"], d["dump_text"]) for d in docs] == [
+        ("https://dumps.example/a.html", "Title A", "Body of article A."),
+        ("https://dumps.example/b.html", "Title B", "Body of article B.")], name
+
+
+@pytest.mark.parametrize("lead", ["\t", "   ", "\u00a0", "\ufeff\ufeff "])
+def test_a_first_header_with_an_odd_indent_is_read(tmp_path, lead):
+    path = tmp_path / "one.txt"
+    path.write_bytes((lead + _A.lstrip()).encode())
+    [doc], rejects = read_dumps(path, "run-9")
+    assert rejects == [] and doc["url"] == "https://dumps.example/a.html"
+
+
+def test_a_body_line_that_mentions_a_date_and_a_url_is_still_body(tmp_path):
+    path = tmp_path / "one.txt"
+    body = ("Body of article A.\nThe date 2024-04-05 and https://dumps.example/b.html were "
+            "named in court.\nSee date: 2024-04-05 https://dumps.example/c.html\n")
+    path.write_bytes((_A.rsplit("\n", 2)[0] + "\n" + body).encode())
+    [doc], rejects = read_dumps(path, "run-9")
+    assert rejects == [] and doc["dump_text"] == body.strip()

@@ -495,3 +495,58 @@ def test_round5_xml_base_and_links_that_name_no_page() -> None:
     r = parse_feed(rss, "https://news.example/feeds/main.xml", "application/rss+xml")
     assert [i.url for i in r.items] == ["https://cdn.example/world/story-a.html",
                                         "https://cdn.example/site/story-b.html"]
+
+
+def test_a_json_feed_nested_too_deep_keeps_the_items_before_and_raises_nothing() -> None:
+    """Fault round 9: JSON nested past Python's reader ("[[[[..." 100,000 deep, 200 KB)
+    raised RecursionError out of parse_feed, which nothing caught: the discover task
+    failed, and the run. Now the items before the deep one are kept and a
+    `feed_too_deep` names the rest; JSON with no items list before the depth is
+    `not_a_feed`."""
+    deep = b"[" * 100_000 + b"]" * 100_000
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+            b'{"url": "https://a.example/1"}, {"url": "https://a.example/2"}, '
+            + deep + b', {"url": "https://a.example/3"}]}')
+    result = parse_feed(body, "https://a.example/feed.json", "application/feed+json")
+    assert result.error is None
+    assert [i.url for i in result.items] == ["https://a.example/1", "https://a.example/2"]
+    assert result.skipped == [("feed_too_deep", "the JSON Feed nests deeper than can be "
+                               "read: kept the 2 items before the one too deep; it and the "
+                               "items after it are not read")]
+    result = parse_feed(b'{"a": ' + deep + b"}", "https://a.example/feed.json")
+    assert result.error == ("not_a_feed", "JSON nested deeper than can be read")
+    cut = parse_feed(b'{"items": [{"url": "https://a.example/1"}, ' + b"[" * 100_000,
+                     "https://a.example/feed.json")
+    assert [i.url for i in cut.items] == ["https://a.example/1"]
+
+
+def test_script_and_style_elements_leave_a_title_as_the_regex_left_it() -> None:
+    """Fault round 9: the same result as the regex `<(script|style)...>.*?</\\1\\s*>`
+    that `without_code` replaces, on random titles of tags and text."""
+    import random
+    import re
+
+    from tasks.discover.feeds import without_code
+
+    regex = re.compile(r"(?is)<(script|style)\b[^>]{0,500}>.*?</\1\s*>")
+    rng = random.Random(9)
+    parts = ["<script>", "</script>", "<style a=1>", "</style >", "</STYLE>", "<SCRIPT", ">",
+             "x", " ", "</scriptx>", "<scripts>", "\n"]
+    for _ in range(30_000):
+        title = "".join(rng.choice(parts) for _ in range(rng.randint(0, 9)))
+        assert without_code(title) == regex.sub(" ", title), repr(title)
+    assert clean_title("Vote <script>track()</script>today &amp; <b>now</b>") == \
+        "Vote today & now"
+
+
+def test_a_title_of_script_tags_never_closed_is_cleaned_in_linear_time() -> None:
+    """Fault round 9: a feed title of "<script>" repeated (160 KB) took 10 s to clean (the
+    lazy `.*?` of each opening tag scanned to the end for a closer); 1.6 MB now takes
+    ~0.1 s. The deadline only turns a regression into a failure (a child process)."""
+    import subprocess
+    import sys
+
+    code = ("from tasks.discover.feeds import clean_title\n"
+            "assert clean_title('Vote ' + '<script>' * 200_000) == 'Vote'\n"
+            "assert clean_title('Vote ' + '<style>' * 100_000 + '</script>') == 'Vote'\n")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)

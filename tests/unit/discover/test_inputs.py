@@ -620,3 +620,16 @@ def test_a_staged_row_whose_url_has_no_canonical_form_is_a_reject_saying_why() -
     assert (rej["reason"], rej["input_key"], rej["url"], rej["detail"]) == (
         "bad_url", "x.warc@1", "https://a.example:99999/x",
         "malformed URL 'https://a.example:99999/x': Port out of range 0-65535")
+
+
+def test_url_lists_joined_with_their_byte_order_marks_keep_every_url(tmp_path: Path) -> None:
+    """Fault round 9: two lists saved with a UTF-8 BOM and joined (`cat a.urls b.urls`):
+    the second one's first line began with U+FEFF and was a bad_url reject
+    ("not an absolute http(s) URL: '\\ufeffhttps://...'"), its URL lost."""
+    path = tmp_path / "joined.urls"
+    path.write_bytes(b"\xef\xbb\xbfhttps://news.example/a\r\n"
+                     b"\xef\xbb\xbfhttps://news.example/b\r\n"
+                     b"\xef\xbb\xbf# desk two\r\n\xef\xbb\xbf  https://news.example/c\n")
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == [f"https://news.example/{x}" for x in "abc"]
+    assert rejects == []

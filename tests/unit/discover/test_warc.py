@@ -18,6 +18,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from schemas.tables import DOCUMENTS, REJECTS, conform
+from tasks.common.charset import sniff_encoding
 from tasks.common.netguard import AddressGuard
 from tasks.discover.warc import (
     _Originals,
@@ -107,7 +108,8 @@ def test_reads_response_records_into_documents(tmp_path: Path, gz: bool) -> None
     a = result.rows[0]
     assert a["source_kind"] == "warc" and a["source"] == str(path)
     assert a["status"] == 200 and a["content_type"] == "text/html" and a["encoding"] == "utf-8"
-    assert result.rows[2]["encoding"] == "iso-8859-1"
+    # the label as browsers (and the fetcher) read it: iso-8859-1 is windows-1252
+    assert result.rows[2]["encoding"] == "cp1252"
     assert a["fetched_at"] == datetime(2024, 4, 4, 10, 0, tzinfo=UTC)  # the WARC-Date
     assert a["input_key"].startswith("<urn:uuid:")
     assert len({r["input_key"] for r in result.rows}) == 3
@@ -849,13 +851,15 @@ def test_stage_warc_rejects_an_unreadable_warc_and_stages_into_a_new_folder(
     assert rows == 1 and staged.parent == folder
 
 
-def test_a_page_without_a_declared_charset_has_no_encoding_and_a_declared_one_is_kept() -> None:
+def test_a_page_without_a_declared_charset_is_detected_and_a_declared_one_is_kept() -> None:
+    """(Fault round 9: the charset is decided as the fetcher decides it; a page with none
+    declared was None, left to the HTML parser, which read its bytes as UTF-8.)"""
     rows, _, _ = run(GOOD + raw_record(
         "https://ok.example/2",
         b"HTTP/1.1 200 OK\r\nContent-Type: text/html; Charset=\"ISO-8859-2\"\r\n\r\nok",
         record_id="<urn:uuid:00000000-0000-0000-0000-000000000002>"))
     assert [(r["url"], r["encoding"]) for r in rows] == [
-        ("https://ok.example/1", None), ("https://ok.example/2", "iso-8859-2")]
+        ("https://ok.example/1", "utf-8"), ("https://ok.example/2", "iso8859-2")]
 
 
 def test_a_bad_chunk_size_names_itself_and_where_it_is() -> None:
@@ -933,9 +937,13 @@ def test_html_resource_records_are_read_as_pages() -> None:
                                  warc_content_type="text/html")
     w.write_record(nouri)
     rows, rejects, stats = run(buf.getvalue())
-    assert [(r["url"], r["status"], r["content_type"], r["encoding"]) for r in rows] == [
-        ("https://res.example/page", 200, "text/html", "iso-8859-1"),
-        ("https://res.example/zipped", 200, "text/html", None)]
+    # the labelled charset as browsers read it (windows-1252); the unlabelled page's
+    # charset detected, as the fetcher would (since fault round 9)
+    assert [(r["url"], r["status"], r["content_type"]) for r in rows] == [
+        ("https://res.example/page", 200, "text/html"),
+        ("https://res.example/zipped", 200, "text/html")]
+    assert rows[0]["encoding"] == "cp1252"
+    assert rows[1]["encoding"] == sniff_encoding(rows[1]["body"], "text/html")[0]
     assert rows[0]["body"] == page.encode("latin-1")
     assert rows[1]["body"] == page.encode("latin-1")  # the undeclared gzip undone
     assert rows[0]["fetched_at"] == datetime(2024, 4, 4, 10, tzinfo=UTC)
@@ -1115,3 +1123,154 @@ def test_a_warc_whose_lines_end_in_a_bare_lf_says_so(gz: bool, tmp_path: Path) -
     path.write_bytes(gzip.compress(cut) if gz else cut)
     result = read_warc(str(path), "r", NOW, CAP)
     assert [r["reason"] for r in result.rejects] == ["warc_truncated"]
+
+
+# --- fault round 9: an archived page's charset, decided as the fetcher decides it -------
+
+def _story(charset_meta: str = "utf-8") -> str:
+    paragraph = ("Zürich’s council voted on Tuesday to extend the tram line to the northern "
+                 "districts; residents said the works would take two years. ")
+    body = "".join(f"<p>{paragraph}({i})</p>" for i in range(12))
+    return (f'<!DOCTYPE html><html><head><meta charset="{charset_meta}"><title>Zürich '
+            f"tram</title></head><body><article><h1>Zürich tram</h1>{body}</article>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_an_archived_page_s_charset_is_decided_as_the_fetcher_decides_it(gz: bool) -> None:
+    """The WARC reader took the record's charset label alone, where the fetcher weighs
+    it against the bytes (round 3): an iso-8859-1 header over UTF-8 text was extracted
+    as "ZÃ¼richâ€™s council", a utf-8 header (and meta) over windows-1252 as
+    "Z\ufffdrich\ufffds council", a utf-16le header over a UTF-8 page as CJK characters
+    ("unparsable or empty HTML": the page lost), a UTF-16 meta likewise."""
+    from tasks.extract.pages import extract_html
+
+    cases = {
+        "latin1-label-over-utf8": ("text/html; charset=iso-8859-1", _story().encode()),
+        "utf8-label-over-cp1252": ("text/html; charset=utf-8", _story().encode("cp1252")),
+        "utf16-label-over-utf8": ("text/html; charset=utf-16le", _story().encode()),
+        "utf16-meta-over-utf8": ("text/html", _story("utf-16le").encode()),
+        "utf8-as-labelled": ("text/html; charset=utf-8", _story().encode()),
+    }
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for name, (ctype, body) in cases.items():
+        _response(w, f"https://charset.example/{name}", body, [("Content-Type", ctype)])
+    rows, rejects, _ = run(buf.getvalue())
+    assert rejects == [] and len(rows) == len(cases)
+    for row in rows:
+        got = extract_html(row["body"], row["url"], encoding=row["encoding"], archived=True)
+        assert got.error is None, (row["url"], row["encoding"], got.error)
+        assert "Zürich’s council voted on Tuesday" in got.text, (row["url"], got.text[:80])
+        assert got.meta.title == "Zürich tram"
+
+
+# --- fault round 9: a WARC-Date no capture can have -------------------------------------
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_warc_date_no_capture_can_have_leaves_the_capture_time_unknown(gz: bool) -> None:
+    """A crawler whose clock was unset (1970-01-01) or wrong (2999, 9999) writes that
+    WARC-Date; taken as the fetch time, 1970 made every date on the page a future one
+    and the article was dated 1970-01-01 00:00, and 9999-12-31 overflowed the date
+    checks: the page lost its title, date and authors without a word. Now such a row's
+    fetched_at is unknown (None, counted in the stats), and the page's own metadata
+    stands; a plausible date (and one a few hours ahead: clock skew) is kept."""
+    from tasks.extract.pages import extract_html
+
+    page = (b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Tram</title>'
+            b'<meta property="article:published_time" content="2025-03-01T10:00:00Z">'
+            b'<meta name="author" content="Ann Writer"></head><body><article><h1>Tram</h1>'
+            + b"<p>The council voted on Tuesday to extend the tram line to the northern "
+              b"districts; residents said the works would take two years.</p>" * 12
+            + b"</article></body></html>")
+    dates = {"epoch": "1970-01-01T00:00:00Z", "far": "9999-12-31T23:59:59Z",
+             "future": "2999-01-01T00:00:00Z", "early": "1990-06-01T00:00:00Z",
+             "good": "2025-03-02T08:00:00Z", "skew": "2026-01-02T10:00:00Z"}
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for name, date in dates.items():
+        _response(w, f"https://dates.example/{name}", page,
+                  [("Content-Type", "text/html; charset=utf-8")], date=date)
+    rows, rejects, stats = run(buf.getvalue())
+    assert rejects == []
+    got = {r["url"].rsplit("/", 1)[1]: r["fetched_at"] for r in rows}
+    assert got == {"epoch": None, "far": None, "future": None, "early": None,
+                   "good": datetime(2025, 3, 2, 8, tzinfo=UTC),
+                   "skew": datetime(2026, 1, 2, 10, tzinfo=UTC)}  # NOW + 7 h
+    assert stats["dates_implausible"] == 4
+    for row in rows:
+        meta = extract_html(row["body"], row["url"], fetched_at=row["fetched_at"] or NOW,
+                            encoding=row["encoding"], archived=True).meta
+        assert (meta.title, meta.authors) == ("Tram", ["Ann Writer"]), row["url"]
+        assert meta.published_at == datetime(2025, 3, 1, 10, tzinfo=UTC), row["url"]
+
+
+# --- fault round 9: a WARC served with Content-Encoding: gzip ---------------------------
+
+class _EncodedHandler(http.server.BaseHTTPRequestHandler):
+    """/<coding>/<what>: `what` (plain: the WARC, gz: the .warc.gz) sent under
+    Content-Encoding `coding`, as `bodies` holds it."""
+
+    bodies: dict[str, bytes] = {}
+
+    def do_GET(self) -> None:  # noqa: N802
+        coding, what = self.path.strip("/").split("/")
+        body = self.bodies[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", "application/warc")
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_warc_served_with_content_encoding_gzip_keeps_every_record(tmp_path: Path) -> None:
+    """A .warc.gz (a gzip member per record) labelled `Content-Encoding: gzip` (S3
+    objects uploaded with that metadata, nginx gzip_static): httpx's decoder stopped at
+    the end of the first member, so the reader saw the warcinfo record alone and ended
+    there: 0 pages, no reject. Now every member is decoded; a .warc.gz gzipped once more,
+    a plain WARC gzipped for the transfer, one under a gzip label it does not have, and
+    brotli over a plain WARC are read too."""
+    gz, plain = tmp_path / "n.warc.gz", tmp_path / "n.warc"
+    write_cc_news_like(gz)
+    write_cc_news_like(plain, gz=False)
+    _EncodedHandler.bodies = {
+        "/gzip/gz": gz.read_bytes(),                      # the label over the file
+        "/x-gzip/gz": gz.read_bytes(),
+        "/gzip/gz-again": gzip.compress(gz.read_bytes()),  # really compressed once more
+        "/gzip/plain": gzip.compress(plain.read_bytes()),
+        "/gzip/plain-lying": plain.read_bytes(),          # the label, no compression
+        "/br/plain": brotli.compress(plain.read_bytes()),
+    }
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _EncodedHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
+    try:
+        for path in _EncodedHandler.bodies:
+            url = f"http://127.0.0.1:{server.server_port}{path}"
+            result = read_warc(url, "r", NOW, CAP, opener=opener)
+            assert [r["url"] for r in result.rows] == [
+                "https://news.example/a", "https://news.example/b",
+                "https://news.example/c"], (path, result.rejects, result.stats)
+            assert result.rejects == [], path
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_gunzip_members_decodes_every_member_and_drops_padding() -> None:
+    from tasks.discover.warc import gunzip_members
+
+    members = gzip.compress(b"one ") + gzip.compress(b"two ") + gzip.compress(b"three")
+    for size in (1, 7, 1000):
+        chunks = [members[i:i + size] for i in range(0, len(members), size)]
+        assert b"".join(gunzip_members(chunks)) == b"one two three"
+        assert b"".join(gunzip_members([*chunks, b"\0" * 40])) == b"one two three"
+    assert b"".join(gunzip_members([b"WARC/1.0\r\n", b"rest"])) == b"WARC/1.0\r\nrest"
+    assert b"".join(gunzip_members([b"\x1f", b"\x8b", gzip.compress(b"x")[2:]])) == b"x"
+    assert b"".join(gunzip_members([])) == b""
+    cut = gzip.compress(b"one ") + gzip.compress(b"two " * 100)[:30]
+    assert b"".join(gunzip_members([cut])).startswith(b"one two")

@@ -230,3 +230,12 @@ def test_a_term_repeated_in_an_article_outranks_a_rarer_one_used_once():
     docs = ["Quartz. Quartz. Quartz. Zebra.", "Quartz. Mango.", "Quartz. Lemon.",
             "Quartz. Pepper.", "Ginger. Walnut."]
     assert keywords.tfidf_keywords(docs, ["en"] * 5, top_k=2)[0] == ["quartz", "zebra"]
+
+
+def test_a_registry_with_a_byte_order_mark_is_read(tmp_path):
+    """Fault round 9: an outlets.toml saved with a BOM was "not valid TOML" (line 1,
+    column 1)."""
+    path = tmp_path / "outlets.toml"
+    path.write_bytes(b'\xef\xbb\xbf[outlets."news.example"]\r\nname = "News"\r\n'
+                     b'country = "ch"\r\n')
+    assert sources.load_registry(path)["news.example"].name == "News"

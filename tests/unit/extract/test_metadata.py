@@ -487,6 +487,29 @@ def test_an_itemprop_author_comes_before_a_vaguer_author_class() -> None:
     assert find_byline_author(t, t.find(".//h1")) == "Tom Becker"
 
 
+def test_a_rel_author_link_comes_before_a_vaguer_author_class() -> None:
+    # rel="author" (HTML's link type) names the author as exactly as itemprop does; the
+    # author box earlier in the page is only a class that contains "author"
+    body = ('<h1>Bridge</h1><div class="post-authorbox"><span>Maria Lopez</span></div>'
+            + "<p>" + "Text of the story. " * 30 + "</p>"
+            + '<p>Words by <a rel="author" href="/people/tom">Tom Becker</a></p>')
+    t = tree(body=body)
+    assert find_byline_author(t, t.find(".//h1")) == "Tom Becker"
+
+
+@pytest.mark.parametrize("area", ["sidebar", "comments", "related-posts"])
+def test_an_area_named_by_its_id_alone_is_another_area(area) -> None:
+    # many themes name their columns by id only: <div id="sidebar">; a byline there is
+    # another story's or a commenter's, as under class="sidebar"
+    story = "<h1>Bridge reopens</h1><p>Text of the story.</p>"
+    by_id = tree(body=f"<article>{story}</article><div id='{area}'>"
+                      "<span class='author'>Moritz Frei</span></div>")
+    assert find_byline_author(by_id, by_id.find(".//h1")) is None
+    in_story = tree(body=f"<article>{story}<div id='story-meta'>"
+                         "<span class='author'>Moritz Frei</span></div></article>")
+    assert find_byline_author(in_story, in_story.find(".//h1")) == "Moritz Frei"
+
+
 def test_a_machine_date_field_holding_a_paragraph_is_no_date() -> None:
     # a date written for readers is read from a field shorter than MAX_DATE_TEXT; at that
     # length it is a sentence that mentions a date (a description in the wrong field)

@@ -632,6 +632,71 @@ def test_nesting_past_the_limit_is_a_too_deep_reject_not_a_crash(tag) -> None:
     assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]
 
 
+def test_a_page_of_too_many_elements_is_refused_before_extraction(monkeypatch) -> None:
+    """trafilatura's time grows with the square of the paragraphs: a page past
+    MAX_ELEMENTS is a `too_many_elements` reject, named with its count, not hours of CPU."""
+    url = "https://gazette.example/news/long.html"
+    small = page()
+    limit = int(extract_mod.parse_html(small).xpath("count(//*)"))
+    monkeypatch.setattr(extract_mod, "MAX_ELEMENTS", limit)
+    assert extract_html(small, url).error is None  # at the limit: extracted
+    over = page(extra_body="<p>One paragraph more than the limit allows here.</p>")
+    x = extract_html(over, url)
+    assert (x.reason, x.text) == ("too_many_elements", "")
+    assert f"{limit + 1:,} HTML elements, more than {limit:,}" in x.error
+    result = extract.run(docs_table([{"input_key": "a", "url": url, "source_kind": "url",
+                                      "final_url": url, "body": over},
+                                     {"input_key": "b", "url": url + "?ok", "source_kind": "url",
+                                      "final_url": url + "?ok", "body": small}]),
+                         EXTRACT, "r")
+    assert [(r["input_key"], r["reason"]) for r in result.rejects] == [("a", "too_many_elements")]
+    assert [r["input_key"] for r in result.table.to_pylist()] == ["b"]
+
+
+def test_a_page_of_too_many_paragraph_nodes_is_refused_before_extraction(monkeypatch) -> None:
+    """The paragraphs and the inline elements inside them are what trafilatura's time
+    grows with the square of: past MAX_PARAGRAPH_NODES, refused (under MAX_ELEMENTS)."""
+    url = "https://gazette.example/news/long.html"
+    small = page()
+    limit = int(extract_mod.parse_html(small).xpath("count(//p) + count(//p//*)"))
+    assert limit < int(extract_mod.parse_html(small).xpath("count(//*)"))
+    monkeypatch.setattr(extract_mod, "MAX_PARAGRAPH_NODES", limit)
+    assert extract_html(small, url).error is None  # at the limit: extracted
+    # one element more, inside a paragraph; a <div> more outside paragraphs counts not
+    assert extract_html(page(extra_body="<div>A box.</div>"), url).error is None
+    over = page(extra_body="<p>More <span>words</span> of the story.</p>")
+    x = extract_html(over, url)
+    assert (x.reason, x.text) == ("too_many_elements", "")
+    assert f"{limit + 2:,} paragraphs and elements inside paragraphs, more than {limit:,}" \
+        in x.error
+
+
+def test_a_paragraph_of_45000_spans_never_reaches_trafilatura(monkeypatch) -> None:
+    # 45,000 elements (under MAX_ELEMENTS) in one <p>: minutes in trafilatura, whose
+    # stripped <span> leave 90,000 adjacent text nodes to its //p//text()
+    def no_extraction(*_args, **_kwargs):
+        raise AssertionError("trafilatura was run on the page")
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", no_extraction)
+    body = ("<html><body><article><h1>A headline of words</h1><p>"
+            + "".join(f"<span>s{i}</span> " for i in range(45_000))
+            + "</p></article></body></html>")
+    x = extract_html(body, "https://gazette.example/news/spans.html")
+    assert x.reason == "too_many_elements" and "45,001 paragraphs and elements" in x.error
+
+
+def test_a_million_paragraphs_under_the_body_cap_never_reach_trafilatura(monkeypatch) -> None:
+    # 8 MB of "<p>x</p>": parsed and counted (~0.5 s), never extracted (hours there)
+    def no_extraction(*_args, **_kwargs):
+        raise AssertionError("trafilatura was run on the page")
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", no_extraction)
+    monkeypatch.setattr(extract_mod, "page_metadata", no_extraction)
+    body = "<html><body>" + "<p>x</p>" * 1_000_000 + "</body></html>"
+    x = extract_html(body, "https://gazette.example/news/flood.html")
+    assert x.reason == "too_many_elements" and "1,000,002 HTML elements" in x.error
+
+
 # --- the parse -------------------------------------------------------------------------
 
 FORM_PAGE = page(extra_body='<form action="/s"><label>Search <input name="q"></label>'
@@ -682,6 +747,39 @@ def test_the_parse_repairs_what_trafilatura_repairs(dirt) -> None:
     assert extract_mod._has_invalid_xml_chars(html) == bool(INVALID_XML_CHARS.search(html))
     assert extract_mod._has_invalid_xml_chars(html) == (dirt not in ("", "\ud800",
                                                                      "\x7f\x85\u2028"))
+
+
+@pytest.mark.parametrize(("html", "want"), [
+    ('<h2 class="x">Lead.</h3><div>Body</div>', '<h2 class="x">Lead.</h2><div>Body</div>'),
+    ("<H2>Lead.</H4><p>b</p>", "<H2>Lead.</H2><p>b</p>"),
+    ("<h2>A<h3>B</h3>C</h4><p>d</p>", "<h2>A<h3>B</h3>C</h2><p>d</p>"),  # the innermost first
+    ("<header><h1>A</h2></header><hr><h1-x>B</h1-x>", "<header><h1>A</h1></header><hr>"
+                                                       "<h1-x>B</h1-x>"),
+    ("<h1>A</h1><h2 id=b>B</h2>", "<h1>A</h1><h2 id=b>B</h2>"),  # closed right: as it was
+    ("</h3><h2>A</h2>", "</h3><h2>A</h2>"),  # a stray end tag: both parsers ignore it
+])
+def test_a_heading_end_tag_closes_the_open_heading_as_in_browsers(html, want) -> None:
+    assert extract_mod._close_headings_as_browsers_do(html) == want
+
+
+def test_a_lead_whose_heading_is_closed_by_another_level_is_the_lead_not_the_page() -> None:
+    # a news template's dek in an <h2> closed by </h3>: libxml2 alone keeps the h2 open,
+    # so the story is inside it and the lead reads as a heading of the whole page
+    lead = ("Whether you are for or against the new toll, there is no denying that the "
+            "bridge has become the city's favourite topic during the long repairs.")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><body><main><h1>Harbour bridge reopens after two years of repairs</h1>"
+            f'<h2 class="article-single__excerpt">{lead}</h3>'
+            f'<div id="articleBody">{body}</div></main></body></html>')
+    tree = extract_mod.parse_html(html)
+    assert tree.find(".//h2").text_content() == lead
+    assert all(p.getparent().tag == "div" for p in tree.iter("p"))
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    # each its own block: read inside one heading they came out as one line, glued
+    # ("...long repairs.The harbour bridge reopened...")
+    lines = x.text.splitlines()
+    assert lead in lines and all(p in lines for p in PARAGRAPHS)
 
 
 @pytest.mark.parametrize(("ctype", "body", "want"), [

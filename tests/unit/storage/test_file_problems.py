@@ -61,3 +61,75 @@ def test_a_damaged_file_is_named_and_the_rest_still_answers(wh, how):
     finally:
         con.close()
     assert run_data_tests(db)["committed_files_readable"] == 1
+
+
+# --- fault round 9: the views' database itself damaged -----------------------------------
+
+def _damage_database(db, how: str) -> None:
+    if how == "garbage":  # a disk fault, a foreign file under its name
+        db.write_bytes(bytes(range(256)) * 20)
+    elif how == "cut":  # a copy cut short
+        db.write_bytes(db.read_bytes()[:8192])
+    else:  # empty: a copy that never got its bytes
+        db.write_bytes(b"")
+
+
+@pytest.mark.parametrize("how", ["garbage", "cut", "empty"])
+def test_a_views_database_duckdb_cannot_open_is_built_again_for_a_query(wh, how):
+    """pressroom.duckdb holds views only; damaged, every `pressroom sql` ended with a
+    traceback ("IOException: ... is not a valid DuckDB database file", "Could not read
+    enough bytes"). Now the query is answered from the committed files, the file is
+    built again, and a note says so."""
+    from tasks.storage.report import DB_NAME, open_views
+
+    db = build_views(wh)
+    _damage_database(db, how)
+    con, note = open_views(wh)
+    try:
+        assert con.execute("SELECT count(*) FROM rejects").fetchone() == (12,)
+    finally:
+        con.close()
+    assert note is not None and note.startswith(f"{wh / DB_NAME} could not be opened (")
+    assert note.endswith("it holds views only, and was built again from the committed files")
+    con, note = open_views(wh)  # mended: the next query opens it as it is
+    try:
+        assert note is None and con.execute("SELECT count(*) FROM rejects").fetchone() == (12,)
+    finally:
+        con.close()
+
+
+def test_a_damaged_views_database_that_cannot_be_rebuilt_is_read_in_memory(wh, monkeypatch):
+    """Where the warehouse cannot be written (a read-only copy), the views are built in
+    memory for the query, and the note says how to mend the file."""
+    from tasks.storage import report
+
+    db = build_views(wh)
+    _damage_database(db, "garbage")
+
+    def refused(root):
+        raise PermissionError(13, "Permission denied", str(root))
+
+    monkeypatch.setattr(report, "build_views", refused)
+    con, note = report.open_views(wh)
+    try:
+        assert con.execute("SELECT count(*) FROM rejects").fetchone() == (12,)
+    finally:
+        con.close()
+    assert "nor built again here; the views were built in memory for this query" in note
+    assert db.read_bytes() == bytes(range(256)) * 20  # left as it was
+
+
+def test_the_sql_command_answers_over_a_damaged_views_database(wh, monkeypatch):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from tasks.storage.report import DB_NAME
+
+    monkeypatch.chdir(wh)
+    _damage_database(build_views(wh), "garbage")
+    out = CliRunner().invoke(app, ["sql", "-w", str(wh), "-f", "csv",
+                                   "SELECT count(*) AS n FROM rejects"])
+    assert out.exit_code == 0, out.output
+    assert out.exception is None
+    assert "n\n12\n" in out.output.replace("\r\n", "\n")
+    assert f"{DB_NAME} could not be opened" in out.output

@@ -415,3 +415,30 @@ def test_a_commit_handed_over_in_memory_is_not_read_again(wh, monkeypatch):
     monkeypatch.setattr(S, "_commit_articles", no_reading)
     assert S.catch_up(wh, fresh={"r2": table}) == ["r2"]
     assert _ids(S.search(wh, "bridge", catch_up_first=False)) == ["b1"]
+
+
+@pytest.mark.parametrize("how", ["segments-garbage", "segments-deleted", "meta-garbage",
+                                 "meta-empty", "state-garbage"])
+def test_a_damaged_index_is_made_again_and_answers(wh, how):
+    """Fault round 9, probed: an index damaged on disk (its segment files overwritten or
+    deleted, its meta.json garbage or empty, the state file garbage) is opened anew by
+    the next commit's indexing, which catches every commit up: the search answers for
+    both runs, nothing raised (no fix was needed)."""
+    folder = S.search_dir(wh)
+    if how.startswith("segments"):
+        for path in folder.iterdir():
+            if path.suffix in (".idx", ".store", ".term", ".pos", ".fast", ".fieldnorm"):
+                if how == "segments-deleted":
+                    path.unlink()
+                else:
+                    path.write_bytes(b"garbage" * 10)
+    elif how.startswith("meta"):
+        (folder / "meta.json").write_bytes(b"{not json" if how == "meta-garbage" else b"")
+    else:
+        (folder / S.STATE_FILE).write_bytes(b"\x00garbage")
+    S.index_commit(wh, _commit(wh, "r2", [_article("a4", "Harbour reopens", STORM, "r2")]),
+                   "r2")
+    S.catch_up(wh)
+    hits = S.search(wh, "river OR harbour OR budget OR storm")
+    assert sorted(_ids(hits)) == ["a1", "a2", "a3", "a4"]
+    assert S.document_count(wh) == 4
