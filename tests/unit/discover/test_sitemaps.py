@@ -514,6 +514,7 @@ def test_a_utf8_bom_before_the_xml_is_no_text_sitemap() -> None:
                       BASE)
     assert (r.kind, r.error, [e.url for e in r.entries]) == ("urlset", None,
                                                               ["https://a.example/1"])
+    assert r.junk_before_xml is None  # a BOM is no junk before the XML
     assert parse_sitemap(b"\xef\xbb\xbf \r\n", BASE).error[0] == "sitemap_empty"
 
 
