@@ -231,7 +231,20 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
         tree = _fromstring_bytes(html)
     if tree is not None and dubious and len(tree) < 2:
         return None  # a fragment or not HTML at all (trafilatura's rejection test)
+    if tree is not None and ("<template" in html or "<TEMPLATE" in html):
+        _drop_templates(tree)
     return tree
+
+
+def _drop_templates(tree: HtmlElement) -> None:
+    """Remove every <template> element with what it holds (its tail stays).
+
+    A template's content is inert: browsers never render it, scripts clone it. libxml2
+    parses it as ordinary elements, so trafilatura took it for text: on the dev corpus a
+    recipe page's text held a mustache template ("{{/title}} {{#text}} {{{text}}}") and a
+    shop page's held its payment terms from a checkout template."""
+    for template in list(tree.iter("template")):
+        template.drop_tree()
 
 
 @dataclass

@@ -83,6 +83,40 @@ def test_non_ascii_words_are_tokens():
     assert not (a == c).all()
 
 
+def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
+    # Cyrillic р and с are D1 80 and D1 81: the same second bytes as the E2 80 / E2 81 of
+    # curly quotes and dashes, which are separators. The letters stay inside their words.
+    text = "россия сегодня снова приняла решение"  # five words: one 5-word shingle
+    _, counts = nd.sign_counted([text, text + " сразу"])
+    assert counts.tolist() == [1, 2]
+    # an em dash (E2 80 94) and guillemets (C2 AB, C2 BB) between them are separators
+    assert (nd.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == nd.sign([text])).all()
+
+
+def test_a_one_word_text_has_a_signature_of_its_own():
+    sig = nd.sign(["minister", "minister", "resigned"])
+    assert not nd.is_empty_signature(sig).any()
+    assert (sig[0] == sig[1]).all() and not (sig[0] == sig[2]).all()
+
+
+def test_identical_texts_of_one_shingle_are_one_story():
+    # One 5-word shingle each: the exact Jaccard is 1/1 (not 1/2, which is under the
+    # threshold, and one shingle is too few for containment).
+    t = "five words make one shingle"
+    res = nd.cluster_incremental(["a", "b"], np.array([1, 2]), nd.sign([t, t]), new_texts=[t, t])
+    assert res.new_cluster == ["a", "a"] and res.new_duplicate_of == [None, "a"]
+
+
+def test_band_keys_of_a_fixed_signature_do_not_change():
+    # Band keys are stored (signatures, band_index) and looked up by later runs: a key
+    # computed differently for the same signature would find no earlier copy.
+    sig = np.arange(128, dtype=np.uint32).reshape(1, 128)
+    assert nd.band_keys(sig)[0].tolist()[:4] == [
+        3686084039961060080, 3186979544214735579, 16263849054870800402, 12005636921764046118]
+    assert nd.containment_keys(sig)[0].tolist()[:2] == [7654701954788234484,
+                                                         18077279843488979203]
+
+
 def test_large_input_is_chunked_consistently():
     texts = [make_text(i, 60) for i in range(nd.CHUNK_TEXTS + 37)]
     whole = nd.sign(texts)
@@ -464,6 +498,31 @@ def test_pairs_between_new_rows_are_all_checked():
     kept, _ = nd._verify_until_joined(pairs, np.full(3, 0.9), np.empty((0, 2), np.int64),
                                       3, 0, check)
     assert sorted(checked) == sorted(pairs.tolist()) and len(kept) == 3
+
+
+def test_no_earlier_signature_is_read_when_no_pair_touches_an_earlier_row():
+    earlier = [make_text(200 + i) for i in range(3)]
+    sigs = nd.sign(earlier)
+    asked: list[list[int]] = []
+
+    def prior_signature_rows(ix):
+        asked.append(list(ix))
+        return sigs[ix]
+
+    new = make_text(300)  # shares no band key with the earlier texts
+    res = nd.cluster_incremental(
+        ["new"], np.array([100]), nd.sign([new]), prior_ids=["e0", "e1", "e2"],
+        prior_first_seen=np.arange(3), prior_cluster=["e0", "e1", "e2"],
+        prior_keys=nd.band_keys(sigs), prior_signature_rows=prior_signature_rows,
+        new_texts=[new], prior_texts=lambda ix: [earlier[i] for i in ix])
+    assert res.candidates == 0 and asked == []
+    assert res.new_cluster == ["new"] and res.changed_prior == {}
+    # without a way to read earlier rows, nothing is needed either
+    alone = nd.cluster_incremental(
+        ["new"], np.array([100]), nd.sign([new]), prior_ids=["e0", "e1", "e2"],
+        prior_first_seen=np.arange(3), prior_cluster=["e0", "e1", "e2"],
+        prior_keys=nd.band_keys(sigs), new_texts=[new])
+    assert alone.new_cluster == ["new"]
 
 
 def test_mixing_unique_ids_is_required():

@@ -762,6 +762,25 @@ def test_a_heading_end_tag_closes_the_open_heading_as_in_browsers(html, want) ->
     assert extract_mod._close_headings_as_browsers_do(html) == want
 
 
+@pytest.mark.parametrize("tag", ["template", "TEMPLATE"])
+def test_a_templates_inert_content_is_no_text_of_the_page(tag) -> None:
+    # browsers never render a <template>; its markup is for scripts to clone
+    shop = ("<p>Pay the invoice within 14 days of delivery by bank transfer, or by card "
+            "when you order: we accept every major card and charge no fee for either.</p>")
+    mustache = "<div>{{#items}} {{{title}}} by {{author}} {{/items}}</div>"
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><body><article><h1>Harbour bridge reopens after two years of repairs</h1>"
+            f"{body}<{tag} id='checkout'>{shop}{mustache}</{tag}>Tail of the article stays."
+            f"</article></body></html>")
+    tree = extract_mod.parse_html(html)
+    assert tree.find(".//template") is None and "{{" not in tree.text_content()
+    assert "Tail of the article stays." in tree.text_content()
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert "invoice" not in x.text and "{{" not in x.text
+
+
 def test_a_lead_whose_heading_is_closed_by_another_level_is_the_lead_not_the_page() -> None:
     # a news template's dek in an <h2> closed by </h3>: libxml2 alone keeps the h2 open,
     # so the story is inside it and the lead reads as a heading of the whole page

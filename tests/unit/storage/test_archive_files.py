@@ -172,3 +172,52 @@ def test_a_document_rebuilt_from_the_archive_keeps_its_fetch_and_its_rights(tmp_
     assert (doc["content_type"], doc["encoding"], doc["final_url"]) == (
         "text/html", "cp1252", "https://a.example/a?x=1")
     assert doc["body"] == "<p>café</p>".encode("latin-1") and doc["rights"] == ["noai"]
+
+
+def test_warc_members_are_compressed_at_the_fastest_level_by_default(tmp_path) -> None:
+    # Level 1 costs ~1/4 of level 6's CPU (settings.warc_gzip_level's default). zlib marks
+    # the level in each gzip member's header: XFL (byte 8) is 4 for the fastest level
+    # only (0 for levels 2-8, 2 for level 9).
+    writer = WarcWriter(tmp_path, "r")
+    writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>" * 50, when=NOW)
+    writer.close()
+    data = (tmp_path / writer.files[0]).read_bytes()
+    assert data[:3] == b"\x1f\x8b\x08" and data[8] == 4
+    slow = WarcWriter(tmp_path / "slow", "r", gzip_level=9)
+    slow.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>" * 50, when=NOW)
+    slow.close()
+    assert (tmp_path / "slow" / slow.files[0]).read_bytes()[8] == 2
+
+
+def test_request_and_response_records_are_typed_as_the_warc_spec_writes_them(tmp_path) -> None:
+    writer = WarcWriter(tmp_path, "r")
+    writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    writer.close()
+    raw = gzip.decompress((tmp_path / writer.files[0]).read_bytes())
+    _, request, response = raw.split(b"WARC/1.1\r\n")[1:]
+    assert b"WARC-Type: request\r\n" in request
+    assert b"Content-Type: application/http;msgtype=request\r\n" in request
+    assert b"WARC-Type: response\r\n" in response
+    assert b"Content-Type: application/http;msgtype=response\r\n" in response
+
+
+def test_views_are_built_in_a_warehouse_folder_whose_parents_do_not_exist_yet(tmp_path) -> None:
+    root = tmp_path / "data" / "news" / "warehouse"
+    db = build_views(root)
+    assert db.parent == root and db.exists()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    finally:
+        con.close()
+
+
+def test_an_archived_response_reads_back_with_its_warc_date(tmp_path) -> None:
+    from tasks.storage.archive import iter_responses, read_response_at
+
+    writer = WarcWriter(tmp_path, "r")
+    _, offset = writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    writer.close()
+    path = tmp_path / writer.files[0]
+    assert read_response_at(path, offset).date == "2024-05-03T12:00:00.000000Z"
+    assert [r.date for r in iter_responses(path)] == ["2024-05-03T12:00:00.000000Z"]

@@ -239,3 +239,41 @@ def test_a_commit_that_brings_its_own_index_is_not_given_a_derived_one(tmp_path)
                    {"run_id": "r1", "started_at": "2024-04-04T01:00:00+00:00"}, 1)
     (f,) = committed_files(tmp_path, "band_index")
     assert pq.read_table(f).to_pylist() == own.to_pylist()
+
+
+def test_a_new_copy_is_answered_with_its_clusters_representative_not_the_whole_cluster(
+        tmp_path):
+    """Both sources of the past (the warehouse's files and the in-memory tables) answer a
+    batch's first question in part (`near`): the representative of each cluster the batch's
+    keys reach, and which keys relate to it. The whole cluster (`signatures`) is never read
+    for a copy that joins its representative."""
+    import dataclasses
+
+    from tasks.storage.warehouse import prior_from_tables
+    from tests.unit.dedup.test_rules import WIRE, edited
+
+    members = [row(f"https://m{i}.example/wire", edited(WIRE, 3, seed=i), 20 + i)
+               for i in range(4)]
+    first = run(members)
+    _publish(tmp_path, first, 1)
+    rep = members[0]["article_id"]
+    copy = row("https://new.example/wire", edited(WIRE, 3, seed=9), 60)
+    for prior in (load_prior(tmp_path),
+                  prior_from_tables(first.table, first.outputs["signatures"])):
+        assert prior.near is not None
+        whole_reads, answers = [], []
+
+        def near(ids, keys, prior=prior, answers=answers):
+            answers.append(prior.near(ids, keys))
+            return answers[-1]
+
+        def signatures(ids, keys, prior=prior, whole_reads=whole_reads):
+            whole_reads.append(ids)
+            return prior.signatures(ids, keys)
+
+        spy = dataclasses.replace(prior, near=near, signatures=signatures)
+        assert by_url(run([copy], spy, "r2"))[copy["url"]]["cluster_id"] == rep
+        assert whole_reads == []
+        (answer,) = answers
+        assert answer.rows["article_id"].to_pylist() == [rep] and answer.whole == frozenset()
+        assert set(answer.relations["cluster_id"].to_pylist()) == {rep}

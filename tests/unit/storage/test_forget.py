@@ -209,3 +209,111 @@ def test_a_warc_record_whose_target_is_not_utf8_is_kept_when_others_go(tmp_path)
     new, moved, dropped = _rewrite_warc(path, {"https://b.example/2"}, set())
     assert dropped == 1 and moved == {0: 0}
     assert new.read_bytes() == odd
+
+
+def test_a_takedown_of_a_domain_and_an_outlet_covers_the_domains_pages_that_are_no_article(
+        tmp_path):
+    """--domain and --outlet together: the pages of the domain that never became an
+    article (a reject, a fetch and its WARC record) go too, not only the outlet's."""
+    res = run([row("https://a.example/1", story(1), 0), row("https://b.example/2", story(2), 1)])
+    articles = res.table.set_column(
+        res.table.schema.get_field_index("source_name"), "source_name",
+        pa.array(["Alpha News" if u.startswith("https://a.") else None
+                  for u in res.table["url"].to_pylist()], pa.string()))
+    urls = ["https://a.example/1", "https://b.example/2", "https://c.example/x"]
+    offsets = _warc(tmp_path / "raw" / "r1" / "x.warc.gz", urls)
+    fetch_log = pa.Table.from_pylist([
+        {"url": u, "fetched_at": T, "run_id": "r1", "warc_file": "raw/r1/x.warc.gz",
+         "warc_offset": o} for u, o in zip(urls, offsets, strict=True)], schema=FETCH_LOG)
+    rejects = pa.Table.from_pylist([
+        {"url": u, "input_key": u, "stage": "extract", "reason": "not_article",
+         "rejected_at": T, "run_id": "r1"}
+        for u in ("https://c.example/x", "https://b.example/r")], schema=REJECTS)
+    publish_commit(tmp_path, {"articles": articles, "fetch_log": fetch_log, "rejects": rejects},
+                   {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+    manifest = forget(tmp_path, Takedown(domain="c.example", outlet="Alpha News",
+                                         reason="test"), now=T)
+    assert manifest["warc_records_removed"] == 2  # a.example/1 and c.example/x
+    assert manifest["rows_removed"] == {"articles": 1, "fetch_log": 2, "rejects": 1}
+    assert scan_table(tmp_path, "rejects")["url"].to_pylist() == ["https://b.example/r"]
+    (log,) = scan_table(tmp_path, "fetch_log").to_pylist()
+    assert log["url"] == "https://b.example/2"
+    assert _targets((tmp_path / log["warc_file"]).read_bytes()) == ["https://b.example/2"]
+
+
+def test_quarantined_files_lose_the_forgotten_rows_and_keep_their_row_groups(
+        tmp_path, monkeypatch):
+    """An orphan (a killed run's file, quarantined) is no committed file, but its bytes are
+    under the warehouse: its matching rows go, rewritten in row groups of the warehouse's
+    size; an orphan of nothing but matching rows, or unreadable, is deleted."""
+    import pyarrow.parquet as pq
+
+    from tasks.storage import forget as forget_module
+
+    monkeypatch.setattr(forget_module, "ROW_GROUP_SIZE", 2)
+    _warehouse(tmp_path)
+    orphans = tmp_path / "_orphans" / "rejects"
+    orphans.mkdir(parents=True)
+
+    def rejects(urls):
+        return pa.Table.from_pylist([{"url": u, "input_key": u, "stage": "extract",
+                                      "reason": "not_article", "rejected_at": T,
+                                      "run_id": "r9"} for u in urls], schema=REJECTS)
+
+    kept = [f"https://a.example/k{i}" for i in range(5)]
+    pq.write_table(rejects(["https://b.example/x", *kept, "https://news.b.example/y"]),
+                   orphans / "mixed.parquet")
+    pq.write_table(rejects(["https://b.example/z"]), orphans / "gone.parquet")
+    (orphans / "torn.parquet").write_bytes(b"PAR1 not a whole file")
+    forget(tmp_path, Takedown(domain="b.example", reason="test"), now=T)
+    assert sorted(p.name for p in orphans.iterdir()) == ["mixed.parquet"]
+    left = pq.ParquetFile(orphans / "mixed.parquet")
+    assert left.read()["url"].to_pylist() == kept
+    assert [left.metadata.row_group(i).num_rows for i in range(left.num_row_groups)] == [2, 2, 1]
+
+
+def test_articles_files_of_older_commits_without_a_later_column_are_searched(tmp_path):
+    """A file written before a column was added (here: source_name) and a newer one:
+    both are searched for the article to forget."""
+    import pyarrow.parquet as pq
+
+    from tasks.storage.publish import commit_manifest
+
+    res = run([row("https://a.example/1", story(1), 0), row("https://b.example/2", story(2), 1)])
+    (tmp_path / "articles").mkdir()
+    old, new = res.table.slice(0, 1), res.table.slice(1, 1)
+    new = new.set_column(new.schema.get_field_index("source_name"), "source_name",
+                         pa.array(["Beta News"], pa.string()))
+    pq.write_table(old.drop_columns(["source_name"]), tmp_path / "articles" / "old.parquet")
+    pq.write_table(new, tmp_path / "articles" / "new.parquet")
+    commit_manifest(tmp_path, "r0", {"run_id": "r0", "started_at": "2024-04-01",
+                                     "files": {"articles": ["articles/old.parquet",
+                                                            "articles/new.parquet"]}})
+    got = matching_articles(tmp_path, Takedown(url="https://a.example/1"))
+    assert got["url"].to_pylist() == ["https://a.example/1"]
+    got = matching_articles(tmp_path, Takedown(domain="b.example"))
+    assert got["url"].to_pylist() == ["https://b.example/2"]
+    # an outlet is looked up by the column the older file does not have
+    got = matching_articles(tmp_path, Takedown(outlet="Beta News"))
+    assert got["url"].to_pylist() == ["https://b.example/2"]
+
+
+def test_a_takedown_is_dated_in_utc_whatever_the_machines_zone(tmp_path, monkeypatch):
+    import time
+
+    _warehouse(tmp_path)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        before = datetime.now(UTC)
+        manifest = forget(tmp_path, Takedown(domain="b.example", reason="test"))
+        after = datetime.now(UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    (takedown,) = scan_table(tmp_path, "takedowns").to_pylist()
+    assert before <= takedown["requested_at"] <= after
+    assert datetime.fromisoformat(manifest["started_at"]).utcoffset() is not None
+    stamp = manifest["run_id"].removeprefix("forget-").removesuffix("Z")
+    assert before.replace(microsecond=0, tzinfo=None) <= datetime.strptime(
+        stamp[:15], "%Y%m%dT%H%M%S") <= after.replace(tzinfo=None)

@@ -194,3 +194,62 @@ def test_a_table_says_how_many_rows_it_left_out_and_only_then():
     cut = report_html.table(["n", "name"], rows, limit=3)
     assert "<p class='more'>2 more rows not shown</p>" in cut
     assert "<td>r2</td>" in cut and "<td>r3</td>" not in cut
+
+
+def test_consecutive_charts_share_one_grid_and_a_table_ends_it():
+    section = report_html.Section("s", "S")
+    a = report_html.figure("a", "A", "<svg>a</svg>")
+    b = report_html.figure("b", "B", "<svg>b</svg>")
+    c = report_html.figure("c", "C", "<svg>c</svg>")
+    for part in (a, b, "<table>t</table>", c):
+        section.add(part)
+    assert section.html() == (f"<section id='s'><h2>S</h2><div class='grid2'>{a}{b}</div>"
+                              f"<table>t</table><div class='grid2'>{c}</div></section>")
+
+
+def _ticks(figure: str) -> list[str]:
+    return re.findall(r"class='yl'>([^<]*)</text>", figure)
+
+
+def test_a_day_without_articles_in_a_language_is_drawn_at_zero(report):
+    # "de" outlets publish on the first three days only; the line goes on at 0, not 1.
+    language = _figure(report[2], "volume-language")
+    assert "<title>de 2024-03-03: 8</title>" in language
+    assert "<title>de 2024-03-04: 0</title>" in language
+
+
+def test_shares_are_drawn_in_percent_and_counts_on_their_own_scale(report):
+    html = report[2]
+    copies = _figure(html, "duplicates-share")
+    assert _ticks(copies) == ["0%", "25%", "50%", "75%", "100%"]
+    assert "<title>copies 2024-03-01: 0%</title>" in copies
+    assert _ticks(_figure(html, "extraction-author-share"))[-1] == "100%"
+    # the median length is words, not a share: its axis reaches the medians (400)
+    words = _figure(html, "extraction-median-words")
+    assert _ticks(words) == ["0", "125", "250", "375", "500"]
+    assert "<title>O0 2024-03-01: 400</title>" in words
+
+
+def test_the_page_names_its_period(tmp_path):
+    from tasks.storage.report import build_views, connect_views
+
+    _warehouse(tmp_path)
+    con = connect_views(build_views(tmp_path))
+
+    def period(since, until):
+        page, _ = report_html.render(con, "t", since, until, {})
+        return re.search(r"<h1>t</h1><p>([^·]*) ·", page).group(1)
+
+    try:
+        day, later = dt.date(2024, 3, 2), dt.date(2024, 3, 9)
+        assert period(None, None) == "all published days"
+        assert period(day, None) == "published 2024-03-02 to now"
+        assert period(None, later) == "published any time to 2024-03-09"
+        assert period(day, later) == "published 2024-03-02 to 2024-03-09"
+    finally:
+        con.close()
+
+
+def test_a_list_in_a_table_cell_is_written_comma_separated():
+    html = report_html.table(["outlets"], [(["A", "B & C"],), ([],)])
+    assert "<td>A, B &amp; C</td>" in html and "<td></td>" in html

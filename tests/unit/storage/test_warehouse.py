@@ -170,3 +170,20 @@ def test_a_manifest_rewritten_within_one_mtime_tick_is_read_again(tmp_path):
     path.write_text(json.dumps({"run_id": "r1-renamed", "started_at": "2024"}), encoding="utf-8")
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert [m["run_id"] for m in manifests(tmp_path)] == ["r1-renamed"]
+
+
+def test_a_failed_fetch_gives_no_validators_though_its_response_was_archived(tmp_path) -> None:
+    # A 503 page is archived, with its own ETag: a conditional GET with it could be
+    # answered 304 and the page never fetched whole again.
+    writer = WarcWriter(tmp_path / "raw", "r")
+    head = http_response_head("1.1", 503, "Service Unavailable", [(b"ETag", b'"busy"')])
+    req = http_request_head("GET", "/a", [("Host", "a.example")])
+    file, offset = writer.write_exchange("https://a.example/a", req, head, b"busy",
+                                         when=NOW)
+    writer.close()
+    log = [_log("https://a.example/a", NOW, "http_503", 503, warc=(f"raw/{file}", offset))]
+    publish_run(tmp_path, {"fetch_log": conform(log, FETCH_LOG, "fetch_log")},
+                _manifest("r", NOW))
+    got = fetch_history(tmp_path, {"https://a.example/a"}, with_validators=True)
+    assert (got["https://a.example/a"].status, got["https://a.example/a"].validators) == (
+        503, {})
