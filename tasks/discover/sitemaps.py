@@ -55,9 +55,18 @@ _DOCTYPE = re.compile(rb"""<!DOCTYPE(?:[^\[>"']++|"[^"]*+"|'[^']*+')*+"""
                       re.S | re.I)
 _DOCTYPE_START = re.compile(rb"<!DOCTYPE", re.I)
 
-# The <loc> start tags of a file, any prefix, and the comments that may hide some: what
-# the entries the parser read are counted against once it reported errors.
-_LOC_START = re.compile(rb"<(?:[\w.-]+:)?loc\s*>")
+# The <loc> start tags of a file: what the entries the parser read are counted against
+# once it reported errors (comments, which may hide some, are left out first). Only the
+# <loc> tags with the prefix of the sitemap's root count: an image sitemap's <image:loc>
+# (one or more in every <url> of Google's image extension) is no entry.
+_ROOT_START = re.compile(rb"<([\w.-]+:)?(?:urlset|sitemapindex)[\s>/]")
+
+
+def _loc_starts(text: bytes) -> int:
+    root = _ROOT_START.search(text)
+    prefix = (root.group(1) or b"") if root else b""
+    return len(re.findall(rb"<" + re.escape(prefix) + rb"loc\s*>", text))
+
 
 # Where a sitemap's XML starts: its declaration or its root element.
 _XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
@@ -288,7 +297,7 @@ def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) 
     (outside comments) are counted against the entries read; only run once the parser
     reported errors, so a clean file costs nothing."""
     text = b"".join(_sections(data, b"<!--", b"-->")[::2]) if b"<!--" in data else data
-    written = len(_LOC_START.findall(text))
+    written = _loc_starts(text)
     if written <= read:
         return
     # The first error is the cause as a person would fix it; the last is where the

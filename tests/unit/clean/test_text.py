@@ -75,6 +75,16 @@ def test_clean_record_keeps_the_language_and_normalises_one_line_fields() -> Non
     assert out["description"] == "Zwei Zeilen hier"
 
 
+def test_an_article_without_text_is_cleaned_to_no_words() -> None:
+    from tasks.common.text import content_hash
+
+    for text in ("", None):
+        out = clean_record({"text": text, "source_kind": "url", "title": "T", "site_name": None,
+                            "description": None, "language": "en", "language_score": 1.0})
+        assert (out["text"], out["word_count"]) == ("", 0), text
+        assert out["content_hash"] == content_hash("")
+
+
 def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
     from schemas import ARTICLES, conform
     from tasks import clean
@@ -91,6 +101,31 @@ def test_clean_run_rejects_the_wrong_language_with_its_score() -> None:
     assert (rej["reason"], rej["detail"], rej["run_id"], rej["input_key"], rej["article_id"]) == (
         "wrong_language", "de (p=0.88) not in ['en']", "run-9", "k1", "a1")
     assert result.table.num_rows == 0
+
+
+def test_clean_run_skips_an_opted_out_page_when_told_and_counts_every_article() -> None:
+    from schemas import ARTICLES, conform
+    from tasks import clean
+
+    text = " ".join(["The council approved the new bridge after a long debate."] * 5)
+    rows = [{"article_id": f"a{i}", "url": f"https://z.example/{i}", "canonical_url":
+             f"https://z.example/{i}", "domain": "z.example", "source_kind": "url",
+             "source": "s", "input_key": f"k{i}", "run_id": "r0", "text": text,
+             "word_count": 0, "content_hash": "x", "language": "en", "language_score": 0.99,
+             "rights": rights} for i, rights in enumerate([["noai", "noindex"], [], None])]
+    config = settings_slice(clean.CleanConfig, Settings(min_words=5, target_languages=["en"],
+                                                        opt_out_action="skip"))
+    result = clean.run(conform(rows, ARTICLES, "articles"), config, "run-9")
+    [rej] = result.rejects
+    assert (rej["stage"], rej["reason"], rej["detail"], rej["article_id"]) == (
+        "clean", "opted_out", "the page says noai", "a0")
+    assert result.table.column("article_id").to_pylist() == ["a1", "a2"]
+    assert result.table.schema.equals(ARTICLES)
+    assert result.counts == {"received": 3, "passed": 2, "rejected": 1, "failed": 0,
+                             "skipped": 0}
+    kept = settings_slice(clean.CleanConfig, Settings(min_words=5, target_languages=["en"],
+                                                      opt_out_action="metadata"))
+    assert clean.run(conform(rows, ARTICLES, "articles"), kept, "run-9").rejects == []
 
 
 def test_a_url_opening_a_line_is_not_split_at_its_dots() -> None:
@@ -148,6 +183,12 @@ def test_a_quote_left_open_by_an_odd_count_of_marks_is_closed_before_the_cut() -
     # four: every quotation closed, so the fifth mark opens the next paragraph
     assert repair_glued_paragraphs('He said "yes" and "no" today."Then is now," she said.') \
         == ['He said "yes" and "no" today.', '"Then is now," she said.']
+    # the marks are counted from the last cut: a quotation in an earlier paragraph of the
+    # line does not count, one opened after the cut does
+    assert repair_glued_paragraphs('The vote was close.Smith said "we won."Then he left.') \
+        == ["The vote was close.", 'Smith said "we won."', "Then he left."]
+    assert repair_glued_paragraphs('He said "never."Smith said "we won."Then he left.') == [
+        'He said "never."', 'Smith said "we won."', "Then he left."]
 
 
 def test_a_long_one_line_body_is_repaired_in_linear_time():
@@ -172,3 +213,25 @@ def test_the_bounded_look_back_still_spares_abbreviations_and_long_words():
     long_word = "a" * 60 + "mr"  # ends like an abbreviation, but is no abbreviation
     assert repair_glued_paragraphs(f"Hello {long_word}.Next one and Mr.Smith here.") == [
         f"Hello {long_word}.", "Next one and Mr.Smith here."]
+
+
+def test_clean_record_drops_a_line_naming_only_the_articles_author() -> None:
+    body = "The council approved the new bridge on Monday after a long debate about costs."
+    for line in ("Jane Doe", "Jane Doe, Reporter"):
+        out = clean_record(_row(text=f"{line}\n{body}", authors=["Jane Doe"]))
+        assert out["text"] == body, line
+        # the same line under an article of another author is text
+        kept = clean_record(_row(text=f"{line}\n{body}", authors=["John Roe"]))
+        assert kept["text"] == f"{line}\n\n{body}", line
+
+
+def test_a_paragraph_opening_with_a_quote_closes_it_before_the_cut() -> None:
+    # the line's first character is the opening mark: counted too
+    assert repair_glued_paragraphs('"We won."Then he left.') == ['"We won."', "Then he left."]
+
+
+def test_a_lone_carriage_return_ends_a_line_as_a_line_feed_does() -> None:
+    from tasks.clean.text import normalise_text
+
+    assert normalise_text("One line.\rTwo line.") == normalise_text("One line.\nTwo line.")
+    assert normalise_text("One line.\r\nTwo line.") == normalise_text("One line.\nTwo line.")

@@ -18,7 +18,7 @@ PAGE = b"<html><head><meta name='robots' content='noai'></head><body>" + b"x" * 
 def test_accept_encoding_offers_brotli_only_when_it_can_be_undone(monkeypatch):
     assert accept_encoding() == ("gzip, deflate, br" if codings.brotli else "gzip, deflate")
     monkeypatch.setattr(codings, "brotli", None)
-    assert "br" not in accept_encoding().split(", ")
+    assert accept_encoding() == "gzip, deflate"
     with pytest.raises(CodingError) as err:
         decode_one(b"\x0b\x02\x80hello\x03", "br", 100)
     assert err.value.kind == "unsupported_encoding"
@@ -302,6 +302,7 @@ def test_the_prefix_of_a_cut_brotli_stream_keeps_the_cap() -> None:
     with pytest.raises(CodingError) as info:
         decode_body(cut, "br", 100_000, cut_prefix=True)
     assert info.value.kind == "decompressed_too_large"
+    assert info.value.detail == "br expands beyond 100000 bytes"
     assert decode_body(cut, "br", len(text), cut_prefix=True)[0] == text[:-10]
 
 
@@ -313,6 +314,82 @@ def test_a_cut_brotli_stream_in_a_whole_transfer_counts_all_it_decoded() -> None
         decode_body(_cut_brotli(text, 800_000), "br", 1 << 21, refuse_cut_data=True)
     assert info.value.kind == "truncated"
     assert info.value.detail.endswith("(800000 bytes decoded)")
+
+
+def test_the_text_probe_starts_after_a_utf8_bom() -> None:
+    # 64 bytes of the text itself are looked at, the BOM not among them: a control byte
+    # as the 64th byte after it is seen, one as the 65th is not
+    bom = b"\xef\xbb\xbf"
+    with pytest.raises(CodingError) as err:
+        decode_body(bom + b"a" * 63 + b"\x00" + PAGE, "gzip", 10_000)
+    assert err.value.kind == "bad_compression"
+    body = bom + b"a" * 64 + b"\x00" + PAGE
+    assert decode_body(body, "gzip", 10_000)[0] == body
+
+
+def test_a_brotli_bomb_is_refused_naming_the_coding_and_the_cap() -> None:
+    with pytest.raises(CodingError) as err:
+        decode_one(brotli.compress(b"x" * 5000), "br", 1000)
+    assert err.value.kind == "decompressed_too_large"
+    assert err.value.detail == "br expands beyond 1000 bytes"
+
+
+def test_the_cap_holds_for_all_gzip_members_together() -> None:
+    # each member within the cap, both together over it: one layer, one cap
+    two = gzip.compress(b"a" * 600) + gzip.compress(b"b" * 600)
+    with pytest.raises(CodingError) as err:
+        decode_one(two, "gzip", 1000)
+    assert err.value.kind == "decompressed_too_large"
+    assert decode_one(two, "gzip", 1200) == b"a" * 600 + b"b" * 600
+
+
+def test_raw_deflate_over_the_cap_is_refused_by_name() -> None:
+    with pytest.raises(CodingError) as err:
+        decode_one(_raw_deflate(b"a" * 5000), "deflate", 1000)
+    assert (err.value.kind, err.value.detail) == ("decompressed_too_large",
+                                                  "deflate expands beyond 1000 bytes")
+
+
+def test_a_brotli_stream_that_stops_early_says_so() -> None:
+    whole = brotli.compress(b"<p>The council voted.</p>" * 3000)
+    with pytest.raises(CodingError) as err:
+        decode_one(whole[: len(whole) // 2], "br", 1 << 20)
+    assert (err.value.kind, err.value.detail) == ("bad_compression",
+                                                  "br: truncated brotli stream")
+
+
+def test_no_coding_named_is_nothing_to_undo() -> None:
+    # even for bytes that are compressed: only a named coding is undone by decode_one
+    data = gzip.compress(PAGE)
+    assert decode_one(data, "", 10_000) == data
+    assert decode_one(data, " Identity ", 10_000) == data
+
+
+def test_x_gzip_is_gzip() -> None:
+    assert decode_body(gzip.compress(PAGE), "x-gzip", 10_000) == (PAGE, ["x-gzip"])
+    assert decode_one(gzip.compress(PAGE), " X-GZIP ", 10_000) == PAGE
+
+
+def test_brotli_under_an_x_gzip_label_is_read_by_its_bytes() -> None:
+    assert decode_one(brotli.compress(PAGE), "x-gzip", 1 << 20) == PAGE
+
+
+def test_a_cut_brotli_stream_under_a_gzip_label_stays_a_gzip_error() -> None:
+    # brotli has no magic: only a whole brotli stream is taken for one
+    whole = brotli.compress(b"<p>The council voted on the tram line.</p>" * 3000)
+    with pytest.raises(CodingError) as err:
+        decode_one(whole[: len(whole) // 2], "gzip", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind == "bad_compression" and err.value.detail.startswith("gzip: ")
+
+
+def test_an_undeclared_gzip_layer_cut_short_is_refused_when_asked() -> None:
+    inner = gzip.compress(b"<p>The council voted on the tram line.</p>" * 3000)
+    twice = gzip.compress(inner[: len(inner) // 2])
+    with pytest.raises(CodingError) as err:
+        decode_body(twice, "gzip", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind == "truncated"
+    body, undone = decode_body(twice, "gzip", 1 << 20)  # not asked: the prefix
+    assert undone == ["gzip", "gzip(undeclared)"] and body.startswith(b"<p>The council")
 
 
 # --- fault round 9: the head look reads a body as the full decode does -----------------

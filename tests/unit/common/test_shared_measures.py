@@ -91,6 +91,20 @@ def test_combine_adds_counts_and_keeps_order_and_distinct_notes() -> None:
         StageResult.combine([], schema)
 
 
+def test_combine_joins_the_cut_sources_of_the_slices_that_have_some() -> None:
+    # what arrived of cut discovery inputs, slice by slice; a slice without any adds none
+    schema = pa.schema([("x", pa.int64())])
+    empty = pa.table({"x": pa.array([], pa.int64())})
+
+    def part(cut: list[str] | None) -> StageResult:
+        return StageResult("fetch", empty, 0, cut_sources=(
+            None if cut is None else pa.table({"url": cut})))
+
+    c = StageResult.combine([part(["a"]), part(None), part(["b", "c"])], schema)
+    assert c.cut_sources.column("url").to_pylist() == ["a", "b", "c"]
+    assert StageResult.combine([part(None), part(None)], schema).cut_sources is None
+
+
 def test_ledger_totals_must_balance_even_when_each_stage_does() -> None:
     ledger = Ledger()
     assert ledger.totals() == {"inputs": 0, "kept": 0, "rejected": 0, "failed": 0,

@@ -76,3 +76,51 @@ def test_a_body_of_no_signature_that_is_no_text_is_binary_data():
 ])
 def test_text_in_any_encoding_is_not_binary_data(body):
     assert binary_body_kind(body) is None
+
+
+def test_utf32_big_endian_markup_with_its_bom_is_text() -> None:
+    # UTF-32 LE's BOM opens with ff fe, UTF-16's test catches it; big-endian's is 00 00 fe ff
+    body = b"\x00\x00\xfe\xff" + "<p>Ünïcödé news</p>".encode("utf-32-be") * 30
+    assert binary_body_kind(body) is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_page_with_a_bom_and_no_html_tag_opens_as_html(codec) -> None:
+    # the doctype must come first once the BOM is read as one: HTML5 may leave out <html>,
+    # and the title's non-ASCII letters are read too
+    from tasks.common.sniff import opens_as_html
+
+    bom = "\ufeff".encode(codec)
+    page = "<!DOCTYPE html><title>Zürich: Straßenbahn</title><p>Ausfall</p>"
+    assert opens_as_html(bom + page.encode(codec)) is True
+    assert opens_as_html(bom + "Ausfall in Zürich\n".encode(codec) * 4) is False
+
+
+def test_the_html_tag_of_a_utf16_page_is_looked_for_in_all_of_its_first_512_bytes() -> None:
+    from tasks.common.sniff import opens_as_html
+
+    page = ("<!-- " + "c" * 200 + " --><html><p>x</p></html>").encode("utf-16-le")
+    assert 400 < page.find("<html".encode("utf-16-le")) < 512 - 10
+    assert opens_as_html(page) is True
+
+
+def test_eight_control_bytes_are_still_text_nine_are_binary_data() -> None:
+    text = b" the council met on Monday" * 20
+    assert binary_body_kind(b"a\x01" * 8 + text) is None
+    body = b"a\x01" * 9 + text
+    assert binary_body_kind(body) == (
+        f"binary data (9 of its first {len(body)} bytes are control bytes no text holds)")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_cyrillic_text_in_utf16_with_a_bom_is_text(codec) -> None:
+    # every letter's high byte is 0x04, a control byte; the BOM says what they are
+    text = "Совет города утвердил новый бюджет на следующий год. " * 10
+    assert binary_body_kind("\ufeff".encode(codec) + text.encode(codec)) is None
+
+
+def test_only_the_first_512_bytes_are_looked_at_for_the_html_tag() -> None:
+    from tasks.common.sniff import opens_as_html
+
+    assert opens_as_html(b"x" * 507 + b"<html>") is True  # ends at byte 512
+    assert opens_as_html(b"x" * 508 + b"<html>") is False

@@ -100,6 +100,18 @@ def test_too_large_dump_reject_keeps_its_run_id(tmp_path: Path, monkeypatch) -> 
         "too_large", "run-9", f"dump:{path}:{len(DUMP)}", "dump")
 
 
+def test_a_dump_of_exactly_the_size_limit_is_read(tmp_path: Path, monkeypatch) -> None:
+    import tasks.discover.inputs as inputs
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(DUMP)
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", len(DUMP))
+    doc, rej = read_dump(path, "run-9")
+    assert rej is None and doc["url"]
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", len(DUMP) - 1)
+    assert read_dump(path, "run-9")[1]["reason"] == "too_large"
+
+
 def test_expand_inputs_walks_directories_sorted_and_notes_missing(tmp_path: Path) -> None:
     (tmp_path / "d" / "sub").mkdir(parents=True)
     for name in ("d/b.txt", "d/a.urls", "d/sub/c.txt"):
@@ -585,6 +597,29 @@ def test_a_url_list_over_its_cap_is_one_reject_and_never_read(tmp_path: Path) ->
         f"a URL list of {33 * 1024 * 1024} bytes, over the {MAX_URL_LIST_BYTES} read at "
         "once: not read; split it into smaller .urls files")
     assert peak < 1024 * 1024
+
+
+def test_an_impossible_date_before_a_date_is_a_bad_date_not_a_swap(tmp_path: Path) -> None:
+    # the second field reads as a date, but the first is no URL: nothing was swapped
+    path = tmp_path / "a.txt"
+    path.write_bytes(b" date 2024-02-30 2024-05-01\nTitle\nBody.\n")
+    doc, rej = read_dump(path, "r")
+    assert doc is None
+    assert (rej["reason"], rej["url"], rej["detail"]) == (
+        "bad_date", None, "header date '2024-02-30' is not a valid YYYY-MM-DD")
+
+
+def test_a_staged_row_whose_url_has_no_canonical_form_is_a_reject_saying_why() -> None:
+    from tasks.discover.inputs import _checked_url_table
+
+    rows = [{"input_key": f"x.warc@{i}", "url": url, "source_kind": "warc", "source": "x.warc",
+             "body": b"<html/>"} for i, url in enumerate(["https://a.example/1",
+                                                          "https://a.example:99999/x"])]
+    good, [rej] = _checked_url_table(conform(rows, DOCUMENTS, "documents"), "r")
+    assert good.column("input_key").to_pylist() == ["x.warc@0"]
+    assert (rej["reason"], rej["input_key"], rej["url"], rej["detail"]) == (
+        "bad_url", "x.warc@1", "https://a.example:99999/x",
+        "malformed URL 'https://a.example:99999/x': Port out of range 0-65535")
 
 
 def test_url_lists_joined_with_their_byte_order_marks_keep_every_url(tmp_path: Path) -> None:

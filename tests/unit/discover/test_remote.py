@@ -329,3 +329,103 @@ def test_a_body_that_comes_with_any_error_is_read_as_cut() -> None:
                                                    "https://news.example/b"], error
         assert [r["reason"] for r in result.rejects] == ["sitemap_truncated"], error
         assert result.stats["sitemap_fetch_failed"] == result.stats["sitemap_read_to_cut"] == 1
+
+
+def test_a_feed_items_date_is_labelled_a_feed_date_and_a_skip_keeps_its_key() -> None:
+    url = "https://news.example/rss"
+    rss = (b'<rss version="2.0"><channel><title>t</title><item><title>No link</title></item>'
+           b"<item><title>One</title><link>https://news.example/one</link>"
+           b"<pubDate>Thu, 02 May 2024 08:00:00 GMT</pubDate></item></channel></rss>")
+    result = discover_remote([url], [], fetcher({url: rss}), "r", NOW)
+    [row] = result.rows
+    assert (row["hint_published_at"], row["hint_published_source"]) == (
+        datetime(2024, 5, 2, 8, tzinfo=UTC), "feed")
+    # an entry without a URL has no key of its own: the feed's address and a digest of the
+    # reject, the same in every run and release (a later run skips what is settled)
+    [rej] = result.rejects
+    assert (rej["reason"], rej["input_key"]) == ("feed_item_no_url",
+                                                 f"{url}#d7046dca0fff")
+
+
+def test_children_of_a_root_index_are_one_level_deep() -> None:
+    # max_depth=1: the root's children are read, their own children are not
+    root, child = "https://news.example/index.xml", "https://news.example/may.xml"
+    grandchild = "https://news.example/may-1.xml"
+    bodies = {root: index([(child, "2024-05-01")]), child: index([(grandchild, "2024-05-01")]),
+              grandchild: URLSET}
+    result = discover_remote([], [root], fetcher(bodies), "r", NOW, RemoteLimits(max_depth=1))
+    assert result.rows == [] and result.stats["sitemaps_parsed"] == 2
+    [rej] = result.rejects
+    assert (rej["reason"], rej["source"]) == ("sitemap_depth_cap", child)
+
+
+def test_children_past_the_sitemap_count_are_one_reject_per_index() -> None:
+    root = "https://news.example/index.xml"
+    kids = [f"https://news.example/{d}.xml" for d in ("may-2", "may-1")]
+    bodies = {root: index([(kids[0], "2024-05-02"), (kids[1], "2024-05-01")]),
+              kids[0]: URLSET}
+    result = discover_remote([], [root], fetcher(bodies), "r", NOW, RemoteLimits(max_sitemaps=2))
+    [rej] = result.rejects
+    assert (rej["reason"], rej["input_key"], rej["url"], rej["source_kind"]) == (
+        "sitemap_count_cap", f"{root}#sitemap_count_cap", root, "sitemap")
+    assert rej["detail"] == ("1 child sitemap(s) not fetched, over 2 sitemap files this run: "
+                             + kids[1])
+    assert result.stats["sitemaps_skipped_sitemap_count_cap"] == 1
+    assert {r["url"] for r in result.rows} == {"https://news.example/two",
+                                               "https://news.example/three"}
+
+
+def test_feed_hosts_are_feeds_whatever_the_path() -> None:
+    from tasks.discover.remote import classify_remote
+
+    for host in ("feeds", "rss", "feed"):
+        assert classify_remote(f"https://{host}.news.example/latest")[0] == "feed", host
+    assert classify_remote("https://feedback.news.example/latest")[0] is None
+
+
+def test_a_feed_that_is_not_one_is_a_feed_reject_naming_its_url() -> None:
+    url = "https://news.example/rss"
+    result = discover_remote([url], [], fetcher({url: b"<html><body>404</body></html>"}),
+                             "run-1", NOW)
+    [rej] = result.rejects
+    assert (rej["source_kind"], rej["source"], rej["url"], rej["input_key"]) == (
+        "feed", url, url, url)
+
+
+def test_the_url_cap_of_a_sitemap_applies_to_each_file() -> None:
+    url = "https://news.example/sitemap.xml"
+    result = discover_remote([], [url], fetcher({url: URLSET}), "r", NOW,
+                             RemoteLimits(max_urls_per_sitemap=1))
+    assert [r["url"] for r in result.rows] == ["https://news.example/two"]
+    assert [r["reason"] for r in result.rejects] == ["sitemap_url_cap"]
+
+
+def test_a_feed_folder_in_the_path_makes_a_feed() -> None:
+    from tasks.discover.remote import classify_remote
+
+    assert classify_remote("https://news.example/feeds/latest")[0] == "feed"
+    assert classify_remote("https://news.example/rss/world/latest")[0] == "feed"
+
+
+def test_an_item_url_that_cannot_be_canonical_is_rejected_under_its_feed() -> None:
+    url = "https://news.example/rss"
+    rss = (b'<rss version="2.0"><channel><title>t</title>'
+           b"<item><title>Port</title><link>https://news.example:99999/x</link></item>"
+           b"<item><title>One</title><link>https://news.example/one</link></item>"
+           b"</channel></rss>")
+    result = discover_remote([url], [], fetcher({url: rss}), "r", NOW)
+    assert [r["url"] for r in result.rows] == ["https://news.example/one"]
+    [rej] = result.rejects
+    assert (rej["reason"], rej["source_kind"], rej["source"], rej["url"]) == (
+        "bad_url", "feed", url, "https://news.example:99999/x")
+
+
+def test_a_title_missing_from_the_first_listing_is_filled_from_a_later_one() -> None:
+    a, b = "https://news.example/a.rss", "https://news.example/b.rss"
+    untitled = (b'<rss version="2.0"><channel><title>t</title><item>'
+                b"<link>https://news.example/one</link></item></channel></rss>")
+    titled = (b'<rss version="2.0"><channel><title>t</title><item><title>One</title>'
+              b"<link>https://news.example/one</link></item></channel></rss>")
+    result = discover_remote([a, b], [], fetcher({a: untitled, b: titled}), "r", NOW)
+    [row] = result.rows
+    assert (row["source"], row["hint_title"]) == (a, "One")

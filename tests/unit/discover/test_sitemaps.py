@@ -509,6 +509,232 @@ def test_faults_the_recovery_reads_past_lose_nothing_and_say_nothing(mid) -> Non
     assert parsed.skipped == [] and parsed.error is None
 
 
+def test_a_utf8_bom_before_the_xml_is_no_text_sitemap() -> None:
+    r = parse_sitemap(b"\xef\xbb\xbf\n<urlset><url><loc>https://a.example/1</loc></url></urlset>",
+                      BASE)
+    assert (r.kind, r.error, [e.url for e in r.entries]) == ("urlset", None,
+                                                              ["https://a.example/1"])
+    assert r.junk_before_xml is None  # a BOM is no junk before the XML
+    assert parse_sitemap(b"\xef\xbb\xbf \r\n", BASE).error[0] == "sitemap_empty"
+
+
+def test_text_without_a_url_has_no_kind() -> None:
+    r = parse_sitemap(b"just some words\nand no address\n", BASE)
+    assert (r.kind, r.error) == ("", ("not_a_sitemap", "neither XML nor a list of URLs"))
+
+
+def test_an_xml_error_below_fatal_is_reported_too() -> None:
+    # libxml2 calls a namespace that is no URI an ERROR (not FATAL): the file is read,
+    # and the warning says what was recovered from
+    r = parse_sitemap(b'<urlset xmlns="not a uri"><url><loc>https://a.example/1</loc></url>'
+                      b"</urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"] and r.error is None
+    assert r.warning.startswith("recovered from 1 XML error(s), first at line 1: ")
+
+
+def _u(i: int) -> bytes:
+    return b"<url><loc>https://a.example/%d</loc></url>" % i
+
+
+def test_entries_lost_after_a_break_are_counted_without_commented_ones() -> None:
+    # two urlsets end to end: the second is lost; the <loc> in a comment is no entry
+    data = (b"<urlset><!-- " + _u(90) + b" -->" + _u(1) + b"</urlset><urlset>" + _u(2)
+            + _u(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [("sitemap_bad_xml", "the XML breaks at line 1, column 110 (Extra "
+                          "content at the end of the document): 2 of its 3 <loc> entries "
+                          "come after that and are not read")]
+
+
+def test_a_misplaced_entry_counts_as_read_when_counting_the_lost_ones() -> None:
+    data = (b"<urlset><sitemap><loc>https://a.example/s2.xml</loc></sitemap>" + _u(1)
+            + b"</urlset><urlset>" + _u(2) + _u(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert r.skipped[0][1].endswith(": 2 of its 4 <loc> entries come after that and are "
+                                    "not read")
+    assert r.skipped[1] == ("sitemap_misplaced_entry",
+                            "1 <sitemap> element(s) inside <urlset>: not read")
+
+
+def test_a_cut_inside_a_character_is_shown_replaced_in_the_skip() -> None:
+    # the transfer ended in the middle of a two-byte character of the last line
+    r = parse_sitemap(b"https://a.example/1\nhttps://a.example/caf\xc3", BASE, truncated=True)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [("sitemap_truncated", "the transfer was cut: kept the 1 URLs of "
+                          "whole lines, not the cut line 'https://a.example/caf\ufffd'")]
+
+
+_IMAGE_URLSET = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">')
+
+
+def _with_image(i: int) -> bytes:
+    return (b"<url><loc>https://a.example/%d</loc><image:image><image:loc>"
+            b"https://a.example/%d.jpg</image:loc></image:image></url>" % (i, i))
+
+
+def test_an_image_sitemap_with_a_mended_error_loses_nothing_and_says_so() -> None:
+    """Seed 35: the <loc> tags were counted with any prefix, so every <image:loc> of
+    Google's image extension counted as an entry. One error the parser mended (a NUL
+    character reference) and an image sitemap got a sitemap_bad_xml reject: "2 of its 5
+    <loc> entries come after that and are not read", where all three pages were read."""
+    data = (_IMAGE_URLSET + _with_image(1) + b"<url><loc>https://a.example/2?a=1&#0;</loc>"
+            b"</url>" + _with_image(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2?a=1",
+                                          "https://a.example/3"]
+    assert r.skipped == [] and r.warning.startswith("recovered from 1 XML error(s)")
+
+
+def test_an_image_sitemaps_lost_pages_are_counted_without_its_images() -> None:
+    data = (_IMAGE_URLSET + _with_image(1) + b"</urlset>" + _IMAGE_URLSET + _with_image(2)
+            + _with_image(3) + b"</urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert [d for _, d in r.skipped] == [
+        "the XML breaks at line 1, column 246 (Extra content at the end of the document): "
+        "2 of its 3 <loc> entries come after that and are not read"]
+
+
+def test_a_prefixed_sitemaps_lost_entries_are_counted() -> None:
+    # the sitemap namespace under a prefix: its <sm:loc> tags are the entries
+    one = b"<sm:url><sm:loc>https://a.example/%d</sm:loc></sm:url>"
+    data = (b'<sm:urlset xmlns:sm="http://www.sitemaps.org/schemas/sitemap/0.9">' + one % 1
+            + b"</sm:urlset><sm:urlset>" + one % 2 + b"</sm:urlset>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped[0][1].endswith(": 1 of its 2 <loc> entries come after that and are not "
+                                    "read")
+
+
+def test_a_url_with_a_second_loc_is_read_once_and_nothing_said_lost() -> None:
+    # no XML error: the count of lost entries is not made (two <loc> in one <url>)
+    r = parse_sitemap(b"<urlset><url><loc>https://a.example/1</loc><loc>https://a.example/2"
+                      b"</loc></url></urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [] and r.warning is None
+
+
+def test_bytes_that_are_no_utf16_in_a_utf16_sitemap_are_replaced() -> None:
+    # a lone surrogate half (d800) between two entries of a UTF-16 sitemap
+    head = "\ufeff<urlset><url><loc>https://a.example/1</loc></url>".encode("utf-16-le")
+    tail = "<url><loc>https://a.example/2</loc></url></urlset>".encode("utf-16-le")
+    r = parse_sitemap(head + b"\x00\xd8" + tail, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+
+
+# -- every mutant of sitemaps.py (after seed 35) -----------------------------------------
+
+def _loc(url: bytes) -> bytes:
+    return b"<url><loc>" + url + b"</loc></url>"
+
+
+def test_http_and_https_locs_are_read_other_schemes_are_bad_locs() -> None:
+    r = parse_sitemap(b"<urlset>" + _loc(b"http://a.example/1") + _loc(b"ftp://a.example/2")
+                      + _loc(b"https://a.example/3") + b"</urlset>", BASE)
+    assert [e.url for e in r.entries] == ["http://a.example/1", "https://a.example/3"]
+    assert r.skipped == [("sitemap_bad_loc", "<loc> 'ftp://a.example/2'")]
+
+
+def test_a_bad_line_of_a_text_sitemap_does_not_end_the_reading() -> None:
+    r = parse_sitemap(b"https://a.example/1\nnot a url\nhttps://a.example/2\n", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert r.skipped == [("sitemap_bad_loc", "not a url")]
+
+
+def test_a_utf16_big_endian_sitemap_with_its_bom_is_read() -> None:
+    body = "\ufeff<urlset><url><loc>https://a.example/1</loc></url></urlset>".encode("utf-16-be")
+    r = parse_sitemap(body, BASE)
+    assert (r.error, [e.url for e in r.entries]) == (None, ["https://a.example/1"])
+
+
+def test_a_sitemap_index_cut_short_keeps_the_children_it_closed() -> None:
+    cut = (b"<sitemapindex><sitemap><loc>https://a.example/s1.xml</loc></sitemap><sitemap>"
+           b"<loc>https://a.example/s2.xml</loc></sitemap><sitemap><loc>https://a.ex")
+    r = parse_sitemap(cut, BASE)
+    assert (r.kind, r.entries) == ("index", [])
+    assert [c.url for c in r.children] == ["https://a.example/s1.xml", "https://a.example/s2.xml"]
+    assert r.skipped == [("sitemap_truncated", "the file ends before </sitemapindex>: kept "
+                          "the 2 entries before the cut")]
+
+
+def test_a_word_alone_is_no_sitemap_not_an_empty_one() -> None:
+    assert parse_sitemap(b"XXXX", BASE).error[0] == "not_a_sitemap"
+
+
+def test_a_comment_or_processing_instruction_inside_a_loc_is_dropped() -> None:
+    r = parse_sitemap(b"<urlset>" + _loc(b"https://a.example/<!-- old -->1")
+                      + _loc(b"https://a.example/<?pi x?>2") + b"</urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+
+
+def test_the_entry_cap_counts_an_indexs_children() -> None:
+    index = b"<sitemapindex>" + b"".join(
+        b"<sitemap><loc>https://a.example/s%d.xml</loc></sitemap>" % i for i in range(3)
+    ) + b"</sitemapindex>"
+    r = parse_sitemap(index, BASE, max_urls=2)
+    assert [c.url for c in r.children] == ["https://a.example/s0.xml", "https://a.example/s1.xml"]
+    assert r.skipped == [("sitemap_url_cap", "more than 2 entries; rest ignored")]
+
+
+def test_a_cut_sitemap_is_reported_once_as_cut_not_also_as_broken() -> None:
+    whole = (b"<urlset>" + _loc(b"https://a.example/1") + _loc(b"https://a.example/2")
+             + _loc(b"https://a.example/3") + b"</urlset>")
+    r = parse_sitemap(whole[:whole.index(b"/3")], BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert [reason for reason, _ in r.skipped] == ["sitemap_truncated"]
+
+
+def test_entries_lost_after_a_break_are_counted_beside_a_bad_loc() -> None:
+    r = parse_sitemap(b"<urlset>" + _loc(b"javascript:x") + _loc(b"https://a.example/1")
+                      + b"</urlset><urlset>" + _loc(b"https://a.example/2") + b"</urlset>", BASE)
+    assert [reason for reason, _ in r.skipped] == ["sitemap_bad_loc", "sitemap_bad_xml"]
+    assert r.skipped[1][1].endswith(": 1 of its 3 <loc> entries come after that and are not "
+                                    "read")
+
+
+def test_three_gzip_layers_are_undone_a_fourth_is_not() -> None:
+    data = b"<urlset>" + _loc(b"https://a.example/1") + b"</urlset>"
+    for _ in range(3):
+        data = gzip.compress(data)
+    assert [e.url for e in parse_sitemap(data, BASE).entries] == ["https://a.example/1"]
+    assert parse_sitemap(gzip.compress(data), BASE).error[0] == "not_a_sitemap"
+
+
+def test_a_w3c_datetime_with_an_offset_is_given_in_utc(monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "XYZ+5")  # the machine five hours west of UTC
+    time.tzset()
+    try:
+        got = parse_w3c_datetime("2024-05-01T10:00:00+02:00")
+        assert got == datetime(2024, 5, 1, 8, tzinfo=UTC) and got.utcoffset().total_seconds() == 0
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_relative_loc_under_an_http_sitemap_is_read() -> None:
+    # joined with the sitemap's address, not the fast path of absolute https URLs
+    r = parse_sitemap(b"<urlset>" + _loc(b"/news/1") + b"</urlset>", "http://a.example/s.xml")
+    assert [e.url for e in r.entries] == ["http://a.example/news/1"]
+
+
+def test_a_file_that_breaks_and_then_ends_early_is_reported_as_cut_only() -> None:
+    data = (b"<urlset>" + _loc(b"https://a.example/1") + b"<url><loc>https://a.example/2</loc>"
+            b"</url <<>" + _loc(b"https://a.example/3") + _loc(b"https://a.example/4"))
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert [reason for reason, _ in r.skipped] == ["sitemap_truncated"]
+
+
+def test_a_document_whose_first_entry_element_is_no_root_is_not_a_sitemap() -> None:
+    r = parse_sitemap(b"<url><loc>https://a.example/1</loc></url>", BASE)
+    assert r.error == ("not_a_sitemap", "root element <url>, expected <urlset> or <sitemapindex>")
+    assert r.entries == []
+
+
 # --- fault round 9: a server's error message printed before the XML ---------------------
 
 _URLSET = ('<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -94,6 +94,7 @@ def test_folders_that_cannot_be_listed_are_reported_in_path_order(tmp_path, monk
     assert files == []
     assert [os.path.basename(p.path) for p in problems] == ["a-private", "z-private"]
     assert {p.reason for p in problems} == {"unreadable"}
+    assert {p.detail for p in problems} == {"folder cannot be listed: Permission denied"}
 
 
 def test_scrub_credentials_counts_the_rows_that_had_one():
@@ -164,3 +165,81 @@ def test_file_names_that_are_no_utf8_are_read_and_stored_escaped(tmp_path):
     assert sorted((r["source"], r["reason"], r["detail"].split(" ")[0]) for r in found.rejects
                   ) == [(f"{tmp_path}/b\\xe0d.txt", "missing_header", "first"),
                         (f"{tmp_path}/l\\xefst.urls", "bad_url", "l\\xefst.urls:2")]
+
+
+def test_a_file_gone_between_the_listing_and_its_check_cannot_be_read(tmp_path):
+    # not a link: stat fails on the file itself (removed meanwhile, or a folder that
+    # cannot be searched), and the reject says what the system said
+    from tasks.discover.inputs import Unusable, not_a_file
+
+    gone = tmp_path / "gone.txt"
+    assert not_a_file(gone) == Unusable(str(gone), "unreadable",
+                                        "cannot be read: No such file or directory")
+    gone.write_text(DUMP, encoding="utf-8")
+    assert not_a_file(gone) is None
+
+
+def test_credentials_in_rejected_lines_are_removed_and_counted_too(tmp_path):
+    urls = tmp_path / "a.urls"
+    urls.write_text("https://user:pw@a.example/1\nhttps://user:pw@exa mple/x y\n",
+                    encoding="utf-8")
+    found = discover([str(urls)], "r1", _config())
+    assert found.docs.column("url").to_pylist() == ["https://a.example/1"]
+    [rej] = found.rejects
+    assert rej["reason"] == "bad_url" and not any("pw@" in str(v) for v in rej.values())
+    assert [n for n in found.notes if "user name or password" in n] == [
+        "2 input(s) had a user name or password in a URL: removed before fetching or "
+        "storing anything"]
+
+
+def test_missing_inputs_are_the_paths_that_are_not_there(tmp_path):
+    from tasks.discover.inputs import missing_inputs
+
+    there = tmp_path / "a.urls"
+    there.write_text("https://a.example/1\n", encoding="utf-8")
+    gone = str(tmp_path / "gone.urls")
+    assert missing_inputs(["https://a.example/x", "HTTP://a.example/y", "feed:https://a.example/rss",
+                           "sitemap:http://a.example/s.xml", str(there), gone,
+                           "ftp://a.example/z"]) == [gone, "ftp://a.example/z"]
+
+
+def test_rejects_are_stamped_in_utc_when_no_time_is_given(tmp_path):
+    # a path's reject, and a feed's, which discover_remote stamps with discover's `now`
+    from datetime import timedelta
+
+    feed = "https://a.example/rss"
+
+    def fetch_urls(urls):
+        return {feed: b"<html><body>no feed here</body></html>"}, [
+            {"url": feed, "error": None, "content_type": "text/html"}]
+
+    found = discover([str(tmp_path / "gone.txt"), f"feed:{feed}"], "r1", _config(),
+                     fetch_urls)
+    assert len(found.rejects) == 2
+    assert all(r["rejected_at"].utcoffset() == timedelta(0) for r in found.rejects)
+
+
+def test_a_remote_warc_is_read_through_the_opener_given(tmp_path):
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    local = tmp_path / "crawl.warc.gz"
+    write_cc_news_like(local)
+    opened: list[str] = []
+
+    def opener(url):
+        opened.append(url)
+        return open(local, "rb")
+
+    found = discover(["https://archive.example/crawl.warc.gz"], "r1", _config(),
+                     warc_opener=opener)
+    assert opened == ["https://archive.example/crawl.warc.gz"]
+    assert found.docs.column("url").to_pylist() == [
+        "https://news.example/a", "https://news.example/b", "https://news.example/c"]
+
+
+def test_a_dump_whose_url_has_no_canonical_form_says_why(tmp_path):
+    dump = tmp_path / "a.txt"
+    dump.write_bytes(b" date 2024-05-01 https://a.example:99999/x\nTitle\nBody.\n")
+    [rej] = discover([str(dump)], "r1", _config()).rejects
+    assert (rej["reason"], rej["detail"]) == (
+        "bad_url", "malformed URL 'https://a.example:99999/x': Port out of range 0-65535")

@@ -50,6 +50,7 @@ def test_a_batch_with_nothing_to_fetch_accounts_for_every_document() -> None:
          "https://a.example/sitemap.xml", "run-2"),
     ]
     assert result.fetch_log[2]["error_detail"].endswith("(timeout_total)")
+    assert result.fetch_log[1]["error_detail"] == "in the warehouse; use --refresh"
     assert all(r["bytes"] is None and r["attempts"] == 0 for r in result.fetch_log)
     assert result.counts == {"received": 6, "passed": 2, "rejected": 0, "failed": 3,
                              "skipped": 0}
@@ -171,3 +172,22 @@ def test_the_longest_cut_part_of_any_attempt_is_handed_over() -> None:
     hand_over_cut_part(last, CutPart(b"abc", "text/plain", "u", 2, "truncated"))
     assert last.partial == b"abc"  # the last attempt's own part: as round 5 said it
     assert last.detail == "cut; the 3 bytes that arrived were read for the entries before the cut"
+
+
+def test_what_arrived_of_a_cut_source_goes_to_discover_apart_from_the_pages(monkeypatch) -> None:
+    import tasks.fetch.client as client
+
+    async def fake_run(fetcher, urls):
+        return {u: UrlOutcome(url=u, final_url="https://b.example/rss", status=200,
+                              error="truncated", detail="cut", attempts=1,
+                              content_type="application/rss+xml", partial=b"<rss><item>",
+                              fetched_at=datetime.now(UTC)) for u in urls}
+
+    monkeypatch.setattr(client, "_run", fake_run)
+    result = run(docs([{"input_key": "f", "url": "https://a.example/rss", "source_kind": "feed"}]),
+                 CONFIG, "r")
+    assert result.table.num_rows == 0 and result.failed == 1
+    [cut] = result.cut_sources.to_pylist()
+    assert (cut["input_key"], cut["final_url"], cut["status"], cut["content_type"],
+            cut["body"]) == ("f", "https://b.example/rss", 200, "application/rss+xml",
+                             b"<rss><item>")

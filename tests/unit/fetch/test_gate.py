@@ -1,7 +1,11 @@
 """A host gate's delay: the largest of the run's per-host delay, the sources file's delay
-for that host, and the robots.txt Crawl-delay up to its cap. No clock involved."""
+for that host, and the robots.txt Crawl-delay up to its cap (no clock involved); and two
+turns at one host spaced by it, or by a Retry-After (a tenth of a second, real time)."""
 
 from __future__ import annotations
+
+import asyncio
+import time
 
 import pytest
 
@@ -45,3 +49,31 @@ def test_sources_file_delays_apply_to_their_host_only() -> None:
     register_host_delays({HOST.upper(): 0.4})  # host names are case-insensitive
     assert gate(HOST).delay == 0.4
     assert gate(OTHER).delay == 0.0
+
+
+def test_a_turn_starts_no_sooner_than_the_delay_after_the_last_was_sent() -> None:
+    async def two_turns() -> float:
+        g, slots = gate(delay=0.1), asyncio.Semaphore(2)
+        first = await g.start(slots)
+        first.sent()
+        sent_at = time.monotonic()
+        first.done()
+        second = await g.start(slots)
+        waited = time.monotonic() - sent_at
+        second.done()
+        return waited
+
+    assert asyncio.run(two_turns()) >= 0.09
+
+
+def test_a_retry_after_defers_the_hosts_next_turn() -> None:
+    async def deferred() -> float:
+        g = gate()
+        g.defer(0.1)
+        began = time.monotonic()
+        turn = await g.start(asyncio.Semaphore(1))
+        waited = time.monotonic() - began
+        turn.done()
+        return waited
+
+    assert asyncio.run(deferred()) >= 0.09

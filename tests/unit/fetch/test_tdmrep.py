@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tasks.common.settings import Settings, settings_slice
 from tasks.fetch import FetchConfig
 from tasks.fetch.client import Exchange, Fetcher
@@ -75,3 +77,91 @@ def test_origin_files_are_fetched_once_per_run_and_forgotten_after_four_runs(mon
     assert {key[0] for key in client._ORIGIN_FILES} == {"r2", "r3", "r4", "r5"}
     ask("r2")  # still remembered
     assert len(fetched) == 5
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_the_tdmrep_file_follows_every_redirect_status(status) -> None:
+    first = "https://news.example/.well-known/tdmrep.json"
+
+    async def exchange(url: str, **_kw) -> Exchange:
+        if url == first:
+            return Exchange(url, status, {"location": "/rights/tdmrep.json"})
+        return Exchange(url, 200, {"content-type": "application/json"}, RULES)
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+    assert asyncio.run(fetcher._fetch_tdmrep("https://news.example/a")) == RULES
+
+
+def test_the_tdmrep_file_of_a_page_is_fetched_once_per_origin(monkeypatch) -> None:
+    from collections import deque
+
+    import tasks.fetch.client as client
+
+    monkeypatch.setattr(client, "_ORIGIN_FILES", {})
+    monkeypatch.setattr(client, "_ORIGIN_FILES_RUNS", deque(maxlen=4))
+    asked: list[str] = []
+
+    async def exchange(url: str, **_kw) -> Exchange:
+        asked.append(url)
+        return Exchange(url, 200, {"content-type": "application/json"}, RULES)
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+
+    async def two_pages():
+        return [await fetcher.tdmrep_for(f"https://news.example/{p}") for p in ("a", "b")]
+
+    assert asyncio.run(two_pages()) == [RULES, RULES]
+    assert asked == ["https://news.example/.well-known/tdmrep.json"]
+
+
+@pytest.mark.parametrize(("robots_s", "request_s", "deadline"), [(10, 20, 10), (10, 4, 4)])
+def test_origin_files_are_asked_for_under_the_shorter_deadline(robots_s, request_s,
+                                                               deadline) -> None:
+    # robots.txt and the TDMRep file have their own deadline, never past a page's
+    from dataclasses import replace
+
+    deadlines: list[float | None] = []
+
+    async def exchange(url: str, *, timeout=None, **_kw) -> Exchange:
+        deadlines.append(timeout)
+        return Exchange(url, 404, {"content-type": "text/html"}, b"not here")
+
+    fetcher = Fetcher(replace(CONFIG, robots_timeout_s=robots_s, request_timeout_s=request_s),
+                      "r", None)
+    fetcher.exchange = exchange
+    asyncio.run(fetcher._fetch_robots("https://news.example/a"))
+    asyncio.run(fetcher._fetch_tdmrep("https://news.example/a"))
+    assert deadlines == [deadline, deadline]
+
+
+def test_a_tdmrep_file_whose_transfer_was_cut_says_nothing() -> None:
+    async def exchange(url: str, **_kw) -> Exchange:
+        return Exchange(url, 200, {"content-type": "application/json"}, RULES[:20],
+                        error="truncated", detail="cut")
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+    assert asyncio.run(fetcher._fetch_tdmrep("https://news.example/a")) is None
+
+
+def test_a_robots_crawl_delay_is_kept_for_the_host() -> None:
+    from tasks.fetch.client import _HOSTS, _HOSTS_LOCK, host_record
+
+    host = "crawl-delay-test.invalid"
+    body = b"User-agent: *\nCrawl-delay: 0.25\nDisallow: /private/\n"
+
+    async def exchange(url: str, **_kw) -> Exchange:
+        return Exchange(url, 200, {"content-type": "text/plain"}, body)
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = exchange
+    try:
+        rules = asyncio.run(fetcher._robots_with_delay(f"https://{host}/a"))
+        assert rules.state == "parsed"
+        assert not rules.allows(f"https://{host}/private/x", "pressroom")
+        assert host_record(host).crawl_delay == 0.25
+    finally:
+        with _HOSTS_LOCK:
+            _HOSTS.pop(host, None)

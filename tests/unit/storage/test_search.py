@@ -341,6 +341,82 @@ def test_a_days_bounds_are_utc_days_whatever_the_machines_zone(warehouse, monkey
         clock.tzset()
 
 
+def test_the_index_stores_every_field_a_hit_reads() -> None:
+    # SCHEMA is built once at import, where mutmut cannot see it: the schema _schema()
+    # makes must hold each field _document() fills, or tantivy drops it without a word
+    import tantivy
+
+    index = tantivy.Index(S._schema())
+    writer = index.writer(15_000_000, 1)
+    row = _article("a1", "River floods valley", FLOOD, "r1", domain="WWW.News.de",
+                   revision=2, lang="DE", cluster="c7")
+    writer.add_document(S._document(row))
+    writer.commit()
+    index.reload()
+    searcher = index.searcher()
+    (_, address), = searcher.search(index.parse_query("valley", ["title"]), 1).hits
+    stored = searcher.doc(address).to_dict()
+    assert stored == {"article_id": ["a1"], "revision": [2], "title": [row["title"]],
+                      "text": [FLOOD], "url": [row["url"]],
+                      "published_at": [row["published_at"]],
+                      "domain": ["www.news.de"], "language": ["de"], "cluster_id": ["c7"]}
+    # the address is one term, not words: a term query for the whole URL finds it
+    by_url = tantivy.Query.term_query(index.schema, "url", row["url"])
+    assert searcher.search(by_url, 1).count == 1
+
+
+def test_a_hit_names_its_domain_and_language(wh):
+    (hit,) = S.search(wh, "parliament").hits
+    assert (hit.domain, hit.language) == ("www.news.de", "de")
+
+
+def test_filters_do_not_change_a_hits_score(wh):
+    scores = {h.article_id: h.score for h in S.search(wh, "river OR rain").hits}
+    for kwargs in ({"lang": "de"}, {"outlet": "news.de"}, {"since": date(2024, 5, 2)}):
+        hits = S.search(wh, "river OR rain", **kwargs).hits
+        assert hits and all(h.score == pytest.approx(scores[h.article_id]) for h in hits)
+
+
+def test_a_rebuild_makes_the_index_when_there_is_none(wh):
+    import shutil
+
+    shutil.rmtree(S.search_dir(wh))
+    assert S.rebuild(wh) == 3
+    assert S.indexed_commits(wh) == ["r1"] and _ids(S.search(wh, "evacuation")) == ["a1"]
+    assert not list(wh.glob("search.*"))
+
+
+def test_an_article_without_a_domain_or_language_stores_none() -> None:
+    row = {"article_id": "a", "revision": 1, "title": "T", "text": "x", "url": "https://e.x/a",
+           "domain": None, "source_name": None, "language": None}
+    stored = S._document(row).to_dict()
+    assert stored["domain"] == [""] and "language" not in stored and "outlet" not in stored
+
+
+def test_indexing_into_a_warehouse_folder_not_made_yet_makes_it(tmp_path) -> None:
+    root = tmp_path / "new" / "warehouse"
+    table = conform([_article("a1", "River floods valley", FLOOD, "r1")], ARTICLES, "articles")
+    assert S.index_commit(root, table, "r1") == 1
+    assert S.indexed_commits(root) == ["r1"] and S.document_count(root) == 1
+
+
+def test_a_commits_name_is_its_manifest_file_else_its_run_id() -> None:
+    # warehouses written before batch commits have manifests named by run_id only
+    assert S.commit_key({"name": "r2.b00001.json", "run_id": "r2"}) == "r2.b00001"
+    assert S.commit_key({"run_id": "r1"}) == "r1"
+
+
+def test_a_commit_handed_over_in_memory_is_not_read_again(wh, monkeypatch):
+    table = _commit(wh, "r2", [_article("b1", "Bridge reopens", "The bridge reopened.", "r2")])
+
+    def no_reading(*_a, **_k):
+        raise AssertionError("the commit's files were read again")
+
+    monkeypatch.setattr(S, "_commit_articles", no_reading)
+    assert S.catch_up(wh, fresh={"r2": table}) == ["r2"]
+    assert _ids(S.search(wh, "bridge", catch_up_first=False)) == ["b1"]
+
+
 @pytest.mark.parametrize("how", ["segments-garbage", "segments-deleted", "meta-garbage",
                                  "meta-empty", "state-garbage"])
 def test_a_damaged_index_is_made_again_and_answers(wh, how):
