@@ -12,6 +12,7 @@ from tasks.common.charset import (
     meta_charset,
     normalize_label,
     sniff_encoding,
+    utf16_without_bom,
 )
 
 TEXT = "Zürich: «Ça coûte 5 €», dit-il. Łódź, Kraków — naïve café."
@@ -141,6 +142,41 @@ def test_utf16_without_a_bom_is_read_from_its_nul_bytes(codec: str, content_type
     name, _ = sniff_encoding(body, content_type)
     assert name == codec
     assert decode(body, name) == page
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("title", [
+    "Городской совет утвердил бюджет на следующий год после долгих дебатов",
+    "Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό για το επόμενο έτος",
+    "מועצת העיר אישרה את התקציב לשנה הבאה לאחר ויכוח ארוך",
+    "وافق مجلس المدينة على ميزانية العام المقبل بعد نقاش طويل",
+])
+def test_utf16_without_a_bom_is_read_with_another_alphabets_title_early(codec, title) -> None:
+    # the letters have no NUL byte (0x04xx, 0x03xx, 0x05xx, 0x06xx): only the markup's
+    # ASCII puts NULs in the high lane, far fewer than nine in ten of its bytes
+    from tasks.common.sniff import binary_body_kind
+
+    page = (f"<html><head><title>{title}</title></head><body><p>{title}. {title}.</p>"
+            "</body></html>")
+    body = page.encode(codec)
+    head = body[:256]
+    assert head[(1 if codec == "utf-16-le" else 0)::2].count(0) < 0.9 * (len(head) // 2)
+    assert sniff_encoding(body, "text/html")[0] == codec
+    assert decode(body, codec) == page
+    assert binary_body_kind(body) is None
+
+
+def test_bytes_with_nuls_in_both_lanes_are_not_utf16() -> None:
+    import random
+
+    noise = random.Random(7).randbytes(4096)
+    assert utf16_without_bom(noise) is None  # a NUL in 256 bytes: no lane has a quarter
+    # NULs in one lane: UTF-16; a few in the other too (U+3000, the ideographic space, is
+    # 00 30): still; many in both (a table of 16-bit numbers, say): not
+    one_lane = "<html><body>".encode("utf-16-le") * 12
+    assert utf16_without_bom(one_lane) == "utf-16-le"
+    assert utf16_without_bom(b"\0\x30" + one_lane[2:]) == "utf-16-le"
+    assert utf16_without_bom(b"\0\0" * 10 + one_lane[20:]) is None
 
 
 def test_a_page_with_a_few_nul_bytes_is_not_utf16() -> None:
