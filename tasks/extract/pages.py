@@ -214,8 +214,9 @@ def _close_headings_as_browsers_do(html: str) -> str:
 
 def parse_html(body: bytes | str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
-    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags read as
-    browsers read them (`_close_headings_as_browsers_do`); None when it is not HTML."""
+    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags and
+    <template> read as browsers read them (`_close_headings_as_browsers_do`,
+    `_drop_templates`); None when it is not HTML."""
     html = decode_file(body)
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
@@ -288,7 +289,11 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
         tree = fromstring(text, parser=_DEEP_PARSER)
     except ValueError:  # a str with an encoding declaration: as bytes, as load_html does
         tree = fromstring(text.encode("utf-8", "surrogatepass"), parser=_DEEP_PARSER)
-    return None if _hit_depth_limit(_DEEP_PARSER) else tree
+    if _hit_depth_limit(_DEEP_PARSER):
+        return None
+    if "<template" in text or "<TEMPLATE" in text:
+        _drop_templates(tree)
+    return tree
 
 
 def _page_share(text: str, tree: HtmlElement) -> float:

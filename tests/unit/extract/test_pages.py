@@ -779,6 +779,12 @@ def test_a_templates_inert_content_is_no_text_of_the_page(tag) -> None:
                      fetched_at=FETCHED)
     assert all(p in x.text for p in PARAGRAPHS)
     assert "invoice" not in x.text and "{{" not in x.text
+    # the same when the page is nested past libxml2's default depth and parsed again
+    deep = html.replace("<article>", "<div>" * 300 + "<article>").replace(
+        "</article>", "</article>" + "</div>" * 300)
+    x = extract_html(deep.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS) and "invoice" not in x.text
 
 
 def test_a_lead_whose_heading_is_closed_by_another_level_is_the_lead_not_the_page() -> None:
