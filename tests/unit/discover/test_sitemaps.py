@@ -772,11 +772,39 @@ def test_a_php_warning_before_the_xml_is_read_past_and_named(junk, body) -> None
                                      "read (a server's error message?): ")
 
 
+def test_junk_of_any_letters_and_bytes_before_the_xml_is_read_past() -> None:
+    # however short the junk (letters only), and bytes that are no UTF-8 in it: named
+    # with U+FFFD, the XML still read (a strict decode raised out of the parse)
+    for junk, named in ((b"XXX\n", "XXX"), (b"\x80\x81 Fatal error\n", "\ufffd\ufffd Fatal error")):
+        result = parse_sitemap(junk + _URLSET.encode(), BASE)
+        assert result.kind == "urlset" and len(result.entries) == 3
+        assert result.junk_before_xml == named
+
+
+def test_xml_further_than_the_scan_behind_junk_is_not_looked_for() -> None:
+    from tasks.discover.sitemaps import _JUNK_SCAN, junk_before_xml
+
+    junk = (_PHP_TEXT * (_JUNK_SCAN // len(_PHP_TEXT) + 1)).encode()
+    assert len(junk) > _JUNK_SCAN
+    assert junk_before_xml(junk + _URLSET.encode()) == 0
+    near = junk[:_JUNK_SCAN - 100]
+    assert junk_before_xml(near + _URLSET.encode()) == len(near)
+
+
+def test_a_utf16_sitemap_with_its_declaration_is_read_with_no_junk() -> None:
+    # its declaration is rewritten to say utf-8 once the body is UTF-8: nothing before it
+    for body in (_URLSET.encode("utf-16"), _URLSET.encode("utf-16-le")):
+        result = parse_sitemap(body, BASE)
+        assert result.kind == "urlset" and len(result.entries) == 3
+        assert result.junk_before_xml is None and result.warning in (None, "")
+
+
 @pytest.mark.parametrize("body", [
     _URLSET, "\n\n  " + _URLSET, "<!-- generator: x -->\n" + _URLSET.split("\n", 1)[1],
     "<!DOCTYPE html><html><body><p>Not found</p><urlset></urlset></body></html>",
     "<html><body><p>Not found</p><urlset></urlset></body></html>",
     "https://news.example/0\nhttps://news.example/1\n",
+    "<?generator pressroom-test?>\n" + _URLSET.split("\n", 1)[1],  # a processing instruction
 ])
 def test_bodies_that_open_with_their_own_markup_or_urls_are_left_alone(body) -> None:
     result = parse_sitemap(body.encode(), BASE)
