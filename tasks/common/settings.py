@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -155,10 +155,14 @@ class Settings(BaseSettings):
             raise ValueError(EMPTY_PATH)
         return value
 
-    @field_validator("target_languages")
+    @field_validator("target_languages", "allowed_networks")
     @classmethod
-    def _languages_are_codes(cls, value: list[str]) -> list[str]:
-        problems = [p for p in map(language_problem, value) if p]
+    def _list_items_are_usable(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        """Every item of a list setting, checked by its field's own test; all the
+        problems named at once."""
+        problem_of = {"target_languages": language_problem,
+                      "allowed_networks": network_problem}[info.field_name]
+        problems = [p for p in map(problem_of, value) if p]
         if problems:
             raise ValueError("; ".join(problems))
         return value
@@ -169,14 +173,6 @@ class Settings(BaseSettings):
         problem = user_agent_problem(value)
         if problem:
             raise ValueError(f"the User-Agent {problem}")
-        return value
-
-    @field_validator("allowed_networks")
-    @classmethod
-    def _networks_are_networks(cls, value: list[str]) -> list[str]:
-        problems = [p for p in map(network_problem, value) if p]
-        if problems:
-            raise ValueError("; ".join(problems))
         return value
 
     # Batches: a Prefect task per batch, never per article (10-40 ms overhead per task run).
