@@ -4,7 +4,8 @@ Everything here is numpy over whole batches: a batch of texts is concatenated in
 byte array, tokens are found and hashed with array arithmetic (no per-token or per-shingle
 Python loop), and each of the `num_perm` hash functions is one vectorised pass followed by
 `np.minimum.reduceat` over the per-document shingle ranges. That is where the speed comes
-from (bench/results/neardup.md: ~17x datasketch per CPU second on ~3 KB texts).
+from (bench/results/neardup.md: ~17x datasketch 1.6 per CPU second on ~3 KB texts; ~11x
+datasketch 2.0, which is 1.9x faster than 1.6).
 
 The hash functions are fixed by `MinHashParams` (seed included). Signatures persisted in the
 warehouse are only comparable with signatures made with the same parameters, so every
@@ -191,10 +192,14 @@ def _token_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     if len(starts) == 0:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
     pw, inv = _POWERS.get(len(buf) + 1)
-    terms = (buf.astype(np.uint64) + _U64(1)) * pw[: len(buf)]
+    # prefix[j+1] = sum of (byte + 1) * P^i for i <= j, built in place (the widest array
+    # of the whole signing, so no temporaries of its size).
     prefix = np.empty(len(buf) + 1, dtype=np.uint64)
     prefix[0] = 0
-    np.cumsum(terms, out=prefix[1:])
+    terms = prefix[1:]
+    np.add(buf, _U64(1), out=terms, dtype=np.uint64)
+    terms *= pw[: len(buf)]
+    np.cumsum(terms, out=terms)
     raw = (prefix[ends] - prefix[starts]) * inv[starts]
     # Tokens per document from n_docs binary searches, not one per token.
     first_tok = np.searchsorted(starts, doc_start)
@@ -250,21 +255,32 @@ def shingle_hashes(texts: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray
     return hashes, per_doc
 
 
-# Texts per numpy pass: enough to amortise per-call overhead, few enough that each pass's
-# arrays (~8 bytes per input byte) stay in cache: 200 texts of ~3 KB measured 1.7x faster
-# per CPU second than 1000 on this machine (2 MB L2 per core).
-CHUNK_TEXTS = 200
+# Characters per numpy pass: enough to amortise the per-call overhead of the 128
+# permutation passes, few enough that a pass's arrays (~8 bytes per input byte: the
+# token hash's uint64 prefix sum over every byte and its powers of P) stay near the 2 MB
+# L2 cache. Chunked by size, not by count: 200 texts of news length (~1 MB) took 1.3-1.4x
+# the CPU time of 128-256 k-character chunks (BENCHMARKS.md, "Signing against datasketch 2.0").
+CHUNK_CHARS = 192_000
+
+
+def _chunk_bounds(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, stop) index ranges of consecutive texts of about CHUNK_CHARS characters
+    each (a longer text is one chunk by itself); at least one range, maybe empty."""
+    bounds, start, size = [], 0, 0
+    for i, text in enumerate(texts):
+        size += len(text)
+        if size >= CHUNK_CHARS:
+            bounds.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(texts) or not bounds:
+        bounds.append((start, len(texts)))
+    return bounds
 
 
 def sign(texts: Sequence[str], params: MinHashParams = MinHashParams()) -> np.ndarray:
     """MinHash signatures of `texts`, shape (len(texts), num_perm), uint32 (any number of
-    texts; processed CHUNK_TEXTS at a time)."""
-    if len(texts) <= CHUNK_TEXTS:
-        return _sign_chunk(texts, params)
-    return np.concatenate(
-        [_sign_chunk(texts[i : i + CHUNK_TEXTS], params)
-         for i in range(0, len(texts), CHUNK_TEXTS)]
-    )
+    texts; processed about CHUNK_CHARS characters at a time)."""
+    return np.concatenate([_sign_chunk(texts[a:b], params) for a, b in _chunk_bounds(texts)])
 
 
 def sign_counted(texts: Sequence[str], params: MinHashParams = MinHashParams()
@@ -275,8 +291,8 @@ def sign_counted(texts: Sequence[str], params: MinHashParams = MinHashParams()
     count would cost a sort of every shingle, +50% signing time), and exact verification
     uses the exact sets anyway."""
     sigs, counts = [], []
-    for i in range(0, max(len(texts), 1), CHUNK_TEXTS):
-        sig, cnt = _sign_chunk(texts[i : i + CHUNK_TEXTS], params, with_counts=True)
+    for a, b in _chunk_bounds(texts):
+        sig, cnt = _sign_chunk(texts[a:b], params, with_counts=True)
         sigs.append(sig)
         counts.append(cnt)
     return np.concatenate(sigs), np.concatenate(counts).astype(np.int32)
@@ -487,8 +503,8 @@ def verify_pairs(
 def shingle_sets(texts: Sequence[str], k: int) -> list[np.ndarray]:
     """Sorted unique 32-bit shingle hashes of each text (for exact Jaccard)."""
     out = []
-    for start in range(0, len(texts), CHUNK_TEXTS):
-        chunk = texts[start : start + CHUNK_TEXTS]
+    for a, b in _chunk_bounds(texts):
+        chunk = texts[a:b]
         hashes, per_doc = shingle_hashes(chunk, k)
         # One sort of (document, hash) keys instead of a np.unique per document.
         doc = np.repeat(np.arange(len(chunk), dtype=np.uint64), per_doc)

@@ -118,9 +118,28 @@ def test_band_keys_of_a_fixed_signature_do_not_change():
 
 
 def test_large_input_is_chunked_consistently():
-    texts = [make_text(i, 60) for i in range(nd.CHUNK_TEXTS + 37)]
+    texts = [make_text(i, 60) for i in range(nd.CHUNK_CHARS // 300 + 37)]
+    assert len(nd._chunk_bounds(texts)) >= 2  # the input really spans several passes
     whole = nd.sign(texts)
     assert (whole[-5:] == nd.sign(texts[-5:])).all()
+    signed, counts = nd.sign_counted(texts)
+    assert (signed == whole).all()
+    assert counts.tolist() == [len(nd.shingle_sets([t], 5)[0]) for t in texts]
+    sets = nd.shingle_sets(texts, 5)
+    assert all((sets[i] == nd.shingle_sets([texts[i]], 5)[0]).all() for i in (0, -1))
+
+
+def test_chunks_cover_every_text_once_by_size():
+    sizes = [10, nd.CHUNK_CHARS, 10, 10, nd.CHUNK_CHARS - 20, 30, 1]
+    texts = ["x" * n for n in sizes]
+    bounds = nd._chunk_bounds(texts)
+    # consecutive, complete, and cut as soon as a chunk reaches CHUNK_CHARS characters
+    # (the second chunk is exactly CHUNK_CHARS long)
+    assert bounds == [(0, 2), (2, 5), (5, 7)]
+    assert nd._chunk_bounds(["x" * nd.CHUNK_CHARS]) == [(0, 1)]  # no empty chunk after it
+    assert nd._chunk_bounds([]) == [(0, 0)]
+    assert nd.sign([]).shape == (0, 128)
+    assert nd.shingle_sets([], 5) == []
 
 
 def test_estimate_tracks_exact_jaccard():
