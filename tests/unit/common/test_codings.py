@@ -432,3 +432,20 @@ def test_the_head_of_a_broken_or_cut_body_is_still_what_it_was() -> None:
     assert _HEAD_PAGE.startswith(decoded_head(cut, "gzip", 4096))
     members = _members(_HEAD_PAGE) + b"trailing junk"
     assert decoded_head(members, "gzip", 1 << 20) == _HEAD_PAGE
+
+
+def test_a_brotli_bomb_under_a_gzip_label_is_refused_without_being_decoded_whole() -> None:
+    # the second guess (is this brotli?) reads at most cap + 1 bytes of output: 32 MiB of
+    # zeros in 6 KB of brotli are refused, and never held in memory
+    import tracemalloc
+
+    comp = brotli.Compressor(quality=1)
+    bomb = b"".join(comp.process(b"\0" * (1 << 20)) for _ in range(32)) + comp.finish()
+    tracemalloc.start()
+    try:
+        with pytest.raises(CodingError):
+            decode_one(bomb, "gzip", 1000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20, peak

@@ -222,3 +222,20 @@ def test_a_tdmrep_file_nested_past_the_recursion_limit_says_nothing() -> None:
     assert tdmrep_signals("[" * 100_000 + "]" * 100_000, "/x") == set()
     assert tdmrep_signals(b'[{"location": "/", "tdm-reservation": 1}]', "/x") == {
         "tdm-reservation"}
+
+
+def test_a_robots_meta_with_an_attribute_that_is_not_utf8_is_still_read():
+    # the bad byte in the robots tag itself, whose attributes are read (a description's
+    # tag is passed over unread)
+    page = b"<head><meta name='robots' content='noai' data-note='caf\xe9'></head>"
+    assert meta_signals(page, A) == {"noai"}
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_page_with_a_bom_is_read_by_its_bom_whatever_its_first_letters(codec):
+    # a long CJK title first: too few NULs in the first 256 bytes to tell UTF-16 without
+    # the BOM, so only the byte-order mark (FF FE or FE FF) says how to read the head
+    page = ('<html><head><title>' + "港口大桥维修两年后重新开放" * 10 + '</title>'
+            '<meta name="robots" content="noai"></head><body><p>x</p></body></html>')
+    data = (b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff") + page.encode(codec)
+    assert meta_signals(data, DEFAULT_AGENT) == {"noai"}

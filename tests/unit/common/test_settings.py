@@ -222,3 +222,12 @@ def test_a_pressroom_toml_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
 
     with pytest.raises(SettingsError, match=r"pressroom\.toml is not UTF-8 text, as TOML must be"):
         Settings()
+
+
+def test_a_user_agent_problem_names_the_first_bad_character_and_the_rule():
+    # two tabs: the position is the first one's; the sentence says what a header may hold
+    from tasks.common.settings import user_agent_problem
+
+    assert user_agent_problem("bot/1\t(+mailto:a@example.org)\t") == (
+        r"holds '\t' at position 5: a header value is visible ASCII and spaces only")
+    assert user_agent_problem("bot/1 (+mailto:a@example.org)") is None

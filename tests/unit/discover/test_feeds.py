@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -550,3 +551,25 @@ def test_a_title_of_script_tags_never_closed_is_cleaned_in_linear_time() -> None
             "assert clean_title('Vote ' + '<script>' * 200_000) == 'Vote'\n"
             "assert clean_title('Vote ' + '<style>' * 100_000 + '</script>') == 'Vote'\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_an_item_of_a_json_feed_that_is_no_object_skips_itself_not_the_rest() -> None:
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+            b'"a stray string", {"id": "1", "url": "https://news.example/j/1"}, '
+            b'["a", "list"], {"id": "2", "url": "https://news.example/j/2"}]}')
+    result = parse_feed(body, "https://news.example/feed.json", "application/feed+json")
+    assert [i.url for i in result.items] == ["https://news.example/j/1",
+                                             "https://news.example/j/2"]
+    assert [r for r, _ in result.skipped] == ["feed_item_no_url"] * 2
+
+
+def test_a_json_feed_version_is_named_by_the_last_segment_of_its_url() -> None:
+    # a final slash is dropped, the dots of the segment too; an unknown version URL
+    # gives its own last segment, letters and all
+    for version, want in (("https://jsonfeed.org/version/1.1/", "json11"),
+                          ("https://jsonfeed.org/version/1", "json1"),
+                          ("https://feeds.example/spec/2.X", "json2X")):
+        body = json.dumps({"version": version,
+                           "items": [{"url": "https://news.example/j/1"}]}).encode()
+        result = parse_feed(body, "https://news.example/feed.json", "application/feed+json")
+        assert result.version == want, version

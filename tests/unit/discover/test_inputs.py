@@ -633,3 +633,31 @@ def test_url_lists_joined_with_their_byte_order_marks_keep_every_url(tmp_path: P
     docs, rejects = read_url_list(path, "r")
     assert [d["url"] for d in docs] == [f"https://news.example/{x}" for x in "abc"]
     assert rejects == []
+
+
+def test_a_bad_url_on_the_command_line_is_rejected_with_the_url_error_alone() -> None:
+    # a list line's reject says where the line is; a command-line URL has no place to name
+    found = discover(["https:///nohost"], "run-5", CONFIG, now=NOW)
+    [rej] = found.rejects
+    assert (rej["reason"], rej["source"], rej["detail"]) == (
+        "bad_url", "command line", "not an absolute http(s) URL: 'https:///nohost'")
+
+
+def test_the_discovery_note_counts_cut_feeds_and_sitemaps_read_up_to_the_cut() -> None:
+    feed, sitemap = "https://news.example/rss", "https://news.example/sitemap.xml"
+    bodies = {feed: RSS[:RSS.index(b"/two")],
+              sitemap: b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/'
+                       b'schemas/sitemap/0.9"><url><loc>https://news.example/s1</loc></url>'
+                       b"<url><loc>https://news.exa"}
+
+    def fetch_urls(urls: list[str]):  # every transfer cut: its body is what arrived
+        return ({u: bodies[u] for u in urls},
+                [{"url": u, "error": "truncated", "error_detail": "cut"} for u in urls])
+
+    found = discover([f"feed:{feed}", f"sitemap:{sitemap}"], "run-5", CONFIG,
+                     fetch_urls=fetch_urls, now=NOW)
+    assert sorted(found.docs.column("url").to_pylist()) == ["https://news.example/one",
+                                                            "https://news.example/s1"]
+    assert ("discovery: 0 of 1 feed(s) fetched, 1 sitemap file(s) read, 2 URL(s) found, "
+            "2 fetch failure(s) (see fetch_log), 2 of them cut short and read up to the cut"
+            ) in found.notes

@@ -1274,3 +1274,33 @@ def test_gunzip_members_decodes_every_member_and_drops_padding() -> None:
     assert b"".join(gunzip_members([])) == b""
     cut = gzip.compress(b"one ") + gzip.compress(b"two " * 100)[:30]
     assert b"".join(gunzip_members([cut])).startswith(b"one two")
+
+
+def test_a_revisit_of_an_html_resource_record_is_read_as_that_page() -> None:
+    """A resource record holds the page without an HTTP message (wget --warc-file): a
+    revisit of it is read again as a resource, its block the page, not as a response
+    whose HTTP head would be missing."""
+    page = b"<html><body><p>The harbour bridge reopened.</p></body></html>"
+    head = ("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:res1>\r\n"
+            "WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Target-URI: https://ok.example/page\r\n"
+            "WARC-Payload-Digest: sha1:RESOURCE\r\n"
+            f"Content-Type: text/html\r\nContent-Length: {len(page)}\r\n\r\n").encode()
+    rev = revisit_record("https://mirror.example/page", record_id="<urn:uuid:rr>",
+                         refers_to="<urn:uuid:res1>", digest="sha1:RESOURCE")
+    rows, rejects, stats = run(head + page + b"\r\n\r\n" + rev + _good(2))
+    assert rejects == []
+    assert [(r["url"], r["status"], r["body"]) for r in rows] == [
+        ("https://ok.example/page", 200, page), ("https://mirror.example/page", 200, page),
+        ("https://ok.example/2", 200, b"ok2")]
+    assert stats["revisits_read"] == 1
+
+
+def test_a_206_reject_names_the_content_range_it_holds() -> None:
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    _response(w, "https://p.example/slice", b"<html><body><p>Text of",
+              [("Content-Type", "text/html"), ("Content-Range", "bytes 0-21/4000")],
+              status="206 Partial Content")
+    _, rejects, _ = run(buf.getvalue())
+    assert [(r["reason"], r["detail"]) for r in rejects] == [
+        ("partial_content", "HTTP 206 with Content-Range 'bytes 0-21/4000': not the whole page")]

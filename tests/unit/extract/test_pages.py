@@ -853,3 +853,29 @@ def test_an_archived_response_with_no_body_is_empty_body() -> None:
         assert (got.reason, got.detail) == ("empty_body", "the archived response has no body")
     assert archived_response_problem({"status": 200, "content_type": "text/html",
                                       "body": b"<p>x</p>"}, ["text/html"]) is None
+
+
+def test_only_a_warc_records_capture_time_dates_an_undated_page() -> None:
+    """The WARC-Date is the archive's claim (source "warc", the last resort); a page the
+    fetcher fetched itself is not dated by when it was fetched."""
+    undated = page(jsonld_date=None, meta_date=None)
+    docs = docs_table([
+        {"input_key": "w", "url": "https://a.example/w", "source_kind": "warc",
+         "source": "c.warc", "body": undated},
+        {"input_key": "u", "url": "https://a.example/u", "source_kind": "url",
+         "final_url": "https://a.example/u", "body": undated},
+    ])
+    result = extract.run(docs, EXTRACT, "run-8")
+    assert result.rejects == []
+    got = {r["input_key"]: (r["published_at"], r["published_at_source"])
+           for r in result.table.to_pylist()}
+    assert got == {"w": (FETCHED, "warc"), "u": (None, None)}
+
+
+def test_a_page_of_too_many_elements_is_named_in_a_whole_sentence(monkeypatch) -> None:
+    url = "https://gazette.example/news/long.html"
+    monkeypatch.setattr(extract_mod, "MAX_ELEMENTS", 20)
+    x = extract_html(page(), url)
+    count = int(extract_mod.parse_html(page()).xpath("count(//*)"))
+    assert x.error == (f"{count:,} HTML elements, more than 20: too many to extract in "
+                       "bounded time (an article page has a few thousand)")

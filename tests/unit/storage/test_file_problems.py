@@ -133,3 +133,40 @@ def test_the_sql_command_answers_over_a_damaged_views_database(wh, monkeypatch):
     assert out.exception is None
     assert "n\n12\n" in out.output.replace("\r\n", "\n")
     assert f"{DB_NAME} could not be opened" in out.output
+
+
+def test_a_build_that_fails_leaves_neither_its_temporary_database_nor_its_log(wh, monkeypatch):
+    """A disk that fills while the views are built: the checkpoint fails, and DuckDB
+    cannot fold its write-ahead log into the file at close either. The builder's
+    temporary file and that log (`<tmp>.wal`) are both removed, and the views database
+    stays as it was (none here)."""
+    import duckdb
+
+    from tasks.storage import report
+
+    real_connect, held = duckdb.connect, []
+
+    class DiskFull:
+        def __init__(self, con):
+            self.con = con
+
+        def __getattr__(self, name):
+            return getattr(self.con, name)
+
+        def execute(self, sql, *args):
+            if sql == "CHECKPOINT":
+                raise duckdb.IOException("Could not write file: No space left on device")
+            return self.con.execute(sql, *args)
+
+        def close(self):  # the close cannot checkpoint either: the log stays
+            held.append(self.con)
+
+    monkeypatch.setattr(report.duckdb, "connect", lambda *a, **k: DiskFull(real_connect(*a, **k)))
+    try:
+        with pytest.raises(duckdb.IOException):
+            build_views(wh)
+        left = sorted(p.name for p in wh.iterdir() if p.name.startswith(report.DB_NAME))
+    finally:
+        for con in held:
+            con.close()
+    assert [n for n in left if ".tmp" in n] == [] and report.DB_NAME not in left, left
