@@ -62,3 +62,28 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
     assert _cycle(Graph(), {"a", "b", "c", "d"}) == ["a", "b", "c", "a"]
     assert _cycle(Graph(), {"a", "b", "d"}) is None
+
+
+def _compile_warnings(path: Path) -> list[str]:
+    """Warnings the compiler gives for one source file (invalid escapes and the like)."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compile(path.read_text("utf-8"), str(path), "exec")
+    return [f"{path.name}:{w.lineno}: {w.message}" for w in caught]
+
+
+def test_no_source_file_compiles_with_a_warning() -> None:
+    # A docstring quoting a regex (`</\1\s*>`) without r"" held chr(1) and warned on every
+    # import (tasks/discover/feeds.py, found by mutation seed 36).
+    found = [w for folder in ("flows", "tasks", "schemas", "tests", "bench")
+             for path in sorted((REPO / folder).rglob("*.py"))
+             for w in _compile_warnings(path)]
+    assert found == []
+
+
+def test_the_compile_check_sees_an_invalid_escape(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text('"""a regex: </\\1\\s*>"""\n', "utf-8")
+    assert len(_compile_warnings(bad)) == 1

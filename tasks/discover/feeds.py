@@ -78,7 +78,7 @@ class FeedResult:
 
 
 def without_code(text: str) -> str:
-    """`text` with each script or style element (its tags and code) made one space, as
+    r"""`text` with each script or style element (its tags and code) made one space, as
     the regex `<(script|style)...>.*?</\1\s*>` replaced them, in linear time: at every
     opening tag that never closes, that regex scanned to the end of the text, so a title
     of "<script>" repeated (160 KB) took 10 s to clean, a feed of such titles hours. An
