@@ -205,17 +205,20 @@ def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
     """The coding a body the label failed on was really sent in, when its bytes say so
     beyond doubt: gzip opens with its magic 1f 8b 08 (a CDN that gzips and labels `br`,
     or a deflate label over gzip); brotli has no magic, so a body labelled gzip is taken
-    as brotli only when it decodes as one whole brotli stream. None: no such sign (the
-    label's own error stands)."""
+    as brotli only when it decodes as one whole brotli stream, or past the cap without
+    an error (a bomb: random bytes fail within a few bytes, so this is brotli; it is
+    refused as too large, as under its own label, not as bad gzip). None: no such sign
+    (the label's own error stands)."""
     if coding != "gzip" and data.startswith(GZIP_MAGIC):
         return "gzip"
     if coding in ("gzip", "x-gzip", "deflate") and brotli is not None:
         d = brotli.Decompressor()
         try:
-            d.process(data, output_buffer_limit=cap + 1)
+            out = d.process(data, output_buffer_limit=cap + 1)
         except brotli.error:
             return None
-        return "br" if d.is_finished() else None
+        beyond_cap = len(out) > cap or not d.can_accept_more_data()
+        return "br" if d.is_finished() or beyond_cap else None
     return None
 
 

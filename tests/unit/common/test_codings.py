@@ -443,9 +443,24 @@ def test_a_brotli_bomb_under_a_gzip_label_is_refused_without_being_decoded_whole
     bomb = b"".join(comp.process(b"\0" * (1 << 20)) for _ in range(32)) + comp.finish()
     tracemalloc.start()
     try:
-        with pytest.raises(CodingError):
+        with pytest.raises(CodingError) as err:
             decode_one(bomb, "gzip", 1000)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert peak < 4 << 20, peak
+    # refused as what it is, brotli too large, as under its own label
+    assert (err.value.kind, err.value.detail) == ("decompressed_too_large",
+                                                  "br expands beyond 1000 bytes")
+
+
+@pytest.mark.parametrize("size", [1500, 20_000, 40_000, 200_000])
+def test_brotli_over_the_cap_is_too_large_under_any_label(size: int) -> None:
+    # Seed 36 noticed: under a gzip label, brotli over the cap was `bad_compression`
+    # ("gzip: ...") once the decoder's first hand-over (~32 KiB) stayed under cap + 1,
+    # and `decompressed_too_large` below that: one fault, two names by size.
+    data = brotli.compress(PAGE * (size // len(PAGE) + 1))
+    for label in ("br", "gzip", "deflate"):
+        with pytest.raises(CodingError) as err:
+            decode_one(data, label, size // 2)
+        assert err.value.kind == "decompressed_too_large", (label, err.value)
