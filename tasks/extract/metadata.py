@@ -274,11 +274,17 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         # No zone, or local midnight: a calendar date written as a timestamp. Converting
         # "2020-01-20T00:00:00+01:00" to UTC would move the story to the 19th.
         return dt.replace(tzinfo=UTC), dt.date()
-    if _is_european_midnight_in_utc(dt):
-        # the same calendar date, stored by the CMS as a UTC instant: "2022-11-06T23:00Z"
-        # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
-        return dt.astimezone(UTC), dt.date() + timedelta(days=1)
-    return dt.astimezone(UTC), dt.date()
+    try:
+        if _is_european_midnight_in_utc(dt):
+            # the same calendar date, stored by the CMS as a UTC instant: "2022-11-06T23:00Z"
+            # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
+            return dt.astimezone(UTC), dt.date() + timedelta(days=1)
+        return dt.astimezone(UTC), dt.date()
+    except OverflowError:
+        # "9999-12-31T23:00:00-05:00" is past year 9999 in UTC: no page's date. Raised, it
+        # cost the page its title, authors and site name too (metadata is best effort as
+        # a whole, its exceptions swallowed)
+        return None
 
 
 # Unix timestamps of the web's news era: seconds from 1995 on (788918400) are below 10**10,
@@ -716,8 +722,18 @@ def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list
     an Argentinian paper is the evening of the 3rd for it and its readers."""
     if zone is None:
         return candidates
-    return [replace(c, day=c.value.astimezone(zone).date(), in_utc=False) if c.in_utc else c
+    return [replace(c, day=_day_in_zone(c.value, zone), in_utc=False) if c.in_utc else c
             for c in candidates]
+
+
+def _day_in_zone(value: datetime, zone: ZoneInfo) -> date:
+    try:
+        return value.astimezone(zone).date()
+    except OverflowError:
+        # within hours of year 1 or past 9999 in that zone ("9999-12-31T23:30Z" on a .jp
+        # page): the UTC day stands; the date rule flags such a date anyway, and raised
+        # here the page lost all its metadata
+        return value.date()
 
 
 def choose_date(

@@ -853,3 +853,39 @@ def test_an_archived_response_with_no_body_is_empty_body() -> None:
         assert (got.reason, got.detail) == ("empty_body", "the archived response has no body")
     assert archived_response_problem({"status": 200, "content_type": "text/html",
                                       "body": b"<p>x</p>"}, ["text/html"]) is None
+
+
+# --- fault round 10 -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("host", ["gazette.example", "gazette.co.jp", "gazette.com.ar"])
+@pytest.mark.parametrize(("field", "value"), [
+    ("meta_date", "9999-12-31T23:00:00-05:00"),   # past 9999 once in UTC
+    ("jsonld_date", "9999-12-31T23:59:59+14:00"),
+    ("meta_date", "9999-12-31T23:30:00Z"),        # past 9999 in Tokyo (the page's zone)
+    ("meta_date", "9999-12-31T23:00:00Z"),        # a European midnight: the day after
+    ("meta_date", "0001-01-01T01:00:00+05:00"),   # before year 1 once in UTC
+    ("meta_date", "0001-01-01T00:30:00Z"),        # before year 1 in Buenos Aires
+    ("modified", "9999-12-31T23:00:00-05:00"),
+])
+def test_a_date_at_the_calendar_s_edge_costs_the_page_none_of_its_metadata(
+        field, value, host) -> None:
+    """Fault round 10: converting such a date to UTC (or to the page's zone) raised
+    OverflowError inside the metadata, which is best effort as a whole: the page kept its
+    text but lost its title, authors and site name without a word (57 of 137 probed
+    forms on main). Now the date is no date (or a flagged one) and the rest stands."""
+    kw = {"jsonld_date": None, "meta_date": None}
+    body = page(**kw)
+    if field == "modified":
+        body = body.replace(b"</head>", f'<meta property="article:modified_time" '
+                            f'content="{value}"></head>'.encode())
+    else:
+        body = page(**{**kw, field: value})
+    res = extract.run(docs_table([{"url": f"https://{host}/news/bridge.html",
+                                   "input_key": "k", "source_kind": "url", "body": body}]),
+                      EXTRACT, "r1")
+    assert res.rejects == []
+    row = res.table.to_pylist()[0]
+    assert (row["title"], row["authors"], row["site_name"]) == (
+        "Harbour bridge reopens after two years of repairs", ["Maria Lopez"], "Harbour Gazette")
+    assert row["published_at"] is None and row["modified_at"] is None
