@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from htmldate import find_date
@@ -1783,6 +1783,28 @@ def _htmldate(tree: HtmlElement, url: str | None, now: datetime, extensive: bool
     )
 
 
+def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | None:
+    """A relative canonical or og:url resolved as a browser resolves it: against the
+    page's first `<base href>` (itself relative to the page's address), else left for
+    the caller to join with the page's address. A CMS serving one template at several
+    paths (`/amp/x`, `/print/x`) names its folder there: joined with the page's address,
+    `href="story.html"` named a page that does not exist, its id the article's."""
+    if not ref or not url:
+        return ref
+    for base in tree.iterfind(".//base[@href]"):
+        href = base.get("href", "").strip()
+        if not href:
+            return ref
+        try:
+            base_url = urljoin(url, href)
+        except ValueError:
+            return ref
+        # a javascript: or data: base bases nothing (browsers fall back to the address)
+        return urljoin(base_url, ref) if urlsplit(base_url).scheme in ("http", "https") \
+            else ref
+    return ref
+
+
 def page_metadata(
     tree: HtmlElement,
     url: str | None,
@@ -1964,7 +1986,7 @@ def page_metadata(
         categories=_split_list(md.categories),
         tags=_split_list(md.tags),
         top_image=md.image or None,
-        canonical_url=canonical or md.url or None,
+        canonical_url=_against_base(tree, url, canonical or md.url or None),
         html_lang=lang,
         page_type=og_type or md.pagetype or None,
     )
