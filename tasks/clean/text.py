@@ -26,8 +26,17 @@ STAGE = "clean"
 # them, and they came through whole from a dump or a record (a NUL past a dump's sniffed
 # first 8 KB, a writer's padding) into articles.text, where a terminal, a CSV export or a
 # search index chokes on them.
+# Bidi isolates (U+2066-2069, HTML5's <bdi> and dir=auto written out) and the Arabic
+# letter mark belong with the other bidi marks; the C1 controls (U+0080-009F: mojibake of
+# windows-1252 read as latin-1 twice, old EBCDIC exports; U+009B is a terminal's CSI) with
+# the C0 ones. Kept, an isolate made one copy of a story hash apart from the other.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
-                        "\x00-\x08\x0e-\x1f\x7f]")
+                        "\u2066-\u2069\u061c"
+                        "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")  # NEL (\x85) is a break
+# Line breaks other than LF and CR (NEL, LINE and PARAGRAPH SEPARATOR): `str.splitlines`
+# (the boilerplate rules) broke lines there and `split("\n")` here did not, so a paragraph
+# was one line to one and two to the other; they are line breaks
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\x0b\x0c\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 # A glued boundary: sentence end (.!?), an optional closing bracket, then with no space
@@ -124,6 +133,7 @@ def normalise_text(text: str) -> str:
     exactly one blank line."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _OTHER_BREAKS.sub("\n", text)
     paragraphs = (_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -132,7 +142,8 @@ def normalise_inline(value: str | None) -> str | None:
     """One-line fields (title, site name): NFC, invisible characters out, spaces collapsed."""
     if value is None:
         return None
-    value = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value)))
+    value = _OTHER_BREAKS.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value)))
+    value = _SPACES.sub(" ", value)
     return value.replace("\n", " ").strip() or None
 
 

@@ -293,7 +293,12 @@ def _rfc3339(value: object) -> datetime | None:
         when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
     except ValueError:
         return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    try:
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:
+        # past year 9999 or before year 1 once in UTC ("9999-12-31T23:00:00-05:00"): no
+        # date. Raised, it ended the whole discovery, and the run
+        return None
 
 
 def _json_item_url(item: dict, feed_url: str) -> str | None:

@@ -124,7 +124,12 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
         return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC)
+    try:
+        return dt.astimezone(UTC)
+    except OverflowError:
+        # "9999-12-31T23:00:00-05:00" is past year 9999 in UTC (or "0001-01-01T00:30+05:00"
+        # before year 1): no date. Raised, it ended the whole discovery, and the run
+        return None
 
 
 def _local(tag) -> str:

@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from htmldate import find_date
@@ -274,11 +274,17 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         # No zone, or local midnight: a calendar date written as a timestamp. Converting
         # "2020-01-20T00:00:00+01:00" to UTC would move the story to the 19th.
         return dt.replace(tzinfo=UTC), dt.date()
-    if _is_european_midnight_in_utc(dt):
-        # the same calendar date, stored by the CMS as a UTC instant: "2022-11-06T23:00Z"
-        # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
-        return dt.astimezone(UTC), dt.date() + timedelta(days=1)
-    return dt.astimezone(UTC), dt.date()
+    try:
+        if _is_european_midnight_in_utc(dt):
+            # the same calendar date, stored by the CMS as a UTC instant: "2022-11-06T23:00Z"
+            # is the 7th, 00:00 in Berlin; its readers and its annotations say the 7th
+            return dt.astimezone(UTC), dt.date() + timedelta(days=1)
+        return dt.astimezone(UTC), dt.date()
+    except OverflowError:
+        # "9999-12-31T23:00:00-05:00" is past year 9999 in UTC: no page's date. Raised, it
+        # cost the page its title, authors and site name too (metadata is best effort as
+        # a whole, its exceptions swallowed)
+        return None
 
 
 # Unix timestamps of the web's news era: seconds from 1995 on (788918400) are below 10**10,
@@ -716,8 +722,18 @@ def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list
     an Argentinian paper is the evening of the 3rd for it and its readers."""
     if zone is None:
         return candidates
-    return [replace(c, day=c.value.astimezone(zone).date(), in_utc=False) if c.in_utc else c
+    return [replace(c, day=_day_in_zone(c.value, zone), in_utc=False) if c.in_utc else c
             for c in candidates]
+
+
+def _day_in_zone(value: datetime, zone: ZoneInfo) -> date:
+    try:
+        return value.astimezone(zone).date()
+    except OverflowError:
+        # within hours of year 1 or past 9999 in that zone ("9999-12-31T23:30Z" on a .jp
+        # page): the UTC day stands; the date rule flags such a date anyway, and raised
+        # here the page lost all its metadata
+        return value.date()
 
 
 def choose_date(
@@ -1767,6 +1783,28 @@ def _htmldate(tree: HtmlElement, url: str | None, now: datetime, extensive: bool
     )
 
 
+def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | None:
+    """A relative canonical or og:url resolved as a browser resolves it: against the
+    page's first `<base href>` (itself relative to the page's address), else left for
+    the caller to join with the page's address. A CMS serving one template at several
+    paths (`/amp/x`, `/print/x`) names its folder there: joined with the page's address,
+    `href="story.html"` named a page that does not exist, its id the article's."""
+    if not ref or not url:
+        return ref
+    for base in tree.iterfind(".//base[@href]"):
+        href = base.get("href", "").strip()
+        if not href:
+            return ref
+        try:
+            base_url = urljoin(url, href)
+        except ValueError:
+            return ref
+        # a javascript: or data: base bases nothing (browsers fall back to the address)
+        return urljoin(base_url, ref) if urlsplit(base_url).scheme in ("http", "https") \
+            else ref
+    return ref
+
+
 def page_metadata(
     tree: HtmlElement,
     url: str | None,
@@ -1948,7 +1986,7 @@ def page_metadata(
         categories=_split_list(md.categories),
         tags=_split_list(md.tags),
         top_image=md.image or None,
-        canonical_url=canonical or md.url or None,
+        canonical_url=_against_base(tree, url, canonical or md.url or None),
         html_lang=lang,
         page_type=og_type or md.pagetype or None,
     )

@@ -37,7 +37,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pyarrow as pa
 import trafilatura
@@ -452,16 +452,24 @@ def article_from_dump(doc: dict, run_id: str, now: datetime | None = None) -> di
 
 
 def _page_canonical(url: str, page_url: str | None) -> str:
-    """The page's own rel=canonical / og:url names the article when it is on the same site."""
+    """The page's own rel=canonical / og:url names the article when it is on the same site,
+    and is not the site's home page named by a page that is not (a template's default:
+    every story then shared the home page's id, and dedup kept them as its revisions)."""
     canonical = canonical_url(url)
     if page_url:
         try:
             page_canonical = canonical_url(urljoin(url, page_url))
-            if domain_of(page_canonical) == domain_of(canonical):
+            if domain_of(page_canonical) == domain_of(canonical) and not (
+                    _is_home_page(page_canonical) and not _is_home_page(canonical)):
                 return page_canonical
         except BadURL:
             pass
     return canonical
+
+
+def _is_home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
 
 
 def article_row(doc: dict, x: Extracted, run_id: str) -> dict:

@@ -235,3 +235,24 @@ def test_a_lone_carriage_return_ends_a_line_as_a_line_feed_does() -> None:
 
     assert normalise_text("One line.\rTwo line.") == normalise_text("One line.\nTwo line.")
     assert normalise_text("One line.\r\nTwo line.") == normalise_text("One line.\nTwo line.")
+
+
+def test_bidi_isolates_c1_controls_and_other_line_breaks_are_normalised() -> None:
+    """Fault round 10: the bidi isolates (U+2066-2069) and the Arabic letter mark were
+    kept while the other bidi marks went, so a copy carrying them hashed apart from the
+    story; the C1 controls (U+0080-009F, U+009B a terminal's CSI) reached articles.text and
+    titles while the C0 ones did not; NEL, LINE and PARAGRAPH SEPARATOR stayed inside a
+    paragraph. Now the marks and controls are dropped and the separators break lines."""
+    body = ("The council met on Tuesday and voted for the new harbour bridge budget.\n"
+            "The mayor said the works would start in the spring and end next year.")
+    marked = (body.replace("council", "\u2066council\u2069").replace("mayor", "\u2067mayor\u2069")
+              .replace("Tuesday", "Tuesday\u061c").replace("budget", "bud\u0080get\u009b"))
+    plain, odd = clean_record(_row(text=body)), clean_record(_row(text=marked))
+    assert odd["text"] == plain["text"]
+    assert odd["content_hash"] == plain["content_hash"]
+    title = clean_record(_row(title="Harbour\u009b31m bridge\u2028approved\u0085today\u2066"))
+    assert title["title"] == "Harbour31m bridge approved today"
+    broken = body.replace("\n", "\u2029")
+    assert clean_record(_row(text=broken))["text"] == plain["text"]
+    assert clean_record(_row(text=body.replace("\n", "\u2028")))["text"] == plain["text"]
+    assert clean_record(_row(text=body.replace("\n", "\x85")))["text"] == plain["text"]

@@ -573,3 +573,22 @@ def test_a_json_feed_version_is_named_by_the_last_segment_of_its_url() -> None:
                            "items": [{"url": "https://news.example/j/1"}]}).encode()
         result = parse_feed(body, "https://news.example/feed.json", "application/feed+json")
         assert result.version == want, version
+
+
+@pytest.mark.parametrize("value", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+05:00"])
+def test_a_json_feed_date_past_the_calendar_in_utc_is_no_date(value) -> None:
+    """Fault round 10: `astimezone(UTC)` raised OverflowError (no ValueError) out of
+    parse_feed, and no caller caught it: the discover task, and the run, failed. Now that
+    item has no date and every item is kept."""
+    import json
+
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "https://a.example/1", "date_published": value},
+        {"id": "2", "url": "https://a.example/2", "date_modified": value,
+         "date_published": "2024-05-01T10:00:00+02:00"}]}
+    res = parse_feed(json.dumps(feed).encode(), "https://a.example/feed.json",
+                     "application/feed+json")
+    assert res.error is None
+    assert [(i.url, i.published_at) for i in res.items] == [
+        ("https://a.example/1", None),
+        ("https://a.example/2", datetime(2024, 5, 1, 8, 0, tzinfo=UTC))]

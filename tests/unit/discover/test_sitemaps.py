@@ -879,3 +879,28 @@ def test_declarations_that_never_end_are_scanned_once_not_each() -> None:
             b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
             b"<url><loc>https://a.example/1</loc></url></urlset>")
     assert [e.url for e in parse_sitemap(body, BASE).entries] == ["https://a.example/1"]
+
+
+# Fault round 10: a date at the calendar's edge whose zone moves it past year 9999 (or
+# before year 1) in UTC. `astimezone` raised OverflowError, not ValueError: out of
+# parse_sitemap and, no caller catching it, out of the discover task (the run failed).
+EDGE_DATES = ["9999-12-31T23:00:00-05:00", "9999-12-31T23:59:59-14:00",
+              "0001-01-01T00:30:00+05:00", "0001-01-01T00:00:01+14:00"]
+
+
+@pytest.mark.parametrize("value", EDGE_DATES)
+def test_a_lastmod_past_the_calendar_in_utc_is_no_date_and_keeps_every_entry(value) -> None:
+    assert parse_w3c_datetime(value) is None
+    body = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>https://a.example/1</loc><lastmod>{value}</lastmod></url>"
+            "<url><loc>https://a.example/2</loc><lastmod>2024-05-01T10:00:00+02:00</lastmod>"
+            "</url></urlset>").encode()
+    res = parse_sitemap(body, "https://a.example/sitemap.xml")
+    assert [(e.url, e.lastmod) for e in res.entries] == [
+        ("https://a.example/1", None),
+        ("https://a.example/2", datetime(2024, 5, 1, 8, 0, tzinfo=UTC))]
+    index = body.replace(b"urlset", b"sitemapindex").replace(b"<url>", b"<sitemap>").replace(
+        b"</url>", b"</sitemap>")
+    res = parse_sitemap(index, "https://a.example/sitemap.xml")
+    assert [(c.url, c.lastmod is None) for c in res.children] == [
+        ("https://a.example/1", True), ("https://a.example/2", False)]
