@@ -306,7 +306,10 @@ class Settings(BaseSettings):
     # containment 0.7 have Jaccard 0.54. 1.0 = only whole copies. 0.7, not 0.8: a cut
     # copy with a local intro and thinned sentences is often 0.7-0.8 contained (recall
     # 0.903 -> 0.943 on our syndication set), while different stories sharing a long
-    # quote stay below 0.3; see BENCHMARKS.md "Story clusters".
+    # quote stay below 0.3; see BENCHMARKS.md "Story clusters". With exact verification a
+    # pair that misses on 5-word shingles is measured again on 3-word ones, where a cut
+    # sentence leaves two unmatched shingles instead of four (tasks/dedup/minhash.py,
+    # CONTAINMENT_SHINGLE_WORDS).
     neardup_containment: float = Field(0.7, gt=0, le=1)
     # A containment edge needs the smaller text to have this many shingles
     # (~54 words): a 20-word teaser or a single quote must not glue two stories.

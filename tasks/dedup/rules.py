@@ -184,6 +184,7 @@ def _cluster_against(p_table: pa.Table | None, ids: list[str], texts: list[str],
         containment=cfg.neardup_containment,
         containment_min_shingles=cfg.neardup_containment_min_shingles,
         text_keys=(p_hashes, hashes), set_memo=SHINGLE_SETS,
+        containment_shingle_words=nd.CONTAINMENT_SHINGLE_WORDS,
     )
     return res, p_sig, first_seen_ts
 

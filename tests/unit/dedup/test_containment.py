@@ -105,15 +105,78 @@ def test_truncated_intro_and_thinned_copies_join_their_original():
 
 def test_the_default_level_joins_a_heavily_edited_copy_that_0_8_would_not():
     """A copy cut to 60%, every 3rd sentence dropped, a local intro in front: 0.76
-    contained in its original. The default (0.7) joins it; the stricter 0.8 does not."""
+    contained in its original. The default (0.7) joins it; the stricter 0.8 does not on
+    the signature's 5-word shingles (on 3-word shingles it is 0.80 contained)."""
     copy = text(with_intro(thinned(truncated(ORIGINAL, 0.6), 3), 7))
     jac, cont = jaccard_and_containment(text(ORIGINAL), copy)
     assert jac < 0.4 and 0.7 <= cont < 0.8, (jac, cont)
     texts = {"https://wire.example/story": text(ORIGINAL), "https://regional.example/e": copy}
     joined = by_url(run(rows_of(texts)))
     assert len({r["cluster_id"] for r in joined.values()}) == 1
-    strict = by_url(run(rows_of(texts), neardup_containment=0.8))
-    assert len({r["cluster_id"] for r in strict.values()}) == 2
+    ids, pair = ["wire", "regional"], [text(ORIGINAL), copy]
+    sig = nd.sign(pair)
+
+    def clusters(**kw):
+        return set(nd.cluster_incremental(ids, np.arange(2), sig, new_texts=pair,
+                                          containment=0.8, **kw).new_cluster)
+
+    assert clusters(containment_shingle_words=None) == {"wire", "regional"}
+    assert clusters(containment_shingle_words=5) == {"wire", "regional"}
+    assert clusters() == {"wire"}  # 3-word containment 0.80
+
+
+def test_a_copy_missing_every_second_sentence_joins_on_three_word_shingles():
+    """Half the sentences dropped, cut to 60%, a local intro: each cut leaves four 5-word
+    shingles across the gap that the original does not have, so the copy is only 0.64
+    contained on 5-word shingles (below the default 0.7) but 0.73 on 3-word ones."""
+    copy = text(with_intro(thinned(truncated(ORIGINAL, 0.6), 2), 7))
+    _, cont5 = jaccard_and_containment(text(ORIGINAL), copy)
+    assert 0.5 <= cont5 < 0.7, cont5
+    texts = {"https://wire.example/story": text(ORIGINAL), "https://regional.example/h": copy}
+    joined = by_url(run(rows_of(texts)))
+    assert len({r["cluster_id"] for r in joined.values()}) == 1
+    ids, pair = ["wire", "regional"], [text(ORIGINAL), copy]
+    sig = nd.sign(pair)
+    five = nd.cluster_incremental(ids, np.arange(2), sig, new_texts=pair, containment=0.7,
+                                  containment_shingle_words=None)
+    assert five.new_cluster == ids  # the 5-word measure alone keeps it apart
+
+    def measured_again(texts):
+        """(clusters, whether any 3-word set was made) of two texts at 0.7."""
+        memo = nd.ShingleSetMemo(10**6)
+        res = nd.cluster_incremental(["a", "b"], np.arange(2), nd.sign(texts),
+                                     new_texts=texts, text_keys=([], ["ha", "hb"]),
+                                     set_memo=memo, containment=0.7)
+        return res.new_cluster, any(k.endswith("/k3") for k in memo._sets)
+
+    # only a pair that misses on 5-word shingles is measured again
+    assert measured_again(pair) == (["a", "a"], True)
+    assert measured_again([pair[0], text(truncated(ORIGINAL, 0.6))]) == (["a", "a"], False)
+    # nor does a story that shares a third of its words join on 3-word shingles
+    shared = text(truncated(ORIGINAL, 0.35) + article(4242, 7))
+    _, cont_shared = jaccard_and_containment(pair[0], shared)
+    assert 0.25 < cont_shared < 0.5, cont_shared
+    assert measured_again([pair[0], shared])[0] == ["a", "b"]
+
+
+def test_three_word_sets_are_memoised_beside_the_five_word_ones():
+    copy = text(with_intro(thinned(truncated(ORIGINAL, 0.6), 2), 7))
+    pair = [text(ORIGINAL), copy]
+    memo = nd.ShingleSetMemo(10**6)
+    keys = ([], ["h-wire", "h-copy"])
+    res = nd.cluster_incremental(["wire", "regional"], np.arange(2), nd.sign(pair),
+                                 new_texts=pair, text_keys=keys, set_memo=memo,
+                                 containment=0.7)
+    assert set(res.new_cluster) == {"wire"}
+    assert set(memo._sets) == {"h-wire", "h-copy", "h-wire/k3", "h-copy/k3"}
+    assert memo.get("h-wire/k3").tolist() == nd.shingle_sets([pair[0]], 3)[0].tolist()
+    assert memo.get("h-wire").tolist() == nd.shingle_sets([pair[0]], 5)[0].tolist()
+    # a second call takes every set from the memo: same answer without the texts' sets
+    sig, counts = nd.sign_counted(pair)
+    again = nd.cluster_incremental(["wire", "regional"], np.arange(2), sig,
+                                   new_texts=["", ""], new_counts=counts, text_keys=keys,
+                                   set_memo=memo, containment=0.7)
+    assert again.new_cluster == res.new_cluster
 
 
 def test_without_containment_the_copies_stay_apart():

@@ -635,6 +635,7 @@ def test_the_set_memo_is_read_by_key_not_by_position():
     other = make_text(84, 400)
     memo = nd.ShingleSetMemo(max_hashes=100_000)
     memo.put("h0", nd.shingle_sets([other], 5)[0])
+    memo.put("h0/k3", nd.shingle_sets([other], 3)[0])  # the containment recheck's sets
     res = _story_against_prior(edit(wire, 3, seed=2), [edit(wire, 3, seed=1)], memo, [])
     assert res.new_cluster == ["new"]
     res = _story_against_prior(edit(wire, 3, seed=2), [edit(wire, 3, seed=1)], memo, [],
