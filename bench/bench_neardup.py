@@ -319,6 +319,9 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
         "recall_j_ge_085_same_cluster": round(recall_cluster, 4),
         "precision_true_j_ge_080": round(precision_08, 4),
         "precision_true_j_ge_075": round(precision_075, 4),
+        # Every planted pair is a copy of its group's base (edited towards a Jaccard
+        # level); a reported pair outside the groups is a join of two unrelated texts.
+        "reported_pairs_not_planted": sum(p not in truth for p in found),
         "reported_minus_true_mean": round(float(err.mean()), 4) if len(err) else None,
         "by_true_jaccard_bucket [pairs, found, same cluster]": dict(sorted(buckets.items())),
         **inc,

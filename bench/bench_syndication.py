@@ -249,9 +249,11 @@ def pairwise(docs_by_id: dict[str, dict], got: dict[str, str]) -> dict:
 
 
 def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: float,
-                 min_shingles: int) -> dict:
+                 min_shingles: int, containment_words: int | None = None) -> dict:
     """Recall if every pair of a story were compared exactly (no LSH, no prefilter): what
-    the edge rule itself allows, so the rest of a miss is candidate generation's."""
+    the edge rule itself allows, so the rest of a miss is candidate generation's.
+    `containment_words`: containment measured again on shingles of that many words when
+    the K-word figure misses (dedup's recheck, `nd.CONTAINMENT_SHINGLE_WORDS`)."""
     from tasks.dedup.minhash import shingle_sets
 
     members: dict[str, list[str]] = {}
@@ -260,6 +262,8 @@ def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: flo
     got: dict[str, str] = {}
     for ids in members.values():
         sets = shingle_sets([docs_by_id[a]["text"] for a in ids], K)
+        sets_k = shingle_sets([docs_by_id[a]["text"] for a in ids], containment_words) \
+            if containment_words else None
         parent = list(range(len(ids)))
 
         def find(x, parent=parent):
@@ -272,7 +276,12 @@ def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: flo
             inter = len(set(sets[i].tolist()) & set(sets[j].tolist()))
             small = min(len(sets[i]), len(sets[j]))
             jac = inter / max(1, len(sets[i]) + len(sets[j]) - inter)
-            if jac >= threshold or (small >= min_shingles and inter / max(1, small) >= containment):
+            joined = jac >= threshold or (small >= min_shingles
+                                          and inter / max(1, small) >= containment)
+            if not joined and sets_k is not None and small >= min_shingles:
+                inter_k = len(set(sets_k[i].tolist()) & set(sets_k[j].tolist()))
+                joined = inter_k / max(1, min(len(sets_k[i]), len(sets_k[j]))) >= containment
+            if joined:
                 parent[find(i)] = find(j)
         for k, a in enumerate(ids):
             got[a] = f"{docs_by_id[a]['story']}/{find(k)}"
@@ -427,10 +436,21 @@ def main() -> None:
         before()
     result["loose_banding_42x3_before"] = {**pairwise(by_id, got_42x3),
                                            "seconds": round(secs_42x3, 1)}
+    words = nd.CONTAINMENT_SHINGLE_WORDS
+    nd.CONTAINMENT_SHINGLE_WORDS = None  # containment on the signature's 5-word shingles alone
+    try:
+        got_5, secs_5 = cluster(rs, cfg, BATCH)
+    finally:
+        nd.CONTAINMENT_SHINGLE_WORDS = words
+    result["containment_5_word_only_before"] = {
+        **pairwise(by_id, got_5), "seconds": round(secs_5, 1),
+        "rule_ceiling_recall": rule_ceiling(by_id, cfg.neardup_threshold,
+                                            cfg.neardup_containment,
+                                            cfg.neardup_containment_min_shingles)["recall"]}
     old, secs_old = cluster(rs, jaccard_only, BATCH)
     result["jaccard_only"] = {**pairwise(by_id, old), "seconds": round(secs_old, 1)}
     result["rule_ceiling"] = rule_ceiling(by_id, cfg.neardup_threshold, cfg.neardup_containment,
-                                          cfg.neardup_containment_min_shingles)
+                                          cfg.neardup_containment_min_shingles, words)
     estimate = replace(cfg, neardup_verify="estimate")
     est, _ = cluster(rs, estimate, BATCH)
     result["containment_estimate_mode"] = pairwise(by_id, est)
@@ -440,7 +460,8 @@ def main() -> None:
         result[f"containment_{level}"] = {
             **pairwise(by_id, got_l),
             "rule_ceiling_recall": rule_ceiling(by_id, cfg.neardup_threshold, level,
-                                                cfg.neardup_containment_min_shingles)["recall"]}
+                                                cfg.neardup_containment_min_shingles,
+                                                words)["recall"]}
     result["candidates"] = candidate_volume([r["text"] for r in rs])
     result["candidate_recall"] = candidate_recall(docs, cfg.neardup_threshold,
                                                   cfg.neardup_containment,
