@@ -727,7 +727,7 @@ class _ExactCheck:
         cont = np.where(smaller > 0, inter / np.maximum(smaller, 1), 1.0)
         joins = self.rule.joins(jac, cont, smaller)
         limit = self.rule.containment
-        if limit is not None and self.containment_words not in (None, self.k):
+        if limit is not None and self.containment_words is not None:
             # Only pairs that reached this check (their estimate within the prefilter's
             # margin) and missed: a copy's sets are made a second time, nothing else's.
             again = np.flatnonzero(~joins & (smaller >= self.rule.min_shingles))

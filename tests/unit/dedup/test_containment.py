@@ -159,6 +159,21 @@ def test_a_copy_missing_every_second_sentence_joins_on_three_word_shingles():
     assert measured_again([pair[0], shared])[0] == ["a", "b"]
 
 
+def test_a_copy_exactly_at_the_level_on_three_word_shingles_joins():
+    copy = text(with_intro(thinned(truncated(ORIGINAL, 0.6), 2), 7))
+    pair = [text(ORIGINAL), copy]
+    a, b = (set(s.tolist()) for s in nd.shingle_sets(pair, 3))
+    level = len(a & b) / min(len(a), len(b))  # as the check computes it
+    assert 0.7 < level < 0.8
+
+    def clusters(at: float) -> list[str]:
+        return nd.cluster_incremental(["wire", "regional"], np.arange(2), nd.sign(pair),
+                                      new_texts=pair, containment=at).new_cluster
+
+    assert clusters(level) == ["wire", "wire"]
+    assert clusters(np.nextafter(level, 1.0)) == ["wire", "regional"]
+
+
 def test_three_word_sets_are_memoised_beside_the_five_word_ones():
     copy = text(with_intro(thinned(truncated(ORIGINAL, 0.6), 2), 7))
     pair = [text(ORIGINAL), copy]
