@@ -728,8 +728,9 @@ class _ExactCheck:
         joins = self.rule.joins(jac, cont, smaller)
         limit = self.rule.containment
         if limit is not None and self.containment_words is not None:
-            # Only pairs that reached this check (their estimate within the prefilter's
-            # margin) and missed: a copy's sets are made a second time, nothing else's.
+            # Only the pairs that reached this check (their estimate within the
+            # prefilter's margin) and missed both edges: only their texts are shingled
+            # a second time.
             again = np.flatnonzero(~joins & (smaller >= self.rule.min_shingles))
             if len(again):
                 sub = pairs[again]
