@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import itertools
 import random
 import re
 import threading
@@ -244,6 +245,10 @@ class KeepAliveServer:
     def __init__(self) -> None:
         self.requests: list[tuple[int, str]] = []
         self.port = 0
+        # A number per accepted connection: id(writer) was used before, and a closed
+        # connection's writer, once collected, can hand its id to the next one (CI saw
+        # robots.txt's connection and /ka/a's share an id).
+        self._connections = itertools.count()
 
     @staticmethod
     def _response(title: str) -> bytes:
@@ -252,11 +257,12 @@ class KeepAliveServer:
                 b"Content-Length: %d\r\n\r\n" % len(body)) + body
 
     async def _handle(self, reader, writer) -> None:
+        connection = next(self._connections)
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
                 path = head.split(b" ", 2)[1].decode()
-                self.requests.append((id(writer), path))
+                self.requests.append((connection, path))
                 if path == "/robots.txt":
                     writer.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
                 else:
