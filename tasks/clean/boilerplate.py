@@ -427,6 +427,14 @@ _AFFILIATE_NOTE = re.compile(
     re.IGNORECASE,
 )
 AFFILIATE_NOTE_MAX_WORDS = 90
+# Ad and spam boxes spell Latin words with Cyrillic or Greek look-alike letters so that
+# filters miss them ("Аdvеrtіѕе wіth thе most visited news site", a dev page with 32
+# such words in one box). No language writes a word half in one alphabet and half in the
+# other; one such word is a unit ("1,3 μg" in a nutrition table), several are a disguise.
+_LOOKALIKE_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_MIXED_ALPHABET_WORD = re.compile(
+    r"\w*(?:[A-Za-z][\u0370-\u03ff\u0400-\u04ff]|[\u0370-\u03ff\u0400-\u04ff][A-Za-z])\w*")
+MIXED_ALPHABET_MIN_WORDS = 3
 # Paywall and subscription boxes, which run longer than a button ("To view the full story,
 # please subscribe to ...", "If you're already a subscriber, you can log in").
 _SUBSCRIBE_BOX = re.compile(
@@ -916,6 +924,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
         return "ui"
+    if _LOOKALIKE_LETTER.search(s) and len(_MIXED_ALPHABET_WORD.findall(s)) >= (
+            MIXED_ALPHABET_MIN_WORDS):
+        return "disguised"
     if authors and _is_byline(s, authors):
         return "byline"
     # after the byline rule: "By Jane Doe | 2 May 2024" is a byline first

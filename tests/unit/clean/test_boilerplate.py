@@ -1324,3 +1324,32 @@ def test_which_related_lines_take_the_teaser_list_after_them(heading, takes_the_
     teaser = "Harbour news of the week"
     out = remove_boilerplate("\n".join([PROSE, heading, teaser])).text
     assert out == (PROSE if takes_the_list else f"{PROSE}\n\n{teaser}")
+
+
+# Cyrillic look-alikes in Latin words: а е і о с у ѕ х (the ad box of a dev page)
+_DISGUISED = "Аdvеrtіѕе wіth thе most visited news site ~ Wе оffеr fullу сuѕtоmіzаblе packages."
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (_DISGUISED, "disguised"),
+        ("Соntасt uѕ аt our newsroom today.", "disguised"),  # exactly three mixed words
+        ("Соntасt uѕ at our newsroom today.", None),  # two: "at" is plain Latin here
+        ("| Vitamin D | 1,3 μg | (7 %) | | mehr |", None),  # one unit word
+        ("Москва и Berlin: iPhone-продажи выросли, сообщает Reuters.", None),  # whole words
+        ("Die Partei „Единая Россия“ gewann die Wahl in Moskau deutlich.", None),
+        ("Ο δήμαρχος της Αθήνας συνάντησε τον CEO της Siemens χθες.", None),
+        # Greek look-alikes count as Cyrillic ones do
+        ("Τhе ΝΑΤΟ summit оpеnеd ΤОDΑΥ іn thе сіtу.", "disguised"),
+    ],
+)
+def test_words_spelt_with_look_alike_letters_of_another_alphabet(line, rule) -> None:
+    assert classify_line(line) == rule
+
+
+def test_a_disguised_ad_box_goes_and_the_story_stays() -> None:
+    after = "The mayor said the vote would be repeated if the court found any fault."
+    out = remove_boilerplate(f"{PROSE}\n{_DISGUISED}\n{after}")
+    assert out.text == f"{PROSE}\n\n{after}"
+    assert out.removed == {"disguised": 1}
