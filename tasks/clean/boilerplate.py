@@ -249,6 +249,14 @@ _SLASH_AGENCY = re.compile(
     r"|dpa|PA|Bloomberg|Xinhua|ANP|EFE|ANSA|Keystone|NurPhoto|SOPA Images)"
     r"(?: (?:via|über) Getty Images)?\.?$"
 )
+# A wire photo's caption ends with the agency, then the photographer, as Reuters writes it
+# ("FILE PHOTO: A man walks past ... May 2, 2020. REUTERS/Toby Melville/File Photo"):
+# the caption runs to a few sentences, so it is allowed longer than a "Name/AP" credit.
+_AGENCY_SLASH_NAME = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|EPA|Xinhua|ANADOLU|Anadolu)/[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r"(?:/(?:File Photo|File|Illustration|Pool))?\.?$"
+)
+AGENCY_CAPTION_MAX_WORDS = 60
 # "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
 _FOLLOW_US = re.compile(
     r"\b(?:(?i:follow) (?:(?i:us)|@?[A-Z][\w.]*(?: [A-Z][\w.]*)?"
@@ -876,6 +884,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     # (the bracket and the slash tested first: searching every line costs more than both)
     if n <= 30 and (_CAPTION_CREDIT.search(s) or (")" in s[-3:] and _PAREN_CREDIT.search(s))
                     or ("/" in s and _SLASH_AGENCY.search(s))):
+        return "credit"
+    if n <= AGENCY_CAPTION_MAX_WORDS and "/" in s and _AGENCY_SLASH_NAME.search(s):
         return "credit"
     if n <= 40 and ((")" in s[-2:] and "/" in s and _PAREN_NAME_OUTLET.search(s))
                     or ("y " in s and _TRAILING_BY.search(s))):

@@ -1353,3 +1353,30 @@ def test_a_disguised_ad_box_goes_and_the_story_stays() -> None:
     out = remove_boilerplate(f"{PROSE}\n{_DISGUISED}\n{after}")
     assert out.text == f"{PROSE}\n\n{after}"
     assert out.removed == {"disguised": 1}
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("FILE PHOTO: A man walks past a sign in London, Britain, May 2, 2020. "
+         "REUTERS/Toby Melville/File Photo", "credit"),
+        ("Rescue workers search the rubble in Kyiv, March 3, 2022. REUTERS/Valentyn Ogirenko",
+         "credit"),
+        ("A view shows the plant. REUTERS/Dado Ruvic/Illustration.", "credit"),
+        ("Delegates arrive for the summit in Ankara. ANADOLU/Emin Sansar/Pool", "credit"),
+        ("The ministry said on Tuesday it would publish the figures, Reuters reported.", None),
+        ("Read the statement at reuters.com/world/europe before the vote.", None),
+        ("The photographer signs her pictures REUTERS/Jane Doe in the archive, she said.",
+         None),
+    ],
+)
+def test_a_wire_photo_caption_ending_in_agency_and_photographer(line, rule) -> None:
+    assert classify_line(line) == rule
+
+
+def test_a_wire_caption_is_at_most_sixty_words() -> None:
+    def caption(words: int) -> str:  # the credit counts as three words
+        return " ".join(["word"] * (words - 3)) + " REUTERS/Toby Melville"
+
+    assert classify_line(caption(60)) == "credit"
+    assert classify_line(caption(61)) is None
