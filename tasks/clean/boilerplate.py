@@ -257,6 +257,15 @@ _AGENCY_SLASH_NAME = re.compile(
     r"(?:/(?:File Photo|File|Illustration|Pool))?\.?$"
 )
 AGENCY_CAPTION_MAX_WORDS = 60
+# The same captions credited through Getty ("... in Paris on May 4, 2023. AFP via Getty
+# Images", "... on Tuesday. Getty Images"): the credit follows a sentence's end.
+_VIA_GETTY = re.compile(
+    r"[.!?)][\"”’']?\s+(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}/)?"
+    r"(?:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2} via )?Getty Images\.?$"
+)
+# BBC pages of the 2010s put a figure's credit and caption in the text as labels:
+# "Image copyright Getty Images Image caption The ship ran aground on Tuesday".
+_IMAGE_LABEL = re.compile(r"^(?:Image|Media) (?:copyright|caption)\b")
 # "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
 _FOLLOW_US = re.compile(
     r"\b(?:(?i:follow) (?:(?i:us)|@?[A-Z][\w.]*(?: [A-Z][\w.]*)?"
@@ -885,7 +894,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 30 and (_CAPTION_CREDIT.search(s) or (")" in s[-3:] and _PAREN_CREDIT.search(s))
                     or ("/" in s and _SLASH_AGENCY.search(s))):
         return "credit"
-    if n <= AGENCY_CAPTION_MAX_WORDS and "/" in s and _AGENCY_SLASH_NAME.search(s):
+    if n <= AGENCY_CAPTION_MAX_WORDS and (
+            ("/" in s and _AGENCY_SLASH_NAME.search(s))
+            or ("Getty" in s and _VIA_GETTY.search(s)) or _IMAGE_LABEL.match(s)):
         return "credit"
     if n <= 40 and ((")" in s[-2:] and "/" in s and _PAREN_NAME_OUTLET.search(s))
                     or ("y " in s and _TRAILING_BY.search(s))):

@@ -1368,6 +1368,19 @@ def test_a_disguised_ad_box_goes_and_the_story_stays() -> None:
         ("Read the statement at reuters.com/world/europe before the vote.", None),
         ("The photographer signs her pictures REUTERS/Jane Doe in the archive, she said.",
          None),
+        # credited through Getty, after the caption's last sentence
+        ("Supporters gather outside the court in Paris on May 4, 2023. AFP via Getty Images",
+         "credit"),
+        ("Protesters in Lagos on Monday. Pius Utomi Ekpei/AFP via Getty Images", "credit"),
+        ("The ship ran aground on Tuesday. Getty Images", "credit"),
+        ("Who will lead the party after the vote? Getty Images", "credit"),
+        ("The mayor at the opening (left, in blue) Getty Images", "credit"),
+        ("The agency bought the archive, according to Getty Images.", None),
+        ("The photos were licensed from Getty Images, the agency said.", None),
+        # a BBC figure's labels in the text
+        ("Image copyright Getty Images Image caption The ship ran aground on Tuesday", "credit"),
+        ("Media caption Watch: the moment the bridge fell", "credit"),
+        ("Image quality matters more than resolution, the study found.", None),
     ],
 )
 def test_a_wire_photo_caption_ending_in_agency_and_photographer(line, rule) -> None:
