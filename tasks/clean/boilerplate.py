@@ -151,6 +151,9 @@ _CTA = re.compile(
     r"|(?:get|receive) exclusive"
     r"|klick(?:e|t|en sie)? (?:dich|sich|euch) durch|rss[- ]?feeds? abonnieren"
     r"|subscribe to (?:our |the |this )?rss"
+    # a link's own label in a short line ("CLICK HERE TO GET THE FOX NEWS APP", "For the
+    # full list of winners, click here")
+    r"|click here\b"
     # the app reader's pointer to a video ("If you're on the ABC7 News app, click here")
     r"|if you(?:'|’)re (?:on|using|reading this (?:on|in)) (?:the|our) [\w .'’-]{0,30}app\b"
     r"|delivered (?:straight |directly )?to your inbox|(?:breaking )?news alerts\b"
@@ -355,6 +358,7 @@ _UI_EXACT = {
     "expand", "collapse", "close", "reprints", "reprints & permissions", "rights and permissions",
     "reuse this content", "topics", "was this helpful", "thanks for reading", "view image",
     "explore more on these topics", "more on this topic", "save", "save article", "saved",
+    "watch video", "play video", "watch now", "video ansehen",
     # a stamp's label whose date the page put in an element of its own
     "posted on", "published on", "published", "updated", "last updated", "posted",
     # the ad slot's, the blog's and the comment form's buttons, a gallery's controls

@@ -1393,3 +1393,20 @@ def test_a_wire_caption_is_at_most_sixty_words() -> None:
 
     assert classify_line(caption(60)) == "credit"
     assert classify_line(caption(61)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("CLICK HERE TO GET THE FOX NEWS APP", "cta"),
+        ("CLICK HERE FOR MORE SPORTS COVERAGE ON FOXNEWS.COM", "cta"),
+        ("For the full list of winners, click here.", "cta"),
+        ("Watch Video", "ui"),
+        ("Play video", "ui"),
+        # prose of more than twenty words that happens to say it stays
+        ("The children were told not to click here and there on strange links in emails "
+         "sent by people they do not know, the police said.", None),
+    ],
+)
+def test_link_labels_of_english_news_templates(line, rule) -> None:
+    assert classify_line(line) == rule
