@@ -260,6 +260,10 @@ _AGENCY_SLASH_NAME = re.compile(
     r"(?:/(?:File Photo|File|Illustration|Pool))?\.?$"
 )
 AGENCY_CAPTION_MAX_WORDS = 60
+# A photo credit alone on its line, "Photographer/Source" with no space at the slash
+# ("Jane Doe/NPR", "Michael Jönsson/Visit Sweden"); spaced slashes are headings
+# ("Besprochene Bücher / Literaturhinweise").
+_NAME_SLASH_SOURCE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/[A-Z][\w&.'’ -]{1,30}$")
 # The same captions credited through Getty ("... in Paris on May 4, 2023. AFP via Getty
 # Images", "... on Tuesday. Getty Images"): the credit follows a sentence's end.
 _VIA_GETTY = re.compile(
@@ -901,6 +905,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= AGENCY_CAPTION_MAX_WORDS and (
             ("/" in s and _AGENCY_SLASH_NAME.search(s))
             or ("Getty" in s and _VIA_GETTY.search(s)) or _IMAGE_LABEL.match(s)):
+        return "credit"
+    if "/" in s and _NAME_SLASH_SOURCE.match(s):
         return "credit"
     if n <= 40 and ((")" in s[-2:] and "/" in s and _PAREN_NAME_OUTLET.search(s))
                     or ("y " in s and _TRAILING_BY.search(s))):

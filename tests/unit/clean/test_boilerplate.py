@@ -1410,3 +1410,19 @@ def test_a_wire_caption_is_at_most_sixty_words() -> None:
 )
 def test_link_labels_of_english_news_templates(line, rule) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Jane Doe/NPR", "credit"),
+        ("Michael Jönsson/Visit Sweden", "credit"),
+        ("Kjell Holmner/Göteborg & Co", "credit"),
+        ("Besprochene Bücher / Literaturhinweise", None),  # a spaced slash: a heading
+        ("Stellvertretender Geschäftsführer / Koordinator Leistungssport", None),
+        ("Input/Output", None),  # one word before the slash
+        ("The study by Jane Doe/NPR found more.", None),  # a sentence
+    ],
+)
+def test_a_photographer_and_source_alone_on_a_line_is_a_credit(line, rule) -> None:
+    assert classify_line(line) == rule
