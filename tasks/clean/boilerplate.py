@@ -744,6 +744,9 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# Separators and table rules: "___", "* * *", "|---|---|", "...", a lone "。". Brackets
+# are not in it: "=)" and ":-)" are a blogger's words (a dev page's annotators want one).
+_SEPARATOR_ONLY = re.compile(r"[-_=*•·.…|+~#—–。、,;:/\\ ]+$")
 _DIGIT = re.compile(r"\d")
 # A year, a month name or a day.month: what makes a date more than a time of day.
 _CALENDAR = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|[^\W\d]{3}")
@@ -841,7 +844,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     # pages glue words with no-break spaces, which the cue patterns would not match
     spaced = " ".join(line.split())  # str.split knows every Unicode space, and is fast
     s = spaced.strip("|").strip()
-    if not s:
+    if not s or _SEPARATOR_ONLY.match(s):
         return "empty"
     n = _words(s)
     low = s.lower().strip(" .:!?-–—|·•»›>*")

@@ -1426,3 +1426,29 @@ def test_link_labels_of_english_news_templates(line, rule) -> None:
 )
 def test_a_photographer_and_source_alone_on_a_line_is_a_credit(line, rule) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("___", "empty"),  # the rule before an AP contributor line
+        ("* * *", "empty"),
+        ("|---|---|", "empty"),  # a table's header rule
+        ("| | |", "empty"),
+        ("...", "empty"),
+        ("。", "empty"),
+        ("—", "empty"),
+        ("=)", None),  # a blogger's smiley is words
+        (":-)", None),
+        ("2", None),
+        ("},", None),
+    ],
+)
+def test_lines_of_separators_alone_go(line, rule) -> None:
+    assert classify_line(line) == rule
+
+
+def test_a_table_keeps_its_rows_without_its_header_rule() -> None:
+    table = "| Year | Votes |\n|---|---|\n| 2020 | 1,204 |"
+    out = remove_boilerplate(f"{PROSE}\n{table}")
+    assert out.text == f"{PROSE}\n\n| Year | Votes |\n\n| 2020 | 1,204 |"
