@@ -153,7 +153,7 @@ _CTA = re.compile(
     r"|subscribe to (?:our |the |this )?rss"
     # a link's own label in a short line ("CLICK HERE TO GET THE FOX NEWS APP", "For the
     # full list of winners, click here")
-    r"|click here\b"
+    r"|(?:click|tap) here\b"
     # the app reader's pointer to a video ("If you're on the ABC7 News app, click here")
     r"|if you(?:'|’)re (?:on|using|reading this (?:on|in)) (?:the|our) [\w .'’-]{0,30}app\b"
     r"|delivered (?:straight |directly )?to your inbox|(?:breaking )?news alerts\b"
@@ -330,6 +330,16 @@ _BREADCRUMB = re.compile(
 )
 # "Courtesy of Forests News", "Photo courtesy of the museum": a credit line.
 _COURTESY = re.compile(r"^\W{0,2}(?:(?:photo|image|bild|foto)s? )?courtesy(?: of)?\s", re.I)
+# A photo's label standing for its caption in US papers ("(AP Photo)", "File photo",
+# "Staff photo by Jane Doe", "Photo illustration by ...", "Submitted photo").
+_PHOTO_LABEL = re.compile(
+    r"^\(?(?:AP Photo|(?:File|Provided|Contributed|Submitted|Courtesy|Staff) photo"
+    r"|Photo illustration)(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\)?\.?$", re.I)
+# A wire's pointer to its topic page ("Follow AP's coverage of the elections at
+# https://apnews.com/hub/...", "More AP coverage of the pandemic: https://...").
+_WIRE_COVERAGE = re.compile(
+    r"^(?:Follow|More|Find more of|Read more of|See more of) (?:AP|the AP|Reuters|AFP)"
+    r"(?:'s|’s)? (?:coverage|stories|reporting|news)\b")
 
 # Interface strings: the whole (short) line is a button or a label.
 _UI_EXACT = {
@@ -881,8 +891,10 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "legal"
     if n <= 14 and _CREDIT.match(s):
         return "credit"
-    if n <= 8 and _COURTESY.match(s):
+    if n <= 8 and (_COURTESY.match(s) or _PHOTO_LABEL.match(s)):
         return "credit"
+    if n <= 30 and _WIRE_COVERAGE.match(s):
+        return "related"
     if n <= 30 and _BREADCRUMB.match(s):
         return "ui"
     if n <= 8 and _AGENCY.match(s):

@@ -1452,3 +1452,25 @@ def test_a_table_keeps_its_rows_without_its_header_rule() -> None:
     table = "| Year | Votes |\n|---|---|\n| 2020 | 1,204 |"
     out = remove_boilerplate(f"{PROSE}\n{table}")
     assert out.text == f"{PROSE}\n\n| Year | Votes |\n\n| 2020 | 1,204 |"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Follow AP's coverage of the elections at https://apnews.com/hub/election-2020",
+         "related"),
+        ("More AP coverage of the pandemic: https://apnews.com/hub/coronavirus", "related"),
+        ("More AP reporters are covering the trial this week than ever before, the editor "
+         "said.", None),
+        ("(AP Photo)", "credit"),
+        ("File photo", "credit"),
+        ("Staff photo by Jane Doe", "credit"),
+        ("Photo illustration by Jane Doe", "credit"),
+        ("Submitted photo.", "credit"),
+        ("File photos show the damage.", None),
+        ("The file photo was taken in 2019.", None),
+        ("Tap here to add The Herald to your home screen", "cta"),
+    ],
+)
+def test_wire_pointers_and_photo_labels_of_us_papers(line, rule) -> None:
+    assert classify_line(line) == rule
