@@ -150,8 +150,22 @@ def _entry_date(entry, key: str) -> datetime | None:
 
 
 def _is_http(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://[news.example/a": an IPv6 bracket never closed
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _http_url(feed_url: str, link: str) -> str | None:
+    """`link` resolved against the feed's address, if that names an http(s) page. A link
+    urljoin refuses is none (raised, its ValueError ended the whole discovery, and the
+    run)."""
+    try:
+        url = urljoin(feed_url, link.strip())
+    except ValueError:
+        return None
+    return url if _is_http(url) else None
 
 
 def _entry_url(entry, feed_url: str) -> str | None:
@@ -167,10 +181,8 @@ def _entry_url(entry, feed_url: str) -> str | None:
     if guid and entry.get("guidislink", True) and _is_http(guid.strip()):
         candidates.append(guid)
     for cand in candidates:
-        if not cand:
-            continue
-        url = urljoin(feed_url, cand.strip())
-        if _is_http(url):
+        url = _http_url(feed_url, cand) if cand else None
+        if url is not None:
             return url
     return None
 
@@ -305,10 +317,9 @@ def _json_item_url(item: dict, feed_url: str) -> str | None:
     """An item's page: its `url` (the permalink), else `external_url` (the page a link
     post points to), else an `id` that is an http(s) URL (as an RSS permalink guid)."""
     for cand in (item.get("url"), item.get("external_url")):
-        if isinstance(cand, str) and cand.strip():
-            url = urljoin(feed_url, cand.strip())
-            if _is_http(url):
-                return url
+        url = _http_url(feed_url, cand) if isinstance(cand, str) and cand.strip() else None
+        if url is not None:
+            return url
     guid = item.get("id")  # often an opaque number: only an absolute URL is a page
     return guid.strip() if isinstance(guid, str) and _is_http(guid.strip()) else None
 

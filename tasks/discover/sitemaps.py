@@ -162,8 +162,13 @@ def _absolute(loc: str | None, base: str) -> str | None:
         return None
     if _ABSOLUTE_HTTP.fullmatch(loc):
         return loc
-    url = urljoin(base, loc.strip())
-    parts = urlsplit(url)
+    try:
+        url = urljoin(base, loc.strip())
+        parts = urlsplit(url)
+    except ValueError:
+        # "//[a.example/1", an IPv6 bracket never closed: raised, it ended the whole
+        # discovery, and the run
+        return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     return url

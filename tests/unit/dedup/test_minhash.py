@@ -93,6 +93,16 @@ def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
     assert (nd.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == nd.sign([text])).all()
 
 
+def test_a_lone_surrogate_is_a_word_hashed_by_its_bytes_not_an_error():
+    # An unpaired surrogate (a JSON dump's "\ud83d" without its partner) cannot be
+    # encoded as UTF-8: it is passed through as its three bytes, one word like any other.
+    with_surrogate = "alpha beta \ud83d gamma delta epsilon zeta"
+    _, counts = nd.sign_counted([with_surrogate, "alpha beta x gamma delta epsilon zeta"])
+    assert counts.tolist() == [3, 3]
+    other = nd.sign([with_surrogate.replace("\ud83d", "\ud83e")])
+    assert not (nd.sign([with_surrogate]) == other).all()
+
+
 def test_a_one_word_text_has_a_signature_of_its_own():
     sig = nd.sign(["minister", "minister", "resigned"])
     assert not nd.is_empty_signature(sig).any()
@@ -462,6 +472,28 @@ def test_a_revised_articles_old_text_finds_no_containment_partners():
     assert res.new_cluster == ["x", "c"] and res.new_duplicate_of == [None, None]
 
 
+def test_a_prior_row_without_a_shingle_count_takes_part_by_jaccard_only():
+    # Loose keys without counts (a caller that has no counts for its rows): the row is
+    # taken as persisted before containment, so the looser containment keys do not
+    # propose it, and a cut copy of it (containment 1.0, Jaccard 0.4) stays apart.
+    full = make_text(901, 600)
+    cut = " ".join(full.split()[:240])
+    sig, counts = nd.sign_counted([full])
+
+    def against_full(**kw) -> nd.Clustering:
+        return nd.cluster_incremental(
+            ["cut"], np.array([100]), nd.sign([cut]), prior_ids=["full"],
+            prior_first_seen=np.array([1]), prior_cluster=["full"],
+            prior_keys=nd.band_keys(sig), prior_signature_rows=lambda ix: sig[ix],
+            new_texts=[cut], prior_texts=lambda ix: [full for _ in ix],
+            prior_loose_keys=nd.containment_keys(sig), **kw)
+
+    counted = against_full(prior_counts=counts)
+    assert counted.new_cluster == ["full"] and counted.candidates == 1
+    uncounted = against_full()
+    assert uncounted.new_cluster == ["cut"] and uncounted.candidates == 0
+
+
 def test_a_new_copy_reads_one_earlier_copy_of_its_story_not_every_copy():
     # A story already republished 30 times (one cluster): a new copy needs one checked
     # pair to join it, so only one earlier text is read (was: all 30 every batch, which
@@ -578,6 +610,18 @@ def test_arrow_round_trip():
     # a damaged signatures file: the message says what is wrong with it
     with pytest.raises(ValueError, match="every row needs exactly 8 band keys"):
         nd.arrow_to_keys(karr, 8)
+
+
+def test_a_signature_column_of_2_gib_or_more_is_refused_before_any_copy(tmp_path):
+    # A binary array's offsets are int32: 2**31 bytes of signatures (4,194,304 rows of 128)
+    # would wrap the last offset. The batch is refused; a memory map of a sparse file
+    # stands in for the rows, read by nothing when the refusal comes first.
+    path = tmp_path / "signatures.u4"
+    with open(path, "wb") as f:
+        f.truncate(2**31)
+    sig = np.memmap(path, dtype="<u4", mode="r", shape=(2**31 // (128 * 4), 128))
+    with pytest.raises(ValueError, match="too many signatures for one binary array"):
+        nd.signatures_to_arrow(sig)
 
 
 def test_permutations_are_distinct_odd_32_bit_and_fixed_by_the_seed():

@@ -592,3 +592,46 @@ def test_a_json_feed_date_past_the_calendar_in_utc_is_no_date(value) -> None:
     assert [(i.url, i.published_at) for i in res.items] == [
         ("https://a.example/1", None),
         ("https://a.example/2", datetime(2024, 5, 1, 8, 0, tzinfo=UTC))]
+
+
+def test_an_xml_base_that_is_no_url_leaves_links_relative_to_the_feed() -> None:
+    # feedparser is given the feed's address (content-location) as the document's base:
+    # an xml:base it cannot join with that (an IPv6 bracket never closed) is passed over.
+    # Without a base of its own it became the base, and every link under it was lost.
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"
+ xml:base="https://[news.example/"><title>t</title><id>urn:x</id>
+<entry><title>A</title><id>urn:1</id><link href="/world/a.html"/></entry>
+<entry><title>B</title><id>urn:2</id><link href="b.html"/></entry></feed>"""
+    r = parse_feed(atom, "https://news.example/feeds/main.xml", "application/atom+xml")
+    assert [i.url for i in r.items] == ["https://news.example/world/a.html",
+                                        "https://news.example/feeds/b.html"]
+    assert r.skipped == []
+
+
+BAD_URL = "https://[news.example/a.html"  # an IPv6 bracket never closed: urljoin raises
+
+
+def test_a_link_that_is_no_url_is_passed_over_not_the_end_of_the_feed() -> None:
+    """Mutation seed 37: a FeedBurner origLink, or a JSON Feed item's url, external_url or
+    id, that urljoin (or urlsplit) refuses raised ValueError out of parse_feed, and no
+    caller caught it: the discover task, and the run, failed. Now the entry's next
+    candidate names it, or it is `feed_item_no_url`."""
+    rss = f"""<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+<channel><title>t</title>
+<item><title>A</title><feedburner:origLink>{BAD_URL}</feedburner:origLink>
+<link>https://news.example/a.html</link></item>
+<item><title>B</title><link>https://news.example/b.html</link></item></channel></rss>"""
+    r = parse_feed(rss.encode(), FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/a.html",
+                                        "https://news.example/b.html"]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": BAD_URL, "external_url": "/j/linked", "title": "A"},
+        {"id": "2", "external_url": BAD_URL, "title": "B"},
+        {"id": BAD_URL, "title": "C"},
+        {"id": "4", "url": "https://news.example/j/4", "title": "D"}]}
+    r = parse_feed(json.dumps(feed).encode(), "https://news.example/feed.json",
+                   "application/feed+json")
+    assert r.error is None
+    assert [i.url for i in r.items] == ["https://news.example/j/linked",
+                                        "https://news.example/j/4"]
+    assert r.skipped == [("feed_item_no_url", "item 'B'"), ("feed_item_no_url", "item 'C'")]

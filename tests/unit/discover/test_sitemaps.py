@@ -904,3 +904,16 @@ def test_a_lastmod_past_the_calendar_in_utc_is_no_date_and_keeps_every_entry(val
     res = parse_sitemap(index, "https://a.example/sitemap.xml")
     assert [(c.url, c.lastmod is None) for c in res.children] == [
         ("https://a.example/1", True), ("https://a.example/2", False)]
+
+
+def test_a_loc_that_is_no_url_is_a_bad_loc_not_the_end_of_the_sitemap() -> None:
+    """Mutation seed 37: a scheme-relative <loc> with an IPv6 bracket never closed made
+    urljoin raise ValueError out of parse_sitemap, and out of the discover task (the run
+    failed). Now it is a `sitemap_bad_loc` like any other, and the rest is read."""
+    r = parse_sitemap(b"<urlset>" + _loc(b"//[a.example/1") + _loc(b"/2") + b"</urlset>",
+                      "https://a.example/sitemap.xml")
+    assert [e.url for e in r.entries] == ["https://a.example/2"]
+    assert r.skipped == [("sitemap_bad_loc", "<loc> '//[a.example/1'")]
+    index = b"<sitemapindex><sitemap><loc>//[a.example/1.xml</loc></sitemap></sitemapindex>"
+    r = parse_sitemap(index, "https://a.example/sitemap.xml")
+    assert r.children == [] and [reason for reason, _ in r.skipped] == ["sitemap_bad_loc"]

@@ -594,6 +594,27 @@ def test_an_h1_copying_the_whole_title_loses_its_site_name_segment() -> None:
     assert m.title == "Welpen kaufen – Tipps zu jeder Hunderasse"
 
 
+def test_of_three_title_segments_only_the_site_names_is_dropped() -> None:
+    from tasks.extract.metadata import drop_site_segment
+
+    outlets = outlet_names("Umweltbundesamt", None)
+    assert drop_site_segment("Atomkraft ist nicht nachhaltig | Klima | Umweltbundesamt",
+                             outlets) == "Atomkraft ist nicht nachhaltig | Klima"
+    assert drop_site_segment("Umweltbundesamt | Klima | Atomkraft ist nicht nachhaltig",
+                             outlets) == "Klima | Atomkraft ist nicht nachhaltig"
+
+
+def test_a_headline_of_300_characters_is_a_headline_and_one_of_301_is_not() -> None:
+    # longer, a heading holds a paragraph, not a title
+    headline = ("Council approves the harbour bridge budget after a long night of debate "
+                * 5)[:300]
+    assert len(headline) == 300 and not headline.endswith(" ")
+    for text, taken in ((headline, True), (headline + "s", False)):
+        t = tree(body=f"<h1>Newsletter</h1><h1>{text}</h1><p>x</p>")
+        got = choose_headline(t, [text], set())
+        assert (got is not None and got.text == text) is taken, len(text)
+
+
 def test_the_only_h1_is_the_headline_when_the_declared_titles_are_slogans() -> None:
     page = tree("<title>Christmas Gift Guide | Journelles</title>",
                 "<h1>Mein cosy Home Gift Guide bei Westwing</h1><p>x</p>")

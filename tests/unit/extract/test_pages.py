@@ -4,6 +4,7 @@ function's rows and rejects, and clean's use of the boilerplate rules and filter
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -230,6 +231,25 @@ def test_fallback_recovers_text_on_a_real_page() -> None:
 
 
 # --- the batch functions ----------------------------------------------------------------
+
+
+def test_the_stage_runs_the_extensive_date_search_when_the_settings_ask_for_it() -> None:
+    # The date is written only inside a sentence: htmldate's fast pass misses it, its
+    # extensive search (extract_extensive_dates, off by default) finds it.
+    sentence = ("The council met at the town hall and, after a long debate about the harbour "
+                "bridge and its costs, it decided on 7 November 2023 to reopen it. ")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><head><title>Bridge</title></head><body><article><h1>Bridge reopens</h1>"
+            f"<p>{sentence * 2}</p>{body}</article></body></html>").encode()
+    url = "https://gazette.example/news/bridge.html"
+    docs = docs_table([{"input_key": "a", "url": url, "source_kind": "url", "final_url": url,
+                        "body": html}])
+    (fast,) = extract.run(docs, EXTRACT, "r").table.to_pylist()
+    assert fast["published_at"] is None
+    extensive = replace(EXTRACT, extract_extensive_dates=True)
+    (deep,) = extract.run(docs, extensive, "r").table.to_pylist()
+    assert (deep["published_at"], deep["published_at_source"]) == (
+        datetime(2023, 11, 7, tzinfo=UTC), "htmldate")
 
 
 def test_extract_batch_rows_conform_and_failures_are_rejects() -> None:
@@ -615,6 +635,14 @@ def nested(levels: int, tag: str = "div") -> bytes:
 def test_an_article_below_the_parsers_default_depth_is_rescued_by_a_reparse(levels) -> None:
     """libxml2 stops at 256 levels and drops what lies deeper: reparsed (up to 2048)."""
     x = extract_html(nested(levels), "https://gazette.example/news/bridge.html")
+    assert x.error is None and x.text.split("\n")[-len(PARAGRAPHS):] == PARAGRAPHS
+
+
+def test_a_deep_page_that_declares_its_encoding_is_rescued_by_the_reparse_too() -> None:
+    # lxml refuses a str with an XML encoding declaration: the reparse then reads the
+    # page as UTF-8 bytes, as trafilatura's load_html does
+    body = b'<?xml version="1.0" encoding="utf-8"?>' + nested(300)
+    x = extract_html(body, "https://gazette.example/news/bridge.html")
     assert x.error is None and x.text.split("\n")[-len(PARAGRAPHS):] == PARAGRAPHS
 
 
