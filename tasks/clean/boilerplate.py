@@ -335,6 +335,20 @@ _COURTESY = re.compile(r"^\W{0,2}(?:(?:photo|image|bild|foto)s? )?courtesy(?: of
 _PHOTO_LABEL = re.compile(
     r"^\(?(?:AP Photo|(?:File|Provided|Contributed|Submitted|Courtesy|Staff) photo"
     r"|Photo illustration)(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\)?\.?$", re.I)
+# Fixed notes of English news templates, longer than a button: a newspaper's print-edition
+# line, a video player's and an external-link notice, a market-data delay, a terminal's
+# advert, a comment widget's script notice, a video embed's "VIDEO 2:31 02:31 Title" (its
+# length twice, as the player writes it).
+_TEMPLATE_NOTE = re.compile(
+    r"^(?:a version of this (?:article|story) appears in print on\b"
+    r"|media playback is (?:unsupported|not supported) on your device"
+    r"|these are external links and will open in a new window"
+    r"|all quotes (?:are )?delayed (?:a minimum of|by) \d+ minutes"
+    r"|before it(?:'|’)s here, it(?:'|’)s on the bloomberg terminal"
+    r"|please enable javascript to view the comments"
+    r"|video \d{1,2}:\d{2} \d{1,2}:\d{2}\b)",
+    re.IGNORECASE,
+)
 # A wire's pointer to its topic page ("Follow AP's coverage of the elections at
 # https://apnews.com/hub/...", "More AP coverage of the pandemic: https://...").
 _WIRE_COVERAGE = re.compile(
@@ -373,6 +387,8 @@ _UI_EXACT = {
     "reuse this content", "topics", "was this helpful", "thanks for reading", "view image",
     "explore more on these topics", "more on this topic", "save", "save article", "saved",
     "watch video", "play video", "watch now", "video ansehen",
+    "copy this link", "gift article", "gift this article", "watch next", "follow us",
+    "open this photo in gallery",
     # a stamp's label whose date the page put in an element of its own
     "posted on", "published on", "published", "updated", "last updated", "posted",
     # the ad slot's, the blog's and the comment form's buttons, a gallery's controls
@@ -895,6 +911,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 30 and _WIRE_COVERAGE.match(s):
         return "related"
+    if n <= 40 and _TEMPLATE_NOTE.match(s):
+        return "ui"
     if n <= 30 and _BREADCRUMB.match(s):
         return "ui"
     if n <= 8 and _AGENCY.match(s):

@@ -1474,3 +1474,29 @@ def test_a_table_keeps_its_rows_without_its_header_rule() -> None:
 )
 def test_wire_pointers_and_photo_labels_of_us_papers(line, rule) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("A version of this article appears in print on Oct. 5, 2019, Section A, Page 1 of "
+         "the New York edition with the headline: Council Votes.", "ui"),
+        ("Media playback is unsupported on your device", "ui"),
+        ("These are external links and will open in a new window", "ui"),
+        ("All quotes delayed a minimum of 15 minutes.", "ui"),
+        ("Before it's here, it's on the Bloomberg Terminal.", "ui"),
+        ("VIDEO 2:31 02:31 Inside the vote", "ui"),
+        ("Please enable JavaScript to view the comments powered by Disqus.", "ui"),
+        ("Copy this link", "ui"),
+        ("Gift Article", "ui"),
+        ("Follow us:", "ui"),
+        ("Open this photo in gallery:", "ui"),
+        # the same words in prose stay
+        ("Video 12:30 was when the broadcast started, he said, and the crowd had gathered.",
+         None),
+        ("A version of this plan was rejected by the council in 2019, the mayor said.", None),
+        ("All quotes in this story were checked with the speakers before publication.", None),
+    ],
+)
+def test_fixed_notes_of_english_news_templates(line, rule) -> None:
+    assert classify_line(line) == rule
