@@ -61,6 +61,7 @@ from tasks.common import rights
 from tasks.common.charset import decode, sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
+from tasks.common.mediatype import effective_content_type
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
@@ -849,6 +850,11 @@ class Fetcher:
                     phase = "body"
                     ex.status = resp.status
                     ex.headers = {k.lower(): v for k, v in resp.headers.items()}
+                    if "content-type" in ex.headers:
+                        # Folded or appended values ("text/html, text/html;
+                        # charset=utf-8") read as browsers read them (mediatype.py).
+                        ex.headers["content-type"] = effective_content_type(
+                            ", ".join(resp.headers.getall("content-type")))
                     ex.locations = list(dict.fromkeys(resp.headers.getall("location", [])))
                     peer = resp.connection.transport.get_extra_info("peername") if (
                         resp.connection and resp.connection.transport) else None
