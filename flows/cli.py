@@ -271,6 +271,11 @@ def sql(
     con = _open_views(root)
     try:
         cur = con.execute(query)
+        if cur is None:
+            # DuckDB answers a query of no statement ("", ";", a comment) with None, and
+            # reading its description was an AttributeError traceback.
+            err.print("[red]SQL error:[/red] the query holds no SQL statement")
+            raise typer.Exit(1)
         columns = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchall() if columns else []
     except duckdb.Error as exc:

@@ -41,6 +41,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from tasks.common import rights
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import GZIP_MAGIC, CodingError, decode_body
+from tasks.common.mediatype import effective_content_type
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import reject_row
 from tasks.common.rights import DEFAULT_AGENT
@@ -595,6 +596,10 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         http_headers = {"content-type": record.headers.get("Content-Type") or ""}
     else:
         status, http_headers, body = split_http(block)
+    if "," in http_headers.get("content-type", ""):
+        # Two Content-Type headers (joined by split_http) or one of folded values: the
+        # value a browser takes (mediatype.py); the joined line was no page type.
+        http_headers["content-type"] = effective_content_type(http_headers["content-type"])
     if status == 206 and not _whole_range(http_headers.get("content-range")):
         # A slice of the page (a crawler that sent Range, or a cache that answered with
         # part): extracted, it was kept as if it were the whole article. The fetcher

@@ -29,6 +29,12 @@ MIN_PHRASE_FREQ = 2
 # Phrases are scored like words (a boost was measured: 1.5x and 2x lowered the proxy).
 PHRASE_BOOST = 1.0
 MIN_WORD_CHARS = 3
+# A "word" longer than this is no keyword: words may hold hyphens and apostrophes, so a
+# run of "Warsaw-Warsaw-..." (a text's separators glued, a slug, base64 in the text) was
+# one word of 1.4 MB, stored among the keywords as it was. German compounds in news stay
+# under ~40 characters ("Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz",
+# the longest ever in use, has 63).
+MAX_WORD_CHARS = 64
 # Terms of the opening lines (news puts the point first) count double. Measured on the
 # dev corpus' title proxy: boost 0 -> 0.688 title hit rate, 1.0 over 250 chars -> 0.755.
 LEAD_CHARS = 250
@@ -82,7 +88,7 @@ def candidates(text: str, lang: str | None) -> Counter[str]:
         # "club's" and "club" are one term; possessives would otherwise split counts.
         if w.endswith(_POSSESSIVE_ENDS):
             w = w[:-2]
-        if len(w) >= MIN_WORD_CHARS and w not in stop:
+        if MIN_WORD_CHARS <= len(w) <= MAX_WORD_CHARS and w not in stop:
             counts[w] = get(w, 0) + 1
             # A phrase never spans punctuation: "...NATO. Sikorski" is not "nato sikorski".
             if prev is not None and gap.isspace():

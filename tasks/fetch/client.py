@@ -54,13 +54,14 @@ import pyarrow as pa
 from aiohttp.abc import AbstractResolver
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.resolver import ThreadedResolver
-from w3lib.html import get_meta_refresh
+from w3lib.html import get_base_url, get_meta_refresh
 
 from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
 from tasks.common.charset import decode, sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
+from tasks.common.mediatype import effective_content_type
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
@@ -638,13 +639,33 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
     without JavaScript), nor one naming no usable URL."""
     if not _may_have_refresh(body):
         return None
+    text = decode(body, encoding)
     try:
-        delay, target = get_meta_refresh(decode(body, encoding), current)
+        delay, target = get_meta_refresh(text, document_base(text, current))
     except ValueError:  # a URL that cannot be parsed ("http://[::1")
         return None
     if delay is None or delay > META_REFRESH_MAX_DELAY_S or not target:
         return None
     return _refresh_destination(current, target)
+
+
+_BASE_TAG = re.compile(r"<base\b", re.IGNORECASE)
+
+
+def document_base(text: str, current: str) -> str:
+    """The address a page's relative links are resolved against, as browsers resolve a
+    refresh's URL (HTML, "shared declarative refresh steps": relative to the document's
+    base URL): its first `<base href>`, itself relative to `current`, else `current`. A
+    print or mobile copy at /print/story with `<base href="/news/">` and a refresh to
+    "story.html" was sent to /print/story.html, a page that does not exist. A
+    javascript: or data: base bases nothing (browsers fall back to the address)."""
+    if _BASE_TAG.search(text) is None:  # most pages: the address, untouched by w3lib
+        return current
+    try:
+        base = get_base_url(text, current)
+    except ValueError:  # an href no URL parser takes ("http://[::1")
+        return current
+    return base if urlsplit(base).scheme.lower() in ("http", "https") else current
 
 
 def _refresh_destination(current: str, target: str) -> str | None:
@@ -829,6 +850,11 @@ class Fetcher:
                     phase = "body"
                     ex.status = resp.status
                     ex.headers = {k.lower(): v for k, v in resp.headers.items()}
+                    if "content-type" in ex.headers:
+                        # Folded or appended values ("text/html, text/html;
+                        # charset=utf-8") read as browsers read them (mediatype.py).
+                        ex.headers["content-type"] = effective_content_type(
+                            ", ".join(resp.headers.getall("content-type")))
                     ex.locations = list(dict.fromkeys(resp.headers.getall("location", [])))
                     peer = resp.connection.transport.get_extra_info("peername") if (
                         resp.connection and resp.connection.transport) else None

@@ -392,10 +392,37 @@ def normalise_query(query: str) -> str:
     return '"'.join(parts)
 
 
+# tantivy's query parser recurses once per opening parenthesis, on the calling thread's
+# stack: 10,000 of them ("((((...") ended `pressroom search` with a segmentation fault
+# (6,000 still parsed on the 8 MB main stack; a worker thread's stack is smaller). No
+# one nests a search that deep; 100 is far past any real query.
+MAX_QUERY_DEPTH = 100
+
+
+def query_depth(query: str) -> int:
+    """How deep the query's parentheses nest outside "phrases" (an unclosed one counts)."""
+    depth = deepest = 0
+    for i, part in enumerate(query.split('"')):
+        if i % 2:  # inside a phrase: parentheses are words there
+            continue
+        for ch in part:
+            if ch == "(":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch == ")":
+                depth = max(depth - 1, 0)
+    return deepest
+
+
 def parse(index: tantivy.Index, query: str) -> tantivy.Query:
     """tantivy's query language over title and text: words (all must match: AND is the
     default, as web search engines do), "phrases", AND / OR / NOT, +must / -mustnot,
-    parentheses, field:word. Raises ValueError on a syntax error."""
+    parentheses, field:word. Raises ValueError on a syntax error, and on parentheses
+    nested deeper than MAX_QUERY_DEPTH (the parser would overflow its stack)."""
+    depth = query_depth(query)
+    if depth > MAX_QUERY_DEPTH:
+        raise ValueError(f"parentheses nested {depth} deep, more than the "
+                         f"{MAX_QUERY_DEPTH} a query may nest")
     return index.parse_query(normalise_query(query), ["title", "text"],
                              field_boosts={"title": TITLE_BOOST}, conjunction_by_default=True)
 

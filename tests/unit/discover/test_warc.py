@@ -1304,3 +1304,21 @@ def test_a_206_reject_names_the_content_range_it_holds() -> None:
     _, rejects, _ = run(buf.getvalue())
     assert [(r["reason"], r["detail"]) for r in rejects] == [
         ("partial_content", "HTTP 206 with Content-Range 'bytes 0-21/4000': not the whole page")]
+
+
+@pytest.mark.parametrize(("ctype_lines", "encoding"), [
+    (b"Content-Type: text/html\r\nContent-Type: text/html; charset=iso-8859-2\r\n",
+     "iso8859-2"),
+    (b"Content-Type: application/octet-stream, text/html; charset=iso-8859-2\r\n",
+     "iso8859-2"),
+])
+def test_a_record_with_two_content_types_is_the_page_a_browser_shows(ctype_lines, encoding):
+    """Fault round 11: two Content-Type headers (joined by split_http) or one of folded
+    values were read as one type, "text/html, text/html; charset=iso-8859-2": no page
+    type, so the extraction refused the record (`unsupported_content_type`). Now the last
+    valid value, as browsers take it (Fetch, "extract a MIME type")."""
+    body = "<html><body><p>Zak\u0142ad w \u0141odzi</p></body></html>".encode("iso-8859-2")
+    http = b"HTTP/1.1 200 OK\r\n" + ctype_lines + b"\r\n" + body
+    (row,), rejects, _ = run(raw_record("https://ok.example/two", http))
+    assert rejects == []
+    assert (row["content_type"], row["encoding"]) == ("text/html", encoding)

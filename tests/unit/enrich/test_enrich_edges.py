@@ -115,3 +115,21 @@ def test_a_failing_keyword_batch_is_retried_per_article(settings,  # noqa: F811
     assert good["keywords"] and good["enrich_error"] is None
     assert bad["keywords"] == []
     assert bad["enrich_error"] == "keywords: ValueError: poison"
+
+
+def test_a_run_of_glued_words_is_no_keyword(settings) -> None:  # noqa: F811
+    """Fault round 11: words may hold hyphens and apostrophes, so "Warsaw-Warsaw-..."
+    (20,000 of them: 140 KB) or a 100,000-letter token was one word, and the batch's
+    keywords stored it whole (on main: a keyword of 139,999 characters, beside "warsaw")."""
+    glued = "-".join(["Warsaw"] * 20_000)
+    texts = [f"The bridge opened in Warsaw on Tuesday. {glued}",
+             f"The bridge opened on Tuesday. {'x' * 100_000} was built.",
+             "The bridge opened on Tuesday. " + "'".join(["Oder"] * 30_000)]
+    rows = enrich_batch(make_articles(texts), settings, "r1").table.to_pylist()
+    for row in rows:
+        words = [w for k in row["keywords"] for w in k.split(" ")]
+        assert max(map(len, words)) <= keywords.MAX_WORD_CHARS, [k[:80] for k in row["keywords"]]
+        assert "bridge" in row["keywords"]
+    # A long compound is still a word
+    compound = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
+    assert compound.lower() in keywords.candidates(f"Das {compound} und das {compound}.", "de")

@@ -81,3 +81,39 @@ def test_the_cheap_test_finds_a_refresh_however_it_is_written_and_ignores_script
 def test_an_http_refresh_header_is_read_as_a_meta_refresh(value, target) -> None:
     """Fault round 4: a `Refresh` header over a stub body was kept as the page."""
     assert refresh_header_target("https://a.example/story", value) == target
+
+
+REFRESH = '<meta http-equiv="refresh" content="0; url=new-story">'
+
+
+@pytest.mark.parametrize("base, expected", [
+    # a print or mobile copy whose template names the article folder
+    ('<base href="/2024/06/">', "https://news.example/2024/06/new-story"),
+    ('<BASE HREF="https://archive.news.example/y/">', "https://archive.news.example/y/new-story"),
+    ('<base href="../">', "https://news.example/2024/new-story"),
+    # the first <base> with an href counts; one naming no http(s) page bases nothing
+    ('<base target="_blank"><base href="/a/"><base href="/b/">', "https://news.example/a/new-story"),
+    ('<base href="javascript:void(0)">', "https://news.example/2024/05/new-story"),
+    ('<base href="http://[::1">', "https://news.example/2024/05/new-story"),
+    ('<base href="">', "https://news.example/2024/05/new-story"),
+])
+def test_a_relative_refresh_is_resolved_against_the_base_href(base, expected):
+    """Fault round 11 (round 10's known item): the refresh's URL was joined with the
+    page's address whatever its `<base href>` said, as browsers do not: the fetcher
+    followed it to a page that does not exist (/2024/05/new-story for /2024/06/...)."""
+    assert meta_refresh_target(PAGE, page(REFRESH, before=base), "utf-8") == expected
+
+
+def test_a_refresh_to_the_page_itself_through_its_base_is_no_redirect():
+    body = page('<meta http-equiv="refresh" content="0; url=old-story">',
+                before='<base href="/2024/05/">')
+    assert meta_refresh_target(PAGE, body, "utf-8") is None
+
+
+def test_unclosed_base_tags_cost_no_time():
+    import time
+
+    body = page(REFRESH) + b"<base " * 40_000 + b'<base href="' * 40_000
+    start = time.process_time()
+    assert meta_refresh_target(PAGE, body, "utf-8") == "https://news.example/2024/05/new-story"
+    assert time.process_time() - start < 2.0

@@ -442,3 +442,34 @@ def test_a_damaged_index_is_made_again_and_answers(wh, how):
     hits = S.search(wh, "river OR harbour OR budget OR storm")
     assert sorted(_ids(hits)) == ["a1", "a2", "a3", "a4"]
     assert S.document_count(wh) == 4
+
+
+def test_parentheses_nested_past_the_limit_are_a_query_error_not_a_crash(wh):
+    """Fault round 11: 10,000 opening parentheses (closed or not) made tantivy's query
+    parser overflow the stack: `pressroom search` died with a segmentation fault (exit
+    -11). Run in a child process, so that the crash fails this test instead of the run."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[3]
+    code = ("import sys; from pathlib import Path; from tasks.storage import search as S\n"
+            "for q in ['(' * 20000 + 'river' + ')' * 20000, '(' * 20000]:\n"
+            "    try:\n"
+            "        S.search(Path(sys.argv[1]), q)\n"
+            "    except ValueError as exc:\n"
+            "        print(exc)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(wh)], cwd=repo, timeout=120,
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(repo)})
+    assert done.returncode == 0, (done.returncode, done.stderr[-500:])
+    assert done.stdout.splitlines() == [
+        "parentheses nested 20000 deep, more than the 100 a query may nest"] * 2
+
+
+def test_parentheses_up_to_the_limit_and_inside_phrases_still_search(wh):
+    assert S.query_depth('a (b (c)) "((((" d)') == 2
+    nested = "(" * S.MAX_QUERY_DEPTH + "river" + ")" * S.MAX_QUERY_DEPTH
+    assert _ids(S.search(wh, nested)) == _ids(S.search(wh, "river"))
+    with pytest.raises(ValueError, match="nested 101 deep"):
+        S.search(wh, "(" + nested + ")")

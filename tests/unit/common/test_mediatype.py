@@ -1,0 +1,46 @@
+"""A Content-Type header of several values, read as browsers read it (fault round 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.common.charset import sniff_encoding
+from tasks.common.mediatype import effective_content_type, header_values
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    # two headers folded into one line by a proxy or framework
+    ("text/html, text/html; charset=utf-8", "text/html; charset=utf-8"),
+    # an application's type appended to the server's default
+    ("application/octet-stream, text/html", "text/html"),
+    ("text/plain, text/html; charset=windows-1252", "text/html; charset=windows-1252"),
+    # a charset given earlier for the same type carries over (Fetch, extract a MIME type)
+    ("text/html; charset=iso-8859-2, text/html", "text/html; charset=iso-8859-2"),
+    # ... but not to another type; */* and values that are no MIME type are passed over
+    ("text/plain; charset=utf-16, text/html", "text/html"),
+    ("text/html; charset=utf-8, */*", "text/html; charset=utf-8"),
+    ("text/html; charset=utf-8, bogus", "text/html; charset=utf-8"),
+    ("text/html;charset=koi8-r, ", "text/html;charset=koi8-r"),
+])
+def test_the_last_valid_type_of_a_folded_header_is_the_content_type(value, expected):
+    assert effective_content_type(value) == expected
+
+
+@pytest.mark.parametrize("value", [
+    None, "", "text/html", 'text/html; charset="utf-8"', "TEXT/HTML ; Charset = utf-8",
+    'text/html; name="a,b"; charset=utf-8',  # a comma inside quotes separates nothing
+    '"text/html"', "bogus, nonsense",  # nothing valid: left as it was, for the checks
+])
+def test_a_single_value_or_none_valid_is_left_as_it_was(value):
+    assert effective_content_type(value) == value
+
+
+def test_quoted_commas_do_not_split_a_header():
+    assert header_values('a; x="1,2", b; y="\\",", c') == ['a; x="1,2"', ' b; y="\\","', " c"]
+
+
+def test_the_charset_of_the_chosen_value_decides_the_decoding():
+    body = "<html><body><p>Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144</p>" \
+           "</body></html>".encode("iso-8859-2")
+    folded = effective_content_type("text/plain; charset=utf-8, text/html; charset=iso-8859-2")
+    assert sniff_encoding(body, folded) == ("iso8859-2", "header")

@@ -1,0 +1,25 @@
+"""The `pressroom sql` command on queries that hold no statement (fault round 11)."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+
+
+@pytest.mark.parametrize("query", ["", "   ", ";", "-- only a comment", "/* nothing */ ;"])
+def test_a_query_of_no_statement_is_a_sql_error_not_a_traceback(warehouse, query):
+    """DuckDB answers such a query with None (no cursor): on main the command read its
+    `description` and ended in "AttributeError: 'NoneType' object has no attribute
+    'description'" (exit 1 with a traceback)."""
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "--", query])
+    assert out.exit_code == 1, out.output
+    assert out.exception is None or isinstance(out.exception, SystemExit), out.exception
+    assert "the query holds no SQL statement" in out.output
+
+
+def test_a_query_still_answers(warehouse):
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "csv", "SELECT 41 + 1 AS n"])
+    assert out.exit_code == 0, out.output
+    assert "n\n42\n" in out.output.replace("\r\n", "\n")
