@@ -349,6 +349,13 @@ _TEMPLATE_NOTE = re.compile(
     r"|video \d{1,2}:\d{2} \d{1,2}:\d{2}\b)",
     re.IGNORECASE,
 )
+# How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
+# "Email Jane Doe at ...", "Jane Doe can be reached at jdoe@herald.com or 555-1234"):
+# the author's box, not the story. A name and an e-mail address are both needed.
+_WRITER_CONTACT = re.compile(
+    r"^(?:(?:Write to|E-?mail|Contact|Reach) (?:the (?:author|reporter|writer)|[A-Z][\w.'’-]+"
+    r"(?: [A-Z][\w.'’-]+){0,3}) at|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:can|may) be "
+    r"reached at) [\w.+-]+@[\w-]+\.\w")
 # A wire's pointer to its topic page ("Follow AP's coverage of the elections at
 # https://apnews.com/hub/...", "More AP coverage of the pandemic: https://...").
 _WIRE_COVERAGE = re.compile(
@@ -913,6 +920,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 40 and _TEMPLATE_NOTE.match(s):
         return "ui"
+    if n <= 30 and "@" in s and _WRITER_CONTACT.match(s):
+        return "bio"
     if n <= 30 and _BREADCRUMB.match(s):
         return "ui"
     if n <= 8 and _AGENCY.match(s):

@@ -1500,3 +1500,20 @@ def test_wire_pointers_and_photo_labels_of_us_papers(line, rule) -> None:
 )
 def test_fixed_notes_of_english_news_templates(line, rule) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Write to Jane Doe at jane.doe@wsj.com", "bio"),
+        ("Email Jane Doe at jdoe@example.com.", "bio"),
+        ("Jane Doe can be reached at jdoe@herald.com or 555-1234.", "bio"),
+        ("Reach Jane Doe at jdoe@herald.com. Follow her on Twitter @janedoe.", "bio"),
+        # no address, or no writer: a story's own sentence
+        ("Contact Anne Althaus at the town hall for details.", None),
+        ("Readers can be reached at the hall.", None),
+        ("The mayor can be reached at city hall most days, his office said.", None),
+    ],
+)
+def test_how_to_reach_the_writer_is_the_author_box(line, rule) -> None:
+    assert classify_line(line) == rule
