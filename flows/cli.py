@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import signal
 import sys
@@ -256,6 +257,19 @@ class Format(StrEnum):
     json = "json"
 
 
+def _json_safe(value):
+    """A query value JSON can hold: NaN and infinities (DuckDB's 'nan'::double, a ratio of
+    zero counts) become null, also inside lists and structs. json.dump wrote them as
+    NaN / Infinity, which no JSON parser reads (fault round 11)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    return value
+
+
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL over articles, rejects, fetch_log, ...")],
@@ -288,8 +302,8 @@ def sql(
         w.writerow(columns)
         w.writerows(rows)
     elif fmt is Format.json:
-        json.dump([dict(zip(columns, r, strict=True)) for r in rows], sys.stdout,
-                  default=str, ensure_ascii=False, indent=1)
+        json.dump([dict(zip(columns, map(_json_safe, r), strict=True)) for r in rows],
+                  sys.stdout, default=str, ensure_ascii=False, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     else:
         t = Table(show_lines=False)
