@@ -400,7 +400,7 @@ def report(
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests
 
-    first, last = _day(since, "--since"), _day(until, "--until")
+    first, last = _day_range(since, until)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
     problem = report_target_problem(out) if out is not None else None
@@ -457,6 +457,23 @@ def _day(value: str | None, option: str):
         raise typer.Exit(2) from None
 
 
+def _day_range(since: str | None, until: str | None):
+    """--since and --until read (`_day`); exit 2 when since falls on a later day than
+    until: such a range holds no article, and the report was written empty (over the
+    last run's report file) and the search answered nothing, without a word."""
+    from datetime import datetime
+
+    first, last = _day(since, "--since"), _day(until, "--until")
+    if first is not None and last is not None:
+        first_day = first.date() if isinstance(first, datetime) else first
+        last_day = last.date() if isinstance(last, datetime) else last
+        if first_day > last_day:
+            err.print(f"[red]--since {since} is after --until {until}:[/red] "
+                      "the range holds no day")
+            raise typer.Exit(2)
+    return first, last
+
+
 def _highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
     from rich.markup import escape
 
@@ -488,8 +505,9 @@ def search(
 
     root = _settings(warehouse).warehouse
     try:
-        result = search_index.search(root, query, since=_day(since, "--since"),
-                                     until=_day(until, "--until"), outlet=outlet, lang=lang,
+        first, last = _day_range(since, until)
+        result = search_index.search(root, query, since=first,
+                                     until=last, outlet=outlet, lang=lang,
                                      limit=limit)
     except ValueError as exc:
         err.print(f"[red]query error:[/red] {exc}")

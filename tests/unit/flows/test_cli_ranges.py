@@ -1,0 +1,36 @@
+"""--since / --until of `pressroom report` and `pressroom search`: a range that holds no
+day is refused before any work (fault round 11 left it: the report was written empty,
+over the last run's report, and the search answered nothing, without a word)."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+
+
+@pytest.mark.parametrize("command", [["report"], ["search", "council"]])
+@pytest.mark.parametrize(("since", "until"), [
+    ("2024-05-02", "2024-05-01"),
+    ("2024-05-02T00:30:00+00:00", "2024-05-01"),
+    ("2024-05-02", "2024-05-01T23:59:00Z"),
+])
+def test_a_range_that_ends_before_it_starts_is_refused(warehouse, command, since, until):
+    out = CliRunner().invoke(app, [*command, "-w", str(warehouse), "--since", since,
+                                   "--until", until])
+    assert out.exit_code == 2, out.output
+    assert f"--since {since} is after --until {until}" in out.output
+    assert not (warehouse / "reports").exists()  # nothing written
+
+
+@pytest.mark.parametrize(("since", "until"), [
+    ("2024-05-01", "2024-05-01"),  # one day
+    ("2024-05-01T18:00:00Z", "2024-05-01"),  # the same day, by its date
+])
+def test_a_range_of_one_day_is_taken(warehouse, since, until):
+    # an empty warehouse: the range passes, and the command stops at "no runs yet"
+    out = CliRunner().invoke(app, ["report", "-w", str(warehouse), "--since", since,
+                                   "--until", until])
+    assert out.exit_code == 1, out.output
+    assert "no runs yet" in out.output
