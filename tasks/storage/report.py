@@ -266,12 +266,22 @@ class ReportResult:
     sections: dict[str, bool] = field(default_factory=dict)  # section key -> has data
 
 
+def ranged_report_name(since: date | None, until: date | None) -> str:
+    """range-<since>-<until>.html, each end a day (or a timestamp with its colons dropped),
+    'start' / 'end' when open."""
+    def end(value: date | None, open_end: str) -> str:
+        return open_end if value is None else value.isoformat().replace(":", "")
+    return f"range-{end(since, 'start')}-{end(until, 'end')}.html"
+
+
 def write_html_report(root: Path, db: Path, run_id: str, since: date | None = None,
                       until: date | None = None, out: Path | None = None,
                       test_results: dict | None = None) -> tuple[Path, dict[str, bool]]:
     """The self-contained HTML report (report_html.py) of the published days in
     [since, until], written atomically to `out`, or to reports/<run_id>.html and copied
-    to reports/latest.html. Returns the path and which sections hold data."""
+    to reports/latest.html; a report of a range to reports/range-<since>-<until>.html
+    alone (it replaced the run's own report and latest.html, fault round 11). Returns
+    the path and which sections hold data."""
     test_results = test_results if test_results is not None else data_test_rows(db)
     con = connect_views(db)
     try:
@@ -280,10 +290,12 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
     finally:
         con.close()
     html = page.encode("utf-8")
+    folder = root / "reports"
     if out is not None:
         targets = [Path(out)]
+    elif since is not None or until is not None:
+        targets = [folder / ranged_report_name(since, until)]
     else:
-        folder = root / "reports"
         targets = [folder / f"{run_id}.html", folder / "latest.html"]
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -253,3 +253,19 @@ def test_the_page_names_its_period(tmp_path):
 def test_a_list_in_a_table_cell_is_written_comma_separated():
     html = report_html.table(["outlets"], [(["A", "B & C"],), ([],)])
     assert "<td>A, B &amp; C</td>" in html and "<td></td>" in html
+
+
+def test_a_report_of_a_range_has_a_file_of_its_own(report):
+    # fault round 11: a ranged report replaced the run's report and latest.html
+    from datetime import date, datetime
+
+    root, result, html = report
+    ranged = build_report(root, "r1", since=date(2024, 5, 1))
+    assert ranged.html == root / "reports" / "range-2024-05-01-end.html"
+    assert (root / "reports" / "r1.html").read_text("utf-8") == html
+    assert (root / "reports" / "latest.html").read_text("utf-8") == html
+    until = datetime(2024, 5, 3, 12, 30, tzinfo=dt.UTC)
+    assert build_report(root, "r1", until=until).html.name == \
+        "range-start-2024-05-03T123000+0000.html"
+    both = build_report(root, "r1", since=date(2024, 5, 1), until=date(2024, 5, 2))
+    assert both.html.name == "range-2024-05-01-2024-05-02.html"
