@@ -215,7 +215,8 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
     t3 = time.perf_counter()
     res = nd.cluster_incremental(ids, np.arange(n, dtype=np.int64), sig, params=params,
                                  new_texts=all_texts if exact else None,
-                                 new_counts=shingles, containment=containment)
+                                 new_counts=shingles, containment=containment,
+                                 containment_shingle_words=nd.CONTAINMENT_SHINGLE_WORDS)
     t4 = time.perf_counter()
     loose_candidates = (len(nd.candidate_pairs(nd.containment_keys(sig, params)))
                         if containment is not None else 0)
@@ -235,7 +236,8 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
         tc, tw = time.process_time(), time.perf_counter()
         first = nd.cluster_incremental(ids[:m], np.arange(m, dtype=np.int64), sig[:m],
                                        params=params, new_texts=all_texts[:m] if exact else None,
-                                       new_counts=shingles[:m], containment=containment)
+                                       new_counts=shingles[:m], containment=containment,
+                                       containment_shingle_words=nd.CONTAINMENT_SHINGLE_WORDS)
         base_cpu = time.process_time() - tc
         tc, tw = time.process_time(), time.perf_counter()
         later = nd.cluster_incremental(
@@ -244,7 +246,8 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
             params, new_texts=all_texts[m:] if exact else None,
             prior_texts=(lambda ix: [all_texts[i] for i in ix.tolist()]) if exact else None,
             new_counts=shingles[m:], prior_counts=shingles[:m],
-            prior_loose_keys=nd.containment_keys(sig[:m], params), containment=containment)
+            prior_loose_keys=nd.containment_keys(sig[:m], params), containment=containment,
+            containment_shingle_words=nd.CONTAINMENT_SHINGLE_WORDS)
         inc_cpu, inc_wall = time.process_time() - tc, time.perf_counter() - tw
         state = dict(zip(ids[:m], first.new_cluster, strict=True))
         state.update(later.changed_prior)
@@ -343,8 +346,12 @@ def main() -> None:
                     help="Jaccard edges only (as before issue 13)")
     ap.add_argument("--loose", default="64x2",
                     help="containment banding (bands x rows; 42x3 before 2026-12-02)")
+    ap.add_argument("--containment-words", type=int, default=nd.CONTAINMENT_SHINGLE_WORDS,
+                    help="shingle words of dedup's containment recheck (0: none, the 5-word "
+                         "measure alone, as before session 33)")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    nd.CONTAINMENT_SHINGLE_WORDS = args.containment_words or None
     if args.one:
         print(json.dumps(run_size(args.one, args.seed, args.ds_sample, not args.no_exact,
                                   args.incremental,
@@ -357,7 +364,7 @@ def main() -> None:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
              "--ds-sample", str(args.ds_sample), "--incremental", str(args.incremental),
-             "--loose", args.loose]
+             "--loose", args.loose, "--containment-words", str(args.containment_words)]
             + (["--no-exact"] if args.no_exact else [])
             + (["--no-containment"] if args.no_containment else []),
             check=True, capture_output=True, text=True,
