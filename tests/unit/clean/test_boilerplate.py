@@ -1474,3 +1474,11 @@ def test_a_table_keeps_its_rows_without_its_header_rule() -> None:
 )
 def test_wire_pointers_and_photo_labels_of_us_papers(line, rule) -> None:
     assert classify_line(line) == rule
+
+
+def test_a_wire_pointer_is_at_most_30_words_long() -> None:
+    pointer = ("More AP coverage of the flood, from the towns along the river that lost their "
+               "bridges to the farms still under water in the valley: "
+               "https://apnews.com/hub/floods")  # 30 words (the address counts 5)
+    assert classify_line(pointer) == "related"
+    assert classify_line(pointer.replace("the valley", "the green valley")) is None
