@@ -19,6 +19,9 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py tasks/common/urls.py tasks/dedup
     python bench/mutation.py flows/server.py       # a flows/ module, named as a file
     python bench/mutation.py --dry-run             # modules, tests and groups; no run
+    python bench/mutation.py tasks/dedup/minhash.py --functions sign _ExactCheck._ensure
+                                                   # only those functions' mutants (all,
+                                                   # or --sample N of them per module)
 
 Results: a per-module and per-stage table (killed / survived / timeout / no tests /
 score) and every survivor as file:line with the mutation, printed and written to
@@ -121,6 +124,31 @@ def expand(targets: list[str]) -> list[str]:
             if rel.split("/")[0] in roots and rel not in SKIP and has_functions(file):
                 found.add(rel)
     return sorted(found)
+
+
+def defined_functions(module: str) -> set[str]:
+    """A module's top-level functions, its classes and their methods (`Class.method`): the
+    names --functions takes (mutmut mutates a nested function as part of its parent)."""
+    names: set[str] = set()
+    for node in ast.parse((REPO / module).read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(node.name)
+        elif isinstance(node, ast.ClassDef):
+            names.add(node.name)
+            names |= {f"{node.name}.{sub.name}" for sub in node.body
+                      if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef)}
+    return names
+
+
+def function_of(mutant: str) -> tuple[str, str | None]:
+    """A mutant's name -> (function or Class.method, class or None):
+    `tasks.dedup.minhash.x__chunk_bounds__mutmut_3` -> ("_chunk_bounds", None),
+    `...xǁ_ExactCheckǁ_ensure__mutmut_2` -> ("_ExactCheck._ensure", "_ExactCheck")."""
+    key = mutant.rsplit(".", 1)[-1].rsplit("__mutmut_", 1)[0]
+    if key.startswith("xǁ"):
+        cls, method = key[2:].split("ǁ", 1)
+        return f"{cls}.{method}", cls
+    return key.removeprefix("x_"), None
 
 
 def changed_modules(base: str) -> list[str]:
@@ -230,6 +258,8 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
         chosen: list[str] = []
         for module in modules:
             names = sorted(names_by_module.get(module, []))
+            if args.functions:  # a function, a Class.method, or a class (all its methods)
+                names = [n for n in names if not args.functions.isdisjoint(function_of(n))]
             if args.sample and len(names) > args.sample:
                 names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
             if args.rerun_names is not None:  # --rerun: only what an earlier run left alive
@@ -244,7 +274,7 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
         cmd = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children",
                str(args.jobs)]
         # Naming every mutant makes mutmut run exactly those (and only their tests).
-        cmd += chosen if args.sample or args.rerun_names is not None else []
+        cmd += chosen if args.sample or args.functions or args.rerun_names is not None else []
         # Output to a file, not a pipe, and mutmut in a session of its own: worker
         # processes that a mutant's tests leave behind (a process pool's forkserver) keep
         # a pipe open forever, and so would this call; they are ended with the session.
@@ -505,6 +535,9 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, metavar="N",
                         help="a seeded random sample of N mutants per module (0: all)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--functions", nargs="+", metavar="NAME",
+                        help="only the mutants of these functions (`name`, `Class.method`, "
+                        "or `Class` for all its methods), before --sample")
     parser.add_argument("--changed", action="store_true",
                         help="only the modules changed since the merge base with --base")
     parser.add_argument("--base", default="main")
@@ -577,6 +610,14 @@ def main() -> None:
     if not modules:
         print("mutation: no core module to test")
         return
+    if args.functions:  # only the modules that define one of them
+        args.functions = set(args.functions)
+        defined = {m: defined_functions(m) & args.functions for m in modules}
+        unknown = args.functions - set().union(*defined.values())
+        if unknown:
+            sys.exit(f"mutation: --functions: not defined in {' '.join(modules)}: "
+                     f"{' '.join(sorted(unknown))}")
+        modules = [m for m in modules if defined[m]]
     kept_rows = [r for r in kept_rows if r["module"] in modules]
     groups = groups_of(modules)
     if args.dry_run:
@@ -584,6 +625,8 @@ def main() -> None:
             print(f"[{key}]")
             for m in mods:
                 print(f"  {m}: {' '.join(tests_for(m))}")
+                if args.functions:
+                    print(f"    functions: {' '.join(sorted(defined[m]))}")
         return
 
     command = "python bench/mutation.py " + " ".join(sys.argv[1:])

@@ -1531,3 +1531,11 @@ def test_a_long_word_is_looked_at_in_linear_time() -> None:
             "assert c('\u0434' * 200_000) is None\n"
             "assert c(' '.join(['w\u0456th'] * 40_000)) == 'disguised'\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_wire_pointer_is_at_most_30_words_long() -> None:
+    pointer = ("More AP coverage of the flood, from the towns along the river that lost their "
+               "bridges to the farms still under water in the valley: "
+               "https://apnews.com/hub/floods")  # 30 words (the address counts 5)
+    assert classify_line(pointer) == "related"
+    assert classify_line(pointer.replace("the valley", "the green valley")) is None

@@ -382,6 +382,22 @@ def test_a_cut_brotli_stream_under_a_gzip_label_stays_a_gzip_error() -> None:
     assert err.value.kind == "bad_compression" and err.value.detail.startswith("gzip: ")
 
 
+
+def test_a_cut_brotli_stream_under_a_gzip_label_decoding_to_the_cap_stays_a_gzip_error(
+        ) -> None:
+    # a cut stream is taken for brotli only once it decodes past the cap (a bomb): exactly
+    # the cap is not past it, one byte more is
+    text = b"<p>The council voted on the tram line.</p>" * 100
+    cut = _cut_brotli(text, 1000)
+    for kwargs in ({}, {"refuse_cut_data": True}):
+        with pytest.raises(CodingError) as err:
+            decode_one(cut, "gzip", 1000, **kwargs)
+        assert err.value.kind == "bad_compression" and err.value.detail.startswith("gzip: ")
+    with pytest.raises(CodingError) as err:
+        decode_one(cut, "gzip", 999)
+    assert (err.value.kind, err.value.detail) == ("decompressed_too_large",
+                                                  "br expands beyond 999 bytes")
+
 def test_an_undeclared_gzip_layer_cut_short_is_refused_when_asked() -> None:
     inner = gzip.compress(b"<p>The council voted on the tram line.</p>" * 3000)
     twice = gzip.compress(inner[: len(inner) // 2])
@@ -454,11 +470,13 @@ def test_a_brotli_bomb_under_a_gzip_label_is_refused_without_being_decoded_whole
                                                   "br expands beyond 1000 bytes")
 
 
-@pytest.mark.parametrize("size", [1500, 20_000, 40_000, 200_000])
+@pytest.mark.parametrize("size", [1500, 20_000, 40_000, 65_504, 200_000])
 def test_brotli_over_the_cap_is_too_large_under_any_label(size: int) -> None:
     # Seed 36 noticed: under a gzip label, brotli over the cap was `bad_compression`
     # ("gzip: ...") once the decoder's first hand-over (~32 KiB) stayed under cap + 1,
     # and `decompressed_too_large` below that: one fault, two names by size.
+    # (65_504: a cap of 32_752 bytes, exactly brotli 1.2's first hand-over; the guess
+    # must ask for more than the cap to see the body go past it)
     data = brotli.compress(PAGE * (size // len(PAGE) + 1))
     for label in ("br", "gzip", "deflate"):
         with pytest.raises(CodingError) as err:

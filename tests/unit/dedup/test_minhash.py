@@ -93,6 +93,12 @@ def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
     assert (nd.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == nd.sign([text])).all()
 
 
+
+def test_shingle_counts_are_int32_as_the_signatures_table_stores_them():
+    # seven words: three 5-word shingles; no word: none
+    _, counts = nd.sign_counted(["alpha beta gamma delta epsilon zeta eta", ""])
+    assert (counts.dtype, counts.tolist()) == (np.dtype(np.int32), [3, 0])
+
 def test_a_lone_surrogate_is_a_word_hashed_by_its_bytes_not_an_error():
     # An unpaired surrogate (a JSON dump's "\ud83d" without its partner) cannot be
     # encoded as UTF-8: it is passed through as its three bytes, one word like any other.
@@ -151,6 +157,31 @@ def test_chunks_cover_every_text_once_by_size():
     assert nd.sign([]).shape == (0, 128)
     assert nd.shingle_sets([], 5) == []
 
+
+
+def test_a_chunk_one_character_short_of_chunk_chars_takes_the_next_text():
+    # the count starts at 0 in every chunk, the first and the ones after a cut
+    texts = ["x" * n for n in (nd.CHUNK_CHARS - 1, 1, nd.CHUNK_CHARS - 1, 1)]
+    assert nd._chunk_bounds(texts) == [(0, 2), (2, 4)]
+
+
+def test_a_text_s_shingle_set_is_sorted_unique_32_bit_hashes():
+    # a repeated sentence repeats its shingles: each is in the set once
+    once = "the council met on monday and voted on the tram line"
+    [twice] = nd.shingle_sets([f"{once} {once} {once}"], 5)
+    assert twice.dtype == np.uint32
+    assert twice.tolist() == sorted(set(twice.tolist()))
+    assert len(twice) == len(set(nd.shingle_hashes([f"{once} {once} {once}"], 5)[0].tolist()))
+    assert len(twice) < 3 * len(nd.shingle_sets([once], 5)[0])
+
+
+def test_a_batch_of_one_word_is_one_shingle_and_a_batch_of_no_word_is_empty():
+    sig, counts = nd.sign_counted(["Ukraine"])
+    assert counts.tolist() == [1] and not nd.is_empty_signature(sig).any()
+    # also with 1-word shingles (neardup_shingle_words may be 1)
+    one = nd.MinHashParams(shingle_words=1)
+    assert nd.is_empty_signature(nd.sign(["", " — "], one)).tolist() == [True, True]
+    assert nd.sign_counted(["Ukraine"], one)[1].tolist() == [1]
 
 def test_estimate_tracks_exact_jaccard():
     base = make_text(10, 500)
@@ -439,6 +470,33 @@ def test_late_member_with_earlier_first_seen_renames_cluster():
     assert res.new_cluster == ["early"] and res.new_duplicate_of == [None]
     assert res.changed_prior == {"late": "early", "later": "early"}
 
+
+
+def test_an_exact_check_against_earlier_rows_without_their_texts_names_what_is_missing():
+    t = make_text(61)
+    sigs = nd.sign([t])
+    missing = "^prior_texts is needed for exact checks against old rows$"
+    with pytest.raises(ValueError, match=missing):
+        nd.cluster_incremental(
+            ["new"], np.array([5]), sigs, prior_ids=["old"], prior_first_seen=np.array([1]),
+            prior_cluster=["old"], prior_keys=nd.band_keys(sigs),
+            prior_signature_rows=lambda ix: sigs[ix], new_texts=[t])
+
+
+def test_at_min_shingles_1_a_one_shingle_text_is_contained_only_in_a_text_holding_it():
+    # neardup_containment_min_shingles may be 1: a text of five words or fewer has one
+    # shingle, and is contained in a story only when the story holds it (0 of 1 is 0,
+    # 1 of 1 is 1). A text of three words is its own 3-word shingle: found only when its
+    # 5-word miss (exactly min_shingles) is measured again on 3-word shingles.
+    words = make_text(62, 40).split()
+    story = " ".join(words)
+    texts = [story, " ".join(words[10:15]), "qqa qqb qqc qqd qqe", " ".join(words[20:23]),
+             "qqf qqg qqh"]
+    pairs = np.array([[0, 1], [0, 2], [0, 3], [0, 4]])
+    rule = nd.EdgeRule(0.8, 0.8, 1)
+    for again, want in ((None, [True, False, False, False]), (3, [True, False, True, False])):
+        joins, _ = nd._ExactCheck(rule, 5, 0, texts, None, containment_words=again)(pairs)
+        assert joins.tolist() == want, again
 
 def test_revision_replaces_its_node_and_keeps_membership():
     t = make_text(70)

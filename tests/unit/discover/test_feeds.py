@@ -259,6 +259,31 @@ def test_an_item_without_a_link_or_title_is_named_by_its_guid() -> None:
     assert r.skipped == [("feed_item_no_url", "entry 'tag:news.example,2024:991'")]
 
 
+
+def test_a_guid_marked_no_permalink_is_no_page_even_when_it_is_an_http_url() -> None:
+    # isPermaLink="false" says the guid is an id, whatever it looks like: with no <link>,
+    # the item has no page (one named by its permalink guid does)
+    data = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+            b'<item><title>Id</title><guid isPermaLink="false">https://news.example/id/7'
+            b"</guid></item>"
+            b"<item><title>Permalink</title><guid>https://news.example/p/8</guid></item>"
+            b"</channel></rss>")
+    r = parse_feed(data, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/p/8"]
+    assert r.skipped == [("feed_item_no_url", "entry 'Id'")]
+
+
+def test_a_plain_http_link_is_a_page_in_an_xml_and_a_json_feed() -> None:
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b"<item><title>Old site</title><link>http://news.example/old/1</link></item>"
+           b"</channel></rss>")
+    assert [i.url for i in parse_feed(rss, FEED_URL).items] == ["http://news.example/old/1"]
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": ['
+            b'{"id": "1", "url": "http://news.example/old/2"},'
+            b'{"id": "http://news.example/old/3"}]}')
+    assert [i.url for i in parse_feed(body, "https://news.example/feed.json").items] == [
+        "http://news.example/old/2", "http://news.example/old/3"]
+
 def test_the_code_of_a_script_or_style_in_an_html_title_is_no_part_of_it() -> None:
     assert clean_title("<script>alert(1)</script>Budget <STYLE type=x>p{}</STYLE>vote") == \
         "Budget vote"
@@ -376,6 +401,24 @@ def test_a_json_feed_date_without_an_offset_is_utc_whatever_the_machines_zone(
         time.tzset()
     assert [i.published_at for i in result.items] == [datetime(2024, 5, 1, 10, tzinfo=UTC)]
 
+
+
+def test_a_json_feed_date_is_given_in_utc_whatever_the_machines_zone(monkeypatch) -> None:
+    # the same instant in the machine's zone would put 02:00 UTC on the day before
+    import time
+    from datetime import date, timedelta
+
+    body = (b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": '
+            b'"https://news.example/j/9", "date_published": "2024-05-01T02:00:00Z"}]}')
+    monkeypatch.setenv("TZ", "XYZ+5")  # POSIX: five hours west of UTC, no zone files needed
+    time.tzset()
+    try:
+        result = parse_feed(body, "https://news.example/feed.json", "application/feed+json")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    [when] = [i.published_at for i in result.items]
+    assert (when.utcoffset(), when.date(), when.hour) == (timedelta(0), date(2024, 5, 1), 2)
 
 def test_a_json_feed_cut_short_keeps_its_whole_items() -> None:
     cut = JSON_FEED[:JSON_FEED.index(b'{"id": "3"') + 20]

@@ -521,6 +521,53 @@ def test_a_machine_date_field_holding_a_paragraph_is_no_date() -> None:
     assert parse_date_and_day(text[:-1])[1] == date(2022, 5, 3)
 
 
+
+def test_a_machine_date_field_opening_with_an_iso_date_is_read_at_any_length() -> None:
+    # unlike a date written for readers, an ISO date that opens the field is machine
+    # written whatever follows it (here a Java zone suffix and a CMS's trailing junk)
+    from tasks.extract.headline_area import MAX_DATE_TEXT
+
+    text = "2022-05-03T10:00+02:00[Europe/Berlin] " + "x" * MAX_DATE_TEXT
+    assert parse_date_and_day(text) == (datetime(2022, 5, 3, tzinfo=UTC), date(2022, 5, 3))
+
+
+def test_a_parsed_date_is_a_utc_instant_whatever_the_machines_zone(monkeypatch) -> None:
+    import time
+
+    monkeypatch.setenv("TZ", "XYZ+5")  # POSIX: five hours west of UTC, no zone files needed
+    time.tzset()
+    try:
+        zoned = parse_date_and_day("2022-05-04T01:30:00+02:00")
+        midnight = parse_date_and_day("2022-11-06T23:00:00Z")  # a Berlin midnight in UTC
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    for (value, _), want in ((zoned, datetime(2022, 5, 3, 23, 30, tzinfo=UTC)),
+                             (midnight, datetime(2022, 11, 6, 23, tzinfo=UTC))):
+        # the same instant in the machine's zone would be another hour and day
+        assert (value, value.utcoffset(), value.date(), value.hour) == (
+            want, timedelta(0), want.date(), want.hour)
+    assert (zoned[1], midnight[1]) == (date(2022, 5, 4), date(2022, 11, 7))
+
+
+def test_a_claim_dated_in_the_pages_zone_is_not_moved_again_to_the_urls_day() -> None:
+    # 05:00 UTC is 22:00 on the 3rd in Los Angeles: the page's day. A URL naming the 2nd
+    # disagrees; the claim, already in the page's zone, is not moved a second day back
+    # as a UTC-written claim of unknown zone would be (_local_day)
+    from zoneinfo import ZoneInfo
+
+    from tasks.extract.metadata import in_page_zone
+
+    meta = DateCandidate("meta", datetime(2022, 5, 4, 5, tzinfo=UTC), in_utc=True)
+    url = DateCandidate("url", datetime(2022, 5, 2, tzinfo=UTC))
+    chosen, flags = choose_date(in_page_zone([meta, url], ZoneInfo("America/Los_Angeles")),
+                                NOW)
+    assert (chosen.source, chosen.day, flags) == ("meta", date(2022, 5, 3), ["disagree"])
+    # without a zone, a URL naming the 3rd moves the UTC-written claim there
+    url = DateCandidate("url", datetime(2022, 5, 3, tzinfo=UTC))
+    chosen, flags = choose_date(in_page_zone([meta, url], None), NOW)
+    assert (chosen.source, chosen.day, flags) == ("meta", date(2022, 5, 3), [])
+
 def test_a_short_domain_label_names_the_site_with_its_top_level_domain() -> None:
     from tasks.extract.metadata import clean_title
 

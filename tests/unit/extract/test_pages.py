@@ -985,6 +985,10 @@ def test_a_canonical_naming_the_home_page_does_not_make_stories_one_article(head
     ('<base href="/news/">', "https://gazette.example/news/story-1.html"),
     ('<base target="_blank"><base href="../news/">', "https://gazette.example/news/story-1.html"),
     ('<base href="javascript:void(0)">', "https://gazette.example/print/story-1.html"),
+    # a plain-http base bases like an https one
+    ('<base href="http://gazette.example/news/">', "https://gazette.example/news/story-1.html"),
+    # a page saved from a desktop editor: a file: base bases nothing either
+    ('<base href="file:///C:/Users/desk/gazette/">', "https://gazette.example/print/story-1.html"),
     ("", "https://gazette.example/print/story-1.html"),
 ])
 def test_a_relative_canonical_is_resolved_against_the_base_href(base, want) -> None:
@@ -996,3 +1000,21 @@ def test_a_relative_canonical_is_resolved_against_the_base_href(base, want) -> N
                                    "source_kind": "url", "body": _story(1, head)}]),
                       EXTRACT, "r1")
     assert res.table["canonical_url"].to_pylist() == [want]
+
+
+def test_a_base_href_alone_names_no_canonical() -> None:
+    # without a rel=canonical or og:url, the page's id is its own address, not its base
+    res = extract.run(docs_table([{"url": "https://gazette.example/print/story-1",
+                                   "input_key": "k", "source_kind": "url",
+                                   "body": _story(1, '<base href="/news/">')}]), EXTRACT, "r1")
+    assert res.table["canonical_url"].to_pylist() == ["https://gazette.example/print/story-1"]
+
+
+def test_a_home_page_keeps_its_canonical_home_page() -> None:
+    # the home page reached on another port names the site's home page: that is its id
+    # (only a page that is no home page passes over a canonical naming the home page)
+    head = '<link rel="canonical" href="https://gazette.example/">'
+    res = extract.run(docs_table([{"url": "https://gazette.example:8443/", "input_key": "h",
+                                   "source_kind": "url", "body": _story(9, head)}]),
+                      EXTRACT, "r1")
+    assert res.table["canonical_url"].to_pylist() == ["https://gazette.example/"]
