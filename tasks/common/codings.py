@@ -13,6 +13,8 @@ import codecs
 import re
 import zlib
 
+from tasks.common.sniff import binary_body_kind
+
 try:
     import brotli
 except ImportError:  # pragma: no cover - brotli is a declared dependency
@@ -131,12 +133,33 @@ def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False,
             # The count is of all the decoder holds (its first hand-over is ~32 KiB at
             # most: 32752 was said of 800,000 decoded bytes, beside a cut source's detail
             # that counts them all).
+            prefix = _brotli_prefix(d, out, cap)
+            not_brotli = _not_brotli(prefix)
+            if not_brotli is not None:
+                raise CodingError("bad_compression", not_brotli)
             raise CodingError("truncated", f"br: the compressed data stops before its end "
-                              f"({len(_brotli_prefix(d, out, cap))} bytes decoded)")
+                              f"({len(prefix)} bytes decoded)")
         if cut_prefix:  # a stream cut short has an exact prefix, as gzip's has
             return _brotli_prefix(d, out, cap)
         raise CodingError("bad_compression", "br: truncated brotli stream")
     return out
+
+
+def _not_brotli(prefix: bytes) -> str | None:
+    """Why bytes that brotli's decoder read without an error and without an end are no
+    brotli stream at all, or None when they may be a cut one. Brotli has no magic and
+    no checksum: about 1 in 10 bodies of random bytes (junk, a body of another format
+    under a `br` label) decode as a stream that merely stops early, which was reported
+    as `truncated` (and retried) like a page cut short. What such junk decodes to is
+    binary (random literals: control bytes no text holds), while the prefix of a cut
+    page, feed or sitemap is text; so binary output is corruption, named as gzip's
+    corruption is (`bad_compression`). Junk that decodes to nothing, or corruption
+    inside a real stream that keeps decoding text, cannot be told from a cut."""
+    binary = binary_body_kind(prefix)
+    if binary is None:
+        return None
+    return (f"br: the data is no brotli stream: it decodes to {binary} and never ends "
+            "(corrupt, or another format under a br label)")
 
 
 def _brotli_prefix(d, out: bytes, cap: int) -> bytes:

@@ -482,3 +482,30 @@ def test_brotli_over_the_cap_is_too_large_under_any_label(size: int) -> None:
         with pytest.raises(CodingError) as err:
             decode_one(data, label, size // 2)
         assert err.value.kind == "decompressed_too_large", (label, err.value)
+
+
+# Bytes that brotli's decoder reads without an error and without an end: the 34th
+# 256-byte block of random.Random(12) (about 1 in 10 random bodies is such a "prefix").
+NOT_BROTLI = __import__("random").Random(12).randbytes(256 * 34)[256 * 33:]
+
+
+def test_bytes_that_are_no_brotli_stream_are_bad_compression_not_truncated() -> None:
+    """Fault round 12: a whole transfer under `br` whose bytes are no brotli at all
+    (junk, another format) that the decoder happens to read as a stream stopping early
+    was `truncated` (and retried, as a cut transfer is); what it decodes to is binary,
+    never the prefix of a page. Now `bad_compression`, as corrupt gzip is."""
+    d = brotli.Decompressor()
+    d.process(NOT_BROTLI)
+    assert not d.is_finished()  # the decoder's own view: a stream that stops early
+    with pytest.raises(CodingError) as err:
+        decode_body(NOT_BROTLI, "br", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind == "bad_compression"
+    assert err.value.detail.startswith("br: the data is no brotli stream: it decodes to "
+                                       "binary data (")
+    # a page cut short in the same place of the code is still truncated, in any language
+    for page in (PAGE, "<p>Zürich — Łódź, 東京 </p>".encode() * 400,
+                 "<p>Zürich</p>".encode("utf-16") * 400):
+        whole = brotli.compress(page)
+        with pytest.raises(CodingError) as err:
+            decode_body(whole[: len(whole) * 2 // 3], "br", 1 << 20, refuse_cut_data=True)
+        assert err.value.kind == "truncated"
