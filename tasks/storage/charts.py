@@ -8,6 +8,7 @@ Three shapes cover the report: `lines` (one line per series over days), `stacked
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from html import escape
 
@@ -36,13 +37,24 @@ def _fmt(v: float, pct: bool) -> str:
     return f"{100 * v:.0f}%" if pct else _num(v)
 
 
+def _finite(v: float | None) -> float | None:
+    """A value a chart can place, else None (no value that day). A double column
+    read from Parquet may hold NaN or an infinity (written by another tool, or an
+    average over one): placed, it wrote `nan` into the SVG's coordinates, which no
+    browser draws, and as the largest value it raised (int(inf): OverflowError)."""
+    return v if v is not None and math.isfinite(v) else None
+
+
 def _nice_max(v: float) -> float:
-    if v <= 0:
+    """The top of a y scale: 1, 2, 2.5, 5 or 10 times a power of ten at or above `v`;
+    1.0 for nothing to scale (v not positive, or not finite: callers pass the largest
+    finite value). Near the largest double the round number would overflow: `v`."""
+    if not math.isfinite(v) or v <= 0:
         return 1.0
+    scale = 10.0 ** (len(str(int(v))) - 1) if v >= 1 else 0.1
     for step in (1, 2, 2.5, 5, 10):
-        scale = 10 ** (len(str(int(v))) - 1) if v >= 1 else 0.1
         if step * scale >= v:
-            return step * scale
+            return step * scale if math.isfinite(step * scale) else v
     return v
 
 
@@ -85,6 +97,7 @@ def lines(days: list[date], series: dict[str, list[float | None]], label: str,
           pct: bool = False, y_max: float | None = None) -> str:
     """One polyline per series over `days` (None = no value that day: the line breaks).
     Returns the <svg> and its legend, or '' when there is nothing to draw."""
+    series = {name: [_finite(v) for v in vs] for name, vs in series.items()}
     values = [v for vs in series.values() for v in vs if v is not None]
     if not days or not values:
         return ""
@@ -116,6 +129,7 @@ def lines(days: list[date], series: dict[str, list[float | None]], label: str,
 
 def stacked_bars(days: list[date], series: dict[str, list[float]], label: str) -> str:
     """Per day, one bar split by series (e.g. articles per outlet)."""
+    series = {name: [_finite(v) for v in vs] for name, vs in series.items()}
     totals = [sum(vs[j] or 0 for vs in series.values()) for j in range(len(days))]
     if not days or not any(totals):
         return ""
@@ -142,13 +156,14 @@ def ranked_bars(items: list[tuple[str, float]], label: str, pct: bool = False,
         return ""
     row, label_w, width = 20, 150, W
     height = TOP + row * len(items) + 4
-    top = max(v for _, v in items) or 1
+    # A value that is not finite gets no bar, its text as it is ("nan", "inf").
+    top = max((v for _, v in items if _finite(v) is not None), default=0) or 1
     top = 1.0 if pct else top
     span = width - label_w - 70
     marks = []
     for i, (name, v) in enumerate(items):
         yy = TOP + i * row
-        w = max(span * (v / top), 1.0) if v else 0
+        w = max(span * (v / top), 1.0) if _finite(v) else 0
         text = _fmt(v, pct) + unit
         marks.append(f"<text x='{label_w - 6}' y='{yy + 14}' class='bl'>{escape(name[:24])}"
                      f"</text><rect x='{label_w}' y='{yy + 3}' width='{w:.1f}' height='{row - 6}'"

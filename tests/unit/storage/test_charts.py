@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 from xml.etree import ElementTree
@@ -160,3 +161,47 @@ def test_ranked_bars_fit_their_viewbox_with_room_for_the_values():
     values = [t for t in svg.iter(f"{ns}text") if t.get("class") == "bv"]
     assert all(float(t.get("x")) < width - 30 for t in values)
     assert float(bars[-1].get("y")) + float(bars[-1].get("height")) > height - 10  # no gap
+
+
+NAN, INF = float("nan"), float("inf")
+
+
+def _coordinates(svg: ElementTree.Element) -> list[float]:
+    """Every number the SVG places something at: it must be finite to be drawn."""
+    numbers = []
+    for el in svg.iter():
+        for attr in ("x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "width", "height"):
+            if el.get(attr) is not None:
+                numbers.append(float(el.get(attr)))
+        for point in (el.get("points") or "").split():
+            numbers += [float(c) for c in point.split(",")]
+    return numbers
+
+
+def test_the_y_scale_of_a_top_that_is_not_finite_is_still_a_scale():
+    """Fault round 12: `_nice_max(inf)` raised OverflowError, NaN ValueError, and a top
+    near the largest double gave a round number no float holds."""
+    assert [charts._nice_max(v) for v in (INF, -INF, NAN)] == [1.0, 1.0, 1.0]
+    for v in (1.7e308, 1.7976931348623157e308, 9e307):
+        top = charts._nice_max(v)
+        assert top >= v and top < INF
+
+
+def test_values_that_are_not_finite_are_no_marks_and_break_no_chart():
+    """Fault round 12: a NaN or infinite value (a double column of another writer)
+    raised out of `lines` and `stacked_bars` when it was the largest, or wrote `nan`
+    into the SVG's coordinates when it was not; now it is no value that day."""
+    for values in ([1, NAN, 3, 4, 5], [NAN, 2, 3, 4, 5], [1, 2, INF, 4, -INF]):
+        svg = svg_of(charts.lines(DAYS, {"a": values}, "t"))
+        assert all(map(math.isfinite, _coordinates(svg)))
+        assert count(svg, "circle") == sum(1 for v in values if abs(v) < INF)
+        svg = svg_of(charts.stacked_bars(DAYS, {"a": values, "b": [1] * 5}, "t"))
+        assert all(map(math.isfinite, _coordinates(svg)))
+        assert count(svg, "rect") == 5 + sum(1 for v in values if abs(v) < INF)
+    html = charts.ranked_bars([("FR", 10), ("DE", INF), ("PL", NAN), ("CZ", 5)], "t")
+    svg = svg_of(html)
+    widths = [float(r.get("width")) for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
+    assert widths[0] == 2 * widths[3] and widths[1] == widths[2] == 0
+    assert all(map(math.isfinite, _coordinates(svg)))
+    assert ">inf</text>" in html and ">nan</text>" in html
+    assert charts.lines(DAYS, {"a": [NAN] * 5}, "t") == ""
