@@ -39,7 +39,13 @@ def _lang_identifier():
 
 
 def detect_language(text: str, html_lang: str | None = None) -> tuple[str | None, float | None]:
-    """ISO 639-1 code and probability; the page's <html lang> (no score) for short texts."""
+    """ISO 639-1 code and probability; the page's <html lang> (no score) for short texts.
+    A text with no letter at all (digits, punctuation, emoji, symbols) is in no language:
+    (None, None), whatever the page declares. py3langid classifies any bytes, so such a
+    text got a guess: a million emoji `sr`, Arabic-Indic digits `sdh` at 0.96, a results
+    table `vo` (Volapük), and a short one the page's <html lang>."""
+    if not any(map(str.isalpha, text)):  # stops at the first letter: free for prose
+        return None, None
     if len(text) >= LANGID_MIN_CHARS:
         lang, prob = _lang_identifier().classify(text[:LANGID_MAX_CHARS])
         return lang, float(prob)

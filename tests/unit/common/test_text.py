@@ -69,3 +69,26 @@ def test_lines_padded_with_spaces_are_read_in_linear_time() -> None:
             "r = parse_sitemap(raw, 'https://a.example/s.txt')\n"
             "assert [e.url for e in r.entries] == ['https://a.example/z'], r.entries\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+LETTERLESS = {
+    "emoji": "😀🎉🔥 " * 300,
+    "digits": "1234 5678 90 " * 40,
+    "punctuation": "!!! ??? ... --- *** " * 20,
+    "a results table": "2024-05-01 | 12:00 | 3.5% | +4 | -2 | 1:0\n" * 20,
+    "Arabic-Indic digits": "١٢٣٤٥ ٦٧٨٩٠ " * 40,
+    "symbols": "★☆♥♦ → ← ✓ ✗ € $ £ " * 30,
+    "spaces": "\u00a0\u2003 \t\n" * 100,
+}
+
+
+def test_a_text_with_no_letters_is_in_no_language() -> None:
+    """Fault round 12: py3langid classifies any bytes, so a text of no letters got a
+    language (a million emoji `sr`, Arabic-Indic digits `sdh` at 0.96, a results table
+    `vo`), and a short one the page's <html lang>. It is in none: (None, None)."""
+    for name, text in LETTERLESS.items():
+        assert detect_language(text) == (None, None), name
+        assert detect_language(text[:50], "de") == (None, None), name
+    # one letter is enough to be read as before (by the page's lang when short)
+    assert detect_language("12:0 Müller", "de") == ("de", None)
+    assert detect_language(ARTICLE + " 😀" * 500)[0] == "en"

@@ -133,3 +133,15 @@ def test_a_run_of_glued_words_is_no_keyword(settings) -> None:  # noqa: F811
     # A long compound is still a word
     compound = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz"
     assert compound.lower() in keywords.candidates(f"Das {compound} und das {compound}.", "de")
+
+
+def test_an_article_of_no_letters_gets_no_language(settings) -> None:  # noqa: F811
+    """Fault round 12: an article of emoji, digits and punctuation alone was given a
+    language by enrich's detector (`sr`, `vo`); the column is nullable, and null is
+    what a text in no language has. A letter-bearing article beside it is unchanged."""
+    texts = ["😀🎉🔥 " * 300, "2024-05-01 | 12:00 | 3.5% | +4 | -2 | 1:0\n" * 20,
+             "١٢٣٤٥ ٦٧٨٩٠ " * 40, TEXT * 3]
+    rows = enrich_batch(make_articles(texts), settings, "r1").table.to_pylist()
+    assert [(r["language"], r["language_score"]) for r in rows[:3]] == [(None, None)] * 3
+    assert rows[3]["language"] == "en" and rows[3]["language_score"] > 0.5
+    assert all(r["enrich_error"] is None for r in rows)
