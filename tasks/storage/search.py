@@ -339,6 +339,18 @@ def _day_start(value: date | datetime) -> datetime:
     return datetime.combine(value, time.min, tzinfo=UTC)
 
 
+# Where a date bound of a search is moved when it lies beyond the dates tantivy holds
+# (1677-09-21 to 2262-04-11, nanoseconds in an int64): `--since 0001-01-01` was a query
+# error ("out of range") and `--until 9999-12-31` an OverflowError traceback (its day
+# after is no date). Both limits lie just outside the dates the index holds
+# (`_INDEXABLE_DATES`), so a bound moved to them selects the same articles.
+_DATE_BOUNDS = (datetime(1677, 12, 31, tzinfo=UTC), datetime(2262, 4, 1, tzinfo=UTC))
+
+
+def _in_date_range(value: datetime) -> datetime:
+    return min(max(value, _DATE_BOUNDS[0]), _DATE_BOUNDS[1])
+
+
 def _first(doc: dict, name: str):
     values = doc.get(name) or []
     return values[0] if values else None
@@ -367,11 +379,12 @@ def filters(since: date | datetime | None = None, until: date | datetime | None 
     if since is not None or until is not None:
         upper = None
         if until is not None:
-            upper = _day_start(until) if isinstance(until, datetime) else _day_start(
-                until + timedelta(days=1))
+            upper = _in_date_range(_day_start(until))
+            if not isinstance(until, datetime):
+                upper += timedelta(days=1)
         out.append(tantivy.Query.range_query(
             SCHEMA, "published_at", tantivy.FieldType.Date,
-            _day_start(since) if since is not None else None, upper,
+            _in_date_range(_day_start(since)) if since is not None else None, upper,
             include_lower=True, include_upper=upper is None or isinstance(until, datetime)))
     if outlet:
         out.append(tantivy.Query.term_query(SCHEMA, "outlet", outlet.strip().lower()))
@@ -450,7 +463,10 @@ def search(root: Path, query: str, since: date | datetime | None = None,
     conditions = filters(since, until, outlet, lang)
     full = text_query if not conditions else tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, text_query), *((tantivy.Occur.Must, q) for q in conditions)])
-    result = searcher.search(full, limit=max(1, limit), count=True)
+    # No more hits than documents: tantivy reserves room for `limit` hits in each
+    # segment first, so `--limit 100000000000` asked for 1.6 TB and the process aborted
+    # (Rust's allocation failure, exit 134), and past 2**63 it panicked.
+    result = searcher.search(full, limit=max(1, min(limit, searcher.num_docs)), count=True)
     generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, "text")
     generator.set_max_num_chars(SNIPPET_CHARS)
     hits = []

@@ -473,3 +473,45 @@ def test_parentheses_up_to_the_limit_and_inside_phrases_still_search(wh):
     assert _ids(S.search(wh, nested)) == _ids(S.search(wh, "river"))
     with pytest.raises(ValueError, match="nested 101 deep"):
         S.search(wh, "(" + nested + ")")
+
+
+def test_a_limit_far_past_the_documents_is_no_crash(wh):
+    """Fault round 12: tantivy reserves room for `limit` hits per segment before it
+    searches: `pressroom search --limit 100000000000` aborted the process (a failed
+    1.6 TB allocation, exit 134: no message a user can act on), a limit past 2**63
+    raised a PanicException. Run in a child process, so that an abort fails this test
+    instead of the run. Now the limit is held to the index's documents: every hit."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[3]
+    code = ("import sys; from pathlib import Path; from tasks.storage import search as S\n"
+            "for limit in (100_000_000_000, 2**63, 2**64):\n"
+            "    r = S.search(Path(sys.argv[1]), 'rain OR river', limit=limit)\n"
+            "    print(len(r.hits), r.total)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(wh)], cwd=repo, timeout=120,
+                          capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(repo)})
+    assert done.returncode == 0, (done.returncode, done.stderr[-500:])
+    assert done.stdout.splitlines() == ["3 3"] * 3
+    assert len(S.search(wh, "rain OR river", limit=2).hits) == 2  # a real limit still limits
+
+
+def test_date_bounds_beyond_the_dates_tantivy_holds_select_as_written(wh):
+    """Fault round 12: `--until 9999-12-31` raised OverflowError (its next day is no
+    date: a traceback), `--since 0001-01-01` was a query error ("out of range": tantivy
+    holds 1677-2262). A bound beyond that range now selects what it says: every dated
+    article, or none."""
+    every = {"a1", "a2", "a3"}
+    far_past, far_future = date(1, 1, 1), date(9999, 12, 31)
+    assert set(_ids(S.search(wh, "rain OR river", until=far_future))) == every
+    assert set(_ids(S.search(wh, "rain OR river", since=far_past))) == every
+    assert set(_ids(S.search(wh, "rain OR river", since=far_past, until=far_future))) == every
+    assert _ids(S.search(wh, "rain OR river", since=far_future)) == []
+    assert _ids(S.search(wh, "rain OR river", until=far_past)) == []
+    for until in (datetime(9999, 12, 31, 23, 59, tzinfo=UTC), datetime.max, datetime.min):
+        assert set(_ids(S.search(wh, "rain OR river", until=until))) == (
+            every if until.year > 2000 else set())
+    assert set(_ids(S.search(wh, "rain OR river", since=date(1677, 12, 31),
+                             until=date(2262, 4, 11)))) == every
