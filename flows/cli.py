@@ -270,6 +270,26 @@ def _json_safe(value):
     return value
 
 
+def _unique_names(columns: list[str]) -> list[str]:
+    """Column names as JSON object keys, each once: a join's `SELECT *` gives two `id`
+    (or `run_id`, `url`) columns, and a JSON object keeps one value per key, so `-f json`
+    dropped every earlier one without a word. A repeated name gets a numbered suffix, as
+    DuckDB names it in a table made from such a query (`id_1`), one no column has yet."""
+    taken = set(columns)
+    seen: set[str] = set()
+    out = []
+    for name in columns:
+        if name in seen:
+            n = 1
+            while f"{name}_{n}" in taken:
+                n += 1
+            name = f"{name}_{n}"
+            taken.add(name)
+        seen.add(name)
+        out.append(name)
+    return out
+
+
 @app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL over articles, rejects, fetch_log, ...")],
@@ -302,7 +322,8 @@ def sql(
         w.writerow(columns)
         w.writerows(rows)
     elif fmt is Format.json:
-        json.dump([dict(zip(columns, map(_json_safe, r), strict=True)) for r in rows],
+        keys = _unique_names(columns)
+        json.dump([dict(zip(keys, map(_json_safe, r), strict=True)) for r in rows],
                   sys.stdout, default=str, ensure_ascii=False, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     else:

@@ -38,3 +38,18 @@ def test_json_output_holds_no_nan_or_infinity(warehouse):
     assert out.exit_code == 0, out.output
     rows = json.loads(out.output, parse_constant=no_constants)
     assert rows == [{"x": None, "y": 1.5, "z": [None, 2.0], "s": {"a": None, "b": "text"}}]
+
+
+def test_json_output_keeps_every_column_of_a_join(warehouse):
+    """Fault round 12: a join's `SELECT *` has two `id` and two `v` columns; a JSON
+    object keeps one value per key, so `-f json` kept the last of each and dropped the
+    others without a word ({"id": 1, "v": "y"}). Each repeated name now gets a suffix."""
+    import json
+
+    query = ("SELECT * FROM (SELECT 1 AS id, 'x' AS v) t1 "
+             "JOIN (SELECT 1 AS id, 'y' AS v, 3 AS v_1) t2 ON t1.id = t2.id")
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "json", query])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [{"id": 1, "v": "x", "id_1": 1, "v_2": "y", "v_1": 3}]
+    csv_out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "csv", query])
+    assert csv_out.output.splitlines()[0] == "id,v,id,v,v_1"  # CSV headers may repeat
