@@ -60,6 +60,28 @@ def _binary_data(body: bytes) -> str | None:
             "no text holds)")
 
 
+# Byte-order marks, longest first (UTF-32LE's opens as UTF-16LE's does).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def is_blank(body: bytes) -> bool:
+    """Whether a body holds nothing to read: no bytes, whitespace alone, or a byte-order
+    mark with only whitespace after it (an editor's BOM in an empty template, a CMS's
+    failed render). A BOM is no content, but `bytes.strip` keeps it: such a body passed
+    as a page and was rejected by the extraction as "unparsable or empty HTML", where an
+    empty body is `empty_body`. Only a body opening with a BOM is looked at further."""
+    if not body.strip():
+        return True
+    head = body.lstrip()
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            rest = head[len(bom):]  # not stripped as bytes: that cuts UTF-16 characters
+            return not (rest.strip() if codec == "utf-8"
+                        else rest.decode(codec, "replace").strip())
+    return False
+
+
 # Generic labels that misconfigured servers put on HTML pages (a default_type of
 # text/plain, a download route's octet-stream): such a body is a page only when it
 # opens as an HTML document (`opens_as_html`); anything else is unsupported_content_type.

@@ -55,7 +55,7 @@ from trafilatura.utils import (
 from schemas import ARTICLES, conform
 from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
-from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
+from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract import selectors
@@ -528,7 +528,7 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
         return Verdict(f"http_{status}", f"the archived response has status {status}")
     if status == 204:  # the fetcher's kind for it; it was "unparsable or empty HTML"
         return Verdict("no_content", "the archived response has status 204 (No Content)")
-    if "body" in doc and not (doc.get("body") or b"").strip():  # as the fetcher names it
+    if "body" in doc and is_blank(doc.get("body") or b""):  # as the fetcher names it
         return Verdict("empty_body", "the archived response has no body")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()
     if ctype in GENERIC_PAGE_TYPES and ctype not in allowed_content_types:

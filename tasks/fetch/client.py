@@ -64,7 +64,7 @@ from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
 from tasks.common.mediatype import effective_content_type
 from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
 from tasks.common.result import StageResult
-from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, opens_as_html
+from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
 from tasks.common.urls import strip_userinfo
@@ -1243,7 +1243,7 @@ class Fetcher:
             if source:  # gzip data cut in a whole transfer: cut all the same
                 self._keep_cut_source(ex, out)
             return
-        if not body.strip():
+        if is_blank(body):
             out.error, out.detail = "empty_body", "the page has no content"
             return
         ctype = ex.headers.get("content-type")

@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from tasks.common.sniff import binary_body_kind
+from tasks.common.sniff import binary_body_kind, is_blank
 
 
 @pytest.mark.parametrize("body, kind", [
@@ -124,3 +124,26 @@ def test_only_the_first_512_bytes_are_looked_at_for_the_html_tag() -> None:
 
     assert opens_as_html(b"x" * 507 + b"<html>") is True  # ends at byte 512
     assert opens_as_html(b"x" * 508 + b"<html>") is False
+
+
+BOM_ONLY = [b"\xef\xbb\xbf", b"\xef\xbb\xbf \r\n\t ", b"  \xef\xbb\xbf\n",
+            b"\xff\xfe" + " \n\t".encode("utf-16-le"), b"\xfe\xff" + " \n".encode("utf-16-be"),
+            b"\xff\xfe\x00\x00" + " \n".encode("utf-32-le"), b"\x00\x00\xfe\xff"]
+
+
+@pytest.mark.parametrize("body", BOM_ONLY)
+def test_a_byte_order_mark_with_nothing_after_it_is_a_blank_body(body):
+    """Fault round 12: a body of a BOM (and whitespace) passed the fetcher's empty-body
+    check (`bytes.strip` keeps a BOM) and was rejected by the extraction as
+    "unparsable or empty HTML"; it is as blank as an empty one."""
+    assert is_blank(body)
+
+
+@pytest.mark.parametrize("body", [
+    b"<p>x</p>", b"\xef\xbb\xbf<html>", b"\xef\xbb\xbf" + b" " * 10_000 + b"x",
+    b"\xff\xfe" + "<p>Zürich</p>".encode("utf-16-le"), b"\xfe\xff\x00x", b"\x00",
+    "\u00a0".encode(),  # a no-break space is a character a page may show
+])
+def test_a_body_with_anything_to_read_is_not_blank(body):
+    assert not is_blank(body)
+    assert is_blank(b"") and is_blank(b" \r\n\t\x0b\x0c")

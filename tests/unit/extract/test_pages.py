@@ -875,7 +875,9 @@ def test_an_archived_response_with_no_body_is_empty_body() -> None:
     unparsable or empty HTML"; the fetcher calls the same thing empty_body."""
     from tasks.extract.pages import archived_response_problem
 
-    for body in (b"", b"  \r\n"):
+    # a BOM with nothing after it too (fault round 12: it was "unparsable or empty HTML")
+    for body in (b"", b"  \r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n",
+                 b"\xff\xfe" + " ".encode("utf-16-le")):
         got = archived_response_problem({"status": 200, "content_type": "text/html",
                                          "body": body}, ["text/html"])
         assert (got.reason, got.detail) == ("empty_body", "the archived response has no body")
