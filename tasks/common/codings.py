@@ -117,7 +117,14 @@ def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False,
     try:
         out = d.process(data, output_buffer_limit=cap + 1)
     except brotli.error as exc:
-        raise CodingError("bad_compression", f"br: {exc}") from None
+        end = _whole_stream_length(data, cap)
+        if not end:
+            raise CodingError("bad_compression", f"br: {exc}") from None
+        # A whole brotli stream, then bytes that are none of it (a newline or an HTML
+        # comment a script or cache appended after the compressed output): the decoder
+        # refuses the lot, and the page was bad_compression. The stream holds the whole
+        # page; what trails it is ignored, as junk after a gzip member is (`_zlib`).
+        return _brotli(data[:end], cap)
     if len(out) > cap or not d.can_accept_more_data():
         raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
     if not d.is_finished():
@@ -143,6 +150,51 @@ def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False,
             return _brotli_prefix(d, out, cap)
         raise CodingError("bad_compression", "br: truncated brotli stream")
     return out
+
+
+_BROTLI_STEP = 4096
+# How much a brotli stream with bytes after it may decode to while its end is looked for
+# from `decoded_head`, which knows no body cap: the largest cap a body has (a discovery
+# input's, `max_source_bytes`' default); the output is counted, never kept.
+HEAD_SCAN_CAP = 50 * 1024 * 1024
+
+
+def _feed(d, data: bytes, cap: int, size: int) -> int:
+    """Give `data` to a brotli decoder and drain it, the output counted and dropped (1 MiB
+    at a time at most); the new total output. Raises brotli.error, or CodingError past
+    the cap (a bomb)."""
+    out = d.process(data, output_buffer_limit=min(cap + 1 - size, 1 << 20))
+    while out:
+        size += len(out)
+        if size > cap:
+            raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
+        out = d.process(b"", output_buffer_limit=min(cap + 1 - size, 1 << 20))
+    return size
+
+
+def _whole_stream_length(data: bytes, cap: int) -> int | None:
+    """The length of the whole brotli stream `data` opens with, when bytes follow it,
+    else None (the decoder failed inside the stream: corrupt, or no brotli). The decoder
+    refuses a call holding bytes past a stream's end and says nowhere where it ended, so
+    the data goes in 4 KiB steps, then the failing step again byte by byte on a new
+    decoder: about two decodes of the body, only for a body brotli refused. A stream
+    that decodes to nothing is no page (one byte of junk can be an empty stream)."""
+    d, size, pos = brotli.Decompressor(), 0, 0
+    try:
+        while pos < len(data) and not d.is_finished():
+            size = _feed(d, data[pos:pos + _BROTLI_STEP], cap, size)
+            pos += _BROTLI_STEP
+    except brotli.error:
+        d, size = brotli.Decompressor(), 0
+        try:
+            size = _feed(d, data[:pos], cap, size)
+            while pos < len(data) and not d.is_finished():
+                size = _feed(d, data[pos:pos + 1], cap, size)
+                pos += 1
+        except brotli.error:
+            return None
+    whole = d.is_finished() and size > 0 and pos < len(data)
+    return pos if whole else None
 
 
 def _not_brotli(prefix: bytes) -> str | None:
@@ -330,7 +382,15 @@ def _head_one(data: bytes, coding: str, n: int) -> bytes:
             except zlib.error:
                 return zlib.decompressobj(-15).decompress(data, n)
         if coding == "br" and brotli is not None:
-            return brotli.Decompressor().process(data, output_buffer_limit=n)
+            try:
+                return brotli.Decompressor().process(data, output_buffer_limit=n)
+            except brotli.error:
+                # bytes after a whole stream, which the full decode ignores (`_brotli`):
+                # the page's head, or a robots meta in it, was never seen
+                end = _whole_stream_length(data, HEAD_SCAN_CAP)
+                if not end:
+                    raise
+                return brotli.Decompressor().process(data[:end], output_buffer_limit=n)
     except (zlib.error, _BROTLI_ERROR):
         if _plain_text(data):
             return data

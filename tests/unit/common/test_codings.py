@@ -509,3 +509,42 @@ def test_bytes_that_are_no_brotli_stream_are_bad_compression_not_truncated() -> 
         with pytest.raises(CodingError) as err:
             decode_body(whole[: len(whole) * 2 // 3], "br", 1 << 20, refuse_cut_data=True)
         assert err.value.kind == "truncated"
+
+
+@pytest.mark.parametrize("trailer", [b"\n", b"\r\n", b"<!-- served from cache -->",
+                                     b"\x00" * 3, gzip.compress(b"x"), brotli.compress(PAGE)])
+def test_bytes_after_a_whole_brotli_stream_are_ignored_as_after_a_gzip_member(trailer):
+    """Fault round 12: a whole brotli stream followed by anything (a newline a PHP script
+    printed after its compressed output, a cache's comment) was `bad_compression`
+    "br: brotli: decoder failed": the decoder refuses a call holding bytes past the end,
+    so the whole page was lost, where gzip with junk after its member is the page."""
+    body = b"<html><body>" + b"<p>The council voted on the tram line.</p>" * 2000
+    whole = brotli.compress(body)
+    assert decode_body(whole + trailer, "br", 1 << 20, refuse_cut_data=True)[0] == body
+    if not trailer.startswith(codings.GZIP_MAGIC):  # (a gzip member is read as one)
+        assert decode_body(gzip.compress(body) + trailer, "gzip", 1 << 20,
+                           refuse_cut_data=True)[0] == body  # as gzip always was
+
+
+def test_a_brotli_stream_with_a_trailer_keeps_its_cap_and_its_errors() -> None:
+    bomb = brotli.compress(bytes(5_000_000))
+    with pytest.raises(CodingError) as err:
+        decode_body(bomb + b"\n", "br", 1_000_000, refuse_cut_data=True)
+    assert err.value.kind == "decompressed_too_large"
+    whole = brotli.compress(PAGE * 20)
+    corrupt = whole[:40] + bytes(b ^ 0x55 for b in whole[40:80]) + whole[80:] + b"\n"
+    with pytest.raises(CodingError) as err:  # broken inside the stream: no page in it
+        decode_body(corrupt, "br", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind in ("bad_compression", "truncated")
+    for junk in (b"\xff\xff\xff\xff not brotli", NOT_BROTLI + b"\n"):
+        with pytest.raises(CodingError) as err:
+            decode_body(junk, "br", 1 << 20, refuse_cut_data=True)
+        assert err.value.kind == "bad_compression"
+
+
+def test_the_head_of_a_brotli_page_with_bytes_after_it_is_its_head() -> None:
+    """Round 12: with the page read past a trailing newline, its head must be too, or a
+    `noai` meta in it would go unseen while the page is kept."""
+    body = brotli.compress(PAGE) + b"\n"
+    assert decoded_head(body, "br", 64) == PAGE[:64]
+    assert decoded_head(b"\xff\xff\xff\xff not brotli", "br", 64) == b""  # junk: nothing
