@@ -13,7 +13,7 @@ whole `ingest` flow under the session's Prefect harness.
   rejected by the extraction as "unparsable or empty HTML", where an empty body is
   `empty_body`.
 - a text dump of results whose body is digits, punctuation and emoji: a language was
-  still given (the detector's guess: `sr`, with a score of 0.12).
+  still given (the detector's guess: `vo`, Volapük, at 0.60).
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def test_brotli_faults_and_a_bom_alone_are_named_at_the_fetch(server12, tmp_path
 
 def test_an_ingest_of_the_rounds_faults_loses_nothing(
         prefect_harness, server12, tmp_path, warehouse) -> None:
-    """On main (measured): 2 articles (the plain page, and the results dump in `sr`),
+    """On main (measured): 2 articles (the plain page, and the results dump in `vo`),
     3 failed fetches (`truncated`, `bad_compression` twice) and one extraction reject of
     the BOM. Now 4 articles, the results in no language, 2 failed fetches
     (`bad_compression`, `empty_body`), no reject; every input accounted for, every data
