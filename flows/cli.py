@@ -354,7 +354,9 @@ def _cell(value, width: int) -> str:
 
 @app.command()
 def runs(
-    limit: Annotated[int, typer.Option(help="how many recent runs")] = 10,
+    # at least 1: `[-limit:]` of 0 listed every run, and of -1 none ("no runs yet" on
+    # a warehouse of one run)
+    limit: Annotated[int, typer.Option(min=1, help="how many recent runs")] = 10,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Recent runs and their counts, from the run manifests."""
