@@ -294,7 +294,10 @@ def _unique_names(columns: list[str]) -> list[str]:
 def sql(
     query: Annotated[str, typer.Argument(help="SQL over articles, rejects, fetch_log, ...")],
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
-    max_width: Annotated[int, typer.Option(help="truncate cells in table output")] = 120,
+    # at least 1: a cell is cut to `width - 1` characters and "…", so 0 cut one character
+    # off each cell (and -5 every character), while seeming to ask for no limit
+    max_width: Annotated[int, typer.Option(min=1, help="truncate cells in table output")
+                         ] = 120,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Query the warehouse with DuckDB SQL."""

@@ -53,3 +53,16 @@ def test_json_output_keeps_every_column_of_a_join(warehouse):
     assert json.loads(out.output) == [{"id": 1, "v": "x", "id_1": 1, "v_2": "y", "v_1": 3}]
     csv_out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "csv", query])
     assert csv_out.output.splitlines()[0] == "id,v,id,v,v_1"  # CSV headers may repeat
+
+
+@pytest.mark.parametrize("width", ["0", "-5"])
+def test_a_cell_width_below_one_is_refused(warehouse, width):
+    """Fault round 12: `--max-width 0` showed "abcde…" for "abcdef" (cut to width - 1
+    from the end), `-5` showed "…" alone: values altered without a word."""
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "--max-width", width,
+                                   "SELECT 'abcdef' AS s"])
+    assert out.exit_code == 2, out.output
+    assert "abcde…" not in out.output
+    one = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "--max-width", "1",
+                                   "SELECT 'abcdef' AS s"])
+    assert one.exit_code == 0 and "…" in one.output
