@@ -40,8 +40,8 @@ def _fmt(v: float, pct: bool) -> str:
 def _finite(v: float | None) -> float | None:
     """A value a chart can place, else None (no value that day). A double column
     read from Parquet may hold NaN or an infinity (written by another tool, or an
-    average over one): placed, it wrote `nan` into the SVG's coordinates, which no
-    browser draws, and as the largest value it raised (int(inf): OverflowError)."""
+    average over one): placed, a NaN wrote `nan` into the SVG's coordinates, which no
+    browser draws, and an infinity raised OverflowError (int(inf) in `_nice_max`)."""
     return v if v is not None and math.isfinite(v) else None
 
 

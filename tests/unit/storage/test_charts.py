@@ -179,8 +179,9 @@ def _coordinates(svg: ElementTree.Element) -> list[float]:
 
 
 def test_the_y_scale_of_a_top_that_is_not_finite_is_still_a_scale():
-    """Fault round 12: `_nice_max(inf)` raised OverflowError, NaN ValueError, and a top
-    near the largest double gave a round number no float holds."""
+    """Fault round 12: `_nice_max(inf)` raised OverflowError, of NaN it gave NaN (a
+    scale of `nan` coordinates), and of a top near the largest double a 309-digit integer
+    no float holds (OverflowError when a value was divided by it)."""
     assert [charts._nice_max(v) for v in (INF, -INF, NAN)] == [1.0, 1.0, 1.0]
     for v in (1.7e308, 1.7976931348623157e308, 9e307):
         top = charts._nice_max(v)
@@ -188,9 +189,9 @@ def test_the_y_scale_of_a_top_that_is_not_finite_is_still_a_scale():
 
 
 def test_values_that_are_not_finite_are_no_marks_and_break_no_chart():
-    """Fault round 12: a NaN or infinite value (a double column of another writer)
-    raised out of `lines` and `stacked_bars` when it was the largest, or wrote `nan`
-    into the SVG's coordinates when it was not; now it is no value that day."""
+    """Fault round 12: an infinite value (a double column of another writer) raised
+    OverflowError out of `lines` and `stacked_bars`, a NaN wrote `nan` into the SVG's
+    coordinates (and `ranked_bars` wrote both); now it is no value that day."""
     for values in ([1, NAN, 3, 4, 5], [NAN, 2, 3, 4, 5], [1, 2, INF, 4, -INF]):
         svg = svg_of(charts.lines(DAYS, {"a": values}, "t"))
         assert all(map(math.isfinite, _coordinates(svg)))
