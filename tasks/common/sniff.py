@@ -71,8 +71,11 @@ def is_blank(body: bytes) -> bool:
     failed render). A BOM is no content, but `bytes.strip` keeps it: such a body passed
     as a page and was rejected by the extraction as "unparsable or empty HTML", where an
     empty body is `empty_body`. Only a body opening with a BOM is looked at further."""
-    if not body.strip():
+    stripped = body.strip()
+    if not stripped:
         return True
+    if stripped[:1] not in (b"\xef", b"\xff", b"\xfe", b"\x00"):
+        return False  # nearly every page: one strip, as before
     head = body.lstrip()
     for bom, codec in _BOMS:
         if head.startswith(bom):
