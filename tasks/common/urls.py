@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
 
@@ -153,6 +153,24 @@ def domain_of(url: str) -> str:
         if host.startswith(prefix) and host.count(".") >= 2:
             return host[len(prefix) :]
     return host
+
+
+def base_url_of(page_url: str, base_href: str | None) -> str | None:
+    """The base URL a page's first `<base href>` sets, as browsers resolve it (HTML,
+    "document base URL"): the href taken relative to the page's own address. None when it
+    sets none: no href, an empty one, one no URL parser takes ("http://[::1"), or a base
+    that is not http(s) (browsers fall back to the address for javascript: and data:).
+    The fetcher's meta refresh and the extractor's canonical both resolve through it, so
+    a relative link means one page wherever we follow or record it."""
+    href = (base_href or "").strip()
+    if not href:
+        return None
+    try:
+        base = urljoin(page_url, href)
+        scheme = urlsplit(base).scheme
+    except ValueError:
+        return None
+    return base if scheme.lower() in ("http", "https") else None
 
 
 def stable_id(key: str) -> str:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, strip_userinfo
+from tasks.common.urls import (
+    BadURL,
+    article_id_for,
+    base_url_of,
+    canonical_url,
+    domain_of,
+    strip_userinfo,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +120,27 @@ def test_an_ipv6_literal_host_keeps_its_brackets(url: str, canon: str) -> None:
     http(s) URL: 'https://::1/v6'", a form it never had."""
     assert canonical_url(url) == canon
     assert canonical_url(canon) == canon
+
+
+@pytest.mark.parametrize(
+    ("href", "base"),
+    [
+        # relative to the page's own address, as browsers take it
+        ("/news/", "https://example.org/news/"),
+        ("../world/", "https://example.org/world/"),
+        ("  /news/  ", "https://example.org/news/"),
+        ("//cdn.example.net/story/", "https://cdn.example.net/story/"),
+        ("http://other.example/a/", "http://other.example/a/"),
+        ("HTTPS://Other.example/a/", "https://Other.example/a/"),
+        # sets no base: browsers fall back to the page's address
+        (None, None),
+        ("", None),
+        ("   ", None),
+        ("javascript:void(0)", None),
+        ("data:text/html,x", None),
+        ("mailto:desk@example.org", None),
+        ("http://[::1", None),  # no URL parser takes it
+    ],
+)
+def test_the_base_a_base_href_sets(href: str | None, base: str | None) -> None:
+    assert base_url_of("https://example.org/print/story", href) == base
