@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
+import idna
+from courlan.clean import decode_punycode
 
 # Host prefixes that serve the same article as the bare host.
 _MIRROR_HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
@@ -123,11 +125,7 @@ def _canonical_pass(url: str) -> str:
     except ValueError as exc:  # courlan raises on malformed netlocs
         raise BadURL(f"malformed URL {url[:200]!r}: {exc}") from None
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().rstrip(".")
-    for prefix in _MIRROR_HOST_PREFIXES:
-        if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix) :]
-            break
+    host = domain_identity((parts.hostname or "").rstrip("."))
     if ":" in host:  # an IPv6 literal keeps its brackets (without, "https://::1/x" is no
         host = f"[{host}]"  # URL: the refusal named that garbled form, not the input)
     if parts.port and parts.port not in (80, 443):
@@ -146,13 +144,56 @@ def _canonical_pass(url: str) -> str:
     return urlunsplit(("https", host, path, query, ""))
 
 
-def domain_of(url: str) -> str:
-    """The registrable-looking host of a URL, without www./m./amp. prefixes."""
-    host = (urlsplit(url).hostname or "").lower()
+def host_identity(host: str) -> str:
+    """A host name in the one spelling every way of writing it maps to: lower case,
+    punycode labels decoded (`xn--bcher-kva` is `bücher`, the form courlan gives the
+    canonical URL), and for a host outside ASCII, IDNA's UTS 46 mapping (the one browsers
+    apply before they look a name up). `bu\u0308cher.example` (a decomposed u-umlaut, as
+    macOS text holds it), fullwidth `ｅｘａｍｐｌｅ.com` and `example。com` (an ideographic
+    full stop) are the hosts `bücher.example` and `example.com`: each was an article id of
+    its own, so a page reached under two spellings was two articles, and a takedown of a
+    domain missed its punycode spelling. A name the mapping refuses (a code point IDNA
+    disallows) is kept as it is, lower-cased: the fetch, not the identity, refuses it."""
+    host = decode_punycode(host.lower())
+    if host.isascii():
+        return host
+    try:
+        return idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except (idna.IDNAError, UnicodeError):
+        return host
+
+
+def domain_identity(host: str) -> str:
+    """The registrable-looking form of a host name (`host_identity`, without a www./m./
+    amp. prefix): how articles' `domain` is stored and how a takedown's domain is read."""
+    host = host_identity(host)
     for prefix in _MIRROR_HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             return host[len(prefix) :]
     return host
+
+
+def domain_of(url: str) -> str:
+    """The registrable-looking host of a URL (`domain_identity`)."""
+    return domain_identity(urlsplit(url).hostname or "")
+
+
+def base_url_of(page_url: str, base_href: str | None) -> str | None:
+    """The base URL a page's first `<base href>` sets, as browsers resolve it (HTML,
+    "document base URL"): the href taken relative to the page's own address. None when it
+    sets none: no href, an empty one, one no URL parser takes ("http://[::1"), or a base
+    that is not http(s) (browsers fall back to the address for javascript: and data:).
+    The fetcher's meta refresh and the extractor's canonical both resolve through it, so
+    a relative link means one page wherever we follow or record it."""
+    href = (base_href or "").strip()
+    if not href:
+        return None
+    try:
+        base = urljoin(page_url, href)
+        scheme = urlsplit(base).scheme
+    except ValueError:
+        return None
+    return base if scheme.lower() in ("http", "https") else None
 
 
 def stable_id(key: str) -> str:

@@ -48,6 +48,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import trim
 
+from tasks.common.urls import base_url_of
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
@@ -1785,24 +1786,15 @@ def _htmldate(tree: HtmlElement, url: str | None, now: datetime, extensive: bool
 
 def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | None:
     """A relative canonical or og:url resolved as a browser resolves it: against the
-    page's first `<base href>` (itself relative to the page's address), else left for
-    the caller to join with the page's address. A CMS serving one template at several
-    paths (`/amp/x`, `/print/x`) names its folder there: joined with the page's address,
-    `href="story.html"` named a page that does not exist, its id the article's."""
+    page's first `<base href>` (`base_url_of`), else left for the caller to join with the
+    page's address. A CMS serving one template at several paths (`/amp/x`, `/print/x`)
+    names its folder there: joined with the page's address, `href="story.html"` named a
+    page that does not exist, its id the article's."""
     if not ref or not url:
         return ref
-    for base in tree.iterfind(".//base[@href]"):
-        href = base.get("href", "").strip()
-        if not href:
-            return ref
-        try:
-            base_url = urljoin(url, href)
-        except ValueError:
-            return ref
-        # a javascript: or data: base bases nothing (browsers fall back to the address)
-        return urljoin(base_url, ref) if urlsplit(base_url).scheme in ("http", "https") \
-            else ref
-    return ref
+    first_base = next(tree.iterfind(".//base[@href]"), None)
+    base_url = base_url_of(url, first_base.get("href")) if first_base is not None else None
+    return urljoin(base_url, ref) if base_url else ref
 
 
 def page_metadata(

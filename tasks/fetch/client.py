@@ -67,7 +67,7 @@ from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
-from tasks.common.urls import strip_userinfo
+from tasks.common.urls import base_url_of, strip_userinfo
 from tasks.fetch.robots import (
     MAX_ROBOTS_BYTES,
     MAX_ROBOTS_REDIRECTS,
@@ -655,17 +655,17 @@ _BASE_TAG = re.compile(r"<base\b", re.IGNORECASE)
 def document_base(text: str, current: str) -> str:
     """The address a page's relative links are resolved against, as browsers resolve a
     refresh's URL (HTML, "shared declarative refresh steps": relative to the document's
-    base URL): its first `<base href>`, itself relative to `current`, else `current`. A
-    print or mobile copy at /print/story with `<base href="/news/">` and a refresh to
-    "story.html" was sent to /print/story.html, a page that does not exist. A
-    javascript: or data: base bases nothing (browsers fall back to the address)."""
+    base URL): its first `<base href>` (`base_url_of`), else `current`. A print or mobile
+    copy at /print/story with `<base href="/news/">` and a refresh to "story.html" was
+    sent to /print/story.html, a page that does not exist."""
     if _BASE_TAG.search(text) is None:  # most pages: the address, untouched by w3lib
         return current
     try:
-        base = get_base_url(text, current)
-    except ValueError:  # an href no URL parser takes ("http://[::1")
+        # w3lib finds the first <base href> in the raw text; joined to "" it is the href
+        href = get_base_url(text, "")
+    except ValueError:  # an href its percent-encoding step cannot split ("http://[::1")
         return current
-    return base if urlsplit(base).scheme.lower() in ("http", "https") else current
+    return base_url_of(current, href) or current
 
 
 def _refresh_destination(current: str, target: str) -> str | None:

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas import TABLES, TAKEDOWNS
-from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_identity, domain_of
 from tasks.storage.publish import (
     ROW_GROUP_SIZE,
     commit_manifest,
@@ -67,7 +67,7 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
             params["url"] = what.url
             where.append("(article_id = $id OR url = $url)")
         if what.domain:
-            params["domain"] = what.domain.lower().removeprefix("www.")
+            params["domain"] = domain_identity(what.domain)
             where.append("(domain = $domain OR domain LIKE '%.' || $domain)")
         if what.outlet:
             params["outlet"] = what.outlet
@@ -145,7 +145,7 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     urls = set(arts["url"].to_pylist()) | set(arts["canonical_url"].to_pylist())
     if what.url:
         urls.add(what.url)
-    domains = {what.domain.lower().removeprefix("www.")} if what.domain else set()
+    domains = {domain_identity(what.domain)} if what.domain else set()
     if what.outlet:
         domains |= set(arts["domain"].to_pylist())
 

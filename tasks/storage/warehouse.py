@@ -35,6 +35,7 @@ import pyarrow.compute as pc
 
 from schemas import SIGNATURES, TABLES, view_sql
 from tasks.common.state import FetchHistory, KnownInputs, NearRows, PriorArticles
+from tasks.common.urls import domain_identity
 
 MANIFESTS = "manifests"
 
@@ -278,7 +279,8 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     return KnownInputs(frozenset(ids), frozenset(k for k, _ in rejected), frozenset(failed),
                        frozenset(k for k, at_discover in rejected if at_discover),
                        frozenset(a for ids_, _ in taken for a in (ids_ or [])),
-                       frozenset(d.lower().removeprefix("www.") for _, d in taken if d))
+                       # as typed ("xn--...", "WWW.X"): read in the spelling domain_of gives
+                       frozenset(domain_identity(d) for _, d in taken if d))
 
 
 def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, strip_userinfo
+from tasks.common.urls import (
+    BadURL,
+    article_id_for,
+    base_url_of,
+    canonical_url,
+    domain_identity,
+    domain_of,
+    strip_userinfo,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +121,62 @@ def test_an_ipv6_literal_host_keeps_its_brackets(url: str, canon: str) -> None:
     http(s) URL: 'https://::1/v6'", a form it never had."""
     assert canonical_url(url) == canon
     assert canonical_url(canon) == canon
+
+
+@pytest.mark.parametrize(
+    ("href", "base"),
+    [
+        # relative to the page's own address, as browsers take it
+        ("/news/", "https://example.org/news/"),
+        ("../world/", "https://example.org/world/"),
+        ("  /news/  ", "https://example.org/news/"),
+        ("//cdn.example.net/story/", "https://cdn.example.net/story/"),
+        ("http://other.example/a/", "http://other.example/a/"),
+        ("HTTPS://Other.example/a/", "https://Other.example/a/"),
+        # sets no base: browsers fall back to the page's address
+        (None, None),
+        ("", None),
+        ("   ", None),
+        ("javascript:void(0)", None),
+        ("data:text/html,x", None),
+        ("mailto:desk@example.org", None),
+        ("http://[::1", None),  # no URL parser takes it
+    ],
+)
+def test_the_base_a_base_href_sets(href: str | None, base: str | None) -> None:
+    assert base_url_of("https://example.org/print/story", href) == base
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "https://bücher.example/buch/1",
+        "https://xn--bcher-kva.example/buch/1",  # punycode
+        "https://XN--BCHER-KVA.example/buch/1",
+        "https://BÜCHER.example/buch/1",
+        "http://bu\u0308cher.example/buch/1",  # a decomposed u-umlaut (macOS text)
+        "https://www.bücher。example/buch/1",  # an ideographic full stop
+        "https://ｂüｃｈｅｒ.example/buch/1",  # fullwidth letters
+    ],
+)
+def test_every_spelling_of_a_host_is_one_article(spelling: str) -> None:
+    assert canonical_url(spelling) == "https://bücher.example/buch/1"
+    assert article_id_for(canonical_url(spelling)) == article_id_for(
+        canonical_url("https://bücher.example/buch/1"))
+    assert domain_of(spelling) == "bücher.example"
+
+
+def test_hosts_idna_keeps_apart_stay_apart() -> None:
+    # UTS 46 without the transitional mapping: ß is not ss (as browsers resolve it today)
+    assert canonical_url("https://straße.example/a") != canonical_url("https://strasse.example/a")
+    # a label punycode cannot decode is kept as written, not dropped or merged
+    assert canonical_url("https://xn--zz.example/a") == "https://xn--zz.example/a"
+    # a roman numeral letter maps to its letters, as it does in a browser's address bar
+    assert domain_of("https://Ⅳ.example/") == "iv.example"
+
+
+def test_a_takedown_domain_is_read_in_the_stored_spelling() -> None:
+    for typed in ("WWW.Bücher.example", "xn--bcher-kva.example", "www.xn--bcher-kva.example",
+                  "bücher。example"):
+        assert domain_identity(typed) == "bücher.example"
+    assert domain_identity("www.com") == "www.com"  # a prefix only off a longer name

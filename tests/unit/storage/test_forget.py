@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
 
-from schemas import FETCH_LOG, REJECTS
+from schemas import DOCUMENTS, FETCH_LOG, REJECTS
 from tasks.storage.forget import (
     Takedown,
     _move_offsets,
@@ -317,3 +317,39 @@ def test_a_takedown_is_dated_in_utc_whatever_the_machines_zone(tmp_path, monkeyp
     stamp = manifest["run_id"].removeprefix("forget-").removesuffix("Z")
     assert before.replace(microsecond=0, tzinfo=None) <= datetime.strptime(
         stamp[:15], "%Y%m%dT%H%M%S") <= after.replace(tzinfo=None)
+
+
+def test_a_takedown_typed_in_punycode_covers_every_spelling_of_the_host(tmp_path):
+    """A domain is one host however it is spelt: the takedown typed in punycode removes
+    the article (stored under the Unicode form courlan gives), the fetch_log row and the
+    WARC record of its page fetched under the punycode spelling, and later runs refuse a
+    new page of the host in either spelling."""
+    from tasks.discover.inputs import drop_taken_down
+    from tasks.storage.warehouse import known_inputs
+
+    res = run([row("https://bücher.example/1", story(1), 0),
+               row("https://a.example/2", story(2), 1)])
+    warc = "raw/r1/x.warc.gz"
+    offsets = _warc(tmp_path / warc, ["https://xn--bcher-kva.example/1", "https://a.example/2"])
+    fetch_log = pa.Table.from_pylist([
+        {"url": u, "fetched_at": T, "run_id": "r1", "warc_file": warc, "warc_offset": o}
+        for u, o in zip(["https://xn--bcher-kva.example/1", "https://a.example/2"], offsets,
+                        strict=True)], schema=FETCH_LOG)
+    publish_commit(tmp_path, {"articles": res.table, "fetch_log": fetch_log},
+                   {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+
+    manifest = forget(tmp_path, Takedown(domain="WWW.XN--BCHER-KVA.example", reason="t"), now=T)
+    assert manifest["rows_removed"] == {"articles": 1, "fetch_log": 1}
+    assert manifest["warc_records_removed"] == 1
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://a.example/2"]
+    assert scan_table(tmp_path, "fetch_log")["url"].to_pylist() == ["https://a.example/2"]
+
+    known = known_inputs(tmp_path, timedelta(hours=24), now=T)
+    later = pa.Table.from_pylist(
+        [{"input_key": f"k{i}", "url": u, "source_kind": "feed", "source": "f"}
+         for i, u in enumerate(["https://xn--bcher-kva.example/new", "https://bücher.example/x",
+                                "https://bu\u0308cher.example/y", "https://a.example/3"])],
+        schema=DOCUMENTS)
+    kept, rejects = drop_taken_down(later, known, "r2")
+    assert kept["url"].to_pylist() == ["https://a.example/3"]
+    assert [r["reason"] for r in rejects] == ["taken_down"] * 3
