@@ -68,7 +68,9 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
             where.append("(article_id = $id OR url = $url)")
         if what.domain:
             params["domain"] = domain_identity(what.domain)
-            where.append("(domain = $domain OR domain LIKE '%.' || $domain)")
+            # a subdomain by its suffix, not LIKE: `%` and `_` in what was typed are
+            # wildcards there, and `--domain %` forgot every article of every domain
+            where.append("(domain = $domain OR ends_with(domain, '.' || $domain))")
         if what.outlet:
             params["outlet"] = what.outlet
             where.append("source_name = $outlet")

@@ -353,3 +353,21 @@ def test_a_takedown_typed_in_punycode_covers_every_spelling_of_the_host(tmp_path
     kept, rejects = drop_taken_down(later, known, "r2")
     assert kept["url"].to_pylist() == ["https://a.example/3"]
     assert [r["reason"] for r in rejects] == ["taken_down"] * 3
+
+
+def test_a_domain_holding_sql_wildcards_covers_only_itself(tmp_path):
+    """Fault round 12: subdomains were matched with `LIKE '%.' || $domain`, so what was
+    typed was a pattern: `pressroom forget --domain %` removed every article of every
+    domain with its fetches and WARC records (28 of 28 in a demo warehouse), and an
+    underscore (`news_b.example`, a host name some sites have) stood for any character.
+    Now a domain covers itself and its subdomains, as written."""
+    res = _warehouse(tmp_path)
+    for typed in ("%", "_.example", "%example", "b%", "news_b.example"):
+        assert matching_articles(tmp_path, Takedown(domain=typed)).num_rows == 0, typed
+    manifest = forget(tmp_path, Takedown(domain="%", reason="a pattern"), now=T)
+    assert manifest["rows_removed"] == {} and manifest["warc_records_removed"] == 0
+    assert sorted(scan_table(tmp_path, "articles")["url"].to_pylist()) == sorted(
+        r["url"] for r in res.table.to_pylist())
+    # the subdomain rule itself is unchanged
+    got = matching_articles(tmp_path, Takedown(domain="example"))
+    assert got.num_rows == 2
