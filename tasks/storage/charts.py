@@ -156,14 +156,17 @@ def ranked_bars(items: list[tuple[str, float]], label: str, pct: bool = False,
         return ""
     row, label_w, width = 20, 150, W
     height = TOP + row * len(items) + 4
-    # A value that is not finite gets no bar, its text as it is ("nan", "inf").
-    top = max((v for _, v in items if _finite(v) is not None), default=0) or 1
+    # A bar stands for an amount above zero: a value that is not finite, or below zero
+    # (the lag of an outlet whose pages are dated after their fetch), gets none, its
+    # number beside it ("nan", "-2.5 h"). Two negative lags were drawn as bars ten times
+    # the chart's width: the larger of them, below zero, was taken as the top.
+    top = max((v for _, v in items if _finite(v) is not None and v > 0), default=0) or 1
     top = 1.0 if pct else top
     span = width - label_w - 70
     marks = []
     for i, (name, v) in enumerate(items):
         yy = TOP + i * row
-        w = max(span * (v / top), 1.0) if _finite(v) else 0
+        w = max(span * (v / top), 1.0) if _finite(v) and v > 0 else 0
         text = _fmt(v, pct) + unit
         marks.append(f"<text x='{label_w - 6}' y='{yy + 14}' class='bl'>{escape(name[:24])}"
                      f"</text><rect x='{label_w}' y='{yy + 3}' width='{w:.1f}' height='{row - 6}'"

@@ -206,3 +206,19 @@ def test_values_that_are_not_finite_are_no_marks_and_break_no_chart():
     assert all(map(math.isfinite, _coordinates(svg)))
     assert ">inf</text>" in html and ">nan</text>" in html
     assert charts.lines(DAYS, {"a": [NAN] * 5}, "t") == ""
+
+
+def test_values_below_zero_get_no_bar_and_never_leave_the_chart():
+    """Fault round 12: the freshness chart's median lag is negative for an outlet whose
+    pages are dated after their fetch (a zone misread: the date rule allows a day). Of
+    two such lags the larger, below zero, was the top: -1 h and -10 h were drawn as bars
+    420 and 4,200 units wide in a viewBox 640 wide; beside positive lags a negative one
+    got a 1-unit bar. Now a value below zero has no bar and its number beside it."""
+    for items in ([("a", -1.0), ("b", -10.0)], [("a", 5.0), ("b", -10.0), ("c", 0.0)]):
+        html = charts.ranked_bars(items, "lag", unit=" h")
+        svg = svg_of(html)
+        width = float(svg.get("viewBox").split()[2])
+        rects = list(svg.iter("{http://www.w3.org/2000/svg}rect"))
+        assert all(float(r.get("x")) + float(r.get("width")) <= width for r in rects)
+        assert [float(r.get("width")) > 0 for r in rects] == [v > 0 for _, v in items]
+        assert ">-10 h</text>" in html
