@@ -174,12 +174,18 @@ def _absolute(loc: str | None, base: str) -> str | None:
     return url
 
 
-def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
+def _read_url(elem, base: str) -> tuple[list[SitemapEntry], list[str]]:
+    """The entries of a <url> (or an index's <sitemap>), and the <loc> values that name
+    no URL (a `sitemap_bad_loc` each; an element without a <loc> has one, empty). One
+    <loc> an element, as the protocol says; a generator that writes two (a desktop and a
+    mobile address) gets an entry for each, with the element's dates: only the first
+    was read, and the second dropped without a word."""
     kids = _children(elem)
-    loc = _text(kids.get("loc"))
-    url = _absolute(loc, base)
-    if url is None:
-        return None, (loc or "")[:200]
+    locs = [_text(child) for child in elem if _local(child.tag) == "loc"] or [None]
+    urls = [_absolute(loc, base) for loc in locs]
+    bad = [(loc or "")[:200] for loc, url in zip(locs, urls, strict=True) if url is None]
+    if len(bad) == len(urls):
+        return [], bad
     published = title = language = None
     news = kids.get("news")
     if news is not None:
@@ -189,16 +195,9 @@ def _read_url(elem, base: str) -> tuple[SitemapEntry | None, str | None]:
         pub = nkids.get("publication")
         if pub is not None:
             language = _text(_children(pub).get("language"))
-    return (
-        SitemapEntry(
-            url=url,
-            lastmod=parse_w3c_datetime(_text(kids.get("lastmod"))),
-            published_at=published,
-            title=title,
-            language=language,
-        ),
-        None,
-    )
+    lastmod = parse_w3c_datetime(_text(kids.get("lastmod")))
+    return [SitemapEntry(url=url, lastmod=lastmod, published_at=published, title=title,
+                         language=language) for url in urls if url is not None], bad
 
 
 def junk_before_xml(data: bytes) -> int:
@@ -260,7 +259,8 @@ def _utf16_as_utf8(data: bytes) -> bytes:
     return _XML_DECL_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8")
 
 
-def _cut_short(data: bytes, root_name: str, read: list[bool], result: SitemapResult) -> None:
+def _cut_short(data: bytes, root_name: str, read: list[tuple[int, int]],
+               result: SitemapResult) -> None:
     """A sitemap that ends before its root's end tag was cut (a transfer or a writer that
     stopped): the entries it closed are kept, the one the cut fell in is dropped (lxml's
     recovery closes it, with a <loc> that may be cut too), and the cut is recorded as a
@@ -268,11 +268,9 @@ def _cut_short(data: bytes, root_name: str, read: list[bool], result: SitemapRes
     entry = "url" if root_name == "urlset" else "sitemap"
     closed = len(_END_TAG[entry].findall(data))
     target = result.entries if entry == "url" else result.children
-    for kept in reversed(read[closed:]):  # the entries lxml closed itself, last first
-        if kept:
-            target.pop()
-        else:
-            result.skipped.pop()
+    for kept, skipped in reversed(read[closed:]):  # what lxml closed itself, last first
+        del target[len(target) - kept:]
+        del result.skipped[len(result.skipped) - skipped:]
     result.skipped.append(("sitemap_truncated",
                            f"the file ends before </{root_name}>: kept the "
                            f"{len(target)} entries before the cut"))
@@ -429,7 +427,8 @@ def parse_sitemap(
     root_name = None
     capped = False
     misplaced: dict[str, int] = {}  # entries of the other kind of sitemap: not read
-    read: list[bool] = []  # per entry element ended, in order: kept (True) or skipped
+    # per entry element ended, in order: (entries kept, <loc> values skipped) of it
+    read: list[tuple[int, int]] = []
     try:
         for event, elem in context:
             name = _local(elem.tag)
@@ -450,12 +449,10 @@ def parse_sitemap(
             if len(result.entries) + len(result.children) >= max_urls:
                 capped = True
                 break
-            entry, bad = _read_url(elem, sitemap_url)
-            if entry is None:
-                result.skipped.append(("sitemap_bad_loc", f"<loc> {bad!r}"))
-            else:
-                target.append(entry)
-            read.append(entry is not None)
+            entries, bad = _read_url(elem, sitemap_url)
+            target += entries
+            result.skipped += [("sitemap_bad_loc", f"<loc> {loc!r}") for loc in bad]
+            read.append((len(entries), len(bad)))
             # Free what has been read: keeps memory flat on 50,000-URL files.
             elem.clear(keep_tail=False)
             parent = elem.getparent()
@@ -486,7 +483,7 @@ def parse_sitemap(
         _cut_short(data, root_name, read, result)
     errors = [e for e in context.error_log if e.level_name in ("ERROR", "FATAL")]
     if errors and not capped and not any(r == "sitemap_truncated" for r, _ in result.skipped):
-        _stopped_early(data, len(read) + sum(misplaced.values()), errors, result)
+        _stopped_early(data, sum(map(sum, read)) + sum(misplaced.values()), errors, result)
     if capped:
         result.skipped.append(("sitemap_url_cap", f"more than {max_urls} entries; rest ignored"))
     for name, n in misplaced.items():

@@ -608,12 +608,38 @@ def test_a_prefixed_sitemaps_lost_entries_are_counted() -> None:
                                     "read")
 
 
-def test_a_url_with_a_second_loc_is_read_once_and_nothing_said_lost() -> None:
-    # no XML error: the count of lost entries is not made (two <loc> in one <url>)
+def test_a_url_with_a_second_loc_gives_an_entry_for_each() -> None:
+    """Fault round 12: a <url> with two <loc> (a generator writing a desktop and a
+    mobile address) was read once: the second URL dropped without a word (seed 35 had
+    pinned that). Now each <loc> is an entry with the element's dates, a bad one a
+    `sitemap_bad_loc`, in an index too."""
     r = parse_sitemap(b"<urlset><url><loc>https://a.example/1</loc><loc>https://a.example/2"
-                      b"</loc></url></urlset>", BASE)
-    assert [e.url for e in r.entries] == ["https://a.example/1"]
+                      b"</loc><lastmod>2024-05-01</lastmod></url></urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1", "https://a.example/2"]
+    assert {e.lastmod.date().isoformat() for e in r.entries} == {"2024-05-01"}
     assert r.skipped == [] and r.warning is None
+    r = parse_sitemap(b"<urlset><url><loc>javascript:x</loc><loc>https://a.example/3</loc>"
+                      b"</url><url><lastmod>2024-05-01</lastmod></url></urlset>", BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/3"]
+    assert r.skipped == [("sitemap_bad_loc", "<loc> 'javascript:x'"),
+                         ("sitemap_bad_loc", "<loc> ''")]
+    r = parse_sitemap(b"<sitemapindex><sitemap><loc>https://a.example/s1.xml</loc>"
+                      b"<loc>https://a.example/s2.xml</loc></sitemap></sitemapindex>", BASE)
+    assert [e.url for e in r.children] == ["https://a.example/s1.xml",
+                                           "https://a.example/s2.xml"]
+
+
+def test_a_cut_inside_a_url_of_two_locs_drops_both_and_keeps_the_count() -> None:
+    """The cut falls in the last <url>, which holds two <loc> (and a bad one before it):
+    lxml closes it itself, so everything it gave is taken back, and the truncation
+    names the entries kept."""
+    data = (b"<urlset><url><loc>https://a.example/1</loc></url>"
+            b"<url><loc>ftp://a.example/x</loc><loc>https://a.example/2</loc>"
+            b"<loc>https://a.example/3</loc>")
+    r = parse_sitemap(data, BASE)
+    assert [e.url for e in r.entries] == ["https://a.example/1"]
+    assert r.skipped == [("sitemap_truncated",
+                          "the file ends before </urlset>: kept the 1 entries before the cut")]
 
 
 def test_bytes_that_are_no_utf16_in_a_utf16_sitemap_are_replaced() -> None:
