@@ -22,6 +22,9 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py tasks/dedup/minhash.py --functions sign _ExactCheck._ensure
                                                    # only those functions' mutants (all,
                                                    # or --sample N of them per module)
+    python bench/mutation.py tasks/clean/boilerplate.py --functions classify_line \
+        --exclude-json bench/results/runs/mut39_seed38_renamed.json
+                                                   # the rest: what that run did not run
 
 Results: a per-module and per-stage table (killed / survived / timeout / no tests /
 score) and every survivor as file:line with the mutation, printed and written to
