@@ -1550,7 +1550,7 @@ def test_a_template_note_is_at_most_40_words_long() -> None:
 
 
 def test_a_follow_line_naming_one_network_is_at_most_20_words_long() -> None:
-    # ("Follow us on" is a call to action at any length up to 20 words by itself)
+    # a network and a follow, but no "follow us on": _CTA would take that first, also at 20
     line = ("Follow @janedoe on Twitter for updates from the statehouse, the budget talks and "
             "the race for governor through the fall.")  # 20 words
     assert classify_line(line) == "cta"
