@@ -151,6 +151,26 @@ def test_the_case_tables_rest_on_what_python_s_unicode_data_says():
     assert lower[0x10400] == 0x10428 and not irregular[0x10400]  # Deseret, 4 bytes each
 
 
+@pytest.mark.parametrize("num_perm", [1, 3, 7, 128, 130])
+def test_each_signature_value_is_the_minimum_of_its_hash_function(num_perm):
+    # the signing loop runs PERMS_PER_PASS functions at a time: any count, a last short
+    # pass included, gives min over the text's shingles of (a_i * x + b_i) mod 2^32
+    params = nd.MinHashParams(num_perm=num_perm, bands=1, rows=num_perm, loose_bands=1,
+                              loose_rows=1)
+    texts = [make_text(seed, 40 + 30 * seed) for seed in range(5)] + ["two words", ""]
+    sigs = nd.sign(texts, params)
+    a = params.perm_a32.astype(np.uint64)
+    b = params.perm_b32.astype(np.uint64)
+    for text, sig in zip(texts, sigs, strict=True):
+        (shingles,) = nd.shingle_sets([text], params.shingle_words)
+        if len(shingles) == 0:
+            assert nd.is_empty_signature(sig[None, :])[0]
+            continue
+        naive = ((shingles[None, :].astype(np.uint64) * a[:, None] + b[:, None])
+                 & np.uint64(0xFFFFFFFF)).min(axis=1)
+        assert sig.tolist() == naive.tolist()
+
+
 def test_signatures_of_fixed_texts_do_not_change():
     # persisted signatures are compared with new ones: any change to tokenising,
     # lower-casing or hashing must show here (values of the str.lower implementation)
