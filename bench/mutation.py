@@ -22,6 +22,9 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py tasks/dedup/minhash.py --functions sign _ExactCheck._ensure
                                                    # only those functions' mutants (all,
                                                    # or --sample N of them per module)
+    python bench/mutation.py tasks/clean/boilerplate.py --functions classify_line \
+        --exclude-json bench/results/runs/mut39_seed38_renamed.json
+                                                   # the rest: what that run did not run
 
 Results: a per-module and per-stage table (killed / survived / timeout / no tests /
 score) and every survivor as file:line with the mutation, printed and written to
@@ -260,6 +263,8 @@ def run_group(key: str, modules: list[str], args: argparse.Namespace, log) -> li
             names = sorted(names_by_module.get(module, []))
             if args.functions:  # a function, a Class.method, or a class (all its methods)
                 names = [n for n in names if not args.functions.isdisjoint(function_of(n))]
+            if args.exclude_names:  # --exclude-json: what earlier runs ran already
+                names = [n for n in names if n not in args.exclude_names]
             if args.sample and len(names) > args.sample:
                 names = sorted(random.Random(f"{args.seed}:{module}").sample(names, args.sample))
             if args.rerun_names is not None:  # --rerun: only what an earlier run left alive
@@ -538,6 +543,10 @@ def main() -> None:
     parser.add_argument("--functions", nargs="+", metavar="NAME",
                         help="only the mutants of these functions (`name`, `Class.method`, "
                         "or `Class` for all its methods), before --sample")
+    parser.add_argument("--exclude-json", nargs="+", type=Path, metavar="JSON",
+                        help="leave out the mutants named in these runs' .json files, before "
+                        "--sample (by mutant name: mutmut numbers a function's mutants in "
+                        "order, so only for the same code of that function)")
     parser.add_argument("--changed", action="store_true",
                         help="only the modules changed since the merge base with --base")
     parser.add_argument("--base", default="main")
@@ -596,6 +605,8 @@ def main() -> None:
         return
 
     args.rerun_names = None
+    args.exclude_names = {r["name"] for path in args.exclude_json or []
+                          for r in json.loads(path.read_text(encoding="utf-8"))}
     kept_rows: list[dict] = []
     if args.rerun:
         earlier = json.loads(args.rerun.read_text(encoding="utf-8"))

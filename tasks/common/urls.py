@@ -158,7 +158,8 @@ def host_identity(host: str) -> str:
     if host.isascii():
         return host
     try:
-        return idna.uts46_remap(host, std3_rules=False, transitional=False)
+        # std3_rules off: hosts hold "_" ("my_blog.example") though STD3 forbids it
+        return idna.uts46_remap(host, std3_rules=False)
     except (idna.IDNAError, UnicodeError):
         return host
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -116,26 +116,30 @@ def fmix64(x: np.ndarray) -> np.ndarray:
 
 # Byte classes: ASCII letters and digits are word bytes, other ASCII is a separator, and
 # bytes >= 0x80 belong to (non-ASCII) words, except the punctuation sequences handled in
-# _word_mask. Text is lower-cased before encoding.
+# _word_mask. As a bytes.translate table: one C loop over the batch, ~3x np.take.
 _WORD_BYTE = np.zeros(256, dtype=bool)
 for _c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789":
     _WORD_BYTE[_c] = True
 _WORD_BYTE[0x80:] = True
+_WORD_TABLE = _WORD_BYTE.astype(np.uint8).tobytes()
+_ASCII_LOWER_TABLE = bytes(c + 32 if 0x41 <= c <= 0x5A else c for c in range(256))
 
 
-def _word_mask(buf: np.ndarray) -> np.ndarray:
-    """True for bytes that belong to a word.
+def _word_mask(joined: bytes, lead: np.ndarray) -> np.ndarray:
+    """True for bytes of `joined` that belong to a word (`lead`: the positions of its
+    multi-byte characters' first bytes, >= 0xC2).
 
     Unicode punctuation that news copy uses instead of ASCII (curly quotes, dashes,
     ellipsis, non-breaking and thin spaces: U+2000-U+206F, encoded E2 80-81 xx; Latin-1
     punctuation U+00A0-U+00BF, encoded C2 A0-BF; CJK punctuation E3 80 xx) is a separator,
     so "“Hello”" and "\"Hello\"" give the same token.
     """
-    word = np.take(_WORD_BYTE, buf)  # np.take: ~2x faster than fancy indexing here
-    # Multi-byte punctuation is rare: find lead bytes first, then test only those.
-    lead = np.flatnonzero(buf[:-1] >= 0xC2)
+    word = np.frombuffer(joined.translate(_WORD_TABLE), dtype=bool)
+    lead = lead[lead < len(word) - 1]
     if len(lead) == 0:
         return word
+    word = word.copy()
+    buf = np.frombuffer(joined, dtype=np.uint8)
     b0 = buf[lead]
     b1 = buf[lead + 1]
     two = lead[(b0 == 0xC2) & (b1 >= 0xA0) & (b1 <= 0xBF)]
@@ -146,6 +150,109 @@ def _word_mask(buf: np.ndarray) -> np.ndarray:
     for shift in (0, 1, 2):
         word[three + shift] = False
     return word
+
+
+def _utf8_length(code_point: int) -> int:
+    return 1 if code_point < 0x80 else 2 if code_point < 0x800 else 3 if code_point < 0x10000 else 4
+
+
+# Cased letters end at U+1FFFF (planes 2 and up are ideographs, tags and private use:
+# tests/unit/dedup/test_minhash.py checks it against this Python's Unicode tables).
+_CASED_PLANES_END = 0x20000
+
+
+@lru_cache(maxsize=1)
+def _case_tables() -> tuple[np.ndarray, np.ndarray]:
+    """(lower, irregular) for every code point below _CASED_PLANES_END: `lower[c]` is the
+    one code point `str.lower` maps c to, where it has the same UTF-8 length; `irregular[c]`
+    where it has not (İ -> "i̇", the Kelvin sign -> "k") or depends on the letters around
+    it (Σ -> σ, or ς at a word's end). Built once per process (~10 ms)."""
+    lower = np.arange(_CASED_PLANES_END, dtype=np.uint32)
+    irregular = np.zeros(_CASED_PLANES_END, dtype=bool)
+    for code_point in range(0x80, _CASED_PLANES_END):
+        char = chr(code_point)
+        low = char.lower()
+        if low == char:
+            continue
+        if (len(low) != 1 or _utf8_length(ord(low)) != _utf8_length(code_point)
+                or code_point == 0x3A3):
+            irregular[code_point] = True
+        else:
+            lower[code_point] = ord(low)
+    return lower, irregular
+
+
+def _decode_at(buf: np.ndarray, pos: np.ndarray, size: int) -> np.ndarray:
+    """The code points of the `size`-byte UTF-8 characters starting at `pos`."""
+    cp = (buf[pos] & np.uint8(0xFF >> (size + 1))).astype(np.uint32)
+    for k in range(1, size):
+        cp = (cp << 6) | (buf[pos + k] & np.uint8(0x3F))
+    return cp
+
+
+def _encode_at(buf: np.ndarray, pos: np.ndarray, cp: np.ndarray, size: int) -> None:
+    """Write the code points `cp` as `size`-byte UTF-8 characters at `pos`."""
+    marker = (0xFF00 >> size) & 0xFF  # 0xC0, 0xE0, 0xF0
+    buf[pos] = marker | (cp >> (6 * (size - 1)))
+    for k in range(1, size):
+        buf[pos + k] = 0x80 | ((cp >> (6 * (size - 1 - k))) & 0x3F)
+
+
+def _lower_multibyte(buf: np.ndarray, lead: np.ndarray) -> np.ndarray | None:
+    """Lower-case, in place, the multi-byte characters starting at `lead` that `str.lower`
+    maps to one character of the same length; the positions of the irregular ones
+    (`_case_tables`), which are left as they are, or None."""
+    lower, irregular = _case_tables()
+    first = buf[lead]
+    bad = []
+    for size, of_size in ((2, first < 0xE0), (3, (first >= 0xE0) & (first < 0xF0)),
+                          (4, first >= 0xF0)):
+        pos = lead[of_size]
+        if len(pos) == 0:
+            continue
+        cp = _decode_at(buf, pos, size)
+        if size == 4:  # emoji and ideographs beyond the cased planes have no case
+            cased_plane = cp < _CASED_PLANES_END
+            pos, cp = pos[cased_plane], cp[cased_plane]
+        hit = irregular[cp]
+        if hit.any():
+            bad.append(pos[hit])
+        low = lower[cp]
+        changed = np.flatnonzero(low != cp)
+        if len(changed):
+            _encode_at(buf, pos[changed], low[changed], size)
+    return np.concatenate(bad) if bad else None
+
+
+def _lowered_utf8(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The texts lower-cased exactly as `str.lower` does, UTF-8, each followed by a space
+    (so that no token spans two documents): (bytes uint8, word mask, each text's start).
+
+    `str.lower` on news text (rarely pure ASCII: curly quotes) took half of the token
+    hashing: it works per code point in UCS-4. Here bytes.translate lower-cases ASCII and
+    a table lookup the other characters, in place in the UTF-8 bytes; the few texts with
+    a character whose lower case is longer, shorter or depends on its neighbours (Σ, İ)
+    are lower-cased by `str.lower` itself (a second pass over the batch)."""
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    while True:
+        joined = b" ".join(encoded) + b" "
+        lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64,
+                              count=len(encoded))
+        doc_start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        raw = np.frombuffer(joined, dtype=np.uint8)
+        lead = np.flatnonzero(raw >= 0xC2)  # first bytes of multi-byte characters
+        word = _word_mask(joined, lead)  # case does not change which bytes are words
+        buf = np.frombuffer(joined.translate(_ASCII_LOWER_TABLE), dtype=np.uint8)
+        if len(lead) == 0:
+            return buf, word, doc_start
+        buf = buf.copy()
+        bad = _lower_multibyte(buf, lead)
+        if bad is None:
+            return buf, word, doc_start
+        for d in np.unique(np.searchsorted(doc_start, bad, side="right") - 1):
+            encoded[d] = texts[d].lower().encode("utf-8", "surrogatepass")
+        # str.lower's output holds no irregular character (lower-casing twice changes
+        # nothing), so the next pass returns
 
 
 class _Powers:
@@ -177,12 +284,7 @@ def _token_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     A token's hash is the polynomial sum(byte_j * P^(j - start)) mod 2^64, computed for all
     tokens at once from one prefix sum over the concatenated bytes, then avalanched.
     """
-    encoded = [t.lower().encode("utf-8", "surrogatepass") for t in texts]
-    lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
-    # A trailing space after each text guarantees that no token spans two documents.
-    buf = np.frombuffer(b" ".join(encoded) + b" ", dtype=np.uint8)
-    doc_start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    word = _word_mask(buf)
+    buf, word, doc_start = _lowered_utf8(texts)
     edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     change = np.flatnonzero(edge != 0)  # on bool: ~5x faster than on int8
     # Word and non-word runs alternate and every buffer ends with a space, so the changes
@@ -263,6 +365,11 @@ def shingle_hashes(texts: Sequence[str], k: int) -> tuple[np.ndarray, np.ndarray
 CHUNK_CHARS = 192_000
 
 
+# Hash functions per pass of the signing loop: 4 took 0.85x the CPU time of 1 on the dev
+# bodies (2: 0.95x, 8: 0.88x; BENCHMARKS.md, "Signing against datasketch 2.0").
+PERMS_PER_PASS = 4
+
+
 def _chunk_bounds(texts: Sequence[str]) -> list[tuple[int, int]]:
     """(start, stop) index ranges of consecutive texts of about CHUNK_CHARS characters
     each (a longer text is one chunk by itself); at least one range, maybe empty."""
@@ -319,13 +426,17 @@ def _sign_chunk(texts: Sequence[str], params: MinHashParams, with_counts: bool =
         return (out, counts) if with_counts else out
     # reduceat needs non-empty segments: offsets only of documents with shingles.
     offsets = np.concatenate(([0], np.cumsum(per_doc[has])[:-1]))
-    tmp = np.empty_like(hashes)
     sub = np.empty((params.num_perm, len(has)), dtype=np.uint32)
-    a, b = params.perm_a32, params.perm_b32
-    for i in range(params.num_perm):
-        np.multiply(hashes, a[i], out=tmp)
-        tmp += b[i]
-        np.minimum.reduceat(tmp, offsets, out=sub[i])
+    a, b = params.perm_a32[:, None], params.perm_b32[:, None]
+    # PERMS_PER_PASS hash functions per numpy call, as rows of one 2-D array: a quarter
+    # of the calls (their overhead was ~15% of this loop at 128 x 3 calls per chunk)
+    tmp = np.empty((PERMS_PER_PASS, len(hashes)), dtype=np.uint32)
+    for i in range(0, params.num_perm, PERMS_PER_PASS):
+        j = min(i + PERMS_PER_PASS, params.num_perm)
+        block = tmp[: j - i]
+        np.multiply(hashes[None, :], a[i:j], out=block)
+        block += b[i:j]
+        np.minimum.reduceat(block, offsets, axis=1, out=sub[i:j])
     out[has] = sub.T
     return (out, counts) if with_counts else out
 

@@ -661,8 +661,9 @@ def document_base(text: str, current: str) -> str:
     if _BASE_TAG.search(text) is None:  # most pages: the address, untouched by w3lib
         return current
     try:
-        # w3lib finds the first <base href> in the raw text; joined to "" it is the href
-        href = get_base_url(text, "")
+        # w3lib finds the first <base href> in the raw text; with no page address to join
+        # it to (its default, ""), it is the href itself
+        href = get_base_url(text)
     except ValueError:  # an href its percent-encoding step cannot split ("http://[::1")
         return current
     return base_url_of(current, href) or current

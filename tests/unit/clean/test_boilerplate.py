@@ -1539,3 +1539,46 @@ def test_a_wire_pointer_is_at_most_30_words_long() -> None:
                "https://apnews.com/hub/floods")  # 30 words (the address counts 5)
     assert classify_line(pointer) == "related"
     assert classify_line(pointer.replace("the valley", "the green valley")) is None
+
+
+def test_a_template_note_is_at_most_40_words_long() -> None:
+    note = ("A version of this article appears in print on Feb. 3, 2022, Section A, Page 1 of "
+            "the New York edition with the headline: After Years of Delays, the City Opens Its "
+            "New Bridge Over the Harlem River to Traffic.")  # 40 words
+    assert classify_line(note) == "ui"
+    assert classify_line(note.replace("City Opens", "City Finally Opens")) is None
+
+
+def test_a_follow_line_naming_one_network_is_at_most_20_words_long() -> None:
+    # a network and a follow, but no "follow us on": _CTA would take that first, also at 20
+    line = ("Follow @janedoe on Twitter for updates from the statehouse, the budget talks and "
+            "the race for governor through the fall.")  # 20 words
+    assert classify_line(line) == "cta"
+    assert classify_line(line.replace("the fall", "the long fall")) is None
+
+
+def test_how_to_reach_the_writers_is_at_most_30_words_long() -> None:
+    line = ("Write to Jane Doe at jane.doe@wsj.com, John Smith at john.smith@wsj.com, Emma Brown "
+            "at emma.brown@wsj.com and Tom Lee at tlee@wsj.com")  # 30 words (an address 3-4)
+    assert classify_line(line) == "bio"
+    assert classify_line(line.replace("tlee@", "tom.lee@")) is None
+
+
+@pytest.mark.parametrize("line", ["Xinhua", "Xinhua via Getty Images"])
+def test_an_agency_credit_that_begins_with_an_x(line) -> None:
+    # the table-cell pipes are stripped from the ends, and nothing else
+    assert classify_line(line) == "credit"
+    assert classify_line(f"| {line} |") == "credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tickets cost $25 and are on sale at the box office and online "
+        "(harbourtheatre.org/tickets)",
+        "The council will vote on the plan on 3/4 (a Tuesday)",
+    ],
+)
+def test_a_sentence_ending_in_brackets_with_a_slash_is_no_credit(line) -> None:
+    # a credit in brackets is "(Name Surname/Outlet)" after the caption's last sentence
+    assert classify_line(line) is None

@@ -173,6 +173,9 @@ def test_hosts_idna_keeps_apart_stay_apart() -> None:
     assert canonical_url("https://xn--zz.example/a") == "https://xn--zz.example/a"
     # a roman numeral letter maps to its letters, as it does in a browser's address bar
     assert domain_of("https://Ⅳ.example/") == "iv.example"
+    # an underscore, which STD3 forbids and real hosts hold, does not stop the mapping
+    assert canonical_url("https://ｂüｃｈｅｒ_shop.example/a") == "https://bücher_shop.example/a"
+    assert domain_of("not a url") == "" and domain_of("mailto:desk@example.org") == ""
 
 
 def test_a_takedown_domain_is_read_in_the_stored_spelling() -> None:

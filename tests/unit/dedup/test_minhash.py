@@ -94,6 +94,96 @@ def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
 
 
 
+# Lower case as str.lower gives it, for the scripts and the characters whose lower case is
+# no simple one-for-one: final sigma, dotted capital I, the Kelvin sign, fullwidth letters,
+# Deseret (4 bytes), Cherokee and Georgian Mtavruli (3 bytes), with emoji and a lone
+# surrogate beside them.
+CASE_TEXTS = [
+    "Die Bundesregierung ÄNDERT ihre Pläne für Straßen in Köln und München",
+    "ΟΙ ΕΚΛΟΓΕΣ ΣΤΗΝ ΑΘΗΝΑ ΞΕΚΙΝΟΥΝ ΣΗΜΕΡΑ ΜΕ ΠΟΛΛΟΥΣ ΨΗΦΟΦΟΡΟΥΣ",
+    "İSTANBUL'DA BÜYÜK BİR TOPLANTI YAPILDI VE KARARLAR ALINDI",
+    "Москва СЕГОДНЯ приняла решение о новых мерах поддержки",
+    "The Kelvin sign \u212a and ＦＵＬＬＷＩＤＴＨ letters and 𐐀𐐁 Deseret and 😀 emoji stay words",
+    "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ and ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ in capitals, ǅ titlecase, x\ud800y",
+    "", "ASCII ONLY TEXT",
+]
+
+
+def _reference_lowered(texts: list[str]) -> bytes:
+    return b" ".join(t.lower().encode("utf-8", "surrogatepass") for t in texts) + b" "
+
+
+def test_texts_are_lower_cased_exactly_as_str_lower_does():
+    buf, _, starts = nd._lowered_utf8(CASE_TEXTS)
+    assert buf.tobytes() == _reference_lowered(CASE_TEXTS)
+    lowered = [t.lower().encode("utf-8", "surrogatepass") for t in CASE_TEXTS]
+    assert starts.tolist() == np.cumsum([0] + [len(e) + 1 for e in lowered[:-1]]).tolist()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.characters(codec=None, max_codepoint=0x2FFFF),
+                        max_size=40), min_size=1, max_size=6))
+def test_any_text_is_lower_cased_as_str_lower_does(texts):
+    assert nd._lowered_utf8(texts)[0].tobytes() == _reference_lowered(texts)
+
+
+def test_the_word_mask_is_the_same_before_and_after_lower_casing():
+    # the mask is read off the text as written: no character's lower case is a separator
+    # where it was a word byte, or the reverse
+    joined = b" ".join(t.encode("utf-8", "surrogatepass") for t in CASE_TEXTS) + b" "
+    lowered = _reference_lowered(CASE_TEXTS)
+    lead = np.flatnonzero(np.frombuffer(joined, np.uint8) >= 0xC2)
+    _, word, _ = nd._lowered_utf8(CASE_TEXTS)
+    low_lead = np.flatnonzero(np.frombuffer(lowered, np.uint8) >= 0xC2)
+    assert (word == nd._word_mask(lowered, low_lead)).all()
+    assert word.sum() == nd._word_mask(joined, lead).sum()
+
+
+def test_the_case_tables_rest_on_what_python_s_unicode_data_says():
+    # cased letters end below U+20000 (the tables stop there), and lower-casing twice
+    # changes nothing (the second pass over the irregular texts relies on it)
+    assert all(chr(c).lower() == chr(c) for c in range(nd._CASED_PLANES_END, 0x110000)
+               if not 0xD800 <= c <= 0xDFFF)
+    assert all(chr(c).lower().lower() == chr(c).lower() for c in range(nd._CASED_PLANES_END))
+    lower, irregular = nd._case_tables()
+    assert irregular[0x3A3] and irregular[0x130] and irregular[0x212A]  # Σ, İ, Kelvin
+    assert lower[ord("Ä")] == ord("ä") and lower[ord("Ｆ")] == ord("ｆ")
+    assert lower[0x10400] == 0x10428 and not irregular[0x10400]  # Deseret, 4 bytes each
+
+
+@pytest.mark.parametrize("num_perm", [1, 3, 7, 128, 130])
+def test_each_signature_value_is_the_minimum_of_its_hash_function(num_perm):
+    # the signing loop runs PERMS_PER_PASS functions at a time: any count, a last short
+    # pass included, gives min over the text's shingles of (a_i * x + b_i) mod 2^32
+    params = nd.MinHashParams(num_perm=num_perm, bands=1, rows=num_perm, loose_bands=1,
+                              loose_rows=1)
+    texts = [make_text(seed, 40 + 30 * seed) for seed in range(5)] + ["two words", ""]
+    sigs = nd.sign(texts, params)
+    a = params.perm_a32.astype(np.uint64)
+    b = params.perm_b32.astype(np.uint64)
+    for text, sig in zip(texts, sigs, strict=True):
+        (shingles,) = nd.shingle_sets([text], params.shingle_words)
+        if len(shingles) == 0:
+            assert nd.is_empty_signature(sig[None, :])[0]
+            continue
+        naive = ((shingles[None, :].astype(np.uint64) * a[:, None] + b[:, None])
+                 & np.uint64(0xFFFFFFFF)).min(axis=1)
+        assert sig.tolist() == naive.tolist()
+
+
+def test_signatures_of_fixed_texts_do_not_change():
+    # persisted signatures are compared with new ones: any change to tokenising,
+    # lower-casing or hashing must show here (values of the str.lower implementation)
+    expected = [
+        [192564363, 715867687, 155462175, 374411568, 146270332, 937855472],
+        [466057883, 1232080193, 1072895088, 63903135, 270788287, 20748206],
+        [568220011, 219409576, 806919405, 646948810, 953113744, 424979645],
+        [513640514, 202388095, 2427635737, 319215776, 945440253, 1310544783],
+        [30780780, 1293939833, 751415022, 750509823, 211555168, 2718393],
+    ]
+    assert nd.sign(CASE_TEXTS[:5])[:, :6].tolist() == expected
+
+
 def test_shingle_counts_are_int32_as_the_signatures_table_stores_them():
     # seven words: three 5-word shingles; no word: none
     _, counts = nd.sign_counted(["alpha beta gamma delta epsilon zeta eta", ""])
