@@ -4,8 +4,9 @@ Everything here is numpy over whole batches: a batch of texts is concatenated in
 byte array, tokens are found and hashed with array arithmetic (no per-token or per-shingle
 Python loop), and each of the `num_perm` hash functions is one vectorised pass followed by
 `np.minimum.reduceat` over the per-document shingle ranges. That is where the speed comes
-from (bench/results/neardup.md: ~17x datasketch 1.6 per CPU second on ~3 KB texts; ~11x
-datasketch 2.0, which is 1.9x faster than 1.6).
+from (bench/results/neardup.md: ~17x datasketch 1.6 per CPU second on ~3 KB texts;
+against datasketch 2.0, which is 1.9x faster than 1.6, ~15x on news bodies: BENCHMARKS.md,
+"Signing: lower case on the bytes").
 
 The hash functions are fixed by `MinHashParams` (seed included). Signatures persisted in the
 warehouse are only comparable with signatures made with the same parameters, so every
