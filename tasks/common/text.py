@@ -93,3 +93,22 @@ def without_inline_comment(line: str) -> str:
             return line[:at].rstrip()
         at = line.find("#", at + 1)
     return line
+
+
+# The longest a page's or a feed's title is kept: a longer one is a description or the
+# whole text pasted into the wrong element (a 200 KB <h1> was stored as the title).
+MAX_TITLE_CHARS = 1000
+# A summary, not a second article body (a 1 MB <meta name=description> was stored whole).
+MAX_DESCRIPTION_CHARS = 5000
+# A site name, a tag or a category: a label. Longer is no label (keyword stuffing).
+MAX_LABEL_CHARS = 200
+
+
+def capped_text(text: str | None, limit: int) -> str | None:
+    """`text` cut to at most `limit` characters, at the last space in its final fifth when
+    there is one (no word cut in half), with an ellipsis where it was cut."""
+    if text is None or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ", limit * 4 // 5)
+    return (cut[:space] if space > 0 else cut).rstrip() + "…"

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from tasks.common.codings import CodingError, decode_one
+from tasks.common.text import MAX_TITLE_CHARS, capped_text
 
 # Older feeds put HTML in <title>; the hint should be plain text.
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -33,8 +34,6 @@ _SPACE = re.compile(r"\s+")
 # A tag in a title escaped twice ("&amp;lt;b&amp;gt;", WordPress feeds): it is a tag
 # only once unescaped. Shaped like a real tag, so "x < y > z" stays text.
 _REAL_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,500})?/?>")
-# A title longer than this is a description pasted into the wrong element.
-MAX_TITLE_CHARS = 1000
 # A feed's decompressed size cap: the sitemap cap (sitemaps.org's 50 MB); no real feed
 # comes near it, a gzip bomb stops there.
 MAX_FEED_BYTES = 50 * 1024 * 1024
@@ -105,7 +104,7 @@ def clean_title(raw: str | None) -> str | None:
     if "<" in text:
         text = _REAL_TAG.sub(" ", without_code(text))
     text = _SPACE.sub(" ", text).strip()
-    return text[:MAX_TITLE_CHARS] or None
+    return capped_text(text, MAX_TITLE_CHARS) or None
 
 
 def _struct_to_utc(value) -> datetime | None:

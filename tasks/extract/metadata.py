@@ -48,6 +48,12 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import trim
 
+from tasks.common.text import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_LABEL_CHARS,
+    MAX_TITLE_CHARS,
+    capped_text,
+)
 from tasks.common.urls import base_url_of
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
@@ -1764,7 +1770,8 @@ def _split_list(values: list[str] | None) -> list[str]:
     for v in values or []:
         for part in v.split(","):
             part = part.strip()
-            if part and part not in out:
+            # a "tag" of a whole paragraph is keyword stuffing, no label of the story
+            if part and len(part) <= MAX_LABEL_CHARS and part not in out:
                 out.append(part)
     return out
 
@@ -1964,7 +1971,7 @@ def page_metadata(
         break
 
     return PageMetadata(
-        title=title or None,
+        title=capped_text(title, MAX_TITLE_CHARS) or None,
         authors=authors,
         published_at=chosen.value if chosen else None,
         published_at_source=chosen.source if chosen else None,
@@ -1973,8 +1980,8 @@ def page_metadata(
         modified_at=modified,
         date_candidates=candidates,
         date_flags=flags,
-        site_name=site_name,
-        description=md.description or None,
+        site_name=capped_text(site_name, MAX_LABEL_CHARS),
+        description=capped_text(md.description, MAX_DESCRIPTION_CHARS) or None,
         categories=_split_list(md.categories),
         tags=_split_list(md.tags),
         top_image=md.image or None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tasks.common.text import detect_language, storable_text
+from tasks.common.text import capped_text, detect_language, storable_text
 from tests.unit.prose import ARTICLE, GERMAN
 
 
@@ -92,3 +92,14 @@ def test_a_text_with_no_letters_is_in_no_language() -> None:
     # one letter is enough to be read as before (by the page's lang when short)
     assert detect_language("12:0 Müller", "de") == ("de", None)
     assert detect_language(ARTICLE + " 😀" * 500)[0] == "en"
+
+
+def test_a_text_over_its_cap_is_cut_at_a_space_with_an_ellipsis():
+    assert capped_text(None, 10) is None
+    assert capped_text("exactly ten", 11) == "exactly ten"  # at the cap: untouched
+    title = "Council votes to rebuild the harbour wall " * 40
+    cut = capped_text(title, 100)
+    assert len(cut) <= 100 and cut.endswith("…")
+    assert title.startswith(cut[:-1]) and cut[-2] != " " and title[len(cut) - 1] == " "
+    # one long word: no space in the final fifth, so a hard cut
+    assert capped_text("x" * 500, 100) == "x" * 99 + "…"

@@ -2160,3 +2160,24 @@ def test_a_date_line_cut_at_its_update_label_gives_the_publication_day() -> None
                       "05.05.2022</div>")
     assert parse_visible_date(line.text_content()) == date(2022, 5, 5)
     assert _element_date(line, lambda value: None) == date(2022, 5, 3)
+
+
+def test_metadata_fields_have_a_length_cap() -> None:
+    # a 200 KB <h1>, a 1 MB description and a paragraph stuffed into the keywords were
+    # stored whole (fault round 12's known item)
+    html = ("<html><head><meta name='description' content='" + "word " * 200_000 + "'>"
+            "<meta name='keywords' content='" + "tag" * 5000 + ", harbour, council'>"
+            "<meta property='og:site_name' content='" + "Site " * 1000 + "'></head><body>"
+            "<h1>" + "Headline words " * 14_000 + "</h1><p>The council met.</p></body></html>")
+    meta = page_metadata(fromstring(html), "https://example.org/a")
+    assert 900 < len(meta.title) <= 1000 and meta.title.endswith("Headline…")
+    assert 4000 < len(meta.description) <= 5000 and meta.description.endswith("word…")
+    assert meta.tags == ["harbour", "council"]
+    assert len(meta.site_name) <= 200
+    # short values are kept as they are
+    short = page_metadata(fromstring(
+        "<html><head><meta name='description' content='A short summary.'>"
+        "<meta name='keywords' content='harbour, council'></head><body><h1>Harbour wall "
+        "rebuilt</h1><p>The council met.</p></body></html>"), "https://example.org/b")
+    assert (short.title, short.description, short.tags) == (
+        "Harbour wall rebuilt", "A short summary.", ["harbour", "council"])
