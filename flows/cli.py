@@ -270,6 +270,19 @@ def _json_safe(value):
     return value
 
 
+def _csv_cell(value):
+    """A query value as a CSV cell: a list, a struct or a map as JSON (as `-f json` writes
+    it), a blob in DuckDB's own text form (`\\xFF` for a byte that is no printable
+    ASCII). The csv module wrote Python's reprs, `['a', 'b']`, `b'\\x00'`,
+    `[Decimal('1.5')]`, which nothing but Python reads back."""
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(_json_safe(value), default=str, ensure_ascii=False)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x5C else f"\\x{b:02X}"
+                       for b in bytes(value))
+    return value
+
+
 def _unique_names(columns: list[str]) -> list[str]:
     """Column names as JSON object keys, each once: a join's `SELECT *` gives two `id`
     (or `run_id`, `url`) columns, and a JSON object keeps one value per key, so `-f json`
@@ -323,7 +336,7 @@ def sql(
     if fmt is Format.csv:
         w = csv.writer(sys.stdout)
         w.writerow(columns)
-        w.writerows(rows)
+        w.writerows([_csv_cell(v) for v in r] for r in rows)
     elif fmt is Format.json:
         keys = _unique_names(columns)
         json.dump([dict(zip(keys, map(_json_safe, r), strict=True)) for r in rows],

@@ -66,3 +66,22 @@ def test_a_cell_width_below_one_is_refused(warehouse, width):
     one = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "--max-width", "1",
                                    "SELECT 'abcdef' AS s"])
     assert one.exit_code == 0 and "…" in one.output
+
+
+def test_csv_cells_of_lists_structs_and_blobs_are_no_python_reprs(warehouse):
+    """Fault round 12 left it: `-f csv` wrote ['a', 'b'], b'\\x00' and Decimal('1.5')."""
+    import csv
+    import io
+    import json
+
+    query = (r"SELECT ['a', 'b'] AS l, {'k': [1, 2], 'd': 1.5::DECIMAL(4,2)} AS s, "
+             r"'\xAAa\x5Cb\x00'::BLOB AS b, CAST('\xAAa\x5Cb\x00'::BLOB AS VARCHAR) AS as_duckdb,"
+             r" 7 AS n, 'plain' AS t")
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "csv", query])
+    assert out.exit_code == 0, out.output
+    header, row = list(csv.reader(io.StringIO(out.output)))
+    assert header == ["l", "s", "b", "as_duckdb", "n", "t"]
+    assert json.loads(row[0]) == ["a", "b"]
+    assert json.loads(row[1]) == {"k": [1, 2], "d": "1.50"}
+    assert row[2] == row[3] == r"\xAAa\x5Cb\x00"  # a blob as DuckDB itself writes it
+    assert row[4:] == ["7", "plain"]
