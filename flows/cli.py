@@ -270,6 +270,24 @@ def _json_safe(value):
     return value
 
 
+# Rows fetched and written at a time by `sql -f csv` / `-f json`.
+SQL_BATCH_ROWS = 10_000
+
+
+def _write_json_rows(keys: list[str], batches) -> None:
+    """The rows as one JSON array of objects, written batch by batch (json.dump of the
+    whole list held every row, as Python objects, at once)."""
+    sys.stdout.write("[")
+    first = True
+    for batch in batches:
+        for r in batch:
+            record = dict(zip(keys, map(_json_safe, r), strict=True))
+            sys.stdout.write(("\n " if first else ",\n ") + json.dumps(
+                record, default=str, ensure_ascii=False, allow_nan=False))
+            first = False
+    sys.stdout.write("\n]\n" if not first else "]\n")
+
+
 def _csv_cell(value):
     """A query value as a CSV cell: a list, a struct or a map as JSON (as `-f json` writes
     it), a blob in DuckDB's own text form (`\\xFF` for a byte that is no printable
@@ -327,29 +345,32 @@ def sql(
             err.print("[red]SQL error:[/red] the query holds no SQL statement")
             raise typer.Exit(1)
         columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if columns else []
+        # csv and json are written as the rows come, SQL_BATCH_ROWS at a time: an export
+        # of the whole articles table needs no memory for the whole result
+        batches = iter(lambda: cur.fetchmany(SQL_BATCH_ROWS) if columns else [], [])
+        if fmt is Format.csv:
+            w = csv.writer(sys.stdout)
+            w.writerow(columns)
+            for batch in batches:
+                w.writerows([_csv_cell(v) for v in r] for r in batch)
+        elif fmt is Format.json:
+            _write_json_rows(_unique_names(columns), batches)
+        else:
+            rows = [r for batch in batches for r in batch]
     except duckdb.Error as exc:
         err.print(f"[red]SQL error:[/red] {exc}")
         raise typer.Exit(1) from None
     finally:
         con.close()
-    if fmt is Format.csv:
-        w = csv.writer(sys.stdout)
-        w.writerow(columns)
-        w.writerows([_csv_cell(v) for v in r] for r in rows)
-    elif fmt is Format.json:
-        keys = _unique_names(columns)
-        json.dump([dict(zip(keys, map(_json_safe, r), strict=True)) for r in rows],
-                  sys.stdout, default=str, ensure_ascii=False, indent=1, allow_nan=False)
-        sys.stdout.write("\n")
-    else:
-        t = Table(show_lines=False)
-        for c in columns:
-            t.add_column(c, overflow="fold")
-        for r in rows:
-            t.add_row(*("" if v is None else _cell(v, max_width) for v in r))
-        console.print(t)
-        console.print(f"{len(rows)} row(s)")
+    if fmt is not Format.table:
+        return
+    t = Table(show_lines=False)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if v is None else _cell(v, max_width) for v in r))
+    console.print(t)
+    console.print(f"{len(rows)} row(s)")
 
 
 def _open_views(root: Path):
