@@ -143,9 +143,14 @@ class FaultServer:
 
         def run() -> None:
             self._loop = asyncio.new_event_loop()
-            self._loop.run_until_complete(self._bind())
-            ready.set()
-            self._loop.run_forever()
+            try:
+                self._loop.run_until_complete(self._bind())
+                ready.set()
+                self._loop.run_forever()
+            finally:
+                # closed where it ran, once stop() has stopped it: an unclosed loop's
+                # ResourceWarning surfaced in whatever test ran at the next collection
+                self._loop.close()
 
         self._thread = threading.Thread(target=run, daemon=True, name="faultserver")
         self._thread.start()

@@ -290,6 +290,8 @@ class KeepAliveServer:
         self.loop.call_soon_threadsafe(self.server.close)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        if not self.loop.is_running():
+            self.loop.close()  # an unclosed loop warns at some later test's collection
 
 
 def test_a_response_nobody_asked_for_never_becomes_the_next_page(tmp_path) -> None:
