@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from datetime import date, timedelta
@@ -222,3 +223,30 @@ def test_values_below_zero_get_no_bar_and_never_leave_the_chart():
         assert all(float(r.get("x")) + float(r.get("width")) <= width for r in rects)
         assert [float(r.get("width")) > 0 for r in rects] == [v > 0 for _, v in items]
         assert ">-10 h</text>" in html
+
+
+def test_stacked_bars_of_three_series_tile_each_day_and_share_its_width():
+    """Each part of a day's bar starts where the one below it ends (the running base
+    of every series so far, not the last one alone), and a bar is 80 % of a day's width."""
+    html = charts.stacked_bars(DAYS, {"x": [1] * 5, "y": [2] * 5, "z": [3] * 5}, "t")
+    rects = list(svg_of(html).iter("{http://www.w3.org/2000/svg}rect"))
+    day_one = [r for r in rects if f" {DAYS[0]}: " in r.findtext(
+        "{http://www.w3.org/2000/svg}title")]
+    assert len(day_one) == 3
+    for below, above in itertools.pairwise(day_one):
+        assert abs(float(above.get("y")) + float(above.get("height"))
+                   - float(below.get("y"))) < 0.11
+    plot_w = charts.W - charts.LEFT - charts.RIGHT
+    assert {float(r.get("width")) for r in rects} == {round(plot_w / 5 * 0.8, 1)}
+
+
+def test_ranked_shares_are_drawn_against_the_whole_and_a_tiny_value_gets_a_sliver():
+    """Percentages are bars of 100 %, not of the largest share; a value far below the
+    top still gets a bar 1 unit wide, to be seen."""
+    svg = svg_of(charts.ranked_bars([("FR", 0.5), ("DE", 0.25)], "t", pct=True))
+    widths = [float(r.get("width")) for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
+    span = charts.W - 150 - 70
+    assert widths == [span * 0.5, span * 0.25]
+    svg = svg_of(charts.ranked_bars([("FR", 1000.0), ("DE", 0.001)], "t"))
+    widths = [float(r.get("width")) for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
+    assert widths == [span, 1.0]

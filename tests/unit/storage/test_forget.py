@@ -10,6 +10,7 @@ import zlib
 from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
+import pytest
 
 from schemas import DOCUMENTS, FETCH_LOG, REJECTS
 from tasks.storage.forget import (
@@ -371,3 +372,33 @@ def test_a_domain_holding_sql_wildcards_covers_only_itself(tmp_path):
     # the subdomain rule itself is unchanged
     got = matching_articles(tmp_path, Takedown(domain="example"))
     assert got.num_rows == 2
+
+
+def test_the_columns_of_an_empty_warehouse_are_strings(tmp_path):
+    """The empty answer has the types of a full one (string columns, not nulls), so a
+    caller's `set(...)` of a column, or a concatenation with a found one, types the same."""
+    got = matching_articles(tmp_path, Takedown(domain="a.example"))
+    assert got.schema.types == [pa.string()] * 4
+
+
+def test_a_url_covers_the_article_fetched_there_under_another_canonical(tmp_path):
+    """An article's id is its canonical URL's (a page's <link rel=canonical>): a takedown
+    of the address it was fetched at covers it by that address (`url = $url`), and so
+    does one of an address canonical_url refuses, matched as written (its id is "")."""
+    fetched = "https://a.example/amp/1"
+    canon = row("https://a.example/story/1", story(3), 0)
+    publish_commit(tmp_path, {"articles": run([{**canon, "url": fetched}]).table},
+                   {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+    got = matching_articles(tmp_path, Takedown(url=fetched))
+    assert got["article_id"].to_pylist() == [canon["article_id"]]
+    odd = "https://a.exa mple/2"  # canonical_url refuses it (BadURL: a space in the host)
+    publish_commit(tmp_path, {"articles": run([{**row("https://a.example/2", story(4), 1),
+                                                "url": odd}], run_id="r2").table},
+                   {"run_id": "r2", "started_at": "2024-04-04T01:00:00+00:00"}, 2)
+    assert matching_articles(tmp_path, Takedown(url=odd))["url"].to_pylist() == [odd]
+
+
+def test_a_takedown_naming_nothing_is_refused(tmp_path):
+    _warehouse(tmp_path)
+    with pytest.raises(ValueError, match="needs a URL, a domain or an outlet"):
+        matching_articles(tmp_path, Takedown(reason="nothing named"))
