@@ -55,6 +55,18 @@ def test_json_output_keeps_every_column_of_a_join(warehouse):
     assert csv_out.output.splitlines()[0] == "id,v,id,v,v_1"  # CSV headers may repeat
 
 
+def test_json_output_of_a_three_way_join_gives_each_repeat_its_own_suffix(warehouse):
+    """Three tables joined with `SELECT *` have three `id` columns: the second is `id_1`
+    and the third `id_2`, not a second `id_1` (which would drop the second's value)."""
+    import json
+
+    query = ("SELECT t1.*, t2.*, t3.* FROM (SELECT 1 AS id) t1, (SELECT 2 AS id) t2, "
+             "(SELECT 3 AS id) t3")
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "json", query])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [{"id": 1, "id_1": 2, "id_2": 3}]
+
+
 @pytest.mark.parametrize("width", ["0", "-5"])
 def test_a_cell_width_below_one_is_refused(warehouse, width):
     """Fault round 12: `--max-width 0` showed "abcde…" for "abcdef" (cut to width - 1
