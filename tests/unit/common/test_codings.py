@@ -551,3 +551,16 @@ def test_the_head_of_a_brotli_page_with_bytes_after_it_is_its_head() -> None:
     body = brotli.compress(PAGE) + b"\n"
     assert decoded_head(body, "br", 64) == PAGE[:64]
     assert decoded_head(b"\xff\xff\xff\xff not brotli", "br", 64) == b""  # junk: nothing
+
+
+def test_the_end_of_a_brotli_stream_is_found_from_its_first_byte() -> None:
+    """The search for the stream's end starts at byte 0. This page's stream read from
+    its second byte on is no error at once (about 1 body in 6 is like it: brotli has no
+    magic), so a search that skipped a byte took it for no whole stream, and the page
+    with a newline after it for bad_compression."""
+    page = (b"<html><head><title>Story 2</title></head><body><p>"
+            + b"The council met on Tuesday. " * 5 + b"</p></body></html>")
+    whole = brotli.compress(page)
+    brotli.Decompressor().process(whole[1:] + b"\n")  # the premise: no error
+    assert decode_body(whole + b"\n", "br", 1 << 20, refuse_cut_data=True)[0] == page
+    assert decoded_head(whole + b"\n", "br", 60) == page[:60]
