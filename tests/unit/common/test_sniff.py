@@ -147,3 +147,16 @@ def test_a_byte_order_mark_with_nothing_after_it_is_a_blank_body(body):
 def test_a_body_with_anything_to_read_is_not_blank(body):
     assert not is_blank(body)
     assert is_blank(b"") and is_blank(b" \r\n\t\x0b\x0c")
+
+
+@pytest.mark.parametrize("body", [
+    b"\xef\xbb\xbf\xc2\xa0",  # a UTF-8 BOM, then a no-break space: a character, as above
+    b"\xef\xbb\xbf \xe2\x80\x83x",  # an em space and a letter
+    b"\xff\xfe" + " ".encode("utf-16-le") + b"\x00",  # UTF-16 cut in half a character
+    b"\xfe\xff\x00 \x00",
+])
+def test_after_a_byte_order_mark_only_ascii_whitespace_or_its_codec_s_is_blank(body):
+    """After a UTF-8 BOM the rest is stripped as bytes (ASCII whitespace: a no-break space
+    is no blank); after a UTF-16 or UTF-32 one it is decoded, and half a character left
+    at the end of a cut body is something (a replacement character), not an error."""
+    assert not is_blank(body)
