@@ -564,3 +564,14 @@ def test_the_end_of_a_brotli_stream_is_found_from_its_first_byte() -> None:
     brotli.Decompressor().process(whole[1:] + b"\n")  # the premise: no error
     assert decode_body(whole + b"\n", "br", 1 << 20, refuse_cut_data=True)[0] == page
     assert decoded_head(whole + b"\n", "br", 60) == page[:60]
+
+
+def test_a_brotli_page_of_exactly_the_cap_is_decoded() -> None:
+    """The cap is the most a body may decode to, included: a page of exactly that many
+    bytes is the page (one byte more is too large), with a trailer after it or not."""
+    whole = brotli.compress(PAGE)
+    for data in (whole, whole + b"\n"):
+        assert decode_body(data, "br", len(PAGE))[0] == PAGE
+        with pytest.raises(CodingError) as err:
+            decode_body(data, "br", len(PAGE) - 1)
+        assert err.value.kind == "decompressed_too_large"
