@@ -575,3 +575,56 @@ def test_a_brotli_page_of_exactly_the_cap_is_decoded() -> None:
         with pytest.raises(CodingError) as err:
             decode_body(data, "br", len(PAGE) - 1)
         assert err.value.kind == "decompressed_too_large"
+
+
+def _prose(n_words: int, seed: int = 7) -> bytes:
+    """A page of random words: brotli keeps it at about half, so it spans many 4 KiB steps."""
+    import random
+
+    rnd = random.Random(seed)
+    words = ["council", "harbour", "budget", "minister", "vote", "strike", "river", "school"]
+    return " ".join(rnd.choice(words) + str(rnd.randrange(1000)) for _ in range(n_words)).encode()
+
+
+def test_the_end_of_a_brotli_stream_is_where_it_ends_and_only_with_bytes_after_it() -> None:
+    """`_whole_stream_length`: the length of the whole stream a body opens with when
+    bytes follow it, else None: no bytes after it, a stream cut short, or a stream of
+    nothing (one byte of junk can be one). A stream of one byte's page is a page."""
+    page = _prose(20_000)
+    whole = brotli.compress(page)
+    assert len(whole) > 3 * 4096  # several steps, the end in none of their edges
+    assert codings._whole_stream_length(whole + b"\n<!-- cache -->", 1 << 24) == len(whole)
+    assert codings._whole_stream_length(whole, 1 << 24) is None  # nothing after it
+    assert codings._whole_stream_length(whole[:-7], 1 << 24) is None  # cut
+    assert codings._whole_stream_length(whole[:-7] + b"\n", 1 << 24) is None  # cut, junk
+    empty = brotli.compress(b"")
+    assert codings._whole_stream_length(empty + b"\n", 1 << 24) is None
+    one = brotli.compress(b"x")
+    assert codings._whole_stream_length(one + b"\n", 1 << 24) == len(one)
+    assert decode_body(one + b"\n", "br", 1 << 20)[0] == b"x"
+
+
+def test_the_search_for_a_brotli_stream_s_end_counts_all_it_decodes_against_the_cap() -> None:
+    """Each 4 KiB step decodes to less than the cap, all of them to more: the sum is what
+    is held to the cap (decoded_head, which has no cap of its own, scans at most
+    HEAD_SCAN_CAP)."""
+    page = _prose(20_000)
+    data = brotli.compress(page) + b"\n"
+    with pytest.raises(CodingError) as err:
+        codings._whole_stream_length(data, len(page) // 2)
+    assert err.value.kind == "decompressed_too_large"
+    assert codings._whole_stream_length(data, len(page)) == len(data) - 1
+
+
+def test_a_brotli_page_with_a_trailer_that_decodes_past_a_mib_a_step_is_decoded() -> None:
+    """A page that compresses very well (3 MB of one table's rows in a few hundred bytes)
+    decodes to more than `_feed`'s 1 MiB a call from one step: what the decoder holds is
+    drained and counted before the next byte goes in, and the stream found whole."""
+    page = b"<table>" + b"<tr><td>0</td><td>0</td></tr>" * 100_000 + b"</table>"
+    whole = brotli.compress(page)
+    assert len(page) > 2 * (1 << 20) and len(whole) < 4096
+    assert codings._whole_stream_length(whole + b"\n", 1 << 23) == len(whole)
+    assert decode_body(whole + b"\n", "br", 1 << 23)[0] == page
+    with pytest.raises(CodingError) as err:
+        decode_body(whole + b"\n", "br", 1 << 20)
+    assert err.value.kind == "decompressed_too_large"
