@@ -103,3 +103,17 @@ def test_a_text_over_its_cap_is_cut_at_a_space_with_an_ellipsis():
     assert title.startswith(cut[:-1]) and cut[-2] != " " and title[len(cut) - 1] == " "
     # one long word: no space in the final fifth, so a hard cut
     assert capped_text("x" * 500, 100) == "x" * 99 + "…"
+
+
+def test_the_cut_is_at_the_last_space_of_the_final_fifth_else_hard():
+    # spaces at 84 and 94 (both in the final fifth of 100): the later one
+    text = "a" * 84 + " " + "b" * 9 + " " + "c" * 50
+    assert capped_text(text, 100) == "a" * 84 + " " + "b" * 9 + "…"
+    # the only space at 70, before the final fifth (and within a sixth's reach): hard cut
+    text = "a" * 70 + " " + "b" * 100
+    assert capped_text(text, 100) == text[:99] + "…"
+    # spaces only near the start: no cut back to the first word
+    assert capped_text("word " + "x" * 200, 100) == "word " + "x" * 94 + "…"
+    # a run of spaces before the cut is trimmed, not kept before the ellipsis
+    text = "a" * 88 + "   " + "b" * 50
+    assert capped_text(text, 100) == "a" * 88 + "…"

@@ -171,6 +171,46 @@ def test_each_signature_value_is_the_minimum_of_its_hash_function(num_perm):
         assert sig.tolist() == naive.tolist()
 
 
+@pytest.mark.parametrize(("marked", "plain"), [
+    ("¿Qué pasa con el gobierno y la ley hoy?", "Qué pasa con el gobierno y la ley hoy?"),
+    ("the and\u2044or rule of the new council", "the and or rule of the new council"),
+    ("the word\u2060joiner rule of the council", "the word joiner rule of the council"),
+    ("東京、大阪、名古屋 の 会議 は 明日", "東京 大阪 名古屋 の 会議 は 明日"),
+])
+def test_unicode_punctuation_separates_words_like_a_space(marked, plain):
+    # ¿ (C2 BF) ends the Latin-1 punctuation range, ⁄ and the word joiner (E2 81 ..)
+    # are the second half of the general punctuation block, 、 (E3 80 81) is CJK
+    assert (nd.sign([marked]) == nd.sign([plain])).all()
+
+
+def test_hiragana_and_letters_of_other_blocks_are_word_bytes():
+    # E3 81 xx is hiragana, E4 xx xx CJK ideographs: letters, not punctuation
+    one, two = nd.sign_counted(["はい です よ ね 本当 に"])[1], nd.sign_counted(["は い"])[1]
+    assert one.tolist() == [2] and two.tolist() == [1]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Σήμερα η Αθήνα ψηφίζει", "plain second text"],  # the batch's first text
+    ["plain first text", "İstanbul bugün seçim yapıyor", "Σ at the start"],  # at a start
+    ["ΣΑΣ x\ud800y ΟΔΟΣ", "Kelvin \u212a and \U00010400 too"],  # a lone surrogate
+])
+def test_a_text_lower_cased_by_str_lower_is_the_one_holding_the_character(texts):
+    buf, _, starts = nd._lowered_utf8(texts)
+    assert buf.tobytes() == _reference_lowered(texts)
+    assert starts.tolist() == np.cumsum(
+        [0] + [len(t.lower().encode("utf-8", "surrogatepass")) + 1 for t in texts[:-1]]
+    ).tolist()
+
+
+def test_signing_no_text_or_only_wordless_texts():
+    sig, counts = nd.sign_counted([])
+    assert sig.shape == (0, 128) and sig.dtype == np.uint32
+    assert counts.dtype == np.dtype(np.int32) and counts.tolist() == []
+    sig, counts = nd.sign_counted(["", " — ", "!!!"])
+    assert nd.is_empty_signature(sig).all() and counts.tolist() == [0, 0, 0]
+    assert nd.is_empty_signature(nd.sign(["", "..."])).all()
+
+
 def test_signatures_of_fixed_texts_do_not_change():
     # persisted signatures are compared with new ones: any change to tokenising,
     # lower-casing or hashing must show here (values of the str.lower implementation)

@@ -2181,3 +2181,8 @@ def test_metadata_fields_have_a_length_cap() -> None:
         "rebuilt</h1><p>The council met.</p></body></html>"), "https://example.org/b")
     assert (short.title, short.description, short.tags) == (
         "Harbour wall rebuilt", "A short summary.", ["harbour", "council"])
+    # the label cap is inclusive: 200 characters are a tag, 201 are not
+    edge = page_metadata(fromstring(
+        "<html><head><meta name='keywords' content='" + "k" * 200 + ", " + "l" * 201 +
+        "'></head><body><h1>Harbour</h1></body></html>"), "https://example.org/c")
+    assert edge.tags == ["k" * 200]
