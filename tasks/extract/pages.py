@@ -60,7 +60,7 @@ from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
 from tasks.extract import selectors
 from tasks.extract.filters import extraction_failed, not_article
-from tasks.extract.furniture import prune_furniture
+from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import (
     EARLIEST_PLAUSIBLE,
@@ -370,12 +370,14 @@ def extract_html(
         meta = PageMetadata()
     try:
         prune_furniture(tree)
+        link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
         if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
+        text = drop_link_list_lines(text, link_lists)
         if text:  # the lead under the headline, which trafilatura often leaves out
             text = with_lead(text, find_lead(tree, meta.title), meta.title)
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
