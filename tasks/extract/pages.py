@@ -212,15 +212,49 @@ def _close_headings_as_browsers_do(html: str) -> str:
     return "".join(parts)
 
 
+# A script start tag written as if it closed itself: `<script type="text/javascript"/>`
+# (attribute values may hold ">" or "/").
+_SELF_CLOSED_SCRIPT = re.compile(
+    r"""<script\b((?:[^>"'/]|/(?!\s*>)|"[^"]*"|'[^']*')*)/\s*>""", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
+
+
+def _open_self_closed_scripts(html: str) -> str:
+    """`html` with each `<script .../>` written `<script ...>` when a `</script>` follows.
+
+    HTML ignores the self-closing slash on a script: browsers read what follows, up to the
+    next </script>, as its code. libxml2 may close the script at once (it did inside a
+    box after a child element, with the code on the tag's line), and the code became page
+    text: a recipe page's text opened with "(function() { document.addEventListener(
+    'DOMContentLoaded', ..." (bettycrocker.com, 6 such tags). With no </script> after it a
+    browser would hide the rest of the page; there the tag stays closed, as libxml2 reads
+    it, and the text is kept."""
+    if "/>" not in html:
+        return html
+    parts, last = [], 0
+    for m in _SELF_CLOSED_SCRIPT.finditer(html):
+        if not _SCRIPT_END.search(html, m.end()):
+            break  # nor has any later tag one
+        # "<script" as written, its attributes, and ">" for the slash
+        parts += (html[last:m.start() + 7], m.group(1).rstrip(), ">")
+        last = m.end()
+    if not parts:
+        return html
+    parts.append(html[last:])
+    return "".join(parts)
+
+
 def parse_html(body: bytes | str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
-    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags and
-    <template> read as browsers read them (`_close_headings_as_browsers_do`,
-    `_drop_templates`); None when it is not HTML."""
+    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags,
+    self-closed scripts and <template> read as browsers read them
+    (`_close_headings_as_browsers_do`, `_open_self_closed_scripts`, `_drop_templates`);
+    None when it is not HTML."""
     html = decode_file(body)
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = _close_headings_as_browsers_do(_repair_faulty_html(html, beginning))
+    html = _open_self_closed_scripts(html)
     tree, bytes_tried = None, False
     try:
         tree = fromstring(html, parser=_PARSER)
