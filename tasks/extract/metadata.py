@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from html import unescape as html_unescape
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -443,6 +444,40 @@ def _walk_jsonld_authors(node: object, out: list[list[str]],
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), (list, dict)):
                 _walk_jsonld_authors(node[key], out, named)
+
+
+def jsonld_body_scripts(tree: HtmlElement) -> list[str]:
+    """The texts of the page's JSON-LD scripts that hold an `articleBody`, read before
+    trafilatura, which drops scripts from the tree it is given."""
+    return [script.text for script in tree.iterfind('.//script[@type="application/ld+json"]')
+            if script.text and "articleBody" in script.text]
+
+
+# Block tags whose edges are paragraph breaks in an articleBody written as HTML.
+_BODY_BLOCKS = re.compile(
+    r"(?i)<\s*/?\s*(?:p|div|h[1-6]|li|ul|ol|blockquote|br)\b[^<>]{0,500}>")
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def jsonld_article_body(scripts: list[str]) -> str | None:
+    """The longest `articleBody` of an article-like JSON-LD object in `scripts`
+    (`jsonld_body_scripts`), as plain text: an HTML body's tags dropped and its blocks
+    made lines, entities decoded, each line's spaces collapsed."""
+    found: list[tuple[str, object]] = []
+    for text in scripts:
+        try:
+            _walk_jsonld(json.loads(text, strict=False), found, ("articleBody",))
+        except (ValueError, RecursionError):
+            continue
+    bodies = [v for kind, v in found
+              if isinstance(v, str) and _JSONLD_ARTICLE_TYPES.search(kind)]
+    if not bodies:
+        return None
+    body = max(bodies, key=len)
+    if "<" in body:
+        body = _TAG.sub(" ", _BODY_BLOCKS.sub("\n", body))
+    lines = (" ".join(line.split()) for line in html_unescape(body).splitlines())
+    return "\n".join(line for line in lines if line) or None
 
 
 def jsonld_authors(tree: HtmlElement) -> list[str]:

@@ -67,6 +67,8 @@ from tasks.extract.metadata import (
     FUTURE_TOLERANCE,
     PageMetadata,
     as_utc,
+    jsonld_article_body,
+    jsonld_body_scripts,
     page_metadata,
 )
 
@@ -84,6 +86,14 @@ FALLBACK_MIN_CHARS = 1000
 # snippet had a share < 0.11, and gating at 0.05 skipped 40% of the fallback runs (-25% of
 # their time) for the same snippet gain (sweep in bench/results/extract.md).
 FALLBACK_MAX_PAGE_SHARE = 0.05
+# A page whose markup holds next to none of its story (a script renders it: scmp.com's
+# body gave trafilatura one photo caption) while its JSON-LD carries the article's
+# `articleBody`: that body is the text when the extracted text is shorter than
+# LD_BODY_RESCUE_BELOW characters and the body at least LD_BODY_MIN_RATIO times longer
+# (on the dev corpus 1 page of the 60 with an articleBody; some are a teaser's few lines,
+# one another article's, so it never replaces a text of any length).
+LD_BODY_RESCUE_BELOW = 500
+LD_BODY_MIN_RATIO = 4
 
 # lxml refuses a str that still carries an XML encoding declaration.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -405,6 +415,7 @@ def extract_html(
     try:
         prune_furniture(tree)
         link_lists = site_link_lists(tree, url)
+        ld_scripts = jsonld_body_scripts(tree)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
         if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
@@ -412,6 +423,7 @@ def extract_html(
             if len(full) > len(text):
                 text, used_fallback = full, True
         text = drop_link_list_lines(text, link_lists)
+        text = _with_jsonld_body(text, ld_scripts)
         if text:  # the lead under the headline, which trafilatura often leaves out
             text = with_lead(text, find_lead(tree, meta.title), meta.title)
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
@@ -420,6 +432,17 @@ def extract_html(
     text = unicodedata.normalize("NFC", text)
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
+
+
+def _with_jsonld_body(text: str, ld_scripts: list[str]) -> str:
+    """The JSON-LD's articleBody in place of a text of next to nothing (see
+    LD_BODY_RESCUE_BELOW); `text` otherwise."""
+    if len(text) >= LD_BODY_RESCUE_BELOW or not ld_scripts:
+        return text
+    body = jsonld_article_body(ld_scripts)
+    if body and len(body) >= LD_BODY_MIN_RATIO * max(len(text), 1):
+        return body
+    return text
 
 
 # Long enough for the language model to be used (tasks.common.text.LANGID_MIN_CHARS).

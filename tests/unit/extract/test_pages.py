@@ -1060,3 +1060,76 @@ def test_a_home_page_keeps_its_canonical_home_page() -> None:
                                    "source_kind": "url", "body": _story(9, head)}]),
                       EXTRACT, "r1")
     assert res.table["canonical_url"].to_pylist() == ["https://gazette.example/"]
+
+
+STORY = " ".join(PARAGRAPHS)
+# as long as scmp.com's (151 characters)
+CAPTION = ("<p>The mayor and the city's engineers cross the reopened harbour bridge on foot "
+           "during the ceremony on Thursday morning, before the first cars. Photo: AP</p>")
+
+
+def _scripted_page(body_ld: object, markup: str = "", kind: str = "NewsArticle") -> bytes:
+    """A page a script renders: its markup holds a photo caption, its JSON-LD the story."""
+    ld = {"@context": "https://schema.org", "@type": kind,
+          "headline": "Harbour bridge reopens", "articleBody": body_ld}
+    markup = markup or CAPTION
+    return (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><main><h1>Harbour bridge reopens</h1>{markup}</main>"
+            f"</body></html>").encode()
+
+
+def test_a_page_whose_markup_holds_no_story_takes_its_jsonld_article_body() -> None:
+    """scmp.com: trafilatura found one photo caption (clean then dropped the page as too
+    short); the story was in the JSON-LD's articleBody. trafilatura reads that body itself
+    when what it found is under 250 characters, before it drops repeated lines: the caption
+    twice (the figure's and the lightbox's) is over, and one caption was left."""
+    long_story = "\n".join(PARAGRAPHS + [p.replace("the", "that") for p in PARAGRAPHS])
+    x = extract_html(_scripted_page(long_story, CAPTION * 2),
+                     "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert all(p in x.text.splitlines() for p in long_story.splitlines())
+
+
+LD_STORY = json.dumps({"@type": "NewsArticle", "articleBody": STORY})
+
+
+@pytest.mark.parametrize(("text", "scripts", "taken"), [
+    ("A caption. Photo: AP", [LD_STORY], True),
+    ("", [LD_STORY], True),
+    # a text of LD_BODY_RESCUE_BELOW characters or more is never replaced, however long
+    # the JSON-LD's body
+    ("x" * extract_mod.LD_BODY_RESCUE_BELOW,
+     [LD_STORY.replace(STORY, STORY * 20)], False),
+    ("x" * (extract_mod.LD_BODY_RESCUE_BELOW - 1),
+     [LD_STORY.replace(STORY, STORY * 20)], True),
+    # a body under LD_BODY_MIN_RATIO times the text: a teaser, or the same text
+    ("y" * (len(STORY) // extract_mod.LD_BODY_MIN_RATIO + 1), [LD_STORY], False),
+    ("y" * (len(STORY) // extract_mod.LD_BODY_MIN_RATIO), [LD_STORY], True),
+    # no article's body, or none at all
+    ("A caption.", [LD_STORY.replace("NewsArticle", "Product")], False),
+    ("A caption.", [], False),
+])
+def test_the_jsonld_body_is_taken_only_for_a_text_of_next_to_nothing(text, scripts,
+                                                                     taken) -> None:
+    got = extract_mod._with_jsonld_body(text, scripts)
+    assert got == (STORY * (20 if STORY * 2 in scripts[0] else 1) if taken else text)
+
+
+def test_jsonld_article_body_reads_the_longest_article_body_as_lines() -> None:
+    from lxml.html import fromstring
+
+    from tasks.extract.metadata import jsonld_article_body, jsonld_body_scripts
+
+    graph = {"@graph": [{"@type": "WebSite", "articleBody": "x" * 900},
+                        {"@type": ["NewsArticle"], "articleBody": "Short teaser."},
+                        {"@type": "BlogPosting", "articleBody":
+                         "<h2>First</h2>\n<p>One  two&nbsp;three</p><br/>Four<p>&lt;tag&gt;</p>"}]}
+    tree = fromstring(f'<html><head><script type="application/ld+json">{json.dumps(graph)}'
+                      '</script><script type="application/ld+json">{"broken": </script>'
+                      '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+                      "</head><body></body></html>")
+    scripts = jsonld_body_scripts(tree)
+    assert len(scripts) == 1
+    assert jsonld_article_body(scripts + ['{"articleBody": ']) == (
+        "First\nOne two three\nFour\n<tag>")
+    assert jsonld_article_body([]) is None
+    assert jsonld_article_body(['{"@type": "NewsArticle", "articleBody": " <p> </p> "}']) is None
