@@ -224,12 +224,16 @@ _CAPTION_CREDIT = re.compile(
     re.IGNORECASE
 )
 # A caption whose credit closes it in brackets: "Autohäuser dürfen wieder öffnen. (Symbolfoto)",
-# "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)". A
+# "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)",
+# "... (Picture by Jameel Springer)". A
 # sentence of the story does not end on a photo's label or an agency's photographer.
 _PAREN_CREDIT = re.compile(
-    r"\((?:(?:symbol|archiv|file |stock )?(?:bild|foto|photo|image)s?\b[^()]{0,60}"
+    r"\((?:(?:symbol|archiv|file |stock )?(?:bild|foto|photo|image|picture)s?\b[^()]{0,60}"
     r"|(?:ap|afp|reuters|epa|dpa|getty images|xinhua|efe|anadolu)\b[^()/]{0,12}/[^()]{1,50})"
-    r"\)\W{0,2}$",
+    r"\)\W{0,2}$"
+    # a file picture's caption, marked so after its full stop ("... against Dominica.
+    # (FILE)", nationnews.com); inside a sentence "(file)" would be a file
+    r"|[.!?]\s*\((?:file|archive|archivo|archiv)\)$",
     re.IGNORECASE,
 )
 # ... or names the photographer and the outlet in brackets after the caption's full stop

@@ -564,6 +564,12 @@ def test_an_about_heading_inside_the_text_stays() -> None:
         ("The president speaks in the Rose Garden on Monday. (AP Photo/Evan Vucci)", "credit"),
         ("Fans wait outside the stadium. (REUTERS/Jane Roe)", "credit"),
         ("Protesters gather in the square. (Photo by John Doe/Getty Images)", "credit"),
+        # nationnews.com's captions
+        ("Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+         "credit"),
+        ("The Barbados Tridents’ footballers training ahead of a match against Dominica. "
+         "(FILE)", "credit"),
+        ("Mourners at the church on Sunday. (file)", "credit"),
         # a photo box's credit labels
         ("Bildnachweis:", "credit"),
         ("Illustrationen / Fotos: Jane Doe", "credit"),
@@ -601,6 +607,9 @@ def test_round5_furniture_lines_go(line: str, rule: str) -> None:
         # a bracket in prose that is no photo credit
         "The minister met the unions on Monday (AP reported the talks lasted six hours).",
         "Der Rat hat das Foto am Montag veröffentlicht (siehe oben).",
+        # "(file)" inside a sentence, or ending one that has no full stop before it
+        "She saved the report as a spreadsheet (file) and sent it to the council.",
+        "The council sent the report as a spreadsheet (file)",
         # "subscription" in a story
         "Netflix raised the price of its standard subscription by two dollars in the US.",
         "Die Zahl der Kommentare unter dem Beitrag stieg auf 300.",
