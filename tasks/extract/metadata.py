@@ -447,8 +447,7 @@ def _walk_jsonld_authors(node: object, out: list[list[str]],
 
 
 def jsonld_body_scripts(tree: HtmlElement) -> list[str]:
-    """The texts of the page's JSON-LD scripts that hold an `articleBody`, read before
-    trafilatura, which drops scripts from the tree it is given."""
+    """The texts of the page's JSON-LD scripts that hold an `articleBody`."""
     return [script.text for script in tree.iterfind('.//script[@type="application/ld+json"]')
             if script.text and "articleBody" in script.text]
 

@@ -415,7 +415,6 @@ def extract_html(
     try:
         prune_furniture(tree)
         link_lists = site_link_lists(tree, url)
-        ld_scripts = jsonld_body_scripts(tree)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
         if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
@@ -423,7 +422,7 @@ def extract_html(
             if len(full) > len(text):
                 text, used_fallback = full, True
         text = drop_link_list_lines(text, link_lists)
-        text = _with_jsonld_body(text, ld_scripts)
+        text = _with_jsonld_body(text, tree)
         if text:  # the lead under the headline, which trafilatura often leaves out
             text = with_lead(text, find_lead(tree, meta.title), meta.title)
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
@@ -434,12 +433,12 @@ def extract_html(
     return Extracted(text, meta, language, score, used_fallback)
 
 
-def _with_jsonld_body(text: str, ld_scripts: list[str]) -> str:
-    """The JSON-LD's articleBody in place of a text of next to nothing (see
-    LD_BODY_RESCUE_BELOW); `text` otherwise."""
-    if len(text) >= LD_BODY_RESCUE_BELOW or not ld_scripts:
+def _with_jsonld_body(text: str, tree: HtmlElement) -> str:
+    """The page's JSON-LD articleBody in place of a text of next to nothing (see
+    LD_BODY_RESCUE_BELOW); `text` otherwise. (trafilatura leaves `tree` as it was.)"""
+    if len(text) >= LD_BODY_RESCUE_BELOW:
         return text
-    body = jsonld_article_body(ld_scripts)
+    body = jsonld_article_body(jsonld_body_scripts(tree))
     if body and len(body) >= LD_BODY_MIN_RATIO * max(len(text), 1):
         return body
     return text

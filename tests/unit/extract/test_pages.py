@@ -1110,7 +1110,12 @@ LD_STORY = json.dumps({"@type": "NewsArticle", "articleBody": STORY})
 ])
 def test_the_jsonld_body_is_taken_only_for_a_text_of_next_to_nothing(text, scripts,
                                                                      taken) -> None:
-    got = extract_mod._with_jsonld_body(text, scripts)
+    from lxml.html import fromstring
+
+    tree = fromstring("<html><head>" + "".join(
+        f'<script type="application/ld+json">{script}</script>' for script in scripts)
+        + "</head><body><p>x</p></body></html>")
+    got = extract_mod._with_jsonld_body(text, tree)
     assert got == (STORY * (20 if STORY * 2 in scripts[0] else 1) if taken else text)
 
 
