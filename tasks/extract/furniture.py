@@ -206,7 +206,7 @@ _SENTENCE_END = re.compile(r"[.!?…\"”“»]\s*$")
 def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
     """The item texts (whitespace collapsed) of each list of two or more items that are
     each a headline linked to another page of the page's site (see the module's
-    docstring)."""
+    docstring), and of each run of two or more sibling paragraphs that are."""
     body = tree.find("body")
     if body is None:
         return []
@@ -219,6 +219,20 @@ def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
                 item.tag == "li" and _is_site_link_item(item, own_paths, site)
                 for item in items):
             found.append([_norm(item.text_content()) for item in items])
+    # the same list written as paragraphs, each a linked title (redtri.com's "more jokes");
+    # a linked sentence is a step of instructions ("First, install the dependencies.")
+    run: list[HtmlElement] = []
+    for para in body.iter("p"):
+        if (not _is_site_link_item(para, own_paths, site)
+                or para.text_content().rstrip().endswith(".")):
+            continue
+        if not run or para.getprevious() is not run[-1]:
+            if len(run) >= 2:
+                found.append([_norm(p.text_content()) for p in run])
+            run = []
+        run.append(para)
+    if len(run) >= 2:
+        found.append([_norm(p.text_content()) for p in run])
     return found
 
 

@@ -410,3 +410,35 @@ LISTS = [["Ferry operator announces a timetable", "Old quay market returns",
 def test_drop_link_list_lines(text: str, kept: str) -> None:
     assert drop_link_list_lines(text, LISTS) == kept
     assert drop_link_list_lines(text, []) == text
+
+
+LINKED_PARAGRAPHS = "".join(
+    f'<p><strong><a href="/news/{n}.html">{title}</a></strong></p>' for n, title in enumerate(
+        ["Ferry operator announces a summer timetable", "Old quay market returns again",
+         "Why the bridge needed new cables!"]))
+
+
+def test_a_run_of_paragraphs_each_a_headline_linked_within_the_site_leaves_the_text() -> None:
+    """redtri.com's "more jokes": the related list written as paragraphs."""
+    x = extract_html(_after_paragraphs(LINKED_PARAGRAPHS), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert not [t for t in ("Ferry operator", "Old quay market", "needed new cables")
+                if t in x.text]
+    tree = lxml_html.fromstring(_after_paragraphs(LINKED_PARAGRAPHS))
+    assert site_link_lists(tree, URL) == [[
+        "Ferry operator announces a summer timetable", "Old quay market returns again",
+        "Why the bridge needed new cables!"]]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # one linked paragraph alone
+    LINKED_PARAGRAPHS.split("</p>")[0] + "</p>",
+    # linked sentences: steps of instructions
+    LINKED_PARAGRAPHS.replace("</a>", ".</a>"),
+    # two linked paragraphs apart: no run
+    LINKED_PARAGRAPHS.split("</p>")[0] + f"</p><p>{PARAGRAPHS[3]}</p>"
+    + LINKED_PARAGRAPHS.split("</p>")[1] + "</p>",
+], ids=["alone", "sentences", "apart"])
+def test_linked_paragraphs_that_are_no_run_of_headlines_are_no_link_list(paragraphs) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(paragraphs))
+    assert site_link_lists(tree, URL) == []
