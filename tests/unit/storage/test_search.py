@@ -515,3 +515,31 @@ def test_date_bounds_beyond_the_dates_tantivy_holds_select_as_written(wh):
             every if until.year > 2000 else set())
     assert set(_ids(S.search(wh, "rain OR river", since=date(1677, 12, 31),
                              until=date(2262, 4, 11)))) == every
+
+
+def test_a_search_without_a_limit_gives_the_ten_best_hits_and_counts_them_all(warehouse):
+    rows = [_article(f"b{i:02}", f"Bridge {i}", "The bridge " * (i + 1), "r1")
+            for i in range(12)]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    result = S.search(warehouse, "bridge")
+    assert len(result.hits) == 10 and result.total == 12
+    # each hit carries its BM25 score, the best first
+    scores = [h.score for h in result.hits]
+    assert all(isinstance(s, float) and s > 0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_title_only_match_shows_the_start_of_the_text(wh):
+    # "floods" is in a1's title, not in its text ("flooded"): no fragment to cut, so the
+    # snippet is the text's beginning, with nothing highlighted
+    (hit,) = S.search(wh, "floods").hits
+    assert hit.article_id == "a1"
+    assert (hit.snippet, hit.highlights) == (FLOOD[:S.SNIPPET_CHARS], [])
+
+
+def test_a_hit_without_a_title_or_domain_has_empty_ones(warehouse):
+    row = _article("n1", "", "A bridge closed for repairs.", "r1", domain="")
+    row["title"] = None
+    S.index_commit(warehouse, _commit(warehouse, "r1", [row]), "r1")
+    (hit,) = S.search(warehouse, "bridge").hits
+    assert (hit.title, hit.domain) == ("", "")
