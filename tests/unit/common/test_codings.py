@@ -635,12 +635,18 @@ def _deflate_bomb(wbits: int, size: int = 32 << 20) -> bytes:
     return b"".join(comp.compress(b"\0" * (1 << 20)) for _ in range(size >> 20)) + comp.flush()
 
 
+def _brotli_bomb(size: int = 32 << 20) -> bytes:
+    comp = brotli.Compressor(quality=1)
+    return b"".join(comp.process(b"\0" * (1 << 20)) for _ in range(size >> 20)) + comp.finish()
+
+
 @pytest.mark.parametrize("label, body", [
     ("deflate", lambda: _deflate_bomb(15)),   # zlib-wrapped, as RFC 9110 says
     ("deflate", lambda: _deflate_bomb(-15)),  # raw, as some servers send it
-    ("br", lambda: (lambda c: b"".join(c.process(b"\0" * (1 << 20)) for _ in range(32))
-                    + c.finish())(brotli.Compressor(quality=1))),
-], ids=["deflate-zlib", "deflate-raw", "br"])
+    ("br", _brotli_bomb),
+    # a whole stream with bytes after it: the head is read before the decoder meets them
+    ("br", lambda: _brotli_bomb() + b"\n<!-- cached -->\n"),
+], ids=["deflate-zlib", "deflate-raw", "br", "br-junk-after"])
 def test_the_head_of_a_bomb_is_read_without_decoding_the_whole(label, body) -> None:
     # decoded_head is the fetcher's cheap look before the body's capped decode: 32 MiB of
     # zeros in a few KB must cost the head's room, not the whole expansion (the deflate
