@@ -304,3 +304,40 @@ def test_a_ranked_bar_reads_as_one_line_its_name_its_bar_and_its_value():
         assert 0 < float(name.get("y")) - middle < 11 / 2
         assert float(name.get("x")) < float(bar.get("x"))
     assert {bar.get("fill") for bar in bars} == {charts.colour(0)}
+
+
+def test_lines_scale_to_the_top_they_are_given():
+    # shares all under a third, drawn against the whole (y_max=1.0), not against 50 %
+    html = charts.lines(DAYS, {"share": [0.1, 0.3, 0.2, 0.25, 0.05]}, "t", pct=True, y_max=1.0)
+    assert re.findall(r"class='yl'>([^<]+)<", html) == ["0%", "25%", "50%", "75%", "100%"]
+
+
+def test_a_long_range_has_no_markers_on_a_run_of_two_points():
+    days = [date(2020, 1, 1) + timedelta(days=i) for i in range(charts.MARKERS_MAX_DAYS + 1)]
+    values = [1.0] * len(days)
+    values[10] = values[13] = None  # days 12 and 13: two points a line joins
+    svg = svg_of(charts.lines(days, {"a": values}, "t"))
+    assert count(svg, "polyline") == 3 and count(svg, "circle") == 0
+
+
+def test_stacked_bars_are_counted_not_shares():
+    html = charts.stacked_bars(DAYS, {"x": [1, 2, 3, 4, 5], "y": [5, 4, 3, 2, 1]}, "t")
+    assert re.findall(r"class='yl'>([^<]+)<", html) == ["0", "2.5", "5", "7.5", "10"]
+
+
+def test_the_bars_of_a_long_range_are_thin_but_never_overlap():
+    days = [date(2020, 1, 1) + timedelta(days=i) for i in range(500)]
+    rects = list(svg_of(charts.stacked_bars(days, {"a": [1] * 500}, "t")).iter(f"{SVG}rect"))
+    slot = (charts.W - charts.LEFT - charts.RIGHT) / 500  # 1.18 units a day
+    assert len(rects) == 500 and {float(r.get("width")) for r in rects} == {1.0}
+    starts = [float(r.get("x")) for r in rects]
+    assert all(b - a >= 1.0 for a, b in itertools.pairwise(starts)) and slot > 1.0
+
+
+def test_a_tiny_part_of_a_stacked_bar_is_a_sliver_half_a_unit_high():
+    # 1 beside 1,000 is under 0.1 units of the plot (a scale up to 2,000): drawn 0.5 high
+    # to be seen, no more, so it covers little of the part below it
+    html = charts.stacked_bars(DAYS[:1], {"x": [1000], "y": [1]}, "t")
+    big, tiny = svg_of(html).iter(f"{SVG}rect")
+    assert float(tiny.get("height")) == 0.5
+    assert float(big.get("height")) == 93.0  # half the plot's 186 units
