@@ -32,12 +32,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import delete_element
 
-from tasks.common.urls import domain_of
+from tasks.common.urls import domain_of, url_parts
 
 # A matched block holding more than this share of the page's text is the article (or wraps
 # it), not furniture. Without the guard the dev corpus loses `with` snippets on both halves
@@ -108,12 +107,10 @@ def _norm(text: str) -> str:
 
 def _page_paths(tree: HtmlElement) -> set[str]:
     """The paths the page declares as its own (canonical, og:url), for the self-link test."""
-    paths = set()
-    for elem in tree.iterfind(".//head/link[@rel='canonical']"):
-        paths.add(urlsplit(elem.get("href") or "").path.rstrip("/"))
-    for elem in tree.iterfind(".//head/meta[@property='og:url']"):
-        paths.add(urlsplit(elem.get("content") or "").path.rstrip("/"))
-    return paths - {""}
+    declared = [e.get("href") for e in tree.iterfind(".//head/link[@rel='canonical']")]
+    declared += [e.get("content") for e in tree.iterfind(".//head/meta[@property='og:url']")]
+    parts = (url_parts(address or "") for address in declared)
+    return {p.path.rstrip("/") for p in parts if p is not None} - {""}
 
 
 def _teaser_link(heading: HtmlElement) -> HtmlElement | None:
@@ -134,7 +131,8 @@ def _points_elsewhere(link: HtmlElement, own_paths: set[str]) -> bool:
     href = (link.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:")):
         return False
-    return urlsplit(href).path.rstrip("/") not in own_paths
+    parts = url_parts(href)  # a link no parser takes leads nowhere
+    return parts is not None and parts.path.rstrip("/") not in own_paths
 
 
 def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
@@ -294,8 +292,7 @@ def _is_site_link_item(item: HtmlElement, own_paths: set[str], site: str | None)
 def _on_site(href: str, site: str | None) -> bool:
     """A relative link, or one to the page's own site (www. and m. prefixes aside); an
     absolute link on a page of unknown address is not known to stay."""
-    try:
-        host = urlsplit(href.strip()).netloc
-        return not host or (site is not None and domain_of(href.strip()) == site)
-    except ValueError:
+    parts = url_parts(href.strip())
+    if parts is None:
         return False
+    return not parts.netloc or (site is not None and domain_of(href.strip()) == site)

@@ -34,7 +34,7 @@ from email.utils import parsedate_to_datetime
 from html import unescape as html_unescape
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from htmldate import find_date
@@ -55,7 +55,7 @@ from tasks.common.text import (
     MAX_TITLE_CHARS,
     capped_text,
 )
-from tasks.common.urls import base_url_of
+from tasks.common.urls import base_url_of, joined_url, url_parts
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
@@ -1672,8 +1672,9 @@ def _is_home_link(h1: HtmlElement) -> bool:
     links = list(h1.iter("a"))
     if len(links) != 1 or (h1.text or "").strip() or (links[0].tail or "").strip():
         return False
-    parts = urlsplit(links[0].get("href") or "")
-    return parts.path in ("", "/") and not parts.query and not parts.fragment
+    parts = url_parts(links[0].get("href") or "")
+    return (parts is not None and parts.path in ("", "/") and not parts.query
+            and not parts.fragment)
 
 
 def choose_headline(
@@ -1835,7 +1836,7 @@ def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | 
         return ref
     first_base = next(tree.iterfind(".//base[@href]"), None)
     base_url = base_url_of(url, first_base.get("href")) if first_base is not None else None
-    return urljoin(base_url, ref) if base_url else ref
+    return (joined_url(base_url, ref) or ref) if base_url else ref
 
 
 def page_metadata(

@@ -37,7 +37,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 import trafilatura
@@ -57,7 +57,7 @@ from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
-from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -514,9 +514,10 @@ def _page_canonical(url: str, page_url: str | None) -> str:
     and is not the site's home page named by a page that is not (a template's default:
     every story then shared the home page's id, and dedup kept them as its revisions)."""
     canonical = canonical_url(url)
-    if page_url:
+    declared = joined_url(url, page_url) if page_url else None
+    if declared:
         try:
-            page_canonical = canonical_url(urljoin(url, page_url))
+            page_canonical = canonical_url(declared)
             if domain_of(page_canonical) == domain_of(canonical) and not (
                     _is_home_page(page_canonical) and not _is_home_page(canonical)):
                 return page_canonical
@@ -547,7 +548,7 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
         "description": m.description,
         "categories": m.categories or None,
         "tags": m.tags or None,
-        "top_image": urljoin(url, m.top_image) if m.top_image else None,
+        "top_image": joined_url(url, m.top_image) if m.top_image else None,
         "language": x.language,
         "language_score": x.language_score,
         "text": x.text,

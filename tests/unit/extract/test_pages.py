@@ -1138,3 +1138,40 @@ def test_jsonld_article_body_reads_the_longest_article_body_as_lines() -> None:
         "First\nOne two three\nFour\n<tag>")
     assert jsonld_article_body([]) is None
     assert jsonld_article_body(['{"@type": "NewsArticle", "articleBody": " <p> </p> "}']) is None
+
+
+BAD_HREF = "http://[::1/x"  # an unclosed IPv6 literal: urlsplit raises ValueError
+
+
+def test_a_malformed_link_in_the_page_loses_neither_the_page_nor_its_metadata() -> None:
+    """A page whose markup holds a link no URL parser takes: as a teaser's headline link,
+    a link-list item, the canonical, og:image or the <h1>'s link. Before, the headline link
+    failed the whole page ("trafilatura: ValueError: Invalid IPv6 URL", an
+    extraction_failed reject), the <h1>'s and a canonical under a <base href> lost its
+    metadata, and the canonical and og:image failed its row (an extraction_failed reject
+    in `run`)."""
+    body = (f'<h3><a href="{BAD_HREF}">Ferry operator announces a summer timetable</a></h3>'
+            f'<ul><li><a href="{BAD_HREF}">Old quay market returns again</a></li>'
+            f'<li><a href="/news/c.html">Why the bridge needed new cables</a></li></ul>')
+    html = page(extra_body=body).replace(b"og:image", b"og:image-old").replace(
+        b"<head>", f'<head><link rel="canonical" href="{BAD_HREF}c"><meta property='
+                   f'"og:image" content="{BAD_HREF}i.jpg">'.encode(), 1)
+    x = extract_html(html, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert x.error is None and all(p in x.text for p in PARAGRAPHS)
+    assert x.meta.title and x.meta.published_at is not None
+    (row,) = extract.run(docs_table([{"input_key": "a", "url": "https://gazette.example/b",
+                                      "source_kind": "url", "body": html}]),
+                         EXTRACT, "r").table.to_pylist()
+    assert row["canonical_url"] == "https://gazette.example/b"  # the page's own address
+    assert row["top_image"] is None
+    # the <h1> a link (the headline's own, or a logo's), and a canonical read against a
+    # <base href>: both raised inside the metadata, which then lost the title and date
+    title = "Harbour bridge reopens after two years of repairs"
+    for head, h1 in [("", f'<a href="{BAD_HREF}">{title}</a>'),
+                     (f'<base href="https://gazette.example/news/"><link rel="canonical" '
+                      f'href="{BAD_HREF}c">', title)]:
+        html = (f"<html><head>{head}<title>{title}</title><meta property='article:published_"
+                f"time' content='2024-05-02T08:00:00Z'></head><body><h1>{h1}</h1>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>").encode()
+        x = extract_html(html, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+        assert x.meta.title == title and x.meta.published_at is not None
