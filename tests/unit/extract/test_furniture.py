@@ -442,3 +442,65 @@ def test_a_run_of_paragraphs_each_a_headline_linked_within_the_site_leaves_the_t
 def test_linked_paragraphs_that_are_no_run_of_headlines_are_no_link_list(paragraphs) -> None:
     tree = lxml_html.fromstring(_after_paragraphs(paragraphs))
     assert site_link_lists(tree, URL) == []
+
+
+def _lists(body: str, url: str | None = URL) -> list[list[str]]:
+    return site_link_lists(lxml_html.fromstring(_after_paragraphs(body)), url)
+
+
+def test_site_link_lists_edges() -> None:
+    two = ('<ol><li><a href="/a.html">Ferry operator announces a timetable</a></li>'
+           '<li><a href="/b.html">Old quay market returns</a></li></ol>')
+    # an ordered list of exactly two items; a headline of exactly MIN_TEASER_WORDS words
+    assert _lists(two) == [["Ferry operator announces a timetable", "Old quay market returns"]]
+    # an item whose text repeats its (five-word) title says more than a date beside it
+    repeated = two.replace("Old quay market returns</a>",
+                           "Old quay market returns again</a> Old quay market returns again")
+    assert _lists(repeated) == []
+
+
+def _p(n: int, title: str, host: str = "") -> str:
+    return f'<p><a href="{host}/news/{n}.html">{title}</a></p>'
+
+
+def test_paragraph_runs_edges() -> None:
+    a, b = "Ferry operator announces a timetable", "Old quay market returns again"
+    c, d = "Why the bridge needed new cables", "Harbour festival moves to June"
+    # two runs of two, one in the middle of the page and one at its end, each a list; an
+    # absolute link to the page's own site counts as the site's
+    runs = (_p(1, a, "https://www.gazette.example") + _p(2, b) + f"<p>{PARAGRAPHS[3]}</p>"
+            + _p(3, c) + _p(4, d))
+    assert _lists(runs) == [[a, b], [c, d]]
+    # on a page of unknown address only relative links are the site's
+    assert _lists(runs, None) == [[c, d]]
+    # a linked sentence, whatever space follows its full stop, is no headline
+    assert _lists(_p(1, a) + _p(2, b + ".</a> <a>").replace("<a></a>", "")) == []
+
+
+LISTS_2 = [["Ferry operator announces a timetable", "Old quay market returns"]]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a label on the first line goes too
+    ("Read on:\n- Ferry operator announces a timetable\n- Old quay market returns\nStory.",
+     "Story."),
+    # a label of one word, and of exactly MAX_LINK_LIST_LABEL_WORDS (6)
+    ("Story.\nRelated\n- Ferry operator announces a timetable\n- Old quay market returns",
+     "Story."),
+    ("Story.\nOne two three four five six\n- Ferry operator announces a timetable\n"
+     "- Old quay market returns", "Story."),
+    # a blank line is no label, nor another list's item
+    ("Story.\n\n- Ferry operator announces a timetable\n- Old quay market returns",
+     "Story.\n"),
+    ("Story.\n- Another item\n- Ferry operator announces a timetable\n- Old quay market "
+     "returns", "Story.\n- Another item"),
+], ids=["first-line", "one-word", "six-words", "blank", "other-item"])
+def test_the_label_above_a_link_list_run(text: str, kept: str) -> None:
+    assert drop_link_list_lines(text, LISTS_2) == kept
+
+
+def test_a_link_no_parser_takes_is_not_on_the_site() -> None:
+    from tasks.extract.furniture import _on_site
+
+    assert not _on_site("http://[::1/x", "gazette.example")
+    assert _on_site("/x", None) and _on_site("https://m.gazette.example/x", "gazette.example")

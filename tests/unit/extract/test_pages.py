@@ -1107,6 +1107,10 @@ LD_STORY = json.dumps({"@type": "NewsArticle", "articleBody": STORY})
     # no article's body, or none at all
     ("A caption.", [LD_STORY.replace("NewsArticle", "Product")], False),
     ("A caption.", [], False),
+    # exactly LD_BODY_MIN_RATIO times: taken; an empty text counts as one character
+    ("z" * (len(STORY) // 4), [LD_STORY.replace(STORY, STORY[:len(STORY) // 4 * 4])],
+     "cut"),
+    ("", [LD_STORY.replace(STORY, STORY[:5])], "five"),
 ])
 def test_the_jsonld_body_is_taken_only_for_a_text_of_next_to_nothing(text, scripts,
                                                                      taken) -> None:
@@ -1116,7 +1120,12 @@ def test_the_jsonld_body_is_taken_only_for_a_text_of_next_to_nothing(text, scrip
         f'<script type="application/ld+json">{script}</script>' for script in scripts)
         + "</head><body><p>x</p></body></html>")
     got = extract_mod._with_jsonld_body(text, tree)
-    assert got == (STORY * (20 if STORY * 2 in scripts[0] else 1) if taken else text)
+    if taken == "cut":
+        assert got == STORY[:len(STORY) // 4 * 4].strip()
+    elif taken == "five":
+        assert got == STORY[:5]
+    else:
+        assert got == (STORY * (20 if STORY * 2 in scripts[0] else 1) if taken else text)
 
 
 def test_jsonld_article_body_reads_the_longest_article_body_as_lines() -> None:
@@ -1137,6 +1146,11 @@ def test_jsonld_article_body_reads_the_longest_article_body_as_lines() -> None:
     assert jsonld_article_body(scripts + ['{"articleBody": ']) == (
         "First\nOne two three\nFour\n<tag>")
     assert jsonld_article_body([]) is None
+    # a broken script before a good one; a raw line break inside the JSON string (as CMSs
+    # write it, which strict JSON refuses); an inline tag is a space, not a line
+    good = '{"@type": "NewsArticle", "articleBody": "One <b>two</b>\n three\tfour"}'
+    assert jsonld_article_body(['{"articleBody": ', good.replace("\\n", "\n")]) == (
+        "One two\nthree four")
     assert jsonld_article_body(['{"@type": "NewsArticle", "articleBody": " <p> </p> "}']) is None
 
 
