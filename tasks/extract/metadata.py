@@ -1672,7 +1672,10 @@ def _is_home_link(h1: HtmlElement) -> bool:
     links = list(h1.iter("a"))
     if len(links) != 1 or (h1.text or "").strip() or (links[0].tail or "").strip():
         return False
-    parts = url_parts(links[0].get("href") or "")
+    href = links[0].get("href")
+    if href is None:  # an anchor (`<a name="top">`) around the headline links nowhere
+        return False
+    parts = url_parts(href)
     return (parts is not None and parts.path in ("", "/") and not parts.query
             and not parts.fragment)
 
