@@ -40,6 +40,7 @@ from tasks.common.urls import (
     domain_of,
     safe_article_id,
     strip_userinfo,
+    trim_url,
 )
 from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
 from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
@@ -142,6 +143,7 @@ def parse_dump(text: str) -> Dump:
             "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
         )
     date_s, url = match.groups()
+    url = trim_url(url)  # a zero-width space pasted after it is part of no address
     try:
         published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
@@ -258,14 +260,15 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # reject of NUL-spaced letters; read as text, as a dump in UTF-16 is
         raw = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
-        # strip("\ufeff"): the byte-order mark of a list appended to another (`cat a.urls
-        # b.urls`, each saved with one) began a line; that URL was a bad_url reject.
-        line = rawline.decode("utf-8", errors="replace").strip().strip("\ufeff").strip()
+        # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
+        # each saved with one) began a line, and a zero-width space or a bidi mark pasted
+        # with a URL sat at either end: bad_url rejects, or another page (round 13)
+        line = trim_url(rawline.decode("utf-8", errors="replace"))
         if not line or line.startswith("#"):
             continue
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
-        line = without_inline_comment(line)
+        line = trim_url(without_inline_comment(line))
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
@@ -325,7 +328,7 @@ _REMOTE_INPUT = re.compile(r"^((feed|sitemap):)?https?://", re.IGNORECASE)
 
 def missing_inputs(inputs: list[str]) -> list[str]:
     """The inputs that are neither an http(s) URL nor an existing path."""
-    return [i for i in inputs if not _REMOTE_INPUT.match(i) and not Path(i).exists()]
+    return [i for i in inputs if not _REMOTE_INPUT.match(trim_url(i)) and not Path(i).exists()]
 
 
 @dataclass(frozen=True)
@@ -389,8 +392,8 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
     out: list[Path | str | Unusable] = []
     notes: list[str] = []
     for item in inputs:
-        if _REMOTE_INPUT.match(item):
-            out.append(item)
+        if _REMOTE_INPUT.match(url := trim_url(item)):
+            out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
         path = Path(item)
         if path.is_dir():

@@ -54,7 +54,7 @@ from tasks.common.text import (
     MAX_TITLE_CHARS,
     capped_text,
 )
-from tasks.common.urls import base_url_of
+from tasks.common.urls import base_url_of, trim_url
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
@@ -1963,7 +1963,7 @@ def page_metadata(
     canonical = None
     for link in tree.iterfind(".//link[@rel]"):
         if link.get("rel", "").lower() == "canonical" and link.get("href"):
-            canonical = link.get("href").strip()
+            canonical = trim_url(link.get("href")) or None
             break
     og_type = None
     for meta in tree.iterfind(".//meta[@property='og:type']"):

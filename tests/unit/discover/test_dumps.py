@@ -289,3 +289,10 @@ def test_a_body_line_that_mentions_a_date_and_a_url_is_still_body(tmp_path):
     path.write_bytes((_A.rsplit("\n", 2)[0] + "\n" + body).encode())
     [doc], rejects = read_dumps(path, "run-9")
     assert rejects == [] and doc["dump_text"] == body.strip()
+
+
+def test_a_dump_header_url_with_invisible_edges_is_its_url() -> None:
+    """Round 13: a zero-width space pasted after the header's URL was part of it."""
+    dump = parse_dump(" date 2024-04-04 \u200bhttps://example.com/path.html\u200b\u2060\n"
+                      "Title\nBody text.\n")
+    assert dump.url == "https://example.com/path.html"

@@ -678,3 +678,39 @@ def test_a_link_that_is_no_url_is_passed_over_not_the_end_of_the_feed() -> None:
     assert [i.url for i in r.items] == ["https://news.example/j/linked",
                                         "https://news.example/j/4"]
     assert r.skipped == [("feed_item_no_url", "item 'B'"), ("feed_item_no_url", "item 'C'")]
+
+
+@pytest.mark.parametrize("junk", ["\u200b", "\u2060", "\u200e", "\ufeff", "&#8203;",
+                                  "&#x200B;", " \u200b "])
+def test_a_feed_link_with_invisible_edges_is_its_url(junk: str) -> None:
+    """Round 13: feedparser joins a link to the feed's address before we see it, so a
+    zero-width space before "https://..." made it a path under the feed's folder
+    ("https://s.example/\\u200bhttps:/s.example/a", a 404); a trailing one another page."""
+    rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           f'<item><title>a</title><link>{junk}https://s.example/a</link></item>'
+           f'<item><title>b</title><link>https://s.example/b{junk}</link></item>'
+           f'<item><title>c</title><link>{junk}/c{junk}</link></item>'
+           f'<item><title>d</title><guid>{junk}https://s.example/d{junk}</guid></item>'
+           '</channel></rss>').encode()
+    got = parse_feed(rss, "https://s.example/feeds/all.xml")
+    assert [i.url for i in got.items] == ["https://s.example/a", "https://s.example/b",
+                                          "https://s.example/c", "https://s.example/d"]
+    atom = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" '
+            'xml:base="https://b.example/x/"><title>t</title>'
+            f'<entry><title>a</title><link href="{junk}https://s.example/a{junk}"/></entry>'
+            f"<entry><title>b</title><link href='{junk}b{junk}'/></entry></feed>").encode()
+    got = parse_feed(atom, "https://s.example/feeds/all.xml")
+    assert [i.url for i in got.items] == ["https://s.example/a", "https://b.example/x/b"]
+    jf = json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"url": "\u200bhttps://s.example/a\u2060"}, {"id": "\u200bhttps://s.example/i\u200b"}]})
+    got = parse_feed(jf.encode(), "https://s.example/feed.json")
+    assert [i.url for i in got.items] == ["https://s.example/a", "https://s.example/i"]
+
+
+def test_invisible_characters_inside_a_feed_text_stay() -> None:
+    from tasks.discover.feeds import without_invisible_edges
+
+    data = "<t>a\u200bb</t><t>\u200bx</t>".encode()
+    assert without_invisible_edges(data) == "<t>a\u200bb</t><t>x</t>".encode()
+    plain = b"<t>a &#8217; b</t>"
+    assert without_invisible_edges(plain) is plain  # nothing to clear: untouched

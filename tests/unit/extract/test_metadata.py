@@ -2186,3 +2186,10 @@ def test_metadata_fields_have_a_length_cap() -> None:
         "<html><head><meta name='keywords' content='" + "k" * 200 + ", " + "l" * 201 +
         "'></head><body><h1>Harbour</h1></body></html>"), "https://example.org/c")
     assert edge.tags == ["k" * 200]
+
+
+def test_a_canonical_href_with_invisible_edges_is_its_url() -> None:
+    """Round 13: a zero-width space pasted into a template's canonical link."""
+    m = page_metadata(tree('<link rel="canonical" href="\u200bhttps://x.example/a\u200e">'),
+                      "https://x.example/a?utm_source=x", now=NOW)
+    assert m.canonical_url == "https://x.example/a"
