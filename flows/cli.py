@@ -87,12 +87,13 @@ def _settings(warehouse: Path | None, **given):
         raise typer.Exit(2) from None
 
 
-def _require_warehouse(root: Path, write: bool) -> None:
+def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
     """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
-    cannot write): before Prefect starts, not at publish after all the work."""
+    cannot write, or for a command that reads one, no folder at all): before Prefect
+    starts, not at publish after all the work."""
     from tasks.storage.preflight import warehouse_problem
 
-    problem = warehouse_problem(root, write)
+    problem = warehouse_problem(root, write, existing)
     if problem:
         err.print(f"[red]bad warehouse:[/red] {problem}", soft_wrap=True)  # paths whole
         raise typer.Exit(2)
@@ -335,7 +336,7 @@ def sql(
     import duckdb
 
     root = _settings(warehouse).warehouse
-    _require_warehouse(root, write=False)
+    _require_warehouse(root, write=False, existing=True)
     con = _open_views(root)
     try:
         cur = con.execute(query)
@@ -400,7 +401,7 @@ def runs(
     from tasks.storage.warehouse import run_manifests
 
     root = _settings(warehouse).warehouse
-    _require_warehouse(root, write=False)
+    _require_warehouse(root, write=False, existing=True)
     found = run_manifests(root)[-limit:]
     if not found:
         console.print(f"no runs yet in {root.resolve()}")
@@ -564,6 +565,7 @@ def search(
     from tasks.storage import search as search_index
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=False, existing=True)
     try:
         first, last = _day_range(since, until)
         result = search_index.search(root, query, since=first,
@@ -672,6 +674,7 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
     from tasks.storage import search as search_index
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=True, existing=True)
     try:
         docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
@@ -697,6 +700,7 @@ def diff(
     from tasks.storage.revisions import revisions_of
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=False, existing=True)
     rows = revisions_of(root, url)
     if not rows:
         err.print(f"no article with URL or id {url!r} in {root.resolve()}")
