@@ -74,6 +74,11 @@ _GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://
 # no sentence of a body is taken for one.
 _NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$",
                           re.I)
+# The same header at the end of a body line: the newline before it lost (a file written
+# without one at its end, then `cat`ed: "...said the minister. date 2024-04-05 https://").
+# The next article (header, title, body) was stored as the end of the previous one's text.
+_GLUED_NEXT_HEADER = re.compile(r"(?<=\S)[ \t]+(date\s+\d{4}-\d{2}-\d{2}\s+https?://\S+\s*)$",
+                                re.I)
 
 
 @dataclass
@@ -109,6 +114,30 @@ class DumpError(ValueError):
         self.url = url  # the dump's URL when its header was read: the reject names it
 
 
+_STRAY_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
+        return chr(byte)
+
+
+def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
+    """UTF-8 text holding a few bytes of windows-1252 (a paragraph pasted from a Word
+    document or an old page: `\x93quoted\x94`, `caf\xe9`), those bytes read as
+    windows-1252; None when no character beyond ASCII is UTF-8 (a latin-1 file stays
+    `bad_encoding`, as round 3 chose: nothing there says which encoding it is). One such
+    quote cost the whole article a `bad_encoding` reject (round 13)."""
+    text = raw.decode("utf-8-sig", errors="surrogateescape")
+    stray = sum(len(m) for m in _STRAY_BYTES.findall(text))
+    if sum(1 for ch in text if ord(ch) > 127) - stray < 1:
+        return None
+    return _STRAY_BYTES.sub(
+        lambda m: "".join(_cp1252_byte(ord(ch) - 0xDC00) for ch in m.group()), text)
+
+
 def decode_dump(raw: bytes) -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
     editors save "Unicode" text); refuse binary or mis-encoded files."""
@@ -121,9 +150,10 @@ def decode_dump(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DumpError(
-            "bad_encoding", f"not valid UTF-8 at byte {exc.start}: {raw[exc.start:exc.start+8]!r}"
-        ) from None
+        text = _utf8_with_stray_cp1252(raw)
+        if text is None:
+            raise DumpError("bad_encoding", f"not valid UTF-8 at byte {exc.start}: "
+                            f"{raw[exc.start:exc.start+8]!r}") from None
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > 8:
         raise DumpError("binary_content", f"{control} control characters in the first 8 KB")
@@ -176,11 +206,34 @@ def split_dumps(text: str) -> list[str]:
     belongs to some article: a second article is never read as the first one's body."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)  # blank lines lead
+    lines = _unglued_headers(lines, first)
     starts = [0] + [i for i, line in enumerate(lines) if i > first and _NEXT_HEADER.match(line)]
     if len(starts) == 1:
-        return [text]
+        return [text]  # (a glued header, once put on its own line, is a start)
     starts.append(len(lines))
-    return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
+    parts = [lines[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    # A header line written twice ("date ... URL" repeated, nothing between): one article,
+    # not a `missing_title` reject for the first copy beside it (round 13).
+    parts = [part for part, after in zip(parts, [*parts[1:], None], strict=True)
+             if not (after is not None and not any(ln.strip() for ln in part[1:])
+                     and part[first if part is parts[0] else 0].strip().strip("\ufeff")
+                     == after[0].strip().strip("\ufeff"))]
+    return ["\n".join(part) for part in parts]
+
+
+def _unglued_headers(lines: list[str], first: int) -> list[str]:
+    """`lines` with a header glued to the end of a body line put on a line of its own,
+    when a title line follows it (round 13)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        glued = (_GLUED_NEXT_HEADER.search(line) if i > first + 1 and "date" in line.lower()
+                 and not _NEXT_HEADER.match(line) else None)
+        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        if glued is not None and following and not _NEXT_HEADER.match(following):
+            out += [line[:glued.start()], " " + glued.group(1)]
+        else:
+            out.append(line)
+    return out
 
 
 def path_label(path: Path | str) -> str:
