@@ -189,7 +189,8 @@ def parse_dump(text: str) -> Dump:
     except BadURL as exc:
         raise DumpError("bad_url", str(exc)) from None
     rest = [ln.strip() for ln in lines[1:]]
-    while rest and not rest[0]:
+    header = _header_text(lines[0])
+    while rest and (not rest[0] or _header_text(rest[0]) == header):  # blanks, a copy of it
         rest.pop(0)
     if not rest:
         raise DumpError("missing_title", "no title line after the header", url)
@@ -207,18 +208,27 @@ def split_dumps(text: str) -> list[str]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)  # blank lines lead
     lines = _unglued_headers(lines, first)
-    starts = [0] + [i for i, line in enumerate(lines) if i > first and _NEXT_HEADER.match(line)]
+    starts = [0]
+    previous = _header_text(lines[first]) if lines else ""  # the last non-blank line
+    for i in range(first + 1, len(lines)):
+        if not lines[i].strip():
+            continue
+        here = _header_text(lines[i])
+        # A header line written twice, nothing between ("date ... URL" repeated): the
+        # same article's (parse_dump skips the copy), not an article of its own, which
+        # was a `missing_title` reject beside the real one (round 13).
+        if _NEXT_HEADER.match(lines[i]) and here != previous:
+            starts.append(i)
+        previous = here
     if len(starts) == 1:
-        return [text]  # (a glued header, once put on its own line, is a start)
+        return [text]  # (a glued header, once on a line of its own, starts an article)
     starts.append(len(lines))
-    parts = [lines[a:b] for a, b in zip(starts, starts[1:], strict=False)]
-    # A header line written twice ("date ... URL" repeated, nothing between): one article,
-    # not a `missing_title` reject for the first copy beside it (round 13).
-    parts = [part for part, after in zip(parts, [*parts[1:], None], strict=True)
-             if not (after is not None and not any(ln.strip() for ln in part[1:])
-                     and part[first if part is parts[0] else 0].strip().strip("\ufeff")
-                     == after[0].strip().strip("\ufeff"))]
-    return ["\n".join(part) for part in parts]
+    return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def _header_text(line: str) -> str:
+    """A line as two copies of one header compare: without the space and BOM around it."""
+    return line.strip().strip("\ufeff").strip()
 
 
 def _unglued_headers(lines: list[str], first: int) -> list[str]:
@@ -228,8 +238,9 @@ def _unglued_headers(lines: list[str], first: int) -> list[str]:
     for i, line in enumerate(lines):
         glued = (_GLUED_NEXT_HEADER.search(line) if i > first + 1 and "date" in line.lower()
                  and not _NEXT_HEADER.match(line) else None)
-        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        if glued is not None and following and not _NEXT_HEADER.match(following):
+        following = (next((ln for ln in lines[i + 1:] if ln.strip()), "") if glued is not None
+                     else "")
+        if following and not _NEXT_HEADER.match(following):
             out += [line[:glued.start()], " " + glued.group(1)]
         else:
             out.append(line)

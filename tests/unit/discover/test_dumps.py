@@ -338,3 +338,13 @@ def test_a_header_line_written_twice_is_one_article(tmp_path) -> None:
                     encoding="utf-8")
     docs, rejects = read_dumps(path, "run-13")
     assert rejects == [] and [d["hint_title"] for d in docs] == ["Title A"]
+
+
+def test_a_repeated_header_stays_in_the_file_of_several_dumps() -> None:
+    """The copy of a header is not lost from the text, only not an article of its own."""
+    text = (" date 2024-04-04 https://example.com/a.html\n date 2024-04-04 "
+            "https://example.com/a.html\nTitle A\nBody a.\n"
+            " date 2024-04-05 https://example.com/b.html\nTitle B\nBody b.\n")
+    parts = split_dumps(text)
+    assert "\n".join(parts) == text and len(parts) == 2
+    assert [parse_dump(p).title for p in parts] == ["Title A", "Title B"]
