@@ -238,8 +238,12 @@ def _unglued_headers(lines: list[str], first: int) -> list[str]:
     for i, line in enumerate(lines):
         glued = (_GLUED_NEXT_HEADER.search(line) if i > first + 1 and "date" in line.lower()
                  and not _NEXT_HEADER.match(line) else None)
-        following = (next((ln for ln in lines[i + 1:] if ln.strip()), "") if glued is not None
-                     else "")
+        following = ""
+        if glued is not None:  # the next non-blank line (a walk, not a slice: linear)
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            following = lines[j] if j < len(lines) else ""
         if following and not _NEXT_HEADER.match(following):
             out += [line[:glued.start()], " " + glued.group(1)]
         else:
