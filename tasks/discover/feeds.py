@@ -181,7 +181,8 @@ _INVISIBLE_BEFORE_CLOSE = re.compile(rb"(?:" + _INVISIBLE_XML + rb")+(?=[ \t\r\n
 def without_invisible_edges(data: bytes) -> bytes:
     """Feed bytes without invisible characters at the ends of texts and attribute values
     (see `_INVISIBLE_XML`); inside a text they stay. Most feeds hold none: a search for
-    each (~1 ms a MB) spares them the edge regexes (~150 ms a MB)."""
+    each (~25 ms a MB, ~40 with character references) spares them the edge regexes
+    (~115 ms a MB); feedparser itself takes ~2,700 ms a MB."""
     if not (any(seq in data for seq in _INVISIBLE_UTF8)
             or (b"&#" in data and _INVISIBLE_REF.search(data))):
         return data
