@@ -277,6 +277,24 @@ def _json_safe(value):
 SQL_BATCH_ROWS = 10_000
 
 
+# Rows `sql` shows as a table: a terminal table of a million rows is unreadable, and it
+# held every row, as Python objects and as rich cells, before printing the first.
+SQL_TABLE_ROWS = 1_000
+
+
+def _first_rows(batches, limit: int) -> tuple[list, int]:
+    """The first `limit` rows of the batches, and how many rows they hold in all: the
+    rest are counted as they come and not kept."""
+    kept: list = []
+    total = 0
+    for batch in batches:
+        room = limit - len(kept)
+        if room > 0:
+            kept.extend(batch[:room])
+        total += len(batch)
+    return kept, total
+
+
 def _write_json_rows(keys: list[str], batches) -> None:
     """The rows as one JSON array of objects, written batch by batch (json.dump of the
     whole list held every row, as Python objects, at once)."""
@@ -332,6 +350,9 @@ def sql(
     # off each cell (and -5 every character), while seeming to ask for no limit
     max_width: Annotated[int, typer.Option(min=1, help="truncate cells in table output")
                          ] = 120,
+    max_rows: Annotated[int, typer.Option(
+        min=1, help="rows shown in table output (the rest are counted; csv and json "
+                    "write every row)")] = SQL_TABLE_ROWS,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Query the warehouse with DuckDB SQL."""
@@ -359,7 +380,7 @@ def sql(
         elif fmt is Format.json:
             _write_json_rows(_unique_names(columns), batches)
         else:
-            rows = [r for batch in batches for r in batch]
+            rows, total = _first_rows(batches, max_rows)
     except duckdb.Error as exc:
         err.print(f"[red]SQL error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
@@ -373,7 +394,11 @@ def sql(
     for r in rows:
         t.add_row(*("" if v is None else _cell(v, max_width) for v in r))
     console.print(t)
-    console.print(f"{len(rows)} row(s)")
+    if total > len(rows):
+        console.print(f"{len(rows):,} of {total:,} rows shown (--max-rows); -f csv or "
+                      f"-f json writes them all")
+    else:
+        console.print(f"{total} row(s)")
 
 
 def _open_views(root: Path):

@@ -223,13 +223,25 @@ _CAPTION_CREDIT = re.compile(
     r"(?:©|\(c\)|foto:|photo:|photograph:|composite:|bild:|credit:)\s*[\w .&/,'-]{2,60}$",
     re.IGNORECASE
 )
+# A caption labelled as one, however long its description of the picture ("Header Image:
+# People have lived in Ecuador's Amazon forests for thousands of years, ..."): the label
+# names the line a caption, where _CREDIT's short labels may open a story's sentence.
+_CAPTION_LABEL = re.compile(
+    r"^\W{0,2}(?:(?:featured|header|cover|top|lead|hero|main|title) (?:image|photo|picture)"
+    r"|(?:image |photo |media )?caption|pie de foto|bildunterschrift|légende)\s*:",
+    re.IGNORECASE,
+)
 # A caption whose credit closes it in brackets: "Autohäuser dürfen wieder öffnen. (Symbolfoto)",
-# "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)". A
+# "... (Foto: dpa)", "... (AP Photo/Evan Vucci)", "... (Photo by Jane Doe/Getty Images)",
+# "... (Picture by Jameel Springer)". A
 # sentence of the story does not end on a photo's label or an agency's photographer.
 _PAREN_CREDIT = re.compile(
-    r"\((?:(?:symbol|archiv|file |stock )?(?:bild|foto|photo|image)s?\b[^()]{0,60}"
+    r"\((?:(?:symbol|archiv|file |stock )?(?:bild|foto|photo|image|picture)s?\b[^()]{0,60}"
     r"|(?:ap|afp|reuters|epa|dpa|getty images|xinhua|efe|anadolu)\b[^()/]{0,12}/[^()]{1,50})"
-    r"\)\W{0,2}$",
+    r"\)\W{0,2}$"
+    # a file picture's caption, marked so after its full stop ("... against Dominica.
+    # (FILE)", nationnews.com); inside a sentence "(file)" would be a file
+    r"|[.!?]\s*\((?:file|archive|archivo|archiv)\)$",
     re.IGNORECASE,
 )
 # ... or names the photographer and the outlet in brackets after the caption's full stop
@@ -915,6 +927,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 60 and "permission" in low and _PERMISSION.search(s):
         return "legal"
     if n <= 14 and _CREDIT.match(s):
+        return "credit"
+    if n <= AGENCY_CAPTION_MAX_WORDS and _CAPTION_LABEL.match(s):
         return "credit"
     if n <= 8 and (_COURTESY.match(s) or _PHOTO_LABEL.match(s)):
         return "credit"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import courlan
 import idna
@@ -207,6 +207,25 @@ def domain_identity(host: str) -> str:
         if host.startswith(prefix) and host.count(".") >= 2:
             return host[len(prefix) :]
     return host
+
+
+def url_parts(href: str) -> SplitResult | None:
+    """`urlsplit` of an address a page wrote, or None when no URL parser takes it
+    (`http://[::1`, an unclosed IPv6 literal, raises ValueError): one malformed link in
+    a page's markup is that link's problem, never the page's."""
+    try:
+        return urlsplit(href)
+    except ValueError:
+        return None
+
+
+def joined_url(base: str, ref: str) -> str | None:
+    """`urljoin(base, ref)`, or None when `ref` is no URL a parser takes (a page's
+    `og:image` or canonical of `http://[::1/x` made urljoin raise, and the page was lost)."""
+    try:
+        return urljoin(base, ref)
+    except ValueError:
+        return None
 
 
 def domain_of(url: str) -> str:

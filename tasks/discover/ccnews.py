@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
+from tasks.common.urls import joined_url
 from tasks.discover.inputs import DiscoverConfig, warc_opener_for
 from tasks.discover.warc import WarcReadError
 
@@ -81,12 +82,14 @@ def pending(files: list[DatedFile], done: set[str]) -> list[DatedFile]:
 def listing_links(text: str, base_url: str) -> list[str]:
     """The absolute URLs an http(s) listing names: the hrefs of an HTML index page, or
     one path or URL per line of a plain list (CC-NEWS's warc.paths), resolved against
-    the listing's own URL."""
+    the listing's own URL. An href no URL parser takes names no file (one such link,
+    `http://[::1`, had ended the whole backfill with a ValueError)."""
     hrefs = _HREF.findall(text)
     if not hrefs:  # not HTML: one entry per line
         hrefs = [line.strip() for line in text.splitlines()
                  if line.strip() and not line.lstrip().startswith("#")]
-    return [urljoin(base_url, h.strip()) for h in hrefs]
+    links = (joined_url(base_url, h.strip()) for h in hrefs)
+    return [link for link in links if link is not None]
 
 
 def list_source(source: str, config: DiscoverConfig) -> list[str]:

@@ -17,13 +17,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import feedparser
 
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import MAX_TITLE_CHARS, capped_text
-from tasks.common.urls import INVISIBLE_CHARS, trim_url
+from tasks.common.urls import INVISIBLE_CHARS, joined_url, trim_url
 
 # Older feeds put HTML in <title>; the hint should be plain text.
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -203,11 +203,8 @@ def _http_url(feed_url: str, link: str) -> str | None:
     """`link` resolved against the feed's address, if that names an http(s) page. A link
     urljoin refuses is none (raised, its ValueError ended the whole discovery, and the
     run)."""
-    try:
-        url = urljoin(feed_url, trim_url(link))
-    except ValueError:
-        return None
-    return url if _is_http(url) else None
+    url = joined_url(feed_url, trim_url(link))
+    return url if url is not None and _is_http(url) else None
 
 
 def _entry_url(entry, feed_url: str) -> str | None:

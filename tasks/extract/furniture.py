@@ -18,16 +18,25 @@ nothing but a link to another page (`<a href=...><h3>Title</h3></a>` or
 the card's whole `<article>`/`<li>` box when it holds that one headline and a teaser's text
 (its date and summary); a heading linked to the page itself (a blog's own title) or to an
 anchor on it stays.
+
+Link lists are taken out of the text afterwards, not out of the page: a list each of whose
+items is one headline-long link to another page of the same site, with at most a date
+beside it ("Editors' Recommendations", an author box's "Latest posts", a wiki's navigation
+box), which trafilatura keeps when it sits inside the article block. Deleting such lists
+from the page before trafilatura read it changed its link-density judgements of the boxes
+around them, and their labels and buttons then came through as lines. A list of links to
+other sites (sources, further reading, products) is left to trafilatura and the line rules.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import delete_element
+
+from tasks.common.urls import domain_of, url_parts
 
 # A matched block holding more than this share of the page's text is the article (or wraps
 # it), not furniture. Without the guard the dev corpus loses `with` snippets on both halves
@@ -98,12 +107,10 @@ def _norm(text: str) -> str:
 
 def _page_paths(tree: HtmlElement) -> set[str]:
     """The paths the page declares as its own (canonical, og:url), for the self-link test."""
-    paths = set()
-    for elem in tree.iterfind(".//head/link[@rel='canonical']"):
-        paths.add(urlsplit(elem.get("href") or "").path.rstrip("/"))
-    for elem in tree.iterfind(".//head/meta[@property='og:url']"):
-        paths.add(urlsplit(elem.get("content") or "").path.rstrip("/"))
-    return paths - {""}
+    declared = [e.get("href") for e in tree.iterfind(".//head/link[@rel='canonical']")]
+    declared += [e.get("content") for e in tree.iterfind(".//head/meta[@property='og:url']")]
+    parts = (url_parts(address or "") for address in declared)
+    return {p.path.rstrip("/") for p in parts if p is not None} - {""}
 
 
 def _teaser_link(heading: HtmlElement) -> HtmlElement | None:
@@ -124,7 +131,8 @@ def _points_elsewhere(link: HtmlElement, own_paths: set[str]) -> bool:
     href = (link.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:")):
         return False
-    return urlsplit(href).path.rstrip("/") not in own_paths
+    parts = url_parts(href)  # a link no parser takes leads nowhere
+    return parts is not None and parts.path.rstrip("/") not in own_paths
 
 
 def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
@@ -182,3 +190,109 @@ def _is_content(elem: HtmlElement, page_chars: int) -> bool:
     """The article itself (or a wrapper of it), whatever its class says."""
     return (len(elem.text_content()) > MAX_CONTENT_SHARE * page_chars
             or elem.find(".//h1") is not None)
+
+
+# A link list's item: the linked title and at most this many words beside it (a date:
+# "- October 10, 2020"); an item that says more about its link is content.
+MAX_LINK_ITEM_REST_WORDS = 4
+# The line just above a run of link-list lines, when this short and not a sentence, is the
+# list's label ("Editors' Recommendations:", "Latest posts by Evan Symon").
+MAX_LINK_LIST_LABEL_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…\"”“»]\s*$")
+
+
+def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
+    """The item texts (whitespace collapsed) of each list of two or more items that are
+    each a headline linked to another page of the page's site (see the module's
+    docstring), and of each run of two or more sibling paragraphs that are."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    own_paths = _page_paths(tree)
+    site = _site_of(url)
+    found = []
+    for lst in body.iter("ul", "ol"):
+        items = [child for child in lst if isinstance(child.tag, str)]
+        if len(items) >= 2 and all(
+                item.tag == "li" and _is_site_link_item(item, own_paths, site)
+                for item in items):
+            found.append([_norm(item.text_content()) for item in items])
+    # the same list written as paragraphs, each a linked title (redtri.com's "more jokes");
+    # a linked sentence is a step of instructions ("First, install the dependencies.")
+    run: list[HtmlElement] = []
+    for para in body.iter("p"):
+        if (not _is_site_link_item(para, own_paths, site)
+                or para.text_content().rstrip().endswith(".")):
+            continue
+        if not run or para.getprevious() is not run[-1]:
+            if len(run) >= 2:
+                found.append([_norm(p.text_content()) for p in run])
+            run = []
+        run.append(para)
+    if len(run) >= 2:
+        found.append([_norm(p.text_content()) for p in run])
+    return found
+
+
+def drop_link_list_lines(text: str, link_lists: list[list[str]]) -> str:
+    """`text` without the runs of two or more consecutive lines that are items of one link
+    list (as trafilatura writes an item: "- " and its text), nor the label line above such
+    a run. A single matching line stays: a headline quoted once in the text is prose."""
+    if not link_lists or not text:
+        return text
+    list_of = {}
+    for n, items in enumerate(link_lists):
+        for item in items:
+            list_of.setdefault(item, n)
+    lines = text.split("\n")
+    owner = [list_of.get(_norm(line.strip().removeprefix("- "))) if line.strip() else None
+             for line in lines]
+    drop = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while owner[i] is not None and j < len(lines) and owner[j] == owner[i]:
+            j += 1
+        if owner[i] is not None and j - i >= 2:
+            drop[i:j] = [True] * (j - i)
+            label = i - 1
+            if label >= 0 and _is_label(lines[label]):
+                drop[label] = True
+        i = j
+    return "\n".join(line for line, gone in zip(lines, drop, strict=True) if not gone)
+
+
+def _is_label(line: str) -> bool:
+    line = line.strip()
+    return (0 < len(line.split()) <= MAX_LINK_LIST_LABEL_WORDS
+            and not line.startswith("- ") and not _SENTENCE_END.search(line))
+
+
+def _site_of(url: str | None) -> str | None:
+    try:
+        return (domain_of(url) or None) if url else None
+    except ValueError:
+        return None
+
+
+def _is_site_link_item(item: HtmlElement, own_paths: set[str], site: str | None) -> bool:
+    links = [a for a in item.iter("a") if _norm(a.text_content())]
+    if len(links) != 1:
+        return False
+    link = links[0]
+    title = _norm(link.text_content())
+    if len(title.split()) < MIN_TEASER_WORDS or not _points_elsewhere(link, own_paths):
+        return False
+    if not _on_site(link.get("href") or "", site):
+        return False
+    rest = _norm(item.text_content()).replace(title, " ", 1)
+    return len(rest.split()) <= MAX_LINK_ITEM_REST_WORDS
+
+
+def _on_site(href: str, site: str | None) -> bool:
+    """A relative link, or one to the page's own site (www. and m. prefixes aside); an
+    absolute link on a page of unknown address is not known to stay."""
+    parts = url_parts(href.strip())
+    if parts is None:
+        return False
+    return not parts.netloc or (site is not None and domain_of(href.strip()) == site)

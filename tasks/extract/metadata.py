@@ -31,9 +31,10 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
+from html import unescape as html_unescape
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from htmldate import find_date
@@ -54,7 +55,7 @@ from tasks.common.text import (
     MAX_TITLE_CHARS,
     capped_text,
 )
-from tasks.common.urls import base_url_of, trim_url
+from tasks.common.urls import base_url_of, joined_url, trim_url, url_parts
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
@@ -443,6 +444,39 @@ def _walk_jsonld_authors(node: object, out: list[list[str]],
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), (list, dict)):
                 _walk_jsonld_authors(node[key], out, named)
+
+
+def jsonld_body_scripts(tree: HtmlElement) -> list[str]:
+    """The texts of the page's JSON-LD scripts that hold an `articleBody`."""
+    return [script.text for script in tree.iterfind('.//script[@type="application/ld+json"]')
+            if script.text and "articleBody" in script.text]
+
+
+# Block tags whose edges are paragraph breaks in an articleBody written as HTML.
+_BODY_BLOCKS = re.compile(
+    r"(?i)<\s*/?\s*(?:p|div|h[1-6]|li|ul|ol|blockquote|br)\b[^<>]{0,500}>")
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def jsonld_article_body(scripts: list[str]) -> str | None:
+    """The longest `articleBody` of an article-like JSON-LD object in `scripts`
+    (`jsonld_body_scripts`), as plain text: an HTML body's tags dropped and its blocks
+    made lines, entities decoded, each line's spaces collapsed."""
+    found: list[tuple[str, object]] = []
+    for text in scripts:
+        try:
+            _walk_jsonld(json.loads(text, strict=False), found, ("articleBody",))
+        except (ValueError, RecursionError):
+            continue
+    bodies = [v for kind, v in found
+              if isinstance(v, str) and _JSONLD_ARTICLE_TYPES.search(kind)]
+    if not bodies:
+        return None
+    body = max(bodies, key=len)
+    if "<" in body:
+        body = _TAG.sub(" ", _BODY_BLOCKS.sub("\n", body))
+    lines = (" ".join(line.split()) for line in html_unescape(body).splitlines())
+    return "\n".join(line for line in lines if line) or None
 
 
 def jsonld_authors(tree: HtmlElement) -> list[str]:
@@ -1638,8 +1672,12 @@ def _is_home_link(h1: HtmlElement) -> bool:
     links = list(h1.iter("a"))
     if len(links) != 1 or (h1.text or "").strip() or (links[0].tail or "").strip():
         return False
-    parts = urlsplit(links[0].get("href") or "")
-    return parts.path in ("", "/") and not parts.query and not parts.fragment
+    href = links[0].get("href")
+    if href is None:  # an anchor (`<a name="top">`) around the headline links nowhere
+        return False
+    parts = url_parts(href)
+    return (parts is not None and parts.path in ("", "/") and not parts.query
+            and not parts.fragment)
 
 
 def choose_headline(
@@ -1884,7 +1922,7 @@ def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | 
         return ref
     first_base = next(tree.iterfind(".//base[@href]"), None)
     base_url = base_url_of(url, first_base.get("href")) if first_base is not None else None
-    return urljoin(base_url, ref) if base_url else ref
+    return (joined_url(base_url, ref) or ref) if base_url else ref
 
 
 def page_metadata(

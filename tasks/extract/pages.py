@@ -37,7 +37,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 import trafilatura
@@ -57,16 +57,18 @@ from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
-from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of
+from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
 from tasks.extract.filters import extraction_failed, not_article
-from tasks.extract.furniture import prune_furniture
+from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import (
     EARLIEST_PLAUSIBLE,
     FUTURE_TOLERANCE,
     PageMetadata,
     as_utc,
+    jsonld_article_body,
+    jsonld_body_scripts,
     page_metadata,
 )
 
@@ -84,6 +86,14 @@ FALLBACK_MIN_CHARS = 1000
 # snippet had a share < 0.11, and gating at 0.05 skipped 40% of the fallback runs (-25% of
 # their time) for the same snippet gain (sweep in bench/results/extract.md).
 FALLBACK_MAX_PAGE_SHARE = 0.05
+# A page whose markup holds next to none of its story (a script renders it: scmp.com's
+# body gave trafilatura one photo caption) while its JSON-LD carries the article's
+# `articleBody`: that body is the text when the extracted text is shorter than
+# LD_BODY_RESCUE_BELOW characters and the body at least LD_BODY_MIN_RATIO times longer
+# (on the dev corpus 1 page of the 60 with an articleBody; some are a teaser's few lines,
+# one another article's, so it never replaces a text of any length).
+LD_BODY_RESCUE_BELOW = 500
+LD_BODY_MIN_RATIO = 4
 
 # lxml refuses a str that still carries an XML encoding declaration.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -212,15 +222,49 @@ def _close_headings_as_browsers_do(html: str) -> str:
     return "".join(parts)
 
 
+# A script start tag written as if it closed itself: `<script type="text/javascript"/>`
+# (attribute values may hold ">" or "/").
+_SELF_CLOSED_SCRIPT = re.compile(
+    r"""<script\b((?:[^>"'/]|/(?!\s*>)|"[^"]*"|'[^']*')*)/\s*>""", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
+
+
+def _open_self_closed_scripts(html: str) -> str:
+    """`html` with each `<script .../>` written `<script ...>` when a `</script>` follows.
+
+    HTML ignores the self-closing slash on a script: browsers read what follows, up to the
+    next </script>, as its code. libxml2 may close the script at once (it did inside a
+    box after a child element, with the code on the tag's line), and the code became page
+    text: a recipe page's text opened with "(function() { document.addEventListener(
+    'DOMContentLoaded', ..." (bettycrocker.com, 6 such tags). With no </script> after it a
+    browser would hide the rest of the page; there the tag stays closed, as libxml2 reads
+    it, and the text is kept."""
+    if "/>" not in html:
+        return html
+    parts, last = [], 0
+    for m in _SELF_CLOSED_SCRIPT.finditer(html):
+        if not _SCRIPT_END.search(html, m.end()):
+            break  # nor has any later tag one
+        # "<script" as written, its attributes, and ">" for the slash
+        parts += (html[last:m.start() + 7], m.group(1).rstrip(), ">")
+        last = m.end()
+    if not parts:
+        return html
+    parts.append(html[last:])
+    return "".join(parts)
+
+
 def parse_html(body: bytes | str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
-    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags and
-    <template> read as browsers read them (`_close_headings_as_browsers_do`,
-    `_drop_templates`); None when it is not HTML."""
+    fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags,
+    self-closed scripts and <template> read as browsers read them
+    (`_close_headings_as_browsers_do`, `_open_self_closed_scripts`, `_drop_templates`);
+    None when it is not HTML."""
     html = decode_file(body)
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = _close_headings_as_browsers_do(_repair_faulty_html(html, beginning))
+    html = _open_self_closed_scripts(html)
     tree, bytes_tried = None, False
     try:
         tree = fromstring(html, parser=_PARSER)
@@ -370,12 +414,15 @@ def extract_html(
         meta = PageMetadata()
     try:
         prune_furniture(tree)
+        link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
         if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
+        text = drop_link_list_lines(text, link_lists)
+        text = _with_jsonld_body(text, tree)
         if text:  # the lead under the headline, which trafilatura often leaves out
             text = with_lead(text, find_lead(tree, meta.title), meta.title)
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
@@ -384,6 +431,17 @@ def extract_html(
     text = unicodedata.normalize("NFC", text)
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
+
+
+def _with_jsonld_body(text: str, tree: HtmlElement) -> str:
+    """The page's JSON-LD articleBody in place of a text of next to nothing (see
+    LD_BODY_RESCUE_BELOW); `text` otherwise. (trafilatura leaves `tree` as it was.)"""
+    if len(text) >= LD_BODY_RESCUE_BELOW:
+        return text
+    body = jsonld_article_body(jsonld_body_scripts(tree))
+    if body and len(body) >= LD_BODY_MIN_RATIO * max(len(text), 1):
+        return body
+    return text
 
 
 # Long enough for the language model to be used (tasks.common.text.LANGID_MIN_CHARS).
@@ -456,9 +514,10 @@ def _page_canonical(url: str, page_url: str | None) -> str:
     and is not the site's home page named by a page that is not (a template's default:
     every story then shared the home page's id, and dedup kept them as its revisions)."""
     canonical = canonical_url(url)
-    if page_url:
+    declared = joined_url(url, page_url) if page_url else None
+    if declared:
         try:
-            page_canonical = canonical_url(urljoin(url, page_url))
+            page_canonical = canonical_url(declared)
             if domain_of(page_canonical) == domain_of(canonical) and not (
                     _is_home_page(page_canonical) and not _is_home_page(canonical)):
                 return page_canonical
@@ -489,7 +548,7 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
         "description": m.description,
         "categories": m.categories or None,
         "tags": m.tags or None,
-        "top_image": urljoin(url, m.top_image) if m.top_image else None,
+        "top_image": joined_url(url, m.top_image) if m.top_image else None,
         "language": x.language,
         "language_score": x.language_score,
         "text": x.text,

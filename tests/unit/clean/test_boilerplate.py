@@ -564,6 +564,19 @@ def test_an_about_heading_inside_the_text_stays() -> None:
         ("The president speaks in the Rose Garden on Monday. (AP Photo/Evan Vucci)", "credit"),
         ("Fans wait outside the stadium. (REUTERS/Jane Roe)", "credit"),
         ("Protesters gather in the square. (Photo by John Doe/Getty Images)", "credit"),
+        # a caption labelled as one, however long
+        ("Header Image: People have lived in Ecuador’s Amazon forests for thousands of years, "
+         "including those who made this petroglyph (rock art) in Napo province, in what is "
+         "now a national park visited by thousands each year.", "credit"),
+        ("Image caption: Firefighters at the scene of the blaze on the harbour front in the "
+         "early hours of Tuesday morning, after the alarm was raised by a passing taxi "
+         "driver who saw smoke rising from the roof.", "credit"),
+        # nationnews.com's captions
+        ("Chief Education Officer Dr Ramona Archer-Bradshaw. (Picture by Jameel Springer)",
+         "credit"),
+        ("The Barbados Tridents’ footballers training ahead of a match against Dominica. "
+         "(FILE)", "credit"),
+        ("Mourners at the church on Sunday. (file)", "credit"),
         # a photo box's credit labels
         ("Bildnachweis:", "credit"),
         ("Illustrationen / Fotos: Jane Doe", "credit"),
@@ -601,6 +614,12 @@ def test_round5_furniture_lines_go(line: str, rule: str) -> None:
         # a bracket in prose that is no photo credit
         "The minister met the unions on Monday (AP reported the talks lasted six hours).",
         "Der Rat hat das Foto am Montag veröffentlicht (siehe oben).",
+        # a caption label's words opening a story's sentence
+        "The main image of the campaign: a bridge at dawn, shot by a local student.",
+        "Caption contests are back at the county fair this summer, organisers said.",
+        # "(file)" inside a sentence, or ending one that has no full stop before it
+        "She saved the report as a spreadsheet (file) and sent it to the council.",
+        "The council sent the report as a spreadsheet (file)",
         # "subscription" in a story
         "Netflix raised the price of its standard subscription by two dollars in the US.",
         "Die Zahl der Kommentare unter dem Beitrag stieg auf 300.",

@@ -628,3 +628,37 @@ def test_a_brotli_page_with_a_trailer_that_decodes_past_a_mib_a_step_is_decoded(
     with pytest.raises(CodingError) as err:
         decode_body(whole + b"\n", "br", 1 << 20)
     assert err.value.kind == "decompressed_too_large"
+
+
+def _deflate_bomb(wbits: int, size: int = 32 << 20) -> bytes:
+    comp = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return b"".join(comp.compress(b"\0" * (1 << 20)) for _ in range(size >> 20)) + comp.flush()
+
+
+def _brotli_bomb(size: int = 32 << 20) -> bytes:
+    comp = brotli.Compressor(quality=1)
+    return b"".join(comp.process(b"\0" * (1 << 20)) for _ in range(size >> 20)) + comp.finish()
+
+
+@pytest.mark.parametrize("label, body", [
+    ("deflate", lambda: _deflate_bomb(15)),   # zlib-wrapped, as RFC 9110 says
+    ("deflate", lambda: _deflate_bomb(-15)),  # raw, as some servers send it
+    ("br", _brotli_bomb),
+    # a whole stream with bytes after it: the head is read before the decoder meets them
+    ("br", lambda: _brotli_bomb() + b"\n<!-- cached -->\n"),
+], ids=["deflate-zlib", "deflate-raw", "br", "br-junk-after"])
+def test_the_head_of_a_bomb_is_read_without_decoding_the_whole(label, body) -> None:
+    # decoded_head is the fetcher's cheap look before the body's capped decode: 32 MiB of
+    # zeros in a few KB must cost the head's room, not the whole expansion (the deflate
+    # and br layers were read with no output limit, the head cut from all of it after)
+    import tracemalloc
+
+    bomb = body()
+    tracemalloc.start()
+    try:
+        head = decoded_head(bomb, label, 4096)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert head == b"\0" * 4096
+    assert peak < 4 << 20, peak

@@ -11,7 +11,9 @@ from tasks.common.urls import (
     canonical_url,
     domain_identity,
     domain_of,
+    joined_url,
     strip_userinfo,
+    url_parts,
 )
 
 
@@ -183,6 +185,24 @@ def test_a_takedown_domain_is_read_in_the_stored_spelling() -> None:
                   "bücher。example"):
         assert domain_identity(typed) == "bücher.example"
     assert domain_identity("www.com") == "www.com"  # a prefix only off a longer name
+
+
+@pytest.mark.parametrize("href", ["http://[::1/x", "//[::1", "https://[fe80::1/a.jpg"])
+def test_a_link_no_parser_takes_has_no_parts_and_joins_nothing(href) -> None:
+    assert url_parts(href) is None
+    assert joined_url("https://gazette.example/news/a.html", href) is None
+
+
+@pytest.mark.parametrize(("href", "path", "joined"), [
+    ("/b.html", "/b.html", "https://gazette.example/b.html"),
+    ("c.html", "c.html", "https://gazette.example/news/c.html"),
+    ("https://other.example/x?q=1", "/x", "https://other.example/x?q=1"),
+    ("", "", "https://gazette.example/news/a.html"),
+    ("http://[::1]/v6", "/v6", "http://[::1]/v6"),  # a closed IPv6 literal is an address
+])
+def test_a_link_a_parser_takes_is_split_and_joined_as_urllib_does(href, path, joined) -> None:
+    assert url_parts(href).path == path
+    assert joined_url("https://gazette.example/news/a.html", href) == joined
 
 
 # Round 13: invisible characters pasted at a URL's edges.

@@ -88,6 +88,14 @@ def test_listing_links_from_an_html_index_and_from_a_paths_file():
         "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz"]
 
 
+def test_a_listing_href_no_parser_takes_names_no_file_and_ends_nothing():
+    html = ('<a href="http://[::1/CC-NEWS-20240501000000-00001.warc.gz">x</a>'
+            '<a href="CC-NEWS-20240502000000-00002.warc.gz">y</a>')
+    assert listing_links(html, BASE) == [BASE + "CC-NEWS-20240502000000-00002.warc.gz"]
+    assert listing_links("//[bad\ncrawl-data/a.warc.gz\n", "https://data.example/") == [
+        "https://data.example/crawl-data/a.warc.gz"]
+
+
 def _config(**kw) -> DiscoverConfig:
     from tasks.common.settings import Settings, settings_slice
 

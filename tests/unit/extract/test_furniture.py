@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from tasks.extract.furniture import prune_furniture
+from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
 from tasks.extract.pages import extract_html
 from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS, page
 
@@ -301,3 +301,234 @@ def test_an_empty_icon_beside_a_linked_headline_goes_with_its_wrapper() -> None:
     assert prune_furniture(tree) == 1
     assert tree.find(".//div[@class='title']") is None
     assert "More boats at the weekend." in tree.text_content()
+
+
+# A related-links list inside the article block, each item a headline linked to another
+# page of the site (relative, absolute, under www.) with a date beside it, under a label.
+SITE_LINK_LIST = (
+    "<p>Editors’ Recommendations:</p><ul>"
+    '<li><a href="/news/ferry-timetable.html">Ferry operator announces a summer timetable'
+    "</a><span> - May 1, 2024</span></li>"
+    '<li><a href="https://www.gazette.example/news/quay-market.html">Old quay market returns'
+    " after the winter break</a></li>"
+    '<li><a href="https://gazette.example/news/cables.html">Why the bridge needed new steel '
+    "cables</a><span> - April 28, 2024</span></li></ul>"
+)
+
+
+def _after_paragraphs(block: str) -> bytes:
+    """The block between paragraphs: trafilatura drops a link-dense list that ends the
+    article on its own, not one with text after it."""
+    return page(extra_body="".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + block
+                + f"<p>{PARAGRAPHS[2]}</p>")
+
+
+def test_a_list_of_headlines_linked_within_the_site_leaves_the_text() -> None:
+    """knowtechie's "Editors' Recommendations", an author box's "Latest posts": trafilatura
+    keeps such a list inside the article block (checked: the test fails without the
+    rule), its label too."""
+    x = extract_html(_after_paragraphs(SITE_LINK_LIST), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    for gone in ("Editors’ Recommendations", "Ferry operator", "Old quay market",
+                 "new steel cables"):
+        assert gone not in x.text
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # links to other sites: sources, further reading
+        SITE_LINK_LIST.replace('href="/news/', 'href="https://harbour-news.example/')
+        .replace("https://www.gazette.example", "https://ferries.example")
+        .replace("https://gazette.example", "https://engineering.example"),
+        # an item that says more than a date beside its link
+        SITE_LINK_LIST.replace("<span> - May 1, 2024</span>",
+                               "<span>: the council will decide on the plan next week</span>"),
+        # a table of contents: links to anchors of the page
+        SITE_LINK_LIST.replace('href="/news/ferry-timetable.html"', 'href="#ferry"'),
+        # an item of two words: a label, not a headline
+        SITE_LINK_LIST.replace("Old quay market returns after the winter break", "Quay market"),
+        # an item of two links
+        SITE_LINK_LIST.replace("</a><span> - May 1, 2024</span>",
+                               '</a> <a href="/news/timetable-pdf.html">as PDF</a>'),
+    ],
+    ids=["other-sites", "item-with-text", "anchors", "two-word-item", "two-links"],
+)
+def test_a_list_that_is_no_site_link_list_is_found_as_none(block: str) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(block))
+    assert site_link_lists(tree, URL) == []
+
+
+def test_site_link_lists_reads_each_items_text() -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(SITE_LINK_LIST))
+    assert site_link_lists(tree, URL) == [[
+        "Ferry operator announces a summer timetable - May 1, 2024",
+        "Old quay market returns after the winter break",
+        "Why the bridge needed new steel cables - April 28, 2024"]]
+    one_item = SITE_LINK_LIST.split("<li>")
+    assert site_link_lists(lxml_html.fromstring(
+        _after_paragraphs("<li>".join(one_item[:2]) + "</ul>")), URL) == []
+
+
+def test_on_a_page_of_unknown_address_only_relative_links_stay_on_the_site() -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(SITE_LINK_LIST))
+    assert site_link_lists(tree, None) == []
+    relative = SITE_LINK_LIST.replace("https://www.gazette.example", "").replace(
+        "https://gazette.example", "")
+    assert len(site_link_lists(lxml_html.fromstring(_after_paragraphs(relative)), None)) == 1
+
+
+LISTS = [["Ferry operator announces a timetable", "Old quay market returns",
+          "Bridge cables explained"], ["Another list's first headline", "And its second one"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a run of two items of one list goes, with the short label above it
+        ("Story one.\nRead on:\n- Ferry operator announces a timetable\n- Old quay market "
+         "returns\nStory two.", "Story one.\nStory two."),
+        # the label is a sentence: it stays
+        ("Story one.\nThe council met.\n- Bridge cables explained\n-  Old quay market  "
+         "returns", "Story one.\nThe council met."),
+        # one item alone is a headline quoted once: it stays
+        ("Story.\n- Ferry operator announces a timetable\nMore.",
+         "Story.\n- Ferry operator announces a timetable\nMore."),
+        # two lines of two different lists are no run
+        ("Story.\n- Bridge cables explained\n- And its second one\nEnd.",
+         "Story.\n- Bridge cables explained\n- And its second one\nEnd."),
+        # a run at the very start has no label to take
+        ("- Another list's first headline\n- And its second one\nStory.", "Story."),
+        # a label of seven words is no label
+        ("One two three four five six seven\n- Another list's first headline\n"
+         "- And its second one", "One two three four five six seven"),
+        ("", ""),
+    ],
+    ids=["run-and-label", "sentence-above", "single-line", "two-lists", "at-start",
+         "long-label", "empty"],
+)
+def test_drop_link_list_lines(text: str, kept: str) -> None:
+    assert drop_link_list_lines(text, LISTS) == kept
+    assert drop_link_list_lines(text, []) == text
+
+
+LINKED_PARAGRAPHS = "".join(
+    f'<p><strong><a href="/news/{n}.html">{title}</a></strong></p>' for n, title in enumerate(
+        ["Ferry operator announces a summer timetable", "Old quay market returns again",
+         "Why the bridge needed new cables!"]))
+
+
+def test_a_run_of_paragraphs_each_a_headline_linked_within_the_site_leaves_the_text() -> None:
+    """redtri.com's "more jokes": the related list written as paragraphs."""
+    x = extract_html(_after_paragraphs(LINKED_PARAGRAPHS), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert not [t for t in ("Ferry operator", "Old quay market", "needed new cables")
+                if t in x.text]
+    tree = lxml_html.fromstring(_after_paragraphs(LINKED_PARAGRAPHS))
+    assert site_link_lists(tree, URL) == [[
+        "Ferry operator announces a summer timetable", "Old quay market returns again",
+        "Why the bridge needed new cables!"]]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # one linked paragraph alone
+    LINKED_PARAGRAPHS.split("</p>")[0] + "</p>",
+    # linked sentences: steps of instructions
+    LINKED_PARAGRAPHS.replace("</a>", ".</a>"),
+    # two linked paragraphs apart: no run
+    LINKED_PARAGRAPHS.split("</p>")[0] + f"</p><p>{PARAGRAPHS[3]}</p>"
+    + LINKED_PARAGRAPHS.split("</p>")[1] + "</p>",
+], ids=["alone", "sentences", "apart"])
+def test_linked_paragraphs_that_are_no_run_of_headlines_are_no_link_list(paragraphs) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(paragraphs))
+    assert site_link_lists(tree, URL) == []
+
+
+def _lists(body: str, url: str | None = URL) -> list[list[str]]:
+    return site_link_lists(lxml_html.fromstring(_after_paragraphs(body)), url)
+
+
+def test_site_link_lists_edges() -> None:
+    two = ('<ol><li><a href="/a.html">Ferry operator announces a timetable</a></li>'
+           '<li><a href="/b.html">Quay market returns</a></li></ol>')
+    # an ordered list of exactly two items; a headline of exactly MIN_TEASER_WORDS words
+    assert _lists(two) == [["Ferry operator announces a timetable", "Quay market returns"]]
+    # an item whose text repeats its (five-word) title says more than a date beside it
+    repeated = two.replace("Quay market returns</a>",
+                           "Old quay market returns again</a> Old quay market returns again")
+    assert _lists(repeated) == []
+
+
+def _p(n: int, title: str, host: str = "") -> str:
+    return f'<p><a href="{host}/news/{n}.html">{title}</a></p>'
+
+
+def test_paragraph_runs_edges() -> None:
+    a, b = "Ferry operator announces a timetable", "Old quay market returns again"
+    c, d = "Why the bridge needed new cables", "Harbour festival moves to June"
+    # two runs of two, one in the middle of the page and one at its end, each a list; an
+    # absolute link to the page's own site counts as the site's
+    runs = (_p(1, a, "https://www.gazette.example") + _p(2, b) + f"<p>{PARAGRAPHS[3]}</p>"
+            + _p(3, c) + _p(4, d))
+    assert _lists(runs) == [[a, b], [c, d]]
+    # on a page of unknown address only relative links are the site's
+    assert _lists(runs, None) == [[c, d]]
+    # a linked sentence, whatever space follows its full stop, is no headline
+    assert _lists(_p(1, a) + _p(2, b + ".</a> <a>").replace("<a></a>", "")) == []
+
+
+LISTS_2 = [["Ferry operator announces a timetable", "Old quay market returns"]]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a label on the first line goes too
+    ("Read on:\n- Ferry operator announces a timetable\n- Old quay market returns\nStory.",
+     "Story."),
+    # a label of one word, and of exactly MAX_LINK_LIST_LABEL_WORDS (6)
+    ("Story.\nRelated\n- Ferry operator announces a timetable\n- Old quay market returns",
+     "Story."),
+    ("Story.\nOne two three four five six\n- Ferry operator announces a timetable\n"
+     "- Old quay market returns", "Story."),
+    # a blank line is no label, nor another list's item
+    ("Story.\n\n- Ferry operator announces a timetable\n- Old quay market returns",
+     "Story.\n"),
+    ("Story.\n- Another item\n- Ferry operator announces a timetable\n- Old quay market "
+     "returns", "Story.\n- Another item"),
+], ids=["first-line", "one-word", "six-words", "blank", "other-item"])
+def test_the_label_above_a_link_list_run(text: str, kept: str) -> None:
+    assert drop_link_list_lines(text, LISTS_2) == kept
+
+
+def test_a_link_no_parser_takes_is_not_on_the_site() -> None:
+    from tasks.extract.furniture import _on_site
+
+    assert not _on_site("http://[::1/x", "gazette.example")
+    assert _on_site("/x", None) and _on_site("https://m.gazette.example/x", "gazette.example")
+
+
+TEASER = "Ferry operator announces a summer timetable"
+
+
+@pytest.mark.parametrize(("head", "href", "teaser"), [
+    # the page's own path, declared by canonical or og:url, with or without a final slash
+    ('<link rel="canonical" href="https://gazette.example/news/bridge/">',
+     "/news/bridge", False),
+    ('<meta property="og:url" content="https://gazette.example/news/bridge">',
+     "https://gazette.example/news/bridge/", False),
+    ('<meta property="og:url" content="https://gazette.example/news/bridge">',
+     "/news/other", True),
+    # a site's root declared (a template's default): another site's root is elsewhere
+    ('<meta property="og:url" content="https://gazette.example">',
+     "https://partner.example", True),
+    # script and mail links lead to no page
+    ("", "javascript:void(0)", False),
+    ("", "mailto:desk@gazette.example", False),
+], ids=["canonical-slash", "og-url-slash", "og-url-other", "root", "javascript", "mailto"])
+def test_a_linked_headline_is_a_teaser_only_when_it_points_to_another_page(head, href,
+                                                                           teaser) -> None:
+    html = (f"<html><head>{head}</head><body><main><h1>Harbour bridge reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + f'<h3><a href="{href}">{TEASER}</a></h3></main></body></html>')
+    tree = lxml_html.fromstring(html)
+    assert prune_furniture(tree) == (1 if teaser else 0)
+    assert (TEASER in tree.text_content()) is not teaser

@@ -1037,6 +1037,28 @@ def test_an_h1_that_links_to_the_front_page_is_the_logo_not_the_headline() -> No
     assert choose_headline(story, ["Interning of small integers"], set()) is not None
 
 
+
+@pytest.mark.parametrize(("h1", "home"), [
+    ('<h1><a href="https://blog.example/">Blog name</a></h1>', True),
+    ('<h1><a href="https://blog.example">Blog name</a></h1>', True),  # no path at all
+    ('<h1><a href="/">Blog name</a></h1>', True),
+    ('<h1> <a href="/">Blog name</a> </h1>', True),
+    # text beside the link, before or after it: the link is part of a headline
+    ('<h1>Notes: <a href="/">Blog name</a></h1>', False),
+    ('<h1><a href="/">Blog name</a> on interning</h1>', False),
+    ('<h1><a href="/">Blog</a> <a href="/about">name</a></h1>', False),
+    ('<h1><a href="/?p=12">Blog name</a></h1>', False),
+    ('<h1><a href="/#top">Blog name</a></h1>', False),
+    ('<h1><a href="/2019/interning">Interning of small integers</a></h1>', False),
+    # an anchor around the headline (no href) links nowhere; nor does a link no parser takes
+    ('<h1><a name="top">Interning of small integers</a></h1>', False),
+    ('<h1><a href="http://[::1/">Blog name</a></h1>', False),
+])
+def test_an_h1_is_a_front_page_link_only_when_it_is_one_link_to_the_root(h1, home) -> None:
+    from tasks.extract.metadata import _is_home_link
+
+    assert _is_home_link(fromstring(h1)) is home
+
 # --- a written byline near the headline ------------------------------------------------------
 
 def _byline_page(line: str, head: str = "") -> object:

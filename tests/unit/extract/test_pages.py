@@ -790,6 +790,46 @@ def test_a_heading_end_tag_closes_the_open_heading_as_in_browsers(html, want) ->
     assert extract_mod._close_headings_as_browsers_do(html) == want
 
 
+@pytest.mark.parametrize(("html", "want"), [
+    ('<script type="text/javascript"/>f();</script><p>a</p>',
+     '<script type="text/javascript">f();</script><p>a</p>'),
+    ("<SCRIPT src='js/a.js' />x()</Script >", "<SCRIPT src='js/a.js'>x()</Script >"),
+    ('<script src=js/a.js/>x()</script>', '<script src=js/a.js>x()</script>'),  # a slash
+    ('<script data-x="a/>b"/>x()</script>', '<script data-x="a/>b">x()</script>'),  # quoted
+    ("<script/>x()</script>", "<script>x()</script>"),
+    # no </script> after it: a browser would hide the rest of the page; kept as libxml2
+    # reads it, and so is every later one
+    ('<p>a</p><script src="a.js"/><p>story</p>', '<p>a</p><script src="a.js"/><p>story</p>'),
+    ("<script/>x()</script><script/><p>b</p>", "<script>x()</script><script/><p>b</p>"),
+    # not a script, or a script written whole: as it was
+    ("<scripts/><br/><img src=a/>", "<scripts/><br/><img src=a/>"),
+    ("<script>a = 1 / 2;</script><p>b</p>", "<script>a = 1 / 2;</script><p>b</p>"),
+])
+def test_a_self_closed_script_runs_to_its_end_tag_as_in_browsers(html, want) -> None:
+    assert extract_mod._open_self_closed_scripts(html) == want
+
+
+def test_the_code_after_a_self_closed_script_is_no_text_of_the_page() -> None:
+    """bettycrocker.com's recipe text opened with its newsletter widget's JavaScript."""
+    code = ("(function() { document.addEventListener('DOMContentLoaded', function() { "
+            "var moduleName = 'ratingAndReviewCounts'; }); })();")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (f"<html><body><article><h1>Harbour bridge reopens after two years of repairs"
+            f'</h1><div class="reviewSummary"><div class="counts">652 ratings</div> '
+            f'<script type="text/javascript"/> {code} </script></div>{body}</article>'
+            f"</body></html>")
+    tree = extract_mod.parse_html(html)
+    # libxml2 alone closes such a script at once (here: inside a box, after a child <div>,
+    # the code on the tag's line, as on that page): its code was a text run of the box
+    assert "addEventListener" in "".join(tree.find(".//script").itertext())
+    assert "addEventListener" not in "".join(
+        t for e in tree.iter("div", "p", "article") for t in [e.text or "", e.tail or ""])
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert "addEventListener" not in x.text and "function()" not in x.text
+
+
 @pytest.mark.parametrize("tag", ["template", "TEMPLATE"])
 def test_a_templates_inert_content_is_no_text_of_the_page(tag) -> None:
     # browsers never render a <template>; its markup is for scripts to clone
@@ -1020,3 +1060,132 @@ def test_a_home_page_keeps_its_canonical_home_page() -> None:
                                    "source_kind": "url", "body": _story(9, head)}]),
                       EXTRACT, "r1")
     assert res.table["canonical_url"].to_pylist() == ["https://gazette.example/"]
+
+
+STORY = " ".join(PARAGRAPHS)
+# as long as scmp.com's (151 characters)
+CAPTION = ("<p>The mayor and the city's engineers cross the reopened harbour bridge on foot "
+           "during the ceremony on Thursday morning, before the first cars. Photo: AP</p>")
+
+
+def _scripted_page(body_ld: object, markup: str = "", kind: str = "NewsArticle") -> bytes:
+    """A page a script renders: its markup holds a photo caption, its JSON-LD the story."""
+    ld = {"@context": "https://schema.org", "@type": kind,
+          "headline": "Harbour bridge reopens", "articleBody": body_ld}
+    markup = markup or CAPTION
+    return (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script>'
+            f"</head><body><main><h1>Harbour bridge reopens</h1>{markup}</main>"
+            f"</body></html>").encode()
+
+
+def test_a_page_whose_markup_holds_no_story_takes_its_jsonld_article_body() -> None:
+    """scmp.com: trafilatura found one photo caption (clean then dropped the page as too
+    short); the story was in the JSON-LD's articleBody. trafilatura reads that body itself
+    when what it found is under 250 characters, before it drops repeated lines: the caption
+    twice (the figure's and the lightbox's) is over, and one caption was left."""
+    long_story = "\n".join(PARAGRAPHS + [p.replace("the", "that") for p in PARAGRAPHS])
+    x = extract_html(_scripted_page(long_story, CAPTION * 2),
+                     "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert all(p in x.text.splitlines() for p in long_story.splitlines())
+
+
+LD_STORY = json.dumps({"@type": "NewsArticle", "articleBody": STORY})
+
+
+@pytest.mark.parametrize(("text", "scripts", "taken"), [
+    ("A caption. Photo: AP", [LD_STORY], True),
+    ("", [LD_STORY], True),
+    # a text of LD_BODY_RESCUE_BELOW characters or more is never replaced, however long
+    # the JSON-LD's body
+    ("x" * extract_mod.LD_BODY_RESCUE_BELOW,
+     [LD_STORY.replace(STORY, STORY * 20)], False),
+    ("x" * (extract_mod.LD_BODY_RESCUE_BELOW - 1),
+     [LD_STORY.replace(STORY, STORY * 20)], True),
+    # a body under LD_BODY_MIN_RATIO times the text: a teaser, or the same text
+    ("y" * (len(STORY) // extract_mod.LD_BODY_MIN_RATIO + 1), [LD_STORY], False),
+    ("y" * (len(STORY) // extract_mod.LD_BODY_MIN_RATIO), [LD_STORY], True),
+    # no article's body, or none at all
+    ("A caption.", [LD_STORY.replace("NewsArticle", "Product")], False),
+    ("A caption.", [], False),
+    # exactly LD_BODY_MIN_RATIO times: taken; an empty text counts as one character
+    ("z" * (len(STORY) // 4), [LD_STORY.replace(STORY, STORY[:len(STORY) // 4 * 4])],
+     "cut"),
+    ("", [LD_STORY.replace(STORY, STORY[:5])], "five"),
+])
+def test_the_jsonld_body_is_taken_only_for_a_text_of_next_to_nothing(text, scripts,
+                                                                     taken) -> None:
+    from lxml.html import fromstring
+
+    tree = fromstring("<html><head>" + "".join(
+        f'<script type="application/ld+json">{script}</script>' for script in scripts)
+        + "</head><body><p>x</p></body></html>")
+    got = extract_mod._with_jsonld_body(text, tree)
+    if taken == "cut":
+        assert got == STORY[:len(STORY) // 4 * 4].strip()
+    elif taken == "five":
+        assert got == STORY[:5]
+    else:
+        assert got == (STORY * (20 if STORY * 2 in scripts[0] else 1) if taken else text)
+
+
+def test_jsonld_article_body_reads_the_longest_article_body_as_lines() -> None:
+    from lxml.html import fromstring
+
+    from tasks.extract.metadata import jsonld_article_body, jsonld_body_scripts
+
+    graph = {"@graph": [{"@type": "WebSite", "articleBody": "x" * 900},
+                        {"@type": ["NewsArticle"], "articleBody": "Short teaser."},
+                        {"@type": "BlogPosting", "articleBody":
+                         "<h2>First</h2>\n<p>One  two&nbsp;three</p><br/>Four<p>&lt;tag&gt;</p>"}]}
+    tree = fromstring(f'<html><head><script type="application/ld+json">{json.dumps(graph)}'
+                      '</script><script type="application/ld+json">{"broken": </script>'
+                      '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+                      "</head><body></body></html>")
+    scripts = jsonld_body_scripts(tree)
+    assert len(scripts) == 1
+    assert jsonld_article_body(scripts + ['{"articleBody": ']) == (
+        "First\nOne two three\nFour\n<tag>")
+    assert jsonld_article_body([]) is None
+    # a broken script before a good one; a raw line break inside the JSON string (as CMSs
+    # write it, which strict JSON refuses); an inline tag is a space, not a line
+    good = '{"@type": "NewsArticle", "articleBody": "One <b>two</b>\n three\tfour"}'
+    assert jsonld_article_body(['{"articleBody": ', good.replace("\\n", "\n")]) == (
+        "One two\nthree four")
+    assert jsonld_article_body(['{"@type": "NewsArticle", "articleBody": " <p> </p> "}']) is None
+
+
+BAD_HREF = "http://[::1/x"  # an unclosed IPv6 literal: urlsplit raises ValueError
+
+
+def test_a_malformed_link_in_the_page_loses_neither_the_page_nor_its_metadata() -> None:
+    """A page whose markup holds a link no URL parser takes: as a teaser's headline link,
+    a link-list item, the canonical, og:image or the <h1>'s link. Before, the headline link
+    failed the whole page ("trafilatura: ValueError: Invalid IPv6 URL", an
+    extraction_failed reject), the <h1>'s and a canonical under a <base href> lost its
+    metadata, and the canonical and og:image failed its row (an extraction_failed reject
+    in `run`)."""
+    body = (f'<h3><a href="{BAD_HREF}">Ferry operator announces a summer timetable</a></h3>'
+            f'<ul><li><a href="{BAD_HREF}">Old quay market returns again</a></li>'
+            f'<li><a href="/news/c.html">Why the bridge needed new cables</a></li></ul>')
+    html = page(extra_body=body).replace(b"og:image", b"og:image-old").replace(
+        b"<head>", f'<head><link rel="canonical" href="{BAD_HREF}c"><meta property='
+                   f'"og:image" content="{BAD_HREF}i.jpg">'.encode(), 1)
+    x = extract_html(html, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert x.error is None and all(p in x.text for p in PARAGRAPHS)
+    assert x.meta.title and x.meta.published_at is not None
+    (row,) = extract.run(docs_table([{"input_key": "a", "url": "https://gazette.example/b",
+                                      "source_kind": "url", "body": html}]),
+                         EXTRACT, "r").table.to_pylist()
+    assert row["canonical_url"] == "https://gazette.example/b"  # the page's own address
+    assert row["top_image"] is None
+    # the <h1> a link (the headline's own, or a logo's), and a canonical read against a
+    # <base href>: both raised inside the metadata, which then lost the title and date
+    title = "Harbour bridge reopens after two years of repairs"
+    for head, h1 in [("", f'<a href="{BAD_HREF}">{title}</a>'),
+                     (f'<base href="https://gazette.example/news/"><link rel="canonical" '
+                      f'href="{BAD_HREF}c">', title)]:
+        html = (f"<html><head>{head}<title>{title}</title><meta property='article:published_"
+                f"time' content='2024-05-02T08:00:00Z'></head><body><h1>{h1}</h1>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>").encode()
+        x = extract_html(html, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+        assert x.meta.title == title and x.meta.published_at is not None

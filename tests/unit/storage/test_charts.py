@@ -250,3 +250,94 @@ def test_ranked_shares_are_drawn_against_the_whole_and_a_tiny_value_gets_a_slive
     svg = svg_of(charts.ranked_bars([("FR", 1000.0), ("DE", 0.001)], "t"))
     widths = [float(r.get("width")) for r in svg.iter("{http://www.w3.org/2000/svg}rect")]
     assert widths == [span, 1.0]
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_a_stacked_bar_stands_on_the_axis_and_reaches_its_days_total():
+    html = charts.stacked_bars(DAYS, {"x": [1, 2, 3, 4, 5], "y": [5, 4, 3, 2, 1]}, "t")
+    rects = list(svg_of(html).iter(f"{SVG}rect"))
+    _, _, y = charts._axes(DAYS, 10, pct=False)  # every day totals 6: a scale up to 10
+    for day in DAYS:
+        parts = [r for r in rects if f" {day}: " in r.findtext(f"{SVG}title")]
+        bottom, top = parts[0], parts[-1]
+        assert abs(float(bottom.get("y")) + float(bottom.get("height")) - y(0)) < 0.11
+        assert abs(float(top.get("y")) - y(6)) < 0.11
+
+
+def test_a_charts_svg_holds_no_text_between_its_marks():
+    """Only labels and hover titles are text: nothing stray between the elements, which
+    a browser would draw in no place and a screen reader would read out."""
+    for html in (charts.lines(DAYS, {"a": [1, 2, None, 4, 5], "b": [0.5] * 5}, "t"),
+                 charts.stacked_bars(DAYS, {"x": [1, 0, 2, 0, 1], "y": [1, 1, 0, 0, 3]}, "t"),
+                 charts.ranked_bars([("FR", 10), ("DE", 5)], "t")):
+        svg = svg_of(html)
+        assert not (svg.text or "").strip()
+        assert all(not (el.tail or "").strip() for el in svg.iter() if el is not svg)
+
+
+def test_ranked_values_below_one_are_drawn_against_the_largest():
+    # a lag of half an hour and a quarter (not shares): the largest fills the span
+    svg = svg_of(charts.ranked_bars([("FR", 0.5), ("DE", 0.25)], "lag", unit=" h"))
+    widths = [float(r.get("width")) for r in svg.iter(f"{SVG}rect")]
+    assert widths == [charts.W - 150 - 70, (charts.W - 150 - 70) / 2]
+
+
+def test_a_ranked_bar_reads_as_one_line_its_name_its_bar_and_its_value():
+    """The name left of the bar, the value right of it, on one baseline centred on the
+    bar (an 11px text's baseline a third of its height below the middle); a long name is
+    cut to the 24 characters its column holds (about 6 units a character), whole in the
+    bar's hover title; a share is written as a percentage; every bar in one colour."""
+    long = "Agence France-Presse International Service"
+    html = charts.ranked_bars([(long, 0.5), ("DE", 0.25), ("PL", 0.125)], "t", pct=True)
+    svg = svg_of(html)
+    bars = list(svg.iter(f"{SVG}rect"))
+    names = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "bl"]
+    values = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "bv"]
+    assert [t.text for t in names] == [long[:24], "DE", "PL"]
+    assert [t.text for t in values] == ["50%", "25%", "12%"]
+    assert bars[0].findtext(f"{SVG}title") == f"{long}: 50%"
+    for bar, name, value in zip(bars, names, values, strict=True):
+        middle = float(bar.get("y")) + float(bar.get("height")) / 2
+        assert name.get("y") == value.get("y")
+        assert 0 < float(name.get("y")) - middle < 11 / 2
+        assert float(name.get("x")) < float(bar.get("x"))
+    assert {bar.get("fill") for bar in bars} == {charts.colour(0)}
+
+
+def test_lines_scale_to_the_top_they_are_given():
+    # shares all under a third, drawn against the whole (y_max=1.0), not against 50 %
+    html = charts.lines(DAYS, {"share": [0.1, 0.3, 0.2, 0.25, 0.05]}, "t", pct=True, y_max=1.0)
+    assert re.findall(r"class='yl'>([^<]+)<", html) == ["0%", "25%", "50%", "75%", "100%"]
+
+
+def test_a_long_range_has_no_markers_on_a_run_of_two_points():
+    days = [date(2020, 1, 1) + timedelta(days=i) for i in range(charts.MARKERS_MAX_DAYS + 1)]
+    values = [1.0] * len(days)
+    values[10] = values[13] = None  # days 12 and 13: two points a line joins
+    svg = svg_of(charts.lines(days, {"a": values}, "t"))
+    assert count(svg, "polyline") == 3 and count(svg, "circle") == 0
+
+
+def test_stacked_bars_are_counted_not_shares():
+    html = charts.stacked_bars(DAYS, {"x": [1, 2, 3, 4, 5], "y": [5, 4, 3, 2, 1]}, "t")
+    assert re.findall(r"class='yl'>([^<]+)<", html) == ["0", "2.5", "5", "7.5", "10"]
+
+
+def test_the_bars_of_a_long_range_are_thin_but_never_overlap():
+    days = [date(2020, 1, 1) + timedelta(days=i) for i in range(500)]
+    rects = list(svg_of(charts.stacked_bars(days, {"a": [1] * 500}, "t")).iter(f"{SVG}rect"))
+    slot = (charts.W - charts.LEFT - charts.RIGHT) / 500  # 1.18 units a day
+    assert len(rects) == 500 and {float(r.get("width")) for r in rects} == {1.0}
+    starts = [float(r.get("x")) for r in rects]
+    assert all(b - a >= 1.0 for a, b in itertools.pairwise(starts)) and slot > 1.0
+
+
+def test_a_tiny_part_of_a_stacked_bar_is_a_sliver_half_a_unit_high():
+    # 1 beside 1,000 is under 0.1 units of the plot (a scale up to 2,000): drawn 0.5 high
+    # to be seen, no more, so it covers little of the part below it
+    html = charts.stacked_bars(DAYS[:1], {"x": [1000], "y": [1]}, "t")
+    big, tiny = svg_of(html).iter(f"{SVG}rect")
+    assert float(tiny.get("height")) == 0.5
+    assert float(big.get("height")) == 93.0  # half the plot's 186 units

@@ -515,3 +515,66 @@ def test_date_bounds_beyond_the_dates_tantivy_holds_select_as_written(wh):
             every if until.year > 2000 else set())
     assert set(_ids(S.search(wh, "rain OR river", since=date(1677, 12, 31),
                              until=date(2262, 4, 11)))) == every
+
+
+def test_a_search_without_a_limit_gives_the_ten_best_hits_and_counts_them_all(warehouse):
+    rows = [_article(f"b{i:02}", f"Bridge {i}", "The bridge " * (i + 1), "r1")
+            for i in range(12)]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    result = S.search(warehouse, "bridge")
+    assert len(result.hits) == 10 and result.total == 12
+    # each hit carries its BM25 score, the best first
+    scores = [h.score for h in result.hits]
+    assert all(isinstance(s, float) and s > 0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_title_only_match_shows_the_start_of_the_text(wh):
+    # "floods" is in a1's title, not in its text ("flooded"): no fragment to cut, so the
+    # snippet is the text's beginning, with nothing highlighted
+    (hit,) = S.search(wh, "floods").hits
+    assert hit.article_id == "a1"
+    assert (hit.snippet, hit.highlights) == (FLOOD[:S.SNIPPET_CHARS], [])
+
+
+def test_a_hit_without_a_title_text_url_or_domain_has_empty_ones(warehouse):
+    untitled = _article("n1", "", "A bridge closed for repairs.", "r1", domain="")
+    untitled["title"] = None
+    textless = _article("n2", "Bridge", "", "r1")
+    textless["url"] = ""
+    S.index_commit(warehouse, _commit(warehouse, "r1", [untitled, textless]), "r1")
+    (hit,) = S.search(warehouse, "repairs").hits
+    assert (hit.title, hit.domain) == ("", "")
+    (hit,) = S.search(warehouse, "title:bridge").hits
+    assert (hit.article_id, hit.url, hit.snippet, hit.highlights) == ("n2", "", "", [])
+
+
+def test_a_query_that_matches_nothing_counts_nothing(wh):
+    result = S.search(wh, "volcano")
+    assert (result.hits, result.total) == ([], 0)
+
+
+def test_a_first_search_of_a_warehouse_without_articles_names_the_commits_it_caught_up(
+        warehouse):
+    from schemas import REJECTS
+    from tasks.storage.publish import publish_commit
+
+    rejects = conform([{"input_key": "k", "stage": "discover", "reason": "feed_truncated",
+                        "rejected_at": datetime(2024, 5, 1, tzinfo=UTC), "run_id": "r1"}],
+                      REJECTS, "rejects")
+    publish_commit(warehouse, {"rejects": rejects}, {"run_id": "r1", "started_at": "r1"}, 1)
+    result = S.search(warehouse, "river")  # no index made: nothing to search
+    assert (result.hits, result.total, result.caught_up, result.note) == (
+        [], 0, ["r1.b00001"], None)
+
+
+def test_a_busy_writer_before_any_index_is_said_with_no_hits(warehouse, monkeypatch):
+    # another process is making the first index: nothing to search yet, and the note
+    # says why
+    def busy(root, fresh=None):
+        raise S.IndexBusy("LockBusy")
+
+    monkeypatch.setattr(S, "catch_up", busy)
+    result = S.search(warehouse, "river")
+    assert (result.hits, result.total, result.caught_up) == ([], 0, [])
+    assert result.note and "another process" in result.note
