@@ -19,6 +19,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -65,7 +66,8 @@ def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
         if cause is None:
             raise
         first_line = str(cause).strip().splitlines()[0][:300] if str(cause).strip() else ""
-        err.print(f"[red]the disk is full[/red] (writing to {root}): {first_line}\n"
+        err.print(f"[red]the disk is full[/red] (writing to {escape(str(root))}): "
+                  f"{escape(first_line)}\n"
                   "Every batch committed before is kept; free some space and run the same "
                   "command again to go on from there.", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
@@ -83,18 +85,19 @@ def _settings(warehouse: Path | None, **given):
     try:
         return Settings(**given)
     except (ValidationError, SettingsError) as exc:
-        err.print(f"[red]invalid settings:[/red] {exc}")
+        err.print(f"[red]invalid settings:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 
-def _require_warehouse(root: Path, write: bool) -> None:
+def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
     """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
-    cannot write): before Prefect starts, not at publish after all the work."""
+    cannot write, or for a command that reads one, no folder at all): before Prefect
+    starts, not at publish after all the work."""
     from tasks.storage.preflight import warehouse_problem
 
-    problem = warehouse_problem(root, write)
+    problem = warehouse_problem(root, write, existing)
     if problem:
-        err.print(f"[red]bad warehouse:[/red] {problem}", soft_wrap=True)  # paths whole
+        err.print(f"[red]bad warehouse:[/red] {escape(problem)}", soft_wrap=True)  # paths whole
         raise typer.Exit(2)
 
 
@@ -106,7 +109,7 @@ def _require_inputs(inputs: list[str]) -> None:
     missing = missing_inputs(inputs)
     if missing:
         for item in missing:
-            err.print(f"[red]no such input:[/red] {item}")
+            err.print(f"[red]no such input:[/red] {escape(item)}")
         raise typer.Exit(2)
 
 
@@ -244,7 +247,7 @@ def print_summary(manifest: dict, root: Path) -> None:
         f"+ failed fetches {totals['failed']} + already in warehouse {totals['skipped']}"
     )
     for note in manifest.get("notes", []):
-        console.print(f"[yellow]note:[/yellow] {note}")
+        console.print(f"[yellow]note:[/yellow] {escape(note)}")
     console.print(f"warehouse: {Path(root).resolve()}")
     console.print(f"DuckDB:    {Path(manifest['database']).resolve()}")
     console.print(f"report:    {Path(manifest['report']).resolve()}")
@@ -356,7 +359,7 @@ def sql(
     import duckdb
 
     root = _settings(warehouse).warehouse
-    _require_warehouse(root, write=False)
+    _require_warehouse(root, write=False, existing=True)
     con = _open_views(root)
     try:
         cur = con.execute(query)
@@ -379,7 +382,7 @@ def sql(
         else:
             rows, total = _first_rows(batches, max_rows)
     except duckdb.Error as exc:
-        err.print(f"[red]SQL error:[/red] {exc}")
+        err.print(f"[red]SQL error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     finally:
         con.close()
@@ -405,7 +408,7 @@ def _open_views(root: Path):
 
     con, note = open_views(root)
     if note:
-        err.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     return con
 
 
@@ -425,10 +428,10 @@ def runs(
     from tasks.storage.warehouse import run_manifests
 
     root = _settings(warehouse).warehouse
-    _require_warehouse(root, write=False)
+    _require_warehouse(root, write=False, existing=True)
     found = run_manifests(root)[-limit:]
     if not found:
-        console.print(f"no runs yet in {root.resolve()}")
+        console.print(f"no runs yet in {escape(str(root.resolve()))}")
         return
     t = Table(title=f"runs in {root.resolve()}")
     t.add_column("run_id", no_wrap=True, min_width=23)
@@ -490,18 +493,18 @@ def report(
     _require_warehouse(root, write=True)
     problem = report_target_problem(out) if out is not None else None
     if problem:
-        err.print(f"[red]cannot write the report:[/red] {problem}", soft_wrap=True)
+        err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
     found = run_manifests(root)
     if not found:
-        err.print(f"no runs yet in {root.resolve()}: run `pressroom ingest` first")
+        err.print(f"no runs yet in {escape(str(root.resolve()))}: run `pressroom ingest` first")
         raise typer.Exit(1)
     result = build_report(root, found[-1]["run_id"], first, last, out)
     for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
         console.print(f"data test: {name}: {mark}")
     for note in result.notes:
-        console.print(f"[yellow]note:[/yellow] {note}")
+        console.print(f"[yellow]note:[/yellow] {escape(note)}")
     size = result.html.stat().st_size
     console.print(f"DuckDB: {result.database.resolve()}\nreport: {result.html.resolve()} "
                   f"({size / 1024:.0f} KB)")
@@ -538,7 +541,8 @@ def _day(value: str | None, option: str):
         return (date.fromisoformat(value) if len(value) == 10
                 else datetime.fromisoformat(value.replace("Z", "+00:00")))
     except ValueError:
-        err.print(f"[red]{option}:[/red] {value!r} is not YYYY-MM-DD or an ISO timestamp")
+        err.print(f"[red]{option}:[/red] {escape(repr(value))} is not YYYY-MM-DD or an ISO "
+                  "timestamp")
         raise typer.Exit(2) from None
 
 
@@ -553,7 +557,8 @@ def _day_range(since: str | None, until: str | None):
         first_day = first.date() if isinstance(first, datetime) else first
         last_day = last.date() if isinstance(last, datetime) else last
         if first_day > last_day:
-            err.print(f"[red]--since {since} is after --until {until}:[/red] "
+            err.print(f"[red]--since {escape(str(since))} is after --until "
+                      f"{escape(str(until))}:[/red] "
                       "the range holds no day")
             raise typer.Exit(2)
     return first, last
@@ -589,16 +594,17 @@ def search(
     from tasks.storage import search as search_index
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=False, existing=True)
     try:
         first, last = _day_range(since, until)
         result = search_index.search(root, query, since=first,
                                      until=last, outlet=outlet, lang=lang,
                                      limit=limit)
     except ValueError as exc:
-        err.print(f"[red]query error:[/red] {exc}")
+        err.print(f"[red]query error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     if result.note:
-        err.print(f"[yellow]note:[/yellow] {result.note}")
+        err.print(f"[yellow]note:[/yellow] {escape(result.note)}")
     if result.caught_up:
         err.print(f"indexed {len(result.caught_up)} commit(s) the index lacked")
     if fmt is not Format.table:
@@ -697,10 +703,11 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
     from tasks.storage import search as search_index
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=True, existing=True)
     try:
         docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
-        err.print(f"[red]the index is being written by another process:[/red] {exc}")
+        err.print(f"[red]the index is being written by another process:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     console.print(f"search index rebuilt: {docs} article(s), "
                   f"{search_index.size_on_disk(root) / 1e6:.1f} MB in "
@@ -722,9 +729,10 @@ def diff(
     from tasks.storage.revisions import revisions_of
 
     root = _settings(warehouse).warehouse
+    _require_warehouse(root, write=False, existing=True)
     rows = revisions_of(root, url)
     if not rows:
-        err.print(f"no article with URL or id {url!r} in {root.resolve()}")
+        err.print(f"no article with URL or id {escape(repr(url))} in {escape(str(root.resolve()))}")
         raise typer.Exit(1)
     by_article: dict[str, list[dict]] = {}
     for row in rows:

@@ -3,8 +3,10 @@ crash at any step of a run (a commit half-written, a manifest not yet renamed, t
 half-built) loses at most the batches in flight and leaves nothing torn.
 
 Off unless CRASHPOINT_KILL_AT is set to "<point>" or "<point>:<n>" (die the n-th time the
-point is reached). Only code that runs in the flow's own process has points: a worker
-process killing itself would test the pool, not the commit protocol.
+point is reached). CRASHPOINT_SIGNAL=TERM sends SIGTERM instead (a `kill`, a service
+manager's stop): the process unwinds through its handlers rather than vanishing. Only
+code that runs in the flow's own process has points: a worker process killing itself
+would test the pool, not the commit protocol.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ _lock = threading.Lock()
 
 
 def crash_point(name: str) -> None:
-    """SIGKILL this process here when CRASHPOINT_KILL_AT names this point (and count)."""
+    """SIGKILL (or CRASHPOINT_SIGNAL=TERM: SIGTERM) this process here when
+    CRASHPOINT_KILL_AT names this point (and count)."""
     spec = os.environ.get("CRASHPOINT_KILL_AT")
     if not spec:
         return
@@ -30,4 +33,5 @@ def crash_point(name: str) -> None:
         _hits[name] += 1
         due = _hits[name] >= int(nth or 1)
     if due:
-        os.kill(os.getpid(), signal.SIGKILL)
+        term = os.environ.get("CRASHPOINT_SIGNAL", "").upper() in ("TERM", "SIGTERM")
+        os.kill(os.getpid(), signal.SIGTERM if term else signal.SIGKILL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+import json
 import os
 import re
 import tomllib
@@ -11,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
+    EnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     SettingsError,
@@ -23,6 +25,8 @@ from pydantic_settings import (
 from tasks.common.location import local_warehouse
 
 ENV_PREFIX = "PRESSROOM_"
+# The most MinHash functions a signature may hold (Settings._minhash_fits_in_memory).
+MAX_MINHASH_PERMUTATIONS = 1024
 
 
 def unknown_env_keys(environ: Mapping[str, str], fields: Iterable[str],
@@ -106,6 +110,53 @@ class _EnvKeysCheck(PydanticBaseSettingsSource):
         return {}
 
 
+def list_from_env(name: str, value: str, of_pairs: bool) -> list[str] | dict[str, str]:
+    """A list (or, `of_pairs`, a mapping) setting as an environment variable holds it:
+    JSON (`["en", "de"]`, `{"a.example": 2}`) or, as shells and container files write
+    lists, comma-separated (`en,de`; `a.example=2,b.example=0.5`). Raises SettingsError
+    naming both forms for anything else: pydantic-settings said only "error parsing value
+    for field "target_languages" from source "EnvSettingsSource"" (round 13)."""
+    text = value.strip()
+    if text[:1] in "[{\"" and text:
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass
+    elif not text:
+        return {} if of_pairs else []
+    else:
+        items = [item.strip() for item in text.split(",") if item.strip()]
+        if not of_pairs:
+            return items
+        pairs = [item.partition("=") for item in items]
+        if all(sep and key.strip() and val.strip() for key, sep, val in pairs):
+            return {key.strip(): val.strip() for key, _, val in pairs}
+    form = ('{"a.example": 2, "b.example": 0.5} or a.example=2,b.example=0.5' if of_pairs
+            else '["en", "de"] or en,de')
+    raise SettingsError(f"{ENV_PREFIX}{name.upper()}={value[:200]!r} is no "
+                        f"{'mapping' if of_pairs else 'list'}: write it as JSON or "
+                        f"comma-separated, e.g. {form}")
+
+
+class _EnvSource(EnvSettingsSource):
+    """The environment, with list and mapping settings also read comma-separated
+    (`list_from_env`)."""
+
+    def decode_complex_value(self, field_name, field, value):
+        origin = getattr(field.annotation, "__origin__", None) if field else None
+        if origin in (list, dict) and isinstance(value, str):
+            return list_from_env(field_name, value, of_pairs=origin is dict)
+        return super().decode_complex_value(field_name, field, value)
+
+    def __call__(self) -> dict[str, Any]:
+        try:
+            return super().__call__()
+        except SettingsError as exc:  # pydantic-settings puts its own words over ours
+            if isinstance(exc.__cause__, SettingsError):
+                raise SettingsError(str(exc.__cause__)) from None
+            raise
+
+
 class _NamedTomlSource(TomlConfigSettingsSource):
     """pressroom.toml, with a parse error that names the file (tomllib's says only
     'Expected ... (at line 3, column 7)')."""
@@ -167,6 +218,21 @@ class Settings(BaseSettings):
             raise ValueError("; ".join(problems))
         return value
 
+    @model_validator(mode="after")
+    def _minhash_fits_in_memory(self) -> Settings:
+        """bands x rows is the number of MinHash functions (num_perm): every article's
+        signature holds that many 32-bit values, and dedup reads every earlier one. At
+        most 1,024 (8 times the default 128: 4 GB of signatures for a million articles);
+        1,000,000 bands asked for 32 MB per article, 16 GB for one batch of 500, before
+        the first was signed (round 13)."""
+        perms = self.neardup_bands * self.neardup_rows
+        if perms > MAX_MINHASH_PERMUTATIONS:
+            raise ValueError(
+                f"neardup_bands x neardup_rows = {self.neardup_bands} x {self.neardup_rows}"
+                f" = {perms} hash functions, over the {MAX_MINHASH_PERMUTATIONS} a signature "
+                "may hold (the default is 16 x 8 = 128)")
+        return self
+
     @field_validator("user_agent")
     @classmethod
     def _user_agent_is_a_header_value(cls, value: str) -> str:
@@ -176,11 +242,17 @@ class Settings(BaseSettings):
         return value
 
     # Batches: a Prefect task per batch, never per article (10-40 ms overhead per task run).
-    batch_size: int = Field(500, ge=1)
+    # At most 50,000: a batch is held in memory whole (50,000 pages of the dev corpus's
+    # mean 144 KB are ~7 GB of bodies); past that a batch is the run, and memory grows
+    # with it (DESIGN principle 1). Round 13: 10**23 was taken.
+    batch_size: int = Field(500, ge=1, le=50_000)
     # CPU-bound stages (extract, clean, enrich) split a batch over this many worker
     # processes (0 = one per core); below parallel_min_rows documents a pool costs more
     # than it saves (worker start-up imports trafilatura: ~1 s once per worker).
-    cpu_workers: int = Field(0, ge=0)
+    # At most 256: each worker is a process that imports trafilatura (~150 MB, ~1 s);
+    # 100,000 (a typo, or a count of pages) started that many at warm-up (round 9's known
+    # item). More than a machine's cores is the scale of a Dask cluster (dask_address).
+    cpu_workers: int = Field(0, ge=0, le=256)
     parallel_min_rows: int = Field(200, ge=1)
     # A Dask scheduler (tcp://host:8786) to run the per-batch work (fetch, extract, clean)
     # on, through prefect-dask, instead of this machine's threads and processes; None =
@@ -239,7 +311,9 @@ class Settings(BaseSettings):
     # TDMRep's well-known file (/.well-known/tdmrep.json), fetched once per origin and run
     # after its first page, read into `articles.rights`. Off: only headers and meta count.
     read_tdmrep: bool = True
-    max_retries: int = Field(2, ge=0)  # attempts = 1 + max_retries
+    # attempts = 1 + max_retries. At most 10: a dead server is asked 11 times, ~5 minutes
+    # at backoff_max_s; 10**9 retried a failing URL for ever (round 13).
+    max_retries: int = Field(2, ge=0, le=10)
     backoff_base_s: float = Field(1.0, ge=0)
     backoff_max_s: float = Field(30.0, ge=0)
     retry_after_max_s: float = Field(60.0, ge=0)  # longer asks fail now, retried next run
@@ -321,7 +395,9 @@ class Settings(BaseSettings):
     )
     # 64 texts per nlp.pipe batch amortises per-batch overhead without large memory.
     ner_batch_size: int = Field(64, ge=1)
-    ner_processes: int = Field(1, ge=1, description="nlp.pipe n_process; >1 forks workers")
+    # At most 64: each forked worker holds its own spaCy model (~0.5-1 GB).
+    ner_processes: int = Field(1, ge=1, le=64,
+                               description="nlp.pipe n_process; >1 forks workers")
     # TF-IDF: 33x YAKE's speed and a better title-hit rate on the dev corpus (BENCHMARKS.md).
     keywords_method: str = Field("tfidf", pattern="^(tfidf|yake|none)$")
     keywords_top_k: int = Field(10, ge=0)
@@ -359,7 +435,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, _EnvKeysCheck(settings_cls), env_settings,
+        return (init_settings, _EnvKeysCheck(settings_cls), _EnvSource(settings_cls),
                 _NamedTomlSource(settings_cls))
 
 

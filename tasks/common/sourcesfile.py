@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tasks.common.urls import trim_url
+
 # ISO 639-1 (two letters) or 639-3 (three); a region suffix such as pt-BR is allowed.
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
@@ -26,7 +28,7 @@ class SourcesFileError(ValueError):
 
 
 def _check_http_url(url: str) -> str:
-    url = url.strip()
+    url = trim_url(url)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"not an absolute http(s) URL: {url!r}")

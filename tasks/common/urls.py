@@ -56,6 +56,41 @@ def strip_userinfo(text: str) -> str:
     return _USERINFO.sub(r"\1", text) if text and "@" in text else text
 
 
+# Characters nobody sees that ride along when a URL is copied: format characters (zero
+# width space, joiners, word joiner, invisible operators, byte-order mark), bidi marks,
+# embeddings and isolates (a URL pasted from right-to-left text), the soft hyphen. At the
+# edge of an address they are paste junk, never part of it: kept, a leading one made a
+# feed link or a sitemap <loc> relative ("https://s.example/\u200bhttps:/s.example/a",
+# a 404) and a .urls line a bad_url, a trailing one another page (".../a%E2%80%8B").
+INVISIBLE_CHARS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c"
+                   "\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+# Whitespace as str.strip() knows it (Unicode's, \xa0 and \u3000 among it); browsers
+# strip spaces and C0 controls around an href the same way. Other C0 controls are left:
+# in a URL list they mark binary junk (a bad_url of its own, round 7).
+_URL_EDGE = INVISIBLE_CHARS + "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+# The same characters percent-encoded (UTF-8), as a library that encodes an href before
+# joining it hands them back ("%E2%80%8Bhttps://..."): w3lib's meta refresh.
+_ENCODED_EDGE = "|".join(sorted(
+    ("".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in _URL_EDGE), key=len,
+    reverse=True))
+_ENCODED_LEAD = re.compile(f"^(?:{_ENCODED_EDGE})+", re.IGNORECASE)
+_ENCODED_TRAIL = re.compile(f"(?:{_ENCODED_EDGE})+$", re.IGNORECASE)
+
+
+def trim_url(text: str, *, encoded: bool = False) -> str:
+    """`text` without the whitespace and invisible characters (`INVISIBLE_CHARS`) at its
+    ends: what surrounds a URL that was pasted, not the URL. Characters inside it are
+    left as they are (the fetch or the identity rules decide on those). `encoded` also
+    strips the percent-encoded forms of them at the ends, for a URL a library has
+    already encoded; only for such URLs: typed out, "%E2%80%8B" is what someone wrote."""
+    if not text:
+        return text
+    text = text.strip(_URL_EDGE)
+    if encoded and "%" in text:
+        text = _ENCODED_TRAIL.sub("", _ENCODED_LEAD.sub("", text)).strip(_URL_EDGE)
+    return text
+
+
 # Characters that no host name, IDN or IP literal holds: whitespace, controls, and the
 # delimiters and quotes that mark a pasted fragment ("bad host.example", "a<b>.example").
 # courlan lets them through, and the fetcher would then fail on them as invalid_url.
@@ -205,7 +240,7 @@ def base_url_of(page_url: str, base_href: str | None) -> str | None:
     that is not http(s) (browsers fall back to the address for javascript: and data:).
     The fetcher's meta refresh and the extractor's canonical both resolve through it, so
     a relative link means one page wherever we follow or record it."""
-    href = (base_href or "").strip()
+    href = trim_url(base_href or "")
     if not href:
         return None
     try:

@@ -40,6 +40,7 @@ from tasks.common.urls import (
     domain_of,
     safe_article_id,
     strip_userinfo,
+    trim_url,
 )
 from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
 from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
@@ -73,6 +74,11 @@ _GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://
 # no sentence of a body is taken for one.
 _NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$",
                           re.I)
+# The same header at the end of a body line: the newline before it lost (a file written
+# without one at its end, then `cat`ed: "...said the minister. date 2024-04-05 https://").
+# The next article (header, title, body) was stored as the end of the previous one's text.
+_GLUED_NEXT_HEADER = re.compile(r"(?<=\S)[ \t]+(date\s+\d{4}-\d{2}-\d{2}\s+https?://\S+\s*)$",
+                                re.I)
 
 
 @dataclass
@@ -108,6 +114,30 @@ class DumpError(ValueError):
         self.url = url  # the dump's URL when its header was read: the reject names it
 
 
+_STRAY_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
+        return chr(byte)
+
+
+def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
+    """UTF-8 text holding a few bytes of windows-1252 (a paragraph pasted from a Word
+    document or an old page: `\x93quoted\x94`, `caf\xe9`), those bytes read as
+    windows-1252; None when no character beyond ASCII is UTF-8 (a latin-1 file stays
+    `bad_encoding`, as round 3 chose: nothing there says which encoding it is). One such
+    quote cost the whole article a `bad_encoding` reject (round 13)."""
+    text = raw.decode("utf-8-sig", errors="surrogateescape")
+    stray = sum(len(m) for m in _STRAY_BYTES.findall(text))
+    if sum(1 for ch in text if ord(ch) > 127) - stray < 1:
+        return None
+    return _STRAY_BYTES.sub(
+        lambda m: "".join(_cp1252_byte(ord(ch) - 0xDC00) for ch in m.group()), text)
+
+
 def decode_dump(raw: bytes) -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
     editors save "Unicode" text); refuse binary or mis-encoded files."""
@@ -120,9 +150,10 @@ def decode_dump(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DumpError(
-            "bad_encoding", f"not valid UTF-8 at byte {exc.start}: {raw[exc.start:exc.start+8]!r}"
-        ) from None
+        text = _utf8_with_stray_cp1252(raw)
+        if text is None:
+            raise DumpError("bad_encoding", f"not valid UTF-8 at byte {exc.start}: "
+                            f"{raw[exc.start:exc.start+8]!r}") from None
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > 8:
         raise DumpError("binary_content", f"{control} control characters in the first 8 KB")
@@ -142,6 +173,7 @@ def parse_dump(text: str) -> Dump:
             "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
         )
     date_s, url = match.groups()
+    url = trim_url(url)  # a zero-width space pasted after it is part of no address
     try:
         published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
@@ -157,7 +189,8 @@ def parse_dump(text: str) -> Dump:
     except BadURL as exc:
         raise DumpError("bad_url", str(exc)) from None
     rest = [ln.strip() for ln in lines[1:]]
-    while rest and not rest[0]:
+    header = _header_text(lines[0])
+    while rest and (not rest[0] or _header_text(rest[0]) == header):  # blanks, a copy of it
         rest.pop(0)
     if not rest:
         raise DumpError("missing_title", "no title line after the header", url)
@@ -174,11 +207,48 @@ def split_dumps(text: str) -> list[str]:
     belongs to some article: a second article is never read as the first one's body."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)  # blank lines lead
-    starts = [0] + [i for i, line in enumerate(lines) if i > first and _NEXT_HEADER.match(line)]
+    lines = _unglued_headers(lines, first)
+    starts = [0]
+    previous = _header_text(lines[first]) if lines else ""  # the last non-blank line
+    for i in range(first + 1, len(lines)):
+        if not lines[i].strip():
+            continue
+        here = _header_text(lines[i])
+        # A header line written twice, nothing between ("date ... URL" repeated): the
+        # same article's (parse_dump skips the copy), not an article of its own, which
+        # was a `missing_title` reject beside the real one (round 13).
+        if _NEXT_HEADER.match(lines[i]) and here != previous:
+            starts.append(i)
+        previous = here
     if len(starts) == 1:
-        return [text]
+        return [text]  # (a glued header, once on a line of its own, starts an article)
     starts.append(len(lines))
     return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def _header_text(line: str) -> str:
+    """A line as two copies of one header compare: without the space and BOM around it."""
+    return line.strip().strip("\ufeff").strip()
+
+
+def _unglued_headers(lines: list[str], first: int) -> list[str]:
+    """`lines` with a header glued to the end of a body line put on a line of its own,
+    when a title line follows it (round 13)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        glued = (_GLUED_NEXT_HEADER.search(line) if i > first + 1 and "date" in line.lower()
+                 and not _NEXT_HEADER.match(line) else None)
+        following = ""
+        if glued is not None:  # the next non-blank line (a walk, not a slice: linear)
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            following = lines[j] if j < len(lines) else ""
+        if following and not _NEXT_HEADER.match(following):
+            out += [line[:glued.start()], " " + glued.group(1)]
+        else:
+            out.append(line)
+    return out
 
 
 def path_label(path: Path | str) -> str:
@@ -258,14 +328,15 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # reject of NUL-spaced letters; read as text, as a dump in UTF-16 is
         raw = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
-        # strip("\ufeff"): the byte-order mark of a list appended to another (`cat a.urls
-        # b.urls`, each saved with one) began a line; that URL was a bad_url reject.
-        line = rawline.decode("utf-8", errors="replace").strip().strip("\ufeff").strip()
+        # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
+        # each saved with one) began a line, and a zero-width space or a bidi mark pasted
+        # with a URL sat at either end: bad_url rejects, or another page (round 13)
+        line = trim_url(rawline.decode("utf-8", errors="replace"))
         if not line or line.startswith("#"):
             continue
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
-        line = without_inline_comment(line)
+        line = trim_url(without_inline_comment(line))
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
@@ -325,7 +396,7 @@ _REMOTE_INPUT = re.compile(r"^((feed|sitemap):)?https?://", re.IGNORECASE)
 
 def missing_inputs(inputs: list[str]) -> list[str]:
     """The inputs that are neither an http(s) URL nor an existing path."""
-    return [i for i in inputs if not _REMOTE_INPUT.match(i) and not Path(i).exists()]
+    return [i for i in inputs if not _REMOTE_INPUT.match(trim_url(i)) and not Path(i).exists()]
 
 
 @dataclass(frozen=True)
@@ -389,8 +460,8 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
     out: list[Path | str | Unusable] = []
     notes: list[str] = []
     for item in inputs:
-        if _REMOTE_INPUT.match(item):
-            out.append(item)
+        if _REMOTE_INPUT.match(url := trim_url(item)):
+            out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
         path = Path(item)
         if path.is_dir():

@@ -23,6 +23,7 @@ from lxml import etree
 
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import without_inline_comment
+from tasks.common.urls import trim_url
 from tasks.discover.feeds import clean_title
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
@@ -158,12 +159,15 @@ _ABSOLUTE_HTTP = re.compile(r"(?i)https?://[^/?#\s@:]+[^\s]*")
 
 
 def _absolute(loc: str | None, base: str) -> str | None:
+    # trim_url: a zero-width space or a bidi mark pasted with the address made it
+    # relative ("https://s.example/\u200bhttps:/s.example/a") or another page (round 13)
+    loc = trim_url(loc) if loc else loc
     if not loc:
         return None
     if _ABSOLUTE_HTTP.fullmatch(loc):
         return loc
     try:
-        url = urljoin(base, loc.strip())
+        url = urljoin(base, loc)
         parts = urlsplit(url)
     except ValueError:
         # "//[a.example/1", an IPv6 bracket never closed: raised, it ended the whole
@@ -222,7 +226,7 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
     for line in text.splitlines():
         # A comment after the URL ("https://a.example/x  # note") is no part of it: a URL
         # holds no whitespace (the line was taken whole, "/x # note" fetched as "/x%20").
-        line = without_inline_comment(line).strip()
+        line = trim_url(without_inline_comment(trim_url(line)))
         if not line:
             continue
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully

@@ -55,7 +55,7 @@ from tasks.common.text import (
     MAX_TITLE_CHARS,
     capped_text,
 )
-from tasks.common.urls import base_url_of, joined_url, url_parts
+from tasks.common.urls import base_url_of, joined_url, trim_url, url_parts
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
@@ -1814,8 +1814,90 @@ def _split_list(values: list[str] | None) -> list[str]:
     return out
 
 
+# Dates as htmldate reads them (ISO and numeric forms, English, French and German month
+# words), for the days it may have read as the first of their month (_from_impossible_day).
+_NUMERIC_YEAR_FIRST = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_NUMERIC_YEAR_LAST = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})(?!\d)")
+_WORD_MONTH_LAST = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+)?([^\W\d_]{3,})\.?,?\s+((?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE)
+_WORD_MONTH_FIRST = re.compile(
+    r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_MONTH_WORDS = {  # first three letters, as htmldate's English, French and German read them
+    "jan": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "apr": 4, "avr": 4, "may": 5,
+    "mai": 5, "jun": 6, "jui": 6, "jul": 7, "aug": 8, "aoû": 8, "aou": 8, "sep": 9, "oct": 10,
+    "okt": 10, "nov": 11, "dec": 12, "dez": 12, "déc": 12}
+
+
+def _impossible_days(text: str, year: int) -> tuple[set[int], set[tuple[int, int]]]:
+    """The months of `year` of which `text` names a day the month does not have
+    ("2024-02-30", "31.04.2024", "February 30, 2024"; day and month read either way
+    round where numbers alone say which is which only by their size), and the (month,
+    day) pairs of `year` it names that are days."""
+    months: set[int] = set()
+    days: set[tuple[int, int]] = set()
+
+    def check(month: int, day: int) -> None:
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                date(year, month, day)
+                days.add((month, day))
+            except ValueError:
+                months.add(month)
+
+    for y, m, d in _NUMERIC_YEAR_FIRST.findall(text):
+        if int(y) == year:
+            check(int(m), int(d))
+    for a, b, y in _NUMERIC_YEAR_LAST.findall(text):
+        if int(y) == year:
+            a, b = int(a), int(b)
+            if b > 12:  # US order: 04/31/2024
+                check(a, b)
+            elif a > 12 or a == b:  # day first: 31.04.2024
+                check(b, a)
+            else:  # both could be a month: impossible only if both readings are
+                for m, d in ((b, a), (a, b)):
+                    try:
+                        date(year, m, d)
+                        days.add((m, d))
+                        break
+                    except ValueError:
+                        continue
+                else:
+                    months.add(b)
+    for d, word, y in _WORD_MONTH_LAST.findall(text):
+        if int(y) == year and (m := _MONTH_WORDS.get(word[:3].lower())):
+            check(m, int(d))
+    for word, d, y in _WORD_MONTH_FIRST.findall(text):
+        if int(y) == year and (m := _MONTH_WORDS.get(word[:3].lower())):
+            check(m, int(d))
+    return months, days
+
+
+def _from_impossible_day(tree: HtmlElement, found: str) -> bool:
+    """Whether htmldate's `found` (YYYY-MM-DD) is the first of a month that the page only
+    names with a day it does not have: htmldate reads "2024-02-30", "31.04.2024" as
+    2024-02-01, 2024-04-01, and "February 30, 2024" as its year (2024-01-01). A first
+    of a month the page dates otherwise (a URL's /2022/02/) or names ("1. November 2023")
+    stands. Only the (rare) firsts are looked at: one pass over the page's text and
+    attributes."""
+    if not found.endswith("-01"):
+        return False
+    try:
+        year, month = int(found[:4]), int(found[5:7])
+    except ValueError:
+        return False
+    parts = [t for t in tree.itertext() if isinstance(t, str)]
+    parts += [v for el in tree.iter() for v in el.attrib.values()]
+    months, days = _impossible_days(" ".join(parts), year)
+    if (month, 1) in days:
+        return False
+    return month in months or (month == 1 and bool(months))
+
+
 def _htmldate(tree: HtmlElement, url: str | None, now: datetime, extensive: bool) -> str | None:
-    """htmldate's guess from the visible page.
+    """htmldate's guess from the visible page, unless it is the first of a month read
+    from a day the month does not have (`_from_impossible_day`: no date, not a wrong one).
 
     The extensive search (free-text date patterns through dateparser) is a second pass for
     pages where the fast one found nothing. On the dev corpus it runs on ~13% of pages and
@@ -1823,10 +1905,11 @@ def _htmldate(tree: HtmlElement, url: str | None, now: datetime, extensive: bool
     (plus ~3 s of dateparser warm-up per process): ~8% of the stage's time, which breaks
     the speed budget. Off by default; `extract_extensive_dates` turns it on.
     """
-    return find_date(
+    found = find_date(
         tree, extensive_search=extensive, original_date=True, url=url,
         max_date=(now + FUTURE_TOLERANCE).strftime("%Y-%m-%d"),
     )
+    return None if found and _from_impossible_day(tree, found) else found
 
 
 def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | None:
@@ -2001,7 +2084,7 @@ def page_metadata(
     canonical = None
     for link in tree.iterfind(".//link[@rel]"):
         if link.get("rel", "").lower() == "canonical" and link.get("href"):
-            canonical = link.get("href").strip()
+            canonical = trim_url(link.get("href")) or None
             break
     og_type = None
     for meta in tree.iterfind(".//meta[@property='og:type']"):

@@ -67,7 +67,7 @@ from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
-from tasks.common.urls import base_url_of, strip_userinfo
+from tasks.common.urls import base_url_of, strip_userinfo, trim_url
 from tasks.fetch.robots import (
     MAX_ROBOTS_BYTES,
     MAX_ROBOTS_REDIRECTS,
@@ -601,7 +601,7 @@ def redirect_target(current: str, location: str) -> str | None:
     are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`);
     backslashes in the path are slashes (`backslashes_as_slashes`)."""
     try:
-        location = _ascii_location(backslashes_as_slashes(location.strip()))
+        location = _ascii_location(backslashes_as_slashes(trim_url(location)))
         if location is None:
             return None
         target = urljoin(current, location)
@@ -641,10 +641,16 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
         return None
     text = decode(body, encoding)
     try:
-        delay, target = get_meta_refresh(text, document_base(text, current))
+        # w3lib percent-encodes the URL before it joins it to a base: a zero-width space
+        # pasted before "https://..." became a path under the page's folder. Read unjoined,
+        # its encoded edges trimmed, then joined (round 13).
+        delay, target = get_meta_refresh(text, "")
+        if delay is None or delay > META_REFRESH_MAX_DELAY_S or not target:
+            return None
+        target = urljoin(document_base(text, current), trim_url(target, encoded=True))
     except ValueError:  # a URL that cannot be parsed ("http://[::1")
         return None
-    if delay is None or delay > META_REFRESH_MAX_DELAY_S or not target:
+    if not target:
         return None
     return _refresh_destination(current, target)
 
@@ -666,7 +672,7 @@ def document_base(text: str, current: str) -> str:
         href = get_base_url(text)
     except ValueError:  # an href its percent-encoding step cannot split ("http://[::1")
         return current
-    return base_url_of(current, href) or current
+    return base_url_of(current, trim_url(href, encoded=True)) or current
 
 
 def _refresh_destination(current: str, target: str) -> str | None:

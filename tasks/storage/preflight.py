@@ -37,10 +37,16 @@ def _existing_ancestor(path: Path) -> Path:
     return path
 
 
-def warehouse_problem(root: Path, write: bool) -> str | None:
+def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | None:
     """Why `root` cannot serve as the warehouse (for a run when `write`, for queries
-    otherwise), or None. Creates nothing; a missing folder is fine if it can be created."""
+    otherwise), or None. Creates nothing; a missing folder is fine if it can be created,
+    unless `existing` (a command that only reads or rebuilds what a warehouse holds:
+    `sql`, `runs`, `search`, `diff`, `reindex`): a mistyped path answered "0" or "no
+    such article" as if from an empty warehouse, and left a new folder at the typo."""
     root = Path(root)
+    if existing and not root.exists():
+        return (f"no warehouse at {root}: no such folder (name it with --warehouse or "
+                "PRESSROOM_WAREHOUSE; `pressroom ingest` makes one)")
     if root.exists() and not root.is_dir():
         return f"warehouse {root} is not a folder"
     if root.is_dir():

@@ -143,10 +143,12 @@ _dump_lines = st.lists(st.one_of(
 @given(_dump_lines, st.sampled_from(["\n", "\r\n", "\r"]))
 def test_splitting_a_dump_file_loses_no_line(lines, nl):
     """Every line of a dump file lands in exactly one article, in order (round 3: a
-    file of several dumps is split at their headers)."""
+    file of several dumps is split at their headers). Round 13: a header glued to the end
+    of a body line is put on a line of its own, so only whitespace may differ."""
     text = nl.join(lines)
     parts = split_dumps(text)
     flat = text.replace("\r\n", "\n").replace("\r", "\n")
-    assert parts == [text] or "\n".join(parts) == flat
+    assert parts == [text] or "\n".join(parts) == flat or (
+        "".join("\n".join(parts).split()) == "".join(flat.split()))
     for part in parts[1:]:  # each later article opens with its header
         assert part.lstrip(" ").lower().startswith("date")

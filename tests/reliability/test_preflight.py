@@ -107,3 +107,38 @@ def test_missing_inputs_leaves_urls_and_existing_paths_alone(tmp_path):
     given = ["https://example.com/a", "feed:http://example.com/rss", str(tmp_path),
              str(tmp_path / "typo.txt")]
     assert missing_inputs(given) == [str(tmp_path / "typo.txt")]
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT count(*) FROM articles"], ["runs"],
+                                     ["search", "climate"], ["diff", "https://a.example/x"],
+                                     ["reindex"]])
+def test_a_command_that_reads_a_warehouse_refuses_one_that_does_not_exist(tmp_path, command):
+    """Round 13: a mistyped --warehouse (or a run from another folder, the default being
+    ./warehouse) answered `0`, "0 of 0 matching", "no runs yet" or "no article" as if
+    from an empty warehouse, and left a new folder with a database or an index there."""
+    wh = tmp_path / "wrehouse"
+    out = _run(*command, "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert f"no warehouse at {wh}" in out.output and "Traceback" not in out.output
+    assert not wh.exists()
+
+
+@pytest.mark.parametrize("command", [["search", "climate"], ["diff", "https://a.example/x"],
+                                     ["reindex"]])
+def test_search_diff_and_reindex_refuse_a_warehouse_that_is_a_file(tmp_path, command):
+    """Round 13: `search` and `diff` answered "0 of 0" and "no article" over a file named
+    as the warehouse; `reindex` raised NotADirectoryError (a traceback)."""
+    wh = tmp_path / "wh"
+    wh.write_text("not a folder", encoding="utf-8")
+    out = _run(*command, "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "is not a folder" in out.output and "Traceback" not in out.output
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT count(*) AS n FROM articles", "-f", "csv"],
+                                     ["runs"], ["search", "climate"]])
+def test_an_empty_warehouse_folder_still_answers(tmp_path, command):
+    wh = tmp_path / "wh"
+    wh.mkdir()
+    out = _run(*command, "-w", str(wh))
+    assert out.exit_code == 0, out.output

@@ -231,3 +231,75 @@ def test_a_user_agent_problem_names_the_first_bad_character_and_the_rule():
     assert user_agent_problem("bot/1\t(+mailto:a@example.org)\t") == (
         r"holds '\t' at position 5: a header value is visible ASCII and spaces only")
     assert user_agent_problem("bot/1 (+mailto:a@example.org)") is None
+
+
+# --- round 13 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "value", "field", "expected"), [
+    ("PRESSROOM_TARGET_LANGUAGES", "en,de", "target_languages", ["en", "de"]),
+    ("PRESSROOM_TARGET_LANGUAGES", " en , pt-BR ,", "target_languages", ["en", "pt-BR"]),
+    ("PRESSROOM_TARGET_LANGUAGES", '["en", "de"]', "target_languages", ["en", "de"]),
+    ("PRESSROOM_TARGET_LANGUAGES", "", "target_languages", []),
+    ("PRESSROOM_ALLOWED_NETWORKS", "10.0.0.0/8, 192.168.0.0/16", "allowed_networks",
+     ["10.0.0.0/8", "192.168.0.0/16"]),
+    ("PRESSROOM_HOST_DELAYS", "a.example=2,b.example=0.5", "host_delays",
+     {"a.example": 2.0, "b.example": 0.5}),
+    ("PRESSROOM_HOST_DELAYS", '{"a.example": 2}', "host_delays", {"a.example": 2.0}),
+])
+def test_list_and_mapping_settings_read_comma_separated_from_the_environment(
+        tmp_path, monkeypatch, name, value, field, expected):
+    """Round 13: `PRESSROOM_TARGET_LANGUAGES=en,de`, as shells and container files write
+    lists, ended every command with 'error parsing value for field "target_languages"
+    from source "EnvSettingsSource"', naming neither the form expected nor the value."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(name, value)
+    assert getattr(Settings(), field) == expected
+
+
+@pytest.mark.parametrize(("name", "value", "says"), [
+    ("PRESSROOM_TARGET_LANGUAGES", "[en]", "is no list: write it as JSON or comma-separated"),
+    ("PRESSROOM_HOST_DELAYS", "a.example", "is no mapping: write it as JSON or comma-separated"),
+    ("PRESSROOM_HOST_DELAYS", "a.example=2,=3", "a.example=2,b.example=0.5"),
+])
+def test_a_list_setting_that_is_neither_form_names_both(tmp_path, monkeypatch, name, value,
+                                                        says):
+    from pydantic_settings import SettingsError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        Settings()
+    assert says in str(caught.value) and name in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("PRESSROOM_BATCH_SIZE", "99999999999999999999999"),
+    ("PRESSROOM_BATCH_SIZE", "50001"),
+    ("PRESSROOM_CPU_WORKERS", "100000"),
+    ("PRESSROOM_NER_PROCESSES", "100000"),
+    ("PRESSROOM_MAX_RETRIES", "1000000000"),
+    ("PRESSROOM_NEARDUP_BANDS", "1000000"),
+    ("PRESSROOM_NEARDUP_ROWS", "129"),
+])
+def test_values_too_large_for_any_run_are_refused(tmp_path, monkeypatch, name, value):
+    """Round 13: each was taken. A batch of 10**23 is the whole run in memory; 100,000
+    CPU workers or spaCy processes forked at warm-up (round 9's known item); 10**9
+    retries asked a dead server for ever; a million MinHash bands meant 32 MB per
+    article's signature."""
+    from pydantic import ValidationError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError):
+        Settings()
+
+
+def test_the_largest_values_allowed_are_taken(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name, value in [("BATCH_SIZE", "50000"), ("CPU_WORKERS", "256"),
+                        ("NER_PROCESSES", "64"), ("MAX_RETRIES", "10"),
+                        ("NEARDUP_BANDS", "128"), ("NEARDUP_ROWS", "8")]:
+        monkeypatch.setenv(f"PRESSROOM_{name}", value)
+    s = Settings()
+    assert (s.batch_size, s.neardup_bands * s.neardup_rows) == (50000, 1024)

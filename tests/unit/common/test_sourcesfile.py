@@ -128,3 +128,13 @@ def test_a_sources_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
                      b'feeds = ["https://news.example/feed.xml"]\r\n')
     cfg = load_sources(path)
     assert [s.name for s in cfg.enabled()] == ["Desk"]
+
+
+def test_a_sources_file_url_with_invisible_edges_is_its_url() -> None:
+    """Round 13: a feed URL pasted into sources.toml with a zero-width space or a bidi
+    mark at an end; a leading one was refused as no http(s) URL."""
+    cfg = parse_sources('[[source]]\nname = "A"\n'
+                        'feeds = ["\\u200bhttps://a.example/rss\\u200e"]\n'
+                        'sitemaps = ["https://a.example/sitemap.xml\\u2060"]\n')
+    assert cfg.sources[0].feeds == ["https://a.example/rss"]
+    assert cfg.sources[0].sitemaps == ["https://a.example/sitemap.xml"]

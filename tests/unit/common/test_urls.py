@@ -203,3 +203,36 @@ def test_a_link_no_parser_takes_has_no_parts_and_joins_nothing(href) -> None:
 def test_a_link_a_parser_takes_is_split_and_joined_as_urllib_does(href, path, joined) -> None:
     assert url_parts(href).path == path
     assert joined_url("https://gazette.example/news/a.html", href) == joined
+
+
+# Round 13: invisible characters pasted at a URL's edges.
+_INVISIBLE_EDGES = ["\u200b", "\u2060", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u200e",
+                    "\u200f", "\u202a", "\u202e", "\u2066", " \u200b\t"]
+
+
+@pytest.mark.parametrize("junk", _INVISIBLE_EDGES)
+def test_invisible_characters_at_a_urls_ends_are_trimmed(junk: str) -> None:
+    from tasks.common.urls import trim_url
+
+    url = "https://news.example/2024/05/story?id=1"
+    assert trim_url(junk + url) == url
+    assert trim_url(url + junk) == url
+    assert trim_url(junk + url + junk + junk) == url
+    # inside a URL it is no paste junk: left for the fetch and the identity rules
+    inside = f"https://news.example/a{junk.strip()}b"
+    assert trim_url(inside) == inside
+
+
+def test_percent_encoded_invisible_edges_are_trimmed_only_when_asked() -> None:
+    from tasks.common.urls import trim_url
+
+    assert trim_url("%E2%80%8Bhttps://a.example/x%e2%81%a0", encoded=True) == \
+        "https://a.example/x"
+    assert trim_url("%E2%80%8Bhttps://a.example/x") == "%E2%80%8Bhttps://a.example/x"
+    assert trim_url("https://a.example/%E2%80%8B/x", encoded=True) == \
+        "https://a.example/%E2%80%8B/x"
+
+
+def test_a_base_href_with_invisible_edges_is_its_url() -> None:
+    assert base_url_of("https://a.example/print/x", "\u200b/news/\u200e") == \
+        "https://a.example/news/"

@@ -289,3 +289,62 @@ def test_a_body_line_that_mentions_a_date_and_a_url_is_still_body(tmp_path):
     path.write_bytes((_A.rsplit("\n", 2)[0] + "\n" + body).encode())
     [doc], rejects = read_dumps(path, "run-9")
     assert rejects == [] and doc["dump_text"] == body.strip()
+
+
+def test_a_dump_header_url_with_invisible_edges_is_its_url() -> None:
+    """Round 13: a zero-width space pasted after the header's URL was part of it."""
+    dump = parse_dump(" date 2024-04-04 \u200bhttps://example.com/path.html\u200b\u2060\n"
+                      "Title\nBody text.\n")
+    assert dump.url == "https://example.com/path.html"
+
+
+def test_a_dump_of_utf8_with_stray_windows_1252_bytes_is_read() -> None:
+    """Round 13: one paragraph pasted from a Word document (\\x93quoted\\x94, caf\\xe9) in
+    an otherwise UTF-8 dump cost the whole article a `bad_encoding` reject."""
+    raw = (" date 2024-04-04 https://example.com/c.html\nZürich council\n"
+           "The council said “no”.".encode() + b" Then \x93quoted\x94 at the caf\xe9.\n")
+    dump = parse_dump(decode_dump(raw))
+    assert dump.body == "The council said “no”. Then “quoted” at the café."
+    latin1 = " date 2024-04-04 https://example.com/a\nTitre\nCafé crème\n".encode("latin-1")
+    with pytest.raises(DumpError, match="not valid UTF-8"):
+        decode_dump(latin1)  # nothing says it is UTF-8: refused, as round 3 chose
+
+
+def test_a_next_header_glued_to_the_end_of_a_body_line_starts_an_article(tmp_path) -> None:
+    """Round 13: a dump written without a final newline, then `cat`ed with the next: the
+    second article (header, title, body) was stored as the end of the first one's text."""
+    path = tmp_path / "two.txt"
+    path.write_text(" date 2024-04-04 https://example.com/f.html\nTitle F\nBody f."
+                    " date 2024-04-05 https://example.com/g.html\nTitle G\nBody g.\n",
+                    encoding="utf-8")
+    docs, rejects = read_dumps(path, "run-13")
+    assert rejects == []
+    assert [(d["url"], d["hint_title"], d["dump_text"]) for d in docs] == [
+        ("https://example.com/f.html", "Title F", "Body f."),
+        ("https://example.com/g.html", "Title G", "Body g.")]
+    # a sentence that only mentions a date and an address is no header: no title follows
+    path.write_text(" date 2024-04-04 https://example.com/f.html\nTitle F\n"
+                    "See the archive date 2024-04-05 https://example.com/g.html\n",
+                    encoding="utf-8")
+    docs, rejects = read_dumps(path, "run-13")
+    assert len(docs) == 1 and docs[0]["dump_text"].endswith("https://example.com/g.html")
+
+
+def test_a_header_line_written_twice_is_one_article(tmp_path) -> None:
+    """Round 13: the first copy was an article of its own, a `missing_title` reject."""
+    path = tmp_path / "twice.txt"
+    path.write_text(" date 2024-04-04 https://example.com/a.html\n"
+                    "date 2024-04-04 https://example.com/a.html\nTitle A\nBody of a.\n",
+                    encoding="utf-8")
+    docs, rejects = read_dumps(path, "run-13")
+    assert rejects == [] and [d["hint_title"] for d in docs] == ["Title A"]
+
+
+def test_a_repeated_header_stays_in_the_file_of_several_dumps() -> None:
+    """The copy of a header is not lost from the text, only not an article of its own."""
+    text = (" date 2024-04-04 https://example.com/a.html\n date 2024-04-04 "
+            "https://example.com/a.html\nTitle A\nBody a.\n"
+            " date 2024-04-05 https://example.com/b.html\nTitle B\nBody b.\n")
+    parts = split_dumps(text)
+    assert "\n".join(parts) == text and len(parts) == 2
+    assert [parse_dump(p).title for p in parts] == ["Title A", "Title B"]

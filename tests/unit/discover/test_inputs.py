@@ -661,3 +661,24 @@ def test_the_discovery_note_counts_cut_feeds_and_sitemaps_read_up_to_the_cut() -
     assert ("discovery: 0 of 1 feed(s) fetched, 1 sitemap file(s) read, 2 URL(s) found, "
             "2 fetch failure(s) (see fetch_log), 2 of them cut short and read up to the cut"
             ) in found.notes
+
+
+def test_a_url_list_line_with_invisible_edges_is_its_url(tmp_path: Path) -> None:
+    """Round 13: a zero-width space, word joiner or bidi mark pasted with a URL. A leading
+    one was a bad_url reject, a trailing one part of the address (another page, a 404)."""
+    path = tmp_path / "pasted.urls"
+    path.write_text("\u200bhttps://a.example/1\n"
+                    "https://a.example/2\u200b\n"
+                    "\u2060https://a.example/3\u200e  # from the desk\n"
+                    "\u202ahttps://a.example/4\u202c\n", encoding="utf-8")
+    docs, rejects = read_url_list(path, "run-13")
+    assert rejects == []
+    assert [d["url"] for d in docs] == [f"https://a.example/{i}" for i in range(1, 5)]
+
+
+def test_a_command_line_url_with_invisible_edges_is_a_url() -> None:
+    from tasks.discover.inputs import expand_inputs, missing_inputs
+
+    assert missing_inputs(["\u200bhttps://a.example/1"]) == []
+    items, notes = expand_inputs(["\u200bhttps://a.example/1\u2060"])
+    assert items == ["https://a.example/1"] and notes == []

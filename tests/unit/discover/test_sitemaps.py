@@ -943,3 +943,20 @@ def test_a_loc_that_is_no_url_is_a_bad_loc_not_the_end_of_the_sitemap() -> None:
     index = b"<sitemapindex><sitemap><loc>//[a.example/1.xml</loc></sitemap></sitemapindex>"
     r = parse_sitemap(index, "https://a.example/sitemap.xml")
     assert r.children == [] and [reason for reason, _ in r.skipped] == ["sitemap_bad_loc"]
+
+
+@pytest.mark.parametrize("junk", ["\u200b", "\u2060", "\u200f", "&#8203;", "\ufeff"])
+def test_a_sitemap_loc_with_invisible_edges_is_its_url(junk: str) -> None:
+    """Round 13: a leading zero-width space made a <loc> relative
+    ("https://s.example/\\u200bhttps:/s.example/a"), a trailing one another page."""
+    xml = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           f"<url><loc>{junk}https://s.example/a</loc></url>"
+           f"<url><loc>https://s.example/b{junk}</loc></url>"
+           f"<url><loc>{junk}/c{junk}</loc></url></urlset>").encode()
+    got = parse_sitemap(xml, "https://s.example/sitemap.xml")
+    assert [e.url for e in got.entries] == ["https://s.example/a", "https://s.example/b",
+                                            "https://s.example/c"]
+    if not junk.startswith("&"):
+        text = f"{junk}https://s.example/a\nhttps://s.example/b{junk}\n".encode()
+        got = parse_sitemap(text, "https://s.example/sitemap.txt")
+        assert [e.url for e in got.entries] == ["https://s.example/a", "https://s.example/b"]

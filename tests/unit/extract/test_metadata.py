@@ -2208,3 +2208,48 @@ def test_metadata_fields_have_a_length_cap() -> None:
         "<html><head><meta name='keywords' content='" + "k" * 200 + ", " + "l" * 201 +
         "'></head><body><h1>Harbour</h1></body></html>"), "https://example.org/c")
     assert edge.tags == ["k" * 200]
+
+
+def test_a_canonical_href_with_invisible_edges_is_its_url() -> None:
+    """Round 13: a zero-width space pasted into a template's canonical link."""
+    m = page_metadata(tree('<link rel="canonical" href="\u200bhttps://x.example/a\u200e">'),
+                      "https://x.example/a?utm_source=x", now=NOW)
+    assert m.canonical_url == "https://x.example/a"
+
+
+# Round 13: htmldate reads an impossible day as the first of its month (round 12's known item).
+def _r13_page(inner: str) -> object:
+    return fromstring("<html><head><title>A story</title></head><body><article><h1>A story"
+                      f"</h1><p>{inner}</p><p>Some text here for the body of the article, long "
+                      "enough to be one.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("extensive", [False, True])
+@pytest.mark.parametrize("inner", [
+    '<time datetime="2024-02-30">30 Feb</time>',  # htmldate's fast mode: 2024-02-01
+    "Published 2024-02-30 by X",
+    "Veröffentlicht 31.04.2024",
+    "Posted on 2024/02/30",
+    "30/02/2024",
+    "04/31/2024",
+    "February 30, 2024",  # extensive: 2024-01-01, the year alone
+    "30. Februar 2024",
+])
+def test_an_impossible_day_is_no_first_of_its_month(inner: str, extensive: bool) -> None:
+    m = page_metadata(_r13_page(inner), "https://x.example/story", now=NOW,
+                      extensive_dates=extensive)
+    assert m.published_date is None or m.published_date.day != 1, (
+        m.published_date, m.published_at_source)
+
+
+def test_a_first_of_a_month_the_page_names_or_its_url_gives_stands() -> None:
+    from tasks.extract.metadata import _from_impossible_day
+
+    # the page names the 1st as well as an impossible day: htmldate's 1st stands
+    assert not _from_impossible_day(_r13_page("Published 1 February 2024, updated 2024-02-30"),
+                                    "2024-02-01")
+    # no impossible day of that month: a first read from a URL's /2022/02/ stands
+    assert not _from_impossible_day(_r13_page("Posted in February"), "2022-02-01")
+    assert not _from_impossible_day(_r13_page("On 2024-04-31 we met"), "2024-02-01")
+    assert _from_impossible_day(_r13_page("On 2024-04-31 we met"), "2024-04-01")
+    assert not _from_impossible_day(_r13_page("On 2024-02-30 we met"), "2024-02-14")

@@ -117,3 +117,16 @@ def test_unclosed_base_tags_cost_no_time():
     start = time.process_time()
     assert meta_refresh_target(PAGE, body, "utf-8") == "https://news.example/2024/05/new-story"
     assert time.process_time() - start < 2.0
+
+
+@pytest.mark.parametrize("junk", ["\u200b", "\u2060", "\u200e", "&#8203;"])
+def test_a_refresh_url_with_invisible_edges_is_its_url(junk: str) -> None:
+    """Round 13: w3lib percent-encodes a refresh's URL before it joins it, so a zero-width
+    space before "https://..." was a path under the page's folder (a 404)."""
+    body = page(f'<meta http-equiv="refresh" content="0; url={junk}https://x.example/new{junk}">')
+    assert meta_refresh_target(PAGE, body, "utf-8") == "https://x.example/new"
+    body = page(f'<meta http-equiv="refresh" content="0; url={junk}new-story{junk}">',
+                before='<base href="\u200b/news/\u200b">')  # (w3lib reads no entity there)
+    assert meta_refresh_target(PAGE, body, "utf-8") == "https://news.example/news/new-story"
+    assert refresh_header_target(PAGE, "0; url=\u200bhttps://x.example/new\u200b") == \
+        "https://x.example/new"
