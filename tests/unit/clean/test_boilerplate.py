@@ -1601,3 +1601,13 @@ def test_an_agency_credit_that_begins_with_an_x(line) -> None:
 def test_a_sentence_ending_in_brackets_with_a_slash_is_no_credit(line) -> None:
     # a credit in brackets is "(Name Surname/Outlet)" after the caption's last sentence
     assert classify_line(line) is None
+
+
+def test_a_labelled_caption_is_a_credit_up_to_its_word_limit() -> None:
+    from tasks.clean.boilerplate import AGENCY_CAPTION_MAX_WORDS
+
+    words = ("Header Image: people have lived in these forests for thousands of years "
+             * 20).split()
+    assert classify_line(" ".join(words[:AGENCY_CAPTION_MAX_WORDS])) == "credit"
+    # past it, a paragraph of prose that opens with a label-like phrase stays
+    assert classify_line(" ".join(words[:AGENCY_CAPTION_MAX_WORDS + 1])) is None
