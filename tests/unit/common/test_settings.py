@@ -303,3 +303,25 @@ def test_the_largest_values_allowed_are_taken(tmp_path, monkeypatch):
         monkeypatch.setenv(f"PRESSROOM_{name}", value)
     s = Settings()
     assert (s.batch_size, s.neardup_bands * s.neardup_rows) == (50000, 1024)
+
+
+def test_list_from_env_reads_each_form_exactly() -> None:
+    """Seed 45's survivors: the empty mapping, a value holding "=", a value opening
+    like JSON's letters, the message's example forms and its cut of the value."""
+    from pydantic_settings import SettingsError
+
+    from tasks.common.settings import list_from_env
+
+    assert list_from_env("per_host", "  ", of_pairs=True) == {}
+    assert list_from_env("langs", "", of_pairs=False) == []
+    assert list_from_env("per_host", "a.example=b=c", of_pairs=True) == {"a.example": "b=c"}
+    assert list_from_env("langs", "XX,de", of_pairs=False) == ["XX", "de"]
+    with pytest.raises(SettingsError) as caught:
+        list_from_env("langs", '["en", ' + "x" * 300, of_pairs=False)
+    said = str(caught.value)
+    assert said.endswith('e.g. ["en", "de"] or en,de') and "a.example" not in said
+    assert repr(('["en", ' + "x" * 300)[:200]) in said and "x" * 200 not in said
+    with pytest.raises(SettingsError) as caught:
+        list_from_env("per_host", "a.example", of_pairs=True)
+    assert str(caught.value).endswith(
+        'e.g. {"a.example": 2, "b.example": 0.5} or a.example=2,b.example=0.5')

@@ -236,3 +236,10 @@ def test_percent_encoded_invisible_edges_are_trimmed_only_when_asked() -> None:
 def test_a_base_href_with_invisible_edges_is_its_url() -> None:
     assert base_url_of("https://a.example/print/x", "\u200b/news/\u200e") == \
         "https://a.example/news/"
+
+
+def test_an_encoded_edge_that_uncovers_a_raw_invisible_one_is_trimmed_too() -> None:
+    from tasks.common.urls import trim_url
+
+    assert trim_url("\u200b%E2%80%8B\u200bhttps://x.example/a\u2060", encoded=True) == (
+        "https://x.example/a")

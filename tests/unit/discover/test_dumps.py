@@ -348,3 +348,26 @@ def test_a_repeated_header_stays_in_the_file_of_several_dumps() -> None:
     parts = split_dumps(text)
     assert "\n".join(parts) == text and len(parts) == 2
     assert [parse_dump(p).title for p in parts] == ["Title A", "Title B"]
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    # one UTF-8 letter beside two stray windows-1252 quotes, one pair of them side by side
+    (b"caf\xc3\xa9 \x93q\x94 \x93\x94", "café “q” “”"),
+    # a BOM is no text; a byte cp1252 leaves undefined stays that code point
+    (b"\xef\xbb\xbfcaf\xc3\xa9 \x93q\x94 \x81", "café “q” \x81"),
+    # U+0080 written in UTF-8 is a character beyond ASCII
+    (b"\xc2\x80 \x93", "\x80 “"),
+    # no UTF-8 beyond ASCII (DEL is ASCII): no way to tell the encoding
+    (b"\x7f \x93q\x94", None),
+    (b"caf\xe9", None),
+])
+def test_utf8_with_stray_windows_1252_bytes_reads_only_utf8_text(raw, text) -> None:
+    from tasks.discover.inputs import _utf8_with_stray_cp1252
+
+    assert _utf8_with_stray_cp1252(raw) == text
+
+
+def test_a_header_compares_without_the_space_and_bom_around_it() -> None:
+    from tasks.discover.inputs import _header_text
+
+    assert _header_text(" \ufeff URL: https://x.example/X \n") == "URL: https://x.example/X"

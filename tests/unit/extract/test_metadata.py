@@ -2253,3 +2253,37 @@ def test_a_first_of_a_month_the_page_names_or_its_url_gives_stands() -> None:
     assert not _from_impossible_day(_r13_page("On 2024-04-31 we met"), "2024-02-01")
     assert _from_impossible_day(_r13_page("On 2024-04-31 we met"), "2024-04-01")
     assert not _from_impossible_day(_r13_page("On 2024-02-30 we met"), "2024-02-14")
+
+
+@pytest.mark.parametrize(("text", "months", "days"), [
+    ("2024-02-30", {2}, set()),
+    # the first and the last month, the last day a month has
+    ("2024-01-31 and 2024-12-31", set(), {(1, 31), (12, 31)}),
+    # no month 0 or 13, no day 32: not dates at all, so no impossible day either
+    ("2024-00-05 2024-13-05 2024-02-32", set(), set()),
+    # US order (the second number past 12), day first (the first past 12), and the edge:
+    # 13/12 is the 13th of December
+    ("04/31/2024", {4}, set()),
+    ("31.04.2024", {4}, set()),
+    ("13/12/2024", set(), {(12, 13)}),
+    # both numbers could be a month: day first, then the reading that is a date; the
+    # later names are still read
+    ("05.06.2024, then 31.04.2024", {4}, {(6, 5)}),
+    ("February 30, 2024 and 30 février 2024", {2}, set()),
+    ("2023-02-30", set(), set()),  # another year
+    ("45.04.2024", set(), set()),  # a first number past 31 is no day
+])
+def test_impossible_days_reads_each_form(text, months, days) -> None:
+    from tasks.extract.metadata import _impossible_days
+
+    assert _impossible_days(text, 2024) == (months, days)
+
+
+def test_a_first_of_a_month_is_from_an_impossible_day_only_as_htmldate_reads_one() -> None:
+    from tasks.extract.metadata import _from_impossible_day
+
+    page = fromstring("<html><body><p>31.11.2024 — 01.01.2024</p></body></html>")
+    assert _from_impossible_day(page, "2024-11-01")  # November's 31st, not January's 1st
+    assert not _from_impossible_day(page, "2024-01-01")  # the page names the 1st
+    assert not _from_impossible_day(page, "2024-11-02")  # no first at all
+    assert not _from_impossible_day(page, "20x4-11-01")  # no date htmldate gives
