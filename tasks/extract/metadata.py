@@ -1851,20 +1851,13 @@ def _impossible_days(text: str, year: int) -> tuple[set[int], set[tuple[int, int
     for a, b, y in _NUMERIC_YEAR_LAST.findall(text):
         if int(y) == year:
             a, b = int(a), int(b)
-            if b > 12:  # US order: 04/31/2024
+            # US order when the second number is past 12 (04/31/2024), else day first
+            # (31.04.2024); when both could be a month, day first is a date either way
+            # (every month has the days 1 to 12), so no reading of it is impossible
+            if b > 12:
                 check(a, b)
-            elif a > 12 or a == b:  # day first: 31.04.2024
+            else:
                 check(b, a)
-            else:  # both could be a month: impossible only if both readings are
-                for m, d in ((b, a), (a, b)):
-                    try:
-                        date(year, m, d)
-                        days.add((m, d))
-                        break
-                    except ValueError:
-                        continue
-                else:
-                    months.add(b)
     for d, word, y in _WORD_MONTH_LAST.findall(text):
         if int(y) == year and (m := _MONTH_WORDS.get(word[:3].lower())):
             check(m, int(d))

@@ -2266,6 +2266,7 @@ def test_a_first_of_a_month_the_page_names_or_its_url_gives_stands() -> None:
     ("04/31/2024", {4}, set()),
     ("31.04.2024", {4}, set()),
     ("13/12/2024", set(), {(12, 13)}),
+    ("04/13/2024", set(), {(4, 13)}),
     # both numbers could be a month: day first, then the reading that is a date; the
     # later names are still read
     ("05.06.2024, then 31.04.2024", {4}, {(6, 5)}),
