@@ -292,6 +292,41 @@ def _drop_templates(tree: HtmlElement) -> None:
         template.drop_tree()
 
 
+# Containers whose tail text trafilatura loses when they hold blocks of their own
+# (measured tag by tag: after a <footer>, <aside>, <nav>, <form>, <figure> or an inline
+# element the text is kept).
+_CONTAINERS = ("div", "section", "article", "main", "header", "center", "details")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_HTML_SPACES = re.compile(r"[ \t\r\n\f]+")
+
+
+def _keep_container_tails(tree: HtmlElement) -> int:
+    """Give the text that follows a container of blocks a line break of its own to hang
+    from; how many such texts.
+
+    trafilatura drops the tail of a <div> (or <section>, ...) that holds a <p>, a heading
+    or a list: in `<div class="img_box"><img><p>Photo: X</p></div>Anchor: After heavy
+    downpours ...<br>`, the story's first paragraph was lost, in both its modes (a KBS
+    page of the dev corpus). The same text after a <br> is kept, and a browser shows it
+    on a line of its own either way."""
+    moved = 0
+    for elem in tree.iter(*_CONTAINERS):
+        tail = elem.tail
+        # a tail without a letter is a stray counter or separator ("0", "|"), not text
+        if not tail or len(elem) == 0 or not _LETTER.search(tail):
+            continue
+        line_break = elem.makeelement("br")
+        # as a browser collapses it: trafilatura keeps the source's line breaks in a text
+        # hung from a <br>, which would cut its sentences into lines
+        line_break.tail = _HTML_SPACES.sub(" ", tail)
+        elem.tail = None
+        elem.addnext(line_break)
+        moved += 1
+    return moved
+
+
 @dataclass
 class Extracted:
     """The result of extracting one HTML page (text not yet cleaned: one block per line)."""
@@ -414,6 +449,7 @@ def extract_html(
         meta = PageMetadata()
     try:
         prune_furniture(tree)
+        _keep_container_tails(tree)
         link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False

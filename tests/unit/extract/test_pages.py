@@ -1189,3 +1189,44 @@ def test_a_malformed_link_in_the_page_loses_neither_the_page_nor_its_metadata() 
                 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>").encode()
         x = extract_html(html, "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
         assert x.meta.title == title and x.meta.published_at is not None
+
+
+# --- session 36: the text after a container of blocks -----------------------------------
+
+ANCHOR = ("Anchor: After heavy downpours on Monday, Tuesday morning was met with strong, "
+          "cold winds that brought early winter temperatures.")
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="img_box"><img src="/a.jpg"><p class="cap">Photo : YONHAP News</p></div>',
+    "<section><p>Photo : YONHAP News</p></section>",
+    "<div><div><h3>Weather</h3></div></div>",
+    "<div><ul><li>Seoul</li><li>Daejeon</li></ul></div>",
+    "<details><summary>Forecast</summary><p>Colder on Wednesday</p></details>",
+])
+def test_the_text_after_a_box_of_blocks_is_kept(box) -> None:
+    """trafilatura drops the tail of a container that holds blocks, in both its modes: a
+    KBS World story lost its first paragraph, the text after its photo box."""
+    body = "<br/>".join(PARAGRAPHS)
+    html = (f'<html><body><article><div class="body_txt">{box}{ANCHOR}<br/>'
+            f"{body}</div></article></body></html>")
+    x = extract_html(html.encode(), "https://gazette.example/news/cold.html",
+                     fetched_at=FETCHED)
+    assert ANCHOR in x.text and all(p in x.text for p in PARAGRAPHS)
+
+
+def test_only_a_lettered_tail_of_a_box_with_children_gets_a_line_break() -> None:
+    html = ("<html><body><div><div><p>a</p></div>  Text\n  after\tthe box  <b>bold</b>"
+            "<div><p>b</p></div> 0 <div>plain</div>Tail of a leaf box"
+            "<span><i>x</i></span>Tail of an inline</div></body></html>")
+    tree = extract_mod.parse_html(html)
+    assert extract_mod._keep_container_tails(tree) == 1
+    outer = tree.find("body/div")
+    first_box, line_break = outer[0], outer[1]
+    assert first_box.tail is None and line_break.tag == "br"
+    # collapsed as a browser shows it, its inline element after it, and nothing else moved
+    assert line_break.tail == " Text after the box "
+    assert outer[2].tag == "b" and outer[2].text == "bold"
+    assert [e.tail for e in outer[3:]] == [" 0 ", "Tail of a leaf box", "Tail of an inline"]
+    assert " ".join(tree.itertext()).split() == ("a Text after the box bold b 0 plain "
+                                                 "Tail of a leaf box x Tail of an inline").split()
