@@ -118,6 +118,11 @@ _NAV_LINE = re.compile(
     r"^(?:\.{2,3}|…|«|‹|<{1,2}|←)\s*(?:weiter zu[mr]?|zurück zu[mr]?|continue to|back to)\s",
     re.IGNORECASE,
 )
+# A link's label with the arrow it points with ("For further details >", "Jetzt 1000 Euro
+# Kredit sichern »", "Jan »"): no sentence ends before the arrow, and no opening guillemet
+# comes before it (« Je ne fais pas que voter blanc » is a French quote, not a link).
+_ARROW_LABEL = re.compile(r"^[^«‹]*[^.!?\s]\s+(?:>{1,2}|»{1,2}|›|→)$")
+ARROW_LABEL_MAX_WORDS = 8
 # A membership box ("Werden Sie Mitglied bei <site>"): the invitation opening a short line
 # with no question ("Werden Sie Mitglied der Feuerwehr?" asks a reader in a story).
 _JOIN = re.compile(
@@ -978,6 +983,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= AFFILIATE_NOTE_MAX_WORDS and "link" in low and _AFFILIATE_NOTE.search(s):
         return "ui"
     if n <= 8 and _NAV_LINE.match(s) and not re.search(r"[.!?]\s*$", s):
+        return "related"
+    if n <= ARROW_LABEL_MAX_WORDS and s[-1] in ">»›→" and _ARROW_LABEL.match(s):
         return "related"
     if n <= 8 and _JOIN.match(s) and "?" not in s:
         return "cta"

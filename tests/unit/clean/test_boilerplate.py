@@ -1162,6 +1162,7 @@ def _grown(seed: str, words: int, where: str, filler: str) -> str:
     ("To reach the reporter, email harbour@example.com", "end", "stone", 40, "cta"),
     ("Mit diesem Button kannst Du die Folge merken", "end", "stone", 40, "ui"),
     ("PDF | 38 KB", "end", "stone", 25, "ui"),
+    ("For further details >", "before_last", "stone", 8, "related"),
 ])
 def test_each_word_limit_is_inclusive_and_one_word_more_is_not(seed, where, filler, limit,
                                                                rule) -> None:
@@ -1611,3 +1612,30 @@ def test_a_labelled_caption_is_a_credit_up_to_its_word_limit() -> None:
     assert classify_line(" ".join(words[:AGENCY_CAPTION_MAX_WORDS])) == "credit"
     # past it, a paragraph of prose that opens with a label-like phrase stays
     assert classify_line(" ".join(words[:AGENCY_CAPTION_MAX_WORDS + 1])) is None
+
+
+# --- session 36: a link's label pointing with an arrow ---------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "For further details >",  # under a KBS World story
+    "Jetzt 1000 Euro Kredit sichern »",
+    "Jan »",  # a blog's link to the next month
+    "- Home ›",  # a breadcrumb's item
+    "Read more →",
+    "All events >>",
+])
+def test_a_short_link_label_ending_in_an_arrow_goes(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+@pytest.mark.parametrize("line", [
+    "« Je ne fais pas que voter blanc, je le bois aussi »",  # a French quote
+    "‹ Pas de retour en arrière ›",
+    "He said that 3 > 2",  # the sign inside the line
+    "That was the end. >",  # a sentence ends before the arrow
+    "Is it over? >",
+    "Rates rose → fell",
+    "x<y and y>",  # no space before it: markup or a formula, not a pointer
+])
+def test_a_quote_a_sentence_or_an_arrow_inside_the_line_stays(line: str) -> None:
+    assert classify_line(line) is None
