@@ -41,6 +41,7 @@ _RELATED_CUES = [
     r"lust auf mehr", r"jetzt lesen", r"auch lesen", r"lies auch", r"mehr lesen",
     r"(?:das|dieses) thema (?:könnte|dürfte) (?:dich|sie) auch interessieren",
     r"auch auf [\w-]+\.[a-z]{2,4}",
+    r"(?:zugehörige|verwandte) themen(?:seiten)?",  # the topic pages linked under a story
     # "further information" headings before a list of links (press releases, institutes)
     r"weitere (?:infos?|informationen)", r"zusatzinformationen", r"originalpublikation(?:en)?",
     r"weitere artikel zum thema", r"top-themen", r"entdecke (?:weitere|mehr)",

@@ -294,37 +294,51 @@ def _drop_templates(tree: HtmlElement) -> None:
 
 # Containers whose tail text trafilatura loses when they hold blocks of their own
 # (measured tag by tag: after a <footer>, <aside>, <nav>, <form>, <figure> or an inline
-# element the text is kept).
-_CONTAINERS = ("div", "section", "article", "main", "header", "center", "details")
-
-
+# element the text is kept) ...
+_TAIL_LOST = ("div", "section", "article", "main", "header", "center", "details")
+# ... and those whose own text before their first block it loses (a <div>'s it keeps).
+_TEXT_LOST = frozenset(("section", "article", "main", "header", "center"))
 _LETTER = re.compile(r"[^\W\d_]")
 _HTML_SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
-def _keep_container_tails(tree: HtmlElement) -> int:
-    """Give the text that follows a container of blocks a line break of its own to hang
-    from; how many such texts.
+def _keep_loose_text(tree: HtmlElement) -> int:
+    """Hang the loose text around a container of blocks from a line break of its own;
+    how many texts were moved.
 
     trafilatura drops the tail of a <div> (or <section>, ...) that holds a <p>, a heading
-    or a list: in `<div class="img_box"><img><p>Photo: X</p></div>Anchor: After heavy
-    downpours ...<br>`, the story's first paragraph was lost, in both its modes (a KBS
-    page of the dev corpus). The same text after a <br> is kept, and a browser shows it
-    on a line of its own either way."""
+    or a list, in both its modes: in `<div class="img_box"><img><p>Photo: X</p></div>
+    Anchor: After heavy downpours ...<br>`, a KBS World story lost its first paragraph.
+    It drops the text a <section> (or <article>, ...) opens with before its first block
+    too. The same texts after a <br> are kept, and a browser shows them on a line of
+    their own either way."""
     moved = 0
-    for elem in tree.iter(*_CONTAINERS):
-        tail = elem.tail
-        # a tail without a letter is a stray counter or separator ("0", "|"), not text
-        if not tail or len(elem) == 0 or not _LETTER.search(tail):
+    for elem in list(tree.iter(*_TAIL_LOST)):
+        if len(elem) == 0:
             continue
-        line_break = elem.makeelement("br")
-        # as a browser collapses it: trafilatura keeps the source's line breaks in a text
-        # hung from a <br>, which would cut its sentences into lines
-        line_break.tail = _HTML_SPACES.sub(" ", tail)
-        elem.tail = None
-        elem.addnext(line_break)
-        moved += 1
+        if _is_loose(elem.tail):
+            line_break = _line_break_before(elem.tail, elem)
+            elem.tail = None
+            elem.addnext(line_break)
+            moved += 1
+        if elem.tag in _TEXT_LOST and _is_loose(elem.text):
+            elem.insert(0, _line_break_before(elem.text, elem))
+            elem.text = None
+            moved += 1
     return moved
+
+
+def _is_loose(text: str | None) -> bool:
+    # a text without a letter is a stray counter or separator ("0", "|"), not the story's
+    return bool(text) and _LETTER.search(text) is not None
+
+
+def _line_break_before(text: str, elem: HtmlElement) -> HtmlElement:
+    line_break = elem.makeelement("br")
+    # as a browser collapses it: trafilatura keeps the source's line breaks in a text
+    # hung from a <br>, which would cut its sentences into lines
+    line_break.tail = _HTML_SPACES.sub(" ", text)
+    return line_break
 
 
 @dataclass
@@ -449,7 +463,7 @@ def extract_html(
         meta = PageMetadata()
     try:
         prune_furniture(tree)
-        _keep_container_tails(tree)
+        _keep_loose_text(tree)
         link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False

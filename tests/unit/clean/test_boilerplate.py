@@ -1639,3 +1639,13 @@ def test_a_short_link_label_ending_in_an_arrow_goes(line: str) -> None:
 ])
 def test_a_quote_a_sentence_or_an_arrow_inside_the_line_stays(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Zugehörige Themenseiten:", "Verwandte Themen"])
+def test_a_label_of_the_topic_pages_linked_under_a_story_goes(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+def test_a_sentence_on_related_topics_stays() -> None:
+    assert classify_line("Verwandte Themen wie die Energiewende kamen nicht zur Sprache, "
+                         "sagte die Ministerin am Dienstag.") is None

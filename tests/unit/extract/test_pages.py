@@ -1220,7 +1220,7 @@ def test_only_a_lettered_tail_of_a_box_with_children_gets_a_line_break() -> None
             "<div><p>b</p></div> 0 <div>plain</div>Tail of a leaf box"
             "<span><i>x</i></span>Tail of an inline</div></body></html>")
     tree = extract_mod.parse_html(html)
-    assert extract_mod._keep_container_tails(tree) == 1
+    assert extract_mod._keep_loose_text(tree) == 1
     outer = tree.find("body/div")
     first_box, line_break = outer[0], outer[1]
     assert first_box.tail is None and line_break.tag == "br"
@@ -1230,3 +1230,27 @@ def test_only_a_lettered_tail_of_a_box_with_children_gets_a_line_break() -> None
     assert [e.tail for e in outer[3:]] == [" 0 ", "Tail of a leaf box", "Tail of an inline"]
     assert " ".join(tree.itertext()).split() == ("a Text after the box bold b 0 plain "
                                                  "Tail of a leaf box x Tail of an inline").split()
+
+
+@pytest.mark.parametrize("tag", ["section", "article", "main", "header", "center"])
+def test_the_text_a_box_opens_with_before_its_blocks_is_kept(tag) -> None:
+    # trafilatura drops a <section>'s (an <article>'s, ...) own text before its first
+    # block; a <div>'s it keeps
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    html = (f"<html><body><article><p>{PARAGRAPHS[0]}</p><{tag}>  {ANCHOR}\n"
+            f"<a href='/x'>More</a> on the cold.<p>{PARAGRAPHS[1]}</p></{tag}>"
+            f"{rest}</article></body></html>")
+    tree = extract_mod.parse_html(html)
+    assert extract_mod._keep_loose_text(tree) == 1
+    box = tree.findall(f".//{tag}")[-1]  # the inner one, for an <article>
+    assert box.text is None and box[0].tag == "br" and box[0].tail == f" {ANCHOR} "
+    x = extract_html(html.encode(), "https://gazette.example/news/cold.html",
+                     fetched_at=FETCHED)
+    assert f"{ANCHOR} More on the cold." in x.text
+
+
+def test_a_div_keeps_its_own_opening_text_where_it_was() -> None:
+    tree = extract_mod.parse_html("<html><body><div>Opening text<p>a</p></div>"
+                                  "<aside>Aside text<p>b</p></aside></body></html>")
+    assert extract_mod._keep_loose_text(tree) == 0
+    assert tree.find(".//div").text == "Opening text"
