@@ -1977,6 +1977,7 @@ def page_metadata(
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
         # each place in turn until one names somebody once cleaned: a byline box holding
         # only labels ("Datum", "Veröffentlicht") does not hide the written byline
+        outlet_only: list[str] = []
         for search in (lambda: find_byline_author(tree, headline),
                        lambda: text_byline(headline, _in_other_area),
                        lambda: credit_byline(headline, _in_other_area),
@@ -1988,8 +1989,14 @@ def page_metadata(
                        lambda: author_link_byline(tree, headline),
                        lambda: post_author_login(tree)):
             found = clean_authors(search(), outlets)
-            if found:
+            if found and not all(_is_outlet(a, outlets) for a in found):
                 break
+            # a byline naming only the site itself ("The Planetary Press" in the author
+            # box, "Written by: Julie Mollins" in the text) says no more than its name:
+            # the next place may name the writer, else it stands
+            outlet_only = outlet_only or found
+        else:
+            found = outlet_only
         if found and (not authors or _names_of_people(found, outlets)):
             authors = found
     elif AUTHOR_SEARCH:

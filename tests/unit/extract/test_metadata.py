@@ -2288,3 +2288,22 @@ def test_a_first_of_a_month_is_from_an_impossible_day_only_as_htmldate_reads_one
     assert not _from_impossible_day(page, "2024-01-01")  # the page names the 1st
     assert not _from_impossible_day(page, "2024-11-02")  # no first at all
     assert not _from_impossible_day(page, "20x4-11-01")  # no date htmldate gives
+
+
+def test_an_author_box_naming_the_site_itself_gives_way_to_the_writer_in_the_text() -> None:
+    """theplanetarypress.com: the author box and the meta tags name the site; the story
+    opens with "Written by: Julie Mollins"."""
+    head = ('<title>Forestlands - The Planetary Press</title>'
+            '<meta property="og:site_name" content="The Planetary Press">'
+            '<meta name="author" content="The Planetary Press">')
+    box = '<div class="author">The Planetary Press</div>'
+    written = "<p><em>Written by: <a href='https://forests.example/a'>Julie Mollins</a></em></p>"
+    text = "<p>Indigenous Peoples have had a track record of managing landscapes.</p>"
+    url = "https://www.theplanetarypress.com/2020/01/forestlands/"
+    m = page_metadata(tree(head, f"<article><h1>Forestlands</h1>{box}{written}{text}"
+                                 "</article>"), url, now=NOW)
+    assert m.authors == ["Julie Mollins"]
+    # with nobody named anywhere, the site named as its own author stands
+    m = page_metadata(tree(head, f"<article><h1>Forestlands</h1>{box}{text}</article>"),
+                      url, now=NOW)
+    assert m.authors == ["The Planetary Press"]
