@@ -918,7 +918,10 @@ _ARTICLE_SIDEBAR = re.compile(r"(?:post|article|entry|story)[-_]{1,2}sidebar[\w-
                               r"|(?<![\w-])(?:has|with|no|without)[-_](?:[a-z]+[-_])?sidebars?(?![\w-])",
                               re.I)
 # A credit line of a picture: its class may say 'autor', its name is the photographer's.
-_PHOTO_CREDIT = re.compile(r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:"
+    # "Photograph by Ed Marshall" under a picture, in an element classed as its author's
+    r"|^(?:photo(?:graph|graphy|s)?|fotos?|bilder?)\s+(?:by|von|de|par)\s", re.I)
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
 
 

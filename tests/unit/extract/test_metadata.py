@@ -2307,3 +2307,18 @@ def test_an_author_box_naming_the_site_itself_gives_way_to_the_writer_in_the_tex
     m = page_metadata(tree(head, f"<article><h1>Forestlands</h1>{box}{text}</article>"),
                       url, now=NOW)
     assert m.authors == ["The Planetary Press"]
+
+
+def test_a_photographers_credit_classed_as_an_author_is_passed_over_for_the_byline() -> None:
+    # nationalgeographic.co.uk classes its picture credits "ngart-img__cont__author"
+    body = ('<article><h1>Ravenous wild goats ruled this island</h1>'
+            '<div class="img__author">Photograph by Ed Marshall, Redonda Programme</div>'
+            '<div class="story-byline">By Michael Hingston</div><p>Text</p></article>')
+    assert find_byline_author(tree("", body)) == "Michael Hingston"
+    for credit in ("Photo by Ed Marshall", "Photography by Ed Marshall", "Fotos von Ed Marshall",
+                   "Photos by Ed Marshall", "Photo: Ed Marshall"):
+        assert find_byline_author(tree("", body.replace(
+            "Photograph by Ed Marshall, Redonda Programme", credit))) == "Michael Hingston"
+    # a byline that names a photographer after its writer stays a byline
+    assert find_byline_author(tree("", '<div class="byline">By Ann Lee, photos by Ed '
+                                       'Marshall</div>')) is not None
