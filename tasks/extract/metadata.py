@@ -895,9 +895,11 @@ _BYLINE_XPATH = XPath(
     " | //@id[contains(., 'author')]/.. | //@rel[. = 'author']/.. | //@itemprop[. = 'author']/.."
 )
 _SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |author-name", re.I)
-# Containers whose author names are not the article's: comments, teasers, sidebars.
+# Containers whose author names are not the article's: comments, teasers, sidebars. Not a
+# share bar: news templates set the byline in it ("ng-sharekit__contributors", France
+# Culture's "share-zone"); a share button names no author.
 _NOT_ARTICLE_AREA = re.compile(
-    r"comment|sidebar|related|teaser|recommend|footer|widget|share|quote|review|avatar", re.I,
+    r"comment|sidebar|related|teaser|recommend|footer|widget|quote|review|avatar", re.I,
 )
 # Lists of other stories: a news ticker, the latest, most read, trending ones. Not on an
 # <article>: there the class is WordPress's post type ("newsticker type-newsticker").

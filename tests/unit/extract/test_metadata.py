@@ -2322,3 +2322,17 @@ def test_a_photographers_credit_classed_as_an_author_is_passed_over_for_the_byli
     # a byline that names a photographer after its writer stays a byline
     assert find_byline_author(tree("", '<div class="byline">By Ann Lee, photos by Ed '
                                        'Marshall</div>')) is not None
+
+
+def test_a_byline_set_in_the_share_bar_is_the_articles() -> None:
+    # nationalgeographic.co.uk: the byline and the share buttons in one "sharekit" box
+    body = ('<article><div class="hl"><h1>Ravenous wild goats ruled this island</h1></div>'
+            '<div class="ng-sharekit__container"><div class="ng-sharekit__contributors">'
+            '<div class="ng-sharekit__contributors--author">By <span>Michael Hingston</span>'
+            '</div></div><a href="https://facebook.example/share">Share</a></div>'
+            "<p>Text</p></article>")
+    url = "https://www.nationalgeographic.co.uk/environment/2020/01/goats"
+    assert page_metadata(tree("", body), url, now=NOW).authors == ["Michael Hingston"]
+    # a comment's author under it is still no byline
+    comment = body.replace("ng-sharekit__container", "comment-list share")
+    assert page_metadata(tree("", comment), url, now=NOW).authors == []
