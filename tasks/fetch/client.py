@@ -37,6 +37,7 @@ import asyncio
 import concurrent.futures
 import email.utils
 import functools
+import html
 import random
 import re
 import socket
@@ -668,8 +669,10 @@ def document_base(text: str, current: str) -> str:
         return current
     try:
         # w3lib finds the first <base href> in the raw text; with no page address to join
-        # it to (its default, ""), it is the href itself
-        href = get_base_url(text)
+        # it to (its default, ""), it is the href itself, its character references as
+        # written: "/a&amp;b/" named the folder "a&amp;b", "&#8203;/news/" a folder
+        # under the page's (round 14). An attribute's value is what they stand for.
+        href = html.unescape(get_base_url(text))
     except ValueError:  # an href its percent-encoding step cannot split ("http://[::1")
         return current
     return base_url_of(current, trim_url(href, encoded=True)) or current
