@@ -69,6 +69,17 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # ISO date has a fixed shape, so where it ends is not in doubt.
 _GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$",
                            re.I)
+# The title written on the header line ("date 2024-04-04 https://s.example/a Title"): a
+# URL holds no space, so the title starts after the first one that follows the address
+# (round 14; it was `missing_header`, the article lost). A real ISO date and an http(s)
+# URL only, as for the next header below.
+_TITLED_HEADER = re.compile(
+    _HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})\s+(https?://\S+)\s+(\S.*?)\s*$", re.I)
+# What follows the address when it may be the address's own rest, a space written raw
+# ("https://s.example/my story.html", "...?q=a b"): its first word holds a URL's
+# delimiter or ends like a file name. Read as a title, the article would be stored
+# under another address: refused, saying so.
+_URL_TAIL = re.compile(r"[^\s/?#=&]*[/?#=&]|\S*\.(?:s?html?|php\d?|aspx?|jsp|cfm)(?:\s|$)", re.I)
 # A header line after the first: the next article of a file that holds several (dumps
 # concatenated by `cat`). Narrower than _DUMP_HEADER (a real date and an http(s) URL), so
 # no sentence of a body is taken for one.
@@ -168,11 +179,19 @@ def parse_dump(text: str) -> Dump:
     if not lines:
         raise DumpError("empty_file", "the file is empty")
     match = _DUMP_HEADER.match(lines[0]) or _GLUED_HEADER.match(lines[0])
+    title_on_header = None
     if not match:
-        raise DumpError(
-            "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
-        )
-    date_s, url = match.groups()
+        match = _TITLED_HEADER.match(lines[0])
+        if match is None:
+            raise DumpError("missing_header",
+                            f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}")
+        title_on_header = match.group(3)
+        if _URL_TAIL.match(title_on_header):
+            raise DumpError(
+                "missing_header", f"the header has {title_on_header[:60]!r} after its URL: "
+                "the rest of a URL holding a space, or a title? Write a space in a URL as "
+                f"%20, a title on the line after the header: {lines[0][:120]!r}")
+    date_s, url = match.groups()[:2]
     url = trim_url(url)  # a zero-width space pasted after it is part of no address
     try:
         published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
@@ -192,9 +211,13 @@ def parse_dump(text: str) -> Dump:
     header = _header_text(lines[0])
     while rest and (not rest[0] or _header_text(rest[0]) == header):  # blanks, a copy of it
         rest.pop(0)
-    if not rest:
+    if title_on_header is not None:  # the body starts on the next line (a title written
+        title = title_on_header       # there as well is no paragraph of it)
+        body_lines = rest[1:] if rest and rest[0] == title else rest
+    elif not rest:
         raise DumpError("missing_title", "no title line after the header", url)
-    title, body_lines = rest[0], rest[1:]
+    else:
+        title, body_lines = rest[0], rest[1:]
     body = "\n".join(ln for ln in body_lines if ln)
     if not body.strip():
         raise DumpError("empty_body", "the dump has a header and a title but no body", url)
@@ -210,6 +233,9 @@ def split_dumps(text: str) -> list[str]:
     lines = _unglued_headers(lines, first)
     starts = [0]
     previous = _header_text(lines[first]) if lines else ""  # the last non-blank line
+    # A file whose first header holds its title holds them so throughout: only there is
+    # such a line the next article's header (elsewhere it is a sentence of a body).
+    titled = bool(lines) and _is_titled_header(lines[first])
     for i in range(first + 1, len(lines)):
         if not lines[i].strip():
             continue
@@ -217,13 +243,20 @@ def split_dumps(text: str) -> list[str]:
         # A header line written twice, nothing between ("date ... URL" repeated): the
         # same article's (parse_dump skips the copy), not an article of its own, which
         # was a `missing_title` reject beside the real one (round 13).
-        if _NEXT_HEADER.match(lines[i]) and here != previous:
+        if (_NEXT_HEADER.match(lines[i]) or titled and _is_titled_header(lines[i])) \
+                and here != previous:
             starts.append(i)
         previous = here
     if len(starts) == 1:
         return [text]  # (a glued header, once on a line of its own, starts an article)
     starts.append(len(lines))
     return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def _is_titled_header(line: str) -> bool:
+    """Whether `line` is a header holding its article's title (`_TITLED_HEADER`)."""
+    found = _TITLED_HEADER.match(line) if "date" in line[:40].lower() else None
+    return found is not None and not _URL_TAIL.match(found.group(3))
 
 
 def _header_text(line: str) -> str:

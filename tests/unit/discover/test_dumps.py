@@ -350,6 +350,51 @@ def test_a_repeated_header_stays_in_the_file_of_several_dumps() -> None:
     assert [parse_dump(p).title for p in parts] == ["Title A", "Title B"]
 
 
+@pytest.mark.parametrize("header", [
+    " date 2024-04-04 https://example.com/a.html Council backs the budget",
+    "date 2024-04-04\thttps://example.com/a.html   Council backs the budget  ",
+    "\ufeff date 2024-04-04 https://example.com/a.html Council backs the budget",
+])
+def test_a_title_on_the_header_line_is_the_title(header: str) -> None:
+    """Round 14 (round 13's known item): "date 2024-04-04 URL Title" was
+    `missing_header`: the article lost. A URL holds no space: the title is what follows
+    the first one after the address; the body starts on the next line (the title written
+    there too is no paragraph)."""
+    for text in (f"{header}\nBody line one.\nBody line two.\n",
+                 f"{header}\n\nCouncil backs the budget\nBody line one.\nBody line two.\n"):
+        dump = parse_dump(text)
+        assert (dump.url, dump.title, dump.body) == (
+            "https://example.com/a.html", "Council backs the budget",
+            "Body line one.\nBody line two.")
+
+
+@pytest.mark.parametrize("rest", ["story.html", "b/c.html", "?q=1", "#part", "x=1&y=2 More"])
+def test_what_may_be_the_rest_of_a_url_on_the_header_line_is_refused_saying_so(rest):
+    """A raw space in the address ("https://example.com/my story.html") cannot be told
+    from a title there: read as one, the article would be stored under another address.
+    Still `missing_header`, the detail naming what follows the URL and both readings."""
+    with pytest.raises(DumpError) as info:
+        parse_dump(f" date 2024-04-04 https://example.com/my {rest}\nTitle\nBody.\n")
+    assert info.value.reason == "missing_header"
+    assert repr(rest) in info.value.detail and "%20" in info.value.detail
+
+
+def test_dumps_whose_headers_hold_their_titles_are_split_at_each_header(tmp_path) -> None:
+    """A file of such dumps (`cat`) is split at each titled header; where the first
+    header holds no title, such a line is a sentence of the body (spared, as before)."""
+    path = tmp_path / "titled.txt"
+    path.write_text(" date 2024-04-04 https://example.com/a.html Title A\nBody of a.\n"
+                    " date 2024-04-05 https://example.com/b.html Title B\nBody of b.\n",
+                    encoding="utf-8")
+    docs, rejects = read_dumps(path, "run-14")
+    assert rejects == []
+    assert [(d["url"], d["hint_title"]) for d in docs] == [
+        ("https://example.com/a.html", "Title A"), ("https://example.com/b.html", "Title B")]
+    plain = (" date 2024-04-04 https://example.com/a.html\nTitle A\n"
+             "date 2024-04-05 https://example.com/b.html was the day it began.\n")
+    assert split_dumps(plain) == [plain]
+
+
 @pytest.mark.parametrize(("raw", "text"), [
     # one UTF-8 letter beside two stray windows-1252 quotes, one pair of them side by side
     (b"caf\xc3\xa9 \x93q\x94 \x93\x94", "café “q” “”"),
