@@ -264,16 +264,20 @@ _XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*"
 
 
 def wide_as_utf8(data: bytes) -> tuple[bytes, bool]:
-    """(bytes, re-encoded): an XML or JSON document in UTF-32 (its BOM) or UTF-16 (a BOM,
-    or NULs between its first ASCII letters) as UTF-8 bytes, its XML declaration saying
-    so; other bytes as they are. Feeds and sitemaps are looked at as bytes (an entry's
-    end tag, the root's, a JSON brace): in UTF-16 none of those byte patterns is there.
-    A UTF-16 feed lost every item ("cut short before its first entry"); lxml and
-    feedparser read the result by its declaration or a `charset=utf-8`."""
+    """(bytes, re-encoded): a document (XML, JSON, a text file) in UTF-32 (its BOM) or
+    UTF-16 (a BOM, or NULs in one byte lane: `utf16_without_bom`, or between its first
+    two ASCII letters) as UTF-8 bytes, an XML declaration saying so; other bytes as they
+    are. Feeds and sitemaps are looked at as bytes (an entry's end tag, the root's, a
+    JSON brace), dumps and URL lists for NULs: in UTF-16 none of those patterns is
+    there, and a UTF-16 feed lost every item ("cut short before its first entry"), a
+    dump or URL list without a BOM was `binary_content`; lxml and feedparser read the
+    result by its declaration or a `charset=utf-8`."""
     if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
         codec = "utf-32"
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         codec = "utf-16"
+    elif (lanes := utf16_without_bom(data)) is not None:
+        codec = lanes
     elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
         codec = "utf-16-le"
     elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] and data[3]:

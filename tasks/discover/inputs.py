@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
+from tasks.common.charset import wide_as_utf8
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
@@ -151,13 +152,14 @@ def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
 
 def decode_dump(raw: bytes) -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
-    editors save "Unicode" text); refuse binary or mis-encoded files."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Its NUL bytes are the high halves of ASCII letters, not binary data.
-        text = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace")
-        raw = text.encode("utf-8")
+    editors save "Unicode" text, and so do NULs in every other byte of ASCII text, as
+    tools write it without a BOM; UTF-32 by its BOM); refuse binary or mis-encoded
+    files."""
+    # Their NUL bytes are the high halves of ASCII letters, not binary data (round 14:
+    # UTF-16 without a BOM, UTF-32 were "binary_content").
+    raw, _ = wide_as_utf8(raw)
     if b"\x00" in raw[:8192]:
-        raise DumpError("binary_content", "file contains NUL bytes: not a text dump")
+        raise DumpError("binary_content", "file contains NUL bytes: not text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -356,10 +358,10 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     of a URL list. Lines are decoded one by one, so binary junk or a line in another
     encoding costs that line (a bad_url reject), not the file's good lines."""
     out = []
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 with its BOM (Windows editors' "Unicode"): every line was a bad_url
-        # reject of NUL-spaced letters; read as text, as a dump in UTF-16 is
-        raw = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    # UTF-16 with its BOM (Windows editors' "Unicode"): every line was a bad_url reject
+    # of NUL-spaced letters; without a BOM, or UTF-32, the file was `binary_content`
+    # (round 14). Read as text, as a dump in UTF-16 is.
+    raw, _ = wide_as_utf8(raw)
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
         # each saved with one) began a line, and a zero-width space or a bidi mark pasted

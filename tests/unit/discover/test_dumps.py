@@ -202,6 +202,16 @@ def test_a_utf16_dump_with_its_bom_is_text(tmp_path):
     assert reject is None and (doc["hint_title"], doc["dump_text"]) == ("Zürich", "Café.")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_a_dump_in_utf16_without_a_bom_or_in_utf32_is_text(tmp_path, codec):
+    """Round 14: `binary_content` "file contains NUL bytes": the article lost."""
+    path = tmp_path / "u16.txt"
+    path.write_bytes(" date 2024-04-04 https://example.com/z\r\nZürich\r\nCafé.\r\n"
+                     .encode(codec))
+    doc, reject = read_dump(path, "r")
+    assert reject is None and (doc["hint_title"], doc["dump_text"]) == ("Zürich", "Café.")
+
+
 def test_control_characters_past_the_sniffed_head_do_not_reach_the_text():
     head = b" date 2024-04-04 https://example.com/a\nTitle\n"
     text = decode_dump(head + b"x" * 8192 + b" Late\x00\x00 NUL\x07 bytes.\x0bEnd.")

@@ -572,6 +572,27 @@ def test_a_utf16_url_list_with_its_bom_is_read(tmp_path: Path, codec: str) -> No
     assert rejects == []
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_a_url_list_in_utf16_without_a_bom_or_in_utf32_is_read(tmp_path: Path, codec) -> None:
+    """Round 14: a URL list in UTF-16 written without a BOM (`iconv -t UTF-16LE`, an
+    export's "Unicode") or in UTF-32 was one `binary_content` reject, "file contains NUL
+    bytes: not a text dump" (a URL list, named a dump): every URL lost."""
+    path = tmp_path / "l.urls"
+    path.write_bytes("https://news.example/a\r\n# desk\r\nhttps://news.example/zürich\r\n"
+                     .encode(codec))
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/zürich"]
+    assert rejects == []
+
+
+def test_binary_data_named_urls_is_still_refused_as_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "l.urls"
+    path.write_bytes(bytes(range(256)) * 8)  # NULs in both byte lanes: no UTF-16
+    docs, rejects = read_url_list(path, "r")
+    assert docs == [] and [r["reason"] for r in rejects] == ["binary_content"]
+    assert "dump" not in rejects[0]["detail"]
+
+
 def test_a_url_list_over_its_cap_is_one_reject_and_never_read(tmp_path: Path) -> None:
     """A .urls file of 33 MB (a log or an export misnamed) was read whole into memory,
     whatever its size, and every line made a row or a reject. It is now refused unread:
