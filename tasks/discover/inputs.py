@@ -42,6 +42,7 @@ from tasks.common.urls import (
     safe_article_id,
     strip_userinfo,
     trim_url,
+    undelimited_url,
 )
 from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
 from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
@@ -371,7 +372,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
             continue
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
-        line = trim_url(without_inline_comment(line))
+        line = undelimited_url(trim_url(without_inline_comment(line)))
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"

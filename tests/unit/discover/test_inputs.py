@@ -697,6 +697,23 @@ def test_a_url_list_line_with_invisible_edges_is_its_url(tmp_path: Path) -> None
     assert [d["url"] for d in docs] == [f"https://a.example/{i}" for i in range(1, 5)]
 
 
+def test_a_url_list_line_between_delimiters_is_its_url(tmp_path: Path) -> None:
+    """Round 14: RFC 3986's "<https://...>" and "<URL:https://...>" (mail, a chat
+    export: Slack writes every link so) and a CSV column's quotes were each a bad_url
+    reject. What is between them is the URL; a pair around no http(s) URL, or a
+    Markdown link, stays a reject quoting what was written."""
+    path = tmp_path / "pasted.urls"
+    path.write_text("<https://a.example/1>\n<URL:https://a.example/2>\n"
+                    '"https://a.example/3"\n\'https://a.example/4\'  # desk\n'
+                    "< https://a.example/5 >\n<ftp://a.example/x>\n\"a.example/y\"\n"
+                    "[https://a.example/z](https://a.example/z)\n", encoding="utf-8")
+    docs, rejects = read_url_list(path, "run-14")
+    assert [d["url"] for d in docs] == [f"https://a.example/{i}" for i in range(1, 6)]
+    assert [(r["reason"], r["detail"].split(" ", 1)[0]) for r in rejects] == [
+        ("bad_url", "pasted.urls:6"), ("bad_url", "pasted.urls:7"), ("bad_url", "pasted.urls:8")]
+    assert "'<ftp://a.example/x>'" in rejects[0]["detail"]
+
+
 def test_a_command_line_url_with_invisible_edges_is_a_url() -> None:
     from tasks.discover.inputs import expand_inputs, missing_inputs
 
