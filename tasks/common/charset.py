@@ -212,6 +212,18 @@ def utf16_without_bom(body: bytes) -> str | None:
     return None
 
 
+def names_wide_encoding(label: str | None) -> bool:
+    """Whether a charset label names UTF-16 or UTF-32 (any byte order, or "unicode")."""
+    if not label:
+        return False
+    key = label.strip().strip("\"'").lower()
+    try:
+        name = codecs.lookup(_LABEL_ALIASES.get(key, key)).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32"))
+
+
 def wide_text_possible(body: bytes) -> bool:
     """Whether the body could be UTF-16 or UTF-32 at all: markup in either holds a NUL
     byte in every ASCII character (`<`, `>`, tag names), so a body whose first 1024 bytes
@@ -287,3 +299,18 @@ def wide_as_utf8(data: bytes) -> tuple[bytes, bool]:
     width = 4 if codec == "utf-32" else 2
     text = data[:len(data) // width * width].decode(codec, errors="replace")
     return _XML_DECL_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8"), True
+
+
+_XML_DECL_ENCODING_BYTES = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
+
+
+def without_wide_declaration(data: bytes) -> bytes:
+    """XML bytes whose declaration names UTF-16 or UTF-32 over bytes with no NUL (which
+    no UTF-16 or UTF-32 text is) declared UTF-8 instead; other bytes as they are. .NET's
+    XmlWriter over a StringWriter writes `encoding="utf-16"` whatever bytes the text is
+    sent in: libxml2 and feedparser believed it, "not well-formed (invalid token)"."""
+    found = _XML_DECL_ENCODING_BYTES.match(data[:1024])
+    if found is None or wide_text_possible(data) \
+            or not names_wide_encoding(found.group(2).decode("latin-1")):
+        return data
+    return found.group(1) + b"utf-8" + data[found.end():]

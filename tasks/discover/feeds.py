@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 
 import feedparser
 
-from tasks.common.charset import wide_as_utf8
+from tasks.common.charset import (
+    header_charset,
+    names_wide_encoding,
+    wide_as_utf8,
+    wide_text_possible,
+    without_wide_declaration,
+)
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import MAX_TITLE_CHARS, capped_text
 from tasks.common.urls import INVISIBLE_CHARS, joined_url, trim_url
@@ -260,6 +266,15 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
     data, wide = wide_as_utf8(data)
     if wide:  # the bytes are UTF-8 now, whatever charset the response named
         content_type = f"{media or 'application/xml'}; charset=utf-8"
+    elif not wide_text_possible(data):
+        # A UTF-16/32 label, in the header or the XML declaration, over bytes with no NUL
+        # (which no UTF-16 or UTF-32 markup is): feedparser believed it (RFC 7303: the
+        # header wins) and read the feed as CJK characters, `not_a_feed` "not well-formed
+        # (invalid token)", every item lost (round 14). The page fetcher does not believe
+        # it either (round 9).
+        if names_wide_encoding(header_charset(content_type)):
+            content_type = media or "application/xml"
+        data = without_wide_declaration(data)
     if media in JSON_FEED_TYPES or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         return parse_json_feed(data, feed_url)
     try:

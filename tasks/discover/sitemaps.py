@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tasks.common.charset import wide_as_utf8
+from tasks.common.charset import wide_as_utf8, without_wide_declaration
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import trim_url
@@ -344,6 +344,9 @@ def parse_sitemap(
     # a UTF-16 or UTF-32 sitemap (lxml reads UTF-16 with a BOM, but the checks below look
     # at the first bytes for "<", and a text sitemap is read as UTF-8)
     data, _ = wide_as_utf8(data)
+    # a declaration naming UTF-16 over bytes that are not (.NET's XmlWriter over a
+    # StringWriter): "no XML element found", every entry lost (round 14)
+    data = without_wide_declaration(data)
     junk = junk_before_xml(data)
     if junk:
         result.junk_before_xml = data[:junk].decode("utf-8-sig", "replace").strip()[:200]

@@ -745,6 +745,28 @@ def test_a_utf16_feed_link_with_invisible_edges_is_its_url(junk: str) -> None:
     assert [i.url for i in got.items] == ["https://s.example/a", "https://s.example/feeds/b"]
 
 
+@pytest.mark.parametrize(("declared", "content_type"), [
+    ("utf-8", "application/rss+xml; charset=utf-16"),
+    ("utf-8", "text/xml; charset=UTF-16LE"),
+    ("utf-8", "application/rss+xml; charset=unicode"),
+    ("utf-16", None),                  # .NET's XmlWriter over a StringWriter
+    ("UTF-16", "application/rss+xml"),
+    ("utf-32", "application/rss+xml; charset=utf-8"),
+])
+def test_a_utf16_label_over_a_feed_that_is_not_is_not_believed(declared, content_type):
+    """Round 14: a UTF-16/32 label in the header or the XML declaration over UTF-8 bytes
+    (no NUL: no UTF-16 text) was believed by feedparser: `not_a_feed` "not well-formed
+    (invalid token)", every item lost. (A body of an odd number of bytes is no UTF-16 to
+    feedparser, which then tried UTF-8: both lengths are tried.)"""
+    rss = (f'<?xml version="1.0" encoding="{declared}"?><rss version="2.0"><channel>'
+           "<title>t</title><item><title>Zürich</title><link>https://s.example/a</link>"
+           "</item></channel></rss>").encode()
+    for body in (rss, rss + b"\n"):
+        got = parse_feed(body, "https://s.example/feed.xml", content_type)
+        assert got.error is None
+        assert [(i.url, i.title) for i in got.items] == [("https://s.example/a", "Zürich")]
+
+
 def test_a_utf16_json_feed_is_read() -> None:
     """Round 14: a JSON Feed saved as UTF-16 was `not_a_feed` (no "{" among its first
     bytes, then "not JSON")."""

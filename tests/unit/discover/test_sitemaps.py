@@ -263,6 +263,17 @@ def test_a_utf16_sitemap_is_read(codec: str) -> None:
     assert [e.url for e in r.entries] == ["https://n.example/zürich", "https://n.example/b"]
 
 
+@pytest.mark.parametrize("declared", ["UTF-16", "utf-16le", "utf-32"])
+def test_a_utf16_declaration_over_utf8_bytes_is_not_believed(declared: str) -> None:
+    """Round 14: .NET's XmlWriter over a StringWriter declares `encoding="utf-16"` over
+    the UTF-8 it is sent in: libxml2 believed it, `sitemap_bad_xml` "no XML element
+    found", every entry lost."""
+    text = _urlset(["https://n.example/zürich", "https://n.example/b"]).decode()
+    r = parse_sitemap(text.replace('encoding="UTF-8"', f'encoding="{declared}"').encode(), BASE)
+    assert r.error is None
+    assert [e.url for e in r.entries] == ["https://n.example/zürich", "https://n.example/b"]
+
+
 def test_the_shortest_utf16_body_is_read_as_utf16_and_its_element_named() -> None:
     # four bytes, two characters: read as UTF-16, the element "<a" is named in the reject
     for codec in ("utf-16-le", "utf-16-be"):
