@@ -9,6 +9,8 @@ address), through one whole `ingest` flow under the session's Prefect harness.
 - `/r14/feed16.xml`: an RSS feed in UTF-16 (`charset=utf-16`), one link opening with a
   zero-width space, one relative link ending in a word joiner. Every item was lost as
   one `feed_truncated` reject ("kept the 0 entries before the cut").
+- `/r14/dotnet.xml`: a UTF-8 feed declaring `encoding="utf-16"` (.NET's XmlWriter over a
+  StringWriter): `not_a_feed` "not well-formed (invalid token)".
 - `/r14/sitemap32.xml`: a sitemap in UTF-32 with its BOM (`not_a_sitemap`).
 - `/r14/based`: a page whose `<base href="/r14/news&amp;more/">` and a meta refresh to
   "d": w3lib hands the href over as written, the refresh went to `/r14/news&amp;more/d`.
@@ -56,6 +58,11 @@ class Round14Server(FaultServer):
                     f"<title>Round 14</title>{items}</channel></rss>")
             await self._send(writer, "200 OK", body.encode("utf-16"),
                              "application/rss+xml; charset=utf-16")
+        elif path == "/r14/dotnet.xml":
+            body = ('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel>'
+                    f"<title>.NET</title><item><title>I</title><link>{base}/r14/i</link>"
+                    "</item></channel></rss>")
+            await self._send(writer, "200 OK", body.encode(), "application/rss+xml")
         elif path == "/r14/sitemap32.xml":
             body = ('<?xml version="1.0" encoding="utf-32"?><urlset xmlns="http://www.'
                     f'sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/r14/c</loc></url>'
@@ -105,13 +112,13 @@ def test_an_ingest_of_the_rounds_faults_loses_nothing(
          f"\x1b[1;31m{PROSE}\x1b[0m The vote was close.\n"
          " date 2024-05-29 https://dumps.example/2024/05/two.html Mayor answers\n"
          f"{PROSE}The second article's body.\n").encode("utf-16-be"))
-    manifest = ingest(inputs=[f"feed:{u('/r14/feed16.xml')}",
+    manifest = ingest(inputs=[f"feed:{u('/r14/feed16.xml')}", f"feed:{u('/r14/dotnet.xml')}",
                               f"sitemap:{u('/r14/sitemap32.xml')}", u("/r14/based"),
                               u("/r14/zw-location"), str(urls), str(sources), str(dumps)],
                       settings=settings(warehouse))
 
     kept = {url for (url,) in _table(warehouse, "SELECT url FROM articles")}
-    assert kept == {*(u(f"/r14/{s}") for s in "abcfgh"), u("/r14/based"),
+    assert kept == {*(u(f"/r14/{s}") for s in "abcfghi"), u("/r14/based"),
                     u("/r14/zw-location"), "https://dumps.example/2024/05/one.html",
                     "https://dumps.example/2024/05/two.html"}
     final = dict(_table(warehouse, "SELECT url, final_url FROM fetch_log"))
