@@ -109,6 +109,8 @@ def test_a_relative_refresh_is_resolved_against_the_base_href(base, expected):
     ("&#8203;/news/&#x200B;", "https://news.example/news/new-story"),
     ("/news&#x2F;", "https://news.example/news/new-story"),
     ("https://news.example/caf&eacute;/", "https://news.example/caf%C3%A9/new-story"),
+    # unended, before "=" or a letter, browsers leave it as written in an attribute
+    ("/x&copy=2/", "https://news.example/x&copy=2/new-story"),
 ])
 def test_a_base_href_holding_character_references_is_the_address_they_write(href, expected):
     """Round 14 (round 13's known item): w3lib hands the first `<base href>` over as
