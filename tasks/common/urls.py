@@ -92,10 +92,11 @@ def trim_url(text: str, *, encoded: bool = False) -> str:
 
 
 # An address between the delimiters text puts around one: RFC 3986 Appendix C's
-# "<https://...>" and "<URL:https://...>" (e-mail, chat exports: Slack writes every link
-# so), and a CSV column's quotes ('"https://..."'). Each such line of a URL list was a
-# bad_url reject (round 14).
-_DELIMITED = re.compile(r"""<(?:URL:)?(.*)>|"(.*)"|'(.*)'""", re.IGNORECASE | re.DOTALL)
+# "<https://...>" and "<URL:https://...>" (e-mail; chat exports: Slack writes every link
+# so, a label after "|": "<https://...|the story>"), and a CSV column's quotes
+# ('"https://..."'). Each such line of a URL list was a bad_url reject (round 14).
+_DELIMITED = re.compile(r"""<(?:URL:)?([^|]*)(?:\|.*)?>|"(.*)"|'(.*)'""",
+                        re.IGNORECASE | re.DOTALL)
 _HTTP_START = re.compile(r"https?://", re.IGNORECASE)
 
 

@@ -699,11 +699,11 @@ def test_a_url_list_line_with_invisible_edges_is_its_url(tmp_path: Path) -> None
 
 def test_a_url_list_line_between_delimiters_is_its_url(tmp_path: Path) -> None:
     """Round 14: RFC 3986's "<https://...>" and "<URL:https://...>" (mail, a chat
-    export: Slack writes every link so) and a CSV column's quotes were each a bad_url
-    reject. What is between them is the URL; a pair around no http(s) URL, or a
-    Markdown link, stays a reject quoting what was written."""
+    export: Slack writes every link so, a label after "|") and a CSV column's quotes
+    were each a bad_url reject. What is between them is the URL; a pair around no
+    http(s) URL, or a Markdown link, stays a reject quoting what was written."""
     path = tmp_path / "pasted.urls"
-    path.write_text("<https://a.example/1>\n<URL:https://a.example/2>\n"
+    path.write_text("<https://a.example/1|The story>\n<URL:https://a.example/2>\n"
                     '"https://a.example/3"\n\'https://a.example/4\'  # desk\n'
                     "< https://a.example/5 >\n<ftp://a.example/x>\n\"a.example/y\"\n"
                     "[https://a.example/z](https://a.example/z)\n", encoding="utf-8")
