@@ -76,7 +76,7 @@ _GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://
 # (round 14; it was `missing_header`, the article lost). A real ISO date and an http(s)
 # URL only, as for the next header below.
 _TITLED_HEADER = re.compile(
-    _HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})\s+(https?://\S+)\s+(\S.*?)\s*$", re.I)
+    _HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})\s+(https?://\S+)\s+(\S.*)$", re.I)
 # What follows the address when it may be the address's own rest, a space written raw
 # ("https://s.example/my story.html", "...?q=a b"): its first word holds a URL's
 # delimiter or ends like a file name. Read as a title, the article would be stored
@@ -188,7 +188,7 @@ def parse_dump(text: str) -> Dump:
         if match is None:
             raise DumpError("missing_header",
                             f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}")
-        title_on_header = match.group(3)
+        title_on_header = match.group(3).strip()  # (stripped here: `.*?\s*$` is quadratic)
         if _URL_TAIL.match(title_on_header):
             raise DumpError(
                 "missing_header", f"the header has {title_on_header[:60]!r} after its URL: "
