@@ -33,6 +33,21 @@ STAGE = "clean"
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
                         "\u2066-\u2069\u061c"
                         "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")  # NEL (\x85) is a break
+# Terminal escape sequences (ECMA-48), written into a dump by a tool that coloured its
+# output (`grep --color=always`, a log viewer, `tput sgr0`): only the ESC went with the
+# controls above, "[31m" and "[0m" stayed in the text (round 14). A control sequence
+# (ESC [ parameters, intermediates, a final byte), an operating system command (ESC ],
+# up to BEL or ESC \: a terminal's title, a hyperlink), and an escape with intermediate
+# bytes (ESC ( B, a character set). Only ESC-led forms: a lone U+009B (the 8-bit CSI) is
+# more often a windows-1252 "›" read twice, and the letter after it is text.
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]{0,2000}(?:\x07|\x1b\\)"
+                              r"|[ -/]+[0-~])")
+
+
+def _without_terminal_escapes(text: str) -> str:
+    return _TERMINAL_ESCAPE.sub("", text) if "\x1b" in text else text
+
+
 # Line breaks other than LF and CR (NEL, LINE and PARAGRAPH SEPARATOR): `str.splitlines`
 # (the boilerplate rules) broke lines there and `split("\n")` here did not, so a paragraph
 # was one line to one and two to the other; they are line breaks
@@ -131,7 +146,7 @@ def _inside_url(line: str, pos: int) -> bool:
 def normalise_text(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces collapsed, paragraphs separated by
     exactly one blank line."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _without_terminal_escapes(text))
     text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _OTHER_BREAKS.sub("\n", text)
     paragraphs = (_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text))
@@ -142,7 +157,8 @@ def normalise_inline(value: str | None) -> str | None:
     """One-line fields (title, site name): NFC, invisible characters out, spaces collapsed."""
     if value is None:
         return None
-    value = _OTHER_BREAKS.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value)))
+    value = unicodedata.normalize("NFC", _without_terminal_escapes(value))
+    value = _OTHER_BREAKS.sub(" ", _INVISIBLE.sub("", value))
     value = _SPACES.sub(" ", value)
     return value.replace("\n", " ").strip() or None
 
@@ -159,8 +175,8 @@ class CleanConfig:
 
 def clean_record(row: dict) -> dict:
     """Normalise one article row. Dumps also get their glued paragraphs repaired."""
-    text = row["text"] or ""
-    if row["source_kind"] == "dump":
+    text = _without_terminal_escapes(row["text"] or "")  # before the repair's glue and
+    if row["source_kind"] == "dump":                      # the boilerplate's line rules
         text = "\n".join(repair_glued_paragraphs(text))
     # boilerplate lines ("Read more: ...", share/cookie/credit lines, a repeated byline)
     text = remove_boilerplate(text, authors=row.get("authors") or (), title=row.get("title")).text

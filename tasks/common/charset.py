@@ -212,6 +212,18 @@ def utf16_without_bom(body: bytes) -> str | None:
     return None
 
 
+def names_wide_encoding(label: str | None) -> bool:
+    """Whether a charset label names UTF-16 or UTF-32 (any byte order, or "unicode")."""
+    if not label:
+        return False
+    key = label.strip().strip("\"'").lower()
+    try:
+        name = codecs.lookup(_LABEL_ALIASES.get(key, key)).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32"))
+
+
 def wide_text_possible(body: bytes) -> bool:
     """Whether the body could be UTF-16 or UTF-32 at all: markup in either holds a NUL
     byte in every ASCII character (`<`, `>`, tag names), so a body whose first 1024 bytes
@@ -257,3 +269,48 @@ def decode(body: bytes, encoding: str | None) -> str:
     if name == "utf-8" and body.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
     return body.decode(name, errors="replace")
+
+
+# The encoding an XML declaration names: replaced once the bytes are re-encoded.
+_XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
+
+
+def wide_as_utf8(data: bytes) -> tuple[bytes, bool]:
+    """(bytes, re-encoded): a document (XML, JSON, a text file) in UTF-32 (its BOM) or
+    UTF-16 (a BOM, or NULs in one byte lane: `utf16_without_bom`, or between its first
+    two ASCII letters) as UTF-8 bytes, an XML declaration saying so; other bytes as they
+    are. Feeds and sitemaps are looked at as bytes (an entry's end tag, the root's, a
+    JSON brace), dumps and URL lists for NULs: in UTF-16 none of those patterns is
+    there, and a UTF-16 feed lost every item ("cut short before its first entry"), a
+    dump or URL list without a BOM was `binary_content`; lxml and feedparser read the
+    result by its declaration or a `charset=utf-8`."""
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        codec = "utf-32"
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec = "utf-16"
+    elif (lanes := utf16_without_bom(data)) is not None:
+        codec = lanes
+    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
+        codec = "utf-16-le"
+    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] and data[3]:
+        codec = "utf-16-be"
+    else:
+        return data, False
+    width = 4 if codec == "utf-32" else 2
+    text = data[:len(data) // width * width].decode(codec, errors="replace")
+    return _XML_DECL_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8"), True
+
+
+_XML_DECL_ENCODING_BYTES = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([^"']*)""")
+
+
+def without_wide_declaration(data: bytes) -> bytes:
+    """XML bytes whose declaration names UTF-16 or UTF-32 over bytes with no NUL (which
+    no UTF-16 or UTF-32 text is) declared UTF-8 instead; other bytes as they are. .NET's
+    XmlWriter over a StringWriter writes `encoding="utf-16"` whatever bytes the text is
+    sent in: libxml2 and feedparser believed it, "not well-formed (invalid token)"."""
+    found = _XML_DECL_ENCODING_BYTES.match(data[:1024])
+    if found is None or wide_text_possible(data) \
+            or not names_wide_encoding(found.group(2).decode("latin-1")):
+        return data
+    return found.group(1) + b"utf-8" + data[found.end():]

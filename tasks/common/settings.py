@@ -22,6 +22,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from tasks.common.charset import wide_as_utf8
 from tasks.common.location import local_warehouse
 
 ENV_PREFIX = "PRESSROOM_"
@@ -165,8 +166,10 @@ class _NamedTomlSource(TomlConfigSettingsSource):
         try:
             # utf-8-sig: Windows editors (Notepad's "UTF-8 with BOM") start the file with a
             # byte-order mark, which tomllib refuses ("Invalid statement (at line 1,
-            # column 1)") in a file that is otherwise valid.
-            return tomllib.loads(file_path.read_bytes().decode("utf-8-sig"))
+            # column 1)") in a file that is otherwise valid. Notepad's "Unicode" is UTF-16:
+            # "not UTF-8 text", or without a BOM "Expected '=' after a key" (round 14)
+            raw, _ = wide_as_utf8(file_path.read_bytes())
+            return tomllib.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
             raise SettingsError(f"{Path(str(file_path)).resolve()} is not UTF-8 text, as "
                                 f"TOML must be: {exc}") from None

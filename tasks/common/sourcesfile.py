@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tasks.common.charset import wide_as_utf8
 from tasks.common.urls import trim_url
 
 # ISO 639-1 (two letters) or 639-3 (three); a region suffix such as pt-BR is allowed.
@@ -162,8 +163,10 @@ def load_sources(path: str | Path) -> SourcesFile:
     path = Path(path)
     try:
         # utf-8-sig: a byte-order mark (Notepad's "UTF-8 with BOM") made the whole file
-        # "not valid TOML: Invalid statement (at line 1, column 1)"
-        text = path.read_text(encoding="utf-8-sig")
+        # "not valid TOML: Invalid statement (at line 1, column 1)"; its "Unicode" is
+        # UTF-16: "'utf-8' codec can't decode byte 0xff", or without a BOM "invalid
+        # character '\x00'" (round 14)
+        text = wide_as_utf8(path.read_bytes())[0].decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise SourcesFileError(f"{path}: cannot read the sources file: {exc}") from None
     return parse_sources(text, str(path))

@@ -91,6 +91,25 @@ def trim_url(text: str, *, encoded: bool = False) -> str:
     return text
 
 
+# An address between the delimiters text puts around one: RFC 3986 Appendix C's
+# "<https://...>" and "<URL:https://...>" (e-mail; chat exports: Slack writes every link
+# so, a label after "|": "<https://...|the story>"), and a CSV column's quotes
+# ('"https://..."'). Each such line of a URL list was a bad_url reject (round 14).
+_DELIMITED = re.compile(r"""<(?:URL:)?([^|]*)(?:\|.*)?>|"(.*)"|'(.*)'""",
+                        re.IGNORECASE | re.DOTALL)
+_HTTP_START = re.compile(r"https?://", re.IGNORECASE)
+
+
+def undelimited_url(text: str) -> str:
+    """`text` without a pair of delimiters around an http(s) URL (`_DELIMITED`); other
+    text as it is (the reject that follows quotes what was written)."""
+    found = _DELIMITED.fullmatch(text)
+    if found is None:
+        return text
+    inner = trim_url(next(g for g in found.groups() if g is not None))
+    return inner if _HTTP_START.match(inner) else text
+
+
 # Characters that no host name, IDN or IP literal holds: whitespace, controls, and the
 # delimiters and quotes that mark a pasted fragment ("bad host.example", "a<b>.example").
 # courlan lets them through, and the fetcher would then fail on them as invalid_url.

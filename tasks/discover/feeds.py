@@ -21,6 +21,13 @@ from urllib.parse import urlsplit
 
 import feedparser
 
+from tasks.common.charset import (
+    header_charset,
+    names_wide_encoding,
+    wide_as_utf8,
+    wide_text_possible,
+    without_wide_declaration,
+)
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import MAX_TITLE_CHARS, capped_text
 from tasks.common.urls import INVISIBLE_CHARS, joined_url, trim_url
@@ -167,7 +174,8 @@ def _is_http(url: str) -> bool:
 # attribute's value, in UTF-8 or as a character reference (`&#8203;`, `&#x200B;`).
 # feedparser joins a link to the feed's address (and xml:base) before we see it, so a
 # zero-width space pasted before "https://..." made it a path under the feed's folder:
-# the edges are cleared in the bytes, before parsing (a UTF-16 feed is left as it is).
+# the edges are cleared in the bytes, before parsing (a UTF-16 or UTF-32 feed once it
+# is UTF-8: `wide_as_utf8`).
 _INVISIBLE_UTF8 = [ch.encode("utf-8") for ch in INVISIBLE_CHARS]
 _INVISIBLE_REFS = [f"&#(?:0*{ord(ch)}|[xX]0*{ord(ch):x});".encode() for ch in INVISIBLE_CHARS]
 _INVISIBLE_XML = b"|".join(_INVISIBLE_UTF8 + _INVISIBLE_REFS)
@@ -255,6 +263,18 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
         result.error = ("feed_empty", "the response body is empty")
         return result
     media = (content_type or "").split(";", 1)[0].strip().lower()
+    data, wide = wide_as_utf8(data)
+    if wide:  # the bytes are UTF-8 now, whatever charset the response named
+        content_type = f"{media or 'application/xml'}; charset=utf-8"
+    elif not wide_text_possible(data):
+        # A UTF-16/32 label, in the header or the XML declaration, over bytes with no NUL
+        # (which no UTF-16 or UTF-32 markup is): feedparser believed it (RFC 7303: the
+        # header wins) and read the feed as CJK characters, `not_a_feed` "not well-formed
+        # (invalid token)", every item lost (round 14). The page fetcher does not believe
+        # it either (round 9).
+        if names_wide_encoding(header_charset(content_type)):
+            content_type = media or "application/xml"
+        data = without_wide_declaration(data)
     if media in JSON_FEED_TYPES or data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         return parse_json_feed(data, feed_url)
     try:

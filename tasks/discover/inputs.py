@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
+from tasks.common.charset import wide_as_utf8
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
@@ -41,6 +42,7 @@ from tasks.common.urls import (
     safe_article_id,
     strip_userinfo,
     trim_url,
+    undelimited_url,
 )
 from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
 from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
@@ -69,6 +71,17 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # ISO date has a fixed shape, so where it ends is not in doubt.
 _GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$",
                            re.I)
+# The title written on the header line ("date 2024-04-04 https://s.example/a Title"): a
+# URL holds no space, so the title starts after the first one that follows the address
+# (round 14; it was `missing_header`, the article lost). A real ISO date and an http(s)
+# URL only, as for the next header below.
+_TITLED_HEADER = re.compile(
+    _HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})\s+(https?://\S+)\s+(\S.*)$", re.I)
+# What follows the address when it may be the address's own rest, a space written raw
+# ("https://s.example/my story.html", "...?q=a b"): its first word holds a URL's
+# delimiter or ends like a file name. Read as a title, the article would be stored
+# under another address: refused, saying so.
+_URL_TAIL = re.compile(r"[^\s/?#=&]*[/?#=&]|\S*\.(?:s?html?|php\d?|aspx?|jsp|cfm)(?:\s|$)", re.I)
 # A header line after the first: the next article of a file that holds several (dumps
 # concatenated by `cat`). Narrower than _DUMP_HEADER (a real date and an http(s) URL), so
 # no sentence of a body is taken for one.
@@ -140,13 +153,14 @@ def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
 
 def decode_dump(raw: bytes) -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
-    editors save "Unicode" text); refuse binary or mis-encoded files."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Its NUL bytes are the high halves of ASCII letters, not binary data.
-        text = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace")
-        raw = text.encode("utf-8")
+    editors save "Unicode" text, and so do NULs in every other byte of ASCII text, as
+    tools write it without a BOM; UTF-32 by its BOM); refuse binary or mis-encoded
+    files."""
+    # Their NUL bytes are the high halves of ASCII letters, not binary data (round 14:
+    # UTF-16 without a BOM, UTF-32 were "binary_content").
+    raw, _ = wide_as_utf8(raw)
     if b"\x00" in raw[:8192]:
-        raise DumpError("binary_content", "file contains NUL bytes: not a text dump")
+        raise DumpError("binary_content", "file contains NUL bytes: not text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -168,11 +182,19 @@ def parse_dump(text: str) -> Dump:
     if not lines:
         raise DumpError("empty_file", "the file is empty")
     match = _DUMP_HEADER.match(lines[0]) or _GLUED_HEADER.match(lines[0])
+    title_on_header = None
     if not match:
-        raise DumpError(
-            "missing_header", f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}"
-        )
-    date_s, url = match.groups()
+        match = _TITLED_HEADER.match(lines[0])
+        if match is None:
+            raise DumpError("missing_header",
+                            f"first line is not ' date YYYY-MM-DD URL': {lines[0][:120]!r}")
+        title_on_header = match.group(3).strip()  # (stripped here: `.*?\s*$` is quadratic)
+        if _URL_TAIL.match(title_on_header):
+            raise DumpError(
+                "missing_header", f"the header has {title_on_header[:60]!r} after its URL: "
+                "the rest of a URL holding a space, or a title? Write a space in a URL as "
+                f"%20, a title on the line after the header: {lines[0][:120]!r}")
+    date_s, url = match.groups()[:2]
     url = trim_url(url)  # a zero-width space pasted after it is part of no address
     try:
         published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
@@ -192,9 +214,13 @@ def parse_dump(text: str) -> Dump:
     header = _header_text(lines[0])
     while rest and (not rest[0] or _header_text(rest[0]) == header):  # blanks, a copy of it
         rest.pop(0)
-    if not rest:
+    if title_on_header is not None:  # the body starts on the next line (a title written
+        title = title_on_header       # there as well is no paragraph of it)
+        body_lines = rest[1:] if rest and rest[0] == title else rest
+    elif not rest:
         raise DumpError("missing_title", "no title line after the header", url)
-    title, body_lines = rest[0], rest[1:]
+    else:
+        title, body_lines = rest[0], rest[1:]
     body = "\n".join(ln for ln in body_lines if ln)
     if not body.strip():
         raise DumpError("empty_body", "the dump has a header and a title but no body", url)
@@ -210,6 +236,9 @@ def split_dumps(text: str) -> list[str]:
     lines = _unglued_headers(lines, first)
     starts = [0]
     previous = _header_text(lines[first]) if lines else ""  # the last non-blank line
+    # A file whose first header holds its title holds them so throughout: only there is
+    # such a line the next article's header (elsewhere it is a sentence of a body).
+    titled = bool(lines) and _is_titled_header(lines[first])
     for i in range(first + 1, len(lines)):
         if not lines[i].strip():
             continue
@@ -217,13 +246,20 @@ def split_dumps(text: str) -> list[str]:
         # A header line written twice, nothing between ("date ... URL" repeated): the
         # same article's (parse_dump skips the copy), not an article of its own, which
         # was a `missing_title` reject beside the real one (round 13).
-        if _NEXT_HEADER.match(lines[i]) and here != previous:
+        if (_NEXT_HEADER.match(lines[i]) or titled and _is_titled_header(lines[i])) \
+                and here != previous:
             starts.append(i)
         previous = here
     if len(starts) == 1:
         return [text]  # (a glued header, once on a line of its own, starts an article)
     starts.append(len(lines))
     return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False)]
+
+
+def _is_titled_header(line: str) -> bool:
+    """Whether `line` is a header holding its article's title (`_TITLED_HEADER`)."""
+    found = _TITLED_HEADER.match(line) if "date" in line[:40].lower() else None
+    return found is not None and not _URL_TAIL.match(found.group(3))
 
 
 def _header_text(line: str) -> str:
@@ -323,10 +359,10 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     of a URL list. Lines are decoded one by one, so binary junk or a line in another
     encoding costs that line (a bad_url reject), not the file's good lines."""
     out = []
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 with its BOM (Windows editors' "Unicode"): every line was a bad_url
-        # reject of NUL-spaced letters; read as text, as a dump in UTF-16 is
-        raw = raw[:len(raw) // 2 * 2].decode("utf-16", errors="replace").encode("utf-8")
+    # UTF-16 with its BOM (Windows editors' "Unicode"): every line was a bad_url reject
+    # of NUL-spaced letters; without a BOM, or UTF-32, the file was `binary_content`
+    # (round 14). Read as text, as a dump in UTF-16 is.
+    raw, _ = wide_as_utf8(raw)
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
         # each saved with one) began a line, and a zero-width space or a bidi mark pasted
@@ -336,7 +372,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
             continue
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
-        line = trim_url(without_inline_comment(line))
+        line = undelimited_url(trim_url(without_inline_comment(line)))
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"

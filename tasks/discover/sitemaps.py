@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from tasks.common.charset import wide_as_utf8, without_wide_declaration
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import trim_url
@@ -36,8 +37,6 @@ MAX_SITEMAP_URLS = 50_000
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 # gzip layers undone at most (a .xml.gz gzipped once more by a server that did not say so)
 _MAX_GZIP_LAYERS = 3
-# The encoding a declaration names: replaced once the bytes have been re-encoded.
-_XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 # The end tags of entries, with any prefix: what a file cut short really closed.
 _END_TAG = {"url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
             "sitemap": re.compile(rb"</(?:[\w.-]+:)?sitemap\s*>")}
@@ -247,22 +246,6 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
     return result
 
 
-def _utf16_as_utf8(data: bytes) -> bytes:
-    """A UTF-16 sitemap (a BOM, or NULs between ASCII letters) as UTF-8 bytes with its
-    declaration saying so; other bytes as they are. (lxml reads UTF-16 with a BOM, but the
-    checks below look at the first bytes for "<", and a text sitemap is read as UTF-8.)"""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        codec = "utf-16"
-    elif len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] and data[2]:
-        codec = "utf-16-le"
-    elif len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] and data[3]:
-        codec = "utf-16-be"
-    else:
-        return data
-    text = data[:len(data) // 2 * 2].decode(codec, errors="replace")
-    return _XML_DECL_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8")
-
-
 def _cut_short(data: bytes, root_name: str, read: list[tuple[int, int]],
                result: SitemapResult) -> None:
     """A sitemap that ends before its root's end tag was cut (a transfer or a writer that
@@ -358,7 +341,12 @@ def parse_sitemap(
     if not layers and len(data) > max_bytes:
         result.error = ("sitemap_too_large", f"{len(data)} bytes, the cap is {max_bytes}")
         return result
-    data = _utf16_as_utf8(data)
+    # a UTF-16 or UTF-32 sitemap (lxml reads UTF-16 with a BOM, but the checks below look
+    # at the first bytes for "<", and a text sitemap is read as UTF-8)
+    data, _ = wide_as_utf8(data)
+    # a declaration naming UTF-16 over bytes that are not (.NET's XmlWriter over a
+    # StringWriter): "no XML element found", every entry lost (round 14)
+    data = without_wide_declaration(data)
     junk = junk_before_xml(data)
     if junk:
         result.junk_before_xml = data[:junk].decode("utf-8-sig", "replace").strip()[:200]

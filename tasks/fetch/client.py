@@ -37,6 +37,7 @@ import asyncio
 import concurrent.futures
 import email.utils
 import functools
+import html
 import random
 import re
 import socket
@@ -656,6 +657,10 @@ def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str 
 
 
 _BASE_TAG = re.compile(r"<base\b", re.IGNORECASE)
+# A character reference ended by ";". Without one ("?a=1&copy=2") browsers leave it as
+# written in an attribute when "=" or a letter or digit follows (HTML, "named character
+# reference state"), and `html.unescape` alone made it "?a=1©=2".
+_ATTRIBUTE_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def document_base(text: str, current: str) -> str:
@@ -668,8 +673,10 @@ def document_base(text: str, current: str) -> str:
         return current
     try:
         # w3lib finds the first <base href> in the raw text; with no page address to join
-        # it to (its default, ""), it is the href itself
-        href = get_base_url(text)
+        # it to (its default, ""), it is the href itself, its character references as
+        # written: "/a&amp;b/" named the folder "a&amp;b", "&#8203;/news/" a folder
+        # under the page's (round 14). An attribute's value is what they stand for.
+        href = _ATTRIBUTE_REF.sub(lambda m: html.unescape(m[0]), get_base_url(text))
     except ValueError:  # an href its percent-encoding step cannot split ("http://[::1")
         return current
     return base_url_of(current, trim_url(href, encoded=True)) or current

@@ -256,3 +256,23 @@ def test_bidi_isolates_c1_controls_and_other_line_breaks_are_normalised() -> Non
     assert clean_record(_row(text=broken))["text"] == plain["text"]
     assert clean_record(_row(text=body.replace("\n", "\u2028")))["text"] == plain["text"]
     assert clean_record(_row(text=body.replace("\n", "\x85")))["text"] == plain["text"]
+
+
+def test_terminal_colour_codes_in_a_dump_go_whole() -> None:
+    """Round 14 (round 13's known item): a dump saved from a coloured terminal (`grep
+    --color=always`, `tput sgr0`, a hyperlink escape) lost only its ESC bytes: "[1;31m"
+    and "[0m" stayed in articles.text and the title, and the copy hashed apart from the
+    story."""
+    body = ("The council met on Tuesday and voted for the new harbour bridge budget.\n"
+            "The mayor said the works would start in the spring. It ends next year.")
+    coloured = (body.replace("council", "\x1b[1;31mcouncil\x1b[0m")
+                .replace("budget.", "budget.\x1b(B\x1b[m")
+                .replace("mayor", "\x1b]8;;https://s.example/mayor\x1b\\mayor\x1b]8;;\x07")
+                .replace("spring. ", "spring. \x1b[38;5;196m").replace("next", "\x1b[Knext"))
+    plain = clean_record(_row(text=body, source_kind="dump"))
+    odd = clean_record(_row(text=coloured, source_kind="dump", title="\x1b[1mBridge\x1b[0m"))
+    assert odd["text"] == plain["text"] and odd["content_hash"] == plain["content_hash"]
+    assert odd["title"] == "Bridge"
+    # a lone ESC, or the 8-bit CSI (a windows-1252 "\u203a" read twice), leaves the letter
+    lone = clean_record(_row(text="Mary \x1bHello and \x9bHello.", title=None))
+    assert lone["text"] == "Mary Hello and Hello."

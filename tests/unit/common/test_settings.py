@@ -224,6 +224,18 @@ def test_a_pressroom_toml_with_a_byte_order_mark_is_read(tmp_path, monkeypatch):
         Settings()
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_a_pressroom_toml_saved_as_utf16_is_read(tmp_path, monkeypatch, codec):
+    """Round 14: Notepad's "Unicode" (UTF-16 with a BOM) ended every command with
+    "pressroom.toml is not UTF-8 text"; without a BOM "not valid TOML: Expected '='
+    after a key in a key/value pair (at line 1, column 2)"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_bytes("batch_size = 50\r\nmin_words = 80\r\n"
+                                              .encode(codec))
+    s = Settings()
+    assert (s.batch_size, s.min_words) == (50, 80)
+
+
 def test_a_user_agent_problem_names_the_first_bad_character_and_the_rule():
     # two tabs: the position is the first one's; the sentence says what a header may hold
     from tasks.common.settings import user_agent_problem

@@ -130,6 +130,18 @@ def test_a_sources_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     assert [s.name for s in cfg.enabled()] == ["Desk"]
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_sources_file_saved_as_utf16_is_read(tmp_path: Path, codec: str) -> None:
+    """Round 14: Notepad's "Unicode" was "cannot read the sources file: 'utf-8' codec
+    can't decode byte 0xff"; without a BOM the same of its "ü" (0xfc), or, all ASCII, "not
+    valid TOML: Found invalid character '\\x00'"."""
+    path = tmp_path / "sources.toml"
+    path.write_bytes('[[source]]\r\nname = "Zürich desk"\r\n'
+                     'feeds = ["https://news.example/feed.xml"]\r\n'.encode(codec))
+    cfg = load_sources(path)
+    assert [s.name for s in cfg.enabled()] == ["Zürich desk"]
+
+
 def test_a_sources_file_url_with_invisible_edges_is_its_url() -> None:
     """Round 13: a feed URL pasted into sources.toml with a zero-width space or a bidi
     mark at an end; a leading one was refused as no http(s) URL."""

@@ -202,6 +202,16 @@ def test_a_utf16_dump_with_its_bom_is_text(tmp_path):
     assert reject is None and (doc["hint_title"], doc["dump_text"]) == ("Zürich", "Café.")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_a_dump_in_utf16_without_a_bom_or_in_utf32_is_text(tmp_path, codec):
+    """Round 14: `binary_content` "file contains NUL bytes": the article lost."""
+    path = tmp_path / "u16.txt"
+    path.write_bytes(" date 2024-04-04 https://example.com/z\r\nZürich\r\nCafé.\r\n"
+                     .encode(codec))
+    doc, reject = read_dump(path, "r")
+    assert reject is None and (doc["hint_title"], doc["dump_text"]) == ("Zürich", "Café.")
+
+
 def test_control_characters_past_the_sniffed_head_do_not_reach_the_text():
     head = b" date 2024-04-04 https://example.com/a\nTitle\n"
     text = decode_dump(head + b"x" * 8192 + b" Late\x00\x00 NUL\x07 bytes.\x0bEnd.")
@@ -348,6 +358,51 @@ def test_a_repeated_header_stays_in_the_file_of_several_dumps() -> None:
     parts = split_dumps(text)
     assert "\n".join(parts) == text and len(parts) == 2
     assert [parse_dump(p).title for p in parts] == ["Title A", "Title B"]
+
+
+@pytest.mark.parametrize("header", [
+    " date 2024-04-04 https://example.com/a.html Council backs the budget",
+    "date 2024-04-04\thttps://example.com/a.html   Council backs the budget  ",
+    "\ufeff date 2024-04-04 https://example.com/a.html Council backs the budget",
+])
+def test_a_title_on_the_header_line_is_the_title(header: str) -> None:
+    """Round 14 (round 13's known item): "date 2024-04-04 URL Title" was
+    `missing_header`: the article lost. A URL holds no space: the title is what follows
+    the first one after the address; the body starts on the next line (the title written
+    there too is no paragraph)."""
+    for text in (f"{header}\nBody line one.\nBody line two.\n",
+                 f"{header}\n\nCouncil backs the budget\nBody line one.\nBody line two.\n"):
+        dump = parse_dump(text)
+        assert (dump.url, dump.title, dump.body) == (
+            "https://example.com/a.html", "Council backs the budget",
+            "Body line one.\nBody line two.")
+
+
+@pytest.mark.parametrize("rest", ["story.html", "b/c.html", "?q=1", "#part", "x=1&y=2 More"])
+def test_what_may_be_the_rest_of_a_url_on_the_header_line_is_refused_saying_so(rest):
+    """A raw space in the address ("https://example.com/my story.html") cannot be told
+    from a title there: read as one, the article would be stored under another address.
+    Still `missing_header`, the detail naming what follows the URL and both readings."""
+    with pytest.raises(DumpError) as info:
+        parse_dump(f" date 2024-04-04 https://example.com/my {rest}\nTitle\nBody.\n")
+    assert info.value.reason == "missing_header"
+    assert repr(rest) in info.value.detail and "%20" in info.value.detail
+
+
+def test_dumps_whose_headers_hold_their_titles_are_split_at_each_header(tmp_path) -> None:
+    """A file of such dumps (`cat`) is split at each titled header; where the first
+    header holds no title, such a line is a sentence of the body (spared, as before)."""
+    path = tmp_path / "titled.txt"
+    path.write_text(" date 2024-04-04 https://example.com/a.html Title A\nBody of a.\n"
+                    " date 2024-04-05 https://example.com/b.html Title B\nBody of b.\n",
+                    encoding="utf-8")
+    docs, rejects = read_dumps(path, "run-14")
+    assert rejects == []
+    assert [(d["url"], d["hint_title"]) for d in docs] == [
+        ("https://example.com/a.html", "Title A"), ("https://example.com/b.html", "Title B")]
+    plain = (" date 2024-04-04 https://example.com/a.html\nTitle A\n"
+             "date 2024-04-05 https://example.com/b.html was the day it began.\n")
+    assert split_dumps(plain) == [plain]
 
 
 @pytest.mark.parametrize(("raw", "text"), [

@@ -716,6 +716,67 @@ def test_invisible_characters_inside_a_feed_text_stay() -> None:
     assert without_invisible_edges(plain) is plain  # nothing to clear: untouched
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize("content_type", [None, "application/rss+xml; charset=utf-16"])
+def test_a_utf16_or_utf32_feed_keeps_its_items(codec: str, content_type: str | None) -> None:
+    """Round 14: the end tags a feed is checked for (its root's, its entries') are byte
+    patterns no UTF-16 text holds, so every UTF-16 feed was "cut short": all its items
+    lost as one `feed_truncated` reject ("kept the 0 entries before the cut")."""
+    rss = ('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel>'
+           "<title>t</title><item><title>Caf\u00e9</title><link>https://s.example/a</link>"
+           "</item><item><title>b</title><link>https://s.example/b</link></item>"
+           "</channel></rss>")
+    got = parse_feed(rss.encode(codec), "https://s.example/feed.xml", content_type)
+    assert (got.error, got.skipped) == (None, [])
+    assert [(i.url, i.title) for i in got.items] == [("https://s.example/a", "Caf\u00e9"),
+                                                     ("https://s.example/b", "b")]
+
+
+@pytest.mark.parametrize("junk", ["\u200b", "\u2060", "&#8203;"])
+def test_a_utf16_feed_link_with_invisible_edges_is_its_url(junk: str) -> None:
+    """Round 13's known item: the invisible edges were cleared from UTF-8 bytes alone, so
+    in a UTF-16 feed a zero-width space before "https://..." made the link a path under
+    the feed's folder, a trailing one another page."""
+    atom = ('<?xml version="1.0" encoding="utf-16"?><feed xmlns="http://www.w3.org/2005/'
+            f'Atom"><title>t</title><entry><title>a</title><link href="{junk}https://'
+            f's.example/a{junk}"/></entry><entry><title>b</title><link href="{junk}b"/>'
+            "</entry></feed>")
+    got = parse_feed(atom.encode("utf-16"), "https://s.example/feeds/all.xml")
+    assert [i.url for i in got.items] == ["https://s.example/a", "https://s.example/feeds/b"]
+
+
+@pytest.mark.parametrize(("declared", "content_type"), [
+    ("utf-8", "application/rss+xml; charset=utf-16"),
+    ("utf-8", "text/xml; charset=UTF-16LE"),
+    ("utf-8", "application/rss+xml; charset=unicode"),
+    ("utf-16", None),                  # .NET's XmlWriter over a StringWriter
+    ("UTF-16", "application/rss+xml"),
+    ("utf-32", "application/rss+xml; charset=utf-8"),
+])
+def test_a_utf16_label_over_a_feed_that_is_not_is_not_believed(declared, content_type):
+    """Round 14: a UTF-16/32 label in the header or the XML declaration over UTF-8 bytes
+    (no NUL: no UTF-16 text) was believed by feedparser: `not_a_feed` "not well-formed
+    (invalid token)", every item lost. (A body of an odd number of bytes is no UTF-16 to
+    feedparser, which then tried UTF-8: both lengths are tried.)"""
+    rss = (f'<?xml version="1.0" encoding="{declared}"?><rss version="2.0"><channel>'
+           "<title>t</title><item><title>Zürich</title><link>https://s.example/a</link>"
+           "</item></channel></rss>").encode()
+    for body in (rss, rss + b"\n"):
+        got = parse_feed(body, "https://s.example/feed.xml", content_type)
+        assert got.error is None
+        assert [(i.url, i.title) for i in got.items] == [("https://s.example/a", "Zürich")]
+
+
+def test_a_utf16_json_feed_is_read() -> None:
+    """Round 14: a JSON Feed saved as UTF-16 was `not_a_feed` (no "{" among its first
+    bytes, then "not JSON")."""
+    jf = json.dumps({"version": "https://jsonfeed.org/version/1.1",
+                     "items": [{"url": "https://s.example/j", "title": "J"}]})
+    for content_type in (None, "application/feed+json"):
+        got = parse_feed(jf.encode("utf-16"), "https://s.example/feed.json", content_type)
+        assert (got.error, [i.url for i in got.items]) == (None, ["https://s.example/j"])
+
+
 def test_a_feed_of_more_items_than_the_cap_keeps_the_first_and_names_the_rest(monkeypatch):
     """Round 13: a feed of 100,000 items (12 MB, 32 s in feedparser) queued every one, no
     cap as a sitemap has: 28 hours of fetching one site at the default delay."""

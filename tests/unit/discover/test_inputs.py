@@ -572,6 +572,27 @@ def test_a_utf16_url_list_with_its_bom_is_read(tmp_path: Path, codec: str) -> No
     assert rejects == []
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_a_url_list_in_utf16_without_a_bom_or_in_utf32_is_read(tmp_path: Path, codec) -> None:
+    """Round 14: a URL list in UTF-16 written without a BOM (`iconv -t UTF-16LE`, an
+    export's "Unicode") or in UTF-32 was one `binary_content` reject, "file contains NUL
+    bytes: not a text dump" (a URL list, named a dump): every URL lost."""
+    path = tmp_path / "l.urls"
+    path.write_bytes("https://news.example/a\r\n# desk\r\nhttps://news.example/zürich\r\n"
+                     .encode(codec))
+    docs, rejects = read_url_list(path, "r")
+    assert [d["url"] for d in docs] == ["https://news.example/a", "https://news.example/zürich"]
+    assert rejects == []
+
+
+def test_binary_data_named_urls_is_still_refused_as_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "l.urls"
+    path.write_bytes(bytes(range(256)) * 8)  # NULs in both byte lanes: no UTF-16
+    docs, rejects = read_url_list(path, "r")
+    assert docs == [] and [r["reason"] for r in rejects] == ["binary_content"]
+    assert "dump" not in rejects[0]["detail"]
+
+
 def test_a_url_list_over_its_cap_is_one_reject_and_never_read(tmp_path: Path) -> None:
     """A .urls file of 33 MB (a log or an export misnamed) was read whole into memory,
     whatever its size, and every line made a row or a reject. It is now refused unread:
@@ -674,6 +695,23 @@ def test_a_url_list_line_with_invisible_edges_is_its_url(tmp_path: Path) -> None
     docs, rejects = read_url_list(path, "run-13")
     assert rejects == []
     assert [d["url"] for d in docs] == [f"https://a.example/{i}" for i in range(1, 5)]
+
+
+def test_a_url_list_line_between_delimiters_is_its_url(tmp_path: Path) -> None:
+    """Round 14: RFC 3986's "<https://...>" and "<URL:https://...>" (mail, a chat
+    export: Slack writes every link so, a label after "|") and a CSV column's quotes
+    were each a bad_url reject. What is between them is the URL; a pair around no
+    http(s) URL, or a Markdown link, stays a reject quoting what was written."""
+    path = tmp_path / "pasted.urls"
+    path.write_text("<https://a.example/1|The story>\n<URL:https://a.example/2>\n"
+                    '"https://a.example/3"\n\'https://a.example/4\'  # desk\n'
+                    "< https://a.example/5 >\n<ftp://a.example/x>\n\"a.example/y\"\n"
+                    "[https://a.example/z](https://a.example/z)\n", encoding="utf-8")
+    docs, rejects = read_url_list(path, "run-14")
+    assert [d["url"] for d in docs] == [f"https://a.example/{i}" for i in range(1, 6)]
+    assert [(r["reason"], r["detail"].split(" ", 1)[0]) for r in rejects] == [
+        ("bad_url", "pasted.urls:6"), ("bad_url", "pasted.urls:7"), ("bad_url", "pasted.urls:8")]
+    assert "'<ftp://a.example/x>'" in rejects[0]["detail"]
 
 
 def test_a_command_line_url_with_invisible_edges_is_a_url() -> None:

@@ -253,11 +253,23 @@ def test_a_sitemap_cut_short_keeps_the_entries_before_the_cut_and_says_so() -> N
     assert len(whole.entries) == 5 and whole.skipped == []
 
 
-@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
 def test_a_utf16_sitemap_is_read(codec: str) -> None:
+    # (UTF-32 with its BOM, round 14: `not_a_sitemap`, "neither XML nor a list of URLs")
     text = _urlset(["https://n.example/zürich", "https://n.example/b"]).decode()
     data = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(codec)
     r = parse_sitemap(data, BASE)
+    assert r.error is None
+    assert [e.url for e in r.entries] == ["https://n.example/zürich", "https://n.example/b"]
+
+
+@pytest.mark.parametrize("declared", ["UTF-16", "utf-16le", "utf-32"])
+def test_a_utf16_declaration_over_utf8_bytes_is_not_believed(declared: str) -> None:
+    """Round 14: .NET's XmlWriter over a StringWriter declares `encoding="utf-16"` over
+    the UTF-8 it is sent in: libxml2 believed it, `sitemap_bad_xml` "no XML element
+    found", every entry lost."""
+    text = _urlset(["https://n.example/zürich", "https://n.example/b"]).decode()
+    r = parse_sitemap(text.replace('encoding="UTF-8"', f'encoding="{declared}"').encode(), BASE)
     assert r.error is None
     assert [e.url for e in r.entries] == ["https://n.example/zürich", "https://n.example/b"]
 
