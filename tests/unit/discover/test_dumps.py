@@ -330,6 +330,29 @@ def test_a_next_header_glued_to_the_end_of_a_body_line_starts_an_article(tmp_pat
     assert len(docs) == 1 and docs[0]["dump_text"].endswith("https://example.com/g.html")
 
 
+def test_a_glued_header_then_a_blank_line_then_its_title_starts_an_article() -> None:
+    """The title after a glued header is the next non-blank line: a dump that parts its
+    title and paragraphs with blank lines is split as one without them."""
+    text = (" date 2024-04-04 https://example.com/f.html\nTitle F\n\nBody f."
+            " date 2024-04-05 https://example.com/g.html\n\nTitle G\n\nBody g.\n")
+    parts = split_dumps(text)
+    assert [(parse_dump(p).url, parse_dump(p).title, parse_dump(p).body) for p in parts] == [
+        ("https://example.com/f.html", "Title F", "Body f."),
+        ("https://example.com/g.html", "Title G", "Body g.")]
+
+
+def test_only_body_lines_are_unglued_not_the_title_line() -> None:
+    """A header shape at the end of the title line is part of the title: cut off, the
+    article would have a title and no body, and the rest no title, two `empty_body`
+    rejects for one readable article."""
+    text = (" date 2024-04-04 https://example.com/f.html\n"
+            "Archive date 2024-04-05 https://example.com/g.html\nBody f.\n")
+    assert split_dumps(text) == [text]
+    dump = parse_dump(text)
+    assert (dump.title, dump.body) == (
+        "Archive date 2024-04-05 https://example.com/g.html", "Body f.")
+
+
 def test_a_header_line_written_twice_is_one_article(tmp_path) -> None:
     """Round 13: the first copy was an article of its own, a `missing_title` reject."""
     path = tmp_path / "twice.txt"
