@@ -341,6 +341,19 @@ def test_a_glued_header_then_a_blank_line_then_its_title_starts_an_article() -> 
         ("https://example.com/g.html", "Title G", "Body g.")]
 
 
+def test_a_glued_header_is_unglued_by_the_title_right_after_it_even_with_no_body() -> None:
+    """The line right after the glued header is its title: the next article ends the
+    first one's body there, though it has no body of its own (its reject is parse_dump's
+    `empty_body`), rather than being stored as the end of the first one's text."""
+    text = (" date 2024-04-04 https://example.com/f.html\nTitle F\nBody f."
+            " date 2024-04-05 https://example.com/g.html\nTitle G\n")
+    first, second = split_dumps(text)
+    assert parse_dump(first).body == "Body f."
+    assert second == " date 2024-04-05 https://example.com/g.html\nTitle G\n"
+    with pytest.raises(DumpError, match="no body"):
+        parse_dump(second)
+
+
 def test_only_body_lines_are_unglued_not_the_title_line() -> None:
     """A header shape at the end of the title line is part of the title: cut off, the
     article would have a title and no body, and the rest no title, two `empty_body`
