@@ -358,12 +358,16 @@ def test_only_body_lines_are_unglued_not_the_title_line() -> None:
     """A header shape at the end of the title line is part of the title: cut off, the
     article would have a title and no body, and the rest no title, two `empty_body`
     rejects for one readable article."""
-    text = (" date 2024-04-04 https://example.com/f.html\n"
-            "Archive date 2024-04-05 https://example.com/g.html\nBody f.\n")
-    assert split_dumps(text) == [text]
-    dump = parse_dump(text)
-    assert (dump.title, dump.body) == (
-        "Archive date 2024-04-05 https://example.com/g.html", "Body f.")
+    header = " date 2024-04-04 https://example.com/f.html\n"
+    # the title is the first line after the header that parse_dump takes for it: right
+    # after the header, after a blank line, or after a copy of the header
+    for between in ("", "\n", "\n" + header, header + "\n"):
+        text = (header + between +
+                "Archive date 2024-04-05 https://example.com/g.html\nBody f.\n")
+        assert split_dumps(text) == [text], repr(between)
+        dump = parse_dump(text)
+        assert (dump.title, dump.body) == (
+            "Archive date 2024-04-05 https://example.com/g.html", "Body f.")
 
 
 def test_a_header_line_written_twice_is_one_article(tmp_path) -> None:
