@@ -236,7 +236,7 @@ def _unglued_headers(lines: list[str], first: int) -> list[str]:
     when a title line follows it (round 13). The first article's own title line is no body
     line: the first line after its header that is not blank nor a copy of the header, as
     parse_dump takes it (after a blank line it was cut as a body line)."""
-    header = _header_text(lines[first]) if lines else ""
+    header = _header_text(lines[first])  # (split_dumps' lines: at least one)
     title = next((i for i in range(first + 1, len(lines))
                   if lines[i].strip() and _header_text(lines[i]) != header), len(lines))
     out: list[str] = []

@@ -361,10 +361,11 @@ def test_only_body_lines_are_unglued_not_the_title_line() -> None:
     header = " date 2024-04-04 https://example.com/f.html\n"
     # the title is the first line after the header that parse_dump takes for it: right
     # after the header, after a blank line, or after a copy of the header
-    for between in ("", "\n", "\n" + header, header + "\n"):
+    for between, end in (("", "\n"), ("\n", "\n"), ("\n" + header, "\n"),
+                         (header + "\n", "\n"), ("", "")):
         text = (header + between +
-                "Archive date 2024-04-05 https://example.com/g.html\nBody f.\n")
-        assert split_dumps(text) == [text], repr(between)
+                "Archive date 2024-04-05 https://example.com/g.html\nBody f." + end)
+        assert split_dumps(text) == [text], repr(between + end)
         dump = parse_dump(text)
         assert (dump.title, dump.body) == (
             "Archive date 2024-04-05 https://example.com/g.html", "Body f.")
