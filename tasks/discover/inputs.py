@@ -269,10 +269,17 @@ def _header_text(line: str) -> str:
 
 def _unglued_headers(lines: list[str], first: int) -> list[str]:
     """`lines` with a header glued to the end of a body line put on a line of its own,
-    when a title line follows it (round 13)."""
+    when a title line follows it (round 13). The first article's own title line is no body
+    line: the first line after its header that is not blank nor a copy of the header, as
+    parse_dump takes it (after a blank line it was cut as a body line)."""
+    header = _header_text(lines[first])  # (split_dumps' lines: at least one)
+    # (a header holding its title, round 14: the next line is the body's first)
+    title = first if _is_titled_header(lines[first]) else next(
+        (i for i in range(first + 1, len(lines))
+         if lines[i].strip() and _header_text(lines[i]) != header), len(lines))
     out: list[str] = []
     for i, line in enumerate(lines):
-        glued = (_GLUED_NEXT_HEADER.search(line) if i > first + 1 and "date" in line.lower()
+        glued = (_GLUED_NEXT_HEADER.search(line) if i > title and "date" in line.lower()
                  and not _NEXT_HEADER.match(line) else None)
         following = ""
         if glued is not None:  # the next non-blank line (a walk, not a slice: linear)

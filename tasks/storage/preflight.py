@@ -74,7 +74,8 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
     try:
         _probe_write(target)
     except OSError as exc:
-        what = "warehouse" if target == root.absolute() else f"warehouse {root}: its parent"
+        what = ("warehouse" if target.absolute() == root.absolute()  # (root may be relative)
+                else f"warehouse {root}: its parent")
         return f"{what} {target} is not writable ({exc.strerror or exc})"
     return None
 

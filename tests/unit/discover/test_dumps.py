@@ -340,6 +340,47 @@ def test_a_next_header_glued_to_the_end_of_a_body_line_starts_an_article(tmp_pat
     assert len(docs) == 1 and docs[0]["dump_text"].endswith("https://example.com/g.html")
 
 
+def test_a_glued_header_then_a_blank_line_then_its_title_starts_an_article() -> None:
+    """The title after a glued header is the next non-blank line: a dump that parts its
+    title and paragraphs with blank lines is split as one without them."""
+    text = (" date 2024-04-04 https://example.com/f.html\nTitle F\n\nBody f."
+            " date 2024-04-05 https://example.com/g.html\n\nTitle G\n\nBody g.\n")
+    parts = split_dumps(text)
+    assert [(parse_dump(p).url, parse_dump(p).title, parse_dump(p).body) for p in parts] == [
+        ("https://example.com/f.html", "Title F", "Body f."),
+        ("https://example.com/g.html", "Title G", "Body g.")]
+
+
+def test_a_glued_header_is_unglued_by_the_title_right_after_it_even_with_no_body() -> None:
+    """The line right after the glued header is its title: the next article ends the
+    first one's body there, though it has no body of its own (its reject is parse_dump's
+    `empty_body`), rather than being stored as the end of the first one's text."""
+    text = (" date 2024-04-04 https://example.com/f.html\nTitle F\nBody f."
+            " date 2024-04-05 https://example.com/g.html\nTitle G\n")
+    first, second = split_dumps(text)
+    assert parse_dump(first).body == "Body f."
+    assert second == " date 2024-04-05 https://example.com/g.html\nTitle G\n"
+    with pytest.raises(DumpError, match="no body"):
+        parse_dump(second)
+
+
+def test_only_body_lines_are_unglued_not_the_title_line() -> None:
+    """A header shape at the end of the title line is part of the title: cut off, the
+    article would have a title and no body, and the rest no title, two `empty_body`
+    rejects for one readable article."""
+    header = " date 2024-04-04 https://example.com/f.html\n"
+    # the title is the first line after the header that parse_dump takes for it: right
+    # after the header, after a blank line, or after a copy of the header
+    for between, end in (("", "\n"), ("\n", "\n"), ("\n" + header, "\n"),
+                         (header + "\n", "\n"), ("", "")):
+        text = (header + between +
+                "Archive date 2024-04-05 https://example.com/g.html\nBody f." + end)
+        assert split_dumps(text) == [text], repr(between + end)
+        dump = parse_dump(text)
+        assert (dump.title, dump.body) == (
+            "Archive date 2024-04-05 https://example.com/g.html", "Body f.")
+
+
 def test_a_header_line_written_twice_is_one_article(tmp_path) -> None:
     """Round 13: the first copy was an article of its own, a `missing_title` reject."""
     path = tmp_path / "twice.txt"
@@ -426,3 +467,15 @@ def test_a_header_compares_without_the_space_and_bom_around_it() -> None:
     from tasks.discover.inputs import _header_text
 
     assert _header_text(" \ufeff URL: https://x.example/X \n") == "URL: https://x.example/X"
+
+
+def test_a_header_glued_to_the_first_body_line_of_a_titled_header_starts_an_article() -> None:
+    """Round 14 reads a title on the header line; then the next line is the body's first,
+    and a header glued to its end (round 13) starts the next article there too."""
+    text = ("date 2024-05-01 https://s.example/a Harbour bridge reopens\n"
+            "The bridge reopened on Thursday. date 2024-05-02 https://s.example/b\n"
+            "Ferry strike ends\nThe strike ended on Friday.\n")
+    parts = [parse_dump(p) for p in split_dumps(text)]
+    assert [(d.url, d.title, d.body) for d in parts] == [
+        ("https://s.example/a", "Harbour bridge reopens", "The bridge reopened on Thursday."),
+        ("https://s.example/b", "Ferry strike ends", "The strike ended on Friday.")]

@@ -471,6 +471,8 @@ def test_article_row_keeps_tags_and_the_documents_own_url() -> None:
     [
         (404, "text/html", ("http_404", "the archived response has status 404")),
         (301, "text/html", ("http_301", "the archived response has status 301")),
+        # 300 (Multiple Choices) is the first status past success: a list of choices
+        (300, "text/html", ("http_300", "the archived response has status 300")),
         (200, "Application/PDF; name=x", ("unsupported_content_type",
                                           "archived response is application/pdf")),
         (200, " TEXT/HTML ; charset=utf-8", None),
@@ -889,6 +891,18 @@ def test_an_archived_html_page_under_a_generic_label_is_a_page(ctype, body, want
     got = archived_response_problem({"status": 200, "content_type": ctype, "body": body},
                                     ["text/html", "application/xhtml+xml"])
     assert (None if got is None else (got.reason, got.detail)) == want
+
+
+def test_an_archived_binary_body_with_no_label_is_named_unlabelled() -> None:
+    """A record with no Content-Type whose body is a PDF: the reject's detail says both."""
+    from tasks.extract.pages import archived_response_problem
+
+    for ctype in (None, ""):
+        got = archived_response_problem(
+            {"status": 200, "content_type": ctype,
+             "body": b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n" + b"1 0 obj" * 20}, ["text/html"])
+        assert (got.reason, got.detail) == (
+            "unsupported_content_type", "archived response is unlabelled, but the body is a PDF")
 
 
 @pytest.mark.parametrize(("day", "kept", "flags"), [

@@ -96,8 +96,8 @@ class _NoDrift:
 
 
 def test_the_y_scale_ends_on_a_round_number_at_or_above_the_top_value():
-    assert [charts._nice_max(v) for v in (0, 1, 3, 7, 10, 100, 120, 0.4)] == \
-        [1.0, 1, 5, 10, 10, 100, 200, 0.5]
+    assert [charts._nice_max(v) for v in (0, 1, 1.5, 3, 7, 10, 100, 120, 0.4)] == \
+        [1.0, 1, 2, 5, 10, 10, 100, 200, 0.5]
 
 
 def test_the_axes_put_zero_at_the_bottom_the_top_at_the_top_and_label_short_ranges_daily():

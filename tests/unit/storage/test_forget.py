@@ -391,6 +391,10 @@ def test_a_url_covers_the_article_fetched_there_under_another_canonical(tmp_path
                    {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
     got = matching_articles(tmp_path, Takedown(url=fetched))
     assert got["article_id"].to_pylist() == [canon["article_id"]]
+    # and a takedown of the canonical address covers it by its id (`article_id = $id`):
+    # no row holds that address as its `url`
+    got = matching_articles(tmp_path, Takedown(url="https://a.example/story/1"))
+    assert got["article_id"].to_pylist() == [canon["article_id"]]
     odd = "https://a.exa mple/2"  # canonical_url refuses it (BadURL: a space in the host)
     publish_commit(tmp_path, {"articles": run([{**row("https://a.example/2", story(4), 1),
                                                 "url": odd}], run_id="r2").table},
@@ -400,5 +404,5 @@ def test_a_url_covers_the_article_fetched_there_under_another_canonical(tmp_path
 
 def test_a_takedown_naming_nothing_is_refused(tmp_path):
     _warehouse(tmp_path)
-    with pytest.raises(ValueError, match="needs a URL, a domain or an outlet"):
+    with pytest.raises(ValueError, match="^forget needs a URL, a domain or an outlet$"):
         matching_articles(tmp_path, Takedown(reason="nothing named"))

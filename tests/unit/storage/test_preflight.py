@@ -3,6 +3,8 @@ creates nothing. The commands' exit codes are tests/reliability/test_preflight.p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tasks.storage import preflight
@@ -64,6 +66,37 @@ def test_an_unwritable_folder_or_parent_is_named(tmp_path, monkeypatch):
     assert warehouse_problem(missing, write=True) == \
         f"warehouse {missing}: its parent {tmp_path} is not writable (Permission denied)"
     assert warehouse_problem(missing, write=False) is None  # queries need no writing
+
+
+def test_an_unwritable_warehouse_named_by_a_relative_path_is_not_called_its_parent(
+        tmp_path, monkeypatch):
+    """`--warehouse wh` (relative) of an existing folder no one may write: the warehouse
+    itself is named, as for an absolute path. It read "warehouse wh: its parent wh is not
+    writable", the folder taken for its own parent."""
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(preflight, "_probe_write", refuse)
+    (tmp_path / "wh").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert warehouse_problem(Path("wh"), write=True) == \
+        "warehouse wh is not writable (Permission denied)"
+    assert warehouse_problem(Path("wh") / "new", write=True) == \
+        f"warehouse {Path('wh') / 'new'}: its parent {tmp_path / 'wh'} is not writable " \
+        "(Permission denied)"
+
+
+def test_a_missing_warehouse_for_a_command_that_reads_one_is_named_with_the_way_out(
+        tmp_path):
+    """`sql`, `runs`, `search`, `diff`, `reindex` on a mistyped path: the sentence says
+    how a warehouse is named and made; a missing folder is fine for the others."""
+    missing = tmp_path / "typo"
+    for write in (False, True):
+        assert warehouse_problem(missing, write=write, existing=True) == (
+            f"no warehouse at {missing}: no such folder (name it with --warehouse or "
+            "PRESSROOM_WAREHOUSE; `pressroom ingest` makes one)")
+    assert warehouse_problem(missing, write=False) is None
+    assert not missing.exists()
 
 
 def test_the_write_probe_leaves_no_file(tmp_path):

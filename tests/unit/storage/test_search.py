@@ -341,6 +341,22 @@ def test_a_days_bounds_are_utc_days_whatever_the_machines_zone(warehouse, monkey
         clock.tzset()
 
 
+def test_until_a_date_ends_before_the_next_days_midnight_and_until_an_instant_at_it(
+        warehouse):
+    """`until` a date is that whole day: an article of 00:00:00 the day after is not in it
+    (the upper bound, the next midnight, is exclusive); `until` that midnight as an
+    instant takes it (an instant's bound is inclusive)."""
+    last = _article("d2", "Late budget", BUDGET, "r1", day=2)
+    last["published_at"] = datetime(2024, 5, 2, 23, 59, 59, tzinfo=UTC)
+    midnight = _article("d3", "Midnight budget", BUDGET, "r1", day=3)
+    midnight["published_at"] = datetime(2024, 5, 3, tzinfo=UTC)
+    S.index_commit(warehouse, _commit(warehouse, "r1", [last, midnight]), "r1")
+    assert _ids(S.search(warehouse, "budget", until=date(2024, 5, 2))) == ["d2"]
+    assert set(_ids(S.search(warehouse, "budget", until=datetime(2024, 5, 3, tzinfo=UTC)))) \
+        == {"d2", "d3"}
+    assert _ids(S.search(warehouse, "budget", since=date(2024, 5, 3))) == ["d3"]
+
+
 def test_the_index_stores_every_field_a_hit_reads() -> None:
     # SCHEMA is built once at import, where mutmut cannot see it: the schema _schema()
     # makes must hold each field _document() fills, or tantivy drops it without a word
