@@ -1473,6 +1473,19 @@ def _byline_adds_coauthors(recorded: list[str], shown: list[str], outlets: set[s
         _surname(n) for n in shown}
 
 
+def _byline_backs_the_tags(tagged: list[str], recorded: list[str], shown: list[str],
+                           outlets: set[str]) -> bool:
+    """The byline shown names people the meta tags name too, and none of those the JSON-LD
+    record put in their place: the record names the account that filed the story (wsvn:
+    tags "Jessica Holly; Gail Levy; Kathleen Ditton", JSON-LD "Kathleen Ditton", the page
+    "By Jessica Holly, Gail Levy")."""
+    if recorded == tagged or not _names_of_people(shown, outlets):
+        return False
+    tags = {_squash(n) for n in tagged}
+    got = {_squash(n) for n in shown}
+    return got <= tags and not got & {_squash(n) for n in recorded}
+
+
 def is_person(name: str, outlet_names: set[str]) -> bool:
     """Not the outlet, an organisation, a newsroom, a news agency or a reporter's role
     ("Korrespondentin in Paris"): a byline entry naming a person."""
@@ -1970,7 +1983,7 @@ def page_metadata(
         title = _INVISIBLE_IN_TITLE.sub("", title) or None
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
-    authors = clean_authors(raw_authors, outlets)
+    authors = tagged = clean_authors(raw_authors, outlets)
     names = jsonld_authors(tree)
     recorded = clean_authors(normalize_authors(None, "; ".join(names)), outlets) if names else []
     if recorded and any(is_person(a, outlets) for a in recorded) and (
@@ -2013,7 +2026,8 @@ def page_metadata(
             # a single recorded word: a label/value byline may spell it out (rare: cheap)
             shown = clean_authors(labelled_byline(tree, _in_other_area), outlets)
         if shown and ((refinable and _byline_refines(authors, shown))
-                      or _byline_adds_coauthors(authors, shown, outlets)):
+                      or _byline_adds_coauthors(authors, shown, outlets)
+                      or _byline_backs_the_tags(tagged, authors, shown, outlets)):
             authors = shown
 
     # the string the authors were cleaned from, if they still are its: a link that spells

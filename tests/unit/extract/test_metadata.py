@@ -2336,3 +2336,22 @@ def test_a_byline_set_in_the_share_bar_is_the_articles() -> None:
     # a comment's author under it is still no byline
     comment = body.replace("ng-sharekit__container", "comment-list share")
     assert page_metadata(tree("", comment), url, now=NOW).authors == []
+
+
+def test_a_byline_the_meta_tags_back_beats_the_json_ld_records_filer() -> None:
+    """wsvn.com: the tags name three people, JSON-LD the one who filed the story, the page
+    shows the two reporters."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+          '"NewsArticle", "author": {"@type": "Person", "name": "Kathleen Ditton"}}</script>')
+    head = f'<meta name="author" content="Jessica Holly; Gail Levy; Kathleen Ditton">{ld}'
+    body = ('<article><h1>Driver killed in crash</h1><div class="author">By Jessica Holly, '
+            'Gail Levy</div><p>Text</p></article>')
+    url = "https://wsvn.com/news/local/crash/"
+    assert page_metadata(tree(head, body), url, now=NOW).authors == ["Jessica Holly",
+                                                                      "Gail Levy"]
+    # a byline naming someone the tags do not is no backing: the record stands
+    other = body.replace("Gail Levy", "Ann Other")
+    assert page_metadata(tree(head, other), url, now=NOW).authors == ["Kathleen Ditton"]
+    # one of the tags' names alone is backed as well
+    one = body.replace(", Gail Levy", "")
+    assert page_metadata(tree(head, one), url, now=NOW).authors == ["Jessica Holly"]
