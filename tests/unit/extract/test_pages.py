@@ -192,7 +192,8 @@ def test_fallback_runs_only_for_short_fast_results_and_keeps_the_longer(monkeypa
 
     monkeypatch.setattr(extract_mod, "_run_trafilatura", fake)
     x = extract_html(page(), "https://x.example/a", fallback_min_chars=100)
-    assert calls == [True, False]
+    # fast, the full cascade, then the page's one <article> read alone (fast: "short")
+    assert calls == [True, False, True]
     assert x.used_fallback and x.text == "a much longer text from the full cascade"
 
     calls.clear()
@@ -1268,3 +1269,51 @@ def test_a_div_keeps_its_own_opening_text_where_it_was() -> None:
                                   "<aside>Aside text<p>b</p></aside></body></html>")
     assert extract_mod._keep_loose_text(tree) == 0
     assert tree.find(".//div").text == "Opening text"
+
+
+LONG_STORY = PARAGRAPHS + [
+    "The old bridge had carried traffic for ninety years before engineers found cracks in "
+    "two of its piers during a routine inspection, and the city closed it the same day.",
+    "Ferry operators said passenger numbers had doubled during the closure and that they "
+    "expected most of the new passengers to return to the bridge within a few weeks.",
+]
+
+
+def _story_in(wrapper_open: str, wrapper_close: str) -> str:
+    # (a story long enough that the slogan is under 5 % of the page: the fallback's gate)
+    body = "".join(f"<p>{p}</p>" for p in LONG_STORY)
+    return ("<html><body><div class='site-main'><header><div class='header-text'>Your most "
+            "important touchpoint for the digital trade.</div></header>"
+            f"{wrapper_open}<div class='main-content'><article class='article-detailed'>"
+            f"<h1>Harbour bridge reopens</h1><div class='article-content'>{body}</div>"
+            f"</article></div>{wrapper_close}</div></body></html>")
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    ("<aside class='sidebar'>", "</aside>"),  # onlinemarketing.de's layout
+    ("<footer class='layout'>", "</footer>"),
+])
+def test_an_article_inside_a_box_trafilatura_deletes_whole_is_read_alone(opening,
+                                                                          closing) -> None:
+    import trafilatura
+
+    html = _story_in(opening, closing)
+    # trafilatura alone gives the slogan: the box and the story in it are gone
+    assert PARAGRAPHS[0] not in (trafilatura.extract(html, fast=True) or "")
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    assert all(p in x.text for p in LONG_STORY) and "touchpoint" not in x.text
+
+
+def test_the_article_read_alone_replaces_only_a_shorter_text() -> None:
+    tree = extract_mod.parse_html(_story_in("<aside>", "</aside>"))
+    longer = "x" * 2000
+    assert extract_mod._longer_from_the_article(longer, tree, None) == longer
+    got = extract_mod._longer_from_the_article("slogan", tree, None)
+    assert got.split("\n") == LONG_STORY
+    # two articles side by side (a list page), or none: nothing to read alone
+    two = extract_mod.parse_html(_story_in("<aside>", "</aside>").replace(
+        "</article>", "</article><article><p>Another story entirely.</p></article>"))
+    assert extract_mod._longer_from_the_article("slogan", two, None) == "slogan"
+    assert extract_mod._longer_from_the_article(
+        "slogan", extract_mod.parse_html("<html><body><p>a</p></body></html>"), None) == "slogan"
