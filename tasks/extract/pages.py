@@ -15,12 +15,16 @@ and BENCHMARKS.md):
    longer text wins. Short fast results are where the comparison adds text; on longer ones
    it changes almost nothing, so paying for it on every page is wasted time. The sweep:
    250 chars recovers little, 1000 recovers almost all of the full mode's recall, above
-   1000 only the cost grows.
+   1000 only the cost grows. A text still short then is checked against the page's one
+   <article> read alone (`_longer_from_the_article`: trafilatura deletes an <aside> whole,
+   a story in a layout's aside with it).
 4. Metadata from `tasks.extract.metadata.page_metadata` on the same tree (date with provenance,
    alternatives and flags; cheap byline search), read before step 5 changes the tree.
 5. Furniture pruning (`tasks.extract.furniture`) before trafilatura: related-article blocks,
    author boxes and share rows named so in their class/id, which trafilatura's own
    discard rules miss (measured by halves of the dev corpus, BENCHMARKS.md issue 13 round 2).
+   Then the loose text trafilatura would drop around a container of blocks is hung from a
+   <br> of its own (`_keep_loose_text`, BENCHMARKS.md issue 13 session 36).
 6. The lead (`tasks.extract.lead`): the standfirst under the headline, which trafilatura
    often leaves in the page's header block, goes in front of the text when the text lacks it
    (BENCHMARKS.md issue 13 round 4).
@@ -473,7 +477,7 @@ def extract_html(
             if len(full) > len(text):
                 text, used_fallback = full, True
             alone = _longer_from_the_article(text, tree, url)
-            if alone is not text:
+            if len(alone) > len(text):
                 text, used_fallback = alone, True
         text = drop_link_list_lines(text, link_lists)
         text = _with_jsonld_body(text, tree)
@@ -495,8 +499,8 @@ def _longer_from_the_article(text: str, tree: HtmlElement, url: str | None) -> s
     <aside>, a <footer>), whatever they hold: onlinemarketing.de's story sits in
     an <aside class="sidebar"> of its layout, and came out as the site's slogan, twice
     ("Dein wichtigster Touchpoint zur Digitalbranche."), in both modes. Read alone, the
-    <article> is the story. (On the dev corpus, reading the <article> alone on longer
-    texts gave texts equal or a little worse: hence only for short ones.)"""
+    <article> is the story. (On the dev corpus, reading the <article> alone in place of
+    longer texts lost more annotated snippets than it found: hence only for short ones.)"""
     articles = [a for a in tree.iter("article")
                 if not any(anc.tag == "article" for anc in a.iterancestors())]
     if len(articles) != 1:
@@ -505,7 +509,7 @@ def _longer_from_the_article(text: str, tree: HtmlElement, url: str | None) -> s
     body = etree.SubElement(alone, "body")
     body.append(copy.deepcopy(articles[0]))
     own = _run_trafilatura(alone, url, fast=True)
-    return own if len(own) > len(text) else text  # (`text` itself: the caller asks `is`)
+    return own if len(own) > len(text) else text
 
 
 def _with_jsonld_body(text: str, tree: HtmlElement) -> str:
