@@ -276,3 +276,19 @@ def test_terminal_colour_codes_in_a_dump_go_whole() -> None:
     # a lone ESC, or the 8-bit CSI (a windows-1252 "\u203a" read twice), leaves the letter
     lone = clean_record(_row(text="Mary \x1bHello and \x9bHello.", title=None))
     assert lone["text"] == "Mary Hello and Hello."
+
+
+def test_text_without_an_esc_never_reaches_the_escape_regex(monkeypatch) -> None:
+    """Nearly every text holds no ESC: the regex is not run over it (the same output
+    either way, so only its use tells; a cost test without a clock)."""
+    from tasks.clean import text as text_mod
+
+    class Unused:
+        def sub(self, *args):
+            raise AssertionError("the escape regex ran over a text without an ESC")
+
+    monkeypatch.setattr(text_mod, "_TERMINAL_ESCAPE", Unused())
+    out = clean_record(_row(text="The council met on Tuesday [31m and voted.", title="T"))
+    assert out["text"] == "The council met on Tuesday [31m and voted."
+    with pytest.raises(AssertionError, match="escape regex ran"):  # (it is the one used)
+        clean_record(_row(text="The council met \x1b[31mon Tuesday.", title="T"))

@@ -10,9 +10,12 @@ from tasks.common.charset import (
     decode,
     header_charset,
     meta_charset,
+    names_wide_encoding,
     normalize_label,
     sniff_encoding,
     utf16_without_bom,
+    wide_as_utf8,
+    without_wide_declaration,
 )
 
 TEXT = "Zürich: «Ça coûte 5 €», dit-il. Łódź, Kraków — naïve café."
@@ -324,3 +327,72 @@ def test_meta_tags_never_closed_are_scanned_in_linear_time() -> None:
             "    assert meta_signals(body, 'pressroom') == set()\n"
             "    assert sniff_encoding(body + b'</head>', 'text/html')[0] == 'utf-8'\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=20)
+
+
+@pytest.mark.parametrize(("label", "wide"), [
+    ("utf-16", True), ("UTF-16LE", True), (" utf-32be ", True), ("'UTF-16'", True),
+    ("unicode", True), ('"unicode"', True),  # (an alias: Windows' name for UTF-16LE)
+    (None, False), ("", False), ("utf-8", False), ("iso-8859-1", False),
+    ("no-such-charset", False), ("XUTF-16", False),  # (no codec's name)
+])
+def test_a_label_names_a_wide_encoding_in_any_byte_order(label, wide) -> None:
+    """Round 14: the test behind 'a UTF-16/32 label over bytes with no NUL'."""
+    assert names_wide_encoding(label) is wide
+
+
+XML16 = '<?xml version="1.0" encoding="utf-16"?><rss><title>Zürich</title></rss>'
+XML8 = XML16.replace("utf-16", "utf-8").encode()
+
+
+@pytest.mark.parametrize("raw", [
+    codecs.BOM_UTF16_LE + XML16.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + XML16.encode("utf-16-be"),
+    XML16.encode("utf-16-le"), XML16.encode("utf-16-be"),  # (NULs in one lane)
+    codecs.BOM_UTF32_LE + XML16.encode("utf-32-le"),
+    codecs.BOM_UTF32_BE + XML16.encode("utf-32-be"),
+])
+def test_a_wide_document_is_utf8_its_declaration_saying_so(raw) -> None:
+    """Round 14 (feeds, sitemaps, dumps, URL lists): the BOM goes, the declaration is
+    utf-8, and the flag says the bytes were re-encoded."""
+    assert wide_as_utf8(raw) == (XML8, True)
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    (b"a\x00b\x00", "ab"), (b"\x00a\x00b", "ab"),  # four bytes: two letters
+    (codecs.BOM_UTF16_LE + b"a\x00", "a"), (codecs.BOM_UTF16_BE + b"\x00a", "a"),
+    # a cut-off last character: whole code units only (4 bytes in UTF-32, not 2)
+    (codecs.BOM_UTF32_LE + "ab".encode("utf-32-le") + b"c\x00", "ab"),
+    (codecs.BOM_UTF32_BE + "ab".encode("utf-32-be") + b"\x00\x00\x00", "ab"),
+    # a lone surrogate is a replacement character, not a UnicodeDecodeError
+    (codecs.BOM_UTF16_LE + b"a\x00\x00\xd8b\x00", "a\ufffdb"),
+])
+def test_short_wide_texts_are_read_by_their_lanes_or_bom(raw, text) -> None:
+    assert wide_as_utf8(raw) == (text.encode(), True)
+
+
+@pytest.mark.parametrize("raw", [
+    b"", b"a", b"ab", b"abc", b"abcd", "Zürich".encode(), b"a\x00bc", b"\x00ab\x00",
+    b"a\x00\x00\x00", b"<?xml version='1.0' encoding='utf-16'?><rss/>",
+])
+def test_other_bytes_are_left_as_they_are(raw) -> None:
+    assert wide_as_utf8(raw) == (raw, False)
+
+
+@pytest.mark.parametrize("label", ["utf-16", "UTF-32", "unicode"])
+def test_a_wide_declaration_over_bytes_with_no_nul_says_utf8(label) -> None:
+    """Round 14: .NET's XmlWriter over a StringWriter writes encoding="utf-16" over
+    UTF-8 bytes."""
+    raw = f"<?xml version='1.0' encoding='{label}'?><rss><title>Zürich</title></rss>"
+    assert without_wide_declaration(raw.encode()) == raw.replace(label, "utf-8").encode()
+
+
+@pytest.mark.parametrize("raw", [
+    b"<rss><title>utf-16</title></rss>",                       # no declaration
+    b'<?xml version="1.0" encoding="iso-8859-1"?><rss/>',      # no wide label
+    b'<?xml version="1.0" encoding="utf-8"?><rss/>',
+    XML16.encode("utf-16-le"),                                # true: its NULs
+    # the declaration read in the first KB only: its label ends past it ("utf-1" there)
+    b'<?xml version="1.0"' + b" " * (1024 - 34) + b'encoding="utf-16"?><rss/>',
+])
+def test_other_declarations_are_left_as_they_are(raw) -> None:
+    assert without_wide_declaration(raw) == raw

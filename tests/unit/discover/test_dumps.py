@@ -150,6 +150,7 @@ def test_only_the_first_8_kib_are_sniffed_for_nul_bytes():
     with pytest.raises(DumpError) as info:
         decode_dump(text[:-1] + b"\x00")
     assert info.value.reason == "binary_content"
+    assert info.value.detail == "file contains NUL bytes: not text"
 
 
 def test_a_dump_full_of_control_characters_says_how_many() -> None:
@@ -158,6 +159,21 @@ def test_a_dump_full_of_control_characters_says_how_many() -> None:
         decode_dump(head + b"Body \x01\x02\x03\x04\x05\x06\x07\x08\x0b text")
     assert info.value.reason == "binary_content"
     assert info.value.detail == "9 control characters in the first 8 KB"
+
+
+def test_eight_control_characters_in_the_first_8_kib_are_text() -> None:
+    head = b" date 2024-04-04 https://e.com/a\nTitle\nBody \x01\x02\x03\x04\x05\x06\x07\x08"
+    text = head + b"x" * (8192 - len(head))
+    assert decode_dump(text + b"\x0b late") == (text + b"\x0b late").decode()  # a 9th past
+
+
+def test_a_dump_that_is_not_utf8_names_the_byte_and_what_follows() -> None:
+    latin1 = " date 2024-04-04 https://e.com/a\nTitre\nCafé crème brûlée\n".encode("latin-1")
+    at, eight = latin1.index(b"\xe9"), b"\xe9 cr\xe8me "
+    with pytest.raises(DumpError) as info:
+        decode_dump(latin1)
+    assert info.value.reason == "bad_encoding"
+    assert info.value.detail == f"not valid UTF-8 at byte {at}: {eight!r}"
 
 
 # -- fault round 3 ------------------------------------------------------------------------
@@ -461,6 +477,23 @@ def test_utf8_with_stray_windows_1252_bytes_reads_only_utf8_text(raw, text) -> N
     from tasks.discover.inputs import _utf8_with_stray_cp1252
 
     assert _utf8_with_stray_cp1252(raw) == text
+
+
+def test_a_titled_header_is_looked_for_only_where_date_opens_the_line(monkeypatch) -> None:
+    """split_dumps asks of every line whether it is a titled header: the regex is tried
+    only where "date" is among a line's first 40 characters (a header's lead is spaces)."""
+    from tasks.discover import inputs
+
+    titled = "date 2024-04-04 https://example.com/a Title"
+    assert inputs._is_titled_header(" " * 36 + titled)
+    assert not inputs._is_titled_header(" " * 37 + titled)  # its "date" past the 40th
+
+    class Unused:
+        def match(self, line):
+            raise AssertionError(f"the titled-header regex ran over {line!r}")
+
+    monkeypatch.setattr(inputs, "_TITLED_HEADER", Unused())
+    assert not inputs._is_titled_header("The council met on Tuesday. 2024-04-04 https://e.x/a b")
 
 
 def test_a_header_compares_without_the_space_and_bom_around_it() -> None:

@@ -1264,6 +1264,23 @@ def test_the_text_a_box_opens_with_before_its_blocks_is_kept(tag) -> None:
     assert f"{ANCHOR} More on the cold." in x.text
 
 
+def test_every_loose_text_is_counted_and_a_leaf_box_ends_no_search() -> None:
+    # a box with no child first (no loose text of its own: the search goes on), then two
+    # tails and a <section>'s own text and tail: four texts moved, each counted
+    tree = extract_mod.parse_html(
+        "<html><body><div>Leaf box</div><div><p>a</p></div>First tail"
+        "<div><p>b</p></div>Second tail<section>Opening text<p>c</p></section>Last tail"
+        "</body></html>")
+    assert extract_mod._keep_loose_text(tree) == 4
+    body = tree.find("body")
+    assert [e.tag for e in body] == ["div", "div", "br", "div", "br", "section", "br"]
+    assert [e.tail for e in body if e.tag == "br"] == ["First tail", "Second tail",
+                                                       "Last tail"]
+    section = body.find("section")
+    assert section.text is None and section[0].tag == "br"
+    assert section[0].tail == "Opening text"
+
+
 def test_a_div_keeps_its_own_opening_text_where_it_was() -> None:
     tree = extract_mod.parse_html("<html><body><div>Opening text<p>a</p></div>"
                                   "<aside>Aside text<p>b</p></aside></body></html>")
