@@ -107,7 +107,8 @@ def _original_row(stream: BinaryIO, pos: int, uri: str, key: str, source: str,
         # read as iter_warc read it: a response record holding a bare page is a resource
         resource = record.record_type == WarcRecordType.resource or (
             not ctype.startswith("application/http") and not http_block_start(block))
-        return _record_to_row(record, block, uri, key, source, max_body_bytes, resource)
+        return _record_to_row(record, block, uri, key, source, max_body_bytes, resource,
+                              truncated_payload(record.headers) is not None)
     except _NOT_DATA_ERRORS:
         raise
     except BaseException:  # noqa: BLE001 - read once already; failing now: unresolved
@@ -596,7 +597,9 @@ def http_block_start(head: bytes) -> bool:
 
 
 def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
-                   max_body_bytes: int, resource: bool = False) -> dict:
+                   max_body_bytes: int, resource: bool = False, cut: bool = False) -> dict:
+    """A response (or resource) record's row; `cut`: the crawler cut its payload
+    (`truncated_payload`)."""
     _require_http_uri(uri, "resource" if resource else "response")
     if len(block) < record.content_length:
         if block.endswith(b"\r\n\r\n") and _HTTP_HEAD_END.search(block[:-4]):
@@ -633,7 +636,6 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     # The crawler cut the payload at its size or time limit (Common Crawl at 1 MiB,
     # Heritrix, browsertrix): what it kept is the head of the page, read as far as it
     # goes (a cut chunk or brotli stream too; it was `bad_chunking`, the page lost).
-    cut = truncated_payload(record.headers) is not None
     if "chunked" in http_headers.get("transfer-encoding", "").lower():
         body = dechunk(body, max_body_bytes, cut)
     media, charset = _media_type(http_headers.get("content-type"))
@@ -1192,7 +1194,9 @@ def iter_warc(
             continue
         try:
             block = head + record.reader.read()
-            row = _record_to_row(record, block, uri, key, source, max_body_bytes, resource)
+            payload_cut = truncated_payload(record.headers) is not None  # one look: ~1 us
+            row = _record_to_row(record, block, uri, key, source, max_body_bytes, resource,
+                                 payload_cut)
         except _Reject as r:
             last_settled = True
             yield None, reject(r.reason, r.detail, uri, key)
@@ -1208,7 +1212,7 @@ def iter_warc(
             yield None, reject("warc_bad_record", f"{type(exc).__name__}: {exc}", uri, key)
             continue
         bump("kept")
-        if truncated_payload(record.headers) is not None:
+        if payload_cut:
             bump("truncated_payloads")  # kept: the head of the page the crawler cut
         if row["fetched_at"] is not None and plausible_capture_time(row["fetched_at"],
                                                                     now) is None:
