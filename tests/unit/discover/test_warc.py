@@ -1373,10 +1373,10 @@ def test_a_response_record_holding_a_bare_html_page_is_read_as_a_resource() -> N
 def test_a_revisit_of_a_response_record_holding_a_bare_page_resolves() -> None:
     """The revisit's original is read again as iter_warc read it (a resource)."""
     original = r15_record("https://ok.example/bare", R15_PAGE, "text/html", rid="<urn:uuid:o>")
-    revisit = ("WARC/1.1\r\nWARC-Type: revisit\r\nWARC-Record-ID: <urn:uuid:v>\r\n"
-               "WARC-Date: 2024-01-03T03:04:05Z\r\nWARC-Target-URI: https://ok.example/again\r\n"
-               "WARC-Refers-To: <urn:uuid:o>\r\nWARC-Profile: http://netpreserve.org/warc/1.1/"
-               "revisit/identical-payload-digest\r\nContent-Length: 0\r\n\r\n\r\n\r\n").encode()
+    revisit = (b"WARC/1.1\r\nWARC-Type: revisit\r\nWARC-Record-ID: <urn:uuid:v>\r\n"
+               b"WARC-Date: 2024-01-03T03:04:05Z\r\nWARC-Target-URI: https://ok.example/again\r\n"
+               b"WARC-Refers-To: <urn:uuid:o>\r\nWARC-Profile: http://netpreserve.org/warc/1.1/"
+               b"revisit/identical-payload-digest\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
     rows, rejects, _ = run(original + revisit)
     assert [(r["url"], r["body"]) for r in rows] == [("https://ok.example/bare", R15_PAGE),
                                                      ("https://ok.example/again", R15_PAGE)]
