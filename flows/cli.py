@@ -21,12 +21,39 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
+
+from flows.terminal import as_records, table_fits, tolerant, utf8_data
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
+
+
+@app.callback()
+def _every_command() -> None:
+    # A terminal whose encoding lacks a character of a title or a path gets an escape
+    # for it, not a UnicodeEncodeError traceback (fault round 15; flows/terminal.py).
+    tolerant(sys.stdout)
+    tolerant(sys.stderr)
+
+
+def _print_table(t: Table) -> None:
+    """The table, or on a terminal too narrow for its columns (which rich shrinks down to
+    nothing) each row as a record: one line per column, its name then its value."""
+    if table_fits(t, console.width):
+        console.print(t)
+        return
+    if t.title:
+        console.print(t.title, style="italic")
+    for i, record in enumerate(as_records(t), 1):
+        console.print(f"[dim]-- row {i} --[/dim]")
+        width = max(len(name) for name, _ in record)
+        for name, cell in record:
+            console.print(Text(name.ljust(width) + "  ", style="bold"), cell, sep="",
+                          soft_wrap=True, highlight=False)
 
 
 def _before_flows() -> None:
@@ -226,9 +253,9 @@ def backfill(
         t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
     for m in done["runs"]:
         tot = m["totals"]
-        t.add_row(Path(m["inputs_given"][0]).name, m["run_id"],
+        t.add_row(Text(Path(m["inputs_given"][0]).name), m["run_id"],
                   *(str(tot[k]) for k in ("inputs", "kept", "rejected", "skipped")))
-    console.print(t)
+    _print_table(t)
     console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
                   f"{len(done['skipped'])} already ingested")
 
@@ -240,7 +267,7 @@ def print_summary(manifest: dict, root: Path) -> None:
     for s in manifest["stages"]:
         t.add_row(s["stage"], *(str(s[k]) for k in
                                 ("received", "passed", "rejected", "failed", "skipped")))
-    console.print(t)
+    _print_table(t)
     totals = manifest["totals"]
     console.print(
         f"inputs {totals['inputs']} = kept {totals['kept']} + rejected {totals['rejected']} "
@@ -248,9 +275,11 @@ def print_summary(manifest: dict, root: Path) -> None:
     )
     for note in manifest.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
-    console.print(f"warehouse: {Path(root).resolve()}")
-    console.print(f"DuckDB:    {Path(manifest['database']).resolve()}")
-    console.print(f"report:    {Path(manifest['report']).resolve()}")
+    console.print(f"warehouse: {escape(str(Path(root).resolve()))}", highlight=False)
+    console.print(f"DuckDB:    {escape(str(Path(manifest['database']).resolve()))}",
+                  highlight=False)
+    console.print(f"report:    {escape(str(Path(manifest['report']).resolve()))}",
+                  highlight=False)
     console.print('try: pressroom sql "SELECT title, domain, word_count FROM articles"')
 
 
@@ -372,6 +401,8 @@ def sql(
         # csv and json are written as the rows come, SQL_BATCH_ROWS at a time: an export
         # of the whole articles table needs no memory for the whole result
         batches = iter(lambda: cur.fetchmany(SQL_BATCH_ROWS) if columns else [], [])
+        if fmt is not Format.table:
+            utf8_data(sys.stdout)
         if fmt is Format.csv:
             w = csv.writer(sys.stdout)
             w.writerow(columns)
@@ -390,10 +421,12 @@ def sql(
         return
     t = Table(show_lines=False)
     for c in columns:
-        t.add_column(c, overflow="fold")
+        t.add_column(Text(c), overflow="fold")
     for r in rows:
-        t.add_row(*("" if v is None else _cell(v, max_width) for v in r))
-    console.print(t)
+        # Text: a value is shown as stored, never read as rich markup ("[update] ..."
+        # lost its first word, "a[/]b" was a MarkupError traceback)
+        t.add_row(*(Text("" if v is None else _cell(v, max_width)) for v in r))
+    _print_table(t)
     if total > len(rows):
         console.print(f"{len(rows):,} of {total:,} rows shown (--max-rows); -f csv or "
                       f"-f json writes them all")
@@ -433,7 +466,7 @@ def runs(
     if not found:
         console.print(f"no runs yet in {escape(str(root.resolve()))}")
         return
-    t = Table(title=f"runs in {root.resolve()}")
+    t = Table(title=f"runs in {escape(str(root.resolve()))}")
     t.add_column("run_id", no_wrap=True, min_width=23)
     t.add_column("finished_at", no_wrap=True)
     for col in ("inputs", "kept", "rejected", "failed", "skipped"):
@@ -443,7 +476,7 @@ def runs(
         t.add_row(m["run_id"], str(m.get("finished_at", ""))[:19],
                   *(str(tot.get(k, "")) for k in ("inputs", "kept", "rejected", "failed",
                                                   "skipped")))
-    console.print(t)
+    _print_table(t)
 
 
 @app.command()
@@ -506,8 +539,8 @@ def report(
     for note in result.notes:
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
     size = result.html.stat().st_size
-    console.print(f"DuckDB: {result.database.resolve()}\nreport: {result.html.resolve()} "
-                  f"({size / 1024:.0f} KB)")
+    console.print(f"DuckDB: {escape(str(result.database.resolve()))}\nreport: "
+                  f"{escape(str(result.html.resolve()))} ({size / 1024:.0f} KB)", highlight=False)
     if any(result.data_tests.values()):
         raise typer.Exit(1)
 
@@ -527,7 +560,7 @@ def demo(
     manifest = run_demo(settings, days=days, per_day=per_day, seed=seed)
     print_summary(manifest, settings.warehouse)
     size = Path(manifest["report"]).stat().st_size
-    console.print(f"[bold]demo report:[/bold] {Path(manifest['report']).resolve()} "
+    console.print(f"[bold]demo report:[/bold] {escape(str(Path(manifest['report']).resolve()))} "
                   f"({size / 1024:.0f} KB) — open it in a browser")
 
 
@@ -608,6 +641,7 @@ def search(
     if result.caught_up:
         err.print(f"indexed {len(result.caught_up)} commit(s) the index lacked")
     if fmt is not Format.table:
+        utf8_data(sys.stdout)
         rows = [{"score": round(h.score, 4), "title": h.title, "url": h.url,
                  "published_at": h.published_at, "domain": h.domain, "language": h.language,
                  "cluster_id": h.cluster_id, "article_id": h.article_id,
@@ -739,6 +773,7 @@ def diff(
         by_article.setdefault(row["article_id"], []).append(row)
     diffs = [d for group in by_article.values() for d in diff_history(group)]
     if fmt is not Format.table:
+        utf8_data(sys.stdout)
         json.dump([{"article_id": d.article_id, "from_revision": d.from_revision,
                     "to_revision": d.to_revision, "from_run_id": d.from_run,
                     "to_run_id": d.to_run, "changed": {k: list(v) for k, v in d.changed.items()},

@@ -17,6 +17,7 @@ from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, u
 import courlan
 import idna
 from courlan.clean import decode_punycode
+from w3lib.url import canonicalize_url
 
 # Host prefixes that serve the same article as the bare host.
 _MIRROR_HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
@@ -196,6 +197,27 @@ def _canonical_pass(url: str) -> str:
     )
     # http and https serve the same article; identity uses https.
     return urlunsplit(("https", host, path, query, ""))
+
+
+_DEFAULT_PORT = {"http": 80, "https": 443}
+
+
+def request_identity(url: str) -> str:
+    """The one spelling of the request a URL makes: scheme and host in lower case, the
+    fragment (never sent) and a default port dropped, the query in one order (w3lib's
+    canonicalize_url, as Scrapy fingerprints requests). Unlike `canonical_url` it keeps
+    what a server may tell apart (www., http, a trailing slash): for a feed or sitemap
+    listed twice in other spellings (`https://News.example:443/feed#top`), fetched once
+    each, whose relative links then came out as the same articles under other spellings.
+    A URL w3lib cannot read is its own identity."""
+    try:
+        key = canonicalize_url(url, keep_fragments=False)
+        parts = urlsplit(key)
+        if parts.port is not None and parts.port == _DEFAULT_PORT.get(parts.scheme):
+            key = urlunsplit(parts._replace(netloc=parts.netloc.rsplit(":", 1)[0]))
+    except ValueError:
+        return url
+    return key
 
 
 def host_identity(host: str) -> str:

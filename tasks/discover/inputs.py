@@ -44,7 +44,13 @@ from tasks.common.urls import (
     trim_url,
     undelimited_url,
 )
-from tasks.discover.remote import FetchUrls, RemoteLimits, classify_remote, discover_remote
+from tasks.discover.remote import (
+    FetchUrls,
+    RemoteLimits,
+    classify_remote,
+    discover_remote,
+    distinct_sources,
+)
 from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
 
 STAGE = "discover"
@@ -722,7 +728,8 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
         notes += remote.notes
         failed = stats.get("feed_fetch_failed", 0) + stats.get("sitemap_fetch_failed", 0)
         notes.append(
-            f"discovery: {stats.get('feed_fetched', 0)} of {len(set(feeds))} feed(s) fetched, "
+            f"discovery: {stats.get('feed_fetched', 0)} of {len(distinct_sources(feeds))} "
+            "feed(s) fetched, "
             f"{stats.get('sitemaps_parsed', 0)} sitemap file(s) read, {len(remote.rows)} "
             f"URL(s) found, {failed} fetch failure(s) (see fetch_log)" + (
                 f", {cut} of them cut short and read up to the cut" if (cut := stats.get(

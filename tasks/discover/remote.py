@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tasks.common.result import reject_row
-from tasks.common.urls import BadURL, canonical_url, stable_id
+from tasks.common.urls import BadURL, canonical_url, request_identity, stable_id
 from tasks.discover.feeds import parse_feed
 from tasks.discover.sitemaps import MAX_SITEMAP_BYTES, MAX_SITEMAP_URLS, SitemapEntry, parse_sitemap
 
@@ -196,6 +196,19 @@ def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collecto
                 published_source="feed", title=item.title)
 
 
+def distinct_sources(urls: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
+    """The feeds or sitemaps to fetch: each request once, under its first spelling, and
+    none already `taken` (a URL listed as a feed and as a sitemap is a feed)."""
+    seen = {request_identity(u) for u in taken}
+    out = []
+    for url in urls:
+        key = request_identity(url)
+        if key not in seen:
+            seen.add(key)
+            out.append(url)
+    return out
+
+
 def _child_order(children: Iterable[SitemapEntry]) -> list[SitemapEntry]:
     # Newest first, so the caps keep recent news; undated children after dated ones.
     dated = sorted((c for c in children if c.lastmod), key=lambda c: c.lastmod, reverse=True)
@@ -217,8 +230,13 @@ def discover_remote(
     they are merged with what the feeds and sitemaps list."""
     limits = limits or RemoteLimits()
     col = _Collector(run_id, now)
-    feeds = list(dict.fromkeys(feeds))
-    sitemaps = [u for u in dict.fromkeys(sitemaps) if u not in feeds]
+    listed = len(feeds) + len(sitemaps)
+    feeds = distinct_sources(feeds)
+    sitemaps = distinct_sources(sitemaps, taken=feeds)
+    if listed - len(feeds) - len(sitemaps):
+        # the same feed or sitemap listed twice (two outlets of one sources file, a
+        # sources file and the command line, other spellings): fetched once
+        col.count("sources_listed_twice", listed - len(feeds) - len(sitemaps))
 
     # Level 0: feeds and root sitemaps in one batch, so the fetcher interleaves hosts.
     kinds = {u: "feed" for u in feeds} | {u: "sitemap" for u in sitemaps}
@@ -229,7 +247,7 @@ def discover_remote(
             _handle_feed(url, bodies[url], ok.get(url, {}).get("content_type"), col,
                          _served_from(url, ok), url in cut)
 
-    seen_sitemaps = set(sitemaps)
+    seen_sitemaps = {request_identity(u) for u in sitemaps}
     fetched_sitemaps = len(sitemaps)
     level = [(url, 0) for url in sitemaps if url in bodies]
     level_bodies, level_ok, level_cut = bodies, ok, cut
@@ -265,9 +283,9 @@ def discover_remote(
                 continue
             too_old, too_deep, over_cap = [], [], []
             for child in _child_order(parsed.children):
-                if child.url in seen_sitemaps:
+                if request_identity(child.url) in seen_sitemaps:
                     continue  # an index listing itself, or two indexes sharing a child
-                seen_sitemaps.add(child.url)
+                seen_sitemaps.add(request_identity(child.url))
                 if cutoff is not None and child.lastmod is not None and child.lastmod < cutoff:
                     too_old.append(child.url)
                 elif depth + 1 > limits.max_depth:

@@ -102,9 +102,13 @@ def _original_row(stream: BinaryIO, pos: int, uri: str, key: str, source: str,
     try:
         stream.seek(pos)
         record = next(_archive_records(stream))
-        resource = record.record_type == WarcRecordType.resource
-        return _record_to_row(record, record.reader.read(), uri, key, source, max_body_bytes,
-                              resource)
+        block = record.reader.read()
+        ctype = (record.headers.get("Content-Type") or "").lower()
+        # read as iter_warc read it: a response record holding a bare page is a resource
+        resource = record.record_type == WarcRecordType.resource or (
+            not ctype.startswith("application/http") and not http_block_start(block))
+        return _record_to_row(record, block, uri, key, source, max_body_bytes, resource,
+                              truncated_payload(record.headers) is not None)
     except _NOT_DATA_ERRORS:
         raise
     except BaseException:  # noqa: BLE001 - read once already; failing now: unresolved
@@ -231,9 +235,11 @@ def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
     return int(parts[1]), headers, block[end + sep :]
 
 
-def dechunk(body: bytes, max_bytes: int) -> bytes:
+def dechunk(body: bytes, max_bytes: int, cut: bool = False) -> bytes:
     """Decode a chunked transfer-coded body. A body that does not start with a chunk-size
-    line is returned as is: writers that store the decoded payload often keep the header."""
+    line is returned as is: writers that store the decoded payload often keep the header.
+    `cut`: the crawler says it cut the payload (`WARC-Truncated`): the chunks that arrived,
+    the last one as far as it goes, are the body, where a cut is otherwise `bad_chunking`."""
     first = body.split(b"\r\n", 1)[0].split(b";", 1)[0].strip()
     try:
         int(first, 16)
@@ -244,6 +250,8 @@ def dechunk(body: bytes, max_bytes: int) -> bytes:
     while True:
         eol = body.find(b"\r\n", pos)
         if eol < 0:
+            if cut:
+                return bytes(out)
             raise _Reject("bad_chunking", f"chunk size line missing at byte {pos}")
         size_text = body[pos:eol].split(b";", 1)[0].strip()
         try:
@@ -255,6 +263,8 @@ def dechunk(body: bytes, max_bytes: int) -> bytes:
             return bytes(out)
         start = eol + 2
         if start + size > len(body):
+            if cut:
+                return bytes(out + body[start:start + max_bytes + 1])
             raise _Reject("bad_chunking", f"chunk of {size} bytes runs past the body at {pos}")
         out += body[start : start + size]
         if len(out) > max_bytes:
@@ -275,13 +285,15 @@ _CODING_REASONS = {"decompressed_too_large": "too_large", "bad_compression":
 
 
 def decode_content(body: bytes, encoding: str | None, max_bytes: int,
-                   undeclared_gzip: bool = False) -> bytes:
+                   undeclared_gzip: bool = False, cut: bool = False) -> bytes:
     """Undo Content-Encoding (gzip, deflate, br; stacked codings in reverse order) with the
     shared capped decoder, refusing more than max_bytes of output. A gzip layer the
     header does not declare is kept (a .gz file archived as one is data), unless
-    `undeclared_gzip` (an HTML record: see _record_to_row)."""
+    `undeclared_gzip` (an HTML record: see _record_to_row). `cut` (`WARC-Truncated`):
+    brotli data that stops early gives what it decodes to, as gzip data does."""
     try:
-        body, _ = decode_body(body, encoding, max_bytes, undeclared_gzip=undeclared_gzip)
+        body, _ = decode_body(body, encoding, max_bytes, undeclared_gzip=undeclared_gzip,
+                              cut_prefix=cut)
     except CodingError as exc:
         reason = _CODING_REASONS.get(exc.kind, "bad_content_encoding")
         raise _Reject(reason, exc.detail) from None
@@ -571,8 +583,23 @@ def plausible_capture_time(when: datetime | None, now: datetime) -> datetime | N
     return when
 
 
+def truncated_payload(headers) -> str | None:
+    """The reason a WARC writer gives for a payload it cut (`WARC-Truncated`: length,
+    time, disconnect, unspecified), or None for a whole one."""
+    value = (headers.get("WARC-Truncated") or "").strip()
+    return value or None
+
+
+def http_block_start(head: bytes) -> bool:
+    """Whether a record block starts like an HTTP response message ("HTTP/", in any case
+    as split_http reads it)."""
+    return head[:5].upper() == b"HTTP/"
+
+
 def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
-                   max_body_bytes: int, resource: bool = False) -> dict:
+                   max_body_bytes: int, resource: bool = False, cut: bool = False) -> dict:
+    """A response (or resource) record's row; `cut`: the crawler cut its payload
+    (`truncated_payload`)."""
     _require_http_uri(uri, "resource" if resource else "response")
     if len(block) < record.content_length:
         if block.endswith(b"\r\n\r\n") and _HTTP_HEAD_END.search(block[:-4]):
@@ -606,8 +633,11 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         # refuses the same for its own 206s (partial_content).
         raise _Reject("partial_content", "HTTP 206 with Content-Range "
                       f"{http_headers.get('content-range', '')[:100]!r}: not the whole page")
+    # The crawler cut the payload at its size or time limit (Common Crawl at 1 MiB,
+    # Heritrix, browsertrix): what it kept is the head of the page, read as far as it
+    # goes (a cut chunk or brotli stream too; it was `bad_chunking`, the page lost).
     if "chunked" in http_headers.get("transfer-encoding", "").lower():
-        body = dechunk(body, max_body_bytes)
+        body = dechunk(body, max_body_bytes, cut)
     media, charset = _media_type(http_headers.get("content-type"))
     # A page (HTML, or unlabelled) whose body is still gzip once its declared codings
     # are undone was gzipped once more, or gzipped without a word: a browser shows what
@@ -616,7 +646,7 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     page = media in _PAGE_MEDIA
     if http_headers.get("content-encoding") or (page and body.startswith(GZIP_MAGIC)):
         body = decode_content(body, http_headers.get("content-encoding"), max_body_bytes,
-                              undeclared_gzip=page)
+                              undeclared_gzip=page, cut=cut)
     if len(body) > max_body_bytes:
         raise _Reject("too_large", f"body of {len(body)} bytes over the {max_body_bytes} cap")
     fetched_at = _record_time(record)
@@ -1138,9 +1168,21 @@ def iter_warc(
             # the page without a reject.
             bump("untyped_responses")
         ctype = (record.headers.get("Content-Type") or "").lower()
+        head = b""
         if not resource and not ctype.startswith("application/http"):
-            bump("skipped_non_http_response")  # e.g. Heritrix dns: records
-            continue
+            # A response record whose Content-Type is missing or another (a writer that
+            # left it out, or wrote the page's own type there) was skipped with the
+            # Heritrix dns: records, its page lost without a reject. Its block says what
+            # it is: an HTTP message is that response; a bare HTML page, a resource.
+            head = record.reader.read(5)
+            if http_block_start(head):
+                bump("responses_mislabelled")
+            elif _media_type(ctype)[0] in _RESOURCE_PAGE_MEDIA:
+                bump("responses_mislabelled")
+                resource = True
+            else:
+                bump("skipped_non_http_response")  # e.g. Heritrix dns: records
+                continue
         bump("resources" if resource else "responses")
         uri = _target_uri(record.headers)
         # The record id is globally unique and stable across re-reads of the file.
@@ -1151,8 +1193,10 @@ def iter_warc(
                                f"record of {record.content_length} bytes over the cap", uri, key)
             continue
         try:
-            block = record.reader.read()
-            row = _record_to_row(record, block, uri, key, source, max_body_bytes, resource)
+            block = head + record.reader.read()
+            payload_cut = truncated_payload(record.headers) is not None  # one look: ~1 us
+            row = _record_to_row(record, block, uri, key, source, max_body_bytes, resource,
+                                 payload_cut)
         except _Reject as r:
             last_settled = True
             yield None, reject(r.reason, r.detail, uri, key)
@@ -1168,6 +1212,8 @@ def iter_warc(
             yield None, reject("warc_bad_record", f"{type(exc).__name__}: {exc}", uri, key)
             continue
         bump("kept")
+        if payload_cut:
+            bump("truncated_payloads")  # kept: the head of the page the crawler cut
         if row["fetched_at"] is not None and plausible_capture_time(row["fetched_at"],
                                                                     now) is None:
             bump("dates_implausible")  # the row kept, its capture time unknown

@@ -243,3 +243,18 @@ def test_an_encoded_edge_that_uncovers_a_raw_invisible_one_is_trimmed_too() -> N
 
     assert trim_url("\u200b%E2%80%8B\u200bhttps://x.example/a\u2060", encoded=True) == (
         "https://x.example/a")
+
+
+def test_request_identity_is_one_spelling_of_one_request():
+    """Fault round 15 (feeds listed twice): what the server cannot tell apart is one."""
+    from tasks.common.urls import request_identity
+
+    one = request_identity("https://news.example/feed")
+    for other in ("https://NEWS.example/feed", "HTTPS://news.example/feed",
+                  "https://news.example:443/feed", "https://news.example/feed#top"):
+        assert request_identity(other) == one
+    assert request_identity("http://news.example:80/f?b=1&a=2") == "http://news.example/f?a=2&b=1"
+    for apart in ("http://news.example/feed", "https://www.news.example/feed",
+                  "https://news.example/feed/", "https://news.example:8443/feed"):
+        assert request_identity(apart) != one
+    assert request_identity("http://[::1/x") == "http://[::1/x"  # no parser takes it

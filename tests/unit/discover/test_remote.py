@@ -429,3 +429,45 @@ def test_a_title_missing_from_the_first_listing_is_filled_from_a_later_one() -> 
     result = discover_remote([a, b], [], fetcher({a: untitled, b: titled}), "r", NOW)
     [row] = result.rows
     assert (row["source"], row["hint_title"]) == (a, "One")
+
+
+def test_a_feed_listed_twice_in_other_spellings_is_fetched_once() -> None:
+    """Fault round 15: one feed listed under other spellings of its address (host case,
+    the default port, a fragment: two outlets of a sources file, or a sources file and
+    the command line) was fetched once per spelling, and its relative links came out as
+    the same articles under each spelling: `https://NEWS.example/a` and
+    `https://news.example:443/a` beside `https://news.example/a`, two of them
+    `duplicate_url` rejects in discover (one input counted three times). A sitemap that
+    is also a listed feed is the feed, as before; a trailing slash is another address."""
+    rss = (b'<rss version="2.0"><channel><title>t</title><item><title>x</title>'
+           b"<link>/a</link></item></channel></rss>")
+    calls: list[str] = []
+
+    def fetch_urls(urls: list[str]):
+        calls.extend(urls)
+        return {u: rss for u in urls}, [{"url": u, "error": None} for u in urls]
+
+    feeds = ["https://news.example/feed", "https://NEWS.example/feed",
+             "https://news.example:443/feed", "https://news.example/feed#top",
+             "HTTPS://news.example/feed", "https://news.example/feed/"]
+    result = discover_remote(feeds, ["https://news.example/feed#x"], fetch_urls, "run-1", NOW)
+    assert calls == ["https://news.example/feed", "https://news.example/feed/"]
+    assert [r["url"] for r in result.rows] == ["https://news.example/a"]
+    assert result.stats["sources_listed_twice"] == 5
+    assert [f["url"] for f in result.fetch_log] == calls
+
+
+def test_a_child_sitemap_listed_in_other_spellings_is_fetched_once() -> None:
+    calls: list[str] = []
+    bodies = {"https://news.example/index.xml": index([
+        ("https://news.example/s1.xml", "2024-05-02"),
+        ("https://NEWS.example:443/s1.xml#again", "2024-05-01")]),
+        "https://news.example/s1.xml": URLSET}
+
+    def fetch_urls(urls: list[str]):
+        calls.extend(urls)
+        return fetcher(bodies)(urls)
+
+    result = discover_remote([], ["https://news.example/index.xml"], fetch_urls, "run-1", NOW)
+    assert calls == ["https://news.example/index.xml", "https://news.example/s1.xml"]
+    assert result.rejects == []

@@ -1322,3 +1322,98 @@ def test_a_record_with_two_content_types_is_the_page_a_browser_shows(ctype_lines
     (row,), rejects, _ = run(raw_record("https://ok.example/two", http))
     assert rejects == []
     assert (row["content_type"], row["encoding"]) == ("text/html", encoding)
+
+
+# --- fault round 15: records as other tools write them -------------------------------------
+
+R15_PAGE = b"<html><head><title>T</title></head><body><p>" + b"council budget " * 40 + b"</p>"
+
+
+def r15_record(uri: str, block: bytes, ctype: str | None = "application/http; msgtype=response",
+               extra: str = "", rid: str = "<urn:uuid:r15>") -> bytes:
+    """A response record whose WARC Content-Type is `ctype` (None: no such header) and
+    whose other WARC headers are `extra` (CRLF-ended lines)."""
+    head = ("WARC/1.1\r\nWARC-Type: response\r\n"
+            f"WARC-Record-ID: {rid}\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
+            f"WARC-Target-URI: {uri}\r\n{extra}"
+            + (f"Content-Type: {ctype}\r\n" if ctype is not None else "")
+            + f"Content-Length: {len(block)}\r\n\r\n")
+    return head.encode() + block + b"\r\n\r\n"
+
+
+HTTP_PAGE = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + R15_PAGE
+
+
+@pytest.mark.parametrize("ctype", [None, "", "text/html", "application/octet-stream"])
+def test_a_response_record_without_the_http_content_type_is_still_its_response(ctype) -> None:
+    """Round 15: a response record whose WARC Content-Type is missing (a writer that left
+    it out), blank, or another than `application/http` (the page's own type written
+    there) was skipped as a non-HTTP response (`skipped_non_http_response`, counted in
+    the stats only): the page lost without a reject. Its block starts with an HTTP
+    status line: it is that response."""
+    rows, rejects, stats = run(r15_record("https://ok.example/r15", HTTP_PAGE, ctype) + GOOD)
+    assert [r["url"] for r in rows] == ["https://ok.example/r15", "https://ok.example/1"]
+    assert rows[0]["status"] == 200 and rows[0]["body"] == R15_PAGE
+    assert rejects == [] and stats["responses_mislabelled"] == 1
+    assert "skipped_non_http_response" not in stats
+
+
+def test_a_response_record_holding_a_bare_html_page_is_read_as_a_resource() -> None:
+    """A response record typed `text/html` whose block is the page itself (no HTTP
+    head): read as round 4 reads resource records, where it was skipped unseen. One of
+    no page type holding no HTTP message (Heritrix's text/dns look-ups) is still skipped."""
+    rows, rejects, stats = run(r15_record("https://ok.example/bare", R15_PAGE, "text/html")
+                               + r15_record("dns:ok.example", b"20240102\nok.example.\tA\n",
+                                            "text/dns", rid="<urn:uuid:dns>"))
+    assert [(r["url"], r["status"], r["body"]) for r in rows] == [
+        ("https://ok.example/bare", 200, R15_PAGE)]
+    assert rejects == [] and stats["skipped_non_http_response"] == 1
+
+
+def test_a_revisit_of_a_response_record_holding_a_bare_page_resolves() -> None:
+    """The revisit's original is read again as iter_warc read it (a resource)."""
+    original = r15_record("https://ok.example/bare", R15_PAGE, "text/html", rid="<urn:uuid:o>")
+    revisit = (b"WARC/1.1\r\nWARC-Type: revisit\r\nWARC-Record-ID: <urn:uuid:v>\r\n"
+               b"WARC-Date: 2024-01-03T03:04:05Z\r\nWARC-Target-URI: https://ok.example/again\r\n"
+               b"WARC-Refers-To: <urn:uuid:o>\r\nWARC-Profile: http://netpreserve.org/warc/1.1/"
+               b"revisit/identical-payload-digest\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+    rows, rejects, _ = run(original + revisit)
+    assert [(r["url"], r["body"]) for r in rows] == [("https://ok.example/bare", R15_PAGE),
+                                                     ("https://ok.example/again", R15_PAGE)]
+    assert rejects == []
+
+
+def test_a_payload_the_crawler_cut_is_read_as_far_as_it_goes() -> None:
+    """`WARC-Truncated: length` (Common Crawl cuts at 1 MiB; Heritrix, browsertrix at
+    their limits): the head of the page. A chunked body cut inside a chunk was
+    `bad_chunking` "chunk of N bytes runs past the body" and a cut brotli stream
+    `bad_content_encoding`: the page lost under a reason that blamed the server. Now the
+    chunks (and brotli data) that arrived are the body, counted as `truncated_payloads`.
+    Without the header the same cut is still `bad_chunking`."""
+    whole = R15_PAGE * 3
+    chunked = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+               + b"%x\r\n" % 40 + whole[:40] + b"\r\n" + b"%x\r\n" % (len(whole) - 40)
+               + whole[40:700])
+    varied = b"".join(b"<p>council budget item %d of the year</p>" % i for i in range(20000))
+    br = brotli.compress(varied, quality=5)
+    brotlied = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n"
+                + br[: len(br) // 2])
+    cut = "WARC-Truncated: length\r\n"
+    rows, rejects, stats = run(r15_record("https://ok.example/c", chunked, extra=cut,
+                                          rid="<urn:uuid:c>")
+                               + r15_record("https://ok.example/b", brotlied, extra=cut,
+                                            rid="<urn:uuid:b>"))
+    assert rejects == []
+    assert rows[0]["body"] == whole[:700]
+    assert len(rows[1]["body"]) > 100_000 and varied.startswith(rows[1]["body"])
+    assert stats["truncated_payloads"] == 2
+    rows, rejects, _ = run(r15_record("https://ok.example/c", chunked))
+    assert rows == [] and [r["reason"] for r in rejects] == ["bad_chunking"]
+
+
+def test_dechunk_of_a_cut_body_keeps_the_chunks_that_arrived() -> None:
+    assert dechunk(b"3\r\nabc\r\n5\r\nde", 100, cut=True) == b"abcde"
+    assert dechunk(b"3\r\nabc\r\n", 100, cut=True) == b"abc"
+    assert dechunk(b"3\r\nabc\r\n5\r\ndefgh\r\n0\r\n\r\n", 100, cut=True) == b"abcdefgh"
+    with pytest.raises(_Reject):
+        dechunk(b"3\r\nabc\r\n5\r\nde", 100)

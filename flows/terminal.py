@@ -1,0 +1,68 @@
+"""What the command line prints, fitted to the terminal it prints to (fault round 15).
+
+Two things a terminal can lack: width and characters. A rich table wider than the
+terminal has its columns shrunk, down to nothing: at `COLUMNS=20` a twelve-column
+`pressroom sql` answer showed every value as blank, the `runs` table cut every column
+after the run id. And a terminal whose encoding is not UTF-8 (`LANG=C` where Python does
+not switch to UTF-8, a latin-1 locale, `PYTHONIOENCODING=ascii`, a Windows code page)
+cannot take every character of a title: printing one was a UnicodeEncodeError traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.table import Table
+
+# Characters a column needs to show its values as values (a date, a count, a word), and
+# a table's frame around each column: a border and a space of padding on either side.
+MIN_COLUMN_CHARS = 8
+COLUMN_FRAME = 3
+
+
+def is_utf(encoding: str | None) -> bool:
+    """Whether text in this encoding can hold every character (UTF-8, -16, -32)."""
+    try:
+        return codecs.lookup(encoding or "utf-8").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def table_needs(table: Table) -> int:
+    """The width a table needs for every column to show its values: all of a column that
+    does not wrap, up to MIN_COLUMN_CHARS of one that folds its values onto more lines."""
+    need = 1
+    for col in table.columns:
+        natural = max([cell_len(str(col.header))] + [cell_len(str(c)) for c in col.cells])
+        natural = max(natural, col.min_width or 0)
+        need += (natural if col.no_wrap else min(natural, MIN_COLUMN_CHARS)) + COLUMN_FRAME
+    return need
+
+
+def table_fits(table: Table, width: int) -> bool:
+    return table_needs(table) <= width
+
+
+def as_records(table: Table) -> list[list[tuple[str, object]]]:
+    """The table's rows as records of (column name, cell), for a terminal too narrow for
+    the table: each value on a line of its own, under its column's name."""
+    names = [str(col.header) for col in table.columns]
+    cells = [list(col.cells) for col in table.columns]
+    return [list(zip(names, row, strict=True)) for row in zip(*cells, strict=True)]
+
+
+def tolerant(stream: TextIO) -> None:
+    """A stream for people (tables, messages) whose encoding lacks characters writes
+    them as escapes (`\\xe9`, `\\u2603`) instead of ending the command in a traceback."""
+    if not is_utf(getattr(stream, "encoding", None)) and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="backslashreplace")
+
+
+def utf8_data(stream: TextIO) -> None:
+    """A stream for data (`-f csv`, `-f json`) is UTF-8 whatever the terminal's encoding:
+    the files they fill are read as UTF-8, and no character may be lost or escaped."""
+    if not is_utf(getattr(stream, "encoding", None)) and hasattr(stream, "reconfigure"):
+        stream.flush()
+        stream.reconfigure(encoding="utf-8", errors="strict")

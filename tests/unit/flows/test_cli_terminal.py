@@ -1,0 +1,101 @@
+"""The command line on terminals that lack width or characters (fault round 15): a
+narrow terminal (`COLUMNS=20`), an encoding that is not UTF-8 (`LANG=C` where Python
+keeps ASCII, a latin-1 locale, `PYTHONIOENCODING=ascii`), and values that look like
+rich markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rich.console import Console
+from rich.table import Table
+from typer.testing import CliRunner
+
+import flows.cli as cli
+from flows.cli import app
+from flows.terminal import as_records, is_utf, table_fits
+
+TWELVE = ", ".join(f"'v{i:02d}' AS c{i:02d}" for i in range(12))
+
+
+def test_a_value_that_looks_like_markup_is_shown_as_stored(warehouse):
+    """`pressroom sql`'s table cells went through rich markup: "[update] Mayor [en] x"
+    was shown as " Mayor  x", and a value holding "[/]" ended the command in a
+    MarkupError traceback."""
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse),
+                                   "SELECT '[update] Mayor [en] x' AS v, 'a[/]b' AS \"[w]\""])
+    assert out.exit_code == 0, out.output
+    assert "[update] Mayor [en] x" in out.output and "a[/]b" in out.output
+    assert "[w]" in out.output
+
+
+def test_a_warehouse_path_that_looks_like_markup_is_printed_whole(tmp_path):
+    """The `runs` table's title named the warehouse through markup: "/tmp/[b]wh" was
+    shown as "/tmp/wh"."""
+    root = tmp_path / "[b]wh"
+    (root / "manifests").mkdir(parents=True)
+    (root / "manifests" / "20240101T000000Z-abcdef.json").write_text(json.dumps(
+        {"run_id": "20240101T000000Z-abcdef", "finished_at": "2024-01-01T00:00:05",
+         "totals": {"inputs": 1, "kept": 1, "rejected": 0, "failed": 0, "skipped": 0}}))
+    out = CliRunner().invoke(app, ["runs", "-w", str(root)])
+    assert out.exit_code == 0, out.output
+    assert "[b]wh" in out.output.replace("\n", "")
+
+
+@pytest.mark.parametrize("width", [20, 40])
+def test_a_table_too_wide_for_the_terminal_shows_every_value(warehouse, monkeypatch, width):
+    """rich shrinks the columns of a table wider than the terminal down to nothing: at
+    20 columns every value of a twelve-column answer was blank, at 40 eight of the
+    twelve. Each row is now a record, one line per column."""
+    monkeypatch.setattr(cli, "console", Console(width=width))
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), f"SELECT {TWELVE}"])
+    assert out.exit_code == 0, out.output
+    for i in range(12):
+        assert f"c{i:02d}  v{i:02d}" in out.output
+    assert "1 row(s)" in out.output
+
+
+def test_a_table_that_fits_is_still_a_table(warehouse, monkeypatch):
+    monkeypatch.setattr(cli, "console", Console(width=160))
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), f"SELECT {TWELVE}"])
+    assert out.exit_code == 0, out.output
+    assert "┃ c00" in out.output and "-- row 1 --" not in out.output
+
+
+def test_a_column_that_does_not_wrap_needs_its_whole_width():
+    """The `runs` table's run id does not wrap: at 20 columns rich cut it and dropped
+    every column after it."""
+    t = Table()
+    t.add_column("run_id", no_wrap=True, min_width=23)
+    t.add_column("kept", justify="right")
+    t.add_row("20240101T000000Z-abcdef", "1")
+    assert not table_fits(t, 30) and table_fits(t, 34)
+    assert as_records(t) == [[("run_id", "20240101T000000Z-abcdef"), ("kept", "1")]]
+
+
+def test_is_utf():
+    assert is_utf("utf-8") and is_utf("UTF8") and is_utf("utf-16-le")
+    assert not is_utf("ascii") and not is_utf("latin-1") and not is_utf("cp1252")
+    assert not is_utf("no-such-codec")
+
+
+@pytest.mark.parametrize("charset", ["ascii", "latin-1"])
+def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_traceback(warehouse, charset):
+    """A title holding "é☃" printed to an ASCII (or latin-1) stdout ended the command in
+    "UnicodeEncodeError: 'ascii' codec can't encode character '\\xe9'" (exit 1). The
+    table now shows what the terminal cannot as escapes."""
+    out = CliRunner(charset=charset).invoke(
+        app, ["sql", "-w", str(warehouse), "SELECT 'Zürich ☃' AS x"])
+    assert out.exit_code == 0, out.output
+    assert "\\u2603" in out.output and "1 row(s)" in out.output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_data_written_to_a_terminal_that_is_not_utf8_is_utf8(warehouse, fmt):
+    """`-f csv` and `-f json` are data: written in UTF-8 whatever the terminal's
+    encoding, every character whole (they were the same traceback)."""
+    out = CliRunner(charset="ascii").invoke(
+        app, ["sql", "-w", str(warehouse), "-f", fmt, "SELECT 'Zürich ☃' AS x"])
+    assert out.exit_code == 0, out.output
+    assert "Zürich ☃".encode() in out.stdout_bytes
