@@ -525,8 +525,16 @@ _SUBSCRIBE_BOX = re.compile(
     r"|(?:start|get|begin|activate) your [\w -]{0,30}subscription|subscription (?:today|failed)"
     # the sign-up form's small print and confirmation ("kann jederzeit wieder abbestellt
     # werden", "Nach Anmeldung erhalten Sie eine Aktivierungs-E-Mail")
-    r"|(?:jederzeit|wieder) abbestell\w*|unsubscribe at any ?time|(?:aktivierungs|bestätigungs)"
-    r"-?(?:e-?mail|link)|(?:confirmation|activation) (?:e-?mail|link))",
+    r"|(?:jederzeit|wieder) abbestell\w*|(?:aktivierungs|bestätigungs)"
+    r"-?(?:e-?mail|link)|(?:confirmation|activation) (?:e-?mail|link)"
+    # the sign-up box's pitch and small print under a story ("Simply pop your email into
+    # the box ...", "Every day we'll send you a roundup email ...", "You can unsubscribe
+    # from this service at any time") and its message once sent ("Sign-up Successful!")
+    r"|unsubscribe (?:from [\w ]{1,30} )?at any ?time"
+    r"|^\W{0,3}(?:simply |just )?(?:pop|enter|type|put|drop) your e-?mail(?: address)?"
+    r" (?:in|into|below|here|above)\b"
+    r"|we(?:'|’)?ll send you [\w ]{0,30}\b(?:e-?mails?|newsletters?|roundups?|digests?)\b"
+    r"|^sign[- ]?up successful|^thanks? (?:you )?for (?:signing up|subscribing)\b)",
     re.IGNORECASE,
 )
 # Reuse and registration small print ("Written permission must be obtained before reprint",
@@ -688,7 +696,8 @@ _LONG_FURNITURE_STEMS = (
     "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
     "to view the", "to read the", "references to products", "cancel", "kündbar", "résiliable",
     "inhalte dieser", "content o", "abbestell", "aktivierungs", "bestätigungs", "confirmation",
-    "activation",
+    "activation", "your email", "your e-mail", "send you", "sign-up", "signup", "sign up",
+    "signing up",
 )
 
 

@@ -1649,3 +1649,31 @@ def test_a_label_of_the_topic_pages_linked_under_a_story_goes(line: str) -> None
 def test_a_sentence_on_related_topics_stays() -> None:
     assert classify_line("Verwandte Themen wie die Energiewende kamen nicht zur Sprache, "
                          "sagte die Ministerin am Dienstag.") is None
+
+
+@pytest.mark.parametrize("line", [
+    # a regional site's sign-up box between a story's paragraphs (corkbeo.ie)
+    "Simply pop your email into the box at the top of this article and get all the "
+    "latest news and entertainment direct to you",
+    "Every day we'll send you a roundup email of all the latest from Cork covering news, "
+    "entertainment and sport, all in one handy email.",
+    "You can unsubscribe from this service at any time. And rest assured that your data "
+    "will not be shared with any other party.",
+    "Enter your email address below to get our newsletter",
+    # the form's message once sent (thepointsguy.com)
+    "Sign-up Successful!",
+    "Thank you for signing up!",
+    "Thanks for subscribing.",
+])
+def test_a_sign_up_boxs_pitch_small_print_and_message_go(line: str) -> None:
+    assert classify_line(line) == "cta"
+
+
+@pytest.mark.parametrize("line", [
+    "Police said the scammers asked victims to enter your email address into a fake form.",
+    "The company said it would send you a refund by email within ten days.",
+    "We'll send you home, the coach told the players after the defeat on Sunday.",
+    "The sign-up successful applicants receive is a letter from the council in May.",
+])
+def test_a_sentence_about_emails_and_sign_ups_stays(line: str) -> None:
+    assert classify_line(line) is None
