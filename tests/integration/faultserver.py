@@ -34,6 +34,27 @@ PARAGRAPH = (
     "Residents said the works would take two years; the mayor promised compensation. "
 )
 
+# A dump's body long enough for the word filter (min_words 25), for the rounds' dump files.
+PROSE = ("The city council met on Tuesday evening to debate the budget for the coming "
+         "year, and members from every party spoke about schools, roads and housing. ")
+
+
+def story_paragraphs(slug: str) -> str:
+    """Eight paragraphs of a story, distinct per slug (so no two served pages are copies)."""
+    return "".join(
+        f"<p>The council debated the {slug} plan for the {j + 1}th time on Tuesday, and "
+        f"member {j + 3} said it would cost {j + 5} million euros over {j + 2} years, "
+        "according to figures the city published on its site.</p>" for j in range(8))
+
+
+def story(slug: str, title: str, head: str = "", body: str | None = None) -> str:
+    """The page the fault rounds (11 on) serve as an article: `head` goes into <head>,
+    `body` replaces the paragraphs."""
+    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title>{head}</head>'
+            f"<body><article><h1>{title}</h1>"
+            f"{story_paragraphs(slug) if body is None else body}</article></body></html>")
+
+
 # robots.txt served at /robots-moved.txt on every host.
 ROBOTS_MOVED = b"User-agent: *\nDisallow: /secret\n"
 

@@ -15,20 +15,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.faultserver import FaultServer
+from tests.integration.faultserver import FaultServer, story
 from tests.integration.test_fetch_faults import settings
 
 HOST = 1  # 127.0.0.1: the one address this round's server listens on
 POLISH = "Zak\u0142ad w \u0141odzi i \u017cegluga na Odrze"
-
-
-def story(slug: str, title: str) -> str:
-    paras = "".join(
-        f"<p>The council debated the {slug} plan for the {j + 1}th time on Tuesday, and "
-        f"member {j + 3} said it would cost {j + 5} million euros over {j + 2} years, "
-        "according to figures the city published on its site.</p>" for j in range(8))
-    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>'
-            f"<article><h1>{title}</h1>{paras}</article></body></html>")
 
 
 class Round11Server(FaultServer):

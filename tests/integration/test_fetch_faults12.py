@@ -23,22 +23,13 @@ import random
 import brotli
 import pytest
 
-from tests.integration.faultserver import FaultServer
+from tests.integration.faultserver import FaultServer, story
 from tests.integration.test_fetch_faults import by_url, documents, fetch, settings
 
 HOST = 1  # 127.0.0.1: the one address this round's server listens on
 # Bytes brotli's decoder reads without an error and without an end (as in
 # tests/unit/common/test_codings.py): what it decodes to is binary.
 NOT_BROTLI = random.Random(12).randbytes(256 * 34)[256 * 33:]
-
-
-def story(slug: str, title: str) -> str:
-    paras = "".join(
-        f"<p>The council debated the {slug} plan for the {j + 1}th time on Tuesday, and "
-        f"member {j + 3} said it would cost {j + 5} million euros over {j + 2} years, "
-        "according to figures the city published on its site.</p>" for j in range(8))
-    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head><body>'
-            f"<article><h1>{title}</h1>{paras}</article></body></html>")
 
 
 def scores_dump() -> str:

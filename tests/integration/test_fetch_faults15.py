@@ -28,23 +28,10 @@ import gzip
 
 import pytest
 
-from tests.integration.faultserver import FaultServer
+from tests.integration.faultserver import FaultServer, story, story_paragraphs
 from tests.integration.test_fetch_faults import settings
 
 HOST = 1  # 127.0.0.1: the one address this round's server listens on
-
-
-def paras(slug: str) -> str:
-    return "".join(
-        f"<p>The council debated the {slug} plan for the {j + 1}th time on Tuesday, and "
-        f"member {j + 3} said it would cost {j + 5} million euros over {j + 2} years, "
-        "according to figures the city published on its site.</p>" for j in range(8))
-
-
-def story(slug: str, title: str, head: str = "", body: str | None = None) -> str:
-    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title>{head}</head>'
-            f"<body><article><h1>{title}</h1>{paras(slug) if body is None else body}"
-            "</article></body></html>")
 
 
 def http(html: str, status: str = "HTTP/1.1 200 OK", extra: str = "") -> bytes:
@@ -90,9 +77,10 @@ def crawler_warc() -> bytes:
     chunked = (b"HTTP/2 200\r\ncontent-type: text/html\r\ntransfer-encoding: chunked\r\n\r\n"
                + b"%x\r\n" % len(whole) + whole.encode()[: len(whole) * 2 // 3])
     two_roots = story("first", "First root") + story("second", "Second root")
-    bom = story("bom", "A mark inside", body=paras("bom") + "\ufeff" + paras("more"))
+    bom = story("bom", "A mark inside",
+                body=story_paragraphs("bom") + "\ufeff" + story_paragraphs("more"))
     based = story("based", "Based in body",
-                  body='<base href="https://elsewhere.example/x/">' + paras("based"))
+                  body='<base href="https://elsewhere.example/x/">' + story_paragraphs("based"))
     date = "2024-05-01T10:00:00.123456Z"
     return b"".join([
         record("response", "<https://c.example/cut>", chunked, "c1", version="1.1",
