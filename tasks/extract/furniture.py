@@ -217,7 +217,9 @@ def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
                 item.tag == "li" and _is_site_link_item(item, own_paths, site)
                 for item in items):
             found.append([_norm(item.text_content()) for item in items])
-    # the same list written as paragraphs, each a linked title (redtri.com's "more jokes");
+    # the same list written as paragraphs, each a linked title (redtri.com's "more jokes"),
+    # and a paragraph that is one such title alone: a story's inline link to another
+    # ("Annie Lowrey: California is becoming unlivable", "Lesetipp: ...", ">>> ...");
     # a linked sentence is a step of instructions ("First, install the dependencies.")
     run: list[HtmlElement] = []
     for para in body.iter("p"):
@@ -225,11 +227,11 @@ def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
                 or para.text_content().rstrip().endswith(".")):
             continue
         if not run or para.getprevious() is not run[-1]:
-            if len(run) >= 2:
+            if run:
                 found.append([_norm(p.text_content()) for p in run])
             run = []
         run.append(para)
-    if len(run) >= 2:
+    if run:
         found.append([_norm(p.text_content()) for p in run])
     return found
 
@@ -237,7 +239,8 @@ def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
 def drop_link_list_lines(text: str, link_lists: list[list[str]]) -> str:
     """`text` without the runs of two or more consecutive lines that are items of one link
     list (as trafilatura writes an item: "- " and its text), nor the label line above such
-    a run. A single matching line stays: a headline quoted once in the text is prose."""
+    a run, nor the line of a one-item list (a linked paragraph alone). A single line
+    matching an item of a longer list stays: a headline quoted once in the text is prose."""
     if not link_lists or not text:
         return text
     list_of = {}
@@ -258,6 +261,8 @@ def drop_link_list_lines(text: str, link_lists: list[list[str]]) -> str:
             label = i - 1
             if label >= 0 and _is_label(lines[label]):
                 drop[label] = True
+        elif owner[i] is not None and len(link_lists[owner[i]]) == 1:
+            drop[i] = True  # (its label, if any, may be the story's own last line)
         i = j
     return "\n".join(line for line, gone in zip(lines, drop, strict=True) if not gone)
 

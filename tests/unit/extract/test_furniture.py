@@ -430,18 +430,29 @@ def test_a_run_of_paragraphs_each_a_headline_linked_within_the_site_leaves_the_t
         "Why the bridge needed new cables!"]]
 
 
-@pytest.mark.parametrize("paragraphs", [
-    # one linked paragraph alone
-    LINKED_PARAGRAPHS.split("</p>")[0] + "</p>",
-    # linked sentences: steps of instructions
-    LINKED_PARAGRAPHS.replace("</a>", ".</a>"),
-    # two linked paragraphs apart: no run
-    LINKED_PARAGRAPHS.split("</p>")[0] + f"</p><p>{PARAGRAPHS[3]}</p>"
-    + LINKED_PARAGRAPHS.split("</p>")[1] + "</p>",
-], ids=["alone", "sentences", "apart"])
-def test_linked_paragraphs_that_are_no_run_of_headlines_are_no_link_list(paragraphs) -> None:
-    tree = lxml_html.fromstring(_after_paragraphs(paragraphs))
+def test_linked_sentences_are_steps_of_instructions_not_a_link_list() -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(LINKED_PARAGRAPHS.replace("</a>", ".</a>")))
     assert site_link_lists(tree, URL) == []
+
+
+@pytest.mark.parametrize(("paragraphs", "lists"), [
+    # one linked paragraph alone
+    (LINKED_PARAGRAPHS.split("</p>")[0] + "</p>",
+     [["Ferry operator announces a summer timetable"]]),
+    # two linked paragraphs apart: two of them, no run
+    (LINKED_PARAGRAPHS.split("</p>")[0] + f"</p><p>{PARAGRAPHS[3]}</p>"
+     + LINKED_PARAGRAPHS.split("</p>")[1] + "</p>",
+     [["Ferry operator announces a summer timetable"], ["Old quay market returns again"]]),
+], ids=["alone", "apart"])
+def test_a_linked_headline_paragraph_alone_is_a_one_item_list(paragraphs, lists) -> None:
+    """A story's inline link to another of the site's stories ("Annie Lowrey: California
+    is becoming unlivable" in The Atlantic, "Lesetipp: ..."): a paragraph that is one
+    headline linked within the site, alone."""
+    tree = lxml_html.fromstring(_after_paragraphs(paragraphs))
+    assert site_link_lists(tree, URL) == lists
+    x = extract_html(_after_paragraphs(paragraphs), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert "Ferry operator" not in x.text and "Old quay market" not in x.text
 
 
 def _lists(body: str, url: str | None = URL) -> list[list[str]]:
@@ -471,10 +482,11 @@ def test_paragraph_runs_edges() -> None:
     runs = (_p(1, a, "https://www.gazette.example") + _p(2, b) + f"<p>{PARAGRAPHS[3]}</p>"
             + _p(3, c) + _p(4, d))
     assert _lists(runs) == [[a, b], [c, d]]
-    # on a page of unknown address only relative links are the site's
-    assert _lists(runs, None) == [[c, d]]
-    # a linked sentence, whatever space follows its full stop, is no headline
-    assert _lists(_p(1, a) + _p(2, b + ".</a> <a>").replace("<a></a>", "")) == []
+    # on a page of unknown address only relative links are the site's (b is left alone)
+    assert _lists(runs, None) == [[b], [c, d]]
+    # a linked sentence, whatever space follows its full stop, is no headline (the
+    # headline before it is one alone)
+    assert _lists(_p(1, a) + _p(2, b + ".</a> <a>").replace("<a></a>", "")) == [[a]]
 
 
 LISTS_2 = [["Ferry operator announces a timetable", "Old quay market returns"]]
@@ -497,6 +509,15 @@ LISTS_2 = [["Ferry operator announces a timetable", "Old quay market returns"]]
 ], ids=["first-line", "one-word", "six-words", "blank", "other-item"])
 def test_the_label_above_a_link_list_run(text: str, kept: str) -> None:
     assert drop_link_list_lines(text, LISTS_2) == kept
+
+
+def test_a_one_item_lists_line_goes_alone_and_its_label_stays() -> None:
+    one = [["Annie Lowrey: California is becoming unlivable"]]
+    text = "The state burns.\nRead on\nAnnie Lowrey: California is becoming unlivable\nEnd."
+    assert drop_link_list_lines(text, one) == "The state burns.\nRead on\nEnd."
+    # an item of a longer list, alone in the text, stays (a headline quoted once)
+    alone = "Story.\nFerry operator announces a timetable\nEnd."
+    assert drop_link_list_lines(alone, LISTS_2) == alone
 
 
 def test_a_link_no_parser_takes_is_not_on_the_site() -> None:
