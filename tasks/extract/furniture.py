@@ -26,6 +26,8 @@ box), which trafilatura keeps when it sits inside the article block. Deleting su
 from the page before trafilatura read it changed its link-density judgements of the boxes
 around them, and their labels and buttons then came through as lines. A list of links to
 other sites (sources, further reading, products) is left to trafilatura and the line rules.
+A paragraph that is one such linked headline alone (a story's inline link to another:
+"Lesetipp: ...") goes the same way.
 """
 
 from __future__ import annotations
