@@ -119,6 +119,15 @@ _NAV_LINE = re.compile(
     r"^(?:\.{2,3}|…|«|‹|<{1,2}|←)\s*(?:weiter zu[mr]?|zurück zu[mr]?|continue to|back to)\s",
     re.IGNORECASE,
 )
+# A promotion set in square brackets between paragraphs, a short label and another
+# page's title ("[Our Latest Forecast: Who Will Win The 2020 Democratic Primary?]",
+# FiveThirtyEight): no full stop before the bracket closes, so an editor's note in
+# brackets ("[Editor's note: This story was updated on May 5.]") stays, and so does a
+# note labelled as one without it ("[Update: The council voted on Tuesday]").
+_BRACKETED_PROMO = re.compile(
+    r"^\[(?!(?i:update|editor|ed\.|note|correction|clarification|disclosure|disclaimer))"
+    r"(?:[^\s:\]]+ ){0,3}[^\s:\]]+:\s+[^\]]*[^.!\]\s]\s*\]$")
+BRACKETED_PROMO_MAX_WORDS = 20
 # A link's label with the arrow it points with ("For further details >", "Jetzt 1000 Euro
 # Kredit sichern »", "Jan »"): no sentence ends before the arrow, and no opening guillemet
 # comes before it (« Je ne fais pas que voter blanc » is a French quote, not a link).
@@ -995,6 +1004,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 8 and _NAV_LINE.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
     if n <= ARROW_LABEL_MAX_WORDS and s[-1] in ">»›→" and _ARROW_LABEL.match(s):
+        return "related"
+    if n <= BRACKETED_PROMO_MAX_WORDS and s[0] == "[" and _BRACKETED_PROMO.match(s):
         return "related"
     if n <= 8 and _JOIN.match(s) and "?" not in s:
         return "cta"

@@ -1163,6 +1163,7 @@ def _grown(seed: str, words: int, where: str, filler: str) -> str:
     ("Mit diesem Button kannst Du die Folge merken", "end", "stone", 40, "ui"),
     ("PDF | 38 KB", "end", "stone", 25, "ui"),
     ("For further details >", "before_last", "stone", 8, "related"),
+    ("[Our Latest Forecast: Who Will Win?]", "before_last", "stone", 20, "related"),
 ])
 def test_each_word_limit_is_inclusive_and_one_word_more_is_not(seed, where, filler, limit,
                                                                rule) -> None:
@@ -1676,4 +1677,27 @@ def test_a_sign_up_boxs_pitch_small_print_and_message_go(line: str) -> None:
     "The sign-up successful applicants receive is a letter from the council in May.",
 ])
 def test_a_sentence_about_emails_and_sign_ups_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "[Our Latest Forecast: Who Will Win The 2020 Democratic Primary?]",  # FiveThirtyEight
+    "[Watch: The mayor on the budget]",
+    "[More from our desk: Ferry strike ends]",
+])
+def test_a_promotion_in_square_brackets_goes(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+@pytest.mark.parametrize("line", [
+    "[Editor's note: This story was updated on May 5.]",  # a full stop: a sentence
+    "[UPDATE: The council voted on Tuesday]",  # notes about the story itself
+    "[Correction: An earlier version misnamed the mayor]",
+    "[Note: Figures are in euros]",
+    "[Music]",
+    "[1] Smith, J.: Title of a paper",  # a reference: the bracket closes first
+    "[Five words of a label here: Title]",  # more than four words before the colon
+    "Our Latest Forecast: Who Will Win The 2020 Democratic Primary?",  # no brackets
+])
+def test_a_bracketed_note_or_a_reference_stays(line: str) -> None:
     assert classify_line(line) is None
