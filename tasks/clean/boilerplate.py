@@ -895,6 +895,15 @@ def _is_dated_label(line: str) -> bool:
     )
 
 
+def _is_dated_section(line: str) -> bool:
+    """A date and the section it was filed under, nothing else ("May 06, 2022 News",
+    "31.01.2016 Hardware"): the label above a story. Not a list item ("- 28 mai 2016 :
+    AgoraVox" in a list of sources)."""
+    head, _, section = line.rpartition(" ")
+    return (bool(head) and section.isalpha() and section[0].isupper()
+            and not line.startswith(("- ", "* ", "• ")) and _DATE_ONLY.match(head) is not None)
+
+
 def _long_furniture(s: str, n: int) -> str | None:
     """The boxes that run longer than a button: several networks named, a subscription
     or reader appeal of a few sentences, an advertiser disclosure, reuse small print."""
@@ -967,6 +976,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 8 and _AGENCY.match(s):
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
+        return "date"
+    if n <= 5 and _is_dated_section(s):
         return "date"
     if n <= 24 and _DIGIT.search(s) and _is_stamp(s.lower()):
         return "date"

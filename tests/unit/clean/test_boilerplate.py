@@ -945,7 +945,7 @@ def test_round7_stamps_teasers_and_credits_go(line: str, rule: str) -> None:
         "The law was updated on March 5, 2020, after a vote in the state senate.",
         "Published in 2019, the report found that 40 percent of schools had no nurse.",
         "On March 5, 2020 at 10:02 a.m. the first patient was admitted.",
-        "May 06, 2022 News",
+        "May 06, 2022 news",  # (with its section's name, "News", it is a label: session 36)
         "Sábado 23 de abril del 2022",
         "April 2016, the",
         "+81 158-23-2012",
@@ -1701,3 +1701,17 @@ def test_a_promotion_in_square_brackets_goes(line: str) -> None:
 ])
 def test_a_bracketed_note_or_a_reference_stays(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("May 06, 2022 News", "date"),  # kaieteurnewsonline.com, above the story
+    ("31.01.2016 Hardware", "date"),
+    ("12.03.2021 Bundesliga", "date"),
+    ("- 28 mai 2016 : AgoraVox", None),  # an item of a list of sources
+    ("May 06, 2022 news", None),  # no section's name
+    ("May 2022 Sales rose", None),
+    ("On May 6, 2022 Police", None),
+    ("May 06, 2022 Local-News", None),
+])
+def test_a_date_and_its_section_alone_is_a_label(line: str, rule: str | None) -> None:
+    assert classify_line(line) == rule
