@@ -977,7 +977,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
         return "date"
-    if n <= 5 and _is_dated_section(s):
+    if n <= 13 and _is_dated_section(s):  # a date line's 12 words and the section's name
         return "date"
     if n <= 24 and _DIGIT.search(s) and _is_stamp(s.lower()):
         return "date"

@@ -1707,6 +1707,7 @@ def test_a_bracketed_note_or_a_reference_stays(line: str) -> None:
     ("May 06, 2022 News", "date"),  # kaieteurnewsonline.com, above the story
     ("31.01.2016 Hardware", "date"),
     ("12.03.2021 Bundesliga", "date"),
+    ("20. März 2021 - 15:00 Uhr Sport", "date"),  # a date with its time
     ("- 28 mai 2016 : AgoraVox", None),  # an item of a list of sources
     ("May 06, 2022 news", None),  # no section's name
     ("May 2022 Sales rose", None),
