@@ -265,18 +265,28 @@ def _close_unclosed_rcdata(html: str) -> str:
     never closed had the whole page, markup included, as its title and no text; an
     unclosed `<textarea>` (a comment form before the story) made the story's markup text
     (`</form><article><p>...`). An author's missing end tag ends, in all likelihood,
-    where the next tag starts."""
+    where the next tag starts. A start tag inside a script's code (`$('<textarea/>')`,
+    two pages of the dev corpus) is the script's text, left alone."""
     for name, start in _RCDATA_START.items():
         pos = 0
         while (m := start.search(html, pos)) is not None:
             if _RCDATA_END[name].search(html, m.end()):
                 break  # this one, and any before its end tag, is closed
+            if _inside_script(html, m.start()):
+                pos = m.end()
+                continue
             cut = html.find("<", m.end())
             if cut < 0:
                 break
             html = f"{html[:cut]}</{name}>{html[cut:]}"
             pos = cut
     return html
+
+
+def _inside_script(html: str, pos: int) -> bool:
+    """Whether `pos` lies in a script's code: after a `<script` with no `</script` since."""
+    opened = max(html.rfind("<script", 0, pos), html.rfind("<SCRIPT", 0, pos))
+    return opened > max(html.rfind("</script", 0, pos), html.rfind("</SCRIPT", 0, pos))
 
 
 # A script start tag written as if it closed itself: `<script type="text/javascript"/>`

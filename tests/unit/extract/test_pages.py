@@ -1433,3 +1433,10 @@ def test_a_frameset_page_says_its_text_is_in_its_frames() -> None:
                          EXTRACT, "r")
     assert [(r["reason"], r["detail"][:15]) for r in result.rejects] == [
         ("extraction_failed", "a frameset page")]
+
+
+def test_a_title_or_textarea_in_a_scripts_code_is_left_to_the_script() -> None:
+    # two dev pages build a text box in jQuery: `$('<textarea/>')`, no end tag after it
+    html = ("<html><body><script>var box = jQuery('<textarea/>').html(c).text();</script>"
+            "<p>Story.</p></body></html>")
+    assert extract_mod._close_unclosed_rcdata(html) == html
