@@ -35,6 +35,7 @@ and BENCHMARKS.md):
 
 from __future__ import annotations
 
+import bisect
 import copy
 import logging
 import os
@@ -248,17 +249,16 @@ def _join_roots_as_browsers_do(html: str) -> str:
     return _BODY_OR_HTML_END.sub("", html)
 
 
-# Elements whose text runs to their end tag whatever it holds (HTML's RCDATA: <title>,
-# <textarea>): a start tag, and an end tag of the same name.
-_RCDATA_START = {name: re.compile(rf"<{name}\b[^>]*>", re.IGNORECASE)
-                 for name in ("title", "textarea")}
+# Elements whose text runs to their end tag whatever it holds (HTML's RCDATA): a start
+# tag (not one written closed, `<title/>`, as inside an SVG icon), and an end tag of each.
+_RCDATA_START = re.compile(r"<(title|textarea)\b[^>]*(?<!/)>", re.IGNORECASE)
 _RCDATA_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
                for name in ("title", "textarea")}
 
 
 def _close_unclosed_rcdata(html: str) -> str:
-    """`html` with an end tag put before the first `<` after a `<title>` or `<textarea>`
-    start tag that no end tag follows.
+    """`html` with an end tag put before the first `<` after each `<title>` or
+    `<textarea>` start tag that no end tag of its name follows.
 
     Such an element's text runs to its end tag, whatever lies between; with none, libxml2
     (and a browser) reads the rest of the page as its text: a page whose `<title>` was
@@ -266,27 +266,45 @@ def _close_unclosed_rcdata(html: str) -> str:
     unclosed `<textarea>` (a comment form before the story) made the story's markup text
     (`</form><article><p>...`). An author's missing end tag ends, in all likelihood,
     where the next tag starts. A start tag inside a script's code (`$('<textarea/>')`,
-    two pages of the dev corpus) is the script's text, left alone."""
-    for name, start in _RCDATA_START.items():
-        pos = 0
-        while (m := start.search(html, pos)) is not None:
-            if _RCDATA_END[name].search(html, m.end()):
-                break  # this one, and any before its end tag, is closed
-            if _inside_script(html, m.start()):
-                pos = m.end()
+    two pages of the dev corpus) is the script's text, left alone. One pass over the
+    page (a page of 16,000 such tags took 2 s when each looked for its end anew)."""
+    parts, last, pos = [], 0, 0
+    scripts: list[int] | None = None
+    no_end_after = {"title": len(html) + 1, "textarea": len(html) + 1}
+    while (m := _RCDATA_START.search(html, pos)) is not None:
+        name = m.group(1).lower()
+        if m.start() < no_end_after[name]:
+            closing = _RCDATA_END[name].search(html, m.end())
+            if closing is not None:
+                pos = closing.end()  # closed: its text is no markup
                 continue
-            cut = html.find("<", m.end())
-            if cut < 0:
-                break
-            html = f"{html[:cut]}</{name}>{html[cut:]}"
-            pos = cut
-    return html
+            no_end_after[name] = m.start()  # nor is any later one closed
+        if scripts is None:
+            scripts = _script_bounds(html)
+        cut = html.find("<", m.end())
+        if cut < 0:
+            break
+        if not bisect.bisect_right(scripts, m.start()) % 2:  # not in a script's code
+            parts += (html[last:cut], f"</{name}>")
+            last = cut
+        pos = cut
+    if not parts:
+        return html
+    parts.append(html[last:])
+    return "".join(parts)
 
 
-def _inside_script(html: str, pos: int) -> bool:
-    """Whether `pos` lies in a script's code: after a `<script` with no `</script` since."""
-    opened = max(html.rfind("<script", 0, pos), html.rfind("<SCRIPT", 0, pos))
-    return opened > max(html.rfind("</script", 0, pos), html.rfind("</SCRIPT", 0, pos))
+_SCRIPT_TAG = re.compile(r"<(/?)script\b", re.IGNORECASE)
+
+
+def _script_bounds(html: str) -> list[int]:
+    """Where each script's code starts and ends, in turn (an even count of positions
+    before a place: outside any script); a script never closed runs to the end."""
+    bounds: list[int] = []
+    for m in _SCRIPT_TAG.finditer(html):
+        if bool(m.group(1)) == (len(bounds) % 2 == 1):  # </script in one, <script out
+            bounds.append(m.start())
+    return bounds
 
 
 # A script start tag written as if it closed itself: `<script type="text/javascript"/>`
