@@ -16,6 +16,9 @@ flow under the session's Prefect harness, over a fault server of the round's own
   `application/xhtml+xml`, an XML declaration naming iso-8859-1, a DOCTYPE, namespaces),
   `/r16/noscript` (a JS app's page whose story is in `<noscript>`), `/r16/amp` (`<html ⚡>`),
   `/r16/bodies` (no `<body>` tag, then two).
+On main: inputs 10 = kept 5 + rejected 5 + failed 0: `too_short` "5 words" (the two
+roots' error notice), `extraction_failed` "no main text found" three times (title,
+shadow, frames), `too_many_elements` (breaks); the textarea page kept as its markup.
 """
 
 from __future__ import annotations
@@ -133,6 +136,7 @@ def test_an_ingest_of_the_rounds_pages_loses_nothing(
         assert "</" not in text and "mysqli" not in text, slug
     titles = dict(_table(warehouse, "SELECT url, title FROM articles"))
     assert titles[u("title")] == "Story title"
+    assert titles[u("two-roots")] == "Story two-roots"  # its headline, not the error's title
     assert "The café owners of Zürich said" in texts[u("xhtml")]
     rejects = sorted(_table(warehouse, "SELECT url, reason, detail FROM rejects"))
     assert [(url, reason) for url, reason, _ in rejects] == [(u("frames"), "extraction_failed")]
