@@ -35,6 +35,7 @@ and BENCHMARKS.md):
 
 from __future__ import annotations
 
+import bisect
 import copy
 import logging
 import os
@@ -227,6 +228,85 @@ def _close_headings_as_browsers_do(html: str) -> str:
     return "".join(parts)
 
 
+# The end of a document: `</html>`, and `</body>` with it (HTML's "after body" modes).
+_DOCUMENT_END = re.compile(r"</html\s*>", re.IGNORECASE)
+_BODY_OR_HTML_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _join_roots_as_browsers_do(html: str) -> str:
+    """`html` without its `</body>` and `</html>` end tags when markup or text follows the
+    first `</html>`.
+
+    libxml2 stops reading at the first `</html>`: a page of two documents (a CMS that
+    joins a template and the article, an error page printed before the page, two files
+    joined by `cat`) kept the first one's text alone, an error notice in place of the
+    story. Browsers read on: what follows `</html>` goes into the body, a second
+    `<html>`, `<head>` or `<body>` tag adds nothing of its own (HTML's "after after body"
+    insertion mode), which libxml2 does too once no end tag stops it."""
+    m = _DOCUMENT_END.search(html)
+    if m is None or not html[m.end():].strip():
+        return html
+    return _BODY_OR_HTML_END.sub("", html)
+
+
+# Elements whose text runs to their end tag whatever it holds (HTML's RCDATA): a start
+# tag (not one written closed, `<title/>`, as inside an SVG icon), and an end tag of each.
+_RCDATA_START = re.compile(r"<(title|textarea)\b[^>]*(?<!/)>", re.IGNORECASE)
+_RCDATA_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+               for name in ("title", "textarea")}
+
+
+def _close_unclosed_rcdata(html: str) -> str:
+    """`html` with an end tag put before the first `<` after each `<title>` or
+    `<textarea>` start tag that no end tag of its name follows.
+
+    Such an element's text runs to its end tag, whatever lies between; with none, libxml2
+    (and a browser) reads the rest of the page as its text: a page whose `<title>` was
+    never closed had the whole page, markup included, as its title and no text; an
+    unclosed `<textarea>` (a comment form before the story) made the story's markup text
+    (`</form><article><p>...`). An author's missing end tag ends, in all likelihood,
+    where the next tag starts. A start tag inside a script's code (`$('<textarea/>')`,
+    two pages of the dev corpus) is the script's text, left alone. One pass over the
+    page (a page of 16,000 such tags took 2 s when each looked for its end anew)."""
+    parts, last, pos = [], 0, 0
+    scripts: list[int] | None = None
+    no_end_after = {"title": len(html) + 1, "textarea": len(html) + 1}
+    while (m := _RCDATA_START.search(html, pos)) is not None:
+        name = m.group(1).lower()
+        if m.start() < no_end_after[name]:
+            closing = _RCDATA_END[name].search(html, m.end())
+            if closing is not None:
+                pos = closing.end()  # closed: its text is no markup
+                continue
+            no_end_after[name] = m.start()  # nor is any later one closed
+        if scripts is None:
+            scripts = _script_bounds(html)
+        cut = html.find("<", m.end())
+        if cut < 0:
+            break
+        if not bisect.bisect_right(scripts, m.start()) % 2:  # not in a script's code
+            parts += (html[last:cut], f"</{name}>")
+            last = cut
+        pos = cut
+    if not parts:
+        return html
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+_SCRIPT_TAG = re.compile(r"<(/?)script\b", re.IGNORECASE)
+
+
+def _script_bounds(html: str) -> list[int]:
+    """Where each script's code starts and ends, in turn (an even count of positions
+    before a place: outside any script); a script never closed runs to the end."""
+    bounds: list[int] = []
+    for m in _SCRIPT_TAG.finditer(html):
+        if bool(m.group(1)) == (len(bounds) % 2 == 1):  # </script in one, <script out
+            bounds.append(m.start())
+    return bounds
+
+
 # A script start tag written as if it closed itself: `<script type="text/javascript"/>`
 # (attribute values may hold ">" or "/").
 _SELF_CLOSED_SCRIPT = re.compile(
@@ -269,7 +349,7 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = _close_headings_as_browsers_do(_repair_faulty_html(html, beginning))
-    html = _open_self_closed_scripts(html)
+    html = _open_self_closed_scripts(_close_unclosed_rcdata(_join_roots_as_browsers_do(html)))
     tree, bytes_tried = None, False
     try:
         tree = fromstring(html, parser=_PARSER)
@@ -292,9 +372,17 @@ def _drop_templates(tree: HtmlElement) -> None:
     A template's content is inert: browsers never render it, scripts clone it. libxml2
     parses it as ordinary elements, so trafilatura took it for text: on the dev corpus a
     recipe page's text held a mustache template ("{{/title}} {{#text}} {{{text}}}") and a
-    shop page's held its payment terms from a checkout template."""
+    shop page's held its payment terms from a checkout template.
+
+    A declarative shadow root (`<template shadowrootmode="open">`, and the
+    `shadowroot` attribute Chrome read before it) is no such template: browsers render
+    what it holds in place of the template, so it stays as the text it holds; a web
+    component's page whose story is in one lost all of it."""
     for template in list(tree.iter("template")):
-        template.drop_tree()
+        if template.get("shadowrootmode") is not None or template.get("shadowroot") is not None:
+            template.drop_tag()
+        else:
+            template.drop_tree()
 
 
 # Containers whose tail text trafilatura loses when they hold blocks of their own
@@ -383,6 +471,7 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
     for it."""
     text = body if isinstance(body, str) else decode_file(body)
     text = _close_headings_as_browsers_do(_repair_faulty_html(text, text[:50].lower()))
+    text = _close_unclosed_rcdata(_join_roots_as_browsers_do(text))
     try:
         tree = fromstring(text, parser=_DEEP_PARSER)
     except ValueError:  # a str with an encoding declaration: as bytes, as load_html does
@@ -416,6 +505,39 @@ def _too_many_elements(tree: HtmlElement) -> str | None:
                 f"{MAX_PARAGRAPH_NODES:,}: too many to extract in bounded time (an article "
                 "has a few hundred)")
     return None
+
+
+# A run of line breaks, and the most of it a page keeps (a blank line between two texts).
+_BLANK_LINES_KEPT = 2
+_COUNT_LINE_BREAKS = "count(//br)"
+
+
+def _collapse_line_breaks(tree: HtmlElement) -> int:
+    """Drop each `<br>` that follows `_BLANK_LINES_KEPT` others with nothing but white
+    space between them; how many were dropped. Only on a page over the element limits
+    (MAX_ELEMENTS), where `<br>` is most of its elements.
+
+    A page padded with line breaks (a template's spacer loop, an editor's pasted blank
+    lines: 100,000 `<br>` around a story) was a `too_many_elements` reject, its story
+    lost; the run shows as one blank line, and a browser shows the same text."""
+    if int(tree.xpath(_COUNT_LINE_BREAKS)) * 2 < MAX_ELEMENTS:
+        return 0  # not the bulk of the page: collapsing them cannot bring it under
+    dropped = 0
+    for parent in {br.getparent() for br in tree.iter("br")}:
+        run = 0
+        for child in list(parent):
+            if child.tag != "br":
+                run = 0
+                continue
+            run += 1
+            prev = child.getprevious()
+            if run > _BLANK_LINES_KEPT and prev is not None and not (prev.tail or "").strip():
+                prev.tail = child.tail  # white space, or the text after the run
+                parent.remove(child)
+                dropped += 1
+            if (child.tail or "").strip():
+                run = 0
+    return dropped
 
 
 def extract_html(
@@ -454,6 +576,8 @@ def extract_html(
             return Extracted("", PageMetadata(), reason="too_deep",
                              error=f"elements nested more than {MAX_DEPTH} levels deep")
     too_many = _too_many_elements(tree)
+    if too_many and _collapse_line_breaks(tree):
+        too_many = _too_many_elements(tree)
     if too_many:
         return Extracted("", PageMetadata(), reason="too_many_elements", error=too_many)
     # metadata first: it reads the bylines and author boxes that the pruning below removes
@@ -486,9 +610,25 @@ def extract_html(
     except Exception as exc:  # noqa: BLE001 -- a library bug on one page must not stop a batch
         LOG.debug("trafilatura failed on %s", url, exc_info=True)
         return Extracted("", PageMetadata(), error=f"trafilatura: {type(exc).__name__}: {exc}")
+    if not text.strip():
+        frames = _frames_of(tree)
+        if frames is not None:
+            return Extracted("", meta, error=frames)
     text = unicodedata.normalize("NFC", text)
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
+
+
+def _frames_of(tree: HtmlElement) -> str | None:
+    """Why a page of frames has no text, naming its frames (a `<frameset>` page shows
+    other pages, each a URL of its own; its text is theirs), or None for other pages."""
+    frameset = tree.find(".//frameset")
+    if frameset is None:
+        return None
+    sources = [f.get("src") for f in frameset.iter("frame") if f.get("src")]
+    shown = ", ".join(sources[:5]) + (f" and {len(sources) - 5} more" if len(sources) > 5 else "")
+    return ("a frameset page: its text is in the pages its frames show "
+            f"({shown or 'no frame names one'}); extract those URLs")
 
 
 def _longer_from_the_article(text: str, tree: HtmlElement, url: str | None) -> str:
