@@ -25,33 +25,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.faultserver import FaultServer
+from tests.integration.faultserver import FaultServer, story, story_paragraphs
 from tests.integration.test_fetch_faults import settings
 
 HOST = 1  # 127.0.0.1: the one address this round's server listens on
 
 
-def paras(slug: str) -> str:
-    return "".join(
-        f"<p>The council debated the {slug} plan for the {j + 1}th time on Tuesday, and "
-        f"member {j + 3} said it would cost {j + 5} million euros over {j + 2} years, "
-        "according to figures the city published on its site.</p>" for j in range(8))
-
-
-def story(slug: str, title: str | None = None) -> str:
-    title = title or f"Story {slug}"
-    return (f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head>'
-            f"<body><article><h1>{title}</h1>{paras(slug)}</article></body></html>")
-
-
 def page(slug: str) -> tuple[bytes, str]:
     """The body and Content-Type of the page at /r16/<slug>."""
     html = "text/html; charset=utf-8"
-    article = f"<article><h1>Story {slug}</h1>{paras(slug)}</article>"
+    article = f"<article><h1>Story {slug}</h1>{story_paragraphs(slug)}</article>"
     if slug == "two-roots":
         error = ("<html><head><title>Database error</title></head><body><p>Warning: "
                  "mysqli_connect(): too many connections</p></body></html>\n")
-        return (error + story(slug)).encode(), html
+        return (error + story(slug, f"Story {slug}")).encode(), html
     if slug == "title":
         return (f"<html><head><title>Story {slug}</head><body>{article}</body>"
                 "</html>").encode(), html
@@ -66,16 +53,16 @@ def page(slug: str) -> tuple[bytes, str]:
                 f"<template shadowrootmode=open>{article}</template></news-story>"
                 "</body></html>").encode(), html
     if slug == "frames":
-        return ("<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
-                "<frame src='menu.html'><frame src='story.html'></frameset></html>"
-                ).encode(), html
+        return (b"<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+                b"<frame src='menu.html'><frame src='story.html'></frameset></html>"
+                ), html
     if slug == "xhtml":
         return ('<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html PUBLIC '
                 '"-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">'
                 '\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>'
                 f"Story {slug}</title></head><body><article><h1>Story {slug}</h1>"
                 f"<p>The café owners of Zürich said the plan would cost them their terraces "
-                f"for a whole summer.</p>{paras(slug)}</article></body>"
+                f"for a whole summer.</p>{story_paragraphs(slug)}</article></body>"
                 "</html>").encode("iso-8859-1"), "application/xhtml+xml"
     if slug == "noscript":
         return (f"<html><head><title>Story {slug}</title></head><body><div id=app></div>"
@@ -87,7 +74,7 @@ def page(slug: str) -> tuple[bytes, str]:
     if slug == "bodies":
         return (f"<html><head><title>Story {slug}</title></head><p>Top.</p></body>"
                 f"<body>{article}</body></html>").encode(), html
-    return story(slug).encode(), html
+    return story(slug, f"Story {slug}").encode(), html
 
 
 KEPT = ["two-roots", "title", "textarea", "breaks", "shadow", "xhtml", "noscript", "amp",

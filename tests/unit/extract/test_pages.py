@@ -1394,8 +1394,8 @@ def test_a_closed_title_or_textarea_is_left_as_it_is() -> None:
 def test_a_run_of_line_breaks_in_a_page_over_the_limit_is_one_blank_line() -> None:
     # 100,000 <br> around the story: a too_many_elements reject, the story lost
     html = (f"<html><head><title>Harbour bridge reopens</title></head><body><article>"
-            f"{_R16_STORY}" + "<br>\n" * 100_000 + f"<p>After the padding.</p>"
-            f"</article></body></html>")
+            f"{_R16_STORY}" + "<br>\n" * 100_000 + "<p>After the padding.</p>"
+            "</article></body></html>")
     x = extract_html(html.encode(), _R16_URL, fetched_at=FETCHED)
     assert x.error is None and all(p in x.text for p in PARAGRAPHS)
     assert "After the padding." in x.text
