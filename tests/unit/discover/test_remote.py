@@ -457,6 +457,18 @@ def test_a_feed_listed_twice_in_other_spellings_is_fetched_once() -> None:
     assert [f["url"] for f in result.fetch_log] == calls
 
 
+def test_sources_listed_twice_counts_the_feeds_and_the_sitemaps_left_out() -> None:
+    """Seed 48: listed 5 (two feeds, three sitemaps), fetched 2 (one each): 3 twice."""
+    bodies = {"https://news.example/rss": b"", "https://news.example/sitemap.xml": URLSET}
+    result = discover_remote(
+        ["https://news.example/rss", "https://NEWS.example/rss"],
+        ["https://news.example/sitemap.xml", "https://news.example:443/sitemap.xml",
+         "https://news.example/rss#sitemap"], fetcher(bodies), "run-1", NOW)
+    assert result.stats["sources_listed_twice"] == 3
+    assert [f["url"] for f in result.fetch_log] == ["https://news.example/rss",
+                                                    "https://news.example/sitemap.xml"]
+
+
 def test_a_child_sitemap_listed_in_other_spellings_is_fetched_once() -> None:
     calls: list[str] = []
     bodies = {"https://news.example/index.xml": index([

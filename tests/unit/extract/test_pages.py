@@ -1334,3 +1334,15 @@ def test_the_article_read_alone_replaces_only_a_shorter_text() -> None:
     assert extract_mod._longer_from_the_article("slogan", two, None) == "slogan"
     assert extract_mod._longer_from_the_article(
         "slogan", extract_mod.parse_html("<html><body><p>a</p></body></html>"), None) == "slogan"
+
+
+def test_the_article_read_alone_holds_the_articles_inside_it() -> None:
+    """Seed 48: an <article> inside the one article (a related story, a quoted post) is
+    part of it, not a second article; and a text as long as the article's is kept."""
+    html = _story_in("<aside>", "</aside>").replace(
+        "</article>", "<article><p>A related story.</p></article></article>", 1)
+    tree = extract_mod.parse_html(html)
+    got = extract_mod._longer_from_the_article("slogan", tree, None)
+    assert got.split("\n")[:len(LONG_STORY)] == LONG_STORY
+    same = "y" * len(got)
+    assert extract_mod._longer_from_the_article(same, tree, None) == same
