@@ -1346,3 +1346,11 @@ def test_the_article_read_alone_holds_the_articles_inside_it() -> None:
     assert got.split("\n")[:len(LONG_STORY)] == LONG_STORY
     same = "y" * len(got)
     assert extract_mod._longer_from_the_article(same, tree, None) == same
+
+
+def test_the_article_read_alone_is_a_page_body_for_trafilaturas_last_resort() -> None:
+    """Seed 48: an <article> of a few words and no paragraph is what trafilatura's
+    baseline finds under the page's <body>: the copy must be in a <body>."""
+    tree = extract_mod.parse_html(
+        "<html><body><aside><article>Bare text only</article></aside></body></html>")
+    assert extract_mod._longer_from_the_article("", tree, None) == "Bare text only"
