@@ -1322,20 +1322,6 @@ def test_an_article_inside_a_box_trafilatura_deletes_whole_is_read_alone(opening
     assert all(p in x.text for p in LONG_STORY) and "touchpoint" not in x.text
 
 
-def test_the_article_read_alone_replaces_only_a_shorter_text() -> None:
-    tree = extract_mod.parse_html(_story_in("<aside>", "</aside>"))
-    longer = "x" * 2000
-    assert extract_mod._longer_from_the_article(longer, tree, None) == longer
-    got = extract_mod._longer_from_the_article("slogan", tree, None)
-    assert got.split("\n") == LONG_STORY
-    # two articles side by side (a list page), or none: nothing to read alone
-    two = extract_mod.parse_html(_story_in("<aside>", "</aside>").replace(
-        "</article>", "</article><article><p>Another story entirely.</p></article>"))
-    assert extract_mod._longer_from_the_article("slogan", two, None) == "slogan"
-    assert extract_mod._longer_from_the_article(
-        "slogan", extract_mod.parse_html("<html><body><p>a</p></body></html>"), None) == "slogan"
-
-
 def test_the_article_read_alone_holds_the_articles_inside_it() -> None:
     """Seed 48: an <article> inside the one article (a related story, a quoted post) is
     part of it, not a second article; and a text as long as the article's is kept."""
@@ -1354,3 +1340,18 @@ def test_the_article_read_alone_is_a_page_body_for_trafilaturas_last_resort() ->
     tree = extract_mod.parse_html(
         "<html><body><aside><article>Bare text only</article></aside></body></html>")
     assert extract_mod._longer_from_the_article("", tree, None) == "Bare text only"
+
+
+def test_the_article_read_alone_replaces_only_a_shorter_text() -> None:
+    tree = extract_mod.parse_html(_story_in("<aside>", "</aside>"))
+    longer = "x" * 2000
+    assert extract_mod._longer_from_the_article(longer, tree, None) == longer
+    got = extract_mod._longer_from_the_article("slogan", tree, None)
+    assert got.split("\n") == LONG_STORY
+    # two articles side by side (a list page), or none: nothing to read alone
+    two = extract_mod.parse_html(_story_in("<aside>", "</aside>").replace(
+        "</article>", "</article><article><p>Another story entirely.</p></article>"))
+    assert extract_mod._longer_from_the_article("slogan", two, None) == "slogan"
+    assert extract_mod._longer_from_the_article(
+        "slogan", extract_mod.parse_html("<html><body><p>a</p></body></html>"), None) == "slogan"
+
