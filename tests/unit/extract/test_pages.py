@@ -1354,4 +1354,3 @@ def test_the_article_read_alone_replaces_only_a_shorter_text() -> None:
     assert extract_mod._longer_from_the_article("slogan", two, None) == "slogan"
     assert extract_mod._longer_from_the_article(
         "slogan", extract_mod.parse_html("<html><body><p>a</p></body></html>"), None) == "slogan"
-
