@@ -258,3 +258,14 @@ def test_request_identity_is_one_spelling_of_one_request():
                   "https://news.example/feed/", "https://news.example:8443/feed"):
         assert request_identity(apart) != one
     assert request_identity("http://[::1/x") == "http://[::1/x"  # no parser takes it
+
+
+def test_request_identity_drops_only_the_port_from_a_host_with_colons():
+    """Seed 48: the default port is cut at the netloc's last colon, so a user:password
+    and an IPv6 host keep theirs."""
+    from tasks.common.urls import request_identity
+
+    assert request_identity("https://user:pw@news.example:443/feed") == (
+        "https://user:pw@news.example/feed")
+    assert request_identity("https://[::1]:443/feed") == "https://[::1]/feed"
+    assert request_identity("http://[2001:db8::1]:80/f") == "http://[2001:db8::1]/f"

@@ -457,6 +457,90 @@ def test_a_feed_listed_twice_in_other_spellings_is_fetched_once() -> None:
     assert [f["url"] for f in result.fetch_log] == calls
 
 
+def test_sources_listed_twice_counts_the_feeds_and_the_sitemaps_left_out() -> None:
+    """Seed 48: listed 5 (two feeds, three sitemaps), fetched 2 (one each): 3 twice."""
+    bodies = {"https://news.example/rss": b"", "https://news.example/sitemap.xml": URLSET}
+    result = discover_remote(
+        ["https://news.example/rss", "https://NEWS.example/rss"],
+        ["https://news.example/sitemap.xml", "https://news.example:443/sitemap.xml",
+         "https://news.example/rss#sitemap"], fetcher(bodies), "run-1", NOW)
+    assert result.stats["sources_listed_twice"] == 3
+    assert [f["url"] for f in result.fetch_log] == ["https://news.example/rss",
+                                                    "https://news.example/sitemap.xml"]
+
+
+NEWS_AFTER_A_WARNING = (
+    b"<br /><b>Warning</b>: Cannot modify header<br />\n<?xml version=\"1.0\"?>"
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>'
+    b"<loc>https://news.example/story</loc><news:news><news:publication_date>"
+    b"2024-05-02T10:00:00Z</news:publication_date><news:title>Bridge reopens</news:title>"
+    b"</news:news></url></urlset>")
+
+
+def test_an_index_walk_reports_each_child_as_it_went() -> None:
+    """Seed 48 (discover_remote's walk, whole): an index that lists itself first (newest)
+    and two children under a cap of 3 files (both fetched), a news sitemap behind a PHP
+    warning (counted, noted, its publication date and title kept), a child that is no
+    sitemap (its reject's detail), and six children too old (one reject naming five and
+    "...", counted 6); every reject stamped `now`, every fetch logged as a sitemap."""
+    idx = "https://news.example/index.xml"
+    old = [(f"https://news.example/old{i}.xml", f"2001-01-0{i}") for i in range(1, 7)]
+    bodies = {idx: index([(idx, "2024-05-03"), ("https://news.example/a.xml", "2024-05-02"),
+                          ("https://news.example/b.xml", "2024-05-01")] + old),
+              "https://news.example/a.xml": NEWS_AFTER_A_WARNING,
+              "https://news.example/b.xml": b"<html>no</html>"}
+    r = discover_remote([], [idx], fetcher(bodies), "run-1", NOW, RemoteLimits(max_sitemaps=3))
+    assert [(f["url"], f["source_kind"]) for f in r.fetch_log] == [
+        (idx, "sitemap"), ("https://news.example/a.xml", "sitemap"),
+        ("https://news.example/b.xml", "sitemap")]
+    assert r.stats["sitemaps_junk_before_xml"] == 1
+    assert r.notes == ["sitemap https://news.example/a.xml: 49 bytes before the XML were not "
+                       "read (a server's error message?): "
+                       "'<br /><b>Warning</b>: Cannot modify header<br />'"]
+    [row] = r.rows
+    assert (row["url"], row["hint_published_source"], row["hint_title"]) == (
+        "https://news.example/story", "sitemap", "Bridge reopens")
+    assert r.stats["sitemaps_skipped_sitemap_child_too_old"] == 6
+    assert [(x["url"], x["reason"], x["detail"]) for x in r.rejects] == [
+        (idx, "sitemap_child_too_old", "6 child sitemap(s) not fetched, lastmod before "
+         "2024-04-03T12:00:00+00:00: " + ", ".join(
+             f"https://news.example/old{i}.xml" for i in (6, 5, 4, 3, 2)) + " ..."),
+        ("https://news.example/b.xml", "not_a_sitemap",
+         "root element <html>, expected <urlset> or <sitemapindex>")]
+    assert {x["rejected_at"] for x in r.rejects} == {NOW}
+
+
+def test_an_index_walk_goes_max_depth_levels_down_and_keeps_old_children_without_an_age_cap(
+) -> None:
+    top, mid, leaf = ("https://news.example/top.xml", "https://news.example/mid.xml",
+                      "https://news.example/leaf.xml")
+    bodies = {top: index([(mid, "2001-01-01")]), mid: index([(leaf, "2001-01-01")]),
+              leaf: URLSET}
+    r = discover_remote([], [top], fetcher(bodies), "run-1", NOW,
+                        RemoteLimits(max_depth=2, max_child_age_days=None))
+    assert [f["url"] for f in r.fetch_log] == [top, mid, leaf]
+    assert r.rejects == [] and len(r.rows) == 2
+
+
+def test_a_cut_feed_that_cannot_be_read_is_rejected_under_its_cut_key() -> None:
+    """A feed whose transfer was cut (a body with an error) and whose part does not
+    parse: its reject's input key is `<url>#cut` (the fetch failure is the input)."""
+    url = "https://news.example/rss"
+
+    def fetch_urls(urls: list[str]):
+        return {url: b"<html>cut"}, [{"url": url, "error": "transfer_cut"}]
+
+    r = discover_remote([url], [], fetch_urls, "run-1", NOW)
+    assert [(x["url"], x["input_key"]) for x in r.rejects] == [(url, f"{url}#cut")]
+
+
+def test_a_feed_body_the_fetcher_did_not_log_is_still_read() -> None:
+    url = "https://news.example/rss"
+    r = discover_remote([url], [], lambda urls: ({url: RSS}, []), "run-1", NOW)
+    assert [x["url"] for x in r.rows] == ["https://news.example/one", "https://news.example/two"]
+
+
 def test_a_child_sitemap_listed_in_other_spellings_is_fetched_once() -> None:
     calls: list[str] = []
     bodies = {"https://news.example/index.xml": index([

@@ -25,11 +25,13 @@ from tasks.discover.warc import (
     _Reject,
     dechunk,
     decode_content,
+    http_block_start,
     http_opener,
     is_warc_path,
     iter_warc,
     read_warc,
     split_http,
+    truncated_payload,
 )
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -1417,3 +1419,99 @@ def test_dechunk_of_a_cut_body_keeps_the_chunks_that_arrived() -> None:
     assert dechunk(b"3\r\nabc\r\n5\r\ndefgh\r\n0\r\n\r\n", 100, cut=True) == b"abcdefgh"
     with pytest.raises(_Reject):
         dechunk(b"3\r\nabc\r\n5\r\nde", 100)
+
+
+def _reject_of(call) -> tuple[str, str]:
+    with pytest.raises(_Reject) as info:
+        call()
+    return info.value.reason, info.value.detail
+
+
+def test_dechunk_rejects_name_the_fault_and_where_it_is() -> None:
+    """Seed 48: each `bad_chunking` and `too_large` detail, and the byte offsets in them
+    (from 0: the first chunk's offset is 0)."""
+    assert _reject_of(lambda: dechunk(b"5\r\nab", CAP)) == (
+        "bad_chunking", "chunk of 5 bytes runs past the body at 0")
+    # a chunk that ends at the body's end, with no CRLF after it: the size line missing
+    assert _reject_of(lambda: dechunk(b"3\r\nabc", CAP)) == (
+        "bad_chunking", "chunk size line missing at byte 6")
+    assert _reject_of(lambda: dechunk(b"3\r\nabc\r\n", 100)) == (
+        "bad_chunking", "chunk size line missing at byte 8")
+    assert _reject_of(lambda: dechunk(b"3\r\nabc\r\n" + b"z" * 30 + b"\r\n", CAP)) == (
+        "bad_chunking", "bad chunk size b'" + "z" * 20 + "' at byte 8")
+    assert _reject_of(lambda: dechunk(b"3\r\nabc\r\n0\r\n\r\n", 2)) == (
+        "too_large", "body over 2 bytes once dechunked")
+    assert dechunk(b"3\r\nabc\r\n0\r\n\r\n", 3) == b"abc"  # exactly the cap
+
+
+def test_dechunk_reads_the_first_size_line_as_hex_up_to_its_first_extension() -> None:
+    assert dechunk(b"a\r\n0123456789\r\n0\r\n\r\n", CAP) == b"0123456789"
+    assert dechunk(b"3;a=1;b=2\r\nabc\r\n0\r\n\r\n", CAP) == b"abc"
+    # not a chunk-size line (a word, or hex and more on the line): the body as it is
+    for body in (b"g1\r\nfoo\r\n0\r\n\r\n", b"10 minutes\r\nof the news"):
+        assert dechunk(body, CAP) == body
+
+
+def test_dechunk_of_a_cut_chunk_keeps_one_byte_over_the_cap_for_the_caller() -> None:
+    """The cut chunk is kept up to max_bytes + 1, so that the caller's `too_large`
+    check sees the body is over the cap (and no more is copied)."""
+    assert dechunk(b"f\r\n0123456789", 4, cut=True) == b"01234"
+    assert dechunk(b"2\r\nab\r\nf\r\n0123456789", 4, cut=True) == b"ab01234"
+
+
+def test_decode_content_keeps_an_undeclared_gzip_layer_unless_told() -> None:
+    gz = gzip.compress(b"<p>x</p>")
+    assert decode_content(gz, None, CAP) == gz
+    assert decode_content(gz, None, CAP, undeclared_gzip=True) == b"<p>x</p>"
+
+
+def test_decode_content_rejects_with_the_decoders_detail() -> None:
+    assert _reject_of(lambda: decode_content(brotli.compress(b"x" * 1000)[:-3], "br", CAP)) == (
+        "bad_content_encoding", "br: truncated brotli stream")
+
+
+def test_truncated_payload_and_http_block_start() -> None:
+    assert truncated_payload({"WARC-Truncated": " length "}) == "length"
+    assert truncated_payload({"WARC-Truncated": " "}) is None
+    assert truncated_payload({}) is None
+    assert http_block_start(b"HTTP/1.1 200 OK\r\n") and http_block_start(b"http/1.0 200")
+    assert http_block_start(b"HTTP/")
+    assert not http_block_start(b"HTTP") and not http_block_start(b"<html>HTTP/")
+    assert not http_block_start(b" HTTP/1.1 200 OK")
+
+
+def _revisit_of(rid: str) -> bytes:
+    return (b"WARC/1.1\r\nWARC-Type: revisit\r\nWARC-Record-ID: <urn:uuid:v>\r\n"
+            b"WARC-Date: 2024-01-03T03:04:05Z\r\nWARC-Target-URI: https://ok.example/again\r\n"
+            b"WARC-Refers-To: " + rid.encode() + b"\r\nWARC-Profile: http://netpreserve.org/"
+            b"warc/1.1/revisit/identical-payload-digest\r\nContent-Length: 0\r\n\r\n\r\n\r\n")
+
+
+@pytest.mark.parametrize(("block", "ctype"), [
+    (HTTP_PAGE, None),  # a response record without its Content-Type: an HTTP message
+    # application/http whose message starts with a space: split_http reads it, and
+    # http_block_start does not (the WARC Content-Type decides, not the block)
+    (b" " + HTTP_PAGE, "application/http; msgtype=response"),
+    (b" " + HTTP_PAGE, "Application/HTTP; msgtype=response"),
+])
+def test_a_revisit_reads_its_original_as_a_response_as_iter_warc_did(block, ctype) -> None:
+    """Seed 48: `_original_row` decides response or resource as iter_warc does. A
+    response read as a resource would give the HTTP head as the page."""
+    original = r15_record("https://ok.example/r", block, ctype, rid="<urn:uuid:o>")
+    rows, rejects, _ = run(original + _revisit_of("<urn:uuid:o>"))
+    assert rejects == []
+    assert [(r["url"], r["body"], r["source"]) for r in rows] == [
+        ("https://ok.example/r", R15_PAGE, "mem.warc"),
+        ("https://ok.example/again", R15_PAGE, "mem.warc")]
+
+
+def test_a_revisit_of_a_payload_the_crawler_cut_reads_it_as_far_as_it_goes() -> None:
+    whole = R15_PAGE * 3
+    chunked = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+               + b"%x\r\n" % (len(whole)) + whole[:700])
+    original = r15_record("https://ok.example/c", chunked, extra="WARC-Truncated: length\r\n",
+                          rid="<urn:uuid:o>")
+    rows, rejects, stats = run(original + _revisit_of("<urn:uuid:o>"))
+    assert rejects == [] and stats["revisits_read"] == 1
+    assert [(r["url"], r["body"]) for r in rows] == [("https://ok.example/c", whole[:700]),
+                                                     ("https://ok.example/again", whole[:700])]

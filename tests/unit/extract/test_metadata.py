@@ -2355,3 +2355,15 @@ def test_a_byline_the_meta_tags_back_beats_the_json_ld_records_filer() -> None:
     # one of the tags' names alone is backed as well
     one = body.replace(", Gail Levy", "")
     assert page_metadata(tree(head, one), url, now=NOW).authors == ["Jessica Holly"]
+
+
+def test_byline_backs_the_tags_needs_people_and_takes_all_of_the_tags() -> None:
+    """Seed 48: a byline naming every name of the tags (none the record's) backs them;
+    one naming no person (a newsroom) backs nothing, even where the tags name it too."""
+    from tasks.extract.metadata import _byline_backs_the_tags
+
+    two = ["Jessica Holly", "Gail Levy"]
+    assert _byline_backs_the_tags(two, ["Kathleen Ditton"], two, set())
+    assert not _byline_backs_the_tags(["Newsroom"], ["Kathleen Ditton"], ["Newsroom"], set())
+    assert not _byline_backs_the_tags(["WSVN News"], ["Kathleen Ditton"], ["WSVN News"],
+                                      {"wsvn news"})

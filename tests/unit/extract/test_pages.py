@@ -1322,6 +1322,26 @@ def test_an_article_inside_a_box_trafilatura_deletes_whole_is_read_alone(opening
     assert all(p in x.text for p in LONG_STORY) and "touchpoint" not in x.text
 
 
+def test_the_article_read_alone_holds_the_articles_inside_it() -> None:
+    """Seed 48: an <article> inside the one article (a related story, a quoted post) is
+    part of it, not a second article; and a text as long as the article's is kept."""
+    html = _story_in("<aside>", "</aside>").replace(
+        "</article>", "<article><p>A related story.</p></article></article>", 1)
+    tree = extract_mod.parse_html(html)
+    got = extract_mod._longer_from_the_article("slogan", tree, None)
+    assert got.split("\n")[:len(LONG_STORY)] == LONG_STORY
+    same = "y" * len(got)
+    assert extract_mod._longer_from_the_article(same, tree, None) == same
+
+
+def test_the_article_read_alone_is_a_page_body_for_trafilaturas_last_resort() -> None:
+    """Seed 48: an <article> of a few words and no paragraph is what trafilatura's
+    baseline finds under the page's <body>: the copy must be in a <body>."""
+    tree = extract_mod.parse_html(
+        "<html><body><aside><article>Bare text only</article></aside></body></html>")
+    assert extract_mod._longer_from_the_article("", tree, None) == "Bare text only"
+
+
 def test_the_article_read_alone_replaces_only_a_shorter_text() -> None:
     tree = extract_mod.parse_html(_story_in("<aside>", "</aside>"))
     longer = "x" * 2000

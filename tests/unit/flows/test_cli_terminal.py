@@ -5,6 +5,7 @@ rich markup."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 import flows.cli as cli
 from flows.cli import app
-from flows.terminal import as_records, is_utf, table_fits
+from flows.terminal import as_records, is_utf, table_fits, table_needs, tolerant, utf8_data
 
 TWELVE = ", ".join(f"'v{i:02d}' AS c{i:02d}" for i in range(12))
 
@@ -78,6 +79,72 @@ def test_is_utf():
     assert is_utf("utf-8") and is_utf("UTF8") and is_utf("utf-16-le")
     assert not is_utf("ascii") and not is_utf("latin-1") and not is_utf("cp1252")
     assert not is_utf("no-such-codec")
+    assert is_utf(None) and is_utf("")  # a stream that names no encoding: Python's UTF-8
+
+
+def test_table_needs_counts_headers_cells_and_frames():
+    """Seed 48: one border, then per column its width (a column that wraps: at most
+    MIN_COLUMN_CHARS) and a frame of 3."""
+    t = Table()
+    t.add_column("a heading of 21 chars", no_wrap=True)
+    t.add_row("x")
+    assert table_needs(t) == 1 + 21 + 3
+    t = Table()
+    t.add_column("h", no_wrap=True)
+    t.add_row("a cell of 14 c")
+    assert table_needs(t) == 1 + 14 + 3
+    t = Table()
+    t.add_column("h")  # wraps: 8 of its 20
+    t.add_row("x" * 20)
+    assert table_needs(t) == 1 + 8 + 3
+    t = Table()
+    t.add_column("", no_wrap=True)  # nothing to show: no width, only its frame
+    assert table_needs(t) == 1 + 0 + 3
+
+
+def test_as_records_refuses_a_table_whose_columns_lack_cells():
+    """A column added after the rows holds no cell for them: an error, not the
+    records cut to the shortest column (none)."""
+    t = Table()
+    t.add_column("a")
+    t.add_row("x")
+    t.add_column("b")
+    with pytest.raises(ValueError):
+        as_records(t)
+
+
+def _stream(encoding: str, errors: str = "strict") -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors=errors)
+
+
+class _NoEncoding:
+    """A stream object without `encoding` (a test double, a logging adapter)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def test_a_utf_stream_is_left_as_it_is():
+    """Seed 48: only a stream that cannot hold every character is reconfigured."""
+    s = _stream("utf-8")
+    tolerant(s)
+    assert s.errors == "strict"
+    s = _stream("utf-16")
+    utf8_data(s)
+    assert (s.encoding, s.errors) == ("utf-16", "strict")
+    tolerant(_NoEncoding())  # no encoding named, nothing to reconfigure: no error
+    utf8_data(_NoEncoding())
+
+
+def test_a_data_stream_is_utf8_and_strict_after_a_tolerant_one():
+    s = _stream("ascii", "backslashreplace")
+    utf8_data(s)
+    s.write("Zürich ☃")
+    s.flush()
+    assert s.buffer.getvalue() == "Zürich ☃".encode()
+    with pytest.raises(UnicodeEncodeError):  # strict: a lone surrogate is an error
+        s.write("\ud800")
+        s.flush()
 
 
 @pytest.mark.parametrize("charset", ["ascii", "latin-1"])
