@@ -283,9 +283,10 @@ def discover_remote(
                 continue
             too_old, too_deep, over_cap = [], [], []
             for child in _child_order(parsed.children):
-                if request_identity(child.url) in seen_sitemaps:
+                identity = request_identity(child.url)  # (w3lib's parse: once a child)
+                if identity in seen_sitemaps:
                     continue  # an index listing itself, or two indexes sharing a child
-                seen_sitemaps.add(request_identity(child.url))
+                seen_sitemaps.add(identity)
                 if cutoff is not None and child.lastmod is not None and child.lastmod < cutoff:
                     too_old.append(child.url)
                 elif depth + 1 > limits.max_depth:
