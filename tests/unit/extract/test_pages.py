@@ -1475,3 +1475,70 @@ def test_many_unclosed_titles_cost_one_pass() -> None:
     fixed = extract_mod._close_unclosed_rcdata(html)
     assert fixed.count("</title>") == 16_000
     assert fixed.startswith("<html><body><title>x </title><b>y</b> <title>x </title>")
+
+
+def test_a_second_root_loses_only_the_body_and_html_end_tags() -> None:
+    html = "<html><body><p>a</p></body></html><p>b</p></BODY ></html>\n"
+    assert extract_mod._join_roots_as_browsers_do(html) == "<html><body><p>a</p><p>b</p>\n"
+
+
+@pytest.mark.parametrize(("html", "fixed"), [
+    # a title at the page's very start; one after a closed title
+    ("<title>Story<p>a</p>", "<title>Story</title><p>a</p>"),
+    ("<title>a</title><textarea>b<p>c", "<title>a</title><textarea>b</textarea><p>c"),
+    # no tag after it: its text runs to the end, as it did (before or after a fix)
+    ("<p>a</p><title>b", "<p>a</p><title>b"),
+    ("<title>a<p>b<title>c", "<title>a</title><p>b<title>c"),
+    # one in a script's code is left to it; one after the script is closed
+    ("<script>var t = '<textarea>';</script><textarea>a<p>b",
+     "<script>var t = '<textarea>';</script><textarea>a</textarea><p>b"),
+])
+def test_an_unclosed_title_or_textarea_is_closed_at_the_next_tag(html, fixed) -> None:
+    assert extract_mod._close_unclosed_rcdata(html) == fixed
+
+
+def test_script_bounds_are_each_scripts_start_and_end_in_turn() -> None:
+    # a "<script" in a script's code and a "</script" outside any are no bounds; a
+    # script never closed has a start alone
+    html = ("<p>a</p><script>s = '<script>';</script><p>b</p></script>"
+            "<SCRIPT src=x></SCRIPT ><script>never closed")
+    assert extract_mod._script_bounds(html) == [
+        8, html.index("</script>"), html.index("<SCRIPT"), html.index("</SCRIPT"),
+        html.rindex("<script")] == [8, 31, 57, 71, 81]
+
+
+def test_line_breaks_collapse_run_by_run(monkeypatch) -> None:
+    from lxml.html import tostring
+
+    monkeypatch.setattr(extract_mod, "MAX_ELEMENTS", 20)  # 10 <br> are half of it
+    tree = extract_mod.parse_html("<html><body><p>a" + "<br>" * 4 + "b" + "<br>" * 3
+                                  + "c<b>d</b>" + "<br>" * 3 + "e</p></body></html>")
+    assert extract_mod._collapse_line_breaks(tree) == 4
+    assert tostring(tree.find(".//p"), encoding="unicode") == (
+        "<p>a<br><br>b<br><br>c<b>d</b><br><br>e</p>")
+    # fewer than half the limit: left as they are
+    few = extract_mod.parse_html("<html><body><p>a" + "<br>" * 9 + "b</p></body></html>")
+    assert extract_mod._collapse_line_breaks(few) == 0
+    assert len(few.findall(".//br")) == 9
+
+
+@pytest.mark.parametrize(("frames", "shown"), [
+    (5, "f0.html, f1.html, f2.html, f3.html, f4.html"),
+    (6, "f0.html, f1.html, f2.html, f3.html, f4.html and 1 more"),
+    (8, "f0.html, f1.html, f2.html, f3.html, f4.html and 3 more"),
+    (0, "no frame names one"),
+])
+def test_a_frameset_page_names_five_frames_and_counts_the_rest(frames, shown) -> None:
+    html = ("<html><frameset>" + "".join(f"<frame src='f{i}.html'>" for i in range(frames))
+            + "<frame name=empty></frameset></html>")
+    assert extract_mod._frames_of(extract_mod.parse_html(html)) == (
+        f"a frameset page: its text is in the pages its frames show ({shown}); "
+        "extract those URLs")
+
+
+def test_a_frameset_page_names_its_frames_alone() -> None:
+    # libxml2 puts what follows the frames in the frameset (in a <body> of its own): a
+    # counter's script, an image are no frames
+    html = ("<html><frameset><frame src='story.html'><script src='stats.js'></script>"
+            "<img src='pixel.gif'></frameset></html>")
+    assert "(story.html);" in extract_mod._frames_of(extract_mod.parse_html(html))
