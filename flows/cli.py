@@ -23,7 +23,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from flows.terminal import as_records, table_fits, tolerant, utf8_data
+from flows.terminal import as_records, summary_line, table_fits, tolerant, utf8_data
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
@@ -799,6 +799,12 @@ def diff(
                           highlight=False)
         if not (d.changed or d.text_changed):
             console.print("  no change in the compared fields")
+
+
+# Every command's line in `pressroom --help` is its docstring's first paragraph, rejoined.
+for _command in app.registered_commands:
+    if _command.short_help is None and _command.callback is not None:
+        _command.short_help = summary_line(_command.callback.__doc__)
 
 
 if __name__ == "__main__":

@@ -66,3 +66,13 @@ def utf8_data(stream: TextIO) -> None:
     if not is_utf(getattr(stream, "encoding", None)) and hasattr(stream, "reconfigure"):
         stream.flush()
         stream.reconfigure(encoding="utf-8", errors="strict")
+
+
+def summary_line(doc: str | None) -> str | None:
+    """A command's docstring's first paragraph as one line. Typer's command list prints
+    that paragraph with the docstring's own line breaks, so a summary wrapped at 88
+    columns in the source broke mid-sentence ("... oldest" / "first.") on any terminal."""
+    if not doc or not doc.strip():
+        return None
+    first = doc.strip().split("\n\n", 1)[0]
+    return " ".join(first.split())

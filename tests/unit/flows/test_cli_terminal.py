@@ -15,7 +15,15 @@ from typer.testing import CliRunner
 
 import flows.cli as cli
 from flows.cli import app
-from flows.terminal import as_records, is_utf, table_fits, table_needs, tolerant, utf8_data
+from flows.terminal import (
+    as_records,
+    is_utf,
+    summary_line,
+    table_fits,
+    table_needs,
+    tolerant,
+    utf8_data,
+)
 
 TWELVE = ", ".join(f"'v{i:02d}' AS c{i:02d}" for i in range(12))
 
@@ -166,3 +174,26 @@ def test_data_written_to_a_terminal_that_is_not_utf8_is_utf8(warehouse, fmt):
         app, ["sql", "-w", str(warehouse), "-f", fmt, "SELECT 'Zürich ☃' AS x"])
     assert out.exit_code == 0, out.output
     assert "Zürich ☃".encode() in out.stdout_bytes
+
+
+@pytest.mark.parametrize(("doc", "line"), [
+    ("Ingest the files, oldest\n    first. Run it again to resume.\n\n    More detail.",
+     "Ingest the files, oldest first. Run it again to resume."),
+    ("One line.", "One line."),
+    ("\n    Opens on a blank line\n    and goes on.\n", "Opens on a blank line and goes on."),
+    ("   \n  ", None),
+    (None, None),
+])
+def test_a_commands_summary_is_its_first_paragraph_on_one_line(doc, line):
+    assert summary_line(doc) == line
+
+
+def test_the_command_list_does_not_break_a_summary_mid_sentence():
+    """Typer listed each command with its docstring's own line breaks: `backfill` read
+    "... file by file, oldest" and "first. Run it again ..." on the next line."""
+    out = CliRunner().invoke(app, ["--help"], terminal_width=250, env={"COLUMNS": "250"})
+    assert out.exit_code == 0, out.output
+    assert "file by file, oldest first. Run it again to resume" in out.output
+    assert "without the network." in out.output
+    for command in app.registered_commands:
+        assert "\n" not in command.short_help
