@@ -38,7 +38,9 @@ from trafilatura.metadata import examine_meta, extract_meta_json
 from trafilatura.utils import load_html
 
 from tasks.common.charset import decode, sniff_encoding
+from tasks.extract import bylines, titles
 from tasks.extract import metadata as M
+from tasks.extract.areas import in_other_area
 from tasks.extract.headline_area import (
     labelled_byline,
     paragraph_byline,
@@ -68,14 +70,14 @@ def author_sources(tree, url: str, headline) -> dict[str, str | None]:
     except Exception:  # noqa: BLE001
         pass
     return {
-        "meta": meta_only, "meta+jsonld": md.author, "label": M.labelled_author(tree),
-        "byline_el": M.find_byline_author(tree, headline),
-        "text_byline": text_byline(headline, M._in_other_area),
-        "para_byline": paragraph_byline(tree, M._in_other_area),
-        "label_value": labelled_byline(tree, M._in_other_area),
-        "signature": signature_byline(tree, M._in_other_area),
-        "wire": wire_credit(tree, M._in_other_area),
-        "post_author_login": M.post_author_login(tree),
+        "meta": meta_only, "meta+jsonld": md.author, "label": bylines.labelled_author(tree),
+        "byline_el": bylines.find_byline_author(tree, headline),
+        "text_byline": text_byline(headline, in_other_area),
+        "para_byline": paragraph_byline(tree, in_other_area),
+        "label_value": labelled_byline(tree, in_other_area),
+        "signature": signature_byline(tree, in_other_area),
+        "wire": wire_credit(tree, in_other_area),
+        "post_author_login": bylines.post_author_login(tree),
     }
 
 
@@ -187,13 +189,13 @@ def main() -> int:
                 for name, val in (("meta+jsonld", md.author),):
                     src_n[("author", name)] += val is not None
                     src_ok[("author", name)] += val is not None and same_people(
-                        e["author"], "; ".join(M.clean_authors(val, set())))
+                        e["author"], "; ".join(bylines.clean_authors(val, set())))
             if norm_words(got) != norm_words(e["author"]):
                 kind = "missing" if not got else (
                     "same-names" if same_people(e["author"], got) else "wrong")
                 kinds["author"][kind] += 1
-                outlets = M.outlet_names(None, url)
-                headline = M.choose_headline(
+                outlets = titles.outlet_names(None, url)
+                headline = titles.choose_headline(
                     tree, [examine_meta(tree).title, tree.findtext(".//head/title")], outlets)
                 srcs = author_sources(tree, url, headline)
                 lines = "".join(f"\n    {k}: {v!r}" for k, v in srcs.items() if v)

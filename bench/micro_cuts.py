@@ -41,7 +41,7 @@ from schemas.tables import DOCUMENTS, conform
 from tasks.discover.warc import read_warc
 from tasks.enrich import keywords, quotes
 from tasks.extract import pages
-from tasks.extract.metadata import _BYLINE_XPATH
+from tasks.extract.bylines import _BYLINE_XPATH
 
 ELEMENT_WISE = XPath(
     "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"

@@ -65,18 +65,12 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
+from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
+from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
-from tasks.extract.metadata import (
-    EARLIEST_PLAUSIBLE,
-    FUTURE_TOLERANCE,
-    PageMetadata,
-    as_utc,
-    jsonld_article_body,
-    jsonld_body_scripts,
-    page_metadata,
-)
+from tasks.extract.metadata import PageMetadata, page_metadata
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml.etree import XPath
 from trafilatura.utils import load_html
 
-from tasks.extract.metadata import _BYLINE_XPATH
+from tasks.extract.bylines import _BYLINE_XPATH
 
 # The element-wise form (main before 2026-12-02 session 21): the reference semantics.
 ELEMENT_WISE = XPath(

@@ -8,20 +8,16 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from lxml.html import fromstring
 
-from tasks.extract.metadata import (
+from tasks.extract.bylines import clean_author_name, clean_authors, find_byline_author, is_person
+from tasks.extract.dates import (
     DateCandidate,
     choose_date,
-    choose_headline,
-    clean_author_name,
-    clean_authors,
     date_confidence,
-    find_byline_author,
-    is_person,
     modified_date,
-    outlet_names,
-    page_metadata,
     parse_date_and_day,
 )
+from tasks.extract.metadata import page_metadata
+from tasks.extract.titles import choose_headline, outlet_names
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 
@@ -190,8 +186,8 @@ def test_a_byline_line_with_its_date_dates_a_page_nothing_structured_dates() -> 
     m = page_metadata(tree("<title>Tomaten schneiden</title>", body), None, now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2020, 9, 20), "text")
     # a teaser card's or a comment's byline is another text's; an update is no publication
+    from tasks.extract.areas import in_byline_card_or_other_area as elsewhere
     from tasks.extract.headline_area import bylined_date
-    from tasks.extract.metadata import _in_byline_card_or_other_area as elsewhere
 
     upd = "<p>von Marianne1, aktualisiert am 20.09.2020</p>"
     for other in (teaser, comment, upd):
@@ -556,7 +552,7 @@ def test_a_claim_dated_in_the_pages_zone_is_not_moved_again_to_the_urls_day() ->
     # as a UTC-written claim of unknown zone would be (_local_day)
     from zoneinfo import ZoneInfo
 
-    from tasks.extract.metadata import in_page_zone
+    from tasks.extract.dates import in_page_zone
 
     meta = DateCandidate("meta", datetime(2022, 5, 4, 5, tzinfo=UTC), in_utc=True)
     url = DateCandidate("url", datetime(2022, 5, 2, tzinfo=UTC))
@@ -569,7 +565,7 @@ def test_a_claim_dated_in_the_pages_zone_is_not_moved_again_to_the_urls_day() ->
     assert (chosen.source, chosen.day, flags) == ("meta", date(2022, 5, 3), [])
 
 def test_a_short_domain_label_names_the_site_with_its_top_level_domain() -> None:
-    from tasks.extract.metadata import clean_title
+    from tasks.extract.titles import clean_title
 
     # "ft" is too short to be taken for the site name alone; "ft.com" is not, and a
     # trailing " - FT.com" goes (after " - " only site evidence removes a segment)
@@ -585,7 +581,7 @@ def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> Non
     # checked on its own (a comment line read as a row would fail the import of metadata)
     from zoneinfo import ZoneInfo
 
-    from tasks.extract.metadata import _load_zones, page_zone
+    from tasks.extract.dates import _load_zones, page_zone
 
     zones = _load_zones("cctld_zones.tsv")
     assert zones["ch"] == ZoneInfo("Europe/Zurich") and zones["ar"].key.startswith("America/")
@@ -596,7 +592,7 @@ def test_the_country_code_zones_file_is_read_whole_without_its_comments() -> Non
 def test_a_page_without_og_locale_is_dated_in_the_zone_of_its_html_lang() -> None:
     from zoneinfo import ZoneInfo
 
-    from tasks.extract.metadata import page_zone
+    from tasks.extract.dates import page_zone
 
     # no og:locale (None) before <html lang="de">: the locale missing is passed over
     assert page_zone("https://www.example.com/x", (None, "de")) == ZoneInfo("Europe/Berlin")
@@ -607,14 +603,15 @@ def test_a_page_without_og_locale_is_dated_in_the_zone_of_its_html_lang() -> Non
 def test_the_agency_spellings_are_read_whole_without_the_files_comments() -> None:
     # Also run once at import (the wire_agencies.tsv shared with the enrich stage): every
     # spelling of every agency, folded as bylines are compared, and no comment or blank line
-    from tasks.extract.metadata import _folded, _is_agency, _load_agency_names
+    from tasks.extract.bylines import _is_agency, _load_agency_names
+    from tasks.extract.titles import folded
 
     names = _load_agency_names()
     assert {"ap", "associatedpress", "theassociatedpress", "dpa", "deutschepresseagentur",
             "agencefrancepresse"} <= names
     assert "" not in names and not [n for n in names if not n.isalnum()]
     assert _is_agency("Deutsche Presse-Agentur") and not _is_agency("Anna Keller")
-    assert _folded("Agence France-Presse") in names
+    assert folded("Agence France-Presse") in names
 
 
 # --- title ---------------------------------------------------------------------------------
@@ -642,7 +639,7 @@ def test_an_h1_copying_the_whole_title_loses_its_site_name_segment() -> None:
 
 
 def test_of_three_title_segments_only_the_site_names_is_dropped() -> None:
-    from tasks.extract.metadata import drop_site_segment
+    from tasks.extract.titles import drop_site_segment
 
     outlets = outlet_names("Umweltbundesamt", None)
     assert drop_site_segment("Atomkraft ist nicht nachhaltig | Klima | Umweltbundesamt",
@@ -704,7 +701,7 @@ def _ld(obj: object) -> str:
 
 
 def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() -> None:
-    from tasks.extract.metadata import jsonld_dates
+    from tasks.extract.dates import jsonld_dates
 
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "Organization", "datePublished": "2001-01-01"},
@@ -718,7 +715,7 @@ def test_jsonld_dates_are_found_through_graph_and_main_entity_article_first() ->
 
 
 def test_jsonld_dates_typed_as_value_objects_or_lists_are_read() -> None:
-    from tasks.extract.metadata import jsonld_dates
+    from tasks.extract.dates import jsonld_dates
 
     typed = {"@type": "NewsArticle",
              "datePublished": {"@type": "Date", "@value": "2024-05-02T08:00:00+02:00"}}
@@ -757,7 +754,7 @@ def test_a_jsonld_timestamp_number_is_a_utc_instant_dated_in_the_page_zone() -> 
 
 
 def test_time_element_is_a_candidate_only_when_it_says_published() -> None:
-    from tasks.extract.metadata import date_candidates
+    from tasks.extract.dates import date_candidates
 
     marked = tree(body='<time datetime="2024-04-01">x</time>'
                        '<time itemprop="datePublished" datetime="2024-05-01T10:00:00Z">y</time>')
@@ -1020,7 +1017,7 @@ def test_a_visible_date_in_the_future_is_flagged_not_accepted() -> None:
      "<ruby>禁止<rp>(</rp><rt>きんし</rt><rp>)</rp></ruby>する</h1>", "子どもへの体罰を禁止する"),
 ])
 def test_headline_text_leaves_out_kickers_subtitles_dates_and_hidden_parts(h1, want) -> None:
-    from tasks.extract.metadata import headline_text
+    from tasks.extract.titles import headline_text
 
     assert headline_text(fromstring(h1)) == want
 
@@ -1055,7 +1052,7 @@ def test_an_h1_that_links_to_the_front_page_is_the_logo_not_the_headline() -> No
     ('<h1><a href="http://[::1/">Blog name</a></h1>', False),
 ])
 def test_an_h1_is_a_front_page_link_only_when_it_is_one_link_to_the_root(h1, home) -> None:
-    from tasks.extract.metadata import _is_home_link
+    from tasks.extract.titles import _is_home_link
 
     assert _is_home_link(fromstring(h1)) is home
 
@@ -1819,7 +1816,7 @@ def test_an_institution_split_at_its_und_is_one_organisation_and_no_person() -> 
 def test_a_date_up_to_the_future_tolerance_still_counts_as_agreement() -> None:
     from datetime import timedelta
 
-    from tasks.extract.metadata import AGREEMENT_BONUS, FUTURE_TOLERANCE, date_confidence
+    from tasks.extract.dates import AGREEMENT_BONUS, FUTURE_TOLERANCE, date_confidence
 
     now = datetime(2024, 5, 2, 12, tzinfo=UTC)
     edge = now + FUTURE_TOLERANCE  # a page a zone ahead of ours may be dated this late
@@ -1857,7 +1854,7 @@ def test_less_common_publication_meta_names_are_claims(name) -> None:
 
 
 def test_dublin_cores_colon_date_is_a_bare_date_meta() -> None:
-    from tasks.extract.metadata import GENERIC_META_WEIGHT, date_candidates
+    from tasks.extract.dates import GENERIC_META_WEIGHT, date_candidates
 
     page = tree('<meta name="dc:date" content="2024-04-20">')
     assert [(c.source, c.weight) for c in date_candidates(page, None)] == [
@@ -1971,14 +1968,14 @@ def test_hatoms_published_class_is_the_pages_publication_markup() -> None:
     ("1.2.10", None),
 ])
 def test_a_date_written_for_readers_in_a_machine_field_gives_its_day(value, want) -> None:
-    from tasks.extract.metadata import date_candidates
+    from tasks.extract.dates import date_candidates
 
     found = date_candidates(tree(f'<meta name="pubdate" content="{value}">'), None)
     assert [c.day for c in found] == ([want] if want else [])
 
 
 def test_an_empty_or_placeholder_date_value_does_not_hide_the_next_one() -> None:
-    from tasks.extract.metadata import date_candidates
+    from tasks.extract.dates import date_candidates
 
     page = tree('<meta name="pubdate" content="">'
                 '<meta property="article:published_time" content="2024-04-20T10:00:00Z">'
@@ -1989,7 +1986,7 @@ def test_an_empty_or_placeholder_date_value_does_not_hide_the_next_one() -> None
 
 
 def test_broken_jsonld_still_gives_its_published_date() -> None:
-    from tasks.extract.metadata import jsonld_dates
+    from tasks.extract.dates import jsonld_dates
 
     broken = ('<script type="application/ld+json">{"@type": "NewsArticle", '
               '"datePublished": "2024-04-20T10:00:00Z", "dateModified": "2024-04-21",}</script>')
@@ -1998,7 +1995,7 @@ def test_broken_jsonld_still_gives_its_published_date() -> None:
 
 
 def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
-    from tasks.extract.metadata import jsonld_authors
+    from tasks.extract.bylines import jsonld_authors
 
     # Yoast SEO: the article's author is a reference to the Person node of its @graph
     yoast = {"@context": "https://schema.org", "@graph": [
@@ -2017,7 +2014,7 @@ def test_a_jsonld_author_given_by_reference_or_by_name_parts_is_read() -> None:
 
 
 def test_a_one_word_jsonld_author_is_spelled_out_by_the_full_name_opening_its_bio() -> None:
-    from tasks.extract.metadata import jsonld_authors
+    from tasks.extract.bylines import jsonld_authors
 
     def person(description: str) -> dict:
         return {"@context": "https://schema.org", "@graph": [
@@ -2121,14 +2118,14 @@ def test_a_reporters_outlet_and_role_after_the_name_are_dropped() -> None:
 # --- edges found by mutation testing (session 31, a sample of metadata and headline_area) ---
 
 def test_a_separator_before_a_screen_reader_mark_is_not_part_of_the_headline() -> None:
-    from tasks.extract.metadata import headline_text
+    from tasks.extract.titles import headline_text
 
     h1 = fromstring('<h1>Harbour bridge reopens |<span class="sr-only">: </span></h1>')
     assert headline_text(h1) == "Harbour bridge reopens"
 
 
 def test_an_epoch_timestamp_of_the_earliest_plausible_second_is_taken() -> None:
-    from tasks.extract.metadata import EARLIEST_PLAUSIBLE, _epoch_seconds
+    from tasks.extract.dates import EARLIEST_PLAUSIBLE, _epoch_seconds
 
     earliest = EARLIEST_PLAUSIBLE.timestamp()
     assert _epoch_seconds(earliest) == earliest
@@ -2149,7 +2146,7 @@ def test_a_text_date_is_read_month_first_unless_asked_and_from_1995_on() -> None
 def test_as_utc_gives_utc_whatever_the_machine_zone(monkeypatch) -> None:
     import time
 
-    from tasks.extract.metadata import as_utc
+    from tasks.extract.dates import as_utc
 
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
@@ -2163,7 +2160,7 @@ def test_as_utc_gives_utc_whatever_the_machine_zone(monkeypatch) -> None:
 
 
 def test_json_ld_dates_come_by_the_rank_of_their_record_not_by_its_name() -> None:
-    from tasks.extract.metadata import jsonld_dates
+    from tasks.extract.dates import jsonld_dates
 
     graph = ('{"@graph": [{"@type": "Organization", "datePublished": "2001-01-01"},'
              ' {"@type": "WebPage", "datePublished": "2024-05-02"},'
@@ -2243,7 +2240,7 @@ def test_an_impossible_day_is_no_first_of_its_month(inner: str, extensive: bool)
 
 
 def test_a_first_of_a_month_the_page_names_or_its_url_gives_stands() -> None:
-    from tasks.extract.metadata import _from_impossible_day
+    from tasks.extract.dates import _from_impossible_day
 
     # the page names the 1st as well as an impossible day: htmldate's 1st stands
     assert not _from_impossible_day(_r13_page("Published 1 February 2024, updated 2024-02-30"),
@@ -2275,13 +2272,13 @@ def test_a_first_of_a_month_the_page_names_or_its_url_gives_stands() -> None:
     ("45.04.2024", set(), set()),  # a first number past 31 is no day
 ])
 def test_impossible_days_reads_each_form(text, months, days) -> None:
-    from tasks.extract.metadata import _impossible_days
+    from tasks.extract.dates import _impossible_days
 
     assert _impossible_days(text, 2024) == (months, days)
 
 
 def test_a_first_of_a_month_is_from_an_impossible_day_only_as_htmldate_reads_one() -> None:
-    from tasks.extract.metadata import _from_impossible_day
+    from tasks.extract.dates import _from_impossible_day
 
     page = fromstring("<html><body><p>31.11.2024 — 01.01.2024</p></body></html>")
     assert _from_impossible_day(page, "2024-11-01")  # November's 31st, not January's 1st
@@ -2360,10 +2357,10 @@ def test_a_byline_the_meta_tags_back_beats_the_json_ld_records_filer() -> None:
 def test_byline_backs_the_tags_needs_people_and_takes_all_of_the_tags() -> None:
     """Seed 48: a byline naming every name of the tags (none the record's) backs them;
     one naming no person (a newsroom) backs nothing, even where the tags name it too."""
-    from tasks.extract.metadata import _byline_backs_the_tags
+    from tasks.extract.bylines import byline_backs_the_tags
 
     two = ["Jessica Holly", "Gail Levy"]
-    assert _byline_backs_the_tags(two, ["Kathleen Ditton"], two, set())
-    assert not _byline_backs_the_tags(["Newsroom"], ["Kathleen Ditton"], ["Newsroom"], set())
-    assert not _byline_backs_the_tags(["WSVN News"], ["Kathleen Ditton"], ["WSVN News"],
+    assert byline_backs_the_tags(two, ["Kathleen Ditton"], two, set())
+    assert not byline_backs_the_tags(["Newsroom"], ["Kathleen Ditton"], ["Newsroom"], set())
+    assert not byline_backs_the_tags(["WSVN News"], ["Kathleen Ditton"], ["WSVN News"],
                                       {"wsvn news"})

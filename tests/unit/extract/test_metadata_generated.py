@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime
 
 from lxml.html import fromstring
 
-from tasks.extract import metadata
+from tasks.extract import dates
+from tasks.extract.bylines import clean_author_name
 from tasks.extract.headline_area import parse_visible_date
-from tasks.extract.metadata import clean_author_name, page_metadata
+from tasks.extract.metadata import page_metadata
 
 NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
 TEXT = "<p>" + "The council met for the third time this month to discuss the plan. " * 4 + "</p>"
@@ -65,7 +66,7 @@ def test_a_slashed_date_whose_day_and_month_are_equal_is_no_ambiguity() -> None:
 def test_an_ambiguous_slashed_date_is_read_day_first_where_the_language_writes_so() -> None:
     assert parse_visible_date("06/11/2023", day_first=True) == date(2023, 11, 6)
     assert parse_visible_date("06/11/2023") is None
-    reads_day_first = metadata.reads_day_first
+    reads_day_first = dates.reads_day_first
     assert reads_day_first(("fr-FR", None)) and reads_day_first((None, "it_IT"))
     assert reads_day_first(("en-GB", None)) and reads_day_first(("nl", "en_US"))
     # American English, and German pages (JavaScript frameworks show US dates there)

@@ -13,7 +13,7 @@ import tasks.extract.pages as extract_mod
 from schemas import ARTICLES, DOCUMENTS, conform, validate
 from tasks import clean, extract
 from tasks.common.settings import Settings, settings_slice
-from tasks.extract.metadata import DateCandidate, choose_date, date_candidates, parse_date
+from tasks.extract.dates import DateCandidate, choose_date, date_candidates, parse_date
 from tasks.extract.pages import extract_html
 
 FETCHED = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
@@ -389,7 +389,7 @@ def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> 
     ],
 )
 def test_clean_title_drops_the_site_name(title, site, url, want) -> None:
-    from tasks.extract.metadata import clean_title
+    from tasks.extract.titles import clean_title
 
     assert clean_title(title, site, url) == want
 
@@ -1146,7 +1146,7 @@ def test_the_jsonld_body_is_taken_only_for_a_text_of_next_to_nothing(text, scrip
 def test_jsonld_article_body_reads_the_longest_article_body_as_lines() -> None:
     from lxml.html import fromstring
 
-    from tasks.extract.metadata import jsonld_article_body, jsonld_body_scripts
+    from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 
     graph = {"@graph": [{"@type": "WebSite", "articleBody": "x" * 900},
                         {"@type": ["NewsArticle"], "articleBody": "Short teaser."},

@@ -161,7 +161,7 @@ def test_a_published_at_within_a_day_of_the_fetch_is_fine():
 def test_every_date_source_the_extract_stage_writes_is_an_accepted_value():
     # the closed list of 08_accepted_values follows the extract stage's sources (a new one
     # such as 'fetch_time' must be added there, or every run's data tests fail)
-    from tasks.extract.metadata import DATE_SOURCE_ORDER
+    from tasks.extract.dates import DATE_SOURCE_ORDER
 
     sources = (*DATE_SOURCE_ORDER, "dump", "sitemap_lastmod")
     arts = [article(i, "ok.example", 0, source=s) for i, s in enumerate(sources)]

@@ -1,0 +1,572 @@
+"""Authors: JSON-LD and meta-tag names, the byline written in the body, author-page
+links, and the cleaning of names (roles, "By", "and", outlet names, agencies)."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.utils import trim
+
+from tasks.extract.areas import in_other_area
+from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES
+from tasks.extract.titles import folded, headline_text, is_outlet, squash
+
+
+def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:
+    """Names of a JSON-LD author value: a string, a Person/Organization (its name, or its
+    givenName and familyName), a reference to a node of the same JSON-LD by its @id (Yoast
+    SEO's `"author": {"@id": ".../#/schema/person/..."}`, the Person in its @graph), or a
+    list of those. `named`: the JSON-LD's nodes by @id."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        if not isinstance(name, str):
+            parts = [value.get(k) for k in ("givenName", "familyName")]
+            name = " ".join(p for p in parts if isinstance(p, str)) or None
+        if name is None and named and isinstance(value.get("@id"), str):
+            target = named.get(value["@id"])
+            if target is not None and target is not value:
+                return _author_names(target)
+        if name and " " not in name.strip() and isinstance(value.get("description"), str):
+            # a one-word name (a login, a first name) whose bio opens with the full name:
+            # Yoast's Person "Stefanus" described "Stefanus Stahl - Maschinenbauer, ...",
+            # "Nils" described "Nils Pickert ist freier Autor und Journalist"
+            m = re.match(rf"\s*{re.escape(name.strip())}((?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+){{1,2}})"
+                         r"\s*(?:[-–—,:|(]|$|(?:ist|is|war|was|es|est)\s)", value["description"])
+            if m:
+                name = name.strip() + m[1]
+        return [name] if name else []
+    if isinstance(value, list):
+        return [n for item in value for n in _author_names(item, named)]
+    return []
+
+
+def _nodes_by_id(node: object, out: dict[str, dict]) -> dict[str, dict]:
+    """The JSON-LD's nodes that have an @id and a name, by @id (through @graph and lists)."""
+    if isinstance(node, list):
+        for item in node:
+            _nodes_by_id(item, out)
+    elif isinstance(node, dict):
+        if isinstance(node.get("@id"), str) and (node.get("name") or node.get("familyName")):
+            out.setdefault(node["@id"], node)
+        if isinstance(node.get("@graph"), list):
+            _nodes_by_id(node["@graph"], out)
+    return out
+
+
+def _walk_jsonld_authors(node: object, out: list[list[str]],
+                         named: dict[str, dict] | None = None) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk_jsonld_authors(item, out, named)
+    elif isinstance(node, dict):
+        kind = node.get("@type")
+        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        if JSONLD_ARTICLE_TYPES.search(kind) and node.get("author"):
+            names = [n.strip() for n in _author_names(node["author"], named) if n and n.strip()]
+            if names:
+                out.append(names)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(node.get(key), (list, dict)):
+                _walk_jsonld_authors(node[key], out, named)
+
+
+def jsonld_authors(tree: HtmlElement) -> list[str]:
+    """The author names of the page's first article-like JSON-LD object (through @graph,
+    lists and mainEntity; a Person's or Organization's name, or a plain string)."""
+    found: list[list[str]] = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        if not script.text:
+            continue
+        try:
+            data = json.loads(script.text, strict=False)
+            _walk_jsonld_authors(data, found, _nodes_by_id(data, {}))
+        except (ValueError, RecursionError):
+            continue
+        if found:
+            return found[0]
+    return []
+
+
+# Byline containers, most specific first. One XPath with contains() runs in C; trafilatura's
+# own author search uses EXSLT regex tests on a pruned deep copy of the page and cost 12% of
+# the stage's time on the dev corpus for the same accuracy (bench/results/extract.md).
+# Written over the attributes (`//@class[...]/..`), not over every element
+# (`//*[contains(@class, ...)]`): the same elements in the same (document) order, in
+# 0.95 ms a page instead of 2.2 ms, since libxml2 then tests only the elements that have
+# the attribute (BENCHMARKS.md, "throughput cuts (session 21)").
+_BYLINE_XPATH = XPath(
+    "//@class[contains(., 'author') or contains(., 'byline') or contains(., 'Author')"
+    " or contains(., 'autor')"  # German, Spanish, Polish... themes: 'content-left-autor'
+    " or contains(., 'Byline')]/.."
+    " | //@id[contains(., 'author')]/.. | //@rel[. = 'author']/.. | //@itemprop[. = 'author']/.."
+)
+_SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |author-name", re.I)
+# A credit line of a picture: its class may say 'autor', its name is the photographer's.
+_PHOTO_CREDIT = re.compile(
+    r"^(?:fotos?|photos?|bild|bilder|image|credit|quelle)\s*:"
+    # "Photograph by Ed Marshall" under a picture, in an element classed as its author's
+    r"|^(?:photo(?:graph|graphy|s)?|fotos?|bilder?)\s+(?:by|von|de|par)\s", re.I)
+_AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
+
+
+def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """Author names from a byline element of the page ('A; B'), or None."""
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    candidates = _BYLINE_XPATH(tree)
+    # elements whose class/rel/itemprop says exactly 'author' before vaguer matches
+    candidates.sort(
+        key=lambda e: not (
+            e.get("rel") == "author" or e.get("itemprop") == "author"
+            or _SPECIFIC.search(e.get("class", "") or "")
+        )
+    )
+    headline_words = squash(headline_text(headline)) if headline is not None else ""
+    for elem in candidates[:40]:
+        if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
+            continue
+        text = trim(" ".join(elem.itertext()))
+        if not text or not (2 < len(text) < 120 or _is_agency(text)) or _AUTHOR_NOISE.match(text):
+            # (a two-letter byline is an agency's: "AP", "SN")
+            continue
+        if len(headline_words) >= 12 and headline_words in squash(text):
+            continue  # a widget repeating the headline, no byline
+        if _PHOTO_CREDIT.match(text):
+            continue  # "Foto: Ingo S." under a picture: the photographer, not the author
+        if in_other_area(elem, article_area):
+            continue
+        found = normalize_authors(None, text)
+        if found:
+            return found
+    return None
+
+
+# WordPress marks the comments the post's own author writes: class="comment bypostauthor
+# comment-author-<login>" (the login as a URL slug). On a page whose byline names nobody,
+# that login is the only trace of who wrote the post.
+_POST_AUTHOR_COMMENT = XPath("//*[contains(@class, 'bypostauthor')]")
+_COMMENT_AUTHOR_CLASS = re.compile(r"(?:^|\s)comment-author-([\w-]+)")
+
+
+def post_author_login(tree: HtmlElement) -> str | None:
+    """The login of the post's author from WordPress's `bypostauthor` comment class
+    ('comment-author-jancak' -> 'jancak', 'comment-author-anna-keller' -> 'anna keller')."""
+    for elem in _POST_AUTHOR_COMMENT(tree):
+        m = _COMMENT_AUTHOR_CLASS.search(elem.get("class", ""))
+        if m:
+            return m[1].replace("-", " ")
+    return None
+
+
+# Links to the site's page of an author ("/author/herr_rein/", WordPress's author archive;
+# "/autor/", "/autoren/" on German sites): their text is the name as the site spells it.
+_AUTHOR_PAGE_LINKS = XPath(
+    "//a[contains(@href, '/author/') or contains(@href, '/autor/')"
+    " or contains(@href, '/autoren/') or contains(@href, '/autoren-')]"
+)
+
+
+def _link_text(link: HtmlElement) -> str:
+    """A link's text on one line, without a copyright sign before the name (a portrait's
+    credit: "© Kathrin F.")."""
+    return " ".join((link.text_content() or "").split()).lstrip("©").strip()
+
+
+def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
+    """The text of the first link to an author's page outside comments, teasers and
+    sidebars: a byline the theme marks by its link only ("<a href=/autoren/kathrin-f>")."""
+    article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
+    for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
+        text = _link_text(link)
+        if text and len(text) <= 80 and not in_other_area(link, article_area) and (
+                not _NOT_A_NAME.match(text)  # a button to the page ("Zur Artikelübersicht")
+                and not _AUTHOR_INDEX.search(link.get("href", ""))):
+            return normalize_authors(None, text)
+    return None
+
+
+# The list of all authors ("/autoren/", "/authors/"), linked from the menu: no one's page.
+_AUTHOR_INDEX = re.compile(r"/(?:authors?|autor|autoren)/?(?:[?#].*)?$", re.I)
+
+
+def author_link_spelling(tree: HtmlElement, authors: list[str],
+                         recorded: str | None = None) -> list[str]:
+    """The recorded authors as the site's own author links spell them, where only
+    punctuation or spacing differs: trafilatura's normaliser turns 'Herr_Rein' into 'Herr
+    Rein' and splits 'AFP/The Local' into two names (of which the cleaning keeps 'AFP'),
+    while the link keeps the byline. `recorded`: the 'A; B' string the authors came from."""
+    if not authors:
+        return authors
+    joined = {"".join(folded(a) for a in authors)}
+    if recorded:
+        joined.add(folded(recorded))
+    wanted = {folded(a): i for i, a in enumerate(authors)}
+    out = list(authors)
+    for link in _AUTHOR_PAGE_LINKS(tree)[:20]:
+        text = _link_text(link)
+        if not text or len(text) > 80:
+            continue
+        sq = folded(text)
+        if sq in joined and sq not in wanted:
+            return [text]  # one byline the normaliser split ("AFP/The Local")
+        if sq in wanted:
+            out[wanted[sq]] = text
+    return out
+
+
+# Role words that open a byline entry ("Auteur Anna K.", "Zeige alle Beiträge von Petra R.",
+# "FOCUS-Online-Experte Robin T.", "责任编辑：X"): stripped, repeatedly, from the start.
+_ROLE_PREFIX = re.compile(
+    r"^(?:(?:zeige |alle |view |see |all |more )*(?:beiträge|artikel|posts?|articles?|stories)"
+    r" (?:von|by)|zum profil von|ein beitrag von|ein artikel von|blog ?beitrag von"
+    r"|eingestellt von|gespeichert von|beitrag von|mehr von|posted by|written by|words by"
+    r"|published by|verfasst von"
+    r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
+    r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
+    r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
+    r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
+    r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
+    r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+# Words that end a byline entry but are no part of the name: a date or time label, a share
+# counter, a reading time ("Sara Z. Stand", "Amber G. Shares", "... Hace 3 horas",
+# "Online-Redaktion Veröffentlicht", an "all posts by" link).
+_TRAILING_NOISE = re.compile(
+    r"\s+(?:(?:stand|aktualisiert|updated|veröffentlicht|published|publicado|publié|shares?"
+    r"|hace|tiempo de lectura|lesezeit)\b"
+    # an author box's link to the author's page after the name ("Martin J. Alles von
+    # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
+    r"|(?:(?:view |see )?(?:alles|alle (?:beiträge|artikel)|all (?:posts|articles|stories)"
+    r"|more|mehr) (?:von|by|from)\b)"
+    # the author box's links after the name ("Tim A. Twitter", "Anna K. E-Mail")
+    r"|(?:twitter|facebook|instagram|linkedin|e-?mail|kontakt|contact|follow)\b"
+    # the agencies the reporter wrote with ("Anna K. mit dpa", "Marie D. avec AFP")
+    r"|(?:mit|avec|con|com)\s+(?:material\s+(?:von|der)\s+)?(?:agenturen|agences|agencias"
+    r"|agenzie|dpa|afp|ap|reuters|kna|epd|apa|efe|ansa|sda|lusa)\b"
+    # a relative time whose number the author cleaning already took ("vor 5 Stunden")
+    r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
+    # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
+    # date or a time follows them
+    r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)).*$",
+    re.IGNORECASE,
+)
+# An entry that is a label or a date word, not a person: what a byline box holds when it
+# has no name ("Zuletzt geändert", "Publicado el", "Lundi", "Dezember", "AUTOR; IN"), or a
+# button of the page read as one ("Posted", "Suche Erweiterte Suche", "Zur
+# Artikelübersicht" linking to the author's page, "Alle Artikel", "View all posts").
+_NOT_A_NAME = re.compile(
+    r"^(?:zuletzt|publicado|published|posted|veröffentlicht|updated|aktualisiert"
+    r"|suche|search|zu[mr]\s+\w*(?:übersicht|seite|profil|artikel|beiträge|autor)"
+    r"|alle (?:artikel|beiträge)|all (?:posts|articles)|view (?:all|profile|more|posts)"
+    r"|more (?:from|by|articles|posts)|mehr (?:von|artikel|beiträge)"
+    r"|weitere (?:artikel|beiträge)"
+    # the entry whole: a button, or a CMS's placeholder account ("Super User",
+    # "Publisher"; Blogger's "Unknown" and "Anónimo" stay: the page shows them as the
+    # byline); "Contributor: Jo Roe" is a label before a name
+    r"|(?:follow|folgen|(?:super )?user|publisher|contributors?)$"
+    # picture credits read as bylines ("Photograph by ...", "Cortesía", "Фото из ...")
+    r"|photo(?:graph)?s? by|photo|foto|фото|cortesía|courtesy"
+    # an article or preposition alone or before a lowercase word, or a lowercase "in"
+    # ("in Politik" is the category label; "Der Spendenteddy" a pen name)
+    r"|(?:in|el|la|le|der|die|das|the)(?=$|\s+(?-i:[a-zäöüéè]))|(?-i:in\s)"
+    r"|admin|wordpressadmin|administrator|autor|author|datum|date|no author|stand"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|january|february|march|june|july|october|december|share|teilen)\b",
+    re.IGNORECASE,
+)
+_PICTURE_CREDIT_LEAD = re.compile(r"^(?:photo(?:graph)?s?|fotos?|фото|image|bild)\b", re.I)
+# Legal-form and outlet words: an entry carrying one names an organisation (the publisher
+# that CMSs put next to the reporter), dropped when a person is named beside it.
+_ORGANISATION = re.compile(
+    r"\b(?:gmbh|ag|e\s?v|inc|ltd|llc|plc|s\.?a|média|media|verlag|verlagsgruppe|online|news"
+    r"|zeitung|nachrichten|welle|tagespost|press|presse|agency|agentur|com|de|at|ch|org|net"
+    # a publication's kind ("Auto Illustrierte", "Teen Vogue Magazine"): no person's surname
+    r"|magazin|magazine|illustrierte|zeitschrift|revista|rivista)$",
+    re.IGNORECASE,
+)
+
+
+# A newsroom rather than a person ("Redaktion", "Editorial Team", "Staff", "Redacción"):
+# a byline when nobody else is named (the annotations keep it), dropped beside a person.
+_STAFF = re.compile(
+    r"^(?:die |the )?(?:redaktion|redacci[oó]n|r[ée]daction|redazione|editorial(?: team)?|editors?"
+    r"|staff|team|newsroom|newsdesk|agenturen|agencies|agences|agencias|agenzie|agências)\b"
+    r"|\b(?:redaktion|editorial team|staff)$",
+    re.IGNORECASE,
+)
+# The name of an HTML entity left by a doubly escaped author string ("Redacci&oacute;n"),
+# which trafilatura's author splitting cuts at '&' and ';' into 'Redacci; Oacute; N ...'.
+_ENTITY_NAME = re.compile(
+    r"^(?:[a-z](?:acute|grave|circ|uml|tilde|cedil|ring|slash)|szlig|amp|quot|nbsp|apos)$",
+    re.IGNORECASE,
+)
+# A newsroom word directly before a name, without a colon ("Redaktion Polizeiticker",
+# not "Redaktion: Eberhard F."): with the outlet's name after it, the whole is the byline.
+_NEWSROOM_LEAD = re.compile(
+    r"^(?:(?:von|by|por|par)\s+)?((?:redaktion|redacci[oó]n|r[ée]daction|redazione|newsroom)"
+    r"\s+(?=\w))",
+    re.IGNORECASE,
+)
+# Academic and professional degrees written as an entry of their own ("Grant T.; PhD").
+_DEGREE = re.compile(r"^(?:ph\.?\s?d|m\.?d|dr|prof|msc|m\.?sc|ma|ba|mba|rd|rn|mph)\.?$",
+                     re.IGNORECASE)
+
+
+# A reporter's role written as a byline entry of its own, after the name ("Anna K.,
+# Korrespondentin in Paris", "Tim A., Political Correspondent", "Ana R., corresponsal en
+# Madrid", "Marie D., envoyée spéciale à Kiev"): role words, the words that qualify them,
+# and a place after a preposition. No person's name is made of these words only.
+_ROLE_WORD = re.compile(
+    r"\w*(?:korrespondent|redakteur)(?:in)?|correspondent|corresponsal|correspondante?"
+    r"|corrispondente|editor(?:a|in)?|éditeur|éditrice|rédact(?:eur|rice)|redatt(?:ore|rice)"
+    r"|reporter(?:in|a)?|journalist(?:in)?|journaliste|periodista|giornalista"
+    r"|dziennikar(?:z|ka)|columnist|kolumnist(?:in)?|chroniqueu(?:r|se)|writer|contributor"
+    r"|mitarbeiter(?:in)?|volontär(?:in)?|envoyée?|inviat[oa]|enviad[oa]",
+    re.IGNORECASE,
+)
+_ROLE_MODIFIERS = frozenset({
+    "senior", "junior", "chief", "political", "politische", "politischer", "leitende",
+    "leitender", "stellvertretende", "stellvertretender", "freie", "freier", "freelance",
+    "staff", "special", "spécial", "spéciale", "especial", "speciale", "deputy", "managing",
+    "executive", "foreign", "contributing", "associate", "assistant", "news", "sports",
+    "business", "science", "features", "digital", "online", "the", "our", "unser", "unsere",
+})
+_PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|da|w|we)\s.*$",
+                               re.IGNORECASE)
+
+
+def _is_role(entry: str) -> bool:
+    words = _PLACE_AFTER_ROLE.sub("", entry).split()
+    return any(_ROLE_WORD.fullmatch(w) for w in words) and all(
+        _ROLE_WORD.fullmatch(w) or w.casefold() in _ROLE_MODIFIERS for w in words)
+
+
+def clean_author_name(name: str) -> str | None:
+    """One byline entry without role words and trailing labels; None when no name is left."""
+    name = " ".join(name.split()).strip(" ,;:|-–—·•")
+    whole = name
+    for _ in range(3):  # "Text: Interview: Harald W." -- a few stacked roles at most
+        stripped = _ROLE_PREFIX.sub("", name, count=1)
+        if stripped == name:
+            break
+        name = stripped
+    if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
+        return whole  # "Redaktion" is a role word before a name, and a byline on its own
+    name = _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")
+    if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
+            MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
+        return None
+    if _DEGREE.match(name):
+        return None
+    words = name.split()
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2:]:
+        name = " ".join(words[: len(words) // 2])  # "jesusfreak jesusfreak": alt text + name
+    if any(ch.isdigit() for ch in name):
+        return None  # a date or a counter, never a name
+    return name
+
+
+# A reporter's outlet and role after the name ("Adam Aaronson PhillyVoice Staff").
+_OUTLET_STAFF = re.compile(r"\s+(\S+)\s+(?:staff(?: writer| reporter)?|contributor|correspondent)$",
+                           re.I)
+# "<meta name=author content='unocero - Alberto Ávila'>": the outlet, a dash, the reporter.
+# trafilatura's normaliser keeps what stands before a dash (a name's suffix often follows
+# one), which here is the outlet.
+_AUTHOR_META_DASH = re.compile(r"\s+[-–—|]\s+")
+
+
+def outlet_dash_author(tree: HtmlElement, outlet_names: set[str]) -> str | None:
+    """The reporter of an author meta tag written "<outlet> - <name>", else None."""
+    meta = tree.find(".//meta[@name='author']")
+    content = (meta.get("content") or "") if meta is not None else ""
+    parts = _AUTHOR_META_DASH.split(content.strip())
+    if len(parts) == 2 and is_outlet(parts[0], outlet_names):
+        name = clean_author_name(parts[1])
+        if name and is_person(name, outlet_names):  # not the publisher's full name
+            return normalize_authors(None, parts[1])
+    return None
+
+
+# An institution's name: words joined by "für", "of", "for"... ("Bayerische Landesanstalt
+# für Wald und Forstwirtschaft", "Ministry of Health"); a person's name has no such word.
+_INSTITUTION = re.compile(r"\w\s+(?:für|of|for|pour|per)\s+\w", re.I)
+MAX_INSTITUTION_WORDS = 10  # "Eidgenössisches Departement für Wirtschaft, Bildung und ..."
+
+
+def _rejoin_institution(parts: list[str]) -> list[str]:
+    """An institution's name that trafilatura's normaliser split at its commas and
+    "und"/"and" ("Landesanstalt für Wald; Forstwirtschaft", "Departement für Wirtschaft;
+    Bildung; Forschung WBF"), joined again: its last words are no author."""
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        if out and _INSTITUTION.search(out[-1]) and (
+                len(words) == 1 or (len(words) == 2 and words[1].isupper())):
+            # one word, or one and the institution's acronym: no person's name
+            out[-1] = f"{out[-1].rstrip()} und {part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
+# "and" in the languages trafilatura's author splitting does not know (it splits "and",
+# "und", commas): "Marie D. et Paul M.", "Ana R. y Pedro G.", "Marco R. e Luca B.", "Jan K.
+# i Anna N.", "Jan de V. en Piet B.", nb/da "og", sv "och", fi "ja", ru "и"
+_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz)\s+")
+
+
+def _split_joined(part: str) -> list[str]:
+    """A byline entry joined by another language's "and", as its names, when each side is
+    a name of two words or more starting with a capital ("José Ortega y Gasset" is one
+    person's name: one word after the "y")."""
+    pieces = _OTHER_JOINS.split(part.strip())
+    if len(pieces) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
+        return pieces
+    return [part]
+
+
+def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
+    """The person names of a 'A; B' author string: role words stripped, labels dropped,
+    duplicates merged, and outlet / organisation names dropped when a person remains.
+
+    Newsrooms put the publisher beside the reporter ("El Espectador; Felipe Morales") and
+    syndication lists the site itself: neither is an author of the text. When only an
+    outlet is named (agency copy, a press office), that name stays: it is the byline.
+    """
+    parts = _rejoin_institution(
+        [piece for part in (raw.split(";") if raw else []) for piece in _split_joined(part)])
+    if parts and _PICTURE_CREDIT_LEAD.match(parts[0].strip()):
+        return []  # "Photograph by Ed M.; Redonda Restoration Programme": one credit, split
+    if any(_ENTITY_NAME.match(part.strip()) for part in parts):
+        return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
+    names: list[str] = []
+    for part in parts:
+        staff = _OUTLET_STAFF.search(part)
+        if staff and is_outlet(staff[1], outlet_names):
+            part = part[:staff.start()]  # "Adam Aaronson PhillyVoice Staff": the outlet's role
+        name = clean_author_name(part)
+        lead = _NEWSROOM_LEAD.match(part.strip())
+        if name and lead and is_outlet(name, outlet_names):
+            # "Redaktion Polizeiticker Schweiz": the newsroom's name, not a role before one
+            name = " ".join(part.split())[lead.start(1):]
+        if name and squash(name) not in {squash(n) for n in names}:
+            names.append(name)
+    people = [n for n in names if is_person(n, outlet_names)]
+    if not any(len(p.split()) >= 2 for p in people):
+        # no reporter's full name: an agency credit is the byline, before the outlet, and
+        # beside a desk's initials ("det/dpa") it is one of the credits
+        people = [n for n in names if is_person(n, outlet_names) or _is_agency(n)]
+    return people or names[:1]
+
+
+# The most co-authors a byline that replaces or extends the recorded authors may name: a
+# class="author" element with more entries is a category list or a teaser more often than
+# a team of reporters ("Clara L., Siddharth P. & Klaus J." is three).
+MAX_BYLINE_NAMES = 3
+
+
+def names_of_people(names: list[str], outlet_names: set[str]) -> bool:
+    """One to MAX_BYLINE_NAMES entries of 2-4 words, none an outlet or newsroom: what a
+    byline that replaces the outlet named in the meta tags must look like (a class="author"
+    element sometimes holds a category list or a teaser instead)."""
+    return 0 < len(names) <= MAX_BYLINE_NAMES and all(
+        2 <= len(n.split()) <= 4 and is_person(n, outlet_names) for n in names
+    )
+
+
+def byline_refines(recorded: list[str], shown: list[str]) -> bool:
+    """The byline shown on the page says more precisely who the recorded authors are: some
+    of several recorded names (the others are the publisher or a photographer: "Condé
+    Nast; Fiona B.; Mariam H." shown as "Fiona B., Mariam H."), or one recorded word
+    spelled out ("Todd" shown as "Todd Bates", "arianschlichenmayer" as "Arian S.")."""
+    rec = [squash(n) for n in recorded]
+    got = [squash(n) for n in shown]
+    if len(recorded) >= 2:
+        return 2 <= len(got) < len(rec) and all(g in rec for g in got)
+    word = rec[0]
+    return len(got) == 1 and len(shown[0].split()) >= 2 and len(word) >= 3 and (
+        got[0] == word or got[0].startswith(word))
+
+
+def _surname(name: str) -> str:
+    return squash(name.split()[-1]) if name.split() else ""
+
+
+def byline_adds_coauthors(recorded: list[str], shown: list[str], outlets: set[str]) -> bool:
+    """The byline shown names the one recorded author and co-authors besides: CMSs record
+    the account that filed the story ('Rudolf Fischer') where the page credits the team
+    ('von Rudolf Fischer, Simon Kohler'). The recorded name is found by its surname, which
+    the byline may write with initials ('E. Barreneche / J. I. da Silva')."""
+    if len(recorded) != 1 or " " not in recorded[0] or len(shown) < 2:
+        return False
+    return names_of_people(shown, outlets) and _surname(recorded[0]) in {
+        _surname(n) for n in shown}
+
+
+def byline_backs_the_tags(tagged: list[str], recorded: list[str], shown: list[str],
+                           outlets: set[str]) -> bool:
+    """The byline shown names people the meta tags name too, and none of those the JSON-LD
+    record put in their place: the record names the account that filed the story (wsvn:
+    tags "Jessica Holly; Gail Levy; Kathleen Ditton", JSON-LD "Kathleen Ditton", the page
+    "By Jessica Holly, Gail Levy")."""
+    if recorded == tagged or not names_of_people(shown, outlets):
+        return False
+    tags = {squash(n) for n in tagged}
+    got = {squash(n) for n in shown}
+    return got <= tags and not got & {squash(n) for n in recorded}
+
+
+def is_person(name: str, outlet_names: set[str]) -> bool:
+    """Not the outlet, an organisation, a newsroom, a news agency or a reporter's role
+    ("Korrespondentin in Paris"): a byline entry naming a person."""
+    return not (
+        is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
+        or _INSTITUTION.search(name) or _is_agency(name) or _is_role(name)
+    )
+
+
+def _is_agency(name: str) -> bool:
+    return folded(name) in _AGENCY_NAMES
+
+
+def _load_agency_names() -> frozenset[str]:
+    """Every spelling of a news agency (tasks/common/data/wire_agencies.tsv, shared with
+    the enrich stage's wire credits), folded: 'Anna K.; Dpa' names one reporter."""
+    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
+        "utf-8")
+    return frozenset(folded(spelling) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#")
+                     for spelling in line.split("\t")[1].split("|"))
+
+
+_AGENCY_NAMES = _load_agency_names()
+
+
+# Labels of the "twitter:labelN / twitter:dataN" pairs WordPress SEO plugins write, in the
+# site's language ("Written by" / "Verfasst von" / "Écrit par" ...), naming the author.
+_AUTHOR_LABEL = re.compile(
+    r"^(?:written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|autor|author"
+    r"|auteur)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_author(tree: HtmlElement) -> str | None:
+    """The author of a 'twitter:labelN' = 'Written by', 'twitter:dataN' = name pair."""
+    labels: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta[@name][@content]"):
+        key = meta.get("name", "")
+        if key.startswith("twitter:label") and _AUTHOR_LABEL.match(meta.get("content").strip()):
+            labels[key[len("twitter:label"):]] = ""
+        elif key.startswith("twitter:data") and key[len("twitter:data"):] in labels:
+            return meta.get("content").strip() or None
+    return None

@@ -1,0 +1,78 @@
+"""A page's JSON-LD records: walking them for a key, and the article body a record
+carries (for pages whose text is only there)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape as html_unescape
+
+from lxml.html import HtmlElement
+
+JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
+
+
+def walk_jsonld(node: object, out: list[tuple[str, object]], keys: tuple[str, ...]) -> None:
+    """Collect (type, date) pairs of the first of `keys` from a JSON-LD value, through
+    @graph and lists."""
+    if isinstance(node, list):
+        for item in node:
+            walk_jsonld(item, out, keys)
+    elif isinstance(node, dict):
+        kind = node.get("@type")
+        kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+        for key in keys:
+            value = jsonld_value(node.get(key))
+            if value is not None:
+                out.append((kind, value))
+                break
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(node.get(key), (list, dict)):
+                walk_jsonld(node[key], out, keys)
+
+
+def jsonld_value(value: object) -> object:
+    """A JSON-LD date as written: a string or a timestamp number, also when typed as a
+    value object (`{"@value": "2022-05-03", "@type": "Date"}`) or given as a list (`[
+    "2022-05-03T08:00Z", "2022-05-04"]`: the first, the original publication; later
+    entries are re-publications)."""
+    if isinstance(value, dict):
+        value = value.get("@value")
+    if isinstance(value, list):
+        return next((v for v in map(jsonld_value, value) if v is not None), None)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    return None
+
+
+def jsonld_body_scripts(tree: HtmlElement) -> list[str]:
+    """The texts of the page's JSON-LD scripts that hold an `articleBody`."""
+    return [script.text for script in tree.iterfind('.//script[@type="application/ld+json"]')
+            if script.text and "articleBody" in script.text]
+
+
+# Block tags whose edges are paragraph breaks in an articleBody written as HTML.
+_BODY_BLOCKS = re.compile(
+    r"(?i)<\s*/?\s*(?:p|div|h[1-6]|li|ul|ol|blockquote|br)\b[^<>]{0,500}>")
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def jsonld_article_body(scripts: list[str]) -> str | None:
+    """The longest `articleBody` of an article-like JSON-LD object in `scripts`
+    (`jsonld_body_scripts`), as plain text: an HTML body's tags dropped and its blocks
+    made lines, entities decoded, each line's spaces collapsed."""
+    found: list[tuple[str, object]] = []
+    for text in scripts:
+        try:
+            walk_jsonld(json.loads(text, strict=False), found, ("articleBody",))
+        except (ValueError, RecursionError):
+            continue
+    bodies = [v for kind, v in found
+              if isinstance(v, str) and JSONLD_ARTICLE_TYPES.search(kind)]
+    if not bodies:
+        return None
+    body = max(bodies, key=len)
+    if "<" in body:
+        body = _TAG.sub(" ", _BODY_BLOCKS.sub("\n", body))
+    lines = (" ".join(line.split()) for line in html_unescape(body).splitlines())
+    return "\n".join(line for line in lines if line) or None
