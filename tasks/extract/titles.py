@@ -25,6 +25,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
 
 
 def squash(s: str) -> str:
+    """Letters and digits only, case-folded: titles, outlet names and bylines compared
+    whatever their spacing, punctuation and case."""
     return "".join(ch for ch in s.casefold() if ch.isalnum())
 
 
