@@ -45,6 +45,7 @@ import pyarrow.parquet as pq
 from bench_dedup_prior import CFG, batch, vm_hwm_mb
 
 from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 from tasks.dedup.rules import minhash_params
 from tasks.storage.publish import parquet_options, row_group_size_of
 from tasks.storage.warehouse import committed_files, index_hits_in_files, rows_at
@@ -54,7 +55,7 @@ PARAMS = minhash_params(CFG)
 
 def position_keys(signatures: np.ndarray, m: int) -> np.ndarray:
     """(n, m) uint64: a salted tag of the position in the high 32 bits, the value below."""
-    tag = nd.fmix64(np.arange(m, dtype=np.uint64) + np.uint64(PARAMS.seed)) \
+    tag = sg.fmix64(np.arange(m, dtype=np.uint64) + np.uint64(PARAMS.seed)) \
         & np.uint64(0xFFFFFFFF00000000)
     return tag[None, :] | signatures[:, :m].astype(np.uint64)
 
@@ -76,7 +77,7 @@ def build_index(root: Path, out: Path, m: int) -> None:
 
 
 def batch_signatures() -> np.ndarray:
-    return nd.sign(batch()["text"].to_pylist(), PARAMS)
+    return sg.sign(batch()["text"].to_pylist(), PARAMS)
 
 
 def counting(files: list[str], sig: np.ndarray, m: int, at_least: int) -> dict:
@@ -117,8 +118,8 @@ def one(variant: str, root: Path, index_dir: Path, m: int, at_least: int) -> Non
     sig = batch_signatures()
     c0, t0 = time.process_time(), time.perf_counter()
     if variant == "banding":
-        want = np.unique(np.concatenate([nd.band_keys(sig, PARAMS),
-                                         nd.containment_keys(sig, PARAMS)], axis=1).ravel())
+        want = np.unique(np.concatenate([sg.band_keys(sig, PARAMS),
+                                         sg.containment_keys(sig, PARAMS)], axis=1).ravel())
         got = {"matches": None, "candidates": index_hits_in_files(
             [str(p) for p in committed_files(root, "band_index")], want)}
     else:

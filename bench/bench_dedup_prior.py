@@ -7,9 +7,9 @@ approach (the whole latest_signatures table read into memory), in the same run.
 Build (once per root, reused when it exists): 1M prior articles committed as Parquet +
 manifests the way publish does it (zstd, 10k-row groups, files of 50k rows: the layout
 after compaction). 999k signatures are RANDOM uint32 MinHash rows (right dtype, width and
-band keys from `minhash.band_keys`; signing 1M generated texts would cost minutes and
+band keys from `signing.band_keys`; signing 1M generated texts would cost minutes and
 gigabytes of texts here for nothing: random rows share no band key). The first 1,000 are
-real: generated texts signed by `minhash.sign_counted`, so the batch has real neighbours.
+real: generated texts signed by `signing.sign_counted`, so the batch has real neighbours.
 Each commit also carries its containment keys and shingle counts (random counts for the
 random rows) and its `band_index` file, as publish writes them. The
 `articles` table is minimal (article_id, content_hash, revision, text; text is short
@@ -65,6 +65,7 @@ from tasks.common.settings import Settings, settings_slice
 from tasks.common.text import content_hash
 from tasks.dedup import minhash as nd
 from tasks.dedup import rules as dedup_rules
+from tasks.dedup import signing as sg
 from tasks.storage.band_index import band_index_rows
 from tasks.storage.publish import commit_manifest, parquet_options, row_group_size_of
 
@@ -89,7 +90,7 @@ def edited(text: str, seed: int, changes: int = 3) -> str:
     return " ".join(words)
 
 
-def loose_params(loose: str) -> nd.MinHashParams:
+def loose_params(loose: str) -> sg.MinHashParams:
     """The stage's MinHashParams with the containment banding `loose` ("64x2")."""
     from dataclasses import replace
 
@@ -97,14 +98,14 @@ def loose_params(loose: str) -> nd.MinHashParams:
     return replace(_STAGE_PARAMS(CFG), loose_bands=bands, loose_rows=rows)
 
 
-def same_topic_rows(params: nd.MinHashParams, per_doc: int, jaccard: float = 0.1
+def same_topic_rows(params: sg.MinHashParams, per_doc: int, jaccard: float = 0.1
                     ) -> np.ndarray:
     """Signatures of `per_doc` prior articles per unrelated batch article that agree with
     it in a random `jaccard` share of positions (a same-topic story, or shared
     boilerplate: MinHash Jaccard ~0.1): what a real warehouse has and random rows lack.
     The 200 unrelated batch articles, in batch order."""
     texts = [text_of(50_000_000 + j) for j in range(300, 500)]
-    sig = nd.sign(texts, params)
+    sig = sg.sign(texts, params)
     rng = np.random.default_rng(7)
     out = rng.integers(0, 2**32 - 1, (len(texts) * per_doc, params.num_perm), dtype=np.uint32)
     agree = rng.random(out.shape) < jaccard
@@ -128,7 +129,7 @@ def build(root: Path, n: int, loose: str = "64x2", same_topic: int = 0) -> None:
         counts = rng.integers(150, 900, stop - start).astype(np.int32)
         real = [k for k, i in enumerate(range(start, stop)) if i < REAL]
         if real:
-            sig[real], counts[real] = nd.sign_counted([texts[k] for k in real], params)
+            sig[real], counts[real] = sg.sign_counted([texts[k] for k in real], params)
         # The same-topic rows follow the real ones (and are random elsewhere).
         near = [k for k, i in enumerate(range(start, stop)) if REAL <= i < REAL + len(planted)]
         if near:
@@ -139,11 +140,11 @@ def build(root: Path, n: int, loose: str = "64x2", same_topic: int = 0) -> None:
             "duplicate_of": pa.nulls(len(ids), pa.string()),
             "first_seen": pa.array(first, SIGNATURES.field("first_seen").type),
             "signature": nd.signatures_to_arrow(sig),
-            "band_keys": nd.keys_to_arrow(nd.band_keys(sig, params)),
+            "band_keys": nd.keys_to_arrow(sg.band_keys(sig, params)),
             "params": [params.fingerprint] * len(ids),
             "recorded_at": pa.array(first, SIGNATURES.field("recorded_at").type),
             "run_id": [run_id] * len(ids), "shingle_count": pa.array(counts, pa.int32()),
-            "containment_keys": nd.keys_to_arrow(nd.containment_keys(sig, params))},
+            "containment_keys": nd.keys_to_arrow(sg.containment_keys(sig, params))},
             schema=SIGNATURES)
         arts = pa.table({"article_id": ids, "content_hash": hashes,
                          "revision": pa.array([1] * len(ids), pa.int32()), "text": texts},

@@ -6,7 +6,7 @@ For each size: generate ~3 KB texts (Zipf-distributed pseudo-words), where a sha
 belong to planted groups: a base text plus 1-3 variants edited (substitutions, insertions,
 deletions, a cut tail) towards a target Jaccard level. The true Jaccard of every pair in a
 group is computed exactly on Python sets of 5-word tuples (independent of our hashing).
-Then: signing time (tasks.dedup.minhash.sign), LSH time (band keys, candidate self-join by sort,
+Then: signing time (tasks.dedup.signing.sign), LSH time (band keys, candidate self-join by sort,
 verification, clustering), peak RSS, precision/recall, and the datasketch MinHash baseline
 on a subsample of the same texts in the same process (the machine is shared: only ratios
 measured in one run mean anything). Each size runs in its own subprocess so that peak RSS
@@ -29,6 +29,7 @@ import time
 import numpy as np
 
 from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 
 LEVELS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0]
 K = 5
@@ -164,7 +165,7 @@ def duckdb_join_seconds(keys: np.ndarray) -> float:
 def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
              containment: float | None = 0.8, loose: str = "64x2") -> dict:
     bands, rows = map(int, loose.split("x"))
-    params = nd.MinHashParams(loose_bands=bands, loose_rows=rows)
+    params = sg.MinHashParams(loose_bands=bands, loose_rows=rows)
     gen_s = sign_s = sign_cpu = 0.0
     sigs, counts = [], []
     all_texts: list[str] = []  # kept for the exact verification (~3 GB at 1M)
@@ -179,7 +180,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
         text_bytes += sum(len(x) for x in texts)
         t, c = time.perf_counter(), time.process_time()
         # What the dedup stage calls: signatures and shingle counts (for containment).
-        sig_part, count_part = nd.sign_counted(texts, params)
+        sig_part, count_part = sg.sign_counted(texts, params)
         sigs.append(sig_part)
         counts.append(count_part)
         sign_s += time.perf_counter() - t
@@ -201,13 +202,13 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
         datasketch_sign(sample)
         ds_t.append(time.process_time() - t)
         t = time.process_time()
-        nd.sign_counted(sample, params)
+        sg.sign_counted(sample, params)
         ours_t.append(time.process_time() - t)
 
     ids = [f"d{i:08d}" for i in range(n)]
     c0 = time.process_time()
     t0 = time.perf_counter()
-    keys = nd.band_keys(sig, params)
+    keys = sg.band_keys(sig, params)
     t1 = time.perf_counter()
     pairs = nd.candidate_pairs(keys)
     t2 = time.perf_counter()
@@ -218,7 +219,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
                                  new_counts=shingles, containment=containment,
                                  containment_shingle_words=nd.CONTAINMENT_SHINGLE_WORDS)
     t4 = time.perf_counter()
-    loose_candidates = (len(nd.candidate_pairs(nd.containment_keys(sig, params)))
+    loose_candidates = (len(nd.candidate_pairs(sg.containment_keys(sig, params)))
                         if containment is not None else 0)
     c4 = time.process_time()
     duck_s = duckdb_join_seconds(keys) if n <= 1_000_000 else None
@@ -246,7 +247,7 @@ def run_size(n: int, seed: int, ds_sample: int, exact: bool, inc_new: int = 0,
             params, new_texts=all_texts[m:] if exact else None,
             prior_texts=(lambda ix: [all_texts[i] for i in ix.tolist()]) if exact else None,
             new_counts=shingles[m:], prior_counts=shingles[:m],
-            prior_loose_keys=nd.containment_keys(sig[:m], params), containment=containment,
+            prior_loose_keys=sg.containment_keys(sig[:m], params), containment=containment,
             containment_shingle_words=nd.CONTAINMENT_SHINGLE_WORDS)
         inc_cpu, inc_wall = time.process_time() - tc, time.perf_counter() - tw
         state = dict(zip(ids[:m], first.new_cluster, strict=True))

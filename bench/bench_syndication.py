@@ -22,7 +22,7 @@ Each document gets its own outlet and URL and a first-seen time; they go through
 (`prior_from_tables`, as the pipeline does per commit), and once as one batch (the two
 must give the same clusters). Pairwise precision / recall: over all pairs of documents,
 "same cluster" against "same story". Reported beside the same run with containment off
-(the Jaccard-only clustering before issue 13). Speed: `minhash.sign_counted` (what dedup
+(the Jaccard-only clustering before issue 13). Speed: `signing.sign_counted` (what dedup
 calls) against datasketch MinHash(num_perm=128) on the same texts, CPU seconds of this
 process, interleaved 3 times, medians.
 """
@@ -52,6 +52,7 @@ from tasks import dedup
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.text import content_hash
 from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 from tasks.storage.warehouse import prior_from_tables
 
 MIN_WORDS = 250
@@ -254,7 +255,7 @@ def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: flo
     the edge rule itself allows, so the rest of a miss is candidate generation's.
     `containment_words`: containment measured again on shingles of that many words when
     the K-word figure misses (dedup's recheck, `nd.CONTAINMENT_SHINGLE_WORDS`)."""
-    from tasks.dedup.minhash import shingle_sets
+    from tasks.dedup.signing import shingle_sets
 
     members: dict[str, list[str]] = {}
     for a, d in docs_by_id.items():
@@ -297,19 +298,19 @@ def speed(texts: list[str]) -> dict:
             m = MinHash(num_perm=128)
             m.update_batch([" ".join(w[i : i + K]).encode() for i in range(len(w) - K + 1)])
 
-    params = nd.MinHashParams()
+    params = sg.MinHashParams()
     ds_t, ours_t, plain_t = [], [], []
     for _ in range(3):
         c = time.process_time()
         ds()
         ds_t.append(time.process_time() - c)
         c = time.process_time()
-        sig, _ = nd.sign_counted(texts, params)
-        nd.band_keys(sig, params)
-        nd.containment_keys(sig, params)
+        sig, _ = sg.sign_counted(texts, params)
+        sg.band_keys(sig, params)
+        sg.containment_keys(sig, params)
         ours_t.append(time.process_time() - c)
         c = time.process_time()
-        nd.band_keys(nd.sign(texts, params), params)
+        sg.band_keys(sg.sign(texts, params), params)
         plain_t.append(time.process_time() - c)
     ds_m, ours_m, plain_m = map(statistics.median, (ds_t, ours_t, plain_t))
     from importlib.metadata import version
@@ -325,10 +326,10 @@ def speed(texts: list[str]) -> dict:
 
 def candidate_volume(texts: list[str]) -> dict:
     """Candidate pairs of the two bandings over the whole set (one batch)."""
-    params = nd.MinHashParams()
-    sig = nd.sign(texts, params)
-    strict = nd.candidate_pairs(nd.band_keys(sig, params))
-    loose = nd.candidate_pairs(nd.containment_keys(sig, params))
+    params = sg.MinHashParams()
+    sig = sg.sign(texts, params)
+    strict = nd.candidate_pairs(sg.band_keys(sig, params))
+    loose = nd.candidate_pairs(sg.containment_keys(sig, params))
     return {"docs": len(texts), "jaccard_16x8_candidates": int(len(strict)),
             f"containment_{params.loose_bands}x{params.loose_rows}_candidates": int(len(loose))}
 
@@ -346,8 +347,8 @@ def candidate_recall(docs: list[dict], threshold: float, containment: float,
     texts = [d["text"] for d in docs]
     story = np.array([d["story"] for d in docs])
     n = len(texts)
-    sig = nd.sign(texts)
-    sets = nd.shingle_sets(texts, K)
+    sig = sg.sign(texts)
+    sets = sg.shingle_sets(texts, K)
     rule, rule_j = set(), []
     for i, j in itertools.combinations(range(n), 2):
         if story[i] != story[j]:
@@ -363,11 +364,11 @@ def candidate_recall(docs: list[dict], threshold: float, containment: float,
     other = story[iu[0]] != story[iu[1]]
     out = {"rule_pairs": len(rule), "all_pairs": len(other),
            "rule_pairs_lowest_jaccard": sorted(round(float(x), 3) for x in rule_j)[:5]}
-    strict = {tuple(p) for p in nd.candidate_pairs(nd.band_keys(sig)).tolist()}
+    strict = {tuple(p) for p in nd.candidate_pairs(sg.band_keys(sig)).tolist()}
     for bands, rows in ((42, 3), (64, 2)):
-        params = nd.MinHashParams(loose_bands=bands, loose_rows=rows)
+        params = sg.MinHashParams(loose_bands=bands, loose_rows=rows)
         found = strict | {tuple(p) for p in
-                          nd.candidate_pairs(nd.containment_keys(sig, params)).tolist()}
+                          nd.candidate_pairs(sg.containment_keys(sig, params)).tolist()}
         p_of = 1 - (1 - rule_j ** rows) ** bands
         out[f"bands_{bands}x{rows}"] = {
             "rule_pairs_found": len(rule & found),

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_syndication import bodies, build, usable  # noqa: E402
 
-from tasks.dedup.minhash import shingle_sets  # noqa: E402
+from tasks.dedup.signing import shingle_sets  # noqa: E402
 
 
 def hard_negatives(docs: list[dict], sets3: list[set[int]], per_doc: int = 5) -> set:

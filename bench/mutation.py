@@ -19,7 +19,7 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py tasks/common/urls.py tasks/dedup
     python bench/mutation.py flows/server.py       # a flows/ module, named as a file
     python bench/mutation.py --dry-run             # modules, tests and groups; no run
-    python bench/mutation.py tasks/dedup/minhash.py --functions sign _ExactCheck._ensure
+    python bench/mutation.py tasks/dedup/minhash.py --functions cluster_incremental _ExactCheck._ensure
                                                    # only those functions' mutants (all,
                                                    # or --sample N of them per module)
     python bench/mutation.py tasks/clean/boilerplate.py --functions classify_line \
@@ -145,7 +145,7 @@ def defined_functions(module: str) -> set[str]:
 
 def function_of(mutant: str) -> tuple[str, str | None]:
     """A mutant's name -> (function or Class.method, class or None):
-    `tasks.dedup.minhash.x__chunk_bounds__mutmut_3` -> ("_chunk_bounds", None),
+    `tasks.dedup.signing.x__chunk_bounds__mutmut_3` -> ("_chunk_bounds", None),
     `...xǁ_ExactCheckǁ_ensure__mutmut_2` -> ("_ExactCheck._ensure", "_ExactCheck")."""
     key = mutant.rsplit(".", 1)[-1].rsplit("__mutmut_", 1)[0]
     if key.startswith("xǁ"):

@@ -173,7 +173,7 @@ SIGNATURES = pa.schema(
         pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
         pa.field("run_id", pa.string(), nullable=False),
         # Containment (schema 7): shingles (by position) of the signed text, and the looser LSH
-        # keys (minhash.containment_keys): 64 (64x2 banding) since 2026-12-02, 42 (42x3) in
+        # keys (signing.containment_keys): 64 (64x2 banding) since 2026-12-02, 42 (42x3) in
         # rows written before; dedup recomputes them from `signature` when it compares, so
         # only the band-key index uses the stored ones. Null in rows written before schema
         # 7: those articles are matched by Jaccard only. Same column types either way (the

@@ -40,6 +40,7 @@ from schemas.tables import SIGNATURES
 from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.state import NearRows, PriorArticles
 from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 
 STAGE = "dedup"
 DUPLICATE_URL = Verdict("duplicate_url", "canonical URL already kept with the same text")
@@ -60,8 +61,8 @@ class DedupConfig:
     neardup_containment_min_shingles: int = 50
 
 
-def minhash_params(cfg: DedupConfig) -> nd.MinHashParams:
-    return nd.MinHashParams(num_perm=cfg.neardup_bands * cfg.neardup_rows,
+def minhash_params(cfg: DedupConfig) -> sg.MinHashParams:
+    return sg.MinHashParams(num_perm=cfg.neardup_bands * cfg.neardup_rows,
                             bands=cfg.neardup_bands, rows=cfg.neardup_rows,
                             shingle_words=cfg.neardup_shingle_words)
 
@@ -124,7 +125,7 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
                        skipped=unchanged, outputs={"signatures": sig_rows})
 
 
-def _check_params(prior: PriorArticles, params: nd.MinHashParams) -> None:
+def _check_params(prior: PriorArticles, params: sg.MinHashParams) -> None:
     bad = prior.fingerprints() - {params.fingerprint}
     if bad:
         raise ValueError(
@@ -140,7 +141,7 @@ SHINGLE_SETS = nd.ShingleSetMemo(max_hashes=8_000_000)
 def _cluster_against(p_table: pa.Table | None, ids: list[str], texts: list[str],
                      hashes: list[str], sig: np.ndarray, counts: np.ndarray,
                      first_seen_of: dict[str, datetime], prior: PriorArticles,
-                     cfg: DedupConfig, params: nd.MinHashParams, texts_cache: dict[str, str]
+                     cfg: DedupConfig, params: sg.MinHashParams, texts_cache: dict[str, str]
                      ) -> tuple[nd.Clustering, pa.Table | None, list[datetime]]:
     """The batch clustered against the earlier rows `p_table` (and their texts, read
     through `texts_cache` when a pair needs them); with the batch's first_seen times
@@ -276,7 +277,7 @@ def _moved_clusters(res: nd.Clustering, p_sig: pa.Table | None) -> dict[str, str
     return moved
 
 
-def _re_recorded(rows: pa.Table, new_cluster: list[str], params: nd.MinHashParams,
+def _re_recorded(rows: pa.Table, new_cluster: list[str], params: sg.MinHashParams,
                  now: datetime, run_id: str) -> pa.Table:
     """Earlier rows recorded again under their new cluster ids."""
     ids = rows.column("article_id").to_pylist()
@@ -298,7 +299,7 @@ def _re_recorded(rows: pa.Table, new_cluster: list[str], params: nd.MinHashParam
     return old.select(SIGNATURES.names).cast(SIGNATURES)
 
 
-def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
+def _prior_arrays(sig: pa.Table | None, params: sg.MinHashParams):
     if sig is None or sig.num_rows == 0:
         return ([], np.empty(0, np.int64), [], np.empty((0, params.bands), np.uint64), None,
                 np.empty(0, np.int64), np.empty((0, params.loose_bands), np.uint64))
@@ -314,7 +315,7 @@ def _prior_arrays(sig: pa.Table | None, params: nd.MinHashParams):
 PRIOR_KEYS_SLICE = 4096
 
 
-def _prior_containment(sig: pa.Table, params: nd.MinHashParams
+def _prior_containment(sig: pa.Table, params: sg.MinHashParams
                        ) -> tuple[np.ndarray, np.ndarray]:
     """Shingle counts and containment keys of persisted rows; rows written before
     containment existed (nulls) get count -1 and zero keys, and take no containment part.
@@ -331,12 +332,12 @@ def _prior_containment(sig: pa.Table, params: nd.MinHashParams
         part = np.flatnonzero(has[start : start + PRIOR_KEYS_SLICE]) + start
         if len(part):
             rows = nd.arrow_to_signatures(signatures.take(pa.array(part)), params.num_perm)
-            loose[part] = nd.containment_keys(rows, params)
+            loose[part] = sg.containment_keys(rows, params)
     return counts, loose
 
 
 def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
-                     prior: PriorArticles, cfg: DedupConfig, params: nd.MinHashParams,
+                     prior: PriorArticles, cfg: DedupConfig, params: sg.MinHashParams,
                      now: datetime, run_id: str
                      ) -> tuple[dict[str, tuple[str, str | None]], pa.Table]:
     """Cluster `rows` (one per article; `first_seen_of` its first version in this run)
@@ -356,15 +357,15 @@ def _near_duplicates(rows: list[dict], first_seen_of: dict[str, datetime],
     for r in rows:
         unique_texts[by_hash[r["content_hash"]]] = r["text"]
     which = [by_hash[r["content_hash"]] for r in rows]
-    sig, counts = nd.sign_counted(unique_texts, params)
+    sig, counts = sg.sign_counted(unique_texts, params)
     sig, counts = sig[which], counts[which]
-    keys = nd.band_keys(sig, params)
-    loose = nd.containment_keys(sig, params)
+    keys = sg.band_keys(sig, params)
+    loose = sg.containment_keys(sig, params)
 
     # Only the earlier articles this batch can touch: band-key neighbours (Jaccard and
     # containment keys, and the containment keys rows of the earlier banding were indexed
     # with), revised articles, and (as far as needed) the rest of their clusters.
-    want = np.concatenate([keys, loose, nd.legacy_containment_keys(sig, params)], axis=1)
+    want = np.concatenate([keys, loose, sg.legacy_containment_keys(sig, params)], axis=1)
     texts_cache: dict[str, str] = {}
 
     hashes = [r["content_hash"] for r in rows]

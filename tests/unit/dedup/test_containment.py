@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tasks.common.state import PriorArticles
 from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 from tasks.storage.warehouse import prior_from_tables
 from tests.unit.dedup.test_rules import _incremental, by_url, row, run
 
@@ -83,7 +84,7 @@ def rows_of(texts: dict[str, str], start: int = 0) -> list[dict]:
 
 
 def jaccard_and_containment(a: str, b: str) -> tuple[float, float]:
-    sa, sb = nd.shingle_sets([a, b], 5)
+    sa, sb = sg.shingle_sets([a, b], 5)
     inter = np.intersect1d(sa, sb).size
     return inter / (sa.size + sb.size - inter), inter / min(sa.size, sb.size)
 
@@ -114,7 +115,7 @@ def test_the_default_level_joins_a_heavily_edited_copy_that_0_8_would_not():
     joined = by_url(run(rows_of(texts)))
     assert len({r["cluster_id"] for r in joined.values()}) == 1
     ids, pair = ["wire", "regional"], [text(ORIGINAL), copy]
-    sig = nd.sign(pair)
+    sig = sg.sign(pair)
 
     def clusters(**kw):
         return set(nd.cluster_incremental(ids, np.arange(2), sig, new_texts=pair,
@@ -136,7 +137,7 @@ def test_a_copy_missing_every_second_sentence_joins_on_three_word_shingles():
     joined = by_url(run(rows_of(texts)))
     assert len({r["cluster_id"] for r in joined.values()}) == 1
     ids, pair = ["wire", "regional"], [text(ORIGINAL), copy]
-    sig = nd.sign(pair)
+    sig = sg.sign(pair)
     five = nd.cluster_incremental(ids, np.arange(2), sig, new_texts=pair, containment=0.7,
                                   containment_shingle_words=None)
     assert five.new_cluster == ids  # the 5-word measure alone keeps it apart
@@ -144,7 +145,7 @@ def test_a_copy_missing_every_second_sentence_joins_on_three_word_shingles():
     def measured_again(texts):
         """(clusters, whether any 3-word set was made) of two texts at 0.7."""
         memo = nd.ShingleSetMemo(10**6)
-        res = nd.cluster_incremental(["a", "b"], np.arange(2), nd.sign(texts),
+        res = nd.cluster_incremental(["a", "b"], np.arange(2), sg.sign(texts),
                                      new_texts=texts, text_keys=([], ["ha", "hb"]),
                                      set_memo=memo, containment=0.7)
         return res.new_cluster, any(k.endswith("/k3") for k in memo._sets)
@@ -162,12 +163,12 @@ def test_a_copy_missing_every_second_sentence_joins_on_three_word_shingles():
 def test_a_copy_exactly_at_the_level_on_three_word_shingles_joins():
     copy = text(with_intro(thinned(truncated(ORIGINAL, 0.6), 2), 7))
     pair = [text(ORIGINAL), copy]
-    a, b = (set(s.tolist()) for s in nd.shingle_sets(pair, 3))
+    a, b = (set(s.tolist()) for s in sg.shingle_sets(pair, 3))
     level = len(a & b) / min(len(a), len(b))  # as the check computes it
     assert 0.7 < level < 0.8
 
     def clusters(at: float) -> list[str]:
-        return nd.cluster_incremental(["wire", "regional"], np.arange(2), nd.sign(pair),
+        return nd.cluster_incremental(["wire", "regional"], np.arange(2), sg.sign(pair),
                                       new_texts=pair, containment=at).new_cluster
 
     assert clusters(level) == ["wire", "wire"]
@@ -179,15 +180,15 @@ def test_three_word_sets_are_memoised_beside_the_five_word_ones():
     pair = [text(ORIGINAL), copy]
     memo = nd.ShingleSetMemo(10**6)
     keys = ([], ["h-wire", "h-copy"])
-    res = nd.cluster_incremental(["wire", "regional"], np.arange(2), nd.sign(pair),
+    res = nd.cluster_incremental(["wire", "regional"], np.arange(2), sg.sign(pair),
                                  new_texts=pair, text_keys=keys, set_memo=memo,
                                  containment=0.7)
     assert set(res.new_cluster) == {"wire"}
     assert set(memo._sets) == {"h-wire", "h-copy", "h-wire/k3", "h-copy/k3"}
-    assert memo.get("h-wire/k3").tolist() == nd.shingle_sets([pair[0]], 3)[0].tolist()
-    assert memo.get("h-wire").tolist() == nd.shingle_sets([pair[0]], 5)[0].tolist()
+    assert memo.get("h-wire/k3").tolist() == sg.shingle_sets([pair[0]], 3)[0].tolist()
+    assert memo.get("h-wire").tolist() == sg.shingle_sets([pair[0]], 5)[0].tolist()
     # a second call takes every set from the memo: same answer without the texts' sets
-    sig, counts = nd.sign_counted(pair)
+    sig, counts = sg.sign_counted(pair)
     again = nd.cluster_incremental(["wire", "regional"], np.arange(2), sig,
                                    new_texts=["", ""], new_counts=counts, text_keys=keys,
                                    set_memo=memo, containment=0.7)
@@ -197,7 +198,7 @@ def test_three_word_sets_are_memoised_beside_the_five_word_ones():
 def test_without_containment_the_copies_stay_apart():
     ids = list(COPIES)
     texts = list(COPIES.values())
-    sig = nd.sign(texts)
+    sig = sg.sign(texts)
     fs = np.arange(len(ids))
     on = nd.cluster_incremental(ids, fs, sig, new_texts=texts)
     off = nd.cluster_incremental(ids, fs, sig, new_texts=texts, containment=None)
@@ -333,7 +334,7 @@ def test_a_candidate_pair_of_stories_sharing_a_long_quote_stays_apart():
     jac, cont = jaccard_and_containment(a, b)
     assert 0.2 < cont < 0.7
     # The loose banding does bring them together: verification is what keeps them apart.
-    keys = nd.containment_keys(nd.sign([a, b]))
+    keys = sg.containment_keys(sg.sign([a, b]))
     assert set(keys[0]) & set(keys[1])
     got = by_url(run(rows_of({"https://one.example/q90": a, "https://two.example/q90": b})))
     assert len({r["cluster_id"] for r in got.values()}) == 2

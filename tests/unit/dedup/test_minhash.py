@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 
 VOCAB = [f"{a}{b}" for a in ("ka", "lo", "pre", "men", "ter", "vi", "stra", "ul", "co")
          for b in ("ba", "de", "fi", "gon", "hu", "jat", "kel", "lum", "nor", "pix", "qua")]
@@ -42,7 +43,7 @@ def exact_jaccard(a: str, b: str, k: int = 5) -> float:
 
 
 def run(ids, first_seen, texts, **kw) -> nd.Clustering:
-    return nd.cluster_incremental(ids, np.asarray(first_seen, np.int64), nd.sign(texts),
+    return nd.cluster_incremental(ids, np.asarray(first_seen, np.int64), sg.sign(texts),
                                   new_texts=texts, **kw)
 
 
@@ -51,7 +52,7 @@ def run(ids, first_seen, texts, **kw) -> nd.Clustering:
 
 def test_signature_shape_dtype_and_determinism():
     texts = [make_text(1), make_text(2)]
-    a, b = nd.sign(texts), nd.sign(list(reversed(texts)))
+    a, b = sg.sign(texts), sg.sign(list(reversed(texts)))
     assert a.shape == (2, 128) and a.dtype == np.uint32
     assert (a[0] == b[1]).all() and (a[1] == b[0]).all()  # per text, not per batch position
     assert not (a[0] == a[1]).all()
@@ -61,25 +62,25 @@ def test_tokenizer_ignores_case_punctuation_and_typographic_quotes():
     plain = '"Hello," she said -- the minister... resigned today in Warsaw at 10.30'
     fancy = ("\u201cHELLO\u201d, she said \u2014 the Minister\u2026 resigned today "
              "in\u00a0Warsaw at 10.30")
-    a, b = nd.sign([plain, fancy])
+    a, b = sg.sign([plain, fancy])
     assert (a == b).all()
-    assert not (nd.sign(["hello she said the minister resigned today in Krakow at 10.30"])
+    assert not (sg.sign(["hello she said the minister resigned today in Krakow at 10.30"])
                 == a).all()
 
 
 def test_word_order_matters():
-    assert not (nd.sign(["a b c d e f g h"]) == nd.sign(["h g f e d c b a"])).all()
+    assert not (sg.sign(["a b c d e f g h"]) == sg.sign(["h g f e d c b a"])).all()
 
 
 def test_empty_and_short_texts():
-    sig = nd.sign(["", "  ...  ", "three words only", make_text(3)])
-    assert nd.is_empty_signature(sig).tolist() == [True, True, False, False]
+    sig = sg.sign(["", "  ...  ", "three words only", make_text(3)])
+    assert sg.is_empty_signature(sig).tolist() == [True, True, False, False]
 
 
 def test_non_ascii_words_are_tokens():
-    a, b = nd.sign(["Zażółć gęślą jaźń dziś rano w Łodzi", "zażółć gęślą jaźń dziś rano w łodzi"])
+    a, b = sg.sign(["Zażółć gęślą jaźń dziś rano w Łodzi", "zażółć gęślą jaźń dziś rano w łodzi"])
     assert (a == b).all()
-    c = nd.sign(["Zażółć gęślą jaźń dziś wieczorem w Łodzi"])[0]
+    c = sg.sign(["Zażółć gęślą jaźń dziś wieczorem w Łodzi"])[0]
     assert not (a == c).all()
 
 
@@ -87,10 +88,10 @@ def test_a_letter_whose_second_byte_is_0x80_or_0x81_is_no_punctuation():
     # Cyrillic р and с are D1 80 and D1 81: the same second bytes as the E2 80 / E2 81 of
     # curly quotes and dashes, which are separators. The letters stay inside their words.
     text = "россия сегодня снова приняла решение"  # five words: one 5-word shingle
-    _, counts = nd.sign_counted([text, text + " сразу"])
+    _, counts = sg.sign_counted([text, text + " сразу"])
     assert counts.tolist() == [1, 2]
     # an em dash (E2 80 94) and guillemets (C2 AB, C2 BB) between them are separators
-    assert (nd.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == nd.sign([text])).all()
+    assert (sg.sign(["Россия \u2014 сегодня «снова» приняла решение"]) == sg.sign([text])).all()
 
 
 
@@ -114,7 +115,7 @@ def _reference_lowered(texts: list[str]) -> bytes:
 
 
 def test_texts_are_lower_cased_exactly_as_str_lower_does():
-    buf, _, starts = nd._lowered_utf8(CASE_TEXTS)
+    buf, _, starts = sg._lowered_utf8(CASE_TEXTS)
     assert buf.tobytes() == _reference_lowered(CASE_TEXTS)
     lowered = [t.lower().encode("utf-8", "surrogatepass") for t in CASE_TEXTS]
     assert starts.tolist() == np.cumsum([0] + [len(e) + 1 for e in lowered[:-1]]).tolist()
@@ -124,7 +125,7 @@ def test_texts_are_lower_cased_exactly_as_str_lower_does():
 @given(st.lists(st.text(alphabet=st.characters(codec=None, max_codepoint=0x2FFFF),
                         max_size=40), min_size=1, max_size=6))
 def test_any_text_is_lower_cased_as_str_lower_does(texts):
-    assert nd._lowered_utf8(texts)[0].tobytes() == _reference_lowered(texts)
+    assert sg._lowered_utf8(texts)[0].tobytes() == _reference_lowered(texts)
 
 
 def test_the_word_mask_is_the_same_before_and_after_lower_casing():
@@ -133,19 +134,19 @@ def test_the_word_mask_is_the_same_before_and_after_lower_casing():
     joined = b" ".join(t.encode("utf-8", "surrogatepass") for t in CASE_TEXTS) + b" "
     lowered = _reference_lowered(CASE_TEXTS)
     lead = np.flatnonzero(np.frombuffer(joined, np.uint8) >= 0xC2)
-    _, word, _ = nd._lowered_utf8(CASE_TEXTS)
+    _, word, _ = sg._lowered_utf8(CASE_TEXTS)
     low_lead = np.flatnonzero(np.frombuffer(lowered, np.uint8) >= 0xC2)
-    assert (word == nd._word_mask(lowered, low_lead)).all()
-    assert word.sum() == nd._word_mask(joined, lead).sum()
+    assert (word == sg._word_mask(lowered, low_lead)).all()
+    assert word.sum() == sg._word_mask(joined, lead).sum()
 
 
 def test_the_case_tables_rest_on_what_python_s_unicode_data_says():
     # cased letters end below U+20000 (the tables stop there), and lower-casing twice
     # changes nothing (the second pass over the irregular texts relies on it)
-    assert all(chr(c).lower() == chr(c) for c in range(nd._CASED_PLANES_END, 0x110000)
+    assert all(chr(c).lower() == chr(c) for c in range(sg._CASED_PLANES_END, 0x110000)
                if not 0xD800 <= c <= 0xDFFF)
-    assert all(chr(c).lower().lower() == chr(c).lower() for c in range(nd._CASED_PLANES_END))
-    lower, irregular = nd._case_tables()
+    assert all(chr(c).lower().lower() == chr(c).lower() for c in range(sg._CASED_PLANES_END))
+    lower, irregular = sg._case_tables()
     assert irregular[0x3A3] and irregular[0x130] and irregular[0x212A]  # Σ, İ, Kelvin
     assert lower[ord("Ä")] == ord("ä") and lower[ord("Ｆ")] == ord("ｆ")
     assert lower[0x10400] == 0x10428 and not irregular[0x10400]  # Deseret, 4 bytes each
@@ -155,16 +156,16 @@ def test_the_case_tables_rest_on_what_python_s_unicode_data_says():
 def test_each_signature_value_is_the_minimum_of_its_hash_function(num_perm):
     # the signing loop runs PERMS_PER_PASS functions at a time: any count, a last short
     # pass included, gives min over the text's shingles of (a_i * x + b_i) mod 2^32
-    params = nd.MinHashParams(num_perm=num_perm, bands=1, rows=num_perm, loose_bands=1,
+    params = sg.MinHashParams(num_perm=num_perm, bands=1, rows=num_perm, loose_bands=1,
                               loose_rows=1)
     texts = [make_text(seed, 40 + 30 * seed) for seed in range(5)] + ["two words", ""]
-    sigs = nd.sign(texts, params)
+    sigs = sg.sign(texts, params)
     a = params.perm_a32.astype(np.uint64)
     b = params.perm_b32.astype(np.uint64)
     for text, sig in zip(texts, sigs, strict=True):
-        (shingles,) = nd.shingle_sets([text], params.shingle_words)
+        (shingles,) = sg.shingle_sets([text], params.shingle_words)
         if len(shingles) == 0:
-            assert nd.is_empty_signature(sig[None, :])[0]
+            assert sg.is_empty_signature(sig[None, :])[0]
             continue
         naive = ((shingles[None, :].astype(np.uint64) * a[:, None] + b[:, None])
                  & np.uint64(0xFFFFFFFF)).min(axis=1)
@@ -180,12 +181,12 @@ def test_each_signature_value_is_the_minimum_of_its_hash_function(num_perm):
 def test_unicode_punctuation_separates_words_like_a_space(marked, plain):
     # ¿ (C2 BF) ends the Latin-1 punctuation range, ⁄ and the word joiner (E2 81 ..)
     # are the second half of the general punctuation block, 、 (E3 80 81) is CJK
-    assert (nd.sign([marked]) == nd.sign([plain])).all()
+    assert (sg.sign([marked]) == sg.sign([plain])).all()
 
 
 def test_hiragana_and_letters_of_other_blocks_are_word_bytes():
     # E3 81 xx is hiragana, E4 xx xx CJK ideographs: letters, not punctuation
-    one, two = nd.sign_counted(["はい です よ ね 本当 に"])[1], nd.sign_counted(["は い"])[1]
+    one, two = sg.sign_counted(["はい です よ ね 本当 に"])[1], sg.sign_counted(["は い"])[1]
     assert one.tolist() == [2] and two.tolist() == [1]
 
 
@@ -195,7 +196,7 @@ def test_hiragana_and_letters_of_other_blocks_are_word_bytes():
     ["ΣΑΣ x\ud800y ΟΔΟΣ", "Kelvin \u212a and \U00010400 too"],  # a lone surrogate
 ])
 def test_a_text_lower_cased_by_str_lower_is_the_one_holding_the_character(texts):
-    buf, _, starts = nd._lowered_utf8(texts)
+    buf, _, starts = sg._lowered_utf8(texts)
     assert buf.tobytes() == _reference_lowered(texts)
     assert starts.tolist() == np.cumsum(
         [0] + [len(t.lower().encode("utf-8", "surrogatepass")) + 1 for t in texts[:-1]]
@@ -203,12 +204,12 @@ def test_a_text_lower_cased_by_str_lower_is_the_one_holding_the_character(texts)
 
 
 def test_signing_no_text_or_only_wordless_texts():
-    sig, counts = nd.sign_counted([])
+    sig, counts = sg.sign_counted([])
     assert sig.shape == (0, 128) and sig.dtype == np.uint32
     assert counts.dtype == np.dtype(np.int32) and counts.tolist() == []
-    sig, counts = nd.sign_counted(["", " — ", "!!!"])
-    assert nd.is_empty_signature(sig).all() and counts.tolist() == [0, 0, 0]
-    assert nd.is_empty_signature(nd.sign(["", "..."])).all()
+    sig, counts = sg.sign_counted(["", " — ", "!!!"])
+    assert sg.is_empty_signature(sig).all() and counts.tolist() == [0, 0, 0]
+    assert sg.is_empty_signature(sg.sign(["", "..."])).all()
 
 
 def test_signatures_of_fixed_texts_do_not_change():
@@ -221,27 +222,27 @@ def test_signatures_of_fixed_texts_do_not_change():
         [513640514, 202388095, 2427635737, 319215776, 945440253, 1310544783],
         [30780780, 1293939833, 751415022, 750509823, 211555168, 2718393],
     ]
-    assert nd.sign(CASE_TEXTS[:5])[:, :6].tolist() == expected
+    assert sg.sign(CASE_TEXTS[:5])[:, :6].tolist() == expected
 
 
 def test_shingle_counts_are_int32_as_the_signatures_table_stores_them():
     # seven words: three 5-word shingles; no word: none
-    _, counts = nd.sign_counted(["alpha beta gamma delta epsilon zeta eta", ""])
+    _, counts = sg.sign_counted(["alpha beta gamma delta epsilon zeta eta", ""])
     assert (counts.dtype, counts.tolist()) == (np.dtype(np.int32), [3, 0])
 
 def test_a_lone_surrogate_is_a_word_hashed_by_its_bytes_not_an_error():
     # An unpaired surrogate (a JSON dump's "\ud83d" without its partner) cannot be
     # encoded as UTF-8: it is passed through as its three bytes, one word like any other.
     with_surrogate = "alpha beta \ud83d gamma delta epsilon zeta"
-    _, counts = nd.sign_counted([with_surrogate, "alpha beta x gamma delta epsilon zeta"])
+    _, counts = sg.sign_counted([with_surrogate, "alpha beta x gamma delta epsilon zeta"])
     assert counts.tolist() == [3, 3]
-    other = nd.sign([with_surrogate.replace("\ud83d", "\ud83e")])
-    assert not (nd.sign([with_surrogate]) == other).all()
+    other = sg.sign([with_surrogate.replace("\ud83d", "\ud83e")])
+    assert not (sg.sign([with_surrogate]) == other).all()
 
 
 def test_a_one_word_text_has_a_signature_of_its_own():
-    sig = nd.sign(["minister", "minister", "resigned"])
-    assert not nd.is_empty_signature(sig).any()
+    sig = sg.sign(["minister", "minister", "resigned"])
+    assert not sg.is_empty_signature(sig).any()
     assert (sig[0] == sig[1]).all() and not (sig[0] == sig[2]).all()
 
 
@@ -249,7 +250,7 @@ def test_identical_texts_of_one_shingle_are_one_story():
     # One 5-word shingle each: the exact Jaccard is 1/1 (not 1/2, which is under the
     # threshold, and one shingle is too few for containment).
     t = "five words make one shingle"
-    res = nd.cluster_incremental(["a", "b"], np.array([1, 2]), nd.sign([t, t]), new_texts=[t, t])
+    res = nd.cluster_incremental(["a", "b"], np.array([1, 2]), sg.sign([t, t]), new_texts=[t, t])
     assert res.new_cluster == ["a", "a"] and res.new_duplicate_of == [None, "a"]
 
 
@@ -257,68 +258,68 @@ def test_band_keys_of_a_fixed_signature_do_not_change():
     # Band keys are stored (signatures, band_index) and looked up by later runs: a key
     # computed differently for the same signature would find no earlier copy.
     sig = np.arange(128, dtype=np.uint32).reshape(1, 128)
-    assert nd.band_keys(sig)[0].tolist()[:4] == [
+    assert sg.band_keys(sig)[0].tolist()[:4] == [
         3686084039961060080, 3186979544214735579, 16263849054870800402, 12005636921764046118]
-    assert nd.containment_keys(sig)[0].tolist()[:2] == [7654701954788234484,
+    assert sg.containment_keys(sig)[0].tolist()[:2] == [7654701954788234484,
                                                          18077279843488979203]
 
 
 def test_large_input_is_chunked_consistently():
-    texts = [make_text(i, 60) for i in range(nd.CHUNK_CHARS // 300 + 37)]
-    assert len(nd._chunk_bounds(texts)) >= 2  # the input really spans several passes
-    whole = nd.sign(texts)
-    assert (whole[-5:] == nd.sign(texts[-5:])).all()
-    signed, counts = nd.sign_counted(texts)
+    texts = [make_text(i, 60) for i in range(sg.CHUNK_CHARS // 300 + 37)]
+    assert len(sg._chunk_bounds(texts)) >= 2  # the input really spans several passes
+    whole = sg.sign(texts)
+    assert (whole[-5:] == sg.sign(texts[-5:])).all()
+    signed, counts = sg.sign_counted(texts)
     assert (signed == whole).all()
-    assert counts.tolist() == [len(nd.shingle_sets([t], 5)[0]) for t in texts]
-    sets = nd.shingle_sets(texts, 5)
-    assert all((sets[i] == nd.shingle_sets([texts[i]], 5)[0]).all() for i in (0, -1))
+    assert counts.tolist() == [len(sg.shingle_sets([t], 5)[0]) for t in texts]
+    sets = sg.shingle_sets(texts, 5)
+    assert all((sets[i] == sg.shingle_sets([texts[i]], 5)[0]).all() for i in (0, -1))
 
 
 def test_chunks_cover_every_text_once_by_size():
-    sizes = [10, nd.CHUNK_CHARS, 10, 10, nd.CHUNK_CHARS - 20, 30, 1]
+    sizes = [10, sg.CHUNK_CHARS, 10, 10, sg.CHUNK_CHARS - 20, 30, 1]
     texts = ["x" * n for n in sizes]
-    bounds = nd._chunk_bounds(texts)
+    bounds = sg._chunk_bounds(texts)
     # consecutive, complete, and cut as soon as a chunk reaches CHUNK_CHARS characters
     # (the second chunk is exactly CHUNK_CHARS long)
     assert bounds == [(0, 2), (2, 5), (5, 7)]
-    assert nd._chunk_bounds(["x" * nd.CHUNK_CHARS]) == [(0, 1)]  # no empty chunk after it
-    assert nd._chunk_bounds([]) == [(0, 0)]
-    assert nd.sign([]).shape == (0, 128)
-    assert nd.shingle_sets([], 5) == []
+    assert sg._chunk_bounds(["x" * sg.CHUNK_CHARS]) == [(0, 1)]  # no empty chunk after it
+    assert sg._chunk_bounds([]) == [(0, 0)]
+    assert sg.sign([]).shape == (0, 128)
+    assert sg.shingle_sets([], 5) == []
 
 
 
 def test_a_chunk_one_character_short_of_chunk_chars_takes_the_next_text():
     # the count starts at 0 in every chunk, the first and the ones after a cut
-    texts = ["x" * n for n in (nd.CHUNK_CHARS - 1, 1, nd.CHUNK_CHARS - 1, 1)]
-    assert nd._chunk_bounds(texts) == [(0, 2), (2, 4)]
+    texts = ["x" * n for n in (sg.CHUNK_CHARS - 1, 1, sg.CHUNK_CHARS - 1, 1)]
+    assert sg._chunk_bounds(texts) == [(0, 2), (2, 4)]
 
 
 def test_a_text_s_shingle_set_is_sorted_unique_32_bit_hashes():
     # a repeated sentence repeats its shingles: each is in the set once
     once = "the council met on monday and voted on the tram line"
-    [twice] = nd.shingle_sets([f"{once} {once} {once}"], 5)
+    [twice] = sg.shingle_sets([f"{once} {once} {once}"], 5)
     assert twice.dtype == np.uint32
     assert twice.tolist() == sorted(set(twice.tolist()))
-    assert len(twice) == len(set(nd.shingle_hashes([f"{once} {once} {once}"], 5)[0].tolist()))
-    assert len(twice) < 3 * len(nd.shingle_sets([once], 5)[0])
+    assert len(twice) == len(set(sg.shingle_hashes([f"{once} {once} {once}"], 5)[0].tolist()))
+    assert len(twice) < 3 * len(sg.shingle_sets([once], 5)[0])
 
 
 def test_a_batch_of_one_word_is_one_shingle_and_a_batch_of_no_word_is_empty():
-    sig, counts = nd.sign_counted(["Ukraine"])
-    assert counts.tolist() == [1] and not nd.is_empty_signature(sig).any()
+    sig, counts = sg.sign_counted(["Ukraine"])
+    assert counts.tolist() == [1] and not sg.is_empty_signature(sig).any()
     # also with 1-word shingles (neardup_shingle_words may be 1)
-    one = nd.MinHashParams(shingle_words=1)
-    assert nd.is_empty_signature(nd.sign(["", " — "], one)).tolist() == [True, True]
-    assert nd.sign_counted(["Ukraine"], one)[1].tolist() == [1]
+    one = sg.MinHashParams(shingle_words=1)
+    assert sg.is_empty_signature(sg.sign(["", " — "], one)).tolist() == [True, True]
+    assert sg.sign_counted(["Ukraine"], one)[1].tolist() == [1]
 
 def test_estimate_tracks_exact_jaccard():
     base = make_text(10, 500)
     errors = []
     for n_edits in (0, 5, 10, 20, 40, 80):
         other = edit(base, n_edits, seed=n_edits)
-        est = nd.estimated_jaccard(nd.sign([base]), nd.sign([other]))[0]
+        est = nd.estimated_jaccard(sg.sign([base]), sg.sign([other]))[0]
         errors.append(est - exact_jaccard(base, other))
     # 128 permutations: spread <= 0.045 per pair; 0.15 is > 3 sigma.
     assert max(abs(e) for e in errors) < 0.15
@@ -328,24 +329,24 @@ def test_estimate_tracks_exact_jaccard():
 def test_exact_jaccard_matches_python_sets():
     base = make_text(11, 400)
     other = edit(base, 25, seed=3)
-    sets = dict(enumerate(nd.shingle_sets([base, other], 5)))
+    sets = dict(enumerate(sg.shingle_sets([base, other], 5)))
     got = nd.exact_jaccard(np.array([[0, 1]]), sets)[0]
     assert got == pytest.approx(exact_jaccard(base, other), abs=1e-3)
 
 
 def test_params_validation_and_fingerprint():
     with pytest.raises(ValueError):
-        nd.MinHashParams(num_perm=128, bands=9, rows=13)
-    assert nd.MinHashParams().fingerprint != nd.MinHashParams(shingle_words=4).fingerprint
-    assert nd.MinHashParams().fingerprint == nd.MinHashParams().fingerprint
+        sg.MinHashParams(num_perm=128, bands=9, rows=13)
+    assert sg.MinHashParams().fingerprint != sg.MinHashParams(shingle_words=4).fingerprint
+    assert sg.MinHashParams().fingerprint == sg.MinHashParams().fingerprint
 
 
 # ---- banding and candidates ------------------------------------------------------------------
 
 
 def test_band_keys_equal_for_equal_bands_and_distinct_across_bands():
-    sig = nd.sign([make_text(4), make_text(4), make_text(5)])
-    keys = nd.band_keys(sig)
+    sig = sg.sign([make_text(4), make_text(4), make_text(5)])
+    keys = sg.band_keys(sig)
     assert keys.shape == (3, 16) and keys.dtype == np.uint64
     assert (keys[0] == keys[1]).all()
     assert len(set(keys[0].tolist())) == 16  # identical rows in two bands still differ
@@ -355,7 +356,7 @@ def test_fmix64_leaves_its_argument_unchanged():
     # the docstring's promise ("in place on a copy"): a caller's uint64 array (a signature
     # column, a tag) is not scrambled behind its back
     x = np.arange(1, 6, dtype=np.uint64)
-    mixed = nd.fmix64(x)
+    mixed = sg.fmix64(x)
     assert x.tolist() == [1, 2, 3, 4, 5]
     assert len(set(mixed.tolist())) == 5 and not (mixed == x).any()
 
@@ -363,11 +364,11 @@ def test_fmix64_leaves_its_argument_unchanged():
 def test_legacy_containment_keys_need_enough_permutations():
     # a smaller hash family (64 permutations) cannot hold the 42x3 banding of old rows:
     # no legacy keys to look up, rather than a crash of every dedup batch
-    small = nd.MinHashParams(num_perm=64, bands=8, rows=8, loose_bands=32, loose_rows=2)
-    sig = nd.sign([make_text(i, 50) for i in range(3)], small)
-    assert nd.legacy_containment_keys(sig, small).shape == (3, 0)
+    small = sg.MinHashParams(num_perm=64, bands=8, rows=8, loose_bands=32, loose_rows=2)
+    sig = sg.sign([make_text(i, 50) for i in range(3)], small)
+    assert sg.legacy_containment_keys(sig, small).shape == (3, 0)
     # the default family (128) does look old rows up by their 42 keys
-    assert nd.legacy_containment_keys(nd.sign([make_text(1, 50)])).shape == (1, 42)
+    assert sg.legacy_containment_keys(sg.sign([make_text(1, 50)])).shape == (1, 42)
 
 
 def test_containment_of_a_one_shingle_text():
@@ -380,13 +381,13 @@ def test_containment_of_a_one_shingle_text():
 
 
 def test_candidate_pairs_small_and_big_groups():
-    keys = nd.fmix64(np.arange(10 * 16, dtype=np.uint64)).reshape(10, 16)  # random-like
+    keys = sg.fmix64(np.arange(10 * 16, dtype=np.uint64)).reshape(10, 16)  # random-like
     keys[3, 2] = keys[7, 2]  # 3 and 7 share one band
     assert nd.candidate_pairs(keys).tolist() == [[3, 7]]
     is_new = np.zeros(10, bool)
     assert nd.candidate_pairs(keys, is_new).tolist() == []  # two old rows: already known
     n = nd.MAX_ALL_PAIRS_GROUP + 10
-    big = nd.fmix64(np.arange(n * 16, dtype=np.uint64)).reshape(n, 16)
+    big = sg.fmix64(np.arange(n * 16, dtype=np.uint64)).reshape(n, 16)
     big[:, 0] = 42
     pairs = nd.candidate_pairs(big)
     assert len(pairs) == n - 1 and set(pairs[:, 0].tolist()) == {0}  # star, not n^2/2
@@ -397,7 +398,7 @@ def test_candidate_pairs_small_and_big_groups():
                 max_size=40),
        st.lists(st.booleans(), min_size=40, max_size=40))
 def test_candidate_pairs_match_a_naive_join(shared, new_flags):
-    keys = nd.fmix64(np.arange(40 * 4, dtype=np.uint64) + np.uint64(999)).reshape(40, 4)
+    keys = sg.fmix64(np.arange(40 * 4, dtype=np.uint64) + np.uint64(999)).reshape(40, 4)
     for i, band, j in shared:  # row i takes row j's key in one band
         keys[i, band] = keys[j, band]
     is_new = np.array(new_flags)
@@ -433,7 +434,7 @@ def test_banding_finds_pairs_near_threshold():
     trials = 40
     for s in range(trials):
         other = edit(base, 12, seed=100 + s)  # Jaccard ~0.85 with 5-word shingles
-        keys = nd.band_keys(nd.sign([base, other]))
+        keys = sg.band_keys(sg.sign([base, other]))
         found += len(nd.candidate_pairs(keys)) == 1
     assert found >= trials - 2
 
@@ -499,7 +500,7 @@ def test_exact_and_near_duplicates_cluster_under_first_seen():
 
 def test_estimate_only_verification_also_clusters():
     ids, fs, texts = corpus()
-    res = nd.cluster_incremental(ids, np.array(fs), nd.sign(texts))
+    res = nd.cluster_incremental(ids, np.array(fs), sg.sign(texts))
     assert dict(zip(ids, res.new_cluster, strict=True))["wire-a"] == "wire-b"
 
 
@@ -516,8 +517,8 @@ def test_a_pair_exactly_at_the_threshold_clusters_and_just_below_does_not(
     copy = " ".join(_distinct_words("alpha", 44) + _distinct_words("tail", extra_words))
     jac = exact_jaccard(base, copy)
     assert jac == (0.8 if clustered else 40 / 51)
-    sig = nd.sign([base, copy])
-    assert len(nd.candidate_pairs(nd.band_keys(sig))) == 1  # banding lets the pair through
+    sig = sg.sign([base, copy])
+    assert len(nd.candidate_pairs(sg.band_keys(sig))) == 1  # banding lets the pair through
     res = run(["a", "b"], [1, 2], [base, copy], threshold=0.8)
     if clustered:
         assert res.new_cluster == ["a", "a"] and res.new_duplicate_of == [None, "a"]
@@ -543,8 +544,8 @@ def test_ties_in_first_seen_are_broken_by_article_id():
 
 def _incremental(ids, fs, texts, splits):
     """Run in several batches, carrying persisted state like the warehouse would."""
-    sigs = nd.sign(texts)
-    keys = nd.band_keys(sigs)
+    sigs = sg.sign(texts)
+    keys = sg.band_keys(sigs)
     cluster: dict[str, str] = {}
     seen: list[int] = []
     bounds = [0, *splits, len(ids)]
@@ -591,10 +592,10 @@ def test_late_member_with_earlier_first_seen_renames_cluster():
     first = run(["late", "later"], [50, 60], [t, t])
     assert first.new_cluster == ["late", "late"]
     res = nd.cluster_incremental(
-        ["early"], np.array([10]), nd.sign([t]),
+        ["early"], np.array([10]), sg.sign([t]),
         prior_ids=["late", "later"], prior_first_seen=np.array([50, 60]),
-        prior_cluster=first.new_cluster, prior_keys=nd.band_keys(nd.sign([t, t])),
-        prior_signature_rows=lambda ix: nd.sign([t, t])[ix],
+        prior_cluster=first.new_cluster, prior_keys=sg.band_keys(sg.sign([t, t])),
+        prior_signature_rows=lambda ix: sg.sign([t, t])[ix],
         new_texts=[t], prior_texts=lambda ix: [t for _ in ix],
     )
     assert res.new_cluster == ["early"] and res.new_duplicate_of == [None]
@@ -604,12 +605,12 @@ def test_late_member_with_earlier_first_seen_renames_cluster():
 
 def test_an_exact_check_against_earlier_rows_without_their_texts_names_what_is_missing():
     t = make_text(61)
-    sigs = nd.sign([t])
+    sigs = sg.sign([t])
     missing = "^prior_texts is needed for exact checks against old rows$"
     with pytest.raises(ValueError, match=missing):
         nd.cluster_incremental(
             ["new"], np.array([5]), sigs, prior_ids=["old"], prior_first_seen=np.array([1]),
-            prior_cluster=["old"], prior_keys=nd.band_keys(sigs),
+            prior_cluster=["old"], prior_keys=sg.band_keys(sigs),
             prior_signature_rows=lambda ix: sigs[ix], new_texts=[t])
 
 
@@ -633,11 +634,11 @@ def test_revision_replaces_its_node_and_keeps_membership():
     first = run(["x", "y"], [1, 2], [t, t])
     assert first.new_cluster == ["x", "x"]
     revised = make_text(71)  # x's text changes completely
-    sigs = nd.sign([t, t])
+    sigs = sg.sign([t, t])
     res = nd.cluster_incremental(
-        ["x"], np.array([99]), nd.sign([revised]),
+        ["x"], np.array([99]), sg.sign([revised]),
         prior_ids=["x", "y"], prior_first_seen=np.array([1, 2]), prior_cluster=["x", "x"],
-        prior_keys=nd.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
+        prior_keys=sg.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
         new_texts=[revised], prior_texts=lambda ix: [t for _ in ix],
     )
     # Same article, same cluster, same name; nothing else moves.
@@ -649,14 +650,14 @@ def test_a_revised_articles_old_text_finds_no_containment_partners():
     # must not join x's cluster through the old row's containment keys (the old row keeps
     # x's membership, it is no longer x's text).
     old = make_text(72)
-    sig, counts = nd.sign_counted([old])
+    sig, counts = sg.sign_counted([old])
     revised, copy = make_text(73), old
     res = nd.cluster_incremental(
-        ["x", "c"], np.array([99, 100]), nd.sign([revised, copy]),
+        ["x", "c"], np.array([99, 100]), sg.sign([revised, copy]),
         prior_ids=["x"], prior_first_seen=np.array([1]), prior_cluster=["x"],
-        prior_keys=nd.band_keys(sig), prior_signature_rows=lambda ix: sig[ix],
+        prior_keys=sg.band_keys(sig), prior_signature_rows=lambda ix: sig[ix],
         new_texts=[revised, copy], prior_texts=lambda ix: [old for _ in ix],
-        prior_counts=counts, prior_loose_keys=nd.containment_keys(sig))
+        prior_counts=counts, prior_loose_keys=sg.containment_keys(sig))
     assert res.new_cluster == ["x", "c"] and res.new_duplicate_of == [None, None]
 
 
@@ -666,15 +667,15 @@ def test_a_prior_row_without_a_shingle_count_takes_part_by_jaccard_only():
     # propose it, and a cut copy of it (containment 1.0, Jaccard 0.4) stays apart.
     full = make_text(901, 600)
     cut = " ".join(full.split()[:240])
-    sig, counts = nd.sign_counted([full])
+    sig, counts = sg.sign_counted([full])
 
     def against_full(**kw) -> nd.Clustering:
         return nd.cluster_incremental(
-            ["cut"], np.array([100]), nd.sign([cut]), prior_ids=["full"],
+            ["cut"], np.array([100]), sg.sign([cut]), prior_ids=["full"],
             prior_first_seen=np.array([1]), prior_cluster=["full"],
-            prior_keys=nd.band_keys(sig), prior_signature_rows=lambda ix: sig[ix],
+            prior_keys=sg.band_keys(sig), prior_signature_rows=lambda ix: sig[ix],
             new_texts=[cut], prior_texts=lambda ix: [full for _ in ix],
-            prior_loose_keys=nd.containment_keys(sig), **kw)
+            prior_loose_keys=sg.containment_keys(sig), **kw)
 
     counted = against_full(prior_counts=counts)
     assert counted.new_cluster == ["full"] and counted.candidates == 1
@@ -689,7 +690,7 @@ def test_a_new_copy_reads_one_earlier_copy_of_its_story_not_every_copy():
     wire = make_text(80, 400)
     prior = [edit(wire, 3, seed=s) for s in range(30)]
     prior_ids = [f"p{i:02d}" for i in range(30)]
-    sigs = nd.sign(prior)
+    sigs = sg.sign(prior)
     asked: list[int] = []
 
     def prior_texts(ix):
@@ -698,9 +699,9 @@ def test_a_new_copy_reads_one_earlier_copy_of_its_story_not_every_copy():
 
     copy = edit(wire, 3, seed=99)
     res = nd.cluster_incremental(
-        ["new"], np.array([100]), nd.sign([copy]), prior_ids=prior_ids,
+        ["new"], np.array([100]), sg.sign([copy]), prior_ids=prior_ids,
         prior_first_seen=np.arange(30), prior_cluster=["p00"] * 30,
-        prior_keys=nd.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
+        prior_keys=sg.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
         new_texts=[copy], prior_texts=prior_texts)
     assert res.new_cluster == ["p00"] and res.new_duplicate_of == ["p00"]
     assert res.candidates >= 25  # banding found (nearly) every earlier copy ...
@@ -741,7 +742,7 @@ def test_pairs_between_new_rows_are_all_checked():
 
 def test_no_earlier_signature_is_read_when_no_pair_touches_an_earlier_row():
     earlier = [make_text(200 + i) for i in range(3)]
-    sigs = nd.sign(earlier)
+    sigs = sg.sign(earlier)
     asked: list[list[int]] = []
 
     def prior_signature_rows(ix):
@@ -750,17 +751,17 @@ def test_no_earlier_signature_is_read_when_no_pair_touches_an_earlier_row():
 
     new = make_text(300)  # shares no band key with the earlier texts
     res = nd.cluster_incremental(
-        ["new"], np.array([100]), nd.sign([new]), prior_ids=["e0", "e1", "e2"],
+        ["new"], np.array([100]), sg.sign([new]), prior_ids=["e0", "e1", "e2"],
         prior_first_seen=np.arange(3), prior_cluster=["e0", "e1", "e2"],
-        prior_keys=nd.band_keys(sigs), prior_signature_rows=prior_signature_rows,
+        prior_keys=sg.band_keys(sigs), prior_signature_rows=prior_signature_rows,
         new_texts=[new], prior_texts=lambda ix: [earlier[i] for i in ix])
     assert res.candidates == 0 and asked == []
     assert res.new_cluster == ["new"] and res.changed_prior == {}
     # without a way to read earlier rows, nothing is needed either
     alone = nd.cluster_incremental(
-        ["new"], np.array([100]), nd.sign([new]), prior_ids=["e0", "e1", "e2"],
+        ["new"], np.array([100]), sg.sign([new]), prior_ids=["e0", "e1", "e2"],
         prior_first_seen=np.arange(3), prior_cluster=["e0", "e1", "e2"],
-        prior_keys=nd.band_keys(sigs), new_texts=[new])
+        prior_keys=sg.band_keys(sigs), new_texts=[new])
     assert alone.new_cluster == ["new"]
 
 
@@ -786,11 +787,11 @@ def test_order_and_batching_do_not_change_clusters(perm, splits):
 
 
 def test_arrow_round_trip():
-    sig = nd.sign([make_text(i, 50) for i in range(5)])
+    sig = sg.sign([make_text(i, 50) for i in range(5)])
     arr = nd.signatures_to_arrow(sig)
     chunked = pa.chunked_array([arr.slice(0, 2), arr.slice(2)])
     assert (nd.arrow_to_signatures(chunked, 128) == sig).all()
-    keys = nd.band_keys(sig)
+    keys = sg.band_keys(sig)
     karr = nd.keys_to_arrow(keys)
     assert (nd.arrow_to_keys(pa.chunked_array([karr.slice(0, 3), karr.slice(3)]), 16) == keys).all()
     with pytest.raises(ValueError):
@@ -815,20 +816,20 @@ def test_a_signature_column_of_2_gib_or_more_is_refused_before_any_copy(tmp_path
 def test_permutations_are_distinct_odd_32_bit_and_fixed_by_the_seed():
     """Identical permutations would make all 128 minima one estimate repeated: the
     Jaccard estimate would be 0 or 1, never in between."""
-    p = nd.MinHashParams()
+    p = sg.MinHashParams()
     a, b = p.perm_a32, p.perm_b32
     assert a.dtype == np.uint32 and b.dtype == np.uint32 and len(a) == len(b) == 128
     assert len(set(a.tolist())) == 128 and len(set(b.tolist())) == 128
     assert (a % 2 == 1).all()
-    assert a.tolist() == nd.MinHashParams().perm_a32.tolist()  # same seed, same family
-    assert a.tolist() != nd.MinHashParams(seed=7).perm_a32.tolist()
+    assert a.tolist() == sg.MinHashParams().perm_a32.tolist()  # same seed, same family
+    assert a.tolist() != sg.MinHashParams(seed=7).perm_a32.tolist()
 
 
 def _story_against_prior(copy: str, prior: list[str], memo, asked: list[int],
                          keys: list[str] | None = None):
     """A new copy clustered against earlier texts (no cluster yet: each its own), with
     the texts' keys and `memo`; `asked` records the earlier texts read."""
-    sigs = nd.sign(prior)
+    sigs = sg.sign(prior)
     n = len(prior)
 
     def prior_texts(ix):
@@ -836,9 +837,9 @@ def _story_against_prior(copy: str, prior: list[str], memo, asked: list[int],
         return [prior[i] for i in ix]
 
     return nd.cluster_incremental(
-        ["new"], np.array([100]), nd.sign([copy]), prior_ids=[f"p{i}" for i in range(n)],
+        ["new"], np.array([100]), sg.sign([copy]), prior_ids=[f"p{i}" for i in range(n)],
         prior_first_seen=np.arange(n), prior_cluster=[f"p{i}" for i in range(n)],
-        prior_keys=nd.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
+        prior_keys=sg.band_keys(sigs), prior_signature_rows=lambda ix: sigs[ix],
         new_texts=[copy], prior_texts=prior_texts,
         text_keys=(keys or [f"h{i}" for i in range(n)], [f"h{hash(copy)}"]), set_memo=memo)
 
@@ -866,8 +867,8 @@ def test_the_set_memo_is_read_by_key_not_by_position():
     wire = make_text(83, 400)
     other = make_text(84, 400)
     memo = nd.ShingleSetMemo(max_hashes=100_000)
-    memo.put("h0", nd.shingle_sets([other], 5)[0])
-    memo.put("h0/k3", nd.shingle_sets([other], 3)[0])  # the containment recheck's sets
+    memo.put("h0", sg.shingle_sets([other], 5)[0])
+    memo.put("h0/k3", sg.shingle_sets([other], 3)[0])  # the containment recheck's sets
     res = _story_against_prior(edit(wire, 3, seed=2), [edit(wire, 3, seed=1)], memo, [])
     assert res.new_cluster == ["new"]
     res = _story_against_prior(edit(wire, 3, seed=2), [edit(wire, 3, seed=1)], memo, [],
@@ -910,9 +911,9 @@ def test_a_pair_estimated_under_the_threshold_is_still_checked_on_its_shingles()
     # off, so only the Jaccard prefilter can let the pair through.
     base = " ".join(_distinct_words("eta", 44))
     copy = " ".join(_distinct_words("eta", 44) + _distinct_words("tail", 10))
-    sig = nd.sign([base, copy])
+    sig = sg.sign([base, copy])
     assert exact_jaccard(base, copy) == 0.8 and (sig[0] == sig[1]).mean() < 0.78
-    assert len(nd.candidate_pairs(nd.band_keys(sig))) == 1
+    assert len(nd.candidate_pairs(sg.band_keys(sig))) == 1
     res = run(["a", "b"], [1, 2], [base, copy], threshold=0.8, containment=None)
     assert res.new_duplicate_of == [None, "a"] and res.pairs == [("a", "b", 0.8)]
     # the estimate alone leaves it out

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from schemas import SIGNATURES
-from tasks.dedup import minhash as nd
+from tasks.dedup import signing as sg
 from tasks.storage import compact as C
 from tasks.storage.forget import Takedown, forget
 from tasks.storage.publish import publish_commit
@@ -54,10 +54,10 @@ def test_a_commit_writes_the_index_of_its_signature_keys_sorted(tmp_path):
 def test_a_truncated_copy_finds_its_original_through_the_index_alone(tmp_path):
     first = run([row("https://wire.example/a", ORIGINAL_TEXT, 0)])
     _publish(tmp_path, first, 1)
-    sig = nd.sign([ORIGINAL_TEXT, CUT])
+    sig = sg.sign([ORIGINAL_TEXT, CUT])
     # Not a Jaccard candidate: only a containment key can bring the two together.
-    assert not set(nd.band_keys(sig)[0]) & set(nd.band_keys(sig)[1])
-    assert set(nd.containment_keys(sig)[0]) & set(nd.containment_keys(sig)[1])
+    assert not set(sg.band_keys(sig)[0]) & set(sg.band_keys(sig)[1])
+    assert set(sg.containment_keys(sig)[0]) & set(sg.containment_keys(sig)[1])
     second = run([row("https://regional.example/b", CUT, 5)], load_prior(tmp_path), "r2")
     assert by_url(second)["https://regional.example/b"]["cluster_id"] == \
         first.table["article_id"][0].as_py()
@@ -135,9 +135,9 @@ def test_a_copy_cut_to_a_third_finds_its_original_through_the_index(tmp_path):
     from tests.unit.dedup.test_containment import SHORT_CUTS
 
     original, cut = SHORT_CUTS[22]  # one of the pairs 42x3 shared no key for
-    old = nd.MinHashParams(loose_bands=42, loose_rows=3)
-    sig = nd.sign([original, cut])
-    assert not set(nd.containment_keys(sig, old)[0]) & set(nd.containment_keys(sig, old)[1])
+    old = sg.MinHashParams(loose_bands=42, loose_rows=3)
+    sig = sg.sign([original, cut])
+    assert not set(sg.containment_keys(sig, old)[0]) & set(sg.containment_keys(sig, old)[1])
     first = run([row("https://wire.example/a", original, 0)])
     _publish(tmp_path, first, 1)
     second = run([row("https://regional.example/b", cut, 5)], load_prior(tmp_path), "r2")
@@ -147,9 +147,9 @@ def test_a_copy_cut_to_a_third_finds_its_original_through_the_index(tmp_path):
 def test_rows_indexed_with_the_earlier_42x3_banding_are_still_found(tmp_path, monkeypatch):
     """A warehouse written before 64x2: its index holds 42x3 containment keys. A later
     batch looks those up too, so a cut copy still joins an original persisted then."""
-    old = nd.MinHashParams(loose_bands=42, loose_rows=3)
-    sig = nd.sign([ORIGINAL_TEXT, CUT])
-    assert set(nd.containment_keys(sig, old)[0]) & set(nd.containment_keys(sig, old)[1])
+    old = sg.MinHashParams(loose_bands=42, loose_rows=3)
+    sig = sg.sign([ORIGINAL_TEXT, CUT])
+    assert set(sg.containment_keys(sig, old)[0]) & set(sg.containment_keys(sig, old)[1])
     with monkeypatch.context() as m:
         _with_loose_banding(m, 42, 3)
         first = run([row("https://wire.example/a", ORIGINAL_TEXT, 0)])
@@ -157,7 +157,7 @@ def test_rows_indexed_with_the_earlier_42x3_banding_are_still_found(tmp_path, mo
     _publish(tmp_path, first, 1)
     # The copy's current keys (16x8 and 64x2) share nothing with what the index holds.
     indexed = set(scan_table(tmp_path, "band_index")["key"].to_pylist())
-    assert not indexed & (set(nd.band_keys(sig)[1]) | set(nd.containment_keys(sig)[1]))
+    assert not indexed & (set(sg.band_keys(sig)[1]) | set(sg.containment_keys(sig)[1]))
     # Earlier than the original: the cluster gets the copy's name, the original is
     # re-recorded, with the current banding's keys (indexed anew in this commit).
     second = run([row("https://regional.example/b", CUT, -5)], load_prior(tmp_path), "r2")
@@ -166,7 +166,7 @@ def test_rows_indexed_with_the_earlier_42x3_banding_are_still_found(tmp_path, mo
     moved = [r for r in second.outputs["signatures"].to_pylist()
              if r["article_id"] == first.table["article_id"][0].as_py()]
     assert [r["cluster_id"] for r in moved] == [copy_id]
-    assert moved[0]["containment_keys"] == nd.containment_keys(sig)[0].tolist()
+    assert moved[0]["containment_keys"] == sg.containment_keys(sig)[0].tolist()
 
 
 def test_band_keys_covered_by_the_containment_bands_are_not_indexed_but_still_found(tmp_path):
