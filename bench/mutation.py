@@ -19,7 +19,7 @@ mutant, only the selected tests that execute the mutated function.
     python bench/mutation.py tasks/common/urls.py tasks/dedup
     python bench/mutation.py flows/server.py       # a flows/ module, named as a file
     python bench/mutation.py --dry-run             # modules, tests and groups; no run
-    python bench/mutation.py tasks/dedup/minhash.py --functions cluster_incremental _ExactCheck._ensure
+    python bench/mutation.py tasks/dedup/minhash.py --functions connected_min _ExactCheck._ensure
                                                    # only those functions' mutants (all,
                                                    # or --sample N of them per module)
     python bench/mutation.py tasks/clean/boilerplate.py --functions classify_line \

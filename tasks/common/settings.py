@@ -360,9 +360,9 @@ class Settings(BaseSettings):
     min_words: int = Field(25, ge=0)
     target_languages: list[str] = Field(default_factory=list, description="empty = any")
 
-    # --- dedup stage (tasks/dedup/rules.py, minhash.py, signing.py). Changing bands/rows/shingle_words
-    # changes the hash family: persisted signatures no longer compare and the stage
-    # refuses to run until they are rebuilt.
+    # --- dedup stage (tasks/dedup/rules.py, minhash.py, signing.py). Changing
+    # bands/rows/shingle_words changes the hash family: persisted signatures no longer
+    # compare and the stage refuses to run until they are rebuilt.
     # Jaccard of 5-word shingles at which two texts are the same story. 0.8 keeps
     # different edits of one wire story together and separates follow-up stories.
     neardup_threshold: float = Field(0.8, gt=0, le=1)

@@ -29,17 +29,17 @@ What a request goes through, in order:
    response record.
 
 Documents from text dumps, or that arrive with a body (WARC input), pass through.
+
+Beside this module: hosts.py (step 3's host gate), redirects.py (step 5's targets: the
+Location header, meta and header refreshes), failures.py (error kinds, retries, backoff).
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import email.utils
 import functools
-import html
 import random
-import re
 import socket
 import threading
 import time
@@ -48,27 +48,41 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import aiohttp
 import pyarrow as pa
 from aiohttp.abc import AbstractResolver
-from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.resolver import ThreadedResolver
-from w3lib.html import get_base_url, get_meta_refresh
 
 from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
-from tasks.common.charset import decode, sniff_encoding
+from tasks.common.charset import sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
 from tasks.common.mediatype import effective_content_type
-from tasks.common.netguard import AddressGuard, BlockedAddress, Refused, check_url
+from tasks.common.netguard import AddressGuard, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
-from tasks.common.urls import base_url_of, strip_userinfo, trim_url
+from tasks.fetch.failures import (
+    backoff_delay,
+    classify_exception,
+    partial_content_problem,
+    retry_after,
+    retry_after_words,
+    retryable,
+    status_error,
+    timeout_words,
+)
+from tasks.fetch.hosts import HostGate, Turn, on_headers_sent, register_host_delays
+from tasks.fetch.redirects import (
+    location_problem,
+    meta_refresh_target,
+    redirect_target,
+    refresh_header_target,
+)
 from tasks.fetch.robots import (
     MAX_ROBOTS_BYTES,
     MAX_ROBOTS_REDIRECTS,
@@ -80,18 +94,6 @@ from tasks.fetch.robots import (
 )
 
 STAGE = "fetch"
-
-# Error kinds that a later attempt may cure; anything else is final on the first try.
-RETRYABLE_KINDS = frozenset(
-    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated"}
-)
-
-
-def retryable(kind: str | None, status: int | None) -> bool:
-    """Connection failures, 429 and 5xx are worth another attempt; other 4xx are not."""
-    if kind in RETRYABLE_KINDS:
-        return True
-    return kind is not None and status is not None and (status == 429 or 500 <= status <= 599)
 
 
 # Bytes of a non-page response (404 page, 5xx page) kept for the archive.
@@ -157,148 +159,6 @@ class GuardedResolver(AbstractResolver):
         await self._inner.close()
 
 
-# -- politeness -----------------------------------------------------------------------
-class HostRecord:
-    """Process-wide politeness state of one host, shared by every batch of the process.
-
-    Batches may run concurrently (a thread-pool task runner), each in its own event
-    loop, so this state is guarded by a threading lock and uses time.monotonic: two
-    batches hitting the same host still see one gap and one in-flight count."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.in_flight = 0
-        self.last_start = -1e18
-        self.not_before = 0.0  # set by Retry-After
-        self.crawl_delay = 0.0  # from robots.txt, before the cap
-        self.source_delay = 0.0  # from the sources file (register_host_delays)
-        self.sending = 0  # let through, headers not yet sent
-
-
-_HOSTS: dict[str, HostRecord] = {}
-_HOSTS_LOCK = threading.Lock()
-
-
-def register_host_delays(delays: dict[str, float]) -> None:
-    """Per-host politeness delays for every later batch of this process, e.g. from
-    `sourcesfile.host_delays(...)`; the largest of this, the batch's per_host_delay_s and
-    the robots.txt Crawl-delay (capped) applies."""
-    for host, delay in delays.items():
-        record = host_record(host.lower())
-        with record.lock:
-            record.source_delay = float(delay)
-
-
-def host_record(host: str) -> HostRecord:
-    with _HOSTS_LOCK:
-        record = _HOSTS.get(host)
-        if record is None:
-            record = _HOSTS[host] = HostRecord()
-        return record
-
-
-class HostGate:
-    """One batch's view of a host: <= `cap` exchanges in flight, request starts >= delay
-    apart as the server sees them.
-
-    The delay counts from the moment the previous request's headers were *sent* (an
-    aiohttp trace signal), not from when it was let through: a request that waits for a
-    connection or a busy event loop would otherwise reach the server less than the delay
-    after the next one. So a turn holds the host's lock until its headers are sent (or
-    the exchange fails first). The asyncio lock and semaphore order this batch's tasks at
-    no polling cost; the shared HostRecord carries the counts across batches (polled only
-    while another batch holds the host)."""
-
-    def __init__(self, host: str, cap: int, delay: float, max_crawl_delay: float) -> None:
-        self.sem = asyncio.Semaphore(cap)
-        self.lock = asyncio.Lock()
-        self.cap = cap
-        self.base_delay = delay
-        self.max_crawl_delay = max_crawl_delay
-        self.shared = host_record(host)
-
-    @property
-    def delay(self) -> float:
-        shared = self.shared
-        return max(self.base_delay, shared.source_delay,
-                   min(shared.crawl_delay, self.max_crawl_delay))
-
-    async def start(self, global_sem: asyncio.Semaphore) -> Turn:
-        """Wait for this host's turn and a global slot; returns the Turn, which must get
-        `sent()` (headers written) and then `done()`."""
-        await self.lock.acquire()
-        try:
-            while True:
-                shared = self.shared
-                with shared.lock:
-                    wait = max(shared.last_start + self.delay, shared.not_before) - time.monotonic()
-                    busy = shared.in_flight >= self.cap or shared.sending > 0
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                    continue
-                if busy:  # another batch holds the host's slots
-                    await asyncio.sleep(0.02)
-                    continue
-                await global_sem.acquire()
-                with shared.lock:
-                    now = time.monotonic()
-                    ok = (shared.in_flight < self.cap and shared.sending == 0
-                          and now >= max(shared.last_start + self.delay, shared.not_before))
-                    if ok:
-                        shared.in_flight += 1
-                        shared.sending += 1
-                        shared.last_start = now
-                        return Turn(self, global_sem)
-                global_sem.release()  # another batch started meanwhile: wait again
-        except BaseException:
-            self.lock.release()
-            raise
-
-    def defer(self, seconds: float) -> None:
-        """No request to this host before `seconds` from now (Retry-After)."""
-        with self.shared.lock:
-            self.shared.not_before = max(self.shared.not_before, time.monotonic() + seconds)
-
-
-class Turn:
-    """One exchange's hold on its host gate and a global slot."""
-
-    __slots__ = ("gate", "global_sem", "is_sent", "is_done")
-
-    def __init__(self, gate: HostGate, global_sem: asyncio.Semaphore) -> None:
-        self.gate = gate
-        self.global_sem = global_sem
-        self.is_sent = False
-        self.is_done = False
-
-    def sent(self) -> None:
-        """The request headers are on the wire: the delay starts now; the next request
-        to this host may start waiting for it."""
-        if self.is_sent:
-            return
-        self.is_sent = True
-        shared = self.gate.shared
-        with shared.lock:
-            shared.sending -= 1
-            shared.last_start = max(shared.last_start, time.monotonic())
-        self.gate.lock.release()
-
-    def done(self) -> None:
-        if self.is_done:
-            return
-        self.sent()  # the exchange failed before sending: release the turn anyway
-        self.is_done = True
-        with self.gate.shared.lock:
-            self.gate.shared.in_flight -= 1
-        self.global_sem.release()
-
-
-async def _on_headers_sent(session, ctx, params) -> None:
-    turn = ctx.trace_request_ctx
-    if isinstance(turn, Turn):
-        turn.sent()
-
-
 # Per-origin files (robots.txt, tdmrep.json) per (run, kind, origin), shared by the batches
 # of a run in this process: one fetch per host per run. A concurrent.futures.Future can be
 # awaited from any event loop.
@@ -355,45 +215,6 @@ def _media_type(content_type: str | None) -> str | None:
     return content_type.split(";", 1)[0].strip().lower() or None
 
 
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or HTTP-date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isascii() and value.isdigit():  # delta-seconds: ASCII digits (RFC 9110)
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def timeout_words(detail: str, deadline: float, read: int | None,
-                  declared: int | None) -> str:
-    """A deadline's error detail in words: which limit passed and, once the body was
-    being read, how many of its bytes came (of how many declared)."""
-    words = f"{detail.split(': TimeoutError', 1)[0]}: no end within the {deadline:g} s deadline"
-    if read is not None:
-        words += f", {read} bytes of the body read" + (
-            f" of {declared} declared" if declared is not None else "")
-    return words
-
-
-def retry_after_words(seconds: float, cap: float) -> str:
-    """'Retry-After 3600s exceeds the cap of 2s'; a value past any sensible wait (a
-    400-digit number reads as infinity) is not printed as 'infs'."""
-    shown = f"{seconds:.0f}s" if seconds < 1e9 else "of more than 30 years"
-    return f"Retry-After {shown} exceeds the cap of {cap:g}s"
-
-
-def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
-    """Exponential backoff with jitter: base * 2^attempt, scaled by 0.5-1.5, capped."""
-    return min(cap, base * (2**attempt) * rng.uniform(0.5, 1.5))
-
-
 # How often a body read checks whether aiohttp's parser already failed (see _read_some).
 _PARSER_POLL_S = 0.2
 
@@ -434,316 +255,6 @@ def _raise_parser_error(resp: aiohttp.ClientResponse) -> None:
         raise exc
 
 
-# What the exchange was doing when it failed, for a person reading fetch_log: the kind
-# alone (timeout_headers, disconnected, ...) does not say whether the connection was
-# ever made.
-PHASE_WORDS = {
-    "connect": "while connecting",
-    "headers": "while waiting for the response headers",
-    "body": "while reading the body",
-}
-
-
-def _classify_exception(exc: BaseException, phase: str,
-                        where: str | None = None) -> tuple[str, str]:
-    """(error kind, detail) for an exception raised during an exchange. `phase` (headers
-    or body) decides the kind; `where` (connect, headers, body; default `phase`) is named
-    at the start of the detail."""
-    words = PHASE_WORDS.get(where or phase, where or phase)
-    detail = f"{words}: {type(exc).__name__}: {exc}"[:500]
-    if isinstance(exc, aiohttp.ClientConnectorDNSError):
-        if isinstance(exc.os_error, BlockedAddress):
-            return "blocked_address", str(exc.os_error)
-        return "dns_error", detail
-    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
-        return "tls_error", detail
-    if isinstance(exc, aiohttp.ConnectionTimeoutError):
-        return "connect_timeout", detail
-    if isinstance(exc, TimeoutError):
-        return f"timeout_{phase}", detail
-    if isinstance(exc, aiohttp.ClientConnectorError):
-        return "connect_error", detail
-    text = repr(exc)
-    parser = _parser_error_of(exc)
-    # A disconnect's repr holds the half-read response head ("chunked=False"): not a
-    # chunking error, whatever its text says; nor is a refusal of the head that quotes
-    # a chunked header (Transfer-Encoding beside a Content-Length): a protocol_error below.
-    if "chunk" in text.lower() and isinstance(exc, aiohttp.ClientError | HttpProcessingError) \
-            and not isinstance(exc, aiohttp.ServerDisconnectedError):
-        if parser is None:
-            return "bad_chunking", detail
-        said = _parser_words(parser)
-        if "chunk" in said.lower():
-            # In words, as a protocol_error is: the parser's own text says "400" (a status
-            # no server sent) and quotes the bytes.
-            return "bad_chunking", f"{words}: malformed chunked body: {said}"
-    if isinstance(exc, aiohttp.ClientPayloadError):
-        chain = exc.__cause__ or exc.__context__
-        if isinstance(chain, ConnectionResetError) or "reset" in text.lower():
-            return "connection_reset", detail
-        return "truncated", detail
-    if isinstance(exc, aiohttp.ServerDisconnectedError):
-        return ("disconnected" if phase == "headers" else "truncated"), detail
-    if isinstance(exc, ConnectionResetError | aiohttp.ClientOSError):
-        return "connection_reset", detail
-    if isinstance(exc, aiohttp.ClientResponseError):
-        if isinstance(exc.__cause__, HttpProcessingError):
-            return "protocol_error", f"{words}: malformed response: {_parser_words(exc.__cause__)}"
-        return "protocol_error", detail
-    if isinstance(exc, aiohttp.InvalidURL | ValueError):
-        return "invalid_url", detail
-    return "client_error", detail
-
-
-def _parser_error_of(exc: BaseException) -> HttpProcessingError | None:
-    """aiohttp's HTTP parser error behind an exception: raised as it is in the middle of
-    a body (`_read_some`), or as the cause of the ClientResponseError that refuses a
-    response head."""
-    if isinstance(exc, HttpProcessingError):
-        return exc
-    if isinstance(exc, aiohttp.ClientResponseError) and isinstance(exc.__cause__,
-                                                                   HttpProcessingError):
-        return exc.__cause__
-    return None
-
-
-# aiohttp's parser refusals in words for fetch_log. Its exception says "400" (a status
-# the server never sent) and quotes the offending bytes (for the first, the page itself).
-_PARSER_MESSAGES = (
-    ("Data after `Connection: close`", "more bytes than its Content-Length"),
-    ("Duplicate Content-Length", "two Content-Length headers"),
-    ("Got more than ", "a header line longer than {n} bytes"),
-    # RFC 9112 6.1: a response with both may be response splitting; the length is unknown
-    ("Transfer-Encoding can't be present with Content-Length",
-     "both Transfer-Encoding and Content-Length headers"),
-    ("Content-Length can't be present with Transfer-Encoding",
-     "both Transfer-Encoding and Content-Length headers"),
-)
-
-
-def _parser_words(exc: HttpProcessingError) -> str:
-    """What a response refused by aiohttp's HTTP parser did wrong, in a few words: a known
-    refusal in plain words, any other as the parser's first line (its reason)."""
-    message = str(exc.message or "")
-    for start, words in _PARSER_MESSAGES:
-        if message.startswith(start):
-            n = re.match(r"Got more than (\d+)", message)
-            return words.format(n=n[1] if n else "the limit of")
-    return message.split("\n", 1)[0].rstrip(":. ")[:200] or type(exc).__name__
-
-
-# Bytes a URL never holds raw: non-ASCII, controls, the space and the delimiters a browser
-# encodes in a path. Servers write them into a Location all the same (a file name with a space);
-# browsers percent-encode them before they request it, and so do we, so that fetch_log and
-# the WARC record name the address that was requested (a space in a WARC-Target-URI
-# breaks the tools that read the header by spaces).
-_HIGH_BYTE = re.compile(rb'[\x00-\x20\x7f-\xff"<>`{}]')  # WHATWG's path percent-encode set
-
-
-def location_problem(location: str) -> str | None:
-    """Why a Location header's value cannot be made a URL (None: it can). aiohttp hands
-    header bytes over as UTF-8 with surrogate escapes, so bytes that are no UTF-8 show
-    as lone surrogates; in the host they name no host we could look up."""
-    raw = location.strip().encode("utf-8", "surrogateescape")
-    if raw.isascii():
-        return None
-    netloc = urlsplit(raw.decode("latin-1")).netloc.encode("latin-1")
-    try:
-        netloc.decode("utf-8")
-    except UnicodeDecodeError:
-        return "raw bytes in its host that are no UTF-8"
-    return None
-
-
-def _ascii_location(location: str) -> str | None:
-    """The Location with every non-ASCII byte (and space, control, `"<>`{}`) of its path,
-    query and fragment percent-encoded, as browsers do (old servers send latin-1 file
-    names raw, file names with spaces); a UTF-8 host (an IDN) stays text for the URL
-    library to encode. None: unusable host bytes."""
-    raw = location.strip().encode("utf-8", "surrogateescape")
-    if not _HIGH_BYTE.search(raw):
-        return raw.decode("ascii")
-    if location_problem(location) is not None:
-        return None
-    parts = urlsplit(raw.decode("latin-1"))
-
-    def encode(text: str) -> str:
-        return _HIGH_BYTE.sub(lambda m: b"%%%02X" % m[0][0], text.encode("latin-1")).decode()
-
-    return parts._replace(netloc=parts.netloc.encode("latin-1").decode("utf-8"),
-                          path=encode(parts.path), query=encode(parts.query),
-                          fragment=encode(parts.fragment)).geturl()
-
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def backslashes_as_slashes(location: str) -> str:
-    """A Location with the backslashes before its query and fragment read as slashes, as
-    every browser reads an http(s) URL (WHATWG URL: "\\" is "/" in a special URL's
-    authority and path). IIS and Windows-built sites send `\\news\\story.aspx`: taken as
-    a relative name, it was requested as `%5Cnews%5Cstory.aspx` (an http_404 for a page
-    that exists); an absolute one (`http://host\\news\\x`) was a bad_redirect. Another
-    scheme's Location is left as it is (refused later)."""
-    if "\\" not in location:
-        return location
-    scheme = _SCHEME.match(location)
-    if scheme is not None and scheme[0].lower() not in ("http:", "https:"):
-        return location
-    end = min((i for i in (location.find("?"), location.find("#")) if i >= 0),
-              default=len(location))
-    return location[:end].replace("\\", "/") + location[end:]
-
-
-def redirect_target(current: str, location: str) -> str | None:
-    """The absolute URL a Location header names, relative to `current`, without
-    user:password@ (it would be sent as Basic auth and logged); None when it names no
-    usable URL ("http://[::1", a port that is not a number, raw bytes in the host that
-    are no UTF-8). Raw non-ASCII bytes elsewhere are percent-encoded (`_ascii_location`);
-    backslashes in the path are slashes (`backslashes_as_slashes`)."""
-    try:
-        location = _ascii_location(backslashes_as_slashes(trim_url(location)))
-        if location is None:
-            return None
-        target = urljoin(current, location)
-        urlsplit(target).port  # noqa: B018 - parsed only to raise on a bad port
-    except ValueError:
-        return None
-    return strip_userinfo(target)
-
-
-# A page whose <meta http-equiv="refresh"> sends the reader on within this many seconds
-# is a redirect, as browsers and Scrapy treat it (moved articles, consent and cookie
-# bounces); a longer delay is a page reloading itself (front pages every few minutes).
-META_REFRESH_MAX_DELAY_S = 10.0
-_REFRESH_META = re.compile(rb"http-equiv\s*=\s*[\"']?\s*refresh")
-
-
-def _may_have_refresh(body: bytes) -> bool:
-    """A cheap test on the raw bytes before any parsing (almost no page has a refresh):
-    the regex only around each "refresh" of the lowercased page. One case-insensitive
-    regex over the page cost 0.91 ms a page on the dev corpus (144 KB on average), this
-    0.27 ms: "refresh" is common in scripts, "http-equiv" in every page."""
-    low = body.lower()
-    at = low.find(b"refresh")
-    while at >= 0:
-        if _REFRESH_META.search(low, max(0, at - 40), at + 7):
-            return True
-        at = low.find(b"refresh", at + 7)
-    return False
-
-
-def meta_refresh_target(current: str, body: bytes, encoding: str | None) -> str | None:
-    """The URL a page's meta refresh sends the reader to, when it does so within
-    META_REFRESH_MAX_DELAY_S and names another page; None otherwise. A refresh inside
-    <script> or <noscript> does not count (w3lib's default: it is there for readers
-    without JavaScript), nor one naming no usable URL."""
-    if not _may_have_refresh(body):
-        return None
-    text = decode(body, encoding)
-    try:
-        # w3lib percent-encodes the URL before it joins it to a base: a zero-width space
-        # pasted before "https://..." became a path under the page's folder. Read unjoined,
-        # its encoded edges trimmed, then joined (round 13).
-        delay, target = get_meta_refresh(text, "")
-        if delay is None or delay > META_REFRESH_MAX_DELAY_S or not target:
-            return None
-        target = urljoin(document_base(text, current), trim_url(target, encoded=True))
-    except ValueError:  # a URL that cannot be parsed ("http://[::1")
-        return None
-    if not target:
-        return None
-    return _refresh_destination(current, target)
-
-
-_BASE_TAG = re.compile(r"<base\b", re.IGNORECASE)
-# A character reference ended by ";". Without one ("?a=1&copy=2") browsers leave it as
-# written in an attribute when "=" or a letter or digit follows (HTML, "named character
-# reference state"), and `html.unescape` alone made it "?a=1©=2".
-_ATTRIBUTE_REF = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-
-
-def document_base(text: str, current: str) -> str:
-    """The address a page's relative links are resolved against, as browsers resolve a
-    refresh's URL (HTML, "shared declarative refresh steps": relative to the document's
-    base URL): its first `<base href>` (`base_url_of`), else `current`. A print or mobile
-    copy at /print/story with `<base href="/news/">` and a refresh to "story.html" was
-    sent to /print/story.html, a page that does not exist."""
-    if _BASE_TAG.search(text) is None:  # most pages: the address, untouched by w3lib
-        return current
-    try:
-        # w3lib finds the first <base href> in the raw text; with no page address to join
-        # it to (its default, ""), it is the href itself, its character references as
-        # written: "/a&amp;b/" named the folder "a&amp;b", "&#8203;/news/" a folder
-        # under the page's (round 14). An attribute's value is what they stand for.
-        href = _ATTRIBUTE_REF.sub(lambda m: html.unescape(m[0]), get_base_url(text))
-    except ValueError:  # an href its percent-encoding step cannot split ("http://[::1")
-        return current
-    return base_url_of(current, trim_url(href, encoded=True)) or current
-
-
-def _refresh_destination(current: str, target: str) -> str | None:
-    """A refresh's target resolved against the page, when it names another http(s) page
-    (javascript:, mailto:, data: ... name no page to fetch: the page stays what was
-    fetched; following it would end in scheme_not_allowed and lose the page)."""
-    target = redirect_target(current, target)
-    if target is None or urldefrag(target)[0] == urldefrag(current)[0]:
-        return None
-    if urlsplit(target).scheme.lower() not in ("http", "https"):
-        return None
-    return target
-
-
-# "5; url=/next", "0;URL='/next'", "0, url=/next", "0; /next" (WHATWG's refresh syntax)
-_REFRESH_HEADER = re.compile(r"\s*(\d+(?:\.\d*)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$",
-                             re.I | re.S)
-
-
-def refresh_header_target(current: str, value: str | None) -> str | None:
-    """The URL an HTTP `Refresh` header sends the reader to, under the meta refresh's
-    rules (within META_REFRESH_MAX_DELAY_S, another http(s) page): browsers treat the
-    header as the meta. Servers send it with a stub body ("Moved"), which was kept as the
-    page while the article it points to was never fetched."""
-    m = _REFRESH_HEADER.match(value or "")
-    if m is None or not m[2] or float(m[1]) > META_REFRESH_MAX_DELAY_S:
-        return None
-    target = m[2].strip().strip("'\"").strip()
-    return _refresh_destination(current, target) if target else None
-
-
-_CONTENT_RANGE = re.compile(r"\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.I)
-
-
-def partial_content_problem(content_range: str | None) -> str | None:
-    """Why a 206 response is not the whole page (None: it is). We never send Range, so a
-    206 is a server or cache answering with a slice; only a Content-Range covering the
-    whole representation ("bytes 0-(n-1)/n") is the page itself. No Content-Range, an
-    unknown total ("/*") or multipart byteranges cannot be shown whole."""
-    if not content_range:
-        return "HTTP 206 without a Content-Range: which part of the page is unknown"
-    m = _CONTENT_RANGE.match(content_range)
-    if m is None or int(m[1]) != 0 or int(m[2]) + 1 != int(m[3]):
-        return f"HTTP 206 with Content-Range {content_range[:100]!r}: not the whole page"
-    return None
-
-
-def _status_error(status: int) -> str | None:
-    """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
-    each keep their own kind), as the fetch-health view groups them. A 1xx here is an
-    interim response left as the last word (aiohttp reads past 100 and 103 to the final
-    one; a 101 upgrade, or a server that stops after a 1xx, ends the exchange there):
-    no HTTP status of a page, so `bad_status`, like a status outside 100-599."""
-    if status < 200:
-        return "bad_status"
-    if 200 <= status < 300:
-        return None if status != 204 else "no_content"
-    if status == 304:
-        return "not_modified"
-    if 300 <= status < 400:
-        return "bad_redirect"  # a 3xx that reached here has no usable Location
-    return f"http_{status}"
-
-
 class Fetcher:
     """The state of one batch's fetching: session, gates, robots cache, WARC writer."""
 
@@ -766,7 +277,7 @@ class Fetcher:
     async def __aenter__(self) -> Fetcher:
         cfg = self.cfg
         trace = aiohttp.TraceConfig()
-        trace.on_request_headers_sent.append(_on_headers_sent)
+        trace.on_request_headers_sent.append(on_headers_sent)
         connector = aiohttp.TCPConnector(
             limit=cfg.max_concurrency,
             limit_per_host=0,  # our HostGate enforces the per-host cap
@@ -839,7 +350,7 @@ class Fetcher:
             ex.archive = None
             ex.warc = await asyncio.get_running_loop().run_in_executor(self.warc_pool, job)
         if ex.status == 429 or (ex.status is not None and 500 <= ex.status <= 599):
-            after = _retry_after(ex.headers.get("retry-after"))
+            after = retry_after(ex.headers.get("retry-after"))
             if after is not None:
                 gate.defer(min(after, self.cfg.retry_after_max_s))
         return ex
@@ -910,7 +421,7 @@ class Fetcher:
             connecting = phase == "headers" and turn is not None and not turn.is_sent
             if isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
                 connecting = True
-            ex.error, ex.detail = _classify_exception(exc, phase,
+            ex.error, ex.detail = classify_exception(exc, phase,
                                                       "connect" if connecting else phase)
             if isinstance(exc, TimeoutError) and not str(exc):
                 # The total deadline's TimeoutError says nothing ("TimeoutError: "): name
@@ -1124,7 +635,7 @@ class Fetcher:
             if not retryable(out.error, out.status) or attempt == cfg.max_retries:
                 break
             wait = backoff_delay(attempt, cfg.backoff_base_s, cfg.backoff_max_s, self.rng)
-            after = _retry_after(ex.headers.get("retry-after")) if ex is not None else None
+            after = retry_after(ex.headers.get("retry-after")) if ex is not None else None
             if after is not None:
                 if after > cfg.retry_after_max_s:
                     out.detail = f"{out.detail}; {retry_after_words(after, cfg.retry_after_max_s)}"
@@ -1207,7 +718,7 @@ class Fetcher:
                 out.error = "http_304"
                 out.detail = "HTTP 304 Not Modified, but no conditional headers were sent"
                 return ex
-            out.error = _status_error(ex.status)
+            out.error = status_error(ex.status)
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}" + (
                     ": an interim (1xx) response, and no final response followed"

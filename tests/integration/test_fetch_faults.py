@@ -406,7 +406,7 @@ def test_crawl_delay_is_honoured_up_to_the_cap(server, tmp_path) -> None:
     """robots.txt asks 5 s; max_crawl_delay_s caps it at 0.3 s. The server sees the
     capped gap; that it is not the full 5 s is not timed here (a loaded machine could
     stretch a gap), the cap itself is tests/unit/fetch/test_gate.py's."""
-    from tasks.fetch.client import host_record
+    from tasks.fetch.hosts import host_record
 
     server.reset_log()
     urls = [server.url(7, f"/ok/{i}") for i in range(4)]
@@ -550,7 +550,7 @@ def test_per_host_delays_from_the_sources_file(server, tmp_path) -> None:
     server.reset_log()
     urls = [server.url(n, f"/ok/hd{i}") for n in (NORMAL_HOSTS[0], NORMAL_HOSTS[1])
             for i in range(3)]
-    from tasks.fetch.client import host_record, register_host_delays
+    from tasks.fetch.hosts import host_record, register_host_delays
 
     cfg = settings(tmp_path, per_host_delay_s=0.0, host_delays={"127.0.0.2": 0.4})
     try:

@@ -14,7 +14,8 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from tasks.common.settings import Settings, settings_slice
 from tasks.fetch import FetchConfig
-from tasks.fetch.client import Exchange, Fetcher, UrlOutcome, timeout_words
+from tasks.fetch.client import Exchange, Fetcher, UrlOutcome
+from tasks.fetch.failures import timeout_words
 
 CONFIG = replace(settings_slice(FetchConfig, Settings()), respect_robots=False,
                  read_tdmrep=False)
@@ -372,7 +373,7 @@ def test_the_body_a_row_of_another_table_carries_is_passed_through_once() -> Non
 def test_a_retry_after_on_a_server_error_defers_the_host() -> None:
     import time
 
-    from tasks.fetch.client import _HOSTS, _HOSTS_LOCK
+    from tasks.fetch.hosts import _HOSTS, _HOSTS_LOCK
 
     host = "retry-after-test.invalid"
     url = f"https://{host}/busy"

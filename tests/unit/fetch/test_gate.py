@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tasks.fetch.client import _HOSTS, _HOSTS_LOCK, HostGate, host_record, register_host_delays
+from tasks.fetch.hosts import _HOSTS, _HOSTS_LOCK, HostGate, host_record, register_host_delays
 
 HOST = "gate-test.invalid"
 OTHER = "other-gate-test.invalid"

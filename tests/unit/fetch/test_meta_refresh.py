@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.fetch.client import (
+from tasks.fetch.redirects import (
     META_REFRESH_MAX_DELAY_S,
     meta_refresh_target,
     refresh_header_target,
@@ -56,7 +56,7 @@ def test_the_refresh_url_is_read_in_the_page_charset_and_loses_its_credentials()
 
 
 def test_the_cheap_test_finds_a_refresh_however_it_is_written_and_ignores_scripts():
-    from tasks.fetch.client import _may_have_refresh
+    from tasks.fetch.redirects import _may_have_refresh
 
     for meta in (b'<META HTTP-EQUIV="REFRESH" CONTENT="0;URL=/a">',
                  b"<meta http-equiv = 'Refresh' content='0; url=/a'>",

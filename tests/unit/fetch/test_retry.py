@@ -17,15 +17,15 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from tasks.common.netguard import BlockedAddress
-from tasks.fetch.client import (
+from tasks.fetch.client import _media_type
+from tasks.fetch.failures import (
     PHASE_WORDS,
     RETRYABLE_KINDS,
-    _classify_exception,
-    _media_type,
-    _retry_after,
-    _status_error,
     backoff_delay,
+    classify_exception,
+    retry_after,
     retryable,
+    status_error,
 )
 
 # -- retryable --------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def test_a_status_kind_without_a_status_is_final() -> None:
     [("0", 0.0), ("1", 1.0), ("120", 120.0), (" 7 ", 7.0), ("3600\r\n", 3600.0)],
 )
 def test_retry_after_delta_seconds(value: str, seconds: float) -> None:
-    assert _retry_after(value) == seconds
+    assert retry_after(value) == seconds
 
 
 @pytest.mark.parametrize(
@@ -103,14 +103,14 @@ def test_retry_after_delta_seconds(value: str, seconds: float) -> None:
     [None, "", "   ", "soon", "-5", "1.5", "12abc", "Wed, 99 Foo 2015 07:28:00 GMT"],
 )
 def test_retry_after_garbage_is_none(value: str | None) -> None:
-    assert _retry_after(value) is None
+    assert retry_after(value) is None
 
 
 @pytest.mark.parametrize("value", ["\u00b2", "\u0663", "1\u00b2"])
 def test_retry_after_non_ascii_digits_are_garbage(value: str) -> None:
     # str.isdigit() accepts superscript and Arabic-Indic digits that float() refuses: the
     # ValueError escaped Fetcher.exchange and a 429/5xx was logged as internal_error.
-    assert _retry_after(value) is None
+    assert retry_after(value) is None
 
 
 @pytest.mark.parametrize(
@@ -119,14 +119,14 @@ def test_retry_after_non_ascii_digits_are_garbage(value: str) -> None:
      "Wed, 21 Oct 2015 07:28:00"],  # no zone: read as UTC
 )
 def test_retry_after_past_date_is_zero(value: str) -> None:
-    assert _retry_after(value) == 0.0
+    assert retry_after(value) == 0.0
 
 
 def test_retry_after_future_date() -> None:
     # The date has whole seconds and time only moves on: at most the hour, and a machine
     # would have to stall for minutes to reach the lower bound.
     when = datetime.now(UTC) + timedelta(hours=1)
-    got = _retry_after(format_datetime(when, usegmt=True))
+    got = retry_after(format_datetime(when, usegmt=True))
     assert 3600 - 300 < got <= 3600
 
 
@@ -143,7 +143,7 @@ def local_time_utc_plus_10(monkeypatch):
 def test_retry_after_future_date_without_zone_is_utc(local_time_utc_plus_10) -> None:
     # Not the machine's local time: read as UTC+10 this date would be 9 hours past.
     when = datetime.now(UTC) + timedelta(hours=1)
-    got = _retry_after(when.strftime("%a, %d %b %Y %H:%M:%S"))
+    got = retry_after(when.strftime("%a, %d %b %Y %H:%M:%S"))
     assert 3600 - 300 < got <= 3600
 
 
@@ -241,7 +241,7 @@ CASES = [
 @pytest.mark.parametrize(("exc", "phase", "kind"), CASES,
                          ids=[f"{type(c[0]).__name__}-{c[1]}" for c in CASES])
 def test_exception_kinds(exc: BaseException, phase: str, kind: str) -> None:
-    got, detail = _classify_exception(exc, phase)
+    got, detail = classify_exception(exc, phase)
     assert got == kind
     if isinstance(exc, HttpProcessingError):  # the parser's refusal in words (round 6)
         assert detail.startswith(f"{PHASE_WORDS[phase]}: malformed chunked body: "), detail
@@ -258,19 +258,19 @@ def test_exception_kinds(exc: BaseException, phase: str, kind: str) -> None:
      "headers", None, "protocol_error", "response headers"),
 ])
 def test_exception_detail_names_the_phase(exc, phase, where, kind, words) -> None:
-    got, detail = _classify_exception(exc, phase, where)
+    got, detail = classify_exception(exc, phase, where)
     assert got == kind and words + ":" in detail.split(": ", 1)[0] + ":", detail
 
 
 def test_guard_refusal_in_the_resolver_is_blocked_address() -> None:
     refusal = BlockedAddress("evil.example", "10.0.0.7", "private")
-    kind, detail = _classify_exception(aiohttp.ClientConnectorDNSError(KEY, refusal), "headers")
+    kind, detail = classify_exception(aiohttp.ClientConnectorDNSError(KEY, refusal), "headers")
     assert kind == "blocked_address"
     assert detail == "evil.example resolves to 10.0.0.7 (private)"
 
 
 def test_exception_detail_is_bounded() -> None:
-    kind, detail = _classify_exception(ValueError("x" * 5000), "headers")
+    kind, detail = classify_exception(ValueError("x" * 5000), "headers")
     assert kind == "invalid_url" and len(detail) == 500
 
 
@@ -303,7 +303,7 @@ def test_exception_detail_is_bounded() -> None:
     ],
 )
 def test_status_kinds(status: int, kind: str | None) -> None:
-    assert _status_error(status) == kind
+    assert status_error(status) == kind
 
 
 # -- media types ------------------------------------------------------------------------
@@ -346,7 +346,7 @@ def _parser_refusal(message: str) -> aiohttp.ClientResponseError:
     ("Invalid header value char:\n\n  b'X: \\x01'\n   ^", "Invalid header value char"),
 ])
 def test_a_response_the_parser_refuses_is_named_plainly(message: str, says: str) -> None:
-    kind, detail = _classify_exception(_parser_refusal(message), "headers")
+    kind, detail = classify_exception(_parser_refusal(message), "headers")
     assert kind == "protocol_error"
     assert detail == f"while waiting for the response headers: malformed response: {says}"
 
@@ -376,11 +376,11 @@ def test_a_broken_chunk_and_a_chunked_header_beside_a_length_are_named_plainly()
     it is a malformed head, `protocol_error`, in words."""
     broken = HttpProcessingError(code=400, message="Invalid character in chunk size:\n\n"
                                  "  b'ZZZ'\n    ^")
-    assert _classify_exception(broken, "body") == (
+    assert classify_exception(broken, "body") == (
         "bad_chunking", "while reading the body: malformed chunked body: "
         "Invalid character in chunk size")
     both = _parser_refusal("Transfer-Encoding can't be present with Content-Length:\n\n"
                            "  b'Transfer-Encoding: chunked'\n                      ^")
-    assert _classify_exception(both, "headers") == (
+    assert classify_exception(both, "headers") == (
         "protocol_error", "while waiting for the response headers: malformed response: "
         "both Transfer-Encoding and Content-Length headers")

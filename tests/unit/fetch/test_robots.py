@@ -105,7 +105,7 @@ def test_no_response_at_all_disallows_as_unreachable() -> None:
 
 
 def test_redirect_targets_are_absolute_without_credentials_or_refused() -> None:
-    from tasks.fetch.client import redirect_target
+    from tasks.fetch.redirects import redirect_target
 
     page = "https://a.example/news/1"
     assert redirect_target(page, " /moved ") == "https://a.example/moved"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.fetch.client import partial_content_problem
+from tasks.fetch.failures import partial_content_problem
 
 
 @pytest.mark.parametrize("content_range", ["bytes 0-99/100", "BYTES 0-0/1", " bytes 0-4999/5000 "])
@@ -29,7 +29,7 @@ def test_a_206_slice_is_refused_with_what_it_holds(content_range, words):
 
 @pytest.mark.parametrize("status", [600, 999, 1000])
 def test_a_status_outside_http_is_not_retried(status):
-    from tasks.fetch.client import retryable
+    from tasks.fetch.failures import retryable
 
     assert retryable("bad_status", status) is False
     assert retryable(f"http_{status}", status) is False
@@ -48,14 +48,14 @@ BASE = "http://news.example/old/page"
     ("next", "http://news.example/old/next"),
 ])
 def test_raw_bytes_of_a_location_are_percent_encoded(location, expected):
-    from tasks.fetch.client import location_problem, redirect_target
+    from tasks.fetch.redirects import location_problem, redirect_target
 
     assert redirect_target(BASE, location) == expected
     assert location_problem(location) is None
 
 
 def test_a_location_host_of_bytes_that_are_no_utf8_is_refused():
-    from tasks.fetch.client import location_problem, redirect_target
+    from tasks.fetch.redirects import location_problem, redirect_target
 
     location = "http://b\udce9d\udcff.example/x"
     assert redirect_target(BASE, location) is None
@@ -72,13 +72,13 @@ def test_a_location_host_of_bytes_that_are_no_utf8_is_refused():
 def test_backslashes_in_a_location_are_slashes_as_browsers_read_them(location, target) -> None:
     """Fault round 6: a Location with backslashes (IIS, Windows-built sites) was a relative
     name with %5C in it (http_404 for a page that exists), or, absolute, no usable URL."""
-    from tasks.fetch.client import redirect_target
+    from tasks.fetch.redirects import redirect_target
 
     assert redirect_target("https://a.example/news/old.aspx", location) == target
 
 
 def test_a_backslash_in_another_schemes_location_is_left_alone() -> None:
-    from tasks.fetch.client import backslashes_as_slashes
+    from tasks.fetch.redirects import backslashes_as_slashes
 
     assert backslashes_as_slashes("mailto:a\\b@example.org") == "mailto:a\\b@example.org"
     assert backslashes_as_slashes("C:\\news\\x") == "C:\\news\\x"

@@ -147,7 +147,7 @@ def test_a_tdmrep_file_whose_transfer_was_cut_says_nothing() -> None:
 
 
 def test_a_robots_crawl_delay_is_kept_for_the_host() -> None:
-    from tasks.fetch.client import _HOSTS, _HOSTS_LOCK, host_record
+    from tasks.fetch.hosts import _HOSTS, _HOSTS_LOCK, host_record
 
     host = "crawl-delay-test.invalid"
     body = b"User-agent: *\nCrawl-delay: 0.25\nDisallow: /private/\n"
