@@ -65,7 +65,7 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
-from tasks.extract.browserview import read_as_browsers_show
+from tasks.extract.browserview import read_as_browsers_show, unwrap_quotations
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -359,6 +359,8 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
         return None  # a fragment or not HTML at all (trafilatura's rejection test)
     if tree is not None and ("<template" in html or "<TEMPLATE" in html):
         _drop_templates(tree)
+    if tree is not None and ("<q" in html or "<Q" in html):
+        unwrap_quotations(tree)  # inline quotations in their marks (browserview.py)
     return tree
 
 
@@ -477,6 +479,8 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
         return None
     if "<template" in text or "<TEMPLATE" in text:
         _drop_templates(tree)
+    if "<q" in text or "<Q" in text:
+        unwrap_quotations(tree)
     return tree
 
 

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
+from lxml.html import fromstring
 
 from tasks.extract.browserview import (
     NOFRAMES_MIN_WORDS,
     _noframes_as_body,
     _unprefix_xhtml,
     _xmp_as_pre,
+    unwrap_quotations,
 )
 from tasks.extract.pages import extract_html
 
@@ -133,3 +136,36 @@ def test_a_noframes_on_a_page_without_frames_is_left_hidden() -> None:
             "<p>frameset is a word here</p></body></html>")
     assert _noframes_as_body(page) is page
 
+
+# --- <q> ----------------------------------------------------------------------------------
+
+def test_an_inline_quotation_stays_in_its_sentence_in_quotation_marks() -> None:
+    """trafilatura read `<q>` as a block quotation: "She said", "we will build it",
+    "on Tuesday." on three lines, the marks lost (two dev pages, bsi.de and bka.de,
+    lost their quotes to the quote step so)."""
+    page = ("<html><head><title>Q</title></head><body><article><h1>Q</h1>"
+            f"<p>The mayor said <q>we will build it <q>soon</q></q> on Tuesday.</p>"
+            f"{paragraphs('q')}</article></body></html>")
+    x = extract_html(page.encode(), URL)
+    assert "The mayor said “we will build it ‘soon’” on Tuesday." in x.text.split("\n")
+    assert whole_story(x.text, "q")
+
+
+def test_a_quotation_the_page_already_marks_gets_no_more_marks() -> None:
+    """German pages write their own „…“ around the element (bsi.de on the dev corpus)."""
+    page = ("<html><head><title>Q</title></head><body><article><h1>Q</h1>"
+            "<p>Das Projekt startet. „<q>Wer optimal schützen will, muss wissen, wie "
+            "Angreifer vorgehen</q>“, sagt Dr. Georg Schneider.</p>"
+            f"{paragraphs('de')}</article></body></html>")
+    x = extract_html(page.encode(), URL)
+    assert ("Das Projekt startet. „Wer optimal schützen will, muss wissen, wie Angreifer "
+            "vorgehen“, sagt Dr. Georg Schneider.") in x.text.split("\n")
+
+
+def test_a_q_holding_blocks_is_left_as_it_is() -> None:
+    tree = fromstring("<html><body><q class=box><p>Read also: another story</p></q>"
+                      "<p>a <q>b<i>c</i></q> d</p></body></html>")
+    assert unwrap_quotations(tree) == 1
+    assert etree.tostring(tree.find("body"), encoding="unicode") == (
+        '<body><q class="box"><p>Read also: another story</p></q>'
+        "<p>a “b<i>c</i>” d</p></body>")
