@@ -327,7 +327,8 @@ def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
 
 def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     """A dump file -> its document rows and reject rows: one article, or each article of
-    a file that holds several (`split_dumps`), each kept or rejected on its own."""
+    a file that holds several (`split_dumps`), each kept or rejected on its own. A file
+    of URLs alone (`urls.txt`) is read as the URL list it is (`holds_url_list`)."""
     source = path_label(path)
     try:
         size = path.stat().st_size
@@ -337,6 +338,8 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         raw = path.read_bytes()
     except OSError as exc:
         return [], [_reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)]
+    if holds_url_list(raw):
+        return read_url_list(path, run_id)
     key = f"dump:{content_key(raw)}"
     try:
         parts = split_dumps(decode_dump(raw))
@@ -393,6 +396,21 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
             why = f"not a URL: whitespace inside {line[:200]!r}"
         out.append((lineno, line, why))
     return out
+
+
+_HTTP_LINE = re.compile(r"https?://\S", re.IGNORECASE)
+
+
+def holds_url_list(raw: bytes) -> bool:
+    """Whether a file named as a dump (`.txt`) is a URL list: every line that is not
+    blank or a `#` comment an http(s) URL, as `url_list_lines` reads a `.urls` file.
+
+    `urls.txt` is how most people save a list of links; read as a dump it was one
+    `missing_header` reject, "first line is not ' date YYYY-MM-DD URL':
+    'https://...'", every URL in it lost under a reason that did not say why. No dump
+    can pass this test: a dump's first line is its ` date ...` header."""
+    lines = url_list_lines(raw)
+    return bool(lines) and all(why is None and _HTTP_LINE.match(line) for _, line, why in lines)
 
 
 def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
