@@ -29,6 +29,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 from schemas import DOCUMENTS, conform
 from tasks.common.charset import wide_as_utf8
 from tasks.common.ledger import fetch_outcomes
+from tasks.common.location import home_expanded
 from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
@@ -463,7 +464,8 @@ _REMOTE_INPUT = re.compile(r"^((feed|sitemap):)?https?://", re.IGNORECASE)
 
 def missing_inputs(inputs: list[str]) -> list[str]:
     """The inputs that are neither an http(s) URL nor an existing path."""
-    return [i for i in inputs if not _REMOTE_INPUT.match(trim_url(i)) and not Path(i).exists()]
+    return [i for i in inputs
+            if not _REMOTE_INPUT.match(trim_url(i)) and not Path(home_expanded(i)).exists()]
 
 
 @dataclass(frozen=True)
@@ -530,7 +532,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
         if _REMOTE_INPUT.match(url := trim_url(item)):
             out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
-        path = Path(item)
+        path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
         if path.is_dir():
             files, problems = walk_files(path)
             out += files + problems

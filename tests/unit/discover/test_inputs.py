@@ -743,3 +743,18 @@ def test_a_txt_file_of_urls_is_read_as_the_url_list_it_is(tmp_path: Path) -> Non
     assert [d["source_kind"] for d in found.docs.to_pylist()] == ["dump"]
     assert [r["reason"] for r in found.rejects] == ["missing_header"]
 
+
+def test_an_input_under_a_tilde_no_shell_expanded_is_read(tmp_path: Path, monkeypatch) -> None:
+    """A Prefect deployment's inputs reach the flow without a shell: `~/seeds/today.urls`
+    was a `not_found` reject of a file that exists (and the CLI's check named it
+    missing)."""
+    from tasks.discover.inputs import missing_inputs
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "today.urls").write_text("https://news.example/t\n")
+    assert missing_inputs(["~/seeds/today.urls", "~/seeds", "~/nothing.urls"]) == [
+        "~/nothing.urls"]
+    found = discover(["~/seeds/today.urls"], "run-17", CONFIG, now=NOW)
+    assert [d["url"] for d in found.docs.to_pylist()] == ["https://news.example/t"]
+    assert found.rejects == []
