@@ -54,7 +54,7 @@ def _xmp_as_pre(html: str) -> str:
     (`if (a < b) ...`) was missing from its text, and a sample of HTML inside it
     (`<html><title>...</html>`) was read as the page's own markup. An `<xmp>` never
     closed, or one inside a script's code, is left as it is."""
-    if "xmp" not in html and "XMP" not in html:  # <xmp>, </xmp>, <XMP>: two searches
+    if "</xmp" not in html and "</XMP" not in html:  # only a closed block is rewritten
         return html
     scripts: list[int] | None = None
     parts, last = [], 0
@@ -124,7 +124,8 @@ def _noframes_as_body(html: str) -> str:
     own text was there. Only the first `<noframes>` of at least NOFRAMES_MIN_WORDS
     words; pages without a `<frameset>` are untouched (a browser with frames hides a
     `<noframes>`)."""
-    if ("rameset" not in html and "RAMESET" not in html) or not _FRAMESET_START.search(html):
+    if (("</noframes" not in html and "</NOFRAMES" not in html)
+            or not _FRAMESET_START.search(html)):
         return html
     for m in _NOFRAMES.finditer(html):
         inner = _BODY_TAG.sub("", m.group(1))
