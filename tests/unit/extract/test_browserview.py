@@ -169,3 +169,21 @@ def test_a_q_holding_blocks_is_left_as_it_is() -> None:
     assert etree.tostring(tree.find("body"), encoding="unicode") == (
         '<body><q class="box"><p>Read also: another story</p></q>'
         "<p>a “b<i>c</i>” d</p></body>")
+
+
+def test_a_page_parsed_again_for_its_depth_is_read_the_same_way() -> None:
+    """A page nested past libxml2's 256 levels is parsed again (`_parse_deep`): the
+    passes run there too (an `<xmp>` sample, a `<q>`, prefixed XHTML)."""
+    inner = ("<h1>Deep</h1><p>The mayor said <q>we will build it</q> on Tuesday.</p>"
+             f"{paragraphs('deep')}<xmp>if (a < b) {{ go(); }}</xmp>")
+    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * 300 + inner
+            + "</div>" * 300 + "</body></html>")
+    x = extract_html(page.encode(), URL)
+    assert whole_story(x.text, "deep")
+    assert "The mayor said “we will build it” on Tuesday." in x.text.split("\n")
+    assert "if (a < b) { go(); }" in x.text
+    deep_xhtml = prefixed("h", "deepx").replace(
+        "<h:body>", "<h:body>" + "<h:div>" * 300).replace("</h:body>", "</h:div>" * 300
+                                                          + "</h:body>")
+    x = extract_html(deep_xhtml.encode(), URL)
+    assert whole_story(x.text, "deepx")
