@@ -10,6 +10,7 @@ Before this check an `s3://bucket/wh` was taken as a relative folder named `s3:`
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -21,14 +22,28 @@ class UnsupportedWarehouse(ValueError):
     """A warehouse URI on a filesystem the warehouse cannot live on."""
 
 
+def home_expanded(value: str) -> str:
+    """`value` with a leading `~` or `~user` written as that user's home folder, as a
+    shell expands it; any other value as it is (`~nobody-here/x` too).
+
+    A path in pressroom.toml, in a `PRESSROOM_*` variable set by a service file, a
+    container's env file or a Prefect deployment's job variables, or among a
+    deployment's inputs, reaches pressroom without a shell: `warehouse = "~/news/wh"`
+    made a folder named `~` in the folder the run started in and put the warehouse
+    there, without a word (the next run, started elsewhere, found an empty one), and an
+    input `~/seeds/today.urls` was a `not_found` reject of a file that exists."""
+    return os.path.expanduser(value) if value.startswith("~") else value
+
+
 def local_warehouse(value: str | Path) -> Path:
     """The local folder a warehouse setting names: a path as given, or a file: URI
     resolved by pyarrow (`FileSystem.from_uri`). Other schemes raise, without asking
     pyarrow (which would contact the store: for s3:// it looks up the bucket's region).
     A Path is checked too: the command line's --warehouse arrives as one, and
     Path("file:///data/wh") is "file:/data/wh", which pyarrow also reads. A local folder
-    whose name starts like a scheme ("ab:c") is given as ./ab:c."""
-    value = str(value)
+    whose name starts like a scheme ("ab:c") is given as ./ab:c. A leading `~` is the
+    home folder (`home_expanded`)."""
+    value = home_expanded(str(value))
     found = _SCHEME.match(value)
     if not found:
         return Path(value)

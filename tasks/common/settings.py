@@ -23,7 +23,7 @@ from pydantic_settings import (
 )
 
 from tasks.common.charset import wide_as_utf8
-from tasks.common.location import local_warehouse
+from tasks.common.location import home_expanded, local_warehouse
 
 ENV_PREFIX = "PRESSROOM_"
 # The most MinHash functions a signature may hold (Settings._minhash_fits_in_memory).
@@ -207,6 +207,8 @@ class Settings(BaseSettings):
     def _path_is_named(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             raise ValueError(EMPTY_PATH)
+        if isinstance(value, str | Path):  # no shell expanded a `~` (location.py)
+            return Path(home_expanded(str(value)))
         return value
 
     @field_validator("target_languages", "allowed_networks")

@@ -29,6 +29,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 from schemas import DOCUMENTS, conform
 from tasks.common.charset import wide_as_utf8
 from tasks.common.ledger import fetch_outcomes
+from tasks.common.location import home_expanded
 from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
@@ -327,7 +328,8 @@ def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
 
 def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     """A dump file -> its document rows and reject rows: one article, or each article of
-    a file that holds several (`split_dumps`), each kept or rejected on its own."""
+    a file that holds several (`split_dumps`), each kept or rejected on its own. A file
+    of URLs alone (`urls.txt`) is read as the URL list it is (`holds_url_list`)."""
     source = path_label(path)
     try:
         size = path.stat().st_size
@@ -337,6 +339,8 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         raw = path.read_bytes()
     except OSError as exc:
         return [], [_reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)]
+    if holds_url_list(raw):
+        return read_url_list(path, run_id)
     key = f"dump:{content_key(raw)}"
     try:
         parts = split_dumps(decode_dump(raw))
@@ -395,6 +399,21 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     return out
 
 
+_HTTP_LINE = re.compile(r"https?://\S", re.IGNORECASE)
+
+
+def holds_url_list(raw: bytes) -> bool:
+    """Whether a file named as a dump (`.txt`) is a URL list: every line that is not
+    blank or a `#` comment an http(s) URL, as `url_list_lines` reads a `.urls` file.
+
+    `urls.txt` is how most people save a list of links; read as a dump it was one
+    `missing_header` reject, "first line is not ' date YYYY-MM-DD URL':
+    'https://...'", every URL in it lost under a reason that did not say why. No dump
+    can pass this test: a dump's first line is its ` date ...` header."""
+    lines = url_list_lines(raw)
+    return bool(lines) and all(why is None and _HTTP_LINE.match(line) for _, line, why in lines)
+
+
 def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     """A *.urls file -> URL documents; lines that are not http(s) URLs (junk bytes,
     `ht!tp://`, spaces) are bad_url rejects, each on its own: the good lines still come.
@@ -445,7 +464,8 @@ _REMOTE_INPUT = re.compile(r"^((feed|sitemap):)?https?://", re.IGNORECASE)
 
 def missing_inputs(inputs: list[str]) -> list[str]:
     """The inputs that are neither an http(s) URL nor an existing path."""
-    return [i for i in inputs if not _REMOTE_INPUT.match(trim_url(i)) and not Path(i).exists()]
+    return [i for i in inputs
+            if not _REMOTE_INPUT.match(trim_url(i)) and not Path(home_expanded(i)).exists()]
 
 
 @dataclass(frozen=True)
@@ -512,7 +532,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
         if _REMOTE_INPUT.match(url := trim_url(item)):
             out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
-        path = Path(item)
+        path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
         if path.is_dir():
             files, problems = walk_files(path)
             out += files + problems

@@ -32,6 +32,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -557,10 +558,49 @@ def _record_time(record) -> datetime | None:
     try:
         when = record.record_date  # None when WARC-Date is unparseable
     except ValueError:
-        return None
+        when = None
+    if when is None:  # a form FastWARC does not read (warc_date_fallback)
+        when = warc_date_fallback(record.headers.get("WARC-Date"))
     if when is not None and when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return when
+
+
+# ARC files, CDX indexes and the Wayback Machine write a capture time as 14 digits
+# (YYYYMMDDhhmmss); tools that convert ARC to WARC, or write WARC by hand, copy it.
+_DIGIT_FORMS = {14: "%Y%m%d%H%M%S", 12: "%Y%m%d%H%M", 8: "%Y%m%d"}
+
+
+def warc_date_fallback(value: str | None) -> datetime | None:
+    """A WARC-Date in a form other than WARC's own (W3C-DTF to the second, which
+    FastWARC reads), as an aware datetime (UTC when it names no zone), or None.
+
+    The forms converters and hand-made WARCs write: ARC's 14 digits (`20240102030405`,
+    also 12 and 8), a day alone (`2024-01-02`, W3C-DTF's coarser forms, and
+    `2024-01`), a space for the `T` (`2024-01-02 03:04:05`), an HTTP date (`Tue, 02 Jan
+    2024 03:04:05 GMT`). FastWARC gives None for each, and the page was kept without a
+    capture time (round 15's known item): its date checks then had no crawl day."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text.isdigit() and len(text) in _DIGIT_FORMS:
+        try:
+            when = datetime.strptime(text, _DIGIT_FORMS[len(text)])
+        except ValueError:
+            return None
+    elif text[:4].isdigit():
+        if len(text) == 7:  # YYYY-MM
+            text += "-01"
+        try:
+            when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 # A WARC-Date before the web, or after the run that reads it (past a day of clock skew),

@@ -65,6 +65,7 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
+from tasks.extract.browserview import read_as_browsers_show, unwrap_quotations
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -342,6 +343,7 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
     html = decode_file(body)
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
+    html = read_as_browsers_show(html)  # <xmp>, prefixed XHTML, <noframes> (browserview.py)
     html = _close_headings_as_browsers_do(_repair_faulty_html(html, beginning))
     html = _open_self_closed_scripts(_close_unclosed_rcdata(_join_roots_as_browsers_do(html)))
     tree, bytes_tried = None, False
@@ -357,6 +359,8 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
         return None  # a fragment or not HTML at all (trafilatura's rejection test)
     if tree is not None and ("<template" in html or "<TEMPLATE" in html):
         _drop_templates(tree)
+    if tree is not None and ("<q" in html or "<Q" in html):
+        unwrap_quotations(tree)  # inline quotations in their marks (browserview.py)
     return tree
 
 
@@ -464,6 +468,7 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
     decoding and repair as trafilatura's load_html); None when even that is too shallow
     for it."""
     text = body if isinstance(body, str) else decode_file(body)
+    text = read_as_browsers_show(text)  # as parse_html reads the page
     text = _close_headings_as_browsers_do(_repair_faulty_html(text, text[:50].lower()))
     text = _close_unclosed_rcdata(_join_roots_as_browsers_do(text))
     try:
@@ -474,6 +479,8 @@ def _parse_deep(body: bytes | str) -> HtmlElement | None:
         return None
     if "<template" in text or "<TEMPLATE" in text:
         _drop_templates(tree)
+    if "<q" in text or "<Q" in text:
+        unwrap_quotations(tree)
     return tree
 
 

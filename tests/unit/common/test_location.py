@@ -43,3 +43,22 @@ def test_settings_take_the_uri_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("PRESSROOM_WAREHOUSE", "s3://bucket/wh")
     with pytest.raises(ValidationError, match="not s3://"):
         Settings()
+
+
+# --- fault round 17: a `~` no shell expanded ----------------------------------------------
+
+def test_a_tilde_in_a_path_setting_is_the_home_folder(monkeypatch, tmp_path):
+    """pressroom.toml, a service's env file or a deployment's job variables reach
+    pressroom without a shell: `warehouse = "~/news/wh"` made a folder named `~` where
+    the run started and put the warehouse in it, without a word."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_text('warehouse = "~/news/wh"\nseeds = "~/seeds"\n'
+                                             'outlets_file = "~/outlets.toml"\n')
+    s = Settings()
+    assert (s.warehouse, s.seeds, s.outlets_file) == (
+        tmp_path / "news/wh", tmp_path / "seeds", tmp_path / "outlets.toml")
+    monkeypatch.setenv("PRESSROOM_WAREHOUSE", "~/other")
+    assert Settings().warehouse == tmp_path / "other"
+    assert local_warehouse("~nobody-has-this-name/wh") == Path("~nobody-has-this-name/wh")
+    assert local_warehouse("a/~/b") == Path("a/~/b")

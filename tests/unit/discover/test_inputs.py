@@ -720,3 +720,41 @@ def test_a_command_line_url_with_invisible_edges_is_a_url() -> None:
     assert missing_inputs(["\u200bhttps://a.example/1"]) == []
     items, notes = expand_inputs(["\u200bhttps://a.example/1\u2060"])
     assert items == ["https://a.example/1"] and notes == []
+
+
+# --- fault round 17: a URL list named .txt ------------------------------------------------
+
+def test_a_txt_file_of_urls_is_read_as_the_url_list_it_is(tmp_path: Path) -> None:
+    """`urls.txt` is how most people save a list of links; read as a dump it was one
+    `missing_header` reject ("first line is not ' date YYYY-MM-DD URL'"), every URL lost.
+    Comments and blank lines as in a .urls file; a dump and a text of prose stay dumps."""
+    urls = tmp_path / "urls.txt"
+    urls.write_text("# today's links\nhttps://news.example/a\n\nHTTP://news.example/b  # desk\n")
+    found = discover([str(urls)], "run-17", CONFIG, now=NOW)
+    assert [(d["url"], d["source_kind"]) for d in found.docs.to_pylist()] == [
+        ("https://news.example/a", "url"), ("HTTP://news.example/b", "url")]
+    assert found.rejects == []
+
+    dump = tmp_path / "story.txt"
+    dump.write_text(" date 2024-04-04 https://news.example/d\nTitle\n" + "Body words. " * 30)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("https://news.example/a\nread this one later\n")
+    found = discover([str(dump), str(notes)], "run-17", CONFIG, now=NOW)
+    assert [d["source_kind"] for d in found.docs.to_pylist()] == ["dump"]
+    assert [r["reason"] for r in found.rejects] == ["missing_header"]
+
+
+def test_an_input_under_a_tilde_no_shell_expanded_is_read(tmp_path: Path, monkeypatch) -> None:
+    """A Prefect deployment's inputs reach the flow without a shell: `~/seeds/today.urls`
+    was a `not_found` reject of a file that exists (and the CLI's check named it
+    missing)."""
+    from tasks.discover.inputs import missing_inputs
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "today.urls").write_text("https://news.example/t\n")
+    assert missing_inputs(["~/seeds/today.urls", "~/seeds", "~/nothing.urls"]) == [
+        "~/nothing.urls"]
+    found = discover(["~/seeds/today.urls"], "run-17", CONFIG, now=NOW)
+    assert [d["url"] for d in found.docs.to_pylist()] == ["https://news.example/t"]
+    assert found.rejects == []

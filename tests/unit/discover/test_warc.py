@@ -1515,3 +1515,38 @@ def test_a_revisit_of_a_payload_the_crawler_cut_reads_it_as_far_as_it_goes() -> 
     assert rejects == [] and stats["revisits_read"] == 1
     assert [(r["url"], r["body"]) for r in rows] == [("https://ok.example/c", whole[:700]),
                                                      ("https://ok.example/again", whole[:700])]
+
+
+# --- fault round 17: WARC-Dates in the forms converters write ------------------------------
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("20240102030405", datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)),  # ARC, CDX, Wayback
+    ("202401020304", datetime(2024, 1, 2, 3, 4, tzinfo=UTC)),
+    ("20240102", datetime(2024, 1, 2, tzinfo=UTC)),
+    ("2024-01-02", datetime(2024, 1, 2, tzinfo=UTC)),  # W3C-DTF's day
+    ("2024-01", datetime(2024, 1, 1, tzinfo=UTC)),
+    ("2024-01-02 03:04:05", datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)),
+    ("2024-01-02 03:04:05+02:00", datetime(2024, 1, 2, 1, 4, 5, tzinfo=UTC)),
+    ("Tue, 02 Jan 2024 03:04:05 GMT", datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)),
+])
+def test_a_warc_date_in_a_converters_form_is_the_capture_time(written: str,
+                                                                meant: datetime) -> None:
+    """Round 15's known item: FastWARC reads WARC's own form alone (W3C-DTF to the
+    second); an ARC-style `20240102030405`, a day alone, a space for the T or an HTTP
+    date gave the page no capture time (fetched_at None)."""
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+            b"<html><body><p>The council met.</p></body></html>")
+    data = raw_record("https://dates.example/a", http).replace(
+        b"WARC-Date: 2024-01-02T03:04:05Z", f"WARC-Date: {written}".encode())
+    rows, rejects, _ = run(data)
+    assert rejects == []
+    assert rows[0]["fetched_at"] == meant
+
+
+@pytest.mark.parametrize("written", ["", "junk", "2024", "99999999999999", "2024-13-45",
+                                     "20241345000000", "Tue, 99 Foo 2024"])
+def test_a_warc_date_no_form_reads_is_still_no_capture_time(written: str) -> None:
+    from tasks.discover.warc import warc_date_fallback
+
+    assert warc_date_fallback(written) is None
+    assert warc_date_fallback(None) is None

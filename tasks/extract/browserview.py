@@ -1,0 +1,196 @@
+"""Markup that libxml2 or trafilatura read otherwise than a browser shows it, rewritten
+into what the reader sees.
+
+libxml2's HTML parser knows HTML 4 and its own habits; these forms it reads otherwise
+than a browser does, and the page's text was lost or left out (fault round 17):
+- `<xmp>` (an obsolete element for code samples, still shown by every browser: its text
+  as written, markup included) is read by libxml2 as elements, then left out by
+  trafilatura: `_xmp_as_pre`;
+- XHTML written with a namespace prefix (`<h:html xmlns:h="http://www.w3.org/1999/xhtml">
+  <h:body><h:p>`, a generator's output, valid XML) is no element libxml2's HTML parser
+  knows (`h:p`): no text at all. Browsers reading it as XML show it as XHTML:
+  `_unprefix_xhtml`;
+- a frameset page's `<noframes>` (the page's own text for a reader without frames) is
+  raw text to libxml2, its markup escaped and its text never read: `_noframes_as_body`.
+
+Each is a pure str -> str pass, run on the decoded page before `parse_html` parses it,
+and returns the page itself (the same object) when it has nothing to rewrite. One more
+pass works on the parsed tree:
+- an inline quotation, `<q>`, which browsers show in quotation marks inside its
+  sentence, trafilatura takes for a block quotation: the sentence cut into three
+  paragraphs and the marks lost (`unwrap_quotations`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from html import escape
+
+from lxml.html import HtmlElement
+
+# --- <xmp> -----------------------------------------------------------------------------
+
+_XMP = re.compile(r"<xmp\b[^>]*>(.*?)</xmp\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_TAG = re.compile(r"<(/?)script\b", re.IGNORECASE)
+
+
+def _script_bounds(html: str) -> list[int]:
+    """Where each script's code starts and ends, in turn (an even count of positions
+    before a place: outside any script); a script never closed runs to the end."""
+    bounds: list[int] = []
+    for m in _SCRIPT_TAG.finditer(html):
+        if bool(m.group(1)) == (len(bounds) % 2 == 1):  # </script in one, <script out
+            bounds.append(m.start())
+    return bounds
+
+
+def _xmp_as_pre(html: str) -> str:
+    """`html` with each closed `<xmp>` block written as a `<pre>` of its text, escaped.
+
+    Browsers show what an `<xmp>` holds as text, exactly as written (HTML's raw text, the
+    one tag that ends it `</xmp>`), in a monospaced block, as they show a `<pre>`. libxml2
+    parsed it as markup and trafilatura then left the block out: a story's code sample
+    (`if (a < b) ...`) was missing from its text, and a sample of HTML inside it
+    (`<html><title>...</html>`) was read as the page's own markup. An `<xmp>` never
+    closed, or one inside a script's code, is left as it is."""
+    if "</xmp" not in html and "</XMP" not in html:  # only a closed block is rewritten
+        return html
+    scripts: list[int] | None = None
+    parts, last = [], 0
+    for m in _XMP.finditer(html):
+        if scripts is None:
+            scripts = _script_bounds(html)
+        if bisect.bisect_right(scripts, m.start()) % 2:
+            continue  # in a script's code: its text, not the page's markup
+        parts += (html[last:m.start()], "<pre>", escape(m.group(1), quote=False), "</pre>")
+        last = m.end()
+    if not parts:
+        return html
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+# --- XHTML with a namespace prefix --------------------------------------------------------
+
+_XHTML_PREFIX = re.compile(
+    r"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']\s*http://www\.w3\.org/1999/xhtml\s*["']""")
+
+
+def _unprefix_xhtml(html: str) -> str:
+    """`html` with the tags of each namespace prefix bound to XHTML's namespace written
+    without it (`<h:p>` as `<p>`, `</h:p>` as `</p>`).
+
+    `<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body><h:p>` is valid XHTML, which
+    browsers render as they render `<html><body><p>`. libxml2's HTML parser takes `h:p`
+    for an unknown element: trafilatura found no paragraph, and the page was
+    `extraction_failed` "no main text found". Tags of other prefixes (`<svg:rect>`,
+    `<m:math>`) and the declarations themselves are left as they are."""
+    prefixes, at = set(), html.find("xmlns:")
+    while at >= 0:  # a declaration's few places, not a regex over the page (0.8 ms)
+        if m := _XHTML_PREFIX.match(html, at):
+            prefixes.add(m.group(1))
+        at = html.find("xmlns:", at + 6)
+    if not prefixes:
+        return html
+    names = "|".join(map(re.escape, sorted(prefixes)))
+    tag = re.compile(rf"<(/?)(?:{names}):(?=[A-Za-z])")
+    return tag.sub(r"<\1", html)
+
+
+# --- <noframes> -------------------------------------------------------------------------
+
+_NOFRAMES = re.compile(r"<noframes\b[^>]*>(.*?)</noframes\s*>", re.IGNORECASE | re.DOTALL)
+_FRAMESET_START = re.compile(r"<frameset\b", re.IGNORECASE)
+_FRAMESET_END = re.compile(r"</frameset\s*>", re.IGNORECASE)
+_BODY_TAG = re.compile(r"</?body\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+# A `<noframes>` of fewer words than this is the usual notice ("This site uses frames,
+# but your browser does not support them. View the menu."): left alone, so that the
+# page stays the frameset reject that names its frames (round 16), not a `too_short`
+# reject of the notice. 25 is the clean stage's default min_words: a text of fewer
+# would be rejected anyway.
+NOFRAMES_MIN_WORDS = 25
+
+
+def _noframes_as_body(html: str) -> str:
+    """`html` with the text of a frameset page's `<noframes>` put in a `<body>` after
+    the frameset, where libxml2 reads it as markup; the frameset itself stays.
+
+    A `<frameset>` page shows other pages; its `<noframes>` is the page's own text, what
+    a reader without frames (a text browser, a search engine) is shown: often the whole
+    story, or the site's front page. libxml2 keeps it as raw text (its markup escaped),
+    trafilatura never reads it, and the page was a reject naming its frames while its
+    own text was there. Only the first `<noframes>` of at least NOFRAMES_MIN_WORDS
+    words; pages without a `<frameset>` are untouched (a browser with frames hides a
+    `<noframes>`)."""
+    if (("</noframes" not in html and "</NOFRAMES" not in html)
+            or not _FRAMESET_START.search(html)):
+        return html
+    for m in _NOFRAMES.finditer(html):
+        inner = _BODY_TAG.sub("", m.group(1))
+        if len(_ANY_TAG.sub(" ", inner).split()) < NOFRAMES_MIN_WORDS:
+            continue
+        rest = html[:m.start()] + html[m.end():]
+        ends = list(_FRAMESET_END.finditer(rest))
+        at = ends[-1].end() if ends else m.start()
+        return f"{rest[:at]}<body>{inner}</body>{rest[at:]}"
+    return html
+
+
+def read_as_browsers_show(html: str) -> str:
+    """`html` after the three passes above (`<xmp>` first: the HTML of a code sample is
+    the sample's text, never the page's markup)."""
+    return _noframes_as_body(_unprefix_xhtml(_xmp_as_pre(html)))
+
+
+# --- <q> ----------------------------------------------------------------------------------
+
+# Marks that open or close a quotation in the languages of the corpus; a page that
+# writes them around its <q> itself (`„<q>...</q>“`, as German pages do) gets no more.
+_QUOTE_MARKS = frozenset("\"'“”„‟«»‹›‘’‚「」『』")
+# A <q> holding blocks is a box a layout named so (mondediplo's "Lire aussi" box, a
+# `<q class="lire_aussi">` around a paragraph), not a quotation in a sentence: left.
+_BLOCKS = ("p", "div", "section", "article", "aside", "header", "footer", "nav", "ul", "ol",
+           "li", "dl", "table", "blockquote", "figure", "pre", "form", "h1", "h2", "h3", "h4",
+           "h5", "h6")
+# What browsers show around a <q> (the CSS `quotes` of English: outer and nested pairs).
+_MARKS = (("“", "”"), ("‘", "’"))
+
+
+def unwrap_quotations(tree: HtmlElement) -> int:
+    """Replace each `<q>` element by its content in quotation marks, as browsers show
+    it; how many were unwrapped.
+
+    trafilatura reads `<q>` as it reads `<blockquote>`, a block of its own: "she said
+    <q>we will build it</q> on Tuesday" came out as three lines, "she said", "we will
+    build it", "on Tuesday.", and without the marks; the quote step (tasks.enrich.quotes
+    pairs marks within a paragraph) then found neither quote nor speaker. On the dev
+    corpus two German agency pages (bsi.de, bka.de) lost their quotes that way:
+    "„\n\nWer optimal schützen will, ...\n\n“, sagt Dr. Georg Schneider". Marks are added
+    only where the page writes none of its own right around the element; a `<q>` that
+    holds blocks (a layout's box) is left as it is."""
+    quotes = [(q, sum(1 for _ in q.iterancestors("q"))) for q in tree.iter("q")
+              if next(q.iter(*_BLOCKS), None) is None]
+    for q, depth in quotes:  # depths first: unwrapping an outer <q> changes them
+        opening, closing = _MARKS[depth % 2]
+        before = _text_before(q).rstrip()
+        inner_start = (q.text or "").lstrip()
+        if not (before[-1:] in _QUOTE_MARKS or inner_start[:1] in _QUOTE_MARKS):
+            q.text = opening + (q.text or "")
+            if len(q):
+                q[-1].tail = (q[-1].tail or "") + closing
+            else:
+                q.text += closing
+        q.drop_tag()
+    return len(quotes)
+
+
+def _text_before(elem: HtmlElement) -> str:
+    """The text right before `elem` in its parent (its previous sibling's tail, or the
+    parent's own text)."""
+    prev = elem.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = elem.getparent()
+    return (parent.text or "") if parent is not None else ""

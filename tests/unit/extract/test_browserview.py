@@ -1,0 +1,189 @@
+"""Fault round 17: markup that libxml2 or trafilatura read otherwise than browsers show it
+(tasks/extract/browserview.py), each through `extract_html` as a page and on its pass."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+from lxml.html import fromstring
+
+from tasks.extract.browserview import (
+    NOFRAMES_MIN_WORDS,
+    _noframes_as_body,
+    _unprefix_xhtml,
+    _xmp_as_pre,
+    unwrap_quotations,
+)
+from tasks.extract.pages import extract_html
+
+URL = "https://news.example/2024/05/story"
+
+
+def paragraphs(slug: str, tag: str = "p") -> str:
+    return "".join(
+        f"<{tag}>The council debated the {slug} plan for the {j + 1}th time on Tuesday, and "
+        f"member {j + 3} said it would cost {j + 5} million euros over {j + 2} years.</{tag}>"
+        for j in range(8))
+
+
+def whole_story(text: str, slug: str) -> bool:
+    return all(f"the {slug} plan for the {j}th time" in text for j in (1, 8))
+
+
+# --- <xmp> ------------------------------------------------------------------------------
+
+def test_the_text_of_an_xmp_block_is_kept_as_written() -> None:
+    """Round 16's known item: browsers show an `<xmp>` block's text as written (markup
+    included); trafilatura left it out of the article ("if (a < b)" missing)."""
+    page = ("<html><head><title>Code</title></head><body><article><h1>Code</h1>"
+            f"{paragraphs('xmp')}<xmp>if (a < b) {{ print(\"<b>bold</b> more\"); }}"
+            "</xmp><p>After the sample the council said more about its plans.</p>"
+            "</article></body></html>")
+    x = extract_html(page.encode(), URL)
+    assert whole_story(x.text, "xmp")
+    assert 'if (a < b) { print("<b>bold</b> more"); }' in x.text
+    assert "After the sample" in x.text
+
+
+def test_html_inside_an_xmp_block_is_its_text_not_the_pages_markup() -> None:
+    """A sample of HTML in an `<xmp>` (`</html>`, `<title>`) was read as the page's own
+    markup by the passes after it (two roots, an unclosed title)."""
+    sample = "<html><head><title>Hello</title></head><body><h1>Hi</h1></body></html>"
+    page = ("<html><head><title>HTML lesson</title></head><body><article><h1>HTML lesson"
+            f"</h1>{paragraphs('lesson')}<xmp>{sample}</xmp></article></body></html>")
+    x = extract_html(page.encode(), URL)
+    assert whole_story(x.text, "lesson")
+    assert sample in x.text
+    assert x.meta.title == "HTML lesson"
+
+
+def test_xmp_pass_leaves_scripts_unclosed_blocks_and_other_pages_alone() -> None:
+    plain = "<p>no sample here</p>"
+    assert _xmp_as_pre(plain) is plain
+    unclosed = "<body><xmp>a < b"
+    assert _xmp_as_pre(unclosed) is unclosed
+    script = "<script>var s = '<xmp>x</xmp>';</script><XMP>1 < 2</XMP>"
+    assert _xmp_as_pre(script) == "<script>var s = '<xmp>x</xmp>';</script><pre>1 &lt; 2</pre>"
+
+
+# --- XHTML with a namespace prefix --------------------------------------------------------
+
+def prefixed(prefix: str, slug: str, ns: str = "http://www.w3.org/1999/xhtml") -> str:
+    p = paragraphs(slug, f"{prefix}:p")
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<{prefix}:html xmlns:{prefix}="{ns}">'
+            f"<{prefix}:head><{prefix}:title>Story {slug}</{prefix}:title></{prefix}:head>"
+            f"<{prefix}:body><{prefix}:h1>Story {slug}</{prefix}:h1>{p}</{prefix}:body>"
+            f"</{prefix}:html>")
+
+
+@pytest.mark.parametrize("prefix", ["h", "html", "x-1"])
+def test_xhtml_written_with_a_namespace_prefix_is_read(prefix: str) -> None:
+    """Round 16's known item: `<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body>
+    <h:p>` gave no text ("no main text found"): libxml2's HTML parser knows no `h:p`."""
+    x = extract_html(prefixed(prefix, "prefix").encode(), URL)
+    assert x.error is None
+    assert whole_story(x.text, "prefix")
+    assert x.meta.title == "Story prefix"
+
+
+def test_prefixes_bound_to_other_namespaces_are_left_alone() -> None:
+    page = prefixed("h", "other", ns="http://example.org/not-xhtml")
+    assert _unprefix_xhtml(page) is page
+    mixed = ('<html xmlns:svg="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/'
+             'xhtml"><x:p>a</x:p><svg:rect/></html>')
+    assert _unprefix_xhtml(mixed).endswith("<p>a</p><svg:rect/></html>")
+    plain = "<html><p>a</p></html>"
+    assert _unprefix_xhtml(plain) is plain
+
+
+# --- <noframes> ---------------------------------------------------------------------------
+
+def frameset(noframes: str, after: bool = False) -> str:
+    frames = "<frame src='menu.html'><frame src='story.html'>"
+    block = f"<noframes>{noframes}</noframes>"
+    return ("<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+            + (f"{frames}</frameset>{block}" if after else f"{frames}{block}</frameset>")
+            + "</html>")
+
+
+@pytest.mark.parametrize("after", [False, True])
+def test_a_framesets_noframes_text_is_the_pages_text(after: bool) -> None:
+    """Round 16's known item: libxml2 keeps a `<noframes>` as raw text, its markup
+    escaped; a frameset page whose `<noframes>` holds the story was a reject naming
+    its frames. Inside the frameset or after it."""
+    story = f"<body><article><h1>Story frames</h1>{paragraphs('frames')}</article></body>"
+    x = extract_html(frameset(story, after).encode(), URL)
+    assert x.error is None
+    assert whole_story(x.text, "frames")
+    assert "<p>" not in x.text and "&lt;" not in x.text
+
+
+def test_a_noframes_notice_leaves_the_frameset_reject_naming_its_frames() -> None:
+    """The usual notice is shorter than NOFRAMES_MIN_WORDS: the page stays round 16's
+    reject that names the frames to extract, not a `too_short` of the notice."""
+    notice = "<p>This site uses frames, but your browser does not support them.</p>"
+    assert len(notice.split()) < NOFRAMES_MIN_WORDS
+    page = frameset(notice)
+    assert _noframes_as_body(page) is page
+    x = extract_html(page.encode(), URL)
+    assert x.text == ""
+    assert "frameset" in x.error and "story.html" in x.error
+
+
+def test_a_noframes_on_a_page_without_frames_is_left_hidden() -> None:
+    """A browser with frames hides a `<noframes>`; only a frameset page's is its text."""
+    page = (f"<html><body><p>Story.</p><noframes>{paragraphs('hidden')}</noframes>"
+            "<p>frameset is a word here</p></body></html>")
+    assert _noframes_as_body(page) is page
+
+
+# --- <q> ----------------------------------------------------------------------------------
+
+def test_an_inline_quotation_stays_in_its_sentence_in_quotation_marks() -> None:
+    """trafilatura read `<q>` as a block quotation: "She said", "we will build it",
+    "on Tuesday." on three lines, the marks lost (two dev pages, bsi.de and bka.de,
+    lost their quotes to the quote step so)."""
+    page = ("<html><head><title>Q</title></head><body><article><h1>Q</h1>"
+            f"<p>The mayor said <q>we will build it <q>soon</q></q> on Tuesday.</p>"
+            f"{paragraphs('q')}</article></body></html>")
+    x = extract_html(page.encode(), URL)
+    assert "The mayor said “we will build it ‘soon’” on Tuesday." in x.text.split("\n")
+    assert whole_story(x.text, "q")
+
+
+def test_a_quotation_the_page_already_marks_gets_no_more_marks() -> None:
+    """German pages write their own „…“ around the element (bsi.de on the dev corpus)."""
+    page = ("<html><head><title>Q</title></head><body><article><h1>Q</h1>"
+            "<p>Das Projekt startet. „<q>Wer optimal schützen will, muss wissen, wie "
+            "Angreifer vorgehen</q>“, sagt Dr. Georg Schneider.</p>"
+            f"{paragraphs('de')}</article></body></html>")
+    x = extract_html(page.encode(), URL)
+    assert ("Das Projekt startet. „Wer optimal schützen will, muss wissen, wie Angreifer "
+            "vorgehen“, sagt Dr. Georg Schneider.") in x.text.split("\n")
+
+
+def test_a_q_holding_blocks_is_left_as_it_is() -> None:
+    tree = fromstring("<html><body><q class=box><p>Read also: another story</p></q>"
+                      "<p>a <q>b<i>c</i></q> d</p></body></html>")
+    assert unwrap_quotations(tree) == 1
+    assert etree.tostring(tree.find("body"), encoding="unicode") == (
+        '<body><q class="box"><p>Read also: another story</p></q>'
+        "<p>a “b<i>c</i>” d</p></body>")
+
+
+def test_a_page_parsed_again_for_its_depth_is_read_the_same_way() -> None:
+    """A page nested past libxml2's 256 levels is parsed again (`_parse_deep`): the
+    passes run there too (an `<xmp>` sample, a `<q>`, prefixed XHTML)."""
+    inner = ("<h1>Deep</h1><p>The mayor said <q>we will build it</q> on Tuesday.</p>"
+             f"{paragraphs('deep')}<xmp>if (a < b) {{ go(); }}</xmp>")
+    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * 300 + inner
+            + "</div>" * 300 + "</body></html>")
+    x = extract_html(page.encode(), URL)
+    assert whole_story(x.text, "deep")
+    assert "The mayor said “we will build it” on Tuesday." in x.text.split("\n")
+    assert "if (a < b) { go(); }" in x.text
+    deep_xhtml = prefixed("h", "deepx").replace(
+        "<h:body>", "<h:body>" + "<h:div>" * 300).replace("</h:body>", "</h:div>" * 300
+                                                          + "</h:body>")
+    x = extract_html(deep_xhtml.encode(), URL)
+    assert whole_story(x.text, "deepx")
