@@ -35,7 +35,7 @@ _XMP = re.compile(r"<xmp\b[^>]*>(.*?)</xmp\s*>", re.IGNORECASE | re.DOTALL)
 _SCRIPT_TAG = re.compile(r"<(/?)script\b", re.IGNORECASE)
 
 
-def _script_bounds(html: str) -> list[int]:
+def script_bounds(html: str) -> list[int]:
     """Where each script's code starts and ends, in turn (an even count of positions
     before a place: outside any script); a script never closed runs to the end."""
     bounds: list[int] = []
@@ -60,7 +60,7 @@ def _xmp_as_pre(html: str) -> str:
     parts, last = [], 0
     for m in _XMP.finditer(html):
         if scripts is None:
-            scripts = _script_bounds(html)
+            scripts = script_bounds(html)
         if bisect.bisect_right(scripts, m.start()) % 2:
             continue  # in a script's code: its text, not the page's markup
         parts += (html[last:m.start()], "<pre>", escape(m.group(1), quote=False), "</pre>")

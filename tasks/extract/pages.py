@@ -65,7 +65,7 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
-from tasks.extract.browserview import read_as_browsers_show, unwrap_quotations
+from tasks.extract.browserview import read_as_browsers_show, script_bounds, unwrap_quotations
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -275,7 +275,7 @@ def _close_unclosed_rcdata(html: str) -> str:
                 continue
             no_end_after[name] = m.start()  # nor is any later one closed
         if scripts is None:
-            scripts = _script_bounds(html)
+            scripts = script_bounds(html)
         cut = html.find("<", m.end())
         if cut < 0:
             break
@@ -287,19 +287,6 @@ def _close_unclosed_rcdata(html: str) -> str:
         return html
     parts.append(html[last:])
     return "".join(parts)
-
-
-_SCRIPT_TAG = re.compile(r"<(/?)script\b", re.IGNORECASE)
-
-
-def _script_bounds(html: str) -> list[int]:
-    """Where each script's code starts and ends, in turn (an even count of positions
-    before a place: outside any script); a script never closed runs to the end."""
-    bounds: list[int] = []
-    for m in _SCRIPT_TAG.finditer(html):
-        if bool(m.group(1)) == (len(bounds) % 2 == 1):  # </script in one, <script out
-            bounds.append(m.start())
-    return bounds
 
 
 # A script start tag written as if it closed itself: `<script type="text/javascript"/>`

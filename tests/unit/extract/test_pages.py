@@ -13,6 +13,7 @@ import tasks.extract.pages as extract_mod
 from schemas import ARTICLES, DOCUMENTS, conform, validate
 from tasks import clean, extract
 from tasks.common.settings import Settings, settings_slice
+from tasks.extract.browserview import script_bounds
 from tasks.extract.dates import DateCandidate, choose_date, date_candidates, parse_date
 from tasks.extract.pages import extract_html
 
@@ -1505,7 +1506,7 @@ def test_script_bounds_are_each_scripts_start_and_end_in_turn() -> None:
     # script never closed has a start alone
     html = ("<p>a</p><script>s = '<script>';</script><p>b</p></script>"
             "<SCRIPT src=x></SCRIPT ><script>never closed")
-    assert extract_mod._script_bounds(html) == [
+    assert script_bounds(html) == [
         8, html.index("</script>"), html.index("<SCRIPT"), html.index("</SCRIPT"),
         html.rindex("<script")] == [8, 31, 57, 71, 81]
 
