@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from tasks.common.urls import joined_url
 from tasks.discover.inputs import DiscoverConfig, warc_opener_for
-from tasks.discover.warc import WarcReadError
+from tasks.discover.warcopen import WarcReadError
 
 # YYYYMMDDhhmmss, then a serial of five digits (CC-NEWS has never needed more per month).
 _NAME = re.compile(r"^CC-NEWS-(\d{14})-(\d{5})\.warc\.gz$")

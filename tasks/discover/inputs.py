@@ -52,7 +52,8 @@ from tasks.discover.remote import (
     discover_remote,
     distinct_sources,
 )
-from tasks.discover.warc import Opener, http_opener, is_warc_path, read_warc, stage_warc
+from tasks.discover.warc import is_warc_path, read_warc, stage_warc
+from tasks.discover.warcopen import Opener, http_opener
 
 STAGE = "discover"
 

@@ -111,7 +111,7 @@ def test_an_http_listing_is_backfilled_through_the_address_guard(prefect_harness
                                                                  warehouse):
     from flows.backfill import backfill
     from tasks.common.settings import Settings
-    from tasks.discover.warc import WarcReadError
+    from tasks.discover.warcopen import WarcReadError
 
     with pytest.raises(WarcReadError, match="127.0.0.1"):  # loopback is not allowed...
         backfill(listing, date(2024, 5, 1), date(2024, 5, 31), Settings(warehouse=warehouse))

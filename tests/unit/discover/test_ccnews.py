@@ -17,7 +17,7 @@ from tasks.discover.ccnews import (
     select,
 )
 from tasks.discover.inputs import DiscoverConfig
-from tasks.discover.warc import WarcReadError
+from tasks.discover.warcopen import WarcReadError
 from tests.site import serving
 
 BASE = "https://data.example/crawl-data/CC-NEWS/2024/05/"

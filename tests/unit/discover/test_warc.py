@@ -20,19 +20,16 @@ from warcio.warcwriter import WARCWriter
 from schemas.tables import DOCUMENTS, REJECTS, conform
 from tasks.common.charset import sniff_encoding
 from tasks.common.netguard import AddressGuard
+from tasks.discover.httpmessage import RecordReject, dechunk, decode_content, split_http
 from tasks.discover.warc import (
     _Originals,
-    _Reject,
-    dechunk,
-    decode_content,
     http_block_start,
-    http_opener,
     is_warc_path,
     iter_warc,
     read_warc,
-    split_http,
     truncated_payload,
 )
+from tasks.discover.warcopen import http_opener
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 CAP = 1_000_000
@@ -231,7 +228,7 @@ def test_decode_content_deflate_raw_and_zlib_and_stacked() -> None:
     assert decode_content(zlib.compress(b"hello"), "deflate", CAP) == b"hello"
     assert decode_content(raw_deflated, "deflate", CAP) == b"hello"
     assert decode_content(gzip.compress(gzip.compress(b"hi")), "gzip, gzip", CAP) == b"hi"
-    with pytest.raises(_Reject):
+    with pytest.raises(RecordReject):
         decode_content(gzip.compress(b"x" * 100), "gzip", 10)
 
 
@@ -302,10 +299,10 @@ def test_reads_a_warc_streamed_over_http_from_loopback(tmp_path: Path) -> None:
 def test_brotli_payload_and_brotli_bomb() -> None:
     assert decode_content(brotli.compress(b"<html>br</html>"), "br", CAP) == b"<html>br</html>"
     bomb = brotli.compress(b"\0" * (50 * CAP))
-    with pytest.raises(_Reject) as info:
+    with pytest.raises(RecordReject) as info:
         decode_content(bomb, "br", CAP)
     assert info.value.reason == "too_large"
-    with pytest.raises(_Reject) as info:
+    with pytest.raises(RecordReject) as info:
         decode_content(brotli.compress(b"x" * 1000)[:-3], "br", CAP)
     assert info.value.reason == "bad_content_encoding"
 
@@ -356,10 +353,10 @@ def test_an_unreadable_warc_is_counted_and_rejected_as_a_warc(tmp_path: Path) ->
 
 
 def test_iter_stream_seeks_forward_only() -> None:
-    from tasks.discover.warc import _IterStream
+    from tasks.discover.warcopen import IterStream
 
     closed = []
-    s = _IterStream(iter([b"abc", b"defg", b"hij"]), lambda: closed.append(True))
+    s = IterStream(iter([b"abc", b"defg", b"hij"]), lambda: closed.append(True))
     assert s.seek(2) == 2 and s.read(3) == b"c"  # a raw read may be short: one chunk
     assert s.seek(2, io.SEEK_CUR) == 5 and s.read(10) == b"fg"
     assert s.tell() == 7 and s.read(10) == b"hij"
@@ -370,7 +367,7 @@ def test_iter_stream_seeks_forward_only() -> None:
     s.close()
     assert closed == [True]
     # a forward seek past the end stops at the end
-    t = _IterStream(iter([b"ab"]), lambda: None)
+    t = IterStream(iter([b"ab"]), lambda: None)
     assert t.seek(10) == 2 and t.read(1) == b""
 
 
@@ -1084,10 +1081,10 @@ def test_reading_on_after_a_bad_record_in_a_plain_file_keeps_the_record_right_af
     """The resync after a failure inside a record looked for the next record from one
     byte past that record's end: the record starting right there was skipped, without
     a reject (a .warc.gz was looked for from its member's end less one: kept)."""
-    from tasks.discover.warc import _failed_after
+    from tasks.discover.warcrepair import failed_after
 
     data = GOOD + _SECOND + _THIRD
-    assert _failed_after(io.BytesIO(data), len(GOOD)) == len(GOOD) + len(_SECOND) - 1
+    assert failed_after(io.BytesIO(data), len(GOOD)) == len(GOOD) + len(_SECOND) - 1
 
 
 @pytest.mark.parametrize("type_line", [b"", b"WARC-Type: \r\n", b"WARC-Type: reponse\r\n"])
@@ -1264,7 +1261,7 @@ def test_a_warc_served_with_content_encoding_gzip_keeps_every_record(tmp_path: P
 
 
 def test_gunzip_members_decodes_every_member_and_drops_padding() -> None:
-    from tasks.discover.warc import gunzip_members
+    from tasks.discover.warcopen import gunzip_members
 
     members = gzip.compress(b"one ") + gzip.compress(b"two ") + gzip.compress(b"three")
     for size in (1, 7, 1000):
@@ -1417,12 +1414,12 @@ def test_dechunk_of_a_cut_body_keeps_the_chunks_that_arrived() -> None:
     assert dechunk(b"3\r\nabc\r\n5\r\nde", 100, cut=True) == b"abcde"
     assert dechunk(b"3\r\nabc\r\n", 100, cut=True) == b"abc"
     assert dechunk(b"3\r\nabc\r\n5\r\ndefgh\r\n0\r\n\r\n", 100, cut=True) == b"abcdefgh"
-    with pytest.raises(_Reject):
+    with pytest.raises(RecordReject):
         dechunk(b"3\r\nabc\r\n5\r\nde", 100)
 
 
 def _reject_of(call) -> tuple[str, str]:
-    with pytest.raises(_Reject) as info:
+    with pytest.raises(RecordReject) as info:
         call()
     return info.value.reason, info.value.detail
 
