@@ -69,6 +69,7 @@ from tasks.extract.browserview import read_as_browsers_show, script_bounds, unwr
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
+from tasks.extract.inline import keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
@@ -579,6 +580,9 @@ def extract_html(
         LOG.debug("metadata failed on %s", url, exc_info=True)
         meta = PageMetadata()
     try:
+        # after the metadata, which reads the dates of <time> elements: a <time> in a
+        # sentence is its words, which trafilatura would delete ("met on and voted")
+        keep_inline_text(tree)
         prune_furniture(tree)
         _keep_loose_text(tree)
         link_lists = site_link_lists(tree, url)

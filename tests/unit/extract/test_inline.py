@@ -1,0 +1,77 @@
+"""Inline elements trafilatura deletes with their text (`<time>`, `<output>`, `<blink>`,
+`<marquee>`): kept as the words of their sentence, never as a date stamp (round 18)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from lxml.html import fromstring
+
+from tasks.extract.inline import keep_inline_text
+from tasks.extract.pages import extract_html
+
+STORY = "".join(
+    f"<p>The harbour council debated the bridge plan for the {n}th time on Tuesday, and "
+    f"member {n + 2} said it would cost {n + 4} million euros over {n + 1} years.</p>"
+    for n in range(1, 7))
+
+
+def page(body: str, head: str = "") -> str:
+    return (f"<html><head><title>Bridge</title>{head}</head><body><article><h1>Bridge</h1>"
+            f"{body}{STORY}</article></body></html>")
+
+
+@pytest.mark.parametrize("tag", ["time", "output", "blink", "marquee"])
+def test_an_inline_element_trafilatura_deletes_stays_in_its_sentence(tag):
+    """"The council met on <time>May 1</time> and voted" was stored "The council met on
+    and voted": trafilatura deletes every <time> (and <output>, ...), its tail kept."""
+    got = extract_html(page(f"<p>The council met on <{tag}>May 1</{tag}> and voted for the "
+                            "plan at last.</p>"), "https://news.example/a")
+    assert "The council met on May 1 and voted for the plan at last." in got.text
+
+
+def test_a_time_in_a_sentence_keeps_its_text_and_its_date_for_the_metadata():
+    got = extract_html(page(
+        '<p>The bridge closed on <time datetime="2022-03-01">1 March 2022</time>, and the '
+        'ferries ran <time datetime="PT2H">every two hours</time> since then.</p>'),
+        "https://news.example/a", fetched_at=datetime(2024, 5, 3, tzinfo=UTC))
+    assert ("The bridge closed on 1 March 2022, and the ferries ran every two hours since "
+            "then.") in got.text
+    # the metadata read the <time> before the pass took it out of the tree
+    assert got.meta.published_at == datetime(2022, 3, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("stamp", [
+    '<p><time datetime="2024-05-02">2 May 2024</time></p>',
+    '<p>Published <time datetime="2024-05-02">2 May 2024</time></p>',
+    '<p>By Anna Berg | <time datetime="2024-05-02">2 May 2024, 10:00</time></p>',
+    '<p class="article-date">Last updated at <time>2 May 2024, 10:00</time> by the '
+    'desk of the city</p>',
+    '<div class="byline"><p>Written by the city desk staff on <time>2 May 2024</time>'
+    '</p></div>',
+    '<div><time datetime="2024-05-02">2 May 2024</time> The city desk</div>',
+    # from the dev corpus: a related headline's age, an Instagram embed's caption, a
+    # Drupal node's "saved by", a story list's label
+    '<ul><li><a href="/x"><section><h6>Harbour news: the ferries and the bridge plan in '
+    'the city</h6><time><small>2 May 2024</small></time></section></a></li></ul>',
+    '<blockquote class="instagram-media"><p><a href="/p">A post shared by Kira '
+    '(@kira)</a> on <time datetime="2024-05-02">2 May 2024</time></p></blockquote>',
+    '<p class="submitted"><span>Saved by <span>human</span> am <time>2 May 2024</time>'
+    '</span></p>',
+    '<li><div class="label"><a href="/z">Ekstraliga news of the week</a> '
+    '<time>2 May 2024</time> <span>3</span></div></li>',
+])
+def test_a_date_stamp_stays_out_of_the_text(stamp):
+    got = extract_html(page(stamp), "https://news.example/a")
+    assert "2 May 2024" not in got.text
+    assert "the 6th time" in got.text
+
+
+def test_the_pass_leaves_blocks_and_long_contents_alone():
+    tree = fromstring(
+        "<div><p>The team met in the hall <time><div>a block</div></time> and left.</p>"
+        f"<p>The results were read out: <output>{'x' * 100}</output> by the clerk.</p>"
+        "<p>The council met on <time>May 1</time> and voted.</p></div>")
+    assert keep_inline_text(tree) == 1
+    assert [e.tag for e in tree.iter("time", "output")] == ["time", "output"]
