@@ -23,16 +23,34 @@ class UnsupportedWarehouse(ValueError):
 
 
 def home_expanded(value: str) -> str:
-    """`value` with a leading `~` or `~user` written as that user's home folder, as a
-    shell expands it; any other value as it is (`~nobody-here/x` too).
+    """`value` with a leading `~` or `~user` written as that user's home folder, and set
+    variables as their values, as a shell expands them; any other value as it is
+    (`~nobody-here/x` too).
 
     A path in pressroom.toml, in a `PRESSROOM_*` variable set by a service file, a
     container's env file or a Prefect deployment's job variables, or among a
     deployment's inputs, reaches pressroom without a shell: `warehouse = "~/news/wh"`
     made a folder named `~` in the folder the run started in and put the warehouse
     there, without a word (the next run, started elsewhere, found an empty one), and an
-    input `~/seeds/today.urls` was a `not_found` reject of a file that exists."""
-    return os.path.expanduser(value) if value.startswith("~") else value
+    input `~/seeds/today.urls` was a `not_found` reject of a file that exists.
+
+    `$NAME` and `${NAME}` of a variable the environment sets are its value, as a shell
+    reads them (`warehouse = "$HOME/news/wh"`, `${DATA}/seeds` in a deployment's
+    job variables): they made a folder named `$HOME` in the folder the run started in,
+    the same silent loss. A variable that is not set stays as written."""
+    value = os.path.expanduser(value) if value.startswith("~") else value
+    return _VARIABLE.sub(_set_variable, value) if "$" in value else value
+
+
+# `$NAME` or `${NAME}`, as a shell writes a variable in a path
+_VARIABLE = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})")
+
+
+def _set_variable(found: re.Match) -> str:
+    """The value of a variable the environment sets; an unset one stays as written (a
+    folder's name may hold a `$`: `/data/$RECYCLE.BIN`)."""
+    value = os.environ.get(found.group(1) or found.group(2))
+    return found.group(0) if value is None else value
 
 
 def local_warehouse(value: str | Path) -> Path:

@@ -62,3 +62,23 @@ def test_a_tilde_in_a_path_setting_is_the_home_folder(monkeypatch, tmp_path):
     assert Settings().warehouse == tmp_path / "other"
     assert local_warehouse("~nobody-has-this-name/wh") == Path("~nobody-has-this-name/wh")
     assert local_warehouse("a/~/b") == Path("a/~/b")
+
+
+def test_a_variable_in_a_path_setting_is_its_value(monkeypatch, tmp_path):
+    """`warehouse = "$HOME/news/wh"` (pressroom.toml, a service's env file, a
+    deployment's job variables: no shell read them) made a folder named `$HOME` where the
+    run started and put the warehouse in it, without a word (round 18)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("NEWS_DATA", str(tmp_path / "data"))
+    monkeypatch.delenv("NO_SUCH_VARIABLE_HERE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_text('warehouse = "$HOME/news/wh"\n'
+                                             'seeds = "${NEWS_DATA}/seeds"\n')
+    s = Settings()
+    assert (s.warehouse, s.seeds) == (tmp_path / "news/wh", tmp_path / "data/seeds")
+    monkeypatch.setenv("PRESSROOM_WAREHOUSE", "${NEWS_DATA}/wh")
+    assert Settings().warehouse == tmp_path / "data/wh"
+    assert local_warehouse("$NEWS_DATA/wh") == tmp_path / "data/wh"
+    # a variable no one set, and a `$` that names none, stay as written
+    assert local_warehouse("/d/$NO_SUCH_VARIABLE_HERE/wh") == Path("/d/$NO_SUCH_VARIABLE_HERE/wh")
+    assert local_warehouse("/d/$RECYCLE.BIN/${x-y}/$5") == Path("/d/$RECYCLE.BIN/${x-y}/$5")

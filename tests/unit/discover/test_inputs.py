@@ -758,3 +758,19 @@ def test_an_input_under_a_tilde_no_shell_expanded_is_read(tmp_path: Path, monkey
     found = discover(["~/seeds/today.urls"], "run-17", CONFIG, now=NOW)
     assert [d["url"] for d in found.docs.to_pylist()] == ["https://news.example/t"]
     assert found.rejects == []
+
+
+def test_an_input_naming_a_variable_no_shell_expanded_is_read(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """`$SEEDS/today.urls` among a deployment's inputs (no shell read it) was a
+    `not_found` reject of a file that exists (round 18)."""
+    from tasks.discover.inputs import missing_inputs
+
+    monkeypatch.setenv("SEEDS", str(tmp_path / "seeds"))
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "today.urls").write_text("https://news.example/t\n")
+    assert missing_inputs(["$SEEDS/today.urls", "${SEEDS}", "$SEEDS/nothing.urls"]) == [
+        "$SEEDS/nothing.urls"]
+    found = discover(["${SEEDS}/today.urls"], "run-18", CONFIG, now=NOW)
+    assert [d["url"] for d in found.docs.to_pylist()] == ["https://news.example/t"]
+    assert found.rejects == []
