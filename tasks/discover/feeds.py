@@ -88,6 +88,15 @@ class FeedResult:
     # repeats counted (as the collector counts a URL a sitemap lists twice), not dropped
     # without a trace.
     duplicates: int = 0
+    # Why an entry of `skipped` names no page, by its index there: said in the reject's
+    # detail, and kept out of `skipped` itself, whose detail names the entry and keys
+    # the reject (the same in every run and release: a later run skips what is settled).
+    why: dict[int, str] = field(default_factory=dict)
+
+    def explained(self) -> list[tuple[str, str, str]]:
+        """Each skipped entry as (reason, detail with why, detail that keys it)."""
+        return [(reason, f"{detail}: {self.why[i]}" if i in self.why else detail, detail)
+                for i, (reason, detail) in enumerate(self.skipped)]
 
 
 def without_code(text: str) -> str:
@@ -234,6 +243,45 @@ def _entry_url(entry, feed_url: str) -> str | None:
     return None
 
 
+def why_no_page(entry) -> str:
+    """Why an entry of an XML feed names no page, for its `feed_item_no_url` reject (the
+    detail once named the entry alone: a podcast feed's items, a feed of links to files,
+    all read "entry 'Episode 12'" with no word of what was wrong)."""
+    links = [link for link in entry.get("links") or [] if link.get("href")]
+    pages = [link["href"] for link in links if link.get("rel", "alternate") == "alternate"]
+    # feedparser gives an entry with no link of its own its id as `link` (an Atom urn)
+    own = entry.get("link") if entry.get("link") != entry.get("id") else None
+    if pages or own:
+        return f"its link {capped_text(pages[0] if pages else own, 200)!r} is no http(s) page"
+    media = [link for link in links if link.get("rel") == "enclosure"]
+    if media:
+        kind = media[0].get("type") or "a file"
+        return (f"no page link, only an enclosure ({kind}: "
+                f"{capped_text(media[0]['href'], 200)}), a media file no text is read from")
+    if links:
+        rels = sorted({link.get("rel", "") for link in links})
+        return f"no page link, only links of rel {', '.join(rels)}"
+    if entry.get("id"):
+        return "no link, and its guid or id is no page address (not an http(s) permalink)"
+    return "no link"
+
+
+def _json_why_no_page(item: dict) -> str:
+    """Why a JSON Feed item names no page (`why_no_page`'s twin)."""
+    for key in ("url", "external_url"):
+        if isinstance(item.get(key), str) and item[key].strip():
+            return f"its {key} {capped_text(item[key], 200)!r} is no http(s) page"
+    media = [a for a in item.get("attachments") or []
+             if isinstance(a, dict) and isinstance(a.get("url"), str)]
+    if media:
+        kind = media[0].get("mime_type") or "a file"
+        return (f"no url, only an attachment ({kind}: {capped_text(media[0]['url'], 200)}), "
+                "a media file no text is read from")
+    if item.get("id") is not None:
+        return "no url, and its id is no page address (not an http(s) URL)"
+    return "no url"
+
+
 def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> FeedResult:
     """Parse feed bytes fetched from `feed_url` into items.
 
@@ -318,6 +366,7 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
         url = _entry_url(entry, feed_url)
         title = clean_title(entry.get("title"))
         if url is None:
+            result.why[len(result.skipped)] = why_no_page(entry)
             result.skipped.append(("feed_item_no_url", f"entry {title or entry.get('id')!r}"))
             continue
         if url in seen:
@@ -373,10 +422,20 @@ def _rfc3339(value: object) -> datetime | None:
         return None
 
 
+# `&amp;` (or `&#38;`, `&#x26;`) in a JSON Feed's URL: a plugin that escaped the permalink
+# for HTML before writing JSON (as WordPress's esc_url does). JSON has no entities, so the
+# URL was fetched as `?p=1&amp;lang=de`, a query of `amp;lang`: the wrong page, or the
+# site's 404, under an article id no other source of the story shares. An XML feed's
+# parser decodes the same text; no URL of a page holds `&amp;` as its own characters.
+_ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
+
+
 def _json_item_url(item: dict, feed_url: str) -> str | None:
     """An item's page: its `url` (the permalink), else `external_url` (the page a link
     post points to), else an `id` that is an http(s) URL (as an RSS permalink guid)."""
     for cand in (item.get("url"), item.get("external_url")):
+        if isinstance(cand, str) and _ESCAPED_AMPERSAND.search(cand):
+            cand = html.unescape(cand)
         url = _http_url(feed_url, cand) if isinstance(cand, str) and cand.strip() else None
         if url is not None:
             return url
@@ -415,6 +474,7 @@ def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
         title = clean_title(item.get("title") if isinstance(item.get("title"), str) else None)
         url = _json_item_url(item, feed_url)
         if url is None:
+            result.why[len(result.skipped)] = _json_why_no_page(item)
             result.skipped.append(("feed_item_no_url", f"item {title or item.get('id')!r}"))
             continue
         if url in seen:

@@ -187,8 +187,9 @@ def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collecto
         col.reject(kind="feed", source=url, reason=reason, detail=detail, url=url,
                    input_key=_cut_key(url, cut))
         return
-    for reason, detail in parsed.skipped:
-        col.reject(kind="feed", source=url, reason=reason, detail=detail)
+    for reason, detail, keyed in parsed.explained():
+        col.reject(kind="feed", source=url, reason=reason, detail=detail,
+                   input_key=f"{url}#{stable_id(reason + keyed)[:12]}")
     if parsed.duplicates:  # the feed's own repeats, under the name a sitemap's get
         col.count("merged_duplicate_url", parsed.duplicates)
     for item in parsed.items:

@@ -816,3 +816,53 @@ def test_a_feed_of_more_items_than_the_cap_keeps_the_first_and_names_the_rest(mo
     five = rss.replace(items.encode(), "".join(items.split("</item>")[i] + "</item>"
                                                for i in range(5)).encode())
     assert parse_feed(five, "https://s.example/f").skipped == []  # at the cap: nothing said
+
+
+def test_an_entry_with_no_page_says_why_in_its_reject() -> None:
+    """A podcast feed's episodes, a link of another scheme, a guid that is an id: every
+    `feed_item_no_url` reject read "entry 'Episode 12'", with no word of what was wrong
+    (round 18). The detail that keys the reject is the entry's name, as before."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+           b'<item><title>Episode 12</title><enclosure url="https://cdn.example/12.mp3" '
+           b'type="audio/mpeg" length="1"/><guid isPermaLink="false">ep-12</guid></item>'
+           b"<item><title>Archive</title><link>ftp://news.example/a.txt</link></item>"
+           b'<item><title>Id</title><guid isPermaLink="false">tag:x,2024:7</guid></item>'
+           b"</channel></rss>")
+    r = parse_feed(rss, FEED_URL)
+    assert r.skipped == [("feed_item_no_url", "entry 'Episode 12'"),
+                         ("feed_item_no_url", "entry 'Archive'"),
+                         ("feed_item_no_url", "entry 'Id'")]
+    assert [shown for _, shown, _ in r.explained()] == [
+        "entry 'Episode 12': no page link, only an enclosure (audio/mpeg: "
+        "https://cdn.example/12.mp3), a media file no text is read from",
+        "entry 'Archive': its link 'ftp://news.example/a.txt' is no http(s) page",
+        "entry 'Id': no link, and its guid or id is no page address (not an http(s) "
+        "permalink)"]
+    assert [keyed for _, _, keyed in r.explained()] == [d for _, d in r.skipped]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "title": "Ep", "attachments": [
+            {"url": "https://cdn.example/1.mp3", "mime_type": "audio/mpeg"}]},
+        {"id": "2", "title": "Mail", "url": "mailto:desk@news.example"}]}
+    r = parse_feed(json.dumps(feed).encode(), "https://news.example/feed.json",
+                   "application/feed+json")
+    assert [shown for _, shown, _ in r.explained()] == [
+        "item 'Ep': no url, only an attachment (audio/mpeg: https://cdn.example/1.mp3), "
+        "a media file no text is read from",
+        "item 'Mail': its url 'mailto:desk@news.example' is no http(s) page"]
+
+
+def test_a_json_feed_url_escaped_for_html_is_the_pages_address() -> None:
+    """A plugin that escaped the permalink for HTML before writing JSON
+    (`?p=1&amp;lang=de`): JSON has no entities, and the page fetched was `amp;lang`'s,
+    the wrong one or the site's 404 (round 18). An XML feed's parser decodes it."""
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "https://news.example/?p=1&amp;lang=de"},
+        {"id": "2", "url": "https://news.example/?p=2&#38;lang=de"},
+        {"id": "3", "external_url": "https://other.example/?a=1&#x26;b=2"},
+        {"id": "4", "url": "https://news.example/?p=4&lang=de&ampm=pm"}]}
+    r = parse_feed(json.dumps(feed).encode(), "https://news.example/feed.json",
+                   "application/feed+json")
+    assert [i.url for i in r.items] == ["https://news.example/?p=1&lang=de",
+                                        "https://news.example/?p=2&lang=de",
+                                        "https://other.example/?a=1&b=2",
+                                        "https://news.example/?p=4&lang=de&ampm=pm"]

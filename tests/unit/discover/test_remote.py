@@ -555,3 +555,16 @@ def test_a_child_sitemap_listed_in_other_spellings_is_fetched_once() -> None:
     result = discover_remote([], ["https://news.example/index.xml"], fetch_urls, "run-1", NOW)
     assert calls == ["https://news.example/index.xml", "https://news.example/s1.xml"]
     assert result.rejects == []
+
+
+def test_a_feed_entry_with_no_page_says_why_under_the_key_it_always_had() -> None:
+    """The reject of an entry with no page says why (round 18); its key is the one
+    earlier releases gave it, so a run after the upgrade adds no second reject."""
+    url = "https://news.example/rss"
+    rss = (b'<rss version="2.0"><channel><title>t</title><item><title>No link</title>'
+           b'<enclosure url="https://cdn.example/1.mp3" type="audio/mpeg"/></item>'
+           b"</channel></rss>")
+    [rej] = discover_remote([url], [], fetcher({url: rss}), "r", NOW).rejects
+    assert rej["detail"] == ("entry 'No link': no page link, only an enclosure (audio/mpeg: "
+                             "https://cdn.example/1.mp3), a media file no text is read from")
+    assert rej["input_key"] == f"{url}#d7046dca0fff"
