@@ -87,6 +87,8 @@ def _schema() -> tantivy.Schema:
 
 
 SCHEMA = _schema()
+SCHEMA_FIELDS = ("article_id", "revision", "title", "text", "url", "published_at", "outlet",
+                 "domain", "language", "cluster_id")
 
 
 # -- the sidecar: which warehouse commits are in the index ------------------------------
@@ -427,16 +429,75 @@ def query_depth(query: str) -> int:
     return deepest
 
 
-def parse(index: tantivy.Index, query: str) -> tantivy.Query:
+# A `name:` that is no field of the index (a headline "Sikorski: NATO ...", a time
+# "10:30", a URL's "https:"), an apostrophe ("Ukraine's", which tantivy reads as a
+# quotation), brackets and braces (its range syntax), and a parenthesis or a double
+# quote left unpaired: each was a "query error" ("Field does not exist: 'Sikorski'",
+# "Syntax Error: Ukraine's") for a query pasted from a headline.
+_FIELD_PREFIX = re.compile(r"(?<![\\\w])(\w+):")
+_ALWAYS_WORDS = re.compile(r"(['\[\]{}])")
+
+
+def as_written(query: str, fields: frozenset[str]) -> str:
+    """`query` with the characters tantivy's grammar reads as syntax, where they cannot
+    be meant as such, escaped as words: a colon after a name that is no field in
+    `fields`, apostrophes, brackets and braces, a parenthesis or `"` left unpaired."""
+    parts = query.split('"')
+    if len(parts) % 2 == 0:  # an odd number of quotes: the last one opens no phrase
+        parts[-2:] = [parts[-2] + '\\"' + parts[-1]]
+    for i in range(0, len(parts), 2):  # outside "phrases"
+        text = _FIELD_PREFIX.sub(
+            lambda m: m.group(0) if m.group(1) in fields else m.group(1) + "\\:", parts[i])
+        parts[i] = _unpaired_parentheses(_ALWAYS_WORDS.sub(r"\\\1", text))
+    return '"'.join(parts)
+
+
+def _unpaired_parentheses(text: str) -> str:
+    out, opened = [], []
+    for ch in text:
+        if ch == "(":
+            opened.append(len(out))
+        elif ch == ")":
+            if not opened:
+                out.append("\\)")
+                continue
+            opened.pop()
+        out.append(ch)
+    for at in opened:
+        out[at] = "\\("
+    return "".join(out)
+
+
+def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
     """tantivy's query language over title and text: words (all must match: AND is the
     default, as web search engines do), "phrases", AND / OR / NOT, +must / -mustnot,
-    parentheses, field:word. Raises ValueError on a syntax error, and on parentheses
-    nested deeper than MAX_QUERY_DEPTH (the parser would overflow its stack)."""
+    parentheses, field:word; and a note when the query was read as words
+    (`as_written`) because tantivy refused it as written. Raises ValueError on a query
+    of no words, on a syntax error read either way, and on parentheses nested deeper than
+    MAX_QUERY_DEPTH (the parser would overflow its stack)."""
+    if not query.strip():
+        # tantivy reads it as a query matching nothing: "0 of 0 matching article(s)",
+        # as if the warehouse held no match
+        raise ValueError("the query holds no words to search for")
     depth = query_depth(query)
     if depth > MAX_QUERY_DEPTH:
         raise ValueError(f"parentheses nested {depth} deep, more than the "
                          f"{MAX_QUERY_DEPTH} a query may nest")
-    return index.parse_query(normalise_query(query), ["title", "text"],
+    try:
+        return _parsed(index, normalise_query(query)), None
+    except ValueError as exc:
+        written = as_written(query, frozenset(SCHEMA_FIELDS))
+        if written == query:
+            raise
+        try:
+            parsed = _parsed(index, normalise_query(written))
+        except ValueError:
+            raise exc from None
+        return parsed, f"searched for the words of {query!r} ({exc})"
+
+
+def _parsed(index: tantivy.Index, query: str) -> tantivy.Query:
+    return index.parse_query(query, ["title", "text"],
                              field_boosts={"title": TITLE_BOOST}, conjunction_by_default=True)
 
 
@@ -459,7 +520,9 @@ def search(root: Path, query: str, since: date | datetime | None = None,
     index = tantivy.Index.open(str(folder))
     index.reload()
     searcher = index.searcher()
-    text_query = parse(index, query)
+    text_query, read_as = parse(index, query)
+    if read_as:
+        note = f"{note}; {read_as}" if note else read_as
     conditions = filters(since, until, outlet, lang)
     full = text_query if not conditions else tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, text_query), *((tantivy.Occur.Must, q) for q in conditions)])

@@ -92,7 +92,7 @@ def test_filters_since_until_outlet_lang_and_limit(wh):
 
 def test_a_syntax_error_is_a_value_error(wh):
     with pytest.raises(ValueError):
-        S.search(wh, '"unclosed phrase')
+        S.search(wh, "title:")  # (an unclosed phrase is read as words since round 18)
 
 
 def test_indexing_a_commit_again_adds_nothing(wh):
@@ -594,3 +594,42 @@ def test_a_busy_writer_before_any_index_is_said_with_no_hits(warehouse, monkeypa
     result = S.search(warehouse, "river")
     assert (result.hits, result.total, result.caught_up) == ([], 0, [])
     assert result.note and "another process" in result.note
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("River floods: valley", ["a1"]),  # a headline, pasted
+    ("storm 10:30", []),  # a time (no article holds it: no hit, and no error)
+    ("https://e.com storm", []),  # an address (the text holds none)
+    ("coast's storm", []),  # an apostrophe (tantivy reads `'` as a quotation)
+    ("[storm] coast", ["a3"]),
+    ("{storm} coast", ["a3"]),
+    ('"storm on the coast', ["a3"]),  # a phrase never closed
+    ("storm) coast", ["a3"]),
+    ("(storm coast", ["a3"]),
+])
+def test_a_query_pasted_from_a_headline_is_searched_for_its_words(wh, query, expected):
+    """Each was a "query error" ("Field does not exist: 'River'", "Syntax Error: coast's
+    storm"): a colon after a word, an apostrophe, brackets, a quote or parenthesis left
+    unpaired are words of what people paste (round 18). The search says it read them as
+    words."""
+    got = S.search(wh, query)
+    assert _ids(got) == expected
+    assert got.note and got.note.startswith("searched for the words of ")
+
+
+def test_a_query_read_as_written_is_not_rewritten(wh):
+    assert _ids(S.search(wh, "title:storm")) == ["a3"] and S.search(wh, "title:storm").note is None
+    assert _ids(S.search(wh, '"river valley"')) == ["a1"]
+    assert S.as_written("title:storm a:b 'x' (y", frozenset({"title"})) == (
+        "title:storm a\\:b \\'x\\' \\(y")
+    assert S.as_written('"a b" c) "d', frozenset()) == '"a b" c\\) \\"d'
+    with pytest.raises(ValueError, match="Only excluding terms"):
+        S.search(wh, "NOT storm")  # refused either way: the error is tantivy's own
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n"])
+def test_an_empty_query_is_a_query_error_not_no_match(wh, query):
+    """`pressroom search ""` answered "0 of 0 matching article(s)", as if nothing in the
+    warehouse matched (round 18)."""
+    with pytest.raises(ValueError, match="holds no words"):
+        S.search(wh, query)
