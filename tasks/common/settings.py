@@ -51,6 +51,35 @@ def unknown_env_message(unknown: list[str], fields: Iterable[str],
     return "; ".join(lines)
 
 
+def unknown_toml_message(data: dict[str, Any], fields: Iterable[str], path: Path) -> str | None:
+    """Why pressroom.toml's keys are not settings, one clause per unknown key (None: all
+    are), naming the file and the setting meant: pydantic said only "max-body-bytes
+    Extra inputs are not permitted [type=extra_forbidden, ...] For further information
+    visit https://errors.pydantic.dev/...", where the environment's check names the
+    setting meant (`unknown_env_message`). A table (`[pressroom]`, `[tool.pressroom]` as
+    pyproject.toml has them) holding settings is named as such: its keys go at the top."""
+    names = {f.lower(): f for f in fields}
+    lines = []
+    for key, value in data.items():
+        if key.lower() in names:
+            continue
+        if isinstance(value, dict):
+            inner = value.get("pressroom") if isinstance(value.get("pressroom"), dict) else value
+            if any(str(k).lower() in names for k in inner):
+                table = f"{key}.pressroom" if inner is not value else key
+                lines.append(f"the settings under [{table}] go at the top of the file, "
+                             f"before any [table] header (delete the line [{table}])")
+                continue
+        wanted = key.lower().replace("-", "_").replace(" ", "_").replace(".", "_")
+        close = ([names[wanted]] if wanted in names
+                 else difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.8))
+        lines.append(f"unknown setting {key!r}"
+                     + (f" (did you mean {names.get(close[0], close[0])}?)" if close else ""))
+    if not lines:
+        return None
+    return f"{path.resolve()}: " + "; ".join(lines)
+
+
 def user_agent_problem(value: str) -> str | None:
     """Why a User-Agent cannot be sent (None: it can). HTTP header values are visible
     ASCII and spaces (RFC 9110 5.5; obs-text is obsolete): aiohttp refuses a control
@@ -169,13 +198,24 @@ class _NamedTomlSource(TomlConfigSettingsSource):
             # column 1)") in a file that is otherwise valid. Notepad's "Unicode" is UTF-16:
             # "not UTF-8 text", or without a BOM "Expected '=' after a key" (round 14)
             raw, _ = wide_as_utf8(file_path.read_bytes())
-            return tomllib.loads(raw.decode("utf-8-sig"))
+            data = tomllib.loads(raw.decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
             raise SettingsError(f"{Path(str(file_path)).resolve()} is not UTF-8 text, as "
                                 f"TOML must be: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"{Path(str(file_path)).resolve()} is not valid TOML: {exc}"
                                 ) from None
+        self._read_from = Path(str(file_path))
+        return data
+
+    def __call__(self) -> dict[str, Any]:
+        data = super().__call__()
+        read_from = getattr(self, "_read_from", None)
+        unknown = read_from and unknown_toml_message(data, self.settings_cls.model_fields,
+                                                     read_from)
+        if unknown:
+            raise SettingsError(unknown)
+        return data
 
 
 class Settings(BaseSettings):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 
 from tasks.common.settings import Settings
 
@@ -34,7 +35,7 @@ def test_bad_values_and_unknown_keys_are_refused(tmp_path, monkeypatch):
         Settings()
     monkeypatch.delenv("PRESSROOM_BATCH_SIZE")
     (tmp_path / "pressroom.toml").write_text("batch_sise = 10\n", encoding="utf-8")
-    with pytest.raises(ValidationError, match="batch_sise"):
+    with pytest.raises(SettingsError, match="batch_sise"):  # named by the file's check
         Settings()
 
 
@@ -337,3 +338,36 @@ def test_list_from_env_reads_each_form_exactly() -> None:
         list_from_env("per_host", "a.example", of_pairs=True)
     assert str(caught.value).endswith(
         'e.g. {"a.example": 2, "b.example": 0.5} or a.example=2,b.example=0.5')
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("max-body-bytes = 100\n", "unknown setting 'max-body-bytes' (did you mean max_body_bytes?)"),
+    ("batch_sise = 10\nfoo = 1\n",
+     "unknown setting 'batch_sise' (did you mean batch_size?); unknown setting 'foo'"),
+    ('[pressroom]\nwarehouse = "/tmp/w"\n',
+     "the settings under [pressroom] go at the top of the file, before any [table] header "
+     "(delete the line [pressroom])"),
+    ('[tool.pressroom]\nwarehouse = "/tmp/w"\n',
+     "the settings under [tool.pressroom] go at the top of the file"),
+])
+def test_an_unknown_key_in_pressroom_toml_names_the_file_and_the_setting_meant(
+        tmp_path, monkeypatch, toml, message):
+    """pydantic said "max-body-bytes  Extra inputs are not permitted [type=extra_forbidden,
+    input_value=100, input_type=int] For further information visit https://errors.
+    pydantic.dev/...": no file, no word of the setting meant (the environment's check
+    names it), and of a `[pressroom]` table "pressroom  Extra inputs are not permitted"
+    (round 18)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(SettingsError) as info:
+        Settings()
+    assert str(info.value).startswith(f"{tmp_path.resolve() / 'pressroom.toml'}: ")
+    assert message in str(info.value)
+
+
+def test_keys_in_any_case_and_tables_of_settings_are_still_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_text(
+        'MAX_BODY_BYTES = 100\n[host_delays]\n"a.example" = 2\n', encoding="utf-8")
+    s = Settings()
+    assert (s.max_body_bytes, s.host_delays) == (100, {"a.example": 2})
