@@ -705,7 +705,7 @@ def forget(
     """Remove every trace of an article, domain or outlet: rows in every table, raw WARC
     records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
     from tasks.storage import search as search_index
-    from tasks.storage.forget import Takedown
+    from tasks.storage.forget import Takedown, takedown_url
     from tasks.storage.forget import forget as forget_rows
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests, writer_lock
@@ -713,6 +713,12 @@ def forget(
     if not (url or domain or outlet):
         err.print("[red]forget needs --url, --domain or --outlet[/red]")
         raise typer.Exit(2)
+    if url:
+        try:
+            url = takedown_url(url)
+        except ValueError as exc:
+            err.print(f"[red]{escape(str(exc))}[/red]")
+            raise typer.Exit(2) from None
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
     with writer_lock(root, "pressroom forget", on_wait=lambda holder: err.print(

@@ -48,6 +48,25 @@ class Takedown:
     reason: str = ""
 
 
+# a scheme (`https:`, `mailto:`), not a host's port (`a.example:8080/x`)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+
+
+def takedown_url(value: str) -> str:
+    """The http(s) URL a takedown names: as typed, or with `https://` before an address
+    copied from a browser's address bar, which hides the scheme (`news.example/a`).
+    Raises ValueError for what names no page: such a takedown matched nothing, said
+    "forgotten: no rows" and committed, and the article stayed in the warehouse."""
+    text = value.strip()
+    if not _SCHEME.match(text) and "." in text.split("/", 1)[0] and " " not in text:
+        text = "https://" + text.lstrip("/")
+    try:
+        canonical_url(text)
+    except BadURL as exc:
+        raise ValueError(f"--url {value!r} is no http(s) URL of a page ({exc})") from None
+    return text
+
+
 def matching_articles(root: Path, what: Takedown) -> pa.Table:
     """(article_id, url, canonical_url, domain) of every committed article it covers."""
     files = [str(f) for f in committed_files(root, "articles")]
@@ -144,6 +163,14 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     commit = f"forget-{now:%Y%m%dT%H%M%S%fZ}"
     arts = matching_articles(root, what)
     ids = set(arts["article_id"].to_pylist())
+    if what.url:
+        # the URL's own id too: the takedowns table's ids are what later runs refuse, and
+        # a URL the warehouse does not hold yet (a request that came before the crawl)
+        # recorded none, so the next run fetched and kept it
+        try:
+            ids.add(article_id_for(canonical_url(what.url)))
+        except BadURL:
+            pass
     urls = set(arts["url"].to_pylist()) | set(arts["canonical_url"].to_pylist())
     if what.url:
         urls.add(what.url)

@@ -19,6 +19,7 @@ from tasks.storage.forget import (
     _rewrite_warc,
     forget,
     matching_articles,
+    takedown_url,
 )
 from tasks.storage.publish import publish_commit
 from tasks.storage.warehouse import scan_table
@@ -406,3 +407,34 @@ def test_a_takedown_naming_nothing_is_refused(tmp_path):
     _warehouse(tmp_path)
     with pytest.raises(ValueError, match="^forget needs a URL, a domain or an outlet$"):
         matching_articles(tmp_path, Takedown(reason="nothing named"))
+
+
+def test_a_url_copied_from_the_address_bar_is_taken_down(tmp_path):
+    """`pressroom forget --url a.example/1` (a browser's address bar hides `https://`)
+    matched nothing, said "forgotten: no rows" and committed: the article stayed, its
+    WARC record too (round 18)."""
+    _warehouse(tmp_path)
+    url = takedown_url("a.example/1")
+    assert url == "https://a.example/1"
+    manifest = forget(tmp_path, Takedown(url=url))
+    assert manifest["rows_removed"]["articles"] == 1
+    assert "https://a.example/1" not in scan_table(tmp_path, "articles")["url"].to_pylist()
+
+
+@pytest.mark.parametrize("typed", ["not a url", "", "mailto:desk@a.example", "a-b"])
+def test_a_url_that_names_no_page_is_refused_before_anything_is_committed(typed):
+    with pytest.raises(ValueError, match="is no http\\(s\\) URL of a page"):
+        takedown_url(typed)
+
+
+def test_a_takedown_of_a_url_not_in_the_warehouse_yet_holds_in_later_runs(tmp_path):
+    """A takedown request that came before the crawl: the takedowns row recorded no
+    article id (only ids of rows it removed), and later runs refuse by id: the next run
+    fetched the page and kept it (round 18)."""
+    from tasks.common.urls import article_id_for, canonical_url
+    from tasks.storage.warehouse import known_inputs
+
+    _warehouse(tmp_path)
+    forget(tmp_path, Takedown(url="https://a.example/later"))
+    known = known_inputs(tmp_path, timedelta(hours=1))
+    assert article_id_for(canonical_url("https://a.example/later")) in known.taken_down_ids
