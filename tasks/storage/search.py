@@ -70,25 +70,32 @@ def _exists(folder: Path) -> bool:
     return folder.is_dir() and tantivy.Index.exists(str(folder))
 
 
+# Every field of the index, once: its name, how it is added, and how. (tantivy's Schema
+# does not list its fields back, and the query parser needs their names.)
+_FIELDS: tuple[tuple[str, str, dict], ...] = (
+    ("article_id", "text", {"stored": True, "tokenizer_name": "raw"}),  # the delete key
+    ("revision", "integer", {"stored": True}),
+    ("title", "text", {"stored": True}),
+    ("text", "text", {"stored": True}),
+    ("url", "text", {"stored": True, "tokenizer_name": "raw"}),
+    ("published_at", "date", {"stored": True, "indexed": True, "fast": True}),
+    # domain and outlet name, lower-cased, for --outlet (exact terms, not scored)
+    ("outlet", "text", {"tokenizer_name": "raw"}),
+    ("domain", "text", {"stored": True, "tokenizer_name": "raw"}),
+    ("language", "text", {"stored": True, "tokenizer_name": "raw"}),
+    ("cluster_id", "text", {"stored": True, "tokenizer_name": "raw"}),
+)
+SCHEMA_FIELDS = tuple(name for name, _, _ in _FIELDS)
+
+
 def _schema() -> tantivy.Schema:
     b = tantivy.SchemaBuilder()
-    b.add_text_field("article_id", stored=True, tokenizer_name="raw")  # the delete key
-    b.add_integer_field("revision", stored=True)
-    b.add_text_field("title", stored=True)
-    b.add_text_field("text", stored=True)
-    b.add_text_field("url", stored=True, tokenizer_name="raw")
-    b.add_date_field("published_at", stored=True, indexed=True, fast=True)
-    # domain and outlet name, lower-cased, for --outlet (exact terms, not scored)
-    b.add_text_field("outlet", tokenizer_name="raw")
-    b.add_text_field("domain", stored=True, tokenizer_name="raw")
-    b.add_text_field("language", stored=True, tokenizer_name="raw")
-    b.add_text_field("cluster_id", stored=True, tokenizer_name="raw")
+    for name, kind, options in _FIELDS:
+        getattr(b, f"add_{kind}_field")(name, **options)
     return b.build()
 
 
 SCHEMA = _schema()
-SCHEMA_FIELDS = ("article_id", "revision", "title", "text", "url", "published_at", "outlet",
-                 "domain", "language", "cluster_id")
 
 
 # -- the sidecar: which warehouse commits are in the index ------------------------------
