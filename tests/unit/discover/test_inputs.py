@@ -720,3 +720,16 @@ def test_a_command_line_url_with_invisible_edges_is_a_url() -> None:
     assert missing_inputs(["\u200bhttps://a.example/1"]) == []
     items, notes = expand_inputs(["\u200bhttps://a.example/1\u2060"])
     assert items == ["https://a.example/1"] and notes == []
+
+
+def test_credentials_removed_from_inputs_and_from_rows_are_counted_together(tmp_path):
+    # seed 50: a password on the command line (counted before expanding the inputs) and one
+    # in a URL list's line (counted in the rows): one note for both, `+=` not `=`
+    urls = tmp_path / "a.urls"
+    urls.write_text("https://user:pw@a.example/2\n", encoding="utf-8")
+    found = discover(["https://user:pw@a.example/1", str(urls)], "r1", CONFIG, now=NOW)
+    assert found.docs.column("url").to_pylist() == ["https://a.example/1",
+                                                    "https://a.example/2"]
+    assert [n for n in found.notes if "user name or password" in n] == [
+        "2 input(s) had a user name or password in a URL: removed before fetching or "
+        "storing anything"]

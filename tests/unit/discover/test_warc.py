@@ -1515,3 +1515,13 @@ def test_a_revisit_of_a_payload_the_crawler_cut_reads_it_as_far_as_it_goes() -> 
     assert rejects == [] and stats["revisits_read"] == 1
     assert [(r["url"], r["body"]) for r in rows] == [("https://ok.example/c", whole[:700]),
                                                      ("https://ok.example/again", whole[:700])]
+
+
+def test_a_final_response_whose_body_reads_like_an_http_message_keeps_it_as_its_body():
+    # seed 50: only a 1xx head (not 101) is skipped; a 200 or a 101 whose body starts with
+    # "HTTP/" (a page quoting a raw response, bytes after an upgrade) keeps that body
+    inner = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\ngone"
+    assert split_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + inner) == (
+        200, {"content-type": "text/plain"}, inner)
+    assert split_http(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n" + inner) == (
+        101, {"upgrade": "h2c"}, inner)
