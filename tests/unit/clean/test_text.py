@@ -292,3 +292,11 @@ def test_text_without_an_esc_never_reaches_the_escape_regex(monkeypatch) -> None
     assert out["text"] == "The council met on Tuesday [31m and voted."
     with pytest.raises(AssertionError, match="escape regex ran"):  # (it is the one used)
         clean_record(_row(text="The council met \x1b[31mon Tuesday.", title="T"))
+
+
+def test_a_domain_word_glued_to_more_letters_or_digits_is_a_new_sentence():
+    # seed 50: "CO2" begins with "co" but is no domain ending (no word boundary after it):
+    # the glued sentence is split, as "Amazon.Com" is not
+    assert repair_glued_paragraphs("Emissions rose.CO2 levels fell.") == [
+        "Emissions rose.", "CO2 levels fell."]
+    assert repair_glued_paragraphs("Shop at Amazon.Com today.") == ["Shop at Amazon.Com today."]

@@ -396,3 +396,15 @@ def test_a_wide_declaration_over_bytes_with_no_nul_says_utf8(label) -> None:
 ])
 def test_other_declarations_are_left_as_they_are(raw) -> None:
     assert without_wide_declaration(raw) == raw
+
+
+def test_a_quarter_of_one_lane_nul_and_none_in_the_other_is_utf16() -> None:
+    # seed 50: exactly a quarter is enough (>=), one pair fewer is not
+    def body(nul_pairs: int, lane: int) -> bytes:
+        pair = b"a\0" if lane == 1 else b"\0a"
+        return pair * nul_pairs + b"ab" * (16 - nul_pairs)
+
+    assert utf16_without_bom(body(4, 1)) == "utf-16-le"
+    assert utf16_without_bom(body(4, 0)) == "utf-16-be"
+    assert utf16_without_bom(body(3, 1)) is None
+    assert utf16_without_bom(body(3, 0)) is None

@@ -662,3 +662,9 @@ def test_the_head_of_a_bomb_is_read_without_decoding_the_whole(label, body) -> N
         tracemalloc.stop()
     assert head == b"\0" * 4096
     assert peak < 4 << 20, peak
+
+
+def test_a_gzip_header_with_an_empty_extra_field_ends_where_the_data_does():
+    # seed 50: FEXTRA with a length of 0 in the last two bytes: a whole 12-byte header
+    assert codings._gzip_header_length(b"\x1f\x8b\x08\x04\0\0\0\0\0\xff\0\0") == 12
+    assert codings._gzip_header_length(b"\x1f\x8b\x08\x04\0\0\0\0\0\xff\0") is None

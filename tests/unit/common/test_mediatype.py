@@ -44,3 +44,10 @@ def test_the_charset_of_the_chosen_value_decides_the_decoding():
            "</body></html>".encode("iso-8859-2")
     folded = effective_content_type("text/plain; charset=utf-8, text/html; charset=iso-8859-2")
     assert sniff_encoding(body, folded) == ("iso8859-2", "header")
+
+
+def test_header_values_read_the_first_character_like_any_other():
+    # seed 50: a value that opens with a quote or a comma
+    assert header_values('"a,b",c') == ['"a,b"', "c"]
+    assert header_values(",a") == ["", "a"]
+    assert header_values('"x\\",y",z') == ['"x\\",y"', "z"]

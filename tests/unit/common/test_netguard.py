@@ -189,3 +189,12 @@ def test_a_url_over_8000_characters_is_refused_before_any_request() -> None:
         check_url("https://news.example/" + "a" * (8001 - 21), STRICT)
     assert info.value.kind == "url_too_long"
     assert "8001 characters" in info.value.detail and len(info.value.detail) < 300
+
+
+def test_a_resolved_address_is_judged_by_what_comes_before_its_zone():
+    # seed 50: "fe80::1%<zone>" from getaddrinfo; the zone (an interface name) may hold a
+    # "%" itself: the address is what comes before the first one
+    for address in ("fe80::1%eth0", "fe80::1%a%b%c"):
+        with pytest.raises(BlockedAddress) as err:
+            STRICT.check_resolved("printer.local", [address])
+        assert (err.value.address, err.value.category) == (address, "link_local")

@@ -239,3 +239,12 @@ def test_a_utf16_page_with_a_bom_is_read_by_its_bom_whatever_its_first_letters(c
             '<meta name="robots" content="noai"></head><body><p>x</p></body></html>')
     data = (b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff") + page.encode(codec)
     assert meta_signals(data, DEFAULT_AGENT) == {"noai"}
+
+
+def test_a_utf16_page_cut_inside_a_character_is_still_read() -> None:
+    # seed 50: the head of a UTF-16 page whose last byte is half a character (a body cut
+    # at the byte cap) or holding a lone surrogate decodes with replacements, not an error
+    page = ('<html><head><meta name="robots" content="noai">'
+            "<title>T</title></head><body><p>x</p></body></html>").encode("utf-16-le")
+    assert meta_signals(page + b"<", DEFAULT_AGENT) == {"noai"}
+    assert meta_signals(b"\x00\xd8" + page, DEFAULT_AGENT) == {"noai"}

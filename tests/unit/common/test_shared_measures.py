@@ -150,3 +150,20 @@ def test_crash_points_fire_only_where_and_when_named(monkeypatch) -> None:
     monkeypatch.setenv("CRASHPOINT_KILL_AT", "views")
     crashpoints.crash_point("views")
     assert len(killed) == 2
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (None, "SIGKILL"), ("", "SIGKILL"), ("term", "SIGTERM"), ("SIGTERM", "SIGTERM"),
+    ("INT", "SIGKILL")])
+def test_a_crash_point_sends_sigterm_only_when_asked(monkeypatch, value, expected) -> None:
+    # seed 50: CRASHPOINT_SIGNAL=TERM (any case, or SIGTERM) sends SIGTERM, else SIGKILL
+    killed = []
+    monkeypatch.setattr(crashpoints.os, "kill", lambda pid, sig: killed.append((pid, sig)))
+    monkeypatch.setattr(crashpoints, "_hits", crashpoints.Counter())
+    monkeypatch.setenv("CRASHPOINT_KILL_AT", "publish")
+    if value is None:
+        monkeypatch.delenv("CRASHPOINT_SIGNAL", raising=False)
+    else:
+        monkeypatch.setenv("CRASHPOINT_SIGNAL", value)
+    crashpoints.crash_point("publish")
+    assert killed == [(crashpoints.os.getpid(), getattr(crashpoints.signal, expected))]

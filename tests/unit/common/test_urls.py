@@ -269,3 +269,14 @@ def test_request_identity_drops_only_the_port_from_a_host_with_colons():
         "https://user:pw@news.example/feed")
     assert request_identity("https://[::1]:443/feed") == "https://[::1]/feed"
     assert request_identity("http://[2001:db8::1]:80/f") == "http://[2001:db8::1]/f"
+
+
+def test_a_url_courlan_cannot_normalise_is_a_malformed_url_saying_why():
+    # seed 50: a lone surrogate in the path (bytes that were no UTF-8, read with
+    # surrogateescape) passes urlsplit but not courlan's quoting: its error is the detail
+    url = "https://a.example/\udce9x"
+    with pytest.raises(BadURL) as err:
+        canonical_url(url)
+    assert str(err.value) == (
+        "malformed URL 'https://a.example/\\udce9x': 'utf-8' codec can't encode character "
+        "'\\udce9' in position 1: surrogates not allowed")

@@ -920,3 +920,12 @@ def test_a_pair_estimated_under_the_threshold_is_still_checked_on_its_shingles()
     alone = nd.cluster_incremental(["a", "b"], np.array([1, 2]), sig, threshold=0.8,
                                    containment=None)
     assert alone.new_duplicate_of == [None, None]
+
+
+def test_an_empty_band_key_column_is_no_rows_of_that_many_bands():
+    # seed 50: an empty signatures file (or a chunked column of no chunks) reads as zero
+    # rows of `bands` keys, ready to be concatenated with the batch's
+    for column in (pa.array([], pa.list_(pa.uint64())),
+                   pa.chunked_array([], pa.list_(pa.uint64()))):
+        keys = nd.arrow_to_keys(column, 16)
+        assert (keys.shape, keys.dtype) == ((0, 16), np.uint64)

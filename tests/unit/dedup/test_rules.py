@@ -580,3 +580,31 @@ def test_a_cluster_read_whole_is_never_asked_for_again():
                           cluster_against, ["n1"])
     assert asked == [["B"]]
     assert seen == [["a1", "b1"], ["a1", "b1", "b2"]]
+
+
+def test_related_clusters_of_one_row_of_one_key():
+    # seed 50: the smallest batch (one row, one key) is looked up like any other
+    want = np.array([[7]], np.uint64)
+    relations = pa.table({"key": pa.array([7, 7, 8], pa.uint64()),
+                          "cluster_id": pa.array(["a", "b", "c"], pa.string())})
+    assert dedup._related_clusters(want, relations) == [{"a", "b"}]
+    assert dedup._related_clusters(np.empty((0, 1), np.uint64), relations) == []
+
+
+def test_signatures_are_made_with_the_configured_shingle_length():
+    # seed 50: the batch is signed with the run's MinHash parameters (3-word shingles
+    # here), so its rows compare with the earlier rows of that fingerprint
+    from tasks.dedup import minhash as nd
+    from tasks.dedup import signing as sg
+
+    texts = [story(1), story(2)]
+    got = run([row("https://a.example/1", texts[0], 1), row("https://b.example/2", texts[1], 2)],
+              neardup_shingle_words=3)
+    sigs = got.outputs["signatures"].sort_by("article_id")
+    params = dedup.minhash_params(settings_slice(DedupConfig, Settings(neardup_shingle_words=3)))
+    assert sigs.column("params").to_pylist() == [params.fingerprint] * 2
+    order = sorted(range(2), key=lambda i: article_id_for(canonical_url(
+        ["https://a.example/1", "https://b.example/2"][i])))
+    expected, counts = sg.sign_counted([texts[i] for i in order], params)
+    assert (nd.arrow_to_signatures(sigs.column("signature"), params.num_perm) == expected).all()
+    assert sigs.column("shingle_count").to_pylist() == counts.tolist() == [298, 298]

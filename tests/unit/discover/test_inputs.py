@@ -774,3 +774,16 @@ def test_an_input_naming_a_variable_no_shell_expanded_is_read(tmp_path: Path,
     found = discover(["${SEEDS}/today.urls"], "run-18", CONFIG, now=NOW)
     assert [d["url"] for d in found.docs.to_pylist()] == ["https://news.example/t"]
     assert found.rejects == []
+
+
+def test_credentials_removed_from_inputs_and_from_rows_are_counted_together(tmp_path):
+    # seed 50: a password on the command line (counted before expanding the inputs) and one
+    # in a URL list's line (counted in the rows): one note for both, `+=` not `=`
+    urls = tmp_path / "a.urls"
+    urls.write_text("https://user:pw@a.example/2\n", encoding="utf-8")
+    found = discover(["https://user:pw@a.example/1", str(urls)], "r1", CONFIG, now=NOW)
+    assert found.docs.column("url").to_pylist() == ["https://a.example/1",
+                                                    "https://a.example/2"]
+    assert [n for n in found.notes if "user name or password" in n] == [
+        "2 input(s) had a user name or password in a URL: removed before fetching or "
+        "storing anything"]

@@ -1547,3 +1547,13 @@ def test_a_warc_date_no_form_reads_is_still_no_capture_time(written: str) -> Non
 
     assert warc_date_fallback(written) is None
     assert warc_date_fallback(None) is None
+
+
+def test_a_final_response_whose_body_reads_like_an_http_message_keeps_it_as_its_body():
+    # seed 50: only a 1xx head (not 101) is skipped; a 200 or a 101 whose body starts with
+    # "HTTP/" (a page quoting a raw response, bytes after an upgrade) keeps that body
+    inner = b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\ngone"
+    assert split_http(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + inner) == (
+        200, {"content-type": "text/plain"}, inner)
+    assert split_http(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n" + inner) == (
+        101, {"upgrade": "h2c"}, inner)

@@ -290,3 +290,14 @@ def test_land_neighbours_come_from_geonames():
     neighbours = gazetteer._neighbours()
     assert {"LY", "SD", "NE"} <= neighbours["TD"] and {"IL", "SY"} <= neighbours["JO"]
     assert neighbours["IS"] == set()  # an island: no land neighbour
+
+
+def test_a_name_inside_a_word_that_starts_one_letter_in_is_no_mention():
+    # seed 50: the letter before a match is checked at the text's second character too
+    # ("xFrance", "_Paris"); a match at the first character or after a space counts
+    assert gazetteer.find_mentions("xFrance is big") == []
+    assert gazetteer.find_mentions("_Paris") == []
+    [m] = gazetteer.find_mentions(" France")
+    assert (m.start, m.end, m.surface, m.term.iso2) == (1, 7, "France", "FR")
+    [m] = gazetteer.find_mentions("aParis and Paris")
+    assert (m.start, m.end, m.term.canonical) == (11, 16, "Paris")

@@ -405,3 +405,20 @@ def test_a_dateline_is_searched_in_the_storys_first_forty_paragraphs() -> None:
     # the 40th paragraph is still searched, the 41st no longer
     assert dateline_date(page(MAX_DATELINE_SCAN - 1), latest, in_story) == date(2022, 11, 29)
     assert dateline_date(page(MAX_DATELINE_SCAN), latest, in_story) is None
+
+
+def test_a_bare_cue_written_with_a_colon_before_one_word_is_no_byline():
+    from tasks.extract.headline_area import labelled_byline
+
+    def nowhere_else(elem, article_area=frozenset()) -> bool:
+        return False
+
+    def page(block: str):
+        return html.fromstring(f"<html><body><h1>Bridge reopens</h1>{TEXT}{block}"
+                               "</body></html>")
+
+    # seed 50: "Von:" and "By :" are the bare cues "von" and "by" (the colon and the
+    # space trimmed), so one word after them is a place as often as a name
+    for block in ("<div><b>Von:</b> Berlin</div>", "<div><b>By :</b> Reuters</div>"):
+        assert labelled_byline(page(block), nowhere_else) is None
+    assert labelled_byline(page("<div><b>By :</b> Ann Lee</div>"), nowhere_else) == "Ann Lee"

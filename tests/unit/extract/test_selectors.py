@@ -295,3 +295,29 @@ def test_given_an_element_tree_the_root_element_is_the_context_as_in_lxml():
     for name in NAMES:
         xpath = original(name)
         assert same(selectors.build(name, xpath)(document), xpath(document)), name
+
+
+@pytest.mark.parametrize("fragment", [
+    '<div id="articleContent">x</div>', '<section class="post">x</section>',
+    '<article class="entry">x</article>', '<main itemprop="articleBody">x</main>'])
+def test_each_exact_value_of_the_first_body_expression_finds_its_element(fragment):
+    # seed 50: the generated trees rarely hold an id of exactly "articleContent" (no
+    # prefix, no second word); each literal of BODY_XPATH[0] on its own
+    tree = fromstring(f"<html><body>{fragment}<div id='other'>y</div></body></html>")
+    name = "xpaths.BODY_XPATH[0]"
+    found = selectors.build(name, original(name))(tree)
+    assert [e.text for e in found] == ["x"]
+    assert same(found, original(name)(tree))
+
+
+@pytest.mark.parametrize("fragment", [
+    '<div class="wp-caption alignleft">x</div>', '<p id="caption-1">x</p>',
+    '<span class="img" id="photo-caption">x</span>', '<section class="figcaption">x</section>'])
+def test_an_image_caption_is_found_by_its_class_or_its_id(fragment):
+    # seed 50: a caption named in the class alone was never among the single cases, and
+    # the generated trees rarely put "caption" in a class of a block element
+    tree = fromstring(f"<html><body>{fragment}<div class='other'>y</div></body></html>")
+    name = "xpaths.DISCARD_IMAGE_ELEMENTS[0]"
+    found = selectors.build(name, original(name))(tree)
+    assert [e.text for e in found] == ["x"]
+    assert same(found, original(name)(tree))

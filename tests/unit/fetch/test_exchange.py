@@ -415,3 +415,37 @@ def test_a_redirect_status_without_a_usable_location_says_what_is_missing() -> N
     out, _ = attempt({url: Exchange(url, 300, {"location": "/a"}, b"", locations=["/a"])})
     assert (out.error, out.detail) == (
         "bad_redirect", "HTTP 300 with Location '/a', but no redirect status")
+
+
+def test_the_session_sends_the_configured_user_agent_and_what_it_accepts() -> None:
+    # seed 50: every request of the batch carries these headers (robots.txt groups and
+    # publishers' logs go by the User-Agent)
+    from tasks.common.codings import accept_encoding
+
+    async def headers() -> dict[str, str]:
+        async with Fetcher(CONFIG, "r", None) as fetcher:
+            return dict(fetcher.session.headers)
+
+    assert asyncio.run(headers()) == {
+        "User-Agent": CONFIG.user_agent,
+        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        "Accept-Encoding": accept_encoding()}
+
+
+def test_an_empty_or_identity_content_encoding_is_archived_as_not_encoded() -> None:
+    # seed 50: the archive's record says whether its body is still content-coded
+    import gzip
+
+    url = "https://a.example/page"
+
+    def encoded(coding: str | None, body: bytes) -> bool:
+        headers = {"Content-Type": "text/html"}
+        if coding is not None:
+            headers["Content-Encoding"] = coding
+        ex = exchange(url, _Response(url, 200, headers, [body]),
+                      types=frozenset({"text/html"}), archive=True)
+        assert ex.body == body  # kept as it came: decoded later, with a cap
+        return ex.archive[1]["encoded"]
+
+    assert [encoded(c, PAGE) for c in (None, "", " Identity ")] == [False, False, False]
+    assert encoded("gzip", gzip.compress(PAGE)) is True

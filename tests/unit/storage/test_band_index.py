@@ -277,3 +277,17 @@ def test_a_new_copy_is_answered_with_its_clusters_representative_not_the_whole_c
         (answer,) = answers
         assert answer.rows["article_id"].to_pylist() == [rep] and answer.whole == frozenset()
         assert set(answer.relations["cluster_id"].to_pylist()) == {rep}
+
+
+def test_band_keys_given_as_python_ints_find_their_rows(tmp_path):
+    # seed 50: keys read back with to_pylist() (Python ints, some at or over 2**63) are
+    # looked up as uint64; numpy would make such a list float64 and lose their low bits
+    first = run([row("https://a.example/wire", story(1), 10)])
+    _publish(tmp_path, first, 1)
+    sig = first.outputs["signatures"]
+    [keys] = sig.column("containment_keys").to_pylist()  # what the band index holds
+    assert min(keys) < 2**63 <= max(keys)
+    prior = load_prior(tmp_path)
+    found = prior.signatures(["not-in-the-warehouse"], [keys])
+    assert found["article_id"].to_pylist() == sig["article_id"].to_pylist()
+    assert prior.signatures(["not-in-the-warehouse"], [[1, 2**63 + 1]]).num_rows == 0

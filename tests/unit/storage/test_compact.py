@@ -148,3 +148,32 @@ def test_a_compaction_killed_before_its_rename_leaves_nothing_the_next_start_kee
     assert quarantine_orphans(tmp_path) == [f"removed half-written rejects/{half}"]
     assert sorted(p.name for p in (tmp_path / "rejects").iterdir()) == before
     assert _rows(build_views(tmp_path))[:1] == [("k1-0", "row 0 of batch 1")]
+
+
+def test_a_file_of_exactly_the_small_size_is_not_small(tmp_path, monkeypatch):
+    # seed 50: "small" is fewer rows than SMALL_FILE_ROWS
+    monkeypatch.setattr(C, "COMPACT_ROWS", 10)
+    monkeypatch.setattr(C, "SMALL_FILE_ROWS", 5)
+    _commit(tmp_path, 1, 4)
+    _commit(tmp_path, 2, 5)
+    assert [pq.read_metadata(f).num_rows for f in C.small_files(tmp_path, "rejects")] == [4]
+
+
+def test_a_small_file_with_no_neighbour_to_merge_with_is_not_rewritten(tmp_path, monkeypatch):
+    # seed 50: files of 6, 6 and 3 rows under a cap of 10: the first stays as it is (a
+    # group of one is no merge), the other two become one file of 9
+    monkeypatch.setattr(C, "COMPACT_ROWS", 10)
+    monkeypatch.setattr(C, "SMALL_FILE_ROWS", 10)
+    for b, n in ((1, 6), (2, 6), (3, 3)):
+        _commit(tmp_path, b, n)
+    first = committed_files(tmp_path, "rejects")[0]
+    manifest = C.compact(tmp_path, min_files=2)
+    assert len(manifest["replaces"]) == 2 and len(manifest["files"]["rejects"]) == 1
+    files = committed_files(tmp_path, "rejects")
+    assert first in files
+    assert sorted(pq.read_metadata(f).num_rows for f in files) == [6, 9]
+    # two files of 6: nothing to merge, so no compaction commit at all
+    other = tmp_path / "other"
+    for b in (1, 2):
+        _commit(other, b, 6)
+    assert C.compact(other, min_files=2) is None

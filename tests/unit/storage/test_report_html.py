@@ -269,3 +269,11 @@ def test_a_report_of_a_range_has_a_file_of_its_own(report):
         "range-start-2024-05-03T123000+0000.html"
     both = build_report(root, "r1", since=date(2024, 5, 1), until=date(2024, 5, 2))
     assert both.html.name == "range-2024-05-01-2024-05-02.html"
+
+
+def test_the_success_rate_chart_is_in_percent_of_a_whole(report):
+    # seed 50: a host fetched every time and one never: "100%" and "0%", not 1 and 0
+    _, _, html = report
+    chart = html.split("id='chart-fetch-success'>", 1)[1].split("</figure>", 1)[0]
+    values = re.findall(r"class='bv'>([^<]*)</text>", chart)
+    assert values == ["100%", "0%"]
