@@ -98,7 +98,7 @@ def _split_line(line: str) -> list[str]:
         word = _word_before(line, start)
         if word.lower() in _ABBREVIATIONS or _inside_url(line, start):
             continue
-        if _DOMAINISH_NEXT.match(line, end) and line[end:end + 1] not in "\"\u201c'\u2018":
+        if _DOMAINISH_NEXT.match(line, end):  # (a letter follows: never a quotation mark)
             nxt = _LETTERS.match(line, end)
             if nxt and _DOMAINISH_NEXT.fullmatch(nxt.group(0)):
                 continue

@@ -102,7 +102,7 @@ SCHEMA = _schema()
 def commit_key(manifest: dict) -> str:
     """A warehouse commit's name: its manifest's file name (one per batch commit and one
     per run manifest); manifests written before batch commits are named by run_id."""
-    name = manifest.get("name") or manifest.get("commit_id") or manifest["run_id"]
+    name = manifest.get("name") or manifest["run_id"]
     return str(name).removesuffix(".json")
 
 
