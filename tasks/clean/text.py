@@ -98,10 +98,8 @@ def _split_line(line: str) -> list[str]:
         word = _word_before(line, start)
         if word.lower() in _ABBREVIATIONS or _inside_url(line, start):
             continue
-        if _DOMAINISH_NEXT.match(line, end):  # (a letter follows: never a quotation mark)
-            nxt = _LETTERS.match(line, end)
-            if nxt and _DOMAINISH_NEXT.fullmatch(nxt.group(0)):
-                continue
+        if _DOMAINISH_NEXT.match(line, end):  # a domain or file name goes on: no cut
+            continue
         quote = m.group(2)
         if quote and quote in "\"'":
             # A straight quote after the full stop either closes the sentence's quotation
@@ -121,7 +119,6 @@ def _split_line(line: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_LETTERS = re.compile(r"[A-Za-z]+")
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 # How far back the word before a full stop is looked for: longer than any abbreviation, so
 # a word cut there is never taken for one. Searching the whole line before each match
