@@ -553,3 +553,39 @@ def test_a_linked_headline_is_a_teaser_only_when_it_points_to_another_page(head,
     tree = lxml_html.fromstring(html)
     assert prune_furniture(tree) == (1 if teaser else 0)
     assert (TEASER in tree.text_content()) is not teaser
+
+
+# An author box known only by its microdata (the Molongui plugin's classes name no author).
+PERSON_CARD = (
+    '<div class="m-a-box" itemscope itemtype="https://schema.org/Person">'
+    '<div class="m-a-box-name"><a href="/author/staff" itemprop="name">Staff Report</a></div>'
+    '<div class="m-a-box-bio" itemprop="description">{bio}</div></div>'
+)
+BIO = "Nothing special. We cover news items that don't necessarily require an author."
+
+
+@pytest.mark.parametrize("bio", [f"<p>{BIO}</p>", BIO], ids=["paragraph", "description"])
+def test_a_schema_org_person_with_a_bio_is_an_author_box(bio: str) -> None:
+    block = PERSON_CARD.format(bio=bio)
+    for html in (page(extra_body=block), elementor_page(block)):
+        x = extract_html(html, URL, fetched_at=FETCHED)
+        assert all(p in x.text for p in PARAGRAPHS)
+        assert "We cover news items" not in x.text
+
+
+@pytest.mark.parametrize("itemtype", ["http://schema.org/Person/", "https://schema.org/Person"])
+def test_an_author_card_is_pruned_and_a_person_without_a_bio_stays(itemtype: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    card = PERSON_CARD.format(bio=f"<p>{BIO}</p>").replace("https://schema.org/Person", itemtype)
+    # a forum post's user card: a name and a rank, no bio
+    user = (f'<section itemscope itemtype="{itemtype}" class="message-user">'
+            '<h4 itemprop="name">Pepemaus</h4><h5 itemprop="jobTitle">Forenprofi</h5></section>')
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>Bridge reopens</h1>{user}{body}{card}</body></html>")
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Pepemaus" in text and "We cover news items" not in text
+    other = lxml_html.fromstring(
+        f'<html><body>{body}<div itemscope itemtype="https://schema.org/Organization">'
+        f"<p>{BIO}</p></div></body></html>")
+    assert prune_furniture(other) == 0
