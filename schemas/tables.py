@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 7  # 2: published_at_alternatives, published_at_flags;
+SCHEMA_VERSION = 8  # 2: published_at_alternatives, published_at_flags;
 # 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
 # 6: entities.revision, places.revision; 7: signatures.shingle_count,
-# signatures.containment_keys, band_index, articles.wire_credits
+# signatures.containment_keys, band_index, articles.wire_credits; 8: payload_truncated
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -81,6 +81,10 @@ ARTICLES = pa.schema(
         # opt-out signals of the page (tasks/common/rights.py: noai, noarchive, noimageai,
         # noindex, tdm-reservation), sorted; [] = none found; null = not a page (a dump)
         pa.field("rights", pa.list_(pa.string())),
+        # the archive's crawler cut this page's payload at its limit (the WARC-Truncated
+        # reason: length, time, disconnect, unspecified): the text is the page's head only;
+        # null = the whole page
+        pa.field("payload_truncated", pa.string()),
         pa.field("run_id", pa.string(), nullable=False),
     ]
 )
@@ -216,6 +220,7 @@ DOCUMENTS = pa.schema(
         pa.field("body", pa.large_binary()),
         pa.field("fetched_at", UTC_TS),
         pa.field("rights", pa.list_(pa.string())),  # opt-out signals of headers and <meta>
+        pa.field("payload_truncated", pa.string()),  # WARC-Truncated of an archived record
     ]
 )
 

@@ -122,7 +122,7 @@ def _original_row(stream: BinaryIO, pos: int, uri: str, key: str, source: str,
         resource = record.record_type == WarcRecordType.resource or (
             not ctype.startswith("application/http") and not http_block_start(block))
         return _record_to_row(record, block, uri, key, source, max_body_bytes, resource,
-                              truncated_payload(record.headers) is not None)
+                              truncated_payload(record.headers))
     except _NOT_DATA_ERRORS:
         raise
     except BaseException:  # noqa: BLE001 - read once already; failing now: unresolved
@@ -290,9 +290,11 @@ def http_block_start(head: bytes) -> bool:
 
 
 def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
-                   max_body_bytes: int, resource: bool = False, cut: bool = False) -> dict:
-    """A response (or resource) record's row; `cut`: the crawler cut its payload
-    (`truncated_payload`)."""
+                   max_body_bytes: int, resource: bool = False,
+                   cut_reason: str | None = None) -> dict:
+    """A response (or resource) record's row; `cut_reason`: why the crawler cut its
+    payload (`truncated_payload`), None for a whole one."""
+    cut = cut_reason is not None
     _require_http_uri(uri, "resource" if resource else "response")
     if len(block) < record.content_length:
         if block.endswith(b"\r\n\r\n") and _HTTP_HEAD_END.search(block[:-4]):
@@ -362,6 +364,7 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         "fetched_at": fetched_at,
         "rights": rights.as_column(rights.header_signals(http_headers.items(), DEFAULT_AGENT),
                                    rights.meta_signals(body, DEFAULT_AGENT)),
+        "payload_truncated": cut_reason,
     }
 
 
@@ -605,7 +608,7 @@ def iter_warc(
             continue
         try:
             block = head + record.reader.read()
-            payload_cut = truncated_payload(record.headers) is not None  # one look: ~1 us
+            payload_cut = truncated_payload(record.headers)  # one look: ~1 us
             row = _record_to_row(record, block, uri, key, source, max_body_bytes, resource,
                                  payload_cut)
         except RecordReject as r:

@@ -772,6 +772,7 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
         ] or None,
         "published_at_flags": m.date_flags or None,
         "rights": doc.get("rights"),  # opt-out signals found by fetch (tasks.common.rights)
+        "payload_truncated": doc.get("payload_truncated"),  # the archive kept the head only
     }
     return row
 

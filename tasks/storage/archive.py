@@ -316,6 +316,7 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
             "rights": rights.as_column(
                 rights.header_signals(resp.headers.items(), rights.DEFAULT_AGENT),
                 rights.meta_signals(resp.body, rights.DEFAULT_AGENT)),
+            "payload_truncated": resp.truncated,  # whole, unless the page was cut when fetched
         })
     return StageResult(REPROCESS_STAGE, conform(out, DOCUMENTS, "documents"), len(wanted),
                        rejects=rejects)

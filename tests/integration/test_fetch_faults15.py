@@ -151,6 +151,9 @@ def test_an_ingest_of_the_rounds_faults_loses_nothing(
     assert server15.feed_fetches == 1
     texts = dict(_table(warehouse, "SELECT url, text FROM articles"))
     assert "the cut plan for the 1th time" in texts["https://c.example/cut"]
+    # the article read from the crawler's cut payload says it is the page's head only
+    cut = dict(_table(warehouse, "SELECT url, payload_truncated FROM articles"))
+    assert {u: why for u, why in cut.items() if why} == {"https://c.example/cut": "length"}
     assert "\ufeff" not in texts["https://c.example/bom"]
     assert "the more plan" in texts["https://c.example/bom"]
     rejects = sorted(_table(warehouse, "SELECT reason, detail FROM rejects"))

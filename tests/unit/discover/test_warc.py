@@ -1406,8 +1406,23 @@ def test_a_payload_the_crawler_cut_is_read_as_far_as_it_goes() -> None:
     assert rows[0]["body"] == whole[:700]
     assert len(rows[1]["body"]) > 100_000 and varied.startswith(rows[1]["body"])
     assert stats["truncated_payloads"] == 2
+    assert [r["payload_truncated"] for r in rows] == ["length", "length"]
     rows, rejects, _ = run(r15_record("https://ok.example/c", chunked))
     assert rows == [] and [r["reason"] for r in rejects] == ["bad_chunking"]
+
+
+def test_the_reason_a_payload_was_cut_goes_with_its_row_and_a_whole_one_has_none() -> None:
+    """An article read from a cut payload is the page's head: its row says so (the
+    `payload_truncated` column, through to `articles`), with the crawler's reason."""
+    page = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + R15_PAGE)
+    rows, rejects, stats = run(
+        r15_record("https://ok.example/t", page, extra="WARC-Truncated: time\r\n",
+                   rid="<urn:uuid:t>")
+        + r15_record("https://ok.example/w", page, rid="<urn:uuid:w>"))
+    assert rejects == []
+    assert [(r["url"], r["payload_truncated"]) for r in rows] == [
+        ("https://ok.example/t", "time"), ("https://ok.example/w", None)]
+    assert stats["truncated_payloads"] == 1
 
 
 def test_dechunk_of_a_cut_body_keeps_the_chunks_that_arrived() -> None:
