@@ -564,9 +564,12 @@ PERSON_CARD = (
 BIO = "Nothing special. We cover news items that don't necessarily require an author."
 
 
+# the bio told by its paragraph alone, or by its itemprop alone
 @pytest.mark.parametrize("bio", [f"<p>{BIO}</p>", BIO], ids=["paragraph", "description"])
 def test_a_schema_org_person_with_a_bio_is_an_author_box(bio: str) -> None:
     block = PERSON_CARD.format(bio=bio)
+    if bio.startswith("<p>"):
+        block = block.replace(' itemprop="description"', "")
     for html in (page(extra_body=block), elementor_page(block)):
         x = extract_html(html, URL, fetched_at=FETCHED)
         assert all(p in x.text for p in PARAGRAPHS)
@@ -589,3 +592,17 @@ def test_an_author_card_is_pruned_and_a_person_without_a_bio_stays(itemtype: str
         f'<html><body>{body}<div itemscope itemtype="https://schema.org/Organization">'
         f"<p>{BIO}</p></div></body></html>")
     assert prune_furniture(other) == 0
+
+
+def test_a_furniture_token_on_a_paragraph_or_span_names_a_style_and_stays() -> None:
+    # only block containers (_TAGS) are judged by their class: "related" on a <p> styles
+    # a sentence of the story
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>Bridge reopens</h1>{body}"
+        '<p class="related">The ferry timetable changes with the bridge reopening.</p>'
+        '<span class="author-bio">Anna Weber reported from the harbour.</span>'
+        "</body></html>")
+    assert prune_furniture(tree) == 0
+    assert "The ferry timetable" in tree.text_content()
+    assert "Anna Weber reported" in tree.text_content()
