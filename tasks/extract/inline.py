@@ -7,7 +7,7 @@ stored "The council met on and voted". These passes run in `extract_html` after 
 metadata has read the tree (it reads `<time datetime>` for the page's dates), and leave a
 `<time>` alone when it is a date stamp rather than a word of a sentence: alone in its
 block or with a word or three around it ("Published <time>...</time>", "By Anna Berg |
-<time>...</time>"), closing its line (a headline's "3 hours ago", an embed's "A post
+<time>...</time>"), closing a short line (a headline's "3 hours ago", an embed's "A post
 shared by ... on <time>"), in a `<div>` or `<section>` rather than a paragraph, or
 inside an element whose class or id names a date, a byline or an embed. On the 990 dev
 pages (380 hold a `<time>`) no element passes: the pass changes none of them.
@@ -30,6 +30,9 @@ _INLINE_ONLY = frozenset((
 # At least this many words of the sentence around it: a dateline has one to three
 # ("Published", "Updated on", "By Anna Berg |"), a sentence more.
 MIN_WORDS_AROUND = 4
+# A stamp that closes its line is a short line ("A post shared by Kira (@kira) on", six
+# words; "Gespeichert von human am"); a sentence ending on a date or a day is longer.
+MIN_WORDS_BEFORE_AN_END = 12
 # Longer is no date or count within a sentence.
 MAX_INLINE_CHARS = 80
 _STAMP = re.compile(r"date|time|byline|author|meta|posted|publish|updated|stamp|submitted"
@@ -61,11 +64,14 @@ def _in_a_sentence(elem: HtmlElement) -> bool:
     # words of the same sentence right before it and something (a word, a full stop)
     # right after it: a stamp closes its line ("Hace 3 horas" after a headline, "A
     # post shared by ... on <time>" in an Instagram embed, "Gespeichert von human am
-    # <time>" in a Drupal node's header)
+    # <time>" in a Drupal node's header). A sentence may end on it too ("... opens to
+    # traffic again on <time>Monday</time>"), when more words come before it in its
+    # block than a stamp line holds.
     previous = elem.getprevious()
     before = previous.tail if previous is not None else elem.getparent().text
-    if not (elem.tail or "").strip() or not _WORD.search(before or ""):
+    if not _WORD.search(before or ""):
         return False
+    closing = not (elem.tail or "").strip()
     block, levels = elem.getparent(), 0
     while block is not None and block.tag not in _SENTENCE_BLOCKS:
         if block.tag not in _INLINE_ONLY:  # a <div> or <section> of its own: no sentence
@@ -81,4 +87,4 @@ def _in_a_sentence(elem: HtmlElement) -> bool:
             return False
         node = node.getparent()
     around = len(_WORD.findall(block.text_content())) - len(_WORD.findall(text))
-    return around >= MIN_WORDS_AROUND
+    return around >= (MIN_WORDS_BEFORE_AN_END if closing else MIN_WORDS_AROUND)

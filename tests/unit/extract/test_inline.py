@@ -61,11 +61,31 @@ def test_a_time_in_a_sentence_keeps_its_text_and_its_date_for_the_metadata():
     '</span></p>',
     '<li><div class="label"><a href="/z">Ekstraliga news of the week</a> '
     '<time>2 May 2024</time> <span>3</span></div></li>',
+    # the same stamps without a telling class: short lines that close on the <time>
+    '<blockquote><p><a href="/p">A post shared by Kira Berg Lind (@kira.lind)</a> on '
+    '<time datetime="2024-05-02">2 May 2024</time></p></blockquote>',
+    '<p>Gespeichert von <span>human</span> am <time>2 May 2024</time></p>',
 ])
 def test_a_date_stamp_stays_out_of_the_text(stamp):
     got = extract_html(page(stamp), "https://news.example/a")
     assert "2 May 2024" not in got.text
     assert "the 6th time" in got.text
+
+
+def test_a_sentence_that_ends_on_a_time_keeps_it():
+    """Round 18's known item: "... again on <time>Monday</time>" with nothing after it was
+    stored "... again on": a stamp closes its line too, so a closing <time> is a word of
+    the sentence only after more words than a stamp line holds (MIN_WORDS_BEFORE_AN_END)."""
+    sentence = ("The new harbour bridge, closed for two years of repairs, opens to traffic "
+                "again on <time>Monday</time>")
+    got = extract_html(page(f"<p>{sentence}</p>"), "https://news.example/a")
+    assert sentence.replace("<time>", "").replace("</time>", "") in got.text
+    edge = fromstring("<div><p>The harbour bridge, closed for two years of repairs, opens "
+                      "on <time>Monday</time></p><p>The harbour bridge, closed for two years "
+                      "of repairs, opens again on <time>Tuesday</time></p></div>")
+    # 11 and 12 words before the <time>: the first is still a stamp line's length
+    assert keep_inline_text(edge) == 1
+    assert [t.text for t in edge.iter("time")] == ["Monday"]
 
 
 def test_the_pass_leaves_blocks_and_long_contents_alone():
