@@ -1,16 +1,17 @@
 """Inline elements that trafilatura deletes with their text, kept as the words of their
 sentence.
 
-trafilatura removes every `<time>` (and `<output>`, `<blink>`, `<marquee>`) as page
-furniture, keeping only its tail: "The council met on <time>May 1</time> and voted" was
-stored "The council met on and voted". These passes run in `extract_html` after the
+trafilatura removes every `<time>` (and `<output>`, `<blink>`, `<marquee>`, `<label>`)
+as page furniture, keeping only its tail: "The council met on <time>May 1</time> and
+voted" was stored "The council met on and voted". These passes run in `extract_html` after the
 metadata has read the tree (it reads `<time datetime>` for the page's dates), and leave a
 `<time>` alone when it is a date stamp rather than a word of a sentence: alone in its
 block or with a word or three around it ("Published <time>...</time>", "By Anna Berg |
 <time>...</time>"), closing a short line (a headline's "3 hours ago", an embed's "A post
 shared by ... on <time>"), in a `<div>` or `<section>` rather than a paragraph, or
 inside an element whose class or id names a date, a byline or an embed. On the 990 dev
-pages (380 hold a `<time>`) no element passes: the pass changes none of them.
+pages (380 hold a `<time>`, 612 a `<label>`) no element passes: the pass changes none
+of them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from lxml.html import HtmlElement
 
 # Inline elements trafilatura's MANUALLY_CLEANED deletes with their text.
-INLINE_DELETED = ("time", "output", "blink", "marquee")
+INLINE_DELETED = ("time", "output", "blink", "marquee", "label")
 # The blocks a sentence is written in.
 _SENTENCE_BLOCKS = frozenset(("p", "li", "dd", "blockquote", "td"))
 # An inline element's text only: one holding a block is page furniture, not a word.
@@ -44,8 +45,8 @@ _STAMP_LEVELS = 4
 
 
 def keep_inline_text(tree: HtmlElement) -> int:
-    """Replace each `<time>` (`<output>`, `<blink>`, `<marquee>`) that is a word of a
-    sentence by its text, so that trafilatura keeps it; how many were replaced."""
+    """Replace each `<time>` (`<output>`, `<blink>`, `<marquee>`, `<label>`) that is a word
+    of a sentence by its text, so that trafilatura keeps it; how many were replaced."""
     kept = 0
     for elem in list(tree.iter(*INLINE_DELETED)):
         if _in_a_sentence(elem):

@@ -22,7 +22,7 @@ def page(body: str, head: str = "") -> str:
             f"{body}{STORY}</article></body></html>")
 
 
-@pytest.mark.parametrize("tag", ["time", "output", "blink", "marquee"])
+@pytest.mark.parametrize("tag", ["time", "output", "blink", "marquee", "label"])
 def test_an_inline_element_trafilatura_deletes_stays_in_its_sentence(tag):
     """"The council met on <time>May 1</time> and voted" was stored "The council met on
     and voted": trafilatura deletes every <time> (and <output>, ...), its tail kept."""
@@ -86,6 +86,15 @@ def test_a_sentence_that_ends_on_a_time_keeps_it():
     # 11 and 12 words before the <time>: the first is still a stamp line's length
     assert keep_inline_text(edge) == 1
     assert [t.text for t in edge.iter("time")] == ["Monday"]
+
+
+def test_a_form_label_stays_out_of_the_text():
+    # a form's label beside its field is no word of a sentence (round 18's known item
+    # was a <label> inside one: "Press <label>Send</label> once the form is filled")
+    got = extract_html(page('<p><label for="m">Your e-mail address for the harbour '
+                            'newsletter</label> <input id="m"></p>'), "https://news.example/a")
+    assert "harbour newsletter" not in got.text
+    assert "the 6th time" in got.text
 
 
 def test_the_pass_leaves_blocks_and_long_contents_alone():
