@@ -5,7 +5,8 @@ inside the block it picked as the article, only on some tags, and not at all on 
 one match would take most of the text (its guard is all or nothing). What slips through on
 the dev corpus is DOM-evident: related-article blocks, author boxes and share rows named as
 such in their class or id. The tokens are data (data/furniture_tokens.txt). An author box
-is also known by its markup: a schema.org Person in microdata that holds a bio.
+is also known by its markup: a schema.org Person in microdata that holds a bio; a
+picture's caption by a paragraph's or span's class.
 
 The guard is per element: a match is kept when it holds the page's <h1> or more than
 MAX_CONTENT_SHARE of the page's text, because then it is (or wraps) the article itself
@@ -74,13 +75,23 @@ def _is_author_card(elem: HtmlElement) -> bool:
             or elem.find(".//*[@itemprop='description']") is not None)
 
 
+# A picture's caption set as a paragraph or span beside it, outside any <figure> (which
+# trafilatura drops): "<p class="imageCaption">", "<span class="img-caption">". On these
+# two tags the class names a caption; a <div> so classed may hold a video page's text
+# ("item-caption" on zdf.de: three `with` snippets).
+_CAPTION_TAGS = ("p", "span")
+
+
 def _furniture_blocks(body: HtmlElement) -> list[HtmlElement]:
-    """Blocks whose class or id names furniture, and author cards: a loop over lxml's
-    tag-filtered iterator (~1 ms a page; the same test as an EXSLT regex XPath takes ~4 ms)."""
+    """Blocks whose class or id names furniture, author cards and captions, in document
+    order: loops over lxml's tag-filtered iterator (~1 ms a page; the same test as an
+    EXSLT regex XPath takes ~4 ms)."""
     return [
-        elem for elem in body.iter(_TAGS)
-        if _FURNITURE.search(f"{elem.get('class') or ''} {elem.get('id') or ''}".lower())
-        or _is_author_card(elem)
+        elem for elem in body.iter(*_TAGS, *_CAPTION_TAGS)
+        if (elem.tag in _CAPTION_TAGS and "caption" in (elem.get("class") or "").lower())
+        or (elem.tag not in _CAPTION_TAGS and (
+            _FURNITURE.search(f"{elem.get('class') or ''} {elem.get('id') or ''}".lower())
+            or _is_author_card(elem)))
     ]
 
 

@@ -606,3 +606,24 @@ def test_a_furniture_token_on_a_paragraph_or_span_names_a_style_and_stays() -> N
     assert prune_furniture(tree) == 0
     assert "The ferry timetable" in tree.text_content()
     assert "Anna Weber reported" in tree.text_content()
+
+
+def test_a_caption_paragraph_or_span_outside_a_figure_is_pruned() -> None:
+    """dailymail.co.uk's `<p class="imageCaption">` under each picture came through as
+    lines of the story; a `<div>` so classed stays (zdf.de's video page sets its text in
+    an "item-caption" div)."""
+    captions = ('<div class="artSplitter"><img src="/a.jpg" alt=""><p class="imageCaption">'
+                "Chefs demand assurances on imported meat at the harbour market</p></div>"
+                '<div><img src="/b.jpg" alt=""><span class="img-caption">Microsoft plans to '
+                "cut its carbon emissions by half across its supply chain</span></div>")
+    for html in (page(extra_body=captions), elementor_page(captions)):
+        x = extract_html(html, URL, fetched_at=FETCHED)
+        assert all(p in x.text for p in PARAGRAPHS)
+        assert "Chefs demand" not in x.text and "Microsoft plans" not in x.text
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f'<html><body><h1>Bridge reopens</h1><div class="item-caption">{body}</div>'
+        '<p class="Caption">Photo of the bridge at dawn from the harbour wall</p></body></html>')
+    assert prune_furniture(tree) == 1
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+    assert "Photo of the bridge" not in tree.text_content()
