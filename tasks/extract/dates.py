@@ -196,8 +196,10 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
                     return None
     if dt is None and len(s) < MAX_DATE_TEXT:
         # a date written for readers in a machine field ('<meta name="date"
-        # content="03.05.2022">', TYPO3; JSON-LD "3 May 2022"): its day, read as on the page
-        day = parse_visible_date(s)
+        # content="03.05.2022">', TYPO3; JSON-LD "3 May 2022"): its day, read as on the page;
+        # not by its clock: the page's language is not known here, and a CMS writes its own
+        # order there ("10/05/2022 05:22 pm" is the 10th of May on El Universal's Spanish page)
+        day = parse_visible_date(s, by_clock=False)
         dt = datetime(day.year, day.month, day.day) if day else None
     if dt is None:
         return None

@@ -74,7 +74,8 @@ _MODIFIED_CUE = re.compile(
 # 2022 spaced for readers, not "25|1|2022" of a script's hidden data, 25-01-2022,
 # 01/25/2022: taken only when the day is unambiguous, > 12: German pages built on
 # JavaScript frameworks show US "05/08/2019" for May 8th, so the page's language does not
-# tell the order), and CJK (2022年1月25日, 2022년 1월 25일).
+# tell the order; the American clock after it does, below), and CJK (2022年1月25日, 2022년
+# 1월 25일).
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
     r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
@@ -82,6 +83,16 @@ _NUMERIC_DATE = re.compile(
     r"|(\d{1,2})(\s?/\s?|\s\|\s|-)(\d{1,2})\12(\d{4})(?!\d)"
     r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
 )
+# A 12-hour clock right after a slashed date, or a US time zone: the American way of
+# writing both ("Published 5/1/2024 10:00 AM EDT" on US local news sites, where htmldate,
+# which the page then falls to, reads the 5th of January). A zone of a country that
+# writes the day first ("10:00 AM IST") says the opposite.
+_AMERICAN_TIME = re.compile(
+    r"\W{0,3}(?:(?:at|um|à)\s)?\d{1,2}:\d{2}(?::\d{2})?\s?[ap]\.?\s?m\b\.?"
+    r"(?!\s*(?:ist|gmt|bst|cet|cest|wat|eat|cat|sast|aest|aedt|acst|awst|nzst|nzdt|pkt|sgt|"
+    r"hkt|pht|jst|utc|wib)\b)"
+    r"|\W{0,3}(?:(?:at|um)\s)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ecmp][sd]?t|ak[sd]t|hst)\b",
+    re.I)
 # AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which
 # htmldate's parser reads only without it (and "Sept" not at all)
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
@@ -92,13 +103,14 @@ _DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
-def parse_visible_date(text: str, day_first: bool = False) -> date | None:
+def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True) -> date | None:
     """A full calendar day written for readers: numeric forms, or a month name in words
     ('25. Januar 2022', 'Jan 25, 2022', '25 janvier 2022': htmldate's multilingual parser).
     A month and year without a day is no date here: its '1st' would be made up.
     `day_first`: the page's language writes slashed dates day first ("06/11/2026" is the
     6th of November on a French page); without it such a date with both numbers up to 12
-    is no date."""
+    is no date, unless an American clock follows it (_AMERICAN_TIME: month first; not
+    with `by_clock` False)."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
     m = _NUMERIC_DATE.search(text)
     try:
@@ -112,7 +124,9 @@ def parse_visible_date(text: str, day_first: bool = False) -> date | None:
             first, second, year = int(m[11]), int(m[13]), int(m[14])
             if first > 12 or first == second or day_first:  # (02/02: either way the same)
                 return date(year, second, first)
-            return date(year, first, second) if second > 12 else None
+            if second > 12 or (by_clock and _AMERICAN_TIME.match(text, m.end())):
+                return date(year, first, second)
+            return None
         if m:
             return date(int(m[15]), int(m[16]), int(m[17]))
     except ValueError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+import pytest
 from lxml.html import fromstring
 
 from tasks.extract import dates
@@ -61,6 +62,36 @@ def test_a_slashed_date_whose_day_and_month_are_equal_is_no_ambiguity() -> None:
     assert parse_visible_date("02/02/2024") == date(2024, 2, 2)
     assert parse_visible_date("Publicado el: 11/11/2023") == date(2023, 11, 11)
     assert parse_visible_date("03/04/2024") is None  # either order: no day
+
+
+@pytest.mark.parametrize(("shown", "day"), [
+    ("Published 5/1/2024 10:00 AM", date(2024, 5, 1)),
+    ("5/1/2024 at 10:00 a.m.", date(2024, 5, 1)),
+    ("05/01/2024, 3:45 PM ET", date(2024, 5, 1)),
+    ("5/1/2024 | 10:00AM CDT", date(2024, 5, 1)),
+    ("05/01/2024 14:00 EDT", date(2024, 5, 1)),
+    # no American clock: either order, no day
+    ("05/01/2024 10:00 AM IST", None),
+    ("5/1/2024 10:00 AM GMT", None),
+    ("05/01/2024 10:00", None),
+    ("5/1/2024 10:00 Amsterdam", None),
+    ("5/1/2024", None),
+])
+def test_an_american_clock_after_an_ambiguous_slashed_date_reads_it_month_first(shown, day):
+    """US local news writes "Published 5/1/2024 10:00 AM EDT": left as no date, the page
+    fell to htmldate, which read the 5th of January."""
+    assert parse_visible_date(shown) == day
+    # a page whose language writes the day first keeps its order; a machine field is
+    # read without the clock (El Universal's meta "10/05/2022 05:22 pm", a Spanish page)
+    assert parse_visible_date(shown, day_first=True) == date(2024, 1, 5)
+    assert parse_visible_date(shown, by_clock=False) is None
+
+
+def test_an_american_byline_date_is_the_page_date_and_a_machine_field_is_not_read_by_clock():
+    body = (f'{HEADLINE}<div class="article-info"><span class="date">Published 5/1/2024 '
+            "10:00 AM EDT</span></div>")
+    assert page(TITLE, body, lang="en-US").published_date == date(2024, 5, 1)
+    assert dates.parse_date("10/05/2022 05:22 pm") is None
 
 
 def test_an_ambiguous_slashed_date_is_read_day_first_where_the_language_writes_so() -> None:
