@@ -94,8 +94,10 @@ _AMERICAN_TIME = re.compile(
     r"|\W{0,3}(?:(?:at|um)\s)?\d{1,2}:\d{2}(?::\d{2})?\s?(?:[ecmp][sd]?t|ak[sd]t|hst)\b",
     re.I)
 # AP style's abbreviated months with a period ("Sept. 3, 2022", "Dec. 2, 2024"), which
-# htmldate's parser reads only without it (and "Sept" not at all)
-_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
+# htmldate's parser reads only without it (and "Sept" not at all); US local TV sites put
+# one after every month, "May." and "June." too ("Published: May. 1, 2024 at 10:00 AM EDT")
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)\.", re.I)
 # Icons that mark a date: a calendar, or a clock ('icon-calendar', 'fa-calendar-alt',
 # 'glyphicon-calendar', 'dashicons-calendar', 'fa-clock'), whatever else the class says
 _DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(?:clock|time)\b",

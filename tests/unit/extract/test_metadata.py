@@ -883,6 +883,11 @@ def test_htmldate_never_picks_a_date_after_the_fetch() -> None:
     ("Sept. 3, 2022", date(2022, 9, 3)),  # AP style
     ("Dec. 2, 2024", date(2024, 12, 2)),
     ("Aug. 3, 2022, 10:00 a.m. EDT", date(2022, 8, 3)),
+    ("Published: May. 1, 2024 at 10:00 AM EDT", date(2024, 5, 1)),  # US local TV sites
+    ("Updated: Jun. 3, 2024 at 9:12 PM CDT", date(2024, 6, 3)),
+    ("June. 5, 2023", date(2023, 6, 5)),
+    ("Jul. 4, 2023", date(2023, 7, 4)),
+    ("Mayor. 1, 2024", None),
     ("2 dic. 2024", date(2024, 12, 2)),  # abbreviated months: es/it, fr, pt
     ("2 déc. 2024", date(2024, 12, 2)),
     ("3 juil. 2022", date(2022, 7, 3)),
