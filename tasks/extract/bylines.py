@@ -226,6 +226,8 @@ _ROLE_PREFIX = re.compile(
     r"^(?:(?:zeige |alle |view |see |all |more )*(?:beiträge|artikel|posts?|articles?|stories)"
     r" (?:von|by)|zum profil von|ein beitrag von|ein artikel von|blog ?beitrag von"
     r"|eingestellt von|gespeichert von|beitrag von|mehr von|posted by|written by|words by"
+    # a wire story's credit line ("Reporting by Anna K.; Editing by Tim A."), MSN's card
+    r"|(?:additional )?reporting by|reported by|writing by|story by"
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
@@ -240,6 +242,9 @@ _ROLE_PREFIX = re.compile(
 # "Online-Redaktion Veröffentlicht", an "all posts by" link).
 _TRAILING_NOISE = re.compile(
     r"\s+(?:(?:stand|aktualisiert|updated|veröffentlicht|published|publicado|publié|shares?"
+    # a separator and what follows it ("Story by Anna K. • Yesterday"), a contributor's
+    # "Special to the Globe"
+    r"|[•·](?:\s|$)|special(?:\s+(?:to|for)\b|\s*$)"
     r"|hace|tiempo de lectura|lesezeit)\b"
     # an author box's link to the author's page after the name ("Martin J. Alles von
     # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
@@ -434,6 +439,12 @@ def _split_joined(part: str) -> list[str]:
     return [part]
 
 
+# Credits in a byline for work other than the writing: editing, graphics, translation.
+_NOT_AN_AUTHOR_CREDIT = re.compile(
+    r"^\s*(?:(?:additional\s+)?editing|edited|compiled|fact[- ]?checking|graphics|design"
+    r"|translation|translated|produced|production)\s+by\b", re.IGNORECASE)
+
+
 def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """The person names of a 'A; B' author string: role words stripped, labels dropped,
     duplicates merged, and outlet / organisation names dropped when a person remains.
@@ -450,6 +461,8 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
     for part in parts:
+        if _NOT_AN_AUTHOR_CREDIT.match(part):
+            continue  # "Editing by Tim A.": the desk that edited the copy
         staff = _OUTLET_STAFF.search(part)
         if staff and is_outlet(staff[1], outlet_names):
             part = part[:staff.start()]  # "Adam Aaronson PhillyVoice Staff": the outlet's role
@@ -525,12 +538,19 @@ def byline_backs_the_tags(tagged: list[str], recorded: list[str], shown: list[st
     return got <= tags and not got & {squash(n) for n in recorded}
 
 
+# An organisation by its form: a name after "The" ("The Washington Post", "The Globe"),
+# or a broadcaster's call letters, alone or before a desk ("CNN", "WSVN", "CNN Business");
+# a name in capitals ("JOHN SMITH") is all capitals, and "AJ Smith" has two letters.
+_ORGANISATION_FORM = re.compile(r"^(?-i:The\s+[A-Z]|[A-Z]{3,6}(?:$|\s+[A-Z][a-z]))")
+
+
 def is_person(name: str, outlet_names: set[str]) -> bool:
     """Not the outlet, an organisation, a newsroom, a news agency or a reporter's role
     ("Korrespondentin in Paris"): a byline entry naming a person."""
     return not (
         is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
         or _INSTITUTION.search(name) or _is_agency(name) or _is_role(name)
+        or _ORGANISATION_FORM.match(name)
     )
 
 

@@ -343,6 +343,36 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     assert clean_authors(None, set()) == []
 
 
+@pytest.mark.parametrize(("byline", "want"), [
+    # an outlet by its form beside the reporter: a name after "The", call letters
+    ("By Anna Keller | CNN", ["Anna Keller"]),
+    ("By Anna Keller / The Washington Post", ["Anna Keller"]),
+    ("By Anna Keller, CNN Business", ["Anna Keller"]),
+    ("By Anna Keller and The Associated Press", ["Anna Keller"]),
+    ("By The Associated Press", ["The Associated Press"]),  # alone: the byline
+    ("By ANNA KELLER", ["ANNA KELLER"]),  # a name in capitals stays
+    ("By AJ Keller", ["AJ Keller"]),
+    # a wire story's credits: the reporters, not the editors
+    ("Reporting by Anna Keller and Tim Adler; Editing by Jo Roe", ["Anna Keller", "Tim Adler"]),
+    ("Additional reporting by Anna Keller; Graphics by Jo Roe", ["Anna Keller"]),
+    # a card's separator and what follows, a contributor's "Special to the ..."
+    ("Story by Anna Keller • Yesterday", ["Anna Keller"]),
+    ("By Anna Keller • 3 min read", ["Anna Keller"]),
+    ("By Anna Keller Special to the Globe", ["Anna Keller"]),
+])
+def test_an_english_bylines_credits_and_outlets_are_cleaned(byline, want) -> None:
+    from trafilatura.json_metadata import normalize_authors
+
+    assert clean_authors(normalize_authors(None, byline), set()) == want
+
+
+def test_an_organisation_by_its_form_is_no_person() -> None:
+    for name in ("The Washington Post", "CNN", "WSVN", "CNN Business", "The Globe"):
+        assert not is_person(name, set()), name
+    for name in ("ANNA KELLER", "AJ Keller", "Anna The", "Theo Adler", "Ann Lee"):
+        assert is_person(name, set()), name
+
+
 def test_a_reporters_role_beside_the_name_is_no_author() -> None:
     from trafilatura.json_metadata import normalize_authors
 
