@@ -387,10 +387,17 @@ def sql(
     """Query the warehouse with DuckDB SQL."""
     import duckdb
 
+    from tasks.storage.report import lock_for_queries, query_refusal
+
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
+    refusal = query_refusal(query)
+    if refusal:
+        err.print(f"[red]SQL refused:[/red] {escape(refusal)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     con = _open_views(root)
     try:
+        lock_for_queries(con)
         cur = con.execute(query)
         if cur is None:
             # DuckDB answers a query of no statement ("", ";", a comment) with None, and
@@ -413,7 +420,9 @@ def sql(
         else:
             rows, total = _first_rows(batches, max_rows)
     except duckdb.Error as exc:
-        err.print(f"[red]SQL error:[/red] {escape(str(exc))}")
+        locked = "configuration has been locked" in str(exc)
+        note = " (pressroom sql changes no DuckDB setting)" if locked else ""
+        err.print(f"[red]SQL error:[/red] {escape(str(exc))}{note}", soft_wrap=True)
         raise typer.Exit(1) from None
     finally:
         con.close()
