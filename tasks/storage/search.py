@@ -475,6 +475,39 @@ def _unpaired_parentheses(text: str) -> str:
     return "".join(out)
 
 
+# What tantivy's "Syntax Error: title:" meant, in words (fault round 19): a field given
+# no word, an operator with nothing on one side, a query of exclusions alone.
+_FIELD_WITHOUT_WORD = re.compile(r"(?<![\\\w])(\w+):(?=\s*(?:$|\)|\(\s*\)|(?:AND|OR|NOT)\b))")
+_OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR)\b|\b(AND|OR|NOT)\s*$|(?:^|\s)([+-])\s*$")
+_HOLDS_NO_WORD = re.compile(r"[\w*]")
+
+
+def refusal_reason(query: str, error: str, fields: frozenset[str]) -> str:
+    """Why tantivy refused `query`, in words a person can act on, its own error after
+    in parentheses; its error alone when the query is refused for another reason.
+    `pressroom search "title:"` once said "Syntax Error: title:" and no more."""
+    field = next((m.group(1) for m in _FIELD_WITHOUT_WORD.finditer(query)
+                  if m.group(1) in fields), None)
+    edge = _OPERATOR_AT_EDGE.search(query)
+    if field:
+        why = (f"'{field}:' names the field {field} but no word to search it for (write "
+               f"{field}:storm or {field}:\"two words\"; without the colon, {field} is a "
+               "word)")
+    elif "Only excluding terms" in error:
+        why = ("the query only excludes (NOT or -): name a word to find as well, as in "
+               "'flood NOT storm'")
+    elif edge and edge.group(3):
+        why = f"'{edge.group(3)}' (must / must not) has no word after it"
+    elif edge:
+        op = edge.group(1) or edge.group(2)
+        side = "left" if edge.group(1) else "right"
+        why = (f"{op} has no word on its {side} (write it between two words, as in "
+               f"'flood {op} storm', or \"{op}\" to search for the word)")
+    else:
+        return error
+    return f"{why} ({error})"
+
+
 def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
     """tantivy's query language over title and text: words (all must match: AND is the
     default, as web search engines do), "phrases", AND / OR / NOT, +must / -mustnot,
@@ -482,24 +515,26 @@ def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
     (`as_written`) because tantivy refused it as written. Raises ValueError on a query
     of no words, on a syntax error read either way, and on parentheses nested deeper than
     MAX_QUERY_DEPTH (the parser would overflow its stack)."""
-    if not query.strip():
-        # tantivy reads it as a query matching nothing: "0 of 0 matching article(s)",
-        # as if the warehouse held no match
-        raise ValueError("the query holds no words to search for")
     depth = query_depth(query)
     if depth > MAX_QUERY_DEPTH:
         raise ValueError(f"parentheses nested {depth} deep, more than the "
                          f"{MAX_QUERY_DEPTH} a query may nest")
+    if not _HOLDS_NO_WORD.search(query):
+        # tantivy reads "" (and '""') as a query matching nothing: "0 of 0 matching
+        # article(s)", as if the warehouse held no match; ":" or "()" a syntax error
+        raise ValueError("the query holds no words to search for")
     try:
         return _parsed(index, normalise_query(query)), None
     except ValueError as exc:
         written = as_written(query, frozenset(SCHEMA_FIELDS))
         if written == query:
-            raise
+            raise ValueError(refusal_reason(query, str(exc), frozenset(SCHEMA_FIELDS))
+                             ) from None
         try:
             parsed = _parsed(index, normalise_query(written))
         except ValueError:
-            raise exc from None
+            raise ValueError(refusal_reason(query, str(exc), frozenset(SCHEMA_FIELDS))
+                             ) from None
         return parsed, f"searched for the words of {query!r} ({exc})"
 
 

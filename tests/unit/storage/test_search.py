@@ -633,3 +633,34 @@ def test_an_empty_query_is_a_query_error_not_no_match(wh, query):
     warehouse matched (round 18)."""
     with pytest.raises(ValueError, match="holds no words"):
         S.search(wh, query)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("title:", "'title:' names the field title but no word to search it for"),
+    ("storm title:", "'title:' names the field title but no word"),
+    ("(domain:)", "'domain:' names the field domain but no word"),
+    ("text: AND storm", "'text:' names the field text but no word"),
+    ("storm AND", "AND has no word on its right"),
+    ("OR storm", "OR has no word on its left"),
+    ("storm NOT", "NOT has no word on its right"),
+    ("storm -", "'-' (must / must not) has no word after it"),
+    ("NOT storm", "the query only excludes (NOT or -)"),
+    ("-storm", "the query only excludes (NOT or -)"),
+])
+def test_a_query_tantivy_refuses_says_what_to_write_instead(wh, query, expected):
+    """Fault round 19 (round 18's known item): `pressroom search "title:"` said "query
+    error: Syntax Error: title:" and no more; an operator with nothing on one side, a
+    query of exclusions alone, the same. tantivy's own error stays, in parentheses."""
+    with pytest.raises(ValueError) as refused:
+        S.search(wh, query)
+    assert str(refused.value).startswith(expected), refused.value
+    assert str(refused.value).endswith(")")  # tantivy's error, after
+
+
+@pytest.mark.parametrize("query", ['""', '" "', "()", ":", "+ -"])
+def test_a_query_of_syntax_alone_holds_no_words(wh, query):
+    """`pressroom search '""'` answered "0 of 0 matching article(s)" as `""` did before
+    round 18; `()` and `:` were "Syntax Error"."""
+    with pytest.raises(ValueError, match="holds no words"):
+        S.search(wh, query)
+    assert len(_ids(S.search(wh, "*"))) == 3  # still everything
