@@ -129,14 +129,18 @@ def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
 
 
 def _require_inputs(inputs: list[str]) -> None:
-    """Exit 2 when a path given on the command line does not exist: a typo would otherwise
-    commit an empty run and exit 0."""
-    from tasks.discover.inputs import missing_inputs
+    """Exit 2 when a path given on the command line does not exist, or is a file no
+    reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
+    run and exit 0."""
+    from tasks.discover.inputs import missing_inputs, unknown_inputs
 
     missing = missing_inputs(inputs)
-    if missing:
-        for item in missing:
-            err.print(f"[red]no such input:[/red] {escape(item)}")
+    for item in missing:
+        err.print(f"[red]no such input:[/red] {escape(item)}")
+    unknown = unknown_inputs(inputs)
+    for item, why in unknown:  # was a note in an empty run that exited 0
+        err.print(f"[red]not an input:[/red] {escape(item)}: {escape(why)}", soft_wrap=True)
+    if missing or unknown:
         raise typer.Exit(2)
 
 
