@@ -30,7 +30,12 @@ from tasks.common.charset import (
 )
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import MAX_TITLE_CHARS, capped_text
-from tasks.common.urls import INVISIBLE_CHARS, domain_identity, joined_url, trim_url
+from tasks.common.urls import (
+    INVISIBLE_CHARS,
+    joined_url,
+    same_site_without_scheme,
+    trim_url,
+)
 
 # Older feeds put HTML in <title>; the hint should be plain text.
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -428,28 +433,6 @@ def _rfc3339(value: object) -> datetime | None:
 # site's 404, under an article id no other source of the story shares. An XML feed's
 # parser decodes the same text; no URL of a page holds `&amp;` as its own characters.
 _ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
-
-
-# The first segment of an address written without a scheme: a host, a port perhaps.
-_HOST_FIRST = re.compile(r"^([^/?#:@\s]+\.[^/?#:@\s]+)(?::\d{1,5})?(?=[/?#]|$)")
-
-
-def same_site_without_scheme(link: str, feed_url: str) -> str | None:
-    """`link` with the feed's scheme before it, when it was written without one and its
-    first segment is the feed's own site (`news.example/g` in the JSON Feed of
-    https://news.example/feed.json; `www.` or a subdomain either side), else None.
-    Joined as a relative path it was `https://news.example/news.example/g`, a page no
-    site has (the site's 404). A first segment naming another host stays a path:
-    `story.html` and `2024.05/a` are paths, and nothing tells them from hosts."""
-    text = link.strip()
-    found = _HOST_FIRST.match(text)
-    feed = urlsplit(feed_url)
-    if not found or not feed.hostname:
-        return None
-    host, site = domain_identity(found.group(1)), domain_identity(feed.hostname)
-    if host == site or host.endswith("." + site) or site.endswith("." + host):
-        return f"{feed.scheme}://{text}"
-    return None
 
 
 def _json_item_url(item: dict, feed_url: str) -> str | None:
