@@ -501,6 +501,15 @@ def serve(
     """Serve the scheduled ingest (every 2 hours) and report (daily) deployments from this
     process: no work pool or worker needed. Settings come from this process's environment
     and pressroom.toml. Stop with Ctrl-C."""
+    from flows.schedules import cron_problem
+
+    problems = [f"--{name}-cron {why}" for name, cron in (("ingest", ingest_cron),
+                                                          ("report", report_cron))
+                if cron is not None and (why := cron_problem(cron))]
+    for problem in problems:
+        err.print(f"[red]bad schedule:[/red] {escape(problem)}", soft_wrap=True)
+    if problems:
+        raise typer.Exit(2)
     settings = _settings(None, dask_address=dask_address)
     _before_flows()
     from prefect.settings import PREFECT_API_URL
