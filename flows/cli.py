@@ -262,6 +262,8 @@ def backfill(
     _print_table(t)
     console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
                   f"{len(done['skipped'])} already ingested")
+    if done.get("note"):
+        err.print(f"[yellow]note:[/yellow] {escape(done['note'])}", soft_wrap=True)
 
 
 def print_summary(manifest: dict, root: Path) -> None:

@@ -148,3 +148,20 @@ def list_source(source: str, config: DiscoverConfig) -> list[str]:
     if not folder.is_dir():
         raise WarcReadError(f"{source}: not a folder")
     return sorted(str(p.resolve()) for p in folder.rglob("*.warc.gz"))
+
+
+def nothing_in_range(locations: list[str], start: date, end: date) -> str:
+    """Why a backfill found no file from `start` to `end` in what its source lists, for
+    the person who asked: "0 file(s) in range" said nothing of a month mistyped, of a
+    folder of other names, or of an empty listing."""
+    dated = sorted(f for f in map(parse_name, locations) if f is not None)
+    if dated:
+        return (f"no CC-NEWS file crawled from {start} to {end}: the source lists "
+                f"{len(dated)}, crawled from {dated[0].crawled_at.date()} to "
+                f"{dated[-1].crawled_at.date()}")
+    if not locations:
+        return "the source lists no .warc.gz file"
+    names = ", ".join(file_name(loc) for loc in locations[:3])
+    return (f"the source lists {len(locations)} entries, none named as CC-NEWS names its "
+            f"files (CC-NEWS-YYYYMMDDhhmmss-NNNNN.warc.gz): {names}"
+            + (" ..." if len(locations) > 3 else ""))
