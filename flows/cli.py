@@ -220,6 +220,16 @@ def reprocess(
     """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
     settings = _settings(warehouse)
     _require_warehouse(settings.warehouse, write=True)
+    from tasks.storage.warehouse import run_manifests, unknown_run_ids
+
+    unknown = unknown_run_ids(settings.warehouse, run or [])
+    if unknown:
+        latest = [m["run_id"] for m in run_manifests(settings.warehouse)][-3:]
+        err.print(f"[red]no such run:[/red] {escape(', '.join(unknown))} in "
+                  f"{escape(str(settings.warehouse))} (`pressroom runs` lists them"
+                  + (f"; the latest: {escape(', '.join(reversed(latest)))})" if latest
+                     else "; it holds none yet)"), soft_wrap=True)
+        raise typer.Exit(2)
     _before_flows()
     from flows.reprocess import reprocess as reprocess_flow
 

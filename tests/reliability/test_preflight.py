@@ -156,3 +156,21 @@ def test_a_file_named_as_an_input_that_no_reader_takes_exits_2_before_any_run(tm
     assert "not an input:" in out.output and "urls.csv" in out.output
     assert "save the URLs as one" in out.output  # what to do
     assert not (wh / "manifests").exists()  # no empty run committed
+
+
+def test_reprocess_of_a_run_the_warehouse_does_not_hold_exits_2_before_any_run(tmp_path):
+    """Fault round 19: `pressroom reprocess --run <a typo>` (or another warehouse's run)
+    reprocessed nothing, committed an empty run and exited 0."""
+    from tasks.storage.warehouse import run_manifests
+
+    wh = committed_warehouse(tmp_path / "wh")
+    before = len(run_manifests(wh))
+    out = _run("reprocess", "--run", "20240101T000000Z-000000", "--run", "2024-01-01",
+               "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "no such run: 2024-01-01 in" in out.output
+    assert "the latest: 20240102T000000Z-000001, 20240101T000000Z-000000" in out.output
+    assert len(run_manifests(wh)) == before  # nothing committed
+    from tasks.storage.warehouse import unknown_run_ids
+
+    assert unknown_run_ids(wh, ["20240102T000000Z-000001"]) == []
