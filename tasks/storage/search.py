@@ -508,6 +508,23 @@ def refusal_reason(query: str, error: str, fields: frozenset[str]) -> str:
     return f"{why} ({error})"
 
 
+# A `*` right after a word ("storm*", "title:riv*"): tantivy's parser drops the star and
+# searches for the whole word "storm", so "storm*" found no "storms" and said nothing.
+_STAR_AFTER_WORD = re.compile(r"(?<![\\\w])(\w+)\*(?=$|[\s)])")
+
+
+def star_note(query: str) -> str | None:
+    """A note for a query holding `word*` outside "phrases": the search is for the word
+    as written, not for words it begins (this index has no prefix search)."""
+    words = [m.group(1) for i, part in enumerate(query.split('"')) if not i % 2
+             for m in _STAR_AFTER_WORD.finditer(part)]
+    if not words:
+        return None
+    return (f"{', '.join(repr(w + '*') for w in words)}: searched for "
+            f"{', '.join(repr(w) for w in words)} as whole word(s); a * after a word is no "
+            "prefix search here (write the words in full, e.g. 'storm OR storms')")
+
+
 def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
     """tantivy's query language over title and text: words (all must match: AND is the
     default, as web search engines do), "phrases", AND / OR / NOT, +must / -mustnot,
@@ -524,7 +541,7 @@ def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
         # article(s)", as if the warehouse held no match; ":" or "()" a syntax error
         raise ValueError("the query holds no words to search for")
     try:
-        return _parsed(index, normalise_query(query)), None
+        return _parsed(index, normalise_query(query)), star_note(query)
     except ValueError as exc:
         written = as_written(query, frozenset(SCHEMA_FIELDS))
         if written == query:
@@ -571,7 +588,17 @@ def search(root: Path, query: str, since: date | datetime | None = None,
     # No more hits than documents: tantivy reserves room for `limit` hits in each
     # segment first, so `--limit 100000000000` asked for 1.6 TB and the process aborted
     # (Rust's allocation failure, exit 134), and past 2**63 it panicked.
-    result = searcher.search(full, limit=max(1, min(limit, searcher.num_docs)), count=True)
+    try:
+        result = searcher.search(full, limit=max(1, min(limit, searcher.num_docs)), count=True)
+    except ValueError as exc:
+        # `title:*` (any title) parses, then needs a column this index does not keep:
+        # "Schema error: 'Field title is not a fast field.'"
+        field = re.search(r"Field (\w+) is not a fast field", str(exc))
+        if field is None:
+            raise
+        raise ValueError(f"'{field.group(1)}:*' (any {field.group(1)}) cannot be searched: "
+                         "the index keeps no list of its values; '*' alone matches every "
+                         f"article ({exc})") from None
     generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, "text")
     generator.set_max_num_chars(SNIPPET_CHARS)
     hits = []
