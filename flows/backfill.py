@@ -21,7 +21,9 @@ def backfill(source: str, start: date, end: date, settings: Settings | None = No
     manifest of each file ingested now."""
     settings = settings or Settings()
     logger = get_run_logger()
-    files, todo = backfill_files_task(source, start, end, settings)
+    files, todo, why_none = backfill_files_task(source, start, end, settings)
+    if why_none:
+        logger.warning("backfill %s: %s", source, why_none)
     logger.info("backfill %s, %s to %s: %d files, %d already ingested, %d to go",
                 source, start, end, len(files), len(files) - len(todo), len(todo))
     run_ingest = on_runner(ingest, settings)
@@ -31,4 +33,5 @@ def backfill(source: str, start: date, end: date, settings: Settings | None = No
         runs.append(manifest)
         logger.info("backfill: file %d of %d done (%s): %s", done, len(files), location,
                     manifest["totals"])
-    return {"files": files, "skipped": [f for f in files if f not in todo], "runs": runs}
+    return {"files": files, "skipped": [f for f in files if f not in todo], "runs": runs,
+            "note": why_none}

@@ -129,14 +129,18 @@ def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
 
 
 def _require_inputs(inputs: list[str]) -> None:
-    """Exit 2 when a path given on the command line does not exist: a typo would otherwise
-    commit an empty run and exit 0."""
-    from tasks.discover.inputs import missing_inputs
+    """Exit 2 when a path given on the command line does not exist, or is a file no
+    reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
+    run and exit 0."""
+    from tasks.discover.inputs import missing_inputs, unknown_inputs
 
     missing = missing_inputs(inputs)
-    if missing:
-        for item in missing:
-            err.print(f"[red]no such input:[/red] {escape(item)}")
+    for item in missing:
+        err.print(f"[red]no such input:[/red] {escape(item)}")
+    unknown = unknown_inputs(inputs)
+    for item, why in unknown:  # was a note in an empty run that exited 0
+        err.print(f"[red]not an input:[/red] {escape(item)}: {escape(why)}", soft_wrap=True)
+    if missing or unknown:
         raise typer.Exit(2)
 
 
@@ -216,6 +220,16 @@ def reprocess(
     """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
     settings = _settings(warehouse)
     _require_warehouse(settings.warehouse, write=True)
+    from tasks.storage.warehouse import run_manifests, unknown_run_ids
+
+    unknown = unknown_run_ids(settings.warehouse, run or [])
+    if unknown:
+        latest = [m["run_id"] for m in run_manifests(settings.warehouse)][-3:]
+        err.print(f"[red]no such run:[/red] {escape(', '.join(unknown))} in "
+                  f"{escape(str(settings.warehouse))} (`pressroom runs` lists them"
+                  + (f"; the latest: {escape(', '.join(reversed(latest)))})" if latest
+                     else "; it holds none yet)"), soft_wrap=True)
+        raise typer.Exit(2)
     _before_flows()
     from flows.reprocess import reprocess as reprocess_flow
 
@@ -258,6 +272,8 @@ def backfill(
     _print_table(t)
     console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
                   f"{len(done['skipped'])} already ingested")
+    if done.get("note"):
+        err.print(f"[yellow]note:[/yellow] {escape(done['note'])}", soft_wrap=True)
 
 
 def print_summary(manifest: dict, root: Path) -> None:
@@ -387,10 +403,17 @@ def sql(
     """Query the warehouse with DuckDB SQL."""
     import duckdb
 
+    from tasks.storage.report import lock_for_queries, query_refusal
+
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
+    refusal = query_refusal(query)
+    if refusal:
+        err.print(f"[red]SQL refused:[/red] {escape(refusal)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     con = _open_views(root)
     try:
+        lock_for_queries(con)
         cur = con.execute(query)
         if cur is None:
             # DuckDB answers a query of no statement ("", ";", a comment) with None, and
@@ -413,7 +436,9 @@ def sql(
         else:
             rows, total = _first_rows(batches, max_rows)
     except duckdb.Error as exc:
-        err.print(f"[red]SQL error:[/red] {escape(str(exc))}")
+        locked = "configuration has been locked" in str(exc)
+        note = " (pressroom sql changes no DuckDB setting)" if locked else ""
+        err.print(f"[red]SQL error:[/red] {escape(str(exc))}{note}", soft_wrap=True)
         raise typer.Exit(1) from None
     finally:
         con.close()
@@ -488,6 +513,15 @@ def serve(
     """Serve the scheduled ingest (every 2 hours) and report (daily) deployments from this
     process: no work pool or worker needed. Settings come from this process's environment
     and pressroom.toml. Stop with Ctrl-C."""
+    from flows.schedules import cron_problem
+
+    problems = [f"--{name}-cron {why}" for name, cron in (("ingest", ingest_cron),
+                                                          ("report", report_cron))
+                if cron is not None and (why := cron_problem(cron))]
+    for problem in problems:
+        err.print(f"[red]bad schedule:[/red] {escape(problem)}", soft_wrap=True)
+    if problems:
+        raise typer.Exit(2)
     settings = _settings(None, dask_address=dask_address)
     _before_flows()
     from prefect.settings import PREFECT_API_URL

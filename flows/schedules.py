@@ -17,6 +17,37 @@ TIMEZONE = "UTC"
 DEPLOYMENTS = {"ingest-seeds": ("ingest", INGEST_CRON), "report-daily": ("report", REPORT_CRON)}
 
 
+_CRON_ALIASES = frozenset({"@yearly", "@annually", "@monthly", "@weekly", "@daily",
+                           "@midnight", "@hourly"})
+
+
+def cron_problem(cron: str) -> str | None:
+    """Why `cron` is no schedule `pressroom serve` can run (None: it is one). Five fields,
+    as crontab: minute hour day-of-month month day-of-week (UTC), or an @hourly-style
+    alias. The scheduler's parser also takes six or seven, the sixth being seconds, so a
+    Quartz or Spring schedule, seconds first ("0 0 */2 * * *", meant as every two hours),
+    was taken and started a run every second of 00:00 every other day; a string it
+    refused was a traceback after the flows had loaded."""
+    from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
+
+    fields = cron.split()
+    if len(fields) == 1 and fields[0].lower() in _CRON_ALIASES:
+        return None
+    if len(fields) != 5:
+        extra = (": a seconds field (Quartz, Spring) is not read here, and the scheduler "
+                 "would read the sixth as seconds and start runs every second"
+                 if len(fields) in (6, 7) else "")
+        return (f"{cron!r} has {len(fields)} field(s), not 5 (minute hour day-of-month "
+                f"month day-of-week, UTC, e.g. {INGEST_CRON!r}){extra}")
+    try:
+        CronSchedule(cron=cron, timezone=TIMEZONE)
+    except ValidationError as exc:
+        why = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        return f"{cron!r} is no cron schedule ({why}); e.g. {INGEST_CRON!r}, or @hourly"
+    return None
+
+
 def deployments(ingest_cron: str = INGEST_CRON, report_cron: str = REPORT_CRON) -> list:
     """The ingest and report deployments. Module entrypoints (flows.ingest.ingest), not
     file paths: the installed package is found from any working directory."""

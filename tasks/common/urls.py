@@ -269,6 +269,30 @@ def joined_url(base: str, ref: str) -> str | None:
         return None
 
 
+# The first segment of an address written without a scheme: a host, a port perhaps.
+_HOST_FIRST = re.compile(r"^([^/?#:@\s]+\.[^/?#:@\s]+)(?::\d{1,5})?(?=[/?#]|$)")
+
+
+def same_site_without_scheme(link: str, base: str) -> str | None:
+    """`link` with the scheme of `base` before it, when it was written without one and
+    its first segment is the site of `base` (`news.example/g` in the JSON Feed or the
+    sitemap at https://news.example/...; `www.` or a subdomain either side), else None.
+    Joined as a relative path it was `https://news.example/news.example/g`, a page no
+    site has (the site's 404). A first segment naming another host stays a path:
+    `story.html` and `2024.05/a` are paths, and nothing tells them from hosts."""
+    text = link.strip()
+    found = _HOST_FIRST.match(text)
+    try:
+        where = urlsplit(base)
+    except ValueError:
+        return None
+    if not found or not where.hostname:
+        return None
+    host, site = domain_identity(found.group(1)), domain_identity(where.hostname)
+    if host == site or host.endswith("." + site) or site.endswith("." + host):
+        return f"{where.scheme}://{text}"
+    return None
+
 def domain_of(url: str) -> str:
     """The registrable-looking host of a URL (`domain_identity`)."""
     return domain_identity(urlsplit(url).hostname or "")

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from tasks.common.codings import CodingError, decode_one
 from tasks.common.urls import joined_url
 from tasks.discover.inputs import DiscoverConfig, warc_opener_for
 from tasks.discover.warcopen import WarcReadError
@@ -85,11 +86,44 @@ def listing_links(text: str, base_url: str) -> list[str]:
     the listing's own URL. An href no URL parser takes names no file (one such link,
     `http://[::1`, had ended the whole backfill with a ValueError)."""
     hrefs = _HREF.findall(text)
-    if not hrefs:  # not HTML: one entry per line
-        hrefs = [line.strip() for line in text.splitlines()
+    if hrefs:
+        links = (joined_url(base_url, h.strip()) for h in hrefs)
+    else:  # not HTML: one entry per line
+        lines = [line.strip() for line in text.splitlines()
                  if line.strip() and not line.lstrip().startswith("#")]
-    links = (joined_url(base_url, h.strip()) for h in hrefs)
+        links = (joined_url(_paths_base(base_url, line), line) for line in lines)
     return [link for link in links if link is not None]
+
+
+def _paths_base(base_url: str, line: str) -> str:
+    """What a line of a plain list is relative to: Common Crawl's warc.paths lists each
+    file from the bucket's root (`crawl-data/CC-NEWS/2024/05/CC-NEWS-...warc.gz`), while
+    the list itself lies in that month's folder (`.../crawl-data/CC-NEWS/2024/05/
+    warc.paths.gz`): joined to the list's folder, every file was `.../2024/05/crawl-data/
+    CC-NEWS/2024/05/...`, a 404. A relative line whose first folder is one of the
+    list's own folders is taken from there; any other line from the list's folder."""
+    first, sep, _ = line.partition("/")
+    if not sep or not first or first in (".", "..") or ":" in first:
+        return base_url
+    try:
+        parts = urlsplit(base_url)
+    except ValueError:
+        return base_url
+    at = parts.path.find(f"/{first}/")
+    return base_url if at < 0 else parts._replace(path=parts.path[:at + 1], query="",
+                                                  fragment="").geturl()
+
+
+def listing_body(raw: bytes, source: str) -> bytes:
+    """A listing's bytes, decompressed when it is gzip: Common Crawl publishes each
+    month's list as `warc.paths.gz`, served as a file (no Content-Encoding), and its
+    compressed bytes, read as text, named no file: "0 file(s) in range", without a word."""
+    if raw[:2] != b"\x1f\x8b":
+        return raw
+    try:
+        return decode_one(raw, "gzip", MAX_LISTING_BYTES, strict=True)
+    except CodingError as exc:
+        raise WarcReadError(f"{source}: a gzip listing that cannot be read ({exc})") from None
 
 
 def list_source(source: str, config: DiscoverConfig) -> list[str]:
@@ -107,10 +141,27 @@ def list_source(source: str, config: DiscoverConfig) -> list[str]:
             stream.close()
         if len(body) > MAX_LISTING_BYTES:
             raise WarcReadError(f"{source}: listing over {MAX_LISTING_BYTES} bytes")
-        return listing_links(body.decode("utf-8", "replace"), source)
+        return listing_links(listing_body(body, source).decode("utf-8", "replace"), source)
     if "://" in source:
         raise WarcReadError(f"{source}: a backfill reads a local folder or an http(s) listing")
     folder = Path(source)
     if not folder.is_dir():
         raise WarcReadError(f"{source}: not a folder")
     return sorted(str(p.resolve()) for p in folder.rglob("*.warc.gz"))
+
+
+def nothing_in_range(locations: list[str], start: date, end: date) -> str:
+    """Why a backfill found no file from `start` to `end` in what its source lists, for
+    the person who asked: "0 file(s) in range" said nothing of a month mistyped, of a
+    folder of other names, or of an empty listing."""
+    dated = sorted(f for f in map(parse_name, locations) if f is not None)
+    if dated:
+        return (f"no CC-NEWS file crawled from {start} to {end}: the source lists "
+                f"{len(dated)}, crawled from {dated[0].crawled_at.date()} to "
+                f"{dated[-1].crawled_at.date()}")
+    if not locations:
+        return "the source lists no .warc.gz file"
+    names = ", ".join(file_name(loc) for loc in locations[:3])
+    return (f"the source lists {len(locations)} entries, none named as CC-NEWS names its "
+            f"files (CC-NEWS-YYYYMMDDhhmmss-NNNNN.warc.gz): {names}"
+            + (" ..." if len(locations) > 3 else ""))

@@ -30,7 +30,12 @@ from tasks.common.charset import (
 )
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import MAX_TITLE_CHARS, capped_text
-from tasks.common.urls import INVISIBLE_CHARS, joined_url, trim_url
+from tasks.common.urls import (
+    INVISIBLE_CHARS,
+    joined_url,
+    same_site_without_scheme,
+    trim_url,
+)
 
 # Older feeds put HTML in <title>; the hint should be plain text.
 _TAG = re.compile(r"<[^>]{0,500}>")
@@ -436,6 +441,8 @@ def _json_item_url(item: dict, feed_url: str) -> str | None:
     for cand in (item.get("url"), item.get("external_url")):
         if isinstance(cand, str) and _ESCAPED_AMPERSAND.search(cand):
             cand = html.unescape(cand)
+        if isinstance(cand, str) and not _is_http(trim_url(cand)):
+            cand = same_site_without_scheme(trim_url(cand), feed_url) or cand
         url = _http_url(feed_url, cand) if isinstance(cand, str) and cand.strip() else None
         if url is not None:
             return url

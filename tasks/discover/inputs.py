@@ -469,12 +469,60 @@ def missing_inputs(inputs: list[str]) -> list[str]:
             if not _REMOTE_INPUT.match(trim_url(i)) and not Path(home_expanded(i)).exists()]
 
 
+def unknown_inputs(inputs: list[str]) -> list[tuple[str, str]]:
+    """(input, why) for each file named as an input that no reader takes
+    (`unknown_input`); URLs and folders are not judged here."""
+    out = []
+    for item in inputs:
+        if _REMOTE_INPUT.match(trim_url(item)):
+            continue
+        path = Path(home_expanded(item))
+        if path.is_file() and (why := unknown_input(path.name)) is not None:
+            out.append((item, why))
+    return out
+
+
+INPUT_KINDS = ".txt dump, .urls list, .warc or .warc.gz, sources.toml"
+# Hints for files people name as inputs that no reader takes, by how the name ends.
+_NOT_READ_HINTS = (
+    ((".warc.zst", ".warc.bz2", ".warc.xz", ".warc.zip", ".warc.gz.zst"),
+     "a WARC compressed otherwise than with gzip: decompress it to .warc, or recompress "
+     "it as .warc.gz"),
+    ((".warc.open", ".warc.gz.open", ".warc.tmp", ".warc.gz.tmp", ".warc.part",
+      ".warc.gz.part"), "a WARC still being written or downloaded (its crawler or download "
+     "has not finished and renamed it): ingest it once it is whole"),
+    ((".arc", ".arc.gz"), "an ARC file (the format before WARC): convert it to WARC first"),
+    ((".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".xlsx", ".list", ".lst"),
+     "a list of URLs is read from a .urls file (one URL a line, # for comments): save the "
+     "URLs as one"),
+    ((".xml", ".rss", ".atom", ".rdf", ".xml.gz"), "feeds and sitemaps are read from their "
+     "http(s) address (on the command line or in a sources.toml), not from a saved copy"),
+    ((".html", ".htm", ".xhtml", ".mhtml", ".pdf"), "a saved page is not read: ingest its "
+     "address, a WARC of it, or a .txt dump of its text"),
+    ((".toml",), "the only TOML input is a sources file, named sources.toml or "
+     "<name>.sources.toml"),
+)
+
+
+def unknown_input(name: str) -> str | None:
+    """Why a file named as an input is none discover reads (a sentence with a hint of what
+    to do), or None when it is one. A file named on the command line that no reader took
+    was a note in a committed run of 0 inputs, exit 0: `pressroom ingest urls.csv`
+    seemed to work and did nothing."""
+    low = name.lower()
+    if (is_warc_path(name) or is_sources_file(name)
+            or low.endswith(URL_LIST_SUFFIXES + DUMP_SUFFIXES)):
+        return None
+    hint = next((why for ends, why in _NOT_READ_HINTS if low.endswith(ends)), None)
+    return (f"not a recognised input ({INPUT_KINDS})" + (f": {hint}" if hint else ""))
+
+
 @dataclass(frozen=True)
 class Unusable:
     """An input path that cannot be read: a reject with `reason`, never a silent skip."""
 
     path: str
-    reason: str  # not_found | unreadable | not_a_file
+    reason: str  # not_found | unreadable | not_a_file | unknown_input
     detail: str
 
 
@@ -539,6 +587,11 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
             out += files + problems
             notes += [f"input {u.path!r} cannot be read: skipped ({u.detail})"
                       for u in problems]
+        elif path.is_file() and (why := unknown_input(path.name)) is not None:
+            # named as an input, so meant as one: a reject the run counts (a file met in
+            # a folder stays a note: folders hold READMEs and pictures)
+            out.append(Unusable(path_label(path), "unknown_input", why))
+            notes.append(f"input {path_label(path)!r}: {why}")
         elif path.is_file():
             out.append(path)
         elif (path.exists() or path.is_symlink()) and (why := not_a_file(path)) is not None:
@@ -713,11 +766,11 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
                 sitemaps += src.sitemaps
                 listed += [(u, path_label(item)) for u in src.urls]
             stats["sources_enabled"] = stats.get("sources_enabled", 0) + len(cfg.enabled())
-        elif item.name.endswith(URL_LIST_SUFFIXES):
+        elif item.name.lower().endswith(URL_LIST_SUFFIXES):  # PAGES.URLS as pages.urls
             d, r = read_url_list(item, run_id)
             rows += d
             rejects += r
-        elif item.name.endswith(DUMP_SUFFIXES):
+        elif item.name.lower().endswith(DUMP_SUFFIXES):
             d, r = read_dumps(item, run_id)
             rows += d
             rejects += r

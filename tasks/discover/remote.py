@@ -179,14 +179,39 @@ def _cut_key(url: str, cut: bool) -> str | None:
     return f"{url}#cut" if cut else None
 
 
+def sitemap_served_as_feed(body: bytes, base: str, cut: bool = False) -> str | None:
+    """The root (`<urlset>`, `<sitemapindex>`) of an XML sitemap served where a feed was
+    expected, else None. A sources file that lists a site's news sitemap among its feeds
+    (or the reverse: Google reads RSS and Atom as sitemaps, and sites list their feed as
+    one) lost every story in it to a `not_a_feed` "no RSS or Atom root element" reject."""
+    parsed = parse_sitemap(body, base, truncated=cut)
+    if parsed.error or parsed.kind not in ("urlset", "index"):
+        return None
+    return "<urlset>" if parsed.kind == "urlset" else "<sitemapindex>"
+
+
 def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collector,
-                 base: str | None = None, cut: bool = False) -> None:
-    parsed = parse_feed(body, base or url, content_type)
+                 base: str | None = None, cut: bool = False, parsed=None,
+                 listed_as: str = "feed") -> bool:
+    """Read a feed's items into `col`; False (nothing recorded) when it is no feed and
+    what it is was listed as a feed and is an XML sitemap: the caller reads it as one."""
+    parsed = parsed or parse_feed(body, base or url, content_type)
+    if parsed.error and parsed.error[0] == "not_a_feed" and listed_as == "feed":
+        root = sitemap_served_as_feed(body, base or url, cut)
+        if root:
+            col.count("feeds_read_as_sitemaps")
+            col.result.notes.append(f"feed {url}: a sitemap ({root}), not a feed: read "
+                                    "as a sitemap (list it under sitemaps)")
+            return False
+    if listed_as == "sitemap":
+        col.count("sitemaps_read_as_feeds")
+        col.result.notes.append(f"sitemap {url}: a {parsed.version or 'feed'} feed, not a "
+                                "sitemap: read as a feed (list it under feeds)")
     if parsed.error:
         reason, detail = parsed.error
         col.reject(kind="feed", source=url, reason=reason, detail=detail, url=url,
                    input_key=_cut_key(url, cut))
-        return
+        return True
     for reason, detail, keyed in parsed.explained():
         col.reject(kind="feed", source=url, reason=reason, detail=detail,
                    input_key=f"{url}#{stable_id(reason + keyed)[:12]}")
@@ -195,6 +220,7 @@ def _handle_feed(url: str, body: bytes, content_type: str | None, col: _Collecto
     for item in parsed.items:
         col.add(url=item.url, kind="feed", source=url, published=item.published_at,
                 published_source="feed", title=item.title)
+    return True
 
 
 def distinct_sources(urls: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
@@ -243,14 +269,14 @@ def discover_remote(
     kinds = {u: "feed" for u in feeds} | {u: "sitemap" for u in sitemaps}
     bodies, ok = _fetch(fetch_urls, kinds, col)
     cut = _cut_transfers(bodies, col)
-    for url in feeds:
-        if url in bodies:
-            _handle_feed(url, bodies[url], ok.get(url, {}).get("content_type"), col,
-                         _served_from(url, ok), url in cut)
+    feeds_that_are_sitemaps = [
+        url for url in feeds if url in bodies and not _handle_feed(
+            url, bodies[url], ok.get(url, {}).get("content_type"), col,
+            _served_from(url, ok), url in cut)]
 
-    seen_sitemaps = {request_identity(u) for u in sitemaps}
+    seen_sitemaps = {request_identity(u) for u in sitemaps + feeds_that_are_sitemaps}
     fetched_sitemaps = len(sitemaps)
-    level = [(url, 0) for url in sitemaps if url in bodies]
+    level = [(url, 0) for url in sitemaps + feeds_that_are_sitemaps if url in bodies]
     level_bodies, level_ok, level_cut = bodies, ok, cut
     cutoff = (now - timedelta(days=limits.max_child_age_days)
               if limits.max_child_age_days is not None else None)
@@ -261,6 +287,13 @@ def discover_remote(
                                    limits.max_sitemap_bytes, limits.max_urls_per_sitemap,
                                    truncated=url in level_cut)
             if parsed.error:
+                as_feed = (parse_feed(level_bodies[url], _served_from(url, level_ok),
+                                      level_ok.get(url, {}).get("content_type"))
+                           if parsed.error[0] == "not_a_sitemap" else None)
+                if as_feed is not None and not as_feed.error:  # an RSS/Atom feed
+                    _handle_feed(url, level_bodies[url], None, col, _served_from(url, level_ok),
+                                 url in level_cut, parsed=as_feed, listed_as="sitemap")
+                    continue
                 reason, detail = parsed.error
                 col.reject(kind="sitemap", source=url, reason=reason, detail=detail, url=url,
                            input_key=_cut_key(url, url in level_cut))

@@ -24,7 +24,7 @@ from lxml import etree
 from tasks.common.charset import wide_as_utf8, without_wide_declaration
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.text import without_inline_comment
-from tasks.common.urls import trim_url
+from tasks.common.urls import same_site_without_scheme, trim_url
 from tasks.discover.feeds import clean_title
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
@@ -165,6 +165,8 @@ def _absolute(loc: str | None, base: str) -> str | None:
         return None
     if _ABSOLUTE_HTTP.fullmatch(loc):
         return loc
+    # `news.example/a` on news.example's sitemap: its host, not a path under the folder
+    loc = same_site_without_scheme(loc, base) or loc
     try:
         url = urljoin(base, loc)
         parts = urlsplit(url)

@@ -208,6 +208,55 @@ def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
                                         "can be written to mend it)")
 
 
+# Statements `pressroom sql` does not run, by DuckDB's own parse of the query (never a
+# pattern over its text), and why. The connection is read-only for the database, not for
+# the filesystem: COPY ... TO wrote the file, EXPORT DATABASE a folder of CSV files, and
+# INSTALL downloads into ~/.duckdb. Reading files (read_csv, read_parquet) stays allowed:
+# the views themselves read the warehouse's Parquet files.
+_NOT_QUERIES = {
+    "COPY": "COPY writes a file (or loads one into a table)",
+    "EXPORT": "EXPORT DATABASE writes a folder of files",
+    "COPY_DATABASE": "COPY FROM DATABASE writes a database",
+    "ATTACH": "ATTACH opens, and may create, a database file",
+    "DETACH": "DETACH closes a database ATTACH opened",
+    "LOAD": "INSTALL and LOAD download or run DuckDB extensions",
+    "EXTENSION": "extension statements run a DuckDB extension's code",
+}
+QUERY_ONLY_HINT = ("pressroom sql only queries; to save rows, write them with -f csv or "
+                   "-f json and redirect the output (pressroom sql -f csv \"SELECT ...\" "
+                   "> rows.csv)")
+
+
+def query_refusal(query: str) -> str | None:
+    """Why `pressroom sql` refuses `query` (a statement that writes files or runs
+    extensions, see _NOT_QUERIES), or None to run it. A query DuckDB cannot parse is
+    None too: running it gives DuckDB's own syntax error."""
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error:
+        return None
+    except ValueError as exc:  # a statement type the Python binding has no name for
+        return (f"the query holds a statement pressroom sql does not run "
+                f"(UPDATE EXTENSIONS or the like: {exc}); {QUERY_ONLY_HINT}")
+    for statement in statements:
+        why = _NOT_QUERIES.get(statement.type.name)
+        if why:
+            text = " ".join(statement.query.split()).rstrip(";")
+            text = text if len(text) <= 60 else text[:59] + "…"
+            return f"{why}: {text!r}; {QUERY_ONLY_HINT}"
+    return None
+
+
+def lock_for_queries(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The connection `pressroom sql` runs a query on: no extension installed behind the
+    query's back (autoinstall), and no setting changed by it (lock_configuration: SET
+    log_query_path or PRAGMA enable_profiling made later statements write files). SET
+    VARIABLE still works: variables are no configuration."""
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
 def _views_in_memory(root: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     create_views(con, root)

@@ -475,6 +475,56 @@ def _unpaired_parentheses(text: str) -> str:
     return "".join(out)
 
 
+# What tantivy's "Syntax Error: title:" meant, in words (fault round 19): a field given
+# no word, an operator with nothing on one side, a query of exclusions alone.
+_FIELD_WITHOUT_WORD = re.compile(r"(?<![\\\w])(\w+):(?=\s*(?:$|\)|\(\s*\)|(?:AND|OR|NOT)\b))")
+_OPERATOR_AT_EDGE = re.compile(r"^\s*(AND|OR)\b|\b(AND|OR|NOT)\s*$|(?:^|\s)([+-])\s*$")
+_HOLDS_NO_WORD = re.compile(r"[\w*]")
+
+
+def refusal_reason(query: str, error: str, fields: frozenset[str]) -> str:
+    """Why tantivy refused `query`, in words a person can act on, its own error after
+    in parentheses; its error alone when the query is refused for another reason.
+    `pressroom search "title:"` once said "Syntax Error: title:" and no more."""
+    field = next((m.group(1) for m in _FIELD_WITHOUT_WORD.finditer(query)
+                  if m.group(1) in fields), None)
+    edge = _OPERATOR_AT_EDGE.search(query)
+    if field:
+        why = (f"'{field}:' names the field {field} but no word to search it for (write "
+               f"{field}:storm or {field}:\"two words\"; without the colon, {field} is a "
+               "word)")
+    elif "Only excluding terms" in error:
+        why = ("the query only excludes (NOT or -): name a word to find as well, as in "
+               "'flood NOT storm'")
+    elif edge and edge.group(3):
+        why = f"'{edge.group(3)}' (must / must not) has no word after it"
+    elif edge:
+        op = edge.group(1) or edge.group(2)
+        side = "left" if edge.group(1) else "right"
+        why = (f"{op} has no word on its {side} (write it between two words, as in "
+               f"'flood {op} storm', or \"{op}\" to search for the word)")
+    else:
+        return error
+    return f"{why} ({error})"
+
+
+# A `*` right after a word ("storm*", "title:riv*"): tantivy's parser drops the star and
+# searches for the whole word "storm", so "storm*" found no "storms" and said nothing.
+_STAR_AFTER_WORD = re.compile(r"(?<![\\\w])(\w+)\*(?=$|[\s)])")
+
+
+def star_note(query: str) -> str | None:
+    """A note for a query holding `word*` outside "phrases": the search is for the word
+    as written, not for words it begins (this index has no prefix search)."""
+    words = [m.group(1) for i, part in enumerate(query.split('"')) if not i % 2
+             for m in _STAR_AFTER_WORD.finditer(part)]
+    if not words:
+        return None
+    return (f"{', '.join(repr(w + '*') for w in words)}: searched for "
+            f"{', '.join(repr(w) for w in words)} as whole word(s); a * after a word is no "
+            "prefix search here (write the words in full, e.g. 'storm OR storms')")
+
+
 def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
     """tantivy's query language over title and text: words (all must match: AND is the
     default, as web search engines do), "phrases", AND / OR / NOT, +must / -mustnot,
@@ -482,24 +532,26 @@ def parse(index: tantivy.Index, query: str) -> tuple[tantivy.Query, str | None]:
     (`as_written`) because tantivy refused it as written. Raises ValueError on a query
     of no words, on a syntax error read either way, and on parentheses nested deeper than
     MAX_QUERY_DEPTH (the parser would overflow its stack)."""
-    if not query.strip():
-        # tantivy reads it as a query matching nothing: "0 of 0 matching article(s)",
-        # as if the warehouse held no match
-        raise ValueError("the query holds no words to search for")
     depth = query_depth(query)
     if depth > MAX_QUERY_DEPTH:
         raise ValueError(f"parentheses nested {depth} deep, more than the "
                          f"{MAX_QUERY_DEPTH} a query may nest")
+    if not _HOLDS_NO_WORD.search(query):
+        # tantivy reads "" (and '""') as a query matching nothing: "0 of 0 matching
+        # article(s)", as if the warehouse held no match; ":" or "()" a syntax error
+        raise ValueError("the query holds no words to search for")
     try:
-        return _parsed(index, normalise_query(query)), None
+        return _parsed(index, normalise_query(query)), star_note(query)
     except ValueError as exc:
         written = as_written(query, frozenset(SCHEMA_FIELDS))
         if written == query:
-            raise
+            raise ValueError(refusal_reason(query, str(exc), frozenset(SCHEMA_FIELDS))
+                             ) from None
         try:
             parsed = _parsed(index, normalise_query(written))
         except ValueError:
-            raise exc from None
+            raise ValueError(refusal_reason(query, str(exc), frozenset(SCHEMA_FIELDS))
+                             ) from None
         return parsed, f"searched for the words of {query!r} ({exc})"
 
 
@@ -536,7 +588,17 @@ def search(root: Path, query: str, since: date | datetime | None = None,
     # No more hits than documents: tantivy reserves room for `limit` hits in each
     # segment first, so `--limit 100000000000` asked for 1.6 TB and the process aborted
     # (Rust's allocation failure, exit 134), and past 2**63 it panicked.
-    result = searcher.search(full, limit=max(1, min(limit, searcher.num_docs)), count=True)
+    try:
+        result = searcher.search(full, limit=max(1, min(limit, searcher.num_docs)), count=True)
+    except ValueError as exc:
+        # `title:*` (any title) parses, then needs a column this index does not keep:
+        # "Schema error: 'Field title is not a fast field.'"
+        field = re.search(r"Field (\w+) is not a fast field", str(exc))
+        if field is None:
+            raise
+        raise ValueError(f"'{field.group(1)}:*' (any {field.group(1)}) cannot be searched: "
+                         "the index keeps no list of its values; '*' alone matches every "
+                         f"article ({exc})") from None
     generator = tantivy.SnippetGenerator.create(searcher, text_query, SCHEMA, "text")
     generator.set_max_num_chars(SNIPPET_CHARS)
     hits = []

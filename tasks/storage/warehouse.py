@@ -76,6 +76,14 @@ def run_manifests(root: Path) -> list[dict]:
     return [m for m in manifests(root) if m.get("kind", "run") == "run"]
 
 
+def unknown_run_ids(root: Path, run_ids: list[str]) -> list[str]:
+    """The ids in `run_ids` that no commit of the warehouse names (a run that committed a
+    batch counts, finished or not): `pressroom reprocess --run` of a typo or of another
+    warehouse's run reprocessed nothing, committed an empty run and exited 0."""
+    known = {m.get("run_id") for m in manifests(root)}
+    return [r for r in run_ids if r not in known]
+
+
 def listed_files(root: Path) -> dict[str, list[str]]:
     """Per table, the files (relative to the root) that the manifests commit, in commit
     order, less those a compaction replaced with a merged file."""

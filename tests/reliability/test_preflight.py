@@ -142,3 +142,35 @@ def test_an_empty_warehouse_folder_still_answers(tmp_path, command):
     wh.mkdir()
     out = _run(*command, "-w", str(wh))
     assert out.exit_code == 0, out.output
+
+
+def test_a_file_named_as_an_input_that_no_reader_takes_exits_2_before_any_run(tmp_path):
+    """Fault round 19: `pressroom ingest urls.csv` committed a run of 0 inputs and exited
+    0, the file a note "not a recognised input ... ignored" under the summary."""
+    wh = tmp_path / "wh"
+    # (loopback URLs: without the fix, a good input beside it would be fetched)
+    (tmp_path / "urls.csv").write_text("url\nhttp://127.0.0.1:9/a\n")
+    (tmp_path / "good.urls").write_text("http://127.0.0.1:9/a\n")
+    out = _run("ingest", str(tmp_path / "good.urls"), str(tmp_path / "urls.csv"), "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "not an input:" in out.output and "urls.csv" in out.output
+    assert "save the URLs as one" in out.output  # what to do
+    assert not (wh / "manifests").exists()  # no empty run committed
+
+
+def test_reprocess_of_a_run_the_warehouse_does_not_hold_exits_2_before_any_run(tmp_path):
+    """Fault round 19: `pressroom reprocess --run <a typo>` (or another warehouse's run)
+    reprocessed nothing, committed an empty run and exited 0."""
+    from tasks.storage.warehouse import run_manifests
+
+    wh = committed_warehouse(tmp_path / "wh")
+    before = len(run_manifests(wh))
+    out = _run("reprocess", "--run", "20240101T000000Z-000000", "--run", "2024-01-01",
+               "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "no such run: 2024-01-01 in" in out.output
+    assert "the latest: 20240102T000000Z-000001, 20240101T000000Z-000000" in out.output
+    assert len(run_manifests(wh)) == before  # nothing committed
+    from tasks.storage.warehouse import unknown_run_ids
+
+    assert unknown_run_ids(wh, ["20240102T000000Z-000001"]) == []

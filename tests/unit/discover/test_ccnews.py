@@ -171,3 +171,71 @@ def test_an_http_listing_longer_than_one_read_and_not_utf8_is_read_whole():
         links = list_source(base, _config(allowed_networks=["127.0.0.0/8"]))
     assert len(_LongListingHandler.body) > 2 * (1 << 16)
     assert links == [f"{base}CC-NEWS-{i:05d}.warc.gz" for i in range(4000)]
+
+
+_PATHS = (b"crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz\n"
+          b"crawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz\n")
+
+
+class _GzipPathsHandler(_ListingHandler):
+    # as data.commoncrawl.org serves a month's list: the .gz file itself, no
+    # Content-Encoding
+    import gzip as _gzip
+
+    body = _gzip.compress(_PATHS)
+
+
+def test_common_crawls_warc_paths_gz_lists_its_files_from_the_buckets_root():
+    """Fault round 19: the listing Common Crawl publishes, `.../CC-NEWS/2024/05/
+    warc.paths.gz`, was read as text while gzip ("0 file(s) in range", without a word);
+    decompressed, its lines (paths from the bucket's root) were joined to the list's own
+    folder: `.../2024/05/crawl-data/CC-NEWS/2024/05/CC-NEWS-...`, a 404 each."""
+    with serving(_GzipPathsHandler) as origin:
+        listing = f"{origin}/crawl-data/CC-NEWS/2024/05/warc.paths.gz"
+        links = list_source(listing, _config(allowed_networks=["127.0.0.0/8"]))
+    assert links == [f"{origin}/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz",
+                     f"{origin}/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz"]
+    # a line of another folder, or a bare name, is still the list's folder's
+    assert listing_links("CC-NEWS-20240501000000-00001.warc.gz\nother/x.warc.gz\n",
+                         "https://d.example/a/b/warc.paths") == [
+        "https://d.example/a/b/CC-NEWS-20240501000000-00001.warc.gz",
+        "https://d.example/a/b/other/x.warc.gz"]
+
+
+def test_a_gzip_listing_that_cannot_be_read_is_a_sentence():
+    from tasks.discover.ccnews import listing_body
+
+    with pytest.raises(WarcReadError, match="a gzip listing that cannot be read"):
+        listing_body(_GzipPathsHandler.body[:20], "https://d.example/warc.paths.gz")
+    assert listing_body(_PATHS, "x") == _PATHS
+
+
+def test_a_backfill_that_finds_nothing_in_its_range_says_why(tmp_path):
+    """Fault round 19: a month mistyped, a folder of files renamed or decompressed, an
+    empty listing: each printed "0 file(s) in range: 0 ingested now, 0 already
+    ingested" and no more. The backfill now says what the source lists."""
+    from tasks.common.settings import Settings
+    from tasks.discover.ccnews import nothing_in_range
+    from tasks.steps import backfill_files_task
+
+    may = [BASE + "CC-NEWS-20240501000000-00001.warc.gz",
+           BASE + "CC-NEWS-20240531230000-00002.warc.gz"]
+    assert nothing_in_range(may, date(2025, 5, 1), date(2025, 5, 31)) == (
+        "no CC-NEWS file crawled from 2025-05-01 to 2025-05-31: the source lists 2, "
+        "crawled from 2024-05-01 to 2024-05-31")
+    assert nothing_in_range([], date(2024, 5, 1), date(2024, 5, 1)) == (
+        "the source lists no .warc.gz file")
+    others = [f"/d/crawl-{i}.warc.gz" for i in range(5)]
+    assert nothing_in_range(others, date(2024, 5, 1), date(2024, 5, 1)) == (
+        "the source lists 5 entries, none named as CC-NEWS names its files "
+        "(CC-NEWS-YYYYMMDDhhmmss-NNNNN.warc.gz): crawl-0.warc.gz, crawl-1.warc.gz, "
+        "crawl-2.warc.gz ...")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "CC-NEWS-20240501000000-00001.warc.gz").write_bytes(b"")
+    settings = Settings(warehouse=tmp_path / "wh")
+    files, todo, why = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 6, 1),
+                                              date(2024, 6, 30), settings)
+    assert (files, todo) == ([], []) and why.startswith("no CC-NEWS file crawled from 2024-06-01")
+    files, todo, why = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 5, 1),
+                                              date(2024, 5, 1), settings)
+    assert len(files) == len(todo) == 1 and why is None

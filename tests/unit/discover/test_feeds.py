@@ -866,3 +866,30 @@ def test_a_json_feed_url_escaped_for_html_is_the_pages_address() -> None:
                                         "https://news.example/?p=2&lang=de",
                                         "https://other.example/?a=1&b=2",
                                         "https://news.example/?p=4&lang=de&ampm=pm"]
+
+
+def test_a_json_feed_url_without_a_scheme_on_the_feeds_own_site_is_that_page() -> None:
+    """Fault round 19 (round 18's known item): `"url": "news.example/g"` was joined as a
+    path under the feed's address, `https://news.example/news.example/g`, the site's 404.
+    A first segment that is the feed's own site (www., a subdomain, a port) is a host; a
+    relative path, or a segment naming some other name, is still joined."""
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "news.example/2024/05/g"},
+        {"id": "2", "url": " www.news.example/h?x=1 "},
+        {"id": "3", "url": "news.example:8080/i"},
+        {"id": "4", "external_url": "news.example/j"},
+        {"id": "5", "url": "story.html"},
+        {"id": "6", "url": "/2024/k"},
+        {"id": "7", "url": "other.example/l"}]}
+    r = parse_feed(json.dumps(feed).encode(), "https://feeds.news.example/feed.json",
+                   "application/feed+json")
+    assert [i.url for i in r.items] == ["https://news.example/2024/05/g",
+                                        "https://www.news.example/h?x=1",
+                                        "https://news.example:8080/i",
+                                        "https://news.example/j",
+                                        "https://feeds.news.example/story.html",
+                                        "https://feeds.news.example/2024/k",
+                                        "https://feeds.news.example/other.example/l"]
+    plain = parse_feed(json.dumps(feed).encode(), "http://news.example/feed.json",
+                       "application/feed+json")
+    assert plain.items[0].url == "http://news.example/2024/05/g"  # the feed's scheme

@@ -452,11 +452,18 @@ def test_run_passes_discoverys_notes_on_for_the_run_summary(tmp_path: Path) -> N
 
     urls = tmp_path / "l.urls"
     urls.write_text("https://a.example/1\n")
-    other = tmp_path / "notes.csv"
+    (tmp_path / "folder").mkdir()
+    other = tmp_path / "folder" / "notes.csv"
     other.write_text("x")
-    result = run([str(urls), str(other), str(tmp_path / "missing")], CONFIG, "run-3", now=NOW)
+    named = tmp_path / "named.csv"  # named as an input: a reject too, since round 19
+    named.write_text("x")
+    result = run([str(urls), str(tmp_path / "folder"), str(named), str(tmp_path / "missing")],
+                 CONFIG, "run-3", now=NOW)
     assert result.table.column("url").to_pylist() == ["https://a.example/1"]
     assert result.notes == [
+        f"input {str(named)!r}: not a recognised input (.txt dump, .urls list, .warc or "
+        ".warc.gz, sources.toml): a list of URLs is read from a .urls file (one URL a line, "
+        "# for comments): save the URLs as one",
         f"input {str(tmp_path / 'missing')!r} does not exist: skipped",
         f"{other}: not a recognised input (.txt dump, .urls list, .warc[.gz], sources.toml): "
         "ignored"]
@@ -787,3 +794,48 @@ def test_credentials_removed_from_inputs_and_from_rows_are_counted_together(tmp_
     assert [n for n in found.notes if "user name or password" in n] == [
         "2 input(s) had a user name or password in a URL: removed before fetching or "
         "storing anything"]
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("urls.csv", "save the URLs as one"),
+    ("crawl.warc.zst", "decompress it to .warc"),
+    ("crawl.warc.gz.open", "still being written"),
+    ("old.arc.gz", "ARC file"),
+    ("feed.xml", "read from their http(s) address"),
+    ("story.html", "a saved page is not read"),
+    ("outlets.toml", "sources file, named sources.toml"),
+    ("photo.jpg", None),
+])
+def test_a_file_named_as_an_input_that_no_reader_takes_is_a_reject(tmp_path, name, hint):
+    """Fault round 19: `pressroom ingest urls.csv` (or a `.warc.zst`, a download still
+    named `.warc.gz.open`, a saved feed) committed a run of 0 inputs and exited 0, the
+    file a note "not a recognised input ... ignored". Named as an input, it was meant
+    as one: an `unknown_input` reject (the run's inputs count it) with what to do, and
+    the command refuses it before the run (`unknown_inputs`)."""
+    from tasks.discover.inputs import unknown_inputs
+
+    path = tmp_path / name
+    path.write_text("https://news.example/a\n")
+    found = discover([str(path)], "run-19", CONFIG, now=NOW)
+    [rej] = found.rejects
+    assert (rej["reason"], rej["source"]) == ("unknown_input", str(path))
+    assert rej["detail"].startswith("not a recognised input (.txt dump, .urls list")
+    assert hint is None or hint in rej["detail"]
+    assert [why for _, why in unknown_inputs([str(path), str(tmp_path)])] == [rej["detail"]]
+
+
+def test_inputs_in_capitals_are_read_and_a_folders_other_files_stay_notes(tmp_path):
+    """PAGES.URLS and NOTES.TXT (a Windows tool's names) were "not a recognised input"
+    (the suffix compared case by case, though `.WARC.GZ` was read); in a folder, a
+    README or a picture is still a note, not a reject."""
+    from tasks.discover.inputs import unknown_inputs
+
+    (tmp_path / "PAGES.URLS").write_text("https://news.example/u\n")
+    (tmp_path / "NOTE.TXT").write_text(DUMP.decode())
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    found = discover([str(tmp_path)], "run-19", CONFIG, now=NOW)
+    assert sorted(d["url"] for d in found.docs.to_pylist()) == [
+        "https://dump.example/a", "https://news.example/u"]
+    assert found.rejects == []
+    assert any("photo.jpg: not a recognised input" in n for n in found.notes)
+    assert unknown_inputs([str(tmp_path / "PAGES.URLS"), str(tmp_path / "NOTE.TXT")]) == []

@@ -568,3 +568,35 @@ def test_a_feed_entry_with_no_page_says_why_under_the_key_it_always_had() -> Non
     assert rej["detail"] == ("entry 'No link': no page link, only an enclosure (audio/mpeg: "
                              "https://cdn.example/1.mp3), a media file no text is read from")
     assert rej["input_key"] == f"{url}#d7046dca0fff"
+
+
+def test_a_feed_that_is_a_sitemap_and_a_sitemap_that_is_a_feed_are_read_as_what_they_are(
+        ) -> None:
+    """Fault round 19: a sources file listing a news sitemap among its feeds, or a feed
+    among its sitemaps (Google reads RSS and Atom as sitemaps, so sites list them so),
+    lost every story in it: `not_a_feed` "no RSS or Atom root element", `not_a_sitemap`
+    "root element <rss>". Each is read as what it is, with a note; an HTML page is still
+    a reject under the kind it was listed as."""
+    feed_url, map_url = "https://news.example/feed", "https://news.example/sitemap.xml"
+    idx_url, html_url = "https://news.example/feed/index", "https://news.example/rss"
+    idx = index([("https://news.example/child.xml", "2024-05-01")])
+    child = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<url><loc>https://news.example/four</loc></url></urlset>")
+    bodies = {feed_url: URLSET, map_url: RSS, idx_url: idx, html_url: b"<html>404</html>",
+              "https://news.example/child.xml": child}
+    result = discover_remote([feed_url, idx_url, html_url], [map_url], fetcher(bodies),
+                             "run-19", NOW)
+    rows = {r["url"]: r for r in result.rows}
+    assert sorted(rows) == ["https://news.example/four", "https://news.example/one",
+                            "https://news.example/three", "https://news.example/two"]
+    assert rows["https://news.example/one"]["source_kind"] == "feed"
+    assert rows["https://news.example/three"]["source_kind"] == "sitemap"
+    assert rows["https://news.example/three"]["source"] == feed_url
+    assert [(r["reason"], r["source_kind"], r["url"]) for r in result.rejects] == [
+        ("not_a_feed", "feed", html_url)]
+    assert result.stats["feeds_read_as_sitemaps"] == 2
+    assert result.stats["sitemaps_read_as_feeds"] == 1
+    assert f"feed {feed_url}: a sitemap (<urlset>), not a feed: read as a sitemap (list it " \
+           "under sitemaps)" in result.notes
+    assert f"sitemap {map_url}: a rss20 feed, not a sitemap: read as a feed (list it under " \
+           "feeds)" in result.notes

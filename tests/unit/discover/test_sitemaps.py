@@ -972,3 +972,22 @@ def test_a_sitemap_loc_with_invisible_edges_is_its_url(junk: str) -> None:
         text = f"{junk}https://s.example/a\nhttps://s.example/b{junk}\n".encode()
         got = parse_sitemap(text, "https://s.example/sitemap.txt")
         assert [e.url for e in got.entries] == ["https://s.example/a", "https://s.example/b"]
+
+
+def test_a_loc_without_a_scheme_on_the_sitemaps_own_site_is_that_page() -> None:
+    """Fault round 19: `<loc>news.example/a</loc>` (a generator that dropped the scheme)
+    was joined as a path under the sitemap's folder, `https://news.example/news.example/a`,
+    the site's 404; so was an index's child. A loc of another name stays a path."""
+    urlset = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+              b"<url><loc>news.example/a</loc></url><url><loc>www.news.example/b?x=1</loc></url>"
+              b"<url><loc>story-c.html</loc></url><url><loc>other.example/d</loc></url>"
+              b"</urlset>")
+    r = parse_sitemap(urlset, "https://news.example/maps/sitemap.xml")
+    assert [e.url for e in r.entries] == ["https://news.example/a",
+                                          "https://www.news.example/b?x=1",
+                                          "https://news.example/maps/story-c.html",
+                                          "https://news.example/maps/other.example/d"]
+    index = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             b"<sitemap><loc>news.example/sitemap-1.xml</loc></sitemap></sitemapindex>")
+    r = parse_sitemap(index, "http://news.example/sitemap.xml")
+    assert [c.url for c in r.children] == ["http://news.example/sitemap-1.xml"]

@@ -155,3 +155,65 @@ def test_max_rows_below_one_is_refused_and_the_default_is_a_thousand(warehouse):
                                    f"SELECT i FROM range({n}) t(i)"])
     assert big.exit_code == 0, big.output
     assert f"{flows.cli.SQL_TABLE_ROWS:,} of {n:,} rows shown" in big.output
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY articles TO '{out}/x.csv'",
+    "COPY (SELECT 1 AS n) TO '{out}/x.parquet' (FORMAT parquet)",
+    "EXPORT DATABASE '{out}/x'",
+    "SELECT 1; COPY (SELECT 2 AS n) TO '{out}/x.csv'",
+    "ATTACH '{out}/x.duckdb' AS x",
+    "INSTALL httpfs",
+    "LOAD '{out}/x.duckdb_extension'",
+])
+def test_a_statement_that_writes_files_is_refused(warehouse, tmp_path, statement):
+    """Fault round 19 (round 18's known item): the connection is read-only for the
+    database, not for the filesystem, so `pressroom sql "COPY articles TO '/tmp/x.csv'"`
+    wrote the file and EXPORT DATABASE a folder, the command meant for queries; INSTALL
+    reached for the network."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    query = statement.format(out=out_dir)
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), query])
+    assert out.exit_code == 1, out.output
+    assert "SQL refused" in out.output and "only queries" in out.output, out.output
+    assert "-f csv" in out.output  # the way to save rows
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("statement", [
+    "SET log_query_path = '{out}/q.log'",
+    "PRAGMA enable_profiling = 'json'; SET profiling_output = '{out}/p.json'",
+])
+def test_a_setting_that_makes_later_queries_write_files_is_refused(warehouse, tmp_path,
+                                                                    statement):
+    """`SET log_query_path` made every later statement of the query append to a file."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    query = statement.format(out=out_dir) + "; SELECT 1 AS n"
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), query])
+    assert out.exit_code == 1, out.output
+    assert "configuration has been locked" in out.output
+    assert "changes no DuckDB setting" in out.output
+    assert list(out_dir.iterdir()) == []
+
+
+def test_queries_still_read_the_warehouse_and_other_files(tmp_path):
+    """Reading stays allowed: the views read the warehouse's Parquet files, a query may
+    join a CSV of the user's own, SET VARIABLE is no setting, and a syntax error is still
+    DuckDB's own."""
+    from tests.unit.storage.test_forget import _warehouse
+
+    root = tmp_path / "wh"
+    root.mkdir()
+    _warehouse(root)
+    mine = tmp_path / "mine.csv"
+    mine.write_text("url,note\nhttps://a.example/1,checked\n")
+    query = (f"SET VARIABLE x = 1; SELECT a.url, m.note, getvariable('x') AS x "
+             f"FROM articles a LEFT JOIN read_csv('{mine}') m USING (url) ORDER BY a.url")
+    out = CliRunner().invoke(app, ["sql", "-w", str(root), "-f", "csv", query])
+    assert out.exit_code == 0, out.output
+    assert out.output.replace("\r\n", "\n").endswith(
+        "url,note,x\nhttps://a.example/1,checked,1\nhttps://b.example/2,,1\n")
+    bad = CliRunner().invoke(app, ["sql", "-w", str(root), "SELEC 1"])
+    assert bad.exit_code == 1 and "SQL error" in bad.output and "syntax error" in bad.output

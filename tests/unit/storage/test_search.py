@@ -633,3 +633,55 @@ def test_an_empty_query_is_a_query_error_not_no_match(wh, query):
     warehouse matched (round 18)."""
     with pytest.raises(ValueError, match="holds no words"):
         S.search(wh, query)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("title:", "'title:' names the field title but no word to search it for"),
+    ("storm title:", "'title:' names the field title but no word"),
+    ("(domain:)", "'domain:' names the field domain but no word"),
+    ("text: AND storm", "'text:' names the field text but no word"),
+    ("storm AND", "AND has no word on its right"),
+    ("OR storm", "OR has no word on its left"),
+    ("storm NOT", "NOT has no word on its right"),
+    ("storm -", "'-' (must / must not) has no word after it"),
+    ("NOT storm", "the query only excludes (NOT or -)"),
+    ("-storm", "the query only excludes (NOT or -)"),
+])
+def test_a_query_tantivy_refuses_says_what_to_write_instead(wh, query, expected):
+    """Fault round 19 (round 18's known item): `pressroom search "title:"` said "query
+    error: Syntax Error: title:" and no more; an operator with nothing on one side, a
+    query of exclusions alone, the same. tantivy's own error stays, in parentheses."""
+    with pytest.raises(ValueError) as refused:
+        S.search(wh, query)
+    assert str(refused.value).startswith(expected), refused.value
+    assert str(refused.value).endswith(")")  # tantivy's error, after
+
+
+@pytest.mark.parametrize("query", ['""', '" "', "()", ":", "+ -"])
+def test_a_query_of_syntax_alone_holds_no_words(wh, query):
+    """`pressroom search '""'` answered "0 of 0 matching article(s)" as `""` did before
+    round 18; `()` and `:` were "Syntax Error"."""
+    with pytest.raises(ValueError, match="holds no words"):
+        S.search(wh, query)
+    assert len(_ids(S.search(wh, "*"))) == 3  # still everything
+
+
+def test_a_star_after_a_word_is_said_to_be_no_prefix_search(wh):
+    """Fault round 19: "storm*" (or `title:riv*`) was searched for the whole word, the
+    star dropped by tantivy's parser: "riv*" found nothing and said nothing, as if no
+    article held a word beginning so. The search still runs, with a note."""
+    got = S.search(wh, "riv* valley")
+    assert _ids(got) == []
+    assert got.note == ("'riv*': searched for 'riv' as whole word(s); a * after a word is "
+                        "no prefix search here (write the words in full, e.g. 'storm OR "
+                        "storms')")
+    assert S.search(wh, "title:river*").note.startswith("'river*': searched for 'river'")
+    assert _ids(S.search(wh, "title:river*")) == ["a1"]
+    for plain in ("river", "*", '"river valley"', "2*3"):
+        assert S.search(wh, plain).note is None, plain
+
+
+def test_any_value_of_a_field_is_a_sentence_not_a_schema_error(wh):
+    """`title:*` parsed, then failed as "Schema error: 'Field title is not a fast field.'"."""
+    with pytest.raises(ValueError, match=r"^'title:\*' \(any title\) cannot be searched"):
+        S.search(wh, "title:*")
