@@ -199,7 +199,16 @@ def page_metadata(
             # Tipps ...": a site-like first segment of a real headline, held half)
             title = drop_site_segment(title, outlets)
     else:
-        title = clean_title(md.title or guessed_title(tree, doc_title), site_name, url)
+        guess = md.title or guessed_title(tree, doc_title)
+        if (guess and doc_title and md.sitename and squash(guess) == squash(md.sitename)
+                and squash(doc_title) != squash(guess)
+                and " ".join(doc_title.split()).startswith(guess.strip())):
+            # trafilatura kept the <title>'s first segment, and that is the name the site
+            # declares ("BBC News - Bridge reopens ...", "NPR : ..."): the headline is in
+            # the rest (a site named after its subject, "mediaarchitecture.de // Jens
+            # Weber" of the site "Jens Weber", keeps the guess)
+            guess = doc_title
+        title = clean_title(guess, site_name, url)
     if title:
         # soft hyphens and zero-width marks the CMS put in for line breaking
         # ("Mes\xadsen\xadger\xaddiens\xadte"): invisible on the page, in the way of

@@ -24,6 +24,10 @@ _TITLE_WORDS = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
 
 
+# A title opening with a name and a colon ("NPR : Story").
+_SITE_COLON = re.compile(r"^([^:]{2,40}?)\s*:\s+(\S.*)$")
+
+
 def squash(s: str) -> str:
     """Letters and digits only, case-folded: titles, outlet names and bylines compared
     whatever their spacing, punctuation and case."""
@@ -48,9 +52,6 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
     if not title:
         return title
     title = " ".join(title.split())
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
     names = set()
     if site_name:
         names.add(squash(site_name))
@@ -61,6 +62,14 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
             names.add(squash(labels[-2]))  # 'autozeitung' of www.autozeitung.de
             names.add(squash(".".join(labels[-2:])))
     names.discard("")
+    named = _SITE_COLON.match(title)
+    if named and squash(named[1]) in names:
+        # "NPR : Story", "The Gazette: Story": the site's very name before a colon (a
+        # colon inside a headline, "Bridge: what next", stays)
+        title = named[2]
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
 
     def is_site(segment: str) -> bool:
         sq = squash(segment)

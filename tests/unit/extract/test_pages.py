@@ -387,6 +387,11 @@ def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> 
         ("Bridge reopens - live updates | Harbour Gazette", "Harbour Gazette", None,
          "Bridge reopens - live updates"),
         (None, "Harbour Gazette", None, None),
+        # the site's very name before a colon; a colon inside a headline stays
+        ("NPR : Bridge reopens after repairs", "NPR", None, "Bridge reopens after repairs"),
+        ("Harbour Gazette: Bridge reopens", "Harbour Gazette", None, "Bridge reopens"),
+        ("Bridge: what happens next", "Harbour Gazette", None, "Bridge: what happens next"),
+        ("Harbour: the bridge reopens", "Harbour Gazette", None, "Harbour: the bridge reopens"),
     ],
 )
 def test_clean_title_drops_the_site_name(title, site, url, want) -> None:
@@ -1546,3 +1551,24 @@ def test_a_frameset_page_names_its_frames_alone() -> None:
     html = ("<html><frameset><frame src='story.html'><script src='stats.js'></script>"
             "<img src='pixel.gif'></frameset></html>")
     assert "(story.html);" in extract_mod._frames_of(extract_mod.parse_html(html))
+
+
+@pytest.mark.parametrize("title", ["BBC News - Bridge reopens after two years",
+                                   "BBC News | Bridge reopens after two years"])
+def test_a_title_led_by_the_declared_site_name_is_the_rest_without_a_headline(title) -> None:
+    """trafilatura's title guess keeps the <title>'s first segment: on a page with no
+    <h1> or og:title whose <title> opens with the site's name, that was the title."""
+    html = (f"<html><head><title>{title}</title><meta property='og:site_name' "
+            "content='BBC News'></head><body><article><p>The harbour bridge reopened today "
+            "after two years of repairs.</p></article></body></html>")
+    from lxml import html as lxml_html
+
+    from tasks.extract.metadata import page_metadata
+
+    got = page_metadata(lxml_html.fromstring(html), "https://news.example/a")
+    assert got.title == "Bridge reopens after two years"
+    # a site named after its subject keeps the guess: its name is the page's title
+    html = ("<html><head><title>media.example // &raquo; Jens Weber</title><meta "
+            "property='og:site_name' content='Jens Weber'></head><body><article><p>Jens "
+            "Weber builds media facades for museums.</p></article></body></html>")
+    assert page_metadata(lxml_html.fromstring(html), "https://media.example/").title == "Jens Weber"
