@@ -105,11 +105,13 @@ _RELATED_HEADING = re.compile(
 _RELATED_START = re.compile(r"^\W{0,3}(?:" + "|".join(_RELATED_CUES) + r")\b", re.IGNORECASE)
 _WEAK_RELATED_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(_WEAK_CUES) + r")\s*:", re.IGNORECASE)
 
-# An inline teaser: a label, a colon and another story's (or a video's) title ("Read: Two
-# disasters are exponentially worse than one", "WATCH: Biden speaks in Iowa"). A title ends
-# without a full stop; a story's sentence after "Read:" would have one.
+# An inline teaser: a label, a colon (or a bar: CBC's "WATCH | ...") and another story's
+# (or a video's) title ("Read: Two disasters are exponentially worse than one", "WATCH:
+# Biden speaks in Iowa"). A title ends without a full stop; a story's sentence after
+# "Read:" would have one.
 _TEASER_LABEL = re.compile(
-    r"^\W{0,2}(?:read|watch|listen|podcast|photos|gallery|slideshow)\s*:\s*\S[^.]*$", re.IGNORECASE
+    r"^\W{0,2}(?:read|watch|listen|podcast|photos|gallery|slideshow)\s*[:|]\s*\S[^.]*$",
+    re.IGNORECASE,
 )
 
 # A link to the next part or back to a list ('... weiter zu "die Wortwahl"', "« Zurück zu den
@@ -157,7 +159,8 @@ _WEB_POINTER = re.compile(
 # Calls to action: subscribe, newsletter, follow us, download the app, support us, log in.
 _CTA = re.compile(
     r"\b(?:subscrib\w*|newsletter\w*|sign(?:ing)? up|follow (?:us|the [\w ]{1,30}) on"
-    r"|download (?:the|our) [\w ]{0,20}apps?|support (?:us|our journalism)|become a member"
+    r"|download (?:the|our) [\w ]{0,20}apps?|^\W{0,2}get (?:the|our) [\w ]{0,20}apps?\b"
+    r"|support (?:us|our journalism)|become a member"
     r"|log ?in (?:for|to)|already a subscriber|jetzt abonnieren|abonnieren sie|abo\b"
     r"|folgen sie uns|jetzt anmelden|zum newsletter|melden sie sich|unterstütze(?:n sie)? uns"
     r"|suscr[ií]b\w*|s[ií]guenos|únete|hazte miembro|sigue(?:nos)? en"
@@ -172,7 +175,7 @@ _CTA = re.compile(
     # the app reader's pointer to a video ("If you're on the ABC7 News app, click here")
     r"|if you(?:'|’)re (?:on|using|reading this (?:on|in)) (?:the|our) [\w .'’-]{0,30}app\b"
     r"|delivered (?:straight |directly )?to your inbox|(?:breaking )?news alerts\b"
-    r"|^(?:got|have) a (?:confidential |news |story )*tip\b|^we want to hear from you"
+    r"|^(?:got|have) a (?:confidential |news |story )*(?:tip|story)\b|^we want to hear from you"
     r"|support independent journalism|your email address will not be published)",
     re.IGNORECASE,
 )

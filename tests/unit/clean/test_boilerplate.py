@@ -673,10 +673,23 @@ def test_the_closing_about_the_author_box_goes_with_its_heading() -> None:
         ("Listen to this article", "ui"),
         ("Image 3 of 12", "ui"),
         ("Read the original article on Business Insider", "cta"),
+        # session 38: a video teaser behind a bar, the app's and the tip line's calls
+        ("WATCH | Bridge reopens after two years", "related"),
+        ("Get the Gazette app", "cta"),
+        ("Got a story? Email news@gazette.example", "cta"),
     ],
 )
 def test_round5_news_furniture_lines_go(line: str, rule: str) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Users who get the app can pay the bridge toll from their phones.",
+    "He said the bridge | would reopen on Monday",
+    "Got a minute, the mayor asked the crowd, and then spoke for an hour.",
+])
+def test_sentences_that_resemble_those_calls_stay(line: str) -> None:
+    assert classify_line(line) is None
 
 
 @pytest.mark.parametrize(
