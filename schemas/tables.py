@@ -74,8 +74,8 @@ ARTICLES = pa.schema(
         pa.field("source_name", pa.string()),
         pa.field("source_country", pa.string()),
         pa.field("source_type", pa.string()),
-        # news agencies the copy credits in its dateline or byline (tasks/enrich/wire.py),
-        # sorted canonical names; [] = none; null = not enriched
+        # news agencies the copy credits in its dateline, byline or closing credit line
+        # (tasks/enrich/wire.py), sorted canonical names; [] = none; null = not enriched
         pa.field("wire_credits", pa.list_(pa.string())),
         pa.field("enrich_error", pa.string()),  # an enrichment failure; the article is kept
         # opt-out signals of the page (tasks/common/rights.py: noai, noarchive, noimageai,

@@ -1,8 +1,8 @@
 -- One row per story: a near-duplicate cluster as of now (article_clusters; a singleton is
 -- a story of one copy). Its wire origin is the earliest published copy (published_at,
 -- else first seen; ties by first seen, then article_id), with that copy's headline, URL
--- and outlet; wire_credits is the union of the agencies its copies credit in datelines
--- and bylines (articles.wire_credits); independent_outlets counts distinct outlets: the
+-- and outlet; wire_credits is the union of the agencies its copies credit in datelines,
+-- bylines and closing credit lines (articles.wire_credits); independent_outlets counts distinct outlets: the
 -- registry's name where the domain is registered, else the domain without a www./m./amp.
 -- host label (outlets on several domains count once only when registered).
 CREATE OR REPLACE VIEW stories AS

@@ -1,10 +1,12 @@
 """Wire credits: which news agencies a copy credits, from its dateline and its byline.
 
-Agency copy says where it came from in two places: the dateline opening the text
+Agency copy says where it came from in three places: the dateline opening the text
 ("KYIV (Reuters) -", "BERLIN, June 3 (AP) —", "New Delhi [India], June 3 (ANI):",
-"Berlin (dpa/AFP) -") and the byline ("By The Associated Press", "Jane Doe, Reuters").
-Only those are read: an agency named in the body ("Reuters reported that ...") is a
-source the story cites, not a credit of the copy.
+"Berlin (dpa/AFP) -"), the byline ("By The Associated Press", "Jane Doe, Reuters") and a
+closing credit line ("The Associated Press contributed to this report.", "— Associated
+Press writer Jane Doe contributed.", "With AFP", "Mit Material von dpa"). Only those are
+read: an agency named in the body ("Reuters reported that ...") is a source the story
+cites, not a credit of the copy.
 
 The agencies and their spellings are data (tasks/common/data/wire_agencies.tsv, shared
 with the extract stage's byline cleaning). A one-word spelling matches only as written
@@ -62,6 +64,32 @@ def dateline_credits(text: str | None) -> set[str]:
     return found
 
 
+# A credit line closing the copy: "... contributed to this report", "... contributed
+# reporting", "... writer Jane Doe contributed."; a short line opening with "with" in a
+# language we ingest and no sentence in it: "With AFP", "(with Reuters)", "(Con
+# información de AFP, EFE y Reuters)", "Mit Material von dpa", "(avec AFP)".
+_CLOSING_CREDIT = re.compile(
+    r"\bcontributed(?: (?:to|reporting to) (?:this|the) (?:report|story|article)| reporting"
+    r"|\W*$)|^\W{0,3}(?:with|mit|avec|con|com)\s[^.!?]{1,70}$", re.IGNORECASE)
+# How many of the text's last lines a closing credit may be among (a corrections note or
+# a tip line can follow it).
+CLOSING_LINES = 3
+# A longer line is a paragraph of the story, whatever it names.
+MAX_CREDIT_LINE_CHARS = 200
+
+
+def closing_credits(text: str | None) -> set[str]:
+    """Agencies named in a credit line among the text's last CLOSING_LINES lines."""
+    if not text:
+        return set()
+    lines = [line.strip() for line in text[-2000:].splitlines() if line.strip()]
+    found: set[str] = set()
+    for line in lines[-CLOSING_LINES:]:
+        if len(line) <= MAX_CREDIT_LINE_CHARS and _CLOSING_CREDIT.search(line):
+            found |= _credited(line)
+    return found
+
+
 def byline_credits(authors: Iterable[str] | None) -> set[str]:
     """Agencies named in the byline's entries."""
     found: set[str] = set()
@@ -73,4 +101,4 @@ def byline_credits(authors: Iterable[str] | None) -> set[str]:
 
 def wire_credits(text: str | None, authors: Iterable[str] | None) -> list[str]:
     """Sorted canonical names of the agencies a copy credits; [] when none."""
-    return sorted(dateline_credits(text) | byline_credits(authors))
+    return sorted(dateline_credits(text) | byline_credits(authors) | closing_credits(text))

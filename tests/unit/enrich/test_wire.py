@@ -1,10 +1,16 @@
-"""Wire credits from datelines and bylines (tasks/enrich/wire.py)."""
+"""Wire credits from datelines, bylines and closing credit lines (tasks/enrich/wire.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tasks.enrich.wire import agencies, byline_credits, dateline_credits, wire_credits
+from tasks.enrich.wire import (
+    agencies,
+    byline_credits,
+    closing_credits,
+    dateline_credits,
+    wire_credits,
+)
 
 BODY = " The minister said the talks would go on. " * 10
 
@@ -45,9 +51,42 @@ def test_bylines_credit_agencies_at_word_boundaries_as_written():
     assert byline_credits(None) == set() and byline_credits([None, ""]) == set()
 
 
+STORY = "A storm hit the coast on Monday.\n\nThe harbour closed for two days, officials said."
+
+
+@pytest.mark.parametrize("closing, credited", [
+    ("The Associated Press contributed to this report.", {"AP"}),
+    ("— Associated Press writer Jane Doe contributed.", {"AP"}),
+    ("AP writers John Roe and Jane Doe contributed to this story.", {"AP"}),
+    ("Reuters contributed reporting.", {"Reuters"}),
+    ("With AFP", {"AFP"}),
+    ("(with Reuters)", {"Reuters"}),
+    ("(Con información de AFP, EFE y Reuters)", {"AFP", "EFE", "Reuters"}),
+    ("Mit Material von dpa", {"dpa"}),
+    ("(avec AFP)", {"AFP"}),
+    # a sentence of the story naming an agency, a closing line that names none
+    ("With the bridge closed, AP said traffic would move to the ferry. It did.", set()),
+    ("Reuters reported that the harbour would reopen on Friday.", set()),
+    ("With the harbour closed", set()),
+])
+def test_a_closing_credit_line_credits_its_agencies(closing, credited):
+    assert closing_credits(f"{STORY}\n\n{closing}") == credited
+    assert closing_credits(f"{STORY}\n\n{closing}\n\nCorrection: an earlier version misspelt "
+                           "a name.") == credited  # a note after it
+    # far from the end it is a paragraph of the story
+    assert closing_credits(f"{closing}\n\n{STORY}\n\nMore.\n\nAnd more.") == set()
+
+
+def test_a_long_line_is_no_credit_line():
+    line = "With " + "the harbour and the bridge " * 8 + "(Reuters)"
+    assert len(line) > 200 and closing_credits(f"{STORY}\n\n{line}") == set()
+    assert closing_credits(None) == set() and closing_credits("") == set()
+
+
 def test_credits_union_both_places_sorted():
     assert wire_credits("LONDON (PA) - A storm" + BODY, ["Staff and AFP"]) == ["AFP", "PA"]
     assert wire_credits(None, None) == []
+    assert wire_credits("LONDON (PA) - A storm" + BODY + "\n\nWith AFP", None) == ["AFP", "PA"]
 
 
 def test_every_listed_agency_has_a_name_and_a_pattern():
