@@ -467,6 +467,8 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         if staff and is_outlet(staff[1], outlet_names):
             part = part[:staff.start()]  # "Adam Aaronson PhillyVoice Staff": the outlet's role
         name = clean_author_name(part)
+        if name:  # (after the trailing noise: "Anna K. mit Material von dpa" is read there)
+            name = _without_trailing_agency(name)
         lead = _NEWSROOM_LEAD.match(part.strip())
         if name and lead and is_outlet(name, outlet_names):
             # "Redaktion Polizeiticker Schweiz": the newsroom's name, not a role before one
@@ -556,6 +558,22 @@ def is_person(name: str, outlet_names: set[str]) -> bool:
 
 def _is_agency(name: str) -> bool:
     return folded(name) in _AGENCY_NAMES
+
+
+def _without_trailing_agency(entry: str) -> str:
+    """A byline entry without the agency (and the reporter's role at it) written after the
+    name with no comma ("By JOHN SMITH Associated Press", "Anna K. AP Business Writer"),
+    as an agency after a comma is an entry of its own: no part of the name. An entry left
+    with fewer than two words keeps it."""
+    words = entry.split()
+    end = len(words)
+    while end > 3 and (_ROLE_WORD.fullmatch(words[end - 1])
+                       or words[end - 1].casefold() in _ROLE_MODIFIERS):
+        end -= 1
+    for size in (3, 2, 1):
+        if end - size >= 2 and _is_agency(" ".join(words[end - size:end])):
+            return " ".join(words[:end - size])
+    return entry
 
 
 def _load_agency_names() -> frozenset[str]:

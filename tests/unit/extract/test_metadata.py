@@ -359,6 +359,12 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     ("Story by Anna Keller • Yesterday", ["Anna Keller"]),
     ("By Anna Keller • 3 min read", ["Anna Keller"]),
     ("By Anna Keller Special to the Globe", ["Anna Keller"]),
+    # the agency after the name with no comma, and the reporter's role at it
+    ("By ANNA KELLER Associated Press", ["ANNA KELLER"]),
+    ("By Anna Keller AP Business Writer", ["Anna Keller"]),
+    ("By Anna Keller dpa", ["Anna Keller"]),
+    ("By Jo Ap", ["Jo Ap"]),  # two words: a name
+    ("By Anna Keller Senior Writer", ["Anna Keller Senior Writer"]),  # no agency: kept whole
 ])
 def test_an_english_bylines_credits_and_outlets_are_cleaned(byline, want) -> None:
     from trafilatura.json_metadata import normalize_authors
