@@ -73,6 +73,7 @@ from tasks.extract.inline import keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
+from tasks.extract.splitbody import join_split_body
 
 STAGE = "extract"
 EXTRACTOR = "trafilatura"
@@ -588,7 +589,12 @@ def extract_html(
         link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False
-        if len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE:
+        short = len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE
+        if text and not short and join_split_body(tree, text):
+            # the rest of a story cut around its ads (a short text goes to the full
+            # cascade, which compares it with other extractors' reading instead)
+            text = _run_trafilatura(tree, url, fast=True)
+        if short:
             full = _run_trafilatura(tree, url, fast=False)
             if len(full) > len(text):
                 text, used_fallback = full, True
