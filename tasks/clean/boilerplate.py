@@ -1126,6 +1126,7 @@ def remove_boilerplate(
         kept.append(line)
         seen.add(line)
         i += 1
+    _drop_after_end_mark(kept, removed)
     _drop_tail_bios(kept, removed)
     _drop_tail_about(kept, removed)
     _drop_contained_repeats(kept, removed)
@@ -1139,6 +1140,23 @@ def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
                 _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
+
+
+# The sign a magazine sets after a story's last word (The Economist's ■, the Village
+# Voice's ❖): what follows it within the last END_MARK_TAIL_BLOCKS blocks is the page's
+# (a disclaimer, a note on the series), not the story's. Only at a block's end, after a
+# word or a closing mark: a list of ■-bullets puts its marks first.
+_END_MARK = re.compile(r"[\w.!?\"”’»)]\s*[■◼❖◆♦⬛]\s*$")
+END_MARK_TAIL_BLOCKS = 3
+
+
+def _drop_after_end_mark(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop the blocks after a story's end mark among the last END_MARK_TAIL_BLOCKS."""
+    for j in range(max(0, len(kept) - END_MARK_TAIL_BLOCKS - 1), len(kept) - 1):
+        if _END_MARK.search(kept[j]):
+            removed["after_end"] = removed.get("after_end", 0) + len(kept) - j - 1
+            del kept[j + 1:]
+            return
 
 
 def _drop_tail_about(kept: list[str], removed: dict[str, int]) -> None:

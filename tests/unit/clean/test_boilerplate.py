@@ -1729,3 +1729,20 @@ def test_a_bracketed_note_or_a_reference_stays(line: str) -> None:
 ])
 def test_a_date_and_its_section_alone_is_a_label(line: str, rule: str | None) -> None:
     assert classify_line(line) == rule
+
+
+def test_what_follows_a_storys_end_mark_at_the_tail_goes() -> None:
+    """villagevoice.com: the story ends "... read that book.” ❖", then a note on the
+    page's advertising disclaimer; The Economist ends its stories with ■."""
+    story = ("The council met on Monday to vote on the bridge plan.\n\n"
+             "“We will build it,” the mayor said. ❖\n\n"
+             "NOTE: The advertising disclaimer below does not apply to this article.")
+    got = remove_boilerplate(story)
+    assert got.text.endswith("the mayor said. ❖") and got.removed == {"after_end": 1}
+    economist = "The bank held its rate.\n\nMarkets fell on the news ■\n\nMore from Finance"
+    assert remove_boilerplate(economist).text.endswith("news ■")
+    # a list of ■-bullets puts its marks first; a mark early in a long text is no end
+    bullets = "■ First item of the list\n\n■ Second item of the list\n\nThe last paragraph."
+    assert remove_boilerplate(bullets).text == bullets
+    early = "\n\n".join(["Intro ends here ■"] + [f"Paragraph {i} of the story." for i in range(5)])
+    assert remove_boilerplate(early).text == early
