@@ -59,7 +59,7 @@ def _container_read(tree: HtmlElement, taken: str) -> tuple[HtmlElement, HtmlEle
     if paragraph is None:
         return None
     for level, container in enumerate(paragraph.iterancestors()):
-        if level == CONTAINER_LEVELS or container.tag in ("body", "html"):
+        if level == CONTAINER_LEVELS:
             return None
         kind = container.get("class")
         if kind and any(s.get("class") == kind for s in container.itersiblings(container.tag)):

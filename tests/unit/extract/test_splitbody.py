@@ -132,3 +132,92 @@ def test_a_part_built_otherwise_or_already_read_is_not_moved() -> None:
     # between them
     tree = fromstring(page(split([AD, SIGNUP])))
     assert join_split_body(tree, "\n".join(PARAS)) == 0
+
+
+def parts_joined(*between: str, first: str = "", part: str = "") -> int:
+    """join_split_body on three article-body containers with `between` after the first
+    and the second (`first` / `part`: extra markup inside the first / the later ones)."""
+    html = page(f"<div class='article-body'>{first}{chunk(PARAS[:4])}</div>{between[0]}"
+                f"<div class='article-body'>{part}{chunk(PARAS[4:8])}</div>{between[1]}"
+                f"<div class='article-body'>{part}{chunk(PARAS[8:])}</div>")
+    return join_split_body(fromstring(html), "\n".join(PARAS[:4]))
+
+
+def block(chars: int) -> str:
+    return f"<div class='ad'>{'x' * chars}</div>"
+
+
+def test_the_text_between_the_parts_is_counted_to_the_limit_and_reset_by_each_part() -> None:
+    from tasks.extract.splitbody import MAX_BETWEEN_CHARS
+
+    limit = MAX_BETWEEN_CHARS
+    assert parts_joined(block(limit), block(limit)) == 2  # at the limit: an ad, each time
+    assert parts_joined(block(limit + 1), "") == 0
+    assert parts_joined(block(limit // 2 + 1) * 2, "") == 0  # two blocks add up
+    # a comment between them is no text
+    assert parts_joined("<!-- ad slot -->", "<!-- ad slot -->") == 2
+
+
+def test_a_part_counts_from_the_shortest_paragraph_length() -> None:
+    # a part of exactly MIN_PART_CHARS joins; the container's only same-class sibling of
+    # another tag does not count
+    text = "y" * MIN_PART_CHARS
+    html = page(f"<div class='article-body'>{chunk(PARAS[:4])}</div>"
+                f"<div class='article-body'><p>{text}</p></div>"
+                f"<section class='article-body'>{chunk(PARAS[8:])}</section>")
+    tree = fromstring(html)
+    assert join_split_body(tree, "\n".join(PARAS[:4])) == 1
+    assert text in tree.find(".//div[@class='article-body']").text_content()
+    tree = fromstring(page(f"<div class='article-body'>{chunk(PARAS[:4])}</div>"
+                           f"<section class='article-body'>{chunk(PARAS[8:])}</section>"))
+    assert join_split_body(tree, "\n".join(PARAS[:4])) == 0
+
+
+def test_the_container_is_the_nearest_ancestor_with_a_sibling_of_its_class() -> None:
+    # two levels down (grid > div.wrap > div.article__body), the body beside a byline box:
+    # the byline's parent is no container of the story's kind
+    def two_down(paras: list[str]) -> str:
+        return ("<div class='grid'><div class='wrap'><div class='byline'>By Ann Lee</div>"
+                f"<div class='article__body'>{chunk(paras)}</div></div></div>")
+    tree = fromstring(page(two_down(PARAS[:6]) + AD + two_down(PARAS[6:])))
+    assert join_split_body(tree, "\n".join(PARAS[:6])) == 1
+    body = tree.find(".//div[@class='article__body']")
+    assert [p.text for p in body.iter("p")] == PARAS
+    # a same-class element of another tag in the chunk is no place for the paragraphs
+    other = ("<div class='grid'><div class='wrap'><section class='article__body'>"
+             f"{chunk(PARAS[6:])}</section></div></div>")
+    tree = fromstring(page(two_down(PARAS[:6]) + AD + other))
+    assert join_split_body(tree, "\n".join(PARAS[:6])) == 0
+
+
+def test_the_first_paragraph_is_found_from_the_shortest_line_that_tells() -> None:
+    from tasks.extract.splitbody import MIN_PARAGRAPH_CHARS
+
+    opener = "z" * MIN_PARAGRAPH_CHARS  # exactly long enough to tell where it sits
+    html = page(f"<div class='article-body'><p>{opener}</p>{chunk(PARAS[1:4])}</div>{AD}"
+                f"<div class='article-body'>{chunk(PARAS[4:])}</div>")
+    assert join_split_body(fromstring(html), "\n".join([opener, *PARAS[1:4]])) == 1
+    # a shorter first line is passed over for the next
+    assert join_split_body(fromstring(html), "\n".join(["Short.", opener, *PARAS[1:4]])) == 1
+
+
+def test_a_first_line_just_long_enough_is_the_one_looked_up() -> None:
+    from tasks.extract.splitbody import MIN_PARAGRAPH_CHARS
+
+    opener = "z" * MIN_PARAGRAPH_CHARS
+    html = page(f"<div class='article-body'><p>{opener}</p>{chunk(PARAS[1:4])}</div>{AD}"
+                f"<div class='article-body'>{chunk(PARAS[4:])}</div>")
+    # the next line is in no paragraph of the page: only the opener tells where it sits
+    taken = "\n".join([opener, "A line of the text that stands in no paragraph of the page."])
+    assert join_split_body(fromstring(html), taken) == 1
+
+
+def test_a_nearer_ancestor_beside_a_same_class_element_of_another_tag_is_passed_over() -> None:
+    # section.article-body beside a div.article-body (a teaser styled alike) in each chunk:
+    # the chunks (div.g) are what repeats
+    def chunk_of(paras: list[str]) -> str:
+        return (f"<div class='g'><section class='article-body'>{chunk(paras)}</section>"
+                "<div class='article-body'>Teaser styled like the story</div></div>")
+    tree = fromstring(page(chunk_of(PARAS[:6]) + AD + chunk_of(PARAS[6:])))
+    assert join_split_body(tree, "\n".join(PARAS[:6])) == 1
+    assert [p.text for p in tree.find(".//section").iter("p")] == PARAS
