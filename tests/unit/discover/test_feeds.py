@@ -866,3 +866,15 @@ def test_a_json_feed_url_escaped_for_html_is_the_pages_address() -> None:
                                         "https://news.example/?p=2&lang=de",
                                         "https://other.example/?a=1&b=2",
                                         "https://news.example/?p=4&lang=de&ampm=pm"]
+
+
+def test_an_entry_whose_only_link_is_its_id_is_told_by_that_link() -> None:
+    # seed 51: feedparser gives such an entry its id as `link` too, so the reject's detail
+    # must come from the entry's alternate link, which names what is wrong with it
+    urn = "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a"
+    atom = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+            f'<entry><title>Urn</title><id>{urn}</id><link href="{urn}"/></entry></feed>'
+            ).encode()
+    r = parse_feed(atom, "https://news.example/feed")
+    assert r.skipped == [("feed_item_no_url", "entry 'Urn'")]
+    assert r.why == {0: f"its link {urn!r} is no http(s) page"}

@@ -787,3 +787,15 @@ def test_credentials_removed_from_inputs_and_from_rows_are_counted_together(tmp_
     assert [n for n in found.notes if "user name or password" in n] == [
         "2 input(s) had a user name or password in a URL: removed before fetching or "
         "storing anything"]
+
+
+def test_the_sitemap_caps_are_the_configured_ones() -> None:
+    # seed 51: a cap left out fell back to RemoteLimits' default without a word
+    from tasks.discover.inputs import remote_limits
+    from tasks.discover.remote import RemoteLimits
+
+    config = settings_slice(DiscoverConfig, Settings(
+        sitemap_max_depth=1, sitemap_max_files=7, sitemap_max_child_age_days=2.5))
+    limits = remote_limits(config)
+    assert (limits.max_depth, limits.max_sitemaps, limits.max_child_age_days) == (1, 7, 2.5)
+    assert limits.max_sitemaps != RemoteLimits().max_sitemaps
