@@ -1546,3 +1546,15 @@ def test_a_frameset_page_names_its_frames_alone() -> None:
     html = ("<html><frameset><frame src='story.html'><script src='stats.js'></script>"
             "<img src='pixel.gif'></frameset></html>")
     assert "(story.html);" in extract_mod._frames_of(extract_mod.parse_html(html))
+
+
+def test_a_trafilatura_failure_on_one_page_is_that_pages_error(monkeypatch) -> None:
+    # seed 51: a library bug on one page is an extraction_failed result, with no text,
+    # never an exception that stops the batch
+    def boom(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", boom)
+    x = extract_html(page(), "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert (x.text, x.error, x.reason) == (
+        "", "trafilatura: ValueError: boom", "extraction_failed")
