@@ -633,3 +633,13 @@ def test_an_empty_query_is_a_query_error_not_no_match(wh, query):
     warehouse matched (round 18)."""
     with pytest.raises(ValueError, match="holds no words"):
         S.search(wh, query)
+
+
+def test_a_hit_without_a_date_language_or_title_has_none(warehouse):
+    # seed 51: fields an article lacks are not in its document at all; the hit says None
+    # (or "" for the title) instead of failing the search
+    row = _article("a9", "", "Lighthouse keepers returned to the island.", "r9")
+    row.update(published_at=None, language=None, title=None)
+    S.index_commit(warehouse, _commit(warehouse, "r9", [row]), "r9")
+    (hit,) = S.search(warehouse, "lighthouse").hits
+    assert (hit.article_id, hit.published_at, hit.language, hit.title) == ("a9", None, None, "")
