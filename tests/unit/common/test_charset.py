@@ -408,3 +408,16 @@ def test_a_quarter_of_one_lane_nul_and_none_in_the_other_is_utf16() -> None:
     assert utf16_without_bom(body(4, 0)) == "utf-16-be"
     assert utf16_without_bom(body(3, 1)) is None
     assert utf16_without_bom(body(3, 0)) is None
+
+
+def test_the_other_lane_may_hold_exactly_two_percent_as_many_nuls() -> None:
+    # seed 51: 50 NULs in one lane allow 1 in the other (a U+3000 or a U+xx00 letter),
+    # 49 do not; the same rule for both byte orders
+    def body(nuls: int, lane: int) -> bytes:
+        main, other = (b"a\0", b"\0a") if lane == 1 else (b"\0a", b"a\0")
+        return main * nuls + other + b"ab" * (127 - nuls)
+
+    assert utf16_without_bom(body(50, 1)) == "utf-16-le"
+    assert utf16_without_bom(body(50, 0)) == "utf-16-be"
+    assert utf16_without_bom(body(49, 1)) is None
+    assert utf16_without_bom(body(49, 0)) is None

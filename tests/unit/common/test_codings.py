@@ -668,3 +668,20 @@ def test_a_gzip_header_with_an_empty_extra_field_ends_where_the_data_does():
     # seed 50: FEXTRA with a length of 0 in the last two bytes: a whole 12-byte header
     assert codings._gzip_header_length(b"\x1f\x8b\x08\x04\0\0\0\0\0\xff\0\0") == 12
     assert codings._gzip_header_length(b"\x1f\x8b\x08\x04\0\0\0\0\0\xff\0") is None
+
+
+def test_a_brotli_bomb_is_drained_in_pieces_and_stopped_at_the_cap():
+    # seed 51: the output is asked for 1 MiB at a time (brotli stops at its first buffer
+    # past that, about 2 MiB), so a bomb never sits whole in memory before the cap stops it
+    packed = brotli.compress(b"\0" * (16 << 20))
+    decoder, pieces = brotli.Decompressor(), []
+
+    class Counting:
+        def process(self, data, **limits):
+            out = decoder.process(data, **limits)
+            pieces.append(len(out))
+            return out
+
+    with pytest.raises(CodingError, match="br expands beyond 12582912 bytes"):
+        codings._feed(Counting(), packed, 12 << 20, 0)
+    assert len(pieces) > 4 and max(pieces) <= 4 << 20

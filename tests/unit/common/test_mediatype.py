@@ -51,3 +51,16 @@ def test_header_values_read_the_first_character_like_any_other():
     assert header_values('"a,b",c') == ['"a,b"', "c"]
     assert header_values(",a") == ["", "a"]
     assert header_values('"x\\",y",z') == ['"x\\",y"', "z"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    # seed 51: a value passed over does not end the search: the valid one after it counts
+    ("*/*, text/html", "text/html"),
+    ("bogus, text/html; charset=utf-8", "text/html; charset=utf-8"),
+    # a type or subtype that is no token is no MIME type, whichever half is wrong
+    ("text/html; charset=latin1, text/", "text/html; charset=latin1"),
+    ("text/html; charset=latin1, text/ht ml", "text/html; charset=latin1"),
+    ("text/html; charset=latin1, te xt/plain", "text/html; charset=latin1"),
+])
+def test_values_that_are_no_mime_type_are_passed_over_wherever_they_stand(value, expected):
+    assert effective_content_type(value) == expected

@@ -134,3 +134,17 @@ def test_the_calls_ask_glibc_for_the_arena_cap_and_the_threshold(monkeypatch):
     monkeypatch.setattr(memory, "_libc", Libc)
     assert limit_malloc_arenas(3) and fix_mmap_threshold(512 * 1024)
     assert asked == [(-8, 3), (-3, 512 * 1024)]  # M_ARENA_MAX, M_MMAP_THRESHOLD
+
+
+def test_a_libc_without_mallopt_is_left_alone(monkeypatch):
+    # seed 51: a C library without glibc's mallopt (musl) is no error: the calls say no
+    from tasks.common import memory
+
+    class NoMallopt:
+        pass
+
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.setattr(memory.ctypes, "CDLL", lambda name: NoMallopt())
+    assert memory._libc() is None
+    assert limit_malloc_arenas() is False and fix_mmap_threshold() is False

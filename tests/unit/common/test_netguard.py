@@ -198,3 +198,11 @@ def test_a_resolved_address_is_judged_by_what_comes_before_its_zone():
         with pytest.raises(BlockedAddress) as err:
             STRICT.check_resolved("printer.local", [address])
         assert (err.value.address, err.value.category) == (address, "link_local")
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("0x", "0.0.0.0"), ("127.0x", "127.0.0.0"), ("0x.0x.0x.0x1", "0.0.0.1")])
+def test_a_bare_hex_prefix_is_the_number_zero(text: str, address: str) -> None:
+    # seed 51: WHATWG's IPv4 number parser reads "0x" alone as 0, as browsers do; a host
+    # "0x" is this machine's 0.0.0.0, which the guard must see as an address
+    assert parse_ipv4_legacy(text) == ipaddress.IPv4Address(address)

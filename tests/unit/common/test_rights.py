@@ -248,3 +248,10 @@ def test_a_utf16_page_cut_inside_a_character_is_still_read() -> None:
             "<title>T</title></head><body><p>x</p></body></html>").encode("utf-16-le")
     assert meta_signals(page + b"<", DEFAULT_AGENT) == {"noai"}
     assert meta_signals(b"\x00\xd8" + page, DEFAULT_AGENT) == {"noai"}
+
+
+def test_directives_for_every_crawler_after_another_agents_apply_again():
+    # seed 51: "*:" ends the other agent's part of the list, as our own name does
+    assert header_signals([("X-Robots-Tag", "googlebot: noindex, *: noarchive")], A) == {
+        "noarchive"}
+    assert header_signals([("X-Robots-Tag", "googlebot: noindex, * : noai")], A) == {"noai"}

@@ -371,3 +371,14 @@ def test_keys_in_any_case_and_tables_of_settings_are_still_read(tmp_path, monkey
         'MAX_BODY_BYTES = 100\n[host_delays]\n"a.example" = 2\n', encoding="utf-8")
     s = Settings()
     assert (s.max_body_bytes, s.host_delays) == (100, {"a.example": 2})
+
+
+def test_a_hyphenated_key_with_a_slip_still_names_the_setting_meant(tmp_path, monkeypatch):
+    # seed 51: the hyphens are read as underscores before the near match is looked for:
+    # "per-host-delay-sec" is two letters off per_host_delay_s, not four hyphens and those
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pressroom.toml").write_text("per-host-delay-sec = 1\n", encoding="utf-8")
+    with pytest.raises(SettingsError) as info:
+        Settings()
+    assert "unknown setting 'per-host-delay-sec' (did you mean per_host_delay_s?)" in str(
+        info.value)

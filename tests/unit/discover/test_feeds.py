@@ -893,3 +893,15 @@ def test_a_json_feed_url_without_a_scheme_on_the_feeds_own_site_is_that_page() -
     plain = parse_feed(json.dumps(feed).encode(), "http://news.example/feed.json",
                        "application/feed+json")
     assert plain.items[0].url == "http://news.example/2024/05/g"  # the feed's scheme
+
+
+def test_an_entry_whose_only_link_is_its_id_is_told_by_that_link() -> None:
+    # seed 51: feedparser gives such an entry its id as `link` too, so the reject's detail
+    # must come from the entry's alternate link, which names what is wrong with it
+    urn = "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a"
+    atom = (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+            f'<entry><title>Urn</title><id>{urn}</id><link href="{urn}"/></entry></feed>'
+            ).encode()
+    r = parse_feed(atom, "https://news.example/feed")
+    assert r.skipped == [("feed_item_no_url", "entry 'Urn'")]
+    assert r.why == {0: f"its link {urn!r} is no http(s) page"}

@@ -839,3 +839,15 @@ def test_inputs_in_capitals_are_read_and_a_folders_other_files_stay_notes(tmp_pa
     assert found.rejects == []
     assert any("photo.jpg: not a recognised input" in n for n in found.notes)
     assert unknown_inputs([str(tmp_path / "PAGES.URLS"), str(tmp_path / "NOTE.TXT")]) == []
+
+
+def test_the_sitemap_caps_are_the_configured_ones() -> None:
+    # seed 51: a cap left out fell back to RemoteLimits' default without a word
+    from tasks.discover.inputs import remote_limits
+    from tasks.discover.remote import RemoteLimits
+
+    config = settings_slice(DiscoverConfig, Settings(
+        sitemap_max_depth=1, sitemap_max_files=7, sitemap_max_child_age_days=2.5))
+    limits = remote_limits(config)
+    assert (limits.max_depth, limits.max_sitemaps, limits.max_child_age_days) == (1, 7, 2.5)
+    assert limits.max_sitemaps != RemoteLimits().max_sitemaps

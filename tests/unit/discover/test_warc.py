@@ -1572,3 +1572,67 @@ def test_a_final_response_whose_body_reads_like_an_http_message_keeps_it_as_its_
         200, {"content-type": "text/plain"}, inner)
     assert split_http(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\n\r\n" + inner) == (
         101, {"upgrade": "h2c"}, inner)
+
+
+def test_the_resync_looks_no_further_than_its_scan_limit(monkeypatch) -> None:
+    # seed 51: past RESYNC_SCAN_BYTES of junk the search gives up (a huge damaged file
+    # is not read to its end for a record that may not be there)
+    from tasks.discover import warcrepair
+
+    junk = b"x" * ((1 << 20) + 4096)
+    data = GOOD + junk + b"\n" + _SECOND
+    at = len(GOOD) + len(junk) + 1
+    assert warcrepair.next_record_start(io.BytesIO(data), len(GOOD)) == at
+    monkeypatch.setattr(warcrepair, "RESYNC_SCAN_BYTES", 1 << 19)
+    assert warcrepair.next_record_start(io.BytesIO(data), len(GOOD)) is None
+
+
+class _CountingReads(io.BytesIO):
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.sizes: list[int | None] = []
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.sizes.append(size)
+        return super().read(size)
+
+
+def test_checking_a_gzip_member_reads_the_file_in_bounded_pieces() -> None:
+    # seed 51: the resync checks each candidate member to its end; reading the rest of
+    # the file at once would hold a multi-gigabyte WARC in memory
+    import random
+
+    noise = random.Random(51).randbytes(3 << 20)  # does not compress: 3 MiB on disk
+    big = raw_record("https://ok.example/big", b"HTTP/1.1 200 OK\r\n\r\n" + noise,
+                     record_id="<urn:uuid:big>")
+    first = gzip.compress(GOOD)
+    stream = _CountingReads(first + gzip.compress(big) + gzip.compress(_THIRD))
+    from tasks.discover.warcrepair import next_record_start
+
+    assert next_record_start(stream, 0) == len(first)
+    assert all(isinstance(n, int) and 0 <= n <= 1 << 20 for n in stream.sizes), stream.sizes
+
+
+def test_a_warc_server_that_never_answers_is_given_up_after_the_timeout() -> None:
+    # seed 51: the opener's timeout is what ends a download from a server that accepts
+    # the connection and then sends nothing (without it the run waited for ever)
+    from tasks.discover.warcopen import WarcReadError
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/stalled.warc.gz"
+    outcome: list[BaseException | object] = []
+
+    def fetch() -> None:
+        try:
+            outcome.append(http_opener("t", 0.3, AddressGuard(allow_private=True))(url))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            outcome.append(exc)
+
+    worker = threading.Thread(target=fetch, daemon=True)
+    try:
+        worker.start()
+        worker.join(10)
+        assert not worker.is_alive(), "the opener waited past its timeout"
+    finally:
+        listener.close()
+    assert isinstance(outcome[0], WarcReadError) and "Timeout" in str(outcome[0])

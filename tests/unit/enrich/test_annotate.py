@@ -211,3 +211,23 @@ def test_an_opted_out_page_is_enriched_without_its_text(settings):
     assert kept["places"] and kept["text"].startswith("Warsaw")
     assert result.stage == "enrich"
 
+
+
+def test_the_ner_batch_size_and_processes_are_the_configured_ones(settings, monkeypatch):
+    # seed 51: the model is given PRESSROOM_NER_BATCH_SIZE and PRESSROOM_NER_PROCESSES,
+    # not tag_batch's defaults
+    from types import SimpleNamespace
+
+    seen = []
+
+    def tag_batch(model, texts, batch_size=64, n_process=1):
+        seen.append((batch_size, n_process))
+        return [[("Ukraine", "GPE")] for _ in texts], [None] * len(texts)
+
+    monkeypatch.setattr(enrich_mod.ner, "load_ner", lambda name: SimpleNamespace(pipes=["ner"]))
+    monkeypatch.setattr(enrich_mod.ner, "tag_batch", tag_batch)
+    settings = settings.model_copy(update={"spacy_model": "fake_model", "ner_batch_size": 7,
+                                           "ner_processes": 3})
+    result = enrich_batch(make_articles(["Short text about Poland."]), settings, "r")
+    assert seen == [(7, 3)]
+    assert result.table.column("enrich_error").to_pylist() == [None]

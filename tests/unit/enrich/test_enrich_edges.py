@@ -145,3 +145,19 @@ def test_an_article_of_no_letters_gets_no_language(settings) -> None:  # noqa: F
     assert [(r["language"], r["language_score"]) for r in rows[:3]] == [(None, None)] * 3
     assert rows[3]["language"] == "en" and rows[3]["language_score"] > 0.5
     assert all(r["enrich_error"] is None for r in rows)
+
+
+def test_keyword_candidates_leave_out_the_texts_own_stop_words() -> None:
+    # seed 51: a German text drops German function words, which the English list lacks
+    got = keywords.candidates("Die Brücke und die Fähre wurden über Nacht gesperrt.", "de")
+    assert {"und", "die", "über"}.isdisjoint(got) and "brücke" in got
+    assert "und" in keywords.candidates("Die Brücke und die Fähre.", "en")
+
+
+def test_a_term_in_every_text_of_the_batch_weighs_its_frequency_alone() -> None:
+    # seed 51: smoothed IDF, log((1 + n) / (1 + df)) + 1: in all 9 texts "council" has
+    # IDF 1 and scores 1 + ln 25 = 4.22; "harbour", twice in one text, scores
+    # (1 + ln 2)(1 + ln 5) = 4.42 and goes first (both are in the lead, boosted alike)
+    first = "The harbour and the council. The harbour. " + "And the council. " * 24
+    texts = [first] + ["It was the council that met today."] * 8
+    assert keywords.tfidf_keywords(texts, ["en"] * 9)[0][:2] == ["harbour", "council"]

@@ -239,3 +239,13 @@ def test_a_registry_with_a_byte_order_mark_is_read(tmp_path):
     path.write_bytes(b'\xef\xbb\xbf[outlets."news.example"]\r\nname = "News"\r\n'
                      b'country = "ch"\r\n')
     assert sources.load_registry(path)["news.example"].name == "News"
+
+
+def test_a_domain_written_with_its_root_dot_is_the_same_outlet_and_a_tld_is_none():
+    # seed 51: "dw.com." (a fully qualified name) is dw.com; a registry key that is a bare
+    # top-level domain names no outlet, even if a sources file wrote one
+    dw = sources.Outlet("DW", "DE", "public-broadcaster")
+    reg = {"dw.com": dw, "com": sources.Outlet("Any", None, None), "uk": dw}
+    assert sources.lookup(reg, "www.dw.com.") == dw
+    assert sources.lookup(reg, "news.example.com") is None
+    assert sources.lookup(reg, "bbc.co.uk") is None

@@ -104,3 +104,22 @@ def test_the_pass_leaves_blocks_and_long_contents_alone():
         "<p>The council met on <time>May 1</time> and voted.</p></div>")
     assert keep_inline_text(tree) == 1
     assert [e.tag for e in tree.iter("time", "output")] == ["time", "output"]
+
+
+def test_the_pass_counts_each_element_it_replaces():
+    # seed 51: the count is of the elements replaced, two here
+    tree = fromstring("<div><p>The council met on <time>May 1</time> and voted.</p>"
+                      "<p>The vote was held on <time>May 2</time> at noon.</p></div>")
+    assert keep_inline_text(tree) == 2
+    assert list(tree.iter("time")) == []
+
+
+@pytest.mark.parametrize("block", [
+    "<p><time>May 1</time> and voted for the plan.</p>",          # first in its block
+    "<p><b>Update</b><time>May 1</time> and voted for the plan.</p>",  # right after a tag
+])
+def test_an_element_with_no_words_right_before_it_is_no_word_of_a_sentence(block):
+    # seed 51: with nothing written before it, it opens its line as a stamp does
+    tree = fromstring(f"<div>{block}</div>")
+    assert keep_inline_text(tree) == 0
+    assert [e.text for e in tree.iter("time")] == ["May 1"]

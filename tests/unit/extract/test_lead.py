@@ -165,3 +165,10 @@ def test_the_headlines_header_may_hold_it_in_a_wrapper_of_its_own() -> None:
     page = article_page(f"<p>{LEAD}</p>").replace(
         f"<h1>{TITLE}</h1>", f'<div class="headline-wrap"><h1>{TITLE}</h1></div>')
     assert find_lead(lxml_html.fromstring(page), TITLE) == LEAD
+
+
+def test_a_page_with_no_title_takes_its_h1_as_the_headline() -> None:
+    # seed 51: there is no title to disagree with; a title that disagrees still stops it
+    assert lead_of(f'<p class="lead">{LEAD}</p>', None) == LEAD
+    assert lead_of(f'<p class="lead">{LEAD}</p>', "") == LEAD
+    assert lead_of(f'<p class="lead">{LEAD}</p>', "Council budget vote delayed") is None

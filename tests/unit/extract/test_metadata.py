@@ -2405,3 +2405,26 @@ def test_byline_backs_the_tags_needs_people_and_takes_all_of_the_tags() -> None:
     assert not byline_backs_the_tags(["Newsroom"], ["Kathleen Ditton"], ["Newsroom"], set())
     assert not byline_backs_the_tags(["WSVN News"], ["Kathleen Ditton"], ["WSVN News"],
                                       {"wsvn news"})
+
+
+def test_a_link_to_the_authors_page_in_the_article_column_counts_whatever_its_classes(
+        ) -> None:
+    # seed 51: the author-page link is judged against the headline's column, as the other
+    # bylines are: a theme naming its main column "content-area sidebar" keeps its author
+    story = "<h1>Waldwege gesperrt</h1><p>" + "Text of the story. " * 20 + "</p>"
+    link = "<a href='/autoren/kathrin-fuehres-684124'>Kathrin Führes</a>"
+    column = f"<div class='content-area sidebar'>{story}{link}</div>"
+    m = page_metadata(tree("<title>Waldwege gesperrt</title>", column), None, now=NOW)
+    assert m.authors == ["Kathrin Führes"]
+    # the same link in a sidebar beside the story's column still names nobody
+    aside = f"<div class='main'>{story}</div><div class='sidebar'>{link}</div>"
+    m = page_metadata(tree("<title>Waldwege gesperrt</title>", aside), None, now=NOW)
+    assert m.authors == []
+
+
+def test_a_modified_date_given_by_itemprop_alone_is_read() -> None:
+    # seed 51: schema.org microdata names the date by itemprop only, with no name or property
+    from tasks.extract.dates import modified_date
+
+    t = tree('<meta itemprop="dateModified" content="2024-04-05T08:30:00Z">')
+    assert modified_date(t) == datetime(2024, 4, 5, 8, 30, tzinfo=UTC)

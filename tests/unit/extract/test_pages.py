@@ -1572,3 +1572,15 @@ def test_a_title_led_by_the_declared_site_name_is_the_rest_without_a_headline(ti
             "property='og:site_name' content='Jens Weber'></head><body><article><p>Jens "
             "Weber builds media facades for museums.</p></article></body></html>")
     assert page_metadata(lxml_html.fromstring(html), "https://media.example/").title == "Jens Weber"
+
+
+def test_a_trafilatura_failure_on_one_page_is_that_pages_error(monkeypatch) -> None:
+    # seed 51: a library bug on one page is an extraction_failed result, with no text,
+    # never an exception that stops the batch
+    def boom(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(extract_mod, "_run_trafilatura", boom)
+    x = extract_html(page(), "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
+    assert (x.text, x.error, x.reason) == (
+        "", "trafilatura: ValueError: boom", "extraction_failed")

@@ -449,3 +449,17 @@ def test_an_empty_or_identity_content_encoding_is_archived_as_not_encoded() -> N
 
     assert [encoded(c, PAGE) for c in (None, "", " Identity ")] == [False, False, False]
     assert encoded("gzip", gzip.compress(PAGE)) is True
+
+
+def test_the_session_keeps_cookies_of_a_host_named_by_its_address() -> None:
+    # seed 51: consent redirects set a cookie and send the reader back; aiohttp's default
+    # jar drops every cookie of a host given as an IP address, and the page was lost
+    from yarl import URL
+
+    async def sent_back() -> dict[str, str]:
+        async with Fetcher(CONFIG, "r", None) as fetcher:
+            jar = fetcher.session.cookie_jar
+            jar.update_cookies({"consent": "yes"}, URL("http://192.0.2.7/gate"))
+            return {k: m.value for k, m in jar.filter_cookies(URL("http://192.0.2.7/a")).items()}
+
+    assert asyncio.run(sent_back()) == {"consent": "yes"}

@@ -77,3 +77,64 @@ def test_a_retry_after_defers_the_hosts_next_turn() -> None:
         return waited
 
     assert asyncio.run(deferred()) >= 0.09
+
+
+def _in_a_thread(main, seconds: float = 5.0):
+    """Run `main()` in a batch thread of its own (batches run so) and return its value;
+    fail if it does not end in `seconds` (a gate that spins never yields to a timeout)."""
+    import threading
+
+    out: list = []
+    worker = threading.Thread(target=lambda: out.append(asyncio.run(main())), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "the batch's event loop never got free"
+    return out[0]
+
+
+def test_another_batch_holding_the_hosts_slots_keeps_this_one_waiting() -> None:
+    # seed 51: the in-flight count is shared by every batch of the process; two turns at
+    # cap 2 in one batch leave another batch's gate for the same host waiting
+    async def main() -> tuple[int, bool]:
+        first, slots = gate(), asyncio.Semaphore(4)
+        turns = []
+        for _ in range(2):
+            turns.append(await first.start(slots))
+            turns[-1].sent()  # headers out: the gate's next turn may start
+        held = host_record(HOST).in_flight
+        try:
+            await asyncio.wait_for(gate().start(slots), 0.2)
+            waited = False
+        except TimeoutError:
+            waited = True
+        for turn in turns:
+            turn.done()
+        return held, waited
+
+    assert _in_a_thread(main) == (2, True)
+    assert host_record(HOST).in_flight == 0
+
+
+def test_a_batch_waiting_for_a_host_another_holds_lets_its_other_tasks_run() -> None:
+    # seed 51: the wait polls and sleeps; spinning on the slot would stop every other
+    # exchange of the batch (other hosts) until the other batch let the host go
+    record = host_record(HOST)
+
+    async def main() -> list[str]:
+        order: list[str] = []
+        record.in_flight = 2  # another batch's two exchanges, their headers sent
+
+        async def other_host() -> None:
+            await asyncio.sleep(0.05)
+            order.append("other host")
+            record.in_flight = 0  # the other batch's exchanges end
+
+        async def this_host() -> None:
+            turn = await gate().start(asyncio.Semaphore(2))
+            order.append("this host")
+            turn.done()
+
+        await asyncio.gather(this_host(), other_host())
+        return order
+
+    assert _in_a_thread(main) == ["other host", "this host"]

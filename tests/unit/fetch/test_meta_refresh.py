@@ -146,3 +146,11 @@ def test_a_refresh_url_with_invisible_edges_is_its_url(junk: str) -> None:
     assert meta_refresh_target(PAGE, body, "utf-8") == "https://news.example/news/new-story"
     assert refresh_header_target(PAGE, "0; url=\u200bhttps://x.example/new\u200b") == \
         "https://x.example/new"
+
+
+@pytest.mark.parametrize("value", ["0; url=''", '0;url=""', "1, url= ' ' "])
+def test_a_refresh_header_with_an_empty_target_names_no_page(value) -> None:
+    # seed 51: quotes around nothing are no target, even where resolving "" against the
+    # page would give another address (the page's own, without its user:password@)
+    assert refresh_header_target("https://a.example/story", value) is None
+    assert refresh_header_target("https://u:p@a.example/story", value) is None

@@ -170,3 +170,13 @@ def test_a_crawl_delay_that_is_no_usable_number_is_no_delay_and_keeps_the_rules(
 def test_an_html_page_served_as_robots_txt_has_no_rules_so_allows() -> None:
     page = b"<html><body><h1>Welcome</h1><p>User-agent: * Disallow: /</p></body></html>"
     assert rules_from_fetch(200, page, None).allows("https://news.example/x", "pressroom")
+
+
+def test_a_utf16_body_with_a_broken_character_keeps_the_rest_of_its_rules() -> None:
+    # seed 51: a lone surrogate (a cut or a bad editor) is one replacement character,
+    # not an error that loses the whole file
+    from tasks.fetch.robots import robots_text
+
+    body = (b"\xff\xfe" + "Disallow: /".encode("utf-16-le") + b"\x00\xd8"
+            + "x\nDisallow: /b\n".encode("utf-16-le"))
+    assert robots_text(body) == "Disallow: /\ufffdx\nDisallow: /b\n"

@@ -277,3 +277,24 @@ def test_the_success_rate_chart_is_in_percent_of_a_whole(report):
     chart = html.split("id='chart-fetch-success'>", 1)[1].split("</figure>", 1)[0]
     values = re.findall(r"class='bv'>([^<]*)</text>", chart)
     assert values == ["100%", "0%"]
+
+
+def test_the_rejects_of_the_period_are_tabled_by_stage_and_reason(tmp_path):
+    # seed 51: the fixture's warehouse has no rejects, so this table was never drawn
+    from schemas import REJECTS
+
+    root = tmp_path / "wh"
+    _warehouse(root)
+    rejects = [{"input_key": f"k{i}", "stage": stage, "reason": reason, "rejected_at": FETCHED,
+                "run_id": "r2"}
+               for i, (stage, reason) in enumerate([("clean", "too_short"),
+                                                    ("extract", "not_article"),
+                                                    ("clean", "too_short")])]
+    publish_run(root, {"rejects": conform(rejects, REJECTS, "rejects")},
+                {"run_id": "r2", "started_at": (START + dt.timedelta(hours=1)).isoformat(),
+                 "totals": {"inputs": 3, "kept": 0, "rejected": 3, "failed": 0,
+                            "skipped": 0}})
+    html = build_report(root, "r2").html.read_text("utf-8")
+    table = html.split("<h3>Rejects by stage and reason</h3>", 1)[1].split("</table>", 1)[0]
+    assert re.findall(r"<tr><td>(\w+)</td><td>(\w+)</td><td>(\d+)</td></tr>", table) == [
+        ("clean", "too_short", "2"), ("extract", "not_article", "1")]

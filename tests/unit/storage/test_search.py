@@ -685,3 +685,13 @@ def test_any_value_of_a_field_is_a_sentence_not_a_schema_error(wh):
     """`title:*` parsed, then failed as "Schema error: 'Field title is not a fast field.'"."""
     with pytest.raises(ValueError, match=r"^'title:\*' \(any title\) cannot be searched"):
         S.search(wh, "title:*")
+
+
+def test_a_hit_without_a_date_language_or_title_has_none(warehouse):
+    # seed 51: fields an article lacks are not in its document at all; the hit says None
+    # (or "" for the title) instead of failing the search
+    row = _article("a9", "", "Lighthouse keepers returned to the island.", "r9")
+    row.update(published_at=None, language=None, title=None)
+    S.index_commit(warehouse, _commit(warehouse, "r9", [row]), "r9")
+    (hit,) = S.search(warehouse, "lighthouse").hits
+    assert (hit.article_id, hit.published_at, hit.language, hit.title) == ("a9", None, None, "")
