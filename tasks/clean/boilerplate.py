@@ -29,7 +29,8 @@ _RELATED_CUES = [
     # en
     r"read more", r"read also", r"also read", r"read next", r"see also", r"related(?: articles?"
     r"| stories| content| posts?| coverage| reading| news)?", r"more on this(?: story| topic)?",
-    r"more from [\w .'-]{1,40}", r"more stories", r"recommended(?: for you| reading)?",
+    r"more from [\w .'-]{1,40}", r"more (?:[\w'’-]+ ){0,3}stories",
+    r"recommended(?: for you| reading)?",
     r"you (?:may|might) also (?:like|be interested in)", r"don'?t miss", r"further reading",
     r"continue reading", r"click here",
     # de

@@ -194,3 +194,27 @@ def _text_before(elem: HtmlElement) -> str:
         return prev.tail or ""
     parent = elem.getparent()
     return (parent.text or "") if parent is not None else ""
+
+
+# Elements a page marks as headings for assistive technology: `<div role="heading"
+# aria-level="3">More Great WIRED Stories</div>`. trafilatura reads tags, not roles, and
+# dropped such a text-only <div> in the article block; as a heading it is a line of the
+# text (a subheading of the story, or the label the clean stage reads before a list of
+# teasers). Inline or block containers only: a real <h2> keeps its own level.
+_ROLE_HEADING_TAGS = frozenset({"div", "span", "p"})
+DEFAULT_ARIA_LEVEL = 2  # ARIA's implicit level of a role="heading"
+
+
+def headings_by_role(tree: HtmlElement) -> int:
+    """Make each text-only `role="heading"` element an `<h1>`-`<h6>` of its aria-level;
+    how many were made."""
+    made = 0
+    for elem in tree.iterfind(".//*[@role='heading']"):
+        if elem.tag not in _ROLE_HEADING_TAGS or next(
+                elem.iterdescendants(*_BLOCKS), None) is not None:
+            continue
+        level = (elem.get("aria-level") or "").strip()
+        level = int(level) if level.isdigit() and 1 <= int(level) <= 6 else DEFAULT_ARIA_LEVEL
+        elem.tag = f"h{level}"
+        made += 1
+    return made

@@ -65,7 +65,12 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
-from tasks.extract.browserview import read_as_browsers_show, script_bounds, unwrap_quotations
+from tasks.extract.browserview import (
+    headings_by_role,
+    read_as_browsers_show,
+    script_bounds,
+    unwrap_quotations,
+)
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -584,6 +589,7 @@ def extract_html(
         # after the metadata, which reads the dates of <time> elements: a <time> in a
         # sentence is its words, which trafilatura would delete ("met on and voted")
         keep_inline_text(tree)
+        headings_by_role(tree)
         prune_furniture(tree)
         _keep_loose_text(tree)
         link_lists = site_link_lists(tree, url)

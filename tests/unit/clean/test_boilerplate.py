@@ -1746,3 +1746,14 @@ def test_what_follows_a_storys_end_mark_at_the_tail_goes() -> None:
     assert remove_boilerplate(bullets).text == bullets
     early = "\n\n".join(["Intro ends here ■"] + [f"Paragraph {i} of the story." for i in range(5)])
     assert remove_boilerplate(early).text == early
+
+
+def test_a_more_stories_heading_with_words_between_leads_a_teaser_list() -> None:
+    # wired.com's "More Great WIRED Stories" before its list of other stories
+    text = ("The last sentence of the story ends here, as the author said.\n\n"
+            "More Great WIRED Stories\n\n- Chris Evans goes to Washington\n\n"
+            "- What Atlanta can teach tech about cultivating black talent")
+    assert remove_boilerplate(text).text == (
+        "The last sentence of the story ends here, as the author said.")
+    assert classify_line("More Top Stories") == "related"
+    assert classify_line("More than 20 people told their stories to the court.") is None

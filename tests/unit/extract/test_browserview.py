@@ -12,6 +12,7 @@ from tasks.extract.browserview import (
     _noframes_as_body,
     _unprefix_xhtml,
     _xmp_as_pre,
+    headings_by_role,
     unwrap_quotations,
 )
 from tasks.extract.pages import extract_html
@@ -187,3 +188,29 @@ def test_a_page_parsed_again_for_its_depth_is_read_the_same_way() -> None:
                                                           + "</h:body>")
     x = extract_html(deep_xhtml.encode(), URL)
     assert whole_story(x.text, "deepx")
+
+
+def test_a_text_only_element_with_the_heading_role_is_a_heading_of_its_level() -> None:
+    tree = fromstring(
+        "<html><body><div role='heading' aria-level='3' class='heading-h3'>More Great "
+        "WIRED Stories</div><span role='heading'>Hotels</span>"
+        "<div role='heading' aria-level='9'>Odd level</div>"
+        "<div role='heading'><p>A box that holds a paragraph</p></div>"
+        "<h2 role='heading' aria-level='4'>Already one</h2></body></html>")
+    assert headings_by_role(tree) == 3
+    assert [(e.tag, e.text_content()) for e in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")
+            ] == [("h3", "More Great WIRED Stories"), ("h2", "Hotels"), ("h2", "Odd level"),
+                  ("h2", "Already one")]
+    assert tree.find(".//div[@role='heading']/p") is not None  # a block stays a block
+
+
+def test_a_subheading_by_role_is_a_line_of_the_text() -> None:
+    """ad-magazin.de: each hotel of the story is named by a `div role="heading"`, which
+    trafilatura dropped (its paragraphs stayed, nameless)."""
+    paras = "".join(f"<div role='heading' aria-level='2'>Hotel number {i}, Meran</div>"
+                    f"<p>The {i}th hotel of the list has a spa on its roof and a pool in the "
+                    "garden, and its rooms look over the valley towards the mountains.</p>"
+                    for i in range(1, 7))
+    got = extract_html(f"<html><body><article><h1>Spa hotels</h1>{paras}</article></body></html>",
+                       "https://news.example/a").text
+    assert all(f"Hotel number {i}, Meran" in got for i in range(1, 7))
