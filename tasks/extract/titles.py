@@ -52,16 +52,7 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
     if not title:
         return title
     title = " ".join(title.split())
-    names = set()
-    if site_name:
-        names.add(squash(site_name))
-    if url:
-        host = urlsplit(url).hostname or ""
-        labels = [lab for lab in host.split(".") if lab not in ("www", "m", "amp")]
-        if len(labels) >= 2:
-            names.add(squash(labels[-2]))  # 'autozeitung' of www.autozeitung.de
-            names.add(squash(".".join(labels[-2:])))
-    names.discard("")
+    names = outlet_names(site_name, url)
     named = _SITE_COLON.match(title)
     if named and squash(named[1]) in names:
         # "NPR : Story", "The Gazette: Story": the site's very name before a colon (a
@@ -83,15 +74,10 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
         parts = parts[:-1]
     else:
         return title
-    # rejoin with the separators that were there
-    head = title
-    out = " ".join(parts) if len(parts) == 1 else None
-    if out is None:
-        # keep the original separators between the kept parts
-        start = title.find(parts[0])
-        end = title.rfind(parts[-1]) + len(parts[-1])
-        out = head[start:end]
-    return out.strip() or title
+    # the kept parts as written, with the separators between them
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() or title
 
 
 def drop_site_segment(title: str, outlets: set[str]) -> str:

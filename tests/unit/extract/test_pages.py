@@ -392,6 +392,34 @@ def test_no_fallback_when_the_fast_text_already_covers_the_page(monkeypatch) -> 
         ("Harbour Gazette: Bridge reopens", "Harbour Gazette", None, "Bridge reopens"),
         ("Bridge: what happens next", "Harbour Gazette", None, "Bridge: what happens next"),
         ("Harbour: the bridge reopens", "Harbour Gazette", None, "Harbour: the bridge reopens"),
+        # the site named inside a longer segment, or the segment inside the site's name
+        ("Bridge reopens after two years of repairs - Harbour Gazette Online",
+         "Harbour Gazette", None, "Bridge reopens after two years of repairs"),
+        ("Bridge reopens after repairs - Gazette", "Harbour Gazette", None,
+         "Bridge reopens after repairs"),
+        # a three-letter name counts (no " | " to fall back on here)
+        ("Bridge reopens after repairs - NPR", "NPR", None, "Bridge reopens after repairs"),
+        # a site segment half the title or longer is the title's
+        ("Brid - Gazette", "Gazette", None, "Brid - Gazette"),
+        ("Gazette - Brid", "Gazette", None, "Gazette - Brid"),
+        ("Go - Harbour Gazette", "Harbour Gazette", None, "Go - Harbour Gazette"),
+        ("Harbour Gazette - Go", "Harbour Gazette", None, "Harbour Gazette - Go"),
+        ("Harbour Gazette - Bridge reopens", "Harbour Gazette", None, "Bridge reopens"),
+        # a short leading label that names no site stays
+        ("Live - Bridge reopens after repairs", "Harbour Gazette", None,
+         "Live - Bridge reopens after repairs"),
+        # " | " with no evidence: a trailing segment of up to four words after three
+        ("Bridge reopens today | One Two Three Four", None, None, "Bridge reopens today"),
+        ("Bridge reopens today | One Two Three Four Five", None, None,
+         "Bridge reopens today | One Two Three Four Five"),
+        ("Bridge reopens | One Two", None, None, "Bridge reopens | One Two"),
+        ("Bridge reopens today - live updates | Brand Name", None, None,
+         "Bridge reopens today - live updates"),
+        # a part written twice: the kept span runs from the first part to the last
+        ("Live - Live updates | Harbour Gazette", "Harbour Gazette", None,
+         "Live - Live updates"),
+        ("Bridge - news - Bridge | Harbour Gazette", "Harbour Gazette", None,
+         "Bridge - news - Bridge"),
     ],
 )
 def test_clean_title_drops_the_site_name(title, site, url, want) -> None:
