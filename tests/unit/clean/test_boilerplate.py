@@ -1746,6 +1746,11 @@ def test_what_follows_a_storys_end_mark_at_the_tail_goes() -> None:
     assert remove_boilerplate(bullets).text == bullets
     early = "\n\n".join(["Intro ends here ■"] + [f"Paragraph {i} of the story." for i in range(5)])
     assert remove_boilerplate(early).text == early
+    # three blocks after the mark go (END_MARK_TAIL_BLOCKS), four are the story's
+    for after, kept in ((3, 1), (4, 5)):
+        text = "\n\n".join(["The story ends here. ❖"]
+                             + [f"Block {i} of the page's tail." for i in range(after)])
+        assert len(remove_boilerplate(text).text.split("\n\n")) == kept, after
 
 
 def test_a_more_stories_heading_with_words_between_leads_a_teaser_list() -> None:

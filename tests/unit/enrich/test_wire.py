@@ -78,9 +78,24 @@ def test_a_closing_credit_line_credits_its_agencies(closing, credited):
 
 
 def test_a_long_line_is_no_credit_line():
+    from tasks.enrich.wire import MAX_CREDIT_LINE_CHARS
+
     line = "With " + "the harbour and the bridge " * 8 + "(Reuters)"
     assert len(line) > 200 and closing_credits(f"{STORY}\n\n{line}") == set()
     assert closing_credits(None) == set() and closing_credits("") == set()
+    # a paragraph that says "contributed" is a credit line only up to the limit
+    credit = "Reuters contributed reporting."
+    at_limit = "x" * (MAX_CREDIT_LINE_CHARS - len(credit) - 1) + " " + credit
+    assert len(at_limit) == MAX_CREDIT_LINE_CHARS
+    assert closing_credits(f"{STORY}\n\n{at_limit}") == {"Reuters"}
+    assert closing_credits(f"{STORY}\n\nx{at_limit}") == set()
+
+
+def test_a_credit_line_counts_among_the_last_three_lines_only():
+    tail = [f"Note {i}: the harbour office answers questions by phone." for i in range(4)]
+    for after, credited in ((2, {"AFP"}), (3, set())):
+        text = "\n\n".join([STORY, "With AFP", *tail[:after]])
+        assert closing_credits(text) == credited, after
 
 
 def test_credits_union_both_places_sorted():

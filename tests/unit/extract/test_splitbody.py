@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml.html import fromstring
 
 from tasks.extract.pages import extract_html
-from tasks.extract.splitbody import MIN_PART_CHARS, join_split_body
+from tasks.extract.splitbody import join_split_body
 
 PARAS = [f"Part {i}: the senate voted on the bridge bill after a long debate, and members of "
          f"both parties said it would fund repairs in {i} states over the next ten years."
@@ -61,7 +61,6 @@ def test_the_joining_stops_where_another_story_may_start() -> None:
     assert join_split_body(tree, taken) == 0
     # a short container after it is a note (a licence line), not a part
     note = "<div class='article-body'><p>This text is published under CC BY 4.0.</p></div>"
-    assert len("This text is published under CC BY 4.0.") < MIN_PART_CHARS
     tree, taken = first_read(page(f"<div class='article-body'>{chunk(PARAS[:4])}</div>{note}"))
     assert join_split_body(tree, taken) == 0
     # the parts before either stop are joined, in their order
@@ -148,9 +147,7 @@ def block(chars: int) -> str:
 
 
 def test_the_text_between_the_parts_is_counted_to_the_limit_and_reset_by_each_part() -> None:
-    from tasks.extract.splitbody import MAX_BETWEEN_CHARS
-
-    limit = MAX_BETWEEN_CHARS
+    limit = 300  # an ad's or a promotion's text, at most (MAX_BETWEEN_CHARS)
     assert parts_joined(block(limit), block(limit)) == 2  # at the limit: an ad, each time
     assert parts_joined(block(limit + 1), "") == 0
     assert parts_joined(block(limit // 2 + 1) * 2, "") == 0  # two blocks add up
@@ -159,9 +156,12 @@ def test_the_text_between_the_parts_is_counted_to_the_limit_and_reset_by_each_pa
 
 
 def test_a_part_counts_from_the_shortest_paragraph_length() -> None:
-    # a part of exactly MIN_PART_CHARS joins; the container's only same-class sibling of
-    # another tag does not count
-    text = "y" * MIN_PART_CHARS
+    # a part of exactly 200 characters (MIN_PART_CHARS) joins, one of 199 does not; the
+    # container's only same-class sibling of another tag does not count
+    short = page(f"<div class='article-body'>{chunk(PARAS[:4])}</div>"
+                 f"<div class='article-body'><p>{'y' * 199}</p></div>")
+    assert join_split_body(fromstring(short), "\n".join(PARAS[:4])) == 0
+    text = "y" * 200
     html = page(f"<div class='article-body'>{chunk(PARAS[:4])}</div>"
                 f"<div class='article-body'><p>{text}</p></div>"
                 f"<section class='article-body'>{chunk(PARAS[8:])}</section>")
@@ -191,9 +191,7 @@ def test_the_container_is_the_nearest_ancestor_with_a_sibling_of_its_class() -> 
 
 
 def test_the_first_paragraph_is_found_from_the_shortest_line_that_tells() -> None:
-    from tasks.extract.splitbody import MIN_PARAGRAPH_CHARS
-
-    opener = "z" * MIN_PARAGRAPH_CHARS  # exactly long enough to tell where it sits
+    opener = "z" * 40  # exactly long enough to tell where it sits (MIN_PARAGRAPH_CHARS)
     html = page(f"<div class='article-body'><p>{opener}</p>{chunk(PARAS[1:4])}</div>{AD}"
                 f"<div class='article-body'>{chunk(PARAS[4:])}</div>")
     assert join_split_body(fromstring(html), "\n".join([opener, *PARAS[1:4]])) == 1
@@ -202,9 +200,7 @@ def test_the_first_paragraph_is_found_from_the_shortest_line_that_tells() -> Non
 
 
 def test_a_first_line_just_long_enough_is_the_one_looked_up() -> None:
-    from tasks.extract.splitbody import MIN_PARAGRAPH_CHARS
-
-    opener = "z" * MIN_PARAGRAPH_CHARS
+    opener = "z" * 40
     html = page(f"<div class='article-body'><p>{opener}</p>{chunk(PARAS[1:4])}</div>{AD}"
                 f"<div class='article-body'>{chunk(PARAS[4:])}</div>")
     # the next line is in no paragraph of the page: only the opener tells where it sits
@@ -221,3 +217,15 @@ def test_a_nearer_ancestor_beside_a_same_class_element_of_another_tag_is_passed_
     tree = fromstring(page(chunk_of(PARAS[:6]) + AD + chunk_of(PARAS[6:])))
     assert join_split_body(tree, "\n".join(PARAS[:6])) == 1
     assert [p.text for p in tree.find(".//section").iter("p")] == PARAS
+
+
+
+def test_the_container_is_looked_for_up_to_three_levels_above_the_paragraph() -> None:
+    def nested(paras: list[str], depth: int) -> str:
+        inner = chunk(paras)
+        for _ in range(depth - 1):
+            inner = f"<div>{inner}</div>"
+        return f"<div class='story-part'>{inner}</div>"
+    for depth, joined in ((3, 1), (4, 0)):
+        tree = fromstring(page(nested(PARAS[:6], depth) + AD + nested(PARAS[6:], depth)))
+        assert join_split_body(tree, "\n".join(PARAS[:6])) == joined, depth
