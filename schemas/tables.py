@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 8  # 2: published_at_alternatives, published_at_flags;
+SCHEMA_VERSION = 9  # 2: published_at_alternatives, published_at_flags;
 # 3: published_date, published_at_confidence, modified_at; 4: rights; 5: takedowns;
 # 6: entities.revision, places.revision; 7: signatures.shingle_count,
-# signatures.containment_keys, band_index, articles.wire_credits; 8: payload_truncated
+# signatures.containment_keys, band_index, articles.wire_credits; 8: payload_truncated;
+# 9: articles.byline
 
 UTC_TS = pa.timestamp("us", tz="UTC")
 
@@ -49,6 +50,9 @@ ARTICLES = pa.schema(
         pa.field("modified_at", UTC_TS),  # the page's dateModified, never a published_at
         pa.field("title", pa.string()),
         pa.field("authors", pa.list_(pa.string())),
+        # the byline the authors were read from, before cleaning ("Jane Doe; Reuters"):
+        # meta tag, JSON-LD or the page's byline, entries joined by '; '
+        pa.field("byline", pa.string()),
         pa.field("site_name", pa.string()),
         pa.field("description", pa.string()),
         pa.field("categories", pa.list_(pa.string())),

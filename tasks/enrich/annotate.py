@@ -121,6 +121,8 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
     credits: list[list[str] | None] = []
     bylines = (articles.column("authors").to_pylist()
                if n and "authors" in articles.column_names else [None] * n)
+    written_bylines = (articles.column("byline").to_pylist()
+                       if n and "byline" in articles.column_names else [None] * n)
     demonyms = _demonyms()
     # Extract and clean already detected the language (same detector): keep it.
     known_langs = (articles.column("language").to_pylist()
@@ -143,7 +145,8 @@ def run(articles: pa.Table, config: EnrichConfig, run_id: str,
         found = _guard(err, "quotes", quotes.extract_quotes, text, demonyms, default=[])
         quotes_per.append([{"quote": q.quote, "speaker": q.speaker} for q in found])
         outlet_of.append(_guard(err, "source", outlets.lookup, registry, domains[i]))
-        credits.append(_guard(err, "wire_credits", wire.wire_credits, text, bylines[i]))
+        credits.append(_guard(err, "wire_credits", wire.wire_credits, text, bylines[i],
+                              written_bylines[i]))
 
     # Keywords: one call per batch (TF-IDF needs the batch as its corpus); if the batch
     # call fails, retry per article so the failure lands on the article that caused it.

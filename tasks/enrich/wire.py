@@ -2,7 +2,9 @@
 
 Agency copy says where it came from in three places: the dateline opening the text
 ("KYIV (Reuters) -", "BERLIN, June 3 (AP) —", "New Delhi [India], June 3 (ANI):",
-"Berlin (dpa/AFP) -"), the byline ("By The Associated Press", "Jane Doe, Reuters") and a
+"Berlin (dpa/AFP) -"), the byline ("By The Associated Press", "Jane Doe, Reuters": read
+as the page wrote it, `articles.byline`, since the cleaned `authors` keep the
+reporter's name only) and a
 closing credit line ("The Associated Press contributed to this report.", "— Associated
 Press writer Jane Doe contributed.", "With AFP", "Mit Material von dpa"). Only those are
 read: an agency named in the body ("Reuters reported that ...") is a source the story
@@ -90,15 +92,25 @@ def closing_credits(text: str | None) -> set[str]:
     return found
 
 
-def byline_credits(authors: Iterable[str] | None) -> set[str]:
-    """Agencies named in the byline's entries."""
+# A byline entry crediting a picture, not the text ("Photo: AP", "Foto: dpa").
+_PICTURE_ENTRY = re.compile(
+    r"^\W*(?:photos?|photograph(?:s|y)?|pictures?|images?|fotos?|bild(?:er)?|video|graphics?)"
+    r"\b", re.IGNORECASE)
+
+
+def byline_credits(authors: Iterable[str] | None, byline: str | None = None) -> set[str]:
+    """Agencies named in the byline's entries: the cleaned `authors` and the byline as
+    written (entries split at ';'), less the entries that credit a picture."""
+    entries = [*(authors or ()), *(byline.split(";") if byline else ())]
     found: set[str] = set()
-    for author in authors or ():
-        if author:
-            found |= _credited(author)
+    for entry in entries:
+        if entry and not _PICTURE_ENTRY.match(entry):
+            found |= _credited(entry)
     return found
 
 
-def wire_credits(text: str | None, authors: Iterable[str] | None) -> list[str]:
+def wire_credits(text: str | None, authors: Iterable[str] | None,
+                 byline: str | None = None) -> list[str]:
     """Sorted canonical names of the agencies a copy credits; [] when none."""
-    return sorted(dateline_credits(text) | byline_credits(authors) | closing_credits(text))
+    return sorted(dateline_credits(text) | byline_credits(authors, byline)
+                  | closing_credits(text))

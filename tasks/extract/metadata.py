@@ -118,6 +118,9 @@ class PageMetadata:
 
     title: str | None = None
     authors: list[str] = field(default_factory=list)
+    # the byline the authors were read from, before cleaning ("Jane Doe; Reuters"): what
+    # cleaning drops beside a reporter's name (an agency, a role) is a wire credit
+    byline: str | None = None
     published_at: datetime | None = None
     published_at_source: str | None = None
     published_date: date | None = None  # the chosen claim's day in the page's own zone
@@ -217,18 +220,21 @@ def page_metadata(
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
     authors = tagged = clean_authors(raw_authors, outlets)
+    byline = raw_authors
     names = jsonld_authors(tree)
-    recorded = clean_authors(normalize_authors(None, "; ".join(names)), outlets) if names else []
+    raw_recorded = normalize_authors(None, "; ".join(names)) if names else None
+    recorded = clean_authors(raw_recorded, outlets)
     if recorded and any(is_person(a, outlets) for a in recorded) and (
             {squash(a) for a in recorded} != {squash(a) for a in authors}):
         # the article's own structured record names its authors; a <meta name=author>
         # beside it often names the publisher or the site's owner
-        authors = recorded
+        authors, byline = recorded, raw_recorded
     if AUTHOR_SEARCH and not any(is_person(a, outlets) for a in authors):
         # nobody, or only the outlet / a newsroom: the byline in the page may name the person
         # each place in turn until one names somebody once cleaned: a byline box holding
         # only labels ("Datum", "Veröffentlicht") does not hide the written byline
         outlet_only: list[str] = []
+        raw_outlet_only: str | None = None
         for search in (lambda: find_byline_author(tree, headline),
                        lambda: text_byline(headline, in_other_area),
                        lambda: credit_byline(headline, in_other_area),
@@ -239,29 +245,34 @@ def page_metadata(
                        lambda: wire_credit(tree, in_other_area),
                        lambda: author_link_byline(tree, headline),
                        lambda: post_author_login(tree)):
-            found = clean_authors(search(), outlets)
+            raw_found = search()
+            found = clean_authors(raw_found, outlets)
             if found and not all(is_outlet(a, outlets) for a in found):
                 break
             # a byline naming only the site itself ("The Planetary Press" in the author
             # box, "Written by: Julie Mollins" in the text) says no more than its name:
             # the next place may name the writer, else it stands
-            outlet_only = outlet_only or found
+            if not outlet_only:
+                outlet_only, raw_outlet_only = found, raw_found
         else:
             found = outlet_only
+            raw_found = raw_outlet_only if outlet_only else None
         if found and (not authors or names_of_people(found, outlets)):
-            authors = found
+            authors, byline = found, raw_found
     elif AUTHOR_SEARCH:
         # the page's byline may say which of several recorded names wrote it, spell out a
         # single recorded word, or name the co-authors a one-name record leaves out
-        shown = clean_authors(find_byline_author(tree, headline), outlets)
+        raw_shown = find_byline_author(tree, headline)
+        shown = clean_authors(raw_shown, outlets)
         refinable = len(authors) >= 2 or (len(authors) == 1 and " " not in authors[0])
         if not shown and len(authors) == 1 and " " not in authors[0]:
             # a single recorded word: a label/value byline may spell it out (rare: cheap)
-            shown = clean_authors(labelled_byline(tree, in_other_area), outlets)
+            raw_shown = labelled_byline(tree, in_other_area)
+            shown = clean_authors(raw_shown, outlets)
         if shown and ((refinable and byline_refines(authors, shown))
                       or byline_adds_coauthors(authors, shown, outlets)
                       or byline_backs_the_tags(tagged, authors, shown, outlets)):
-            authors = shown
+            authors, byline = shown, raw_shown
 
     # the string the authors were cleaned from, if they still are its: a link that spells
     # it whole restores a name the normaliser split; once JSON-LD or the byline replaced
@@ -346,6 +357,8 @@ def page_metadata(
     return PageMetadata(
         title=capped_text(title, MAX_TITLE_CHARS) or None,
         authors=authors,
+        byline=capped_text(" ".join(byline.split()), MAX_LABEL_CHARS) if authors and byline
+        else None,
         published_at=chosen.value if chosen else None,
         published_at_source=chosen.source if chosen else None,
         published_date=chosen.day if chosen else None,

@@ -767,6 +767,7 @@ def article_row(doc: dict, x: Extracted, run_id: str) -> dict:
         "modified_at": m.modified_at,
         "title": m.title or doc.get("hint_title"),
         "authors": m.authors or None,
+        "byline": m.byline,  # as the page wrote it: enrich reads agency credits from it
         "site_name": m.site_name,
         "description": m.description,
         "categories": m.categories or None,

@@ -51,6 +51,24 @@ def test_bylines_credit_agencies_at_word_boundaries_as_written():
     assert byline_credits(None) == set() and byline_credits([None, ""]) == set()
 
 
+def test_the_written_byline_credits_the_agency_cleaning_dropped():
+    # the cleaned authors keep the reporter only; the byline as written names the agency
+    assert byline_credits(["Jane Doe"], "Jane Doe; Reuters") == {"Reuters"}
+    assert byline_credits(["Jane Doe", "Tom Roe"],
+                          "Jane Doe; Tom Roe; Associated Press") == {"AP"}
+    assert byline_credits(["Jane Doe"], "Jane Doe") == set()
+    assert byline_credits(["Jane Doe"], None) == set()
+
+
+@pytest.mark.parametrize("entry", ["Photo: AP", "Photos AFP", "Photograph: Reuters",
+                                   "Foto: dpa", "Bild: dpa", "Image: Reuters",
+                                   "Pictures: PA", "Video: Reuters", "Graphic: AFP",
+                                   "(Photo: EFE)"])
+def test_a_picture_credit_in_the_byline_is_no_wire_credit(entry):
+    assert byline_credits(["Jane Doe"], f"Jane Doe; {entry}") == set(), entry
+    assert byline_credits([entry]) == set(), entry
+
+
 STORY = "A storm hit the coast on Monday.\n\nThe harbour closed for two days, officials said."
 
 
@@ -123,7 +141,10 @@ def test_the_enrich_stage_fills_wire_credits():
             for i, (text, authors) in enumerate([
                 ("PARIS (AFP) - Le gouvernement" + BODY, None),
                 ("A local story." + BODY, ["Kim Lee, The Canadian Press"]),
+                ("A local story." + BODY, ["Kim Lee"]),
                 ("A local story." + BODY, ["Kim Lee"])])]
+    rows[3]["byline"] = "Kim Lee; Reuters"  # the agency the cleaned authors dropped
     result = enrich.run(conform(rows, ARTICLES, "articles"),
                         settings_slice(enrich.EnrichConfig, Settings()), "r1")
-    assert result.table.column("wire_credits").to_pylist() == [["AFP"], ["Canadian Press"], []]
+    assert result.table.column("wire_credits").to_pylist() == [
+        ["AFP"], ["Canadian Press"], [], ["Reuters"]]

@@ -406,6 +406,27 @@ def test_a_news_agency_beside_a_reporter_is_no_author_but_is_the_byline_alone() 
     assert clean_authors("AFP", outlets) == ["AFP"]
 
 
+def test_the_byline_as_written_is_kept_beside_the_cleaned_authors() -> None:
+    # the agency cleaning drops beside the reporter stays in `byline` (a wire credit)
+    m = page_metadata(tree('<meta name="author" content="Jane Doe, Reuters">'), None, now=NOW)
+    assert (m.authors, m.byline) == (["Jane Doe"], "Jane Doe; Reuters")
+    # the JSON-LD record's names, once they replace the meta tag's, are the byline
+    record = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+              '{"@type": "Person", "name": "Kim Lee"}, {"@type": "Organization", '
+              '"name": "AFP"}]}</script>')
+    m = page_metadata(tree('<meta name="author" content="Sitename Media">' + record), None,
+                      now=NOW)
+    assert (m.authors, m.byline) == (["Kim Lee"], "Kim Lee; AFP")
+    # found in the page's own byline, spaces collapsed
+    body = ('<article><h1>Storm closes the port</h1><p class="byline">By Jane Doe and\n'
+            '   Tom Roe, Associated Press</p><p>Text of the story.</p></article>')
+    m = page_metadata(tree(body=body), None, now=NOW)
+    assert (m.authors, m.byline) == (["Jane Doe", "Tom Roe"],
+                                     "Jane Doe; Tom Roe; Associated Press")
+    # no author: no byline
+    assert page_metadata(tree(), None, now=NOW).byline is None
+
+
 def test_names_joined_by_and_in_other_languages_are_separate_authors() -> None:
     assert clean_authors("Marie Dupont et Paul Martin", set()) == ["Marie Dupont", "Paul Martin"]
     assert clean_authors("Ana Ruiz y Pedro Gómez", set()) == ["Ana Ruiz", "Pedro Gómez"]

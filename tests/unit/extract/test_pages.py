@@ -279,6 +279,7 @@ def test_extract_batch_rows_conform_and_failures_are_rejects() -> None:
     a = rows["a"]
     assert a["canonical_url"] == "https://gazette.example/news/bridge.html"
     assert a["published_at_source"] == "meta" and a["authors"] == ["Maria Lopez"]
+    assert a["byline"] == "Maria Lopez"  # as the page wrote it (enrich reads credits there)
     assert a["top_image"] == "https://gazette.example/img/bridge.jpg"
     assert a["language"] == "en"
     assert a["extractor"] == "trafilatura"  # the fast pass had the whole story: no fallback
