@@ -772,3 +772,14 @@ def assert_cut_sources_conserve(found, pages, expected: int, cut_sources: int) -
     assert (disc["received"], disc["passed"], disc["rejected"], disc["failed"]) == (
         expected + 2 * cut_sources, expected, cut_sources, cut_sources)
     assert (fet["received"], fet["passed"], fet["failed"]) == (expected, expected, 0)
+
+
+def assert_run_conserves(manifest: dict, kept: int, rejected: int, failed: int) -> None:
+    """A run's manifest balances (inputs = kept + rejected + failed), holds the expected
+    counts, and every data test of the run passed (0 failing rows each)."""
+    totals = manifest["totals"]
+    assert totals["inputs"] == totals["kept"] + totals["rejected"] + totals["failed"], totals
+    assert (totals["kept"], totals["rejected"], totals["failed"]) == (kept, rejected, failed), (
+        totals)
+    failing = {name: n for name, n in manifest["data_tests"].items() if n}
+    assert not failing, failing
