@@ -845,6 +845,17 @@ def _is_linklike(line: str) -> bool:
     return _words(line) <= 16 and not _SENTENCE_END.search(line.rstrip("-–— "))
 
 
+# A list item ("- " is how the extract stage writes <li>) after a "related" heading is one
+# of its teasers even when it is a sentence ("Here's what the world will look like in
+# 2030 ... right?", "Want the best tools to get healthy? Check out our picks"), up to
+# TEASER_ITEM_MAX_WORDS words.
+TEASER_ITEM_MAX_WORDS = 30
+
+
+def _is_teaser_item(line: str) -> bool:
+    return line.startswith("- ") and _words(line) <= TEASER_ITEM_MAX_WORDS
+
+
 def _norm_name(s: str) -> str:
     return " ".join(_WORD.findall(s.lower()))
 
@@ -1117,7 +1128,9 @@ def remove_boilerplate(
             if rule == "related" and _is_related_heading(line):
                 # swallow the teaser list that the heading introduces
                 j = i + 1
-                while j < len(lines) and j - i <= 12 and _is_linklike(lines[j]):
+                listed = j < len(lines) and _is_teaser_item(lines[j])
+                while j < len(lines) and j - i <= 12 and (
+                        _is_teaser_item(lines[j]) if listed else _is_linklike(lines[j])):
                     removed["related"] += 1
                     j += 1
                 i = j

@@ -1762,3 +1762,24 @@ def test_a_more_stories_heading_with_words_between_leads_a_teaser_list() -> None
         "The last sentence of the story ends here, as the author said.")
     assert classify_line("More Top Stories") == "related"
     assert classify_line("More than 20 people told their stories to the court.") is None
+
+
+def test_a_related_headings_list_goes_whole_sentences_and_all() -> None:
+    # wired.com's list went on with teasers that are sentences; a list item ("- ") after
+    # the heading is a teaser whatever its punctuation, up to 30 words
+    story = "The last sentence of the story ends here, as the author said."
+    items = ["- Here's what the world will look like in 2030 ... right?",
+             "- Want the best tools to get healthy? Check out our Gear team's picks.",
+             "- " + _words_to("Harbour story", 30)]
+    out = remove_boilerplate("\n\n".join([story, "More Great WIRED Stories", *items]))
+    assert (out.text, out.removed) == (story, {"related": 4})
+    longer = "- " + _words_to("Harbour story", 31)
+    out = remove_boilerplate("\n\n".join([story, "More Great WIRED Stories", longer]))
+    assert out.text == f"{story}\n\n{longer}"
+    # the list ends where the items do: a paragraph after it stays
+    out = remove_boilerplate("\n\n".join([story, "Related stories", items[0], PROSE]))
+    assert out.text == f"{story}\n\n{PROSE}"
+    # teasers that are no list items still stop at a sentence
+    out = remove_boilerplate("\n\n".join([story, "Related stories", "Bus lanes approved",
+                                           "Want the best tools? Check out our picks."]))
+    assert out.text == f"{story}\n\nWant the best tools? Check out our picks."

@@ -38,6 +38,14 @@ NEWSLETTER_BOX = (
     "</p></div>"
 )
 
+# the same box as an "email capture" section: its success message sits beside the form
+EMAIL_CAPTURE = (
+    '<section class="article-email-capture"><div class="hub--email-capture"><div '
+    'class="signup-form"><span>Sign up for our daily harbour letter</span></div><div '
+    'class="iterable-show-success"><h3>Sign-up Successful!</h3><p>Welcome to The Harbour '
+    "Gazette, the paper of the port and its people since 1901!</p></div></div></section>"
+)
+
 
 def elementor_page(block: str) -> bytes:
     """An article in a page builder's widget container: trafilatura's own discard rules
@@ -54,8 +62,9 @@ def elementor_page(block: str) -> bytes:
     ("block", "furniture"),
     [(AUTHOR_BOX, ["Anna Weber photographs"]), (NEXT_STORY, ["Ferry operator announces"]),
      (SHARE_ROW, ["Teilen mit", "Rate this story"]),
-     (NEWSLETTER_BOX, ["Bitte geben Sie", "Bestätigungslink"])],
-    ids=["author-box", "next-story", "share-row", "newsletter-box"],
+     (NEWSLETTER_BOX, ["Bitte geben Sie", "Bestätigungslink"]),
+     (EMAIL_CAPTURE, ["Sign up for", "Welcome to The Harbour Gazette"])],
+    ids=["author-box", "next-story", "share-row", "newsletter-box", "email-capture"],
 )
 def test_furniture_named_in_class_or_id_is_pruned(block: str, furniture: list[str]) -> None:
     for html in (page(extra_body=block), elementor_page(block)):
