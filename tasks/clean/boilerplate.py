@@ -87,6 +87,7 @@ _RELATED_EXACT = {
     "related videos", "watch more", "popular stories", "top headlines", "most viewed",
     "most shared", "most watched", "most emailed", "more videos", "more video", "top picks",
     "featured stories", "featured articles", "recent posts", "recent articles", "recent stories",
+    "empfohlen", "recomendados", "recommandé", "recommandés",
 }
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [

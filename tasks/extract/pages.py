@@ -66,6 +66,7 @@ from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
 from tasks.extract import selectors
 from tasks.extract.browserview import (
+    centers_as_blocks,
     headings_by_role,
     read_as_browsers_show,
     script_bounds,
@@ -591,7 +592,8 @@ def extract_html(
         keep_inline_text(tree)
         headings_by_role(tree)
         prune_furniture(tree)
-        _keep_loose_text(tree)
+        _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
+        centers_as_blocks(tree)
         link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
         used_fallback = False

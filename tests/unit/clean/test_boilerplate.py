@@ -1764,6 +1764,13 @@ def test_a_more_stories_heading_with_words_between_leads_a_teaser_list() -> None
     assert classify_line("More than 20 people told their stories to the court.") is None
 
 
+def test_a_recommended_label_alone_is_a_teaser_heading_but_recommendations_are_not() -> None:
+    for label in ("Empfohlen", "Recomendados", "Recommandés"):
+        assert classify_line(label) == "related", label
+    # "Empfehlungen" heads a report's recommendations (umweltbundesamt.de)
+    assert classify_line("Empfehlungen") is None
+
+
 def test_a_related_headings_list_goes_whole_sentences_and_all() -> None:
     # wired.com's list went on with teasers that are sentences; a list item ("- ") after
     # the heading is a teaser whatever its punctuation, up to 30 words

@@ -12,6 +12,7 @@ from tasks.extract.browserview import (
     _noframes_as_body,
     _unprefix_xhtml,
     _xmp_as_pre,
+    centers_as_blocks,
     headings_by_role,
     unwrap_quotations,
 )
@@ -214,3 +215,27 @@ def test_a_subheading_by_role_is_a_line_of_the_text() -> None:
     got = extract_html(f"<html><body><article><h1>Spa hotels</h1>{paras}</article></body></html>",
                        "https://news.example/a").text
     assert all(f"Hotel number {i}, Meran" in got for i in range(1, 7))
+
+
+# --- <center> ---------------------------------------------------------------------------
+
+def test_a_center_of_text_is_a_paragraph_and_one_of_blocks_a_div() -> None:
+    tree = fromstring(
+        "<html><body><center>A notice <b>in bold</b></center>"
+        "<center><table><tr><td>A cell</td></tr></table></center>"
+        "<center><p>A paragraph</p></center></body></html>")
+    assert centers_as_blocks(tree) == 3
+    assert [e.tag for e in tree.find("body")] == ["p", "div", "div"]
+    assert tree.find("body/p/b").text == "in bold"  # what it holds stays as it was
+    assert centers_as_blocks(fromstring("<html><body><p>x</p></body></html>")) == 0
+
+
+def test_a_story_written_in_center_paragraphs_keeps_its_paragraphs() -> None:
+    """Round 17's item: the paragraphs came out glued into one line ("...over 4
+    years.The council debated...") with the headline at its start."""
+    got = extract_html("<html><body><article><h1>Harbour bridge plan</h1>"
+                       f"{paragraphs('bridge', 'center')}</article></body></html>", URL).text
+    assert whole_story(got, "bridge")
+    lines = got.split("\n")
+    assert sum(line.startswith("The council debated the bridge plan") for line in lines) == 8
+    assert not any(line.startswith("Harbour bridge plan The council") for line in lines)
