@@ -403,7 +403,12 @@ def sql(
     """Query the warehouse with DuckDB SQL."""
     import duckdb
 
-    from tasks.storage.report import lock_for_queries, query_refusal
+    from tasks.storage.report import (
+        QUERY_SETTINGS,
+        lock_for_queries,
+        query_refusal,
+        split_query_settings,
+    )
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
@@ -413,12 +418,20 @@ def sql(
         raise typer.Exit(1)
     con = _open_views(root)
     try:
-        lock_for_queries(con)
-        cur = con.execute(query)
+        # the settings a query may open with (SET threads = 2; ...) go before the lock
+        settings, statements = split_query_settings(query)
+        lock_for_queries(con, settings)
+        if not settings:
+            cur = con.execute(query)
+        else:
+            cur = None
+            for statement in statements:
+                cur = con.execute(statement)
         if cur is None:
             # DuckDB answers a query of no statement ("", ";", a comment) with None, and
             # reading its description was an AttributeError traceback.
-            err.print("[red]SQL error:[/red] the query holds no SQL statement")
+            err.print("[red]SQL error:[/red] the query holds no SQL statement"
+                      + (" after its settings" if settings else ""))
             raise typer.Exit(1)
         columns = [d[0] for d in cur.description] if cur.description else []
         # csv and json are written as the rows come, SQL_BATCH_ROWS at a time: an export
@@ -437,7 +450,9 @@ def sql(
             rows, total = _first_rows(batches, max_rows)
     except duckdb.Error as exc:
         locked = "configuration has been locked" in str(exc)
-        note = " (pressroom sql changes no DuckDB setting)" if locked else ""
+        note = (" (pressroom sql changes no other DuckDB setting than "
+                f"{', '.join(sorted(QUERY_SETTINGS))}, each in a SET that opens the query)"
+                if locked else "")
         err.print(f"[red]SQL error:[/red] {escape(str(exc))}{note}", soft_wrap=True)
         raise typer.Exit(1) from None
     finally:

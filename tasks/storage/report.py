@@ -4,6 +4,7 @@ run summary people read."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -247,11 +248,46 @@ def query_refusal(query: str) -> str | None:
     return None
 
 
-def lock_for_queries(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """The connection `pressroom sql` runs a query on: no extension installed behind the
-    query's back (autoinstall), and no setting changed by it (lock_configuration: SET
+# Settings a query may open with: how much of the machine it uses and how it shows
+# times and orders rows. They change no file and reach nothing outside the connection,
+# so `SET threads = 1; SELECT ...` (a query beside another job) is run, where the lock
+# refused every SET alike. Others (log_query_path, profiling_output, temp_directory,
+# extension_directory, ...) stay refused: they write files.
+QUERY_SETTINGS = frozenset({
+    "threads", "worker_threads", "memory_limit", "max_memory", "timezone",
+    "default_order", "default_null_order", "preserve_insertion_order"})
+_SETTING_NAME = re.compile(
+    r"^\s*(?:SET|RESET|PRAGMA)\s+(?:(?:GLOBAL|SESSION|LOCAL)\s+)?\"?(\w+)", re.IGNORECASE)
+
+
+def split_query_settings(query: str) -> tuple[list[str], list[str]]:
+    """(the QUERY_SETTINGS statements the query opens with, the statements after them),
+    by DuckDB's own split of the query; ([], []) when DuckDB cannot split it (its syntax
+    error comes from running it as written)."""
+    try:
+        parsed = duckdb.extract_statements(query)
+        kinds = [st.type.name for st in parsed]
+    except (duckdb.Error, ValueError):
+        return [], []
+    statements = [st.query for st in parsed]
+    settings = 0
+    while settings < len(statements) and kinds[settings] == "SET":
+        name = _SETTING_NAME.match(statements[settings])
+        if not name or name[1].lower() not in QUERY_SETTINGS:
+            break
+        settings += 1
+    return statements[:settings], statements[settings:]
+
+
+def lock_for_queries(con: duckdb.DuckDBPyConnection,
+                     settings: list[str] = ()) -> duckdb.DuckDBPyConnection:
+    """The connection `pressroom sql` runs a query on: the query's opening QUERY_SETTINGS
+    applied (`split_query_settings`), then no extension installed behind the query's
+    back (autoinstall), and no setting changed by it (lock_configuration: SET
     log_query_path or PRAGMA enable_profiling made later statements write files). SET
     VARIABLE still works: variables are no configuration."""
+    for statement in settings:
+        con.execute(statement)
     con.execute("SET autoinstall_known_extensions = false")
     con.execute("SET lock_configuration = true")
     return con
