@@ -242,7 +242,7 @@ def query_refusal(query: str) -> str | None:
     for statement in statements:
         why = _NOT_QUERIES.get(statement.type.name)
         if why:
-            text = " ".join(statement.query.split()).rstrip(";")
+            text = " ".join(statement.query.split()).rstrip("; ")
             text = text if len(text) <= 60 else text[:59] + "…"
             return f"{why}: {text!r}; {QUERY_ONLY_HINT}"
     return None

@@ -231,19 +231,6 @@ def test_a_query_of_settings_only_says_so(warehouse):
     assert "no SQL statement after its settings" in out.output
 
 
-def test_split_query_settings_takes_the_allowed_opening_settings_only():
-    from tasks.storage.report import QUERY_SETTINGS, split_query_settings
-
-    assert QUERY_SETTINGS == {"threads", "worker_threads", "memory_limit", "max_memory",
-                              "timezone", "default_order", "default_null_order",
-                              "preserve_insertion_order"}
-    assert split_query_settings("SELECT 1; SET threads = 1") == (
-        [], ["SELECT 1;", " SET threads = 1"])  # after a query: not opening it
-    assert split_query_settings("SET VARIABLE threads = 1; SELECT 1")[0] == []
-    assert split_query_settings("SET threads = 2; SET temp_directory = '/x'; SELECT 1") == (
-        ["SET threads = 2;"], [" SET temp_directory = '/x';", " SELECT 1"])
-    assert split_query_settings("SELEC 1") == ([], [])
-
 
 def test_queries_still_read_the_warehouse_and_other_files(tmp_path):
     """Reading stays allowed: the views read the warehouse's Parquet files, a query may

@@ -1,0 +1,87 @@
+"""What `pressroom sql` runs (tasks/storage/report.py): the statements it refuses, the
+settings a query may open with, and the lock on every other setting, on a real DuckDB
+connection."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tasks.storage.report import (
+    QUERY_SETTINGS,
+    lock_for_queries,
+    query_refusal,
+    split_query_settings,
+)
+
+
+@pytest.mark.parametrize(("query", "why"), [
+    ("COPY (SELECT 1) TO '/tmp/x.csv'", "COPY writes a file"),
+    ("SELECT 1; EXPORT DATABASE '/tmp/x'", "EXPORT DATABASE writes a folder"),
+    ("ATTACH '/tmp/x.duckdb' AS x", "ATTACH opens, and may create"),
+    ("DETACH x", "DETACH closes"),
+    ("INSTALL httpfs", "INSTALL and LOAD"),
+    ("LOAD httpfs", "INSTALL and LOAD"),
+])
+def test_statements_that_write_files_or_run_extensions_are_refused(query, why):
+    refusal = query_refusal(query)
+    assert refusal is not None and refusal.startswith(why), refusal
+    assert "pressroom sql only queries" in refusal
+
+
+def test_a_refusal_quotes_the_statement_cut_to_sixty_characters():
+    long = "COPY (SELECT 1 AS a_rather_long_column_name_here) TO '/tmp/x.csv' (HEADER);"
+    assert repr(long[:59] + "…") + ";" in query_refusal(long)
+    exact = "COPY (SELECT 1 AS a_rather_long_column_name_here) TO 'x.csv'"  # 60 characters
+    assert repr(exact) + ";" in query_refusal(exact + " ;")
+    assert repr("COPY (SELECT 1) TO 'x.csv'") + ";" in query_refusal(
+        "COPY  (SELECT 1)\n TO 'x.csv';")  # spaces collapsed, the semicolon dropped
+
+
+@pytest.mark.parametrize("query", ["SELECT 1", "SELECT * FROM read_csv('x.csv')",
+                                   "SET VARIABLE x = 1; SELECT 1", "SELEC 1", ""])
+def test_queries_and_unparsable_text_are_not_refused(query):
+    assert query_refusal(query) is None
+
+
+def test_only_the_allowed_settings_that_open_the_query_are_split_off():
+    assert QUERY_SETTINGS == {"threads", "worker_threads", "memory_limit", "max_memory",
+                              "timezone", "default_order", "default_null_order",
+                              "preserve_insertion_order"}
+    assert split_query_settings("SET threads = 2; SELECT 1") == (
+        ["SET threads = 2;"], [" SELECT 1"])
+    assert split_query_settings("SET threads = 2; PRAGMA memory_limit = '1GB'; SELECT 1") == (
+        ["SET threads = 2;", " PRAGMA memory_limit = '1GB';"], [" SELECT 1"])
+    assert split_query_settings("SET SESSION TimeZone = 'UTC'; SELECT 1")[0] == [
+        "SET SESSION TimeZone = 'UTC';"]
+    assert split_query_settings("SELECT 1; SET threads = 1") == (
+        [], ["SELECT 1;", " SET threads = 1"])  # after a query: not opening it
+    assert split_query_settings("SET VARIABLE threads = 1; SELECT 1")[0] == []
+    assert split_query_settings("SET threads = 2; SET temp_directory = '/x'; SELECT 1") == (
+        ["SET threads = 2;"], [" SET temp_directory = '/x';", " SELECT 1"])
+    assert split_query_settings("SET threadsx = 2; SELECT 1")[0] == []  # whole names only
+    assert split_query_settings("SELEC 1") == ([], [])
+    assert split_query_settings("SELECT 1") == ([], ["SELECT 1"])
+
+
+def test_the_lock_applies_the_opening_settings_then_refuses_every_other():
+    con = duckdb.connect()
+    try:
+        lock_for_queries(con, ["SET threads = 1;", "SET TimeZone = 'America/Bogota';"])
+        assert con.execute("SELECT current_setting('threads'), "
+                           "current_setting('TimeZone')").fetchone() == (1, "America/Bogota")
+        assert con.execute("SELECT current_setting('autoinstall_known_extensions')"
+                           ).fetchone() == (False,)
+        with pytest.raises(duckdb.Error, match="configuration has been locked"):
+            con.execute("SET threads = 2")
+        con.execute("SET VARIABLE x = 3")  # a variable is no configuration
+        assert con.execute("SELECT getvariable('x')").fetchone() == (3,)
+    finally:
+        con.close()
+    con = duckdb.connect()
+    try:
+        lock_for_queries(con)  # no settings
+        with pytest.raises(duckdb.Error, match="configuration has been locked"):
+            con.execute("SET threads = 1")
+    finally:
+        con.close()
