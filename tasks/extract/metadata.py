@@ -150,6 +150,15 @@ def _split_list(values: list[str] | None) -> list[str]:
     return out
 
 
+def _cut_at_a_quote(meta_title: str, doc_title: str) -> bool:
+    """The meta tag's title is the <title>'s cut where a quotation mark follows: a CMS
+    wrote the headline into `content="..."` unescaped (`content="Senador ... a Biden de
+    "incapacitado""`), so the attribute ended at its first inner quote."""
+    meta, doc = " ".join(meta_title.split()), " ".join(doc_title.split())
+    return len(doc) > len(meta) > 0 and doc.startswith(meta) and (
+        doc[len(meta):].lstrip()[:1] in ('"', "'"))
+
+
 def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | None:
     """A relative canonical or og:url resolved as a browser resolves it: against the
     page's first `<base href>` (`base_url_of`), else left for the caller to join with the
@@ -203,6 +212,8 @@ def page_metadata(
             title = drop_site_segment(title, outlets)
     else:
         guess = md.title or guessed_title(tree, doc_title)
+        if guess and doc_title and _cut_at_a_quote(guess, doc_title):
+            guess = doc_title
         if (guess and doc_title and md.sitename and squash(guess) == squash(md.sitename)
                 and squash(doc_title) != squash(guess)
                 and " ".join(doc_title.split()).startswith(guess.strip())):

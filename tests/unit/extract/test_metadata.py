@@ -673,6 +673,27 @@ def test_the_agency_spellings_are_read_whole_without_the_files_comments() -> Non
 
 # --- title ---------------------------------------------------------------------------------
 
+def test_a_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_documents_title() -> None:
+    # eluniversal.com.mx wrote the headline into og:title unescaped: the attribute ended
+    # at its first inner quote ("... a Biden de ")
+    head = ('<title>Senador republicano califica a Biden de "incapacitado" | El Universal'
+            '</title><meta property="og:title" content="Senador republicano califica a Biden '
+            'de "incapacitado"" /><meta property="og:site_name" content="El Universal">')
+    m = page_metadata(tree(head, "<p>x</p>"), "https://www.eluniversal.com.mx/a", now=NOW)
+    assert m.title == 'Senador republicano califica a Biden de "incapacitado"'
+    # a title that goes on after the meta tag's without a quote keeps the meta tag's
+    head = ("<title>Senador republicano califica a Biden - Mundo | El Universal</title>"
+            '<meta property="og:title" content="Senador republicano califica a Biden">')
+    m = page_metadata(tree(head, "<p>x</p>"), "https://www.eluniversal.com.mx/a", now=NOW)
+    assert m.title == "Senador republicano califica a Biden"
+    # single quotes alike; the same title is no cut
+    from tasks.extract.metadata import _cut_at_a_quote
+    assert _cut_at_a_quote("Biden de ", "Biden de 'incapacitado'")
+    assert not _cut_at_a_quote("Biden de", "Biden de")
+    assert not _cut_at_a_quote("", '"x"')
+    assert not _cut_at_a_quote("Senado", 'Senador "x"')  # not cut at a word's end
+
+
 def test_the_h1_that_agrees_with_the_declared_title_is_the_headline() -> None:
     body = ("<h1>Reiterrevue</h1><h1>Heulage: Besser als ihr Ruf?</h1>")
     t = tree(body=body)
