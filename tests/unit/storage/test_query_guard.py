@@ -34,8 +34,11 @@ def test_a_refusal_quotes_the_statement_cut_to_sixty_characters():
     assert repr(long[:59] + "…") + ";" in query_refusal(long)
     exact = "COPY (SELECT 1 AS a_rather_long_column_name_here) TO 'x.csv'"  # 60 characters
     assert repr(exact) + ";" in query_refusal(exact + " ;")
+    longer = "COPY (SELECT 1 AS a_rather_long_column_name_heres) TO 'x.csv'"  # 61
+    assert repr(longer[:59] + "…") + ";" in query_refusal(longer)
     assert repr("COPY (SELECT 1) TO 'x.csv'") + ";" in query_refusal(
         "COPY  (SELECT 1)\n TO 'x.csv';")  # spaces collapsed, the semicolon dropped
+    assert repr("DETACH X") + ";" in query_refusal("DETACH X ;")  # only ';' and spaces go
 
 
 @pytest.mark.parametrize("query", ["SELECT 1", "SELECT * FROM read_csv('x.csv')",
@@ -62,6 +65,9 @@ def test_only_the_allowed_settings_that_open_the_query_are_split_off():
     assert split_query_settings("SET threadsx = 2; SELECT 1")[0] == []  # whole names only
     assert split_query_settings("SELEC 1") == ([], [])
     assert split_query_settings("SELECT 1") == ([], ["SELECT 1"])
+    # settings alone: all taken, nothing after them
+    assert split_query_settings("SET threads = 2; SET memory_limit = '1GB'") == (
+        ["SET threads = 2;", " SET memory_limit = '1GB'"], [])
 
 
 def test_the_lock_applies_the_opening_settings_then_refuses_every_other():
