@@ -1144,6 +1144,7 @@ def remove_boilerplate(
     _drop_after_end_mark(kept, removed)
     _drop_tail_bios(kept, removed)
     _drop_tail_about(kept, removed)
+    _drop_tail_signup(kept, removed)
     _drop_contained_repeats(kept, removed)
     return BoilerplateResult("\n\n".join(kept), removed)
 
@@ -1171,6 +1172,31 @@ def _drop_after_end_mark(kept: list[str], removed: dict[str, int]) -> None:
         if _END_MARK.search(kept[j]):
             removed["after_end"] = removed.get("after_end", 0) + len(kept) - j - 1
             del kept[j + 1:]
+            return
+
+
+# A sign-up call closing the text, longer than a call-to-action line may be (20 words):
+# "Then sign up for our email newsletter to get the latest updates, event announcements,
+# community discussions, and advanced tutorials straight to your inbox." The imperative
+# opening the block makes it the page's call, not a sentence of the story about signing
+# up; a short question before it leads into it ("Interested in learning more about AMP?").
+_SIGNUP_CALL = re.compile(
+    r"^\W{0,2}(?:(?:then|so|and|or|please) )?(?:sign up|subscribe|register|join)"
+    r" (?:for|to|now|today|here|our)\b", re.IGNORECASE)
+SIGNUP_TAIL_BLOCKS = 2
+SIGNUP_MAX_WORDS = 50
+SIGNUP_LEAD_MAX_WORDS = 10
+
+
+def _drop_tail_signup(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop a sign-up call among the last SIGNUP_TAIL_BLOCKS blocks, and the short question
+    leading into it (never the first block)."""
+    for j in range(len(kept) - 1, max(0, len(kept) - SIGNUP_TAIL_BLOCKS) - 1, -1):
+        if j > 0 and _words(kept[j]) <= SIGNUP_MAX_WORDS and _SIGNUP_CALL.match(kept[j]):
+            lead = j - 1 if (j > 1 and kept[j - 1].rstrip().endswith("?")
+                             and _words(kept[j - 1]) <= SIGNUP_LEAD_MAX_WORDS) else j
+            removed["cta"] = removed.get("cta", 0) + j + 1 - lead
+            del kept[lead:j + 1]
             return
 
 

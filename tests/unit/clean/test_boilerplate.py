@@ -1790,3 +1790,33 @@ def test_a_related_headings_list_goes_whole_sentences_and_all() -> None:
     out = remove_boilerplate("\n\n".join([story, "Related stories", "Bus lanes approved",
                                            "Want the best tools? Check out our picks."]))
     assert out.text == f"{story}\n\nWant the best tools? Check out our picks."
+
+
+def test_a_sign_up_call_closing_the_text_goes_with_the_question_leading_into_it() -> None:
+    # blog.amp.dev: longer than a call-to-action line may be (20 words), at the text's end
+    call = ("Then sign up for our email newsletter to get the latest updates, event "
+            "announcements, community discussions, and advanced tutorials straight to your "
+            "inbox.")
+    out = remove_boilerplate("\n\n".join([PROSE, "Interested in learning more about AMP?",
+                                         call]))
+    assert (out.text, out.removed) == (PROSE, {"cta": 2})
+    # within the last 2 blocks; a third block from the end stays
+    tail = "The ferry timetable for the summer is printed in the harbour office's window."
+    out = remove_boilerplate("\n\n".join([PROSE, call, tail]))
+    assert out.text == f"{PROSE}\n\n{tail}"
+    out = remove_boilerplate("\n\n".join([PROSE, call, tail, tail + " Again."]))
+    assert call in out.text
+    # up to 50 words; a question of up to 10 words leads into it
+    at_limit = _words_to("Subscribe to our letter", 50)
+    assert remove_boilerplate(f"{PROSE}\n\n{at_limit}").text == PROSE
+    longer = _words_to("Subscribe to our letter", 51)
+    assert longer in remove_boilerplate(f"{PROSE}\n\n{longer}").text
+    for words, kept in ((10, False), (11, True)):
+        question = _words_to("Want more", words, "harbour?")
+        out = remove_boilerplate("\n\n".join([PROSE, question, call]))
+        assert (question in out.text) is kept, words
+    # a story's sentence about signing up, and a text that is only the call, stay
+    story = ("Residents who want to use the new ferry between the two harbours this summer "
+             "can sign up for a pass at the town hall from Monday, the mayor said.")
+    assert remove_boilerplate(f"{PROSE}\n\n{story}").text == f"{PROSE}\n\n{story}"
+    assert remove_boilerplate(call).text == call
