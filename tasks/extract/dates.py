@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -129,6 +129,40 @@ _ISO_PREFIX = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _ISO_UTC_WORD = re.compile(r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:UTC|GMT)$",
                            re.I)
 
+# A 12-hour clock in a machine field ("May 3, 2024 10:37 PM EDT", "03/05/2024 10:37 pm"):
+# email.utils' RFC 2822 parser took the hour as written and dropped "PM" and the zone, an
+# instant 16 hours early (which copy of a wire story came first is read from it). The
+# day is read as before (parse_visible_date, not by the clock); the clock and a North
+# American zone's offset (or GMT/UTC) are added to it; another zone name leaves the time
+# without a zone, as a page's own clock.
+_TWELVE_HOUR_CLOCK = re.compile(
+    r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?\s?([ap])\.?\s?m\b\.?(?:\s+([a-z]{2,4})\b)?",
+    re.I)
+_CLOCK_ZONE_HOURS = {"est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6,
+                     "pst": -8, "pdt": -7, "akst": -9, "akdt": -8, "hst": -10, "gmt": 0,
+                     "utc": 0}
+# "ET", "PT" (AP style): the zone's clock on that day, summer or winter
+_CLOCK_ZONE_NAMES = {"et": "America/New_York", "ct": "America/Chicago",
+                     "mt": "America/Denver", "pt": "America/Los_Angeles"}
+
+
+def _on_twelve_hour_clock(text: str) -> datetime | None:
+    """The instant of a date written with a 12-hour clock (see _TWELVE_HOUR_CLOCK), or
+    None when the text holds no such clock or no day."""
+    clock = _TWELVE_HOUR_CLOCK.search(text)
+    if clock is None or len(text) >= MAX_DATE_TEXT:
+        return None
+    day = parse_visible_date(text[:clock.start()], by_clock=False)
+    hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)
+    if day is None or not 1 <= hour <= 12 or minute > 59 or second > 59:
+        return None
+    hour = hour % 12 + (12 if clock[4].lower() == "p" else 0)
+    name = (clock[5] or "").lower()
+    offset = _CLOCK_ZONE_HOURS.get(name)
+    zone = (timezone(timedelta(hours=offset)) if offset is not None
+            else ZoneInfo(_CLOCK_ZONE_NAMES[name]) if name in _CLOCK_ZONE_NAMES else None)
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
+
 
 @dataclass
 class DateCandidate:
@@ -185,8 +219,9 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
     except ValueError:
+        dt = _on_twelve_hour_clock(s)
         try:
-            dt = parsedate_to_datetime(s)
+            dt = dt or parsedate_to_datetime(s)
         except (TypeError, ValueError, IndexError):
             m = _ISO_PREFIX.search(s)
             if m:

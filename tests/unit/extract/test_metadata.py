@@ -28,6 +28,53 @@ def tree(head: str = "", body: str = "<p>x</p>"):
 
 # --- dates ---------------------------------------------------------------------------------
 
+@pytest.mark.parametrize(("written", "instant", "day"), [
+    ("May 3, 2024 10:37 PM EDT", datetime(2024, 5, 4, 2, 37, tzinfo=UTC), date(2024, 5, 3)),
+    ("May 3, 2024 10:37 pm", datetime(2024, 5, 3, 22, 37, tzinfo=UTC), date(2024, 5, 3)),
+    ("May 3, 2024 12:30 PM PDT", datetime(2024, 5, 3, 19, 30, tzinfo=UTC), date(2024, 5, 3)),
+    ("May 3, 2024, 12:05 AM ET", datetime(2024, 5, 3, 4, 5, tzinfo=UTC), date(2024, 5, 3)),
+    ("Jan 3, 2024, 12:05 PM ET", datetime(2024, 1, 3, 17, 5, tzinfo=UTC), date(2024, 1, 3)),
+    ("Jan 3, 2024, 11:05 PM PT", datetime(2024, 1, 4, 7, 5, tzinfo=UTC), date(2024, 1, 3)),
+    ("Jan 3, 2024 9:05 a.m. CST", datetime(2024, 1, 3, 15, 5, tzinfo=UTC), date(2024, 1, 3)),
+    ("Jan 3, 2024 9:05:30 PM MST", datetime(2024, 1, 4, 4, 5, 30, tzinfo=UTC),
+     date(2024, 1, 3)),
+    ("Jan 3, 2024 9:05 PM GMT", datetime(2024, 1, 3, 21, 5, tzinfo=UTC), date(2024, 1, 3)),
+    ("2024-05-03 10:37 PM", datetime(2024, 5, 3, 22, 37, tzinfo=UTC), date(2024, 5, 3)),
+    # another zone's name: the page's own clock, no offset
+    ("May 3, 2024 10:37 PM IST", datetime(2024, 5, 3, 22, 37, tzinfo=UTC), date(2024, 5, 3)),
+])
+def test_a_twelve_hour_clock_in_a_machine_field_is_read_with_its_zone(written, instant, day):
+    """email.utils' parser read "May 3, 2024 10:37 PM EDT" as 10:37 UTC: "PM" and the zone
+    dropped, the instant 16 hours early."""
+    assert parse_date_and_day(written) == (instant, day)
+
+
+def test_every_north_american_zone_of_a_twelve_hour_clock_has_its_offset() -> None:
+    from tasks.extract.dates import _CLOCK_ZONE_HOURS
+    assert _CLOCK_ZONE_HOURS == {"est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
+                                 "mdt": -6, "pst": -8, "pdt": -7, "akst": -9, "akdt": -8,
+                                 "hst": -10, "gmt": 0, "utc": 0}
+    for zone, hours in _CLOCK_ZONE_HOURS.items():
+        got = parse_date_and_day(f"Jan 3, 2024 11:00 AM {zone.upper()}")
+        assert got[0] == datetime(2024, 1, 3, 11, tzinfo=UTC) - timedelta(hours=hours), zone
+
+
+def test_an_impossible_twelve_hour_clock_is_no_clock() -> None:
+    from tasks.extract.dates import _on_twelve_hour_clock
+    for text in ("May 3, 2024 13:37 PM EDT", "May 3, 2024 0:37 PM", "May 3, 2024 10:60 PM",
+                 "May 3, 2024 10:37:60 PM", "10:37 PM EDT", "no date at 10:37 PM"):
+        assert _on_twelve_hour_clock(text) is None, text
+    assert _on_twelve_hour_clock("May 3, 2024 12:59:59 PM") == datetime(2024, 5, 3, 12, 59, 59)
+    assert _on_twelve_hour_clock("May 3, 2024 1:00 AM") == datetime(2024, 5, 3, 1, 0)
+    assert _on_twelve_hour_clock("x" * 200 + " May 3, 2024 1:00 AM") is None  # too long
+
+
+def test_a_meta_date_on_a_twelve_hour_clock_dates_the_page_at_its_instant() -> None:
+    m = page_metadata(tree('<meta property="article:published_time" '
+                           'content="May 3, 2024 10:37 PM EDT">'), None, now=NOW)
+    assert (m.published_at, m.published_date) == (datetime(2024, 5, 4, 2, 37, tzinfo=UTC),
+                                                   date(2024, 5, 3))
+
 def test_the_day_is_the_one_the_page_wrote_in_its_own_zone() -> None:
     # 22:37 in Bogotá is 03:37 UTC the next day: the instant is UTC, the day stays local
     value, day = parse_date_and_day("2022-05-03T22:37:00-05:00")
