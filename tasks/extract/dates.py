@@ -145,6 +145,17 @@ _CLOCK_ZONE_HOURS = {"est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt
 _CLOCK_ZONE_NAMES = {"et": "America/New_York", "ct": "America/Chicago",
                      "mt": "America/Denver", "pt": "America/Los_Angeles"}
 
+_ISO_ZONE_WORD = re.compile(
+    r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*([a-z]{3,4})$", re.I)
+_ISO_BRACKETED_ZONE = re.compile(r"(?:(?<=[+-]\d\d:\d\d)|(?<=Z))\[[\w/+-]{1,40}\]$")
+
+
+def _with_zone_offset(m: re.Match) -> str:
+    """An ISO date and time with a North American zone's abbreviation, with its offset
+    instead (_CLOCK_ZONE_HOURS); as written when the name is not one of them."""
+    hours = _CLOCK_ZONE_HOURS.get(m[2].lower())
+    return m[0] if hours is None else f"{m[1]}{hours:+03d}:00"
+
 
 def _on_twelve_hour_clock(text: str) -> datetime | None:
     """The instant of a date written with a 12-hour clock (see _TWELVE_HOUR_CLOCK), or
@@ -216,6 +227,9 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
     dt = None
     # "2022-02-03 23:30:12 UTC" (Ruby on Rails' default, many APIs): the instant, in UTC
     s = _ISO_UTC_WORD.sub(r"\1+00:00", s)
+    # "2024-05-03T22:37:00 EDT": the zone's offset; "...-04:00[America/New_York]" (RFC
+    # 9557): the offset already says the instant, the bracketed name is dropped
+    s = _ISO_ZONE_WORD.sub(_with_zone_offset, _ISO_BRACKETED_ZONE.sub("", s))
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
     except ValueError:

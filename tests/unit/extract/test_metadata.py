@@ -49,6 +49,21 @@ def test_a_twelve_hour_clock_in_a_machine_field_is_read_with_its_zone(written, i
     assert parse_date_and_day(written) == (instant, day)
 
 
+@pytest.mark.parametrize(("written", "instant"), [
+    ("2024-05-03T22:37:00 EDT", datetime(2024, 5, 4, 2, 37, tzinfo=UTC)),
+    ("2024-05-03 22:37 pst", datetime(2024, 5, 4, 6, 37, tzinfo=UTC)),
+    ("2024-05-03T22:37:00.5 CDT", datetime(2024, 5, 4, 3, 37, 0, 500000, tzinfo=UTC)),
+    ("2024-05-03T22:37:00-04:00[America/New_York]", datetime(2024, 5, 4, 2, 37, tzinfo=UTC)),
+    ("2024-05-03T22:37:00Z[UTC]", datetime(2024, 5, 3, 22, 37, tzinfo=UTC)),
+    # another zone's name after the clock: the calendar date, as before
+    ("2024-05-03T22:37:00 IST", datetime(2024, 5, 3, tzinfo=UTC)),
+])
+def test_an_iso_time_with_a_zone_name_is_read_at_its_zone(written, instant):
+    """'2024-05-03T22:37:00 EDT' was the 3rd at midnight (the time dropped with the zone
+    word), an RFC 9557 '...-04:00[America/New_York]' likewise."""
+    assert parse_date_and_day(written) == (instant, date(2024, 5, 3))
+
+
 def test_every_north_american_zone_of_a_twelve_hour_clock_has_its_offset() -> None:
     from tasks.extract.dates import _CLOCK_ZONE_HOURS
     assert _CLOCK_ZONE_HOURS == {"est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
