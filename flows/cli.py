@@ -230,6 +230,19 @@ def reprocess(
                   + (f"; the latest: {escape(', '.join(reversed(latest)))})" if latest
                      else "; it holds none yet)"), soft_wrap=True)
         raise typer.Exit(2)
+    if run:
+        from tasks.storage.archive import runs_without_pages
+        from tasks.storage.warehouse import scan_table
+
+        empty = runs_without_pages(scan_table(settings.warehouse, "fetch_log"), settings, run)
+        if empty:
+            why = (f"{', '.join(empty)} archived no page to re-extract (a reprocess run "
+                   "fetches none, nor does a run of text dumps; a run whose fetches all "
+                   "failed has none either)")
+            if len(empty) == len(set(run)):
+                err.print(f"[red]nothing to reprocess:[/red] {escape(why)}", soft_wrap=True)
+                raise typer.Exit(2)
+            err.print(f"[yellow]note:[/yellow] {escape(why)}", soft_wrap=True)
     _before_flows()
     from flows.reprocess import reprocess as reprocess_flow
 

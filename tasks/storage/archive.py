@@ -260,20 +260,35 @@ def read_response_at(path: str | Path, offset: int, cap: int = 64 << 20) -> Arch
     raise LookupError(f"no response record at {path}:{offset}")
 
 
+def _archived_article(row: dict, allowed: set[str]) -> bool:
+    """A fetch_log row of an archived article page: successful, with a WARC pointer, of
+    an allowed page content type (feeds and sitemaps are discovery inputs, not articles)."""
+    return (row.get("error") is None and bool(row.get("warc_file"))
+            and row.get("warc_offset") is not None
+            and (row.get("content_type") or "") in allowed)
+
+
 def article_fetches(fetch_log, settings, run_ids: list[str] | None = None) -> list[dict]:
-    """The fetch_log rows of archived article pages: successful, with a WARC pointer, of an
-    allowed page content type (feeds and sitemaps are discovery inputs, not articles), from
-    the given runs or all; the latest fetch per URL."""
+    """The fetch_log rows of archived article pages (`_archived_article`) from the given
+    runs or all; the latest fetch per URL."""
     rows = fetch_log.to_pylist() if hasattr(fetch_log, "to_pylist") else list(fetch_log)
     allowed = set(settings.allowed_content_types)
     latest: dict[str, dict] = {}
     for r in rows:
-        if (r.get("error") is None and r.get("warc_file") and r.get("warc_offset") is not None
-                and (r.get("content_type") or "") in allowed
-                and (not run_ids or r.get("run_id") in run_ids)):
+        if _archived_article(r, allowed) and (not run_ids or r.get("run_id") in run_ids):
             if r["url"] not in latest or r["fetched_at"] > latest[r["url"]]["fetched_at"]:
                 latest[r["url"]] = r
     return list(latest.values())
+
+
+def runs_without_pages(fetch_log, settings, run_ids: list[str]) -> list[str]:
+    """The ids in `run_ids` whose runs archived no article page: a reprocess run (it
+    fetches nothing), a run of text dumps, one whose every fetch failed. `pressroom
+    reprocess --run` of one committed an empty run and said nothing of why."""
+    rows = fetch_log.to_pylist() if hasattr(fetch_log, "to_pylist") else list(fetch_log)
+    allowed = set(settings.allowed_content_types)
+    archived = {r.get("run_id") for r in rows if _archived_article(r, allowed)}
+    return [r for r in run_ids if r not in archived]
 
 
 def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,

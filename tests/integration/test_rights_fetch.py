@@ -245,3 +245,20 @@ def test_reprocess_says_why_noarchive_pages_cannot_be_processed_again(
         (site + "/noarchive-header", "reprocess", "not_archived"),
         (site + "/noarchive-meta-gzip", "reprocess", "not_archived")]
     con.close()
+
+    # the reprocess run archived no page of its own: named, and alone it is refused
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from tasks.storage.warehouse import run_manifests
+
+    runs = len(run_manifests(warehouse))
+    out = CliRunner().invoke(app, ["reprocess", "--run", again["run_id"], "-w", str(warehouse)])
+    assert out.exit_code == 2, out.output
+    assert f"nothing to reprocess: {again['run_id']} archived no page" in out.output
+    assert len(run_manifests(warehouse)) == runs
+    out = CliRunner().invoke(app, ["reprocess", "--run", first["run_id"], "--run",
+                                   again["run_id"], "-w", str(warehouse)])
+    assert out.exit_code == 0, out.output
+    assert f"note: {again['run_id']} archived no page to re-extract" in out.output
+    assert len(run_manifests(warehouse)) == runs + 1  # the first run's pages, once more

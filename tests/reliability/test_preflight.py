@@ -174,3 +174,16 @@ def test_reprocess_of_a_run_the_warehouse_does_not_hold_exits_2_before_any_run(t
     from tasks.storage.warehouse import unknown_run_ids
 
     assert unknown_run_ids(wh, ["20240102T000000Z-000001"]) == []
+
+
+def test_reprocess_of_a_run_that_archived_no_page_exits_2_before_any_run(tmp_path):
+    """Round 19's known item: `pressroom reprocess --run` of a run that exists but archived
+    no page (a reprocess run's own id, a run of text dumps) committed an empty run."""
+    from tasks.storage.warehouse import run_manifests
+
+    wh = committed_warehouse(tmp_path / "wh")  # runs of rejects only: no fetch at all
+    before = len(run_manifests(wh))
+    out = _run("reprocess", "--run", "20240102T000000Z-000001", "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "nothing to reprocess: 20240102T000000Z-000001 archived no page" in out.output
+    assert len(run_manifests(wh)) == before  # nothing committed

@@ -221,3 +221,25 @@ def test_an_archived_response_reads_back_with_its_warc_date(tmp_path) -> None:
     path = tmp_path / writer.files[0]
     assert read_response_at(path, offset).date == "2024-05-03T12:00:00.000000Z"
     assert [r.date for r in iter_responses(path)] == ["2024-05-03T12:00:00.000000Z"]
+
+
+def test_the_runs_that_archived_no_article_page_are_named() -> None:
+    from tasks.common.settings import Settings
+    from tasks.storage.archive import runs_without_pages
+
+    def row(run_id, **kw):
+        return {"run_id": run_id, "url": f"https://a.example/{run_id}", "error": None,
+                "warc_file": "raw/x.warc.gz", "warc_offset": 0, "content_type": "text/html",
+                **kw}
+
+    log = [row("archived"),
+           row("failed", error="http_404"),
+           row("unarchived", warc_file=None),
+           row("no-offset", warc_offset=None),
+           row("feeds-only", content_type="application/rss+xml"),
+           row("archived-too"), row("archived-too", error="timeout")]
+    runs = ["archived", "failed", "unarchived", "no-offset", "feeds-only", "archived-too",
+            "never-fetched"]
+    assert runs_without_pages(log, Settings(), runs) == [
+        "failed", "unarchived", "no-offset", "feeds-only", "never-fetched"]
+    assert runs_without_pages([], Settings(), []) == []
