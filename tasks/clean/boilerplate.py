@@ -1126,6 +1126,11 @@ def remove_boilerplate(
             rule = "repeat"
         if rule:
             removed[rule] = removed.get(rule, 0) + 1
+            if rule == "cta" and kept and kept[-1] == lines[i - 1] and _leads_into_a_call(
+                    kept[-1]) and len(kept) > 1:
+                # "Want more stories like this?" right before "Subscribe to our newsletter."
+                removed[rule] += 1
+                seen.discard(kept.pop())
             if rule == "related" and _is_related_heading(line):
                 # swallow the teaser list that the heading introduces
                 j = i + 1
@@ -1188,13 +1193,18 @@ SIGNUP_MAX_WORDS = 50
 SIGNUP_LEAD_MAX_WORDS = 10
 
 
+def _leads_into_a_call(line: str) -> bool:
+    """A short question that leads into the call to action after it ("Interested in
+    learning more about AMP?", "Want more stories like this?")."""
+    return line.rstrip().endswith("?") and _words(line) <= SIGNUP_LEAD_MAX_WORDS
+
+
 def _drop_tail_signup(kept: list[str], removed: dict[str, int]) -> None:
     """Drop a sign-up call among the last SIGNUP_TAIL_BLOCKS blocks, and the short question
     leading into it (never the first block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - SIGNUP_TAIL_BLOCKS) - 1, -1):
         if j > 0 and _words(kept[j]) <= SIGNUP_MAX_WORDS and _SIGNUP_CALL.match(kept[j]):
-            lead = j - 1 if (j > 1 and kept[j - 1].rstrip().endswith("?")
-                             and _words(kept[j - 1]) <= SIGNUP_LEAD_MAX_WORDS) else j
+            lead = j - 1 if j > 1 and _leads_into_a_call(kept[j - 1]) else j
             removed["cta"] = removed.get("cta", 0) + j + 1 - lead
             del kept[lead:j + 1]
             return

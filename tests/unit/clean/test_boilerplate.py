@@ -1820,3 +1820,20 @@ def test_a_sign_up_call_closing_the_text_goes_with_the_question_leading_into_it(
              "can sign up for a pass at the town hall from Monday, the mayor said.")
     assert remove_boilerplate(f"{PROSE}\n\n{story}").text == f"{PROSE}\n\n{story}"
     assert remove_boilerplate(call).text == call
+
+
+def test_a_short_question_right_before_a_call_to_action_goes_with_it() -> None:
+    for question in ("Want more stories like this?", _words_to("Want more", 10, "harbour?")):
+        out = remove_boilerplate("\n\n".join([PROSE, question, "Subscribe to our newsletter."]))
+        assert (out.text, out.removed) == (PROSE, {"cta": 2}), question
+    # a longer question, a question with a line between, a statement: they stay
+    longer = _words_to("Want more", 11, "harbour?")
+    between = "The ferry runs every hour."
+    for lines in ([PROSE, longer, "Subscribe to our newsletter."],
+                  [PROSE, "Want more?", between, "Subscribe to our newsletter."],
+                  [PROSE, between, "Subscribe to our newsletter."]):
+        out = remove_boilerplate("\n\n".join(lines))
+        assert out.text == "\n\n".join(lines[:-1]), lines
+    # never the text's first block
+    out = remove_boilerplate("\n\n".join(["Want more?", "Subscribe to our newsletter.", PROSE]))
+    assert out.text == f"Want more?\n\n{PROSE}"
