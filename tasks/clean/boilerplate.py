@@ -378,7 +378,10 @@ _TEMPLATE_NOTE = re.compile(
     r"|all quotes (?:are )?delayed (?:a minimum of|by) \d+ minutes"
     r"|before it(?:'|’)s here, it(?:'|’)s on the bloomberg terminal"
     r"|please enable javascript to view the comments"
-    r"|video \d{1,2}:\d{2} \d{1,2}:\d{2}\b)",
+    r"|video \d{1,2}:\d{2} \d{1,2}:\d{2}\b"
+    # an embed's fallback (BBC News) and a news app's invitation (CNN)
+    r"|we(?:'|’)re sorry,? this feature is (?:currently )?unavailable"
+    r"|chat with us in facebook messenger)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -437,7 +440,7 @@ _UI_EXACT = {
     "enlarge", "zoom", "read full article", "read full story", "see more", "show more", "reuse",
     "feedback", "report an error", "report a typo", "send us feedback", "notifications",
     "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
-    "skip to main content", "opens in new window", "open in new window",
+    "skip to main content", "opens in new window", "open in new window", "story highlights",
 }
 # The article's age warning, its share count, a share button's label ("This article is
 # more than 2 years old", "This story has been shared 1,234 times.", "Click to share on
@@ -446,7 +449,10 @@ _META_UI = re.compile(
     r"^this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?) old$"
     r"|^this (?:article|story) has been shared [\d,.]+ times$"
     r"|^click to (?:share|email|print|tweet)\b|\(opens in (?:a )?new window\)$"
-    r"|^page \d{1,3} (?:of|von|de|sur) \d{1,3}$|^view \d{1,4} (?:photos|images|pictures)$",
+    r"|^page \d{1,3} (?:of|von|de|sur) \d{1,3}$|^view \d{1,4} (?:photos|images|pictures)$"
+    # a share panel's buttons, one a line ("Share this with Facebook", BBC News)
+    r"|^share this with (?:facebook|twitter|email|e-mail|messenger|whatsapp|linkedin"
+    r"|pinterest|reddit|sms)$",
     re.IGNORECASE,
 )
 # Case-sensitive: the category is a name ("Posted in the comments, ..." is a sentence).

@@ -1525,6 +1525,15 @@ def test_wire_pointers_and_photo_labels_of_us_papers(line, rule) -> None:
         ("Gift Article", "ui"),
         ("Follow us:", "ui"),
         ("Open this photo in gallery:", "ui"),
+        ("Share this with Facebook", "ui"),
+        ("Share this with WhatsApp", "ui"),
+        ("We’re sorry, this feature is currently unavailable.", "ui"),
+        ("We're sorry this feature is unavailable", "ui"),
+        ("Story highlights", "ui"),
+        ("Chat with us in Facebook Messenger. Find out what’s happening in the world as it "
+         "unfolds.", "ui"),
+        ("Share this with the people you love, the poster said.", None),
+        ("We're sorry, the mayor said, this feature of the bridge is unavailable.", None),
         # the same words in prose stay
         ("Video 12:30 was when the broadcast started, he said, and the crowd had gathered.",
          None),
