@@ -381,7 +381,12 @@ _TEMPLATE_NOTE = re.compile(
     r"|video \d{1,2}:\d{2} \d{1,2}:\d{2}\b"
     # an embed's fallback (BBC News) and a news app's invitation (CNN)
     r"|we(?:'|’)re sorry,? this feature is (?:currently )?unavailable"
-    r"|chat with us in facebook messenger)",
+    r"|chat with us in facebook messenger"
+    # a market widget's delay note (CNBC), a site's pointer home, a membership drive
+    r"|data is a real-time snapshot\b"
+    r"|visit [\w .'’-]{1,40}(?:'s|’s) homepage for more stories"
+    r"|calling all [\w .'’-]{1,30} superfans"
+    r"|share or comment on this article\W*$|do not sell my personal information\W*$)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -441,6 +446,9 @@ _UI_EXACT = {
     "feedback", "report an error", "report a typo", "send us feedback", "notifications",
     "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
     "skip to main content", "opens in new window", "open in new window", "story highlights",
+    # a tabloid's pointer to its video, a dialog's and a teaser's buttons, the footer's links
+    "scroll down for video", "keep reading", "show full article", "close this dialog window",
+    "terms of service", "terms of use", "privacy policy", "cookie policy", "cookie settings",
 }
 # The article's age warning, its share count, a share button's label ("This article is
 # more than 2 years old", "This story has been shared 1,234 times.", "Click to share on

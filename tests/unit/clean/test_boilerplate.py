@@ -1532,6 +1532,18 @@ def test_wire_pointers_and_photo_labels_of_us_papers(line, rule) -> None:
         ("Story highlights", "ui"),
         ("Chat with us in Facebook Messenger. Find out what’s happening in the world as it "
          "unfolds.", "ui"),
+        ("Scroll down for video", "ui"),
+        ("Share or comment on this article:", "ui"),
+        ("Visit Business Insider's homepage for more stories.", "ui"),
+        ("Calling all HuffPost superfans!", "ui"),
+        ("Do Not Sell My Personal Information", "ui"),
+        ("Data is a real-time snapshot *Data is delayed at least 15 minutes.", "ui"),
+        ("Keep reading", "ui"),
+        ("Show full article", "ui"),
+        ("Close this dialog window", "ui"),
+        ("Terms of Service", "ui"),
+        ("Privacy Policy", "ui"),
+        ("Share or comment on this article, readers were told, and they did.", None),
         ("Share this with the people you love, the poster said.", None),
         ("We're sorry, the mayor said, this feature of the bridge is unavailable.", None),
         # the same words in prose stay
