@@ -77,14 +77,14 @@ _DUMP_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\S+)\s+(\S+)\s*$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The header with the space between date and URL lost ("date 2024-04-04https://..."): the
 # ISO date has a fixed shape, so where it ends is not in doubt.
-_GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$",
+_GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{1,2}-\d{1,2})(https?://\S+)\s*$",
                            re.I)
 # The title written on the header line ("date 2024-04-04 https://s.example/a Title"): a
 # URL holds no space, so the title starts after the first one that follows the address
 # (round 14; it was `missing_header`, the article lost). A real ISO date and an http(s)
 # URL only, as for the next header below.
 _TITLED_HEADER = re.compile(
-    _HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})\s+(https?://\S+)\s+(\S.*)$", re.I)
+    _HEADER_LEAD + r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(https?://\S+)\s+(\S.*)$", re.I)
 # What follows the address when it may be the address's own rest, a space written raw
 # ("https://s.example/my story.html", "...?q=a b"): its first word holds a URL's
 # delimiter or ends like a file name. Read as a title, the article would be stored
@@ -93,8 +93,15 @@ _URL_TAIL = re.compile(r"[^\s/?#=&]*[/?#=&]|\S*\.(?:s?html?|php\d?|aspx?|jsp|cfm
 # A header line after the first: the next article of a file that holds several (dumps
 # concatenated by `cat`). Narrower than _DUMP_HEADER (a real date and an http(s) URL), so
 # no sentence of a body is taken for one.
-_NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$",
-                          re.I)
+#
+# Its date is any date-shaped word (round 20): the first header's date is read by strptime,
+# which takes "2024-5-3", and a later header written so (or "2024/05/03", "03.05.2024",
+# "2024-05-03T10:00Z") was no header here: its article (header, title, body) was stored as
+# the end of the one before, without a word. Now it is an article of its own, read, or a
+# `bad_date` reject naming its URL, as the same header first in a file is. (The date's
+# characters hold no "h", so the URL's start is never in doubt: one pass over a line.)
+_NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[\d\-/.:TZ+]*"
+                          r"\s*https?://\S+\s*$", re.I)
 # The same header at the end of a body line: the newline before it lost (a file written
 # without one at its end, then `cat`ed: "...said the minister. date 2024-04-05 https://").
 # The next article (header, title, body) was stored as the end of the previous one's text.
@@ -213,7 +220,8 @@ def parse_dump(text: str) -> Dump:
             raise DumpError("bad_date", f"the header's date and URL are swapped: "
                             f"{lines[0].strip()[:200]!r} should read "
                             f"' date {url} {date_s[:180]}'", date_s) from None
-        raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD") from None
+        raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD",
+                        url if re.match(r"https?://", url, re.I) else None) from None
     try:
         canonical_url(url)
     except BadURL as exc:
