@@ -585,6 +585,26 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
     that do not exist or cannot be listed (Unusable); plus notes for those."""
     out: list[Path | str | Unusable] = []
     notes: list[str] = []
+    # A file is read once however often it is named (round 20): `ingest in/ in/a.warc`,
+    # `a.urls ./a.urls`, a link to it. Read twice, each URL of a list or dump was a
+    # `duplicate_url` reject "same canonical URL as" itself, every WARC record was read,
+    # staged and counted again, and the run's inputs held them twice.
+    seen: dict[tuple[int, int], str] = {}  # (device, inode) -> the name first read
+
+    def first_time(path: Path) -> bool:
+        try:
+            st = path.stat()
+        except OSError:
+            return True  # what cannot be looked at is read (and rejected) as before
+        key, name = (st.st_dev, st.st_ino), path_label(path)
+        if key not in seen:
+            seen[key] = name
+            return True
+        notes.append(f"input {name!r} named twice: read once" if seen[key] == name else
+                     f"input {name!r} is {seen[key]!r} again (named twice, or inside a "
+                     "folder also named): read once")
+        return False
+
     for item in inputs:
         if _REMOTE_INPUT.match(url := trim_url(item)):
             out.append(url)  # a URL pasted on the command line with invisible junk at an end
@@ -592,7 +612,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
         path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
         if path.is_dir():
             files, problems = walk_files(path)
-            out += files + problems
+            out += [f for f in files if first_time(f)] + problems
             notes += [f"input {u.path!r} cannot be read: skipped ({u.detail})"
                       for u in problems]
         elif path.is_file() and (why := unknown_input(path.name)) is not None:
@@ -601,7 +621,8 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
             out.append(Unusable(path_label(path), "unknown_input", why))
             notes.append(f"input {path_label(path)!r}: {why}")
         elif path.is_file():
-            out.append(path)
+            if first_time(path):
+                out.append(path)
         elif (path.exists() or path.is_symlink()) and (why := not_a_file(path)) is not None:
             # a pipe, a dangling link: "does not exist" would send the user looking for
             # a file that is there

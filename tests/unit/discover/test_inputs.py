@@ -851,3 +851,40 @@ def test_the_sitemap_caps_are_the_configured_ones() -> None:
     limits = remote_limits(config)
     assert (limits.max_depth, limits.max_sitemaps, limits.max_child_age_days) == (1, 7, 2.5)
     assert limits.max_sitemaps != RemoteLimits().max_sitemaps
+
+
+def test_a_file_named_twice_or_inside_a_folder_also_named_is_read_once(
+        tmp_path: Path, monkeypatch) -> None:
+    """Round 20. Before: read each time it was named. Each URL of the list and the dump's
+    article came back as a `duplicate_url` reject "same canonical URL as" itself, and the
+    WARC was handed over three times to be staged (its records read and counted again)."""
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "pages.urls").write_text("https://a.example/1\nhttps://a.example/2\n")
+    (folder / "d.txt").write_bytes(DUMP)
+    write_cc_news_like(folder / "crawl.warc.gz")
+    (tmp_path / "link.urls").symlink_to(folder / "pages.urls")
+    monkeypatch.chdir(tmp_path)
+    found = discover([str(folder), str(folder / "crawl.warc.gz"), "in/d.txt", "./in/d.txt",
+                      "link.urls", "in/pages.urls", "in/pages.urls"], "run-20", CONFIG,
+                     now=NOW, stream_warcs=True)
+    assert found.rejects == []
+    assert sorted(found.docs.column("url").to_pylist()) == [
+        "https://a.example/1", "https://a.example/2", "https://dump.example/a"]
+    assert found.warcs == [str(folder / "crawl.warc.gz")]
+    twice = [n for n in found.notes if "read once" in n]
+    assert len(twice) == 6, twice
+    assert f"input 'link.urls' is {str(folder / 'pages.urls')!r} again" in " ".join(twice)
+    # (named by another name first: the folder walk)
+    assert "input 'in/pages.urls' named twice: read once" not in twice
+
+
+def test_two_files_with_the_same_text_are_both_read(tmp_path: Path) -> None:
+    """Copies are two files: what they hold meets the run's duplicate check as before."""
+    (tmp_path / "a.urls").write_text("https://a.example/1\n")
+    (tmp_path / "b.urls").write_text("https://a.example/1\n")
+    found = discover([str(tmp_path / "a.urls"), str(tmp_path / "b.urls")], "r", CONFIG, now=NOW)
+    assert [r["reason"] for r in found.rejects] == ["duplicate_url"]
+    assert not [n for n in found.notes if "read once" in n]
