@@ -48,9 +48,17 @@ def manifests(root: Path) -> list[dict]:
         return []
     out = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if not entry.name.endswith(".json"):
+        # A hidden name is never a commit's (ours are `<run_id>[.bNNNNN].json`): macOS
+        # writes `._<name>` beside every file it copies to a USB stick or a share, Emacs
+        # a `.#<name>` link (to nowhere) while a manifest is open in it. The first was
+        # refused as "damaged ... restore it from a backup", the second a
+        # FileNotFoundError traceback from every command (round 20).
+        if not entry.name.endswith(".json") or entry.name.startswith("."):
             continue
-        st = entry.stat()
+        try:
+            st = entry.stat()
+        except OSError as exc:  # a link to nothing named like a manifest
+            raise UnreadableManifest(f"run manifest {entry.path} is unreadable: {exc}") from None
         out.append(_manifest(entry.path, st.st_size, st.st_mtime_ns))
     return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
 
@@ -60,15 +68,25 @@ class UnreadableManifest(RuntimeError):
     commits cannot be told, so nothing reads or writes the warehouse past it."""
 
 
+class ForeignManifest(UnreadableManifest):
+    """JSON in manifests/ that is no commit manifest (no object, or no run_id): a file
+    put there by hand. Read as one, an array raised AttributeError out of every command
+    and an object without a run_id KeyError out of `pressroom runs` (round 20)."""
+
+
 @lru_cache(maxsize=65536)
 def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     """One manifest, parsed once per (path, size, mtime): a warehouse of batch commits has
     thousands, and every reader of committed files goes through them. Callers must not
     modify the returned dict."""
     try:
-        return json.loads(Path(path).read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        found = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableManifest(f"run manifest {path} is unreadable: {exc}") from None
+    if not isinstance(found, dict) or not isinstance(found.get("run_id"), str):
+        what = {dict: "an object", list: "an array", str: "a string"}.get(type(found), "a value")
+        raise ForeignManifest(f"{path} is no commit manifest: JSON {what} without a run_id")
+    return found
 
 
 def run_manifests(root: Path) -> list[dict]:
