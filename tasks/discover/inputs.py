@@ -560,10 +560,18 @@ def not_a_file(path: Path) -> Unusable | None:
     return Unusable(label, "not_a_file", f"{kind}, not a file: not read")
 
 
-def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
+def walk_files(folder: Path, hidden: list[str] | None = None
+               ) -> tuple[list[Path], list[Unusable]]:
     """Every file under `folder`, sorted (a run is reproducible), and the sub-folders that
     could not be listed (Path.rglob skips those silently). Symbolic links to folders are
-    not followed: a link loop would never end."""
+    not followed: a link loop would never end.
+
+    Hidden files and folders (a name starting with ".") are passed over, their names
+    added to `hidden` (round 20): macOS writes a `._<name>` beside every file it copies to
+    a USB stick or a network share, so a folder of inputs copied so gave a
+    `binary_content` reject per dump and list and a `warc_unreadable` per WARC, and a
+    `.git` folder's files were read (a `missing_header` reject per `.txt`, a note per
+    object). Named on the command line, a hidden file is read."""
     files: list[Path] = []
     problems: list[Unusable] = []
 
@@ -571,8 +579,12 @@ def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
         problems.append(Unusable(path_label(exc.filename or folder), "unreadable",
                                  f"folder cannot be listed: {exc.strerror or exc}"))
 
-    for dirpath, _dirs, names in os.walk(folder, onerror=unreadable):
-        for path in (Path(dirpath) / n for n in names):
+    for dirpath, dirs, names in os.walk(folder, onerror=unreadable):
+        if hidden is not None:
+            hidden += sorted(n for n in (*dirs, *names)
+                             if n.startswith(".") and n != ".gitkeep")  # (a placeholder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # not walked into
+        for path in (Path(dirpath) / n for n in names if not n.startswith(".")):
             if path.is_file():
                 files.append(path)
             elif (why := not_a_file(path)) is not None:
@@ -611,8 +623,14 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
             continue
         path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
         if path.is_dir():
-            files, problems = walk_files(path)
+            hidden: list[str] = []
+            files, problems = walk_files(path, hidden)
             out += [f for f in files if first_time(f)] + problems
+            if hidden:
+                shown = ", ".join(path_label(n) for n in hidden[:5])
+                notes.append(f"input {path_label(path)!r}: {len(hidden)} hidden file(s) or "
+                             f"folder(s) passed over ({shown}{', ...' if len(hidden) > 5 else ''}"
+                             "): name one on the command line to read it")
             notes += [f"input {u.path!r} cannot be read: skipped ({u.detail})"
                       for u in problems]
         elif path.is_file() and (why := unknown_input(path.name)) is not None:

@@ -888,3 +888,32 @@ def test_two_files_with_the_same_text_are_both_read(tmp_path: Path) -> None:
     found = discover([str(tmp_path / "a.urls"), str(tmp_path / "b.urls")], "r", CONFIG, now=NOW)
     assert [r["reason"] for r in found.rejects] == ["duplicate_url"]
     assert not [n for n in found.notes if "read once" in n]
+
+
+def test_hidden_files_and_folders_in_an_input_folder_are_passed_over_with_a_note(
+        tmp_path: Path) -> None:
+    """Round 20. A folder copied by macOS to a USB stick or a share holds a `._<name>`
+    (AppleDouble) beside each file: each was a `binary_content` reject ("file contains NUL
+    bytes"), a WARC's a staged `warc_unreadable`; a `.git` folder's `.txt` files were read
+    as dumps (`missing_header`) and each object a note."""
+    apple = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02\x00\x00\x00\x09"
+    (tmp_path / "a.txt").write_bytes(DUMP)
+    (tmp_path / "pages.urls").write_text("https://a.example/1\n")
+    for name in ("._a.txt", "._pages.urls", "._crawl.warc.gz", ".DS_Store"):
+        (tmp_path / name).write_bytes(apple)
+    (tmp_path / ".git" / "logs").mkdir(parents=True)
+    (tmp_path / ".git" / "logs" / "HEAD.txt").write_text("Unnamed repository.\n")
+    (tmp_path / "sub" / ".cache").mkdir(parents=True)
+    (tmp_path / "sub" / ".cache" / "x.urls").write_text("https://a.example/cached\n")
+    found = discover([str(tmp_path)], "r", CONFIG, now=NOW, stream_warcs=True)
+    assert found.rejects == [] and found.warcs == []
+    assert sorted(found.docs.column("url").to_pylist()) == [
+        "https://a.example/1", "https://dump.example/a"]
+    assert [n for n in found.notes if "hidden" in n] == [
+        f"input {str(tmp_path)!r}: 6 hidden file(s) or folder(s) passed over (.DS_Store, "
+        "._a.txt, ._crawl.warc.gz, ._pages.urls, .git, ...): name one on the command line "
+        "to read it"]
+    assert not [n for n in found.notes if "not a recognised input" in n]
+    # named on the command line, a hidden file is read
+    named = discover([str(tmp_path / "sub" / ".cache" / "x.urls")], "r", CONFIG, now=NOW)
+    assert named.docs.column("url").to_pylist() == ["https://a.example/cached"]
