@@ -94,6 +94,51 @@ def run_manifests(root: Path) -> list[dict]:
     return [m for m in manifests(root) if m.get("kind", "run") == "run"]
 
 
+def unfinished_runs(root: Path) -> list[dict]:
+    """Runs that committed batches but no run manifest, oldest first: killed, stopped by
+    an error, or still running. `pressroom runs` listed finished runs only, so a run
+    killed after four of its batches had committed was nowhere in it while its articles
+    were in every table (round 20). Each: run_id, started_at, batches, and the articles
+    and rejects its batches committed; `running` when the writer lock's holder names it
+    and that process is alive (read from the lock file: readers never take the lock)."""
+    finished = {m["run_id"] for m in run_manifests(root)}
+    out: dict[str, dict] = {}
+    for m in manifests(root):
+        if m.get("kind") != "batch" or m["run_id"] in finished:
+            continue
+        run = out.setdefault(m["run_id"], {"run_id": m["run_id"], "batches": 0, "kept": 0,
+                                           "rejected": 0, "started_at": m.get("started_at")})
+        rows = m.get("rows") or {}
+        run["batches"] += 1
+        run["kept"] += rows.get("articles", 0)
+        run["rejected"] += rows.get("rejects", 0)
+    holder = _lock_holder(root)
+    for run in out.values():
+        run["running"] = holder is not None and holder[0] == f"run {run['run_id']}" \
+            and _alive(holder[1])
+    return list(out.values())
+
+
+def _lock_holder(root: Path) -> tuple[str, int] | None:
+    """(holder, pid) as the last writer wrote them into the lock file, or None."""
+    try:
+        text = (root / WRITER_LOCK).read_text("utf-8", errors="replace").strip()
+    except OSError:
+        return None
+    holder, sep, pid = text.rpartition(" (pid ")
+    return (holder, int(pid[:-1])) if sep and pid[:-1].isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # there, another user's
+    return True
+
+
 def unknown_run_ids(root: Path, run_ids: list[str]) -> list[str]:
     """The ids in `run_ids` that no commit of the warehouse names (a run that committed a
     batch counts, finished or not): `pressroom reprocess --run` of a typo or of another
