@@ -200,6 +200,17 @@ def test_hidden_files_beside_the_manifests_are_no_commits(tmp_path):
     assert manifests(wh) == before
     assert [m["run_id"] for m in run_manifests(wh)] == [m["run_id"] for m in before]
     assert listed_files(wh)
+    # the views read the manifests too: the runs view failed "Malformed JSON" on the
+    # `._` file, and every data test and report with it
+    from tasks.storage.report import build_views, connect_views, run_data_tests
+
+    db = build_views(wh)
+    con = connect_views(db)
+    try:
+        assert con.execute("SELECT count(*) FROM runs").fetchone() == (len(before),)
+    finally:
+        con.close()
+    assert not any(run_data_tests(db).values())
 
 
 @pytest.mark.parametrize(("text", "what"), [
