@@ -769,7 +769,7 @@ def forget(
     """Remove every trace of an article, domain or outlet: rows in every table, raw WARC
     records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
     from tasks.storage import search as search_index
-    from tasks.storage.forget import Takedown, takedown_url
+    from tasks.storage.forget import Takedown, UnreadableArchive, takedown_url
     from tasks.storage.forget import forget as forget_rows
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests, writer_lock
@@ -787,7 +787,11 @@ def forget(
     _require_warehouse(root, write=True)
     with writer_lock(root, "pressroom forget", on_wait=lambda holder: err.print(
             f"waiting for the warehouse: {holder} is writing")):
-        manifest = forget_rows(root, Takedown(url, domain, outlet, reason))
+        try:
+            manifest = forget_rows(root, Takedown(url, domain, outlet, reason))
+        except UnreadableArchive as exc:
+            err.print(f"[red]cannot forget:[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(1) from None
         # Reports name titles: the old ones go, the latest is written again.
         for old in sorted((root / "reports").glob("*.html")):
             old.unlink()
