@@ -511,11 +511,14 @@ def runs(
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Recent runs and their counts, from the run manifests."""
-    from tasks.storage.warehouse import run_manifests
+    from tasks.storage.warehouse import run_manifests, unfinished_runs
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
-    found = run_manifests(root)[-limit:]
+    # with the runs that committed batches and never finished (killed, failed, running),
+    # whose rows are in the tables: they were left out, as if they had never run
+    found = sorted([*run_manifests(root), *unfinished_runs(root)],
+                   key=lambda m: str(m.get("started_at") or ""))[-limit:]
     if not found:
         console.print(f"no runs yet in {escape(str(root.resolve()))}")
         return
@@ -524,12 +527,24 @@ def runs(
     t.add_column("finished_at", no_wrap=True)
     for col in ("inputs", "kept", "rejected", "failed", "skipped"):
         t.add_column(col, justify="right")
+    notes = []
     for m in reversed(found):
+        if "batches" in m:  # unfinished: what its batches committed, no totals
+            t.add_row(m["run_id"], "running" if m["running"] else "not finished", "?",
+                      str(m["kept"]), str(m["rejected"]), "?", "?")
+            notes.append(f"{m['run_id']}: " + (
+                "running" if m["running"] else "stopped before its end (killed, or failed)")
+                + f"; {m['batches']} batch commit(s) hold its {m['kept']} article(s) and "
+                f"{m['rejected']} reject(s)" + ("" if m["running"] else
+                "; running the same inputs again finishes its work"))
+            continue
         tot = m.get("totals", {})
         t.add_row(m["run_id"], str(m.get("finished_at", ""))[:19],
                   *(str(tot.get(k, "")) for k in ("inputs", "kept", "rejected", "failed",
                                                   "skipped")))
     _print_table(t)
+    for note in notes:
+        err.print(escape(note), soft_wrap=True)
 
 
 @app.command()
@@ -767,7 +782,7 @@ def forget(
     """Remove every trace of an article, domain or outlet: rows in every table, raw WARC
     records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
     from tasks.storage import search as search_index
-    from tasks.storage.forget import Takedown, takedown_url
+    from tasks.storage.forget import Takedown, UnreadableArchive, takedown_url
     from tasks.storage.forget import forget as forget_rows
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests, writer_lock
@@ -785,7 +800,11 @@ def forget(
     _require_warehouse(root, write=True)
     with writer_lock(root, "pressroom forget", on_wait=lambda holder: err.print(
             f"waiting for the warehouse: {holder} is writing")):
-        manifest = forget_rows(root, Takedown(url, domain, outlet, reason))
+        try:
+            manifest = forget_rows(root, Takedown(url, domain, outlet, reason))
+        except UnreadableArchive as exc:
+            err.print(f"[red]cannot forget:[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(1) from None
         # Reports name titles: the old ones go, the latest is written again.
         for old in sorted((root / "reports").glob("*.html")):
             old.unlink()

@@ -37,7 +37,53 @@ _LABEL_ALIASES = {
     "gbk": "gb18030",
     "unicode": "utf-16le",
     "utf8": "utf-8",
+    # WHATWG labels Python's codecs registry does not know (round 20). Each was an
+    # unknown label, so the detector guessed: a page under `charset=windows-31j` (the
+    # IANA name of Windows' Shift_JIS, sent by Java and IIS servers) was read as cp1252
+    # ("“Œ‹ž" for 東京), one under `windows-874` (Thai) as cp1250: every letter wrong.
+    "windows-31j": "shift_jis",
+    "csshiftjis": "shift_jis",
+    "windows-949": "euc_kr",
+    "cseuckr": "euc_kr",
+    "csksc56011987": "euc_kr",
+    "ks_c_5601-1989": "euc_kr",
+    "x-gbk": "gb18030",
+    "gb_2312": "gb18030",
+    "gb_2312-80": "gb18030",
+    "csgb2312": "gb18030",
+    "cn-big5": "big5",
+    "x-x-big5": "big5",
+    "x-euc-jp": "euc_jp",
+    "cseucpkdfmtjapanese": "euc_jp",
+    "windows-874": "cp874",
+    "dos-874": "cp874",
+    "iso885911": "cp874",
+    "iso-8859-8-i": "iso8859-8",
+    "csiso88598i": "iso8859-8",
+    "logical": "iso8859-8",
+    "x-mac-roman": "mac-roman",
+    "csmacintosh": "mac-roman",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-ukrainian": "mac-cyrillic",
+    "x-cp1250": "cp1250",
+    "x-cp1251": "cp1251",
+    "x-cp1252": "cp1252",
+    "x-cp1253": "cp1253",
+    "x-cp1254": "cp1254",
+    "x-cp1255": "cp1255",
+    "x-cp1256": "cp1256",
+    "x-cp1257": "cp1257",
+    "x-cp1258": "cp1258",
 }
+# The codec browsers decode a label's pages with when it is larger than Python's codec
+# of that name (WHATWG): Shift_JIS pages hold NEC and IBM characters (①, ㈱, Ⅰ: cp932),
+# EUC-KR pages the 8,822 Hangul of Windows' UHC (똠: cp949), Big5 pages Hong Kong's
+# HKSCS. Python's strict codecs refuse them: each became U+FFFD, and the lead byte's
+# partner, read as a character of its own, threw the next ones off ("①東京" came out
+# "�@東京", "㈱と" "�鰍ﾆ"). A sequence the named codec refuses is read with the larger
+# one (`decode`); every sequence it reads stays as it reads it (cp932's 0x8160 is U+FF5E
+# where Shift_JIS and browsers have U+301C, so the larger table is no replacement).
+_WEB_SUPERSETS = {"shift_jis": "cp932", "euc_kr": "cp949", "big5": "big5hkscs"}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -263,11 +309,31 @@ def sniff_encoding(body: bytes, content_type: str | None) -> tuple[str, str]:
     return detect(body), "detected"
 
 
+def _read_with_superset(exc: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: the two bytes the codec refused read with the larger table
+    browsers use for it (`_WEB_SUPERSETS`), else U+FFFD as "replace" gives."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    wider = _WEB_SUPERSETS.get(exc.encoding.replace("-", "_").lower())
+    if wider is not None:
+        try:
+            return exc.object[exc.start:exc.start + 2].decode(wider), exc.start + 2
+        except UnicodeDecodeError:
+            pass
+    return "\ufffd", exc.end
+
+
+codecs.register_error("pressroom-web-superset", _read_with_superset)
+
+
 def decode(body: bytes, encoding: str | None) -> str:
-    """Text of a body in its recorded encoding; undecodable bytes become U+FFFD."""
+    """Text of a body in its recorded encoding; undecodable bytes become U+FFFD, but a
+    sequence a larger table of that label reads is read with it (`_WEB_SUPERSETS`)."""
     name = normalize_label(encoding) or "utf-8"
     if name == "utf-8" and body.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
+    if name in _WEB_SUPERSETS:
+        return body.decode(name, errors="pressroom-web-superset")
     return body.decode(name, errors="replace")
 
 

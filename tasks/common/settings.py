@@ -234,6 +234,30 @@ class Settings(BaseSettings):
     warehouse: Path = Field(Path("warehouse"), description="where Parquet, WARC and DuckDB live")
     seeds: Path = Field(Path("seeds"), description="default inputs of `pressroom ingest`")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _values_without_edge_whitespace(cls, data: Any) -> Any:
+        """Every text value (and text item of a list) without white space at its ends
+        (round 20). An env file saved with Windows line ends and read by a shell
+        (`set -a; . ./pressroom.env`) keeps a CR at the end of each value, and a space
+        after a value is kept the same way: PRESSROOM_WAREHOUSE=/data/wh<CR> made a
+        second, empty warehouse named "wh\\r" beside the real one without a word,
+        PRESSROOM_SEEDS=seeds<CR> was "no such input", PRESSROOM_REFRESH=true<CR>
+        "unable to interpret input". No
+        setting means anything by white space at its ends (a folder's name that truly
+        ends in a space is the one case lost)."""
+        if not isinstance(data, dict):
+            return data
+
+        def bare(value: Any) -> Any:
+            if isinstance(value, str):
+                return value.strip()
+            if isinstance(value, list):
+                return [v.strip() if isinstance(v, str) else v for v in value]
+            return value
+
+        return {key: bare(value) for key, value in data.items()}
+
     @field_validator("warehouse", mode="before")
     @classmethod
     def _warehouse_is_local(cls, value: object) -> object:

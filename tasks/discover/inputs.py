@@ -77,14 +77,14 @@ _DUMP_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\S+)\s+(\S+)\s*$", re.I)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The header with the space between date and URL lost ("date 2024-04-04https://..."): the
 # ISO date has a fixed shape, so where it ends is not in doubt.
-_GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})(https?://\S+)\s*$",
+_GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{1,2}-\d{1,2})(https?://\S+)\s*$",
                            re.I)
 # The title written on the header line ("date 2024-04-04 https://s.example/a Title"): a
 # URL holds no space, so the title starts after the first one that follows the address
 # (round 14; it was `missing_header`, the article lost). A real ISO date and an http(s)
 # URL only, as for the next header below.
 _TITLED_HEADER = re.compile(
-    _HEADER_LEAD + r"date\s+(\d{4}-\d{2}-\d{2})\s+(https?://\S+)\s+(\S.*)$", re.I)
+    _HEADER_LEAD + r"date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(https?://\S+)\s+(\S.*)$", re.I)
 # What follows the address when it may be the address's own rest, a space written raw
 # ("https://s.example/my story.html", "...?q=a b"): its first word holds a URL's
 # delimiter or ends like a file name. Read as a title, the article would be stored
@@ -93,8 +93,15 @@ _URL_TAIL = re.compile(r"[^\s/?#=&]*[/?#=&]|\S*\.(?:s?html?|php\d?|aspx?|jsp|cfm
 # A header line after the first: the next article of a file that holds several (dumps
 # concatenated by `cat`). Narrower than _DUMP_HEADER (a real date and an http(s) URL), so
 # no sentence of a body is taken for one.
-_NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{4}-\d{2}-\d{2}\s*https?://\S+\s*$",
-                          re.I)
+#
+# Its date is any date-shaped word (round 20): the first header's date is read by strptime,
+# which takes "2024-5-3", and a later header written so (or "2024/05/03", "03.05.2024",
+# "2024-05-03T10:00Z") was no header here: its article (header, title, body) was stored as
+# the end of the one before, without a word. Now it is an article of its own, read, or a
+# `bad_date` reject naming its URL, as the same header first in a file is. (The date's
+# characters hold no "h", so the URL's start is never in doubt: one pass over a line.)
+_NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[\d\-/.:TZ+]*"
+                          r"\s*https?://\S+\s*$", re.I)
 # The same header at the end of a body line: the newline before it lost (a file written
 # without one at its end, then `cat`ed: "...said the minister. date 2024-04-05 https://").
 # The next article (header, title, body) was stored as the end of the previous one's text.
@@ -213,7 +220,8 @@ def parse_dump(text: str) -> Dump:
             raise DumpError("bad_date", f"the header's date and URL are swapped: "
                             f"{lines[0].strip()[:200]!r} should read "
                             f"' date {url} {date_s[:180]}'", date_s) from None
-        raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD") from None
+        raise DumpError("bad_date", f"header date {date_s!r} is not a valid YYYY-MM-DD",
+                        url if re.match(r"https?://", url, re.I) else None) from None
     try:
         canonical_url(url)
     except BadURL as exc:
@@ -552,10 +560,18 @@ def not_a_file(path: Path) -> Unusable | None:
     return Unusable(label, "not_a_file", f"{kind}, not a file: not read")
 
 
-def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
+def walk_files(folder: Path, hidden: list[str] | None = None
+               ) -> tuple[list[Path], list[Unusable]]:
     """Every file under `folder`, sorted (a run is reproducible), and the sub-folders that
     could not be listed (Path.rglob skips those silently). Symbolic links to folders are
-    not followed: a link loop would never end."""
+    not followed: a link loop would never end.
+
+    Hidden files and folders (a name starting with ".") are passed over, their names
+    added to `hidden` (round 20): macOS writes a `._<name>` beside every file it copies to
+    a USB stick or a network share, so a folder of inputs copied so gave a
+    `binary_content` reject per dump and list and a `warc_unreadable` per WARC, and a
+    `.git` folder's files were read (a `missing_header` reject per `.txt`, a note per
+    object). Named on the command line, a hidden file is read."""
     files: list[Path] = []
     problems: list[Unusable] = []
 
@@ -563,8 +579,12 @@ def walk_files(folder: Path) -> tuple[list[Path], list[Unusable]]:
         problems.append(Unusable(path_label(exc.filename or folder), "unreadable",
                                  f"folder cannot be listed: {exc.strerror or exc}"))
 
-    for dirpath, _dirs, names in os.walk(folder, onerror=unreadable):
-        for path in (Path(dirpath) / n for n in names):
+    for dirpath, dirs, names in os.walk(folder, onerror=unreadable):
+        if hidden is not None:
+            hidden += sorted(n for n in (*dirs, *names)
+                             if n.startswith(".") and n != ".gitkeep")  # (a placeholder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # not walked into
+        for path in (Path(dirpath) / n for n in names if not n.startswith(".")):
             if path.is_file():
                 files.append(path)
             elif (why := not_a_file(path)) is not None:
@@ -577,14 +597,40 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
     that do not exist or cannot be listed (Unusable); plus notes for those."""
     out: list[Path | str | Unusable] = []
     notes: list[str] = []
+    # A file is read once however often it is named (round 20): `ingest in/ in/a.warc`,
+    # `a.urls ./a.urls`, a link to it. Read twice, each URL of a list or dump was a
+    # `duplicate_url` reject "same canonical URL as" itself, every WARC record was read,
+    # staged and counted again, and the run's inputs held them twice.
+    seen: dict[tuple[int, int], str] = {}  # (device, inode) -> the name first read
+
+    def first_time(path: Path) -> bool:
+        try:
+            st = path.stat()
+        except OSError:
+            return True  # what cannot be looked at is read (and rejected) as before
+        key, name = (st.st_dev, st.st_ino), path_label(path)
+        if key not in seen:
+            seen[key] = name
+            return True
+        notes.append(f"input {name!r} named twice: read once" if seen[key] == name else
+                     f"input {name!r} is {seen[key]!r} again (named twice, or inside a "
+                     "folder also named): read once")
+        return False
+
     for item in inputs:
         if _REMOTE_INPUT.match(url := trim_url(item)):
             out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
         path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
         if path.is_dir():
-            files, problems = walk_files(path)
-            out += files + problems
+            hidden: list[str] = []
+            files, problems = walk_files(path, hidden)
+            out += [f for f in files if first_time(f)] + problems
+            if hidden:
+                shown = ", ".join(path_label(n) for n in hidden[:5])
+                notes.append(f"input {path_label(path)!r}: {len(hidden)} hidden file(s) or "
+                             f"folder(s) passed over ({shown}{', ...' if len(hidden) > 5 else ''}"
+                             "): name one on the command line to read it")
             notes += [f"input {u.path!r} cannot be read: skipped ({u.detail})"
                       for u in problems]
         elif path.is_file() and (why := unknown_input(path.name)) is not None:
@@ -593,7 +639,8 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
             out.append(Unusable(path_label(path), "unknown_input", why))
             notes.append(f"input {path_label(path)!r}: {why}")
         elif path.is_file():
-            out.append(path)
+            if first_time(path):
+                out.append(path)
         elif (path.exists() or path.is_symlink()) and (why := not_a_file(path)) is not None:
             # a pipe, a dangling link: "does not exist" would send the user looking for
             # a file that is there

@@ -814,6 +814,11 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
         return Verdict(f"http_{status}", f"the archived response has status {status}")
     if status == 204:  # the fetcher's kind for it; it was "unparsable or empty HTML"
         return Verdict("no_content", "the archived response has status 204 (No Content)")
+    if status == 202:  # the fetcher's kind for it (round 20): crawls hold AWS WAF's
+        # challenge pages, kept as articles or rejected as "no main text found"
+        return Verdict("http_202", "the archived response has status 202 (Accepted): the "
+                       "server sent no page (a bot check such as AWS WAF's challenge, or a "
+                       "page still being made)")
     if "body" in doc and is_blank(doc.get("body") or b""):  # as the fetcher names it
         return Verdict("empty_body", "the archived response has no body")
     ctype = (doc.get("content_type") or "").split(";")[0].strip().lower()

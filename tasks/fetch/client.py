@@ -67,6 +67,7 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
 from tasks.fetch.failures import (
+    ACCEPTED_NO_PAGE,
     backoff_delay,
     classify_exception,
     partial_content_problem,
@@ -722,7 +723,7 @@ class Fetcher:
             if out.error is not None:
                 out.detail = f"HTTP {ex.status}" + (
                     ": an interim (1xx) response, and no final response followed"
-                    if ex.status < 200 else "")
+                    if ex.status < 200 else ACCEPTED_NO_PAGE if ex.status == 202 else "")
                 if out.error == "bad_redirect":
                     out.detail += " without a Location header" if not location else (
                         f" with Location {location[:200]!r}, but no redirect status")

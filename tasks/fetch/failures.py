@@ -181,6 +181,10 @@ def partial_content_problem(content_range: str | None) -> str | None:
     return None
 
 
+ACCEPTED_NO_PAGE = (" Accepted: the server took the request but sent no page (a bot check "
+                    "such as AWS WAF's challenge, or a page still being made)")
+
+
 def status_error(status: int) -> str | None:
     """The error kind of a final status: http_<status> for every 4xx/5xx (404 and 410
     each keep their own kind), as the fetch-health view groups them. A 1xx here is an
@@ -189,6 +193,12 @@ def status_error(status: int) -> str | None:
     no HTTP status of a page, so `bad_status`, like a status outside 100-599."""
     if status < 200:
         return "bad_status"
+    if status == 202:
+        # Accepted: the request was taken, the page is not sent (RFC 9110 15.3.3). AWS
+        # WAF's challenge answers so, with a script page that was kept as the article
+        # and then rejected by the extraction ("no main text found"), a reason that
+        # blamed the page (round 20).
+        return "http_202"
     if 200 <= status < 300:
         return None if status != 204 else "no_content"
     if status == 304:

@@ -121,6 +121,11 @@ def _row_mask(table: pa.Table, name: str, ids: set[str], urls: set[str],
     return mask
 
 
+class UnreadableArchive(RuntimeError):
+    """A raw WARC file of the warehouse that cannot be read through: a takedown cannot
+    know that it removed every record it covers (round 20: a zlib.error traceback)."""
+
+
 def _rewrite_warc(path: Path, urls: set[str], domains: set[str]
                   ) -> tuple[Path | None, dict[int, int], int]:
     """The WARC file without the records of the forgotten URLs (each record is its own
@@ -130,7 +135,14 @@ def _rewrite_warc(path: Path, urls: set[str], domains: set[str]
     kept, moved, dropped, pos, out_pos = [], {}, 0, 0, 0
     while pos < len(data):
         d = zlib.decompressobj(31)
-        record = d.decompress(data[pos:])
+        try:
+            record = d.decompress(data[pos:])
+        except zlib.error as exc:
+            # a record it cannot read may be one it must remove: nothing is committed
+            raise UnreadableArchive(
+                f"{path} cannot be read from byte {pos} ({exc}): the takedown is not "
+                "committed, as records of what it covers may be past that point; mend or "
+                "move the file, then run forget again") from None
         end = len(data) - len(d.unused_data)
         member = data[pos:end]
         m = _TARGET.search(record[:8192])
@@ -182,7 +194,16 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     warc_moves: dict[str, tuple[str, dict[int, int]]] = {}
     records = 0
     for warc in sorted((root / "raw").rglob("*.warc.gz")):
-        new, moved, dropped = _rewrite_warc(warc, urls, domains)
+        if warc.name.startswith("."):
+            # never a run's archive (run-<id>-...): macOS's `._<name>` beside each file it
+            # copies, which zlib refused, a traceback out of every `forget` (round 20)
+            continue
+        try:
+            new, moved, dropped = _rewrite_warc(warc, urls, domains)
+        except UnreadableArchive:
+            for written, _ in warc_moves.values():  # the copies made so far: uncommitted
+                (root / written).unlink(missing_ok=True)
+            raise
         if new is not None:
             warc_moves[str(warc.relative_to(root))] = (str(new.relative_to(root)), moved)
             records += dropped

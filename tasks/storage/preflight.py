@@ -10,7 +10,13 @@ import tempfile
 from pathlib import Path
 
 from schemas import TABLES
-from tasks.storage.warehouse import MANIFESTS, WRITER_LOCK, UnreadableManifest, manifests
+from tasks.storage.warehouse import (
+    MANIFESTS,
+    WRITER_LOCK,
+    ForeignManifest,
+    UnreadableManifest,
+    manifests,
+)
 
 # Folders a run writes into (besides the tables'): each must be a folder if it exists.
 # "search" is tasks/storage/search.SEARCH_DIR (not imported: that loads tantivy); a file
@@ -62,6 +68,9 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
             return f"warehouse {root} is not readable"
         try:
             manifests(root)  # parsed once per file and kept: the run reads them anyway
+        except ForeignManifest as exc:
+            return (f"{exc}. manifests/ holds the warehouse's commits and nothing else: "
+                    "move it out of the warehouse")
         except UnreadableManifest as exc:
             return (f"{exc}. Our commits write manifests whole (a temporary file renamed), "
                     "so this one was damaged or edited afterwards: restore it from a "

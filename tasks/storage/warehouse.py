@@ -48,9 +48,17 @@ def manifests(root: Path) -> list[dict]:
         return []
     out = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if not entry.name.endswith(".json"):
+        # A hidden name is never a commit's (ours are `<run_id>[.bNNNNN].json`): macOS
+        # writes `._<name>` beside every file it copies to a USB stick or a share, Emacs
+        # a `.#<name>` link (to nowhere) while a manifest is open in it. The first was
+        # refused as "damaged ... restore it from a backup", the second a
+        # FileNotFoundError traceback from every command (round 20).
+        if not entry.name.endswith(".json") or entry.name.startswith("."):
             continue
-        st = entry.stat()
+        try:
+            st = entry.stat()
+        except OSError as exc:  # a link to nothing named like a manifest
+            raise UnreadableManifest(f"run manifest {entry.path} is unreadable: {exc}") from None
         out.append(_manifest(entry.path, st.st_size, st.st_mtime_ns))
     return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
 
@@ -60,20 +68,75 @@ class UnreadableManifest(RuntimeError):
     commits cannot be told, so nothing reads or writes the warehouse past it."""
 
 
+class ForeignManifest(UnreadableManifest):
+    """JSON in manifests/ that is no commit manifest (no object, or no run_id): a file
+    put there by hand. Read as one, an array raised AttributeError out of every command
+    and an object without a run_id KeyError out of `pressroom runs` (round 20)."""
+
+
 @lru_cache(maxsize=65536)
 def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     """One manifest, parsed once per (path, size, mtime): a warehouse of batch commits has
     thousands, and every reader of committed files goes through them. Callers must not
     modify the returned dict."""
     try:
-        return json.loads(Path(path).read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        found = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableManifest(f"run manifest {path} is unreadable: {exc}") from None
+    if not isinstance(found, dict) or not isinstance(found.get("run_id"), str):
+        what = {dict: "an object", list: "an array", str: "a string"}.get(type(found), "a value")
+        raise ForeignManifest(f"{path} is no commit manifest: JSON {what} without a run_id")
+    return found
 
 
 def run_manifests(root: Path) -> list[dict]:
     """The manifests of finished runs (totals, stages, commits), oldest first."""
     return [m for m in manifests(root) if m.get("kind", "run") == "run"]
+
+
+def unfinished_runs(root: Path) -> list[dict]:
+    """Runs that committed batches but no run manifest, oldest first: killed, stopped by
+    an error, or still running. `pressroom runs` listed finished runs only, so a run
+    killed after four of its batches had committed was nowhere in it while its articles
+    were in every table (round 20). Each: run_id, started_at, batches, and the articles
+    and rejects its batches committed; `running` when the writer lock's holder names it
+    and that process is alive (read from the lock file: readers never take the lock)."""
+    finished = {m["run_id"] for m in run_manifests(root)}
+    out: dict[str, dict] = {}
+    for m in manifests(root):
+        if m.get("kind") != "batch" or m["run_id"] in finished:
+            continue
+        run = out.setdefault(m["run_id"], {"run_id": m["run_id"], "batches": 0, "kept": 0,
+                                           "rejected": 0, "started_at": m.get("started_at")})
+        rows = m.get("rows") or {}
+        run["batches"] += 1
+        run["kept"] += rows.get("articles", 0)
+        run["rejected"] += rows.get("rejects", 0)
+    holder = _lock_holder(root)
+    for run in out.values():
+        run["running"] = holder is not None and holder[0] == f"run {run['run_id']}" \
+            and _alive(holder[1])
+    return list(out.values())
+
+
+def _lock_holder(root: Path) -> tuple[str, int] | None:
+    """(holder, pid) as the last writer wrote them into the lock file, or None."""
+    try:
+        text = (root / WRITER_LOCK).read_text("utf-8", errors="replace").strip()
+    except OSError:
+        return None
+    holder, sep, pid = text.rpartition(" (pid ")
+    return (holder, int(pid[:-1])) if sep and pid[:-1].isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # there, another user's
+    return True
 
 
 def unknown_run_ids(root: Path, run_ids: list[str]) -> list[str]:

@@ -421,3 +421,57 @@ def test_the_other_lane_may_hold_exactly_two_percent_as_many_nuls() -> None:
     assert utf16_without_bom(body(50, 0)) == "utf-16-be"
     assert utf16_without_bom(body(49, 1)) is None
     assert utf16_without_bom(body(49, 0)) is None
+
+
+# Round 20: labels as browsers read them (WHATWG Encoding Standard).
+JAPANESE = "①東京都の知事は㈱新交通とⅠ期の計画を発表した。"
+PLAIN_JAPANESE = "東京都の知事は新交通の計画を発表した〜"  # no NEC/IBM character
+
+
+@pytest.mark.parametrize(("label", "codec", "text"), [
+    ("windows-31j", "cp932", JAPANESE),   # IANA's name of Windows' Shift_JIS (Java, IIS)
+    ("csshiftjis", "cp932", JAPANESE),
+    ("windows-874", "cp874", "ภาษาไทย “คำพูด” ราคา 5 €"),
+    ("dos-874", "cp874", "ภาษาไทย “คำพูด” ราคา 5 €"),
+    ("windows-949", "cp949", "똠방각하 한국어 뉴스"),
+    ("iso-8859-8-i", "iso8859-8", "ראש העיר אמר היום כי התקציב יאושר"),
+    ("x-mac-roman", "mac-roman", "Zürich: “Ça coûte” — naïve café."),
+])
+def test_a_label_browsers_know_and_python_does_not_is_read(label, codec, text) -> None:
+    """Unknown to Python's registry, these were unknown labels and the detector guessed:
+    windows-31j as cp1252 or gb18030 (every letter wrong), windows-874 as cp1250."""
+    body = page(text * 20).encode(codec)
+    encoding, source = sniff_encoding(body, f"text/html; charset={label}")
+    assert source == "header"
+    assert text in decode(body, encoding)
+    meta = page(text * 20, f'<meta charset="{label}">').encode(codec)
+    encoding, source = sniff_encoding(meta, "text/html")
+    assert (source, text in decode(meta, encoding)) == ("meta", True)
+
+
+@pytest.mark.parametrize(("label", "codec", "text"), [
+    ("Shift_JIS", "cp932", JAPANESE),     # NEC row 13 (①, ㈱, Ⅰ) and IBM extensions
+    ("x-sjis", "cp932", JAPANESE),
+    ("euc-kr", "cp949", "똠방각하 뷁 한국어 뉴스"),   # Hangul of UHC beyond KS X 1001
+    ("ks_c_5601-1987", "cp949", "똠방각하 뷁 한국어 뉴스"),
+    ("big5", "big5hkscs", "香港嚇喺嘅新聞"),   # HKSCS characters of Cantonese text
+])
+def test_characters_of_the_larger_table_browsers_read_a_label_with_are_read(
+        label, codec, text) -> None:
+    """Python's codec of the label refused them: U+FFFD each, and the next character
+    read from the refused byte's partner ("①東京" came out "�@東京")."""
+    body = page(text).encode(codec)
+    encoding, _ = sniff_encoding(body, f"text/html; charset={label}")
+    got = decode(body, encoding)
+    assert text in got and "\ufffd" not in got
+
+
+def test_sequences_the_named_codec_reads_stay_as_it_reads_them() -> None:
+    """cp932 reads 0x8160 as U+FF5E; Shift_JIS, and browsers, as U+301C (〜): only what
+    the named codec refuses is read with the larger table."""
+    body = page(PLAIN_JAPANESE + JAPANESE).encode("cp932").replace(
+        "〜".encode("cp932"), "〜".encode("shift_jis"))
+    assert decode(body, "shift_jis").count("〜") == 1
+    assert PLAIN_JAPANESE in decode(body, "shift_jis")
+    assert decode(b"<p>\x87</p>", "shift_jis") == "<p>\ufffd</p>"  # as "replace" gives
+    assert decode(b"ok \xff\xfe", "euc_kr") == "ok \ufffd\ufffd"

@@ -382,3 +382,32 @@ def test_a_hyphenated_key_with_a_slip_still_names_the_setting_meant(tmp_path, mo
         Settings()
     assert "unknown setting 'per-host-delay-sec' (did you mean per_host_delay_s?)" in str(
         info.value)
+
+
+@pytest.mark.parametrize(("name", "value", "field", "expected"), [
+    ("PRESSROOM_WAREHOUSE", "/data/wh\r", "warehouse", Path("/data/wh")),
+    ("PRESSROOM_WAREHOUSE", "/data/wh ", "warehouse", Path("/data/wh")),
+    ("PRESSROOM_SEEDS", "\t/data/seeds\r", "seeds", Path("/data/seeds")),
+    ("PRESSROOM_REFRESH", "true\r", "refresh", True),
+    ("PRESSROOM_USER_AGENT", "bot/1 (+mailto:a@example.org)\r", "user_agent",
+     "bot/1 (+mailto:a@example.org)"),
+    ("PRESSROOM_TARGET_LANGUAGES", '["en ", " de"]', "target_languages", ["en", "de"]),
+])
+def test_white_space_at_the_ends_of_a_value_is_no_part_of_it(tmp_path, monkeypatch, name,
+                                                              value, field, expected):
+    """Round 20: an env file saved with Windows line ends and sourced by a shell (the CR
+    stays at the end of each value), or a space after a value.
+    PRESSROOM_WAREHOUSE=/data/wh<CR> was a folder named "wh\\r": a second, empty
+    warehouse beside the real one, without a word; the seeds "no such input";
+    PRESSROOM_REFRESH=true<CR> "unable to interpret input"; the User-Agent refused for
+    its control character."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(name, value)
+    assert getattr(Settings(), field) == expected
+
+
+def test_a_value_of_white_space_alone_is_still_empty(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_WAREHOUSE", " \r")
+    with pytest.raises(ValidationError, match="is empty: give a path"):
+        Settings()

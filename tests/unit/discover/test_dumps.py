@@ -512,3 +512,46 @@ def test_a_header_glued_to_the_first_body_line_of_a_titled_header_starts_an_arti
     assert [(d.url, d.title, d.body) for d in parts] == [
         ("https://s.example/a", "Harbour bridge reopens", "The bridge reopened on Thursday."),
         ("https://s.example/b", "Ferry strike ends", "The strike ended on Friday.")]
+
+
+# Round 20: a later header whose date is written otherwise than YYYY-MM-DD.
+BODY20 = "The council met on Tuesday and debated the budget for the harbour at length.\n"
+
+
+def test_a_later_header_with_an_unpadded_date_starts_its_article(tmp_path) -> None:
+    """strptime reads the first header's "2024-5-3"; a later header written so was no
+    header to the split: the second article (header, title, body) stored as the end of
+    the first one's text, without a reject."""
+    path = tmp_path / "two.txt"
+    path.write_text(" date 2024-05-01 https://d.example/one\nOne\n\n" + BODY20
+                    + "\n date 2024-5-3 https://d.example/two\nTwo\n\n" + BODY20)
+    docs, rejects = read_dumps(path, "r")
+    assert rejects == []
+    assert [(d["url"], d["hint_published_at"]) for d in docs] == [
+        ("https://d.example/one", datetime(2024, 5, 1, tzinfo=UTC)),
+        ("https://d.example/two", datetime(2024, 5, 3, tzinfo=UTC))]
+    assert all("d.example/two" not in d["dump_text"] for d in docs)
+    # the same date first in a file, and with the title on the header line
+    assert parse_dump(" date 2024-5-3 https://d.example/t Two\n" + BODY20).title == "Two"
+
+
+@pytest.mark.parametrize("date", ["2024/05/03", "03.05.2024", "2024-05-03T10:00Z",
+                                  "2024-05-03T10:00:00+02:00"])
+def test_a_later_header_with_a_date_of_another_form_is_its_own_reject(tmp_path, date) -> None:
+    """Before: the article glued into the one before it. Now a `bad_date` reject naming
+    its URL, as the same header first in a file is; the first article whole."""
+    path = tmp_path / "two.txt"
+    path.write_text(" date 2024-05-01 https://d.example/one\nOne\n\n" + BODY20
+                    + f"\n date {date} https://d.example/two\nTwo\n\n" + BODY20)
+    docs, rejects = read_dumps(path, "r")
+    assert [d["url"] for d in docs] == ["https://d.example/one"]
+    assert docs[0]["dump_text"] == BODY20.strip()
+    assert [(r["reason"], r["url"]) for r in rejects] == [("bad_date", "https://d.example/two")]
+    assert f"header date {date!r} is not a valid YYYY-MM-DD" in rejects[0]["detail"]
+
+
+def test_a_body_line_that_merely_starts_with_date_stays_text() -> None:
+    text = (" date 2024-05-01 https://d.example/one\nOne\n\n" + BODY20
+            + "date 2024 was set for the vote, see https://d.example/x\n"
+            + "date 5/3 https://d.example/y and more words\n")
+    assert len(split_dumps(text)) == 1

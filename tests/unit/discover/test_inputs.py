@@ -851,3 +851,69 @@ def test_the_sitemap_caps_are_the_configured_ones() -> None:
     limits = remote_limits(config)
     assert (limits.max_depth, limits.max_sitemaps, limits.max_child_age_days) == (1, 7, 2.5)
     assert limits.max_sitemaps != RemoteLimits().max_sitemaps
+
+
+def test_a_file_named_twice_or_inside_a_folder_also_named_is_read_once(
+        tmp_path: Path, monkeypatch) -> None:
+    """Round 20. Before: read each time it was named. Each URL of the list and the dump's
+    article came back as a `duplicate_url` reject "same canonical URL as" itself, and the
+    WARC was handed over three times to be staged (its records read and counted again)."""
+    from tests.unit.discover.test_warc import write_cc_news_like
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "pages.urls").write_text("https://a.example/1\nhttps://a.example/2\n")
+    (folder / "d.txt").write_bytes(DUMP)
+    write_cc_news_like(folder / "crawl.warc.gz")
+    (tmp_path / "link.urls").symlink_to(folder / "pages.urls")
+    monkeypatch.chdir(tmp_path)
+    found = discover([str(folder), str(folder / "crawl.warc.gz"), "in/d.txt", "./in/d.txt",
+                      "link.urls", "in/pages.urls", "in/pages.urls"], "run-20", CONFIG,
+                     now=NOW, stream_warcs=True)
+    assert found.rejects == []
+    assert sorted(found.docs.column("url").to_pylist()) == [
+        "https://a.example/1", "https://a.example/2", "https://dump.example/a"]
+    assert found.warcs == [str(folder / "crawl.warc.gz")]
+    twice = [n for n in found.notes if "read once" in n]
+    assert len(twice) == 6, twice
+    assert f"input 'link.urls' is {str(folder / 'pages.urls')!r} again" in " ".join(twice)
+    # (named by another name first: the folder walk)
+    assert "input 'in/pages.urls' named twice: read once" not in twice
+
+
+def test_two_files_with_the_same_text_are_both_read(tmp_path: Path) -> None:
+    """Copies are two files: what they hold meets the run's duplicate check as before."""
+    (tmp_path / "a.urls").write_text("https://a.example/1\n")
+    (tmp_path / "b.urls").write_text("https://a.example/1\n")
+    found = discover([str(tmp_path / "a.urls"), str(tmp_path / "b.urls")], "r", CONFIG, now=NOW)
+    assert [r["reason"] for r in found.rejects] == ["duplicate_url"]
+    assert not [n for n in found.notes if "read once" in n]
+
+
+def test_hidden_files_and_folders_in_an_input_folder_are_passed_over_with_a_note(
+        tmp_path: Path) -> None:
+    """Round 20. A folder copied by macOS to a USB stick or a share holds a `._<name>`
+    (AppleDouble) beside each file: each was a `binary_content` reject ("file contains NUL
+    bytes"), a WARC's a staged `warc_unreadable`; a `.git` folder's `.txt` files were read
+    as dumps (`missing_header`) and each object a note."""
+    apple = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02\x00\x00\x00\x09"
+    (tmp_path / "a.txt").write_bytes(DUMP)
+    (tmp_path / "pages.urls").write_text("https://a.example/1\n")
+    for name in ("._a.txt", "._pages.urls", "._crawl.warc.gz", ".DS_Store"):
+        (tmp_path / name).write_bytes(apple)
+    (tmp_path / ".git" / "logs").mkdir(parents=True)
+    (tmp_path / ".git" / "logs" / "HEAD.txt").write_text("Unnamed repository.\n")
+    (tmp_path / "sub" / ".cache").mkdir(parents=True)
+    (tmp_path / "sub" / ".cache" / "x.urls").write_text("https://a.example/cached\n")
+    found = discover([str(tmp_path)], "r", CONFIG, now=NOW, stream_warcs=True)
+    assert found.rejects == [] and found.warcs == []
+    assert sorted(found.docs.column("url").to_pylist()) == [
+        "https://a.example/1", "https://dump.example/a"]
+    assert [n for n in found.notes if "hidden" in n] == [
+        f"input {str(tmp_path)!r}: 6 hidden file(s) or folder(s) passed over (.DS_Store, "
+        "._a.txt, ._crawl.warc.gz, ._pages.urls, .git, ...): name one on the command line "
+        "to read it"]
+    assert not [n for n in found.notes if "not a recognised input" in n]
+    # named on the command line, a hidden file is read
+    named = discover([str(tmp_path / "sub" / ".cache" / "x.urls")], "r", CONFIG, now=NOW)
+    assert named.docs.column("url").to_pylist() == ["https://a.example/cached"]

@@ -1613,3 +1613,23 @@ def test_a_trafilatura_failure_on_one_page_is_that_pages_error(monkeypatch) -> N
     x = extract_html(page(), "https://gazette.example/news/bridge.html", fetched_at=FETCHED)
     assert (x.text, x.error, x.reason) == (
         "", "trafilatura: ValueError: boom", "extraction_failed")
+
+
+def test_an_archived_202_is_no_page() -> None:
+    """Round 20: crawls hold AWS WAF's challenge pages, answered 202 Accepted. Before: the
+    script page extracted, an `extraction_failed` "no main text found" reject (or, with
+    enough words on it, an article)."""
+    challenge = (b"<html><head><title>Human Verification</title></head><body><h1>Please "
+                 b"wait</h1><p>" + b"We are checking your browser before you reach the site. "
+                 * 20 + b"</p><script>challenge()</script></body></html>")
+    docs = docs_table([
+        {"input_key": "w1", "url": "https://a.example/1", "source_kind": "warc",
+         "source": "c.warc", "status": 202, "content_type": "text/html", "body": challenge},
+        {"input_key": "w2", "url": "https://a.example/2", "source_kind": "warc",
+         "source": "c.warc", "status": 200, "content_type": "text/html", "body": page()},
+    ])
+    result = extract.run(docs, EXTRACT, "run-20")
+    (reject,) = result.rejects
+    assert (reject["input_key"], reject["reason"]) == ("w1", "http_202")
+    assert "status 202 (Accepted): the server sent no page" in reject["detail"]
+    assert result.table.column("input_key").to_pylist() == ["w2"]

@@ -82,3 +82,53 @@ def test_a_backslash_in_another_schemes_location_is_left_alone() -> None:
 
     assert backslashes_as_slashes("mailto:a\\b@example.org") == "mailto:a\\b@example.org"
     assert backslashes_as_slashes("C:\\news\\x") == "C:\\news\\x"
+
+
+# Round 20: a 202 Accepted is no page.
+def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
+    """AWS WAF's challenge answers 202 with a script page. Before: status 202, no error,
+    the page passed on to the extraction, which rejected it "no main text found"."""
+    import threading
+    from dataclasses import replace
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from schemas import DOCUMENTS, conform
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.fetch import FetchConfig, run
+    from tasks.fetch.failures import retryable, status_error
+
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            hits.append(self.path)
+            body = (b"<html><head><title>Human Verification</title></head><body><script>"
+                    b"challenge()</script></body></html>")
+            self.send_response(202 if self.path == "/story" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("x-amzn-waf-action", "challenge")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/story"
+        config = replace(settings_slice(FetchConfig, Settings()),
+                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0)
+        docs = conform([{"input_key": "k", "url": url, "source_kind": "url", "source": "t"}],
+                       DOCUMENTS, "documents")
+        result = run(docs, config, "r20")
+    finally:
+        server.shutdown()
+        server.server_close()
+    (row,) = [r for r in result.fetch_log if r["url"] == url]
+    assert (row["status"], row["error"]) == (202, "http_202")
+    assert "sent no page" in row["error_detail"] and "AWS WAF" in row["error_detail"]
+    assert result.table.num_rows == 0 and result.failed == 1
+    assert hits.count("/story") == 1  # not retried: the next run's refetch asks again
+    assert status_error(202) == "http_202" and not retryable("http_202", 202)

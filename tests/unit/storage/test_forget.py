@@ -438,3 +438,35 @@ def test_a_takedown_of_a_url_not_in_the_warehouse_yet_holds_in_later_runs(tmp_pa
     forget(tmp_path, Takedown(url="https://a.example/later"))
     known = known_inputs(tmp_path, timedelta(hours=1))
     assert article_id_for(canonical_url("https://a.example/later")) in known.taken_down_ids
+
+
+def test_a_hidden_file_in_the_raw_archive_is_no_warc_of_it(tmp_path):
+    """Round 20: macOS's `._<name>` beside each WARC it copies (to a USB stick or a share)
+    was read as a WARC: zlib's "incorrect header check", a traceback out of `forget`."""
+    _warehouse(tmp_path)
+    (tmp_path / "raw" / "r1" / "._x.warc.gz").write_bytes(
+        b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \xff")
+    manifest = forget(tmp_path, Takedown(domain="b.example", reason="test"), now=T)
+    assert manifest["warc_records_removed"] == 2
+    assert (tmp_path / "raw" / "r1" / "._x.warc.gz").exists()  # not ours: left alone
+
+
+def test_a_raw_warc_that_cannot_be_read_stops_the_takedown_with_a_sentence(tmp_path):
+    """A record past the damage may be one the takedown covers: nothing is committed, the
+    copies written so far are removed, and the error names the file and the byte."""
+    from tasks.storage.forget import UnreadableArchive
+    from tasks.storage.warehouse import manifests
+
+    _warehouse(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    commits = len(manifests(tmp_path))
+    good = _record("https://b.example/9")
+    (tmp_path / "raw" / "r2").mkdir(parents=True)
+    (tmp_path / "raw" / "r2" / "y.warc.gz").write_bytes(good + b"\x1f\x8b\x08junk")
+    with pytest.raises(UnreadableArchive) as caught:
+        forget(tmp_path, Takedown(domain="b.example", reason="test"), now=T)
+    assert f"y.warc.gz cannot be read from byte {len(good)}" in str(caught.value)
+    assert "the takedown is not committed" in str(caught.value)
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert after == sorted([*before, (tmp_path / "raw/r2/y.warc.gz").relative_to(tmp_path)])
+    assert len(manifests(tmp_path)) == commits

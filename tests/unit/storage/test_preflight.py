@@ -176,3 +176,65 @@ def test_a_report_out_path_is_checked_before_any_work(tmp_path, monkeypatch):
     assert report_target_problem(tmp_path / "dir" / "r.html") == (
         f"--out {tmp_path / 'dir' / 'r.html'} cannot be written: {tmp_path / 'dir'} is not "
         "writable (Permission denied)")
+
+
+# Round 20: files in manifests/ that are no commit of the warehouse.
+def _committed(root: Path) -> Path:
+    from tests.reliability.warehouses import committed_warehouse
+
+    return committed_warehouse(root)
+
+
+def test_hidden_files_beside_the_manifests_are_no_commits(tmp_path):
+    """macOS's `._<name>` (written beside each file copied to a USB stick or a share) was
+    refused as a damaged manifest, "restore it from a backup"; Emacs's `.#<name>` lock
+    (a link to nowhere, while a manifest is open in it) a FileNotFoundError traceback."""
+    from tasks.storage.warehouse import listed_files, manifests, run_manifests
+
+    wh = _committed(tmp_path / "wh")
+    before = manifests(wh)
+    name = sorted(p.name for p in (wh / MANIFESTS).iterdir())[0]
+    (wh / MANIFESTS / f"._{name}").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X  \xff")
+    (wh / MANIFESTS / f".#{name}").symlink_to("user@host.4242:1700000000")
+    assert warehouse_problem(wh, write=True) is None
+    assert manifests(wh) == before
+    assert [m["run_id"] for m in run_manifests(wh)] == [m["run_id"] for m in before]
+    assert listed_files(wh)
+    # the views read the manifests too: the runs view failed "Malformed JSON" on the
+    # `._` file, and every data test and report with it
+    from tasks.storage.report import build_views, connect_views, run_data_tests
+
+    db = build_views(wh)
+    con = connect_views(db)
+    try:
+        assert con.execute("SELECT count(*) FROM runs").fetchone() == (len(before),)
+    finally:
+        con.close()
+    assert not any(run_data_tests(db).values())
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("[]", "JSON an array without a run_id"),
+    ('{"note": "copied by hand"}', "JSON an object without a run_id"),
+    ('"x"', "JSON a string without a run_id"),
+])
+def test_json_in_manifests_that_is_no_commit_is_named_not_a_traceback(tmp_path, text, what):
+    """An array raised AttributeError out of every command, an object without a run_id
+    KeyError out of `pressroom runs`."""
+    wh = _committed(tmp_path / "wh")
+    (wh / MANIFESTS / "notes.json").write_text(text)
+    problem = warehouse_problem(wh, write=False)
+    assert problem is not None and "notes.json is no commit manifest" in problem
+    assert what in problem and "move it out of the warehouse" in problem
+    assert "backup" not in problem
+
+
+def test_a_manifest_that_is_a_link_to_nothing_or_no_utf8_is_named(tmp_path):
+    wh = _committed(tmp_path / "wh")
+    (wh / MANIFESTS / "20991231T000000Z-000009.json").symlink_to(tmp_path / "gone.json")
+    problem = warehouse_problem(wh, write=False)
+    assert problem is not None and "20991231T000000Z-000009.json is unreadable" in problem
+    (wh / MANIFESTS / "20991231T000000Z-000009.json").unlink()
+    (wh / MANIFESTS / "20991231T000000Z-000009.json").write_bytes(b'{"run_id": "\xff"}')
+    problem = warehouse_problem(wh, write=False)
+    assert problem is not None and "is unreadable" in problem
