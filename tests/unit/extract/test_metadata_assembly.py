@@ -227,3 +227,74 @@ def test_a_site_name_guessed_from_the_title_is_an_outlet_up_to_four_words(guesse
              f'<meta name="author" content="{guessed}; Jane Doe">', url="https://other.example/a")
     assert m.site_name == guessed
     assert m.authors == authors
+
+
+def test_a_site_segment_goes_by_the_declared_name_or_the_address() -> None:
+    title = '<meta property="og:title" content="Bridge reopens after two years - Bugle">'
+    # a one-word segment is no site name by its form: the declaration or the address says so
+    assert meta(title + '<meta property="og:site_name" content="Bugle">',
+                url="https://other.example/a").title == "Bridge reopens after two years"
+    assert meta(title, url="https://bugle.example/a").title == "Bridge reopens after two years"
+    assert meta(title, url="https://other.example/a").title == (
+        "Bridge reopens after two years - Bugle")
+
+
+def test_a_og_type_without_content_is_no_type() -> None:
+    assert meta('<meta property="og:type">').page_type is None
+
+
+def test_a_byline_that_cleans_to_no_author_is_not_kept() -> None:
+    m = meta('<meta name="author" content="Photograph by Ed Marshall; Redonda Restoration">')
+    assert (m.authors, m.byline) == ([], None)
+
+
+def test_a_labelled_byline_is_read_for_a_one_word_author_only() -> None:
+    """The label/value byline ("Autoren: ...") is looked for only when the record holds a
+    single word (rare, so cheap): a recorded full name stands as it is."""
+    body = ("<article><h1>Bridge reopens after two years</h1><dl><dt>Autor</dt><dd>{}</dd>"
+            "</dl><p>Text of the story goes on here.</p></article>")
+    assert meta('<meta name="author" content="Jane Doe">',
+                body.format("Jane Doe und Tom Roe")).authors == ["Jane Doe"]
+    m = meta('<meta name="author" content="Jane">', body.format("Jane Doe"))
+    assert (m.authors, m.byline) == (["Jane Doe"], "Jane Doe")
+
+
+def test_a_labelled_date_is_no_tie_breaker_for_a_claim_of_full_weight() -> None:
+    """The labelled date is read only when the chosen day's claims weigh less than a meta
+    tag's: here the meta tag alone (1.0) against the JSON-LD record (0.5) on another day;
+    the label would have tipped it."""
+    m = meta('<meta property="article:published_time" content="2024-05-01">'
+             '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+             '"NewsArticle", "datePublished": "2024-05-03"}</script>',
+             "<p>Publié le : 03/05/2024</p><p>Texte.</p>", FRENCH)
+    assert (m.published_date, m.published_at_source) == (date(2024, 5, 1), "meta")
+
+
+def test_the_labelled_claim_kept_among_the_alternatives_is_an_instant_in_utc() -> None:
+    m = meta(LD_MAY_1, "<p>Publié le : 03/05/2024</p><p>Texte.</p>", FRENCH)
+    assert ("text", datetime(2024, 5, 3, tzinfo=UTC), date(2024, 5, 3)) in [
+        (c.source, c.value, c.day) for c in m.date_candidates]
+
+
+def test_a_dateline_is_read_day_first_before_any_other_date_in_the_text() -> None:
+    body = ("<p>10/04/2024</p><p>PARIS, 03/05/2024 - Le conseil a voté mardi soir le budget "
+            "de la ville pour la nouvelle année.</p>")
+    m = meta(body=body, html_attrs=FRENCH)
+    assert (m.published_date, m.published_at_source) == (date(2024, 5, 3), "text")
+
+
+def test_without_a_fetch_time_the_clock_is_utc_whatever_the_machines_zone(monkeypatch) -> None:
+    """The fallback clock is the aware UTC now: a naive local one, on a machine 12 hours
+    behind UTC, would refuse a date 20 hours ahead of UTC as more than a day in the future."""
+    import time
+
+    ahead = datetime.now(UTC) + timedelta(hours=20)
+    monkeypatch.setenv("TZ", "Etc/GMT+12")  # (POSIX sign: 12 hours behind UTC)
+    time.tzset()
+    try:
+        m = page_metadata(tree('<meta property="article:published_time" '
+                               f'content="{ahead.isoformat()}">'), URL)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert (m.published_at_source, "future" in m.date_flags) == ("meta", False)
