@@ -1709,3 +1709,14 @@ def test_the_warc_opener_sends_its_user_agent() -> None:
         server.server_close()
         thread.join(10)
     assert seen == ["pressroom-test/5.2 (+https://ops.example/bot)"]
+
+
+def test_iter_stream_peeks_across_chunks_without_reading() -> None:
+    # seed 52: peek gathers as many chunks as the bytes asked for need, and the bytes
+    # are still there for the next read; at the end it gives what is left
+    from tasks.discover.warcopen import IterStream
+
+    s = IterStream(iter([b"ab", b"cd", b"efg"]), lambda: None)
+    assert s.peek(5) == b"abcde" and s.tell() == 0
+    assert s.read(3) == b"abc" and s.peek(10) == b"defg"
+    assert s.tell() == 3 and s.read(10) == b"defg" and s.peek(1) == b""
