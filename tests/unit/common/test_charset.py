@@ -421,3 +421,11 @@ def test_the_other_lane_may_hold_exactly_two_percent_as_many_nuls() -> None:
     assert utf16_without_bom(body(50, 0)) == "utf-16-be"
     assert utf16_without_bom(body(49, 1)) is None
     assert utf16_without_bom(body(49, 0)) is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected_whatever_the_labels_say(codec):
+    # seed 52: the NULs decide before any label, and the source says it was detected
+    page = "<html><head><meta charset='iso-8859-1'><title>Zürich</title></head></html>"
+    assert sniff_encoding(page.encode(codec), "text/html; charset=iso-8859-1") == (
+        codec, "detected")
