@@ -475,3 +475,11 @@ def test_sequences_the_named_codec_reads_stay_as_it_reads_them() -> None:
     assert PLAIN_JAPANESE in decode(body, "shift_jis")
     assert decode(b"<p>\x87</p>", "shift_jis") == "<p>\ufffd</p>"  # as "replace" gives
     assert decode(b"ok \xff\xfe", "euc_kr") == "ok \ufffd\ufffd"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_detected_whatever_the_labels_say(codec):
+    # seed 52: the NULs decide before any label, and the source says it was detected
+    page = "<html><head><meta charset='iso-8859-1'><title>Zürich</title></head></html>"
+    assert sniff_encoding(page.encode(codec), "text/html; charset=iso-8859-1") == (
+        codec, "detected")

@@ -685,3 +685,18 @@ def test_a_brotli_bomb_is_drained_in_pieces_and_stopped_at_the_cap():
     with pytest.raises(CodingError, match="br expands beyond 12582912 bytes"):
         codings._feed(Counting(), packed, 12 << 20, 0)
     assert len(pieces) > 4 and max(pieces) <= 4 << 20
+
+
+def test_a_cut_raw_deflate_body_is_judged_from_its_first_byte():
+    # seed 52: raw deflate has no header, so whether the cut data reaches its last block
+    # is read from byte 0. Here the bytes from the second on happen to be a whole stream
+    # (one final stored block), while the body itself opens a stored block one byte
+    # longer than what follows: cut, and refused as such
+    whole = bytes([0x01, 0xFF, 0xFE, 0x00, 0x01]) + bytes(range(256)) * 255
+    whole = whole[:5 + 0xFEFF]  # a final stored block of 0xFEFF bytes
+    assert zlib.decompress(whole, -15) == whole[5:]
+    body = b"\x00" + whole  # a stored block of 0xFF01 bytes: 0xFF00 follow
+    with pytest.raises(CodingError) as cut:
+        decode_one(body, "deflate", 100_000, refuse_cut_data=True)
+    assert cut.value.kind == "truncated"
+    assert len(decode_one(body, "deflate", 100_000)) == 0xFF00  # kept when allowed

@@ -630,3 +630,19 @@ def test_a_worker_ends_when_its_parent_is_gone_and_a_process_without_one_goes_on
         if write is not None:
             os.close(write)
         os.close(read)
+
+
+def _pid(table: pa.Table) -> int:
+    import os
+
+    return os.getpid()
+
+
+def test_a_table_of_exactly_min_rows_is_worked_on_by_the_pools_processes():
+    # seed 52: inline, such a table also goes in two chunks, so only where the chunks
+    # ran tells: min_rows rows are worth the pool, one row fewer is not
+    import os
+
+    table = pa.table({"x": list(range(6))})
+    assert os.getpid() not in parallel.map_batch(_pid, table, workers=2, min_rows=6)
+    assert parallel.map_batch(_pid, table, workers=2, min_rows=7) == [os.getpid()]

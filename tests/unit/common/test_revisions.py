@@ -165,3 +165,28 @@ def test_revisions_without_numbers_are_ordered_by_their_runs_oldest_first():
         (diff,) = diff_history(rows)
         assert (diff.added, diff.removed) == diff_paragraphs(V1, V2)
         assert diff.removed == ["Construction will cost 40 million euros."]
+
+
+def test_a_paragraph_repeated_through_a_long_article_is_no_change():
+    # seed 52: difflib's automatic junk heuristic (for 200 elements and more, one found
+    # in over 1 % of them cannot start a match) would report an unchanged "Advertisement"
+    # between two corrected paragraphs as removed and added again
+    old = []
+    for i in range(1, 241):
+        old.append(f"Paragraph {i} of the story.")
+        if i % 10 == 0:
+            old.append("Advertisement")
+    new = [p.replace("100 of the story.", "100, corrected.")
+           .replace("101 of the story.", "101, corrected.") for p in old]
+    assert diff_paragraphs("\n\n".join(old), "\n\n".join(new)) == (
+        ["Paragraph 100, corrected.", "Paragraph 101, corrected."],
+        ["Paragraph 100 of the story.", "Paragraph 101 of the story."])
+
+
+def test_a_revision_without_a_number_is_the_first():
+    # seed 52: rows written before revisions were numbered count as revision 1
+    old = {**_row(1, V1, run_id="r1"), "revision": None}
+    new = _row(2, V2, run_id="r2")
+    assert (diff_revisions(old, new).from_revision, diff_revisions(old, new).to_revision) == (1, 2)
+    unnumbered = {**new, "revision": None}
+    assert diff_revisions(old, unnumbered).to_revision == 1

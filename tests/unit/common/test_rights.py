@@ -255,3 +255,11 @@ def test_directives_for_every_crawler_after_another_agents_apply_again():
     assert header_signals([("X-Robots-Tag", "googlebot: noindex, *: noarchive")], A) == {
         "noarchive"}
     assert header_signals([("X-Robots-Tag", "googlebot: noindex, * : noai")], A) == {"noai"}
+
+
+def test_a_meta_tag_without_content_says_nothing():
+    # seed 52: <meta name="robots"> or <meta name="tdm-reservation"> with no content
+    # attribute is no directive and no error; the tags around it still count
+    page = (b"<html><head><meta name='robots'><meta name=tdm-reservation>"
+            b"<meta name='pressroom'><meta name='robots' content='noarchive'></head></html>")
+    assert meta_signals(page, A) == {"noarchive"}

@@ -946,3 +946,14 @@ def test_the_case_tables_built_afresh_leave_length_changing_letters_to_str_lower
         assert (sg.sign([text], params) == sg.sign([text.lower()], params)).all()
     finally:
         sg._case_tables.cache_clear()
+
+
+@pytest.mark.parametrize("texts", [
+    ["ＦＵＬＬＷＩＤＴＨ NEWS \u2167"],         # 3-byte letters and no 2-byte one
+    ["𐐀𐐁 DESERET"],                              # 4-byte letters alone
+    ["ＦＵＬＬＷＩＤＴＨ", "𐐀𐐁 DESERET"],          # 3 and 4 bytes, no 2-byte letter
+])
+def test_a_batch_without_two_byte_letters_is_still_lower_cased(texts):
+    # seed 52: each UTF-8 length is lower-cased on its own; a batch holding no 2-byte
+    # character (fullwidth Latin, Roman numerals, Deseret alone) is no exception
+    assert sg._lowered_utf8(texts)[0].tobytes() == _reference_lowered(texts)

@@ -239,3 +239,13 @@ def test_a_backfill_that_finds_nothing_in_its_range_says_why(tmp_path):
     files, todo, why = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 5, 1),
                                               date(2024, 5, 1), settings)
     assert len(files) == len(todo) == 1 and why is None
+
+
+def test_a_dot_line_of_a_paths_list_is_relative_to_the_lists_own_folder():
+    # seed 52: "./" and "../" name the list's folder and its parent (RFC 3986), even when
+    # the list's own address holds such a segment: it is no folder a line can start from
+    for listing, folder in (("https://d.example/a/./b/warc.paths", "https://d.example/a/b/"),
+                            ("https://d.example/a/../b/warc.paths", "https://d.example/b/")):
+        assert listing_links("./x.warc.gz\n", listing) == [folder + "x.warc.gz"]
+    assert listing_links("../y.warc.gz\n", "https://d.example/a/../b/c/warc.paths") == [
+        "https://d.example/b/y.warc.gz"]

@@ -905,3 +905,16 @@ def test_an_entry_whose_only_link_is_its_id_is_told_by_that_link() -> None:
     r = parse_feed(atom, "https://news.example/feed")
     assert r.skipped == [("feed_item_no_url", "entry 'Urn'")]
     assert r.why == {0: f"its link {urn!r} is no http(s) page"}
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_feed_served_without_a_content_type_is_read_without_warning(codec) -> None:
+    # seed 52: re-encoded as UTF-8, a wide feed is handed to feedparser as
+    # "application/xml; charset=utf-8" when the response named no type; any other type
+    # there (feedparser compares the media type as written) is a NonXMLContentType
+    # warning on a feed nothing is wrong with
+    for data in (RSS2, ATOM, RSS1):
+        text = data.decode().replace('encoding="UTF-8"', "").replace('encoding="utf-8"', "")
+        r = parse_feed(text.encode(codec), FEED_URL)
+        assert r.error is None and r.items
+        assert r.warning is None

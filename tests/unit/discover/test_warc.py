@@ -1636,3 +1636,87 @@ def test_a_warc_server_that_never_answers_is_given_up_after_the_timeout() -> Non
     finally:
         listener.close()
     assert isinstance(outcome[0], WarcReadError) and "Timeout" in str(outcome[0])
+
+
+@pytest.mark.parametrize("data", [b"W", b"WAR", b"WARC/1", b"WARC/1."])
+def test_a_plain_file_cut_inside_its_very_first_line_is_truncated_at_offset_0(data) -> None:
+    # seed 52: with no whole record before the cut, the bytes looked at start at the
+    # file's first byte; from the second on they are no prefix of a version line
+    rows, rejects, _ = run(data)
+    assert rows == []
+    assert [(r["reason"], r["detail"], r["input_key"]) for r in rejects] == [
+        ("warc_truncated", "the file ends inside the WARC header of the record at offset 0",
+         "mem.warc@0#truncated")]
+
+
+def test_a_misread_header_with_nothing_else_to_name_is_a_header_the_reader_does_not_take(
+        ) -> None:
+    # seed 52: the words name what is wrong; a Content-Length in ASCII digits is not it
+    from types import SimpleNamespace
+
+    from tasks.discover.warcrepair import misread_words
+
+    record = SimpleNamespace(headers=[("WARC-Type", "response"), ("Content-Length", "65")],
+                             stream_pos=120, content_length=0)
+    assert misread_words(record, "65") == (
+        "the WARC header of the record at offset 120 cannot be read (a header it does not "
+        "take): the reader took its block for 0 bytes, not the 65 declared; the record is "
+        "skipped, reading goes on after it")
+    why = misread_words(record, "6\u00b2")
+    assert "(a Content-Length of '6\u00b2', not in ASCII digits)" in why
+
+
+def test_a_stream_that_cannot_say_whether_it_seeks_is_not_rewound() -> None:
+    # seed 52: a closed file raises on seekable(); the reader must not seek back in it
+    from tasks.discover.warcopen import as_rewindable
+
+    closed = io.BytesIO(b"WARC/1.1\r\n")
+    closed.close()
+    assert as_rewindable(closed) is False
+    assert as_rewindable(io.BytesIO(b"WARC/1.1\r\n")) is True
+
+
+def test_the_warc_opener_sends_its_user_agent() -> None:
+    # seed 52: servers (Common Crawl's among them) refuse or throttle a client that
+    # does not say who it is; the opener names the configured agent
+    seen: list[str | None] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server name
+            seen.append(self.headers.get("User-Agent"))
+            body = gzip.compress(GOOD)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        opener = http_opener("pressroom-test/5.2 (+https://ops.example/bot)", 10.0,
+                             AddressGuard(allow_private=True))
+        stream = opener(f"http://127.0.0.1:{server.server_address[1]}/a.warc.gz")
+        try:
+            assert stream.read() == gzip.compress(GOOD)
+        finally:
+            stream.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+    assert seen == ["pressroom-test/5.2 (+https://ops.example/bot)"]
+
+
+def test_iter_stream_peeks_across_chunks_without_reading() -> None:
+    # seed 52: peek gathers as many chunks as the bytes asked for need, and the bytes
+    # are still there for the next read; at the end it gives what is left
+    from tasks.discover.warcopen import IterStream
+
+    s = IterStream(iter([b"ab", b"cd", b"efg"]), lambda: None)
+    assert s.peek(5) == b"abcde" and s.tell() == 0
+    assert s.read(3) == b"abc" and s.peek(10) == b"defg"
+    assert s.tell() == 3 and s.read(10) == b"defg" and s.peek(1) == b""

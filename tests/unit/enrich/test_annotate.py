@@ -231,3 +231,20 @@ def test_the_ner_batch_size_and_processes_are_the_configured_ones(settings, monk
     result = enrich_batch(make_articles(["Short text about Poland."]), settings, "r")
     assert seen == [(7, 3)]
     assert result.table.column("enrich_error").to_pylist() == [None]
+
+
+def test_only_a_named_speaker_is_a_person_and_an_unattributed_quote_is_none(settings):
+    # seed 52: without NER the quotes' speakers are the people; "a spokesman" (a
+    # description) is nobody's name, and a long quotation no one is credited with
+    # (speaker None) is no person either, nor an error
+    text = ('The council met on Tuesday. "' + "Nobody knows how long the repairs of the old "
+            'bridge will take this time around. ' * 3 + '" The vote was close. "We will '
+            'rebuild the bridge by May and keep the ferries running," a spokesman said. '
+            '"The harbour stays open," Tusk said.')
+    result = enrich_batch(make_articles([text], domain="z.example"), settings, "r1")
+    assert result.table.column("enrich_error").to_pylist() == [None]
+    people = [(e["text"], e["count"]) for e in result.outputs["entities"].to_pylist()
+              if e["label"] == "PERSON"]
+    assert people == [("Tusk", 1)]
+    quotes = result.table.column("quotes").to_pylist()[0]
+    assert [q["speaker"] for q in quotes] == [None, "a spokesman", "Tusk"]

@@ -161,3 +161,11 @@ def test_a_term_in_every_text_of_the_batch_weighs_its_frequency_alone() -> None:
     first = "The harbour and the council. The harbour. " + "And the council. " * 24
     texts = [first] + ["It was the council that met today."] * 8
     assert keywords.tfidf_keywords(texts, ["en"] * 9)[0][:2] == ["harbour", "council"]
+
+
+def test_a_word_in_the_lead_counts_double_not_more() -> None:
+    # seed 52: the lead boost doubles a score (1 + LEAD_BOOST): "bridge", once in the
+    # lead, scores 2; "ferry", five times after it, 1 + ln 5 = 2.61 and goes first (a
+    # triple boost would put "bridge" first with 3)
+    text = "The bridge." + " " * keywords.LEAD_CHARS + " Ferry." * 5
+    assert keywords.tfidf_keywords([text], ["en"]) == [["ferry", "bridge"]]

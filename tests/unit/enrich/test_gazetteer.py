@@ -301,3 +301,20 @@ def test_a_name_inside_a_word_that_starts_one_letter_in_is_no_mention():
     assert (m.start, m.end, m.surface, m.term.iso2) == (1, 7, "France", "FR")
     [m] = gazetteer.find_mentions("aParis and Paris")
     assert (m.start, m.end, m.term.canonical) == (11, 16, "Paris")
+
+
+def test_a_german_genitive_is_a_name_of_the_place_not_an_adjective():
+    # seed 52: "Russlands", "Chinas" are the country's name (an alias, GPE in the
+    # entities table), as "Russland" is; only a stem's inflections are adjectives
+    rows = set(gazetteer._parse_curated("de"))
+    for iso, form in (("RU", "Russlands"), ("CN", "Chinas"), ("PL", "Polens")):
+        assert (iso, form, False) in rows and (iso, form, True) not in rows
+
+
+def test_a_weak_name_with_as_much_evidence_for_two_countries_is_neither():
+    # seed 52: "Georgia" with one cue for the country (Saakashvili) and one for the US
+    # state (Atlanta) is a tie between its two candidates: dropped; one more for either
+    # settles it
+    assert codes("Saakashvili spoke in Atlanta about Georgia.") == []
+    assert codes("Saakashvili spoke in Atlanta and Tbilisi about Georgia.") == ["GE"]
+    assert codes("Saakashvili spoke in Atlanta and Macon about Georgia.") == ["US"]

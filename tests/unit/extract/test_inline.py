@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from lxml.html import fromstring
+from lxml.html import HtmlElement, fromstring
 
 from tasks.extract.inline import keep_inline_text
 from tasks.extract.pages import extract_html
@@ -121,5 +121,36 @@ def test_the_pass_counts_each_element_it_replaces():
 def test_an_element_with_no_words_right_before_it_is_no_word_of_a_sentence(block):
     # seed 51: with nothing written before it, it opens its line as a stamp does
     tree = fromstring(f"<div>{block}</div>")
+    assert keep_inline_text(tree) == 0
+    assert [e.text for e in tree.iter("time")] == ["May 1"]
+
+
+def _nested(stamp_at: int, attr: str = "class") -> HtmlElement:
+    """A sentence's <time> inside an <em> inside a <p>, under four <div>s; the one
+    `stamp_at` levels above the <p> named as a stamp's (by `attr`)."""
+    html = ("<p>The council met <em>on <time>May 1</time> again</em> and voted for the "
+            "plan.</p>")
+    for level in range(1, 5):
+        named = f' {attr}="story-meta"' if level == stamp_at else ' class="wrap"'
+        html = f"<div{named}>{html}</div>"
+    return fromstring(html)
+
+
+def test_a_stamp_is_told_by_the_block_and_three_elements_above_it_no_further():
+    # seed 52: the names looked at are the element's own, its inline parents', its
+    # block's and the three above that block, however deep the element lies in it
+    for stamp_at in (1, 2, 3):
+        tree = _nested(stamp_at)
+        assert keep_inline_text(tree) == 0, stamp_at
+        assert [e.text for e in tree.iter("time")] == ["May 1"]
+    far = _nested(4)
+    assert keep_inline_text(far) == 1
+    assert list(far.iter("time")) == []
+    assert keep_inline_text(_nested(0)) == 1  # no stamp anywhere
+
+
+def test_an_id_alone_can_say_stamp():
+    # seed 52: <div id="story-meta"> as <div class="story-meta">
+    tree = _nested(1, attr="id")
     assert keep_inline_text(tree) == 0
     assert [e.text for e in tree.iter("time")] == ["May 1"]

@@ -172,3 +172,12 @@ def test_a_page_with_no_title_takes_its_h1_as_the_headline() -> None:
     assert lead_of(f'<p class="lead">{LEAD}</p>', None) == LEAD
     assert lead_of(f'<p class="lead">{LEAD}</p>', "") == LEAD
     assert lead_of(f'<p class="lead">{LEAD}</p>', "Council budget vote delayed") is None
+
+
+def test_a_two_word_headline_is_the_headline_a_one_word_h1_is_not() -> None:
+    # seed 52: "Bridge reopens" is a headline; a one-word <h1> before it (the site's
+    # logo, "Gazette") is passed over
+    page = article_page(f'<p class="lead">{LEAD}</p>', title="Bridge reopens")
+    assert find_lead(lxml_html.fromstring(page), "Bridge reopens") == LEAD
+    logo = page.replace("<body>", "<body><h1>Gazette</h1>")
+    assert find_lead(lxml_html.fromstring(logo), "Bridge reopens") == LEAD

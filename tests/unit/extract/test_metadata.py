@@ -2532,3 +2532,56 @@ def test_a_modified_date_given_by_itemprop_alone_is_read() -> None:
 
     t = tree('<meta itemprop="dateModified" content="2024-04-05T08:30:00Z">')
     assert modified_date(t) == datetime(2024, 4, 5, 8, 30, tzinfo=UTC)
+
+
+def test_jsonld_dates_are_found_through_main_entity_of_page() -> None:
+    # seed 52: a page record may hold the story under mainEntityOfPage
+    from tasks.extract.dates import jsonld_dates
+
+    page = {"@type": "WebPage", "mainEntityOfPage": {
+        "@type": "NewsArticle", "datePublished": "2024-05-02T08:00:00Z"}}
+    assert jsonld_dates(tree(_ld(page))) == ["2024-05-02T08:00:00Z"]
+    m = page_metadata(tree(_ld(page)), "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2024, 5, 2), "jsonld")
+
+
+def test_a_recorded_word_is_spelled_out_by_the_byline_in_the_headlines_column() -> None:
+    # seed 52: the byline that refines a recorded author is searched as the author
+    # searches are, judged against the headline's column: a theme calling its main
+    # column "content-area sidebar" still has its byline read
+    body = ('<div class="content-area sidebar"><h1>Bridge reopens</h1><span class="author '
+            'vcard"><a class="fn">Todd Bates</a></span><p>' + "Text of the story. " * 30
+            + "</p></div>")
+    head = '<title>Bridge reopens</title><meta name="author" content="todd">'
+    m = page_metadata(tree(head, body), "https://x.example/a", now=NOW)
+    assert m.authors == ["Todd Bates"]
+
+
+def test_a_relative_stamp_in_an_element_that_names_no_date_does_not_date_the_page() -> None:
+    # seed 52: a class or id must name a date ("date", "posted", "meta"...) unless the
+    # element is a <time>; a comment count's "vor 3 Stunden" is the last reply's
+    fetched = datetime(2024, 5, 3, 2, 0, tzinfo=UTC)
+    for beside in ('<span class="comments">vor 3 Stunden</span>',
+                   '<span id="last-reply">vor 3 Stunden</span>'):
+        m = page_metadata(_story(beside=beside), "https://x.example/a", now=fetched)
+        assert m.published_at_source != "relative", beside
+    m = page_metadata(_story(beside='<span class="comments post-date">vor 3 Stunden</span>'),
+                      "https://x.example/a", now=fetched)
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 23, 0, tzinfo=UTC), "relative")
+
+
+def test_a_byline_card_is_judged_against_the_headlines_column_when_given() -> None:
+    # seed 52: in_byline_card_or_other_area is in_other_area, a profile card standing
+    # for the element inside it; given the headline's column, both judge against it (a
+    # theme names its main column "content-area sidebar")
+    from tasks.extract.areas import in_byline_card_or_other_area as elsewhere
+
+    page = tree("", "<div class='content-area sidebar'><h1>Tomaten schneiden</h1>"
+                "<p id='plain'>von Marianne1 am 20.09.2020</p><a href='/user/Marianne1.html'>"
+                "<div><span id='card'>von Marianne1 am 20.09.2020</span></div></a></div>")
+    column = frozenset(page.find(".//h1").iterancestors())
+    for where in ("plain", "card"):
+        elem = page.get_element_by_id(where)
+        assert elsewhere(elem) is True, where  # the classes alone: a sidebar
+        assert elsewhere(elem, column) is False, where

@@ -180,3 +180,15 @@ def test_a_utf16_body_with_a_broken_character_keeps_the_rest_of_its_rules() -> N
     body = (b"\xff\xfe" + "Disallow: /".encode("utf-16-le") + b"\x00\xd8"
             + "x\nDisallow: /b\n".encode("utf-16-le"))
     assert robots_text(body) == "Disallow: /\ufffdx\nDisallow: /b\n"
+
+
+def test_a_utf8_body_with_a_byte_that_is_no_utf8_keeps_its_rules() -> None:
+    # seed 52: a Latin-1 comment (an editor that saved it so) is one replacement
+    # character, not an error that loses the whole file
+    from tasks.fetch.robots import robots_text
+
+    body = b"# Caf\xe9 news\nUser-agent: *\nDisallow: /private/\n"
+    assert robots_text(body) == "# Caf\ufffd news\nUser-agent: *\nDisallow: /private/\n"
+    rules = rules_from_fetch(200, body, None)
+    assert not rules.allows("https://news.example/private/x", "pressroom")
+    assert rules.allows("https://news.example/news/x", "pressroom")

@@ -165,3 +165,32 @@ def test_a_robots_crawl_delay_is_kept_for_the_host() -> None:
     finally:
         with _HOSTS_LOCK:
             _HOSTS.pop(host, None)
+
+
+def test_each_origin_of_a_run_has_its_own_file(monkeypatch) -> None:
+    # seed 52: the memo is per origin (scheme, host and port); one origin's robots.txt or
+    # TDMRep file must never stand for another's
+    from collections import deque
+
+    import tasks.fetch.client as client
+
+    monkeypatch.setattr(client, "_ORIGIN_FILES", {})
+    monkeypatch.setattr(client, "_ORIGIN_FILES_RUNS", deque(maxlen=4))
+    fetched: list[str] = []
+
+    async def fetch(url: str) -> str:
+        fetched.append(url)
+        return f"rules of {url}"
+
+    fetcher = Fetcher(CONFIG, "r1", None)
+    pages = ["https://a.example/x", "https://b.example/y", "http://a.example/z",
+             "https://a.example:8443/w", "https://A.example/v"]
+
+    async def ask_all() -> list[str]:
+        return [await fetcher._once_per_origin("robots", p, fetch) for p in pages]
+
+    assert asyncio.run(ask_all()) == [
+        "rules of https://a.example/x", "rules of https://b.example/y",
+        "rules of http://a.example/z", "rules of https://a.example:8443/w",
+        "rules of https://a.example/x"]  # the host's case names the same origin
+    assert fetched == pages[:4]

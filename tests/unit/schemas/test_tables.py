@@ -124,3 +124,17 @@ def test_every_table_has_run_id_and_articles_has_contract_columns():
                    "extractor", "extractor_version", "places", "keywords", "quotes",
                    "source_country", "source_type"):
         assert column in ARTICLES.names
+
+
+def test_conform_checks_a_table_as_it_checks_rows():
+    # seed 52: a pyarrow table is read as its rows: a missing nullable column is added,
+    # an undeclared one or a null in a NOT NULL column refused
+    given = pa.table({"input_key": ["k"], "stage": ["clean"], "reason": ["too_short"],
+                      "rejected_at": [NOW], "run_id": ["r"]})
+    table = conform(given, REJECTS, "rejects")
+    assert table.schema.equals(REJECTS, check_metadata=False)
+    assert table.to_pylist() == conform([_reject(rejected_at=NOW)], REJECTS, "rejects").to_pylist()
+    with pytest.raises(SchemaError, match="undeclared columns"):
+        conform(given.append_column("colour", pa.array(["red"])), REJECTS, "rejects")
+    with pytest.raises(SchemaError, match=r"rejects\.reason is declared NOT NULL"):
+        conform(given.set_column(2, "reason", pa.array([None], pa.string())), REJECTS, "rejects")

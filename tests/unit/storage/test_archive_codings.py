@@ -159,3 +159,12 @@ def test_an_archived_body_is_read_back_with_its_declared_coding_undone(tmp_path,
     writer.close()
     got = read_response_at(tmp_path / writer.files[0], offset)
     assert (got.body, got.headers["content-encoding"]) == (PAGE, coding)
+
+
+def test_the_writer_counts_every_record_it_wrote(tmp_path) -> None:
+    # seed 52: the warcinfo record, then a request and a response per exchange (a
+    # request alone for a fetch that got no response)
+    writer, _ = _write(tmp_path)
+    with open(tmp_path / writer.files[0], "rb") as fh:
+        kinds = [rec.rec_type for rec in ArchiveIterator(fh)]
+    assert writer.records == len(kinds) == 8

@@ -177,3 +177,48 @@ def test_a_small_file_with_no_neighbour_to_merge_with_is_not_rewritten(tmp_path,
     for b in (1, 2):
         _commit(other, b, 6)
     assert C.compact(other, min_files=2) is None
+
+
+def test_a_merged_band_index_keeps_its_own_larger_row_groups(tmp_path, monkeypatch):
+    # seed 52: the band-key index is written in larger row groups than the other
+    # tables (publish._ROW_GROUP_SIZE); a merge writes it so too, not in the default size
+    from tasks.storage import publish
+
+    monkeypatch.setattr(publish, "ROW_GROUP_SIZE", 4)
+    monkeypatch.setattr(publish, "_ROW_GROUP_SIZE", {"band_index": 8})
+    for b in range(1, 4):
+        _commit(tmp_path, b, 10)
+        _commit_index(tmp_path, b, 10)
+    C.compact(tmp_path, min_files=2)
+    (index,) = committed_files(tmp_path, "band_index")
+    meta = pq.read_metadata(index)
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [8, 2] * 3
+    (merged,) = committed_files(tmp_path, "rejects")
+    meta = pq.read_metadata(merged)
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 2] * 3
+
+
+def test_a_crash_once_the_new_views_are_built_leaves_readers_the_old_database(
+        tmp_path, monkeypatch):
+    # seed 52: the crash point "views-built" (CRASHPOINT_KILL_AT, as the crash tests
+    # name it) lies between the new database written as a temporary file and its rename
+    from tasks.common import crashpoints
+
+    class Killed(Exception):
+        pass
+
+    def kill(pid: int, sig: int) -> None:
+        raise Killed(sig)
+
+    _commit(tmp_path, 1, 3)
+    db = build_views(tmp_path)
+    _commit(tmp_path, 2, 3)
+    monkeypatch.setattr(crashpoints.os, "kill", kill)
+    monkeypatch.setattr(crashpoints, "_hits", crashpoints.Counter())
+    monkeypatch.setenv("CRASHPOINT_KILL_AT", "views-built")
+    with pytest.raises(Killed):
+        build_views(tmp_path)
+    monkeypatch.delenv("CRASHPOINT_KILL_AT")
+    assert [k for k, _ in _rows(db)] == ["k1-0", "k1-1", "k1-2"]  # batch 2 not yet in it
+    assert not [p.name for p in tmp_path.iterdir() if ".tmp" in p.name]
+    assert len(_rows(build_views(tmp_path))) == 6

@@ -695,3 +695,11 @@ def test_a_hit_without_a_date_language_or_title_has_none(warehouse):
     S.index_commit(warehouse, _commit(warehouse, "r9", [row]), "r9")
     (hit,) = S.search(warehouse, "lighthouse").hits
     assert (hit.article_id, hit.published_at, hit.language, hit.title) == ("a9", None, None, "")
+
+
+def test_the_index_size_is_the_bytes_of_every_file_under_its_folder(wh):
+    # seed 52: what `pressroom reindex` reports: every file under the index's folder
+    # (tantivy's segment and meta files, our state file)
+    files = [p for p in S.search_dir(wh).rglob("*") if p.is_file()]
+    assert any(p.name == S.STATE_FILE for p in files) and len(files) > 2
+    assert S.size_on_disk(wh) == sum(p.stat().st_size for p in files) > 0
