@@ -201,3 +201,13 @@ def test_a_twelve_hour_clock_is_read_in_a_text_of_up_to_149_characters() -> None
     text = "May 3, 2024 10:37 PM EDT"
     assert _on_twelve_hour_clock(" " * (149 - len(text)) + text) is not None
     assert _on_twelve_hour_clock(" " * (150 - len(text)) + text) is None
+
+
+def test_a_date_shown_two_levels_up_from_the_headline_weighs_as_a_far_one() -> None:
+    near = "<div><div><h1>Bridge reopens</h1></div><span class='date'>3. Mai 2024</span></div>"
+    far = ("<div><div><div><h1>Bridge reopens</h1></div></div><span class='date'>3. Mai 2024"
+           "</span></div>")
+    for body, weight in ((near, 1.5), (far, 0.5)):
+        t = page(body=body + "<p>x</p>")
+        assert [(c.source, c.day, c.weight) for c in date_candidates(
+            t, None, headline=t.find(".//h1"))] == [("headline", date(2024, 5, 3), weight)]
