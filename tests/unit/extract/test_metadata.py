@@ -35,6 +35,8 @@ def tree(head: str = "", body: str = "<p>x</p>"):
     ("May 3, 2024, 12:05 AM ET", datetime(2024, 5, 3, 4, 5, tzinfo=UTC), date(2024, 5, 3)),
     ("Jan 3, 2024, 12:05 PM ET", datetime(2024, 1, 3, 17, 5, tzinfo=UTC), date(2024, 1, 3)),
     ("Jan 3, 2024, 11:05 PM PT", datetime(2024, 1, 4, 7, 5, tzinfo=UTC), date(2024, 1, 3)),
+    ("Jul 3, 2024, 11:05 PM CT", datetime(2024, 7, 4, 4, 5, tzinfo=UTC), date(2024, 7, 3)),
+    ("Jan 3, 2024, 11:05 PM MT", datetime(2024, 1, 4, 6, 5, tzinfo=UTC), date(2024, 1, 3)),
     ("Jan 3, 2024 9:05 a.m. CST", datetime(2024, 1, 3, 15, 5, tzinfo=UTC), date(2024, 1, 3)),
     ("Jan 3, 2024 9:05:30 PM MST", datetime(2024, 1, 4, 4, 5, 30, tzinfo=UTC),
      date(2024, 1, 3)),
