@@ -1,0 +1,78 @@
+"""Byline cleaning's limits that no test pinned (found by mutation testing bylines.py's
+cleaning and refining functions): what clean_author_name strips and how many roles, its
+word limits, and when a byline shown refines or extends the recorded authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.extract.bylines import (
+    byline_adds_coauthors,
+    byline_refines,
+    clean_author_name,
+    clean_authors,
+    names_of_people,
+)
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Jane Doe,", "Jane Doe"), (", Jane Doe -", "Jane Doe"), ("Jane Doe ·", "Jane Doe"),
+    ("Xavier Doe", "Xavier Doe"),  # only separators are stripped, not letters
+    ("J", None),  # one letter is no name
+    ("Jane Doe Jane Doe", "Jane Doe"),  # an image's alt text and the name, the same twice
+    ("Text: Interview: Fotos: Harald Weber", "Harald Weber"),  # three stacked roles
+    ("Text: Interview: Fotos: Interview: Harald Weber", "Interview: Harald Weber"),  # a 4th
+    ("Redaktion,", "Redaktion"),  # a newsroom's byline on its own, without its comma
+    ("Redaktion X", None),  # the role and one letter: no name, and no newsroom either
+    ("Jane Doe, E-Mail", "Jane Doe"),  # the contact link's label, and the comma before it
+])
+def test_clean_author_name(raw, name) -> None:
+    assert clean_author_name(raw) == name
+
+
+def test_a_name_has_at_most_six_words_an_institution_ten() -> None:
+    assert clean_author_name("Anna Maria Luisa de la Cruz") == "Anna Maria Luisa de la Cruz"
+    assert clean_author_name("Anna Maria Luisa de la Cruz Lopez") is None
+    ministry = "Ministerium für Umwelt Natur und Verkehr Baden Württemberg Stuttgart Süd"
+    assert clean_author_name(ministry) == ministry  # 10 words, "für": an institution's name
+    assert clean_author_name(ministry + " Nord") is None
+
+
+def test_an_editing_credit_is_passed_over_and_the_names_after_it_kept() -> None:
+    assert clean_authors("Jane Doe; Editing by Tim Allen; Ann Lee", set()) == [
+        "Jane Doe", "Ann Lee"]
+
+
+def test_with_no_person_named_the_first_entry_is_the_byline() -> None:
+    assert clean_authors("Harbour Media GmbH; City Press AG", set()) == ["Harbour Media GmbH"]
+
+
+def test_names_of_people_are_one_to_three_names_of_two_to_four_words() -> None:
+    assert not names_of_people([], set())
+    assert names_of_people(["Anna Maria de Cruz"], set())
+    assert not names_of_people(["Anna Maria Luisa de Cruz"], set())
+
+
+@pytest.mark.parametrize(("recorded", "shown", "refines"), [
+    (["Fiona Bell", "Mariam Haddad", "Tom Roe"], ["Fiona Bell", "Mariam Haddad"], True),
+    (["Fiona Bell", "Mariam Haddad", "Tom Roe"],
+     ["Fiona Bell", "Mariam Haddad", "Tom Roe"], False),  # all of them: nothing more precise
+    (["Todd"], ["Todd Bates"], True),  # one recorded word spelled out
+    (["Tod"], ["Tod Bates"], True),  # three letters are enough
+    (["Al"], ["Al Bates"], False),  # two are not
+    (["Todd"], ["Todd"], False),  # the byline must write more than one word
+    (["Todd"], ["Todd Bates", "Ann Lee"], False),  # one name only
+    (["Todd"], ["Anna Lee"], False),  # another person
+])
+def test_byline_refines(recorded, shown, refines) -> None:
+    assert byline_refines(recorded, shown) is refines
+
+
+@pytest.mark.parametrize(("recorded", "shown", "adds"), [
+    (["Rudolf Fischer"], ["Rudolf Fischer", "Simon Kohler"], True),
+    (["Jane Doe"], ["Jane Doe"], False),  # no co-author
+    (["Jane Doe", "Tom Roe"], ["Jane Doe", "Ann Lee"], False),  # one recorded name only
+    (["Todd"], ["Todd Bates", "Ann Todd"], False),  # a full recorded name only
+])
+def test_byline_adds_coauthors(recorded, shown, adds) -> None:
+    assert byline_adds_coauthors(recorded, shown, set()) is adds
