@@ -1140,8 +1140,8 @@ def remove_boilerplate(
             rule = "repeat"
         if rule:
             removed[rule] = removed.get(rule, 0) + 1
-            if rule == "cta" and kept and kept[-1] == lines[i - 1] and _leads_into_a_call(
-                    kept[-1]) and len(kept) > 1:
+            if rule == "cta" and len(kept) > 1 and kept[-1] == lines[i - 1] and (
+                    _leads_into_a_call(kept[-1])):
                 # "Want more stories like this?" right before "Subscribe to our newsletter."
                 removed[rule] += 1
                 seen.discard(kept.pop())
