@@ -1858,3 +1858,129 @@ def test_a_short_question_right_before_a_call_to_action_goes_with_it() -> None:
     # never the text's first block
     out = remove_boilerplate("\n\n".join(["Want more?", "Subscribe to our newsletter.", PROSE]))
     assert out.text == f"Want more?\n\n{PROSE}"
+
+
+# --- seed 53: the survivors of every mutant of boilerplate.py besides classify_line ---
+
+
+def test_a_teaser_title_ending_in_a_capital_x_is_still_a_title() -> None:
+    # a related list's title that names X (formerly Twitter) ends in a letter, not in the
+    # full stop of "vs." before it: it goes with the list
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([story, "Read more:", "Threads vs. X",
+                                          "Bus lanes approved", PROSE]))
+    assert (out.text, out.removed) == (f"{story}\n\n{PROSE}", {"related": 3})
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "•"])
+def test_a_dated_source_in_a_list_stays_whatever_its_bullet(bullet: str) -> None:
+    # a list of sources under a story, typed with a star or a bullet sign
+    assert classify_line(f"{bullet} 28 mai 2016 : AgoraVox") is None
+    text = "\n\n".join([PROSE, "Sources :", f"{bullet} 28 mai 2016 : AgoraVox",
+                        f"{bullet} 2 juin 2016 : Le Monde"])
+    assert remove_boilerplate(text).text == text
+
+
+@pytest.mark.parametrize("heading", ["Top stories:", "Trending:", "Most popular:",
+                                     "Editor's picks »", "Latest news |"])
+def test_a_teaser_box_heading_with_its_colon_or_arrow_takes_its_list(heading: str) -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([story, heading, "Bus lanes approved",
+                                          "Ferry fares rise in the spring", PROSE]))
+    assert (out.text, out.removed) == (f"{story}\n\n{PROSE}", {"related": 3}), heading
+
+
+def test_a_cue_line_of_twelve_words_is_a_heading_and_of_thirteen_a_teaser() -> None:
+    # "Lesen Sie auch: ...:" of up to 12 words heads the list after it; a longer one is a
+    # teaser with its own title, and the story's subheading after it stays
+    heading = "Lesen Sie auch: Was die Reform für Pendler in Berlin-Mitte bedeutet:"
+    teaser = "Lesen Sie auch: Was die Reform für Pendler in Berlin und Umland bedeutet:"
+    subheading = "Die Reaktionen im Landtag"
+    prose = ("Die Opposition kritisierte die Pläne am Dienstag scharf, die Regierung will "
+             "im Herbst über die Details beraten.")
+    out = remove_boilerplate("\n\n".join([PROSE, heading, "Neue Regeln für Pendler ab Januar",
+                                          "Das Deutschlandticket wird teurer", prose]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{prose}", {"related": 3})
+    out = remove_boilerplate("\n\n".join([PROSE, teaser, subheading, prose]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{subheading}\n\n{prose}", {"related": 1})
+
+
+def test_the_question_before_a_call_goes_after_a_story_of_several_blocks() -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([PROSE, story, "Want more stories like this?",
+                                          "Subscribe to our newsletter."]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{story}", {"cta": 2})
+
+
+_SIGN_UP_CALL = ("Then sign up for our email newsletter to get the latest updates, event "
+                 "announcements, community discussions, and advanced tutorials straight to "
+                 "your inbox.")
+
+
+def test_a_sign_up_call_after_a_first_block_that_is_a_question_leaves_the_question() -> None:
+    # never the text's first block, even when it is a short question
+    question = "Interested in learning more about AMP?"
+    out = remove_boilerplate(f"{question}\n\n{_SIGN_UP_CALL}")
+    assert (out.text, out.removed) == (question, {"cta": 1})
+
+
+def test_a_closing_sign_up_call_adds_to_the_texts_other_calls_to_action() -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([PROSE, "Follow us on Twitter", story,
+                                          "Interested in learning more about AMP?",
+                                          _SIGN_UP_CALL]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{story}", {"cta": 3})
+
+
+# The limits of the closing about box and of contained repeats, by their values (the tests
+# above read the constants, so they would follow a changed constant).
+
+
+def test_an_about_box_of_a_heading_and_two_paragraphs_goes_and_of_three_stays() -> None:
+    box = ["The series looks at how cities adapt to the heat, one summer at a time.",
+           "It is supported by a grant from the harbour foundation, which has no say in it.",
+           "Next week: the water towers of the old port."]
+    out = remove_boilerplate("\n".join([PROSE, "About this series", *box[:2]]))
+    assert (out.text, out.removed) == (PROSE, {"about": 3})
+    text = "\n".join([PROSE, "About this series", *box])
+    assert remove_boilerplate(text).text == "\n\n".join([PROSE, "About this series", *box])
+
+
+@pytest.mark.parametrize(("quote", "gone"), [
+    ("The power is cut off.", False),  # 5 words: a short sentence may well recur
+    ("The power is cut off again.", True),  # 6 words
+])
+def test_a_contained_sentence_repeats_from_six_words(quote: str, gone: bool) -> None:
+    holder = f"The director of the hospital said: {quote} The wards are closed."
+    out = remove_boilerplate("\n".join([holder, quote])).text
+    assert out == (holder if gone else f"{holder}\n\n{quote}")
+
+
+@pytest.mark.parametrize(("heading", "gone"), [
+    ("How the harbour plans to adapt its port to rising seas", False),  # 11 words
+    ("How the harbour city plans to adapt its port to rising seas", True),  # 12 words
+])
+def test_a_heading_opening_a_paragraph_is_a_repeat_from_twelve_words(heading: str,
+                                                                      gone: bool) -> None:
+    holder = f"{heading} is the question the council debated on Tuesday."
+    out = remove_boilerplate("\n".join([heading, holder])).text
+    assert out == (holder if gone else f"{heading}\n\n{holder}")
+
+
+@pytest.mark.parametrize(("words", "gone"), [(80, True), (81, False)])
+def test_a_contained_repeat_is_at_most_eighty_words(words: int, gone: bool) -> None:
+    block = _words_to("The harbour", words, ".")
+    holder = f"{block} {PROSE}"
+    out = remove_boilerplate("\n".join([holder, block])).text
+    assert out == (holder if gone else f"{holder}\n\n{block}")
+
+
+@pytest.mark.parametrize(("size", "gone"), [(200_000, True), (200_001, False)])
+def test_contained_repeats_are_looked_for_in_texts_of_up_to_200000_characters(
+        size: int, gone: bool) -> None:
+    quote = "We ran out of fuel and the power is cut off."
+    holder = f"The director said: {quote} The wards are closed."
+    # the blocks joined by a newline each: the pass's own measure of the text
+    pad = "x" * (size - len(quote) - len(holder) - 2)
+    out = remove_boilerplate("\n".join([quote, holder, pad]))
+    assert (quote not in out.text.split("\n\n")) is gone
