@@ -471,6 +471,18 @@ _SHOW_ALL = re.compile(
     r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
     re.IGNORECASE,
 )
+# The call an embedded post shows before its script loads (Instagram's, in the page's
+# language: its blockquote holds it as a line of its own when the embed code is
+# indented), never a line of the story.
+_EMBED_CALL = re.compile(
+    r"^(?:(?:view|see) this (?:post|photo|video|reel|profile) on"
+    r" (?:instagram|facebook|tiktok|twitter|x|threads)"
+    r"|sieh dir diesen beitrag auf instagram an|ver esta publicaci[oó]n en instagram"
+    r"|voir cette publication sur instagram|visualizza questo post su instagram"
+    r"|ver essa publica[cç][aã]o no instagram|bekijk dit bericht op instagram"
+    r"|wy[sś]wietl ten post na instagramie)$",
+    re.IGNORECASE,
+)
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
@@ -967,6 +979,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 4 and _COUNTER.match(low):
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
+        return "ui"
+    if n <= 7 and _EMBED_CALL.match(low):
         return "ui"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
         return "ui"

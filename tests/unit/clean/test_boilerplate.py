@@ -1858,3 +1858,22 @@ def test_a_short_question_right_before_a_call_to_action_goes_with_it() -> None:
     # never the text's first block
     out = remove_boilerplate("\n\n".join(["Want more?", "Subscribe to our newsletter.", PROSE]))
     assert out.text == f"Want more?\n\n{PROSE}"
+
+
+@pytest.mark.parametrize("line", [
+    "View this post on Instagram", "Sieh dir diesen Beitrag auf Instagram an",
+    "Ver esta publicación en Instagram", "Voir cette publication sur Instagram.",
+    "View this video on TikTok",
+])
+def test_an_embedded_posts_call_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_sentence_about_viewing_a_post_stays() -> None:
+    # the call is the whole line; a story telling readers where to look keeps its line
+    assert classify_line("Fans can view this post on Instagram until Friday.") is None
+    assert classify_line("Sieh dir diesen Beitrag auf Instagram an, schrieb sie.") is None
+    out = remove_boilerplate("The singer thanked her fans.\nSieh dir diesen Beitrag auf "
+                             "Instagram an\nShe will tour again next year.")
+    assert out.text.split("\n\n") == ["The singer thanked her fans.",
+                                      "She will tour again next year."]
