@@ -387,6 +387,39 @@ def test_on_a_page_of_unknown_address_only_relative_links_stay_on_the_site() -> 
     assert len(site_link_lists(lxml_html.fromstring(_after_paragraphs(relative)), None)) == 1
 
 
+def _with_hosts(*hosts: str) -> str:
+    """SITE_LINK_LIST with its three links' hosts replaced by `hosts`, in order."""
+    block = SITE_LINK_LIST.replace('href="/news/', 'href="https://HOST0/news/', 1)
+    block = block.replace("https://www.gazette.example", "https://HOST1")
+    block = block.replace("https://gazette.example", "https://HOST2")
+    for n, host in enumerate(hosts):
+        block = block.replace(f"HOST{n}", host)
+    return block
+
+
+@pytest.mark.parametrize("hosts", [
+    ("www.gazette.co.uk", "gazette.com", "gazette.com.au"),  # bbc.com's bbc.co.uk links
+    ("gazette.example", "www.gazette.net", "m.gazette.org"),
+])
+def test_links_to_the_same_name_under_a_sister_suffix_stay_on_the_site(hosts) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(*hosts)))
+    assert len(site_link_lists(tree, URL)) == 1
+
+
+@pytest.mark.parametrize(("page", "hosts"), [
+    # a host below the name is no sister site ("edition.cnn.com" beside "cnn.com")
+    (URL, ("sport.gazette.co.uk", "sport.gazette.co.uk", "sport.gazette.co.uk")),
+    # nor another name that shares a suffix's label
+    (URL, ("gazette-times.com", "co.uk", "gazettes.co.uk")),
+    # two blogs on one shared host are two sites
+    ("https://anna.blogspot.com/2024/05/bridge.html",
+     ("bob.blogspot.com", "carl.blogspot.com", "dora.blogspot.com")),
+])
+def test_links_to_other_sites_of_like_names_leave_no_site_link_list(page, hosts) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(*hosts)))
+    assert site_link_lists(tree, page) == []
+
+
 LISTS = [["Ferry operator announces a timetable", "Old quay market returns",
           "Bridge cables explained"], ["Another list's first headline", "And its second one"]]
 
