@@ -323,9 +323,11 @@ def _is_site_link_item(item: HtmlElement, own_paths: set[str], site: str | None)
 
 
 def _on_site(href: str, site: str | None) -> bool:
-    """A relative link, or one to the page's own site (www. and m. prefixes aside, and
-    the same name under a sister suffix: bbc.com's story lists bbc.co.uk pages); an
-    absolute link on a page of unknown address is not known to stay."""
+    """A relative link, or one to the page's own site: www. and m. prefixes aside, a host
+    below the page's or above it (werbung.5min.at on www.5min.at, cnn.com on
+    edition.cnn.com), the same name under a sister suffix (bbc.com's story lists link
+    bbc.co.uk pages). Two hosts below one name are not known to be one site (two blogs
+    on blogspot.com). An absolute link on a page of unknown address is not known to stay."""
     parts = url_parts(href.strip())
     if parts is None:
         return False
@@ -335,7 +337,8 @@ def _on_site(href: str, site: str | None) -> bool:
         return False
     domain = domain_of(href.strip())
     name = _bare_name(domain)
-    return domain == site or (name is not None and name == _bare_name(site))
+    return (domain == site or domain.endswith("." + site) or site.endswith("." + domain)
+            or (name is not None and name == _bare_name(site)))
 
 
 # The second-level labels under which countries register sites ("bbc.co.uk", "abc.net.au",

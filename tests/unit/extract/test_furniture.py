@@ -400,6 +400,8 @@ def _with_hosts(*hosts: str) -> str:
 @pytest.mark.parametrize("hosts", [
     ("www.gazette.co.uk", "gazette.com", "gazette.com.au"),  # bbc.com's bbc.co.uk links
     ("gazette.example", "www.gazette.net", "m.gazette.org"),
+    # a host below the page's: werbung.5min.at on www.5min.at
+    ("sport.gazette.example", "www.sport.gazette.example", "a.b.gazette.example"),
 ])
 def test_links_to_the_same_name_under_a_sister_suffix_stay_on_the_site(hosts) -> None:
     tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(*hosts)))
@@ -669,3 +671,15 @@ def test_a_caption_paragraph_or_span_outside_a_figure_is_pruned() -> None:
     assert prune_furniture(tree) == 1
     assert all(p in tree.text_content() for p in PARAGRAPHS)
     assert "Photo of the bridge" not in tree.text_content()
+
+
+def test_links_from_a_host_below_a_name_to_the_name_stay_on_the_site() -> None:
+    # edition.cnn.com's list of cnn.com stories
+    page = "https://edition.gazette.example/news/bridge.html"
+    tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(
+        "gazette.example", "www.gazette.example", "gazette.example")))
+    assert len(site_link_lists(tree, page)) == 1
+    # and a sibling host below the same name is not known to be the same site
+    sibling = lxml_html.fromstring(_after_paragraphs(_with_hosts(
+        "money.gazette.example", "money.gazette.example", "money.gazette.example")))
+    assert site_link_lists(sibling, page) == []
