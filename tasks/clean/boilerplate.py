@@ -415,7 +415,8 @@ _UI_EXACT = {
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
-    "kategorien", "categories", "teilen sie dies mit", "gefällt mir",
+    "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
+    "show images",
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
@@ -469,6 +470,15 @@ _POSTED_IN = re.compile(r"^(?:Posted|Filed) (?:in|under) [A-Z][^.!?]*$")
 _SHOW_ALL = re.compile(
     r"^(?:show|view|see) all(?: \d{1,5})?"
     r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
+    re.IGNORECASE,
+)
+# The reading-time label over a story ("Estimated reading time: 6 minutes", "Tiempo de
+# lectura: 3 minutos"): a label and a number of minutes, nothing of the story.
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated |est\. )?read(?:ing)? time|lesezeit|lesedauer"
+    r"|tiempo (?:estimado )?de lectura|temps de lecture|tempo di lettura|czas czytania"
+    r"|leestijd)\s*[:–-]?\s*(?:ca\.\s*|about |~\s*)?\d{1,3}\s*"
+    r"(?:min\.?|minutes?|minuten|minutos?|minuti|minut[ay]?)$",
     re.IGNORECASE,
 )
 # The call an embedded post shows before its script loads (Instagram's, in the page's
@@ -981,6 +991,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
     if n <= 7 and _EMBED_CALL.match(low):
+        return "ui"
+    if n <= 8 and _READING_TIME.match(low):
         return "ui"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
         return "ui"

@@ -1877,3 +1877,25 @@ def test_a_sentence_about_viewing_a_post_stays() -> None:
                              "Instagram an\nShe will tour again next year.")
     assert out.text.split("\n\n") == ["The singer thanked her fans.",
                                       "She will tour again next year."]
+
+
+@pytest.mark.parametrize("line", [
+    "Estimated reading time: 6 minutes", "Read time: 3 min", "Tiempo de lectura: 3 minutos",
+    "Temps de lecture : 4 min", "Lesedauer: ca. 3 Minuten", "Czas czytania: 5 minut",
+    "Leestijd 2 minuten",
+])
+def test_a_reading_time_label_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", [
+    "Tiempo de lectura: 3 minutos por día, recomienda el estudio a los padres.",
+    "Temps de lecture : le rapport en demande plus aux élèves",
+])
+def test_a_sentence_opening_like_a_reading_time_label_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Hide Images", "Show images"])
+def test_a_recipes_image_toggle_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
