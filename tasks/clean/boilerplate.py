@@ -472,6 +472,10 @@ _SHOW_ALL = re.compile(
     r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
     re.IGNORECASE,
 )
+# A photo gallery's label left in the text when its pictures and captions went ("UK news in
+# pictures", The Independent's galleries between paragraphs; "The week in pictures").
+_IN_PICTURES = re.compile(
+    r"^(?:(?:[^\W\d_]+ ){1,3}news|(?:the )?(?:day|week|month|year)) in pictures$", re.IGNORECASE)
 # The reading-time label over a story ("Estimated reading time: 6 minutes", "Tiempo de
 # lectura: 3 minutos"): a label and a number of minutes, nothing of the story.
 _READING_TIME = re.compile(
@@ -994,6 +998,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 8 and _READING_TIME.match(low):
         return "ui"
+    if n <= 6 and _IN_PICTURES.match(low):
+        return "related"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):

@@ -1899,3 +1899,17 @@ def test_a_sentence_opening_like_a_reading_time_label_stays(line: str) -> None:
 @pytest.mark.parametrize("line", ["Hide Images", "Show images"])
 def test_a_recipes_image_toggle_is_ui(line: str) -> None:
     assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", ["UK news in pictures", "World news in pictures",
+                                  "The week in pictures", "Day in pictures"])
+def test_a_gallerys_label_is_related(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+@pytest.mark.parametrize("line", ["The news in pictures was grim.", "Ukraine war in pictures",
+                                  "2024 news in pictures"])
+def test_other_lines_about_pictures_stay(line: str) -> None:
+    # a sentence, a gallery of the story's own subject, a label with a number: not the
+    # template's gallery label
+    assert classify_line(line) is None
