@@ -87,7 +87,7 @@ _RELATED_EXACT = {
     "related videos", "watch more", "popular stories", "top headlines", "most viewed",
     "most shared", "most watched", "most emailed", "more videos", "more video", "top picks",
     "featured stories", "featured articles", "recent posts", "recent articles", "recent stories",
-    "empfohlen", "recomendados", "recommandé", "recommandés",
+    "empfohlen", "recomendados", "recommandé", "recommandés", "don't miss", "don’t miss",
 }
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -234,7 +234,8 @@ _FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
-    r" think|help us continue|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
+    r" think|help us continue|(?:our|independent) journalism needs your support"
+    r"|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
     re.IGNORECASE,
 )
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
@@ -416,7 +417,7 @@ _UI_EXACT = {
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
-    "show images",
+    "show images", "load more", "send any friend a story", "have your say",
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",

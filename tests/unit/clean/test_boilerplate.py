@@ -1913,3 +1913,16 @@ def test_other_lines_about_pictures_stay(line: str) -> None:
     # a sentence, a gallery of the story's own subject, a label with a number: not the
     # template's gallery label
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Load more", "ui"), ("Send any friend a story", "ui"), ("Have Your Say", "ui"),
+    ("Don’t miss", "related"), ("Don't miss:", "related"),
+    ("Our journalism needs your support", "cta"),
+])
+def test_english_news_template_lines(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+def test_a_sentence_opening_with_dont_miss_stays() -> None:
+    assert classify_line("Don't miss the concert on Friday, the mayor said.") is None
