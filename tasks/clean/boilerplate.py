@@ -624,11 +624,21 @@ _BIO_ROLES = (
 )
 _BIO_TITLE_WORDS = (
     r"the|a|an|our|der|die|das|ein|eine|un|una|le|la|senior|chief|deputy|managing|staff"
+    r"|freelance|former|contributing|regular|veteran|investigative|political|assistant"
+    r"|associate|executive|digital"
     r"|freie[rs]?|stellvertretende[rs]?|leitende[rs]?|[\w]+-"
 )
 _BIO = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
     rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
+)
+# The bio that says what its writer covers and how to reach them ("Jane Doe covers city hall
+# for the Gazette. Reach her at ..."): a name of two to four words, the beat, then the
+# contact. The contact tells it from a story's last line ("Smith covers the costs for ...").
+_BIO_BEAT = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){2,4}(?:covers|writes about|reports on)\s[^.]{1,100}\.\s+"
+    r"(?i:(?:you can )?(?:reach|contact|email|e-mail|follow) (?:her|him|them)"
+    r"|(?:she|he|they) can be reached)\b"
 )
 # The bio that names no one: "Die Autorin ist Achtsamkeitslehrerin und ...", "The writer is a
 # fellow at ...", "Autor*in: Prof. Dr. X ist seit 2014 ...". The author as the subject of the
@@ -1205,7 +1215,7 @@ def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
         if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and (
-                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j])):
+                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j]) or _BIO_BEAT.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
 

@@ -1926,3 +1926,35 @@ def test_english_news_template_lines(line: str, rule: str) -> None:
 
 def test_a_sentence_opening_with_dont_miss_stays() -> None:
     assert classify_line("Don't miss the concert on Friday, the mayor said.") is None
+
+
+STORY = ("The council approved the budget on Tuesday after a long debate about the new bridge "
+         "and the harbour.\nIt will vote again in June on the second part of the plan, "
+         "officials said.")
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Doe is a freelance writer based in Brooklyn.",
+    "Jane Doe is a former reporter for the Times and now writes books.",
+    "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com.",
+    "Anna Berg Smith writes about health for the Herald. You can reach her on Twitter @anna.",
+    "Mark Lee reports on courts and crime. He can be reached at 555-0100.",
+])
+def test_a_bio_by_title_or_by_beat_and_contact_ends_no_story(bio: str) -> None:
+    out = remove_boilerplate(f"{STORY}\n{bio}")
+    assert out.text == STORY.replace("\n", "\n\n")
+    assert out.removed == {"bio": 1}
+
+
+@pytest.mark.parametrize("last", [
+    "Jane Doe covers politics for The Gazette.",  # the beat without a contact
+    "The insurance covers damages for residents. Contact them at the office, the mayor said.",
+])
+def test_a_last_line_that_only_opens_like_a_beat_bio_stays(last: str) -> None:
+    assert remove_boilerplate(f"{STORY}\n{last}").text.endswith(last)
+
+
+def test_a_beat_bio_in_the_middle_of_a_story_stays() -> None:
+    bio = "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com."
+    text = f"{bio}\n{STORY}\nThe mayor will speak on Friday.\nThe vote is in June."
+    assert bio in remove_boilerplate(text).text
