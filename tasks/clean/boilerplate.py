@@ -387,7 +387,13 @@ _TEMPLATE_NOTE = re.compile(
     r"|data is a real-time snapshot\b"
     r"|visit [\w .'’-]{1,40}(?:'s|’s) homepage for more stories"
     r"|calling all [\w .'’-]{1,30} superfans"
-    r"|share or comment on this article\W*$|do not sell my personal information\W*$)",
+    r"|share or comment on this article\W*$|do not sell my personal information\W*$"
+    # the wire's note on who funds a beat, under its stories wherever they run ("The
+    # Associated Press receives support from ... The AP is solely responsible for all
+    # content.")
+    r"|the associated press(?:(?-i:(?: (?:[A-Z][\w’'-]*|and|&)){0,8})"
+    r"|(?:’|')s? [\w ]{1,50} coverage) receives (?:financial )?support from\b"
+    r"|(?:the )?ap is solely responsible for all content)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",

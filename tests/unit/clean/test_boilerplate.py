@@ -1958,3 +1958,21 @@ def test_a_beat_bio_in_the_middle_of_a_story_stays() -> None:
     bio = "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com."
     text = f"{bio}\n{STORY}\nThe mayor will speak on Friday.\nThe vote is in June."
     assert bio in remove_boilerplate(text).text
+
+
+@pytest.mark.parametrize("line", [
+    "The Associated Press receives support from the Walton Family Foundation for coverage of "
+    "water and environmental policy. The AP is solely responsible for all content.",
+    "The Associated Press Health and Science Department receives support from the Howard "
+    "Hughes Medical Institute’s Science and Educational Media Group. The AP is solely "
+    "responsible for all content.",
+    "The Associated Press’ climate and environmental coverage receives financial support from "
+    "multiple private foundations. AP is solely responsible for all content.",
+])
+def test_the_wires_funding_note_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_sentence_citing_the_wire_on_support_stays() -> None:
+    line = "The Associated Press reported that the company receives support from investors."
+    assert classify_line(line) is None
