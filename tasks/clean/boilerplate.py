@@ -87,7 +87,7 @@ _RELATED_EXACT = {
     "related videos", "watch more", "popular stories", "top headlines", "most viewed",
     "most shared", "most watched", "most emailed", "more videos", "more video", "top picks",
     "featured stories", "featured articles", "recent posts", "recent articles", "recent stories",
-    "empfohlen", "recomendados", "recommandé", "recommandés",
+    "empfohlen", "recomendados", "recommandé", "recommandés", "don't miss", "don’t miss",
 }
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -234,7 +234,8 @@ _FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
-    r" think|help us continue|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
+    r" think|help us continue|(?:our|independent) journalism needs your support"
+    r"|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
     re.IGNORECASE,
 )
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
@@ -386,7 +387,13 @@ _TEMPLATE_NOTE = re.compile(
     r"|data is a real-time snapshot\b"
     r"|visit [\w .'’-]{1,40}(?:'s|’s) homepage for more stories"
     r"|calling all [\w .'’-]{1,30} superfans"
-    r"|share or comment on this article\W*$|do not sell my personal information\W*$)",
+    r"|share or comment on this article\W*$|do not sell my personal information\W*$"
+    # the wire's note on who funds a beat, under its stories wherever they run ("The
+    # Associated Press receives support from ... The AP is solely responsible for all
+    # content.")
+    r"|the associated press(?:(?-i:(?: (?:[A-Z][\w’'-]*|and|&)){0,8})"
+    r"|(?:’|')s? [\w ]{1,50} coverage) receives (?:financial )?support from\b"
+    r"|(?:the )?ap is solely responsible for all content)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -415,7 +422,8 @@ _UI_EXACT = {
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
-    "kategorien", "categories", "teilen sie dies mit", "gefällt mir",
+    "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
+    "show images", "load more", "send any friend a story", "have your say",
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
@@ -469,6 +477,31 @@ _POSTED_IN = re.compile(r"^(?:Posted|Filed) (?:in|under) [A-Z][^.!?]*$")
 _SHOW_ALL = re.compile(
     r"^(?:show|view|see) all(?: \d{1,5})?"
     r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
+    re.IGNORECASE,
+)
+# A photo gallery's label left in the text when its pictures and captions went ("UK news in
+# pictures", The Independent's galleries between paragraphs; "The week in pictures").
+_IN_PICTURES = re.compile(
+    r"^(?:(?:[^\W\d_]+ ){1,3}news|(?:the )?(?:day|week|month|year)) in pictures$", re.IGNORECASE)
+# The reading-time label over a story ("Estimated reading time: 6 minutes", "Tiempo de
+# lectura: 3 minutos"): a label and a number of minutes, nothing of the story.
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated |est\. )?read(?:ing)? time|lesezeit|lesedauer"
+    r"|tiempo (?:estimado )?de lectura|temps de lecture|tempo di lettura|czas czytania"
+    r"|leestijd)\s*[:–-]?\s*(?:ca\.\s*|about |~\s*)?\d{1,3}\s*"
+    r"(?:min\.?|minutes?|minuten|minutos?|minuti|minut[ay]?)$",
+    re.IGNORECASE,
+)
+# The call an embedded post shows before its script loads (Instagram's, in the page's
+# language: its blockquote holds it as a line of its own when the embed code is
+# indented), never a line of the story.
+_EMBED_CALL = re.compile(
+    r"^(?:(?:view|see) this (?:post|photo|video|reel|profile) on"
+    r" (?:instagram|facebook|tiktok|twitter|x|threads)"
+    r"|sieh dir diesen beitrag auf instagram an|ver esta publicaci[oó]n en instagram"
+    r"|voir cette publication sur instagram|visualizza questo post su instagram"
+    r"|ver essa publica[cç][aã]o no instagram|bekijk dit bericht op instagram"
+    r"|wy[sś]wietl ten post na instagramie)$",
     re.IGNORECASE,
 )
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
@@ -597,11 +630,21 @@ _BIO_ROLES = (
 )
 _BIO_TITLE_WORDS = (
     r"the|a|an|our|der|die|das|ein|eine|un|una|le|la|senior|chief|deputy|managing|staff"
+    r"|freelance|former|contributing|regular|veteran|investigative|political|assistant"
+    r"|associate|executive|digital"
     r"|freie[rs]?|stellvertretende[rs]?|leitende[rs]?|[\w]+-"
 )
 _BIO = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
     rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
+)
+# The bio that says what its writer covers and how to reach them ("Jane Doe covers city hall
+# for the Gazette. Reach her at ..."): a name of two to four words, the beat, then the
+# contact. The contact tells it from a story's last line ("Smith covers the costs for ...").
+_BIO_BEAT = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){2,4}(?:covers|writes about|reports on)\s[^.]{1,100}\.\s+"
+    r"(?i:(?:you can )?(?:reach|contact|email|e-mail|follow) (?:her|him|them)"
+    r"|(?:she|he|they) can be reached)\b"
 )
 # The bio that names no one: "Die Autorin ist Achtsamkeitslehrerin und ...", "The writer is a
 # fellow at ...", "Autor*in: Prof. Dr. X ist seit 2014 ...". The author as the subject of the
@@ -968,6 +1011,12 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
+    if n <= 7 and _EMBED_CALL.match(low):
+        return "ui"
+    if n <= 8 and _READING_TIME.match(low):
+        return "ui"
+    if n <= 6 and _IN_PICTURES.match(low):
+        return "related"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
@@ -1172,7 +1221,7 @@ def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
         if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and (
-                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j])):
+                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j]) or _BIO_BEAT.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
 

@@ -1984,3 +1984,121 @@ def test_contained_repeats_are_looked_for_in_texts_of_up_to_200000_characters(
     pad = "x" * (size - len(quote) - len(holder) - 2)
     out = remove_boilerplate("\n".join([quote, holder, pad]))
     assert (quote not in out.text.split("\n\n")) is gone
+
+
+@pytest.mark.parametrize("line", [
+    "View this post on Instagram", "Sieh dir diesen Beitrag auf Instagram an",
+    "Ver esta publicación en Instagram", "Voir cette publication sur Instagram.",
+    "View this video on TikTok",
+])
+def test_an_embedded_posts_call_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_sentence_about_viewing_a_post_stays() -> None:
+    # the call is the whole line; a story telling readers where to look keeps its line
+    assert classify_line("Fans can view this post on Instagram until Friday.") is None
+    assert classify_line("Sieh dir diesen Beitrag auf Instagram an, schrieb sie.") is None
+    out = remove_boilerplate("The singer thanked her fans.\nSieh dir diesen Beitrag auf "
+                             "Instagram an\nShe will tour again next year.")
+    assert out.text.split("\n\n") == ["The singer thanked her fans.",
+                                      "She will tour again next year."]
+
+
+@pytest.mark.parametrize("line", [
+    "Estimated reading time: 6 minutes", "Read time: 3 min", "Tiempo de lectura: 3 minutos",
+    "Temps de lecture : 4 min", "Lesedauer: ca. 3 Minuten", "Czas czytania: 5 minut",
+    "Leestijd 2 minuten",
+])
+def test_a_reading_time_label_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", [
+    "Tiempo de lectura: 3 minutos por día, recomienda el estudio a los padres.",
+    "Temps de lecture : le rapport en demande plus aux élèves",
+])
+def test_a_sentence_opening_like_a_reading_time_label_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Hide Images", "Show images"])
+def test_a_recipes_image_toggle_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", ["UK news in pictures", "World news in pictures",
+                                  "The week in pictures", "Day in pictures"])
+def test_a_gallerys_label_is_related(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+@pytest.mark.parametrize("line", ["The news in pictures was grim.", "Ukraine war in pictures",
+                                  "2024 news in pictures"])
+def test_other_lines_about_pictures_stay(line: str) -> None:
+    # a sentence, a gallery of the story's own subject, a label with a number: not the
+    # template's gallery label
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Load more", "ui"), ("Send any friend a story", "ui"), ("Have Your Say", "ui"),
+    ("Don’t miss", "related"), ("Don't miss:", "related"),
+    ("Our journalism needs your support", "cta"),
+])
+def test_english_news_template_lines(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+def test_a_sentence_opening_with_dont_miss_stays() -> None:
+    assert classify_line("Don't miss the concert on Friday, the mayor said.") is None
+
+
+STORY = ("The council approved the budget on Tuesday after a long debate about the new bridge "
+         "and the harbour.\nIt will vote again in June on the second part of the plan, "
+         "officials said.")
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Doe is a freelance writer based in Brooklyn.",
+    "Jane Doe is a former reporter for the Times and now writes books.",
+    "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com.",
+    "Anna Berg Smith writes about health for the Herald. You can reach her on Twitter @anna.",
+    "Mark Lee reports on courts and crime. He can be reached at 555-0100.",
+])
+def test_a_bio_by_title_or_by_beat_and_contact_ends_no_story(bio: str) -> None:
+    out = remove_boilerplate(f"{STORY}\n{bio}")
+    assert out.text == STORY.replace("\n", "\n\n")
+    assert out.removed == {"bio": 1}
+
+
+@pytest.mark.parametrize("last", [
+    "Jane Doe covers politics for The Gazette.",  # the beat without a contact
+    "The insurance covers damages for residents. Contact them at the office, the mayor said.",
+])
+def test_a_last_line_that_only_opens_like_a_beat_bio_stays(last: str) -> None:
+    assert remove_boilerplate(f"{STORY}\n{last}").text.endswith(last)
+
+
+def test_a_beat_bio_in_the_middle_of_a_story_stays() -> None:
+    bio = "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com."
+    text = f"{bio}\n{STORY}\nThe mayor will speak on Friday.\nThe vote is in June."
+    assert bio in remove_boilerplate(text).text
+
+
+@pytest.mark.parametrize("line", [
+    "The Associated Press receives support from the Walton Family Foundation for coverage of "
+    "water and environmental policy. The AP is solely responsible for all content.",
+    "The Associated Press Health and Science Department receives support from the Howard "
+    "Hughes Medical Institute’s Science and Educational Media Group. The AP is solely "
+    "responsible for all content.",
+    "The Associated Press’ climate and environmental coverage receives financial support from "
+    "multiple private foundations. AP is solely responsible for all content.",
+])
+def test_the_wires_funding_note_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_sentence_citing_the_wire_on_support_stays() -> None:
+    line = "The Associated Press reported that the company receives support from investors."
+    assert classify_line(line) is None
