@@ -1037,7 +1037,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 7 and _EMBED_CALL.match(low):
         return "ui"
-    if n <= 8 and _READING_TIME.match(low):
+    if n <= 7 and _READING_TIME.match(low):
         return "ui"
     if n <= 6 and _IN_PICTURES.match(low):
         return "related"

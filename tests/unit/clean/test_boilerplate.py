@@ -1884,7 +1884,7 @@ def test_a_sentence_about_viewing_a_post_stays() -> None:
 @pytest.mark.parametrize("line", [
     "Estimated reading time: 6 minutes", "Read time: 3 min", "Tiempo de lectura: 3 minutos",
     "Temps de lecture : 4 min", "Lesedauer: ca. 3 Minuten", "Czas czytania: 5 minut",
-    "Leestijd 2 minuten",
+    "Leestijd 2 minuten", "Tiempo estimado de lectura: ca. 3 minutos",  # seven words, the most
 ])
 def test_a_reading_time_label_is_ui(line: str) -> None:
     assert classify_line(line) == "ui"
@@ -1904,7 +1904,8 @@ def test_a_recipes_image_toggle_is_ui(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["UK news in pictures", "World news in pictures",
-                                  "The week in pictures", "Day in pictures"])
+                                  "The week in pictures", "Day in pictures",
+                                  "Northern Ireland politics news in pictures"])
 def test_a_gallerys_label_is_related(line: str) -> None:
     assert classify_line(line) == "related"
 
@@ -1995,7 +1996,7 @@ VIDEOJS_DIALOG = (
     "Duration 2:31", "Loaded: 0%", "Your browser does not support the video tag.",
     "Sorry, the video player failed to load.(Error Code: 101102)",
     "Please enable JavaScript to view this content", "Now Playing", "Tap to unmute",
-    "Next image", "Top of page", "A A A", "1 of 12", "Photo 3/10",
+    "Next image", "Top of page", "A A A", "1 of 12", "Photo 3/10", "Slide 3 of 10",
 ])
 def test_a_players_and_a_gallerys_text_is_ui(line: str) -> None:
     assert classify_line(line) == "ui"
