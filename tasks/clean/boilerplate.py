@@ -1035,14 +1035,11 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
-    if n <= 7 and _EMBED_CALL.match(low):
+    # (these four patterns are whole short lines: no word bound is needed before them)
+    if _EMBED_CALL.match(low) or _READING_TIME.match(low) or _GALLERY_COUNTER.match(low):
         return "ui"
-    if n <= 7 and _READING_TIME.match(low):
-        return "ui"
-    if n <= 6 and _IN_PICTURES.match(low):
+    if low.endswith(" in pictures") and _IN_PICTURES.match(low):
         return "related"
-    if n <= 4 and _GALLERY_COUNTER.match(low):
-        return "ui"
     if n <= PLAYER_TEXT_MAX_WORDS and _PLAYER_TEXT.match(low):
         return "ui"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
