@@ -424,6 +424,9 @@ _UI_EXACT = {
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
     "show images", "load more", "send any friend a story", "have your say",
+    # a video player's and a gallery's buttons
+    "now playing", "next up", "tap to unmute", "replay", "autoplay", "video unavailable",
+    "previous image", "next image", "view more", "top of page", "text size", "font size", "a a a",
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
@@ -479,6 +482,27 @@ _SHOW_ALL = re.compile(
     r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
     re.IGNORECASE,
 )
+# A video player's text (Video.js writes its caption-settings dialog into the page: "This is
+# a modal window. Beginning of dialog window. Escape will cancel and close the window. Text
+# Color White Black Red ...", one line of a hundred words; its time display, "Current Time
+# 0:00"), a player's fallback ("Your browser does not support the video tag.") and a
+# script-less page's notice ("Please enable JavaScript ..."): never the story.
+_PLAYER_TEXT = re.compile(
+    r"^(?:this is a modal window|beginning of dialog window|end of dialog window"
+    r"|close modal dialog|(?:current time|duration|remaining time) -?\d{1,2}:\d{2}"
+    r"|stream type live|(?:loaded|progress): \d{1,3}(?:\.\d+)? ?%"
+    r"|your browser does not support (?:the )?(?:html5 )?(?:video|audio|iframes?)\b"
+    r"|sorry, the video player failed to load|this video is (?:not|no longer) available"
+    r"|(?:please )?enable javascript (?:to|in order to)|javascript is (?:disabled|required)"
+    r"|you need to enable javascript)",
+    re.IGNORECASE,
+)
+PLAYER_TEXT_MAX_WORDS = 150
+# A gallery's counter ("1 of 12", "Photo 3/10"; "Image 2 of 8" is ui already). A bare
+# "1/4" is a recipe's quantity on a line of its own as often.
+_GALLERY_COUNTER = re.compile(
+    r"^(?:(?:photo|picture|slide|bild|foto) \d{1,3} ?(?:of|/|von) ?\d{1,3}"
+    r"|\d{1,3} (?:of|von) \d{1,3})$", re.IGNORECASE)
 # A photo gallery's label left in the text when its pictures and captions went ("UK news in
 # pictures", The Independent's galleries between paragraphs; "The week in pictures").
 _IN_PICTURES = re.compile(
@@ -1011,12 +1035,13 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
-    if n <= 7 and _EMBED_CALL.match(low):
+    # (these four patterns are whole short lines: no word bound is needed before them)
+    if _EMBED_CALL.match(low) or _READING_TIME.match(low) or _GALLERY_COUNTER.match(low):
         return "ui"
-    if n <= 8 and _READING_TIME.match(low):
-        return "ui"
-    if n <= 6 and _IN_PICTURES.match(low):
+    if low.endswith(" in pictures") and _IN_PICTURES.match(low):
         return "related"
+    if n <= PLAYER_TEXT_MAX_WORDS and _PLAYER_TEXT.match(low):
+        return "ui"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tasks.clean.boilerplate import classify_line, remove_boilerplate
@@ -2008,7 +2010,7 @@ def test_a_sentence_about_viewing_a_post_stays() -> None:
 @pytest.mark.parametrize("line", [
     "Estimated reading time: 6 minutes", "Read time: 3 min", "Tiempo de lectura: 3 minutos",
     "Temps de lecture : 4 min", "Lesedauer: ca. 3 Minuten", "Czas czytania: 5 minut",
-    "Leestijd 2 minuten",
+    "Leestijd 2 minuten", "Tiempo estimado de lectura: ca. 3 minutos",  # seven words, the most
 ])
 def test_a_reading_time_label_is_ui(line: str) -> None:
     assert classify_line(line) == "ui"
@@ -2028,7 +2030,8 @@ def test_a_recipes_image_toggle_is_ui(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["UK news in pictures", "World news in pictures",
-                                  "The week in pictures", "Day in pictures"])
+                                  "The week in pictures", "Day in pictures",
+                                  "Northern Ireland politics news in pictures"])
 def test_a_gallerys_label_is_related(line: str) -> None:
     assert classify_line(line) == "related"
 
@@ -2101,4 +2104,40 @@ def test_the_wires_funding_note_is_ui(line: str) -> None:
 
 def test_a_sentence_citing_the_wire_on_support_stays() -> None:
     line = "The Associated Press reported that the company receives support from investors."
+    assert classify_line(line) is None
+
+
+VIDEOJS_DIALOG = (
+    "This is a modal window. Beginning of dialog window. Escape will cancel and close the "
+    "window. Text Color White Black Red Green Blue Yellow Magenta Cyan Transparency Opaque "
+    "Semi-Transparent Background Color Black White Red Green Blue Yellow Magenta Cyan "
+    "Transparency Opaque Semi-Transparent Transparent Font Size 50% 75% 100% 125% 150% 175% "
+    "200% 300% 400% Text Edge Style None Raised Depressed Uniform Dropshadow Font Family "
+    "Proportional Sans-Serif Monospace Sans-Serif Reset restore all settings to the default "
+    "values Done Close Modal Dialog End of dialog window.")
+
+
+@pytest.mark.parametrize("line", [
+    VIDEOJS_DIALOG, "This is a modal window.", "End of dialog window.", "Current Time 0:00",
+    "Duration 2:31", "Loaded: 0%", "Your browser does not support the video tag.",
+    "Sorry, the video player failed to load.(Error Code: 101102)",
+    "Please enable JavaScript to view this content", "Now Playing", "Tap to unmute",
+    "Next image", "Top of page", "A A A", "1 of 12", "Photo 3/10", "Slide 3 of 10",
+])
+def test_a_players_and_a_gallerys_text_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_players_dialog_is_ui_up_to_150_words() -> None:
+    words = len(re.findall(r"\w+", VIDEOJS_DIALOG))  # "Semi-Transparent" is two words
+    line = VIDEOJS_DIALOG + " Close" * (150 - words)
+    assert classify_line(line) == "ui"
+    assert classify_line(line + " Close") is None
+
+
+@pytest.mark.parametrize("line", [
+    "1/4", "3 of 4 people said no", "Duration of the strike was two weeks.",
+    "The video is not available in Germany, the broadcaster said.",
+])
+def test_quantities_and_sentences_like_a_players_text_stay(line: str) -> None:
     assert classify_line(line) is None

@@ -416,6 +416,11 @@ def test_links_to_the_same_name_under_a_sister_suffix_stay_on_the_site(hosts) ->
     # two blogs on one shared host are two sites
     ("https://anna.blogspot.com/2024/05/bridge.html",
      ("bob.blogspot.com", "carl.blogspot.com", "dora.blogspot.com")),
+    # a blog named like the site, on a shared host, is not the site
+    (URL, ("gazette.wordpress.com", "gazette.wordpress.com", "gazette.blogspot.com")),
+    # two sites' news desks: the same first label below two names
+    ("https://news.herald.example/bridge.html",
+     ("news.gazette.example", "news.gazette.example", "news.gazette.example")),
 ])
 def test_links_to_other_sites_of_like_names_leave_no_site_link_list(page, hosts) -> None:
     tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(*hosts)))
