@@ -334,6 +334,20 @@ def test_a_full_stop_inside_a_path_is_no_sentence_end() -> None:
     assert repair_glued_paragraphs(text) == [text]
 
 
+@pytest.mark.parametrize("name", ["IMG_0042.JPG", "DSC_1234.jpeg", "chart2.png",
+                                  "report2024.PDF", "clip7.mp4", "figures1.csv"])
+def test_a_bare_file_name_is_no_sentence_end(name: str) -> None:
+    # a camera's or a download's file name in running text ("IMG_0042.JPG" used to be cut
+    # into "The photo IMG_0042." and "JPG shows the harbour.")
+    text = f"The photo {name} shows the harbour."
+    assert repair_glued_paragraphs(text) == [text]
+
+
+def test_a_glued_sentence_starting_with_another_word_is_still_split() -> None:
+    assert repair_glued_paragraphs("The council met in 2024.Pngs are images.") == [
+        "The council met in 2024.", "Pngs are images."]
+
+
 def test_roman_numerals_either_side_of_a_windows_line_end_stay_whole() -> None:
     from tasks.clean.text import normalise_text
 
