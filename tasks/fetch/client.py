@@ -59,6 +59,7 @@ from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
+from tasks.common.contentrange import part_of_a_page
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
 from tasks.common.mediatype import effective_content_type
 from tasks.common.netguard import AddressGuard, Refused, check_url
@@ -711,6 +712,13 @@ class Fetcher:
                 out.detail = partial_content_problem(ex.headers.get("content-range"))
                 if out.detail is not None:
                     out.error = "partial_content"
+                    return ex
+            elif 200 <= ex.status < 300 and "content-range" in ex.headers:
+                # A 2xx that is a slice by its own Content-Range and length (a cache's or
+                # proxy's): it was kept as the page, the article cut (round 21).
+                part = part_of_a_page(ex.headers["content-range"], len(ex.body))
+                if part is not None:
+                    out.error, out.detail = "partial_content", f"HTTP {ex.status} with {part}"
                     return ex
             if ex.status == 304 and not validators:
                 # Not Modified answers only a conditional GET; to a plain one it says
