@@ -240,6 +240,17 @@ def host_identity(host: str) -> str:
         return host
 
 
+def server_key(host: str) -> str:
+    """The one spelling of the server a host name reaches, by which politeness is kept
+    (the per-host delay and concurrency cap, robots.txt once per origin): `host_identity`
+    without the root's trailing dot (`news.example.` is the name `news.example` looked up
+    from the root). Keyed by the name as written, `news.example` and `news.example.`,
+    or `bücher.example` and `xn--bcher-kva.example`, were two hosts: a request to each at
+    the same moment under a 1 s delay and a cap of 1, robots.txt fetched twice (round
+    21)."""
+    return host_identity(host.rstrip(".")) if host else ""
+
+
 def domain_identity(host: str) -> str:
     """The registrable-looking form of a host name (`host_identity`, without a www./m./
     amp. prefix): how articles' `domain` is stored and how a takedown's domain is read."""

@@ -67,6 +67,7 @@ from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
+from tasks.common.urls import server_key
 from tasks.fetch.failures import (
     ACCEPTED_NO_PAGE,
     backoff_delay,
@@ -90,6 +91,7 @@ from tasks.fetch.robots import (
     MAX_ROBOTS_REDIRECTS,
     RobotsRules,
     agent_token,
+    origin_key,
     origin_of,
     robots_url,
     rules_from_fetch,
@@ -318,7 +320,7 @@ class Fetcher:
         self.warc_pool.shutdown(wait=True)
 
     def gate(self, url: str) -> HostGate:
-        host = (urlsplit(url).hostname or "").lower()
+        host = server_key(urlsplit(url).hostname or "")  # one gate per server, however spelt
         gate = self.gates.get(host)
         if gate is None:
             gate = self.gates[host] = HostGate(host, self.cfg.per_host_concurrency,
@@ -475,7 +477,7 @@ class Fetcher:
     async def _once_per_origin(self, kind: str, url: str, fetch):
         """`await fetch(url)` once per run, process and origin for this `kind` of file;
         the other batches and tasks wait for that fetch and share its result."""
-        key = (self.run_id, kind, origin_of(url))
+        key = (self.run_id, kind, origin_key(url))
         with _ORIGIN_FILES_LOCK:
             fut = _ORIGIN_FILES.get(key)
             mine = fut is None
@@ -900,7 +902,7 @@ def _host_key(url: str) -> str:
     here and ended the whole batch; it gets a queue of its own, and its attempt's
     check_url makes it an invalid_url row of fetch_log."""
     try:
-        return (urlsplit(url).hostname or "").lower()
+        return server_key(urlsplit(url).hostname or "")
     except ValueError:
         return ""
 
