@@ -111,6 +111,34 @@ def undelimited_url(text: str) -> str:
     return inner if _HTTP_START.match(inner) else text
 
 
+# What prose puts after an address that no address typed into a list ends with: a
+# sentence's full stop or comma, a colon or semicolon, ? or !, and a closing bracket that
+# opened before the address ("(see https://s.example/a)"). GitHub's autolinks and mail
+# readers leave them out alike (GFM's "extended autolink" rule).
+_PROSE_END = ".,:;!?"
+_CLOSERS = {")": "(", "]": "["}
+
+
+def without_prose_punctuation(text: str) -> str:
+    """`text`, an http(s) URL pasted from prose, without the punctuation the sentence put
+    around it: a `(` or `[` before it, and after it `_PROSE_END` or a `)` or `]` the
+    address did not open (`https://w.example/wiki/Foo_(bar)` keeps its own). Kept,
+    "https://s.example/a.html." was fetched as another page, the site's 404, and
+    "(https://...)" was a bad_url (round 21). Other text is returned as it is."""
+    if text[:1] in "([" and _HTTP_START.match(text, 1):
+        text = text[1:]
+    if not _HTTP_START.match(text):
+        return text
+    while text:
+        last = text[-1]
+        if last in _PROSE_END or (last in _CLOSERS
+                                  and text.count(_CLOSERS[last]) < text.count(last)):
+            text = text[:-1]
+        else:
+            return text
+    return text
+
+
 # Characters that no host name, IDN or IP literal holds: whitespace, controls, and the
 # delimiters and quotes that mark a pasted fragment ("bad host.example", "a<b>.example").
 # courlan lets them through, and the fetcher would then fail on them as invalid_url.

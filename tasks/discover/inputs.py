@@ -44,6 +44,7 @@ from tasks.common.urls import (
     strip_userinfo,
     trim_url,
     undelimited_url,
+    without_prose_punctuation,
 )
 from tasks.discover.remote import (
     FetchUrls,
@@ -403,6 +404,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
         line = undelimited_url(trim_url(without_inline_comment(line)))
+        line = without_prose_punctuation(line)  # an address pasted from a sentence
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
