@@ -61,7 +61,7 @@ from tasks.common.charset import sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
 from tasks.common.contentrange import part_of_a_page
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
-from tasks.common.mediatype import effective_content_type
+from tasks.common.mediatype import effective_content_type, supplied_media_type
 from tasks.common.netguard import AddressGuard, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
@@ -214,9 +214,9 @@ class UrlOutcome:
 
 
 def _media_type(content_type: str | None) -> str | None:
-    if not content_type:
-        return None
-    return content_type.split(";", 1)[0].strip().lower() or None
+    """The media type a response supplies (None: none, or none a browser takes, so the
+    body is sniffed: `supplied_media_type`)."""
+    return supplied_media_type(content_type)
 
 
 # How often a body read checks whether aiohttp's parser already failed (see _read_some).
@@ -788,7 +788,9 @@ class Fetcher:
             media = "application/octet-stream"
         if media is None:
             if not opens_as_html(body):
-                out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
+                out.error, out.detail = "unsupported_content_type", (
+                    f"content-type {ctype[:100]!r}, no media type a browser takes, and the "
+                    "body is no HTML page" if ctype else "no content-type, not HTML")
                 return
             media = "text/html"
         elif not source and media in GENERIC_PAGE_TYPES:

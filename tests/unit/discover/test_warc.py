@@ -813,6 +813,28 @@ def test_a_200_record_holding_the_part_its_content_range_names_is_partial_conten
     assert "bytes 100-299 of " in rejects[1]["detail"] and "HTTP 200" in rejects[1]["detail"]
 
 
+def test_an_archived_page_under_a_content_type_browsers_cannot_read_is_a_page() -> None:
+    """Fault round 21: a record whose Content-Type is no MIME type (`text/html
+    charset=utf-8`) or an unknown one (`*/*`) was stored under that label and rejected
+    by the extraction (`unsupported_content_type`); it is a page to sniff, as the
+    fetcher takes its own."""
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.extract.pages import ExtractConfig, archived_response_problem
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    page = b"<html><body><p>" + b"Text of the story. " * 40 + b"</p></body></html>"
+    for slug, value in (("php", "text/html charset=utf-8"), ("any", "*/*"),
+                        ("valid", "text/html; charset=utf-8")):
+        _response(w, f"https://p.example/{slug}", page, [("Content-Type", value)])
+    rows, rejects, _ = run(buf.getvalue())
+    assert rejects == []
+    assert [(r["url"].rsplit("/", 1)[1], r["content_type"], r["encoding"]) for r in rows] == [
+        ("php", None, "utf-8"), ("any", None, "utf-8"), ("valid", "text/html", "utf-8")]
+    allowed = settings_slice(ExtractConfig, Settings()).allowed_content_types
+    assert [archived_response_problem(r, allowed) for r in rows] == [None, None, None]
+
+
 def test_a_response_record_without_an_http_message_is_skipped_and_counted() -> None:
     # Heritrix archives its DNS look-ups as response records of type text/dns
     dns = b"20240102030405\nnews.example.\t300\tIN\tA\t192.0.2.7\n"
