@@ -121,22 +121,26 @@ _CLOSERS = {")": "(", "]": "["}
 
 def without_prose_punctuation(text: str) -> str:
     """`text`, an http(s) URL pasted from prose, without the punctuation the sentence put
-    around it: a `(` or `[` before it, and after it `_PROSE_END` or a `)` or `]` the
-    address did not open (`https://w.example/wiki/Foo_(bar)` keeps its own). Kept,
-    "https://s.example/a.html." was fetched as another page, the site's 404, and
-    "(https://...)" was a bad_url (round 21). Other text is returned as it is."""
-    if text[:1] in "([" and _HTTP_START.match(text, 1):
-        text = text[1:]
-    if not _HTTP_START.match(text):
+    around it: after it `_PROSE_END` or a `)` or `]` the address did not open
+    (`https://w.example/wiki/Foo_(bar)` keeps its own), and a `(` or `[` before it when
+    its closer is among what followed. Kept, "https://s.example/a.html." was fetched as
+    another page, the site's 404, and "(https://...)" was a bad_url (round 21). Other
+    text is returned as it is (a Markdown link, `[a](b)`, is no address)."""
+    opener = text[:1] if text[:1] in "([" and _HTTP_START.match(text, 1) else ""
+    url = text[len(opener):]
+    if not _HTTP_START.match(url):
         return text
-    while text:
-        last = text[-1]
-        if last in _PROSE_END or (last in _CLOSERS
-                                  and text.count(_CLOSERS[last]) < text.count(last)):
-            text = text[:-1]
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _PROSE_END or (last in _CLOSERS and url.count(_CLOSERS[last], 0, end)
+                                  < url.count(last, 0, end)):
+            end -= 1
         else:
-            return text
-    return text
+            break
+    if opener and not any(_CLOSERS.get(ch) == opener for ch in url[end:]):
+        return text
+    return url[:end]
 
 
 # Characters that no host name, IDN or IP literal holds: whitespace, controls, and the
