@@ -14,7 +14,11 @@ this process, nothing is looked up):
 - a URL list whose lines end in a full stop or sit in brackets, pasted from notes (on
   main fetched as other pages: the 404s);
 - a file of two dumps whose second header is glued to the first's last body line, its
-  date unpadded (on main the second article glued into the first's text).
+  date unpadded (on main the second article glued into the first's text);
+- `/r21/php`: a story under `Content-Type: text/html charset=utf-8` (PHP's classic, the
+  semicolon forgotten; on main `unsupported_content_type`);
+- `sitemap:/r21/sitemap.xml`: a news sitemap whose `<loc>` holds `caf&eacute;` and whose
+  news title holds `&eacute;` (on main the address cut at the reference: a 404).
 """
 
 from __future__ import annotations
@@ -31,6 +35,16 @@ RU_LINE = "Городской совет встретился в пятницу 
 BODY = ("The council met on Tuesday and debated the budget for the harbour at length. "
         "Members asked how the new quay would be paid for, and the treasurer said the city "
         "would borrow half of it over twenty years at a fixed rate.")
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>BASE/caf&eacute;</loc><news:news><news:publication><news:name>R21</news:name>
+<news:language>fr</news:language></news:publication>
+<news:publication_date>2024-05-03</news:publication_date>
+<news:title>Le caf&eacute; du port rouvre</news:title></news:news></url>
+</urlset>"""
 
 
 def page(slug: str, lead: str = "") -> str:
@@ -53,6 +67,14 @@ class Round21Server(FaultServer):
                              " charset=koi8-r")
         elif path in ("/r21/a", "/r21/b", "/r21/c", "/r21/d"):
             await self._send(writer, "200 OK", page(path[-1]).encode())
+        elif path == "/r21/php":
+            await self._send(writer, "200 OK", page("php").encode(), "text/html charset=utf-8")
+        elif path == "/r21/sitemap.xml":
+            base = f"http://{ip}:{self.port}/r21"
+            await self._send(writer, "200 OK", SITEMAP.replace("BASE", base).encode(),
+                             "application/xml")
+        elif path == "/r21/caf%C3%A9":
+            await self._send(writer, "200 OK", page("cafe").encode())
         elif path.startswith("/r21/"):
             await self._send(writer, "404 Not Found", b"<html><body>Not found</body></html>")
         else:
@@ -68,7 +90,7 @@ def server21():
 
 def test_an_ingest_of_the_rounds_inputs_loses_nothing(
         prefect_harness, server21, tmp_path, warehouse, monkeypatch) -> None:
-    """Now: six stories and the two dumps kept whole, the slice one failed fetch
+    """Now: eight stories and the two dumps kept whole, the slice one failed fetch
     (`partial_content`), no reject; inputs = kept + rejected + failed, every data test at
     0. On main (measured, main's files put back): see RELIABILITY.md, round 21."""
     from flows.ingest import ingest
@@ -89,17 +111,19 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     named = {"c": f"http://r21.example:{server21.port}/r21/c",
              "d": f"http://r21.example.:{server21.port}/r21/d"}
     (tmp_path / "pasted.urls").write_text(
-        f"{u('slice')}\n{u('koi8')}\n{u('a')}.\n({u('b')})\n{named['c']}\n{named['d']},\n")
+        f"{u('slice')}\n{u('koi8')}\n{u('a')}.\n({u('b')})\n{named['c']}\n{named['d']},\n"
+        f"{u('php')}\n")
     (tmp_path / "two.txt").write_text(
         " date 2024-05-01 https://dumps.example/one\nOne\n\n" + BODY
         + " date 2024-5-3 https://dumps.example/two\nTwo\n\n" + BODY.replace("Tues", "Fri"))
 
-    manifest = ingest(inputs=[str(tmp_path / "pasted.urls"), str(tmp_path / "two.txt")],
+    manifest = ingest(inputs=[str(tmp_path / "pasted.urls"), str(tmp_path / "two.txt"),
+                              f"sitemap:{u('sitemap.xml')}"],
                       settings=settings(warehouse, per_host_delay_s=0.3,
                                         per_host_concurrency=1))
 
     texts = dict(_table(warehouse, "SELECT url, text FROM articles"))
-    assert set(texts) == {u("koi8"), u("a"), u("b"), *named.values(),
+    assert set(texts) == {u("koi8"), u("a"), u("b"), *named.values(), u("php"), u("café"),
                           "https://dumps.example/one", "https://dumps.example/two"}
     assert RU_LINE in texts[u("koi8")]
     assert texts["https://dumps.example/one"] == BODY  # the second not glued on
@@ -115,4 +139,4 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     assert [p for _, p in named_hits].count("/robots.txt") == 1  # one server, one file
     starts = [t for t, p in named_hits if p in ("/r21/c", "/r21/d")]
     assert len(starts) == 2 and abs(starts[1] - starts[0]) >= 0.15  # the delay kept
-    assert_run_conserves(manifest, 7, 0, 1)
+    assert_run_conserves(manifest, 9, 0, 1)
