@@ -79,6 +79,7 @@ from tasks.extract.inline import keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
+from tasks.extract.notfound import not_found_claim
 from tasks.extract.splitbody import join_split_body
 
 STAGE = "extract"
@@ -576,6 +577,9 @@ def extract_html(
         too_many = _too_many_elements(tree)
     if too_many:
         return Extracted("", PageMetadata(), reason="too_many_elements", error=too_many)
+    gone = not_found_claim(tree)
+    if gone:  # a soft 404: its apology and teasers were kept as an article (round 21)
+        return Extracted("", PageMetadata(), reason="not_found_page", error=gone)
     # metadata first: it reads the bylines and author boxes that the pruning below removes
     try:
         meta = page_metadata(
