@@ -816,8 +816,10 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     status = doc.get("status")
     if status is not None and not 200 <= status < 300:
         return Verdict(f"http_{status}", f"the archived response has status {status}")
-    if status == 204:  # the fetcher's kind for it; it was "unparsable or empty HTML"
-        return Verdict("no_content", "the archived response has status 204 (No Content)")
+    if status in (204, 205):  # the fetcher's kind for them; a 204 was "unparsable or
+        # empty HTML", a 205 with a body extracted as a page (round 21)
+        reason = "No Content" if status == 204 else "Reset Content: no document"
+        return Verdict("no_content", f"the archived response has status {status} ({reason})")
     if status == 202:  # the fetcher's kind for it (round 20): crawls hold AWS WAF's
         # challenge pages, kept as articles or rejected as "no main text found"
         return Verdict("http_202", "the archived response has status 202 (Accepted): the "

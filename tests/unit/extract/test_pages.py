@@ -515,6 +515,9 @@ def test_article_row_keeps_tags_and_the_documents_own_url() -> None:
         (299, None, None),
         # fault round 3: an archived 204 was "extraction_failed: unparsable or empty HTML"
         (204, "text/html", ("no_content", "the archived response has status 204 (No Content)")),
+        # fault round 21: an archived 205 with a body was extracted as a page
+        (205, "text/html", ("no_content", "the archived response has status 205 (Reset "
+                                          "Content: no document)")),
     ],
 )
 def test_archived_response_problem(status, ctype, want) -> None:
