@@ -20,12 +20,15 @@ this process, nothing is looked up):
 - `sitemap:/r21/sitemap.xml`: a news sitemap whose `<loc>` holds `caf&eacute;` and whose
   news title holds `&eacute;` (on main the address cut at the reference: a 404);
 - `/r21/gone`: the site's "Page not found" page served with a 200 for a removed story (a
-  soft 404; on main kept as an article of its apology and "most read" teasers).
+  soft 404; on main kept as an article of its apology and "most read" teasers);
+- `feed:/r21/feed.xml`: an RSS item dated "Fri, 03 May 2024 10:00:00 CEST" for a page
+  that shows no date of its own (on main 10:00 UTC, two hours late).
 """
 
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime
 
 import pytest
 
@@ -49,6 +52,9 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 </urlset>"""
 
 
+FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>R21</title>
+<link>BASE/</link><item><title>Story e</title><link>BASE/e</link>
+<pubDate>Fri, 03 May 2024 10:00:00 CEST</pubDate></item></channel></rss>"""
 GONE = ("<html><head><title>Page not found | The Gazette</title></head><body><header><nav>"
         "<a href='/'>Home</a></nav></header><main><h1>Sorry, we couldn't find that page</h1>"
         "<p>The page you are looking for may have been moved, deleted, or may never have "
@@ -86,6 +92,12 @@ class Round21Server(FaultServer):
             base = f"http://{ip}:{self.port}/r21"
             await self._send(writer, "200 OK", SITEMAP.replace("BASE", base).encode(),
                              "application/xml")
+        elif path == "/r21/feed.xml":
+            base = f"http://{ip}:{self.port}/r21"
+            await self._send(writer, "200 OK", FEED.replace("BASE", base).encode(),
+                             "application/rss+xml")
+        elif path == "/r21/e":
+            await self._send(writer, "200 OK", page("e").encode())
         elif path == "/r21/gone":
             await self._send(writer, "200 OK", GONE.encode())
         elif path == "/r21/caf%C3%A9":
@@ -105,10 +117,10 @@ def server21():
 
 def test_an_ingest_of_the_rounds_inputs_loses_nothing(
         prefect_harness, server21, tmp_path, warehouse, monkeypatch) -> None:
-    """Now: seven stories and the two dumps kept whole, the slice one failed fetch
-    (`partial_content`), the soft 404 one reject (`not_found_page`); inputs = kept +
-    rejected + failed, every data test at 0. On main (measured, main's files put back):
-    see RELIABILITY.md, round 21."""
+    """Now: eight stories (the feed's dated in its zone) and the two dumps kept whole, the
+    slice one failed fetch (`partial_content`), the soft 404 one reject
+    (`not_found_page`); inputs = kept + rejected + failed, every data test at 0. On main
+    (measured, main's files put back): see RELIABILITY.md, round 21."""
     from flows.ingest import ingest
     from tests.integration.test_input_faults7 import _table
 
@@ -134,12 +146,12 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
         + " date 2024-5-3 https://dumps.example/two\nTwo\n\n" + BODY.replace("Tues", "Fri"))
 
     manifest = ingest(inputs=[str(tmp_path / "pasted.urls"), str(tmp_path / "two.txt"),
-                              f"sitemap:{u('sitemap.xml')}"],
+                              f"sitemap:{u('sitemap.xml')}", f"feed:{u('feed.xml')}"],
                       settings=settings(warehouse, per_host_delay_s=0.3,
                                         per_host_concurrency=1))
 
     texts = dict(_table(warehouse, "SELECT url, text FROM articles"))
-    assert set(texts) == {u("koi8"), u("a"), u("b"), *named.values(), u("php"), u("café"),
+    assert set(texts) == {u("koi8"), u("a"), u("b"), *named.values(), u("php"), u("café"), u("e"),
                           "https://dumps.example/one", "https://dumps.example/two"}
     assert RU_LINE in texts[u("koi8")]
     assert texts["https://dumps.example/one"] == BODY  # the second not glued on
@@ -155,4 +167,6 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     assert [p for _, p in named_hits].count("/robots.txt") == 1  # one server, one file
     starts = [t for t, p in named_hits if p in ("/r21/c", "/r21/d")]
     assert len(starts) == 2 and abs(starts[1] - starts[0]) >= 0.15  # the delay kept
-    assert_run_conserves(manifest, 9, 1, 1)
+    assert _table(warehouse, f"SELECT published_at FROM articles WHERE url = '{u('e')}'") == [
+        (datetime(2024, 5, 3, 8, tzinfo=UTC),)]  # 10:00 CEST
+    assert_run_conserves(manifest, 10, 1, 1)
