@@ -11,6 +11,7 @@ it one.
 from __future__ import annotations
 
 import calendar
+import email.utils
 import html
 import io
 import json
@@ -147,6 +148,39 @@ def _struct_to_utc(value) -> datetime | None:
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
+# Zone names feedparser's RFC 822 reader does not know (it knows GMT, UT, Z, the US zones,
+# MET and MEST) and reads as UTC without a word: "Fri, 03 May 2024 10:00:00 CEST" was
+# 10:00 UTC, two hours late; "05:00:00 AEST" the day after (round 21). European, British,
+# Australian and Asian feeds write them. Each names one offset; a name that names several
+# (IST: India, Ireland, Israel; CST: the US, China) is left to feedparser.
+_ZONE_OFFSETS = {
+    "UTC": "+0000", "WET": "+0000", "WEST": "+0100", "BST": "+0100", "CET": "+0100",
+    "CEST": "+0200", "MEZ": "+0100", "MESZ": "+0200", "EET": "+0200", "EEST": "+0300",
+    "MSK": "+0300", "SAST": "+0200", "HKT": "+0800", "SGT": "+0800", "AWST": "+0800",
+    "JST": "+0900", "KST": "+0900", "ACST": "+0930", "ACDT": "+1030", "AEST": "+1000",
+    "AEDT": "+1100", "NZST": "+1200", "NZDT": "+1300", "HST": "-1000", "AKST": "-0900",
+    "AKDT": "-0800",
+}
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_NAMED_ZONE = re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{3,4})\s*")
+
+
+def zone_named_date(raw: str) -> datetime | None:
+    """An RFC 822 date ending in a zone name of `_ZONE_OFFSETS`, in UTC (None: it ends in
+    no such name, or is no date)."""
+    m = _NAMED_ZONE.fullmatch(raw.strip())
+    offset = _ZONE_OFFSETS.get(m[2].upper()) if m else None
+    if offset is None:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(f"{m[1]} {offset}")
+        year = _FOUR_DIGIT_YEAR.search(m[1])
+        if when.tzinfo is None or year is not None and int(year[1]) != when.year:
+            return None  # (the email module reads year 0001 as 2001)
+        return when.astimezone(UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
 
 def _entry_date(entry, key: str) -> datetime | None:
     """An entry's date (`published` or `updated`) as feedparser read it, unless its own
@@ -154,8 +188,11 @@ def _entry_date(entry, key: str) -> datetime | None:
     ("2024-02-30" became 1 March) and makes a year of a bare number ("99999" became
     December 9999). An ISO date that is no calendar day, or a bare number, is no date
     (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
-    when = _struct_to_utc(entry.get(f"{key}_parsed"))
     raw = entry.get(key)
+    named = zone_named_date(raw) if isinstance(raw, str) else None
+    if named is not None:
+        return named
+    when = _struct_to_utc(entry.get(f"{key}_parsed"))
     if when is None or not isinstance(raw, str):
         return when
     m = _ISO_DATE.search(raw)

@@ -918,3 +918,29 @@ def test_a_utf16_feed_served_without_a_content_type_is_read_without_warning(code
         r = parse_feed(text.encode(codec), FEED_URL)
         assert r.error is None and r.items
         assert r.warning is None
+
+
+def _rss_dates(dates: list[str]) -> list[datetime | None]:
+    items = "".join(f"<item><title>t{i}</title><link>https://n.example/{i}</link>"
+                    f"<pubDate>{d}</pubDate></item>" for i, d in enumerate(dates))
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
+            f"<link>https://n.example/</link>{items}</channel></rss>").encode()
+    return [it.published_at for it in parse_feed(data, "https://n.example/feed",
+                                                 "application/rss+xml").items]
+
+
+def test_an_rss_date_in_a_zone_feedparser_does_not_name_is_read_in_that_zone() -> None:
+    """Fault round 21: feedparser knows GMT, UT, Z, the US zones, MET and MEST, and read
+    any other zone name as UTC without a word: "10:00:00 CEST" was 10:00 UTC (two hours
+    late), "05:00:00 AEST" 05:00 UTC on the 3rd (the 2nd in UTC)."""
+    at = [datetime(2024, 5, 3, h, tzinfo=UTC) for h in (8, 8, 9, 7)]
+    assert _rss_dates(["Fri, 03 May 2024 10:00:00 CEST", "Friday, 03 May 2024 10:00 mesz",
+                       "Fri, 03 May 24 10:00:00 BST", "Fri, 03 May 2024 10:00:00 EEST"]) == at
+    assert _rss_dates(["Fri, 03 May 2024 05:00:00 AEST"]) == [
+        datetime(2024, 5, 2, 19, tzinfo=UTC)]
+
+
+def test_zone_names_feedparser_knows_or_that_name_several_zones_stay_its_reading() -> None:
+    assert _rss_dates(["Fri, 03 May 2024 10:00:00 EDT", "Fri, 03 May 2024 10:00:00 GMT",
+                       "Fri, 03 May 2024 10:00:00 IST"]) == [
+        datetime(2024, 5, 3, h, tzinfo=UTC) for h in (14, 10, 10)]  # IST: India? Ireland?
