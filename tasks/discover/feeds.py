@@ -182,6 +182,57 @@ def zone_named_date(raw: str) -> datetime | None:
         return None
 
 
+# Month names some CMSs write in the site's language in RSS dates ("Mo, 03 Mai 2024
+# 10:00:00 +0200", "mar., 07 mai 2024 ...", "vie, 03 may 2024 ..."), which feedparser's
+# English reader leaves unread: the item came undated. German, French, Spanish, Italian,
+# Dutch and Portuguese, full and abbreviated, each to its month number. ("mar" is March
+# in Spanish, Italian and Portuguese; French writes "mars", and its "mar." is a Tuesday,
+# which sits before the day, not after it.)
+_LOCAL_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        "jan januar janv janvier ene enero gen gennaio januari janeiro",
+        "feb februar févr fevr février fevrier febrero febbraio februari fev fevereiro",
+        "mär mrz märz mars mar marzo mrt maart março marco",
+        "apr april avr avril abr abril aprile",
+        "mai may mayo mag maggio mei maio",
+        "jun juni juin junio giu giugno junho",
+        "jul juli juil juillet julio lug luglio julho",
+        "aug august août aout ago agosto augustus",
+        "sep sept september septembre septiembre set settembre setembro",
+        "okt oktober oct octobre octubre ott ottobre out outubro",
+        "nov november novembre noviembre novembro",
+        "dez dezember déc dec décembre decembre dic diciembre dicembre december dezembro",
+    ), start=1)
+    for name in names.split()
+}
+_LOCAL_RFC822 = re.compile(
+    r"(?:[^\W\d_]{2,9}\.?,?\s+)?(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?\s+(\d{4})"
+    r"(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*([+-]\d{4}|[A-Za-z]{1,5})?)?")
+
+
+def local_month_date(raw: str) -> datetime | None:
+    """An RFC 822 date whose month is named in one of `_LOCAL_MONTHS`' languages, in UTC
+    (None: no such date). The zone is an offset or a name feedparser or
+    `_ZONE_OFFSETS` knows; none written is UTC, and no time written is midnight, as
+    feedparser reads them."""
+    m = _LOCAL_RFC822.fullmatch(raw.strip())
+    month = _LOCAL_MONTHS.get(m[2].lower()) if m else None
+    if month is None:
+        return None
+    zone = m[5] or "+0000"
+    zone = _ZONE_OFFSETS.get(zone.upper(), zone)
+    english = calendar.month_abbr[month]
+    try:
+        when = email.utils.parsedate_to_datetime(
+            f"{m[1]} {english} {m[3]} {m[4] or '00:00'} {zone}")
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if when.tzinfo is None or when.year != int(m[3]):
+        return None  # a zone name nobody knows; (the email module reads 0001 as 2001)
+    return when.astimezone(UTC)
+
+
 def _entry_date(entry, key: str) -> datetime | None:
     """An entry's date (`published` or `updated`) as feedparser read it, unless its own
     text says that reading is wrong: feedparser rolls an impossible day over
@@ -193,6 +244,8 @@ def _entry_date(entry, key: str) -> datetime | None:
     if named is not None:
         return named
     when = _struct_to_utc(entry.get(f"{key}_parsed"))
+    if when is None and isinstance(raw, str):
+        return local_month_date(raw)
     if when is None or not isinstance(raw, str):
         return when
     m = _ISO_DATE.search(raw)

@@ -944,3 +944,47 @@ def test_zone_names_feedparser_knows_or_that_name_several_zones_stay_its_reading
     assert _rss_dates(["Fri, 03 May 2024 10:00:00 EDT", "Fri, 03 May 2024 10:00:00 GMT",
                        "Fri, 03 May 2024 10:00:00 IST"]) == [
         datetime(2024, 5, 3, h, tzinfo=UTC) for h in (14, 10, 10)]  # IST: India? Ireland?
+
+
+def test_an_rss_date_with_its_month_in_the_sites_language_is_read() -> None:
+    """Some CMSs write the month (and day) of an RSS date in the site's language:
+    feedparser reads English names only, and the item came undated."""
+    assert _rss_dates([
+        "Mo, 03 Mai 2024 10:00:00 +0200",      # German
+        "mar., 07 mai 2024 08:30:00 GMT",      # French: "mar." is the Tuesday
+        "vie, 03 may 2024 10:00:00 CEST",      # Spanish, a zone feedparser does not name
+        "Do, 12 Dez 2024 23:30:00 MEZ",
+        "sáb, 04 ago 2024 10:00:00 -0300",     # Portuguese
+        "03 März 2024 10:00",                  # no day, no zone: UTC, as feedparser reads
+        "ven., 03 mai 2024",                   # no time: midnight
+    ]) == [datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 7, 8, 30, tzinfo=UTC),
+           datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 12, 12, 22, 30, tzinfo=UTC),
+           datetime(2024, 8, 4, 13, tzinfo=UTC), datetime(2024, 3, 3, 10, tzinfo=UTC),
+           datetime(2024, 5, 3, tzinfo=UTC)]
+
+
+def test_a_local_date_that_is_no_date_stays_undated() -> None:
+    assert _rss_dates(["Mo, 31 Feb 2024 10:00:00 +0200",   # no such day
+                       "Mo, 03 Mai 2024 10:00:00 XYZ",     # a zone nobody names
+                       "Mo, 03 Foo 2024 10:00:00 +0200",   # no month
+                       "Mo, 03 Mai 0001 10:00:00 +0200"]) == [None] * 4
+
+
+def test_every_month_is_known_in_every_language() -> None:
+    from tasks.discover.feeds import _LOCAL_MONTHS
+    months = {
+        "de": "januar februar märz april mai juni juli august september oktober november "
+              "dezember",
+        "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+              "décembre",
+        "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+              "noviembre diciembre",
+        "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+              "novembre dicembre",
+        "nl": "januari februari maart april mei juni juli augustus september oktober "
+              "november december",
+        "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro "
+              "novembro dezembro",
+    }
+    for names in months.values():
+        assert [_LOCAL_MONTHS[n] for n in names.split()] == list(range(1, 13))
