@@ -23,6 +23,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»/:]{1,2})\s+|\s*[|·•»
 _NOT_A_LETTER = re.compile(r"[\W_]+")
 # A title or heading longer than this is a sentence of some story, not a template's.
 _MAX_CHARS = 120
+# The longest part of a title beside the claim: the site's name, or its slogan.
+SITE_NAME_MAX_WORDS = 5
 
 
 def _words(text: str) -> str:
@@ -49,8 +51,16 @@ def _says_not_found(text: str, *, segments: bool) -> bool:
     if not segments:
         return False
     parts = [p for p in _TITLE_SEPARATOR.split(text) if p.strip()]
-    # the site's name is on one side: the claim is the first part or the last
-    return len(parts) > 1 and (_words(parts[0]) in PHRASES or _words(parts[-1]) in PHRASES)
+    if len(parts) < 2:
+        return False
+    # the site's name is on one side: the claim is the first part or the last, and what
+    # else the title holds is a name ("| The Gazette | News from the harbour"), not a
+    # headline's second half ("Not found – the story of a submarine lost in 1968")
+    for claim, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+        if _words(claim) in PHRASES and all(
+                len(_words(part).split()) <= SITE_NAME_MAX_WORDS for part in rest):
+            return True
+    return False
 
 
 def not_found_claim(tree: HtmlElement) -> str | None:

@@ -1691,6 +1691,9 @@ def test_a_sites_not_found_page_served_with_a_200_is_no_article() -> None:
     ("Page not found, and other errors that cost a shop its customers",
      "Page not found, and other errors that cost a shop its customers"),
     ("The Gazette", "Error 404 is the web's most common dead end, a study finds"),
+    # a headline's first half is a phrase, its second half no site's name
+    ("Not found – the story of a submarine lost | The Gazette",
+     "Not found – the story of a submarine lost"),
 ])
 def test_a_story_about_a_missing_page_is_still_a_story(title, heading) -> None:
     body = page().decode().replace(
@@ -1700,3 +1703,19 @@ def test_a_story_about_a_missing_page_is_still_a_story(title, heading) -> None:
     assert f"<title>{title}</title>" in body and f"<h1>{heading}</h1>" in body
     x = extract_html(body.encode(), "https://gazette.example/news/web.html", fetched_at=FETCHED)
     assert x.error is None and x.reason == "extraction_failed"
+
+
+@pytest.mark.parametrize(("title", "claimed"), [
+    ("Page not found | The Gazette | News from the harbour city", True),  # five words
+    ("Page not found | The Gazette | News from the old harbour city", False),  # six
+    ("Harbour Gazette Online News Portal - 404", True),  # the claim last
+    ("Harbour Gazette Online News Portal Today - 404", False),
+])
+def test_a_titles_parts_beside_the_claim_are_a_sites_name_of_up_to_five_words(
+        title: str, claimed: bool) -> None:
+    from lxml import html as lxml_html
+
+    from tasks.extract.notfound import not_found_claim
+    tree = lxml_html.fromstring(f"<html><head><title>{title}</title></head><body><p>x</p>"
+                                "</body></html>")
+    assert (not_found_claim(tree) is not None) is claimed
