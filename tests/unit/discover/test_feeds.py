@@ -971,8 +971,10 @@ def test_a_local_date_that_is_no_date_stays_undated() -> None:
 
 
 def test_every_month_is_known_in_every_language() -> None:
-    from tasks.discover.feeds import _LOCAL_MONTHS
+    from tasks.discover.feeds import _MONTH_NAMES
     months = {
+        "en": "january february march april may june july august september october november "
+              "december",
         "de": "januar februar märz april mai juni juli august september oktober november "
               "dezember",
         "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
@@ -987,4 +989,23 @@ def test_every_month_is_known_in_every_language() -> None:
               "novembro dezembro",
     }
     for names in months.values():
-        assert [_LOCAL_MONTHS[n] for n in names.split()] == list(range(1, 13))
+        assert [_MONTH_NAMES[n] for n in names.split()] == list(range(1, 13))
+
+
+def test_an_rss_date_on_a_12_hour_clock_or_with_an_offset_after_gmt_is_read_so() -> None:
+    """feedparser read "10:00:00 PM +0200" as 10:00 UTC and "UTC+02:00" as UTC, and gave
+    "GMT+2" no date."""
+    assert _rss_dates([
+        "Fri, 03 May 2024 10:00:00 PM +0200", "Fri, 03 May 2024 12:30 AM GMT",
+        "Fri, 03 May 2024 12:30 p.m. GMT", "Fri, 03 May 2024 10:00:00 UTC+02:00",
+        "Fri, 03 May 2024 10:00:00 GMT+2", "Fri, 03 May 2024 10:00:00 GMT-5",
+        "Fri, 03 May 2024 10:00:00 +02:00", "Friday, May 3, 2024",
+    ]) == [datetime(2024, 5, 3, 20, tzinfo=UTC), datetime(2024, 5, 3, 0, 30, tzinfo=UTC),
+           datetime(2024, 5, 3, 12, 30, tzinfo=UTC), datetime(2024, 5, 3, 8, tzinfo=UTC),
+           datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 3, 15, tzinfo=UTC),
+           datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 3, tzinfo=UTC)]
+
+
+def test_a_12_hour_clock_past_twelve_is_no_date() -> None:
+    assert _rss_dates(["Fri, 03 May 2024 13:00 PM +0200", "Fri, 03 May 2024 00:30 AM GMT"]
+                      ) == [None, None]
