@@ -81,6 +81,8 @@ _RELATED_EXACT = {
     "latest news", "latest stories", "latest headlines", "latest", "editor's picks",
     "editors' picks", "editors picks", "sponsored content", "sponsored stories", "sponsored links",
     "promoted stories", "promoted content", "promoted links", "around the web", "icymi",
+    "you may like", "from the web", "sponsored links by taboola", "full coverage",
+    "elsewhere on the bbc", "around the bbc",
     "in case you missed it", "in case you missed this earlier", "in case you missed this",
     "what to read next", "what to read next:", "paid content", "paid post", "partner content",
     "from our partners", "more stories like this", "recommended stories", "related video",
@@ -426,6 +428,7 @@ _UI_EXACT = {
     "show images", "load more", "send any friend a story", "have your say",
     # a video player's and a gallery's buttons
     "now playing", "next up", "tap to unmute", "replay", "autoplay", "video unavailable",
+    "menu", "search", "submit", "email address", "about sharing", "join the conversation",
     "previous image", "next image", "view more", "top of page", "text size", "font size", "a a a",
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
@@ -498,11 +501,6 @@ _PLAYER_TEXT = re.compile(
     re.IGNORECASE,
 )
 PLAYER_TEXT_MAX_WORDS = 150
-# A gallery's counter ("1 of 12", "Photo 3/10"; "Image 2 of 8" is ui already). A bare
-# "1/4" is a recipe's quantity on a line of its own as often.
-_GALLERY_COUNTER = re.compile(
-    r"^(?:(?:photo|picture|slide|bild|foto) \d{1,3} ?(?:of|/|von) ?\d{1,3}"
-    r"|\d{1,3} (?:of|von) \d{1,3})$", re.IGNORECASE)
 # A photo gallery's label left in the text when its pictures and captions went ("UK news in
 # pictures", The Independent's galleries between paragraphs; "The week in pictures").
 _IN_PICTURES = re.compile(
@@ -532,8 +530,11 @@ _EMBED_CALL = re.compile(
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
     r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$"
-    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8")
-    r"|^(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} (?:of|von|de|/) \d{1,3}$",
+    r"|^(?:comments?|kommentare?|comentarios|commentaires) \(\d{1,6}\)$"
+    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8", "Photo 3/10", "1 of 12";
+    # a bare "1/4" is a recipe's quantity on a line of its own as often)
+    r"|^(?:(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} ?(?:of|von|de|/) ?\d{1,3}"
+    r"|\d{1,3} (?:of|von) \d{1,3})$",
     re.IGNORECASE,
 )
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
@@ -546,7 +547,8 @@ _DISCLOSURE = re.compile(
 _LOGIN = re.compile(
     r"\b(?:nicht (?:mehr )?eingeloggt|not logged in|you must be logged in|log in to comment"
     r"|anmelden,? um (?:zu )?kommentieren|eingeloggt sein,? um|müssen sie (?:eingeloggt|angemeldet)"
-    r" sein|must be (?:logged in|registered) to)", re.IGNORECASE,
+    r" sein|must be (?:logged in|registered) to|already have an account\W{0,3} (?:log|sign) in)",
+    re.IGNORECASE,
 )
 _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
@@ -1035,8 +1037,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
-    # (these four patterns are whole short lines: no word bound is needed before them)
-    if _EMBED_CALL.match(low) or _READING_TIME.match(low) or _GALLERY_COUNTER.match(low):
+    # (these patterns are whole short lines: no word bound is needed before them)
+    if _EMBED_CALL.match(low) or _READING_TIME.match(low):
         return "ui"
     if low.endswith(" in pictures") and _IN_PICTURES.match(low):
         return "related"

@@ -2141,3 +2141,23 @@ def test_a_players_dialog_is_ui_up_to_150_words() -> None:
 ])
 def test_quantities_and_sentences_like_a_players_text_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Menu", "ui"), ("Search", "ui"), ("Submit", "ui"), ("Email address", "ui"),
+    ("About sharing", "ui"), ("Join the conversation", "ui"), ("Comments (12)", "ui"),
+    ("You May Like", "related"), ("From the Web", "related"),
+    ("Sponsored Links by Taboola", "related"), ("Full coverage", "related"),
+    ("Elsewhere on the BBC", "related"), ("Around the BBC", "related"),
+    ("Already have an account? Log in", "cta"), ("Already have an account? Sign in", "cta"),
+])
+def test_more_template_lines_of_news_sites(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Search and rescue teams worked through the night.", "Comments (12 of them) poured in",
+    "Already have an account? Most customers of the bank do, the survey found.",
+])
+def test_sentences_around_template_words_stay(line: str) -> None:
+    assert classify_line(line) is None
