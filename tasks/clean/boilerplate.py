@@ -395,7 +395,10 @@ _TEMPLATE_NOTE = re.compile(
     # content.")
     r"|the associated press(?:(?-i:(?: (?:[A-Z][\w’'-]*|and|&)){0,8})"
     r"|(?:’|')s? [\w ]{1,50} coverage) receives (?:financial )?support from\b"
-    r"|(?:the )?ap is solely responsible for all content)",
+    r"|(?:the )?ap is solely responsible for all content"
+    # the site's disclaimer under its links (BBC News)
+    r"|(?:the )?[\w .'’-]{1,30} (?:is|are) not responsible for the content of external"
+    r" (?:internet )?(?:sites|websites|links)\b)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -505,6 +508,12 @@ PLAYER_TEXT_MAX_WORDS = 150
 # pictures", The Independent's galleries between paragraphs; "The week in pictures").
 _IN_PICTURES = re.compile(
     r"^(?:(?:[^\W\d_]+ ){1,3}news|(?:the )?(?:day|week|month|year)) in pictures$", re.IGNORECASE)
+# A multi-page story's page steps ("Continue to page 2", "1 2 3 Next", "« 1 2 3 »"):
+# numbers and a step, no words of the story (a listing's "Showing 1-10 of 19" is _PAGER).
+_PAGE_STEPS = re.compile(
+    r"^(?:(?:continue to|go to|weiter zu(?:r)?) (?:page|seite) \d{1,3}"
+    r"|[«‹<]?\s*(?:\d{1,3}\s+){1,12}(?:next|weiter|siguiente|suivant|»|›|>)"
+    r"|[«‹<]\s*(?:\d{1,3}\s+){0,11}\d{1,3}\s*[»›>]?)$")
 # The reading-time label over a story ("Estimated reading time: 6 minutes", "Tiempo de
 # lectura: 3 minutos"): a label and a number of minutes, nothing of the story.
 _READING_TIME = re.compile(
@@ -1038,7 +1047,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
     # (these patterns are whole short lines: no word bound is needed before them)
-    if _EMBED_CALL.match(low) or _READING_TIME.match(low):
+    if _EMBED_CALL.match(low) or _READING_TIME.match(low) or _PAGE_STEPS.match(low):
         return "ui"
     if low.endswith(" in pictures") and _IN_PICTURES.match(low):
         return "related"

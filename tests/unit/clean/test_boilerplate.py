@@ -2161,3 +2161,22 @@ def test_more_template_lines_of_news_sites(line: str, rule: str) -> None:
 ])
 def test_sentences_around_template_words_stay(line: str) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Continue to page 2", "Go to page 3", "1 2 3 Next",
+                                  "« 1 2 3 »", "‹ 1 2 3", "< 2 >"])
+def test_a_multi_page_storys_page_steps_are_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", ["1 2 3", "2 3 4 next week", "1 in 3 people"])
+def test_numbers_without_a_step_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "The BBC is not responsible for the content of external sites.",
+    "We are not responsible for the content of external websites. Read about our approach.",
+])
+def test_a_sites_disclaimer_of_its_links_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
