@@ -81,13 +81,15 @@ _RELATED_EXACT = {
     "latest news", "latest stories", "latest headlines", "latest", "editor's picks",
     "editors' picks", "editors picks", "sponsored content", "sponsored stories", "sponsored links",
     "promoted stories", "promoted content", "promoted links", "around the web", "icymi",
+    "you may like", "from the web", "sponsored links by taboola", "full coverage",
+    "elsewhere on the bbc", "around the bbc",
     "in case you missed it", "in case you missed this earlier", "in case you missed this",
     "what to read next", "what to read next:", "paid content", "paid post", "partner content",
     "from our partners", "more stories like this", "recommended stories", "related video",
     "related videos", "watch more", "popular stories", "top headlines", "most viewed",
     "most shared", "most watched", "most emailed", "more videos", "more video", "top picks",
     "featured stories", "featured articles", "recent posts", "recent articles", "recent stories",
-    "empfohlen", "recomendados", "recommandé", "recommandés",
+    "empfohlen", "recomendados", "recommandé", "recommandés", "don't miss", "don’t miss",
 }
 # Cues that are also ordinary words ("Lea" is a name, "mira" a verb): only with a colon.
 _WEAK_CUES = [
@@ -234,7 +236,8 @@ _FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
-    r" think|help us continue|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
+    r" think|help us continue|(?:our|independent) journalism needs your support"
+    r"|unterstütze(?:n sie)? (?:unsere|unseren) (?:arbeit|journalismus))",
     re.IGNORECASE,
 )
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
@@ -386,7 +389,16 @@ _TEMPLATE_NOTE = re.compile(
     r"|data is a real-time snapshot\b"
     r"|visit [\w .'’-]{1,40}(?:'s|’s) homepage for more stories"
     r"|calling all [\w .'’-]{1,30} superfans"
-    r"|share or comment on this article\W*$|do not sell my personal information\W*$)",
+    r"|share or comment on this article\W*$|do not sell my personal information\W*$"
+    # the wire's note on who funds a beat, under its stories wherever they run ("The
+    # Associated Press receives support from ... The AP is solely responsible for all
+    # content.")
+    r"|the associated press(?:(?-i:(?: (?:[A-Z][\w’'-]*|and|&)){0,8})"
+    r"|(?:’|')s? [\w ]{1,50} coverage) receives (?:financial )?support from\b"
+    r"|(?:the )?ap is solely responsible for all content"
+    # the site's disclaimer under its links (BBC News)
+    r"|(?:the )?[\w .'’-]{1,30} (?:is|are) not responsible for the content of external"
+    r" (?:internet )?(?:sites|websites|links)\b)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -415,7 +427,12 @@ _UI_EXACT = {
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
-    "kategorien", "categories", "teilen sie dies mit", "gefällt mir",
+    "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
+    "show images", "load more", "send any friend a story", "have your say",
+    # a video player's and a gallery's buttons
+    "now playing", "next up", "tap to unmute", "replay", "autoplay", "video unavailable",
+    "menu", "search", "submit", "email address", "about sharing", "join the conversation",
+    "previous image", "next image", "view more", "top of page", "text size", "font size", "a a a",
     # a photo box's and a form's buttons
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
@@ -471,12 +488,62 @@ _SHOW_ALL = re.compile(
     r"(?: (?:photos|images|pictures|comments|stories|articles))?$",
     re.IGNORECASE,
 )
+# A video player's text (Video.js writes its caption-settings dialog into the page: "This is
+# a modal window. Beginning of dialog window. Escape will cancel and close the window. Text
+# Color White Black Red ...", one line of a hundred words; its time display, "Current Time
+# 0:00"), a player's fallback ("Your browser does not support the video tag.") and a
+# script-less page's notice ("Please enable JavaScript ..."): never the story.
+_PLAYER_TEXT = re.compile(
+    r"^(?:this is a modal window|beginning of dialog window|end of dialog window"
+    r"|close modal dialog|(?:current time|duration|remaining time) -?\d{1,2}:\d{2}"
+    r"|stream type live|(?:loaded|progress): \d{1,3}(?:\.\d+)? ?%"
+    r"|your browser does not support (?:the )?(?:html5 )?(?:video|audio|iframes?)\b"
+    r"|sorry, the video player failed to load|this video is (?:not|no longer) available"
+    r"|(?:please )?enable javascript (?:to|in order to)|javascript is (?:disabled|required)"
+    r"|you need to enable javascript)",
+    re.IGNORECASE,
+)
+PLAYER_TEXT_MAX_WORDS = 150
+# A photo gallery's label left in the text when its pictures and captions went ("UK news in
+# pictures", The Independent's galleries between paragraphs; "The week in pictures").
+_IN_PICTURES = re.compile(
+    r"^(?:(?:[^\W\d_]+ ){1,3}news|(?:the )?(?:day|week|month|year)) in pictures$", re.IGNORECASE)
+# A multi-page story's page steps ("Continue to page 2", "1 2 3 Next", "« 1 2 3 »"):
+# numbers and a step, no words of the story (a listing's "Showing 1-10 of 19" is _PAGER).
+_PAGE_STEPS = re.compile(
+    r"^(?:(?:continue to|go to|weiter zu(?:r)?) (?:page|seite) \d{1,3}"
+    r"|[«‹<]?\s*(?:\d{1,3}\s+){1,12}(?:next|weiter|siguiente|suivant|»|›|>)"
+    r"|[«‹<]\s*(?:\d{1,3}\s+){0,11}\d{1,3}\s*[»›>]?)$")
+# The reading-time label over a story ("Estimated reading time: 6 minutes", "Tiempo de
+# lectura: 3 minutos"): a label and a number of minutes, nothing of the story.
+_READING_TIME = re.compile(
+    r"^(?:(?:estimated |est\. )?read(?:ing)? time|lesezeit|lesedauer"
+    r"|tiempo (?:estimado )?de lectura|temps de lecture|tempo di lettura|czas czytania"
+    r"|leestijd)\s*[:–-]?\s*(?:ca\.\s*|about |~\s*)?\d{1,3}\s*"
+    r"(?:min\.?|minutes?|minuten|minutos?|minuti|minut[ay]?)$",
+    re.IGNORECASE,
+)
+# The call an embedded post shows before its script loads (Instagram's, in the page's
+# language: its blockquote holds it as a line of its own when the embed code is
+# indented), never a line of the story.
+_EMBED_CALL = re.compile(
+    r"^(?:(?:view|see) this (?:post|photo|video|reel|profile) on"
+    r" (?:instagram|facebook|tiktok|twitter|x|threads)"
+    r"|sieh dir diesen beitrag auf instagram an|ver esta publicaci[oó]n en instagram"
+    r"|voir cette publication sur instagram|visualizza questo post su instagram"
+    r"|ver essa publica[cç][aã]o no instagram|bekijk dit bericht op instagram"
+    r"|wy[sś]wietl ten post na instagramie)$",
+    re.IGNORECASE,
+)
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
     r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$"
-    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8")
-    r"|^(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} (?:of|von|de|/) \d{1,3}$",
+    r"|^(?:comments?|kommentare?|comentarios|commentaires) \(\d{1,6}\)$"
+    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8", "Photo 3/10", "1 of 12";
+    # a bare "1/4" is a recipe's quantity on a line of its own as often)
+    r"|^(?:(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} ?(?:of|von|de|/) ?\d{1,3}"
+    r"|\d{1,3} (?:of|von) \d{1,3})$",
     re.IGNORECASE,
 )
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
@@ -489,7 +556,8 @@ _DISCLOSURE = re.compile(
 _LOGIN = re.compile(
     r"\b(?:nicht (?:mehr )?eingeloggt|not logged in|you must be logged in|log in to comment"
     r"|anmelden,? um (?:zu )?kommentieren|eingeloggt sein,? um|müssen sie (?:eingeloggt|angemeldet)"
-    r" sein|must be (?:logged in|registered) to)", re.IGNORECASE,
+    r" sein|must be (?:logged in|registered) to|already have an account\W{0,3} (?:log|sign) in)",
+    re.IGNORECASE,
 )
 _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
@@ -597,11 +665,21 @@ _BIO_ROLES = (
 )
 _BIO_TITLE_WORDS = (
     r"the|a|an|our|der|die|das|ein|eine|un|una|le|la|senior|chief|deputy|managing|staff"
+    r"|freelance|former|contributing|regular|veteran|investigative|political|assistant"
+    r"|associate|executive|digital"
     r"|freie[rs]?|stellvertretende[rs]?|leitende[rs]?|[\w]+-"
 )
 _BIO = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
     rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
+)
+# The bio that says what its writer covers and how to reach them ("Jane Doe covers city hall
+# for the Gazette. Reach her at ..."): a name of two to four words, the beat, then the
+# contact. The contact tells it from a story's last line ("Smith covers the costs for ...").
+_BIO_BEAT = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){2,4}(?:covers|writes about|reports on)\s[^.]{1,100}\.\s+"
+    r"(?i:(?:you can )?(?:reach|contact|email|e-mail|follow) (?:her|him|them)"
+    r"|(?:she|he|they) can be reached)\b"
 )
 # The bio that names no one: "Die Autorin ist Achtsamkeitslehrerin und ...", "The writer is a
 # fellow at ...", "Autor*in: Prof. Dr. X ist seit 2014 ...". The author as the subject of the
@@ -968,6 +1046,13 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 6 and _SHOW_ALL.match(low):
         return "ui"
+    # (these patterns are whole short lines: no word bound is needed before them)
+    if _EMBED_CALL.match(low) or _READING_TIME.match(low) or _PAGE_STEPS.match(low):
+        return "ui"
+    if low.endswith(" in pictures") and _IN_PICTURES.match(low):
+        return "related"
+    if n <= PLAYER_TEXT_MAX_WORDS and _PLAYER_TEXT.match(low):
+        return "ui"
     if n <= 12 and (_META_UI.match(low) or _POSTED_IN.match(s)):
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
@@ -1172,7 +1257,7 @@ def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
         if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and (
-                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j])):
+                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j]) or _BIO_BEAT.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
 

@@ -73,7 +73,9 @@ _ABBREVIATIONS = frozenset(
     "sep sept oct nov dec mt ft".split()
 )
 # Tokens that continue as a domain or a file name ("Amazon.Com", "index.HTML").
-_DOMAINISH_NEXT = re.compile(r"(?i)(com|org|net|gov|edu|int|info|io|co|uk|de|ru|html?|php|aspx?)\b")
+_DOMAINISH_NEXT = re.compile(
+    r"(?i)(com|org|net|gov|edu|int|info|io|co|uk|de|ru|html?|php|aspx?"
+    r"|jpe?g|png|gif|webp|pdf|mp[34]|csv|docx|xlsx)\b")
 
 
 def repair_glued_paragraphs(text: str) -> list[str]:

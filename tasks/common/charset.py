@@ -135,10 +135,24 @@ def normalize_label(label: str | None) -> str | None:
     return name
 
 
+# A quoted value of another parameter (`profile="a;charset=latin1"`, `name='x charset=y'`):
+# text, not a parameter. Blanked before the charset is looked for (round 21): the first
+# `charset=` anywhere in the line was taken, so `text/html; profile="...;charset=
+# iso-8859-1"; charset=koi8-r` read a Russian page as windows-1252 (every letter wrong).
+# The charset's own quoted value is kept (`charset="utf-8"`).
+_OTHER_QUOTED_VALUE = re.compile(
+    r"""((?<![\w-])(?!charset\s*=)[\w.!#$%&*+^`|~-]+\s*=\s*)"""
+    r"""(?:"(?:[^"\\]|\\.)*"?|'[^']*'?)""", re.IGNORECASE)
+
+
 def header_charset(content_type: str | None) -> str | None:
-    """The raw charset label of a Content-Type header value, if any."""
+    """The raw charset label of a Content-Type header value, if any: the first charset
+    parameter, as WHATWG's MIME parsing takes it; a `charset=` inside another
+    parameter's quoted value is no parameter (`_OTHER_QUOTED_VALUE`)."""
     if not content_type:
         return None
+    if '"' in content_type or "'" in content_type:
+        content_type = _OTHER_QUOTED_VALUE.sub(r'\1""', content_type)
     match = _HEADER_CHARSET.search(content_type)
     return match.group(1) if match else None
 

@@ -71,3 +71,25 @@ def effective_content_type(value: str | None) -> str | None:
         elif parsed[1] is None and charset is not None:
             chosen = f"{chosen}; charset={charset}"
     return chosen if chosen is not None else value
+
+
+# Essences the MIME Sniffing Standard (7.1) reads as "no type supplied": servers that do
+# not know a file's type send them. Each was an `unsupported_content_type` over the page.
+_UNKNOWN_ESSENCES = frozenset({"unknown/unknown", "application/unknown", "*/*"})
+
+
+def supplied_media_type(value: str | None) -> str | None:
+    """The media type a Content-Type value supplies, as browsers take it (round 21): its
+    essence in lower case; None when it supplies none, to be sniffed as a page without a
+    Content-Type is (an HTML document read as one). None: no value, a value that is no
+    valid MIME type (Fetch's "extract a MIME type" fails, and browsers sniff), such as
+    `text/html charset=utf-8` (PHP's classic, the semicolon forgotten),
+    `text/html:charset=utf-8`, `html`, `text / html`, `"text/html"`; or an unknown
+    essence (`*/*`, `unknown/unknown`, `application/unknown`). A valid type browsers do
+    not show (`text/x-html`, `application/x-httpd-php`) stays what it says."""
+    if not value:
+        return None
+    parsed = _essence_and_charset(value)
+    if parsed is None or parsed[0] in _UNKNOWN_ESSENCES:
+        return None
+    return parsed[0]

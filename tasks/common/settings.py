@@ -110,6 +110,34 @@ def network_problem(value: str) -> str | None:
 # An empty PRESSROOM_WAREHOUSE (`export PRESSROOM_WAREHOUSE=` in a deployment template)
 # was Path(""), the current folder: the run wrote its warehouse wherever it was started;
 # an empty PRESSROOM_SEEDS made `pressroom ingest` read every file under it as an input.
+# The longest a duration setting may be, in seconds (round 21). Every duration here is
+# in seconds, and a value written in milliseconds (PRESSROOM_PER_HOST_DELAY_S=1000 for
+# one second, REQUEST_TIMEOUT_S=20000) was taken without a word: 1,000 s between two
+# requests to a host (a batch of 500 pages from one site: 6 days), 5.5 hours for one
+# stalled page to time out. The bounds are far above any value a news crawl uses:
+# - a minute between two requests to one host: 60 pages an hour, a batch of 500 from
+#   one site over 8 hours (Heritrix caps its politeness delay at 30 s, and a robots.txt
+#   Crawl-delay is capped at max_crawl_delay_s, 10 s by default);
+# - one host's own delay (`host_delays`, one outlet that asks for slowness) ten minutes,
+#   as a sources file's `delay_s` takes (sourcesfile.py);
+# - ten minutes to connect, fetch robots.txt or a whole page: a 10 MB page at 17 KB/s.
+MAX_DURATION_S = {"per_host_delay_s": 60.0, "host_delays": 600.0, "request_timeout_s": 600.0,
+                  "connect_timeout_s": 600.0, "robots_timeout_s": 600.0}
+
+
+def duration_problem(name: str, value: float) -> str | None:
+    """Why a duration setting's value is no duration a run can mean (None: it is one):
+    over `MAX_DURATION_S[name]`, with the value in seconds it likely meant when it reads
+    as milliseconds."""
+    most = MAX_DURATION_S.get(name)
+    if most is None or value <= most:
+        return None
+    hint = (f"; for {value:g} milliseconds write {value / 1000:g}"
+            if value / 1000 <= most else "")
+    return (f"{value:g} s is over the {most:g} s this duration takes (the unit is seconds"
+            f"{hint})")
+
+
 EMPTY_PATH = "is empty: give a path (or unset the variable for the default)"
 _LANGUAGE = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{1,8})*")
 
@@ -301,6 +329,19 @@ class Settings(BaseSettings):
                 f" = {perms} hash functions, over the {MAX_MINHASH_PERMUTATIONS} a signature "
                 "may hold (the default is 16 x 8 = 128)")
         return self
+
+    @field_validator(*MAX_DURATION_S)
+    @classmethod
+    def _durations_in_seconds(cls, value: Any, info: ValidationInfo) -> Any:
+        """Each duration within its bound (`duration_problem`); a per-host delay of the
+        sources file's (`host_delays`) by its host."""
+        items = value.items() if isinstance(value, dict) else [(None, value)]
+        problems = [(f"{host}: " if host is not None else "") + problem
+                    for host, seconds in items
+                    if (problem := duration_problem(info.field_name, seconds))]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
     @field_validator("user_agent")
     @classmethod

@@ -111,6 +111,38 @@ def undelimited_url(text: str) -> str:
     return inner if _HTTP_START.match(inner) else text
 
 
+# What prose puts after an address that no address typed into a list ends with: a
+# sentence's full stop or comma, a colon or semicolon, ? or !, and a closing bracket that
+# opened before the address ("(see https://s.example/a)"). GitHub's autolinks and mail
+# readers leave them out alike (GFM's "extended autolink" rule).
+_PROSE_END = ".,:;!?"
+_CLOSERS = {")": "(", "]": "["}
+
+
+def without_prose_punctuation(text: str) -> str:
+    """`text`, an http(s) URL pasted from prose, without the punctuation the sentence put
+    around it: after it `_PROSE_END` or a `)` or `]` the address did not open
+    (`https://w.example/wiki/Foo_(bar)` keeps its own), and a `(` or `[` before it when
+    its closer is among what followed. Kept, "https://s.example/a.html." was fetched as
+    another page, the site's 404, and "(https://...)" was a bad_url (round 21). Other
+    text is returned as it is (a Markdown link, `[a](b)`, is no address)."""
+    opener = text[:1] if text[:1] in "([" and _HTTP_START.match(text, 1) else ""
+    url = text[len(opener):]
+    if not _HTTP_START.match(url):
+        return text
+    end = len(url)
+    while end:
+        last = url[end - 1]
+        if last in _PROSE_END or (last in _CLOSERS and url.count(_CLOSERS[last], 0, end)
+                                  < url.count(last, 0, end)):
+            end -= 1
+        else:
+            break
+    if opener and not any(_CLOSERS.get(ch) == opener for ch in url[end:]):
+        return text
+    return url[:end]
+
+
 # Characters that no host name, IDN or IP literal holds: whitespace, controls, and the
 # delimiters and quotes that mark a pasted fragment ("bad host.example", "a<b>.example").
 # courlan lets them through, and the fetcher would then fail on them as invalid_url.
@@ -238,6 +270,17 @@ def host_identity(host: str) -> str:
         return idna.uts46_remap(host, std3_rules=False)
     except (idna.IDNAError, UnicodeError):
         return host
+
+
+def server_key(host: str) -> str:
+    """The one spelling of the server a host name reaches, by which politeness is kept
+    (the per-host delay and concurrency cap, robots.txt once per origin): `host_identity`
+    without the root's trailing dot (`news.example.` is the name `news.example` looked up
+    from the root). Keyed by the name as written, `news.example` and `news.example.`,
+    or `bücher.example` and `xn--bcher-kva.example`, were two hosts: a request to each at
+    the same moment under a 1 s delay and a cap of 1, robots.txt fetched twice (round
+    21)."""
+    return host_identity(host.rstrip(".")) if host else ""
 
 
 def domain_identity(host: str) -> str:

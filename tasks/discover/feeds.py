@@ -11,6 +11,7 @@ it one.
 from __future__ import annotations
 
 import calendar
+import email.utils
 import html
 import io
 import json
@@ -147,6 +148,127 @@ def _struct_to_utc(value) -> datetime | None:
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
+# Zone names feedparser's RFC 822 reader does not know (it knows GMT, UT, Z, the US zones,
+# MET and MEST) and reads as UTC without a word: "Fri, 03 May 2024 10:00:00 CEST" was
+# 10:00 UTC, two hours late; "05:00:00 AEST" the day after (round 21). European, British,
+# Australian and Asian feeds write them. Each names one offset; a name that names several
+# (IST: India, Ireland, Israel; CST: the US, China) is left to feedparser.
+_ZONE_OFFSETS = {
+    "UTC": "+0000", "WET": "+0000", "WEST": "+0100", "BST": "+0100", "CET": "+0100",
+    "CEST": "+0200", "MEZ": "+0100", "MESZ": "+0200", "EET": "+0200", "EEST": "+0300",
+    "MSK": "+0300", "SAST": "+0200", "HKT": "+0800", "SGT": "+0800", "AWST": "+0800",
+    "JST": "+0900", "KST": "+0900", "ACST": "+0930", "ACDT": "+1030", "AEST": "+1000",
+    "AEDT": "+1100", "NZST": "+1200", "NZDT": "+1300", "HST": "-1000", "AKST": "-0900",
+    "AKDT": "-0800",
+}
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_NAMED_ZONE = re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{3,4})\s*")
+
+
+def zone_named_date(raw: str) -> datetime | None:
+    """An RFC 822 date ending in a zone name of `_ZONE_OFFSETS`, in UTC (None: it ends in
+    no such name, or is no date)."""
+    m = _NAMED_ZONE.fullmatch(raw.strip())
+    offset = _ZONE_OFFSETS.get(m[2].upper()) if m else None
+    if offset is None:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(f"{m[1]} {offset}")
+        year = _FOUR_DIGIT_YEAR.search(m[1])
+        if when.tzinfo is None or year is not None and int(year[1]) != when.year:
+            return None  # (the email module reads year 0001 as 2001)
+        return when.astimezone(UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+# Month names some CMSs write in the site's language in RSS dates ("Mo, 03 Mai 2024
+# 10:00:00 +0200", "mar., 07 mai 2024 ...", "vie, 03 may 2024 ..."), which feedparser's
+# English reader leaves unread: the item came undated. English, German, French, Spanish,
+# Italian, Dutch and Portuguese, full and abbreviated, each to its month number. ("mar"
+# is March in Spanish, Italian and Portuguese; French writes "mars", and its "mar." is a
+# Tuesday, which sits before the day, not after it.)
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate((
+        "jan january januar janv janvier ene enero gen gennaio januari janeiro",
+        "feb february februar févr fevr février fevrier febrero febbraio februari fev "
+        "fevereiro",
+        "mar march mär mrz märz mars marzo mrt maart março marco",
+        "apr april avr avril abr abril aprile",
+        "may mai mayo mag maggio mei maio",
+        "jun june juni juin junio giu giugno junho",
+        "jul july juli juil juillet julio lug luglio julho",
+        "aug august août aout ago agosto augustus",
+        "sep sept september septembre septiembre set settembre setembro",
+        "oct october okt oktober octobre octubre ott ottobre out outubro",
+        "nov november novembre noviembre novembro",
+        "dec december dez dezember déc décembre decembre dic diciembre dicembre dezembro",
+    ), start=1)
+    for name in names.split()
+}
+# RFC 822 as feeds write it loosely: a day name or none, the month in a language above
+# (before the day too: "Friday, May 3, 2024"), a 12-hour clock ("10:00:00 PM +0200":
+# feedparser read 10:00), an offset written after GMT or UTC ("GMT+2": no date;
+# "UTC+02:00": read as UTC) or with a colon.
+_LOOSE_RFC822 = re.compile(
+    r"(?:[^\W\d_]{2,9}\.?,?\s+)?"
+    r"(?:(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]{3,10})"
+    r"|(?P<month_first>[^\W\d_]{3,10})\.?\s+(?P<day_after>\d{1,2}))\.?,?\s+(?P<year>\d{4})"
+    r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?P<second>:\d{2})?"
+    r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?"
+    r"\s*(?P<zone>(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?")
+_OFFSET = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
+
+
+# The zone names RFC 822 and the email module read (US zones, UT, GMT, Z); another name
+# (IST: India, Ireland or Israel?) leaves the date to feedparser.
+_RFC822_ZONE_NAMES = frozenset(
+    "UT UTC GMT Z AST ADT EST EDT CST CDT MST MDT PST PDT".split()) | frozenset(_ZONE_OFFSETS)
+
+
+def _loose_rfc822(raw: str) -> tuple[re.Match, int] | None:
+    """The match of `_LOOSE_RFC822` over the whole of `raw` and its month's number (None:
+    no such date, or its zone is a name of no known offset)."""
+    m = _LOOSE_RFC822.fullmatch(raw.strip())
+    month = _MONTH_NAMES.get((m["month"] or m["month_first"]).lower()) if m else None
+    if month is None:
+        return None
+    zone = m["zone"]
+    if zone and zone.isalpha() and zone.upper() not in _RFC822_ZONE_NAMES:
+        return None
+    return m, month
+
+
+def loose_rfc822_date(raw: str) -> datetime | None:
+    """An RFC 822 date as `_LOOSE_RFC822` reads it, in UTC (None: no such date, or one
+    no clock or calendar has). The zone is an offset, or a name of `_ZONE_OFFSETS` or the
+    email module's; none written is UTC, and no time written is midnight, as feedparser
+    reads them."""
+    found = _loose_rfc822(raw)
+    if found is None:
+        return None
+    m, month = found
+    hour = int(m["hour"] or 0)
+    if m["half"]:  # a 12-hour clock: 12 AM is midnight, 12 PM noon
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m["half"] in "Pp" else 0)
+    zone = m["zone"] or "+0000"
+    if offset := _OFFSET.fullmatch(zone):
+        zone = f"{offset[1]}{int(offset[2]):02d}{offset[3] or '00'}"
+    zone = _ZONE_OFFSETS.get(zone.upper(), zone)
+    day, year = m["day"] or m["day_after"], m["year"]
+    try:
+        when = email.utils.parsedate_to_datetime(
+            f"{day} {calendar.month_abbr[month]} {year} "
+            f"{hour:02d}:{m['minute'] or '00'}{m['second'] or ''} {zone}")
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if when.tzinfo is None or when.year != int(year):
+        return None  # a zone name nobody knows; (the email module reads 0001 as 2001)
+    return when.astimezone(UTC)
+
 
 def _entry_date(entry, key: str) -> datetime | None:
     """An entry's date (`published` or `updated`) as feedparser read it, unless its own
@@ -154,8 +276,13 @@ def _entry_date(entry, key: str) -> datetime | None:
     ("2024-02-30" became 1 March) and makes a year of a bare number ("99999" became
     December 9999). An ISO date that is no calendar day, or a bare number, is no date
     (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
-    when = _struct_to_utc(entry.get(f"{key}_parsed"))
     raw = entry.get(key)
+    named = zone_named_date(raw) if isinstance(raw, str) else None
+    if named is not None:
+        return named
+    if isinstance(raw, str) and _loose_rfc822(raw) is not None:
+        return loose_rfc822_date(raw)  # read whole, as written (feedparser misreads some)
+    when = _struct_to_utc(entry.get(f"{key}_parsed"))
     if when is None or not isinstance(raw, str):
         return when
     m = _ISO_DATE.search(raw)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from tasks.common.codings import CodingError, decode_body
+from tasks.common.mediatype import supplied_media_type
 
 # HTTP headers of one response beyond this are not a news page (and not a sane server).
 MAX_HTTP_HEADER_BYTES = 64 * 1024
@@ -142,13 +143,16 @@ def decode_content(body: bytes, encoding: str | None, max_bytes: int,
 
 
 def media_type(content_type: str | None) -> tuple[str | None, str | None]:
-    """('text/html', 'utf-8') from 'text/html; charset="UTF-8"'."""
+    """('text/html', 'utf-8') from 'text/html; charset="UTF-8"'. The media type is the
+    one a browser takes (`supplied_media_type`): None for a value that is no MIME type
+    (`text/html charset=utf-8`) or an unknown one (`*/*`), a page to be sniffed, as the
+    fetcher sniffs its own."""
     if not content_type:
         return None, None
-    media, *params = content_type.split(";")
+    _, *params = content_type.split(";")
     charset = None
     for p in params:
         k, _, v = p.partition("=")
         if k.strip().lower() == "charset":
             charset = v.strip().strip("\"'").lower() or None
-    return media.strip().lower() or None, charset
+    return supplied_media_type(content_type), charset

@@ -44,6 +44,7 @@ from tasks.common.urls import (
     strip_userinfo,
     trim_url,
     undelimited_url,
+    without_prose_punctuation,
 )
 from tasks.discover.remote import (
     FetchUrls,
@@ -105,8 +106,12 @@ _NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4
 # The same header at the end of a body line: the newline before it lost (a file written
 # without one at its end, then `cat`ed: "...said the minister. date 2024-04-05 https://").
 # The next article (header, title, body) was stored as the end of the previous one's text.
-_GLUED_NEXT_HEADER = re.compile(r"(?<=\S)[ \t]+(date\s+\d{4}-\d{2}-\d{2}\s+https?://\S+\s*)$",
-                                re.I)
+# Its date is the ISO order that the first header's strptime reads, unpadded too
+# ("date 2024-5-3", round 21: it stayed body text, the next article glued on); not every
+# date-shaped word a header line of its own may hold ("date 03.05.2024 https://..." at
+# the end of a sentence is likelier an invitation than a header).
+_GLUED_NEXT_HEADER = re.compile(
+    r"(?<=\S)[ \t]+(date\s+\d{4}-\d{1,2}-\d{1,2}\s+https?://\S+\s*)$", re.I)
 
 
 @dataclass
@@ -399,6 +404,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # A comment after the URL ("https://a.example/x  # from the desk"): a URL holds no
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
         line = undelimited_url(trim_url(without_inline_comment(line)))
+        line = without_prose_punctuation(line)  # an address pasted from a sentence
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"

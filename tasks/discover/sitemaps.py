@@ -13,6 +13,7 @@ driver (tasks/discover/remote.py) fetches them level by level under depth and co
 
 from __future__ import annotations
 
+import html.entities
 import io
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,26 @@ MAX_SITEMAP_URLS = 50_000
 # (query strings written as they are). lxml's recovery drops the rest of that text and
 # loses the entities after it ("&amp;" too), so such an ampersand is escaped first.
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+# An HTML named reference that XML does not define (`&eacute;`, `&nbsp;`, `&rsquo;`):
+# news sitemaps written with PHP's htmlentities() hold them in <news:title> (and now and
+# then in a <loc>). No DOCTYPE defines them (one is dropped before parsing), so lxml's
+# recovery ended the text there: "L&eacute;gislatives" was the title "L" (round 21).
+# Written as character references, they are the characters browsers read them as.
+_HTML_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _as_character(found: re.Match[bytes]) -> bytes:
+    text = html.entities.html5.get(found.group(1).decode("ascii") + ";")
+    return found.group(0) if text is None else "".join(
+        f"&#{ord(ch)};" for ch in text).encode("ascii")
+
+
+def html_entities_as_characters(data: bytes) -> bytes:
+    """`data` with each HTML named reference XML does not define (`_HTML_ENTITY`) as the
+    character reference(s) of what it names; an unknown name is left as written."""
+    return _HTML_ENTITY.sub(_as_character, data)
+
+
 # gzip layers undone at most (a .xml.gz gzipped once more by a server that did not say so)
 _MAX_GZIP_LAYERS = 3
 # The end tags of entries, with any prefix: what a file cut short really closed.
@@ -401,10 +422,11 @@ def parse_sitemap(
         # escape (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL
         # "...?a=1&amp;b=2").
         if b"<![CDATA[" in data:  # odd pieces of the split are CDATA sections: kept as is
-            data = b"".join(piece if i % 2 else _BARE_AMP.sub(b"&amp;", piece)
-                            for i, piece in enumerate(_sections(data, b"<![CDATA[", b"]]>")))
+            data = b"".join(piece if i % 2 else html_entities_as_characters(
+                _BARE_AMP.sub(b"&amp;", piece))
+                for i, piece in enumerate(_sections(data, b"<![CDATA[", b"]]>")))
         else:
-            data = _BARE_AMP.sub(b"&amp;", data)
+            data = html_entities_as_characters(_BARE_AMP.sub(b"&amp;", data))
     context = etree.iterparse(
         io.BytesIO(data),
         events=("start", "end"),

@@ -42,6 +42,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 from tasks.common import rights
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import GZIP_MAGIC
+from tasks.common.contentrange import part_of_a_page
 from tasks.common.mediatype import effective_content_type
 from tasks.common.result import reject_row
 from tasks.common.rights import DEFAULT_AGENT
@@ -333,6 +334,13 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
     # goes (a cut chunk or brotli stream too; it was `bad_chunking`, the page lost).
     if "chunked" in http_headers.get("transfer-encoding", "").lower():
         body = dechunk(body, max_body_bytes, cut)
+    if 200 <= status < 300 and status != 206 and "content-range" in http_headers and not cut:
+        # A 200 that is a slice by its own Content-Range and length (a cache's or a
+        # proxy's; the fetcher refuses it alike, round 21). A payload the crawler cut is
+        # shorter than what was sent, so its length says nothing: left to the cut rule.
+        part = part_of_a_page(http_headers["content-range"], len(body))
+        if part is not None:
+            raise RecordReject("partial_content", f"HTTP {status} with {part}")
     media, charset = media_type(http_headers.get("content-type"))
     # A page (HTML, or unlabelled) whose body is still gzip once its declared codings
     # are undone was gzipped once more, or gzipped without a word: a browser shows what

@@ -323,9 +323,34 @@ def _is_site_link_item(item: HtmlElement, own_paths: set[str], site: str | None)
 
 
 def _on_site(href: str, site: str | None) -> bool:
-    """A relative link, or one to the page's own site (www. and m. prefixes aside); an
-    absolute link on a page of unknown address is not known to stay."""
+    """A relative link, or one to the page's own site: www. and m. prefixes aside, a host
+    below the page's or above it (werbung.5min.at on www.5min.at, cnn.com on
+    edition.cnn.com), the same name under a sister suffix (bbc.com's story lists link
+    bbc.co.uk pages). Two hosts below one name are not known to be one site (two blogs
+    on blogspot.com). An absolute link on a page of unknown address is not known to stay."""
     parts = url_parts(href.strip())
     if parts is None:
         return False
-    return not parts.netloc or (site is not None and domain_of(href.strip()) == site)
+    if not parts.netloc:
+        return True
+    if site is None:
+        return False
+    domain = domain_of(href.strip())
+    name = _bare_name(domain)
+    return (domain == site or domain.endswith("." + site) or site.endswith("." + domain)
+            or (name is not None and name == _bare_name(site)))
+
+
+# The second-level labels under which countries register sites ("bbc.co.uk", "abc.net.au",
+# "asahi.or.jp").
+_REGISTRY_LABELS = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go"})
+
+
+def _bare_name(domain: str) -> str | None:
+    """The name a site registered when the domain is that name and a suffix alone ("bbc"
+    of bbc.com and of bbc.co.uk); None for a host below a name ("edition.cnn.com",
+    "anna.blogspot.com": a blog on a shared host is no site of another blog there)."""
+    labels = domain.split(".")[:-1]
+    if len(labels) == 2 and labels[1] in _REGISTRY_LABELS:
+        labels.pop()
+    return labels[0] if len(labels) == 1 and labels[0] else None

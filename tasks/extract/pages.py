@@ -79,6 +79,7 @@ from tasks.extract.inline import keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
+from tasks.extract.notfound import not_found_claim
 from tasks.extract.splitbody import join_split_body
 
 STAGE = "extract"
@@ -576,6 +577,9 @@ def extract_html(
         too_many = _too_many_elements(tree)
     if too_many:
         return Extracted("", PageMetadata(), reason="too_many_elements", error=too_many)
+    gone = not_found_claim(tree)
+    if gone:  # a soft 404: its apology and teasers were kept as an article (round 21)
+        return Extracted("", PageMetadata(), reason="not_found_page", error=gone)
     # metadata first: it reads the bylines and author boxes that the pruning below removes
     try:
         meta = page_metadata(
@@ -812,8 +816,10 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     status = doc.get("status")
     if status is not None and not 200 <= status < 300:
         return Verdict(f"http_{status}", f"the archived response has status {status}")
-    if status == 204:  # the fetcher's kind for it; it was "unparsable or empty HTML"
-        return Verdict("no_content", "the archived response has status 204 (No Content)")
+    if status in (204, 205):  # the fetcher's kind for them; a 204 was "unparsable or
+        # empty HTML", a 205 with a body extracted as a page (round 21)
+        reason = "No Content" if status == 204 else "Reset Content: no document"
+        return Verdict("no_content", f"the archived response has status {status} ({reason})")
     if status == 202:  # the fetcher's kind for it (round 20): crawls hold AWS WAF's
         # challenge pages, kept as articles or rejected as "no main text found"
         return Verdict("http_202", "the archived response has status 202 (Accepted): the "

@@ -59,13 +59,15 @@ from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
+from tasks.common.contentrange import part_of_a_page
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
-from tasks.common.mediatype import effective_content_type
+from tasks.common.mediatype import effective_content_type, supplied_media_type
 from tasks.common.netguard import AddressGuard, Refused, check_url
 from tasks.common.result import StageResult
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
+from tasks.common.urls import server_key
 from tasks.fetch.failures import (
     ACCEPTED_NO_PAGE,
     backoff_delay,
@@ -89,6 +91,7 @@ from tasks.fetch.robots import (
     MAX_ROBOTS_REDIRECTS,
     RobotsRules,
     agent_token,
+    origin_key,
     origin_of,
     robots_url,
     rules_from_fetch,
@@ -211,9 +214,9 @@ class UrlOutcome:
 
 
 def _media_type(content_type: str | None) -> str | None:
-    if not content_type:
-        return None
-    return content_type.split(";", 1)[0].strip().lower() or None
+    """The media type a response supplies (None: none, or none a browser takes, so the
+    body is sniffed: `supplied_media_type`)."""
+    return supplied_media_type(content_type)
 
 
 # How often a body read checks whether aiohttp's parser already failed (see _read_some).
@@ -317,7 +320,7 @@ class Fetcher:
         self.warc_pool.shutdown(wait=True)
 
     def gate(self, url: str) -> HostGate:
-        host = (urlsplit(url).hostname or "").lower()
+        host = server_key(urlsplit(url).hostname or "")  # one gate per server, however spelt
         gate = self.gates.get(host)
         if gate is None:
             gate = self.gates[host] = HostGate(host, self.cfg.per_host_concurrency,
@@ -474,7 +477,7 @@ class Fetcher:
     async def _once_per_origin(self, kind: str, url: str, fetch):
         """`await fetch(url)` once per run, process and origin for this `kind` of file;
         the other batches and tasks wait for that fetch and share its result."""
-        key = (self.run_id, kind, origin_of(url))
+        key = (self.run_id, kind, origin_key(url))
         with _ORIGIN_FILES_LOCK:
             fut = _ORIGIN_FILES.get(key)
             mine = fut is None
@@ -712,6 +715,13 @@ class Fetcher:
                 if out.detail is not None:
                     out.error = "partial_content"
                     return ex
+            elif 200 <= ex.status < 300 and "content-range" in ex.headers:
+                # A 2xx that is a slice by its own Content-Range and length (a cache's or
+                # proxy's): it was kept as the page, the article cut (round 21).
+                part = part_of_a_page(ex.headers["content-range"], len(ex.body))
+                if part is not None:
+                    out.error, out.detail = "partial_content", f"HTTP {ex.status} with {part}"
+                    return ex
             if ex.status == 304 and not validators:
                 # Not Modified answers only a conditional GET; to a plain one it says
                 # nothing about the page (a broken cache or server): a failure, not the
@@ -778,7 +788,9 @@ class Fetcher:
             media = "application/octet-stream"
         if media is None:
             if not opens_as_html(body):
-                out.error, out.detail = "unsupported_content_type", "no content-type, not HTML"
+                out.error, out.detail = "unsupported_content_type", (
+                    f"content-type {ctype[:100]!r}, no media type a browser takes, and the "
+                    "body is no HTML page" if ctype else "no content-type, not HTML")
                 return
             media = "text/html"
         elif not source and media in GENERIC_PAGE_TYPES:
@@ -892,7 +904,7 @@ def _host_key(url: str) -> str:
     here and ended the whole batch; it gets a queue of its own, and its attempt's
     check_url makes it an invalid_url row of fetch_log."""
     try:
-        return (urlsplit(url).hostname or "").lower()
+        return server_key(urlsplit(url).hostname or "")
     except ValueError:
         return ""
 

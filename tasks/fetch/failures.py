@@ -199,8 +199,13 @@ def status_error(status: int) -> str | None:
         # and then rejected by the extraction ("no main text found"), a reason that
         # blamed the page (round 20).
         return "http_202"
+    if status in (204, 205):
+        # No Content, and Reset Content, which may carry no content either (RFC 9110
+        # 15.3.6): browsers do not navigate on either (HTML's navigate: a 204 or 205
+        # response is no document). A 205 with a page in it was kept as one (round 21).
+        return "no_content"
     if 200 <= status < 300:
-        return None if status != 204 else "no_content"
+        return None
     if status == 304:
         return "not_modified"
     if 300 <= status < 400:

@@ -8,6 +8,8 @@ import asyncio
 import threading
 import time
 
+from tasks.common.urls import server_key
+
 
 class HostRecord:
     """Process-wide politeness state of one host, shared by every batch of the process.
@@ -35,12 +37,14 @@ def register_host_delays(delays: dict[str, float]) -> None:
     `sourcesfile.host_delays(...)`; the largest of this, the batch's per_host_delay_s and
     the robots.txt Crawl-delay (capped) applies."""
     for host, delay in delays.items():
-        record = host_record(host.lower())
+        record = host_record(host)
         with record.lock:
             record.source_delay = float(delay)
 
 
 def host_record(host: str) -> HostRecord:
+    """The record of a host, under the one spelling of its server (`server_key`)."""
+    host = server_key(host)
     with _HOSTS_LOCK:
         record = _HOSTS.get(host)
         if record is None:

@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
+from tasks.common.urls import server_key
+
 # RFC 9309 2.5: crawlers MUST parse at least 500 kibibytes.
 MAX_ROBOTS_BYTES = 500 * 1024
 MAX_ROBOTS_REDIRECTS = 5
@@ -63,6 +65,22 @@ def robots_url(url: str) -> str:
 def origin_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin_key(url: str) -> str:
+    """The origin a URL's robots.txt (and TDMRep file) belongs to, in one spelling:
+    scheme, the server's name (`server_key`: `news.example.`, `NEWS.example` and the
+    punycode of an IDN are one) and the port, a default one written or not."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(scheme)
+    except ValueError:  # a port no URL holds: its own origin (the fetch refuses it)
+        return origin_of(url)
+    return f"{scheme}://{server_key(parts.hostname or '')}:{port}"
 
 
 def agent_token(user_agent: str) -> str:

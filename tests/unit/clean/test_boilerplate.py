@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tasks.clean.boilerplate import classify_line, remove_boilerplate
@@ -1858,3 +1860,323 @@ def test_a_short_question_right_before_a_call_to_action_goes_with_it() -> None:
     # never the text's first block
     out = remove_boilerplate("\n\n".join(["Want more?", "Subscribe to our newsletter.", PROSE]))
     assert out.text == f"Want more?\n\n{PROSE}"
+
+
+# --- seed 53: the survivors of every mutant of boilerplate.py besides classify_line ---
+
+
+def test_a_teaser_title_ending_in_a_capital_x_is_still_a_title() -> None:
+    # a related list's title that names X (formerly Twitter) ends in a letter, not in the
+    # full stop of "vs." before it: it goes with the list
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([story, "Read more:", "Threads vs. X",
+                                          "Bus lanes approved", PROSE]))
+    assert (out.text, out.removed) == (f"{story}\n\n{PROSE}", {"related": 3})
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "•"])
+def test_a_dated_source_in_a_list_stays_whatever_its_bullet(bullet: str) -> None:
+    # a list of sources under a story, typed with a star or a bullet sign
+    assert classify_line(f"{bullet} 28 mai 2016 : AgoraVox") is None
+    text = "\n\n".join([PROSE, "Sources :", f"{bullet} 28 mai 2016 : AgoraVox",
+                        f"{bullet} 2 juin 2016 : Le Monde"])
+    assert remove_boilerplate(text).text == text
+
+
+@pytest.mark.parametrize("heading", ["Top stories:", "Trending:", "Most popular:",
+                                     "Editor's picks »", "Latest news |"])
+def test_a_teaser_box_heading_with_its_colon_or_arrow_takes_its_list(heading: str) -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([story, heading, "Bus lanes approved",
+                                          "Ferry fares rise in the spring", PROSE]))
+    assert (out.text, out.removed) == (f"{story}\n\n{PROSE}", {"related": 3}), heading
+
+
+def test_a_cue_line_of_twelve_words_is_a_heading_and_of_thirteen_a_teaser() -> None:
+    # "Lesen Sie auch: ...:" of up to 12 words heads the list after it; a longer one is a
+    # teaser with its own title, and the story's subheading after it stays
+    heading = "Lesen Sie auch: Was die Reform für Pendler in Berlin-Mitte bedeutet:"
+    teaser = "Lesen Sie auch: Was die Reform für Pendler in Berlin und Umland bedeutet:"
+    subheading = "Die Reaktionen im Landtag"
+    prose = ("Die Opposition kritisierte die Pläne am Dienstag scharf, die Regierung will "
+             "im Herbst über die Details beraten.")
+    out = remove_boilerplate("\n\n".join([PROSE, heading, "Neue Regeln für Pendler ab Januar",
+                                          "Das Deutschlandticket wird teurer", prose]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{prose}", {"related": 3})
+    out = remove_boilerplate("\n\n".join([PROSE, teaser, subheading, prose]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{subheading}\n\n{prose}", {"related": 1})
+
+
+def test_the_question_before_a_call_goes_after_a_story_of_several_blocks() -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([PROSE, story, "Want more stories like this?",
+                                          "Subscribe to our newsletter."]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{story}", {"cta": 2})
+
+
+_SIGN_UP_CALL = ("Then sign up for our email newsletter to get the latest updates, event "
+                 "announcements, community discussions, and advanced tutorials straight to "
+                 "your inbox.")
+
+
+def test_a_sign_up_call_after_a_first_block_that_is_a_question_leaves_the_question() -> None:
+    # never the text's first block, even when it is a short question
+    question = "Interested in learning more about AMP?"
+    out = remove_boilerplate(f"{question}\n\n{_SIGN_UP_CALL}")
+    assert (out.text, out.removed) == (question, {"cta": 1})
+
+
+def test_a_closing_sign_up_call_adds_to_the_texts_other_calls_to_action() -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([PROSE, "Follow us on Twitter", story,
+                                          "Interested in learning more about AMP?",
+                                          _SIGN_UP_CALL]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{story}", {"cta": 3})
+
+
+# The limits of the closing about box and of contained repeats, by their values (the tests
+# above read the constants, so they would follow a changed constant).
+
+
+def test_an_about_box_of_a_heading_and_two_paragraphs_goes_and_of_three_stays() -> None:
+    box = ["The series looks at how cities adapt to the heat, one summer at a time.",
+           "It is supported by a grant from the harbour foundation, which has no say in it.",
+           "Next week: the water towers of the old port."]
+    out = remove_boilerplate("\n".join([PROSE, "About this series", *box[:2]]))
+    assert (out.text, out.removed) == (PROSE, {"about": 3})
+    text = "\n".join([PROSE, "About this series", *box])
+    assert remove_boilerplate(text).text == "\n\n".join([PROSE, "About this series", *box])
+
+
+@pytest.mark.parametrize(("quote", "gone"), [
+    ("The power is cut off.", False),  # 5 words: a short sentence may well recur
+    ("The power is cut off again.", True),  # 6 words
+])
+def test_a_contained_sentence_repeats_from_six_words(quote: str, gone: bool) -> None:
+    holder = f"The director of the hospital said: {quote} The wards are closed."
+    out = remove_boilerplate("\n".join([holder, quote])).text
+    assert out == (holder if gone else f"{holder}\n\n{quote}")
+
+
+@pytest.mark.parametrize(("heading", "gone"), [
+    ("How the harbour plans to adapt its port to rising seas", False),  # 11 words
+    ("How the harbour city plans to adapt its port to rising seas", True),  # 12 words
+])
+def test_a_heading_opening_a_paragraph_is_a_repeat_from_twelve_words(heading: str,
+                                                                      gone: bool) -> None:
+    holder = f"{heading} is the question the council debated on Tuesday."
+    out = remove_boilerplate("\n".join([heading, holder])).text
+    assert out == (holder if gone else f"{heading}\n\n{holder}")
+
+
+@pytest.mark.parametrize(("words", "gone"), [(80, True), (81, False)])
+def test_a_contained_repeat_is_at_most_eighty_words(words: int, gone: bool) -> None:
+    block = _words_to("The harbour", words, ".")
+    holder = f"{block} {PROSE}"
+    out = remove_boilerplate("\n".join([holder, block])).text
+    assert out == (holder if gone else f"{holder}\n\n{block}")
+
+
+@pytest.mark.parametrize(("size", "gone"), [(200_000, True), (200_001, False)])
+def test_contained_repeats_are_looked_for_in_texts_of_up_to_200000_characters(
+        size: int, gone: bool) -> None:
+    quote = "We ran out of fuel and the power is cut off."
+    holder = f"The director said: {quote} The wards are closed."
+    # the blocks joined by a newline each: the pass's own measure of the text
+    pad = "x" * (size - len(quote) - len(holder) - 2)
+    out = remove_boilerplate("\n".join([quote, holder, pad]))
+    assert (quote not in out.text.split("\n\n")) is gone
+
+
+@pytest.mark.parametrize("line", [
+    "View this post on Instagram", "Sieh dir diesen Beitrag auf Instagram an",
+    "Ver esta publicación en Instagram", "Voir cette publication sur Instagram.",
+    "View this video on TikTok",
+])
+def test_an_embedded_posts_call_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_sentence_about_viewing_a_post_stays() -> None:
+    # the call is the whole line; a story telling readers where to look keeps its line
+    assert classify_line("Fans can view this post on Instagram until Friday.") is None
+    assert classify_line("Sieh dir diesen Beitrag auf Instagram an, schrieb sie.") is None
+    out = remove_boilerplate("The singer thanked her fans.\nSieh dir diesen Beitrag auf "
+                             "Instagram an\nShe will tour again next year.")
+    assert out.text.split("\n\n") == ["The singer thanked her fans.",
+                                      "She will tour again next year."]
+
+
+@pytest.mark.parametrize("line", [
+    "Estimated reading time: 6 minutes", "Read time: 3 min", "Tiempo de lectura: 3 minutos",
+    "Temps de lecture : 4 min", "Lesedauer: ca. 3 Minuten", "Czas czytania: 5 minut",
+    "Leestijd 2 minuten", "Tiempo estimado de lectura: ca. 3 minutos",  # seven words, the most
+])
+def test_a_reading_time_label_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", [
+    "Tiempo de lectura: 3 minutos por día, recomienda el estudio a los padres.",
+    "Temps de lecture : le rapport en demande plus aux élèves",
+])
+def test_a_sentence_opening_like_a_reading_time_label_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Hide Images", "Show images"])
+def test_a_recipes_image_toggle_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", ["UK news in pictures", "World news in pictures",
+                                  "The week in pictures", "Day in pictures",
+                                  "Northern Ireland politics news in pictures"])
+def test_a_gallerys_label_is_related(line: str) -> None:
+    assert classify_line(line) == "related"
+
+
+@pytest.mark.parametrize("line", ["The news in pictures was grim.", "Ukraine war in pictures",
+                                  "2024 news in pictures"])
+def test_other_lines_about_pictures_stay(line: str) -> None:
+    # a sentence, a gallery of the story's own subject, a label with a number: not the
+    # template's gallery label
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Load more", "ui"), ("Send any friend a story", "ui"), ("Have Your Say", "ui"),
+    ("Don’t miss", "related"), ("Don't miss:", "related"),
+    ("Our journalism needs your support", "cta"),
+])
+def test_english_news_template_lines(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+def test_a_sentence_opening_with_dont_miss_stays() -> None:
+    assert classify_line("Don't miss the concert on Friday, the mayor said.") is None
+
+
+STORY = ("The council approved the budget on Tuesday after a long debate about the new bridge "
+         "and the harbour.\nIt will vote again in June on the second part of the plan, "
+         "officials said.")
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Doe is a freelance writer based in Brooklyn.",
+    "Jane Doe is a former reporter for the Times and now writes books.",
+    "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com.",
+    "Anna Berg Smith writes about health for the Herald. You can reach her on Twitter @anna.",
+    "Mark Lee reports on courts and crime. He can be reached at 555-0100.",
+])
+def test_a_bio_by_title_or_by_beat_and_contact_ends_no_story(bio: str) -> None:
+    out = remove_boilerplate(f"{STORY}\n{bio}")
+    assert out.text == STORY.replace("\n", "\n\n")
+    assert out.removed == {"bio": 1}
+
+
+@pytest.mark.parametrize("last", [
+    "Jane Doe covers politics for The Gazette.",  # the beat without a contact
+    "The insurance covers damages for residents. Contact them at the office, the mayor said.",
+])
+def test_a_last_line_that_only_opens_like_a_beat_bio_stays(last: str) -> None:
+    assert remove_boilerplate(f"{STORY}\n{last}").text.endswith(last)
+
+
+def test_a_beat_bio_in_the_middle_of_a_story_stays() -> None:
+    bio = "Jane Doe covers politics for The Gazette. Reach her at jane@gazette.com."
+    text = f"{bio}\n{STORY}\nThe mayor will speak on Friday.\nThe vote is in June."
+    assert bio in remove_boilerplate(text).text
+
+
+@pytest.mark.parametrize("line", [
+    "The Associated Press receives support from the Walton Family Foundation for coverage of "
+    "water and environmental policy. The AP is solely responsible for all content.",
+    "The Associated Press Health and Science Department receives support from the Howard "
+    "Hughes Medical Institute’s Science and Educational Media Group. The AP is solely "
+    "responsible for all content.",
+    "The Associated Press’ climate and environmental coverage receives financial support from "
+    "multiple private foundations. AP is solely responsible for all content.",
+])
+def test_the_wires_funding_note_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_sentence_citing_the_wire_on_support_stays() -> None:
+    line = "The Associated Press reported that the company receives support from investors."
+    assert classify_line(line) is None
+
+
+VIDEOJS_DIALOG = (
+    "This is a modal window. Beginning of dialog window. Escape will cancel and close the "
+    "window. Text Color White Black Red Green Blue Yellow Magenta Cyan Transparency Opaque "
+    "Semi-Transparent Background Color Black White Red Green Blue Yellow Magenta Cyan "
+    "Transparency Opaque Semi-Transparent Transparent Font Size 50% 75% 100% 125% 150% 175% "
+    "200% 300% 400% Text Edge Style None Raised Depressed Uniform Dropshadow Font Family "
+    "Proportional Sans-Serif Monospace Sans-Serif Reset restore all settings to the default "
+    "values Done Close Modal Dialog End of dialog window.")
+
+
+@pytest.mark.parametrize("line", [
+    VIDEOJS_DIALOG, "This is a modal window.", "End of dialog window.", "Current Time 0:00",
+    "Duration 2:31", "Loaded: 0%", "Your browser does not support the video tag.",
+    "Sorry, the video player failed to load.(Error Code: 101102)",
+    "Please enable JavaScript to view this content", "Now Playing", "Tap to unmute",
+    "Next image", "Top of page", "A A A", "1 of 12", "Photo 3/10", "Slide 3 of 10",
+])
+def test_a_players_and_a_gallerys_text_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+def test_a_players_dialog_is_ui_up_to_150_words() -> None:
+    words = len(re.findall(r"\w+", VIDEOJS_DIALOG))  # "Semi-Transparent" is two words
+    line = VIDEOJS_DIALOG + " Close" * (150 - words)
+    assert classify_line(line) == "ui"
+    assert classify_line(line + " Close") is None
+
+
+@pytest.mark.parametrize("line", [
+    "1/4", "3 of 4 people said no", "Duration of the strike was two weeks.",
+    "The video is not available in Germany, the broadcaster said.",
+])
+def test_quantities_and_sentences_like_a_players_text_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Menu", "ui"), ("Search", "ui"), ("Submit", "ui"), ("Email address", "ui"),
+    ("About sharing", "ui"), ("Join the conversation", "ui"), ("Comments (12)", "ui"),
+    ("You May Like", "related"), ("From the Web", "related"),
+    ("Sponsored Links by Taboola", "related"), ("Full coverage", "related"),
+    ("Elsewhere on the BBC", "related"), ("Around the BBC", "related"),
+    ("Already have an account? Log in", "cta"), ("Already have an account? Sign in", "cta"),
+])
+def test_more_template_lines_of_news_sites(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Search and rescue teams worked through the night.", "Comments (12 of them) poured in",
+    "Already have an account? Most customers of the bank do, the survey found.",
+])
+def test_sentences_around_template_words_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Continue to page 2", "Go to page 3", "1 2 3 Next",
+                                  "« 1 2 3 »", "‹ 1 2 3", "< 2 >"])
+def test_a_multi_page_storys_page_steps_are_ui(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", ["1 2 3", "2 3 4 next week", "1 in 3 people"])
+def test_numbers_without_a_step_stay(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "The BBC is not responsible for the content of external sites.",
+    "We are not responsible for the content of external websites. Read about our approach.",
+])
+def test_a_sites_disclaimer_of_its_links_is_ui(line: str) -> None:
+    assert classify_line(line) == "ui"

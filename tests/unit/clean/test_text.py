@@ -300,3 +300,83 @@ def test_a_domain_word_glued_to_more_letters_or_digits_is_a_new_sentence():
     assert repair_glued_paragraphs("Emissions rose.CO2 levels fell.") == [
         "Emissions rose.", "CO2 levels fell."]
     assert repair_glued_paragraphs("Shop at Amazon.Com today.") == ["Shop at Amazon.Com today."]
+
+
+# --- seed 53: the survivors of every mutant of text.py ---
+
+
+def test_a_domain_spared_leaves_the_glued_sentences_after_it_to_be_split() -> None:
+    assert repair_glued_paragraphs(
+        "He ordered the part on Amazon.Com last week.Meanwhile prices rose.") == [
+        "He ordered the part on Amazon.Com last week.", "Meanwhile prices rose."]
+
+
+@pytest.mark.parametrize("marks", ["“”", "‘’"])
+def test_a_curly_closing_quote_stays_with_the_sentence_it_closes(marks: str) -> None:
+    opening, closing = marks
+    text = f"She said {opening}we will win.{closing}Then the vote began."
+    assert repair_glued_paragraphs(text) == [f"She said {opening}we will win.{closing}",
+                                             "Then the vote began."]
+
+
+def test_straight_quotes_are_counted_in_the_paragraph_since_the_last_cut() -> None:
+    # the first paragraph opens a quotation the next paragraph would go on with (news
+    # style: no closing mark): its mark is no part of the later paragraph's count
+    text = ('He told the crowd: "We will fight on.The crowd cheered.'
+            'Later she answered "never."Then the rally ended.')
+    assert repair_glued_paragraphs(text) == [
+        'He told the crowd: "We will fight on.', "The crowd cheered.",
+        'Later she answered "never."', "Then the rally ended."]
+
+
+def test_a_full_stop_inside_a_path_is_no_sentence_end() -> None:
+    text = "The pictures are at gazette.example/photos/IMG_0042.JPG for the readers."
+    assert repair_glued_paragraphs(text) == [text]
+
+
+@pytest.mark.parametrize("name", ["IMG_0042.JPG", "DSC_1234.jpeg", "chart2.png",
+                                  "report2024.PDF", "clip7.mp4", "figures1.csv"])
+def test_a_bare_file_name_is_no_sentence_end(name: str) -> None:
+    # a camera's or a download's file name in running text ("IMG_0042.JPG" used to be cut
+    # into "The photo IMG_0042." and "JPG shows the harbour.")
+    text = f"The photo {name} shows the harbour."
+    assert repair_glued_paragraphs(text) == [text]
+
+
+def test_a_glued_sentence_starting_with_another_word_is_still_split() -> None:
+    assert repair_glued_paragraphs("The council met in 2024.Pngs are images.") == [
+        "The council met in 2024.", "Pngs are images."]
+
+
+def test_roman_numerals_either_side_of_a_windows_line_end_stay_whole() -> None:
+    from tasks.clean.text import normalise_text
+
+    # a table of contents saved with CRLF line ends
+    assert normalise_text("Chapter XIX\r\nXX\r\nXXI\r\n") == "Chapter XIX\n\nXX\n\nXXI"
+
+
+def test_nel_and_the_unicode_separators_break_paragraphs_in_normalise_text() -> None:
+    from tasks.clean.text import normalise_text
+
+    assert normalise_text("Erster Absatz.\u2028Zweiter Absatz.\x85Dritter.\u2029Vierter.") == (
+        "Erster Absatz.\n\nZweiter Absatz.\n\nDritter.\n\nVierter.")
+
+
+def test_a_clean_run_is_the_clean_stages_and_dates_its_rejects_in_utc() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from schemas import ARTICLES, conform
+    from tasks import clean
+
+    rows = [{"article_id": "a1", "url": "https://z.example/1", "canonical_url":
+             "https://z.example/1", "domain": "z.example", "source_kind": "url",
+             "source": "s", "input_key": "k1", "run_id": "r0", "text": "Too short.",
+             "word_count": 0, "content_hash": "x", "language": "en", "language_score": 1.0}]
+    config = settings_slice(clean.CleanConfig, Settings(min_words=5))
+    before = datetime.now(UTC)
+    result = clean.run(conform(rows, ARTICLES, "articles"), config, "run-9")
+    assert result.stage == "clean"
+    [rej] = result.rejects
+    at = rej["rejected_at"]
+    assert at.utcoffset() == timedelta(0)
+    assert before <= at <= datetime.now(UTC)

@@ -483,3 +483,32 @@ def test_utf16_without_a_bom_is_detected_whatever_the_labels_say(codec):
     page = "<html><head><meta charset='iso-8859-1'><title>Zürich</title></head></html>"
     assert sniff_encoding(page.encode(codec), "text/html; charset=iso-8859-1") == (
         codec, "detected")
+
+
+@pytest.mark.parametrize("content_type", [
+    'text/html; profile="https://example.org/p;charset=iso-8859-1"; charset=koi8-r',
+    "text/html; note='charset=iso-8859-1'; charset=koi8-r",
+    'text/html; a="say \\"charset=iso-8859-1\\""; charset="koi8-r"',
+])
+def test_a_charset_inside_another_parameters_quoted_value_is_no_charset(content_type) -> None:
+    """Fault round 21 (round 20's known item): the first `charset=` anywhere in the line was
+    taken, so a Russian page under `profile="...;charset=iso-8859-1"; charset=koi8-r`
+    was read as windows-1252, every letter wrong."""
+    text = "Городской совет встретился в пятницу и обсудил бюджет порта."
+    raw = page(text).encode("koi8-r")
+    assert header_charset(content_type) == "koi8-r"
+    enc, source = sniff_encoding(raw, content_type)
+    assert (enc, source) == ("koi8-r", "header")
+    assert text in decode(raw, enc)
+
+
+@pytest.mark.parametrize("content_type, label", [
+    ('text/html; charset="utf-8"', "utf-8"),
+    ("text/html; charset='utf-8'", "utf-8"),
+    ("text/html charset=utf-8", "utf-8"),  # the semicolon forgotten: still read
+    ('text/html; charset=utf-8; profile="charset=latin1"', "utf-8"),
+    ('text/html; name="a"; charset="iso-8859-2"', "iso-8859-2"),
+    ('text/html; p="never closed;charset=latin1', None),
+])
+def test_the_charset_parameter_itself_is_read_quoted_or_not(content_type, label) -> None:
+    assert header_charset(content_type) == label

@@ -64,3 +64,30 @@ def test_header_values_read_the_first_character_like_any_other():
 ])
 def test_values_that_are_no_mime_type_are_passed_over_wherever_they_stand(value, expected):
     assert effective_content_type(value) == expected
+
+
+@pytest.mark.parametrize("value", [
+    "text/html charset=utf-8", "text/html\tcharset=utf-8", "text/html:charset=utf-8",
+    "charset=utf-8", "html", "text / html", "text\\html", "text/html/", '"text/html"',
+    "none", "*/*", "unknown/unknown", "Application/Unknown; charset=utf-8", "", None,
+])
+def test_a_value_that_supplies_no_media_type_browsers_take_is_none(value) -> None:
+    """Fault round 21: each was `unsupported_content_type` over an HTML page, where
+    browsers sniff it (Fetch's "extract a MIME type" fails, or MIME Sniffing's unknown
+    essences) and show the page."""
+    from tasks.common.mediatype import supplied_media_type
+
+    assert supplied_media_type(value) is None
+
+
+@pytest.mark.parametrize("value, media", [
+    ("text/html", "text/html"), ("TEXT/HTML; charset=UTF-8", "text/html"),
+    ("text/html;", "text/html"), ("text/html;charset:utf-8", "text/html"),
+    ("application/xhtml+xml", "application/xhtml+xml"),
+    ("text/x-html", "text/x-html"), ("application/x-httpd-php", "application/x-httpd-php"),
+    ("text/*", "text/*"), ("'text/html'", "'text/html'"),  # valid tokens: what they say
+])
+def test_a_valid_media_type_is_what_it_says(value, media) -> None:
+    from tasks.common.mediatype import supplied_media_type
+
+    assert supplied_media_type(value) == media

@@ -411,3 +411,36 @@ def test_a_value_of_white_space_alone_is_still_empty(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSROOM_WAREHOUSE", " \r")
     with pytest.raises(ValidationError, match="is empty: give a path"):
         Settings()
+
+
+# --- fault round 21: durations written in milliseconds ----------------------------------
+
+@pytest.mark.parametrize(("name", "value", "words"), [
+    ("per_host_delay_s", "1000", r"1000 s is over the 60 s .* for 1000 milliseconds write 1\)"),
+    ("per_host_delay_s", "250", "for 250 milliseconds write 0.25"),
+    ("request_timeout_s", "20000", "20000 s is over the 600 s .* write 20"),
+    ("connect_timeout_s", "10000", "for 10000 milliseconds write 10"),
+    ("robots_timeout_s", "5000", "write 5"),
+    ("host_delays", "a.example=2,b.example=5000", "b.example: 5000 s is over the 600 s"),
+    ("request_timeout_s", "1e300", r"1e\+300 s is over the 600 s .*seconds\)"),  # no hint
+])
+def test_a_duration_written_in_milliseconds_is_refused_saying_the_unit(
+        tmp_path, monkeypatch, name, value, words):
+    """Every duration is in seconds, and PRESSROOM_PER_HOST_DELAY_S=1000 (one second
+    meant) was taken without a word: 1,000 s between two requests to a host, and a
+    request timeout of 20000 5.5 hours for one stalled page."""
+    import re
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(f"PRESSROOM_{name.upper()}", value)
+    with pytest.raises(ValidationError) as info:
+        Settings()
+    assert name in str(info.value) and re.search(words, str(info.value)), str(info.value)
+
+
+def test_durations_at_their_bounds_are_taken(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = Settings(per_host_delay_s=60, request_timeout_s=600, connect_timeout_s=600,
+                 robots_timeout_s=600, host_delays={"a.example": 600})
+    assert (s.per_host_delay_s, s.request_timeout_s, s.host_delays) == (
+        60, 600, {"a.example": 600})

@@ -555,3 +555,30 @@ def test_a_body_line_that_merely_starts_with_date_stays_text() -> None:
             + "date 2024 was set for the vote, see https://d.example/x\n"
             + "date 5/3 https://d.example/y and more words\n")
     assert len(split_dumps(text)) == 1
+
+
+@pytest.mark.parametrize("date, day", [("2024-5-3", 3), ("2024-05-3", 3), ("2024-5-03", 3)])
+def test_a_header_with_an_unpadded_date_glued_to_a_body_line_starts_its_article(
+        tmp_path, date, day) -> None:
+    """Fault round 21 (round 20's known item): the newline before a later header lost
+    (a file without one at its end, then `cat`ed) and its date unpadded. Before: the
+    glued header stayed body text, and the next article (header, title, body) was stored
+    as the end of the first one's text, without a reject."""
+    path = tmp_path / "two.txt"
+    path.write_text(" date 2024-05-01 https://d.example/one\nOne\n\n" + BODY20.strip()
+                    + f" date {date} https://d.example/two\nTwo\n\n" + BODY20)
+    docs, rejects = read_dumps(path, "r")
+    assert rejects == []
+    assert [(d["url"], d["hint_published_at"]) for d in docs] == [
+        ("https://d.example/one", datetime(2024, 5, 1, tzinfo=UTC)),
+        ("https://d.example/two", datetime(2024, 5, day, tzinfo=UTC))]
+    assert docs[0]["dump_text"] == BODY20.strip()
+
+
+def test_a_sentence_ending_in_another_dates_form_and_an_address_stays_text() -> None:
+    """Only the ISO order is a glued header: "Save the date 03.05.2024 https://..." at
+    the end of a body line is the sentence it reads as."""
+    text = (" date 2024-05-01 https://d.example/one\nOne\n\n" + BODY20.strip()
+            + " Save the date 03.05.2024 https://d.example/fair\nMore of the story.\n")
+    (only,) = split_dumps(text)
+    assert "Save the date 03.05.2024 https://d.example/fair" in parse_dump(only).body

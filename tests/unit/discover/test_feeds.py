@@ -918,3 +918,94 @@ def test_a_utf16_feed_served_without_a_content_type_is_read_without_warning(code
         r = parse_feed(text.encode(codec), FEED_URL)
         assert r.error is None and r.items
         assert r.warning is None
+
+
+def _rss_dates(dates: list[str]) -> list[datetime | None]:
+    items = "".join(f"<item><title>t{i}</title><link>https://n.example/{i}</link>"
+                    f"<pubDate>{d}</pubDate></item>" for i, d in enumerate(dates))
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>'
+            f"<link>https://n.example/</link>{items}</channel></rss>").encode()
+    return [it.published_at for it in parse_feed(data, "https://n.example/feed",
+                                                 "application/rss+xml").items]
+
+
+def test_an_rss_date_in_a_zone_feedparser_does_not_name_is_read_in_that_zone() -> None:
+    """Fault round 21: feedparser knows GMT, UT, Z, the US zones, MET and MEST, and read
+    any other zone name as UTC without a word: "10:00:00 CEST" was 10:00 UTC (two hours
+    late), "05:00:00 AEST" 05:00 UTC on the 3rd (the 2nd in UTC)."""
+    at = [datetime(2024, 5, 3, h, tzinfo=UTC) for h in (8, 8, 9, 7)]
+    assert _rss_dates(["Fri, 03 May 2024 10:00:00 CEST", "Friday, 03 May 2024 10:00 mesz",
+                       "Fri, 03 May 24 10:00:00 BST", "Fri, 03 May 2024 10:00:00 EEST"]) == at
+    assert _rss_dates(["Fri, 03 May 2024 05:00:00 AEST"]) == [
+        datetime(2024, 5, 2, 19, tzinfo=UTC)]
+
+
+def test_zone_names_feedparser_knows_or_that_name_several_zones_stay_its_reading() -> None:
+    assert _rss_dates(["Fri, 03 May 2024 10:00:00 EDT", "Fri, 03 May 2024 10:00:00 GMT",
+                       "Fri, 03 May 2024 10:00:00 IST"]) == [
+        datetime(2024, 5, 3, h, tzinfo=UTC) for h in (14, 10, 10)]  # IST: India? Ireland?
+
+
+def test_an_rss_date_with_its_month_in_the_sites_language_is_read() -> None:
+    """Some CMSs write the month (and day) of an RSS date in the site's language:
+    feedparser reads English names only, and the item came undated."""
+    assert _rss_dates([
+        "Mo, 03 Mai 2024 10:00:00 +0200",      # German
+        "mar., 07 mai 2024 08:30:00 GMT",      # French: "mar." is the Tuesday
+        "vie, 03 may 2024 10:00:00 CEST",      # Spanish, a zone feedparser does not name
+        "Do, 12 Dez 2024 23:30:00 MEZ",
+        "sáb, 04 ago 2024 10:00:00 -0300",     # Portuguese
+        "03 März 2024 10:00",                  # no day, no zone: UTC, as feedparser reads
+        "ven., 03 mai 2024",                   # no time: midnight
+    ]) == [datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 7, 8, 30, tzinfo=UTC),
+           datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 12, 12, 22, 30, tzinfo=UTC),
+           datetime(2024, 8, 4, 13, tzinfo=UTC), datetime(2024, 3, 3, 10, tzinfo=UTC),
+           datetime(2024, 5, 3, tzinfo=UTC)]
+
+
+def test_a_local_date_that_is_no_date_stays_undated() -> None:
+    assert _rss_dates(["Mo, 31 Feb 2024 10:00:00 +0200",   # no such day
+                       "Mo, 03 Mai 2024 10:00:00 XYZ",     # a zone nobody names
+                       "Mo, 03 Foo 2024 10:00:00 +0200",   # no month
+                       "Mo, 03 Mai 0001 10:00:00 +0200"]) == [None] * 4
+
+
+def test_every_month_is_known_in_every_language() -> None:
+    from tasks.discover.feeds import _MONTH_NAMES
+    months = {
+        "en": "january february march april may june july august september october november "
+              "december",
+        "de": "januar februar märz april mai juni juli august september oktober november "
+              "dezember",
+        "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+              "décembre",
+        "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+              "noviembre diciembre",
+        "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+              "novembre dicembre",
+        "nl": "januari februari maart april mei juni juli augustus september oktober "
+              "november december",
+        "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro "
+              "novembro dezembro",
+    }
+    for names in months.values():
+        assert [_MONTH_NAMES[n] for n in names.split()] == list(range(1, 13))
+
+
+def test_an_rss_date_on_a_12_hour_clock_or_with_an_offset_after_gmt_is_read_so() -> None:
+    """feedparser read "10:00:00 PM +0200" as 10:00 UTC and "UTC+02:00" as UTC, and gave
+    "GMT+2" no date."""
+    assert _rss_dates([
+        "Fri, 03 May 2024 10:00:00 PM +0200", "Fri, 03 May 2024 12:30 AM GMT",
+        "Fri, 03 May 2024 12:30 p.m. GMT", "Fri, 03 May 2024 10:00:00 UTC+02:00",
+        "Fri, 03 May 2024 10:00:00 GMT+2", "Fri, 03 May 2024 10:00:00 GMT-5",
+        "Fri, 03 May 2024 10:00:00 +02:00", "Friday, May 3, 2024",
+    ]) == [datetime(2024, 5, 3, 20, tzinfo=UTC), datetime(2024, 5, 3, 0, 30, tzinfo=UTC),
+           datetime(2024, 5, 3, 12, 30, tzinfo=UTC), datetime(2024, 5, 3, 8, tzinfo=UTC),
+           datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 3, 15, tzinfo=UTC),
+           datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 3, tzinfo=UTC)]
+
+
+def test_a_12_hour_clock_past_twelve_is_no_date() -> None:
+    assert _rss_dates(["Fri, 03 May 2024 13:00 PM +0200", "Fri, 03 May 2024 00:30 AM GMT"]
+                      ) == [None, None]

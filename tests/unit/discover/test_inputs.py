@@ -917,3 +917,35 @@ def test_hidden_files_and_folders_in_an_input_folder_are_passed_over_with_a_note
     # named on the command line, a hidden file is read
     named = discover([str(tmp_path / "sub" / ".cache" / "x.urls")], "r", CONFIG, now=NOW)
     assert named.docs.column("url").to_pylist() == ["https://a.example/cached"]
+
+
+def test_a_url_pasted_from_a_sentence_is_read_without_the_sentences_punctuation(
+        tmp_path: Path) -> None:
+    """Fault round 21: a list pasted from notes or mail ("see https://.../a.html." on its
+    own line, "(https://...)"). Before: the full stop, comma, semicolon or closing bracket
+    kept as part of the address, fetched as another page (the site's 404, the story
+    lost); the parenthesised line a `bad_url`. An address's own brackets stay."""
+    path = tmp_path / "pasted.urls"
+    path.write_text("https://s.example/2024/05/a.html.\n"
+                    "https://s.example/2024/05/b.html,\n"
+                    "(https://s.example/2024/05/c.html)\n"
+                    "[https://s.example/2024/05/d.html].\n"
+                    "https://s.example/2024/05/e.html);\n"
+                    "https://s.example/wiki/Harbour_(Oslo)\n"
+                    "https://s.example/search?q=(tide)\n"
+                    "https://s.example/2024/05/f.html?\n")
+    docs, rejects = read_url_list(path, "run-1")
+    assert rejects == []
+    assert [d["url"] for d in docs] == [
+        *(f"https://s.example/2024/05/{c}.html" for c in "abcde"),
+        "https://s.example/wiki/Harbour_(Oslo)", "https://s.example/search?q=(tide)",
+        "https://s.example/2024/05/f.html"]
+
+
+def test_a_line_that_is_no_url_keeps_its_punctuation_in_its_reject(tmp_path: Path) -> None:
+    path = tmp_path / "notes.urls"
+    path.write_text("https://s.example/a\n(see the list).\n")
+    docs, rejects = read_url_list(path, "run-1")
+    assert [d["url"] for d in docs] == ["https://s.example/a"]
+    assert [r["reason"] for r in rejects] == ["bad_url"]
+    assert "'(see the list).'" in rejects[0]["detail"]

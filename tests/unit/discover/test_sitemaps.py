@@ -991,3 +991,30 @@ def test_a_loc_without_a_scheme_on_the_sitemaps_own_site_is_that_page() -> None:
              b"<sitemap><loc>news.example/sitemap-1.xml</loc></sitemap></sitemapindex>")
     r = parse_sitemap(index, "http://news.example/sitemap.xml")
     assert [c.url for c in r.children] == ["http://news.example/sitemap-1.xml"]
+
+
+def test_html_named_references_in_a_sitemap_are_the_characters_they_name() -> None:
+    """Fault round 21: news sitemaps written with PHP's htmlentities() hold `&eacute;`,
+    `&nbsp;`, `&euro;`, which XML does not define. Before: lxml's recovery ended the text
+    at the first one: the <loc> "https://n.example/2024/caf&eacute;-du-port.html" was
+    the page ".../2024/caf" (a 404), "...?x=1&amp;y=&euro;" lost its "&" too
+    ("?x=1y="), and the news title "L&eacute;gislatives..." was "L"."""
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://n.example/2024/caf&eacute;-du-port.html</loc></url>
+<url><loc>https://n.example/a</loc><news:news><news:publication><news:name>N</news:name>
+<news:language>fr</news:language></news:publication>
+<news:publication_date>2024-05-03</news:publication_date>
+<news:title>L&eacute;gislatives&nbsp;: le d&eacute;bat &amp; l&rsquo;&eacute;t&eacute;</news:title>
+</news:news></url>
+<url><loc>https://n.example/b?x=1&amp;y=&euro;</loc></url>
+<url><loc><![CDATA[https://n.example/c?q=&eacute;]]></loc></url>
+<url><loc>https://n.example/d?q=&notaname;</loc></url>
+</urlset>"""
+    result = parse_sitemap(data, "https://n.example/sitemap.xml")
+    assert [e.url for e in result.entries] == [
+        "https://n.example/2024/café-du-port.html", "https://n.example/a",
+        "https://n.example/b?x=1&y=€", "https://n.example/c?q=&eacute;",  # CDATA as written
+        "https://n.example/d?q="]  # a name HTML does not know: dropped, as before
+    assert result.entries[1].title == "Législatives : le débat & l’été"

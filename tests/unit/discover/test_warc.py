@@ -788,6 +788,53 @@ def test_a_206_record_holding_a_slice_is_partial_content() -> None:
     assert "not the whole page" in rejects[0]["detail"]
 
 
+def test_a_200_record_holding_the_part_its_content_range_names_is_partial_content() -> None:
+    """Fault round 21: a 200 whose Content-Range names a part and whose body is that
+    part (a cache or proxy that filled itself by ranges) was extracted and kept as the
+    article: the page cut at byte 100, or its middle without a head. A stale
+    Content-Range beside the whole page, or one whose total is unknown, leaves the
+    page."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    page = b"<html><body><p>" + b"Text of the story. " * 40 + b"</p></body></html>"
+    total = len(page)
+    for slug, body, value in (
+            ("head", page[:100], f"bytes 0-99/{total}"),
+            ("middle", page[100:300], f"bytes 100-299/{total}"),
+            ("stale", page, f"bytes 0-99/{total}"),       # the whole page: the header lies
+            ("unknown", page[:100], "bytes 0-99/*"),      # no total: nothing to measure
+            ("whole", page, f"bytes 0-{total - 1}/{total}")):
+        _response(w, f"https://p.example/{slug}", body,
+                  [("Content-Type", "text/html"), ("Content-Range", value)])
+    rows, rejects, _ = run(buf.getvalue())
+    assert [r["url"].rsplit("/", 1)[1] for r in rows] == ["stale", "unknown", "whole"]
+    assert [(r["url"].rsplit("/", 1)[1], r["reason"]) for r in rejects] == [
+        ("head", "partial_content"), ("middle", "partial_content")]
+    assert "bytes 100-299 of " in rejects[1]["detail"] and "HTTP 200" in rejects[1]["detail"]
+
+
+def test_an_archived_page_under_a_content_type_browsers_cannot_read_is_a_page() -> None:
+    """Fault round 21: a record whose Content-Type is no MIME type (`text/html
+    charset=utf-8`) or an unknown one (`*/*`) was stored under that label and rejected
+    by the extraction (`unsupported_content_type`); it is a page to sniff, as the
+    fetcher takes its own."""
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.extract.pages import ExtractConfig, archived_response_problem
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    page = b"<html><body><p>" + b"Text of the story. " * 40 + b"</p></body></html>"
+    for slug, value in (("php", "text/html charset=utf-8"), ("any", "*/*"),
+                        ("valid", "text/html; charset=utf-8")):
+        _response(w, f"https://p.example/{slug}", page, [("Content-Type", value)])
+    rows, rejects, _ = run(buf.getvalue())
+    assert rejects == []
+    assert [(r["url"].rsplit("/", 1)[1], r["content_type"], r["encoding"]) for r in rows] == [
+        ("php", None, "utf-8"), ("any", None, "utf-8"), ("valid", "text/html", "utf-8")]
+    allowed = settings_slice(ExtractConfig, Settings()).allowed_content_types
+    assert [archived_response_problem(r, allowed) for r in rows] == [None, None, None]
+
+
 def test_a_response_record_without_an_http_message_is_skipped_and_counted() -> None:
     # Heritrix archives its DNS look-ups as response records of type text/dns
     dns = b"20240102030405\nnews.example.\t300\tIN\tA\t192.0.2.7\n"

@@ -387,6 +387,46 @@ def test_on_a_page_of_unknown_address_only_relative_links_stay_on_the_site() -> 
     assert len(site_link_lists(lxml_html.fromstring(_after_paragraphs(relative)), None)) == 1
 
 
+def _with_hosts(*hosts: str) -> str:
+    """SITE_LINK_LIST with its three links' hosts replaced by `hosts`, in order."""
+    block = SITE_LINK_LIST.replace('href="/news/', 'href="https://HOST0/news/', 1)
+    block = block.replace("https://www.gazette.example", "https://HOST1")
+    block = block.replace("https://gazette.example", "https://HOST2")
+    for n, host in enumerate(hosts):
+        block = block.replace(f"HOST{n}", host)
+    return block
+
+
+@pytest.mark.parametrize("hosts", [
+    ("www.gazette.co.uk", "gazette.com", "gazette.com.au"),  # bbc.com's bbc.co.uk links
+    ("gazette.example", "www.gazette.net", "m.gazette.org"),
+    # a host below the page's: werbung.5min.at on www.5min.at
+    ("sport.gazette.example", "www.sport.gazette.example", "a.b.gazette.example"),
+])
+def test_links_to_the_same_name_under_a_sister_suffix_stay_on_the_site(hosts) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(*hosts)))
+    assert len(site_link_lists(tree, URL)) == 1
+
+
+@pytest.mark.parametrize(("page", "hosts"), [
+    # a host below the name is no sister site ("edition.cnn.com" beside "cnn.com")
+    (URL, ("sport.gazette.co.uk", "sport.gazette.co.uk", "sport.gazette.co.uk")),
+    # nor another name that shares a suffix's label
+    (URL, ("gazette-times.com", "co.uk", "gazettes.co.uk")),
+    # two blogs on one shared host are two sites
+    ("https://anna.blogspot.com/2024/05/bridge.html",
+     ("bob.blogspot.com", "carl.blogspot.com", "dora.blogspot.com")),
+    # a blog named like the site, on a shared host, is not the site
+    (URL, ("gazette.wordpress.com", "gazette.wordpress.com", "gazette.blogspot.com")),
+    # two sites' news desks: the same first label below two names
+    ("https://news.herald.example/bridge.html",
+     ("news.gazette.example", "news.gazette.example", "news.gazette.example")),
+])
+def test_links_to_other_sites_of_like_names_leave_no_site_link_list(page, hosts) -> None:
+    tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(*hosts)))
+    assert site_link_lists(tree, page) == []
+
+
 LISTS = [["Ferry operator announces a timetable", "Old quay market returns",
           "Bridge cables explained"], ["Another list's first headline", "And its second one"]]
 
@@ -636,3 +676,15 @@ def test_a_caption_paragraph_or_span_outside_a_figure_is_pruned() -> None:
     assert prune_furniture(tree) == 1
     assert all(p in tree.text_content() for p in PARAGRAPHS)
     assert "Photo of the bridge" not in tree.text_content()
+
+
+def test_links_from_a_host_below_a_name_to_the_name_stay_on_the_site() -> None:
+    # edition.cnn.com's list of cnn.com stories
+    page = "https://edition.gazette.example/news/bridge.html"
+    tree = lxml_html.fromstring(_after_paragraphs(_with_hosts(
+        "gazette.example", "www.gazette.example", "gazette.example")))
+    assert len(site_link_lists(tree, page)) == 1
+    # and a sibling host below the same name is not known to be the same site
+    sibling = lxml_html.fromstring(_after_paragraphs(_with_hosts(
+        "money.gazette.example", "money.gazette.example", "money.gazette.example")))
+    assert site_link_lists(sibling, page) == []

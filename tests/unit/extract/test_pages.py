@@ -515,6 +515,9 @@ def test_article_row_keeps_tags_and_the_documents_own_url() -> None:
         (299, None, None),
         # fault round 3: an archived 204 was "extraction_failed: unparsable or empty HTML"
         (204, "text/html", ("no_content", "the archived response has status 204 (No Content)")),
+        # fault round 21: an archived 205 with a body was extracted as a page
+        (205, "text/html", ("no_content", "the archived response has status 205 (Reset "
+                                          "Content: no document)")),
     ],
 )
 def test_archived_response_problem(status, ctype, want) -> None:
@@ -1633,3 +1636,86 @@ def test_an_archived_202_is_no_page() -> None:
     assert (reject["input_key"], reject["reason"]) == ("w1", "http_202")
     assert "status 202 (Accepted): the server sent no page" in reject["detail"]
     assert result.table.column("input_key").to_pylist() == ["w2"]
+
+
+# --- fault round 21: a site's "page not found" page served with a 200 --------------------
+
+_TEASERS = "".join(
+    f'<li><a href="/2024/05/story-{i}.html">Story {i}: the council debates the harbour budget'
+    f" for the {i}th time</a><p>Members of the council met again on Tuesday to discuss plan"
+    f" {i}, which would cost {i + 3} million euros over {i + 2} years.</p></li>"
+    for i in range(10))
+
+
+def _soft_404(title: str, heading: str, apology: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><header><nav><a href='/'>Home"
+            f"</a></nav></header><main><h1>{heading}</h1><p>{apology}</p><h2>Most read</h2>"
+            f"<ul>{_TEASERS}</ul></main><footer>Gazette</footer></body></html>").encode()
+
+
+SOFT_404S = {
+    "en": _soft_404("Page not found | The Gazette", "Sorry, we couldn't find that page",
+                    "The page you are looking for may have been moved, deleted, or may never "
+                    "have existed. Try searching our site or start again from the home page."),
+    "wp": _soft_404("Nothing here &#8211; The Gazette", "Oops! That page can&rsquo;t be found.",
+                    "It looks like nothing was found at this location. Maybe try a search?"),
+    "num": _soft_404("404 - The Gazette", "404", "We are sorry, but the article you requested "
+                     "could not be found on our servers. It may have been removed."),
+    "de": _soft_404("Seite nicht gefunden - Der Anzeiger", "Diese Seite gibt es leider nicht",
+                    "Die von Ihnen aufgerufene Seite wurde verschoben oder gelöscht."),
+    "fr": _soft_404("Page introuvable - Le Courrier", "Oups, cette page est introuvable",
+                    "La page que vous cherchez a peut-être été déplacée ou supprimée."),
+}
+
+
+def test_a_sites_not_found_page_served_with_a_200_is_no_article() -> None:
+    """Before: each kept as an article of ~380 words (the apology and the "most read"
+    teasers), titled "Sorry, we couldn't find that page", "404" or "Seite nicht gefunden
+    ..."; many news CMSs answer a removed article so."""
+    docs = docs_table([{"input_key": k, "url": f"https://gazette.example/2024/05/gone-{k}.html",
+                        "source_kind": "url", "body": body, "encoding": "utf-8"}
+                       for k, body in SOFT_404S.items()])
+    result = extract.run(docs, settings_slice(extract.ExtractConfig, Settings()), "r21")
+    assert result.table.num_rows == 0
+    assert [(r["input_key"], r["reason"]) for r in result.rejects] == [
+        (k, "not_found_page") for k in SOFT_404S]
+    details = {r["input_key"]: r["detail"] for r in result.rejects}
+    assert details["en"].startswith("the page's <title> 'Page not found | The Gazette' says")
+    assert details["wp"].startswith("the page's <h1> 'Oops! That page can’t be found.' says")
+    assert "404 page served with status 200" in details["de"]
+
+
+@pytest.mark.parametrize("title, heading", [
+    ("404: why the web forgets its links | The Gazette", "404: why the web forgets its links"),
+    ("Not Found: the lost films of 1920 - The Gazette", "Not Found: the lost films of 1920"),
+    ("Page not found, and other errors that cost a shop its customers",
+     "Page not found, and other errors that cost a shop its customers"),
+    ("The Gazette", "Error 404 is the web's most common dead end, a study finds"),
+    # a headline's first half is a phrase, its second half no site's name
+    ("Not found – the story of a submarine lost | The Gazette",
+     "Not found – the story of a submarine lost"),
+])
+def test_a_story_about_a_missing_page_is_still_a_story(title, heading) -> None:
+    body = page().decode().replace(
+        "<h1>Harbour bridge reopens after two years of repairs</h1>", f"<h1>{heading}</h1>"
+    ).replace("<title>Harbour bridge reopens after two years of repairs | Harbour Gazette"
+              "</title>", f"<title>{title}</title>")
+    assert f"<title>{title}</title>" in body and f"<h1>{heading}</h1>" in body
+    x = extract_html(body.encode(), "https://gazette.example/news/web.html", fetched_at=FETCHED)
+    assert x.error is None and x.reason == "extraction_failed"
+
+
+@pytest.mark.parametrize(("title", "claimed"), [
+    ("Page not found | The Gazette | News from the harbour city", True),  # five words
+    ("Page not found | The Gazette | News from the old harbour city", False),  # six
+    ("Harbour Gazette Online News Portal - 404", True),  # the claim last
+    ("Harbour Gazette Online News Portal Today - 404", False),
+])
+def test_a_titles_parts_beside_the_claim_are_a_sites_name_of_up_to_five_words(
+        title: str, claimed: bool) -> None:
+    from lxml import html as lxml_html
+
+    from tasks.extract.notfound import not_found_claim
+    tree = lxml_html.fromstring(f"<html><head><title>{title}</title></head><body><p>x</p>"
+                                "</body></html>")
+    assert (not_found_claim(tree) is not None) is claimed

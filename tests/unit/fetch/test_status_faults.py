@@ -132,3 +132,124 @@ def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
     assert result.table.num_rows == 0 and result.failed == 1
     assert hits.count("/story") == 1  # not retried: the next run's refetch asks again
     assert status_error(202) == "http_202" and not retryable("http_202", 202)
+
+
+def test_a_200_carrying_the_part_its_content_range_names_is_partial_content() -> None:
+    """Fault round 21: a cache or proxy that fills itself by ranges answered a plain GET
+    with one part and a 200 that kept the part's Content-Range. Before: the first 1,000
+    bytes (or a middle part, no head) kept as the page, no error. A stale Content-Range
+    beside the whole page leaves the page."""
+    import threading
+    from dataclasses import replace
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from schemas import DOCUMENTS, conform
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.fetch import FetchConfig, run
+
+    page = (b"<html><head><title>Flood</title></head><body><article><h1>Flood</h1>"
+            + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 60
+            + b"</article></body></html>")
+    total = len(page)
+    parts = {"/head": (page[:1000], f"bytes 0-999/{total}"),
+             "/middle": (page[1000:2000], f"bytes 1000-1999/{total}"),
+             "/stale": (page, f"bytes 0-999/{total}")}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            if self.path not in parts:  # robots.txt
+                self.send_error(404)
+                return
+            body, value = parts[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Range", value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        config = replace(settings_slice(FetchConfig, Settings()),
+                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0)
+        docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
+                        for p in parts], DOCUMENTS, "documents")
+        result = run(docs, config, "r21")
+    finally:
+        server.shutdown()
+        server.server_close()
+    log = {r["url"][len(base):]: r for r in result.fetch_log}
+    assert [(p, log[p]["status"], log[p]["error"]) for p in parts] == [
+        ("/head", 200, "partial_content"), ("/middle", 200, "partial_content"),
+        ("/stale", 200, None)]
+    assert "bytes 1000-1999 of" in log["/middle"]["error_detail"]
+    assert [r["url"][len(base):] for r in result.table.to_pylist()] == ["/stale"]
+
+
+def test_a_page_under_a_content_type_browsers_cannot_read_is_sniffed_as_one() -> None:
+    """Fault round 21: a Content-Type that is no MIME type (PHP's `text/html
+    charset=utf-8`, the semicolon forgotten; `text/html:charset=utf-8`; `html`) or an
+    unknown one (`*/*`, `unknown/unknown`) over an HTML page. Before: each an
+    `unsupported_content_type`, the page lost, where browsers sniff and show it. Plain
+    text under such a label is still refused, saying what the label was; a valid type
+    nobody shows (`text/x-html`) is still that type."""
+    import threading
+    from dataclasses import replace
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from schemas import DOCUMENTS, conform
+    from tasks.common.settings import Settings, settings_slice
+    from tasks.fetch import FetchConfig, run
+
+    page = (b"<!DOCTYPE html><html><head><title>Flood</title></head><body><article>"
+            + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 30
+            + b"</article></body></html>")
+    served = {"/php": ("text/html charset=utf-8", page),
+              "/colon": ("text/html:charset=utf-8", page), "/word": ("html", page),
+              "/any": ("*/*", page), "/unknown": ("unknown/unknown", page),
+              "/text": ("text/html charset=utf-8", b"Just a line of plain text, no page."),
+              "/x-html": ("text/x-html", page)}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server API
+            if self.path not in served:  # robots.txt
+                self.send_error(404)
+                return
+            ctype, body = served[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        config = replace(settings_slice(FetchConfig, Settings()),
+                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0,
+                         per_host_concurrency=8)
+        docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
+                        for p in served], DOCUMENTS, "documents")
+        result = run(docs, config, "r21")
+    finally:
+        server.shutdown()
+        server.server_close()
+    log = {r["url"][len(base):]: r for r in result.fetch_log}
+    assert {p: log[p]["error"] for p in served} == {
+        "/php": None, "/colon": None, "/word": None, "/any": None, "/unknown": None,
+        "/text": "unsupported_content_type", "/x-html": "unsupported_content_type"}
+    assert "'text/html charset=utf-8', no media type a browser takes" in log["/text"][
+        "error_detail"]
+    kept = {r["url"][len(base):]: (r["content_type"], r["encoding"])
+            for r in result.table.to_pylist()}
+    assert kept == {p: ("text/html", "utf-8") for p in ("/php", "/colon", "/word", "/any",
+                                                       "/unknown")}
