@@ -64,9 +64,10 @@ def in_other_area(elem: HtmlElement, article_area: frozenset = frozenset()) -> b
         ):
             return True  # the page footer; an <article>'s own footer carries its byline
         attrs = f"{node.get('class', '')} {node.get('id', '')}".strip()
-        if attrs and "ooter" in attrs:
+        # (the quick tests in any case, as the patterns read: "article-sideBar")
+        if attrs and "ooter" in attrs.lower():
             attrs = _ARTICLE_FOOTER.sub("", attrs)  # the post's own footer is no page footer
-        if attrs and "idebar" in attrs:
+        if attrs and "idebar" in attrs.lower():
             attrs = _ARTICLE_SIDEBAR.sub("", attrs)  # nor its own sidebar a page sidebar
         if attrs and (_NOT_ARTICLE_AREA.search(attrs) or attrs in ("title", "date")):
             return True

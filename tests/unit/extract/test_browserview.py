@@ -239,3 +239,150 @@ def test_a_story_written_in_center_paragraphs_keeps_its_paragraphs() -> None:
     lines = got.split("\n")
     assert sum(line.startswith("The council debated the bridge plan") for line in lines) == 8
     assert not any(line.startswith("Harbour bridge plan The council") for line in lines)
+
+
+# --- seed 54: every mutant of browserview.py ------------------------------------------------
+
+def test_an_xmp_block_written_in_capitals_is_kept_as_written() -> None:
+    """Pages of HTML 4's time write their tags in capitals (`<XMP>...</XMP>`), with no
+    `</xmp` in lower case anywhere on the page."""
+    page = ("<HTML><HEAD><TITLE>Code</TITLE></HEAD><BODY><ARTICLE><H1>Code</H1>"
+            f"{paragraphs('caps')}<XMP>if (a < b) {{ go(); }}</XMP></ARTICLE></BODY></HTML>")
+    assert _xmp_as_pre(page).endswith("<pre>if (a &lt; b) { go(); }</pre></ARTICLE></BODY></HTML>")
+    x = extract_html(page.encode(), URL)
+    assert whole_story(x.text, "caps")
+    assert "if (a < b) { go(); }" in x.text
+
+
+def test_an_xhtml_prefix_declared_between_other_namespaces_is_read() -> None:
+    """The XHTML declaration among others (SVG before it, MathML after it), as generators
+    write them all on the root: every declaration is read, not the first or last one."""
+    page = prefixed("h", "between").replace(
+        'xmlns:h="http://www.w3.org/1999/xhtml"',
+        'xmlns:svg="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml" '
+        'xmlns:m="http://www.w3.org/1998/Math/MathML"')
+    x = extract_html(page.encode(), URL)
+    assert x.error is None
+    assert whole_story(x.text, "between")
+    assert x.meta.title == "Story between"
+
+
+def test_two_prefixes_bound_to_xhtml_are_both_read() -> None:
+    """A page put together from two generators' fragments, each with its own prefix for
+    XHTML (`h:` on the page, `x:` on an embedded section)."""
+    section = ('<x:div xmlns:x="http://www.w3.org/1999/xhtml"><x:p>The embedded section '
+               "holds its own paragraph about the harbour.</x:p></x:div>")
+    page = prefixed("h", "twoprefix").replace("</h:body>", section + "</h:body>")
+    out = _unprefix_xhtml(page)
+    assert "<h:" not in out and "<x:" not in out
+    assert "<div xmlns:x=" in out and "<p>The embedded section" in out and "</p></div>" in out
+    x = extract_html(page.encode(), URL)
+    assert whole_story(x.text, "twoprefix")
+    assert "The embedded section holds its own paragraph about the harbour." in x.text
+
+
+def story_words(n: int) -> str:
+    return " ".join(f"word{i}" for i in range(n))
+
+
+def test_a_frameset_page_written_in_capitals_gives_its_noframes_text() -> None:
+    """`<FRAMESET>` ... `<NOFRAMES>` in capitals, no lower-case `</noframes` on the page."""
+    story = f"<BODY><ARTICLE><H1>Story frames</H1>{paragraphs('capsframes')}</ARTICLE></BODY>"
+    page = ("<HTML><HEAD><TITLE>Gazette</TITLE></HEAD><FRAMESET COLS='20%,80%'>"
+            f"<FRAME SRC='menu.html'><NOFRAMES>{story}</NOFRAMES></FRAMESET></HTML>")
+    x = extract_html(page.encode(), URL)
+    assert x.error is None
+    assert whole_story(x.text, "capsframes")
+
+
+def test_the_noframes_text_goes_in_one_body_after_the_frameset() -> None:
+    """The frameset stays where it is; the text, without the `<body>` tags it was written
+    with, goes in one `<body>` after the frameset's end."""
+    inner = f"<p>{story_words(NOFRAMES_MIN_WORDS)}</p>"
+    page = ("<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+            f"<frame src='menu.html'><noframes><body>{inner}</body></noframes>"
+            "<frame src='story.html'></frameset></html>")
+    assert _noframes_as_body(page) == (
+        "<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+        "<frame src='menu.html'><frame src='story.html'></frameset>"
+        f"<body>{inner}</body></html>")
+
+
+def test_a_frameset_never_closed_gets_its_noframes_text_where_it_stood() -> None:
+    inner = f"<p>{story_words(30)}</p>"
+    page = ("<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+            f"<frame src='menu.html'><noframes>{inner}</noframes></html>")
+    assert _noframes_as_body(page) == (
+        "<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+        f"<frame src='menu.html'><body>{inner}</body></html>")
+
+
+def test_a_noframes_of_exactly_the_least_words_is_the_pages_text() -> None:
+    exact, short = story_words(NOFRAMES_MIN_WORDS), story_words(NOFRAMES_MIN_WORDS - 1)
+    assert f"<body><p>{exact}</p></body>" in _noframes_as_body(frameset(f"<p>{exact}</p>"))
+    page = frameset(f"<p>{short}</p>")
+    assert _noframes_as_body(page) is page
+
+
+def test_the_first_noframes_long_enough_is_taken_after_a_notice() -> None:
+    """A frameset whose first `<noframes>` is the usual notice and a later one the page's
+    text: the notice is passed over, not the end of the search."""
+    notice = "<p>This site uses frames, but your browser does not support them.</p>"
+    story = f"<p>{story_words(40)}</p>"
+    page = ("<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+            f"<frame src='menu.html'><noframes>{notice}</noframes><frame src='story.html'>"
+            f"<noframes>{story}</noframes></frameset></html>")
+    out = _noframes_as_body(page)
+    assert out.endswith(f"</frameset><body>{story}</body></html>")
+    assert f"<noframes>{notice}</noframes>" in out
+
+
+def unwrapped(body: str) -> str:
+    tree = fromstring(f"<html><body>{body}</body></html>")
+    unwrap_quotations(tree)
+    return etree.tostring(tree.find("body"), encoding="unicode")[len("<body>"):-len("</body>")]
+
+
+def test_quotations_nested_three_deep_alternate_their_marks() -> None:
+    assert unwrapped("<p>He said <q>she told me <q>they wrote <q>never</q> twice</q></q>.</p>"
+                     ) == "<p>He said “she told me ‘they wrote “never” twice’”.</p>"
+
+
+def test_a_pages_own_marks_with_spaces_around_them_are_its_marks() -> None:
+    """French pages set « and » apart from the words by a (no-break) space, outside the
+    element or inside it; German ones may open the mark inside the element."""
+    assert unwrapped("<p>Il a dit « <q>nous le ferons</q> » hier.</p>"
+                     ) == "<p>Il a dit « nous le ferons » hier.</p>"
+    assert unwrapped("<p>Il a dit <q>\xa0«\xa0nous le ferons\xa0»</q> hier.</p>"
+                     ) == "<p>Il a dit \xa0«\xa0nous le ferons\xa0» hier.</p>"
+    assert unwrapped("<p>Er sagte <q>„Wir bauen es“</q> am Dienstag.</p>"
+                     ) == "<p>Er sagte „Wir bauen es“ am Dienstag.</p>"
+
+
+def test_the_mark_before_a_quotation_is_read_after_the_element_before_it() -> None:
+    """The text right before the `<q>` is the tail of the element before it, not the
+    paragraph's first words."""
+    assert unwrapped("<p>Laut <b>Dr. Schneider</b> „<q>Wer schützen will</q>“.</p>"
+                     ) == "<p>Laut <b>Dr. Schneider</b> „Wer schützen will“.</p>"
+    assert unwrapped("<p>Laut <b>Dr. Schneider</b><q>Wer schützen will</q>.</p>"
+                     ) == "<p>Laut <b>Dr. Schneider</b>“Wer schützen will”.</p>"
+
+
+def test_a_quotation_opening_with_an_element_gets_its_marks_around_it() -> None:
+    assert unwrapped("<p>She said <q><em>Never</em> again</q>.</p>"
+                     ) == "<p>She said “<em>Never</em> again”.</p>"
+
+
+def test_heading_roles_of_every_aria_level_and_after_one_left() -> None:
+    """aria-level 1 to 6 are the heading's level, 7 is none (the default 2); an element
+    left as it is (a real `<h2>`, a box of blocks) does not end the search."""
+    tree = fromstring(
+        "<html><body><h2 role='heading' aria-level='4'>Already one</h2>"
+        "<div role='heading'><p>A box that holds a paragraph</p></div>"
+        "<div role='heading' aria-level='1'>Level one</div>"
+        "<div role='heading' aria-level='6'>Level six</div>"
+        "<div role='heading' aria-level='7'>Level seven</div></body></html>")
+    assert headings_by_role(tree) == 3
+    assert [(e.tag, e.text) for e in tree.find("body")] == [
+        ("h2", "Already one"), ("div", None), ("h1", "Level one"), ("h6", "Level six"),
+        ("h2", "Level seven")]
