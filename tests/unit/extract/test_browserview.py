@@ -386,3 +386,16 @@ def test_heading_roles_of_every_aria_level_and_after_one_left() -> None:
     assert [(e.tag, e.text) for e in tree.find("body")] == [
         ("h2", "Already one"), ("div", None), ("h1", "Level one"), ("h6", "Level six"),
         ("h2", "Level seven")]
+
+
+def test_an_xmp_block_and_a_noframes_written_in_mixed_case_are_read() -> None:
+    """`<Xmp>...</Xmp>` and `<NoFrames>...</NoFrames>` (editors that capitalise a tag's
+    first letter): the pre-checks looked for the lower- and upper-case end tags only."""
+    page = ("<html><head><title>Code</title></head><body><article><h1>Code</h1>"
+            f"{paragraphs('mixed')}<Xmp>if (a < b) {{ go(); }}</Xmp></article></body></html>")
+    assert "<pre>if (a &lt; b) { go(); }</pre>" in _xmp_as_pre(page)
+    story = f"<body><article><h1>Story mixed</h1>{paragraphs('mixedframes')}</article></body>"
+    frames = ("<html><head><title>Gazette</title></head><frameset cols='20%,80%'>"
+              f"<frame src='menu.html'><NoFrames>{story}</NoFrames></frameset></html>")
+    x = extract_html(frames.encode(), URL)
+    assert x.error is None and whole_story(x.text, "mixedframes")
