@@ -253,7 +253,7 @@ def loose_rfc822_date(raw: str) -> datetime | None:
     if m["half"]:  # a 12-hour clock: 12 AM is midnight, 12 PM noon
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if m["half"] in "Pp" else 0)
+        hour = hour % 12 + 12 * (m["half"].upper() == "P")
     zone = m["zone"] or "+0000"
     if offset := _OFFSET.fullmatch(zone):
         zone = f"{offset[1]}{int(offset[2]):02d}{offset[3] or '00'}"

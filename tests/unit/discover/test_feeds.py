@@ -499,6 +499,8 @@ def test_a_relative_original_link_resolves_against_the_feed_not_the_proxy_link()
     ("2023-02-29", None),                     # no leap year
     ("99999", None),                          # became December 9999
     ("12345678", None),                       # a number, no calendar day
+    ("-12345", None),                         # a signed number (feedparser: 3 May 2026)
+    ("20240102103000", datetime(2024, 1, 2, tzinfo=UTC)),  # basic form with a time
     ("20240102", datetime(2024, 1, 2, tzinfo=UTC)),   # ISO 8601's basic form
     ("2024-02-29T10:00:00Z", datetime(2024, 2, 29, 10, tzinfo=UTC)),
     ("Tue, 02 Jan 24 10:00:00 GMT", datetime(2024, 1, 2, 10, tzinfo=UTC)),
@@ -1004,6 +1006,25 @@ def test_an_rss_date_on_a_12_hour_clock_or_with_an_offset_after_gmt_is_read_so()
            datetime(2024, 5, 3, 12, 30, tzinfo=UTC), datetime(2024, 5, 3, 8, tzinfo=UTC),
            datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 3, 15, tzinfo=UTC),
            datetime(2024, 5, 3, 8, tzinfo=UTC), datetime(2024, 5, 3, tzinfo=UTC)]
+
+
+def test_one_oclock_on_a_12_hour_clock_is_read() -> None:
+    assert _rss_dates(["Fri, 03 May 2024 1:15 PM +0000", "Fri, 03 May 2024 1:15 am GMT"]) == [
+        datetime(2024, 5, 3, 13, 15, tzinfo=UTC), datetime(2024, 5, 3, 1, 15, tzinfo=UTC)]
+
+
+def test_a_loose_rss_date_is_given_in_utc_whatever_the_machines_zone(monkeypatch) -> None:
+    import time
+    from datetime import timedelta
+
+    monkeypatch.setenv("TZ", "XYZ-9")  # POSIX: nine hours east of UTC
+    time.tzset()
+    try:
+        [when] = _rss_dates(["Mo, 03 Mai 2024 10:00:00 +0200"])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert (when.utcoffset(), when.hour) == (timedelta(0), 8)
 
 
 def test_a_12_hour_clock_past_twelve_is_no_date() -> None:
