@@ -444,3 +444,17 @@ def test_durations_at_their_bounds_are_taken(tmp_path, monkeypatch):
                  robots_timeout_s=600, host_delays={"a.example": 600})
     assert (s.per_host_delay_s, s.request_timeout_s, s.host_delays) == (
         60, 600, {"a.example": 600})
+
+
+def test_the_milliseconds_hint_is_given_up_to_the_bound_read_as_milliseconds():
+    # seed 55: 60000 read as milliseconds is the 60 s a per-host delay may be; 60001 is
+    # over that too, so it is no duration in either unit and gets no hint
+    from tasks.common.settings import duration_problem
+
+    assert duration_problem("per_host_delay_s", 60) is None
+    assert duration_problem("per_host_delay_s", 60000) == (
+        "60000 s is over the 60 s this duration takes (the unit is seconds; for 60000 "
+        "milliseconds write 60)")
+    assert duration_problem("per_host_delay_s", 60001) == (
+        "60001 s is over the 60 s this duration takes (the unit is seconds)")
+    assert duration_problem("batch_size", 10**6) is None  # no duration

@@ -102,3 +102,28 @@ def test_a_url_python_cannot_split_is_a_bad_url_that_says_so(url):
     with pytest.raises(BadURL) as err:
         canonical_url(url)
     assert str(err.value).startswith(f"malformed URL {url!r}: ")
+
+
+# --- seed 55: fault round 21's server_key and without_prose_punctuation -----------------
+
+def test_a_server_key_is_the_name_in_lower_case_whatever_letter_it_ends_in():
+    # seed 55: only the root's dot comes off the end; a capital X (Mexico's .MX, a
+    # sources file's host in capitals) is a letter of the name
+    from tasks.common.urls import server_key
+
+    assert server_key("WWW.ELUNIVERSAL.COM.MX.") == "www.eluniversal.com.mx"
+    assert server_key("NEWS.BOX") == "news.box"
+    assert server_key("") == ""  # a URL without a host names no server
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    # a Wikipedia-style address inside brackets: its own pair stays, the sentence's goes
+    ("(https://en.wikipedia.org/wiki/Harbour_(Oslo))",
+     "https://en.wikipedia.org/wiki/Harbour_(Oslo)"),
+    ("https://en.wikipedia.org/wiki/Harbour_(Oslo)).", "https://en.wikipedia.org/wiki/Harbour_(Oslo)"),
+    ("[https://s.example/list[1]]", "https://s.example/list[1]"),
+])
+def test_an_address_with_its_own_brackets_pasted_inside_a_sentences_keeps_them(text, url):
+    from tasks.common.urls import without_prose_punctuation
+
+    assert without_prose_punctuation(text) == url
