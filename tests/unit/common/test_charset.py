@@ -512,3 +512,12 @@ def test_a_charset_inside_another_parameters_quoted_value_is_no_charset(content_
 ])
 def test_the_charset_parameter_itself_is_read_quoted_or_not(content_type, label) -> None:
     assert header_charset(content_type) == label
+
+
+def test_a_label_running_into_a_stray_quoted_value_is_read_whole() -> None:
+    # seed 55: the blanking of another parameter's quoted value keeps that parameter's name
+    # as written: after a label's dot, "1" is the label's last character (iso-8859.1,
+    # which Python reads as iso8859-1), not the start of anything else
+    assert header_charset('text/html; charset=iso-8859.1="latin"') == "iso-8859.1"
+    assert normalize_label(header_charset('text/html; charset=iso-8859.1="latin"')) == (
+        "iso8859-1")

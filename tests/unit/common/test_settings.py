@@ -458,3 +458,16 @@ def test_the_milliseconds_hint_is_given_up_to_the_bound_read_as_milliseconds():
     assert duration_problem("per_host_delay_s", 60001) == (
         "60001 s is over the 60 s this duration takes (the unit is seconds)")
     assert duration_problem("batch_size", 10**6) is None  # no duration
+
+
+@pytest.mark.parametrize("name", ["host_delays", "request_timeout_s", "connect_timeout_s",
+                                  "robots_timeout_s"])
+def test_ten_minutes_is_the_longest_timeout_or_outlets_delay(name):
+    # seed 55: MAX_DURATION_S read one step either side of its ten minutes (the per-host
+    # delay's minute is pinned by the milliseconds hint above)
+    from tasks.common.settings import duration_problem
+
+    assert duration_problem(name, 600) is None
+    assert duration_problem(name, 601) == (
+        "601 s is over the 600 s this duration takes (the unit is seconds; for 601 "
+        "milliseconds write 0.601)")

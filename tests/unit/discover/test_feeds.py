@@ -1030,3 +1030,36 @@ def test_a_loose_rss_date_is_given_in_utc_whatever_the_machines_zone(monkeypatch
 def test_a_12_hour_clock_past_twelve_is_no_date() -> None:
     assert _rss_dates(["Fri, 03 May 2024 13:00 PM +0200", "Fri, 03 May 2024 00:30 AM GMT"]
                       ) == [None, None]
+
+
+# --- seed 55: zone_named_date on its own (loose_rfc822_date reads most of its dates too,
+# so through parse_feed its mutants passed) ---------------------------------------------
+
+def test_a_zone_named_date_is_read_in_its_zone_and_given_in_utc(monkeypatch) -> None:
+    import time
+    from datetime import timedelta
+
+    from tasks.discover.feeds import zone_named_date
+
+    monkeypatch.setenv("TZ", "XYZ-9")  # POSIX: nine hours east of UTC
+    time.tzset()
+    try:
+        when = zone_named_date("Fri, 03 May 2024 10:00:00 CEST")
+        two_digits = zone_named_date("Fri, 03 May 24 10:00:00 BST")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert when == datetime(2024, 5, 3, 8, tzinfo=UTC) and when.utcoffset() == timedelta(0)
+    assert two_digits == datetime(2024, 5, 3, 9, tzinfo=UTC)  # RFC 822's year as feeds write it
+
+
+@pytest.mark.parametrize("raw", [
+    "Fri, 03 May 0001 10:00:00 CEST",  # the email module reads 0001 as 2001
+    "Sat, 03 May 0024 10:00:00 AEST",  # and 0024 as 2024: no year a feed dates a story in
+    "Fri, 03 May 2024 10:00:00 IST",  # India, Ireland or Israel: feedparser's reading
+    "Fri, 31 Feb 2024 10:00:00 CEST",  # no such day
+])
+def test_a_zone_named_date_whose_year_or_day_the_parser_changes_is_none(raw) -> None:
+    from tasks.discover.feeds import zone_named_date
+
+    assert zone_named_date(raw) is None

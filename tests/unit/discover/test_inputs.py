@@ -949,3 +949,23 @@ def test_a_line_that_is_no_url_keeps_its_punctuation_in_its_reject(tmp_path: Pat
     assert [d["url"] for d in docs] == ["https://s.example/a"]
     assert [r["reason"] for r in rejects] == ["bad_url"]
     assert "'(see the list).'" in rejects[0]["detail"]
+
+
+# --- seed 55: url_list_lines' rejects say what the line held -----------------------------
+
+def test_a_junk_lines_reject_quotes_its_first_60_bytes_without_the_files_bom() -> None:
+    from tasks.discover.inputs import url_list_lines
+
+    line = b"https://news.example/2024/05/" + b"a" * 40 + b"\x00\x01"
+    [(lineno, _, why)] = url_list_lines(b"\xef\xbb\xbf" + line + b"\n")  # saved with a BOM
+    assert lineno == 1
+    assert why == f"not a URL: bytes that are no text ({line[:60]!r})"
+
+
+def test_a_line_with_whitespace_is_quoted_up_to_200_characters() -> None:
+    from tasks.discover.inputs import url_list_lines
+
+    words = "https://news.example/story " + "the harbour bridge reopens " * 10
+    [(_, line, why)] = url_list_lines(words.encode())
+    assert len(line) > 200
+    assert why == f"not a URL: whitespace inside {line[:200]!r}"

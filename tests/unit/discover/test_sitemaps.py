@@ -1018,3 +1018,16 @@ def test_html_named_references_in_a_sitemap_are_the_characters_they_name() -> No
         "https://n.example/b?x=1&y=€", "https://n.example/c?q=&eacute;",  # CDATA as written
         "https://n.example/d?q="]  # a name HTML does not know: dropped, as before
     assert result.entries[1].title == "Législatives : le débat & l’été"
+
+
+def test_an_html_reference_that_names_two_characters_is_both() -> None:
+    # seed 55: HTML5's table has names of two code points (&fjlig; is "fj", &NotEqualTilde;
+    # a letter and a combining mark), each written as two character references
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>https://n.example/2024/&fjlig;ord-ferry.html</loc></url>
+<url><loc>https://n.example/a?x=&NotEqualTilde;&amp;y=1</loc></url>
+</urlset>"""
+    result = parse_sitemap(data, "https://n.example/sitemap.xml")
+    assert [e.url for e in result.entries] == [
+        "https://n.example/2024/fjord-ferry.html", "https://n.example/a?x=\u2242\u0338&y=1"]

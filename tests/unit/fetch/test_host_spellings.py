@@ -85,3 +85,28 @@ def test_one_server_under_several_spellings_keeps_one_delay_and_one_robots_txt(
     starts = {path: t for t, path in hits}
     for a, b in (("/0", "/1"), ("/2", "/3")):  # the same server's two pages
         assert abs(starts[a] - starts[b]) >= 0.5, (a, b, starts)
+
+
+# --- seed 55: the keys on their own -----------------------------------------------------
+
+@pytest.mark.parametrize(("url", "key"), [
+    ("https://NEWS.example./a", "news.example"),
+    ("http://xn--bcher-kva.example:8080/b", "bücher.example"),
+    ("http://[::1/x", ""),  # urlsplit refuses it: a queue of its own, never a host's
+    ("https:///a", ""),  # no host at all (a template's URL): no server's queue either
+])
+def test_a_batchs_queue_is_keyed_by_the_server(url, key) -> None:
+    from tasks.fetch.client import _host_key
+
+    assert _host_key(url) == key
+
+
+@pytest.mark.parametrize(("url", "origin"), [
+    ("HTTPS://News.Example.:443/x", "https://news.example:443"),
+    ("https://news.example:99999/a", "https://news.example:99999"),  # no port: its own
+    ("https:///a", "https://:443"),  # no host: no server's origin
+])
+def test_an_origin_key_names_scheme_server_and_port(url, origin) -> None:
+    from tasks.fetch.robots import origin_key
+
+    assert origin_key(url) == origin
