@@ -271,11 +271,13 @@ def loose_rfc822_date(raw: str) -> datetime | None:
 
 
 def _entry_date(entry, key: str) -> datetime | None:
-    """An entry's date (`published` or `updated`) as feedparser read it, unless its own
-    text says that reading is wrong: feedparser rolls an impossible day over
-    ("2024-02-30" became 1 March) and makes a year of a bare number ("99999" became
-    December 9999). An ISO date that is no calendar day, or a bare number, is no date
-    (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
+    """An entry's date (`published` or `updated`): an RFC 822 date ending in a zone name
+    feedparser does not know (`zone_named_date`), or one `loose_rfc822_date` reads whole
+    (a month in the site's language, a 12-hour clock, "GMT+2"), as written; otherwise as
+    feedparser read it, unless its own text says that reading is wrong: feedparser rolls
+    an impossible day over ("2024-02-30" became 1 March) and makes a year of a bare number
+    ("99999" became December 9999). An ISO date that is no calendar day, or a bare number,
+    is no date (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
     raw = entry.get(key)
     named = zone_named_date(raw) if isinstance(raw, str) else None
     if named is not None:

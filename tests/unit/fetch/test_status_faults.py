@@ -85,9 +85,16 @@ def test_a_backslash_in_another_schemes_location_is_left_alone() -> None:
 
 
 # Round 20: a 202 Accepted is no page.
-def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
-    """AWS WAF's challenge answers 202 with a script page. Before: status 202, no error,
-    the page passed on to the extraction, which rejected it "no main text found"."""
+# One loopback server for the tests below: `responses` maps a path to (status, headers,
+# body); any other path (robots.txt) is a 404. The fetch stage runs over `paths` as
+# configured for loopback.
+Response = tuple[int, list[tuple[str, str]], bytes]
+
+
+def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[str] | None = None,
+                        **config_changes):
+    """-> (the server's base URL, the fetch stage's result over every path of
+    `responses`); `hits` collects the paths asked for."""
     import threading
     from dataclasses import replace
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -95,18 +102,18 @@ def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
     from schemas import DOCUMENTS, conform
     from tasks.common.settings import Settings, settings_slice
     from tasks.fetch import FetchConfig, run
-    from tasks.fetch.failures import retryable, status_error
-
-    hits: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - http.server API
-            hits.append(self.path)
-            body = (b"<html><head><title>Human Verification</title></head><body><script>"
-                    b"challenge()</script></body></html>")
-            self.send_response(202 if self.path == "/story" else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("x-amzn-waf-action", "challenge")
+            if hits is not None:
+                hits.append(self.path)
+            if self.path not in responses:  # robots.txt
+                self.send_error(404)
+                return
+            status, headers, body = responses[self.path]
+            self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -117,15 +124,29 @@ def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        url = f"http://127.0.0.1:{server.server_port}/story"
+        base = f"http://127.0.0.1:{server.server_port}"
         config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0)
-        docs = conform([{"input_key": "k", "url": url, "source_kind": "url", "source": "t"}],
-                       DOCUMENTS, "documents")
-        result = run(docs, config, "r20")
+                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0,
+                         **config_changes)
+        docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
+                        for p in responses], DOCUMENTS, "documents")
+        return base, run(docs, config, run_id)
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
+    """AWS WAF's challenge answers 202 with a script page. Before: status 202, no error,
+    the page passed on to the extraction, which rejected it "no main text found"."""
+    from tasks.fetch.failures import retryable, status_error
+
+    body = (b"<html><head><title>Human Verification</title></head><body><script>"
+            b"challenge()</script></body></html>")
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("x-amzn-waf-action", "challenge")]
+    hits: list[str] = []
+    base, result = fetch_from_loopback({"/story": (202, headers, body)}, "r20", hits)
+    url = base + "/story"
     (row,) = [r for r in result.fetch_log if r["url"] == url]
     assert (row["status"], row["error"]) == (202, "http_202")
     assert "sent no page" in row["error_detail"] and "AWS WAF" in row["error_detail"]
@@ -139,14 +160,6 @@ def test_a_200_carrying_the_part_its_content_range_names_is_partial_content() ->
     with one part and a 200 that kept the part's Content-Range. Before: the first 1,000
     bytes (or a middle part, no head) kept as the page, no error. A stale Content-Range
     beside the whole page leaves the page."""
-    import threading
-    from dataclasses import replace
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    from schemas import DOCUMENTS, conform
-    from tasks.common.settings import Settings, settings_slice
-    from tasks.fetch import FetchConfig, run
-
     page = (b"<html><head><title>Flood</title></head><body><article><h1>Flood</h1>"
             + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 60
             + b"</article></body></html>")
@@ -154,35 +167,9 @@ def test_a_200_carrying_the_part_its_content_range_names_is_partial_content() ->
     parts = {"/head": (page[:1000], f"bytes 0-999/{total}"),
              "/middle": (page[1000:2000], f"bytes 1000-1999/{total}"),
              "/stale": (page, f"bytes 0-999/{total}")}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
-            if self.path not in parts:  # robots.txt
-                self.send_error(404)
-                return
-            body, value = parts[self.path]
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Range", value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_port}"
-        config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0)
-        docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
-                        for p in parts], DOCUMENTS, "documents")
-        result = run(docs, config, "r21")
-    finally:
-        server.shutdown()
-        server.server_close()
+    base, result = fetch_from_loopback(
+        {path: (200, [("Content-Type", "text/html; charset=utf-8"), ("Content-Range", value)],
+                body) for path, (body, value) in parts.items()}, "r21")
     log = {r["url"][len(base):]: r for r in result.fetch_log}
     assert [(p, log[p]["status"], log[p]["error"]) for p in parts] == [
         ("/head", 200, "partial_content"), ("/middle", 200, "partial_content"),
@@ -198,14 +185,6 @@ def test_a_page_under_a_content_type_browsers_cannot_read_is_sniffed_as_one() ->
     `unsupported_content_type`, the page lost, where browsers sniff and show it. Plain
     text under such a label is still refused, saying what the label was; a valid type
     nobody shows (`text/x-html`) is still that type."""
-    import threading
-    from dataclasses import replace
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    from schemas import DOCUMENTS, conform
-    from tasks.common.settings import Settings, settings_slice
-    from tasks.fetch import FetchConfig, run
-
     page = (b"<!DOCTYPE html><html><head><title>Flood</title></head><body><article>"
             + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 30
             + b"</article></body></html>")
@@ -214,35 +193,9 @@ def test_a_page_under_a_content_type_browsers_cannot_read_is_sniffed_as_one() ->
               "/any": ("*/*", page), "/unknown": ("unknown/unknown", page),
               "/text": ("text/html charset=utf-8", b"Just a line of plain text, no page."),
               "/x-html": ("text/x-html", page)}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
-            if self.path not in served:  # robots.txt
-                self.send_error(404)
-                return
-            ctype, body = served[self.path]
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_port}"
-        config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0,
-                         per_host_concurrency=8)
-        docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
-                        for p in served], DOCUMENTS, "documents")
-        result = run(docs, config, "r21")
-    finally:
-        server.shutdown()
-        server.server_close()
+    base, result = fetch_from_loopback(
+        {path: (200, [("Content-Type", ctype)], body) for path, (ctype, body) in served.items()},
+        "r21", per_host_concurrency=8)
     log = {r["url"][len(base):]: r for r in result.fetch_log}
     assert {p: log[p]["error"] for p in served} == {
         "/php": None, "/colon": None, "/word": None, "/any": None, "/unknown": None,
