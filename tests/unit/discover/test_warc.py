@@ -1767,3 +1767,20 @@ def test_iter_stream_peeks_across_chunks_without_reading() -> None:
     assert s.peek(5) == b"abcde" and s.tell() == 0
     assert s.read(3) == b"abc" and s.peek(10) == b"defg"
     assert s.tell() == 3 and s.read(10) == b"defg" and s.peek(1) == b""
+
+
+# --- seed 55: the media type and charset of an archived response's Content-Type ----------
+
+@pytest.mark.parametrize(("content_type", "parsed"), [
+    ('text/html; charset="UTF-8"', ("text/html", "utf-8")),
+    ("text/html;charset='iso-8859-1'", ("text/html", "iso-8859-1")),
+    ("Text/HTML; format=flowed; CHARSET = X-SJIS ", ("text/html", "x-sjis")),
+    ("text/html; charset=", ("text/html", None)),  # an empty label is none
+    ("text/html", ("text/html", None)),
+    ("text/html charset=utf-8", (None, None)),  # no MIME type: sniffed, and no parameter
+    (None, (None, None)),
+])
+def test_an_archived_content_types_media_type_and_charset(content_type, parsed) -> None:
+    from tasks.discover.httpmessage import media_type
+
+    assert media_type(content_type) == parsed

@@ -1634,7 +1634,9 @@ def test_an_archived_202_is_no_page() -> None:
     result = extract.run(docs, EXTRACT, "run-20")
     (reject,) = result.rejects
     assert (reject["input_key"], reject["reason"]) == ("w1", "http_202")
-    assert "status 202 (Accepted): the server sent no page" in reject["detail"]
+    assert reject["detail"] == (
+        "the archived response has status 202 (Accepted): the server sent no page (a bot "
+        "check such as AWS WAF's challenge, or a page still being made)")  # seed 55: whole
     assert result.table.column("input_key").to_pylist() == ["w2"]
 
 
