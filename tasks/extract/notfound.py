@@ -63,16 +63,26 @@ def _says_not_found(text: str, *, segments: bool) -> bool:
     return False
 
 
+def _headline_opening_with_a_claim(heading: str) -> bool:
+    """The `<h1>` is a story's headline whose first part is a phrase and a subtitle
+    follows ("Not found – Oslo's missing statue"): the `<title>` segment that repeats
+    that first part is the headline's, not a 404 template's claim (whose `<h1>` is the
+    phrase alone, or an apology)."""
+    parts = [p for p in _TITLE_SEPARATOR.split(" ".join(heading.split())) if p.strip()]
+    return len(parts) > 1 and _words(parts[0]) in PHRASES
+
+
 def not_found_claim(tree: HtmlElement) -> str | None:
     """Why the page is its site's "not found" page (None: nothing says so): its `<title>`
     (a whole segment of it) or its first `<h1>` is one of `PHRASES`."""
-    title = tree.find(".//title")
-    title_text = (title.text_content() if title is not None else "") or ""
-    if _says_not_found(title_text, segments=True):
-        return (f"the page's <title> {' '.join(title_text.split())[:_MAX_CHARS]!r} says it is "
-                "not there: a site's 404 page served with status 200")
     heading = next(tree.iter("h1"), None)
     heading_text = (heading.text_content() if heading is not None else "") or ""
+    title = tree.find(".//title")
+    title_text = (title.text_content() if title is not None else "") or ""
+    if _says_not_found(title_text, segments=True) and not _headline_opening_with_a_claim(
+            heading_text):
+        return (f"the page's <title> {' '.join(title_text.split())[:_MAX_CHARS]!r} says it is "
+                "not there: a site's 404 page served with status 200")
     if _says_not_found(heading_text, segments=False):
         return (f"the page's <h1> {' '.join(heading_text.split())[:_MAX_CHARS]!r} says it is "
                 "not there: a site's 404 page served with status 200")

@@ -73,3 +73,23 @@ def test_an_h1_is_read_whole_not_by_title_segments() -> None:
 ])
 def test_the_claim_says_which_element_and_what_it_says(title, heading, detail) -> None:
     assert not_found_claim(_page(title, heading)) == detail
+
+
+@pytest.mark.parametrize(("title", "heading", "claimed"), [
+    # a story whose headline opens with a phrase: its title repeats the headline's parts
+    ("Not found – Oslo's missing statue | The Gazette", "Not found – Oslo's missing statue",
+     False),
+    ("404 - The number that broke the web | Gazette", "404 - The number that broke the web",
+     False),
+    # a 404 template: its <h1> is the phrase alone, or an apology, or missing
+    ("Not found – Oslo's missing statue | The Gazette", "Not found", True),
+    ("Page not found | The Gazette", "Sorry, we could not find that page", True),
+    ("Page not found | The Gazette", "", True),
+])
+def test_a_title_claim_gives_way_to_a_headline_that_opens_with_the_phrase(
+        title: str, heading: str, claimed: bool) -> None:
+    h1 = f"<h1>{heading}</h1>" if heading else ""
+    tree = lxml_html.fromstring(f"<html><head><title>{title}</title></head><body>{h1}"
+                                "<p>The statue stood in the harbour for a century.</p>"
+                                "</body></html>")
+    assert (not_found_claim(tree) is not None) is claimed
