@@ -380,7 +380,6 @@ _TEMPLATE_NOTE = re.compile(
     r"|these are external links and will open in a new window"
     r"|all quotes (?:are )?delayed (?:a minimum of|by) \d+ minutes"
     r"|before it(?:'|’)s here, it(?:'|’)s on the bloomberg terminal"
-    r"|please enable javascript to view the comments"
     r"|video \d{1,2}:\d{2} \d{1,2}:\d{2}\b"
     # an embed's fallback (BBC News) and a news app's invitation (CNN)
     r"|we(?:'|’)re sorry,? this feature is (?:currently )?unavailable"
