@@ -151,8 +151,9 @@ _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # Zone names feedparser's RFC 822 reader does not know (it knows GMT, UT, Z, the US zones,
 # MET and MEST) and reads as UTC without a word: "Fri, 03 May 2024 10:00:00 CEST" was
 # 10:00 UTC, two hours late; "05:00:00 AEST" the day after (round 21). European, British,
-# Australian and Asian feeds write them. Each names one offset; a name that names several
-# (IST: India, Ireland, Israel; CST: the US, China) is left to feedparser.
+# Australian and Asian feeds write them. Each names one offset (`loose_rfc822_date` reads
+# them); a name that names several (IST: India, Ireland, Israel; CST: the US, China) is
+# left to feedparser.
 _ZONE_OFFSETS = {
     "UTC": "+0000", "WET": "+0000", "WEST": "+0100", "BST": "+0100", "CET": "+0100",
     "CEST": "+0200", "MEZ": "+0100", "MESZ": "+0200", "EET": "+0200", "EEST": "+0300",
@@ -161,25 +162,6 @@ _ZONE_OFFSETS = {
     "AEDT": "+1100", "NZST": "+1200", "NZDT": "+1300", "HST": "-1000", "AKST": "-0900",
     "AKDT": "-0800",
 }
-_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_NAMED_ZONE = re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{3,4})\s*")
-
-
-def zone_named_date(raw: str) -> datetime | None:
-    """An RFC 822 date ending in a zone name of `_ZONE_OFFSETS`, in UTC (None: it ends in
-    no such name, or is no date)."""
-    m = _NAMED_ZONE.fullmatch(raw.strip())
-    offset = _ZONE_OFFSETS.get(m[2].upper()) if m else None
-    if offset is None:
-        return None
-    try:
-        when = email.utils.parsedate_to_datetime(f"{m[1]} {offset}")
-        year = _FOUR_DIGIT_YEAR.search(m[1])
-        if when.tzinfo is None or year is not None and int(year[1]) != when.year:
-            return None  # (the email module reads year 0001 as 2001)
-        return when.astimezone(UTC)
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 # Month names some CMSs write in the site's language in RSS dates ("Mo, 03 Mai 2024
@@ -210,11 +192,11 @@ _MONTH_NAMES = {
 # RFC 822 as feeds write it loosely: a day name or none, the month in a language above
 # (before the day too: "Friday, May 3, 2024"), a 12-hour clock ("10:00:00 PM +0200":
 # feedparser read 10:00), an offset written after GMT or UTC ("GMT+2": no date;
-# "UTC+02:00": read as UTC) or with a colon.
+# "UTC+02:00": read as UTC) or with a colon, and RFC 822's two-digit year ("03 May 24").
 _LOOSE_RFC822 = re.compile(
     r"(?:[^\W\d_]{2,9}\.?,?\s+)?"
     r"(?:(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]{3,10})"
-    r"|(?P<month_first>[^\W\d_]{3,10})\.?\s+(?P<day_after>\d{1,2}))\.?,?\s+(?P<year>\d{4})"
+    r"|(?P<month_first>[^\W\d_]{3,10})\.?\s+(?P<day_after>\d{1,2}))\.?,?\s+(?P<year>\d{4}|\d{2})"
     r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?P<second>:\d{2})?"
     r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?"
     r"\s*(?P<zone>(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?")
@@ -265,23 +247,21 @@ def loose_rfc822_date(raw: str) -> datetime | None:
             f"{hour:02d}:{m['minute'] or '00'}{m['second'] or ''} {zone}")
     except (TypeError, ValueError, OverflowError):
         return None
-    if when.tzinfo is None or when.year != int(year):
-        return None  # a zone name nobody knows; (the email module reads 0001 as 2001)
+    if when.tzinfo is None or len(year) == 4 and when.year != int(year):
+        return None  # a zone name nobody knows; (the email module reads 0001 as 2001, and
+        # a two-digit year as 1969-2068, as feeds mean it)
     return when.astimezone(UTC)
 
 
 def _entry_date(entry, key: str) -> datetime | None:
-    """An entry's date (`published` or `updated`): an RFC 822 date ending in a zone name
-    feedparser does not know (`zone_named_date`), or one `loose_rfc822_date` reads whole
-    (a month in the site's language, a 12-hour clock, "GMT+2"), as written; otherwise as
+    """An entry's date (`published` or `updated`): an RFC 822 date `loose_rfc822_date`
+    reads whole (a zone name feedparser does not know, a month in the site's language, a
+    12-hour clock, "GMT+2"), as written; otherwise as
     feedparser read it, unless its own text says that reading is wrong: feedparser rolls
     an impossible day over ("2024-02-30" became 1 March) and makes a year of a bare number
     ("99999" became December 9999). An ISO date that is no calendar day, or a bare number,
     is no date (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
     raw = entry.get(key)
-    named = zone_named_date(raw) if isinstance(raw, str) else None
-    if named is not None:
-        return named
     if isinstance(raw, str) and _loose_rfc822(raw) is not None:
         return loose_rfc822_date(raw)  # read whole, as written (feedparser misreads some)
     when = _struct_to_utc(entry.get(f"{key}_parsed"))

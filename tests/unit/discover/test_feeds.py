@@ -1032,25 +1032,27 @@ def test_a_12_hour_clock_past_twelve_is_no_date() -> None:
                       ) == [None, None]
 
 
-# --- seed 55: zone_named_date on its own (loose_rfc822_date reads most of its dates too,
-# so through parse_feed its mutants passed) ---------------------------------------------
+# --- a zone name read in its zone, by the loose reader itself (parse_feed would pass its
+# mutants to feedparser, which reads most of these dates too) ---------------------------
 
 def test_a_zone_named_date_is_read_in_its_zone_and_given_in_utc(monkeypatch) -> None:
     import time
     from datetime import timedelta
 
-    from tasks.discover.feeds import zone_named_date
+    from tasks.discover.feeds import loose_rfc822_date
 
     monkeypatch.setenv("TZ", "XYZ-9")  # POSIX: nine hours east of UTC
     time.tzset()
     try:
-        when = zone_named_date("Fri, 03 May 2024 10:00:00 CEST")
-        two_digits = zone_named_date("Fri, 03 May 24 10:00:00 BST")
+        when = loose_rfc822_date("Fri, 03 May 2024 10:00:00 CEST")
+        two_digits = loose_rfc822_date("Fri, 03 May 24 10:00:00 BST")
+        last_century = loose_rfc822_date("Mon, 03 May 99 10:00:00 GMT")
     finally:
         monkeypatch.undo()
         time.tzset()
     assert when == datetime(2024, 5, 3, 8, tzinfo=UTC) and when.utcoffset() == timedelta(0)
     assert two_digits == datetime(2024, 5, 3, 9, tzinfo=UTC)  # RFC 822's year as feeds write it
+    assert last_century == datetime(1999, 5, 3, 10, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("raw", [
@@ -1058,8 +1060,10 @@ def test_a_zone_named_date_is_read_in_its_zone_and_given_in_utc(monkeypatch) -> 
     "Sat, 03 May 0024 10:00:00 AEST",  # and 0024 as 2024: no year a feed dates a story in
     "Fri, 03 May 2024 10:00:00 IST",  # India, Ireland or Israel: feedparser's reading
     "Fri, 31 Feb 2024 10:00:00 CEST",  # no such day
+    "Fri, 03 May 2024 10:00:00 XYZ",  # a zone nobody names
+    "Fri, 03 May 202 10:00:00 GMT",  # a year of three digits
 ])
-def test_a_zone_named_date_whose_year_or_day_the_parser_changes_is_none(raw) -> None:
-    from tasks.discover.feeds import zone_named_date
+def test_a_zone_named_date_whose_year_day_or_zone_the_parser_changes_is_none(raw) -> None:
+    from tasks.discover.feeds import loose_rfc822_date
 
-    assert zone_named_date(raw) is None
+    assert loose_rfc822_date(raw) is None
