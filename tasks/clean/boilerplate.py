@@ -333,7 +333,7 @@ _LEGAL = re.compile(
 
 # Photo and source credits: "Foto: dpa", "Bild: Getty Images", "Crédits photos : ...".
 _CREDIT = re.compile(
-    r"^\W{0,2}(?:fotos?|photos?|bild(?:er|quelle)?|titelbild|beitragsbild|headerbild"
+    r"^\W{0,2}(?:fotos?|photos?|pictures?|pics?|bild(?:er|quelle)?|titelbild|beitragsbild|headerbild"
     r"|quelle|quellen|quellenangaben|source|credits?|crédits?(?: photos?)?|image(?:n| credit)?"
     r"|imagen|zdjęcie|fot\.|foto de portada|illustration(?:en|s)?|grafik|video"
     # the credit labels of photo boxes and of the BBC-style caption ("Image source, Reuters")
@@ -346,8 +346,10 @@ _CREDIT = re.compile(
     r"|^\W{0,2}credit\s*(?:\.{2,3}|…)",
     re.IGNORECASE,
 )
+# An agency (or a photographer and an agency) alone on a line: a photo's credit, or a wire
+# story's sign-off after a dash ("— Reuters", "– The Associated Press").
 _AGENCY = re.compile(
-    r"^(?:[\w .&-]{0,40}\s*/\s*)?(?:getty images|afp|dpa|reuters|ap(?: photo)?|epa|"
+    r"^(?:[\w .&-]{0,40}\s*/\s*|[—–-]\s*)?(?:getty images|afp|dpa|reuters|ap(?: photo)?|epa|"
     r"imago(?: images)?|shutterstock|istock(?:photo)?|picture alliance|keystone|pap|efe|ansa"
     r"|(?:the )?associated press|pa(?: media| wire| images)|anadolu(?: agency)?|xinhua|nurphoto"
     r"|sopa images|zuma(?: press| wire)?|alamy|rex features)(?:\s+via\s+getty images)?"
@@ -397,7 +399,11 @@ _TEMPLATE_NOTE = re.compile(
     r"|(?:the )?ap is solely responsible for all content"
     # the site's disclaimer under its links (BBC News)
     r"|(?:the )?[\w .'’-]{1,30} (?:is|are) not responsible for the content of external"
-    r" (?:internet )?(?:sites|websites|links)\b)",
+    r" (?:internet )?(?:sites|websites|links)\b"
+    # the placeholder of an embed the page imports (Hearst's magazines: "This content is
+    # imported from Twitter. You may be able to find the same content in another format")
+    r"|this content is imported from [\w.'’ -]{1,30}\.(?: you may be able to find\b|\s*$)"
+    r"|you may be able to find the same content in another format\b)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -459,7 +465,8 @@ _UI_EXACT = {
     "like loading", "like loading...", "leave a reply", "cancel reply", "next page",
     "previous page", "share this with", "email this", "share via email", "gallery", "watch",
     "enlarge", "zoom", "read full article", "read full story", "see more", "show more", "reuse",
-    "feedback", "report an error", "report a typo", "send us feedback", "notifications",
+    "feedback", "report an error", "report a typo", "submit a correction", "suggest a correction",
+    "send us feedback", "notifications",
     "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
     "skip to main content", "opens in new window", "open in new window", "story highlights",
     # a tabloid's pointer to its video, a dialog's and a teaser's buttons, the footer's links
@@ -578,22 +585,31 @@ _CONTACT = re.compile(
     re.IGNORECASE,
 )
 # Advertiser and affiliate disclosures written as a sentence ("We may receive compensation
-# when you click on links", "Bei den Verlinkungen handelt es sich um Affiliate Links").
+# when you click on links", "Bei den Verlinkungen handelt es sich um Affiliate Links"). The
+# affiliate links are what the text contains or is ("This post contains affiliate links",
+# "Die Links sind Affiliate-Links", "mit Affiliate-Links versehen"): a story on affiliate
+# marketing names them too ("Amazon cut its rates for affiliate links").
 _ADVERTISER = re.compile(
     r"\b(?:we may (?:receive|earn) (?:a )?(?:compensation|commission)|advertisers do not influence"
-    r"|contains (?:references to products|affiliate links)|affiliate[- ]links?\b"
+    r"|contains references to products"
+    r"|(?:contains?|includes?|enthält|enthalten|sind|handelt es sich um)\b[^.!?]{0,40}?"
+    r"affiliate[- ]links?\b|affiliate[- ]links?\W{0,2} (?:versehen|gekennzeichnet)\b"
     r"|provisions?-?links?|partnerlinks?\b)",
     re.IGNORECASE,
 )
 # The affiliate note of a consumer or finance site, which runs to a paragraph ("Solche Links
 # kennzeichnen wir mit einem Sternchen (*). Geld erhalten wir, wenn Sie diesen Link klicken
 # ...", "Wenn Sie auf einen dieser Links klicken, erhalten wir eine Provision"): the site paid
-# for a link, said in a line that names links (classify_line checks for "link" first), so an
-# interview's "Geld erhalten wir nur vom Land" stays.
+# for a link, said in a line that names links or affiliates (classify_line checks for "link"
+# and "affiliate" first: "When readers buy products we write about, we may earn affiliate
+# commissions"), so an interview's "Geld erhalten wir nur vom Land" stays, and so does a
+# trader's "we get a fee when customers buy".
 _AFFILIATE_NOTE = re.compile(
     r"\b(?:erhalten wir (?:ggf\. |unter umständen |möglicherweise )?(?:eine )?(?:kleine )?"
     r"(?:provision|vergütung|geld)|(?:provision|vergütung|geld) erhalten wir|we (?:may )?(?:earn"
-    r"|receive|get) (?:a )?(?:small )?(?:commission|fee|compensation)|recibimos una comisión"
+    r"|receive|get) (?:an? )?(?:small )?(?:affiliate )?(?:commissions?|fees?|compensation)"
+    r"|we may (?:earn|receive|get|make) (?:money|revenue|a (?:small )?share of (?:the )?sales)"
+    r"|recibimos una comisión"
     r"|nous (?:percevons|touchons) une commission)\b",
     re.IGNORECASE,
 )
@@ -1124,7 +1140,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         rule = _long_furniture(s, n)
         if rule:
             return rule
-    if n <= AFFILIATE_NOTE_MAX_WORDS and "link" in low and _AFFILIATE_NOTE.search(s):
+    if n <= AFFILIATE_NOTE_MAX_WORDS and ("link" in low or "affiliate" in low) and (
+            _AFFILIATE_NOTE.search(s)):
         return "ui"
     if n <= 8 and _NAV_LINE.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"

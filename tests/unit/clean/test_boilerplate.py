@@ -2173,3 +2173,41 @@ def test_numbers_without_a_step_stay(line: str) -> None:
 ])
 def test_a_sites_disclaimer_of_its_links_is_ui(line: str) -> None:
     assert classify_line(line) == "ui"
+
+
+IMPORTED_EMBED = ("This content is imported from Twitter. You may be able to find the same "
+                  "content in another format, or you may be able to find more information, at "
+                  "their web site.")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Submit a correction", "ui"), ("Suggest a correction", "ui"),
+    ("— Reuters", "credit"), ("– The Associated Press", "credit"), ("- AFP", "credit"),
+    ("Picture: Getty", "credit"), ("Pic: PA", "credit"), ("Pictures: Jane Doe", "credit"),
+    (IMPORTED_EMBED, "ui"), ("This content is imported from YouTube.", "ui"),
+    ("You may be able to find the same content in another format, or you may be able to "
+     "find more information, at their web site.", "ui"),
+    ("When readers buy products we write about, we may earn affiliate commissions.", "ui"),
+    ("If you buy something through one of these links, we may earn an affiliate "
+     "commission.", "ui"),
+    ("If you buy something through our links, we may earn money from our affiliate "
+     "partners.", "ui"),
+    ("This post contains affiliate links.", "ui"),
+    ("Die folgenden Angebote sind mit Affiliate-Links versehen.", "ui"),
+])
+def test_sign_offs_embeds_and_affiliate_notes_of_english_news_templates(line, rule) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "This content is imported from the city's archive, the spokesman said.",
+    "Picture this: a city without cars.",
+    "Pictures of the flood spread on social media within minutes.",
+    "- Reuters reported the deal first.",
+    "We receive a fee when customers buy tickets, the company said.",
+    "We buy low and we make money when prices rise, the trader said.",
+    "Amazon is cutting its commission rates for affiliate links, the company said.",
+    "Blogger verdienen mit Affiliate-Links Geld, sagt die Studie.",
+])
+def test_sentences_naming_imports_pictures_agencies_or_affiliate_links_stay(line) -> None:
+    assert classify_line(line) is None
