@@ -191,7 +191,8 @@ _PAYWALL = re.compile(
     r"|original) (?:story|article|post)|(?:jetzt )?weiterlesen mit"
     r"|um (?:den|diesen) (?:ganzen |vollständigen )?"
     r"artikel (?:zu )?lesen|para seguir leyendo|ten tekst przeczytasz|lesezeit\W|reading time\W"
-    r"|\d{1,2} min(?:ute)?s? read\b)",
+    r"|\d{1,2} min(?:ute)?s? read\b"
+    r"|you(?:'ve|’ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b)",
     re.IGNORECASE,
 )
 # The appeal that opens by asking whether the reader liked the text ("Hat dir dieser Artikel
@@ -403,7 +404,9 @@ _TEMPLATE_NOTE = re.compile(
     # the placeholder of an embed the page imports (Hearst's magazines: "This content is
     # imported from Twitter. You may be able to find the same content in another format")
     r"|this content is imported from [\w.'’ -]{1,30}\.(?: you may be able to find\b|\s*$)"
-    r"|you may be able to find the same content in another format\b)",
+    r"|you may be able to find the same content in another format\b"
+    # a story's own address offered for sharing (Gannett), a sign-up form's consent
+    r"|read or share this story:|by clicking (?:submit|sign up|subscribe),? you agree\b)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -466,6 +469,10 @@ _UI_EXACT = {
     "previous page", "share this with", "email this", "share via email", "gallery", "watch",
     "enlarge", "zoom", "read full article", "read full story", "see more", "show more", "reuse",
     "feedback", "report an error", "report a typo", "submit a correction", "suggest a correction",
+    # a player's, a photo box's and a comment section's buttons (US papers), a widget's error
+    "story continues", "sponsor message", "please wait", "email this story", "buy photo",
+    "sign in to comment", "comment now", "connect with the reporter", "show thumbnails",
+    "sorry, something went wrong",
     "send us feedback", "notifications",
     "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
     "skip to main content", "opens in new window", "open in new window", "story highlights",
@@ -538,7 +545,9 @@ _EMBED_CALL = re.compile(
     r"|sieh dir diesen beitrag auf instagram an|ver esta publicaci[oó]n en instagram"
     r"|voir cette publication sur instagram|visualizza questo post su instagram"
     r"|ver essa publica[cç][aã]o no instagram|bekijk dit bericht op instagram"
-    r"|wy[sś]wietl ten post na instagramie)$",
+    r"|wy[sś]wietl ten post na instagramie"
+    # the caption Instagram's embed writes under the post
+    r"|a post shared by .{1,80}?\(@[\w.]{1,30}\)(?: on .{1,40})?)$",
     re.IGNORECASE,
 )
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
@@ -731,7 +740,8 @@ _REVIEW_NOTE = re.compile(
 # für die Redaktion?". The reporter or editor as the one to contact, or the reader's tip.
 _CONTACT_NEWSROOM = re.compile(
     r"^\W{0,2}(?:(?:to reach|to contact|contact|reach|email|e-mail|write to) (?:the )?(?:reporter"
-    r"|writer|author|editor|journalist)s?\b|(?:have|got) a (?:news )?tip\b|(?:haben sie|hast du)"
+    r"|writer|author|editor|journalist)s?\b|(?:have|got) a (?:news )?tip\b|do you have a news tip\b"
+    r"|(?:do you )?have a story idea\b|(?:haben sie|hast du)"
     r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion))",
     re.IGNORECASE,
 )
@@ -896,15 +906,19 @@ _RELATIVE_STAMP = re.compile(
 # alone ("Donnerstag, 03. Februar 2022", "FRIDAY APRIL 17", "Mittwoch, 01.11.2023") or a
 # span of dates ("23.10.2015 - 25.10.2015") head a schedule's days or a tour's dates, which
 # are content. A time is no part of a dotted date: "01.11" in "01.11.2023" is day and month.
-_STAMP_MARK = re.compile(rf"(?<!\w){_STAMP_LABELS}(?!\w)"
-                         r"|(?<![\d.])\d{1,2}[:.h]\d{2}(?!\d|[./-]\d)")
+_STAMP_LABEL = re.compile(rf"(?<!\w){_STAMP_LABELS}(?!\w)")
+_STAMP_CLOCK = re.compile(r"(?<![\d.])\d{1,2}[:.h]\d{2}(?!\d|[./-]\d)")
 
 
 def _is_stamp(low: str) -> bool:
     """`low`: a lower-cased short line with a digit. True when it is a date stamp: a label
-    or a time, a month name or a numeric date, and no word that is none of these."""
-    return bool(_STAMP_CALENDAR.search(low)) and bool(_STAMP_MARK.search(low)) and bool(
-        _STAMP_REST.fullmatch(_STAMP_TOKEN.sub(" ", low)))
+    or a time and a month name or a numeric date, or a label and a time without a date
+    ("Updated at 6:00 p.m. ET": the day is the story's), and no word that is none of these."""
+    if _STAMP_CALENDAR.search(low):
+        marked = bool(_STAMP_LABEL.search(low) or _STAMP_CLOCK.search(low))
+    else:
+        marked = bool(_STAMP_LABEL.search(low) and _STAMP_CLOCK.search(low))
+    return marked and bool(_STAMP_REST.fullmatch(_STAMP_TOKEN.sub(" ", low)))
 
 
 # A byline the metadata did not name: "By" and one to four people (or an agency), perhaps

@@ -2211,3 +2211,36 @@ def test_sign_offs_embeds_and_affiliate_notes_of_english_news_templates(line, ru
 ])
 def test_sentences_naming_imports_pictures_agencies_or_affiliate_links_stay(line) -> None:
     assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Story continues", "ui"), ("Sponsor Message", "ui"), ("Please Wait...", "ui"),
+    ("Email This Story", "ui"), ("Buy Photo", "ui"), ("Sign in to comment", "ui"),
+    ("Comment now", "ui"), ("Connect with the Reporter", "ui"), ("Show Thumbnails", "ui"),
+    ("Sorry, something went wrong.", "ui"),
+    ("A post shared by Jane Doe (@janedoe) on Mar 3, 2020 at 6:00pm PST", "ui"),
+    ("A post shared by City Zoo (@city.zoo)", "ui"),
+    ("You have reached your limit of free articles", "cta"),
+    ("You’ve reached your maximum of free stories this month.", "cta"),
+    ("Do you have a news tip? Send it to tips@example.com.", "cta"),
+    ("Have a story idea? Email us.", "cta"),
+    ("Read or Share this story: https://www.usatoday.com/story/news/2020/03/03/x/123/", "ui"),
+    ("By clicking submit, you agree to share your email address with the site owner and "
+     "Mailchimp to receive marketing, updates, and other emails from the site owner.", "ui"),
+    ("Updated at 6:00 p.m. ET", "date"), ("Posted 10:32 AM", "date"),
+    ("Last updated 11:45 GMT", "date"),
+])
+def test_buttons_notes_and_clock_stamps_of_us_news_templates(line, rule) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "A post shared by the mayor on Monday drew 2,000 replies.",
+    "You have reached your limit, the bank told him.",
+    "Do you have a tip for first-time buyers? Save early, she said.",
+    "By clicking the link, readers reached the council's page.",
+    "at 6:00 p.m.", "10:00 - 12:00", "The meeting starts at 6:00 p.m. ET",
+    "Updated at 6:00 p.m. ET with comments from the mayor",
+])
+def test_sentences_and_times_like_those_notes_and_stamps_stay(line) -> None:
+    assert classify_line(line) is None
