@@ -22,6 +22,7 @@ from tasks.extract.areas import in_other_area
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
+    month_first_reading,
     parse_visible_date,
     visible_date,
 )
@@ -791,7 +792,8 @@ def _from_impossible_day(tree: HtmlElement, found: str) -> bool:
     return month in months or (month == 1 and bool(months))
 
 
-def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: bool) -> str | None:
+def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: bool,
+                  day_first: bool = False) -> str | None:
     """htmldate's guess from the visible page, unless it is the first of a month read
     from a day the month does not have (`_from_impossible_day`: no date, not a wrong one).
 
@@ -800,9 +802,24 @@ def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: 
     lifts date accuracy from 0.80 to 0.85, but costs ~11 ms per such page in steady state
     (plus ~3 s of dateparser warm-up per process): ~8% of the stage's time, which breaks
     the speed budget. Off by default; `extract_extensive_dates` turns it on.
+
+    htmldate reads an ambiguous slashed date day first ("5/3/2024": the 5th of March). On a
+    page whose language does not write the day first (`day_first` False; WordPress writes
+    en-US everywhere, so English says nothing), an American clock after the date says
+    month first, and the date is read so (`month_first_reading`).
     """
     found = find_date(
         tree, extensive_search=extensive, original_date=True, url=url,
         max_date=(now + FUTURE_TOLERANCE).strftime("%Y-%m-%d"),
     )
-    return None if found and _from_impossible_day(tree, found) else found
+    if not found or _from_impossible_day(tree, found):
+        return None
+    try:
+        read = date.fromisoformat(found)
+    except ValueError:
+        return found
+    if not day_first and read.day <= 12 and read.day != read.month:
+        american = month_first_reading(" ".join(tree.itertext()), read)
+        if american is not None:
+            return american.isoformat()
+    return found

@@ -105,6 +105,20 @@ _DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
+def month_first_reading(text: str, read: date) -> date | None:
+    """The month-first day of a slashed date that `read` is the day-first reading of, when
+    `text` writes that date with an American clock after it ("Updated: 5/3/2024 2:15 PM
+    EDT": htmldate, which an update stamp alone falls to, read the 5th of March); None
+    when no such date is written, or either reading is the same day."""
+    if read.day > 12 or read.day == read.month:
+        return None
+    for m in _NUMERIC_DATE.finditer(text):
+        if m[11] and (int(m[11]), int(m[13]), int(m[14])) == (read.day, read.month, read.year) \
+                and _AMERICAN_TIME.match(text, m.end()):
+            return date(read.year, read.day, read.month)
+    return None
+
+
 def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True) -> date | None:
     """A full calendar day written for readers: numeric forms, or a month name in words
     ('25. Januar 2022', 'Jan 25, 2022', '25 janvier 2022': htmldate's multilingual parser).

@@ -329,7 +329,8 @@ def page_metadata(
                or bylined_date(tree, latest, in_byline_card_or_other_area, day_first))
         found, source = (day.isoformat() if day else None), "text"
         if not found:
-            found, source = htmldate_date(tree, url, now, extensive=False), "htmldate"
+            found, source = htmldate_date(
+                tree, url, now, extensive=False, day_first=day_first), "htmldate"
             found = None if found == clock_day else found
         if not found:
             # the first full date written in the page's text: a low-confidence guess
@@ -341,7 +342,8 @@ def page_metadata(
             instant = relative_date(headline, in_other_area, fetched)
             found, source = (instant.isoformat() if instant else None), "relative"
         if not found and extensive_dates:
-            found, source = htmldate_date(tree, url, now, extensive=True), "htmldate"
+            found, source = htmldate_date(
+                tree, url, now, extensive=True, day_first=day_first), "htmldate"
             found = None if found == clock_day else found
         if found:
             chosen = DateCandidate(source, parse_date(found))

@@ -94,6 +94,38 @@ def test_an_american_byline_date_is_the_page_date_and_a_machine_field_is_not_rea
     assert dates.parse_date("10/05/2022 05:22 pm") is None
 
 
+@pytest.mark.parametrize(("lang", "stamp", "day"), [
+    ("en-US", "Updated: 5/3/2024 2:15 PM EDT", date(2024, 5, 3)),
+    ("en", "Last updated 05/03/2024 at 9:05 a.m.", date(2024, 5, 3)),
+    # a language that writes the day first keeps htmldate's reading, its clock or not
+    ("en-GB", "Updated: 5/3/2024 2:15 pm", date(2024, 3, 5)),
+    # no American clock: htmldate's day-first reading stands
+    ("en-US", "Updated: 5/3/2024", date(2024, 3, 5)),
+])
+def test_an_update_stamp_left_to_htmldate_is_read_month_first_by_its_american_clock(
+        lang, stamp, day) -> None:
+    """An update stamp alone is no date beside the headline, so the page fell to htmldate,
+    which read "5/3/2024 2:15 PM EDT" as the 5th of March."""
+    md = page(TITLE, f'{HEADLINE}<div class="date">{stamp}</div>', lang=lang)
+    assert (md.published_date, md.published_at_source) == (day, "htmldate")
+
+
+@pytest.mark.parametrize(("text", "read", "american"), [
+    ("Updated: 5/3/2024 2:15 PM EDT", date(2024, 3, 5), date(2024, 5, 3)),
+    ("Posted 12/11/2023 - 10:00 am", date(2023, 11, 12), date(2023, 12, 11)),
+    ("Updated: 5/3/2024 2:15 PM EDT", date(2023, 3, 5), None),  # another year
+    ("Updated: 5/3/2024 2:15 PM EDT", date(2024, 5, 3), None),  # already month first
+    ("Updated: 5/3/2024 14:15", date(2024, 3, 5), None),  # no American clock
+    ("Updated: 5/5/2024 2:15 PM EDT", date(2024, 5, 5), None),  # the same day either way
+    ("Updated: 2024-03-05 2:15 PM EDT", date(2024, 3, 5), None),  # not slashed
+])
+def test_the_month_first_reading_of_a_slashed_date_needs_the_same_numbers_and_a_clock(
+        text, read, american) -> None:
+    from tasks.extract.headline_area import month_first_reading
+
+    assert month_first_reading(text, read) == american
+
+
 def test_an_ambiguous_slashed_date_is_read_day_first_where_the_language_writes_so() -> None:
     assert parse_visible_date("06/11/2023", day_first=True) == date(2023, 11, 6)
     assert parse_visible_date("06/11/2023") is None
