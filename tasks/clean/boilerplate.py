@@ -406,7 +406,12 @@ _TEMPLATE_NOTE = re.compile(
     r"|this content is imported from [\w.'’ -]{1,30}\.(?: you may be able to find\b|\s*$)"
     r"|you may be able to find the same content in another format\b"
     # a story's own address offered for sharing (Gannett), a sign-up form's consent
-    r"|read or share this story:|by clicking (?:submit|sign up|subscribe),? you agree\b)",
+    r"|read or share this story:|by clicking (?:submit|sign up|subscribe),? you agree\b"
+    r"|please enter (?:a )?(?:valid )?email address to continue\b"
+    # a browser's push-notification offer, a carousel's screen-reader note, and the
+    # outlet's own sign-off under the story (CBS News: "Thanks for reading CBS NEWS.")
+    r"|get browser notifications for\b|this is a carousel\b"
+    r"|thanks for reading (?-i:[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3})\W*$)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -472,7 +477,9 @@ _UI_EXACT = {
     # a player's, a photo box's and a comment section's buttons (US papers), a widget's error
     "story continues", "sponsor message", "please wait", "email this story", "buy photo",
     "sign in to comment", "comment now", "connect with the reporter", "show thumbnails",
-    "sorry, something went wrong",
+    "sorry, something went wrong", "photo gallery", "click to play video", "open in app",
+    "hide transcript", "show transcript", "be the first to know", "not now", "turn on",
+    "register now", "enjoy unlimited access", "view image in fullscreen",
     "send us feedback", "notifications",
     "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
     "skip to main content", "opens in new window", "open in new window", "story highlights",
@@ -571,7 +578,8 @@ _DISCLOSURE = re.compile(
 _LOGIN = re.compile(
     r"\b(?:nicht (?:mehr )?eingeloggt|not logged in|you must be logged in|log in to comment"
     r"|anmelden,? um (?:zu )?kommentieren|eingeloggt sein,? um|müssen sie (?:eingeloggt|angemeldet)"
-    r" sein|must be (?:logged in|registered) to|already have an account\W{0,3} (?:log|sign) in)",
+    r" sein|must be (?:logged in|registered) to"
+    r"|already (?:have an account|registered)\W{0,3} (?:log|sign) in)",
     re.IGNORECASE,
 )
 _UI_PREFIX = re.compile(

@@ -2209,6 +2209,15 @@ IMPORTED_EMBED = ("This content is imported from Twitter. You may be able to fin
      "Mailchimp to receive marketing, updates, and other emails from the site owner.", "ui"),
     ("Updated at 6:00 p.m. ET", "date"), ("Posted 10:32 AM", "date"),
     ("Last updated 11:45 GMT", "date"),
+    ("Photo Gallery", "ui"), ("Click to play video", "ui"), ("Open in app", "ui"),
+    ("Hide Transcript", "ui"), ("Be the first to know", "ui"), ("Not Now", "ui"),
+    ("Register now", "ui"), ("View image in fullscreen", "ui"),
+    ("Already registered? Log in", "cta"),
+    ("Please enter valid email address to continue", "ui"),
+    ("Get browser notifications for breaking news, live events, and exclusive reporting.",
+     "ui"),
+    ("This is a carousel. Use Next and Previous buttons to navigate", "ui"),
+    ("Thanks for reading CBS NEWS.", "ui"), ("Thanks for reading CNBC.com", "ui"),
 ])
 def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line, rule):
     assert classify_line(line) == rule
@@ -2229,6 +2238,8 @@ def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line
     "By clicking the link, readers reached the council's page.",
     "at 6:00 p.m.", "10:00 - 12:00", "The meeting starts at 6:00 p.m. ET",
     "Updated at 6:00 p.m. ET with comments from the mayor",
+    "Thanks for reading the whole thing.", "Thanks for reading my column every week.",
+    "Already registered voters can sign the petition at city hall.",
 ])
 def test_sentences_and_times_like_those_template_lines_stay(line) -> None:
     assert classify_line(line) is None
