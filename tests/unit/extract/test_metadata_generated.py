@@ -118,12 +118,43 @@ def test_an_update_stamp_left_to_htmldate_is_read_month_first_by_its_american_cl
     ("Updated: 5/3/2024 14:15", date(2024, 3, 5), None),  # no American clock
     ("Updated: 5/5/2024 2:15 PM EDT", date(2024, 5, 5), None),  # the same day either way
     ("Updated: 2024-03-05 2:15 PM EDT", date(2024, 3, 5), None),  # not slashed
+    ("Updated: 13/5/2024 2:15 PM EDT", date(2024, 5, 13), None),  # the 13th is no month
 ])
 def test_the_month_first_reading_of_a_slashed_date_needs_the_same_numbers_and_a_clock(
         text, read, american) -> None:
     from tasks.extract.headline_area import month_first_reading
 
     assert month_first_reading(text, read) == american
+
+
+def _bare_page(body: str):
+    return fromstring(f"<html><head><title>Council</title></head><body><article>{body}{TEXT}"
+                      "</article></body></html>")
+
+
+def test_htmldate_reads_the_pages_url_and_stops_at_the_day_after_now() -> None:
+    # a date only in the address; a page date after NOW's next day is no date (htmldate's
+    # own limit is the machine's today)
+    assert dates.htmldate_date(_bare_page(""), "https://www.example.com/2024/04/30/council",
+                               NOW, extensive=False) == "2024-04-30"
+    future = _bare_page('<p class="date">Updated: September 1, 2024</p>')
+    assert dates.htmldate_date(future, "https://www.example.com/news/council", NOW,
+                               extensive=False) is None
+
+
+@pytest.mark.parametrize(("body", "day_first", "found"), [
+    # the date and its clock in two elements: one text, read month first
+    ("<p class=date>Updated: 5/3/2024<b>2:15 PM EDT</b></p>", False, "2024-05-03"),
+    ("<p class=date>Updated: 12/11/2023 9:30 a.m.</p>", False, "2023-12-11"),
+    ("<p class=date>Updated: 5/3/2024 2:15 PM EDT</p>", True, "2024-03-05"),
+])
+def test_htmldate_reads_an_american_clocks_slashed_date_month_first(
+        body, day_first, found) -> None:
+    tree = _bare_page(body)
+    url = "https://www.example.com/news/council"
+    assert dates.htmldate_date(tree, url, NOW, extensive=False, day_first=day_first) == found
+    if not day_first:  # by default, too
+        assert dates.htmldate_date(tree, url, NOW, extensive=False) == found
 
 
 def test_an_ambiguous_slashed_date_is_read_day_first_where_the_language_writes_so() -> None:
