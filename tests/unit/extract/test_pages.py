@@ -1721,3 +1721,16 @@ def test_a_titles_parts_beside_the_claim_are_a_sites_name_of_up_to_five_words(
     tree = lxml_html.fromstring(f"<html><head><title>{title}</title></head><body><p>x</p>"
                                 "</body></html>")
     assert (not_found_claim(tree) is not None) is claimed
+
+
+def test_an_article_body_under_an_odd_jsonld_type_spelling_is_taken() -> None:
+    """Fault round 22: the story is only in the JSON-LD's articleBody, under
+    `type="application/ld+json; charset=utf-8"`. Before: that script was no JSON-LD to
+    the extraction, which kept the caption alone."""
+    long_story = "\n".join(PARAGRAPHS + [p.replace("the", "that") for p in PARAGRAPHS])
+    html = _scripted_page(long_story, CAPTION * 2).decode().replace(
+        'type="application/ld+json"', 'type="application/ld+json; charset=utf-8"')
+    assert "charset=utf-8" in html
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    assert all(p in x.text.splitlines() for p in long_story.splitlines())
