@@ -96,6 +96,7 @@ _XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
 _JUNK_SCAN = 64 * 1024
 _SPACE_IN = re.compile(r"\s")
 _TEXT_URL = re.compile(r"https?://", re.I)
+_RAW_BYTE = re.compile("[\udc80-\udcff]")  # surrogateescape's form of a byte no UTF-8
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -251,6 +252,11 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
         line = trim_url(without_inline_comment(trim_url(line)))
         if not line:
             continue
+        if _RAW_BYTE.search(line):  # a byte that is no UTF-8, left as a surrogate
+            shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            result.skipped.append(("sitemap_bad_loc", f"not UTF-8 (the protocol's encoding): "
+                                                      f"{shown[:200]}"))
+            continue
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
         # specify URLs"): a line that only holds "://" somewhere (a line of XML,
         # "<url><loc>https://...") was joined to the sitemap's folder as a path.
@@ -388,13 +394,17 @@ def parse_sitemap(
             # final newline keeps its last line (`truncated` is False there).
             keep = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1  # CR alone ends one too
             data, cut_line = data[:keep], data[keep:]
-        try:
-            # utf-8-sig: a BOM (Windows editors write one) was glued to the first URL,
-            # which then became a relative path under the sitemap's folder
-            parsed = _parse_text(data.decode("utf-8-sig"), sitemap_url, result, max_urls)
-        except UnicodeDecodeError:
-            result.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
-            return result
+        # utf-8-sig: a BOM (Windows editors write one) was glued to the first URL, which
+        # then became a relative path under the sitemap's folder. surrogateescape: a
+        # line holding a byte that is no UTF-8 (a latin-1 file name written raw) is
+        # that line's `sitemap_bad_loc` (`_parse_text`); strict, the one byte refused
+        # the whole file as "binary data", every other URL lost (fault round 22).
+        text = data.decode("utf-8-sig", "surrogateescape")
+        parsed = _parse_text(text, sitemap_url, result, max_urls)
+        if not parsed.entries and _RAW_BYTE.search(text):  # no line of it a URL: binary
+            parsed.skipped.clear()
+            parsed.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
+            return parsed
         if truncated:
             if not parsed.entries and cut_line.strip():  # the cut fell in the first line
                 parsed.error = ("sitemap_truncated", "the transfer was cut inside the first "

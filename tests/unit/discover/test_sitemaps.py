@@ -1031,3 +1031,23 @@ def test_an_html_reference_that_names_two_characters_is_both() -> None:
     result = parse_sitemap(data, "https://n.example/sitemap.xml")
     assert [e.url for e in result.entries] == [
         "https://n.example/2024/fjord-ferry.html", "https://n.example/a?x=\u2242\u0338&y=1"]
+
+
+def test_a_text_sitemap_line_that_is_no_utf8_is_that_lines_bad_loc() -> None:
+    """Fault round 22: one line of a text sitemap holding a latin-1 byte (a file name
+    written raw). Before: the whole file `not_a_sitemap` "binary data, neither XML nor a
+    list of URLs", every other URL lost."""
+    data = (b"https://news.example/one\nhttps://news.example/caf\xe9.html\r\n"
+            b"https://news.example/two\n")
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert result.error is None and result.kind == "text"
+    assert [e.url for e in result.entries] == ["https://news.example/one",
+                                              "https://news.example/two"]
+    assert result.skipped == [("sitemap_bad_loc", "not UTF-8 (the protocol's encoding): "
+                                                  "https://news.example/caf\\xe9.html")]
+
+
+def test_bytes_of_which_no_line_is_a_url_are_still_binary_data() -> None:
+    result = parse_sitemap(bytes(range(0x80, 0x100)) * 4, "https://news.example/sitemap.txt")
+    assert result.error == ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
+    assert result.entries == [] and result.skipped == []
