@@ -522,12 +522,16 @@ def _json_feed_document(text: str) -> tuple[object, str]:
 
 
 def _rfc3339(value: object) -> datetime | None:
+    """A JSON Feed date: RFC 3339 as the spec asks, or the RFC 822 form of the RSS feed a
+    template converted it from (`Fri, 03 May 2024 10:00:00 +0200`: Jekyll's
+    `date_to_rfc822`, a JSON copy of an RSS feed), which gave the item no date before
+    (fault round 22)."""
     if not isinstance(value, str) or not value.strip():
         return None
     try:
         when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
     except ValueError:
-        return None
+        return loose_rfc822_date(value)
     try:
         return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
     except OverflowError:

@@ -1067,3 +1067,20 @@ def test_a_zone_named_date_whose_year_day_or_zone_the_parser_changes_is_none(raw
     from tasks.discover.feeds import loose_rfc822_date
 
     assert loose_rfc822_date(raw) is None
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("Fri, 03 May 2024 10:00:00 +0200", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("Fri, 03 May 2024 10:00:00 CEST", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("03 May 2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("2024-05-03T10:00:00+02:00", datetime(2024, 5, 3, 8, tzinfo=UTC)),  # as before
+])
+def test_a_json_feed_date_in_the_rss_form_is_read(written, utc) -> None:
+    """Fault round 22: a JSON Feed whose template wrote its dates as the RSS feed beside it
+    does (Jekyll's `date_to_rfc822`). Before: no date, the item's hint lost."""
+    from tasks.discover.feeds import parse_json_feed
+
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [utc]
