@@ -24,6 +24,7 @@ from lxml import etree
 
 from tasks.common.charset import wide_as_utf8, without_wide_declaration
 from tasks.common.codings import CodingError, decode_one
+from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
 from tasks.discover.feeds import clean_title
@@ -428,6 +429,9 @@ def parse_sitemap(
         if declared is not None:
             data = data[:declared.start()] + data[declared.end():]
     if b"&" in data:
+        # a reference to half of an emoji (`&#55357;&#56832;`) made lxml hand back bytes
+        # it cannot decode: a UnicodeDecodeError out of the discover stage (round 22)
+        data = surrogate_references_as_characters(data)
         # A CDATA section's text is taken as written, so an "&" in it is no entity to
         # escape (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL
         # "...?a=1&amp;b=2").

@@ -3,7 +3,6 @@ links, and the cleaning of names (roles, "By", "and", outlet names, agencies).""
 
 from __future__ import annotations
 
-import json
 import re
 from importlib import resources
 
@@ -13,7 +12,7 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
 from tasks.extract.areas import in_other_area
-from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts
+from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, load_jsonld
 from tasks.extract.titles import folded, headline_text, is_outlet, squash
 
 
@@ -83,7 +82,7 @@ def jsonld_authors(tree: HtmlElement) -> list[str]:
     found: list[list[str]] = []
     for text in jsonld_texts(tree):
         try:
-            data = json.loads(text, strict=False)
+            data = load_jsonld(text)
             _walk_jsonld_authors(data, found, _nodes_by_id(data, {}))
         except (ValueError, RecursionError):
             continue

@@ -10,6 +10,8 @@ from html import unescape as html_unescape
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from tasks.common.surrogates import json_may_hold_surrogates, without_lone_surrogates
+
 JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 
 
@@ -78,6 +80,15 @@ def jsonld_texts(tree: HtmlElement) -> list[str]:
     return texts
 
 
+def load_jsonld(text: str) -> object:
+    """One JSON-LD script's record (json.loads, control characters in strings allowed),
+    a lone surrogate escape (`"\\ud83d"`: a name or body cut inside an emoji) made
+    U+FFFD: kept, it reached the articles table, whose conform raised for the whole
+    batch (fault round 22). Raises ValueError or RecursionError as json.loads does."""
+    doc = json.loads(text, strict=False)
+    return without_lone_surrogates(doc) if json_may_hold_surrogates(text) else doc
+
+
 def jsonld_body_scripts(tree: HtmlElement) -> list[str]:
     """The texts of the page's JSON-LD scripts that hold an `articleBody`."""
     return [text for text in jsonld_texts(tree) if "articleBody" in text]
@@ -96,7 +107,7 @@ def jsonld_article_body(scripts: list[str]) -> str | None:
     found: list[tuple[str, object]] = []
     for text in scripts:
         try:
-            walk_jsonld(json.loads(text, strict=False), found, ("articleBody",))
+            walk_jsonld(load_jsonld(text), found, ("articleBody",))
         except (ValueError, RecursionError):
             continue
     bodies = [v for kind, v in found

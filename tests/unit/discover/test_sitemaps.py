@@ -1051,3 +1051,18 @@ def test_bytes_of_which_no_line_is_a_url_are_still_binary_data() -> None:
     result = parse_sitemap(bytes(range(0x80, 0x100)) * 4, "https://news.example/sitemap.txt")
     assert result.error == ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
     assert result.entries == [] and result.skipped == []
+
+
+def test_a_reference_to_half_of_an_emoji_in_a_news_sitemap_is_read() -> None:
+    """Fault round 22: a news title written by an encoder of UTF-16 code units. Before:
+    lxml handed back bytes it could not decode, a UnicodeDecodeError traceback out of
+    parse_sitemap (and the discover stage)."""
+    data = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+            b"<url><loc>https://news.example/1</loc><news:news><news:title>Flood &#55357;"
+            b"&#56832; and &#xD83D; alone</news:title></news:news></url>"
+            b"<url><loc>https://news.example/2</loc></url></urlset>")
+    result = parse_sitemap(data, "https://news.example/sitemap.xml")
+    assert [(e.url, e.title) for e in result.entries] == [
+        ("https://news.example/1", "Flood \U0001F600 and \ufffd alone"),
+        ("https://news.example/2", None)]

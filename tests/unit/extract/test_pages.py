@@ -1734,3 +1734,22 @@ def test_an_article_body_under_an_odd_jsonld_type_spelling_is_taken() -> None:
     x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
                      fetched_at=FETCHED)
     assert all(p in x.text.splitlines() for p in long_story.splitlines())
+
+
+def test_a_lone_surrogate_escape_in_jsonld_does_not_stop_the_batch() -> None:
+    """Fault round 22: JSON-LD holding a lone UTF-16 half of an emoji (`\\ud83d`: a name
+    written by an encoder of UTF-16 code units, or cut inside an emoji by JavaScript).
+    Before: the name reached the articles table and `conform` raised SchemaError
+    "surrogates not allowed": the whole batch (the other page too) ended with a
+    traceback."""
+    ld = ('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Maria \\ud83d '
+          'Lopez"}, "headline": "Bridge \\ud83d", "articleBody": "Short \\udc00 body"}')
+    bad = _story(1, f'<script type="application/ld+json">{ld}</script>')
+    res = extract.run(docs_table([
+        {"url": "https://gazette.example/1", "input_key": "a", "source_kind": "url", "body": bad},
+        {"url": "https://gazette.example/2", "input_key": "b", "source_kind": "url",
+         "body": _story(2, "")}]), EXTRACT, "r22")
+    rows = res.table.to_pylist()
+    assert [r["url"] for r in rows] == ["https://gazette.example/1", "https://gazette.example/2"]
+    assert rows[0]["authors"] == ["Maria \ufffd Lopez"]
+    validate(res.table, ARTICLES, "articles")
