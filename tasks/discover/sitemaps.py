@@ -27,7 +27,7 @@ from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
-from tasks.discover.feeds import clean_title
+from tasks.discover.feeds import clean_title, loose_rfc822_date
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -131,7 +131,10 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
     """W3C datetime (the sitemap and news-sitemap date format) -> aware UTC datetime.
 
     A value without a zone is taken as UTC (the spec requires a zone when there is a time;
-    the publishers who omit it are mostly on UTC servers). Unparseable -> None.
+    the publishers who omit it are mostly on UTC servers). An RFC 822 date, which a
+    generator that formats every date as its RSS feed does writes (PHP's `date('r')`:
+    `Fri, 03 May 2024 10:00:00 +0200`), is read as the feeds read it; it was no date,
+    a news story's publication date lost (fault round 22). Unparseable -> None.
     """
     if not text:
         return None
@@ -144,7 +147,7 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
             # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
             dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
     except ValueError:
-        return None
+        return loose_rfc822_date(text)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:

@@ -17,7 +17,8 @@ round's own on 127.0.0.1 (no other address):
   `feed_unparseable`, its items lost);
 - `feed:/r22/feed.json`: a JSON Feed dated `Fri, 03 May 2024 10:00:00 +0200`, an item title
   cut inside an emoji (`\\ud83d`) (on main SchemaError out of discover);
-- `sitemap:/r22/news.xml`: a news title holding `&#55357;` (on main UnicodeDecodeError);
+- `sitemap:/r22/news.xml`: a news title holding `&#55357;` (on main UnicodeDecodeError), its
+  publication date in the RSS form (on main no date);
 - `sitemap:/r22/list.txt`: a text sitemap with one latin-1 line (on main `not_a_sitemap`
   "binary data", the good line lost);
 - `padded.txt`: a dump followed by 4 KiB of NULs (on main `binary_content`).
@@ -53,7 +54,7 @@ NEWS = """<?xml version="1.0" encoding="UTF-8"?>
         xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>BASE/n1</loc><news:news><news:publication><news:name>R22</news:name>
 <news:language>en</news:language></news:publication>
-<news:publication_date>2024-05-03</news:publication_date>
+<news:publication_date>Fri, 03 May 2024 10:00:00 +0200</news:publication_date>
 <news:title>Storm &#55357; update</news:title></news:news></url></urlset>"""
 
 
@@ -141,6 +142,7 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     assert by_url[u("ld")] == (["Kari Nordmann"], datetime(2024, 5, 2, 8, 30, tzinfo=UTC))
     assert by_url[u("half")][0] == ["Ola \ufffd Hansen"]
     assert by_url[u("j1")][1] == datetime(2024, 5, 3, 8, tzinfo=UTC)  # 10:00 +0200
+    assert by_url[u("n1")][1] == datetime(2024, 5, 3, 8, tzinfo=UTC)  # the sitemap's, too
     hints = dict(_table(warehouse, "SELECT url, title FROM articles"))
     assert hints[u("f1")] == "Story f1"  # (the page's own title; the feed's was read)
     rejects = _table(warehouse, "SELECT reason, detail FROM rejects")

@@ -1066,3 +1066,22 @@ def test_a_reference_to_half_of_an_emoji_in_a_news_sitemap_is_read() -> None:
     assert [(e.url, e.title) for e in result.entries] == [
         ("https://news.example/1", "Flood \U0001F600 and \ufffd alone"),
         ("https://news.example/2", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fri, 03 May 2024 10:00:00 +0200", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("Fri, 03 May 2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("03 May 2024 10:00:00 CEST", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("2024-05-03T10:00:00 CEST", None),  # neither form
+    ("03/05/2024", None),
+])
+def test_a_sitemap_date_in_the_rss_form_is_read(text, expected) -> None:
+    """Fault round 22: a generator that formats every date as its RSS feed does (PHP's
+    `date('r')`). Before: no date, a news sitemap's publication date (the story's date
+    hint) lost."""
+    assert parse_w3c_datetime(text) == expected
+    news = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news='
+            '"http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://news.example'
+            f"/1</loc><news:news><news:publication_date>{text}</news:publication_date>"
+            "</news:news></url></urlset>")
+    assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
