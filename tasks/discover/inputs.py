@@ -402,6 +402,9 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     # of NUL-spaced letters; without a BOM, or UTF-32, the file was `binary_content`
     # (round 14). Read as text, as a dump in UTF-16 is.
     raw, _ = wide_as_utf8(raw)
+    # NUL padding after the last line (zeroed blocks, as after a dump's text: round 22)
+    # is no line: it was a bad_url reject of NULs beside the list's URLs
+    raw = raw.rstrip(b"\x00")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
         # each saved with one) began a line, and a zero-width space or a bidi mark pasted
