@@ -30,6 +30,11 @@ from tasks.common.charset import (
     without_wide_declaration,
 )
 from tasks.common.codings import CodingError, decode_one
+from tasks.common.surrogates import (
+    json_may_hold_surrogates,
+    surrogate_references_as_characters,
+    without_lone_surrogates,
+)
 from tasks.common.text import MAX_TITLE_CHARS, capped_text
 from tasks.common.urls import (
     INVISIBLE_CHARS,
@@ -444,7 +449,8 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
         # A stream, never bytes or str: feedparser fetches a str that looks like a URL,
         # and tries open() on bytes, so a body such as b"/etc/passwd" would read that file.
         parsed = feedparser.parse(
-            io.BytesIO(without_invisible_edges(data)),
+            # a reference to half of an emoji made feedparser raise: every item lost
+            io.BytesIO(surrogate_references_as_characters(without_invisible_edges(data))),
             response_headers={
                 "content-location": feed_url,
                 "content-type": content_type or "application/xml",
@@ -522,12 +528,16 @@ def _json_feed_document(text: str) -> tuple[object, str]:
 
 
 def _rfc3339(value: object) -> datetime | None:
+    """A JSON Feed date: RFC 3339 as the spec asks, or the RFC 822 form of the RSS feed a
+    template converted it from (`Fri, 03 May 2024 10:00:00 +0200`: Jekyll's
+    `date_to_rfc822`, a JSON copy of an RSS feed), which gave the item no date before
+    (fault round 22)."""
     if not isinstance(value, str) or not value.strip():
         return None
     try:
         when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
     except ValueError:
-        return None
+        return loose_rfc822_date(value)
     try:
         return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
     except OverflowError:
@@ -565,7 +575,10 @@ def parse_json_feed(data: bytes, feed_url: str) -> FeedResult:
     a link `feed_item_no_url`, a document cut short `feed_truncated` (its whole items
     kept), a URL listed twice kept once."""
     result = FeedResult()
-    doc, state = _json_feed_document(data.decode("utf-8-sig", errors="replace"))
+    text = data.decode("utf-8-sig", errors="replace")
+    doc, state = _json_feed_document(text)
+    if json_may_hold_surrogates(text):  # a title cut inside an emoji: "\ud83d" alone
+        doc = without_lone_surrogates(doc)
     items = doc.get("items") if isinstance(doc, dict) else None
     if not isinstance(items, list):
         what = ("JSON nested deeper than can be read" if state == "deep" else "not JSON"

@@ -179,6 +179,14 @@ def decode_dump(raw: bytes) -> str:
     # Their NUL bytes are the high halves of ASCII letters, not binary data (round 14:
     # UTF-16 without a BOM, UTF-32 were "binary_content").
     raw, _ = wide_as_utf8(raw)
+    # NUL bytes after the text and nothing else: the zeroed blocks a file is left with
+    # when the machine stopped before its size was written (ext4's delayed allocation,
+    # XFS), or a copy padded to its block size (`dd conv=sync`, a tape or disk image).
+    # They are no part of the article, which was lost as `binary_content` (round 22).
+    padded, raw = raw, raw.rstrip(b"\x00")
+    if padded and not raw.strip():
+        raise DumpError("binary_content", f"the file holds {len(padded) - len(raw)} NUL "
+                        "bytes and no text (zeroed blocks: its text never reached the disk)")
     if b"\x00" in raw[:8192]:
         raise DumpError("binary_content", "file contains NUL bytes: not text")
     try:
@@ -394,6 +402,9 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     # of NUL-spaced letters; without a BOM, or UTF-32, the file was `binary_content`
     # (round 14). Read as text, as a dump in UTF-16 is.
     raw, _ = wide_as_utf8(raw)
+    # NUL padding after the last line (zeroed blocks, as after a dump's text: round 22)
+    # is no line: it was a bad_url reject of NULs beside the list's URLs
+    raw = raw.rstrip(b"\x00")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
         # each saved with one) began a line, and a zero-width space or a bidi mark pasted

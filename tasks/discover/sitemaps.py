@@ -24,9 +24,10 @@ from lxml import etree
 
 from tasks.common.charset import wide_as_utf8, without_wide_declaration
 from tasks.common.codings import CodingError, decode_one
+from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
-from tasks.discover.feeds import clean_title
+from tasks.discover.feeds import clean_title, loose_rfc822_date
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -96,6 +97,7 @@ _XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
 _JUNK_SCAN = 64 * 1024
 _SPACE_IN = re.compile(r"\s")
 _TEXT_URL = re.compile(r"https?://", re.I)
+_RAW_BYTE = re.compile("[\udc80-\udcff]")  # surrogateescape's form of a byte no UTF-8
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
@@ -129,7 +131,10 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
     """W3C datetime (the sitemap and news-sitemap date format) -> aware UTC datetime.
 
     A value without a zone is taken as UTC (the spec requires a zone when there is a time;
-    the publishers who omit it are mostly on UTC servers). Unparseable -> None.
+    the publishers who omit it are mostly on UTC servers). An RFC 822 date, which a
+    generator that formats every date as its RSS feed does writes (PHP's `date('r')`:
+    `Fri, 03 May 2024 10:00:00 +0200`), is read as the feeds read it; it was no date,
+    a news story's publication date lost (fault round 22). Unparseable -> None.
     """
     if not text:
         return None
@@ -142,7 +147,7 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
             # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
             dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
     except ValueError:
-        return None
+        return loose_rfc822_date(text)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:
@@ -250,6 +255,11 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
         # holds no whitespace (the line was taken whole, "/x # note" fetched as "/x%20").
         line = trim_url(without_inline_comment(trim_url(line)))
         if not line:
+            continue
+        if _RAW_BYTE.search(line):  # a byte that is no UTF-8, left as a surrogate
+            shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            result.skipped.append(("sitemap_bad_loc", f"not UTF-8 (the protocol's encoding): "
+                                                      f"{shown[:200]}"))
             continue
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
         # specify URLs"): a line that only holds "://" somewhere (a line of XML,
@@ -388,13 +398,17 @@ def parse_sitemap(
             # final newline keeps its last line (`truncated` is False there).
             keep = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1  # CR alone ends one too
             data, cut_line = data[:keep], data[keep:]
-        try:
-            # utf-8-sig: a BOM (Windows editors write one) was glued to the first URL,
-            # which then became a relative path under the sitemap's folder
-            parsed = _parse_text(data.decode("utf-8-sig"), sitemap_url, result, max_urls)
-        except UnicodeDecodeError:
-            result.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
-            return result
+        # utf-8-sig: a BOM (Windows editors write one) was glued to the first URL, which
+        # then became a relative path under the sitemap's folder. surrogateescape: a
+        # line holding a byte that is no UTF-8 (a latin-1 file name written raw) is
+        # that line's `sitemap_bad_loc` (`_parse_text`); strict, the one byte refused
+        # the whole file as "binary data", every other URL lost (fault round 22).
+        text = data.decode("utf-8-sig", "surrogateescape")
+        parsed = _parse_text(text, sitemap_url, result, max_urls)
+        if not parsed.entries and _RAW_BYTE.search(text):  # no line of it a URL: binary
+            parsed.skipped.clear()
+            parsed.error = ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
+            return parsed
         if truncated:
             if not parsed.entries and cut_line.strip():  # the cut fell in the first line
                 parsed.error = ("sitemap_truncated", "the transfer was cut inside the first "
@@ -418,6 +432,9 @@ def parse_sitemap(
         if declared is not None:
             data = data[:declared.start()] + data[declared.end():]
     if b"&" in data:
+        # a reference to half of an emoji (`&#55357;&#56832;`) made lxml hand back bytes
+        # it cannot decode: a UnicodeDecodeError out of the discover stage (round 22)
+        data = surrogate_references_as_characters(data)
         # A CDATA section's text is taken as written, so an "&" in it is no entity to
         # escape (escaped, "<loc><![CDATA[...?a=1&b=2]]></loc>" became the URL
         # "...?a=1&amp;b=2").

@@ -3,7 +3,6 @@ links, and the cleaning of names (roles, "By", "and", outlet names, agencies).""
 
 from __future__ import annotations
 
-import json
 import re
 from importlib import resources
 
@@ -13,7 +12,7 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
 from tasks.extract.areas import in_other_area
-from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES
+from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, load_jsonld
 from tasks.extract.titles import folded, headline_text, is_outlet, squash
 
 
@@ -81,11 +80,9 @@ def jsonld_authors(tree: HtmlElement) -> list[str]:
     """The author names of the page's first article-like JSON-LD object (through @graph,
     lists and mainEntity; a Person's or Organization's name, or a plain string)."""
     found: list[list[str]] = []
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        if not script.text:
-            continue
+    for text in jsonld_texts(tree):
         try:
-            data = json.loads(script.text, strict=False)
+            data = load_jsonld(text)
             _walk_jsonld_authors(data, found, _nodes_by_id(data, {}))
         except (ValueError, RecursionError):
             continue

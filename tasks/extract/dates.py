@@ -5,7 +5,6 @@ time zone, the chosen date's confidence; and `modified_at`, kept apart."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -26,7 +25,7 @@ from tasks.extract.headline_area import (
     parse_visible_date,
     visible_date,
 )
-from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, walk_jsonld
+from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, load_jsonld, walk_jsonld
 
 # Dates before the web's first news sites are almost always parse errors or placeholders
 # ("1970-01-01", "0001-01-01"). A date more than a day after the fetch is in the future:
@@ -303,16 +302,14 @@ def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -
     """datePublished (or other `keys`) values from JSON-LD, article-like objects first (a
     string, or a timestamp number)."""
     found: list[tuple[str, object]] = []
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        if not script.text:
-            continue
+    for text in jsonld_texts(tree):
         try:
-            walk_jsonld(json.loads(script.text, strict=False), found, keys)
+            walk_jsonld(load_jsonld(text), found, keys)
         except (ValueError, RecursionError):
             # broken JSON-LD is common (a trailing comma, two objects, an HTML comment):
             # its first date of these keys, as written, still says what the CMS recorded
             for key in keys:
-                m = re.search(rf'"{key}"\s*:\s*"([^"]{{6,40}})"', script.text)
+                m = re.search(rf'"{key}"\s*:\s*"([^"]{{6,40}})"', text)
                 if m:
                     found.append(("", m[1]))
                     break

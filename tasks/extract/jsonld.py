@@ -7,7 +7,10 @@ import json
 import re
 from html import unescape as html_unescape
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
+
+from tasks.common.surrogates import json_may_hold_surrogates, without_lone_surrogates
 
 JSONLD_ARTICLE_TYPES = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 
@@ -45,10 +48,50 @@ def jsonld_value(value: object) -> object:
     return None
 
 
+# Every <script> with a type; which of them are JSON-LD is `_is_jsonld_type`'s call. An
+# XPath of `@type="application/ld+json"` missed the type written with a parameter, in
+# capitals or with spaces around it (`application/ld+json; charset=utf-8`,
+# `Application/LD+JSON`), which CMS templates write: the record's author, its dates'
+# times and its articleBody were lost (fault round 22).
+_TYPED_SCRIPTS = XPath("//script[@type]")
+# The wrappers a template puts around a script's text for old browsers and XHTML
+# (`<!-- ... -->`, `//<![CDATA[ ... //]]>`, `/*<![CDATA[*/ ... /*]]>*/`): no JSON
+# parser reads past them, so the whole record was lost (its authors, its articleBody).
+_WRAPPER_START = re.compile(r"^\s*(?:<!--|(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?)")
+_WRAPPER_END = re.compile(r"(?:-->|(?://|/\*)?\s*\]\]>\s*(?:\*/)?)\s*$")
+
+
+def _is_jsonld_type(value: str) -> bool:
+    """Whether a script's type names JSON-LD: its essence, the MIME type without
+    parameters, compared as MIME types are (case-insensitive, spaces around ignored)."""
+    return value.partition(";")[0].strip().lower() == "application/ld+json"
+
+
+def jsonld_texts(tree: HtmlElement) -> list[str]:
+    """The texts of the page's JSON-LD scripts, without the comment or CDATA wrapper a
+    template may put around them; for `json.loads`."""
+    texts = []
+    for script in _TYPED_SCRIPTS(tree):
+        if script.text and _is_jsonld_type(script.get("type", "")):
+            text = script.text
+            if "<!" in text:
+                text = _WRAPPER_END.sub("", _WRAPPER_START.sub("", text, count=1), count=1)
+            texts.append(text)
+    return texts
+
+
+def load_jsonld(text: str) -> object:
+    """One JSON-LD script's record (json.loads, control characters in strings allowed),
+    a lone surrogate escape (`"\\ud83d"`: a name or body cut inside an emoji) made
+    U+FFFD: kept, it reached the articles table, whose conform raised for the whole
+    batch (fault round 22). Raises ValueError or RecursionError as json.loads does."""
+    doc = json.loads(text, strict=False)
+    return without_lone_surrogates(doc) if json_may_hold_surrogates(text) else doc
+
+
 def jsonld_body_scripts(tree: HtmlElement) -> list[str]:
     """The texts of the page's JSON-LD scripts that hold an `articleBody`."""
-    return [script.text for script in tree.iterfind('.//script[@type="application/ld+json"]')
-            if script.text and "articleBody" in script.text]
+    return [text for text in jsonld_texts(tree) if "articleBody" in text]
 
 
 # Block tags whose edges are paragraph breaks in an articleBody written as HTML.
@@ -64,7 +107,7 @@ def jsonld_article_body(scripts: list[str]) -> str | None:
     found: list[tuple[str, object]] = []
     for text in scripts:
         try:
-            walk_jsonld(json.loads(text, strict=False), found, ("articleBody",))
+            walk_jsonld(load_jsonld(text), found, ("articleBody",))
         except (ValueError, RecursionError):
             continue
     bodies = [v for kind, v in found

@@ -170,6 +170,13 @@ _ORIGIN_FILES: dict[tuple[str, str, str], concurrent.futures.Future] = {}
 _ORIGIN_FILES_LOCK = threading.Lock()
 _ORIGIN_FILES_RUNS: deque[str] = deque(maxlen=4)  # forget the files of older runs
 # TDMRep: the well-known file's address, and the most of it we read (a rule list).
+# The longest response header line read (aiohttp's default is 8190 bytes, Apache's
+# request limit). Sites send longer ones to browsers, which take up to 256 KB of headers
+# (Chrome; curl 100 KB a header): a Content-Security-Policy listing every ad server, a
+# Link header preloading hundreds of scripts, a consent cookie. At 8190 each such page,
+# feed or robots.txt was a `protocol_error`, lost (fault round 22). aiohttp still caps
+# the number of header lines (128), so a response's head stays under 8 MB.
+MAX_HEADER_LINE_BYTES = 64 * 1024
 TDMREP_PATH = "/.well-known/tdmrep.json"
 MAX_TDMREP_BYTES = 256 * 1024
 
@@ -304,6 +311,8 @@ class Fetcher:
             trust_env=False,  # an env proxy would resolve names past our guard
             cookie_jar=aiohttp.CookieJar(unsafe=True),  # consent redirects need cookies
             trace_configs=[trace],
+            max_line_size=MAX_HEADER_LINE_BYTES,
+            max_field_size=MAX_HEADER_LINE_BYTES,
             headers={
                 "User-Agent": cfg.user_agent,
                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",

@@ -17,6 +17,7 @@ Crawl-delay extension. What the status means is decided here:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -111,6 +112,40 @@ def robots_text(body: bytes | None) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+# A group line naming a product token with a version or a comment after it
+# (`User-agent: pressroom/1.0`, `User-agent: pressroom (+https://...)`): RFC 9309 2.2.1
+# matches the product token alone, and Google's parser reads such a line by its leading
+# token. Protego compared the whole value with our token: the group was not ours, and a
+# `Disallow: /` addressed to us by name was not obeyed (fault round 22).
+_AGENT_LINE = re.compile(
+    r"(?P<field>[ \t]*user[- ]?agent[ \t]*:[ \t]*)(?P<token>[A-Za-z_-][\w-]*)[ \t]*[/(][^#]*",
+    re.IGNORECASE)
+# A Crawl-delay written with its unit (`10s`, `5 seconds`, `500 ms`), a decimal comma
+# (`1,5`), quotes, or `=` for the colon: Protego takes a bare number after a colon only,
+# and dropped these without a word, so the site's delay was not kept (fault round 22).
+_DELAY_LINE = re.compile(
+    r"(?P<field>[ \t]*crawl[- ]?delay)[ \t]*[:=][ \t]*[\"']?(?P<whole>\d{1,9})"
+    r"(?:[.,](?P<part>\d{1,9}))?[\"']?[ \t]*(?P<unit>ms|milliseconds?|s|secs?|seconds?)?"
+    r"[\"']?[ \t]*(?=#|$)", re.IGNORECASE)
+
+
+def _as_written_for_protego(text: str) -> str:
+    """robots.txt `text` with the User-agent and Crawl-delay lines Protego misreads
+    written as it reads them (`_AGENT_LINE`, `_DELAY_LINE`); every other line as it was."""
+    if "gent" not in text and "elay" not in text:
+        return text
+    lines = text.splitlines()  # CR, LF or CRLF, as Protego splits them
+    for i, line in enumerate(lines):
+        if m := _AGENT_LINE.match(line):
+            lines[i] = m["field"] + m["token"]
+        elif m := _DELAY_LINE.match(line):
+            seconds = float(f"{m['whole']}.{m['part'] or 0}")
+            if m["unit"] and m["unit"].lower().startswith("m"):
+                seconds /= 1000
+            lines[i] = f"{m['field']}: {seconds:g}"
+    return "\n".join(lines)
+
+
 def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,
                      detail: str | None = None) -> RobotsRules:
     """Rules from a robots.txt fetch: HTTP status and body, or an error kind when no
@@ -129,7 +164,8 @@ def rules_from_fetch(status: int | None, body: bytes | None, error: str | None,
     if status is None:
         return RobotsRules("unreachable", "robots.txt no response", error_kind="robots_unreachable")
     if 200 <= status < 300:
-        return RobotsRules("parsed", f"robots.txt {status}", Protego.parse(robots_text(body)))
+        return RobotsRules("parsed", f"robots.txt {status}", Protego.parse(
+            _as_written_for_protego(robots_text(body))))
     if status == 429 or status >= 500:
         return RobotsRules("unreachable", f"robots.txt {status}", error_kind="robots_server_error")
     return RobotsRules("unavailable", f"robots.txt {status}")

@@ -94,7 +94,7 @@ FAULTS: dict[str, str | None] = {
     "/text-as-text": "unsupported_content_type",  # ... but plain text is no page
     "/status-101": "bad_status",      # 101 Switching Protocols to a GET: no final response
     "/cl-shorter": "protocol_error",  # more body than its Content-Length (one segment)
-    "/long-location": "protocol_error",  # a header line of 20,000 bytes
+    "/long-location": "protocol_error",  # a header line of 100,000 bytes
     "/http09": "protocol_error",      # no status line at all (HTTP/0.9 style)
     "/cl-junk": "protocol_error",     # Content-Length: 12abc
     "/http10-close": None,            # HTTP/1.0 without Content-Length: read to the close
@@ -729,7 +729,7 @@ def test_broken_transfers_and_labels_say_what_was_wrong(fault_run, server) -> No
     # what the parser refused, in words: no "400" the server never sent, no page bytes
     for path, words in (("/dup-cl", "two Content-Length headers"),
                         ("/cl-shorter", "more bytes than its Content-Length"),
-                        ("/long-location", "a header line longer than 8190 bytes"),
+                        ("/long-location", "a header line longer than 65536 bytes"),
                         ("/http09", "Bad status line"),
                         ("/cl-junk", "Invalid character in Content-Length")):
         assert log[url(path)]["error_detail"].endswith(f"malformed response: {words}"), path

@@ -117,3 +117,32 @@ def test_the_cut_is_at_the_last_space_of_the_final_fifth_else_hard():
     # a run of spaces before the cut is trimmed, not kept before the ellipsis
     text = "a" * 88 + "   " + "b" * 50
     assert capped_text(text, 100) == "a" * 88 + "…"
+
+
+# Fault round 22: UTF-16 surrogates written into XML and JSON (tasks/common/surrogates.py).
+def test_references_to_surrogates_are_the_pairs_character_or_a_replacement() -> None:
+    from tasks.common.surrogates import surrogate_references_as_characters as fix
+
+    assert fix(b"a &#55357;&#56832; b") == b"a &#x1F600; b"
+    assert fix(b"&#xD83D;&#XDE00;&#x0d83d;") == b"&#x1F600;&#xFFFD;"
+    assert fix(b"&#xDE00;&#xD83D;&#xDE00;") == b"&#xFFFD;&#x1F600;"  # a low half, a pair
+    assert fix(b"&#xD83D; &#xDE00;") == b"&#xFFFD; &#xFFFD;"  # not adjacent: two halves
+    # not surrogates: left as written
+    for same in (b"&#55000; &#57344; &#xD7FF; &#xE000; &#x1F600; &amp; &#xD83D", b"plain"):
+        assert fix(same) == same
+
+
+def test_lone_surrogates_in_a_decoded_json_document_are_replacement_characters() -> None:
+    import json
+
+    from tasks.common.surrogates import json_may_hold_surrogates, without_lone_surrogates
+
+    text = '{"a": ["x\\ud83d", {"b\\udc00": "\\ud83d\\ude00"}], "c": 1, "d": "\\ud800"}'
+    assert json_may_hold_surrogates(text) and not json_may_hold_surrogates('{"a": "\\u00e9"}')
+    assert without_lone_surrogates(json.loads(text)) == {
+        "a": ["x\ufffd", {"b\ufffd": "\U0001F600"}], "c": 1, "d": "\ufffd"}
+    deep = json.loads("[" * 900 + '"\\ud83d"' + "]" * 900)  # no recursion
+    inner = without_lone_surrogates(deep)
+    for _ in range(900):
+        inner = inner[0]
+    assert inner == "\ufffd"

@@ -148,7 +148,7 @@ def test_only_the_first_8_kib_are_sniffed_for_nul_bytes():
     text = head + b"x" * (8192 - len(head))
     assert len(decode_dump(text + b"\x00 late")) == 8192 + 6  # past the window: kept
     with pytest.raises(DumpError) as info:
-        decode_dump(text[:-1] + b"\x00")
+        decode_dump(text[:-2] + b"\x00x")  # (text after it: a NUL at the end is padding)
     assert info.value.reason == "binary_content"
     assert info.value.detail == "file contains NUL bytes: not text"
 
@@ -582,3 +582,28 @@ def test_a_sentence_ending_in_another_dates_form_and_an_address_stays_text() -> 
             + " Save the date 03.05.2024 https://d.example/fair\nMore of the story.\n")
     (only,) = split_dumps(text)
     assert "Save the date 03.05.2024 https://d.example/fair" in parse_dump(only).body
+
+
+def test_a_dump_followed_by_nul_padding_is_its_text(tmp_path):
+    """Fault round 22: a dump whose file ends in zeroed blocks (a machine stopped before
+    the file's size was written: ext4's delayed allocation, XFS; or a copy padded to its
+    block size by `dd conv=sync`). Before: `binary_content` "file contains NUL bytes",
+    the article lost."""
+    body = ("The council met on Tuesday and debated the budget for the harbour at length. "
+            "Members asked how the new quay would be paid for, and the treasurer said the "
+            "city would borrow half of it over twenty years at a fixed rate.")
+    path = tmp_path / "padded.txt"
+    path.write_bytes(f" date 2024-05-01 https://dumps.example/one\nOne\n\n{body}\n".encode()
+                     + b"\x00" * 4096)
+    docs, rejects = read_dumps(path, "r22")
+    assert rejects == []
+    assert [(d["url"], d["hint_title"], d["dump_text"]) for d in docs] == [
+        ("https://dumps.example/one", "One", body)]
+
+
+def test_a_file_of_nul_bytes_alone_says_so():
+    with pytest.raises(DumpError) as info:
+        decode_dump(b"\x00" * 4096)
+    assert (info.value.reason, info.value.detail) == (
+        "binary_content", "the file holds 4096 NUL bytes and no text (zeroed blocks: its "
+        "text never reached the disk)")

@@ -1067,3 +1067,56 @@ def test_a_zone_named_date_whose_year_day_or_zone_the_parser_changes_is_none(raw
     from tasks.discover.feeds import loose_rfc822_date
 
     assert loose_rfc822_date(raw) is None
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("Fri, 03 May 2024 10:00:00 +0200", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("Fri, 03 May 2024 10:00:00 CEST", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("03 May 2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("2024-05-03T10:00:00+02:00", datetime(2024, 5, 3, 8, tzinfo=UTC)),  # as before
+])
+def test_a_json_feed_date_in_the_rss_form_is_read(written, utc) -> None:
+    """Fault round 22: a JSON Feed whose template wrote its dates as the RSS feed beside it
+    does (Jekyll's `date_to_rfc822`). Before: no date, the item's hint lost."""
+    from tasks.discover.feeds import parse_json_feed
+
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [utc]
+
+
+@pytest.mark.parametrize(("written", "title"), [
+    (b"Flood &#55357;&#56832; warning", "Flood \U0001F600 warning"),  # a pair: the emoji
+    (b"Flood &#xD83D;&#xDE00; warning", "Flood \U0001F600 warning"),
+    (b"Flood &#xd83d; warning", "Flood \ufffd warning"),  # a half alone: U+FFFD
+    (b"Flood &#56832;&#55357; warning", "Flood \ufffd\ufffd warning"),  # halves reversed
+    (b"Flood &#x1F600; warning", "Flood \U0001F600 warning"),  # (as before)
+])
+def test_a_reference_to_half_of_an_emoji_in_a_feed_costs_no_item(written, title) -> None:
+    """Fault round 22: an RSS title written by an encoder of UTF-16 code units (Java's
+    commons-lang 2 escapeHtml: `&#55357;&#56832;` for one emoji). Before: feedparser
+    raised UnicodeEncodeError, the whole feed `feed_unparseable`, both items lost."""
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>G</title><item><title>'
+           + written + b"</title><link>https://news.example/1</link></item><item><title>Two"
+           b"</title><link>https://news.example/2</link></item></channel></rss>")
+    result = parse_feed(rss, "https://news.example/feed.xml", "application/rss+xml")
+    assert result.error is None
+    assert [(i.url, i.title) for i in result.items] == [
+        ("https://news.example/1", title), ("https://news.example/2", "Two")]
+
+
+def test_a_lone_surrogate_escape_in_a_json_feed_title_is_a_replacement_character() -> None:
+    """Fault round 22: a JSON Feed title cut inside an emoji by JavaScript's substring,
+    `JSON.stringify` writing the half as `\\ud83d`. Before: the title reached the documents
+    table, whose conform raised SchemaError: the discover stage, and the run, failed."""
+    from schemas import DOCUMENTS, conform
+    from tasks.discover.feeds import parse_json_feed
+
+    doc = (b'{"version": "https://jsonfeed.org/version/1.1", "title": "G", "items": ['
+           b'{"id": "1", "url": "https://news.example/1", "title": "Flood \\ud83d"},'
+           b'{"id": "2", "url": "https://news.example/2", "title": "Pair \\ud83d\\ude00"}]}')
+    result = parse_json_feed(doc, "https://news.example/feed.json")
+    assert [i.title for i in result.items] == ["Flood \ufffd", "Pair \U0001F600"]
+    conform([{"input_key": i.url, "url": i.url, "source_kind": "feed", "source": "f",
+              "hint_title": i.title} for i in result.items], DOCUMENTS, "documents")

@@ -969,3 +969,18 @@ def test_a_line_with_whitespace_is_quoted_up_to_200_characters() -> None:
     [(_, line, why)] = url_list_lines(words.encode())
     assert len(line) > 200
     assert why == f"not a URL: whitespace inside {line[:200]!r}"
+
+
+def test_a_url_list_followed_by_nul_padding_is_its_urls_alone(tmp_path: Path) -> None:
+    """Fault round 22: a list whose file ends in zeroed blocks (a machine stopped before
+    its size was written). Before: the NULs a `bad_url` reject "not a URL: bytes that
+    are no text" beside the list's two URLs."""
+    path = tmp_path / "padded.urls"
+    path.write_bytes(b"https://a.example/1\nhttps://a.example/2\n" + b"\x00" * 4096)
+    docs, rejects = read_url_list(path, "r22")
+    assert [d["url"] for d in docs] == ["https://a.example/1", "https://a.example/2"]
+    assert rejects == []
+    # a NUL inside a line is still that line's bad_url
+    path.write_bytes(b"https://a.example/1\n\x00\x00junk\nhttps://a.example/2\n")
+    docs, rejects = read_url_list(path, "r22")
+    assert len(docs) == 2 and [r["reason"] for r in rejects] == ["bad_url"]

@@ -1031,3 +1031,57 @@ def test_an_html_reference_that_names_two_characters_is_both() -> None:
     result = parse_sitemap(data, "https://n.example/sitemap.xml")
     assert [e.url for e in result.entries] == [
         "https://n.example/2024/fjord-ferry.html", "https://n.example/a?x=\u2242\u0338&y=1"]
+
+
+def test_a_text_sitemap_line_that_is_no_utf8_is_that_lines_bad_loc() -> None:
+    """Fault round 22: one line of a text sitemap holding a latin-1 byte (a file name
+    written raw). Before: the whole file `not_a_sitemap` "binary data, neither XML nor a
+    list of URLs", every other URL lost."""
+    data = (b"https://news.example/one\nhttps://news.example/caf\xe9.html\r\n"
+            b"https://news.example/two\n")
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert result.error is None and result.kind == "text"
+    assert [e.url for e in result.entries] == ["https://news.example/one",
+                                              "https://news.example/two"]
+    assert result.skipped == [("sitemap_bad_loc", "not UTF-8 (the protocol's encoding): "
+                                                  "https://news.example/caf\\xe9.html")]
+
+
+def test_bytes_of_which_no_line_is_a_url_are_still_binary_data() -> None:
+    result = parse_sitemap(bytes(range(0x80, 0x100)) * 4, "https://news.example/sitemap.txt")
+    assert result.error == ("not_a_sitemap", "binary data, neither XML nor a list of URLs")
+    assert result.entries == [] and result.skipped == []
+
+
+def test_a_reference_to_half_of_an_emoji_in_a_news_sitemap_is_read() -> None:
+    """Fault round 22: a news title written by an encoder of UTF-16 code units. Before:
+    lxml handed back bytes it could not decode, a UnicodeDecodeError traceback out of
+    parse_sitemap (and the discover stage)."""
+    data = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+            b"<url><loc>https://news.example/1</loc><news:news><news:title>Flood &#55357;"
+            b"&#56832; and &#xD83D; alone</news:title></news:news></url>"
+            b"<url><loc>https://news.example/2</loc></url></urlset>")
+    result = parse_sitemap(data, "https://news.example/sitemap.xml")
+    assert [(e.url, e.title) for e in result.entries] == [
+        ("https://news.example/1", "Flood \U0001F600 and \ufffd alone"),
+        ("https://news.example/2", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fri, 03 May 2024 10:00:00 +0200", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("Fri, 03 May 2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("03 May 2024 10:00:00 CEST", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("2024-05-03T10:00:00 CEST", None),  # neither form
+    ("03/05/2024", None),
+])
+def test_a_sitemap_date_in_the_rss_form_is_read(text, expected) -> None:
+    """Fault round 22: a generator that formats every date as its RSS feed does (PHP's
+    `date('r')`). Before: no date, a news sitemap's publication date (the story's date
+    hint) lost."""
+    assert parse_w3c_datetime(text) == expected
+    news = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news='
+            '"http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://news.example'
+            f"/1</loc><news:news><news:publication_date>{text}</news:publication_date>"
+            "</news:news></url></urlset>")
+    assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected

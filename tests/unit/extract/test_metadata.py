@@ -2587,3 +2587,39 @@ def test_a_byline_card_is_judged_against_the_headlines_column_when_given() -> No
         elem = page.get_element_by_id(where)
         assert elsewhere(elem) is True, where  # the classes alone: a sidebar
         assert elsewhere(elem, column) is False, where
+
+
+# Fault round 22: JSON-LD under a script type written with a parameter, in capitals or
+# with spaces, or wrapped in a comment or CDATA section for old browsers.
+_ROUND22_RECORD = ('{"@context": "https://schema.org", "@type": "NewsArticle", "author": '
+                   '{"@type": "Person", "name": "Maria Lopez"}, '
+                   '"datePublished": "2024-05-02T08:30:00+00:00"}')
+
+
+@pytest.mark.parametrize("script", [
+    f'<script type="application/ld+json; charset=utf-8">{_ROUND22_RECORD}</script>',
+    f'<script type="Application/LD+JSON">{_ROUND22_RECORD}</script>',
+    f'<script type=" application/ld+json ">{_ROUND22_RECORD}</script>',
+    f'<script type="application/ld+json"><!--\n{_ROUND22_RECORD}\n--></script>',
+    f'<script type="application/ld+json">//<![CDATA[\n{_ROUND22_RECORD}\n//]]></script>',
+    f'<script type="application/ld+json">/*<![CDATA[*/{_ROUND22_RECORD}/*]]>*/</script>',
+    f'<script type="application/ld+json"><![CDATA[ {_ROUND22_RECORD} ]]></script>',
+])
+def test_a_jsonld_record_under_an_odd_type_spelling_or_a_wrapper_is_read(script) -> None:
+    """Before: the type's XPath wanted `application/ld+json` exactly, and json.loads read no
+    record wrapped in `<!--` or `<![CDATA[`: the author lost ([]), the date the day alone
+    that htmldate found in the page (or, wrapped, the record's date by a regex)."""
+    m = page_metadata(tree(script), "https://gazette.example/news/bridge.html", now=NOW)
+    assert m.authors == ["Maria Lopez"]
+    assert (m.published_at, m.published_at_source) == (
+        datetime(2024, 5, 2, 8, 30, tzinfo=UTC), "jsonld")
+
+
+@pytest.mark.parametrize("script_type", ["application/json", "text/javascript",
+                                         "application/ld+json-x", "ld+json"])
+def test_a_script_of_another_type_is_no_jsonld(script_type) -> None:
+    from tasks.extract.jsonld import jsonld_texts
+
+    t = tree(f'<script type="{script_type}">{_ROUND22_RECORD}</script>')
+    assert jsonld_texts(t) == []
+    assert page_metadata(t, None, now=NOW).authors == []

@@ -1721,3 +1721,35 @@ def test_a_titles_parts_beside_the_claim_are_a_sites_name_of_up_to_five_words(
     tree = lxml_html.fromstring(f"<html><head><title>{title}</title></head><body><p>x</p>"
                                 "</body></html>")
     assert (not_found_claim(tree) is not None) is claimed
+
+
+def test_an_article_body_under_an_odd_jsonld_type_spelling_is_taken() -> None:
+    """Fault round 22: the story is only in the JSON-LD's articleBody, under
+    `type="application/ld+json; charset=utf-8"`. Before: that script was no JSON-LD to
+    the extraction, which kept the caption alone."""
+    long_story = "\n".join(PARAGRAPHS + [p.replace("the", "that") for p in PARAGRAPHS])
+    html = _scripted_page(long_story, CAPTION * 2).decode().replace(
+        'type="application/ld+json"', 'type="application/ld+json; charset=utf-8"')
+    assert "charset=utf-8" in html
+    x = extract_html(html.encode(), "https://gazette.example/news/bridge.html",
+                     fetched_at=FETCHED)
+    assert all(p in x.text.splitlines() for p in long_story.splitlines())
+
+
+def test_a_lone_surrogate_escape_in_jsonld_does_not_stop_the_batch() -> None:
+    """Fault round 22: JSON-LD holding a lone UTF-16 half of an emoji (`\\ud83d`: a name
+    written by an encoder of UTF-16 code units, or cut inside an emoji by JavaScript).
+    Before: the name reached the articles table and `conform` raised SchemaError
+    "surrogates not allowed": the whole batch (the other page too) ended with a
+    traceback."""
+    ld = ('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Maria \\ud83d '
+          'Lopez"}, "headline": "Bridge \\ud83d", "articleBody": "Short \\udc00 body"}')
+    bad = _story(1, f'<script type="application/ld+json">{ld}</script>')
+    res = extract.run(docs_table([
+        {"url": "https://gazette.example/1", "input_key": "a", "source_kind": "url", "body": bad},
+        {"url": "https://gazette.example/2", "input_key": "b", "source_kind": "url",
+         "body": _story(2, "")}]), EXTRACT, "r22")
+    rows = res.table.to_pylist()
+    assert [r["url"] for r in rows] == ["https://gazette.example/1", "https://gazette.example/2"]
+    assert rows[0]["authors"] == ["Maria \ufffd Lopez"]
+    validate(res.table, ARTICLES, "articles")

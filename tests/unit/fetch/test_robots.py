@@ -158,7 +158,8 @@ def test_the_shortest_utf16_body_without_a_bom_is_read_as_utf16() -> None:
     assert robots_text("#\n".encode("utf-16-be")) == "#\n"
 
 
-@pytest.mark.parametrize("value", ["nan", "inf", "-5", "1e309", "abc", "5s"])
+# ("5s" was here: since fault round 22 it is read as 5 seconds, below)
+@pytest.mark.parametrize("value", ["nan", "inf", "-5", "1e309", "abc", "5 parsecs", "5s5"])
 def test_a_crawl_delay_that_is_no_usable_number_is_no_delay_and_keeps_the_rules(value) -> None:
     rules = rules_from_fetch(200, f"User-agent: *\nCrawl-delay: {value}\nDisallow: /p\n"
                              .encode(), None)
@@ -192,3 +193,45 @@ def test_a_utf8_body_with_a_byte_that_is_no_utf8_keeps_its_rules() -> None:
     rules = rules_from_fetch(200, body, None)
     assert not rules.allows("https://news.example/private/x", "pressroom")
     assert rules.allows("https://news.example/news/x", "pressroom")
+
+
+# Fault round 22: group and delay lines as sites write them.
+@pytest.mark.parametrize("line", [
+    "User-agent: pressroom/1.0", "User-agent: Pressroom/0.1 (+https://example.org/bot)",
+    "User-agent: pressroom (+https://example.org/bot)", "user-agent:pressroom/2\r",
+    "User-agent: pressroom/1.0 # our crawler",
+])
+def test_a_group_naming_our_token_with_a_version_or_comment_is_ours(line) -> None:
+    """RFC 9309 2.2.1 matches the product token; Google's parser reads such a line by its
+    leading token. Before: Protego compared "pressroom/1.0" with "pressroom", the group
+    was nobody's, and the `Disallow: /` addressed to us was not obeyed (allowed)."""
+    rules = rules_from_fetch(200, f"User-agent: *\nDisallow: /private/\n\n{line}\n"
+                             "Disallow: /\n".encode(), None)
+    assert not rules.allows("https://news.example/story.html", "pressroom")
+
+
+@pytest.mark.parametrize("line", ["User-agent: pressroom-bot/1.0", "User-agent: pressroomx",
+                                  "User-agent: otherbot/1.0 (pressroom)"])
+def test_a_group_of_another_token_stays_anothers(line) -> None:
+    rules = rules_from_fetch(200, f"{line}\nDisallow: /\n".encode(), None)
+    assert rules.allows("https://news.example/story.html", "pressroom")
+
+
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("10s", 10.0), ("10 s", 10.0), ("5 seconds", 5.0), ("1 second", 1.0), ("2sec", 2.0),
+    ("1,5", 1.5), ("'5'", 5.0), ('"2.5"', 2.5), ("500ms", 0.5), ("500 milliseconds", 0.5),
+    ("10s # please", 10.0), ("7\r", 7.0),
+])
+def test_a_crawl_delay_written_with_its_unit_or_a_decimal_comma_is_read(value, seconds) -> None:
+    """Before: Protego takes a bare number only, and dropped each of these without a word
+    (no delay: the site's requested pace not kept)."""
+    rules = rules_from_fetch(200, f"User-agent: *\nCrawl-delay: {value}\nDisallow: /p\n"
+                             .encode(), None)
+    assert rules.crawl_delay("pressroom") == seconds
+    assert not rules.allows("https://news.example/p", "pressroom")
+
+
+def test_a_crawl_delay_with_an_equals_sign_or_cr_line_ends_is_read() -> None:
+    rules = rules_from_fetch(200, b"User-agent: *\rcrawl-delay = 4\rDisallow: /p\r", None)
+    assert rules.crawl_delay("pressroom") == 4.0
+    assert not rules.allows("https://news.example/p", "pressroom")

@@ -206,3 +206,30 @@ def test_a_page_under_a_content_type_browsers_cannot_read_is_sniffed_as_one() ->
             for r in result.table.to_pylist()}
     assert kept == {p: ("text/html", "utf-8") for p in ("/php", "/colon", "/word", "/any",
                                                        "/unknown")}
+
+
+def test_a_page_whose_head_holds_a_header_line_over_8190_bytes_is_fetched() -> None:
+    """Fault round 22: a Content-Security-Policy naming every ad server (16 KB), a consent
+    cookie of 10 KB, a Link header preloading 300 scripts (14 KB). Before: aiohttp's
+    8190-byte line limit made each a `protocol_error` "a header line longer than 8190
+    bytes", the page lost, where browsers take up to 256 KB of headers. A Location of
+    20,000 characters is now read, and refused unsent as any URL over 8000 characters."""
+    page = (b"<!DOCTYPE html><html><head><title>Flood</title></head><body><article>"
+            + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 30
+            + b"</article></body></html>")
+    html = ("Content-Type", "text/html; charset=utf-8")
+    csp = "default-src 'self'; script-src 'self' " + " ".join(
+        f"https://cdn{i}.ads.example" for i in range(600))
+    link = ", ".join(f"</static/chunk-{i}.js>; rel=preload; as=script" for i in range(300))
+    served = {"/csp": (200, [html, ("Content-Security-Policy", csp)], page),
+              "/cookie": (200, [html, ("Set-Cookie", f"consent={'a' * 10_000}; Path=/")], page),
+              "/link": (200, [html, ("Link", link)], page),
+              "/far": (302, [("Location", "/" + "x" * 20_000)], b"")}
+    assert min(len(headers[-1][1]) for _, headers, _ in served.values()) > 8190
+    base, result = fetch_from_loopback(served, "r22", per_host_concurrency=8)
+    log = {r["url"][len(base):]: r for r in result.fetch_log}
+    assert {p: (log[p]["status"], log[p]["error"]) for p in served} == {
+        "/csp": (200, None), "/cookie": (200, None), "/link": (200, None),
+        "/far": (302, "url_too_long")}
+    assert sorted(r["url"][len(base):] for r in result.table.to_pylist()) == [
+        "/cookie", "/csp", "/link"]
