@@ -123,9 +123,12 @@ _AGENT_LINE = re.compile(
 # A Crawl-delay written with its unit (`10s`, `5 seconds`, `500 ms`), a decimal comma
 # (`1,5`), quotes, or `=` for the colon: Protego takes a bare number after a colon only,
 # and dropped these without a word, so the site's delay was not kept (fault round 22).
+# A delay in minutes (`1m`, `2 min`, `1 minute`) too: it was no delay, and the site that
+# asked for one request a minute got one every per-host delay (fault round 23).
 _DELAY_LINE = re.compile(
     r"(?P<field>[ \t]*crawl[- ]?delay)[ \t]*[:=][ \t]*[\"']?(?P<whole>\d{1,9})"
-    r"(?:[.,](?P<part>\d{1,9}))?[\"']?[ \t]*(?P<unit>ms|milliseconds?|s|secs?|seconds?)?"
+    r"(?:[.,](?P<part>\d{1,9}))?[\"']?[ \t]*"
+    r"(?P<unit>ms|milliseconds?|m|mins?|minutes?|s|secs?|seconds?)?"
     r"[\"']?[ \t]*(?=#|$)", re.IGNORECASE)
 
 
@@ -140,8 +143,11 @@ def _as_written_for_protego(text: str) -> str:
             lines[i] = m["field"] + m["token"]
         elif m := _DELAY_LINE.match(line):
             seconds = float(f"{m['whole']}.{m['part'] or 0}")
-            if m["unit"] and m["unit"].lower().startswith("m"):
+            unit = (m["unit"] or "s").lower()
+            if unit.startswith(("ms", "milli")):
                 seconds /= 1000
+            elif unit.startswith("m"):
+                seconds *= 60
             lines[i] = f"{m['field']}: {seconds:g}"
     return "\n".join(lines)
 

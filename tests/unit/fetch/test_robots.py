@@ -231,6 +231,24 @@ def test_a_crawl_delay_written_with_its_unit_or_a_decimal_comma_is_read(value, s
     assert not rules.allows("https://news.example/p", "pressroom")
 
 
+@pytest.mark.parametrize(("value", "seconds"), [
+    ("1m", 60.0), ("2 min", 120.0), ("1 minute", 60.0), ("0,5 minutes", 30.0),
+    ("3 mins # slow please", 180.0), ("1M", 60.0), ("250 milliseconds", 0.25),
+])
+def test_a_crawl_delay_in_minutes_is_read(value, seconds) -> None:
+    """Fault round 23 (round 22's known item): a delay in minutes was no delay, so a site
+    that asked for one request a minute got them at the per-host delay. (Milliseconds
+    stay milliseconds.)"""
+    rules = rules_from_fetch(200, f"User-agent: *\nCrawl-delay: {value}\n".encode(), None)
+    assert rules.crawl_delay("pressroom") == seconds
+
+
+@pytest.mark.parametrize("value", ["1mm", "1 month", "5m5", "1 mile"])
+def test_a_crawl_delay_of_another_unit_stays_no_delay(value) -> None:
+    rules = rules_from_fetch(200, f"User-agent: *\nCrawl-delay: {value}\n".encode(), None)
+    assert rules.crawl_delay("pressroom") is None
+
+
 def test_a_crawl_delay_with_an_equals_sign_or_cr_line_ends_is_read() -> None:
     rules = rules_from_fetch(200, b"User-agent: *\rcrawl-delay = 4\rDisallow: /p\r", None)
     assert rules.crawl_delay("pressroom") == 4.0
