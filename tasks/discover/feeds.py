@@ -15,6 +15,7 @@ import email.utils
 import html
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -527,13 +528,35 @@ def _json_feed_document(text: str) -> tuple[object, str]:
     return {"items": items}, state
 
 
+# A Unix time of seconds (10 digits: 2001-09-09 to 2286) or of milliseconds (13 digits:
+# JavaScript's `Date.now()`); shorter or longer numbers are no time anyone meant.
+_EPOCH = re.compile(r"\s*(?P<s>\d{10})(?P<ms>\d{3})?(?:\.\d+)?\s*")
+
+
+def _unix_time(value: object) -> datetime | None:
+    """A JSON Feed date written as a Unix timestamp, a number or a string of digits
+    (`1714723200`, `"1714723200000"`): what a feed built from a database row or a
+    JavaScript object holds when its writer skipped the formatting. It gave the item no
+    date (fault round 23, round 22's known item)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        value = int(value)  # (the second it falls in, as the string's fraction is)
+    m = _EPOCH.fullmatch(str(value))
+    if m is None:
+        return None
+    return datetime.fromtimestamp(int(m["s"]), UTC)
+
+
 def _rfc3339(value: object) -> datetime | None:
     """A JSON Feed date: RFC 3339 as the spec asks, or the RFC 822 form of the RSS feed a
     template converted it from (`Fri, 03 May 2024 10:00:00 +0200`: Jekyll's
     `date_to_rfc822`, a JSON copy of an RSS feed), which gave the item no date before
-    (fault round 22)."""
-    if not isinstance(value, str) or not value.strip():
-        return None
+    (fault round 22), or a Unix timestamp (`_unix_time`)."""
+    if not isinstance(value, str) or not value.strip() or _EPOCH.fullmatch(value):
+        return _unix_time(value)
     try:
         when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
     except ValueError:

@@ -1086,6 +1086,35 @@ def test_a_json_feed_date_in_the_rss_form_is_read(written, utc) -> None:
     assert [i.published_at for i in result.items] == [utc]
 
 
+@pytest.mark.parametrize(("written", "utc"), [
+    (1714730400, datetime(2024, 5, 3, 10, tzinfo=UTC)),  # seconds, a number
+    ("1714730400", datetime(2024, 5, 3, 10, tzinfo=UTC)),  # seconds, a string
+    (1714730400.75, datetime(2024, 5, 3, 10, tzinfo=UTC)),  # with a fraction
+    (1714730400123, datetime(2024, 5, 3, 10, tzinfo=UTC)),  # JavaScript's milliseconds
+    (" 1714730400000 ", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+])
+def test_a_json_feed_date_as_a_unix_timestamp_is_read(written, utc) -> None:
+    """Fault round 23 (round 22's known item): a JSON Feed built from a database row or a
+    JavaScript object, its dates Unix timestamps. Before: no date, the item's hint lost."""
+    from tasks.discover.feeds import parse_json_feed
+
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [utc]
+
+
+@pytest.mark.parametrize("written", [20240503, 0, -1714730400, True, 1e300,
+                                     "17147304001", "1714730400 seconds", [1714730400]])
+def test_a_json_feed_number_that_is_no_unix_time_is_no_date(written) -> None:
+    from tasks.discover.feeds import parse_json_feed
+
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [None]
+
+
 @pytest.mark.parametrize(("written", "title"), [
     (b"Flood &#55357;&#56832; warning", "Flood \U0001F600 warning"),  # a pair: the emoji
     (b"Flood &#xD83D;&#xDE00; warning", "Flood \U0001F600 warning"),
