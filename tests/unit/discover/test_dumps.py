@@ -607,3 +607,29 @@ def test_a_file_of_nul_bytes_alone_says_so():
     assert (info.value.reason, info.value.detail) == (
         "binary_content", "the file holds 4096 NUL bytes and no text (zeroed blocks: its "
         "text never reached the disk)")
+
+
+@pytest.mark.parametrize("end", ["\u2028", "\u2029", "\u2029\u2029"])
+def test_a_dump_whose_lines_end_in_unicode_separators_is_read(tmp_path, end):
+    """Fault round 23 (round 22's known item): a dump written by JavaScript or exported
+    from InDesign, its lines ended by U+2028 (line separator) or U+2029 (paragraph
+    separator) alone. Before: the whole file one line, `empty_body`, the article lost.
+    Two articles so written are two, as with LF line ends."""
+    first = "The council met on Tuesday.", "The harbour budget was debated at length."
+    second = "Members asked how the quay would be paid for."
+    path = tmp_path / "separated.txt"
+    path.write_text(end.join([" date 2024-05-01 https://dumps.example/one", "One", "",
+                              *first, " date 2024-05-02 https://dumps.example/two", "Two",
+                              second, ""]), encoding="utf-8")
+    docs, rejects = read_dumps(path, "r23")
+    assert rejects == []
+    assert [(d["url"], d["hint_title"], d["dump_text"]) for d in docs] == [
+        ("https://dumps.example/one", "One", "\n".join(first)),
+        ("https://dumps.example/two", "Two", second)]
+
+
+def test_a_line_separator_inside_a_paragraph_of_lf_lines_stays():
+    """A soft line break inside a paragraph of a file of LF lines is no line end there."""
+    text = decode_dump(" date 2024-05-01 https://dumps.example/one\nOne\n\nA line\u2028"
+                       "broken softly.\n".encode())
+    assert parse_dump(text).body == "A line\u2028broken softly."
