@@ -270,10 +270,37 @@ def decode_one(data: bytes, coding: str, cap: int, strict: bool = False,
         if exc.kind in ("bad_compression", "unsupported_encoding") and _plain_text(data):
             return data
         if exc.kind == "bad_compression":
-            actual = _mislabelled_coding(data, coding.strip().lower(), cap)
+            actual = _mislabelled_coding(data, coding_name(coding), cap)
             if actual is not None:
                 return _decode_one(data, actual, cap, strict, refuse_cut_data, cut_prefix)
+        if exc.kind == "unsupported_encoding":
+            # A name nobody registered over data whose bytes say what it is: `x-deflate`
+            # (an alias some old servers use, as `x-gzip` is gzip's), `gzip-compressed`.
+            # Browsers refuse such a body; the page is all there (fault round 23).
+            actual = _mislabelled_coding(data, coding_name(coding), cap)
+            if actual is not None:
+                try:
+                    return _decode_one(data, actual, cap, strict, refuse_cut_data, cut_prefix)
+                except CodingError as guess:
+                    if guess.kind == "bad_compression":  # no such data after all
+                        raise exc from None
+                    raise
         raise
+
+
+def coding_name(member: str) -> str:
+    """The content coding one member of a Content-Encoding list names, lower-cased:
+    without the parameters a coding has none of (RFC 9110 8.4.1), which servers copy
+    from Accept-Encoding (`gzip;q=1`, `br; q=1.0`). With them the body was
+    `unsupported_encoding`, the page lost (fault round 23, round 22's known item)."""
+    return member.split(";", 1)[0].strip().lower()
+
+
+def _zlib_header(data: bytes) -> bool:
+    """Whether `data` opens with a zlib header (RFC 1950: deflate, a window of at most
+    32 KiB, the check bits right): what `deflate` as HTTP means."""
+    return (len(data) >= 2 and data[0] & 0x0F == 8 and data[0] >> 4 <= 7
+            and (data[0] << 8 | data[1]) % 31 == 0)
 
 
 def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
@@ -286,6 +313,8 @@ def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
     (the label's own error stands)."""
     if coding != "gzip" and data.startswith(GZIP_MAGIC):
         return "gzip"
+    if coding not in _KNOWN_CODINGS and _zlib_header(data):
+        return "deflate"
     if coding in ("gzip", "x-gzip", "deflate") and brotli is not None:
         d = brotli.Decompressor()
         try:
@@ -297,9 +326,13 @@ def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
     return None
 
 
+# The codings `_decode_one` undoes (and the names of no coding).
+_KNOWN_CODINGS = frozenset({"", "identity", "none", "gzip", "x-gzip", "deflate", "br"})
+
+
 def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
                 refuse_cut_data: bool, cut_prefix: bool = False) -> bytes:
-    coding = coding.strip().lower()
+    coding = coding_name(coding)
     if coding in ("", "identity", "none"):
         return data
     if coding in ("gzip", "x-gzip"):
@@ -331,7 +364,7 @@ def decode_body(data: bytes, content_encoding: str | None, cap: int,
     arrived of a discovery input whose transfer was cut; off elsewhere, so that a cut
     brotli page or archived record stays an error). Returns (body, codings undone).
     """
-    codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+    codings = [coding_name(c) for c in (content_encoding or "").split(",") if coding_name(c)]
     undone: list[str] = []
     for coding in reversed(codings):
         data = decode_one(data, coding, cap, refuse_cut_data=refuse_cut_data,
@@ -373,6 +406,8 @@ def _head_one(data: bytes, coding: str, n: int) -> bytes:
     junk, and random bytes give a brotli prefix.)"""
     if data.startswith(GZIP_MAGIC):
         coding = "gzip"
+    elif coding not in _KNOWN_CODINGS and _zlib_header(data):
+        coding = "deflate"  # (a name nobody registered: `x-deflate`; see `decode_one`)
     try:
         if coding in ("gzip", "x-gzip"):
             return _gzip_head(data, n)
@@ -410,7 +445,7 @@ def decoded_head(data: bytes, content_encoding: str | None, n: int) -> bytes:
     it read the first gzip member alone and took any other case for undecodable, so a
     `noai` or `noarchive` meta in such a page was never seen, and a page whose publisher
     reserved it was kept, archived and mined like any other."""
-    codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
+    codings = [coding_name(c) for c in (content_encoding or "").split(",") if coding_name(c)]
     # A layer with another inside gets room for more than n bytes: the first n bytes of
     # compressed data decode to fewer than n.
     room = 2 * n + 1024

@@ -700,3 +700,33 @@ def test_a_cut_raw_deflate_body_is_judged_from_its_first_byte():
         decode_one(body, "deflate", 100_000, refuse_cut_data=True)
     assert cut.value.kind == "truncated"
     assert len(decode_one(body, "deflate", 100_000)) == 0xFF00  # kept when allowed
+
+
+@pytest.mark.parametrize(("label", "pack", "undone"), [
+    ("gzip;q=1", gzip.compress, ["gzip"]),  # a parameter copied from Accept-Encoding
+    ("GZIP; q=1.0", gzip.compress, ["gzip"]),
+    ("br;q=1", brotli.compress, ["br"]),
+    ("deflate;q=0.9", zlib.compress, ["deflate"]),
+    ("gzip;q=1, br;q=1", lambda d: brotli.compress(gzip.compress(d)), ["br", "gzip"]),
+    ("x-deflate", zlib.compress, ["x-deflate"]),  # a name nobody registered, zlib data
+    ("x-deflate", gzip.compress, ["x-deflate"]),  # ... or gzip data
+    ("gzip-compressed", gzip.compress, ["gzip-compressed"]),
+])
+def test_a_coding_with_a_parameter_or_an_unregistered_name_is_read_by_its_bytes(
+        label, pack, undone) -> None:
+    """Fault round 23 (round 22's known item): a Content-Encoding with a parameter
+    (`gzip;q=1`) or of a name no registry holds (`x-deflate`) over compressed data was
+    `unsupported_encoding`, the page lost; its head, the rights scan's look, was empty."""
+    assert decode_body(pack(PAGE), label, 1 << 20, refuse_cut_data=True) == (PAGE, undone)
+    assert decoded_head(pack(PAGE), label, 60) == PAGE[:60]
+
+
+def test_an_unregistered_name_over_bytes_that_only_look_like_zlib_stays_unsupported() -> None:
+    # 78 9c opens zlib data; what follows is none: the label's own error stands
+    junk = b"\x78\x9c" + bytes(range(0x80, 0x100)) * 2
+    with pytest.raises(CodingError) as err:
+        decode_body(junk, "x-deflate", 10_000)
+    assert err.value.kind == "unsupported_encoding"
+    with pytest.raises(CodingError) as err:
+        decode_body(brotli.compress(PAGE), "x-brotli", 10_000)  # (no magic: not guessed)
+    assert err.value.kind == "unsupported_encoding"
