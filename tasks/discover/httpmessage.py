@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from tasks.common.codings import CodingError, decode_body
+from tasks.common.httplimits import MAX_HEAD_BYTES
 from tasks.common.mediatype import supplied_media_type
 
-# HTTP headers of one response beyond this are not a news page (and not a sane server).
+# A WARC record's own header block beyond this is not a sane writer's.
 MAX_HTTP_HEADER_BYTES = 64 * 1024
 
 
@@ -54,13 +55,15 @@ def split_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
 
 
 def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
-    end = block.find(b"\r\n\r\n", 0, MAX_HTTP_HEADER_BYTES)
+    # As long a head as the fetcher reads (`MAX_HEAD_BYTES`): it archives such heads.
+    end = block.find(b"\r\n\r\n", 0, MAX_HEAD_BYTES)
     sep = 4
     if end < 0:
-        end = block.find(b"\n\n", 0, MAX_HTTP_HEADER_BYTES)
+        end = block.find(b"\n\n", 0, MAX_HEAD_BYTES)
         sep = 2
     if end < 0:
-        raise RecordReject("bad_http", "no end of HTTP headers in the first 64 KiB")
+        raise RecordReject("bad_http", "no end of HTTP headers in the first "
+                           f"{MAX_HEAD_BYTES // 1024} KiB")
     head = block[:end].decode("latin-1").replace("\r\n", "\n").split("\n")
     parts = head[0].split(None, 2)
     # the protocol name is case-sensitive (RFC 9112 2.3), but a writer that stored

@@ -43,12 +43,12 @@ from tasks.common import rights
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import GZIP_MAGIC
 from tasks.common.contentrange import part_of_a_page
+from tasks.common.httplimits import MAX_HEAD_BYTES
 from tasks.common.mediatype import effective_content_type
 from tasks.common.result import reject_row
 from tasks.common.rights import DEFAULT_AGENT
 from tasks.common.text import storable_text
 from tasks.discover.httpmessage import (
-    MAX_HTTP_HEADER_BYTES,
     PAGE_MEDIA,
     RecordReject,
     dechunk,
@@ -414,8 +414,9 @@ def iter_warc(
                           source_kind="warc", source=source, at=now)
 
     # Header-level cap: a block far over the body cap is skipped unread (its bytes are
-    # still consumed from the stream, but never held in memory).
-    block_cap = max_body_bytes + MAX_HTTP_HEADER_BYTES
+    # still consumed from the stream, but never held in memory). Room for the longest
+    # HTTP head the fetcher reads and archives.
+    block_cap = max_body_bytes + MAX_HEAD_BYTES
     rewindable = as_rewindable(stream)
     originals = _Originals()
     it = _archive_records(stream)

@@ -60,6 +60,7 @@ from tasks.common import rights
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
 from tasks.common.contentrange import part_of_a_page
+from tasks.common.httplimits import MAX_HEADER_LINE_BYTES, MAX_HEADER_LINES
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
 from tasks.common.mediatype import effective_content_type, supplied_media_type
 from tasks.common.netguard import AddressGuard, Refused, check_url
@@ -170,13 +171,6 @@ _ORIGIN_FILES: dict[tuple[str, str, str], concurrent.futures.Future] = {}
 _ORIGIN_FILES_LOCK = threading.Lock()
 _ORIGIN_FILES_RUNS: deque[str] = deque(maxlen=4)  # forget the files of older runs
 # TDMRep: the well-known file's address, and the most of it we read (a rule list).
-# The longest response header line read (aiohttp's default is 8190 bytes, Apache's
-# request limit). Sites send longer ones to browsers, which take up to 256 KB of headers
-# (Chrome; curl 100 KB a header): a Content-Security-Policy listing every ad server, a
-# Link header preloading hundreds of scripts, a consent cookie. At 8190 each such page,
-# feed or robots.txt was a `protocol_error`, lost (fault round 22). aiohttp still caps
-# the number of header lines (128), so a response's head stays under 8 MB.
-MAX_HEADER_LINE_BYTES = 64 * 1024
 TDMREP_PATH = "/.well-known/tdmrep.json"
 MAX_TDMREP_BYTES = 256 * 1024
 
@@ -313,6 +307,7 @@ class Fetcher:
             trace_configs=[trace],
             max_line_size=MAX_HEADER_LINE_BYTES,
             max_field_size=MAX_HEADER_LINE_BYTES,
+            max_headers=MAX_HEADER_LINES,  # (aiohttp's own; the WARC reader reads as much)
             headers={
                 "User-Agent": cfg.user_agent,
                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",

@@ -473,14 +473,36 @@ def test_a_reject_names_the_warc_file_it_came_from() -> None:
     assert [(r["reason"], r["source"]) for r in rejects] == [("bad_http", "mem.warc")]
 
 
-def test_http_headers_past_64_kib_are_a_bad_record() -> None:
-    # the end of the head is looked for in the first 64 KiB only: a record whose head runs
-    # on (a cookie of 70 KB) is refused, not read as a page
-    huge = (b"HTTP/1.1 200 OK\r\nSet-Cookie: " + b"a" * 70_000
+def test_http_headers_past_the_fetchers_head_limit_are_a_bad_record() -> None:
+    # the end of the head is looked for as far as the fetcher reads a head (8 MiB): a
+    # record whose head runs on past it is refused, not read as a page
+    from tasks.common.httplimits import MAX_HEAD_BYTES
+
+    huge = (b"HTTP/1.1 200 OK\r\nSet-Cookie: " + b"a" * (MAX_HEAD_BYTES + 10)
             + b"\r\nContent-Type: text/html\r\n\r\nbody")
     rows, rejects, _ = run(raw_record("https://big-head.example/", huge) + GOOD)
     assert [r["url"] for r in rows] == ["https://ok.example/1"]
-    assert [r["reason"] for r in rejects] == ["bad_http"]
+    assert [(r["reason"], r["detail"]) for r in rejects] == [
+        ("bad_http", f"no end of HTTP headers in the first {MAX_HEAD_BYTES // 1024} KiB")]
+
+
+@pytest.mark.parametrize("cookies", [
+    [b"c%d=" % i + b"v" * 4000 for i in range(20)],  # 20 cookies of 4 KB: 80 KB
+    [b"consent=" + b"a" * 70_000],  # one of 70 KB
+])
+def test_an_http_head_over_64_kib_as_the_fetcher_reads_and_archives_is_read(cookies) -> None:
+    """Fault round 23 (round 22's known item): the fetcher reads header lines up to 64 KiB
+    (128 of them), and archives the head whole; the WARC reader looked for its end in the
+    first 64 KiB. Before: `bad_http` "no end of HTTP headers in the first 64 KiB", the
+    page lost from a WARC the fetcher wrote itself."""
+    head = b"HTTP/1.1 200 OK\r\n" + b"".join(b"Set-Cookie: %s\r\n" % c for c in cookies)
+    page = b"<html><body><p>The harbour budget.</p></body></html>"
+    block = head + b"Content-Type: text/html\r\n\r\n" + page
+    assert len(head) > 64 * 1024
+    rows, rejects, _ = run(raw_record("https://big-head.example/", block) + GOOD)
+    assert rejects == []
+    assert [r["url"] for r in rows] == ["https://big-head.example/", "https://ok.example/1"]
+    assert rows[0]["body"] == page
 
 
 def test_an_unexpected_error_inside_one_record_is_a_reject_and_the_next_is_read(
