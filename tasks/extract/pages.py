@@ -43,6 +43,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from html import escape
 from urllib.parse import urlsplit
 
 import pyarrow as pa
@@ -330,13 +331,37 @@ def _open_self_closed_scripts(html: str) -> str:
     return "".join(parts)
 
 
+# What opens any markup: a tag, an end tag, a comment, a doctype, a processing instruction.
+_ANY_MARKUP = re.compile(r"<[A-Za-z!/?]")
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# Control characters no text holds: binary data, whatever its label.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _plain_text_as_html(html: str) -> str:
+    """A page of plain text with no markup at all (a server that labels every file
+    `text/html`, a story pasted into a CMS field served raw) as the document a browser
+    makes of it, its text in the body, one paragraph to each run of lines between blank
+    lines (the text's own paragraphs; a browser runs them together). It was no HTML to
+    trafilatura's test for a fragment: an `extraction_failed` reject, "unparsable or
+    empty HTML", where browsers show the story (fault round 23, round 22's known item).
+    JSON (an API's answer under the wrong label) and bytes holding control characters
+    stay what they were: no page."""
+    if (_ANY_MARKUP.search(html) or not html.strip() or html.lstrip()[:1] in ("{", "[")
+            or _CONTROL.search(html)):
+        return html
+    paragraphs = (p.strip() for p in _BLANK_LINES.split(html.replace("\r\n", "\n")))
+    return "<html><body>" + "".join(
+        f"<p>{escape(p)}</p>" for p in paragraphs if p) + "</body></html>"
+
+
 def parse_html(body: bytes | str) -> HtmlElement | None:
     """The page's tree as trafilatura's `load_html` makes it (same decoding, repairs,
     fallbacks and rejection of non-HTML), from `_PARSER`, with heading end tags,
     self-closed scripts and <template> read as browsers read them
     (`_close_headings_as_browsers_do`, `_open_self_closed_scripts`, `_drop_templates`);
     None when it is not HTML."""
-    html = decode_file(body)
+    html = _plain_text_as_html(decode_file(body))
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = read_as_browsers_show(html)  # <xmp>, prefixed XHTML, <noframes> (browserview.py)

@@ -793,9 +793,13 @@ def test_the_parse_is_trafilaturas_tree_with_plain_html_elements() -> None:
 def test_the_parse_refuses_what_trafilatura_refuses() -> None:
     from trafilatura.utils import load_html
 
-    for body in ("<p>just one paragraph</p>", "plain text, no markup at all", b"", "   "):
+    for body in ("<p>just one paragraph</p>", b"", "   "):
         assert extract_mod.parse_html(body) is None
         assert load_html(body) is None
+    # but text with no markup at all is a page as browsers show it (fault round 23)
+    assert load_html("plain text, no markup at all") is None
+    assert extract_mod.parse_html("plain text, no markup at all").text_content() == (
+        "plain text, no markup at all")
 
 
 def test_trafilatura_extracts_from_the_parsed_tree() -> None:
@@ -1753,3 +1757,28 @@ def test_a_lone_surrogate_escape_in_jsonld_does_not_stop_the_batch() -> None:
     assert [r["url"] for r in rows] == ["https://gazette.example/1", "https://gazette.example/2"]
     assert rows[0]["authors"] == ["Maria \ufffd Lopez"]
     validate(res.table, ARTICLES, "articles")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_text_html_page_of_plain_text_is_read_as_browsers_show_it(newline) -> None:
+    """Fault round 23 (round 22's known item): a `text/html` body of plain text with no
+    tag at all (a server labelling every file so, a story pasted raw). Before: an
+    `extraction_failed` reject, "unparsable or empty HTML", where browsers show the text.
+    Its paragraphs are the runs of lines between blank lines; `a < b` is text."""
+    story = PARAGRAPHS + ["Prices rose 3 % while wages < inflation & rents > ever."]
+    body = (newline * 2).join(story) + newline
+    res = extract.run(docs_table([{"url": "https://gazette.example/plain", "input_key": "a",
+                                   "source_kind": "url", "body": body.encode()}]),
+                      EXTRACT, "r23")
+    assert res.rejects == []
+    (row,) = res.table.to_pylist()
+    assert row["text"].splitlines() == story
+    cleaned = clean.run(res.table, CLEAN, "r23")
+    assert [r["url"] for r in cleaned.table.to_pylist()] == ["https://gazette.example/plain"]
+
+
+@pytest.mark.parametrize("body", [b'{"error": "not found", "status": 404}' + b" " * 600,
+                                  b"[1, 2, 3]", b"   \n\n  "])
+def test_json_or_blank_text_under_text_html_is_still_no_page(body) -> None:
+    x = extract_html(body, "https://gazette.example/api", encoding="utf-8")
+    assert x.text == "" and x.error == "unparsable or empty HTML"
