@@ -394,3 +394,22 @@ def without_wide_declaration(data: bytes) -> bytes:
             or not names_wide_encoding(found.group(2).decode("latin-1")):
         return data
     return found.group(1) + b"utf-8" + data[found.end():]
+
+
+# Bytes that are no part of a UTF-8 character, as `surrogateescape` hands them over.
+STRAY_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
+        return chr(byte)
+
+
+def stray_bytes_as_cp1252(text: str) -> str:
+    """`text` decoded from UTF-8 with `surrogateescape`, each byte that was no part of a
+    UTF-8 character read as windows-1252 (what a latin-1 `caf\\xe9` or a Word quote
+    `\\x93` pasted into UTF-8 text meant: browsers' reading of such bytes)."""
+    return STRAY_BYTES.sub(
+        lambda m: "".join(_cp1252_byte(ord(ch) - 0xDC00) for ch in m.group()), text)

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
-from tasks.common.charset import wide_as_utf8
+from tasks.common.charset import STRAY_BYTES, stray_bytes_as_cp1252, wide_as_utf8
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.location import home_expanded
 from tasks.common.netguard import AddressGuard
@@ -147,16 +147,6 @@ class DumpError(ValueError):
         self.url = url  # the dump's URL when its header was read: the reject names it
 
 
-_STRAY_BYTES = re.compile("[\udc80-\udcff]+")
-
-
-def _cp1252_byte(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no cp1252 character
-        return chr(byte)
-
-
 def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
     """UTF-8 text holding a few bytes of windows-1252 (a paragraph pasted from a Word
     document or an old page: `\x93quoted\x94`, `caf\xe9`), those bytes read as
@@ -164,11 +154,10 @@ def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
     `bad_encoding`, as round 3 chose: nothing there says which encoding it is). One such
     quote cost the whole article a `bad_encoding` reject (round 13)."""
     text = raw.decode("utf-8-sig", errors="surrogateescape")
-    stray = sum(len(m) for m in _STRAY_BYTES.findall(text))
+    stray = sum(len(m) for m in STRAY_BYTES.findall(text))
     if sum(1 for ch in text if ord(ch) > 127) - stray < 1:
         return None
-    return _STRAY_BYTES.sub(
-        lambda m: "".join(_cp1252_byte(ord(ch) - 0xDC00) for ch in m.group()), text)
+    return stray_bytes_as_cp1252(text)
 
 
 def decode_dump(raw: bytes) -> str:

@@ -22,7 +22,11 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from tasks.common.charset import wide_as_utf8, without_wide_declaration
+from tasks.common.charset import (
+    stray_bytes_as_cp1252,
+    wide_as_utf8,
+    without_wide_declaration,
+)
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import without_inline_comment
@@ -341,6 +345,29 @@ def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) 
     ))
 
 
+# The encoding an XML declaration names.
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']?([\w.:-]+)""")
+
+
+def _stray_bytes_read(data: bytes) -> bytes:
+    """An XML sitemap that declares UTF-8 or nothing (so UTF-8) holding bytes that are no
+    UTF-8, with those bytes read as windows-1252: a file written in latin-1 (`caf\xe9`
+    in a <loc>, a news title), or a latin-1 name pasted into UTF-8. lxml's recovery read
+    each as U+FFFD (with a warning): the page asked for was another one, `caf%EF%BF%BD`,
+    and the title garbled (fault round 23, round 22's known item). Read so, the sitemap
+    asks for what the same text saved as UTF-8 asks for, as its feed beside it does
+    (feedparser reads such bytes so). A declared encoding is lxml's to read."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        declared = _DECLARED_ENCODING.match(data)
+        if declared and declared[1].lower().replace(b"-", b"") != b"utf8":
+            return data  # (lxml reads the bytes by their declaration)
+        text = data.decode("utf-8", "surrogateescape")
+        return stray_bytes_as_cp1252(text).encode("utf-8")
+    return data
+
+
 def parse_sitemap(
     data: bytes,
     sitemap_url: str,
@@ -431,6 +458,7 @@ def parse_sitemap(
         declared = _DOCTYPE.match(data, first.start()) if first is not None else None
         if declared is not None:
             data = data[:declared.start()] + data[declared.end():]
+    data = _stray_bytes_read(data)
     if b"&" in data:
         # a reference to half of an emoji (`&#55357;&#56832;`) made lxml hand back bytes
         # it cannot decode: a UnicodeDecodeError out of the discover stage (round 22)

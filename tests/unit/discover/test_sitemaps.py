@@ -1085,3 +1085,47 @@ def test_a_sitemap_date_in_the_rss_form_is_read(text, expected) -> None:
             f"/1</loc><news:news><news:publication_date>{text}</news:publication_date>"
             "</news:news></url></urlset>")
     assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
+
+
+NEWS_NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+           'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
+
+
+@pytest.mark.parametrize("declaration", [b"", b'<?xml version="1.0"?>\n',
+                                         b'<?xml version="1.0" encoding="UTF-8"?>\n',
+                                         b"<?xml version='1.0' encoding='utf8' ?>\n"])
+def test_an_xml_sitemap_of_latin1_bytes_declaring_utf8_or_nothing_is_read_as_latin1(
+        declaration) -> None:
+    """Fault round 23 (round 22's known item): an XML sitemap written in latin-1 that says
+    UTF-8 or nothing (so UTF-8). Before: lxml's recovery read `\\xe9` as U+FFFD, with a
+    warning: the page asked for was `caf\\ufffd` (another page), the title garbled. Now
+    what the same text saved as UTF-8 gives."""
+    body = (f"<urlset {NEWS_NS}><url><loc>https://news.example/caf".encode() + b"\xe9"
+            + b"</loc><news:news><news:publication><news:name>Gazette</news:name>"
+            b"<news:language>fr</news:language></news:publication><news:publication_date>"
+            b"2024-05-03</news:publication_date><news:title>Le caf\xe9 \x93ferm\xe9\x94"
+            b"</news:title></news:news></url></urlset>")
+    result = parse_sitemap(declaration + body, "https://news.example/sitemap.xml")
+    as_utf8 = parse_sitemap(declaration + body.decode("cp1252").encode(),
+                            "https://news.example/sitemap.xml")
+    assert result.error is None and result.warning is None
+    assert [(e.url, e.title) for e in result.entries] == [
+        ("https://news.example/café", "Le café “fermé”")]
+    assert result.entries == as_utf8.entries
+
+
+def test_a_stray_latin1_byte_in_a_utf8_sitemap_leaves_its_utf8_alone() -> None:
+    data = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>'
+            "https://news.example/bücher</loc></url><url><loc>https://news.example/caf"
+            ).encode() + b"\xe9</loc></url></urlset>"
+    result = parse_sitemap(data, "https://news.example/sitemap.xml")
+    assert [e.url for e in result.entries] == ["https://news.example/bücher",
+                                               "https://news.example/café"]
+
+
+def test_an_xml_sitemap_declaring_latin1_is_read_by_its_declaration_as_before() -> None:
+    data = (b'<?xml version="1.0" encoding="ISO-8859-1"?><urlset xmlns="http://www.sitemaps'
+            b'.org/schemas/sitemap/0.9"><url><loc>https://news.example/caf\xe9</loc></url>'
+            b"</urlset>")
+    result = parse_sitemap(data, "https://news.example/sitemap.xml")
+    assert [e.url for e in result.entries] == ["https://news.example/café"]
