@@ -1149,3 +1149,24 @@ def test_a_lone_surrogate_escape_in_a_json_feed_title_is_a_replacement_character
     assert [i.title for i in result.items] == ["Flood \ufffd", "Pair \U0001F600"]
     conform([{"input_key": i.url, "url": i.url, "source_kind": "feed", "source": "f",
               "hint_title": i.title} for i in result.items], DOCUMENTS, "documents")
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024/05/03 10:00:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("2024/05/03 10:00:00 +0900", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024/5/3 10:00 +09:00", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024/05/03 10:00:00 JST", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024/05/03", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024/12/25 23:59:59 GMT", datetime(2024, 12, 25, 23, 59, 59, tzinfo=UTC)),
+])
+def test_a_feed_date_written_year_first_with_slashes_is_its_day(written, utc) -> None:
+    """Fault round 23: RSS and Atom dates as Japanese, Chinese and Korean CMSs write them.
+    Before: feedparser read each as December 1st of its year at midnight (2024-12-01
+    00:00 for May 3rd), the story's date hint months off, without a word."""
+    assert _rss_dates([written]) == [utc]
+
+
+@pytest.mark.parametrize("written", ["2024/02/30", "2024/13/01", "2024/05/03 25:00",
+                                     "2024/05/03 10:00 XYZ"])
+def test_a_slashed_date_no_calendar_or_zone_has_is_no_date(written) -> None:
+    assert _rss_dates([written]) == [None]
