@@ -153,6 +153,7 @@ def _struct_to_utc(value) -> datetime | None:
 
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 # Zone names feedparser's RFC 822 reader does not know (it knows GMT, UT, Z, the US zones,
 # MET and MEST) and reads as UTC without a word: "Fri, 03 May 2024 10:00:00 CEST" was
@@ -259,13 +260,14 @@ def loose_rfc822_date(raw: str) -> datetime | None:
     return when.astimezone(UTC)
 
 
-# A date written year first with slashes, as Japanese, Chinese and Korean CMSs write
-# them ("2024/05/03 10:00:00 +0900"): feedparser reads every such date as December 1st
-# of its year at midnight (its ISO 8601 templates take "/05/03" for nothing), so a story
-# of May 3rd came dated 2024-12-01, months off, without a word (fault round 23).
+# A date written year first with slashes or dots, or in CJK characters, as Japanese,
+# Chinese and Korean CMSs write them ("2024/05/03 10:00:00 +0900", "2024.05.03",
+# "2024年5月3日 10:00"): feedparser reads every such date as December 1st of its year at
+# midnight (its ISO 8601 templates take the year and nothing after it), so a story of
+# May 3rd came dated 2024-12-01, months off, without a word (fault round 23).
 _SLASHED_DATE = re.compile(
-    r"\s*(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"
-    r"(?:[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?)?"
+    r"\s*(?P<year>\d{4})(?P<sep>[/.]|年)(?P<month>\d{1,2})(?:(?P=sep)|月)(?P<day>\d{1,2})日?"
+    r"(?:[ T]*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?)?"
     r"\s*(?P<zone>Z|(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?\s*")
 
 
@@ -306,6 +308,12 @@ def _entry_date(entry, key: str) -> datetime | None:
     when = _struct_to_utc(entry.get(f"{key}_parsed"))
     if when is None or not isinstance(raw, str):
         return when
+    years = _YEAR.findall(raw)
+    if years and str(when.year) not in years and str(when.year - 1) not in years \
+            and str(when.year + 1) not in years:
+        # a year the text does not name: feedparser took "05-03-2024" for 2005-03-20
+        # (an hour's offset may move the year to the next or the one before)
+        return None
     m = _ISO_DATE.search(raw)
     if m is not None:
         try:

@@ -1158,6 +1158,10 @@ def test_a_lone_surrogate_escape_in_a_json_feed_title_is_a_replacement_character
     ("2024/05/03 10:00:00 JST", datetime(2024, 5, 3, 1, tzinfo=UTC)),
     ("2024/05/03", datetime(2024, 5, 3, tzinfo=UTC)),
     ("2024/12/25 23:59:59 GMT", datetime(2024, 12, 25, 23, 59, 59, tzinfo=UTC)),
+    ("2024.05.03 10:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("2024.05.03", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024年5月3日 10:00 +0900", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024年05月03日", datetime(2024, 5, 3, tzinfo=UTC)),
 ])
 def test_a_feed_date_written_year_first_with_slashes_is_its_day(written, utc) -> None:
     """Fault round 23: RSS and Atom dates as Japanese, Chinese and Korean CMSs write them.
@@ -1170,3 +1174,12 @@ def test_a_feed_date_written_year_first_with_slashes_is_its_day(written, utc) ->
                                      "2024/05/03 10:00 XYZ"])
 def test_a_slashed_date_no_calendar_or_zone_has_is_no_date(written) -> None:
     assert _rss_dates([written]) == [None]
+
+
+def test_a_feedparser_reading_of_a_year_the_date_does_not_name_is_no_date() -> None:
+    """Fault round 23: feedparser took "05-03-2024" (an American date with dashes) for
+    2005-03-20. Now no date (the page's own decides); a reading of the year written, or
+    one moved across New Year by the zone, stands."""
+    assert _rss_dates(["05-03-2024", "Thu, 01 Jan 2026 00:30:00 +0100",
+                       "Fri, 03 May 24 10:00:00 GMT"]) == [
+        None, datetime(2025, 12, 31, 23, 30, tzinfo=UTC), datetime(2024, 5, 3, 10, tzinfo=UTC)]
