@@ -24,6 +24,7 @@ from pydantic_settings import (
 
 from tasks.common.charset import wide_as_utf8
 from tasks.common.location import home_expanded, local_warehouse
+from tasks.common.text import without_inline_comment
 
 ENV_PREFIX = "PRESSROOM_"
 # The most MinHash functions a signature may hold (Settings._minhash_fits_in_memory).
@@ -246,6 +247,20 @@ class _NamedTomlSource(TomlConfigSettingsSource):
         return data
 
 
+
+def path_as_a_shell_reads(value: str) -> str:
+    """A path setting as the line of an env file gives it to a shell: one pair of quotes
+    around the whole value is no part of it, and an unquoted value ends before a `#`
+    that starts a word (a comment). `docker run --env-file`, Kubernetes'
+    `--from-env-file` and systemd's EnvironmentFile hand the line over as written:
+    PRESSROOM_WAREHOUSE="/data/wh" was a folder named `"` under the folder the run
+    started in, and `/data/wh  # the archive` one named `wh  # the archive`, each a
+    second, empty warehouse beside the real one, without a word (fault round 23). A
+    folder whose name holds ` #` must be quoted, as in a shell."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return without_inline_comment(value)
+
 class Settings(BaseSettings):
     """Every knob of a run. Env vars win over pressroom.toml, which wins over defaults."""
 
@@ -290,6 +305,8 @@ class Settings(BaseSettings):
     @classmethod
     def _warehouse_is_local(cls, value: object) -> object:
         """A file:// URI becomes its path; other filesystem URIs are refused (location.py)."""
+        if isinstance(value, str):
+            value = path_as_a_shell_reads(value)
         if isinstance(value, str) and not value.strip():
             raise ValueError(EMPTY_PATH)
         return local_warehouse(value) if isinstance(value, str | Path) else value
@@ -297,6 +314,8 @@ class Settings(BaseSettings):
     @field_validator("seeds", "outlets_file", mode="before")
     @classmethod
     def _path_is_named(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = path_as_a_shell_reads(value)
         if isinstance(value, str) and not value.strip():
             raise ValueError(EMPTY_PATH)
         if isinstance(value, str | Path):  # no shell expanded a `~` (location.py)

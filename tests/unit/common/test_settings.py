@@ -413,6 +413,37 @@ def test_a_value_of_white_space_alone_is_still_empty(tmp_path, monkeypatch):
         Settings()
 
 
+@pytest.mark.parametrize(("name", "value", "field", "expected"), [
+    ("PRESSROOM_WAREHOUSE", '"/data/wh"', "warehouse", Path("/data/wh")),
+    ("PRESSROOM_WAREHOUSE", "'/data/wh'\r", "warehouse", Path("/data/wh")),
+    ("PRESSROOM_WAREHOUSE", "/data/wh  # the archive", "warehouse", Path("/data/wh")),
+    ("PRESSROOM_WAREHOUSE", "/data/wh\t#archive", "warehouse", Path("/data/wh")),
+    ("PRESSROOM_WAREHOUSE", '"/data/my #1 wh"', "warehouse", Path("/data/my #1 wh")),
+    ("PRESSROOM_WAREHOUSE", "/data/wh#1", "warehouse", Path("/data/wh#1")),  # no word start
+    ("PRESSROOM_SEEDS", '"/data/seeds"', "seeds", Path("/data/seeds")),
+    ("PRESSROOM_OUTLETS_FILE", "/data/outlets.toml # ours", "outlets_file",
+     Path("/data/outlets.toml")),
+])
+def test_a_path_setting_is_read_as_a_shell_reads_the_env_file_line(
+        tmp_path, monkeypatch, name, value, field, expected):
+    """Fault round 23: `docker run --env-file`, Kubernetes' `--from-env-file` and
+    systemd's EnvironmentFile hand an env file's line over as written, quotes and
+    comment included. Before: PRESSROOM_WAREHOUSE="/data/wh" was a folder named `"`
+    under the folder the run started in (a second, empty warehouse, without a word), and
+    `/data/wh  # the archive` one named `wh  # the archive`."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(name, value)
+    assert getattr(Settings(), field) == expected
+
+
+@pytest.mark.parametrize("value", ['""', "''", "' '"])
+def test_a_path_setting_of_quotes_alone_is_empty(tmp_path, monkeypatch, value):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_WAREHOUSE", value)
+    with pytest.raises(ValidationError, match="is empty: give a path"):
+        Settings()
+
+
 # --- fault round 21: durations written in milliseconds ----------------------------------
 
 @pytest.mark.parametrize(("name", "value", "words"), [
