@@ -409,6 +409,10 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     # NUL padding after the last line (zeroed blocks, as after a dump's text: round 22)
     # is no line: it was a bad_url reject of NULs beside the list's URLs
     raw = raw.rstrip(b"\x00")
+    # U+2028 and U+2029 (in UTF-8) end lines too: no URL holds either, and a list written
+    # by JavaScript so was one line, one bad_url reject for every URL in it (round 23)
+    if b"\xe2\x80" in raw:
+        raw = raw.replace(b"\xe2\x80\xa8", b"\n").replace(b"\xe2\x80\xa9", b"\n")
     for lineno, rawline in enumerate(raw.removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
         # trim_url: the byte-order mark of a list appended to another (`cat a.urls b.urls`,
         # each saved with one) began a line, and a zero-width space or a bidi mark pasted

@@ -984,3 +984,21 @@ def test_a_url_list_followed_by_nul_padding_is_its_urls_alone(tmp_path: Path) ->
     path.write_bytes(b"https://a.example/1\n\x00\x00junk\nhttps://a.example/2\n")
     docs, rejects = read_url_list(path, "r22")
     assert len(docs) == 2 and [r["reason"] for r in rejects] == ["bad_url"]
+
+
+@pytest.mark.parametrize(("name", "end"), [("list.urls", "\u2028"), ("list.urls", "\u2029"),
+                                           ("urls.txt", "\u2028")])
+def test_a_url_list_whose_lines_end_in_unicode_separators_is_its_urls(
+        tmp_path: Path, name, end) -> None:
+    """Fault round 23: a URL list written by JavaScript (`urls.join("\\u2028")`) or copied
+    out of a rich-text editor, its lines ended by U+2028 or U+2029. Before: one line,
+    a `bad_url` reject "whitespace inside ...", every URL lost (a `.txt` one was read as
+    a dump: `missing_header`)."""
+    from tasks.discover.inputs import read_dumps
+
+    path = tmp_path / name
+    path.write_text(end.join(["https://a.example/1", "https://a.example/2",
+                              "# a comment", "https://a.example/3", ""]), encoding="utf-8")
+    docs, rejects = (read_url_list if name.endswith(".urls") else read_dumps)(path, "r23")
+    assert [d["url"] for d in docs] == [f"https://a.example/{n}" for n in (1, 2, 3)]
+    assert rejects == []
