@@ -1,9 +1,9 @@
 """Fault round 23: Content-Encodings with a parameter or of an unregistered name, a
 `text/html` page of plain text, a robots.txt Crawl-delay in minutes, feed dates written
 year first with slashes and as Unix timestamps, an XML sitemap of latin-1 bytes that
-declares no encoding, a dump whose lines end in U+2029, and a WARC record whose HTTP
-head is over 64 KiB. One whole `ingest` flow under the session's Prefect harness, over
-a fault server of the round's own on 127.0.0.1 (no other address):
+declares no encoding, a dump and a URL list whose lines end in U+2029 or U+2028, and a
+WARC record whose HTTP head is over 64 KiB. One whole `ingest` flow under the session's
+Prefect harness, over a fault server of the round's own on 127.0.0.1 (no other address):
 - robots.txt asks `Crawl-delay: 1m` (on main no delay: requests a few ms apart);
 - `/r23/gzq`: a page gzipped under `Content-Encoding: gzip;q=1` (on main
   `unsupported_encoding`);
@@ -17,6 +17,7 @@ a fault server of the round's own on 127.0.0.1 (no other address):
 - `sitemap:/r23/sitemap.xml`: latin-1 bytes, no XML declaration, `<loc>.../caf\\xe9</loc>`
   (on main `/r23/caf%EF%BF%BD` asked for: `http_404`);
 - `separated.txt`: a dump whose lines end in U+2029 (on main `empty_body`);
+- `separated.urls`: a URL list whose lines end in U+2028 (on main one `bad_url` reject);
 - `cookies.warc`: a response record whose HTTP head holds 20 cookies of 4 KB (on main
   `bad_http` "no end of HTTP headers in the first 64 KiB").
 """
@@ -85,7 +86,7 @@ class Round23Server(FaultServer):
         elif path == "/r23/sitemap.xml":
             await self._send(writer, "200 OK", SITEMAP.replace(b"BASE", base.encode()),
                              "application/xml")
-        elif path in ("/r23/f1", "/r23/j1", "/r23/caf%C3%A9"):
+        elif path in ("/r23/f1", "/r23/j1", "/r23/caf%C3%A9", "/r23/s1", "/r23/s2"):
             await self._send(writer, "200 OK", page(path.rsplit("/", 1)[1]).encode())
         elif path.startswith("/r23/"):
             await self._send(writer, "404 Not Found", b"<html><body>Not found</body></html>")
@@ -102,7 +103,7 @@ def server23():
 
 def test_an_ingest_of_the_rounds_inputs_loses_nothing(
         prefect_harness, server23, tmp_path, warehouse) -> None:
-    """Now: the three pages, the two feeds' stories, the sitemap's page, the dump and the
+    """Now: the five pages, the two feeds' stories, the sitemap's page, the dump and the
     archived record kept, nothing rejected or failed, each date as written, the 1-minute
     Crawl-delay kept (capped at the settings' 0.3 s). On main (measured, main's files put
     back): see RELIABILITY.md, round 23."""
@@ -113,6 +114,8 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
         return server23.url(HOST, f"/r23/{slug}")
 
     (tmp_path / "pages.urls").write_text(f"{u('gzq')}\n{u('xdeflate')}\n{u('plain')}\n")
+    (tmp_path / "separated.urls").write_text(f"{u('s1')}\u2028{u('s2')}\u2028",
+                                             encoding="utf-8")
     (tmp_path / "separated.txt").write_text(
         "\u2029".join([" date 2024-05-01 https://dumps.example/separated", "Separated", "",
                        BODY, ""]), encoding="utf-8")
@@ -122,7 +125,8 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     (tmp_path / "cookies.warc").write_bytes(
         _warc_record("https://archive.example/r23/cookies", http))
 
-    manifest = ingest(inputs=[str(tmp_path / "pages.urls"), str(tmp_path / "separated.txt"),
+    manifest = ingest(inputs=[str(tmp_path / "pages.urls"), str(tmp_path / "separated.urls"),
+                              str(tmp_path / "separated.txt"),
                               str(tmp_path / "cookies.warc"), f"feed:{u('feed.xml')}",
                               f"feed:{u('feed.json')}", f"sitemap:{u('sitemap.xml')}"],
                       settings=settings(warehouse, per_host_delay_s=0.0,
@@ -133,6 +137,7 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     cafe = next((url for url in rows if url.startswith(u("caf"))), None)
     assert cafe is not None and cafe.endswith(("/r23/caf%C3%A9", "/r23/café")), sorted(rows)
     assert set(rows) == {u("gzq"), u("xdeflate"), u("plain"), u("f1"), u("j1"), cafe,
+                         u("s1"), u("s2"),
                          "https://dumps.example/separated",
                          "https://archive.example/r23/cookies"}
     paragraphs = [p for p in PLAIN.split("\n") if p]
@@ -147,5 +152,5 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     starts = sorted(h.start for h in server23.hits_for(HOST)
                     if h.path.startswith("/r23/") and not h.path.endswith((".xml", ".json")))
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-    assert len(starts) == 6 and min(gaps) >= 0.25, gaps  # the 1-minute delay, capped
-    assert_run_conserves(manifest, 8, 0, 0)
+    assert len(starts) == 8 and min(gaps) >= 0.25, gaps  # the 1-minute delay, capped
+    assert_run_conserves(manifest, 10, 0, 0)
