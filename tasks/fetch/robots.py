@@ -51,9 +51,18 @@ class RobotsRules:
         return bool(self.parser.can_fetch(url, agent))
 
     def crawl_delay(self, agent: str) -> float | None:
+        """The seconds between two requests the file asks of `agent`: its Crawl-delay,
+        or the pace of its Request-rate (`1/10s`: one request each 10 s), whichever is
+        slower. Protego reads Request-rate, but it was never asked: a site that set its
+        pace so alone was fetched at the per-host delay (fault round 23). A rate for
+        some hours of the day (`1/5s 0900-1700`) is kept all day: the slower pace."""
         if self.parser is None:
             return None
         delay = self.parser.crawl_delay(agent)
+        rate = self.parser.request_rate(agent)
+        if rate is not None and rate.requests > 0 and rate.seconds > 0:
+            pace = rate.seconds / rate.requests
+            delay = pace if delay is None else max(float(delay), pace)
         return float(delay) if delay is not None else None
 
 

@@ -253,3 +253,22 @@ def test_a_crawl_delay_with_an_equals_sign_or_cr_line_ends_is_read() -> None:
     rules = rules_from_fetch(200, b"User-agent: *\rcrawl-delay = 4\rDisallow: /p\r", None)
     assert rules.crawl_delay("pressroom") == 4.0
     assert not rules.allows("https://news.example/p", "pressroom")
+
+
+@pytest.mark.parametrize(("lines", "seconds"), [
+    ("Request-rate: 1/10s", 10.0), ("Request-rate: 1/5", 5.0), ("Request-rate: 2/1m", 30.0),
+    ("Request-rate: 1/5s 0900-1700", 5.0),  # a rate for working hours: kept all day
+    ("Request-rate: 1/5\nCrawl-delay: 2", 5.0),  # the slower of the two
+    ("Request-rate: 10/1s\nCrawl-delay: 2", 2.0),
+])
+def test_a_request_rate_is_a_pace_kept_as_a_crawl_delay(lines, seconds) -> None:
+    """Fault round 23: Protego reads the Request-rate extension, but it was never asked.
+    Before: a site that set its pace with `Request-rate: 1/10s` alone got no delay."""
+    rules = rules_from_fetch(200, f"User-agent: *\n{lines}\nDisallow: /p\n".encode(), None)
+    assert rules.crawl_delay("pressroom") == seconds
+
+
+@pytest.mark.parametrize("value", ["0/5", "1/0", "fast", "1/"])
+def test_a_request_rate_of_no_pace_is_no_delay(value) -> None:
+    rules = rules_from_fetch(200, f"User-agent: *\nRequest-rate: {value}\n".encode(), None)
+    assert rules.crawl_delay("pressroom") is None
