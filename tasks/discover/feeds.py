@@ -295,11 +295,12 @@ def _slashed_date(m: re.Match) -> datetime | None:
 def _entry_date(entry, key: str) -> datetime | None:
     """An entry's date (`published` or `updated`): an RFC 822 date `loose_rfc822_date`
     reads whole (a zone name feedparser does not know, a month in the site's language, a
-    12-hour clock, "GMT+2"), as written; otherwise as
-    feedparser read it, unless its own text says that reading is wrong: feedparser rolls
-    an impossible day over ("2024-02-30" became 1 March) and makes a year of a bare number
-    ("99999" became December 9999). An ISO date that is no calendar day, or a bare number,
-    is no date (the page's own date decides); RFC 822's two-digit years stay feedparser's."""
+    12-hour clock, "GMT+2", a two-digit year) or a year-first slashed, dotted or CJK date,
+    as written; otherwise as feedparser read it, unless its own text says that reading is
+    wrong: feedparser rolls an impossible day over ("2024-02-30" became 1 March), makes a
+    year of a bare number ("99999" became December 9999) or of a day ("05-03-2024" became
+    2005-03-20). An ISO date that is no calendar day, a bare number, or a reading whose
+    year the text does not name is no date (the page's own date decides)."""
     raw = entry.get(key)
     if isinstance(raw, str) and _loose_rfc822(raw) is not None:
         return loose_rfc822_date(raw)  # read whole, as written (feedparser misreads some)
