@@ -1798,6 +1798,9 @@ def test_iter_stream_peeks_across_chunks_without_reading() -> None:
     ("text/html;charset='iso-8859-1'", ("text/html", "iso-8859-1")),
     ("Text/HTML; format=flowed; CHARSET = X-SJIS ", ("text/html", "x-sjis")),
     ("text/html; charset=", ("text/html", None)),  # an empty label is none
+    # the value is all after the first "=", as a browser's MIME parser reads it: a label
+    # no codec names, so the page's bytes decide, not a guess at what was meant
+    ("text/html; charset==utf-8", ("text/html", "=utf-8")),
     ("text/html", ("text/html", None)),
     ("text/html charset=utf-8", (None, None)),  # no MIME type: sniffed, and no parameter
     (None, (None, None)),
