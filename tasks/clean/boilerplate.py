@@ -82,7 +82,7 @@ _RELATED_EXACT = {
     "editors' picks", "editors picks", "sponsored content", "sponsored stories", "sponsored links",
     "promoted stories", "promoted content", "promoted links", "around the web", "icymi",
     "you may like", "from the web", "sponsored links by taboola", "full coverage",
-    "elsewhere on the bbc", "around the bbc",
+    "elsewhere on the bbc", "around the bbc", "most recent",
     "in case you missed it", "in case you missed this earlier", "in case you missed this",
     "what to read next", "what to read next:", "paid content", "paid post", "partner content",
     "from our partners", "more stories like this", "recommended stories", "related video",
@@ -353,7 +353,7 @@ _AGENCY = re.compile(
     r"^(?:[\w .&-]{0,40}\s*/\s*|[—–-]\s*)?(?:getty images|afp|dpa|reuters|ap(?: photo)?|epa|"
     r"imago(?: images)?|shutterstock|istock(?:photo)?|picture alliance|keystone|pap|efe|ansa"
     r"|(?:the )?associated press|pa(?: media| wire| images)|anadolu(?: agency)?|xinhua|nurphoto"
-    r"|sopa images|zuma(?: press| wire)?|alamy|rex features)(?:\s+via\s+getty images)?"
+    r"|sopa images|zuma(?: press| wire)?|alamy|rex features|aap)(?:\s+via\s+getty images)?"
     r"(?:\s*/\s*[\w .&-]{0,40})?$",
     re.IGNORECASE,
 )
@@ -411,7 +411,20 @@ _TEMPLATE_NOTE = re.compile(
     # a browser's push-notification offer, a carousel's screen-reader note, and the
     # outlet's own sign-off under the story (CBS News: "Thanks for reading CBS NEWS.")
     r"|get browser notifications for\b|this is a carousel\b"
-    r"|thanks for reading (?-i:[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3})\W*$)",
+    r"|thanks for reading (?-i:[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3})\W*$"
+    # a form's error, a player's autoplay offer, a newsletter form's small print, the
+    # tabloid's pointer home (UK papers: Reach plc's templates)
+    r"|(?:sorry, )?something went wrong,? please try again(?: later)?\W*$"
+    r"|click to play tap to play\b|the video will auto-?play soon\b"
+    r"|when you subscribe we will use the information you provide\b"
+    r"|for more news and videos visit [\w .'’-]{1,40}(?:'s|’s) homepage"
+    r"|get (?:the )?(?:biggest|latest|top) (?:daily )?(?:news )?(?:stories|headlines) by email\b"
+    # a syndicated story's note and the site's app and channel offers (Indian papers)
+    r"|\(?(?:except for the headline, )?this story has not been edited by [\w .'’-]{1,40}"
+    r" staff\b|catch all the (?:breaking|latest) news\b|get live share market updates\b"
+    r"|download (?:the )?[\w .'’-]{1,40} app for (?:the )?latest\b"
+    r"|join our (?:whatsapp|telegram) (?:channel|group)\W*$"
+    r"|disclaimer: the views expressed (?:are|in this)\b)",
     re.IGNORECASE,
 )
 # How to reach the writer, under the story ("Write to Jane Doe at jane.doe@wsj.com",
@@ -479,7 +492,8 @@ _UI_EXACT = {
     "sign in to comment", "comment now", "connect with the reporter", "show thumbnails",
     "sorry, something went wrong", "photo gallery", "click to play video", "open in app",
     "hide transcript", "show transcript", "be the first to know", "not now", "turn on",
-    "register now", "enjoy unlimited access", "view image in fullscreen",
+    "register now", "enjoy unlimited access", "view image in fullscreen", "show me",
+    "see our privacy notice", "invalid email", "video loading", "play now",
     "send us feedback", "notifications",
     "breaking news", "view all", "click to enlarge", "tap to enlarge", "skip to content",
     "skip to main content", "opens in new window", "open in new window", "story highlights",
@@ -749,7 +763,7 @@ _REVIEW_NOTE = re.compile(
 _CONTACT_NEWSROOM = re.compile(
     r"^\W{0,2}(?:(?:to reach|to contact|contact|reach|email|e-mail|write to) (?:the )?(?:reporter"
     r"|writer|author|editor|journalist)s?\b|(?:have|got) a (?:news )?tip\b|do you have a news tip\b"
-    r"|(?:do you )?have a story idea\b|(?:haben sie|hast du)"
+    r"|(?:do you )?have a story idea\b|do you have a story for us\b|(?:haben sie|hast du)"
     r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion))",
     re.IGNORECASE,
 )

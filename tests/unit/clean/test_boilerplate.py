@@ -2218,6 +2218,22 @@ IMPORTED_EMBED = ("This content is imported from Twitter. You may be able to fin
      "ui"),
     ("This is a carousel. Use Next and Previous buttons to navigate", "ui"),
     ("Thanks for reading CBS NEWS.", "ui"), ("Thanks for reading CNBC.com", "ui"),
+    ("Show me", "ui"), ("Invalid email", "ui"), ("Video Loading", "ui"), ("Play now", "ui"),
+    ("Most Recent", "related"), ("AAP", "credit"),
+    ("Something went wrong, please try again later.", "ui"),
+    ("Click to play Tap to play", "ui"), ("The video will auto-play soon 8 Cancel", "ui"),
+    ("When you subscribe we will use the information you provide to send you these "
+     "newsletters.", "ui"),
+    ("For more news and videos visit The Mirror's homepage", "ui"),
+    ("Get the biggest daily news stories by email", "ui"),
+    ("Do you have a story for us? Contact our newsdesk at news@example.co.uk", "cta"),
+    ("(Except for the headline, this story has not been edited by NDTV staff and is "
+     "published from a syndicated feed.)", "ui"),
+    ("Catch all the Breaking News and Latest News on NDTV", "ui"),
+    ("Get live Share Market updates and latest India News and business news on Financial "
+     "Express.", "ui"),
+    ("Download Financial Express App for latest business news.", "ui"),
+    ("Join our WhatsApp channel", "ui"), ("Disclaimer: The views expressed are personal.", "ui"),
 ])
 def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line, rule):
     assert classify_line(line) == rule
@@ -2240,6 +2256,9 @@ def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line
     "Updated at 6:00 p.m. ET with comments from the mayor",
     "Thanks for reading the whole thing.", "Thanks for reading my column every week.",
     "Already registered voters can sign the petition at city hall.",
+    "Something went wrong with the engine, the pilot said.",
+    "Join our WhatsApp channel for the results, the party told its supporters.",
+    "The story has not been edited since 2019, the archive said.",
 ])
 def test_sentences_and_times_like_those_template_lines_stay(line) -> None:
     assert classify_line(line) is None
