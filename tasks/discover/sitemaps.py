@@ -260,11 +260,12 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
         line = trim_url(without_inline_comment(trim_url(line)))
         if not line:
             continue
-        if _RAW_BYTE.search(line):  # a byte that is no UTF-8, left as a surrogate
-            shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            result.skipped.append(("sitemap_bad_loc", f"not UTF-8 (the protocol's encoding): "
-                                                      f"{shown[:200]}"))
-            continue
+        if _RAW_BYTE.search(line):
+            # A byte that is no UTF-8 (left as a surrogate) is read as windows-1252, as an
+            # XML sitemap's is (`_stray_bytes_read`): a latin-1 file name written raw,
+            # `caf\xe9`, is the page `caf%C3%A9` (round 24; it was this line's
+            # `sitemap_bad_loc` "not UTF-8", the page lost).
+            line = stray_bytes_as_cp1252(line)
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
         # specify URLs"): a line that only holds "://" somewhere (a line of XML,
         # "<url><loc>https://...") was joined to the sitemap's folder as a path.

@@ -1033,18 +1033,20 @@ def test_an_html_reference_that_names_two_characters_is_both() -> None:
         "https://n.example/2024/fjord-ferry.html", "https://n.example/a?x=\u2242\u0338&y=1"]
 
 
-def test_a_text_sitemap_line_that_is_no_utf8_is_that_lines_bad_loc() -> None:
+def test_a_text_sitemap_line_that_is_no_utf8_is_read_as_latin1() -> None:
     """Fault round 22: one line of a text sitemap holding a latin-1 byte (a file name
     written raw). Before: the whole file `not_a_sitemap` "binary data, neither XML nor a
-    list of URLs", every other URL lost."""
+    list of URLs", every other URL lost. Round 24 (round 23's known item): that line was
+    still a `sitemap_bad_loc` "not UTF-8", its page lost, where an XML sitemap's byte is
+    read as windows-1252; now it is read so too, and a UTF-8 line beside it stays."""
     data = (b"https://news.example/one\nhttps://news.example/caf\xe9.html\r\n"
-            b"https://news.example/two\n")
+            b"https://news.example/two\nhttps://news.example/\xe2\x80\x9cq\x93\n")
     result = parse_sitemap(data, "https://news.example/sitemap.txt")
     assert result.error is None and result.kind == "text"
-    assert [e.url for e in result.entries] == ["https://news.example/one",
-                                              "https://news.example/two"]
-    assert result.skipped == [("sitemap_bad_loc", "not UTF-8 (the protocol's encoding): "
-                                                  "https://news.example/caf\\xe9.html")]
+    assert [e.url for e in result.entries] == [
+        "https://news.example/one", "https://news.example/caf\u00e9.html",
+        "https://news.example/two", "https://news.example/\u201cq\u201c"]
+    assert result.skipped == []
 
 
 def test_bytes_of_which_no_line_is_a_url_are_still_binary_data() -> None:
