@@ -31,7 +31,7 @@ from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
-from tasks.discover.feeds import clean_title, loose_rfc822_date
+from tasks.discover.feeds import clean_title, loose_rfc822_date, slashed_date
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -151,7 +151,7 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
             # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
             dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
     except ValueError:
-        return loose_rfc822_date(text)
+        return loose_rfc822_date(text) or slashed_date(text)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:

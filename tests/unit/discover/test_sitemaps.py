@@ -1131,3 +1131,20 @@ def test_an_xml_sitemap_declaring_latin1_is_read_by_its_declaration_as_before() 
             b"</urlset>")
     result = parse_sitemap(data, "https://news.example/sitemap.xml")
     assert [e.url for e in result.entries] == ["https://news.example/café"]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024/05/03 10:00:00 +0900", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024/05/03", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024年5月3日 10:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("Fri, 03-May-2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+])
+def test_a_lastmod_written_year_first_with_slashes_or_as_a_cookie_is_its_day(
+        written, utc) -> None:
+    """Round 24 (round 23's known item): a sitemap's dates as its feed writes them.
+    Before: no date, the hint lost."""
+    assert parse_w3c_datetime(written) == utc
+    data = (f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>'
+            f"https://news.example/a</loc><lastmod>{written}</lastmod></url></urlset>").encode()
+    assert [e.lastmod for e in parse_sitemap(data, "https://news.example/s.xml").entries] \
+        == [utc]
