@@ -101,6 +101,9 @@ _XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
 _JUNK_SCAN = 64 * 1024
 _SPACE_IN = re.compile(r"\s")
 _TEXT_URL = re.compile(r"https?://", re.I)
+# C0 and C1 controls (the bytes windows-1252 leaves undefined read as C1): no URL holds
+# one; tab and CR/LF are whitespace, refused or line ends already.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _RAW_BYTE = re.compile("[\udc80-\udcff]")  # surrogateescape's form of a byte no UTF-8
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -266,6 +269,13 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
             # `caf\xe9`, is the page `caf%C3%A9` (round 24; it was this line's
             # `sitemap_bad_loc` "not UTF-8", the page lost).
             line = stray_bytes_as_cp1252(line)
+        if _CONTROL.search(line):
+            # binary junk, not an address: a URL list refuses such a line too (a NUL was
+            # kept, and asked for as `%00`: another page; round 24)
+            shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            result.skipped.append(("sitemap_bad_loc", f"not a URL: control characters in "
+                                                      f"{shown[:200]!r}"))
+            continue
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
         # specify URLs"): a line that only holds "://" somewhere (a line of XML,
         # "<url><loc>https://...") was joined to the sitemap's folder as a path.

@@ -1148,3 +1148,15 @@ def test_a_lastmod_written_year_first_with_slashes_or_as_a_cookie_is_its_day(
             f"https://news.example/a</loc><lastmod>{written}</lastmod></url></urlset>").encode()
     assert [e.lastmod for e in parse_sitemap(data, "https://news.example/s.xml").entries] \
         == [utc]
+
+
+def test_a_text_sitemap_line_holding_a_control_character_is_a_bad_loc() -> None:
+    """Round 24: a NUL or another control in a text sitemap line (binary junk), or a byte
+    windows-1252 leaves undefined. Before: the NUL line was kept as a URL (asked for as
+    `x%00y`: another page). Now refused as a URL list refuses it."""
+    data = (b"https://news.example/one\nhttps://news.example/x\x00y\n"
+            b"https://news.example/z\x81\n")
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in result.entries] == ["https://news.example/one"]
+    assert [reason for reason, _ in result.skipped] == ["sitemap_bad_loc"] * 2
+    assert "control characters" in result.skipped[0][1]
