@@ -217,7 +217,7 @@ def _canonical_pass(url: str) -> str:
         host = f"[{host}]"  # URL: the refusal named that garbled form, not the input)
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
-    path = _AMP_PATH.sub("", parts.path) or "/"
+    path = _AMP_PATH.sub("", _path_identity(parts.path)) or "/"
     path = _AMP_SUFFIX.sub(r"\1", path)
     path = _AMP_PREFIX.sub("", path)
     path = _INDEX_PAGE.sub("/", path)
@@ -229,6 +229,18 @@ def _canonical_pass(url: str) -> str:
     )
     # http and https serve the same article; identity uses https.
     return urlunsplit(("https", host, path, query, ""))
+
+
+def _path_identity(path: str) -> str:
+    """The one spelling of a path every server reads alike (RFC 3986 6.2.2, by w3lib's
+    `canonicalize_url`, as Scrapy fingerprints requests): dot segments resolved
+    (`/a/../b` is `/b`), percent escapes in capitals (`caf%c3%a9` is `caf%C3%A9`), an
+    unreserved character's escape decoded (`%7Euser` is `~user`). courlan leaves each as
+    written, and aiohttp sends each in that one spelling: one page under two article ids,
+    neither a `duplicate_url` of the other."""
+    if not path or ("%" not in path and "/." not in path):
+        return path  # nothing to resolve: most paths, at no cost
+    return urlsplit(canonicalize_url(urlunsplit(("https", "h", path, "", "")))).path
 
 
 _DEFAULT_PORT = {"http": 80, "https": 443}

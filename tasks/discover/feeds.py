@@ -18,7 +18,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
 import feedparser
@@ -200,10 +200,15 @@ _MONTH_NAMES = {
 # (before the day too: "Friday, May 3, 2024"), a 12-hour clock ("10:00:00 PM +0200":
 # feedparser read 10:00), an offset written after GMT or UTC ("GMT+2": no date;
 # "UTC+02:00": read as UTC) or with a colon, and RFC 822's two-digit year ("03 May 24").
+# Day, month and year joined by dashes are the cookie and RFC 850 form (`Fri, 03-May-2024
+# 10:00:00 GMT`, `Friday, 03-May-24 ...`: an HTTP date's obsolete spelling, written by
+# code that formats every date as a cookie's), which feedparser leaves unread: the story's
+# date lost (round 24, round 23's known item).
 _LOOSE_RFC822 = re.compile(
     r"(?:[^\W\d_]{2,9}\.?,?\s+)?"
-    r"(?:(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]{3,10})"
-    r"|(?P<month_first>[^\W\d_]{3,10})\.?\s+(?P<day_after>\d{1,2}))\.?,?\s+(?P<year>\d{4}|\d{2})"
+    r"(?:(?P<day>\d{1,2})(?:\.?\s+|(?P<dash>-))(?P<month>[^\W\d_]{3,10})"
+    r"|(?P<month_first>[^\W\d_]{3,10})\.?\s+(?P<day_after>\d{1,2}))"
+    r"(?(dash)-|\.?,?\s+)(?P<year>\d{4}|\d{2})"
     r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?P<second>:\d{2})?"
     r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?"
     r"\s*(?P<zone>(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?")
@@ -292,6 +297,43 @@ def _slashed_date(m: re.Match) -> datetime | None:
         return None
 
 
+def slashed_date(raw: object) -> datetime | None:
+    """A date written year first with slashes, dots or CJK characters (`_SLASHED_DATE`),
+    in UTC; None when `raw` is no such date. A JSON Feed and a sitemap written by the same
+    CMSs as the RSS feeds above hold them too (`2024/05/03 10:00:00 +0900`): no date
+    there, the story's hint lost (round 24, round 23's known item)."""
+    if not isinstance(raw, str) or (m := _SLASHED_DATE.fullmatch(raw)) is None:
+        return None
+    return _slashed_date(m)
+
+
+# ISO 8601's week and ordinal dates (`2024-W18-5`, `2024W185`, `2024-124`, each with a
+# time after a `T` or none): feedparser reads them as December 1st of the year at
+# midnight, months off without a word (its templates take the year and nothing after it;
+# the year is written, so the check of round 23 kept the reading). An ordinal date needs
+# its dash: `2024124` is a bare number.
+_WEEK_OR_ORDINAL = re.compile(
+    r"\s*(?P<year>\d{4})(?:-?W(?P<week>\d{2})-?(?P<weekday>[1-7])|-(?P<yday>\d{3}))"
+    r"(?P<rest>T\S+)?\s*")
+
+
+def _week_or_ordinal_date(m: re.Match) -> datetime | None:
+    """The UTC time of a `_WEEK_OR_ORDINAL` match (None: no such week, day or time). No
+    zone written is UTC, as feedparser reads it."""
+    year = int(m["year"])
+    try:
+        if m["week"]:
+            day = date.fromisocalendar(year, int(m["week"]), int(m["weekday"]))
+        else:
+            day = date(year, 1, 1) + timedelta(days=int(m["yday"]) - 1)
+            if day.year != year or m["yday"] == "000":
+                return None
+        when = datetime.fromisoformat(day.isoformat() + (m["rest"] or ""))
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _entry_date(entry, key: str) -> datetime | None:
     """An entry's date (`published` or `updated`): an RFC 822 date `loose_rfc822_date`
     reads whole (a zone name feedparser does not know, a month in the site's language, a
@@ -306,6 +348,8 @@ def _entry_date(entry, key: str) -> datetime | None:
         return loose_rfc822_date(raw)  # read whole, as written (feedparser misreads some)
     if isinstance(raw, str) and (slashed := _SLASHED_DATE.fullmatch(raw)):
         return _slashed_date(slashed)  # (feedparser: December 1st of the year)
+    if isinstance(raw, str) and (week := _WEEK_OR_ORDINAL.fullmatch(raw)):
+        return _week_or_ordinal_date(week)  # (feedparser: December 1st of the year too)
     when = _struct_to_utc(entry.get(f"{key}_parsed"))
     if when is None or not isinstance(raw, str):
         return when
@@ -602,7 +646,7 @@ def _rfc3339(value: object) -> datetime | None:
     try:
         when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
     except ValueError:
-        return loose_rfc822_date(value)
+        return loose_rfc822_date(value) or slashed_date(value)
     try:
         return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
     except OverflowError:

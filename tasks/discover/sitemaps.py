@@ -31,7 +31,7 @@ from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
-from tasks.discover.feeds import clean_title, loose_rfc822_date
+from tasks.discover.feeds import clean_title, loose_rfc822_date, slashed_date
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -101,6 +101,9 @@ _XML_START = re.compile(rb"<\?xml\b|<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
 _JUNK_SCAN = 64 * 1024
 _SPACE_IN = re.compile(r"\s")
 _TEXT_URL = re.compile(r"https?://", re.I)
+# C0 and C1 controls (the bytes windows-1252 leaves undefined read as C1): no URL holds
+# one; tab and CR/LF are whitespace, refused or line ends already.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _RAW_BYTE = re.compile("[\udc80-\udcff]")  # surrogateescape's form of a byte no UTF-8
 # W3C datetime profiles that fromisoformat does not take: year, year-month.
 _YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -151,7 +154,7 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
             # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
             dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
     except ValueError:
-        return loose_rfc822_date(text)
+        return loose_rfc822_date(text) or slashed_date(text)
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
     try:
@@ -260,10 +263,18 @@ def _parse_text(text: str, base: str, result: SitemapResult, max_urls: int) -> S
         line = trim_url(without_inline_comment(trim_url(line)))
         if not line:
             continue
-        if _RAW_BYTE.search(line):  # a byte that is no UTF-8, left as a surrogate
+        if _RAW_BYTE.search(line):
+            # A byte that is no UTF-8 (left as a surrogate) is read as windows-1252, as an
+            # XML sitemap's is (`_stray_bytes_read`): a latin-1 file name written raw,
+            # `caf\xe9`, is the page `caf%C3%A9` (round 24; it was this line's
+            # `sitemap_bad_loc` "not UTF-8", the page lost).
+            line = stray_bytes_as_cp1252(line)
+        if _CONTROL.search(line):
+            # binary junk, not an address: a URL list refuses such a line too (a NUL was
+            # kept, and asked for as `%00`: another page; round 24)
             shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            result.skipped.append(("sitemap_bad_loc", f"not UTF-8 (the protocol's encoding): "
-                                                      f"{shown[:200]}"))
+            result.skipped.append(("sitemap_bad_loc", f"not a URL: control characters in "
+                                                      f"{shown[:200]!r}"))
             continue
         # A whole http(s) URL, as the protocol asks of a text sitemap ("You must fully
         # specify URLs"): a line that only holds "://" somewhere (a line of XML,

@@ -382,7 +382,40 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
         _drop_templates(tree)
     if tree is not None and ("<q" in html or "<Q" in html):
         unwrap_quotations(tree)  # inline quotations in their marks (browserview.py)
+    if tree is not None and ("<noscript" in html or "<NOSCRIPT" in html):
+        _noscript_when_nothing_else_shows(tree)
     return tree
+
+
+# Elements whose text no reader sees in place: a noscript's is shown only without scripts.
+_UNSHOWN = ("noscript", "script", "style", "template")
+
+
+def _noscript_when_nothing_else_shows(tree: HtmlElement) -> None:
+    """A page whose body shows nothing but what its <noscript> elements hold (a script
+    renders the story, the server writes it into <noscript> for readers without one:
+    crawlers, reader modes), with each <noscript> read as the blocks it holds. trafilatura
+    deletes noscript elements whole, and its fallback read the body as one run of text:
+    the headline and every paragraph glued into one line (round 24). A body with any
+    letter of its own keeps its noscripts to trafilatura (a tracking pixel, "enable
+    JavaScript")."""
+    body = tree.find("body")
+    if body is None or body.find(".//noscript") is None:
+        return
+    def shown(element: HtmlElement) -> bool:
+        return element.tag not in _UNSHOWN and not any(
+            a.tag in _UNSHOWN for a in element.iterancestors())
+
+    for element in body.iter():
+        if isinstance(element.tag, str) and shown(element) \
+                and _LETTER.search(element.text or ""):
+            return  # (a comment's text is no text)
+        if element is not body and shown(element.getparent()) \
+                and _LETTER.search(element.tail or ""):
+            return  # (a tail is its parent's text)
+    for noscript in list(body.iter("noscript")):
+        if shown(noscript.getparent()):
+            noscript.drop_tag()
 
 
 def _drop_templates(tree: HtmlElement) -> None:

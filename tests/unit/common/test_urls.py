@@ -280,3 +280,25 @@ def test_a_url_courlan_cannot_normalise_is_a_malformed_url_saying_why():
     assert str(err.value) == (
         "malformed URL 'https://a.example/\\udce9x': 'utf-8' codec can't encode character "
         "'\\udce9' in position 1: surrogates not allowed")
+
+
+@pytest.mark.parametrize(("spelling", "identity"), [
+    ("https://news.example/2024/../2024/story", "https://news.example/2024/story"),
+    ("https://news.example/2024/./story", "https://news.example/2024/story"),
+    ("https://news.example/a/b/../../2024/story", "https://news.example/2024/story"),
+    ("https://news.example/%2e%2e/2024/story", "https://news.example/2024/story"),
+    ("https://news.example/2024/caf%c3%a9", "https://news.example/2024/caf%C3%A9"),
+    ("https://news.example/%7Eeditor/story", "https://news.example/~editor/story"),
+])
+def test_a_path_is_one_spelling_of_the_page_servers_read(spelling: str, identity: str) -> None:
+    """Round 24: dot segments, lower-case escapes and escaped unreserved characters are
+    the page of the plain spelling (aiohttp sends them so): one article id, not two."""
+    assert canonical_url(spelling) == identity
+    assert article_id_for(canonical_url(spelling)) == article_id_for(canonical_url(identity))
+
+
+def test_a_path_keeps_what_servers_tell_apart() -> None:
+    """An escaped slash, a dot that starts a name, a reserved character stay."""
+    for url in ("https://news.example/a%2Fb", "https://news.example/a/.well-known/x",
+                "https://news.example/a/b..c", "https://news.example/caf%C3%A9"):
+        assert canonical_url(url) == url

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tasks.discover.feeds import clean_title, parse_feed
+from tasks.discover.feeds import clean_title, parse_feed, parse_json_feed
 
 FEED_URL = "https://news.example/rss.xml"
 
@@ -1183,3 +1183,48 @@ def test_a_feedparser_reading_of_a_year_the_date_does_not_name_is_no_date() -> N
     assert _rss_dates(["05-03-2024", "Thu, 01 Jan 2026 00:30:00 +0100",
                        "Fri, 03 May 24 10:00:00 GMT"]) == [
         None, datetime(2025, 12, 31, 23, 30, tzinfo=UTC), datetime(2024, 5, 3, 10, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("Fri, 03-May-2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),  # a cookie's
+    ("Friday, 03-May-24 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),  # RFC 850
+    ("Fri, 03-Mai-2024 10:00:00 +0200", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("03-May-2024", datetime(2024, 5, 3, tzinfo=UTC)),
+])
+def test_an_rss_date_written_with_dashes_as_a_cookie_is_read(written, utc) -> None:
+    """Round 24 (round 23's known item): the cookie and RFC 850 form of a date. Before:
+    feedparser left it unread, the story's date lost."""
+    assert _rss_dates([written]) == [utc]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024-W18-5", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024W185", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024-W18-5T10:00:00+02:00", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+    ("2024-124", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024-124T10:00:00Z", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+])
+def test_an_iso_week_or_ordinal_date_is_its_day(written, utc) -> None:
+    """Round 24 (round 23's known item): ISO 8601's week and ordinal dates. Before:
+    feedparser read each as December 1st of the year at midnight, seven months off."""
+    assert _rss_dates([written]) == [utc]
+
+
+@pytest.mark.parametrize("written", ["2024-W53-1", "2024-367", "2024-000", "2024124"])
+def test_a_week_or_ordinal_date_no_calendar_has_is_no_date(written) -> None:
+    assert _rss_dates([written]) == [None]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024/05/03 10:00:00 +0900", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024/05/03", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024.05.03 10:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("Fri, 03-May-2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+])
+def test_a_json_feed_date_written_year_first_with_slashes_is_its_day(written, utc) -> None:
+    """Round 24 (round 23's known item): a JSON Feed written by the CMSs whose RSS dates
+    round 23 read. Before: no date, the story's hint lost."""
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [utc]

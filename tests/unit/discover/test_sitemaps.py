@@ -1033,18 +1033,20 @@ def test_an_html_reference_that_names_two_characters_is_both() -> None:
         "https://n.example/2024/fjord-ferry.html", "https://n.example/a?x=\u2242\u0338&y=1"]
 
 
-def test_a_text_sitemap_line_that_is_no_utf8_is_that_lines_bad_loc() -> None:
+def test_a_text_sitemap_line_that_is_no_utf8_is_read_as_latin1() -> None:
     """Fault round 22: one line of a text sitemap holding a latin-1 byte (a file name
     written raw). Before: the whole file `not_a_sitemap` "binary data, neither XML nor a
-    list of URLs", every other URL lost."""
+    list of URLs", every other URL lost. Round 24 (round 23's known item): that line was
+    still a `sitemap_bad_loc` "not UTF-8", its page lost, where an XML sitemap's byte is
+    read as windows-1252; now it is read so too, and a UTF-8 line beside it stays."""
     data = (b"https://news.example/one\nhttps://news.example/caf\xe9.html\r\n"
-            b"https://news.example/two\n")
+            b"https://news.example/two\nhttps://news.example/\xe2\x80\x9cq\x93\n")
     result = parse_sitemap(data, "https://news.example/sitemap.txt")
     assert result.error is None and result.kind == "text"
-    assert [e.url for e in result.entries] == ["https://news.example/one",
-                                              "https://news.example/two"]
-    assert result.skipped == [("sitemap_bad_loc", "not UTF-8 (the protocol's encoding): "
-                                                  "https://news.example/caf\\xe9.html")]
+    assert [e.url for e in result.entries] == [
+        "https://news.example/one", "https://news.example/caf\u00e9.html",
+        "https://news.example/two", "https://news.example/\u201cq\u201c"]
+    assert result.skipped == []
 
 
 def test_bytes_of_which_no_line_is_a_url_are_still_binary_data() -> None:
@@ -1129,3 +1131,32 @@ def test_an_xml_sitemap_declaring_latin1_is_read_by_its_declaration_as_before() 
             b"</urlset>")
     result = parse_sitemap(data, "https://news.example/sitemap.xml")
     assert [e.url for e in result.entries] == ["https://news.example/café"]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024/05/03 10:00:00 +0900", datetime(2024, 5, 3, 1, tzinfo=UTC)),
+    ("2024/05/03", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024年5月3日 10:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("Fri, 03-May-2024 10:00:00 GMT", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+])
+def test_a_lastmod_written_year_first_with_slashes_or_as_a_cookie_is_its_day(
+        written, utc) -> None:
+    """Round 24 (round 23's known item): a sitemap's dates as its feed writes them.
+    Before: no date, the hint lost."""
+    assert parse_w3c_datetime(written) == utc
+    data = (f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>'
+            f"https://news.example/a</loc><lastmod>{written}</lastmod></url></urlset>").encode()
+    assert [e.lastmod for e in parse_sitemap(data, "https://news.example/s.xml").entries] \
+        == [utc]
+
+
+def test_a_text_sitemap_line_holding_a_control_character_is_a_bad_loc() -> None:
+    """Round 24: a NUL or another control in a text sitemap line (binary junk), or a byte
+    windows-1252 leaves undefined. Before: the NUL line was kept as a URL (asked for as
+    `x%00y`: another page). Now refused as a URL list refuses it."""
+    data = (b"https://news.example/one\nhttps://news.example/x\x00y\n"
+            b"https://news.example/z\x81\n")
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in result.entries] == ["https://news.example/one"]
+    assert [reason for reason, _ in result.skipped] == ["sitemap_bad_loc"] * 2
+    assert "control characters" in result.skipped[0][1]

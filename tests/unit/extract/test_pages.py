@@ -1782,3 +1782,24 @@ def test_a_text_html_page_of_plain_text_is_read_as_browsers_show_it(newline) -> 
 def test_json_or_blank_text_under_text_html_is_still_no_page(body) -> None:
     x = extract_html(body, "https://gazette.example/api", encoding="utf-8")
     assert x.text == "" and x.error == "unparsable or empty HTML"
+
+
+def test_a_body_shown_only_in_noscript_keeps_its_paragraphs() -> None:
+    """Round 24: a page whose script renders the story and whose server writes it into
+    <noscript> for readers without one. Before: trafilatura deleted the noscript and its
+    fallback read the body as one run: the headline and every paragraph one line."""
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = (f"<html><head><title>Bridge</title></head><body><div id=app></div><noscript>"
+            f"<article><h1>Bridge reopens</h1>{story}</article></noscript>"
+            "<script>render()</script></body></html>")
+    x = extract_html(body.encode(), "https://gazette.example/bridge", encoding="utf-8")
+    assert x.text.splitlines() == ["Bridge reopens", *PARAGRAPHS]
+
+
+def test_a_noscript_beside_a_shown_story_stays_out_of_its_text() -> None:
+    """A story shown in the body keeps its noscript ("enable JavaScript") out, as before."""
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = (f"<html><body><article>{story}</article><noscript><p>Please enable JavaScript "
+            "to read the comments on this story.</p></noscript></body></html>")
+    x = extract_html(body.encode(), "https://gazette.example/bridge", encoding="utf-8")
+    assert "JavaScript" not in x.text and x.text.splitlines() == PARAGRAPHS
