@@ -1067,3 +1067,19 @@ def test_a_zone_named_date_whose_year_day_or_zone_the_parser_changes_is_none(raw
     from tasks.discover.feeds import loose_rfc822_date
 
     assert loose_rfc822_date(raw) is None
+
+
+def test_a_json_feed_items_title_that_is_no_string_is_no_title_and_the_item_is_kept() -> None:
+    # seed 56: a title given as a number, a list or an object (an API's shapes) is no
+    # title; the item keeps its link. Read as text it was cleaned as a string and failed.
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "https://a.example/1", "title": 42},
+        {"id": "2", "url": "https://a.example/2", "title": ["A", "B"]},
+        {"id": "3", "url": "https://a.example/3", "title": {"text": "C"}},
+        {"id": "4", "url": "https://a.example/4", "title": " Real <b>title</b> "}]}
+    res = parse_feed(json.dumps(feed).encode(), "https://a.example/feed.json",
+                     "application/feed+json")
+    assert res.error is None and res.skipped == []
+    assert [(i.url, i.title) for i in res.items] == [
+        ("https://a.example/1", None), ("https://a.example/2", None),
+        ("https://a.example/3", None), ("https://a.example/4", "Real title")]

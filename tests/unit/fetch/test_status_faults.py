@@ -206,3 +206,11 @@ def test_a_page_under_a_content_type_browsers_cannot_read_is_sniffed_as_one() ->
             for r in result.table.to_pylist()}
     assert kept == {p: ("text/html", "utf-8") for p in ("/php", "/colon", "/word", "/any",
                                                        "/unknown")}
+
+
+def test_backslashes_are_slashes_up_to_the_first_question_mark_only() -> None:
+    # seed 56: a query that holds a second "?" keeps every backslash after the first
+    from tasks.fetch.redirects import backslashes_as_slashes
+
+    assert backslashes_as_slashes("\\news\\x?next=\\a\\b?c") == "/news/x?next=\\a\\b?c"
+    assert backslashes_as_slashes("\\news\\x?q=\\a#top\\b?c") == "/news/x?q=\\a#top\\b?c"
