@@ -148,3 +148,30 @@ def test_the_enrich_stage_fills_wire_credits():
                         settings_slice(enrich.EnrichConfig, Settings()), "r1")
     assert result.table.column("wire_credits").to_pylist() == [
         ["AFP"], ["Canadian Press"], [], ["Reuters"]]
+
+
+def test_the_end_of_a_line_that_starts_before_the_read_window_is_no_credit_line():
+    # seed 56: a story's last paragraph ending "in a phone call with AFP", cut by the
+    # window to " with AFP", was read as a credit line; a line is read whole or not at all
+    from tasks.enrich.wire import CLOSING_CHARS
+
+    story = "The minister spoke for an hour. " * 70 + "He said so in a phone call with AFP"
+    for pad in range(80):
+        note = "Correction: an earlier version misspelt a name" + "." * (
+            CLOSING_CHARS - 80 + pad)
+        text = f"{story}\n{note}"
+        assert closing_credits(text) == set(), pad
+    # a credit line is read while it starts within the window, to its last character
+    for pad in range(-3, 4):
+        note = "Correction: an earlier version misspelt a name" + "." * (
+            CLOSING_CHARS - 60 + pad)
+        credit = "With AFP"
+        text = f"{story}\n\n{credit}\n{note}"
+        starts_at = len(text) - text.rindex(credit)  # characters from the end
+        assert closing_credits(text) == ({"AFP"} if starts_at <= CLOSING_CHARS else set()), pad
+        # a CRLF or another line break before it reads the same
+        for brk in ("\r\n", "\u2028", "\x85"):
+            other = f"{story}{brk}{credit}\n{note}"
+            starts_at = len(other) - other.rindex(credit)
+            assert closing_credits(other) == (
+                {"AFP"} if starts_at <= CLOSING_CHARS else set()), (pad, brk)
