@@ -161,17 +161,25 @@ def test_the_end_of_a_line_that_starts_before_the_read_window_is_no_credit_line(
             CLOSING_CHARS - 80 + pad)
         text = f"{story}\n{note}"
         assert closing_credits(text) == set(), pad
-    # a credit line is read while it starts within the window, to its last character
-    for pad in range(-3, 4):
-        note = "Correction: an earlier version misspelt a name" + "." * (
-            CLOSING_CHARS - 60 + pad)
-        credit = "With AFP"
-        text = f"{story}\n\n{credit}\n{note}"
-        starts_at = len(text) - text.rindex(credit)  # characters from the end
-        assert closing_credits(text) == ({"AFP"} if starts_at <= CLOSING_CHARS else set()), pad
-        # a CRLF or another line break before it reads the same
-        for brk in ("\r\n", "\u2028", "\x85"):
-            other = f"{story}{brk}{credit}\n{note}"
-            starts_at = len(other) - other.rindex(credit)
-            assert closing_credits(other) == (
-                {"AFP"} if starts_at <= CLOSING_CHARS else set()), (pad, brk)
+    # a credit line is read while it starts within the window: at CLOSING_CHARS
+    # characters from the end, after any line break, and not one character further back
+    credit = "With AFP"
+    for brk in ("\n\n", "\r\n", "\u2028", "\x85"):
+        for shift in range(-2, 3):
+            note = "." * (CLOSING_CHARS + shift - len(credit) - 1)
+            text = f"{story}{brk}{credit}\n{note}"
+            assert len(text) - text.rindex(credit) == CLOSING_CHARS + shift
+            assert closing_credits(text) == ({"AFP"} if shift <= 0 else set()), (brk, shift)
+    # nor is the end of a short line that starts just before it ("mit with AFP" alone
+    # would be a German credit line)
+    text = f"{story}\nAmit with AFP\n" + "." * (CLOSING_CHARS - len("mit with AFP") - 1)
+    assert closing_credits(text) == set()
+    # a text of exactly CLOSING_CHARS characters is read whole
+    text = f"{credit}\n" + "." * (CLOSING_CHARS - len(credit) - 1)
+    assert len(text) == CLOSING_CHARS and closing_credits(text) == {"AFP"}
+
+
+def test_every_credit_line_among_the_last_lines_adds_its_agencies():
+    # seed 56: two credit lines at the end, each naming its own agency
+    assert closing_credits(f"{STORY}\n\nWith AFP\n\nReuters contributed reporting.") == {
+        "AFP", "Reuters"}
