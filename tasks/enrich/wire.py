@@ -78,13 +78,24 @@ _CLOSING_CREDIT = re.compile(
 CLOSING_LINES = 3
 # A longer line is a paragraph of the story, whatever it names.
 MAX_CREDIT_LINE_CHARS = 200
+# How far from the text's end its last lines are read (a bound: the text is not split
+# whole); a line that starts further back is not read.
+CLOSING_CHARS = 2000
+# What str.splitlines ends a line at.
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def closing_credits(text: str | None) -> set[str]:
     """Agencies named in a credit line among the text's last CLOSING_LINES lines."""
     if not text:
         return set()
-    lines = [line.strip() for line in text[-2000:].splitlines() if line.strip()]
+    lines = text[-CLOSING_CHARS:].splitlines()
+    if len(text) > CLOSING_CHARS and text[-CLOSING_CHARS - 1] not in _LINE_BREAKS:
+        # The window starts inside a line: the end of that line alone is no line of the
+        # text, and is not read. A story's "... he said in a phone call with AFP", cut to
+        # " with AFP", was taken for a credit line (seed 56).
+        lines = lines[1:]
+    lines = [line.strip() for line in lines if line.strip()]
     found: set[str] = set()
     for line in lines[-CLOSING_LINES:]:
         if len(line) <= MAX_CREDIT_LINE_CHARS and _CLOSING_CREDIT.search(line):

@@ -148,3 +148,23 @@ def test_a_libc_without_mallopt_is_left_alone(monkeypatch):
     monkeypatch.setattr(memory.ctypes, "CDLL", lambda name: NoMallopt())
     assert memory._libc() is None
     assert limit_malloc_arenas() is False and fix_mmap_threshold() is False
+
+
+def test_where_no_c_library_is_found_none_is_opened_and_the_calls_say_no(monkeypatch):
+    # seed 56: find_library finding no "c" (a static or unusual system) is not guessed
+    # at: nothing is opened, and the calls are not applied
+    from tasks.common import memory
+
+    opened = []
+
+    class Libc:
+        def mallopt(self, param, value):
+            return 1
+
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.setattr(memory.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(memory.ctypes, "CDLL", lambda name: opened.append(name) or Libc())
+    assert memory._libc() is None
+    assert limit_malloc_arenas() is False and fix_mmap_threshold() is False
+    assert opened == []

@@ -957,3 +957,24 @@ def test_a_batch_without_two_byte_letters_is_still_lower_cased(texts):
     # seed 52: each UTF-8 length is lower-cased on its own; a batch holding no 2-byte
     # character (fullwidth Latin, Roman numerals, Deseret alone) is no exception
     assert sg._lowered_utf8(texts)[0].tobytes() == _reference_lowered(texts)
+
+
+def test_pairs_of_two_earlier_rows_are_not_candidates_again():
+    # seed 56: a pair of persisted rows was found and settled by the run that added the
+    # later of them; a run adding an unrelated text neither counts nor loads them
+    t = make_text(62)
+    loaded: list[list[int]] = []
+
+    def prior_rows(ix):
+        loaded.append(list(ix))
+        return sg.sign([t, t])[ix]
+
+    res = nd.cluster_incremental(
+        ["new"], np.array([70]), sg.sign([make_text(63)]),
+        prior_ids=["old", "older"], prior_first_seen=np.array([50, 60]),
+        prior_cluster=["old", "old"], prior_keys=sg.band_keys(sg.sign([t, t])),
+        prior_signature_rows=prior_rows,
+        new_texts=[make_text(63)], prior_texts=lambda ix: [t for _ in ix],
+    )
+    assert (res.new_cluster, res.changed_prior, res.candidates) == (["new"], {}, 0)
+    assert loaded == [] and res.pairs == []

@@ -1228,3 +1228,19 @@ def test_a_json_feed_date_written_year_first_with_slashes_is_its_day(written, ut
         {"id": "1", "url": "https://news.example/1", "date_published": written}]}
     result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
     assert [i.published_at for i in result.items] == [utc]
+
+
+def test_a_json_feed_items_title_that_is_no_string_is_no_title_and_the_item_is_kept() -> None:
+    # seed 56: a title given as a number, a list or an object (an API's shapes) is no
+    # title; the item keeps its link. Read as text it was cleaned as a string and failed.
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "https://a.example/1", "title": 42},
+        {"id": "2", "url": "https://a.example/2", "title": ["A", "B"]},
+        {"id": "3", "url": "https://a.example/3", "title": {"text": "C"}},
+        {"id": "4", "url": "https://a.example/4", "title": " Real <b>title</b> "}]}
+    res = parse_feed(json.dumps(feed).encode(), "https://a.example/feed.json",
+                     "application/feed+json")
+    assert res.error is None and res.skipped == []
+    assert [(i.url, i.title) for i in res.items] == [
+        ("https://a.example/1", None), ("https://a.example/2", None),
+        ("https://a.example/3", None), ("https://a.example/4", "Real title")]

@@ -1809,3 +1809,56 @@ def test_an_archived_content_types_media_type_and_charset(content_type, parsed) 
     from tasks.discover.httpmessage import media_type
 
     assert media_type(content_type) == parsed
+
+
+def test_http_headers_without_an_end_within_the_head_limit_say_so() -> None:
+    # seed 56: the reject's words, as the other `bad_http` details are asked whole (the
+    # limit is the fetcher's, round 23: 8256 KiB)
+    from tasks.common.httplimits import MAX_HEAD_BYTES
+
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Long: " + b"a" * MAX_HEAD_BYTES
+    assert _reject_of(lambda: split_http(block)) == (
+        "bad_http", f"no end of HTTP headers in the first {MAX_HEAD_BYTES // 1024} KiB")
+
+
+def test_an_unencoded_page_over_the_cap_is_too_large_by_its_own_length() -> None:
+    # seed 56: a page without Content-Encoding (and no gzip magic) goes through no
+    # decoder; the cap is checked on its bytes as they are, with the record's words
+    for body in (b"x" * (CAP + 1), b"<html>" + b"y" * CAP):
+        big = raw_record("https://big.example/",
+                         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body)
+        rows, rejects, _ = run(big + GOOD)
+        assert [r["url"] for r in rows] == ["https://ok.example/1"]
+        assert [(r["reason"], r["detail"]) for r in rejects] == [
+            ("too_large", f"body of {len(body)} bytes over the {CAP} cap")]
+
+
+def test_stage_warc_adds_each_unreadable_warc_to_the_count_it_is_handed(
+        tmp_path: Path) -> None:
+    # seed 56: the stats dict is the caller's, kept across inputs: one more per file
+    from tasks.discover.warc import stage_warc
+
+    stats = {"rejected_warc_unreadable": 2, "kept": 5}
+    for name in ("gone.warc.gz", "gone.warc"):
+        list(stage_warc(str(tmp_path / name), tmp_path / "staged", "run-9", NOW, CAP, 3,
+                        stats=stats))
+    assert stats == {"rejected_warc_unreadable": 4, "kept": 5}
+
+
+def _cut_gzip_member(size: int) -> bytes:
+    """A gzip member of `size` bytes cut inside "WARC/1." (its text so far), its header
+    padded with a file name (FNAME) as a writer may store one."""
+    deflate = zlib.compressobj(wbits=-15)
+    data = deflate.compress(b"WARC/1.") + deflate.flush(zlib.Z_SYNC_FLUSH)
+    name = b"n" * (size - 10 - 1 - len(data))
+    return b"\x1f\x8b\x08\x08" + b"\0\0\0\0" + b"\0\xff" + name + b"\0" + data
+
+
+def test_a_cut_member_is_looked_for_in_the_last_4_kib_and_no_further() -> None:
+    # seed 56: a cut member of 4,096 bytes (header included) is found; one of 4,097 is
+    # more than a first line can be, and the reader's own error stands
+    from tasks.discover.warcrepair import cut_in_version_line
+
+    assert zlib.decompressobj(31).decompress(_cut_gzip_member(4096)) == b"WARC/1."
+    assert cut_in_version_line(io.BytesIO(_cut_gzip_member(4096)), None) == 0
+    assert cut_in_version_line(io.BytesIO(_cut_gzip_member(4097)), None) is None

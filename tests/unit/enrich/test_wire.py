@@ -148,3 +148,38 @@ def test_the_enrich_stage_fills_wire_credits():
                         settings_slice(enrich.EnrichConfig, Settings()), "r1")
     assert result.table.column("wire_credits").to_pylist() == [
         ["AFP"], ["Canadian Press"], [], ["Reuters"]]
+
+
+def test_the_end_of_a_line_that_starts_before_the_read_window_is_no_credit_line():
+    # seed 56: a story's last paragraph ending "in a phone call with AFP", cut by the
+    # window to " with AFP", was read as a credit line; a line is read whole or not at all
+    from tasks.enrich.wire import CLOSING_CHARS
+
+    story = "The minister spoke for an hour. " * 70 + "He said so in a phone call with AFP"
+    for pad in range(80):
+        note = "Correction: an earlier version misspelt a name" + "." * (
+            CLOSING_CHARS - 80 + pad)
+        text = f"{story}\n{note}"
+        assert closing_credits(text) == set(), pad
+    # a credit line is read while it starts within the window: at CLOSING_CHARS
+    # characters from the end, after any line break, and not one character further back
+    credit = "With AFP"
+    for brk in ("\n\n", "\r\n", "\u2028", "\x85"):
+        for shift in range(-2, 3):
+            note = "." * (CLOSING_CHARS + shift - len(credit) - 1)
+            text = f"{story}{brk}{credit}\n{note}"
+            assert len(text) - text.rindex(credit) == CLOSING_CHARS + shift
+            assert closing_credits(text) == ({"AFP"} if shift <= 0 else set()), (brk, shift)
+    # nor is the end of a short line that starts just before it ("mit with AFP" alone
+    # would be a German credit line)
+    text = f"{story}\nAmit with AFP\n" + "." * (CLOSING_CHARS - len("mit with AFP") - 1)
+    assert closing_credits(text) == set()
+    # a text of exactly CLOSING_CHARS characters is read whole
+    text = f"{credit}\n" + "." * (CLOSING_CHARS - len(credit) - 1)
+    assert len(text) == CLOSING_CHARS and closing_credits(text) == {"AFP"}
+
+
+def test_every_credit_line_among_the_last_lines_adds_its_agencies():
+    # seed 56: two credit lines at the end, each naming its own agency
+    assert closing_credits(f"{STORY}\n\nWith AFP\n\nReuters contributed reporting.") == {
+        "AFP", "Reuters"}

@@ -181,3 +181,15 @@ def test_a_two_word_headline_is_the_headline_a_one_word_h1_is_not() -> None:
     assert find_lead(lxml_html.fromstring(page), "Bridge reopens") == LEAD
     logo = page.replace("<body>", "<body><h1>Gazette</h1>")
     assert find_lead(lxml_html.fromstring(logo), "Bridge reopens") == LEAD
+
+
+def test_the_lead_is_looked_for_in_the_elements_under_the_headline_up_to_the_cap() -> None:
+    # seed 56: the lead may be the MAX_ELEMENTS_AFTER_H1-th element after the <h1>, not
+    # the one after it
+    from tasks.extract.lead import MAX_ELEMENTS_AFTER_H1
+
+    def filler(n: int) -> str:
+        return "".join(f"<span>{i}</span>" for i in range(n))
+
+    assert lead_of(f'{filler(MAX_ELEMENTS_AFTER_H1 - 1)}<p class="summary">{LEAD}</p>') == LEAD
+    assert lead_of(f'{filler(MAX_ELEMENTS_AFTER_H1)}<p class="summary">{LEAD}</p>') is None

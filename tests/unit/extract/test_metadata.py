@@ -2623,3 +2623,18 @@ def test_a_script_of_another_type_is_no_jsonld(script_type) -> None:
     t = tree(f'<script type="{script_type}">{_ROUND22_RECORD}</script>')
     assert jsonld_texts(t) == []
     assert page_metadata(t, None, now=NOW).authors == []
+
+
+@pytest.mark.parametrize("published, url_day, want", [
+    # seed 56: from 13:00 UTC on it is the next day in a UTC+11 newsroom; at 12:59 not yet
+    ("2024-04-04T13:00:00Z", "2024/04/05", date(2024, 4, 5)),
+    ("2024-04-04T12:59:59Z", "2024/04/05", date(2024, 4, 4)),
+    # before 08:00 UTC it is still the day before in a UTC-8 newsroom; at 08:00 no more
+    ("2024-04-04T07:59:59Z", "2024/04/03", date(2024, 4, 3)),
+    ("2024-04-04T08:00:00Z", "2024/04/03", date(2024, 4, 4)),
+])
+def test_a_utc_instant_takes_a_neighbouring_day_only_within_the_newsroom_zones(
+        published, url_day, want) -> None:
+    page = tree(f'<meta property="article:published_time" content="{published}">')
+    m = page_metadata(page, f"https://x.example/{url_day}/story.html", now=NOW)
+    assert m.published_date == want

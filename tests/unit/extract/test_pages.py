@@ -1803,3 +1803,27 @@ def test_a_noscript_beside_a_shown_story_stays_out_of_its_text() -> None:
             "to read the comments on this story.</p></noscript></body></html>")
     x = extract_html(body.encode(), "https://gazette.example/bridge", encoding="utf-8")
     assert "JavaScript" not in x.text and x.text.splitlines() == PARAGRAPHS
+
+
+def test_a_dump_without_a_fetch_time_is_held_to_the_time_the_run_started(monkeypatch) -> None:
+    # seed 56: one `now` for the whole run; the clock read again for each dump (a long
+    # run) let a dump dated after the run's start plus a day through as published
+    from datetime import timedelta
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+
+    class Clock(datetime):
+        readings = 0
+
+        @classmethod
+        def now(cls, tz=None):  # each reading three days after the one before
+            cls.readings += 1
+            return start + timedelta(days=3 * (cls.readings - 1))
+
+    monkeypatch.setattr(extract_mod, "datetime", Clock)
+    docs = docs_table([
+        {"input_key": "d", "url": "https://dump.example/a", "source_kind": "dump",
+         "fetched_at": None, "dump_text": "A body of text.", "hint_title": "T",
+         "hint_published_at": start + timedelta(days=2), "hint_published_source": "dump"}])
+    [row] = extract.run(docs, EXTRACT, "run-1").table.to_pylist()
+    assert (row["published_at"], row["published_at_flags"]) == (None, ["future"])

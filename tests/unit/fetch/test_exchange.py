@@ -463,3 +463,36 @@ def test_the_session_keeps_cookies_of_a_host_named_by_its_address() -> None:
             return {k: m.value for k, m in jar.filter_cookies(URL("http://192.0.2.7/a")).items()}
 
     assert asyncio.run(sent_back()) == {"consent": "yes"}
+
+
+def test_an_exchange_hands_its_request_response_and_record_words_to_the_archive() -> None:
+    # seed 56: Fetcher.exchange writes the record _exchange prepared, in the writer's
+    # thread, and keeps where it went; nothing else is left to write
+    import concurrent.futures
+
+    url = "https://a.example/news/story?id=7"
+    written: list[tuple[tuple, dict]] = []
+
+    def write_exchange(*args, **kwargs) -> tuple[str, int]:
+        written.append((args, kwargs))
+        return ("file.warc.gz", 123)
+
+    async def main() -> Exchange:
+        fetcher = Fetcher(CONFIG, "r", SimpleNamespace(write_exchange=write_exchange))
+        fetcher.session = _Session({url: _Response(url, 200, {"Content-Type": "text/html"},
+                                                   [PAGE])})
+        fetcher.global_sem = asyncio.Semaphore(1)
+        fetcher.warc_pool = concurrent.futures.ThreadPoolExecutor(1)
+        try:
+            return await fetcher.exchange(url, body_cap=1 << 20,
+                                          types=frozenset({"text/html"}))
+        finally:
+            fetcher.warc_pool.shutdown(wait=True)
+
+    ex = asyncio.run(main())
+    assert (ex.error, ex.body, ex.archive, ex.warc) == (None, PAGE, None, ("file.warc.gz", 123))
+    [(args, kwargs)] = written
+    assert args[0] == url and args[1].startswith(b"GET /news/story?id=7 HTTP/1.1\r\n")
+    assert args[2].startswith(b"HTTP/1.1 200 OK\r\n") and args[3] == PAGE
+    assert (kwargs["truncated"], kwargs["encoded"], kwargs["omitted"]) == (None, False, None)
+    assert set(kwargs) == {"when", "ip", "truncated", "encoded", "omitted"}

@@ -138,3 +138,17 @@ def test_a_batch_waiting_for_a_host_another_holds_lets_its_other_tasks_run() -> 
         return order
 
     assert _in_a_thread(main) == ["other host", "this host"]
+
+
+def test_a_turn_ended_twice_gives_back_its_host_slot_and_global_slot_once() -> None:
+    # seed 56: `done()` is called in a `finally`, and again by a path that ended the
+    # exchange early; the second call must not free a slot nobody took
+    async def main() -> tuple[int, int]:
+        slots = asyncio.BoundedSemaphore(1)  # releasing a slot twice raises
+        turn = await gate().start(slots)
+        held = host_record(HOST).in_flight
+        turn.done()
+        turn.done()
+        return held, host_record(HOST).in_flight
+
+    assert _in_a_thread(main) == (1, 0)

@@ -233,3 +233,11 @@ def test_a_page_whose_head_holds_a_header_line_over_8190_bytes_is_fetched() -> N
         "/far": (302, "url_too_long")}
     assert sorted(r["url"][len(base):] for r in result.table.to_pylist()) == [
         "/cookie", "/csp", "/link"]
+
+
+def test_backslashes_are_slashes_up_to_the_first_question_mark_only() -> None:
+    # seed 56: a query that holds a second "?" keeps every backslash after the first
+    from tasks.fetch.redirects import backslashes_as_slashes
+
+    assert backslashes_as_slashes("\\news\\x?next=\\a\\b?c") == "/news/x?next=\\a\\b?c"
+    assert backslashes_as_slashes("\\news\\x?q=\\a#top\\b?c") == "/news/x?q=\\a#top\\b?c"

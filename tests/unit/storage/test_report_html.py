@@ -298,3 +298,22 @@ def test_the_rejects_of_the_period_are_tabled_by_stage_and_reason(tmp_path):
     table = html.split("<h3>Rejects by stage and reason</h3>", 1)[1].split("</table>", 1)[0]
     assert re.findall(r"<tr><td>(\w+)</td><td>(\w+)</td><td>(\d+)</td></tr>", table) == [
         ("clean", "too_short", "2"), ("extract", "not_article", "1")]
+
+
+def test_a_report_written_to_a_path_of_new_folders_makes_them(report, tmp_path):
+    # seed 56: `pressroom report --out` into a folder that does not exist yet, nor its parent
+    root, _, html = report
+    out = tmp_path / "new" / "deeper" / "report.html"
+    assert build_report(root, "r1", out=out).html == out
+    assert out.read_text("utf-8") == html and not list(out.parent.glob("*.tmp"))
+
+
+def test_a_pivot_without_a_list_of_series_keeps_every_series_by_name():
+    # seed 56: no `keep`: every series of the rows, sorted by name, a value list each,
+    # None on the days of the range a series has no row
+    d = dt.date(2024, 5, 1)
+    rows = [(d, "b.example", 3), (d + dt.timedelta(days=2), "a.example", 5)]
+    days, series = report_html._pivot(rows)
+    assert days == [d, d + dt.timedelta(days=1), d + dt.timedelta(days=2)]
+    assert list(series) == ["a.example", "b.example"]
+    assert series == {"a.example": [None, None, 5], "b.example": [3, None, None]}
