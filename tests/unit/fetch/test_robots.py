@@ -235,3 +235,17 @@ def test_a_crawl_delay_with_an_equals_sign_or_cr_line_ends_is_read() -> None:
     rules = rules_from_fetch(200, b"User-agent: *\rcrawl-delay = 4\rDisallow: /p\r", None)
     assert rules.crawl_delay("pressroom") == 4.0
     assert not rules.allows("https://news.example/p", "pressroom")
+
+
+# Mutation seed 57: the field names in capitals, as RFC 9309 allows and Protego reads.
+@pytest.mark.parametrize("body", [
+    b"USER-AGENT: pressroom/1.0\nDISALLOW: /\n", b"User-Agent: pressroom (+bot)\nDisallow: /\n",
+    b"USER-AGENT: *\nCRAWL-DELAY: 2s\nDISALLOW: /\n",
+])
+def test_a_group_or_delay_line_in_capitals_is_rewritten_as_in_lower_case(body) -> None:
+    """Before: the cheap test for such lines looked for "gent" and "elay" as written, so a
+    file spelling its field names in capitals was handed to Protego as it was: the group
+    naming `pressroom/1.0` nobody's (its `Disallow: /` not obeyed), the `2s` no delay."""
+    rules = rules_from_fetch(200, body, None)
+    assert not rules.allows("https://news.example/story.html", "pressroom")
+    assert rules.crawl_delay("pressroom") == (2.0 if b"CRAWL" in body else None)
