@@ -607,3 +607,17 @@ def test_a_file_of_nul_bytes_alone_says_so():
     assert (info.value.reason, info.value.detail) == (
         "binary_content", "the file holds 4096 NUL bytes and no text (zeroed blocks: its "
         "text never reached the disk)")
+
+
+# Mutation seed 57: decode_dump's NUL padding, the cases its mutants were not asked.
+def test_nul_padding_is_stripped_and_nothing_else() -> None:
+    # the text's last letter (a capital X here) is no padding
+    assert decode_dump(b"The speech of Malcolm X" + b"\x00" * 512) == "The speech of Malcolm X"
+
+
+def test_a_file_of_blank_lines_and_nul_padding_counts_the_nuls_alone() -> None:
+    with pytest.raises(DumpError) as info:
+        decode_dump(b" \n\n" + b"\x00" * 100)
+    assert (info.value.reason, info.value.detail) == (
+        "binary_content", "the file holds 100 NUL bytes and no text (zeroed blocks: its "
+        "text never reached the disk)")

@@ -984,3 +984,13 @@ def test_a_url_list_followed_by_nul_padding_is_its_urls_alone(tmp_path: Path) ->
     path.write_bytes(b"https://a.example/1\n\x00\x00junk\nhttps://a.example/2\n")
     docs, rejects = read_url_list(path, "r22")
     assert len(docs) == 2 and [r["reason"] for r in rejects] == ["bad_url"]
+
+
+def test_nul_padding_after_a_url_ending_in_a_capital_x_strips_the_nuls_alone() -> None:
+    """Mutation seed 57: the padding stripped is NUL bytes, not the URL's last letter."""
+    from tasks.discover.inputs import url_list_lines
+
+    assert url_list_lines(b"https://a.example/X\n" + b"\x00" * 64) == [
+        (1, "https://a.example/X", None)]
+    assert url_list_lines(b"https://a.example/X" + b"\x00" * 64) == [
+        (1, "https://a.example/X", None)]

@@ -1085,3 +1085,17 @@ def test_a_sitemap_date_in_the_rss_form_is_read(text, expected) -> None:
             f"/1</loc><news:news><news:publication_date>{text}</news:publication_date>"
             "</news:news></url></urlset>")
     assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
+
+
+def test_a_text_sitemaps_bad_lines_are_quoted_up_to_200_characters() -> None:
+    """Mutation seed 57: a line that is no UTF-8 and a line that is no URL, each longer
+    than 200 characters, quoted in their rejects up to 200 (the byte shown escaped)."""
+    raw = b"https://news.example/caf\xe9-" + b"a" * 250
+    words = "this line is no address " * 12
+    data = b"https://news.example/one\n" + raw + b"\n" + words.encode() + b"\n"
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in result.entries] == ["https://news.example/one"]
+    shown = raw.decode("latin-1").replace("\xe9", "\\xe9")
+    assert result.skipped == [
+        ("sitemap_bad_loc", f"not UTF-8 (the protocol's encoding): {shown[:200]}"),
+        ("sitemap_bad_loc", words.strip()[:200])]

@@ -2623,3 +2623,15 @@ def test_a_script_of_another_type_is_no_jsonld(script_type) -> None:
     t = tree(f'<script type="{script_type}">{_ROUND22_RECORD}</script>')
     assert jsonld_texts(t) == []
     assert page_metadata(t, None, now=NOW).authors == []
+
+
+# Mutation seed 57: round 22's JSON-LD readers, each case their mutants were not asked.
+def test_a_broken_jsonld_script_before_the_record_costs_no_author() -> None:
+    """A script json.loads refuses (a trailing comma) is passed over, not the end of the
+    search: the record in the next script still gives its author."""
+    from tasks.extract.bylines import jsonld_authors
+
+    broken = '{"@type": "WebSite", "name": "Gazette",}'
+    t = tree(f'<script type="application/ld+json">{broken}</script>'
+             f'<script type="application/ld+json">{_ROUND22_RECORD}</script>')
+    assert jsonld_authors(t) == ["Maria Lopez"]

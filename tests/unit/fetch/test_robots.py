@@ -249,3 +249,19 @@ def test_a_group_or_delay_line_in_capitals_is_rewritten_as_in_lower_case(body) -
     rules = rules_from_fetch(200, body, None)
     assert not rules.allows("https://news.example/story.html", "pressroom")
     assert rules.crawl_delay("pressroom") == (2.0 if b"CRAWL" in body else None)
+
+
+# Mutation seed 57: rules_from_fetch's other outcomes, each with its fetch_log detail.
+@pytest.mark.parametrize(("status", "error", "state", "detail"), [
+    (None, "redirect_loop", "unavailable", "robots.txt redirect_loop"),
+    (None, "too_many_redirects", "unavailable", "robots.txt too_many_redirects"),
+    (None, None, "unreachable", "robots.txt no response"),
+    (200, None, "parsed", "robots.txt 200"),
+    (299, None, "parsed", "robots.txt 299"),
+    (300, None, "unavailable", "robots.txt 300"),  # a 3xx not followed: no rules
+    (404, None, "unavailable", "robots.txt 404"),
+])
+def test_each_robots_outcome_says_what_it_was(status, error, state, detail) -> None:
+    rules = rules_from_fetch(status, b"User-agent: *\nDisallow: /\n", error)
+    assert (rules.state, rules.detail) == (state, detail)
+    assert rules.allows("https://a.example/x", "pressroom") is (state == "unavailable")
