@@ -88,7 +88,7 @@ def test_a_backslash_in_another_schemes_location_is_left_alone() -> None:
 # One loopback server for the tests below: `responses` maps a path to (status, headers,
 # body); any other path (robots.txt) is a 404. The fetch stage runs over `paths` as
 # configured for loopback.
-Response = tuple[int, list[tuple[str, str]], bytes]
+Response = tuple[int | tuple[int, str], list[tuple[str, str]], bytes]
 
 
 def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[str] | None = None,
@@ -111,7 +111,8 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
                 self.send_error(404)
                 return
             status, headers, body = responses[self.path]
-            self.send_response(status)
+            # a status may be (code, reason phrase)
+            self.send_response(*(status if isinstance(status, tuple) else (status,)))
             for name, value in headers:
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
@@ -233,3 +234,41 @@ def test_a_page_whose_head_holds_a_header_line_over_8190_bytes_is_fetched() -> N
         "/far": (302, "url_too_long")}
     assert sorted(r["url"][len(base):] for r in result.table.to_pylist()) == [
         "/cookie", "/csp", "/link"]
+
+
+# Mutation seed 57: the session's settings that only a whole fetch shows.
+_PAGE = (b"<!DOCTYPE html><html><head><title>Flood</title></head><body><article>"
+         + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 30
+         + b"</article></body></html>")
+_HTML = ("Content-Type", "text/html; charset=utf-8")
+
+
+def test_a_status_line_over_8190_bytes_is_read() -> None:
+    """A reason phrase of 9,000 characters: the status line is a header line too
+    (`MAX_HEADER_LINE_BYTES`, aiohttp's max_line_size), where 8190 made it a
+    `protocol_error`."""
+    served = {"/long": ((200, "OK " + "x" * 9000), [_HTML], _PAGE)}
+    base, result = fetch_from_loopback(served, "s57")
+    assert [(r["status"], r["error"]) for r in result.fetch_log] == [(200, None)]
+    assert [r["url"] for r in result.table.to_pylist()] == [base + "/long"]
+
+
+def test_a_gzip_page_is_decoded_once_and_no_proxy_of_the_environment_is_used(
+        monkeypatch) -> None:
+    """The session decodes no Content-Encoding itself (the fetcher does, with a cap, and
+    archives the bytes as sent), and takes no proxy from the environment (one would
+    resolve names past the address guard): here a proxy that refuses every connection."""
+    import gzip
+
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
+    packed = gzip.compress(_PAGE)
+    served = {"/gz": (200, [_HTML, ("Content-Encoding", "gzip")], packed)}
+    base, result = fetch_from_loopback(served, "s57")
+    # the bytes as sent counted (decoded by aiohttp, they were the page's 1983)
+    assert [(r["status"], r["error"], r["bytes"]) for r in result.fetch_log] == [
+        (200, None, len(packed))]
+    [row] = result.table.to_pylist()
+    assert row["url"] == base + "/gz" and b"flood defences" in row["body"]
