@@ -92,9 +92,10 @@ Response = tuple[int | tuple[int, str], list[tuple[str, str]], bytes]
 
 
 def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[str] | None = None,
-                        **config_changes):
+                        host: str = "127.0.0.1", **config_changes):
     """-> (the server's base URL, the fetch stage's result over every path of
-    `responses`); `hits` collects the paths asked for."""
+    `responses`); `hits` collects the paths asked for; `host` names the server in the
+    URLs."""
     import threading
     from dataclasses import replace
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -125,10 +126,9 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        base = f"http://127.0.0.1:{server.server_port}"
-        config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0,
-                         **config_changes)
+        base = f"http://{host}:{server.server_port}"
+        config = replace(settings_slice(FetchConfig, Settings()), **{
+            "allowed_networks": ["127.0.0.0/8"], "per_host_delay_s": 0.0, **config_changes})
         docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
                         for p in responses], DOCUMENTS, "documents")
         return base, run(docs, config, run_id)
@@ -272,3 +272,13 @@ def test_a_gzip_page_is_decoded_once_and_no_proxy_of_the_environment_is_used(
         (200, None, len(packed))]
     [row] = result.table.to_pylist()
     assert row["url"] == base + "/gz" and b"flood defences" in row["body"]
+
+
+def test_a_name_resolving_to_a_forbidden_address_is_refused_at_connection() -> None:
+    """The session's connector resolves names through the address guard: `localhost`,
+    with no loopback network allowed, is a `blocked_address`, never asked."""
+    hits: list[str] = []
+    _, result = fetch_from_loopback({"/p": (200, [_HTML], _PAGE)}, "s57", hits,
+                                    host="localhost", allowed_networks=[])
+    assert [r["error"] for r in result.fetch_log] == ["blocked_address"]
+    assert hits == [] and result.table.num_rows == 0
