@@ -92,11 +92,13 @@ Response = tuple[int | tuple[int, str], list[tuple[str, str]], bytes]
 
 
 def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[str] | None = None,
-                        host: str = "127.0.0.1", **config_changes):
+                        host: str = "127.0.0.1", spans: list | None = None, **config_changes):
     """-> (the server's base URL, the fetch stage's result over every path of
     `responses`); `hits` collects the paths asked for; `host` names the server in the
-    URLs."""
+    URLs; with `spans`, each page is answered after 0.3 s and its (start, end) times
+    collected."""
     import threading
+    import time
     from dataclasses import replace
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -112,6 +114,10 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
                 self.send_error(404)
                 return
             status, headers, body = responses[self.path]
+            if spans is not None:
+                start = time.monotonic()
+                time.sleep(0.3)
+                spans.append((start, time.monotonic()))
             # a status may be (code, reason phrase)
             self.send_response(*(status if isinstance(status, tuple) else (status,)))
             for name, value in headers:
@@ -282,3 +288,16 @@ def test_a_name_resolving_to_a_forbidden_address_is_refused_at_connection() -> N
                                     host="localhost", allowed_networks=[])
     assert [r["error"] for r in result.fetch_log] == ["blocked_address"]
     assert hits == [] and result.table.num_rows == 0
+
+
+def test_a_hosts_pages_are_fetched_side_by_side_up_to_its_concurrency() -> None:
+    """The connector sets no per-host cap of its own (the HostGate keeps
+    per_host_concurrency), and a request's turn passes to the next one once its headers
+    are sent (the trace's on_request_headers_sent), not once its response is read: four
+    pages answered after 0.3 s each overlap. One at a time, they did not."""
+    spans: list[tuple[float, float]] = []
+    served = {f"/p{i}": (200, [_HTML], _PAGE) for i in range(4)}
+    _, result = fetch_from_loopback(served, "s57", spans=spans, per_host_concurrency=4)
+    assert [r["error"] for r in result.fetch_log] == [None] * 4
+    most = max(sum(1 for s, e in spans if s <= at < e) for at, _ in spans)
+    assert most >= 2, spans
