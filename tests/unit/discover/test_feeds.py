@@ -1188,3 +1188,21 @@ def test_a_json_feeds_skipped_items_are_named_and_a_url_listed_thrice_counts_twi
                               ("feed_item_no_url", "item '42' is no object"),
                               ("feed_item_no_url", f"item {quoted!r} is no object")]
     assert result.duplicates == 2
+
+
+def test_a_feedparser_crash_names_the_exception_and_a_url_listed_thrice_counts_twice(
+        monkeypatch) -> None:
+    from tasks.discover import feeds
+
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>'
+           + b"<item><title>One</title><link>https://news.example/1</link></item>" * 3
+           + b"</channel></rss>")
+    result = parse_feed(rss, FEED_URL, "application/rss+xml")
+    assert [i.url for i in result.items] == ["https://news.example/1"]
+    assert result.duplicates == 2
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(feeds.feedparser, "parse", crash)
+    assert parse_feed(rss, FEED_URL).error == ("feed_unparseable", "RuntimeError: parser bug")
