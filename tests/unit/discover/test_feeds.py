@@ -1206,3 +1206,15 @@ def test_a_feedparser_crash_names_the_exception_and_a_url_listed_thrice_counts_t
 
     monkeypatch.setattr(feeds.feedparser, "parse", crash)
     assert parse_feed(rss, FEED_URL).error == ("feed_unparseable", "RuntimeError: parser bug")
+
+
+@pytest.mark.parametrize("content_type", ["application/feed+json",
+                                          "application/feed+json; charset=utf-8",
+                                          "Application/JSON; charset=utf-8; v=1"])
+def test_the_media_type_is_the_content_types_part_before_its_first_parameter(
+        content_type) -> None:
+    """Mutation seed 57: JSON that does not open with "{" is read as JSON (and found to be
+    no JSON Feed) under a JSON media type with any number of parameters."""
+    result = parse_feed(b'[{"url": "https://news.example/1"}]',
+                        "https://news.example/feed.json", content_type)
+    assert result.error == ("not_a_feed", 'JSON, but no JSON Feed (no "items" list)')
