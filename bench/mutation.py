@@ -409,23 +409,30 @@ def worker_collect(names: list[str]) -> list[dict]:
 # ---------------------------------------------------------------- equivalent mutants
 
 
-def load_equivalent(path: Path = EQUIVALENT) -> dict[tuple[str, str], dict]:
+def load_equivalent(path: Path = EQUIVALENT) -> dict[tuple[str, str], list[dict]]:
+    """The judgements by (module, mutant name). A name may carry several: mutmut renumbers
+    a function's mutants when its lines change, so a judgement carried to a new number
+    can meet a stale one of another mutation there; the text decides which applies."""
     if not path.exists():
         return {}
     import tomllib
 
-    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", [])
-    return {(e["module"], e["mutant"]): e for e in entries}
+    judged: dict[tuple[str, str], list[dict]] = {}
+    for e in tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", []):
+        judged.setdefault((e["module"], e["mutant"]), []).append(e)
+    return judged
 
 
-def apply_equivalent(rows: list[dict], judged: dict[tuple[str, str], dict]) -> list[str]:
+def apply_equivalent(rows: list[dict], judged: dict[tuple[str, str], list[dict]]) -> list[str]:
     """Mark the survivors judged equivalent; -> warnings for judgements gone stale."""
     stale = []
     for r in rows:
-        entry = judged.get((r["module"], r["name"].rsplit(".", 1)[-1]))
-        if entry is None or r["status"] not in ("survived", "no tests"):
+        entries = judged.get((r["module"], r["name"].rsplit(".", 1)[-1]))
+        if not entries or r["status"] not in ("survived", "no tests"):
             continue
-        if (entry["removed"], entry["added"]) == (r.get("removed"), r.get("added")):
+        text = (r.get("removed"), r.get("added"))
+        entry = next((e for e in entries if (e["removed"], e["added"]) == text), None)
+        if entry is not None:
             r["status"], r["reason"] = "equivalent", entry["reason"]
         else:
             stale.append(f"{r['module']} {r['name']}: the mutation changed, judgement ignored")

@@ -82,9 +82,11 @@ def without_lone_surrogates(doc: object) -> object:
                 if isinstance(item, (list, dict)):
                     stack.append(item)
         elif isinstance(node, dict):
-            for key in [k for k in node if isinstance(k, str) and _SURROGATE.search(k)]:
-                node[fixed(key)] = node.pop(key)
-            for key, item in node.items():
+            # rebuilt in its order: a key repaired keeps its place among the others
+            # (popped and set again, it went last: mutation seed 57)
+            pairs = [(fixed(key), item) for key, item in node.items()]
+            node.clear()
+            for key, item in pairs:
                 node[key] = fixed(item)
                 if isinstance(item, (list, dict)):
                     stack.append(item)

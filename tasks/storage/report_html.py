@@ -192,11 +192,13 @@ def duplicates(q: Query) -> Section:
                                                                           'a.fetched_at')}
                   BETWEEN $since AND $until
         )
-        SELECT arg_min(title, seen) AS story, count(DISTINCT article_id) AS copies,
-               arg_min(outlet, seen) AS first_seen_copy, min(seen) AS first_seen,
+        SELECT first(title ORDER BY seen, url) AS story, count(DISTINCT article_id) AS copies,
+               first(outlet ORDER BY seen, url) AS first_seen_copy, min(seen) AS first_seen,
                list(DISTINCT outlet ORDER BY outlet) AS outlets
         FROM members GROUP BY cluster_id HAVING count(DISTINCT article_id) > 1
-        ORDER BY copies DESC, first_seen LIMIT 12""")
+        ORDER BY copies DESC, first_seen, cluster_id LIMIT 12""")
+    # (copies seen at the same instant are taken in URL order: arg_min took any of them,
+    # so one warehouse gave two reports, a syndicated story's first outlet changing)
     if rows:
         s.add("<h3>Biggest story clusters</h3>" + table(cols, rows))
     return s

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tasks.common.text import capped_text, detect_language, storable_text
 from tests.unit.prose import ARTICLE, GERMAN
 
@@ -146,3 +148,29 @@ def test_lone_surrogates_in_a_decoded_json_document_are_replacement_characters()
     for _ in range(900):
         inner = inner[0]
     assert inner == "\ufffd"
+
+
+# Mutation seed 57: the edges of the surrogate range and of a pair's halves.
+@pytest.mark.parametrize(("written", "read"), [
+    (b"&#xD800;", b"&#xFFFD;"), (b"&#55296;", b"&#xFFFD;"),  # the first high half
+    (b"&#xDFFF;", b"&#xFFFD;"), (b"&#57343;", b"&#xFFFD;"),  # the last low half
+    (b"&#xD800;&#xDC00;", b"&#x10000;"), (b"&#xDBFF;&#xDFFF;", b"&#x10FFFF;"),  # the ends
+    (b"&#xD83D;&#xDC00;", b"&#x1F400;"),  # a low half of DC00 completes a pair
+    (b"&#xDC00;&#xDC00;", b"&#xFFFD;&#xFFFD;"),  # a low half first is no pair's start
+    (b"&#xDBFF;&#xDBFF;", b"&#xFFFD;&#xFFFD;"),  # nor is a high half second its end
+    (b"&#55295;&#57344;", b"&#55295;&#57344;"),  # either side of the range: as written
+])
+def test_references_at_the_edges_of_the_surrogate_range(written, read) -> None:
+    from tasks.common.surrogates import surrogate_references_as_characters
+
+    assert surrogate_references_as_characters(written) == read
+
+
+def test_a_repaired_key_keeps_its_place_among_its_objects_keys() -> None:
+    import json
+
+    from tasks.common.surrogates import without_lone_surrogates
+
+    doc = without_lone_surrogates(json.loads('{"a": 1, "b\\ud83d": 2, "c": [{"d\\udc00": 3, '
+                                             '"e": 4}]}'))
+    assert list(doc) == ["a", "b\ufffd", "c"] and list(doc["c"][0]) == ["d\ufffd", "e"]

@@ -633,3 +633,17 @@ def test_a_line_separator_inside_a_paragraph_of_lf_lines_stays():
     text = decode_dump(" date 2024-05-01 https://dumps.example/one\nOne\n\nA line\u2028"
                        "broken softly.\n".encode())
     assert parse_dump(text).body == "A line\u2028broken softly."
+
+
+# Mutation seed 57: decode_dump's NUL padding, the cases its mutants were not asked.
+def test_nul_padding_is_stripped_and_nothing_else() -> None:
+    # the text's last letter (a capital X here) is no padding
+    assert decode_dump(b"The speech of Malcolm X" + b"\x00" * 512) == "The speech of Malcolm X"
+
+
+def test_a_file_of_blank_lines_and_nul_padding_counts_the_nuls_alone() -> None:
+    with pytest.raises(DumpError) as info:
+        decode_dump(b" \n\n" + b"\x00" * 100)
+    assert (info.value.reason, info.value.detail) == (
+        "binary_content", "the file holds 100 NUL bytes and no text (zeroed blocks: its "
+        "text never reached the disk)")

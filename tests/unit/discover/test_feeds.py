@@ -1244,3 +1244,101 @@ def test_a_json_feed_items_title_that_is_no_string_is_no_title_and_the_item_is_k
     assert [(i.url, i.title) for i in res.items] == [
         ("https://a.example/1", None), ("https://a.example/2", None),
         ("https://a.example/3", None), ("https://a.example/4", "Real title")]
+
+
+# Mutation seed 57: parse_json_feed and _json_feed_document, the cases their mutants were
+# not asked.
+_JSON_ONE = b'{"items": [{"id": "1", "url": "https://news.example/1"}'
+
+
+@pytest.mark.parametrize("cut", [b", ", b",", b" \n", b"]"])
+def test_a_json_feed_cut_after_an_item_keeps_it(cut) -> None:
+    """The cut falls after a whole item: after its comma or whitespace (the end of the
+    text reached while skipping them) or after the list's `]` (the object never closed)."""
+    from tasks.discover.feeds import parse_json_feed
+
+    result = parse_json_feed(_JSON_ONE + cut, "https://news.example/feed.json")
+    assert result.error is None and [i.url for i in result.items] == ["https://news.example/1"]
+    assert result.skipped == [("feed_truncated", "the JSON Feed ends before its end: kept "
+                                                 "the 1 whole items before the cut")]
+
+
+def test_a_cut_json_feeds_items_are_read_up_to_a_stray_character() -> None:
+    from tasks.discover.feeds import parse_json_feed
+
+    body = _JSON_ONE + b', X{"id": "2", "url": "https://news.example/2"}'
+    result = parse_json_feed(body, "https://news.example/feed.json")
+    assert [i.url for i in result.items] == ["https://news.example/1"]
+
+
+def test_a_json_feed_with_a_byte_that_is_no_utf8_keeps_its_items() -> None:
+    from tasks.discover.feeds import parse_json_feed
+
+    body = b'{"items": [{"url": "https://news.example/1", "title": "Caf\xe9 opens"}]}'
+    result = parse_json_feed(body, "https://news.example/feed.json")
+    assert result.error is None
+    assert [(i.url, i.title) for i in result.items] == [("https://news.example/1",
+                                                        "Caf\ufffd opens")]
+
+
+def test_a_json_feed_without_a_version_is_named_json() -> None:
+    from tasks.discover.feeds import parse_json_feed
+
+    result = parse_json_feed(b'{"items": []}', "https://news.example/feed.json")
+    assert (result.error, result.version) == (None, "json")
+
+
+@pytest.mark.parametrize(("body", "what"), [
+    (b'{"error": "rate limited"}', 'JSON, but no JSON Feed (no "items" list)'),
+    (b"{not json", "not JSON"),
+])
+def test_json_that_is_no_feed_says_why_in_full(body, what) -> None:
+    from tasks.discover.feeds import parse_json_feed
+
+    assert parse_json_feed(body, "https://news.example/feed.json").error == ("not_a_feed", what)
+
+
+def test_a_json_feeds_skipped_items_are_named_and_a_url_listed_thrice_counts_twice() -> None:
+    from tasks.discover.feeds import parse_json_feed
+
+    long_list = b"[" + b", ".join([b"1234567890"] * 12) + b"]"
+    body = (b'{"items": [{"url": "https://news.example/1", "title": 42}, {"id": "n7"}, 42, '
+            + long_list + b', {"url": "https://news.example/1"}, '
+            b'{"url": "https://news.example/1"}]}')
+    result = parse_json_feed(body, "https://news.example/feed.json")
+    assert [(i.url, i.title) for i in result.items] == [("https://news.example/1", None)]
+    quoted = str([1234567890] * 12)[:100]
+    assert result.skipped == [("feed_item_no_url", "item 'n7'"),
+                              ("feed_item_no_url", "item '42' is no object"),
+                              ("feed_item_no_url", f"item {quoted!r} is no object")]
+    assert result.duplicates == 2
+
+
+def test_a_feedparser_crash_names_the_exception_and_a_url_listed_thrice_counts_twice(
+        monkeypatch) -> None:
+    from tasks.discover import feeds
+
+    rss = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>G</title>'
+           + b"<item><title>One</title><link>https://news.example/1</link></item>" * 3
+           + b"</channel></rss>")
+    result = parse_feed(rss, FEED_URL, "application/rss+xml")
+    assert [i.url for i in result.items] == ["https://news.example/1"]
+    assert result.duplicates == 2
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(feeds.feedparser, "parse", crash)
+    assert parse_feed(rss, FEED_URL).error == ("feed_unparseable", "RuntimeError: parser bug")
+
+
+@pytest.mark.parametrize("content_type", ["application/feed+json",
+                                          "application/feed+json; charset=utf-8",
+                                          "Application/JSON; charset=utf-8; v=1"])
+def test_the_media_type_is_the_content_types_part_before_its_first_parameter(
+        content_type) -> None:
+    """Mutation seed 57: JSON that does not open with "{" is read as JSON (and found to be
+    no JSON Feed) under a JSON media type with any number of parameters."""
+    result = parse_feed(b'[{"url": "https://news.example/1"}]',
+                        "https://news.example/feed.json", content_type)
+    assert result.error == ("not_a_feed", 'JSON, but no JSON Feed (no "items" list)')

@@ -1002,3 +1002,13 @@ def test_a_url_list_whose_lines_end_in_unicode_separators_is_its_urls(
     docs, rejects = (read_url_list if name.endswith(".urls") else read_dumps)(path, "r23")
     assert [d["url"] for d in docs] == [f"https://a.example/{n}" for n in (1, 2, 3)]
     assert rejects == []
+
+
+def test_nul_padding_after_a_url_ending_in_a_capital_x_strips_the_nuls_alone() -> None:
+    """Mutation seed 57: the padding stripped is NUL bytes, not the URL's last letter."""
+    from tasks.discover.inputs import url_list_lines
+
+    assert url_list_lines(b"https://a.example/X\n" + b"\x00" * 64) == [
+        (1, "https://a.example/X", None)]
+    assert url_list_lines(b"https://a.example/X" + b"\x00" * 64) == [
+        (1, "https://a.example/X", None)]

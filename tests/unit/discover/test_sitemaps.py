@@ -1160,3 +1160,18 @@ def test_a_text_sitemap_line_holding_a_control_character_is_a_bad_loc() -> None:
     assert [e.url for e in result.entries] == ["https://news.example/one"]
     assert [reason for reason, _ in result.skipped] == ["sitemap_bad_loc"] * 2
     assert "control characters" in result.skipped[0][1]
+
+
+def test_a_text_sitemaps_bad_lines_are_quoted_up_to_200_characters() -> None:
+    """Mutation seed 57: a line of control characters and a line that is no URL, each
+    longer than 200 characters, quoted in their rejects up to 200 (the control character
+    shown escaped). (Seed 57 asked a line that is no UTF-8; round 24 reads such a line as
+    windows-1252.)"""
+    raw = "https://news.example/a\x00-" + "a" * 250
+    words = "this line is no address " * 12
+    data = f"https://news.example/one\n{raw}\n{words}\n".encode()
+    result = parse_sitemap(data, "https://news.example/sitemap.txt")
+    assert [e.url for e in result.entries] == ["https://news.example/one"]
+    assert result.skipped == [
+        ("sitemap_bad_loc", f"not a URL: control characters in {raw[:200]!r}"),
+        ("sitemap_bad_loc", words.strip()[:200])]

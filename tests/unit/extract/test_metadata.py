@@ -2638,3 +2638,15 @@ def test_a_utc_instant_takes_a_neighbouring_day_only_within_the_newsroom_zones(
     page = tree(f'<meta property="article:published_time" content="{published}">')
     m = page_metadata(page, f"https://x.example/{url_day}/story.html", now=NOW)
     assert m.published_date == want
+
+
+# Mutation seed 57: round 22's JSON-LD readers, each case their mutants were not asked.
+def test_a_broken_jsonld_script_before_the_record_costs_no_author() -> None:
+    """A script json.loads refuses (a trailing comma) is passed over, not the end of the
+    search: the record in the next script still gives its author."""
+    from tasks.extract.bylines import jsonld_authors
+
+    broken = '{"@type": "WebSite", "name": "Gazette",}'
+    t = tree(f'<script type="application/ld+json">{broken}</script>'
+             f'<script type="application/ld+json">{_ROUND22_RECORD}</script>')
+    assert jsonld_authors(t) == ["Maria Lopez"]

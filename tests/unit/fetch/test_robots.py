@@ -272,3 +272,33 @@ def test_a_request_rate_is_a_pace_kept_as_a_crawl_delay(lines, seconds) -> None:
 def test_a_request_rate_of_no_pace_is_no_delay(value) -> None:
     rules = rules_from_fetch(200, f"User-agent: *\nRequest-rate: {value}\n".encode(), None)
     assert rules.crawl_delay("pressroom") is None
+
+
+# Mutation seed 57: the field names in capitals, as RFC 9309 allows and Protego reads.
+@pytest.mark.parametrize("body", [
+    b"USER-AGENT: pressroom/1.0\nDISALLOW: /\n", b"User-Agent: pressroom (+bot)\nDisallow: /\n",
+    b"USER-AGENT: *\nCRAWL-DELAY: 2s\nDISALLOW: /\n",
+])
+def test_a_group_or_delay_line_in_capitals_is_rewritten_as_in_lower_case(body) -> None:
+    """Before: the cheap test for such lines looked for "gent" and "elay" as written, so a
+    file spelling its field names in capitals was handed to Protego as it was: the group
+    naming `pressroom/1.0` nobody's (its `Disallow: /` not obeyed), the `2s` no delay."""
+    rules = rules_from_fetch(200, body, None)
+    assert not rules.allows("https://news.example/story.html", "pressroom")
+    assert rules.crawl_delay("pressroom") == (2.0 if b"CRAWL" in body else None)
+
+
+# Mutation seed 57: rules_from_fetch's other outcomes, each with its fetch_log detail.
+@pytest.mark.parametrize(("status", "error", "state", "detail"), [
+    (None, "redirect_loop", "unavailable", "robots.txt redirect_loop"),
+    (None, "too_many_redirects", "unavailable", "robots.txt too_many_redirects"),
+    (None, None, "unreachable", "robots.txt no response"),
+    (200, None, "parsed", "robots.txt 200"),
+    (299, None, "parsed", "robots.txt 299"),
+    (300, None, "unavailable", "robots.txt 300"),  # a 3xx not followed: no rules
+    (404, None, "unavailable", "robots.txt 404"),
+])
+def test_each_robots_outcome_says_what_it_was(status, error, state, detail) -> None:
+    rules = rules_from_fetch(status, b"User-agent: *\nDisallow: /\n", error)
+    assert (rules.state, rules.detail) == (state, detail)
+    assert rules.allows("https://a.example/x", "pressroom") is (state == "unavailable")

@@ -88,14 +88,17 @@ def test_a_backslash_in_another_schemes_location_is_left_alone() -> None:
 # One loopback server for the tests below: `responses` maps a path to (status, headers,
 # body); any other path (robots.txt) is a 404. The fetch stage runs over `paths` as
 # configured for loopback.
-Response = tuple[int, list[tuple[str, str]], bytes]
+Response = tuple[int | tuple[int, str], list[tuple[str, str]], bytes]
 
 
 def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[str] | None = None,
-                        **config_changes):
+                        host: str = "127.0.0.1", spans: list | None = None, **config_changes):
     """-> (the server's base URL, the fetch stage's result over every path of
-    `responses`); `hits` collects the paths asked for."""
+    `responses`); `hits` collects the paths asked for; `host` names the server in the
+    URLs; with `spans`, each page is answered after 0.3 s and its (start, end) times
+    collected."""
     import threading
+    import time
     from dataclasses import replace
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -111,7 +114,12 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
                 self.send_error(404)
                 return
             status, headers, body = responses[self.path]
-            self.send_response(status)
+            if spans is not None:
+                start = time.monotonic()
+                time.sleep(0.3)
+                spans.append((start, time.monotonic()))
+            # a status may be (code, reason phrase)
+            self.send_response(*(status if isinstance(status, tuple) else (status,)))
             for name, value in headers:
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
@@ -124,10 +132,9 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        base = f"http://127.0.0.1:{server.server_port}"
-        config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0,
-                         **config_changes)
+        base = f"http://{host}:{server.server_port}"
+        config = replace(settings_slice(FetchConfig, Settings()), **{
+            "allowed_networks": ["127.0.0.0/8"], "per_host_delay_s": 0.0, **config_changes})
         docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
                         for p in responses], DOCUMENTS, "documents")
         return base, run(docs, config, run_id)
@@ -241,3 +248,64 @@ def test_backslashes_are_slashes_up_to_the_first_question_mark_only() -> None:
 
     assert backslashes_as_slashes("\\news\\x?next=\\a\\b?c") == "/news/x?next=\\a\\b?c"
     assert backslashes_as_slashes("\\news\\x?q=\\a#top\\b?c") == "/news/x?q=\\a#top\\b?c"
+
+
+# Mutation seed 57: the session's settings that only a whole fetch shows.
+_PAGE = (b"<!DOCTYPE html><html><head><title>Flood</title></head><body><article>"
+         + b"<p>The council met on Tuesday to debate the flood defences.</p>" * 30
+         + b"</article></body></html>")
+_HTML = ("Content-Type", "text/html; charset=utf-8")
+
+
+def test_a_status_line_over_8190_bytes_is_read() -> None:
+    """A reason phrase of 9,000 characters: the status line is a header line too
+    (`MAX_HEADER_LINE_BYTES`, aiohttp's max_line_size), where 8190 made it a
+    `protocol_error`."""
+    served = {"/long": ((200, "OK " + "x" * 9000), [_HTML], _PAGE)}
+    base, result = fetch_from_loopback(served, "s57")
+    assert [(r["status"], r["error"]) for r in result.fetch_log] == [(200, None)]
+    assert [r["url"] for r in result.table.to_pylist()] == [base + "/long"]
+
+
+def test_a_gzip_page_is_decoded_once_and_no_proxy_of_the_environment_is_used(
+        monkeypatch) -> None:
+    """The session decodes no Content-Encoding itself (the fetcher does, with a cap, and
+    archives the bytes as sent), and takes no proxy from the environment (one would
+    resolve names past the address guard): here a proxy that refuses every connection."""
+    import gzip
+
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
+    packed = gzip.compress(_PAGE)
+    served = {"/gz": (200, [_HTML, ("Content-Encoding", "gzip")], packed)}
+    base, result = fetch_from_loopback(served, "s57")
+    # the bytes as sent counted (decoded by aiohttp, they were the page's 1983)
+    assert [(r["status"], r["error"], r["bytes"]) for r in result.fetch_log] == [
+        (200, None, len(packed))]
+    [row] = result.table.to_pylist()
+    assert row["url"] == base + "/gz" and b"flood defences" in row["body"]
+
+
+def test_a_name_resolving_to_a_forbidden_address_is_refused_at_connection() -> None:
+    """The session's connector resolves names through the address guard: `localhost`,
+    with no loopback network allowed, is a `blocked_address`, never asked."""
+    hits: list[str] = []
+    _, result = fetch_from_loopback({"/p": (200, [_HTML], _PAGE)}, "s57", hits,
+                                    host="localhost", allowed_networks=[])
+    assert [r["error"] for r in result.fetch_log] == ["blocked_address"]
+    assert hits == [] and result.table.num_rows == 0
+
+
+def test_a_hosts_pages_are_fetched_side_by_side_up_to_its_concurrency() -> None:
+    """The connector sets no per-host cap of its own (the HostGate keeps
+    per_host_concurrency), and a request's turn passes to the next one once its headers
+    are sent (the trace's on_request_headers_sent), not once its response is read: four
+    pages answered after 0.3 s each overlap. One at a time, they did not."""
+    spans: list[tuple[float, float]] = []
+    served = {f"/p{i}": (200, [_HTML], _PAGE) for i in range(4)}
+    _, result = fetch_from_loopback(served, "s57", spans=spans, per_host_concurrency=4)
+    assert [r["error"] for r in result.fetch_log] == [None] * 4
+    most = max(sum(1 for s, e in spans if s <= at < e) for at, _ in spans)
+    assert most >= 2, spans

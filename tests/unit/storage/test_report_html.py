@@ -317,3 +317,13 @@ def test_a_pivot_without_a_list_of_series_keeps_every_series_by_name():
     assert days == [d, d + dt.timedelta(days=1), d + dt.timedelta(days=2)]
     assert list(series) == ["a.example", "b.example"]
     assert series == {"a.example": [None, None, 5], "b.example": [3, None, None]}
+
+
+def test_a_clusters_first_copy_among_copies_seen_at_one_instant_is_the_first_url(report):
+    # every copy of the fixture's story is seen at 09:00 on its first day: the first is
+    # taken in URL order ("https://changed.example/..."), so two reports of one warehouse
+    # agree (arg_min took any of them)
+    _, _, html = report
+    row = re.search(r"<h3>Biggest story clusters</h3>.*?<tbody><tr>(.*?)</tr>", html)[1]
+    assert re.findall(r"<td>(.*?)</td>", row)[:4] == ["A title", "127", "Changed",
+                                                    "2024-03-01 09:00"]
