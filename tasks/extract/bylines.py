@@ -15,6 +15,24 @@ from tasks.extract.areas import in_other_area
 from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, load_jsonld
 from tasks.extract.titles import folded, headline_text, is_outlet, squash
 
+# An e-mail address (a `mailto:` link's too) or a web address written into a byline ("Jane
+# Doe jane@example.com", "Jane Doe, https://twitter.com/janedoe"). trafilatura's
+# normalize_authors drops a byline that is one address and nothing else, but reads one
+# beside a name as words: "Jane Doe jane com", "Mailtojane Com", "Https", "Janedoe".
+_ADDRESS = re.compile(
+    r"(?:mailto:)?[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s;,|]+", re.I)
+
+
+def normalize_byline(raw: str | None) -> str | None:
+    """trafilatura's normalize_authors of `raw` ('A; B') with the addresses in it taken
+    out first (each a space: what is left beside one is still read); None if nothing is."""
+    return normalize_authors(None, _ADDRESS.sub(" ", raw)) if raw else None
+
+
+def holds_address(raw: str | None) -> bool:
+    """True when a byline string holds an e-mail or web address."""
+    return bool(raw) and _ADDRESS.search(raw) is not None
+
 
 def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:
     """Names of a JSON-LD author value: a string, a Person/Organization (its name, or its
@@ -138,7 +156,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
             continue  # "Foto: Ingo S." under a picture: the photographer, not the author
         if in_other_area(elem, article_area):
             continue
-        found = normalize_authors(None, text)
+        found = normalize_byline(text)
         if found:
             return found
     return None
@@ -184,7 +202,7 @@ def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -
         if text and len(text) <= 80 and not in_other_area(link, article_area) and (
                 not _NOT_A_NAME.match(text)  # a button to the page ("Zur Artikelübersicht")
                 and not _AUTHOR_INDEX.search(link.get("href", ""))):
-            return normalize_authors(None, text)
+            return normalize_byline(text)
     return None
 
 
@@ -394,7 +412,7 @@ def outlet_dash_author(tree: HtmlElement, outlet_names: set[str]) -> str | None:
     if len(parts) == 2 and is_outlet(parts[0], outlet_names):
         name = clean_author_name(parts[1])
         if name and is_person(name, outlet_names):  # not the publisher's full name
-            return normalize_authors(None, parts[1])
+            return normalize_byline(parts[1])
     return None
 
 

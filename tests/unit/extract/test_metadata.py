@@ -2623,3 +2623,30 @@ def test_a_script_of_another_type_is_no_jsonld(script_type) -> None:
     t = tree(f'<script type="{script_type}">{_ROUND22_RECORD}</script>')
     assert jsonld_texts(t) == []
     assert page_metadata(t, None, now=NOW).authors == []
+
+
+# --- round 25: an address beside a name in a byline ----------------------------------------
+
+_STORY = "<article><h1>Ferry service returns</h1><p>The ferry sailed again.</p></article>"
+_ADDRESSED = ["Jane Doe jane@example.com", "Jane Doe, jane.doe@example.com",
+              "Jane Doe https://twitter.com/janedoe", "Jane Doe, https://twitter.com/janedoe",
+              "mailto:jane@example.com"]
+
+
+@pytest.mark.parametrize("written", _ADDRESSED)
+@pytest.mark.parametrize("where", ["meta", "jsonld", "byline"])
+def test_an_address_in_a_byline_is_no_name(written, where) -> None:
+    """An e-mail or web address beside the name: trafilatura's normalize_authors read it as
+    words ("Jane Doe jane com", "Mailtojane Com", "Jane Doe https" and "Janedoe"); only the
+    name is an author, and an address alone is none."""
+    head, body = "", _STORY
+    if where == "meta":
+        head = f'<meta name="author" content="{written}">'
+    elif where == "jsonld":
+        head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+                '"@type": "NewsArticle", "headline": "Ferry service returns", '
+                f'"author": {{"@type": "Person", "name": "{written}"}}}}</script>')
+    else:
+        body = _STORY.replace("</h1>", f'</h1><p class="byline">By {written}</p>')
+    md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == ([] if written.startswith("mailto:") else ["Jane Doe"]), md.authors
