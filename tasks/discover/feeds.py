@@ -259,6 +259,11 @@ def loose_rfc822_date(raw: str) -> datetime | None:
             f"{hour:02d}:{m['minute'] or '00'}{m['second'] or ''} {zone}")
     except (TypeError, ValueError, OverflowError):
         return None
+    if when.tzinfo is None and zone == "-0000":
+        # RFC 5322 3.3: the time is UTC, the writer's own zone unknown; Python's
+        # email.utils.formatdate() writes it so by default. The email module gives it no
+        # zone, and it was taken for a zone name nobody knows: the story's date lost.
+        when = when.replace(tzinfo=UTC)
     if when.tzinfo is None or len(year) == 4 and when.year != int(year):
         return None  # a zone name nobody knows; (the email module reads 0001 as 2001, and
         # a two-digit year as 1969-2068, as feeds mean it)

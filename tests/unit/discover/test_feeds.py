@@ -1228,3 +1228,20 @@ def test_a_json_feed_date_written_year_first_with_slashes_is_its_day(written, ut
         {"id": "1", "url": "https://news.example/1", "date_published": written}]}
     result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
     assert [i.published_at for i in result.items] == [utc]
+
+
+@pytest.mark.parametrize("written", ["Fri, 03 May 2024 10:00:00 -0000",
+                                     "Fri, 03 May 2024 10:00:00 GMT-0",
+                                     "Fri, 03 May 2024 10:00:00 -00:00"])
+def test_a_date_whose_zone_is_minus_zero_is_utc(written) -> None:
+    """Round 25: RFC 5322's `-0000`, a UTC time from a writer that does not say its own
+    zone (Python's `email.utils.formatdate()` writes it by default). The email module
+    gives it no zone, and it was read as an unknown zone name: no date, in an RSS feed, a
+    JSON Feed and a sitemap alike."""
+    utc = datetime(2024, 5, 3, 10, tzinfo=UTC)
+    assert _rss_dates([written]) == [utc]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [utc]
+
