@@ -108,6 +108,7 @@ from tasks.extract.titles import (
     guessed_title,
     headline_text,
     is_outlet,
+    names_something,
     outlet_names,
     squash,
 )
@@ -250,6 +251,8 @@ def page_metadata(
         # ("Mes\xadsen\xadger\xaddiens\xadte"): invisible on the page, in the way of
         # every search and comparison of the title
         title = INVISIBLE_IN_TITLE.sub("", title) or None
+    if title and not names_something(title):
+        title = None  # "|", "&", "-": the separators of an empty headline field
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
     authors = tagged = clean_authors(raw_authors, outlets)

@@ -2650,3 +2650,24 @@ def test_an_address_in_a_byline_is_no_name(written, where) -> None:
         body = _STORY.replace("</h1>", f'</h1><p class="byline">By {written}</p>')
     md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
     assert md.authors == ([] if written.startswith("mailto:") else ["Jane Doe"]), md.authors
+
+
+@pytest.mark.parametrize("written", ["&amp;", " | ", "-", "&nbsp;|&nbsp;", "•", "&lt;&gt;", "#"])
+@pytest.mark.parametrize("where", ["title", "og", "h1"])
+def test_a_title_of_separators_alone_is_no_title(written, where) -> None:
+    """Round 25: a template whose headline field was empty leaves its separators ("<title>
+    | </title>", an `og:title` of "&amp;"); they were stored as the article's title."""
+    head = {"title": f"<title>{written}</title>",
+            "og": f'<meta property="og:title" content="{written}">', "h1": ""}[where]
+    body = _STORY.replace("<h1>Ferry service returns</h1>",
+                          f"<h1>{written}</h1>" if where == "h1" else "")
+    md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.title is None, md.title
+
+
+@pytest.mark.parametrize("written", ["🔥", "2024", "Ferry | News"])
+def test_a_title_of_a_picture_or_a_number_stays(written) -> None:
+    """Round 25: the rule above keeps a title holding a letter, a digit or an emoji."""
+    md = page_metadata(tree(f"<title>{written}</title>", _STORY.replace(
+        "<h1>Ferry service returns</h1>", "")), "https://news.example.com/2024/05/f", now=NOW)
+    assert md.title is not None
