@@ -12,7 +12,7 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
 from tasks.extract.areas import in_other_area
-from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, load_jsonld
+from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, jsonld_value, load_jsonld
 from tasks.extract.titles import folded, headline_text, is_outlet, squash
 
 # An e-mail address (a `mailto:` link's too) or a web address written into a byline ("Jane
@@ -42,9 +42,11 @@ def _author_names(value: object, named: dict[str, dict] | None = None) -> list[s
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        name = value.get("name")
+        # (a language-tagged value object, `{"@value": "Jane Doe", "@language": "en"}`,
+        # or a list of them, as multilingual sites write names: the author was lost)
+        name = jsonld_value(value.get("name"))
         if not isinstance(name, str):
-            parts = [value.get(k) for k in ("givenName", "familyName")]
+            parts = [jsonld_value(value.get(k)) for k in ("givenName", "familyName")]
             name = " ".join(p for p in parts if isinstance(p, str)) or None
         if name is None and named and isinstance(value.get("@id"), str):
             target = named.get(value["@id"])

@@ -2671,3 +2671,19 @@ def test_a_title_of_a_picture_or_a_number_stays(written) -> None:
     md = page_metadata(tree(f"<title>{written}</title>", _STORY.replace(
         "<h1>Ferry service returns</h1>", "")), "https://news.example.com/2024/05/f", now=NOW)
     assert md.title is not None
+
+
+@pytest.mark.parametrize("person", [
+    '{"@type": "Person", "name": {"@value": "Jane Doe", "@language": "en"}}',
+    '{"@type": "Person", "name": [{"@value": "Jane Doe", "@language": "en"}, '
+    '{"@value": "Jeanne Doe", "@language": "fr"}]}',
+    '{"@type": "Person", "givenName": {"@value": "Jane"}, "familyName": {"@value": "Doe"}}',
+])
+def test_a_jsonld_authors_name_as_a_language_tagged_value_is_read(person) -> None:
+    """Round 25: a Person's name as a JSON-LD value object (`{"@value": ..., "@language":
+    ...}`, as multilingual sites write names), or a list of them. Before: no author."""
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "NewsArticle", "headline": "Ferry service returns", '
+            f'"author": {person}}}</script>')
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == ["Jane Doe"]
