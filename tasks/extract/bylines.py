@@ -19,8 +19,10 @@ from tasks.extract.titles import folded, headline_text, is_outlet, squash
 # Doe jane@example.com", "Jane Doe, https://twitter.com/janedoe"). trafilatura's
 # normalize_authors drops a byline that is one address and nothing else, but reads one
 # beside a name as words: "Jane Doe jane com", "Mailtojane Com", "Https", "Janedoe".
+# A bare domain ("Autor: www.portalspozywczy.pl") is left as it was: it names the outlet,
+# and the byline line it is read from is dropped from the text by that reading.
 _ADDRESS = re.compile(
-    r"(?:mailto:)?[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s;,|]+", re.I)
+    r"(?:mailto:)?[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://[^\s;,|]+", re.I)
 
 
 def normalize_byline(raw: str | None) -> str | None:
