@@ -2687,3 +2687,15 @@ def test_a_jsonld_authors_name_as_a_language_tagged_value_is_read(person) -> Non
             f'"author": {person}}}</script>')
     md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
     assert md.authors == ["Jane Doe"]
+
+
+def test_a_bare_domain_in_a_byline_is_read_as_before() -> None:
+    """Round 25: only e-mail and http(s) addresses leave a byline; a bare domain ("Autor:
+    www.portalspozywczy.pl", a dev page) names the outlet and is read as trafilatura reads
+    it, so the clean stage still drops the byline line from the text (as before)."""
+    from trafilatura.json_metadata import normalize_authors
+
+    from tasks.extract.bylines import normalize_byline
+
+    raw = "Autor: www.portalspozywczy.pl"
+    assert normalize_byline(raw) == normalize_authors(None, raw)
