@@ -154,6 +154,9 @@ def _struct_to_utc(value) -> datetime | None:
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# The offset after an ISO time (`T10:00:00+25:00`): feedparser applies one no clock has
+# (25 hours, 60 minutes), and the story was dated a day off without a word.
+_ISO_OFFSET = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
 
 # Zone names feedparser's RFC 822 reader does not know (it knows GMT, UT, Z, the US zones,
 # MET and MEST) and reads as UTC without a word: "Fri, 03 May 2024 10:00:00 CEST" was
@@ -364,6 +367,9 @@ def _entry_date(entry, key: str) -> datetime | None:
         # a year the text does not name: feedparser took "05-03-2024" for 2005-03-20
         # (an hour's offset may move the year to the next or the one before)
         return None
+    offset = _ISO_OFFSET.search(raw)
+    if offset is not None and (int(offset[1]) > 23 or int(offset[2]) > 59):
+        return None  # no zone is 24 hours or more off UTC
     m = _ISO_DATE.search(raw)
     if m is not None:
         try:

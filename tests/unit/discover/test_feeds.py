@@ -1245,3 +1245,22 @@ def test_a_date_whose_zone_is_minus_zero_is_utc(written) -> None:
     result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
     assert [i.published_at for i in result.items] == [utc]
 
+
+
+@pytest.mark.parametrize("written", ["2024-05-03T10:00:00+25:00", "2024-05-03T10:00:00-24:30",
+                                     "2024-05-03T10:00+0960"])
+def test_an_iso_date_with_an_offset_no_clock_has_is_no_date(written) -> None:
+    """Round 25: feedparser applied an offset of 24 hours or more (or of 60 minutes or
+    more): `T10:00:00+25:00` was 09:00 UTC the day before. No date now (the page's own
+    date decides); real offsets stay (below)."""
+    assert _rss_dates([written]) == [None]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024-05-03T10:00:00+14:00", datetime(2024, 5, 2, 20, tzinfo=UTC)),
+    ("2024-05-03T10:00:00-12:00", datetime(2024, 5, 3, 22, tzinfo=UTC)),
+    ("2024-05-03T10:00:00.5+05:45", datetime(2024, 5, 3, 4, 15, tzinfo=UTC)),  # (to the second)
+])
+def test_an_iso_date_at_the_edge_of_the_zones_is_read(written, utc) -> None:
+    """Round 25: the offsets at the edge of the world's zones read as written."""
+    assert _rss_dates([written]) == [utc]
