@@ -1,6 +1,6 @@
 """Fault round 25: bylines holding an e-mail or web address, an author's name written
 decomposed or with invisible marks, a title of separators alone, a JSON-LD author's name
-as a language-tagged value object, and a feed date whose zone is RFC 5322's `-0000`. One
+as a language-tagged value object, and feed dates whose zone is RFC 5322's `-0000` or 25 hours. One
 whole `ingest` flow under the session's Prefect harness, over a fault server of the
 round's own on 127.0.0.1 (no other address), every page linked from one RSS feed:
 - `/r25/mail`: `<meta name=author content="Jane Doe jane.doe@example.com">` (on main the
@@ -13,7 +13,9 @@ round's own on 127.0.0.1 (no other address), every page linked from one RSS feed
 - `/r25/bar`: `<title> | </title>`, no headline element: the title the feed gives the
   item, "Item bar" (on main the title "|");
 - `/r25/ld`: a JSON-LD Person named `{"@value": "Anna Keller", "@language": "de"}` (on
-  main no author).
+  main no author);
+- `/r25/zone`: dated `2024-05-03T10:00:00+25:00` in the feed, an offset no clock has,
+  and nowhere on the page (on main 2024-05-02 09:00 UTC).
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from tests.integration.test_fetch_faults import settings
 
 HOST = 1  # 127.0.0.1: the one address this round's server listens on
 ROBOTS = "User-agent: *\nDisallow: /nothing-here\n"
-SLUGS = ("mail", "web", "nfd", "nfc", "bar", "ld")
-DATES = {"mail": "Fri, 03 May 2024 10:00:00 -0000"}
+SLUGS = ("mail", "web", "nfd", "nfc", "bar", "ld", "zone")
+DATES = {"mail": "Fri, 03 May 2024 10:00:00 -0000", "zone": "2024-05-03T10:00:00+25:00"}
 LD_PERSON = {"@type": "Person", "name": {"@value": "Anna Keller", "@language": "de"}}
 
 
@@ -90,8 +92,8 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
         prefect_harness, server25, tmp_path, warehouse) -> None:
     """Now: each address out of its byline, one spelling of one reporter, no title of
     separators (the feed's title for the page), the language-tagged name read, the
-    `-0000` date UTC. On main (measured, main's files put back): see RELIABILITY.md,
-    round 25."""
+    `-0000` date UTC, the `+25:00` one none. On main (measured, main's files put back):
+    see RELIABILITY.md, round 25."""
     from flows.ingest import ingest
     from tests.integration.test_input_faults7 import _table
 
@@ -111,6 +113,7 @@ def test_an_ingest_of_the_rounds_inputs_loses_nothing(
     assert rows[u("nfd")][1] == rows[u("nfc")][1] == ["José García"]
     assert rows[u("bar")][0] == "Item bar"  # the feed's title for it, the page naming none
     assert rows[u("ld")][1] == ["Anna Keller"]
+    assert rows[u("zone")][2] is None  # +25:00: no date, the page names none
     assert _table(warehouse, "SELECT reason, url FROM rejects") == []
     assert _table(warehouse, "SELECT url, error FROM fetch_log WHERE error IS NOT NULL") == []
-    assert_run_conserves(manifest, 6, 0, 0)
+    assert_run_conserves(manifest, 7, 0, 0)
