@@ -253,6 +253,8 @@ def loose_rfc822_date(raw: str) -> datetime | None:
         hour = hour % 12 + 12 * (m["half"].upper() == "P")
     zone = m["zone"] or "+0000"
     if offset := _OFFSET.fullmatch(zone):
+        if int(offset[2]) > 23 or int(offset[3] or 0) > 59:
+            return None  # `+0960`: the email module read it as +10:00, an hour off
         zone = f"{offset[1]}{int(offset[2]):02d}{offset[3] or '00'}"
     zone = _ZONE_OFFSETS.get(zone.upper(), zone)
     day, year = m["day"] or m["day_after"], m["year"]
