@@ -162,6 +162,15 @@ def normalise_inline(value: str | None) -> str | None:
     return value.replace("\n", " ").strip() or None
 
 
+def normalise_names(values: list[str] | None) -> list[str] | None:
+    """A list of names (authors, tags) as one-line fields, empty ones out, duplicates
+    merged: "Jose\u0301" (decomposed, as macOS writes file names and some CMSs store
+    them) and "José" are one author, as "Jane\u200b Doe" and "Jane Doe" are."""
+    if values is None:
+        return None
+    return list(dict.fromkeys(v for v in map(normalise_inline, values) if v))
+
+
 @dataclass(frozen=True)
 class CleanConfig:
     """What the clean stage uses of Settings (see there for each value's reason)."""
@@ -191,6 +200,8 @@ def clean_record(row: dict) -> dict:
         "title": normalise_inline(row.get("title")),
         "site_name": normalise_inline(row.get("site_name")),
         "description": normalise_inline(row.get("description")),
+        "authors": normalise_names(row.get("authors")),
+        "tags": normalise_names(row.get("tags")),
         "word_count": word_count(text),
         "content_hash": content_hash(text),
     }

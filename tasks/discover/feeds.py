@@ -154,6 +154,9 @@ def _struct_to_utc(value) -> datetime | None:
 
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# The offset after an ISO time (`T10:00:00+25:00`): feedparser applies one no clock has
+# (25 hours, 60 minutes), and the story was dated a day off without a word.
+_ISO_OFFSET = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*[+-](\d{2}):?(\d{2})\s*$")
 
 # Zone names feedparser's RFC 822 reader does not know (it knows GMT, UT, Z, the US zones,
 # MET and MEST) and reads as UTC without a word: "Fri, 03 May 2024 10:00:00 CEST" was
@@ -250,6 +253,8 @@ def loose_rfc822_date(raw: str) -> datetime | None:
         hour = hour % 12 + 12 * (m["half"].upper() == "P")
     zone = m["zone"] or "+0000"
     if offset := _OFFSET.fullmatch(zone):
+        if int(offset[2]) > 23 or int(offset[3] or 0) > 59:
+            return None  # `+0960`: the email module read it as +10:00, an hour off
         zone = f"{offset[1]}{int(offset[2]):02d}{offset[3] or '00'}"
     zone = _ZONE_OFFSETS.get(zone.upper(), zone)
     day, year = m["day"] or m["day_after"], m["year"]
@@ -259,6 +264,11 @@ def loose_rfc822_date(raw: str) -> datetime | None:
             f"{hour:02d}:{m['minute'] or '00'}{m['second'] or ''} {zone}")
     except (TypeError, ValueError, OverflowError):
         return None
+    if when.tzinfo is None and zone == "-0000":
+        # RFC 5322 3.3: the time is UTC, the writer's own zone unknown; Python's
+        # email.utils.formatdate() writes it so by default. The email module gives it no
+        # zone, and it was taken for a zone name nobody knows: the story's date lost.
+        when = when.replace(tzinfo=UTC)
     if when.tzinfo is None or len(year) == 4 and when.year != int(year):
         return None  # a zone name nobody knows; (the email module reads 0001 as 2001, and
         # a two-digit year as 1969-2068, as feeds mean it)
@@ -359,6 +369,9 @@ def _entry_date(entry, key: str) -> datetime | None:
         # a year the text does not name: feedparser took "05-03-2024" for 2005-03-20
         # (an hour's offset may move the year to the next or the one before)
         return None
+    offset = _ISO_OFFSET.search(raw)
+    if offset is not None and (int(offset[1]) > 23 or int(offset[2]) > 59):
+        return None  # no zone is 24 hours or more off UTC
     m = _ISO_DATE.search(raw)
     if m is not None:
         try:

@@ -12,8 +12,28 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
 from tasks.extract.areas import in_other_area
-from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, load_jsonld
+from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, jsonld_value, load_jsonld
 from tasks.extract.titles import folded, headline_text, is_outlet, squash
+
+# An e-mail address (a `mailto:` link's too) or a web address written into a byline ("Jane
+# Doe jane@example.com", "Jane Doe, https://twitter.com/janedoe"). trafilatura's
+# normalize_authors drops a byline that is one address and nothing else, but reads one
+# beside a name as words: "Jane Doe jane com", "Mailtojane Com", "Https", "Janedoe".
+# A bare domain ("Autor: www.portalspozywczy.pl") is left as it was: it names the outlet,
+# and the byline line it is read from is dropped from the text by that reading.
+_ADDRESS = re.compile(
+    r"(?:mailto:)?[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://[^\s;,|]+", re.I)
+
+
+def normalize_byline(raw: str | None) -> str | None:
+    """trafilatura's normalize_authors of `raw` ('A; B') with the addresses in it taken
+    out first (each a space: what is left beside one is still read); None if nothing is."""
+    return normalize_authors(None, _ADDRESS.sub(" ", raw)) if raw else None
+
+
+def holds_address(raw: str | None) -> bool:
+    """True when a byline string holds an e-mail or web address."""
+    return bool(raw) and _ADDRESS.search(raw) is not None
 
 
 def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:
@@ -24,9 +44,11 @@ def _author_names(value: object, named: dict[str, dict] | None = None) -> list[s
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
-        name = value.get("name")
+        # (a language-tagged value object, `{"@value": "Jane Doe", "@language": "en"}`,
+        # or a list of them, as multilingual sites write names: the author was lost)
+        name = jsonld_value(value.get("name"))
         if not isinstance(name, str):
-            parts = [value.get(k) for k in ("givenName", "familyName")]
+            parts = [jsonld_value(value.get(k)) for k in ("givenName", "familyName")]
             name = " ".join(p for p in parts if isinstance(p, str)) or None
         if name is None and named and isinstance(value.get("@id"), str):
             target = named.get(value["@id"])
@@ -138,7 +160,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
             continue  # "Foto: Ingo S." under a picture: the photographer, not the author
         if in_other_area(elem, article_area):
             continue
-        found = normalize_authors(None, text)
+        found = normalize_byline(text)
         if found:
             return found
     return None
@@ -184,7 +206,7 @@ def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -
         if text and len(text) <= 80 and not in_other_area(link, article_area) and (
                 not _NOT_A_NAME.match(text)  # a button to the page ("Zur Artikelübersicht")
                 and not _AUTHOR_INDEX.search(link.get("href", ""))):
-            return normalize_authors(None, text)
+            return normalize_byline(text)
     return None
 
 
@@ -394,7 +416,7 @@ def outlet_dash_author(tree: HtmlElement, outlet_names: set[str]) -> str | None:
     if len(parts) == 2 and is_outlet(parts[0], outlet_names):
         name = clean_author_name(parts[1])
         if name and is_person(name, outlet_names):  # not the publisher's full name
-            return normalize_authors(None, parts[1])
+            return normalize_byline(parts[1])
     return None
 
 

@@ -20,7 +20,8 @@ from datetime import date, datetime, timedelta
 from htmldate.extractors import regex_parse
 from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import normalize_authors
+
+from tasks.extract.bylines import normalize_byline
 
 # How far up from the headline the search climbs, and how many elements a container may
 # hold before it is too wide to say anything about this article (a whole page column).
@@ -533,7 +534,7 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
     """The names of a written byline near the headline ("Von Anna Keller und Tom B."), or
     None; for pages whose byline carries no author class or markup."""
     found = search_near_headline(headline, _element_byline, in_other_area)
-    return normalize_authors(None, found[0]) if found else None
+    return normalize_byline(found[0]) if found else None
 
 
 # The credit line under a headline: <p class="credit">JIJI</p>, "article-credit",
@@ -564,7 +565,7 @@ def _credit_line(elem: HtmlElement) -> str | None:
 def credit_byline(headline: HtmlElement | None, in_other_area) -> str | None:
     """The credit line near the headline (a wire or a reporter), or None."""
     found = search_near_headline(headline, _credit_line, in_other_area)
-    return normalize_authors(None, found[0]) if found else None
+    return normalize_byline(found[0]) if found else None
 
 
 # A paragraph that opens with a byline word; the cheap test before _element_byline's.
@@ -589,7 +590,7 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
         if lead and _BYLINE_START.match(lead):
             names = _element_byline(para)
             if names and not in_other_area(para):
-                return normalize_authors(None, names)
+                return normalize_byline(names)
     return None
 
 
@@ -646,7 +647,7 @@ def labelled_byline(tree: HtmlElement, in_other_area) -> str | None:
             continue
         if lead.strip().rstrip(": ").lower() in _BARE_CUES and len(m[1].split()) < 2:
             continue  # "Von Berlin": a place as often as a name
-        return normalize_authors(None, m[1])
+        return normalize_byline(m[1])
     return None
 
 
@@ -710,7 +711,7 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
                for sib in para.itersiblings()):
             continue
         if not in_other_area(para):
-            return normalize_authors(None, name)
+            return normalize_byline(name)
     return None
 
 

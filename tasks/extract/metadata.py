@@ -34,8 +34,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
+    METANAME_AUTHOR,
+    OG_AUTHOR,
+    PROPERTY_AUTHOR,
     examine_meta,
     extract_meta_json,
     extract_sitename,
@@ -57,10 +59,12 @@ from tasks.extract.bylines import (
     byline_refines,
     clean_authors,
     find_byline_author,
+    holds_address,
     is_person,
     jsonld_authors,
     labelled_author,
     names_of_people,
+    normalize_byline,
     outlet_dash_author,
     post_author_login,
 )
@@ -104,6 +108,7 @@ from tasks.extract.titles import (
     guessed_title,
     headline_text,
     is_outlet,
+    names_something,
     outlet_names,
     squash,
 )
@@ -172,6 +177,17 @@ def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | 
     return (joined_url(base_url, ref) or ref) if base_url else ref
 
 
+_AUTHOR_META_NAMES = frozenset(METANAME_AUTHOR | PROPERTY_AUTHOR | OG_AUTHOR)
+
+
+def _author_meta_contents(tree: HtmlElement) -> list[str]:
+    """The content of each author meta tag trafilatura's examine_meta reads (by name,
+    property or itemprop), in page order."""
+    return [meta.get("content") or "" for meta in tree.iter("meta")
+            if _AUTHOR_META_NAMES & {(meta.get(k) or "").lower()
+                                     for k in ("name", "property", "itemprop")}]
+
+
 def page_metadata(
     tree: HtmlElement,
     url: str | None,
@@ -194,6 +210,13 @@ def page_metadata(
         md = extract_meta_json(tree, md)
     except Exception:  # noqa: BLE001 -- trafilatura's own code guards this the same way
         pass
+    names = jsonld_authors(tree)
+    if md.author:
+        sources = [*_author_meta_contents(tree), *names]
+        if any(holds_address(s) for s in sources):
+            # trafilatura read an address beside a name as words ("Jane Doe jane com");
+            # read the same bylines again without it
+            md.author = normalize_byline("; ".join(sources))
     site_name = md.sitename or extract_sitename(tree) or None
     # trafilatura's extract_sitename guesses from a "<title>" segment, sometimes the headline
     # half of it ("Vegetarier zu sein. Bedarf, Trend ... | Ethify"): a guess that long is
@@ -228,12 +251,13 @@ def page_metadata(
         # ("Mes\xadsen\xadger\xaddiens\xadte"): invisible on the page, in the way of
         # every search and comparison of the title
         title = INVISIBLE_IN_TITLE.sub("", title) or None
+    if title and not names_something(title):
+        title = None  # "|", "&", "-": the separators of an empty headline field
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
     authors = tagged = clean_authors(raw_authors, outlets)
     byline = raw_authors
-    names = jsonld_authors(tree)
-    raw_recorded = normalize_authors(None, "; ".join(names)) if names else None
+    raw_recorded = normalize_byline("; ".join(names)) if names else None
     recorded = clean_authors(raw_recorded, outlets)
     if recorded and any(is_person(a, outlets) for a in recorded) and (
             {squash(a) for a in recorded} != {squash(a) for a in authors}):

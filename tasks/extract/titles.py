@@ -41,6 +41,14 @@ def folded(s: str) -> str:
                            if not unicodedata.combining(ch)))
 
 
+def names_something(title: str) -> bool:
+    """True when a title holds a letter, a digit or a symbol that is a picture (an emoji):
+    "|", "-", "&", "•" alone are the separators of a template whose headline field was
+    empty ("<title> | </title>", `og:title` "&amp;"), no headline to store."""
+    return any(unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "So"
+               for ch in title)
+
+
 def clean_title(title: str | None, site_name: str | None, url: str | None) -> str | None:
     """Drop a site-name segment from a page title ("Story | Site", "Site - Story").
 

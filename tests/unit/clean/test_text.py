@@ -380,3 +380,16 @@ def test_a_clean_run_is_the_clean_stages_and_dates_its_rejects_in_utc() -> None:
     at = rej["rejected_at"]
     assert at.utcoffset() == timedelta(0)
     assert before <= at <= datetime.now(UTC)
+
+
+def test_an_authors_name_in_decomposed_or_marked_spelling_is_stored_as_one_name() -> None:
+    """Round 25: authors and tags are names a reader groups by, and they were stored as the
+    page wrote them: "Jose\u0301 Garci\u0301a" (decomposed) and "José García" were two
+    authors, as "Jane\u200b Doe" (a zero-width space), "Jane Do\u00ade" (a soft hyphen) and
+    "\u200fJane Doe" (a right-to-left mark) were beside "Jane Doe"."""
+    out = clean_record(_row(authors=["Jose\u0301 Garci\u0301a", "José García",
+                                     "Jane\u200b Doe", "Jane Do\u00ade", "\u200fJane Doe", " "],
+                            tags=["Me\u0301xico", "México", "\u200b"]))
+    assert out["authors"] == ["José García", "Jane Doe"]
+    assert out["tags"] == ["México"]
+    assert clean_record(_row(authors=None))["authors"] is None

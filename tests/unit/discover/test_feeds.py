@@ -1342,3 +1342,41 @@ def test_the_media_type_is_the_content_types_part_before_its_first_parameter(
     result = parse_feed(b'[{"url": "https://news.example/1"}]',
                         "https://news.example/feed.json", content_type)
     assert result.error == ("not_a_feed", 'JSON, but no JSON Feed (no "items" list)')
+
+
+@pytest.mark.parametrize("written", ["Fri, 03 May 2024 10:00:00 -0000",
+                                     "Fri, 03 May 2024 10:00:00 GMT-0",
+                                     "Fri, 03 May 2024 10:00:00 -00:00"])
+def test_a_date_whose_zone_is_minus_zero_is_utc(written) -> None:
+    """Round 25: RFC 5322's `-0000`, a UTC time from a writer that does not say its own
+    zone (Python's `email.utils.formatdate()` writes it by default). The email module
+    gives it no zone, and it was read as an unknown zone name: no date, in an RSS feed, a
+    JSON Feed and a sitemap alike."""
+    utc = datetime(2024, 5, 3, 10, tzinfo=UTC)
+    assert _rss_dates([written]) == [utc]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [utc]
+
+
+
+@pytest.mark.parametrize("written", ["2024-05-03T10:00:00+25:00", "2024-05-03T10:00:00-24:30",
+                                     "2024-05-03T10:00+0960",
+                                     "Fri, 03 May 2024 10:00:00 +0960"])
+def test_a_date_with_an_offset_no_clock_has_is_no_date(written) -> None:
+    """Round 25: feedparser applied an offset of 24 hours or more (or of 60 minutes or
+    more): `T10:00:00+25:00` was 09:00 UTC the day before; the email module read RFC
+    822's `+0960` as +10:00. No date now (the page's own
+    date decides); real offsets stay (below)."""
+    assert _rss_dates([written]) == [None]
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024-05-03T10:00:00+14:00", datetime(2024, 5, 2, 20, tzinfo=UTC)),
+    ("2024-05-03T10:00:00-12:00", datetime(2024, 5, 3, 22, tzinfo=UTC)),
+    ("2024-05-03T10:00:00.5+05:45", datetime(2024, 5, 3, 4, 15, tzinfo=UTC)),  # (to the second)
+])
+def test_an_iso_date_at_the_edge_of_the_zones_is_read(written, utc) -> None:
+    """Round 25: the offsets at the edge of the world's zones read as written."""
+    assert _rss_dates([written]) == [utc]

@@ -2650,3 +2650,79 @@ def test_a_broken_jsonld_script_before_the_record_costs_no_author() -> None:
     t = tree(f'<script type="application/ld+json">{broken}</script>'
              f'<script type="application/ld+json">{_ROUND22_RECORD}</script>')
     assert jsonld_authors(t) == ["Maria Lopez"]
+
+
+# --- round 25: an address beside a name in a byline ----------------------------------------
+
+_STORY = "<article><h1>Ferry service returns</h1><p>The ferry sailed again.</p></article>"
+_ADDRESSED = ["Jane Doe jane@example.com", "Jane Doe, jane.doe@example.com",
+              "Jane Doe https://twitter.com/janedoe", "Jane Doe, https://twitter.com/janedoe",
+              "mailto:jane@example.com"]
+
+
+@pytest.mark.parametrize("written", _ADDRESSED)
+@pytest.mark.parametrize("where", ["meta", "jsonld", "byline"])
+def test_an_address_in_a_byline_is_no_name(written, where) -> None:
+    """An e-mail or web address beside the name: trafilatura's normalize_authors read it as
+    words ("Jane Doe jane com", "Mailtojane Com", "Jane Doe https" and "Janedoe"); only the
+    name is an author, and an address alone is none."""
+    head, body = "", _STORY
+    if where == "meta":
+        head = f'<meta name="author" content="{written}">'
+    elif where == "jsonld":
+        head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+                '"@type": "NewsArticle", "headline": "Ferry service returns", '
+                f'"author": {{"@type": "Person", "name": "{written}"}}}}</script>')
+    else:
+        body = _STORY.replace("</h1>", f'</h1><p class="byline">By {written}</p>')
+    md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == ([] if written.startswith("mailto:") else ["Jane Doe"]), md.authors
+
+
+@pytest.mark.parametrize("written", ["&amp;", " | ", "-", "&nbsp;|&nbsp;", "•", "&lt;&gt;", "#"])
+@pytest.mark.parametrize("where", ["title", "og", "h1"])
+def test_a_title_of_separators_alone_is_no_title(written, where) -> None:
+    """Round 25: a template whose headline field was empty leaves its separators ("<title>
+    | </title>", an `og:title` of "&amp;"); they were stored as the article's title."""
+    head = {"title": f"<title>{written}</title>",
+            "og": f'<meta property="og:title" content="{written}">', "h1": ""}[where]
+    body = _STORY.replace("<h1>Ferry service returns</h1>",
+                          f"<h1>{written}</h1>" if where == "h1" else "")
+    md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.title is None, md.title
+
+
+@pytest.mark.parametrize("written", ["🔥", "2024", "Ferry | News"])
+def test_a_title_of_a_picture_or_a_number_stays(written) -> None:
+    """Round 25: the rule above keeps a title holding a letter, a digit or an emoji."""
+    md = page_metadata(tree(f"<title>{written}</title>", _STORY.replace(
+        "<h1>Ferry service returns</h1>", "")), "https://news.example.com/2024/05/f", now=NOW)
+    assert md.title is not None
+
+
+@pytest.mark.parametrize("person", [
+    '{"@type": "Person", "name": {"@value": "Jane Doe", "@language": "en"}}',
+    '{"@type": "Person", "name": [{"@value": "Jane Doe", "@language": "en"}, '
+    '{"@value": "Jeanne Doe", "@language": "fr"}]}',
+    '{"@type": "Person", "givenName": {"@value": "Jane"}, "familyName": {"@value": "Doe"}}',
+])
+def test_a_jsonld_authors_name_as_a_language_tagged_value_is_read(person) -> None:
+    """Round 25: a Person's name as a JSON-LD value object (`{"@value": ..., "@language":
+    ...}`, as multilingual sites write names), or a list of them. Before: no author."""
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "NewsArticle", "headline": "Ferry service returns", '
+            f'"author": {person}}}</script>')
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == ["Jane Doe"]
+
+
+def test_a_bare_domain_in_a_byline_is_read_as_before() -> None:
+    """Round 25: only e-mail and http(s) addresses leave a byline; a bare domain ("Autor:
+    www.portalspozywczy.pl", a dev page) names the outlet and is read as trafilatura reads
+    it, so the clean stage still drops the byline line from the text (as before)."""
+    from trafilatura.json_metadata import normalize_authors
+
+    from tasks.extract.bylines import normalize_byline
+
+    raw = "Autor: www.portalspozywczy.pl"
+    assert normalize_byline(raw) == normalize_authors(None, raw)
