@@ -100,6 +100,7 @@ from tasks.extract.headline_area import (
     text_byline,
     wire_credit,
 )
+from tasks.extract.jsonld import jsonld_value
 from tasks.extract.titles import (
     INVISIBLE_IN_TITLE,
     choose_headline,
@@ -144,9 +145,35 @@ class PageMetadata:
     page_type: str | None = None  # og:type / JSON-LD @type, for the not_article filter
 
 
+def _one_text(value: object) -> str | None:
+    """A metadata field as one string. trafilatura copies a JSON-LD `headline`,
+    `description` or publisher `name` as the record wrote it: a list (one per language),
+    a value object (`{"@value": ..., "@language": "de"}`) or a number; the first string
+    of it (as `jsonld_value` reads dates) -- read as text it crashed the whole page's
+    metadata, its title, authors and date all lost (fault round 26)."""
+    if value is None or isinstance(value, str):
+        return value
+    first = jsonld_value(value)
+    return None if first is None else str(first)
+
+
+def _texts(values: object) -> list[str]:
+    """A label list (`articleSection`, `keywords`) as strings, nested lists flattened
+    and value objects read; anything else (an object of no value) left out."""
+    if not isinstance(values, list):
+        values = [values]
+    out: list[str] = []
+    for v in values:
+        if isinstance(v, list):
+            out.extend(_texts(v))
+        elif (text := _one_text(v)) is not None:
+            out.append(text)
+    return out
+
+
 def _split_list(values: list[str] | None) -> list[str]:
     out: list[str] = []
-    for v in values or []:
+    for v in _texts(values or []):
         for part in v.split(","):
             part = part.strip()
             # a "tag" of a whole paragraph is keyword stuffing, no label of the story
@@ -210,6 +237,8 @@ def page_metadata(
         md = extract_meta_json(tree, md)
     except Exception:  # noqa: BLE001 -- trafilatura's own code guards this the same way
         pass
+    md.title, md.description = _one_text(md.title), _one_text(md.description)
+    md.sitename, md.author = _one_text(md.sitename), _one_text(md.author)
     names = jsonld_authors(tree)
     if md.author:
         sources = [*_author_meta_contents(tree), *names]

@@ -2726,3 +2726,29 @@ def test_a_bare_domain_in_a_byline_is_read_as_before() -> None:
 
     raw = "Autor: www.portalspozywczy.pl"
     assert normalize_byline(raw) == normalize_authors(None, raw)
+
+
+@pytest.mark.parametrize(("field", "written"), [
+    ("headline", '["Ferry service returns", "Fähre fährt wieder"]'),
+    ("headline", '{"@value": "Ferry service returns", "@language": "en"}'),
+    ("headline", '[{"@value": "Ferry service returns", "@language": "en"}]'),
+    ("headline", "2024"),
+    ("articleSection", '["Local", ["Harbour"]]'),
+])
+def test_a_jsonld_field_as_a_list_object_or_number_keeps_the_pages_metadata(
+        field, written) -> None:
+    """Round 26: trafilatura copies a JSON-LD `headline` (or `articleSection`) as written,
+    a list (one per language), a value object or a number; read as text it crashed
+    `page_metadata`, and the page was stored with no title, author or date at all."""
+    head = ('<meta name="author" content="Jane Doe">'
+            '<meta property="article:published_time" content="2024-05-03T10:00:00Z">'
+            '<script type="application/ld+json">{"@context": "https://schema.org", '
+            f'"@type": "NewsArticle", "{field}": {written}}}</script>')
+    body = _STORY.replace("<h1>Ferry service returns</h1>", "")
+    md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == ["Jane Doe"]
+    assert md.published_at == datetime(2024, 5, 3, 10, tzinfo=UTC)
+    if field == "headline":
+        assert md.title == ("2024" if written == "2024" else "Ferry service returns")
+    else:
+        assert md.categories == ["Local", "Harbour"]
