@@ -75,6 +75,7 @@ _BEFORE = re.compile(
 _CONTINUATION = re.compile(rf"^[^\"]{{0,80}}\b(?:{_VERBS})\b[^\"]{{0,40}}[.,:;]\s*$")
 
 _OPEN_CLOSE = ("“", "”", "„", "«", "»", "‟")
+_TYPOGRAPHIC = re.compile("[" + "".join(_OPEN_CLOSE) + "]")
 
 
 def _straight_quotes(text: str) -> str:
@@ -159,9 +160,20 @@ def _is_named(speaker: str) -> bool:
     return speaker[:1].isupper() and speaker.split()[0].lower() not in _PRONOUNS
 
 
+def _pairs(marks: list[int]) -> list[tuple[int, int]]:
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+
+
 def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of paired quote marks in a paragraph already translated
-    to straight quotes."""
+    """(open, close) offsets of paired quote marks in a paragraph, as written (straight
+    or typographic marks; every mark is one character, so the offsets hold in its
+    straight-quote copy too).
+
+    The marks of one kind pair in order. A paragraph holding both kinds nests one in the
+    other (`“He told me "the ferry is back" yesterday,” said Jane Doe`): paired as one
+    kind, the inner marks cut the quotation into pieces too short to keep, and the whole
+    quotation was lost (fault round 26). So each kind pairs on its own and a span inside
+    (or across) an earlier one is left out: the outer quotation is the statement."""
     # str.find jumps from mark to mark in C; a Python step per character was the slower
     # half of extract_quotes on long paragraphs.
     marks = []
@@ -169,7 +181,14 @@ def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
     while i >= 0:
         marks.append(i)
         i = paragraph.find('"', i + 1)
-    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+    typographic = [m.start() for m in _TYPOGRAPHIC.finditer(paragraph)]
+    if not typographic or not marks:
+        return _pairs(marks or typographic)
+    kept: list[tuple[int, int]] = []
+    for span in sorted(_pairs(typographic) + _pairs(marks)):
+        if not kept or span[0] > kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def _paragraphs(text: str):
@@ -189,13 +208,13 @@ def extract_quotes(text: str, demonyms: frozenset[str] = frozenset()) -> list[Qu
     """
     quotes: list[Quote] = []
     last_named: str | None = None
-    text = _straight_quotes(text)
+    written, text = text, _straight_quotes(text)
     if '"' not in text:
         return quotes
     for offset, para in _paragraphs(text):
         prev_end = None
         prev_speaker = None
-        for open_, close in _quote_spans(para):
+        for open_, close in _quote_spans(written[offset : offset + len(para)]):
             body = para[open_ + 1 : close].strip().rstrip(",").strip()
             if not body or len(body) > MAX_QUOTE_CHARS:
                 prev_end, prev_speaker = close, None

@@ -175,3 +175,29 @@ def test_a_description_never_ends_on_a_function_word() -> None:
     assert [q.speaker for q in quotes] in ([], [None])
     (q,) = extract_quotes('"We will not accept any delay in this matter," said the minister.')
     assert q.speaker == "the minister"
+
+
+@pytest.mark.parametrize(("outer", "inner"), [
+    (("“", "”"), ('"', '"')), (('"', '"'), ("“", "”")), (("«", "»"), ('"', '"')),
+    (("„", "“"), ('"', '"'))])
+def test_a_quotation_nesting_the_other_kind_of_mark_is_kept_whole(outer, inner):
+    """Round 26: a quotation in typographic marks quoting someone in straight ones (or
+    the other way round). All marks paired as one kind, the inner ones cut it into
+    pieces too short to keep: no quotation at all. Each kind now pairs on its own."""
+    text = (f"Intro line.\n{outer[0]}He told me {inner[0]}the ferry is back{inner[1]} "
+            f"yesterday,{outer[1]} said Jane Doe.")
+    [q] = extract_quotes(text, DEMONYMS)
+    assert (q.speaker, q.quote) == ("Jane Doe", 'He told me "the ferry is back" yesterday')
+    assert text[q.start] == outer[0]
+
+
+def test_a_lone_straight_mark_in_a_typographic_quotation_cuts_nothing():
+    """Round 26: an inch mark (`12"`) inside curly quotes paired with the opening mark."""
+    [q] = extract_quotes('“The 12" pizza is back on the menu,” said Jane Doe.', DEMONYMS)
+    assert (q.speaker, q.quote) == ("Jane Doe", 'The 12" pizza is back on the menu')
+
+
+def test_quotes_of_both_kinds_side_by_side_are_both_kept():
+    text = ('“The ferry is back,” said Jane Doe. "It is on time," said John Smith.')
+    assert [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)] == [
+        ("Jane Doe", "The ferry is back"), ("John Smith", "It is on time")]
