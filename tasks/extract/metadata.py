@@ -112,6 +112,7 @@ from tasks.extract.titles import (
     names_something,
     outlet_names,
     squash,
+    unescaped_twice,
 )
 
 # The byline search in the page body (find_byline_author) when meta/JSON-LD name nobody.
@@ -279,7 +280,7 @@ def page_metadata(
         # soft hyphens and zero-width marks the CMS put in for line breaking
         # ("Mes\xadsen\xadger\xaddiens\xadte"): invisible on the page, in the way of
         # every search and comparison of the title
-        title = INVISIBLE_IN_TITLE.sub("", title) or None
+        title = INVISIBLE_IN_TITLE.sub("", unescaped_twice(title)) or None
     if title and not names_something(title):
         title = None  # "|", "&", "-": the separators of an empty headline field
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
@@ -432,8 +433,8 @@ def page_metadata(
         modified_at=modified,
         date_candidates=candidates,
         date_flags=flags,
-        site_name=capped_text(site_name, MAX_LABEL_CHARS),
-        description=capped_text(md.description, MAX_DESCRIPTION_CHARS) or None,
+        site_name=capped_text(unescaped_twice(site_name), MAX_LABEL_CHARS),
+        description=capped_text(unescaped_twice(md.description), MAX_DESCRIPTION_CHARS) or None,
         categories=_split_list(md.categories),
         tags=_split_list(md.tags),
         top_image=md.image or None,

@@ -2752,3 +2752,27 @@ def test_a_jsonld_field_as_a_list_object_or_number_keeps_the_pages_metadata(
         assert md.title == ("2024" if written == "2024" else "Ferry service returns")
     else:
         assert md.categories == ["Local", "Harbour"]
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    ("<title>Tom &amp;amp; Jerry return</title>", "Tom & Jerry return"),
+    ('<meta property="og:title" content="Tom &amp;amp; Jerry return">', "Tom & Jerry return"),
+    ('<meta property="og:title" content="Tom&amp;#039;s ferry returns">', "Tom's ferry returns"),
+    ('<meta property="og:title" content="Tom&amp;#8217;s ferry returns">', "Tom’s ferry returns"),
+    ('<meta property="og:title" content="AT&amp;amp;T buys a ferry">', "AT&T buys a ferry"),
+])
+def test_a_title_escaped_twice_is_read_as_meant(head, title) -> None:
+    """Round 26: a CMS that escapes an escaped field (`og:title` "Tom &amp;amp; Jerry",
+    a WordPress SEO plugin's fault) left "Tom &amp; Jerry" and "Tom&#039;s" as the
+    stored title; the description the same."""
+    desc = '<meta name="description" content="Tom &amp;amp; Jerry&amp;#039;s ferry">'
+    body = _STORY.replace("<h1>Ferry service returns</h1>", "")
+    md = page_metadata(tree(head + desc, body), "https://news.example.com/2024/05/f", now=NOW)
+    assert (md.title, md.description) == (title, "Tom & Jerry's ferry")
+
+
+@pytest.mark.parametrize("written", ["AT&T and R&D", "Fish &chips; a ferry", "Tom & Jerry"])
+def test_an_ampersand_that_is_no_reference_stays(written) -> None:
+    md = page_metadata(tree(f"<title>{written.replace('&', '&amp;')}</title>", _STORY.replace(
+        "<h1>Ferry service returns</h1>", "")), "https://news.example.com/2024/05/f", now=NOW)
+    assert md.title == written
