@@ -648,8 +648,14 @@ def _day(value: str | None, option: str):
     if value is None:
         return None
     try:
-        return (date.fromisoformat(value) if len(value) == 10
-                else datetime.fromisoformat(value.replace("Z", "+00:00")))
+        # a day in any ISO form (`2024-05-03`, `20240503`, `2024-W18-5`) is that whole
+        # day; chosen by length, `20240503` was read as the instant 00:00, and `--until
+        # 20240503` left that day's articles out without a word (fault round 26)
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         err.print(f"[red]{option}:[/red] {escape(repr(value))} is not YYYY-MM-DD or an ISO "
                   "timestamp")

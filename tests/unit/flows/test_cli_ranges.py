@@ -34,3 +34,20 @@ def test_a_range_of_one_day_is_taken(warehouse, since, until):
                                    "--until", until])
     assert out.exit_code == 1, out.output
     assert "no runs yet" in out.output
+
+
+@pytest.mark.parametrize("until", ["2024-05-03", "20240503", "2024-W18-5"])
+def test_a_day_in_any_iso_form_is_the_whole_day(warehouse, until):
+    """Round 26: `--until 20240503` (ISO's basic form) was read as the instant 00:00 of
+    that day, `--until 2024-05-03` as the whole day: the day's articles left out of the
+    search without a word."""
+    from tasks.storage import search as S
+    from tests.unit.storage.test_search import BUDGET, FLOOD, _article, _commit
+
+    rows = [_article("a1", "River floods valley", FLOOD, "r1", day=1),
+            _article("a2", "Budget passes", BUDGET, "r1", day=3)]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    out = CliRunner().invoke(app, ["search", "river", "-w", str(warehouse), "--until", until,
+                                   "--since", until, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert "https://e.com/a2" in out.output and "https://e.com/a1" not in out.output
