@@ -212,7 +212,9 @@ _LOOSE_RFC822 = re.compile(
     r"(?:(?P<day>\d{1,2})(?:\.?\s+|(?P<dash>-))(?P<month>[^\W\d_]{3,10})"
     r"|(?P<month_first>[^\W\d_]{3,10})\.?\s+(?P<day_after>\d{1,2}))"
     r"(?(dash)-|\.?,?\s+)(?P<year>\d{4}|\d{2})"
-    r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?P<second>:\d{2})?"
+    # (a fraction of a second, `10:00:00.123 GMT`, as some feed writers' millisecond
+    # clocks give it, dropped: the item came undated, fault round 26)
+    r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?P<second>:\d{2})?(?:\.\d{1,9})?"
     r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?"
     r"\s*(?P<zone>(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?")
 _OFFSET = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
@@ -220,6 +222,8 @@ _OFFSET = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?")
 
 # The zone names RFC 822 and the email module read (US zones, UT, GMT, Z); another name
 # (IST: India, Ireland or Israel?) leaves the date to feedparser.
+# RFC 822's one-letter military zones (J is none; Z is UTC, read as a name above).
+_MILITARY_ZONE = re.compile("[A-IK-Ya-ik-y]")
 _RFC822_ZONE_NAMES = frozenset(
     "UT UTC GMT Z AST ADT EST EDT CST CDT MST MDT PST PDT".split()) | frozenset(_ZONE_OFFSETS)
 
@@ -232,7 +236,8 @@ def _loose_rfc822(raw: str) -> tuple[re.Match, int] | None:
     if month is None:
         return None
     zone = m["zone"]
-    if zone and zone.isalpha() and zone.upper() not in _RFC822_ZONE_NAMES:
+    if (zone and zone.isalpha() and zone.upper() not in _RFC822_ZONE_NAMES
+            and not _MILITARY_ZONE.fullmatch(zone)):
         return None
     return m, month
 
@@ -252,6 +257,11 @@ def loose_rfc822_date(raw: str) -> datetime | None:
             return None
         hour = hour % 12 + 12 * (m["half"].upper() == "P")
     zone = m["zone"] or "+0000"
+    if _MILITARY_ZONE.fullmatch(zone):
+        # RFC 5322 4.3: RFC 822 gave the military letters the wrong sign, so they
+        # mean `-0000` (UTC, the writer's zone unknown); feedparser read `A` as -01:00,
+        # the story an hour off (fault round 26)
+        zone = "-0000"
     if offset := _OFFSET.fullmatch(zone):
         if int(offset[2]) > 23 or int(offset[3] or 0) > 59:
             return None  # `+0960`: the email module read it as +10:00, an hour off

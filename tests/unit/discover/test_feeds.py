@@ -1361,6 +1361,29 @@ def test_a_date_whose_zone_is_minus_zero_is_utc(written) -> None:
 
 
 
+@pytest.mark.parametrize(("written", "hour"), [
+    ("Fri, 03 May 2024 10:00:00.123 GMT", 10), ("Fri, 03 May 2024 10:00:00.5 +0200", 8),
+    ("Fri, 03 May 2024 10:00:00.123456789 -0500", 15)])
+def test_an_rfc822_date_with_a_fraction_of_a_second_is_read(written, hour) -> None:
+    """Round 26 (round 25's known-left): a millisecond clock's `10:00:00.123 GMT` was
+    no date in an RSS feed and a JSON Feed; the fraction is dropped."""
+    when = datetime(2024, 5, 3, hour, tzinfo=UTC)
+    assert _rss_dates([written]) == [when]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [when]
+
+
+@pytest.mark.parametrize("letter", ["A", "M", "N", "Y", "Z"])
+def test_a_military_zone_letter_is_utc(letter) -> None:
+    """Round 26 (round 25's known-left): RFC 822 gave its one-letter zones the wrong
+    sign, and RFC 5322 4.3 reads them as `-0000`: UTC. feedparser applied them (`A`
+    as -01:00: 11:00 UTC, `N` as +01:00: 09:00)."""
+    assert _rss_dates([f"Fri, 03 May 2024 10:00:00 {letter}"]) == [
+        datetime(2024, 5, 3, 10, tzinfo=UTC)]
+
+
 @pytest.mark.parametrize("written", ["2024-05-03T10:00:00+25:00", "2024-05-03T10:00:00-24:30",
                                      "2024-05-03T10:00+0960",
                                      "Fri, 03 May 2024 10:00:00 +0960"])
