@@ -195,6 +195,8 @@ def unescaped_twice(text: str | None) -> str | None:
     if not text or "&" not in text:
         return text
     return _LEFTOVER_REFERENCE.sub(lambda m: html.unescape(m[0]), text)
+
+
 _HIDDEN_SEPARATORS = frozenset({":", "-", "–", "—", "|"})
 _SEPARATOR_MARK = "\x00"
 
