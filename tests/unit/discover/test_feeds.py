@@ -1426,3 +1426,17 @@ def test_a_week_or_ordinal_date_is_read_alike_on_a_machine_in_any_zone(
         monkeypatch.undo()
         time.tzset()
     assert when == utc and when.utcoffset() == timedelta(0)
+
+
+def test_an_iso_date_moved_across_new_year_by_its_offset_is_read() -> None:
+    """The year check names the year written, the one before and the one after: an
+    offset moves midnight on New Year's Day into the year before, and New Year's Eve
+    into the next (read by feedparser, not the RFC 822 reader)."""
+    assert _rss_dates(["2026-01-01T00:30:00+01:00", "2025-12-31T23:30:00-01:00"]) == [
+        datetime(2025, 12, 31, 23, 30, tzinfo=UTC), datetime(2026, 1, 1, 0, 30, tzinfo=UTC)]
+
+
+def test_an_iso_offset_of_23_hours_or_59_minutes_is_applied() -> None:
+    """The limits of round 25's ISO offset check: 23 hours and 59 minutes are applied."""
+    assert _rss_dates(["2024-05-03T10:00:00+23:00", "2024-05-03T10:00:00+09:59"]) == [
+        datetime(2024, 5, 2, 11, tzinfo=UTC), datetime(2024, 5, 3, 0, 1, tzinfo=UTC)]
