@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -1403,3 +1403,63 @@ def test_a_date_with_an_offset_no_clock_has_is_no_date(written) -> None:
 def test_an_iso_date_at_the_edge_of_the_zones_is_read(written, utc) -> None:
     """Round 25: the offsets at the edge of the world's zones read as written."""
     assert _rss_dates([written]) == [utc]
+
+
+# Mutation seed 58: round 24-25's feed dates, each case their mutants were not asked.
+@pytest.mark.parametrize(("written", "utc"), [
+    ("Fri, 03 May 2024 10:00:00 +2359", datetime(2024, 5, 2, 10, 1, tzinfo=UTC)),
+    ("Fri, 03 May 2024 10:00:00 +0959", datetime(2024, 5, 3, 0, 1, tzinfo=UTC)),
+    ("Fri, 03 May 2024 10:00:00 +2400", None),
+    ("Fri, 03 May 2024 10:00:00 -2400", None),
+])
+def test_an_rfc822_offset_is_refused_from_24_hours_or_60_minutes_on(written, utc) -> None:
+    """The limits of round 25's check: 23 hours and 59 minutes are an offset the email
+    module applies; 24 hours is none."""
+    from tasks.discover.feeds import loose_rfc822_date
+
+    assert loose_rfc822_date(written) == utc
+
+
+def test_an_rfc822_zone_name_nobody_knows_is_still_no_date() -> None:
+    """Round 25 took `-0000` for UTC; a zone name the reader does not know stays no date
+    (not UTC as `-0000` is)."""
+    from tasks.discover.feeds import loose_rfc822_date
+
+    assert loose_rfc822_date("Fri, 03 May 2024 10:00:00 XYZ") is None
+    assert loose_rfc822_date("Fri, 03 May 2024 10:00:00 -0000") == datetime(
+        2024, 5, 3, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("written", "utc"), [
+    ("2024-W18-5", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("2024-124T10:00:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("2024-124T10:00:00+02:00", datetime(2024, 5, 3, 8, tzinfo=UTC)),
+])
+def test_a_week_or_ordinal_date_is_read_alike_on_a_machine_in_any_zone(
+        monkeypatch, written, utc) -> None:
+    """A week or ordinal date without a zone is UTC, and every reading is given in UTC,
+    whatever zone the machine running the stage is set to (not its local time)."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        (when,) = _rss_dates([written])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert when == utc and when.utcoffset() == timedelta(0)
+
+
+def test_an_iso_date_moved_across_new_year_by_its_offset_is_read() -> None:
+    """The year check names the year written, the one before and the one after: an
+    offset moves midnight on New Year's Day into the year before, and New Year's Eve
+    into the next (read by feedparser, not the RFC 822 reader)."""
+    assert _rss_dates(["2026-01-01T00:30:00+01:00", "2025-12-31T23:30:00-01:00"]) == [
+        datetime(2025, 12, 31, 23, 30, tzinfo=UTC), datetime(2026, 1, 1, 0, 30, tzinfo=UTC)]
+
+
+def test_an_iso_offset_of_23_hours_or_59_minutes_is_applied() -> None:
+    """The limits of round 25's ISO offset check: 23 hours and 59 minutes are applied."""
+    assert _rss_dates(["2024-05-03T10:00:00+23:00", "2024-05-03T10:00:00+09:59"]) == [
+        datetime(2024, 5, 2, 11, tzinfo=UTC), datetime(2024, 5, 3, 0, 1, tzinfo=UTC)]

@@ -76,3 +76,44 @@ def test_byline_refines(recorded, shown, refines) -> None:
 ])
 def test_byline_adds_coauthors(recorded, shown, adds) -> None:
     assert byline_adds_coauthors(recorded, shown, set()) is adds
+
+
+# Mutation seed 58: round 25's byline readers (`normalize_byline`, `_author_names` with
+# language-tagged names), each case their mutants were not asked.
+def test_no_byline_is_no_author_and_an_address_alone_is_none() -> None:
+    from tasks.extract.bylines import holds_address, normalize_byline
+
+    assert normalize_byline(None) is None and normalize_byline("") is None
+    assert holds_address(None) is False and holds_address("") is False
+    assert normalize_byline("Jane Doe jane@example.com") == "Jane Doe"
+    assert holds_address("Jane Doe, https://twitter.com/janedoe") is True
+
+
+def test_a_jsonld_author_without_a_name_is_no_author() -> None:
+    from tasks.extract.bylines import _author_names
+
+    assert _author_names({"@type": "Person"}) == []
+    assert _author_names({"@type": "Person", "name": ""}) == []
+    # a reference with no nodes to look it up in, or to no node, names nobody
+    assert _author_names({"@id": "#/schema/person/1"}) == []
+    assert _author_names({"@id": "#/schema/person/1"}, {"#/other": {"name": "Ann"}}) == []
+
+
+def test_a_list_of_jsonld_references_reads_each_named_node() -> None:
+    from tasks.extract.bylines import _author_names
+
+    named = {"#/person/1": {"@type": "Person", "name": "Jane Doe"},
+             "#/person/2": {"@type": "Person", "name": {"@value": "Tom Roe"}}}
+    assert _author_names([{"@id": "#/person/1"}, {"@id": "#/person/2"}], named) == [
+        "Jane Doe", "Tom Roe"]
+
+
+def test_a_full_name_is_not_lengthened_from_its_bio() -> None:
+    """Only a one-word name (a login) is completed from the bio that opens with it; a
+    name of two words is the name, whatever capitalised words its bio goes on with."""
+    from tasks.extract.bylines import _author_names
+
+    assert _author_names({"@type": "Person", "name": "Jane Doe",
+                          "description": "Jane Doe Berlin - correspondent"}) == ["Jane Doe"]
+    assert _author_names({"@type": "Person", "name": "Jane",
+                          "description": "Jane Doe - correspondent"}) == ["Jane Doe"]

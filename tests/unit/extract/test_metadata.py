@@ -2776,3 +2776,17 @@ def test_an_ampersand_that_is_no_reference_stays(written) -> None:
     md = page_metadata(tree(f"<title>{written.replace('&', '&amp;')}</title>", _STORY.replace(
         "<h1>Ferry service returns</h1>", "")), "https://news.example.com/2024/05/f", now=NOW)
     assert md.title == written
+
+
+# Mutation seed 58: round 25's second reading of the author meta tags.
+def test_the_author_meta_tags_read_again_are_those_by_name_property_or_itemprop() -> None:
+    """Each author meta tag's content, in page order (one without content as ""), by
+    `name`, `property` or `itemprop` in any case; no other meta tag, and no element
+    other than a meta tag (a span marked `itemprop="author"` is the byline's, not meta)."""
+    from tasks.extract.metadata import _author_meta_contents
+
+    t = tree('<meta name="description" content="Ferry news">'
+             '<meta property="article:author" content="Jane Doe">'
+             '<meta name="AUTHOR"><meta itemprop="author" content="Tom Roe">',
+             '<p>x</p><span itemprop="author">Ann Lee</span>')
+    assert _author_meta_contents(t) == ["Jane Doe", "", "Tom Roe"]

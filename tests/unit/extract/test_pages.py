@@ -1827,3 +1827,59 @@ def test_a_dump_without_a_fetch_time_is_held_to_the_time_the_run_started(monkeyp
          "hint_published_at": start + timedelta(days=2), "hint_published_source": "dump"}])
     [row] = extract.run(docs, EXTRACT, "run-1").table.to_pylist()
     assert (row["published_at"], row["published_at_flags"]) == (None, ["future"])
+
+
+# Mutation seed 58: round 24's noscript reading, each case its mutants were not asked.
+def _noscripts_after(html: str) -> tuple[int, str]:
+    """How many <noscript> elements a body keeps after the round-24 reading, and its text."""
+    from lxml.html import document_fromstring
+
+    tree = document_fromstring(html)
+    extract_mod._noscript_when_nothing_else_shows(tree)
+    body = tree.find("body")
+    return len(body.findall(".//noscript")), body.text_content()
+
+
+@pytest.mark.parametrize("html", [
+    # script and style text is no text a reader sees; a comment's text neither
+    "<html><body><script>render()</script><style>p{color:red}</style><!-- app -->"
+    "<noscript><p>Bridge reopens</p></noscript></body></html>",
+    # an element inside the noscript and its tail are the noscript's own
+    "<html><body><noscript><div><p>Bridge</p>reopens</div> today</noscript></body></html>",
+    # digits and signs alone are no letter of the body's own
+    "<html><body><div>2024 | 12</div><noscript><p>Bridge reopens</p></noscript></body></html>",
+])
+def test_a_body_of_nothing_but_noscripts_has_each_unwrapped(html: str) -> None:
+    kept, _ = _noscripts_after(html)
+    assert kept == 0
+
+
+@pytest.mark.parametrize("html", [
+    # the body's own text in a tail: after the noscript, after a div
+    "<html><body><noscript><p>Bridge reopens</p></noscript>Read on</body></html>",
+    "<html><body><div></div>Read on<noscript><p>Bridge reopens</p></noscript></body></html>",
+    # the body's own text straight in the body
+    "<html><body>Read on<noscript><p>Bridge reopens</p></noscript></body></html>",
+])
+def test_a_body_with_a_letter_of_its_own_keeps_its_noscripts(html: str) -> None:
+    kept, _ = _noscripts_after(html)
+    assert kept == 1
+
+
+def test_a_noscript_under_an_unshown_element_is_not_unwrapped() -> None:
+    """Only a noscript in shown content is unwrapped: one inside a <template> or another
+    noscript stays where it is (its parent is no place a reader sees)."""
+    kept, text = _noscripts_after(
+        "<html><body><template><noscript><p>Hidden</p></noscript></template>"
+        "<noscript><p>Bridge reopens</p></noscript></body></html>")
+    assert kept == 1 and "Bridge reopens" in text
+
+
+def test_a_page_without_a_body_is_left_as_it_is() -> None:
+    from lxml.html import document_fromstring
+
+    tree = document_fromstring("<html><head><title>Bridge</title></head></html>")
+    if tree.find("body") is not None:  # (lxml adds none to a head alone)
+        tree.remove(tree.find("body"))
+    extract_mod._noscript_when_nothing_else_shows(tree)
+    assert tree.find("body") is None
