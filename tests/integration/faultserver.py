@@ -785,3 +785,28 @@ def assert_run_conserves(manifest: dict, kept: int, rejected: int, failed: int) 
         totals)
     failing = {name: n for name, n in manifest["data_tests"].items() if n}
     assert not failing, failing
+
+
+class FeedRoundServer(FaultServer):
+    """A fault round's RSS feed at /<prefix>/feed.xml (`feed(base)`, base the round's
+    address) and its pages at /<prefix>/<slug> (`page(slug)`), any other path under the
+    prefix a 404, every other path the shared fault server's: the server of the rounds
+    whose inputs are one feed of pages (25, 26)."""
+
+    def __init__(self, hosts: list[int], prefix: str, feed, page, slugs,
+                 robots: dict[int, str] | None = None) -> None:
+        super().__init__(hosts, robots)
+        self.prefix, self.feed, self.page, self.slugs = prefix, feed, page, frozenset(slugs)
+
+    async def _respond(self, ip: str, target: str, headers: dict[str, str], writer) -> None:
+        path = target.partition("?")[0]
+        root = f"/{self.prefix}/"
+        if path == f"{root}feed.xml":
+            base = f"http://{ip}:{self.port}/{self.prefix}"
+            await self._send(writer, "200 OK", self.feed(base).encode(), "application/rss+xml")
+        elif path.startswith(root) and path.removeprefix(root) in self.slugs:
+            await self._send(writer, "200 OK", self.page(path.removeprefix(root)).encode())
+        elif path.startswith(root):
+            await self._send(writer, "404 Not Found", b"<html><body>Not found</body></html>")
+        else:
+            await super()._respond(ip, target, headers, writer)

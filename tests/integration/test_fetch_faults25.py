@@ -25,7 +25,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.integration.faultserver import FaultServer, assert_run_conserves, story_paragraphs
+from tests.integration.faultserver import (
+    FeedRoundServer,
+    assert_run_conserves,
+    story_paragraphs,
+)
 from tests.integration.test_fetch_faults import settings
 
 HOST = 1  # 127.0.0.1: the one address this round's server listens on
@@ -65,25 +69,9 @@ def page(slug: str) -> str:
             f"{h1}{byline}{story_paragraphs(slug)}</article></body></html>")
 
 
-class Round25Server(FaultServer):
-    """The round's routes under /r25/; any other path is the shared fault server's."""
-
-    async def _respond(self, ip: str, target: str, headers: dict[str, str], writer) -> None:
-        path = target.partition("?")[0]
-        base = f"http://{ip}:{self.port}/r25"
-        if path == "/r25/feed.xml":
-            await self._send(writer, "200 OK", feed(base).encode(), "application/rss+xml")
-        elif path.removeprefix("/r25/") in SLUGS:
-            await self._send(writer, "200 OK", page(path.removeprefix("/r25/")).encode())
-        elif path.startswith("/r25/"):
-            await self._send(writer, "404 Not Found", b"<html><body>Not found</body></html>")
-        else:
-            await super()._respond(ip, target, headers, writer)
-
-
 @pytest.fixture(scope="module")
 def server25():
-    srv = Round25Server([HOST], robots={HOST: ROBOTS}).start()
+    srv = FeedRoundServer([HOST], "r25", feed, page, SLUGS, robots={HOST: ROBOTS}).start()
     yield srv
     srv.stop()
 
