@@ -129,8 +129,19 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
         def log_message(self, *args) -> None:
             pass
 
+    from tasks.common.urls import server_key
+    from tasks.fetch.hosts import _HOSTS, _HOSTS_LOCK
+
+    def forget_host() -> None:
+        # politeness is kept per host name for the whole process (a port is no other
+        # server): an earlier test's Crawl-delay or Retry-After for 127.0.0.1 would pace
+        # this one (four pages 10 s apart in a full run)
+        with _HOSTS_LOCK:
+            _HOSTS.pop(server_key(host), None)
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    forget_host()
     try:
         base = f"http://{host}:{server.server_port}"
         config = replace(settings_slice(FetchConfig, Settings()), **{
@@ -141,6 +152,7 @@ def fetch_from_loopback(responses: dict[str, Response], run_id: str, hits: list[
     finally:
         server.shutdown()
         server.server_close()
+        forget_host()
 
 
 def test_a_202_accepted_is_a_failed_fetch_that_says_no_page_came() -> None:
