@@ -95,6 +95,47 @@ def _furniture_blocks(body: HtmlElement) -> list[HtmlElement]:
     ]
 
 
+# A sign-up, log-in or comment box: the field that asks for an e-mail address and the
+# words around it. Named in no class on CSS-module sites ("css-1q2w3e"), so the box is
+# found from the field: the widest wrapper whose text stays this short. 400 characters
+# hold a newsletter's heading, pitch, button and consent line; on the dev corpus no box
+# so bounded holds a `with` snippet (at 600, two short posts sharing a wrapper with
+# their comment form do).
+MAX_SIGNUP_CHARS = 400
+_NOT_TYPED_FIELDS = ("hidden", "checkbox", "radio", "submit", "button", "image")
+
+
+def _asks_for_email(field: HtmlElement) -> bool:
+    kind = (field.get("type") or "").lower()
+    if kind == "email":
+        return True
+    if kind in _NOT_TYPED_FIELDS:
+        return False
+    said = " ".join(field.get(a) or "" for a in ("name", "id", "placeholder", "autocomplete"))
+    return "mail" in said.lower()
+
+
+def _signup_boxes(body: HtmlElement) -> list[HtmlElement]:
+    """Per e-mail field, its box: the outermost wrapper (below <body>) whose text is at
+    most MAX_SIGNUP_CHARS and holds no <h1>; none when the field's own parent says more
+    (a whole page inside one <form>, as ASP.NET writes it)."""
+    boxes = []
+    for field in body.iter("input"):
+        if not _asks_for_email(field):
+            continue
+        box = None
+        for anc in field.iterancestors():
+            if anc is body or anc.tag in ("body", "html"):
+                break
+            if (len(_norm(anc.text_content())) > MAX_SIGNUP_CHARS
+                    or anc.find(".//h1") is not None):
+                break
+            box = anc
+        if box is not None and box not in boxes:
+            boxes.append(box)
+    return boxes
+
+
 def prune_furniture(tree: HtmlElement) -> int:
     """Delete furniture blocks from `tree` in place (their tail text stays); how many."""
     body = tree.find("body")
@@ -102,7 +143,8 @@ def prune_furniture(tree: HtmlElement) -> int:
         return 0
     blocks = _furniture_blocks(body)
     cards = _teaser_cards(body, _page_paths(tree))
-    if not blocks and not cards:
+    signups = _signup_boxes(body)
+    if not blocks and not cards and not signups:
         return 0
     page_chars = len(body.text_content())
     deleted: set[HtmlElement] = set()
@@ -120,6 +162,11 @@ def prune_furniture(tree: HtmlElement) -> int:
             continue
         delete_element(card)
         deleted.add(card)
+    for box in signups:
+        if any(a in deleted for a in box.iterancestors()) or _is_content(box, page_chars):
+            continue
+        delete_element(box)
+        deleted.add(box)
     return len(deleted)
 
 

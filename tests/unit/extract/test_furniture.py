@@ -688,3 +688,57 @@ def test_links_from_a_host_below_a_name_to_the_name_stay_on_the_site() -> None:
     sibling = lxml_html.fromstring(_after_paragraphs(_with_hosts(
         "money.gazette.example", "money.gazette.example", "money.gazette.example")))
     assert site_link_lists(sibling, page) == []
+
+
+# A newsletter box on a site whose classes are generated ("css-1q2w3e"): nothing in its
+# markup names it, its field asking for an e-mail address does. Its pitch is a sentence
+# the line rules do not know.
+SIGNUP_BOXES = {
+    "form": (
+        '<div class="css-7ykx2q"><h4>The Harbour Letter</h4><p>Every Friday our port '
+        "reporter walks you through the week on the quays, the ferries and the docks.</p>"
+        '<form action="/subscribe"><input type="email" name="address"><button>Go</button>'
+        "</form></div>"
+    ),
+    "no form, a text field named for mail": (
+        '<div class="sc-bdfBwQ"><p>Every Friday our port reporter walks you through the '
+        'week on the quays, the ferries and the docks.</p><div class="sc-gsTCUz"><input '
+        'type="text" placeholder="Your e-mail"><button>Go</button></div></div>'
+    ),
+}
+
+
+@pytest.mark.parametrize("block", list(SIGNUP_BOXES.values()), ids=list(SIGNUP_BOXES))
+def test_a_box_around_an_email_field_is_pruned_whatever_its_classes(block: str) -> None:
+    for html in (page(extra_body=block), elementor_page(block)):
+        x = extract_html(html, URL, fetched_at=FETCHED)
+        assert all(p in x.text for p in PARAGRAPHS)
+        assert "Every Friday our port reporter" not in x.text
+
+
+def test_an_email_field_beside_the_article_text_leaves_the_text() -> None:
+    # a short post and its comment form in one wrapper: the field's nearest wrapper says
+    # more than a sign-up box does, so nothing around the field is taken for one
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f'<html><body><div class="css-a1">{body}<label>E-mail</label>'
+        '<input type="email" name="email"><textarea></textarea></div>'
+        '<div class="css-b2"><p>Ferry news each Friday, free.</p>'
+        '<input type="checkbox" name="email_opt_in"></div></body></html>'
+    )
+    assert prune_furniture(tree) == 0
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+    assert "Ferry news each Friday" in tree.text_content()  # a checkbox asks for no address
+
+
+def test_a_signup_box_is_the_widest_wrapper_that_stays_short() -> None:
+    pitch = "Ferry news each Friday, free, from the paper of the port."
+    tree = lxml_html.fromstring(
+        "<html><body><div id='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<div class='css-c3'><h4>Newsletter</h4><div class='css-d4'><p>{pitch}</p>"
+        "<span><input autocomplete='email'></span></div></div></div></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert all(p in text for p in PARAGRAPHS)
+    assert "Newsletter" not in text and pitch not in text
