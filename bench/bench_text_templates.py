@@ -151,13 +151,25 @@ def block(kind: str, f: Furniture) -> tuple[str, list[str]]:
         items = [f.teaser() for _ in range(5)]
         lis = "".join(f'<li><a href="/p/{r.randrange(10**6)}">{_esc(t)}</a></li>' for t in items)
         return f'<aside class="sidebar"><h3>Most read</h3><ol>{lis}</ol></aside>', items
+    if kind == "recirculation":
+        # "More from Politics": cards of a linked headline and a one-sentence summary
+        pairs = [(f.teaser(), f.sentence()) for _ in range(3)]
+        cards = "".join(f'<div class="card"><a href="/story/{r.randrange(10**6)}"><h3>'
+                        f"{_esc(t)}</h3></a><p>{_esc(s)}</p></div>" for t, s in pairs)
+        return (f'<section class="more-from"><h2>More from {r.choice(("Politics", "Wirtschaft"))}'
+                f"</h2>{cards}</section>", [x for pair in pairs for x in pair])
+    if kind == "caption_div":
+        s = f.teaser()
+        return (f'<div class="media"><img src="/img/{r.randrange(999)}.jpg" alt="">'
+                f'<span class="caption">{_esc(s)}</span></div>', [s])
     raise ValueError(kind)
 
 
 # Where each kind goes: between paragraphs inside the body, after it, or outside the
 # article container.
-INSIDE = ("related_list", "read_also", "newsletter", "figure", "teaser_card", "tweet", "video")
-AFTER = ("author_bio", "share", "tags", "related_list", "newsletter")
+INSIDE = ("related_list", "read_also", "newsletter", "figure", "teaser_card", "tweet", "video",
+          "caption_div")
+AFTER = ("author_bio", "share", "tags", "related_list", "newsletter", "recirculation")
 OUTSIDE = ("comments", "most_read")
 BLOCKS = sorted(set(INSIDE + AFTER + OUTSIDE))
 WRAPPERS = ("article", "cms_div", "blog")

@@ -136,13 +136,14 @@ def _signup_boxes(body: HtmlElement) -> list[HtmlElement]:
     return boxes
 
 
-def prune_furniture(tree: HtmlElement) -> int:
-    """Delete furniture blocks from `tree` in place (their tail text stays); how many."""
+def prune_furniture(tree: HtmlElement, url: str | None = None) -> int:
+    """Delete furniture blocks from `tree` in place (their tail text stays); how many.
+    `url` is the page's address, which tells a link to the site's own stories."""
     body = tree.find("body")
     if body is None:
         return 0
     blocks = _furniture_blocks(body)
-    cards = _teaser_cards(body, _page_paths(tree))
+    cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
     signups = _signup_boxes(body)
     if not blocks and not cards and not signups:
         return 0
@@ -210,11 +211,14 @@ def _points_elsewhere(link: HtmlElement, own_paths: set[str]) -> bool:
     return parts is not None and parts.path.rstrip("/") not in own_paths
 
 
-def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
+def _teaser_cards(body: HtmlElement, own_paths: set[str], site: str | None = None
+                  ) -> list[HtmlElement]:
     """The linked headlines, each widened to the outermost wrapper whose whole text it is
     (the heading, the link, a title <div>): the card's headline goes, its other parts are
-    left to trafilatura and the line rules."""
+    left to trafilatura and the line rules, unless the card has a box of its own
+    (`_whole_card`, `_div_cards`)."""
     cards = []
+    div_boxes: dict[HtmlElement, HtmlElement] = {}
     for heading in body.iter(_HEADINGS):
         link = _teaser_link(heading)
         if link is None or not _points_elsewhere(link, own_paths):
@@ -224,8 +228,41 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
         while parent is not None and parent is not body and _holds_only(parent, card):
             card, parent = parent, parent.getparent()
         box = _whole_card(card)
+        if box is None and _on_site(link.get("href") or "", site):
+            div = _div_card(card, body)
+            if div is not None:
+                div_boxes[card] = div
         cards.append(card if box is None else box)
-    return cards
+    grouped = _div_cards(list(div_boxes.values()))
+    return [div_boxes[c] if div_boxes.get(c) in grouped else c for c in cards]
+
+
+# A card box that is a bare <div> is taken only among siblings of its kind: a module
+# of "More from Politics" cards, each a linked headline and a summary. One such <div>
+# alone may be a section of the story whose heading links somewhere.
+MIN_DIV_CARDS = 2
+
+
+def _div_card(headline: HtmlElement, body: HtmlElement) -> HtmlElement | None:
+    """The nearest <div> around a teaser headline (within 3 levels) that holds this one
+    heading and no more than a teaser's text."""
+    for depth, anc in enumerate(headline.iterancestors()):
+        if depth >= 3 or anc is body:
+            return None
+        if anc.tag == "div":
+            headings = sum(1 for _ in anc.iter("h1", *_HEADINGS))
+            if headings == 1 and len(_norm(anc.text_content())) <= MAX_CARD_CHARS:
+                return anc
+            return None
+    return None
+
+
+def _div_cards(boxes: list[HtmlElement]) -> set[HtmlElement]:
+    """The boxes that have at least MIN_DIV_CARDS - 1 sibling boxes of the same tag."""
+    by_parent: dict[HtmlElement | None, int] = {}
+    for box in boxes:
+        by_parent[box.getparent()] = by_parent.get(box.getparent(), 0) + 1
+    return {b for b in boxes if by_parent[b.getparent()] >= MIN_DIV_CARDS}
 
 
 def _holds_only(parent: HtmlElement, child: HtmlElement) -> bool:

@@ -742,3 +742,45 @@ def test_a_signup_box_is_the_widest_wrapper_that_stays_short() -> None:
     text = tree.text_content()
     assert all(p in text for p in PARAGRAPHS)
     assert "Newsletter" not in text and pitch not in text
+
+
+def _more_from(hrefs: list[str]) -> str:
+    """A "More from" module: <div> cards, each a linked headline and a one-line summary."""
+    return '<section class="css-m1"><h2>More from Harbour</h2>' + "".join(
+        f'<div class="css-c{i}"><a href="{href}"><h3>Ferry operator {i} announces a new '
+        f"timetable</h3></a><p>Summary {i}: more boats will sail at the weekend.</p></div>"
+        for i, href in enumerate(hrefs)) + "</section>"
+
+
+@pytest.mark.parametrize(("hrefs", "url"), [
+    (["/news/ferry-1.html", "/news/ferry-2.html"], None),
+    (["https://gazette.example/a/1", "https://www.gazette.example/a/2"], URL),
+], ids=["relative links", "links to the page's own site"])
+def test_sibling_div_cards_of_the_sites_stories_go_whole(hrefs: list[str], url) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}{_more_from(hrefs)}"
+        "</article></body></html>"
+    )
+    assert prune_furniture(tree, url) == 2
+    text = tree.text_content()
+    assert "Summary" not in text and "Ferry operator" not in text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "More from Harbour" in text  # the module's label is the line rules' to judge
+
+
+@pytest.mark.parametrize(("hrefs", "url"), [
+    (["/news/ferry-1.html"], None),  # one card alone may be a section of the story
+    (["https://shop.example/boat-1", "https://shop.example/boat-2"], URL),  # a buying guide
+    (["https://gazette.example/a/1", "https://gazette.example/a/2"], None),  # site unknown
+], ids=["one div card", "links to another site", "absolute links, no page address"])
+def test_div_cards_alone_or_pointing_away_keep_their_summaries(hrefs: list[str], url) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}{_more_from(hrefs)}"
+        "</article></body></html>"
+    )
+    assert prune_furniture(tree, url) == len(hrefs)  # the headlines
+    text = tree.text_content()
+    assert "Ferry operator" not in text
+    assert all(f"Summary {i}:" in text for i in range(len(hrefs)))
