@@ -80,6 +80,7 @@ class Furniture:
 
     def __init__(self, pool: list[list[str]], rnd: random.Random) -> None:
         self.pool, self.rnd = pool, rnd
+        self.author = NAMES[0]  # the page's byline name, which its author box repeats
 
     def sentence(self) -> str:
         para = self.rnd.choice(self.rnd.choice(self.pool))
@@ -119,12 +120,13 @@ def block(kind: str, f: Furniture) -> tuple[str, list[str]]:
                 '</figcaption></figure>', [s])
     if kind == "author_bio":
         s = f.sentence()
-        n = f.name()
+        n = f.author
         return (f'<div class="author-bio"><img src="/authors/{r.randrange(99)}.jpg" alt="">'
                 f'<p><strong>{n}</strong> {_esc(s)}</p></div>', [s])
     if kind == "share":
         return ('<div class="social-share"><a href="#fb">Facebook</a> <a href="#tw">Twitter</a> '
-                '<a href="#wa">WhatsApp</a> <a href="#mail">E-Mail</a></div>', [])
+                '<a href="#wa">WhatsApp</a> <a href="#mail">E-Mail</a></div>',
+                ["Facebook Twitter WhatsApp E-Mail"])
     if kind == "teaser_card":
         t = f.teaser()
         return (f'<div class="teaser-card"><a href="/story/{r.randrange(10**6)}">'
@@ -132,7 +134,7 @@ def block(kind: str, f: Furniture) -> tuple[str, list[str]]:
     if kind == "tags":
         words = [w for w in tokens(f.teaser()) if len(w) > 3][:4] or ["news"]
         links = "".join(f'<a href="/tag/{w}" rel="tag">{w}</a> ' for w in words)
-        return f'<div class="tags">Tags: {links}</div>', []
+        return f'<div class="tags">Tags: {links}</div>', [" ".join(["Tags", *words])]
     if kind == "tweet":
         s = f.sentence()
         return ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">'
@@ -162,6 +164,14 @@ def block(kind: str, f: Furniture) -> tuple[str, list[str]]:
         s = f.teaser()
         return (f'<div class="media"><img src="/img/{r.randrange(999)}.jpg" alt="">'
                 f'<span class="caption">{_esc(s)}</span></div>', [s])
+    if kind == "contents":
+        # a table of contents: the story's own section names, linked to anchors on the page
+        items = [f.teaser() for _ in range(4)]
+        lis = "".join(f'<li><a href="#s{i}">{_esc(t)}</a></li>' for i, t in enumerate(items))
+        return f'<div class="toc"><p>Contents</p><ol>{lis}</ol></div>', items
+    if kind == "listen":
+        return ('<div class="audio"><button>Listen to this article</button><span>6 min</span>'
+                '<audio src="/a.mp3"></audio></div>', ["Listen to this article"])
     raise ValueError(kind)
 
 
@@ -169,9 +179,10 @@ def block(kind: str, f: Furniture) -> tuple[str, list[str]]:
 # article container.
 INSIDE = ("related_list", "read_also", "newsletter", "figure", "teaser_card", "tweet", "video",
           "caption_div")
+BEFORE = ("contents", "listen")
 AFTER = ("author_bio", "share", "tags", "related_list", "newsletter", "recirculation")
 OUTSIDE = ("comments", "most_read")
-BLOCKS = sorted(set(INSIDE + AFTER + OUTSIDE))
+BLOCKS = sorted(set(BEFORE + INSIDE + AFTER + OUTSIDE))
 WRAPPERS = ("article", "cms_div", "blog")
 
 
@@ -181,12 +192,17 @@ Placed = list[tuple[str, list[str]]]
 def render(paras: list[str], headline: str, f: Furniture) -> tuple[str, Placed]:
     """One page: the HTML and its furniture blocks (kind, texts)."""
     r = f.rnd
+    f.author = f.name()
     placed: Placed = []
     body = [f"<p>{_esc(p)}</p>" for p in paras]
     for _ in range(r.randint(2, 4)):
         kind = r.choice(INSIDE)
         markup, texts = block(kind, f)
         body.insert(r.randint(1, len(body) - 1), markup)
+        placed.append((kind, texts))
+    for kind in r.sample(BEFORE, r.randint(0, 1)):
+        markup, texts = block(kind, f)
+        body.insert(0, markup)
         placed.append((kind, texts))
     after = []
     for kind in r.sample(AFTER, r.randint(1, 2)):
@@ -204,7 +220,7 @@ def render(paras: list[str], headline: str, f: Furniture) -> tuple[str, Placed]:
            '<a href="/wirtschaft">Wirtschaft</a> <a href="/sport">Sport</a></nav></header>')
     foot = ('<footer class="site-footer"><p>© 2025 Example News</p>'
             '<a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>')
-    byline = f'<p class="byline">By {f.name()}, 3 May 2024</p>'
+    byline = f'<p class="byline">By {f.author}, 3 May 2024</p>'
     wrapper = r.choice(WRAPPERS)
     inner = "".join(body) + "".join(after)
     if wrapper == "article":
@@ -214,6 +230,7 @@ def render(paras: list[str], headline: str, f: Furniture) -> tuple[str, Placed]:
                 f'{byline}<div class="story-body">{inner}</div></div>{"".join(outside)}</div>')
     else:
         main = (f'<div class="post"><h2 class="entry-title">{title}</h2>'
+                f'<div class="entry-meta">Posted on 3 May 2024 by {f.author}</div>'
                 f'<div class="entry-content">{inner}</div></div>{"".join(outside)}')
     return f"<!DOCTYPE html><html>{head}<body>{nav}{main}{foot}</body></html>", placed
 

@@ -136,15 +136,82 @@ def _signup_boxes(body: HtmlElement) -> list[HtmlElement]:
     return boxes
 
 
-def prune_furniture(tree: HtmlElement, url: str | None = None) -> int:
+# An author box on a site whose classes say nothing: the author's picture and a text that
+# opens with the name the byline gave ("<img> Jane Doe is a reporter ...", "<img> About
+# Jane Doe ..."). The name may follow a label of a few words; the box holds a short bio.
+MAX_AUTHOR_BOX_CHARS = 600
+MAX_WORDS_BEFORE_NAME = 4
+# A bio says something after the name; a byline box says a date, a mail address, a
+# role ("Von Lisa Petrich | 18.10.2023", "Por Mariano Martín mmartin@..."), and deleting
+# it moved trafilatura's start past the story's first paragraph on two dev pages.
+MIN_BIO_WORDS = 10
+
+
+def _author_boxes(body: HtmlElement, authors: list[str]) -> list[HtmlElement]:
+    """Per picture, the widest wrapper within three levels whose text names one of
+    `authors` among its first words and stays under MAX_AUTHOR_BOX_CHARS (no <h1>), when
+    it comes after the story has begun (`_after_the_story_begins`)."""
+    names = [a.lower() for a in authors if len(a.split()) >= 2]
+    if not names:
+        return []
+    boxes = []
+    for img in body.iter("img"):
+        box = None
+        for depth, anc in enumerate(img.iterancestors()):
+            if depth >= 3 or anc is body or anc.tag not in _BOX_TAGS:
+                break
+            text = _norm(anc.text_content()).lower()
+            if len(text) > MAX_AUTHOR_BOX_CHARS or anc.find(".//h1") is not None:
+                break
+            if _opens_with_a_name(text, names):
+                box = anc
+        if box is not None and box not in boxes:
+            boxes.append(box)
+    return _after_the_story_begins(body, boxes) if boxes else []
+
+
+# A paragraph of this many words is the story's (a bio or a byline is shorter).
+MIN_STORY_PARAGRAPH_WORDS = 25
+
+
+def _after_the_story_begins(body: HtmlElement, boxes: list[HtmlElement]) -> list[HtmlElement]:
+    """The boxes that come after the page's first long paragraph and do not hold it: a bio
+    closes a story; a box at its top is its byline, and a short story's whole body may
+    open with the author's name and picture."""
+    first = next((p for p in body.iter("p")
+                  if len(p.text_content().split()) >= MIN_STORY_PARAGRAPH_WORDS), None)
+    if first is None:
+        return []
+    order = {elem: i for i, elem in enumerate(body.iter())}
+    return [box for box in boxes if order[box] > order[first]
+            and not any(anc is box for anc in first.iterancestors())]
+
+
+_BOX_TAGS = ("div", "section", "aside", "footer", "span")
+
+
+def _opens_with_a_name(text: str, names: list[str]) -> bool:
+    """Whether `text` names one of `names` among its first words and says a bio's worth
+    (MIN_BIO_WORDS) after it."""
+    head = " ".join(text.split()[:MAX_WORDS_BEFORE_NAME + 4])
+    for name in names:
+        at = head.find(name)
+        if at >= 0 and len(head[:at].split()) <= MAX_WORDS_BEFORE_NAME:
+            return len(text[text.find(name) + len(name):].split()) >= MIN_BIO_WORDS
+    return False
+
+
+def prune_furniture(tree: HtmlElement, url: str | None = None,
+                    authors: list[str] | None = None) -> int:
     """Delete furniture blocks from `tree` in place (their tail text stays); how many.
-    `url` is the page's address, which tells a link to the site's own stories."""
+    `url` is the page's address, which tells a link to the site's own stories; `authors`
+    the names its byline gave, which tell its author box."""
     body = tree.find("body")
     if body is None:
         return 0
     blocks = _furniture_blocks(body)
     cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
-    signups = _signup_boxes(body)
+    signups = _signup_boxes(body) + _author_boxes(body, authors or [])
     if not blocks and not cards and not signups:
         return 0
     page_chars = len(body.text_content())

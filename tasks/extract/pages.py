@@ -653,7 +653,7 @@ def extract_html(
         # sentence is its words, which trafilatura would delete ("met on and voted")
         keep_inline_text(tree)
         headings_by_role(tree)
-        prune_furniture(tree, url)
+        prune_furniture(tree, url, meta.authors)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         centers_as_blocks(tree)
         link_lists = site_link_lists(tree, url)

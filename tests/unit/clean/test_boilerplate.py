@@ -2234,7 +2234,8 @@ IMPORTED_EMBED = ("This content is imported from Twitter. You may be able to fin
      "Express.", "ui"),
     ("Download Financial Express App for latest business news.", "ui"),
     ("Join our WhatsApp channel", "ui"), ("Disclaimer: The views expressed are personal.", "ui"),
-    ("Signaler une erreur", "cta"), ("Fehler gefunden? Jetzt melden.", "cta"),
+    ("Aktuelle Ausgabe", "ui"), ("Signaler une erreur", "cta"),
+    ("Fehler gefunden? Jetzt melden.", "cta"),
     ("Vous voulez communiquer un renseignement ou vous avez repéré une erreur ?", "cta"),
 ])
 def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line, rule):

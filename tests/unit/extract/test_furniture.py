@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
 from tasks.extract.pages import extract_html
@@ -784,3 +785,74 @@ def test_div_cards_alone_or_pointing_away_keep_their_summaries(hrefs: list[str],
     text = tree.text_content()
     assert "Ferry operator" not in text
     assert all(f"Summary {i}:" in text for i in range(len(hrefs)))
+
+
+# An author box on a site whose classes say nothing: the picture and a bio opening with
+# the name the byline gave.
+BIO = ("has covered the port and its ferries for the paper since 2009 and lives in the old "
+       "town with two cats.")
+
+
+def _story_with(box: str) -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{body}{box}</div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("box", [
+    f"<div class='css-a1'><img src='/a.jpg'><p><strong>Anna Weber</strong> {BIO}</p></div>",
+    f"<div class='css-a1'><div><img src='/a.jpg'></div><div><p>About the author</p>"
+    f"<p>Anna Weber {BIO}</p></div></div>",
+], ids=["picture and bio", "a label before the name"])
+def test_a_box_of_the_bylines_author_with_picture_and_bio_goes(box: str) -> None:
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    text = tree.text_content()
+    assert "covered the port" not in text
+    assert all(p in text for p in PARAGRAPHS)
+    tree = _story_with(box)  # no byline name known: nothing tells the box
+    assert prune_furniture(tree, URL, []) == 0
+
+
+@pytest.mark.parametrize("box", [
+    # a byline box: the name, a date, a mail address, no bio
+    "<div class='css-b1'><img src='/a.jpg'><p>Von Anna Weber | 18.10.2023 | "
+    "anna@gazette.example</p></div>",
+    # the name further in than a label's few words: a caption of a story's picture
+    "<div class='css-b1'><img src='/a.jpg'><p>The new cables were fitted last spring, says "
+    f"Anna Weber, who {BIO}</p></div>",
+    # no picture: the story may quote its own author
+    f"<div class='css-b1'><p>Anna Weber {BIO}</p></div>",
+], ids=["byline box", "name after a sentence's start", "no picture"])
+def test_boxes_that_are_no_author_bio_stay(box: str) -> None:
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_a_long_block_opening_with_the_authors_name_stays() -> None:
+    # past MAX_AUTHOR_BOX_CHARS a block with a picture is the story (a column opening with
+    # its writer's name), not a bio
+    long_text = "Anna Weber " + " ".join(PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><img src='/a.jpg'><p>{long_text}</p></div>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_an_author_box_above_the_story_is_its_byline_and_stays() -> None:
+    # the same picture and bio at the top: a byline area (deleting such boxes moved
+    # trafilatura's start past a dev story's first paragraph); a short story's whole body
+    # opening with its writer's name and picture stays too
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    box = f"<div class='css-a1'><img src='/a.jpg'><p><strong>Anna Weber</strong> {BIO}</p></div>"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{box}{body}</div>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+    short = (f"<html><body><div class='css-s1'><img src='/a.jpg'><p>Anna Weber {BIO}</p>"
+             f"<p>{PARAGRAPHS[0]}</p></div></body></html>")
+    assert prune_furniture(lxml_html.fromstring(short), URL, ["Anna Weber"]) == 0
