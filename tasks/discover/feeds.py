@@ -36,7 +36,7 @@ from tasks.common.surrogates import (
     surrogate_references_as_characters,
     without_lone_surrogates,
 )
-from tasks.common.text import MAX_TITLE_CHARS, capped_text
+from tasks.common.text import MAX_TITLE_CHARS, capped_text, iso_letters_in_capitals
 from tasks.common.urls import (
     INVISIBLE_CHARS,
     joined_url,
@@ -667,7 +667,9 @@ def _rfc3339(value: object) -> datetime | None:
     if not isinstance(value, str) or not value.strip() or _EPOCH.fullmatch(value):
         return _unix_time(value)
     try:
-        when = datetime.fromisoformat(value.strip())  # 3.11: Z, offsets, fractions
+        # 3.11: Z, offsets, fractions; a lower-case "t" or "z" (RFC 3339 allows both) in
+        # capitals first: "...t10:00:00z" was no date (fault round 27)
+        when = datetime.fromisoformat(iso_letters_in_capitals(value.strip()))
     except ValueError:
         return loose_rfc822_date(value) or slashed_date(value)
     try:

@@ -29,7 +29,7 @@ from tasks.common.charset import (
 )
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
-from tasks.common.text import without_inline_comment
+from tasks.common.text import iso_letters_in_capitals, without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
 from tasks.discover.feeds import clean_title, loose_rfc822_date, slashed_date
 
@@ -152,7 +152,10 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
             dt = datetime(int(m.group(1)), int(m.group(2) or 1), 1)
         else:
             # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
-            dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
+            # (a lower-case "t" or "z", as RFC 3339 allows, in capitals first: the date
+            # was lost, and an index child so dated escaped the age filter: round 27)
+            iso = iso_letters_in_capitals(text)
+            dt = datetime.fromisoformat(iso.replace(" ", "T", 1) if "T" not in iso else iso)
     except ValueError:
         return loose_rfc822_date(text) or slashed_date(text)
     if dt.tzinfo is None:

@@ -1463,3 +1463,19 @@ def test_an_iso_offset_of_23_hours_or_59_minutes_is_applied() -> None:
     """The limits of round 25's ISO offset check: 23 hours and 59 minutes are applied."""
     assert _rss_dates(["2024-05-03T10:00:00+23:00", "2024-05-03T10:00:00+09:59"]) == [
         datetime(2024, 5, 2, 11, tzinfo=UTC), datetime(2024, 5, 3, 0, 1, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize("written", [
+    "2024-05-03t10:00:00z", "2024-05-03T10:00:00z", "2024-05-03t12:00:00+02:00",
+    "2024-05-03t10:00:00.250z",
+])
+def test_a_json_feed_date_with_rfc3339s_lower_case_letters_is_read(written) -> None:
+    """Fault round 27: RFC 3339 5.6 lets `T` and `Z` be written in lower case. Before:
+    fromisoformat refused the `z`, the item's date lost (None)."""
+    from tasks.discover.feeds import parse_json_feed
+
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Gazette", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at.replace(microsecond=0) for i in result.items] == [
+        datetime(2024, 5, 3, 10, tzinfo=UTC)]

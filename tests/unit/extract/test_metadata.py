@@ -2790,3 +2790,16 @@ def test_the_author_meta_tags_read_again_are_those_by_name_property_or_itemprop(
              '<meta name="AUTHOR"><meta itemprop="author" content="Tom Roe">',
              '<p>x</p><span itemprop="author">Ann Lee</span>')
     assert _author_meta_contents(t) == ["Jane Doe", "", "Tom Roe"]
+
+
+@pytest.mark.parametrize("head", [
+    _ld({"@context": "https://schema.org", "@type": "NewsArticle",
+         "datePublished": "2024-05-03t10:00:00z"}),
+    '<meta property="article:published_time" content="2024-05-03t10:00:00z">',
+    '<meta property="article:published_time" content="2024-05-03T10:00:00.5z">',
+])
+def test_a_page_date_with_rfc3339s_lower_case_letters_keeps_its_time(head) -> None:
+    """Fault round 27: RFC 3339 5.6 lets `T` and `Z` be written in lower case. Before:
+    fromisoformat refused the `z` and the claim was its day alone (2024-05-03 00:00)."""
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.published_at.replace(microsecond=0) == datetime(2024, 5, 3, 10, tzinfo=UTC)
