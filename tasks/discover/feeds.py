@@ -252,11 +252,17 @@ def loose_rfc822_date(raw: str) -> datetime | None:
         return None
     m, month = found
     hour = int(m["hour"] or 0)
-    if m["half"]:  # a 12-hour clock: 12 AM is midnight, 12 PM noon
+    half, zone = m["half"], m["zone"] or "+0000"
+    if half is None and zone in ("a", "p"):
+        # "10:00 p", "10:00p": a.m. or p.m. clipped to its letter (templates' "h:mm a"
+        # cut short, US schedules), not a military zone: a zone letter is written in
+        # capitals. Read as a zone, "10:00 p" was 10:00 UTC, twelve hours early
+        # (round 26's known item, fault round 27); the zone is unwritten, so UTC.
+        half, zone = zone, "+0000"
+    if half:  # a 12-hour clock: 12 AM is midnight, 12 PM noon
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + 12 * (m["half"].upper() == "P")
-    zone = m["zone"] or "+0000"
+        hour = hour % 12 + 12 * (half.upper() == "P")
     if _MILITARY_ZONE.fullmatch(zone):
         # RFC 5322 4.3: RFC 822 gave the military letters the wrong sign, so they
         # mean `-0000` (UTC, the writer's zone unknown); feedparser read `A` as -01:00,

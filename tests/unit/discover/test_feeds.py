@@ -1479,3 +1479,16 @@ def test_a_json_feed_date_with_rfc3339s_lower_case_letters_is_read(written) -> N
     result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
     assert [i.published_at.replace(microsecond=0) for i in result.items] == [
         datetime(2024, 5, 3, 10, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize(("written", "hour"), [
+    ("Fri, 03 May 2024 10:00 p", 22), ("Fri, 03 May 2024 10:00p", 22),
+    ("Fri, 03 May 2024 10:00:00 p", 22), ("Fri, 03 May 2024 12:30 a", 0),
+])
+def test_a_clipped_lower_case_a_or_p_after_the_time_is_the_half_of_the_day(
+        written, hour) -> None:
+    """Fault round 27 (round 26's known item): `10:00 p`, a.m. or p.m. cut to its letter,
+    was read as a military zone (UTC): 10:00, twelve hours early. Now p.m., the zone
+    unwritten (UTC); a capital letter stays a military zone (the test above)."""
+    minute = 30 if written.endswith("12:30 a") else 0
+    assert _rss_dates([written]) == [datetime(2024, 5, 3, hour, minute, tzinfo=UTC)]
