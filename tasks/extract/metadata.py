@@ -100,7 +100,7 @@ from tasks.extract.headline_area import (
     text_byline,
     wire_credit,
 )
-from tasks.extract.jsonld import jsonld_value
+from tasks.extract.jsonld import jsonld_publisher_name, jsonld_value
 from tasks.extract.titles import (
     INVISIBLE_IN_TITLE,
     choose_headline,
@@ -247,6 +247,8 @@ def page_metadata(
             # trafilatura read an address beside a name as words ("Jane Doe jane com");
             # read the same bylines again without it
             md.author = normalize_byline("; ".join(sources))
+    # a publisher name trafilatura could not read (a list, a value object) is the record's
+    md.sitename = md.sitename or jsonld_publisher_name(tree)
     site_name = md.sitename or extract_sitename(tree) or None
     # trafilatura's extract_sitename guesses from a "<title>" segment, sometimes the headline
     # half of it ("Vegetarier zu sein. Bedarf, Trend ... | Ethify"): a guess that long is

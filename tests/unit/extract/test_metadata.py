@@ -2803,3 +2803,31 @@ def test_a_page_date_with_rfc3339s_lower_case_letters_keeps_its_time(head) -> No
     fromisoformat refused the `z` and the claim was its day alone (2024-05-03 00:00)."""
     md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
     assert md.published_at.replace(microsecond=0) == datetime(2024, 5, 3, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("publisher", [
+    '{"@type": "NewsMediaOrganization", "name": ["Harbour Gazette", "Hafenblatt"]}',
+    '{"@type": "Organization", "name": {"@value": "Harbour Gazette", "@language": "en"}}',
+    '[{"@type": "Organization", "name": [{"@value": "Harbour Gazette", "@language": "en"}]}]',
+    '{"@id": "https://news.example.com/#org"}',
+])
+def test_a_jsonld_publisher_name_as_a_list_or_value_object_is_the_site_name(publisher) -> None:
+    """Fault round 27 (round 26's known item): trafilatura reads a JSON-LD publisher's
+    `name` only as a string; a list (one per language), a value object, or the same in
+    the `@graph` node the publisher's `@id` names gave the page no site name (None)."""
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@graph": [{"@type": "NewsArticle", "headline": "Ferry service returns", '
+            f'"publisher": {publisher}}}, {{"@type": "Organization", "@id": '
+            '"https://news.example.com/#org", "name": ["Harbour Gazette", "Hafenblatt"]}]}'
+            "</script>")
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.site_name == "Harbour Gazette"
+    assert md.title == "Ferry service returns"
+
+
+def test_a_jsonld_publisher_name_written_as_a_string_is_read_as_before() -> None:
+    """The string form trafilatura reads stays the site name (passes before round 27)."""
+    head = _ld({"@context": "https://schema.org", "@type": "NewsArticle",
+                "publisher": {"@type": "Organization", "name": "Harbour Gazette"}})
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.site_name == "Harbour Gazette"
