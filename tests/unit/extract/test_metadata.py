@@ -2831,3 +2831,21 @@ def test_a_jsonld_publisher_name_written_as_a_string_is_read_as_before() -> None
                 "publisher": {"@type": "Organization", "name": "Harbour Gazette"}})
     md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
     assert md.site_name == "Harbour Gazette"
+
+
+@pytest.mark.parametrize(("head", "authors"), [
+    (_ld({"@context": "https://schema.org", "@type": "NewsArticle",
+          "author": {"@type": "Person", "name": "Jos&eacute; Garc&iacute;a"}}),
+     ["José García"]),
+    (_ld({"@context": "https://schema.org", "@type": "NewsArticle",
+          "author": [{"@type": "Person", "name": "Ren&eacute;e Zellweger"}]}),
+     ["Renée Zellweger"]),
+    ('<meta name="author" content="Jos&amp;eacute; Garc&amp;iacute;a">', ["José García"]),
+    ('<meta name="author" content="Jos&amp;#233; Garc&amp;#237;a">', ["José García"]),
+])
+def test_an_authors_name_holding_a_named_character_reference_is_read(head, authors) -> None:
+    """Fault round 27: a JSON-LD name a CMS escaped for HTML (JSON has no entities), a
+    `<meta name=author>` escaped twice. trafilatura's normalize_authors split a named
+    reference at its `;` ("Jos; Eacute; Garc; Iacute; A"), no name was left: no author."""
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == authors
