@@ -33,6 +33,13 @@ from tasks.common.text import iso_letters_in_capitals, without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
 from tasks.discover.feeds import clean_title, loose_rfc822_date, slashed_date
 
+# A <lastmod> before this is an unset clock's, not a modification time: a generator
+# whose record has no date writes the Unix epoch (`1970-01-01T00:00:00+00:00`, a zero
+# timestamp formatted) or a year-one placeholder. On an index's child it was read as
+# "not modified for 50 years": every child skipped as `sitemap_child_too_old`, the whole
+# site lost (fault round 27). The web's news era starts in 1995, as for page dates.
+EARLIEST_LASTMOD = datetime(1995, 1, 1, tzinfo=UTC)
+
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 MAX_SITEMAP_URLS = 50_000
@@ -237,6 +244,8 @@ def _read_url(elem, base: str) -> tuple[list[SitemapEntry], list[str]]:
         if pub is not None:
             language = _text(_children(pub).get("language"))
     lastmod = parse_w3c_datetime(_text(kids.get("lastmod")))
+    if lastmod is not None and lastmod < EARLIEST_LASTMOD:
+        lastmod = None  # an unset clock's date, no modification time (`EARLIEST_LASTMOD`)
     return [SitemapEntry(url=url, lastmod=lastmod, published_at=published, title=title,
                          language=language) for url in urls if url is not None], bad
 
