@@ -1492,3 +1492,25 @@ def test_a_clipped_lower_case_a_or_p_after_the_time_is_the_half_of_the_day(
     unwritten (UTC); a capital letter stays a military zone (the test above)."""
     minute = 30 if written.endswith("12:30 a") else 0
     assert _rss_dates([written]) == [datetime(2024, 5, 3, hour, minute, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+    '"http://my.netscape.com/publish/formats/rss-0.91.dtd">',
+    '<!DOCTYPE rss SYSTEM "http://www.rssboard.org/rss-0.91.dtd">',
+])
+def test_html_references_in_a_feed_declaring_an_external_dtd_are_read(doctype) -> None:
+    """Fault round 27: an RSS 0.91 feed declares the DTD that defines HTML's named
+    references, and uses them. Before: expat skipped each unknown reference without an
+    error, the title "Caf&eacute;&nbsp;news" was "Cafnews" and the link
+    `/caf&eacute;-du-port` was `/caf-du-port` (another page); a CDATA title is as written."""
+    data = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + doctype +
+            '<rss version="0.91"><channel><title>Gazette</title>'
+            "<link>https://news.example/</link><item><title>Caf&eacute;&nbsp;news</title>"
+            "<link>https://news.example/caf&eacute;-du-port</link></item><item>"
+            "<title><![CDATA[R&eacute;sum&eacute;]]></title>"
+            "<link>https://news.example/b</link></item></channel></rss>").encode("latin-1")
+    result = parse_feed(data, "https://news.example/feed.xml")
+    assert [(i.url, i.title) for i in result.items] == [
+        ("https://news.example/caf\u00e9-du-port", "Café news"),
+        ("https://news.example/b", "Résumé")]
