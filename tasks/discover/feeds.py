@@ -559,10 +559,12 @@ def marked_sections(data: bytes, start: bytes, end: bytes) -> list[bytes]:
 # A DOCTYPE naming an external DTD, as RSS 0.91 feeds declare one (`<!DOCTYPE rss PUBLIC
 # "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/...">`,
 # the RSS Advisory Board's `SYSTEM "http://www.rssboard.org/rss-0.91.dtd"`): that DTD
-# defines HTML's named references, and such feeds use them. The DTD is never read, and
-# with it declared expat skips a reference it does not know without an error, so
-# feedparser dropped each one: "Caf&eacute;&nbsp;news" was the title "Cafnews" (without a
-# DOCTYPE the error sends feedparser to its loose parser, which reads them). Fault round 27.
+# defines HTML's named references, and such feeds use them. The DTD is never read.
+# feedparser removes a DOCTYPE that starts a line; one written on the XML declaration's
+# line (a generator writing no newlines) stays, and with it declared expat skips each
+# reference it does not know without an error: "Caf&eacute;&nbsp;news" was the title
+# "Cafnews", the link `/caf&eacute;` the page `/caf` (without a DOCTYPE the error sends
+# feedparser to its loose parser, which reads them). Fault round 27.
 _EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s+[\w:.-]+\s+(?:PUBLIC|SYSTEM)\b", re.I)
 _DOCTYPE_HEAD_BYTES = 4096  # the prolog: an XML declaration, comments, the DOCTYPE
 

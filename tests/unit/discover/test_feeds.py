@@ -1501,9 +1501,10 @@ def test_a_clipped_lower_case_a_or_p_after_the_time_is_the_half_of_the_day(
 ])
 def test_html_references_in_a_feed_declaring_an_external_dtd_are_read(doctype) -> None:
     """Fault round 27: an RSS 0.91 feed declares the DTD that defines HTML's named
-    references, and uses them. Before: expat skipped each unknown reference without an
-    error, the title "Caf&eacute;&nbsp;news" was "Cafnews" and the link
-    `/caf&eacute;-du-port` was `/caf-du-port` (another page); a CDATA title is as written."""
+    references, and uses them; its DOCTYPE on the XML declaration's line (feedparser
+    removes one that starts a line). Before: expat skipped each unknown reference
+    without an error, the title "Caf&eacute;&nbsp;news" was "Cafnews" and the link
+    `/caf&eacute;-du-port` was `/caf-du-port` (another page); a CDATA title as written."""
     data = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + doctype +
             '<rss version="0.91"><channel><title>Gazette</title>'
             "<link>https://news.example/</link><item><title>Caf&eacute;&nbsp;news</title>"
