@@ -104,6 +104,21 @@ MAX_DESCRIPTION_CHARS = 5000
 MAX_LABEL_CHARS = 200
 
 
+# RFC 3339 5.6: "T" and "Z" may be written in lower case ("2024-05-03t10:00:00z": Go's
+# and Rust's formatters on request, hand-written templates). Python's fromisoformat
+# takes no "z", and the date was lost (a JSON Feed's, a sitemap's) or kept as its day
+# alone (a page's JSON-LD): fault round 27.
+_ISO_LOWER_LETTER = re.compile(r"(?<=\d)t(?=\d\d:)|(?<=\d)z$")
+
+
+def iso_letters_in_capitals(text: str) -> str:
+    """An ISO 8601 / RFC 3339 date-time with its separator `t` and its zone `z` in
+    capitals; any other text as it is."""
+    if "t" not in text and "z" not in text:
+        return text
+    return _ISO_LOWER_LETTER.sub(lambda m: m[0].upper(), text)
+
+
 def capped_text(text: str | None, limit: int) -> str | None:
     """`text` cut to at most `limit` characters, at the last space in its final fifth when
     there is one (no word cut in half), with an ellipsis where it was cut."""

@@ -34,7 +34,7 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
-from tasks.common.text import storable_text, without_inline_comment
+from tasks.common.text import iso_letters_in_capitals, storable_text, without_inline_comment
 from tasks.common.urls import (
     BadURL,
     article_id_for,
@@ -206,6 +206,30 @@ def _unicode_line_ends(text: str) -> str:
     return text
 
 
+# A header date with its time, ISO 8601's date-time (`date 2024-04-04T10:00:00Z https://...`,
+# `...T10:00+02:00`): what an exporter writes that formats every date as an instant
+# (`toISOString()`, `isoformat()`). A split into several dumps already took it for a
+# header (`_NEXT_HEADER`), but its date was `bad_date` "not a valid YYYY-MM-DD": the
+# article lost (fault round 27).
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:[Zz]|[+-]\d{2}:?\d{2})?")
+
+
+def header_date(text: str) -> datetime:
+    """A dump header's date in UTC: `YYYY-MM-DD` (midnight), or an ISO 8601 date-time
+    (`_ISO_DATE_TIME`; without a zone, UTC). Raises ValueError for anything else."""
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        if not _ISO_DATE_TIME.fullmatch(text):
+            raise
+    when = datetime.fromisoformat(iso_letters_in_capitals(text))
+    try:
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # "0001-01-01T00:00+01:00": before year 1 in UTC
+        raise ValueError(f"{text!r} is outside the calendar in UTC") from None
+
+
 def parse_dump(text: str) -> Dump:
     """Parse ` date YYYY-MM-DD URL` / title / body lines. Raises DumpError."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -229,7 +253,7 @@ def parse_dump(text: str) -> Dump:
     date_s, url = match.groups()[:2]
     url = trim_url(url)  # a zero-width space pasted after it is part of no address
     try:
-        published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
+        published = header_date(date_s)
     except ValueError:
         if _ISO_DATE.fullmatch(url) and re.match(r"https?://", date_s, re.I):
             # Not read as swapped: a file of several dumps is split at headers in the
