@@ -201,6 +201,40 @@ def _opens_with_a_name(text: str, names: list[str]) -> bool:
     return False
 
 
+# A comment section's heading: "2 comments", "Kommentare (3)", "3 thoughts on “Title”",
+# "One response to ...", "12 Antworten auf ...". A section that opens with one is the
+# readers', not the story's, whatever its classes ("css-3yo4ga" on CSS-module sites).
+_COMMENT_HEADING = re.compile(
+    r"^(?:(?:\d+|one|ein|eine|un|une|uno|una)\s+(?:comments?|kommentare?|commentaires?"
+    r"|comentarios?|commenti|commento|reacties|reactions?|responses?|replies|antworten"
+    r"|leserkommentare|thoughts?|gedanken)"
+    # alone, or on the story's title in quotes ("3 thoughts on “Title”")
+    r"(?:\s*:?$|\s+(?:on|to|zu|auf|sur|a|de|su|op)\s+[“\"„«‘‚'])"
+    r"|(?:comments?|kommentare|leserkommentare|commentaires|comentarios|commenti"
+    r"|reader comments|user comments)\s*(?:\(\d+\))?\s*:?$)",
+    re.IGNORECASE,
+)
+MAX_COMMENT_HEADING_CHARS = 120
+
+
+def _comment_sections(body: HtmlElement) -> list[HtmlElement]:
+    """The wrappers that open with a comment heading (nothing with text before it)."""
+    sections = []
+    for heading in body.iter(_HEADINGS):
+        text = _norm(heading.text_content())
+        if len(text) > MAX_COMMENT_HEADING_CHARS or not _COMMENT_HEADING.match(text):
+            continue
+        parent = heading.getparent()
+        if parent is None or parent is body or parent.tag not in (*_TAGS, "aside", "footer"):
+            continue
+        if (parent.text or "").strip() or any(
+                isinstance(e.tag, str) and e.text_content().strip()
+                for e in heading.itersiblings(preceding=True)):
+            continue
+        sections.append(parent)
+    return sections
+
+
 def prune_furniture(tree: HtmlElement, url: str | None = None,
                     authors: list[str] | None = None) -> int:
     """Delete furniture blocks from `tree` in place (their tail text stays); how many.
@@ -211,7 +245,8 @@ def prune_furniture(tree: HtmlElement, url: str | None = None,
         return 0
     blocks = _furniture_blocks(body)
     cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
-    signups = _signup_boxes(body) + _author_boxes(body, authors or [])
+    signups = (_signup_boxes(body) + _author_boxes(body, authors or [])
+               + _comment_sections(body))
     if not blocks and not cards and not signups:
         return 0
     page_chars = len(body.text_content())

@@ -856,3 +856,48 @@ def test_an_author_box_above_the_story_is_its_byline_and_stays() -> None:
     short = (f"<html><body><div class='css-s1'><img src='/a.jpg'><p>Anna Weber {BIO}</p>"
              f"<p>{PARAGRAPHS[0]}</p></div></body></html>")
     assert prune_furniture(lxml_html.fromstring(short), URL, ["Anna Weber"]) == 0
+
+
+def _with_comments(heading: str, tag: str = "h3") -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    comments = "".join(f"<div class='css-c{i}'><span>reader{i}</span><p>Comment {i}: the "
+                       "bridge was closed far too long, I drove round for two years.</p></div>"
+                       for i in range(2))
+    return lxml_html.fromstring(
+        f"<html><body><div class='css-w'><div class='css-s1'><h1>Bridge reopens</h1>{body}"
+        f"</div><section class='css-x9'><{tag}>{heading}</{tag}>{comments}</section></div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("heading", [
+    "2 comments", "Kommentare (2)", "2 thoughts on “Bridge reopens”",
+    "One response to “Bridge reopens”", "12 Antworten auf „Brücke“", "Comments:",
+])
+def test_a_section_opening_with_a_comment_heading_goes(heading: str) -> None:
+    tree = _with_comments(heading)
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Comment 0:" not in text and "Comment 1:" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize("heading", [
+    "2 comments on the budget from the opposition",  # longer than a count: a story's heading
+    "Comments from the council",
+    "Discussion",
+])
+def test_headings_that_are_no_comment_count_leave_their_section(heading: str) -> None:
+    assert prune_furniture(_with_comments(heading)) == 0
+
+
+def test_a_comment_heading_after_text_in_its_wrapper_leaves_the_wrapper() -> None:
+    # the heading closes a story's own section ("... Comments" as its last part): the
+    # wrapper holds text before it, so it is no comment section
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><section>{body}"
+        "<h3>Comments</h3><p>Readers wrote in.</p></section></div></body></html>"
+    )
+    assert prune_furniture(tree) == 0
+    assert "Readers wrote in." in tree.text_content()
