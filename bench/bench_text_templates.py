@@ -1,8 +1,8 @@
 """Article text on generated pages: real bodies placed in site templates whose furniture
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
-    .venv/bin/python bench/bench_text_templates.py --corpus ../shared/corpus/dev
-                                                   [--pages 400] [--seed 5] [--out F.json]
+    .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
+                        [--pages 400] [--seed 5] [--hashed] [--out F.json] [--dump F.jsonl]
 
 Why: the dev corpus's snippets say whether a few lines are in or out; they do not say how
 the pipeline does on furniture it has never seen. Here the furniture's words are sentences
@@ -317,7 +317,9 @@ def score(pages: list[dict], got: dict[str, str]) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", required=True, help="the development corpus folder")
+    ap.add_argument("--corpus", default=os.environ.get("DEV_CORPUS", "../shared/corpus/dev"),
+                    help="the development corpus folder (default $DEV_CORPUS or "
+                         "../shared/corpus/dev)")
     ap.add_argument("--cache", default="/tmp/pressroom-syndication-bodies.json")
     ap.add_argument("--pages", type=int, default=400)
     ap.add_argument("--seed", type=int, default=5)
@@ -327,6 +329,9 @@ def main() -> None:
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")
     args = ap.parse_args()
     print(f"# {platform.node()} cpus={os.cpu_count()} load={os.getloadavg()}", flush=True)
+    if not (Path(args.corpus) / "pages").is_dir():
+        print(f"no corpus at {args.corpus}: skipped (its bodies are the pages' text)")
+        return
     pages = build_pages(bodies(Path(args.corpus), Path(args.cache)), args.pages, args.seed,
                         args.hashed)
     result: dict = {"pages": len(pages), "seed": args.seed, "hashed": args.hashed}
