@@ -335,13 +335,15 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str], site: str | None = Non
             if div is not None:
                 div_boxes[card] = div
         cards.append(card if box is None else box)
-    grouped = _div_cards(list(div_boxes.values()))
+    grouped = _div_cards(list(div_boxes.values()), body) if div_boxes else set()
     return [div_boxes[c] if div_boxes.get(c) in grouped else c for c in cards]
 
 
 # A card box that is a bare <div> is taken only among siblings of its kind: a module
 # of "More from Politics" cards, each a linked headline and a summary. One such <div>
-# alone may be a section of the story whose heading links somewhere.
+# alone may be a section of the story whose heading links somewhere; a group holding
+# more than MAX_CONTENT_SHARE of the page's text is the story (a digest of the day's
+# stories, a roundup of the site's own guides).
 MIN_DIV_CARDS = 2
 
 
@@ -359,12 +361,16 @@ def _div_card(headline: HtmlElement, body: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _div_cards(boxes: list[HtmlElement]) -> set[HtmlElement]:
-    """The boxes that have at least MIN_DIV_CARDS - 1 sibling boxes of the same tag."""
-    by_parent: dict[HtmlElement | None, int] = {}
+def _div_cards(boxes: list[HtmlElement], body: HtmlElement) -> set[HtmlElement]:
+    """The boxes that have at least MIN_DIV_CARDS - 1 sibling boxes, in groups that hold
+    no more than MAX_CONTENT_SHARE of the page's text."""
+    by_parent: dict[HtmlElement | None, list[HtmlElement]] = {}
     for box in boxes:
-        by_parent[box.getparent()] = by_parent.get(box.getparent(), 0) + 1
-    return {b for b in boxes if by_parent[b.getparent()] >= MIN_DIV_CARDS}
+        by_parent.setdefault(box.getparent(), []).append(box)
+    page_chars = len(body.text_content())
+    return {b for group in by_parent.values() if len(group) >= MIN_DIV_CARDS
+            and sum(len(b.text_content()) for b in group) <= MAX_CONTENT_SHARE * page_chars
+            for b in group}
 
 
 def _holds_only(parent: HtmlElement, child: HtmlElement) -> bool:

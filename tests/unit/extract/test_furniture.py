@@ -901,3 +901,18 @@ def test_a_comment_heading_after_text_in_its_wrapper_leaves_the_wrapper() -> Non
     )
     assert prune_furniture(tree) == 0
     assert "Readers wrote in." in tree.text_content()
+
+
+def test_div_cards_holding_most_of_the_page_are_the_story() -> None:
+    # a digest of the site's own stories: each a linked headline and a summary, and
+    # together the page's text; the summaries are what the reader came for
+    summary = ("The council voted to keep the night ferries running until the bridge's "
+               "second lane opens, after a petition signed by 4,000 commuters.")
+    cards = "".join(f'<div class="css-d{i}"><h3><a href="/news/{i}.html">Story {i} of the day '
+                    f"in the harbour</a></h3><p>{summary}</p></div>" for i in range(4))
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>The day in the harbour</h1><div class='css-list'>{cards}</div>"
+        "<footer>© Gazette</footer></body></html>"
+    )
+    prune_furniture(tree, URL)
+    assert tree.text_content().count(summary) == 4
