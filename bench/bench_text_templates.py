@@ -189,12 +189,36 @@ WRAPPERS = ("article", "cms_div", "blog")
 Placed = list[tuple[str, list[str]]]
 
 
-def render(paras: list[str], headline: str, f: Furniture) -> tuple[str, Placed]:
-    """One page: the HTML and its furniture blocks (kind, texts)."""
+def rich_body(paras: list[str], r: random.Random) -> list[str]:
+    """The body's paragraphs in the shapes stories take besides <p>: a subheading made of
+    a paragraph's first words, a paragraph's sentences as a bulleted list, a paragraph
+    as a <blockquote>. Every word is the story's, so all of it is the truth."""
+    parts = [f"<p>{_esc(p)}</p>" for p in paras]
+    for i in r.sample(range(1, len(paras)), min(3, len(paras) - 1)):
+        shape = r.choice(("subheading", "list", "quote"))
+        sentences = re.split(r"(?<=[.!?])\s+", paras[i])
+        if shape == "subheading":
+            words = paras[i].rstrip(".!?").split()[:r.randint(4, 7)]
+            parts[i] = f"<h2>{_esc(' '.join(words))}</h2>" + parts[i]
+        elif shape == "list" and len(sentences) >= 2:
+            parts[i] = "<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in sentences) + "</ul>"
+        elif shape == "quote":
+            parts[i] = f"<blockquote><p>{_esc(paras[i])}</p></blockquote>"
+    return parts
+
+
+def _truth_of(parts: list[str]) -> str:
+    return "\n".join(html.unescape(re.sub(r"<[^>]+>", " ", p)).strip() for p in parts)
+
+
+def render(paras: list[str], headline: str, f: Furniture,
+           parts: list[str] | None = None) -> tuple[str, Placed]:
+    """One page: the HTML and its furniture blocks (kind, texts). `parts` are the body's
+    own elements when they are more than paragraphs (`rich_body`)."""
     r = f.rnd
     f.author = f.name()
     placed: Placed = []
-    body = [f"<p>{_esc(p)}</p>" for p in paras]
+    body = list(parts) if parts else [f"<p>{_esc(p)}</p>" for p in paras]
     for _ in range(r.randint(2, 4)):
         kind = r.choice(INSIDE)
         markup, texts = block(kind, f)
@@ -274,7 +298,8 @@ def trafilatura_texts(pages: list[dict], **options) -> dict[str, str]:
             for p in pages}
 
 
-def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False) -> list[dict]:
+def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
+                rich: bool = False) -> list[dict]:
     rnd = random.Random(seed)
     usable = []
     for t in texts:
@@ -287,11 +312,13 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False) -> li
     out = []
     for i, paras in enumerate(chosen):
         headline = " ".join(paras[0].split()[:10])
-        page, placed = render(paras, headline, f)
+        parts = rich_body(paras, rnd) if rich else None
+        page, placed = render(paras, headline, f, parts)
         if hashed:
             page = hashed_classes(page, rnd)
         out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
-                    "truth": "\n".join(paras), "blocks": placed})
+                    "truth": _truth_of(parts) if parts else "\n".join(paras),
+                    "blocks": placed})
     return out
 
 
@@ -326,6 +353,8 @@ def main() -> None:
     ap.add_argument("--out", help="write the JSON result here too")
     ap.add_argument("--hashed", action="store_true",
                     help="replace every class and id with a generated name")
+    ap.add_argument("--rich", action="store_true",
+                    help="bodies with subheadings, lists and block quotes as well")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")
     args = ap.parse_args()
     print(f"# {platform.node()} cpus={os.cpu_count()} load={os.getloadavg()}", flush=True)
@@ -333,8 +362,9 @@ def main() -> None:
         print(f"no corpus at {args.corpus}: skipped (its bodies are the pages' text)")
         return
     pages = build_pages(bodies(Path(args.corpus), Path(args.cache)), args.pages, args.seed,
-                        args.hashed)
-    result: dict = {"pages": len(pages), "seed": args.seed, "hashed": args.hashed}
+                        args.hashed, args.rich)
+    result: dict = {"pages": len(pages), "seed": args.seed, "hashed": args.hashed,
+                    "rich": args.rich}
     outputs = {}
     for name, run in (("pressroom", lambda: pressroom_texts(pages)),
                       ("trafilatura", lambda: trafilatura_texts(pages)),
