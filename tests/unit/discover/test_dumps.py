@@ -665,3 +665,23 @@ def test_a_dump_header_dated_with_an_iso_date_time_is_read(tmp_path):
         ("https://example.com/t1", datetime(2024, 4, 4, 10, tzinfo=UTC)),
         ("https://example.com/t2", datetime(2024, 4, 5, 10, 30, tzinfo=UTC))]
     assert [(r["reason"], r["url"]) for r in rejects] == [("bad_date", "https://example.com/t3")]
+
+
+def test_a_dump_header_with_its_time_after_a_space_is_read(tmp_path):
+    """Fault round 28 (round 27's known item): the day and the time apart, as `date` and
+    SQL write an instant (`date 2024-04-04 10:00 https://...`). Before: three fields where
+    the format has two, `missing_header` "first line is not ' date YYYY-MM-DD URL'", the
+    article lost; a second header so written in a file of several was no header, its
+    article stored as the end of the first one's text. Now the instant, in UTC (no zone
+    is UTC); an hour that is no hour is still `bad_date`."""
+    path = tmp_path / "spaced.txt"
+    path.write_bytes(b" date 2024-04-04 10:00 https://example.com/s1\nFirst\nBody one.\n"
+                     b" date 2024-04-05 9:30:15 +02:00 https://example.com/s2\nSecond\nTwo.\n"
+                     b" date 2024-04-06 23:00 UTC https://example.com/s3\nThird\nThree.\n"
+                     b" date 2024-04-07 25:00 https://example.com/s4\nFourth\nFour.\n")
+    docs, rejects = read_dumps(path, "run-1")
+    assert [(d["url"], d["hint_published_at"], d["hint_title"]) for d in docs] == [
+        ("https://example.com/s1", datetime(2024, 4, 4, 10, tzinfo=UTC), "First"),
+        ("https://example.com/s2", datetime(2024, 4, 5, 7, 30, 15, tzinfo=UTC), "Second"),
+        ("https://example.com/s3", datetime(2024, 4, 6, 23, tzinfo=UTC), "Third")]
+    assert [(r["reason"], r["url"]) for r in rejects] == [("bad_date", "https://example.com/s4")]
