@@ -81,6 +81,7 @@ class Furniture:
     def __init__(self, pool: list[list[str]], rnd: random.Random) -> None:
         self.pool, self.rnd = pool, rnd
         self.author = NAMES[0]  # the page's byline name, which its author box repeats
+        self.next_story = False  # whether pages append the site's next story below
 
     def sentence(self) -> str:
         para = self.rnd.choice(self.rnd.choice(self.pool))
@@ -247,16 +248,32 @@ def render(paras: list[str], headline: str, f: Furniture,
     byline = f'<p class="byline">By {f.author}, 3 May 2024</p>'
     wrapper = r.choice(WRAPPERS)
     inner = "".join(body) + "".join(after)
-    if wrapper == "article":
-        main = f"<main><article><h1>{title}</h1>{byline}{inner}</article>{''.join(outside)}</main>"
-    elif wrapper == "cms_div":
-        main = (f'<div id="content"><div class="story"><h1 class="story-title">{title}</h1>'
-                f'{byline}<div class="story-body">{inner}</div></div>{"".join(outside)}</div>')
-    else:
-        main = (f'<div class="post"><h2 class="entry-title">{title}</h2>'
-                f'<div class="entry-meta">Posted on 3 May 2024 by {f.author}</div>'
-                f'<div class="entry-content">{inner}</div></div>{"".join(outside)}')
+    if f.next_story:
+        # the site's next story, appended below as the reader scrolls on: a whole other
+        # body in the same wrapper
+        paras2 = r.choice(f.pool)[:r.randint(5, 8)]
+        placed.append(("next_story", paras2))
+        outside = [_story(wrapper, _esc(" ".join(paras2[0].split()[:9])), "",
+                          "".join(f"<p>{_esc(p)}</p>" for p in paras2), "h2", f.name()),
+                   *outside]
+    main = _story(wrapper, title, byline, inner, "h1", f.author)
+    main = (f"<main>{main}{''.join(outside)}</main>" if wrapper == "article"
+            else f'<div id="content">{main}{"".join(outside)}</div>')
     return f"<!DOCTYPE html><html>{head}<body>{nav}{main}{foot}</body></html>", placed
+
+
+def _story(wrapper: str, title: str, byline: str, inner: str, heading: str, author: str
+           ) -> str:
+    """One story in the page's wrapper shape: an <article>, a CMS's story <div>s, a blog
+    post with its posted line."""
+    if wrapper == "article":
+        return f"<article><{heading}>{title}</{heading}>{byline}{inner}</article>"
+    if wrapper == "cms_div":
+        return (f'<div class="story"><{heading} class="story-title">{title}</{heading}>'
+                f'{byline}<div class="story-body">{inner}</div></div>')
+    return (f'<div class="post"><h2 class="entry-title">{title}</h2>'
+            f'<div class="entry-meta">Posted on 3 May 2024 by {author}</div>'
+            f'<div class="entry-content">{inner}</div></div>')
 
 
 _CLASS_OR_ID = re.compile(r'\b(class|id)="[^"]*"')
@@ -299,7 +316,7 @@ def trafilatura_texts(pages: list[dict], **options) -> dict[str, str]:
 
 
 def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
-                rich: bool = False) -> list[dict]:
+                rich: bool = False, next_story: bool = False) -> list[dict]:
     rnd = random.Random(seed)
     usable = []
     for t in texts:
@@ -309,6 +326,7 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
     rnd.shuffle(usable)
     chosen, pool = usable[:n], usable[n:] or usable
     f = Furniture(pool, rnd)
+    f.next_story = next_story
     out = []
     for i, paras in enumerate(chosen):
         headline = " ".join(paras[0].split()[:10])
@@ -355,6 +373,8 @@ def main() -> None:
                     help="replace every class and id with a generated name")
     ap.add_argument("--rich", action="store_true",
                     help="bodies with subheadings, lists and block quotes as well")
+    ap.add_argument("--next-story", action="store_true",
+                    help="append the site's next story below each one (infinite scroll)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")
     args = ap.parse_args()
     print(f"# {platform.node()} cpus={os.cpu_count()} load={os.getloadavg()}", flush=True)
@@ -362,9 +382,9 @@ def main() -> None:
         print(f"no corpus at {args.corpus}: skipped (its bodies are the pages' text)")
         return
     pages = build_pages(bodies(Path(args.corpus), Path(args.cache)), args.pages, args.seed,
-                        args.hashed, args.rich)
+                        args.hashed, args.rich, args.next_story)
     result: dict = {"pages": len(pages), "seed": args.seed, "hashed": args.hashed,
-                    "rich": args.rich}
+                    "rich": args.rich, "next_story": args.next_story}
     outputs = {}
     for name, run in (("pressroom", lambda: pressroom_texts(pages)),
                       ("trafilatura", lambda: trafilatura_texts(pages)),

@@ -73,7 +73,11 @@ from tasks.extract.browserview import (
     script_bounds,
     unwrap_quotations,
 )
-from tasks.extract.container import name_the_story_container, reads_more
+from tasks.extract.container import (
+    name_the_headlined_story,
+    name_the_story_container,
+    reads_more,
+)
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -658,8 +662,7 @@ def extract_html(
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         centers_as_blocks(tree)
         link_lists = site_link_lists(tree, url)
-        text = _run_trafilatura(tree, url, fast=True)
-        text = _read_in_a_named_container(tree, url, text)
+        text = _read_the_story(tree, url, meta.title)
         used_fallback = False
         short = len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE
         if text and not short and join_split_body(tree, text):
@@ -687,6 +690,22 @@ def extract_html(
     text = unicodedata.normalize("NFC", text)
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
+
+
+def _read_the_story(tree: HtmlElement, url: str | None, title: str | None) -> str:
+    """trafilatura's fast reading; on a page that names no container trafilatura knows,
+    with the headline's story named `<article>` first (container.py), or, on such a page
+    without a headline found, read again in its densest container when that holds lists
+    or quotes."""
+    named = name_the_headlined_story(tree, title)
+    text = _run_trafilatura(tree, url, fast=True)
+    if named is None:
+        return _read_in_a_named_container(tree, url, text)
+    if not text.strip():  # nothing in the named story: read the page as it came
+        elem, tag = named
+        elem.tag = tag
+        text = _run_trafilatura(tree, url, fast=True)
+    return text
 
 
 def _read_in_a_named_container(tree: HtmlElement, url: str | None, text: str) -> str:

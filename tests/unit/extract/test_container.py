@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from tasks.extract.container import name_the_story_container, reads_more, story_container
+from tasks.extract.container import (
+    name_the_headlined_story,
+    name_the_story_container,
+    reads_more,
+    story_container,
+)
 from tasks.extract.pages import extract_html
 from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS
 
@@ -76,3 +81,61 @@ def test_a_reading_that_loses_the_first_ones_text_is_not_taken() -> None:
     assert name_the_story_container(tree)[0].get("class") == "css-a"  # it is tried
     x = extract_html(html, URL, fetched_at=FETCHED)
     assert PARAGRAPHS[3] in x.text
+
+
+NEXT = ["The council also approved a new cycle lane along the river, to open next spring "
+        "after a year of planning and two public consultations in the old town hall.",
+        "Shop owners on the quay asked for more parking, which the council said it would "
+        "study over the summer before any decision on the car park by the station."]
+
+
+def _two_stories(first_heading: str = "") -> str:
+    """A story and the site's next one appended below it, in <div>s named by no class
+    trafilatura knows."""
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    nxt = "".join(f"<p>{p}</p>" for p in NEXT * 2)
+    return ("<html><head><title>Bridge reopens | Gazette</title></head><body>"
+            f"{first_heading}<div class='css-w'><div class='css-s'><h1>Bridge reopens</h1>"
+            f"<div class='css-b'>{story}</div></div><div class='css-s2'><h2>Council "
+            f"approves cycle lane</h2><div class='css-b2'>{nxt}</div></div></div></body></html>")
+
+
+def test_the_next_story_appended_below_stays_out() -> None:
+    x = extract_html(_two_stories(), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert not any(p in x.text for p in NEXT)
+
+
+def test_the_headline_is_the_one_the_title_names() -> None:
+    # a site's logo set in an <h1> of its own comes first: the story's headline is the
+    # <h1> whose text the page's title holds
+    tree = lxml_html.fromstring(_two_stories("<div class='css-logo'><h1>Gazette</h1></div>"))
+    elem, tag = name_the_headlined_story(tree, "Bridge reopens | Gazette")
+    assert (elem.get("class"), tag) == ("css-s", "div")
+    tree = lxml_html.fromstring(_two_stories())
+    assert name_the_headlined_story(tree, None)[0].get("class") == "css-s"  # the first <h1>
+
+
+def test_a_page_with_a_container_trafilatura_knows_keeps_its_markup() -> None:
+    page = _two_stories().replace("css-s'", "entry-content'", 1)
+    assert name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens") is None
+    page = _two_stories().replace("<div class='css-s'>", "<article>", 1).replace(
+        "</div><div class='css-s2'>", "</article><div class='css-s2'>", 1)
+    assert name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens") is None
+    # a headline whose wrappers hold too little paragraph text up to <body>: no story found
+    short = "<html><body><div><h1>Bridge reopens</h1><p>Short.</p></div></body></html>"
+    assert name_the_headlined_story(lxml_html.fromstring(short), "Bridge reopens") is None
+
+
+def test_a_header_with_a_long_standfirst_is_not_the_story() -> None:
+    # the headline's own header holds a long standfirst, the story sits beside it: the
+    # header holds little of the page's paragraph text, so the story's wrapper is named
+    dek = ("A long standfirst that tells the whole story in one paragraph before it "
+           "starts, as magazines write them, with every detail the reader needs. ") * 4
+    story = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS) * 3
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-page'><div class='css-head'><h1>Bridge reopens</h1>"
+        f"<p>{dek}</p></div><div class='css-body'>{story}</div></div></body></html>"
+    )
+    elem, _ = name_the_headlined_story(tree, "Bridge reopens")
+    assert elem.get("class") == "css-page"
