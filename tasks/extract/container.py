@@ -10,7 +10,7 @@ sidebar's summaries come in, a story's bulleted lists, block quotes and the text
 
 So on such a page the headline's story is named `<article>` before trafilatura reads it
 (`name_the_headlined_story`): the headline's nearest wrapper that holds the story's
-paragraphs. On the dev corpus that reads 19 pages differently: +10 `with` snippets, +4
+paragraphs. On the dev corpus that reads 19 pages differently: +8 `with` snippets (+10, −2), +4
 `without` (BENCHMARKS.md, session 42). A page without a headline found is read again in
 its densest container when that holds lists or quotes, and the second reading is kept
 only when it keeps the first one's text (`name_the_story_container`, `reads_more`).
