@@ -26,6 +26,8 @@ _RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans", "search")
 # latest report: tasks/storage/report.py): a folder in their place gave a traceback
 # (IsADirectoryError), before any work for the lock, after the commit for the others.
 _RUN_FILES = (WRITER_LOCK, "pressroom.duckdb", ".pressroom.duckdb.lock", "reports/latest.html")
+# The files among them a run opens for writing in place (the others it replaces by renaming).
+_LOCK_FILES = (WRITER_LOCK, ".pressroom.duckdb.lock")
 
 
 def _probe_write(folder: Path) -> None:
@@ -34,6 +36,12 @@ def _probe_write(folder: Path) -> None:
     fd, name = tempfile.mkstemp(prefix=".pressroom-probe-", dir=folder)
     os.close(fd)
     os.unlink(name)
+
+
+def _probe_append(path: Path) -> None:
+    """Open `path` as its lock is taken (append: nothing is written)."""
+    with open(path, "a"):
+        pass
 
 
 def _existing_ancestor(path: Path) -> Path:
@@ -86,6 +94,39 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
         what = ("warehouse" if target.absolute() == root.absolute()  # (root may be relative)
                 else f"warehouse {root}: its parent")
         return f"{what} {target} is not writable ({exc.strerror or exc})"
+    return unwritable_part(root) if root.is_dir() else None
+
+
+# What to do about a part of the warehouse the run cannot write while the folder itself is
+# writable: most often a run made it as another user (`sudo pressroom ingest` once).
+_OWNER_HINT = ("a run writes there; was it made by another user (a run under sudo)? Give "
+               "the warehouse to the user who runs pressroom (chown -R) or make it writable")
+
+
+def unwritable_part(root: Path) -> str | None:
+    """The first existing table or run folder of `root` a run cannot write into, or lock
+    file it cannot open for writing, named with what to do; None when a run can write all
+    it will. Only the warehouse folder itself was probed: a table folder left read-only (by
+    another user's run, a restored backup, `chmod -R a-w`) ended the run at its first
+    commit with pyarrow's traceback, after all its fetching and extraction, and a lock
+    file so left with a PermissionError traceback before any work (fault round 29)."""
+    for name in (*TABLES, *_RUN_FOLDERS):
+        sub = root / name
+        if not sub.is_dir():
+            continue
+        try:
+            _probe_write(sub)
+        except OSError as exc:
+            return f"warehouse {root}: {sub} is not writable ({exc.strerror or exc}): {_OWNER_HINT}"
+    for name in _LOCK_FILES:
+        lock = root / name
+        if not lock.is_file():
+            continue
+        try:
+            _probe_append(lock)
+        except OSError as exc:
+            return (f"warehouse {root}: its lock file {lock} cannot be opened for writing "
+                    f"({exc.strerror or exc}): {_OWNER_HINT}")
     return None
 
 
