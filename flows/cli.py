@@ -81,22 +81,28 @@ def _exit_on_sigterm(signum, frame) -> None:
 
 @contextmanager
 def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
-    """A write that stops on a full disk (or quota) ends the command with a sentence and
-    exit status 1, not a traceback: the commit protocol has kept every batch committed
-    before, and a re-run resumes after them."""
-    from tasks.storage.preflight import disk_full_cause
+    """A write that stops on a full disk (or quota), a file-size limit or a read-only
+    filesystem ends the command with a sentence and exit status 1, not a traceback: the
+    commit protocol has kept every batch committed before, and a re-run resumes after
+    them."""
+    from tasks.storage.preflight import (
+        WRITE_STOP_ADVICE,
+        WRITE_STOP_HEADLINES,
+        write_stop_cause,
+    )
 
     try:
         yield
     except Exception as exc:
-        cause = disk_full_cause(exc)
-        if cause is None:
+        found = write_stop_cause(exc)
+        if found is None:
             raise
+        kind, cause = found
         first_line = str(cause).strip().splitlines()[0][:300] if str(cause).strip() else ""
-        err.print(f"[red]the disk is full[/red] (writing to {escape(str(root))}): "
+        err.print(f"[red]{WRITE_STOP_HEADLINES[kind]}[/red] (writing to {escape(str(root))}): "
                   f"{escape(first_line)}\n"
-                  "Every batch committed before is kept; free some space and run the same "
-                  "command again to go on from there.", highlight=False, soft_wrap=True)
+                  f"Every batch committed before is kept; {WRITE_STOP_ADVICE[kind]}",
+                  highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 

@@ -171,3 +171,48 @@ def disk_full_cause(exc: BaseException) -> BaseException | None:
             return current
         current = current.__cause__ or current.__context__
     return None
+
+
+# Other writes a run cannot get past, whatever it retries: a file grown past the limit on
+# a file's size (`ulimit -f` / RLIMIT_FSIZE in a container or a batch system, a FAT32
+# disk's 4 GiB), and a filesystem remounted read-only under the run (after disk errors).
+# By errno, and by the text DuckDB's and pyarrow's errors keep.
+_STOPS = (
+    ("disk_full", _DISK_FULL_ERRNOS, _DISK_FULL_TEXTS),
+    ("file_too_large", frozenset({errno.EFBIG}), ("file too large",)),
+    ("read_only", frozenset({errno.EROFS}), ("read-only file system",)),
+)
+# What the command says of each, after "(writing to <warehouse>): <the error>".
+WRITE_STOP_HEADLINES = {
+    "disk_full": "the disk is full",
+    "file_too_large": "a file grew past the largest size this process may write",
+    "read_only": "the warehouse's filesystem is read-only",
+}
+WRITE_STOP_ADVICE = {
+    "disk_full": "free some space and run the same command again to go on from there.",
+    "file_too_large": ("raise the limit (ulimit -f, the container's or scheduler's file-size "
+                       "limit) or use a filesystem that holds larger files, and run the same "
+                       "command again to go on from there."),
+    "read_only": ("remount it read-write (or check the disk: Linux remounts a filesystem "
+                  "read-only after errors), and run the same command again to go on from "
+                  "there."),
+}
+
+
+def write_stop_cause(exc: BaseException) -> tuple[str, BaseException] | None:
+    """(kind, the exception in `exc`'s chain that says it) when the run stopped on a write
+    no retry gets past: a full disk or quota, a file-size limit, a read-only filesystem
+    (see `_STOPS`); None for anything else. Only the full disk was named: a file-size
+    limit (EFBIG) or a read-only remount (EROFS) ended `pressroom ingest` with a traceback
+    of pyarrow's or DuckDB's (fault round 29)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = str(current).lower()
+        for kind, errnos, texts in _STOPS:
+            if ((isinstance(current, OSError) and current.errno in errnos)
+                    or any(t in text for t in texts)):
+                return kind, current
+        current = current.__cause__ or current.__context__
+    return None
