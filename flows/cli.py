@@ -134,6 +134,19 @@ def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
         raise typer.Exit(2)
 
 
+def _require_dedup_settings(settings) -> None:
+    """Exit 2 when this run's near-duplicate settings cannot sign into the warehouse's
+    signatures (changed since they were made): before any work, not at the first batch's
+    dedup after its fetching and extraction (fault round 29)."""
+    from tasks.steps import dedup_settings_problem
+
+    problem = dedup_settings_problem(settings)
+    if problem:
+        err.print(f"[red]settings do not fit the warehouse:[/red] {escape(problem)}",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+
+
 def _require_inputs(inputs: list[str]) -> None:
     """Exit 2 when a path given on the command line does not exist, or is a file no
     reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
@@ -195,6 +208,7 @@ def ingest(
     from flows.server import PrefectApi
 
     api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
+    _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
     from tasks.common.urls import strip_userinfo
 
@@ -226,6 +240,7 @@ def reprocess(
     """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
     settings = _settings(warehouse)
     _require_warehouse(settings.warehouse, write=True)
+    _require_dedup_settings(settings)
     from tasks.storage.warehouse import run_manifests, unknown_run_ids
 
     unknown = unknown_run_ids(settings.warehouse, run or [])
@@ -276,6 +291,7 @@ def backfill(
         err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
         raise typer.Exit(2)
     settings = _settings(warehouse, dask_address=dask_address)
+    _require_dedup_settings(settings)
     from flows.backfill import backfill as backfill_flow
 
     flow, settings = _on_runner(backfill_flow, settings)

@@ -153,6 +153,15 @@ def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResu
                                ARTICLES)
 
 
+def dedup_settings_problem(settings: Settings) -> str | None:
+    """Why the settings' near-duplicate parameters cannot sign into the warehouse's
+    signatures, or None: checked before a run does any work (fault round 29)."""
+    if not Path(settings.warehouse).is_dir():
+        return None
+    return dedup.settings_problem(warehouse.signature_fingerprints(settings.warehouse),
+                                  settings_slice(dedup.DedupConfig, settings))
+
+
 @task(name="dedup", **STAGE_TASK)
 def dedup_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResult:
     return dedup.run(articles, settings_slice(dedup.DedupConfig, settings), run_id,
