@@ -94,7 +94,8 @@ def discover_task(inputs: list[str], settings: Settings, run_id: str,
                   known: KnownInputs) -> StageResult:
     fetch_urls = discover.fetch_urls_via(lambda docs: fetch_documents(docs, settings, run_id))
     return discover.run(inputs, settings_slice(discover.DiscoverConfig, settings), run_id,
-                        known=known, fetch_urls=fetch_urls)
+                        known=known, fetch_urls=fetch_urls,
+                        pass_over=(Path(settings.warehouse),))
 
 
 @task(name="stage-warc", **STAGE_TASK)
