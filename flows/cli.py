@@ -147,6 +147,19 @@ def _require_dedup_settings(settings) -> None:
         raise typer.Exit(2)
 
 
+def _require_api() -> None:
+    """Exit 2 with a sentence when PREFECT_API_URL names a Prefect server that does not
+    answer (a run against it failed with a traceback of httpx's and Prefect's)."""
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.server import api_problem
+
+    url = PREFECT_API_URL.value()
+    if url and (problem := api_problem(url)):
+        err.print(f"[red]no Prefect server:[/red] {escape(problem)}", soft_wrap=True)
+        raise typer.Exit(2)
+
+
 def _require_inputs(inputs: list[str]) -> None:
     """Exit 2 when a path given on the command line does not exist, or is a file no
     reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
@@ -208,6 +221,8 @@ def ingest(
     from flows.server import PrefectApi
 
     api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
+    if not api.starting:
+        _require_api()
     _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
     from tasks.common.urls import strip_userinfo
@@ -265,6 +280,7 @@ def reprocess(
                 raise typer.Exit(2)
             err.print(f"[yellow]note:[/yellow] {escape(why)}", soft_wrap=True)
     _before_flows()
+    _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
     with _disk_full_is_a_sentence(settings.warehouse):
@@ -292,6 +308,7 @@ def backfill(
         raise typer.Exit(2)
     settings = _settings(warehouse, dask_address=dask_address)
     _require_dedup_settings(settings)
+    _require_api()
     from flows.backfill import backfill as backfill_flow
 
     flow, settings = _on_runner(backfill_flow, settings)
@@ -657,6 +674,7 @@ def demo(
     """Serve a generated news site on loopback, ingest it, build the report, say where."""
     _before_flows()
     settings = _settings(warehouse)
+    _require_api()
     from flows.demo import run_demo
 
     manifest = run_demo(settings, days=days, per_day=per_day, seed=seed)
