@@ -81,22 +81,28 @@ def _exit_on_sigterm(signum, frame) -> None:
 
 @contextmanager
 def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
-    """A write that stops on a full disk (or quota) ends the command with a sentence and
-    exit status 1, not a traceback: the commit protocol has kept every batch committed
-    before, and a re-run resumes after them."""
-    from tasks.storage.preflight import disk_full_cause
+    """A write that stops on a full disk (or quota), a file-size limit or a read-only
+    filesystem ends the command with a sentence and exit status 1, not a traceback: the
+    commit protocol has kept every batch committed before, and a re-run resumes after
+    them."""
+    from tasks.storage.preflight import (
+        WRITE_STOP_ADVICE,
+        WRITE_STOP_HEADLINES,
+        write_stop_cause,
+    )
 
     try:
         yield
     except Exception as exc:
-        cause = disk_full_cause(exc)
-        if cause is None:
+        found = write_stop_cause(exc)
+        if found is None:
             raise
+        kind, cause = found
         first_line = str(cause).strip().splitlines()[0][:300] if str(cause).strip() else ""
-        err.print(f"[red]the disk is full[/red] (writing to {escape(str(root))}): "
+        err.print(f"[red]{WRITE_STOP_HEADLINES[kind]}[/red] (writing to {escape(str(root))}): "
                   f"{escape(first_line)}\n"
-                  "Every batch committed before is kept; free some space and run the same "
-                  "command again to go on from there.", highlight=False, soft_wrap=True)
+                  f"Every batch committed before is kept; {WRITE_STOP_ADVICE[kind]}",
+                  highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -125,6 +131,32 @@ def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
     problem = warehouse_problem(root, write, existing)
     if problem:
         err.print(f"[red]bad warehouse:[/red] {escape(problem)}", soft_wrap=True)  # paths whole
+        raise typer.Exit(2)
+
+
+def _require_dedup_settings(settings) -> None:
+    """Exit 2 when this run's near-duplicate settings cannot sign into the warehouse's
+    signatures (changed since they were made): before any work, not at the first batch's
+    dedup after its fetching and extraction (fault round 29)."""
+    from tasks.steps import dedup_settings_problem
+
+    problem = dedup_settings_problem(settings)
+    if problem:
+        err.print(f"[red]settings do not fit the warehouse:[/red] {escape(problem)}",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+
+
+def _require_api() -> None:
+    """Exit 2 with a sentence when PREFECT_API_URL names a Prefect server that does not
+    answer (a run against it failed with a traceback of httpx's and Prefect's)."""
+    from prefect.settings import PREFECT_API_URL
+
+    from flows.server import api_problem
+
+    url = PREFECT_API_URL.value()
+    if url and (problem := api_problem(url)):
+        err.print(f"[red]no Prefect server:[/red] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -189,6 +221,9 @@ def ingest(
     from flows.server import PrefectApi
 
     api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
+    if not api.starting:
+        _require_api()
+    _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
     from tasks.common.urls import strip_userinfo
 
@@ -220,6 +255,7 @@ def reprocess(
     """Re-extract archived pages from warehouse/raw/ WARC files, without the network."""
     settings = _settings(warehouse)
     _require_warehouse(settings.warehouse, write=True)
+    _require_dedup_settings(settings)
     from tasks.storage.warehouse import run_manifests, unknown_run_ids
 
     unknown = unknown_run_ids(settings.warehouse, run or [])
@@ -244,6 +280,7 @@ def reprocess(
                 raise typer.Exit(2)
             err.print(f"[yellow]note:[/yellow] {escape(why)}", soft_wrap=True)
     _before_flows()
+    _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
     with _disk_full_is_a_sentence(settings.warehouse):
@@ -270,6 +307,8 @@ def backfill(
         err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
         raise typer.Exit(2)
     settings = _settings(warehouse, dask_address=dask_address)
+    _require_dedup_settings(settings)
+    _require_api()
     from flows.backfill import backfill as backfill_flow
 
     flow, settings = _on_runner(backfill_flow, settings)
@@ -635,6 +674,7 @@ def demo(
     """Serve a generated news site on loopback, ingest it, build the report, say where."""
     _before_flows()
     settings = _settings(warehouse)
+    _require_api()
     from flows.demo import run_demo
 
     manifest = run_demo(settings, days=days, per_day=per_day, seed=seed)

@@ -9,7 +9,12 @@ from flows.pipeline import Run, process
 from flows.runners import for_cluster, runner_at_import
 from tasks.common.settings import Settings
 from tasks.common.urls import strip_userinfo
-from tasks.steps import discover_task, known_inputs_task, with_source_delays
+from tasks.steps import (
+    dedup_settings_problem,
+    discover_task,
+    known_inputs_task,
+    with_source_delays,
+)
 
 
 # Local, or the Dask cluster the settings name (flows/runners.py).
@@ -22,6 +27,9 @@ def ingest(inputs: list[str] | None = None, refresh: bool = False,
     if refresh:
         settings = settings.model_copy(update={"refresh": True})
     given = inputs or [str(settings.seeds)]
+    # A deployment's run, which no command line checked: refused before any fetching.
+    if problem := dedup_settings_problem(settings):
+        raise ValueError(problem)
     # user:password@ in an input URL must not reach the manifest (inputs_given) or a task.
     with Run.start(settings, [strip_userinfo(i) for i in given]) as run:
         if run.inputs != given:

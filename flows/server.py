@@ -120,6 +120,27 @@ def _read(path: Path) -> str:
         return ""
 
 
+def api_problem(url: str, timeout_s: float = 10.0) -> str | None:
+    """Why the Prefect API at `url` (PREFECT_API_URL) cannot serve a run, or None: a
+    server that does not answer at all (refused, no such host, no answer in time). Any
+    HTTP answer is a server there (Prefect Cloud answers /health too; its errors are
+    Prefect's to report). A server that was down ended every flow command with 400 lines
+    of httpx's and Prefect's traceback, "RuntimeError: Failed to reach API at ..."
+    (fault round 29). Asked through the environment's proxies, as Prefect's client is."""
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/health", timeout=timeout_s):
+            return None
+    except urllib.error.HTTPError:
+        return None  # an answer: a server is there
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        why = getattr(reason, "strerror", None) or str(reason) or type(exc).__name__
+        return (f"the Prefect server at {url} (PREFECT_API_URL, from the environment or "
+                f"the Prefect profile) does not answer ({why}): start it (`prefect server "
+                "start`), or unset PREFECT_API_URL to run on a temporary server of the "
+                "run's own")
+
+
 class TemporaryServer:
     """A Prefect server process on a free loopback port, stopped when this process exits
     (SIGTERM included: the CLI turns it into a normal exit). Its exit hook is registered

@@ -94,7 +94,8 @@ def discover_task(inputs: list[str], settings: Settings, run_id: str,
                   known: KnownInputs) -> StageResult:
     fetch_urls = discover.fetch_urls_via(lambda docs: fetch_documents(docs, settings, run_id))
     return discover.run(inputs, settings_slice(discover.DiscoverConfig, settings), run_id,
-                        known=known, fetch_urls=fetch_urls)
+                        known=known, fetch_urls=fetch_urls,
+                        pass_over=(Path(settings.warehouse),))
 
 
 @task(name="stage-warc", **STAGE_TASK)
@@ -151,6 +152,15 @@ def clean_task(articles: pa.Table, settings: Settings, run_id: str) -> StageResu
     return StageResult.combine(_across_cores(clean.run, articles, settings, config, run_id,
                                              urgent=True),
                                ARTICLES)
+
+
+def dedup_settings_problem(settings: Settings) -> str | None:
+    """Why the settings' near-duplicate parameters cannot sign into the warehouse's
+    signatures, or None: checked before a run does any work (fault round 29)."""
+    if not Path(settings.warehouse).is_dir():
+        return None
+    return dedup.settings_problem(warehouse.signature_fingerprints(settings.warehouse),
+                                  settings_slice(dedup.DedupConfig, settings))
 
 
 @task(name="dedup", **STAGE_TASK)

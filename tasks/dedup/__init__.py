@@ -5,6 +5,6 @@ Entry point: `run(articles, DedupConfig, run_id, prior) -> StageResult`; the wra
 `prior` (tasks.common.state.PriorArticles) from the warehouse.
 """
 
-from tasks.dedup.rules import DedupConfig, run
+from tasks.dedup.rules import DedupConfig, run, settings_problem
 
-__all__ = ["DedupConfig", "run"]
+__all__ = ["DedupConfig", "run", "settings_problem"]

@@ -27,6 +27,7 @@ per earlier article whose cluster got a new representative.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -126,11 +127,44 @@ def run(articles: pa.Table, config: DedupConfig, run_id: str,
 
 
 def _check_params(prior: PriorArticles, params: sg.MinHashParams) -> None:
-    bad = prior.fingerprints() - {params.fingerprint}
-    if bad:
-        raise ValueError(
-            f"the warehouse holds signatures made with {sorted(bad)}, this run uses "
-            f"{params.fingerprint}: rebuild signatures or restore the old neardup settings")
+    problem = fingerprint_problem(prior.fingerprints(), params)
+    if problem:
+        raise ValueError(problem)
+
+
+_FINGERPRINT = re.compile(r"mh32-p(\d+)-b(\d+)x(\d+)-k(\d+)-s(\d+)")
+
+
+def _as_settings(fingerprint: str) -> str:
+    """A signature fingerprint in the settings' words (`neardup_bands=16, ...`), or the
+    fingerprint itself when it is none of ours."""
+    m = _FINGERPRINT.fullmatch(fingerprint)
+    if m is None:
+        return repr(fingerprint)
+    _, bands, rows, words, _ = m.groups()
+    return f"neardup_bands={bands}, neardup_rows={rows}, neardup_shingle_words={words}"
+
+
+def fingerprint_problem(stored: set[str], params: sg.MinHashParams) -> str | None:
+    """Why this run's near-duplicate settings cannot sign articles into a warehouse whose
+    signatures carry the `stored` fingerprints, or None. Said in the settings' own names,
+    with the way out: the check ran at the first batch's dedup, after its fetching and
+    extraction, and named fingerprints and a "rebuild signatures" no command does (fault
+    round 29: a run re-run with PRESSROOM_NEARDUP_BANDS changed)."""
+    other = sorted(stored - {params.fingerprint})
+    if not other:
+        return None
+    made = "; ".join(_as_settings(f) for f in other)
+    return (f"the warehouse's near-duplicate signatures were made with {made}, and this run "
+            f"asks for {_as_settings(params.fingerprint)}: signatures of the two cannot be "
+            "compared. Set those settings back (PRESSROOM_NEARDUP_BANDS, "
+            "PRESSROOM_NEARDUP_ROWS, PRESSROOM_NEARDUP_SHINGLE_WORDS or pressroom.toml), or "
+            "ingest into a new warehouse")
+
+
+def settings_problem(stored: set[str], cfg: DedupConfig) -> str | None:
+    """`fingerprint_problem` for the settings a run was given (checked before any work)."""
+    return fingerprint_problem(stored, minhash_params(cfg))
 
 
 # Shingle sets of checked texts kept from batch to batch by content hash (see

@@ -630,7 +630,16 @@ def not_a_file(path: Path) -> Unusable | None:
     return Unusable(label, "not_a_file", f"{kind}, not a file: not read")
 
 
-def walk_files(folder: Path, hidden: list[str] | None = None
+def _folder_key(path: Path | str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def walk_files(folder: Path, hidden: list[str] | None = None,
+               pass_over: list[str] | None = None, skip: frozenset = frozenset()
                ) -> tuple[list[Path], list[Unusable]]:
     """Every file under `folder`, sorted (a run is reproducible), and the sub-folders that
     could not be listed (Path.rglob skips those silently). Symbolic links to folders are
@@ -641,7 +650,13 @@ def walk_files(folder: Path, hidden: list[str] | None = None
     a USB stick or a network share, so a folder of inputs copied so gave a
     `binary_content` reject per dump and list and a `warc_unreadable` per WARC, and a
     `.git` folder's files were read (a `missing_header` reject per `.txt`, a note per
-    object). Named on the command line, a hidden file is read."""
+    object). Named on the command line, a hidden file is read.
+
+    Folders in `skip` ((device, inode) keys: the warehouse) are not walked into, their
+    paths added to `pass_over` (fault round 29): `pressroom ingest .` in a project folder
+    read the warehouse under it as input, its raw WARC archive again (every page
+    re-read, then skipped as known) and a note for each of its Parquet, JSON and HTML
+    files."""
     files: list[Path] = []
     problems: list[Unusable] = []
 
@@ -654,6 +669,11 @@ def walk_files(folder: Path, hidden: list[str] | None = None
             hidden += sorted(n for n in (*dirs, *names)
                              if n.startswith(".") and n != ".gitkeep")  # (a placeholder)
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # not walked into
+        if skip:
+            kept = [d for d in dirs if _folder_key(Path(dirpath) / d) not in skip]
+            if pass_over is not None:
+                pass_over += [path_label(Path(dirpath) / d) for d in dirs if d not in kept]
+            dirs[:] = kept
         for path in (Path(dirpath) / n for n in names if not n.startswith(".")):
             if path.is_file():
                 files.append(path)
@@ -662,9 +682,12 @@ def walk_files(folder: Path, hidden: list[str] | None = None
     return sorted(files), sorted(problems, key=lambda u: u.path)
 
 
-def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[str]]:
+def expand_inputs(inputs: list[str], pass_over: tuple[Path, ...] = ()
+                  ) -> tuple[list[Path | str | Unusable], list[str]]:
     """Paths and URLs as given -> files (directories walked, sorted), URLs, and the paths
-    that do not exist or cannot be listed (Unusable); plus notes for those."""
+    that do not exist or cannot be listed (Unusable); plus notes for those. Folders in
+    `pass_over` (the warehouse) are not read when met inside a folder given."""
+    skip = frozenset(k for k in map(_folder_key, pass_over) if k is not None)
     out: list[Path | str | Unusable] = []
     notes: list[str] = []
     # A file is read once however often it is named (round 20): `ingest in/ in/a.warc`,
@@ -692,9 +715,16 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path | str | Unusable], list[
             out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
         path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
+        if path.is_dir() and _folder_key(path) in skip:
+            notes.append(f"input {path_label(path)!r} is the warehouse: its files are no "
+                         "input (name a file of it to read that file): not read")
+            continue
         if path.is_dir():
             hidden: list[str] = []
-            files, problems = walk_files(path, hidden)
+            passed: list[str] = []
+            files, problems = walk_files(path, hidden, passed, skip)
+            notes += [f"input {path_label(path)!r}: the warehouse {name!r} inside it passed "
+                      "over (its files are no input)" for name in passed]
             out += [f for f in files if first_time(f)] + problems
             if hidden:
                 shown = ", ".join(path_label(n) for n in hidden[:5])
@@ -810,7 +840,7 @@ def _checked_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]
 def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
              fetch_urls: FetchUrls | None = None, warc_opener: Opener | None = None,
              now: datetime | None = None, skip_sources: frozenset[str] = frozenset(),
-             stream_warcs: bool = False) -> DiscoverResult:
+             stream_warcs: bool = False, pass_over: tuple[Path, ...] = ()) -> DiscoverResult:
     """Paths/URLs -> documents, with malformed inputs as rejects and exact in-run URL
     duplicates (same canonical URL) rejected before anything is fetched.
 
@@ -834,7 +864,7 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
     listed: list[tuple[str, str]] = []  # article URLs from sources files
     clean_inputs = [strip_userinfo(i) for i in inputs]
     scrubbed = sum(c != i for c, i in zip(clean_inputs, inputs, strict=True))
-    items, notes = expand_inputs(clean_inputs)
+    items, notes = expand_inputs(clean_inputs, pass_over)
 
     warcs: list[str] = []
 
@@ -1123,13 +1153,16 @@ def settle(found: DiscoverResult, known: KnownInputs, refresh: bool) -> Settled:
 
 def run(inputs: list[str], config: DiscoverConfig, run_id: str, *,
         known: KnownInputs | None = None, fetch_urls: FetchUrls | None = None,
-        warc_opener: Opener | None = None, now: datetime | None = None) -> StageResult:
+        warc_opener: Opener | None = None, now: datetime | None = None,
+        pass_over: tuple[Path, ...] = ()) -> StageResult:
     """Paths and URLs -> the documents to fetch, less what earlier runs settled (`known`,
     read by the wrapper). WARC inputs are not read here: they are returned in `pending`
-    and streamed batch by batch (`stage_warc`, `staged_batch`)."""
+    and streamed batch by batch (`stage_warc`, `staged_batch`). Folders in `pass_over`
+    (the wrapper gives the warehouse) are never read as inputs inside a folder given."""
     known = known or KnownInputs()
     found = discover(inputs, run_id, config, fetch_urls, warc_opener, now,
-                     skip_sources=known.recently_failed_urls, stream_warcs=True)
+                     skip_sources=known.recently_failed_urls, stream_warcs=True,
+                     pass_over=pass_over)
     settled = settle(found, known, config.refresh)
     todo, taken_down = drop_taken_down(settled.todo, known, run_id)
     c = settled.counts

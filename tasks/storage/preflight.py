@@ -26,6 +26,8 @@ _RUN_FOLDERS = (MANIFESTS, "raw", "reports", "_staging", "_orphans", "search")
 # latest report: tasks/storage/report.py): a folder in their place gave a traceback
 # (IsADirectoryError), before any work for the lock, after the commit for the others.
 _RUN_FILES = (WRITER_LOCK, "pressroom.duckdb", ".pressroom.duckdb.lock", "reports/latest.html")
+# The files among them a run opens for writing in place (the others it replaces by renaming).
+_LOCK_FILES = (WRITER_LOCK, ".pressroom.duckdb.lock")
 
 
 def _probe_write(folder: Path) -> None:
@@ -34,6 +36,12 @@ def _probe_write(folder: Path) -> None:
     fd, name = tempfile.mkstemp(prefix=".pressroom-probe-", dir=folder)
     os.close(fd)
     os.unlink(name)
+
+
+def _probe_append(path: Path) -> None:
+    """Open `path` as its lock is taken (append: nothing is written)."""
+    with open(path, "a"):
+        pass
 
 
 def _existing_ancestor(path: Path) -> Path:
@@ -86,6 +94,39 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
         what = ("warehouse" if target.absolute() == root.absolute()  # (root may be relative)
                 else f"warehouse {root}: its parent")
         return f"{what} {target} is not writable ({exc.strerror or exc})"
+    return unwritable_part(root) if root.is_dir() else None
+
+
+# What to do about a part of the warehouse the run cannot write while the folder itself is
+# writable: most often a run made it as another user (`sudo pressroom ingest` once).
+_OWNER_HINT = ("a run writes there; was it made by another user (a run under sudo)? Give "
+               "the warehouse to the user who runs pressroom (chown -R) or make it writable")
+
+
+def unwritable_part(root: Path) -> str | None:
+    """The first existing table or run folder of `root` a run cannot write into, or lock
+    file it cannot open for writing, named with what to do; None when a run can write all
+    it will. Only the warehouse folder itself was probed: a table folder left read-only (by
+    another user's run, a restored backup, `chmod -R a-w`) ended the run at its first
+    commit with pyarrow's traceback, after all its fetching and extraction, and a lock
+    file so left with a PermissionError traceback before any work (fault round 29)."""
+    for name in (*TABLES, *_RUN_FOLDERS):
+        sub = root / name
+        if not sub.is_dir():
+            continue
+        try:
+            _probe_write(sub)
+        except OSError as exc:
+            return f"warehouse {root}: {sub} is not writable ({exc.strerror or exc}): {_OWNER_HINT}"
+    for name in _LOCK_FILES:
+        lock = root / name
+        if not lock.is_file():
+            continue
+        try:
+            _probe_append(lock)
+        except OSError as exc:
+            return (f"warehouse {root}: its lock file {lock} cannot be opened for writing "
+                    f"({exc.strerror or exc}): {_OWNER_HINT}")
     return None
 
 
@@ -128,5 +169,50 @@ def disk_full_cause(exc: BaseException) -> BaseException | None:
             return current
         if any(text in str(current).lower() for text in _DISK_FULL_TEXTS):
             return current
+        current = current.__cause__ or current.__context__
+    return None
+
+
+# Other writes a run cannot get past, whatever it retries: a file grown past the limit on
+# a file's size (`ulimit -f` / RLIMIT_FSIZE in a container or a batch system, a FAT32
+# disk's 4 GiB), and a filesystem remounted read-only under the run (after disk errors).
+# By errno, and by the text DuckDB's and pyarrow's errors keep.
+_STOPS = (
+    ("disk_full", _DISK_FULL_ERRNOS, _DISK_FULL_TEXTS),
+    ("file_too_large", frozenset({errno.EFBIG}), ("file too large",)),
+    ("read_only", frozenset({errno.EROFS}), ("read-only file system",)),
+)
+# What the command says of each, after "(writing to <warehouse>): <the error>".
+WRITE_STOP_HEADLINES = {
+    "disk_full": "the disk is full",
+    "file_too_large": "a file grew past the largest size this process may write",
+    "read_only": "the warehouse's filesystem is read-only",
+}
+WRITE_STOP_ADVICE = {
+    "disk_full": "free some space and run the same command again to go on from there.",
+    "file_too_large": ("raise the limit (ulimit -f, the container's or scheduler's file-size "
+                       "limit) or use a filesystem that holds larger files, and run the same "
+                       "command again to go on from there."),
+    "read_only": ("remount it read-write (or check the disk: Linux remounts a filesystem "
+                  "read-only after errors), and run the same command again to go on from "
+                  "there."),
+}
+
+
+def write_stop_cause(exc: BaseException) -> tuple[str, BaseException] | None:
+    """(kind, the exception in `exc`'s chain that says it) when the run stopped on a write
+    no retry gets past: a full disk or quota, a file-size limit, a read-only filesystem
+    (see `_STOPS`); None for anything else. Only the full disk was named: a file-size
+    limit (EFBIG) or a read-only remount (EROFS) ended `pressroom ingest` with a traceback
+    of pyarrow's or DuckDB's (fault round 29)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = str(current).lower()
+        for kind, errnos, texts in _STOPS:
+            if ((isinstance(current, OSError) and current.errno in errnos)
+                    or any(t in text for t in texts)):
+                return kind, current
         current = current.__cause__ or current.__context__
     return None

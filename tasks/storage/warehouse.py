@@ -626,6 +626,19 @@ SIGNATURE_COLUMNS_READ = [name for name in SIGNATURES.names
                                           "run_id")]
 
 
+def signature_fingerprints(root: Path) -> set[str]:
+    """The MinHash fingerprints (`params`) of every committed signature: what a run's
+    near-duplicate settings must match, read before the run (one dictionary-encoded
+    column per file)."""
+    import pyarrow.parquet as pq
+
+    found: set[str] = set()
+    for path in committed_files(root, "signatures"):
+        column = pq.read_table(path, columns=["params"]).column("params")
+        found.update(v for v in pc.unique(column).to_pylist() if v is not None)
+    return found
+
+
 def load_prior(root: Path) -> PriorArticles:
     """What dedup needs from earlier commits, answered from the committed Parquet files
     batch by batch (see `_prior`)."""

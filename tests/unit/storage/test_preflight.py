@@ -238,3 +238,50 @@ def test_a_manifest_that_is_a_link_to_nothing_or_no_utf8_is_named(tmp_path):
     (wh / MANIFESTS / "20991231T000000Z-000009.json").write_bytes(b'{"run_id": "\xff"}')
     problem = warehouse_problem(wh, write=False)
     assert problem is not None and "is unreadable" in problem
+
+
+def _refusing(paths, probe):
+    """A probe that refuses `paths` (root writes everywhere: the refusal is simulated)."""
+    def refuse(path):
+        if Path(path) in paths:
+            raise PermissionError(13, "Permission denied")
+        return probe(path)
+    return refuse
+
+
+@pytest.mark.parametrize("name", ["articles", "rejects", "raw", MANIFESTS, "search"])
+def test_a_table_or_run_folder_a_run_cannot_write_is_named_before_the_run(
+        tmp_path, monkeypatch, name):
+    """Fault round 29: a table folder left read-only (made by a run under sudo, a restored
+    backup) was not probed: the run did all its work, then pyarrow's PermissionError
+    traceback at its first commit."""
+    for sub in ("articles", "rejects", "raw", MANIFESTS, "search"):
+        (tmp_path / sub).mkdir()
+    monkeypatch.setattr(preflight, "_probe_write",
+                        _refusing({tmp_path / name}, preflight._probe_write))
+    problem = warehouse_problem(tmp_path, write=True)
+    assert problem == (
+        f"warehouse {tmp_path}: {tmp_path / name} is not writable (Permission denied): a run "
+        "writes there; was it made by another user (a run under sudo)? Give the warehouse "
+        "to the user who runs pressroom (chown -R) or make it writable")
+    assert warehouse_problem(tmp_path, write=False) is None  # queries write nothing there
+
+
+@pytest.mark.parametrize("name", [".writer.lock", ".pressroom.duckdb.lock"])
+def test_a_lock_file_a_run_cannot_open_for_writing_is_named(tmp_path, monkeypatch, name):
+    """Fault round 29: a `.writer.lock` of another user's was a PermissionError traceback."""
+    (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(preflight, "_probe_append",
+                        _refusing({tmp_path / name}, preflight._probe_append))
+    assert warehouse_problem(tmp_path, write=True) == (
+        f"warehouse {tmp_path}: its lock file {tmp_path / name} cannot be opened for writing "
+        "(Permission denied): a run writes there; was it made by another user (a run under "
+        "sudo)? Give the warehouse to the user who runs pressroom (chown -R) or make it "
+        "writable")
+
+
+def test_the_lock_probe_writes_nothing(tmp_path):
+    lock = tmp_path / ".writer.lock"
+    lock.write_text("run r1 (pid 7)", encoding="utf-8")
+    preflight._probe_append(lock)
+    assert lock.read_text(encoding="utf-8") == "run r1 (pid 7)"

@@ -73,3 +73,41 @@ def test_a_full_disk_is_found_through_either_link_of_the_chain_alone() -> None:
     explicit = RuntimeError("commit failed")
     explicit.__cause__ = full
     assert explicit.__context__ is None and disk_full_cause(explicit) is full
+
+
+# Fault round 29: a file-size limit (EFBIG: `ulimit -f`, a container's or batch system's
+# RLIMIT_FSIZE, FAT32's 4 GiB) and a read-only remount (EROFS) ended `pressroom ingest`
+# with a traceback of pyarrow's or DuckDB's; measured with RLIMIT_FSIZE set in a real run.
+@pytest.mark.parametrize(("exc", "kind"), [
+    (OSError(errno.ENOSPC, "No space left on device"), "disk_full"),
+    (OSError(errno.EFBIG, "File too large"), "file_too_large"),
+    (OSError("[Errno 27] Error writing bytes to file. Detail: [errno 27] File too large"),
+     "file_too_large"),
+    (duckdb.TransactionException('TransactionContext Error: Failed to commit: Could not '
+                                 'write file "wh/pressroom.duckdb.1-a.tmp.wal": File too '
+                                 'large'), "file_too_large"),
+    (OSError(errno.EROFS, "Read-only file system"), "read_only"),
+    (duckdb.IOException('Cannot open file "x": Read-only file system'), "read_only"),
+])
+def test_writes_no_retry_gets_past_are_named_by_kind(exc: BaseException, kind: str) -> None:
+    from tasks.storage.preflight import (
+        WRITE_STOP_ADVICE,
+        WRITE_STOP_HEADLINES,
+        write_stop_cause,
+    )
+
+    try:
+        raise RuntimeError("commit failed") from exc
+    except RuntimeError as outer:
+        assert write_stop_cause(outer) == (kind, exc)
+    assert kind in WRITE_STOP_HEADLINES and "run the same command again" in WRITE_STOP_ADVICE[kind]
+
+
+@pytest.mark.parametrize("exc", [
+    OSError(errno.EACCES, "Permission denied"), OSError(errno.EIO, "Input/output error"),
+    ValueError("no space left in the headline box"), RuntimeError("boom"),
+])
+def test_other_errors_stop_no_write(exc: BaseException) -> None:
+    from tasks.storage.preflight import write_stop_cause
+
+    assert write_stop_cause(exc) is None
