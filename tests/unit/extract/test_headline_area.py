@@ -422,3 +422,19 @@ def test_a_bare_cue_written_with_a_colon_before_one_word_is_no_byline():
     for block in ("<div><b>Von:</b> Berlin</div>", "<div><b>By :</b> Reuters</div>"):
         assert labelled_byline(page(block), nowhere_else) is None
     assert labelled_byline(page("<div><b>By :</b> Ann Lee</div>"), nowhere_else) == "Ann Lee"
+
+
+def test_an_author_label_in_another_area_or_holding_more_is_passed_over():
+    # seed 59: a label alone that is a comment's, or whose element holds more than the
+    # label, is skipped and the search goes on to the article's own label after it
+    from tasks.extract.headline_area import labelled_byline
+
+    def in_comments(elem, article_area=frozenset()) -> bool:
+        return any(a.get("class") == "comments" for a in elem.iterancestors())
+
+    for first in ("<div class='comments'><div><span>Autor:</span> Hans Troll</div></div>",
+                  "<div><h4>Autor<i class='icon'></i></h4><p>Hans Troll</p></div>"):
+        page = html.fromstring(
+            f"<html><body><h1>Bridge reopens</h1>{first}{TEXT}"
+            "<div class='meta'><span>Autor:</span> Fritz Imhof</div></body></html>")
+        assert labelled_byline(page, in_comments) == "Fritz Imhof"
