@@ -596,7 +596,7 @@ def report(
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
     from tasks.storage.preflight import report_target_problem
     from tasks.storage.report import build_report
-    from tasks.storage.warehouse import run_manifests
+    from tasks.storage.warehouse import run_to_report
 
     first, last = _day_range(since, until)
     root = _settings(warehouse).warehouse
@@ -605,11 +605,14 @@ def report(
     if problem:
         err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
-    found = run_manifests(root)
-    if not found:
+    found = run_to_report(root)
+    if found is None:
         err.print(f"no runs yet in {escape(str(root.resolve()))}: run `pressroom ingest` first")
         raise typer.Exit(1)
-    result = build_report(root, found[-1]["run_id"], first, last, out)
+    run_id, unfinished = found
+    if unfinished:
+        console.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
+    result = build_report(root, run_id, first, last, out)
     for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
         console.print(f"data test: {name}: {mark}")

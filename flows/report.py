@@ -20,6 +20,8 @@ def report(settings: Settings | None = None) -> dict:
         # A schedule may fire before the first ingest: nothing to report is not a failure.
         get_run_logger().warning("no runs yet in %s: nothing to report", settings.warehouse)
         return {"database": None, "report": None, "data_tests": {}}
+    for note in done.notes:
+        get_run_logger().warning(note)
     failing = {name: n for name, n in done.data_tests.items() if n}
     if failing:
         raise RuntimeError(f"data tests failed: {failing}")

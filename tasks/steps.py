@@ -248,13 +248,18 @@ def backfill_files_task(source: str, start: date, end: date, settings: Settings
 @task(name="refresh-report", **STAGE_TASK)
 def refresh_report_task(root: Path) -> report.ReportResult | None:
     """Views, data tests and the HTML report of the warehouse as it stands, without a
-    run (the report of its latest run); None when no run has committed yet."""
-    found = warehouse.run_manifests(root)
-    if not found:
+    run (the report of its latest run, `warehouse.run_to_report`); None when no run has
+    committed yet."""
+    found = warehouse.run_to_report(root)
+    if found is None:
         return None
+    run_id, note = found
     db = report.build_views(root)
     tests = report.run_data_tests(db)
-    return report.ReportResult(db, tests, report.write_html_report(root, db, found[-1]["run_id"]))
+    # write_html_report gives the path and the sections: the whole pair was the result's
+    # `html`, and the report flow returned "(PosixPath('...'), {...})" as its report
+    html, sections = report.write_html_report(root, db, run_id)
+    return report.ReportResult(db, tests, html, [note] if note else [], sections)
 
 
 @task(name="archived-documents", **STAGE_TASK)

@@ -446,7 +446,8 @@ _UI_EXACT = {
     "share on twitter", "tweet", "print", "email", "e-mail", "copy link", "link copied",
     "loading", "loading...", "advertisement", "advertising", "sponsored", "ad", "anzeige",
     "werbung", "teilen", "teilen mit", "artikel teilen", "drucken", "merken", "wird geladen",
-    "bild anzeigen", "mehr anzeigen", "weniger anzeigen", "keine kommentare", "kommentare",
+    "aktuelle ausgabe", "bild anzeigen", "mehr anzeigen", "weniger anzeigen",
+    "keine kommentare", "kommentare",
     "kommentar schreiben", "view comments", "comments", "leave a comment", "no comments",
     "bewerten", "inhaltsverzeichnis", "table of contents", "compartir", "comentarios",
     "publicidad", "partager", "commentaires", "publicité", "udostępnij", "komentarze",
@@ -764,7 +765,11 @@ _CONTACT_NEWSROOM = re.compile(
     r"^\W{0,2}(?:(?:to reach|to contact|contact|reach|email|e-mail|write to) (?:the )?(?:reporter"
     r"|writer|author|editor|journalist)s?\b|(?:have|got) a (?:news )?tip\b|do you have a news tip\b"
     r"|(?:do you )?have a story idea\b|do you have a story for us\b|(?:haben sie|hast du)"
-    r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion))",
+    r" (?:einen )?(?:hinweis|tipp) für (?:uns|die redaktion)"
+    # Tamedia's feedback box (tdg.ch, 24heures, Tages-Anzeiger): its heading alone or its
+    # question, so "Signaler une erreur médicale reste difficile" stays
+    r"|signaler une erreur\W*$|fehler gefunden\?"
+    r"|vous (?:voulez|souhaitez) (?:nous )?communiquer un renseignement\b)",
     re.IGNORECASE,
 )
 # The comment section's own lines: its form, its rules and its appeals ("Ihr Kommentar ist zu

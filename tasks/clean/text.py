@@ -30,9 +30,47 @@ STAGE = "clean"
 # letter mark belong with the other bidi marks; the C1 controls (U+0080-009F: mojibake of
 # windows-1252 read as latin-1 twice, old EBCDIC exports; U+009B is a terminal's CSI) with
 # the C0 ones. Kept, an isolate made one copy of a story hash apart from the other.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
+# The zero-width non-joiner and joiner (U+200C, U+200D) are no such marks where a script
+# spells with them, and go only elsewhere (`_stray_joiners_out`).
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e"
                         "\u2066-\u2069\u061c"
                         "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")  # NEL (\x85) is a break
+# ZWNJ and ZWJ are letters of the spelling in the Arabic script (Persian writes "می‌خواهم"
+# with a ZWNJ: without it the two parts join into another shape, a misspelling) and in
+# the Brahmic scripts of India and Sri Lanka (Devanagari's half forms "क्‍ष", Malayalam's
+# chillus, Sinhala's yansaya), and a ZWJ joins emoji into one picture (👨‍👩‍👧 a family,
+# 🏳️‍🌈 the rainbow flag; without it three people, a white flag and a rainbow). Dropped
+# with the other zero-width marks, each such text was stored misspelt or its pictures
+# taken apart (fault round 28). Kept there, dropped elsewhere (pasted into a Latin word,
+# where they only break search and comparison); content_hash folds them out, so a copy
+# written without them is still an exact duplicate.
+_JOINERS = re.compile("[\u200c\u200d]")
+# Arabic, Syriac, Thaana, NKo, Samaritan... (U+0600-08FF), the Brahmic scripts from
+# Devanagari to Sinhala (U+0900-0DFF), and the Arabic presentation forms.
+_JOINING_SCRIPT = re.compile("[\u0600-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefe]")
+# What an emoji ZWJ sequence holds before a joiner (a pictograph, a presentation selector,
+# a skin tone) and after it (a pictograph).
+_EMOJI_BEFORE = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]")
+_EMOJI_AFTER = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+
+
+def _joiner_kept(text: str, at: int) -> bool:
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if before and _JOINING_SCRIPT.match(before):
+        # inside a word of the script, or after a virama or other sign (a chillu, a half
+        # form ending a word)
+        return bool(after and _JOINING_SCRIPT.match(after)) \
+            or unicodedata.category(before) in ("Mn", "Mc")
+    return text[at] == "\u200d" and bool(before and _EMOJI_BEFORE.match(before)) \
+        and bool(after and _EMOJI_AFTER.match(after))
+
+
+def _stray_joiners_out(text: str) -> str:
+    """`text` without the ZWNJs and ZWJs no script or emoji sequence spells with."""
+    if "\u200c" not in text and "\u200d" not in text:
+        return text
+    return _JOINERS.sub(lambda m: m.group() if _joiner_kept(text, m.start()) else "", text)
 # Terminal escape sequences (ECMA-48), written into a dump by a tool that coloured its
 # output (`grep --color=always`, a log viewer, `tput sgr0`): only the ESC went with the
 # controls above, "[31m" and "[0m" stayed in the text (round 14). A control sequence
@@ -146,7 +184,7 @@ def normalise_text(text: str) -> str:
     """NFC, invisible characters removed, runs of spaces collapsed, paragraphs separated by
     exactly one blank line."""
     text = unicodedata.normalize("NFC", _without_terminal_escapes(text))
-    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _stray_joiners_out(_INVISIBLE.sub("", text)).replace("\r\n", "\n").replace("\r", "\n")
     text = _OTHER_BREAKS.sub("\n", text)
     paragraphs = (_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text))
     return "\n\n".join(p for p in paragraphs if p)
@@ -157,7 +195,7 @@ def normalise_inline(value: str | None) -> str | None:
     if value is None:
         return None
     value = unicodedata.normalize("NFC", _without_terminal_escapes(value))
-    value = _OTHER_BREAKS.sub(" ", _INVISIBLE.sub("", value))
+    value = _OTHER_BREAKS.sub(" ", _stray_joiners_out(_INVISIBLE.sub("", value)))
     value = _SPACES.sub(" ", value)
     return value.replace("\n", " ").strip() or None
 

@@ -34,7 +34,7 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
-from tasks.common.text import storable_text, without_inline_comment
+from tasks.common.text import iso_letters_in_capitals, storable_text, without_inline_comment
 from tasks.common.urls import (
     BadURL,
     article_id_for,
@@ -80,6 +80,14 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # ISO date has a fixed shape, so where it ends is not in doubt.
 _GLUED_HEADER = re.compile(_HEADER_LEAD + r"date\s+(\d{4}-\d{1,2}-\d{1,2})(https?://\S+)\s*$",
                            re.I)
+# The header with a time after the day, a space between them as `date` and SQL write
+# an instant (" date 2024-04-04 10:00 https://...", "... 10:00:00 +02:00 ...", "... 10:00
+# UTC ..."): three fields where the format has two, `missing_header` "first line is not
+# ' date YYYY-MM-DD URL'", the article lost (round 27's known item; fault round 28).
+# Read as the ISO date-time it writes (`header_date`; no zone is UTC).
+_TIME = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?"
+_TIMED_HEADER = re.compile(
+    _HEADER_LEAD + rf"date\s+(\d{{4}}-\d{{2}}-\d{{2}})\s+({_TIME})\s+(https?://\S+)\s*$", re.I)
 # The title written on the header line ("date 2024-04-04 https://s.example/a Title"): a
 # URL holds no space, so the title starts after the first one that follows the address
 # (round 14; it was `missing_header`, the article lost). A real ISO date and an http(s)
@@ -102,7 +110,7 @@ _URL_TAIL = re.compile(r"[^\s/?#=&]*[/?#=&]|\S*\.(?:s?html?|php\d?|aspx?|jsp|cfm
 # `bad_date` reject naming its URL, as the same header first in a file is. (The date's
 # characters hold no "h", so the URL's start is never in doubt: one pass over a line.)
 _NEXT_HEADER = re.compile(_HEADER_LEAD + r"date\s+\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}[\d\-/.:TZ+]*"
-                          r"\s*https?://\S+\s*$", re.I)
+                          rf"(?:\s+{_TIME})?\s*https?://\S+\s*$", re.I)
 # The same header at the end of a body line: the newline before it lost (a file written
 # without one at its end, then `cat`ed: "...said the minister. date 2024-04-05 https://").
 # The next article (header, title, body) was stored as the end of the previous one's text.
@@ -206,6 +214,38 @@ def _unicode_line_ends(text: str) -> str:
     return text
 
 
+# A header date with its time, ISO 8601's date-time (`date 2024-04-04T10:00:00Z https://...`,
+# `...T10:00+02:00`): what an exporter writes that formats every date as an instant
+# (`toISOString()`, `isoformat()`). A split into several dumps already took it for a
+# header (`_NEXT_HEADER`), but its date was `bad_date` "not a valid YYYY-MM-DD": the
+# article lost (fault round 27).
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:[Zz]|[+-]\d{2}:?\d{2})?")
+
+
+def timed_header_date(day: str, time: str) -> str:
+    """A header's day and time written apart ("2024-04-04", "9:30 UTC") as one ISO 8601
+    date-time ("2024-04-04T09:30Z"), for `header_date`."""
+    clock, zone = re.fullmatch(r"([\d:.,]+)\s*(.*)", time).groups()
+    zone = "Z" if zone.upper() in ("UTC", "GMT") else zone
+    return f"{day}T{'0' if clock.index(':') == 1 else ''}{clock}{zone}"
+
+
+def header_date(text: str) -> datetime:
+    """A dump header's date in UTC: `YYYY-MM-DD` (midnight), or an ISO 8601 date-time
+    (`_ISO_DATE_TIME`; without a zone, UTC). Raises ValueError for anything else."""
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        if not _ISO_DATE_TIME.fullmatch(text):
+            raise
+    when = datetime.fromisoformat(iso_letters_in_capitals(text))
+    try:
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # "0001-01-01T00:00+01:00": before year 1 in UTC
+        raise ValueError(f"{text!r} is outside the calendar in UTC") from None
+
+
 def parse_dump(text: str) -> Dump:
     """Parse ` date YYYY-MM-DD URL` / title / body lines. Raises DumpError."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -215,6 +255,9 @@ def parse_dump(text: str) -> Dump:
         raise DumpError("empty_file", "the file is empty")
     match = _DUMP_HEADER.match(lines[0]) or _GLUED_HEADER.match(lines[0])
     title_on_header = None
+    timed = None if match else _TIMED_HEADER.match(lines[0])
+    if timed:
+        match = timed
     if not match:
         match = _TITLED_HEADER.match(lines[0])
         if match is None:
@@ -227,9 +270,11 @@ def parse_dump(text: str) -> Dump:
                 "the rest of a URL holding a space, or a title? Write a space in a URL as "
                 f"%20, a title on the line after the header: {lines[0][:120]!r}")
     date_s, url = match.groups()[:2]
+    if timed:
+        date_s, url = timed_header_date(*timed.groups()[:2]), timed.group(3)
     url = trim_url(url)  # a zero-width space pasted after it is part of no address
     try:
-        published = datetime.strptime(date_s, "%Y-%m-%d").replace(tzinfo=UTC)
+        published = header_date(date_s)
     except ValueError:
         if _ISO_DATE.fullmatch(url) and re.match(r"https?://", date_s, re.I):
             # Not read as swapped: a file of several dumps is split at headers in the

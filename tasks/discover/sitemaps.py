@@ -13,7 +13,6 @@ driver (tasks/discover/remote.py) fetches them level by level under depth and co
 
 from __future__ import annotations
 
-import html.entities
 import io
 import re
 from dataclasses import dataclass, field
@@ -29,9 +28,22 @@ from tasks.common.charset import (
 )
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
-from tasks.common.text import without_inline_comment
+from tasks.common.text import iso_letters_in_capitals, without_inline_comment
 from tasks.common.urls import same_site_without_scheme, trim_url
-from tasks.discover.feeds import clean_title, loose_rfc822_date, slashed_date
+from tasks.discover.feeds import (
+    clean_title,
+    html_entities_as_characters,
+    loose_rfc822_date,
+    slashed_date,
+)
+from tasks.discover.feeds import marked_sections as _sections
+
+# A <lastmod> before this is an unset clock's, not a modification time: a generator
+# whose record has no date writes the Unix epoch (`1970-01-01T00:00:00+00:00`, a zero
+# timestamp formatted) or a year-one placeholder. On an index's child it was read as
+# "not modified for 50 years": every child skipped as `sitemap_child_too_old`, the whole
+# site lost (fault round 27). The web's news era starts in 1995, as for page dates.
+EARLIEST_LASTMOD = datetime(1995, 1, 1, tzinfo=UTC)
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -41,26 +53,6 @@ MAX_SITEMAP_URLS = 50_000
 # (query strings written as they are). lxml's recovery drops the rest of that text and
 # loses the entities after it ("&amp;" too), so such an ampersand is escaped first.
 _BARE_AMP = re.compile(rb"&(?!(?:[A-Za-z_][\w.-]*|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
-# An HTML named reference that XML does not define (`&eacute;`, `&nbsp;`, `&rsquo;`):
-# news sitemaps written with PHP's htmlentities() hold them in <news:title> (and now and
-# then in a <loc>). No DOCTYPE defines them (one is dropped before parsing), so lxml's
-# recovery ended the text there: "L&eacute;gislatives" was the title "L" (round 21).
-# Written as character references, they are the characters browsers read them as.
-_HTML_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);)([A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def _as_character(found: re.Match[bytes]) -> bytes:
-    text = html.entities.html5.get(found.group(1).decode("ascii") + ";")
-    return found.group(0) if text is None else "".join(
-        f"&#{ord(ch)};" for ch in text).encode("ascii")
-
-
-def html_entities_as_characters(data: bytes) -> bytes:
-    """`data` with each HTML named reference XML does not define (`_HTML_ENTITY`) as the
-    character reference(s) of what it names; an unknown name is left as written."""
-    return _HTML_ENTITY.sub(_as_character, data)
-
-
 # gzip layers undone at most (a .xml.gz gzipped once more by a server that did not say so)
 _MAX_GZIP_LAYERS = 3
 # The end tags of entries, with any prefix: what a file cut short really closed.
@@ -152,7 +144,10 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
             dt = datetime(int(m.group(1)), int(m.group(2) or 1), 1)
         else:
             # fromisoformat (3.11) takes Z, offsets, fractions and date-only values.
-            dt = datetime.fromisoformat(text.replace(" ", "T", 1) if "T" not in text else text)
+            # (a lower-case "t" or "z", as RFC 3339 allows, in capitals first: the date
+            # was lost, and an index child so dated escaped the age filter: round 27)
+            iso = iso_letters_in_capitals(text)
+            dt = datetime.fromisoformat(iso.replace(" ", "T", 1) if "T" not in iso else iso)
     except ValueError:
         return loose_rfc822_date(text) or slashed_date(text)
     if dt.tzinfo is None:
@@ -234,6 +229,8 @@ def _read_url(elem, base: str) -> tuple[list[SitemapEntry], list[str]]:
         if pub is not None:
             language = _text(_children(pub).get("language"))
     lastmod = parse_w3c_datetime(_text(kids.get("lastmod")))
+    if lastmod is not None and lastmod < EARLIEST_LASTMOD:
+        lastmod = None  # an unset clock's date, no modification time (`EARLIEST_LASTMOD`)
     return [SitemapEntry(url=url, lastmod=lastmod, published_at=published, title=title,
                          language=language) for url in urls if url is not None], bad
 
@@ -309,24 +306,6 @@ def _cut_short(data: bytes, root_name: str, read: list[tuple[int, int]],
     result.skipped.append(("sitemap_truncated",
                            f"the file ends before </{root_name}>: kept the "
                            f"{len(target)} entries before the cut"))
-
-
-def _sections(data: bytes, start: bytes, end: bytes) -> list[bytes]:
-    """`data` split around its `start`...`end` sections (CDATA, comments), as
-    re.split(b"(start.*?end)") splits it: pieces outside at even places, the sections
-    (with their marks) at odd ones; a section never closed leaves the rest outside. In
-    linear time: that regex rescanned the rest of the data at every opening mark that
-    never closes, and a sitemap of "<![CDATA[ " repeated (320 KB) took 32 s to read, one
-    of "<!-- " 18 s; at the 50 MB a source may hold, days."""
-    pieces, pos = [], 0
-    while True:
-        opened = data.find(start, pos)
-        closed = data.find(end, opened + len(start)) if opened >= 0 else -1
-        if closed < 0:  # no section opens, or none closes from here on
-            pieces.append(data[pos:])
-            return pieces
-        pieces += [data[pos:opened], data[opened:closed + len(end)]]
-        pos = closed + len(end)
 
 
 def _stopped_early(data: bytes, read: int, errors: list, result: SitemapResult) -> None:

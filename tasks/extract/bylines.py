@@ -13,7 +13,7 @@ from trafilatura.utils import trim
 
 from tasks.extract.areas import in_other_area
 from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, jsonld_value, load_jsonld
-from tasks.extract.titles import folded, headline_text, is_outlet, squash
+from tasks.extract.titles import folded, headline_text, is_outlet, squash, unescaped_twice
 
 # An e-mail address (a `mailto:` link's too) or a web address written into a byline ("Jane
 # Doe jane@example.com", "Jane Doe, https://twitter.com/janedoe"). trafilatura's
@@ -26,14 +26,24 @@ _ADDRESS = re.compile(
 
 
 def normalize_byline(raw: str | None) -> str | None:
-    """trafilatura's normalize_authors of `raw` ('A; B') with the addresses in it taken
-    out first (each a space: what is left beside one is still read); None if nothing is."""
-    return normalize_authors(None, _ADDRESS.sub(" ", raw)) if raw else None
+    """trafilatura's normalize_authors of `raw` ('A; B') with the character references
+    left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
+    what is left beside one is still read); None if nothing is."""
+    return normalize_authors(None, _ADDRESS.sub(" ", unescaped_twice(raw))) if raw else None
 
 
 def holds_address(raw: str | None) -> bool:
     """True when a byline string holds an e-mail or web address."""
     return bool(raw) and _ADDRESS.search(raw) is not None
+
+
+def holds_reference(raw: str | None) -> bool:
+    """True when a byline string holds a complete character reference as text: a JSON-LD
+    name a CMS escaped for HTML (`"Jos&eacute; Garc&iacute;a"`: JSON has no entities), a
+    `<meta name=author>` escaped twice. normalize_authors reads a numeric one, but splits
+    a named one at its `;` ("Jos; Eacute; Garc; Iacute; A"), and the author was lost
+    (fault round 27)."""
+    return bool(raw) and "&" in raw and unescaped_twice(raw) != raw
 
 
 def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:

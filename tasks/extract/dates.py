@@ -17,6 +17,7 @@ from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from tasks.common.text import iso_letters_in_capitals
 from tasks.extract.areas import in_other_area
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
@@ -230,6 +231,9 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
     # "2024-05-03T22:37:00 EDT": the zone's offset; "...-04:00[America/New_York]" (RFC
     # 9557): the offset already says the instant, the bracketed name is dropped
     s = _ISO_ZONE_WORD.sub(_with_zone_offset, _ISO_BRACKETED_ZONE.sub("", s))
+    # "2024-05-03t10:00:00z" (RFC 3339 allows both letters in lower case): the "z" made
+    # fromisoformat refuse it, and the claim was its day alone, at 00:00 (fault round 27)
+    s = iso_letters_in_capitals(s)
     try:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00") if s.endswith("Z") else s)
     except ValueError:

@@ -95,14 +95,159 @@ def _furniture_blocks(body: HtmlElement) -> list[HtmlElement]:
     ]
 
 
-def prune_furniture(tree: HtmlElement) -> int:
-    """Delete furniture blocks from `tree` in place (their tail text stays); how many."""
+# A sign-up, log-in or comment box: the field that asks for an e-mail address and the
+# words around it. Named in no class on CSS-module sites ("css-1q2w3e"), so the box is
+# found from the field: the widest wrapper whose text stays this short. 400 characters
+# hold a newsletter's heading, pitch, button and consent line; on the dev corpus no box
+# so bounded holds a `with` snippet (at 600, two short posts sharing a wrapper with
+# their comment form do).
+MAX_SIGNUP_CHARS = 400
+_NOT_TYPED_FIELDS = ("hidden", "checkbox", "radio", "submit", "button", "image")
+
+
+def _asks_for_email(field: HtmlElement) -> bool:
+    kind = (field.get("type") or "").lower()
+    if kind == "email":
+        return True
+    if kind in _NOT_TYPED_FIELDS:
+        return False
+    said = " ".join(field.get(a) or "" for a in ("name", "id", "placeholder", "autocomplete"))
+    return "mail" in said.lower()
+
+
+def _signup_boxes(body: HtmlElement) -> list[HtmlElement]:
+    """Per e-mail field, its box: the outermost wrapper (below <body>) whose text is at
+    most MAX_SIGNUP_CHARS and holds no <h1>; none when the field's own parent says more
+    (a whole page inside one <form>, as ASP.NET writes it)."""
+    boxes = []
+    for field in body.iter("input"):
+        if not _asks_for_email(field):
+            continue
+        box = None
+        for anc in field.iterancestors():
+            if anc is body or anc.tag in ("body", "html"):
+                break
+            if (len(_norm(anc.text_content())) > MAX_SIGNUP_CHARS
+                    or anc.find(".//h1") is not None):
+                break
+            box = anc
+        if box is not None and box not in boxes:
+            boxes.append(box)
+    return boxes
+
+
+# An author box on a site whose classes say nothing: the author's picture and a text that
+# opens with the name the byline gave ("<img> Jane Doe is a reporter ...", "<img> About
+# Jane Doe ..."). The name may follow a label of a few words; the box holds a short bio.
+MAX_AUTHOR_BOX_CHARS = 600
+MAX_WORDS_BEFORE_NAME = 4
+# A bio says something after the name; a byline box says a date, a mail address, a
+# role ("Von Lisa Petrich | 18.10.2023", "Por Mariano Martín mmartin@..."), and deleting
+# it moved trafilatura's start past the story's first paragraph on two dev pages.
+MIN_BIO_WORDS = 10
+
+
+def _author_boxes(body: HtmlElement, authors: list[str]) -> list[HtmlElement]:
+    """Per picture, the widest wrapper within three levels whose text names one of
+    `authors` among its first words and stays under MAX_AUTHOR_BOX_CHARS (no <h1>), when
+    it comes after the story has begun (`_after_the_story_begins`)."""
+    names = [a.lower() for a in authors if len(a.split()) >= 2]
+    if not names:
+        return []
+    boxes = []
+    for img in body.iter("img"):
+        box = None
+        for depth, anc in enumerate(img.iterancestors()):
+            if depth >= 3 or anc is body or anc.tag not in _BOX_TAGS:
+                break
+            text = _norm(anc.text_content()).lower()
+            if len(text) > MAX_AUTHOR_BOX_CHARS or anc.find(".//h1") is not None:
+                break
+            if _opens_with_a_name(text, names):
+                box = anc
+        if box is not None and box not in boxes:
+            boxes.append(box)
+    return _after_the_story_begins(body, boxes) if boxes else []
+
+
+# A paragraph of this many words is the story's (a bio or a byline is shorter).
+MIN_STORY_PARAGRAPH_WORDS = 25
+
+
+def _after_the_story_begins(body: HtmlElement, boxes: list[HtmlElement]) -> list[HtmlElement]:
+    """The boxes that come after the page's first long paragraph and do not hold it: a bio
+    closes a story; a box at its top is its byline, and a short story's whole body may
+    open with the author's name and picture."""
+    first = next((p for p in body.iter("p")
+                  if len(p.text_content().split()) >= MIN_STORY_PARAGRAPH_WORDS), None)
+    if first is None:
+        return []
+    order = {elem: i for i, elem in enumerate(body.iter())}
+    return [box for box in boxes if order[box] > order[first]
+            and not any(anc is box for anc in first.iterancestors())]
+
+
+_BOX_TAGS = ("div", "section", "aside", "footer", "span")
+
+
+def _opens_with_a_name(text: str, names: list[str]) -> bool:
+    """Whether `text` names one of `names` among its first words and says a bio's worth
+    (MIN_BIO_WORDS) after it."""
+    head = " ".join(text.split()[:MAX_WORDS_BEFORE_NAME + 4])
+    for name in names:
+        at = head.find(name)
+        if at >= 0 and len(head[:at].split()) <= MAX_WORDS_BEFORE_NAME:
+            return len(text[text.find(name) + len(name):].split()) >= MIN_BIO_WORDS
+    return False
+
+
+# A comment section's heading: "2 comments", "Kommentare (3)", "3 thoughts on “Title”",
+# "One response to ...", "12 Antworten auf ...". A section that opens with one is the
+# readers', not the story's, whatever its classes ("css-3yo4ga" on CSS-module sites).
+_COMMENT_HEADING = re.compile(
+    r"^(?:(?:\d+|one|ein|eine|un|une|uno|una)\s+(?:comments?|kommentare?|commentaires?"
+    r"|comentarios?|commenti|commento|reacties|reactions?|responses?|replies|antworten"
+    r"|leserkommentare|thoughts?|gedanken)"
+    # alone, or on the story's title in quotes ("3 thoughts on “Title”")
+    r"(?:\s*:?$|\s+(?:on|to|zu|auf|sur|a|de|su|op)\s+[“\"„«‘‚'])"
+    r"|(?:comments?|kommentare|leserkommentare|commentaires|comentarios|commenti"
+    r"|reader comments|user comments)\s*(?:\(\d+\))?\s*:?$)",
+    re.IGNORECASE,
+)
+MAX_COMMENT_HEADING_CHARS = 120
+
+
+def _comment_sections(body: HtmlElement) -> list[HtmlElement]:
+    """The wrappers that open with a comment heading (nothing with text before it)."""
+    sections = []
+    for heading in body.iter(_HEADINGS):
+        text = _norm(heading.text_content())
+        if len(text) > MAX_COMMENT_HEADING_CHARS or not _COMMENT_HEADING.match(text):
+            continue
+        parent = heading.getparent()
+        if parent is None or parent is body or parent.tag not in (*_TAGS, "aside", "footer"):
+            continue
+        if (parent.text or "").strip() or any(
+                isinstance(e.tag, str) and e.text_content().strip()
+                for e in heading.itersiblings(preceding=True)):
+            continue
+        sections.append(parent)
+    return sections
+
+
+def prune_furniture(tree: HtmlElement, url: str | None = None,
+                    authors: list[str] | None = None) -> int:
+    """Delete furniture blocks from `tree` in place (their tail text stays); how many.
+    `url` is the page's address, which tells a link to the site's own stories; `authors`
+    the names its byline gave, which tell its author box."""
     body = tree.find("body")
     if body is None:
         return 0
     blocks = _furniture_blocks(body)
-    cards = _teaser_cards(body, _page_paths(tree))
-    if not blocks and not cards:
+    cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
+    signups = (_signup_boxes(body) + _author_boxes(body, authors or [])
+               + _comment_sections(body))
+    if not blocks and not cards and not signups:
         return 0
     page_chars = len(body.text_content())
     deleted: set[HtmlElement] = set()
@@ -120,6 +265,11 @@ def prune_furniture(tree: HtmlElement) -> int:
             continue
         delete_element(card)
         deleted.add(card)
+    for box in signups:
+        if any(a in deleted for a in box.iterancestors()) or _is_content(box, page_chars):
+            continue
+        delete_element(box)
+        deleted.add(box)
     return len(deleted)
 
 
@@ -163,11 +313,14 @@ def _points_elsewhere(link: HtmlElement, own_paths: set[str]) -> bool:
     return parts is not None and parts.path.rstrip("/") not in own_paths
 
 
-def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
+def _teaser_cards(body: HtmlElement, own_paths: set[str], site: str | None = None
+                  ) -> list[HtmlElement]:
     """The linked headlines, each widened to the outermost wrapper whose whole text it is
     (the heading, the link, a title <div>): the card's headline goes, its other parts are
-    left to trafilatura and the line rules."""
+    left to trafilatura and the line rules, unless the card has a box of its own
+    (`_whole_card`, `_div_cards`)."""
     cards = []
+    div_boxes: dict[HtmlElement, HtmlElement] = {}
     for heading in body.iter(_HEADINGS):
         link = _teaser_link(heading)
         if link is None or not _points_elsewhere(link, own_paths):
@@ -177,8 +330,47 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str]) -> list[HtmlElement]:
         while parent is not None and parent is not body and _holds_only(parent, card):
             card, parent = parent, parent.getparent()
         box = _whole_card(card)
+        if box is None and _on_site(link.get("href") or "", site):
+            div = _div_card(card, body)
+            if div is not None:
+                div_boxes[card] = div
         cards.append(card if box is None else box)
-    return cards
+    grouped = _div_cards(list(div_boxes.values()), body) if div_boxes else set()
+    return [div_boxes[c] if div_boxes.get(c) in grouped else c for c in cards]
+
+
+# A card box that is a bare <div> is taken only among siblings of its kind: a module
+# of "More from Politics" cards, each a linked headline and a summary. One such <div>
+# alone may be a section of the story whose heading links somewhere; a group holding
+# more than MAX_CONTENT_SHARE of the page's text is the story (a digest of the day's
+# stories, a roundup of the site's own guides).
+MIN_DIV_CARDS = 2
+
+
+def _div_card(headline: HtmlElement, body: HtmlElement) -> HtmlElement | None:
+    """The nearest <div> around a teaser headline (within 3 levels) that holds this one
+    heading and no more than a teaser's text."""
+    for depth, anc in enumerate(headline.iterancestors()):
+        if depth >= 3 or anc is body:
+            return None
+        if anc.tag == "div":
+            headings = sum(1 for _ in anc.iter("h1", *_HEADINGS))
+            if headings == 1 and len(_norm(anc.text_content())) <= MAX_CARD_CHARS:
+                return anc
+            return None
+    return None
+
+
+def _div_cards(boxes: list[HtmlElement], body: HtmlElement) -> set[HtmlElement]:
+    """The boxes that have at least MIN_DIV_CARDS - 1 sibling boxes, in groups that hold
+    no more than MAX_CONTENT_SHARE of the page's text."""
+    by_parent: dict[HtmlElement | None, list[HtmlElement]] = {}
+    for box in boxes:
+        by_parent.setdefault(box.getparent(), []).append(box)
+    page_chars = len(body.text_content())
+    return {b for group in by_parent.values() if len(group) >= MIN_DIV_CARDS
+            and sum(len(b.text_content()) for b in group) <= MAX_CONTENT_SHARE * page_chars
+            for b in group}
 
 
 def _holds_only(parent: HtmlElement, child: HtmlElement) -> bool:

@@ -436,6 +436,21 @@ _TEXT_BYLINE = re.compile(
     rf"({_NAMES})",
     re.IGNORECASE,
 )
+# A "posted" line that dates before it names, as WordPress's default themes write it:
+# "Posted on May 3, 2024 by Jane Doe", "Veröffentlicht am 3. Mai 2024 von Anna Keller",
+# "Publié le 3 mai 2024 par ...". The date must look like one (numeric, or a day, a month
+# word and a year), so "Published in 2019 by Oxford University Press" names no one.
+_POSTED_DATE = (
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]+\.?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+    r"(?:,?\s*(?:at|um|à|a las|alle)?\s*\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?)?"
+)
+_POSTED_ON_BYLINE = re.compile(
+    r"^\s*(?:posted|published|veröffentlicht|publiziert|erschienen|eingestellt|geschrieben"
+    r"|publié|publicado|pubblicato)\s+(?:on\s+|am\s+|le\s+|el\s+|il\s+)?"
+    rf"{_POSTED_DATE}\s+(?:by|von|par|por|da)\s+({_NAMES})",
+    re.IGNORECASE,
+)
 # A date line that goes on with the author: "11.12.2019 - Amelie L.", "04.02.2022 | 13:10
 # Uhr | Uta H.", "05.02.2020 - Redaktion: Eberhard F. (Pressesprecher)". The date is
 # numeric (a worded date runs into the name: "25. Januar 2022 Anna K."), a time may follow.
@@ -487,6 +502,9 @@ def _element_byline(elem: HtmlElement) -> str | None:
         if m[1].lower() in _BARE_CUES and len(names.split()) < 2:
             return None
         return names or None
+    m = _POSTED_ON_BYLINE.match(text)
+    if m is not None:
+        return _before_next_label(text, m, 1) or None
     m = _DATED_BYLINE.match(text)
     if m is not None and _in_dated_list(elem):
         return None
@@ -572,7 +590,8 @@ def credit_byline(headline: HtmlElement | None, in_other_area) -> str | None:
 _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
     r"|autoren|autorinnen|autora|autore|authors?|auteure?|verfasser|verfasserin|posted"
-    r"|eingestellt|gespeichert"
+    r"|eingestellt|gespeichert|published|veröffentlicht|publiziert|erschienen|publié"
+    r"|publicado|pubblicato"
     r"|written|geschrieben|verfasst|tekst|testo|texto)\b",
     re.IGNORECASE,
 )

@@ -119,3 +119,51 @@ def jsonld_article_body(scripts: list[str]) -> str | None:
         body = _TAG.sub(" ", _BODY_BLOCKS.sub("\n", body))
     lines = (" ".join(line.split()) for line in html_unescape(body).splitlines())
     return "\n".join(line for line in lines if line) or None
+
+
+def jsonld_publisher_name(tree: HtmlElement) -> str | None:
+    """The name of the publisher the page's JSON-LD records (`"publisher": {"name":
+    ...}`, or the node of its `@id` in the record's `@graph`), the first string of a list
+    or value object. trafilatura reads the name only when it is a string: written as a
+    list (one per language) or `{"@value": ..., "@language": ...}`, the page had no site
+    name (round 26's known item, fault round 27). None: no such name."""
+    for text in jsonld_texts(tree):
+        if '"publisher"' not in text:
+            continue
+        try:
+            doc = load_jsonld(text)
+        except (ValueError, RecursionError):
+            continue
+        graph = doc.get("@graph") if isinstance(doc, dict) else doc
+        nodes = {node["@id"]: node for node in (graph if isinstance(graph, list) else [])
+                 if isinstance(node, dict) and isinstance(node.get("@id"), str)}
+        if name := _publisher_name(doc, nodes, 0):
+            return name
+    return None
+
+
+def _publisher_name(node: object, nodes: dict[str, dict], depth: int) -> str | None:
+    """The first publisher name in `node`, through lists, @graph and mainEntity (at most
+    `_MAX_PUBLISHER_DEPTH` levels: a record nested 10,000 deep is no page's)."""
+    if depth > _MAX_PUBLISHER_DEPTH:
+        return None
+    if isinstance(node, list):
+        return next(filter(None, (_publisher_name(n, nodes, depth + 1) for n in node)), None)
+    if not isinstance(node, dict):
+        return None
+    publisher = node.get("publisher")
+    for entry in publisher if isinstance(publisher, list) else [publisher]:
+        if isinstance(entry, dict) and "name" not in entry and isinstance(entry.get("@id"), str):
+            entry = nodes.get(entry["@id"])
+        if isinstance(entry, dict):
+            name = jsonld_value(entry.get("name")) or jsonld_value(entry.get("legalName"))
+            if isinstance(name, str) and name.strip():
+                return name.strip()
+    for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+        if isinstance(node.get(key), (list, dict)) and (
+                name := _publisher_name(node[key], nodes, depth + 1)):
+            return name
+    return None
+
+
+_MAX_PUBLISHER_DEPTH = 8

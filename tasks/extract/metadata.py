@@ -60,6 +60,7 @@ from tasks.extract.bylines import (
     clean_authors,
     find_byline_author,
     holds_address,
+    holds_reference,
     is_person,
     jsonld_authors,
     labelled_author,
@@ -100,7 +101,7 @@ from tasks.extract.headline_area import (
     text_byline,
     wire_credit,
 )
-from tasks.extract.jsonld import jsonld_value
+from tasks.extract.jsonld import jsonld_publisher_name, jsonld_value
 from tasks.extract.titles import (
     INVISIBLE_IN_TITLE,
     choose_headline,
@@ -243,10 +244,13 @@ def page_metadata(
     names = jsonld_authors(tree)
     if md.author:
         sources = [*_author_meta_contents(tree), *names]
-        if any(holds_address(s) for s in sources):
-            # trafilatura read an address beside a name as words ("Jane Doe jane com");
-            # read the same bylines again without it
+        if any(holds_address(s) or holds_reference(s) for s in sources):
+            # trafilatura read an address beside a name as words ("Jane Doe jane com"),
+            # a named reference as names ("Jos; Eacute; Garc; Iacute; A"); read the same
+            # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
+    # a publisher name trafilatura could not read (a list, a value object) is the record's
+    md.sitename = md.sitename or jsonld_publisher_name(tree)
     site_name = md.sitename or extract_sitename(tree) or None
     # trafilatura's extract_sitename guesses from a "<title>" segment, sometimes the headline
     # half of it ("Vegetarier zu sein. Bedarf, Trend ... | Ethify"): a guess that long is

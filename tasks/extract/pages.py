@@ -73,6 +73,7 @@ from tasks.extract.browserview import (
     script_bounds,
     unwrap_quotations,
 )
+from tasks.extract.container import name_the_story_container, reads_more
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
@@ -653,11 +654,12 @@ def extract_html(
         # sentence is its words, which trafilatura would delete ("met on and voted")
         keep_inline_text(tree)
         headings_by_role(tree)
-        prune_furniture(tree)
+        prune_furniture(tree, url, meta.authors)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         centers_as_blocks(tree)
         link_lists = site_link_lists(tree, url)
         text = _run_trafilatura(tree, url, fast=True)
+        text = _read_in_a_named_container(tree, url, text)
         used_fallback = False
         short = len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE
         if text and not short and join_split_body(tree, text):
@@ -685,6 +687,22 @@ def extract_html(
     text = unicodedata.normalize("NFC", text)
     language, score = detect_language(text, meta.html_lang)
     return Extracted(text, meta, language, score, used_fallback)
+
+
+def _read_in_a_named_container(tree: HtmlElement, url: str | None, text: str) -> str:
+    """On a page trafilatura finds no container in, its fast reading gathers the `<p>`s and
+    drops the story's lists and quotes: read again with the story's container named
+    `<article>`, and keep that reading when it keeps the first one's text
+    (container.py). The tree keeps the name only then."""
+    named = name_the_story_container(tree)
+    if named is None:
+        return text
+    inside = _run_trafilatura(tree, url, fast=True)
+    if reads_more(inside, text):
+        return inside
+    elem, tag = named
+    elem.tag = tag
+    return text
 
 
 def _frames_of(tree: HtmlElement) -> str | None:

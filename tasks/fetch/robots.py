@@ -139,15 +139,24 @@ _DELAY_LINE = re.compile(
     r"(?:[.,](?P<part>\d{1,9}))?[\"']?[ \t]*"
     r"(?P<unit>ms|milliseconds?|m|mins?|minutes?|s|secs?|seconds?)?"
     r"[\"']?[ \t]*(?=#|$)", re.IGNORECASE)
-# The cheap test that either may be there, as case-blind as the two patterns (and as
-# Protego): a case-sensitive "gent" passed over `USER-AGENT: pressroom/1.0`, and the
+# An Allow or Disallow rule written as a full URL (`Disallow: https://news.example/private/`,
+# as a site owner copies an address from the browser): RFC 9309 2.2.2's patterns start
+# with "/", and Protego matched the value against no path, so the rule was not obeyed
+# without a word (fault round 27). Read as the URL's path, query and all ("/" when it
+# names none): a robots.txt governs its own origin alone, so the path is what it can mean.
+_URL_RULE = re.compile(
+    r"(?P<field>[ \t]*(?:dis)?allow[ \t]*:[ \t]*)https?://[^/?#\s]*(?P<path>[^\s#]*)",
+    re.IGNORECASE)
+# The cheap test that any of the three may be there, as case-blind as the patterns (and
+# as Protego): a case-sensitive "gent" passed over `USER-AGENT: pressroom/1.0`, and the
 # `Disallow: /` under it was not obeyed (mutation seed 57).
-_FIELD_HINT = re.compile("agent|delay", re.IGNORECASE)
+_FIELD_HINT = re.compile(r"agent|delay|allow[ \t]*:[ \t]*https?:", re.IGNORECASE)
 
 
 def _as_written_for_protego(text: str) -> str:
-    """robots.txt `text` with the User-agent and Crawl-delay lines Protego misreads
-    written as it reads them (`_AGENT_LINE`, `_DELAY_LINE`); every other line as it was."""
+    """robots.txt `text` with the User-agent, Crawl-delay and full-URL rule lines Protego
+    misreads written as it reads them (`_AGENT_LINE`, `_DELAY_LINE`, `_URL_RULE`); every
+    other line as it was."""
     if not _FIELD_HINT.search(text):
         return text
     lines = text.splitlines()  # CR, LF or CRLF, as Protego splits them
@@ -162,6 +171,9 @@ def _as_written_for_protego(text: str) -> str:
             elif unit.startswith("m"):
                 seconds *= 60
             lines[i] = f"{m['field']}: {seconds:g}"
+        elif m := _URL_RULE.match(line):
+            path = m["path"] if m["path"].startswith("/") else "/" + m["path"]
+            lines[i] = m["field"] + path + line[m.end():]
     return "\n".join(lines)
 
 

@@ -560,6 +560,39 @@ def _parsed(index: tantivy.Index, query: str) -> tantivy.Query:
                              field_boosts={"title": TITLE_BOOST}, conjunction_by_default=True)
 
 
+def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
+    """The index to search, and a note when it had to be made again first; (None, None)
+    for a warehouse nothing was indexed from. An index damaged on disk (a segment file
+    deleted or overwritten, meta.json garbage) was made again only by the next commit's
+    indexing: until then `pressroom search` answered "query error: Failed to open file
+    for read ...", exit 2, whatever the query, and with meta.json deleted "0 of 0 matching
+    article(s)" over a warehouse of articles (fault round 28)."""
+    folder = search_dir(root)
+    if _exists(folder):
+        try:
+            index = tantivy.Index.open(str(folder))
+            index.reload()
+            index.searcher()
+            return index, None
+        except ValueError as exc:
+            problem = str(exc)
+    elif indexed_commits(root) and committed_files(root, "articles"):
+        # the state file says committed articles are in it: its meta.json is gone (commits
+        # of no article are recorded without making an index)
+        problem = "no index in it, though its state file lists the commits indexed"
+    else:
+        return None, None
+    try:
+        count = rebuild(root)
+    except IndexBusy:
+        return None, (f"the search index is damaged ({problem[:200]}), and another process "
+                      "is writing it: search again when it is done")
+    index = tantivy.Index.open(str(folder))
+    index.reload()
+    return index, (f"the search index was damaged ({problem[:200]}): made again from the "
+                   f"warehouse's {count} article(s)")
+
+
 def search(root: Path, query: str, since: date | datetime | None = None,
            until: date | datetime | None = None, outlet: str | None = None,
            lang: str | None = None, limit: int = 10, catch_up_first: bool = True
@@ -573,11 +606,11 @@ def search(root: Path, query: str, since: date | datetime | None = None,
             caught = catch_up(root)
         except IndexBusy:
             note = "the index is being written by another process: results may lag"
-    folder = search_dir(root)
-    if not _exists(folder):
+    index, remade = _searchable(root)
+    if remade:
+        note = f"{note}; {remade}" if note else remade
+    if index is None:
         return SearchResult([], 0, caught, note)
-    index = tantivy.Index.open(str(folder))
-    index.reload()
     searcher = index.searcher()
     text_query, read_as = parse(index, query)
     if read_as:

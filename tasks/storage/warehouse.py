@@ -119,6 +119,26 @@ def unfinished_runs(root: Path) -> list[dict]:
     return list(out.values())
 
 
+def run_to_report(root: Path) -> tuple[str, str | None] | None:
+    """The run a report made without an ingest is named after, and a note: the latest
+    finished run; when no run has finished, the latest that committed batches (killed,
+    failed, or still going), with a note saying so; None when no run committed anything.
+    A warehouse whose only run was killed after committing was "no runs yet ... run
+    `pressroom ingest` first" to `pressroom report` and the report flow, while `sql`,
+    `search` and `runs` showed its articles (fault round 28)."""
+    finished = run_manifests(root)
+    if finished:
+        return finished[-1]["run_id"], None
+    unfinished = unfinished_runs(root)
+    if not unfinished:
+        return None
+    run = unfinished[-1]
+    state = "is still running" if run["running"] else "stopped before its end (killed, or failed)"
+    return run["run_id"], (f"no run has finished; {run['run_id']} {state}: the report shows "
+                           f"the {run['kept']} article(s) of its {run['batches']} batch "
+                           "commit(s)")
+
+
 def _lock_holder(root: Path) -> tuple[str, int] | None:
     """(holder, pid) as the last writer wrote them into the lock file, or None."""
     try:

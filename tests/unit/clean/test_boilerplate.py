@@ -2234,6 +2234,9 @@ IMPORTED_EMBED = ("This content is imported from Twitter. You may be able to fin
      "Express.", "ui"),
     ("Download Financial Express App for latest business news.", "ui"),
     ("Join our WhatsApp channel", "ui"), ("Disclaimer: The views expressed are personal.", "ui"),
+    ("Aktuelle Ausgabe", "ui"), ("Signaler une erreur", "cta"),
+    ("Fehler gefunden? Jetzt melden.", "cta"),
+    ("Vous voulez communiquer un renseignement ou vous avez repéré une erreur ?", "cta"),
 ])
 def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line, rule):
     assert classify_line(line) == rule
@@ -2259,6 +2262,8 @@ def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line
     "Something went wrong with the engine, the pilot said.",
     "Join our WhatsApp channel for the results, the party told its supporters.",
     "The story has not been edited since 2019, the archive said.",
+    "Signaler une erreur médicale reste difficile, explique la patiente.",
+    "Fehler gefunden hat die Prüferin in keiner der Akten.",
 ])
 def test_sentences_and_times_like_those_template_lines_stay(line) -> None:
     assert classify_line(line) is None

@@ -393,3 +393,49 @@ def test_an_authors_name_in_decomposed_or_marked_spelling_is_stored_as_one_name(
     assert out["authors"] == ["José García", "Jane Doe"]
     assert out["tags"] == ["México"]
     assert clean_record(_row(authors=None))["authors"] is None
+
+
+# Fault round 28: the zero-width non-joiner and joiner went with the other zero-width marks.
+PERSIAN = ("\u0634\u0647\u0631\u062f\u0627\u0631 \u06af\u0641\u062a \u06a9\u0647 "
+           "\u062e\u0637\u200c\u0647\u0627\u06cc \u062c\u062f\u06cc\u062f \u0631\u0627 "
+           "\u06af\u0633\u062a\u0631\u0634 \u0645\u06cc\u200c\u062f\u0647\u062f.")
+HINDI = "\u0915\u094d\u200d\u0937 \u0914\u0930 \u0930\u094d\u200d\u092f"  # half forms
+MALAYALAM = "\u0d28\u0d4d\u200d \u0d05\u0d35\u0d7c"  # an old-style chillu ending a word
+
+
+@pytest.mark.parametrize("text", [PERSIAN, HINDI, MALAYALAM])
+def test_a_joiner_a_script_spells_with_is_kept(text: str) -> None:
+    """Fault round 28: Persian's ZWNJ ("می‌دهد") and Devanagari's or Malayalam's ZWJ were
+    dropped with the zero-width marks: the words stored misspelt ("میدهد", the half form
+    a conjunct). Now kept there; the content hash is that of the text without them, so
+    a copy whose writer dropped them is still the same text."""
+    out = clean_record(_row(text=text))
+    assert out["text"] == text
+    assert clean_record(_row(title=text, authors=[text]))["title"] == text
+    assert clean_record(_row(authors=[text]))["authors"] == [text]
+    bare = clean_record(_row(text=text.replace("\u200c", "").replace("\u200d", "")))
+    assert out["content_hash"] == bare["content_hash"]
+
+
+@pytest.mark.parametrize("emoji", [
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # family
+    "\U0001f3f3\ufe0f\u200d\U0001f308",  # rainbow flag
+    "\u2764\ufe0f\u200d\U0001f525",  # heart on fire
+    "\U0001f469\U0001f3fd\u200d\u2695\ufe0f",  # health worker, a skin tone
+])
+def test_an_emoji_zwj_sequence_stays_one_picture(emoji: str) -> None:
+    """Fault round 28: the ZWJ of an emoji sequence was dropped: a family became three
+    people, the rainbow flag a white flag and a rainbow."""
+    text = f"The parade opened with {emoji} at the front."
+    out = clean_record(_row(text=text, title=f"Parade {emoji}"))
+    assert out["text"] == text and out["title"] == f"Parade {emoji}"
+
+
+@pytest.mark.parametrize("text", ["Ja\u200cne Doe", "Jane\u200d Doe", "\u200dJane",
+                                  "a\u200c\u200cb", "\U0001f468\u200d Doe",
+                                  "\u0645\u06cc\u200c \u062e"])
+def test_a_stray_joiner_still_goes(text: str) -> None:
+    """A ZWNJ or ZWJ pasted into a Latin word, at an edge, doubled, or before a space is
+    still dropped (it only breaks search and comparison), as before."""
+    out = clean_record(_row(text=text))["text"]
+    assert "\u200c" not in out and "\u200d" not in out

@@ -600,3 +600,24 @@ def test_a_feed_that_is_a_sitemap_and_a_sitemap_that_is_a_feed_are_read_as_what_
            "under sitemaps)" in result.notes
     assert f"sitemap {map_url}: a rss20 feed, not a sitemap: read as a feed (list it under " \
            "feeds)" in result.notes
+
+
+def test_children_whose_lastmod_is_an_unset_clocks_are_fetched_as_undated() -> None:
+    """Fault round 27: a generator whose records have no date writes the Unix epoch (or
+    a year-one placeholder) as each child's <lastmod>. Before: every child was older than
+    `max_child_age_days`, one `sitemap_child_too_old` reject, and no page of the site
+    read. Now such a lastmod is none: the children are fetched; a real old date is still
+    skipped."""
+    root = "https://news.example/index.xml"
+    bodies = {root: index([("https://news.example/a.xml", "1970-01-01T00:00:00+00:00"),
+                           ("https://news.example/b.xml", "0001-01-01"),
+                           ("https://news.example/c.xml", "2019-01-01")]),
+              "https://news.example/a.xml": URLSET,
+              "https://news.example/b.xml": URLSET.replace(b"/two<", b"/four<")}
+    result = discover_remote([], [root], fetcher(bodies), "r", NOW,
+                             RemoteLimits(max_child_age_days=30))
+    assert sorted(r["url"] for r in result.rows) == [
+        "https://news.example/four", "https://news.example/three", "https://news.example/two"]
+    [rej] = result.rejects
+    assert rej["reason"] == "sitemap_child_too_old"
+    assert rej["detail"].endswith(": https://news.example/c.xml")

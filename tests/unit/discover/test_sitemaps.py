@@ -1175,3 +1175,17 @@ def test_a_text_sitemaps_bad_lines_are_quoted_up_to_200_characters() -> None:
     assert result.skipped == [
         ("sitemap_bad_loc", f"not a URL: control characters in {raw[:200]!r}"),
         ("sitemap_bad_loc", words.strip()[:200])]
+
+
+@pytest.mark.parametrize("text", ["2024-05-03t10:00:00z", "2024-05-03T10:00z",
+                                  "2024-05-03 10:00:00z"])
+def test_a_sitemap_date_with_rfc3339s_lower_case_letters_is_read(text) -> None:
+    """Fault round 27: RFC 3339 5.6 lets `T` and `Z` be written in lower case. Before:
+    no date, a news story's publication date lost (and an index child so dated was
+    fetched whatever its age)."""
+    expected = datetime(2024, 5, 3, 10, tzinfo=UTC)
+    assert parse_w3c_datetime(text) == expected
+    news = (f"<urlset {NEWS_NS}><url><loc>https://news.example/1</loc><news:news>"
+            f"<news:publication_date>{text}</news:publication_date></news:news></url>"
+            "</urlset>")
+    assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected

@@ -169,3 +169,34 @@ def test_a_word_in_the_lead_counts_double_not_more() -> None:
     # triple boost would put "bridge" first with 3)
     text = "The bridge." + " " * keywords.LEAD_CHARS + " Ferry." * 5
     assert keywords.tfidf_keywords([text], ["en"]) == [["ferry", "bridge"]]
+
+
+# Fault round 28: words whose vowels are combining marks, and a ZWNJ inside a word.
+HINDI = ("दिल्ली सरकार ने मंगलवार को घोषणा की कि अगले साल मेट्रो नेटवर्क का विस्तार किया "
+         "जाएगा। मुख्यमंत्री ने कहा कि नई लाइनें शहर के पूर्व और पश्चिम को जोड़ेंगी।")
+TAMIL = ("சென்னை மாநகராட்சி செவ்வாய்க்கிழமை அடுத்த ஆண்டு மெட்ரோ வலையமைப்பை "
+         "விரிவுபடுத்துவதாக அறிவித்தது.")
+ARABIC = "أَعْلَنَتْ بَلَدِيَّةُ القَاهِرَةِ يَوْمَ الثُّلَاثَاءِ تَوْسِيعَ شَبَكَةِ المِتْرُو."
+PERSIAN = "شهردار گفت خط\u200cهای جدید شهر را به هم وصل می\u200cکنند."
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    (HINDI, "hi", {"मंगलवार", "मेट्रो", "नेटवर्क", "दिल्ली", "सरकार", "पश्चिम"}),
+    (TAMIL, "ta", {"சென்னை", "மாநகராட்சி", "மெட்ரோ"}),
+    (ARABIC, "ar", {"بَلَدِيَّةُ", "القَاهِرَةِ", "المِتْرُو"}),
+    (PERSIAN, "fa", {"خط\u200cهای", "می\u200cکنند"}),
+])
+def test_a_word_written_with_combining_vowel_signs_is_one_word(text, lang, words) -> None:
+    """Fault round 28: Python's `\\w` holds no combining mark, and Indic scripts and
+    vocalised Arabic write their vowels with them: "मंगलवार" was cut into "गलव", the
+    keywords of a Hindi, Tamil or Bengali story were shards ("अगल", "गलव", "टवर"), and a
+    Persian word was cut at its ZWNJ. Now the marks and joiners belong to the word."""
+    found = set(keywords.candidates(text, lang))
+    assert words <= found, sorted(found)
+    assert not {"गलव", "टवर", "अगल", "الث", "الق"} & found
+
+
+def test_words_without_marks_are_read_as_before() -> None:
+    text = "The mayor's plan-B and the council’s 2024 budget_x a b7 é2 Oder-"
+    assert keywords.candidates(text, "en") == Counter(
+        {"mayor": 1, "plan-b": 1, "mayor plan-b": 1, "council": 1, "budget_x": 1, "oder": 1})

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
 from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
 from tasks.extract.pages import extract_html
@@ -688,3 +689,230 @@ def test_links_from_a_host_below_a_name_to_the_name_stay_on_the_site() -> None:
     sibling = lxml_html.fromstring(_after_paragraphs(_with_hosts(
         "money.gazette.example", "money.gazette.example", "money.gazette.example")))
     assert site_link_lists(sibling, page) == []
+
+
+# A newsletter box on a site whose classes are generated ("css-1q2w3e"): nothing in its
+# markup names it, its field asking for an e-mail address does. Its pitch is a sentence
+# the line rules do not know.
+SIGNUP_BOXES = {
+    "form": (
+        '<div class="css-7ykx2q"><h4>The Harbour Letter</h4><p>Every Friday our port '
+        "reporter walks you through the week on the quays, the ferries and the docks.</p>"
+        '<form action="/subscribe"><input type="email" name="address"><button>Go</button>'
+        "</form></div>"
+    ),
+    "no form, a text field named for mail": (
+        '<div class="sc-bdfBwQ"><p>Every Friday our port reporter walks you through the '
+        'week on the quays, the ferries and the docks.</p><div class="sc-gsTCUz"><input '
+        'type="text" placeholder="Your e-mail"><button>Go</button></div></div>'
+    ),
+}
+
+
+@pytest.mark.parametrize("block", list(SIGNUP_BOXES.values()), ids=list(SIGNUP_BOXES))
+def test_a_box_around_an_email_field_is_pruned_whatever_its_classes(block: str) -> None:
+    for html in (page(extra_body=block), elementor_page(block)):
+        x = extract_html(html, URL, fetched_at=FETCHED)
+        assert all(p in x.text for p in PARAGRAPHS)
+        assert "Every Friday our port reporter" not in x.text
+
+
+def test_an_email_field_beside_the_article_text_leaves_the_text() -> None:
+    # a short post and its comment form in one wrapper: the field's nearest wrapper says
+    # more than a sign-up box does, so nothing around the field is taken for one
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f'<html><body><div class="css-a1">{body}<label>E-mail</label>'
+        '<input type="email" name="email"><textarea></textarea></div>'
+        '<div class="css-b2"><p>Ferry news each Friday, free.</p>'
+        '<input type="checkbox" name="email_opt_in"></div></body></html>'
+    )
+    assert prune_furniture(tree) == 0
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+    assert "Ferry news each Friday" in tree.text_content()  # a checkbox asks for no address
+
+
+def test_a_signup_box_is_the_widest_wrapper_that_stays_short() -> None:
+    pitch = "Ferry news each Friday, free, from the paper of the port."
+    tree = lxml_html.fromstring(
+        "<html><body><div id='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<div class='css-c3'><h4>Newsletter</h4><div class='css-d4'><p>{pitch}</p>"
+        "<span><input autocomplete='email'></span></div></div></div></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert all(p in text for p in PARAGRAPHS)
+    assert "Newsletter" not in text and pitch not in text
+
+
+def _more_from(hrefs: list[str]) -> str:
+    """A "More from" module: <div> cards, each a linked headline and a one-line summary."""
+    return '<section class="css-m1"><h2>More from Harbour</h2>' + "".join(
+        f'<div class="css-c{i}"><a href="{href}"><h3>Ferry operator {i} announces a new '
+        f"timetable</h3></a><p>Summary {i}: more boats will sail at the weekend.</p></div>"
+        for i, href in enumerate(hrefs)) + "</section>"
+
+
+@pytest.mark.parametrize(("hrefs", "url"), [
+    (["/news/ferry-1.html", "/news/ferry-2.html"], None),
+    (["https://gazette.example/a/1", "https://www.gazette.example/a/2"], URL),
+], ids=["relative links", "links to the page's own site"])
+def test_sibling_div_cards_of_the_sites_stories_go_whole(hrefs: list[str], url) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}{_more_from(hrefs)}"
+        "</article></body></html>"
+    )
+    assert prune_furniture(tree, url) == 2
+    text = tree.text_content()
+    assert "Summary" not in text and "Ferry operator" not in text
+    assert all(p in text for p in PARAGRAPHS)
+    assert "More from Harbour" in text  # the module's label is the line rules' to judge
+
+
+@pytest.mark.parametrize(("hrefs", "url"), [
+    (["/news/ferry-1.html"], None),  # one card alone may be a section of the story
+    (["https://shop.example/boat-1", "https://shop.example/boat-2"], URL),  # a buying guide
+    (["https://gazette.example/a/1", "https://gazette.example/a/2"], None),  # site unknown
+], ids=["one div card", "links to another site", "absolute links, no page address"])
+def test_div_cards_alone_or_pointing_away_keep_their_summaries(hrefs: list[str], url) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}{_more_from(hrefs)}"
+        "</article></body></html>"
+    )
+    assert prune_furniture(tree, url) == len(hrefs)  # the headlines
+    text = tree.text_content()
+    assert "Ferry operator" not in text
+    assert all(f"Summary {i}:" in text for i in range(len(hrefs)))
+
+
+# An author box on a site whose classes say nothing: the picture and a bio opening with
+# the name the byline gave.
+BIO = ("has covered the port and its ferries for the paper since 2009 and lives in the old "
+       "town with two cats.")
+
+
+def _story_with(box: str) -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{body}{box}</div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("box", [
+    f"<div class='css-a1'><img src='/a.jpg'><p><strong>Anna Weber</strong> {BIO}</p></div>",
+    f"<div class='css-a1'><div><img src='/a.jpg'></div><div><p>About the author</p>"
+    f"<p>Anna Weber {BIO}</p></div></div>",
+], ids=["picture and bio", "a label before the name"])
+def test_a_box_of_the_bylines_author_with_picture_and_bio_goes(box: str) -> None:
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    text = tree.text_content()
+    assert "covered the port" not in text
+    assert all(p in text for p in PARAGRAPHS)
+    tree = _story_with(box)  # no byline name known: nothing tells the box
+    assert prune_furniture(tree, URL, []) == 0
+
+
+@pytest.mark.parametrize("box", [
+    # a byline box: the name, a date, a mail address, no bio
+    "<div class='css-b1'><img src='/a.jpg'><p>Von Anna Weber | 18.10.2023 | "
+    "anna@gazette.example</p></div>",
+    # the name further in than a label's few words: a caption of a story's picture
+    "<div class='css-b1'><img src='/a.jpg'><p>The new cables were fitted last spring, says "
+    f"Anna Weber, who {BIO}</p></div>",
+    # no picture: the story may quote its own author
+    f"<div class='css-b1'><p>Anna Weber {BIO}</p></div>",
+], ids=["byline box", "name after a sentence's start", "no picture"])
+def test_boxes_that_are_no_author_bio_stay(box: str) -> None:
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_a_long_block_opening_with_the_authors_name_stays() -> None:
+    # past MAX_AUTHOR_BOX_CHARS a block with a picture is the story (a column opening with
+    # its writer's name), not a bio
+    long_text = "Anna Weber " + " ".join(PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><img src='/a.jpg'><p>{long_text}</p></div>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_an_author_box_above_the_story_is_its_byline_and_stays() -> None:
+    # the same picture and bio at the top: a byline area (deleting such boxes moved
+    # trafilatura's start past a dev story's first paragraph); a short story's whole body
+    # opening with its writer's name and picture stays too
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    box = f"<div class='css-a1'><img src='/a.jpg'><p><strong>Anna Weber</strong> {BIO}</p></div>"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{box}{body}</div>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+    short = (f"<html><body><div class='css-s1'><img src='/a.jpg'><p>Anna Weber {BIO}</p>"
+             f"<p>{PARAGRAPHS[0]}</p></div></body></html>")
+    assert prune_furniture(lxml_html.fromstring(short), URL, ["Anna Weber"]) == 0
+
+
+def _with_comments(heading: str, tag: str = "h3") -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    comments = "".join(f"<div class='css-c{i}'><span>reader{i}</span><p>Comment {i}: the "
+                       "bridge was closed far too long, I drove round for two years.</p></div>"
+                       for i in range(2))
+    return lxml_html.fromstring(
+        f"<html><body><div class='css-w'><div class='css-s1'><h1>Bridge reopens</h1>{body}"
+        f"</div><section class='css-x9'><{tag}>{heading}</{tag}>{comments}</section></div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("heading", [
+    "2 comments", "Kommentare (2)", "2 thoughts on “Bridge reopens”",
+    "One response to “Bridge reopens”", "12 Antworten auf „Brücke“", "Comments:",
+])
+def test_a_section_opening_with_a_comment_heading_goes(heading: str) -> None:
+    tree = _with_comments(heading)
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Comment 0:" not in text and "Comment 1:" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize("heading", [
+    "2 comments on the budget from the opposition",  # longer than a count: a story's heading
+    "Comments from the council",
+    "Discussion",
+])
+def test_headings_that_are_no_comment_count_leave_their_section(heading: str) -> None:
+    assert prune_furniture(_with_comments(heading)) == 0
+
+
+def test_a_comment_heading_after_text_in_its_wrapper_leaves_the_wrapper() -> None:
+    # the heading closes a story's own section ("... Comments" as its last part): the
+    # wrapper holds text before it, so it is no comment section
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><section>{body}"
+        "<h3>Comments</h3><p>Readers wrote in.</p></section></div></body></html>"
+    )
+    assert prune_furniture(tree) == 0
+    assert "Readers wrote in." in tree.text_content()
+
+
+def test_div_cards_holding_most_of_the_page_are_the_story() -> None:
+    # a digest of the site's own stories: each a linked headline and a summary, and
+    # together the page's text; the summaries are what the reader came for
+    summary = ("The council voted to keep the night ferries running until the bridge's "
+               "second lane opens, after a petition signed by 4,000 commuters.")
+    cards = "".join(f'<div class="css-d{i}"><h3><a href="/news/{i}.html">Story {i} of the day '
+                    f"in the harbour</a></h3><p>{summary}</p></div>" for i in range(4))
+    tree = lxml_html.fromstring(
+        f"<html><body><h1>The day in the harbour</h1><div class='css-list'>{cards}</div>"
+        "<footer>© Gazette</footer></body></html>"
+    )
+    prune_furniture(tree, URL)
+    assert tree.text_content().count(summary) == 4

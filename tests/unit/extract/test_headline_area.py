@@ -438,3 +438,22 @@ def test_an_author_label_in_another_area_or_holding_more_is_passed_over():
             f"<html><body><h1>Bridge reopens</h1>{first}{TEXT}"
             "<div class='meta'><span>Autor:</span> Fritz Imhof</div></body></html>")
         assert labelled_byline(page, in_comments) == "Fritz Imhof"
+
+
+def test_a_posted_line_that_dates_before_it_names_gives_the_name():
+    # WordPress's default themes: "Posted on <date> by <name>", and the same in other
+    # languages; the date is a date, so "Published in 2019 by ..." names no one
+    for line, want in (("Posted on May 3, 2024 by Jane Doe", "Jane Doe"),
+                       ("Posted on 3 May 2024 by Anna Berger", "Anna Berger"),
+                       ("Published on 2024-05-03 at 10:15 by Tom Lee", "Tom Lee"),
+                       ("Veröffentlicht am 3. Mai 2024 von Anna Keller", "Anna Keller"),
+                       ("Publié le 03/05/2024 à 10h15 par Anne Dupont", "Anne Dupont"),
+                       ("Publicado el 3 de mayo de 2024 por Ana Ruiz", "Ana Ruiz"),
+                       ("Posted on March 3rd, 2024 by Konstantin", "Konstantin")):
+        h1 = _headline(f"<h1>Bridge reopens</h1><div>{line}</div>{TEXT}")
+        assert text_byline(h1, nowhere_else) == want, line
+    for line in ("Published in 2019 by Oxford University Press",
+                 "Posted on our website by the Harbour Board",
+                 "Veröffentlicht am Montag von der Stadt"):
+        h1 = _headline(f"<h1>Bridge reopens</h1><div>{line}</div>{TEXT}")
+        assert text_byline(h1, nowhere_else) is None, line

@@ -2835,3 +2835,62 @@ def test_a_label_list_read_from_one_value_or_nested_lists(written, read) -> None
     from tasks.extract.metadata import _texts
 
     assert _texts(written) == read
+
+
+@pytest.mark.parametrize("head", [
+    _ld({"@context": "https://schema.org", "@type": "NewsArticle",
+         "datePublished": "2024-05-03t10:00:00z"}),
+    '<meta property="article:published_time" content="2024-05-03t10:00:00z">',
+    '<meta property="article:published_time" content="2024-05-03T10:00:00.5z">',
+])
+def test_a_page_date_with_rfc3339s_lower_case_letters_keeps_its_time(head) -> None:
+    """Fault round 27: RFC 3339 5.6 lets `T` and `Z` be written in lower case. Before:
+    fromisoformat refused the `z` and the claim was its day alone (2024-05-03 00:00)."""
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.published_at.replace(microsecond=0) == datetime(2024, 5, 3, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("publisher", [
+    '{"@type": "NewsMediaOrganization", "name": ["Harbour Gazette", "Hafenblatt"]}',
+    '{"@type": "Organization", "name": {"@value": "Harbour Gazette", "@language": "en"}}',
+    '[{"@type": "Organization", "name": [{"@value": "Harbour Gazette", "@language": "en"}]}]',
+    '{"@id": "https://news.example.com/#org"}',
+])
+def test_a_jsonld_publisher_name_as_a_list_or_value_object_is_the_site_name(publisher) -> None:
+    """Fault round 27 (round 26's known item): trafilatura reads a JSON-LD publisher's
+    `name` only as a string; a list (one per language), a value object, or the same in
+    the `@graph` node the publisher's `@id` names gave the page no site name (None)."""
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@graph": [{"@type": "NewsArticle", "headline": "Ferry service returns", '
+            f'"publisher": {publisher}}}, {{"@type": "Organization", "@id": '
+            '"https://news.example.com/#org", "name": ["Harbour Gazette", "Hafenblatt"]}]}'
+            "</script>")
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.site_name == "Harbour Gazette"
+    assert md.title == "Ferry service returns"
+
+
+def test_a_jsonld_publisher_name_written_as_a_string_is_read_as_before() -> None:
+    """The string form trafilatura reads stays the site name (passes before round 27)."""
+    head = _ld({"@context": "https://schema.org", "@type": "NewsArticle",
+                "publisher": {"@type": "Organization", "name": "Harbour Gazette"}})
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.site_name == "Harbour Gazette"
+
+
+@pytest.mark.parametrize(("head", "authors"), [
+    (_ld({"@context": "https://schema.org", "@type": "NewsArticle",
+          "author": {"@type": "Person", "name": "Jos&eacute; Garc&iacute;a"}}),
+     ["José García"]),
+    (_ld({"@context": "https://schema.org", "@type": "NewsArticle",
+          "author": [{"@type": "Person", "name": "Ren&eacute;e Zellweger"}]}),
+     ["Renée Zellweger"]),
+    ('<meta name="author" content="Jos&amp;eacute; Garc&amp;iacute;a">', ["José García"]),
+    ('<meta name="author" content="Jos&amp;#233; Garc&amp;#237;a">', ["José García"]),
+])
+def test_an_authors_name_holding_a_named_character_reference_is_read(head, authors) -> None:
+    """Fault round 27: a JSON-LD name a CMS escaped for HTML (JSON has no entities), a
+    `<meta name=author>` escaped twice. trafilatura's normalize_authors split a named
+    reference at its `;` ("Jos; Eacute; Garc; Iacute; A"), no name was left: no author."""
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.authors == authors

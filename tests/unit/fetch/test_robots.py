@@ -302,3 +302,28 @@ def test_each_robots_outcome_says_what_it_was(status, error, state, detail) -> N
     rules = rules_from_fetch(status, b"User-agent: *\nDisallow: /\n", error)
     assert (rules.state, rules.detail) == (state, detail)
     assert rules.allows("https://a.example/x", "pressroom") is (state == "unavailable")
+
+
+@pytest.mark.parametrize(("rule", "url"), [
+    ("Disallow: https://news.example/private/", "https://news.example/private/a"),
+    ("Disallow: http://news.example/private/", "https://news.example/private/a"),
+    ("disallow:https://NEWS.example/private/  # our drafts", "https://news.example/private/a"),
+    ("Disallow: https://news.example/search?q=", "https://news.example/search?q=x"),
+    ("Disallow: https://news.example", "https://news.example/any"),
+])
+def test_a_rule_written_as_a_full_url_is_read_as_its_path(rule, url) -> None:
+    """Fault round 27: `Disallow: https://news.example/private/`, an address copied from
+    the browser. RFC 9309's patterns start with "/", and Protego matched the value
+    against no path: the rule was not obeyed (allowed). Now its path is the rule."""
+    rules = rules_from_fetch(200, f"User-agent: *\n{rule}\n".encode(), None)
+    assert not rules.allows(url, "pressroom")
+    assert rules.allows("https://news.example/public/a", "pressroom") == (
+        rule != "Disallow: https://news.example")
+
+
+def test_an_allow_written_as_a_full_url_opens_its_path_again() -> None:
+    """The Allow twin of the rule above, beside a path rule as written."""
+    rules = rules_from_fetch(200, b"User-agent: *\nDisallow: /private/\n"
+                                  b"Allow: https://news.example/private/open\n", None)
+    assert rules.allows("https://news.example/private/open", "pressroom")
+    assert not rules.allows("https://news.example/private/shut", "pressroom")

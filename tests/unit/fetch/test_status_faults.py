@@ -321,3 +321,37 @@ def test_a_hosts_pages_are_fetched_side_by_side_up_to_its_concurrency() -> None:
     assert [r["error"] for r in result.fetch_log] == [None] * 4
     most = max(sum(1 for s, e in spans if s <= at < e) for at, _ in spans)
     assert most >= 2, spans
+
+
+@pytest.mark.parametrize(("current", "location", "expected"), [
+    ("http://a.example/x", "https:/news.example/b", "https://news.example/b"),
+    ("http://a.example/x", "HTTPS:/news.example/b", "https://news.example/b"),
+    ("http://a.example/x", "https:news.example/b", "https://news.example/b"),
+    ("http://a.example/x", "https:///news.example/b", "https://news.example/b"),
+    ("https://a.example/x", "http:/news.example/b", "http://news.example/b"),
+    ("http://a.example/x", "http:///news.example/b", "http://news.example/b"),
+])
+def test_a_location_whose_double_slash_is_short_or_long_names_its_host(current, location,
+                                                                     expected):
+    """Fault round 28 (round 27's known item): a Location with its `//` collapsed or
+    doubled (a rewrite rule's typo). Before: "https:/news.example/b" was kept as written,
+    a URL with no host; "http:///news.example/b" a path on the current host
+    (http://a.example/news.example/b, a 404). Now as the WHATWG URL parser (browsers)
+    reads them: the host."""
+    from tasks.fetch.redirects import redirect_target
+
+    assert redirect_target(current, location) == expected
+
+
+@pytest.mark.parametrize(("location", "expected"), [
+    ("http:/news.example/b", "http://a.example/news.example/b"),  # the same scheme: a path
+    ("http:b", "http://a.example/b"),
+    ("https://news.example/b", "https://news.example/b"),
+    ("https:", "https:"),
+])
+def test_a_location_of_the_pages_own_scheme_and_one_slash_is_a_path(location, expected):
+    """As before (and as WHATWG reads them): one slash or none after the page's own
+    scheme is a path on its host."""
+    from tasks.fetch.redirects import redirect_target
+
+    assert redirect_target("http://a.example/x", location) == expected

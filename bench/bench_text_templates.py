@@ -1,0 +1,390 @@
+"""Article text on generated pages: real bodies placed in site templates whose furniture
+is marked only by its markup, scored with the article-body token F1 beside trafilatura.
+
+    .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
+                        [--pages 400] [--seed 5] [--hashed] [--out F.json] [--dump F.jsonl]
+
+Why: the dev corpus's snippets say whether a few lines are in or out; they do not say how
+the pipeline does on furniture it has never seen. Here the furniture's words are sentences
+and headlines of *other* bodies (no wording our line rules know), so what removes them is
+the page's structure alone: class and id tokens, the element, link density, position.
+That is the worst case for the line rules and a fair one for the DOM rules, and it is
+data we generate, not the held-out pages.
+
+Bodies: `bench_syndication.bodies` (trafilatura's text of the dev pages) with at least 5
+paragraphs of at least 12 words; only those paragraphs are the truth (short lines of a
+body are often its own furniture). Each page carries one body and 3-7 furniture blocks of
+the kinds in `BLOCKS`, drawn per page, inside the article container or around it; the
+wrapper is drawn from `WRAPPERS` (an `<article>`, a CMS `div`, a blog post with no
+article element).
+
+Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
+page, as mean and median, for pressroom's extract + clean with the default settings and
+for trafilatura's `extract` (no comments; and favor_precision). Per block kind: the share
+of blocks whose text reached the output (its first 6 words found in order), which says
+which furniture leaks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_syndication import bodies, paragraphs  # noqa: E402 -- bench/ is not a package
+
+from schemas import DOCUMENTS, conform  # noqa: E402
+from tasks import clean, extract  # noqa: E402
+from tasks.common.settings import Settings, settings_slice  # noqa: E402
+
+FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
+MIN_PARA_WORDS = 12
+MIN_PARAS = 5
+_WORD = re.compile(r"\w+")
+NAMES = ("Anna Berger", "James Holloway", "Marta Lindqvist", "Paul Okafor", "Lea Schmitt",
+         "David Moreau", "Sofia Rossi", "Tom Becker")
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def token_f1(got: str, want: str) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the word multisets."""
+    g, w = Counter(tokens(got)), Counter(tokens(want))
+    common = sum((g & w).values())
+    if not g or not w or not common:
+        return 0.0, 0.0, 0.0
+    p, r = common / sum(g.values()), common / sum(w.values())
+    return p, r, 2 * p * r / (p + r)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class Furniture:
+    """Draws furniture text from other bodies: sentences and headline-like teasers."""
+
+    def __init__(self, pool: list[list[str]], rnd: random.Random) -> None:
+        self.pool, self.rnd = pool, rnd
+        self.author = NAMES[0]  # the page's byline name, which its author box repeats
+
+    def sentence(self) -> str:
+        para = self.rnd.choice(self.rnd.choice(self.pool))
+        parts = re.split(r"(?<=[.!?])\s+", para)
+        return max(parts, key=len)
+
+    def teaser(self) -> str:
+        words = self.sentence().rstrip(".!?").split()
+        start = self.rnd.randrange(max(1, len(words) - 9))
+        return " ".join(words[start:start + self.rnd.randint(6, 10)])
+
+    def name(self) -> str:
+        return self.rnd.choice(NAMES)
+
+
+def block(kind: str, f: Furniture) -> tuple[str, list[str]]:
+    """(HTML, the texts it shows that must not reach the article) for one block kind."""
+    r = f.rnd
+    if kind == "related_list":
+        items = [f.teaser() for _ in range(3)]
+        lis = "".join(f'<li><a href="/news/{r.randrange(10**6)}">{_esc(t)}</a></li>' for t in items)
+        return f'<div class="related-articles"><h3>Related</h3><ul>{lis}</ul></div>', items
+    if kind == "read_also":
+        t = f.teaser()
+        label = r.choice(("Read more:", "Lesen Sie auch:", "Mehr zum Thema:", "Also read:"))
+        return (f'<p class="read-also"><strong>{label}</strong> '
+                f'<a href="/news/{r.randrange(10**6)}">{_esc(t)}</a></p>', [t])
+    if kind == "newsletter":
+        s = f.sentence()
+        return ('<div class="newsletter-signup"><h4>Newsletter</h4>'
+                f'<p>{_esc(s)}</p><form action="/subscribe"><input type="email" name="email">'
+                '<button type="submit">Subscribe</button></form></div>', [s])
+    if kind == "figure":
+        s = f.teaser()
+        return (f'<figure class="article-image"><img src="/img/{r.randrange(999)}.jpg" alt="">'
+                f'<figcaption>{_esc(s)} <span class="credit">{_esc(f.name())}</span>'
+                '</figcaption></figure>', [s])
+    if kind == "author_bio":
+        s = f.sentence()
+        n = f.author
+        return (f'<div class="author-bio"><img src="/authors/{r.randrange(99)}.jpg" alt="">'
+                f'<p><strong>{n}</strong> {_esc(s)}</p></div>', [s])
+    if kind == "share":
+        return ('<div class="social-share"><a href="#fb">Facebook</a> <a href="#tw">Twitter</a> '
+                '<a href="#wa">WhatsApp</a> <a href="#mail">E-Mail</a></div>',
+                ["Facebook Twitter WhatsApp E-Mail"])
+    if kind == "teaser_card":
+        t = f.teaser()
+        return (f'<div class="teaser-card"><a href="/story/{r.randrange(10**6)}">'
+                f'<img src="/t/{r.randrange(99)}.jpg" alt=""><h4>{_esc(t)}</h4></a></div>', [t])
+    if kind == "tags":
+        words = [w for w in tokens(f.teaser()) if len(w) > 3][:4] or ["news"]
+        links = "".join(f'<a href="/tag/{w}" rel="tag">{w}</a> ' for w in words)
+        return f'<div class="tags">Tags: {links}</div>', [" ".join(["Tags", *words])]
+    if kind == "tweet":
+        s = f.sentence()
+        return ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">'
+                f'{_esc(s)}</p>&mdash; {f.name()} (@newsdesk{r.randrange(99)}) '
+                '<a href="https://twitter.com/x/status/1">May 3, 2024</a></blockquote>', [s])
+    if kind == "video":
+        t = f.teaser()
+        return (f'<div class="video-player" data-id="{r.randrange(10**6)}">'
+                f'<div class="video-title">{_esc(t)}</div></div>', [t])
+    if kind == "comments":
+        ss = [f.sentence() for _ in range(2)]
+        cs = "".join(f'<div class="comment"><span class="comment-author">reader{i}</span>'
+                     f'<p>{_esc(s)}</p></div>' for i, s in enumerate(ss))
+        return f'<section id="comments" class="comments"><h3>2 comments</h3>{cs}</section>', ss
+    if kind == "most_read":
+        items = [f.teaser() for _ in range(5)]
+        lis = "".join(f'<li><a href="/p/{r.randrange(10**6)}">{_esc(t)}</a></li>' for t in items)
+        return f'<aside class="sidebar"><h3>Most read</h3><ol>{lis}</ol></aside>', items
+    if kind == "recirculation":
+        # "More from Politics": cards of a linked headline and a one-sentence summary
+        pairs = [(f.teaser(), f.sentence()) for _ in range(3)]
+        cards = "".join(f'<div class="card"><a href="/story/{r.randrange(10**6)}"><h3>'
+                        f"{_esc(t)}</h3></a><p>{_esc(s)}</p></div>" for t, s in pairs)
+        return (f'<section class="more-from"><h2>More from {r.choice(("Politics", "Wirtschaft"))}'
+                f"</h2>{cards}</section>", [x for pair in pairs for x in pair])
+    if kind == "caption_div":
+        s = f.teaser()
+        return (f'<div class="media"><img src="/img/{r.randrange(999)}.jpg" alt="">'
+                f'<span class="caption">{_esc(s)}</span></div>', [s])
+    if kind == "contents":
+        # a table of contents: the story's own section names, linked to anchors on the page
+        items = [f.teaser() for _ in range(4)]
+        lis = "".join(f'<li><a href="#s{i}">{_esc(t)}</a></li>' for i, t in enumerate(items))
+        return f'<div class="toc"><p>Contents</p><ol>{lis}</ol></div>', items
+    if kind == "listen":
+        return ('<div class="audio"><button>Listen to this article</button><span>6 min</span>'
+                '<audio src="/a.mp3"></audio></div>', ["Listen to this article"])
+    raise ValueError(kind)
+
+
+# Where each kind goes: between paragraphs inside the body, after it, or outside the
+# article container.
+INSIDE = ("related_list", "read_also", "newsletter", "figure", "teaser_card", "tweet", "video",
+          "caption_div")
+BEFORE = ("contents", "listen")
+AFTER = ("author_bio", "share", "tags", "related_list", "newsletter", "recirculation")
+OUTSIDE = ("comments", "most_read")
+BLOCKS = sorted(set(BEFORE + INSIDE + AFTER + OUTSIDE))
+WRAPPERS = ("article", "cms_div", "blog")
+
+
+Placed = list[tuple[str, list[str]]]
+
+
+def rich_body(paras: list[str], r: random.Random) -> list[str]:
+    """The body's paragraphs in the shapes stories take besides <p>: a subheading made of
+    a paragraph's first words, a paragraph's sentences as a bulleted list, a paragraph
+    as a <blockquote>. Every word is the story's, so all of it is the truth."""
+    parts = [f"<p>{_esc(p)}</p>" for p in paras]
+    for i in r.sample(range(1, len(paras)), min(3, len(paras) - 1)):
+        shape = r.choice(("subheading", "list", "quote"))
+        sentences = re.split(r"(?<=[.!?])\s+", paras[i])
+        if shape == "subheading":
+            words = paras[i].rstrip(".!?").split()[:r.randint(4, 7)]
+            parts[i] = f"<h2>{_esc(' '.join(words))}</h2>" + parts[i]
+        elif shape == "list" and len(sentences) >= 2:
+            parts[i] = "<ul>" + "".join(f"<li>{_esc(x)}</li>" for x in sentences) + "</ul>"
+        elif shape == "quote":
+            parts[i] = f"<blockquote><p>{_esc(paras[i])}</p></blockquote>"
+    return parts
+
+
+def _truth_of(parts: list[str]) -> str:
+    return "\n".join(html.unescape(re.sub(r"<[^>]+>", " ", p)).strip() for p in parts)
+
+
+def render(paras: list[str], headline: str, f: Furniture,
+           parts: list[str] | None = None) -> tuple[str, Placed]:
+    """One page: the HTML and its furniture blocks (kind, texts). `parts` are the body's
+    own elements when they are more than paragraphs (`rich_body`)."""
+    r = f.rnd
+    f.author = f.name()
+    placed: Placed = []
+    body = list(parts) if parts else [f"<p>{_esc(p)}</p>" for p in paras]
+    for _ in range(r.randint(2, 4)):
+        kind = r.choice(INSIDE)
+        markup, texts = block(kind, f)
+        body.insert(r.randint(1, len(body) - 1), markup)
+        placed.append((kind, texts))
+    for kind in r.sample(BEFORE, r.randint(0, 1)):
+        markup, texts = block(kind, f)
+        body.insert(0, markup)
+        placed.append((kind, texts))
+    after = []
+    for kind in r.sample(AFTER, r.randint(1, 2)):
+        markup, texts = block(kind, f)
+        after.append(markup)
+        placed.append((kind, texts))
+    outside = []
+    for kind in r.sample(OUTSIDE, r.randint(0, 2)):
+        markup, texts = block(kind, f)
+        outside.append(markup)
+        placed.append((kind, texts))
+    title = _esc(headline)
+    head = f"<head><meta charset='utf-8'><title>{title} | Example News</title></head>"
+    nav = ('<header class="site-header"><nav><a href="/">Home</a> <a href="/politik">Politik</a> '
+           '<a href="/wirtschaft">Wirtschaft</a> <a href="/sport">Sport</a></nav></header>')
+    foot = ('<footer class="site-footer"><p>© 2025 Example News</p>'
+            '<a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>')
+    byline = f'<p class="byline">By {f.author}, 3 May 2024</p>'
+    wrapper = r.choice(WRAPPERS)
+    inner = "".join(body) + "".join(after)
+    if wrapper == "article":
+        main = f"<main><article><h1>{title}</h1>{byline}{inner}</article>{''.join(outside)}</main>"
+    elif wrapper == "cms_div":
+        main = (f'<div id="content"><div class="story"><h1 class="story-title">{title}</h1>'
+                f'{byline}<div class="story-body">{inner}</div></div>{"".join(outside)}</div>')
+    else:
+        main = (f'<div class="post"><h2 class="entry-title">{title}</h2>'
+                f'<div class="entry-meta">Posted on 3 May 2024 by {f.author}</div>'
+                f'<div class="entry-content">{inner}</div></div>{"".join(outside)}')
+    return f"<!DOCTYPE html><html>{head}<body>{nav}{main}{foot}</body></html>", placed
+
+
+_CLASS_OR_ID = re.compile(r'\b(class|id)="[^"]*"')
+
+
+def hashed_classes(page: str, rnd: random.Random) -> str:
+    """The page with every class and id replaced by a generated one ("css-1q2w3e"), as
+    CSS-in-JS and CSS-module sites ship them: the names say nothing any more."""
+    def one(m: re.Match) -> str:
+        token = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(6))
+        return f'{m.group(1)}="css-{token}"'
+    return _CLASS_OR_ID.sub(one, page)
+
+
+def leaked(text: str, furniture: str) -> bool:
+    want = tokens(furniture)[:6]
+    if len(want) < 3:
+        return False
+    return " ".join(want) in " ".join(tokens(text))
+
+
+def pressroom_texts(pages: list[dict]) -> dict[str, str]:
+    settings = Settings()
+    docs = conform([{"input_key": p["url"], "url": p["url"], "final_url": p["url"],
+                     "source": "bench", "source_kind": "url", "status": 200,
+                     "content_type": "text/html", "fetched_at": FETCHED,
+                     "body": p["html"].encode(), "encoding": "utf-8"}
+                    for p in pages], DOCUMENTS, "documents")
+    ex = extract.run(docs, settings_slice(extract.ExtractConfig, settings), "bench")
+    cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
+    return dict(zip(cl.table.column("url").to_pylist(), cl.table.column("text").to_pylist(),
+                    strict=True))
+
+
+def trafilatura_texts(pages: list[dict], **options) -> dict[str, str]:
+    import trafilatura
+
+    return {p["url"]: trafilatura.extract(p["html"], include_comments=False, **options) or ""
+            for p in pages}
+
+
+def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
+                rich: bool = False) -> list[dict]:
+    rnd = random.Random(seed)
+    usable = []
+    for t in texts:
+        paras = [p for p in paragraphs(t) if len(p.split()) >= MIN_PARA_WORDS]
+        if len(paras) >= MIN_PARAS:
+            usable.append(paras)
+    rnd.shuffle(usable)
+    chosen, pool = usable[:n], usable[n:] or usable
+    f = Furniture(pool, rnd)
+    out = []
+    for i, paras in enumerate(chosen):
+        headline = " ".join(paras[0].split()[:10])
+        parts = rich_body(paras, rnd) if rich else None
+        page, placed = render(paras, headline, f, parts)
+        if hashed:
+            page = hashed_classes(page, rnd)
+        out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
+                    "truth": _truth_of(parts) if parts else "\n".join(paras),
+                    "blocks": placed})
+    return out
+
+
+def score(pages: list[dict], got: dict[str, str]) -> dict:
+    f1s, ps, rs = [], [], []
+    leaks: Counter = Counter()
+    shown: Counter = Counter()
+    for p in pages:
+        text = got.get(p["url"], "")
+        pr, rc, f1 = token_f1(text, p["truth"])
+        ps.append(pr), rs.append(rc), f1s.append(f1)
+        for kind, texts in p["blocks"]:
+            for t in texts:
+                shown[kind] += 1
+                leaks[kind] += leaked(text, t)
+    return {"f1_mean": round(statistics.fmean(f1s), 4),
+            "f1_median": round(statistics.median(f1s), 4),
+            "precision_mean": round(statistics.fmean(ps), 4),
+            "recall_mean": round(statistics.fmean(rs), 4),
+            "pages_under_0.9": sum(f < 0.9 for f in f1s),
+            "leaked_share": {k: round(leaks[k] / shown[k], 3) for k in sorted(shown)}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=os.environ.get("DEV_CORPUS", "../shared/corpus/dev"),
+                    help="the development corpus folder (default $DEV_CORPUS or "
+                         "../shared/corpus/dev)")
+    ap.add_argument("--cache", default="/tmp/pressroom-syndication-bodies.json")
+    ap.add_argument("--pages", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--out", help="write the JSON result here too")
+    ap.add_argument("--hashed", action="store_true",
+                    help="replace every class and id with a generated name")
+    ap.add_argument("--rich", action="store_true",
+                    help="bodies with subheadings, lists and block quotes as well")
+    ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")
+    args = ap.parse_args()
+    print(f"# {platform.node()} cpus={os.cpu_count()} load={os.getloadavg()}", flush=True)
+    if not (Path(args.corpus) / "pages").is_dir():
+        print(f"no corpus at {args.corpus}: skipped (its bodies are the pages' text)")
+        return
+    pages = build_pages(bodies(Path(args.corpus), Path(args.cache)), args.pages, args.seed,
+                        args.hashed, args.rich)
+    result: dict = {"pages": len(pages), "seed": args.seed, "hashed": args.hashed,
+                    "rich": args.rich}
+    outputs = {}
+    for name, run in (("pressroom", lambda: pressroom_texts(pages)),
+                      ("trafilatura", lambda: trafilatura_texts(pages)),
+                      ("trafilatura_precision",
+                       lambda: trafilatura_texts(pages, favor_precision=True))):
+        t0 = time.perf_counter()
+        outputs[name] = run()
+        result[name] = {**score(pages, outputs[name]),
+                        "seconds": round(time.perf_counter() - t0, 1)}
+        print(name, json.dumps(result[name]), flush=True)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for p in pages:
+                fh.write(json.dumps({"url": p["url"], "truth": p["truth"], "blocks": p["blocks"],
+                                     "html": p["html"],
+                                     **{k: v.get(p["url"], "") for k, v in outputs.items()}},
+                                    ensure_ascii=False) + "\n")
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=1), "utf-8")
+
+
+if __name__ == "__main__":
+    main()

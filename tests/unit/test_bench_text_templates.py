@@ -1,0 +1,60 @@
+"""The generated-page text benchmark (bench/bench_text_templates.py) measures what it says:
+its score is the token F1 of word multisets, a block counts as leaked only when its words
+reach the text in order, the generated class names hide every named one, and each page
+holds its body's paragraphs and its furniture's words."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import bench_text_templates as btt  # noqa: E402 -- bench/ is not a package
+
+BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
+        f"council decided about bridge number {i} this week." for i in range(6)]
+OTHER = [[f"Another story {j} sentence {i} says something else about ferries and docks "
+          f"and the weather on the coast today." for i in range(6)] for j in range(10)]
+
+
+def test_token_f1_counts_words_as_a_multiset() -> None:
+    assert btt.token_f1("a b c", "a b c") == (1.0, 1.0, 1.0)
+    p, r, f1 = btt.token_f1("a a b", "a b c d")
+    assert (p, r) == (2 / 3, 2 / 4)
+    assert f1 == pytest.approx(2 * p * r / (p + r))
+    assert btt.token_f1("", "a") == (0.0, 0.0, 0.0)
+    assert btt.token_f1("Ä, b!", "ä b") == (1.0, 1.0, 1.0)  # case and punctuation aside
+
+
+def test_a_block_leaks_only_when_its_first_words_come_through_in_order() -> None:
+    text = "The story. Every Friday our reporter walks you through the week."
+    assert btt.leaked(text, "Every Friday our reporter walks you through it all")
+    assert not btt.leaked(text, "Friday every our reporter walks you")
+    assert not btt.leaked(text, "Facebook Twitter")  # under three words: not measurable
+
+
+def test_generated_class_names_hide_every_named_one() -> None:
+    page = '<div class="newsletter-box" id="signup"><p class="x">Hi</p></div>'
+    hashed = btt.hashed_classes(page, random.Random(1))
+    assert "newsletter" not in hashed and "signup" not in hashed
+    assert hashed.count('class="css-') == 2 and hashed.count('id="css-') == 1
+    assert "<p" in hashed and "Hi" in hashed
+
+
+@pytest.mark.parametrize("hashed", [False, True])
+def test_each_page_holds_its_body_and_its_furniture(hashed: bool) -> None:
+    texts = ["\n".join(BODY)] + ["\n".join(o) for o in OTHER]
+    pages = btt.build_pages(texts, 1, seed=3, hashed=hashed)
+    page = pages[0]
+    assert page["truth"] in texts  # one body whole, its paragraphs all long enough
+    assert all(p in page["html"] for p in page["truth"].split("\n"))
+    assert page["blocks"], "no furniture placed"
+    shown = lxml_html.fromstring(page["html"]).text_content()
+    for kind, words in page["blocks"]:
+        assert kind in btt.BLOCKS
+        assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
