@@ -690,15 +690,18 @@ def _day(value: str | None, option: str):
 
     if value is None:
         return None
+    # RFC 3339 5.6 lets a timestamp's "T" and "Z" be written in lower case: `...18:00z`
+    # was refused as no ISO timestamp (Python reads "Z" itself, since 3.11)
+    written = value.upper()
     try:
         # a day in any ISO form (`2024-05-03`, `20240503`, `2024-W18-5`) is that whole
         # day; chosen by length, `20240503` was read as the instant 00:00, and `--until
         # 20240503` left that day's articles out without a word (fault round 26)
-        return date.fromisoformat(value)
+        return date.fromisoformat(written)
     except ValueError:
         pass
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat(written)
     except ValueError:
         err.print(f"[red]{option}:[/red] {escape(repr(value))} is not YYYY-MM-DD or an ISO "
                   "timestamp")

@@ -1862,3 +1862,76 @@ def test_a_cut_member_is_looked_for_in_the_last_4_kib_and_no_further() -> None:
     assert zlib.decompressobj(31).decompress(_cut_gzip_member(4096)) == b"WARC/1."
     assert cut_in_version_line(io.BytesIO(_cut_gzip_member(4096)), None) == 0
     assert cut_in_version_line(io.BytesIO(_cut_gzip_member(4097)), None) is None
+
+
+# --- seed 59 ----------------------------------------------------------------------------
+
+def test_warc_batches_adds_an_unopened_warc_to_the_count_it_is_handed(tmp_path: Path) -> None:
+    # seed 59: the stats dict is the flow's, kept across sources: one more per source
+    # that cannot be opened, the other counts kept
+    from tasks.discover.warc import warc_batches
+
+    stats = {"rejected_warc_unreadable": 2, "kept": 5}
+    for name in ("gone.warc.gz", "gone.warc"):
+        batches = list(warc_batches(str(tmp_path / name), "r", NOW, CAP, 3, stats=stats))
+        assert [rej["reason"] for _, rejects in batches for rej in rejects] == [
+            "warc_unreadable"]
+    assert stats == {"rejected_warc_unreadable": 4, "kept": 5}
+
+
+def test_iter_stream_peek_takes_no_chunk_beyond_the_bytes_asked() -> None:
+    # seed 59: a peek that the buffer already answers reads nothing more from the
+    # download (over HTTP a further chunk may be a wait, or the break of the connection)
+    from tasks.discover.warcopen import IterStream
+
+    taken: list[bytes] = []
+
+    def chunks():
+        for chunk in (b"WARC", b"/1.1\r\n", b"rest"):
+            taken.append(chunk)
+            yield chunk
+
+    s = IterStream(chunks(), lambda: None)
+    assert s.peek(4) == b"WARC" and taken == [b"WARC"]
+    assert s.peek(10) == b"WARC/1.1\r\n" and taken == [b"WARC", b"/1.1\r\n"]
+    assert s.peek(10) == b"WARC/1.1\r\n" and len(taken) == 2 and s.error is None
+    assert s.read(100) == b"WARC/1.1\r\n" and s.read(100) == b"rest"
+
+
+class _LocationOn200Handler(http.server.BaseHTTPRequestHandler):
+    payload = b""
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path != "/news.warc.gz":
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        # a Location beside a 200 (RFC 9110 10.2.2: it means no redirect there)
+        self.send_response(200)
+        self.send_header("Location", "/elsewhere.warc.gz")
+        self.send_header("Content-Type", "application/warc")
+        self.send_header("Content-Length", str(len(self.payload)))
+        self.end_headers()
+        self.wfile.write(self.payload)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_location_header_on_a_200_is_no_redirect(tmp_path: Path) -> None:
+    # seed 59: only a redirect status with a Location is followed; the body of a 200 is
+    # the file, whatever other headers come with it
+    path = tmp_path / "news.warc.gz"
+    write_cc_news_like(path)
+    _LocationOn200Handler.payload = path.read_bytes()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LocationOn200Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/news.warc.gz"
+        opener = http_opener("pressroom-test", 10.0, AddressGuard(allow_private=True))
+        result = read_warc(url, "r", NOW, CAP, opener=opener)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(result.rows) == 3 and result.rejects == []

@@ -318,3 +318,12 @@ def test_a_weak_name_with_as_much_evidence_for_two_countries_is_neither():
     assert codes("Saakashvili spoke in Atlanta about Georgia.") == []
     assert codes("Saakashvili spoke in Atlanta and Tbilisi about Georgia.") == ["GE"]
     assert codes("Saakashvili spoke in Atlanta and Macon about Georgia.") == ["US"]
+
+
+def test_a_weak_name_takes_evidence_only_from_its_own_countries():
+    # seed 59: a strong mention of an unrelated country is no evidence for a weak name
+    # ("Jordan" the player in a match report on France and Spain); a neighbour's is
+    assert codes("Jordan scored twice as France beat Spain.") == ["ES", "FR"]
+    assert codes("Jordan closed its border with Syria.") == ["JO", "SY"]
+    # Georgia the US state counts only US cities and states, not the country's name
+    assert codes("Georgia voted as the United States watched.") == ["US"]

@@ -201,3 +201,57 @@ def test_quotes_of_both_kinds_side_by_side_are_both_kept():
     text = ('“The ferry is back,” said Jane Doe. "It is on time," said John Smith.')
     assert [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)] == [
         ("Jane Doe", "The ferry is back"), ("John Smith", "It is on time")]
+
+
+# --- mutation seed 59 -------------------------------------------------------------------
+
+def test_a_span_of_the_other_kind_across_an_earlier_one_is_left_out():
+    """Round 26's rule: a span inside or across an earlier one is left out. Straight
+    marks opening inside a curly quotation and closing after it pair across it (a stray
+    inch mark, a quotation left open); the curly quotation is the statement."""
+    from tasks.enrich.quotes import _quote_spans
+
+    para = '“one "two” three" four'
+    assert _quote_spans(para) == [(para.index("“"), para.index("”"))]
+    para = '"one “two" three” four'
+    assert _quote_spans(para) == [(0, para.index('"', 1))]
+    text = '“We will sail at 12" sharp,” said Jane Doe. The 8" plates are sold out.'
+    assert [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)] == [
+        ("Jane Doe", 'We will sail at 12" sharp')]
+
+
+@pytest.mark.parametrize(("quote", "read"), [
+    ("I met Malcolm X,", "I met Malcolm X"), ("We bought the Model X", "We bought the Model X"),
+    ("It was Louis XIV,", "It was Louis XIV")])
+def test_only_the_comma_is_stripped_from_the_end_of_a_quotation(quote, read):
+    [q] = extract_quotes(f'"{quote}" Jane Doe said.', DEMONYMS)
+    assert (q.speaker, q.quote) == ("Jane Doe", read)
+
+
+def test_a_quotation_of_the_longest_length_is_kept_and_one_longer_is_not():
+    from tasks.enrich.quotes import MAX_QUOTE_CHARS
+
+    for size, kept in ((MAX_QUOTE_CHARS, True), (MAX_QUOTE_CHARS + 1, False)):
+        body = ("We will build the new ferry terminal " * 100)[:size - 1] + "."
+        assert len(body) == size
+        quotes = extract_quotes(f'"{body}" Jane Doe said.', DEMONYMS)
+        assert [q.quote for q in quotes] == ([body] if kept else [])
+
+
+@pytest.mark.parametrize(("room", "read"), [(120, True), (121, False)])
+def test_the_speaker_after_a_quotation_is_looked_for_in_the_next_120_characters(room, read):
+    """The attribution after the closing mark ends within its 120 characters (a cut verb
+    is no verb: "sai" of "said")."""
+    after = "Sikorski said"
+    text = '"We stay firm," ' + " " * (room - len(after) - 1) + after + "."
+    assert len(text[text.index(",") + 2:-1]) == room  # from after the closing mark
+    got = [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)]
+    assert got == ([("Sikorski", "We stay firm")] if read else [])
+
+
+def test_a_continuation_right_after_the_closing_mark_keeps_the_speaker():
+    # scraped text loses the space after a closing mark (as the glued-speaker test): the
+    # words between two quotations start right after the first one's mark
+    text = '"We stay the course,"said Sikorski, "and we will not move."'
+    assert [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)] == [
+        ("Sikorski", "We stay the course"), ("Sikorski", "and we will not move.")]

@@ -117,3 +117,18 @@ def test_a_full_name_is_not_lengthened_from_its_bio() -> None:
                           "description": "Jane Doe Berlin - correspondent"}) == ["Jane Doe"]
     assert _author_names({"@type": "Person", "name": "Jane",
                           "description": "Jane Doe - correspondent"}) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(("empty", "read"), [(19, "Kathrin Führes"), (20, None)])
+def test_the_first_20_author_page_links_are_looked_at_and_no_more(empty, read) -> None:
+    # seed 59: a page listing many authors (a portrait wall of image links without text)
+    # is not searched link by link: the byline's link is among the first 20
+    from lxml.html import fromstring
+
+    from tasks.extract.bylines import author_link_byline
+
+    links = "".join(f"<a href='/autoren/a-{i}'><img src='{i}.jpg'></a>" for i in range(empty))
+    tree = fromstring(f"<html><body><article><h1>Bridge reopens</h1>{links}"
+                      "<a href='/autoren/kathrin-fuehres'>Kathrin Führes</a>"
+                      "<p>The bridge reopened.</p></article></body></html>")
+    assert author_link_byline(tree, tree.find(".//h1")) == read

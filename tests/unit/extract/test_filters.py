@@ -81,3 +81,12 @@ def test_blocks_of_exactly_twelve_words_are_short() -> None:
 def test_an_empty_extraction_says_it_found_no_main_text() -> None:
     verdict = extraction_failed("  \n ", None)
     assert (verdict.reason, verdict.detail) == ("extraction_failed", "no main text found")
+
+
+@pytest.mark.parametrize("url", ["https://x.example/X", "https://x.example/XX/",
+                                 "https://x.example//X//"])
+def test_a_path_of_one_letter_word_is_no_front_page(url: str) -> None:
+    # seed 59: only a path of slashes alone is the front page; any character of a
+    # segment, a letter the site names a story by included, makes it a page of its own
+    assert not is_listing_url(url)
+    assert is_listing_url(url + "?s=x") == is_listing_url("https://x.example/a/?s=x")

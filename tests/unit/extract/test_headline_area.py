@@ -424,6 +424,22 @@ def test_a_bare_cue_written_with_a_colon_before_one_word_is_no_byline():
     assert labelled_byline(page("<div><b>By :</b> Ann Lee</div>"), nowhere_else) == "Ann Lee"
 
 
+def test_an_author_label_in_another_area_or_holding_more_is_passed_over():
+    # seed 59: a label alone that is a comment's, or whose element holds more than the
+    # label, is skipped and the search goes on to the article's own label after it
+    from tasks.extract.headline_area import labelled_byline
+
+    def in_comments(elem, article_area=frozenset()) -> bool:
+        return any(a.get("class") == "comments" for a in elem.iterancestors())
+
+    for first in ("<div class='comments'><div><span>Autor:</span> Hans Troll</div></div>",
+                  "<div><h4>Autor<i class='icon'></i></h4><p>Hans Troll</p></div>"):
+        page = html.fromstring(
+            f"<html><body><h1>Bridge reopens</h1>{first}{TEXT}"
+            "<div class='meta'><span>Autor:</span> Fritz Imhof</div></body></html>")
+        assert labelled_byline(page, in_comments) == "Fritz Imhof"
+
+
 def test_a_posted_line_that_dates_before_it_names_gives_the_name():
     # WordPress's default themes: "Posted on <date> by <name>", and the same in other
     # languages; the date is a date, so "Published in 2019 by ..." names no one

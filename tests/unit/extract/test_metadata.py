@@ -2792,6 +2792,51 @@ def test_the_author_meta_tags_read_again_are_those_by_name_property_or_itemprop(
     assert _author_meta_contents(t) == ["Jane Doe", "", "Tom Roe"]
 
 
+# Mutation seed 59: round 26's readers of a JSON-LD field written as other than a string.
+@pytest.mark.parametrize("written", [
+    {"@language": "en"},  # a value object without its value
+    {"@type": "Text"},
+    [],
+    [None, {"@language": "de"}],
+    True,  # JSON's true is no text (nor a number)
+])
+def test_a_field_with_no_text_in_it_is_none_not_the_word_none(written) -> None:
+    """A JSON-LD value of no string or number (an object without `@value`, an empty
+    list, a boolean) is no text: None, and left out of a label list -- never "None"."""
+    from tasks.extract.metadata import _one_text, _texts
+
+    assert _one_text(written) is None
+    assert _texts([written, "Local"]) == ["Local"]
+
+
+def test_a_jsonld_headline_with_no_text_is_no_title() -> None:
+    """A page whose only headline is a JSON-LD value object without its value has no
+    title (and is not stored under the title "None")."""
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "NewsArticle", "headline": {"@language": "en"}}</script>')
+    body = _STORY.replace("<h1>Ferry service returns</h1>", "")
+    md = page_metadata(tree(head, body), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.title is None
+    with_title = page_metadata(tree("<title>Ferry service returns</title>" + head, body),
+                               "https://news.example.com/2024/05/ferry", now=NOW)
+    assert with_title.title == "Ferry service returns"
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("Local", ["Local"]),
+    ({"@value": "Local", "@language": "en"}, ["Local"]),
+    (2024, ["2024"]),
+    (None, []),
+    ([["Local", ["Harbour"]], {"@value": "Ferries"}], ["Local", "Harbour", "Ferries"]),
+])
+def test_a_label_list_read_from_one_value_or_nested_lists(written, read) -> None:
+    """`_texts` takes a label list as trafilatura leaves it, or a single value: one
+    string, a value object or a number is a list of one."""
+    from tasks.extract.metadata import _texts
+
+    assert _texts(written) == read
+
+
 @pytest.mark.parametrize("head", [
     _ld({"@context": "https://schema.org", "@type": "NewsArticle",
          "datePublished": "2024-05-03t10:00:00z"}),

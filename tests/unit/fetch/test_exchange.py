@@ -496,3 +496,29 @@ def test_an_exchange_hands_its_request_response_and_record_words_to_the_archive(
     assert args[2].startswith(b"HTTP/1.1 200 OK\r\n") and args[3] == PAGE
     assert (kwargs["truncated"], kwargs["encoded"], kwargs["omitted"]) == (None, False, None)
     assert set(kwargs) == {"when", "ip", "truncated", "encoded", "omitted"}
+
+
+def test_a_robots_txt_over_the_cap_once_decoded_keeps_its_rules_under_any_coding() -> None:
+    # seed 59: a robots.txt whose decoded text is over 500 KiB is read for its first 500
+    # KiB (RFC 9309 2.5) under the coding the server declared: brotli and deflate as well
+    # as gzip (left encoded, its bytes were no rules at all: everything allowed)
+    import gzip
+    import zlib
+
+    import brotli
+
+    from tasks.fetch.robots import MAX_ROBOTS_BYTES
+
+    rules = b"User-agent: *\nDisallow: /private/\n" + b"# padding\n" * (MAX_ROBOTS_BYTES // 8)
+    assert len(rules) > MAX_ROBOTS_BYTES
+    for coding, packed in (("br", brotli.compress(rules)), ("deflate", zlib.compress(rules)),
+                           ("gzip", gzip.compress(rules))):
+        async def fake_exchange(url: str, _packed=packed, _coding=coding, **_kw) -> Exchange:
+            return Exchange(url, 200, {"content-type": "text/plain",
+                                       "content-encoding": _coding}, _packed)
+
+        fetcher = Fetcher(CONFIG, "r", None)
+        fetcher.exchange = fake_exchange
+        got = asyncio.run(fetcher._fetch_robots("https://a.example/page"))
+        assert not got.allows("https://a.example/private/x", "pressroom"), coding
+        assert got.allows("https://a.example/public/x", "pressroom"), coding

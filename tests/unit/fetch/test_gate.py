@@ -152,3 +152,42 @@ def test_a_turn_ended_twice_gives_back_its_host_slot_and_global_slot_once() -> N
         return held, host_record(HOST).in_flight
 
     assert _in_a_thread(main) == (1, 0)
+
+
+@pytest.mark.parametrize("meanwhile", ["sending", "started"])
+def test_a_turn_looks_again_after_waiting_for_its_global_slot(meanwhile) -> None:
+    # seed 59: the host was free when this batch looked, but it then waited for a global
+    # slot, and another batch let a request through at this host meanwhile (its headers
+    # not yet sent, or sent just now with a delay to keep): this turn waits for it, with
+    # slots to spare at the host
+    record = host_record(HOST)
+
+    async def main() -> list[str]:
+        order: list[str] = []
+        slots = asyncio.Semaphore(1)
+        await slots.acquire()  # every global slot taken, for now
+        g = gate(delay=0.0 if meanwhile == "sending" else 0.2)
+
+        async def this_batch() -> None:
+            turn = await g.start(slots)
+            order.append("this batch")
+            turn.sent()
+            turn.done()
+
+        async def meanwhile_elsewhere() -> None:
+            await asyncio.sleep(0.05)  # this batch is waiting for its global slot
+            with record.lock:  # another batch's request let through (in_flight 1 of 2)
+                record.in_flight += 1
+                record.sending += meanwhile == "sending"
+                record.last_start = time.monotonic()
+            slots.release()
+            await asyncio.sleep(0.1)
+            order.append("other batch sent")
+            with record.lock:
+                record.sending -= meanwhile == "sending"
+                record.in_flight -= 1
+
+        await asyncio.gather(this_batch(), meanwhile_elsewhere())
+        return order
+
+    assert _in_a_thread(main) == ["other batch sent", "this batch"]

@@ -4,6 +4,8 @@ over the last run's report, and the search answered nothing, without a word)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from typer.testing import CliRunner
 
@@ -51,3 +53,29 @@ def test_a_day_in_any_iso_form_is_the_whole_day(warehouse, until):
                                    "--since", until, "--format", "json"])
     assert out.exit_code == 0, out.output
     assert "https://e.com/a2" in out.output and "https://e.com/a1" not in out.output
+
+
+# --- mutation seed 59: `_day` ------------------------------------------------------------
+
+@pytest.mark.parametrize("option", ["--since", "--until"])
+@pytest.mark.parametrize("value", ["yesterday", "2024-13-01", "2024-05-01T25:00Z"])
+def test_a_value_that_is_no_day_or_timestamp_exits_2_saying_which(warehouse, option, value):
+    out = CliRunner().invoke(app, ["search", "council", "-w", str(warehouse), option, value])
+    assert out.exit_code == 2, out.output
+    assert f"{option}: {value!r} is not YYYY-MM-DD or an ISO timestamp" in " ".join(
+        out.output.split())
+    assert not (warehouse / "reports").exists()
+
+
+@pytest.mark.parametrize("since", ["2024-05-01t18:00:00z", "2024-05-01T18:00:00z",
+                                   "2024-05-01t18:00:00Z", "2024-05-01T18:00:00Z"])
+def test_a_timestamp_with_t_or_z_in_lower_case_is_read(warehouse, since):
+    """RFC 3339 5.6: the "T" and "Z" of a timestamp may be written in lower case
+    (`2024-05-01t18:00:00z`); such a value was refused as no ISO timestamp."""
+    from flows.cli import _day
+
+    assert _day(since, "--since") == datetime(2024, 5, 1, 18, tzinfo=UTC)
+    out = CliRunner().invoke(app, ["report", "-w", str(warehouse), "--since", since,
+                                   "--until", "2024-05-01"])
+    assert out.exit_code == 1, out.output  # the range passes: "no runs yet"
+    assert "no runs yet" in out.output

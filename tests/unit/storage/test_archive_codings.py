@@ -168,3 +168,19 @@ def test_the_writer_counts_every_record_it_wrote(tmp_path) -> None:
     with open(tmp_path / writer.files[0], "rb") as fh:
         kinds = [rec.rec_type for rec in ArchiveIterator(fh)]
     assert writer.records == len(kinds) == 8
+
+
+def test_a_request_without_a_response_names_no_concurrent_record(tmp_path) -> None:
+    # seed 59: an exchange that got no response archives its request alone, and the
+    # request then points at no record (a WARC-Concurrent-To naming a record that is not
+    # in the file)
+    writer = WarcWriter(tmp_path, "r")
+    req = http_request_head("GET", "/a", [("Host", "news.example")])
+    _, offset = writer.write_exchange("https://news.example/a", req, None, None,
+                                      when=datetime.now(UTC))
+    writer.close()
+    with open(tmp_path / writer.files[0], "rb") as fh:
+        records = [(rec.rec_type, rec.rec_headers) for rec in ArchiveIterator(fh)
+                   if rec.rec_type != "warcinfo"]
+    assert [kind for kind, _ in records] == ["request"]
+    assert records[0][1].get_header("WARC-Concurrent-To") is None

@@ -341,3 +341,14 @@ def test_a_tiny_part_of_a_stacked_bar_is_a_sliver_half_a_unit_high():
     big, tiny = svg_of(html).iter(f"{SVG}rect")
     assert float(tiny.get("height")) == 0.5
     assert float(big.get("height")) == 93.0  # half the plot's 186 units
+
+
+def test_a_y_label_ends_just_left_of_the_plot():
+    # seed 59: the labels are right-aligned (text-anchor end) a few units left of where
+    # their grid lines start, never over the plot
+    svg, _, _ = charts._axes(DAYS, 10, pct=False)
+    starts = [float(v) for v in re.findall(r"<line x1='([\d.]+)'", svg)]
+    ends = [float(v) for v in re.findall(r"<text x='([\d.]+)' [^>]*class='yl'", svg)]
+    assert len(starts) == len(ends) == 5
+    for start, end in zip(starts, ends, strict=True):
+        assert start - 10 < end < start

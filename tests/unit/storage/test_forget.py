@@ -470,3 +470,12 @@ def test_a_raw_warc_that_cannot_be_read_stops_the_takedown_with_a_sentence(tmp_p
     after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     assert after == sorted([*before, (tmp_path / "raw/r2/y.warc.gz").relative_to(tmp_path)])
     assert len(manifests(tmp_path)) == commits
+
+
+def test_the_takedown_record_names_the_url_it_was_asked_for(tmp_path):
+    # seed 59: the takedowns row keeps what the request named, its URL with the rest
+    _warehouse(tmp_path)
+    forget(tmp_path, Takedown(url="https://a.example/1", reason="court order"), now=T)
+    (takedown,) = scan_table(tmp_path, "takedowns").to_pylist()
+    assert (takedown["url"], takedown["domain"], takedown["outlet"], takedown["reason"]) == (
+        "https://a.example/1", None, None, "court order")

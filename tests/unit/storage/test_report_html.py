@@ -327,3 +327,10 @@ def test_a_clusters_first_copy_among_copies_seen_at_one_instant_is_the_first_url
     row = re.search(r"<h3>Biggest story clusters</h3>.*?<tbody><tr>(.*?)</tr>", html)[1]
     assert re.findall(r"<td>(.*?)</td>", row)[:4] == ["A title", "127", "Changed",
                                                     "2024-03-01 09:00"]
+
+
+def test_a_section_with_nothing_in_it_says_so_in_one_paragraph():
+    # seed 59: an empty section is its heading and the sentence, nothing else
+    assert report_html.Section("s", "S & T").html() == (
+        "<section id='s'><h2>S &amp; T</h2><p class='empty'>no data in this period</p>"
+        "</section>")

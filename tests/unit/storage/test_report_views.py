@@ -166,3 +166,16 @@ def test_every_date_source_the_extract_stage_writes_is_an_accepted_value():
     sources = (*DATE_SOURCE_ORDER, "dump", "sitemap_lastmod")
     arts = [article(i, "ok.example", 0, source=s) for i, s in enumerate(sources)]
     assert failing(connect({"articles": arts}))["accepted_values"] == 0
+
+
+def test_the_views_are_built_in_a_warehouse_folder_that_exists_and_in_a_new_one(tmp_path):
+    # seed 59: a warehouse folder that exists without its pressroom.duckdb (the first
+    # report after an ingest) gets one, as a folder not made yet does; a second call
+    # finds it and builds nothing
+    from tasks.storage.report import DB_NAME, ensure_views
+
+    for root in (tmp_path, tmp_path / "new" / "warehouse"):
+        db = ensure_views(root)
+        assert db == root / DB_NAME and db.exists()
+        stamp = db.stat().st_mtime_ns
+        assert ensure_views(root) == db and db.stat().st_mtime_ns == stamp

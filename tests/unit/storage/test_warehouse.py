@@ -187,3 +187,25 @@ def test_a_failed_fetch_gives_no_validators_though_its_response_was_archived(tmp
     got = fetch_history(tmp_path, {"https://a.example/a"}, with_validators=True)
     assert (got["https://a.example/a"].status, got["https://a.example/a"].validators) == (
         503, {})
+
+
+@pytest.mark.parametrize("zone", ["XYZ+5", "XYZ-5"])  # POSIX: 5 hours west, 5 hours east
+def test_recent_failures_count_back_from_now_in_utc_whatever_the_machines_zone(
+        tmp_path, monkeypatch, zone) -> None:
+    # seed 59: known_inputs without `now` (as the flow calls it) counts the refetch window
+    # back from the present instant, not from the machine's wall clock read as UTC
+    import time
+
+    now = datetime.now(UTC)
+    log = [_log("https://a.example/recent", now - timedelta(minutes=30), "http_503", 503),
+           _log("https://a.example/earlier", now - timedelta(hours=2), "http_503", 503)]
+    publish_run(tmp_path, {"fetch_log": conform(log, FETCH_LOG, "fetch_log")},
+                _manifest("r", now))
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        known = known_inputs(tmp_path, timedelta(hours=1))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert known.recently_failed_urls == {"https://a.example/recent"}
