@@ -78,6 +78,21 @@ _OPEN_CLOSE = ("“", "”", "„", "«", "»", "‟")
 _TYPOGRAPHIC = re.compile("[" + "".join(_OPEN_CLOSE) + "]")
 
 
+# How far before an opening mark its speaker is looked for ("Sikorski said: "). The window
+# opens at a word's start: `_BEFORE`'s `^` is a paragraph's start, and a window cut inside
+# "McDonald" read "Donald said:" as the speaker (mutation seed 59).
+BEFORE_WINDOW = 160
+
+
+def _word_start(para: str, at: int) -> int:
+    """`at`, moved back to the start of the word it falls in (0 at the paragraph's start)."""
+    if at <= 0:
+        return 0
+    while at > 0 and not para[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _straight_quotes(text: str) -> str:
     """Every opening/closing mark as a straight quote. One str.replace per mark: each is a
     C scan, where str.translate with these non-ASCII marks looks every character up in a
@@ -220,7 +235,7 @@ def extract_quotes(text: str, demonyms: frozenset[str] = frozenset()) -> list[Qu
                 prev_end, prev_speaker = close, None
                 continue
             after = para[close + 1 : close + 121]
-            before = para[max(0, open_ - 160) : open_]
+            before = para[_word_start(para, open_ - BEFORE_WINDOW) : open_]
             m = (
                 _AFTER_SPEAKER_VERB.match(after)
                 or _AFTER_VERB_DESCRIBED_NAME.match(after)

@@ -255,3 +255,19 @@ def test_a_continuation_right_after_the_closing_mark_keeps_the_speaker():
     text = '"We stay the course,"said Sikorski, "and we will not move."'
     assert [(q.speaker, q.quote) for q in extract_quotes(text, DEMONYMS)] == [
         ("Sikorski", "We stay the course"), ("Sikorski", "and we will not move.")]
+
+
+def test_the_window_before_a_quotation_opens_at_a_words_start():
+    # the speaker is looked for in the 160 characters before the opening mark; a window
+    # that begins inside "McDonald" read the name's tail "Donald" as a name of its own
+    from tasks.enrich.quotes import BEFORE_WINDOW
+
+    words = " ".join(["Bundesverkehrswegeplanungsbeschleunigungsgesetz",
+                      "Donaudampfschifffahrtsgesellschaftskapitaen",
+                      "Rindfleischetikettierungsueberwachungsaufgaben"])
+    tail = f" said {words} "
+    tail += "x" * (BEFORE_WINDOW - len("Donald") - len(tail) - 2) + ": "
+    text = "On Monday Ronald McDonald" + tail + '"The bridge is open again for everyone."'
+    opening = text.index('"')
+    assert text[opening - BEFORE_WINDOW:].startswith("Donald said")  # the cut, as it falls
+    assert [q.speaker for q in extract_quotes(text, DEMONYMS)] == ["McDonald"]
