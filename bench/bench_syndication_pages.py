@@ -149,9 +149,9 @@ def pages(docs: list[dict], texts: list[list[str]], seed: int) -> list[dict]:
     return out
 
 
-def through_pipeline(page_rows: list[dict], text_rows: list[dict]) -> tuple[list[dict], Counter]:
-    """The text rows with `text` replaced by what extract + clean make of each page; the
-    pages extract or clean reject are left out (counted by reason)."""
+def extract_and_clean(page_rows: list[dict]) -> tuple[dict[str, str], Counter]:
+    """What extract + clean with the default settings make of each page ({url, html}):
+    the cleaned text by URL, and the rejects counted by reason."""
     settings = Settings()
     docs = conform([{"input_key": p["url"], "url": p["url"], "final_url": p["url"],
                      "source": "bench", "source_kind": "url", "status": 200,
@@ -161,8 +161,14 @@ def through_pipeline(page_rows: list[dict], text_rows: list[dict]) -> tuple[list
     ex = extract.run(docs, settings_slice(extract.ExtractConfig, settings), "bench")
     cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
     reasons = Counter(r["reason"] for r in [*ex.rejects, *cl.rejects])
-    text_of = dict(zip(cl.table.column("url").to_pylist(), cl.table.column("text").to_pylist(),
-                       strict=True))
+    return dict(zip(cl.table.column("url").to_pylist(), cl.table.column("text").to_pylist(),
+                    strict=True)), reasons
+
+
+def through_pipeline(page_rows: list[dict], text_rows: list[dict]) -> tuple[list[dict], Counter]:
+    """The text rows with `text` replaced by what extract + clean make of each page; the
+    pages extract or clean reject are left out (counted by reason)."""
+    text_of, reasons = extract_and_clean(page_rows)
     by_url = {r["url"]: r for r in text_rows}
     out = []
     for url, text in text_of.items():

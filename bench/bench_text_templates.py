@@ -44,10 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_syndication import bodies, paragraphs  # noqa: E402 -- bench/ is not a package
-
-from schemas import DOCUMENTS, conform  # noqa: E402
-from tasks import clean, extract  # noqa: E402
-from tasks.common.settings import Settings, settings_slice  # noqa: E402
+from bench_syndication_pages import extract_and_clean  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -296,16 +293,7 @@ def leaked(text: str, furniture: str) -> bool:
 
 
 def pressroom_texts(pages: list[dict]) -> dict[str, str]:
-    settings = Settings()
-    docs = conform([{"input_key": p["url"], "url": p["url"], "final_url": p["url"],
-                     "source": "bench", "source_kind": "url", "status": 200,
-                     "content_type": "text/html", "fetched_at": FETCHED,
-                     "body": p["html"].encode(), "encoding": "utf-8"}
-                    for p in pages], DOCUMENTS, "documents")
-    ex = extract.run(docs, settings_slice(extract.ExtractConfig, settings), "bench")
-    cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
-    return dict(zip(cl.table.column("url").to_pylist(), cl.table.column("text").to_pylist(),
-                    strict=True))
+    return extract_and_clean(pages)[0]
 
 
 def trafilatura_texts(pages: list[dict], **options) -> dict[str, str]:
