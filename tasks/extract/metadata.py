@@ -52,6 +52,7 @@ from tasks.common.text import (
 from tasks.common.urls import base_url_of, joined_url, trim_url
 from tasks.extract.areas import in_byline_card_or_other_area, in_other_area
 from tasks.extract.bylines import (
+    INVERTED_NAME_TAGS,
     author_link_byline,
     author_link_spelling,
     byline_adds_coauthors,
@@ -68,6 +69,7 @@ from tasks.extract.bylines import (
     normalize_byline,
     outlet_dash_author,
     post_author_login,
+    uninverted_name,
 )
 from tasks.extract.dates import (
     FUTURE_TOLERANCE,
@@ -209,12 +211,19 @@ def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | 
 _AUTHOR_META_NAMES = frozenset(METANAME_AUTHOR | PROPERTY_AUTHOR | OG_AUTHOR)
 
 
-def _author_meta_contents(tree: HtmlElement) -> list[str]:
+def _author_meta_contents(tree: HtmlElement, *, as_said: bool = False) -> list[str]:
     """The content of each author meta tag trafilatura's examine_meta reads (by name,
-    property or itemprop), in page order."""
-    return [meta.get("content") or "" for meta in tree.iter("meta")
-            if _AUTHOR_META_NAMES & {(meta.get(k) or "").lower()
-                                     for k in ("name", "property", "itemprop")}]
+    property or itemprop), in page order; `as_said`: a name of a tag written family name
+    first ("Doe, Jane" in `citation_author`, `DC.creator`) as it is said ("Jane Doe")."""
+    contents = []
+    for meta in tree.iter("meta"):
+        names = {(meta.get(k) or "").lower() for k in ("name", "property", "itemprop")}
+        if _AUTHOR_META_NAMES & names:
+            content = meta.get("content") or ""
+            if as_said and INVERTED_NAME_TAGS & names:
+                content = uninverted_name(content)
+            contents.append(content)
+    return contents
 
 
 def page_metadata(
@@ -243,10 +252,13 @@ def page_metadata(
     md.sitename, md.author = _one_text(md.sitename), _one_text(md.author)
     names = jsonld_authors(tree)
     if md.author:
-        sources = [*_author_meta_contents(tree), *names]
-        if any(holds_address(s) or holds_reference(s) for s in sources):
+        metas = _author_meta_contents(tree, as_said=True)
+        sources = [*metas, *names]
+        if any(holds_address(s) or holds_reference(s) for s in sources) or (
+                metas != _author_meta_contents(tree)):
             # trafilatura read an address beside a name as words ("Jane Doe jane com"),
-            # a named reference as names ("Jos; Eacute; Garc; Iacute; A"); read the same
+            # a named reference as names ("Jos; Eacute; Garc; Iacute; A"), a name written
+            # family name first as two ("Doe; Jane"); read the same
             # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
     # a publisher name trafilatura could not read (a list, a value object) is the record's
