@@ -47,12 +47,12 @@ _NAME_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv|phd|md|msc|ma|mba|esq)\.?", re.I)
 
 
 def uninverted_name(raw: str) -> str:
-    """The name of "Family, Given" as the name is said ("Jane Doe"), each of a "; " list; anything else
-    as it was. trafilatura read the comma as a list: "Doe, Jane" was two authors, "Doe"
-    and "Jane" (fault round 30). The given names must read as names: each capitalised,
-    none all capitals but an initial ("Reuters, AP" and "bergportal GmbH, digvis GmbH"
-    are lists of outlets), no suffix ("Doe, Jr."); two names of two capitalised words
-    each are two people ("Jane Doe, Richard Roe")."""
+    """A name written "Family, Given" as it is said ("Jane Doe"), each of a "; " list;
+    anything else as it was. trafilatura read the comma as a list: "Doe, Jane" was two
+    authors, "Doe" and "Jane" (fault round 30). The given names must read as names: each
+    capitalised, none all capitals but an initial ("Reuters, AP" and "bergportal GmbH,
+    digvis GmbH" are lists of outlets), no suffix ("Doe, Jr."); two names of two
+    capitalised words each are two people ("Jane Doe, Richard Roe")."""
     parts = []
     for part in raw.split(";"):
         m = _INVERTED_NAME.fullmatch(part)
