@@ -211,19 +211,21 @@ def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | 
 _AUTHOR_META_NAMES = frozenset(METANAME_AUTHOR | PROPERTY_AUTHOR | OG_AUTHOR)
 
 
-def _author_meta_contents(tree: HtmlElement, *, as_said: bool = False) -> list[str]:
-    """The content of each author meta tag trafilatura's examine_meta reads (by name,
-    property or itemprop), in page order; `as_said`: a name of a tag written family name
-    first ("Doe, Jane" in `citation_author`, `DC.creator`) as it is said ("Jane Doe")."""
-    contents = []
+def _author_metas(tree: HtmlElement) -> tuple[list[str], bool]:
+    """(the content of each author meta tag trafilatura's examine_meta reads, in page
+    order; whether one of a tag written family name first, `citation_author` or
+    `DC.creator`, is so written: "Doe, Jane"), the contents with such names as they are
+    said ("Jane Doe"). One pass over the page's meta tags."""
+    contents, turned = [], False
     for meta in tree.iter("meta"):
         names = {(meta.get(k) or "").lower() for k in ("name", "property", "itemprop")}
         if _AUTHOR_META_NAMES & names:
             content = meta.get("content") or ""
-            if as_said and INVERTED_NAME_TAGS & names:
-                content = uninverted_name(content)
+            if INVERTED_NAME_TAGS & names:
+                said = uninverted_name(content)
+                turned, content = turned or said != content, said
             contents.append(content)
-    return contents
+    return contents, turned
 
 
 def page_metadata(
@@ -252,10 +254,9 @@ def page_metadata(
     md.sitename, md.author = _one_text(md.sitename), _one_text(md.author)
     names = jsonld_authors(tree)
     if md.author:
-        metas = _author_meta_contents(tree, as_said=True)
+        metas, turned = _author_metas(tree)
         sources = [*metas, *names]
-        if any(holds_address(s) or holds_reference(s) for s in sources) or (
-                metas != _author_meta_contents(tree)):
+        if turned or any(holds_address(s) or holds_reference(s) for s in sources):
             # trafilatura read an address beside a name as words ("Jane Doe jane com"),
             # a named reference as names ("Jos; Eacute; Garc; Iacute; A"), a name written
             # family name first as two ("Doe; Jane"); read the same

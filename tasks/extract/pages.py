@@ -396,7 +396,7 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
         unwrap_quotations(tree)  # inline quotations in their marks (browserview.py)
     if tree is not None and ("<noscript" in html or "<NOSCRIPT" in html):
         _noscript_when_nothing_else_shows(tree)
-    if tree is not None and ("srcdoc" in html or "SRCDOC" in html):
+    if tree is not None and "srcdoc" in html:  # (an HTML5 attribute: written in lower case)
         _srcdoc_when_nothing_else_shows(tree)
     return tree
 

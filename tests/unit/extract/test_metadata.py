@@ -2783,13 +2783,13 @@ def test_the_author_meta_tags_read_again_are_those_by_name_property_or_itemprop(
     """Each author meta tag's content, in page order (one without content as ""), by
     `name`, `property` or `itemprop` in any case; no other meta tag, and no element
     other than a meta tag (a span marked `itemprop="author"` is the byline's, not meta)."""
-    from tasks.extract.metadata import _author_meta_contents
+    from tasks.extract.metadata import _author_metas
 
     t = tree('<meta name="description" content="Ferry news">'
              '<meta property="article:author" content="Jane Doe">'
              '<meta name="AUTHOR"><meta itemprop="author" content="Tom Roe">',
              '<p>x</p><span itemprop="author">Ann Lee</span>')
-    assert _author_meta_contents(t) == ["Jane Doe", "", "Tom Roe"]
+    assert _author_metas(t) == (["Jane Doe", "", "Tom Roe"], False)
 
 
 # Mutation seed 59: round 26's readers of a JSON-LD field written as other than a string.
