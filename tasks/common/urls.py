@@ -44,7 +44,16 @@ _AMP_CACHE = re.compile(
     r"^https?://(?:www\.google\.[a-z.]+/amp/|[^/]+\.cdn\.ampproject\.org/[cv]/)(s/)?(.+)$",
     re.IGNORECASE,
 )
-
+# Web archives serve a capture of a page under their own host, the page's URL after a
+# timestamp: the Wayback Machine's /web/20240503100000/https://news.example/story (and its
+# modes, `id_`, `im_`, ...), the same path under any pywb or OpenWayback archive
+# (/wayback/..., /<collection>/...: national libraries, Archive-It, arquivo.pt). The
+# capture is the publisher's page; its identity is that page's (fault round 30: every
+# archived story was an article of web.archive.org, each capture an id of its own).
+_ARCHIVE_CAPTURE = re.compile(
+    r"^https?://[^/?#]+/(?:[^?#]*/)?\d{4,14}(?:[a-z]{2}_)?/(https?):/{1,3}([^/?#]+\.[^/?#]+.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 # The user:password@ part of a URL's authority (up to the last @ before the path, as
 # urlsplit reads it). Credentials in an input must not reach the warehouse, the WARC
@@ -201,6 +210,9 @@ def _canonical_pass(url: str) -> str:
     cached = _AMP_CACHE.match(url)
     if cached and "." in cached.group(2).split("/", 1)[0]:
         url = ("https://" if cached.group(1) else "http://") + cached.group(2)
+    captured = _ARCHIVE_CAPTURE.match(url) if ":/" in url[8:] else None
+    if captured:
+        url = f"{captured.group(1).lower()}://{captured.group(2)}"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise BadURL(f"not an absolute http(s) URL: {url[:200]!r}")

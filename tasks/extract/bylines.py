@@ -32,6 +32,41 @@ def normalize_byline(raw: str | None) -> str | None:
     return normalize_authors(None, _ADDRESS.sub(" ", unescaped_twice(raw))) if raw else None
 
 
+# The meta tags of library and scholarly vocabularies (Dublin Core, Highwire Press's
+# citation_* that Google Scholar reads), whose convention is one person a tag, written
+# family name first: "Doe, Jane", "van der Berg, Anna Maria", "Doe, J. R.".
+INVERTED_NAME_TAGS = frozenset({
+    "citation_author", "dc.creator", "dc:creator", "dc.creator.aut", "dcterms.creator",
+    "dcterms.creator.aut",
+})
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_INVERTED_NAME = re.compile(
+    rf"\s*((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})\s*,\s*((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})\s*")
+# what follows a comma after a whole name, not a given name: "Doe, Jr.", "Doe, PhD"
+_NAME_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv|phd|md|msc|ma|mba|esq)\.?", re.I)
+
+
+def uninverted_name(raw: str) -> str:
+    """A name written "Family, Given" as it is said ("Jane Doe"), each of a "; " list;
+    anything else as it was. trafilatura read the comma as a list: "Doe, Jane" was two
+    authors, "Doe" and "Jane" (fault round 30). The given names must read as names: each
+    capitalised, none all capitals but an initial ("Reuters, AP" and "bergportal GmbH,
+    digvis GmbH" are lists of outlets), no suffix ("Doe, Jr."); two names of two
+    capitalised words each are two people ("Jane Doe, Richard Roe")."""
+    parts = []
+    for part in raw.split(";"):
+        m = _INVERTED_NAME.fullmatch(part)
+        family, given = (m.group(1).split(), m.group(2).split()) if m else ([], [])
+        full = [w for w in given if len(w.rstrip(".")) > 1]
+        if m and family[-1][0].isupper() and (
+                len(full) < 2 or sum(w[0].isupper() for w in family) < 2) and all(
+                w[0].isupper() and (len(w.rstrip(".")) == 1 or w.endswith(".") or not w.isupper())
+                and not _NAME_SUFFIX.fullmatch(w) for w in given):
+            part = f"{m.group(2)} {m.group(1)}"
+        parts.append(part.strip())
+    return "; ".join(parts)
+
+
 def holds_address(raw: str | None) -> bool:
     """True when a byline string holds an e-mail or web address."""
     return bool(raw) and _ADDRESS.search(raw) is not None

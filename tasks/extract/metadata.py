@@ -52,6 +52,7 @@ from tasks.common.text import (
 from tasks.common.urls import base_url_of, joined_url, trim_url
 from tasks.extract.areas import in_byline_card_or_other_area, in_other_area
 from tasks.extract.bylines import (
+    INVERTED_NAME_TAGS,
     author_link_byline,
     author_link_spelling,
     byline_adds_coauthors,
@@ -68,6 +69,7 @@ from tasks.extract.bylines import (
     normalize_byline,
     outlet_dash_author,
     post_author_login,
+    uninverted_name,
 )
 from tasks.extract.dates import (
     FUTURE_TOLERANCE,
@@ -209,12 +211,21 @@ def _against_base(tree: HtmlElement, url: str | None, ref: str | None) -> str | 
 _AUTHOR_META_NAMES = frozenset(METANAME_AUTHOR | PROPERTY_AUTHOR | OG_AUTHOR)
 
 
-def _author_meta_contents(tree: HtmlElement) -> list[str]:
-    """The content of each author meta tag trafilatura's examine_meta reads (by name,
-    property or itemprop), in page order."""
-    return [meta.get("content") or "" for meta in tree.iter("meta")
-            if _AUTHOR_META_NAMES & {(meta.get(k) or "").lower()
-                                     for k in ("name", "property", "itemprop")}]
+def _author_metas(tree: HtmlElement) -> tuple[list[str], bool]:
+    """(the content of each author meta tag trafilatura's examine_meta reads, in page
+    order; whether one of a tag written family name first, `citation_author` or
+    `DC.creator`, is so written: "Doe, Jane"), the contents with such names as they are
+    said ("Jane Doe"). One pass over the page's meta tags."""
+    contents, turned = [], False
+    for meta in tree.iter("meta"):
+        names = {(meta.get(k) or "").lower() for k in ("name", "property", "itemprop")}
+        if _AUTHOR_META_NAMES & names:
+            content = meta.get("content") or ""
+            if INVERTED_NAME_TAGS & names:
+                said = uninverted_name(content)
+                turned, content = turned or said != content, said
+            contents.append(content)
+    return contents, turned
 
 
 def page_metadata(
@@ -243,10 +254,12 @@ def page_metadata(
     md.sitename, md.author = _one_text(md.sitename), _one_text(md.author)
     names = jsonld_authors(tree)
     if md.author:
-        sources = [*_author_meta_contents(tree), *names]
-        if any(holds_address(s) or holds_reference(s) for s in sources):
+        metas, turned = _author_metas(tree)
+        sources = [*metas, *names]
+        if turned or any(holds_address(s) or holds_reference(s) for s in sources):
             # trafilatura read an address beside a name as words ("Jane Doe jane com"),
-            # a named reference as names ("Jos; Eacute; Garc; Iacute; A"); read the same
+            # a named reference as names ("Jos; Eacute; Garc; Iacute; A"), a name written
+            # family name first as two ("Doe; Jane"); read the same
             # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
     # a publisher name trafilatura could not read (a list, a value object) is the record's

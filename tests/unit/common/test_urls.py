@@ -302,3 +302,40 @@ def test_a_path_keeps_what_servers_tell_apart() -> None:
     for url in ("https://news.example/a%2Fb", "https://news.example/a/.well-known/x",
                 "https://news.example/a/b..c", "https://news.example/caf%C3%A9"):
         assert canonical_url(url) == url
+
+
+@pytest.mark.parametrize(
+    ("capture", "page"),
+    [
+        ("https://web.archive.org/web/20240503100000/https://news.example/2024/05/story",
+         "https://news.example/2024/05/story"),
+        ("https://web.archive.org/web/20240503100000id_/http://www.news.example/story?id=7",
+         "https://news.example/story?id=7"),
+        ("http://web.archive.org/web/2024/https:/news.example/story/amp",
+         "https://news.example/story"),
+        ("https://www.webarchive.org.uk/wayback/archive/20240503100000/https://news.example/s",
+         "https://news.example/s"),
+        ("https://wayback.archive-it.org/1234/20240503100000/https://news.example/s",
+         "https://news.example/s"),
+    ],
+)
+def test_a_web_archives_capture_is_the_page_it_captured(capture, page):
+    """Fault round 30: a Wayback capture's URL (and a pywb or OpenWayback archive's) names
+    the publisher's page after a timestamp; its identity is that page's, as an AMP cache's
+    is (every archived story was an article of web.archive.org, each capture its own)."""
+    assert canonical_url(capture) == page
+    assert article_id_for(canonical_url(capture)) == article_id_for(canonical_url(page))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example/web/20240503/story",
+        "https://news.example/2024/05/03/story",
+        "https://web.archive.org/web/*/news.example/*",
+        "https://web.archive.org/",
+    ],
+)
+def test_a_path_with_a_date_and_no_captured_url_stays(url):
+    """A date in a path, or an archive's own page, is no capture: as before."""
+    assert canonical_url(url) == url

@@ -2783,13 +2783,13 @@ def test_the_author_meta_tags_read_again_are_those_by_name_property_or_itemprop(
     """Each author meta tag's content, in page order (one without content as ""), by
     `name`, `property` or `itemprop` in any case; no other meta tag, and no element
     other than a meta tag (a span marked `itemprop="author"` is the byline's, not meta)."""
-    from tasks.extract.metadata import _author_meta_contents
+    from tasks.extract.metadata import _author_metas
 
     t = tree('<meta name="description" content="Ferry news">'
              '<meta property="article:author" content="Jane Doe">'
              '<meta name="AUTHOR"><meta itemprop="author" content="Tom Roe">',
              '<p>x</p><span itemprop="author">Ann Lee</span>')
-    assert _author_meta_contents(t) == ["Jane Doe", "", "Tom Roe"]
+    assert _author_metas(t) == (["Jane Doe", "", "Tom Roe"], False)
 
 
 # Mutation seed 59: round 26's readers of a JSON-LD field written as other than a string.
@@ -2894,3 +2894,47 @@ def test_an_authors_name_holding_a_named_character_reference_is_read(head, autho
     reference at its `;` ("Jos; Eacute; Garc; Iacute; A"), no name was left: no author."""
     md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
     assert md.authors == authors
+
+
+# --- round 30: a name written family name first in a scholarly or library meta tag --------
+
+@pytest.mark.parametrize(("head", "want"), [
+    ('<meta name="DC.creator" content="Doe, Jane">', ["Jane Doe"]),
+    ('<meta name="dcterms.creator" content="Doe, Jane">', ["Jane Doe"]),
+    ('<meta name="DC:creator" content="van der Berg, Anna Maria">', ["Anna Maria van der Berg"]),
+    ('<meta name="citation_author" content="Doe, Jane">'
+     '<meta name="citation_author" content="Roe, Richard">', ["Jane Doe", "Richard Roe"]),
+    ('<meta name="citation_author" content="Müller, Jürgen">', ["Jürgen Müller"]),
+])
+def test_a_name_written_family_name_first_in_a_dublin_core_or_citation_tag_is_one_person(
+        head, want) -> None:
+    """Fault round 30: Dublin Core and Highwire Press (`citation_*`, Google Scholar's) tags
+    write one person a tag, family name first; trafilatura read the comma as a list, and
+    "Doe, Jane" was two authors, "Doe" and "Jane"."""
+    m = page_metadata(tree(head, _STORY), "https://news.example/2024/05/story", now=NOW)
+    assert m.authors == want
+
+
+@pytest.mark.parametrize(("head", "want"), [
+    ('<meta name="author" content="Jane Doe, Richard Roe">', ["Jane Doe", "Richard Roe"]),
+    ('<meta name="DC.creator" content="Jane Doe, Richard Roe">', ["Jane Doe", "Richard Roe"]),
+    ('<meta name="citation_author" content="Jane Doe">', ["Jane Doe"]),
+])
+def test_names_in_their_own_order_stay(head, want) -> None:
+    """A list of names, each as it is said, is read as before (passes on main)."""
+    m = page_metadata(tree(head, _STORY), "https://news.example/2024/05/story", now=NOW)
+    assert m.authors == want
+
+
+@pytest.mark.parametrize(("written", "want"), [
+    ("Doe, J. R.", "J. R. Doe"),
+    ("Doe, Jane; Roe, Richard", "Jane Doe; Richard Roe"),
+    ("Reuters, AP", "Reuters, AP"),
+    ("bergportal GmbH, digvis GmbH", "bergportal GmbH, digvis GmbH"),
+    ("Doe, Jr.", "Doe, Jr."),
+    ("Smith, John, Reuters", "Smith, John, Reuters"),
+])
+def test_only_a_family_name_and_given_names_are_turned(written, want) -> None:
+    from tasks.extract.bylines import uninverted_name
+
+    assert uninverted_name(written) == want

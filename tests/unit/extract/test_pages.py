@@ -1883,3 +1883,87 @@ def test_a_page_without_a_body_is_left_as_it_is() -> None:
         tree.remove(tree.find("body"))
     extract_mod._noscript_when_nothing_else_shows(tree)
     assert tree.find("body") is None
+
+
+# --- round 30: a page a script renders, its text only in the app's data ----------------------
+
+_R30_PARAS = [f"The council debated the tram plan for the {j + 1}th time on Tuesday, and member "
+              f"{j + 3} said it would cost {j + 5} million euros." for j in range(8)]
+_R30_DATA = json.dumps({"props": {"pageProps": {"article": {
+    "title": "Tram line extended", "body": "\n\n".join(_R30_PARAS)}}}})
+_R30_URL = "https://news.example/2024/05/tram"
+
+
+@pytest.mark.parametrize(("body", "named"), [
+    (f'<div id="__next"></div><script id="__NEXT_DATA__" type="application/json">{_R30_DATA}'
+     "</script>", "a Next.js app's data, <script id=__NEXT_DATA__>"),
+    (f'<div id="__nuxt"></div><script>window.__NUXT__={_R30_DATA};</script>',
+     "a Nuxt app's data, window.__NUXT__"),
+    (f'<div id="app"></div><script>window.__INITIAL_STATE__ = {_R30_DATA}</script>',
+     "an app's data, window.__INITIAL_STATE__"),
+    ('<div id="app"></div><script type="text/x-template" id="story"><article><h1>Tram</h1>'
+     + "".join(f"<p>{p}</p>" for p in _R30_PARAS) + "</article></script>",
+     'a template a script fills in, <script type="text/x-template">'),
+])
+def test_a_script_rendered_page_says_its_text_is_in_the_apps_data(body, named) -> None:
+    """Fault round 30: a Next.js or Nuxt page (or one filled from a template script) whose
+    markup holds no text was "no main text found", which said nothing of why."""
+    html = ("<!DOCTYPE html><html><head><title>Tram line extended</title></head>"
+            f"<body>{body}</body></html>")
+    x = extract_html(html.encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.text == ""
+    assert x.error.startswith("a script-rendered page") and named in x.error
+    result = extract.run(docs_table([{"input_key": "n", "url": _R30_URL, "source_kind": "url",
+                                      "final_url": _R30_URL, "body": html.encode()}]),
+                         EXTRACT, "r")
+    assert [(r["reason"], r["detail"][:22]) for r in result.rejects] == [
+        ("extraction_failed", "a script-rendered page")]
+
+
+def test_a_script_rendered_page_with_a_jsonld_body_is_read_from_it() -> None:
+    """Its JSON-LD articleBody is the text (passes on main: as before)."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": "Tram line extended", "articleBody": " ".join(_R30_PARAS)})
+    html = (f'<html><head><title>Tram line extended</title><script type="application/ld+json">'
+            f'{ld}</script></head><body><div id="__next"></div><script id="__NEXT_DATA__" '
+            f'type="application/json">{_R30_DATA}</script></body></html>')
+    x = extract_html(html.encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.error is None and x.text.startswith(_R30_PARAS[0])
+
+
+def test_a_page_with_its_own_text_and_app_data_is_read_as_before() -> None:
+    """Next.js rendered on the server: the markup holds the story, the data its copy."""
+    html = (f"<html><head><title>Tram line extended</title></head><body><div id='__next'>"
+            f"<article><h1>Tram line extended</h1>{''.join(f'<p>{p}</p>' for p in _R30_PARAS)}"
+            f"</article></div><script id='__NEXT_DATA__' type='application/json'>{_R30_DATA}"
+            "</script></body></html>")
+    x = extract_html(html.encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.error is None and _R30_PARAS[0] in x.text
+
+
+# --- round 30: a story shown in an <iframe srcdoc> ------------------------------------------
+
+def _srcdoc_page(before: str = "") -> str:
+    from html import escape
+
+    inner = ("<!DOCTYPE html><html><body><article><h1>Tram line extended</h1>"
+             + "".join(f"<p>{p}</p>" for p in _R30_PARAS) + "</article></body></html>")
+    return (f"<html><head><title>Tram line extended</title></head><body>{before}"
+            f'<iframe srcdoc="{escape(inner)}" sandbox></iframe></body></html>')
+
+
+def test_a_body_shown_only_in_an_iframe_srcdoc_is_the_story_it_shows() -> None:
+    """Fault round 30 (round 24's known item): a page whose story is the document of an
+    `<iframe srcdoc>` was "no main text found"; a browser shows it."""
+    x = extract_html(_srcdoc_page().encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.error is None
+    assert [line for line in x.text.splitlines() if line.startswith("The council")] == _R30_PARAS
+
+
+def test_an_iframe_srcdoc_beside_a_shown_story_stays_out() -> None:
+    """A page with text of its own keeps a srcdoc (an ad, a widget) out, as before."""
+    own = "<article><h1>Ferry back</h1>" + "".join(
+        f"<p>The ferry sailed again on day {j} after the repairs to the harbour wall ended "
+        "and the council paid the last bill.</p>" for j in range(8)) + "</article>"
+    x = extract_html(_srcdoc_page(own).encode(), _R30_URL, fetched_at=FETCHED)
+    assert "The ferry sailed again on day 0" in x.text and "tram plan" not in x.text
