@@ -8,6 +8,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from tasks.extract.container import (
+    MIN_BLOCK_CHARS,
     name_the_headlined_story,
     name_the_story_container,
     reads_more,
@@ -139,3 +140,61 @@ def test_a_header_with_a_long_standfirst_is_not_the_story() -> None:
     )
     elem, _ = name_the_headlined_story(tree, "Bridge reopens")
     assert elem.get("class") == "css-page"
+
+
+# Session 42's mutation run (TESTING.md): the edges of the container's rules.
+
+
+def test_the_container_is_the_one_holding_most_text_not_the_longest_paragraph() -> None:
+    # four paragraphs of the story in one <div> outweigh one longer paragraph elsewhere
+    tree = lxml_html.fromstring(
+        "<html><body><div id='aside'><p>" + " ".join(PARAGRAPHS[:2]) + "</p></div>"
+        "<div id='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    )
+    assert story_container(tree.find("body")).get("id") == "story"
+
+
+def test_a_list_of_exactly_min_block_chars_is_worth_a_second_reading() -> None:
+    item = "x" * MIN_BLOCK_CHARS
+    tree = lxml_html.fromstring(_page("css-b", inner=f"<ul><li>{item}</li></ul>"))
+    assert name_the_story_container(tree) is not None
+    tree = lxml_html.fromstring(_page("css-b", inner=f"<ul><li>{item[1:]}</li></ul>"))
+    assert name_the_story_container(tree) is None
+
+
+def test_a_second_reading_keeping_exactly_the_share_is_taken() -> None:
+    # 95 of 100 characters of the first reading kept: enough; a first reading of one
+    # character (a lone page number) that the second drops is not kept
+    before = "a" * 95 + "\n" + "b" * 5
+    assert reads_more("a" * 95 + "\n" + "c" * 20, before)
+    assert not reads_more("a" * 94 + "\n" + "c" * 20, before)
+    assert not reads_more("a longer reading without it", "7")
+
+
+def test_a_blog_post_title_in_an_h2_is_its_headline() -> None:
+    page = _two_stories().replace("<h1>Bridge reopens</h1>", "<h2>Bridge reopens</h2>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
+    assert elem.get("class") == "css-s"
+
+
+def test_a_longer_h1_the_title_does_not_name_is_not_the_headline() -> None:
+    page = _two_stories().replace("<h2>Council approves cycle lane</h2>",
+                                  "<h1>Council approves cycle lane</h1>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
+    assert elem.get("class") == "css-s"
+
+
+def test_an_h1_holding_the_title_is_the_headline_not_the_logo() -> None:
+    page = _two_stories("<div class='css-logo'><h1>Gazette</h1></div>").replace(
+        "<h1>Bridge reopens</h1>", "<h1>Bridge reopens after two years</h1>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens")
+    assert elem.get("class") == "css-s"
+
+
+def test_a_headline_set_twice_is_read_from_its_first_place() -> None:
+    # a share bar's copy of the headline below the stories: as long as the story's own,
+    # the first one is the headline
+    page = _two_stories().replace(
+        "</body>", "<div class='css-share'><h1>Bridge reopens</h1><p>Share</p></div></body>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
+    assert elem.get("class") == "css-s"
