@@ -916,3 +916,147 @@ def test_div_cards_holding_most_of_the_page_are_the_story() -> None:
     )
     prune_furniture(tree, URL)
     assert tree.text_content().count(summary) == 4
+
+
+# Session 42's mutation run (TESTING.md): the edges of the structural rules.
+
+
+@pytest.mark.parametrize("field", [
+    "<input type='text' name='email'>",
+    "<input id='newsletter-email'>",
+], ids=["named for mail", "its id names mail"])
+def test_a_text_field_named_for_mail_in_any_attribute_makes_a_signup_box(field: str) -> None:
+    pitch = "Ferry news each Friday, free, from the paper of the port."
+    tree = lxml_html.fromstring(
+        "<html><body><div id='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<div class='css-c3'><p>{pitch}</p>{field}</div></div></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    assert pitch not in tree.text_content()
+
+
+def test_an_author_box_on_a_page_without_a_long_paragraph_stays() -> None:
+    # a picture story of short captions: no paragraph says the story has begun
+    captions = "".join(f"<p>Picture {i}: the bridge at dawn.</p>" for i in range(4))
+    box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{captions}{box}</div>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+    assert "covered the port" in tree.text_content()
+
+
+def test_a_first_paragraph_of_exactly_the_story_length_begins_the_story() -> None:
+    first = " ".join(["word"] * 25)
+    box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><p>{first}</p>{box}"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    assert "covered the port" not in tree.text_content()
+
+
+@pytest.mark.parametrize("box", [
+    # the name as the box's heading, and again in the bio
+    "<div class='css-a1'><img src='/a.jpg'><h4>Anna Weber</h4><p>Reporter at the Gazette. "
+    f"Anna Weber {BIO}</p></div>",
+    # a label of four words before the name
+    f"<div class='css-a1'><img src='/a.jpg'><p>More from this writer: Anna Weber {BIO}</p></div>",
+    # a bio of exactly ten words after the name
+    "<div class='css-a1'><img src='/a.jpg'><p>Anna Weber covers the port and its ferries for "
+    "the daily paper.</p></div>",
+], ids=["name said twice", "four words before the name", "a ten-word bio"])
+def test_author_boxes_at_the_edges_of_the_rule_go(box: str) -> None:
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    assert "Anna Weber" not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+
+
+def _cards_page(cards: str, story_times: int = 1) -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * story_times
+    return lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<section class='css-m1'>{cards}"
+        "</section></article></body></html>"
+    )
+
+
+def _card(i: int, summary: str = "", levels: int = 0) -> str:
+    """A <div> card: a linked headline and a summary, the headline `levels` wrappers
+    (each holding a word of its own) below the <div>."""
+    head = f"<h3><a href='/news/ferry-{i}.html'>Ferry operator {i} announces timetable</a></h3>"
+    for n in range(levels):
+        head = f"<section><span>w{n}</span>{head}</section>"
+    summary = summary or f"Summary {i}: more boats will sail at the weekend."
+    return f"<div class='css-c{i}'>{head}<p>{summary}</p></div>"
+
+
+def test_a_div_more_than_three_levels_above_a_headline_is_no_card_of_it() -> None:
+    tree = _cards_page(_card(0, levels=2) + _card(1, levels=2))  # the <div> 3 levels up
+    prune_furniture(tree)
+    assert "Summary" not in tree.text_content()
+    tree = _cards_page(_card(0, levels=3) + _card(1, levels=3))  # 4 levels up
+    prune_furniture(tree)
+    text = tree.text_content()
+    assert "Summary 0:" in text and "Summary 1:" in text and "Ferry operator" not in text
+
+
+def test_the_headlines_own_header_is_no_teaser_card() -> None:
+    # the story's header <div> (its <h1> and a linked series heading) beside a card
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        "<html><body><div class='css-top'><div class='css-head'><h1>Bridge reopens</h1>"
+        "<h4><a href='/series/harbour'>The harbour in transition series</a></h4></div>"
+        f"{_card(0)}</div><div class='css-body'>{body}</div></body></html>"
+    )
+    prune_furniture(tree)
+    assert "Bridge reopens" in tree.text_content()
+
+
+def test_a_div_holding_two_linked_headlines_is_no_card() -> None:
+    two = _card(0)[:-len("</div>")] + _card(1).split(">", 1)[1]
+    tree = _cards_page(two)
+    prune_furniture(tree)
+    text = tree.text_content()
+    assert "Summary 0:" in text and "Summary 1:" in text
+
+
+def test_a_card_of_exactly_max_card_chars_is_a_card() -> None:
+    from tasks.extract.furniture import MAX_CARD_CHARS
+    headline_chars = len("Ferry operator 0 announces timetable")
+    summary = "s" * (MAX_CARD_CHARS - headline_chars)
+    tree = _cards_page(_card(0, summary) + _card(1, summary), story_times=4)
+    prune_furniture(tree)
+    assert summary not in tree.text_content()
+    tree = _cards_page(_card(0, summary + "s") + _card(1, summary + "s"), story_times=4)
+    prune_furniture(tree)
+    assert summary in tree.text_content()
+
+
+def test_single_div_cards_in_two_places_keep_their_summaries() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<section>{_card(0)}</section>"
+        f"<aside>{_card(1)}</aside></article></body></html>"
+    )
+    prune_furniture(tree)
+    text = tree.text_content()
+    assert "Summary 0:" in text and "Summary 1:" in text
+
+
+def test_div_cards_of_exactly_the_content_share_go() -> None:
+    from tasks.extract.furniture import MAX_CONTENT_SHARE
+    cards = _card(0) + _card(1)
+    group = len(lxml_html.fromstring(f"<div>{cards}</div>").text_content())
+    for pad in range(1000):
+        tree = lxml_html.fromstring(
+            f"<html><body><article><h1>Bridge reopens</h1><p>{'x' * pad}</p>"
+            f"<section class='css-m1'>{cards}</section></article></body></html>")
+        if group == MAX_CONTENT_SHARE * len(tree.find("body").text_content()):
+            break
+    else:
+        raise AssertionError("no page of exactly the share")
+    prune_furniture(tree)
+    assert "Summary" not in tree.text_content()
