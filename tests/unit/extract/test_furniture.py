@@ -1060,3 +1060,14 @@ def test_div_cards_of_exactly_the_content_share_go() -> None:
         raise AssertionError("no page of exactly the share")
     prune_furniture(tree)
     assert "Summary" not in tree.text_content()
+
+
+def test_an_author_box_of_a_long_name_after_a_label_goes() -> None:
+    # a name of six words after a label of three: the name is looked for in as many
+    # words as the label and the name take, not in a fixed eight
+    name = "Maria da Conceição dos Santos Silva"
+    box = (f"<div class='css-a1'><img src='/a.jpg'><p>About the author: {name} {BIO}</p>"
+           "</div>")
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, [name]) == 1
+    assert "covered the port" not in tree.text_content()
