@@ -14,7 +14,7 @@ from tasks.extract.container import (
     reads_more,
     story_container,
 )
-from tasks.extract.pages import extract_html
+from tasks.extract.pages import _read_the_story, extract_html
 from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS
 
 URL = "https://gazette.example/news/bridge.html"
@@ -198,3 +198,47 @@ def test_a_headline_set_twice_is_read_from_its_first_place() -> None:
         "</body>", "<div class='css-share'><h1>Bridge reopens</h1><p>Share</p></div></body>")
     elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
     assert elem.get("class") == "css-s"
+
+
+# pages._read_the_story and _read_in_a_named_container, read through extract_html
+
+
+def test_a_storys_list_comes_through_on_a_page_without_a_headline() -> None:
+    # no <h1> and no title: the densest container is named instead of the headline's story
+    page = _page("css-8l7m41").replace("<h1>Bridge reopens</h1>", "")
+    x = extract_html(page, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert all(i in x.text for i in ITEMS)
+
+
+def test_without_a_headline_a_reading_that_loses_text_leaves_the_tree_as_it_was() -> None:
+    inside = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS[:3])
+    html = (f"<html><body><div class='css-top'><div class='css-a'>{inside}{LIST}</div>"
+            f"<div class='css-z'><p>{PARAGRAPHS[3]}</p></div></div></body></html>")
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert PARAGRAPHS[3] in x.text
+    tree = lxml_html.fromstring(html)
+    text = _read_the_story(tree, URL, None)
+    assert PARAGRAPHS[3] in text
+    assert tree.find(".//article") is None  # the container's name is put back
+
+
+def test_the_title_tells_the_headline_when_a_logo_comes_first() -> None:
+    page = _two_stories("<div class='css-logo'><h1>Gazette</h1></div>").replace(
+        "<head>", "<head><meta property='og:title' content='Bridge reopens'>")
+    x = extract_html(page, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert not any(p in x.text for p in NEXT)
+
+
+def test_a_headlined_story_that_reads_nothing_is_no_failure_and_keeps_its_tag() -> None:
+    # the headline and the story each in an <aside>, which trafilatura drops: nothing is
+    # read inside the named story, and the page is read as it came (nothing either)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = ("<html><body><div class='css-s'><aside><h1>Bridge reopens</h1></aside>"
+            f"<aside>{story}</aside></div></body></html>")
+    tree = lxml_html.fromstring(html)
+    assert _read_the_story(tree, URL, "Bridge reopens") == ""
+    assert tree.find(".//article") is None and tree.find(".//div").get("class") == "css-s"
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert x.error is None and x.text == ""
