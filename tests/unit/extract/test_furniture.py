@@ -1071,3 +1071,84 @@ def test_an_author_box_of_a_long_name_after_a_label_goes() -> None:
     tree = _story_with(box)
     assert prune_furniture(tree, URL, [name]) == 1
     assert "covered the port" not in tree.text_content()
+
+
+def _story_page(before: str = "", after: str = "") -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return lxml_html.fromstring(
+        f"<html><body>{before}<div class='css-s1'>{body}</div>{after}</body></html>")
+
+
+PITCH = "Ferry news each Friday, free, from the paper of the port."
+NEWSLETTER = f"<div class='css-n1'><p>{PITCH}</p><input type='email'></div>"
+
+
+def test_a_signup_box_straight_in_the_body_after_a_search_field_goes() -> None:
+    # the header's search field asks for no address and is passed over; the box sits
+    # straight in <body>
+    search = "<div class='css-h1'><input type='search' name='q'></div>"
+    tree = _story_page(search, NEWSLETTER)
+    assert prune_furniture(tree) == 1
+    assert PITCH not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+
+
+def test_a_share_by_mail_link_is_no_field() -> None:
+    # only an <input> asks for an address: a share row's mail link named so in its id stays
+    share = "<div class='css-r1'><span id='share-email'>Mail this story to a friend</span></div>"
+    tree = _story_page(after=share)
+    assert prune_furniture(tree) == 0
+    assert "Mail this story" in tree.text_content()
+
+
+def test_a_signup_box_beside_the_headline_goes_and_the_headline_stays() -> None:
+    head = f"<div class='css-t1'><h1>Bridge reopens</h1>{NEWSLETTER}</div>"
+    tree = _story_page(head)
+    assert prune_furniture(tree) == 1
+    assert "Bridge reopens" in tree.text_content() and PITCH not in tree.text_content()
+
+
+def test_a_signup_box_of_exactly_max_signup_chars_goes() -> None:
+    from tasks.extract.furniture import MAX_SIGNUP_CHARS
+    pitch = "p" * MAX_SIGNUP_CHARS
+    tree = _story_page(after=f"<div class='css-n2'><div><p>{pitch}</p><input type='email'>"
+                             "</div></div>")
+    assert prune_furniture(tree) == 1
+    assert pitch not in tree.text_content()
+
+
+def test_a_picture_three_levels_below_the_bio_tells_the_box_and_four_do_not() -> None:
+    def box(levels: int) -> str:
+        img = "<img src='/a.jpg'>"
+        for _ in range(levels):
+            img = f"<div>{img}</div>"
+        return f"<div class='css-a1'>{img}<p>Anna Weber {BIO}</p></div>"
+    tree = _story_with(box(2))  # the box is the picture's third wrapper
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    tree = _story_with(box(3))  # its fourth
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_a_long_column_by_the_author_after_the_story_stays() -> None:
+    # a second piece by the same writer below the story, opening with the name and
+    # picture: longer than an author box, inside a wrapper no longer than one either
+    column = "Anna Weber " + " ".join(PARAGRAPHS)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * 3
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{body}</div>"
+        f"<div class='css-w'><div class='css-c'><img src='/a.jpg'><p>{column}</p></div>"
+        "</div></body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_an_author_box_of_exactly_max_author_box_chars_goes() -> None:
+    from tasks.extract.furniture import MAX_AUTHOR_BOX_CHARS
+    text = f"Anna Weber {BIO} "
+    text += "x" * (MAX_AUTHOR_BOX_CHARS - len(text))
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * 3
+    for box, goes in ((text, True), (text + "x", False)):
+        tree = lxml_html.fromstring(
+            f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{story}<div class='css-a1'>"
+            f"<img src='/a.jpg'><p>{box}</p></div></div></body></html>")
+        assert prune_furniture(tree, URL, ["Anna Weber"]) == goes
