@@ -1152,3 +1152,48 @@ def test_an_author_box_of_exactly_max_author_box_chars_goes() -> None:
             f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{story}<div class='css-a1'>"
             f"<img src='/a.jpg'><p>{box}</p></div></div></body></html>")
         assert prune_furniture(tree, URL, ["Anna Weber"]) == goes
+
+
+@pytest.mark.parametrize("section", ["aside", "footer", "div"])
+def test_a_comment_section_in_an_aside_or_footer_goes(section: str) -> None:
+    tree = _with_comments("2 comments")
+    tree.find(".//section").tag = section
+    assert prune_furniture(tree) == 1
+    assert "Comment 0:" not in tree.text_content()
+
+
+def test_the_comment_section_is_found_past_other_headings() -> None:
+    # the story's subheadings, a post header opening with its comment count (no box of
+    # the readers'), and a story section closing on a "Comments" heading come first
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    comments = "".join(f"<div><p>Comment {i}: the bridge was closed far too long.</p></div>"
+                       for i in range(2))
+    tree = lxml_html.fromstring(
+        "<html><body><div class='css-w'><header class='css-h'><h4>2 comments</h4>"
+        "<p>Posted in Harbour</p></header><div class='css-s1'><h1>Bridge reopens</h1>"
+        f"<h2>The works</h2>{body}<section><p>{PARAGRAPHS[3]}</p><h3>Comments</h3>"
+        "<p>Readers wrote in.</p></section></div><section class='css-x9'><!-- comments -->"
+        f"<h3>2 thoughts on “Bridge reopens”</h3>{comments}</section></div></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Comment 0:" not in text and "Comment 1:" not in text
+    assert "Posted in Harbour" in text and "Readers wrote in." in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_comment_count_linked_at_the_top_of_a_post_takes_nothing_of_it() -> None:
+    tree = lxml_html.fromstring(
+        "<html><body><div class='css-s1'><h1>Bridge reopens</h1><div class='css-i'>"
+        f"<a href='#comments'>2 Comments</a><p>{PARAGRAPHS[0]}</p></div>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</div></body></html>"
+    )
+    assert prune_furniture(tree) == 0
+    assert PARAGRAPHS[0] in tree.text_content()
+
+
+def test_a_comment_heading_of_exactly_max_chars_counts() -> None:
+    from tasks.extract.furniture import MAX_COMMENT_HEADING_CHARS
+    title = "B" * (MAX_COMMENT_HEADING_CHARS - len("2 thoughts on “”"))
+    assert prune_furniture(_with_comments(f"2 thoughts on “{title}”")) == 1
+    assert prune_furniture(_with_comments(f"2 thoughts on “{title}B”")) == 0
