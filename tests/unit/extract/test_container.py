@@ -242,3 +242,31 @@ def test_a_headlined_story_that_reads_nothing_is_no_failure_and_keeps_its_tag() 
     assert tree.find(".//article") is None and tree.find(".//div").get("class") == "css-s"
     x = extract_html(html, URL, fetched_at=FETCHED)
     assert x.error is None and x.text == ""
+
+
+def _story_and_next(story: str, nxt: str) -> str:
+    return ("<html><body><div class='css-w'><div class='css-s'><h1>Bridge reopens</h1>"
+            f"<div class='css-b'>{story}</div></div><div class='css-s2'><h2>Council approves "
+            f"cycle lane</h2><div class='css-b2'>{nxt}</div></div></div></body></html>")
+
+
+def test_a_story_followed_by_a_longer_next_one_is_named_alone() -> None:
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    nxt = "".join(f"<p>{p}</p>" for p in NEXT * 4)  # the densest paragraphs are the next's
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(_story_and_next(story, nxt)),
+                                       "Bridge reopens")
+    assert elem.get("class") == "css-s"
+
+
+def test_a_story_of_exactly_the_minimum_and_exactly_the_share_is_named() -> None:
+    from tasks.extract.container import MIN_STORY_CHARS, MIN_STORY_SHARE
+    story = f"<p>{'s' * MIN_STORY_CHARS}</p>"
+    nxt = f"<p>{'n' * round(MIN_STORY_CHARS * (1 - MIN_STORY_SHARE) / MIN_STORY_SHARE)}</p>"
+    assert MIN_STORY_CHARS == MIN_STORY_SHARE * (MIN_STORY_CHARS * 5)  # (the share exactly)
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(_story_and_next(story, nxt)),
+                                       "Bridge reopens")
+    assert elem.get("class") == "css-s"
+    short = story.replace("s<", "<", 1)  # one character short of the minimum
+    named = name_the_headlined_story(lxml_html.fromstring(_story_and_next(short, nxt)),
+                                     "Bridge reopens")
+    assert named is None or named[0].get("class") != "css-s"
