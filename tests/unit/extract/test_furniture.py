@@ -1197,3 +1197,39 @@ def test_a_comment_heading_of_exactly_max_chars_counts() -> None:
     title = "B" * (MAX_COMMENT_HEADING_CHARS - len("2 thoughts on “”"))
     assert prune_furniture(_with_comments(f"2 thoughts on “{title}”")) == 1
     assert prune_furniture(_with_comments(f"2 thoughts on “{title}B”")) == 0
+
+
+def test_a_tree_without_a_body_has_nothing_pruned() -> None:
+    assert prune_furniture(lxml_html.fromstring("<div class='related-posts'>x</div>")) == 0
+
+
+def test_boxes_inside_a_pruned_block_do_not_stop_the_ones_after_it() -> None:
+    # a "related" block holding a teaser card and a sign-up box goes with them; a teaser
+    # card, a sign-up box and a comment section after it go too, each counted once
+    card = ("<div><h3><a href='/news/ferry.html'>Ferry operator announces timetable</a></h3>"
+            "<p>More boats at the weekend.</p></div>")
+    more = "".join(f"<p>Related story {i}: the ferries, the quays and the docks this week.</p>"
+                   for i in range(6))  # (the block says more than a sign-up box)
+    related = f"<div class='related-posts'>{card}{more}{NEWSLETTER}</div>"
+    later_card = card.replace("ferry.html", "quay.html").replace("Ferry operator", "Quay owner")
+    nl2 = NEWSLETTER.replace("css-n1", "css-n9").replace("Ferry news", "Quay news")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * 2
+    comments = ("<section class='css-x9'><h3>2 comments</h3><p>Comment 0: too long.</p>"
+                "</section>")
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{body}{related}</div>"
+        f"<div class='css-t'>{later_card}</div>{nl2}{comments}</body></html>"
+    )
+    assert prune_furniture(tree) == 4  # the block, the later headline, the box, the comments
+    text = tree.text_content()
+    assert "Quay owner" not in text and "Quay news" not in text and "Comment 0:" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_signup_box_that_is_most_of_the_page_stays() -> None:
+    # a newsletter's own page: its pitch is the page's text
+    tree = lxml_html.fromstring(
+        f"<html><body><p>Gazette</p><div class='css-n1'><p>{PITCH}</p><input type='email'>"
+        "</div></body></html>")
+    assert prune_furniture(tree) == 0
+    assert PITCH in tree.text_content()
