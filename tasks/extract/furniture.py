@@ -193,8 +193,9 @@ _BOX_TAGS = ("div", "section", "aside", "footer", "span")
 def _opens_with_a_name(text: str, names: list[str]) -> bool:
     """Whether `text` names one of `names` among its first words and says a bio's worth
     (MIN_BIO_WORDS) after it."""
-    head = " ".join(text.split()[:MAX_WORDS_BEFORE_NAME + 4])
-    for name in names:
+    words = text.split()
+    for name in names:  # (as many words as a label and the name take: a name may be long)
+        head = " ".join(words[:MAX_WORDS_BEFORE_NAME + len(name.split())])
         at = head.find(name)
         if at >= 0 and len(head[:at].split()) <= MAX_WORDS_BEFORE_NAME:
             return len(text[text.find(name) + len(name):].split()) >= MIN_BIO_WORDS

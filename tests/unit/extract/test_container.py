@@ -8,12 +8,13 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from tasks.extract.container import (
+    MIN_BLOCK_CHARS,
     name_the_headlined_story,
     name_the_story_container,
     reads_more,
     story_container,
 )
-from tasks.extract.pages import extract_html
+from tasks.extract.pages import _read_the_story, extract_html
 from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS
 
 URL = "https://gazette.example/news/bridge.html"
@@ -139,3 +140,133 @@ def test_a_header_with_a_long_standfirst_is_not_the_story() -> None:
     )
     elem, _ = name_the_headlined_story(tree, "Bridge reopens")
     assert elem.get("class") == "css-page"
+
+
+# Session 42's mutation run (TESTING.md): the edges of the container's rules.
+
+
+def test_the_container_is_the_one_holding_most_text_not_the_longest_paragraph() -> None:
+    # four paragraphs of the story in one <div> outweigh one longer paragraph elsewhere
+    tree = lxml_html.fromstring(
+        "<html><body><div id='aside'><p>" + " ".join(PARAGRAPHS[:2]) + "</p></div>"
+        "<div id='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    )
+    assert story_container(tree.find("body")).get("id") == "story"
+
+
+def test_a_list_of_exactly_min_block_chars_is_worth_a_second_reading() -> None:
+    item = "x" * MIN_BLOCK_CHARS
+    tree = lxml_html.fromstring(_page("css-b", inner=f"<ul><li>{item}</li></ul>"))
+    assert name_the_story_container(tree) is not None
+    tree = lxml_html.fromstring(_page("css-b", inner=f"<ul><li>{item[1:]}</li></ul>"))
+    assert name_the_story_container(tree) is None
+
+
+def test_a_second_reading_keeping_exactly_the_share_is_taken() -> None:
+    # 95 of 100 characters of the first reading kept: enough; a first reading of one
+    # character (a lone page number) that the second drops is not kept
+    before = "a" * 95 + "\n" + "b" * 5
+    assert reads_more("a" * 95 + "\n" + "c" * 20, before)
+    assert not reads_more("a" * 94 + "\n" + "c" * 20, before)
+    assert not reads_more("a longer reading without it", "7")
+
+
+def test_a_blog_post_title_in_an_h2_is_its_headline() -> None:
+    page = _two_stories().replace("<h1>Bridge reopens</h1>", "<h2>Bridge reopens</h2>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
+    assert elem.get("class") == "css-s"
+
+
+def test_a_longer_h1_the_title_does_not_name_is_not_the_headline() -> None:
+    page = _two_stories().replace("<h2>Council approves cycle lane</h2>",
+                                  "<h1>Council approves cycle lane</h1>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
+    assert elem.get("class") == "css-s"
+
+
+def test_an_h1_holding_the_title_is_the_headline_not_the_logo() -> None:
+    page = _two_stories("<div class='css-logo'><h1>Gazette</h1></div>").replace(
+        "<h1>Bridge reopens</h1>", "<h1>Bridge reopens after two years</h1>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens")
+    assert elem.get("class") == "css-s"
+
+
+def test_a_headline_set_twice_is_read_from_its_first_place() -> None:
+    # a share bar's copy of the headline below the stories: as long as the story's own,
+    # the first one is the headline
+    page = _two_stories().replace(
+        "</body>", "<div class='css-share'><h1>Bridge reopens</h1><p>Share</p></div></body>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(page), "Bridge reopens | Gazette")
+    assert elem.get("class") == "css-s"
+
+
+# pages._read_the_story and _read_in_a_named_container, read through extract_html
+
+
+def test_a_storys_list_comes_through_on_a_page_without_a_headline() -> None:
+    # no <h1> and no title: the densest container is named instead of the headline's story
+    page = _page("css-8l7m41").replace("<h1>Bridge reopens</h1>", "")
+    x = extract_html(page, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert all(i in x.text for i in ITEMS)
+
+
+def test_without_a_headline_a_reading_that_loses_text_leaves_the_tree_as_it_was() -> None:
+    inside = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS[:3])
+    html = (f"<html><body><div class='css-top'><div class='css-a'>{inside}{LIST}</div>"
+            f"<div class='css-z'><p>{PARAGRAPHS[3]}</p></div></div></body></html>")
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert PARAGRAPHS[3] in x.text
+    tree = lxml_html.fromstring(html)
+    text = _read_the_story(tree, URL, None)
+    assert PARAGRAPHS[3] in text
+    assert tree.find(".//article") is None  # the container's name is put back
+
+
+def test_the_title_tells_the_headline_when_a_logo_comes_first() -> None:
+    page = _two_stories("<div class='css-logo'><h1>Gazette</h1></div>").replace(
+        "<head>", "<head><meta property='og:title' content='Bridge reopens'>")
+    x = extract_html(page, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert not any(p in x.text for p in NEXT)
+
+
+def test_a_headlined_story_that_reads_nothing_is_no_failure_and_keeps_its_tag() -> None:
+    # the headline and the story each in an <aside>, which trafilatura drops: nothing is
+    # read inside the named story, and the page is read as it came (nothing either)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = ("<html><body><div class='css-s'><aside><h1>Bridge reopens</h1></aside>"
+            f"<aside>{story}</aside></div></body></html>")
+    tree = lxml_html.fromstring(html)
+    assert _read_the_story(tree, URL, "Bridge reopens") == ""
+    assert tree.find(".//article") is None and tree.find(".//div").get("class") == "css-s"
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert x.error is None and x.text == ""
+
+
+def _story_and_next(story: str, nxt: str) -> str:
+    return ("<html><body><div class='css-w'><div class='css-s'><h1>Bridge reopens</h1>"
+            f"<div class='css-b'>{story}</div></div><div class='css-s2'><h2>Council approves "
+            f"cycle lane</h2><div class='css-b2'>{nxt}</div></div></div></body></html>")
+
+
+def test_a_story_followed_by_a_longer_next_one_is_named_alone() -> None:
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    nxt = "".join(f"<p>{p}</p>" for p in NEXT * 4)  # the densest paragraphs are the next's
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(_story_and_next(story, nxt)),
+                                       "Bridge reopens")
+    assert elem.get("class") == "css-s"
+
+
+def test_a_story_of_exactly_the_minimum_and_exactly_the_share_is_named() -> None:
+    from tasks.extract.container import MIN_STORY_CHARS, MIN_STORY_SHARE
+    story = f"<p>{'s' * MIN_STORY_CHARS}</p>"
+    nxt = f"<p>{'n' * round(MIN_STORY_CHARS * (1 - MIN_STORY_SHARE) / MIN_STORY_SHARE)}</p>"
+    assert MIN_STORY_CHARS == MIN_STORY_SHARE * (MIN_STORY_CHARS * 5)  # (the share exactly)
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(_story_and_next(story, nxt)),
+                                       "Bridge reopens")
+    assert elem.get("class") == "css-s"
+    short = story.replace("s<", "<", 1)  # one character short of the minimum
+    named = name_the_headlined_story(lxml_html.fromstring(_story_and_next(short, nxt)),
+                                     "Bridge reopens")
+    assert named is None or named[0].get("class") != "css-s"

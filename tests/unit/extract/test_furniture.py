@@ -916,3 +916,320 @@ def test_div_cards_holding_most_of_the_page_are_the_story() -> None:
     )
     prune_furniture(tree, URL)
     assert tree.text_content().count(summary) == 4
+
+
+# Session 42's mutation run (TESTING.md): the edges of the structural rules.
+
+
+@pytest.mark.parametrize("field", [
+    "<input type='text' name='email'>",
+    "<input id='newsletter-email'>",
+], ids=["named for mail", "its id names mail"])
+def test_a_text_field_named_for_mail_in_any_attribute_makes_a_signup_box(field: str) -> None:
+    pitch = "Ferry news each Friday, free, from the paper of the port."
+    tree = lxml_html.fromstring(
+        "<html><body><div id='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<div class='css-c3'><p>{pitch}</p>{field}</div></div></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    assert pitch not in tree.text_content()
+
+
+def test_an_author_box_on_a_page_without_a_long_paragraph_stays() -> None:
+    # a picture story of short captions: no paragraph says the story has begun
+    captions = "".join(f"<p>Picture {i}: the bridge at dawn.</p>" for i in range(4))
+    box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{captions}{box}</div>"
+        "</body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+    assert "covered the port" in tree.text_content()
+
+
+def test_a_first_paragraph_of_exactly_the_story_length_begins_the_story() -> None:
+    first = " ".join(["word"] * 25)
+    box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><p>{first}</p>{box}"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    assert "covered the port" not in tree.text_content()
+
+
+@pytest.mark.parametrize("box", [
+    # the name as the box's heading, and again in the bio
+    "<div class='css-a1'><img src='/a.jpg'><h4>Anna Weber</h4><p>Reporter at the Gazette. "
+    f"Anna Weber {BIO}</p></div>",
+    # a label of four words before the name
+    f"<div class='css-a1'><img src='/a.jpg'><p>More from this writer: Anna Weber {BIO}</p></div>",
+    # a bio of exactly ten words after the name
+    "<div class='css-a1'><img src='/a.jpg'><p>Anna Weber covers the port and its ferries for "
+    "the daily paper.</p></div>",
+], ids=["name said twice", "four words before the name", "a ten-word bio"])
+def test_author_boxes_at_the_edges_of_the_rule_go(box: str) -> None:
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    assert "Anna Weber" not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+
+
+def _cards_page(cards: str, story_times: int = 1) -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * story_times
+    return lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<section class='css-m1'>{cards}"
+        "</section></article></body></html>"
+    )
+
+
+def _card(i: int, summary: str = "", levels: int = 0) -> str:
+    """A <div> card: a linked headline and a summary, the headline `levels` wrappers
+    (each holding a word of its own) below the <div>."""
+    head = f"<h3><a href='/news/ferry-{i}.html'>Ferry operator {i} announces timetable</a></h3>"
+    for n in range(levels):
+        head = f"<section><span>w{n}</span>{head}</section>"
+    summary = summary or f"Summary {i}: more boats will sail at the weekend."
+    return f"<div class='css-c{i}'>{head}<p>{summary}</p></div>"
+
+
+def test_a_div_more_than_three_levels_above_a_headline_is_no_card_of_it() -> None:
+    tree = _cards_page(_card(0, levels=2) + _card(1, levels=2))  # the <div> 3 levels up
+    prune_furniture(tree)
+    assert "Summary" not in tree.text_content()
+    tree = _cards_page(_card(0, levels=3) + _card(1, levels=3))  # 4 levels up
+    prune_furniture(tree)
+    text = tree.text_content()
+    assert "Summary 0:" in text and "Summary 1:" in text and "Ferry operator" not in text
+
+
+def test_the_headlines_own_header_is_no_teaser_card() -> None:
+    # the story's header <div> (its <h1> and a linked series heading) beside a card
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        "<html><body><div class='css-top'><div class='css-head'><h1>Bridge reopens</h1>"
+        "<h4><a href='/series/harbour'>The harbour in transition series</a></h4></div>"
+        f"{_card(0)}</div><div class='css-body'>{body}</div></body></html>"
+    )
+    prune_furniture(tree)
+    assert "Bridge reopens" in tree.text_content()
+
+
+def test_a_div_holding_two_linked_headlines_is_no_card() -> None:
+    two = _card(0)[:-len("</div>")] + _card(1).split(">", 1)[1]
+    tree = _cards_page(two)
+    prune_furniture(tree)
+    text = tree.text_content()
+    assert "Summary 0:" in text and "Summary 1:" in text
+
+
+def test_a_card_of_exactly_max_card_chars_is_a_card() -> None:
+    from tasks.extract.furniture import MAX_CARD_CHARS
+    headline_chars = len("Ferry operator 0 announces timetable")
+    summary = "s" * (MAX_CARD_CHARS - headline_chars)
+    tree = _cards_page(_card(0, summary) + _card(1, summary), story_times=4)
+    prune_furniture(tree)
+    assert summary not in tree.text_content()
+    tree = _cards_page(_card(0, summary + "s") + _card(1, summary + "s"), story_times=4)
+    prune_furniture(tree)
+    assert summary in tree.text_content()
+
+
+def test_single_div_cards_in_two_places_keep_their_summaries() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<section>{_card(0)}</section>"
+        f"<aside>{_card(1)}</aside></article></body></html>"
+    )
+    prune_furniture(tree)
+    text = tree.text_content()
+    assert "Summary 0:" in text and "Summary 1:" in text
+
+
+def test_div_cards_of_exactly_the_content_share_go() -> None:
+    from tasks.extract.furniture import MAX_CONTENT_SHARE
+    cards = _card(0) + _card(1)
+    group = len(lxml_html.fromstring(f"<div>{cards}</div>").text_content())
+    for pad in range(1000):
+        tree = lxml_html.fromstring(
+            f"<html><body><article><h1>Bridge reopens</h1><p>{'x' * pad}</p>"
+            f"<section class='css-m1'>{cards}</section></article></body></html>")
+        if group == MAX_CONTENT_SHARE * len(tree.find("body").text_content()):
+            break
+    else:
+        raise AssertionError("no page of exactly the share")
+    prune_furniture(tree)
+    assert "Summary" not in tree.text_content()
+
+
+def test_an_author_box_of_a_long_name_after_a_label_goes() -> None:
+    # a name of six words after a label of three: the name is looked for in as many
+    # words as the label and the name take, not in a fixed eight
+    name = "Maria da Conceição dos Santos Silva"
+    box = (f"<div class='css-a1'><img src='/a.jpg'><p>About the author: {name} {BIO}</p>"
+           "</div>")
+    tree = _story_with(box)
+    assert prune_furniture(tree, URL, [name]) == 1
+    assert "covered the port" not in tree.text_content()
+
+
+def _story_page(before: str = "", after: str = "") -> HtmlElement:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return lxml_html.fromstring(
+        f"<html><body>{before}<div class='css-s1'>{body}</div>{after}</body></html>")
+
+
+PITCH = "Ferry news each Friday, free, from the paper of the port."
+NEWSLETTER = f"<div class='css-n1'><p>{PITCH}</p><input type='email'></div>"
+
+
+def test_a_signup_box_straight_in_the_body_after_a_search_field_goes() -> None:
+    # the header's search field asks for no address and is passed over; the box sits
+    # straight in <body>
+    search = "<div class='css-h1'><input type='search' name='q'></div>"
+    tree = _story_page(search, NEWSLETTER)
+    assert prune_furniture(tree) == 1
+    assert PITCH not in tree.text_content()
+    assert all(p in tree.text_content() for p in PARAGRAPHS)
+
+
+def test_a_share_by_mail_link_is_no_field() -> None:
+    # only an <input> asks for an address: a share row's mail link named so in its id stays
+    share = "<div class='css-r1'><span id='share-email'>Mail this story to a friend</span></div>"
+    tree = _story_page(after=share)
+    assert prune_furniture(tree) == 0
+    assert "Mail this story" in tree.text_content()
+
+
+def test_a_signup_box_beside_the_headline_goes_and_the_headline_stays() -> None:
+    head = f"<div class='css-t1'><h1>Bridge reopens</h1>{NEWSLETTER}</div>"
+    tree = _story_page(head)
+    assert prune_furniture(tree) == 1
+    assert "Bridge reopens" in tree.text_content() and PITCH not in tree.text_content()
+
+
+def test_a_signup_box_of_exactly_max_signup_chars_goes() -> None:
+    from tasks.extract.furniture import MAX_SIGNUP_CHARS
+    pitch = "p" * MAX_SIGNUP_CHARS
+    tree = _story_page(after=f"<div class='css-n2'><div><p>{pitch}</p><input type='email'>"
+                             "</div></div>")
+    assert prune_furniture(tree) == 1
+    assert pitch not in tree.text_content()
+
+
+def test_a_picture_three_levels_below_the_bio_tells_the_box_and_four_do_not() -> None:
+    def box(levels: int) -> str:
+        img = "<img src='/a.jpg'>"
+        for _ in range(levels):
+            img = f"<div>{img}</div>"
+        return f"<div class='css-a1'>{img}<p>Anna Weber {BIO}</p></div>"
+    tree = _story_with(box(2))  # the box is the picture's third wrapper
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+    tree = _story_with(box(3))  # its fourth
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_a_long_column_by_the_author_after_the_story_stays() -> None:
+    # a second piece by the same writer below the story, opening with the name and
+    # picture: longer than an author box, inside a wrapper no longer than one either
+    column = "Anna Weber " + " ".join(PARAGRAPHS)
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * 3
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{body}</div>"
+        f"<div class='css-w'><div class='css-c'><img src='/a.jpg'><p>{column}</p></div>"
+        "</div></body></html>"
+    )
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+
+
+def test_an_author_box_of_exactly_max_author_box_chars_goes() -> None:
+    from tasks.extract.furniture import MAX_AUTHOR_BOX_CHARS
+    text = f"Anna Weber {BIO} "
+    text += "x" * (MAX_AUTHOR_BOX_CHARS - len(text))
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * 3
+    for box, goes in ((text, True), (text + "x", False)):
+        tree = lxml_html.fromstring(
+            f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{story}<div class='css-a1'>"
+            f"<img src='/a.jpg'><p>{box}</p></div></div></body></html>")
+        assert prune_furniture(tree, URL, ["Anna Weber"]) == goes
+
+
+@pytest.mark.parametrize("section", ["aside", "footer", "div"])
+def test_a_comment_section_in_an_aside_or_footer_goes(section: str) -> None:
+    tree = _with_comments("2 comments")
+    tree.find(".//section").tag = section
+    assert prune_furniture(tree) == 1
+    assert "Comment 0:" not in tree.text_content()
+
+
+def test_the_comment_section_is_found_past_other_headings() -> None:
+    # the story's subheadings, a post header opening with its comment count (no box of
+    # the readers'), and a story section closing on a "Comments" heading come first
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    comments = "".join(f"<div><p>Comment {i}: the bridge was closed far too long.</p></div>"
+                       for i in range(2))
+    tree = lxml_html.fromstring(
+        "<html><body><div class='css-w'><header class='css-h'><h4>2 comments</h4>"
+        "<p>Posted in Harbour</p></header><div class='css-s1'><h1>Bridge reopens</h1>"
+        f"<h2>The works</h2>{body}<section><p>{PARAGRAPHS[3]}</p><h3>Comments</h3>"
+        "<p>Readers wrote in.</p></section></div><section class='css-x9'><!-- comments -->"
+        f"<h3>2 thoughts on “Bridge reopens”</h3>{comments}</section></div></body></html>"
+    )
+    assert prune_furniture(tree) == 1
+    text = tree.text_content()
+    assert "Comment 0:" not in text and "Comment 1:" not in text
+    assert "Posted in Harbour" in text and "Readers wrote in." in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_comment_count_linked_at_the_top_of_a_post_takes_nothing_of_it() -> None:
+    tree = lxml_html.fromstring(
+        "<html><body><div class='css-s1'><h1>Bridge reopens</h1><div class='css-i'>"
+        f"<a href='#comments'>2 Comments</a><p>{PARAGRAPHS[0]}</p></div>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</div></body></html>"
+    )
+    assert prune_furniture(tree) == 0
+    assert PARAGRAPHS[0] in tree.text_content()
+
+
+def test_a_comment_heading_of_exactly_max_chars_counts() -> None:
+    from tasks.extract.furniture import MAX_COMMENT_HEADING_CHARS
+    title = "B" * (MAX_COMMENT_HEADING_CHARS - len("2 thoughts on “”"))
+    assert prune_furniture(_with_comments(f"2 thoughts on “{title}”")) == 1
+    assert prune_furniture(_with_comments(f"2 thoughts on “{title}B”")) == 0
+
+
+def test_a_tree_without_a_body_has_nothing_pruned() -> None:
+    assert prune_furniture(lxml_html.fromstring("<div class='related-posts'>x</div>")) == 0
+
+
+def test_boxes_inside_a_pruned_block_do_not_stop_the_ones_after_it() -> None:
+    # a "related" block holding a teaser card and a sign-up box goes with them; a teaser
+    # card, a sign-up box and a comment section after it go too, each counted once
+    card = ("<div><h3><a href='/news/ferry.html'>Ferry operator announces timetable</a></h3>"
+            "<p>More boats at the weekend.</p></div>")
+    more = "".join(f"<p>Related story {i}: the ferries, the quays and the docks this week.</p>"
+                   for i in range(6))  # (the block says more than a sign-up box)
+    related = f"<div class='related-posts'>{card}{more}{NEWSLETTER}</div>"
+    later_card = card.replace("ferry.html", "quay.html").replace("Ferry operator", "Quay owner")
+    nl2 = NEWSLETTER.replace("css-n1", "css-n9").replace("Ferry news", "Quay news")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) * 2
+    comments = ("<section class='css-x9'><h3>2 comments</h3><p>Comment 0: too long.</p>"
+                "</section>")
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{body}{related}</div>"
+        f"<div class='css-t'>{later_card}</div>{nl2}{comments}</body></html>"
+    )
+    assert prune_furniture(tree) == 4  # the block, the later headline, the box, the comments
+    text = tree.text_content()
+    assert "Quay owner" not in text and "Quay news" not in text and "Comment 0:" not in text
+    assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_signup_box_that_is_most_of_the_page_stays() -> None:
+    # a newsletter's own page: its pitch is the page's text
+    tree = lxml_html.fromstring(
+        f"<html><body><p>Gazette</p><div class='css-n1'><p>{PITCH}</p><input type='email'>"
+        "</div></body></html>")
+    assert prune_furniture(tree) == 0
+    assert PITCH in tree.text_content()

@@ -457,3 +457,12 @@ def test_a_posted_line_that_dates_before_it_names_gives_the_name():
                  "Veröffentlicht am Montag von der Stadt"):
         h1 = _headline(f"<h1>Bridge reopens</h1><div>{line}</div>{TEXT}")
         assert text_byline(h1, nowhere_else) is None, line
+
+
+def test_a_byline_commented_out_or_on_a_button_names_no_one():
+    # session 42's mutation run: a template's commented-out byline line, or a button's
+    # label ("By Jane Doe" on a follow button), is no byline of the page
+    from tasks.extract.headline_area import paragraph_byline
+    for block in ("<p><!-- By Jane Doe --></p>", "<p><button>By Jane Doe</button></p>"):
+        page = html.fromstring(f"<html><body><article>{block}{TEXT}</article></body></html>")
+        assert paragraph_byline(page, nowhere_else) is None, block
