@@ -5,6 +5,7 @@ container trafilatura knows is left as it is."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from tasks.extract.container import (
@@ -270,3 +271,45 @@ def test_a_story_of_exactly_the_minimum_and_exactly_the_share_is_named() -> None
     named = name_the_headlined_story(lxml_html.fromstring(_story_and_next(short, nxt)),
                                      "Bridge reopens")
     assert named is None or named[0].get("class") != "css-s"
+
+
+@pytest.mark.parametrize("attrs", [
+    'class="post"', 'class="entry"', 'itemprop="articleBody"', 'id="articleContent"',
+    'id="entry-content"', 'id="article__body"', 'class="post-text x"', 'class="x entry-content"',
+    'class="articleBody"', 'role="article"', 'id="story"', 'class="cell"',
+    'id="primary-col"', 'class="FullText"', 'class="article main"', 'class="story-content"',
+    'id="content"', 'class="content"', 'id="content-main"', 'class="content__body"',
+    'id="Main-Content"', 'class="page-Content"', 'class="mainbox"', 'id="main1"',
+    'role="main"', "",
+    # none of trafilatura's names
+    'class="css-1q2w3e"', 'id="wrapper"', 'class="contents"', 'class="my-article"',
+    'id="sidebar"', 'class="sc-bdfBwQ"', 'id="xprimary"', 'class="text-muted"',
+])
+@pytest.mark.parametrize("tag", ["div", "section", "span"])
+def test_the_container_test_agrees_with_trafilaturas_own_searches(attrs: str, tag: str) -> None:
+    from tasks.extract.container import _trafilatura_finds_a_container, _xpath_finds_a_container
+
+    tree = lxml_html.fromstring(f"<html><body><{tag} {attrs}><p>Text.</p></{tag}></body></html>")
+    assert _trafilatura_finds_a_container(tree) == _xpath_finds_a_container(tree)
+
+
+def test_the_container_test_knows_the_main_element_and_an_article() -> None:
+    from tasks.extract.container import _trafilatura_finds_a_container
+
+    for page in ("<main><p>Text.</p></main>", "<article><p>Text.</p></article>"):
+        tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
+        assert _trafilatura_finds_a_container(tree)
+    assert not _trafilatura_finds_a_container(
+        lxml_html.fromstring("<html><body><div class='x'><p>Text.</p></div></body></html>"))
+
+
+def test_without_trafilaturas_token_lists_the_xpath_decides(monkeypatch) -> None:
+    # a trafilatura release that renames its token lists leaves the Python test without
+    # its names: the XPath searches answer instead, so the answer stays trafilatura's
+    from tasks.extract import container
+
+    monkeypatch.setattr(container, "_ID_NAMES", None)
+    page = "<html><body><div class='x entry-content'><p>Text.</p></div></body></html>"
+    assert container._trafilatura_finds_a_container(lxml_html.fromstring(page))
+    monkeypatch.setattr(container, "_xpath_finds_a_container", lambda tree: False)
+    assert not container._trafilatura_finds_a_container(lxml_html.fromstring(page))
