@@ -157,9 +157,13 @@ def _author_boxes(body: HtmlElement, authors: list[str]) -> list[HtmlElement]:
     boxes = []
     for img in body.iter("img"):
         box = None
-        for depth, anc in enumerate(img.iterancestors()):
+        depth = 0
+        for anc in img.iterancestors():
+            if anc.tag in _PICTURE_WRAPPERS:  # the picture's own link or <picture>
+                continue
             if depth >= 3 or anc is body or anc.tag not in _BOX_TAGS:
                 break
+            depth += 1
             text = _norm(anc.text_content()).lower()
             if len(text) > MAX_AUTHOR_BOX_CHARS or anc.find(".//h1") is not None:
                 break
@@ -187,6 +191,8 @@ def _after_the_story_begins(body: HtmlElement, boxes: list[HtmlElement]) -> list
             and not any(anc is box for anc in first.iterancestors())]
 
 
+# A picture linked to the author's page, or set in a <picture>, is still the box's picture.
+_PICTURE_WRAPPERS = ("a", "picture", "source")  # (libxml2 nests an <img> in a <source>)
 _BOX_TAGS = ("div", "section", "aside", "footer", "span")
 
 

@@ -1233,3 +1233,13 @@ def test_a_signup_box_that_is_most_of_the_page_stays() -> None:
         "</div></body></html>")
     assert prune_furniture(tree) == 0
     assert PITCH in tree.text_content()
+
+
+def test_an_author_box_whose_picture_links_to_the_authors_page_goes() -> None:
+    # the usual author box: the picture is a link to the author's page, or a <picture>
+    for picture in ("<a href='/authors/anna-weber'><img src='/a.jpg'></a>",
+                    "<picture><source srcset='/a.webp'><img src='/a.jpg'></picture>"):
+        tree = _story_with(f"<div class='css-a1'>{picture}<p><strong>Anna Weber</strong> "
+                           f"{BIO}</p></div>")
+        assert prune_furniture(tree, URL, ["Anna Weber"]) == 1
+        assert "covered the port" not in tree.text_content()
