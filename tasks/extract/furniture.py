@@ -252,9 +252,9 @@ def prune_furniture(tree: HtmlElement, url: str | None = None,
         return 0
     blocks = _furniture_blocks(body)
     cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
-    signups = (_signup_boxes(body) + _author_boxes(body, authors or [])
-               + _comment_sections(body))
-    if not blocks and not cards and not signups:
+    boxes = (_signup_boxes(body) + _author_boxes(body, authors or [])
+             + _comment_sections(body))
+    if not blocks and not cards and not boxes:
         return 0
     page_chars = len(body.text_content())
     deleted: set[HtmlElement] = set()
@@ -272,7 +272,7 @@ def prune_furniture(tree: HtmlElement, url: str | None = None,
             continue
         delete_element(card)
         deleted.add(card)
-    for box in signups:
+    for box in boxes:
         if any(a in deleted for a in box.iterancestors()) or _is_content(box, page_chars):
             continue
         delete_element(box)
@@ -325,7 +325,7 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str], site: str | None = Non
     """The linked headlines, each widened to the outermost wrapper whose whole text it is
     (the heading, the link, a title <div>): the card's headline goes, its other parts are
     left to trafilatura and the line rules, unless the card has a box of its own
-    (`_whole_card`, `_div_cards`)."""
+    (`_card_box`, `_div_cards`)."""
     cards = []
     div_boxes: dict[HtmlElement, HtmlElement] = {}
     for heading in body.iter(_HEADINGS):
@@ -336,9 +336,9 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str], site: str | None = Non
         parent = card.getparent()
         while parent is not None and parent is not body and _holds_only(parent, card):
             card, parent = parent, parent.getparent()
-        box = _whole_card(card)
+        box = _card_box(card, ("article", "li"))
         if box is None and _on_site(link.get("href") or "", site):
-            div = _div_card(card, body)
+            div = _card_box(card, ("div",))
             if div is not None:
                 div_boxes[card] = div
         cards.append(card if box is None else box)
@@ -352,20 +352,6 @@ def _teaser_cards(body: HtmlElement, own_paths: set[str], site: str | None = Non
 # more than MAX_CONTENT_SHARE of the page's text is the story (a digest of the day's
 # stories, a roundup of the site's own guides).
 MIN_DIV_CARDS = 2
-
-
-def _div_card(headline: HtmlElement, body: HtmlElement) -> HtmlElement | None:
-    """The nearest <div> around a teaser headline (within 3 levels) that holds this one
-    heading and no more than a teaser's text."""
-    for depth, anc in enumerate(headline.iterancestors()):
-        if depth >= 3 or anc is body:
-            return None
-        if anc.tag == "div":
-            headings = sum(1 for _ in anc.iter("h1", *_HEADINGS))
-            if headings == 1 and len(_norm(anc.text_content())) <= MAX_CARD_CHARS:
-                return anc
-            return None
-    return None
 
 
 def _div_cards(boxes: list[HtmlElement], body: HtmlElement) -> set[HtmlElement]:
@@ -399,13 +385,14 @@ def _holds_only(parent: HtmlElement, child: HtmlElement) -> bool:
 MAX_CARD_CHARS = 600
 
 
-def _whole_card(headline: HtmlElement) -> HtmlElement | None:
-    """The <article> or <li> box around a teaser headline (its picture, date and summary go
-    with it), when the box holds that one headline and no more than a teaser's text."""
+def _card_box(headline: HtmlElement, tags: tuple[str, ...]) -> HtmlElement | None:
+    """The nearest box of `tags` around a teaser headline (within 3 levels), when it holds
+    that one headline and no more than a teaser's text (its picture, date and summary go
+    with it): an <article> or <li> card, or a <div> one (`_div_cards`)."""
     for depth, anc in enumerate(headline.iterancestors()):
-        if depth >= 3:
+        if depth >= 3:  # (<body> and <html> are among no card's tags)
             return None
-        if anc.tag in ("article", "li"):
+        if anc.tag in tags:
             headings = sum(1 for _ in anc.iter("h1", *_HEADINGS))
             if headings == 1 and len(_norm(anc.text_content())) <= MAX_CARD_CHARS:
                 return anc

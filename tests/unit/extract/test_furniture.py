@@ -205,16 +205,19 @@ def test_a_teaser_card_is_pruned_up_to_its_title_wrapper_only() -> None:
     assert all(p in text for p in PARAGRAPHS)
 
 
-def test_a_teaser_cards_article_or_list_box_goes_whole() -> None:
+@pytest.mark.parametrize("box", ["li", "article"])
+def test_a_teaser_cards_article_or_list_box_goes_whole(box: str) -> None:
     # an <article>/<li> box holding one linked headline and a teaser's text is the card:
     # its date and summary go with the headline
     body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     card = (
-        '<li><a href="/news/ferry.html"><h3>Ferry operator announces a new summer '
-        "timetable</h3></a><p>21 April 2024</p><p>More boats will sail at the weekend.</p></li>"
+        f'<{box}><a href="/news/ferry.html"><h3>Ferry operator announces a new summer '
+        "timetable</h3></a><p>21 April 2024</p><p>More boats will sail at the weekend.</p>"
+        f"</{box}>"
     )
+    card = f"<ul>{card}</ul>" if box == "li" else f"<div>{card}</div>"
     tree = lxml_html.fromstring(
-        f"<html><body><article><h1>Bridge reopens</h1>{body}<ul>{card}</ul></article>"
+        f"<html><body><article><h1>Bridge reopens</h1>{body}{card}</article>"
         "</body></html>"
     )
     assert prune_furniture(tree) == 1
