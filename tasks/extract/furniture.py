@@ -450,6 +450,52 @@ def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
     return found
 
 
+# The elements that can be a list's label: a heading, or a short line of its own.
+_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
+
+
+def drop_link_list_labels(tree: HtmlElement, url: str | None) -> int:
+    """Delete the label just above each list of links to the site's other stories
+    ("Related", "Mehr zum Thema") or to the page's own sections (a table of contents):
+    the element before the list, when it is a heading or a line of its own of at most
+    MAX_LINK_LIST_LABEL_WORDS words that is no sentence. trafilatura often drops such a
+    list for its link density and keeps the label; the clean stage then reads the label
+    as a "related" cue and takes the story's next list along as its teasers. How many."""
+    body = tree.find("body")
+    if body is None:
+        return 0
+    own_paths = _page_paths(tree)
+    site = _site_of(url)
+    labels = []
+    for lst in body.iter("ul", "ol"):
+        items = [child for child in lst if isinstance(child.tag, str)]
+        if len(items) < 2 or not all(item.tag == "li" and (
+                _is_site_link_item(item, own_paths, site) or _is_section_link(item))
+                for item in items):
+            continue
+        label = lst.getprevious()
+        while label is not None and not isinstance(label.tag, str):  # a comment between
+            label = label.getprevious()
+        if (label is not None and label.tag in _LABEL_TAGS
+                and not any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS
+                            for child in label.iterdescendants())
+                and _is_label(label.text_content())):
+            labels.append(label)
+    for label in labels:
+        delete_element(label)
+    return len(labels)
+
+
+_INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "span", "small", "abbr"})
+
+
+def _is_section_link(item: HtmlElement) -> bool:
+    """A table of contents' entry: one link to a part of the page ("#s2") and nothing else."""
+    links = [a for a in item.iter("a") if _norm(a.text_content())]
+    return (len(links) == 1 and (links[0].get("href") or "").startswith("#")
+            and _norm(links[0].text_content()) == _norm(item.text_content()))
+
+
 def drop_link_list_lines(text: str, link_lists: list[list[str]]) -> str:
     """`text` without the runs of two or more consecutive lines that are items of one link
     list (as trafilatura writes an item: "- " and its text), nor the label line above such

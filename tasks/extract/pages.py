@@ -87,7 +87,12 @@ from tasks.extract.container import (
 )
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
 from tasks.extract.filters import extraction_failed, not_article
-from tasks.extract.furniture import drop_link_list_lines, prune_furniture, site_link_lists
+from tasks.extract.furniture import (
+    drop_link_list_labels,
+    drop_link_list_lines,
+    prune_furniture,
+    site_link_lists,
+)
 from tasks.extract.inline import keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
@@ -697,6 +702,7 @@ def extract_html(
         prune_furniture(tree, url, meta.authors)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         centers_as_blocks(tree)
+        drop_link_list_labels(tree, url)
         link_lists = site_link_lists(tree, url)
         text = _read_the_story(tree, url, meta.title)
         used_fallback = False
