@@ -154,8 +154,9 @@ def _headline(body: HtmlElement, title: str | None) -> HtmlElement | None:
 
 
 # A headline's wrapper holds its story when it holds this much paragraph text, and either
-# the page's densest paragraphs or this share of all its paragraph text: a header with a
-# long standfirst is not the story, a story followed by a longer next one is.
+# the page's densest paragraphs, or this share of all its paragraph text, or a block beside
+# it is another story (`_another_story_beside`): a header with a long standfirst is not
+# the story, a story followed by a longer next one is.
 MIN_STORY_CHARS = 500
 MIN_STORY_SHARE = 0.2
 
@@ -180,7 +181,8 @@ def name_the_headlined_story(tree: HtmlElement, title: str | None
             return None
         chars = sum(len(p.text_content()) for p in wrapper.iter("p"))
         if chars >= MIN_STORY_CHARS and (chars >= MIN_STORY_SHARE * page_chars or any(
-                anc is wrapper for anc in densest.iterancestors())):
+                anc is wrapper for anc in densest.iterancestors())
+                or _another_story_beside(wrapper, head.tag)):
             break
     else:
         return None
@@ -188,3 +190,21 @@ def name_the_headlined_story(tree: HtmlElement, title: str | None
         return None
     tag, wrapper.tag = wrapper.tag, "article"
     return wrapper, tag
+
+
+def _another_story_beside(wrapper: HtmlElement, headline_tag: str) -> bool:
+    """Whether the next wrapper up would take in another story: a block beside `wrapper`
+    holding a headline of the story's own tag (the template's, an `<h1>` again) and
+    MIN_STORY_CHARS of paragraph text. The next story an endless page appends below a
+    short one holds more text than it, so neither the share nor the densest paragraphs
+    tell the short story's wrapper; a story's own subheadings are of a lower rank."""
+    parent = wrapper.getparent()
+    if parent is None:
+        return False
+    for block in parent.iterchildren():
+        if block is wrapper or not isinstance(block.tag, str):
+            continue
+        if next(block.iter(headline_tag), None) is not None and sum(
+                len(p.text_content()) for p in block.iter("p")) >= MIN_STORY_CHARS:
+            return True
+    return False

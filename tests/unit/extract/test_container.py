@@ -10,6 +10,8 @@ from lxml import html as lxml_html
 
 from tasks.extract.container import (
     MIN_BLOCK_CHARS,
+    MIN_STORY_CHARS,
+    _another_story_beside,
     name_the_headlined_story,
     name_the_story_container,
     reads_more,
@@ -271,6 +273,47 @@ def test_a_story_of_exactly_the_minimum_and_exactly_the_share_is_named() -> None
     named = name_the_headlined_story(lxml_html.fromstring(_story_and_next(short, nxt)),
                                      "Bridge reopens")
     assert named is None or named[0].get("class") != "css-s"
+
+
+def test_a_short_story_before_a_much_longer_next_one_of_its_template_is_named_alone() -> None:
+    # an endless page: the next story, set in the same template (its headline an <h1> too),
+    # holds four fifths of the page's paragraphs, so neither the share nor the densest
+    # paragraphs tell the short story's wrapper (bench_text_templates --seed 8's pages)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    nxt = "".join(f"<p>{p}</p>" for p in NEXT * 10)
+    html = _story_and_next(story, nxt).replace("<h2>Council approves cycle lane</h2>",
+                                               "<h1>Council approves cycle lane</h1>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(html), "Bridge reopens")
+    assert elem.get("class") == "css-s"
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS) and not any(p in x.text for p in NEXT)
+    # under a heading of lower rank the long block beside is no other story (a story's own
+    # later section could be): the climb goes on, as it did before the rule
+    lower = _story_and_next(story, nxt)
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(lower), "Bridge reopens")
+    assert elem.get("class") == "css-w"
+
+
+def test_another_story_holds_at_least_the_minimum_of_paragraph_text() -> None:
+    def beside(chars: int) -> bool:
+        tree = lxml_html.fromstring(
+            "<html><body><div><div id='s'><h1>Bridge reopens</h1><p>s</p></div>"
+            f"<div><div><h1>Next</h1></div><p>{'n' * chars}</p></div><p>x</p></div>"
+            "</body></html>")
+        return _another_story_beside(tree.get_element_by_id("s"), "h1")
+    assert beside(MIN_STORY_CHARS) and not beside(MIN_STORY_CHARS - 1)
+
+
+def test_a_storys_own_sections_under_lower_headings_are_not_another_story() -> None:
+    # long-form: the headline's wrapper holds the opening, and each later section of the
+    # story sits in a block of its own under an <h2>: the whole story is named
+    opening = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    sections = "".join(f"<section><h2>Part {n}</h2>{''.join(f'<p>{p}</p>' for p in NEXT * 5)}"
+                       "</section>" for n in (2, 3))
+    html = ("<html><body><div class='css-w'><div class='css-s'><h1>Bridge reopens</h1>"
+            f"{opening}</div>{sections}</div></body></html>")
+    elem, _ = name_the_headlined_story(lxml_html.fromstring(html), "Bridge reopens")
+    assert elem.get("class") == "css-w"
 
 
 @pytest.mark.parametrize("attrs", [
