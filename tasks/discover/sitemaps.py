@@ -29,7 +29,7 @@ from tasks.common.charset import (
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
 from tasks.common.text import iso_letters_in_capitals, without_inline_comment
-from tasks.common.urls import same_site_without_scheme, trim_url
+from tasks.common.urls import same_site_without_scheme, trim_url, with_its_slashes
 from tasks.discover.feeds import (
     clean_title,
     html_entities_as_characters,
@@ -196,7 +196,7 @@ def _absolute(loc: str | None, base: str) -> str | None:
     # `news.example/a` on news.example's sitemap: its host, not a path under the folder
     loc = same_site_without_scheme(loc, base) or loc
     try:
-        url = urljoin(base, loc)
+        url = urljoin(base, with_its_slashes(base, loc))
         parts = urlsplit(url)
     except ValueError:
         # "//[a.example/1", an IPv6 bracket never closed: raised, it ended the whole

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from w3lib.html import get_base_url, get_meta_refresh
 
 from tasks.common.charset import decode
-from tasks.common.urls import base_url_of, strip_userinfo, trim_url
+from tasks.common.urls import base_url_of, strip_userinfo, trim_url, with_its_slashes
 
 # Bytes a URL never holds raw: non-ASCII, controls, the space and the delimiters a browser
 # encodes in a path. Servers write them into a Location all the same (a file name with a space);
@@ -76,26 +76,6 @@ def backslashes_as_slashes(location: str) -> str:
     return location[:end].replace("\\", "/") + location[end:]
 
 
-# An http(s) URL whose `//` is short, missing or long: "https:/news.example/b",
-# "https:news.example/b", "https:///news.example/b" (a rewrite rule's typo, a template
-# joining "https:/" and a host).
-_SCHEME_AND_SLASHES = re.compile(r"(https?):(/*)(?=[^/])", re.I)
-
-
-def _with_its_slashes(current: str, location: str) -> str:
-    """`location` as the WHATWG URL parser reads it against `current`: after an http(s)
-    scheme any number of slashes but two still leads to a host ("https:/news.example/b"
-    from an http page is https://news.example/b), except one or none after the current
-    page's own scheme, a path on its host (as urljoin reads it). Kept as written, the
-    target was a URL with no host (fault round 28; round 27's known item)."""
-    found = _SCHEME_AND_SLASHES.match(location)
-    if found is None or len(found[2]) == 2:
-        return location
-    if len(found[2]) < 2 and found[1].lower() == urlsplit(current).scheme.lower():
-        return location
-    return f"{found[1].lower()}://{location[found.end():]}"
-
-
 def redirect_target(current: str, location: str) -> str | None:
     """The absolute URL a Location header names, relative to `current`, without
     user:password@ (it would be sent as Basic auth and logged); None when it names no
@@ -106,7 +86,7 @@ def redirect_target(current: str, location: str) -> str | None:
         location = _ascii_location(backslashes_as_slashes(trim_url(location)))
         if location is None:
             return None
-        target = urljoin(current, _with_its_slashes(current, location))
+        target = urljoin(current, with_its_slashes(current, location))
         urlsplit(target).port  # noqa: B018 - parsed only to raise on a bad port
     except ValueError:
         return None

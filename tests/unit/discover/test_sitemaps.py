@@ -1189,3 +1189,18 @@ def test_a_sitemap_date_with_rfc3339s_lower_case_letters_is_read(text) -> None:
             f"<news:publication_date>{text}</news:publication_date></news:news></url>"
             "</urlset>")
     assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
+
+
+@pytest.mark.parametrize(("loc", "url"), [
+    # a host after too many slashes, as browsers (and the fetch stage's redirects) read it
+    ("https:///news.example/2024/05/a", "https://news.example/2024/05/a"),
+    ("http:///news.example/a", "http://news.example/a"),
+    # no host of the sitemap's own invented: `https:///a` names the host "a"
+    ("https:///a", "https://a"),
+])
+def test_a_loc_with_three_slashes_names_the_host_after_them(loc: str, url: str) -> None:
+    # seed 59's question: joined to the sitemap's address, each was a page of the
+    # sitemap's own host (`https://news.example/a` for `https:///a`)
+    assert [e.url for e in parse_sitemap(_urlset([loc]), BASE).entries] == [url]
+    text = parse_sitemap(f"{loc}\n".encode(), "https://news.example/sitemap.txt")
+    assert [e.url for e in text.entries] == [url]
