@@ -17,7 +17,7 @@ from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from tasks.common.text import iso_letters_in_capitals
+from tasks.common.text import ascii_digits, iso_letters_in_capitals
 from tasks.extract.areas import in_other_area
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
@@ -222,7 +222,9 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         return dt, dt.date()
     if not isinstance(value, str):
         return None
-    s = value.strip()
+    # "٢٠٢٤-٠٥-٠٣T10:00:00+03:00": fromisoformat takes ASCII digits only, and the
+    # year-month-day prefix alone was read, the time and zone lost (fault round 31)
+    s = ascii_digits(value.strip())
     if not s:
         return None
     dt = None

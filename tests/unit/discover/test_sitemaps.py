@@ -1189,3 +1189,16 @@ def test_a_sitemap_date_with_rfc3339s_lower_case_letters_is_read(text) -> None:
             f"<news:publication_date>{text}</news:publication_date></news:news></url>"
             "</urlset>")
     assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
+
+
+@pytest.mark.parametrize("text", ["٢٠٢٤-٠٥-٠٣T13:00:00+03:00", "۲۰۲۴-۰۵-۰۳T۱۳:۰۰:۰۰+۰۳:۰۰",
+                                  "２０２４-０５-０３T10:00:00Z"])
+def test_a_sitemap_date_in_another_scripts_digits_is_read(text) -> None:
+    """Fault round 31: a news sitemap's date in Arabic-Indic, Persian or fullwidth digits
+    (a CMS localising its numbers). Before: no date, the story's publication date lost."""
+    expected = datetime(2024, 5, 3, 10, tzinfo=UTC)
+    assert parse_w3c_datetime(text) == expected
+    news = (f"<urlset {NEWS_NS}><url><loc>https://news.example/1</loc><news:news>"
+            f"<news:publication_date>{text}</news:publication_date></news:news></url>"
+            "</urlset>")
+    assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
