@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 
 # Chinese and Japanese are written without spaces: a whitespace count sees a whole
@@ -122,6 +123,35 @@ def iso_letters_in_capitals(text: str) -> str:
     if "t" not in text and "z" not in text:
         return text
     return _ISO_LOWER_LETTER.sub(lambda m: m[0].upper(), text)
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the decimal digits of other scripts written as ASCII digits: Arabic-
+    Indic "٢٠٢٤", Persian "۲۰۲۴", Devanagari "२०२४", fullwidth "２０２４" (Arabic, Persian and
+    Hindi CMSs localise every number, date fields too). Python's `int` reads them, its
+    date parsers do not: an ISO date so written kept its day alone and lost its time, a
+    feed's was no date (fault round 31)."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+# Japanese pages and feeds write the year by era: 令和6年5月3日 is 3 May 2024, 令和元年 (the
+# "first year") 2019, 平成31年 the same year's months before May. The CJK date forms want a
+# four-digit year, and such a date was none (fault round 31). Each era's year 1 less one.
+_JAPANESE_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_JAPANESE_ERA_YEAR = re.compile(r"(令和|平成|昭和)\s?(元|\d{1,2})\s?年")
+
+
+def _gregorian_year(m: re.Match) -> str:
+    return f"{_JAPANESE_ERAS[m[1]] + (1 if m[2] == '元' else int(m[2]))}年"
+
+
+def gregorian_era_years(text: str) -> str:
+    """`text` with each year of a Japanese era (令和6年) as its Gregorian year (2024年)."""
+    if "年" not in text:
+        return text
+    return _JAPANESE_ERA_YEAR.sub(_gregorian_year, text)
 
 
 def capped_text(text: str | None, limit: int) -> str | None:

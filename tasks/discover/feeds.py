@@ -37,7 +37,13 @@ from tasks.common.surrogates import (
     surrogate_references_as_characters,
     without_lone_surrogates,
 )
-from tasks.common.text import MAX_TITLE_CHARS, capped_text, iso_letters_in_capitals
+from tasks.common.text import (
+    MAX_TITLE_CHARS,
+    ascii_digits,
+    capped_text,
+    gregorian_era_years,
+    iso_letters_in_capitals,
+)
 from tasks.common.urls import (
     INVISIBLE_CHARS,
     joined_url,
@@ -371,6 +377,12 @@ def _entry_date(entry, key: str) -> datetime | None:
     2005-03-20). An ISO date that is no calendar day, a bare number, or a reading whose
     year the text does not name is no date (the page's own date decides)."""
     raw = entry.get(key)
+    if isinstance(raw, str) and not raw.isascii() and (
+            plain := gregorian_era_years(ascii_digits(raw))) != raw:
+        # "٢٠٢٤-٠٥-٠٣T10:00:00+03:00", "Fri, ٠٣ May ٢٠٢٤ ...": an Arabic or Persian CMS
+        # localising its numbers; "令和6年5月3日": a Japanese era's year. feedparser reads
+        # neither, the item was undated (fault round 31)
+        return _rfc3339(plain)
     if isinstance(raw, str) and _loose_rfc822(raw) is not None:
         return loose_rfc822_date(raw)  # read whole, as written (feedparser misreads some)
     if isinstance(raw, str) and (slashed := _SLASHED_DATE.fullmatch(raw)):
@@ -735,6 +747,8 @@ def _rfc3339(value: object) -> datetime | None:
     (fault round 22), or a Unix timestamp (`_unix_time`)."""
     if not isinstance(value, str) or not value.strip() or _EPOCH.fullmatch(value):
         return _unix_time(value)
+    # Arabic-Indic, Persian, fullwidth digits, a Japanese era's year (fault round 31)
+    value = gregorian_era_years(ascii_digits(value))
     try:
         # 3.11: Z, offsets, fractions; a lower-case "t" or "z" (RFC 3339 allows both) in
         # capitals first: "...t10:00:00z" was no date (fault round 27)

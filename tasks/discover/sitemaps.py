@@ -28,7 +28,12 @@ from tasks.common.charset import (
 )
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.surrogates import surrogate_references_as_characters
-from tasks.common.text import iso_letters_in_capitals, without_inline_comment
+from tasks.common.text import (
+    ascii_digits,
+    gregorian_era_years,
+    iso_letters_in_capitals,
+    without_inline_comment,
+)
 from tasks.common.urls import same_site_without_scheme, trim_url, with_its_slashes
 from tasks.discover.feeds import (
     clean_title,
@@ -137,7 +142,9 @@ def parse_w3c_datetime(text: str | None) -> datetime | None:
     """
     if not text:
         return None
-    text = text.strip()
+    # Arabic-Indic, Persian or fullwidth digits, a Japanese era's year (a CMS localising
+    # its numbers): no date before (fault round 31)
+    text = gregorian_era_years(ascii_digits(text.strip()))
     m = _YEAR_MONTH.match(text)
     try:
         if m:

@@ -17,7 +17,7 @@ from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from tasks.common.text import iso_letters_in_capitals
+from tasks.common.text import ascii_digits, iso_letters_in_capitals
 from tasks.extract.areas import in_other_area
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
@@ -222,7 +222,9 @@ def parse_date_and_day(value: object) -> tuple[datetime, date] | None:
         return dt, dt.date()
     if not isinstance(value, str):
         return None
-    s = value.strip()
+    # "٢٠٢٤-٠٥-٠٣T10:00:00+03:00": fromisoformat takes ASCII digits only, and the
+    # year-month-day prefix alone was read, the time and zone lost (fault round 31)
+    s = ascii_digits(value.strip())
     if not s:
         return None
     dt = None
@@ -566,13 +568,113 @@ def page_zone(url: str | None, locales: tuple[str | None, ...] = ()) -> ZoneInfo
     return None
 
 
+# Calendars whose years pages write in their date fields, machine ones included: Thai
+# CMSs write the Buddhist era's (2567 for 2024), Iranian and Afghan ones the Solar Hijri
+# calendar's (1403-02-14 for 3 May 2024). Read as Gregorian, every such claim was refused
+# as 'future' or 'implausible' and the page went undated (fault round 31). Only where the
+# page says it is of that country (its domain, else its first declared language naming
+# one): a year in those ranges is no other calendar's there. Japan's era names are read
+# where they are written (headline_area.parse_visible_date).
+_CALENDAR_TLDS = {"th": "buddhist", "ir": "solar_hijri", "af": "solar_hijri"}
+_CALENDAR_LANGUAGES = {"th": "buddhist", "fa": "solar_hijri"}
+_BUDDHIST_ERA_OFFSET = 543
+# the years of the news era (EARLIEST_PLAUSIBLE to 2100) in each calendar: nothing else
+# on such a page is moved
+_CALENDAR_YEARS = {"buddhist": range(2538, 2644), "solar_hijri": range(1373, 1480)}
+
+
+def page_calendar(url: str | None, locales: tuple[str | None, ...] = ()) -> str | None:
+    """'buddhist' or 'solar_hijri' when the page's country-code domain, else the first of
+    its declared `locales` (og:locale, <html lang>) that names a language, is one that
+    writes dates in that calendar; None otherwise (page_zone's order of evidence)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    if "." in host:
+        tld = host.rsplit(".", 1)[-1]
+        if tld in _CALENDAR_TLDS:
+            return _CALENDAR_TLDS[tld]
+        if len(tld) == 2 and tld in _CCTLD_ZONES:
+            return None  # a country domain of the Gregorian calendar says so
+    for locale in locales:
+        m = _LOCALE.match((locale or "").strip())
+        if m is not None:
+            calendar = _CALENDAR_LANGUAGES.get(m[1].lower())
+            if calendar is not None or m[1].lower() != "en":
+                return calendar
+    return None
+
+
+# Year starts where the Solar Hijri calendar's leap cycle breaks (the jalaali algorithm of
+# Borkowski, as jalaali-js and jdatetime use it; exact for years 1 to 3177)
+_JALALI_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097,
+                  2192, 2262, 2324, 2394, 2456, 3178)
+
+
+def _solar_hijri_year(year: int) -> tuple[bool, date]:
+    """(is it a leap year, the Gregorian day of its 1 Farvardin, Nowruz)."""
+    leap_j, jp, jump = -14, _JALALI_BREAKS[0], 0
+    for jm in _JALALI_BREAKS[1:]:
+        jump = jm - jp
+        if year < jm:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        jp = jm
+    n = year - jp
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    gy = year + 621
+    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
+    if jump - n < 6:
+        n = n - jump + (jump + 4) // 33 * 33
+    leap = ((n + 1) % 33 - 1) % 4 == 0 if (n + 1) % 33 else False
+    return leap, date(gy, 3, 20 + leap_j - leap_g)
+
+
+def gregorian_of_solar_hijri(year: int, month: int, day: int) -> date:
+    """The Gregorian day of a Solar Hijri one (1403-02-14 is 2024-05-03); ValueError for
+    a day that year does not have. Years 1 to 3177."""
+    if not 1 <= year < _JALALI_BREAKS[-1]:
+        raise ValueError(f"year {year} is outside the calendar's table")
+    leap, nowruz = _solar_hijri_year(year)
+    length = 31 if month <= 6 else 30 if month <= 11 else 30 if leap else 29
+    if not 1 <= month <= 12 or not 1 <= day <= length:
+        raise ValueError(f"{year}-{month:02d}-{day:02d} is no Solar Hijri day")
+    return nowruz + timedelta(days=(month - 1) * 31 - max(0, month - 7) + day - 1)
+
+
+def _gregorian_candidate(c: DateCandidate, calendar: str) -> DateCandidate | None:
+    """The claim with its day in the Gregorian calendar (its instant moved with it); the
+    claim as it is when its year is not of that calendar's news era; None when the day is
+    none that calendar has (a 29 February the Buddhist year 2568 does not have)."""
+    if c.day is None or c.day.year not in _CALENDAR_YEARS[calendar]:
+        return c
+    try:
+        if calendar == "buddhist":
+            day = c.day.replace(year=c.day.year - _BUDDHIST_ERA_OFFSET)
+        else:
+            day = gregorian_of_solar_hijri(c.day.year, c.day.month, c.day.day)
+    except ValueError:
+        return None
+    return replace(c, value=c.value + (day - c.day), day=day)
+
+
+def in_page_calendar(candidates: list[DateCandidate], calendar: str | None
+                     ) -> list[DateCandidate]:
+    """The claims of a page dated in its country's calendar (page_calendar), in the
+    Gregorian one; a claim naming a day that calendar does not have is dropped."""
+    if calendar is None:
+        return candidates
+    return [moved for c in candidates if (moved := _gregorian_candidate(c, calendar))]
+
+
 # Languages whose pages write numeric dates day first ("06/11/2026", "06-11-2026"): an
 # ambiguous one is read so on their pages. Not German (JavaScript frameworks on German
 # pages show American "05/08/2019" for May 8th: its dotted dates are day first anyway) and
 # not English, unless its region writes day first (WordPress's default og:locale "en_US"
-# says nothing, so American English is never inferred).
+# says nothing, so American English is never inferred). Thai writes "03/05/2567" day first
+# (round 31, with its Buddhist era years: page_calendar).
 _DAY_FIRST_LANGUAGES = frozenset({"fr", "es", "it", "pt", "ca", "ro", "nl", "pl", "cs", "sk",
-                                  "el", "tr", "ru", "uk"})
+                                  "el", "tr", "ru", "uk", "th"})
 _DAY_FIRST_ENGLISH = frozenset({"gb", "ie", "au", "nz", "in", "za"})
 
 

@@ -21,6 +21,7 @@ from htmldate.extractors import regex_parse
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from tasks.common.text import gregorian_era_years
 from tasks.extract.bylines import normalize_byline
 
 # How far up from the headline the search climbs, and how many elements a container may
@@ -129,6 +130,7 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     is no date, unless an American clock follows it (_AMERICAN_TIME: month first; not
     with `by_clock` False)."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
+    text = gregorian_era_years(text)  # 令和6年 is 2024年 (fault round 31)
     m = _NUMERIC_DATE.search(text)
     try:
         if m and m[1]:

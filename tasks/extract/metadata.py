@@ -82,8 +82,10 @@ from tasks.extract.dates import (
     date_confidence,
     day_vote,
     htmldate_date,
+    in_page_calendar,
     in_page_zone,
     modified_date,
+    page_calendar,
     page_zone,
     parse_date,
     reads_day_first,
@@ -369,10 +371,10 @@ def page_metadata(
     recorded_change = modified_date(tree)
     locale_value = locale.get("content") if locale is not None else None
     day_first = reads_day_first((lang, locale_value))
-    candidates = in_page_zone(
+    candidates = in_page_zone(in_page_calendar(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline,
                         fetched, modified=recorded_change, day_first=day_first),
-        page_zone(url, (locale_value, lang)))
+        page_calendar(url, (locale_value, lang))), page_zone(url, (locale_value, lang)))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
         # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the

@@ -1515,3 +1515,30 @@ def test_html_references_in_a_feed_declaring_an_external_dtd_are_read(doctype) -
     assert [(i.url, i.title) for i in result.items] == [
         ("https://news.example/caf\u00e9-du-port", "Café news"),
         ("https://news.example/b", "Résumé")]
+
+
+@pytest.mark.parametrize("written", [
+    "٢٠٢٤-٠٥-٠٣T10:00:00+03:00", "Fri, ٠٣ May ٢٠٢٤ ١٠:٠٠:٠٠ +0300",
+    "۲۰۲۴-۰۵-۰۳T۱۰:۰۰:۰۰+۰۳:۰۰", "２０２４-０５-０３T10:00:00+03:00",
+])
+def test_a_feed_date_in_another_scripts_digits_is_read(written) -> None:
+    """Fault round 31: a date written in Arabic-Indic, Persian or fullwidth digits (an
+    Arabic or Persian CMS localising every number). Before: feedparser read none of them,
+    the item undated (None)."""
+    assert _rss_dates([written]) == [datetime(2024, 5, 3, 7, tzinfo=UTC)]
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "G", "items": [
+        {"id": "1", "url": "https://news.example/1", "date_published": written}]}
+    result = parse_json_feed(json.dumps(doc).encode(), "https://news.example/feed.json")
+    assert [i.published_at for i in result.items] == [datetime(2024, 5, 3, 7, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize(("written", "at"), [
+    ("令和6年5月3日 10:00", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+    ("令和6年5月3日", datetime(2024, 5, 3, tzinfo=UTC)),
+    ("令和元年5月3日", datetime(2019, 5, 3, tzinfo=UTC)),
+    ("平成31年4月30日 09:30", datetime(2019, 4, 30, 9, 30, tzinfo=UTC)),
+])
+def test_a_feed_date_in_a_japanese_era_is_read(written, at) -> None:
+    """Fault round 31: a Japanese feed's date written with the era's year (令和6年 is
+    2024). Before: no date (round 23 reads the four-digit year only)."""
+    assert _rss_dates([written]) == [at]

@@ -1204,3 +1204,16 @@ def test_a_loc_with_three_slashes_names_the_host_after_them(loc: str, url: str) 
     assert [e.url for e in parse_sitemap(_urlset([loc]), BASE).entries] == [url]
     text = parse_sitemap(f"{loc}\n".encode(), "https://news.example/sitemap.txt")
     assert [e.url for e in text.entries] == [url]
+
+
+@pytest.mark.parametrize("text", ["٢٠٢٤-٠٥-٠٣T13:00:00+03:00", "۲۰۲۴-۰۵-۰۳T۱۳:۰۰:۰۰+۰۳:۰۰",
+                                  "２０２４-０５-０３T10:00:00Z"])
+def test_a_sitemap_date_in_another_scripts_digits_is_read(text) -> None:
+    """Fault round 31: a news sitemap's date in Arabic-Indic, Persian or fullwidth digits
+    (a CMS localising its numbers). Before: no date, the story's publication date lost."""
+    expected = datetime(2024, 5, 3, 10, tzinfo=UTC)
+    assert parse_w3c_datetime(text) == expected
+    news = (f"<urlset {NEWS_NS}><url><loc>https://news.example/1</loc><news:news>"
+            f"<news:publication_date>{text}</news:publication_date></news:news></url>"
+            "</urlset>")
+    assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
