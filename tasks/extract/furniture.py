@@ -468,18 +468,19 @@ def drop_link_list_labels(tree: HtmlElement, url: str | None) -> int:
     site = _site_of(url)
     labels = []
     for lst in body.iter("ul", "ol"):
-        items = [child for child in lst if isinstance(child.tag, str)]
-        if len(items) < 2 or not all(item.tag == "li" and (
-                _is_site_link_item(item, own_paths, site) or _is_section_link(item))
-                for item in items):
-            continue
+        # the label first: most lists (menus) have none, and the items' link tests cost
         label = lst.getprevious()
         while label is not None and not isinstance(label.tag, str):  # a comment between
             label = label.getprevious()
-        if (label is not None and label.tag in _LABEL_TAGS
-                and not any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS
-                            for child in label.iterdescendants())
-                and _is_label(label.text_content())):
+        if (label is None or label.tag not in _LABEL_TAGS
+                or any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS
+                       for child in label.iterdescendants())
+                or not _is_label(label.text_content())):
+            continue
+        items = [child for child in lst if isinstance(child.tag, str)]
+        if len(items) >= 2 and all(item.tag == "li" and (
+                _is_site_link_item(item, own_paths, site) or _is_section_link(item))
+                for item in items):
             labels.append(label)
     for label in labels:
         delete_element(label)
