@@ -49,6 +49,7 @@ from tasks.common.urls import (
     joined_url,
     same_site_without_scheme,
     trim_url,
+    without_escaped_ampersands,
 )
 
 # Older feeds put HTML in <title>; the hint should be plain text.
@@ -468,7 +469,7 @@ def _http_url(feed_url: str, link: str) -> str | None:
     """`link` resolved against the feed's address, if that names an http(s) page. A link
     urljoin refuses is none (raised, its ValueError ended the whole discovery, and the
     run)."""
-    url = joined_url(feed_url, trim_url(link))
+    url = joined_url(feed_url, without_escaped_ampersands(trim_url(link)))
     return url if url is not None and _is_http(url) else None
 
 
@@ -763,20 +764,11 @@ def _rfc3339(value: object) -> datetime | None:
         return None
 
 
-# `&amp;` (or `&#38;`, `&#x26;`) in a JSON Feed's URL: a plugin that escaped the permalink
-# for HTML before writing JSON (as WordPress's esc_url does). JSON has no entities, so the
-# URL was fetched as `?p=1&amp;lang=de`, a query of `amp;lang`: the wrong page, or the
-# site's 404, under an article id no other source of the story shares. An XML feed's
-# parser decodes the same text; no URL of a page holds `&amp;` as its own characters.
-_ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
-
-
 def _json_item_url(item: dict, feed_url: str) -> str | None:
     """An item's page: its `url` (the permalink), else `external_url` (the page a link
     post points to), else an `id` that is an http(s) URL (as an RSS permalink guid)."""
     for cand in (item.get("url"), item.get("external_url")):
-        if isinstance(cand, str) and _ESCAPED_AMPERSAND.search(cand):
-            cand = html.unescape(cand)
+        # an escaped `&amp;` is an `&` in `_http_url` (`without_escaped_ampersands`)
         if isinstance(cand, str) and not _is_http(trim_url(cand)):
             cand = same_site_without_scheme(trim_url(cand), feed_url) or cand
         url = _http_url(feed_url, cand) if isinstance(cand, str) and cand.strip() else None

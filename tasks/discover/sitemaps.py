@@ -34,7 +34,12 @@ from tasks.common.text import (
     iso_letters_in_capitals,
     without_inline_comment,
 )
-from tasks.common.urls import same_site_without_scheme, trim_url, with_its_slashes
+from tasks.common.urls import (
+    same_site_without_scheme,
+    trim_url,
+    with_its_slashes,
+    without_escaped_ampersands,
+)
 from tasks.discover.feeds import (
     clean_title,
     html_entities_as_characters,
@@ -198,6 +203,8 @@ def _absolute(loc: str | None, base: str) -> str | None:
     loc = trim_url(loc) if loc else loc
     if not loc:
         return None
+    # `&amp;amp;` written, or `&amp;` in CDATA: `?a=1&amp;b=2` was fetched (round 32)
+    loc = without_escaped_ampersands(loc)
     if _ABSOLUTE_HTTP.fullmatch(loc):
         return loc
     # `news.example/a` on news.example's sitemap: its host, not a path under the folder

@@ -1542,3 +1542,40 @@ def test_a_feed_date_in_a_japanese_era_is_read(written, at) -> None:
     """Fault round 31: a Japanese feed's date written with the era's year (令和6年 is
     2024). Before: no date (round 23 reads the four-digit year only)."""
     assert _rss_dates([written]) == [at]
+
+
+ESCAPED_TWICE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://news.example/</link>
+<item><title>A</title><guid><![CDATA[https://news.example/a.php?id=1&amp;cat=2]]></guid></item>
+<item><title>B</title><guid>https://news.example/b.php?id=2&amp;amp;cat=2</guid></item>
+<item><title>C</title><link><![CDATA[https://news.example/c.php?id=3&#38;cat=2]]></link></item>
+<item><title>D</title><link>https://news.example/d.php?id=4&amp;ampm=pm</link></item>
+</channel></rss>"""
+
+
+def test_an_xml_feed_url_escaped_twice_is_the_pages_address() -> None:
+    """Fault round 32 (round 18 fixed the JSON Feed's): a permalink escaped for HTML and
+    then written as XML text (`&amp;amp;`), or escaped once inside CDATA (which XML does
+    not unescape), in a guid or an Atom href. Before: the page fetched at
+    `?id=1&amp;cat=2`, a query of `amp;cat`: the wrong page or the site's 404. A `<link>`
+    was decoded by feedparser already; `&ampm=` is no escape."""
+    assert [i.url for i in parse_feed(ESCAPED_TWICE, FEED_URL).items] == [
+        "https://news.example/a.php?id=1&cat=2", "https://news.example/b.php?id=2&cat=2",
+        "https://news.example/c.php?id=3&cat=2", "https://news.example/d.php?id=4&ampm=pm"]
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:f</id>
+<entry><title>A</title><id>urn:1</id>
+  <link href="https://news.example/a.php?id=1&amp;amp;cat=2"/></entry></feed>"""
+    assert [i.url for i in parse_feed(atom, FEED_URL).items] == [
+        "https://news.example/a.php?id=1&cat=2"]
+
+
+def test_an_escaped_ampersand_is_unescaped_alone() -> None:
+    """Fault round 32: round 18's JSON Feed fix ran `html.unescape` over the whole URL
+    once it held `&amp;`, which also reads a parameter named like an HTML reference
+    without its semicolon (`&copy=`, `&reg=`, `&not=`): `?a=1&amp;b=2&copy=3` was fetched
+    as `?a=1&b=2©=3`, another query."""
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "https://news.example/?a=1&amp;b=2&copy=3&reg=4"}]}
+    r = parse_feed(json.dumps(feed).encode(), "https://news.example/feed.json",
+                   "application/feed+json")
+    assert [i.url for i in r.items] == ["https://news.example/?a=1&b=2&copy=3&reg=4"]

@@ -1217,3 +1217,22 @@ def test_a_sitemap_date_in_another_scripts_digits_is_read(text) -> None:
             f"<news:publication_date>{text}</news:publication_date></news:news></url>"
             "</urlset>")
     assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
+
+
+def test_a_loc_escaped_twice_is_the_pages_address() -> None:
+    """Fault round 32: a generator that escapes the address for HTML and then writes it
+    as XML text (`&amp;amp;`, `&#38;amp;`), or escapes it inside a CDATA section (which
+    XML does not unescape), or a text sitemap of escaped addresses. Before: each page
+    fetched at `?id=1&amp;cat=2`, a query of `amp;cat`: the wrong page or the site's
+    404. `&ampm=` is no escape."""
+    xml = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           b"<url><loc><![CDATA[https://news.example/a.php?id=1&amp;cat=2]]></loc></url>"
+           b"<url><loc>https://news.example/b.php?id=2&amp;amp;cat=2</loc></url>"
+           b"<url><loc>https://news.example/c.php?id=3&#38;amp;cat=2</loc></url>"
+           b"<url><loc>https://news.example/d.php?id=4&amp;ampm=pm</loc></url></urlset>")
+    assert [e.url for e in parse_sitemap(xml, BASE).entries] == [
+        "https://news.example/a.php?id=1&cat=2", "https://news.example/b.php?id=2&cat=2",
+        "https://news.example/c.php?id=3&cat=2", "https://news.example/d.php?id=4&ampm=pm"]
+    text = parse_sitemap(b"https://news.example/t.php?id=5&amp;cat=2\n",
+                         "https://news.example/sitemap.txt")
+    assert [e.url for e in text.entries] == ["https://news.example/t.php?id=5&cat=2"]
