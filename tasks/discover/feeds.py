@@ -46,6 +46,7 @@ from tasks.common.text import (
 )
 from tasks.common.urls import (
     INVISIBLE_CHARS,
+    domain_of,
     joined_url,
     same_site_without_scheme,
     trim_url,
@@ -473,7 +474,16 @@ def _http_url(feed_url: str, link: str) -> str | None:
     return url if url is not None and _is_http(url) else None
 
 
-def _entry_url(entry, feed_url: str) -> str | None:
+def _names_no_story(url: str, feed_url: str, channel_link: str | None) -> bool:
+    """True for an address no item's story is at: a site's home page, the feed itself or
+    the channel's own link (a section's front)."""
+    parts = urlsplit(url)
+    if parts.path in ("", "/") and not parts.query:
+        return True
+    return url.rstrip("/") in {feed_url.rstrip("/"), (channel_link or "").rstrip("/")}
+
+
+def _entry_url(entry, feed_url: str, channel_link: str | None = None) -> str | None:
     """The article address of an entry: the feed's original link if a proxy such as
     FeedBurner rewrote it, else the alternate link, else a permalink guid."""
     candidates = [entry.get("feedburner_origlink"), entry.get("link")]
@@ -488,8 +498,25 @@ def _entry_url(entry, feed_url: str) -> str | None:
     for cand in candidates:
         url = _http_url(feed_url, cand) if cand else None
         if url is not None:
-            return url
+            return _story_of(url, guid, feed_url, channel_link)
     return None
+
+
+def _story_of(url: str, guid: object, feed_url: str, channel_link: str | None) -> str:
+    """`url`, or the entry's guid (Atom id) when `url` names no story (`_names_no_story`)
+    and the guid is an address on the same site that does. A CMS template writing the
+    home page (or the channel's link, or the feed) as every item's `<link>`, the story's
+    address only in its guid, made every item the home page: one item, the others its
+    repeats, no story fetched (round 32). feedparser does not say whether a guid beside a
+    link was marked isPermaLink="false"; a same-site http(s) one names a page of the
+    site all the same (WordPress's `?p=N` redirects to its post)."""
+    if not isinstance(guid, str) or not _names_no_story(url, feed_url, channel_link):
+        return url
+    story = _http_url(feed_url, guid) if _is_http(trim_url(guid)) else None
+    if (story is None or _names_no_story(story, feed_url, channel_link)
+            or domain_of(story) != domain_of(url)):
+        return url
+    return story
 
 
 def why_no_page(entry) -> str:
@@ -674,8 +701,9 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
                                f"kept the {len(entries)} entries before the cut"))
     entries = _capped(entries, result)
     seen: set[str] = set()
+    channel_link = parsed.feed.get("link") if isinstance(parsed.get("feed"), dict) else None
     for entry in entries:
-        url = _entry_url(entry, feed_url)
+        url = _entry_url(entry, feed_url, channel_link)
         title = clean_title(entry.get("title"))
         if url is None:
             result.why[len(result.skipped)] = why_no_page(entry)

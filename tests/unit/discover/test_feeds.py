@@ -1579,3 +1579,45 @@ def test_an_escaped_ampersand_is_unescaped_alone() -> None:
     r = parse_feed(json.dumps(feed).encode(), "https://news.example/feed.json",
                    "application/feed+json")
     assert [i.url for i in r.items] == ["https://news.example/?a=1&b=2&copy=3&reg=4"]
+
+
+HOME_LINKED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://news.example/news/</link>
+<item><title>A</title><link>https://news.example/</link>
+  <guid isPermaLink="true">https://news.example/2024/05/a.html</guid></item>
+<item><title>B</title><link>https://www.news.example</link>
+  <guid>https://news.example/2024/05/b.html</guid></item>
+<item><title>C</title><link>https://news.example/news/</link>
+  <guid>https://news.example/2024/05/c.html</guid></item>
+<item><title>D</title><link>https://news.example/rss.xml</link>
+  <guid>https://news.example/2024/05/d.html</guid></item>
+<item><title>E</title><link>https://news.example/</link><guid isPermaLink="false">e-5</guid></item>
+<item><title>F</title><link>https://news.example/2024/05/f.html</link>
+  <guid>https://news.example/?p=6</guid></item>
+</channel></rss>"""
+
+
+def test_an_item_linking_the_home_page_is_the_page_its_permalink_guid_names() -> None:
+    """Fault round 32: a CMS template that writes the site's home page (or the channel's
+    link, or the feed itself) as every item's `<link>`, the story's address only in its
+    permalink guid. Before: every item the home page, one item and the rest counted as
+    its repeats: the stories never fetched. An item with no other page keeps its link;
+    an item whose link is a story keeps it over its guid."""
+    r = parse_feed(HOME_LINKED, FEED_URL)
+    assert [i.url for i in r.items] == [
+        "https://news.example/2024/05/a.html", "https://news.example/2024/05/b.html",
+        "https://news.example/2024/05/c.html", "https://news.example/2024/05/d.html",
+        "https://news.example/", "https://news.example/2024/05/f.html"]
+    assert r.duplicates == 0
+
+
+def test_an_atom_entry_linking_the_home_page_is_the_page_its_id_names() -> None:
+    """Fault round 32: the Atom twin: an entry whose alternate link is the home page and
+    whose id is the story's http(s) address."""
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:f</id>
+<entry><title>A</title><id>https://news.example/2024/05/a.html</id>
+  <link rel="alternate" href="https://news.example/"/></entry>
+<entry><title>B</title><id>https://news.example/2024/05/b.html</id>
+  <link rel="alternate" href="https://news.example/"/></entry></feed>"""
+    assert [i.url for i in parse_feed(atom, FEED_URL).items] == [
+        "https://news.example/2024/05/a.html", "https://news.example/2024/05/b.html"]
