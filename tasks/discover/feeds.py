@@ -537,9 +537,33 @@ def why_no_page(entry) -> str:
     if links:
         rels = sorted({link.get("rel", "") for link in links})
         return f"no page link, only links of rel {', '.join(rels)}"
+    mrss = _media_rss(entry)
+    if mrss:
+        return f"no page link, only {mrss}"
     if entry.get("id"):
         return "no link, and its guid or id is no page address (not an http(s) permalink)"
     return "no link"
+
+
+def _media_rss(entry) -> str | None:
+    """What Media RSS address an entry holds, for `why_no_page`: a video or photo feed's
+    items name their file in `media:content` (or a `media:group` of them), a player page
+    or a thumbnail, and no page. Their rejects read "no link", as if the item held no
+    address at all (round 32)."""
+    for content in entry.get("media_content") or []:
+        if isinstance(content, dict) and content.get("url"):
+            kind = content.get("type") or content.get("medium") or "a file"
+            return (f"Media RSS content ({kind}: {capped_text(content['url'], 200)}), a "
+                    "media file no text is read from")
+    player = entry.get("media_player")
+    if isinstance(player, dict) and player.get("url"):
+        return (f"a Media RSS player ({capped_text(player['url'], 200)}), a page that "
+                "plays a media file, no story")
+    for thumb in entry.get("media_thumbnail") or []:
+        if isinstance(thumb, dict) and thumb.get("url"):
+            return (f"a Media RSS thumbnail ({capped_text(thumb['url'], 200)}), a picture "
+                    "no text is read from")
+    return None
 
 
 def _json_why_no_page(item: dict) -> str:

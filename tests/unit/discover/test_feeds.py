@@ -1621,3 +1621,33 @@ def test_an_atom_entry_linking_the_home_page_is_the_page_its_id_names() -> None:
   <link rel="alternate" href="https://news.example/"/></entry></feed>"""
     assert [i.url for i in parse_feed(atom, FEED_URL).items] == [
         "https://news.example/2024/05/a.html", "https://news.example/2024/05/b.html"]
+
+
+MEDIA_ONLY = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>TV</title>
+<item><title>Clip 1</title>
+  <media:content url="https://cdn.example/1.mp4" type="video/mp4" medium="video"/></item>
+<item><title>Clip 2</title><media:group>
+  <media:content url="https://cdn.example/2.m3u8" type="application/x-mpegURL"/>
+  </media:group></item>
+<item><title>Clip 3</title><media:player url="https://player.example/embed/3"/></item>
+<item><title>Photo 4</title><media:thumbnail url="https://cdn.example/4.jpg"/></item>
+</channel></rss>"""
+
+
+def test_a_media_rss_item_without_a_page_says_what_it_holds() -> None:
+    """Fault round 32: a video or photo feed's items whose only address is Media RSS's
+    (`media:content`, in a `media:group` or not, `media:player`, `media:thumbnail`).
+    Before: each a `feed_item_no_url` reject "entry 'Clip 1': no link", as if the item
+    held no address at all; now the detail names the media file, as an enclosure's does."""
+    r = parse_feed(MEDIA_ONLY, FEED_URL)
+    assert r.items == []
+    assert [d for _, d, _ in r.explained()] == [
+        "entry 'Clip 1': no page link, only Media RSS content (video/mp4: "
+        "https://cdn.example/1.mp4), a media file no text is read from",
+        "entry 'Clip 2': no page link, only Media RSS content (application/x-mpegurl: "
+        "https://cdn.example/2.m3u8), a media file no text is read from",
+        "entry 'Clip 3': no page link, only a Media RSS player "
+        "(https://player.example/embed/3), a page that plays a media file, no story",
+        "entry 'Photo 4': no page link, only a Media RSS thumbnail "
+        "(https://cdn.example/4.jpg), a picture no text is read from"]
