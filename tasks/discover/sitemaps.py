@@ -242,6 +242,14 @@ def _read_url(elem, base: str) -> tuple[list[SitemapEntry], list[str]]:
         pub = nkids.get("publication")
         if pub is not None:
             language = _text(_children(pub).get("language"))
+    video = kids.get("video")
+    if video is not None and (published is None or title is None):
+        # A video sitemap (Google's extension, which news sites publish for their video
+        # pages) dates and names its page; read after a news sitemap's own. Its page was
+        # dated by <lastmod> (a later change) or not at all (round 32).
+        vkids = _children(video)
+        published = published or parse_w3c_datetime(_text(vkids.get("publication_date")))
+        title = title or clean_title(_text(vkids.get("title")))
     lastmod = parse_w3c_datetime(_text(kids.get("lastmod")))
     if lastmod is not None and lastmod < EARLIEST_LASTMOD:
         lastmod = None  # an unset clock's date, no modification time (`EARLIEST_LASTMOD`)
