@@ -333,6 +333,19 @@ def domain_identity(host: str) -> str:
     return host
 
 
+def mirror_hosts(host: str) -> set[str]:
+    """The other names of `host`'s site that article identity takes for the same one
+    (`domain_identity`: the bare name and its www., m., mobile. and amp. hosts), by
+    `server_key`; none for an IP address or a name of one label."""
+    host = server_key(host)
+    if not host or ":" in host or host.replace(".", "").isdigit():
+        return set()
+    bare = domain_identity(host)
+    if "." not in bare:
+        return set()
+    return {bare, *(prefix + bare for prefix in _MIRROR_HOST_PREFIXES)} - {host}
+
+
 def url_parts(href: str) -> SplitResult | None:
     """`urlsplit` of an address a page wrote, or None when no URL parser takes it
     (`http://[::1`, an unclosed IPv6 literal, raises ValueError): one malformed link in
