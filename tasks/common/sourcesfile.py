@@ -24,6 +24,19 @@ from tasks.common.urls import trim_url
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
 
+# Codes ISO 3166 reserves "exceptionally" for a country whose code is another: "UK" for
+# the United Kingdom (GB), "EL" for Greece (GR, the EU's own abbreviation). Written in a
+# sources or outlets file, "UK" was stored: the outlet's country never met its places'
+# (the gazetteer's codes are ISO's: GB), nor an analyst's `source_country = 'GB'` (round 32).
+_RESERVED_COUNTRY_CODES = {"UK": "GB", "EL": "GR"}
+
+
+def iso_country(code: str) -> str:
+    """An outlet's two-letter country in capitals, as ISO 3166-1 alpha-2 names it."""
+    code = code.upper()
+    return _RESERVED_COUNTRY_CODES.get(code, code)
+
+
 class SourcesFileError(ValueError):
     """The sources file cannot be read or does not describe a valid crawl configuration."""
 
@@ -86,7 +99,7 @@ class Source(BaseModel):
     def _country(cls, v: str | None) -> str | None:
         if v is not None and not re.fullmatch(r"[A-Z]{2}", v):
             raise ValueError(f"not an ISO 3166-1 alpha-2 code (two capitals): {v!r}")
-        return v
+        return v if v is None else iso_country(v)
 
 
 class SourcesFile(BaseModel):

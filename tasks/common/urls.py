@@ -101,6 +101,22 @@ def trim_url(text: str, *, encoded: bool = False) -> str:
     return text
 
 
+# `&amp;` (or `&#38;`, `&#x26;`) left in an address that a discovery document names: a
+# permalink escaped for HTML before being written into JSON (no entities there: round
+# 18), escaped once more before being written as XML text (`&amp;amp;`), or escaped once
+# inside an XML CDATA section, which XML does not unescape (round 32). Each was fetched
+# as `?p=1&amp;lang=de`, a query of `amp;lang`: the wrong page or the site's 404, under
+# an article id no other source of the story shares. No page's own address holds
+# `&amp;` as its characters; `&ampm=` and other lookalikes stay.
+_ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
+
+
+def without_escaped_ampersands(url: str) -> str:
+    """`url` with each escaped ampersand (`_ESCAPED_AMPERSAND`) an `&`, and nothing else
+    unescaped: `html.unescape` of the whole address also read `&copy=2` as "(c)=2"."""
+    return _ESCAPED_AMPERSAND.sub("&", url) if "&" in url else url
+
+
 # An address between the delimiters text puts around one: RFC 3986 Appendix C's
 # "<https://...>" and "<URL:https://...>" (e-mail; chat exports: Slack writes every link
 # so, a label after "|": "<https://...|the story>"), and a CSV column's quotes
@@ -315,6 +331,19 @@ def domain_identity(host: str) -> str:
         if host.startswith(prefix) and host.count(".") >= 2:
             return host[len(prefix) :]
     return host
+
+
+def mirror_hosts(host: str) -> set[str]:
+    """The other names of `host`'s site that article identity takes for the same one
+    (`domain_identity`: the bare name and its www., m., mobile. and amp. hosts), by
+    `server_key`; none for an IP address or a name of one label."""
+    host = server_key(host)
+    if not host or ":" in host or host.replace(".", "").isdigit():
+        return set()
+    bare = domain_identity(host)
+    if "." not in bare:
+        return set()
+    return {bare, *(prefix + bare for prefix in _MIRROR_HOST_PREFIXES)} - {host}
 
 
 def url_parts(href: str) -> SplitResult | None:

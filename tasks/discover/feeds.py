@@ -46,9 +46,11 @@ from tasks.common.text import (
 )
 from tasks.common.urls import (
     INVISIBLE_CHARS,
+    domain_of,
     joined_url,
     same_site_without_scheme,
     trim_url,
+    without_escaped_ampersands,
 )
 
 # Older feeds put HTML in <title>; the hint should be plain text.
@@ -468,11 +470,20 @@ def _http_url(feed_url: str, link: str) -> str | None:
     """`link` resolved against the feed's address, if that names an http(s) page. A link
     urljoin refuses is none (raised, its ValueError ended the whole discovery, and the
     run)."""
-    url = joined_url(feed_url, trim_url(link))
+    url = joined_url(feed_url, without_escaped_ampersands(trim_url(link)))
     return url if url is not None and _is_http(url) else None
 
 
-def _entry_url(entry, feed_url: str) -> str | None:
+def _names_no_story(url: str, feed_url: str, channel_link: str | None) -> bool:
+    """True for an address no item's story is at: a site's home page, the feed itself or
+    the channel's own link (a section's front)."""
+    parts = urlsplit(url)
+    if parts.path in ("", "/") and not parts.query:
+        return True
+    return url.rstrip("/") in {feed_url.rstrip("/"), (channel_link or "").rstrip("/")}
+
+
+def _entry_url(entry, feed_url: str, channel_link: str | None = None) -> str | None:
     """The article address of an entry: the feed's original link if a proxy such as
     FeedBurner rewrote it, else the alternate link, else a permalink guid."""
     candidates = [entry.get("feedburner_origlink"), entry.get("link")]
@@ -487,8 +498,25 @@ def _entry_url(entry, feed_url: str) -> str | None:
     for cand in candidates:
         url = _http_url(feed_url, cand) if cand else None
         if url is not None:
-            return url
+            return _story_of(url, guid, feed_url, channel_link)
     return None
+
+
+def _story_of(url: str, guid: object, feed_url: str, channel_link: str | None) -> str:
+    """`url`, or the entry's guid (Atom id) when `url` names no story (`_names_no_story`)
+    and the guid is an address on the same site that does. A CMS template writing the
+    home page (or the channel's link, or the feed) as every item's `<link>`, the story's
+    address only in its guid, made every item the home page: one item, the others its
+    repeats, no story fetched (round 32). feedparser does not say whether a guid beside a
+    link was marked isPermaLink="false"; a same-site http(s) one names a page of the
+    site all the same (WordPress's `?p=N` redirects to its post)."""
+    if not isinstance(guid, str) or not _names_no_story(url, feed_url, channel_link):
+        return url
+    story = _http_url(feed_url, guid) if _is_http(trim_url(guid)) else None
+    if (story is None or _names_no_story(story, feed_url, channel_link)
+            or domain_of(story) != domain_of(url)):
+        return url
+    return story
 
 
 def why_no_page(entry) -> str:
@@ -509,9 +537,33 @@ def why_no_page(entry) -> str:
     if links:
         rels = sorted({link.get("rel", "") for link in links})
         return f"no page link, only links of rel {', '.join(rels)}"
+    mrss = _media_rss(entry)
+    if mrss:
+        return f"no page link, only {mrss}"
     if entry.get("id"):
         return "no link, and its guid or id is no page address (not an http(s) permalink)"
     return "no link"
+
+
+def _media_rss(entry) -> str | None:
+    """What Media RSS address an entry holds, for `why_no_page`: a video or photo feed's
+    items name their file in `media:content` (or a `media:group` of them), a player page
+    or a thumbnail, and no page. Their rejects read "no link", as if the item held no
+    address at all (round 32)."""
+    for content in entry.get("media_content") or []:
+        if isinstance(content, dict) and content.get("url"):
+            kind = content.get("type") or content.get("medium") or "a file"
+            return (f"Media RSS content ({kind}: {capped_text(content['url'], 200)}), a "
+                    "media file no text is read from")
+    player = entry.get("media_player")
+    if isinstance(player, dict) and player.get("url"):
+        return (f"a Media RSS player ({capped_text(player['url'], 200)}), a page that "
+                "plays a media file, no story")
+    for thumb in entry.get("media_thumbnail") or []:
+        if isinstance(thumb, dict) and thumb.get("url"):
+            return (f"a Media RSS thumbnail ({capped_text(thumb['url'], 200)}), a picture "
+                    "no text is read from")
+    return None
 
 
 def _json_why_no_page(item: dict) -> str:
@@ -673,8 +725,9 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> F
                                f"kept the {len(entries)} entries before the cut"))
     entries = _capped(entries, result)
     seen: set[str] = set()
+    channel_link = parsed.feed.get("link") if isinstance(parsed.get("feed"), dict) else None
     for entry in entries:
-        url = _entry_url(entry, feed_url)
+        url = _entry_url(entry, feed_url, channel_link)
         title = clean_title(entry.get("title"))
         if url is None:
             result.why[len(result.skipped)] = why_no_page(entry)
@@ -763,20 +816,11 @@ def _rfc3339(value: object) -> datetime | None:
         return None
 
 
-# `&amp;` (or `&#38;`, `&#x26;`) in a JSON Feed's URL: a plugin that escaped the permalink
-# for HTML before writing JSON (as WordPress's esc_url does). JSON has no entities, so the
-# URL was fetched as `?p=1&amp;lang=de`, a query of `amp;lang`: the wrong page, or the
-# site's 404, under an article id no other source of the story shares. An XML feed's
-# parser decodes the same text; no URL of a page holds `&amp;` as its own characters.
-_ESCAPED_AMPERSAND = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
-
-
 def _json_item_url(item: dict, feed_url: str) -> str | None:
     """An item's page: its `url` (the permalink), else `external_url` (the page a link
     post points to), else an `id` that is an http(s) URL (as an RSS permalink guid)."""
     for cand in (item.get("url"), item.get("external_url")):
-        if isinstance(cand, str) and _ESCAPED_AMPERSAND.search(cand):
-            cand = html.unescape(cand)
+        # an escaped `&amp;` is an `&` in `_http_url` (`without_escaped_ampersands`)
         if isinstance(cand, str) and not _is_http(trim_url(cand)):
             cand = same_site_without_scheme(trim_url(cand), feed_url) or cand
         url = _http_url(feed_url, cand) if isinstance(cand, str) and cand.strip() else None

@@ -44,6 +44,7 @@ from tasks.common.urls import (
     strip_userinfo,
     trim_url,
     undelimited_url,
+    without_escaped_ampersands,
     without_prose_punctuation,
 )
 from tasks.discover.remote import (
@@ -469,6 +470,9 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # whitespace, so whitespace then "#" starts one. It was a bad_url reject.
         line = undelimited_url(trim_url(without_inline_comment(line)))
         line = without_prose_punctuation(line)  # an address pasted from a sentence
+        # one copied from a page's HTML source or a feed's XML: `?id=1&amp;cat=2` was
+        # fetched, a query of `amp;cat` (round 32)
+        line = without_escaped_ampersands(line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"

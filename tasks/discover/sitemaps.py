@@ -34,7 +34,12 @@ from tasks.common.text import (
     iso_letters_in_capitals,
     without_inline_comment,
 )
-from tasks.common.urls import same_site_without_scheme, trim_url, with_its_slashes
+from tasks.common.urls import (
+    same_site_without_scheme,
+    trim_url,
+    with_its_slashes,
+    without_escaped_ampersands,
+)
 from tasks.discover.feeds import (
     clean_title,
     html_entities_as_characters,
@@ -198,6 +203,8 @@ def _absolute(loc: str | None, base: str) -> str | None:
     loc = trim_url(loc) if loc else loc
     if not loc:
         return None
+    # `&amp;amp;` written, or `&amp;` in CDATA: `?a=1&amp;b=2` was fetched (round 32)
+    loc = without_escaped_ampersands(loc)
     if _ABSOLUTE_HTTP.fullmatch(loc):
         return loc
     # `news.example/a` on news.example's sitemap: its host, not a path under the folder
@@ -235,6 +242,14 @@ def _read_url(elem, base: str) -> tuple[list[SitemapEntry], list[str]]:
         pub = nkids.get("publication")
         if pub is not None:
             language = _text(_children(pub).get("language"))
+    video = kids.get("video")
+    if video is not None and (published is None or title is None):
+        # A video sitemap (Google's extension, which news sites publish for their video
+        # pages) dates and names its page; read after a news sitemap's own. Its page was
+        # dated by <lastmod> (a later change) or not at all (round 32).
+        vkids = _children(video)
+        published = published or parse_w3c_datetime(_text(vkids.get("publication_date")))
+        title = title or clean_title(_text(vkids.get("title")))
     lastmod = parse_w3c_datetime(_text(kids.get("lastmod")))
     if lastmod is not None and lastmod < EARLIEST_LASTMOD:
         lastmod = None  # an unset clock's date, no modification time (`EARLIEST_LASTMOD`)

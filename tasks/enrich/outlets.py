@@ -17,9 +17,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tasks.common import sourcesfile
-from tasks.common.urls import domain_of
+from tasks.common.urls import domain_identity
 
 # The outlet types we accept; anything else is a typo in the registry, reported at load.
 OUTLET_TYPES = frozenset(
@@ -83,9 +84,24 @@ def parse_registry(text: str, origin: str = "outlets.toml") -> dict[str, Outlet]
             raise RegistryError(
                 f"{origin}: outlet {domain!r}: type {kind!r} not in {sorted(OUTLET_TYPES)}"
             )
-        key = domain.lower().strip().removeprefix("www.")
-        registry[key] = Outlet(entry["name"], country.upper() if country else None, kind)
+        registry[registry_key(domain)] = Outlet(
+            entry["name"], sourcesfile.iso_country(country) if country else None, kind)
     return registry
+
+
+def registry_key(written: str) -> str:
+    """The domain a registry key (or a homepage) names, spelt as articles' `domain` is
+    (`domain_identity`: Unicode, no www./m./mobile./amp., lower case) and without a
+    root dot. Keys were kept as written (lower case, one "www." off): a punycode `.рф`
+    name, a homepage's URL pasted as the key, `m.dw.com` or `www.dw.com.` never met an
+    article's domain, and the outlet's name, country and type were joined to none of its
+    articles, without a word (round 32)."""
+    key = written.strip()
+    try:
+        host = urlsplit(key if "://" in key else f"//{key}").hostname or key
+    except ValueError:  # "[::1" and other addresses no parser takes: kept as written
+        host = key
+    return domain_identity(host.rstrip("."))
 
 
 def load_registry(path: Path) -> dict[str, Outlet]:
@@ -116,7 +132,7 @@ def from_sources_file(cfg: sourcesfile.SourcesFile) -> dict[str, Outlet]:
     for src in cfg.sources:
         if not src.homepage:
             continue
-        domain = domain_of(src.homepage)
+        domain = registry_key(src.homepage)
         if domain:
             kind = SOURCES_TYPE_MAP.get(src.type) if src.type else None
             registry[domain] = Outlet(src.name, src.country, kind)

@@ -8,7 +8,7 @@ import asyncio
 import threading
 import time
 
-from tasks.common.urls import server_key
+from tasks.common.urls import mirror_hosts, server_key
 
 
 class HostRecord:
@@ -35,11 +35,22 @@ _HOSTS_LOCK = threading.Lock()
 def register_host_delays(delays: dict[str, float]) -> None:
     """Per-host politeness delays for every later batch of this process, e.g. from
     `sourcesfile.host_delays(...)`; the largest of this, the batch's per_host_delay_s and
-    the robots.txt Crawl-delay (capped) applies."""
-    for host, delay in delays.items():
+    the robots.txt Crawl-delay (capped) applies.
+
+    A host's delay holds for its site's other names too (`mirror_hosts`: `www.`, the
+    bare name, `m.`), unless they are named themselves: an outlet listed by its homepage
+    `https://news.example/` (or a feed there) whose feed links `www.news.example` pages
+    had them fetched at the run's default pace, not the delay its sources file asked
+    for (round 32)."""
+    named = {server_key(host): float(delay) for host, delay in delays.items()}
+    twins: dict[str, float] = {}
+    for host, delay in named.items():
+        for twin in mirror_hosts(host) - named.keys():
+            twins[twin] = max(twins.get(twin, 0.0), delay)
+    for host, delay in {**twins, **named}.items():
         record = host_record(host)
         with record.lock:
-            record.source_delay = float(delay)
+            record.source_delay = delay
 
 
 def host_record(host: str) -> HostRecord:

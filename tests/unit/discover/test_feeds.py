@@ -1542,3 +1542,112 @@ def test_a_feed_date_in_a_japanese_era_is_read(written, at) -> None:
     """Fault round 31: a Japanese feed's date written with the era's year (令和6年 is
     2024). Before: no date (round 23 reads the four-digit year only)."""
     assert _rss_dates([written]) == [at]
+
+
+ESCAPED_TWICE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://news.example/</link>
+<item><title>A</title><guid><![CDATA[https://news.example/a.php?id=1&amp;cat=2]]></guid></item>
+<item><title>B</title><guid>https://news.example/b.php?id=2&amp;amp;cat=2</guid></item>
+<item><title>C</title><link><![CDATA[https://news.example/c.php?id=3&#38;cat=2]]></link></item>
+<item><title>D</title><link>https://news.example/d.php?id=4&amp;ampm=pm</link></item>
+</channel></rss>"""
+
+
+def test_an_xml_feed_url_escaped_twice_is_the_pages_address() -> None:
+    """Fault round 32 (round 18 fixed the JSON Feed's): a permalink escaped for HTML and
+    then written as XML text (`&amp;amp;`), or escaped once inside CDATA (which XML does
+    not unescape), in a guid or an Atom href. Before: the page fetched at
+    `?id=1&amp;cat=2`, a query of `amp;cat`: the wrong page or the site's 404. A `<link>`
+    was decoded by feedparser already; `&ampm=` is no escape."""
+    assert [i.url for i in parse_feed(ESCAPED_TWICE, FEED_URL).items] == [
+        "https://news.example/a.php?id=1&cat=2", "https://news.example/b.php?id=2&cat=2",
+        "https://news.example/c.php?id=3&cat=2", "https://news.example/d.php?id=4&ampm=pm"]
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:f</id>
+<entry><title>A</title><id>urn:1</id>
+  <link href="https://news.example/a.php?id=1&amp;amp;cat=2"/></entry></feed>"""
+    assert [i.url for i in parse_feed(atom, FEED_URL).items] == [
+        "https://news.example/a.php?id=1&cat=2"]
+
+
+def test_an_escaped_ampersand_is_unescaped_alone() -> None:
+    """Fault round 32: round 18's JSON Feed fix ran `html.unescape` over the whole URL
+    once it held `&amp;`, which also reads a parameter named like an HTML reference
+    without its semicolon (`&copy=`, `&reg=`, `&not=`): `?a=1&amp;b=2&copy=3` was fetched
+    as `?a=1&b=2©=3`, another query."""
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [
+        {"id": "1", "url": "https://news.example/?a=1&amp;b=2&copy=3&reg=4"}]}
+    r = parse_feed(json.dumps(feed).encode(), "https://news.example/feed.json",
+                   "application/feed+json")
+    assert [i.url for i in r.items] == ["https://news.example/?a=1&b=2&copy=3&reg=4"]
+
+
+HOME_LINKED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://news.example/news/</link>
+<item><title>A</title><link>https://news.example/</link>
+  <guid isPermaLink="true">https://news.example/2024/05/a.html</guid></item>
+<item><title>B</title><link>https://www.news.example</link>
+  <guid>https://news.example/2024/05/b.html</guid></item>
+<item><title>C</title><link>https://news.example/news/</link>
+  <guid>https://news.example/2024/05/c.html</guid></item>
+<item><title>D</title><link>https://news.example/rss.xml</link>
+  <guid>https://news.example/2024/05/d.html</guid></item>
+<item><title>E</title><link>https://news.example/</link><guid isPermaLink="false">e-5</guid></item>
+<item><title>F</title><link>https://news.example/2024/05/f.html</link>
+  <guid>https://news.example/?p=6</guid></item>
+</channel></rss>"""
+
+
+def test_an_item_linking_the_home_page_is_the_page_its_permalink_guid_names() -> None:
+    """Fault round 32: a CMS template that writes the site's home page (or the channel's
+    link, or the feed itself) as every item's `<link>`, the story's address only in its
+    permalink guid. Before: every item the home page, one item and the rest counted as
+    its repeats: the stories never fetched. An item with no other page keeps its link;
+    an item whose link is a story keeps it over its guid."""
+    r = parse_feed(HOME_LINKED, FEED_URL)
+    assert [i.url for i in r.items] == [
+        "https://news.example/2024/05/a.html", "https://news.example/2024/05/b.html",
+        "https://news.example/2024/05/c.html", "https://news.example/2024/05/d.html",
+        "https://news.example/", "https://news.example/2024/05/f.html"]
+    assert r.duplicates == 0
+
+
+def test_an_atom_entry_linking_the_home_page_is_the_page_its_id_names() -> None:
+    """Fault round 32: the Atom twin: an entry whose alternate link is the home page and
+    whose id is the story's http(s) address."""
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:f</id>
+<entry><title>A</title><id>https://news.example/2024/05/a.html</id>
+  <link rel="alternate" href="https://news.example/"/></entry>
+<entry><title>B</title><id>https://news.example/2024/05/b.html</id>
+  <link rel="alternate" href="https://news.example/"/></entry></feed>"""
+    assert [i.url for i in parse_feed(atom, FEED_URL).items] == [
+        "https://news.example/2024/05/a.html", "https://news.example/2024/05/b.html"]
+
+
+MEDIA_ONLY = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>TV</title>
+<item><title>Clip 1</title>
+  <media:content url="https://cdn.example/1.mp4" type="video/mp4" medium="video"/></item>
+<item><title>Clip 2</title><media:group>
+  <media:content url="https://cdn.example/2.m3u8" type="application/x-mpegURL"/>
+  </media:group></item>
+<item><title>Clip 3</title><media:player url="https://player.example/embed/3"/></item>
+<item><title>Photo 4</title><media:thumbnail url="https://cdn.example/4.jpg"/></item>
+</channel></rss>"""
+
+
+def test_a_media_rss_item_without_a_page_says_what_it_holds() -> None:
+    """Fault round 32: a video or photo feed's items whose only address is Media RSS's
+    (`media:content`, in a `media:group` or not, `media:player`, `media:thumbnail`).
+    Before: each a `feed_item_no_url` reject "entry 'Clip 1': no link", as if the item
+    held no address at all; now the detail names the media file, as an enclosure's does."""
+    r = parse_feed(MEDIA_ONLY, FEED_URL)
+    assert r.items == []
+    assert [d for _, d, _ in r.explained()] == [
+        "entry 'Clip 1': no page link, only Media RSS content (video/mp4: "
+        "https://cdn.example/1.mp4), a media file no text is read from",
+        "entry 'Clip 2': no page link, only Media RSS content (application/x-mpegurl: "
+        "https://cdn.example/2.m3u8), a media file no text is read from",
+        "entry 'Clip 3': no page link, only a Media RSS player "
+        "(https://player.example/embed/3), a page that plays a media file, no story",
+        "entry 'Photo 4': no page link, only a Media RSS thumbnail "
+        "(https://cdn.example/4.jpg), a picture no text is read from"]

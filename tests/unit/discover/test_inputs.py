@@ -1012,3 +1012,16 @@ def test_nul_padding_after_a_url_ending_in_a_capital_x_strips_the_nuls_alone() -
         (1, "https://a.example/X", None)]
     assert url_list_lines(b"https://a.example/X" + b"\x00" * 64) == [
         (1, "https://a.example/X", None)]
+
+
+def test_a_url_list_line_copied_from_markup_has_its_ampersands() -> None:
+    """Fault round 32: addresses copied into a URL list from a page's HTML source or a
+    feed's XML keep their escaped ampersands (`?id=1&amp;cat=2`). Before: fetched as
+    written, a query of `amp;cat`: the wrong page or the site's 404. `&copy=` (no
+    escape) stays."""
+    from tasks.discover.inputs import url_list_lines
+
+    assert [line for _, line, _ in url_list_lines(
+        b"https://news.example/a.php?id=1&amp;cat=2\n"
+        b"https://news.example/b.php?id=2&#38;cat=2&copy=3\n")] == [
+        "https://news.example/a.php?id=1&cat=2", "https://news.example/b.php?id=2&cat=2&copy=3"]

@@ -1217,3 +1217,56 @@ def test_a_sitemap_date_in_another_scripts_digits_is_read(text) -> None:
             f"<news:publication_date>{text}</news:publication_date></news:news></url>"
             "</urlset>")
     assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
+
+
+def test_a_loc_escaped_twice_is_the_pages_address() -> None:
+    """Fault round 32: a generator that escapes the address for HTML and then writes it
+    as XML text (`&amp;amp;`, `&#38;amp;`), or escapes it inside a CDATA section (which
+    XML does not unescape), or a text sitemap of escaped addresses. Before: each page
+    fetched at `?id=1&amp;cat=2`, a query of `amp;cat`: the wrong page or the site's
+    404. `&ampm=` is no escape."""
+    xml = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+           b"<url><loc><![CDATA[https://news.example/a.php?id=1&amp;cat=2]]></loc></url>"
+           b"<url><loc>https://news.example/b.php?id=2&amp;amp;cat=2</loc></url>"
+           b"<url><loc>https://news.example/c.php?id=3&#38;amp;cat=2</loc></url>"
+           b"<url><loc>https://news.example/d.php?id=4&amp;ampm=pm</loc></url></urlset>")
+    assert [e.url for e in parse_sitemap(xml, BASE).entries] == [
+        "https://news.example/a.php?id=1&cat=2", "https://news.example/b.php?id=2&cat=2",
+        "https://news.example/c.php?id=3&cat=2", "https://news.example/d.php?id=4&ampm=pm"]
+    text = parse_sitemap(b"https://news.example/t.php?id=5&amp;cat=2\n",
+                         "https://news.example/sitemap.txt")
+    assert [e.url for e in text.entries] == ["https://news.example/t.php?id=5&cat=2"]
+
+
+VIDEO = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:video="http://www.google.com/schemas/sitemap-video/1.1"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://news.example/video/1</loc><lastmod>2024-05-04T09:00:00Z</lastmod>
+  <video:video><video:thumbnail_loc>https://cdn.example/1.jpg</video:thumbnail_loc>
+    <video:title>Floods in the valley</video:title>
+    <video:content_loc>https://cdn.example/1.mp4</video:content_loc>
+    <video:publication_date>2024-05-02T10:00:00+02:00</video:publication_date>
+  </video:video></url>
+<url><loc>https://news.example/video/2</loc>
+  <news:news><news:publication_date>2024-05-01T06:00:00Z</news:publication_date>
+    <news:title>News title</news:title></news:news>
+  <video:video><video:title>Video title</video:title>
+    <video:publication_date>2024-05-02T10:00:00Z</video:publication_date></video:video></url>
+<url><loc>https://news.example/video/3</loc>
+  <video:video><video:publication_date>yesterday</video:publication_date></video:video></url>
+</urlset>"""
+
+
+def test_a_video_sitemaps_publication_date_and_title_are_the_pages() -> None:
+    """Fault round 32: a video sitemap (Google's `video:` extension, which news sites
+    publish for their video pages) dates each page in `<video:publication_date>` and
+    names it in `<video:title>`. Before: neither read, the page's hint its `<lastmod>`
+    (a later change) or none. A news sitemap's own date and title, where both are
+    given, still win; a video date that is no date is none."""
+    entries = parse_sitemap(VIDEO, BASE).entries
+    assert [(e.published_at, e.title) for e in entries] == [
+        (datetime(2024, 5, 2, 8, tzinfo=UTC), "Floods in the valley"),
+        (datetime(2024, 5, 1, 6, tzinfo=UTC), "News title"),
+        (None, None)]
+    assert entries[0].lastmod == datetime(2024, 5, 4, 9, tzinfo=UTC)

@@ -249,3 +249,43 @@ def test_a_domain_written_with_its_root_dot_is_the_same_outlet_and_a_tld_is_none
     assert sources.lookup(reg, "www.dw.com.") == dw
     assert sources.lookup(reg, "news.example.com") is None
     assert sources.lookup(reg, "bbc.co.uk") is None
+
+
+@pytest.mark.parametrize(("key", "article_url"), [
+    ("xn--80aswg.xn--p1ai", "https://сайт.рф/news/1"),  # punycode, as configs write .рф
+    ("сайт.рф", "https://xn--80aswg.xn--p1ai/news/1"),
+    ("https://www.rt.com/", "https://www.rt.com/news/1"),  # the homepage pasted
+    ("http://rt.com", "https://rt.com/news/1"),
+    ("m.dw.com", "https://www.dw.com/en/x"),  # the mobile site's name
+    ("www.dw.com.", "https://dw.com/en/x"),
+    (" TASS.com ", "https://tass.com/x"),
+])
+def test_a_registry_key_written_as_a_url_or_another_spelling_names_its_outlet(
+        key, article_url) -> None:
+    """Fault round 32: outlets.toml keys written otherwise than the articles' `domain`
+    (which is `domain_identity`: Unicode, no www./m./amp., no root dot): a punycode
+    `.рф` name, the homepage's URL pasted, the mobile host, a root dot after a www.
+    Before: stored as written, no article of the outlet ever matched (no name, country
+    or type joined, without a word)."""
+    from tasks.common.urls import domain_of
+
+    reg = sources.parse_registry(f'[outlets."{key}"]\nname = "X"\ncountry = "RU"\n')
+    assert sources.lookup(reg, domain_of(article_url)) == sources.Outlet("X", "RU", None)
+
+
+@pytest.mark.parametrize(("written", "iso"), [("UK", "GB"), ("uk", "GB"), ("EL", "GR"),
+                                              ("GB", "GB"), ("de", "DE")])
+def test_a_country_written_with_isos_reserved_code_is_its_iso_code(written, iso) -> None:
+    """Fault round 32: `country = "UK"` (ISO 3166's exceptionally reserved code for the
+    United Kingdom, whose code is GB; "EL" the EU's for Greece) in outlets.toml or
+    sources.toml. Before: stored as "UK", so `places_by_source` never met the outlet's
+    own country (places are GB), and an analyst's `source_country = 'GB'` missed it."""
+    reg = sources.parse_registry(f'[outlets."bbc.co.uk"]\nname = "B"\ncountry = "{written}"\n')
+    assert reg["bbc.co.uk"].country == iso
+    from tasks.common.sourcesfile import parse_sources
+
+    if written.isupper():  # the sources file takes two capitals only, as before
+        cfg = parse_sources(f'[[source]]\nname = "B"\nhomepage = "https://bbc.co.uk/"\n'
+                            f'country = "{written}"\n')
+        assert cfg.sources[0].country == iso
+        assert sources.from_sources_file(cfg)["bbc.co.uk"].country == iso

@@ -191,3 +191,25 @@ def test_a_turn_looks_again_after_waiting_for_its_global_slot(meanwhile) -> None
         return order
 
     assert _in_a_thread(main) == ["other batch sent", "this batch"]
+
+
+def test_a_sources_file_delay_holds_for_its_sites_other_host_names() -> None:
+    """Fault round 32: an outlet listed by its homepage `https://news.example/` with
+    `delay_s = 0.4` whose feed links its pages on `www.news.example` (or the mobile
+    host). Before: those pages were fetched at the run's default pace (0.0 here), the
+    delay the sources file asked for kept on the bare name alone. A name listed itself
+    keeps its own delay; an IP address has no other names."""
+    site, www, mobile = "r32-site.invalid", "www.r32-site.invalid", "m.r32-site.invalid"
+    other, other_www = "r32-other.invalid", "www.r32-other.invalid"
+    try:
+        register_host_delays({site: 0.4, other: 0.2, other_www: 0.5})
+        assert [gate(h).delay for h in (site, www, mobile)] == [0.4, 0.4, 0.4]
+        assert [gate(h).delay for h in (other, other_www, "m." + other)] == [0.2, 0.5, 0.5]
+        register_host_delays({"127.0.0.9": 0.3})
+        assert gate("127.0.0.9").delay == 0.3
+    finally:
+        with _HOSTS_LOCK:
+            for h in (site, www, mobile, other, other_www, "m." + other, "127.0.0.9",
+                      "mobile.r32-site.invalid", "amp.r32-site.invalid",
+                      "mobile.r32-other.invalid", "amp.r32-other.invalid"):
+                _HOSTS.pop(h, None)
