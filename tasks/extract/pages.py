@@ -72,7 +72,7 @@ from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
 from tasks.common.text import content_hash, detect_language, word_count
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, joined_url
-from tasks.extract import selectors
+from tasks.extract import joiners, selectors
 from tasks.extract.browserview import (
     centers_as_blocks,
     headings_by_role,
@@ -659,6 +659,7 @@ def extract_html(
     browsers use); trafilatura on its own sees only the bytes and guesses. Without it the
     bytes go to trafilatura's own detection.
     """
+    joiners.ensure_kept()  # before trafilatura's first line (a flag's test after: joiners.py)
     if isinstance(body, bytes) and encoding:
         body = _XML_DECLARATION.sub("", decode(body, encoding), count=1)
     try:
