@@ -178,7 +178,9 @@ _HEADLINE_EXTRA = re.compile(
 _EDGE_SEPARATORS = " :|-–—·•,;"
 
 
-INVISIBLE_IN_TITLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# (not the zero-width non-joiner and joiner: Persian and the Indic scripts spell with them,
+# and the clean stage's one-line fields drop only the stray ones)
+INVISIBLE_IN_TITLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 # A character reference left whole after the HTML parser read the page: the CMS escaped
 # an already escaped field (`og:title` "Tom &amp;amp; Jerry", "Tom&amp;#8217;s"), a
 # known WordPress/SEO-plugin fault. Only complete references, with their ";": a bare

@@ -20,10 +20,10 @@ HINDI = ("दिल्ली मेट्रो के नए स्टेशन
 URL = "https://news.example/2024/05/metro.html"
 
 
-def _page(lang: str, paragraph: str) -> str:
+def _page(lang: str, paragraph: str, title: str = "مترو") -> str:
     body = "".join(f"<p>{paragraph}</p>" for _ in range(4))
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>مترو'
-            f"</title></head><body><article><h1>مترو</h1>{body}</article></body></html>")
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}'
+            f"</title></head><body><article><h1>{title}</h1>{body}</article></body></html>")
 
 
 def test_a_persian_page_keeps_its_zwnjs_and_an_emoji_family_its_zwjs() -> None:
@@ -50,6 +50,19 @@ def test_the_article_keeps_them_and_clean_drops_the_stray_ones() -> None:
             clean.run(extract.run(docs, EXTRACT, "r").table, CLEAN, "r").table.to_pylist()}
     assert "می\u200cدهد" in rows["fa"]["text"] and FAMILY in rows["fa"]["text"]
     assert "building work" in rows["en"]["text"] and "\u200c" not in rows["en"]["text"]
+
+
+def test_a_title_keeps_its_scripts_joiners_and_loses_the_stray_ones() -> None:
+    persian = "گسترش خط‌های مترو"
+    docs = docs_table([
+        {"input_key": "fa", "url": URL, "source_kind": "url",
+         "body": _page("fa", PERSIAN, persian).encode()},
+        {"input_key": "en", "url": "https://news.example/en.html", "source_kind": "url",
+         "body": _page("en", PERSIAN, "Metro line re\u200copens").encode()},
+    ])
+    rows = {r["input_key"]: r for r in
+            clean.run(extract.run(docs, EXTRACT, "r").table, CLEAN, "r").table.to_pylist()}
+    assert rows["fa"]["title"] == persian and rows["en"]["title"] == "Metro line reopens"
 
 
 def test_installing_clears_lines_trafilatura_read_before(monkeypatch) -> None:
