@@ -198,6 +198,27 @@ class DateCandidate:
             self.day = self.value.date()
 
 
+# Highwire Press's tags (`citation_date`, `citation_publication_date`) are an American
+# convention: Google Scholar asks for "2010/5/12", and a slashed date with the year last
+# is written month first there ("05/03/2024", as ADS writes "08/1977"). htmldate read it
+# day first, the 5th of March (fault round 30's known item).
+_SLASHED_YEAR_LAST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _highwire_slashed_date(key: str, content: str | None) -> str | None:
+    """A `citation_*` tag's "M/D/YYYY" as "YYYY-MM-DD" (day first only when the first
+    number cannot be a month); any other tag's content, or another form, as it is."""
+    found = _SLASHED_YEAR_LAST.fullmatch((content or "").strip())
+    if found is None or not key.startswith("citation_"):
+        return content
+    first, second, year = (int(g) for g in found.groups())
+    month, day = (first, second) if first <= 12 else (second, first)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return content
+
+
 def parse_date(value: object) -> datetime | None:
     """Parse an ISO 8601, RFC 2822 or 'YYYY-MM-DD...' string to an aware UTC datetime.
 
@@ -416,7 +437,7 @@ def date_candidates(
         metas.sort(key=lambda pair: "pub" not in pair[0]
                    and parse_date(pair[1].get("content")) == revised)
     for key, meta in metas:
-        if add("meta", meta.get("content"),
+        if add("meta", _highwire_slashed_date(key, meta.get("content")),
                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None):
             break
     claimed = frozenset()

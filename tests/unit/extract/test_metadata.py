@@ -2000,6 +2000,31 @@ def test_less_common_publication_meta_names_are_claims(name) -> None:
     assert (m.published_date, m.published_at_source) == (date(2024, 4, 20), "meta")
 
 
+@pytest.mark.parametrize(("name", "content", "day"), [
+    # Highwire's tags are American: a slashed date with the year last is month first
+    ("citation_date", "04/02/2024", date(2024, 4, 2)),
+    ("citation_publication_date", "4/2/2024", date(2024, 4, 2)),
+    # a first number that cannot be a month: the day
+    ("citation_date", "20/04/2024", date(2024, 4, 20)),
+    # the form Google Scholar asks for, as before
+    ("citation_publication_date", "2024/04/02", date(2024, 4, 2)),
+])
+def test_a_citation_tags_slashed_date_is_read_month_first(name, content, day) -> None:
+    # fault round 30's known item: htmldate read "04/02/2024" day first, the 4th of February
+    m = page_metadata(tree(f'<meta name="{name}" content="{content}">'), "https://x.example/a",
+                      now=NOW)
+    assert (m.published_date, m.published_at_source) == (day, "meta")
+
+
+def test_a_slashed_date_in_another_tag_or_of_no_day_is_not_read_month_first() -> None:
+    from tasks.extract.dates import _highwire_slashed_date
+
+    assert _highwire_slashed_date("dc.date", "04/02/2024") == "04/02/2024"
+    assert _highwire_slashed_date("citation_date", "02/30/2024") == "02/30/2024"
+    assert _highwire_slashed_date("citation_date", "2/3/24") == "2/3/24"
+    assert _highwire_slashed_date("citation_date", None) is None
+
+
 def test_dublin_cores_colon_date_is_a_bare_date_meta() -> None:
     from tasks.extract.dates import GENERIC_META_WEIGHT, date_candidates
 
