@@ -103,6 +103,9 @@ _META_DATE_NAMES = {
     "og:publish_date", "originalpublicationdate", "pdate", "publish_time", "published-date",
     "published_date", "publisheddate", "rbpubdate", "rnews:datepublished",
     "shareaholic:article_published_time", "twt-published-at",
+    # PRISM (journal and magazine publishers, read by Google Scholar): the publication day
+    # (its coverDate is the issue's, no claim; fault round 30's known item)
+    "prism.publicationdate",
 }
 # Names that say only "date", not which one: TYPO3, Drupal and Dublin Core templates fill
 # them with the page's creation or last change as often as with the story's publication.

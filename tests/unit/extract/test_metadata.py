@@ -1993,7 +1993,8 @@ def test_the_extensive_date_search_is_a_second_pass_only_when_asked_for() -> Non
 
 
 @pytest.mark.parametrize("name", ["og:pubdate", "publish_time", "displaydate", "published_date",
-                                  "rnews:datepublished", "article:published_date"])
+                                  "rnews:datepublished", "article:published_date",
+                                  "prism.publicationDate"])
 def test_less_common_publication_meta_names_are_claims(name) -> None:
     page = tree(f'<meta name="{name}" content="2024-04-20T10:00:00Z">')
     m = page_metadata(page, "https://x.example/a", now=NOW)
