@@ -439,3 +439,26 @@ def test_a_stray_joiner_still_goes(text: str) -> None:
     still dropped (it only breaks search and comparison), as before."""
     out = clean_record(_row(text=text))["text"]
     assert "\u200c" not in out and "\u200d" not in out
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ja\u200cne Doe", "Jane Doe"),
+    # at the text's start before a Persian word, the text ending in one
+    ("\u200c\u0645\u06cc\u062f\u0647\u062f", "\u0645\u06cc\u062f\u0647\u062f"),
+    # at the text's end, after a Persian letter and after a pictograph
+    ("\u0645\u06cc\u062f\u0647\u062f \u0645\u06cc\u200c",
+     "\u0645\u06cc\u062f\u0647\u062f \u0645\u06cc"),
+    ("The parade \U0001f468\u200d", "The parade \U0001f468"),
+    # between a Latin letter and a pictograph: no emoji sequence
+    ("Family\u200d\U0001f468 day", "Family\U0001f468 day"),
+])
+def test_a_stray_joiner_goes_and_nothing_else(text: str, want: str) -> None:
+    # seed 61: the text around a dropped joiner is as it was; a joiner at either edge goes
+    assert clean_record(_row(text=text))["text"] == want
+
+
+def test_a_joiner_after_a_spacing_sign_ending_a_word_is_kept() -> None:
+    # seed 61: a ZWJ after a spacing vowel sign (Mc) of a Brahmic script is kept, as after
+    # a virama (Mn): both are the signs a joiner ending a word follows
+    text = "\u0915\u093e\u200d \u0914\u0930"
+    assert clean_record(_row(text=text))["text"] == text

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.common.text import capped_text, detect_language, storable_text
+from tasks.common.text import (
+    capped_text,
+    detect_language,
+    iso_letters_in_capitals,
+    storable_text,
+)
 from tests.unit.prose import ARTICLE, GERMAN
 
 
@@ -174,3 +179,17 @@ def test_a_repaired_key_keeps_its_place_among_its_objects_keys() -> None:
     doc = without_lone_surrogates(json.loads('{"a": 1, "b\\ud83d": 2, "c": [{"d\\udc00": 3, '
                                              '"e": 4}]}'))
     assert list(doc) == ["a", "b\ufffd", "c"] and list(doc["c"][0]) == ["d\ufffd", "e"]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("2024-05-03t10:00:00z", "2024-05-03T10:00:00Z"),
+    ("2024-05-03t10:00:00+02:00", "2024-05-03T10:00:00+02:00"),  # a t alone
+    ("2024-05-03T10:00z", "2024-05-03T10:00Z"),  # a z alone
+    ("2024-05-03T10:00:00Z", "2024-05-03T10:00:00Z"),
+    ("Sat, 03 May 2024 10:00:00 GMT", "Sat, 03 May 2024 10:00:00 GMT"),
+    ("the tz of 2024-05-03", "the tz of 2024-05-03"),  # letters that are no date's
+])
+def test_rfc3339s_lower_case_letters_are_written_in_capitals(written, read) -> None:
+    # seed 61: round 27's helper was tested only through the feed, sitemap and page
+    # readers, whose tests are not this module's
+    assert iso_letters_in_capitals(written) == read

@@ -339,3 +339,54 @@ def test_a_web_archives_capture_is_the_page_it_captured(capture, page):
 def test_a_path_with_a_date_and_no_captured_url_stays(url):
     """A date in a path, or an archive's own page, is no capture: as before."""
     assert canonical_url(url) == url
+
+
+@pytest.mark.parametrize("query", ["id=7&section=world", "x=1&region=eu", "a=1&copy=2",
+                                   "page=2&times=3", "q=tram&not=bus", "id=5&para=3"])
+def test_a_query_parameter_named_like_the_start_of_an_html_reference_is_kept(query) -> None:
+    # seed 61 (found through _canonical_pass's keep_blank_values mutants): courlan reads a
+    # URL through html.unescape, which takes "&sect", "&reg", "&copy", "&times", "&not"
+    # and "&para" for HTML's references written without their ";": "?id=7&section=world"
+    # was the identity "?id=7%C2%A7ion%3Dworld", one parameter, another page than the same
+    # URL with its parameters the other way round
+    a, b = query.split("&")
+    url = f"https://news.example/story.php?{query}"
+    assert canonical_url(url) == "https://news.example/story.php?" + "&".join(sorted([a, b]))
+    assert canonical_url(url) == canonical_url(f"https://news.example/story.php?{b}&{a}")
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("https://news.example/a?x=1&amp;y=2", "https://news.example/a?x=1&y=2"),
+    ("https://news.example/caf&eacute;", "https://news.example/caf%C3%A9"),
+    ("https://news.example/a?q=caf&#233;", "https://news.example/a?q=caf%C3%A9"),
+])
+def test_a_complete_html_reference_in_a_url_is_still_read(written, read) -> None:
+    # seed 61: an address escaped for HTML once too often keeps its repair
+    assert canonical_url(written) == read
+
+
+@pytest.mark.parametrize(("cached", "page"), [
+    # an AMP cache's address of an http page: no "s/" before the page's host
+    ("https://www-example-com.cdn.ampproject.org/c/www.example.com/amp/story",
+     "https://example.com/story"),
+    ("https://www-example-com.cdn.ampproject.org/v/www.example.com/2024/05/tram.amp.html",
+     "https://example.com/2024/05/tram.html"),
+])
+def test_an_amp_cache_address_of_an_http_page_is_the_page(cached, page) -> None:
+    # seed 61: only the https form ("/c/s/<host>/...") was tested
+    assert canonical_url(cached) == page
+
+
+def test_an_amp_cache_path_whose_first_segment_is_no_host_stays_the_caches() -> None:
+    # seed 61: the first segment after the cache's prefix must hold a dot to be a host; a
+    # dot further down the path ("v1.2") makes none
+    url = "https://intranet-x.cdn.ampproject.org/c/s/intranet/v1.2/story"
+    assert canonical_url(url) == url
+
+
+def test_a_name_and_semicolon_that_is_no_html_reference_is_kept() -> None:
+    # seed 61: "&section;" names no HTML reference ("section;" is none of HTML's names),
+    # so it is no reference at all: read as one, its "&sect" prefix made it "§ion;"
+    url = "https://news.example/s.php?id=7&section;lang=en"
+    assert canonical_url(url) == canonical_url("https://news.example/s.php?section;lang=en&id=7")
+    assert "section" in canonical_url(url)

@@ -55,3 +55,16 @@ def test_the_fingerprints_are_read_from_the_committed_signatures(tmp_path, monke
     assert signature_fingerprints(tmp_path) == set()
     _committed(tmp_path, monkeypatch, [[row("https://a.example/1", story(1, 300), 10)]])
     assert signature_fingerprints(tmp_path) == {MADE}
+
+
+def test_signatures_made_with_two_other_settings_are_both_named():
+    # seed 61: a warehouse whose signatures carry two other fingerprints (two earlier runs
+    # each with its own settings) names both, one after the other
+    first = dedup.minhash_params(dataclasses.replace(CFG, neardup_bands=32, neardup_rows=4))
+    second = dedup.minhash_params(dataclasses.replace(CFG, neardup_shingle_words=3))
+    problem = settings_problem({first.fingerprint, second.fingerprint}, CFG)
+    assert problem.startswith(
+        "the warehouse's near-duplicate signatures were made with neardup_bands=16, "
+        "neardup_rows=8, neardup_shingle_words=3; neardup_bands=32, neardup_rows=4, "
+        "neardup_shingle_words=5, and this run asks for neardup_bands=16, neardup_rows=8, "
+        "neardup_shingle_words=5: ")

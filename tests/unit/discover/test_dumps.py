@@ -685,3 +685,34 @@ def test_a_dump_header_with_its_time_after_a_space_is_read(tmp_path):
         ("https://example.com/s2", datetime(2024, 4, 5, 7, 30, 15, tzinfo=UTC), "Second"),
         ("https://example.com/s3", datetime(2024, 4, 6, 23, tzinfo=UTC), "Third")]
     assert [(r["reason"], r["url"]) for r in rejects] == [("bad_date", "https://example.com/s4")]
+
+
+def test_a_dump_header_time_in_gmt_is_utc(tmp_path):
+    # seed 61: GMT after the time is UTC, as UTC is (only "UTC" was asked)
+    path = tmp_path / "gmt.txt"
+    path.write_bytes(b" date 2024-04-05 9:30 GMT https://example.com/g1\nFirst\nBody.\n"
+                     b" date 2024-04-06 18:45 gmt https://example.com/g2\nSecond\nTwo.\n")
+    docs, rejects = read_dumps(path, "run-1")
+    assert [(d["url"], d["hint_published_at"]) for d in docs] == [
+        ("https://example.com/g1", datetime(2024, 4, 5, 9, 30, tzinfo=UTC)),
+        ("https://example.com/g2", datetime(2024, 4, 6, 18, 45, tzinfo=UTC))]
+    assert rejects == []
+
+
+@pytest.mark.parametrize("zone", ["XYZ+5", "XYZ-5"])  # POSIX: 5 hours west, 5 hours east
+@pytest.mark.parametrize("header", ["2024-04-04T10:00:00", "2024-04-04 10:00"])
+def test_a_dump_header_time_without_a_zone_is_utc_whatever_the_machines_zone(
+        monkeypatch, zone, header):
+    # seed 61: a time written without a zone is UTC, not the machine's wall clock, and the
+    # date is given in UTC (the docstring's promise, whatever zone the machine is in)
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        dump = parse_dump(f" date {header} https://example.com/a\nTitle\nBody.\n")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert dump.published == datetime(2024, 4, 4, 10, tzinfo=UTC)
+    assert dump.published.utcoffset().total_seconds() == 0

@@ -1651,3 +1651,45 @@ def test_a_media_rss_item_without_a_page_says_what_it_holds() -> None:
         "(https://player.example/embed/3), a page that plays a media file, no story",
         "entry 'Photo 4': no page link, only a Media RSS thumbnail "
         "(https://cdn.example/4.jpg), a picture no text is read from"]
+
+
+_RSS_091_DOCTYPE = ('<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+                    '"http://my.netscape.com/publish/formats/rss-0.91.dtd">')
+
+
+def test_a_cdata_link_in_a_feed_declaring_an_external_dtd_is_taken_as_written() -> None:
+    # seed 61: only the references outside CDATA are HTML's: a link in a CDATA section is
+    # its text as written, read as the same feed without the DOCTYPE reads it (turned into
+    # a character reference, it named another page), and a reference after a CDATA section
+    # is read as the ones before it
+    body = ('<rss version="0.91"><channel><title>Gazette</title>'
+            "<link>https://news.example/</link>"
+            "<item><title>Caf&eacute; first</title>"
+            "<link><![CDATA[https://news.example/p/caf&eacute;-du-port]]></link></item>"
+            "<item><title>Caf&eacute;&nbsp;news</title>"
+            "<link>https://news.example/caf&eacute;-news</link></item>"
+            "<item><title><![CDATA[Third]]></title>"
+            "<link>https://news.example/r&eacute;sum&eacute;</link></item>"
+            "</channel></rss>")
+    prolog = '<?xml version="1.0" encoding="ISO-8859-1"?>'
+    declared, undeclared = (
+        [(i.url, i.title) for i in parse_feed((prolog + doctype + body).encode("latin-1"),
+                                              "https://news.example/feed.xml").items]
+        for doctype in (_RSS_091_DOCTYPE, ""))
+    assert declared == undeclared
+    assert [i[1] for i in declared] == ["Café first", "Café news", "Third"]
+    assert "&eacute" in declared[0][0]
+    assert declared[1:] == [("https://news.example/caf\u00e9-news", "Café news"),
+                            ("https://news.example/r\u00e9sum\u00e9", "Third")]
+
+
+def test_references_in_a_feed_declaring_an_external_dtd_and_no_cdata_are_read() -> None:
+    # seed 61: the feed of such references with no CDATA section at all
+    data = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + _RSS_091_DOCTYPE +
+            '<rss version="0.91"><channel><title>Gazette</title>'
+            "<link>https://news.example/</link><item><title>Caf&eacute;&nbsp;news</title>"
+            "<link>https://news.example/caf&eacute;</link></item>"
+            "</channel></rss>").encode("latin-1")
+    result = parse_feed(data, "https://news.example/feed.xml")
+    assert [(i.url, i.title) for i in result.items] == [
+        ("https://news.example/caf\u00e9", "Café news")]

@@ -200,3 +200,18 @@ def test_words_without_marks_are_read_as_before() -> None:
     text = "The mayor's plan-B and the council’s 2024 budget_x a b7 é2 Oder-"
     assert keywords.candidates(text, "en") == Counter(
         {"mayor": 1, "plan-b": 1, "mayor plan-b": 1, "council": 1, "budget_x": 1, "oder": 1})
+
+
+def test_the_mark_class_holds_every_combining_mark_of_the_bmp_and_nothing_else() -> None:
+    # seed 61: _mark_ranges runs once when keywords is imported (where no mutant is
+    # switched on): called here, its class is every Mn, Mc and Me character below U+10000
+    import re
+    import unicodedata
+
+    from tasks.enrich.keywords import _mark_ranges
+
+    marks = re.compile(f"[{_mark_ranges()}]")
+    wrong = [hex(code) for code in range(0x10000)
+             if bool(marks.fullmatch(chr(code)))
+             != (unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"))]
+    assert wrong == []

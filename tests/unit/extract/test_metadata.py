@@ -2964,3 +2964,83 @@ def test_only_a_family_name_and_given_names_are_turned(written, want) -> None:
     from tasks.extract.bylines import uninverted_name
 
     assert uninverted_name(written) == want
+
+
+@pytest.mark.parametrize(("written", "want"), [
+    # a family name of two words and two initials: one person (initials are no full name)
+    ("García Márquez, G. J.", "G. J. García Márquez"),
+    # two names of two capitalised words each, a short given name among them: two people
+    ("Jane Doe, Al Roe", "Jane Doe, Al Roe"),
+    # an initial written without its full stop, and initials run together
+    ("Doe, Jane A", "Jane A Doe"),
+    ("Doe, J", "J Doe"),
+    ("Tolkien, J.R.R.", "J.R.R. Tolkien"),
+])
+def test_initials_and_short_given_names_in_a_name_family_name_first(written, want) -> None:
+    # seed 61: the edges of uninverted_name's reading of given names
+    from tasks.extract.bylines import uninverted_name
+
+    assert uninverted_name(written) == want
+
+
+_LISTED_NAME = ["Harbour Gazette", "Hafenblatt"]  # a name trafilatura does not read
+_NAMED = {"@type": "Organization", "name": _LISTED_NAME}
+
+
+def _nested(levels: int, in_lists: bool = False) -> object:
+    """A record whose publisher sits `levels` levels below its top: mainEntity in
+    mainEntity, or lists in lists."""
+    node: object = {"@type": "NewsArticle", "publisher": _NAMED}
+    for _ in range(levels):
+        node = [node] if in_lists else {"@type": "WebPage", "mainEntity": node}
+    return node
+
+
+@pytest.mark.parametrize("head", [
+    # a record of one node, no @graph
+    _ld({"@context": "https://schema.org", "@type": "NewsArticle", "publisher": _NAMED}),
+    # a record that is a list of nodes
+    _ld([{"@context": "https://schema.org", "@type": "NewsArticle", "publisher": _NAMED}]),
+    # after a record that names no publisher, and after one that cannot be read
+    _ld({"@type": "BreadcrumbList", "itemListElement": []})
+    + _ld({"@type": "NewsArticle", "publisher": _NAMED}),
+    '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": </script>'
+    + _ld({"@type": "NewsArticle", "publisher": _NAMED}),
+    # in the page's main entity, or the entity the page is the main one of
+    _ld({"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "publisher": _NAMED}}),
+    _ld({"@type": "WebPage", "mainEntityOfPage": {"@type": "NewsArticle",
+                                                  "publisher": _NAMED}}),
+    # a publisher with an @id and its own name (the @id names no node here)
+    _ld({"@type": "NewsArticle", "publisher": {"@id": "https://news.example.com/#org",
+                                               "name": _LISTED_NAME}}),
+    # named only by its legal name; after a publisher of no name
+    _ld({"@type": "NewsArticle", "publisher": {"@type": "Organization",
+                                               "legalName": _LISTED_NAME}}),
+    _ld({"@type": "NewsArticle", "publisher": [{"@type": "Organization"}, _NAMED]}),
+])
+def test_a_jsonld_publisher_name_in_the_records_other_shapes_is_the_site_name(head) -> None:
+    # seed 61: round 27's reading tested only inside an @graph
+    md = page_metadata(tree(head, _STORY), "https://news.example.com/2024/05/ferry", now=NOW)
+    assert md.site_name == "Harbour Gazette"
+
+
+def test_a_jsonld_publisher_of_no_name_gives_no_site_name_from_the_record() -> None:
+    # seed 61: a list of records whose publishers name nobody is no name (and no error)
+    from tasks.extract.jsonld import jsonld_publisher_name
+
+    head = _ld([{"@type": "NewsArticle", "publisher": {"@type": "Organization"}},
+                {"@type": "NewsArticle", "publisher": [{"@type": "Organization",
+                                                        "name": "  "}]}])
+    assert jsonld_publisher_name(tree(head, _STORY)) is None
+
+
+def test_a_jsonld_publisher_is_looked_for_down_to_the_depth_limit_and_no_deeper() -> None:
+    # seed 61: a record nested past _MAX_PUBLISHER_DEPTH levels is no page's; one at the
+    # limit is read
+    from tasks.extract.jsonld import _MAX_PUBLISHER_DEPTH, jsonld_publisher_name
+
+    for in_lists in (False, True):
+        deepest = _nested(_MAX_PUBLISHER_DEPTH, in_lists)
+        past = _nested(_MAX_PUBLISHER_DEPTH + 1, in_lists)
+        assert [jsonld_publisher_name(tree(_ld(record), _STORY)) for record in
+                (deepest, past)] == ["Harbour Gazette", None]

@@ -1967,3 +1967,105 @@ def test_an_iframe_srcdoc_beside_a_shown_story_stays_out() -> None:
         "and the council paid the last bill.</p>" for j in range(8)) + "</article>"
     x = extract_html(_srcdoc_page(own).encode(), _R30_URL, fetched_at=FETCHED)
     assert "The ferry sailed again on day 0" in x.text and "tram plan" not in x.text
+
+
+# --- seed 61: the srcdoc and script-rendered rules' other branches ------------------------
+
+def _srcdoc_frame(doc: str, inside: str = "") -> str:
+    from html import escape
+
+    return f'<iframe srcdoc="{escape(doc)}" sandbox>{inside}</iframe>'
+
+
+def _srcdoc_story() -> str:
+    return ("<!DOCTYPE html><html><body><article><h1>Tram line extended</h1>"
+            + "".join(f"<p>{p}</p>" for p in _R30_PARAS) + "</article></body></html>")
+
+
+def _tram_lines(html: str) -> list[str]:
+    x = extract_html(html.encode(), _R30_URL, fetched_at=FETCHED)
+    return [line for line in x.text.splitlines() if line.startswith("The council")]
+
+
+def test_an_iframes_fallback_text_does_not_hide_its_srcdoc_story() -> None:
+    # seed 61: the text inside an <iframe> is what a browser without frames shows; a
+    # browser with them shows the srcdoc document, so that text is no story of the page's
+    html = (f"<html><head><title>Tram line extended</title></head><body>"
+            f"{_srcdoc_frame(_srcdoc_story(), 'Your browser cannot show frames.')}</body></html>")
+    assert _tram_lines(html) == _R30_PARAS
+
+
+@pytest.mark.parametrize("first", ["   ", "<!-- filled in by a script -->", "<title>Ad</title>"])
+def test_a_srcdoc_of_no_document_or_no_body_does_not_stop_the_next_frames_story(first) -> None:
+    # seed 61: a first frame whose srcdoc is blank (no document: lxml raises), or holds a
+    # head alone (no body), shows nothing; the story in the frame after it is read
+    html = (f"<html><head><title>Tram line extended</title></head><body>"
+            f"{_srcdoc_frame(first)}{_srcdoc_frame(_srcdoc_story())}</body></html>")
+    assert _tram_lines(html) == _R30_PARAS
+
+
+def test_a_srcdoc_attribute_on_another_element_than_an_iframe_shows_nothing() -> None:
+    # seed 61: only an <iframe> shows the document its srcdoc writes
+    from html import escape
+
+    html = (f"<html><head><title>Tram line extended</title></head><body>"
+            f'<div srcdoc="{escape(_srcdoc_story())}"></div></body></html>')
+    assert _tram_lines(html) == []
+
+
+def test_an_iframe_srcdoc_beside_a_shown_story_in_plain_divs_stays_out() -> None:
+    # seed 61: a widget's srcdoc beside a story of plain <div>s and <p>s (no <article> for
+    # trafilatura to keep to) stays out of the text
+    own = "<div>" + "".join(
+        f"<p>The ferry sailed again on day {j} after the repairs to the harbour wall ended "
+        "and the council paid the last bill.</p>" for j in range(8)) + "</div>"
+    widget = f"<html><body><p>{_R30_PARAS[0]}</p></body></html>"
+    html = (f"<html><head><title>Tram line extended</title></head><body>{own}"
+            f"{_srcdoc_frame(widget)}</body></html>")
+    x = extract_html(html.encode(), _R30_URL, fetched_at=FETCHED)
+    assert "The ferry sailed again on day 0" in x.text and "tram plan" not in x.text
+
+
+def test_a_page_of_a_head_alone_has_no_text_and_no_crash() -> None:
+    # seed 61: a page without a body (a head alone: lxml adds no body) whose script writes
+    # a frame's srcdoc is read as a page with nothing to show
+    x = extract_html(b"<html><head><title>Tram line extended</title><script>"
+                     b"document.querySelector('iframe').srcdoc = window.story;</script>"
+                     b"</head></html>", _R30_URL, fetched_at=FETCHED)
+    assert x.text == "" and x.error is None
+
+
+def _no_text_page(body: str) -> str:
+    return ("<!DOCTYPE html><html><head><title>Tram line extended</title></head>"
+            f"<body>{body}</body></html>")
+
+
+@pytest.mark.parametrize("kind", ["text/javascript", "application/javascript"])
+def test_an_apps_state_in_a_script_typed_as_javascript_is_named(kind) -> None:
+    # seed 61: a script whose type says JavaScript is read for an app's state, as one
+    # without a type is
+    x = extract_html(_no_text_page(
+        f'<div id="app"></div><script type="{kind}">window.__PRELOADED_STATE__ = {_R30_DATA}'
+        "</script>").encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.text == ""
+    assert x.error == (
+        "a script-rendered page: its markup holds no text, only an app's data, "
+        "window.__PRELOADED_STATE__, which a browser's script renders and extraction does "
+        "not run; take the site's feed or a rendered copy (its JSON-LD gives no articleBody)")
+
+
+@pytest.mark.parametrize("body", [
+    # a JSON script (no JavaScript is run from it) that happens to hold such a line
+    '<div id="app"></div><script type="application/json">window.__INITIAL_STATE__ = {}'
+    "</script>",
+    # an empty template script: no story to fill in
+    '<div id="app"></div><script type="text/x-template" id="story"></script>',
+    # an element other than a script named as an app's data script holds no data
+    '<div id="app"></div><div id="__NEXT_DATA__"></div>',
+])
+def test_a_page_of_no_text_and_no_apps_data_is_not_called_script_rendered(body) -> None:
+    # seed 61: only a script of JavaScript, a template holding letters, or the data script
+    # of an app tells a script-rendered page
+    x = extract_html(_no_text_page(body).encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.text == ""
+    assert not (x.error or "").startswith("a script-rendered page")

@@ -70,3 +70,28 @@ def test_no_url_configured_is_no_check(monkeypatch):
     monkeypatch.setattr(server, "api_problem", lambda url: pytest.fail("asked"))
     with temporary_settings(updates={PREFECT_API_URL: None}):
         cli._require_api()
+
+
+def test_a_server_that_takes_the_connection_and_never_answers_is_named_in_time():
+    # seed 61: a listener that never answers (a hung server, a firewall's tarpit) is a
+    # problem once the timeout has passed, named as what it is
+    import time
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/api"
+        started = time.monotonic()
+        problem = server.api_problem(url, timeout_s=0.5)
+        took = time.monotonic() - started
+    assert problem.startswith(f"the Prefect server at {url} (PREFECT_API_URL, from the "
+                              "environment or the Prefect profile) does not answer (timed out)")
+    assert took < 5
+
+
+@pytest.mark.parametrize("url", ["http://", "http:///api"])
+def test_a_url_of_no_host_is_named_as_such(url):
+    # seed 61: a PREFECT_API_URL naming no host (a typo) says so
+    assert server.api_problem(url, timeout_s=0.5).startswith(
+        f"the Prefect server at {url} (PREFECT_API_URL, from the environment or the Prefect "
+        "profile) does not answer (no host given)")

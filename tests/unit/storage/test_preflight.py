@@ -285,3 +285,14 @@ def test_the_lock_probe_writes_nothing(tmp_path):
     lock.write_text("run r1 (pid 7)", encoding="utf-8")
     preflight._probe_append(lock)
     assert lock.read_text(encoding="utf-8") == "run r1 (pid 7)"
+
+
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+def test_a_lock_file_that_can_be_read_but_not_written_is_named(tmp_path):
+    # seed 61: the probe opens the lock as its lock is taken, for appending, not only for
+    # reading. /proc/version is a file the kernel opens for reading and refuses for
+    # appending, whoever asks (root too, for whom permission bits do not count)
+    (tmp_path / ".writer.lock").symlink_to("/proc/version")
+    problem = warehouse_problem(tmp_path, write=True)
+    assert problem.startswith(f"warehouse {tmp_path}: its lock file {tmp_path / '.writer.lock'}"
+                              " cannot be opened for writing (")

@@ -111,3 +111,16 @@ def test_other_errors_stop_no_write(exc: BaseException) -> None:
     from tasks.storage.preflight import write_stop_cause
 
     assert write_stop_cause(exc) is None
+
+
+def test_a_chain_of_exceptions_that_loops_is_read_once_round():
+    # seed 61: an exception's context can lead back to itself (one raised in a handler of
+    # the other, and the other way round): the chain is read once round, not forever
+    from tasks.storage.preflight import write_stop_cause
+
+    first, second = ValueError("bad value"), RuntimeError("while cleaning up")
+    first.__context__, second.__context__ = second, first
+    assert write_stop_cause(first) is None
+    full = OSError(errno.ENOSPC, "No space left on device")
+    first.__context__, second.__context__, full.__context__ = full, first, second
+    assert write_stop_cause(second) is not None and write_stop_cause(second)[1] is full

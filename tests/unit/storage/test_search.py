@@ -743,3 +743,38 @@ def test_commits_of_no_article_are_no_damaged_index(warehouse):
     result = S.search(warehouse, "river")
     assert (result.total, result.note) == (0, None)
     assert not S._exists(S.search_dir(warehouse))
+
+
+_NO_INDEX = "no index in it, though its state file lists the commits indexed"
+
+
+def test_a_damaged_index_is_said_with_what_was_wrong_and_what_was_done(wh):
+    # seed 61: the whole note, for an index whose meta.json is gone and for one whose
+    # meta.json is garbage (the error tantivy met, quoted)
+    import tantivy
+
+    folder = S.search_dir(wh)
+    (folder / "meta.json").unlink()
+    assert S.search(wh, "river").note == (
+        f"the search index was damaged ({_NO_INDEX}): made again from the warehouse's 3 "
+        "article(s)")
+    (folder / "meta.json").write_bytes(b"{not json")
+    with pytest.raises(ValueError) as met:
+        tantivy.Index.open(str(folder))
+    assert S.search(wh, "river").note == (
+        f"the search index was damaged ({str(met.value)[:200]}): made again from the "
+        "warehouse's 3 article(s)")
+
+
+def test_a_damaged_index_another_process_is_writing_is_said_with_no_hits(wh, monkeypatch):
+    # seed 61: the index is damaged and another process holds its writer: no index made
+    # again here, and the note says when to search again
+    def busy(root):
+        raise S.IndexBusy("LockBusy")
+
+    (S.search_dir(wh) / "meta.json").unlink()
+    monkeypatch.setattr(S, "rebuild", busy)
+    result = S.search(wh, "river")
+    assert (result.hits, result.note) == ([], (
+        f"the search index is damaged ({_NO_INDEX}), and another process is writing it: "
+        "search again when it is done"))

@@ -209,3 +209,47 @@ def test_recent_failures_count_back_from_now_in_utc_whatever_the_machines_zone(
         monkeypatch.undo()
         time.tzset()
     assert known.recently_failed_urls == {"https://a.example/recent"}
+
+
+def _committed(root, run_id: str, n_articles: int, batches: int = 1) -> None:
+    """`batches` batch commits of `run_id`, holding `n_articles` articles in all, and no
+    run manifest: a run killed (or still going) after them."""
+    from tasks.storage.publish import publish_commit
+    from tests.unit.storage.test_search import FLOOD, _article
+
+    for b in range(batches):
+        rows = [_article(f"{run_id[-6:]}-{b}-{i}", f"Story {i}", FLOOD, run_id, day=1)
+                for i in range(n_articles if b == 0 else 0)]
+        publish_commit(root, {"articles": conform(rows, ARTICLES, "articles")},
+                       {"run_id": run_id, "started_at": "2026-12-05T00:00:00+00:00"}, b + 1)
+
+
+def test_the_run_to_report_is_the_latest_finished_one(tmp_path) -> None:
+    # seed 61: run_to_report was tested only through the report command, whose tests are
+    # not the storage module's
+    from tasks.storage.warehouse import run_to_report
+
+    assert run_to_report(tmp_path) is None
+    for day in (1, 2, 3):
+        publish_run(tmp_path, {}, {"run_id": f"2026120{day}T000000Z-aaaaaa", "totals": {}})
+    _committed(tmp_path, "20261204T000000Z-bbbbbb", 2)  # a later run that did not finish
+    assert run_to_report(tmp_path) == ("20261203T000000Z-aaaaaa", None)
+
+
+def test_with_no_run_finished_the_latest_that_committed_is_reported_with_a_note(
+        tmp_path) -> None:
+    # seed 61: the note names the run, whether it still runs, and what it committed
+    from tasks.storage.warehouse import run_to_report, writer_lock
+
+    _committed(tmp_path, "20261201T000000Z-aaaaaa", 1)
+    _committed(tmp_path, "20261202T000000Z-bbbbbb", 4)
+    _committed(tmp_path, "20261203T000000Z-cccccc", 3, batches=2)
+    assert run_to_report(tmp_path) == (
+        "20261203T000000Z-cccccc",
+        "no run has finished; 20261203T000000Z-cccccc stopped before its end (killed, or "
+        "failed): the report shows the 3 article(s) of its 2 batch commit(s)")
+    with writer_lock(tmp_path, "run 20261203T000000Z-cccccc"):
+        assert run_to_report(tmp_path) == (
+            "20261203T000000Z-cccccc",
+            "no run has finished; 20261203T000000Z-cccccc is still running: the report "
+            "shows the 3 article(s) of its 2 batch commit(s)")
