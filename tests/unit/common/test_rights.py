@@ -278,3 +278,13 @@ def test_a_robots_meta_inside_an_html_comment_says_nothing(head) -> None:
     assert meta_signals(html.encode(), DEFAULT_AGENT) == set()
     after = html.replace("<title>", '<meta name="robots" content="noarchive"><title>')
     assert meta_signals(after.encode(), DEFAULT_AGENT) == {"noarchive"}
+
+
+def test_comments_by_the_thousand_before_a_robots_meta_cost_linear_time() -> None:
+    """The 512 KiB head scan steps over each comment once (no rescan to the next meta)."""
+    import time
+    for junk in (b"<!-- a -->" * 50_000, b"<!-- <meta x> -->" * 30_000):
+        html = b"<html><head>" + junk + b'<meta name="robots" content="noai"></head>'
+        start = time.process_time()
+        assert meta_signals(html, DEFAULT_AGENT) == {"noai"}
+        assert time.process_time() - start < 0.5
