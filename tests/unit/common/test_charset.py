@@ -107,12 +107,19 @@ def test_label_extraction() -> None:
     assert meta_charset(b'<meta charset=euc-jp>') == "euc-jp"
 
 
-def test_only_the_first_128_kib_decide_whether_a_body_is_utf8() -> None:
-    """Bounded cost on big pages: latin-1 bytes past the sample do not make it latin-1."""
-    ascii_part = b"<p>" + b"plain ascii text " * (2 * 64 * 1024 // 17)
-    body = ascii_part + "caf\xe9 ".encode("latin-1") * 4000
+def test_only_128_kib_of_text_decide_whether_a_body_is_utf8() -> None:
+    """Bounded cost on big pages: 128 KiB from where the text starts are looked at.
+    Latin-1 bytes past a first 128 KiB holding UTF-8 text do not make it latin-1; past
+    a first 128 KiB of ASCII alone they are the text, and are read as what they are
+    (fault round 33: they were read as UTF-8, "caf\ufffd")."""
+    utf8_part = "<p>plain text, «déjà vu» ".encode() * (2 * 64 * 1024 // 25)
+    body = utf8_part + "caf\xe9 ".encode("latin-1") * 4000
     assert len(body) > 2 * 64 * 1024 + 16000
     assert sniff_encoding(body, None) == ("utf-8", "detected")
+    ascii_part = b"<p>" + b"plain ascii text " * (2 * 64 * 1024 // 17)
+    body = ascii_part + "caf\xe9 ".encode("latin-1") * 4000
+    name, source = sniff_encoding(body, None)
+    assert source == "detected" and decode(body, name).endswith("café " * 3)
 
 
 def test_a_declared_utf32_without_a_bom_is_read_as_utf8() -> None:
@@ -521,3 +528,96 @@ def test_a_label_running_into_a_stray_quoted_value_is_read_whole() -> None:
     assert header_charset('text/html; charset=iso-8859.1="latin"') == "iso-8859.1"
     assert normalize_label(header_charset('text/html; charset=iso-8859.1="latin"')) == (
         "iso8859-1")
+
+
+# -- fault round 33: the <meta> prescan, and UTF-8 checks past a long ASCII head ----------
+RUSSIAN = "Городской совет принял решение о строительстве новой школы в центре города."
+
+
+def russian_page(head: str, encoding: str = "cp1251", before_body: str = "") -> bytes:
+    return (f"<html><head>{head}<title>Совет</title>{before_body}</head><body><p>"
+            f"{RUSSIAN * 3}</p></body></html>").encode(encoding)
+
+
+@pytest.mark.parametrize("head, encoding", [
+    ('<!-- <meta charset="iso-8859-1"> --><meta charset="windows-1251">', "cp1251"),
+    ('<!--<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">-->'
+     '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8_r"),
+    ('<!--[if lt IE 9]><meta charset="iso-8859-1"><![endif]--><meta charset="koi8-r">',
+     "koi8_r"),
+    ("<!----><!-- a -- b --><!-- <meta charset=latin1> --><meta charset=windows-1251>",
+     "cp1251"),
+])
+def test_a_meta_inside_an_html_comment_is_no_declaration(head, encoding) -> None:
+    """A template's old declaration commented out above the new one: WHATWG's prescan
+    skips comments, so browsers read the page in the declaration that is no comment."""
+    body = russian_page(head, encoding)
+    assert meta_charset(body) in ("windows-1251", "koi8-r")
+    name, source = sniff_encoding(body, "text/html")
+    assert (name, source) == (codecs.lookup(encoding).name, "meta")
+    assert RUSSIAN in decode(body, name)
+
+
+def test_a_meta_after_an_unclosed_comment_is_none() -> None:
+    """`<!--` never closed hides the rest of the page from browsers too."""
+    body = russian_page('<!-- <meta charset="windows-1251">')
+    assert meta_charset(body) is None
+
+
+def test_the_comment_skip_is_linear() -> None:
+    """`<!--` repeated, never closed, or closed each time: no rescan to the end at each."""
+    import time
+    for junk in (b"<!-- " * 100_000, b"<!-- a -->" * 100_000):
+        start = time.process_time()
+        meta_charset(b"<html><head>" + junk + b'<meta charset="koi8-r"></head>')
+        assert time.process_time() - start < 0.5
+
+
+@pytest.mark.parametrize("tag", [
+    '<meta name="description" content="How to set charset=latin1 in PHP">',
+    '<meta property="og:title" content="charset=iso-8859-1 explained">',
+    '<meta itemprop="about" content="charset=windows-1252">',
+    '<meta name="keywords" charset-note="x" content="a charset=latin1 b">',
+])
+def test_a_charset_in_another_meta_attributes_value_is_no_declaration(tag) -> None:
+    """Only a `charset` attribute, or the content of a Content-Type pragma, declares the
+    encoding (WHATWG's prescan): a description mentioning `charset=` declares nothing."""
+    body = russian_page(tag + '<meta charset="koi8-r">', "koi8_r")
+    assert normalize_label(meta_charset(body)) == "koi8-r"
+    assert RUSSIAN in decode(body, sniff_encoding(body, "text/html")[0])
+
+
+@pytest.mark.parametrize("tag, label", [
+    ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8-r"),
+    ("<meta content='text/html; charset=koi8-r' http-equiv='content-type'>", "koi8-r"),
+    ('<meta content="text/html; charset=koi8-r">', "koi8-r"),  # no pragma: read, as before
+    ("<meta charset=koi8-r>", "koi8-r"),
+    ('<META CHARSET = " koi8-r ">', "koi8-r"),
+])
+def test_charset_declarations_are_still_read(tag, label) -> None:
+    assert meta_charset(russian_page(tag, "koi8_r")) == label
+
+
+# An inlined stylesheet of 160 KB before the text: the UTF-8 checks looked at the first
+# 128 KB, all ASCII.
+LONG_STYLE = "<style>" + ".a{color:red;margin:0 auto;padding:1px}\n" * 4000 + "</style>"
+
+
+@pytest.mark.parametrize("content_type", [
+    "text/html; charset=iso-8859-1", "text/html; charset=windows-1252"])
+def test_a_legacy_label_over_utf8_after_a_long_ascii_head_is_utf8(content_type) -> None:
+    body = page(TEXT, LONG_STYLE).encode("utf-8")
+    assert sniff_encoding(body, content_type) == ("utf-8", "detected")
+    assert TEXT in decode(body, "utf-8")
+
+
+def test_an_unlabelled_legacy_page_after_a_long_ascii_head_is_detected() -> None:
+    body = russian_page("", "cp1251", before_body=LONG_STYLE)
+    name, source = sniff_encoding(body, "text/html")
+    assert source == "detected" and RUSSIAN in decode(body, name)
+
+
+def test_a_utf8_label_over_legacy_bytes_after_a_long_ascii_head_is_not_believed() -> None:
+    body = russian_page("", "cp1251", before_body=LONG_STYLE)
+    name, _ = sniff_encoding(body, "text/html; charset=utf-8")
+    assert RUSSIAN in decode(body, name)

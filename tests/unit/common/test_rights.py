@@ -263,3 +263,28 @@ def test_a_meta_tag_without_content_says_nothing():
     page = (b"<html><head><meta name='robots'><meta name=tdm-reservation>"
             b"<meta name='pressroom'><meta name='robots' content='noarchive'></head></html>")
     assert meta_signals(page, A) == {"noarchive"}
+
+
+@pytest.mark.parametrize("head", [
+    '<!-- <meta name="robots" content="noai, noarchive"> -->',
+    '<!--<meta name="robots" content="noindex,noarchive"><meta name="tdm-reservation" '
+    'content="1">-->',
+    '<!--[if IE]><meta name="robots" content="noai"><![endif]-->',
+])
+def test_a_robots_meta_inside_an_html_comment_says_nothing(head) -> None:
+    """A staging template's robots meta commented out (fault round 33): no crawler reads a
+    comment, and it withheld the text (noai) and the archived body (noarchive)."""
+    html = f"<html><head>{head}<title>t</title></head><body><p>x</p></body></html>"
+    assert meta_signals(html.encode(), DEFAULT_AGENT) == set()
+    after = html.replace("<title>", '<meta name="robots" content="noarchive"><title>')
+    assert meta_signals(after.encode(), DEFAULT_AGENT) == {"noarchive"}
+
+
+def test_comments_by_the_thousand_before_a_robots_meta_cost_linear_time() -> None:
+    """The 512 KiB head scan steps over each comment once (no rescan to the next meta)."""
+    import time
+    for junk in (b"<!-- a -->" * 50_000, b"<!-- <meta x> -->" * 30_000):
+        html = b"<html><head>" + junk + b'<meta name="robots" content="noai"></head>'
+        start = time.process_time()
+        assert meta_signals(html, DEFAULT_AGENT) == {"noai"}
+        assert time.process_time() - start < 0.5
