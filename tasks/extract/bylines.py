@@ -25,11 +25,25 @@ _ADDRESS = re.compile(
     r"(?:mailto:)?[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://[^\s;,|]+", re.I)
 
 
+# An ampersand between capitals with no space around it is part of a name ("AT&T", "B&Q",
+# "H&M", "R&D"): normalize_authors splits every "&" as it splits "Jane Doe & John Roe",
+# and "AT&T Newsroom" became two authors, "AT" and "T Newsroom" (seed 61's question).
+_NAME_AMPERSAND = re.compile(r"(?<=[A-Z])&(?=[A-Z])")
+_AMPERSAND_STAND_IN = "\uff06"  # FULLWIDTH AMPERSAND: a letter to normalize_authors
+
+
 def normalize_byline(raw: str | None) -> str | None:
     """trafilatura's normalize_authors of `raw` ('A; B') with the character references
     left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
-    what is left beside one is still read); None if nothing is."""
-    return normalize_authors(None, _ADDRESS.sub(" ", unescaped_twice(raw))) if raw else None
+    what is left beside one is still read); None if nothing is. An ampersand inside a
+    name ("AT&T") is kept in it."""
+    if not raw:
+        return None
+    text = _ADDRESS.sub(" ", unescaped_twice(raw))
+    if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
+        return normalize_authors(None, text)
+    read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))
+    return read.replace(_AMPERSAND_STAND_IN, "&") if read else read
 
 
 # The meta tags of library and scholarly vocabularies (Dublin Core, Highwire Press's
@@ -79,6 +93,12 @@ def holds_reference(raw: str | None) -> bool:
     a named one at its `;` ("Jos; Eacute; Garc; Iacute; A"), and the author was lost
     (fault round 27)."""
     return bool(raw) and "&" in raw and unescaped_twice(raw) != raw
+
+
+def holds_name_ampersand(raw: str | None) -> bool:
+    """True when a byline string holds an ampersand inside a name ("AT&T Newsroom"),
+    which trafilatura's reading split into two authors."""
+    return bool(raw) and "&" in raw and _NAME_AMPERSAND.search(unescaped_twice(raw)) is not None
 
 
 def _author_names(value: object, named: dict[str, dict] | None = None) -> list[str]:

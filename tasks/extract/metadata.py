@@ -61,6 +61,7 @@ from tasks.extract.bylines import (
     clean_authors,
     find_byline_author,
     holds_address,
+    holds_name_ampersand,
     holds_reference,
     is_person,
     jsonld_authors,
@@ -258,10 +259,11 @@ def page_metadata(
     if md.author:
         metas, turned = _author_metas(tree)
         sources = [*metas, *names]
-        if turned or any(holds_address(s) or holds_reference(s) for s in sources):
+        if turned or any(holds_address(s) or holds_reference(s) or holds_name_ampersand(s)
+                         for s in sources):
             # trafilatura read an address beside a name as words ("Jane Doe jane com"),
             # a named reference as names ("Jos; Eacute; Garc; Iacute; A"), a name written
-            # family name first as two ("Doe; Jane"); read the same
+            # family name first as two ("Doe; Jane"), "AT&T" as two ("AT; T"); read the same
             # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
     # a publisher name trafilatura could not read (a list, a value object) is the record's

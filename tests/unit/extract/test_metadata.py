@@ -3044,3 +3044,29 @@ def test_a_jsonld_publisher_is_looked_for_down_to_the_depth_limit_and_no_deeper(
         past = _nested(_MAX_PUBLISHER_DEPTH + 1, in_lists)
         assert [jsonld_publisher_name(tree(_ld(record), _STORY)) for record in
                 (deepest, past)] == ["Harbour Gazette", None]
+
+
+@pytest.mark.parametrize(("raw", "read"), [
+    ("AT&T Newsroom", "AT&T Newsroom"), ("B&amp;Q staff", "B&Q staff"),
+    ("R&D team; Jane Doe", "R&D team; Jane Doe"), ("H&M Press Office", "H&M Press Office"),
+    # between names, with spaces, it still joins two people
+    ("Jane Doe & John Roe", "Jane Doe; John Roe"),
+    ("Jane Doe &amp; John Roe", "Jane Doe; John Roe"),
+    # a fullwidth ampersand written so stays as written
+    ("Ｆ＆Ｆ", "Ｆ＆Ｆ"),
+])
+def test_an_ampersand_inside_a_name_keeps_the_name_whole(raw, read) -> None:
+    # seed 61's question: trafilatura's normalize_authors split "AT&T Newsroom" into "AT"
+    # and "T Newsroom", and the clean-up kept "AT" alone
+    from tasks.extract.bylines import normalize_byline
+
+    assert normalize_byline(raw) == read
+
+
+def test_an_author_meta_naming_a_company_with_an_ampersand_is_one_author() -> None:
+    for content, authors in (("AT&amp;T Newsroom", ["AT&T Newsroom"]),
+                             ("B&amp;amp;Q staff", ["B&Q staff"]),
+                             ("Jane Doe &amp; John Roe", ["Jane Doe", "John Roe"])):
+        m = page_metadata(tree(f'<meta name="author" content="{content}">'),
+                          "https://x.example/a", now=NOW)
+        assert m.authors == authors, content
