@@ -194,11 +194,16 @@ def views_current(db: Path, root: Path) -> bool:
         return False
     con = duckdb.connect(str(db), read_only=True)
     try:
+        return _built_from_every_commit(con, root)
+    finally:
+        con.close()
+
+
+def _built_from_every_commit(con: duckdb.DuckDBPyConnection, root: Path) -> bool:
+    try:
         built = [name for (name,) in con.execute(f"SELECT manifest FROM {BUILT_FROM}").fetchall()]
     except duckdb.CatalogException:
         return False
-    finally:
-        con.close()
     return sorted(built) == commit_names(root)
 
 
@@ -242,6 +247,11 @@ def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
     when the folder cannot be written) and the note says so."""
     db = root / DB_NAME
     try:
+        if db.exists():  # the usual case, current: checked on the connection returned
+            con = connect_views(db)
+            if _built_from_every_commit(con, root):
+                return con, None
+            con.close()
         return connect_views(ensure_views(root)), None
     except (OSError, duckdb.Error) as exc:
         if not db.exists() or _opens(db):
