@@ -357,6 +357,22 @@ class Format(StrEnum):
     json = "json"
 
 
+class DiffFormat(StrEnum):
+    """`diff`'s own choice: a pair of revisions is no row of columns, so no CSV (with the
+    shared Format, `-f csv` wrote JSON under CSV's name: fault round 34)."""
+
+    table = "table"
+    json = "json"
+
+
+def _csv_writer(stream):
+    """A CSV writer ending rows in LF, as DuckDB's COPY ... TO writes them. The csv
+    module's default CRLF put a CR at the end of every last cell, which the next command
+    of a pipe read as part of it (`while read url` gave "...html\r": fault round 34); a
+    newline inside a cell stays quoted."""
+    return csv.writer(stream, lineterminator="\n")
+
+
 def _json_safe(value):
     """A query value JSON can hold: NaN and infinities (DuckDB's 'nan'::double, a ratio of
     zero counts) become null, also inside lists and structs. json.dump wrote them as
@@ -492,7 +508,7 @@ def sql(
         if fmt is not Format.table:
             utf8_data(sys.stdout)
         if fmt is Format.csv:
-            w = csv.writer(sys.stdout)
+            w = _csv_writer(sys.stdout)
             w.writerow(columns)
             for batch in batches:
                 w.writerows([_csv_cell(v) for v in r] for r in batch)
@@ -779,7 +795,7 @@ def search(
             json.dump(rows, sys.stdout, default=str, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         else:
-            w = csv.writer(sys.stdout)
+            w = _csv_writer(sys.stdout)
             w.writerow(rows[0].keys() if rows else ["score", "title", "url"])
             w.writerows([r.values() for r in rows])
         return
@@ -890,8 +906,8 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
 @app.command()
 def diff(
     url: Annotated[str, typer.Argument(help="the article's URL, canonical URL or article_id")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table (text) or json")
-                   ] = Format.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table (text) or json")
+                   ] = DiffFormat.table,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """What changed between an article's revisions: fields, paragraphs removed (-) and
@@ -911,7 +927,7 @@ def diff(
     for row in rows:
         by_article.setdefault(row["article_id"], []).append(row)
     diffs = [d for group in by_article.values() for d in diff_history(group)]
-    if fmt is not Format.table:
+    if fmt is not DiffFormat.table:
         utf8_data(sys.stdout)
         json.dump([{"article_id": d.article_id, "from_revision": d.from_revision,
                     "to_revision": d.to_revision, "from_run_id": d.from_run,

@@ -17,7 +17,7 @@ import pyarrow as pa
 from schemas import TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
 from tasks.storage import report_html
-from tasks.storage.warehouse import MANIFESTS, committed_files, file_problems
+from tasks.storage.warehouse import MANIFESTS, commit_names, committed_files, file_problems
 
 DB_NAME = "pressroom.duckdb"
 FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file", pa.string()),
@@ -145,6 +145,11 @@ def _build_lock(root: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+# The table of a views database naming the commits (manifest file names) it was built
+# from, so a reader can tell a database older than the warehouse's commits (views_current).
+BUILT_FROM = "_views_built_from"
+
+
 def _build(root: Path) -> Path:
     """Build into a temporary file of this builder's own (pid + random: two builders never
     share one) and rename it into place, so a reader never opens a half-built database.
@@ -153,10 +158,16 @@ def _build(root: Path) -> Path:
     for stale in root.glob(f"{DB_NAME}.*.tmp*"):
         stale.unlink(missing_ok=True)
     tmp = root / f"{DB_NAME}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    # listed before the views read the manifests: a commit landing during the build makes
+    # the database look older than it is (built again by the next reader), never newer
+    built_from = pa.table({"manifest": pa.array(commit_names(root), pa.string())})
     try:
         con = duckdb.connect(str(tmp))
         try:
             create_views(con, root)
+            con.register("_built_from", built_from)
+            con.execute(f"CREATE OR REPLACE TABLE {BUILT_FROM} AS SELECT * FROM _built_from")
+            con.unregister("_built_from")
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -175,15 +186,52 @@ def build_views(root: Path) -> Path:
         return _build(root)
 
 
+def views_current(db: Path, root: Path) -> bool:
+    """Whether the views database exists and was built from every commit the warehouse
+    holds now (no fewer, no more). A database of an earlier pressroom, which records
+    none, is not. Raises duckdb.Error when DuckDB cannot open it (damaged, foreign)."""
+    if not db.exists():
+        return False
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return _built_from_every_commit(con, root)
+    finally:
+        con.close()
+
+
+def _built_from_every_commit(con: duckdb.DuckDBPyConnection, root: Path) -> bool:
+    try:
+        built = [name for (name,) in con.execute(f"SELECT manifest FROM {BUILT_FROM}").fetchall()]
+    except duckdb.CatalogException:
+        return False
+    return sorted(built) == commit_names(root)
+
+
 def ensure_views(root: Path) -> Path:
-    """pressroom.duckdb, built only if it is missing: concurrent readers of a fresh
-    warehouse wait for one build instead of each starting their own."""
+    """pressroom.duckdb, built when it is missing or older than the warehouse's commits:
+    concurrent readers wait for one build instead of each starting their own.
+
+    Views are built at the end of a run, a compaction or a report. Built only when
+    missing, they answered from the commits of their last build (fault round 34): the
+    batch commits of a run still going, killed or failed were left out of `pressroom
+    sql` (while `runs` and `search` showed them), and a commit whose files replaced
+    others (a compaction killed before its views build, then the next one deleting
+    what the first replaced; a takedown in a warehouse whose one run never finished)
+    left views naming deleted files, every query an "IO Error: No files found"."""
     db = root / DB_NAME
-    if db.exists():
+    if views_current(db, root):
         return db
     root.mkdir(parents=True, exist_ok=True)
     with _build_lock(root):
-        return db if db.exists() else _build(root)
+        return db if views_current(db, root) else _build(root)
+
+
+def _opens(db: Path) -> bool:
+    try:
+        duckdb.connect(str(db), read_only=True).close()
+    except duckdb.Error:
+        return False
+    return True
 
 
 def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
@@ -199,9 +247,16 @@ def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
     when the folder cannot be written) and the note says so."""
     db = root / DB_NAME
     try:
+        if db.exists():  # the usual case, current: checked on the connection returned
+            con = connect_views(db)
+            if _built_from_every_commit(con, root):
+                return con, None
+            con.close()
         return connect_views(ensure_views(root)), None
     except (OSError, duckdb.Error) as exc:
-        if not db.exists():  # nothing to open and no way to build it here: in memory
+        if not db.exists() or _opens(db):
+            # missing, or whole but older than the commits, and no way to build it here
+            # (a read-only folder): the views of every commit, in memory
             return _views_in_memory(root), None
         why = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
     try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 
+from tasks.common.urls import safe_article_id, trim_url
 from tasks.storage.warehouse import committed_files
 
 COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
@@ -16,9 +17,16 @@ COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
 def revisions_of(root: Path, key: str) -> list[dict]:
     """Every committed revision of the article that `key` names (its URL as discovered,
     its canonical URL or its article_id), oldest first. Several articles can share a URL
-    as discovered: all of their revisions come back, grouped by article_id."""
+    as discovered: all of their revisions come back, grouped by article_id.
+
+    The key is trimmed of what surrounds a pasted address (a CR from a line of `sql -f
+    csv`, a newline, a space), and an address also names the article of its identity,
+    as a takedown's does (`forget.matching_articles`): as written it matched the stored
+    strings alone, so the address as shared (`?utm_source=...`), with `www.` or in
+    capitals was "no article with URL or id ..." (fault round 34)."""
+    key = trim_url(key)
     files = [str(f) for f in committed_files(Path(root), "articles")]
-    if not files:
+    if not files or not key:
         return []
     con = duckdb.connect()
     try:
@@ -28,8 +36,9 @@ def revisions_of(root: Path, key: str) -> list[dict]:
         cur = con.execute(
             f"""SELECT {cols} FROM t WHERE article_id IN (
                     SELECT article_id FROM t WHERE url = $k OR canonical_url = $k
-                                                   OR article_id = $k)
-                ORDER BY article_id, coalesce(revision, 1), run_id""", {"k": key})
+                                                   OR article_id = $k OR article_id = $id)
+                ORDER BY article_id, coalesce(revision, 1), run_id""",
+            {"k": key, "id": safe_article_id(key) or ""})
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     finally:

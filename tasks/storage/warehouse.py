@@ -40,6 +40,24 @@ from tasks.common.urls import domain_identity
 MANIFESTS = "manifests"
 
 
+def _is_commit_name(name: str) -> bool:
+    # A hidden name is never a commit's (ours are `<run_id>[.bNNNNN].json`): macOS
+    # writes `._<name>` beside every file it copies to a USB stick or a share, Emacs
+    # a `.#<name>` link (to nowhere) while a manifest is open in it. The first was
+    # refused as "damaged ... restore it from a backup", the second a
+    # FileNotFoundError traceback from every command (round 20).
+    return name.endswith(".json") and not name.startswith(".")
+
+
+def commit_names(root: Path) -> list[str]:
+    """The file names of every commit's manifest, sorted: what the warehouse holds, told
+    in one listing of a folder (no manifest read)."""
+    folder = root / MANIFESTS
+    if not folder.is_dir():
+        return []
+    return sorted(e.name for e in os.scandir(folder) if _is_commit_name(e.name))
+
+
 def manifests(root: Path) -> list[dict]:
     """Every commit's manifest (batch commits and run manifests), oldest first; a run's
     batches before its run manifest."""
@@ -48,12 +66,7 @@ def manifests(root: Path) -> list[dict]:
         return []
     out = []
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        # A hidden name is never a commit's (ours are `<run_id>[.bNNNNN].json`): macOS
-        # writes `._<name>` beside every file it copies to a USB stick or a share, Emacs
-        # a `.#<name>` link (to nowhere) while a manifest is open in it. The first was
-        # refused as "damaged ... restore it from a backup", the second a
-        # FileNotFoundError traceback from every command (round 20).
-        if not entry.name.endswith(".json") or entry.name.startswith("."):
+        if not _is_commit_name(entry.name):
             continue
         try:
             st = entry.stat()

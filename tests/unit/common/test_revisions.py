@@ -190,3 +190,16 @@ def test_a_revision_without_a_number_is_the_first():
     assert (diff_revisions(old, new).from_revision, diff_revisions(old, new).to_revision) == (1, 2)
     unnumbered = {**new, "revision": None}
     assert diff_revisions(old, unnumbered).to_revision == 1
+
+
+def test_the_diff_command_refuses_csv_which_it_cannot_write(warehouse):
+    """Fault round 34: `pressroom diff URL -f csv` took the shared --format choice and
+    wrote JSON (`[]` for an article of one revision), exit 0, under the name of CSV."""
+    from flows.cli import app
+
+    publish_run(warehouse, {"articles": conform([_row(1, V1)], ARTICLES, "articles")},
+                {"run_id": "r1", "started_at": "2024-05-01"})
+    res = CliRunner().invoke(app, ["diff", "https://e.com/bridge", "-f", "csv",
+                                   "--warehouse", str(warehouse)])
+    assert res.exit_code == 2, res.output
+    assert "csv" in res.output and not res.output.startswith("[")

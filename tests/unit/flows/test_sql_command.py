@@ -251,3 +251,16 @@ def test_queries_still_read_the_warehouse_and_other_files(tmp_path):
         "url,note,x\nhttps://a.example/1,checked,1\nhttps://b.example/2,,1\n")
     bad = CliRunner().invoke(app, ["sql", "-w", str(root), "SELEC 1"])
     assert bad.exit_code == 1 and "SQL error" in bad.output and "syntax error" in bad.output
+
+
+def test_csv_rows_end_in_a_newline_alone(warehouse):
+    """Fault round 34: Python's csv writer ends each row in CRLF, so every last cell of
+    `pressroom sql -f csv` carried a CR into the next command (`... | while read url; do
+    pressroom diff "$url"; done`: "no article with URL or id '...html\\r'"), and the
+    file differed from what DuckDB's own COPY ... TO writes (LF), which round 19 sent
+    people to -f csv for. A newline inside a cell still stays inside its quotes."""
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "csv",
+                                   "SELECT 'https://e.example/a' AS url, 'x\ny' AS two"])
+    assert out.exit_code == 0, out.output
+    # the bytes written (click's Result.output turns CRLF into LF)
+    assert out.stdout_bytes == b'url,two\nhttps://e.example/a,"x\ny"\n'
