@@ -102,8 +102,10 @@ MIN_BLOCK_CHARS = 40
 
 
 def _holds_more_than_paragraphs(container: HtmlElement) -> bool:
-    return any(len(block.text_content().strip()) >= MIN_BLOCK_CHARS
-               for block in container.iterchildren(*_BLOCKS_BEYOND_PARAGRAPHS))
+    # its own text before its first block too: the gathering of `<p>`s leaves it out
+    return len((container.text or "").strip()) >= MIN_BLOCK_CHARS or any(
+        len(block.text_content().strip()) >= MIN_BLOCK_CHARS
+        for block in container.iterchildren(*_BLOCKS_BEYOND_PARAGRAPHS))
 
 
 def name_the_story_container(tree: HtmlElement) -> tuple[HtmlElement, str] | None:

@@ -214,6 +214,22 @@ def test_a_storys_list_comes_through_on_a_page_without_a_headline() -> None:
     assert all(i in x.text for i in ITEMS)
 
 
+def test_a_storys_opening_text_before_its_first_paragraph_comes_through() -> None:
+    # seed 61's question: a story <div> that opens with its own text, then <p>s, on a page
+    # naming no container: the gathering of <p>s lost the first line (7 of 8 came through)
+    opening = ("The harbour bridge reopened on Thursday morning, and the first cars crossed "
+               "it at six o'clock.")
+    html = ("<html><head><title>T</title></head><body><div class='css-s'>"
+            f"{opening}{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div></body></html>")
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert opening in x.text and all(p in x.text for p in PARAGRAPHS)
+    # a few characters of its own are no opening (a stray counter): no second reading
+    short = html.replace(opening, "x" * (MIN_BLOCK_CHARS - 1))
+    assert name_the_story_container(lxml_html.fromstring(short)) is None
+    assert name_the_story_container(lxml_html.fromstring(
+        html.replace(opening, "x" * MIN_BLOCK_CHARS))) is not None
+
+
 def test_without_a_headline_a_reading_that_loses_text_leaves_the_tree_as_it_was() -> None:
     inside = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS[:3])
     html = (f"<html><body><div class='css-top'><div class='css-a'>{inside}{LIST}</div>"
