@@ -13,8 +13,8 @@ So on such a page the headline's story is named `<article>` before trafilatura r
 paragraphs. On the dev corpus that reads 19 pages differently: +8 `with` snippets (+10, −2), +4
 `without` (BENCHMARKS.md, session 42). A page without a headline found is read again in
 its densest container when that holds lists, quotes or an opening text of its own before
-its first block, and the second reading is kept
-only when it keeps the first one's text (`name_the_story_container`, `reads_more`).
+its first block, and the second reading is kept only when it keeps the first one's text
+(`name_the_story_container`, `reads_more`).
 """
 
 from __future__ import annotations

@@ -738,8 +738,8 @@ def extract_html(
 def _read_the_story(tree: HtmlElement, url: str | None, title: str | None) -> str:
     """trafilatura's fast reading; on a page that names no container trafilatura knows,
     with the headline's story named `<article>` first (container.py), or, on such a page
-    without a headline found, read again in its densest container when that holds lists
-    or quotes."""
+    without a headline found, read again in its densest container when that holds lists,
+    quotes or an opening text of its own."""
     named = name_the_headlined_story(tree, title)
     text = _run_trafilatura(tree, url, fast=True)
     if named is None:
