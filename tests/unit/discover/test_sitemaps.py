@@ -1177,12 +1177,15 @@ def test_a_text_sitemaps_bad_lines_are_quoted_up_to_200_characters() -> None:
         ("sitemap_bad_loc", words.strip()[:200])]
 
 
-@pytest.mark.parametrize("text", ["2024-05-03t10:00:00z", "2024-05-03T10:00z",
-                                  "2024-05-03 10:00:00z"])
-def test_a_sitemap_date_with_rfc3339s_lower_case_letters_is_read(text) -> None:
-    """Fault round 27: RFC 3339 5.6 lets `T` and `Z` be written in lower case. Before:
-    no date, a news story's publication date lost (and an index child so dated was
-    fetched whatever its age)."""
+@pytest.mark.parametrize("text", [
+    # fault round 27: RFC 3339 5.6 lets `T` and `Z` be written in lower case
+    "2024-05-03t10:00:00z", "2024-05-03T10:00z", "2024-05-03 10:00:00z",
+    # fault round 31: Arabic-Indic, Persian or fullwidth digits (a CMS localising them)
+    "٢٠٢٤-٠٥-٠٣T13:00:00+03:00", "۲۰۲۴-۰۵-۰۳T۱۳:۰۰:۰۰+۰۳:۰۰", "２０２４-０５-０３T10:00:00Z",
+])
+def test_a_sitemap_date_in_lower_case_letters_or_other_digits_is_read(text) -> None:
+    """Before: no date, a news story's publication date lost (and an index child so
+    dated was fetched whatever its age)."""
     expected = datetime(2024, 5, 3, 10, tzinfo=UTC)
     assert parse_w3c_datetime(text) == expected
     news = (f"<urlset {NEWS_NS}><url><loc>https://news.example/1</loc><news:news>"
@@ -1204,19 +1207,6 @@ def test_a_loc_with_three_slashes_names_the_host_after_them(loc: str, url: str) 
     assert [e.url for e in parse_sitemap(_urlset([loc]), BASE).entries] == [url]
     text = parse_sitemap(f"{loc}\n".encode(), "https://news.example/sitemap.txt")
     assert [e.url for e in text.entries] == [url]
-
-
-@pytest.mark.parametrize("text", ["٢٠٢٤-٠٥-٠٣T13:00:00+03:00", "۲۰۲۴-۰۵-۰۳T۱۳:۰۰:۰۰+۰۳:۰۰",
-                                  "２０２４-０５-０３T10:00:00Z"])
-def test_a_sitemap_date_in_another_scripts_digits_is_read(text) -> None:
-    """Fault round 31: a news sitemap's date in Arabic-Indic, Persian or fullwidth digits
-    (a CMS localising its numbers). Before: no date, the story's publication date lost."""
-    expected = datetime(2024, 5, 3, 10, tzinfo=UTC)
-    assert parse_w3c_datetime(text) == expected
-    news = (f"<urlset {NEWS_NS}><url><loc>https://news.example/1</loc><news:news>"
-            f"<news:publication_date>{text}</news:publication_date></news:news></url>"
-            "</urlset>")
-    assert parse_sitemap(news.encode(), BASE).entries[0].published_at == expected
 
 
 def test_a_loc_escaped_twice_is_the_pages_address() -> None:
