@@ -26,8 +26,14 @@ from importlib import resources
 # How far into the text a dateline can reach: "NEW DELHI [India], June 3 (ANI):" and
 # "WASHINGTON, Dec 2 (Reuters) -" end well inside 200 characters.
 DATELINE_CHARS = 200
-# A credit in brackets closing a dateline: "(AP) —", "(dpa) -", "(ANI):", "[Reuters] |".
-_DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*[—–\-:|]")
+# A credit in brackets closing a dateline: "(AP) —", "(dpa) -", "(ANI):", "[Reuters] |",
+# and EFE's house style "(EFE).-" (a full stop before the dash).
+_DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*\.?\s*[—–\-:|]")
+# A quotation in the opening window, closed or running past it: a dateline is never
+# inside one, so brackets there ('"I read it (Reuters) - and it was false," he said')
+# are the speaker's words. Each kind of mark pairs with its own closer; German „ closes
+# with “ or ”.
+_QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|„[^“”]*(?:[“”]|$)|«[^»]*(?:»|$)')
 
 
 @lru_cache(maxsize=1)
@@ -51,15 +57,27 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+def _credit_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, agency) of each spelling in `text`, less those inside a longer
+    spelling of another agency: "Associated Press of Pakistan" is APP, not AP."""
+    spans = [(m.start(), m.end(), name) for name, pattern in agencies()
+             for m in pattern.finditer(text)]
+    if len(spans) < 2:
+        return spans
+    return [(s, e, name) for s, e, name in spans
+            if not any(s2 <= s and e <= e2 and e2 - s2 > e - s and name2 != name
+                       for s2, e2, name2 in spans)]
+
+
 def _credited(text: str) -> set[str]:
-    return {name for name, pattern in agencies() if pattern.search(text)}
+    return {name for _, _, name in _credit_spans(text)}
 
 
 def dateline_credits(text: str | None) -> set[str]:
     """Agencies credited in brackets closing the text's opening dateline."""
     if not text:
         return set()
-    head = text[:DATELINE_CHARS]
+    head = _QUOTATION.sub(lambda m: " " * len(m.group()), text[:DATELINE_CHARS])
     found: set[str] = set()
     for m in _DATELINE_CREDIT.finditer(head):
         found |= _credited(m.group(1))
@@ -73,6 +91,28 @@ def dateline_credits(text: str | None) -> set[str]:
 _CLOSING_CREDIT = re.compile(
     r"\bcontributed(?: (?:to|reporting to) (?:this|the) (?:report|story|article)| reporting"
     r"|\W*$)|^\W{0,3}(?:with|mit|avec|con|com)\s[^.!?]{1,70}$", re.IGNORECASE)
+# A closing line that credits by copyright: "Copyright 2024 The Associated Press. All
+# rights reserved.", "Riproduzione riservata © Copyright ANSA".
+_COPYRIGHT = re.compile(r"©|\bcopyright\b", re.IGNORECASE)
+
+
+def _credit_line(line: str) -> bool:
+    """A closing line that credits the agencies it names: a credit sentence, a "with"
+    line, a copyright line, or the agencies alone ("(dpa)", "dpa/AFP", "(ANSA).", as
+    German, Swiss and Italian copy closes)."""
+    if len(line) > MAX_CREDIT_LINE_CHARS or _PICTURE_ENTRY.match(line):
+        return False
+    if _CLOSING_CREDIT.search(line) or _COPYRIGHT.search(line):
+        return True
+    spans = _credit_spans(line)
+    if not spans:
+        return False
+    rest = list(line)
+    for start, end, _ in spans:
+        rest[start:end] = " " * (end - start)
+    return not any(c.isalnum() for c in rest)
+
+
 # How many of the text's last lines a closing credit may be among (a corrections note or
 # a tip line can follow it).
 CLOSING_LINES = 3
@@ -98,7 +138,7 @@ def closing_credits(text: str | None) -> set[str]:
     lines = [line.strip() for line in lines if line.strip()]
     found: set[str] = set()
     for line in lines[-CLOSING_LINES:]:
-        if len(line) <= MAX_CREDIT_LINE_CHARS and _CLOSING_CREDIT.search(line):
+        if _credit_line(line):
             found |= _credited(line)
     return found
 

@@ -183,3 +183,59 @@ def test_every_credit_line_among_the_last_lines_adds_its_agencies():
     # seed 56: two credit lines at the end, each naming its own agency
     assert closing_credits(f"{STORY}\n\nWith AFP\n\nReuters contributed reporting.") == {
         "AFP", "Reuters"}
+
+
+# Round 35: credits as agencies write them in their own languages and house styles.
+
+@pytest.mark.parametrize("opening, credited", [
+    # EFE's house style closes the dateline with ".-" (and Europa Press copies it)
+    ("MADRID, 3 jun (EFE).- El Gobierno aprobó hoy", {"EFE"}),
+    ("Bogotá (EFE).- La Fiscalía colombiana imputó", {"EFE"}),
+    ("Ciudad de México, 3 jun (EFE). - El presidente", {"EFE"}),
+])
+def test_a_dateline_closed_by_a_full_stop_and_a_dash_is_read(opening, credited):
+    assert dateline_credits(opening + BODY) == credited
+
+
+@pytest.mark.parametrize("text", [
+    'He said: "I read it on the wire (Reuters) - and it was false," and left.' + BODY,
+    '"We will not (AP) - comment," said Jane Doe.' + BODY,
+    "Sie sagte: „Das stand so bei (dpa) - und war falsch“, und ging." + BODY,
+    "Il a dit: « J'ai lu (AFP) - que c'était faux », puis est parti." + BODY,
+])
+def test_a_credit_inside_a_quotation_is_no_dateline(text):
+    assert dateline_credits(text) == set()
+
+
+def test_a_dateline_before_a_quotation_is_still_read():
+    assert dateline_credits('BERLIN (dpa) - "Wir schaffen das", sagte sie.' + BODY) == {"dpa"}
+    assert dateline_credits("BERLIN (dpa) - „Wir schaffen das“, sagte sie." + BODY) == {"dpa"}
+
+
+@pytest.mark.parametrize("closing, credited", [
+    ("(dpa)", {"dpa"}),
+    ("dpa/AFP", {"dpa", "AFP"}),
+    ("(ANSA).", {"ANSA"}),
+    ("sda/dpa", {"Keystone-SDA", "dpa"}),
+    ("Riproduzione riservata © Copyright ANSA", {"ANSA"}),
+    ("Copyright 2024 The Associated Press. All rights reserved.", {"AP"}),
+    ("© Agencia EFE", {"EFE"}),
+    # still none: a picture's credit, a line naming no agency, a sentence
+    ("Photo © Reuters", set()),
+    ("(Archive)", set()),
+    ("Copyright 2024 Example Daily. All rights reserved.", set()),
+    ("AFP said the harbour would reopen.", set()),
+])
+def test_a_closing_line_of_credits_alone_or_a_copyright_credits_its_agencies(
+        closing, credited):
+    assert closing_credits(f"{STORY}\n\n{closing}") == credited
+
+
+def test_an_agency_named_inside_a_longer_agency_name_is_not_credited():
+    # the Associated Press of Pakistan (APP) is not the Associated Press
+    assert byline_credits(["Associated Press of Pakistan"]) == {"APP"}
+    assert wire_credits("ISLAMABAD, June 3 (APP): The cabinet met" + BODY, None) == ["APP"]
+    assert closing_credits(f"{STORY}\n\nWith Associated Press of Pakistan") == {"APP"}
+    # the Associated Press beside it is still credited
+    assert byline_credits(["Associated Press of Pakistan", "The Associated Press"]) == {
+        "APP", "AP"}
