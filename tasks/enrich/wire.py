@@ -6,7 +6,8 @@ Agency copy says where it came from in three places: the dateline opening the te
 as the page wrote it, `articles.byline`, since the cleaned `authors` keep the
 reporter's name only) and a
 closing credit line ("The Associated Press contributed to this report.", "— Associated
-Press writer Jane Doe contributed.", "With AFP", "Mit Material von dpa"). Only those are
+Press writer Jane Doe contributed.", "With AFP", "Mit Material von dpa", "(dpa)",
+"Copyright 2024 The Associated Press."). Only those are
 read: an agency named in the body ("Reuters reported that ...") is a source the story
 cites, not a credit of the copy.
 
