@@ -1270,3 +1270,18 @@ def test_a_video_sitemaps_publication_date_and_title_are_the_pages() -> None:
         (datetime(2024, 5, 1, 6, tzinfo=UTC), "News title"),
         (None, None)]
     assert entries[0].lastmod == datetime(2024, 5, 4, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("loc", "url"), [
+    # one slash or none after the sitemap's own scheme: a path on its host (WHATWG, and
+    # urljoin, read it so)
+    ("https:/2024/05/a", "https://news.example/2024/05/a"),
+    ("https:2024/05/a", "https://news.example/2024/05/a"),
+    # after the other scheme they still lead to a host
+    ("http:/news.example/a", "http://news.example/a"),
+])
+def test_a_loc_with_fewer_slashes_is_read_against_the_sitemaps_own_scheme(
+        loc: str, url: str) -> None:
+    # seed 62: the sitemap's scheme was never asked (a mutant passing no address to
+    # with_its_slashes read `https:/2024/05/a` as the host "2024")
+    assert [e.url for e in parse_sitemap(_urlset([loc]), BASE).entries] == [url]

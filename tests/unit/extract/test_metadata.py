@@ -3044,3 +3044,11 @@ def test_a_jsonld_publisher_is_looked_for_down_to_the_depth_limit_and_no_deeper(
         past = _nested(_MAX_PUBLISHER_DEPTH + 1, in_lists)
         assert [jsonld_publisher_name(tree(_ld(record), _STORY)) for record in
                 (deepest, past)] == ["Harbour Gazette", None]
+
+
+def test_a_citation_tags_slashed_date_of_december_is_read_month_first() -> None:
+    # seed 62: month 12 is the last the first number can be (`<= 12`); day first it was
+    # the 12th of May
+    m = page_metadata(tree('<meta name="citation_date" content="12/05/2023">'),
+                      "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2023, 12, 5), "meta")
