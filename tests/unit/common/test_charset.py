@@ -621,3 +621,120 @@ def test_a_utf8_label_over_legacy_bytes_after_a_long_ascii_head_is_not_believed(
     body = russian_page("", "cp1251", before_body=LONG_STYLE)
     name, _ = sniff_encoding(body, "text/html; charset=utf-8")
     assert RUSSIAN in decode(body, name)
+
+
+# -- seed 62: the survivors of fault round 33's functions ---------------------------------
+
+@pytest.mark.parametrize("tag", [
+    '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252" '
+    'charset="koi8-r">',
+    '<meta name="generator" charset="koi8-r">',
+])
+def test_a_charset_attribute_is_the_declaration_whatever_else_the_meta_holds(tag) -> None:
+    # WHATWG's prescan: a `charset` attribute wins over a pragma's content in the same
+    # tag, and a name beside it does not make it text
+    body = russian_page(tag, "koi8_r")
+    assert meta_charset(body) == "koi8-r"
+    assert RUSSIAN in decode(body, sniff_encoding(body, "text/html")[0])
+
+
+@pytest.mark.parametrize("empty", [
+    '<meta charset="">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=">',
+])
+def test_a_meta_declaring_an_empty_label_does_not_hide_the_next_one(empty) -> None:
+    body = russian_page(empty + '<meta charset="koi8-r">', "koi8_r")
+    assert meta_charset(body) == "koi8-r"
+
+
+def test_a_content_type_pragma_with_a_name_beside_it_still_declares() -> None:
+    # `name` (or `property`, `itemprop`) makes a meta's charset text only when it is no
+    # Content-Type pragma; `http-equiv` in any case and spacing is one
+    for pragma in ('http-equiv="Content-Type"', "HTTP-EQUIV=' content-type '"):
+        tag = f'<meta name="Content-Type" {pragma} content="text/html; charset=koi8-r">'
+        assert meta_charset(russian_page(tag, "koi8_r")) == "koi8-r"
+
+
+def _after_ascii(ascii_bytes: int, text: str, after: int = 0) -> bytes:
+    """A page of an ASCII title, `ascii_bytes` of inlined stylesheet, `text` in UTF-8,
+    then `after` bytes of inlined script."""
+    style = "<style>" + "a" * ascii_bytes + "</style>"
+    script = "<script>" + "b" * after + "</script>"
+    return (f"<html><head><title>t</title>{style}</head><body><p>{text}</p>{script}"
+            "</body></html>").encode()
+
+
+def test_text_between_two_long_ascii_blocks_is_found_wherever_it_starts() -> None:
+    # the text starts 70 KB past the first 128 KB (in the second 64 KB step looked at)
+    # and ends before the script: a step skipping bytes found none and believed the label
+    body = _after_ascii(198 * 1024, TEXT, after=100 * 1024)
+    assert body.index(TEXT.encode()) - 128 * 1024 in range(64 * 1024, 80 * 1024)
+    assert sniff_encoding(body, "text/html; charset=iso-8859-1") == ("utf-8", "detected")
+
+
+def test_the_search_for_text_past_a_long_ascii_head_is_linear() -> None:
+    import time
+    body = _after_ascii(4 * 1024 * 1024, TEXT)
+    start = time.process_time()
+    assert sniff_encoding(body, "text/html; charset=iso-8859-1") == ("utf-8", "detected")
+    assert time.process_time() - start < 0.5
+
+
+def _cyrillic_utf8(size: int, boundary: int) -> bytes:
+    """A UTF-8 page of Cyrillic text under a windows-1251 label, `size` bytes or more,
+    whose byte at `boundary - 1` is the first of a two-byte letter."""
+    head = '<html><head><meta charset="windows-1251"><title>t</title></head><body><p>'
+    body = (head + RUSSIAN * (size // len(RUSSIAN.encode()) + 1)).encode("utf-8")
+    while body[boundary - 1] < 0xC0:  # pad until a letter's first byte ends the sample
+        head += " "
+        body = (head + RUSSIAN * (size // len(RUSSIAN.encode()) + 1)).encode("utf-8")
+    return body + b"</p></body></html>"
+
+
+def test_a_letter_cut_by_the_end_of_the_bytes_checked_is_no_error() -> None:
+    body = _cyrillic_utf8(200 * 1024, 128 * 1024)
+    assert sniff_encoding(body, "text/html") == ("utf-8", "detected")
+    assert RUSSIAN in decode(body, "utf-8")
+
+
+def test_a_broken_byte_past_the_first_128_kb_leaves_a_utf8_page_utf8() -> None:
+    # the strict check reads 128 KB of text: a bad copy-paste further down does not make
+    # the windows-1251 label over UTF-8 believed
+    body = _cyrillic_utf8(200 * 1024, 128 * 1024)
+    body = body[:150 * 1024] + b"\xff" + body[150 * 1024:]
+    assert sniff_encoding(body, "text/html") == ("utf-8", "detected")
+
+
+@pytest.mark.parametrize("head", [
+    # comments before and after the declaration, the first holding an old one
+    '<!-- <meta charset="iso-8859-1"> --><meta charset="koi8-r"><!-- end of metas -->',
+    '<!-- a --><!-- <meta charset="iso-8859-1"> --><meta charset="koi8-r"><!-- end -->',
+    # `<!-->` is a whole comment
+    '<!--><meta charset="koi8-r">',
+])
+def test_a_declaration_between_comments_is_read(head) -> None:
+    body = russian_page(head, "koi8_r")
+    assert meta_charset(body) == "koi8-r"
+
+
+def test_a_page_opening_with_a_comment_is_read_past_it() -> None:
+    # a comment at the page's first byte (a CMS's signature before everything)
+    for first in ('<!-- <meta charset="iso-8859-1"> -->', "<!-- generated by the CMS -->"):
+        body = (first + '<meta charset="koi8-r"><title>Совет</title><p>' + RUSSIAN
+                + "</p>").encode("koi8_r")
+        assert meta_charset(body) == "koi8-r"
+
+
+def test_bytes_no_encoding_reads_are_windows_1252() -> None:
+    # the detector's last word when it names nothing (a name Python's codecs know)
+    body = bytes(range(128, 256)) * 4
+    assert sniff_encoding(body, "application/octet-stream") == ("cp1252", "detected")
+
+
+def test_the_share_of_broken_bytes_counts_every_character_past_ascii_and_no_other() -> None:
+    # U+0080 is past ASCII (ten of them carry one broken byte); DEL (U+007F) is ASCII
+    # (twenty of them rescue no windows-1252 letter)
+    c1 = b"<html><body><p>" + "\u0080".encode() * 10 + b" caf\xe9 bar</p></body></html>"
+    assert sniff_encoding(c1, "text/html; charset=utf-8") == ("utf-8", "header")
+    dels = b"<html><body><p>" + b"\x7f" * 20 + b" caf\xe9 bar</p></body></html>"
+    assert sniff_encoding(dels, "text/html; charset=utf-8")[0] != "utf-8"

@@ -288,3 +288,10 @@ def test_comments_by_the_thousand_before_a_robots_meta_cost_linear_time() -> Non
         start = time.process_time()
         assert meta_signals(html, DEFAULT_AGENT) == {"noai"}
         assert time.process_time() - start < 0.5
+
+
+def test_a_meta_at_the_very_start_of_the_page_is_read_and_one_never_closed_is_not() -> None:
+    # seed 62: HTML5 needs no <html> or <head>: a page may open with its robots meta; a
+    # tag the bytes end inside (no ">") is no tag, as for browsers
+    assert meta_signals(b'<meta name="robots" content="noai"><title>x</title>', A) == {"noai"}
+    assert meta_signals(b"<title>x</title><meta name=robots content=noai", A) == set()

@@ -193,3 +193,29 @@ def test_rfc3339s_lower_case_letters_are_written_in_capitals(written, read) -> N
     # seed 61: round 27's helper was tested only through the feed, sitemap and page
     # readers, whose tests are not this module's
     assert iso_letters_in_capitals(written) == read
+
+
+@pytest.mark.parametrize(("written", "ascii"), [
+    ("٢٠٢٤-٠٥-٠٣T10:00:00+03:00", "2024-05-03T10:00:00+03:00"),  # Arabic-Indic
+    ("۱۴۰۳/۰۲/۱۴", "1403/02/14"),  # Persian
+    ("２０２４年５月３日", "2024年5月3日"),  # fullwidth
+    ("२०२४-०५-०३", "2024-05-03"),  # Devanagari
+    ("2024-05-03", "2024-05-03"), ("café ½ ²", "café ½ ²"),  # no decimal digit of another script
+])
+def test_other_scripts_digits_are_written_as_ascii_digits(written, ascii) -> None:
+    # seed 62: ascii_digits was tested only through the date readers' tests
+    from tasks.common.text import ascii_digits
+
+    assert ascii_digits(written) == ascii
+
+
+@pytest.mark.parametrize(("written", "gregorian"), [
+    ("令和6年5月3日", "2024年5月3日"), ("令和元年5月1日", "2019年5月1日"),
+    ("平成31年4月30日", "2019年4月30日"), ("昭和 64 年 1 月 7 日", "1989年 1 月 7 日"),
+    ("令和6年と平成2年", "2024年と1990年"), ("2024年5月3日", "2024年5月3日"),
+    ("令和6", "令和6"),
+])
+def test_a_japanese_era_year_is_written_as_its_gregorian_year(written, gregorian) -> None:
+    from tasks.common.text import gregorian_era_years
+
+    assert gregorian_era_years(written) == gregorian

@@ -390,3 +390,21 @@ def test_a_name_and_semicolon_that_is_no_html_reference_is_kept() -> None:
     url = "https://news.example/s.php?id=7&section;lang=en"
     assert canonical_url(url) == canonical_url("https://news.example/s.php?section;lang=en&id=7")
     assert "section" in canonical_url(url)
+
+
+@pytest.mark.parametrize(("host", "others"), [
+    ("news.example", {"www.news.example", "m.news.example", "mobile.news.example",
+                      "amp.news.example"}),
+    ("WWW.News.Example", {"news.example", "m.news.example", "mobile.news.example",
+                          "amp.news.example"}),
+    ("m.news.example", {"news.example", "www.news.example", "mobile.news.example",
+                        "amp.news.example"}),
+    # no other names: an IP address, a port's own server, a name of one label, nothing
+    ("127.0.0.1", set()), ("[::1]", set()), ("news.example:8080", set()),
+    ("localhost", set()), ("", set()),
+])
+def test_a_hosts_mirror_names_are_its_sites_other_names(host, others) -> None:
+    # seed 62: mirror_hosts was tested only through the fetch stage's delays
+    from tasks.common.urls import mirror_hosts
+
+    assert mirror_hosts(host) == others

@@ -1693,3 +1693,92 @@ def test_references_in_a_feed_declaring_an_external_dtd_and_no_cdata_are_read() 
     result = parse_feed(data, "https://news.example/feed.xml")
     assert [(i.url, i.title) for i in result.items] == [
         ("https://news.example/caf\u00e9", "Café news")]
+
+
+def test_a_guid_on_another_site_or_naming_the_section_is_no_story() -> None:
+    # seed 62: an item linking the home page keeps it when its guid is another site's
+    # address (a syndicated story's origin) or the channel's own section front
+    body = b"""<rss version="2.0"><channel><title>News</title>
+<link>https://news.example/sport/</link>
+<item><title>A</title><link>https://news.example/</link>
+  <guid>https://wire.example/2024/05/a.html</guid></item>
+<item><title>B</title><link>https://news.example/</link>
+  <guid>https://news.example/sport</guid></item>
+</channel></rss>"""
+    r = parse_feed(body, FEED_URL)
+    assert [i.url for i in r.items] == ["https://news.example/"] and r.duplicates == 1
+
+
+def test_an_item_linking_its_feed_or_section_spelt_without_the_last_slash_is_no_story(
+        ) -> None:
+    # the feed's address and the channel's link are compared without a trailing slash on
+    # either side; a section ending in a capital letter X keeps it (the DAX's page)
+    feed_url = "https://boerse.example/rss/markets/"
+    body = b"""<rss version="2.0"><channel><title>Markets</title>
+<link>https://boerse.example/markets/DAX</link>
+<item><title>A</title><link>https://boerse.example/rss/markets</link>
+  <guid>https://boerse.example/2024/05/a.html</guid></item>
+<item><title>B</title><link>https://boerse.example/markets/DAX</link>
+  <guid>https://boerse.example/2024/05/b.html</guid></item>
+</channel></rss>"""
+    assert [i.url for i in parse_feed(body, feed_url).items] == [
+        "https://boerse.example/2024/05/a.html", "https://boerse.example/2024/05/b.html"]
+    dax_feed = b"""<rss version="2.0"><channel><title>DAX</title>
+<link>https://boerse.example/</link>
+<item><title>A</title><link>https://boerse.example/rss/DAX</link>
+  <guid>https://boerse.example/2024/05/a.html</guid></item></channel></rss>"""
+    assert [i.url for i in parse_feed(dax_feed, "https://boerse.example/rss/DAX").items] == [
+        "https://boerse.example/2024/05/a.html"]
+
+
+def test_an_item_of_no_page_says_which_links_or_ids_it_has() -> None:
+    # seed 62: the details of why_no_page's last three branches were never read
+    atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><id>urn:f</id>
+<entry><title>Related only</title><id>urn:x</id>
+  <link rel="via" href="https://o.example/v"/><link rel="related" href="https://o.example/r"/>
+</entry></feed>"""
+    rss = b"""<rss version="2.0"><channel><title>t</title>
+<item><title>Urn</title><guid>urn:uuid:1</guid></item>
+<item><title>Nothing</title></item></channel></rss>"""
+    assert [d for _, d, _ in parse_feed(atom, FEED_URL).explained()] == [
+        "entry 'Related only': no page link, only links of rel related, via"]
+    assert [d for _, d, _ in parse_feed(rss, FEED_URL).explained()] == [
+        "entry 'Urn': no link, and its guid or id is no page address (not an http(s) "
+        "permalink)", "entry 'Nothing': no link"]
+
+
+def test_media_items_name_their_medium_or_a_file_and_skip_addressless_media() -> None:
+    # seed 62: a media:content named by its medium alone, or by nothing; an enclosure of
+    # no type; media:content and media:thumbnail without an address are passed over
+    body = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>TV</title>
+<item><title>Clip 1</title><media:content url="https://cdn.example/1.mp4" medium="video"/>
+</item>
+<item><title>Clip 2</title><media:content url="https://cdn.example/2.bin"/></item>
+<item><title>Clip 3</title><media:content medium="video"/>
+  <media:player url="https://player.example/embed/3"/></item>
+<item><title>Photo 4</title><media:thumbnail width="80"/></item>
+<item><title>Episode 5</title><enclosure url="https://cdn.example/5.bin" length="1"/></item>
+</channel></rss>"""
+    assert [d for _, d, _ in parse_feed(body, FEED_URL).explained()] == [
+        "entry 'Clip 1': no page link, only Media RSS content (video: "
+        "https://cdn.example/1.mp4), a media file no text is read from",
+        "entry 'Clip 2': no page link, only Media RSS content (a file: "
+        "https://cdn.example/2.bin), a media file no text is read from",
+        "entry 'Clip 3': no page link, only a Media RSS player "
+        "(https://player.example/embed/3), a page that plays a media file, no story",
+        "entry 'Photo 4': no link",
+        "entry 'Episode 5': no page link, only an enclosure (a file: "
+        "https://cdn.example/5.bin), a media file no text is read from"]
+
+
+def test_a_guid_taken_for_the_story_is_read_as_a_link_is() -> None:
+    # seed 62: resolved against the feed's address as a <link> is (a scheme in capitals
+    # written as "https"), not taken as written
+    body = b"""<rss version="2.0"><channel><title>News</title><link>https://news.example/</link>
+<item><title>A</title><link>https://news.example/</link>
+  <guid>HTTPS://news.example/2024/05/a.html</guid></item>
+<item><title>B</title><link>HTTPS://news.example/2024/05/b.html</link></item>
+</channel></rss>"""
+    assert [i.url for i in parse_feed(body, FEED_URL).items] == [
+        "https://news.example/2024/05/a.html", "https://news.example/2024/05/b.html"]

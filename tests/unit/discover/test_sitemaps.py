@@ -1260,3 +1260,40 @@ def test_a_video_sitemaps_publication_date_and_title_are_the_pages() -> None:
         (datetime(2024, 5, 1, 6, tzinfo=UTC), "News title"),
         (None, None)]
     assert entries[0].lastmod == datetime(2024, 5, 4, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("loc", "url"), [
+    # one slash or none after the sitemap's own scheme: a path on its host (WHATWG, and
+    # urljoin, read it so)
+    ("https:/2024/05/a", "https://news.example/2024/05/a"),
+    ("https:2024/05/a", "https://news.example/2024/05/a"),
+    # after the other scheme they still lead to a host
+    ("http:/news.example/a", "http://news.example/a"),
+])
+def test_a_loc_with_fewer_slashes_is_read_against_the_sitemaps_own_scheme(
+        loc: str, url: str) -> None:
+    # seed 62: the sitemap's scheme was never asked (a mutant passing no address to
+    # with_its_slashes read `https:/2024/05/a` as the host "2024")
+    assert [e.url for e in parse_sitemap(_urlset([loc]), BASE).entries] == [url]
+
+
+def test_a_video_sitemap_fills_in_what_the_news_sitemap_leaves_out() -> None:
+    # seed 62: a news entry with its title and no date, or its date and no title, takes
+    # the other from the video; a lastmod on the news era's first instant is kept
+    body = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:video="http://www.google.com/schemas/sitemap-video/1.1"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://news.example/video/1</loc><lastmod>1995-01-01T00:00:00Z</lastmod>
+  <news:news><news:title>News title</news:title></news:news>
+  <video:video><video:title>Video title</video:title>
+    <video:publication_date>2024-05-02T10:00:00Z</video:publication_date></video:video></url>
+<url><loc>https://news.example/video/2</loc>
+  <news:news><news:publication_date>2024-05-01T06:00:00Z</news:publication_date></news:news>
+  <video:video><video:title>Video title</video:title>
+    <video:publication_date>2024-05-02T10:00:00Z</video:publication_date></video:video></url>
+</urlset>"""
+    entries = parse_sitemap(body, BASE).entries
+    assert [(e.published_at, e.title) for e in entries] == [
+        (datetime(2024, 5, 2, 10, tzinfo=UTC), "News title"),
+        (datetime(2024, 5, 1, 6, tzinfo=UTC), "Video title")]
+    assert entries[0].lastmod == datetime(1995, 1, 1, tzinfo=UTC)

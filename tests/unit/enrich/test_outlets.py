@@ -289,3 +289,18 @@ def test_a_country_written_with_isos_reserved_code_is_its_iso_code(written, iso)
                             f'country = "{written}"\n')
         assert cfg.sources[0].country == iso
         assert sources.from_sources_file(cfg)["bbc.co.uk"].country == iso
+
+
+def test_a_registry_key_without_a_scheme_but_with_a_path_or_port_names_its_domain() -> None:
+    # seed 62: a homepage pasted without its scheme; a key no URL parser takes stays
+    assert sources.registry_key("www.dw.com/de/") == "dw.com"
+    assert sources.registry_key("news.example:8080") == "news.example"
+    assert sources.registry_key("[::1") == "[::1"
+
+
+def test_a_source_without_a_homepage_does_not_hide_the_ones_after_it() -> None:
+    from tasks.common.sourcesfile import parse_sources
+
+    cfg = parse_sources('[[source]]\nname = "Feed only"\nfeeds = ["https://a.example/rss"]\n'
+                        '[[source]]\nname = "B"\nhomepage = "https://bbc.co.uk/"\n')
+    assert list(sources.from_sources_file(cfg)) == ["bbc.co.uk"]

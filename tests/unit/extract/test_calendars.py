@@ -150,3 +150,95 @@ def test_page_calendar(url, locales, calendar) -> None:
     from tasks.extract.dates import page_calendar  # (new in round 31)
 
     assert page_calendar(url, locales) == calendar
+
+
+def test_every_solar_hijri_year_of_the_table_follows_the_one_before() -> None:
+    """Seed 62: the days of years 1 to 3177 (the docstring's range), not only the news
+    era's: each year begins the day after the last day of the year before (the 30th of
+    Esfand in a leap year, the 29th otherwise), leap years come four or five years apart,
+    and the era's dates are those jalaali-js gives (1 Farvardin 1 is 22 March 622, 23
+    Farvardin 1395 is 11 April 2016) with Iran's leap years of 1373-1480."""
+    from datetime import timedelta
+
+    from tasks.extract.dates import gregorian_of_solar_hijri
+
+    def leap(year: int) -> bool:
+        try:
+            gregorian_of_solar_hijri(year, 12, 30)
+        except ValueError:
+            return False
+        return True
+
+    leaps = [year for year in range(1, 3177) if leap(year)]
+    for year in range(1, 3176):
+        last = gregorian_of_solar_hijri(year, 12, 30 if leap(year) else 29)
+        assert gregorian_of_solar_hijri(year + 1, 1, 1) == last + timedelta(days=1), year
+    assert {b - a for a, b in zip(leaps, leaps[1:], strict=False)} == {4, 5}
+    assert gregorian_of_solar_hijri(1, 1, 1) == date(622, 3, 22)
+    assert gregorian_of_solar_hijri(1395, 1, 23) == date(2016, 4, 11)
+    assert [y for y in leaps if 1373 <= y <= 1480] == [
+        1375, 1379, 1383, 1387, 1391, 1395, 1399, 1403, 1408, 1412, 1416, 1420, 1424, 1428,
+        1432, 1436, 1441, 1445, 1449, 1453, 1457, 1461, 1465, 1469, 1474, 1478]
+    assert {gregorian_of_solar_hijri(y, 1, 1).strftime("%m-%d")
+            for y in range(1373, 1481)} == {"03-20", "03-21"}
+
+
+@pytest.mark.parametrize(("solar", "gregorian"), [
+    ((1402, 7, 30), date(2023, 10, 22)), ((1402, 11, 30), date(2024, 2, 19)),
+    ((1402, 6, 31), date(2023, 9, 22)), ((3177, 1, 1), None),
+])
+def test_the_last_day_of_each_solar_hijri_month_is_a_day(solar, gregorian) -> None:
+    # seed 62: months 7 to 11 have 30 days in every year, the first six 31; the table's
+    # last year is read
+    from tasks.extract.dates import gregorian_of_solar_hijri
+
+    day = gregorian_of_solar_hijri(*solar)
+    assert day == gregorian or (gregorian is None and day.year == 3798)
+
+
+@pytest.mark.parametrize("solar", [(1403, 1, 32), (1403, 12, 31), (3178, 1, 1), (0, 12, 1)])
+def test_days_past_a_month_or_the_table_are_refused(solar) -> None:
+    from tasks.extract.dates import gregorian_of_solar_hijri
+
+    with pytest.raises(ValueError):
+        gregorian_of_solar_hijri(*solar)
+
+
+def test_a_thai_pages_dates_keep_their_day_and_a_gregorian_year_stays() -> None:
+    # seed 62: a Buddhist-era date an hour past midnight in Bangkok is the page's day
+    # (the day before in UTC); a year already Gregorian on a Thai page is not moved
+    tree = _page(head='<meta property="article:published_time" '
+                      'content="2567-05-03T01:00:00+07:00">', lang="th")
+    assert _date(tree, "https://news.example.th/a") == (
+        datetime(2024, 5, 2, 18, tzinfo=UTC), date(2024, 5, 3))
+    tree = _page(head='<meta property="article:published_time" '
+                      'content="2024-05-03T10:00:00+07:00">', lang="th")
+    assert _date(tree, "https://news.example.th/b")[1] == date(2024, 5, 3)
+
+
+@pytest.mark.parametrize(("url", "locales", "calendar"), [
+    # a two-letter domain of no country zone (.io) says nothing: the language decides
+    ("https://a.example.io/x", ("th",), "buddhist"),
+    # the first declared language decides, even one of the Gregorian calendar
+    ("https://a.example/x", ("de", "th"), None), ("https://a.example/x", ("en", "fa"),
+                                                   "solar_hijri"),
+])
+def test_a_pages_calendar_is_told_by_its_country_else_its_first_language(
+        url, locales, calendar) -> None:
+    # seed 62
+    from tasks.extract.dates import page_calendar
+
+    assert page_calendar(url, locales) == calendar
+
+
+def test_a_claim_already_in_the_gregorian_calendar_is_left_as_it_is() -> None:
+    # seed 62: through page_metadata another reading of the page hid it (the claim moved
+    # to 1481 was dropped as implausible and the page dated all the same)
+    from tasks.extract.dates import DateCandidate, in_page_calendar
+
+    claims = [DateCandidate("meta", datetime(2024, 5, 3, 10, tzinfo=UTC)),
+              DateCandidate("jsonld", datetime(2567, 5, 3, 10, tzinfo=UTC))]
+    assert [c.day for c in in_page_calendar(claims, "buddhist")] == [
+        date(2024, 5, 3), date(2024, 5, 3)]
+    assert [c.day for c in in_page_calendar(claims, "solar_hijri")] == [
+        date(2024, 5, 3), date(2567, 5, 3)]

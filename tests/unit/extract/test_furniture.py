@@ -1334,3 +1334,18 @@ def test_a_related_box_in_the_story_does_not_take_the_storys_next_list_along() -
     assert "northern ramp opens to cyclists" in row["text"]
     assert "summer timetable until the end of August" in row["text"]
     assert "Related" not in row["text"] and "Jahr hindurch" not in row["text"]
+
+
+def test_a_menu_without_a_label_does_not_stop_the_search_for_the_next_lists_label() -> None:
+    # seed 62: every test page had one list; a site's menu (no label above it) comes first
+    menu = ('<ul><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li>'
+            '</ul>')
+    count, text = _labels_gone(f"{menu}<div><h3>Related</h3><ul>{RELATED_LINKS}</div>")
+    assert count == 1 and "Related" not in text
+    assert "Sport" in text and "Ferry operator announces" in text
+
+
+def test_a_tree_without_a_body_has_no_link_list_label() -> None:
+    fragment = lxml_html.fragment_fromstring(f"<div><h3>Related</h3><ul>{RELATED_LINKS}</div>")
+    assert drop_link_list_labels(fragment, URL) == 0
+    assert "Related" in fragment.text_content()

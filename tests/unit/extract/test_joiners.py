@@ -88,3 +88,36 @@ def test_a_trafilatura_without_the_filter_is_left_as_it_is(monkeypatch) -> None:
     monkeypatch.delattr(trafilatura_utils, "return_printables_and_spaces")
     assert joiners.ensure_kept() is False
     assert not hasattr(trafilatura_utils, "return_printables_and_spaces")
+
+
+def test_a_process_reading_many_pages_installs_the_filter_once(monkeypatch) -> None:
+    # seed 62: extract_html asks on every page; wrapped again each time, the filter was
+    # one call deeper per page read, and past Python's recursion limit every line failed
+    monkeypatch.setattr(joiners, "_installed", False)
+    monkeypatch.setattr(trafilatura_utils, "return_printables_and_spaces", _original_filter())
+    for _ in range(3000):
+        assert joiners.ensure_kept() is True
+    assert trafilatura_utils.return_printables_and_spaces("a") == "a"
+    assert trafilatura_utils.return_printables_and_spaces("\x07") == ""
+    assert trafilatura_utils.return_printables_and_spaces("\u200d") == "\u200d"
+
+
+def test_a_trafilatura_without_the_line_cache_still_keeps_the_joiners(monkeypatch) -> None:
+    # a release that reads lines without lru_cache, or has no line_processing at all
+    for cache in ("plain function", "absent"):
+        monkeypatch.setattr(joiners, "_installed", False)
+        monkeypatch.setattr(trafilatura_utils, "return_printables_and_spaces",
+                            _original_filter())
+        if cache == "absent":
+            monkeypatch.delattr(trafilatura_utils, "line_processing")
+        else:
+            monkeypatch.setattr(trafilatura_utils, "line_processing", lambda line: line)
+        assert joiners.ensure_kept() is True
+        assert trafilatura_utils.return_printables_and_spaces("\u200c") == "\u200c"
+
+
+def test_a_trafilatura_whose_filter_is_no_function_is_left_as_it_is(monkeypatch) -> None:
+    monkeypatch.setattr(joiners, "_installed", False)
+    monkeypatch.setattr(trafilatura_utils, "return_printables_and_spaces", "not callable")
+    assert joiners.ensure_kept() is False
+    assert trafilatura_utils.return_printables_and_spaces == "not callable"

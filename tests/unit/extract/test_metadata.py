@@ -3070,3 +3070,11 @@ def test_an_author_meta_naming_a_company_with_an_ampersand_is_one_author() -> No
         m = page_metadata(tree(f'<meta name="author" content="{content}">'),
                           "https://x.example/a", now=NOW)
         assert m.authors == authors, content
+
+
+def test_a_citation_tags_slashed_date_of_december_is_read_month_first() -> None:
+    # seed 62: month 12 is the last the first number can be (`<= 12`); day first it was
+    # the 12th of May
+    m = page_metadata(tree('<meta name="citation_date" content="12/05/2023">'),
+                      "https://x.example/a", now=NOW)
+    assert (m.published_date, m.published_at_source) == (date(2023, 12, 5), "meta")

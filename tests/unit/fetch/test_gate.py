@@ -213,3 +213,17 @@ def test_a_sources_file_delay_holds_for_its_sites_other_host_names() -> None:
                       "mobile.r32-site.invalid", "amp.r32-site.invalid",
                       "mobile.r32-other.invalid", "amp.r32-other.invalid"):
                 _HOSTS.pop(h, None)
+
+
+def test_a_host_two_listed_names_share_keeps_the_larger_delay_in_either_order() -> None:
+    # seed 62: `m.` is the twin of both the bare name and `www.`; the larger delay holds
+    # whichever of the two the sources file names first
+    site, www, mobile = "r62-site.invalid", "www.r62-site.invalid", "m.r62-site.invalid"
+    try:
+        for delays in ({www: 0.5, site: 0.2}, {site: 0.2, www: 0.5}):
+            register_host_delays(delays)
+            assert [gate(h).delay for h in (site, www, mobile)] == [0.2, 0.5, 0.5]
+    finally:
+        with _HOSTS_LOCK:
+            for h in (site, www, mobile, "mobile." + site, "amp." + site):
+                _HOSTS.pop(h, None)
