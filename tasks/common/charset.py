@@ -249,8 +249,14 @@ def meta_charset(body: bytes) -> str | None:
     return label
 
 
-# The blocks a sample is looked at in, for bytes beyond ASCII (`_text_sample`).
+# How many bytes beyond ASCII make a sample's first `n` bytes its text (`_text_sample`):
+# about a hundred letters in a two-byte encoding, more than a title and a menu hold. The
+# detector misread a head of a five-letter title and ten menu words (seed 62).
+_ENOUGH_TEXT_BYTES = 256
+# The steps the search for text past the head goes in.
 _SAMPLE_BLOCK = 16 * 1024
+# Every byte beyond ASCII, for `bytes.translate` to delete: what is left is ASCII.
+_BEYOND_ASCII = bytes(range(128, 256))
 
 
 def _first_beyond_ascii(data: bytes, start: int) -> int | None:
@@ -269,22 +275,19 @@ def _first_beyond_ascii(data: bytes, start: int) -> int | None:
 
 
 def _text_sample(body: bytes, n: int) -> bytes:
-    """The `n` bytes of the body the encoding checks look at: its first `n`, unless
-    fewer than two of their 16 KB blocks hold a byte beyond ASCII (a title, then a
+    """The `n` bytes of the body the encoding checks look at: its first `n`, unless they
+    hold fewer than `_ENOUGH_TEXT_BYTES` bytes beyond ASCII (a title and a menu, then a
     150 KB inlined stylesheet or script) while the body goes on: then the `n` from the
     first such byte after them, where the text is. The checks saw the ASCII (fault round
     33): a legacy label over a UTF-8 page was believed ("ZÃ¼rich"), and an unlabelled
-    windows-1251 page was taken for UTF-8 (every letter U+FFFD) or, its title's five
-    letters the detector's only clue, for windows-1250."""
+    windows-1251 page was taken for UTF-8 (every letter U+FFFD) or, its title's and
+    menu's few letters the detector's only clue, for windows-1250 or windows-1252."""
     head = body[:n]
     if len(body) <= n:
         return head
-    with_text = 0
-    for i in range(0, n, _SAMPLE_BLOCK):  # most pages stop at their 2nd block of text
-        if not head[i:i + _SAMPLE_BLOCK].isascii():
-            with_text += 1
-            if with_text >= 2:
-                return head
+    # translate deletes in C: 128 KB counted in about 0.1 ms
+    if len(head) - len(head.translate(None, _BEYOND_ASCII)) >= _ENOUGH_TEXT_BYTES:
+        return head
     first = _first_beyond_ascii(body, n)
     return head if first is None else body[first:first + n]
 

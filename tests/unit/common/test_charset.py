@@ -738,3 +738,39 @@ def test_the_share_of_broken_bytes_counts_every_character_past_ascii_and_no_othe
     assert sniff_encoding(c1, "text/html; charset=utf-8") == ("utf-8", "header")
     dels = b"<html><body><p>" + b"\x7f" * 20 + b" caf\xe9 bar</p></body></html>"
     assert sniff_encoding(dels, "text/html; charset=utf-8")[0] != "utf-8"
+
+
+# -- seed 62's open question: a few letters in two blocks before a long script ---------
+
+def _menu_then_script(menu_words: int, encoding: str = "cp1251") -> bytes:
+    """An unlabelled page: a five-letter title (block 0), a short menu of Cyrillic words
+    past 16 KB (block 1), a 150 KB inlined script, then the article."""
+    menu = " ".join(["Новости"] * menu_words)
+    pad = "<style>" + "a" * (17 * 1024) + "</style>"
+    script = "<script>" + "var x=1;\n" * (150 * 1024 // 9) + "</script>"
+    return (f"<html><head><title>Совет</title>{pad}</head><body><nav>{menu}</nav>"
+            f"{script}<p>{RUSSIAN * 20}</p></body></html>").encode(encoding)
+
+
+@pytest.mark.parametrize("menu_words", [2, 10])
+def test_a_title_and_a_short_menu_before_a_long_script_do_not_stand_for_the_text(
+        menu_words) -> None:
+    # two blocks holding a letter made the first 128 KB the sample: the detector saw a
+    # few dozen letters among 128 KB of ASCII and said windows-1252 (seed 62)
+    body = _menu_then_script(menu_words)
+    assert body.index("Новости".encode("cp1251")) > 16 * 1024
+    for content_type in ("text/html", "text/html; charset=utf-8"):
+        name, _ = sniff_encoding(body, content_type)
+        assert RUSSIAN in decode(body, name), (menu_words, content_type, name)
+
+
+def test_a_head_with_enough_letters_is_its_own_sample() -> None:
+    # past the few letters of a title and a menu, the head is the text: a page whose
+    # first 128 KB hold a real article in windows-1251 is read from them, whatever
+    # follows (here, 200 KB of UTF-8 in a script's strings would mislead)
+    article = f"<p>{RUSSIAN * 4}</p>".encode("cp1251")
+    later = ("<script>var s='" + "Привет " * 30_000 + "';</script>").encode("utf-8")
+    body = b"<html><head><title>t</title></head><body>" + article + b"<style>" \
+        + b"a" * (130 * 1024) + b"</style>" + later + b"</body></html>"
+    name, _ = sniff_encoding(body, "text/html")
+    assert RUSSIAN in decode(body, name)
