@@ -519,6 +519,64 @@ def _keep_loose_text(tree: HtmlElement) -> int:
     return moved
 
 
+# Inline content: what a browser lays out in the lines of the block around it.
+_INLINE = frozenset((
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
+    "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr"))
+# A run of the body's own text mostly of links is a menu or a breadcrumb, not the story.
+_MAX_LOOSE_LINK_SHARE = 0.5
+
+
+def _loose_body_text_as_paragraphs(tree: HtmlElement) -> int:
+    """Wrap each run of text and inline elements directly in `<body>` in a `<p>`; how many
+    runs were wrapped.
+
+    A browser shows such a run as a block of its own (an anonymous block box); an old
+    page or a hand-written one keeps its story so, between its headline and a paragraph or
+    two. trafilatura's fast reading drops the body's own text once the page holds a `<p>`:
+    "<h1>..</h1>Two sentences<br><br>Two more<p>The rest</p>" gave only the rest. Runs
+    whose own text (outside their inline elements) holds no letter, and runs mostly of
+    links, stay as they were."""
+    body = tree.find("body")
+    if body is None:
+        return 0
+    wrapped = 0
+    run: list[HtmlElement] = []
+    before: HtmlElement | None = None  # the block the run follows (None: the body's start)
+    for child in [*list(body), None]:
+        if child is not None and isinstance(child.tag, str) and child.tag in _INLINE:
+            run.append(child)
+            continue
+        wrapped += _wrap_run(body, before, run)
+        run, before = [], child
+    return wrapped
+
+
+def _wrap_run(body: HtmlElement, before: HtmlElement | None, run: list[HtmlElement]) -> int:
+    """Move the text after `before` (the body's own text without it) and the inline
+    elements of `run` into a new `<p>` in their place; 1 if they were moved."""
+    lead = body.text if before is None else before.tail
+    # the body's own words, not only its inline elements': a row of tooltips or buttons
+    # (<span>s straight in a video page's body) is no story written in the body
+    if not _is_loose((lead or "") + "".join(e.tail or "" for e in run)):
+        return 0
+    words = (lead or "") + "".join(e.text_content() + (e.tail or "") for e in run)
+    linked = sum(len(a.text_content()) for e in run for a in e.iter("a"))
+    if linked > _MAX_LOOSE_LINK_SHARE * len(words.strip()):
+        return 0
+    paragraph = body.makeelement("p")
+    paragraph.text = lead
+    if before is None:
+        body.text = None
+        body.insert(0, paragraph)
+    else:
+        before.tail = None
+        before.addnext(paragraph)
+    paragraph.extend(run)  # (moves them, tails and all)
+    return 1
+
+
 def _is_loose(text: str | None) -> bool:
     # a text without a letter is a stray counter or separator ("0", "|"), not the story's
     return bool(text) and _LETTER.search(text) is not None
@@ -702,6 +760,7 @@ def extract_html(
         headings_by_role(tree)
         prune_furniture(tree, url, meta.authors)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
+        _loose_body_text_as_paragraphs(tree)
         centers_as_blocks(tree)
         drop_link_list_labels(tree, url)
         link_lists = site_link_lists(tree, url)

@@ -2069,3 +2069,72 @@ def test_a_page_of_no_text_and_no_apps_data_is_not_called_script_rendered(body) 
     x = extract_html(_no_text_page(body).encode(), _R30_URL, fetched_at=FETCHED)
     assert x.text == ""
     assert not (x.error or "").startswith("a script-rendered page")
+
+
+# --- session 44: the story written straight into <body> ----------------------------------
+
+MORE = [
+    "Cyclists get a lane of their own on the eastern side, behind a low kerb, and the "
+    "footpath on the western side has been widened to three metres along its whole length.",
+    "A brass band will play at the opening ceremony on Saturday morning, and the first "
+    "bus across is to carry the schoolchildren who painted the hoardings during the works.",
+]
+
+
+@pytest.mark.parametrize("body", [
+    # the story's first paragraphs in the body's own text, its last in a <p>
+    f"{PARAGRAPHS[0]} <b>{PARAGRAPHS[1]}</b><br><br>{PARAGRAPHS[2]}<br><br>{PARAGRAPHS[3]}"
+    f"<p>{MORE[0]} {MORE[1]}</p>",
+    # a <p> first, the rest loose after it
+    f"<p>{PARAGRAPHS[0]}</p>{PARAGRAPHS[1]}<br><br>{PARAGRAPHS[2]} {PARAGRAPHS[3]}<br>"
+    f"<i>{MORE[0]}</i><br><br>{MORE[1]}",
+])
+def test_a_story_written_in_the_body_beside_a_paragraph_is_read_whole(body) -> None:
+    # trafilatura's fast reading dropped the body's own text once the page held a <p>:
+    # two of eight paragraphs were kept in the first page
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body>"
+            f"<h1>Harbour bridge reopens</h1>{body}</body></html>")
+    x = extract_html(html.encode(), "https://gazette.example/bridge.html", fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS + MORE), x.text
+
+
+def test_each_run_of_the_bodys_own_text_becomes_one_paragraph() -> None:
+    tree = extract_mod.parse_html(
+        "<html><body>Opening <b>words</b> here<br><br>and more<h1>Title</h1>"
+        "After the title<p>A paragraph</p>After it <a href='/x'>a link</a> and words"
+        "<div>a box</div>  \n  <div>another</div></body></html>")
+    assert extract_mod._loose_body_text_as_paragraphs(tree) == 3
+    body = tree.find("body")
+    assert body.text is None
+    assert [e.tag for e in body] == ["p", "h1", "p", "p", "p", "div", "div"]
+    first = body[0]
+    assert first.text == "Opening " and [e.tag for e in first] == ["b", "br", "br"]
+    assert first.text_content() == "Opening words hereand more"
+    assert body[2].text_content() == "After the title" and body[1].tail is None
+    assert body[4].text_content() == "After it a link and words" and body[3].tail is None
+    assert body[5].tail.strip() == ""  # a blank run stays as it was
+
+
+@pytest.mark.parametrize("body", [
+    # a row of tooltips and buttons in <span>s: no word of the body's own
+    "<p>x</p><span>Saved to your list!</span>\n<span>Removed from your list</span>\n<p>y</p>",
+    # a menu of links between separators
+    "<p>x</p><a href='/'>Home</a> | <a href='/news'>News</a> | <a href='/sport'>Sport</a>",
+    # a separator or a counter
+    "<p>x</p> | 0 <p>y</p>",
+])
+def test_tooltips_menus_and_separators_in_the_body_stay_as_they_were(body) -> None:
+    tree = extract_mod.parse_html(f"<html><body>{body}</body></html>")
+    assert extract_mod._loose_body_text_as_paragraphs(tree) == 0
+    assert [e.tag for e in tree.find("body")].count("p") == body.count("<p>")
+
+
+def test_a_run_of_text_beside_a_link_is_wrapped_when_the_link_is_half_of_it() -> None:
+    # at most half of the run's letters in links: "Read <a>the report</a> in full" is a
+    # sentence, "<a>Home</a> | <a>News</a>" a menu
+    def wrapped(words: str, link: str) -> int:
+        tree = extract_mod.parse_html(
+            f"<html><body><p>x</p>{words}<a href='/r'>{link}</a></body></html>")
+        return extract_mod._loose_body_text_as_paragraphs(tree)
+    assert wrapped("abcde ", "abcde") == 1  # 5 of 11 characters linked
+    assert wrapped("abcd ", "abcdef") == 0  # 6 of 11
