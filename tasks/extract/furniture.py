@@ -253,7 +253,7 @@ def prune_furniture(tree: HtmlElement, url: str | None = None,
     blocks = _furniture_blocks(body)
     cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
     boxes = (_signup_boxes(body) + _author_boxes(body, authors or [])
-             + _comment_sections(body))
+             + _comment_sections(body) + _menus_of_a_page_without_paragraphs(body))
     if not blocks and not cards and not boxes:
         return 0
     page_chars = len(body.text_content())
@@ -398,6 +398,52 @@ def _card_box(headline: HtmlElement, tags: tuple[str, ...]) -> HtmlElement | Non
                 return anc
             return None
     return None
+
+
+# A menu: a block of at least MIN_MENU_LINKS links of at most MAX_MENU_LINK_WORDS words
+# each, and no letter outside them ("Home | News | Sport"), with no paragraph, heading,
+# table or picture inside.
+MIN_MENU_LINKS = 3
+MAX_MENU_LINK_WORDS = 3
+_MENU_TAGS = ("div", "ul", "ol", "p", "td", "span", "section", "header", "footer")
+_NOT_IN_A_MENU = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "img", "blockquote")
+_LETTER = re.compile(r"[^\W\d_]")
+# A page holding a paragraph this long has its story in <p>s, where trafilatura's fast
+# reading finds it and leaves the menus out on its own.
+MIN_STORY_PARAGRAPH_CHARS = 100
+
+
+def _menus_of_a_page_without_paragraphs(body: HtmlElement) -> list[HtmlElement]:
+    """`_link_menus`, on a page whose story is not written in `<p>`s (list items, `<div>`s,
+    lines of a `<font>`): trafilatura's fast reading took the whole body there, the
+    site's menu ("Home", "News", "Sport") as the story's first lines. Where the story is
+    in `<p>`s the menus stay: deleting them changed which block trafilatura took on six
+    dev pages (a credit comparison site lost five `with` snippets); on the pages without,
+    three menus went and nothing annotated moved."""
+    if any(len(p.text_content()) >= MIN_STORY_PARAGRAPH_CHARS for p in body.iter("p")):
+        return []
+    return _link_menus(body)
+
+
+def _link_menus(body: HtmlElement) -> list[HtmlElement]:
+    """The outermost blocks made only of short links: a site's menu written without
+    `<nav>` (which trafilatura drops itself), in document order."""
+    found: list[HtmlElement] = []
+    for elem in body.iter(*_MENU_TAGS):
+        if any(a in found for a in elem.iterancestors()):  # (a page has few menus)
+            continue
+        links = list(elem.iter("a"))
+        if len(links) < MIN_MENU_LINKS or next(elem.iter(*_NOT_IN_A_MENU), None) is not None:
+            continue
+        texts = [a.text_content() for a in links]
+        if not all(0 < len(t.split()) <= MAX_MENU_LINK_WORDS for t in texts):
+            continue
+        rest = elem.text_content()
+        for text in texts:
+            rest = rest.replace(text, " ", 1)
+        if not _LETTER.search(rest):
+            found.append(elem)
+    return found
 
 
 def _is_content(elem: HtmlElement, page_chars: int) -> bool:

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement
 
 from tasks import clean, extract
 from tasks.extract.furniture import (
+    _link_menus,
     drop_link_list_labels,
     drop_link_list_lines,
     prune_furniture,
@@ -1349,3 +1350,66 @@ def test_a_tree_without_a_body_has_no_link_list_label() -> None:
     fragment = lxml_html.fragment_fromstring(f"<div><h3>Related</h3><ul>{RELATED_LINKS}</div>")
     assert drop_link_list_labels(fragment, URL) == 0
     assert "Related" in fragment.text_content()
+
+
+# --- session 44: a site's menu on a page whose story has no <p> ----------------------------
+
+MENU = ('<div class="topbar"><a href="/">Home</a> | <a href="/news">News</a> | '
+        '<a href="/sport">Sport</a> | <a href="/contact">Contact us</a></div>')
+
+
+@pytest.mark.parametrize("story", [
+    # the story's paragraphs as list items, definition items, <div>s, lines of a <font>
+    "<ul class='story'>" + "".join(f"<li>{p}</li>" for p in PARAGRAPHS) + "</ul>",
+    "<dl>" + "".join(f"<dd>{p}</dd>" for p in PARAGRAPHS) + "</dl>",
+    "".join(f"<div>{p}</div>" for p in PARAGRAPHS),
+    "<font face='Arial'>" + "<br><br>".join(PARAGRAPHS) + "</font>",
+])
+def test_a_menu_above_a_story_written_without_paragraphs_stays_out(story) -> None:
+    # trafilatura's fast reading kept "Home", "News", "Sport" as the story's first lines
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body>{MENU}"
+            f"<h1>Harbour bridge reopens</h1>{story}</body></html>")
+    x = extract_html(html.encode(), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    lines = x.text.splitlines()
+    assert not {"Home", "News", "Sport", "Contact us"} & set(lines), lines[:6]
+
+
+def _menus(html: str) -> list[str]:
+    body = lxml_html.fromstring(f"<html><body>{html}</body></html>").find("body")
+    return [" ".join(e.text_content().split()) for e in _link_menus(body)]
+
+
+def test_a_menu_is_a_block_of_three_short_links_and_nothing_else_but_separators() -> None:
+    assert _menus(MENU) == ["Home | News | Sport | Contact us"]
+    assert _menus("<ul><li><a href='/a'>A</a></li><li><a href='/b'>B b</a></li>"
+                  "<li><a href='/c'>C c c</a> ·</li></ul>") == ["AB bC c c ·"]
+    # two links; a link of four words (a headline); a word outside the links; a picture
+    assert _menus("<div><a href='/a'>A</a> <a href='/b'>B</a></div>") == []
+    assert _menus("<div><a href='/a'>A</a> <a href='/b'>B</a> "
+                  "<a href='/c'>Council reopens the bridge</a></div>") == []
+    assert _menus("<div>See <a href='/a'>A</a> <a href='/b'>B</a> <a href='/c'>C</a></div>") == []
+    assert _menus("<div><a href='/a'><img src='a.png'>A</a> <a href='/b'>B</a> "
+                  "<a href='/c'>C</a></div>") == []
+    # a link without words (an icon) is no menu item
+    assert _menus("<div><a href='/a'></a> <a href='/b'>B</a> <a href='/c'>C</a></div>") == []
+
+
+def test_only_the_outermost_menu_is_found() -> None:
+    html = ("<div id='outer'><ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li>"
+            "<li><a href='/c'>C</a></li></ul><span><a href='/d'>D</a> <a href='/e'>E</a> "
+            "<a href='/f'>F</a></span></div>")
+    body = lxml_html.fromstring(f"<html><body>{html}</body></html>").find("body")
+    assert [e.get("id") for e in _link_menus(body)] == ["outer"]
+
+
+def test_menus_stay_on_a_page_whose_story_has_paragraphs() -> None:
+    # where the story is in <p>s trafilatura finds it and leaves the menus out itself;
+    # deleting them changed which block it took on six dev pages (a credit comparison
+    # site lost five `with` snippets)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(f"<html><body>{MENU}<h1>Bridge</h1>{story}</body></html>")
+    assert prune_furniture(tree, URL) == 0 and "Contact us" in tree.text_content()
+    short = "".join(f"<p>{p[:99]}</p>" for p in PARAGRAPHS)  # each under 100 characters
+    tree = lxml_html.fromstring(f"<html><body>{MENU}<h1>Bridge</h1>{short}</body></html>")
+    assert prune_furniture(tree, URL) == 1 and "Contact us" not in tree.text_content()
