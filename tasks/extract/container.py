@@ -103,10 +103,14 @@ MIN_BLOCK_CHARS = 40
 
 
 def _holds_more_than_paragraphs(container: HtmlElement) -> bool:
-    # its own text before its first block too: the gathering of `<p>`s leaves it out
+    # its own text before its first block too, and a paragraph written as a `<div>` of
+    # text ("<p>..</p><div>..</div><div>..</div>", as editors paste it): the gathering
+    # of `<p>`s leaves them out
     return len((container.text or "").strip()) >= MIN_BLOCK_CHARS or any(
         len(block.text_content().strip()) >= MIN_BLOCK_CHARS
-        for block in container.iterchildren(*_BLOCKS_BEYOND_PARAGRAPHS))
+        for block in container.iterchildren(*_BLOCKS_BEYOND_PARAGRAPHS)) or any(
+        len((block.text or "").strip()) >= MIN_BLOCK_CHARS
+        for block in container.iterchildren("div"))
 
 
 def name_the_story_container(tree: HtmlElement) -> tuple[HtmlElement, str] | None:

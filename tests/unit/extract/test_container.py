@@ -12,6 +12,7 @@ from tasks.extract.container import (
     MIN_BLOCK_CHARS,
     MIN_STORY_CHARS,
     _another_story_beside,
+    _holds_more_than_paragraphs,
     name_the_headlined_story,
     name_the_story_container,
     reads_more,
@@ -372,3 +373,30 @@ def test_without_trafilaturas_token_lists_the_xpath_decides(monkeypatch) -> None
     assert container._trafilatura_finds_a_container(lxml_html.fromstring(page))
     monkeypatch.setattr(container, "_xpath_finds_a_container", lambda tree: False)
     assert not container._trafilatura_finds_a_container(lxml_html.fromstring(page))
+
+
+# --- session 44: paragraphs written as <div>s ----------------------------------------------
+
+def test_paragraphs_written_as_divs_after_a_first_p_are_read() -> None:
+    # an editor's paste: the first paragraph a <p>, the rest <div>s of text, on a page
+    # with no container trafilatura knows; its fast reading gathered the <p> alone
+    divs = "".join(f"<div>{p}</div>" for p in PARAGRAPHS[1:])
+    html = ("<html><head><title>Harbour bridge reopens</title></head><body>"
+            "<div class='nav'><a href='/'>Home</a></div><h1>Harbour bridge reopens</h1>"
+            f"<div class='css-1x'><p>{PARAGRAPHS[0]}</p>{divs}</div>"
+            "<div class='css-2y'>© Gazette</div></body></html>")
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS), x.text
+    assert "Gazette" not in x.text
+
+
+@pytest.mark.parametrize("child, holds", [
+    (f"<div>{'x' * MIN_BLOCK_CHARS}</div>", True),
+    (f"<div>{'x' * (MIN_BLOCK_CHARS - 1)}</div>", False),
+    # a box of blocks is no paragraph: its own text is what counts
+    (f"<div><span>{'x' * MIN_BLOCK_CHARS}</span></div>", False),
+    (f"<section>{'x' * MIN_BLOCK_CHARS}</section>", False),
+])
+def test_a_div_of_its_own_text_counts_as_more_than_paragraphs(child, holds) -> None:
+    container = lxml_html.fromstring(f"<div><p>{PARAGRAPHS[0]}</p>{child}</div>")
+    assert _holds_more_than_paragraphs(container) is holds
