@@ -25,6 +25,8 @@ from lxml.html import HtmlElement
 from trafilatura import xpaths as _xpaths
 from trafilatura.xpaths import BODY_XPATH
 
+from tasks.extract.inline import INLINE_TAGS
+
 # The elements that may be renamed: block containers with no meaning of their own (a
 # table cell or a list item renamed would break its table or list).
 _RENAMEABLE = ("div", "section", "main")
@@ -103,14 +105,28 @@ MIN_BLOCK_CHARS = 40
 
 
 def _holds_more_than_paragraphs(container: HtmlElement) -> bool:
-    # its own text before its first block too, and a paragraph written as a `<div>` of
-    # text ("<p>..</p><div>..</div><div>..</div>", as editors paste it): the gathering
-    # of `<p>`s leaves them out
-    return len((container.text or "").strip()) >= MIN_BLOCK_CHARS or any(
+    # its opening text before its first block too, a paragraph written as a `<div>` of
+    # text ("<p>..</p><div>..</div><div>..</div>", as editors paste it) and a line after
+    # a <br> (where `pages._keep_loose_text` hangs a <section>'s opening text): the
+    # gathering of `<p>`s leaves them out
+    return len(_opening_text(container).strip()) >= MIN_BLOCK_CHARS or any(
         len(block.text_content().strip()) >= MIN_BLOCK_CHARS
         for block in container.iterchildren(*_BLOCKS_BEYOND_PARAGRAPHS)) or any(
         len((block.text or "").strip()) >= MIN_BLOCK_CHARS
-        for block in container.iterchildren("div"))
+        for block in container.iterchildren("div")) or any(
+        len((line_break.tail or "").strip()) >= MIN_BLOCK_CHARS
+        for line_break in container.iterchildren("br"))
+
+
+def _opening_text(container: HtmlElement) -> str:
+    """The text `container` opens with before its first block: its own, and that of the
+    inline elements it starts with ("<b>Berlin.</b> The council ...")."""
+    parts = [container.text or ""]
+    for child in container:
+        if not isinstance(child.tag, str) or child.tag not in INLINE_TAGS or child.tag == "br":
+            break
+        parts += [child.text_content(), child.tail or ""]
+    return "".join(parts)
 
 
 def name_the_story_container(tree: HtmlElement) -> tuple[HtmlElement, str] | None:

@@ -28,6 +28,12 @@ _SENTENCE_BLOCKS = frozenset(("p", "li", "dd", "blockquote", "td"))
 _INLINE_ONLY = frozenset((
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "i", "kbd",
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var", "wbr"))
+# Phrasing content: the elements a browser lays out in the lines of the block around
+# them (the story's own text written beside them belongs to that block).
+INLINE_TAGS = frozenset((
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
+    "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var", "wbr"))
 # At least this many words of the sentence around it: a dateline has one to three
 # ("Published", "Updated on", "By Anna Berg |"), a sentence more.
 MIN_WORDS_AROUND = 4

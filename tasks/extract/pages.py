@@ -93,7 +93,7 @@ from tasks.extract.furniture import (
     prune_furniture,
     site_link_lists,
 )
-from tasks.extract.inline import keep_inline_text
+from tasks.extract.inline import INLINE_TAGS, keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
@@ -519,11 +519,6 @@ def _keep_loose_text(tree: HtmlElement) -> int:
     return moved
 
 
-# Inline content: what a browser lays out in the lines of the block around it.
-_INLINE = frozenset((
-    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
-    "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
-    "sup", "time", "tt", "u", "var", "wbr"))
 # A run of the body's own text mostly of links is a menu or a breadcrumb, not the story.
 _MAX_LOOSE_LINK_SHARE = 0.5
 
@@ -545,7 +540,7 @@ def _loose_body_text_as_paragraphs(tree: HtmlElement) -> int:
     run: list[HtmlElement] = []
     before: HtmlElement | None = None  # the block the run follows (None: the body's start)
     for child in [*list(body), None]:
-        if child is not None and isinstance(child.tag, str) and child.tag in _INLINE:
+        if child is not None and isinstance(child.tag, str) and child.tag in INLINE_TAGS:
             run.append(child)
             continue
         wrapped += _wrap_run(body, before, run)

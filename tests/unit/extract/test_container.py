@@ -400,3 +400,36 @@ def test_paragraphs_written_as_divs_after_a_first_p_are_read() -> None:
 def test_a_div_of_its_own_text_counts_as_more_than_paragraphs(child, holds) -> None:
     container = lxml_html.fromstring(f"<div><p>{PARAGRAPHS[0]}</p>{child}</div>")
     assert _holds_more_than_paragraphs(container) is holds
+
+
+@pytest.mark.parametrize("story", [
+    # a <section> opening with its own text, then paragraphs and text between them
+    f"<section>{PARAGRAPHS[0]}<p>{PARAGRAPHS[1]}</p>{PARAGRAPHS[2]}<p>{PARAGRAPHS[3]}</p>"
+    "</section>",
+    # a <div> opening with a bold dateline's sentence, then paragraphs
+    f"<div><b>{PARAGRAPHS[0]}</b> {PARAGRAPHS[1]}<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}"
+    "</p></div>",
+])
+def test_a_storys_opening_text_before_its_paragraphs_is_read(story) -> None:
+    # trafilatura's fast reading (and its whole cascade) lost the first two paragraphs
+    html = ("<html><head><title>Harbour bridge reopens</title></head><body>"
+            f"<h1>Harbour bridge reopens</h1>{story}</body></html>")
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS), x.text
+
+
+@pytest.mark.parametrize("child, holds", [
+    (f"<b>{'x' * 20}</b>{'y' * 20}<p>z</p>", True),  # inline element and tail: 40
+    (f"<b>{'x' * 20}</b>{'y' * 19}<p>z</p>", False),
+    (f"<i><b>{'x' * 20}</b></i><span>{'y' * 20}</span><p>z</p>", True),
+    # a line break ends the opening (the line after it is counted on its own)
+    (f"<b>{'x' * 20}</b><br>{'y' * 20}<p>z</p>", False),
+    (f"<p>z</p><br>{'y' * MIN_BLOCK_CHARS}", True),
+    (f"<p>z</p><br>{'y' * (MIN_BLOCK_CHARS - 1)}", False),
+    # a block first: no opening text
+    (f"<p>z</p><b>{'x' * MIN_BLOCK_CHARS}</b>", False),
+])
+def test_an_opening_text_counts_its_inline_elements_and_a_line_counts_alone(
+        child, holds) -> None:
+    container = lxml_html.fromstring(f"<div>{child}</div>")
+    assert _holds_more_than_paragraphs(container) is holds
