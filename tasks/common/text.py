@@ -26,6 +26,26 @@ def word_count(text: str) -> int:
     return len(_CJK.sub(" ", text).split()) + cjk // CJK_CHARS_PER_WORD
 
 
+
+def _class_of(chars: list[str]) -> str:
+    """A regex character-class body for `chars` (sorted), runs written as ranges."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        first, last = re.escape(chars[i]), re.escape(chars[j])
+        out.append(first if i == j else f"{first}-{last}")
+        i = j + 1
+    return "".join(out)
+
+
+# Every capital letter of the alphabets with case below U+2000 (Latin with its extensions,
+# Greek, Cyrillic, Armenian, Georgian), as the body of a regex character class: a name
+# opens with one. "[A-ZÀ-Ý]" missed "Šimon", "Željko", "Şule", "Ștefan", "Иван", "Ευάγγελος".
+CAPITALS = _class_of([chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()])
+
+
 # py3langid needs some text to be reliable; below this we trust <html lang> instead.
 LANGID_MIN_CHARS = 200
 # A few paragraphs decide; cost grows with length (at 3000 chars it was 9% of the stage).

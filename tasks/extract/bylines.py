@@ -316,6 +316,7 @@ _ROLE_PREFIX = re.compile(
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
     r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
+    r"|yazar|автор(?:ы|и)?|текст"  # Turkish; Russian, Ukrainian, Bulgarian
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
@@ -433,10 +434,27 @@ _PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|d
                                re.IGNORECASE)
 
 
-def _is_role(entry: str) -> bool:
+def is_role(entry: str) -> bool:
+    """Whether `entry` is a reporter's role and nothing else ("Senior Correspondent",
+    "Korrespondentin in Paris")."""
     words = _PLACE_AFTER_ROLE.sub("", entry).split()
     return any(_ROLE_WORD.fullmatch(w) for w in words) and all(
         _ROLE_WORD.fullmatch(w) or w.casefold() in _ROLE_MODIFIERS for w in words)
+
+
+# The most words a role written after a name takes ("Senior Political Correspondent").
+MAX_TRAILING_ROLE_WORDS = 4
+
+
+def _without_trailing_role(name: str) -> str:
+    """The name without the role an author box sets after it in an element of its own
+    ("<span>Anna Berg</span><span>Senior Correspondent</span>", read as one text): the
+    role's words go when at least two words of a name stay ("Anna Writer" stays whole)."""
+    words = name.split()
+    for size in range(min(MAX_TRAILING_ROLE_WORDS, len(words) - 2), 0, -1):
+        if is_role(" ".join(words[-size:])):
+            return " ".join(words[:-size])
+    return name
 
 
 def clean_author_name(name: str) -> str | None:
@@ -450,7 +468,7 @@ def clean_author_name(name: str) -> str | None:
         name = stripped
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
-    name = _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")
+    name = _without_trailing_role(_TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•"))
     if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
             MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
         return None
@@ -635,7 +653,7 @@ def is_person(name: str, outlet_names: set[str]) -> bool:
     ("Korrespondentin in Paris"): a byline entry naming a person."""
     return not (
         is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
-        or _INSTITUTION.search(name) or _is_agency(name) or _is_role(name)
+        or _INSTITUTION.search(name) or _is_agency(name) or is_role(name)
         or _ORGANISATION_FORM.match(name)
     )
 

@@ -21,8 +21,8 @@ from htmldate.extractors import regex_parse
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from tasks.common.text import gregorian_era_years
-from tasks.extract.bylines import normalize_byline
+from tasks.common.text import CAPITALS, gregorian_era_years
+from tasks.extract.bylines import is_role, normalize_byline
 
 # How far up from the headline the search climbs, and how many elements a container may
 # hold before it is too wide to say anything about this article (a whole page column).
@@ -422,11 +422,12 @@ def visible_date(
 # Keller", "Text von Christian S.", "Ein Artikel von Pamela S. | 27.01.2022", "Par Matthieu
 # Hy", "Posted by Konstantin", "By Tim Anderson and Jo Lee". The name part is what the
 # byline cleaning (metadata.clean_authors) then gets.
-_NOT_NAME_WORD = r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|mitarbeit)\b)"
+_NOT_NAME_WORD = (r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|mitarbeit"
+                  r"|фото)\b)")
 _NAME = (
-    rf"(?-i:{_NOT_NAME_WORD}[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
+    rf"(?-i:{_NOT_NAME_WORD}[{CAPITALS}][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     # a particle whole ("van der Mulder": "de" is no prefix of "der")
-    r"(?:[A-ZÄÖÜÀ-ÝŁŚŻ][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la)(?![\w'’]))){0,3})"
+    rf"(?:[{CAPITALS}][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la)(?![\w'’]))){{0,3}})"
 )
 _NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
           rf"|\boch\b|\bja\b)\s*{_NAME})*")
@@ -475,7 +476,9 @@ _LABELLED_BYLINE = re.compile(
     rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by"
     # the reporter's role as the label ("Reporter: Anna K.", "Redakteurin: …", "Journaliste :")
     r"|reporter(?:in)?|repórter|redakteur(?:in)?|redaktor(?:ka)?|redactor(?:a)?|redattore"
-    r"|redattrice|journaliste|verslaggever|correspondent(?:e|a)?)\s*:"
+    r"|redattrice|journaliste|verslaggever|correspondent(?:e|a)?"
+    # Turkish, and Russian, Ukrainian and Bulgarian ("Автор: Иван П.", "Текст: ...")
+    r"|yazar|автор(?:ы|и)?|текст|корреспондент)\s*:"
     rf"\s*({_NAMES})",
     re.IGNORECASE,
 )
@@ -512,9 +515,23 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return None
     m = m or _LABELLED_BYLINE.search(text)
     if m is None:
-        return None
+        return _name_and_role(text)
     names = _before_next_label(text, m, 1)
     return names if len(names.split()) >= 2 else None
+
+
+# A name and the reporter's role after it, without a byline word: "Anna Berg, Staff
+# Writer", "Tim Anders | Political Correspondent", "Ana Ruiz – Corresponsal en Madrid".
+_NAME_THEN_ROLE = re.compile(rf"^({_NAME})\s*[,|–—]\s*(.+)$")
+
+
+def _name_and_role(text: str) -> str | None:
+    """The name of a line that is a name of two words or more and a role (bylines'
+    role words), or None: the role is what tells the name from a place or a thing."""
+    m = _NAME_THEN_ROLE.match(text)
+    if m is None or len(m[1].split()) < 2 or not is_role(m[2]):
+        return None
+    return m[1]
 
 
 def _in_dated_list(elem: HtmlElement) -> bool:
@@ -739,7 +756,7 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
 # The dateline of agency copy: a place, the agency's credit in brackets, a dash ("Hamburg
 # (dpa/lno) – ...", "WASHINGTON (AP) — ...", "Berlin (KNA) -"); the credit is the byline.
 _WIRE_DATELINE = re.compile(
-    r"^\s*[A-ZÄÖÜÀ-Ý][\w'’.-]*(?:[ -][A-ZÄÖÜÀ-Ý][\w'’.-]*){0,2}\s*"
+    rf"^\s*[{CAPITALS}][\w'’.-]*(?:[ -][{CAPITALS}][\w'’.-]*){{0,2}}\s*"
     r"\(([A-Za-z]{2,7}(?:\s*/\s*[A-Za-z]{2,7}){0,2})\)\s*[–—-]\s"
 )
 MAX_DATELINE_PARAGRAPHS = 60  # the story's first paragraphs, not a teaser at the bottom

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from lxml import html
 
 from tasks.extract.headline_area import (
@@ -466,3 +467,54 @@ def test_a_byline_commented_out_or_on_a_button_names_no_one():
     for block in ("<p><!-- By Jane Doe --></p>", "<p><button>By Jane Doe</button></p>"):
         page = html.fromstring(f"<html><body><article>{block}{TEXT}</article></body></html>")
         assert paragraph_byline(page, nowhere_else) is None, block
+
+
+# --- session 44: names in every cased alphabet; a name and its role --------------------------
+
+
+@pytest.mark.parametrize("line, names", [
+    # capitals outside Latin-1: Czech, Croatian, Polish, Turkish, Romanian, Greek, Cyrillic
+    ("Von Šimon Novák", "Šimon Novák"),
+    ("By Željko Čović", "Željko Čović"),
+    ("Autor: Łukasz Ćwik", "Łukasz Ćwik"),
+    ("By Şule Çelik and Ștefan Țurcanu", "Şule Çelik; Ștefan Țurcanu"),
+    ("By Ευάγγελος Παπαδόπουλος", "Ευάγγελος Παπαδόπουλος"),
+    # the labels of Turkish, Russian, Ukrainian and Bulgarian bylines (with their colon)
+    ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
+    ("Автор: Иван Петров", "Иван Петров"),
+    ("Текст: Ольга Смирнова", "Ольга Смирнова"),
+])
+def test_a_byline_names_people_of_every_cased_alphabet(line, names):
+    # "[A-ZÀ-Ý]" opened a name: "Von Šimon Novák" and "Автор: Иван Петров" named no one
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Текст закона о мостах",  # "the text of the law": no colon, no byline
+    "Фото: Иван Петров",  # a picture's credit
+    "Von šimon novák",  # no capital
+])
+def test_words_that_are_no_byline_in_those_alphabets_name_no_one(line):
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) is None
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Anna Berg, Staff Writer", "Anna Berg"),
+    ("Tim Anders | Senior Political Correspondent", "Tim Anders"),
+    ("Ana Ruiz – Corresponsal en Madrid", "Ana Ruiz"),
+])
+def test_a_name_with_its_role_after_it_is_a_byline(line, names):
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Berlin, Germany",  # a place and a country: no role
+    "Anna, Staff Writer",  # one word before the role
+    "Anna Berg, Staff Writer of the Year 2023",  # more than a role after the comma
+])
+def test_a_name_and_something_else_than_a_role_is_no_byline(line):
+    h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
+    assert text_byline(h1, nowhere_else) is None

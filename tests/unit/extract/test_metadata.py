@@ -428,7 +428,9 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     ("By Anna Keller AP Business Writer", ["Anna Keller"]),
     ("By Anna Keller dpa", ["Anna Keller"]),
     ("By Jo Ap", ["Jo Ap"]),  # two words: a name
-    ("By Anna Keller Senior Writer", ["Anna Keller Senior Writer"]),  # no agency: kept whole
+    # no agency, and the role after the name goes as a role after a comma does
+    ("By Anna Keller Senior Writer", ["Anna Keller"]),
+    ("By Anna Writer", ["Anna Writer"]),  # two words: a name, whatever the second says
 ])
 def test_an_english_bylines_credits_and_outlets_are_cleaned(byline, want) -> None:
     from trafilatura.json_metadata import normalize_authors
