@@ -26,13 +26,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import re
 
 from aiohttp.client_proto import ResponseHandler
 
 from tasks.common.httplimits import MAX_HEAD_BYTES
 
-_HEAD_END = re.compile(rb"\r?\n\r?\n")
 RENAMED_PREFIX = b"X-Crawler-"
 
 
@@ -66,6 +64,17 @@ def reframe_head(head: bytes) -> bytes:
                       for i, line in enumerate(lines))
 
 
+def _head_end(data: bytes, pos: int) -> int:
+    """Where the head starting at `pos` ends (after its blank line: CRLF, or a bare LF as
+    the parser also takes), or -1. Byte searches bounded by the first CRLF CRLF, the end
+    of nearly every head (a regex for `\r?\n\r?\n` cost ten times as much a response)."""
+    crlf = data.find(b"\r\n\r\n", pos)
+    stop = crlf + 4 if crlf >= 0 else len(data)
+    ends = [i + n for i, n in ((data.find(b"\n\n", pos, stop), 2),
+                               (data.find(b"\n\r\n", pos, stop), 3)) if i >= 0]
+    return min(ends) if ends else -1
+
+
 def _interim(head: bytes) -> bool:
     """A 1xx head other than 101: another head follows it on the connection."""
     parts = head.split(None, 2)
@@ -81,16 +90,20 @@ def reframe_heads(data: bytes) -> tuple[bytes, bytes, bool]:
     takes is not waited for: it goes as it is, for the parser to refuse."""
     out: list[bytes] = []
     pos = 0
+    changed = False
     while True:
-        end = _HEAD_END.search(data, pos)
-        if end is None:
+        end = _head_end(data, pos)
+        if end < 0:
             if len(data) - pos > MAX_HEAD_BYTES:
                 return b"".join(out) + data[pos:], b"", True
             return b"".join(out), data[pos:], False
-        head = data[pos:end.end()]
+        head = data[pos:end]
         out.append(reframe_head(head))
-        pos = end.end()
+        changed = changed or out[-1] is not head
+        pos = end
         if not _interim(head):
+            if not changed:  # (every response but these: the segment is not copied)
+                return data, b"", True
             out.append(data[pos:])
             return b"".join(out), b"", True
 

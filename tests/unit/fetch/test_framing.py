@@ -90,3 +90,17 @@ def test_the_fetchers_connector_speaks_through_the_reframing_handler() -> None:
 
     installed, protocol = asyncio.run(build())
     assert installed and isinstance(protocol, ReframingHandler)
+
+
+def test_a_head_ends_at_its_own_blank_line_whatever_line_ends_it_uses() -> None:
+    # bare LF lines (the parser takes them), one blank line of LF after CRLF lines, and a
+    # CRLF CRLF later in the body that is not the head's end
+    both = b"HTTP/1.1 200 OK\nContent-Length: 3\nTransfer-Encoding: chunked\n"
+    body = b"5\r\nhello\r\n0\r\n\r\n"
+    for blank in (b"\n", b"\r\n"):
+        ready, rest, done = reframe_heads(both + blank + body)
+        assert done and rest == b"" and ready.endswith(blank + body)
+        assert b"X-Crawler-Content-Length: 3" in ready
+    crlf = both.replace(b"\n", b"\r\n")
+    assert reframe_heads(crlf + b"\n" + body)[0] == (
+        crlf.replace(b"Content-Length", b"X-Crawler-Content-Length") + b"\n" + body)
