@@ -237,15 +237,59 @@ def _charset_in_metas(data: bytes, end: int) -> str | None:
     return None
 
 
+def _window_end(body: bytes, n: int) -> int:
+    """`n`, or past it the end of the tag the first `n` bytes cut (fault round 36): a
+    `<meta>` straddling the window gave its label cut short, `iso-8859-1` of an
+    `iso-8859-15`, or `windows-12`, which no lookup knows and which still stopped the
+    search (the later head scan never ran: the page went to the detector)."""
+    if len(body) <= n or body.rfind(b"<", 0, n) <= body.rfind(b">", 0, n):
+        return n
+    close = body.find(b">", n, _HEAD_SCAN)
+    return n if close < 0 else close + 1
+
+
+# What may stand in a <head> (HTML's "in head" insertion mode); those whose content is
+# text to the element's end tag (a script's `a<b` is no tag) have it skipped.
+_HEAD_ELEMENTS = frozenset({b"html", b"head", b"base", b"basefont", b"bgsound", b"link",
+                            b"meta", b"object", b"noframes", b"noscript", b"script",
+                            b"style", b"template", b"title"})
+_TEXT_ELEMENTS = frozenset({b"noframes", b"noscript", b"script", b"style", b"template",
+                            b"title"})
+_TAG_OR_COMMENT = re.compile(rb"<(!--|[a-z][a-z0-9-]*)")
+
+
+def _implied_head_end(head: bytes) -> int:
+    """Where a head with neither `</head>` nor `<body>` ends: at the first start tag of
+    an element no head holds (`<h1>`, `<div>`, `<p>`), as browsers end it (both tags are
+    optional; minified pages drop them). Comments and the content of scripts, styles and
+    titles are stepped over; linear (each search starts past the last)."""
+    lower = head.lower()
+    pos = 0
+    while (tag := _TAG_OR_COMMENT.search(lower, pos)) is not None:
+        name = tag.group(1)
+        if name == b"!--":
+            close = lower.find(b"-->", tag.end())
+            pos = close + 3 if close >= 0 else len(lower)
+        elif name not in _HEAD_ELEMENTS:
+            return tag.start()
+        elif name in _TEXT_ELEMENTS:
+            close = lower.find(b"</" + name, tag.end())
+            pos = close + 2 if close >= 0 else len(lower)
+        else:
+            pos = tag.end()
+    return len(head)
+
+
 def meta_charset(body: bytes) -> str | None:
     """The raw charset label of a <meta charset> or http-equiv declaration near the top,
-    or later in the <head> (`_HEAD_SCAN`); a <meta> in the body does not count."""
-    label = _charset_in_metas(body, _META_SCAN)
+    or later in the <head> (`_HEAD_SCAN`); a <meta> in the body does not count. A head
+    without `</head>` or `<body>` ends where its first element of the body starts."""
+    label = _charset_in_metas(body, _window_end(body, _META_SCAN))
     if label is None and len(body) > _META_SCAN:
         head = body[:_HEAD_SCAN]
         end = _HEAD_END.search(head)
-        if end is not None:
-            label = _charset_in_metas(head, end.start())
+        label = _charset_in_metas(head, end.start() if end is not None
+                                  else _implied_head_end(head))
     return label
 
 

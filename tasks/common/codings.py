@@ -1,8 +1,8 @@
-"""HTTP content codings (gzip, deflate, br) undone with a byte cap on every layer.
+"""HTTP content codings (gzip, deflate, br, zstd) undone with a byte cap on every layer.
 
 The fetcher reads bodies with decompression turned off in the client, so that the WARC
 archive keeps the bytes as sent and so that a 10 KB gzip bomb cannot expand to 10 GB in
-memory: each layer stops at `cap` bytes of output (zlib's max_length, brotli's
+memory: each layer stops at `cap` bytes of output (zlib's and zstd's max_length, brotli's
 output_buffer_limit) and raises instead of growing. The same function decodes archived
 records for `pressroom reprocess`.
 """
@@ -20,8 +20,29 @@ try:
 except ImportError:  # pragma: no cover - brotli is a declared dependency
     brotli = None
 
+# zstd (RFC 9659; Chrome and Firefox offer it since 2024, and CDNs answer with it): Python
+# 3.14's compression.zstd, before 3.14 its backport (a declared dependency). That module,
+# not `zstandard`, because its decompressor takes a max_length and says where a frame
+# ended (`eof`, `unused_data`), as zlib's does: the cap is exact, and a stream cut short
+# is told from a whole one (zstandard's reader returns a cut stream's prefix silently,
+# and its decompressobj has no output limit). aiohttp reads zstd with the same module.
+try:
+    from compression import zstd
+except ImportError:
+    try:
+        from backports import zstd
+    except ImportError:  # pragma: no cover - a declared dependency before Python 3.14
+        zstd = None
+
 GZIP_MAGIC = b"\x1f\x8b\x08"
 _BROTLI_ERROR = brotli.error if brotli is not None else zlib.error
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_ZSTD_ERROR = zstd.ZstdError if zstd is not None else zlib.error
+# RFC 9659 3: a zstd content coding's window is at most 8 MB, and a decoder may refuse
+# a larger one. A frame's header names its window, which the decoder allocates whole
+# (up to 2 GiB): refused past 8 MiB (2^23), as browsers refuse it, so a 20-byte body
+# cannot make each fetch hold 128 MiB, the library's own limit.
+ZSTD_WINDOW_LOG_MAX = 23
 
 
 class CodingError(Exception):
@@ -35,7 +56,8 @@ class CodingError(Exception):
 
 def accept_encoding() -> str:
     """The Accept-Encoding header value for what this module can undo."""
-    return "gzip, deflate, br" if brotli is not None else "gzip, deflate"
+    return ", ".join(["gzip", "deflate"] + (["br"] if brotli is not None else [])
+                     + (["zstd"] if zstd is not None else []))
 
 
 def _gzip_header_length(data: bytes) -> int | None:
@@ -233,6 +255,79 @@ def _brotli_prefix(d, out: bytes, cap: int) -> bytes:
             raise CodingError("decompressed_too_large", f"br expands beyond {cap} bytes")
 
 
+def _zstd_decoder():
+    return zstd.ZstdDecompressor(
+        options={zstd.DecompressionParameter.window_log_max: ZSTD_WINDOW_LOG_MAX})
+
+
+def _opens_zstd_frame(data: bytes) -> bool:
+    """Whether `data` opens a zstd frame or a skippable frame (magic 0x184D2A50-5F, which
+    holds no content: a decoder reads it as nothing and goes on to the next frame)."""
+    return data.startswith(ZSTD_MAGIC) or (
+        len(data) >= 4 and data[0] & 0xF0 == 0x50 and data[1:4] == b"\x2a\x4d\x18")
+
+
+def _zstd_words(exc: Exception) -> str:
+    if "too much memory" in str(exc):
+        return (f"zstd: the frame asks for a window over {1 << ZSTD_WINDOW_LOG_MAX >> 20} MiB,"
+                " more than a zstd content coding may use (RFC 9659)")
+    return f"zstd: {exc}"
+
+
+def _zstd(data: bytes, cap: int, strict: bool = False, refuse_cut_data: bool = False) -> bytes:
+    """Undo zstd (every frame, as gzip's every member), refusing more than `cap` bytes out:
+    a frame decoding past the cap stops there (a 2 KB frame of 64 MiB is refused after
+    `cap` bytes, never held whole). Bytes after the last whole frame that open none are
+    ignored, as junk after a gzip member is. A frame that stops early keeps what decoded,
+    unless `strict` or `refuse_cut_data`, as for gzip (`_zlib`): zstd's prefix is exact."""
+    if zstd is None:
+        raise CodingError("unsupported_encoding", "content-encoding 'zstd' (no zstd decoder)")
+    out: list[bytes] = []
+    size = 0
+    while data:
+        d = _zstd_decoder()
+        try:
+            chunk = d.decompress(data, cap + 1 - size)
+        except zstd.ZstdError as exc:
+            if size:  # a frame's magic, then junk, after whole frames: ignored
+                break
+            raise CodingError("bad_compression", _zstd_words(exc)) from None
+        size += len(chunk)
+        out.append(chunk)
+        if size > cap:
+            raise CodingError("decompressed_too_large", f"zstd expands beyond {cap} bytes")
+        if not d.eof:
+            if strict:
+                raise CodingError("bad_compression", "zstd: truncated stream")
+            if refuse_cut_data:
+                raise CodingError("truncated", f"zstd: the compressed data stops before its "
+                                  f"end ({size} bytes decoded)")
+            break
+        data = d.unused_data
+        if not _opens_zstd_frame(data):
+            break
+    return b"".join(out)
+
+
+def _zstd_head(data: bytes, n: int) -> bytes:
+    """At most `n` bytes of zstd data decoded, across its frames (see `_zstd`)."""
+    out = bytearray()
+    while data and len(out) < n:
+        d = _zstd_decoder()
+        try:
+            out += d.decompress(data, n - len(out))
+        except zstd.ZstdError:
+            if out:
+                break
+            raise
+        if not d.eof:
+            break
+        data = d.unused_data
+        if not _opens_zstd_frame(data):
+            break
+    return bytes(out)
+
+
 # Control bytes that text never holds (all below 0x20 but tab, LF, CR; and DEL).
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TEXT_PROBE = 64
@@ -327,7 +422,8 @@ def _mislabelled_coding(data: bytes, coding: str, cap: int) -> str | None:
 
 
 # The codings `_decode_one` undoes (and the names of no coding).
-_KNOWN_CODINGS = frozenset({"", "identity", "none", "gzip", "x-gzip", "deflate", "br"})
+_KNOWN_CODINGS = frozenset({"", "identity", "none", "gzip", "x-gzip", "deflate", "br",
+                            "zstd"})
 
 
 def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
@@ -347,6 +443,8 @@ def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
             return _zlib(data, -15, cap, "deflate", refuse_cut_data=refuse_cut_data)
     if coding == "br":
         return _brotli(data, cap, refuse_cut_data, cut_prefix)
+    if coding == "zstd":
+        return _zstd(data, cap, strict, refuse_cut_data)
     raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
 
 
@@ -426,7 +524,9 @@ def _head_one(data: bytes, coding: str, n: int) -> bytes:
                 if not end:
                     raise
                 return brotli.Decompressor().process(data[:end], output_buffer_limit=n)
-    except (zlib.error, _BROTLI_ERROR):
+        if coding == "zstd" and zstd is not None:
+            return _zstd_head(data, n)
+    except (zlib.error, _BROTLI_ERROR, _ZSTD_ERROR):
         if _plain_text(data):
             return data
         raise

@@ -131,7 +131,7 @@ _CODING_REASONS = {"decompressed_too_large": "too_large", "bad_compression":
 
 def decode_content(body: bytes, encoding: str | None, max_bytes: int,
                    undeclared_gzip: bool = False, cut: bool = False) -> bytes:
-    """Undo Content-Encoding (gzip, deflate, br; stacked codings in reverse order) with the
+    """Undo Content-Encoding (gzip, deflate, br, zstd; stacked codings in reverse order) with the
     shared capped decoder, refusing more than max_bytes of output. A gzip layer the
     header does not declare is kept (a .gz file archived as one is data), unless
     `undeclared_gzip` (an HTML record: see _record_to_row). `cut` (`WARC-Truncated`):

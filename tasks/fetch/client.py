@@ -31,7 +31,8 @@ What a request goes through, in order:
 Documents from text dumps, or that arrive with a body (WARC input), pass through.
 
 Beside this module: hosts.py (step 3's host gate), redirects.py (step 5's targets: the
-Location header, meta and header refreshes), failures.py (error kinds, retries, backoff).
+Location header, meta and header refreshes), failures.py (error kinds, retries, backoff),
+framing.py (response heads with two framings, read as HTTP says before aiohttp parses).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ from tasks.fetch.failures import (
     status_error,
     timeout_words,
 )
+from tasks.fetch.framing import use_reframing
 from tasks.fetch.hosts import HostGate, Turn, on_headers_sent, register_host_delays
 from tasks.fetch.redirects import (
     location_problem,
@@ -298,6 +300,8 @@ class Fetcher:
             # spaces a host's requests further apart than that.
             force_close=True,
         )
+        # A chunked head beside a Content-Length read as RFC 9112 6.3 says (framing.py).
+        use_reframing(connector)
         self.session = aiohttp.ClientSession(
             connector=connector,
             timeout=aiohttp.ClientTimeout(total=None, sock_connect=cfg.connect_timeout_s),
@@ -388,6 +392,12 @@ class Fetcher:
                         # charset=utf-8") read as browsers read them (mediatype.py).
                         ex.headers["content-type"] = effective_content_type(
                             ", ".join(resp.headers.getall("content-type")))
+                    if "content-encoding" in ex.headers:
+                        # Codings in two header lines are one list, in order (RFC 9110
+                        # 5.3): the last line alone left a layer on (`br` then `gzip`:
+                        # the page stored as brotli bytes, refused as binary).
+                        ex.headers["content-encoding"] = ", ".join(
+                            resp.headers.getall("content-encoding"))
                     ex.locations = list(dict.fromkeys(resp.headers.getall("location", [])))
                     peer = resp.connection.transport.get_extra_info("peername") if (
                         resp.connection and resp.connection.transport) else None

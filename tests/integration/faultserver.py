@@ -469,9 +469,10 @@ class FaultServer:
             await self._send(writer, "200 OK", body)
         elif path == "/gzip-plain":  # gzip declared, the body is plain HTML
             await self._send(writer, "200 OK", page, extra=[("Content-Encoding", "gzip")])
-        elif path == "/zstd":  # a coding we never offered (zstd frame magic, then junk)
-            await self._send(writer, "200 OK", b"\x28\xb5\x2f\xfd" + bytes(300),
-                             extra=[("Content-Encoding", "zstd")])
+        elif path == "/compress":  # a coding we never offer (LZW's magic, then junk; it
+            # was zstd's until round 36, when zstd became a coding we offer and undo)
+            await self._send(writer, "200 OK", b"\x1f\x9d\x90" + bytes(300),
+                             extra=[("Content-Encoding", "compress")])
         elif path == "/cl-shorter":  # Content-Length says half, the whole page follows
             writer.write(self._head("200 OK", [("Content-Type", "text/html"),
                                                ("Content-Length", str(len(page) // 2))]) + page)

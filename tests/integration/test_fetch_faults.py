@@ -84,7 +84,7 @@ FAULTS: dict[str, str | None] = {
     "/empty": "empty_body",           # a 200 with nothing in it
     "/no-ctype": None,                # no Content-Type: the body is sniffed as HTML
     "/utf16-nobom": None,             # UTF-16LE without a BOM or a charset: detected
-    "/zstd": "unsupported_encoding",  # a content coding we never offered
+    "/compress": "unsupported_encoding",  # a content coding we never offered
     "/early-hints": None,             # 103 Early Hints before the 200: the page
     "/bare-lf": None,                 # header lines ended by a bare LF
     "/dup-cl": "protocol_error",      # two Content-Length headers that disagree
@@ -733,7 +733,7 @@ def test_broken_transfers_and_labels_say_what_was_wrong(fault_run, server) -> No
                         ("/http09", "Bad status line"),
                         ("/cl-junk", "Invalid character in Content-Length")):
         assert log[url(path)]["error_detail"].endswith(f"malformed response: {words}"), path
-    assert "zstd" in log[url("/zstd")]["error_detail"]
+    assert "compress" in log[url("/compress")]["error_detail"]
     utf16 = docs[url("/utf16-nobom")]
     assert utf16["encoding"] == "utf-16-le"
     assert "<title>Zürich tram</title>" in decode(utf16["body"], utf16["encoding"])

@@ -16,6 +16,7 @@ PAGE = b"<html><head><meta name='robots' content='noai'></head><body>" + b"x" * 
 
 
 def test_accept_encoding_offers_brotli_only_when_it_can_be_undone(monkeypatch):
+    monkeypatch.setattr(codings, "zstd", None)  # (zstd's own test is below)
     assert accept_encoding() == ("gzip, deflate, br" if codings.brotli else "gzip, deflate")
     monkeypatch.setattr(codings, "brotli", None)
     assert accept_encoding() == "gzip, deflate"
@@ -46,7 +47,7 @@ def test_the_head_of_an_unknown_coding_is_empty_even_if_it_is_brotli():
     brotli = pytest.importorskip("brotli")
     packed = brotli.compress(PAGE)
     assert decoded_head(packed, "br", 60) == PAGE[:60]
-    assert decoded_head(packed, "zstd", 60) == b""  # not undone: nothing to look at
+    assert decoded_head(packed, "x-zstd", 60) == b""  # not undone: nothing to look at
 
 
 def _gzip_named(data: bytes) -> bytes:
@@ -193,7 +194,7 @@ def test_bytes_that_are_neither_the_coding_nor_text_stay_bad_compression():
         assert err.value.kind == "bad_compression"
 
 
-@pytest.mark.parametrize("coding", ["utf-8", "UTF8", "text/html", "compress", "zstd"])
+@pytest.mark.parametrize("coding", ["utf-8", "UTF8", "text/html", "compress", "x-zstd"])
 def test_an_unknown_coding_over_a_plain_text_body_is_the_body(coding):
     # "Content-Encoding: utf-8" is a charset put in the wrong header; browsers ignore a
     # coding they do not know. Bytes that are not text stay unsupported_encoding.
@@ -730,3 +731,105 @@ def test_an_unregistered_name_over_bytes_that_only_look_like_zlib_stays_unsuppor
     with pytest.raises(CodingError) as err:
         decode_body(brotli.compress(PAGE), "x-brotli", 10_000)  # (no magic: not guessed)
     assert err.value.kind == "unsupported_encoding"
+
+
+# -- zstd (fault round 36) ---------------------------------------------------------------
+def _zstd_frame(data: bytes, window_log: int | None = None) -> bytes:
+    """One zstd frame as a streaming server writes it (no content size in its header, so
+    its window is the one named: a one-shot frame's shrinks to the content)."""
+    zstd = codings.zstd
+    options = {zstd.CompressionParameter.window_log: window_log} if window_log else None
+    packer = zstd.ZstdCompressor(options=options)
+    return packer.compress(data) + packer.flush()
+
+
+def test_a_zstd_page_is_offered_and_decoded() -> None:
+    """Fault round 36: `Content-Encoding: zstd` (Chrome and Firefox offer it since 2024; a
+    WARC a proxy wrote behind them keeps it) was `unsupported_encoding` and never offered:
+    the page or record was lost. Now offered when a decoder is importable, and undone
+    under any case, stacked under gzip, in several frames, after a skippable frame."""
+    zstd = codings.zstd
+    assert accept_encoding().split(", ")[-1] == "zstd"
+    packed = zstd.compress(PAGE)
+    assert decode_body(packed, "zstd", 10_000) == (PAGE, ["zstd"])
+    assert decode_body(packed, "ZSTD", 10_000, refuse_cut_data=True) == (PAGE, ["zstd"])
+    assert decode_body(zstd.compress(gzip.compress(PAGE)), "gzip, zstd", 10_000) == (
+        PAGE, ["zstd", "gzip"])
+    assert decode_body(_zstd_frame(PAGE[:900]) + _zstd_frame(PAGE[900:]), "zstd",
+                       10_000) == (PAGE, ["zstd"])
+    skippable = b"\x5a\x2a\x4d\x18" + (5).to_bytes(4, "little") + b"hello"
+    assert decode_body(skippable + packed, "zstd", 10_000)[0] == PAGE
+    assert decoded_head(packed, "zstd", 60) == PAGE[:60]
+    assert decoded_head(skippable + _zstd_frame(PAGE), "zstd", 60) == PAGE[:60]
+
+
+def test_bytes_after_a_whole_zstd_frame_are_ignored_as_after_a_gzip_member() -> None:
+    packed = codings.zstd.compress(PAGE)
+    for trailer in (b"\n", b"<!-- cached -->", bytes(64),
+                    codings.ZSTD_MAGIC + bytes(range(200, 256))):
+        assert decode_body(packed + trailer, "zstd", 10_000, refuse_cut_data=True)[0] == PAGE
+    with pytest.raises(CodingError) as err:  # junk alone is no zstd
+        decode_body(codings.ZSTD_MAGIC + bytes(range(200, 256)), "zstd", 10_000)
+    assert err.value.kind == "bad_compression" and err.value.detail.startswith("zstd: ")
+
+
+def test_a_zstd_bomb_stops_at_the_cap() -> None:
+    """64 MiB of one byte in a frame of a few KB: refused once the cap's bytes are out,
+    never decoded whole (the peak of Python's allocations stays near the cap)."""
+    import tracemalloc
+
+    bomb = codings.zstd.compress(b"a" * (64 << 20), 19)
+    assert len(bomb) < 8 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(CodingError) as err:
+            decode_body(bomb, "zstd", 1 << 20)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert err.value.kind == "decompressed_too_large"
+    assert err.value.detail == f"zstd expands beyond {1 << 20} bytes"
+    assert peak < 4 << 20
+    with pytest.raises(CodingError) as err:  # ... and under gzip, each layer capped
+        decode_body(codings.zstd.compress(gzip.compress(b"a" * (8 << 20))), "gzip, zstd",
+                    1 << 20)
+    assert err.value.kind == "decompressed_too_large"
+
+
+def test_a_zstd_frame_asking_for_a_window_over_8_mib_is_refused() -> None:
+    """RFC 9659 3: a zstd content coding's window is at most 8 MB. A frame naming 128 MiB
+    made the decoder allocate it (the library's own limit), whatever its content."""
+    with pytest.raises(CodingError) as err:
+        decode_body(_zstd_frame(PAGE, window_log=27), "zstd", 10_000)
+    assert (err.value.kind, err.value.detail) == ("bad_compression", (
+        "zstd: the frame asks for a window over 8 MiB, more than a zstd content coding may "
+        "use (RFC 9659)"))
+    assert decode_body(_zstd_frame(PAGE, window_log=23), "zstd", 10_000)[0] == PAGE
+
+
+def test_zstd_data_cut_short_is_truncated_like_gzip() -> None:
+    page = b"".join(b"<p>Paragraph %d of the council's minutes, item %x.</p>" % (i, i * 7919)
+                    for i in range(8000))  # 400 KB: frames of several 128 KB blocks
+    packed = codings.zstd.compress(page)
+    cut = packed[: len(packed) - 10]
+    with pytest.raises(CodingError) as err:
+        decode_body(cut, "zstd", 1 << 20, refuse_cut_data=True)
+    assert err.value.kind == "truncated"  # (a whole transfer: the server cut it)
+    assert err.value.detail.startswith("zstd: the compressed data stops before its end")
+    with pytest.raises(CodingError) as err:
+        decode_one(cut, "zstd", 1 << 20, strict=True)
+    assert err.value.kind == "bad_compression"
+    kept, _ = decode_body(cut, "zstd", 1 << 20, cut_prefix=True)  # a cut source's prefix
+    assert len(kept) > 200_000 and page.startswith(kept)
+    assert decode_body(b"", "zstd", 100) == (b"", ["zstd"])  # empty: the page says so
+
+
+def test_without_a_zstd_decoder_zstd_is_not_offered_and_says_why(monkeypatch) -> None:
+    packed = codings.zstd.compress(PAGE)
+    monkeypatch.setattr(codings, "zstd", None)
+    assert "zstd" not in accept_encoding()
+    with pytest.raises(CodingError) as err:
+        decode_body(packed, "zstd", 10_000)
+    assert (err.value.kind, err.value.detail) == (
+        "unsupported_encoding", "content-encoding 'zstd' (no zstd decoder)")
+    assert decoded_head(packed, "zstd", 60) == b""

@@ -191,6 +191,24 @@ def test_gzip_bomb_payload_stops_at_the_cap() -> None:
     assert len(rows) == 1 and [r["reason"] for r in rejects] == ["too_large"]
 
 
+def test_a_zstd_coded_record_is_read_and_a_zstd_bomb_stops_at_the_cap() -> None:
+    """Fault round 36: a page a proxy archived behind a browser that offered zstd keeps
+    `Content-Encoding: zstd`; it was an `unsupported_content_encoding` reject (round 33's
+    known item). Now read, and a zstd bomb is `too_large` as a gzip one is."""
+    from tasks.common.codings import zstd
+
+    page = b"<html><head><title>Tram</title></head><body><p>The tram line opens.</p></html>"
+    coded = raw_record("https://zstd.example/a", b"HTTP/1.1 200 OK\r\nContent-Type: text/html"
+                       b"\r\nContent-Encoding: zstd\r\n\r\n" + zstd.compress(page))
+    bomb = raw_record("https://zstd.example/bomb", b"HTTP/1.1 200 OK\r\nContent-Encoding: "
+                      b"zstd\r\n\r\n" + zstd.compress(b"\0" * (20 * CAP)),
+                      record_id="<urn:uuid:bomb>")
+    rows, rejects, _ = run(coded + bomb + GOOD)
+    assert [r["url"] for r in rows] == ["https://zstd.example/a", "https://ok.example/1"]
+    assert rows[0]["body"] == page
+    assert [r["reason"] for r in rejects] == ["too_large"]
+
+
 def test_oversized_record_is_skipped_unread() -> None:
     big = raw_record("https://big.example/", b"HTTP/1.1 200 OK\r\n\r\n" + b"x" * (2 * CAP))
     rows, rejects, _ = run(big + GOOD)
