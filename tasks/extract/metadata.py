@@ -116,6 +116,7 @@ from tasks.extract.titles import (
     headline_text,
     is_outlet,
     names_something,
+    names_the_outlet,
     outlet_names,
     squash,
     unescaped_twice,
@@ -288,7 +289,10 @@ def page_metadata(
         guess = md.title or guessed_title(tree, doc_title)
         if guess and doc_title and _cut_at_a_quote(guess, doc_title):
             guess = doc_title
-        if (guess and doc_title and md.sitename and squash(guess) == squash(md.sitename)
+        # (the name declared or the domain's: a site name guessed from the <title> may be
+        # its headline segment, "»frag.jetzt« – ARSnova")
+        if (guess and doc_title and (md.sitename and squash(guess) == squash(md.sitename)
+                                     or names_the_outlet(guess, outlet_names(None, url)))
                 and squash(doc_title) != squash(guess)
                 and " ".join(doc_title.split()).startswith(guess.strip())):
             # trafilatura kept the <title>'s first segment, and that is the name the site

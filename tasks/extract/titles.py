@@ -22,7 +22,9 @@ from tasks.common.urls import url_parts
 # 0.778/0.787; lower lets logos and section names through on unseen sites.
 HEADLINE_MIN_OVERLAP = 0.4
 _TITLE_WORDS = re.compile(r"\w+")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
+# ... and the fullwidth bar of Japanese and Chinese titles, written without spaces
+# ("記事の見出し｜サイト名")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+|\s*｜\s*")
 
 
 # A title opening with a name and a colon ("NPR : Story").
@@ -81,6 +83,9 @@ def clean_title(title: str | None, site_name: str | None, url: str | None) -> st
         parts = parts[1:]
     elif " | " in title and len(parts[-1].split()) <= 4 and len(parts[0].split()) >= 3:
         parts = parts[:-1]
+    elif title.rstrip().rsplit("｜", 1)[-1].strip() == parts[-1] and len(parts[-1]) <= len(
+            title) / 3:
+        parts = parts[:-1]  # "見出し｜サイト名": the brand after the fullwidth bar, shorter
     else:
         return title
     # the kept parts as written, with the separators between them
@@ -101,6 +106,18 @@ def drop_site_segment(title: str, outlets: set[str]) -> str:
             rest = title[:start] if edge is parts[-1] else title[start + len(edge):]
             return rest.strip(_EDGE_SEPARATORS) or title
     return title
+
+
+# Articles a publication's name may open with ("The Gazette" of gazette.example).
+_NAME_ARTICLES = ("the", "die", "der", "das", "la", "le", "el", "il", "lo", "les", "los")
+
+
+def names_the_outlet(text: str, outlets: set[str]) -> bool:
+    """The text is the publication's name, whole, with or without an article before it:
+    a logo's <h1> ("The Gazette"), never a headline that mentions the outlet."""
+    sq = squash(text)
+    return sq in outlets or any(
+        sq.startswith(article) and sq[len(article):] in outlets for article in _NAME_ARTICLES)
 
 
 def is_outlet(name: str, outlet_names: set[str]) -> bool:
@@ -316,7 +333,8 @@ def choose_headline(
         best, best_score = None, 0.0
         for h in tree.iter(level):
             text = _element_text(h)
-            if not text or len(text) > 300 or (squash(text) in outlets) or _is_home_link(h):
+            if (not text or len(text) > 300 or names_the_outlet(text, outlets)
+                    or _is_home_link(h)):
                 continue  # empty, a paragraph in a heading, or the site's logo
             if _is_logo(h):
                 continue
@@ -398,7 +416,8 @@ def content_headings(tree: HtmlElement, level: str, outlets: set[str]) -> list[H
     out = []
     for h in tree.iter(level):
         text = _element_text(h)
-        if not text or len(text) > 300 or squash(text) in outlets or _is_home_link(h):
+        if (not text or len(text) > 300 or names_the_outlet(text, outlets)
+                or _is_home_link(h)):
             continue
         if not _is_page_furniture(h):
             out.append(h)

@@ -294,3 +294,50 @@ def test_a_logo_heading_that_agrees_with_the_title_is_no_headline() -> None:
                  "<div id='masthead'><h1>Harbour Gazette: harbor news</h1></div>"):
         found = choose_headline(page(logo + story), [tagline], OUTLETS)
         assert text_of(found) == "Council backs the harbour plan", logo
+
+
+# --- session 44: the outlet's name with an article, the fullwidth bar -----------------------
+
+def test_the_outlets_name_is_named_whole_with_or_without_an_article() -> None:
+    from tasks.extract.titles import names_the_outlet
+    outlets = outlet_names(None, "https://gazette.example/news/1.html")
+    assert names_the_outlet("The Gazette", outlets) and names_the_outlet("GAZETTE", outlets)
+    assert names_the_outlet("La Gazette", outlets) and names_the_outlet("gazette.example", outlets)
+    # a headline that mentions the outlet, or another article-like word before its name
+    assert not names_the_outlet("Gazette wins press award", outlets)
+    assert not names_the_outlet("Our Gazette", outlets)
+
+
+def _title_of(head: str, body: str = "") -> str | None:
+    from tasks.extract.pages import extract_html
+    story = "".join(f"<p>{'The council voted to reopen the old bridge after repairs. ' * 3}"
+                    f"{n}</p>" for n in range(3))
+    html = f"<html><head>{head}</head><body><article>{body}{story}</article></body></html>"
+    return extract_html(html, "https://gazette.example/news/1.html").meta.title
+
+
+HEADLINE = "Harbour bridge reopens after two years"
+
+
+def test_the_site_before_a_dash_goes_when_it_is_the_domains_name() -> None:
+    # trafilatura's title was the <title>'s first segment, "The Gazette": nothing else
+    # (no <h1>, no og:title) names the story
+    assert _title_of(f"<title>The Gazette - {HEADLINE}</title>") == HEADLINE
+    assert _title_of(f"<title>La Gazette - {HEADLINE}</title>") == HEADLINE
+
+
+def test_a_logos_h1_of_the_outlets_name_with_an_article_is_no_headline() -> None:
+    # the <h1> was the logo "The Gazette", agreeing with a <title> of the site's name alone,
+    # while og:title held the headline
+    head = f"<title>The Gazette</title><meta property='og:title' content='{HEADLINE}'>"
+    assert _title_of(head, "<h1>The Gazette</h1>") == HEADLINE
+
+
+def test_the_brand_after_a_fullwidth_bar_goes() -> None:
+    from tasks.extract.titles import clean_title
+    url = "https://news.example.jp/articles/1"
+    assert clean_title("東京の橋が2年ぶりに再開｜ガゼット", None, url) == "東京の橋が2年ぶりに再開"
+    assert _title_of(f"<title>{HEADLINE}｜ガゼット</title>") == HEADLINE
+    # a segment as long as the headline's after the bar is no brand: the whole stays
+    long_rest = "東京の橋が再開｜地域のニュースと話題の記事を毎日"
+    assert clean_title(long_rest, None, url) == long_rest
