@@ -155,7 +155,7 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     found = regex_parse(_MONTH_ABBREVIATION.sub(lambda m: m[1][:3], text))
     if found:
         return found.date()
-    return _romance_or_polish_date(text)
+    return _romance_or_polish_date(text) or _date_of_other_forms(text)
 
 
 _GLUED_MONTH = re.compile(r"(?<=\b\d)\.(?=[^\W\d_]{3,})|(?<=\b\d\d)\.(?=[^\W\d_]{3,})")
@@ -172,7 +172,8 @@ def _full_year(short: int) -> int:
 # Swedish, Danish, Norwegian, Finnish, Romanian, Czech, Slovak, Slovenian, Hungarian and
 # Greek (genitive), first four letters (three for "mei", "maj", "mai"), which tell every
 # month apart in each language; five where four do not (Czech "června" June, "července"
-# July). Croatian is left out: its "listopad" is October, Czech and Polish November.
+# July; Croatian "srpnja" July, Czech "srpna" August). Croatian's "listopad" is left to
+# Czech and Polish (their November, its October).
 _MONTH_STEMS = {
     "ener": 1, "febr": 2, "marz": 3, "abri": 4, "mayo": 5, "juni": 6, "juli": 7, "agos": 8,
     "sept": 9, "seti": 9, "octu": 10, "novi": 11, "dici": 12,  # es
@@ -190,6 +191,7 @@ _MONTH_STEMS = {
     "mars": 3, "mart": 3, "mai": 5, "dese": 12,  # sv, da, nb (januari/januar as nl)
     "tamm": 1, "helm": 2, "maal": 3, "huht": 4, "touk": 5, "kesä": 6, "hein": 7, "elok": 8,
     "syys": 9, "loka": 10, "marr": 11, "joul": 12,  # fi (partitive: "5. maaliskuuta 2021")
+    "june": 6, "july": 7,  # en, for "3-June-2024" (htmldate reads English otherwise)
     "märz": 3,  # de: htmldate reads German, but not "03.März 2022" (see _GLUED_MONTH)
     "août": 8, "aout": 8,  # fr: htmldate reads French, but not August ("9 août 2025")
     "luty": 2,  # pl nominative ("luty 2022" beside "3 lutego 2022")
@@ -198,6 +200,8 @@ _MONTH_STEMS = {
     "srpn": 8, "září": 9, "říjn": 10, "říje": 10, "pros": 12,  # cs (listopad as pl)
     "aprí": 4, "mája": 5, "máj": 5, "júna": 6, "jún": 6, "júla": 7, "júl": 7,
     "októ": 10,  # sk (the rest as above)
+    "sije": 1, "velj": 2, "ožuj": 3, "trav": 4, "svib": 5, "lipa": 6, "lipn": 6, "srpnj": 7,
+    "srpa": 7, "kolo": 8, "ruja": 9, "rujn": 9, "stud": 11,  # hr (prosinac as cs)
     "mare": 3, "avgu": 8,  # sl (junij, julij as above)
     "márc": 3, "ápri": 4, "máju": 5, "júni": 6, "júli": 7, "szep": 9,  # hu (year first)
     "ιανο": 1, "φεβρ": 2, "μαρτ": 3, "απρι": 4, "μαΐο": 5, "μαϊο": 5, "ιουν": 6, "ιουλ": 7,
@@ -247,6 +251,57 @@ def _romance_or_polish_date(text: str) -> date | None:
         return None
     try:
         return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+# Thai months, written out and abbreviated ("3 พฤษภาคม 2567", "3 พ.ค. 67"), with the
+# Buddhist era's year (2567 is 2024; a year past 2400 is no Gregorian news year).
+_THAI_MONTHS = {
+    "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6,
+    "กรกฎาคม": 7, "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
+    "ม.ค.": 1, "ก.พ.": 2, "มี.ค.": 3, "เม.ย.": 4, "พ.ค.": 5, "มิ.ย.": 6, "ก.ค.": 7,
+    "ส.ค.": 8, "ก.ย.": 9, "ต.ค.": 10, "พ.ย.": 11, "ธ.ค.": 12,
+}
+_THAI_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*(" + "|".join(re.escape(m) for m in sorted(_THAI_MONTHS, key=len,
+                                                                 reverse=True))
+    + r")\s*(\d{4})(?!\d)")
+BUDDHIST_ERA_OFFSET = 543
+# Vietnamese names its month by number: "3 tháng 5, 2024", "ngày 3 tháng 5 năm 2024".
+_VIETNAMESE_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)", re.I)
+# A month's name first in a language htmldate does not read ("Mayo 3, 2024", as Spanish
+# in the Americas writes it), and a day, a month and a year joined by hyphens ("3-May-2024",
+# "03-jun-2024": logs and old CMSs).
+_MONTH_FIRST_DATE = re.compile(
+    r"(?<![\w-])([^\W\d_]{3,})\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})(?!\d)")
+# (Spanish and Portuguese names only: "Liste 3, 2024" is no date)
+_MONTHS_FIRST = frozenset((
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre"
+    " diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro"
+).split())
+_HYPHENED_DATE = re.compile(r"(?<![\w-])(\d{1,2})-([^\W\d_]{3,9})\.?-((?:19|20)\d{2})(?!\d)")
+
+
+def _date_of_other_forms(text: str) -> date | None:
+    """A day written in a form neither htmldate nor `_romance_or_polish_date` reads: Thai
+    (its Buddhist era year), Vietnamese, a month's name before the day, hyphens."""
+    found = None
+    m = _THAI_DATE.search(text)
+    if m is not None:
+        year = int(m[3])
+        found = (year - BUDDHIST_ERA_OFFSET if year > 2400 else year, _THAI_MONTHS[m[2]], m[1])
+    elif (m := _VIETNAMESE_DATE.search(text)) is not None:
+        found = (int(m[3]), int(m[2]), m[1])
+    elif (m := _HYPHENED_DATE.search(text)) is not None and _month_number(m[2]):
+        found = (int(m[3]), _month_number(m[2]), m[1])
+    elif (m := _MONTH_FIRST_DATE.search(text)) is not None and m[1].lower() in _MONTHS_FIRST:
+        found = (int(m[3]), _month_number(m[1]), m[2])
+    if found is None:
+        return None
+    try:
+        return date(found[0], found[1], int(found[2]))
     except ValueError:
         return None
 

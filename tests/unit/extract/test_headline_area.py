@@ -3,7 +3,7 @@ directly: the written byline, the nearest date line, and the limits of both sear
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from lxml import html
@@ -518,3 +518,47 @@ def test_a_name_with_its_role_after_it_is_a_byline(line, names):
 def test_a_name_and_something_else_than_a_role_is_no_byline(line):
     h1 = _headline(f"<h1>Bridge reopens</h1><p>{line}</p>{TEXT}")
     assert text_byline(h1, nowhere_else) is None
+
+
+# --- session 44: dates in Thai, Vietnamese, Croatian, month-first Spanish, hyphens ------------
+
+@pytest.mark.parametrize("text, day", [
+    ("3 พฤษภาคม 2567", date(2024, 5, 3)),  # Thai, the Buddhist era's year
+    ("3 พ.ค. 2567 10:00 น.", date(2024, 5, 3)),  # abbreviated
+    ("3 ก.พ. 2024", date(2024, 2, 3)),  # a Gregorian year stays
+    ("3 tháng 5, 2024", date(2024, 5, 3)),  # Vietnamese
+    ("Thứ sáu, ngày 3 tháng 5 năm 2024", date(2024, 5, 3)),
+    ("12. svibnja 2022.", date(2022, 5, 12)),  # Croatian
+    ("3. srpnja 2022", date(2022, 7, 3)),  # Croatian July ...
+    ("3. srpna 2022", date(2022, 8, 3)),  # ... and Czech August
+    ("Mayo 3, 2024", date(2024, 5, 3)),  # Spanish of the Americas, month first
+    ("Março 3, 2024", date(2024, 3, 3)),
+    ("3-May-2024", date(2024, 5, 3)),  # hyphens
+    ("03-June-2024", date(2024, 6, 3)),
+])
+def test_dates_in_forms_htmldate_does_not_read_are_read(text, day):
+    from tasks.extract.headline_area import parse_visible_date
+    assert parse_visible_date(text) == day
+
+
+@pytest.mark.parametrize("text", [
+    "31 กุมภาพันธ์ 2567",  # no such day
+    "Liste 3, 2024",  # a word before a number: no month of the names read first
+    "3-Foo-2024",
+    "3 tháng 13, 2024",
+])
+def test_words_like_those_dates_are_no_date(text):
+    from tasks.extract.headline_area import parse_visible_date
+    assert parse_visible_date(text) is None
+
+
+def test_a_thai_pages_visible_buddhist_date_is_moved_once():
+    # the page's calendar (its .th domain) moves Buddhist years of its claims; the visible
+    # date is read in the Gregorian calendar already and must stay on 3 May 2024
+    from tasks.extract.pages import extract_html
+    story = "".join(f"<p>{'สะพานเปิดใช้งานอีกครั้งหลังการซ่อมแซมสองปี ' * 6}{n}</p>" for n in range(3))
+    page = ("<html lang='th'><head><title>สะพานเปิด</title></head><body><article>"
+            f"<h1>สะพานเปิด</h1><p class='date'>3 พฤษภาคม 2567</p>{story}</article></body></html>")
+    x = extract_html(page, "https://news.example.co.th/a/1",
+                     fetched_at=datetime(2024, 6, 1, 12, 0, tzinfo=UTC))
+    assert x.meta.published_date == date(2024, 5, 3)
