@@ -158,6 +158,20 @@ def _require_api() -> None:
     if url and (problem := api_problem(url)):
         err.print(f"[red]no Prefect server:[/red] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
+    if not url:  # Prefect starts a temporary server of its own
+        _require_prefect_home()
+
+
+def _require_prefect_home() -> None:
+    """Exit 2 with a sentence when the temporary Prefect server cannot keep its database
+    in Prefect's home (fault round 37): before, 120 s of respawned servers and their
+    tracebacks, then a traceback of ours."""
+    from flows.server import prefect_home_problem
+
+    if problem := prefect_home_problem(os.environ):
+        err.print(f"[red]no place for Prefect's database:[/red] {escape(problem)}",
+                  soft_wrap=True)
+        raise typer.Exit(2)
 
 
 def _require_inputs(inputs: list[str]) -> None:
@@ -223,6 +237,8 @@ def ingest(
     api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
     if not api.starting:
         _require_api()
+    else:
+        _require_prefect_home()
     _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
     from tasks.common.urls import strip_userinfo
