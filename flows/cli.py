@@ -23,13 +23,24 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from flows.terminal import as_records, summary_line, table_fits, tolerant, utf8_data
+from flows.terminal import (
+    as_records,
+    console_width,
+    summary_line,
+    table_fits,
+    terminal_columns,
+    tolerant,
+    utf8_data,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
-# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default;
+# COLUMNS=0 is no width (flows/terminal.console_width).
+console = Console(width=console_width(os.environ.get("COLUMNS"), sys.stdout.isatty(),
+                                      terminal_columns(1), piped=160))
+err = Console(stderr=True, width=console_width(os.environ.get("COLUMNS"), sys.stderr.isatty(),
+                                               terminal_columns(2)))
 
 
 @app.callback()
