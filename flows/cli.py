@@ -77,7 +77,22 @@ def _before_flows() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        for signum in signals_to_exit_on(signal.getsignal):
+            signal.signal(signum, _exit_on_sigterm)
+
+
+def signals_to_exit_on(current) -> list[int]:
+    """The stop signals a run turns into a normal exit, its hooks run: SIGTERM always;
+    SIGHUP (the terminal closed, an ssh session dropped) unless it is ignored, as `nohup`
+    leaves it for a run that must outlive its terminal. A hangup killed the process
+    outright (fault round 37): death by signal, not a word, no exit hook (Prefect's engine
+    never told of the end; the extraction workers' semaphores reported leaked).
+    `current(signum)` is the signal's present handler (signal.getsignal)."""
+    wanted = [signal.SIGTERM]
+    hup = getattr(signal, "SIGHUP", None)  # not on Windows
+    if hup is not None and current(hup) is not signal.SIG_IGN:
+        wanted.append(hup)
+    return wanted
 
 
 def _exit_on_sigterm(signum, frame) -> None:
