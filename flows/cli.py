@@ -23,13 +23,24 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from flows.terminal import as_records, summary_line, table_fits, tolerant, utf8_data
+from flows.terminal import (
+    as_records,
+    console_width,
+    summary_line,
+    table_fits,
+    terminal_columns,
+    tolerant,
+    utf8_data,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
-# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
-console = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default;
+# COLUMNS=0 is no width (flows/terminal.console_width).
+console = Console(width=console_width(os.environ.get("COLUMNS"), sys.stdout.isatty(),
+                                      terminal_columns(1), piped=160))
+err = Console(stderr=True, width=console_width(os.environ.get("COLUMNS"), sys.stderr.isatty(),
+                                               terminal_columns(2)))
 
 
 @app.callback()
@@ -66,7 +77,22 @@ def _before_flows() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        for signum in signals_to_exit_on(signal.getsignal):
+            signal.signal(signum, _exit_on_sigterm)
+
+
+def signals_to_exit_on(current) -> list[int]:
+    """The stop signals a run turns into a normal exit, its hooks run: SIGTERM always;
+    SIGHUP (the terminal closed, an ssh session dropped) unless it is ignored, as `nohup`
+    leaves it for a run that must outlive its terminal. A hangup killed the process
+    outright (fault round 37): death by signal, not a word, no exit hook (Prefect's engine
+    never told of the end; the extraction workers' semaphores reported leaked).
+    `current(signum)` is the signal's present handler (signal.getsignal)."""
+    wanted = [signal.SIGTERM]
+    hup = getattr(signal, "SIGHUP", None)  # not on Windows
+    if hup is not None and current(hup) is not signal.SIG_IGN:
+        wanted.append(hup)
+    return wanted
 
 
 def _exit_on_sigterm(signum, frame) -> None:
@@ -158,6 +184,20 @@ def _require_api() -> None:
     if url and (problem := api_problem(url)):
         err.print(f"[red]no Prefect server:[/red] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
+    if not url:  # Prefect starts a temporary server of its own
+        _require_prefect_home()
+
+
+def _require_prefect_home() -> None:
+    """Exit 2 with a sentence when the temporary Prefect server cannot keep its database
+    in Prefect's home (fault round 37): before, 120 s of respawned servers and their
+    tracebacks, then a traceback of ours."""
+    from flows.server import prefect_home_problem
+
+    if problem := prefect_home_problem(os.environ):
+        err.print(f"[red]no place for Prefect's database:[/red] {escape(problem)}",
+                  soft_wrap=True)
+        raise typer.Exit(2)
 
 
 def _require_inputs(inputs: list[str]) -> None:
@@ -223,6 +263,8 @@ def ingest(
     api = PrefectApi(start=not settings.dask_address)  # starts while the modules load
     if not api.starting:
         _require_api()
+    else:
+        _require_prefect_home()
     _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
     from tasks.common.urls import strip_userinfo

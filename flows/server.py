@@ -34,8 +34,11 @@ from pathlib import Path
 
 # How often ready() asks the starting server for /health: each try is a loopback request.
 POLL_S = 0.05
-# Exit status of uvicorn when its port was taken between our pick and its bind.
+# Exit status of uvicorn when its port was taken between our pick and its bind. uvicorn
+# gives the same status to any failed start (an unwritable database), so a server is
+# respawned at most RESPAWNS times: each further start would fail the same way (round 37).
 PORT_TAKEN = 3
+RESPAWNS = 3
 
 
 def free_port() -> int:
@@ -141,6 +144,46 @@ def api_problem(url: str, timeout_s: float = 10.0) -> str | None:
                 "run's own")
 
 
+def prefect_home(environ: Mapping[str, str]) -> Path:
+    """Where Prefect keeps its database, profiles and results: PREFECT_HOME, or ~/.prefect
+    under the environment's HOME (the password database's home when HOME is unset, as
+    Python's expanduser reads it)."""
+    home = environ.get("PREFECT_HOME") or str(Path(environ.get("HOME") or "~") / ".prefect")
+    return Path(os.path.expanduser(home))
+
+
+def prefect_home_problem(environ: Mapping[str, str]) -> str | None:
+    """Why the temporary Prefect server cannot keep its database in Prefect's home, or
+    None. Under an unwritable PREFECT_HOME (a read-only HOME in a container, a home
+    owned by another user, a cron job's HOME=/) the server failed at its start with
+    SQLite's "unable to open database file" and uvicorn's exit status 3, which read as a
+    port taken: respawned for 120 s, 40 tracebacks printed, then a RuntimeError traceback
+    of ours (fault round 37). Not asked when the database is elsewhere
+    (PREFECT_API_DATABASE_CONNECTION_URL) or a server is named (the caller's check)."""
+    if environ.get("PREFECT_API_DATABASE_CONNECTION_URL") or environ.get(
+            "PREFECT_SERVER_DATABASE_CONNECTION_URL"):
+        return None
+    home = prefect_home(environ)
+    # The folder itself, or the nearest folder above it that exists (Prefect creates the
+    # rest), must take a new file.
+    probe = home
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    database = home / "prefect.db"
+    if not probe.is_dir():
+        why = f"{probe} is not a folder"
+    elif not os.access(probe, os.W_OK | os.X_OK):
+        why = f"{probe} is not writable"
+    elif database.exists() and not os.access(database, os.W_OK):
+        why = f"its database {database} is not writable"
+    else:
+        return None
+    return (f"Prefect's home {home} (PREFECT_HOME, by default ~/.prefect) cannot hold the "
+            f"temporary Prefect server's database: {why}. Set PREFECT_HOME to a folder this "
+            "user can write (e.g. PREFECT_HOME=/tmp/prefect), or PREFECT_API_URL to a "
+            "running Prefect server")
+
+
 class TemporaryServer:
     """A Prefect server process on a free loopback port, stopped when this process exits
     (SIGTERM included: the CLI turns it into a normal exit). Its exit hook is registered
@@ -171,9 +214,11 @@ class TemporaryServer:
         """Block until the server answers /health; respawn on another port when the one
         picked was taken meanwhile; raise when it died or did not answer in time."""
         deadline = time.monotonic() + timeout_s
+        respawns = 0
         while time.monotonic() < deadline:
             code = self.process.poll()
-            if code == PORT_TAKEN:
+            if code == PORT_TAKEN and respawns < RESPAWNS:
+                respawns += 1
                 self.port = free_port()
                 self.process = subprocess.Popen(server_command(self.port),
                                                 env=self._environment)

@@ -11,6 +11,7 @@ cannot take every character of a title: printing one was a UnicodeEncodeError tr
 from __future__ import annotations
 
 import codecs
+import os
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -20,6 +21,32 @@ from rich.table import Table
 # a table's frame around each column: a border and a space of padding on either side.
 MIN_COLUMN_CHARS = 8
 COLUMN_FRAME = 3
+
+
+def console_width(columns: str | None, is_terminal: bool, terminal_columns: int | None,
+                  piped: int | None = None) -> int | None:
+    """The width to give a rich Console (None: rich's own choice, which reads COLUMNS).
+
+    `piped`: the width of a stream that is not a terminal (160 for stdout: CI logs and
+    `| less` get wide tables). rich takes COLUMNS=0 as a width of 0 and prints nothing at
+    all, on a terminal or not: `pressroom sql` showed no row and an error such as "bad
+    warehouse: ..." went unsaid, exit 2 without a word (fault round 37; a container's or a
+    CI runner's environment may carry COLUMNS=0 from a terminal that reported no size).
+    Such a COLUMNS is passed over: the terminal's own width, else rich's default 80.
+    Other values rich reads itself (it ignores what is not digits)."""
+    if not is_terminal and piped is not None:
+        return piped
+    if columns is not None and columns.isdigit() and int(columns) == 0:
+        return terminal_columns or 80
+    return None
+
+
+def terminal_columns(fd: int) -> int | None:
+    """The width the terminal on `fd` reports (None: not a terminal)."""
+    try:
+        return os.get_terminal_size(fd).columns
+    except (OSError, ValueError):
+        return None
 
 
 def is_utf(encoding: str | None) -> bool:

@@ -1,3 +1,3 @@
 CREATE OR REPLACE VIEW enriched_articles AS
-SELECT *, CAST(COALESCE(published_at, fetched_at) AS DATE) AS day
+SELECT *, CAST(timezone('UTC', COALESCE(published_at, fetched_at)) AS DATE) AS day
 FROM unique_articles;

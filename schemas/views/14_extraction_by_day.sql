@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW extraction_by_day AS
 SELECT domain,
        coalesce(any_value(source_name), domain) AS outlet,
-       CAST(published_at AS DATE) AS day,
+       CAST(timezone('UTC', published_at) AS DATE) AS day,
        count(*) AS articles,
        round(avg(CASE WHEN coalesce(title, '') <> '' THEN 1 ELSE 0 END), 3) AS title_share,
        round(avg(CASE WHEN coalesce(published_at_source, '') NOT IN ('', 'feed', 'sitemap', 'sitemap_lastmod', 'url')

@@ -7,7 +7,7 @@
 -- pages dominate the baseline.
 CREATE OR REPLACE VIEW extraction_drift AS
 WITH a AS (
-    SELECT domain, source_name, CAST(published_at AS DATE) AS day,
+    SELECT domain, source_name, CAST(timezone('UTC', published_at) AS DATE) AS day,
            CASE WHEN coalesce(title, '') <> '' THEN 1 ELSE 0 END AS title,
            CASE WHEN coalesce(published_at_source, '') NOT IN ('', 'feed', 'sitemap', 'sitemap_lastmod', 'url')
                 THEN 1 ELSE 0 END AS page_date,

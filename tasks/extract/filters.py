@@ -8,6 +8,7 @@ because either alone also matches real articles (poems, lyrics, FAQs, live ticke
 
 Reason codes (the REJECTS.reason column):
     extraction_failed  nothing usable came out of the page
+    out_of_memory      the process's memory ran out while the page was extracted
     not_article        an index, tag, category, author, archive or search page
 """
 
@@ -47,6 +48,20 @@ def extraction_failed(text: str, error: str | None = None) -> Verdict | None:
         return Verdict("extraction_failed", "no main text found")
     return None
 
+
+def out_of_memory(exc: MemoryError, body_bytes: int, limit: int | None, run_id: str) -> Verdict:
+    """A page whose extraction ran out of memory: the process's limit (RLIMIT_AS, `ulimit
+    -v`, a batch system's) is named, and how to get the page back, since it is no fault of
+    the page's. Under `ulimit -v` of 2 GiB every page of a batch was `extraction_failed`
+    "MemoryError: Unable to allocate 37.4 MiB ...", as if the pages had no text (fault
+    round 37); the fetch of each is settled, so no later run fetches it again, and only
+    `reprocess` brings it back from the raw archive."""
+    limit_words = (f"this process may use {limit / 2**30:.1f} GiB (ulimit -v)" if limit
+                   else "no limit was set on this process's memory")
+    return Verdict("out_of_memory",
+                   f"{type(exc).__name__}: {str(exc)[:80]} (a page of {body_bytes:,} bytes; "
+                   f"{limit_words}): raise the limit, then `pressroom reprocess --run "
+                   f"{run_id}` extracts it from the archive")
 
 
 def is_listing_url(url: str | None) -> bool:

@@ -86,7 +86,7 @@ from tasks.extract.container import (
     reads_more,
 )
 from tasks.extract.dates import EARLIEST_PLAUSIBLE, FUTURE_TOLERANCE, as_utc
-from tasks.extract.filters import extraction_failed, not_article
+from tasks.extract.filters import extraction_failed, not_article, out_of_memory
 from tasks.extract.furniture import (
     drop_link_list_labels,
     drop_link_list_lines,
@@ -1106,10 +1106,23 @@ def run(docs: pa.Table, config: ExtractConfig, run_id: str) -> StageResult:
                 rejects.append(_reject(doc, verdict, now, run_id))
                 continue
             rows.append(article_row(doc, x, run_id))
+        except MemoryError as exc:  # the process's limit, not the page's fault (round 37)
+            verdict = out_of_memory(exc, len(doc.get("body") or b""), memory_limit(), run_id)
+            rejects.append(_reject(doc, verdict, now, run_id))
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
             verdict = Verdict("extraction_failed", f"{type(exc).__name__}: {exc}")
             rejects.append(_reject(doc, verdict, now, run_id))
     return StageResult(STAGE, conform(rows, ARTICLES, "articles"), docs.num_rows, rejects)
+
+
+def memory_limit() -> int | None:
+    """The process's limit of address space in bytes (RLIMIT_AS; None: none, or not POSIX)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def _safe_id(url: str | None) -> str | None:

@@ -70,6 +70,7 @@ from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, o
 from tasks.common.state import FetchHistory
 from tasks.common.text import storable_text
 from tasks.common.urls import server_key
+from tasks.fetch.descriptors import cap_note, connection_cap, files_open, open_file_limit
 from tasks.fetch.failures import (
     ACCEPTED_NO_PAGE,
     backoff_delay,
@@ -279,14 +280,21 @@ class Fetcher:
         self.session: aiohttp.ClientSession | None = None
         self.global_sem: asyncio.Semaphore | None = None
         self.conditional: dict[str, dict[str, str]] = {}  # url -> validators (refresh)
+        # Connections at once: max_concurrency, or fewer under a low limit of open files
+        # (descriptors.py); set on entering the session.
+        self.connection_cap = cfg.max_concurrency
+        self.open_file_limit: int | None = None
 
     # -- session ---------------------------------------------------------------------
     async def __aenter__(self) -> Fetcher:
         cfg = self.cfg
+        self.open_file_limit = open_file_limit()
+        self.connection_cap = connection_cap(cfg.max_concurrency, self.open_file_limit,
+                                             files_open())
         trace = aiohttp.TraceConfig()
         trace.on_request_headers_sent.append(on_headers_sent)
         connector = aiohttp.TCPConnector(
-            limit=cfg.max_concurrency,
+            limit=self.connection_cap,
             limit_per_host=0,  # our HostGate enforces the per-host cap
             resolver=GuardedResolver(self.guard),
             ttl_dns_cache=300,
@@ -318,7 +326,7 @@ class Fetcher:
                 "Accept-Encoding": accept_encoding(),
             },
         )
-        self.global_sem = asyncio.Semaphore(cfg.max_concurrency)
+        self.global_sem = asyncio.Semaphore(self.connection_cap)
         self.warc_pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="warc")
         return self
 
@@ -1075,6 +1083,10 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
             and first_doc[u].get("source") == u
         }
         outcomes = _run_sync(_run(fetcher, fresh))
+        note = cap_note(cfg.max_concurrency, fetcher.connection_cap, fetcher.open_file_limit)
+        notes = [note] if note else []
+    else:
+        notes = []
 
     fetched, cut = [], []
     for url in fresh:
@@ -1095,5 +1107,5 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
     table = pa.concat_tables([kept, conform(fetched, DOCUMENTS, "documents")])
     failed, unchanged = fetch_outcomes(log)
     return StageResult(STAGE, table, docs.num_rows, fetch_log=log, failed=failed,
-                       skipped=unchanged,
+                       skipped=unchanged, notes=notes,
                        cut_sources=conform(cut, DOCUMENTS, "documents") if cut else None)

@@ -6,6 +6,7 @@ the whole page."""
 from __future__ import annotations
 
 import email.utils
+import errno
 import random
 import re
 from datetime import UTC, datetime
@@ -16,8 +17,11 @@ from aiohttp.http_exceptions import HttpProcessingError
 from tasks.common.netguard import BlockedAddress
 
 # Error kinds that a later attempt may cure; anything else is final on the first try.
+# too_many_open_files: the process's own limit, met while other connections were open; one
+# of them closes soon (round 37).
 RETRYABLE_KINDS = frozenset(
-    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated"}
+    {"connect_error", "connect_timeout", "connection_reset", "disconnected", "truncated",
+     "too_many_open_files"}
 )
 
 
@@ -84,6 +88,10 @@ def classify_exception(exc: BaseException, phase: str,
     at the start of the detail."""
     words = PHASE_WORDS.get(where or phase, where or phase)
     detail = f"{words}: {type(exc).__name__}: {exc}"[:500]
+    if out_of_files(exc):
+        return "too_many_open_files", (
+            f"{words}: this process reached its limit of open files (ulimit -n, "
+            f"RLIMIT_NOFILE), not a fault of the server: {type(exc).__name__}: {exc}")[:500]
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         if isinstance(exc.os_error, BlockedAddress):
             return "blocked_address", str(exc.os_error)
@@ -126,6 +134,24 @@ def classify_exception(exc: BaseException, phase: str,
     if isinstance(exc, aiohttp.InvalidURL | ValueError):
         return "invalid_url", detail
     return "client_error", detail
+
+
+def out_of_files(exc: BaseException) -> bool:
+    """Whether the process's (EMFILE) or the system's (ENFILE) limit of open files is
+    behind an exception: aiohttp wraps it in a ClientConnectorError (as `os_error`), in a
+    ClientOSError, or chains it. Before round 37 it was a `connect_error` or an
+    unreachable robots.txt, blaming the server for a limit of the process's own."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, OSError) and e.errno in (errno.EMFILE, errno.ENFILE):
+            return True
+        todo += [getattr(e, "os_error", None), e.__cause__, e.__context__]
+    return False
 
 
 def parser_error_of(exc: BaseException) -> HttpProcessingError | None:

@@ -181,12 +181,18 @@ _STOPS = (
     ("disk_full", _DISK_FULL_ERRNOS, _DISK_FULL_TEXTS),
     ("file_too_large", frozenset({errno.EFBIG}), ("file too large",)),
     ("read_only", frozenset({errno.EROFS}), ("read-only file system",)),
+    # A memory limit (RLIMIT_AS / `ulimit -v`, a batch system's): DuckDB's "Out of Memory
+    # Error: Failed to allocate block" building the views ended a run whose batches had
+    # all committed in a traceback (fault round 37); Python's and pyarrow's MemoryError
+    # by type (`write_stop_cause`).
+    ("out_of_memory", frozenset({errno.ENOMEM}), ("out of memory error",)),
 )
 # What the command says of each, after "(writing to <warehouse>): <the error>".
 WRITE_STOP_HEADLINES = {
     "disk_full": "the disk is full",
     "file_too_large": "a file grew past the largest size this process may write",
     "read_only": "the warehouse's filesystem is read-only",
+    "out_of_memory": "the process ran out of memory",
 }
 WRITE_STOP_ADVICE = {
     "disk_full": "free some space and run the same command again to go on from there.",
@@ -196,6 +202,9 @@ WRITE_STOP_ADVICE = {
     "read_only": ("remount it read-write (or check the disk: Linux remounts a filesystem "
                   "read-only after errors), and run the same command again to go on from "
                   "there."),
+    "out_of_memory": ("raise its memory limit (ulimit -v, the container's or scheduler's "
+                      "memory limit) or make batches smaller (PRESSROOM_BATCH_SIZE), and run "
+                      "the same command again to go on from there."),
 }
 
 
@@ -212,7 +221,8 @@ def write_stop_cause(exc: BaseException) -> tuple[str, BaseException] | None:
         text = str(current).lower()
         for kind, errnos, texts in _STOPS:
             if ((isinstance(current, OSError) and current.errno in errnos)
-                    or any(t in text for t in texts)):
+                    or any(t in text for t in texts)
+                    or (kind == "out_of_memory" and isinstance(current, MemoryError))):
                 return kind, current
         current = current.__cause__ or current.__context__
     return None

@@ -389,7 +389,8 @@ def drift_notes(db: Path, run_id: str) -> list[str]:
     con = connect_views(db)
     try:
         rows = con.execute("""
-            WITH touched AS (SELECT DISTINCT domain, CAST(published_at AS DATE) AS day
+            WITH touched AS (SELECT DISTINCT domain,
+                                    CAST(timezone('UTC', published_at) AS DATE) AS day
                              FROM articles WHERE run_id = $run_id)
             SELECT d.outlet, d.domain, min(d.day) AS first_day,
                    list(DISTINCT d.measure ORDER BY d.measure) AS measures

@@ -72,7 +72,7 @@ def table(columns: list[str], rows: list[tuple], limit: int = MAX_ROWS) -> str:
         if isinstance(v, list):
             return ", ".join(map(str, v))
         if isinstance(v, datetime):
-            return v.strftime("%Y-%m-%d %H:%M")
+            return (v.astimezone(UTC) if v.tzinfo else v).strftime("%Y-%m-%d %H:%M")
         return str(v)
 
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
@@ -117,7 +117,9 @@ def _zeros(series: dict[str, list]) -> dict[str, list]:
     return {k: [v or 0 for v in vs] for k, vs in series.items()}
 
 
-DAY = "CAST(coalesce(published_at, fetched_at) AS DATE)"
+# Days are UTC days, whatever the zone of the process that asks (its TZ is DuckDB's
+# session zone, which a cast of a TIMESTAMPTZ to DATE uses; fault round 37).
+DAY = "CAST(timezone('UTC', coalesce(published_at, fetched_at)) AS DATE)"
 
 
 def alarms(q: Query, failing: dict[str, tuple[list[str], list[tuple]]]) -> Section:
@@ -236,7 +238,7 @@ def places_entities(q: Query) -> Section:
     return s
 
 
-FETCHED = "CAST(fetched_at AS DATE) BETWEEN $since AND $until"
+FETCHED = "CAST(timezone('UTC', fetched_at) AS DATE) BETWEEN $since AND $until"
 HOST = "regexp_extract(url, '^[a-zA-Z]+://([^/:?#]+)', 1)"
 
 
@@ -293,7 +295,8 @@ def extraction(q: Query) -> Section:
     if rows:
         s.add("<h3>Kept and rejected pages per domain (all time)</h3>" + table(cols, rows))
     cols, rows = q.rows("""SELECT stage, reason, count(*) AS records FROM rejects
-                           WHERE CAST(rejected_at AS DATE) BETWEEN $since AND $until
+                           WHERE CAST(timezone('UTC', rejected_at) AS DATE)
+                                 BETWEEN $since AND $until
                            GROUP BY ALL ORDER BY records DESC""")
     if rows:
         s.add("<h3>Rejects by stage and reason</h3>" + table(cols, rows))
@@ -332,7 +335,7 @@ def runs(q: Query) -> Section:
     cols, found = q.rows(f"""
         SELECT run_id, started_at, finished_at, inputs, kept, rejected, failed, skipped,
                CAST(stages AS VARCHAR) AS stages
-        FROM runs WHERE CAST(started_at AS DATE) BETWEEN $since AND $until
+        FROM runs WHERE CAST(timezone('UTC', started_at) AS DATE) BETWEEN $since AND $until
         ORDER BY started_at DESC LIMIT {RUNS_SHOWN}""")
     import json
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -17,6 +21,7 @@ import flows.cli as cli
 from flows.cli import app
 from flows.terminal import (
     as_records,
+    console_width,
     is_utf,
     summary_line,
     table_fits,
@@ -197,3 +202,32 @@ def test_the_command_list_does_not_break_a_summary_mid_sentence():
     assert "without the network." in out.output
     for command in app.registered_commands:
         assert "\n" not in command.short_help
+
+
+# -- fault round 37: COLUMNS=0 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("columns", "is_terminal", "terminal", "piped", "width"), [
+    ("0", True, 120, 160, 120),   # the terminal's own width
+    ("0", True, None, 160, 80),   # a terminal that reports none: rich's default
+    ("00", False, None, None, 80),  # stderr to a file
+    ("0", False, None, 160, 160),  # piped stdout: as before
+    ("100", True, 120, 160, None),  # a width: rich reads it
+    ("abc", True, 120, 160, None),  # not digits: rich passes it over itself
+    (None, True, 120, 160, None),
+    (None, False, None, 160, 160),
+])
+def test_columns_of_zero_is_no_width(columns, is_terminal, terminal, piped, width):
+    assert console_width(columns, is_terminal, terminal, piped) == width
+
+
+def test_an_error_message_is_printed_under_columns_of_zero(tmp_path):
+    """rich took COLUMNS=0 as a width of 0: `pressroom sql -w <no warehouse>` exited 2
+    and wrote nothing to stderr (on a terminal, a query's table was not shown either)."""
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "COLUMNS": "0", "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-m", "flows.cli", "sql", "-w",
+                          str(tmp_path / "none"), "SELECT 1"],
+                         env=env, cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert "bad warehouse: no warehouse at" in " ".join(out.stderr.split())

@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -230,3 +232,42 @@ def test_a_free_port_is_one_a_server_can_bind():
     port = server.free_port()
     with socket.socket() as s:
         s.bind(("127.0.0.1", port))
+
+
+def test_a_server_that_fails_every_start_is_not_respawned_until_the_deadline(monkeypatch):
+    """uvicorn's status 3 is also any failed start (an unwritable database): the server
+    was respawned until the 120 s deadline, printing its traceback each time (round 37)."""
+    monkeypatch.setattr(server, "server_command", lambda port: exits(server.PORT_TAKEN))
+    s = server.TemporaryServer(with_settings=False)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match=f"exited with status {server.PORT_TAKEN}"):
+        s.wait(120)
+    assert time.monotonic() - started < 60
+    s.stop()
+
+
+def test_prefects_home_is_prefect_home_or_under_home():
+    assert server.prefect_home({"PREFECT_HOME": "/x/ph", "HOME": "/h"}) == Path("/x/ph")
+    assert server.prefect_home({"HOME": "/h"}) == Path("/h/.prefect")
+    assert server.prefect_home({"PREFECT_HOME": "~/p", "HOME": "/h"}) == \
+        Path(os.path.expanduser("~/p"))
+    # No HOME at all (a cron job's, `env -i`): where expanduser finds the user's home.
+    assert server.prefect_home({}) == Path(os.path.expanduser("~")) / ".prefect"
+
+
+def test_a_prefect_home_that_cannot_hold_the_database_is_named(tmp_path):
+    """(Round 37.) A file where the folder should be; unwritable folders need a user
+    without root's capabilities: tests/reliability/test_process_environment.py."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    for env in ({"PREFECT_HOME": str(blocker / "ph")}, {"PREFECT_HOME": str(blocker)},
+                {"HOME": str(blocker)}):
+        problem = server.prefect_home_problem(env)
+        assert problem is not None and "is not a folder" in problem, env
+        assert "PREFECT_HOME" in problem and "PREFECT_API_URL" in problem
+    assert server.prefect_home_problem({"PREFECT_HOME": str(tmp_path / "new" / "ph")}) is None
+    assert server.prefect_home_problem({"PREFECT_HOME": str(tmp_path)}) is None
+    # The database elsewhere: the home is not asked about.
+    assert server.prefect_home_problem({
+        "PREFECT_HOME": str(blocker / "ph"),
+        "PREFECT_API_DATABASE_CONNECTION_URL": "postgresql+asyncpg://db/prefect"}) is None

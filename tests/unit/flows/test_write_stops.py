@@ -32,6 +32,19 @@ def test_a_read_only_filesystem_is_a_sentence(capsys):
     assert said.startswith("the warehouse's filesystem is read-only (writing to /wh)")
 
 
+def test_a_memory_limit_is_a_sentence(capsys):
+    """Round 37: `pressroom ingest` under RLIMIT_AS of 2 GiB committed its batch, then
+    ended in a traceback of DuckDB's while the views were built."""
+    import duckdb
+
+    said = _stopped(duckdb.OutOfMemoryException(
+        "Out of Memory Error: Failed to allocate block of 32768 bytes (bad allocation)"), capsys)
+    assert said.startswith("the process ran out of memory (writing to /wh): Out of Memory "
+                           "Error: Failed to allocate block")
+    assert "ulimit -v" in said and "PRESSROOM_BATCH_SIZE" in said
+    assert said.endswith("run the same command again to go on from there.")
+
+
 def test_a_full_disk_is_said_as_before(capsys):
     said = _stopped(OSError(errno.ENOSPC, "No space left on device"), capsys)
     assert said.startswith("the disk is full (writing to /wh): [Errno 28] No space left")

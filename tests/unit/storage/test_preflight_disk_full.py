@@ -88,6 +88,13 @@ def test_a_full_disk_is_found_through_either_link_of_the_chain_alone() -> None:
                                  'large'), "file_too_large"),
     (OSError(errno.EROFS, "Read-only file system"), "read_only"),
     (duckdb.IOException('Cannot open file "x": Read-only file system'), "read_only"),
+    # Round 37: a memory limit (RLIMIT_AS), measured with `pressroom ingest` under 2 GiB:
+    # DuckDB's words while the views were built, after every batch had committed.
+    (duckdb.OutOfMemoryException("Out of Memory Error: Failed to allocate block of 32768 "
+                                 "bytes (bad allocation)"), "out_of_memory"),
+    (MemoryError("Unable to allocate 37.4 MiB for an array"), "out_of_memory"),
+    (pa.ArrowMemoryError("malloc of size 1048576 failed"), "out_of_memory"),
+    (OSError(errno.ENOMEM, "Cannot allocate memory"), "out_of_memory"),
 ])
 def test_writes_no_retry_gets_past_are_named_by_kind(exc: BaseException, kind: str) -> None:
     from tasks.storage.preflight import (
