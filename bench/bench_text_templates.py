@@ -79,6 +79,7 @@ class Furniture:
         self.pool, self.rnd = pool, rnd
         self.author = NAMES[0]  # the page's byline name, which its author box repeats
         self.next_story = False  # whether pages append the site's next story below
+        self.old_markup = False  # whether bodies are written as old and hand-made pages do
 
     def sentence(self) -> str:
         para = self.rnd.choice(self.rnd.choice(self.pool))
@@ -205,6 +206,28 @@ def rich_body(paras: list[str], r: random.Random) -> list[str]:
     return parts
 
 
+# The shapes an older CMS, a WYSIWYG editor's paste or a hand-written page gives a story's
+# paragraphs (`--old-markup`): every word is still the story's.
+OLD_SHAPES = ("div_paragraphs", "br_lines", "font_lines", "opening_text")
+
+
+def old_body(paras: list[str], r: random.Random) -> list[str]:
+    """The body's paragraphs in one of OLD_SHAPES, drawn per page: a first <p> and then
+    <div>s of text; lines parted by <br><br> with no <p>; the same inside a <font>; the
+    story's opening in bold and text before its first <p>."""
+    shape = r.choice(OLD_SHAPES)
+    if shape == "div_paragraphs":
+        return [f"<p>{_esc(paras[0])}</p>"] + [f"<div>{_esc(p)}</div>" for p in paras[1:]]
+    if shape in ("br_lines", "font_lines"):
+        lines = [f"{_esc(p)}<br><br>" for p in paras]
+        if shape == "font_lines":
+            lines[0], lines[-1] = "<font face='Arial'>" + lines[0], lines[-1] + "</font>"
+        return lines
+    words = paras[0].split()
+    return ([f"<b>{_esc(' '.join(words[:3]))}</b> {_esc(' '.join(words[3:]))}"]
+            + [f"<p>{_esc(p)}</p>" for p in paras[1:]])
+
+
 def _truth_of(parts: list[str]) -> str:
     return "\n".join(html.unescape(re.sub(r"<[^>]+>", " ", p)).strip() for p in parts)
 
@@ -216,7 +239,8 @@ def render(paras: list[str], headline: str, f: Furniture,
     r = f.rnd
     f.author = f.name()
     placed: Placed = []
-    body = list(parts) if parts else [f"<p>{_esc(p)}</p>" for p in paras]
+    body = list(parts) if parts else (
+        old_body(paras, r) if f.old_markup else [f"<p>{_esc(p)}</p>" for p in paras])
     for _ in range(r.randint(2, 4)):
         kind = r.choice(INSIDE)
         markup, texts = block(kind, f)
@@ -240,6 +264,9 @@ def render(paras: list[str], headline: str, f: Furniture,
     head = f"<head><meta charset='utf-8'><title>{title} | Example News</title></head>"
     nav = ('<header class="site-header"><nav><a href="/">Home</a> <a href="/politik">Politik</a> '
            '<a href="/wirtschaft">Wirtschaft</a> <a href="/sport">Sport</a></nav></header>')
+    if f.old_markup:  # a menu of links in a <div>, as pages before <nav> wrote it
+        nav = ('<div class="menu"><a href="/">Home</a> | <a href="/politik">Politik</a> | '
+               '<a href="/wirtschaft">Wirtschaft</a> | <a href="/sport">Sport</a></div>')
     foot = ('<footer class="site-footer"><p>© 2025 Example News</p>'
             '<a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>')
     byline = f'<p class="byline">By {f.author}, 3 May 2024</p>'
@@ -304,7 +331,8 @@ def trafilatura_texts(pages: list[dict], **options) -> dict[str, str]:
 
 
 def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
-                rich: bool = False, next_story: bool = False) -> list[dict]:
+                rich: bool = False, next_story: bool = False, old_markup: bool = False
+                ) -> list[dict]:
     rnd = random.Random(seed)
     usable = []
     for t in texts:
@@ -315,6 +343,7 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
     chosen, pool = usable[:n], usable[n:] or usable
     f = Furniture(pool, rnd)
     f.next_story = next_story
+    f.old_markup = old_markup
     out = []
     for i, paras in enumerate(chosen):
         headline = " ".join(paras[0].split()[:10])
@@ -361,6 +390,8 @@ def main() -> None:
                     help="replace every class and id with a generated name")
     ap.add_argument("--rich", action="store_true",
                     help="bodies with subheadings, lists and block quotes as well")
+    ap.add_argument("--old-markup", action="store_true",
+                    help="bodies as older CMSs and hand-made pages write them (OLD_SHAPES)")
     ap.add_argument("--next-story", action="store_true",
                     help="append the site's next story below each one (infinite scroll)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")
@@ -370,9 +401,10 @@ def main() -> None:
         print(f"no corpus at {args.corpus}: skipped (its bodies are the pages' text)")
         return
     pages = build_pages(bodies(Path(args.corpus), Path(args.cache)), args.pages, args.seed,
-                        args.hashed, args.rich, args.next_story)
+                        args.hashed, args.rich, args.next_story, args.old_markup)
     result: dict = {"pages": len(pages), "seed": args.seed, "hashed": args.hashed,
-                    "rich": args.rich, "next_story": args.next_story}
+                    "rich": args.rich, "next_story": args.next_story,
+                    "old_markup": args.old_markup}
     outputs = {}
     for name, run in (("pressroom", lambda: pressroom_texts(pages)),
                       ("trafilatura", lambda: trafilatura_texts(pages)),

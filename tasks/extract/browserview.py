@@ -241,3 +241,37 @@ def centers_as_blocks(tree: HtmlElement) -> int:
     for elem in centers:
         elem.tag = "div" if next(elem.iterdescendants(*_BLOCKS), None) is not None else "p"
     return len(centers)
+
+
+# `<div>`s of text beside the `<p>`s of their container are paragraphs as a browser shows
+# them: an editor's paste or an older CMS writes a story's first paragraph as a `<p>` and
+# the rest as `<div>`s ("<p>..</p><div>..</div><div>..</div>"). trafilatura reads a
+# container's `<div>`s only when its `<p>`s hold little text (under three times its
+# minimum size), so such a story kept its first paragraph alone. Two such `<div>`s at
+# least, each a sentence's end and MIN_TEXT_DIV_CHARS long: one `<div>` of text beside
+# paragraphs is a caption, a source line, a disclaimer or a box's pitch (dev corpus: a
+# picture's "(REUTERS/...)" captions, "Quelle: ... Foto: ...", "Tags: ...").
+MIN_TEXT_DIV_CHARS = 80
+MIN_TEXT_DIVS = 2
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’']?$")
+
+
+def paragraph_divs(tree: HtmlElement) -> list[HtmlElement]:
+    """The `<div>`s holding text and inline elements only (sentences of MIN_TEXT_DIV_CHARS)
+    of each container that holds a `<p>` of its own and MIN_TEXT_DIVS such `<div>`s, to
+    read as paragraphs."""
+    containers = {id(p.getparent()): p.getparent() for p in tree.iter("p")
+                  if p.getparent() is not None}
+    found = []
+    for container in containers.values():
+        divs = [child for child in container.iterchildren("div") if _is_a_paragraph(child)]
+        if len(divs) >= MIN_TEXT_DIVS:
+            found += divs
+    return found
+
+
+def _is_a_paragraph(div: HtmlElement) -> bool:
+    if next(div.iterdescendants(*_BLOCKS), None) is not None:
+        return False
+    text = div.text_content().strip()
+    return len(text) >= MIN_TEXT_DIV_CHARS and _SENTENCE_END.search(text) is not None

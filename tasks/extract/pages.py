@@ -76,6 +76,7 @@ from tasks.extract import joiners, selectors
 from tasks.extract.browserview import (
     centers_as_blocks,
     headings_by_role,
+    paragraph_divs,
     read_as_browsers_show,
     script_bounds,
     unwrap_quotations,
@@ -759,7 +760,7 @@ def extract_html(
         centers_as_blocks(tree)
         drop_link_list_labels(tree, url)
         link_lists = site_link_lists(tree, url)
-        text = _read_the_story(tree, url, meta.title)
+        text = _with_paragraph_divs(tree, url, _read_the_story(tree, url, meta.title))
         used_fallback = False
         short = len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE
         if text and not short and join_split_body(tree, text):
@@ -802,6 +803,27 @@ def _read_the_story(tree: HtmlElement, url: str | None, title: str | None) -> st
         elem, tag = named
         elem.tag = tag
         text = _run_trafilatura(tree, url, fast=True)
+    return text
+
+
+def _with_paragraph_divs(tree: HtmlElement, url: str | None, text: str) -> str:
+    """The story read again with its `<div>`s of text as the paragraphs a browser shows
+    (browserview.paragraph_divs): trafilatura reads a container's `<div>`s only when its
+    `<p>`s hold little text, so "<p>..</p><div>..</div><div>..</div>" gave the first
+    paragraph alone. The new reading is taken when it keeps the first one's lines
+    (container.reads_more); else the `<div>`s are put back: more paragraphs in one
+    container can make trafilatura take that one for the story and leave another (a
+    seminar page lost its programme)."""
+    divs = paragraph_divs(tree)
+    if not divs:
+        return text
+    for div in divs:
+        div.tag = "p"
+    again = _run_trafilatura(tree, url, fast=True)
+    if reads_more(again, text):
+        return again
+    for div in divs:
+        div.tag = "div"
     return text
 
 

@@ -399,3 +399,44 @@ def test_an_xmp_block_and_a_noframes_written_in_mixed_case_are_read() -> None:
               f"<frame src='menu.html'><NoFrames>{story}</NoFrames></frameset></html>")
     x = extract_html(frames.encode(), URL)
     assert x.error is None and whole_story(x.text, "mixedframes")
+
+
+# --- session 44: <div>s of text as paragraphs ---------------------------------------------
+
+SENTENCE = ("The council voted on Tuesday to reopen the old bridge after two years of "
+            "repairs, the mayor said.")
+
+
+def _divs(body: str) -> list[str]:
+    from lxml import html as lxml_html
+
+    from tasks.extract.browserview import paragraph_divs
+    tree = lxml_html.fromstring(f"<html><body>{body}</body></html>")
+    return [d.get("id") for d in paragraph_divs(tree)]
+
+
+def test_divs_of_sentences_beside_a_paragraph_are_paragraphs() -> None:
+    body = (f"<div><p>First.</p><div id='a'>{SENTENCE}</div><div id='b'><b>Berlin.</b> "
+            f"{SENTENCE}”</div><div id='c'>{SENTENCE[:-1]}</div></div>")
+    assert _divs(body) == ["a", "b"]  # c ends with no sentence's end
+
+
+@pytest.mark.parametrize("body", [
+    # one such <div> alone: a caption, a source line, a disclaimer
+    f"<div><p>First.</p><div>{SENTENCE}</div></div>",
+    # no <p> of the container's own (its paragraphs are read as <div>s anyway)
+    f"<div><div>{SENTENCE}</div><div>{SENTENCE}</div><section><p>x</p></section></div>",
+    # a <div> holding a block; a short one
+    f"<div><p>First.</p><div><p>{SENTENCE}</p></div><div>{SENTENCE}</div></div>",
+    f"<div><p>First.</p><div>{SENTENCE}</div><div>Short. Too short.</div></div>",
+])
+def test_a_div_alone_without_paragraphs_or_holding_blocks_stays_a_div(body) -> None:
+    assert _divs(body) == []
+
+
+def test_a_paragraph_div_is_at_least_the_minimum_long() -> None:
+    from tasks.extract.browserview import MIN_TEXT_DIV_CHARS
+    exact = "x" * (MIN_TEXT_DIV_CHARS - 1) + "."
+    body = f"<div><p>First.</p><div id='a'>{exact}</div><div id='b'>{exact}</div></div>"
+    assert _divs(body) == ["a", "b"]
+    assert _divs(body.replace("x.", ".")) == []

@@ -2138,3 +2138,33 @@ def test_a_run_of_text_beside_a_link_is_wrapped_when_the_link_is_half_of_it() ->
         return extract_mod._loose_body_text_as_paragraphs(tree)
     assert wrapped("abcde ", "abcde") == 1  # 5 of 11 characters linked
     assert wrapped("abcd ", "abcdef") == 0  # 6 of 11
+
+
+# --- session 44: paragraphs written as <div>s beside a <p> -----------------------------------
+
+LONG_FIRST = " ".join(PARAGRAPHS) + " " + " ".join(PARAGRAPHS)  # one <p> of ~1,400 characters
+
+
+def test_paragraphs_written_as_divs_beside_a_long_first_paragraph_are_read() -> None:
+    # trafilatura reads a container's <div>s only when its <p>s hold little text: the
+    # <article> gave its first paragraph alone
+    divs = "".join(f"<div>{p}</div>" for p in MORE + PARAGRAPHS[:2])
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body><article>"
+            f"<h1>Harbour bridge reopens</h1><p>{LONG_FIRST}</p>{divs}</article></body></html>")
+    x = extract_html(html.encode(), "https://gazette.example/bridge.html", fetched_at=FETCHED)
+    assert all(p in x.text for p in MORE), x.text
+
+
+def test_divs_of_text_whose_reading_loses_the_rest_of_the_story_stay_divs() -> None:
+    # a blog written in <div>s, one block of them beside an empty <p>: trafilatura reads
+    # every <div> while no <p> holds text; with that block's <div>s read as paragraphs it
+    # reads <p>s alone, and the opening and closing <div>s around the block went (a
+    # seminar page lost its programme)
+    opening, closing = MORE
+    block = "<p></p>" + "".join(f"<div>{p}</div>" for p in PARAGRAPHS * 2)
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body><article>"
+            f"<h1>Harbour bridge reopens</h1><div class='entry'><div>{opening}</div>"
+            f"<div>{block}</div><div>{closing}</div></div></article></body></html>")
+    x = extract_html(html.encode(), "https://gazette.example/bridge.html", fetched_at=FETCHED)
+    assert opening in x.text and closing in x.text, x.text
+    assert all(p in x.text for p in PARAGRAPHS)
