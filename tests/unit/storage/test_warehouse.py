@@ -271,3 +271,13 @@ def test_a_manifest_rewritten_at_the_same_size_is_read_again(tmp_path):
     assert path.stat().st_size == st.st_size
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     assert [m["run_id"] for m in manifests(tmp_path)] == ["r2"]
+
+
+def test_a_manifest_without_a_start_is_the_oldest(tmp_path) -> None:
+    # seed 63: a manifest naming no started_at (an earlier pressroom's, or written by
+    # hand) sorts before every dated one, as "" sorts before any ISO date
+    folder = tmp_path / "manifests"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps({"run_id": "dated", "started_at": NOW.isoformat()}))
+    (folder / "b.json").write_text(json.dumps({"run_id": "undated"}))
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["undated", "dated"]
