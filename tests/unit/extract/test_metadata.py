@@ -3094,3 +3094,12 @@ def test_a_byline_holds_a_name_ampersand_only_between_capitals(raw, holds) -> No
     from tasks.extract.bylines import holds_name_ampersand
 
     assert holds_name_ampersand(raw) is holds
+
+
+def test_a_title_has_no_word_joiners_or_byte_order_marks() -> None:
+    # seed 63: the other two invisible marks a title loses (U+2060, U+FEFF)
+    body = ("<h1>Messenger\u2060dienste sind kein \ufeffrechtsfreier Raum</h1><p>"
+            + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Messengerdienste sind kein rechtsfreier Raum</title>", body),
+                      None, now=NOW)
+    assert m.title == "Messengerdienste sind kein rechtsfreier Raum"
