@@ -1313,6 +1313,7 @@ def test_the_label_above_a_table_of_contents_is_deleted() -> None:
     '<li><a href="#ferry">The ferry</a></li></ol>',
     # a "label" holding a block of its own
     f"<div><p>Related</p></div><ul>{RELATED_LINKS}",
+    f"<div><div>Related</div></div><ul>{RELATED_LINKS}",  # seed 63: a div is a block too
 ])
 def test_what_is_no_link_lists_label_stays(block: str) -> None:
     count, text = _labels_gone(block)
