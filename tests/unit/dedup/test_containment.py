@@ -418,3 +418,43 @@ def test_a_copy_whose_lead_is_the_originals_still_joins_despite_a_shared_tail():
     got = by_url(run(rows_of({"https://acme.example/pr/dividend": a,
                               "https://portal.example/acme": copy})))
     assert len({r["cluster_id"] for r in got.values()}) == 1
+
+
+def _lead_checked_texts() -> list[str]:
+    """An original; two copies cut to a third, each with its own two-sentence intro (joined
+    to the original by containment alone, Jaccard under 0.8); a copy thinned of every
+    second sentence, with an intro, that joins only on 3-word shingles."""
+    half = truncated(ORIGINAL, 0.3)
+    return [text(ORIGINAL), text(with_intro(half, 11)), text(with_intro(half, 12)),
+            text(with_intro(thinned(truncated(ORIGINAL, 0.6), 2), 7))]
+
+
+def test_a_checker_asked_again_reads_the_leads_it_has_not_read():
+    # seed 63: pairs come in rounds, and a node whose lead an earlier round read sits
+    # beside nodes never read; two intro copies join through their original, not
+    # directly (neither's lead is in the other)
+    check = nd._ExactCheck(nd.EdgeRule(0.8, 0.7, 50), 5, 0, _lead_checked_texts(), None)
+    assert [check(np.array(p))[0].tolist() for p in ([[0, 1]], [[1, 2]], [[0, 2]])] == [
+        [True], [False], [True]]
+
+
+def test_a_lead_is_compared_as_shingles_of_the_length_its_pair_was_joined_on():
+    # seed 63: one check joins a pair on 5-word shingles and another on 3-word ones; the
+    # original's lead read for the one is not the other's (its lead is what joins it to
+    # the intro copy, whose own lead, the intro, the original lacks)
+    texts = _lead_checked_texts()
+    check = nd._ExactCheck(nd.EdgeRule(0.8, 0.7, 50), 5, 0, texts, None)
+    joins, jac = check(np.array([[0, 1], [0, 3]]))
+    assert joins.tolist() == [True, True] and (jac < 0.8).all()
+    assert check.leads.keys() == {3, 5}
+
+
+def test_a_lead_is_shared_from_a_fifth_of_its_shingles_the_largest_included():
+    # seed 63: 1 of 5 is LEAD_SHARED exactly; the other's largest shingle is found (the
+    # binary search's last position); an empty lead or other shares nothing
+    other = np.array([1, 9, 40], np.uint32)
+    assert nd._lead_found(np.array([2, 3, 4, 5, 9], np.uint32), other)
+    assert nd._lead_found(np.array([40], np.uint32), other)
+    assert not nd._lead_found(np.array([2, 3, 4, 5, 6, 9], np.uint32), other)
+    assert not nd._lead_found(np.array([], np.uint32), other)
+    assert not nd._lead_found(np.array([9], np.uint32), np.array([], np.uint32))

@@ -978,3 +978,18 @@ def test_pairs_of_two_earlier_rows_are_not_candidates_again():
     )
     assert (res.new_cluster, res.changed_prior, res.candidates) == (["new"], {}, 0)
     assert loaded == [] and res.pairs == []
+
+
+def test_a_pair_at_the_jaccard_threshold_joins_whatever_its_leads():
+    # seed 63: only a pair joined by containment alone (Jaccard under its threshold) must
+    # share a lead. Two texts of 30 words each of their own and 44 in common: 40 shared
+    # five-word shingles of 100, Jaccard 0.4 exactly, the threshold here; neither lead is
+    # in the other text
+    common = _distinct_words("body", 44)
+    texts = [" ".join(_distinct_words("leada", 30) + common),
+             " ".join(_distinct_words("leadb", 30) + common)]
+    assert exact_jaccard(*texts) == 0.4
+    for jaccard, joined in ((0.4, True), (0.41, False)):
+        check = nd._ExactCheck(nd.EdgeRule(jaccard, 0.5, 10), 5, 0, texts, None,
+                               containment_words=None)
+        assert check(np.array([[0, 1]]))[0].tolist() == [joined], jaccard

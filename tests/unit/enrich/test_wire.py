@@ -239,3 +239,53 @@ def test_an_agency_named_inside_a_longer_agency_name_is_not_credited():
     # the Associated Press beside it is still credited
     assert byline_credits(["Associated Press of Pakistan", "The Associated Press"]) == {
         "APP", "AP"}
+
+
+# Seed 63: the quotation marks and copyright signs round 35 reads.
+
+_RUNNING = " and it went on" * 20  # a quotation still open where the opening window ends
+
+
+@pytest.mark.parametrize("text", [
+    "He said: “I read it on the wire (Reuters) - and it was false,” and left." + BODY,
+    'He said: "I read it on the wire (Reuters) - ' + _RUNNING + '," and left.' + BODY,
+    "He said: “I read it on the wire (Reuters) - " + _RUNNING + ",” and left." + BODY,
+    "Sie sagte: „Das stand so bei (dpa) - " + _RUNNING + "“, und ging." + BODY,
+    "Il a dit: « J'ai lu (AFP) - " + _RUNNING + " », puis est parti." + BODY,
+])
+def test_a_credit_inside_a_curly_or_unclosed_quotation_is_no_dateline(text):
+    assert dateline_credits(text) == set()
+
+
+@pytest.mark.parametrize("opening, credited", [
+    # a quoted line before the dateline closes where its own closer is
+    ("„Wir schaffen das“: BERLIN (dpa) - Die Kanzlerin", {"dpa"}),
+    ("„Wir schaffen das”: BERLIN (dpa) - Die Kanzlerin", {"dpa"}),
+    ("“We will win”: KYIV (AP) — The president", {"AP"}),
+    ("«Nous gagnerons»: PARIS (AFP) - Le président", {"AFP"}),
+    ('"We will win": KYIV (AP) — The president', {"AP"}),
+])
+def test_a_dateline_after_a_closed_quotation_is_read(opening, credited):
+    assert dateline_credits(opening + BODY) == credited
+
+
+@pytest.mark.parametrize("closing, credited", [
+    ("© AFP 2024", {"AFP"}),
+    ("© 2024 Reuters", {"Reuters"}),
+    ("copyright 2024 dpa", {"dpa"}),
+])
+def test_a_copyright_sign_or_word_with_a_year_credits_its_agency(closing, credited):
+    assert closing_credits(f"{STORY}\n\n{closing}") == credited
+
+
+def test_an_agency_named_at_the_end_or_past_the_start_of_a_longer_name_is_not_credited():
+    # seed 63: the Australian Associated Press (AAP) ends as the Associated Press's name
+    # does; the Associated Press of Pakistan named after a reporter's name
+    assert byline_credits(["Australian Associated Press"]) == {"AAP"}
+    assert byline_credits(["Jane Doe, Associated Press of Pakistan"]) == {"APP"}
+
+
+def test_a_closing_line_of_two_agencies_the_first_of_two_letters_credits_both():
+    # seed 63: each agency's spelling is blanked where it stands, whatever the other's
+    # length
+    assert closing_credits(f"{STORY}\n\n(AP/Reuters)") == {"AP", "Reuters"}

@@ -1278,6 +1278,11 @@ def _norm_text(tree: HtmlElement) -> str:
 @pytest.mark.parametrize("label", [
     "<h3>Related</h3>", "<p>Editors’ Recommendations:</p>", "<h4>Mehr zum Thema</h4>",
     "<div><strong>Lesen Sie auch</strong></div>", "<p>Related</p><!-- list -->",
+    # seed 63: every heading and line tag a label can be, and the inline tags inside one
+    "<h2>Related</h2>", "<h5>Related</h5>", "<h6>Related</h6>", "<span>Related</span>",
+    "<strong>Related</strong>", "<b>Related</b>", '<h3><a href="/related/">Related</a></h3>',
+    "<p><b>Lesen Sie auch</b></p>", "<p><em>Lesen</em> <i>Sie</i> <small>auch</small></p>",
+    "<p><span><abbr>Related</abbr></span></p>",
 ])
 def test_the_label_above_a_list_of_the_sites_stories_is_deleted(label: str) -> None:
     count, text = _labels_gone(f"<div>{label}<ul>{RELATED_LINKS}</div>")
@@ -1309,6 +1314,7 @@ def test_the_label_above_a_table_of_contents_is_deleted() -> None:
     '<li><a href="#ferry">The ferry</a></li></ol>',
     # a "label" holding a block of its own
     f"<div><p>Related</p></div><ul>{RELATED_LINKS}",
+    f"<div><div>Related</div></div><ul>{RELATED_LINKS}",  # seed 63: a div is a block too
 ])
 def test_what_is_no_link_lists_label_stays(block: str) -> None:
     count, text = _labels_gone(block)

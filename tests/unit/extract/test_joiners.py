@@ -121,3 +121,11 @@ def test_a_trafilatura_whose_filter_is_no_function_is_left_as_it_is(monkeypatch)
     monkeypatch.setattr(trafilatura_utils, "return_printables_and_spaces", "not callable")
     assert joiners.ensure_kept() is False
     assert trafilatura_utils.return_printables_and_spaces == "not callable"
+
+
+def test_a_title_keeps_a_hindi_half_forms_zwj_and_an_emoji_familys() -> None:
+    # seed 63: the title's invisible marks are the soft hyphen, ZWSP, WJ and BOM; ZWJ too
+    # was dropped before round 28
+    title = f"मेट्रो की नई तस्\u200dवीर {FAMILY}"
+    x = extract_html(_page("hi", HINDI, title), URL, fetched_at=FETCHED)
+    assert x.meta.title == title

@@ -3054,6 +3054,11 @@ def test_a_jsonld_publisher_is_looked_for_down_to_the_depth_limit_and_no_deeper(
     # between names, with spaces, it still joins two people
     ("Jane Doe & John Roe", "Jane Doe; John Roe"),
     ("Jane Doe &amp; John Roe", "Jane Doe; John Roe"),
+    # seed 63: glued to one name only, or not between two capitals, it joins two too
+    ("Jane Doe&John Roe", "Jane Doe; John Roe"), ("Jane Doe &John Roe", "Jane Doe; John Roe"),
+    ("Jane Doe& John Roe", "Jane Doe; John Roe"), ("JANE DOE&john roe", "JANE DOE; John Roe"),
+    # a capital X beside a name's ampersand is a letter like any other
+    ("Xavier Roe; AT&T Newsroom", "Xavier Roe; AT&T Newsroom"),
     # a fullwidth ampersand written so stays as written
     ("Ｆ＆Ｆ", "Ｆ＆Ｆ"),
 ])
@@ -3080,3 +3085,23 @@ def test_a_citation_tags_slashed_date_of_december_is_read_month_first() -> None:
     m = page_metadata(tree('<meta name="citation_date" content="12/05/2023">'),
                       "https://x.example/a", now=NOW)
     assert (m.published_date, m.published_at_source) == (date(2023, 12, 5), "meta")
+
+
+@pytest.mark.parametrize(("raw", "holds"), [
+    (None, False), ("", False), ("Jane Doe", False), ("Tom & Jerry", False),
+    ("AT&T Newsroom", True), ("AT&amp;T Newsroom", True),
+])
+def test_a_byline_holds_a_name_ampersand_only_between_capitals(raw, holds) -> None:
+    # seed 63: no byline (None) is none, not an error
+    from tasks.extract.bylines import holds_name_ampersand
+
+    assert holds_name_ampersand(raw) is holds
+
+
+def test_a_title_has_no_word_joiners_or_byte_order_marks() -> None:
+    # seed 63: the other two invisible marks a title loses (U+2060, U+FEFF)
+    body = ("<h1>Messenger\u2060dienste sind kein \ufeffrechtsfreier Raum</h1><p>"
+            + "Text. " * 30 + "</p>")
+    m = page_metadata(tree("<title>Messengerdienste sind kein rechtsfreier Raum</title>", body),
+                      None, now=NOW)
+    assert m.title == "Messengerdienste sind kein rechtsfreier Raum"

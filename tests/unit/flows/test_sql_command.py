@@ -264,3 +264,19 @@ def test_csv_rows_end_in_a_newline_alone(warehouse):
     assert out.exit_code == 0, out.output
     # the bytes written (click's Result.output turns CRLF into LF)
     assert out.stdout_bytes == b'url,two\nhttps://e.example/a,"x\ny"\n'
+
+
+def test_search_csv_rows_end_in_a_newline_alone(warehouse):
+    # seed 63: `pressroom search -f csv` writes through the same LF writer as sql (fault
+    # round 34; its end-to-end test is an integration test)
+    from tasks.storage import search as S
+    from tests.unit.storage.test_search import FLOOD, _article, _commit
+
+    rows = [_article("a1", "River floods valley", FLOOD, "r1", day=1)]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    out = CliRunner().invoke(app, ["search", "river", "-w", str(warehouse), "-f", "csv"])
+    assert out.exit_code == 0, out.output
+    # (the snippet's own newline stays inside its quotes)
+    written = out.stdout_bytes
+    assert written.startswith(b"score,title,url,") and b"https://e.com/a1" in written
+    assert written.endswith(b'"\n') and b"\r" not in written

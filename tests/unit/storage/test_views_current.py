@@ -8,6 +8,7 @@ warehouse whose one run never finished) left views naming deleted files: every q
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pyarrow as pa
@@ -82,4 +83,113 @@ def test_views_that_cannot_be_built_again_are_read_in_memory_with_every_commit(
         raise PermissionError(13, "Permission denied", str(root / DB_NAME))
 
     monkeypatch.setattr(report, "_build", refused)
+    assert _count(tmp_path) == 7
+
+
+# Seed 63: the views database's list of commits, a read-only mount, a build waited for.
+
+def _database(con) -> str:
+    return con.execute("SELECT current_database()").fetchone()[0]
+
+
+def test_views_of_an_earlier_pressroom_listing_no_commits_are_built_again(tmp_path):
+    _commit(tmp_path, 1, 3)
+    db = build_views(tmp_path)
+    con = report.duckdb.connect(str(db))
+    con.execute(f"DROP TABLE {report.BUILT_FROM}")
+    con.close()
+    assert report.views_current(db, tmp_path) is False
+    assert report.views_current(tmp_path / "missing.duckdb", tmp_path) is False
+    con, note = open_views(tmp_path)
+    try:
+        assert note is None and _database(con) == "pressroom"
+    finally:
+        con.close()
+    assert report.views_current(db, tmp_path) is True
+
+
+def test_views_older_than_the_commits_are_opened_from_the_file_built_again(tmp_path):
+    _commit(tmp_path, 1, 3)
+    build_views(tmp_path)
+    _commit(tmp_path, 2, 4)
+    con, note = open_views(tmp_path)
+    try:
+        assert note is None and _database(con) == "pressroom"
+        assert con.execute("SELECT count(*) FROM rejects").fetchone() == (7,)
+    finally:
+        con.close()
+
+
+def test_current_views_are_opened_once(tmp_path, monkeypatch):
+    _commit(tmp_path, 1, 3)
+    db = build_views(tmp_path)
+    opened = []
+    connect = report.connect_views
+    monkeypatch.setattr(report, "connect_views", lambda path: opened.append(path) or connect(path))
+    assert _count(tmp_path) == 3 and opened == [db]
+
+
+def _read_only_mount(monkeypatch) -> None:
+    """DuckDB as on a read-only mount: a read-only connection opens, any other fails (the
+    tests run as root, whom file modes do not stop)."""
+    connect = report.duckdb.connect
+
+    def read_only(database=":memory:", read_only=False, **kw):
+        if not read_only and database != ":memory:":
+            raise report.duckdb.IOException(f'Cannot open file "{database}": Read-only file '
+                                            "system")
+        return connect(database, read_only=read_only, **kw)
+
+    monkeypatch.setattr(report.duckdb, "connect", read_only)
+
+
+@pytest.mark.parametrize("views", ["older", "missing"])
+def test_views_that_cannot_be_built_on_a_read_only_mount_are_read_in_memory_without_a_note(
+        tmp_path, monkeypatch, views):
+    # a whole database older than the commits, or none: nothing to mend, so no note (the
+    # note is for a database DuckDB cannot open)
+    _commit(tmp_path, 1, 3)
+    db = build_views(tmp_path)
+    _commit(tmp_path, 2, 4)
+    if views == "missing":
+        db.unlink()
+    _read_only_mount(monkeypatch)
+    con, note = open_views(tmp_path)
+    try:
+        assert note is None and _database(con) == "memory"
+        assert con.execute("SELECT count(*) FROM rejects").fetchone() == (7,)
+    finally:
+        con.close()
+
+
+def test_current_views_on_a_read_only_mount_are_opened_as_they_are(tmp_path, monkeypatch):
+    _commit(tmp_path, 1, 3)
+    db = build_views(tmp_path)
+    _read_only_mount(monkeypatch)
+    assert report.ensure_views(tmp_path) == db
+    con, note = open_views(tmp_path)
+    try:
+        assert note is None and _database(con) == "pressroom"
+    finally:
+        con.close()
+
+
+def test_a_reader_that_waited_for_another_readers_build_does_not_build_again(
+        tmp_path, monkeypatch):
+    # two readers of stale views: the second takes the build lock once the first has
+    # built them, and finds them current
+    _commit(tmp_path, 1, 3)
+    build_views(tmp_path)
+    _commit(tmp_path, 2, 4)
+    lock, build = report._build_lock, report._build
+
+    @contextmanager
+    def after_the_other_build(root):
+        with lock(root):
+            build(root)  # the other reader, first to take the lock
+        with lock(root):
+            yield
+
+    monkeypatch.setattr(report, "_build_lock", after_the_other_build)
+    monkeypatch.setattr(report, "_build", lambda root: pytest.fail("built again"))
     assert _count(tmp_path) == 7

@@ -253,3 +253,31 @@ def test_with_no_run_finished_the_latest_that_committed_is_reported_with_a_note(
             "20261203T000000Z-cccccc",
             "no run has finished; 20261203T000000Z-cccccc is still running: the report "
             "shows the 3 article(s) of its 2 batch commit(s)")
+
+
+def test_a_manifest_rewritten_at_the_same_size_is_read_again(tmp_path):
+    # seed 63: the counterpart of the test above: the same size, a later mtime
+    import os
+
+    from tasks.storage.warehouse import MANIFESTS
+
+    folder = tmp_path / MANIFESTS
+    folder.mkdir()
+    path = folder / "r1.json"
+    path.write_text(json.dumps({"run_id": "r1", "started_at": "2024"}), encoding="utf-8")
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["r1"]
+    st = path.stat()
+    path.write_text(json.dumps({"run_id": "r2", "started_at": "2024"}), encoding="utf-8")
+    assert path.stat().st_size == st.st_size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["r2"]
+
+
+def test_a_manifest_without_a_start_is_the_oldest(tmp_path) -> None:
+    # seed 63: a manifest naming no started_at (an earlier pressroom's, or written by
+    # hand) sorts before every dated one, as "" sorts before any ISO date
+    folder = tmp_path / "manifests"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps({"run_id": "dated", "started_at": NOW.isoformat()}))
+    (folder / "b.json").write_text(json.dumps({"run_id": "undated"}))
+    assert [m["run_id"] for m in manifests(tmp_path)] == ["undated", "dated"]
