@@ -549,28 +549,62 @@ def _loose_body_text_as_paragraphs(tree: HtmlElement) -> int:
     return wrapped
 
 
-def _wrap_run(body: HtmlElement, before: HtmlElement | None, run: list[HtmlElement]) -> int:
-    """Move the text after `before` (the body's own text without it) and the inline
-    elements of `run` into a new `<p>` in their place; 1 if they were moved."""
-    lead = body.text if before is None else before.tail
-    # the body's own words, not only its inline elements': a row of tooltips or buttons
-    # (<span>s straight in a video page's body) is no story written in the body
+def _is_a_text_run(lead: str | None, run: list[HtmlElement], min_chars: int = 0) -> bool:
+    """Whether a run of text (`lead`) and inline elements is words of a text: the
+    container's own words, not only its inline elements' (a row of tooltips or buttons,
+    <span>s straight in a video page's body, is no story written there), at least
+    `min_chars`, mostly outside links (a menu's links between separators are none)."""
     if not _is_loose((lead or "") + "".join(e.tail or "" for e in run)):
-        return 0
-    words = (lead or "") + "".join(e.text_content() + (e.tail or "") for e in run)
+        return False
+    words = ((lead or "") + "".join(e.text_content() + (e.tail or "") for e in run)).strip()
     linked = sum(len(a.text_content()) for e in run for a in e.iter("a"))
-    if linked > _MAX_LOOSE_LINK_SHARE * len(words.strip()):
+    return len(words) >= min_chars and linked <= _MAX_LOOSE_LINK_SHARE * len(words)
+
+
+def _wrap_run(container: HtmlElement, before: HtmlElement | None,
+              run: list[HtmlElement]) -> int:
+    """Move the text after `before` (the container's own text without it) and the inline
+    elements of `run` into a new `<p>` in their place; 1 if they were moved."""
+    lead = container.text if before is None else before.tail
+    if not _is_a_text_run(lead, run):
         return 0
-    paragraph = body.makeelement("p")
+    paragraph = container.makeelement("p")
     paragraph.text = lead
     if before is None:
-        body.text = None
-        body.insert(0, paragraph)
+        container.text = None
+        container.insert(0, paragraph)
     else:
         before.tail = None
         before.addnext(paragraph)
     paragraph.extend(run)  # (moves them, tails and all)
     return 1
+
+
+# Containers whose opening run of inline content trafilatura loses when it starts with an
+# inline element ("<div><b>Berlin.</b> The council ...<p>...</p></div>"): the dateline
+# and the first paragraph went.
+_OPENING_CONTAINERS = ("div", "section", "article", "main", "td")
+# ... a paragraph's opening at least: a label or a button before the blocks is none
+MIN_OPENING_CHARS = 80
+
+
+def _inline_openings(tree: HtmlElement) -> list[tuple[HtmlElement, list[HtmlElement]]]:
+    """Each container that holds blocks and opens with an inline element, with the inline
+    elements of its opening run ("<b>Berlin.</b> The council voted ...<p>")."""
+    found = []
+    for container in tree.iter(*_OPENING_CONTAINERS):
+        if len(container) == 0 or not isinstance(container[0].tag, str) or (
+                container[0].tag not in INLINE_TAGS or container[0].tag == "br"):
+            continue
+        run = []
+        for child in container:
+            if not isinstance(child.tag, str) or child.tag not in INLINE_TAGS:
+                if _is_a_text_run(container.text, run, MIN_OPENING_CHARS):
+                    found.append((container, run))
+                break
+            run.append(child)
+        # (a container of inline content alone is a paragraph of its own already)
+    return found
 
 
 def _is_loose(text: str | None) -> bool:
@@ -760,7 +794,7 @@ def extract_html(
         centers_as_blocks(tree)
         drop_link_list_labels(tree, url)
         link_lists = site_link_lists(tree, url)
-        text = _with_paragraph_divs(tree, url, _read_the_story(tree, url, meta.title))
+        tree, text = _read_as_a_browser_shows(tree, url, _read_the_story(tree, url, meta.title))
         used_fallback = False
         short = len(text) < fallback_min_chars and _page_share(text, tree) < FALLBACK_MAX_PAGE_SHARE
         if text and not short and join_split_body(tree, text):
@@ -806,25 +840,27 @@ def _read_the_story(tree: HtmlElement, url: str | None, title: str | None) -> st
     return text
 
 
-def _with_paragraph_divs(tree: HtmlElement, url: str | None, text: str) -> str:
-    """The story read again with its `<div>`s of text as the paragraphs a browser shows
-    (browserview.paragraph_divs): trafilatura reads a container's `<div>`s only when its
+def _read_as_a_browser_shows(tree: HtmlElement, url: str | None, text: str
+                             ) -> tuple[HtmlElement, str]:
+    """The page read again with the blocks a browser shows that trafilatura does not
+    read: `<div>`s of sentences beside a container's `<p>`s as paragraphs
+    (browserview.paragraph_divs; trafilatura reads a container's `<div>`s only while its
     `<p>`s hold little text, so "<p>..</p><div>..</div><div>..</div>" gave the first
-    paragraph alone. The new reading is taken when it keeps the first one's lines
-    (container.reads_more); else the `<div>`s are put back: more paragraphs in one
-    container can make trafilatura take that one for the story and leave another (a
-    seminar page lost its programme)."""
-    divs = paragraph_divs(tree)
-    if not divs:
-        return text
-    for div in divs:
+    paragraph alone), and a container's opening that starts with an inline element as a
+    paragraph of its own ("<b>Berlin.</b> The council ...<p>": trafilatura dropped the
+    story's first paragraph). Done on a copy, and the copy and its reading taken only
+    when that reading keeps the first one's lines (container.reads_more): more
+    paragraphs in one container can make trafilatura take that one for the story and
+    leave another (a recipe lost its ingredients, a seminar page its programme)."""
+    if not paragraph_divs(tree) and not _inline_openings(tree):
+        return tree, text
+    shown = copy.deepcopy(tree)
+    for div in paragraph_divs(shown):
         div.tag = "p"
-    again = _run_trafilatura(tree, url, fast=True)
-    if reads_more(again, text):
-        return again
-    for div in divs:
-        div.tag = "div"
-    return text
+    for container, run in _inline_openings(shown):
+        _wrap_run(container, None, run)
+    again = _run_trafilatura(shown, url, fast=True)
+    return (shown, again) if reads_more(again, text) else (tree, text)
 
 
 def _read_in_a_named_container(tree: HtmlElement, url: str | None, text: str) -> str:

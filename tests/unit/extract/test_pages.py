@@ -2168,3 +2168,33 @@ def test_divs_of_text_whose_reading_loses_the_rest_of_the_story_stay_divs() -> N
     x = extract_html(html.encode(), "https://gazette.example/bridge.html", fetched_at=FETCHED)
     assert opening in x.text and closing in x.text, x.text
     assert all(p in x.text for p in PARAGRAPHS)
+
+
+def test_a_storys_opening_in_bold_before_its_paragraphs_is_read() -> None:
+    # "<div><b>Berlin.</b> The council ...<p>": trafilatura dropped the opening run (a
+    # dateline's bold word and the story's first paragraph) inside a container it reads
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:] + MORE + LONG_STORY[4:])
+    first = PARAGRAPHS[0].split(" ", 3)
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body>"
+            "<div id='content'><div class='story'><h1 class='story-title'>Harbour bridge "
+            "reopens</h1><p class='byline'>By Anna Berg, 3 May 2024</p><div class='story-body'>"
+            f"<b>{' '.join(first[:3])}</b> {first[3]}{rest}</div></div></div></body></html>")
+    x = extract_html(html.encode(), "https://gazette.example/bridge.html", fetched_at=FETCHED)
+    assert PARAGRAPHS[0] in x.text and all(p in x.text for p in PARAGRAPHS[1:]), x.text
+
+
+def _openings(body: str) -> list[str]:
+    tree = extract_mod.parse_html(f"<html><body>{body}</body></html>")
+    return [container.get("id") for container, _ in extract_mod._inline_openings(tree)]
+
+
+def test_an_opening_run_is_a_texts_words_before_a_block() -> None:
+    words = "x" * extract_mod.MIN_OPENING_CHARS
+    assert _openings(f"<div id='a'><b>Berlin.</b> {words}<p>p</p></div>") == ["a"]
+    # too short; a container of inline content alone; a block first; text only in
+    # elements (tooltips); mostly a link
+    assert _openings(f"<div><b>Berlin.</b> {words[:40]}<p>p</p></div>") == []
+    assert _openings(f"<div><b>Berlin.</b> {words}</div>") == []
+    assert _openings(f"<div><p>p</p><b>Berlin.</b> {words}</div>") == []
+    assert _openings(f"<div><span>{words}</span> <span>{words}</span><p>p</p></div>") == []
+    assert _openings(f"<div><a href='/x'>{words}</a> more<p>p</p></div>") == []
