@@ -33,7 +33,7 @@ from tasks.storage.publish import (
     with_declared_columns,
     write_table,
 )
-from tasks.storage.warehouse import committed_files
+from tasks.storage.warehouse import committed_files, scan_paths
 
 _TARGET = re.compile(rb"^WARC-Target-URI:\s*(\S+)\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -75,7 +75,7 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
                          for c in ("article_id", "url", "canonical_url", "domain")})
     con = duckdb.connect()
     try:
-        rel = con.read_parquet(files, union_by_name=True)
+        rel = con.read_parquet(scan_paths(files), union_by_name=True)
         rel.create_view("a")
         where, params = [], {}
         if what.url:

@@ -17,7 +17,13 @@ import pyarrow as pa
 from schemas import TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
 from tasks.storage import report_html
-from tasks.storage.warehouse import MANIFESTS, commit_names, committed_files, file_problems
+from tasks.storage.warehouse import (
+    MANIFESTS,
+    commit_names,
+    committed_files,
+    file_problems,
+    glob_literal,
+)
 
 DB_NAME = "pressroom.duckdb"
 FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file", pa.string()),
@@ -32,6 +38,14 @@ FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file",
 ROOT_VARIABLE = "pressroom_root"
 PATH_MACRO = (f"CREATE OR REPLACE MACRO pressroom_path(f) AS "
               f"coalesce(getvariable('{ROOT_VARIABLE}') || '/', '') || f")
+# The same for a glob pattern under the root: the root's own glob characters match only
+# themselves (`[` as `[[]`, `*` as `[*]`, `?` as `[?]`). A file path that exists is read
+# as it is, but a pattern is expanded: under a warehouse in `news [2026]/` the runs view's
+# pattern matched nothing (every query "IO Error: No files found"), and under `star*q?/`
+# it read a sibling `starXq!/`'s manifests too (fault round 38).
+GLOB_MACRO = (f"CREATE OR REPLACE MACRO pressroom_glob(f) AS "
+              f"coalesce(regexp_replace(getvariable('{ROOT_VARIABLE}'), '([\\[*?])', "
+              f"'[\\1]', 'g') || '/', '') || f")
 
 
 def _sql_str(value: str) -> str:
@@ -39,7 +53,8 @@ def _sql_str(value: str) -> str:
 
 
 def _sql_list(paths: list[str]) -> str:
-    return "[" + ", ".join(f"pressroom_path({_sql_str(p)})" for p in paths) + "]"
+    # patterns of exactly these files under the root, wherever it is (GLOB_MACRO)
+    return "[" + ", ".join(f"pressroom_glob({_sql_str(glob_literal(p))})" for p in paths) + "]"
 
 
 def relative_files(root: Path, table: str) -> list[str]:
@@ -86,7 +101,7 @@ def runs_view_sql(root: Path) -> str:
                 "NULL::VARCHAR AS status, NULL::BIGINT AS inputs, NULL::BIGINT AS kept, "
                 "NULL::BIGINT AS rejected, NULL::BIGINT AS failed, NULL::BIGINT AS skipped "
                 "WHERE false")
-    pattern = f"pressroom_path({_sql_str(MANIFESTS + '/' + MANIFEST_GLOB)})"
+    pattern = f"pressroom_glob({_sql_str(MANIFESTS + '/' + MANIFEST_GLOB)})"
     return f"""CREATE OR REPLACE VIEW runs AS
         SELECT run_id, CAST(started_at AS TIMESTAMPTZ) AS started_at,
                CAST(finished_at AS TIMESTAMPTZ) AS finished_at, status,
@@ -110,6 +125,7 @@ def create_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     connection (a file or in memory)."""
     anchor(con, root)
     con.execute(PATH_MACRO)
+    con.execute(GLOB_MACRO)
     # Committed files that are gone, torn or foreign: a table, so a data test fails
     # naming them while the views answer for the rest.
     con.register("_problems", pa.Table.from_pylist(file_problems(root), schema=FILE_PROBLEMS))
