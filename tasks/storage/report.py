@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from schemas import TABLES, data_tests, views
+from schemas import SCHEMA_VERSION, TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
 from tasks.storage import report_html
 from tasks.storage.warehouse import (
@@ -164,6 +164,23 @@ def _build_lock(root: Path):
 # The table of a views database naming the commits (manifest file names) it was built
 # from, so a reader can tell a database older than the warehouse's commits (views_current).
 BUILT_FROM = "_views_built_from"
+# The table naming the definitions it was built with (views_fingerprint): a database an
+# earlier pressroom built from the same commits held that version's views, so after an
+# upgrade `pressroom sql` answered with the old definitions (a view added since, e.g.
+# `stories`, "does not exist") until the next run (fault round 38).
+BUILT_WITH = "_views_built_with"
+
+
+def views_fingerprint() -> str:
+    """A digest of everything a views database is built from besides the commits: the
+    declared tables, the views of schemas/views/, the path macros and the runs view's
+    columns. Another pressroom's database of the same commits differs in it."""
+    import hashlib
+
+    parts = [str(SCHEMA_VERSION), PATH_MACRO, GLOB_MACRO, MANIFEST_COLUMNS, MANIFEST_GLOB,
+             *(f"{name}\n{schema}" for name, schema in TABLES.items()),
+             *(f"{name}\n{sql}" for name, sql in views())]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _build(root: Path) -> Path:
@@ -184,6 +201,8 @@ def _build(root: Path) -> Path:
             con.register("_built_from", built_from)
             con.execute(f"CREATE OR REPLACE TABLE {BUILT_FROM} AS SELECT * FROM _built_from")
             con.unregister("_built_from")
+            con.execute(f"CREATE OR REPLACE TABLE {BUILT_WITH} AS SELECT "
+                        f"{_sql_str(views_fingerprint())} AS fingerprint")
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -204,8 +223,9 @@ def build_views(root: Path) -> Path:
 
 def views_current(db: Path, root: Path) -> bool:
     """Whether the views database exists and was built from every commit the warehouse
-    holds now (no fewer, no more). A database of an earlier pressroom, which records
-    none, is not. Raises duckdb.Error when DuckDB cannot open it (damaged, foreign)."""
+    holds now (no fewer, no more), with this pressroom's definitions (views_fingerprint).
+    A database of an earlier pressroom, which records neither, is not. Raises
+    duckdb.Error when DuckDB cannot open it (damaged, foreign)."""
     if not db.exists():
         return False
     con = duckdb.connect(str(db), read_only=True)
@@ -218,9 +238,10 @@ def views_current(db: Path, root: Path) -> bool:
 def _built_from_every_commit(con: duckdb.DuckDBPyConnection, root: Path) -> bool:
     try:
         built = [name for (name,) in con.execute(f"SELECT manifest FROM {BUILT_FROM}").fetchall()]
-    except duckdb.CatalogException:
+        made_with = con.execute(f"SELECT fingerprint FROM {BUILT_WITH}").fetchall()
+    except duckdb.CatalogException:  # built by an earlier pressroom, which recorded neither
         return False
-    return sorted(built) == commit_names(root)
+    return made_with == [(views_fingerprint(),)] and sorted(built) == commit_names(root)
 
 
 def ensure_views(root: Path) -> Path:
