@@ -14,10 +14,16 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from schemas import TABLES, data_tests, views
+from schemas import SCHEMA_VERSION, TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
 from tasks.storage import report_html
-from tasks.storage.warehouse import MANIFESTS, commit_names, committed_files, file_problems
+from tasks.storage.warehouse import (
+    MANIFESTS,
+    commit_names,
+    committed_files,
+    file_problems,
+    glob_literal,
+)
 
 DB_NAME = "pressroom.duckdb"
 FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file", pa.string()),
@@ -32,6 +38,14 @@ FILE_PROBLEMS = pa.schema([pa.field("table_name", pa.string()), pa.field("file",
 ROOT_VARIABLE = "pressroom_root"
 PATH_MACRO = (f"CREATE OR REPLACE MACRO pressroom_path(f) AS "
               f"coalesce(getvariable('{ROOT_VARIABLE}') || '/', '') || f")
+# The same for a glob pattern under the root: the root's own glob characters match only
+# themselves (`[` as `[[]`, `*` as `[*]`, `?` as `[?]`). A file path that exists is read
+# as it is, but a pattern is expanded: under a warehouse in `news [2026]/` the runs view's
+# pattern matched nothing (every query "IO Error: No files found"), and under `star*q?/`
+# it read a sibling `starXq!/`'s manifests too (fault round 38).
+GLOB_MACRO = (f"CREATE OR REPLACE MACRO pressroom_glob(f) AS "
+              f"coalesce(regexp_replace(getvariable('{ROOT_VARIABLE}'), '([\\[*?])', "
+              f"'[\\1]', 'g') || '/', '') || f")
 
 
 def _sql_str(value: str) -> str:
@@ -39,7 +53,8 @@ def _sql_str(value: str) -> str:
 
 
 def _sql_list(paths: list[str]) -> str:
-    return "[" + ", ".join(f"pressroom_path({_sql_str(p)})" for p in paths) + "]"
+    # patterns of exactly these files under the root, wherever it is (GLOB_MACRO)
+    return "[" + ", ".join(f"pressroom_glob({_sql_str(glob_literal(p))})" for p in paths) + "]"
 
 
 def relative_files(root: Path, table: str) -> list[str]:
@@ -86,7 +101,7 @@ def runs_view_sql(root: Path) -> str:
                 "NULL::VARCHAR AS status, NULL::BIGINT AS inputs, NULL::BIGINT AS kept, "
                 "NULL::BIGINT AS rejected, NULL::BIGINT AS failed, NULL::BIGINT AS skipped "
                 "WHERE false")
-    pattern = f"pressroom_path({_sql_str(MANIFESTS + '/' + MANIFEST_GLOB)})"
+    pattern = f"pressroom_glob({_sql_str(MANIFESTS + '/' + MANIFEST_GLOB)})"
     return f"""CREATE OR REPLACE VIEW runs AS
         SELECT run_id, CAST(started_at AS TIMESTAMPTZ) AS started_at,
                CAST(finished_at AS TIMESTAMPTZ) AS finished_at, status,
@@ -110,6 +125,7 @@ def create_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     connection (a file or in memory)."""
     anchor(con, root)
     con.execute(PATH_MACRO)
+    con.execute(GLOB_MACRO)
     # Committed files that are gone, torn or foreign: a table, so a data test fails
     # naming them while the views answer for the rest.
     con.register("_problems", pa.Table.from_pylist(file_problems(root), schema=FILE_PROBLEMS))
@@ -148,6 +164,23 @@ def _build_lock(root: Path):
 # The table of a views database naming the commits (manifest file names) it was built
 # from, so a reader can tell a database older than the warehouse's commits (views_current).
 BUILT_FROM = "_views_built_from"
+# The table naming the definitions it was built with (views_fingerprint): a database an
+# earlier pressroom built from the same commits held that version's views, so after an
+# upgrade `pressroom sql` answered with the old definitions (a view added since, e.g.
+# `stories`, "does not exist") until the next run (fault round 38).
+BUILT_WITH = "_views_built_with"
+
+
+def views_fingerprint() -> str:
+    """A digest of everything a views database is built from besides the commits: the
+    declared tables, the views of schemas/views/, the path macros and the runs view's
+    columns. Another pressroom's database of the same commits differs in it."""
+    import hashlib
+
+    parts = [str(SCHEMA_VERSION), PATH_MACRO, GLOB_MACRO, MANIFEST_COLUMNS, MANIFEST_GLOB,
+             *(f"{name}\n{schema}" for name, schema in TABLES.items()),
+             *(f"{name}\n{sql}" for name, sql in views())]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _build(root: Path) -> Path:
@@ -168,6 +201,8 @@ def _build(root: Path) -> Path:
             con.register("_built_from", built_from)
             con.execute(f"CREATE OR REPLACE TABLE {BUILT_FROM} AS SELECT * FROM _built_from")
             con.unregister("_built_from")
+            con.execute(f"CREATE OR REPLACE TABLE {BUILT_WITH} AS SELECT "
+                        f"{_sql_str(views_fingerprint())} AS fingerprint")
             con.execute("CHECKPOINT")
         finally:
             con.close()
@@ -188,8 +223,9 @@ def build_views(root: Path) -> Path:
 
 def views_current(db: Path, root: Path) -> bool:
     """Whether the views database exists and was built from every commit the warehouse
-    holds now (no fewer, no more). A database of an earlier pressroom, which records
-    none, is not. Raises duckdb.Error when DuckDB cannot open it (damaged, foreign)."""
+    holds now (no fewer, no more), with this pressroom's definitions (views_fingerprint).
+    A database of an earlier pressroom, which records neither, is not. Raises
+    duckdb.Error when DuckDB cannot open it (damaged, foreign)."""
     if not db.exists():
         return False
     con = duckdb.connect(str(db), read_only=True)
@@ -202,9 +238,10 @@ def views_current(db: Path, root: Path) -> bool:
 def _built_from_every_commit(con: duckdb.DuckDBPyConnection, root: Path) -> bool:
     try:
         built = [name for (name,) in con.execute(f"SELECT manifest FROM {BUILT_FROM}").fetchall()]
-    except duckdb.CatalogException:
+        made_with = con.execute(f"SELECT fingerprint FROM {BUILT_WITH}").fetchall()
+    except duckdb.CatalogException:  # built by an earlier pressroom, which recorded neither
         return False
-    return sorted(built) == commit_names(root)
+    return made_with == [(views_fingerprint(),)] and sorted(built) == commit_names(root)
 
 
 def ensure_views(root: Path) -> Path:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -193,6 +194,23 @@ def listed_files(root: Path) -> dict[str, list[str]]:
             for t, rels in listed.items()}
 
 
+_GLOB_CHARS = re.compile(r"([\[*?])")
+
+
+def glob_literal(path: str | Path) -> str:
+    """`path` as a DuckDB file pattern that matches that file alone: DuckDB expands `*`,
+    `?` and `[...]` in every path it reads, so under a warehouse in `star*q?/` our reads
+    took a sibling `starXq!/`'s files as well (its articles as known inputs, its
+    signatures as prior copies), and under `news [2026]/` a pattern matched nothing
+    (fault round 38). Each such character becomes a class of itself."""
+    return _GLOB_CHARS.sub(r"[\1]", str(path))
+
+
+def scan_paths(files: list[Path] | list[str]) -> list[str]:
+    """The committed `files` as DuckDB reads them (glob_literal)."""
+    return [glob_literal(f) for f in files]
+
+
 def committed_files(root: Path, table: str) -> list[Path]:
     """Absolute paths of the table's Parquet files that some manifest commits and that
     read as declared; `file_problems` names the others (deleted, torn, foreign)."""
@@ -341,7 +359,7 @@ def _scan(root: Path, table: str, sql: str) -> list[tuple]:
         return []
     con = duckdb.connect()
     try:
-        rel = con.read_parquet([str(f) for f in files], union_by_name=True)
+        rel = con.read_parquet(scan_paths(files), union_by_name=True)
         return rel.query("t", sql).fetchall()
     finally:
         con.close()
@@ -354,7 +372,7 @@ def scan_table(root: Path, table: str) -> pa.Table:
         return TABLES[table].empty_table()
     con = duckdb.connect()
     try:
-        return con.read_parquet([str(f) for f in files], union_by_name=True).to_arrow_table()
+        return con.read_parquet(scan_paths(files), union_by_name=True).to_arrow_table()
     finally:
         con.close()
 
@@ -455,7 +473,8 @@ def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
         con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
         found = con.sql(
             "SELECT DISTINCT article_id FROM read_parquet($files) "
-            "WHERE key IN (SELECT k FROM want_keys)", params={"files": files}).to_arrow_table()
+            "WHERE key IN (SELECT k FROM want_keys)",
+            params={"files": scan_paths(files)}).to_arrow_table()
     finally:
         con.close()
     return sorted(found.column(0).to_pylist())
@@ -661,20 +680,23 @@ def load_prior(root: Path) -> PriorArticles:
     if not art_files:
         return PriorArticles()
 
+    art_scan, sig_scan, index_scan = (scan_paths(f) for f in (art_files, sig_files,
+                                                               index_files))
+
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
         # The batch's questions read the same footers again: committed files never
         # change, so DuckDB may keep them.
         con.execute("SET parquet_metadata_cache = true")
-        con.read_parquet(art_files, union_by_name=True).create_view("prior_articles")
-        con.read_parquet(art_files, union_by_name=True, file_row_number=True).select(
+        con.read_parquet(art_scan, union_by_name=True).create_view("prior_articles")
+        con.read_parquet(art_scan, union_by_name=True, file_row_number=True).select(
             "file_index, file_row_number, article_id, revision"
         ).create_view("prior_article_locations")
         if index_files:
-            con.read_parquet(index_files).create_view("prior_index")
+            con.read_parquet(index_scan).create_view("prior_index")
         if sig_files:
-            con.read_parquet(sig_files, union_by_name=True).create_view("prior_signatures")
-            con.read_parquet(sig_files, union_by_name=True, file_row_number=True).select(
+            con.read_parquet(sig_scan, union_by_name=True).create_view("prior_signatures")
+            con.read_parquet(sig_scan, union_by_name=True, file_row_number=True).select(
                 "file_index, file_row_number, article_id, cluster_id, recorded_at, run_id"
             ).create_view("prior_signature_locations")
         return con

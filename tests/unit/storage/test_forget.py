@@ -479,3 +479,27 @@ def test_the_takedown_record_names_the_url_it_was_asked_for(tmp_path):
     (takedown,) = scan_table(tmp_path, "takedowns").to_pylist()
     assert (takedown["url"], takedown["domain"], takedown["outlet"], takedown["reason"]) == (
         "https://a.example/1", None, None, "court order")
+
+
+def test_a_takedown_after_a_compaction_leaves_nothing_in_the_files_it_replaced(tmp_path):
+    """Fault round 38: `pressroom compact` keeps the files it replaced until the next
+    compaction (databases built before still read them); a takedown in between rewrote the
+    merged file and left the article's text in the replaced ones."""
+    import pyarrow.parquet as pq
+
+    from tasks.storage.compact import compact, superseded_files
+
+    _warehouse(tmp_path)
+    extra = run([row("https://c.example/3", story(3), 2)])
+    publish_commit(tmp_path, {"articles": extra.table},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    assert compact(tmp_path, min_files=0, now=T) is not None
+    assert superseded_files(tmp_path)
+    forget(tmp_path, Takedown(url="https://b.example/2", reason="test"),
+           now=T + timedelta(days=1))
+    holding = [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.parquet")
+               if "takedowns" not in p.parts
+               and "https://b.example/2" in str(pq.read_table(p).to_pylist())]
+    assert holding == []
+    assert sorted(scan_table(tmp_path, "articles")["url"].to_pylist()) == [
+        "https://a.example/1", "https://c.example/3"]

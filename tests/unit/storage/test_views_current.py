@@ -193,3 +193,34 @@ def test_a_reader_that_waited_for_another_readers_build_does_not_build_again(
     monkeypatch.setattr(report, "_build_lock", after_the_other_build)
     monkeypatch.setattr(report, "_build", lambda root: pytest.fail("built again"))
     assert _count(tmp_path) == 7
+
+
+# --- fault round 38: a views database built by another pressroom ---------------------------
+
+def test_views_built_with_other_definitions_are_built_again(tmp_path, monkeypatch):
+    """An upgrade ships other views (one added, one changed) over the same commits: on
+    main the old database was current, so `stories` "does not exist" and `daily_counts`
+    kept its old definition until the next run."""
+    from schemas import views as shipped
+
+    _commit(tmp_path, 1, 3)
+    older = tuple((name, sql) for name, sql in shipped() if name != "stories")
+    older = tuple((name, "CREATE OR REPLACE VIEW daily_counts AS SELECT 1 AS old_definition"
+                   if name == "daily_counts" else sql) for name, sql in older)
+    monkeypatch.setattr(report, "views", lambda: older)
+    build_views(tmp_path)
+    monkeypatch.undo()
+    con, _note = open_views(tmp_path)
+    try:
+        assert con.execute("SELECT count(*) FROM stories").fetchone() == (0,)
+        assert "day" in [c[0] for c in con.execute("DESCRIBE daily_counts").fetchall()]
+    finally:
+        con.close()
+    assert report.views_current(tmp_path / DB_NAME, tmp_path)
+
+
+def test_the_views_fingerprint_follows_the_definitions(monkeypatch):
+    first = report.views_fingerprint()
+    assert report.views_fingerprint() == first
+    monkeypatch.setattr(report, "views", lambda: (("x", "CREATE VIEW x AS SELECT 1"),))
+    assert report.views_fingerprint() != first
