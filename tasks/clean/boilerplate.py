@@ -1082,6 +1082,16 @@ def _long_furniture(s: str, n: int) -> str | None:
     return None
 
 
+# A PHP engine's message printed into the page above the template: "Deprecated:
+# preg_replace(): The /e modifier is deprecated, use preg_replace_callback instead in
+# /www/htdocs/.../formatting.php on line 82", "Warning: Undefined array key ... in
+# /var/www/... on line 12". The server's, never the story's: it names a script and a line.
+_PHP_MESSAGE = re.compile(
+    r"^(?:PHP )?(?:Deprecated|Warning|Notice|Strict Standards|Fatal error|Parse error"
+    r"|Catchable fatal error|Recoverable fatal error)\s*:\s.*\bin\s+\S+\.(?:php\d?|inc)"
+    r"(?:\(\d+\))?\s+on\s+line\s+\d+$")
+
+
 def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     """Return the rule that marks `line` as boilerplate, or None to keep it."""
     # trafilatura writes table cells between pipes ("| Weitere Artikel zum Thema |"), and
@@ -1143,6 +1153,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 30 and "@" in s and _WRITER_CONTACT.match(s):
         return "bio"
     if n <= 30 and _BREADCRUMB.match(s):
+        return "ui"
+    if n <= 80 and s.endswith(tuple("0123456789")) and _PHP_MESSAGE.match(s):
         return "ui"
     if n <= 8 and _AGENCY.match(s):
         return "credit"

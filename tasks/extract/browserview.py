@@ -243,6 +243,20 @@ def centers_as_blocks(tree: HtmlElement) -> int:
     return len(centers)
 
 
+# A `<font>` around blocks: old pages (and editors' pastes) wrap a whole story, its
+# `<br>`-parted lines and the boxes between them, in one `<font face=...>`. Browsers lay
+# the blocks out as blocks whatever the inline element around them; trafilatura reads a
+# `<font>` as inline text and lost the lines around the boxes ("<font>line<br><br><div>
+# box</div>line<br><br>...</font>": the story's first lines went).
+def fonts_holding_blocks_as_divs(tree: HtmlElement) -> int:
+    """Retag as `<div>` each `<font>` that holds a block; how many."""
+    fonts = [elem for elem in tree.iter("font")
+             if next(elem.iterdescendants(*_BLOCKS), None) is not None]
+    for elem in fonts:
+        elem.tag = "div"
+    return len(fonts)
+
+
 # `<div>`s of text beside the `<p>`s of their container are paragraphs as a browser shows
 # them: an editor's paste or an older CMS writes a story's first paragraph as a `<p>` and
 # the rest as `<div>`s ("<p>..</p><div>..</div><div>..</div>"). trafilatura reads a

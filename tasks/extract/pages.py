@@ -75,6 +75,7 @@ from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_of, 
 from tasks.extract import joiners, selectors
 from tasks.extract.browserview import (
     centers_as_blocks,
+    fonts_holding_blocks_as_divs,
     headings_by_role,
     paragraph_divs,
     read_as_browsers_show,
@@ -580,30 +581,33 @@ def _wrap_run(container: HtmlElement, before: HtmlElement | None,
     return 1
 
 
-# Containers whose opening run of inline content trafilatura loses when it starts with an
-# inline element ("<div><b>Berlin.</b> The council ...<p>...</p></div>"): the dateline
-# and the first paragraph went.
-_OPENING_CONTAINERS = ("div", "section", "article", "main", "td")
-# ... a paragraph's opening at least: a label or a button before the blocks is none
-MIN_OPENING_CHARS = 80
+# Containers whose runs of text and inline elements between their blocks trafilatura
+# loses once they hold a `<p>`: it reads their `<p>`s then, and the lines around them went
+# ("<div><b>Berlin.</b> The council ...<p>...</p>", a story's first paragraph;
+# "<div>line<br><br><p>Read more: ...</p>line<br><br>...", every line but one).
+_RUN_CONTAINERS = ("div", "section", "article", "main", "td")
+# ... a paragraph's length at least: a label or a button between the blocks is none
+MIN_RUN_CHARS = 80
 
 
-def _inline_openings(tree: HtmlElement) -> list[tuple[HtmlElement, list[HtmlElement]]]:
-    """Each container that holds blocks and opens with an inline element, with the inline
-    elements of its opening run ("<b>Berlin.</b> The council voted ...<p>")."""
+def _text_runs(tree: HtmlElement
+               ) -> list[tuple[HtmlElement, HtmlElement | None, list[HtmlElement]]]:
+    """Each run of text and inline elements (`_is_a_text_run`, MIN_RUN_CHARS) of a
+    container that holds a `<p>` of its own: (the container, the block the run follows or
+    None at its start, the run's inline elements), as `_wrap_run` takes them."""
     found = []
-    for container in tree.iter(*_OPENING_CONTAINERS):
-        if len(container) == 0 or not isinstance(container[0].tag, str) or (
-                container[0].tag not in INLINE_TAGS or container[0].tag == "br"):
+    for container in tree.iter(*_RUN_CONTAINERS):
+        if container.find("p") is None:
             continue
-        run = []
-        for child in container:
-            if not isinstance(child.tag, str) or child.tag not in INLINE_TAGS:
-                if _is_a_text_run(container.text, run, MIN_OPENING_CHARS):
-                    found.append((container, run))
-                break
-            run.append(child)
-        # (a container of inline content alone is a paragraph of its own already)
+        before, run = None, []
+        for child in [*container, None]:
+            if child is not None and isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+                run.append(child)
+                continue
+            lead = container.text if before is None else before.tail
+            if _is_a_text_run(lead, run, MIN_RUN_CHARS):
+                found.append((container, before, run))
+            before, run = child, []
     return found
 
 
@@ -789,6 +793,7 @@ def extract_html(
         keep_inline_text(tree)
         headings_by_role(tree)
         prune_furniture(tree, url, meta.authors)
+        fonts_holding_blocks_as_divs(tree)  # (then its text around its blocks is loose)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         _loose_body_text_as_paragraphs(tree)
         centers_as_blocks(tree)
@@ -852,13 +857,13 @@ def _read_as_a_browser_shows(tree: HtmlElement, url: str | None, text: str
     when that reading keeps the first one's lines (container.reads_more): more
     paragraphs in one container can make trafilatura take that one for the story and
     leave another (a recipe lost its ingredients, a seminar page its programme)."""
-    if not paragraph_divs(tree) and not _inline_openings(tree):
+    if not paragraph_divs(tree) and not _text_runs(tree):
         return tree, text
     shown = copy.deepcopy(tree)
     for div in paragraph_divs(shown):
         div.tag = "p"
-    for container, run in _inline_openings(shown):
-        _wrap_run(container, None, run)
+    for container, before, run in _text_runs(shown):
+        _wrap_run(container, before, run)
     again = _run_trafilatura(shown, url, fast=True)
     return (shown, again) if reads_more(again, text) else (tree, text)
 

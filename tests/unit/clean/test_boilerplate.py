@@ -2267,3 +2267,28 @@ def test_sign_offs_buttons_notes_and_clock_stamps_of_english_news_templates(line
 ])
 def test_sentences_and_times_like_those_template_lines_stay(line) -> None:
     assert classify_line(line) is None
+
+
+# --- session 44: a PHP engine's messages printed into the page ----------------------------
+
+@pytest.mark.parametrize("line", [
+    "Deprecated: preg_replace(): The /e modifier is deprecated, use preg_replace_callback "
+    "instead in /www/htdocs/w0094d70/wp-includes/formatting.php on line 82",
+    'Warning: Undefined array key "x" in /var/www/html/index.php on line 12',
+    "Notice: Undefined index: id in C:\\xampp\\htdocs\\site\\page.php on line 7",
+    "PHP Fatal error:  Uncaught Error: Call to undefined function foo() in /srv/a.inc on line 3",
+    "Strict Standards: Non-static method JSite::getMenu() should not be called statically in "
+    "/home/site/templates/index.php on line 23",
+])
+def test_a_php_engines_message_is_no_line_of_the_story(line) -> None:
+    # the dev corpus's einfachspanien.de page opened with one above its story
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", [
+    "Warning: the bridge in Berlin was closed on line 12 of the timetable",
+    "The council issued a warning: the bridge in /news is closed on line 5",
+    "Notice: the office in index.php street opens on line 4 of the schedule today",
+])
+def test_a_sentence_about_a_warning_stays(line) -> None:
+    assert classify_line(line) is None

@@ -440,3 +440,12 @@ def test_a_paragraph_div_is_at_least_the_minimum_long() -> None:
     body = f"<div><p>First.</p><div id='a'>{exact}</div><div id='b'>{exact}</div></div>"
     assert _divs(body) == ["a", "b"]
     assert _divs(body.replace("x.", ".")) == []
+
+
+def test_a_font_around_blocks_is_a_div_and_one_around_words_stays() -> None:
+    from tasks.extract.browserview import fonts_holding_blocks_as_divs
+    tree = fromstring("<html><body><font face='Arial'>line<br><div>box</div>line</font>"
+                      "<p>A <font color='red'>red</font> word.</p></body></html>")
+    assert fonts_holding_blocks_as_divs(tree) == 1
+    assert [e.tag for e in tree.find("body")] == ["div", "p"]
+    assert tree.find("body/p/font") is not None

@@ -2183,18 +2183,50 @@ def test_a_storys_opening_in_bold_before_its_paragraphs_is_read() -> None:
     assert PARAGRAPHS[0] in x.text and all(p in x.text for p in PARAGRAPHS[1:]), x.text
 
 
-def _openings(body: str) -> list[str]:
+BIO = ("covers transport and the city's finances for the Gazette, where she has worked since "
+       "2015 after ten years at a regional radio station, and writes a weekly column on "
+       "cycling in the old town, its lanes, its bridges and the people who use them.")
+COMMENT = ("I cross that bridge every morning on my way to work and the two years of the "
+           "closure were long, but the new cycle lane makes it worth it in the end.")
+
+
+def test_lines_around_a_paragraph_in_a_font_of_lines_are_read() -> None:
+    # an old blog post: lines parted by <br><br> in a <font>, a "Read more" paragraph, a
+    # picture and a sign-up box among them; trafilatura read the container's <p>s and the
+    # one line after the paragraph (bench_text_templates --old-markup --hashed)
+    story = LONG_STORY + MORE
+    html = ("<html><head><title>Harbour bridge reopens</title></head><body>"
+            "<div class='css-9'><a href='/'>Home</a> | <a href='/news'>News</a></div>"
+            "<div id='css-0'><div class='css-1'><h2 class='css-2'>Harbour bridge reopens</h2>"
+            "<div class='css-3'>Posted on 3 May 2024 by Anna Berg</div><div class='css-4'>"
+            f"<font face='Arial'>{story[0]}<br><br><p class='css-5'><strong>Read more:"
+            "</strong> <a href='/n/1'>Ferry timetable for the summer</a></p>"
+            f"{story[1]}<br><br>{story[2]}<br><br><div class='css-6'><img src='/a.jpg'>"
+            "<span class='css-7'>The bridge at dawn</span></div>"
+            f"{story[3]}<br><br><div class='css-8'><h4>Newsletter</h4><p>The week's news in "
+            "your inbox.</p><form><input type='email' name='email'><button>Subscribe</button>"
+            f"</form></div>{'<br><br>'.join(story[4:])}<br><br></font>"
+            "<div class='css-10'><img src='/anna.jpg'><p><strong>Anna Berg</strong> "
+            f"{BIO}</p></div></div></div><section class='css-11'><h3>2 comments</h3>"
+            f"<div><span>reader0</span><p>{COMMENT}</p></div></section></div></body></html>")
+    x = extract_html(html.encode(), "https://gazette.example/bridge.html", fetched_at=FETCHED)
+    assert all(p in x.text for p in story), x.text
+
+
+def _runs(body: str) -> list[str]:
     tree = extract_mod.parse_html(f"<html><body>{body}</body></html>")
-    return [container.get("id") for container, _ in extract_mod._inline_openings(tree)]
+    return [" ".join("".join([(b.tail if b is not None else c.text) or ""]
+                             + [e.text_content() + (e.tail or "") for e in run]).split())
+            for c, b, run in extract_mod._text_runs(tree)]
 
 
-def test_an_opening_run_is_a_texts_words_before_a_block() -> None:
-    words = "x" * extract_mod.MIN_OPENING_CHARS
-    assert _openings(f"<div id='a'><b>Berlin.</b> {words}<p>p</p></div>") == ["a"]
-    # too short; a container of inline content alone; a block first; text only in
-    # elements (tooltips); mostly a link
-    assert _openings(f"<div><b>Berlin.</b> {words[:40]}<p>p</p></div>") == []
-    assert _openings(f"<div><b>Berlin.</b> {words}</div>") == []
-    assert _openings(f"<div><p>p</p><b>Berlin.</b> {words}</div>") == []
-    assert _openings(f"<div><span>{words}</span> <span>{words}</span><p>p</p></div>") == []
-    assert _openings(f"<div><a href='/x'>{words}</a> more<p>p</p></div>") == []
+def test_text_runs_are_a_texts_words_between_the_blocks_of_a_container_with_a_p() -> None:
+    words = "x" * extract_mod.MIN_RUN_CHARS
+    assert _runs(f"<div><b>Berlin.</b> {words}<p>p</p>{words} <i>y</i><br>z<ul><li>l</li>"
+                 f"</ul></div>") == [f"Berlin. {words}", f"{words} yz"]
+    # no <p> of the container's own: trafilatura reads its lines itself
+    assert _runs(f"<div><b>Berlin.</b> {words}<section><p>p</p></section></div>") == []
+    # too short; words only in elements (tooltips); mostly a link
+    assert _runs(f"<div>{words[:60]}<p>p</p></div>") == []
+    assert _runs(f"<div><span>{words}</span> <span>{words}</span><p>p</p></div>") == []
+    assert _runs(f"<div><a href='/x'>{words}</a> more<p>p</p></div>") == []
