@@ -851,9 +851,10 @@ def _read_as_a_browser_shows(tree: HtmlElement, url: str | None, text: str
     read: `<div>`s of sentences beside a container's `<p>`s as paragraphs
     (browserview.paragraph_divs; trafilatura reads a container's `<div>`s only while its
     `<p>`s hold little text, so "<p>..</p><div>..</div><div>..</div>" gave the first
-    paragraph alone), and a container's opening that starts with an inline element as a
-    paragraph of its own ("<b>Berlin.</b> The council ...<p>": trafilatura dropped the
-    story's first paragraph). Done on a copy, and the copy and its reading taken only
+    paragraph alone), and the runs of text between the blocks of a container holding a
+    `<p>` as paragraphs of their own (`_text_runs`: "<b>Berlin.</b> The council ...<p>"
+    lost the story's first paragraph, lines parted by <br>s around a "Read more" `<p>`
+    all but one). Done on a copy, and the copy and its reading taken only
     when that reading keeps the first one's lines (container.reads_more): more
     paragraphs in one container can make trafilatura take that one for the story and
     leave another (a recipe lost its ingredients, a seminar page its programme)."""
