@@ -596,8 +596,11 @@ def _text_runs(tree: HtmlElement
     container that holds a `<p>` of its own: (the container, the block the run follows or
     None at its start, the run's inline elements), as `_wrap_run` takes them."""
     found = []
-    for container in tree.iter(*_RUN_CONTAINERS):
-        if container.find("p") is None:
+    # the parents of the page's <p>s, in document order: one pass over the <p>s, cheaper
+    # than asking every <div> for a child <p>
+    containers = {id(p.getparent()): p.getparent() for p in tree.iter("p")}
+    for container in containers.values():
+        if container is None or container.tag not in _RUN_CONTAINERS:
             continue
         before, run = None, []
         for child in [*container, None]:
