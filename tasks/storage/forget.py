@@ -33,7 +33,7 @@ from tasks.storage.publish import (
     with_declared_columns,
     write_table,
 )
-from tasks.storage.warehouse import committed_files, scan_paths
+from tasks.storage.warehouse import committed_files, read_declared, read_declared_file
 
 _TARGET = re.compile(rb"^WARC-Target-URI:\s*(\S+)\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -75,7 +75,7 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
                          for c in ("article_id", "url", "canonical_url", "domain")})
     con = duckdb.connect()
     try:
-        rel = con.read_parquet(scan_paths(files), union_by_name=True)
+        rel = read_declared(con, files, "articles")
         rel.create_view("a")
         where, params = [], {}
         if what.url:
@@ -215,7 +215,7 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     removed: dict[str, int] = {}
     for name, schema in TABLES.items():
         for f in committed_files(root, name):
-            table = pq.read_table(f)
+            table = read_declared_file(f, name)  # another tool's types, cast
             mask = _row_mask(table, name, ids, urls, domains)
             hits = pc.sum(pc.cast(mask, pa.int64())).as_py() or 0
             touches_warc = (name == "fetch_log" and "warc_file" in table.column_names
