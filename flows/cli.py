@@ -934,6 +934,13 @@ def forget(
     removed = ", ".join(f"{t} {n}" for t, n in manifest["rows_removed"].items()) or "no rows"
     console.print(f"forgotten: {removed}; WARC records {manifest['warc_records_removed']}; "
                   f"committed as {manifest['name']}")
+    left = manifest.get("unlisted_holding") or []
+    if left:
+        err.print(f"[yellow]warning:[/yellow] {len(left)} file(s) in the warehouse's table "
+                  "folders that no commit lists still hold what was taken down (copies "
+                  "or backups made outside pressroom; no query reads them): "
+                  f"{escape(', '.join(left))}. Delete them, or check them and delete the "
+                  "rows", highlight=False, soft_wrap=True)
 
 
 @app.command()
