@@ -527,6 +527,7 @@ def sql(
         err.print(f"[red]SQL refused:[/red] {escape(refusal)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     con = _open_views(root)
+    _print_file_notes(con)
     try:
         # the settings a query may open with (SET threads = 2; ...) go before the lock
         settings, statements = split_query_settings(query)
@@ -593,6 +594,14 @@ def _open_views(root: Path):
     if note:
         err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
     return con
+
+
+def _print_file_notes(con) -> None:
+    """Committed files read through a cast, or left out, named on stderr."""
+    from tasks.storage.report import file_notes
+
+    for note in file_notes(con):
+        err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
 
 
 def _cell(value, width: int) -> str:
@@ -925,6 +934,13 @@ def forget(
     removed = ", ".join(f"{t} {n}" for t, n in manifest["rows_removed"].items()) or "no rows"
     console.print(f"forgotten: {removed}; WARC records {manifest['warc_records_removed']}; "
                   f"committed as {manifest['name']}")
+    left = manifest.get("unlisted_holding") or []
+    if left:
+        err.print(f"[yellow]warning:[/yellow] {len(left)} file(s) in the warehouse's table "
+                  "folders that no commit lists still hold what was taken down (copies "
+                  "or backups made outside pressroom; no query reads them): "
+                  f"{escape(', '.join(left))}. Delete them, or check them and delete the "
+                  "rows", highlight=False, soft_wrap=True)
 
 
 @app.command()

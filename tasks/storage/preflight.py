@@ -51,6 +51,28 @@ def _existing_ancestor(path: Path) -> Path:
     return path
 
 
+def database_path_problem(root: Path) -> str | None:
+    """Why DuckDB cannot keep the views database (pressroom.duckdb) under `root`, or None.
+    DuckDB reads a `?` in a database path as the start of options: under `star*q?/` it
+    put the database's log at `star*q.wal?/...` and every build of the views failed
+    ("TransactionException: ... Cannot open file"), after a run's whole work (fault round
+    38). It resolves links first (a link without `?` to such a folder fails alike), and no
+    spelling of the path escapes it, so a command that writes (and builds the views) is
+    refused before any work; queries build the views in memory (report.open_views)."""
+    shown = str(Path(root).absolute())
+    try:
+        resolved = str(Path(root).resolve())
+    except OSError:
+        resolved = shown
+    for path in (shown, resolved):
+        if "?" in path:
+            return (f"warehouse {root}: DuckDB cannot keep the views database "
+                    f"(pressroom.duckdb) under a path holding '?' ({path}): it reads what "
+                    "follows '?' in a database path as options. Rename the folder, or "
+                    "name another with --warehouse or PRESSROOM_WAREHOUSE")
+    return None
+
+
 def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | None:
     """Why `root` cannot serve as the warehouse (for a run when `write`, for queries
     otherwise), or None. Creates nothing; a missing folder is fine if it can be created,
@@ -84,7 +106,11 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
                     "so this one was damaged or edited afterwards: restore it from a "
                     "backup, or move it out of manifests/ to drop that commit's rows")
     if not write:
+        # a query builds the views in memory when the folder cannot hold them
         return None
+    question = database_path_problem(root)
+    if question:
+        return question
     target = root if root.is_dir() else _existing_ancestor(root)
     if not target.is_dir():
         return f"warehouse {root} cannot be created: {target} is not a folder"

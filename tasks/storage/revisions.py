@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from tasks.common.urls import safe_article_id, trim_url
-from tasks.storage.warehouse import committed_files, scan_paths
+from tasks.storage.warehouse import committed_files, read_declared
 
 COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
            "published_at", "authors", "description", "text", "content_hash", "word_count")
@@ -30,7 +30,7 @@ def revisions_of(root: Path, key: str) -> list[dict]:
         return []
     con = duckdb.connect()
     try:
-        rel = con.read_parquet(scan_paths(files), union_by_name=True)
+        rel = read_declared(con, files, "articles")
         cols = ", ".join(c for c in COLUMNS if c in rel.columns)
         con.register("t", rel)
         cur = con.execute(

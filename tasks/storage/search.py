@@ -34,7 +34,7 @@ from pathlib import Path
 import pyarrow as pa
 import tantivy
 
-from tasks.storage.warehouse import committed_files, manifests, scan_paths
+from tasks.storage.warehouse import committed_files, manifests, read_declared
 
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
@@ -227,7 +227,7 @@ def _commit_articles(root: Path, manifest: dict) -> pa.Table:
 
     con = duckdb.connect()
     try:
-        rel = con.read_parquet(scan_paths(files), union_by_name=True)
+        rel = read_declared(con, files, "articles")
         cols = [c for c in COLUMNS if c in rel.columns]
         return rel.select(*cols).to_arrow_table()
     finally:

@@ -34,7 +34,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from schemas import SIGNATURES, TABLES, view_sql
+from schemas import FETCH_LOG, SIGNATURES, TABLES, view_sql
 from tasks.common.state import FetchHistory, KnownInputs, NearRows, PriorArticles
 from tasks.common.urls import domain_identity
 
@@ -213,7 +213,9 @@ def scan_paths(files: list[Path] | list[str]) -> list[str]:
 
 def committed_files(root: Path, table: str) -> list[Path]:
     """Absolute paths of the table's Parquet files that some manifest commits and that
-    read as declared; `file_problems` names the others (deleted, torn, foreign)."""
+    read as declared, directly or through a cast (`cast_select`: a file another tool
+    rewrote with equivalent types); `file_problems` names the others (deleted, torn,
+    foreign)."""
     out = []
     for rel in listed_files(root).get(table, []):
         path = root / rel
@@ -224,8 +226,9 @@ def committed_files(root: Path, table: str) -> list[Path]:
 
 def file_problems(root: Path) -> list[dict]:
     """Committed files that cannot be read as their table: deleted, truncated or not
-    Parquet, or with columns their table does not declare (a foreign file). Each is
-    reported by name; readers leave them out and answer for the rest."""
+    Parquet, or with columns their table does not declare or types that cannot be cast
+    to the declared ones without loss (a foreign file). Each is reported by name; readers
+    leave them out and answer for the rest."""
     problems = []
     for table, rels in listed_files(root).items():
         for rel in rels:
@@ -236,30 +239,182 @@ def file_problems(root: Path) -> list[dict]:
     return problems
 
 
+def cast_files(root: Path) -> list[dict]:
+    """Committed files read through a cast to their table's declared types (table_name,
+    file, detail: the columns and their types in the file), for a note."""
+    found = []
+    for table, rels in listed_files(root).items():
+        for rel in rels:
+            check = _check(root / rel, table)
+            if check is not None and check[0] is None and any(k for _, k, _ in check[1]):
+                found.append({"table_name": table, "file": rel, "detail": ", ".join(
+                    f"{name} {kind}" for name, kind, _ in check[1] if kind)})
+    return found
+
+
 def _problem(path: Path, table: str) -> tuple[str, str] | None:
+    check = _check(path, table)
+    return ("missing", "listed by a manifest but not on disk") if check is None else check[0]
+
+
+def _check(path: Path, table: str):
+    """None when `path` is gone, else (problem or None, the file's columns as
+    (name, its type when it differs from the declared one, SQL expression))."""
     try:
         st = path.stat()
     except FileNotFoundError:
-        return "missing", "listed by a manifest but not on disk"
+        return None
     # Parquet files are immutable: their footer is read once per (path, size, mtime).
-    return _footer_problem(str(path), st.st_size, st.st_mtime_ns, table)
+    return _footer_check(str(path), st.st_size, st.st_mtime_ns, table)
+
+
+def _kind(t: pa.DataType):
+    """What a type holds, whatever its encoding or width: the types another tool writes
+    for ours (polars' large_string and large_list, pandas' timestamp[ns, UTC], int64 for
+    int32, dictionary-encoded strings) hold the same kind."""
+    if pa.types.is_dictionary(t):
+        return _kind(t.value_type)
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+        return "string"
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t):
+        return "binary"
+    for name, test in (("integer", pa.types.is_integer), ("float", pa.types.is_floating),
+                       ("bool", pa.types.is_boolean)):
+        if test(t):
+            return name
+    if pa.types.is_timestamp(t):
+        return ("timestamp", t.tz is not None)  # inside a list, a naive one is not ours
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return ("list", _kind(t.value_type))
+    if pa.types.is_struct(t):
+        return ("struct", tuple((f.name, _kind(f.type)) for f in t))
+    return str(t)
+
+
+def castable(found: pa.DataType, declared: pa.DataType) -> bool:
+    """Whether a column of type `found` may be read as `declared` (the same kind; a
+    timestamp without a zone is read as UTC, our writers' zone). Whether its values fit
+    is checked on the values (`_footer_check`)."""
+    if pa.types.is_timestamp(found) and pa.types.is_timestamp(declared):
+        return True
+    return _kind(found) == _kind(declared)
+
+
+@lru_cache(maxsize=1024)
+def duckdb_type(table: str, column: str) -> str:
+    """The DuckDB type of a declared column (as DuckDB reads our own files)."""
+    field = TABLES[table].field(column)
+    con = duckdb.connect()
+    try:
+        return str(con.from_arrow(pa.schema([field]).empty_table()).types[0])
+    finally:
+        con.close()
+
+
+def _cast_sql(table: str, name: str, found: pa.DataType) -> str:
+    column = '"' + name.replace('"', '""') + '"'
+    if pa.types.is_timestamp(found) and found.tz is None:
+        # as UTC, whatever the reader's TimeZone (a plain CAST would take its zone)
+        return f"timezone('UTC', CAST({column} AS TIMESTAMP)) AS {column}"
+    return f"CAST({column} AS {duckdb_type(table, name)}) AS {column}"
 
 
 @lru_cache(maxsize=65536)
-def _footer_problem(path: str, size: int, mtime_ns: int, table: str) -> tuple[str, str] | None:
+def _footer_check(path: str, size: int, mtime_ns: int, table: str):
     import pyarrow.parquet as pq
 
     try:
         schema = pq.read_schema(path)
     except Exception as exc:  # noqa: BLE001 - any unreadable footer is the finding
-        return "unreadable", f"{type(exc).__name__}: {exc}"[:300]
+        return ("unreadable", f"{type(exc).__name__}: {exc}"[:300]), ()
     declared = TABLES.get(table)
-    foreign = [f"{f.name} {f.type}" for f in schema
-               if declared is None or declared.get_field_index(f.name) < 0
-               or not declared.field(f.name).type.equals(f.type)]
+    undeclared = [f"{f.name} {f.type}" for f in schema
+                  if declared is None or declared.get_field_index(f.name) < 0]
+    differ = [f for f in schema if not undeclared
+              and not declared.field(f.name).type.equals(f.type)]
+    foreign = undeclared + [f"{f.name} {f.type}" for f in differ
+                            if not castable(f.type, declared.field(f.name).type)]
     if foreign:
-        return "foreign", "columns not as declared: " + ", ".join(foreign[:5])
-    return None
+        return ("foreign", "columns not as declared: " + ", ".join(foreign[:5])), ()
+    if differ:
+        # the values too: a cast that would lose any (an int64 beyond int32, nanoseconds
+        # cut to microseconds) leaves the file out, named, rather than read altered
+        try:
+            values = pq.read_table(path, columns=[f.name for f in differ])
+            for f in differ:
+                pc.cast(values.column(f.name), declared.field(f.name).type, safe=True)
+        except Exception as exc:  # noqa: BLE001 - the finding, named
+            return ("foreign", "columns not as declared (" + ", ".join(
+                f"{f.name} {f.type}" for f in differ[:5]) + "), and not readable as "
+                f"declared without loss: {type(exc).__name__}: {exc}"[:300]), ()
+    changed = {f.name for f in differ}
+    return None, tuple(
+        (f.name, str(f.type) if f.name in changed else "",
+         _cast_sql(table, f.name, f.type) if f.name in changed
+         else '"' + f.name.replace('"', '""') + '"') for f in schema)
+
+
+def cast_select(path: Path | str, table: str) -> str | None:
+    """The select list reading a committed file another tool rewrote with equivalent
+    types as the declared ones (each differing column cast), or None for a file of the
+    declared types. Such a file was "foreign" and left out of every view: `sql` counted
+    none of its rows without a word, and every later run's data tests failed (fault
+    round 38)."""
+    check = _check(Path(path), table)
+    if check is None or check[0] is not None or not any(kind for _, kind, _ in check[1]):
+        return None
+    return ", ".join(expr for _, _, expr in check[1])
+
+
+def reading_order(files: list[Path] | list[str], table: str) -> list:
+    """`files` with those read through a cast last: the order `read_declared` numbers
+    them in (its file_index)."""
+    return [f for f in files if cast_select(f, table) is None] + \
+        [f for f in files if cast_select(f, table) is not None]
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def read_declared(con: duckdb.DuckDBPyConnection, files: list[Path] | list[str], table: str,
+                  file_row_number: bool = False) -> duckdb.DuckDBPyRelation:
+    """One relation over committed `files` of `table` (union by name), those another tool
+    wrote with equivalent types read through a cast to the declared ones. With
+    `file_row_number`, also file_index (the position in `reading_order(files)`) and
+    file_row_number."""
+    plain = [str(f) for f in files if cast_select(f, table) is None]
+    cast = [str(f) for f in files if cast_select(f, table) is not None]
+    if not cast:
+        return con.read_parquet(scan_paths(plain), union_by_name=True,
+                                file_row_number=file_row_number)
+    numbered = ", file_row_number = true" if file_row_number else ""
+    parts = []
+    if plain:
+        listed = "[" + ", ".join(_sql_str(p) for p in scan_paths(plain)) + "]"
+        parts.append(f"SELECT {'file_index, ' if file_row_number else ''}* FROM "
+                     f"read_parquet({listed}, union_by_name = true{numbered})")
+    for i, path in enumerate(cast, start=len(plain)):
+        extra = f"{i}::UBIGINT AS file_index, file_row_number, " if file_row_number else ""
+        parts.append(f"SELECT {extra}{cast_select(path, table)} FROM "
+                     f"read_parquet({_sql_str(glob_literal(path))}{numbered})")
+    return con.sql(" UNION ALL BY NAME ".join(parts))
+
+
+def read_declared_file(path: Path | str, table: str, columns: list[str] | None = None
+                       ) -> pa.Table:
+    """One committed file as pyarrow reads it, its columns of other but equivalent types
+    cast to the declared ones."""
+    import pyarrow.parquet as pq
+
+    found = pq.read_table(path, columns=columns)
+    declared = TABLES[table]
+    for i, f in enumerate(found.schema):
+        if declared.get_field_index(f.name) >= 0 and not f.type.equals(
+                declared.field(f.name).type):
+            found = found.set_column(i, f.name, pc.cast(found.column(i),
+                                                        declared.field(f.name).type))
+    return found
 
 
 def staging_dir(root: Path, run_id: str) -> Path:
@@ -359,8 +514,7 @@ def _scan(root: Path, table: str, sql: str) -> list[tuple]:
         return []
     con = duckdb.connect()
     try:
-        rel = con.read_parquet(scan_paths(files), union_by_name=True)
-        return rel.query("t", sql).fetchall()
+        return read_declared(con, files, table).query("t", sql).fetchall()
     finally:
         con.close()
 
@@ -372,7 +526,7 @@ def scan_table(root: Path, table: str) -> pa.Table:
         return TABLES[table].empty_table()
     con = duckdb.connect()
     try:
-        return con.read_parquet(scan_paths(files), union_by_name=True).to_arrow_table()
+        return read_declared(con, files, table).to_arrow_table()
     finally:
         con.close()
 
@@ -471,10 +625,9 @@ def index_hits_in_files(files: list[str], keys: np.ndarray) -> list[str]:
     con = duckdb.connect()
     try:
         con.register("want_keys", pa.table({"k": pa.array(keys, pa.uint64())}))
-        found = con.sql(
-            "SELECT DISTINCT article_id FROM read_parquet($files) "
-            "WHERE key IN (SELECT k FROM want_keys)",
-            params={"files": scan_paths(files)}).to_arrow_table()
+        read_declared(con, files, "band_index").create_view("index_rows")
+        found = con.sql("SELECT DISTINCT article_id FROM index_rows "
+                        "WHERE key IN (SELECT k FROM want_keys)").to_arrow_table()
     finally:
         con.close()
     return sorted(found.column(0).to_pylist())
@@ -671,32 +824,34 @@ def signature_fingerprints(root: Path) -> set[str]:
     return found
 
 
+_TEXTS = pa.schema([pa.field("article_id", pa.string()), pa.field("text", pa.string())])
+
+
 def load_prior(root: Path) -> PriorArticles:
     """What dedup needs from earlier commits, answered from the committed Parquet files
     batch by batch (see `_prior`)."""
-    art_files = [str(p) for p in committed_files(root, "articles")]
-    sig_files = [str(p) for p in committed_files(root, "signatures")]
+    # in reading order: the locations' file_index numbers files so (read_declared)
+    art_files = [str(p) for p in reading_order(committed_files(root, "articles"), "articles")]
+    sig_files = [str(p) for p in reading_order(committed_files(root, "signatures"),
+                                               "signatures")]
     index_files = [str(p) for p in committed_files(root, "band_index")]
     if not art_files:
         return PriorArticles()
-
-    art_scan, sig_scan, index_scan = (scan_paths(f) for f in (art_files, sig_files,
-                                                               index_files))
 
     def connect() -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
         # The batch's questions read the same footers again: committed files never
         # change, so DuckDB may keep them.
         con.execute("SET parquet_metadata_cache = true")
-        con.read_parquet(art_scan, union_by_name=True).create_view("prior_articles")
-        con.read_parquet(art_scan, union_by_name=True, file_row_number=True).select(
+        read_declared(con, art_files, "articles").create_view("prior_articles")
+        read_declared(con, art_files, "articles", file_row_number=True).select(
             "file_index, file_row_number, article_id, revision"
         ).create_view("prior_article_locations")
         if index_files:
-            con.read_parquet(index_scan).create_view("prior_index")
+            read_declared(con, index_files, "band_index").create_view("prior_index")
         if sig_files:
-            con.read_parquet(sig_scan, union_by_name=True).create_view("prior_signatures")
-            con.read_parquet(sig_scan, union_by_name=True, file_row_number=True).select(
+            read_declared(con, sig_files, "signatures").create_view("prior_signatures")
+            read_declared(con, sig_files, "signatures", file_row_number=True).select(
                 "file_index, file_row_number, article_id, cluster_id, recorded_at, run_id"
             ).create_view("prior_signature_locations")
         return con
@@ -711,9 +866,9 @@ def load_prior(root: Path) -> PriorArticles:
         return pa.concat_tables(parts) if parts else SIGNATURES.empty_table()
 
     def fetch_texts(locations: np.ndarray) -> pa.Table:
-        parts = list(rows_at(art_files, locations, columns=["article_id", "text"]))
-        return pa.concat_tables(parts, promote_options="permissive") if parts else pa.table(
-            {"article_id": pa.array([], pa.string()), "text": pa.array([], pa.string())})
+        parts = [p.cast(_TEXTS) for p in rows_at(art_files, locations,
+                                                   columns=["article_id", "text"])]
+        return pa.concat_tables(parts) if parts else _TEXTS.empty_table()
 
     return _prior(connect, bool(sig_files),
                   lambda keys: index_hits_in_files(index_files, keys), fetch_rows, fetch_texts)
@@ -752,7 +907,9 @@ def fetch_history(root: Path, urls: set[str], with_validators: bool = False
     import pyarrow.compute as pc
     import pyarrow.dataset as ds
 
-    dataset = ds.dataset(files, format="parquet")
+    # the declared types: a file another tool rewrote (large_string, timestamp[ns]) is read
+    # cast to them, and an older file's missing columns as nulls
+    dataset = ds.dataset(files, format="parquet", schema=FETCH_LOG)
     cols = [c for c in ("url", "status", "error", "fetched_at", "warc_file", "warc_offset")
             if c in dataset.schema.names]
     table = dataset.to_table(columns=cols,

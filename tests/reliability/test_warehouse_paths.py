@@ -47,3 +47,32 @@ def test_known_inputs_are_the_warehouses_own_under_a_path_with_a_star(tmp_path):
     committed_warehouse(other, runs=1, rows=5)  # the same file names, k0-0 ... k0-4
     known = known_inputs(root, timedelta(hours=1))
     assert known.rejected_keys == {"k0-0", "k0-1", "k0-2"}  # not k0-3, k0-4
+
+
+@pytest.mark.parametrize("command", [["compact", "--min-files", "0"],
+                                     ["forget", "--domain", "e.com"]])
+def test_a_warehouse_under_a_path_with_a_question_mark_is_refused_with_a_sentence(
+        tmp_path, command):
+    """Fault round 39: DuckDB reads `?` in a database path as options and put the views
+    database's log at `star*q.wal?/...`: every build of the views failed ("Cannot open
+    file"), after a run's whole work or a compaction's commit. Now one sentence before
+    any work; queries still answer (views in memory)."""
+    root = committed_warehouse(tmp_path / "star*q?" / "wh", runs=1)
+    before = sorted(p.name for p in (root / "manifests").iterdir())
+    out = CliRunner().invoke(app, [*command, "-w", str(root)])
+    assert out.exit_code == 2, out.output
+    assert "holding '?'" in out.output and "Rename the folder" in out.output
+    assert not (root / "pressroom.duckdb").exists()
+    assert sorted(p.name for p in (root / "manifests").iterdir()) == before
+    assert _sql(root, "SELECT count(*) FROM rejects") == ["3"]
+
+
+def test_a_link_without_a_question_mark_to_such_a_folder_is_refused_too(tmp_path):
+    from tasks.storage.preflight import warehouse_problem
+
+    root = committed_warehouse(tmp_path / "q?" / "wh", runs=1)
+    link = tmp_path / "plain"
+    link.symlink_to(root)
+    assert "holding '?'" in warehouse_problem(link, write=True)
+    assert warehouse_problem(link, write=False, existing=True) is None
+    assert warehouse_problem(tmp_path / "plain-ok", write=True) is None

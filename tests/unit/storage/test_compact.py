@@ -119,7 +119,8 @@ def test_merged_files_keep_the_writers_formats_and_row_groups(tmp_path, monkeypa
     C.compact(tmp_path, min_files=2)
     (merged,) = committed_files(tmp_path, "rejects")
     meta = pq.read_metadata(merged)
-    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 2] * 3
+    # the writer's row groups across the source files (no longer one set per file)
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4] * 7 + [2]
     (index,) = committed_files(tmp_path, "band_index")
     group = pq.read_metadata(index).row_group(0)
     formats = {group.column(i).path_in_schema: (
@@ -192,10 +193,39 @@ def test_a_merged_band_index_keeps_its_own_larger_row_groups(tmp_path, monkeypat
     C.compact(tmp_path, min_files=2)
     (index,) = committed_files(tmp_path, "band_index")
     meta = pq.read_metadata(index)
-    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [8, 2] * 3
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [8] * 3 + [6]
     (merged,) = committed_files(tmp_path, "rejects")
     meta = pq.read_metadata(merged)
-    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 2] * 3
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4] * 7 + [2]
+
+
+def test_many_one_row_commits_merge_into_row_groups_of_the_writers_size(tmp_path,
+                                                                       monkeypatch):
+    """Fault round 38: 2,000 one-row commits merged into one file of 2,000 one-row row
+    groups. Rows keep their commit order; the band-key index's merged file is sorted by
+    key as a whole (each of its row groups one range of keys, as in a commit's file)."""
+    import schemas
+    from tasks.storage import publish
+
+    monkeypatch.setattr(publish, "ROW_GROUP_SIZE", 16)
+    monkeypatch.setattr(publish, "_ROW_GROUP_SIZE", {"band_index": 32})
+    for b in range(1, 41):
+        _commit(tmp_path, b, 1)
+        rows = [{"key": (b * 7919 + i * 104729) % 1000, "article_id": f"a{b}", "run_id": "r1"}
+                for i in range(3)]
+        publish_commit(tmp_path, {"band_index": conform(rows, schemas.BAND_INDEX, "band_index")},
+                       {"run_id": "ri", "started_at": "2024-05-01T00:00:00+00:00"}, b)
+    C.compact(tmp_path, min_files=2)
+    (merged,) = committed_files(tmp_path, "rejects")
+    meta = pq.read_metadata(merged)
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [16, 16, 8]
+    assert [k.split("-")[0] for k in pq.read_table(merged)["input_key"].to_pylist()] == [
+        f"k{b}" for b in range(1, 41)]
+    (index,) = committed_files(tmp_path, "band_index")
+    meta = pq.read_metadata(index)
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [32] * 3 + [24]
+    keys = pq.read_table(index)["key"].to_pylist()
+    assert keys == sorted(keys) and len(keys) == 120
 
 
 def test_a_crash_once_the_new_views_are_built_leaves_readers_the_old_database(

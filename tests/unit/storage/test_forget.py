@@ -503,3 +503,36 @@ def test_a_takedown_after_a_compaction_leaves_nothing_in_the_files_it_replaced(t
     assert holding == []
     assert sorted(scan_table(tmp_path, "articles")["url"].to_pylist()) == [
         "https://a.example/1", "https://c.example/3"]
+
+
+def test_files_no_commit_lists_that_still_hold_the_article_are_named(tmp_path):
+    """Fault round 38: an unlisted copy, an editor's backups, another tool's Hive-style
+    file and an export still held the forgotten article after `forget`, which said nothing
+    of them (no reader sees them, so nothing rewrote them)."""
+    import shutil
+
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    _warehouse(tmp_path)
+    (committed,) = (tmp_path / "articles").glob("*.parquet")
+    copies = ["articles/late_copy.parquet", "articles/x.parquet~", "articles/#x.parquet#",
+              "articles/year=2024/part0.parquet"]
+    for rel in copies:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(committed, tmp_path / rel)
+    (tmp_path / "articles" / "export.csv").write_text("url\nhttps://b.example/2\n")
+    # not named: an unlisted file without it, and one that is no Parquet nor holds it
+    pq.write_table(pq.read_table(committed).slice(0, 0), tmp_path / "articles" / "e.parquet")
+    (tmp_path / "articles" / ".DS_Store").write_bytes(b"\0\1")
+    out = CliRunner().invoke(app, ["forget", "--url", "https://b.example/2",
+                                   "-w", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    assert "still hold what was taken down" in out.output
+    for rel in [*copies, "articles/export.csv"]:
+        assert rel in out.output
+    assert "e.parquet" not in out.output and ".DS_Store" not in out.output
+    # the committed rows are gone all the same
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://a.example/1"]

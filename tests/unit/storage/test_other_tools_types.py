@@ -1,0 +1,140 @@
+"""Committed files another tool rewrote with equivalent but other Arrow types (fault round
+39): polars' large_string and large_list, pandas' timestamp[ns, UTC], a timestamp without
+a zone, int64 for int32, dictionary-encoded strings. They were "foreign": left out of
+every view (`sql` counted none of their rows without a word), and every later run's data
+tests failed. Now each reader casts them to the declared types; a file whose values would
+not survive the cast stays out, named."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tasks.storage.compact import compact
+from tasks.storage.forget import Takedown, forget
+from tasks.storage.publish import publish_commit
+from tasks.storage.report import build_views, connect_views, run_data_tests
+from tasks.storage.warehouse import file_problems, load_prior, scan_table
+from tests.unit.dedup.test_rules import edited, row, run, story
+
+T = datetime(2024, 4, 4, tzinfo=UTC)
+URLS = [f"https://a{i}.example/story/{i}.html" for i in range(4)]
+
+
+def _other_types(t: pa.Table, naive: bool = False) -> pa.Table:
+    """`t` as another tool writes it back."""
+    cols = []
+    for f, col in zip(t.schema, t.columns, strict=True):
+        typ = f.type
+        if f.name == "domain":
+            col = col.dictionary_encode()
+            cols.append(pa.field(f.name, col.type))
+            cols[-1] = (cols[-1], col)
+            continue
+        if pa.types.is_string(typ):
+            typ = pa.large_string()
+        elif pa.types.is_timestamp(typ):
+            typ = pa.timestamp("ns") if naive else pa.timestamp("ns", tz="UTC")
+        elif typ == pa.int32():
+            typ = pa.int64()
+        elif pa.types.is_list(typ) and pa.types.is_string(typ.value_type):
+            typ = pa.large_list(pa.large_string())
+        cols.append((pa.field(f.name, typ), col.cast(typ) if not (
+            pa.types.is_timestamp(typ) and typ.tz is None) else col.cast(pa.timestamp(
+                "ns", tz="UTC")).cast(pa.int64()).cast(typ)))
+    return pa.table([c for _, c in cols], schema=pa.schema([f for f, _ in cols]))
+
+
+def _rewrite(root, table: str, naive: bool = False, change=None) -> str:
+    (path,) = [p for p in (root / table).glob("*.parquet") if ".b00001" in p.name]
+    t = pq.read_table(path)
+    pq.write_table(change(t) if change else _other_types(t, naive), path)
+    return str(path.relative_to(root))
+
+
+@pytest.fixture
+def wh(tmp_path):
+    res = run([row(u, story(i), i) for i, u in enumerate(URLS)])
+    publish_commit(tmp_path, {"articles": res.table, **res.outputs},
+                   {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+    return tmp_path
+
+
+def _count(root, sql="SELECT count(*) FROM articles"):
+    con = connect_views(build_views(root))
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("naive", [False, True])
+def test_a_file_of_equivalent_types_is_read_cast_in_the_views(wh, naive):
+    before = scan_table(wh, "articles").sort_by("article_id")
+    _rewrite(wh, "articles", naive)
+    _rewrite(wh, "signatures", naive)
+    assert file_problems(wh) == []
+    assert _count(wh) == 4
+    assert _count(wh, "SELECT count(*) FROM unique_articles") == 4
+    assert _count(wh, "SELECT typeof(fetched_at) || ' ' || typeof(word_count) "
+                      "FROM articles LIMIT 1") == "TIMESTAMP WITH TIME ZONE INTEGER"
+    # the same instants, whatever the reader's zone (a zoneless one taken as UTC)
+    assert _count(wh, "SELECT min(fetched_at) FROM articles") == min(
+        before["fetched_at"].to_pylist())
+    assert run_data_tests(build_views(wh))["committed_files_readable"] == 0
+    after = scan_table(wh, "articles").sort_by("article_id")
+    assert after.column("word_count").type == pa.int32()
+    assert after["text"].to_pylist() == before["text"].to_pylist()
+
+
+def test_sql_says_which_files_it_read_through_a_cast(wh):
+    rel = _rewrite(wh, "articles")
+    out = CliRunner().invoke(app, ["sql", "SELECT count(*) FROM articles", "-w", str(wh),
+                                   "-f", "csv"])
+    assert out.exit_code == 0, out.output
+    assert "4" in out.output.splitlines()
+    assert "read through a cast" in out.output and rel in out.output
+
+
+def test_dedup_finds_the_copy_of_an_article_in_a_file_of_other_types(wh):
+    _rewrite(wh, "articles")
+    _rewrite(wh, "signatures")
+    _rewrite(wh, "band_index", change=lambda t: t.cast(pa.schema([
+        pa.field("key", pa.uint64()), pa.field("article_id", pa.large_string()),
+        pa.field("run_id", pa.large_string())])))
+    copy = run([row("https://z.example/copy", edited(story(2), 3, seed=7), 60)],
+               prior=load_prior(wh), run_id="r2")
+    assert copy.table["duplicate_of"].to_pylist() != [None]
+
+
+def test_forget_and_compact_read_a_file_of_other_types(wh):
+    _rewrite(wh, "articles")
+    publish_commit(wh, {"articles": run([row("https://b.example/x", story(9), 9)]).table},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    forget(wh, Takedown(url=URLS[1], reason="test"), now=T + timedelta(days=1))
+    assert sorted(scan_table(wh, "articles")["url"].to_pylist()) == sorted(
+        [URLS[0], URLS[2], URLS[3], "https://b.example/x"])
+    assert compact(wh, min_files=0, now=T + timedelta(days=2)) is not None
+    assert _count(wh) == 4 and file_problems(wh) == []
+
+
+@pytest.mark.parametrize("change", ["text_for_time", "beyond_int32"])
+def test_a_file_whose_values_would_not_survive_the_cast_stays_out_named(wh, change):
+    def altered(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("fetched_at" if change == "text_for_time"
+                                     else "word_count")
+        value = pa.array(["yesterday"] * t.num_rows) if change == "text_for_time" \
+            else pa.array([1 << 40] * t.num_rows, pa.int64())
+        return t.set_column(i, t.schema.field(i).name, value)
+
+    rel = _rewrite(wh, "articles", change=altered)
+    (found,) = file_problems(wh)
+    assert (found["file"], found["problem"]) == (rel, "foreign")
+    assert _count(wh) == 0
+    out = CliRunner().invoke(app, ["sql", "SELECT count(*) FROM articles", "-w", str(wh)])
+    assert "LEFT OUT of every view" in out.output and rel in out.output
