@@ -252,8 +252,11 @@ def prune_furniture(tree: HtmlElement, url: str | None = None,
         return 0
     blocks = _furniture_blocks(body)
     cards = _teaser_cards(body, _page_paths(tree), _site_of(url))
-    boxes = (_signup_boxes(body) + _author_boxes(body, authors or [])
-             + _comment_sections(body) + _menus_of_a_page_without_paragraphs(body))
+    boxes = _signup_boxes(body) + _author_boxes(body, authors or []) + _comment_sections(body)
+    menus = _menus_of_a_page_without_paragraphs(body)
+    # a menu's label goes with it ("目录" above a table of contents' links): left alone it
+    # is a line of its own in the story
+    boxes += [label for menu in menus if (label := _label_above(menu)) is not None] + menus
     if not blocks and not cards and not boxes:
         return 0
     page_chars = len(body.text_content())
@@ -515,13 +518,8 @@ def drop_link_list_labels(tree: HtmlElement, url: str | None) -> int:
     labels = []
     for lst in body.iter("ul", "ol"):
         # the label first: most lists (menus) have none, and the items' link tests cost
-        label = lst.getprevious()
-        while label is not None and not isinstance(label.tag, str):  # a comment between
-            label = label.getprevious()
-        if (label is None or label.tag not in _LABEL_TAGS
-                or any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS
-                       for child in label.iterdescendants())
-                or not _is_label(label.text_content())):
+        label = _label_above(lst)
+        if label is None:
             continue
         items = [child for child in lst if isinstance(child.tag, str)]
         if len(items) >= 2 and all(item.tag == "li" and (
@@ -531,6 +529,20 @@ def drop_link_list_labels(tree: HtmlElement, url: str | None) -> int:
     for label in labels:
         delete_element(label)
     return len(labels)
+
+
+def _label_above(elem: HtmlElement) -> HtmlElement | None:
+    """The element just before `elem` when it is a label: a heading or a line of its own
+    (inline elements at most) of at most MAX_LINK_LIST_LABEL_WORDS words, no sentence."""
+    label = elem.getprevious()
+    while label is not None and not isinstance(label.tag, str):  # a comment between
+        label = label.getprevious()
+    if (label is None or label.tag not in _LABEL_TAGS
+            or any(isinstance(child.tag, str) and child.tag not in _INLINE_TAGS
+                   for child in label.iterdescendants())
+            or not _is_label(label.text_content())):
+        return None
+    return label
 
 
 _INLINE_TAGS = frozenset({"a", "b", "strong", "em", "i", "span", "small", "abbr"})

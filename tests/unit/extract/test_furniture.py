@@ -1419,3 +1419,19 @@ def test_menus_stay_on_a_page_whose_story_has_paragraphs() -> None:
     short = "".join(f"<p>{p[:99]}</p>" for p in PARAGRAPHS)  # each under 100 characters
     tree = lxml_html.fromstring(f"<html><body>{MENU}<h1>Bridge</h1>{short}</body></html>")
     assert prune_furniture(tree, URL) == 1 and "Contact us" not in tree.text_content()
+
+
+def test_a_menus_label_goes_with_the_menu() -> None:
+    # a label left alone above a deleted menu is a line of its own in the story (a wiki
+    # page's "目录" above its contents' links)
+    story = "".join(f"<div>{p}</div>" for p in PARAGRAPHS)
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body>"
+            f"<h1>Harbour bridge reopens</h1><h3>Contents</h3>{MENU}{story}</body></html>")
+    x = extract_html(html.encode(), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert "Contents" not in x.text.splitlines()
+    # a sentence above a menu is no label: it stays
+    said = "The council published the plans for the bridge on its website."
+    x = extract_html(html.replace("<h3>Contents</h3>", f"<div>{said}</div>").encode(), URL,
+                     fetched_at=FETCHED)
+    assert said in x.text
