@@ -35,13 +35,15 @@ def _start(tmp_path: Path, base: str, ignore_hup: bool) -> subprocess.Popen:
                 "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
                 "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
 
-    def nohup() -> None:
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    def hangup_as(handling):
+        # set in the child either way: a test run started under nohup (a CI job's shell)
+        # hands its children SIGHUP ignored, and the "terminal" run would inherit it
+        return lambda: signal.signal(signal.SIGHUP, handling)
 
     return subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "ingest", str(urls), "-w", str(tmp_path / "wh")],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        preexec_fn=nohup if ignore_hup else None)
+        preexec_fn=hangup_as(signal.SIG_IGN if ignore_hup else signal.SIG_DFL))
 
 
 @pytest.mark.parametrize("ignore_hup", [False, True], ids=["terminal", "nohup"])
