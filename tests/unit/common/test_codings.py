@@ -896,3 +896,13 @@ def test_zstd_under_another_name_has_no_head_as_it_has_no_body(label) -> None:
     with pytest.raises(CodingError):
         decode_body(packed, label, 10_000)
     assert decoded_head(packed, label, 60) == b""
+
+
+@pytest.mark.parametrize("label", ["gzip", "br", "zstd"])
+def test_zlib_data_under_another_registered_coding_has_no_head_as_it_has_no_body(label) -> None:
+    # only a name nobody registered ("x-deflate") over a zlib header is read as deflate
+    packed = zlib.compress(PAGE)
+    with pytest.raises(CodingError):
+        decode_body(packed, label, 10_000)
+    assert decoded_head(packed, label, 60) == b""
+    assert decoded_head(packed, "x-deflate", 60) == PAGE[:60]
