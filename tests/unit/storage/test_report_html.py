@@ -362,9 +362,11 @@ def test_the_extraction_charts_show_the_eight_outlets_with_most_articles_in_that
     html = report_html.extraction(report_html.Query(con, day, day)).html()
     figures = html.split("<figure")[1:]
     assert len(figures) == len(report_html.MEASURES)
-    for figure in figures:
+    for figure, (_, _, pct) in zip(figures, report_html.MEASURES, strict=True):
         names = re.findall(r"Outlet \d", figure)
         assert sorted(set(names), key=names.index) == [f"Outlet {i}" for i in range(8)]
+        # a share's axis runs to 100 % though every share here is 50 %
+        assert (">100%<" in figure) is pct
 
 
 def test_the_drift_note_is_one_sentence_naming_each_measure(report):
