@@ -879,3 +879,11 @@ def test_a_page_opening_with_an_element_of_the_body_has_an_empty_head() -> None:
 ])
 def test_the_head_is_read_past_comments_and_texts_to_its_first_body_element(head, read) -> None:
     assert meta_charset(_past_the_window(head)) == ("koi8-r" if read else None)
+
+
+def test_a_meta_in_the_body_just_past_the_4_kb_window_does_not_count() -> None:
+    # (seed 64) the window is read past 4 KB only to end a tag it cuts: here it cuts none
+    # (its last tag is closed), and the meta after it stands in the body
+    start = "<html><head><title>t</title></head><body><p>"
+    page = start + "x" * (4096 - len(start)) + '<meta charset="koi8-r"></p></body></html>'
+    assert meta_charset(page.encode()) is None
