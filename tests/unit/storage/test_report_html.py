@@ -402,3 +402,27 @@ def test_a_run_whose_counts_do_not_add_up_is_unbalanced_and_its_times_are_shown(
     assert ("<h3>r1</h3><p>2026-03-02 10:00:00 → 2026-03-02 10:05:00: inputs 10 = kept 4 + "
             "rejected 3 + failed 2 + skipped 1 (balanced)</p>") in html
     assert "skipped 0 (UNBALANCED)</p>" in html
+
+
+def test_a_tables_cells_are_written_for_a_reader(monkeypatch):
+    # (seed 64) no value is blank; numbers without trailing zeros; times in UTC, a time
+    # without a zone as it is, whatever the process's zone
+    import os
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        zoned = dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        naive = dt.datetime(2026, 3, 2, 23, 30)
+        html = report_html.table(["a", "b"], [(None, 1234.5), (2.0, 0.25), (zoned, naive),
+                                              ([1, "x"], "y")])
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert html == (
+        "<div class='tw'><table><thead><tr><th>a</th><th>b</th></tr></thead><tbody>"
+        "<tr><td></td><td>1,234.5</td></tr><tr><td>2</td><td>0.25</td></tr>"
+        "<tr><td>2026-03-03 04:30</td><td>2026-03-02 23:30</td></tr>"
+        "<tr><td>1, x</td><td>y</td></tr></tbody></table></div>")
+    assert os.environ.get("TZ") is None
