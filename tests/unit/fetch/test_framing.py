@@ -211,3 +211,40 @@ def test_a_head_the_connection_cut_is_met_as_aiohttps_own_handler_meets_it(lost_
         assert "code=200" in ours[1]  # (the cut head as the parser read it)
     else:
         assert issubclass(ours[0], aiohttp.ClientOSError) and "reset by peer" in ours[1]
+
+
+def test_heads_of_bare_lf_lines_end_at_their_own_blank_line_interim_and_final() -> None:
+    # (seed 64) no CRLF CRLF anywhere: each head ends at its own "\n\n" (or "\n\r\n"),
+    # the interim head's end is no later than its blank line, and the body is as sent
+    final = b"HTTP/1.1 200 OK\nContent-Length: 5\nTransfer-Encoding: identity\n\n"
+    fixed = final.replace(b"Transfer-Encoding", b"X-Crawler-Transfer-Encoding")
+    for interim in (b"HTTP/1.1 100 Continue\n\n", b"HTTP/1.1 100 Continue\n\r\n",
+                    b"HTTP/1.1 103 Early Hints\nLink: </a.css>\n\n"):
+        assert reframe_heads(interim + final + b"hello") == (interim + fixed + b"hello",
+                                                             b"", True)
+    # a body holding blank lines of its own, after a head of bare LF lines
+    body = b"a\n\nb\n\r\nc\r\n\r\nd"
+    assert reframe_heads(final + body) == (fixed + body, b"", True)
+
+
+def test_what_waits_after_several_interim_heads_is_given_back_as_it_came() -> None:
+    from tasks.common.httplimits import MAX_HEAD_BYTES
+
+    hints = b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+    cont = b"HTTP/1.1 100 Continue\r\n\r\n"
+    assert reframe_heads(cont + hints + b"HTTP/1.1 2") == (cont + hints, b"HTTP/1.1 2", False)
+    endless = b"HTTP/1.1 200 OK\r\nX: " + b"a" * MAX_HEAD_BYTES
+    assert reframe_heads(cont + hints + endless) == (cont + hints + endless, b"", True)
+
+
+def test_a_connector_that_builds_its_protocol_otherwise_is_left_alone() -> None:
+    class NoFactory:
+        pass
+
+    assert use_reframing(NoFactory()) is False
+
+    class OtherFactory:
+        _factory = functools.partial(dict, loop=None)
+
+    other = OtherFactory()
+    assert use_reframing(other) is False and other._factory.func is dict
