@@ -848,3 +848,42 @@ def test_the_implied_end_of_a_head_is_found_in_linear_time() -> None:
         start = time.process_time()
         assert meta_charset(body) is None
         assert time.process_time() - start < 0.5
+
+
+# -- seed 64: the implied end of a head, step by step ---------------------------------------
+def _past_the_window(head: str, after: str = '<meta charset="koi8-r"><p>x</p>') -> bytes:
+    """A page whose `head` and `after` lie past the first 4 KB, without `</head>`/`<body>`."""
+    return (f"<html><title>t</title><style>{'a' * 4200}</style>" + head + after).encode()
+
+
+def test_a_page_opening_with_an_element_of_the_body_has_an_empty_head() -> None:
+    from tasks.common.charset import _implied_head_end
+
+    assert _implied_head_end(b"<div>x</div><meta charset=koi8-r>") == 0
+    page = b"<div>" + b"a" * 5000 + b'</div><meta charset="koi8-r">'
+    assert meta_charset(page) is None
+
+
+@pytest.mark.parametrize("head, read", [
+    # a comment, then the body's first element, then another comment: the head ends there
+    ("<!-- a --><h1>x</h1><!-- b -->", False),
+    # a tag written right before a comment's end is inside it
+    ("<!-- <p>-->", True),
+    ("<!----><!-- <div> -->", True),
+    # two scripts, each read to its own end; a body element between them ends the head
+    ("<script>a()</script><script>b()</script>", True),
+    ("<script>a()</script><h1>x</h1><script>b()</script>", False),
+    # a title whose text ends in a "tag" before its end tag
+    ("<title>1 <b</title>", True),
+    ("<style>p{}</style><title>x</title><noscript><p>no</p></noscript>", True),
+])
+def test_the_head_is_read_past_comments_and_texts_to_its_first_body_element(head, read) -> None:
+    assert meta_charset(_past_the_window(head)) == ("koi8-r" if read else None)
+
+
+def test_a_meta_in_the_body_just_past_the_4_kb_window_does_not_count() -> None:
+    # (seed 64) the window is read past 4 KB only to end a tag it cuts: here it cuts none
+    # (its last tag is closed), and the meta after it stands in the body
+    start = "<html><head><title>t</title></head><body><p>"
+    page = start + "x" * (4096 - len(start)) + '<meta charset="koi8-r"></p></body></html>'
+    assert meta_charset(page.encode()) is None

@@ -833,3 +833,76 @@ def test_without_a_zstd_decoder_zstd_is_not_offered_and_says_why(monkeypatch) ->
     assert (err.value.kind, err.value.detail) == (
         "unsupported_encoding", "content-encoding 'zstd' (no zstd decoder)")
     assert decoded_head(packed, "zstd", 60) == b""
+
+
+# -- seed 64: zstd's frames, its cap and its head ------------------------------------------
+def _skippable(first_byte: int, payload: bytes = b"metadata") -> bytes:
+    """A skippable frame (magic 0x184D2A50-5F, little-endian: its first byte 0x50-0x5F)."""
+    return bytes([first_byte]) + b"\x2a\x4d\x18" + len(payload).to_bytes(4, "little") + payload
+
+
+def test_zstd_frames_after_skippable_frames_are_all_decoded() -> None:
+    # each magic of the range, between frames: the frames after them are read too
+    for first in (0x50, 0x51, 0x5E, 0x5F):
+        packed = (_zstd_frame(PAGE[:300]) + _skippable(first) + _zstd_frame(PAGE[300:600])
+                  + _skippable(0x50) + _zstd_frame(PAGE[600:]))
+        assert decode_body(packed, "zstd", 10_000)[0] == PAGE, hex(first)
+
+
+def test_junk_after_an_empty_zstd_frame_is_ignored() -> None:
+    # (bytes like a skippable frame's first or last three, or a magic of another format)
+    for junk in (b"\x5a junk", b"j\x2a\x4d\x18 junk"):
+        assert decode_body(_zstd_frame(b"") + junk, "zstd", 100)[0] == b""
+
+
+def test_zstd_frames_together_past_the_cap_are_refused() -> None:
+    # each frame under the cap, the two together over it
+    packed = _zstd_frame(PAGE[:600]) + _zstd_frame(PAGE[600:1200])
+    with pytest.raises(CodingError) as err:
+        decode_body(packed, "zstd", 1000)
+    # (refused while decoding, after cap + 1 bytes: not only by the body's size after it,
+    # which a stream of many frames, each under the cap, would reach holding them all)
+    assert (err.value.kind, err.value.detail) == (
+        "decompressed_too_large", "zstd expands beyond 1000 bytes")
+    # exactly the cap is allowed
+    assert decode_body(packed, "zstd", 1200)[0] == PAGE[:1200]
+    assert decode_body(_zstd_frame(PAGE[:1200]), "zstd", 1200)[0] == PAGE[:1200]
+
+
+def test_a_cut_zstd_stream_read_strictly_says_so() -> None:
+    cut = codings.zstd.compress(PAGE)[:-6]
+    with pytest.raises(CodingError) as err:
+        decode_one(cut, "zstd", 1 << 20, strict=True)
+    assert (err.value.kind, err.value.detail) == ("bad_compression", "zstd: truncated stream")
+
+
+def test_the_head_of_zstd_frames_reads_across_them_to_n_bytes() -> None:
+    packed = _zstd_frame(PAGE[:30]) + _zstd_frame(PAGE[30:])
+    assert decoded_head(packed, "zstd", 60) == PAGE[:60]
+    assert codings._head_one(packed, "zstd", 60) == PAGE[:60]
+    # a cut stream (of several blocks): its prefix; a whole frame then junk that opens like
+    # a frame: the frame
+    page = b"".join(b"<p>Paragraph %d of the minutes, item %x.</p>" % (i, i * 7919)
+                    for i in range(8000))
+    head = codings._head_one(codings.zstd.compress(page)[:-10], "zstd", 1 << 20)
+    assert len(head) > 200_000 and page.startswith(head)
+    junk = codings.ZSTD_MAGIC + bytes(range(200, 256))
+    assert codings._head_one(codings.zstd.compress(PAGE) + junk, "zstd", 10_000) == PAGE
+
+
+@pytest.mark.parametrize("label", ["x-zstd", "compress"])
+def test_zstd_under_another_name_has_no_head_as_it_has_no_body(label) -> None:
+    packed = codings.zstd.compress(PAGE)
+    with pytest.raises(CodingError):
+        decode_body(packed, label, 10_000)
+    assert decoded_head(packed, label, 60) == b""
+
+
+@pytest.mark.parametrize("label", ["gzip", "br", "zstd"])
+def test_zlib_data_under_another_registered_coding_has_no_head_as_it_has_no_body(label) -> None:
+    # only a name nobody registered ("x-deflate") over a zlib header is read as deflate
+    packed = zlib.compress(PAGE)
+    with pytest.raises(CodingError):
+        decode_body(packed, label, 10_000)
+    assert decoded_head(packed, label, 60) == b""
+    assert decoded_head(packed, "x-deflate", 60) == PAGE[:60]

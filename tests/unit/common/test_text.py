@@ -219,3 +219,29 @@ def test_a_japanese_era_year_is_written_as_its_gregorian_year(written, gregorian
     from tasks.common.text import gregorian_era_years
 
     assert gregorian_era_years(written) == gregorian
+
+
+# -- seed 64: CAPITALS, built when the module is imported (out of mutmut's reach) ----------
+def test_a_character_class_writes_runs_as_ranges_and_the_rest_alone() -> None:
+    from tasks.common.text import _class_of
+
+    assert _class_of([]) == ""
+    assert _class_of(["A"]) == "A"
+    assert _class_of(["A", "B"]) == "A-B"
+    assert _class_of(["A", "B", "C", "E", "G", "H"]) == "A-CEG-H"
+    assert _class_of(["-", ".", "]"]) == r"\--\.\]"  # escaped, as a class needs them
+
+
+def test_capitals_are_every_capital_letter_below_u2000_and_nothing_else() -> None:
+    import re
+
+    from tasks.common.text import CAPITALS, _class_of
+
+    capitals = re.compile(f"[{CAPITALS}]")
+    for code in range(0x2000):
+        char = chr(code)
+        assert bool(capitals.fullmatch(char)) is (char.isupper() and code >= 0x41), hex(code)
+    for name in ("Šimon", "Željko", "Şule", "Ștefan", "Иван", "Ευάγγελος", "Արամ", "Ნინო"):
+        assert capitals.match(name), name
+    # built again here (mutmut switches its mutants on after the import)
+    assert _class_of([chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()]) == CAPITALS

@@ -132,3 +132,15 @@ def test_the_first_20_author_page_links_are_looked_at_and_no_more(empty, read) -
                       "<a href='/autoren/kathrin-fuehres'>Kathrin Führes</a>"
                       "<p>The bridge reopened.</p></article></body></html>")
     assert author_link_byline(tree, tree.find(".//h1")) == read
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Jane Doe Correspondent", "Jane Doe"),                 # a role of one word
+    ("Anna Maria Berg Senior Editor", "Anna Maria Berg"),   # of two, not its last word only
+    ("Anna Berg Senior Political Correspondent", "Anna Berg"),
+    ("Anna Maria Berg Political Correspondent", "Anna Maria Berg"),
+    ("Anna Correspondent", "Anna Correspondent"),           # two words: a name stays whole
+])
+def test_a_role_after_the_name_goes_and_two_words_of_a_name_stay(raw, name) -> None:
+    # (seed 64) an author box's "<span>Jane Doe</span><span>Correspondent</span>"
+    assert clean_author_name(raw) == name

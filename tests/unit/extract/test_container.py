@@ -433,3 +433,16 @@ def test_an_opening_text_counts_its_inline_elements_and_a_line_counts_alone(
         child, holds) -> None:
     container = lxml_html.fromstring(f"<div>{child}</div>")
     assert _holds_more_than_paragraphs(container) is holds
+
+
+@pytest.mark.parametrize("child, holds", [
+    # (seed 64) an inline element without a tail adds its own text only
+    (f"<b>{'x' * 20}</b><i>{'y' * 19}</i><p>z</p>", False),
+    (f"<b>{'x' * 20}</b><i>{'y' * 20}</i><p>z</p>", True),
+    # after a block: neither an inline element's text nor the text after it counts
+    (f"<p>z</p><b>x</b>{'y' * MIN_BLOCK_CHARS}", False),
+])
+def test_an_opening_text_is_its_elements_text_and_tails_and_nothing_after_a_block(
+        child, holds) -> None:
+    container = lxml_html.fromstring(f"<div>{child}</div>")
+    assert _holds_more_than_paragraphs(container) is holds

@@ -1435,3 +1435,37 @@ def test_a_menus_label_goes_with_the_menu() -> None:
     x = extract_html(html.replace("<h3>Contents</h3>", f"<div>{said}</div>").encode(), URL,
                      fetched_at=FETCHED)
     assert said in x.text
+
+
+# --- seed 64: the menus' search goes on past each block it passes over ---------------------
+
+def test_every_menu_of_a_page_is_found_not_only_the_first() -> None:
+    # the first menu's own blocks (its <span>s) are passed over, not the end of the search
+    header = ("<div id='top'><span><a href='/a'>A</a></span> <span><a href='/b'>B</a></span> "
+              "<span><a href='/c'>C</a></span></div>")
+    footer = ("<div id='foot'><a href='/d'>Imprint</a> <a href='/e'>Privacy</a> "
+              "<a href='/f'>Jobs</a></div>")
+    html = f"{header}<div>{PARAGRAPHS[0]}</div>{footer}"
+    body = lxml_html.fromstring(f"<html><body>{html}</body></html>").find("body")
+    assert [e.get("id") for e in _link_menus(body)] == ["top", "foot"]
+
+
+@pytest.mark.parametrize("before", [
+    "<div>A story's block, without links.</div>",              # fewer than three links
+    "<div><a href='/x'>Council reopens the harbour bridge</a> <a href='/y'>B</a> "
+    "<a href='/z'>C</a></div>",                                  # a link of many words
+], ids=["few-links", "long-link"])
+def test_a_block_that_is_no_menu_does_not_end_the_search(before) -> None:
+    assert _menus(f"{before}{MENU}") == ["Home | News | Sport | Contact us"]
+
+
+def test_a_word_outside_the_links_counts_even_when_a_link_says_it_too() -> None:
+    # each link's words are taken out once: "News" after the links is the block's own
+    assert _menus("<div><a href='/a'>Home</a> <a href='/b'>News</a> <a href='/c'>Sport</a>"
+                  " News</div>") == []
+
+
+def test_a_paragraph_of_exactly_the_story_length_keeps_the_menus() -> None:
+    story = "".join(f"<p>{(p * 2)[:100]}</p>" for p in PARAGRAPHS)  # each 100 characters
+    tree = lxml_html.fromstring(f"<html><body>{MENU}<h1>Bridge</h1>{story}</body></html>")
+    assert prune_furniture(tree, URL) == 0 and "Contact us" in tree.text_content()

@@ -562,3 +562,12 @@ def test_a_thai_pages_visible_buddhist_date_is_moved_once():
     x = extract_html(page, "https://news.example.co.th/a/1",
                      fetched_at=datetime(2024, 6, 1, 12, 0, tzinfo=UTC))
     assert x.meta.published_date == date(2024, 5, 3)
+
+
+def test_a_divs_opening_is_its_first_hundred_characters_not_its_whole_text() -> None:
+    # (seed 64) a <div> may hold the whole story: its text is read piece by piece until
+    # MAX_DATELINE_OPENING characters, then no further
+    from tasks.extract.headline_area import MAX_DATELINE_OPENING, _opening_text
+
+    div = html.fromstring("<div>" + "<i>a</i>" * 1000 + "</div>")
+    assert _opening_text(div) == "a" * MAX_DATELINE_OPENING

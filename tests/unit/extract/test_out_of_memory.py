@@ -43,3 +43,27 @@ def test_a_page_out_of_memory_is_its_own_reject_and_the_batch_goes_on(monkeypatc
     assert sorted(result.table.column("input_key").to_pylist()) == ["a", "b"]
     assert [(r["input_key"], r["reason"]) for r in result.rejects] == [("huge", "out_of_memory")]
     assert "ulimit -v" in result.rejects[0]["detail"] or "no limit" in result.rejects[0]["detail"]
+
+
+def test_the_verdict_is_one_sentence_with_or_without_a_limit() -> None:
+    # (seed 64) the error's text is cut at 80 characters
+    error = MemoryError("Unable to allocate " + "x" * 100)
+    assert out_of_memory(error, 1234, None, "r").detail == (
+        f"MemoryError: {str(error)[:80]} (a page of 1,234 bytes; no limit was set on this "
+        "process's memory): raise the limit, then `pressroom reprocess --run r` extracts it "
+        "from the archive")
+
+
+def test_the_memory_limit_is_the_processes_soft_limit_of_address_space(monkeypatch) -> None:
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = 2**46 if soft == resource.RLIM_INFINITY else soft - 1  # (far above what runs)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        assert pages.memory_limit() == limit
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    monkeypatch.setattr(resource, "getrlimit",
+                        lambda which: (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    assert pages.memory_limit() is None

@@ -2230,3 +2230,45 @@ def test_text_runs_are_a_texts_words_between_the_blocks_of_a_container_with_a_p(
     assert _runs(f"<div>{words[:60]}<p>p</p></div>") == []
     assert _runs(f"<div><span>{words}</span> <span>{words}</span><p>p</p></div>") == []
     assert _runs(f"<div><a href='/x'>{words}</a> more<p>p</p></div>") == []
+
+
+# --- seed 64: the body's own text wrapped, at its edges ----------------------------------
+
+def _wrapped(body: str) -> tuple[int, list[str]]:
+    tree = extract_mod.parse_html(f"<html><body>{body}</body></html>")
+    count = extract_mod._loose_body_text_as_paragraphs(tree)
+    return count, [e.tag for e in tree.find("body")]
+
+
+def test_the_bodys_own_text_before_its_first_block_stays_before_it() -> None:
+    tree = extract_mod.parse_html("<html><body>Opening words<h1>Title</h1></body></html>")
+    assert extract_mod._loose_body_text_as_paragraphs(tree) == 1
+    body = tree.find("body")
+    assert [e.tag for e in body] == ["p", "h1"] and body[0].text == "Opening words"
+
+
+def test_a_page_without_a_body_has_no_run_to_wrap() -> None:
+    tree = extract_mod.parse_html("<html><head><title>x</title></head></html>")
+    assert tree.find("body") is None
+    assert extract_mod._loose_body_text_as_paragraphs(tree) == 0
+
+
+def test_inline_elements_side_by_side_without_a_word_of_the_bodys_own_stay() -> None:
+    # no whitespace between them (no tail at all): still no word of the body's own
+    assert _wrapped("<p>x</p><span>Saved to your list!</span><span>Removed</span><p>y</p>") \
+        == (0, ["p", "span", "span", "p"])
+
+
+def test_a_run_of_links_just_over_half_is_not_wrapped_however_many_links() -> None:
+    # 10 of 19 characters linked, in one link or in two side by side (no text between)
+    assert _wrapped("<p>x</p><a href='/r'>abcdefghij</a> abcdefgh")[0] == 0
+    assert _wrapped("<p>x</p><a href='/r'>abcde</a><a href='/s'>fghij</a> abcdefgh")[0] == 0
+    assert _wrapped("<p>x</p><a href='/r'>abcdefghi</a> abcdefgh")[0] == 1  # 9 of 18
+
+
+def test_a_run_half_of_links_is_a_sentence() -> None:
+    assert _wrapped("<p>x</p>abc <a href='/r'>abcd</a>")[0] == 1  # 4 of 8 characters
+
+
+def test_only_links_count_against_a_run_not_its_other_inline_elements() -> None:
+    assert _wrapped("<p>x</p>Read <b>most of this sentence in bold</b> here")[0] == 1

@@ -341,3 +341,13 @@ def test_the_brand_after_a_fullwidth_bar_goes() -> None:
     # a segment as long as the headline's after the bar is no brand: the whole stays
     long_rest = "東京の橋が再開｜地域のニュースと話題の記事を毎日"
     assert clean_title(long_rest, None, url) == long_rest
+
+
+def test_only_the_last_segment_after_a_fullwidth_bar_goes() -> None:
+    """(seed 64) A headline with a section before the brand keeps the section; a brand of
+    up to a third of the title goes, a longer one stays."""
+    from tasks.extract.titles import clean_title
+    assert clean_title("見出しの記事｜特集｜サイト", None, None) == "見出しの記事｜特集"
+    assert clean_title("ABCDE｜XYZ", None, None) == "ABCDE"            # a third exactly
+    assert clean_title("見出し見出し｜サイト", None, None) == "見出し見出し"  # 3 of 10
+    assert clean_title("ABCD｜XYZ", None, None) == "ABCD｜XYZ"         # 3 of 8: stays

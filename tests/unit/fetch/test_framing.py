@@ -9,6 +9,7 @@ import functools
 import aiohttp
 import pytest
 from aiohttp.client_proto import ResponseHandler
+from aiohttp.http_exceptions import HttpProcessingError
 
 from tasks.fetch.framing import (
     ReframingHandler,
@@ -104,3 +105,146 @@ def test_a_head_ends_at_its_own_blank_line_whatever_line_ends_it_uses() -> None:
     crlf = both.replace(b"\n", b"\r\n")
     assert reframe_heads(crlf + b"\n" + body)[0] == (
         crlf.replace(b"Content-Length", b"X-Crawler-Content-Length") + b"\n" + body)
+
+
+def test_a_quoted_transfer_parameter_holding_a_colon_is_read_by_the_headers_name() -> None:
+    # RFC 9112 7: a transfer coding's parameter may be a quoted string, a colon and all;
+    # the header's name is what stands before its first colon
+    head = (b'HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: chunked;x="a:b"'
+            b"\r\n\r\n")
+    assert reframe_head(head) == head.replace(b"Content-Length", b"X-Crawler-Content-Length")
+
+
+def test_an_interim_head_without_a_reason_phrase_is_still_interim() -> None:
+    both = b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nTransfer-Encoding: chunked\r\n\r\n"
+    fixed = both.replace(b"Content-Length", b"X-Crawler-Content-Length")
+    for interim in (b"HTTP/1.1 100\r\n\r\n", b"HTTP/1.1 103\r\nLink: </a.css>\r\n\r\n"):
+        assert reframe_heads(interim + both + CHUNKED_BODY) == (
+            interim + fixed + CHUNKED_BODY, b"", True)
+
+
+@pytest.mark.parametrize("head", [b"HTTP/1.1\r\n\r\n", b"\r\n\r\n", b"   \n\n"])
+def test_a_status_line_without_a_code_is_passed_on_for_the_parser_to_refuse(head) -> None:
+    assert reframe_heads(head + b"rest") == (head + b"rest", b"", True)
+
+
+# ReframingHandler with aiohttp's own parser: what a connection delivers, segment by segment
+
+async def _response_of(segments, *, parser_first=True, lost=False, lost_with=None,
+                       handler=ReframingHandler):
+    """(status, headers, body) of what `segments` deliver to a connection's protocol, or
+    the exception reading it raises (its type and text)."""
+    import asyncio
+    from unittest import mock
+
+    protocol = handler(asyncio.get_running_loop())
+    protocol.connection_made(mock.Mock())
+    if parser_first:
+        protocol.set_response_params()
+    for segment in segments:
+        protocol.data_received(segment)
+    if not parser_first:  # (aiohttp keeps what came before and hands it over now)
+        protocol.set_response_params()
+    if lost:
+        protocol.connection_lost(lost_with)
+    try:
+        message, payload = await asyncio.wait_for(protocol.read(), 2)
+        return message.code, dict(message.headers), await payload.read()
+    except Exception as exc:  # noqa: BLE001 - the outcome compared
+        return type(exc), str(exc)
+
+
+def _run(coro):
+    import asyncio
+
+    return asyncio.run(coro)
+
+
+BOTH = b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\nTransfer-Encoding: chunked\r\n\r\n"
+READ = (200, {"X-Crawler-Content-Length": "9", "Transfer-Encoding": "chunked"}, b"hello")
+
+
+@pytest.mark.parametrize("segments", [
+    [BOTH + CHUNKED_BODY],
+    [BOTH[:20], BOTH[20:] + CHUNKED_BODY],                # the head over two segments
+    [BOTH, CHUNKED_BODY[:4], CHUNKED_BODY[4:]],           # the body over two
+], ids=["one", "head-split", "body-split"])
+def test_the_handler_reads_a_head_of_two_framings_by_the_one_that_wins(segments) -> None:
+    assert _run(_response_of(segments)) == READ
+    # the parser not yet set when the bytes came: read the same once it is
+    assert _run(_response_of(segments, parser_first=False)) == READ
+    # aiohttp's own handler refuses it (what `protocol_error` was)
+    refused = _run(_response_of(segments, handler=ResponseHandler))
+    assert refused[0] is HttpProcessingError and "Content-Length" in refused[1]
+
+
+def test_after_the_final_head_each_segment_goes_to_the_parser_as_it_comes() -> None:
+    """A body segment without a blank line in it is not held back as a head would be:
+    the body is whole before the connection closes."""
+    import asyncio
+    from unittest import mock
+
+    async def read() -> tuple[bytes, bool]:
+        protocol = ReframingHandler(asyncio.get_running_loop())
+        protocol.connection_made(mock.Mock())
+        protocol.set_response_params()
+        protocol.data_received(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
+        protocol.data_received(b"hel")
+        protocol.data_received(b"lo")
+        message, payload = await asyncio.wait_for(protocol.read(), 2)
+        return await asyncio.wait_for(payload.read(), 2), payload.is_eof()
+
+    assert _run(read()) == (b"hello", True)
+
+
+@pytest.mark.parametrize("lost_with", [None, ConnectionResetError(104, "reset by peer")],
+                         ids=["closed", "reset"])
+def test_a_head_the_connection_cut_is_met_as_aiohttps_own_handler_meets_it(lost_with) -> None:
+    """The bytes of a head that never ended reach the parser at the connection's end (as
+    before reframing): the same error, naming what of the head came, or the reset."""
+    cut = [BOTH[:20]]
+    ours = _run(_response_of(cut, lost=True, lost_with=lost_with))
+    theirs = _run(_response_of(cut, lost=True, lost_with=lost_with, handler=ResponseHandler))
+    assert ours == theirs
+    assert issubclass(ours[0], aiohttp.ClientError)
+    if lost_with is None:
+        assert "code=200" in ours[1]  # (the cut head as the parser read it)
+    else:
+        assert issubclass(ours[0], aiohttp.ClientOSError) and "reset by peer" in ours[1]
+
+
+def test_heads_of_bare_lf_lines_end_at_their_own_blank_line_interim_and_final() -> None:
+    # (seed 64) no CRLF CRLF anywhere: each head ends at its own "\n\n" (or "\n\r\n"),
+    # the interim head's end is no later than its blank line, and the body is as sent
+    final = b"HTTP/1.1 200 OK\nContent-Length: 5\nTransfer-Encoding: identity\n\n"
+    fixed = final.replace(b"Transfer-Encoding", b"X-Crawler-Transfer-Encoding")
+    for interim in (b"HTTP/1.1 100 Continue\n\n", b"HTTP/1.1 100 Continue\n\r\n",
+                    b"HTTP/1.1 103 Early Hints\nLink: </a.css>\n\n"):
+        assert reframe_heads(interim + final + b"hello") == (interim + fixed + b"hello",
+                                                             b"", True)
+    # a body holding blank lines of its own, after a head of bare LF lines
+    body = b"a\n\nb\n\r\nc\r\n\r\nd"
+    assert reframe_heads(final + body) == (fixed + body, b"", True)
+
+
+def test_what_waits_after_several_interim_heads_is_given_back_as_it_came() -> None:
+    from tasks.common.httplimits import MAX_HEAD_BYTES
+
+    hints = b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+    cont = b"HTTP/1.1 100 Continue\r\n\r\n"
+    assert reframe_heads(cont + hints + b"HTTP/1.1 2") == (cont + hints, b"HTTP/1.1 2", False)
+    endless = b"HTTP/1.1 200 OK\r\nX: " + b"a" * MAX_HEAD_BYTES
+    assert reframe_heads(cont + hints + endless) == (cont + hints + endless, b"", True)
+
+
+def test_a_connector_that_builds_its_protocol_otherwise_is_left_alone() -> None:
+    class NoFactory:
+        pass
+
+    assert use_reframing(NoFactory()) is False
+
+    class OtherFactory:
+        _factory = functools.partial(dict, loop=None)
+
+    other = OtherFactory()
+    assert use_reframing(other) is False and other._factory.func is dict

@@ -343,3 +343,84 @@ def test_a_section_with_nothing_in_it_says_so_in_one_paragraph():
     assert report_html.Section("s", "S & T").html() == (
         "<section id='s'><h2>S &amp; T</h2><p class='empty'>no data in this period</p>"
         "</section>")
+
+
+def test_the_extraction_charts_show_the_eight_outlets_with_most_articles_in_that_order():
+    # (seed 64) a ninth, smaller outlet is left out of every chart, not drawn with them
+    import duckdb
+
+    con = duckdb.connect()
+    measures = ", ".join(f"{column} DOUBLE" for column, _, _ in report_html.MEASURES)
+    con.execute(f"CREATE TABLE extraction_by_day (day DATE, outlet VARCHAR, articles INT, "
+                f"{measures})")
+    day = dt.date(2026, 3, 2)
+    for i in range(9):  # outlet 0 has the most articles, outlet 8 the fewest
+        con.execute("INSERT INTO extraction_by_day VALUES (?, ?, ?, 0.5, 0.5, 0.5, 0.5, 300)",
+                    [day, f"Outlet {i}", 90 - i])
+    con.execute("CREATE TABLE extraction_health (domain VARCHAR, kept INT, rejected INT)")
+    con.execute("INSERT INTO extraction_health VALUES ('a.example', 3, 1)")
+    con.execute("CREATE TABLE rejects (stage VARCHAR, reason VARCHAR, rejected_at TIMESTAMPTZ)")
+    con.execute("INSERT INTO rejects VALUES ('extract', 'not_article', '2026-03-02 12:00Z')")
+    section = report_html.extraction(report_html.Query(con, day, day))
+    html = section.html()
+    figures = html.split("<figure")[1:]
+    assert len(figures) == len(report_html.MEASURES)
+    for figure, (_, _, pct) in zip(figures, report_html.MEASURES, strict=True):
+        names = re.findall(r"Outlet \d", figure)
+        assert sorted(set(names), key=names.index) == [f"Outlet {i}" for i in range(8)]
+        # a share's axis runs to 100 % though every share here is 50 %
+        assert (">100%<" in figure) is pct
+    tables = [part for part in section.parts if not part.startswith("<figure")]
+    assert [part[:part.index("</h3>") + 5] for part in tables] == [
+        "<h3>Kept and rejected pages per domain (all time)</h3>",
+        "<h3>Rejects by stage and reason</h3>"]
+
+
+def test_the_drift_note_is_one_sentence_naming_each_measure(report):
+    # (seed 64) the measures that fell, joined in one sentence
+    _, result, _ = report
+    (note,) = result.notes
+    day20 = (START + dt.timedelta(days=20)).date()
+    assert note == (f"extraction drift: Changed (changed.example) from {day20}: "
+                    "author, date fell against its previous 14 days (template change?)")
+
+
+def test_a_run_whose_counts_do_not_add_up_is_unbalanced_and_its_times_are_shown():
+    # (seed 64) inputs = kept + rejected + failed + skipped, each counted
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute("CREATE TABLE runs (run_id VARCHAR, started_at TIMESTAMPTZ, finished_at "
+                "TIMESTAMPTZ, inputs INT, kept INT, rejected INT, failed INT, skipped INT, "
+                "stages JSON)")
+    con.execute("INSERT INTO runs VALUES ('r1', '2026-03-02 10:00:00Z', '2026-03-02 10:05:00Z',"
+                " 10, 4, 3, 2, 1, NULL), ('r2', '2026-03-02 09:00:00Z', "
+                "'2026-03-02 09:05:00Z', 10, 4, 3, 2, 0, NULL)")
+    day = dt.date(2026, 3, 2)
+    html = report_html.runs(report_html.Query(con, day, day)).html()
+    assert ("<h3>r1</h3><p>2026-03-02 10:00:00 → 2026-03-02 10:05:00: inputs 10 = kept 4 + "
+            "rejected 3 + failed 2 + skipped 1 (balanced)</p>") in html
+    assert "skipped 0 (UNBALANCED)</p>" in html
+
+
+def test_a_tables_cells_are_written_for_a_reader(monkeypatch):
+    # (seed 64) no value is blank; numbers without trailing zeros; times in UTC, a time
+    # without a zone as it is, whatever the process's zone
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        zoned = dt.datetime(2026, 3, 2, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+        naive = dt.datetime(2026, 3, 2, 23, 30)
+        html = report_html.table(["a", "b"], [(None, 1234.5), (2.0, 0.25), (zoned, naive),
+                                              ([1, "x"], "y")])
+    finally:
+        monkeypatch.undo()  # (the process's own TZ back, set or not)
+        time.tzset()
+    assert html == (
+        "<div class='tw'><table><thead><tr><th>a</th><th>b</th></tr></thead><tbody>"
+        "<tr><td></td><td>1,234.5</td></tr><tr><td>2</td><td>0.25</td></tr>"
+        "<tr><td>2026-03-03 04:30</td><td>2026-03-02 23:30</td></tr>"
+        "<tr><td>1, x</td><td>y</td></tr></tbody></table></div>")
