@@ -149,14 +149,15 @@ _COMMENT_HEADINGS = XPath(
 
 def guessed_title(tree: HtmlElement, doc_title: str | None) -> str | None:
     """trafilatura's title guess (a lone <h1>, a heading classed as a title, the <title>),
-    unless it is a comment section's heading: then the <title>."""
+    unless it is a comment section's heading or a control's label ("Menu"): then the
+    <title>."""
     guess = extract_title(tree)
     if not doc_title:  # a <title> the parser left in <body>; an icon's <svg><title> is none
         doc_title = next((t.text for t in tree.iter("title") if t.text and not any(
             a.tag == "svg" for a in t.iterancestors())), None)
-    if guess and doc_title and any(
+    if guess and doc_title and (is_control_label(guess) or any(
             _element_text(h) == guess or trim(h.text or "") == guess
-            for h in _COMMENT_HEADINGS(tree)):
+            for h in _COMMENT_HEADINGS(tree))):
         return doc_title
     return guess
 
@@ -410,14 +411,33 @@ def _is_logo(h: HtmlElement) -> bool:
     return False
 
 
+# The labels of a page's controls, set as a heading by themes that title their menu or
+# search box with an <h1> ("<h1>Menu</h1>" above an unmarked list of links): no headline,
+# whatever the page's declared title says. Casefolded, without punctuation.
+_CONTROL_LABELS = frozenset({
+    "menu", "menü", "menú", "main menu", "primary menu", "mobile menu", "navigation menu",
+    "site menu", "navigation", "main navigation", "site navigation", "primary navigation",
+    "toggle navigation", "hauptmenü", "hauptnavigation", "navigation principale", "search",
+    "suche", "recherche", "buscar", "búsqueda", "cerca", "ricerca", "szukaj", "pesquisar",
+    "pesquisa", "zoeken", "skip to content", "skip to main content", "zum inhalt springen",
+    "close", "schließen", "share", "teilen", "login", "log in", "anmelden",
+})
+
+
+def is_control_label(text: str) -> bool:
+    """The heading's text is the label of a menu, a search box or a button."""
+    return " ".join(_TITLE_WORDS.findall(text.casefold())) in _CONTROL_LABELS
+
+
 def content_headings(tree: HtmlElement, level: str, outlets: set[str]) -> list[HtmlElement]:
     """The <h1>s (or other `level`) of the page that may be its headline: not empty, not
-    the site's name or logo, not a heading of the page's frame (_is_page_furniture)."""
+    the site's name or logo, not a control's label, not a heading of the page's frame
+    (_is_page_furniture)."""
     out = []
     for h in tree.iter(level):
         text = _element_text(h)
         if (not text or len(text) > 300 or names_the_outlet(text, outlets)
-                or _is_home_link(h)):
+                or _is_home_link(h) or is_control_label(text)):
             continue
         if not _is_page_furniture(h):
             out.append(h)

@@ -2228,6 +2228,8 @@ def test_text_runs_are_a_texts_words_between_the_blocks_of_a_container_with_a_p(
     assert _runs(f"<div><b>Berlin.</b> {words}<section><p>p</p></section></div>") == []
     # too short; words only in elements (tooltips); mostly a link
     assert _runs(f"<div>{words[:60]}<p>p</p></div>") == []
+    assert _runs(f"<div>{words[:-1]}<p>p</p></div>") == []  # a character short of the bar
+    assert _runs(f"<div>{words}<p>p</p></div>") == [words]  # and at it
     assert _runs(f"<div><span>{words}</span> <span>{words}</span><p>p</p></div>") == []
     assert _runs(f"<div><a href='/x'>{words}</a> more<p>p</p></div>") == []
 

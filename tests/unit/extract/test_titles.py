@@ -128,6 +128,16 @@ def test_the_frames_h1s_leave_the_storys_h1_the_only_one() -> None:
     assert sole("<h1>Sections</h1>" + STORY_H1) is None  # two content <h1>s: no headline
 
 
+def test_a_menus_or_search_boxs_h1_is_no_headline() -> None:
+    """A theme that titles its menu with an <h1> leaves the page without a content <h1>:
+    the declared title stands, the menu's label is not taken for the headline."""
+    for label in ("Menu", "Main menu", "MENÜ", "Suche", "Navigation:", "Skip to content"):
+        assert sole(f"<h1>{label}</h1>") is None, label
+        assert sole(f"<h1>{label}</h1>{STORY_H1}") == "Council backs the harbour plan", label
+    # a headline that merely holds such a word is a headline
+    assert sole("<h1>Menu of the week</h1>") == "Menu of the week"
+
+
 def test_an_h1_of_up_to_300_characters_counts_as_content() -> None:
     assert sole(f"<h1>{repeated(43)}</h1>{STORY_H1}") is None  # two of them
     assert sole(f"<h1>{repeated(43)}!</h1>{STORY_H1}") == "Council backs the harbour plan"
@@ -149,6 +159,16 @@ def test_trafilaturas_guess_stands_beside_a_comment_forms_heading() -> None:
                 "class='comment-reply-title'>Leave a Reply</h3>",
                 title="Harbor bridge opened | Harbour Gazette")
     assert guessed_title(tree, "Harbor bridge opened | Harbour Gazette") == "Harbor bridge opened"
+
+
+def test_trafilaturas_guess_of_a_menus_h1_gives_way_to_the_title() -> None:
+    """trafilatura takes a page's lone <h1> for its title, and some themes' lone <h1> is
+    their menu's label: the <title> stands instead."""
+    doc_title = "Council backs the harbour plan | Harbour Gazette"
+    body = "<ul><li><a href='/a'>News</a></li></ul><p>" + "Text. " * 30 + "</p>"
+    assert guessed_title(page("<h1>Menu</h1>" + body, title=doc_title), doc_title) == doc_title
+    assert guessed_title(page("<h1>Council backs it</h1>" + body, title=doc_title),
+                         doc_title) == "Council backs it"
 
 
 def test_the_title_left_in_the_body_is_found_after_other_text() -> None:
