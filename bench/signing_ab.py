@@ -1,14 +1,15 @@
-"""Signing speed against datasketch, and against another minhash.py, in one process.
+"""Signing speed against datasketch, and against another signing.py, in one process.
 
 The harness of `bench_syndication.speed` (its first 1,000 texts of the syndication set:
 dev bodies, truncated, given intros, thinned), with more rounds and the three sides
 interleaved, each going first in turn: datasketch's MinHash per text over the same 5-word
 shingles, this tree's `sign_counted` + both key sets, and, with `--against FILE`, the same
-from another version of `tasks/dedup/minhash.py`:
+from another version of `tasks/dedup/signing.py` (minhash.py before the signing was split
+out of it):
 
-    git show 1a90c95:tasks/dedup/minhash.py > /tmp/minhash_before.py
+    git show 1a90c95:tasks/dedup/signing.py > /tmp/signing_before.py
     .venv/bin/python bench/signing_ab.py --corpus ../shared/corpus/dev \\
-        --against /tmp/minhash_before.py --rounds 11
+        --against /tmp/signing_before.py --rounds 11
 
 Medians of CPU seconds (process_time). The signatures of the two versions are compared
 too: a speed-up that changes them would make persisted signatures incomparable.
@@ -30,14 +31,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_syndication as syndication  # noqa: E402
 
-from tasks.dedup import minhash as nd  # noqa: E402
-from tasks.dedup import signing as sg
+from tasks.dedup import signing as sg  # noqa: E402
 
 SHINGLE_WORDS = 5
 
 
 def _module(path: str):
-    spec = importlib.util.spec_from_file_location("minhash_against", path)
+    spec = importlib.util.spec_from_file_location("signing_against", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while defined
     spec.loader.exec_module(module)
@@ -48,7 +48,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", required=True, help="the dev corpus folder")
     ap.add_argument("--cache", default="/tmp/pressroom-syndication-bodies.json")
-    ap.add_argument("--against", help="another minhash.py to time beside this tree's")
+    ap.add_argument("--against", help="another signing.py to time beside this tree's")
     ap.add_argument("--rounds", type=int, default=11)
     ap.add_argument("--texts", type=int, default=1000)
     args = ap.parse_args()
@@ -73,7 +73,7 @@ def main() -> None:
             module.containment_keys(sig, params)
         return run
 
-    sides = {"datasketch": datasketch, "this tree": signer(nd)}
+    sides = {"datasketch": datasketch, "this tree": signer(sg)}
     if args.against:
         other = _module(args.against)
         sides["against"] = signer(other)
