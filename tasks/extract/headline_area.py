@@ -78,8 +78,10 @@ _MODIFIED_CUE = re.compile(
 # JavaScript frameworks show US "05/08/2019" for May 8th, so the page's language does not
 # tell the order; the American clock after it does, below), and CJK (2022年1月25日, 2022년
 # 1월 25일).
+# (the lookahead first: every form opens with a digit, and without it the engine tried the
+# lookbehind and five forms at every character: 4x the time on a page's 600k characters)
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
+    r"(?=\d)(?<![\d.])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.]\d|\d)"
     r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
     r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]\d|\d)"
     r"|(\d{1,2})(\s?/\s?|\s\|\s|-)(\d{1,2})\12(\d{4})(?!\d)"

@@ -3105,3 +3105,33 @@ def test_a_title_has_no_word_joiners_or_byte_order_marks() -> None:
     m = page_metadata(tree("<title>Messengerdienste sind kein rechtsfreier Raum</title>", body),
                       None, now=NOW)
     assert m.title == "Messengerdienste sind kein rechtsfreier Raum"
+
+
+def test_the_date_scans_read_the_pages_text_and_scripts_but_no_stylesheet() -> None:
+    """`_text_but_styles`: every text string of the page in document order, a script's
+    and the text after a <style> included, a stylesheet's own not (CSS names no date, and
+    a theme may inline hundreds of KB of it)."""
+    from tasks.extract.dates import _from_impossible_day, _text_but_styles
+
+    page = fromstring("<html><head><style>.x{} /* 2024-04-31 */</style><script>var d="
+                      "'2024-02-30';</script></head><body>a<b>b</b>c<style>p{}</style>d"
+                      "<!-- 2024-06-31 --><p>e</p></body></html>")
+    assert _text_but_styles(page) == ["var d='2024-02-30';", "a", "b", "c", "d", "e"]
+    assert _from_impossible_day(page, "2024-02-01")  # the script's impossible day counts
+    assert not _from_impossible_day(page, "2024-04-01")  # the stylesheet's does not
+    assert not _from_impossible_day(page, "2024-06-01")  # nor a comment's
+
+
+def test_a_month_first_reading_is_not_taken_from_a_stylesheet() -> None:
+    """htmldate's day-first 5 March stays when only a stylesheet writes "5/3/2024" with
+    an American clock after it; the same words in the page's text make it 3 May."""
+    from tasks.extract.dates import htmldate_date
+
+    def dated(where: str) -> str | None:
+        css, text = ("5/3/2024 2:15 PM", "") if where == "style" else ("", "5/3/2024 2:15 PM")
+        page = fromstring(f"<html><head><style>/* {css} */</style></head><body><h1>Bridge"
+                          f"</h1><p>Published 05.03.2024</p><p>{text}</p></body></html>")
+        return htmldate_date(page, None, NOW, extensive=False)
+
+    assert dated("style") == "2024-03-05"
+    assert dated("text") == "2024-05-03"
