@@ -429,18 +429,21 @@ def _noscript_when_nothing_else_shows(tree: HtmlElement) -> None:
 
 
 def _shows_text(body: HtmlElement, unshown: tuple[str, ...]) -> bool:
-    """Whether any letter of `body` shows outside the elements named in `unshown`."""
-    def shown(element: HtmlElement) -> bool:
-        return element.tag not in unshown and not any(
-            a.tag in unshown for a in element.iterancestors())
-
-    for element in body.iter():
-        if isinstance(element.tag, str) and shown(element) \
-                and _LETTER.search(element.text or ""):
-            return True  # (a comment's text is no text)
-        if element is not body and shown(element.getparent()) \
-                and _LETTER.search(element.tail or ""):
-            return True  # (a tail is its parent's text)
+    """Whether any letter of `body` shows outside the elements named in `unshown`: in the
+    text of an element not inside one of them, or in a tail (its parent's text) there.
+    One walk that does not enter them (asking each element for its ancestors instead took
+    0.1 s of a page whose story sat in <noscript>s)."""
+    if _LETTER.search(body.text or ""):
+        return True
+    stack = [body]
+    while stack:
+        for child in stack.pop():
+            if _LETTER.search(child.tail or ""):
+                return True
+            if isinstance(child.tag, str) and child.tag not in unshown:
+                if _LETTER.search(child.text or ""):
+                    return True  # (a comment's text is no text)
+                stack.append(child)
     return False
 
 

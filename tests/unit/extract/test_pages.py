@@ -2274,3 +2274,22 @@ def test_a_run_half_of_links_is_a_sentence() -> None:
 
 def test_only_links_count_against_a_run_not_its_other_inline_elements() -> None:
     assert _wrapped("<p>x</p>Read <b>most of this sentence in bold</b> here")[0] == 1
+
+
+@pytest.mark.parametrize(("body", "shows"), [
+    ("<noscript><p>Story</p></noscript>", False),
+    ("<div><noscript><p>Story</p></noscript></div><!-- a note -->", False),  # comment text
+    ("<div><noscript><p>Story</p></noscript>x</div>", True),  # a tail after one is shown
+    ("<script>var a</script> tail", True),  # ... after a script too
+    ("<!-- a note --> tail", True),  # a comment's tail is its parent's text
+    ("<div><p><b>deep</b></p></div>", True),
+    ("Opening words<noscript>x</noscript>", True),  # the body's own text
+    ("<template><p>x</p></template><style>p{}</style> 1 2 3", False),  # no letter
+    ("<noscript><div><p>x</p></div>inner tail</noscript>", False),  # tails inside one
+])
+def test_shows_text_finds_a_letter_outside_the_unshown_elements(body: str, shows: bool) -> None:
+    from lxml.html import document_fromstring
+
+    # (parsed as lxml does: parse_html would already have read the noscripts)
+    tree = document_fromstring(f"<html><body>{body}<p></p></body></html>")
+    assert extract_mod._shows_text(tree.find("body"), extract_mod._UNSHOWN) is shows
