@@ -298,6 +298,9 @@ def author_link_spelling(tree: HtmlElement, authors: list[str],
             continue
         sq = folded(text)
         if sq in joined and sq not in wanted:
+            cleaned = clean_author_name(text)
+            if cleaned is not None and folded(cleaned) in wanted:
+                continue  # the link spells the role as well ("Rechtsanwalt Dennis T."): no
             return [text]  # one byline the normaliser split ("AFP/The Local")
         if sq in wanted:
             out[wanted[sq]] = text
@@ -420,7 +423,11 @@ _ROLE_WORD = re.compile(
     r"|corrispondente|editor(?:a|in)?|éditeur|éditrice|rédact(?:eur|rice)|redatt(?:ore|rice)"
     r"|reporter(?:in|a)?|journalist(?:in)?|journaliste|periodista|giornalista"
     r"|dziennikar(?:z|ka)|columnist|kolumnist(?:in)?|chroniqueu(?:r|se)|writer|contributor"
-    r"|mitarbeiter(?:in)?|volontär(?:in)?|envoyée?|inviat[oa]|enviad[oa]",
+    r"|mitarbeiter(?:in)?|volontär(?:in)?|envoyée?|inviat[oa]|enviad[oa]"
+    # the profession of a guest author, written before the name on law firms' and
+    # advisers' posts ("Autor: Rechtsanwalt Sebastian E.", "Attorney John S.")
+    r"|(?:rechts|fach)?anw[aä]lt(?:in)?|attorney|lawyer|avocate?|abogad[oa]|avvocat[oa]"
+    r"|steuerberater(?:in)?|notar(?:in)?",
     re.IGNORECASE,
 )
 _ROLE_MODIFIERS = frozenset({
@@ -457,6 +464,19 @@ def _without_trailing_role(name: str) -> str:
     return name
 
 
+def _without_leading_role(name: str) -> str:
+    """The name without the role written before it ("Korrespondentin Anna Berg", "Senior
+    Correspondent: Anna Berg", "Rechtsanwalt Sebastian Einbock"): the role's words go when
+    at least two words of a name stay ("Editor Smith" stays whole)."""
+    if is_role(name):
+        return name  # a role and its place ("Corresponsal en Madrid"): no name to keep
+    words = name.split()
+    for size in range(min(MAX_TRAILING_ROLE_WORDS, len(words) - 2), 0, -1):
+        if is_role(" ".join(words[:size]).rstrip(":")):
+            return " ".join(words[size:])
+    return name
+
+
 def clean_author_name(name: str) -> str | None:
     """One byline entry without role words and trailing labels; None when no name is left."""
     name = " ".join(name.split()).strip(" ,;:|-–—·•")
@@ -468,7 +488,9 @@ def clean_author_name(name: str) -> str | None:
         name = stripped
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
-    name = _without_trailing_role(_TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•"))
+    name = _without_leading_role(_without_trailing_role(
+        _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•"))).strip(" ,;:|-–—·•")
+    # (and the comma that set the role apart: "Anna Berg, Senior Correspondent")
     if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
             MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
         return None

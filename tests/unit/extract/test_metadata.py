@@ -8,7 +8,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from lxml.html import fromstring
 
-from tasks.extract.bylines import clean_author_name, clean_authors, find_byline_author, is_person
+from tasks.extract.bylines import (
+    author_link_spelling,
+    clean_author_name,
+    clean_authors,
+    find_byline_author,
+    is_person,
+)
 from tasks.extract.dates import (
     DateCandidate,
     choose_date,
@@ -438,6 +444,16 @@ def test_an_english_bylines_credits_and_outlets_are_cleaned(byline, want) -> Non
     assert clean_authors(normalize_authors(None, byline), set()) == want
 
 
+def test_an_author_link_spelling_the_role_does_not_bring_the_role_back() -> None:
+    """The author page's link repeats the record's "Rechtsanwalt Dennis T.": the cleaned
+    name stands; a link spelling a byline the normaliser split still restores it."""
+    tree = fromstring("<html><body><a href='/author/dennis/'>Rechtsanwalt Dennis Tolle</a>"
+                      "<a href='/autor/afp/'>AFP/The Local</a></body></html>")
+    assert author_link_spelling(tree, ["Dennis Tolle"], "Rechtsanwalt Dennis Tolle") == [
+        "Dennis Tolle"]
+    assert author_link_spelling(tree, ["AFP"], "AFP/The Local") == ["AFP/The Local"]
+
+
 def test_an_organisation_by_its_form_is_no_person() -> None:
     for name in ("The Washington Post", "CNN", "WSVN", "CNN Business", "The Globe"):
         assert not is_person(name, set()), name
@@ -456,6 +472,13 @@ def test_a_reporters_role_beside_the_name_is_no_author() -> None:
         assert clean_authors(normalize_authors(None, byline), set()) == ["Anna Keller"], byline
     # a role alone is the newsroom's byline, as "Redaktion" is
     assert clean_authors("Staff Writer", set()) == ["Staff Writer"]
+    # a role written before the name, and a guest author's profession ...
+    for byline in ("Korrespondentin Anna Keller", "Senior Correspondent Anna Keller",
+                   "Senior Correspondent: Anna Keller", "Rechtsanwältin Anna Keller",
+                   "Attorney Anna Keller", "Anna Keller, Senior Correspondent"):
+        assert clean_authors(byline, set()) == ["Anna Keller"], byline
+    # ... goes only when two words of a name stay
+    assert clean_authors("Korrespondentin Keller", set()) == ["Korrespondentin Keller"]
     # a name that holds such a word is still a name
     assert clean_authors("Tim Reporter", set()) == ["Tim Reporter"]
 
