@@ -1469,3 +1469,31 @@ def test_a_paragraph_of_exactly_the_story_length_keeps_the_menus() -> None:
     story = "".join(f"<p>{(p * 2)[:100]}</p>" for p in PARAGRAPHS)  # each 100 characters
     tree = lxml_html.fromstring(f"<html><body>{MENU}<h1>Bridge</h1>{story}</body></html>")
     assert prune_furniture(tree, URL) == 0 and "Contact us" in tree.text_content()
+
+
+# a video player in the story: the title of another story's video, the player's words
+VIDEO_PLAYER = ('<div class="video-player" data-id="7"><div class="video-title">Ferry '
+                "operator shows the new summer boats on a tour of the harbour</div></div>")
+
+
+@pytest.mark.parametrize("attrs", [
+    'class="video-player"', 'class="c-VideoPlayer"', 'class="jetpack-video-wrapper"',
+    'class="body-video my-8"', 'id="jwplayer-184"', 'class="embed--type-video"',
+    'class="o-media__brightcove-wrapper"', 'class="vjs-dock-title"',
+])
+def test_a_video_players_words_are_pruned(attrs: str) -> None:
+    block = VIDEO_PLAYER.replace('class="video-player"', attrs)
+    x = extract_html(page(extra_body=block), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    assert "Ferry operator shows" not in x.text, attrs
+
+
+def test_only_a_video_player_with_words_is_pruned_and_video_inside_a_word_is_none() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f'<html><body><article><h1>Bridge reopens</h1>{body}<div class="video-player">'
+        '<iframe src="about:blank"></iframe></div><div class="productvideorollover">Süß und '
+        "aromatisch, mit goldener Crema</div>" + VIDEO_PLAYER + "</article></body></html>")
+    assert prune_furniture(tree) == 1  # the empty player and the product's box stay
+    assert tree.find(".//iframe") is not None and "goldener Crema" in tree.text_content()
+    assert "Ferry operator shows" not in tree.text_content()
