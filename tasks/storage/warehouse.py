@@ -341,6 +341,20 @@ def _cast_sql(table: str, name: str, found: pa.DataType) -> str:
     return f"CAST({column} AS {duckdb_type(table, name)}) AS {column}"
 
 
+def pandas_index_columns(schema: pa.Schema) -> list[str]:
+    """The columns a file's pandas metadata names as its DataFrame's index. pandas writes
+    any index but a plain 0..n-1 range as a column (`__index_level_0__` after a filter:
+    `df[df.domain != "x.example"].to_parquet(path)`, the way to delete rows in pandas);
+    it is pandas' bookkeeping, no data of the table (fault round 40: such a file was
+    "foreign", every row of it left out)."""
+    try:
+        meta = json.loads((schema.metadata or {}).get(b"pandas", b"{}"))
+        names = meta.get("index_columns", []) if isinstance(meta, dict) else []
+    except ValueError:
+        return []
+    return [n for n in names if isinstance(n, str) and schema.get_field_index(n) >= 0]
+
+
 @lru_cache(maxsize=65536)
 def _footer_check(path: str, size: int, mtime_ns: int, table: str):
     import pyarrow.parquet as pq
@@ -350,9 +364,11 @@ def _footer_check(path: str, size: int, mtime_ns: int, table: str):
     except Exception as exc:  # noqa: BLE001 - any unreadable footer is the finding
         return ("unreadable", f"{type(exc).__name__}: {exc}"[:300]), ()
     declared = TABLES.get(table)
-    undeclared = [f"{f.name} {f.type}" for f in schema
-                  if declared is None or declared.get_field_index(f.name) < 0]
-    differ = [f for f in schema if not undeclared
+    index = {n for n in pandas_index_columns(schema)
+             if declared is not None and declared.get_field_index(n) < 0}
+    undeclared = [f"{f.name} {f.type}" for f in schema if f.name not in index and (
+        declared is None or declared.get_field_index(f.name) < 0)]
+    differ = [f for f in schema if not undeclared and f.name not in index
               and not declared.field(f.name).type.equals(f.type)]
     foreign = undeclared + [f"{f.name} {f.type}" for f in differ
                             if not castable(f.type, declared.field(f.name).type)]
@@ -375,8 +391,9 @@ def _footer_check(path: str, size: int, mtime_ns: int, table: str):
                 f"declared without loss: {type(exc).__name__}: {exc}"[:300]), ()
     changed = {f.name for f in differ}
     return None, tuple(
-        (f.name, str(f.type) if f.name in changed else "",
-         _cast_sql(table, f.name, f.type) if f.name in changed
+        (f.name, f"{f.type}, pandas' index: not read" if f.name in index
+         else str(f.type) if f.name in changed else "",
+         None if f.name in index else _cast_sql(table, f.name, f.type) if f.name in changed
          else '"' + f.name.replace('"', '""') + '"') for f in schema)
 
 
@@ -389,7 +406,7 @@ def cast_select(path: Path | str, table: str) -> str | None:
     check = _check(Path(path), table)
     if check is None or check[0] is not None or not any(kind for _, kind, _ in check[1]):
         return None
-    return ", ".join(expr for _, _, expr in check[1])
+    return ", ".join(expr for _, _, expr in check[1] if expr is not None)
 
 
 def reading_order(files: list[Path] | list[str], table: str) -> list:
@@ -435,6 +452,8 @@ def read_declared_file(path: Path | str, table: str, columns: list[str] | None =
 
     found = pq.read_table(path, columns=columns)
     declared = TABLES[table]
+    found = found.drop_columns([n for n in pandas_index_columns(found.schema)
+                                if declared.get_field_index(n) < 0])
     for i, f in enumerate(found.schema):
         if declared.get_field_index(f.name) >= 0 and not f.type.equals(
                 declared.field(f.name).type):

@@ -3,7 +3,8 @@
 a zone, int64 for int32, dictionary-encoded strings. They were "foreign": left out of
 every view (`sql` counted none of their rows without a word), and every later run's data
 tests failed. Now each reader casts them to the declared types; a file whose values would
-not survive the cast stays out, named."""
+not survive the cast stays out, named. Round 40: files pandas wrote back (its stand-in
+types for columns with nulls or no values, and the index column it adds after a filter)."""
 
 from __future__ import annotations
 
@@ -221,3 +222,42 @@ def test_pandas_stand_ins_whose_values_do_not_fit_stay_out(wh, change):
     (found,) = file_problems(wh)
     assert (found["file"], found["problem"]) == (rel, "foreign")
     assert _count(wh) == 0
+
+
+def _filtered_by_pandas(t: pa.Table) -> pa.Table:
+    """Rows 1 and 3 deleted as pandas deletes them (`df[mask].to_parquet(path)`): the
+    rows left keep their index (0, 2), which pandas writes as the column
+    `__index_level_0__` and names in the file's `pandas` metadata (measured with pandas
+    3.1 in fault round 40)."""
+    import json
+
+    kept = t.take([0, 2]).append_column("__index_level_0__", pa.array([0, 2], pa.int64()))
+    meta = {"index_columns": ["__index_level_0__"], "column_indexes": [],
+            "columns": [{"name": n, "field_name": n} for n in kept.column_names]}
+    return kept.replace_schema_metadata({b"pandas": json.dumps(meta).encode()})
+
+
+def test_a_file_pandas_filtered_is_read_without_its_index_column(wh):
+    rel = _rewrite(wh, "articles", change=_filtered_by_pandas)
+    kept_urls = sorted(scan_table(wh, "articles")["url"].to_pylist())
+    assert len(kept_urls) == 2
+    assert file_problems(wh) == []
+    assert _count(wh) == 2
+    assert _count(wh, "SELECT count(*) FROM (DESCRIBE articles) "
+                      "WHERE column_name = '__index_level_0__'") == 0
+    assert run_data_tests(build_views(wh))["committed_files_readable"] == 0
+    from tasks.storage.warehouse import known_inputs, read_declared_file
+
+    assert len(known_inputs(wh, timedelta(hours=24), now=T).article_ids) == 2
+    assert "__index_level_0__" not in read_declared_file(wh / rel, "articles").column_names
+    publish_commit(wh, {"articles": run([row("https://b.example/x", story(9), 9)]).table},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    assert compact(wh, min_files=0, now=T + timedelta(days=1)) is not None
+    assert _count(wh) == 3 and file_problems(wh) == []
+
+
+def test_a_column_no_index_names_still_makes_a_file_foreign(wh):
+    rel = _rewrite(wh, "articles", change=lambda t: t.append_column(
+        "__index_level_0__", pa.array(range(t.num_rows), pa.int64())))
+    (found,) = file_problems(wh)
+    assert (found["file"], found["problem"]) == (rel, "foreign")
