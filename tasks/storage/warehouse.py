@@ -582,7 +582,11 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     now = now or datetime.now(UTC)
     since = now - refetch_failed_after
     ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
-    rejected = _scan(root, "rejects", "SELECT DISTINCT input_key, stage = 'discover' FROM t")
+    # A URL listed twice was a `duplicate_url` reject under the URL itself (before fault
+    # round 40: now under `duplicate:<key>`), which settled the URL: when its first
+    # listing's fetch had failed, no later run fetched it. Such rows settle nothing.
+    rejected = _scan(root, "rejects", """SELECT DISTINCT input_key, stage = 'discover' FROM t
+        WHERE NOT (stage = 'discover' AND reason = 'duplicate_url' AND input_key = url)""")
     # A URL whose latest attempt failed recently; a later success clears it. (Not
     # `arg_max(error, ...) IS NOT NULL`: arg_max skips rows whose error is NULL, so it
     # would find the last failure *before* a success.)
