@@ -212,3 +212,18 @@ def test_a_warehouse_a_newer_pressroom_wrote_is_refused_for_writes(tmp_path, com
     assert f"holds commits of schema version {SCHEMA_VERSION + 1}, written by a newer " \
            "pressroom" in out.output and "Traceback" not in out.output
     assert _run("sql", "SELECT 1", "-w", str(wh)).exit_code == 0
+
+
+def test_backfill_refuses_a_warehouse_that_is_a_file_before_any_run(tmp_path):
+    """Fault round 40: backfill alone did not check its warehouse. Over a file it started
+    the Prefect server, then ended with a FileExistsError traceback at its first file's
+    run (exit 1, after 1 min 53 s in the probe), or, with nothing in range, exit 0 as if
+    the path were a warehouse."""
+    wh = tmp_path / "wh"
+    wh.write_text("not a folder", encoding="utf-8")
+    source = tmp_path / "ccnews"  # local and empty: nothing is fetched, whatever happens
+    source.mkdir()
+    out = _run("backfill", str(source), "--from", "2024-05-01", "--to", "2024-05-02",
+               "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "is not a folder" in out.output and "Traceback" not in out.output
