@@ -97,8 +97,7 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
         if not os.access(root, os.R_OK | os.X_OK):
             return f"warehouse {root} is not readable"
         try:
-            # parsed once per file and kept: the run reads them anyway
-            newer = newer_schema_problem(root, manifests(root)) if write else None
+            commits = manifests(root)  # parsed once per file and kept: the run reads them
         except ForeignManifest as exc:
             return (f"{exc}. manifests/ holds the warehouse's commits and nothing else: "
                     "move it out of the warehouse")
@@ -106,6 +105,7 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
             return (f"{exc}. Our commits write manifests whole (a temporary file renamed), "
                     "so this one was damaged or edited afterwards: restore it from a "
                     "backup, or move it out of manifests/ to drop that commit's rows")
+        newer = newer_schema_problem(root, commits) if write else None
         if newer:
             return newer
     if not write:
