@@ -349,6 +349,10 @@ def backfill(
         err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
         raise typer.Exit(2)
     settings = _settings(warehouse, dask_address=dask_address)
+    # as ingest's: without it a warehouse that is a file (or not writable, or of a newer
+    # pressroom) ended the backfill with a traceback once its first file's run started
+    # (FileExistsError after the server's start, fault round 40)
+    _require_warehouse(settings.warehouse, write=True)
     _require_dedup_settings(settings)
     _require_api()
     from flows.backfill import backfill as backfill_flow

@@ -998,14 +998,28 @@ def _no_fetcher(urls: list[str]) -> tuple[dict[str, bytes], list[dict]]:
     return {}, []
 
 
+DUPLICATE_KEY_PREFIX = "duplicate:"
+
+
+def duplicate_key(input_key: str) -> str:
+    """The input key of a `duplicate_url` reject: the listing's own key, marked, so that
+    it never equals a document's. Under the document's key, the reject of a URL listed
+    twice settled the URL itself: when the first listing's fetch failed (a server down
+    for the day), later runs skipped the URL as "already in warehouse" for good, even
+    with --refresh, and its story was never fetched (fault round 40)."""
+    return DUPLICATE_KEY_PREFIX + input_key
+
+
 def drop_duplicate_urls(rows: list[dict], run_id: str) -> tuple[list[dict], list[dict]]:
-    """Keep the first document per canonical URL; later ones are rejects pointing at it."""
+    """Keep the first document per canonical URL; later ones are rejects pointing at it,
+    each under a key of its own (`duplicate_key`)."""
     seen: dict[str, str] = {}
     kept, rejects = [], []
     for row in rows:
         canon = canonical_url(row["url"])
         if canon in seen:
-            rejects.append(_reject(row["source_kind"], row["source"], row["input_key"],
+            rejects.append(_reject(row["source_kind"], row["source"],
+                                   duplicate_key(row["input_key"]),
                                    "duplicate_url", f"same canonical URL as {seen[canon]}",
                                    run_id, url=row["url"]))
             continue

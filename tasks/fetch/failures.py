@@ -97,6 +97,9 @@ def classify_exception(exc: BaseException, phase: str,
             return "blocked_address", str(exc.os_error)
         return "dns_error", detail
     if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
+        hint = tls_hint(str(exc))
+        if hint:  # after OpenSSL's words, which may be cut: the hint stays whole
+            detail = f"{detail[:498 - len(hint)]}; {hint}"
         return "tls_error", detail
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return "connect_timeout", detail
@@ -134,6 +137,33 @@ def classify_exception(exc: BaseException, phase: str,
     if isinstance(exc, aiohttp.InvalidURL | ValueError):
         return "invalid_url", detail
     return "client_error", detail
+
+
+# OpenSSL's reasons as a person reads them (fault round 40). A plain-HTTP port under an
+# https:// URL (nginx and Apache answer the ClientHello with a 400 page) was "[SSL:
+# WRONG_VERSION_NUMBER] wrong version number", which names no cause a reader knows.
+_TLS_HINTS = (
+    (("wrong_version_number", "wrong version number", "record layer failure",
+      "packet length too long", "http_request"),
+     "the server at this address answers in plain HTTP, not TLS (an https:// URL for an "
+     "http:// site, or another port)"),
+    (("certificate has expired",), "the server's certificate has expired (browsers refuse "
+     "it too)"),
+    (("self-signed", "self signed"), "the server's certificate is self-signed: no "
+     "authority vouches for it (browsers refuse it too)"),
+    (("hostname mismatch", "ip address mismatch", "not valid for"),
+     "the server's certificate is for another name (browsers refuse it too)"),
+    (("unable to get local issuer",), "the server's certificate chain does not reach a "
+     "known authority (a missing intermediate certificate on the server, or an authority "
+     "this machine does not trust)"),
+)
+
+
+def tls_hint(text: str) -> str | None:
+    """What a TLS failure's OpenSSL words mean, or None when they name nothing known."""
+    low = text.lower()
+    return next((hint for needles, hint in _TLS_HINTS if any(n in low for n in needles)),
+                None)
 
 
 def out_of_files(exc: BaseException) -> bool:

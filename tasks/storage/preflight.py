@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from schemas import TABLES
+from schemas import SCHEMA_VERSION, TABLES
 from tasks.storage.warehouse import (
     MANIFESTS,
     WRITER_LOCK,
@@ -97,7 +97,7 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
         if not os.access(root, os.R_OK | os.X_OK):
             return f"warehouse {root} is not readable"
         try:
-            manifests(root)  # parsed once per file and kept: the run reads them anyway
+            commits = manifests(root)  # parsed once per file and kept: the run reads them
         except ForeignManifest as exc:
             return (f"{exc}. manifests/ holds the warehouse's commits and nothing else: "
                     "move it out of the warehouse")
@@ -105,6 +105,9 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
             return (f"{exc}. Our commits write manifests whole (a temporary file renamed), "
                     "so this one was damaged or edited afterwards: restore it from a "
                     "backup, or move it out of manifests/ to drop that commit's rows")
+        newer = newer_schema_problem(root, commits) if write else None
+        if newer:
+            return newer
     if not write:
         # a query builds the views in memory when the folder cannot hold them
         return None
@@ -121,6 +124,23 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
                 else f"warehouse {root}: its parent")
         return f"{what} {target} is not writable ({exc.strerror or exc})"
     return unwritable_part(root) if root.is_dir() else None
+
+
+def newer_schema_problem(root: Path, commits: list[dict]) -> str | None:
+    """Why a command of this pressroom must not write into `root`: commits of a later
+    schema version (a newer pressroom, e.g. an analyst's upgraded install sharing the
+    warehouse with an older scheduled deployment), or None. Their files hold columns this
+    version does not declare, so its readers leave them out ("foreign"): its run found
+    none of their articles, fetched and added them all again, then failed on its data
+    tests with a traceback (fault round 40). Queries still answer, the files named."""
+    newest = max((c.get("schema_version") for c in commits
+                  if isinstance(c.get("schema_version"), int)), default=None)
+    if newest is None or newest <= SCHEMA_VERSION:
+        return None
+    return (f"warehouse {root} holds commits of schema version {newest}, written by a newer "
+            f"pressroom than this one (schema version {SCHEMA_VERSION}): this one would "
+            "leave their files out and add their articles again. Run the pressroom that "
+            "wrote them (upgrade this one), or name another warehouse")
 
 
 # What to do about a part of the warehouse the run cannot write while the folder itself is

@@ -274,6 +274,8 @@ def _kind(t: pa.DataType):
     int32, dictionary-encoded strings) hold the same kind."""
     if pa.types.is_dictionary(t):
         return _kind(t.value_type)
+    if pa.types.is_null(t):
+        return "null"
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
         return "string"
     if pa.types.is_binary(t) or pa.types.is_large_binary(t):
@@ -291,13 +293,33 @@ def _kind(t: pa.DataType):
     return str(t)
 
 
+def _holds(found, declared) -> bool:
+    """Whether values of kind `found` can stand for values of kind `declared`. Beside the
+    same kind, what pandas writes back (fault round 40): Arrow's null type for a column
+    with no value at all (a batch without categories, flags or rights), a list of nulls
+    for lists that are all empty, and float64 for an integer column holding a null (a
+    fetch without a status): the values say whether the cast keeps them."""
+    if found == "null":
+        return True
+    if found == "float" and declared == "integer":
+        return True
+    if isinstance(found, tuple) and isinstance(declared, tuple) and found[0] == declared[0]:
+        if found[0] == "list":
+            return _holds(found[1], declared[1])
+        if found[0] == "struct":
+            fields = dict(declared[1])
+            return fields.keys() == dict(found[1]).keys() and all(
+                _holds(kind, fields[name]) for name, kind in found[1])
+    return found == declared
+
+
 def castable(found: pa.DataType, declared: pa.DataType) -> bool:
     """Whether a column of type `found` may be read as `declared` (the same kind; a
-    timestamp without a zone is read as UTC, our writers' zone). Whether its values fit
-    is checked on the values (`_footer_check`)."""
+    timestamp without a zone is read as UTC, our writers' zone; pandas' stand-ins, see
+    `_holds`). Whether its values fit is checked on the values (`_footer_check`)."""
     if pa.types.is_timestamp(found) and pa.types.is_timestamp(declared):
         return True
-    return _kind(found) == _kind(declared)
+    return _holds(_kind(found), _kind(declared))
 
 
 @lru_cache(maxsize=1024)
@@ -319,6 +341,20 @@ def _cast_sql(table: str, name: str, found: pa.DataType) -> str:
     return f"CAST({column} AS {duckdb_type(table, name)}) AS {column}"
 
 
+def pandas_index_columns(schema: pa.Schema) -> list[str]:
+    """The columns a file's pandas metadata names as its DataFrame's index. pandas writes
+    any index but a plain 0..n-1 range as a column (`__index_level_0__` after a filter:
+    `df[df.domain != "x.example"].to_parquet(path)`, the way to delete rows in pandas);
+    it is pandas' bookkeeping, no data of the table (fault round 40: such a file was
+    "foreign", every row of it left out)."""
+    try:
+        meta = json.loads((schema.metadata or {}).get(b"pandas", b"{}"))
+        names = meta.get("index_columns", []) if isinstance(meta, dict) else []
+    except ValueError:
+        return []
+    return [n for n in names if isinstance(n, str) and schema.get_field_index(n) >= 0]
+
+
 @lru_cache(maxsize=65536)
 def _footer_check(path: str, size: int, mtime_ns: int, table: str):
     import pyarrow.parquet as pq
@@ -328,9 +364,11 @@ def _footer_check(path: str, size: int, mtime_ns: int, table: str):
     except Exception as exc:  # noqa: BLE001 - any unreadable footer is the finding
         return ("unreadable", f"{type(exc).__name__}: {exc}"[:300]), ()
     declared = TABLES.get(table)
-    undeclared = [f"{f.name} {f.type}" for f in schema
-                  if declared is None or declared.get_field_index(f.name) < 0]
-    differ = [f for f in schema if not undeclared
+    index = {n for n in pandas_index_columns(schema)
+             if declared is not None and declared.get_field_index(n) < 0}
+    undeclared = [f"{f.name} {f.type}" for f in schema if f.name not in index and (
+        declared is None or declared.get_field_index(f.name) < 0)]
+    differ = [f for f in schema if not undeclared and f.name not in index
               and not declared.field(f.name).type.equals(f.type)]
     foreign = undeclared + [f"{f.name} {f.type}" for f in differ
                             if not castable(f.type, declared.field(f.name).type)]
@@ -342,15 +380,20 @@ def _footer_check(path: str, size: int, mtime_ns: int, table: str):
         try:
             values = pq.read_table(path, columns=[f.name for f in differ])
             for f in differ:
-                pc.cast(values.column(f.name), declared.field(f.name).type, safe=True)
+                want = declared.field(f.name)
+                column = pc.cast(values.column(f.name), want.type, safe=True)
+                if not want.nullable and column.null_count:
+                    raise ValueError(f"{f.name}: {column.null_count} null(s) in a column "
+                                     "declared not null")
         except Exception as exc:  # noqa: BLE001 - the finding, named
             return ("foreign", "columns not as declared (" + ", ".join(
                 f"{f.name} {f.type}" for f in differ[:5]) + "), and not readable as "
                 f"declared without loss: {type(exc).__name__}: {exc}"[:300]), ()
     changed = {f.name for f in differ}
     return None, tuple(
-        (f.name, str(f.type) if f.name in changed else "",
-         _cast_sql(table, f.name, f.type) if f.name in changed
+        (f.name, f"{f.type}, pandas' index: not read" if f.name in index
+         else str(f.type) if f.name in changed else "",
+         None if f.name in index else _cast_sql(table, f.name, f.type) if f.name in changed
          else '"' + f.name.replace('"', '""') + '"') for f in schema)
 
 
@@ -363,7 +406,7 @@ def cast_select(path: Path | str, table: str) -> str | None:
     check = _check(Path(path), table)
     if check is None or check[0] is not None or not any(kind for _, kind, _ in check[1]):
         return None
-    return ", ".join(expr for _, _, expr in check[1])
+    return ", ".join(expr for _, _, expr in check[1] if expr is not None)
 
 
 def reading_order(files: list[Path] | list[str], table: str) -> list:
@@ -409,6 +452,8 @@ def read_declared_file(path: Path | str, table: str, columns: list[str] | None =
 
     found = pq.read_table(path, columns=columns)
     declared = TABLES[table]
+    found = found.drop_columns([n for n in pandas_index_columns(found.schema)
+                                if declared.get_field_index(n) < 0])
     for i, f in enumerate(found.schema):
         if declared.get_field_index(f.name) >= 0 and not f.type.equals(
                 declared.field(f.name).type):
@@ -537,7 +582,11 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     now = now or datetime.now(UTC)
     since = now - refetch_failed_after
     ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
-    rejected = _scan(root, "rejects", "SELECT DISTINCT input_key, stage = 'discover' FROM t")
+    # A URL listed twice was a `duplicate_url` reject under the URL itself (before fault
+    # round 40: now under `duplicate:<key>`), which settled the URL: when its first
+    # listing's fetch had failed, no later run fetched it. Such rows settle nothing.
+    rejected = _scan(root, "rejects", """SELECT DISTINCT input_key, stage = 'discover' FROM t
+        WHERE NOT (stage = 'discover' AND reason = 'duplicate_url' AND input_key = url)""")
     # A URL whose latest attempt failed recently; a later success clears it. (Not
     # `arg_max(error, ...) IS NOT NULL`: arg_max skips rows whose error is NULL, so it
     # would find the last failure *before* a success.)

@@ -187,3 +187,43 @@ def test_reprocess_of_a_run_that_archived_no_page_exits_2_before_any_run(tmp_pat
     assert out.exit_code == 2, out.output
     assert "nothing to reprocess: 20240102T000000Z-000001 archived no page" in out.output
     assert len(run_manifests(wh)) == before  # nothing committed
+
+
+@pytest.mark.parametrize("command", [["ingest", "DUMP"], ["compact"], ["reprocess"],
+                                     ["forget", "--domain", "x.example", "--reason", "t"]])
+def test_a_warehouse_a_newer_pressroom_wrote_is_refused_for_writes(tmp_path, command):
+    """Fault round 40: an older pressroom (a scheduled deployment not yet upgraded) over a
+    warehouse a newer one committed to left the newer files out as foreign (columns it
+    does not declare), fetched and added their articles again, then failed on its data
+    tests with a traceback. Now it is refused before any work; queries still answer."""
+    import json
+
+    from schemas import SCHEMA_VERSION
+
+    wh = committed_warehouse(tmp_path / "wh", runs=1)
+    newest = sorted((wh / "manifests").glob("*.json"))[-1]
+    manifest = json.loads(newest.read_text(encoding="utf-8"))
+    newest.write_text(json.dumps({**manifest, "schema_version": SCHEMA_VERSION + 1}),
+                      encoding="utf-8")
+    dump = tmp_path / "d.txt"  # a local input: nothing to fetch, whatever happens
+    dump.write_text(" date 2024-05-01 https://x.example/a\nTitle\nBody.\n", encoding="utf-8")
+    out = _run(*[str(dump) if c == "DUMP" else c for c in command], "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert f"holds commits of schema version {SCHEMA_VERSION + 1}, written by a newer " \
+           "pressroom" in out.output and "Traceback" not in out.output
+    assert _run("sql", "SELECT 1", "-w", str(wh)).exit_code == 0
+
+
+def test_backfill_refuses_a_warehouse_that_is_a_file_before_any_run(tmp_path):
+    """Fault round 40: backfill alone did not check its warehouse. Over a file it started
+    the Prefect server, then ended with a FileExistsError traceback at its first file's
+    run (exit 1, after 1 min 53 s in the probe), or, with nothing in range, exit 0 as if
+    the path were a warehouse."""
+    wh = tmp_path / "wh"
+    wh.write_text("not a folder", encoding="utf-8")
+    source = tmp_path / "ccnews"  # local and empty: nothing is fetched, whatever happens
+    source.mkdir()
+    out = _run("backfill", str(source), "--from", "2024-05-01", "--to", "2024-05-02",
+               "-w", str(wh))
+    assert out.exit_code == 2, out.output
+    assert "is not a folder" in out.output and "Traceback" not in out.output

@@ -5,6 +5,7 @@ and sitemaps go through a fake `fetch_urls`."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -1025,3 +1026,27 @@ def test_a_url_list_line_copied_from_markup_has_its_ampersands() -> None:
         b"https://news.example/a.php?id=1&amp;cat=2\n"
         b"https://news.example/b.php?id=2&#38;cat=2&copy=3\n")] == [
         "https://news.example/a.php?id=1&cat=2", "https://news.example/b.php?id=2&cat=2&copy=3"]
+
+
+def test_a_url_listed_twice_is_fetched_again_after_its_first_fetch_failed(tmp_path) -> None:
+    """Fault round 40: the `duplicate_url` reject of the second listing had the URL itself
+    as its input key, so it settled the URL: when the first listing's fetch had failed
+    (the server down that day), every later run skipped the URL as "already in
+    warehouse", --refresh too, and the story was never fetched."""
+    from tasks.discover import run
+
+    urls = tmp_path / "l.urls"
+    urls.write_text("https://a.example/down\nhttps://a.example/ok\nhttps://a.example/down\n")
+    first = run([str(urls)], CONFIG, "run-1", now=NOW)
+    (dup,) = first.rejects
+    assert dup["reason"] == "duplicate_url" and dup["url"] == "https://a.example/down"
+    assert dup["input_key"] not in first.table.column("input_key").to_pylist()
+    # the next run: /ok kept, /down failed long ago (no longer recent), the reject known
+    known = KnownInputs(article_ids=frozenset({article_id_for("https://a.example/ok")}),
+                        rejected_keys=frozenset({dup["input_key"]}),
+                        input_rejected_keys=frozenset({dup["input_key"]}))
+    for refresh in (False, True):
+        cfg = dataclasses.replace(CONFIG, refresh=refresh)
+        again = run([str(urls)], cfg, "run-2", known=known, now=NOW)
+        assert "https://a.example/down" in again.table.column("url").to_pylist()
+        assert again.rejects == []  # the duplicate's reject is not written twice

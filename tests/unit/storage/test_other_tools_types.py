@@ -3,7 +3,8 @@
 a zone, int64 for int32, dictionary-encoded strings. They were "foreign": left out of
 every view (`sql` counted none of their rows without a word), and every later run's data
 tests failed. Now each reader casts them to the declared types; a file whose values would
-not survive the cast stays out, named."""
+not survive the cast stays out, named. Round 40: files pandas wrote back (its stand-in
+types for columns with nulls or no values, and the index column it adds after a filter)."""
 
 from __future__ import annotations
 
@@ -138,3 +139,125 @@ def test_a_file_whose_values_would_not_survive_the_cast_stays_out_named(wh, chan
     assert _count(wh) == 0
     out = CliRunner().invoke(app, ["sql", "SELECT count(*) FROM articles", "-w", str(wh)])
     assert "LEFT OUT of every view" in out.output and rel in out.output
+
+
+def _as_pandas_writes(t: pa.Table) -> pa.Table:
+    """`t` read with pandas and written back (`pd.read_parquet(p).to_parquet(p)`, pandas
+    3.1 over pyarrow 26, measured in fault round 40): strings large_string, a list column
+    with no value at all Arrow's null type, lists that are all empty a list of nulls, an
+    integer column holding a null float64 (pandas has no null in its int64)."""
+    cols, fields = [], []
+    for f, col in zip(t.schema, t.columns, strict=True):
+        typ = f.type
+        if pa.types.is_list(typ) and col.null_count == len(col):
+            typ = pa.null()
+        elif pa.types.is_list(typ) and not any(v for v in col.to_pylist() if v):
+            typ = pa.list_(pa.null())
+        elif pa.types.is_integer(typ) and col.null_count:
+            typ = pa.float64()
+        elif pa.types.is_string(typ):
+            typ = pa.large_string()
+        fields.append(pa.field(f.name, typ))
+        cols.append(pa.nulls(len(col)) if typ == pa.null() else
+                    pa.array([[] if v is not None else None for v in col.to_pylist()],
+                             typ) if typ == pa.list_(pa.null()) else col.cast(typ))
+    return pa.table(cols, schema=pa.schema(fields))
+
+
+def test_a_file_pandas_wrote_back_is_read_cast_in_the_views(wh):
+    def batch_without_places_or_authors(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("places")
+        t = t.set_column(i, t.schema.field(i), pa.array([[]] * t.num_rows, pa.list_(
+            pa.string())))
+        i = t.schema.get_field_index("authors")
+        return t.set_column(i, t.schema.field(i), pa.nulls(t.num_rows, pa.list_(pa.string())))
+
+    _rewrite(wh, "articles", change=batch_without_places_or_authors)
+    before = scan_table(wh, "articles").sort_by("article_id")
+    rel = _rewrite(wh, "articles", change=_as_pandas_writes)
+    found = pq.read_schema(wh / rel)
+    assert found.field("authors").type == pa.null()  # the case: no author in the batch
+    assert found.field("places").type == pa.list_(pa.null())
+    assert file_problems(wh) == []
+    assert _count(wh) == 4
+    assert run_data_tests(build_views(wh))["committed_files_readable"] == 0
+    after = scan_table(wh, "articles").sort_by("article_id")
+    assert after.schema.field("authors").type == pa.list_(pa.string())
+    assert after["places"].to_pylist() == before["places"].to_pylist()
+    assert after["text"].to_pylist() == before["text"].to_pylist()
+
+
+def test_a_fetch_log_pandas_wrote_back_still_holds_the_recent_failures(tmp_path):
+    """A fetch with no response has a null status: pandas reads the column as float64.
+    The file was left out, so the next run fetched the failed URLs again within
+    `refetch_failed_after_hours` and ended with its data tests failing."""
+    from schemas import FETCH_LOG, conform
+    from tasks.storage.warehouse import fetch_history, known_inputs
+
+    log = [{"url": "https://a.example/ok", "status": 200, "fetched_at": T, "run_id": "r1",
+            "warc_file": "raw/r1.warc.gz", "warc_offset": 0},
+           {"url": "https://a.example/down", "status": None, "error": "connect_error",
+            "fetched_at": T, "run_id": "r1"}]
+    publish_commit(tmp_path, {"fetch_log": conform(log, FETCH_LOG, "fetch_log")},
+                   {"run_id": "r1", "started_at": T.isoformat()}, 1)
+    rel = _rewrite(tmp_path, "fetch_log", change=_as_pandas_writes)
+    assert pq.read_schema(tmp_path / rel).field("status").type == pa.float64()
+    assert file_problems(tmp_path) == []
+    known = known_inputs(tmp_path, timedelta(hours=24), now=T + timedelta(hours=1))
+    assert known.recently_failed_urls == {"https://a.example/down"}
+    assert fetch_history(tmp_path, {"https://a.example/ok"})["https://a.example/ok"].status \
+        == 200
+    assert _count(tmp_path, "SELECT list(status ORDER BY url) FROM fetch_log") == [None, 200]
+    assert run_data_tests(build_views(tmp_path))["committed_files_readable"] == 0
+
+
+@pytest.mark.parametrize("change", ["fraction", "null_where_not_null"])
+def test_pandas_stand_ins_whose_values_do_not_fit_stay_out(wh, change):
+    def altered(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("word_count")
+        value = pa.array([1.5] * t.num_rows) if change == "fraction" else pa.nulls(t.num_rows)
+        return t.set_column(i, "word_count", value)
+
+    rel = _rewrite(wh, "articles", change=altered)
+    (found,) = file_problems(wh)
+    assert (found["file"], found["problem"]) == (rel, "foreign")
+    assert _count(wh) == 0
+
+
+def _filtered_by_pandas(t: pa.Table) -> pa.Table:
+    """Rows 1 and 3 deleted as pandas deletes them (`df[mask].to_parquet(path)`): the
+    rows left keep their index (0, 2), which pandas writes as the column
+    `__index_level_0__` and names in the file's `pandas` metadata (measured with pandas
+    3.1 in fault round 40)."""
+    import json
+
+    kept = t.take([0, 2]).append_column("__index_level_0__", pa.array([0, 2], pa.int64()))
+    meta = {"index_columns": ["__index_level_0__"], "column_indexes": [],
+            "columns": [{"name": n, "field_name": n} for n in kept.column_names]}
+    return kept.replace_schema_metadata({b"pandas": json.dumps(meta).encode()})
+
+
+def test_a_file_pandas_filtered_is_read_without_its_index_column(wh):
+    rel = _rewrite(wh, "articles", change=_filtered_by_pandas)
+    kept_urls = sorted(scan_table(wh, "articles")["url"].to_pylist())
+    assert len(kept_urls) == 2
+    assert file_problems(wh) == []
+    assert _count(wh) == 2
+    assert _count(wh, "SELECT count(*) FROM (DESCRIBE articles) "
+                      "WHERE column_name = '__index_level_0__'") == 0
+    assert run_data_tests(build_views(wh))["committed_files_readable"] == 0
+    from tasks.storage.warehouse import known_inputs, read_declared_file
+
+    assert len(known_inputs(wh, timedelta(hours=24), now=T).article_ids) == 2
+    assert "__index_level_0__" not in read_declared_file(wh / rel, "articles").column_names
+    publish_commit(wh, {"articles": run([row("https://b.example/x", story(9), 9)]).table},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    assert compact(wh, min_files=0, now=T + timedelta(days=1)) is not None
+    assert _count(wh) == 3 and file_problems(wh) == []
+
+
+def test_a_column_no_index_names_still_makes_a_file_foreign(wh):
+    rel = _rewrite(wh, "articles", change=lambda t: t.append_column(
+        "__index_level_0__", pa.array(range(t.num_rows), pa.int64())))
+    (found,) = file_problems(wh)
+    assert (found["file"], found["problem"]) == (rel, "foreign")

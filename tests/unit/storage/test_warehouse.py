@@ -281,3 +281,21 @@ def test_a_manifest_without_a_start_is_the_oldest(tmp_path) -> None:
     (folder / "a.json").write_text(json.dumps({"run_id": "dated", "started_at": NOW.isoformat()}))
     (folder / "b.json").write_text(json.dumps({"run_id": "undated"}))
     assert [m["run_id"] for m in manifests(tmp_path)] == ["undated", "dated"]
+
+
+def test_a_duplicate_url_reject_under_the_url_itself_settles_nothing(tmp_path) -> None:
+    """Before fault round 40 the `duplicate_url` reject of a URL listed twice had the URL
+    as its input key: in a warehouse holding one, the URL stayed settled after its first
+    fetch failed, and no later run fetched it. Such rows settle nothing now; the new
+    rows' keys (`duplicate:<url>`) are known, so they are not written again."""
+    url = "https://a.example/down"
+    log = [_log(url, NOW - timedelta(days=3), "connect_error", None)]
+    rejects = [{"input_key": key, "url": url, "stage": "discover", "reason": "duplicate_url",
+                "rejected_at": NOW - timedelta(days=3), "run_id": "r"}
+               for key in (url, "duplicate:" + url)]
+    publish_run(tmp_path, {"fetch_log": conform(log, FETCH_LOG, "fetch_log"),
+                           "rejects": conform(rejects, REJECTS, "rejects")},
+                _manifest("r", NOW - timedelta(days=3)))
+    known = known_inputs(tmp_path, timedelta(hours=24), now=NOW)
+    assert known.rejected_keys == known.input_rejected_keys == {"duplicate:" + url}
+    assert known.recently_failed_urls == set()
