@@ -906,3 +906,39 @@ def test_zlib_data_under_another_registered_coding_has_no_head_as_it_has_no_body
         decode_body(packed, label, 10_000)
     assert decoded_head(packed, label, 60) == b""
     assert decoded_head(packed, "x-deflate", 60) == PAGE[:60]
+
+
+# -- seed 65: spellings of _decode_one, a skippable frame cut at its magic ------------------
+def test_a_binary_body_labelled_none_is_the_body_as_sent() -> None:
+    # "none" is no coding (as "identity"): nothing is undone, binary or not
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    assert decode_one(png, "none", 10_000) == png
+    assert decode_body(png, "None", 10_000) == (png, [])
+    packed = gzip.compress(PAGE)  # (nor is a gzip body under it read, unless asked)
+    assert decode_body(packed, "none", 10_000, undeclared_gzip=False) == (packed, [])
+
+
+def test_junk_labelled_x_gzip_is_bad_gzip_as_under_gzip() -> None:
+    junk = bytes(range(256)) * 4
+    for label in ("gzip", "x-gzip", "X-Gzip"):
+        with pytest.raises(CodingError) as err:
+            decode_body(junk, label, 10_000)
+        assert err.value.kind == "bad_compression", label
+        assert err.value.detail.startswith("gzip: "), label
+
+
+def test_an_unknown_coding_over_binary_data_says_which() -> None:
+    with pytest.raises(CodingError) as err:
+        decode_body(bytes(range(256)), "x-bzip2", 10_000)
+    assert (err.value.kind, err.value.detail) == ("unsupported_encoding",
+                                                  "content-encoding 'x-bzip2'")
+
+
+def test_a_skippable_frame_cut_after_its_magic_is_a_cut_stream() -> None:
+    # four bytes: a skippable frame's magic, its size and content never sent
+    cut = _zstd_frame(PAGE) + _skippable(0x50)[:4]
+    assert decode_body(cut, "zstd", 10_000)[0] == PAGE
+    with pytest.raises(CodingError) as err:
+        decode_body(cut, "zstd", 10_000, refuse_cut_data=True)
+    assert (err.value.kind, err.value.detail) == (
+        "truncated", f"zstd: the compressed data stops before its end ({len(PAGE)} bytes decoded)")
