@@ -293,3 +293,11 @@ def test_a_heads_blank_line_is_its_end_whatever_bytes_stand_around_it() -> None:
     both = b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\nTransfer-Encoding: identity\r\nX-Id: XX"
     fixed = both.replace(b"Transfer-Encoding", b"X-Crawler-Transfer-Encoding")
     assert reframe_heads(both + b"\r\n\r\nXXXX") == (fixed + b"\r\n\r\nXXXX", b"", True)
+
+
+def test_a_transfer_encoding_is_its_whole_value_after_the_names_colon() -> None:
+    # a parameter whose quoted string is never closed (a malformed value): what
+    # follows its colon is no coding of its own; the value names one that is not identity
+    head = (b'HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: gzip;p="a:identity'
+            b"\r\n\r\n")
+    assert reframe_head(head) == head.replace(b"Content-Length", b"X-Crawler-Content-Length")
