@@ -96,6 +96,46 @@ def _data_is_whole(member: bytes, wbits: int) -> bool:
     return raw.eof
 
 
+def _members(data: bytes, new_decoder, error: type[Exception], opens_next, limit: int,
+             junk_after_empty: bool = False) -> tuple[bytes, bytes | None]:
+    """`data` decoded member after member (gzip's members, zstd's frames: each a whole
+    stream, read by a decoder of its own, while `opens_next` says the bytes after one
+    open another), `limit` bytes out at most: (what decoded, the data from the start of
+    a member that stops before its end, else None). The first member's `error` is
+    raised; a later one's is junk after the stream, ignored as browsers ignore it, when
+    something decoded before it (with `junk_after_empty`, when a whole member did, even
+    one of no bytes: what gzip's full decode has always done; zstd's and the heads'
+    have wanted bytes, and the merge kept each as it was)."""
+    out: list[bytes] = []
+    size = 0
+    # (size < limit: zlib reads a max_length of 0 as no limit at all)
+    while data and size < limit:
+        d = new_decoder()
+        try:
+            chunk = d.decompress(data, limit - size)
+        except error:
+            if size or (junk_after_empty and out):
+                break
+            raise
+        size += len(chunk)
+        out.append(chunk)
+        if not d.eof:
+            return b"".join(out), data
+        data = d.unused_data
+        if not opens_next(data):
+            break
+    return b"".join(out), None
+
+
+def _opens_gzip_member(data: bytes) -> bool:
+    return data.startswith(b"\x1f\x8b")
+
+
+def _opens_nothing(data: bytes) -> bool:
+    """zlib and raw deflate are one stream: what follows it is never another."""
+    return False
+
+
 def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False,
           refuse_cut_data: bool = False) -> bytes:
     """Undo gzip (all members) or zlib/raw deflate, refusing more than `cap` bytes out.
@@ -104,31 +144,22 @@ def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False,
     the compressed data itself stops early (a page whose transfer was complete but whose
     compressed body was cut: keeping the prefix would store part of an article as if it
     were all of it; a missing trailer alone loses nothing and is accepted)."""
-    out: list[bytes] = []
-    size = 0
-    while data:
-        d = zlib.decompressobj(wbits)
-        try:
-            chunk = d.decompress(data, cap + 1 - size)
-        except zlib.error as exc:
-            if out:  # trailing garbage after a complete member: ignore, as browsers do
-                break
-            raise CodingError("bad_compression", f"{name}: {exc}") from None
-        size += len(chunk)
-        out.append(chunk)
-        if size > cap:
-            raise CodingError("decompressed_too_large", f"{name} expands beyond {cap} bytes")
-        if not d.eof:
-            if strict:
-                raise CodingError("bad_compression", f"{name}: truncated stream")
-            if refuse_cut_data and not _data_is_whole(data, wbits):
-                raise CodingError("truncated", f"{name}: the compressed data stops before "
-                                  f"its end ({size} bytes decoded)")
-            break  # a truncated stream: keep what decoded (the body is flagged elsewhere)
-        data = d.unused_data
-        if wbits != 31 or not data.startswith(b"\x1f\x8b"):
-            break
-    return b"".join(out)
+    next_member = _opens_gzip_member if wbits == 31 else _opens_nothing
+    try:
+        out, cut = _members(data, lambda: zlib.decompressobj(wbits), zlib.error, next_member,
+                            cap + 1, junk_after_empty=True)
+    except zlib.error as exc:
+        raise CodingError("bad_compression", f"{name}: {exc}") from None
+    if len(out) > cap:
+        raise CodingError("decompressed_too_large", f"{name} expands beyond {cap} bytes")
+    if cut is not None:
+        if strict:
+            raise CodingError("bad_compression", f"{name}: truncated stream")
+        if refuse_cut_data and not _data_is_whole(cut, wbits):
+            raise CodingError("truncated", f"{name}: the compressed data stops before "
+                              f"its end ({len(out)} bytes decoded)")
+        # a truncated stream: keep what decoded (the body is flagged elsewhere)
+    return out
 
 
 def _brotli(data: bytes, cap: int, refuse_cut_data: bool = False,
@@ -282,50 +313,24 @@ def _zstd(data: bytes, cap: int, strict: bool = False, refuse_cut_data: bool = F
     unless `strict` or `refuse_cut_data`, as for gzip (`_zlib`): zstd's prefix is exact."""
     if zstd is None:
         raise CodingError("unsupported_encoding", "content-encoding 'zstd' (no zstd decoder)")
-    out: list[bytes] = []
-    size = 0
-    while data:
-        d = _zstd_decoder()
-        try:
-            chunk = d.decompress(data, cap + 1 - size)
-        except zstd.ZstdError as exc:
-            if size:  # a frame's magic, then junk, after whole frames: ignored
-                break
-            raise CodingError("bad_compression", _zstd_words(exc)) from None
-        size += len(chunk)
-        out.append(chunk)
-        if size > cap:
-            raise CodingError("decompressed_too_large", f"zstd expands beyond {cap} bytes")
-        if not d.eof:
-            if strict:
-                raise CodingError("bad_compression", "zstd: truncated stream")
-            if refuse_cut_data:
-                raise CodingError("truncated", f"zstd: the compressed data stops before its "
-                                  f"end ({size} bytes decoded)")
-            break
-        data = d.unused_data
-        if not _opens_zstd_frame(data):
-            break
-    return b"".join(out)
+    try:
+        out, cut = _members(data, _zstd_decoder, zstd.ZstdError, _opens_zstd_frame, cap + 1)
+    except zstd.ZstdError as exc:
+        raise CodingError("bad_compression", _zstd_words(exc)) from None
+    if len(out) > cap:
+        raise CodingError("decompressed_too_large", f"zstd expands beyond {cap} bytes")
+    if cut is not None:
+        if strict:
+            raise CodingError("bad_compression", "zstd: truncated stream")
+        if refuse_cut_data:
+            raise CodingError("truncated", f"zstd: the compressed data stops before its "
+                              f"end ({len(out)} bytes decoded)")
+    return out
 
 
 def _zstd_head(data: bytes, n: int) -> bytes:
     """At most `n` bytes of zstd data decoded, across its frames (see `_zstd`)."""
-    out = bytearray()
-    while data and len(out) < n:
-        d = _zstd_decoder()
-        try:
-            out += d.decompress(data, n - len(out))
-        except zstd.ZstdError:
-            if out:
-                break
-            raise
-        if not d.eof:
-            break
-        data = d.unused_data
-        if not _opens_zstd_frame(data):
-            break
-    return bytes(out)
+    return _members(data, _zstd_decoder, zstd.ZstdError, _opens_zstd_frame, n)[0]
 
 
 # Control bytes that text never holds (all below 0x20 but tab, LF, CR; and DEL).
@@ -480,21 +485,8 @@ def decode_body(data: bytes, content_encoding: str | None, cap: int,
 def _gzip_head(data: bytes, n: int) -> bytes:
     """At most `n` bytes of gzip data decoded, across its members (a page sent as
     several gzip members, as `cat a.gz b.gz` or a server gzipping each flush makes)."""
-    out = bytearray()
-    while data and len(out) < n:
-        d = zlib.decompressobj(31)
-        try:
-            out += d.decompress(data, n - len(out))
-        except zlib.error:
-            if out:  # trailing garbage after a member, as the full decode ignores it
-                break
-            raise
-        if not d.eof:
-            break
-        data = d.unused_data
-        if not data.startswith(b"\x1f\x8b"):
-            break
-    return bytes(out)
+    return _members(data, lambda: zlib.decompressobj(31), zlib.error, _opens_gzip_member,
+                    n)[0]
 
 
 def _head_one(data: bytes, coding: str, n: int) -> bytes:

@@ -887,3 +887,40 @@ def test_a_meta_in_the_body_just_past_the_4_kb_window_does_not_count() -> None:
     start = "<html><head><title>t</title></head><body><p>"
     page = start + "x" * (4096 - len(start)) + '<meta charset="koi8-r"></p></body></html>'
     assert meta_charset(page.encode()) is None
+
+
+# -- seed 65: the window's edges ------------------------------------------------------------
+def test_a_meta_opening_the_page_that_the_window_cuts_is_read_whole() -> None:
+    # the page's first byte is the cut tag's "<" (a fragment, or a page without a doctype,
+    # whose first meta holds over 4 KB of content before its label)
+    start = '<meta name="description" content="'
+    tag = start + "a" * (4096 - len(start) - len('" charset="iso-8859-1')) + '" charset="'
+    page = (tag + 'iso-8859-15"><title>t</title><p>x</p>').encode()
+    assert page[:4096].endswith(b'charset="iso-8859-1')
+    assert meta_charset(page) == "iso-8859-15"
+
+
+def test_an_unquoted_label_the_window_cuts_is_read_to_the_tags_end() -> None:
+    for label in ("iso-8859-15", "koi8-r"):
+        page = _cut_at_the_window(f"<meta charset={label}>", 12)
+        assert meta_charset(page) == label, label
+
+
+def test_a_meta_whose_end_lies_past_the_64_kb_head_scan_is_not_read() -> None:
+    # the cut tag's end is looked for no further than the head is read: a meta open over
+    # 60 KB names nothing
+    start = "<html><head><title>t</title>"
+    page = (start + " " * (4000 - len(start)) + '<meta content="' + "a" * 70_000
+            + '" charset="koi8-r"></head><p>x</p>').encode()
+    assert meta_charset(page) is None
+    # (closed within 64 KB, the same meta is read)
+    assert meta_charset(page.replace(b"a" * 70_000, b"a" * 50_000)) == "koi8-r"
+
+
+def test_a_meta_after_the_heads_end_tag_does_not_count_even_without_a_body_tag() -> None:
+    # `</head>` ends the head where a meta after it would not: no element of the body
+    # comes between them (`<body>` is optional)
+    page = (f"<html><head><title>t</title><style>{'a' * 4200}</style></head>"
+            '<meta charset="koi8-r"><p>x</p>').encode()
+    assert meta_charset(page) is None
+    assert meta_charset(page.replace(b"</head>", b"")) == "koi8-r"

@@ -906,3 +906,118 @@ def test_zlib_data_under_another_registered_coding_has_no_head_as_it_has_no_body
         decode_body(packed, label, 10_000)
     assert decoded_head(packed, label, 60) == b""
     assert decoded_head(packed, "x-deflate", 60) == PAGE[:60]
+
+
+# -- seed 65: spellings of _decode_one, a skippable frame cut at its magic ------------------
+def test_a_binary_body_labelled_none_is_the_body_as_sent() -> None:
+    # "none" is no coding (as "identity"): nothing is undone, binary or not
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    assert decode_one(png, "none", 10_000) == png
+    assert decode_body(png, "None", 10_000) == (png, [])
+    packed = gzip.compress(PAGE)  # (nor is a gzip body under it read, unless asked)
+    assert decode_body(packed, "none", 10_000, undeclared_gzip=False) == (packed, [])
+
+
+def test_junk_labelled_x_gzip_is_bad_gzip_as_under_gzip() -> None:
+    junk = bytes(range(256)) * 4
+    for label in ("gzip", "x-gzip", "X-Gzip"):
+        with pytest.raises(CodingError) as err:
+            decode_body(junk, label, 10_000)
+        assert err.value.kind == "bad_compression", label
+        assert err.value.detail.startswith("gzip: "), label
+
+
+def test_an_unknown_coding_over_binary_data_says_which() -> None:
+    with pytest.raises(CodingError) as err:
+        decode_body(bytes(range(256)), "x-bzip2", 10_000)
+    assert (err.value.kind, err.value.detail) == ("unsupported_encoding",
+                                                  "content-encoding 'x-bzip2'")
+
+
+def test_a_skippable_frame_cut_after_its_magic_is_a_cut_stream() -> None:
+    # four bytes: a skippable frame's magic, its size and content never sent
+    cut = _zstd_frame(PAGE) + _skippable(0x50)[:4]
+    assert decode_body(cut, "zstd", 10_000)[0] == PAGE
+    with pytest.raises(CodingError) as err:
+        decode_body(cut, "zstd", 10_000, refuse_cut_data=True)
+    assert (err.value.kind, err.value.detail) == (
+        "truncated", f"zstd: the compressed data stops before its end ({len(PAGE)} bytes decoded)")
+
+
+# -- seed 65: the member loop shared by gzip and zstd (`_members`) --------------------------
+def _peak_while(call) -> int:
+    """The most memory traced while `call()` runs (its CodingError, if any, ignored)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        try:
+            call()
+        except CodingError:
+            pass
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_junk_after_a_first_member_of_no_bytes_is_ignored_by_gzip_and_refused_by_zstd() -> None:
+    # (each as it was before the loops were one: gzip asks whether a member came before
+    # the junk, zstd whether bytes did; an empty frame, then a broken one, is no page)
+    assert decode_body(gzip.compress(b"") + b"\x1f\x8b junk", "gzip", 100) == (b"", ["gzip"])
+    with pytest.raises(CodingError) as err:
+        decode_body(_zstd_frame(b"") + codings.ZSTD_MAGIC + b" junk", "zstd", 100)
+    assert err.value.kind == "bad_compression" and err.value.detail.startswith("zstd: ")
+    assert decode_body(_zstd_frame(b"x") + codings.ZSTD_MAGIC + b" junk", "zstd", 100) == (
+        b"x", ["zstd"])
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "zstd"])
+def test_an_empty_body_under_a_coding_is_empty_not_cut(coding) -> None:
+    assert decode_body(b"", coding, 100, refuse_cut_data=True) == (b"", [coding])
+    assert decode_one(b"", coding, 100, strict=True) == b""
+
+
+def test_a_bomb_member_after_one_of_exactly_the_cap_is_never_decoded() -> None:
+    # the first member fills the cap and one byte more: the next is not read at all (a call
+    # for 0 more bytes would be zlib's "no limit")
+    bomb = gzip.compress(b"a" * (32 << 20))
+    packed = gzip.compress(b"b" * 1001) + bomb
+    with pytest.raises(CodingError) as err:
+        decode_body(packed, "gzip", 1000)
+    assert (err.value.kind, err.value.detail) == (
+        "decompressed_too_large", "gzip expands beyond 1000 bytes")
+    assert _peak_while(lambda: decode_body(packed, "gzip", 1000)) < 4 << 20
+    # the head likewise, asked for exactly the first member's bytes
+    assert _peak_while(lambda: codings._gzip_head(packed, 1001)) < 4 << 20
+    assert codings._gzip_head(packed, 1001) == b"b" * 1001
+
+
+def test_many_members_each_under_the_cap_are_refused_without_holding_them_all() -> None:
+    # 2,000 members of 10 KB (20 MB) against a cap of 100 KB: refused after the cap's
+    # worth, never all decoded
+    packed = gzip.compress(b"a" * 10_000) * 2000
+    assert _peak_while(lambda: decode_body(packed, "gzip", 100_000)) < 4 << 20
+    with pytest.raises(CodingError) as err:
+        decode_body(packed, "gzip", 100_000)
+    assert err.value.kind == "decompressed_too_large"
+
+
+@pytest.mark.parametrize("pack", [gzip.compress, _zstd_frame])
+def test_the_head_of_small_members_stops_at_n_bytes(pack) -> None:
+    coding = "gzip" if pack is gzip.compress else "zstd"
+    packed = pack(PAGE[:30]) + pack(PAGE[30:60]) + pack(PAGE[60:90]) + pack(PAGE[90:120])
+    assert codings._head_one(packed, coding, 50) == PAGE[:50]
+    assert decoded_head(packed, coding, 200) == PAGE[:120]
+
+
+def test_deflate_is_one_stream_whatever_follows_it() -> None:
+    # a second zlib stream after the first is bytes after the body, not more of it
+    assert decode_body(zlib.compress(b"first") + zlib.compress(b"second"), "deflate",
+                       100) == (b"first", ["deflate"])
+
+
+def test_a_cut_gzip_stream_read_strictly_says_so() -> None:
+    cut = gzip.compress(PAGE)[:-12]
+    with pytest.raises(CodingError) as err:
+        decode_one(cut, "gzip", 1 << 20, strict=True)
+    assert (err.value.kind, err.value.detail) == ("bad_compression", "gzip: truncated stream")

@@ -571,3 +571,19 @@ def test_a_divs_opening_is_its_first_hundred_characters_not_its_whole_text() -> 
 
     div = html.fromstring("<div>" + "<i>a</i>" * 1000 + "</div>")
     assert _opening_text(div) == "a" * MAX_DATELINE_OPENING
+
+
+# -- seed 65: a slashed date's numbers either side of 12 -----------------------------------
+def test_a_slashed_date_is_ambiguous_up_to_12_and_read_by_its_number_over_12() -> None:
+    from datetime import date
+
+    from tasks.extract.headline_area import parse_visible_date
+
+    # both numbers up to 12 (12 itself): either could be the month, no clock says which
+    for text in ("12/05/2024", "05/12/2024", "12/11/2024"):
+        assert parse_visible_date(text) is None, text
+    # one of them 13: that one is the day
+    assert parse_visible_date("13/05/2024") == date(2024, 5, 13)
+    assert parse_visible_date("05/13/2024") == date(2024, 5, 13)
+    assert parse_visible_date("12/13/2024") == date(2024, 12, 13)
+    assert parse_visible_date("13/12/2024") == date(2024, 12, 13)

@@ -2293,3 +2293,80 @@ def test_shows_text_finds_a_letter_outside_the_unshown_elements(body: str, shows
     # (parsed as lxml does: parse_html would already have read the noscripts)
     tree = document_fromstring(f"<html><body>{body}<p></p></body></html>")
     assert extract_mod._shows_text(tree.find("body"), extract_mod._UNSHOWN) is shows
+
+
+# --- seed 65: the batch function's own bookkeeping ----------------------------------------
+def test_every_reject_of_a_batch_names_its_run_and_shares_one_utc_time(monkeypatch) -> None:
+    from tasks.extract.filters import out_of_memory
+
+    real = extract_mod.extract_html
+
+    def failing(body, url, **kw):
+        if url.endswith("/huge.html"):
+            raise MemoryError("Unable to allocate 37.4 MiB")
+        if url.endswith("/bug.html"):
+            raise RuntimeError("boom")
+        return real(body, url, **kw)
+
+    monkeypatch.setattr(extract_mod, "extract_html", failing)
+    monkeypatch.setattr(extract_mod, "memory_limit", lambda: 2 * 2**30)
+    site = "https://gazette.example/news"
+    docs = docs_table([
+        {"input_key": "gone", "url": f"{site}/gone.html", "source_kind": "warc", "status": 404,
+         "body": page()},
+        {"input_key": "empty", "url": f"{site}/empty.html", "source_kind": "url",
+         "body": b"<html><body></body></html>"},
+        {"input_key": "huge", "url": f"{site}/huge.html", "source_kind": "url", "body": page()},
+        {"input_key": "bug", "url": f"{site}/bug.html", "source_kind": "url", "body": page()},
+        {"input_key": "ok", "url": f"{site}/bridge.html", "source_kind": "url", "body": page()},
+    ])
+    result = extract.run(docs, EXTRACT, "run-65")
+    assert (result.stage, result.received) == ("extract", 5)
+    assert result.table.column("input_key").to_pylist() == ["ok"]
+    rejects = {r["input_key"]: r for r in result.rejects}
+    assert [(r["input_key"], r["reason"]) for r in result.rejects] == [
+        ("gone", "http_404"), ("empty", "extraction_failed"), ("huge", "out_of_memory"),
+        ("bug", "extraction_failed")]
+    assert {(r["stage"], r["run_id"]) for r in result.rejects} == {("extract", "run-65")}
+    (at,) = {r["rejected_at"] for r in result.rejects}  # the batch's one time, in UTC
+    assert at.utcoffset() is not None and at.utcoffset().total_seconds() == 0
+    assert rejects["huge"]["detail"] == out_of_memory(
+        MemoryError("Unable to allocate 37.4 MiB"), len(page()), 2 * 2**30, "run-65").detail
+    assert rejects["bug"]["detail"] == "RuntimeError: boom"
+
+
+def test_every_dump_document_of_a_batch_is_an_article() -> None:
+    docs = docs_table([
+        {"input_key": k, "url": f"https://dump.example/2024/05/02/{k}.html",
+         "source_kind": "dump", "dump_text": f"The text of {k}.", "hint_title": k}
+        for k in ("d1", "d2")
+    ] + [{"input_key": "a", "url": "https://gazette.example/news/bridge.html",
+          "source_kind": "url", "body": page()}])
+    result = extract.run(docs, EXTRACT, "r")
+    assert result.table.column("input_key").to_pylist() == ["d1", "d2", "a"]
+
+
+def test_a_teaser_list_typed_as_a_collection_is_no_article_at_any_url() -> None:
+    teasers = "".join(
+        f"<li><a href='/n/{i}'>Council story number {i}</a> <span>2 May</span></li>"
+        for i in range(12))
+    html = ("<html><head><meta property='og:type' content='CollectionPage'></head><body>"
+            f"<h1>Council</h1><ul>{teasers}</ul></body></html>").encode()
+    url = "https://gazette.example/news/council-roundup.html"  # (no listing URL)
+    result = extract.run(docs_table([{"input_key": "c", "url": url, "source_kind": "url",
+                                      "body": html}]), EXTRACT, "r")
+    assert [(r["reason"], r["detail"]) for r in result.rejects] == [
+        ("not_article", "page type collectionpage and a teaser-list text")]
+
+
+def test_an_extractors_error_is_cut_to_300_characters_in_its_reject(monkeypatch) -> None:
+    from tasks.extract.metadata import PageMetadata
+
+    error = "unparsable HTML: " + "x" * 400
+    monkeypatch.setattr(extract_mod, "extract_html",
+                        lambda body, url, **kw: extract_mod.Extracted("", PageMetadata(),
+                                                                      error=error))
+    result = extract.run(docs_table([{"input_key": "a", "url": "https://gazette.example/a",
+                                      "source_kind": "url", "body": page()}]), EXTRACT, "r")
+    assert [(r["reason"], r["detail"]) for r in result.rejects] == [
+        ("extraction_failed", error[:300])]

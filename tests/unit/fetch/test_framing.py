@@ -123,7 +123,9 @@ def test_an_interim_head_without_a_reason_phrase_is_still_interim() -> None:
             interim + fixed + CHUNKED_BODY, b"", True)
 
 
-@pytest.mark.parametrize("head", [b"HTTP/1.1\r\n\r\n", b"\r\n\r\n", b"   \n\n"])
+# (seed 65: a blank line of bare LF at byte 0 is a head too, passed on, not waited past)
+@pytest.mark.parametrize("head", [b"HTTP/1.1\r\n\r\n", b"\r\n\r\n", b"   \n\n", b"\n\n",
+                                  b"\n\r\n"])
 def test_a_status_line_without_a_code_is_passed_on_for_the_parser_to_refuse(head) -> None:
     assert reframe_heads(head + b"rest") == (head + b"rest", b"", True)
 
@@ -248,3 +250,54 @@ def test_a_connector_that_builds_its_protocol_otherwise_is_left_alone() -> None:
 
     other = OtherFactory()
     assert use_reframing(other) is False and other._factory.func is dict
+
+
+# -- seed 65: heads' ends, a 101's, the head limit after interim heads ---------------------
+def test_a_101_head_is_final_whatever_bytes_follow_it() -> None:
+    # another protocol's bytes, with no blank line in them: nothing waits for a head
+    up = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"
+    assert reframe_heads(up + b"\x81\x05hello") == (up + b"\x81\x05hello", b"", True)
+
+
+def test_an_interim_head_of_lf_lines_ends_before_a_final_head_of_crlf_lines() -> None:
+    # the interim head's blank line is "\n\r\n"; the first CRLF CRLF is the final head's,
+    # and the body (framed by its length) holds no blank line
+    interim = b"HTTP/1.1 100 Continue\n\r\n"
+    both = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: identity\r\n\r\n"
+    fixed = both.replace(b"Transfer-Encoding", b"X-Crawler-Transfer-Encoding")
+    assert reframe_heads(interim + both + b"hello") == (interim + fixed + b"hello", b"", True)
+
+
+def test_the_head_limit_counts_the_final_head_alone_not_the_interim_ones_before_it() -> None:
+    from tasks.common.httplimits import MAX_HEAD_BYTES
+
+    hints = b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+    # a final head not yet whole, exactly as long as the longest the parser takes: it may
+    # still end, so it waits, whatever came before it; one byte more does not
+    cut = b"HTTP/1.1 200 OK\r\nX: " + b"a" * (MAX_HEAD_BYTES - 20)
+    assert len(cut) == MAX_HEAD_BYTES
+    assert reframe_heads(cut) == (b"", cut, False)
+    assert reframe_heads(hints + cut) == (hints, cut, False)
+    assert reframe_heads(hints + cut + b"a") == (hints + cut + b"a", b"", True)
+
+
+def test_an_identity_list_without_spaces_is_still_identity_alone() -> None:
+    head = (b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: identity,identity"
+            b"\r\n\r\n")
+    assert reframe_head(head) == head.replace(b"Transfer-Encoding",
+                                              b"X-Crawler-Transfer-Encoding")
+
+
+def test_a_heads_blank_line_is_its_end_whatever_bytes_stand_around_it() -> None:
+    # a last header value and a body that run up to the CRLF CRLF from both sides
+    both = b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\nTransfer-Encoding: identity\r\nX-Id: XX"
+    fixed = both.replace(b"Transfer-Encoding", b"X-Crawler-Transfer-Encoding")
+    assert reframe_heads(both + b"\r\n\r\nXXXX") == (fixed + b"\r\n\r\nXXXX", b"", True)
+
+
+def test_a_transfer_encoding_is_its_whole_value_after_the_names_colon() -> None:
+    # a parameter whose quoted string is never closed (a malformed value): what
+    # follows its colon is no coding of its own; the value names one that is not identity
+    head = (b'HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: gzip;p="a:identity'
+            b"\r\n\r\n")
+    assert reframe_head(head) == head.replace(b"Content-Length", b"X-Crawler-Content-Length")

@@ -387,3 +387,32 @@ def test_a_broken_chunk_and_a_chunked_header_beside_a_length_are_named_plainly()
     assert classify_exception(both, "headers") == (
         "protocol_error", "while waiting for the response headers: malformed response: "
         "both Transfer-Encoding and Content-Length headers")
+
+
+# -- seed 65: classify_exception's words ---------------------------------------------------
+def test_a_phase_without_words_is_named_as_it_is() -> None:
+    # `where` (else `phase`) not in PHASE_WORDS: its own name starts the detail
+    assert classify_exception(TimeoutError(), "body", "redirect") == (
+        "timeout_body", "redirect: TimeoutError: ")
+    assert classify_exception(RuntimeError("x"), "trailers") == (
+        "client_error", "trailers: RuntimeError: x")
+
+
+def test_the_out_of_files_detail_names_the_error_and_is_bounded() -> None:
+    import errno
+
+    exc = aiohttp.ClientOSError(errno.EMFILE, "Too many open files")
+    kind, detail = classify_exception(exc, "headers", "connect")
+    assert kind == "too_many_open_files"
+    assert detail.endswith(": ClientOSError: [Errno 24] Too many open files"), detail
+    long = aiohttp.ClientOSError(errno.EMFILE, "Too many open files " + "x" * 1000)
+    assert len(classify_exception(long, "headers", "connect")[1]) == 500
+
+
+def test_a_payload_error_whose_text_names_a_chunk_is_bad_chunking_without_a_parser_error() -> None:
+    # (the parser's own error is not on it: its words come from the exception as it is)
+    exc = _payload_error(None, "Response payload is not completed: <TransferEncodingError: "
+                         "400, message='Invalid character in chunk size'>")
+    kind, detail = classify_exception(exc, "body")
+    assert kind == "bad_chunking"
+    assert detail == f"while reading the body: ClientPayloadError: {exc}"
