@@ -206,3 +206,13 @@ def test_a_bare_hex_prefix_is_the_number_zero(text: str, address: str) -> None:
     # seed 51: WHATWG's IPv4 number parser reads "0x" alone as 0, as browsers do; a host
     # "0x" is this machine's 0.0.0.0, which the guard must see as an address
     assert parse_ipv4_legacy(text) == ipaddress.IPv4Address(address)
+
+
+@pytest.mark.parametrize("url", ["http://8.8.8.8 /", "http://8.8.8.8  :80/"])
+def test_an_ipv4_host_written_with_a_space_is_no_canonical_form(url):
+    # seed 66: the address read from such a host is public, but the host is not written
+    # as the address; only an IPv6 zone (after "%") is set aside before comparing
+    with pytest.raises(Refused) as info:
+        check_url(url, AddressGuard())
+    assert info.value.kind == "blocked_address"
+    assert "non-canonical form of 8.8.8.8" in info.value.detail

@@ -993,3 +993,14 @@ def test_a_pair_at_the_jaccard_threshold_joins_whatever_its_leads():
         check = nd._ExactCheck(nd.EdgeRule(jaccard, 0.5, 10), 5, 0, texts, None,
                                containment_words=None)
         assert check(np.array([[0, 1]]))[0].tolist() == [joined], jaccard
+
+
+def test_a_slice_of_a_signature_column_reads_its_own_rows():
+    # seed 66: a slice (a table's batch, a chunk of a Parquet read) shares its parent's
+    # data buffer; its rows are read from its offsets on, byte by byte
+    sig = sg.sign([make_text(i, 50) for i in range(5)])
+    arr = nd.signatures_to_arrow(sig)
+    assert (nd.arrow_to_signatures(arr.slice(2), 128) == sig[2:]).all()
+    assert nd.arrow_to_signatures(arr.slice(1, 2), 128).tolist() == sig[1:3].tolist()
+    chunked = pa.chunked_array([arr.slice(3), arr.slice(0, 1)])
+    assert nd.arrow_to_signatures(chunked, 128).tolist() == sig[[3, 4, 0]].tolist()

@@ -716,3 +716,16 @@ def test_a_dump_header_time_without_a_zone_is_utc_whatever_the_machines_zone(
         time.tzset()
     assert dump.published == datetime(2024, 4, 4, 10, tzinfo=UTC)
     assert dump.published.utcoffset().total_seconds() == 0
+
+
+def test_a_dump_with_no_title_line_is_a_reject_naming_its_url(tmp_path) -> None:
+    # seed 66: the header was read, so the reject says which article lost its title
+    path = tmp_path / "no-title.txt"
+    path.write_bytes(b" date 2024-04-04 https://example.com/untitled\n")
+    doc, reject = read_dump(path, "r")
+    assert doc is None
+    assert (reject["reason"], reject["url"]) == ("missing_title", "https://example.com/untitled")
+    with pytest.raises(DumpError) as info:
+        parse_dump(" date 2024-04-04 https://example.com/untitled\n")
+    assert (info.value.reason, info.value.url) == (
+        "missing_title", "https://example.com/untitled")

@@ -1953,3 +1953,26 @@ def test_a_location_header_on_a_200_is_no_redirect(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert len(result.rows) == 3 and result.rejects == []
+
+
+def test_a_revisit_of_no_http_page_is_a_bad_url_reject_naming_it() -> None:
+    # seed 66: the reject of a revisit's target URI says which URI it was
+    rev = revisit_record("ftp://ok.example/9", record_id="<urn:uuid:r8>",
+                         digest="sha1:ELSEWHERE", refers_uri="ftp://ok.example/9")
+    rows, rejects, _ = run(_good(1) + rev + _good(2))
+    assert [r["url"] for r in rows] == ["https://ok.example/1", "https://ok.example/2"]
+    assert [(r["reason"], r["url"], r["input_key"]) for r in rejects] == [
+        ("bad_url", "ftp://ok.example/9", "<urn:uuid:r8>")]
+
+
+@pytest.mark.parametrize("tail", [b"X", b"XX\r\n", b"\r\nX\x00"])
+def test_a_tail_of_letters_after_the_last_record_is_no_padding(tail: bytes) -> None:
+    # seed 66: the padding after the last record is blank lines, spaces, tabs and NULs;
+    # any other byte (a capital X here) is part of a record the file cut
+    from tasks.discover.warcrepair import cut_tail
+
+    good = _good(1)
+    assert cut_tail(io.BytesIO(good + b"\r\n\t \x00" * 3), 0, True) is None
+    assert cut_tail(io.BytesIO(good + tail), 0, True) == (
+        f"the file ends inside a record: {len(tail)} bytes after the record at offset 0 "
+        "are not whole")

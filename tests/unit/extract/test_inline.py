@@ -154,3 +154,16 @@ def test_an_id_alone_can_say_stamp():
     tree = _nested(1, attr="id")
     assert keep_inline_text(tree) == 0
     assert [e.text for e in tree.iter("time")] == ["May 1"]
+
+
+def test_the_words_right_before_it_are_those_after_the_element_before_it():
+    # seed 66: a sentence whose words before the <time> follow a <b>, not the block's
+    # opening text, keeps it; opening words cut off from it by a tag do not count
+    tree = fromstring("<div><p><b>The council</b> met on <time>May 1</time> and voted for the "
+                      "plan.</p></div>")
+    assert keep_inline_text(tree) == 1
+    assert list(tree.iter("time")) == []
+    tree = fromstring("<div><p>The council met on <b>Update</b><time>May 1</time> and voted "
+                      "for the plan.</p></div>")
+    assert keep_inline_text(tree) == 0
+    assert [e.text for e in tree.iter("time")] == ["May 1"]

@@ -522,3 +522,22 @@ def test_a_robots_txt_over_the_cap_once_decoded_keeps_its_rules_under_any_coding
         got = asyncio.run(fetcher._fetch_robots("https://a.example/page"))
         assert not got.allows("https://a.example/private/x", "pressroom"), coding
         assert got.allows("https://a.example/public/x", "pressroom"), coding
+
+
+def test_a_robots_txt_that_redirects_without_end_is_unavailable_and_allows_all() -> None:
+    # seed 66: RFC 9309 2.3.1.2: after the redirects a crawler follows, robots.txt counts
+    # as unavailable (crawl as if none), not unreachable (the origin disallowed)
+    from tasks.fetch.client import MAX_ROBOTS_REDIRECTS
+
+    asked: list[str] = []
+
+    async def fake_exchange(url: str, **_kw) -> Exchange:
+        asked.append(url)
+        return Exchange(url, 301, {"location": f"/robots-{len(asked)}.txt"}, b"")
+
+    fetcher = Fetcher(CONFIG, "r", None)
+    fetcher.exchange = fake_exchange
+    got = asyncio.run(fetcher._fetch_robots("https://a.example/page"))
+    assert len(asked) == MAX_ROBOTS_REDIRECTS + 1
+    assert (got.state, got.detail) == ("unavailable", "robots.txt too_many_redirects")
+    assert got.allows("https://a.example/page", "pressroom")

@@ -355,3 +355,15 @@ def test_a_location_of_the_pages_own_scheme_and_one_slash_is_a_path(location, ex
     from tasks.fetch.redirects import redirect_target
 
     assert redirect_target("http://a.example/x", location) == expected
+
+
+def test_backslashes_in_an_http_or_https_location_of_any_case_are_slashes() -> None:
+    # seed 66: both web schemes are read as special URLs, whatever their letter case
+    from tasks.fetch.redirects import backslashes_as_slashes
+
+    assert backslashes_as_slashes("http://a.example\\news\\x?q=\\") == (
+        "http://a.example/news/x?q=\\")
+    assert backslashes_as_slashes("HTTP:\\\\a.example\\x") == "HTTP://a.example/x"
+    assert backslashes_as_slashes("https://a.example\\news\\x#\\") == (
+        "https://a.example/news/x#\\")
+    assert backslashes_as_slashes("ftp://a.example\\x") == "ftp://a.example\\x"
