@@ -300,7 +300,7 @@ def author_link_spelling(tree: HtmlElement, authors: list[str],
         if sq in joined and sq not in wanted:
             cleaned = clean_author_name(text)
             if cleaned is not None and folded(cleaned) in wanted:
-                continue  # the link spells the role as well ("Rechtsanwalt Dennis T."): no
+                continue  # it spells the role too ("Rechtsanwalt Dennis T."): the name stands
             return [text]  # one byline the normaliser split ("AFP/The Local")
         if sq in wanted:
             out[wanted[sq]] = text
@@ -467,7 +467,8 @@ def _without_trailing_role(name: str) -> str:
 def _without_leading_role(name: str) -> str:
     """The name without the role written before it ("Korrespondentin Anna Berg", "Senior
     Correspondent: Anna Berg", "Rechtsanwalt Sebastian Einbock"): the role's words go when
-    at least two words of a name stay ("Editor Smith" stays whole)."""
+    at least two words of a name stay ("Korrespondentin Keller" stays whole), at most
+    MAX_TRAILING_ROLE_WORDS of them, as after a name."""
     if is_role(name):
         return name  # a role and its place ("Corresponsal en Madrid"): no name to keep
     words = name.split()

@@ -254,7 +254,7 @@ _VIDEO_PLAYER = re.compile(
 
 
 def _video_players(body: HtmlElement) -> list[HtmlElement]:
-    """The blocks classed as a video player that hold words, outermost first. An empty
+    """The blocks classed as a video player that hold words, in document order. An empty
     one stays: deleting it only moves its neighbours in trafilatura's reading (two
     abc13.com-style pages gained their "EMBED <> More Videos" code box)."""
     return [elem for elem in body.iter(_TAGS)

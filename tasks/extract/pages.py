@@ -440,9 +440,10 @@ def _shows_text(body: HtmlElement, unshown: tuple[str, ...]) -> bool:
         for child in stack.pop():
             if _LETTER.search(child.tail or ""):
                 return True
+            # (a comment's text is no text; a tail is its parent's, checked above)
             if isinstance(child.tag, str) and child.tag not in unshown:
                 if _LETTER.search(child.text or ""):
-                    return True  # (a comment's text is no text)
+                    return True
                 stack.append(child)
     return False
 
