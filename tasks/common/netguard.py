@@ -218,8 +218,9 @@ def check_url(url: str, guard: AddressGuard) -> None:
         category = guard.refusal(ip)
         if category is not None:
             raise Refused("blocked_address", f"{host} is {ip} ({category})")
-        if host.strip("[]").split("%")[0] != str(ip) and ip.version == 4:
+        if ip.version == 4 and host.strip("[]") != str(ip):
             # 2130706433 or 0x7f.1: legitimate sites do not write their address that way,
-            # and HTTP clients disagree on how to read it.
+            # and HTTP clients disagree on how to read it. (A zone after "%" is IPv6's:
+            # "1.2.3.4%25x" is no way to write 1.2.3.4 either.)
             raise Refused("blocked_address", f"{host} is a non-canonical form of {ip}")
 

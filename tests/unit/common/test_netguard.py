@@ -208,10 +208,11 @@ def test_a_bare_hex_prefix_is_the_number_zero(text: str, address: str) -> None:
     assert parse_ipv4_legacy(text) == ipaddress.IPv4Address(address)
 
 
-@pytest.mark.parametrize("url", ["http://8.8.8.8 /", "http://8.8.8.8  :80/"])
+@pytest.mark.parametrize("url", ["http://8.8.8.8 /", "http://8.8.8.8  :80/",
+                                 "http://8.8.8.8%25x/"])
 def test_an_ipv4_host_written_with_a_space_is_no_canonical_form(url):
     # seed 66: the address read from such a host is public, but the host is not written
-    # as the address; only an IPv6 zone (after "%") is set aside before comparing
+    # as the address; a zone (after "%") is IPv6's, so none is set aside for IPv4
     with pytest.raises(Refused) as info:
         check_url(url, AddressGuard())
     assert info.value.kind == "blocked_address"
