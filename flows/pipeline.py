@@ -40,8 +40,10 @@ from tasks.steps import (
     report_task,
     stage_warc_task,
 )
+from tasks.storage.preflight import newer_schema_problem
 from tasks.storage.warehouse import (
     clear_leftovers,
+    manifests,
     quarantine_orphans,
     staging_dir,
     writer_lock,
@@ -93,6 +95,11 @@ class Run:
             run.root, f"run {run.run_id}",
             on_wait=lambda holder: logger.warning("waiting for the warehouse: %s is writing",
                                                   holder)))
+        # The command line refuses this before Prefect starts; a deployment's run (which no
+        # command line checked) is refused here, under the lock, before any work.
+        if problem := newer_schema_problem(run.root, manifests(run.root)):
+            run._exit.close()
+            raise ValueError(problem)
         run._exit.callback(shutil.rmtree, staging_dir(run.root, run.run_id), True)
         # Under the lock no other run is writing: whatever is uncommitted is a dead run's.
         run.notes += clear_leftovers(run.root)
