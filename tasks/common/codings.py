@@ -96,16 +96,15 @@ def _data_is_whole(member: bytes, wbits: int) -> bool:
     return raw.eof
 
 
-def _members(data: bytes, new_decoder, error: type[Exception], opens_next, limit: int,
-             junk_after_empty: bool = False) -> tuple[bytes, bytes | None]:
+def _members(data: bytes, new_decoder, error: type[Exception], opens_next,
+             limit: int) -> tuple[bytes, bytes | None]:
     """`data` decoded member after member (gzip's members, zstd's frames: each a whole
     stream, read by a decoder of its own, while `opens_next` says the bytes after one
     open another), `limit` bytes out at most: (what decoded, the data from the start of
     a member that stops before its end, else None). The first member's `error` is
-    raised; a later one's is junk after the stream, ignored as browsers ignore it, when
-    something decoded before it (with `junk_after_empty`, when a whole member did, even
-    one of no bytes: what gzip's full decode has always done; zstd's and the heads'
-    have wanted bytes, and the merge kept each as it was)."""
+    raised; a later one's is junk after the stream, ignored as browsers and `gzip -d`
+    ignore it, once a member decoded whole, even one of no bytes (the empty page it
+    holds is judged as any empty body is)."""
     out: list[bytes] = []
     size = 0
     # (size < limit: zlib reads a max_length of 0 as no limit at all)
@@ -114,7 +113,7 @@ def _members(data: bytes, new_decoder, error: type[Exception], opens_next, limit
         try:
             chunk = d.decompress(data, limit - size)
         except error:
-            if size or (junk_after_empty and out):
+            if out:  # a member decoded whole before the junk
                 break
             raise
         size += len(chunk)
@@ -147,7 +146,7 @@ def _zlib(data: bytes, wbits: int, cap: int, name: str, strict: bool = False,
     next_member = _opens_gzip_member if wbits == 31 else _opens_nothing
     try:
         out, cut = _members(data, lambda: zlib.decompressobj(wbits), zlib.error, next_member,
-                            cap + 1, junk_after_empty=True)
+                            cap + 1)
     except zlib.error as exc:
         raise CodingError("bad_compression", f"{name}: {exc}") from None
     if len(out) > cap:
