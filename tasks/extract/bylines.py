@@ -449,8 +449,9 @@ def is_role(entry: str) -> bool:
         _ROLE_WORD.fullmatch(w) or w.casefold() in _ROLE_MODIFIERS for w in words)
 
 
-# The most words a role written after a name takes ("Senior Political Correspondent").
-MAX_TRAILING_ROLE_WORDS = 4
+# The most words a role written before or after a name takes ("Senior Political
+# Correspondent").
+MAX_ROLE_WORDS = 4
 
 
 def _without_trailing_role(name: str) -> str:
@@ -458,7 +459,7 @@ def _without_trailing_role(name: str) -> str:
     ("<span>Anna Berg</span><span>Senior Correspondent</span>", read as one text): the
     role's words go when at least two words of a name stay ("Anna Writer" stays whole)."""
     words = name.split()
-    for size in range(min(MAX_TRAILING_ROLE_WORDS, len(words) - 2), 0, -1):
+    for size in range(min(MAX_ROLE_WORDS, len(words) - 2), 0, -1):
         if is_role(" ".join(words[-size:])):
             return " ".join(words[:-size])
     return name
@@ -468,11 +469,11 @@ def _without_leading_role(name: str) -> str:
     """The name without the role written before it ("Korrespondentin Anna Berg", "Senior
     Correspondent: Anna Berg", "Rechtsanwalt Sebastian Einbock"): the role's words go when
     at least two words of a name stay ("Korrespondentin Keller" stays whole), at most
-    MAX_TRAILING_ROLE_WORDS of them, as after a name."""
+    MAX_ROLE_WORDS of them, as after a name."""
     if is_role(name):
         return name  # a role and its place ("Corresponsal en Madrid"): no name to keep
     words = name.split()
-    for size in range(min(MAX_TRAILING_ROLE_WORDS, len(words) - 2), 0, -1):
+    for size in range(min(MAX_ROLE_WORDS, len(words) - 2), 0, -1):
         if is_role(" ".join(words[:size]).rstrip(":")):
             return " ".join(words[size:])
     return name

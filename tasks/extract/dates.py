@@ -905,10 +905,6 @@ def _impossible_days(text: str, year: int) -> tuple[set[int], set[tuple[int, int
 _TEXT_BUT_STYLES = XPath(".//text()[not(parent::style)]", smart_strings=False)
 
 
-def _text_but_styles(tree: HtmlElement) -> list[str]:
-    return _TEXT_BUT_STYLES(tree)
-
-
 def _from_impossible_day(tree: HtmlElement, found: str) -> bool:
     """Whether htmldate's `found` (YYYY-MM-DD) is the first of a month that the page only
     names with a day it does not have: htmldate reads "2024-02-30", "31.04.2024" as
@@ -922,7 +918,7 @@ def _from_impossible_day(tree: HtmlElement, found: str) -> bool:
         year, month = int(found[:4]), int(found[5:7])
     except ValueError:
         return False
-    parts = _text_but_styles(tree)
+    parts = _TEXT_BUT_STYLES(tree)
     parts += [v for el in tree.iter() for v in el.attrib.values()]
     months, days = _impossible_days(" ".join(parts), year)
     if (month, 1) in days:
@@ -957,7 +953,7 @@ def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: 
     except ValueError:
         return found
     if not day_first and read.day <= 12 and read.day != read.month:
-        american = month_first_reading(" ".join(_text_but_styles(tree)), read)
+        american = month_first_reading(" ".join(_TEXT_BUT_STYLES(tree)), read)
         if american is not None:
             return american.isoformat()
     return found

@@ -3131,15 +3131,15 @@ def test_a_title_has_no_word_joiners_or_byte_order_marks() -> None:
 
 
 def test_the_date_scans_read_the_pages_text_and_scripts_but_no_stylesheet() -> None:
-    """`_text_but_styles`: every text string of the page in document order, a script's
+    """`_TEXT_BUT_STYLES`: every text string of the page in document order, a script's
     and the text after a <style> included, a stylesheet's own not (CSS names no date, and
     a theme may inline hundreds of KB of it)."""
-    from tasks.extract.dates import _from_impossible_day, _text_but_styles
+    from tasks.extract.dates import _TEXT_BUT_STYLES, _from_impossible_day
 
     page = fromstring("<html><head><style>.x{} /* 2024-04-31 */</style><script>var d="
                       "'2024-02-30';</script></head><body>a<b>b</b>c<style>p{}</style>d"
                       "<!-- 2024-06-31 --><p>e</p></body></html>")
-    assert _text_but_styles(page) == ["var d='2024-02-30';", "a", "b", "c", "d", "e"]
+    assert _TEXT_BUT_STYLES(page) == ["var d='2024-02-30';", "a", "b", "c", "d", "e"]
     assert _from_impossible_day(page, "2024-02-01")  # the script's impossible day counts
     assert not _from_impossible_day(page, "2024-04-01")  # the stylesheet's does not
     assert not _from_impossible_day(page, "2024-06-01")  # nor a comment's
