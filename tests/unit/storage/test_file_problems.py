@@ -13,6 +13,7 @@ from schemas import REJECTS, conform
 from tasks.storage.publish import publish_commit
 from tasks.storage.report import build_views, connect_views, run_data_tests
 from tasks.storage.warehouse import committed_files, file_problems
+from tests.sql_cli import sql_csv
 
 AT = datetime(2024, 5, 1, tzinfo=UTC)
 
@@ -120,19 +121,13 @@ def test_a_damaged_views_database_that_cannot_be_rebuilt_is_read_in_memory(wh, m
 
 
 def test_the_sql_command_answers_over_a_damaged_views_database(wh, monkeypatch):
-    from typer.testing import CliRunner
-
-    from flows.cli import app
     from tasks.storage.report import DB_NAME
 
     monkeypatch.chdir(wh)
     _damage_database(build_views(wh), "garbage")
-    out = CliRunner().invoke(app, ["sql", "-w", str(wh), "-f", "csv",
-                                   "SELECT count(*) AS n FROM rejects"])
-    assert out.exit_code == 0, out.output
-    assert out.exception is None
-    assert "n\n12\n" in out.output.replace("\r\n", "\n")
-    assert f"{DB_NAME} could not be opened" in out.output
+    out = sql_csv(wh, "SELECT count(*) AS n FROM rejects")
+    assert "n\n12\n" in out
+    assert f"{DB_NAME} could not be opened" in out
 
 
 def test_a_build_that_fails_leaves_neither_its_temporary_database_nor_its_log(wh, monkeypatch):
@@ -180,17 +175,11 @@ def test_a_file_damaged_after_the_views_were_built_is_named_by_the_next_query(wh
     files found that match the pattern ..." (or "No magic bytes found ..."), the file
     named nowhere, until the next run. Now the database is built again: the rest of
     the table answers and the file is named."""
-    from typer.testing import CliRunner
-
-    from flows.cli import app
-
     build_views(wh)
     rel = _damage(wh, how)
-    out = CliRunner().invoke(app, ["sql", "SELECT count(*) FROM rejects", "-w", str(wh),
-                                   "-f", "csv"])
-    assert out.exit_code == 0, out.output
-    assert "8" in out.output.splitlines()
-    assert "LEFT OUT of every view" in out.output and rel in out.output
+    out = sql_csv(wh, "SELECT count(*) FROM rejects")
+    assert "8" in out.splitlines()
+    assert "LEFT OUT of every view" in out and rel in out
 
 
 def test_a_file_rewritten_in_place_after_the_build_is_read_as_it_is_now(wh):

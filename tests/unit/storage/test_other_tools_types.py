@@ -13,14 +13,13 @@ from datetime import UTC, datetime, timedelta
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
-from flows.cli import app
 from tasks.storage.compact import compact
 from tasks.storage.forget import Takedown, forget
 from tasks.storage.publish import publish_commit
 from tasks.storage.report import build_views, connect_views, run_data_tests
 from tasks.storage.warehouse import file_problems, load_prior, scan_table
+from tests.sql_cli import sql_csv
 from tests.unit.dedup.test_rules import edited, row, run, story
 
 T = datetime(2024, 4, 4, tzinfo=UTC)
@@ -95,11 +94,9 @@ def test_a_file_of_equivalent_types_is_read_cast_in_the_views(wh, naive):
 
 def test_sql_says_which_files_it_read_through_a_cast(wh):
     rel = _rewrite(wh, "articles")
-    out = CliRunner().invoke(app, ["sql", "SELECT count(*) FROM articles", "-w", str(wh),
-                                   "-f", "csv"])
-    assert out.exit_code == 0, out.output
-    assert "4" in out.output.splitlines()
-    assert "read through a cast" in out.output and rel in out.output
+    out = sql_csv(wh, "SELECT count(*) FROM articles")
+    assert "4" in out.splitlines()
+    assert "read through a cast" in out and rel in out
 
 
 def test_dedup_finds_the_copy_of_an_article_in_a_file_of_other_types(wh):
@@ -137,8 +134,8 @@ def test_a_file_whose_values_would_not_survive_the_cast_stays_out_named(wh, chan
     (found,) = file_problems(wh)
     assert (found["file"], found["problem"]) == (rel, "foreign")
     assert _count(wh) == 0
-    out = CliRunner().invoke(app, ["sql", "SELECT count(*) FROM articles", "-w", str(wh)])
-    assert "LEFT OUT of every view" in out.output and rel in out.output
+    out = sql_csv(wh, "SELECT count(*) FROM articles")
+    assert "LEFT OUT of every view" in out and rel in out
 
 
 def _as_pandas_writes(t: pa.Table) -> pa.Table:
