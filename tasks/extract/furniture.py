@@ -195,12 +195,36 @@ def _author_boxes(body: HtmlElement, authors: list[str]) -> list[HtmlElement]:
 MIN_STORY_PARAGRAPH_WORDS = 25
 
 
+def _is_long(text: str | None) -> bool:
+    # (a run under 25 characters holds no 25 words: most are passed without a split)
+    return (text is not None and len(text) >= MIN_STORY_PARAGRAPH_WORDS
+            and len(text.split()) >= MIN_STORY_PARAGRAPH_WORDS)
+
+
+def _story_start(body: HtmlElement) -> HtmlElement | None:
+    """Where the page's first long paragraph begins: a <p> of MIN_STORY_PARAGRAPH_WORDS
+    words, or an element whose own text, or the text after it, is that long (older CMSs
+    and hand-made pages write the story as text between <br>s: "<font>...<br><br>...")."""
+    for elem in body.iter():
+        if not isinstance(elem.tag, str):
+            continue
+        if elem.tag == "p":
+            if _is_long(elem.text_content()):
+                return elem
+        elif (elem.tag not in _NO_STORY_TEXT and _is_long(elem.text)) or _is_long(elem.tail):
+            return elem
+    return None
+
+
+# Whose own text is never the story's: code, and the text a browser does not show.
+_NO_STORY_TEXT = frozenset(("script", "style", "noscript", "template", "textarea", "select"))
+
+
 def _after_the_story_begins(body: HtmlElement, boxes: list[HtmlElement]) -> list[HtmlElement]:
     """The boxes that come after the page's first long paragraph and do not hold it: a bio
     closes a story; a box at its top is its byline, and a short story's whole body may
     open with the author's name and picture."""
-    first = next((p for p in body.iter("p")
-                  if len(p.text_content().split()) >= MIN_STORY_PARAGRAPH_WORDS), None)
+    first = _story_start(body)
     if first is None:
         return []
     order = {elem: i for i, elem in enumerate(body.iter())}

@@ -957,6 +957,51 @@ def test_an_author_box_on_a_page_without_a_long_paragraph_stays() -> None:
     assert "covered the port" in tree.text_content()
 
 
+@pytest.mark.parametrize("wrapper", ["font face='Arial'", "div"])
+def test_a_story_written_between_line_breaks_has_begun_before_its_author_box(
+        wrapper: str) -> None:
+    """Older CMSs and hand-made pages write the story as text between <br>s, with no <p>:
+    the author box after it is a bio all the same (it stayed: the rule looked for a long
+    <p> alone, so the bio was read as the story's last paragraph)."""
+    tag = wrapper.split()[0]
+    story = "<br><br>".join(PARAGRAPHS)
+    box = f"<div class='css-a1'><img src='/a.jpg'><p><strong>Anna Weber</strong> {BIO}</p></div>"
+    after = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><p>By Anna Weber</p>"
+        f"<{wrapper}>{story}</{tag}>{box}</div></body></html>")
+    assert prune_furniture(after, URL, ["Anna Weber"]) == 1
+    assert "covered the port" not in after.text_content()
+    assert all(p in after.text_content() for p in PARAGRAPHS)
+    # above the text it is the byline's box, and stays
+    above = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{box}"
+        f"<{wrapper}>{story}</{tag}></div></body></html>")
+    assert prune_furniture(above, URL, ["Anna Weber"]) == 0
+
+
+def test_a_scripts_or_stylesheets_long_text_does_not_begin_the_story() -> None:
+    # code before the box is no story: the box above the story's text stays
+    code = " ".join(f"var x{i} = {i};" for i in range(30))
+    story = "<br><br>".join(PARAGRAPHS)
+    box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+    for before in (f"<script>{code}</script>", f"<style>{code}</style>",
+                   f"<noscript>{code}</noscript>"):
+        tree = lxml_html.fromstring(
+            f"<html><body>{before}<div class='css-s1'><h1>Bridge reopens</h1>{box}"
+            f"<div>{story}</div></div></body></html>")
+        assert prune_furniture(tree, URL, ["Anna Weber"]) == 0, before
+
+
+def test_a_run_of_text_of_exactly_the_story_length_begins_the_story() -> None:
+    box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+    for words, pruned in ((25, 1), (24, 0)):
+        run = " ".join(["word"] * words)
+        tree = lxml_html.fromstring(
+            f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><div><br>{run}</div>"
+            f"{box}" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>")
+        assert prune_furniture(tree, URL, ["Anna Weber"]) == pruned, words
+
+
 def test_a_first_paragraph_of_exactly_the_story_length_begins_the_story() -> None:
     first = " ".join(["word"] * 25)
     box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
