@@ -540,6 +540,30 @@ def site_link_lists(tree: HtmlElement, url: str | None) -> list[list[str]]:
     return found
 
 
+def menu_link_lists(tree: HtmlElement, text: str) -> list[list[str]]:
+    """The link texts of each site menu written without <nav> ("Home | Politik | Sport",
+    `_link_menus`), as `drop_link_list_lines` takes lists: trafilatura reading a whole
+    body writes its links as lines of their own above the story. Looked for only when
+    `text` holds MIN_MENU_LINKS short lines in a row (the search costs ~3 ms a page; most
+    texts hold no such run)."""
+    body = tree.find("body")
+    if body is None or not _has_a_run_of_short_lines(text):
+        return []
+    return [[_norm(a.text_content()) for a in menu.iter("a")] for menu in _link_menus(body)]
+
+
+def _has_a_run_of_short_lines(text: str) -> bool:
+    run = 0
+    for line in text.split("\n"):
+        words = len(line.split())
+        if words == 0:
+            continue
+        run = run + 1 if words <= MAX_MENU_LINK_WORDS else 0
+        if run >= MIN_MENU_LINKS:
+            return True
+    return False
+
+
 # The elements that can be a list's label: a heading, or a short line of its own.
 _LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b"})
 
@@ -614,8 +638,18 @@ def drop_link_list_lines(text: str, link_lists: list[list[str]]) -> str:
     i = 0
     while i < len(lines):
         j = i + 1
-        while owner[i] is not None and j < len(lines) and owner[j] == owner[i]:
-            j += 1
+        while owner[i] is not None and j < len(lines):
+            if owner[j] == owner[i]:
+                j += 1
+                continue
+            # a separator line between two items ("Home", "|", "News": a menu's "|"s
+            # between its links) is the list's too
+            k = j
+            while k < len(lines) and _is_separator(lines[k]):
+                k += 1
+            if k == j or k == len(lines) or owner[k] != owner[i]:
+                break
+            j = k
         if owner[i] is not None and j - i >= 2:
             drop[i:j] = [True] * (j - i)
             label = i - 1
@@ -625,6 +659,11 @@ def drop_link_list_lines(text: str, link_lists: list[list[str]]) -> str:
             drop[i] = True  # (its label, if any, may be the story's own last line)
         i = j
     return "\n".join(line for line, gone in zip(lines, drop, strict=True) if not gone)
+
+
+def _is_separator(line: str) -> bool:
+    return bool(line.strip()) and _LETTER.search(line) is None and not any(
+        c.isdigit() for c in line)
 
 
 def _is_label(line: str) -> bool:

@@ -92,6 +92,7 @@ from tasks.extract.filters import extraction_failed, not_article, out_of_memory
 from tasks.extract.furniture import (
     drop_link_list_labels,
     drop_link_list_lines,
+    menu_link_lists,
     prune_furniture,
     site_link_lists,
 )
@@ -820,7 +821,7 @@ def extract_html(
             alone = _longer_from_the_article(text, tree, url)
             if len(alone) > len(text):
                 text, used_fallback = alone, True
-        text = drop_link_list_lines(text, link_lists)
+        text = drop_link_list_lines(text, link_lists + menu_link_lists(tree, text))
         text = _with_jsonld_body(text, tree)
         if text:  # the lead under the headline, which trafilatura often leaves out
             text = with_lead(text, find_lead(tree, meta.title), meta.title)

@@ -463,9 +463,21 @@ LISTS = [["Ferry operator announces a timetable", "Old quay market returns",
         ("One two three four five six seven\n- Another list's first headline\n"
          "- And its second one", "One two three four five six seven"),
         ("", ""),
+        # separator lines between two items are the run's ("Home", "|", "News")
+        ("Story.\n- Bridge cables explained\n|\n·\n- Old quay market returns\nEnd.",
+         "Story.\nEnd."),
+        # ... but not one after the run (the line above a run is its label, as ever), nor
+        # one between two lists' items
+        ("|\n- Bridge cables explained\n- Old quay market returns\n|\nEnd.", "|\nEnd."),
+        ("Story.\n- Bridge cables explained\n|\n- And its second one\nEnd.",
+         "Story.\n- Bridge cables explained\n|\n- And its second one\nEnd."),
+        # a line with a digit is no separator ("- 2 -", a page number)
+        ("Story.\n- Bridge cables explained\n- 2 -\n- Old quay market returns\nEnd.",
+         "Story.\n- Bridge cables explained\n- 2 -\n- Old quay market returns\nEnd."),
     ],
     ids=["run-and-label", "sentence-above", "single-line", "two-lists", "at-start",
-         "long-label", "empty"],
+         "long-label", "empty", "separators-inside", "separators-outside",
+         "separator-between-lists", "digit-line"],
 )
 def test_drop_link_list_lines(text: str, kept: str) -> None:
     assert drop_link_list_lines(text, LISTS) == kept
@@ -1424,6 +1436,46 @@ def test_a_menu_above_a_story_written_without_paragraphs_stays_out(story) -> Non
     assert all(p in x.text for p in PARAGRAPHS)
     lines = x.text.splitlines()
     assert not {"Home", "News", "Sport", "Contact us"} & set(lines), lines[:6]
+
+
+@pytest.mark.parametrize("wrapper", ["font face='Arial'", "div class='css-x1'"])
+def test_a_menu_read_with_the_whole_body_is_no_line_of_the_story(wrapper) -> None:
+    """A story written between <br>s, with a newsletter box at its end, on a page whose
+    other blocks are in <p>s (readers' comments): the menu stays in the tree (deleting
+    menus beside <p>s moved trafilatura's reading on dev pages), and trafilatura, reading
+    the whole body, wrote its links as the story's first lines, a "|" line between each
+    two. They go from the text, as the link lists' lines do."""
+    tag = wrapper.split()[0]
+    story = "<br><br>".join(PARAGRAPHS)
+    comments = "".join(f"<div class='css-c{i}'><span>reader{i}</span><p>Comment {i}: the "
+                       "bridge was closed far too long, I drove round by the ring road for two "
+                       "whole years.</p></div>" for i in range(2))
+    newsletter = ("<div class='css-n'><h4>Newsletter</h4><p>The harbour news each Friday "
+                  "morning in your inbox, free of charge, from the paper of the port and its "
+                  "people.</p><form action='/s'><input type='email' name='email'><button>"
+                  "Subscribe</button></form></div>")
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body>{MENU}"
+            f"<div id='css-w'><div class='css-s1'><h1>Harbour bridge reopens</h1><p>By Anna "
+            f"Weber</p><{wrapper}>{story}<br><br>{newsletter}</{tag}></div><section "
+            f"class='css-c'><h3>2 comments</h3>{comments}</section></div></body></html>")
+    x = extract_html(html.encode(), URL, fetched_at=FETCHED)
+    assert all(p in x.text for p in PARAGRAPHS)
+    lines = x.text.splitlines()
+    assert not {"Home", "News", "Sport", "Contact us"} & set(lines), lines[:6]
+
+
+def test_menu_lines_are_looked_for_only_after_a_run_of_short_lines() -> None:
+    from tasks.extract.furniture import menu_link_lists
+
+    tree = lxml_html.fromstring(f"<html><body>{MENU}<p>Story.</p></body></html>")
+    assert menu_link_lists(tree, "Home\nNews\n\nSport\nThe story.") == [
+        ["Home", "News", "Sport", "Contact us"]]
+    # two short lines, or three parted by a longer one: no run, no search
+    assert menu_link_lists(tree, "Home\nNews\nThe story begins here today.") == []
+    assert menu_link_lists(tree, "Home\nNews\nThe story begins here.\nSport") == []
+    # three words a line is short, four is not
+    assert menu_link_lists(tree, "a b c\nd e f\ng h i") != []
+    assert menu_link_lists(tree, "a b c d\nd e f\ng h i") == []
 
 
 def _menus(html: str) -> list[str]:
