@@ -473,11 +473,16 @@ def _link_menus(body: HtmlElement) -> list[HtmlElement]:
     """The outermost blocks made only of short links: a site's menu written without
     `<nav>` (which trafilatura drops itself), in document order."""
     found: list[HtmlElement] = []
+    inside: set[HtmlElement] = set()  # the found menus' descendants (a menu is small)
     for elem in body.iter(*_MENU_TAGS):
-        if any(a in found for a in elem.iterancestors()):  # (a page has few menus)
+        if elem in inside:
+            continue
+        # the block test first: it stops at the first paragraph or picture, where listing
+        # the links reads the whole block (the body's outer wrappers hold most of the page)
+        if next(elem.iter(*_NOT_IN_A_MENU), None) is not None:
             continue
         links = list(elem.iter("a"))
-        if len(links) < MIN_MENU_LINKS or next(elem.iter(*_NOT_IN_A_MENU), None) is not None:
+        if len(links) < MIN_MENU_LINKS:
             continue
         texts = [a.text_content() for a in links]
         if not all(0 < len(t.split()) <= MAX_MENU_LINK_WORDS for t in texts):
@@ -487,6 +492,7 @@ def _link_menus(body: HtmlElement) -> list[HtmlElement]:
             rest = rest.replace(text, " ", 1)
         if not _LETTER.search(rest):
             found.append(elem)
+            inside.update(elem.iterdescendants())
     return found
 
 
