@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from tasks.common.codings import CodingError, decode_one
-from tasks.common.urls import joined_url
+from tasks.common.urls import joined_url, trim_url
 from tasks.discover.inputs import DiscoverConfig, warc_opener_for
 from tasks.discover.warcopen import WarcReadError
 
@@ -89,10 +89,19 @@ def listing_links(text: str, base_url: str) -> list[str]:
     if hrefs:
         links = (joined_url(base_url, h.strip()) for h in hrefs)
     else:  # not HTML: one entry per line
-        lines = [line.strip() for line in text.splitlines()
-                 if line.strip() and not line.lstrip().startswith("#")]
+        lines = [line for line in map(paths_line, text.splitlines())
+                 if line and not line.startswith("#")]
         links = (joined_url(_paths_base(base_url, line), line) for line in lines)
     return [link for link in links if link is not None]
+
+
+def paths_line(line: str) -> str:
+    """A line of a plain list as the path it names: without the spaces and invisible
+    characters around it (`trim_url`). A list saved by a Windows editor opens with a
+    byte-order mark, which began its first path: that file's URL held "\\ufeff" and,
+    its first folder hidden, was joined to the list's folder instead of the bucket's
+    root, a 404 (fault round 41); a zero-width space pasted with a line did the same."""
+    return trim_url(line)
 
 
 def _paths_base(base_url: str, line: str) -> str:

@@ -249,3 +249,20 @@ def test_a_dot_line_of_a_paths_list_is_relative_to_the_lists_own_folder():
         assert listing_links("./x.warc.gz\n", listing) == [folder + "x.warc.gz"]
     assert listing_links("../y.warc.gz\n", "https://d.example/a/../b/c/warc.paths") == [
         "https://d.example/b/y.warc.gz"]
+
+
+def test_a_paths_list_saved_with_a_byte_order_mark_names_its_first_file_as_written():
+    """Fault round 41: a `warc.paths` list saved by a Windows editor (UTF-8 with a BOM,
+    CRLF lines) named its first file from the BOM on: a URL holding "\\ufeff", joined
+    to the list's own folder rather than the bucket's root (the BOM hid the line's first
+    folder): `.../2024/05/%EF%BB%BFcrawl-data/CC-NEWS/2024/05/CC-NEWS-...`, a 404, the
+    first day's first file lost from the backfill. A zero-width space pasted before a
+    line did the same."""
+    listing = "https://data.example/crawl-data/CC-NEWS/2024/05/warc.paths"
+    paths = ("\ufeffcrawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz\r\n"
+             "\u200bcrawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz\u200b\r\n"
+             "\ufeff# a comment after a BOM (two lists joined with cat)\r\n")
+    assert listing_links(paths, listing) == [
+        "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz",
+        "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz"]
+
