@@ -266,3 +266,21 @@ def test_a_paths_list_saved_with_a_byte_order_mark_names_its_first_file_as_writt
         "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz",
         "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz"]
 
+
+def test_an_html_listing_with_unquoted_hrefs_names_every_file():
+    """Fault round 41: HTML lets an attribute's value go unquoted (`<a href=x.warc.gz>`,
+    as small servers' and hand-made index pages write it); the listing read only quoted
+    hrefs, so beside a quoted `../` link every unquoted file was dropped ("0 file(s) in
+    range", or the files missing from the backfill, without a word), and a page of
+    unquoted links alone was read as a plain list, its lines of markup joined as URLs.
+    An escaped `&amp;` in an href is the `&` it stands for, as a browser reads it."""
+    html = ('<html><body><a href="../">Parent</a>\n'
+            "<a href=CC-NEWS-20240501000000-00001.warc.gz>one</a>\n"
+            "<a class=f href = CC-NEWS-20240502000000-00002.warc.gz title=two>two</a>\n"
+            '<a href="CC-NEWS-20240503000000-00003.warc.gz?sig=a&amp;exp=1">three</a>\n'
+            "<a href=#top>top</a></body></html>")
+    links = listing_links(html, BASE)
+    assert [f.serial for f in select(links, date(2024, 5, 1), date(2024, 5, 31))] == [1, 2, 3]
+    assert BASE + "CC-NEWS-20240503000000-00003.warc.gz?sig=a&exp=1" in links
+    alone = "<ul><li><a href=CC-NEWS-20240501000000-00001.warc.gz>one</a></ul>"
+    assert listing_links(alone, BASE) == [BASE + "CC-NEWS-20240501000000-00001.warc.gz"]
