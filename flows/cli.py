@@ -856,10 +856,12 @@ def search(
         return
     for i, h in enumerate(result.hits, 1):
         when = h.published_at.date().isoformat() if h.published_at else "no date"
+        # the URL, domain and cluster as stored: through markup, `.../wiki/[draft]/x` was
+        # shown as `.../wiki//x` and `.../a[/]b` a MarkupError traceback (fault round 41)
         console.print(f"[bold]{i}. {_highlighted(h.title, [])}[/bold]  "
-                      f"[dim]{h.domain} · {when} · cluster {h.cluster_id} · "
-                      f"score {h.score:.2f}[/dim]")
-        console.print(f"   {h.url}", soft_wrap=True, highlight=False)
+                      f"[dim]{escape(str(h.domain))} · {when} · cluster "
+                      f"{escape(str(h.cluster_id))} · score {h.score:.2f}[/dim]")
+        console.print(Text(f"   {h.url}"), soft_wrap=True, highlight=False)
         console.print(f"   {_highlighted(h.snippet, h.highlights)}", highlight=False)
     console.print(f"{len(result.hits)} of {result.total} matching article(s)")
 
@@ -962,7 +964,7 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
         raise typer.Exit(1) from None
     console.print(f"search index rebuilt: {docs} article(s), "
                   f"{search_index.size_on_disk(root) / 1e6:.1f} MB in "
-                  f"{search_index.search_dir(root).resolve()}")
+                  f"{escape(str(search_index.search_dir(root).resolve()))}", highlight=False)
 
 
 @app.command()
@@ -999,11 +1001,13 @@ def diff(
         sys.stdout.write("\n")
         return
     if not diffs:
-        console.print(f"{url}: one revision only ({rows[0]['run_id']})")
+        # the URL as given (fault round 41: `.../a[/]b` was a MarkupError traceback)
+        console.print(Text(f"{url}: one revision only ({rows[0]['run_id']})"))
         return
     for d in diffs:
-        console.print(f"[bold]{d.article_id}: revision {d.from_revision} → {d.to_revision}"
-                      f"[/bold] [dim](run {d.from_run} → {d.to_run})[/dim]")
+        console.print(f"[bold]{escape(d.article_id)}: revision {d.from_revision} → "
+                      f"{d.to_revision}[/bold] [dim](run {escape(str(d.from_run))} → "
+                      f"{escape(str(d.to_run))})[/dim]")
         for name, (old, new) in d.changed.items():
             console.print(f"  {name}: {escape(str(old))} → {escape(str(new))}",
                           highlight=False)

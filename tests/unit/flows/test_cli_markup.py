@@ -21,3 +21,31 @@ def test_square_brackets_in_an_error_are_printed_not_read_as_markup(warehouse, t
     out = CliRunner().invoke(app, ["runs", "-w", str(warehouse)],
                              env={"PRESSROOM_TARGET_LANGUAGES": "[en]"})
     assert out.exit_code == 2 and "'[en]'" in out.output, out.output
+
+
+def test_a_stored_url_that_looks_like_markup_is_printed_whole_by_search_and_diff(warehouse):
+    """Fault round 41: `search` printed each hit's URL, and `diff` the URL it was given,
+    through rich markup (round 13 escaped messages, round 14 `sql`'s cells, not these):
+    a wiki-style address `https://e.com/wiki/[draft]/x` was shown as
+    `https://e.com/wiki//x` (another page), and `https://e.com/a[/]b` ended the command
+    with "MarkupError: closing tag '[/]' at position 18 has nothing to close", exit 1,
+    after the search had answered."""
+    from tasks.storage import search as search_index
+    from tests.unit.storage.test_search import _article, _commit
+
+    draft = _article("a1", "River floods [live]", "Rain flooded the river valley.", "r1")
+    draft["url"] = "https://e.com/wiki/[draft]/x"
+    closing = _article("a2", "River rises", "The river rose in the night.", "r1")
+    closing["url"] = "https://e.com/a[/]b"
+    search_index.index_commit(warehouse, _commit(warehouse, "r1", [draft, closing]), "r1")
+    runner = CliRunner()
+    for query, url in (("valley", "https://e.com/wiki/[draft]/x"),
+                       ("rose", "https://e.com/a[/]b")):
+        out = runner.invoke(app, ["search", "-w", str(warehouse), query])
+        assert out.exit_code == 0 and url in out.output, (out.output, out.exception)
+    assert "River floods [live]" in runner.invoke(
+        app, ["search", "-w", str(warehouse), "valley"]).output
+    for url in ("https://e.com/wiki/[draft]/x", "https://e.com/a[/]b"):
+        out = runner.invoke(app, ["diff", "-w", str(warehouse), url])
+        assert out.exit_code == 0 and f"{url}: one revision only (r1)" in out.output, (
+            out.output, out.exception)
