@@ -94,7 +94,11 @@ def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     thousands, and every reader of committed files goes through them. Callers must not
     modify the returned dict."""
     try:
-        found = json.loads(Path(path).read_text("utf-8"))
+        # utf-8-sig: a manifest opened and saved in an editor that writes a byte-order mark
+        # (Notepad, a Windows share) is still its JSON, as DuckDB's runs view reads it; it
+        # was refused as damaged, "restore it from a backup", by every command (fault
+        # round 41)
+        found = json.loads(Path(path).read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableManifest(f"run manifest {path} is unreadable: {exc}") from None
     if not isinstance(found, dict) or not isinstance(found.get("run_id"), str):

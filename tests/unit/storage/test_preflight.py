@@ -296,3 +296,19 @@ def test_a_lock_file_that_can_be_read_but_not_written_is_named(tmp_path):
     problem = warehouse_problem(tmp_path, write=True)
     assert problem.startswith(f"warehouse {tmp_path}: its lock file {tmp_path / '.writer.lock'}"
                               " cannot be opened for writing (")
+
+
+def test_a_manifest_saved_with_a_byte_order_mark_is_read_as_its_json(tmp_path):
+    """Fault round 41: a manifest opened and saved in an editor that writes UTF-8 with a
+    byte-order mark (Notepad, a Windows share) was refused as damaged, "Unexpected UTF-8
+    BOM ... restore it from a backup": every command, `sql` and `runs` too, exit 2, while
+    its JSON was whole (DuckDB's runs view reads it). pressroom.toml's BOM is read so too."""
+    from tasks.storage.warehouse import listed_files, manifests
+
+    wh = _committed(tmp_path / "wh")
+    before, files = manifests(wh), listed_files(wh)
+    for path in sorted((wh / MANIFESTS).glob("*.json")):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert warehouse_problem(wh, write=True) is None
+    assert manifests(wh) == before and listed_files(wh) == files
+
