@@ -267,11 +267,12 @@ def ingest(
         _require_prefect_home()
     _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
-    from tasks.common.urls import strip_userinfo
+    from tasks.discover.inputs import given_inputs
 
-    # Before the flow: Prefect stores a flow's parameters, so credentials never reach it.
-    clean = [strip_userinfo(i) for i in inputs or []]
-    if clean != list(inputs or []):
+    # Before the flow: Prefect stores a flow's parameters, so credentials never reach it,
+    # and holds them as UTF-8, so a path that is no UTF-8 goes escaped (fault round 41)
+    clean, credentials = given_inputs(inputs or [])
+    if credentials:
         err.print("[yellow]note:[/yellow] user name/password removed from input URL(s): "
                   "pressroom never sends or stores them")
     from flows.progress import terminal_progress
@@ -356,8 +357,10 @@ def backfill(
     _require_dedup_settings(settings)
     _require_api()
     from flows.backfill import backfill as backfill_flow
+    from tasks.discover.inputs import given_inputs
 
     flow, settings = _on_runner(backfill_flow, settings)
+    (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
     with _disk_full_is_a_sentence(settings.warehouse):
         done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")

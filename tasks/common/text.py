@@ -107,6 +107,18 @@ def storable_text(value: str | None) -> str | None:
     return raw.decode("utf-8", "backslashreplace")
 
 
+# A byte storable_text wrote as an escape: it escapes bytes that are no UTF-8, all >= 0x80.
+_ESCAPED_BYTE = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
+
+
+def unescaped_bytes(label: str) -> str:
+    """`storable_text` undone: each `\\xNN` escape of a byte of 0x80 or more as the lone
+    surrogate Python gives such a byte of a file name (surrogateescape), so the OS is
+    handed the name's own bytes again. Only for a name that is no file as written: a
+    name may hold a backslash and `x` of its own."""
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), label)
+
+
 def without_inline_comment(line: str) -> str:
     """A list line without a comment after its URL ("https://a.example/x  # from the desk":
     whitespace, then "#", to the end), as the regex `\\s+#.*$` removed it, in linear time:

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from tasks.common.codings import CodingError, decode_one
 from tasks.common.urls import joined_url, trim_url
-from tasks.discover.inputs import DiscoverConfig, warc_opener_for
+from tasks.discover.inputs import DiscoverConfig, input_path, path_label, warc_opener_for
 from tasks.discover.warcopen import WarcReadError
 
 # YYYYMMDDhhmmss, then a serial of five digits (CC-NEWS has never needed more per month).
@@ -167,10 +167,12 @@ def list_source(source: str, config: DiscoverConfig) -> list[str]:
         return listing_links(listing_body(body, source).decode("utf-8", "replace"), source)
     if "://" in source:
         raise WarcReadError(f"{source}: a backfill reads a local folder or an http(s) listing")
-    folder = Path(source)
+    folder = input_path(source)
     if not folder.is_dir():
         raise WarcReadError(f"{source}: not a folder")
-    return sorted(str(p.resolve()) for p in folder.rglob("*.warc.gz"))
+    # named as the tables name them (\xNN for a byte that is no UTF-8): each is a run's
+    # input, which Prefect holds as UTF-8 (fault round 41)
+    return sorted(path_label(p.resolve()) for p in folder.rglob("*.warc.gz"))
 
 
 def nothing_in_range(locations: list[str], start: date, end: date) -> str:

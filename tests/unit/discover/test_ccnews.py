@@ -284,3 +284,19 @@ def test_an_html_listing_with_unquoted_hrefs_names_every_file():
     assert BASE + "CC-NEWS-20240503000000-00003.warc.gz?sig=a&exp=1" in links
     alone = "<ul><li><a href=CC-NEWS-20240501000000-00001.warc.gz>one</a></ul>"
     assert listing_links(alone, BASE) == [BASE + "CC-NEWS-20240501000000-00001.warc.gz"]
+
+
+def test_a_local_folder_named_in_latin1_lists_its_warcs_as_utf8_text(tmp_path):
+    """Fault round 41: a backfill of a folder whose name is no UTF-8 handed each file to
+    its run as a Prefect parameter holding lone surrogates (a UnicodeEncodeError
+    traceback once the run started); its files are named with \\xNN escapes as the tables
+    name them, and the escaped folder name (as the command line hands it over) lists."""
+    import os
+
+    folder = tmp_path / os.fsdecode(b"cc-n\xe9ws")
+    folder.mkdir()
+    (folder / "CC-NEWS-20240501000000-00001.warc.gz").write_bytes(b"")
+    escaped = f"{tmp_path}/cc-n\\xe9ws"
+    for source in (str(folder), escaped):
+        assert list_source(source, _config()) == [
+            f"{escaped}/CC-NEWS-20240501000000-00001.warc.gz"]
