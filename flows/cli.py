@@ -148,6 +148,19 @@ def _settings(warehouse: Path | None, **given):
         raise typer.Exit(2) from None
 
 
+def _require_utf8(**values: str | None) -> None:
+    """Exit 2 with a sentence when a text argument holds bytes that are no UTF-8
+    (`not_utf8_problem`); keys are the names shown ("query", "--outlet")."""
+    from tasks.common.text import not_utf8_problem
+
+    for what, value in values.items():
+        problem = not_utf8_problem(what.replace("_", " "), value)
+        if problem:
+            err.print(f"[red]bad argument:[/red] {escape(problem)}", highlight=False,
+                      soft_wrap=True)
+            raise typer.Exit(2)
+
+
 def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
     """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
     cannot write, or for a command that reads one, no folder at all): before Prefect
@@ -527,6 +540,7 @@ def sql(
         split_query_settings,
     )
 
+    _require_utf8(the_query=query)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
     refusal = query_refusal(query)
@@ -829,6 +843,7 @@ def search(
     Commits the index lacks (a run killed before indexing) are indexed first."""
     from tasks.storage import search as search_index
 
+    _require_utf8(the_query=query, **{"--outlet": outlet, "--lang": lang})
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
     try:
@@ -918,6 +933,7 @@ def forget(
     if not (url or domain or outlet):
         err.print("[red]forget needs --url, --domain or --outlet[/red]")
         raise typer.Exit(2)
+    _require_utf8(**{"--url": url, "--domain": domain, "--outlet": outlet, "--reason": reason})
     if url:
         try:
             url = takedown_url(url)
@@ -984,6 +1000,7 @@ def diff(
     from tasks.common.revisions import diff_history
     from tasks.storage.revisions import revisions_of
 
+    _require_utf8(the_URL=url)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
     rows = revisions_of(root, url)

@@ -107,6 +107,21 @@ def storable_text(value: str | None) -> str | None:
     return raw.decode("utf-8", "backslashreplace")
 
 
+def not_utf8_problem(what: str, value: str | None) -> str | None:
+    """Why a command-line value cannot be used (None: it can): it holds bytes that are
+    no UTF-8, which Python gives as lone surrogates (a terminal or script writing
+    latin-1 hands "Zürich" over so). DuckDB and tantivy take UTF-8 only: `pressroom sql`
+    ended with a TypeError traceback, `diff` and `forget --outlet` with DuckDB's
+    "Python Conversion Failure" (fault round 41)."""
+    if value is None or not _SURROGATE.search(value):
+        return None
+    shown = storable_text(value)
+    shown = shown if len(shown) <= 200 else shown[:199] + "…"
+    return (f"{what} '{shown}' holds bytes that are no UTF-8 (each written \\xNN here): "
+            "the terminal or script that gave it writes another encoding; give it in "
+            "UTF-8 (a UTF-8 locale, e.g. LANG=C.UTF-8, or `iconv -t UTF-8`)")
+
+
 # A byte storable_text wrote as an escape: it escapes bytes that are no UTF-8, all >= 0x80.
 _ESCAPED_BYTE = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
 

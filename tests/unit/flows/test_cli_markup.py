@@ -49,3 +49,36 @@ def test_a_stored_url_that_looks_like_markup_is_printed_whole_by_search_and_diff
         out = runner.invoke(app, ["diff", "-w", str(warehouse), url])
         assert out.exit_code == 0 and f"{url}: one revision only (r1)" in out.output, (
             out.output, out.exception)
+
+
+def test_text_arguments_holding_bytes_that_are_no_utf8_are_a_sentence(warehouse):
+    """Fault round 41: a terminal or script that writes latin-1 hands "Zürich" over as
+    bytes that are no UTF-8, which Python gives as lone surrogates. `sql` ended with
+    "TypeError: extract_statements(): incompatible function arguments", `diff` and
+    `forget --outlet` with "InvalidInputException: ... Python Conversion Failure: cannot
+    encode str as UTF-8, surrogate '\\udcfc'": tracebacks, exit 1. Each is named now,
+    with what to do, exit 2, before anything is read or written."""
+    from tasks.storage import search as search_index
+    from tests.unit.storage.test_search import _article, _commit
+
+    search_index.index_commit(warehouse, _commit(warehouse, "r1", [
+        _article("a1", "Zurich floods", "Rain flooded the river valley.", "r1")]), "r1")
+    word = b"Z\xfcrich".decode("utf-8", "surrogateescape")
+    runner = CliRunner()
+    for args, named in (
+            (["sql", f"SELECT count(*) FROM articles WHERE title = '{word}'"], "the query"),
+            (["diff", f"https://e.com/{word}"], "the URL"),
+            (["search", word], "the query"),
+            (["search", "rain", "--outlet", word], "--outlet"),
+            (["forget", "--outlet", word], "--outlet"),
+            (["forget", "--domain", f"{word}.example"], "--domain"),
+            (["forget", "--url", "https://e.com/a1", "--reason", word], "--reason")):
+        out = runner.invoke(app, [*args, "-w", str(warehouse)])
+        said = " ".join(out.output.split())
+        assert isinstance(out.exception, SystemExit), (args, out.exception)
+        assert out.exit_code == 2 and f"{named} '" in said and "\\xfc" in said, (args, said)
+        assert "bytes that are no UTF-8" in said, (args, said)
+    # nothing was taken down
+    assert runner.invoke(app, ["sql", "-w", str(warehouse), "-f", "csv",
+                               "SELECT count(*) FROM articles"]).output.split() == [
+        "count_star()", "1"]
