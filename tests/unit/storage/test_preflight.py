@@ -369,3 +369,25 @@ def test_a_manifest_whose_start_is_null_is_read_as_one_without_a_start(tmp_path)
     path.write_text(json.dumps({**manifest, "started_at": None, "batch": None}), "utf-8")
     assert warehouse_problem(wh, write=True) is None
     assert manifests(wh)[0]["run_id"] == manifest["run_id"]
+
+
+def test_compact_never_deletes_a_file_outside_the_warehouse_a_manifest_names(tmp_path):
+    """Fault round 41: `compact` first deletes the files earlier compactions `replaces`;
+    a manifest naming an absolute path there (copied from elsewhere, edited) had it
+    delete that file, outside the warehouse, and go on. Now the manifest is named and
+    nothing is deleted."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    wh = _committed(tmp_path / "wh")
+    keep = tmp_path / "keep.parquet"
+    keep.write_bytes(b"another tool's file")
+    path = sorted((wh / MANIFESTS).glob("*.json"))[0]
+    manifest = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**manifest, "replaces": [str(keep)]}), "utf-8")
+    out = CliRunner().invoke(app, ["compact", "--min-files", "0", "-w", str(wh)])
+    assert out.exit_code == 2 and "a path outside the warehouse" in " ".join(out.output.split())
+    assert keep.read_bytes() == b"another tool's file"
