@@ -148,6 +148,19 @@ def _settings(warehouse: Path | None, **given):
         raise typer.Exit(2) from None
 
 
+def _require_utf8(**values: str | None) -> None:
+    """Exit 2 with a sentence when a text argument holds bytes that are no UTF-8
+    (`not_utf8_problem`); keys are the names shown ("query", "--outlet")."""
+    from tasks.common.text import not_utf8_problem
+
+    for what, value in values.items():
+        problem = not_utf8_problem(what.replace("_", " "), value)
+        if problem:
+            err.print(f"[red]bad argument:[/red] {escape(problem)}", highlight=False,
+                      soft_wrap=True)
+            raise typer.Exit(2)
+
+
 def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
     """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
     cannot write, or for a command that reads one, no folder at all): before Prefect
@@ -267,11 +280,12 @@ def ingest(
         _require_prefect_home()
     _require_dedup_settings(settings)  # (its imports are the flow's: while the server starts)
     from flows.ingest import ingest as ingest_flow
-    from tasks.common.urls import strip_userinfo
+    from tasks.discover.inputs import given_inputs
 
-    # Before the flow: Prefect stores a flow's parameters, so credentials never reach it.
-    clean = [strip_userinfo(i) for i in inputs or []]
-    if clean != list(inputs or []):
+    # Before the flow: Prefect stores a flow's parameters, so credentials never reach it,
+    # and holds them as UTF-8, so a path that is no UTF-8 goes escaped (fault round 41)
+    clean, credentials = given_inputs(inputs or [])
+    if credentials:
         err.print("[yellow]note:[/yellow] user name/password removed from input URL(s): "
                   "pressroom never sends or stores them")
     from flows.progress import terminal_progress
@@ -356,8 +370,10 @@ def backfill(
     _require_dedup_settings(settings)
     _require_api()
     from flows.backfill import backfill as backfill_flow
+    from tasks.discover.inputs import given_inputs
 
     flow, settings = _on_runner(backfill_flow, settings)
+    (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
     with _disk_full_is_a_sentence(settings.warehouse):
         done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
@@ -524,6 +540,7 @@ def sql(
         split_query_settings,
     )
 
+    _require_utf8(the_query=query)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
     refusal = query_refusal(query)
@@ -826,6 +843,7 @@ def search(
     Commits the index lacks (a run killed before indexing) are indexed first."""
     from tasks.storage import search as search_index
 
+    _require_utf8(the_query=query, **{"--outlet": outlet, "--lang": lang})
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
     try:
@@ -856,10 +874,12 @@ def search(
         return
     for i, h in enumerate(result.hits, 1):
         when = h.published_at.date().isoformat() if h.published_at else "no date"
+        # the URL, domain and cluster as stored: through markup, `.../wiki/[draft]/x` was
+        # shown as `.../wiki//x` and `.../a[/]b` a MarkupError traceback (fault round 41)
         console.print(f"[bold]{i}. {_highlighted(h.title, [])}[/bold]  "
-                      f"[dim]{h.domain} · {when} · cluster {h.cluster_id} · "
-                      f"score {h.score:.2f}[/dim]")
-        console.print(f"   {h.url}", soft_wrap=True, highlight=False)
+                      f"[dim]{escape(str(h.domain))} · {when} · cluster "
+                      f"{escape(str(h.cluster_id))} · score {h.score:.2f}[/dim]")
+        console.print(Text(f"   {h.url}"), soft_wrap=True, highlight=False)
         console.print(f"   {_highlighted(h.snippet, h.highlights)}", highlight=False)
     console.print(f"{len(result.hits)} of {result.total} matching article(s)")
 
@@ -913,6 +933,7 @@ def forget(
     if not (url or domain or outlet):
         err.print("[red]forget needs --url, --domain or --outlet[/red]")
         raise typer.Exit(2)
+    _require_utf8(**{"--url": url, "--domain": domain, "--outlet": outlet, "--reason": reason})
     if url:
         try:
             url = takedown_url(url)
@@ -962,7 +983,7 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
         raise typer.Exit(1) from None
     console.print(f"search index rebuilt: {docs} article(s), "
                   f"{search_index.size_on_disk(root) / 1e6:.1f} MB in "
-                  f"{search_index.search_dir(root).resolve()}")
+                  f"{escape(str(search_index.search_dir(root).resolve()))}", highlight=False)
 
 
 @app.command()
@@ -979,6 +1000,7 @@ def diff(
     from tasks.common.revisions import diff_history
     from tasks.storage.revisions import revisions_of
 
+    _require_utf8(the_URL=url)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
     rows = revisions_of(root, url)
@@ -999,11 +1021,13 @@ def diff(
         sys.stdout.write("\n")
         return
     if not diffs:
-        console.print(f"{url}: one revision only ({rows[0]['run_id']})")
+        # the URL as given (fault round 41: `.../a[/]b` was a MarkupError traceback)
+        console.print(Text(f"{url}: one revision only ({rows[0]['run_id']})"))
         return
     for d in diffs:
-        console.print(f"[bold]{d.article_id}: revision {d.from_revision} → {d.to_revision}"
-                      f"[/bold] [dim](run {d.from_run} → {d.to_run})[/dim]")
+        console.print(f"[bold]{escape(d.article_id)}: revision {d.from_revision} → "
+                      f"{d.to_revision}[/bold] [dim](run {escape(str(d.from_run))} → "
+                      f"{escape(str(d.to_run))})[/dim]")
         for name, (old, new) in d.changed.items():
             console.print(f"  {name}: {escape(str(old))} → {escape(str(new))}",
                           highlight=False)

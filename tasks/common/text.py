@@ -107,6 +107,33 @@ def storable_text(value: str | None) -> str | None:
     return raw.decode("utf-8", "backslashreplace")
 
 
+def not_utf8_problem(what: str, value: str | None) -> str | None:
+    """Why a command-line value cannot be used (None: it can): it holds bytes that are
+    no UTF-8, which Python gives as lone surrogates (a terminal or script writing
+    latin-1 hands "Zürich" over so). DuckDB and tantivy take UTF-8 only: `pressroom sql`
+    ended with a TypeError traceback, `diff` and `forget --outlet` with DuckDB's
+    "Python Conversion Failure" (fault round 41)."""
+    if value is None or not _SURROGATE.search(value):
+        return None
+    shown = storable_text(value)
+    shown = shown if len(shown) <= 200 else shown[:199] + "…"
+    return (f"{what} '{shown}' holds bytes that are no UTF-8 (each written \\xNN here): "
+            "the terminal or script that gave it writes another encoding; give it in "
+            "UTF-8 (a UTF-8 locale, e.g. LANG=C.UTF-8, or `iconv -t UTF-8`)")
+
+
+# A byte storable_text wrote as an escape: it escapes bytes that are no UTF-8, all >= 0x80.
+_ESCAPED_BYTE = re.compile(r"\\x([89a-fA-F][0-9a-fA-F])")
+
+
+def unescaped_bytes(label: str) -> str:
+    """`storable_text` undone: each `\\xNN` escape of a byte of 0x80 or more as the lone
+    surrogate Python gives such a byte of a file name (surrogateescape), so the OS is
+    handed the name's own bytes again. Only for a name that is no file as written: a
+    name may hold a backslash and `x` of its own."""
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), label)
+
+
 def without_inline_comment(line: str) -> str:
     """A list line without a comment after its URL ("https://a.example/x  # from the desk":
     whitespace, then "#", to the end), as the regex `\\s+#.*$` removed it, in linear time:

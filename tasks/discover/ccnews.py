@@ -11,6 +11,7 @@ selection are pure; `list_source` is the only I/O (a folder walk or one guarded 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,14 +20,16 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from tasks.common.codings import CodingError, decode_one
-from tasks.common.urls import joined_url
-from tasks.discover.inputs import DiscoverConfig, warc_opener_for
+from tasks.common.urls import joined_url, trim_url
+from tasks.discover.inputs import DiscoverConfig, input_path, path_label, warc_opener_for
 from tasks.discover.warcopen import WarcReadError
 
 # YYYYMMDDhhmmss, then a serial of five digits (CC-NEWS has never needed more per month).
 _NAME = re.compile(r"^CC-NEWS-(\d{14})-(\d{5})\.warc\.gz$")
-# href="..." or href='...' in an HTML index page (Apache, nginx, S3 website listings).
-_HREF = re.compile(r"""href\s*=\s*["']([^"'#]+)["']""", re.IGNORECASE)
+# href="...", href='...' or href=... in an HTML index page (Apache, nginx, S3 website
+# listings; HTML lets a value without spaces, quotes, `=`, `<`, `>` or backquotes go
+# unquoted, as small servers and hand-made index pages write it).
+_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 # A listing is a page of names, not data: far below this even for years of CC-NEWS.
 MAX_LISTING_BYTES = 16 * 1024 * 1024
 
@@ -85,14 +88,34 @@ def listing_links(text: str, base_url: str) -> list[str]:
     one path or URL per line of a plain list (CC-NEWS's warc.paths), resolved against
     the listing's own URL. An href no URL parser takes names no file (one such link,
     `http://[::1`, had ended the whole backfill with a ValueError)."""
-    hrefs = _HREF.findall(text)
-    if hrefs:
-        links = (joined_url(base_url, h.strip()) for h in hrefs)
+    hrefs = [h for h in map(href_target, _HREF.findall(text)) if h]
+    if _HREF.search(text):
+        links = (joined_url(base_url, h) for h in hrefs)
     else:  # not HTML: one entry per line
-        lines = [line.strip() for line in text.splitlines()
-                 if line.strip() and not line.lstrip().startswith("#")]
+        lines = [line for line in map(paths_line, text.splitlines())
+                 if line and not line.startswith("#")]
         links = (joined_url(_paths_base(base_url, line), line) for line in lines)
     return [link for link in links if link is not None]
+
+
+def href_target(found: tuple[str, str, str]) -> str:
+    """What an href (`_HREF`'s groups: double-quoted, single-quoted, unquoted) links to
+    as a browser reads it: its character references undone (`&amp;` is `&`), without
+    the spaces around it and without its fragment; "" for a link within the page
+    (`#top`). Only quoted hrefs were read, so beside a quoted `../` link every
+    `<a href=CC-NEWS-...warc.gz>` was dropped without a word, and a page of unquoted
+    links alone was read as a plain list of its lines of markup (fault round 41)."""
+    value = html.unescape(next((v for v in found if v), ""))
+    return trim_url(value.partition("#")[0])
+
+
+def paths_line(line: str) -> str:
+    """A line of a plain list as the path it names: without the spaces and invisible
+    characters around it (`trim_url`). A list saved by a Windows editor opens with a
+    byte-order mark, which began its first path: that file's URL held "\\ufeff" and,
+    its first folder hidden, was joined to the list's folder instead of the bucket's
+    root, a 404 (fault round 41); a zero-width space pasted with a line did the same."""
+    return trim_url(line)
 
 
 def _paths_base(base_url: str, line: str) -> str:
@@ -144,10 +167,12 @@ def list_source(source: str, config: DiscoverConfig) -> list[str]:
         return listing_links(listing_body(body, source).decode("utf-8", "replace"), source)
     if "://" in source:
         raise WarcReadError(f"{source}: a backfill reads a local folder or an http(s) listing")
-    folder = Path(source)
+    folder = input_path(source)
     if not folder.is_dir():
         raise WarcReadError(f"{source}: not a folder")
-    return sorted(str(p.resolve()) for p in folder.rglob("*.warc.gz"))
+    # named as the tables name them (\xNN for a byte that is no UTF-8): each is a run's
+    # input, which Prefect holds as UTF-8 (fault round 41)
+    return sorted(path_label(p.resolve()) for p in folder.rglob("*.warc.gz"))
 
 
 def nothing_in_range(locations: list[str], start: date, end: date) -> str:

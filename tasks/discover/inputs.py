@@ -34,7 +34,12 @@ from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
-from tasks.common.text import iso_letters_in_capitals, storable_text, without_inline_comment
+from tasks.common.text import (
+    iso_letters_in_capitals,
+    storable_text,
+    unescaped_bytes,
+    without_inline_comment,
+)
 from tasks.common.urls import (
     BadURL,
     article_id_for,
@@ -686,6 +691,32 @@ def walk_files(folder: Path, hidden: list[str] | None = None,
     return sorted(files), sorted(problems, key=lambda u: u.path)
 
 
+def given_inputs(inputs: list[str]) -> tuple[list[str], bool]:
+    """The command line's inputs as a flow's parameters may hold them, and whether a
+    user name or password was removed from one. A path whose name is no UTF-8 (a folder
+    named on a latin-1 system: Python gives its bytes as lone surrogates) is written as
+    the tables name it, with \\xNN escapes (`path_label`): Prefect stores a flow's
+    parameters as UTF-8, and `pressroom ingest '/data/d\\xe9p/a.txt'` ended with a
+    UnicodeEncodeError traceback once the run had started (fault round 41); discover
+    reads the escaped name as the file it stands for (`input_path`). `user:password@`
+    is removed from URLs: a flow's parameters are stored, credentials never are."""
+    storable = [path_label(i) for i in inputs]
+    clean = [strip_userinfo(i) for i in storable]
+    return clean, clean != storable
+
+
+def input_path(item: str) -> Path:
+    """The path an input names: `~` expanded (no shell expanded a deployment's inputs);
+    a name with \\xNN escapes that no file bears as written is the file whose name has
+    those bytes (`given_inputs`), when there is one."""
+    path = Path(home_expanded(item))
+    if "\\x" in item and not (path.exists() or path.is_symlink()):
+        named = Path(home_expanded(unescaped_bytes(item)))
+        if named.exists() or named.is_symlink():
+            return named
+    return path
+
+
 def expand_inputs(inputs: list[str], pass_over: tuple[Path, ...] = ()
                   ) -> tuple[list[Path | str | Unusable], list[str]]:
     """Paths and URLs as given -> files (directories walked, sorted), URLs, and the paths
@@ -718,7 +749,7 @@ def expand_inputs(inputs: list[str], pass_over: tuple[Path, ...] = ()
         if _REMOTE_INPUT.match(url := trim_url(item)):
             out.append(url)  # a URL pasted on the command line with invisible junk at an end
             continue
-        path = Path(home_expanded(item))  # no shell expanded it in a deployment's inputs
+        path = input_path(item)
         if path.is_dir() and _folder_key(path) in skip:
             notes.append(f"input {path_label(path)!r} is the warehouse: its files are no "
                          "input (name a file of it to read that file): not read")

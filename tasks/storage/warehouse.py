@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import duckdb
 import numpy as np
@@ -74,7 +74,9 @@ def manifests(root: Path) -> list[dict]:
         except OSError as exc:  # a link to nothing named like a manifest
             raise UnreadableManifest(f"run manifest {entry.path} is unreadable: {exc}") from None
         out.append(_manifest(entry.path, st.st_size, st.st_mtime_ns))
-    return sorted(out, key=lambda m: (m.get("started_at", ""), m.get("batch", 1 << 30)))
+    # (a null start or batch, as `jq` writes a field it empties, sorts as one not given)
+    return sorted(out, key=lambda m: (m.get("started_at") or "",
+                                      1 << 30 if m.get("batch") is None else m["batch"]))
 
 
 class UnreadableManifest(RuntimeError):
@@ -94,13 +96,64 @@ def _manifest(path: str, size: int, mtime_ns: int) -> dict:
     thousands, and every reader of committed files goes through them. Callers must not
     modify the returned dict."""
     try:
-        found = json.loads(Path(path).read_text("utf-8"))
+        # utf-8-sig: a manifest opened and saved in an editor that writes a byte-order mark
+        # (Notepad, a Windows share) is still its JSON, as DuckDB's runs view reads it; it
+        # was refused as damaged, "restore it from a backup", by every command (fault
+        # round 41)
+        found = json.loads(Path(path).read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UnreadableManifest(f"run manifest {path} is unreadable: {exc}") from None
     if not isinstance(found, dict) or not isinstance(found.get("run_id"), str):
         what = {dict: "an object", list: "an array", str: "a string"}.get(type(found), "a value")
         raise ForeignManifest(f"{path} is no commit manifest: JSON {what} without a run_id")
+    problem = manifest_shape_problem(found)
+    if problem:
+        raise UnreadableManifest(f"run manifest {path} holds {problem}")
     return found
+
+
+def _outside(rel: str) -> bool:
+    """Whether a path a manifest lists names something other than a file under the
+    warehouse: empty, absolute, or climbing out of it with `..`."""
+    parts = PurePosixPath(rel).parts
+    return not rel or PurePosixPath(rel).is_absolute() or ".." in parts
+
+
+def manifest_shape_problem(found: dict) -> str | None:
+    """What in a commit manifest is not as our commits write it (None: nothing), for
+    the fields every reader relies on: `started_at`/`finished_at` text (or null or
+    absent: sorted first, as seed 63 chose), `batch` a whole number, `files` an object
+    of a list of paths per table and `replaces` a list of paths, each path inside the
+    warehouse. A manifest edited by hand or by a script (an epoch for its start, `files`
+    as a bare list) ended every command with a TypeError or AttributeError traceback,
+    a string of paths was read character by character as paths, and a path outside the
+    warehouse was read as a committed file, or deleted by `compact` when `replaces`
+    named it (fault round 41)."""
+    def shown(value) -> str:
+        text = json.dumps(value) if value is None else repr(value)
+        return text if len(text) <= 120 else text[:119] + "…"
+
+    for key in ("started_at", "finished_at"):
+        value = found.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"{key} {shown(value)}, where text (an ISO 8601 time) is written"
+    batch = found.get("batch")
+    if batch is not None and (isinstance(batch, bool) or not isinstance(batch, int)):
+        return f"batch {shown(batch)}, where a whole number is written"
+    files = found.get("files", {})
+    if not isinstance(files, dict):
+        return f"files {shown(files)}, where an object of a list of paths per table is written"
+    listed = [(f"files.{table}", paths) for table, paths in files.items()]
+    if found.get("replaces") is not None:
+        listed.append(("replaces", found["replaces"]))
+    for where, paths in listed:
+        if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+            return f"{where} {shown(paths)}, where a list of paths is written"
+        for rel in paths:
+            if _outside(rel):
+                return (f"{where} {shown(rel)}, a path outside the warehouse (each is "
+                        "relative to it, e.g. articles/<commit>.parquet)")
+    return None
 
 
 def run_manifests(root: Path) -> list[dict]:

@@ -249,3 +249,54 @@ def test_a_dot_line_of_a_paths_list_is_relative_to_the_lists_own_folder():
         assert listing_links("./x.warc.gz\n", listing) == [folder + "x.warc.gz"]
     assert listing_links("../y.warc.gz\n", "https://d.example/a/../b/c/warc.paths") == [
         "https://d.example/b/y.warc.gz"]
+
+
+def test_a_paths_list_saved_with_a_byte_order_mark_names_its_first_file_as_written():
+    """Fault round 41: a `warc.paths` list saved by a Windows editor (UTF-8 with a BOM,
+    CRLF lines) named its first file from the BOM on: a URL holding "\\ufeff", joined
+    to the list's own folder rather than the bucket's root (the BOM hid the line's first
+    folder): `.../2024/05/%EF%BB%BFcrawl-data/CC-NEWS/2024/05/CC-NEWS-...`, a 404, the
+    first day's first file lost from the backfill. A zero-width space pasted before a
+    line did the same."""
+    listing = "https://data.example/crawl-data/CC-NEWS/2024/05/warc.paths"
+    paths = ("\ufeffcrawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz\r\n"
+             "\u200bcrawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz\u200b\r\n"
+             "\ufeff# a comment after a BOM (two lists joined with cat)\r\n")
+    assert listing_links(paths, listing) == [
+        "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240501000000-00001.warc.gz",
+        "https://data.example/crawl-data/CC-NEWS/2024/05/CC-NEWS-20240502000000-00002.warc.gz"]
+
+
+def test_an_html_listing_with_unquoted_hrefs_names_every_file():
+    """Fault round 41: HTML lets an attribute's value go unquoted (`<a href=x.warc.gz>`,
+    as small servers' and hand-made index pages write it); the listing read only quoted
+    hrefs, so beside a quoted `../` link every unquoted file was dropped ("0 file(s) in
+    range", or the files missing from the backfill, without a word), and a page of
+    unquoted links alone was read as a plain list, its lines of markup joined as URLs.
+    An escaped `&amp;` in an href is the `&` it stands for, as a browser reads it."""
+    html = ('<html><body><a href="../">Parent</a>\n'
+            "<a href=CC-NEWS-20240501000000-00001.warc.gz>one</a>\n"
+            "<a class=f href = CC-NEWS-20240502000000-00002.warc.gz title=two>two</a>\n"
+            '<a href="CC-NEWS-20240503000000-00003.warc.gz?sig=a&amp;exp=1">three</a>\n'
+            "<a href=#top>top</a></body></html>")
+    links = listing_links(html, BASE)
+    assert [f.serial for f in select(links, date(2024, 5, 1), date(2024, 5, 31))] == [1, 2, 3]
+    assert BASE + "CC-NEWS-20240503000000-00003.warc.gz?sig=a&exp=1" in links
+    alone = "<ul><li><a href=CC-NEWS-20240501000000-00001.warc.gz>one</a></ul>"
+    assert listing_links(alone, BASE) == [BASE + "CC-NEWS-20240501000000-00001.warc.gz"]
+
+
+def test_a_local_folder_named_in_latin1_lists_its_warcs_as_utf8_text(tmp_path):
+    """Fault round 41: a backfill of a folder whose name is no UTF-8 handed each file to
+    its run as a Prefect parameter holding lone surrogates (a UnicodeEncodeError
+    traceback once the run started); its files are named with \\xNN escapes as the tables
+    name them, and the escaped folder name (as the command line hands it over) lists."""
+    import os
+
+    folder = tmp_path / os.fsdecode(b"cc-n\xe9ws")
+    folder.mkdir()
+    (folder / "CC-NEWS-20240501000000-00001.warc.gz").write_bytes(b"")
+    escaped = f"{tmp_path}/cc-n\\xe9ws"
+    for source in (str(folder), escaped):
+        assert list_source(source, _config()) == [
+            f"{escaped}/CC-NEWS-20240501000000-00001.warc.gz"]

@@ -243,3 +243,45 @@ def test_a_dump_whose_url_has_no_canonical_form_says_why(tmp_path):
     [rej] = discover([str(dump)], "r1", _config()).rejects
     assert (rej["reason"], rej["detail"]) == (
         "bad_url", "malformed URL 'https://a.example:99999/x': Port out of range 0-65535")
+
+
+def test_a_path_that_is_no_utf8_named_on_the_command_line_reaches_the_run_and_is_read(
+        tmp_path):
+    """Fault round 41: a file or folder named on the command line whose name is latin-1
+    bytes (Python gives them as lone surrogates) reached Prefect as a flow parameter,
+    which must be UTF-8: `pressroom ingest '/data/d\\xe9p/a.txt'` started the server, then
+    ended "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udce9' ...:
+    surrogates not allowed" with a traceback, exit 1 (the same file read fine from its
+    folder's walk, round 7). The command line's inputs are handed over as the tables
+    name such paths (\\xNN escapes: `given_inputs`), and discover reads such a name as
+    the file it stands for when no file bears it literally (`input_path`)."""
+    import json
+
+    from tasks.discover.inputs import given_inputs
+
+    folder = tmp_path / os.fsdecode(b"d\xe9p")
+    folder.mkdir()
+    (folder / "a.txt").write_text(DUMP, encoding="utf-8")
+    (folder / os.fsdecode(b"l\xefst.urls")).write_text("https://news.example/u\n",
+                                                       encoding="utf-8")
+    raw = [str(folder / "a.txt"), str(folder / os.fsdecode(b"l\xefst.urls")),
+           "https://user:pw@news.example/x"]
+    given, credentials = given_inputs(raw)
+    json.dumps(given, ensure_ascii=False).encode("utf-8")  # what Prefect stores: UTF-8
+    assert given[0] == f"{tmp_path}/d\\xe9p/a.txt" and credentials
+    assert given[2] == "https://news.example/x"
+    found = discover(given[:2], "r1", _config())
+    assert found.rejects == []
+    assert sorted(zip(found.docs.column("url").to_pylist(),
+                      found.docs.column("source").to_pylist(), strict=True)) == [
+        ("https://news.example/a.html", f"{tmp_path}/d\\xe9p/a.txt"),
+        ("https://news.example/u", f"{tmp_path}/d\\xe9p/l\\xefst.urls")]
+    # the folder itself, named so, is walked as its real name is
+    found = discover(given_inputs([str(folder)])[0], "r1", _config())
+    assert len(found.docs) == 2 and found.rejects == []
+    # a name that is literally `\xe9` (a backslash in it) is that file, as before
+    literal = tmp_path / "lit\\xe9.txt"
+    literal.write_text(DUMP, encoding="utf-8")
+    (tmp_path / os.fsdecode(b"lit\xe9.txt")).write_text("no header\n", encoding="utf-8")
+    found = discover([str(literal)], "r1", _config())
+    assert len(found.docs) == 1 and found.rejects == []

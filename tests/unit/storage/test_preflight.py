@@ -296,3 +296,98 @@ def test_a_lock_file_that_can_be_read_but_not_written_is_named(tmp_path):
     problem = warehouse_problem(tmp_path, write=True)
     assert problem.startswith(f"warehouse {tmp_path}: its lock file {tmp_path / '.writer.lock'}"
                               " cannot be opened for writing (")
+
+
+def test_a_manifest_saved_with_a_byte_order_mark_is_read_as_its_json(tmp_path):
+    """Fault round 41: a manifest opened and saved in an editor that writes UTF-8 with a
+    byte-order mark (Notepad, a Windows share) was refused as damaged, "Unexpected UTF-8
+    BOM ... restore it from a backup": every command, `sql` and `runs` too, exit 2, while
+    its JSON was whole (DuckDB's runs view reads it). pressroom.toml's BOM is read so too."""
+    from tasks.storage.warehouse import listed_files, manifests
+
+    wh = _committed(tmp_path / "wh")
+    before, files = manifests(wh), listed_files(wh)
+    for path in sorted((wh / MANIFESTS).glob("*.json")):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert warehouse_problem(wh, write=True) is None
+    assert manifests(wh) == before and listed_files(wh) == files
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("started_at", 1717000000, "started_at 1717000000, where text (an ISO 8601 time)"),
+    ("finished_at", ["2024-05-01"], "finished_at ['2024-05-01'], where text"),
+    ("batch", "2", "batch '2', where a whole number"),
+    ("files", ["articles/x.parquet"], "files ['articles/x.parquet'], where an object"),
+    ("files", {"articles": "articles/x.parquet"},
+     "files.articles 'articles/x.parquet', where a list of paths"),
+    ("replaces", "articles/x.parquet", "replaces 'articles/x.parquet', where a list of paths"),
+    ("files", {"articles": ["/srv/other/articles/x.parquet"]},
+     "files.articles '/srv/other/articles/x.parquet', a path outside the warehouse"),
+    ("replaces", ["articles/../../keep.parquet"],
+     "replaces 'articles/../../keep.parquet', a path outside the warehouse"),
+])
+def test_a_manifest_edited_with_a_field_of_another_type_is_named_not_a_traceback(
+        tmp_path, field, value, said):
+    """Fault round 41: a run manifest edited by hand or by a script (an epoch for its
+    start, `files` as a bare list) ended every command, `runs` and `sql` too, with
+    "TypeError: '<' not supported between instances of 'str' and 'int'" (the commits are
+    sorted by started_at and batch) or "AttributeError: 'list' object has no attribute
+    'items'", and a string where a list of paths goes was read character by character
+    as paths. A path outside the warehouse (absolute, or climbing out with `..`) was read
+    as a committed file, and `compact` deletes the files a manifest `replaces`. Named
+    now, with what to do, as a damaged manifest is."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    wh = _committed(tmp_path / "wh")
+    path = sorted((wh / MANIFESTS).glob("*.json"))[0]
+    manifest = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**manifest, field: value}), "utf-8")
+    problem = warehouse_problem(wh, write=False)
+    assert problem is not None and path.name in problem and said in problem, problem
+    assert "restore it from a backup" in problem
+    for command in (["runs"], ["sql", "SELECT count(*) FROM articles"], ["compact"]):
+        out = CliRunner().invoke(app, [*command, "-w", str(wh)])
+        assert out.exit_code == 2 and "Traceback" not in out.output, (out.output, out.exception)
+        assert said in " ".join(out.output.split()), out.output
+
+
+def test_a_manifest_whose_start_is_null_is_read_as_one_without_a_start(tmp_path):
+    """Fault round 41: `"started_at": null` (`jq '.started_at = null'`) was the TypeError
+    above out of every command; a manifest without the key sorts first (seed 63), and
+    so does this one now."""
+    import json
+
+    from tasks.storage.warehouse import manifests
+
+    wh = _committed(tmp_path / "wh")
+    path = sorted((wh / MANIFESTS).glob("*.json"))[-1]
+    manifest = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**manifest, "started_at": None, "batch": None}), "utf-8")
+    assert warehouse_problem(wh, write=True) is None
+    assert manifests(wh)[0]["run_id"] == manifest["run_id"]
+
+
+def test_compact_never_deletes_a_file_outside_the_warehouse_a_manifest_names(tmp_path):
+    """Fault round 41: `compact` first deletes the files earlier compactions `replaces`;
+    a manifest naming an absolute path there (copied from elsewhere, edited) had it
+    delete that file, outside the warehouse, and go on. Now the manifest is named and
+    nothing is deleted."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    wh = _committed(tmp_path / "wh")
+    keep = tmp_path / "keep.parquet"
+    keep.write_bytes(b"another tool's file")
+    path = sorted((wh / MANIFESTS).glob("*.json"))[0]
+    manifest = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**manifest, "replaces": [str(keep)]}), "utf-8")
+    out = CliRunner().invoke(app, ["compact", "--min-files", "0", "-w", str(wh)])
+    assert out.exit_code == 2 and "a path outside the warehouse" in " ".join(out.output.split())
+    assert keep.read_bytes() == b"another tool's file"
