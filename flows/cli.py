@@ -314,6 +314,9 @@ def reprocess(
     _require_dedup_settings(settings)
     from tasks.storage.warehouse import run_manifests, unknown_run_ids
 
+    # a run id holds no space: one pasted with the space around it is still that run
+    run = [r.strip() for r in run] if run else run
+
     unknown = unknown_run_ids(settings.warehouse, run or [])
     if unknown:
         latest = [m["run_id"] for m in run_manifests(settings.warehouse)][-3:]

@@ -183,10 +183,11 @@ def test_reprocess_of_a_run_that_archived_no_page_exits_2_before_any_run(tmp_pat
 
     wh = committed_warehouse(tmp_path / "wh")  # runs of rejects only: no fetch at all
     before = len(run_manifests(wh))
-    out = _run("reprocess", "--run", "20240102T000000Z-000001", "-w", str(wh))
-    assert out.exit_code == 2, out.output
-    assert "nothing to reprocess: 20240102T000000Z-000001 archived no page" in out.output
-    assert len(run_manifests(wh)) == before  # nothing committed
+    for given in ("20240102T000000Z-000001", " 20240102T000000Z-000001\t"):  # pasted
+        out = _run("reprocess", "--run", given, "-w", str(wh))
+        assert out.exit_code == 2, out.output
+        assert "nothing to reprocess: 20240102T000000Z-000001 archived no page" in out.output
+        assert len(run_manifests(wh)) == before  # nothing committed
 
 
 @pytest.mark.parametrize("command", [["ingest", "DUMP"], ["compact"], ["reprocess"],
