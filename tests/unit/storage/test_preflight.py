@@ -371,6 +371,35 @@ def test_a_manifest_whose_start_is_null_is_read_as_one_without_a_start(tmp_path)
     assert manifests(wh)[0]["run_id"] == manifest["run_id"]
 
 
+@pytest.mark.parametrize("field", ["started_at", "finished_at"])
+def test_a_run_whose_start_or_end_is_no_time_is_listed_without_it(tmp_path, field):
+    """Round 41's known item: a run manifest's start or end edited into text that is no
+    time ("yesterday") failed every query of the runs view ("invalid timestamp field
+    format"), the data tests and report with it. The run is listed, that time NULL."""
+    import json
+
+    from tasks.storage.report import build_views, connect_views, run_data_tests
+    from tasks.storage.warehouse import run_manifests
+
+    wh = _committed(tmp_path / "wh")
+    edited = run_manifests(wh)[-1]["run_id"]
+    path = next(p for p in (wh / MANIFESTS).glob("*.json")
+                if json.loads(p.read_text("utf-8")).get("run_id") == edited
+                and json.loads(p.read_text("utf-8")).get("kind", "run") == "run")
+    manifest = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**manifest, field: "yesterday"}), "utf-8")
+    db = build_views(wh)
+    con = connect_views(db)
+    try:
+        rows = dict(con.execute(f"SELECT run_id, {field} FROM runs").fetchall())
+    finally:
+        con.close()
+    assert len(rows) == len(run_manifests(wh)) and rows[edited] is None
+    if field == "started_at":  # (these runs were written without an end)
+        assert all(v is not None for k, v in rows.items() if k != edited)
+    assert not any(run_data_tests(db).values())
+
+
 def test_compact_never_deletes_a_file_outside_the_warehouse_a_manifest_names(tmp_path):
     """Fault round 41: `compact` first deletes the files earlier compactions `replaces`;
     a manifest naming an absolute path there (copied from elsewhere, edited) had it
