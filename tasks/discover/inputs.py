@@ -205,18 +205,20 @@ def decode_dump(raw: bytes) -> str:
     return _unicode_line_ends(text)
 
 
-# A Unicode line or paragraph separator on the first line: the header, which is a line
-# of its own, ends there.
-_SEPARATED_HEADER = re.compile(r"[^\r\n\u2028\u2029]*[\u2028\u2029]")
+# A Unicode line or paragraph separator, or NEL, on the first line: the header, which is
+# a line of its own, ends there.
+_SEPARATED_HEADER = re.compile(r"[^\r\n\u2028\u2029\x85]*[\u2028\u2029\x85]")
+_UNICODE_LINE_ENDS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
 
 
 def _unicode_line_ends(text: str) -> str:
-    """`text` with U+2028 and U+2029 as line ends when the file ends its lines so (a
-    JavaScript string or an InDesign export: the header line itself ends in one). The
-    whole file was one line, `empty_body` (fault round 23, round 22's known item).
-    Elsewhere they stay: a line break inside a paragraph of a file of LF lines."""
+    """`text` with U+2028, U+2029 and NEL (U+0085) as line ends when the file ends its
+    lines so (a JavaScript string or an InDesign export; NEL, text converted from
+    EBCDIC: the header line itself ends in one). The whole file was one line,
+    `empty_body` (fault round 23, round 22's known item; NEL round 41's). Elsewhere they
+    stay: a line break inside a paragraph of a file of LF lines."""
     if _SEPARATED_HEADER.match(text):
-        return text.replace("\u2028", "\n").replace("\u2029", "\n")
+        return text.translate(_UNICODE_LINE_ENDS)
     return text
 
 

@@ -610,7 +610,7 @@ def test_a_file_of_nul_bytes_alone_says_so():
         "text never reached the disk)")
 
 
-@pytest.mark.parametrize("end", ["\u2028", "\u2029", "\u2029\u2029"])
+@pytest.mark.parametrize("end", ["\u2028", "\u2029", "\u2029\u2029", "\x85"])
 def test_a_dump_whose_lines_end_in_unicode_separators_is_read(tmp_path, end):
     """Fault round 23 (round 22's known item): a dump written by JavaScript or exported
     from InDesign, its lines ended by U+2028 (line separator) or U+2029 (paragraph
@@ -631,9 +631,10 @@ def test_a_dump_whose_lines_end_in_unicode_separators_is_read(tmp_path, end):
 
 def test_a_line_separator_inside_a_paragraph_of_lf_lines_stays():
     """A soft line break inside a paragraph of a file of LF lines is no line end there."""
-    text = decode_dump(" date 2024-05-01 https://dumps.example/one\nOne\n\nA line\u2028"
-                       "broken softly.\n".encode())
-    assert parse_dump(text).body == "A line\u2028broken softly."
+    for soft in ("\u2028", "\x85"):
+        text = decode_dump(f" date 2024-05-01 https://dumps.example/one\nOne\n\nA line{soft}"
+                           "broken softly.\n".encode())
+        assert parse_dump(text).body == f"A line{soft}broken softly.", repr(soft)
 
 
 # Mutation seed 57: decode_dump's NUL padding, the cases its mutants were not asked.
