@@ -209,7 +209,7 @@ def _story_start(body: HtmlElement) -> HtmlElement | None:
         if not isinstance(elem.tag, str):
             continue
         if elem.tag == "p":
-            if _is_long(elem.text_content()):
+            if _is_long(elem.text_content()) or _is_long(elem.tail):
                 return elem
         elif (elem.tag not in _NO_STORY_TEXT and _is_long(elem.text)) or _is_long(elem.tail):
             return elem

@@ -1004,12 +1004,14 @@ def test_a_scripts_or_stylesheets_long_text_does_not_begin_the_story() -> None:
         assert prune_furniture(tree, URL, ["Anna Weber"]) == 0, before
 
 
-def test_a_run_of_text_of_exactly_the_story_length_begins_the_story() -> None:
+@pytest.mark.parametrize("before", ["<br>", "<p>By Anna Weber</p>"])
+def test_a_run_of_text_of_exactly_the_story_length_begins_the_story(before) -> None:
+    # the run after a line break, or after a short paragraph (the byline's)
     box = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
     for words, pruned in ((25, 1), (24, 0)):
         run = " ".join(["word"] * words)
         tree = lxml_html.fromstring(
-            f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><div><br>{run}</div>"
+            f"<html><body><div class='css-s1'><h1>Bridge reopens</h1><div>{before}{run}</div>"
             f"{box}" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>")
         assert prune_furniture(tree, URL, ["Anna Weber"]) == pruned, words
 
