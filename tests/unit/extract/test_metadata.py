@@ -3158,3 +3158,15 @@ def test_a_month_first_reading_is_not_taken_from_a_stylesheet() -> None:
 
     assert dated("style") == "2024-03-05"
     assert dated("text") == "2024-05-03"
+
+
+def test_a_role_before_a_name_of_three_words_and_one_before_a_label() -> None:
+    """Mutation seed 67: a role of two words before a name of three goes (every size of
+    role is tried, not every other one); a role after the name goes when a label's
+    separator followed it ("| Stand: ..."), the separator set aside first; the lone
+    initial X of a name is no punctuation after a role."""
+    assert clean_author_name("Senior Correspondent: Anna Maria Keller") == "Anna Maria Keller"
+    assert clean_author_name("Senior Correspondent Anna Maria Keller") == "Anna Maria Keller"
+    assert clean_author_name("Anna Keller, Korrespondentin | Stand: 12.03.2024") == \
+        "Anna Keller"
+    assert clean_author_name("Korrespondentin X Anna Keller") == "X Anna Keller"
