@@ -261,3 +261,36 @@ def test_a_column_no_index_names_still_makes_a_file_foreign(wh):
         "__index_level_0__", pa.array(range(t.num_rows), pa.int64())))
     (found,) = file_problems(wh)
     assert (found["file"], found["problem"]) == (rel, "foreign")
+
+
+def test_the_latest_signature_is_found_by_instant_in_any_readers_zone(wh, monkeypatch):
+    """Mutation seed 67 (seed 66's open survivor): dedup's prior rows read a signatures
+    file with a zoneless recorded_at (another tool's rewrite) through its cast, so each
+    row is ordered by its instant wherever the reader runs. Read without the cast beside
+    a file of ours, DuckDB puts both on the reader's wall clock: a row of ours recorded
+    at 10:00 UTC is 06:00 in New York while the zoneless 09:59 stays 09:59, so the
+    earlier row came out as the article's latest."""
+    import duckdb
+
+    # r1's file as another tool rewrote it: its times without their zone
+    _rewrite(wh, "signatures", naive=True)
+    first = scan_table(wh, "signatures")
+    revised = run([row(URLS[1], edited(story(1), 40, seed=3), 90)], prior=load_prior(wh),
+                  run_id="r2")
+    publish_commit(wh, {"articles": revised.table, **revised.outputs},
+                   {"run_id": "r2", "started_at": "2024-04-04T01:00:00+00:00"}, 1)
+    assert file_problems(wh) == []
+    (aid,) = revised.table["article_id"].to_pylist()
+    new_hash = revised.table["content_hash"][0].as_py()
+    assert aid in first["article_id"].to_pylist()
+    assert new_hash not in first["content_hash"].to_pylist()
+    real = duckdb.connect
+
+    def in_new_york(*args, **kwargs):
+        con = real(*args, **kwargs)
+        con.execute("SET TimeZone = 'America/New_York'")
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", in_new_york)
+    got = load_prior(wh).signatures([aid], [])
+    assert [r["content_hash"] for r in got.to_pylist() if r["article_id"] == aid] == [new_hash]
