@@ -296,3 +296,35 @@ def test_a_lock_file_that_can_be_read_but_not_written_is_named(tmp_path):
     problem = warehouse_problem(tmp_path, write=True)
     assert problem.startswith(f"warehouse {tmp_path}: its lock file {tmp_path / '.writer.lock'}"
                               " cannot be opened for writing (")
+
+
+def test_commits_of_a_newer_schema_refuse_writes_and_leave_reads(tmp_path):
+    """Mutation seed 67: the newest schema version among the commits decides (a number;
+    anything else in the field is no version), and only a newer one than this
+    pressroom's refuses a command that writes; a read goes on. (The commands' exit codes
+    are tests/reliability/test_preflight.py's.)"""
+    import json
+
+    from schemas import SCHEMA_VERSION
+    from tasks.storage.preflight import newer_schema_problem
+
+    older, ours, newer = SCHEMA_VERSION - 1, SCHEMA_VERSION, SCHEMA_VERSION + 1
+    assert newer_schema_problem(tmp_path, [{"schema_version": older},
+                                           {"schema_version": ours}, {}]) is None
+    assert newer_schema_problem(tmp_path, [{"schema_version": str(newer)},
+                                           {"schema_version": None}]) is None
+    assert newer_schema_problem(tmp_path, []) is None
+    problem = newer_schema_problem(tmp_path, [{"schema_version": ours},
+                                              {"schema_version": newer + 2},
+                                              {"schema_version": newer}])
+    assert f"schema version {newer + 2}" in problem and f"schema version {ours}" in problem
+    assert str(tmp_path) in problem
+
+    wh = _committed(tmp_path / "wh")
+    assert warehouse_problem(wh, write=True) is None
+    newest = sorted((wh / MANIFESTS).glob("*.json"))[-1]
+    manifest = json.loads(newest.read_text(encoding="utf-8"))
+    newest.write_text(json.dumps({**manifest, "schema_version": newer}), encoding="utf-8")
+    problem = warehouse_problem(wh, write=True)
+    assert problem is not None and f"schema version {newer}" in problem
+    assert warehouse_problem(wh, write=False) is None
