@@ -294,3 +294,19 @@ def test_the_latest_signature_is_found_by_instant_in_any_readers_zone(wh, monkey
     monkeypatch.setattr(duckdb, "connect", in_new_york)
     got = load_prior(wh).signatures([aid], [])
     assert [r["content_hash"] for r in got.to_pylist() if r["article_id"] == aid] == [new_hash]
+
+
+def test_prior_texts_are_found_in_a_rewritten_file_before_one_of_ours(wh):
+    """Mutation seed 67: dedup reads an earlier article's text at its place in the files
+    as `read_declared` numbers them, those read through a cast last; a rewritten first
+    commit numbered in commit order instead read another commit's rows there."""
+    _rewrite(wh, "articles")
+    later = run([row("https://b.example/x", story(9), 9)], run_id="r2")
+    publish_commit(wh, {"articles": later.table, **later.outputs},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    assert file_problems(wh) == []
+    articles = scan_table(wh, "articles")
+    want = dict(zip(articles["article_id"].to_pylist(), articles["text"].to_pylist(),
+                    strict=True))
+    assert len(want) == 5
+    assert load_prior(wh).texts(sorted(want)) == want
