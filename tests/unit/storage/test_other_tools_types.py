@@ -310,3 +310,34 @@ def test_prior_texts_are_found_in_a_rewritten_file_before_one_of_ours(wh):
                     strict=True))
     assert len(want) == 5
     assert load_prior(wh).texts(sorted(want)) == want
+
+
+def test_a_rewritten_file_is_read_back_in_the_declared_types_and_columns_asked(wh):
+    """Mutation seed 67: `read_declared_file` (compact's and forget's reader) casts every
+    column of another type, the first (article_id) too, leaves the rest as they are,
+    reads only the columns asked, and keeps a declared column that pandas names as its
+    index (`df.set_index("article_id")`): only an undeclared index column is bookkeeping."""
+    import json
+
+    from schemas import ARTICLES
+    from tasks.storage.warehouse import read_declared_file
+
+    rel = _rewrite(wh, "articles")
+    assert pq.read_schema(wh / rel).field("article_id").type == pa.large_string()
+    whole = read_declared_file(wh / rel, "articles")
+    assert whole.num_rows == 4
+    assert [(f.name, f.type) for f in whole.schema] == [
+        (f.name, ARTICLES.field(f.name).type) for f in whole.schema]
+    some = read_declared_file(wh / rel, "articles", columns=["article_id", "text"])
+    assert some.column_names == ["article_id", "text"]
+    assert some["article_id"].to_pylist() == whole["article_id"].to_pylist()
+
+    def indexed_by_article_id(t: pa.Table) -> pa.Table:
+        meta = {"index_columns": ["article_id"], "column_indexes": [],
+                "columns": [{"name": n, "field_name": n} for n in t.column_names]}
+        return t.replace_schema_metadata({b"pandas": json.dumps(meta).encode()})
+
+    ids = sorted(whole["article_id"].to_pylist())
+    rel = _rewrite(wh, "articles", change=indexed_by_article_id)
+    assert file_problems(wh) == []
+    assert sorted(read_declared_file(wh / rel, "articles")["article_id"].to_pylist()) == ids

@@ -327,4 +327,16 @@ def test_commits_of_a_newer_schema_refuse_writes_and_leave_reads(tmp_path):
     newest.write_text(json.dumps({**manifest, "schema_version": newer}), encoding="utf-8")
     problem = warehouse_problem(wh, write=True)
     assert problem is not None and f"schema version {newer}" in problem
+    assert f"warehouse {wh} " in problem
     assert warehouse_problem(wh, write=False) is None
+
+
+def test_a_warehouse_under_a_question_mark_is_refused_for_writes_only(tmp_path):
+    """Mutation seed 67 (fault round 38's rule, tested end to end in
+    tests/reliability): DuckDB reads what follows '?' in a database path as options, so
+    a command that builds the views there is refused before any work; a query is not."""
+    root = tmp_path / "star*q?" / "wh"
+    problem = warehouse_problem(root, write=True)
+    assert problem is not None and str(root) in problem and "?" in problem
+    assert warehouse_problem(root, write=False) is None
+    assert warehouse_problem(tmp_path / "starq" / "wh", write=True) is None
