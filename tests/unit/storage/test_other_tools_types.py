@@ -341,3 +341,25 @@ def test_a_rewritten_file_is_read_back_in_the_declared_types_and_columns_asked(w
     rel = _rewrite(wh, "articles", change=indexed_by_article_id)
     assert file_problems(wh) == []
     assert sorted(read_declared_file(wh / rel, "articles")["article_id"].to_pylist()) == ids
+
+
+def test_a_signatures_file_with_large_binary_signatures_is_read_cast(wh):
+    """Mutation seed 67: polars and pandas may write a binary column as large_binary (as
+    strings as large_string): the same kind, so the file is read through its cast, not
+    left out as foreign; a fixed-size binary is another kind."""
+    from tasks.storage.warehouse import castable
+
+    assert castable(pa.large_binary(), pa.binary())
+    assert castable(pa.binary(), pa.large_binary())
+    assert not castable(pa.binary(16), pa.binary())
+    assert not castable(pa.large_binary(), pa.string())
+
+    def large_binary(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("signature")
+        return t.set_column(i, "signature", t.column(i).cast(pa.large_binary()))
+
+    before = scan_table(wh, "signatures").sort_by("article_id")
+    _rewrite(wh, "signatures", change=large_binary)
+    assert file_problems(wh) == []
+    after = scan_table(wh, "signatures").sort_by("article_id")
+    assert after["signature"].to_pylist() == before["signature"].to_pylist()
