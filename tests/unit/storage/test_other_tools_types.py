@@ -363,3 +363,23 @@ def test_a_signatures_file_with_large_binary_signatures_is_read_cast(wh):
     assert file_problems(wh) == []
     after = scan_table(wh, "signatures").sort_by("article_id")
     assert after["signature"].to_pylist() == before["signature"].to_pylist()
+
+
+def test_only_a_float_stands_in_for_an_integer(wh):
+    """Mutation seed 67: pandas' float64 may stand for an integer column (its values are
+    checked); text of digits, a boolean or a timestamp may not, and a file holding one
+    stays out, named."""
+    from tasks.storage.warehouse import castable
+
+    assert castable(pa.float64(), pa.int32()) and castable(pa.float32(), pa.int64())
+    for found in (pa.string(), pa.large_string(), pa.bool_(), pa.timestamp("us")):
+        assert not castable(found, pa.int32()), found
+    assert not castable(pa.float64(), pa.string())
+
+    def digits(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("word_count")
+        return t.set_column(i, "word_count", t.column(i).cast(pa.string()))
+
+    rel = _rewrite(wh, "articles", change=digits)
+    (found,) = file_problems(wh)
+    assert (found["file"], found["problem"]) == (rel, "foreign")
