@@ -383,3 +383,17 @@ def test_only_a_float_stands_in_for_an_integer(wh):
     rel = _rewrite(wh, "articles", change=digits)
     (found,) = file_problems(wh)
     assert (found["file"], found["problem"]) == (rel, "foreign")
+
+
+def test_a_list_or_a_struct_never_stands_for_a_plain_column():
+    """Mutation seed 67: pandas' list of nulls stands for a list column only, and a
+    struct for a struct with the same fields; for a plain column each is another kind
+    (answered, not raised)."""
+    from tasks.storage.warehouse import castable
+
+    assert castable(pa.list_(pa.null()), pa.list_(pa.string()))
+    assert not castable(pa.list_(pa.null()), pa.int32())
+    assert not castable(pa.list_(pa.null()), pa.string())
+    assert not castable(pa.struct([("a", pa.string())]), pa.string())
+    assert castable(pa.struct([("a", pa.large_string())]), pa.struct([("a", pa.string())]))
+    assert not castable(pa.struct([("b", pa.string())]), pa.struct([("a", pa.string())]))
