@@ -397,3 +397,9 @@ def test_a_list_or_a_struct_never_stands_for_a_plain_column():
     assert not castable(pa.struct([("a", pa.string())]), pa.string())
     assert castable(pa.struct([("a", pa.large_string())]), pa.struct([("a", pa.string())]))
     assert not castable(pa.struct([("b", pa.string())]), pa.struct([("a", pa.string())]))
+    # pandas' stand-ins inside a struct, field by field
+    assert castable(pa.struct([("a", pa.null()), ("n", pa.float64())]),
+                    pa.struct([("a", pa.string()), ("n", pa.int32())]))
+    assert not castable(pa.struct([("a", pa.float64())]), pa.struct([("a", pa.string())]))
+    # inside a list, a zoneless timestamp is not ours (answered, not raised)
+    assert not castable(pa.list_(pa.timestamp("us")), pa.list_(pa.timestamp("us", tz="UTC")))
