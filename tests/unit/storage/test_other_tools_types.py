@@ -403,3 +403,16 @@ def test_a_list_or_a_struct_never_stands_for_a_plain_column():
     assert not castable(pa.struct([("a", pa.float64())]), pa.struct([("a", pa.string())]))
     # inside a list, a zoneless timestamp is not ours (answered, not raised)
     assert not castable(pa.list_(pa.timestamp("us")), pa.list_(pa.timestamp("us", tz="UTC")))
+
+
+def test_only_a_timestamp_stands_in_for_a_timestamp():
+    """Mutation seed 67: any timestamp, with a zone or without (read as UTC), may stand for
+    ours; ISO text may not, though its values would cast, nor may a timestamp stand for
+    text or a number."""
+    from tasks.storage.warehouse import castable
+
+    ours = pa.timestamp("us", tz="UTC")
+    assert castable(pa.timestamp("ns"), ours) and castable(pa.timestamp("ms", tz="UTC"), ours)
+    for other in (pa.string(), pa.int64(), pa.date32()):
+        assert not castable(other, ours), other
+        assert not castable(ours, other), other
