@@ -416,3 +416,30 @@ def test_only_a_timestamp_stands_in_for_a_timestamp():
     for other in (pa.string(), pa.int64(), pa.date32()):
         assert not castable(other, ours), other
         assert not castable(ours, other), other
+
+
+def test_pandas_metadata_names_index_columns_only_where_it_lists_their_names(wh):
+    """Mutation seed 67: pandas lists a RangeIndex as a description, not a column name
+    ({"kind": "range", ...}: nothing written), and metadata that is no JSON object names
+    nothing; an index column is found wherever it sits in the file, the first too. A
+    file of ours is read without a cast, one another tool rewrote through one."""
+    import json
+
+    from tasks.storage.warehouse import cast_select, pandas_index_columns
+
+    def with_pandas(schema: pa.Schema, meta) -> pa.Schema:
+        return schema.with_metadata({b"pandas": json.dumps(meta).encode()})
+
+    schema = pa.schema([("__index_level_0__", pa.int64()), ("a", pa.string())])
+    assert pandas_index_columns(with_pandas(schema, {"index_columns": [
+        "__index_level_0__"]})) == ["__index_level_0__"]
+    assert pandas_index_columns(with_pandas(schema, {"index_columns": [
+        {"kind": "range", "name": None, "start": 0, "stop": 4, "step": 1}]})) == []
+    assert pandas_index_columns(with_pandas(schema, ["__index_level_0__"])) == []
+    assert pandas_index_columns(schema) == []
+
+    (ours,) = [p for p in (wh / "articles").glob("*.parquet")]
+    assert cast_select(ours, "articles") is None
+    rel = _rewrite(wh, "articles")
+    assert cast_select(wh / rel, "articles") is not None
+    assert cast_select(wh / "articles" / "gone.parquet", "articles") is None
