@@ -217,3 +217,20 @@ def test_an_ipv4_host_written_with_a_space_is_no_canonical_form(url):
         check_url(url, AddressGuard())
     assert info.value.kind == "blocked_address"
     assert "non-canonical form of 8.8.8.8" in info.value.detail
+
+
+@pytest.mark.parametrize(("url", "named"), [
+    ("ftp://example.com/x", "'ftp'"),
+    ("GOPHER://example.com/", "'gopher'"),
+    ("http:///nohost", None),
+])
+def test_a_refused_urls_detail_names_the_url_and_the_scheme_it_has(url: str,
+                                                                  named: str | None) -> None:
+    """Mutation seed 67: the detail of a scheme_not_allowed or invalid_url refusal quotes
+    the URL and, for a scheme, names the one it has (a detail of None left the fetch_log
+    row and the reject without a word; `scheme and ...` named no scheme)."""
+    with pytest.raises(Refused) as info:
+        check_url(url, STRICT)
+    assert isinstance(info.value.detail, str) and repr(url) in info.value.detail
+    if named:
+        assert f"scheme {named}" in info.value.detail

@@ -1050,3 +1050,26 @@ def test_a_url_listed_twice_is_fetched_again_after_its_first_fetch_failed(tmp_pa
         again = run([str(urls)], cfg, "run-2", known=known, now=NOW)
         assert "https://a.example/down" in again.table.column("url").to_pylist()
         assert again.rejects == []  # the duplicate's reject is not written twice
+
+
+def test_a_duplicate_urls_reject_names_its_listing_and_the_url_it_repeats(tmp_path) -> None:
+    """Mutation seed 67: the reject of a URL listed twice carries the second listing's
+    source, a key of its own (a string no document has, so it settles nothing and is a
+    valid rejects row) and the spelling of the URL it repeats, as first listed."""
+    from tasks.discover.inputs import drop_duplicate_urls, duplicate_key
+
+    rows = [{"url": u, "source_kind": "url", "source": src, "input_key": key}
+            for u, src, key in [("https://a.example/x?b=1&a=2", "one.urls", "k1"),
+                                ("https://b.example/y", "one.urls", "k2"),
+                                ("HTTPS://A.EXAMPLE/x?a=2&b=1#top", "two.urls", "k3")]]
+    assert canonical_url(rows[0]["url"]) == canonical_url(rows[2]["url"])
+    kept, rejects = drop_duplicate_urls(rows, "run-67")
+    assert [r["input_key"] for r in kept] == ["k1", "k2"]
+    (dup,) = rejects
+    assert dup["source"] == "two.urls" and dup["source_kind"] == "url"
+    assert dup["url"] == rows[2]["url"]
+    assert dup["input_key"] == duplicate_key("k3")
+    assert isinstance(dup["input_key"], str)
+    assert dup["input_key"] not in {"k1", "k2", "k3"}
+    assert "https://a.example/x?b=1&a=2" in dup["detail"]
+    assert conform(rejects, REJECTS, "rejects").num_rows == 1

@@ -327,3 +327,14 @@ def test_a_weak_name_takes_evidence_only_from_its_own_countries():
     assert codes("Jordan closed its border with Syria.") == ["JO", "SY"]
     # Georgia the US state counts only US cities and states, not the country's name
     assert codes("Georgia voted as the United States watched.") == ["US"]
+
+
+def test_the_entities_short_english_names_of_the_countries_pycountry_names_otherwise():
+    """Mutation seed 67: asked of the function itself, since the term table is built once
+    a process (lru_cache), so a test through it reads whatever an earlier test built: the
+    entities table names the UK, Russia and the two Congos by the short names readers
+    use, capitalised as written."""
+    names = gazetteer._english_names()
+    assert names["GB"] == "United Kingdom"
+    assert names["RU"] == "Russia" and names["CD"] == "DR Congo"
+    assert names["CG"] == "Republic of the Congo"

@@ -1596,3 +1596,16 @@ def test_only_a_video_player_with_words_is_pruned_and_video_inside_a_word_is_non
     assert prune_furniture(tree) == 1  # the empty player and the product's box stay
     assert tree.find(".//iframe") is not None and "goldener Crema" in tree.text_content()
     assert "Ferry operator shows" not in tree.text_content()
+
+
+def test_an_inline_element_classed_for_video_is_no_player() -> None:
+    """Mutation seed 67: only blocks (div, section, lists) are players; a link in the
+    story's sentence to its video, classed so, keeps its words (the rule read on every
+    element deleted the link and left the sentence with a hole)."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = lxml_html.fromstring(
+        f"<html><body><article><h1>Bridge reopens</h1>{body}<p>Watch the "
+        '<a class="inline-video-link" href="/v/7">mayor cutting the ribbon</a> on the quay.'
+        "</p></article></body></html>")
+    assert prune_furniture(tree) == 0
+    assert "Watch the mayor cutting the ribbon on the quay." in tree.text_content()

@@ -3158,3 +3158,52 @@ def test_a_month_first_reading_is_not_taken_from_a_stylesheet() -> None:
 
     assert dated("style") == "2024-03-05"
     assert dated("text") == "2024-05-03"
+
+
+def test_a_role_before_a_name_of_three_words_and_one_before_a_label() -> None:
+    """Mutation seed 67: a role of two words before a name of three goes (every size of
+    role is tried, not every other one); a role after the name goes when a label's
+    separator followed it ("| Stand: ..."), the separator set aside first; the lone
+    initial X of a name is no punctuation after a role."""
+    assert clean_author_name("Senior Correspondent: Anna Maria Keller") == "Anna Maria Keller"
+    assert clean_author_name("Senior Correspondent Anna Maria Keller") == "Anna Maria Keller"
+    assert clean_author_name("Anna Keller, Korrespondentin | Stand: 12.03.2024") == \
+        "Anna Keller"
+    assert clean_author_name("Korrespondentin X Anna Keller") == "X Anna Keller"
+
+
+def test_an_author_link_restores_a_split_byline_from_the_names_alone() -> None:
+    """Mutation seed 67: without the recorded string, the names run together are what a
+    link must spell; a link's text of up to 80 characters is read, a longer one (a
+    sentence, not a byline) is not, and only the page's first 20 author links count;
+    one without text is passed over."""
+    def links(*texts: str):
+        return fromstring("<html><body>" + "".join(
+            f"<a href='/autor/{i}/'>{t}</a>" for i, t in enumerate(texts)) + "</body></html>")
+
+    assert author_link_spelling(links("AFP/The Local"), ["AFP", "The Local"]) == [
+        "AFP/The Local"]
+    # an avatar's link (no text) before the byline's is passed over, not the end
+    assert author_link_spelling(links("<img src='a.jpg'>", "AFP/The Local"),
+                                ["AFP", "The Local"]) == ["AFP/The Local"]
+    first = "Agence France-Presse"
+    for size, restored in ((80, True), (81, False)):
+        second = "The Local " + "x" * (size - len(first) - len("/The Local "))
+        text = f"{first}/{second}"
+        assert len(text) == size
+        got = author_link_spelling(links(text), [first, second])
+        assert got == ([text] if restored else [first, second]), size
+    others = [f"Reporter Number{i}" for i in range(20)]
+    assert author_link_spelling(links(*others[:19], "AFP/The Local"),
+                                ["AFP", "The Local"]) == ["AFP/The Local"]
+    assert author_link_spelling(links(*others, "AFP/The Local"),
+                                ["AFP", "The Local"]) == ["AFP", "The Local"]
+
+
+def test_a_link_spelling_the_role_is_passed_over_for_the_next_link() -> None:
+    """Mutation seed 67: after a link that spells the role with the name ("Rechtsanwältin
+    Anna-Maria K."), the next author link is still read: it gives the site's spelling."""
+    tree = fromstring("<html><body><a href='/author/akeller/'>Rechtsanwältin Anna-Maria "
+                      "Keller</a><a href='/author/akeller/'>Anna-Maria Keller</a></body></html>")
+    assert author_link_spelling(tree, ["Anna Maria Keller"],
+                                "Rechtsanwältin Anna-Maria Keller") == ["Anna-Maria Keller"]

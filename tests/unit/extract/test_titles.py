@@ -371,3 +371,13 @@ def test_only_the_last_segment_after_a_fullwidth_bar_goes() -> None:
     assert clean_title("ABCDE｜XYZ", None, None) == "ABCDE"            # a third exactly
     assert clean_title("見出し見出し｜サイト", None, None) == "見出し見出し"  # 3 of 10
     assert clean_title("ABCD｜XYZ", None, None) == "ABCD｜XYZ"         # 3 of 8: stays
+
+
+def test_a_comment_heading_without_text_of_its_own_matches_no_guess() -> None:
+    """Mutation seed 67: a comment heading whose words are all in a child (`h.text` None)
+    is compared by those words; its missing own text stands for nothing, not even for a
+    placeholder headline ("XXXX", a story published before its title was written)."""
+    tree = page("<h1>XXXX</h1><p>" + "Text. " * 30 + "</p><h3 id='reply-title' "
+                "class='comment-reply-title'><span>Leave a Reply</span></h3>",
+                title="Harbor bridge opened | Harbour Gazette")
+    assert guessed_title(tree, "Harbor bridge opened | Harbour Gazette") == "XXXX"

@@ -68,3 +68,19 @@ def test_a_tls_failure_of_no_known_reason_keeps_its_words():
     exc = aiohttp.ClientConnectorSSLError(KEY, OSError(1, "handshake failure"))
     assert classify_exception(exc, "headers", "connect") == (
         "tls_error", f"while connecting: ClientConnectorSSLError: {exc}")
+
+
+def test_a_long_tls_failure_is_cut_to_the_details_bound_with_its_hint_whole():
+    """Mutation seed 67: OpenSSL's words are cut so that the detail, hint included, stays
+    within the 500 characters of every other detail (one character more, or the hint's
+    length added instead of taken off, went past it)."""
+    short = aiohttp.ClientConnectorCertificateError(KEY, ssl.SSLCertVerificationError(
+        1, "certificate verify failed: certificate has expired"))
+    hint = classify_exception(short, "headers", "connect")[1].split("; ")[-1]
+    exc = aiohttp.ClientConnectorCertificateError(KEY, ssl.SSLCertVerificationError(
+        1, "certificate verify failed: certificate has expired " + "(chain) " * 200))
+    kind, detail = classify_exception(exc, "headers", "connect")
+    assert kind == "tls_error" and len(detail) == 500
+    assert detail.endswith("; " + hint)
+    assert detail.startswith("while connecting: ClientConnectorCertificateError: ")
+    assert "certificate has expired" in detail[:-len(hint)]

@@ -258,3 +258,185 @@ def test_a_column_no_index_names_still_makes_a_file_foreign(wh):
         "__index_level_0__", pa.array(range(t.num_rows), pa.int64())))
     (found,) = file_problems(wh)
     assert (found["file"], found["problem"]) == (rel, "foreign")
+
+
+def test_the_latest_signature_is_found_by_instant_in_any_readers_zone(wh, monkeypatch):
+    """Mutation seed 67 (seed 66's open survivor): dedup's prior rows read a signatures
+    file with a zoneless recorded_at (another tool's rewrite) through its cast, so each
+    row is ordered by its instant wherever the reader runs. Read without the cast beside
+    a file of ours, DuckDB puts both on the reader's wall clock: a row of ours recorded
+    at 10:00 UTC is 06:00 in New York while the zoneless 09:59 stays 09:59, so the
+    earlier row came out as the article's latest."""
+    import duckdb
+
+    # r1's file as another tool rewrote it: its times without their zone
+    _rewrite(wh, "signatures", naive=True)
+    first = scan_table(wh, "signatures")
+    revised = run([row(URLS[1], edited(story(1), 40, seed=3), 90)], prior=load_prior(wh),
+                  run_id="r2")
+    publish_commit(wh, {"articles": revised.table, **revised.outputs},
+                   {"run_id": "r2", "started_at": "2024-04-04T01:00:00+00:00"}, 1)
+    assert file_problems(wh) == []
+    (aid,) = revised.table["article_id"].to_pylist()
+    new_hash = revised.table["content_hash"][0].as_py()
+    assert aid in first["article_id"].to_pylist()
+    assert new_hash not in first["content_hash"].to_pylist()
+    real = duckdb.connect
+
+    def in_new_york(*args, **kwargs):
+        con = real(*args, **kwargs)
+        con.execute("SET TimeZone = 'America/New_York'")
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", in_new_york)
+    got = load_prior(wh).signatures([aid], [])
+    assert [r["content_hash"] for r in got.to_pylist() if r["article_id"] == aid] == [new_hash]
+
+
+def test_prior_texts_are_found_in_a_rewritten_file_before_one_of_ours(wh):
+    """Mutation seed 67: dedup reads an earlier article's text at its place in the files
+    as `read_declared` numbers them, those read through a cast last; a rewritten first
+    commit numbered in commit order instead read another commit's rows there."""
+    _rewrite(wh, "articles")
+    later = run([row("https://b.example/x", story(9), 9)], run_id="r2")
+    publish_commit(wh, {"articles": later.table, **later.outputs},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    assert file_problems(wh) == []
+    articles = scan_table(wh, "articles")
+    want = dict(zip(articles["article_id"].to_pylist(), articles["text"].to_pylist(),
+                    strict=True))
+    assert len(want) == 5
+    assert load_prior(wh).texts(sorted(want)) == want
+
+
+def test_a_rewritten_file_is_read_back_in_the_declared_types_and_columns_asked(wh):
+    """Mutation seed 67: `read_declared_file` (compact's and forget's reader) casts every
+    column of another type, the first (article_id) too, leaves the rest as they are,
+    reads only the columns asked, and keeps a declared column that pandas names as its
+    index (`df.set_index("article_id")`): only an undeclared index column is bookkeeping."""
+    import json
+
+    from schemas import ARTICLES
+    from tasks.storage.warehouse import read_declared_file
+
+    rel = _rewrite(wh, "articles")
+    assert pq.read_schema(wh / rel).field("article_id").type == pa.large_string()
+    whole = read_declared_file(wh / rel, "articles")
+    assert whole.num_rows == 4
+    assert [(f.name, f.type) for f in whole.schema] == [
+        (f.name, ARTICLES.field(f.name).type) for f in whole.schema]
+    some = read_declared_file(wh / rel, "articles", columns=["article_id", "text"])
+    assert some.column_names == ["article_id", "text"]
+    assert some["article_id"].to_pylist() == whole["article_id"].to_pylist()
+
+    def indexed_by_article_id(t: pa.Table) -> pa.Table:
+        meta = {"index_columns": ["article_id"], "column_indexes": [],
+                "columns": [{"name": n, "field_name": n} for n in t.column_names]}
+        return t.replace_schema_metadata({b"pandas": json.dumps(meta).encode()})
+
+    ids = sorted(whole["article_id"].to_pylist())
+    rel = _rewrite(wh, "articles", change=indexed_by_article_id)
+    assert file_problems(wh) == []
+    assert sorted(read_declared_file(wh / rel, "articles")["article_id"].to_pylist()) == ids
+
+
+def test_a_signatures_file_with_large_binary_signatures_is_read_cast(wh):
+    """Mutation seed 67: polars and pandas may write a binary column as large_binary (as
+    strings as large_string): the same kind, so the file is read through its cast, not
+    left out as foreign; a fixed-size binary is another kind."""
+    from tasks.storage.warehouse import castable
+
+    assert castable(pa.large_binary(), pa.binary())
+    assert castable(pa.binary(), pa.large_binary())
+    assert not castable(pa.binary(16), pa.binary())
+    assert not castable(pa.large_binary(), pa.string())
+
+    def large_binary(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("signature")
+        return t.set_column(i, "signature", t.column(i).cast(pa.large_binary()))
+
+    before = scan_table(wh, "signatures").sort_by("article_id")
+    _rewrite(wh, "signatures", change=large_binary)
+    assert file_problems(wh) == []
+    after = scan_table(wh, "signatures").sort_by("article_id")
+    assert after["signature"].to_pylist() == before["signature"].to_pylist()
+
+
+def test_only_a_float_stands_in_for_an_integer(wh):
+    """Mutation seed 67: pandas' float64 may stand for an integer column (its values are
+    checked); text of digits, a boolean or a timestamp may not, and a file holding one
+    stays out, named."""
+    from tasks.storage.warehouse import castable
+
+    assert castable(pa.float64(), pa.int32()) and castable(pa.float32(), pa.int64())
+    for found in (pa.string(), pa.large_string(), pa.bool_(), pa.timestamp("us")):
+        assert not castable(found, pa.int32()), found
+    assert not castable(pa.float64(), pa.string())
+
+    def digits(t: pa.Table) -> pa.Table:
+        i = t.schema.get_field_index("word_count")
+        return t.set_column(i, "word_count", t.column(i).cast(pa.string()))
+
+    rel = _rewrite(wh, "articles", change=digits)
+    (found,) = file_problems(wh)
+    assert (found["file"], found["problem"]) == (rel, "foreign")
+
+
+def test_a_list_or_a_struct_never_stands_for_a_plain_column():
+    """Mutation seed 67: pandas' list of nulls stands for a list column only, and a
+    struct for a struct with the same fields; for a plain column each is another kind
+    (answered, not raised)."""
+    from tasks.storage.warehouse import castable
+
+    assert castable(pa.list_(pa.null()), pa.list_(pa.string()))
+    assert not castable(pa.list_(pa.null()), pa.int32())
+    assert not castable(pa.list_(pa.null()), pa.string())
+    assert not castable(pa.struct([("a", pa.string())]), pa.string())
+    assert castable(pa.struct([("a", pa.large_string())]), pa.struct([("a", pa.string())]))
+    assert not castable(pa.struct([("b", pa.string())]), pa.struct([("a", pa.string())]))
+    # pandas' stand-ins inside a struct, field by field
+    assert castable(pa.struct([("a", pa.null()), ("n", pa.float64())]),
+                    pa.struct([("a", pa.string()), ("n", pa.int32())]))
+    assert not castable(pa.struct([("a", pa.float64())]), pa.struct([("a", pa.string())]))
+    # inside a list, a zoneless timestamp is not ours (answered, not raised)
+    assert not castable(pa.list_(pa.timestamp("us")), pa.list_(pa.timestamp("us", tz="UTC")))
+
+
+def test_only_a_timestamp_stands_in_for_a_timestamp():
+    """Mutation seed 67: any timestamp, with a zone or without (read as UTC), may stand for
+    ours; ISO text may not, though its values would cast, nor may a timestamp stand for
+    text or a number."""
+    from tasks.storage.warehouse import castable
+
+    ours = pa.timestamp("us", tz="UTC")
+    assert castable(pa.timestamp("ns"), ours) and castable(pa.timestamp("ms", tz="UTC"), ours)
+    for other in (pa.string(), pa.int64(), pa.date32()):
+        assert not castable(other, ours), other
+        assert not castable(ours, other), other
+
+
+def test_pandas_metadata_names_index_columns_only_where_it_lists_their_names(wh):
+    """Mutation seed 67: pandas lists a RangeIndex as a description, not a column name
+    ({"kind": "range", ...}: nothing written), and metadata that is no JSON object names
+    nothing; an index column is found wherever it sits in the file, the first too. A
+    file of ours is read without a cast, one another tool rewrote through one."""
+    import json
+
+    from tasks.storage.warehouse import cast_select, pandas_index_columns
+
+    def with_pandas(schema: pa.Schema, meta) -> pa.Schema:
+        return schema.with_metadata({b"pandas": json.dumps(meta).encode()})
+
+    schema = pa.schema([("__index_level_0__", pa.int64()), ("a", pa.string())])
+    assert pandas_index_columns(with_pandas(schema, {"index_columns": [
+        "__index_level_0__"]})) == ["__index_level_0__"]
+    assert pandas_index_columns(with_pandas(schema, {"index_columns": [
+        {"kind": "range", "name": None, "start": 0, "stop": 4, "step": 1}]})) == []
+    assert pandas_index_columns(with_pandas(schema, ["__index_level_0__"])) == []
+    assert pandas_index_columns(schema) == []
+
+    (ours,) = [p for p in (wh / "articles").glob("*.parquet")]
+    assert cast_select(ours, "articles") is None
+    rel = _rewrite(wh, "articles")
+    assert cast_select(wh / rel, "articles") is not None
+    assert cast_select(wh / "articles" / "gone.parquet", "articles") is None

@@ -420,3 +420,47 @@ def test_compact_never_deletes_a_file_outside_the_warehouse_a_manifest_names(tmp
     out = CliRunner().invoke(app, ["compact", "--min-files", "0", "-w", str(wh)])
     assert out.exit_code == 2 and "a path outside the warehouse" in " ".join(out.output.split())
     assert keep.read_bytes() == b"another tool's file"
+
+
+def test_commits_of_a_newer_schema_refuse_writes_and_leave_reads(tmp_path):
+    """Mutation seed 67: the newest schema version among the commits decides (a number;
+    anything else in the field is no version), and only a newer one than this
+    pressroom's refuses a command that writes; a read goes on. (The commands' exit codes
+    are tests/reliability/test_preflight.py's.)"""
+    import json
+
+    from schemas import SCHEMA_VERSION
+    from tasks.storage.preflight import newer_schema_problem
+
+    older, ours, newer = SCHEMA_VERSION - 1, SCHEMA_VERSION, SCHEMA_VERSION + 1
+    assert newer_schema_problem(tmp_path, [{"schema_version": older},
+                                           {"schema_version": ours}, {}]) is None
+    assert newer_schema_problem(tmp_path, [{"schema_version": str(newer)},
+                                           {"schema_version": None}]) is None
+    assert newer_schema_problem(tmp_path, []) is None
+    problem = newer_schema_problem(tmp_path, [{"schema_version": ours},
+                                              {"schema_version": newer + 2},
+                                              {"schema_version": newer}])
+    assert f"schema version {newer + 2}" in problem and f"schema version {ours}" in problem
+    assert str(tmp_path) in problem
+
+    wh = _committed(tmp_path / "wh")
+    assert warehouse_problem(wh, write=True) is None
+    newest = sorted((wh / MANIFESTS).glob("*.json"))[-1]
+    manifest = json.loads(newest.read_text(encoding="utf-8"))
+    newest.write_text(json.dumps({**manifest, "schema_version": newer}), encoding="utf-8")
+    problem = warehouse_problem(wh, write=True)
+    assert problem is not None and f"schema version {newer}" in problem
+    assert f"warehouse {wh} " in problem
+    assert warehouse_problem(wh, write=False) is None
+
+
+def test_a_warehouse_under_a_question_mark_is_refused_for_writes_only(tmp_path):
+    """Mutation seed 67 (fault round 38's rule, tested end to end in
+    tests/reliability): DuckDB reads what follows '?' in a database path as options, so
+    a command that builds the views there is refused before any work; a query is not."""
+    root = tmp_path / "star*q?" / "wh"
+    problem = warehouse_problem(root, write=True)
+    assert problem is not None and str(root) in problem and "?" in problem
+    assert warehouse_problem(root, write=False) is None
+    assert warehouse_problem(tmp_path / "starq" / "wh", write=True) is None
