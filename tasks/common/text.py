@@ -12,7 +12,11 @@ from functools import lru_cache
 
 # Chinese and Japanese are written without spaces: a whitespace count sees a whole
 # paragraph as one "word". ~2 characters per word is the usual rule of thumb for both.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The letters of those scripts (kana, CJK ideographs with extension A, compatibility
+# ideographs), as inclusive code point ranges: word counts and near-duplicate shingles
+# (dedup's signing, one token per such letter) read the same ones.
+CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+CJK_LETTER = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES) + "]")
 CJK_CHARS_PER_WORD = 2
 
 
@@ -20,10 +24,10 @@ def word_count(text: str) -> int:
     """ARTICLES.word_count, also what the length filter counts: whitespace tokens, plus
     CJK characters / 2 for scripts without spaces (a Chinese article is not 'too short',
     and its reading time is not a few seconds)."""
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK_LETTER.findall(text))
     if not cjk:
         return len(text.split())
-    return len(_CJK.sub(" ", text).split()) + cjk // CJK_CHARS_PER_WORD
+    return len(CJK_LETTER.sub(" ", text).split()) + cjk // CJK_CHARS_PER_WORD
 
 
 

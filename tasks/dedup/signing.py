@@ -11,7 +11,9 @@ against datasketch 2.0, which is 1.9x faster than 1.6, ~15x on news bodies: BENC
 
 The hash functions are fixed by `MinHashParams` (seed included). Signatures persisted in the
 warehouse are only comparable with signatures made with the same parameters, so every
-persisted row carries `params.fingerprint` and mixing fingerprints is refused.
+persisted row carries `params.fingerprint` and mixing fingerprints is refused, except
+rows signed before Chinese and Japanese letters became tokens of their own
+(CJK_LETTER_TOKENS), which are today's signatures for every other text.
 """
 
 from __future__ import annotations
@@ -22,12 +24,23 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from tasks.common.text import CJK_RANGES
+
 _U64 = np.uint64
 _MASK32 = 0xFFFFFFFF
 # Odd 64-bit constants for the polynomial token hash and the shingle combination.
 _POLY_BASE = 0x100000001B3 | 1  # FNV-1a 64-bit prime
 _GOLDEN = 0x9E3779B97F4A7C15
 EMPTY_VALUE = np.uint32(_MASK32)  # signature value of a document with no tokens
+
+
+# The tokens since 2026-12-06: every kana and CJK ideograph is a token of its own
+# (`_ideograph_starts`), where it was part of a space-separated run. Named in the
+# fingerprint so that the rows signed before can be told apart: a Chinese or Japanese
+# text's signature of before and of now share almost no value, so a copy signed now is
+# not joined to an article signed before (missed, never joined wrongly: no such pair
+# gets past the estimate to the exact check).
+CJK_LETTER_TOKENS = "cjk1"
 
 
 @dataclass(frozen=True)
@@ -69,7 +82,15 @@ class MinHashParams:
 
     @property
     def fingerprint(self) -> str:
-        """A short string naming the hash family; persisted beside every signature."""
+        """A short string naming the hash family and the tokens it hashes; persisted
+        beside every signature."""
+        return f"{self.word_token_fingerprint}-{CJK_LETTER_TOKENS}"
+
+    @property
+    def word_token_fingerprint(self) -> str:
+        """The fingerprint of the same hash family over the tokens before CJK_LETTER_TOKENS
+        (until 2026-12-06). Its signatures are those of today for every text without a
+        Chinese or Japanese letter, so a warehouse holding them is signed on into."""
         return f"mh32-p{self.num_perm}-b{self.bands}x{self.rows}-k{self.shingle_words}-s{self.seed}"
 
     @cached_property
@@ -211,9 +232,11 @@ def _lower_multibyte(buf: np.ndarray, lead: np.ndarray) -> np.ndarray | None:
     return np.concatenate(bad) if bad else None
 
 
-def _lowered_utf8(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _lowered_utf8(texts: Sequence[str]
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The texts lower-cased exactly as `str.lower` does, UTF-8, each followed by a space
-    (so that no token spans two documents): (bytes uint8, word mask, each text's start).
+    (so that no token spans two documents): (bytes uint8, word mask, each text's start,
+    the positions of multi-byte characters' first bytes).
 
     `str.lower` on news text (rarely pure ASCII: curly quotes) took half of the token
     hashing: it works per code point in UCS-4. Here bytes.translate lower-cases ASCII and
@@ -231,11 +254,11 @@ def _lowered_utf8(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndar
         word = _word_mask(joined, lead)  # case does not change which bytes are words
         buf = np.frombuffer(joined.translate(_ASCII_LOWER_TABLE), dtype=np.uint8)
         if len(lead) == 0:
-            return buf, word, doc_start
+            return buf, word, doc_start, lead
         buf = buf.copy()
         bad = _lower_multibyte(buf, lead)
         if bad is None:
-            return buf, word, doc_start
+            return buf, word, doc_start, lead
         for d in np.unique(np.searchsorted(doc_start, bad, side="right") - 1):
             encoded[d] = texts[d].lower().encode("utf-8", "surrogatepass")
         # str.lower's output holds no irregular character (lower-casing twice changes
@@ -265,19 +288,55 @@ class _Powers:
 _POWERS = _Powers()
 
 
+# Chinese and Japanese are written without spaces between words: a run of their letters
+# is a sentence, and with sentence-long tokens a copy with one sentence in three dropped
+# shared almost no 5-token shingle with its original. Each kana and ideograph
+# (CJK_RANGES, all three UTF-8 bytes long) is a token of its own, so shingles are 5
+# characters, as character n-grams are for these scripts. Korean is written with spaces
+# and keeps its words. Texts without such letters are tokenised, and signed, as before.
+_CJK_LEAD_BYTES = (0xE3, 0xEF)  # the lead bytes of U+3040 .. U+FAFF
+
+
+def _ideograph_starts(buf: np.ndarray, word: np.ndarray, lead: np.ndarray) -> np.ndarray:
+    """The first bytes of the kana and CJK ideographs in `buf` (`lead`: the first bytes
+    of all its multi-byte characters). A batch without them costs two comparisons over
+    `lead` (a few per Latin text: its curly quotes and dashes)."""
+    first = buf[lead]
+    three = lead[(first >= _CJK_LEAD_BYTES[0]) & (first <= _CJK_LEAD_BYTES[1])]
+    if len(three) == 0:
+        return three
+    three = three[word[three]]  # CJK punctuation (E3 80 xx) is a separator already
+    code = _decode_at(buf, three, 3)
+    cjk = np.zeros(len(three), dtype=bool)
+    for low, high in CJK_RANGES:
+        cjk |= (code >= low) & (code <= high)
+    return three[cjk]
+
+
 def _token_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Hash every word of every text. Returns (token_hash uint64, token_doc int64).
 
     A token's hash is the polynomial sum(byte_j * P^(j - start)) mod 2^64, computed for all
     tokens at once from one prefix sum over the concatenated bytes, then avalanched.
     """
-    buf, word, doc_start = _lowered_utf8(texts)
-    edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    change = np.flatnonzero(edge != 0)  # on bool: ~5x faster than on int8
-    # Word and non-word runs alternate and every buffer ends with a space, so the changes
-    # are start, end, start, end, ...
-    starts = change[0::2]
-    ends = change[1::2]
+    buf, word, doc_start, lead = _lowered_utf8(texts)
+    edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0)) != 0
+    ideographs = _ideograph_starts(buf, word, lead)
+    if len(ideographs) == 0:
+        change = np.flatnonzero(edge)  # on bool: ~5x faster than on int8
+        # Word and non-word runs alternate and every buffer ends with a space, so the
+        # changes are start, end, start, end, ...
+        starts = change[0::2]
+        ends = change[1::2]
+    else:
+        # Every run's edges and every ideograph's two: the bytes between two neighbouring
+        # edges are all word or all separator, and each word piece is a token.
+        edge[ideographs] = True
+        edge[ideographs + 3] = True
+        change = np.flatnonzero(edge)
+        is_token = word[change[:-1]]
+        starts = change[:-1][is_token]
+        ends = change[1:][is_token]
     if len(starts) == 0:
         return np.empty(0, np.uint64), np.empty(0, np.int64)
     pw, inv = _POWERS.get(len(buf) + 1)

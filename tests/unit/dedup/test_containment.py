@@ -8,6 +8,7 @@ import random
 
 import numpy as np
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -458,3 +459,63 @@ def test_a_lead_is_shared_from_a_fifth_of_its_shingles_the_largest_included():
     assert not nd._lead_found(np.array([2, 3, 4, 5, 6, 9], np.uint32), other)
     assert not nd._lead_found(np.array([], np.uint32), other)
     assert not nd._lead_found(np.array([9], np.uint32), np.array([], np.uint32))
+
+
+# Chinese and Japanese copies: sentences of letters with no space between words, so a
+# token per whitespace-separated run was a whole sentence, and a copy with one sentence
+# in three dropped shared no 5-token shingle across each gap (the signing now takes one
+# token per kana or ideograph: tasks/dedup/signing.py, `_ideograph_starts`).
+HANZI = [chr(c) for c in range(0x4E00, 0x4E00 + 600)]
+KANA = [chr(c) for c in range(0x3041, 0x3097)]
+
+
+def zh_sentence(rnd: random.Random, letters=HANZI, n: int | None = None) -> str:
+    return "".join(rnd.choice(letters) for _ in range(n or rnd.randrange(15, 35))) + "。"
+
+
+def zh_article(seed: int, paragraphs: int = 10, letters=HANZI) -> list[list[str]]:
+    rnd = random.Random(seed)
+    return [[zh_sentence(rnd, letters) for _ in range(3)] for _ in range(paragraphs)]
+
+
+def zh_text(paras: list[list[str]]) -> str:
+    return "\n\n".join("".join(p) for p in paras)
+
+
+def zh_copies(original: list[list[str]], seed: int) -> dict[str, str]:
+    rnd = random.Random(seed)
+    intro = [[zh_sentence(rnd), zh_sentence(rnd)]]
+    return {
+        "https://wire.example/zh": zh_text(original),
+        "https://regional-a.example/zh-cut": zh_text(truncated(original)),
+        "https://regional-b.example/zh-intro": zh_text(intro + truncated(original, 0.7)),
+        "https://regional-c.example/zh-thin": zh_text(thinned(original, 3)),
+        "https://regional-d.example/zh-all": zh_text(intro + thinned(truncated(original, 0.6))),
+    }
+
+
+@pytest.mark.parametrize("letters", [HANZI, HANZI + KANA], ids=["chinese", "japanese"])
+def test_chinese_and_japanese_copies_join_their_original(letters):
+    copies = zh_copies(zh_article(21, letters=letters), 22)
+    got = by_url(run(rows_of(copies)))
+    assert {r["cluster_id"] for r in got.values()} == {got["https://wire.example/zh"]["article_id"]}
+
+
+def test_a_thinned_chinese_copy_shares_most_of_its_shingles_with_its_original():
+    original = zh_article(23)
+    jac, cont = jaccard_and_containment(zh_text(original), zh_text(thinned(original, 3)))
+    assert cont >= 0.7 > jac, (jac, cont)
+
+
+def test_chinese_stories_sharing_one_long_quote_stay_apart():
+    quote = zh_sentence(random.Random(998), n=140)
+    stories = {}
+    for seed, url in ((24, "https://one.example/zh-q"), (25, "https://two.example/zh-q")):
+        paras = zh_article(seed, 8)
+        paras.insert(3, [quote])
+        stories[url] = zh_text(paras)
+    _, cont = jaccard_and_containment(*stories.values())
+    assert cont > 0.1  # they do share the quote's shingles
+    got = by_url(run(rows_of(stories)))
+    assert len({r["cluster_id"] for r in got.values()}) == 2
+

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tasks.common.text import CJK_RANGES
 from tasks.dedup import minhash as nd
 from tasks.dedup import signing as sg
 
@@ -115,7 +116,7 @@ def _reference_lowered(texts: list[str]) -> bytes:
 
 
 def test_texts_are_lower_cased_exactly_as_str_lower_does():
-    buf, _, starts = sg._lowered_utf8(CASE_TEXTS)
+    buf, _, starts, _ = sg._lowered_utf8(CASE_TEXTS)
     assert buf.tobytes() == _reference_lowered(CASE_TEXTS)
     lowered = [t.lower().encode("utf-8", "surrogatepass") for t in CASE_TEXTS]
     assert starts.tolist() == np.cumsum([0] + [len(e) + 1 for e in lowered[:-1]]).tolist()
@@ -134,7 +135,7 @@ def test_the_word_mask_is_the_same_before_and_after_lower_casing():
     joined = b" ".join(t.encode("utf-8", "surrogatepass") for t in CASE_TEXTS) + b" "
     lowered = _reference_lowered(CASE_TEXTS)
     lead = np.flatnonzero(np.frombuffer(joined, np.uint8) >= 0xC2)
-    _, word, _ = sg._lowered_utf8(CASE_TEXTS)
+    _, word, _, _ = sg._lowered_utf8(CASE_TEXTS)
     low_lead = np.flatnonzero(np.frombuffer(lowered, np.uint8) >= 0xC2)
     assert (word == sg._word_mask(lowered, low_lead)).all()
     assert word.sum() == sg._word_mask(joined, lead).sum()
@@ -184,10 +185,57 @@ def test_unicode_punctuation_separates_words_like_a_space(marked, plain):
     assert (sg.sign([marked]) == sg.sign([plain])).all()
 
 
-def test_hiragana_and_letters_of_other_blocks_are_word_bytes():
-    # E3 81 xx is hiragana, E4 xx xx CJK ideographs: letters, not punctuation
-    one, two = sg.sign_counted(["はい です よ ね 本当 に"])[1], sg.sign_counted(["は い"])[1]
-    assert one.tolist() == [2] and two.tolist() == [1]
+def test_each_kana_and_ideograph_is_a_token_of_its_own():
+    # E3 81 xx is hiragana, E4 xx xx CJK ideographs: letters, not punctuation, and one
+    # token each whether spaces part them or not (9 letters: five 5-letter shingles)
+    spaced, unspaced = "はい です よ ね 本当 に", "はいですよね本当に"
+    _, counts = sg.sign_counted([spaced, unspaced, "は い"])
+    assert counts.tolist() == [5, 5, 1]
+    assert (sg.sign([spaced]) == sg.sign([unspaced])).all()
+    # Latin letters beside them stay one word ("iphone", "手", "机", "case")
+    assert (sg.sign(["iPhone手机case"]) == sg.sign(["iphone 手 机 case"])).all()
+    assert not (sg.sign(["iPhone手机case"]) == sg.sign(["i phone 手 机 case"])).all()
+
+
+def test_korean_words_stay_whole_words():
+    # Hangul is written with spaces: its syllables (EA-ED lead bytes) are no CJK letters
+    _, counts = sg.sign_counted(["한국어 문장 입니다 오늘 내일 모레"])
+    assert counts.tolist() == [2]
+
+
+def _reference_tokens(text: str) -> list[str]:
+    """The tokens as the signing's rules define them, read per character: ASCII letters
+    and digits and every non-ASCII character but the punctuation blocks are word
+    characters; each kana or ideograph is a token of its own."""
+    tokens, word = [], ""
+    for ch in text.lower():
+        c = ord(ch)
+        if any(low <= c <= high for low, high in CJK_RANGES):
+            tokens += [word, ch] if word else [ch]
+            word = ""
+        elif (ch.isascii() and ch.isalnum()) or (
+                c >= 0x80 and not (0xA0 <= c <= 0xBF or 0x2000 <= c <= 0x206F
+                                   or 0x3000 <= c <= 0x303F)):
+            word += ch
+        elif word:
+            tokens.append(word)
+            word = ""
+    return tokens + [word] if word else tokens
+
+
+_MIXED = st.sampled_from(list("ab Zé.") + ["“", "—", "、", "。", "日", "本", "語",
+                                           "の", "カ", "ー", "㐀", "丽", "한", "Ａ",
+                                           "　", "Σ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_MIXED, max_size=30), min_size=1, max_size=5))
+def test_tokens_are_those_the_rules_define(texts):
+    tok, doc = sg._token_hashes(texts)
+    want = [(i, t) for i, text in enumerate(texts) for t in _reference_tokens(text)]
+    assert doc.tolist() == [i for i, _ in want]
+    one_each = [sg._token_hashes([t])[0] for _, t in want]
+    assert tok.tolist() == [int(h[0]) for h in one_each]
 
 
 @pytest.mark.parametrize("texts", [
@@ -196,7 +244,7 @@ def test_hiragana_and_letters_of_other_blocks_are_word_bytes():
     ["ΣΑΣ x\ud800y ΟΔΟΣ", "Kelvin \u212a and \U00010400 too"],  # a lone surrogate
 ])
 def test_a_text_lower_cased_by_str_lower_is_the_one_holding_the_character(texts):
-    buf, _, starts = sg._lowered_utf8(texts)
+    buf, _, starts, _ = sg._lowered_utf8(texts)
     assert buf.tobytes() == _reference_lowered(texts)
     assert starts.tolist() == np.cumsum(
         [0] + [len(t.lower().encode("utf-8", "surrogatepass")) + 1 for t in texts[:-1]]

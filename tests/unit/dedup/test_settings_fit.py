@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import pyarrow as pa
 import pytest
 
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.state import PriorArticles
 from tasks.dedup import rules as dedup
 from tasks.dedup import settings_problem
+from tasks.dedup import signing as sg
 from tasks.dedup.rules import DedupConfig
 
 CFG = settings_slice(DedupConfig, Settings())
@@ -68,3 +70,35 @@ def test_signatures_made_with_two_other_settings_are_both_named():
         "neardup_rows=8, neardup_shingle_words=3; neardup_bands=32, neardup_rows=4, "
         "neardup_shingle_words=5, and this run asks for neardup_bands=16, neardup_rows=8, "
         "neardup_shingle_words=5: ")
+
+
+def test_a_warehouse_signed_before_cjk_letter_tokens_is_signed_on_into():
+    # its rows carry the fingerprint without the token marker: the same signatures for
+    # every text without a Chinese or Japanese letter, so they compare with today's
+    params = dedup.minhash_params(CFG)
+    assert MADE == f"{params.word_token_fingerprint}-{sg.CJK_LETTER_TOKENS}"
+    assert settings_problem({params.word_token_fingerprint}, CFG) is None
+    assert settings_problem({params.word_token_fingerprint, MADE}, CFG) is None
+    # of other settings, either form is named in the settings' words
+    other = dedup.minhash_params(dataclasses.replace(CFG, neardup_bands=32, neardup_rows=4))
+    for made in (other.fingerprint, other.word_token_fingerprint):
+        assert settings_problem({made}, CFG).startswith(
+            "the warehouse's near-duplicate signatures were made with neardup_bands=32, "
+            "neardup_rows=4, neardup_shingle_words=5, and this run asks for neardup_bands=16")
+
+
+def test_copies_join_articles_committed_before_cjk_letter_tokens():
+    from tasks.storage.warehouse import prior_from_tables
+    from tests.unit.dedup.test_rules import by_url, edited, row, run, story
+
+    first = run([row("https://a.example/1", story(7, 300), 10)])
+    params = dedup.minhash_params(CFG)
+    old = first.outputs["signatures"]
+    old = old.set_column(old.schema.get_field_index("params"), "params",
+                         pa.array([params.word_token_fingerprint] * old.num_rows))
+    prior = prior_from_tables(first.table, old)
+    second = run([row("https://b.example/2", edited(story(7, 300), 5, 1), 20)], prior=prior,
+                 run_id="r2")
+    got = by_url(second)["https://b.example/2"]
+    assert got["duplicate_of"] == first.table.column("article_id")[0].as_py()
+    assert second.outputs["signatures"].column("params").to_pylist() == [MADE]
