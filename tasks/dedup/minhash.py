@@ -25,6 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tasks.common.text import CJK_CHARS_PER_WORD, CJK_LETTER
 from tasks.dedup.signing import (
     MinHashParams,
     band_keys,
@@ -310,8 +311,27 @@ LEAD_SHARED = 0.2
 
 
 def _lead(text: str) -> str:
-    """The first LEAD_WORDS words of `text` (read from a bounded prefix)."""
-    return " ".join(text[:LEAD_WORDS * 40].split()[:LEAD_WORDS])
+    """The first LEAD_WORDS words of `text` (read from a bounded prefix), counted as
+    word_count counts them: a Chinese or Japanese letter is 1/CJK_CHARS_PER_WORD of a
+    word. (Split at spaces alone, a Chinese text's first "words" were its first
+    paragraphs: a lead of 1,200 letters, the whole of a short release and its closing
+    "About" section with it.)"""
+    lead = " ".join(text[:LEAD_WORDS * 40].split()[:LEAD_WORDS])
+    if not CJK_LETTER.search(lead):
+        return lead
+    words, in_word = 0.0, False
+    for i, char in enumerate(lead):
+        if CJK_LETTER.match(char):
+            words += 1 / CJK_CHARS_PER_WORD
+            in_word = False
+        elif char.isspace():
+            in_word = False
+        elif not in_word:
+            words += 1
+            in_word = True
+        if words > LEAD_WORDS:
+            return lead[:i]
+    return lead
 
 
 def _lead_found(lead: np.ndarray, other: np.ndarray) -> bool:

@@ -519,3 +519,26 @@ def test_chinese_stories_sharing_one_long_quote_stay_apart():
     got = by_url(run(rows_of(stories)))
     assert len({r["cluster_id"] for r in got.values()}) == 2
 
+
+def test_a_chinese_lead_is_thirty_words_of_two_letters():
+    # 30 words as word_count counts them: 60 letters, or Latin words and letters mixed
+    assert nd._lead("字" * 500) == "字" * 60
+    assert nd._lead("新华社 北京 " + "字" * 500) == "新华社 北京 " + "字" * 55
+    assert nd._lead("AUSTIN Texas " + "字" * 500) == "AUSTIN Texas " + "字" * 56
+    latin = " ".join(f"w{i}" for i in range(40))
+    assert nd._lead(latin) == " ".join(f"w{i}" for i in range(30))
+
+
+def test_chinese_releases_sharing_a_long_closing_section_stay_apart():
+    # each its own news in its first 200 letters, then one company's 800-letter "About"
+    # section and legal notice: 0.8 contained in each other, Jaccard 0.67. The lead of
+    # the first 1,200 letters took the shared section in with it and joined them.
+    rnd = random.Random(31)
+    about = "".join(zh_sentence(rnd, n=39) for _ in range(20))
+    releases = {f"https://acme.example/zh/{i}": "".join(zh_sentence(rnd, n=39)
+                                                       for _ in range(5)) + "\n\n" + about
+                for i in range(2)}
+    jac, cont = jaccard_and_containment(*releases.values())
+    assert jac < 0.8 and cont >= 0.7, (jac, cont)
+    got = by_url(run(rows_of(releases)))
+    assert len({r["cluster_id"] for r in got.values()}) == 2
