@@ -32,12 +32,20 @@ _ROBOTS_DIRECTIVES = {"noarchive": "noarchive", "noindex": "noindex", "noai": "n
                       "noimageai": "noimageai", "none": "noindex"}
 # Directives that carry a value after a colon: `unavailable_after: <date>` is not an agent.
 _VALUED = {"unavailable_after", "max-snippet", "max-image-preview", "max-video-preview"}
+# A user-agent prefix is a product token (RFC 9309: letters, "_", "-"; crawlers' names
+# add digits, "." and "/"), or "*": it never holds a space.
+_AGENT_PREFIX = re.compile(r"[a-z0-9_./*-]+")
 
 # Meta tags live in <head>; a page whose head runs past this (inline bundles) is scanned
 # this far only, which keeps the scan bounded on the fetcher's hot path.
 META_SCAN_BYTES = 512 * 1024
 _ATTR = re.compile(rb"""([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _HEAD_END = re.compile(rb"</head\s*>", re.I)
+
+
+def is_agent_prefix(head: str) -> bool:
+    """Whether the text before a colon in a robots list item names a user agent."""
+    return _AGENT_PREFIX.fullmatch(head.strip()) is not None
 
 
 def _robots_directives(value: str, agent: str) -> set[str]:
@@ -51,6 +59,11 @@ def _robots_directives(value: str, agent: str) -> set[str]:
             continue
         head, colon, rest = part.partition(":")
         if colon and head.strip() not in _VALUED:
+            if not is_agent_prefix(head):
+                # the rest of an `unavailable_after` date written with a comma ("Wed, 25
+                # Jun 2026 15:00:00 GMT", RFC 822): read as an agent ("25 jun 2026 15"),
+                # it put every directive after it out of our reach (fault round 42)
+                continue
             applies = head.strip() in (agent, "*")
             part = rest.strip()
             if not part:
