@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from tasks.common.charset import meta_tags, utf16_without_bom
 
@@ -149,6 +151,28 @@ def meta_signals(html: bytes | str, agent: str) -> set[str]:
     return found
 
 
+# What a path keeps as it is when compared: the ASCII a URL holds, `*` and `$` (the
+# pattern's wildcard and anchor) and `%` (its escapes, read below).
+_KEPT_IN_PATHS = "!#$&'()*+,/:;=?@[]~%"
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+
+
+def comparable_path(text: str) -> str:
+    """A tdmrep.json location or a request path as RFC 9309 (2.2.2) compares robots.txt
+    paths: characters no URL holds (non-ASCII, spaces) percent-encoded in UTF-8, every
+    escape in capitals, an escaped unreserved character (`%7E`) unescaped. Compared as
+    written, `"location": "/actualités/*"` never matched the `/actualit%C3%A9s/...` a
+    crawler requests, nor `%c3%a9` `%C3%A9`, and the reservation was lost (round 42)."""
+    encoded = quote(text, safe=_KEPT_IN_PATHS)
+
+    def one_form(m: re.Match) -> str:
+        char = chr(int(m[1], 16))
+        return char if char in _UNRESERVED else f"%{m[1].upper()}"
+
+    return _ESCAPE.sub(one_form, encoded)
+
+
 def _location_matches(pattern: str, path: str) -> bool:
     """A tdmrep.json `location`: a path pattern as in robots.txt (`*` any characters,
     a final `$` anchors the end), matched from the start of the path.
@@ -190,10 +214,11 @@ def tdmrep_signals(document: bytes | str, path: str) -> set[str]:
         return set()
     if not isinstance(rules, list):
         return set()
+    path = comparable_path(path or "/")
     for rule in rules:
         if not isinstance(rule, dict) or not isinstance(rule.get("location"), str):
             continue
-        if _location_matches(rule["location"], path or "/"):
+        if _location_matches(comparable_path(rule["location"]), path):
             return {"tdm-reservation"} if str(rule.get("tdm-reservation")) == "1" else set()
     return set()
 

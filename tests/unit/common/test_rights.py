@@ -314,3 +314,24 @@ def test_a_directive_after_an_unavailable_after_date_written_with_a_comma_counts
     # an agent prefix after the date still scopes what follows it
     assert header_signals([("X-Robots-Tag", f"unavailable_after: {date}, googlebot: noai")],
                           A) == set()
+
+
+@pytest.mark.parametrize(("location", "path"), [
+    ("/actualités/*", "/actualit%C3%A9s/article-1.html"),  # the file in UTF-8, the URL escaped
+    ("/actualit%c3%a9s/*", "/actualit%C3%A9s/article-1.html"),  # escapes in either case
+    ("/actualit%C3%A9s/*", "/actualités/article-1.html"),  # a URL taken as an IRI
+    ("/dossiers spéciaux/*", "/dossiers%20sp%C3%A9ciaux/a"),
+    ("/%7Eredaction/*", "/~redaction/a"),  # an escaped unreserved character
+])
+def test_a_tdmrep_location_matches_the_path_however_either_escapes_its_characters(location, path):
+    """Fault round 42: the location and the request path were compared as strings. A
+    French publisher (TDMRep's own) writing `"location": "/actualités/*"` reserved
+    nothing for the page `/actualit%C3%A9s/...` that every crawler requests, nor did
+    escapes in lower case: the reservation was lost and the text mined. Both are
+    compared as RFC 9309 (2.2.2) compares robots.txt paths: non-ASCII characters
+    percent-encoded in UTF-8, escapes in one case, unreserved characters unescaped."""
+    import json
+
+    doc = json.dumps([{"location": location, "tdm-reservation": 1}], ensure_ascii=False)
+    assert tdmrep_signals(doc, path) == {"tdm-reservation"}
+    assert tdmrep_signals(doc, "/sport/a") == set()
