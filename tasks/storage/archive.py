@@ -204,6 +204,8 @@ class WarcWriter:
 REPROCESS_STAGE = "reprocess"
 NOT_ARCHIVED = Verdict("not_archived", "the body was not archived ({}): nothing to process "
                        "again (PRESSROOM_ARCHIVE_NOARCHIVE_BODIES=true keeps such bodies)")
+ARCHIVE_UNREADABLE = Verdict("archive_unreadable", "the archived response {} cannot be read "
+                             "({}): nothing to process again")
 
 
 @dataclass
@@ -277,6 +279,22 @@ def read_response_at(path: str | Path, offset: int, cap: int = 64 << 20) -> Arch
     raise LookupError(f"no response record at {path}:{offset}")
 
 
+def readable_response(root: Path, warc_file: str, offset: int, cap: int
+                      ) -> tuple[ArchivedResponse | None, str | None]:
+    """(the response a fetch_log row points at, None), or (None, why it cannot be read).
+
+    A raw WARC deleted to free space (raw/ holds most of a warehouse's bytes), cut short
+    by an interrupted copy or damaged on disk, or a pointer that names no record, raised
+    out of the reprocess task: `pressroom reprocess` ended in a traceback and processed
+    no page (fault round 42). Now that page alone is a reject saying why."""
+    try:
+        return read_response_at(root / warc_file, offset, cap), None
+    except (OSError, LookupError) as exc:  # missing, unreadable, damaged; no record there
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, ARCHIVE_UNREADABLE.detail.format(f"{warc_file} at byte {offset}",
+                                                      f"{type(exc).__name__}: {why}")
+
+
 def _archived_article(row: dict, allowed: set[str]) -> bool:
     """A fetch_log row of an archived article page: successful, with a WARC pointer, of
     an allowed page content type (feeds and sitemaps are discovery inputs, not articles)."""
@@ -331,7 +349,14 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
     wanted.sort(key=lambda r: (r["warc_file"], r["warc_offset"]))  # sequential reads
     out, rejects = [], []
     for row in wanted:
-        resp = read_response_at(Path(warehouse) / row["warc_file"], row["warc_offset"], cap)
+        resp, problem = readable_response(Path(warehouse), row["warc_file"],
+                                          row["warc_offset"], cap)
+        if problem is not None:
+            rejects.append(reject_row(
+                REPROCESS_STAGE, ARCHIVE_UNREADABLE.reason, problem, run_id,
+                input_key=row["url"], url=row["url"],
+                source_kind=row.get("source_kind") or "url", source=row.get("source")))
+            continue
         if resp.omitted:
             rejects.append(reject_row(
                 REPROCESS_STAGE, NOT_ARCHIVED.reason, NOT_ARCHIVED.detail.format(resp.omitted),
