@@ -438,12 +438,24 @@ def _csv_writer(stream):
     return csv.writer(stream, lineterminator="\n")
 
 
+def _blob_text(value: bytes | bytearray | memoryview) -> str:
+    """A blob in DuckDB's own text form: `\\xFF` for a byte that is no printable ASCII
+    (and for the backslash itself), as `CAST(blob AS VARCHAR)` and COPY ... TO write it."""
+    return "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x5C else f"\\x{b:02X}"
+                   for b in bytes(value))
+
+
 def _json_safe(value):
     """A query value JSON can hold: NaN and infinities (DuckDB's 'nan'::double, a ratio of
     zero counts) become null, also inside lists and structs. json.dump wrote them as
     NaN / Infinity, which no JSON parser reads (fault round 11)."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, bytes | bytearray | memoryview):
+        # a blob (`signatures.signature`) went through json's default=str as Python's
+        # repr, "b'\\x8f...'", at the top of a row or inside a list or struct, also in
+        # a csv cell (fault round 42)
+        return _blob_text(value)
     if isinstance(value, list | tuple):
         return [_json_safe(v) for v in value]
     if isinstance(value, dict):
@@ -495,8 +507,7 @@ def _csv_cell(value):
     if isinstance(value, list | tuple | dict):
         return json.dumps(_json_safe(value), default=str, ensure_ascii=False)
     if isinstance(value, bytes | bytearray | memoryview):
-        return "".join(chr(b) if 0x20 <= b < 0x7F and b != 0x5C else f"\\x{b:02X}"
-                       for b in bytes(value))
+        return _blob_text(value)
     return value
 
 
@@ -629,7 +640,7 @@ def _print_file_notes(con) -> None:
 
 
 def _cell(value, width: int) -> str:
-    s = str(value)
+    s = _blob_text(value) if isinstance(value, bytes | bytearray | memoryview) else str(value)
     return s if len(s) <= width else s[: width - 1] + "…"
 
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from tasks.common.charset import meta_tags, utf16_without_bom
 
@@ -32,12 +34,20 @@ _ROBOTS_DIRECTIVES = {"noarchive": "noarchive", "noindex": "noindex", "noai": "n
                       "noimageai": "noimageai", "none": "noindex"}
 # Directives that carry a value after a colon: `unavailable_after: <date>` is not an agent.
 _VALUED = {"unavailable_after", "max-snippet", "max-image-preview", "max-video-preview"}
+# A user-agent prefix is a product token (RFC 9309: letters, "_", "-"; crawlers' names
+# add digits, "." and "/"), or "*": it never holds a space.
+_AGENT_PREFIX = re.compile(r"[a-z0-9_./*-]+")
 
 # Meta tags live in <head>; a page whose head runs past this (inline bundles) is scanned
 # this far only, which keeps the scan bounded on the fetcher's hot path.
 META_SCAN_BYTES = 512 * 1024
 _ATTR = re.compile(rb"""([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _HEAD_END = re.compile(rb"</head\s*>", re.I)
+
+
+def is_agent_prefix(head: str) -> bool:
+    """Whether the text before a colon in a robots list item names a user agent."""
+    return _AGENT_PREFIX.fullmatch(head.strip()) is not None
 
 
 def _robots_directives(value: str, agent: str) -> set[str]:
@@ -51,6 +61,11 @@ def _robots_directives(value: str, agent: str) -> set[str]:
             continue
         head, colon, rest = part.partition(":")
         if colon and head.strip() not in _VALUED:
+            if not is_agent_prefix(head):
+                # the rest of an `unavailable_after` date written with a comma ("Wed, 25
+                # Jun 2026 15:00:00 GMT", RFC 822): read as an agent ("25 jun 2026 15"),
+                # it put every directive after it out of our reach (fault round 42)
+                continue
             applies = head.strip() in (agent, "*")
             part = rest.strip()
             if not part:
@@ -136,6 +151,28 @@ def meta_signals(html: bytes | str, agent: str) -> set[str]:
     return found
 
 
+# What a path keeps as it is when compared: the ASCII a URL holds, `*` and `$` (the
+# pattern's wildcard and anchor) and `%` (its escapes, read below).
+_KEPT_IN_PATHS = "!#$&'()*+,/:;=?@[]~%"
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+
+
+def comparable_path(text: str) -> str:
+    """A tdmrep.json location or a request path as RFC 9309 (2.2.2) compares robots.txt
+    paths: characters no URL holds (non-ASCII, spaces) percent-encoded in UTF-8, every
+    escape in capitals, an escaped unreserved character (`%7E`) unescaped. Compared as
+    written, `"location": "/actualités/*"` never matched the `/actualit%C3%A9s/...` a
+    crawler requests, nor `%c3%a9` `%C3%A9`, and the reservation was lost (round 42)."""
+    encoded = quote(text, safe=_KEPT_IN_PATHS)
+
+    def one_form(m: re.Match) -> str:
+        char = chr(int(m[1], 16))
+        return char if char in _UNRESERVED else f"%{m[1].upper()}"
+
+    return _ESCAPE.sub(one_form, encoded)
+
+
 def _location_matches(pattern: str, path: str) -> bool:
     """A tdmrep.json `location`: a path pattern as in robots.txt (`*` any characters,
     a final `$` anchors the end), matched from the start of the path.
@@ -177,10 +214,11 @@ def tdmrep_signals(document: bytes | str, path: str) -> set[str]:
         return set()
     if not isinstance(rules, list):
         return set()
+    path = comparable_path(path or "/")
     for rule in rules:
         if not isinstance(rule, dict) or not isinstance(rule.get("location"), str):
             continue
-        if _location_matches(rule["location"], path or "/"):
+        if _location_matches(comparable_path(rule["location"]), path):
             return {"tdm-reservation"} if str(rule.get("tdm-reservation")) == "1" else set()
     return set()
 

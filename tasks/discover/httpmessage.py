@@ -37,7 +37,21 @@ def whole_range(content_range: str | None) -> bool:
 _MAX_INTERIM_HEADS = 8
 
 
-def split_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
+class HeaderFields(dict):
+    """Header values by lower-case name, repeated ones joined with ', ' (RFC 9110 list
+    semantics), with the header lines as sent (`lines`: (name, value) pairs).
+
+    The lines are for X-Robots-Tag, whose lines are no list of one another: an agent
+    prefix scopes the rest of its own line only. Joined, "googlebot: noindex" then "noai"
+    read "googlebot: noindex, noai", and a WARC input's noai was lost (the fetcher reads
+    its own responses line by line) (fault round 42)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[tuple[str, str]] = []
+
+
+def split_http(block: bytes) -> tuple[int, HeaderFields, bytes]:
     """Split an HTTP response message into (status, headers lower-cased, raw body).
 
     Header values repeated are joined with ', ' (RFC 9110 list semantics). Bare-LF line
@@ -54,7 +68,7 @@ def split_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
     return status, headers, body
 
 
-def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
+def _split_one(block: bytes) -> tuple[int, HeaderFields, bytes]:
     # As long a head as the fetcher reads (`MAX_HEAD_BYTES`): it archives such heads.
     end = block.find(b"\r\n\r\n", 0, MAX_HEAD_BYTES)
     sep = 4
@@ -71,7 +85,7 @@ def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
     if (len(parts) < 2 or not (parts[0].startswith("HTTP/") or parts[0][:5].upper() == "HTTP/")
             or not parts[1].isdigit()):
         raise RecordReject("bad_http", f"not an HTTP status line: {head[0][:100]!r}")
-    headers: dict[str, str] = {}
+    headers = HeaderFields()
     for line in head[1:]:
         name, colon, value = line.partition(":")
         if not colon:
@@ -79,6 +93,7 @@ def _split_one(block: bytes) -> tuple[int, dict[str, str], bytes]:
         key = name.strip().lower()
         value = value.strip()
         headers[key] = f"{headers[key]}, {value}" if key in headers else value
+        headers.lines.append((key, value))
     return int(parts[1]), headers, block[end + sep :]
 
 

@@ -50,6 +50,7 @@ from tasks.common.rights import DEFAULT_AGENT
 from tasks.common.text import storable_text
 from tasks.discover.httpmessage import (
     PAGE_MEDIA,
+    HeaderFields,
     RecordReject,
     dechunk,
     decode_content,
@@ -316,7 +317,8 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
                       f"the record's end at block byte {swallowed.start()}")
     if resource:  # the block is the page; its WARC Content-Type is the page's
         status, body = 200, block
-        http_headers = {"content-type": record.headers.get("Content-Type") or ""}
+        http_headers = HeaderFields()
+        http_headers["content-type"] = record.headers.get("Content-Type") or ""
     else:
         status, http_headers, body = split_http(block)
     if "," in http_headers.get("content-type", ""):
@@ -370,7 +372,7 @@ def _record_to_row(record, block: bytes, uri: str | None, key: str, source: str,
         "encoding": encoding,
         "body": body,
         "fetched_at": fetched_at,
-        "rights": rights.as_column(rights.header_signals(http_headers.items(), DEFAULT_AGENT),
+        "rights": rights.as_column(rights.header_signals(http_headers.lines, DEFAULT_AGENT),
                                    rights.meta_signals(body, DEFAULT_AGENT)),
         "payload_truncated": cut_reason,
     }

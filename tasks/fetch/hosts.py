@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from urllib.parse import urlsplit
 
 from tasks.common.urls import mirror_hosts, server_key
 
@@ -32,6 +33,19 @@ _HOSTS: dict[str, HostRecord] = {}
 _HOSTS_LOCK = threading.Lock()
 
 
+def delay_host(key: str) -> str:
+    """The host a `host_delays` key names: a host name, or an address holding one (a
+    homepage pasted from a browser, `host:port`, a section's path after the host). Taken
+    as written, "https://www.news.example/" was the key of no request's host, and the
+    site was fetched at the run's default pace without a word (fault round 42)."""
+    text = key.strip()
+    try:
+        host = urlsplit(text if "://" in text else "//" + text).hostname
+    except ValueError:  # a bracket never closed: no address, the key as written
+        host = None
+    return host or text
+
+
 def register_host_delays(delays: dict[str, float]) -> None:
     """Per-host politeness delays for every later batch of this process, e.g. from
     `sourcesfile.host_delays(...)`; the largest of this, the batch's per_host_delay_s and
@@ -42,7 +56,10 @@ def register_host_delays(delays: dict[str, float]) -> None:
     `https://news.example/` (or a feed there) whose feed links `www.news.example` pages
     had them fetched at the run's default pace, not the delay its sources file asked
     for (round 32)."""
-    named = {server_key(host): float(delay) for host, delay in delays.items()}
+    named: dict[str, float] = {}
+    for key, delay in delays.items():  # two keys of one host: the larger delay
+        host = server_key(delay_host(key))
+        named[host] = max(named.get(host, 0.0), float(delay))
     twins: dict[str, float] = {}
     for host, delay in named.items():
         for twin in mirror_hosts(host) - named.keys():

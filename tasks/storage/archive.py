@@ -23,7 +23,7 @@ import os
 import uuid
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -204,6 +204,8 @@ class WarcWriter:
 REPROCESS_STAGE = "reprocess"
 NOT_ARCHIVED = Verdict("not_archived", "the body was not archived ({}): nothing to process "
                        "again (PRESSROOM_ARCHIVE_NOARCHIVE_BODIES=true keeps such bodies)")
+ARCHIVE_UNREADABLE = Verdict("archive_unreadable", "the archived response {} cannot be read "
+                             "({}): nothing to process again")
 
 
 @dataclass
@@ -212,17 +214,33 @@ class ArchivedResponse:
 
     url: str
     status: int
-    headers: dict[str, str]  # lower-case names; the last value of repeated headers
+    headers: dict[str, str]  # lower-case names; repeated ones joined (`joined_headers`)
     body: bytes
     date: str
     offset: int
     truncated: str | None
     omitted: str | None = None  # why the body was left out on purpose ("noarchive")
+    # the header lines as archived, (name, value): X-Robots-Tag is read line by line
+    header_lines: list[tuple[str, str]] = field(default_factory=list)
+
+
+def joined_headers(lines: list[tuple[str, str]]) -> dict[str, str]:
+    """Header values by lower-case name, a repeated header's values joined with ', '
+    (RFC 9110 5.3: its lines are one list). The last line alone was kept, so a page sent
+    with `Content-Encoding: br` then `Content-Encoding: gzip` was read back with its
+    brotli layer left on (`pressroom reprocess` extracted binary), and of two
+    X-Robots-Tag lines the first's noai was lost (fault round 42)."""
+    headers: dict[str, str] = {}
+    for name, value in lines:
+        key = name.lower()
+        headers[key] = f"{headers[key]}, {value}" if key in headers else value
+    return headers
 
 
 def _to_response(record, offset: int, cap: int) -> ArchivedResponse:
     http = record.http_headers
-    headers = {k.lower(): v for k, v in http.items()} if http is not None else {}
+    lines = list(http.items()) if http is not None else []
+    headers = joined_headers(lines)
     raw = record.reader.read()
     try:
         body, _ = decode_body(raw, headers.get("content-encoding"), cap)
@@ -237,6 +255,7 @@ def _to_response(record, offset: int, cap: int) -> ArchivedResponse:
         offset=offset,
         truncated=record.headers.get("WARC-Truncated"),
         omitted=record.headers.get("WARC-Pressroom-Omitted"),
+        header_lines=lines,
     )
 
 
@@ -258,6 +277,22 @@ def read_response_at(path: str | Path, offset: int, cap: int = 64 << 20) -> Arch
         for record in ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True):
             return _to_response(record, offset, cap)
     raise LookupError(f"no response record at {path}:{offset}")
+
+
+def readable_response(root: Path, warc_file: str, offset: int, cap: int
+                      ) -> tuple[ArchivedResponse | None, str | None]:
+    """(the response a fetch_log row points at, None), or (None, why it cannot be read).
+
+    A raw WARC deleted to free space (raw/ holds most of a warehouse's bytes), cut short
+    by an interrupted copy or damaged on disk, or a pointer that names no record, raised
+    out of the reprocess task: `pressroom reprocess` ended in a traceback and processed
+    no page (fault round 42). Now that page alone is a reject saying why."""
+    try:
+        return read_response_at(root / warc_file, offset, cap), None
+    except (OSError, LookupError) as exc:  # missing, unreadable, damaged; no record there
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, ARCHIVE_UNREADABLE.detail.format(f"{warc_file} at byte {offset}",
+                                                      f"{type(exc).__name__}: {why}")
 
 
 def _archived_article(row: dict, allowed: set[str]) -> bool:
@@ -306,6 +341,7 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
 
     from schemas.tables import DOCUMENTS, conform
     from tasks.common.charset import sniff_encoding
+    from tasks.common.mediatype import effective_content_type
 
     rows = fetch_log.to_pylist() if isinstance(fetch_log, pa.Table) else list(fetch_log)
     wanted = [r for r in rows if r.get("error") is None and r.get("warc_file")
@@ -313,14 +349,22 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
     wanted.sort(key=lambda r: (r["warc_file"], r["warc_offset"]))  # sequential reads
     out, rejects = [], []
     for row in wanted:
-        resp = read_response_at(Path(warehouse) / row["warc_file"], row["warc_offset"], cap)
+        resp, problem = readable_response(Path(warehouse), row["warc_file"],
+                                          row["warc_offset"], cap)
+        if problem is not None:
+            rejects.append(reject_row(
+                REPROCESS_STAGE, ARCHIVE_UNREADABLE.reason, problem, run_id,
+                input_key=row["url"], url=row["url"],
+                source_kind=row.get("source_kind") or "url", source=row.get("source")))
+            continue
         if resp.omitted:
             rejects.append(reject_row(
                 REPROCESS_STAGE, NOT_ARCHIVED.reason, NOT_ARCHIVED.detail.format(resp.omitted),
                 run_id, input_key=row["url"], url=row["url"],
                 source_kind=row.get("source_kind") or "url", source=row.get("source")))
             continue
-        ctype = resp.headers.get("content-type")
+        # two Content-Type lines joined: the one value a browser takes, as the fetcher
+        ctype = effective_content_type(resp.headers.get("content-type"))
         encoding, _ = sniff_encoding(resp.body, ctype)
         out.append({
             "input_key": row["url"], "url": row["url"],
@@ -329,7 +373,7 @@ def archived_documents(warehouse: str | Path, fetch_log: list[dict] | object,
             "content_type": (ctype or "text/html").split(";", 1)[0].strip().lower(),
             "encoding": encoding, "body": resp.body, "fetched_at": row.get("fetched_at"),
             "rights": rights.as_column(
-                rights.header_signals(resp.headers.items(), rights.DEFAULT_AGENT),
+                rights.header_signals(resp.header_lines, rights.DEFAULT_AGENT),
                 rights.meta_signals(resp.body, rights.DEFAULT_AGENT)),
             "payload_truncated": resp.truncated,  # whole, unless the page was cut when fetched
         })

@@ -560,6 +560,18 @@ def _parsed(index: tantivy.Index, query: str) -> tantivy.Query:
                              field_boosts={"title": TITLE_BOOST}, conjunction_by_default=True)
 
 
+def commits_no_longer_listed(root: Path) -> list[str]:
+    """The commits the index holds whose manifests the warehouse no longer has: one
+    moved out of manifests/ (its rows dropped, as a damaged commit's are) or a warehouse
+    restored from a backup older than its index. Their articles stayed searchable while
+    every other reader had dropped them (fault round 42)."""
+    indexed = indexed_commits(root)
+    if not indexed:
+        return []
+    listed = {commit_key(m) for m in manifests(root)}
+    return [c for c in indexed if c not in listed]
+
+
 def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     """The index to search, and a note when it had to be made again first; (None, None)
     for a warehouse nothing was indexed from. An index damaged on disk (a segment file
@@ -568,12 +580,18 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     for read ...", exit 2, whatever the query, and with meta.json deleted "0 of 0 matching
     article(s)" over a warehouse of articles (fault round 28)."""
     folder = search_dir(root)
+    state = "damaged"
     if _exists(folder):
         try:
             index = tantivy.Index.open(str(folder))
             index.reload()
             index.searcher()
-            return index, None
+            gone = commits_no_longer_listed(root)
+            if not gone:
+                return index, None
+            state = "stale"
+            problem = (f"it held {len(gone)} commit(s) the warehouse no longer lists: "
+                       f"{', '.join(gone[:3])}{', ...' if len(gone) > 3 else ''}")
         except ValueError as exc:
             problem = str(exc)
     elif indexed_commits(root) and committed_files(root, "articles"):
@@ -585,11 +603,11 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     try:
         count = rebuild(root)
     except IndexBusy:
-        return None, (f"the search index is damaged ({problem[:200]}), and another process "
+        return None, (f"the search index is {state} ({problem[:200]}), and another process "
                       "is writing it: search again when it is done")
     index = tantivy.Index.open(str(folder))
     index.reload()
-    return index, (f"the search index was damaged ({problem[:200]}): made again from the "
+    return index, (f"the search index was {state} ({problem[:200]}): made again from the "
                    f"warehouse's {count} article(s)")
 
 

@@ -295,3 +295,43 @@ def test_a_meta_at_the_very_start_of_the_page_is_read_and_one_never_closed_is_no
     # tag the bytes end inside (no ">") is no tag, as for browsers
     assert meta_signals(b'<meta name="robots" content="noai"><title>x</title>', A) == {"noai"}
     assert meta_signals(b"<title>x</title><meta name=robots content=noai", A) == set()
+
+
+@pytest.mark.parametrize("date", [
+    "Wed, 25 Jun 2026 15:00:00 GMT",  # RFC 822, as Google's documentation allows
+    "Wednesday, 25-Jun-26 15:00:00 GMT",  # RFC 850
+])
+def test_a_directive_after_an_unavailable_after_date_written_with_a_comma_counts(date):
+    """Fault round 42: the comma inside the date split the list there, and the date's
+    rest ("25 jun 2026 15:00:00 gmt") was read as a user-agent prefix ("25 jun 2026 15"):
+    every directive after it was that agent's, not ours, and the page's noarchive (or
+    noai) was lost, its copy kept and its text mined. A prefix is a product token, which
+    holds no space."""
+    value = f"unavailable_after: {date}, noarchive, noai"
+    assert header_signals([("X-Robots-Tag", value)], A) == {"noarchive", "noai"}
+    page = f'<html><head><meta name="robots" content="{value}"></head></html>'.encode()
+    assert meta_signals(page, A) == {"noarchive", "noai"}
+    # an agent prefix after the date still scopes what follows it
+    assert header_signals([("X-Robots-Tag", f"unavailable_after: {date}, googlebot: noai")],
+                          A) == set()
+
+
+@pytest.mark.parametrize(("location", "path"), [
+    ("/actualités/*", "/actualit%C3%A9s/article-1.html"),  # the file in UTF-8, the URL escaped
+    ("/actualit%c3%a9s/*", "/actualit%C3%A9s/article-1.html"),  # escapes in either case
+    ("/actualit%C3%A9s/*", "/actualités/article-1.html"),  # a URL taken as an IRI
+    ("/dossiers spéciaux/*", "/dossiers%20sp%C3%A9ciaux/a"),
+    ("/%7Eredaction/*", "/~redaction/a"),  # an escaped unreserved character
+])
+def test_a_tdmrep_location_matches_the_path_however_either_escapes_its_characters(location, path):
+    """Fault round 42: the location and the request path were compared as strings. A
+    French publisher (TDMRep's own) writing `"location": "/actualités/*"` reserved
+    nothing for the page `/actualit%C3%A9s/...` that every crawler requests, nor did
+    escapes in lower case: the reservation was lost and the text mined. Both are
+    compared as RFC 9309 (2.2.2) compares robots.txt paths: non-ASCII characters
+    percent-encoded in UTF-8, escapes in one case, unreserved characters unescaped."""
+    import json
+
+    doc = json.dumps([{"location": location, "tdm-reservation": 1}], ensure_ascii=False)
+    assert tdmrep_signals(doc, path) == {"tdm-reservation"}
+    assert tdmrep_signals(doc, "/sport/a") == set()

@@ -502,3 +502,30 @@ def test_ten_minutes_is_the_longest_timeout_or_outlets_delay(name):
     assert duration_problem(name, 601) == (
         "601 s is over the 600 s this duration takes (the unit is seconds; for 601 "
         "milliseconds write 0.601)")
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ('["no-ai"]', "'no-ai' is no opt-out signal a page can carry (noai?)"),
+    ('["noai", "tdm_reservation"]', "'tdm_reservation' is no opt-out signal a page can carry "
+                                     "(tdm-reservation?)"),
+    ('["tdmrep"]', "'tdmrep' is no opt-out signal"),
+])
+def test_an_opt_out_signal_no_page_carries_is_refused(tmp_path, monkeypatch, value, words):
+    """Fault round 42: any name was taken, and the policy compares names as written: with
+    `PRESSROOM_OPT_OUT_SIGNALS='["tdm_reservation"]'` (the TOML key's spelling) or
+    "no-ai", no page ever matched, so the pages that reserve their text had it kept and
+    mined without a word. The signals are those `articles.rights` can hold."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_OPT_OUT_SIGNALS", value)
+    with pytest.raises(ValidationError) as info:
+        Settings()
+    assert "opt_out_signals" in str(info.value) and words in str(info.value), str(info.value)
+
+
+def test_opt_out_signals_in_capitals_or_with_spaces_are_the_signals(tmp_path, monkeypatch):
+    """Fault round 42: "NoAI" (as sites and articles write it) matched no page's `noai`."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRESSROOM_OPT_OUT_SIGNALS", '["NoAI", " TDM-Reservation "]')
+    assert Settings().opt_out_signals == ["noai", "tdm-reservation"]
+    monkeypatch.setenv("PRESSROOM_OPT_OUT_SIGNALS", "[]")  # acting on none stays a choice
+    assert Settings().opt_out_signals == []

@@ -1976,3 +1976,23 @@ def test_a_tail_of_letters_after_the_last_record_is_no_padding(tail: bytes) -> N
     assert cut_tail(io.BytesIO(good + tail), 0, True) == (
         f"the file ends inside a record: {len(tail)} bytes after the record at offset 0 "
         "are not whole")
+
+
+@pytest.mark.parametrize(("lines", "want"), [
+    # a CDN's line for every crawler after the site's line for Google
+    ([b"X-Robots-Tag: googlebot: noindex", b"X-Robots-Tag: noai"], ["noai"]),
+    ([b"X-Robots-Tag: otherbot: noarchive", b"X-Robots-Tag: noarchive, noai"],
+     ["noai", "noarchive"]),
+    # the agent of a line still scopes its own line
+    ([b"X-Robots-Tag: noai", b"X-Robots-Tag: googlebot: noarchive"], ["noai"]),
+])
+def test_each_x_robots_tag_line_of_a_record_is_read_on_its_own(lines, want) -> None:
+    """Fault round 42: split_http joins repeated header lines with ', ', and the rights
+    were read from the joined value, where the first line's agent prefix
+    ("googlebot:") scoped the next line's directives too: a WARC input's noai was lost
+    (`rights` []), while the fetcher, reading its own responses line by line, kept it."""
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"\r\n".join(lines)
+            + b"\r\n\r\n<p>ok</p>")
+    rows, rejects, _ = run(raw_record("https://ok.example/r42", http))
+    assert not rejects
+    assert rows[0]["rights"] == want

@@ -227,3 +227,26 @@ def test_a_host_two_listed_names_share_keeps_the_larger_delay_in_either_order() 
         with _HOSTS_LOCK:
             for h in (site, www, mobile, "mobile." + site, "amp." + site):
                 _HOSTS.pop(h, None)
+
+
+@pytest.mark.parametrize("key", [
+    "https://www.r42-site.invalid/",  # the homepage's address pasted from a browser
+    "http://R42-SITE.invalid",
+    "www.r42-site.invalid:443",  # host and port, as a proxy or a log writes them
+    "www.r42-site.invalid/news/",  # a section's address without its scheme
+    " www.r42-site.invalid ",
+])
+def test_a_host_delay_keyed_by_an_address_holds_for_its_host(key) -> None:
+    """Fault round 42: `PRESSROOM_HOST_DELAYS='{"https://www.r42-site.invalid/": 0.4}'` (or
+    `host:port`, or a path after the host) was registered under that text, which no
+    request's host ever is: the site was fetched at the run's default pace (0.0 here),
+    without a word, whatever delay its operator had asked for."""
+    names = ("r42-site.invalid", "www.r42-site.invalid", "m.r42-site.invalid",
+             "mobile.r42-site.invalid", "amp.r42-site.invalid")
+    try:
+        register_host_delays({key: 0.4})
+        assert gate("www.r42-site.invalid").delay == 0.4
+    finally:
+        with _HOSTS_LOCK:
+            for h in (*names, key, key.strip().lower()):
+                _HOSTS.pop(h, None)

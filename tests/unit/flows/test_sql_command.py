@@ -280,3 +280,28 @@ def test_search_csv_rows_end_in_a_newline_alone(warehouse):
     written = out.stdout_bytes
     assert written.startswith(b"score,title,url,") and b"https://e.com/a1" in written
     assert written.endswith(b'"\n') and b"\r" not in written
+
+
+def test_blobs_are_written_in_duckdbs_text_form_in_json_and_inside_csv_cells(warehouse):
+    """Fault round 42: round 12 wrote a blob cell of `-f csv` as DuckDB does, but `-f json`
+    (and a blob inside a list or struct of either format) went through json's
+    default=str: Python's repr, "b'\\xaaa\\\\b\\x00'", which nothing but Python reads.
+    `signatures.signature` is such a column."""
+    import csv
+    import io
+    import json
+
+    blob = r"'\xAAa\x5Cb\x00'::BLOB"
+    duckdb_form = r"\xAAa\x5Cb\x00"
+    query = f"SELECT {blob} AS b, [{blob}] AS l, {{'k': {blob}}} AS s"
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "json", query])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output) == [{"b": duckdb_form, "l": [duckdb_form],
+                                       "s": {"k": duckdb_form}}]
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), "-f", "csv", query])
+    _, row = list(csv.reader(io.StringIO(out.output)))
+    assert [row[0], json.loads(row[1]), json.loads(row[2])] == [
+        duckdb_form, [duckdb_form], {"k": duckdb_form}]
+    # the terminal table too, for a blob cell
+    out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), f"SELECT {blob} AS b"])
+    assert "b'" not in out.output and duckdb_form in out.output

@@ -184,3 +184,32 @@ def test_a_request_without_a_response_names_no_concurrent_record(tmp_path) -> No
                    if rec.rec_type != "warcinfo"]
     assert [kind for kind, _ in records] == ["request"]
     assert records[0][1].get_header("WARC-Concurrent-To") is None
+
+
+def test_headers_repeated_in_an_archived_response_are_all_read_back(tmp_path) -> None:
+    """Fault round 42: the archive reader kept the last line of a repeated header
+    (`{k.lower(): v for k, v in http.items()}`). A page sent with `Content-Encoding: br`
+    and then `Content-Encoding: gzip` (a proxy adding its layer in a line of its own: the
+    fetcher reads both since round 36) came back from `pressroom reprocess` with the
+    gzip layer undone and brotli bytes left as the page; and of two X-Robots-Tag lines
+    only the last counted, so the page's noai was lost on reprocess and its text mined."""
+    writer = WarcWriter(tmp_path, "r")
+    req = http_request_head("GET", "/a", [("Host", "news.example")])
+    head = http_response_head("1.1", 200, "OK", [
+        (b"Content-Type", b"text/html; charset=utf-8"), (b"X-Robots-Tag", b"noai"),
+        (b"Content-Encoding", b"br"), (b"Content-Encoding", b"gzip"),
+        (b"X-Robots-Tag", b"googlebot: noindex"), (b"Content-Type", b"text/html")])
+    _, offset = writer.write_exchange("https://news.example/a", req, head,
+                                      gzip.compress(brotli.compress(PAGE)),
+                                      when=datetime.now(UTC), encoded=True)
+    writer.close()
+    got = read_response_at(tmp_path / writer.files[0], offset)
+    assert got.body == PAGE
+    assert got.headers["content-encoding"] == "br, gzip"
+    log = [{"url": "https://news.example/a", "error": None, "warc_file": writer.files[0],
+            "warc_offset": offset, "source_kind": "url", "fetched_at": datetime.now(UTC)}]
+    [row] = archived_documents(tmp_path, log).table.to_pylist()
+    assert row["body"] == PAGE
+    assert row["rights"] == ["noai"]
+    # two Content-Type lines, joined now, stand for the one value a browser takes
+    assert (row["content_type"], row["encoding"]) == ("text/html", "utf-8")

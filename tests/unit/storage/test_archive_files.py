@@ -243,3 +243,42 @@ def test_the_runs_that_archived_no_article_page_are_named() -> None:
     assert runs_without_pages(log, Settings(), runs) == [
         "failed", "unarchived", "no-offset", "feeds-only", "never-fetched"]
     assert runs_without_pages([], Settings(), []) == []
+
+
+def test_pages_whose_archive_is_gone_or_damaged_are_rejects_and_the_others_reprocessed(
+        tmp_path) -> None:
+    """Fault round 42: a raw WARC deleted to free space (raw/ is most of a warehouse's
+    bytes), cut short by an interrupted copy, damaged on disk, or a fetch_log pointer
+    that names no record: `archived_documents` raised FileNotFoundError, OSError
+    ("Gzip decompression error: data error", "Invalid WARC header") or LookupError out
+    of the reprocess task, and `pressroom reprocess` ended in a traceback with no page
+    processed. Each such page is now an `archive_unreadable` reject naming the file and
+    the error, and every page still readable goes on."""
+    page = b"<html><body><p>" + b"An archived page. " * 40 + b"</p></body></html>"
+    kept, gone, cut = (WarcWriter(tmp_path, f"run-{n}") for n in ("kept", "gone", "cut"))
+    pointers = {}
+    for name, writer in (("kept", kept), ("gone", gone), ("cut", cut)):
+        for i in range(2):
+            pointers[f"{name}{i}"] = writer.write_exchange(
+                f"https://a.example/{name}/{i}", REQ, HEAD, page + bytes([65 + i]), when=NOW)
+        writer.close()
+    (tmp_path / gone.files[0]).unlink()
+    cut_file = tmp_path / cut.files[0]
+    cut_file.write_bytes(cut_file.read_bytes()[:pointers["cut1"][1] + 40])
+    log = [{"url": f"https://a.example/{key[:-1]}/{key[-1]}", "error": None, "warc_file": f,
+            "warc_offset": o, "source_kind": "url", "fetched_at": NOW}
+           for key, (f, o) in pointers.items()]
+    log.append({**log[0], "url": "https://a.example/off", "warc_offset": pointers["kept0"][1] + 7})
+    result = archived_documents(tmp_path, log, run_id="r2")
+    assert sorted(result.table.column("url").to_pylist()) == [
+        "https://a.example/cut/0", "https://a.example/kept/0", "https://a.example/kept/1"]
+    assert result.counts["received"] == 7 and result.counts["rejected"] == 4
+    reasons = {r["url"]: (r["reason"], r["detail"]) for r in result.rejects}
+    assert {u: why[0] for u, why in reasons.items()} == {
+        "https://a.example/gone/0": "archive_unreadable",
+        "https://a.example/gone/1": "archive_unreadable",
+        "https://a.example/cut/1": "archive_unreadable",
+        "https://a.example/off": "archive_unreadable"}
+    assert gone.files[0] in reasons["https://a.example/gone/0"][1]
+    assert "No such file" in reasons["https://a.example/gone/0"][1]
+    conform(result.rejects, REJECTS, "rejects")

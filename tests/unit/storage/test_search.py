@@ -249,6 +249,10 @@ def test_a_commit_without_articles_is_caught_up_with_nothing_to_add(wh):
 def test_a_commit_indexed_without_a_name_is_recorded_under_its_run_ids(wh):
     rows = [_article("b1", "Bridge reopens", "The old bridge reopened today.", "r3"),
             _article("b2", "Bridge closes", "The new bridge closed today.", "r2")]
+    # committed as runs were before batch commits: manifests named by run id (an index
+    # holding commits the warehouse does not list is made again: fault round 42)
+    _commit(wh, "r2", rows[1:])
+    _commit(wh, "r3", rows[:1])
     assert S.index_commit(wh, conform(rows, ARTICLES, "articles")) == 2
     assert S.indexed_commits(wh) == ["r1", "r2", "r3"]
     assert sorted(_ids(S.search(wh, "bridge"))) == ["b1", "b2"]
@@ -778,3 +782,23 @@ def test_a_damaged_index_another_process_is_writing_is_said_with_no_hits(wh, mon
     assert (result.hits, result.note) == ([], (
         f"the search index is damaged ({_NO_INDEX}), and another process is writing it: "
         "search again when it is done"))
+
+
+def test_articles_of_a_commit_the_warehouse_no_longer_lists_are_not_found(wh):
+    """Fault round 42: a commit's manifest moved out of manifests/ (what a damaged or
+    unwanted commit calls for: its rows are no longer read) or a warehouse restored
+    from a backup older than its search index: `pressroom sql` counted the articles
+    gone, `search` still found them (the index held the commit, and only commits it
+    lacked were looked at). The index is now made again without them, and says so."""
+    _commit(wh, "r2", [_article("a4", "Flood defences hold", FLOOD + " Defences held.", "r2")])
+    assert sorted(_ids(S.search(wh, "evacuation"))) == ["a1", "a4"]
+    moved = wh.parent / "moved"
+    moved.mkdir()
+    for manifest in (wh / "manifests").glob("r1*.json"):
+        manifest.rename(moved / manifest.name)
+    found = S.search(wh, "evacuation OR storm OR budget")
+    assert _ids(found) == ["a4"]
+    assert "no longer lists" in found.note and "r1" in found.note
+    assert S.indexed_commits(wh) == ["r2"]
+    again = S.search(wh, "evacuation")  # made again once: the next search says nothing
+    assert (_ids(again), again.note) == (["a4"], None)
