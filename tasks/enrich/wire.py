@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from tasks.common.text import CJK_LETTER
+
 # How far into the text a dateline can reach: "NEW DELHI [India], June 3 (ANI):" and
 # "WASHINGTON, Dec 2 (Reuters) -" end well inside 200 characters.
 DATELINE_CHARS = 200
@@ -47,15 +49,74 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
         if not line.strip() or line.startswith("#"):
             continue
         name, spellings = line.split("\t")
-        exact = [re.escape(s) for s in spellings.split("|") if " " not in s]
+        # Chinese and Japanese names are followed by the dateline's place with no space
+        # between ("新华社北京12月5日电"): matched without word boundaries
+        unspaced = [re.escape(s) for s in spellings.split("|") if CJK_LETTER.search(s)]
+        exact = [re.escape(s) for s in spellings.split("|")
+                 if " " not in s and not CJK_LETTER.search(s)]
         loose = [re.escape(s) for s in spellings.split("|") if " " in s]
         parts = []
         if exact:
             parts.append("(?-i:" + "|".join(exact) + ")")
         if loose:
             parts.append("|".join(loose))
-        out.append((name, re.compile(r"(?<![\w-])(?i:" + "|".join(parts) + r")(?![\w-])")))
+        pattern = r"(?<![\w-])(?i:" + "|".join(parts) + r")(?![\w-])"
+        if unspaced:
+            pattern += "|" + "|".join(unspaced)
+        out.append((name, re.compile(pattern)))
     return tuple(out)
+
+
+# The dateline of Chinese agency copy: the agency, the place and the day, then 电
+# ("wired"; 電 in traditional characters) and the reporter in brackets or a space:
+# "新华社北京12月5日电（记者 王晓）", "中央社台北5日電",
+# "中新社香港12月5日电 香港特区政府...". An agency named otherwise ("据新华社报道", "as
+# Xinhua reports"; "新华社记者...电动汽车", 电 starting a word) is a source the story cites.
+_CHINESE_DATELINE = re.compile(r"[^。！？，,\n]{0,24}?[电電](?=[（(\s\u3000]|$)")
+# Japanese copy's dateline in lenticular brackets, the place then the agency:
+# "【ワシントン共同】", "【ロンドン時事】", "【ニューヨーク＝ロイター】". 共同 and 時事 are
+# common words; here, closing the bracket, they are Kyodo and Jiji.
+_JAPANESE_DATELINE = re.compile(r"【([^】\n]{1,20})】")
+_JAPANESE_SHORT_NAMES = (("共同", "Kyodo"), ("時事", "Jiji"))
+# ... and its closing credit line: "（共同）".
+_JAPANESE_CLOSING = re.compile(r"[（(]\s*(共同|時事)\s*[）)]")
+
+
+def _japanese_closing_credit(line: str) -> set[str]:
+    m = _JAPANESE_CLOSING.fullmatch(line)
+    return {name for short, name in _JAPANESE_SHORT_NAMES if m and m.group(1) == short}
+# Russian agency copy closes its dateline with the agency between slashes, or after a
+# dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости."
+_SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
+_DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
+
+
+def _only_agencies(text: str) -> bool:
+    """Whether `text` names agencies and nothing else ("ТАСС", "dpa/AFP")."""
+    spans = _credit_spans(text)
+    if not spans:
+        return False
+    rest = list(text)
+    for start, end, _ in spans:
+        rest[start:end] = " " * (end - start)
+    return not any(c.isalnum() for c in rest)
+
+
+def _datelines_of_other_scripts(head: str) -> set[str]:
+    """Agencies credited in a Chinese, Japanese or Russian dateline in `head`."""
+    found: set[str] = set()
+    for start, end, name in _credit_spans(head):
+        if CJK_LETTER.match(head, start) and _CHINESE_DATELINE.match(head, end):
+            found.add(name)
+    for m in _JAPANESE_DATELINE.finditer(head):
+        inside = m.group(1)
+        found |= {name for short, name in _JAPANESE_SHORT_NAMES if inside.endswith(short)}
+        found |= {name for s, e, name in _credit_spans(inside) if e == len(inside)}
+    for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT):
+        for m in pattern.finditer(head):
+            if _only_agencies(m.group(1)):
+                found |= _credited(m.group(1))
+    return found
 
 
 def _credit_spans(text: str) -> list[tuple[int, int, str]]:
@@ -79,7 +140,7 @@ def dateline_credits(text: str | None) -> set[str]:
     if not text:
         return set()
     head = _QUOTATION.sub(lambda m: " " * len(m.group()), text[:DATELINE_CHARS])
-    found: set[str] = set()
+    found = _datelines_of_other_scripts(head)
     for m in _DATELINE_CREDIT.finditer(head):
         found |= _credited(m.group(1))
     return found
@@ -88,10 +149,12 @@ def dateline_credits(text: str | None) -> set[str]:
 # A credit line closing the copy: "... contributed to this report", "... contributed
 # reporting", "... writer Jane Doe contributed."; a short line opening with "with" in a
 # language we ingest and no sentence in it: "With AFP", "(with Reuters)", "(Con
-# información de AFP, EFE y Reuters)", "Mit Material von dpa", "(avec AFP)".
+# información de AFP, EFE y Reuters)", "Mit Material von dpa", "(avec AFP)"; Chinese
+# copy's source line, "（来源：新华社）".
 _CLOSING_CREDIT = re.compile(
     r"\bcontributed(?: (?:to|reporting to) (?:this|the) (?:report|story|article)| reporting"
-    r"|\W*$)|^\W{0,3}(?:with|mit|avec|con|com)\s[^.!?]{1,70}$", re.IGNORECASE)
+    r"|\W*$)|^\W{0,3}(?:with|mit|avec|con|com)\s[^.!?]{1,70}$"
+    r"|^\W{0,3}(?:来源|來源|消息来源)\s*[:：][^。！？]{1,40}$", re.IGNORECASE)
 # A closing line that credits by copyright: "Copyright 2024 The Associated Press. All
 # rights reserved.", "Riproduzione riservata © Copyright ANSA".
 _COPYRIGHT = re.compile(r"©|\bcopyright\b", re.IGNORECASE)
@@ -105,13 +168,7 @@ def _credit_line(line: str) -> bool:
         return False
     if _CLOSING_CREDIT.search(line) or _COPYRIGHT.search(line):
         return True
-    spans = _credit_spans(line)
-    if not spans:
-        return False
-    rest = list(line)
-    for start, end, _ in spans:
-        rest[start:end] = " " * (end - start)
-    return not any(c.isalnum() for c in rest)
+    return _only_agencies(line)
 
 
 # How many of the text's last lines a closing credit may be among (a corrections note or
@@ -141,6 +198,7 @@ def closing_credits(text: str | None) -> set[str]:
     for line in lines[-CLOSING_LINES:]:
         if _credit_line(line):
             found |= _credited(line)
+        found |= _japanese_closing_credit(line)
     return found
 
 

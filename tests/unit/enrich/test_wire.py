@@ -289,3 +289,49 @@ def test_a_closing_line_of_two_agencies_the_first_of_two_letters_credits_both():
     # seed 63: each agency's spelling is blanked where it stands, whatever the other's
     # length
     assert closing_credits(f"{STORY}\n\n(AP/Reuters)") == {"AP", "Reuters"}
+
+
+ZH_BODY = "国务院今天发布了新的规定，要求各地加快推进有关工作。" * 6
+
+
+@pytest.mark.parametrize("opening, credited", [
+    # Chinese agency copy: agency, place, day, 电, then the reporter or a space
+    ("新华社北京12月5日电（记者 王晓）", {"Xinhua"}),
+    ("新華社香港12月5日電（記者 王曉）", {"Xinhua"}),  # traditional characters
+    ("中央社台北5日電 ", {"Central News Agency"}),
+    ("中新社香港12月5日电 ", {"China News Service"}),
+    ("新华社北京电 ", {"Xinhua"}),
+    # Japanese copy: the place and the agency in lenticular brackets
+    ("【ワシントン共同】", {"Kyodo"}),
+    ("【ロンドン時事】", {"Jiji"}),
+    ("【ニューヨーク＝ロイター】", {"Reuters"}),
+    # Russian: the agency between slashes, or after a dash
+    ("МОСКВА, 5 декабря. /ТАСС/. ", {"TASS"}),
+    ("МОСКВА, 5 дек — РИА Новости. ", {"RIA Novosti"}),
+    ("КИЇВ (Укрінформ) - ", {"Ukrinform"}),
+])
+def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(opening,
+                                                                             credited):
+    assert dateline_credits(opening + ZH_BODY) == credited
+
+
+@pytest.mark.parametrize("text", [
+    "据新华社报道，" + ZH_BODY,  # "as Xinhua reports": a source the story cites
+    "新华社记者日前在北京采访时了解到电动汽车" + ZH_BODY,  # 电 starting a word
+    "据新华社消息，电力公司" + ZH_BODY,  # 电 after the sentence went on
+    "共同体の会議が開かれた。" + ZH_BODY,  # 共同, "joint", outside a dateline
+    "【速報】" + ZH_BODY,  # a bracketed label, no agency
+    "See https://example.com/Reuters/pictures for more." + BODY,  # a path segment
+    "МОСКВА, 5 декабря. /Москва и область/. " + BODY,  # slashes around no agency
+])
+def test_those_agencies_named_elsewhere_are_not_credits(text):
+    assert dateline_credits(text) == set()
+
+
+def test_chinese_and_japanese_bylines_and_closing_lines_credit_their_agency():
+    assert byline_credits(["新华社记者 张三"]) == {"Xinhua"}
+    assert byline_credits(["路透社"]) == {"Reuters"}
+    assert closing_credits(ZH_BODY + "\n（来源：新华社）") == {"Xinhua"}
+    assert closing_credits(ZH_BODY + "\n来源：新华网") == set()  # a website, no agency
+    assert closing_credits(ZH_BODY + "\n（共同）") == {"Kyodo"}
+    assert closing_credits(ZH_BODY + "\n共同") == set()
