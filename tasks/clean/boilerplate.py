@@ -974,7 +974,8 @@ _SEPARATOR_ONLY = re.compile(r"[-_=*•·.…|+~#—–。、,;:/\\ ]+$")
 _DIGIT = re.compile(r"\d")
 # A year, a month name or a day.month: what makes a date more than a time of day.
 _CALENDAR = re.compile(r"\d{4}|\d{1,2}\.\d{1,2}\.|[^\W\d]{3}")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”“»«)]\s*$")
+# (with the full-width marks of Chinese and Japanese: a paragraph of theirs ends in 。)
+_SENTENCE_END = re.compile(r"[.!?…:;\"”“»«)。！？：；」』）]\s*$")
 
 
 @dataclass

@@ -82,6 +82,14 @@ def test_teaser_list_stops_at_a_real_paragraph() -> None:
     assert remove_boilerplate(text).text == PROSE
 
 
+def test_teaser_list_stops_at_a_chinese_or_japanese_sentence() -> None:
+    # a paragraph of theirs is few \w runs (no spaces) and ends in a full-width mark
+    for sentence in ("国务院今天发布了新的规定，要求各地加快推进有关工作。",
+                     "政府は5日、新しい方針を発表した！", "「本当にそうなのか？」"):
+        text = "\n".join(["Related stories", "Bus lanes approved", sentence, PROSE])
+        assert remove_boilerplate(text).text == "\n\n".join([sentence, PROSE])
+
+
 def test_repeated_byline_is_removed_only_when_it_names_the_author() -> None:
     text = "\n".join(["By Maria Lopez | 2 May 2024", PROSE, "Maria Lopez"])
     out = remove_boilerplate(text, authors=["Maria Lopez"])
