@@ -129,16 +129,21 @@ def cut(paras, share=0.55):
 
 
 def thin(paras, rnd: random.Random):
-    every = rnd.choice([3, 4])
+    return thin_every(paras, rnd.choice([3, 4]))
+
+
+def thin_every(paras, every: int, split=sentences, joiner: str = " ") -> list[str]:
+    """Every `every`-th sentence dropped (counted across paragraphs; `split` gives a
+    paragraph's sentences, `joiner` glues the kept ones)."""
     out, k = [], 0
-    for sents in sentences(paras):
+    for sents in split(paras):
         kept = []
         for s in sents:
             k += 1
             if k % every:
                 kept.append(s)
         if kept:
-            out.append(" ".join(kept))
+            out.append(joiner.join(kept))
     return out
 
 

@@ -48,16 +48,7 @@ def sentences(paras: list[str]) -> list[list[str]]:
 
 
 def thin(paras: list[str], every: int) -> list[str]:
-    out, k = [], 0
-    for sents in sentences(paras):
-        kept = []
-        for s in sents:
-            k += 1
-            if k % every:
-                kept.append(s)
-        if kept:
-            out.append("".join(kept))
-    return out
+    return syndication.thin_every(paras, every, sentences, "")
 
 
 def intro(paras: list[str], donor: list[str]) -> list[str]:
