@@ -640,7 +640,15 @@ def _print_file_notes(con) -> None:
 
 
 def _cell(value, width: int) -> str:
-    s = _blob_text(value) if isinstance(value, bytes | bytearray | memoryview) else str(value)
+    """A value as the terminal table shows it, cut to `width`: a blob in DuckDB's text
+    form, a list or struct as JSON (as a csv cell holds it: a blob inside one was
+    Python's "b'...'", fault round 42's known item)."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        s = _blob_text(value)
+    elif isinstance(value, list | tuple | dict):
+        s = json.dumps(_json_safe(value), default=str, ensure_ascii=False)
+    else:
+        s = str(value)
     return s if len(s) <= width else s[: width - 1] + "…"
 
 

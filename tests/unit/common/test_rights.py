@@ -335,3 +335,19 @@ def test_a_tdmrep_location_matches_the_path_however_either_escapes_its_character
     doc = json.dumps([{"location": location, "tdm-reservation": 1}], ensure_ascii=False)
     assert tdmrep_signals(doc, path) == {"tdm-reservation"}
     assert tdmrep_signals(doc, "/sport/a") == set()
+
+
+@pytest.mark.parametrize("value, reserved", [
+    ("1", True), ("true", True), ('"1"', True), ('"true"', True), ('" TRUE "', True),
+    ("0", False), ("false", False), ('"0"', False), ("null", False), ('"no"', False),
+])
+def test_a_tdmrep_reservation_written_as_true_or_a_string_reserves(value, reserved):
+    # fault round 42's known item: `true` read as no reservation, and the text mined
+    doc = f'[{{"location": "/news/*", "tdm-reservation": {value}}}]'
+    assert tdmrep_signals(doc, "/news/a.html") == ({"tdm-reservation"} if reserved else set())
+
+
+def test_a_single_tdmrep_rule_outside_a_list_is_read():
+    doc = '{"location": "/news/*", "tdm-reservation": 1}'
+    assert tdmrep_signals(doc, "/news/a.html") == {"tdm-reservation"}
+    assert tdmrep_signals(doc, "/sport/a.html") == set()

@@ -302,6 +302,10 @@ def test_blobs_are_written_in_duckdbs_text_form_in_json_and_inside_csv_cells(war
     _, row = list(csv.reader(io.StringIO(out.output)))
     assert [row[0], json.loads(row[1]), json.loads(row[2])] == [
         duckdb_form, [duckdb_form], {"k": duckdb_form}]
-    # the terminal table too, for a blob cell
+    # the terminal table too, for a blob cell and one inside a list or a struct
     out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), f"SELECT {blob} AS b"])
     assert "b'" not in out.output and duckdb_form in out.output
+    for inside in (f"[{blob}]", f"{{'k': {blob}}}"):
+        out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), f"SELECT {inside} AS x"])
+        assert out.exit_code == 0, out.output
+        assert "b'" not in out.output and json.dumps(duckdb_form)[1:-1] in out.output
