@@ -297,7 +297,7 @@ _POWERS = _Powers()
 _CJK_LEAD_BYTES = (0xE3, 0xEF)  # the lead bytes of U+3040 .. U+FAFF
 
 
-def _ideograph_starts(buf: np.ndarray, word: np.ndarray, lead: np.ndarray) -> np.ndarray:
+def _ideograph_starts(buf: np.ndarray, lead: np.ndarray) -> np.ndarray:
     """The first bytes of the kana and CJK ideographs in `buf` (`lead`: the first bytes
     of all its multi-byte characters). A batch without them costs two comparisons over
     `lead` (a few per Latin text: its curly quotes and dashes)."""
@@ -305,8 +305,7 @@ def _ideograph_starts(buf: np.ndarray, word: np.ndarray, lead: np.ndarray) -> np
     three = lead[(first >= _CJK_LEAD_BYTES[0]) & (first <= _CJK_LEAD_BYTES[1])]
     if len(three) == 0:
         return three
-    three = three[word[three]]  # CJK punctuation (E3 80 xx) is a separator already
-    code = _decode_at(buf, three, 3)
+    code = _decode_at(buf, three, 3)  # (CJK punctuation, U+3000-303F, is in no range)
     cjk = np.zeros(len(three), dtype=bool)
     for low, high in CJK_RANGES:
         cjk |= (code >= low) & (code <= high)
@@ -321,7 +320,7 @@ def _token_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """
     buf, word, doc_start, lead = _lowered_utf8(texts)
     edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0)) != 0
-    ideographs = _ideograph_starts(buf, word, lead)
+    ideographs = _ideograph_starts(buf, lead)
     if len(ideographs) == 0:
         change = np.flatnonzero(edge)  # on bool: ~5x faster than on int8
         # Word and non-word runs alternate and every buffer ends with a space, so the
