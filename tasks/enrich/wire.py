@@ -80,15 +80,15 @@ _JAPANESE_DATELINE = re.compile(r"【([^】\n]{1,20})】")
 _JAPANESE_SHORT_NAMES = (("共同", "Kyodo"), ("時事", "Jiji"))
 # ... and its closing credit line: "（共同）".
 _JAPANESE_CLOSING = re.compile(r"[（(]\s*(共同|時事)\s*[）)]")
+# Russian agency copy closes its dateline with the agency between slashes, or after a
+# dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости."
+_SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
+_DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
 
 
 def _japanese_closing_credit(line: str) -> set[str]:
     m = _JAPANESE_CLOSING.fullmatch(line)
     return {name for short, name in _JAPANESE_SHORT_NAMES if m and m.group(1) == short}
-# Russian agency copy closes its dateline with the agency between slashes, or after a
-# dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости."
-_SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
-_DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
 
 
 def _only_agencies(text: str) -> bool:
@@ -110,8 +110,10 @@ def _datelines_of_other_scripts(head: str) -> set[str]:
             found.add(name)
     for m in _JAPANESE_DATELINE.finditer(head):
         inside = m.group(1)
+        # (the place and the agencies are all it holds: "【パリAFP時事】" is AFP's copy
+        # as Jiji passes it on)
         found |= {name for short, name in _JAPANESE_SHORT_NAMES if inside.endswith(short)}
-        found |= {name for s, e, name in _credit_spans(inside) if e == len(inside)}
+        found |= _credited(inside)
     for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT):
         for m in pattern.finditer(head):
             if _only_agencies(m.group(1)):

@@ -305,6 +305,7 @@ ZH_BODY = "国务院今天发布了新的规定，要求各地加快推进有关
     ("【ワシントン共同】", {"Kyodo"}),
     ("【ロンドン時事】", {"Jiji"}),
     ("【ニューヨーク＝ロイター】", {"Reuters"}),
+    ("【パリAFP時事】", {"AFP", "Jiji"}),
     # Russian: the agency between slashes, or after a dash
     ("МОСКВА, 5 декабря. /ТАСС/. ", {"TASS"}),
     ("МОСКВА, 5 дек — РИА Новости. ", {"RIA Novosti"}),
