@@ -60,7 +60,10 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
             parts.append("(?-i:" + "|".join(exact) + ")")
         if loose:
             parts.append("|".join(loose))
-        pattern = r"(?<![\w-])(?i:" + "|".join(parts) + r")(?![\w-])"
+        # (a kana or ideograph beside a Latin name is a boundary: "【パリAFP時事】")
+        cjk = CJK_LETTER.pattern
+        pattern = (rf"(?:(?<![\w-])|(?<={cjk}))(?i:" + "|".join(parts)
+                   + rf")(?:(?![\w-])|(?={cjk}))")
         if unspaced:
             pattern += "|" + "|".join(unspaced)
         out.append((name, re.compile(pattern)))
