@@ -39,6 +39,10 @@ _DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*\.?\s*[—–\-:
 _QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|„[^“”]*(?:[“”]|$)|«[^»]*(?:»|$)')
 
 
+# A word character that is no kana or CJK ideograph, as a regex class.
+_NOT_CJK_WORD = "[^\\W" + CJK_LETTER.pattern[1:-1] + "]"
+
+
 @lru_cache(maxsize=1)
 def agencies() -> tuple[tuple[str, re.Pattern], ...]:
     """(canonical name, pattern of its spellings), from tasks/common/data/wire_agencies.tsv."""
@@ -60,10 +64,10 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
             parts.append("(?-i:" + "|".join(exact) + ")")
         if loose:
             parts.append("|".join(loose))
-        # (a kana or ideograph beside a Latin name is a boundary: "【パリAFP時事】")
-        cjk = CJK_LETTER.pattern
-        pattern = (rf"(?:(?<![\w-])|(?<={cjk}))(?i:" + "|".join(parts)
-                   + rf")(?:(?![\w-])|(?={cjk}))")
+        # (a kana or ideograph beside a Latin name is a boundary: "【パリAFP時事】";
+        # `_NOT_CJK_WORD`, one class each side, costs less than an alternative of two)
+        pattern = (rf"(?<!{_NOT_CJK_WORD})(?<!-)(?i:" + "|".join(parts)
+                   + rf")(?!{_NOT_CJK_WORD})(?!-)")
         if unspaced:
             pattern += "|" + "|".join(unspaced)
         out.append((name, re.compile(pattern)))
@@ -84,7 +88,8 @@ _JAPANESE_SHORT_NAMES = (("共同", "Kyodo"), ("時事", "Jiji"))
 # ... and its closing credit line: "（共同）".
 _JAPANESE_CLOSING = re.compile(r"[（(]\s*(共同|時事)\s*[）)]")
 # Russian agency copy closes its dateline with the agency between slashes, or after a
-# dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости."
+# dash: "МОСКВА, 5 декабря. /ТАСС/.", "MOSCOW, December 5. /TASS/.", "МОСКВА, 5 дек —
+# РИА Новости." (one agency, whole, between them)
 _SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
 _DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
 
@@ -92,6 +97,32 @@ _DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
 def _japanese_closing_credit(line: str) -> set[str]:
     m = _JAPANESE_CLOSING.fullmatch(line)
     return {name for short, name in _JAPANESE_SHORT_NAMES if m and m.group(1) == short}
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[dict[str, str], dict[str, str]]:
+    """({spelling as written: agency} for the one-word spellings, {casefolded: agency} for
+    the longer ones, matched in any case), as `agencies` reads them."""
+    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
+        "utf-8")
+    exact: dict[str, str] = {}
+    loose: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, spellings = line.split("\t")
+            for spelling in spellings.split("|"):
+                if " " in spelling:
+                    loose[spelling.casefold()] = name
+                else:
+                    exact[spelling] = name
+    return exact, loose
+
+
+def _agency_named(text: str) -> str | None:
+    """The agency `text` is a spelling of, whole ("ТАСС", "РИА Новости"), or None."""
+    exact, loose = _spellings()
+    text = text.strip()
+    return exact.get(text) or loose.get(text.casefold())
 
 
 def _only_agencies(text: str) -> bool:
@@ -108,9 +139,10 @@ def _only_agencies(text: str) -> bool:
 def _datelines_of_other_scripts(head: str) -> set[str]:
     """Agencies credited in a Chinese, Japanese or Russian dateline in `head`."""
     found: set[str] = set()
-    for start, end, name in _credit_spans(head):
-        if CJK_LETTER.match(head, start) and _CHINESE_DATELINE.match(head, end):
-            found.add(name)
+    if CJK_LETTER.search(head):  # (the other scripts' heads skip the agencies' scan)
+        for start, end, name in _credit_spans(head):
+            if CJK_LETTER.match(head, start) and _CHINESE_DATELINE.match(head, end):
+                found.add(name)
     for m in _JAPANESE_DATELINE.finditer(head):
         inside = m.group(1)
         # (the place and the agencies are all it holds: "【パリAFP時事】" is AFP's copy
@@ -119,8 +151,9 @@ def _datelines_of_other_scripts(head: str) -> set[str]:
         found |= _credited(inside)
     for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT):
         for m in pattern.finditer(head):
-            if _only_agencies(m.group(1)):
-                found |= _credited(m.group(1))
+            name = _agency_named(m.group(1))
+            if name:
+                found.add(name)
     return found
 
 
