@@ -21,6 +21,12 @@ from tests.site import NEWS_SITE, RSS  # noqa: E402
 
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
+    # Prefect sets its logging up when `prefect.main` is first imported, binding its
+    # console handlers to the sys.stderr of that moment. Imported first inside a test
+    # that uses capsys (the flows' `from prefect import flow`), they kept capsys's stream
+    # and every later flow's log line failed on it once closed: a RecursionError in the
+    # next Prefect test (test_credentials before test_backfill). Here, the session's.
+    import prefect.main  # noqa: F401
     from prefect.testing.utilities import prefect_test_harness
 
     # 300 s: the temporary server starts in 17-25 s here, but over 120 s on a 2-core
