@@ -34,12 +34,14 @@ from pathlib import Path
 import pyarrow as pa
 import tantivy
 
+from tasks.common.text import CJK_LETTER
 from tasks.storage.warehouse import committed_files, manifests, read_declared
 
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
 # Bumped when the index schema below changes: an index of another format is rebuilt.
-INDEX_FORMAT = 1
+# 2: title and text read by WORDS_TOKENIZER (2026-12-06).
+INDEX_FORMAT = 2
 # The writer's memory budget: tantivy flushes a segment when it is spent. 128 MB keeps a
 # 1M-article rebuild to a few dozen segments without weighing on a 2-core machine.
 WRITER_HEAP_BYTES = 128_000_000
@@ -70,13 +72,37 @@ def _exists(folder: Path) -> bool:
     return folder.is_dir() and tantivy.Index.exists(str(folder))
 
 
+# The words of titles and texts, and of queries: tantivy's "default" (runs of letters
+# and digits, those over 40 bytes dropped, lower case), except that each kana and CJK
+# ideograph (tasks/common/text.CJK_RANGES) is a word of its own. Chinese and Japanese put
+# no space between words, so "default" read a clause as one word, or none past 40 bytes
+# (13 ideographs): no Chinese or Japanese word could be found, not even "新华社". Now a
+# query's word of several letters is read as the phrase of its letters, which finds it
+# wherever it stands.
+WORDS_TOKENIZER = "pressroom_words"
+
+
+def _words_analyzer() -> tantivy.TextAnalyzer:
+    cjk = CJK_LETTER.pattern  # a character class of the letters themselves
+    pattern = rf"{cjk}|[[\p{{Alphabetic}}\p{{N}}]--{cjk}]+"
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(pattern))
+            .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase()).build())
+
+
+def _with_words(index: tantivy.Index) -> tantivy.Index:
+    """`index`, able to read and write WORDS_TOKENIZER's fields (tantivy keeps custom
+    tokenizers per opened index, not in the index files)."""
+    index.register_tokenizer(WORDS_TOKENIZER, _words_analyzer())
+    return index
+
+
 # Every field of the index, once: its name, how it is added, and how. (tantivy's Schema
 # does not list its fields back, and the query parser needs their names.)
 _FIELDS: tuple[tuple[str, str, dict], ...] = (
     ("article_id", "text", {"stored": True, "tokenizer_name": "raw"}),  # the delete key
     ("revision", "integer", {"stored": True}),
-    ("title", "text", {"stored": True}),
-    ("text", "text", {"stored": True}),
+    ("title", "text", {"stored": True, "tokenizer_name": WORDS_TOKENIZER}),
+    ("text", "text", {"stored": True, "tokenizer_name": WORDS_TOKENIZER}),
     ("url", "text", {"stored": True, "tokenizer_name": "raw"}),
     ("published_at", "date", {"stored": True, "indexed": True, "fast": True}),
     # domain and outlet name, lower-cased, for --outlet (exact terms, not scored)
@@ -148,11 +174,11 @@ def _open(folder: Path) -> tantivy.Index:
     folder.mkdir(parents=True, exist_ok=True)
     if _exists(folder):
         try:
-            return tantivy.Index(SCHEMA, path=str(folder), reuse=True)
+            return _with_words(tantivy.Index(SCHEMA, path=str(folder), reuse=True))
         except ValueError:  # written by an incompatible schema or tantivy version
             shutil.rmtree(folder)
             folder.mkdir(parents=True)
-    return tantivy.Index(SCHEMA, path=str(folder), reuse=False)
+    return _with_words(tantivy.Index(SCHEMA, path=str(folder), reuse=False))
 
 
 def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
@@ -292,7 +318,7 @@ def rebuild(root: Path) -> int:
         shutil.rmtree(stale, ignore_errors=True)
     tmp = root / f"{SEARCH_DIR}.new-{os.getpid()}"
     tmp.mkdir(parents=True)
-    index = tantivy.Index(SCHEMA, path=str(tmp), reuse=False)
+    index = _with_words(tantivy.Index(SCHEMA, path=str(tmp), reuse=False))
     writer = _writer(index)
     # Every committed article at once (after compactions: the merged files, not the ones
     # they replaced), so each article's latest revision is the one indexed.
@@ -313,7 +339,7 @@ def rebuild(root: Path) -> int:
     os.replace(tmp, live)
     del guard
     shutil.rmtree(old, ignore_errors=True)
-    index = tantivy.Index.open(str(live))
+    index = _with_words(tantivy.Index.open(str(live)))
     index.reload()
     return index.searcher().num_docs
 
@@ -583,7 +609,7 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     state = "damaged"
     if _exists(folder):
         try:
-            index = tantivy.Index.open(str(folder))
+            index = _with_words(tantivy.Index.open(str(folder)))
             index.reload()
             index.searcher()
             gone = commits_no_longer_listed(root)
@@ -605,7 +631,7 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     except IndexBusy:
         return None, (f"the search index is {state} ({problem[:200]}), and another process "
                       "is writing it: search again when it is done")
-    index = tantivy.Index.open(str(folder))
+    index = _with_words(tantivy.Index.open(str(folder)))
     index.reload()
     return index, (f"the search index was {state} ({problem[:200]}): made again from the "
                    f"warehouse's {count} article(s)")

@@ -261,7 +261,8 @@ def test_a_commit_indexed_without_a_name_is_recorded_under_its_run_ids(wh):
 def test_the_index_schema_has_every_field_a_search_filters_on():
     import tantivy
 
-    index = tantivy.Index(S._schema())  # built once at import, where mutmut cannot see it
+    index = S._with_words(tantivy.Index(S._schema()))  # (SCHEMA: built at import, where
+    # mutmut cannot see it)
     for field in ("article_id", "title", "text", "url", "outlet", "domain", "language",
                   "cluster_id"):
         index.parse_query("x", [field])
@@ -366,7 +367,7 @@ def test_the_index_stores_every_field_a_hit_reads() -> None:
     # makes must hold each field _document() fills, or tantivy drops it without a word
     import tantivy
 
-    index = tantivy.Index(S._schema())
+    index = S._with_words(tantivy.Index(S._schema()))
     writer = index.writer(15_000_000, 1)
     row = _article("a1", "River floods valley", FLOOD, "r1", domain="WWW.News.de",
                    revision=2, lang="DE", cluster="c7")
@@ -802,3 +803,39 @@ def test_articles_of_a_commit_the_warehouse_no_longer_lists_are_not_found(wh):
     assert S.indexed_commits(wh) == ["r2"]
     again = S.search(wh, "evacuation")  # made again once: the next search says nothing
     assert (_ids(again), again.note) == (["a4"], None)
+
+
+ZH = ("新华社北京12月5日电（记者 王晓）国务院今天发布了新的规定，要求各地加快推进有关工作。"
+      "\n\n规定自明年一月起施行。")
+JA = "【ワシントン共同】米政府は5日、新しい方針を発表した。\n\n方針は来年から実施される。"
+
+
+def test_chinese_and_japanese_words_are_found_wherever_they_stand(warehouse):
+    # written without spaces, a clause was one word of the index (none past 40 bytes):
+    # not even 新华社 was found
+    rows = [_article("z1", "国务院发布新规定", ZH, "r1", lang="zh"),
+            _article("j1", "米政府が新方針", JA, "r1", lang="ja"),
+            _article("e1", "River floods valley", FLOOD, "r1")]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    for query, found in (("新华社", ["z1"]), ("发布 规定", ["z1"]), ('"加快推进"', ["z1"]),
+                         ("施行", ["z1"]), ("方針", ["j1"]), ("ワシントン", ["j1"]),
+                         ("方针", []),  # the simplified form is another letter
+                         ("推进加快", []),  # a word is its letters in their order
+                         ("valley", ["e1"])):
+        assert _ids(S.search(warehouse, query)) == found, query
+    hit, = S.search(warehouse, "国务院").hits
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["国", "务", "院"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, World! Zażółć gęślą 3.5 o’clock don't",
+    "Ünïcödé—dashes…and ＦＵＬＬＷＩＤＴＨ letters, Ελληνικά, Русский, 한국어 문장",
+    "a" * 41 + " short " + "ß" * 20 + " x_y e-mail ①②",
+])
+def test_other_words_are_read_as_tantivys_default_reads_them(text):
+    import tantivy
+
+    default = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+               .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase())
+               .build())
+    assert S._words_analyzer().analyze(text) == default.analyze(text)
