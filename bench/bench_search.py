@@ -140,7 +140,16 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("/tmp/pressroom-bench-search"))
     ap.add_argument("--keep", action="store_true", help="keep the index (reuse: --skip-build)")
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--simple-tokenizer", action="store_true",
+                    help="read titles and texts with tantivy's simple tokenizer, as before "
+                         "search.WORDS_TOKENIZER (its cost, in alternation)")
     args = ap.parse_args()
+    if args.simple_tokenizer:
+        import tantivy
+
+        search._words_analyzer = lambda: (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase()).build())
 
     root = args.out
     gen = Generator(args.seed)
