@@ -132,7 +132,8 @@ def _check_params(prior: PriorArticles, params: sg.MinHashParams) -> None:
         raise ValueError(problem)
 
 
-_FINGERPRINT = re.compile(rf"mh32-p(\d+)-b(\d+)x(\d+)-k(\d+)-s(\d+)(?:-{sg.CJK_LETTER_TOKENS})?")
+_FINGERPRINT = re.compile(
+    rf"mh32-p(\d+)-b(\d+)x(\d+)-k(\d+)-s(\d+)(?:-{re.escape(sg.CJK_LETTER_TOKENS)})?")
 
 
 def _as_settings(fingerprint: str) -> str:

@@ -44,21 +44,25 @@ _NOT_CJK_WORD = "[^\\W" + CJK_LETTER.pattern[1:-1] + "]"
 
 
 @lru_cache(maxsize=1)
-def agencies() -> tuple[tuple[str, re.Pattern], ...]:
-    """(canonical name, pattern of its spellings), from tasks/common/data/wire_agencies.tsv."""
+def _agency_spellings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(canonical name, its spellings) per line of tasks/common/data/wire_agencies.tsv."""
     text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
         "utf-8")
+    return tuple((name, tuple(spellings.split("|")))
+                 for name, spellings in (line.split("\t") for line in text.splitlines()
+                                         if line.strip() and not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[tuple[str, re.Pattern], ...]:
+    """(canonical name, pattern of its spellings), from tasks/common/data/wire_agencies.tsv."""
     out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, spellings = line.split("\t")
+    for name, spellings in _agency_spellings():
         # Chinese and Japanese names are followed by the dateline's place with no space
         # between ("新华社北京12月5日电"): matched without word boundaries
-        unspaced = [re.escape(s) for s in spellings.split("|") if CJK_LETTER.search(s)]
-        exact = [re.escape(s) for s in spellings.split("|")
-                 if " " not in s and not CJK_LETTER.search(s)]
-        loose = [re.escape(s) for s in spellings.split("|") if " " in s]
+        unspaced = [re.escape(s) for s in spellings if CJK_LETTER.search(s)]
+        exact = [re.escape(s) for s in spellings if " " not in s and not CJK_LETTER.search(s)]
+        loose = [re.escape(s) for s in spellings if " " in s]
         parts = []
         if exact:
             parts.append("(?-i:" + "|".join(exact) + ")")
@@ -103,18 +107,14 @@ def _japanese_closing_credit(line: str) -> set[str]:
 def _spellings() -> tuple[dict[str, str], dict[str, str]]:
     """({spelling as written: agency} for the one-word spellings, {casefolded: agency} for
     the longer ones, matched in any case), as `agencies` reads them."""
-    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
-        "utf-8")
     exact: dict[str, str] = {}
     loose: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, spellings = line.split("\t")
-            for spelling in spellings.split("|"):
-                if " " in spelling:
-                    loose[spelling.casefold()] = name
-                else:
-                    exact[spelling] = name
+    for name, spellings in _agency_spellings():
+        for spelling in spellings:
+            if " " in spelling:
+                loose[spelling.casefold()] = name
+            else:
+                exact[spelling] = name
     return exact, loose
 
 
