@@ -89,7 +89,12 @@ _CHINESE_DATELINE = re.compile(r"[^。！？，,\n]{0,24}?[电電](?=[（(\s\u30
 # common words; here, closing the bracket, they are Kyodo and Jiji.
 _JAPANESE_DATELINE = re.compile(r"【([^】\n]{1,20})】")
 _JAPANESE_SHORT_NAMES = (("共同", "Kyodo"), ("時事", "Jiji"))
-# ... and its closing credit line: "（共同）".
+# Korean copy's dateline: the place and the agency in brackets, joined by "=":
+# "(서울=연합뉴스) 홍길동 기자 = ..." (no dash after the bracket, which _DATELINE_CREDIT
+# asks for).
+# (the place: two or more characters and no digit, so "(a=AP)" or "(x2=AFP)" is none)
+_PLACE_IS_AGENCY = re.compile(r"[(（][^()（）\n=＝\d]{2,30}[=＝]([^()（）\n]{1,30})[)）]")
+# ... and Japanese copy's closing credit line: "（共同）".
 _JAPANESE_CLOSING = re.compile(r"[（(]\s*(共同|時事)\s*[）)]")
 # Russian agency copy closes its dateline with the agency between slashes, or after a
 # dash: "МОСКВА, 5 декабря. /ТАСС/.", "MOSCOW, December 5. /TASS/.", "МОСКВА, 5 дек —
@@ -137,7 +142,7 @@ def _only_agencies(text: str) -> bool:
 
 
 def _datelines_of_other_scripts(head: str) -> set[str]:
-    """Agencies credited in a Chinese, Japanese or Russian dateline in `head`."""
+    """Agencies credited in a Chinese, Japanese, Korean or Russian dateline in `head`."""
     found: set[str] = set()
     if CJK_LETTER.search(head):  # (the other scripts' heads skip the agencies' scan)
         for start, end, name in _credit_spans(head):
@@ -149,7 +154,7 @@ def _datelines_of_other_scripts(head: str) -> set[str]:
         # as Jiji passes it on)
         found |= {name for short, name in _JAPANESE_SHORT_NAMES if inside.endswith(short)}
         found |= _credited(inside)
-    for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT):
+    for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT, _PLACE_IS_AGENCY):
         for m in pattern.finditer(head):
             name = _agency_named(m.group(1))
             if name:

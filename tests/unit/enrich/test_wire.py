@@ -310,6 +310,9 @@ ZH_BODY = "国务院今天发布了新的规定，要求各地加快推进有关
     ("МОСКВА, 5 декабря. /ТАСС/. ", {"TASS"}),
     ("МОСКВА, 5 дек — РИА Новости. ", {"RIA Novosti"}),
     ("КИЇВ (Укрінформ) - ", {"Ukrinform"}),
+    # Korean: the place and the agency joined by "=" in brackets
+    ("(서울=연합뉴스) 홍길동 기자 = ", {"Yonhap"}),
+    ("(워싱턴=연합뉴스) ", {"Yonhap"}),
 ])
 def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(opening,
                                                                              credited):
@@ -324,6 +327,8 @@ def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(open
     "【速報】" + ZH_BODY,  # a bracketed label, no agency
     "See https://example.com/Reuters/pictures for more." + BODY,  # a path segment
     "МОСКВА, 5 декабря. /Москва и область/. " + BODY,  # slashes around no agency
+    "(서울=한국경제) " + ZH_BODY,  # a paper, no agency, after the "="
+    "The ratio (a=AP) held. " + BODY,  # a formula, not a dateline: 'a=AP' is no place
 ])
 def test_those_agencies_named_elsewhere_are_not_credits(text):
     assert dateline_credits(text) == set()
