@@ -74,17 +74,20 @@ def _exists(folder: Path) -> bool:
 
 # The words of titles and texts, and of queries: tantivy's "default" (runs of letters
 # and digits, those over 40 bytes dropped, lower case), except that each kana and CJK
-# ideograph (tasks/common/text.CJK_RANGES) is a word of its own. Chinese and Japanese put
-# no space between words, so "default" read a clause as one word, or none past 40 bytes
-# (13 ideographs): no Chinese or Japanese word could be found, not even "新华社". Now a
-# query's word of several letters is read as the phrase of its letters, which finds it
-# wherever it stands.
+# ideograph (tasks/common/text.CJK_RANGES) and each Hangul syllable is a word of its own.
+# Chinese and Japanese put no space between words, so "default" read a clause as one
+# word, or none past 40 bytes (13 ideographs): no Chinese or Japanese word could be
+# found, not even "新华社". Korean writes its particles onto the word ("서울에서", "in
+# Seoul"), so "서울" found none of its forms. Now a query's word of several such letters
+# is read as the phrase of its letters, which finds it wherever it stands.
 WORDS_TOKENIZER = "pressroom_words"
+_HANGUL_SYLLABLES = "\uac00-\ud7a3"
 
 
 def _words_analyzer() -> tantivy.TextAnalyzer:
-    cjk = CJK_LETTER.pattern  # a character class of the letters themselves
-    pattern = rf"{cjk}|[[\p{{Alphabetic}}\p{{N}}]--{cjk}]+"
+    # a character class of the letters themselves (Rust's regex reads them as written)
+    own = CJK_LETTER.pattern[:-1] + _HANGUL_SYLLABLES + "]"
+    pattern = rf"{own}|[[\p{{Alphabetic}}\p{{N}}]--{own}]+"
     return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(pattern))
             .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase()).build())
 

@@ -827,9 +827,20 @@ def test_chinese_and_japanese_words_are_found_wherever_they_stand(warehouse):
     assert [hit.snippet[a:b] for a, b in hit.highlights] == ["国", "务", "院"]
 
 
+def test_a_korean_word_is_found_with_its_particles(warehouse):
+    # "서울에서" (in Seoul), "서울의" (Seoul's): one space-separated word each before
+    rows = [_article("k1", "서울에서 회의", "서울에서 열린 회의에서 서울의 예산이 논의됐다.",
+                     "r1", lang="ko"),
+            _article("k2", "부산 소식", "부산에서 축제가 열렸다.", "r1", lang="ko")]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    assert _ids(S.search(warehouse, "서울")) == ["k1"]
+    assert _ids(S.search(warehouse, "축제")) == ["k2"]
+    assert _ids(S.search(warehouse, "울서")) == []  # its syllables in their order
+
+
 @pytest.mark.parametrize("text", [
     "Hello, World! Zażółć gęślą 3.5 o’clock don't",
-    "Ünïcödé—dashes…and ＦＵＬＬＷＩＤＴＨ letters, Ελληνικά, Русский, 한국어 문장",
+    "Ünïcödé—dashes…and ＦＵＬＬＷＩＤＴＨ letters, Ελληνικά, Русский, עברית, العربية",
     "a" * 41 + " short " + "ß" * 20 + " x_y e-mail ①②",
 ])
 def test_other_words_are_read_as_tantivys_default_reads_them(text):
