@@ -72,7 +72,11 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
 # "新华社北京12月5日电（记者 王晓）", "中央社台北5日電",
 # "中新社香港12月5日电 香港特区政府...". An agency named otherwise ("据新华社报道", "as
 # Xinhua reports"; "新华社记者...电动汽车", 电 starting a word) is a source the story cites.
-_CHINESE_DATELINE = re.compile(r"[^。！？，,\n]{0,24}?[电電](?=[（(\s\u3000]|$)")
+# The Central News Agency writes its whole dateline in brackets, the reporter before the
+# place ("（中央社記者王小明台北5日電）"), and some copy puts a colon after 电
+# ("新华社北京12月5日电：..."): 电 ends the word there too (it was read as no dateline:
+# fault round 43).
+_CHINESE_DATELINE = re.compile(r"[^。！？，,\n]{0,24}?[电電](?=[（(\s\u3000）)］\]：:]|$)")
 # Japanese copy's dateline in lenticular brackets, the place then the agency:
 # "【ワシントン共同】", "【ロンドン時事】", "【ニューヨーク＝ロイター】". 共同 and 時事 are
 # common words; here, closing the bracket, they are Kyodo and Jiji.

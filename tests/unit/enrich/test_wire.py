@@ -315,6 +315,18 @@ def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(open
     assert dateline_credits(opening + ZH_BODY) == credited
 
 
+@pytest.mark.parametrize("opening, credited", [
+    # the Central News Agency's dateline, whole in brackets with the reporter's name
+    ("（中央社記者王小明台北5日電）", {"Central News Agency"}),
+    ("（中央社台北5日電）", {"Central News Agency"}),
+    ("(中央社記者王小明台北5日電)", {"Central News Agency"}),
+    ("新华社北京12月5日电：", {"Xinhua"}),  # a colon after 电
+])
+def test_a_chinese_dateline_closed_by_a_bracket_or_a_colon_credits_its_agency(opening,
+                                                                              credited):
+    assert dateline_credits(opening + ZH_BODY) == credited
+
+
 @pytest.mark.parametrize("text", [
     "据新华社报道，" + ZH_BODY,  # "as Xinhua reports": a source the story cites
     "新华社记者日前在北京采访时了解到电动汽车" + ZH_BODY,  # 电 starting a word
