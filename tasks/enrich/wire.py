@@ -89,6 +89,11 @@ _JAPANESE_CLOSING = re.compile(r"[（(]\s*(共同|時事)\s*[）)]")
 def _japanese_closing_credit(line: str) -> set[str]:
     m = _JAPANESE_CLOSING.fullmatch(line)
     return {name for short, name in _JAPANESE_SHORT_NAMES if m and m.group(1) == short}
+# Korean agency copy opens with the place and the agency in brackets joined by "=",
+# then the reporter: "(서울=연합뉴스) 김철수 기자 = ...", Yonhap's own dateline (no dash
+# follows the bracket, so `_DATELINE_CREDIT` read none, and the credit was lost: fault
+# round 43); Japanese copy writes it so in round brackets too: "（北京＝共同）".
+_PLACE_EQUALS_AGENCY = re.compile(r"[(（][^()（）=＝\n]{1,20}[=＝]\s*([^()（）\n]{1,30})[)）]")
 # Russian agency copy closes its dateline with the agency between slashes, or after a
 # dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости."
 _SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
@@ -116,6 +121,10 @@ def _datelines_of_other_scripts(head: str) -> set[str]:
         inside = m.group(1)
         found |= {name for short, name in _JAPANESE_SHORT_NAMES if inside.endswith(short)}
         found |= {name for s, e, name in _credit_spans(inside) if e == len(inside)}
+    for m in _PLACE_EQUALS_AGENCY.finditer(head):
+        found |= {name for short, name in _JAPANESE_SHORT_NAMES if m.group(1) == short}
+        if _only_agencies(m.group(1)):
+            found |= _credited(m.group(1))
     for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT):
         for m in pattern.finditer(head):
             if _only_agencies(m.group(1)):

@@ -327,6 +327,22 @@ def test_a_chinese_dateline_closed_by_a_bracket_or_a_colon_credits_its_agency(op
     assert dateline_credits(opening + ZH_BODY) == credited
 
 
+KO_BODY = "정부는 5일 새로운 경제 대책을 발표했다. 물가 상승에 대응하기 위해 지원금을 지급한다. " * 4
+
+
+@pytest.mark.parametrize("opening, credited", [
+    # Yonhap's dateline: place and agency joined by "=", then the reporter and "="
+    ("(서울=연합뉴스) 김철수 기자 = ", {"Yonhap"}),
+    ("(워싱턴=연합뉴스) 김철수 특파원 = ", {"Yonhap"}),
+    ("（北京＝共同）", {"Kyodo"}),
+    ("(서울=연합뉴스 김철수 기자) ", set()),  # more than the agency in the bracket
+    ("(x=1) ", set()),
+])
+def test_a_korean_dateline_of_place_and_agency_joined_by_equals_credits_it(opening,
+                                                                          credited):
+    assert dateline_credits(opening + KO_BODY) == credited
+
+
 @pytest.mark.parametrize("text", [
     "据新华社报道，" + ZH_BODY,  # "as Xinhua reports": a source the story cites
     "新华社记者日前在北京采访时了解到电动汽车" + ZH_BODY,  # 电 starting a word
