@@ -95,9 +95,21 @@ def _japanese_closing_credit(line: str) -> set[str]:
 # round 43); Japanese copy writes it so in round brackets too: "（北京＝共同）".
 _PLACE_EQUALS_AGENCY = re.compile(r"[(（][^()（）=＝\n]{1,20}[=＝]\s*([^()（）\n]{1,30})[)）]")
 # Russian agency copy closes its dateline with the agency between slashes, or after a
-# dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости."
-_SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
-_DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
+# dash: "МОСКВА, 5 декабря. /ТАСС/.", "МОСКВА, 5 дек — РИА Новости." Read only where a
+# dateline can be: slashes standing apart from words, and a dash in a text that opens
+# with a place in capitals, within its first DASHED_DATELINE_CHARS. Read anywhere in the
+# opening, a picture credit ("Foto: picture alliance/dpa/AFP/Jane Doe"), a link's path
+# ("reuters.com/AP/") or a caption's or sentence's "— AP." credited the agency in Latin
+# copy (fault round 43).
+_SLASHED_CREDIT = re.compile(r"(?<![\w/.:])/([^/\n]{1,40})/(?![\w/])")
+_DASHED_CREDIT = re.compile(r"\s[—–-]\s*([^.\n]{1,40})\.")
+DASHED_DATELINE_CHARS = 60
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]{2,})")
+
+
+def _opens_with_a_place_in_capitals(head: str) -> bool:
+    m = _FIRST_WORD.match(head)
+    return bool(m) and m.group(1).isupper()
 
 
 def _only_agencies(text: str) -> bool:
@@ -125,10 +137,11 @@ def _datelines_of_other_scripts(head: str) -> set[str]:
         found |= {name for short, name in _JAPANESE_SHORT_NAMES if m.group(1) == short}
         if _only_agencies(m.group(1)):
             found |= _credited(m.group(1))
-    for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT):
-        for m in pattern.finditer(head):
-            if _only_agencies(m.group(1)):
-                found |= _credited(m.group(1))
+    dashed = (_DASHED_CREDIT.finditer(head, 0, DASHED_DATELINE_CHARS)
+              if _opens_with_a_place_in_capitals(head) else ())
+    for m in (*_SLASHED_CREDIT.finditer(head), *dashed):
+        if _only_agencies(m.group(1)):
+            found |= _credited(m.group(1))
     return found
 
 

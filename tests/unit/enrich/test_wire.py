@@ -356,6 +356,28 @@ def test_those_agencies_named_elsewhere_are_not_credits(text):
     assert dateline_credits(text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    # a picture credit opening the text: the agencies of the photo, not of the copy
+    "Foto: picture alliance/dpa/AFP/John Doe. Berlin - Die Regierung hat am Montag "
+    "beschlossen, die Steuern zu senken. " + BODY,
+    "Bild: EPA/AFP/Keystone. Zürich - Die Nationalbank hat am Donnerstag " + BODY,
+    "The agency's feed at reuters.com/AP/ shows it. " + BODY,  # a path segment
+    "Protesters gathered outside parliament on Tuesday — AFP. " + BODY,  # a caption
+    "The company said so in a statement - Reuters. " + BODY,
+])
+def test_slashes_and_dashes_outside_a_dateline_credit_nothing(text):
+    assert dateline_credits(text) == set()
+
+
+@pytest.mark.parametrize("opening, credited", [
+    ("САНКТ-ПЕТЕРБУРГ, 15 декабря — РИА Новости. ", {"RIA Novosti"}),
+    ("КИЕВ, 5 декабря /Укринформ/. ", {"Ukrinform"}),
+    ("МОСКВА, 5 декабря - Интерфакс. ", {"Interfax"}),
+])
+def test_a_russian_dateline_still_credits_its_agency(opening, credited):
+    assert dateline_credits(opening + BODY) == credited
+
+
 def test_chinese_and_japanese_bylines_and_closing_lines_credit_their_agency():
     assert byline_credits(["新华社记者 张三"]) == {"Xinhua"}
     assert byline_credits(["路透社"]) == {"Reuters"}
