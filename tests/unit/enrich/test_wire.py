@@ -327,7 +327,8 @@ def test_a_chinese_dateline_closed_by_a_bracket_or_a_colon_credits_its_agency(op
     assert dateline_credits(opening + ZH_BODY) == credited
 
 
-KO_BODY = "정부는 5일 새로운 경제 대책을 발표했다. 물가 상승에 대응하기 위해 지원금을 지급한다. " * 4
+KO_BODY = ("정부는 5일 새로운 경제 대책을 발표했다. "
+           "물가 상승에 대응하기 위해 지원금을 지급한다. ") * 4
 
 
 @pytest.mark.parametrize("opening, credited", [
