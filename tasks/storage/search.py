@@ -39,7 +39,8 @@ from tasks.storage.warehouse import committed_files, manifests, read_declared
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
 # Bumped when the index schema below changes: an index of another format is rebuilt.
-INDEX_FORMAT = 1
+# 2: title and text split by WORD_TOKENIZER (fault round 43).
+INDEX_FORMAT = 2
 # The writer's memory budget: tantivy flushes a segment when it is spent. 128 MB keeps a
 # 1M-article rebuild to a few dozen segments without weighing on a 2-core machine.
 WRITER_HEAP_BYTES = 128_000_000
@@ -70,13 +71,39 @@ def _exists(folder: Path) -> bool:
     return folder.is_dir() and tantivy.Index.exists(str(folder))
 
 
+# tantivy's default tokenizer takes a word to be a run of letters and digits, so a
+# Chinese, Japanese or Thai clause (written without spaces) was one token, or none past
+# 40 bytes (tantivy drops longer tokens): `pressroom search 国务院` found no story that
+# holds it, only one whose whole clause it was (fault round 43). Each letter of those
+# scripts is a token of its own, so a query's word of them is a phrase of its letters;
+# every other word is the default tokenizer's (a run of `char::is_alphanumeric`, at most
+# 40 bytes, lower-cased), so Latin, Cyrillic, Korean or Arabic text is indexed as before.
+WORD_TOKENIZER = "pressroom_words"
+_UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_WORD_PATTERN = (rf"[{_UNSPACED_SCRIPTS}]"
+                 rf"|[[\p{{Alphabetic}}\p{{N}}]--[{_UNSPACED_SCRIPTS}]]+")
+
+
+def _words_analyzer() -> tantivy.TextAnalyzer:
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(_WORD_PATTERN))
+            .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase())
+            .build())
+
+
+def _with_tokenizers(index: tantivy.Index) -> tantivy.Index:
+    """`index` with WORD_TOKENIZER registered (tantivy keeps custom tokenizers per open
+    index, not in the index's files)."""
+    index.register_tokenizer(WORD_TOKENIZER, _words_analyzer())
+    return index
+
+
 # Every field of the index, once: its name, how it is added, and how. (tantivy's Schema
 # does not list its fields back, and the query parser needs their names.)
 _FIELDS: tuple[tuple[str, str, dict], ...] = (
     ("article_id", "text", {"stored": True, "tokenizer_name": "raw"}),  # the delete key
     ("revision", "integer", {"stored": True}),
-    ("title", "text", {"stored": True}),
-    ("text", "text", {"stored": True}),
+    ("title", "text", {"stored": True, "tokenizer_name": WORD_TOKENIZER}),
+    ("text", "text", {"stored": True, "tokenizer_name": WORD_TOKENIZER}),
     ("url", "text", {"stored": True, "tokenizer_name": "raw"}),
     ("published_at", "date", {"stored": True, "indexed": True, "fast": True}),
     # domain and outlet name, lower-cased, for --outlet (exact terms, not scored)
@@ -148,11 +175,11 @@ def _open(folder: Path) -> tantivy.Index:
     folder.mkdir(parents=True, exist_ok=True)
     if _exists(folder):
         try:
-            return tantivy.Index(SCHEMA, path=str(folder), reuse=True)
+            return _with_tokenizers(tantivy.Index(SCHEMA, path=str(folder), reuse=True))
         except ValueError:  # written by an incompatible schema or tantivy version
             shutil.rmtree(folder)
             folder.mkdir(parents=True)
-    return tantivy.Index(SCHEMA, path=str(folder), reuse=False)
+    return _with_tokenizers(tantivy.Index(SCHEMA, path=str(folder), reuse=False))
 
 
 def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
@@ -292,7 +319,7 @@ def rebuild(root: Path) -> int:
         shutil.rmtree(stale, ignore_errors=True)
     tmp = root / f"{SEARCH_DIR}.new-{os.getpid()}"
     tmp.mkdir(parents=True)
-    index = tantivy.Index(SCHEMA, path=str(tmp), reuse=False)
+    index = _with_tokenizers(tantivy.Index(SCHEMA, path=str(tmp), reuse=False))
     writer = _writer(index)
     # Every committed article at once (after compactions: the merged files, not the ones
     # they replaced), so each article's latest revision is the one indexed.
@@ -313,7 +340,7 @@ def rebuild(root: Path) -> int:
     os.replace(tmp, live)
     del guard
     shutil.rmtree(old, ignore_errors=True)
-    index = tantivy.Index.open(str(live))
+    index = _with_tokenizers(tantivy.Index.open(str(live)))
     index.reload()
     return index.searcher().num_docs
 
@@ -583,7 +610,7 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     state = "damaged"
     if _exists(folder):
         try:
-            index = tantivy.Index.open(str(folder))
+            index = _with_tokenizers(tantivy.Index.open(str(folder)))
             index.reload()
             index.searcher()
             gone = commits_no_longer_listed(root)
@@ -605,7 +632,7 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     except IndexBusy:
         return None, (f"the search index is {state} ({problem[:200]}), and another process "
                       "is writing it: search again when it is done")
-    index = tantivy.Index.open(str(folder))
+    index = _with_tokenizers(tantivy.Index.open(str(folder)))
     index.reload()
     return index, (f"the search index was {state} ({problem[:200]}): made again from the "
                    f"warehouse's {count} article(s)")
@@ -670,7 +697,7 @@ def document_count(root: Path) -> int:
     folder = search_dir(root)
     if not _exists(folder):
         return 0
-    index = tantivy.Index.open(str(folder))
+    index = _with_tokenizers(tantivy.Index.open(str(folder)))
     index.reload()
     return index.searcher().num_docs
 

@@ -261,7 +261,8 @@ def test_a_commit_indexed_without_a_name_is_recorded_under_its_run_ids(wh):
 def test_the_index_schema_has_every_field_a_search_filters_on():
     import tantivy
 
-    index = tantivy.Index(S._schema())  # built once at import, where mutmut cannot see it
+    # built once at import, where mutmut cannot see it
+    index = S._with_tokenizers(tantivy.Index(S._schema()))
     for field in ("article_id", "title", "text", "url", "outlet", "domain", "language",
                   "cluster_id"):
         index.parse_query("x", [field])
@@ -366,7 +367,7 @@ def test_the_index_stores_every_field_a_hit_reads() -> None:
     # makes must hold each field _document() fills, or tantivy drops it without a word
     import tantivy
 
-    index = tantivy.Index(S._schema())
+    index = S._with_tokenizers(tantivy.Index(S._schema()))
     writer = index.writer(15_000_000, 1)
     row = _article("a1", "River floods valley", FLOOD, "r1", domain="WWW.News.de",
                    revision=2, lang="DE", cluster="c7")
@@ -802,3 +803,28 @@ def test_articles_of_a_commit_the_warehouse_no_longer_lists_are_not_found(wh):
     assert S.indexed_commits(wh) == ["r2"]
     again = S.search(wh, "evacuation")  # made again once: the next search says nothing
     assert (_ids(again), again.note) == (["a4"], None)
+
+
+ZH = "国务院今天发布了新的规定，要求各地加快推进有关工作。\n\n会议指出，当前经济运行总体平稳。"
+JA = "政府は5日、新たな経済対策を閣議決定した。\n\n物価高に対応するため、給付金を盛り込んだ。"
+TH = ("นายกรัฐมนตรีเดินทางไปเยือนจังหวัดเชียงใหม่เมื่อวันจันทร์เพื่อติดตามสถานการณ์น้ำท่วม\n\n"
+      "ทั้งนี้กรมอุตุนิยมวิทยาคาดการณ์ว่าจะมีฝนตกหนักต่อเนื่อง")
+
+
+def test_a_word_of_a_script_written_without_spaces_is_found_inside_its_clause(warehouse):
+    # fault round 43: a Chinese, Japanese or Thai clause was one token of the index (or
+    # none past 40 bytes), so a word inside it matched nothing
+    rows = [_article("z1", "国务院发布新规定", ZH, "r1", lang="zh"),
+            _article("j1", "経済対策を閣議決定", JA, "r1", lang="ja"),
+            _article("t1", "นายกฯ ลงพื้นที่", TH, "r1", lang="th"),
+            _article("a1", "River floods valley", FLOOD, "r1")]
+    S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    assert _ids(S.search(warehouse, "国务院")) == ["z1"]
+    assert _ids(S.search(warehouse, "经济运行")) == ["z1"]
+    assert _ids(S.search(warehouse, "経済対策")) == ["j1"]
+    assert _ids(S.search(warehouse, "給付金")) == ["j1"]
+    assert _ids(S.search(warehouse, "เชียงใหม่")) == ["t1"]
+    assert _ids(S.search(warehouse, "经济规定")) == []  # its letters, not in that order
+    (hit,) = S.search(warehouse, "经济运行").hits
+    assert "经济运行" in hit.snippet
+    assert _ids(S.search(warehouse, "evacuation")) == ["a1"]  # other words as before
