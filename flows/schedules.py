@@ -21,6 +21,63 @@ _CRON_ALIASES = frozenset({"@yearly", "@annually", "@monthly", "@weekly", "@dail
                            "@midnight", "@hourly"})
 
 
+# Each field, for the checks below: its name, first value, how many values it has, what
+# its steps start again in, and what they count.
+_FIELDS = (("minute", 0, 60, "hour", "minutes"), ("hour", 0, 24, "day", "hours"),
+           ("day-of-month", 1, 31, "month", "days"), ("month", 1, 12, "year", "months"),
+           ("day-of-week", 0, 7, "week", "days"))
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February at most 29
+
+
+def _step_past_range(fields: list[str]) -> str | None:
+    """A step longer than its field's range ("*/90" minutes, "*/36" hours): cron's steps
+    start again each hour (day, ...), so the schedule runs once an hour at minute 0, not
+    every 90 minutes as written."""
+    for field, (name, first, count, per, unit) in zip(fields, _FIELDS, strict=True):
+        for part in field.split(","):
+            span, slash, step = part.partition("/")
+            if slash and step.isdigit() and int(step) > count:
+                start = span.partition("-")[0]
+                at = start if start.isdigit() else first
+                return (f"'{part}' in the {name} field: cron's steps start again each {per},"
+                        f" so it runs at {name} {at} of every {per}, not every {step} "
+                        f"{unit}")
+    return None
+
+
+def _numbers(field: str, names: tuple[str, ...] = ()) -> set[int] | None:
+    """The values of a field written as numbers, ranges and lists (month names too), or
+    None when it holds anything else (*, ?, L, W, steps)."""
+    out: set[int] = set()
+    for part in field.lower().split(","):
+        low, _, high = part.partition("-")
+        ends = []
+        for end in (low, high or low):
+            if end.isdigit():
+                ends.append(int(end))
+            elif end in names:
+                ends.append(names.index(end) + 1)
+            else:
+                return None
+        out.update(range(ends[0], ends[1] + 1))
+    return out
+
+
+def _day_no_month_has(fields: list[str]) -> str | None:
+    """A day of the month none of the months named has ("0 0 31 2 *", "30 2", "31 4,6"):
+    the scheduler's parser finds no next date and never runs it (with a day of the week
+    named too: it checks the date first)."""
+    days, months = _numbers(fields[2]), _numbers(fields[3], _MONTH_NAMES)
+    if not days or not months:
+        return None
+    if min(days) > max(_DAYS_IN_MONTH[m - 1] for m in months if 1 <= m <= 12):
+        return (f"day {fields[2]} of month {fields[3]} never comes (no such date): the "
+                "schedule would never run")
+    return None
+
+
 def cron_problem(cron: str) -> str | None:
     """Why `cron` is no schedule `pressroom serve` can run (None: it is one). Five fields,
     as crontab: minute hour day-of-month month day-of-week (UTC), or an @hourly-style
@@ -45,6 +102,11 @@ def cron_problem(cron: str) -> str | None:
     except ValidationError as exc:
         why = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
         return f"{cron!r} is no cron schedule ({why}); e.g. {INGEST_CRON!r}, or @hourly"
+    # Both taken by the scheduler's parser without a word (fault round 43): a served
+    # deployment then ran hourly where every 90 minutes was written, or never.
+    why = _step_past_range(fields) or _day_no_month_has(fields)
+    if why:
+        return f"{cron!r}: {why}; e.g. {INGEST_CRON!r}, or @hourly"
     return None
 
 

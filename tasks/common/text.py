@@ -18,16 +18,28 @@ from functools import lru_cache
 CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 CJK_LETTER = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in CJK_RANGES) + "]")
 CJK_CHARS_PER_WORD = 2
+# Thai, Lao, Khmer and Myanmar are written without spaces between words too: a space
+# there ends a phrase or a sentence. Counted as space-separated runs, a Thai story of
+# ~300 words was ~20 "words", a brief a `too_short` reject and its reading time a few
+# seconds (fault round 43). Their vowel signs and tone marks are code points of their
+# own: a word is about 5 code points (a Thai lead segmented by hand: 203 in 36 words).
+# Not tokens of the near-duplicate signer (CJK_RANGES): word counts only.
+UNSPACED_LETTER = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+UNSPACED_CHARS_PER_WORD = 5
+_LETTER_WITHOUT_SPACES = re.compile(CJK_LETTER.pattern[:-1] + UNSPACED_LETTER.pattern[1:])
 
 
 def word_count(text: str) -> int:
     """ARTICLES.word_count, also what the length filter counts: whitespace tokens, plus
-    CJK characters / 2 for scripts without spaces (a Chinese article is not 'too short',
-    and its reading time is not a few seconds)."""
-    cjk = len(CJK_LETTER.findall(text))
-    if not cjk:
+    CJK characters / 2 and Thai, Lao, Khmer and Myanmar code points / 5 for scripts
+    without spaces (a Chinese or Thai article is not 'too short', and its reading time
+    is not a few seconds)."""
+    if not _LETTER_WITHOUT_SPACES.search(text):
         return len(text.split())
-    return len(CJK_LETTER.sub(" ", text).split()) + cjk // CJK_CHARS_PER_WORD
+    cjk = len(CJK_LETTER.findall(text))
+    unspaced = len(UNSPACED_LETTER.findall(text))
+    spaced = _LETTER_WITHOUT_SPACES.sub(" ", text).split()
+    return len(spaced) + cjk // CJK_CHARS_PER_WORD + unspaced // UNSPACED_CHARS_PER_WORD
 
 
 

@@ -83,24 +83,18 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
 # "新华社北京12月5日电（记者 王晓）", "中央社台北5日電",
 # "中新社香港12月5日电 香港特区政府...". An agency named otherwise ("据新华社报道", "as
 # Xinhua reports"; "新华社记者...电动汽车", 电 starting a word) is a source the story cites.
-_CHINESE_DATELINE = re.compile(r"[^。！？，,\n]{0,24}?[电電](?=[（(\s\u3000]|$)")
+# The Central News Agency writes its whole dateline in brackets, the reporter before the
+# place ("（中央社記者王小明台北5日電）"), and some copy puts a colon after 电
+# ("新华社北京12月5日电：..."): 电 ends the word there too (it was read as no dateline:
+# fault round 43).
+_CHINESE_DATELINE = re.compile(r"[^。！？，,\n]{0,24}?[电電](?=[（(\s\u3000）)］\]：:]|$)")
 # Japanese copy's dateline in lenticular brackets, the place then the agency:
 # "【ワシントン共同】", "【ロンドン時事】", "【ニューヨーク＝ロイター】". 共同 and 時事 are
 # common words; here, closing the bracket, they are Kyodo and Jiji.
 _JAPANESE_DATELINE = re.compile(r"【([^】\n]{1,20})】")
 _JAPANESE_SHORT_NAMES = (("共同", "Kyodo"), ("時事", "Jiji"))
-# Korean copy's dateline: the place and the agency in brackets, joined by "=":
-# "(서울=연합뉴스) 홍길동 기자 = ..." (no dash after the bracket, which _DATELINE_CREDIT
-# asks for).
-# (the place: two or more characters and no digit, so "(a=AP)" or "(x2=AFP)" is none)
-_PLACE_IS_AGENCY = re.compile(r"[(（][^()（）\n=＝\d]{2,30}[=＝]([^()（）\n]{1,30})[)）]")
 # ... and Japanese copy's closing credit line: "（共同）".
 _JAPANESE_CLOSING = re.compile(r"[（(]\s*(共同|時事)\s*[）)]")
-# Russian agency copy closes its dateline with the agency between slashes, or after a
-# dash: "МОСКВА, 5 декабря. /ТАСС/.", "MOSCOW, December 5. /TASS/.", "МОСКВА, 5 дек —
-# РИА Новости." (one agency, whole, between them)
-_SLASHED_CREDIT = re.compile(r"/([^/\n]{1,40})/")
-_DASHED_CREDIT = re.compile(r"[—–-]\s*([^.\n]{1,40})\.")
 
 
 def _japanese_closing_credit(line: str) -> set[str]:
@@ -108,26 +102,28 @@ def _japanese_closing_credit(line: str) -> set[str]:
     return {name for short, name in _JAPANESE_SHORT_NAMES if m and m.group(1) == short}
 
 
-@lru_cache(maxsize=1)
-def _spellings() -> tuple[dict[str, str], dict[str, str]]:
-    """({spelling as written: agency} for the one-word spellings, {casefolded: agency} for
-    the longer ones, matched in any case), as `agencies` reads them."""
-    exact: dict[str, str] = {}
-    loose: dict[str, str] = {}
-    for name, spellings in _agency_spellings():
-        for spelling in spellings:
-            if " " in spelling:
-                loose[spelling.casefold()] = name
-            else:
-                exact[spelling] = name
-    return exact, loose
+# Korean agency copy opens with the place and the agency in brackets joined by "=",
+# then the reporter: "(서울=연합뉴스) 김철수 기자 = ...", Yonhap's own dateline (no dash
+# follows the bracket, so `_DATELINE_CREDIT` read none, and the credit was lost: fault
+# round 43); Japanese copy writes it so in round brackets too: "（北京＝共同）".
+# (the place: two characters or more and no digit, so a formula's "(a=AP)" is none)
+_PLACE_EQUALS_AGENCY = re.compile(r"[(（][^()（）=＝\n\d]{2,20}[=＝]\s*([^()（）\n]{1,30})[)）]")
+# Russian agency copy closes its dateline with the agency between slashes, or after a
+# dash: "МОСКВА, 5 декабря. /ТАСС/.", "MOSCOW, December 5. /TASS/.", "МОСКВА, 5 дек —
+# РИА Новости." Read only where a dateline can be: slashes standing apart from words,
+# and a dash in a text that opens with a place in capitals, within its first
+# DASHED_DATELINE_CHARS. Read anywhere in the opening, a picture credit ("Foto: picture
+# alliance/dpa/AFP/Jane Doe"), a link's path ("reuters.com/AP/") or a caption's or
+# sentence's "— AP." credited the agency in Latin copy (fault round 43).
+_SLASHED_CREDIT = re.compile(r"(?<![\w/.:])/([^/\n]{1,40})/(?![\w/])")
+_DASHED_CREDIT = re.compile(r"\s[—–-]\s*([^.\n]{1,40})\.")
+DASHED_DATELINE_CHARS = 60
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]{2,})")
 
 
-def _agency_named(text: str) -> str | None:
-    """The agency `text` is a spelling of, whole ("ТАСС", "РИА Новости"), or None."""
-    exact, loose = _spellings()
-    text = text.strip()
-    return exact.get(text) or loose.get(text.casefold())
+def _opens_with_a_place_in_capitals(head: str) -> bool:
+    m = _FIRST_WORD.match(head)
+    return bool(m) and m.group(1).isupper()
 
 
 def _only_agencies(text: str) -> bool:
@@ -154,11 +150,15 @@ def _datelines_of_other_scripts(head: str) -> set[str]:
         # as Jiji passes it on)
         found |= {name for short, name in _JAPANESE_SHORT_NAMES if inside.endswith(short)}
         found |= _credited(inside)
-    for pattern in (_SLASHED_CREDIT, _DASHED_CREDIT, _PLACE_IS_AGENCY):
-        for m in pattern.finditer(head):
-            name = _agency_named(m.group(1))
-            if name:
-                found.add(name)
+    for m in _PLACE_EQUALS_AGENCY.finditer(head):
+        found |= {name for short, name in _JAPANESE_SHORT_NAMES if m.group(1) == short}
+        if _only_agencies(m.group(1)):
+            found |= _credited(m.group(1))
+    dashed = (_DASHED_CREDIT.finditer(head, 0, DASHED_DATELINE_CHARS)
+              if _opens_with_a_place_in_capitals(head) else ())
+    for m in (*_SLASHED_CREDIT.finditer(head), *dashed):
+        if _only_agencies(m.group(1)):
+            found |= _credited(m.group(1))
     return found
 
 

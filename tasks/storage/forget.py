@@ -67,6 +67,21 @@ def takedown_url(value: str) -> str:
     return text
 
 
+def redirect_targets(con: duckdb.DuckDBPyConnection, root: Path, url: str) -> list[str]:
+    """The addresses fetches of `url` were redirected to and landed at (fetch_log's
+    `final_url`), where the article was stored: its `url` and id are the final
+    address's. A takedown of the address people have (the link shared, the http:// or
+    old address a site redirects) matched no article, said "articles 0" and committed,
+    and the story stayed with its archived page (fault round 43)."""
+    files = [str(f) for f in committed_files(root, "fetch_log")]
+    if not files:
+        return []
+    read_declared(con, files, "fetch_log").create_view("fetched")
+    return [u for (u,) in con.sql(
+        "SELECT DISTINCT final_url FROM fetched WHERE url = $url AND final_url IS NOT NULL"
+        " AND final_url <> url", params={"url": url}).fetchall()]
+
+
 def matching_articles(root: Path, what: Takedown) -> pa.Table:
     """(article_id, url, canonical_url, domain) of every committed article it covers."""
     files = [str(f) for f in committed_files(root, "articles")]
@@ -84,7 +99,8 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
             except BadURL:
                 params["id"] = ""
             params["url"] = what.url
-            where.append("(article_id = $id OR url = $url)")
+            params["landed"] = redirect_targets(con, root, what.url)
+            where.append("(article_id = $id OR url = $url OR list_contains($landed, url))")
         if what.domain:
             params["domain"] = domain_identity(what.domain)
             # a subdomain by its suffix, not LIKE: `%` and `_` in what was typed are

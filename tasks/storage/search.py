@@ -34,13 +34,12 @@ from pathlib import Path
 import pyarrow as pa
 import tantivy
 
-from tasks.common.text import CJK_LETTER
 from tasks.storage.warehouse import committed_files, manifests, read_declared
 
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
 # Bumped when the index schema below changes: an index of another format is rebuilt.
-# 2: title and text read by WORDS_TOKENIZER (2026-12-06).
+# 2: title and text read by WORDS_TOKENIZER (2026-12-06, session 47 and fault round 43).
 INDEX_FORMAT = 2
 # The writer's memory budget: tantivy flushes a segment when it is spent. 128 MB keeps a
 # 1M-article rebuild to a few dozen segments without weighing on a 2-core machine.
@@ -73,22 +72,24 @@ def _exists(folder: Path) -> bool:
 
 
 # The words of titles and texts, and of queries: tantivy's "default" (runs of letters
-# and digits, those over 40 bytes dropped, lower case), except that each kana and CJK
-# ideograph (tasks/common/text.CJK_RANGES) and each Hangul syllable is a word of its own.
-# Chinese and Japanese put no space between words, so "default" read a clause as one
-# word, or none past 40 bytes (13 ideographs): no Chinese or Japanese word could be
-# found, not even "新华社". Korean writes its particles onto the word ("서울에서", "in
-# Seoul"), so "서울" found none of its forms. Now a query's word of several such letters
-# is read as the phrase of its letters, which finds it wherever it stands.
+# and digits, those over 40 bytes dropped, lower case), except that each letter of a
+# script written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+# Myanmar) and each Hangul syllable is a word of its own. "default" read such a clause as
+# one word, or none past 40 bytes (13 ideographs): not even "新华社" or "เชียงใหม่" was
+# found inside one (session 47, fault round 43). Korean writes its particles onto the
+# word ("서울에서", "in Seoul"), so "서울" found none of its forms. Now a query's word of
+# such letters is read as the phrase of its letters, which finds it wherever it stands;
+# every other word is the default's, so Latin, Cyrillic, Greek or Arabic text is indexed
+# as before.
 WORDS_TOKENIZER = "pressroom_words"
-_HANGUL_SYLLABLES = "\uac00-\ud7a3"
+_LETTERS_OF_THEIR_OWN = (r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}"
+                         r"\p{Myanmar}\p{Hangul}]")
+_WORD_PATTERN = (rf"{_LETTERS_OF_THEIR_OWN}"
+                 rf"|[[\p{{Alphabetic}}\p{{N}}]--{_LETTERS_OF_THEIR_OWN}]+")
 
 
 def _words_analyzer() -> tantivy.TextAnalyzer:
-    # a character class of the letters themselves (Rust's regex reads them as written)
-    own = CJK_LETTER.pattern[:-1] + _HANGUL_SYLLABLES + "]"
-    pattern = rf"{own}|[[\p{{Alphabetic}}\p{{N}}]--{own}]+"
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(pattern))
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(_WORD_PATTERN))
             .filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase()).build())
 
 

@@ -19,6 +19,29 @@ def test_too_short_counts_chinese_and_japanese_by_characters() -> None:
     assert too_short("国务院新闻办公室", 50).reason == "too_short"
 
 
+# A Thai brief of about 70 words as Thai news writes it: a space ends a phrase, none
+# stands between words (fault round 43).
+THAI_BRIEF = (
+    "นายกรัฐมนตรีเดินทางไปเยือนจังหวัดเชียงใหม่เมื่อวันจันทร์เพื่อติดตามสถานการณ์น้ำท่วม"
+    "ที่ส่งผลกระทบต่อประชาชนหลายพันครัวเรือน โดยได้สั่งการให้หน่วยงานที่เกี่ยวข้องเร่งให้"
+    "ความช่วยเหลือผู้ประสบภัยอย่างเร่งด่วน พร้อมทั้งจัดสรรงบประมาณฉุกเฉินเพื่อฟื้นฟูพื้นที่"
+    "ที่ได้รับความเสียหาย ทั้งนี้กรมอุตุนิยมวิทยาคาดการณ์ว่าจะมีฝนตกหนักต่อเนื่องไปอีกหลายวัน")
+
+
+def test_too_short_counts_thai_lao_khmer_and_myanmar_by_letters() -> None:
+    from tasks.common.text import word_count
+
+    assert len(THAI_BRIEF.split()) == 4
+    assert 55 <= word_count(THAI_BRIEF) <= 80
+    assert too_short(THAI_BRIEF, 25) is None
+    assert too_short("ข่าวด่วน", 25).reason == "too_short"
+    khmer = "រដ្ឋាភិបាលកម្ពុជាបានប្រកាសពីគោលនយោបាយសេដ្ឋកិច្ចថ្មីនៅថ្ងៃនេះ។"
+    assert word_count(khmer) >= 10
+    # Latin, Chinese and mixed texts are counted as before
+    assert word_count("one two three") == 3
+    assert word_count("国务院新闻办公室 today") == 5
+
+
 def test_wrong_language_only_when_targets_are_set_and_language_known() -> None:
     assert wrong_language("de", ["en"], 0.99).reason == "wrong_language"
     assert wrong_language("de", ["de", "en"]) is None

@@ -319,6 +319,35 @@ def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(open
     assert dateline_credits(opening + ZH_BODY) == credited
 
 
+@pytest.mark.parametrize("opening, credited", [
+    # the Central News Agency's dateline, whole in brackets with the reporter's name
+    ("（中央社記者王小明台北5日電）", {"Central News Agency"}),
+    ("（中央社台北5日電）", {"Central News Agency"}),
+    ("(中央社記者王小明台北5日電)", {"Central News Agency"}),
+    ("新华社北京12月5日电：", {"Xinhua"}),  # a colon after 电
+])
+def test_a_chinese_dateline_closed_by_a_bracket_or_a_colon_credits_its_agency(opening,
+                                                                              credited):
+    assert dateline_credits(opening + ZH_BODY) == credited
+
+
+KO_BODY = ("정부는 5일 새로운 경제 대책을 발표했다. "
+           "물가 상승에 대응하기 위해 지원금을 지급한다. ") * 4
+
+
+@pytest.mark.parametrize("opening, credited", [
+    # Yonhap's dateline: place and agency joined by "=", then the reporter and "="
+    ("(서울=연합뉴스) 김철수 기자 = ", {"Yonhap"}),
+    ("(워싱턴=연합뉴스) 김철수 특파원 = ", {"Yonhap"}),
+    ("（北京＝共同）", {"Kyodo"}),
+    ("(서울=연합뉴스 김철수 기자) ", set()),  # more than the agency in the bracket
+    ("(x=1) ", set()),
+])
+def test_a_korean_dateline_of_place_and_agency_joined_by_equals_credits_it(opening,
+                                                                          credited):
+    assert dateline_credits(opening + KO_BODY) == credited
+
+
 @pytest.mark.parametrize("text", [
     "据新华社报道，" + ZH_BODY,  # "as Xinhua reports": a source the story cites
     "新华社记者日前在北京采访时了解到电动汽车" + ZH_BODY,  # 电 starting a word
@@ -332,6 +361,28 @@ def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(open
 ])
 def test_those_agencies_named_elsewhere_are_not_credits(text):
     assert dateline_credits(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a picture credit opening the text: the agencies of the photo, not of the copy
+    "Foto: picture alliance/dpa/AFP/John Doe. Berlin - Die Regierung hat am Montag "
+    "beschlossen, die Steuern zu senken. " + BODY,
+    "Bild: EPA/AFP/Keystone. Zürich - Die Nationalbank hat am Donnerstag " + BODY,
+    "The agency's feed at reuters.com/AP/ shows it. " + BODY,  # a path segment
+    "Protesters gathered outside parliament on Tuesday — AFP. " + BODY,  # a caption
+    "The company said so in a statement - Reuters. " + BODY,
+])
+def test_slashes_and_dashes_outside_a_dateline_credit_nothing(text):
+    assert dateline_credits(text) == set()
+
+
+@pytest.mark.parametrize("opening, credited", [
+    ("САНКТ-ПЕТЕРБУРГ, 15 декабря — РИА Новости. ", {"RIA Novosti"}),
+    ("КИЕВ, 5 декабря /Укринформ/. ", {"Ukrinform"}),
+    ("МОСКВА, 5 декабря - Интерфакс. ", {"Interfax"}),
+])
+def test_a_russian_dateline_still_credits_its_agency(opening, credited):
+    assert dateline_credits(opening + BODY) == credited
 
 
 def test_chinese_and_japanese_bylines_and_closing_lines_credit_their_agency():

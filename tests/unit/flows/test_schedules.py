@@ -74,3 +74,29 @@ def test_a_schedule_the_scheduler_would_misread_or_refuse_is_refused_before_serv
     assert out.exit_code == 2, out.output
     assert "bad schedule: --ingest-cron '0 0 */2 * * *' has 6 field(s)" in out.output
     assert "bad schedule: --report-cron '0 25 * * *' is no cron schedule" in out.output
+
+
+def test_a_cron_that_never_comes_or_steps_past_its_field_is_refused():
+    """Fault round 43: the scheduler's parser takes both without a word. A day no month
+    named has ("0 0 31 2 *"): it finds no next date, and the deployment never ran. A
+    step longer than its field ("*/90 * * * *", meant as every 90 minutes): cron's steps
+    start again each hour, so it ran hourly."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    for never in ("0 0 31 2 *", "0 0 30 2 *", "0 6 31 4,6,9,11 *", "0 0 31 APR *",
+                  "0 0 31 2 1"):  # with a weekday too: the parser checks the date first
+        assert "never comes" in schedules.cron_problem(never), never
+    step = schedules.cron_problem("*/90 * * * *")
+    assert "runs at minute 0 of every hour, not every 90 minutes" in step
+    assert "hour 0 of every day, not every 36 hours" in schedules.cron_problem("0 */36 * * *")
+    assert "day-of-month 5 of every month" in schedules.cron_problem("0 0 5-31/40 * *")
+    # what cron can mean stays: leap days, steps that fit, a day with a weekday named
+    for fine in ("0 0 29 2 *", "*/60 * * * *", "0 */24 * * *", "*/45 * * * *",
+                 "0 0 31 * *", "0 0 31 1-2 *", "0 0 15 2 1", "0 0 ? * *", "0 0 * */12 *"):
+        assert schedules.cron_problem(fine) is None, fine
+    out = CliRunner().invoke(app, ["serve", "--report-cron", "0 5 31 2 *"])
+    assert out.exit_code == 2, out.output
+    assert "bad schedule: --report-cron '0 5 31 2 *': day 31 of month 2 never comes" \
+        in out.output

@@ -536,3 +536,30 @@ def test_files_no_commit_lists_that_still_hold_the_article_are_named(tmp_path):
     assert "e.parquet" not in out.output and ".DS_Store" not in out.output
     # the committed rows are gone all the same
     assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://a.example/1"]
+
+
+def test_a_takedown_of_an_address_that_redirected_covers_the_article_it_landed_at(tmp_path):
+    """Fault round 43: an article is stored under the address its fetch landed at (the
+    fetch_log's final_url); a takedown of the address people have (the link shared, the
+    old or http:// address the site redirects) matched no article and committed, the
+    story and its archived page kept."""
+    asked, landed = "http://a.example/old-slug", "https://a.example/2024/story"
+    res = run([row(landed, story(5), 0), row("https://b.example/2", story(2), 1)])
+    offsets = _warc(tmp_path / "raw" / "r1" / "x.warc.gz", [asked, landed,
+                                                            "https://b.example/2"])
+    warc = "raw/r1/x.warc.gz"
+    fetch_log = pa.Table.from_pylist([
+        {"url": asked, "final_url": landed, "fetched_at": T, "run_id": "r1",
+         "warc_file": warc, "warc_offset": offsets[1]},
+        {"url": "https://b.example/2", "final_url": "https://b.example/2", "fetched_at": T,
+         "run_id": "r1", "warc_file": warc, "warc_offset": offsets[2]}], schema=FETCH_LOG)
+    publish_commit(tmp_path, {"articles": res.table, "fetch_log": fetch_log},
+                   {"run_id": "r1", "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+    manifest = forget(tmp_path, Takedown(url=asked))
+    assert manifest["rows_removed"]["articles"] == 1
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://b.example/2"]
+    (log,) = scan_table(tmp_path, "fetch_log").to_pylist()
+    assert _targets((tmp_path / log["warc_file"]).read_bytes()) == ["https://b.example/2"]
+    # a URL no fetch was redirected from matches as before
+    assert matching_articles(tmp_path, Takedown(url="https://b.example/2")).num_rows == 1
+    assert matching_articles(tmp_path, Takedown(url="https://c.example/9")).num_rows == 0
