@@ -313,6 +313,9 @@ ZH_BODY = "国务院今天发布了新的规定，要求各地加快推进有关
     # Korean: the place and the agency joined by "=" in brackets
     ("(서울=연합뉴스) 홍길동 기자 = ", {"Yonhap"}),
     ("(워싱턴=연합뉴스) ", {"Yonhap"}),
+    ("(서울=뉴시스) ", {"Newsis"}),
+    ("(서울=뉴스1) ", {"News1"}),
+    ("【ソウル聯合ニュース】", {"Yonhap"}),  # Yonhap in Japanese (fault round 43's item)
 ])
 def test_datelines_of_chinese_japanese_and_russian_copy_credit_their_agency(opening,
                                                                              credited):
