@@ -77,6 +77,11 @@ _RELATED_CUES = [
 # Teaser-box headings that are ordinary words at the start of a line ("Most popular
 # destinations..." is a subheading): only a line that is the heading alone.
 _RELATED_EXACT = {
+    # Chinese, Japanese, Korean and Arabic pages' own headings of a list of links
+    # (fault round 43's known item): "related reading", "related articles", "read also"
+    "相关阅读", "相关新闻", "相关链接", "相关报道", "延伸阅读", "推荐阅读", "相關閱讀", "相關新聞",
+    "延伸閱讀", "関連記事", "関連ニュース", "あわせて読みたい", "관련기사", "관련 기사",
+    "관련뉴스", "اقرأ أيضا", "اقرأ أيضاً", "مواضيع ذات صلة", "اقرأ المزيد",
     "trending", "trending now", "trending stories", "top stories", "most popular", "popular",
     "latest news", "latest stories", "latest headlines", "latest", "editor's picks",
     "editors' picks", "editors picks", "sponsored content", "sponsored stories", "sponsored links",
@@ -332,6 +337,10 @@ _LEGAL = re.compile(
     re.IGNORECASE,
 )
 
+# Chinese copy's closing editor and proof-reader lines, "（责任编辑：王晓）", "編輯：李明"
+# (fault round 43's known item): the desk's names, no part of the story.
+_CJK_EDITOR_LINE = re.compile(r"^[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核)"
+                              r"\s*[:：]\s*[^。！？]{1,20}[)）\]】]?$")
 # Photo and source credits: "Foto: dpa", "Bild: Getty Images", "Crédits photos : ...".
 _CREDIT = re.compile(
     r"^\W{0,2}(?:fotos?|photos?|pictures?|pics?|bild(?:er|quelle)?|titelbild|beitragsbild|headerbild"
@@ -1142,6 +1151,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 60 and "permission" in low and _PERMISSION.search(s):
         return "legal"
     if n <= 14 and _CREDIT.match(s):
+        return "credit"
+    if n <= 8 and _CJK_EDITOR_LINE.match(s):
         return "credit"
     if n <= AGENCY_CAPTION_MAX_WORDS and _CAPTION_LABEL.match(s):
         return "credit"

@@ -90,6 +90,22 @@ def test_teaser_list_stops_at_a_chinese_or_japanese_sentence() -> None:
         assert remove_boilerplate(text).text == "\n\n".join([sentence, PROSE])
 
 
+@pytest.mark.parametrize("heading", ["相关阅读", "延伸閱讀", "関連記事", "관련기사", "اقرأ أيضا"])
+def test_a_related_heading_in_chinese_japanese_korean_or_arabic_takes_its_list(heading):
+    # fault round 43's known item: the cue lists held Latin-script languages only
+    teasers = ["国务院常务会议部署稳经济措施", "各地加快推进重大项目建设"]
+    text = "\n".join([PROSE, heading, *teasers])
+    assert remove_boilerplate(text).text == PROSE
+
+
+@pytest.mark.parametrize("line", ["（责任编辑：王晓）", "责任编辑：王晓", "編輯：李明",
+                                  "【校对：张三】"])
+def test_a_chinese_editor_line_is_a_credit(line):
+    assert classify_line(line) == "credit"
+    # a sentence that names the editor is the story's
+    assert classify_line("责任编辑王晓表示，会议将于明天举行。") is None
+
+
 def test_repeated_byline_is_removed_only_when_it_names_the_author() -> None:
     text = "\n".join(["By Maria Lopez | 2 May 2024", PROSE, "Maria Lopez"])
     out = remove_boilerplate(text, authors=["Maria Lopez"])
