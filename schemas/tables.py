@@ -177,8 +177,9 @@ SIGNATURES = pa.schema(
         pa.field("first_seen", UTC_TS, nullable=False),  # the order key with article_id
         pa.field("signature", pa.binary(), nullable=False),  # num_perm x uint32, little-endian
         pa.field("band_keys", pa.list_(pa.uint64()), nullable=False),  # one per LSH band
-        # MinHashParams.fingerprint; "...-cjk1" since Chinese and Japanese letters are tokens
-        # of their own (2026-12-06), rows without it were signed before (signing.py)
+        # MinHashParams.fingerprint; "...-letters1" since Chinese, Japanese, Thai, Lao, Khmer
+        # and Myanmar letters are tokens of their own (2026-12-06), rows without it were
+        # signed before (signing.py)
         pa.field("params", pa.string(), nullable=False),
         pa.field("recorded_at", UTC_TS, nullable=False),  # latest row per article wins
         pa.field("run_id", pa.string(), nullable=False),

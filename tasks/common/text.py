@@ -23,8 +23,10 @@ CJK_CHARS_PER_WORD = 2
 # ~300 words was ~20 "words", a brief a `too_short` reject and its reading time a few
 # seconds (fault round 43). Their vowel signs and tone marks are code points of their
 # own: a word is about 5 code points (a Thai lead segmented by hand: 203 in 36 words).
-# Not tokens of the near-duplicate signer (CJK_RANGES): word counts only.
-UNSPACED_LETTER = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# The near-duplicate signer takes each of them for a token too, as it does CJK letters.
+UNSPACED_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+UNSPACED_LETTER = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in UNSPACED_RANGES)
+                             + "]")
 UNSPACED_CHARS_PER_WORD = 5
 _LETTER_WITHOUT_SPACES = re.compile(CJK_LETTER.pattern[:-1] + UNSPACED_LETTER.pattern[1:])
 

@@ -25,7 +25,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.common.text import CJK_CHARS_PER_WORD, CJK_LETTER
+from tasks.common.text import (
+    CJK_CHARS_PER_WORD,
+    CJK_LETTER,
+    UNSPACED_CHARS_PER_WORD,
+    UNSPACED_LETTER,
+)
 from tasks.dedup.signing import (
     MinHashParams,
     band_keys,
@@ -313,16 +318,19 @@ LEAD_SHARED = 0.2
 def _lead(text: str) -> str:
     """The first LEAD_WORDS words of `text` (read from a bounded prefix), counted as
     word_count counts them: a Chinese or Japanese letter is 1/CJK_CHARS_PER_WORD of a
-    word. (Split at spaces alone, a Chinese text's first "words" were its first
-    paragraphs: a lead of 1,200 letters, the whole of a short release and its closing
-    "About" section with it.)"""
+    word, a Thai, Lao, Khmer or Myanmar one 1/UNSPACED_CHARS_PER_WORD. (Split at spaces
+    alone, a Chinese text's first "words" were its first paragraphs: a lead of 1,200
+    letters, the whole of a short release and its closing "About" section with it.)"""
     lead = " ".join(text[:LEAD_WORDS * 40].split()[:LEAD_WORDS])
-    if not CJK_LETTER.search(lead):
+    if not (CJK_LETTER.search(lead) or UNSPACED_LETTER.search(lead)):
         return lead
     words, in_word = 0.0, False
     for i, char in enumerate(lead):
         if CJK_LETTER.match(char):
             words += 1 / CJK_CHARS_PER_WORD
+            in_word = False
+        elif UNSPACED_LETTER.match(char):
+            words += 1 / UNSPACED_CHARS_PER_WORD
             in_word = False
         elif char.isspace():
             in_word = False

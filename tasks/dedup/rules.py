@@ -133,7 +133,7 @@ def _check_params(prior: PriorArticles, params: sg.MinHashParams) -> None:
 
 
 _FINGERPRINT = re.compile(
-    rf"mh32-p(\d+)-b(\d+)x(\d+)-k(\d+)-s(\d+)(?:-{re.escape(sg.CJK_LETTER_TOKENS)})?")
+    rf"mh32-p(\d+)-b(\d+)x(\d+)-k(\d+)-s(\d+)(?:-{re.escape(sg.LETTER_TOKENS)})?")
 
 
 def _as_settings(fingerprint: str) -> str:
@@ -152,7 +152,7 @@ def fingerprint_problem(stored: set[str], params: sg.MinHashParams) -> str | Non
     with the way out: the check ran at the first batch's dedup, after its fetching and
     extraction, and named fingerprints and a "rebuild signatures" no command does (fault
     round 29: a run re-run with PRESSROOM_NEARDUP_BANDS changed)."""
-    # rows signed before CJK_LETTER_TOKENS compare with today's (signing.py says how)
+    # rows signed before LETTER_TOKENS compare with today's (signing.py says how)
     other = sorted(stored - {params.fingerprint, params.word_token_fingerprint})
     if not other:
         return None

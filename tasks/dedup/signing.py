@@ -12,8 +12,8 @@ against datasketch 2.0, which is 1.9x faster than 1.6, ~15x on news bodies: BENC
 The hash functions are fixed by `MinHashParams` (seed included). Signatures persisted in the
 warehouse are only comparable with signatures made with the same parameters, so every
 persisted row carries `params.fingerprint` and mixing fingerprints is refused, except
-rows signed before Chinese and Japanese letters became tokens of their own
-(CJK_LETTER_TOKENS), which are today's signatures for every other text.
+rows signed before Chinese, Japanese, Thai, Lao, Khmer and Myanmar letters became tokens
+of their own (LETTER_TOKENS), which are today's signatures for every other text.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from tasks.common.text import CJK_RANGES
+from tasks.common.text import CJK_RANGES, UNSPACED_RANGES
 
 _U64 = np.uint64
 _MASK32 = 0xFFFFFFFF
@@ -34,13 +34,13 @@ _GOLDEN = 0x9E3779B97F4A7C15
 EMPTY_VALUE = np.uint32(_MASK32)  # signature value of a document with no tokens
 
 
-# The tokens since 2026-12-06: every kana and CJK ideograph is a token of its own
-# (`_ideograph_starts`), where it was part of a space-separated run. Named in the
-# fingerprint so that the rows signed before can be told apart: a Chinese or Japanese
-# text's signature of before and of now share almost no value, so a copy signed now is
-# not joined to an article signed before (missed, never joined wrongly: no such pair
-# gets past the estimate to the exact check).
-CJK_LETTER_TOKENS = "cjk1"
+# The tokens since 2026-12-06: every kana, CJK ideograph and Thai, Lao, Khmer or Myanmar
+# letter is a token of its own (`_letter_token_starts`), where it was part of a
+# space-separated run. Named in the fingerprint so that the rows signed before can be
+# told apart: such a text's signature of before and of now share almost no value, so a
+# copy signed now is not joined to an article signed before (missed, never joined
+# wrongly: no such pair gets past the estimate to the exact check).
+LETTER_TOKENS = "letters1"
 
 
 @dataclass(frozen=True)
@@ -84,11 +84,11 @@ class MinHashParams:
     def fingerprint(self) -> str:
         """A short string naming the hash family and the tokens it hashes; persisted
         beside every signature."""
-        return f"{self.word_token_fingerprint}-{CJK_LETTER_TOKENS}"
+        return f"{self.word_token_fingerprint}-{LETTER_TOKENS}"
 
     @property
     def word_token_fingerprint(self) -> str:
-        """The fingerprint of the same hash family over the tokens before CJK_LETTER_TOKENS
+        """The fingerprint of the same hash family over the tokens before LETTER_TOKENS
         (until 2026-12-06). Its signatures are those of today for every text without a
         Chinese or Japanese letter, so a warehouse holding them is signed on into."""
         return f"mh32-p{self.num_perm}-b{self.bands}x{self.rows}-k{self.shingle_words}-s{self.seed}"
@@ -288,28 +288,36 @@ class _Powers:
 _POWERS = _Powers()
 
 
-# Chinese and Japanese are written without spaces between words: a run of their letters
-# is a sentence, and with sentence-long tokens a copy with one sentence in three dropped
-# shared almost no 5-token shingle with its original. Each kana and ideograph
-# (CJK_RANGES, all three UTF-8 bytes long) is a token of its own, so shingles are 5
-# characters, as character n-grams are for these scripts. Korean is written with spaces
-# and keeps its words. Texts without such letters are tokenised, and signed, as before.
-_CJK_LEAD_BYTES = (0xE3, 0xEF)  # the lead bytes of U+3040 .. U+FAFF
+# Chinese and Japanese are written without spaces between words, and so are Thai, Lao,
+# Khmer and Myanmar: a run of their letters is a clause or a sentence, and with
+# sentence-long tokens a copy with one sentence in three dropped shared almost no
+# 5-token shingle with its original. Each kana, CJK ideograph and letter of those
+# scripts (CJK_RANGES, UNSPACED_RANGES: all three UTF-8 bytes long) is a token of its
+# own, so shingles are 5 letters, as character n-grams are for these scripts. Korean is
+# written with spaces and keeps its words. Texts without such letters are tokenised, and
+# signed, as before.
+_LETTER_TOKEN_RANGES = CJK_RANGES + UNSPACED_RANGES
+# Their lead bytes: E0-E1 (U+0E00-U+1FFF) and E3-EF (U+3000-U+FFFF); E2 (U+2000-U+2FFF:
+# the curly quotes and dashes of every Latin text) holds none of them.
+_LETTER_TOKEN_LEADS = ((0xE0, 0xE1), (0xE3, 0xEF))
 
 
-def _ideograph_starts(buf: np.ndarray, lead: np.ndarray) -> np.ndarray:
-    """The first bytes of the kana and CJK ideographs in `buf` (`lead`: the first bytes
-    of all its multi-byte characters). A batch without them costs two comparisons over
-    `lead` (a few per Latin text: its curly quotes and dashes)."""
+def _letter_token_starts(buf: np.ndarray, lead: np.ndarray) -> np.ndarray:
+    """The first bytes of the letters in `buf` that are tokens of their own (`lead`: the
+    first bytes of all its multi-byte characters). A batch without them costs a few
+    comparisons over `lead` (a few per Latin text: its curly quotes and dashes)."""
     first = buf[lead]
-    three = lead[(first >= _CJK_LEAD_BYTES[0]) & (first <= _CJK_LEAD_BYTES[1])]
+    maybe = np.zeros(len(lead), dtype=bool)
+    for low, high in _LETTER_TOKEN_LEADS:
+        maybe |= (first >= low) & (first <= high)
+    three = lead[maybe]
     if len(three) == 0:
         return three
     code = _decode_at(buf, three, 3)  # (CJK punctuation, U+3000-303F, is in no range)
-    cjk = np.zeros(len(three), dtype=bool)
-    for low, high in CJK_RANGES:
-        cjk |= (code >= low) & (code <= high)
-    return three[cjk]
+    own = np.zeros(len(three), dtype=bool)
+    for low, high in _LETTER_TOKEN_RANGES:
+        own |= (code >= low) & (code <= high)
+    return three[own]
 
 
 def _token_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -320,18 +328,18 @@ def _token_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """
     buf, word, doc_start, lead = _lowered_utf8(texts)
     edge = np.diff(word.view(np.int8), prepend=np.int8(0), append=np.int8(0)) != 0
-    ideographs = _ideograph_starts(buf, lead)
-    if len(ideographs) == 0:
+    letters = _letter_token_starts(buf, lead)
+    if len(letters) == 0:
         change = np.flatnonzero(edge)  # on bool: ~5x faster than on int8
         # Word and non-word runs alternate and every buffer ends with a space, so the
         # changes are start, end, start, end, ...
         starts = change[0::2]
         ends = change[1::2]
     else:
-        # Every run's edges and every ideograph's two: the bytes between two neighbouring
-        # edges are all word or all separator, and each word piece is a token.
-        edge[ideographs] = True
-        edge[ideographs + 3] = True
+        # Every run's edges and every such letter's two: the bytes between two
+        # neighbouring edges are all word or all separator, and each word piece is a token.
+        edge[letters] = True
+        edge[letters + 3] = True
         change = np.flatnonzero(edge)
         is_token = word[change[:-1]]
         starts = change[:-1][is_token]

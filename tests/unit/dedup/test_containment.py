@@ -464,7 +464,7 @@ def test_a_lead_is_shared_from_a_fifth_of_its_shingles_the_largest_included():
 # Chinese and Japanese copies: sentences of letters with no space between words, so a
 # token per whitespace-separated run was a whole sentence, and a copy with one sentence
 # in three dropped shared no 5-token shingle across each gap (the signing now takes one
-# token per kana or ideograph: tasks/dedup/signing.py, `_ideograph_starts`).
+# token per kana or ideograph: tasks/dedup/signing.py, `_letter_token_starts`).
 HANZI = [chr(c) for c in range(0x4E00, 0x4E00 + 600)]
 KANA = [chr(c) for c in range(0x3041, 0x3097)]
 
@@ -542,3 +542,28 @@ def test_chinese_releases_sharing_a_long_closing_section_stay_apart():
     assert jac < 0.8 and cont >= 0.7, (jac, cont)
     got = by_url(run(rows_of(releases)))
     assert len({r["cluster_id"] for r in got.values()}) == 2
+
+
+THAI = [chr(c) for c in range(0x0E01, 0x0E2F)]  # the consonants
+
+
+def thai_text(paras: list[list[str]]) -> str:
+    return "\n\n".join(" ".join(p) for p in paras)  # a space ends a Thai sentence
+
+
+def test_thai_copies_join_their_original():
+    # Thai, like Chinese, puts no space between words: a sentence was one token, and a
+    # copy with one sentence in three dropped shared no 5-token shingle across each gap
+    rnd = random.Random(41)
+    original = [[zh_sentence(rnd, THAI)[:-1] for _ in range(3)] for _ in range(10)]
+    copies = {"https://wire.example/th": thai_text(original),
+              "https://regional-a.example/th-thin": thai_text(thinned(original, 3)),
+              "https://regional-b.example/th-all": thai_text(
+                  thinned(truncated(original, 0.6), 4))}
+    got = by_url(run(rows_of(copies)))
+    assert {r["cluster_id"] for r in got.values()} == {got["https://wire.example/th"]["article_id"]}
+
+
+def test_a_thai_lead_is_thirty_words_of_five_letters():
+    assert nd._lead("ก" * 500) == "ก" * 150
+    assert nd._lead("AP " + "ก" * 500) == "AP " + "ก" * 145

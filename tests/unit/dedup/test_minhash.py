@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.common.text import CJK_RANGES
+from tasks.common.text import CJK_RANGES, UNSPACED_RANGES
 from tasks.dedup import minhash as nd
 from tasks.dedup import signing as sg
 
@@ -197,6 +197,16 @@ def test_each_kana_and_ideograph_is_a_token_of_its_own():
     assert not (sg.sign(["iPhone手机case"]) == sg.sign(["i phone 手 机 case"])).all()
 
 
+def test_each_thai_lao_khmer_and_myanmar_letter_is_a_token_of_its_own():
+    # written without spaces between words, as Chinese is: one token a letter (vowel
+    # signs and tone marks are letters of their own), spaced or not
+    thai = "นายกรัฐมนตรี"  # 12 code points: 8 shingles of 5
+    _, counts = sg.sign_counted([thai, " ".join(thai)])
+    assert counts.tolist() == [8, 8]
+    for text in ("ລາວມື້ນີ້", "កម្ពុជាថ្ងៃនេះ", "မြန်မာနိုင်ငံ"):
+        assert (sg.sign([text]) == sg.sign([" ".join(text)])).all()
+
+
 def test_korean_words_stay_whole_words():
     # Hangul is written with spaces: its syllables (EA-ED lead bytes) are no CJK letters
     _, counts = sg.sign_counted(["한국어 문장 입니다 오늘 내일 모레"])
@@ -210,7 +220,7 @@ def _reference_tokens(text: str) -> list[str]:
     tokens, word = [], ""
     for ch in text.lower():
         c = ord(ch)
-        if any(low <= c <= high for low, high in CJK_RANGES):
+        if any(low <= c <= high for low, high in CJK_RANGES + UNSPACED_RANGES):
             tokens += [word, ch] if word else [ch]
             word = ""
         elif (ch.isascii() and ch.isalnum()) or (
@@ -225,7 +235,8 @@ def _reference_tokens(text: str) -> list[str]:
 
 _MIXED = st.sampled_from(list("ab Zé.") + ["“", "—", "、", "。", "日", "本", "語",
                                            "の", "カ", "ー", "㐀", "丽", "한", "Ａ",
-                                           "　", "Σ"])
+                                           "　", "Σ", "ก", "\u0e34", "ລ", "ក", "က",
+                                           "\u1e00"])
 
 
 @settings(max_examples=300, deadline=None)
