@@ -210,27 +210,46 @@ def toml_list(items: list[str]) -> str:
     return "[" + ", ".join(json.dumps(i) for i in items) + "]"
 
 
+def scratch_files() -> list[str]:
+    """The work tree's files (tracked or not, ignored ones left out) a scratch copy gets:
+    all but the warehouse and bench/results/."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO,
+                            check=True, capture_output=True, text=True).stdout.splitlines()
+    return [rel for rel in listed if not rel.startswith(("warehouse/", "bench/results/"))
+            and (REPO / rel).is_file()]
+
+
+def source_paths(modules: list[str]) -> list[str]:
+    return sorted(set(CORE) | {m.split("/")[0] for m in modules})
+
+
+def also_copy(listed: list[str], sources: list[str]) -> list[str]:
+    """What mutmut copies into mutants/ besides the mutated packages (and tests/ and
+    pyproject.toml, which it copies itself): every other top-level entry of the scratch.
+    The tests run in mutants/ with the scratch itself taken off sys.path, so a package left
+    out there (flows/, which the CLI's tests import; bench/, whose modules a test puts on
+    its path) was found through the editable install, i.e. in the main checkout: a run then
+    mixed this tree's tasks/ with whatever main's flows/ was at the time. Seeds, prefect.yaml
+    and the rest are read by tests relative to the repository root (mutants/)."""
+    top = {rel.split("/")[0] for rel in listed}
+    return sorted(top - set(sources) - {"tests", "pyproject.toml"})
+
+
 def make_scratch(modules: list[str], tests: list[str], args: argparse.Namespace,
                  constant: float) -> Path:
     scratch = Path(tempfile.mkdtemp(prefix="pressroom-mutation-"))
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=REPO,
-                            check=True, capture_output=True, text=True).stdout.splitlines()
+    listed = scratch_files()
     for rel in listed:
-        src = REPO / rel
-        if rel.startswith(("warehouse/", "bench/results/")) or not src.is_file():
-            continue
         dst = scratch / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, dst)
-    # Tests read seeds/ (and the flows' tests prefect.yaml) from the mutants/ copy.
-    flows = any(m.startswith("flows/") for m in modules)
-    copies = ["seeds", "prefect.yaml"] if flows else ["seeds"]
+        shutil.copy2(REPO / rel, dst)
+    sources = source_paths(modules)
     config = f"""
 
 [tool.mutmut]
-source_paths = {toml_list(sorted(set(CORE) | {m.split("/")[0] for m in modules}))}
+source_paths = {toml_list(sources)}
 only_mutate = {toml_list(modules)}
-also_copy = {toml_list(copies)}
+also_copy = {toml_list(also_copy(listed, sources))}
 pytest_add_cli_args_test_selection = {toml_list(tests)}
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-W", "ignore"]
 timeout_multiplier = {args.timeout_multiplier}
@@ -644,6 +663,9 @@ def main() -> None:
     kept_rows = [r for r in kept_rows if r["module"] in modules]
     groups = groups_of(modules)
     if args.dry_run:
+        listed = scratch_files()
+        print(f"mutants/ gets: {' '.join(source_paths(modules))} (mutated), tests, "
+              f"pyproject.toml, {' '.join(also_copy(listed, source_paths(modules)))}")
         for key, mods in groups.items():
             print(f"[{key}]")
             for m in mods:

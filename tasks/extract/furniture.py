@@ -204,9 +204,12 @@ def _is_long(text: str | None) -> bool:
 def _story_start(body: HtmlElement) -> HtmlElement | None:
     """Where the page's first long paragraph begins: a <p> of MIN_STORY_PARAGRAPH_WORDS
     words, or an element whose own text, or the text after it, is that long (older CMSs
-    and hand-made pages write the story as text between <br>s: "<font>...<br><br>...")."""
+    and hand-made pages write the story as text between <br>s: "<font>...<br><br>..."),
+    or a comment the story's text follows ("<!-- body -->...")."""
     for elem in body.iter():
-        if not isinstance(elem.tag, str):
+        if not isinstance(elem.tag, str):  # a comment: only the text after it is shown
+            if _is_long(elem.tail):
+                return elem
             continue
         if elem.tag == "p":
             if _is_long(elem.text_content()) or _is_long(elem.tail):

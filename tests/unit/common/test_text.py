@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tasks.common.text import (
     capped_text,
     detect_language,
     iso_letters_in_capitals,
+    not_utf8_problem,
     storable_text,
+    unescaped_bytes,
 )
 from tests.unit.prose import ARTICLE, GERMAN
 
@@ -245,3 +249,44 @@ def test_capitals_are_every_capital_letter_below_u2000_and_nothing_else() -> Non
         assert capitals.match(name), name
     # built again here (mutmut switches its mutants on after the import)
     assert _class_of([chr(c) for c in range(0x41, 0x2000) if chr(c).isupper()]) == CAPITALS
+
+
+# --- fault round 41: command-line text that is no UTF-8 (mutation seed 68) ---------------
+
+
+def test_a_value_with_bytes_that_are_no_utf8_is_refused_in_a_sentence() -> None:
+    """A latin-1 terminal hands "Zürich" over as "Z" + the lone surrogate of byte 0xFC:
+    the sentence names the argument and shows the value with that byte as \\xfc, and
+    says how to give it in UTF-8; text that is UTF-8, and no value, pass."""
+    zurich = b"Z\xfcrich".decode("utf-8", "surrogateescape")
+    assert not_utf8_problem("query", zurich) == (
+        "query 'Z\\xfcrich' holds bytes that are no UTF-8 (each written \\xNN here): "
+        "the terminal or script that gave it writes another encoding; give it in "
+        "UTF-8 (a UTF-8 locale, e.g. LANG=C.UTF-8, or `iconv -t UTF-8`)")
+    assert not_utf8_problem("query", "Zürich") is None
+    assert not_utf8_problem("--outlet", None) is None
+
+
+def test_a_long_value_is_shown_up_to_200_characters() -> None:
+    """The value is shown as written with its escapes: whole up to 200 characters, past
+    that its first 199 and an ellipsis."""
+    byte = b"\xfc".decode("utf-8", "surrogateescape")  # shown as 4 characters, \\xfc
+
+    def shown(problem: str) -> str:
+        return problem.split("'", 2)[1]
+
+    assert shown(not_utf8_problem("q", "Z" + byte + "a" * 195)) == "Z\\xfc" + "a" * 195
+    assert shown(not_utf8_problem("q", "Z" + byte + "a" * 196)) == "Z\\xfc" + "a" * 194 + "…"
+
+
+def test_escaped_bytes_are_the_surrogates_of_a_file_names_bytes_again() -> None:
+    """`unescaped_bytes` undoes `storable_text` for the bytes 0x80..0xFF (either case of
+    hex), so the OS gets the name's own bytes; an escape below 0x80 is a name's own
+    backslash and x, kept."""
+    name = b"/data/d\xe9p\x80\xff/a.txt".decode("utf-8", "surrogateescape")
+    label = storable_text(name)
+    assert label == "/data/d\\xe9p\\x80\\xff/a.txt"
+    assert unescaped_bytes(label) == name
+    assert os.fsencode(unescaped_bytes(label)) == b"/data/d\xe9p\x80\xff/a.txt"
+    assert unescaped_bytes("d\\xE9p") == "d\udce9p"
+    assert unescaped_bytes("a\\x41\\x7f") == "a\\x41\\x7f"

@@ -300,3 +300,66 @@ def test_a_local_folder_named_in_latin1_lists_its_warcs_as_utf8_text(tmp_path):
     for source in (str(folder), escaped):
         assert list_source(source, _config()) == [
             f"{escaped}/CC-NEWS-20240501000000-00001.warc.gz"]
+
+
+# --- mutation seed 68: session 46's listing reading --------------------------------------
+
+
+def test_an_empty_href_and_a_fragment_name_no_file_of_their_own():
+    """An empty href (`href=""`, `href=''`: the page itself) and a link within the page
+    (`#top`) name no file, and a file's link keeps no fragment: each link as a browser
+    reads it, nothing else."""
+    html = ('<a href="">self</a><a href=\'\'>self</a><a href=#top>top</a>'
+            '<a href="CC-NEWS-20240501000000-00001.warc.gz#part">one</a>')
+    assert listing_links(html, BASE) == [BASE + "CC-NEWS-20240501000000-00001.warc.gz"]
+
+
+def test_a_listing_whose_first_read_ends_at_the_cap_is_read_on_and_refused(monkeypatch):
+    """A cap met exactly by a read is no end: the next read shows whether more follows
+    (a listing of 64 KB and more under a cap of 64 KB was taken, cut, as whole). A stream
+    that gives each read whole (a socket may give less), so the first ends at the cap."""
+    import io
+
+    from tasks.discover import ccnews
+
+    body = b"<html>" + b"x" * ((1 << 16) - 6) + b'<a href="CC-NEWS-1.warc.gz">1</a></html>'
+    streams = []
+
+    def opener(config):
+        def open_(source):
+            streams.append(io.BytesIO(body))
+            return streams[-1]
+        return open_
+
+    monkeypatch.setattr(ccnews, "warc_opener_for", opener)
+    monkeypatch.setattr(ccnews, "MAX_LISTING_BYTES", 1 << 16)
+    with pytest.raises(WarcReadError, match="listing over 65536 bytes"):
+        list_source("https://d.example/CC-NEWS/", _config())
+    monkeypatch.setattr(ccnews, "MAX_LISTING_BYTES", len(body))
+    assert list_source("https://d.example/CC-NEWS/", _config()) == [
+        "https://d.example/CC-NEWS/CC-NEWS-1.warc.gz"]
+    assert all(s.closed for s in streams)
+
+
+class _BadGzipHandler(_ListingHandler):
+    body = _GzipPathsHandler.body[:20]
+
+
+def test_an_http_gzip_listing_that_cannot_be_read_names_the_listing():
+    with serving(_BadGzipHandler) as origin:
+        listing = f"{origin}/crawl-data/CC-NEWS/2024/05/warc.paths.gz"
+        with pytest.raises(WarcReadError) as caught:
+            list_source(listing, _config(allowed_networks=["127.0.0.0/8"]))
+    assert str(caught.value).startswith(f"{listing}: a gzip listing that cannot be read (")
+
+
+def test_a_source_of_another_scheme_is_refused_as_no_folder_or_listing(tmp_path, monkeypatch):
+    """`s3://...` or `ftp://...` is neither a folder nor an http(s) listing: said so, not
+    looked for as a folder (a folder named `s3:` holding `bucket/` is no such source)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s3:" / "bucket").mkdir(parents=True)
+    for source in ("s3://bucket", "ftp://d.example/CC-NEWS/"):
+        with pytest.raises(WarcReadError) as caught:
+            list_source(source, _config())
+        assert str(caught.value) == (
+            f"{source}: a backfill reads a local folder or an http(s) listing")

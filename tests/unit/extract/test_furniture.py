@@ -1609,3 +1609,77 @@ def test_an_inline_element_classed_for_video_is_no_player() -> None:
         "</p></article></body></html>")
     assert prune_furniture(tree) == 0
     assert "Watch the mayor cutting the ribbon on the quay." in tree.text_content()
+
+
+# --- mutation seed 68: session 46's story start, menus and separators -----------------------
+
+_BOX = f"<div class='css-a1'><img src='/a.jpg'><p>Anna Weber {BIO}</p></div>"
+_REST = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def _bio_pruned(first: str, before: str = "") -> int:
+    """How many blocks go from a page whose story opens with `first`, an author box after
+    it, then the rest of the story."""
+    tree = lxml_html.fromstring(
+        f"<html><body>{before}<div class='css-s1'><h1>Bridge reopens</h1>{first}{_BOX}{_REST}"
+        "</div></body></html>")
+    return prune_furniture(tree, URL, ["Anna Weber"])
+
+
+def test_a_comment_before_the_story_does_not_end_the_search_for_its_start() -> None:
+    # a comment (an ad slot's marker) is no element: passed over, not the end of the search
+    first = f"<p>{' '.join(['word'] * 25)}</p>"
+    assert _bio_pruned(first, before="<!-- ad slot -->") == 1
+    assert _bio_pruned(first, before="<!-- ad slot --><?php echo 1; ?>") == 1
+
+
+def test_a_paragraph_long_only_in_all_its_parts_begins_the_story() -> None:
+    # 25 words in five runs of five (its text, its children's, their tails): a <p> counts
+    # its whole text, and the box after it is the bio's
+    five = " ".join(["word"] * 5)
+    first = f"<p><b>{five}</b> {five} <i>{five}</i> {five} <a href='/x'>{five}</a></p>"
+    assert _bio_pruned(first) == 1
+
+
+def test_a_block_whose_own_text_is_long_begins_the_story() -> None:
+    # a <div> or <font> holding the story's first run as its own text (no <br> before it)
+    run = " ".join(["word"] * 25)
+    assert _bio_pruned(f"<div>{run}</div>") == 1
+    assert _bio_pruned(f"<font face='Arial'>{run}</font>") == 1
+    assert _bio_pruned(f"<div>{' '.join(['word'] * 24)}</div>") == 0
+
+
+def test_a_box_whose_tail_begins_the_story_is_its_byline_and_stays() -> None:
+    # the story written after the box, without paragraphs: the box is at its top
+    run = " ".join(["word"] * 25)
+    tree = lxml_html.fromstring(
+        f"<html><body><div class='css-s1'><h1>Bridge reopens</h1>{_BOX}{run}<br><br>"
+        f"{'<br><br>'.join(PARAGRAPHS)}</div></body></html>")
+    assert prune_furniture(tree, URL, ["Anna Weber"]) == 0
+    assert "covered the port" in tree.text_content()
+
+
+def test_a_block_holding_a_paragraph_does_not_end_the_menus_search() -> None:
+    # the story's block before the menu, and a wrapper holding both: each passed over
+    assert _menus(f"<div><p>{PARAGRAPHS[0]}</p></div>{MENU}") == [
+        "Home | News | Sport | Contact us"]
+    assert _menus(f"<div id='page'><p>{PARAGRAPHS[0]}</p>{MENU}</div>") == [
+        "Home | News | Sport | Contact us"]
+
+
+def test_separators_after_a_lists_last_item_end_its_run() -> None:
+    # a "|" after the last item, at the text's end: the run ends at the item, the "|" stays
+    menu = [["Home", "News", "Sport"]]
+    assert drop_link_list_lines("Story line.\nHome\n|\nNews\n|", menu) == "Story line.\n|"
+    assert drop_link_list_lines("Story line.\nHome\n|\nNews\n|\n·", menu) == (
+        "Story line.\n|\n·")
+
+
+def test_a_story_run_after_a_comment_begins_the_story() -> None:
+    """Mutation seed 68's one fault: a comment was passed over whole, the text after it
+    too (lxml holds it as the comment's tail, not the block's text), so a story written
+    after a CMS's marker ("<div><!-- body -->...") had no start and the bio after it
+    stayed."""
+    run = " ".join(["word"] * 25)
+    assert _bio_pruned(f"<div><!-- body -->{run}</div>") == 1
+    assert _bio_pruned(f"<div><!-- body -->{' '.join(['word'] * 24)}</div>") == 0

@@ -82,3 +82,29 @@ def test_text_arguments_holding_bytes_that_are_no_utf8_are_a_sentence(warehouse)
     assert runner.invoke(app, ["sql", "-w", str(warehouse), "-f", "csv",
                                "SELECT count(*) FROM articles"]).output.split() == [
         "count_star()", "1"]
+
+
+def test_an_argument_that_is_no_utf8_is_refused_in_one_plain_line(monkeypatch):
+    """Mutation seed 68 (fault round 41's refusal): the sentence goes out whole on one
+    line (a terminal wraps it, not rich at its width: a pasted value stays one piece to
+    copy) and plain after its red label: the value is not coloured as Python's repr
+    of a string."""
+    import io
+
+    from rich.console import Console
+
+    from flows import cli
+
+    buf = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=buf, width=60, force_terminal=True,
+                                            color_system="standard"))
+    query = b"SELECT 'Z\xfcrich'".decode("utf-8", "surrogateescape")
+    out = CliRunner().invoke(app, ["sql", "-w", "/nonexistent", query])
+    assert out.exit_code == 2
+    written = buf.getvalue()
+    label = "\x1b[31mbad argument:\x1b[0m "
+    assert written.startswith(label) and "\x1b[" not in written[len(label):], repr(written)
+    assert written[len(label):] == (
+        "the query 'SELECT 'Z\\xfcrich'' holds bytes that are no UTF-8 (each written \\xNN "
+        "here): the terminal or script that gave it writes another encoding; give it in "
+        "UTF-8 (a UTF-8 locale, e.g. LANG=C.UTF-8, or `iconv -t UTF-8`)\n")

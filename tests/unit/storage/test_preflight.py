@@ -464,3 +464,24 @@ def test_a_warehouse_under_a_question_mark_is_refused_for_writes_only(tmp_path):
     assert problem is not None and str(root) in problem and "?" in problem
     assert warehouse_problem(root, write=False) is None
     assert warehouse_problem(tmp_path / "starq" / "wh", write=True) is None
+
+
+def test_a_manifest_fields_value_is_named_as_json_null_or_its_repr_up_to_120_characters():
+    """Mutation seed 68: a null where an object or a list goes is named as JSON writes it
+    (`null`, not Python's None); another value by its repr, whole up to 120 characters,
+    past that its first 119 and an ellipsis (a manifest may hold a field of any size)."""
+    from tasks.storage.warehouse import manifest_shape_problem
+
+    assert manifest_shape_problem({"run_id": "r", "files": None}) == (
+        "files null, where an object of a list of paths per table is written")
+    assert manifest_shape_problem({"run_id": "r", "files": {"articles": None}}) == (
+        "files.articles null, where a list of paths is written")
+    whole = "x" * 118  # its repr: 120 characters
+    assert manifest_shape_problem({"run_id": "r", "batch": whole}) == (
+        f"batch '{whole}', where a whole number is written")
+    long = "x" * 119
+    assert manifest_shape_problem({"run_id": "r", "batch": long}) == (
+        f"batch '{long[:118]}…, where a whole number is written")
+    assert manifest_shape_problem({"run_id": "r", "replaces": ["/srv/x.parquet"]}) == (
+        "replaces '/srv/x.parquet', a path outside the warehouse (each is relative to it, "
+        "e.g. articles/<commit>.parquet)")
