@@ -90,7 +90,8 @@ class MinHashParams:
     def word_token_fingerprint(self) -> str:
         """The fingerprint of the same hash family over the tokens before LETTER_TOKENS
         (until 2026-12-06). Its signatures are those of today for every text without a
-        Chinese or Japanese letter, so a warehouse holding them is signed on into."""
+        Chinese, Japanese, Thai, Lao, Khmer or Myanmar letter, so a warehouse holding
+        them is signed on into."""
         return f"mh32-p{self.num_perm}-b{self.bands}x{self.rows}-k{self.shingle_words}-s{self.seed}"
 
     @cached_property
@@ -297,7 +298,7 @@ _POWERS = _Powers()
 # written with spaces and keeps its words. Texts without such letters are tokenised, and
 # signed, as before.
 _LETTER_TOKEN_RANGES = CJK_RANGES + UNSPACED_RANGES
-# Their lead bytes: E0-E1 (U+0E00-U+1FFF) and E3-EF (U+3000-U+FFFF); E2 (U+2000-U+2FFF:
+# Their lead bytes: E0-E1 (U+0800-U+1FFF) and E3-EF (U+3000-U+FFFF); E2 (U+2000-U+2FFF:
 # the curly quotes and dashes of every Latin text) holds none of them.
 _LETTER_TOKEN_LEADS = ((0xE0, 0xE1), (0xE3, 0xEF))
 
