@@ -44,20 +44,16 @@ _NOT_CJK_WORD = "[^\\W" + CJK_LETTER.pattern[1:-1] + "]"
 
 
 @lru_cache(maxsize=1)
-def _agency_spellings() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(canonical name, its spellings) per line of tasks/common/data/wire_agencies.tsv."""
-    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
-        "utf-8")
-    return tuple((name, tuple(spellings.split("|")))
-                 for name, spellings in (line.split("\t") for line in text.splitlines()
-                                         if line.strip() and not line.startswith("#")))
-
-
-@lru_cache(maxsize=1)
 def agencies() -> tuple[tuple[str, re.Pattern], ...]:
     """(canonical name, pattern of its spellings), from tasks/common/data/wire_agencies.tsv."""
+    text = resources.files("tasks.common").joinpath("data/wire_agencies.tsv").read_text(
+        "utf-8")
     out = []
-    for name, spellings in _agency_spellings():
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, joined = line.split("\t")
+        spellings = joined.split("|")
         # Chinese and Japanese names are followed by the dateline's place with no space
         # between ("新华社北京12月5日电"): matched without word boundaries
         unspaced = [re.escape(s) for s in spellings if CJK_LETTER.search(s)]

@@ -852,26 +852,19 @@ def test_other_words_are_read_as_tantivys_default_reads_them(text):
     assert S._words_analyzer().analyze(text) == default.analyze(text)
 
 
-ZH_R43 = "国务院今天发布了新的规定，要求各地加快推进有关工作。\n\n会议指出，当前经济运行总体平稳。"
-JA_R43 = "政府は5日、新たな経済対策を閣議決定した。\n\n物価高に対応するため、給付金を盛り込んだ。"
 TH = ("นายกรัฐมนตรีเดินทางไปเยือนจังหวัดเชียงใหม่เมื่อวันจันทร์เพื่อติดตามสถานการณ์น้ำท่วม\n\n"
       "ทั้งนี้กรมอุตุนิยมวิทยาคาดการณ์ว่าจะมีฝนตกหนักต่อเนื่อง")
 
 
 def test_a_word_of_a_script_written_without_spaces_is_found_inside_its_clause(warehouse):
-    # fault round 43: a Chinese, Japanese or Thai clause was one token of the index (or
-    # none past 40 bytes), so a word inside it matched nothing
-    rows = [_article("z1", "国务院发布新规定", ZH_R43, "r1", lang="zh"),
-            _article("j1", "経済対策を閣議決定", JA_R43, "r1", lang="ja"),
-            _article("t1", "นายกฯ ลงพื้นที่", TH, "r1", lang="th"),
+    # fault round 43: a Thai clause was one token of the index (or none past 40 bytes),
+    # so a word inside it matched nothing (Chinese and Japanese: the test above)
+    rows = [_article("t1", "นายกฯ ลงพื้นที่", TH, "r1", lang="th"),
             _article("a1", "River floods valley", FLOOD, "r1")]
     S.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
-    assert _ids(S.search(warehouse, "国务院")) == ["z1"]
-    assert _ids(S.search(warehouse, "经济运行")) == ["z1"]
-    assert _ids(S.search(warehouse, "経済対策")) == ["j1"]
-    assert _ids(S.search(warehouse, "給付金")) == ["j1"]
     assert _ids(S.search(warehouse, "เชียงใหม่")) == ["t1"]
-    assert _ids(S.search(warehouse, "经济规定")) == []  # its letters, not in that order
-    (hit,) = S.search(warehouse, "经济运行").hits
-    assert "经济运行" in hit.snippet
+    assert _ids(S.search(warehouse, "ฝนตกหนัก")) == ["t1"]
+    assert _ids(S.search(warehouse, "หนักฝนตก")) == []  # its letters, not in that order
+    (hit,) = S.search(warehouse, "เชียงใหม่").hits
+    assert "เชียงใหม่" in hit.snippet
     assert _ids(S.search(warehouse, "evacuation")) == ["a1"]  # other words as before
