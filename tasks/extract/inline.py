@@ -12,6 +12,11 @@ shared by ... on <time>"), in a `<div>` or `<section>` rather than a paragraph, 
 inside an element whose class or id names a date, a byline or an embed. On the 990 dev
 pages (380 hold a `<time>`, 612 a `<label>`) no element passes: the pass changes none
 of them.
+
+A drop cap set apart from its paragraph (`<span class="dropcap">T</span><p>urkey and
+...`, the Evening Standard's and the Independent's template) is put back as the first
+letter of its word: trafilatura reads the `<span>` and the `<p>` as two blocks and drops
+the lone letter, so the story opened "urkey and".
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ INLINE_TAGS = frozenset((
     "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
     "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
     "sup", "time", "tt", "u", "var", "wbr"))
+# Text a browser does not show in the page's lines.
+_UNSHOWN = frozenset(("script", "style", "noscript", "template"))
 # At least this many words of the sentence around it: a dateline has one to three
 # ("Published", "Updated on", "By Anna Berg |"), a sentence more.
 MIN_WORDS_AROUND = 4
@@ -95,3 +102,45 @@ def _in_a_sentence(elem: HtmlElement) -> bool:
         node = node.getparent()
     around = len(_WORD.findall(block.text_content())) - len(_WORD.findall(text))
     return around >= (MIN_WORDS_BEFORE_AN_END if closing else MIN_WORDS_AROUND)
+
+
+def drop_caps_into_their_paragraph(tree: HtmlElement) -> int:
+    """Move each drop cap standing before its paragraph (above) into that paragraph's
+    first word; how many were moved."""
+    moved = 0
+    for para in list(tree.iter("p")):
+        cap = para.getprevious()
+        if cap is None or not isinstance(cap.tag, str) or (cap.tail or "").strip():
+            continue
+        letter = cap.text_content().strip()
+        if not (len(letter) == 1 and letter.isupper()) or any(
+                child.tag not in INLINE_TAGS for child in cap.iterdescendants()
+                if isinstance(child.tag, str)):
+            continue
+        first = _first_text_holder(para)
+        if first is None:
+            continue
+        holder, attr = first
+        rest = getattr(holder, attr).lstrip()
+        # a word's next letter in lower case, not the letter again: a forum's avatar
+        # initial "Y" stands before its user "yellowkitty", a drop cap's "T" before "urkey"
+        if not rest[:1].islower() or rest[:1] == letter.lower():
+            continue
+        setattr(holder, attr, letter + rest)
+        cap.getparent().remove(cap)  # (its tail is blank: nothing of the text goes with it)
+        moved += 1
+    return moved
+
+
+def _first_text_holder(elem: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """The element and attribute ("text" or "tail") holding `elem`'s first visible words."""
+    if (elem.text or "").strip():
+        return elem, "text"
+    for child in elem:
+        if isinstance(child.tag, str) and child.tag not in _UNSHOWN:
+            found = _first_text_holder(child)
+            if found is not None:
+                return found
+        if (child.tail or "").strip():
+            return child, "tail"
+    return None

@@ -96,7 +96,7 @@ from tasks.extract.furniture import (
     prune_furniture,
     site_link_lists,
 )
-from tasks.extract.inline import INLINE_TAGS, keep_inline_text
+from tasks.extract.inline import INLINE_TAGS, drop_caps_into_their_paragraph, keep_inline_text
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
@@ -799,6 +799,7 @@ def extract_html(
         # after the metadata, which reads the dates of <time> elements: a <time> in a
         # sentence is its words, which trafilatura would delete ("met on and voted")
         keep_inline_text(tree)
+        drop_caps_into_their_paragraph(tree)
         headings_by_role(tree)
         prune_furniture(tree, url, meta.authors)
         fonts_holding_blocks_as_divs(tree)  # (then its text around its blocks is loose)

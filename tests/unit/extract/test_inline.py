@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from lxml.html import HtmlElement, fromstring
 
-from tasks.extract.inline import keep_inline_text
+from tasks.extract.inline import drop_caps_into_their_paragraph, keep_inline_text
 from tasks.extract.pages import extract_html
 
 STORY = "".join(
@@ -167,3 +167,34 @@ def test_the_words_right_before_it_are_those_after_the_element_before_it():
                       "for the plan.</p></div>")
     assert keep_inline_text(tree) == 0
     assert [e.text for e in tree.iter("time")] == ["May 1"]
+
+
+def test_a_drop_cap_before_its_paragraph_opens_the_story_again():
+    """The Evening Standard's template: `<span class="dropcap">T</span><p><a>urkey</a>,
+    Poland...`: trafilatura read two blocks and dropped the letter: "urkey, Poland"."""
+    cap = ('<span class="dropcap">T</span><p><a href="/topic/turkey">urkey</a>, Poland and '
+           "the Caribbean islands of Bonaire have been removed from the list of travel "
+           "corridors, the transport secretary said on Thursday.</p>")
+    text = extract_html(page(cap), "https://news.example/a").text
+    assert "Turkey, Poland and the Caribbean islands" in text
+    assert "urkey" not in text.replace("Turkey", "")
+
+
+@pytest.mark.parametrize("html, moved, first", [
+    ('<div><b>T</b>\n<p>  <em>he</em> council met.</p></div>', 1, "The council met."),
+    ('<div><span>T</span><p><script>var a;</script>he council met.</p></div>', 1,
+     "var a;The council met."),
+    # a forum's avatar initial before its user's name, written with the same letter
+    ('<div><div class="avatar">Y</div><p>yellowkitty wrote on Monday.</p></div>', 0,
+     "Yyellowkitty wrote on Monday."),
+    # a capitalised first word after it: the letter is a label of its own
+    ('<div><span>A</span><p>The council met.</p></div>', 0, "AThe council met."),
+    ('<div><span>t</span><p>he council met.</p></div>', 0, "the council met."),
+    ('<div><span>T</span> and <p>he council met.</p></div>', 0, "T and he council met."),
+    ('<div><span>Th</span><p>e council met.</p></div>', 0, "The council met."),
+    ('<div><span><div>T</div></span><p>he council met.</p></div>', 0, "The council met."),
+])
+def test_only_a_lone_capital_standing_right_before_its_word_is_a_drop_cap(html, moved, first):
+    tree = fromstring(html)
+    assert drop_caps_into_their_paragraph(tree) == moved
+    assert tree.text_content().replace("\n", "").strip() == first
