@@ -35,7 +35,7 @@ _RELATED_CUES = [
     r"continue reading", r"click here",
     # de
     r"lesen sie (?:auch|mehr|hier|weiter)", r"auch interessant", r"ebenfalls interessant",
-    r"mehr zum thema", r"mehr themen", r"schon gelesen",
+    r"mehr zum thema", r"mehr themen", r"schon gelesen", r"siehe auch",
     r"das (?:könnte|dürfte) (?:dich|sie) auch interessieren", r"passend zum thema",
     r"weitere (?:themen|artikel|beiträge|nachrichten|meldungen|news|aktuelle themen)",
     r"weiterlesen", r"zum weiterlesen", r"empfohlene beiträge", r"ähnliche (?:artikel|beiträge)",
@@ -147,7 +147,9 @@ ARROW_LABEL_MAX_WORDS = 8
 # A membership box ("Werden Sie Mitglied bei <site>"): the invitation opening a short line
 # with no question ("Werden Sie Mitglied der Feuerwehr?" asks a reader in a story).
 _JOIN = re.compile(
-    r"^\W{0,3}(?:werden sie|werde|jetzt) mitglied|^\W{0,3}(?:hazte socio|devenez membre)",
+    r"^\W{0,3}(?:werden sie|werde|jetzt) mitglied|^\W{0,3}(?:hazte socio|devenez membre)"
+    # a membership box's heading ("Join now or renew to get:", "Join today and get:")
+    r"|^\W{0,3}join (?:now|today)\b",
     re.IGNORECASE,
 )
 # "Weitere Infos unter www.example.de", "More information is available at ...": a pointer
@@ -209,7 +211,10 @@ _ENJOYED = re.compile(
     r" (?:article|post|story|piece|roundup|newsletter|this)|enjoyed (?:this|the) (?:article|post"
     r"|story|piece)|(?:te|le) gustó (?:este|esta) (?:artículo|nota)|vous avez aimé cet article"
     # "Gefällt dir unser Klettermagazin? ...": the outlet asks about itself
-    r"|gefällt (?:dir|ihnen|euch) (?:unser|unsere|dieser|dieses|diese) [\w-]+\?)",
+    r"|gefällt (?:dir|ihnen|euch) (?:unser|unsere|dieser|dieses|diese) [\w-]+\?"
+    # the text named by its title: 'Na, hat dir "Montessori-Spielzeug: 13 Ideen" gefallen'
+    # (a title's length: an interview's 'Hat Ihnen „Titanic" gefallen?' stays)
+    r"|(?:na,? )?(?:hat|haben) (?:dir|ihnen|euch) [\"„“»«][^\"“”»«]{15,200}[\"“”»«] gefallen)",
     re.IGNORECASE,
 )
 # An ad slot's own label in the text ("Story continues below advertisement", "Advertisement -
@@ -452,6 +457,7 @@ _WIRE_COVERAGE = re.compile(
 # Interface strings: the whole (short) line is a button or a label.
 _UI_EXACT = {
     "share", "share this", "share this article", "share this story", "share on facebook",
+    "location details",
     "share on twitter", "tweet", "print", "email", "e-mail", "copy link", "link copied",
     "loading", "loading...", "advertisement", "advertising", "sponsored", "ad", "anzeige",
     "werbung", "teilen", "teilen mit", "artikel teilen", "drucken", "merken", "wird geladen",
@@ -795,7 +801,12 @@ _COMMENT_BOX = re.compile(
     # text ("Verraten Sie gerne in den Kommentaren: ...", "Let us know in the comments")
     r"|kommentare (?:erscheinen|werden) (?:erst )?(?:nach|nachdem)|kommentare insgesamt"
     r"|(?:verrat|schreib|erzähl|teil)(?:en sie|t|e)? (?:uns |mir )?(?:gerne |es |doch )?"
-    r"(?:in den|im) kommentar|let (?:us|me) know in the comments|in the comments below)",
+    r"(?:in den|im) kommentar|let (?:us|me) know in the comments|in the comments below"
+    # the section's disclaimer ("Kommentare von Lesern stellen keinesfalls die Meinung der
+    # Redaktion dar!", "Comments do not represent the views of The Daily Example")
+    r"|^\W{0,3}(?:die )?(?:leser)?kommentare\b[^.!?]{0,40}\bmeinung der redaktion"
+    r"|^\W{0,3}(?:(?:reader|user)s?(?:'|’)? )?comments\b[^.!?]{0,40}\b(?:do not|don't|does not"
+    r"|are not)\b[^.!?]{0,30}\b(?:views?|opinions?) of\b)",
     re.IGNORECASE,
 )
 # The consent placeholder of an embedded post, video or map ("Klicken Sie auf den unteren
@@ -1013,6 +1024,22 @@ TEASER_ITEM_MAX_WORDS = 30
 
 def _is_teaser_item(line: str) -> bool:
     return line.startswith("- ") and _words(line) <= TEASER_ITEM_MAX_WORDS
+
+
+# The heading of a box offering membership or a subscription, over the list of what it
+# gives ("Join now or renew to get:", "Subscribers get:"); "Inhalte für den nächsten
+# Newsletter:" in a club's minutes is a call by its word, and its list is the minutes'.
+_PERKS_HEADING = re.compile(
+    r"^\W{0,3}(?:join|subscribe|renew|sign up|become a (?:member|subscriber)"
+    r"|(?:members|subscribers) (?:get|receive)|werden sie mitglied|jetzt mitglied werden"
+    r"|abonnieren sie|(?:abonnenten|mitglieder) (?:erhalten|bekommen))\b",
+    re.IGNORECASE)
+# A list item as a box writes it: a dash, a bullet or a tick first.
+_PERK = re.compile(r"^(?:[-–—•·✓✔✅]\s)")
+
+
+def _is_perk(line: str) -> bool:
+    return bool(_PERK.match(line)) and _words(line) <= TEASER_ITEM_MAX_WORDS
 
 
 def _norm_name(s: str) -> str:
@@ -1321,6 +1348,15 @@ def remove_boilerplate(
                     j += 1
                 i = j
                 continue
+            if rule == "cta" and line.endswith(":") and _PERKS_HEADING.match(line):
+                # a membership or sign-up box's heading takes its list of perks along
+                # ("Join now or renew to get:", "— Instant access to special reports")
+                j = i + 1
+                while j < len(lines) and j - i <= 12 and _is_perk(lines[j]):
+                    removed["cta"] += 1
+                    j += 1
+                i = j
+                continue
             i += 1
             continue
         kept.append(line)
@@ -1368,6 +1404,12 @@ def _drop_after_end_mark(kept: list[str], removed: dict[str, int]) -> None:
 _SIGNUP_CALL = re.compile(
     r"^\W{0,2}(?:(?:then|so|and|or|please) )?(?:sign up|subscribe|register|join)"
     r" (?:for|to|now|today|here|our)\b", re.IGNORECASE)
+# The same call closing a promotion of a newsletter, a podcast or alerts: "CNN will soon
+# launch Royal News, a weekly newsletter bringing you the inside track ... Sign up here."
+_SIGNUP_CLOSE = re.compile(
+    r"(?:^|[.!?…]\s+)(?:sign up|subscribe|register|join)(?: (?:here|now|today|for free))?"
+    r"\s*[.!]?\s*$", re.IGNORECASE)
+_PROMOTED = re.compile(r"\b(?:newsletters?|inbox|e-?mails?|podcasts?|alerts)\b", re.IGNORECASE)
 SIGNUP_TAIL_BLOCKS = 2
 SIGNUP_MAX_WORDS = 50
 SIGNUP_LEAD_MAX_WORDS = 10
@@ -1380,10 +1422,12 @@ def _leads_into_a_call(line: str) -> bool:
 
 
 def _drop_tail_signup(kept: list[str], removed: dict[str, int]) -> None:
-    """Drop a sign-up call among the last SIGNUP_TAIL_BLOCKS blocks, and the short question
-    leading into it (never the first block)."""
+    """Drop a sign-up call (or a promotion closing on one) among the last SIGNUP_TAIL_BLOCKS
+    blocks, and the short question leading into it (never the first block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - SIGNUP_TAIL_BLOCKS) - 1, -1):
-        if j > 0 and _words(kept[j]) <= SIGNUP_MAX_WORDS and _SIGNUP_CALL.match(kept[j]):
+        block = kept[j]
+        if j > 0 and _words(block) <= SIGNUP_MAX_WORDS and (_SIGNUP_CALL.match(block) or (
+                _SIGNUP_CLOSE.search(block) and _PROMOTED.search(block))):
             lead = j - 1 if j > 1 and _leads_into_a_call(kept[j - 1]) else j
             removed["cta"] = removed.get("cta", 0) + j + 1 - lead
             del kept[lead:j + 1]

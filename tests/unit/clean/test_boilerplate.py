@@ -2316,3 +2316,84 @@ def test_a_php_engines_message_is_no_line_of_the_story(line) -> None:
 ])
 def test_a_sentence_about_a_warning_stays(line) -> None:
     assert classify_line(line) is None
+
+
+# --- session 48: boxes at English news pages' ends ---
+
+
+def test_a_newsletter_promotion_closing_on_its_call_goes_at_the_texts_end() -> None:
+    # edition.cnn.com: longer than a call line may be, its call last, not first
+    promo = ("CNN will soon launch Royal News, a weekly newsletter bringing you the inside "
+             "track on the royal family, what they are up to in public and what's happening "
+             "behind palace walls. Sign up here.")
+    story = "CNN has reached out to the royal family for comment."
+    out = remove_boilerplate("\n\n".join([PROSE, story, promo]))
+    assert (out.text, out.removed) == (f"{PROSE}\n\n{story}", {"cta": 1})
+    for call in ("Subscribe now!", "Register today.", "Join for free", "Sign up"):
+        text = "\n\n".join([PROSE, story, f"Our podcast comes out every Friday. {call}"])
+        assert remove_boilerplate(text).text == f"{PROSE}\n\n{story}", call
+    # a story's sentence naming a newsletter and ending on "sign up", or a call that
+    # promotes nothing, stays; so does a promotion before the last two blocks
+    kept = [
+        # (over the 20 words of a call line: a shorter one is one by _CTA)
+        "The council's newsletter, which goes to every household in the district each month, "
+        "asks residents whether they would like to sign up.",
+        "The club opens its doors to newcomers every Friday evening. Join now.",
+        "More than 5,000 readers in the county read the weekly newsletter last year, and at the "
+        "meeting the mayor urged others to sign up here.",
+    ]
+    for line in kept:
+        text = "\n\n".join([PROSE, story, line])
+        assert remove_boilerplate(text).text == text, line
+    text = "\n\n".join([PROSE, promo, story, story + " Again."])
+    assert promo in remove_boilerplate(text).text
+
+
+def test_a_membership_box_heading_takes_its_list_of_perks_along() -> None:
+    # haitiantimes.com: "Join now or renew to get:" and the perks as dashed paragraphs
+    perks = ["— Instant access to one-of-kind stories and special reports",
+             "— Local news from our communities (especially New York and Florida)",
+             "• Membership merch, perks and special invitations",
+             "✓ Downloadable lists and resources"]
+    out = remove_boilerplate("\n\n".join([PROSE, "Join now or renew to get:", *perks]))
+    assert (out.text, out.removed) == (PROSE, {"cta": 5})
+    # the list ends at a line that is no dashed item, and without the colon nothing follows
+    story = "The family thanked the donors on Sunday."
+    out = remove_boilerplate("\n\n".join([PROSE, "Join now or renew to get:", perks[0], story]))
+    assert out.text == f"{PROSE}\n\n{story}"
+    out = remove_boilerplate("\n\n".join([PROSE, "Join now", perks[0]]))
+    assert out.text == f"{PROSE}\n\n{perks[0]}"
+    # a list under a sentence of the story stays, and so does the list under another
+    # call by its word alone (talent.ch's minutes: "Inhalte für den nächsten Newsletter:")
+    for heading in ("The council approved three measures:",
+                    "Inhalte für den nächsten Newsletter:"):
+        listed = "\n\n".join([PROSE, heading, "- A new ferry", "– Bus lanes"])
+        assert "- A new ferry\n\n– Bus lanes" in remove_boilerplate(listed).text, heading
+    for heading in ("Subscribers get:", "Become a member and receive:", "Sign up to get:"):
+        out = remove_boilerplate("\n\n".join([PROSE, heading, "- A new ferry", "– Bus lanes"]))
+        assert out.text == PROSE, heading
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Join now or renew to get:", "cta"),
+    ("Join today", "cta"),
+    ("Siehe auch:", "related"),
+    ("Siehe auch: Die Geschichte des Mondes", "related"),
+    ("Location Details", "ui"),
+    ('Na, hat dir "Montessori-Spielzeug: 13 pädagogisch wertvolle Ideen" gefallen, '
+     "weitergeholfen? Dann hinterlasse uns doch ein Like.", "cta"),
+    ("Kommentare von Lesern stellen keinesfalls die Meinung der Redaktion dar!", "cta"),
+    ("Reader comments do not represent the views of The Daily Example.", "cta"),
+])
+def test_session_48_furniture_lines(line: str, rule: str) -> None:
+    assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Join us for a live chat on Tuesday.",
+    "The comments made by the minister do not reflect the views of the government.",
+    'Hat Ihnen „Titanic" gefallen?',
+    "Die Kommentare des Ministers gaben nicht die Meinung der Regierung wieder.",
+])
+def test_session_48_prose_is_kept(line: str) -> None:
+    assert classify_line(line) is None
