@@ -2397,3 +2397,34 @@ def test_session_48_furniture_lines(line: str, rule: str) -> None:
 ])
 def test_session_48_prose_is_kept(line: str) -> None:
     assert classify_line(line) is None
+
+
+def test_the_headline_among_the_first_blocks_goes_with_the_labels_above_it() -> None:
+    title = "Harbour bridge reopens after two years"
+    lead = ("The harbour bridge reopened on Monday after two years of repairs, the city "
+            "said, and the first buses crossed it at dawn.")
+    # a kicker, a section's name or a date line above the headline go with it
+    for above in (["Gesundheit"], ["- Pressemitteilungen"], ["Mo, 11:41 Uhr", "Verkehr"],
+                  ["Headline:"]):
+        out = remove_boilerplate("\n".join([*above, title, PROSE]), title=title)
+        assert (out.text, out.removed) == (PROSE, {"kicker": len(above), "title": 1}), above
+    # a lead placed before them stays, the labels between it and the headline go
+    out = remove_boilerplate("\n".join([lead, "Auto", title, PROSE]), title=title)
+    assert (out.text, out.removed) == (f"{lead}\n\n{PROSE}", {"kicker": 1, "title": 1})
+    # a short sentence, or a label of seven words, above it is no kicker
+    for above in ("The bridge is open.", "One two three four five six seven"):
+        out = remove_boilerplate("\n".join([above, title, PROSE]), title=title)
+        assert out.text == f"{above}\n\n{PROSE}", above
+    # the headline repeated at the start goes each time (a wiki's infobox repeats it)
+    out = remove_boilerplate("\n".join([title, f"| {title} | |", PROSE]), title=title)
+    assert (out.text, out.removed) == (PROSE, {"title": 2})
+
+
+def test_the_headline_is_looked_for_among_the_first_four_blocks_only() -> None:
+    title = "Harbour bridge reopens after two years"
+    blocks = [f"Paragraph {n} of the story ends here, as the author said." for n in range(4)]
+    out = remove_boilerplate("\n".join([*blocks[:3], title, PROSE]), title=title)
+    assert out.text == "\n\n".join([*blocks[:3], PROSE])
+    # the fifth block quoting the headline is the story's
+    text = "\n".join([*blocks, title, PROSE])
+    assert remove_boilerplate(text, title=title).text == text.replace("\n", "\n\n")
