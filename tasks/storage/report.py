@@ -481,10 +481,13 @@ def lock_for_queries(con: duckdb.DuckDBPyConnection,
     applied (`split_query_settings`), then no extension installed behind the query's
     back (autoinstall), and no setting changed by it (lock_configuration: SET
     log_query_path or PRAGMA enable_profiling made later statements write files). SET
-    VARIABLE still works: variables are no configuration."""
+    VARIABLE still works: variables are no configuration. No persistent secret: `CREATE
+    PERSISTENT SECRET` wrote a file under ~/.duckdb/stored_secrets, a token kept on disk
+    after the query (fault round 44)."""
     for statement in settings:
         con.execute(statement)
     con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET allow_persistent_secrets = false")
     con.execute("SET lock_configuration = true")
     return con
 

@@ -121,3 +121,21 @@ def test_the_lock_applies_the_opening_settings_then_refuses_every_other():
             con.execute("SET threads = 1")
     finally:
         con.close()
+
+
+def test_a_query_stores_no_persistent_secret(tmp_path):
+    # fault round 44: CREATE PERSISTENT SECRET (DuckDB types it CREATE) wrote the token to
+    # a file under ~/.duckdb/stored_secrets, kept after the query
+    folder = tmp_path / "secrets"
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET secret_directory = '{folder}'")  # the home folder's, elsewhere
+        lock_for_queries(con)
+        for query in ("CREATE PERSISTENT SECRET s (TYPE http, BEARER_TOKEN 'tok')",
+                      "CREATE SECRET s2 IN LOCAL_FILE (TYPE http, BEARER_TOKEN 'tok')"):
+            with pytest.raises(duckdb.Error, match="Persistent secrets are disabled"):
+                con.execute(query)
+        con.execute("CREATE SECRET s3 (TYPE http)")  # one in memory, gone with the query
+    finally:
+        con.close()
+    assert not folder.exists() or not any(folder.iterdir())
