@@ -93,3 +93,16 @@ def test_an_outlet_whose_name_is_a_www_m_or_amp_label_keeps_it():
     con = connect({"articles": arts})
     assert con.execute("SELECT origin_outlet FROM stories ORDER BY story_id").fetchall() == [
         ("amp.dev",), ("mobile.de",), ("news.example",)]
+
+
+def test_a_copy_enriched_before_its_outlet_was_registered_counts_as_that_outlet():
+    # fault round 44: a run's copy of citynews.example without source_name (the outlet
+    # registered after it) beside a later run's copy named "City News": three
+    # independent outlets for two, the origin named by its domain
+    base = dict(cluster_id="citynews.example-1")
+    arts = [article(1, "citynews.example", 0, source_name=None, run_id="r1", **base),
+            article(2, "citynews.example", 1, source_name="City News", run_id="r2", **base),
+            article(3, "othertown.example", 1, source_name=None, run_id="r2", **base)]
+    con = connect({"articles": arts})
+    assert con.execute("SELECT origin_outlet, copies, independent_outlets FROM stories"
+                       ).fetchall() == [("City News", 3, 2)]
