@@ -216,7 +216,8 @@ def duplicates(q: Query) -> Section:
                   BETWEEN $since AND $until
         )
         SELECT first(title ORDER BY {FIRST}) AS story, count(DISTINCT article_id) AS copies,
-               first(outlet ORDER BY {FIRST}) AS first_seen_copy, min(seen) AS first_seen,
+               first(outlet ORDER BY {FIRST}) AS first_seen_copy,
+               first(seen ORDER BY {FIRST}) AS first_seen,
                list(DISTINCT outlet ORDER BY outlet) AS outlets
         FROM members GROUP BY cluster_id HAVING count(DISTINCT article_id) > 1
         ORDER BY copies DESC, first_seen, cluster_id LIMIT 12""")

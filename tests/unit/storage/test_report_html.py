@@ -460,5 +460,5 @@ def test_a_clusters_first_copy_is_not_one_dated_by_its_day_alone():
     html = report_html.duplicates(report_html.Query(con, report_html.MIN_DAY,
                                                     report_html.MAX_DAY)).html()
     row = re.search(r"<h3>Biggest story clusters</h3>.*?<tbody><tr>(.*?)</tr>", html)[1]
-    assert re.findall(r"<td>(.*?)</td>", row)[:3] == ["Senate passes budget bill", "2",
-                                                    "Apnews"]
+    assert re.findall(r"<td>(.*?)</td>", row)[:4] == ["Senate passes budget bill", "2",
+                                                    "Apnews", "2024-05-03 14:00"]
