@@ -424,7 +424,24 @@ def query_refusal(query: str) -> str | None:
             text = " ".join(statement.query.split()).rstrip("; ")
             text = text if len(text) <= 60 else text[:59] + "…"
             return f"{why}: {text!r}; {QUERY_ONLY_HINT}"
+        wrapped = _WRAPPER.match(statement.query) if statement.type.name in (
+            "PREPARE", "EXPLAIN") else None
+        if wrapped:  # the statement PREPARE names or EXPLAIN ANALYZE runs
+            inner = query_refusal(statement.query[wrapped.end():])
+            if inner:
+                return inner
     return None
+
+
+# `PREPARE p AS COPY ... TO 'f'; EXECUTE p` and `EXPLAIN ANALYZE COPY ... TO 'f'` wrote the
+# file: DuckDB types those statements PREPARE and EXPLAIN, whatever they hold (fault round
+# 44). The wrapper's words (a name, parameter types, EXPLAIN's options, comments between)
+# are skipped and what follows is read as a query of its own.
+_GAP = r"(?:\s|/\*.*?\*/|--[^\n]*(?:\n|$))*"
+_WRAPPER = re.compile(
+    rf"{_GAP}(?:PREPARE{_GAP}(?:\"[^\"]*\"|\w+){_GAP}(?:\([^)]*\){_GAP})?AS\b"
+    rf"|EXPLAIN(?:{_GAP}\([^)]*\)|{_GAP}ANALY[SZ]E\b)*)",
+    re.IGNORECASE | re.DOTALL)
 
 
 # Settings a query may open with: how much of the machine it uses and how it shows
@@ -464,10 +481,13 @@ def lock_for_queries(con: duckdb.DuckDBPyConnection,
     applied (`split_query_settings`), then no extension installed behind the query's
     back (autoinstall), and no setting changed by it (lock_configuration: SET
     log_query_path or PRAGMA enable_profiling made later statements write files). SET
-    VARIABLE still works: variables are no configuration."""
+    VARIABLE still works: variables are no configuration. No persistent secret: `CREATE
+    PERSISTENT SECRET` wrote a file under ~/.duckdb/stored_secrets, a token kept on disk
+    after the query (fault round 44)."""
     for statement in settings:
         con.execute(statement)
     con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET allow_persistent_secrets = false")
     con.execute("SET lock_configuration = true")
     return con
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from html import escape
+from unicodedata import bidirectional
 
 import duckdb
 
@@ -21,6 +22,7 @@ MIN_DAY, MAX_DAY = date(1, 1, 1), date(9999, 12, 31)
 TOP_N = 15  # bars in a ranking
 TOP_LINES = 5  # series in a chart over time
 MAX_ROWS = 25  # rows of a table
+MAX_CELL_CHARS = 300  # characters of a table cell shown (two lines of a long headline)
 RUNS_SHOWN = 5
 
 
@@ -75,9 +77,24 @@ def table(columns: list[str], rows: list[tuple], limit: int = MAX_ROWS) -> str:
             return (v.astimezone(UTC) if v.tzinfo else v).strftime("%Y-%m-%d %H:%M")
         return str(v)
 
+    def td(v) -> str:
+        text = cell(v)
+        # A headline in Arabic, Hebrew, Persian or Urdu takes its own direction: in the
+        # page's left-to-right one its closing punctuation or number showed on the wrong
+        # side ("?...", a date's digits reordered), and its start was on the left (fault
+        # round 44). dir=auto only where such letters are, so other cells stay as they are.
+        rtl = any(bidirectional(ch) in ("R", "AL") for ch in text)
+        attrs = " dir='auto'" if rtl else ""
+        if len(text) > MAX_CELL_CHARS:
+            # a headline of 4,691 characters (a dump's first paragraph on its title line)
+            # filled the screen with one row of the latest articles: cut, the whole text
+            # in the cell's tooltip (fault round 44)
+            attrs += f" title='{escape(text)}'"
+            text = text[:MAX_CELL_CHARS - 1] + "…"
+        return f"<td{attrs}>{escape(text)}</td>"
+
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell(v))}</td>" for v in r) + "</tr>"
-                   for r in rows[:limit])
+    body = "".join("<tr>" + "".join(td(v) for v in r) + "</tr>" for r in rows[:limit])
     more = (f"<p class='more'>{len(rows) - limit} more rows not shown</p>"
             if len(rows) > limit else "")
     return (f"<div class='tw'><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
@@ -120,6 +137,9 @@ def _zeros(series: dict[str, list]) -> dict[str, list]:
 # Days are UTC days, whatever the zone of the process that asks (its TZ is DuckDB's
 # session zone, which a cast of a TIMESTAMPTZ to DATE uses; fault round 37).
 DAY = "CAST(timezone('UTC', coalesce(published_at, fetched_at)) AS DATE)"
+# the first copy of a story: by day, a copy dated by its day alone after that day's timed
+# ones, then by time (the `stories` view's origin rule)
+FIRST = "CAST(timezone('UTC', seen) AS DATE), day_only NULLS FIRST, seen, url"
 
 
 def alarms(q: Query, failing: dict[str, tuple[list[str], list[tuple]]]) -> Section:
@@ -188,19 +208,23 @@ def duplicates(q: Query) -> Section:
     cols, rows = q.rows(f"""
         WITH members AS (
             SELECT c.cluster_id, a.article_id, coalesce(a.source_name, a.domain) AS outlet,
-                   a.title, coalesce(a.published_at, a.fetched_at) AS seen, a.url
+                   a.title, coalesce(a.published_at, a.fetched_at) AS seen, a.url,
+                   CAST(timezone('UTC', a.published_at) AS TIME) = '00:00' AS day_only
             FROM article_clusters c JOIN articles a USING (article_id)
             WHERE {DAY.replace('published_at', 'a.published_at').replace('fetched_at',
                                                                           'a.fetched_at')}
                   BETWEEN $since AND $until
         )
-        SELECT first(title ORDER BY seen, url) AS story, count(DISTINCT article_id) AS copies,
-               first(outlet ORDER BY seen, url) AS first_seen_copy, min(seen) AS first_seen,
+        SELECT first(title ORDER BY {FIRST}) AS story, count(DISTINCT article_id) AS copies,
+               first(outlet ORDER BY {FIRST}) AS first_seen_copy,
+               first(seen ORDER BY {FIRST}) AS first_seen,
                list(DISTINCT outlet ORDER BY outlet) AS outlets
         FROM members GROUP BY cluster_id HAVING count(DISTINCT article_id) > 1
         ORDER BY copies DESC, first_seen, cluster_id LIMIT 12""")
     # (copies seen at the same instant are taken in URL order: arg_min took any of them,
-    # so one warehouse gave two reports, a syndicated story's first outlet changing)
+    # so one warehouse gave two reports, a syndicated story's first outlet changing; a copy
+    # dated by its day alone, stored at midnight UTC, comes after that day's timed copies,
+    # as in the `stories` view: fault round 44)
     if rows:
         s.add("<h3>Biggest story clusters</h3>" + table(cols, rows))
     return s
@@ -370,7 +394,7 @@ PAGE_CSS = (
     ".grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}"
     "figure{margin:8px 0}figcaption{font-weight:600;font-size:.9em}"
     ".tw{overflow-x:auto}table{border-collapse:collapse;margin:6px 0 14px;font-size:13px}"
-    "td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}"
+    "td,th{border:1px solid #ddd;padding:3px 6px;text-align:start;vertical-align:top}"
     "th{background:#f3f3f3}.alarm{color:#b00020;font-weight:600}.ok{color:#1b7f3b}"
     ".empty,.more,.note{color:#777;font-size:.9em}"
     "#alarms{background:#fff8f0;padding:4px 10px;border-radius:6px}"

@@ -29,6 +29,36 @@ def test_statements_that_write_files_or_run_extensions_are_refused(query, why):
     assert "pressroom sql only queries" in refusal
 
 
+@pytest.mark.parametrize("query", [
+    "PREPARE p AS COPY (SELECT 42 AS x) TO '{f}'; EXECUTE p",
+    "EXPLAIN ANALYZE COPY (SELECT 42 AS x) TO '{f}'",
+    "explain (analyze, format json) copy (select 42 as x) to '{f}'",
+    "EXPLAIN ANALYSE PREPARE /* c */ \"my p\" -- c\n AS COPY (SELECT 42) TO '{f}';"
+    " EXECUTE \"my p\"",
+])
+def test_a_copy_inside_prepare_or_explain_is_refused_as_copy_is(query, tmp_path):
+    # fault round 44: DuckDB types these PREPARE and EXPLAIN, and both wrote the file
+    query = query.format(f=tmp_path / "out.csv")
+    refusal = query_refusal(query)
+    assert refusal is not None and refusal.startswith("COPY writes a file"), refusal
+    con = duckdb.connect()
+    try:  # what the refusal spares: DuckDB runs each and writes the file
+        for statement in duckdb.extract_statements(query):
+            con.execute(statement.query)
+    finally:
+        con.close()
+    assert (tmp_path / "out.csv").exists()
+    # (an EXPLAIN of a COPY without ANALYZE writes nothing, and is refused all the same)
+    assert query_refusal("EXPLAIN (FORMAT json) COPY (SELECT 1) TO 'x.csv'").startswith("COPY")
+
+
+@pytest.mark.parametrize("query", ["PREPARE p AS SELECT 1; EXECUTE p", "EXPLAIN SELECT 1",
+                                   "EXPLAIN ANALYZE SELECT * FROM range(3)",
+                                   "EXPLAIN (FORMAT json) SELECT 1"])
+def test_prepare_and_explain_of_a_query_are_run(query):
+    assert query_refusal(query) is None
+
+
 def test_a_refusal_quotes_the_statement_cut_to_sixty_characters():
     long = "COPY (SELECT 1 AS a_rather_long_column_name_here) TO '/tmp/x.csv' (HEADER);"
     assert repr(long[:59] + "…") + ";" in query_refusal(long)
@@ -91,3 +121,21 @@ def test_the_lock_applies_the_opening_settings_then_refuses_every_other():
             con.execute("SET threads = 1")
     finally:
         con.close()
+
+
+def test_a_query_stores_no_persistent_secret(tmp_path):
+    # fault round 44: CREATE PERSISTENT SECRET (DuckDB types it CREATE) wrote the token to
+    # a file under ~/.duckdb/stored_secrets, kept after the query
+    folder = tmp_path / "secrets"
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET secret_directory = '{folder}'")  # the home folder's, elsewhere
+        lock_for_queries(con)
+        for query in ("CREATE PERSISTENT SECRET s (TYPE http, BEARER_TOKEN 'tok')",
+                      "CREATE SECRET s2 IN LOCAL_FILE (TYPE http, BEARER_TOKEN 'tok')"):
+            with pytest.raises(duckdb.Error, match="Persistent secrets are disabled"):
+                con.execute(query)
+        con.execute("CREATE SECRET s3 (TYPE http)")  # one in memory, gone with the query
+    finally:
+        con.close()
+    assert not folder.exists() or not any(folder.iterdir())

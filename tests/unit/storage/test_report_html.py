@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import escape
 
 import pytest
 
@@ -424,3 +425,40 @@ def test_a_tables_cells_are_written_for_a_reader(monkeypatch):
         "<tr><td></td><td>1,234.5</td></tr><tr><td>2</td><td>0.25</td></tr>"
         "<tr><td>2026-03-03 04:30</td><td>2026-03-02 23:30</td></tr>"
         "<tr><td>1, x</td><td>y</td></tr></tbody></table></div>")
+
+
+def test_a_right_to_left_headline_takes_its_own_direction():
+    # fault round 44: an Arabic or Hebrew headline in the page's left-to-right direction
+    # showed its question mark and number on the wrong side
+    html = report_html.table(["title", "outlet"], [("هل تنجح المفاوضات؟ 2024", "a.example"),
+                                                   ("מה קרה היום?", "Haaretz")])
+    assert "<td dir='auto'>هل تنجح المفاوضات؟ 2024</td><td>a.example</td>" in html
+    assert "<td dir='auto'>מה קרה היום?</td><td>Haaretz</td>" in html
+    assert "text-align:start" in report_html.PAGE_CSS
+
+
+def test_a_long_cell_is_cut_with_its_whole_text_in_the_tooltip():
+    # fault round 44: a headline of 4,691 characters was one row a screen high
+    long = " ".join(f"Headline{i} & <b>" for i in range(400))
+    html = report_html.table(["title"], [(long,), ("short",)])
+    cell = re.search(r"<td title='([^']*)'>([^<]*)</td>", html)
+    assert cell[1] == escape(long) and cell[2] == escape(long[:299]) + "…"
+    assert "<td>short</td>" in html
+
+
+def test_a_clusters_first_copy_is_not_one_dated_by_its_day_alone():
+    # fault round 44: a republisher showing only the day (stored as midnight UTC) was the
+    # first copy of the agency's story timed 14:00 that day, as in the `stories` view
+    from tests.unit.storage.test_report_views import connect
+
+    day = dt.datetime(2024, 5, 3, tzinfo=dt.UTC)
+    arts = [article(1, "apnews.com", 0, title="Senate passes budget bill",
+                    published_at=day + dt.timedelta(hours=14), cluster_id="c1"),
+            article(2, "small.example", 0, title="Senate passes bill", published_at=day,
+                    source="url", cluster_id="c1")]
+    con = connect({"articles": arts})
+    html = report_html.duplicates(report_html.Query(con, report_html.MIN_DAY,
+                                                    report_html.MAX_DAY)).html()
+    row = re.search(r"<h3>Biggest story clusters</h3>.*?<tbody><tr>(.*?)</tr>", html)[1]
+    assert re.findall(r"<td>(.*?)</td>", row)[:4] == ["Senate passes budget bill", "2",
+                                                    "Apnews", "2024-05-03 14:00"]

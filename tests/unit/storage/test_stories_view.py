@@ -59,3 +59,50 @@ def test_the_data_test_catches_a_story_counted_twice():
     con.execute("""CREATE VIEW stories AS SELECT * FROM stories_ok
                    UNION ALL SELECT * FROM stories_ok WHERE story_id = 'e.example-4'""")
     assert failing(con)["stories_one_row_per_cluster"] == 1
+
+
+def test_a_copy_dated_by_its_day_alone_is_not_the_origin_of_a_copy_timed_that_day():
+    # fault round 44: a republisher showing only "3 May 2024" (stored as midnight UTC) was
+    # the origin of the agency's copy timed 14:00 that day, with its headline and outlet
+    day = dt.datetime(2024, 5, 3, tzinfo=dt.UTC)
+    base = dict(cluster_id="apnews.com-1", fetched_at=day + dt.timedelta(days=1))
+    arts = [
+        article(1, "apnews.com", 0, title="Senate passes budget bill",
+                published_at=day + dt.timedelta(hours=14), **base),
+        article(2, "smallpaper.example", 0, title="Senate passes bill", source="url",
+                published_at=day, **base),
+        # a day-only copy of the day before is still earlier than both
+        article(3, "other.example", 0, title="Early", published_at=day, cluster_id="x-3"),
+        article(4, "late.example", 0, title="Late", cluster_id="x-3",
+                published_at=day + dt.timedelta(days=1, hours=1)),
+    ]
+    arts[2]["published_at"] = day - dt.timedelta(days=1)
+    con = connect({"articles": arts})
+    # the view's day is UTC's whatever the session's zone (pressroom sql takes SET TimeZone)
+    con.execute("SET TimeZone = 'Asia/Kathmandu'")
+    assert con.execute("SELECT story_id, origin_outlet, headline FROM stories ORDER BY 1"
+                       ).fetchall() == [("apnews.com-1", "Apnews", "Senate passes budget bill"),
+                                        ("x-3", "Other", "Early")]
+
+
+def test_an_outlet_whose_name_is_a_www_m_or_amp_label_keeps_it():
+    # fault round 44: mobile.de's copies were the outlet "de" (amp.dev's "dev")
+    arts = [article(1, "mobile.de", 0, source_name=None, cluster_id="mobile.de-1"),
+            article(2, "amp.dev", 0, source_name=None, cluster_id="amp.dev-2"),
+            article(3, "www.news.example", 0, source_name=None, cluster_id="w-3")]
+    con = connect({"articles": arts})
+    assert con.execute("SELECT origin_outlet FROM stories ORDER BY story_id").fetchall() == [
+        ("amp.dev",), ("mobile.de",), ("news.example",)]
+
+
+def test_a_copy_enriched_before_its_outlet_was_registered_counts_as_that_outlet():
+    # fault round 44: a run's copy of citynews.example without source_name (the outlet
+    # registered after it) beside a later run's copy named "City News": three
+    # independent outlets for two, the origin named by its domain
+    base = dict(cluster_id="citynews.example-1")
+    arts = [article(1, "citynews.example", 0, source_name=None, run_id="r1", **base),
+            article(2, "citynews.example", 1, source_name="City News", run_id="r2", **base),
+            article(3, "othertown.example", 1, source_name=None, run_id="r2", **base)]
+    con = connect({"articles": arts})
+    assert con.execute("SELECT origin_outlet, copies, independent_outlets FROM stories"
+                       ).fetchall() == [("City News", 3, 2)]
