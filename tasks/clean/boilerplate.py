@@ -457,7 +457,6 @@ _WIRE_COVERAGE = re.compile(
 # Interface strings: the whole (short) line is a button or a label.
 _UI_EXACT = {
     "share", "share this", "share this article", "share this story", "share on facebook",
-    "location details",
     "share on twitter", "tweet", "print", "email", "e-mail", "copy link", "link copied",
     "loading", "loading...", "advertisement", "advertising", "sponsored", "ad", "anzeige",
     "werbung", "teilen", "teilen mit", "artikel teilen", "drucken", "merken", "wird geladen",
@@ -516,7 +515,19 @@ _UI_EXACT = {
     # a tabloid's pointer to its video, a dialog's and a teaser's buttons, the footer's links
     "scroll down for video", "keep reading", "show full article", "close this dialog window",
     "terms of service", "terms of use", "privacy policy", "cookie policy", "cookie settings",
+    # a venue box's label (alt-weeklies' CMS), a gift button, an ad's button, the BBC's note
+    # under its list of links
+    "location details", "give this article", "copy the link below", "learn more",
+    "read more about these links",
 }
+# A share row written out as its networks' names ("Email Facebook Messenger Twitter",
+# "Facebook Twitter WhatsApp E-Mail"): every word a network or a sharing button.
+_SHARE_TARGET = re.compile(
+    r"(?:e-?mail|facebook|messenger|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit"
+    r"|xing|flipboard|pocket|tumblr|print|drucken|copy|kopieren|link|share|teilen|sms|threads"
+    r"|bluesky"
+    r"|mastodon)", re.IGNORECASE)
+SHARE_ROW_MIN_WORDS = 2
 # The article's age warning, its share count, a share button's label ("This article is
 # more than 2 years old", "This story has been shared 1,234 times.", "Click to share on
 # Twitter (Opens in new window)"), a pager ("Page 1 of 2"), a blog's "Posted in News".
@@ -1006,6 +1017,10 @@ class BoilerplateResult:
     removed: dict[str, int] = field(default_factory=dict)
 
 
+def _share_words(line: str) -> list[str]:
+    return [w for w in re.split(r"[\s|·•,/]+", line) if w]
+
+
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -1140,6 +1155,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     n = _words(s)
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
+        return "ui"
+    if SHARE_ROW_MIN_WORDS <= n <= 10 and all(
+            _SHARE_TARGET.fullmatch(word) for word in _share_words(s)):
         return "ui"
     if n <= 7 and low in _RELATED_EXACT:
         return "related"

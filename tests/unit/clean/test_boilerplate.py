@@ -2428,3 +2428,25 @@ def test_the_headline_is_looked_for_among_the_first_four_blocks_only() -> None:
     # the fifth block quoting the headline is the story's
     text = "\n".join([*blocks, title, PROSE])
     assert remove_boilerplate(text, title=title).text == text.replace("\n", "\n\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Email Facebook Messenger Twitter", "Facebook | Twitter | E-Mail", "Facebook Twitter",
+    "Email Facebook Messenger Twitter Link kopieren", "LEARN MORE", "Give this article",
+    "Copy the link below:", "Read more about these links.",
+])
+def test_a_share_row_of_network_names_and_english_templates_buttons_go(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", [
+    "Twitter", "Facebook and Twitter", "Facebook Twitter Instagram said on Monday.",
+    "Learn more about the bridge at the town hall.",
+])
+def test_a_line_naming_networks_in_a_sentence_or_alone_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_a_share_row_is_ten_names_at_most() -> None:
+    assert classify_line(" ".join(["Facebook", "Twitter"] * 5)) == "ui"
+    assert classify_line(" ".join(["Facebook", "Twitter"] * 5 + ["Email"])) is None
