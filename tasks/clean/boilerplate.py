@@ -523,7 +523,7 @@ _UI_EXACT = {
 # A share row written out as its networks' names ("Email Facebook Messenger Twitter",
 # "Facebook Twitter WhatsApp E-Mail"): every word a network or a sharing button.
 _SHARE_TARGET = re.compile(
-    r"(?:e-?mail|facebook|messenger|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit"
+    r"(?:e-?mail|facebook|messenger|twitter|whatsapp|telegram|linkedin|pinterest|reddit"
     r"|xing|flipboard|pocket|tumblr|print|drucken|copy|kopieren|link|share|teilen|sms|threads"
     r"|bluesky"
     r"|mastodon)", re.IGNORECASE)
@@ -1325,6 +1325,26 @@ TITLE_BLOCKS = 4
 KICKER_MAX_WORDS = 6
 
 
+# The page's own headline beside a longer or shorter title in its <head> ("Hingucker beim
+# Flugplatzfest: Zweite F13 kurz vor der Zulassung" for "Hingucker beim Flugplatzfest in
+# Dessau: Zweite F13 ..."): nearly all its words the title's, most of the title's its own.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+HEADLINE_WORDS_IN_TITLE = 0.8
+TITLE_WORDS_IN_HEADLINE = 0.6
+
+
+def _is_headline_of(line: str, title_words: set[str]) -> bool:
+    words = _norm_name(line).split()
+    if not (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS) or not title_words:
+        return False
+    if re.search(r"\.\W*$", line):  # a lead's sentence, not a headline
+        return False
+    inside = sum(1 for w in words if w in title_words)
+    return (inside >= HEADLINE_WORDS_IN_TITLE * len(words)
+            and len(title_words & set(words)) >= TITLE_WORDS_IN_HEADLINE * len(title_words))
+
+
 def _is_kicker(line: str) -> bool:
     """A short label without a sentence's end (above a headline: a kicker, not a lead)."""
     return _words(line) <= KICKER_MAX_WORDS and not re.search(r"[.!?…]\W*$", line)
@@ -1353,12 +1373,13 @@ def remove_boilerplate(
     kept: list[str] = []
     seen: set[str] = set()
     title_norm = _norm_name(title) if title and drop_title else None
+    title_words = set(title_norm.split()) if title_norm else set()
     i = 0
     while i < len(lines):
         line = lines[i]
         rule = classify_line(line, authors)
         if rule is None and title_norm and len(kept) < TITLE_BLOCKS and (
-                _norm_name(line) == title_norm):
+                _norm_name(line) == title_norm or _is_headline_of(line, title_words)):
             rule = "title"
             # what stands above the headline is the page's: a kicker or section name, a
             # date, a breadcrumb ("Gesundheit", "Mo, 11:41 Uhr", "- Pressemitteilungen");

@@ -2442,6 +2442,7 @@ def test_a_share_row_of_network_names_and_english_templates_buttons_go(line: str
 @pytest.mark.parametrize("line", [
     "Twitter", "Facebook and Twitter", "Facebook Twitter Instagram said on Monday.",
     "Learn more about the bridge at the town hall.",
+    "x x x",  # an athlete's three failed attempts in a results table, not X's button
 ])
 def test_a_line_naming_networks_in_a_sentence_or_alone_stays(line: str) -> None:
     assert classify_line(line) is None
@@ -2450,3 +2451,36 @@ def test_a_line_naming_networks_in_a_sentence_or_alone_stays(line: str) -> None:
 def test_a_share_row_is_ten_names_at_most() -> None:
     assert classify_line(" ".join(["Facebook", "Twitter"] * 5)) == "ui"
     assert classify_line(" ".join(["Facebook", "Twitter"] * 5 + ["Email"])) is None
+
+
+def test_the_pages_own_headline_beside_a_longer_title_goes_too() -> None:
+    title = "Hingucker beim Flugplatzfest in Dessau: Zweite F13 kurz vor der Zulassung"
+    headline = "Hingucker beim Flugplatzfest: Zweite F13 kurz vor der Zulassung"
+    out = remove_boilerplate("\n".join(["Dessau", headline, PROSE]), title=title)
+    assert (out.text, out.removed) == (PROSE, {"kicker": 1, "title": 1})
+    # the SEO title shorter than the headline: nearly every headline word is the title's
+    out = remove_boilerplate("\n".join([f"{headline} in Dessau", PROSE]),
+                             title="Zweite F13 kurz vor der Zulassung in Dessau")
+    assert out.text == f"{headline} in Dessau\n\n{PROSE}"  # 8 of 12 words: a line of its own
+    out = remove_boilerplate("\n".join(["Zweite F13 kurz vor der Zulassung", PROSE]),
+                             title="Dessau: Zweite F13 kurz vor der Zulassung")
+    assert out.text == PROSE
+    # a lead sentence made of the title's words stays, and so does a line of two words
+    lead = "Zweite F13 kurz vor der Zulassung beim Flugplatzfest in Dessau."
+    for line in (lead, "Zweite F13"):
+        out = remove_boilerplate("\n".join([line, PROSE]), title=title)
+        assert out.text == f"{line}\n\n{PROSE}", line
+
+
+@pytest.mark.parametrize("line, dropped", [
+    ("one two three four five", True),  # every word the title's, all of the title
+    ("one two three four extra", True),  # 4 of 5 words the title's (0.8)
+    ("one two three extra other", False),  # 3 of 5 (0.6)
+    ("one two three", True),  # 3 of the title's 5 words (0.6)
+    ("one two", False),  # under three words
+])
+def test_a_headline_is_four_fifths_the_titles_words_and_three_fifths_of_the_title(
+        line: str, dropped: bool) -> None:
+    title = "One two three four five"
+    out = remove_boilerplate(f"{line}\n{PROSE}", title=title)
+    assert (out.text == PROSE) is dropped
