@@ -38,6 +38,15 @@ SHARE_ROW = (
     "reopening today.</p></div>"
 )
 
+# a German regional paper's comment section under the article (nnz-online.de's CMS)
+GERMAN_COMMENTS = (
+    '<div class="kommentare"><div class="rubrik">Kommentare</div><div class="kommentar-item">'
+    '<div class="kommentar-info"><div class="benutzer">Kritiker2010</div></div><h5>Quantensprung? '
+    'Wohl eher ein kleiner Schritt.</h5><div class="kommentar-text">Eine neue kleine Parkanlage '
+    "als Quantensprung zu bezeichnen ist aber wohl peinlich übertrieben, finde ich.</div></div>"
+    "</div>"
+)
+
 # a newsletter sign-up box inside the article block, with the form's messages as text
 NEWSLETTER_BOX = (
     '<div class="newsletter newsletter--inline"><p>Bitte geben Sie Ihre E-Mail-Adresse ein, '
@@ -71,8 +80,10 @@ def elementor_page(block: str) -> bytes:
     [(AUTHOR_BOX, ["Anna Weber photographs"]), (NEXT_STORY, ["Ferry operator announces"]),
      (SHARE_ROW, ["Teilen mit", "Rate this story"]),
      (NEWSLETTER_BOX, ["Bitte geben Sie", "Bestätigungslink"]),
-     (EMAIL_CAPTURE, ["Sign up for", "Welcome to The Harbour Gazette"])],
-    ids=["author-box", "next-story", "share-row", "newsletter-box", "email-capture"],
+     (EMAIL_CAPTURE, ["Sign up for", "Welcome to The Harbour Gazette"]),
+     (GERMAN_COMMENTS, ["Kritiker2010", "Quantensprung", "peinlich übertrieben"])],
+    ids=["author-box", "next-story", "share-row", "newsletter-box", "email-capture",
+         "german-comments"],
 )
 def test_furniture_named_in_class_or_id_is_pruned(block: str, furniture: list[str]) -> None:
     for html in (page(extra_body=block), elementor_page(block)):
@@ -664,6 +675,20 @@ def test_an_author_card_is_pruned_and_a_person_without_a_bio_stays(itemtype: str
         f'<html><body>{body}<div itemscope itemtype="https://schema.org/Organization">'
         f"<p>{BIO}</p></div></body></html>")
     assert prune_furniture(other) == 0
+
+
+def test_an_opinion_piece_named_kommentar_is_no_comment_section() -> None:
+    # WordPress names a post by its category ("category-kommentar": an op-ed), a theme its
+    # label ("ee-term--kommentar"): the singular is the article's, the plural the readers'
+    body = f"<p>{PARAGRAPHS[0]}</p>"  # (a small share of the page: no content guard)
+    for named in ('class="post type-post category-kommentar tag-spd"',
+                  'class="ee-post category-der-kommentar"', 'class="ee-term--kommentare"'):
+        tree = lxml_html.fromstring(
+            f"<html><body><h1>Bridge reopens</h1><div {named}>{body}</div>"
+            "<p>The rest of the page holds more words than the post itself: "
+            f"{' '.join(PARAGRAPHS)}</p></body></html>")
+        assert prune_furniture(tree) == 0, named
+        assert tree.text_content().count(PARAGRAPHS[0]) == 2
 
 
 def test_a_furniture_token_on_a_paragraph_or_span_names_a_style_and_stays() -> None:
