@@ -123,6 +123,12 @@ _TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# An outlet's heading over its picks ("DW recommends", "Wirecutter recommends", "Die
+# Redaktion empfiehlt", "We recommend"): two or three words, the verb last.
+_RECOMMENDS = re.compile(
+    r"^\W{0,3}(?:[\w.'’&-]+ ){1,2}(?:recommends?|empfiehlt|empfehlen|recomienda|recommande)"
+    r"\W*$", re.IGNORECASE)
+
 # A link to the next part or back to a list ('... weiter zu "die Wortwahl"', "« Zurück zu den
 # Veranstaltungen"): a short line behind an arrow or dots, since "Zurück zur Natur" or
 # "Back to school" without one is a subheading.
@@ -1156,6 +1162,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
         return "ui"
+    if n <= 3 and _RECOMMENDS.match(s):
+        return "related"
     if SHARE_ROW_MIN_WORDS <= n <= 10 and all(
             _SHARE_TARGET.fullmatch(word) for word in _share_words(s)):
         return "ui"
@@ -1311,6 +1319,8 @@ def _mixed_alphabet_words(line: str) -> int:
 def _is_related_heading(line: str) -> bool:
     """A cue alone on its line ("Auch interessant", "Read more:"): a list of links follows."""
     s = line.strip()
+    if _words(s) <= 3 and _RECOMMENDS.match(s):
+        return True
     if _words(s) <= 7 and s.lower().strip(" .:!?-–—|·•»›>*") in _RELATED_EXACT:
         return True
     return _words(s) <= 12 and bool(
@@ -1332,6 +1342,10 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
 HEADLINE_WORDS_IN_TITLE = 0.8
 TITLE_WORDS_IN_HEADLINE = 0.6
+# Words a headline may hold around the whole title: a kicker, a question after it.
+HEADLINE_EXTRA_WORDS = 10
+HOLDING_TITLE_MIN_WORDS = 3
+_QUOTES = frozenset("\"'„“”»«‚‘’›‹")
 
 
 def _is_headline_of(line: str, title_words: set[str]) -> bool:
@@ -1343,6 +1357,23 @@ def _is_headline_of(line: str, title_words: set[str]) -> bool:
     inside = sum(1 for w in words if w in title_words)
     return (inside >= HEADLINE_WORDS_IN_TITLE * len(words)
             and len(title_words & set(words)) >= TITLE_WORDS_IN_HEADLINE * len(title_words))
+
+
+def _holds_the_title(line: str, title_norm: str) -> bool:
+    """The whole title inside a headline with a kicker or a question around it ("Tag der
+    Abstimmung: Niederlage für Johnson: Parlament vertagt Votum über Brexit-Deal - wie geht
+    es jetzt weiter?"), not in a lead's sentence, nor quoted in one ('Gestalte ein Plakat
+    unter dem Motto: »Haltet unsere Gewässer sauber!«'). A title of one or two words
+    ("Baumgutachten") is a word of many lines: only equal lines are it."""
+    title = title_norm.split()
+    if len(title) < HOLDING_TITLE_MIN_WORDS or re.search(r"\.\W*$", line):
+        return False
+    words = _norm_name(line)
+    extra = len(words.split()) - len(title)
+    if not (0 < extra <= HEADLINE_EXTRA_WORDS and f" {title_norm} " in f" {words} "):
+        return False
+    found = re.search(r"\W+".join(map(re.escape, title)), line, re.IGNORECASE)
+    return found is None or line[:found.start()].rstrip()[-1:] not in _QUOTES
 
 
 def _is_kicker(line: str) -> bool:
@@ -1379,7 +1410,8 @@ def remove_boilerplate(
         line = lines[i]
         rule = classify_line(line, authors)
         if rule is None and title_norm and len(kept) < TITLE_BLOCKS and (
-                _norm_name(line) == title_norm or _is_headline_of(line, title_words)):
+                _norm_name(line) == title_norm or (not removed.get("title") and (
+                    _is_headline_of(line, title_words) or _holds_the_title(line, title_norm)))):
             rule = "title"
             # what stands above the headline is the page's: a kicker or section name, a
             # date, a breadcrumb ("Gesundheit", "Mo, 11:41 Uhr", "- Pressemitteilungen");

@@ -2461,7 +2461,10 @@ def test_the_pages_own_headline_beside_a_longer_title_goes_too() -> None:
     # the SEO title shorter than the headline: nearly every headline word is the title's
     out = remove_boilerplate("\n".join([f"{headline} in Dessau", PROSE]),
                              title="Zweite F13 kurz vor der Zulassung in Dessau")
-    assert out.text == f"{headline} in Dessau\n\n{PROSE}"  # 8 of 12 words: a line of its own
+    assert out.text == PROSE  # 8 of 12 words the title's, but the whole title inside it
+    out = remove_boilerplate("\n".join([f"{headline} in Dessau", PROSE]),
+                             title="Zweite F13 kurz vor der Zulassung in Halle")
+    assert out.text == f"{headline} in Dessau\n\n{PROSE}"  # 7 of 12: a line of its own
     out = remove_boilerplate("\n".join(["Zweite F13 kurz vor der Zulassung", PROSE]),
                              title="Dessau: Zweite F13 kurz vor der Zulassung")
     assert out.text == PROSE
@@ -2484,3 +2487,69 @@ def test_a_headline_is_four_fifths_the_titles_words_and_three_fifths_of_the_titl
     title = "One two three four five"
     out = remove_boilerplate(f"{line}\n{PROSE}", title=title)
     assert (out.text == PROSE) is dropped
+
+
+def test_a_headline_holding_the_whole_title_and_a_kicker_goes() -> None:
+    title = "Niederlage für Johnson: Parlament vertagt Votum über Brexit-Deal"
+    headline = ("Tag der Abstimmung: Niederlage für Johnson: Parlament vertagt Votum über "
+                "Brexit-Deal - wie geht es jetzt weiter?")
+    out = remove_boilerplate(f"{headline}\n{PROSE}", title=title)
+    assert (out.text, out.removed) == (PROSE, {"title": 1})
+    # a lead's sentence opening with the title, and a line of more than ten words beside
+    # the title, are the story's
+    lead = f"{title}: so beschrieben die Zeitungen am Sonntag die Lage in London."
+    longer = f"{title} - {' '.join(['und'] * 11)}"
+    for line in (lead, longer):
+        assert remove_boilerplate(f"{line}\n{PROSE}", title=title).text == f"{line}\n\n{PROSE}"
+    at_limit = f"{title} - {' '.join(['und'] * 10)}"
+    assert remove_boilerplate(f"{at_limit}\n{PROSE}", title=title).text == PROSE
+    # the title's words must stand together: "Johnson" in "Johnsons" is not "Johnson"
+    apart = "Tag der Niederlage für Johnsons Parlament: vertagt Votum über Brexit-Deal"
+    out = remove_boilerplate(f"{apart}\n{PROSE}", title=title)
+    assert out.text == f"{apart}\n\n{PROSE}"
+
+
+@pytest.mark.parametrize("heading", ["DW recommends", "Wirecutter Recommends:",
+                                     "Die Redaktion empfiehlt", "We recommend"])
+def test_an_outlets_recommends_heading_takes_its_teasers_along(heading: str) -> None:
+    story = "The last sentence of the story ends here, as the author said."
+    out = remove_boilerplate("\n\n".join([story, heading, "- Bus lanes approved",
+                                          "- Ferry fares rise in the spring", PROSE]))
+    assert (out.text, out.removed) == (f"{story}\n\n{PROSE}", {"related": 3}), heading
+
+
+@pytest.mark.parametrize("line", ["Doctors strongly recommend it.",
+                                  "The panel of four experts recommends"])
+def test_a_sentence_ending_in_recommends_is_no_heading(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_a_title_of_one_or_two_words_is_only_an_equal_line() -> None:
+    # buero-hoppe.de: the title "Baumgutachten" stands in the story's list items
+    lines = ["Baumgutachten: wann und wie?", "- Baumgutachten zur Kontrolle der Standsicherheit",
+             "- Baumgutachten zur Wertermittlung", PROSE]
+    assert remove_boilerplate("\n".join(lines), title="Baumgutachten").text == "\n\n".join(lines)
+    out = remove_boilerplate("\n".join(["Bee Simulator Mehrspieler", PROSE]), title="Bee Simulator")
+    assert out.text == f"Bee Simulator Mehrspieler\n\n{PROSE}"
+
+
+def test_a_title_quoted_in_a_line_is_the_storys() -> None:
+    title = "»Haltet unsere Gewässer sauber!«"
+    line = "Gestalte ein Plakat unter dem Motto: »Haltet unsere Gewässer sauber!«"
+    assert remove_boilerplate(f"{line}\n{PROSE}", title=title).text == f"{line}\n\n{PROSE}"
+    # unquoted, the same words around the title are a kicker's
+    bare = "Gestalte ein Plakat unter dem Motto: Haltet unsere Gewässer sauber!"
+    assert remove_boilerplate(f"{bare}\n{PROSE}", title=title).text == PROSE
+
+
+def test_a_near_headline_goes_once_only() -> None:
+    # a headline like the title and a list item under it like the title too: the first
+    # is the headline, the second the story's
+    title = "Harbour bridge reopens after two years of repairs"
+    lines = ["Harbour bridge reopens after two years", "Harbour bridge reopens after repairs",
+             PROSE]
+    out = remove_boilerplate("\n".join(lines), title=title)
+    assert out.text == "\n\n".join(lines[1:])
+    # the title itself, written twice, goes twice (a wiki's infobox repeats it)
+    out = remove_boilerplate("\n".join([title, title + ".", PROSE]), title=title)
+    assert out.text == PROSE
