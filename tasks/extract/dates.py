@@ -745,8 +745,9 @@ def choose_date(
     Flags: 'future' (a candidate after now + 1 day, as an instant or as the day it names),
     'implausible' (before 1995), 'disagree' (plausible candidates name different days;
     claims of one instant name one day: _one_day_per_instant). A chosen day alone gives
-    way to the first claim of that day with a time of day. With no voting claim, the first plausible NON_VOTING_SOURCES claim (a fallback).
-    A naive `now` or candidate value is UTC.
+    way to the first claim of that day with a time of day. With no voting claim, the
+    first plausible NON_VOTING_SOURCES claim (a fallback). A naive `now` or candidate
+    value is UTC.
     """
     flags: list[str] = []
     plausible = []
