@@ -764,7 +764,7 @@ def choose_date(
     day_claims = {c.day for c in plausible if c.source in _DAY_ONLY_SOURCES}
     if day_claims:
         plausible = [_local_day(c, day_claims) for c in plausible]
-    plausible = _one_day_per_instant(plausible)
+    plausible = _one_day_per_instant(plausible, day_claims)
     if len({c.day for c in plausible if c.source not in NON_VOTING_SOURCES}) > 1:
         flags.append("disagree")  # (a UTC instant and the local day are not a dispute)
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
@@ -808,15 +808,19 @@ def _same_instant(a: DateCandidate, b: DateCandidate) -> bool:
             and abs(a.value - b.value) < SAME_INSTANT)
 
 
-def _one_day_per_instant(candidates: list[DateCandidate]) -> list[DateCandidate]:
+def _one_day_per_instant(candidates: list[DateCandidate],
+                         day_claims: set[date]) -> list[DateCandidate]:
     """Claims of one instant written in two zones ("2024-05-04T05:30:00+02:00" on the
     page, "Fri, 03 May 2024 23:30:00 -0400" in the feed, "2024-05-04T03:30:00Z") name one
-    day: the day of the first of them written in a zone of its own (a UTC-written one is
-    the server's clock), in source order, else of the first. Their days as written
-    differed, and the page was flagged 'disagree' and its vote split (fault round 44)."""
+    day: the day of the first of them that a day-only claim names (the URL's, the date
+    beside the headline: the page's readers' day), else that is written in a zone of its
+    own (a UTC-written one is the server's clock), in source order, else of the first.
+    Their days as written differed, and the page was flagged 'disagree' and its vote
+    split (fault round 44)."""
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     ranked = sorted((c for c in candidates if c.source not in NON_VOTING_SOURCES),
-                    key=lambda c: (c.in_utc, order.get(c.source, len(order))))
+                    key=lambda c: (c.day not in day_claims, c.in_utc,
+                                   order.get(c.source, len(order))))
     out = []
     for c in candidates:
         first = next((r for r in ranked if r is c or _same_instant(r, c)), c)

@@ -235,6 +235,10 @@ def test_one_instant_written_in_two_zones_is_no_disagreement() -> None:
     chosen, flags = choose_date([utc_claim, feed_claim], NOW + timedelta(days=2))
     assert (chosen.source, chosen.value, chosen.day, flags) == (
         "jsonld", utc_claim.value, date(2024, 5, 3), [])
+    # ... unless the URL or the date beside the headline names the UTC claim's day
+    url = cand("url", datetime(2024, 5, 4, tzinfo=UTC))
+    chosen, flags = choose_date([utc_claim, feed_claim, url], NOW + timedelta(days=2))
+    assert (chosen.source, chosen.day, flags) == ("jsonld", date(2024, 5, 4), [])
     # the same instant agrees in the confidence too
     assert date_confidence(page_claim, [page_claim, feed_claim], NOW) == round(
         0.8 + AGREEMENT_BONUS, 2)
