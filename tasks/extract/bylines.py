@@ -303,7 +303,9 @@ def author_link_spelling(tree: HtmlElement, authors: list[str],
                 continue  # it spells the role too ("Rechtsanwalt Dennis T."): the name stands
             return [text]  # one byline the normaliser split ("AFP/The Local")
         if sq in wanted:
-            out[wanted[sq]] = text
+            i = wanted[sq]
+            # (a link in capitals spells no more than the name in its usual case)
+            out[i] = name_case(text) if authors[i].upper() != authors[i] else text
     return out
 
 
@@ -601,12 +603,70 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
             name = " ".join(part.split())[lead.start(1):]
         if name and squash(name) not in {squash(n) for n in names}:
             names.append(name)
+    if len(names) >= 2 and _is_newsroom_credit(names):
+        # "Staff and agencies" (the Guardian), "Staff and wire reports": one credit of the
+        # newsroom, no person, which the normaliser split at its "and"; its first word
+        # alone ("Staff") was read as the author (fault round 44)
+        return [" and ".join(names)]
     people = [n for n in names if is_person(n, outlet_names)]
     if not any(len(p.split()) >= 2 for p in people):
         # no reporter's full name: an agency credit is the byline, before the outlet, and
         # beside a desk's initials ("det/dpa") it is one of the credits
         people = [n for n in names if is_person(n, outlet_names) or _is_agency(n)]
-    return people or names[:1]
+    return [name_case(n) if is_person(n, outlet_names) else n for n in people] or names[:1]
+
+
+# What a newsroom credits beside its staff ("Staff and agencies", "Staff and wire
+# reports", "Staff and news service reports"): no person, nor an agency by its name
+_NEWSROOM_CREDIT = re.compile(
+    r"agencies|agences|agencias|agenturen|agenzie|agências"
+    r"|(?:(?:news|wire)\s+)?(?:services?|reports?|wires?)(?:\s+reports?)?", re.I)
+
+
+def _is_newsroom_credit(entries: list[str]) -> bool:
+    """The newsroom's staff and what it credits beside them (_NEWSROOM_CREDIT), as
+    entries or joined by " and ": no person."""
+    return len(entries) >= 2 and bool(_STAFF.search(entries[0])) and all(
+        _NEWSROOM_CREDIT.fullmatch(e.strip()) for e in entries[1:])
+
+# A name written in capitals ("JOHN SMITH", "By JANE DOE and JOHN SMITH"): words of
+# letters, initials, hyphens and apostrophes only (no "/", "&" nor digits: "APA/AP")
+_CAPITALS_NAME = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-]+[^\W\d_]*)*(?:\s+\S+)+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# particles written in lower case inside a name ("Jan van der Berg", "Ana de la Cruz",
+# "José da Silva"); "Di", "Le", "La" alone are capitalised as often ("Luigi Di Maio",
+# "Loïc Le Clerc", "Fiorello La Guardia") and stay so
+_NAME_PARTICLES = frozenset({"van", "der", "den", "de", "von", "da", "das", "dos", "del",
+                             "della", "ten", "ter", "zu", "af"})
+_ARTICLES_AFTER_PARTICLE = frozenset({"la", "las", "los", "le", "het"})  # "de la", "van het"
+_ROMAN_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+
+
+def name_case(name: str) -> str:
+    """A person's name written all in capitals in its usual case ("JOHN SMITH" -> "John
+    Smith", "SADHBH O'SULLIVAN" -> "Sadhbh O'Sullivan", "JEAN-CLAUDE VAN DER BERG" ->
+    "Jean-Claude van der Berg", "RONALD MCDONALD" -> "Ronald McDonald"): the same person
+    was two authors, in capitals on one page and not on the next (fault round 44). A name
+    of one word ("AP", "JIJI" may be an acronym) or with a lower-case letter stays."""
+    words = name.split()
+    if len(words) < 2 or name.upper() != name or name.lower() == name or not (
+            _CAPITALS_NAME.fullmatch(name)) or not all(
+            any(ch.isalpha() for ch in w) for w in words):
+        return name
+    out = []
+    for i, word in enumerate(words):
+        if word in _ROMAN_NUMERALS:
+            out.append(word)
+            continue
+        cased = _LETTER_RUN.sub(lambda m: m[0][0] + m[0][1:].lower(), word)
+        if cased.startswith("Mc") and len(cased) > 3 and cased[2].isalpha():
+            cased = "Mc" + cased[2].upper() + cased[3:]
+        inside = 0 < i < len(words) - 1
+        if inside and (cased.lower() in _NAME_PARTICLES or (
+                cased.lower() in _ARTICLES_AFTER_PARTICLE and out[-1].islower())):
+            cased = cased.lower()
+        out.append(cased)
+    return " ".join(out)
 
 
 # The most co-authors a byline that replaces or extends the recorded authors may name: a
@@ -678,7 +738,7 @@ def is_person(name: str, outlet_names: set[str]) -> bool:
     return not (
         is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
         or _INSTITUTION.search(name) or _is_agency(name) or is_role(name)
-        or _ORGANISATION_FORM.match(name)
+        or _ORGANISATION_FORM.match(name) or _is_newsroom_credit(name.split(" and "))
     )
 
 

@@ -743,9 +743,11 @@ def choose_date(
     candidate returned for that day go by source order); flag what was skipped or disputed.
 
     Flags: 'future' (a candidate after now + 1 day, as an instant or as the day it names),
-    'implausible' (before 1995), 'disagree' (plausible candidates name different days).
-    With no voting claim, the first plausible NON_VOTING_SOURCES claim (a fallback).
-    A naive `now` or candidate value is UTC.
+    'implausible' (before 1995), 'disagree' (plausible candidates name different days;
+    claims of one instant name one day: _one_day_per_instant). A chosen day alone gives
+    way to the first claim of that day with a time of day. With no voting claim, the
+    first plausible NON_VOTING_SOURCES claim (a fallback). A naive `now` or candidate
+    value is UTC.
     """
     flags: list[str] = []
     plausible = []
@@ -762,6 +764,7 @@ def choose_date(
     day_claims = {c.day for c in plausible if c.source in _DAY_ONLY_SOURCES}
     if day_claims:
         plausible = [_local_day(c, day_claims) for c in plausible]
+    plausible = _one_day_per_instant(plausible, day_claims)
     if len({c.day for c in plausible if c.source not in NON_VOTING_SOURCES}) > 1:
         flags.append("disagree")  # (a UTC instant and the local day are not a dispute)
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
@@ -780,8 +783,49 @@ def choose_date(
         # readers: the machine claims against it are as often the last update
         tied = shown
     # plausible is in source order: the first candidate of a best-scoring day
-    chosen = next(c for c in plausible if c.source not in NON_VOTING_SOURCES and c.day in tied)
+    voters = [c for c in plausible if c.source not in NON_VOTING_SOURCES and c.day in tied]
+    chosen = voters[0]
+    if not _has_time_of_day(chosen.value):
+        # a day alone ("2024-05-03" in the meta tag) beside an instant of that same day
+        # (the feed's "Fri, 03 May 2024 14:20:00 GMT"): the instant says more, and which
+        # copy of a story came first is read from it; the day stays the one voted for
+        chosen = next((c for c in voters if c.day == chosen.day
+                       and _has_time_of_day(c.value)), chosen)
     return chosen, sorted(set(flags))
+
+
+# Two claims of one instant: to the minute (a feed may drop the seconds a page writes)
+SAME_INSTANT = timedelta(minutes=1)
+
+
+def _has_time_of_day(value: datetime) -> bool:
+    """A claim with a time of day; a day alone is stored at 00:00 UTC (parse_date)."""
+    return value.time() != datetime.min.time()
+
+
+def _same_instant(a: DateCandidate, b: DateCandidate) -> bool:
+    return (_has_time_of_day(a.value) and _has_time_of_day(b.value)
+            and abs(a.value - b.value) < SAME_INSTANT)
+
+
+def _one_day_per_instant(candidates: list[DateCandidate],
+                         day_claims: set[date]) -> list[DateCandidate]:
+    """Claims of one instant written in two zones ("2024-05-04T05:30:00+02:00" on the
+    page, "Fri, 03 May 2024 23:30:00 -0400" in the feed, "2024-05-04T03:30:00Z") name one
+    day: the day of the first of them that a day-only claim names (the URL's, the date
+    beside the headline: the page's readers' day), else that is written in a zone of its
+    own (a UTC-written one is the server's clock), in source order, else of the first.
+    Their days as written differed, and the page was flagged 'disagree' and its vote
+    split (fault round 44)."""
+    order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
+    ranked = sorted((c for c in candidates if c.source not in NON_VOTING_SOURCES),
+                    key=lambda c: (c.day not in day_claims, c.in_utc,
+                                   order.get(c.source, len(order))))
+    out = []
+    for c in candidates:
+        first = next((r for r in ranked if r is c or _same_instant(r, c)), c)
+        out.append(c if first.day == c.day else replace(c, day=first.day, in_utc=first.in_utc))
+    return out
 
 
 def is_server_clock(value: datetime, fetched: datetime | None) -> bool:
@@ -833,7 +877,8 @@ def date_confidence(chosen: DateCandidate | None, candidates: list[DateCandidate
         ):
             continue
         seen.add(c.source)
-        if abs((c.day - chosen.day).days) <= (0 if c.value.time() != datetime.min.time() else 1):
+        if _same_instant(c, chosen) or abs((c.day - chosen.day).days) <= (
+                0 if _has_time_of_day(c.value) else 1):
             score += AGREEMENT_BONUS
         else:
             score -= DISAGREEMENT_PENALTY

@@ -144,3 +144,97 @@ def test_the_first_20_author_page_links_are_looked_at_and_no_more(empty, read) -
 def test_a_role_after_the_name_goes_and_two_words_of_a_name_stay(raw, name) -> None:
     # (seed 64) an author box's "<span>Jane Doe</span><span>Correspondent</span>"
     assert clean_author_name(raw) == name
+
+
+# --- names in capitals, agency and newsroom bylines (fault round 44) ---------------------
+
+def byline(text: str) -> list[str]:
+    from tasks.extract.bylines import normalize_byline
+
+    return clean_authors(normalize_byline(text), set())
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("JOHN SMITH", ["John Smith"]),
+    ("By JANE DOE and JOHN SMITH", ["Jane Doe", "John Smith"]),
+    ("SADHBH O'SULLIVAN, ELISABETH KOCHAN", ["Sadhbh O'Sullivan", "Elisabeth Kochan"]),
+    ("By JEAN-CLAUDE VAN DER BERG", ["Jean-Claude van der Berg"]),
+    ("ANA DE LA CRUZ", ["Ana de la Cruz"]),
+    ("MARIA DEL CARMEN DE LOS SANTOS", ["Maria del Carmen de los Santos"]),
+    ("RONALD MCDONALD", ["Ronald McDonald"]),
+    ("LUIGI DI MAIO", ["Luigi Di Maio"]),  # "Di", "Le", "La" alone are capitalised as often
+    ("JACOBO BETANCUR PELÁEZ", ["Jacobo Betancur Peláez"]),
+    ("HENRY TUDOR VIII", ["Henry Tudor VIII"]),
+    ("R.C. BAKER", ["R C Baker"]),  # (the normaliser's full stops)
+    # a name in another case stays as written, as does a word in capitals (an acronym)
+    ("Anna McKeller", ["Anna McKeller"]), ("AJ Keller", ["AJ Keller"]),
+    ("JIJI", ["JIJI"]), ("DPA", ["DPA"]),
+])
+def test_a_name_in_capitals_is_written_in_its_usual_case(raw, names) -> None:
+    assert byline(raw) == names
+
+
+def test_one_name_in_capitals_and_not_is_one_author() -> None:
+    assert byline("JOHN SMITH") == byline("John Smith")
+    assert clean_authors("JANE DOE; Jane Doe", set()) == ["Jane Doe"]
+
+
+def test_an_author_link_in_capitals_does_not_bring_the_capitals_back() -> None:
+    from lxml.html import fromstring
+
+    from tasks.extract.bylines import author_link_spelling
+
+    tree = fromstring("<html><body><a href='/author/jsmith/'>JOHN SMITH</a></body></html>")
+    assert author_link_spelling(tree, ["John Smith"]) == ["John Smith"]
+    # an agency kept in capitals stays so
+    tree = fromstring("<html><body><a href='/author/afp/'>AFP</a></body></html>")
+    assert author_link_spelling(tree, ["AFP"]) == ["AFP"]
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    # the project's convention: an agency alone is the byline (the annotations keep it,
+    # and the wire credit is read from it: tasks/enrich/wire.py's byline_credits)
+    ("By AP", ["AP"]), ("By The Associated Press", ["The Associated Press"]),
+    ("By Reuters", ["Reuters"]),
+    # beside a reporter, no author
+    ("By JANE DOE and The Associated Press", ["Jane Doe"]),
+])
+def test_an_agency_alone_is_the_byline(raw, names) -> None:
+    assert byline(raw) == names
+
+
+@pytest.mark.parametrize(("raw", "names"), [
+    ("Staff and agencies", ["Staff and Agencies"]),
+    ("Guardian staff and agencies", ["Guardian staff and Agencies"]),
+    ("Staff and wire reports", ["Staff and Wire Reports"]),
+    # a newsroom beside a person, an agency, or another newsroom word, as before
+    ("Staff and Jane Doe", ["Jane Doe"]), ("Staff and dpa", ["Dpa"]),
+    ("Redaktion und Staff", ["Redaktion"]),
+])
+def test_staff_and_agencies_is_one_credit_of_no_person(raw, names) -> None:
+    from tasks.extract.bylines import is_person
+
+    got = byline(raw)
+    assert got == names
+    if len(names[0].split()) > 2:
+        assert not is_person(got[0], set())
+
+
+def test_a_pages_byline_in_capitals_and_its_newsroom_credit() -> None:
+    from datetime import UTC, datetime
+
+    from lxml.html import fromstring
+
+    from tasks.extract.metadata import page_metadata
+
+    def authors(line: str) -> tuple[list[str], str | None]:
+        tree = fromstring(f"<html><body><article><h1>Storm closes the port</h1>"
+                          f"<p class='byline'>{line}</p><p>Text of the story.</p>"
+                          "</article></body></html>")
+        md = page_metadata(tree, None, now=datetime(2024, 5, 3, tzinfo=UTC))
+        return md.authors, md.byline
+
+    # the byline as written stays (wire credits are read from it)
+    assert authors("By JANE DOE and JOHN SMITH") == (["Jane Doe", "John Smith"],
+                                                     "JANE DOE; JOHN SMITH")
+    assert authors("Staff and agencies") == (["Staff and Agencies"], "Staff; Agencies")

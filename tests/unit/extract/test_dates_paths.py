@@ -5,6 +5,7 @@ testing the module): which claim `date_candidates` reads and how, the bounds of
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -211,3 +212,60 @@ def test_a_date_shown_two_levels_up_from_the_headline_weighs_as_a_far_one() -> N
         t = page(body=body + "<p>x</p>")
         assert [(c.source, c.day, c.weight) for c in date_candidates(
             t, None, headline=t.find(".//h1"))] == [("headline", date(2024, 5, 3), weight)]
+
+
+# --- one instant in two zones; a day alone beside an instant (fault round 44) -------------
+
+def written(source: str, raw: str) -> DateCandidate:
+    """A claim as date_candidates makes it from a string, its day as written."""
+    t = page(f'<meta property="article:published_time" content="{raw}">')
+    got = date_candidates(t, URL, fetched=NOW)[0]
+    return replace(got, source=source)
+
+
+def test_one_instant_written_in_two_zones_is_no_disagreement() -> None:
+    page_claim = written("meta", "2024-05-04T05:30:00+02:00")
+    feed_claim = written("feed", "Fri, 03 May 2024 23:30:00 -0400")
+    utc_claim = written("jsonld", "2024-05-04T03:30:00Z")
+    assert page_claim.value == feed_claim.value == utc_claim.value
+    assert (page_claim.day, feed_claim.day) == (date(2024, 5, 4), date(2024, 5, 3))
+    chosen, flags = choose_date([page_claim, feed_claim], NOW + timedelta(days=2))
+    assert (chosen.source, chosen.day, flags) == ("meta", date(2024, 5, 4), [])
+    # the page's UTC instant is the server's clock: the feed's zone says the day
+    chosen, flags = choose_date([utc_claim, feed_claim], NOW + timedelta(days=2))
+    assert (chosen.source, chosen.value, chosen.day, flags) == (
+        "jsonld", utc_claim.value, date(2024, 5, 3), [])
+    # ... unless the URL or the date beside the headline names the UTC claim's day
+    url = cand("url", datetime(2024, 5, 4, tzinfo=UTC))
+    chosen, flags = choose_date([utc_claim, feed_claim, url], NOW + timedelta(days=2))
+    assert (chosen.source, chosen.day, flags) == ("jsonld", date(2024, 5, 4), [])
+    # the same instant agrees in the confidence too
+    assert date_confidence(page_claim, [page_claim, feed_claim], NOW) == round(
+        0.8 + AGREEMENT_BONUS, 2)
+
+
+def test_different_instants_on_different_days_still_disagree() -> None:
+    page_claim = written("meta", "2024-05-04T05:30:00+02:00")
+    feed_claim = written("feed", "Thu, 02 May 2024 23:30:00 -0400")
+    chosen, flags = choose_date([page_claim, feed_claim], NOW + timedelta(days=2))
+    assert (chosen.source, flags) == ("meta", ["disagree"])
+    # the UTC-written page claim of another day as well
+    utc_claim = written("jsonld", "2024-05-04T03:30:00Z")
+    assert choose_date([utc_claim, feed_claim], NOW + timedelta(days=2))[1] == ["disagree"]
+
+
+def test_a_day_alone_gives_way_to_an_instant_of_that_day() -> None:
+    day_alone = cand("meta", datetime(2024, 5, 3, tzinfo=UTC))
+    feed = cand("feed", datetime(2024, 5, 3, 14, 20, tzinfo=UTC))
+    chosen, flags = choose_date([day_alone, feed], NOW + timedelta(days=1))
+    assert (chosen, flags) == (feed, [])
+    sitemap = cand("sitemap", datetime(2024, 5, 3, 9, 5, tzinfo=UTC))
+    assert choose_date([day_alone, sitemap], NOW)[0] == sitemap
+    # an instant of another day does not, nor a non-voting one (an upper bound)
+    other = cand("feed", datetime(2024, 5, 2, 14, 20, tzinfo=UTC))
+    assert choose_date([day_alone, other], NOW) == (day_alone, ["disagree"])
+    lastmod = cand("sitemap_lastmod", datetime(2024, 5, 3, 9, 5, tzinfo=UTC))
+    assert choose_date([day_alone, lastmod], NOW) == (day_alone, [])
+    # a timed first claim stays
+    meta = cand("meta", datetime(2024, 5, 3, 8, tzinfo=UTC))
+    assert choose_date([meta, feed], NOW + timedelta(days=1))[0] == meta

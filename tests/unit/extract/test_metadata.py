@@ -420,7 +420,7 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     ("By Anna Keller, CNN Business", ["Anna Keller"]),
     ("By Anna Keller and The Associated Press", ["Anna Keller"]),
     ("By The Associated Press", ["The Associated Press"]),  # alone: the byline
-    ("By ANNA KELLER", ["ANNA KELLER"]),  # a name in capitals stays
+    ("By ANNA KELLER", ["Anna Keller"]),  # a name in capitals stays, in its usual case
     ("By AJ Keller", ["AJ Keller"]),
     # a wire story's credits: the reporters, not the editors
     ("Reporting by Anna Keller and Tim Adler; Editing by Jo Roe", ["Anna Keller", "Tim Adler"]),
@@ -430,7 +430,7 @@ def test_outlet_and_organisation_names_are_dropped_when_a_person_is_named() -> N
     ("By Anna Keller • 3 min read", ["Anna Keller"]),
     ("By Anna Keller Special to the Globe", ["Anna Keller"]),
     # the agency after the name with no comma, and the reporter's role at it
-    ("By ANNA KELLER Associated Press", ["ANNA KELLER"]),
+    ("By ANNA KELLER Associated Press", ["Anna Keller"]),
     ("By Anna Keller AP Business Writer", ["Anna Keller"]),
     ("By Anna Keller dpa", ["Anna Keller"]),
     ("By Jo Ap", ["Jo Ap"]),  # two words: a name
