@@ -360,7 +360,7 @@ _CREDIT = re.compile(
     # the credit labels of photo boxes and of the BBC-style caption ("Image source, Reuters")
     r"|bildnachweise?|fotonachweise?|bildrechte|photo ?credits?|image (?:source|caption)"
     r"|media caption|(?:featured|header|cover) image|pie de foto|(?:photo|picture) source)"
-    r"\s*(?:[:©|/,]|$)"
+    r"\s*(?:\(cc\)\s*)?(?:[:©|/,]|$)"
     r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s"
     # "Photo by Jane Doe on Unsplash", "Caption: ...", the NYT's "Credit...Doug Mills/..."
     r"|^\W{0,2}(?:photo|image|picture|illustration)s? by\s|^\W{0,2}caption\s*:"
@@ -390,6 +390,17 @@ _BREADCRUMB = re.compile(
 _COURTESY = re.compile(r"^\W{0,2}(?:(?:photo|image|bild|foto)s? )?courtesy(?: of)?\s", re.I)
 # A photo's label standing for its caption in US papers ("(AP Photo)", "File photo",
 # "Staff photo by Jane Doe", "Photo illustration by ...", "Submitted photo").
+# The same labels with a name before their colon ("Photocredits MYMARINI: Christin
+# Schwarzer"), a picture credited to a library ("Beitragsbild via Unsplash."), and
+# Wikimedia's attribution ("Andreas Schwarzkopf [CC BY-SA 4.0], via Wikimedia Commons").
+_NAMED_CREDIT = re.compile(
+    r"^\W{0,2}(?:photo ?credits?|bildnachweise?|fotonachweise?|bildrechte|image credits?)\b"
+    r"[^.!?:]{0,40}:"
+    r"|^\W{0,2}(?:beitragsbild|titelbild|headerbild|(?:featured|header|cover|title) (?:image"
+    r"|photo)|fotos?|photos?|bilder?|images?)\s+(?:\(cc\)\s*)?via\s+[\w.&-]+(?:\s+[\w.&-]+){0,2}"
+    r"\.?$"
+    r"|\[?\bCC[ -]BY(?:[ -](?:SA|ND|NC))*(?: \d\.\d)?\]?,? via Wikimedia Commons\W*$",
+    re.IGNORECASE)
 _PHOTO_LABEL = re.compile(
     r"^\(?(?:AP Photo|(?:File|Provided|Contributed|Submitted|Courtesy|Staff) photo"
     r"|Photo illustration)(?: by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\)?\.?$", re.I)
@@ -1203,7 +1214,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "legal"
     if n <= 60 and "permission" in low and _PERMISSION.search(s):
         return "legal"
-    if n <= 14 and _CREDIT.match(s):
+    if n <= 14 and (_CREDIT.match(s) or _NAMED_CREDIT.search(s)):
         return "credit"
     if n <= 8 and _CJK_EDITOR_LINE.match(s):
         return "credit"

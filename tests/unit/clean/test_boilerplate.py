@@ -2553,3 +2553,22 @@ def test_a_near_headline_goes_once_only() -> None:
     # the title itself, written twice, goes twice (a wiki's infobox repeats it)
     out = remove_boilerplate("\n".join([title, title + ".", PROSE]), title=title)
     assert out.text == PROSE
+
+
+@pytest.mark.parametrize("line", [
+    "Photocredits MYMARINI: Christin Schwarzer", "Photo (cc) : svenwerk",
+    "Beitragsbild via Unsplash.", "Featured image via Unsplash", "Bildrechte: dpa",
+    "Andreas Schwarzkopf [CC BY-SA 4.0], via Wikimedia Commons",
+    "CC BY 2.0 via Wikimedia Commons",
+])
+def test_a_credit_named_or_sent_via_a_library_is_a_credit(line: str) -> None:
+    assert classify_line(line) == "credit"
+
+
+@pytest.mark.parametrize("line", [
+    "Fotos via Instagram zeigen den Strand am Morgen.",
+    "Photos via the app show the flood on Monday, the police said.",
+    "Photo credits and captions were added later by the editors.",
+])
+def test_a_sentence_about_photos_sent_via_something_stays(line: str) -> None:
+    assert classify_line(line) is None
