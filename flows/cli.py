@@ -107,10 +107,10 @@ def _exit_on_sigterm(signum, frame) -> None:
 
 @contextmanager
 def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
-    """A write that stops on a full disk (or quota), a file-size limit or a read-only
-    filesystem ends the command with a sentence and exit status 1, not a traceback: the
-    commit protocol has kept every batch committed before, and a re-run resumes after
-    them."""
+    """A write that stops on a full disk (or quota), a file-size limit, a read-only
+    filesystem or a part of the warehouse made unwritable meanwhile ends the command with
+    a sentence and exit status 1, not a traceback: the commit protocol has kept every
+    batch committed before, and a re-run resumes after them."""
     from tasks.storage.preflight import (
         WRITE_STOP_ADVICE,
         WRITE_STOP_HEADLINES,
@@ -120,7 +120,7 @@ def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        found = write_stop_cause(exc)
+        found = write_stop_cause(exc, root)
         if found is None:
             raise
         kind, cause = found
