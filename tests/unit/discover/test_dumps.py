@@ -324,6 +324,14 @@ def test_a_dump_header_url_with_invisible_edges_is_its_url() -> None:
     assert dump.url == "https://example.com/path.html"
 
 
+def test_a_dump_header_whose_host_holds_a_bidi_override_is_its_domains_url() -> None:
+    """Round 45: the article was stored under the domain "news\u202e.example" (an outlet
+    of its own, its URL shown reversed in `pressroom sql`)."""
+    dump = parse_dump(" date 2024-04-04 https://news\u202e.example/path.html\nTitle\n"
+                      "Body text.\n")
+    assert dump.url == "https://news.example/path.html"
+
+
 def test_a_dump_of_utf8_with_stray_windows_1252_bytes_is_read() -> None:
     """Round 13: one paragraph pasted from a Word document (\\x93quoted\\x94, caf\\xe9) in
     an otherwise UTF-8 dump cost the whole article a `bad_encoding` reject."""
