@@ -107,10 +107,10 @@ def _exit_on_sigterm(signum, frame) -> None:
 
 @contextmanager
 def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
-    """A write that stops on a full disk (or quota), a file-size limit or a read-only
-    filesystem ends the command with a sentence and exit status 1, not a traceback: the
-    commit protocol has kept every batch committed before, and a re-run resumes after
-    them."""
+    """A write that stops on a full disk (or quota), a file-size limit, a read-only
+    filesystem or a part of the warehouse made unwritable meanwhile ends the command with
+    a sentence and exit status 1, not a traceback: the commit protocol has kept every
+    batch committed before, and a re-run resumes after them."""
     from tasks.storage.preflight import (
         WRITE_STOP_ADVICE,
         WRITE_STOP_HEADLINES,
@@ -120,7 +120,7 @@ def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        found = write_stop_cause(exc)
+        found = write_stop_cause(exc, root)
         if found is None:
             raise
         kind, cause = found
@@ -761,7 +761,8 @@ def report(
     run_id, unfinished = found
     if unfinished:
         console.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
-    result = build_report(root, run_id, first, last, out)
+    with _disk_full_is_a_sentence(root):
+        result = build_report(root, run_id, first, last, out)
     for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
         console.print(f"data test: {name}: {mark}")
@@ -964,8 +965,11 @@ def forget(
             raise typer.Exit(2) from None
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
-    with writer_lock(root, "pressroom forget", on_wait=lambda holder: err.print(
-            f"waiting for the warehouse: {holder} is writing")):
+    # a write no retry gets past (a full disk, a file-size limit, a folder made
+    # unwritable) was a traceback here, as in reindex and report (fault round 45)
+    with _disk_full_is_a_sentence(root), writer_lock(
+            root, "pressroom forget", on_wait=lambda holder: err.print(
+                f"waiting for the warehouse: {holder} is writing")):
         try:
             manifest = forget_rows(root, Takedown(url, domain, outlet, reason))
         except UnreadableArchive as exc:
@@ -999,7 +1003,8 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True, existing=True)
     try:
-        docs = search_index.rebuild(root)
+        with _disk_full_is_a_sentence(root):
+            docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
         err.print(f"[red]the index is being written by another process:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None

@@ -109,15 +109,36 @@ _ENCODED_LEAD = re.compile(f"^(?:{_ENCODED_EDGE})+", re.IGNORECASE)
 _ENCODED_TRAIL = re.compile(f"(?:{_ENCODED_EDGE})+$", re.IGNORECASE)
 
 
+# The authority of an absolute or scheme-relative URL (user info, host, port), and the
+# invisible characters it may hold.
+_AUTHORITY = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)([^/?#\\]*)")
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+
+
+def _host_without_invisibles(text: str) -> str:
+    """`text` without the invisible characters inside its authority: no host name holds
+    one (UTS 46 maps some to nothing and refuses the bidi marks; yarl refuses all), so
+    there they are paste junk too, as a domain copied out of right-to-left text keeps its
+    mark (`https://news.example\u200e/a`). Kept, the fetch failed as `invalid_url`
+    ("InvalidUrlClientError: http://news.example/a", the character unseen), retried
+    every `refetch_failed_after_hours`; a dump or a WARC record stored its article under
+    a domain of its own, or one a bidi override showed reversed (fault round 45)."""
+    found = _AUTHORITY.match(text)
+    if not found or not _INVISIBLE.search(found.group(2)):
+        return text
+    return found.group(1) + _INVISIBLE.sub("", found.group(2)) + text[found.end():]
+
+
 def trim_url(text: str, *, encoded: bool = False) -> str:
     """`text` without the whitespace and invisible characters (`INVISIBLE_CHARS`) at its
-    ends: what surrounds a URL that was pasted, not the URL. Characters inside it are
-    left as they are (the fetch or the identity rules decide on those). `encoded` also
+    ends: what surrounds a URL that was pasted, not the URL, nor in its host (no host
+    holds one). Characters inside its path, query or fragment are left as they are (the
+    fetch or the identity rules decide on those). `encoded` also
     strips the percent-encoded forms of them at the ends, for a URL a library has
     already encoded; only for such URLs: typed out, "%E2%80%8B" is what someone wrote."""
     if not text:
         return text
-    text = text.strip(_URL_EDGE)
+    text = _host_without_invisibles(text.strip(_URL_EDGE))
     if encoded and "%" in text:
         text = _ENCODED_TRAIL.sub("", _ENCODED_LEAD.sub("", text)).strip(_URL_EDGE)
     return text

@@ -174,11 +174,25 @@ def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
     return stray_bytes_as_cp1252(text)
 
 
+# The first bytes of compressed files and archives a dump or a list is saved as under its
+# old name (`gzip -S .txt`, a download a server compressed, a zip renamed): each was
+# "file contains NUL bytes: not text", the compression unsaid (fault round 45).
+_PACKED = ((b"\x1f\x8b", "a gzip-compressed", "gunzip"), (b"PK\x03\x04", "a zip", "unzip"),
+           *((b"BZh%d" % n, "a bzip2-compressed", "bunzip2") for n in range(1, 10)),
+           (b"\xfd7zXZ\x00", "an xz-compressed", "unxz"),
+           (b"\x28\xb5\x2f\xfd", "a zstd-compressed", "unzstd"))
+
+
 def decode_dump(raw: bytes) -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
     editors save "Unicode" text, and so do NULs in every other byte of ASCII text, as
     tools write it without a BOM; UTF-32 by its BOM); refuse binary or mis-encoded
     files."""
+    packed = next(((what, tool) for magic, what, tool in _PACKED if raw.startswith(magic)),
+                  None)
+    if packed:
+        raise DumpError("binary_content", f"{packed[0]} file, not text: decompress it "
+                        f"({packed[1]}) and ingest the file it holds")
     # Their NUL bytes are the high halves of ASCII letters, not binary data (round 14:
     # UTF-16 without a BOM, UTF-32 were "binary_content").
     raw, _ = wide_as_utf8(raw)

@@ -239,6 +239,7 @@ WRITE_STOP_HEADLINES = {
     "file_too_large": "a file grew past the largest size this process may write",
     "read_only": "the warehouse's filesystem is read-only",
     "out_of_memory": "the process ran out of memory",
+    "permission_denied": "a part of the warehouse stopped being writable during the command",
 }
 WRITE_STOP_ADVICE = {
     "disk_full": "free some space and run the same command again to go on from there.",
@@ -251,19 +252,48 @@ WRITE_STOP_ADVICE = {
     "out_of_memory": ("raise its memory limit (ulimit -v, the container's or scheduler's "
                       "memory limit) or make batches smaller (PRESSROOM_BATCH_SIZE), and run "
                       "the same command again to go on from there."),
+    "permission_denied": ("give the warehouse back to the user who runs pressroom (chown -R, "
+                          "chmod -R u+w: a `chmod`, `chown` or a run under sudo changed it "
+                          "while this one ran), and run the same command again to go on "
+                          "from there."),
 }
 
 
-def write_stop_cause(exc: BaseException) -> tuple[str, BaseException] | None:
+def _denied_under(exc: BaseException, root: Path | None) -> bool:
+    """Whether `exc` is a permission refused on a path inside the warehouse `root`: by
+    errno (EACCES, EPERM) and the exception's file name, or by the text pyarrow and DuckDB
+    keep ("Permission denied" beside the path). A refusal elsewhere (an input file, the
+    Prefect home) is not the warehouse's and keeps its traceback."""
+    if root is None:
+        return False
+    text = str(exc)
+    if not ((isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM))
+            or "permission denied" in text.lower()):
+        return False
+    places = {str(root), os.path.abspath(root)}
+    names = [n for n in (getattr(exc, "filename", None), getattr(exc, "filename2", None))
+             if isinstance(n, str)]
+    return any(name == place or name.startswith(place.rstrip(os.sep) + os.sep)
+               for name in names for place in places) or any(
+        place.rstrip(os.sep) + os.sep in text for place in places)
+
+
+def write_stop_cause(exc: BaseException, root: Path | None = None
+                     ) -> tuple[str, BaseException] | None:
     """(kind, the exception in `exc`'s chain that says it) when the run stopped on a write
     no retry gets past: a full disk or quota, a file-size limit, a read-only filesystem
-    (see `_STOPS`); None for anything else. Only the full disk was named: a file-size
+    (see `_STOPS`), and, given the warehouse `root`, a permission refused inside it;
+    None for anything else. Only the full disk was named: a file-size
     limit (EFBIG) or a read-only remount (EROFS) ended `pressroom ingest` with a traceback
-    of pyarrow's or DuckDB's (fault round 29)."""
+    of pyarrow's or DuckDB's (fault round 29). A table folder made unwritable while a run
+    went on (after the preflight's check: a `chmod`, a `chown`, another user's run) ended
+    it at the commit with pyarrow's PermissionError traceback (fault round 45)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
+        if _denied_under(current, root):
+            return "permission_denied", current
         text = str(current).lower()
         for kind, errnos, texts in _STOPS:
             if ((isinstance(current, OSError) and current.errno in errnos)

@@ -223,6 +223,30 @@ def test_invisible_characters_at_a_urls_ends_are_trimmed(junk: str) -> None:
     assert trim_url(inside) == inside
 
 
+# Round 45: inside the host (a domain copied out of right-to-left text with its mark).
+_INVISIBLE_IN_HOSTS = ["\u200e", "\u200f", "\u202e", "\u2066", "\u061c", "\u200b", "\u00ad"]
+
+
+@pytest.mark.parametrize("junk", _INVISIBLE_IN_HOSTS)
+def test_an_invisible_character_inside_a_urls_host_is_removed(junk: str) -> None:
+    from tasks.common.urls import canonical_url, trim_url
+
+    for url, meant in [
+        (f"https://news.example{junk}/2024/05/a", "https://news.example/2024/05/a"),
+        (f"https://news{junk}.example/a?b=1", "https://news.example/a?b=1"),
+        (f"http://localhost{junk}:8080/a", "http://localhost:8080/a"),
+        (f"//news.example{junk}/a", "//news.example/a"),
+    ]:
+        assert trim_url(url) == meant
+    # the identity of the host as written: one domain, never one shown reversed
+    assert canonical_url(trim_url(f"https://news{junk}.example/a")) == \
+        "https://news.example/a"
+    # in the path, the query or the fragment it stays (another page, the fetch decides)
+    for kept in (f"https://news.example/a{junk}b", f"https://news.example/a?q={junk}x",
+                 f"https://news.example/a#{junk}x", f"news{junk}.example/a"):
+        assert trim_url(kept) == kept
+
+
 def test_percent_encoded_invisible_edges_are_trimmed_only_when_asked() -> None:
     from tasks.common.urls import trim_url
 

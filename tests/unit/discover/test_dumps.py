@@ -324,6 +324,14 @@ def test_a_dump_header_url_with_invisible_edges_is_its_url() -> None:
     assert dump.url == "https://example.com/path.html"
 
 
+def test_a_dump_header_whose_host_holds_a_bidi_override_is_its_domains_url() -> None:
+    """Round 45: the article was stored under the domain "news\u202e.example" (an outlet
+    of its own, its URL shown reversed in `pressroom sql`)."""
+    dump = parse_dump(" date 2024-04-04 https://news\u202e.example/path.html\nTitle\n"
+                      "Body text.\n")
+    assert dump.url == "https://news.example/path.html"
+
+
 def test_a_dump_of_utf8_with_stray_windows_1252_bytes_is_read() -> None:
     """Round 13: one paragraph pasted from a Word document (\\x93quoted\\x94, caf\\xe9) in
     an otherwise UTF-8 dump cost the whole article a `bad_encoding` reject."""
@@ -730,3 +738,29 @@ def test_a_dump_with_no_title_line_is_a_reject_naming_its_url(tmp_path) -> None:
         parse_dump(" date 2024-04-04 https://example.com/untitled\n")
     assert (info.value.reason, info.value.url) == (
         "missing_title", "https://example.com/untitled")
+
+
+@pytest.mark.parametrize("pack, words", [
+    (lambda b: __import__("gzip").compress(b), "a gzip-compressed file, not text: "
+     "decompress it (gunzip)"),
+    (lambda b: __import__("bz2").compress(b), "a bzip2-compressed file, not text: "
+     "decompress it (bunzip2)"),
+    (lambda b: __import__("lzma").compress(b), "an xz-compressed file"),
+])
+def test_a_compressed_dump_or_list_under_its_old_name_says_it_is_compressed(
+        tmp_path, pack, words) -> None:
+    """Round 45: a dump or a URL list compressed under its old name (`gzip -S .txt`, a
+    download a server compressed) was `binary_content` "file contains NUL bytes: not
+    text", the compression unsaid."""
+    from tasks.discover.inputs import read_url_list
+
+    dump = tmp_path / "story.txt"
+    dump.write_bytes(pack(b" date 2024-04-04 https://example.com/a\nTitle\nBody text.\n"))
+    _, [reject] = read_dumps(dump, "run-45")
+    assert reject["reason"] == "binary_content"
+    assert reject["detail"].startswith(words)
+    listed = tmp_path / "list.urls"
+    listed.write_bytes(pack(b"https://example.com/a\nhttps://example.com/b\n"))
+    docs, [reject] = read_url_list(listed, "run-45")
+    assert docs == [] and reject["reason"] == "binary_content"
+    assert "compressed file, not text" in reject["detail"]

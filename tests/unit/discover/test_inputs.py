@@ -705,6 +705,21 @@ def test_a_url_list_line_with_invisible_edges_is_its_url(tmp_path: Path) -> None
     assert [d["url"] for d in docs] == [f"https://a.example/{i}" for i in range(1, 5)]
 
 
+def test_a_url_list_line_whose_host_holds_a_bidi_mark_is_that_hosts_url(
+        tmp_path: Path) -> None:
+    """Round 45: a domain copied out of right-to-left text keeps its mark, and the path is
+    typed after it. The line was a document whose fetch failed as `invalid_url`
+    ("InvalidUrlClientError: http://news.example/a", the mark unseen), retried after
+    every `refetch_failed_after_hours`."""
+    path = tmp_path / "pasted.urls"
+    path.write_text("https://a.example\u200f/1\nhttps://a\u202e.example/2\n"
+                    "http://a.example\u200e:8080/3\n", encoding="utf-8")
+    docs, rejects = read_url_list(path, "run-45")
+    assert rejects == []
+    assert [d["url"] for d in docs] == [
+        "https://a.example/1", "https://a.example/2", "http://a.example:8080/3"]
+
+
 def test_a_url_list_line_between_delimiters_is_its_url(tmp_path: Path) -> None:
     """Round 14: RFC 3986's "<https://...>" and "<URL:https://...>" (mail, a chat
     export: Slack writes every link so, a label after "|") and a CSV column's quotes

@@ -131,3 +131,53 @@ def test_a_chain_of_exceptions_that_loops_is_read_once_round():
     full = OSError(errno.ENOSPC, "No space left on device")
     first.__context__, second.__context__, full.__context__ = full, first, second
     assert write_stop_cause(second) is not None and write_stop_cause(second)[1] is full
+
+
+def _denials(root) -> list[BaseException]:
+    # as pyarrow, Python and DuckDB raise them when a folder of the warehouse stops being
+    # writable while a run goes on (fault round 45: pyarrow's words measured on a real run)
+    return [
+        PermissionError(errno.EACCES, f"Failed to open local file '{root}/articles/r.b00001"
+                        "-0000.parquet.tmp'. Detail: [errno 13] Permission denied"),
+        PermissionError(errno.EACCES, "Permission denied", str(root / "manifests" / "r.json")),
+        duckdb.IOException(f'IO Error: Cannot open file "{root}/.pressroom.duckdb.tmp": '
+                           "Permission denied"),
+    ]
+
+
+def test_a_folder_of_the_warehouse_made_unwritable_during_a_run_stops_it_with_a_sentence(
+        tmp_path) -> None:
+    import typer
+
+    from flows.cli import _disk_full_is_a_sentence
+    from tasks.storage.preflight import (
+        WRITE_STOP_ADVICE,
+        WRITE_STOP_HEADLINES,
+        write_stop_cause,
+    )
+
+    for exc in _denials(tmp_path):
+        try:
+            raise RuntimeError("Flow run encountered an exception") from exc
+        except RuntimeError as outer:
+            assert write_stop_cause(outer, tmp_path) == ("permission_denied", exc)
+        with pytest.raises(typer.Exit) as stopped, _disk_full_is_a_sentence(tmp_path):
+            raise exc
+        assert stopped.value.exit_code == 1
+    assert "run the same command again" in WRITE_STOP_ADVICE["permission_denied"]
+    assert "writable" in WRITE_STOP_HEADLINES["permission_denied"]
+
+
+def test_a_permission_refused_outside_the_warehouse_keeps_its_traceback(tmp_path) -> None:
+    from tasks.storage.preflight import write_stop_cause
+
+    root = tmp_path / "wh"
+    elsewhere = [
+        PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "inputs" / "a.txt")),
+        PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "wh2" / "x")),
+        OSError(f"Failed to open local file '{tmp_path}/prefect/db'. Permission denied"),
+    ]
+    for exc in elsewhere:
+        assert write_stop_cause(exc, root) is None
+    for exc in _denials(root):  # without the warehouse named: as before, no write stop
+        assert write_stop_cause(exc) is None
