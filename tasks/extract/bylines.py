@@ -629,6 +629,7 @@ def _is_newsroom_credit(entries: list[str]) -> bool:
     return len(entries) >= 2 and bool(_STAFF.search(entries[0])) and all(
         _NEWSROOM_CREDIT.fullmatch(e.strip()) for e in entries[1:])
 
+
 # A name written in capitals ("JOHN SMITH", "By JANE DOE and JOHN SMITH"): words of
 # letters, initials, hyphens and apostrophes only (no "/", "&" nor digits: "APA/AP")
 _CAPITALS_NAME = re.compile(r"[^\W\d_][^\W\d_.'’-]*(?:[.'’-]+[^\W\d_]*)*(?:\s+\S+)+")
