@@ -23,6 +23,7 @@ keeps the joiners too; on the dev corpus that changed one line of one page of it
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 
 from trafilatura import utils as _utils
 
@@ -43,6 +44,10 @@ def ensure_kept() -> bool:
         LOG.debug("trafilatura has no return_printables_and_spaces: joiners left to it")
         return False
 
+    # cached as trafilatura's own filter is: it is called for each character of every
+    # line holding one that is not printable (a newline), and a Python call per character
+    # cost about 0.5 ms a dev page (1.6 million calls over 495 pages), a cache hit ~0.1
+    @lru_cache(maxsize=2**14)
     def printables_spaces_and_joiners(char: str) -> str:
         return char if char in JOINERS else original(char)
 
