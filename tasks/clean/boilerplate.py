@@ -124,7 +124,9 @@ _TEASER_LABEL = re.compile(
 )
 
 # An outlet's heading over its picks ("DW recommends", "Wirecutter recommends", "Die
-# Redaktion empfiehlt", "We recommend"): two or three words, the verb last.
+# Redaktion empfiehlt", "We recommend"): two or three words, the verb last; the pattern
+# counts them by their spaces ("Tom's Guide recommends", "U.S. News recommends": a name's
+# apostrophe or dots inside a word), so no other word count guards it.
 _RECOMMENDS = re.compile(
     r"^\W{0,3}(?:[\w.'’&-]+ ){1,2}(?:recommends?|empfiehlt|empfehlen|recomienda|recommande)"
     r"\W*$", re.IGNORECASE)
@@ -1172,7 +1174,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
         return "ui"
-    if n <= 3 and _RECOMMENDS.match(s):
+    if _RECOMMENDS.match(s):  # (it counts its own words: "Tom's Guide" is two)
         return "related"
     if SHARE_ROW_MIN_WORDS <= n <= 10 and all(
             _SHARE_TARGET.fullmatch(word) for word in _share_words(s)):
@@ -1329,7 +1331,7 @@ def _mixed_alphabet_words(line: str) -> int:
 def _is_related_heading(line: str) -> bool:
     """A cue alone on its line ("Auch interessant", "Read more:"): a list of links follows."""
     s = line.strip()
-    if _words(s) <= 3 and _RECOMMENDS.match(s):
+    if _RECOMMENDS.match(s):
         return True
     if _words(s) <= 7 and s.lower().strip(" .:!?-–—|·•»›>*") in _RELATED_EXACT:
         return True

@@ -198,3 +198,39 @@ def test_only_a_lone_capital_standing_right_before_its_word_is_a_drop_cap(html, 
     tree = fromstring(html)
     assert drop_caps_into_their_paragraph(tree) == moved
     assert tree.text_content().replace("\n", "").strip() == first
+
+
+def test_each_paragraph_is_asked_for_its_drop_cap_and_each_cap_counts():
+    # seed 70: a paragraph without a cap before it (the first child, one after a heading,
+    # a capital before a capitalised word, a paragraph holding no text) is passed over,
+    # not the end of the pass; two caps moved count two
+    tree = fromstring(
+        "<div><p>The first paragraph.</p><h2>Heading</h2><p>After a heading.</p>"
+        "<span>A</span><p>The capital's own word.</p><span>S</span><p><img src='x.jpg'></p>"
+        "<span>T</span><p>he council met.</p><span>W</span><p>hen it voted.</p></div>")
+    assert drop_caps_into_their_paragraph(tree) == 2
+    assert [p.text for p in tree.iter("p")][-2:] == ["The council met.", "When it voted."]
+    assert [e.text for e in tree.iter("span")] == ["A", "S"]
+
+
+def test_only_a_paragraph_takes_a_drop_cap_back():
+    # seed 70: a capital before a <div> or a heading written in lower case is no drop cap
+    for block in ("div", "h2", "li"):
+        tree = fromstring(f"<div><span>T</span><{block}>he council met.</{block}></div>")
+        assert drop_caps_into_their_paragraph(tree) == 0, block
+        assert tree.text_content() == "The council met."
+
+
+@pytest.mark.parametrize("html, first", [
+    # the paragraph's opening blanks go (a template's line break before the word)
+    ("<div><span>T</span><p>\n  he council met.</p></div>", "The council met."),
+    # a word's second letter may be a capital ("McDonald's")
+    ("<div><span>M</span><p>cDonald's opened a store.</p></div>", "McDonald's opened a store."),
+    # an element without text or tail before the word is passed over
+    ("<div><span>T</span><p><img src='x.jpg'><em>he</em> council met.</p></div>",
+     "The council met."),
+])
+def test_a_drop_caps_word_is_found_past_blanks_and_empty_elements(html, first):
+    tree = fromstring(html)
+    assert drop_caps_into_their_paragraph(tree) == 1
+    assert tree.text_content() == first
