@@ -1062,10 +1062,11 @@ def _is_teaser_item(line: str) -> bool:
 # The heading of a box offering membership or a subscription, over the list of what it
 # gives ("Join now or renew to get:", "Subscribers get:"); "Inhalte für den nächsten
 # Newsletter:" in a club's minutes is a call by its word, and its list is the minutes'.
+# Only headings a call-to-action rule marks first are asked (seed 70: "Renew now to get:",
+# "Members get:" are no call, and a club's "Mitglieder erhalten:" lists the club's own).
 _PERKS_HEADING = re.compile(
-    r"^\W{0,3}(?:join|subscribe|renew|sign up|become a (?:member|subscriber)"
-    r"|(?:members|subscribers) (?:get|receive)|werden sie mitglied|jetzt mitglied werden"
-    r"|abonnieren sie|(?:abonnenten|mitglieder) (?:erhalten|bekommen))\b",
+    r"^\W{0,3}(?:join|subscribe|sign up|become a (?:member|subscriber)"
+    r"|subscribers (?:get|receive)|werden sie mitglied|jetzt mitglied werden|abonnieren sie)\b",
     re.IGNORECASE)
 # A list item as a box writes it: a dash, a bullet or a tick first.
 _PERK = re.compile(r"^(?:[-–—•·✓✔✅]\s)")
