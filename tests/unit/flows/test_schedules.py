@@ -113,6 +113,8 @@ def test_a_cron_problem_is_said_whole() -> None:
         f"'0 0 */2 * * *' has 6 field(s), {fields}: a seconds field (Quartz, Spring) is not "
         "read here, and the scheduler would read the sixth as seconds and start runs every "
         "second")
+    assert schedules.cron_problem("0 0 0 */2 * * *").startswith(
+        f"'0 0 0 */2 * * *' has 7 field(s), {fields}: a seconds field")  # and a year
     assert schedules.cron_problem("0 0 * *") == f"'0 0 * *' has 4 field(s), {fields}"
     # one word that is no alias: one field, not an alias taken
     assert schedules.cron_problem("hourly") == f"'hourly' has 1 field(s), {fields}"

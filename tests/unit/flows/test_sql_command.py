@@ -319,3 +319,15 @@ def test_a_blobs_text_form_keeps_the_space_and_escapes_delete_and_backslash() ->
     # a list's text in a csv cell and in the terminal table keeps its letters
     assert _csv_cell(["café", b"\x00"]) == '["café", "\\\\x00"]'
     assert _cell(["café"], 40) == '["café"]'
+
+
+def test_a_terminal_table_cell_is_cut_to_its_width_with_an_ellipsis() -> None:
+    # seed 69: a cell of exactly its width stays whole; one longer ends in "…" at the width;
+    # a date inside a list is its text, as in a csv cell
+    from datetime import date
+
+    from flows.cli import _cell
+
+    assert (_cell("abcde", 5), _cell("abcdef", 5)) == ("abcde", "abcd…")
+    assert _cell([date(2024, 5, 3)], 40) == '["2024-05-03"]'
+    assert _cell({"k": "é" * 10}, 12) == '{"k": "éééé…'
