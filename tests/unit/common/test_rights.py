@@ -351,3 +351,26 @@ def test_a_single_tdmrep_rule_outside_a_list_is_read():
     doc = '{"location": "/news/*", "tdm-reservation": 1}'
     assert tdmrep_signals(doc, "/news/a.html") == {"tdm-reservation"}
     assert tdmrep_signals(doc, "/sport/a.html") == set()
+
+
+# seed 69: comparable_path's escapes, a missing page path, a valued directive after an agent
+
+
+def test_comparable_paths_unescape_only_unreserved_characters_and_escape_in_capitals() -> None:
+    from tasks.common.rights import comparable_path
+
+    assert comparable_path("/a%2fb%7e%c3%a9") == "/a%2Fb~%C3%A9"
+    assert comparable_path("/actualités/") == "/actualit%C3%A9s/"
+
+
+def test_a_tdmrep_rule_for_the_root_covers_a_page_without_a_path() -> None:
+    rules = b'[{"location": "/", "tdm-reservation": 1}]'
+    assert tdmrep_signals(rules, "") == {"tdm-reservation"}
+
+
+def test_a_valued_directive_after_an_agent_prefix_keeps_the_agent_scope() -> None:
+    # "otherbot: unavailable_after: ..." is otherbot's: the noai after it too
+    value = "otherbot: unavailable_after: 2026-07-01, noai"
+    assert header_signals([("X-Robots-Tag", value)], DEFAULT_AGENT) == set()
+    assert header_signals([("X-Robots-Tag", "noarchive, " + value)], DEFAULT_AGENT) == {
+        "noarchive"}

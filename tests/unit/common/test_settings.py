@@ -529,3 +529,15 @@ def test_opt_out_signals_in_capitals_or_with_spaces_are_the_signals(tmp_path, mo
     assert Settings().opt_out_signals == ["noai", "tdm-reservation"]
     monkeypatch.setenv("PRESSROOM_OPT_OUT_SIGNALS", "[]")  # acting on none stays a choice
     assert Settings().opt_out_signals == []
+
+
+def test_an_unknown_opt_out_signal_is_named_with_the_signals_and_a_close_one_if_any() -> None:
+    # seed 69: the whole sentence, with and without a close match
+    from tasks.common.settings import signal_problem
+
+    signals = "noai, noarchive, noimageai, noindex, tdm-reservation"
+    assert signal_problem("zzzz") == (
+        f"'zzzz' is no opt-out signal a page can carry: one of {signals}")
+    assert signal_problem("No-AI ") == (
+        f"'No-AI ' is no opt-out signal a page can carry (noai?): one of {signals}")
+    assert signal_problem(" NoAI ") is None

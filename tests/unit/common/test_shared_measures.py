@@ -25,6 +25,13 @@ def test_word_count_counts_cjk_as_two_characters_a_word(text: str, words: int) -
     assert word_count(text) == words
 
 
+@pytest.mark.parametrize(("text", "words"), [("ก" * 7, 1), ("ก" * 10, 2), ("AP " + "ก" * 9, 2)])
+def test_word_count_counts_whole_words_of_five_thai_letters(text: str, words: int) -> None:
+    # seed 69: a word count is a whole number (7 Thai letters: 1 word, not 1.4)
+    got = word_count(text)
+    assert (got, type(got)) == (words, int)
+
+
 def test_content_hash_folds_case_and_whitespace_only() -> None:
     h = content_hash("The  Mayor said\nyes.")
     assert h == content_hash(" the mayor SAID yes. ")

@@ -567,3 +567,22 @@ def test_thai_copies_join_their_original():
 def test_a_thai_lead_is_thirty_words_of_five_letters():
     assert nd._lead("ก" * 500) == "ก" * 150
     assert nd._lead("AP " + "ก" * 500) == "AP " + "ก" * 145
+
+
+def test_a_latin_word_written_onto_a_chinese_or_thai_letter_is_a_word_of_its_own():
+    # seed 69: "中a" is half a word and a word; "กa" a fifth of one and a word
+    assert nd._lead("中a " * 100) == "中a " * 20  # cut before the 21st letter
+    assert nd._lead("กa " * 100) == "กa " * 25
+
+
+def test_a_lead_is_read_from_forty_characters_a_word_at_most():
+    # seed 69: words of 49 letters: the first 1,200 characters hold 24 of them
+    word = "x" * 49
+    assert nd._lead(f"{word} " * 60) == " ".join([word] * 24)
+
+
+@pytest.mark.parametrize("letter", ["\u30ff", "\u4dbf", "\u9fff", "\ufaff", "\u0eff",
+                                    "\u109f", "\u17ff"])
+def test_the_last_letter_of_each_range_is_a_token_of_its_own(letter):
+    # seed 69: each range of CJK_RANGES and UNSPACED_RANGES holds its last code point
+    assert len(sg._token_hashes([letter * 3])[0]) == 3

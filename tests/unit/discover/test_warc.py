@@ -1996,3 +1996,98 @@ def test_each_x_robots_tag_line_of_a_record_is_read_on_its_own(lines, want) -> N
     rows, rejects, _ = run(raw_record("https://ok.example/r42", http))
     assert not rejects
     assert rows[0]["rights"] == want
+
+
+# seed 69: split_http's and _record_to_row's edges no test decided
+
+
+def test_blank_lines_between_an_interim_head_and_the_final_response_are_skipped() -> None:
+    block = (b"HTTP/1.1 100 Continue\r\n\r\n\r\n"
+             b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nfinal")
+    assert split_http(block) == (200, {"content-type": "text/html"}, b"final")
+
+
+def test_a_header_value_holding_colons_and_headers_after_a_junk_line_are_kept() -> None:
+    status, headers, body = split_http(
+        b"HTTP/1.1 301 Moved\r\nno colon here\r\nLocation: https://a.example:8443/x\r\n\r\n")
+    assert (status, dict(headers), body) == (301, {"location": "https://a.example:8443/x"}, b"")
+    assert headers.lines == [("location", "https://a.example:8443/x")]
+
+
+def test_a_bare_lf_head_ends_at_its_first_blank_line() -> None:
+    assert split_http(b"HTTP/1.0 200 OK\nA: 1\n\nline 1\n\nline 2") == (
+        200, {"a": "1"}, b"line 1\n\nline 2")
+
+
+def test_a_bare_lf_head_past_the_fetchers_head_limit_is_a_bad_record() -> None:
+    from tasks.common.httplimits import MAX_HEAD_BYTES
+
+    block = b"HTTP/1.1 200 OK\nSet-Cookie: " + b"a" * MAX_HEAD_BYTES + b"\n\nbody"
+    with pytest.raises(RecordReject) as info:
+        split_http(block)
+    assert (info.value.reason, info.value.detail) == (
+        "bad_http", f"no end of HTTP headers in the first {MAX_HEAD_BYTES // 1024} KiB")
+
+
+def test_a_status_line_that_is_no_http_is_named_in_the_reject_cut_at_100() -> None:
+    line = "GARBAGE " + "x" * 150
+    with pytest.raises(RecordReject) as info:
+        split_http(line.encode() + b"\r\nA: 1\r\n\r\nbody")
+    assert (info.value.reason, info.value.detail) == (
+        "bad_http", f"not an HTTP status line: {line[:100]!r}")
+
+
+@pytest.mark.parametrize("kind", ["response", "resource"])
+def test_a_record_without_a_target_uri_names_its_kind(kind) -> None:
+    http = b"HTTP/1.1 200 OK\r\n\r\nx" if kind == "response" else b"<html>x</html>"
+    record = raw_record(None, http)
+    if kind == "resource":
+        record = record.replace(b"WARC-Type: response", b"WARC-Type: resource").replace(
+            b"application/http; msgtype=response", b"text/html")
+    _, rejects, _ = run(record)
+    assert [(r["reason"], r["detail"]) for r in rejects] == [
+        ("warc_no_target_uri", f"{kind} record without WARC-Target-URI")]
+
+
+def test_a_record_whose_empty_body_ends_before_its_content_length_is_a_bad_length() -> None:
+    # the head's own blank line (bare LF) is the last byte before the record's terminator
+    http = b"HTTP/1.1 204 No Content\n\n"
+    _, rejects, _ = run(raw_record("https://lie.example/204", http, length=len(http) + 100))
+    assert [(r["reason"], r["detail"]) for r in rejects] == [(
+        "warc_bad_length",
+        f"Content-Length {len(http) + 100}, but the file ends {len(http) + 4} bytes into "
+        "the block")]
+
+
+def test_a_206_reject_names_its_content_range_cut_at_100() -> None:
+    wide = "bytes 0-1/" + "9" * 120
+    for head, shown in ((b"", ""), (f"Content-Range: {wide}\r\n".encode(), wide[:100])):
+        http = b"HTTP/1.1 206 Partial Content\r\n" + head + b"\r\nok"
+        _, rejects, _ = run(raw_record("https://part.example/", http))
+        assert [(r["reason"], r["detail"]) for r in rejects] == [(
+            "partial_content", f"HTTP 206 with Content-Range {shown!r}: not the whole page")]
+
+
+def test_a_3xx_with_a_content_range_is_no_partial_page() -> None:
+    http = b"HTTP/1.1 300 Multiple Choices\r\nContent-Range: bytes 0-1/10\r\n\r\nok"
+    rows, rejects, _ = run(raw_record("https://choices.example/", http))
+    assert (rejects, [r["status"] for r in rows]) == ([], [300])
+
+
+def test_a_body_of_exactly_the_cap_is_kept() -> None:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + b"a" * CAP
+    rows, rejects, _ = run(raw_record("https://cap.example/", http))
+    assert (rejects, [len(r["body"]) for r in rows]) == ([], [CAP])
+
+
+def test_an_empty_body_keeps_the_charset_its_header_names() -> None:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=iso-8859-1\r\n\r\n"
+    rows, _, _ = run(raw_record("https://empty.example/", http))
+    assert [r["encoding"] for r in rows] == ["iso-8859-1"]
+
+
+def test_a_records_meta_robots_signals_are_its_rights() -> None:
+    http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Robots-Tag: noarchive\r\n\r\n"
+            b'<html><head><meta name="robots" content="noai"></head><p>ok</p></html>')
+    rows, _, _ = run(raw_record("https://meta.example/", http))
+    assert [r["rights"] for r in rows] == [["noai", "noarchive"]]

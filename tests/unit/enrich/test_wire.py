@@ -395,3 +395,22 @@ def test_chinese_and_japanese_bylines_and_closing_lines_credit_their_agency():
     assert closing_credits(ZH_BODY + "\n来源：新华网") == set()  # a website, no agency
     assert closing_credits(ZH_BODY + "\n（共同）") == {"Kyodo"}
     assert closing_credits(ZH_BODY + "\n共同") == set()
+
+
+# seed 69: the datelines of other scripts, each found beside another
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a Chinese dateline after a clause: read from the agency's name, not the text's start
+    ("快讯，新华社北京12月5日电（记者 王晓）今天", {"Xinhua"}),
+    ("北京电（记者 王晓）据新华社报道，今天", set()),  # 电 before the agency: a source cited
+    # two datelines of two scripts: each one's agency kept
+    ("新华社北京12月5日电 【ワシントン共同】米国", {"Xinhua", "Kyodo"}),
+    ("【ワシントン共同】（北京＝時事）米国", {"Kyodo", "Jiji"}),
+    ("【ワシントン共同】(서울=연합뉴스) 김철수 기자", {"Kyodo", "Yonhap"}),
+    ("(서울=연합뉴스) МОСКВА, 5 декабря. /ТАСС/. Текст", {"Yonhap", "TASS"}),
+    # a dash's credit past DASHED_DATELINE_CHARS is no dateline's
+    ("WASHINGTON " + "x" * 60 + " — AP. more", set()),
+])
+def test_datelines_of_other_scripts_beside_one_another(text, want) -> None:
+    assert dateline_credits(text) == want

@@ -250,3 +250,32 @@ def test_a_host_delay_keyed_by_an_address_holds_for_its_host(key) -> None:
         with _HOSTS_LOCK:
             for h in (*names, key, key.strip().lower()):
                 _HOSTS.pop(h, None)
+
+
+def test_two_keys_naming_one_host_keep_the_larger_delay_in_either_order() -> None:
+    # seed 69: "https://www.s69-site.invalid/" and "www.s69-site.invalid" are one host's
+    # keys; the larger delay holds whichever of the two comes first (not the last one's)
+    host = "www.s69-site.invalid"
+    names = (host, "s69-site.invalid", "m.s69-site.invalid", "mobile.s69-site.invalid",
+             "amp.s69-site.invalid")
+    try:
+        for delays in ({"https://www.s69-site.invalid/": 0.5, host: 0.2},
+                       {host: 0.2, "https://www.s69-site.invalid/": 0.5}):
+            register_host_delays(delays)
+            assert gate(host).delay == 0.5
+    finally:
+        with _HOSTS_LOCK:
+            for h in names:
+                _HOSTS.pop(h, None)
+
+
+def test_a_host_delay_key_that_is_no_address_is_taken_as_written() -> None:
+    # a bracket never closed: urlsplit refuses it, and the key stands for itself
+    key = "[s69-broken.invalid"
+    try:
+        register_host_delays({key: 0.3})
+        assert gate(key).delay == 0.3
+    finally:
+        with _HOSTS_LOCK:
+            for h in (key, "www." + key, "m." + key, "mobile." + key, "amp." + key):
+                _HOSTS.pop(h, None)

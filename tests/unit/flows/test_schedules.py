@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import pytest
 import yaml
 from prefect.client.schemas.schedules import CronSchedule
 
@@ -100,3 +101,39 @@ def test_a_cron_that_never_comes_or_steps_past_its_field_is_refused():
     assert out.exit_code == 2, out.output
     assert "bad schedule: --report-cron '0 5 31 2 *': day 31 of month 2 never comes" \
         in out.output
+
+
+# seed 69: cron_problem's whole sentences, and the edges of its two checks
+_E = "e.g. '0 */2 * * *'"
+
+
+def test_a_cron_problem_is_said_whole() -> None:
+    fields = "not 5 (minute hour day-of-month month day-of-week, UTC, " + _E + ")"
+    assert schedules.cron_problem("0 0 */2 * * *") == (
+        f"'0 0 */2 * * *' has 6 field(s), {fields}: a seconds field (Quartz, Spring) is not "
+        "read here, and the scheduler would read the sixth as seconds and start runs every "
+        "second")
+    assert schedules.cron_problem("0 0 0 */2 * * *").startswith(
+        f"'0 0 0 */2 * * *' has 7 field(s), {fields}: a seconds field")  # and a year
+    assert schedules.cron_problem("0 0 * *") == f"'0 0 * *' has 4 field(s), {fields}"
+    # one word that is no alias: one field, not an alias taken
+    assert schedules.cron_problem("hourly") == f"'hourly' has 1 field(s), {fields}"
+    assert schedules.cron_problem("0 25 * * *") == (
+        f"'0 25 * * *' is no cron schedule (Invalid cron string: \"0 25 * * *\"); {_E}, "
+        "or @hourly")
+    assert schedules.cron_problem("0 0 30-31 2 *") == (
+        "'0 0 30-31 2 *': day 30-31 of month 2 never comes (no such date): the schedule "
+        f"would never run; {_E}, or @hourly")
+
+
+def test_a_step_past_its_field_is_found_in_a_list_and_named_from_its_start() -> None:
+    assert schedules.cron_problem("0,*/90 * * * *") == (
+        "'0,*/90 * * * *': '*/90' in the minute field: cron's steps start again each hour, "
+        f"so it runs at minute 0 of every hour, not every 90 minutes; {_E}, or @hourly")
+    assert "so it runs at minute 5 of every hour" in schedules.cron_problem("5/90 * * * *")
+
+
+@pytest.mark.parametrize("cron", ["0 0 31 AUG *", "0 0 31 12 *", "0 0 31 dec *",
+                                  "0 0 31 nov-dec *"])
+def test_the_31st_of_august_or_december_comes(cron) -> None:
+    assert schedules.cron_problem(cron) is None

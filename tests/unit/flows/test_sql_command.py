@@ -309,3 +309,25 @@ def test_blobs_are_written_in_duckdbs_text_form_in_json_and_inside_csv_cells(war
         out = CliRunner().invoke(app, ["sql", "-w", str(warehouse), f"SELECT {inside} AS x"])
         assert out.exit_code == 0, out.output
         assert "b'" not in out.output and json.dumps(duckdb_form)[1:-1] in out.output
+
+
+def test_a_blobs_text_form_keeps_the_space_and_escapes_delete_and_backslash() -> None:
+    # seed 69: printable ASCII is 0x20 (the space) to 0x7E; DEL and "\" are escaped
+    from flows.cli import _blob_text, _cell, _csv_cell
+
+    assert _blob_text(b" ~\x7f\\a\x1f") == " ~\\x7F\\x5Ca\\x1F"
+    # a list's text in a csv cell and in the terminal table keeps its letters
+    assert _csv_cell(["café", b"\x00"]) == '["café", "\\\\x00"]'
+    assert _cell(["café"], 40) == '["café"]'
+
+
+def test_a_terminal_table_cell_is_cut_to_its_width_with_an_ellipsis() -> None:
+    # seed 69: a cell of exactly its width stays whole; one longer ends in "…" at the width;
+    # a date inside a list is its text, as in a csv cell
+    from datetime import date
+
+    from flows.cli import _cell
+
+    assert (_cell("abcde", 5), _cell("abcdef", 5)) == ("abcde", "abcd…")
+    assert _cell([date(2024, 5, 3)], 40) == '["2024-05-03"]'
+    assert _cell({"k": "é" * 10}, 12) == '{"k": "éééé…'

@@ -282,3 +282,93 @@ def test_pages_whose_archive_is_gone_or_damaged_are_rejects_and_the_others_repro
     assert gone.files[0] in reasons["https://a.example/gone/0"][1]
     assert "No such file" in reasons["https://a.example/gone/0"][1]
     conform(result.rejects, REJECTS, "rejects")
+
+
+def test_an_unreadable_archive_reject_names_the_error_and_keeps_the_pages_input(
+        tmp_path) -> None:
+    # seed 69: the detail's exception type and message, whole; the reject's input
+    writer = WarcWriter(tmp_path, "r")
+    f, o = writer.write_exchange("https://a.example/a", REQ, HEAD, b"<p>x</p>", when=NOW)
+    writer.close()
+    end = (tmp_path / f).stat().st_size
+    log = [{"url": "https://a.example/gone", "error": None, "warc_file": "gone.warc.gz",
+            "warc_offset": 0, "source_kind": "sitemap", "source": "s.urls"},
+           {"url": "https://a.example/past", "error": None, "warc_file": f, "warc_offset": end}]
+    result = archived_documents(tmp_path, log)
+    assert [(r["url"], r["reason"], r["detail"], r["source_kind"], r["source"], r["run_id"])
+            for r in result.rejects] == [
+        ("https://a.example/gone", "archive_unreadable",
+         "the archived response gone.warc.gz at byte 0 cannot be read (FileNotFoundError: "
+         "No such file or directory): nothing to process again", "sitemap", "s.urls", ""),
+        ("https://a.example/past", "archive_unreadable",
+         f"the archived response {f} at byte {end} cannot be read (LookupError: no response "
+         f"record at {tmp_path / f}:{end}): nothing to process again", "url", None, "")]
+    assert result.stage == "reprocess"
+
+
+def test_archived_documents_read_a_fetch_log_table_with_its_types_and_meta_rights(
+        tmp_path) -> None:
+    # seed 69: a pyarrow Table of fetch_log rows; the content type as the page gave it
+    # (its parameters dropped, none: text/html), and the page's own robots meta read
+    import pyarrow as pa
+
+    writer = WarcWriter(tmp_path, "r")
+    xhtml = b"Application/XHTML+XML; charset=utf-8; q=1"
+    pages = [("https://a.example/x", [(b"Content-Type", xhtml)], b"<p>x</p>"),
+             ("https://a.example/n", [(b"X-Robots-Tag", b"noarchive")],
+              b'<meta name="robots" content="noai"><p>x</p>')]
+    log = []
+    for url, headers, body in pages:
+        f, o = writer.write_exchange(url, REQ, http_response_head("1.1", 200, "OK", headers),
+                                     body, when=NOW)
+        log.append({"url": url, "error": None, "warc_file": f, "warc_offset": o})
+    writer.close()
+    docs = archived_documents(tmp_path, pa.Table.from_pylist(log)).table.to_pylist()
+    assert [(d["url"], d["content_type"], d["rights"]) for d in docs] == [
+        ("https://a.example/x", "application/xhtml+xml", []),
+        ("https://a.example/n", "text/html", ["noai", "noarchive"])]
+
+
+def test_archived_documents_decode_a_body_no_further_than_the_cap(tmp_path) -> None:
+    # seed 69: the cap given reaches the archived response's decoding (past it, the
+    # body is the archived bytes as they are: _to_response's CodingError)
+    coded = gzip.compress(b"<p>" + b"y" * 5000 + b"</p>")
+    head = http_response_head("1.1", 200, "OK", [(b"Content-Type", b"text/html"),
+                                                 (b"Content-Encoding", b"gzip")])
+    writer = WarcWriter(tmp_path, "r")
+    f, o = writer.write_exchange("https://a.example/g", REQ, head, coded, when=NOW)
+    writer.close()
+    log = [{"url": "https://a.example/g", "error": None, "warc_file": f, "warc_offset": o}]
+    whole = archived_documents(tmp_path, log).table.to_pylist()
+    capped = archived_documents(tmp_path, log, cap=100).table.to_pylist()
+    assert (len(whole[0]["body"]), capped[0]["body"]) == (5007, coded)
+
+
+def test_an_archived_response_reads_back_at_its_offset_with_its_header_lines(tmp_path) -> None:
+    # seed 69: the offset read from, and the header lines as archived beside the joined
+    from tasks.storage.archive import read_response_at
+
+    head = http_response_head("1.1", 200, "OK", [(b"X-Robots-Tag", b"googlebot: noindex"),
+                                                 (b"X-Robots-Tag", b"noai")])
+    writer = WarcWriter(tmp_path, "r")
+    writer.write_exchange("https://a.example/0", REQ, HEAD, b"<p>x</p>", when=NOW)
+    _, offset = writer.write_exchange("https://a.example/a", REQ, head, b"<p>y</p>", when=NOW)
+    writer.close()
+    got = read_response_at(tmp_path / writer.files[0], offset)
+    assert (got.url, got.offset, got.status, got.body) == (
+        "https://a.example/a", offset, 200, b"<p>y</p>")
+    assert got.headers["x-robots-tag"] == "googlebot: noindex, noai"
+    assert [v for k, v in got.header_lines if k.lower() == "x-robots-tag"] == [
+        "googlebot: noindex", "noai"]
+
+
+def test_a_page_archived_without_its_body_from_a_url_input_is_rejected_as_one(tmp_path) -> None:
+    # seed 69: a fetch_log row without source_kind is a URL input's, its reject too
+    writer = WarcWriter(tmp_path, "r")
+    f, o = writer.write_exchange("https://a.example/b", REQ, HEAD, b"", when=NOW,
+                                 truncated="unspecified", omitted="noarchive")
+    writer.close()
+    result = archived_documents(tmp_path, [{"url": "https://a.example/b", "error": None,
+                                            "warc_file": f, "warc_offset": o}])
+    assert [(r["reason"], r["source_kind"], r["source"]) for r in result.rejects] == [
+        ("not_archived", "url", None)]

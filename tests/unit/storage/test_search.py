@@ -868,3 +868,16 @@ def test_a_word_of_a_script_written_without_spaces_is_found_inside_its_clause(wa
     (hit,) = S.search(warehouse, "เชียงใหม่").hits
     assert "เชียงใหม่" in hit.snippet
     assert _ids(S.search(warehouse, "evacuation")) == ["a1"]  # other words as before
+
+
+@pytest.mark.parametrize(("gone", "shown"), [
+    (["c1", "c2", "c3"], "c1, c2, c3"), (["c1", "c2", "c3", "c4"], "c1, c2, c3, ..."),
+])
+def test_a_stale_index_note_names_three_commits_no_longer_listed(wh, monkeypatch, gone, shown):
+    # seed 69: the note's state and its list of commits, three at most
+    S.search(wh, "river")  # the index made
+    monkeypatch.setattr(S, "commits_no_longer_listed", lambda root: gone)
+    result = S.search(wh, "river")
+    assert result.note == (
+        f"the search index was stale (it held {len(gone)} commit(s) the warehouse no longer "
+        f"lists: {shown}): made again from the warehouse's 3 article(s)")
