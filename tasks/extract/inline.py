@@ -39,8 +39,8 @@ INLINE_TAGS = frozenset((
     "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "dfn", "em", "font",
     "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
     "sup", "time", "tt", "u", "var", "wbr"))
-# Text a browser does not show in the page's lines.
-_UNSHOWN = frozenset(("script", "style", "noscript", "template"))
+# Elements whose text no reader sees in place: a noscript's is shown only without scripts.
+UNSHOWN_TAGS = ("noscript", "script", "style", "template")
 # At least this many words of the sentence around it: a dateline has one to three
 # ("Published", "Updated on", "By Anna Berg |"), a sentence more.
 MIN_WORDS_AROUND = 4
@@ -137,7 +137,7 @@ def _first_text_holder(elem: HtmlElement) -> tuple[HtmlElement, str] | None:
     if (elem.text or "").strip():
         return elem, "text"
     for child in elem:
-        if isinstance(child.tag, str) and child.tag not in _UNSHOWN:
+        if isinstance(child.tag, str) and child.tag not in UNSHOWN_TAGS:
             found = _first_text_holder(child)
             if found is not None:
                 return found

@@ -96,7 +96,12 @@ from tasks.extract.furniture import (
     prune_furniture,
     site_link_lists,
 )
-from tasks.extract.inline import INLINE_TAGS, drop_caps_into_their_paragraph, keep_inline_text
+from tasks.extract.inline import (
+    INLINE_TAGS,
+    UNSHOWN_TAGS,
+    drop_caps_into_their_paragraph,
+    keep_inline_text,
+)
 from tasks.extract.jsonld import jsonld_article_body, jsonld_body_scripts
 from tasks.extract.lead import find_lead, with_lead
 from tasks.extract.metadata import PageMetadata, page_metadata
@@ -409,9 +414,6 @@ def parse_html(body: bytes | str) -> HtmlElement | None:
     return tree
 
 
-# Elements whose text no reader sees in place: a noscript's is shown only without scripts.
-_UNSHOWN = ("noscript", "script", "style", "template")
-
 
 def _noscript_when_nothing_else_shows(tree: HtmlElement) -> None:
     """A page whose body shows nothing but what its <noscript> elements hold (a script
@@ -422,10 +424,10 @@ def _noscript_when_nothing_else_shows(tree: HtmlElement) -> None:
     letter of its own keeps its noscripts to trafilatura (a tracking pixel, "enable
     JavaScript")."""
     body = tree.find("body")
-    if body is None or body.find(".//noscript") is None or _shows_text(body, _UNSHOWN):
+    if body is None or body.find(".//noscript") is None or _shows_text(body, UNSHOWN_TAGS):
         return
     for noscript in list(body.iter("noscript")):
-        if not any(a.tag in _UNSHOWN for a in noscript.iterancestors()):
+        if not any(a.tag in UNSHOWN_TAGS for a in noscript.iterancestors()):
             noscript.drop_tag()
 
 
@@ -458,7 +460,7 @@ def _srcdoc_when_nothing_else_shows(tree: HtmlElement) -> None:
     widget)."""
     body = tree.find("body")
     frames = [] if body is None else [f for f in body.iter("iframe") if f.get("srcdoc")]
-    if not frames or _shows_text(body, (*_UNSHOWN, "iframe")):
+    if not frames or _shows_text(body, (*UNSHOWN_TAGS, "iframe")):
         return
     for frame in frames:
         try:

@@ -2292,7 +2292,7 @@ def test_shows_text_finds_a_letter_outside_the_unshown_elements(body: str, shows
 
     # (parsed as lxml does: parse_html would already have read the noscripts)
     tree = document_fromstring(f"<html><body>{body}<p></p></body></html>")
-    assert extract_mod._shows_text(tree.find("body"), extract_mod._UNSHOWN) is shows
+    assert extract_mod._shows_text(tree.find("body"), extract_mod.UNSHOWN_TAGS) is shows
 
 
 # --- seed 65: the batch function's own bookkeeping ----------------------------------------
