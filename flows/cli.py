@@ -947,6 +947,7 @@ def forget(
 ) -> None:
     """Remove every trace of an article, domain or outlet: rows in every table, raw WARC
     records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
+    from tasks.common.urls import BadURL, typed_domain
     from tasks.storage import search as search_index
     from tasks.storage.forget import Takedown, UnreadableArchive, takedown_url
     from tasks.storage.forget import forget as forget_rows
@@ -962,6 +963,16 @@ def forget(
             url = takedown_url(url)
         except ValueError as exc:
             err.print(f"[red]{escape(str(exc))}[/red]")
+            raise typer.Exit(2) from None
+    if domain:
+        # the stored spelling: `www.`, a root dot, a port or a pasted address matched no
+        # article, and `*` recorded a takedown of nothing (fault round 46)
+        try:
+            domain = typed_domain(domain)
+        except BadURL as exc:
+            err.print(f"[red]--domain {escape(repr(domain))} names no site ({escape(str(exc))}):"
+                      " write its host name, as in --domain news.example[/red]",
+                      soft_wrap=True)
             raise typer.Exit(2) from None
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)

@@ -1,0 +1,77 @@
+"""A site named on the command line as people name one: `forget --domain` and
+`search --outlet` read `www.`, a root dot, a port or a pasted address as the domain the
+articles store, and refuse what names no site (fault round 46)."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from tasks.storage import search as search_index
+from tests.unit.storage.test_search import _article, _commit
+
+TEXT = "Heavy rain flooded the river valley overnight.\n\nThe mayor ordered an evacuation."
+
+
+@pytest.fixture
+def wh(warehouse):
+    rows = [_article("a1", "River floods valley", TEXT, "r1", domain="news.example"),
+            _article("a2", "Rain floods town", TEXT, "r1", domain="other.example")]
+    search_index.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    return warehouse
+
+
+def _domains(root) -> list[str]:
+    out = CliRunner().invoke(app, ["sql", "-w", str(root), "-f", "csv",
+                                   "SELECT domain FROM articles ORDER BY 1"])
+    return out.output.split()[1:]
+
+
+@pytest.mark.parametrize("typed", ["www.news.example", "NEWS.EXAMPLE.",
+                                   "https://www.news.example/world/a1?x=1",
+                                   "news.example:443"])
+def test_forget_of_a_domain_typed_with_www_a_dot_a_port_or_as_an_address(wh, typed):
+    """Before: "forgotten: no rows", a takedowns row of the name as typed, exit 0; the
+    site's articles stayed and later runs kept taking them."""
+    out = CliRunner().invoke(app, ["forget", "--domain", typed, "-w", str(wh)])
+    assert out.exit_code == 0 and "articles 1" in out.output, out.output
+    assert _domains(wh) == ["other.example"]
+    takedowns = CliRunner().invoke(app, ["sql", "-w", str(wh), "-f", "csv",
+                                         "SELECT domain FROM takedowns"]).output.split()
+    assert takedowns == ["domain", "news.example"]
+
+
+@pytest.mark.parametrize("typed", ["*", "%", "news example", ".example"])
+def test_forget_of_a_domain_that_names_no_site_is_refused_before_a_commit(wh, typed):
+    """Before: `--domain '*'` said "forgotten: no rows" and committed a takedown of `*`."""
+    out = CliRunner().invoke(app, ["forget", "--domain", typed, "-w", str(wh)])
+    said = " ".join(out.output.split())
+    assert out.exit_code == 2 and f"--domain {typed!r} names no site" in said, said
+    assert "as in --domain news.example" in said
+    assert _domains(wh) == ["news.example", "other.example"]
+    assert not (wh / "takedowns").exists() or not list((wh / "takedowns").iterdir())
+
+
+@pytest.mark.parametrize("typed", ["news.example", "www.news.example", "News.Example.",
+                                   "https://news.example/world/"])
+def test_search_by_an_outlet_typed_with_www_a_dot_or_as_an_address(wh, typed):
+    """Before: `www.news.example`, `news.example.` and a pasted address found nothing."""
+    out = CliRunner().invoke(app, ["search", "rain", "--outlet", typed, "-f", "csv",
+                                   "-w", str(wh)])
+    assert out.exit_code == 0, out.output
+    assert "https://news.example/a1" in out.output
+    assert "other.example" not in out.output
+
+
+def test_search_by_an_outlets_name_still_matches_the_name_alone(warehouse):
+    rows = [_article("a1", "River floods valley", TEXT, "r1", domain="news.example",
+                     source_name="Daily Post")]
+    search_index.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    runner = CliRunner()
+    found = runner.invoke(app, ["search", "rain", "--outlet", "Daily Post", "-f", "csv",
+                                "-w", str(warehouse)])
+    assert "https://news.example/a1" in found.output, found.output
+    none = runner.invoke(app, ["search", "rain", "--outlet", "Daily", "-f", "csv",
+                               "-w", str(warehouse)])
+    assert "news.example/a1" not in none.output, none.output
