@@ -429,8 +429,24 @@ def filters(since: date | datetime | None = None, until: date | datetime | None 
     if outlet:
         out.append(_outlet_query(outlet))
     if lang:
-        out.append(tantivy.Query.term_query(SCHEMA, "language", lang.strip().lower()))
+        out.append(tantivy.Query.term_query(SCHEMA, "language", language_term(lang)))
     return [tantivy.Query.const_score_query(q, 0.0) for q in out]
+
+
+# a language (ISO 639-1, or 639-2/3 as a page's <html lang> may give), then any subtags
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_term(lang: str) -> str:
+    """The stored code `--lang` means: the detector stores a language alone (`en`, `pt`),
+    so a tag with its region (`en-US`, `pt_BR`, as locales and browsers write it) found
+    nothing, and so did a name (`english`): "0 matching", as if no article were in that
+    language (fault round 46). Raises ValueError for what is no language tag."""
+    m = _LANGUAGE_TAG.fullmatch(lang.strip())
+    if m is None:
+        raise ValueError(f"--lang {lang!r} is no language code: articles store ISO 639-1 "
+                         "codes (en, de, fr; en-US is read as en)")
+    return m.group(1).lower()
 
 
 def outlet_terms(outlet: str) -> list[str]:

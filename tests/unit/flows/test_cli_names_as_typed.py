@@ -1,6 +1,7 @@
-"""A site named on the command line as people name one: `forget --domain` and
-`search --outlet` read `www.`, a root dot, a port or a pasted address as the domain the
-articles store, and refuse what names no site (fault round 46)."""
+"""A site or a language named on the command line as people name one: `forget --domain`
+and `search --outlet` read `www.`, a root dot, a port or a pasted address as the domain
+the articles store, `search --lang` a tag with its region as its language; what names
+neither is refused (fault round 46)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,24 @@ def test_search_by_an_outlets_name_still_matches_the_name_alone(warehouse):
     none = runner.invoke(app, ["search", "rain", "--outlet", "Daily", "-f", "csv",
                                "-w", str(warehouse)])
     assert "news.example/a1" not in none.output, none.output
+
+
+@pytest.mark.parametrize("typed", ["en", "EN", "en-US", "en_GB", " en "])
+def test_search_by_a_language_tag_with_its_region(warehouse, typed):
+    """Before: `--lang en-US` (a locale's spelling) found "0 of 0" English articles."""
+    rows = [_article("a1", "River floods valley", TEXT, "r1", lang="en"),
+            _article("a2", "Fluss flutet Tal", TEXT, "r1", lang="de")]
+    search_index.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    out = CliRunner().invoke(app, ["search", "rain", "--lang", typed, "-f", "csv",
+                                   "-w", str(warehouse)])
+    assert out.exit_code == 0, out.output
+    assert "e.com/a1" in out.output and "e.com/a2" not in out.output, out.output
+
+
+@pytest.mark.parametrize("typed", ["english", "en US", "*"])
+def test_search_by_a_language_name_is_refused_with_a_sentence(wh, typed):
+    """Before: `--lang english` said "0 of 0 matching", as if none were in English."""
+    out = CliRunner().invoke(app, ["search", "rain", "--lang", typed, "-w", str(wh)])
+    said = " ".join(out.output.split())
+    assert out.exit_code == 2, said
+    assert f"--lang {typed!r} is no language code" in said and "(en, de, fr;" in said, said
