@@ -986,9 +986,8 @@ def forget(
         except UnreadableArchive as exc:
             err.print(f"[red]cannot forget:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(1) from None
-        # Reports name titles: the old ones go, the latest is written again.
-        for old in sorted((root / "reports").glob("*.html")):
-            old.unlink()
+        # The old reports went with the takedown (they name titles): the latest is
+        # written again.
         search_index.rebuild(root)  # a fresh index: deleted documents leave no bytes
         runs = run_manifests(root)
         if runs:

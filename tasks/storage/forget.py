@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas import TABLES, TAKEDOWNS
+from tasks.common.crashpoints import crash_point
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_identity, domain_of
 from tasks.storage.publish import (
     ROW_GROUP_SIZE,
@@ -189,6 +190,7 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     rewritten files and a `takedowns` row. Returns the manifest (counts removed)."""
     now = now or datetime.now(UTC)
     commit = f"forget-{now:%Y%m%dT%H%M%S%fZ}"
+    finish_takedowns(root)
     arts = matching_articles(root, what)
     ids = set(arts["article_id"].to_pylist())
     if what.url:
@@ -261,13 +263,64 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
         "replaces": replaces, "rows_removed": removed, "warc_records_removed": records,
         "warc_rewritten": {old: new for old, (new, _) in warc_moves.items()},
     })
-    # 4. the content goes now: replaced files, and any orphan still holding it
-    for rel in replaces:
-        (root / rel).unlink(missing_ok=True)
+    crash_point("forget-committed")  # committed: the replaced files not yet deleted
+    # 4. the content goes now: the reports naming titles, orphans and superseded files
+    #    holding it, and last the replaced files, whose presence says that this step is
+    #    not done (`finish_takedowns` redoes it after a kill)
+    _delete_reports(root)
     _scrub_orphans(root, ids, urls, domains)
     _scrub_superseded(root, ids, urls, domains)
+    for rel in replaces:
+        (root / rel).unlink(missing_ok=True)
     # files no commit lists are not ours to rewrite: named for the person taking it down
     return {**manifest, "unlisted_holding": unlisted_holding(root, ids, urls, domains)}
+
+
+def _delete_reports(root: Path) -> None:
+    """Reports name titles: every one goes (the command writes the latest again)."""
+    for old in sorted((root / "reports").glob("*.html")):
+        old.unlink(missing_ok=True)
+
+
+def finish_takedowns(root: Path) -> list[str]:
+    """Finish the takedowns a kill stopped between their commit and the deletion of what
+    they replaced (a Ctrl-C, a closed terminal, a full disk while the reports were
+    rebuilt). The rows were gone from every query, but the replaced Parquet and WARC
+    files, the old reports and any orphan stayed on disk with the content, and no later
+    command deleted them until a compaction (fault round 46). Run under the writer lock.
+    Returns a note per takedown finished."""
+    from tasks.storage.warehouse import manifests
+
+    notes = []
+    for m in manifests(root):
+        if m.get("kind") != "forget":
+            continue
+        left = [rel for rel in m.get("replaces", []) if (root / rel).exists()]
+        if not left:
+            continue
+        ids, urls, domains = _takedown_keys(root, m)
+        _delete_reports(root)
+        _scrub_orphans(root, ids, urls, domains)
+        _scrub_superseded(root, ids, urls, domains)
+        for rel in left:
+            (root / rel).unlink(missing_ok=True)
+        notes.append(f"takedown {m.get('name', m.get('run_id'))} had stopped after its "
+                     f"commit: finished ({len(left)} replaced file(s) and the reports "
+                     "deleted)")
+    return notes
+
+
+def _takedown_keys(root: Path, manifest: dict) -> tuple[set[str], set[str], set[str]]:
+    """(article ids, URLs, domains) a committed takedown covers, from its takedowns row."""
+    ids, urls, domains = set(), set(), set()
+    for rel in manifest.get("files", {}).get("takedowns", []):
+        for row in read_declared_file(root / rel, "takedowns").to_pylist():
+            ids.update(row.get("article_ids") or [])
+            if row.get("url"):
+                urls.add(row["url"])
+            if row.get("domain"):
+                domains.add(domain_identity(row["domain"]))
+    return ids, urls, domains
 
 
 def unlisted_holding(root: Path, ids: set[str], urls: set[str], domains: set[str]

@@ -35,7 +35,12 @@ import pyarrow as pa
 import tantivy
 
 from tasks.common.urls import BadURL, typed_domain
-from tasks.storage.warehouse import committed_files, manifests, read_declared
+from tasks.storage.warehouse import (
+    committed_files,
+    manifests,
+    read_declared,
+    read_declared_file,
+)
 
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
@@ -302,6 +307,12 @@ def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
     done = []
     for manifest in pending_commits(root):
         key = commit_key(manifest)
+        if manifest.get("kind") == "forget":
+            # A takedown's commit adds no article: its articles files are the kept rows
+            # rewritten. What it removed must leave the index too, or a `forget` killed
+            # before its rebuild of the index left the article's text to every later
+            # search, though gone from every table (fault round 46).
+            _delete_documents(root, _forgotten_ids(root, manifest))
         table = fresh.get(key)
         if table is None:
             table = _commit_articles(root, manifest)
@@ -311,6 +322,28 @@ def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
             _write_state(search_dir(root), [*indexed_commits(root), key])
         done.append(key)
     return done
+
+
+def _forgotten_ids(root: Path, manifest: dict) -> list[str]:
+    """The article ids a takedown commit removed (its `takedowns` row's)."""
+    files = [Path(root) / rel for rel in manifest.get("files", {}).get("takedowns", [])]
+    return sorted({i for f in files if f.exists()
+                   for ids in read_declared_file(f, "takedowns", ["article_ids"])
+                   .column("article_ids").to_pylist() for i in (ids or [])})
+
+
+def _delete_documents(root: Path, article_ids: list[str]) -> None:
+    if not article_ids or not _exists(search_dir(root)):
+        return
+    writer = _writer(_open(search_dir(root)))
+    try:
+        for aid in article_ids:
+            writer.delete_documents_by_term("article_id", aid)
+        writer.commit()
+        writer.wait_merging_threads()
+    except BaseException:
+        writer.rollback()
+        raise
 
 
 def rebuild(root: Path) -> int:
