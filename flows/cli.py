@@ -909,8 +909,9 @@ def search(
 
 @app.command()
 def compact(
+    # a negative count was taken as 0 (fault round 46): refused like --limit's 0
     min_files: Annotated[int, typer.Option(
-        help="merge a table's small files when it has at least this many")] = 16,
+        min=0, help="merge a table's small files when it has at least this many")] = 16,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Merge small Parquet files (one per batch commit) into large ones, atomically;
