@@ -23,10 +23,13 @@ stored (zstd in tantivy's doc store) because snippets are cut from it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -346,13 +349,35 @@ def _delete_documents(root: Path, article_ids: list[str]) -> None:
         raise
 
 
+REBUILD_LOCK = ".search-rebuild.lock"
+
+
+@contextmanager
+def _one_rebuild_at_a_time(root: Path) -> Iterator[None]:
+    """An fcntl lock on `.search-rebuild.lock` (released by the kernel when the process
+    dies). Two rebuilds at once (`pressroom reindex` twice, or beside a `forget`, or two
+    searches remaking a damaged index) took each other's half-built `search.new-<pid>`
+    for a killed rebuild's leftover and deleted it: the first ended with tantivy's
+    "Failed to open file for read ... FileDoesNotExist" traceback (fault round 46). The
+    second now waits, then rebuilds from what is committed by then."""
+    with open(root / REBUILD_LOCK, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield  # closing the descriptor releases the lock
+
+
 def rebuild(root: Path) -> int:
     """The index made again from every committed manifest, beside the live one, then
     swapped in. A crash before the swap leaves the old index; during it, no index, which
-    the next catch-up rebuilds from scratch. Returns the number of documents."""
+    the next catch-up rebuilds from scratch. One rebuild at a time per warehouse.
+    Returns the number of documents."""
     root = Path(root)
+    with _one_rebuild_at_a_time(root):
+        return _rebuild(root)
+
+
+def _rebuild(root: Path) -> int:
     live = search_dir(root)
-    for stale in root.glob(f"{SEARCH_DIR}.*"):  # leftovers of a killed rebuild
+    for stale in root.glob(f"{SEARCH_DIR}.*"):  # under the lock: a killed rebuild's
         shutil.rmtree(stale, ignore_errors=True)
     tmp = root / f"{SEARCH_DIR}.new-{os.getpid()}"
     tmp.mkdir(parents=True)
