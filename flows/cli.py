@@ -217,10 +217,14 @@ def _require_inputs(inputs: list[str]) -> None:
     """Exit 2 when a path given on the command line does not exist, or is a file no
     reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
     run and exit 0."""
-    from tasks.discover.inputs import missing_inputs, unknown_inputs
+    from tasks.discover.inputs import BLANK_INPUT, blank_input, missing_inputs, unknown_inputs
 
     missing = missing_inputs(inputs)
     for item in missing:
+        if blank_input(item):  # "" is the current folder as a path: never read it unasked
+            err.print(f"[red]no such input:[/red] {escape(repr(item))}: {BLANK_INPUT}; an "
+                      "unset shell variable?", soft_wrap=True)
+            continue
         err.print(f"[red]no such input:[/red] {escape(item)}")
     unknown = unknown_inputs(inputs)
     for item, why in unknown:  # was a note in an empty run that exited 0
