@@ -132,7 +132,7 @@ def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _settings(warehouse: Path | None, **given):
+def _settings(warehouse: str | Path | None, **given):
     """The Settings, with what the command line gave (None = not given) over the
     environment and pressroom.toml."""
     from pydantic import ValidationError
@@ -140,6 +140,12 @@ def _settings(warehouse: Path | None, **given):
 
     from tasks.common.settings import Settings
 
+    if isinstance(warehouse, str):
+        if not warehouse.strip():
+            err.print("[red]--warehouse is empty:[/red] give the warehouse folder (an unset "
+                      "shell variable? for the current folder, write -w .)", soft_wrap=True)
+            raise typer.Exit(2)
+        warehouse = Path(warehouse)
     given = {k: v for k, v in {"warehouse": warehouse, **given}.items() if v is not None}
     try:
         return Settings(**given)
@@ -233,8 +239,10 @@ def _require_inputs(inputs: list[str]) -> None:
         raise typer.Exit(2)
 
 
+# Read as text, made a Path in `_settings`: as a Path, `-w ""` (an unset shell variable)
+# was `.`, and the command made or read a warehouse in the current folder (fault round 46)
 WarehouseOpt = Annotated[
-    Path | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
+    str | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
 ]
 DaskOpt = Annotated[str | None, typer.Option(
     "--dask-address", help="run the batches on this Dask scheduler, e.g. tcp://10.0.0.5:8786 "
