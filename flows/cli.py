@@ -377,6 +377,13 @@ def backfill(
     if end < start:
         err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
         raise typer.Exit(2)
+    from tasks.discover.ccnews import local_source_problem
+
+    # a folder mistyped, a file named: said before a server starts (fault round 46)
+    if problem := local_source_problem(source):
+        err.print(f"[red]cannot read the backfill source:[/red] {escape(problem)}",
+                  soft_wrap=True)
+        raise typer.Exit(2)
     settings = _settings(warehouse, dask_address=dask_address)
     # as ingest's: without it a warehouse that is a file (or not writable, or of a newer
     # pressroom) ended the backfill with a traceback once its first file's run started
@@ -389,8 +396,14 @@ def backfill(
 
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
-    with _disk_full_is_a_sentence(settings.warehouse):
-        done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    from prefect.exceptions import FailedRun
+
+    try:
+        with _disk_full_is_a_sentence(settings.warehouse):
+            done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    except FailedRun as exc:  # the listing did not answer: the flow's own sentence
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+        raise typer.Exit(1) from None
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
         t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
