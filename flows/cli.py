@@ -4,6 +4,7 @@ diff, compact, forget."""
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import math
 import os
@@ -975,7 +976,13 @@ def forget(
     records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
     from tasks.common.urls import BadURL, typed_domain
     from tasks.storage import search as search_index
-    from tasks.storage.forget import Takedown, UnreadableArchive, takedown_url
+    from tasks.storage.forget import (
+        Takedown,
+        UnreadableArchive,
+        outlet_domains,
+        outlet_names,
+        takedown_url,
+    )
     from tasks.storage.forget import forget as forget_rows
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests, writer_lock
@@ -1002,6 +1009,17 @@ def forget(
             raise typer.Exit(2) from None
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
+    if outlet and not (url or domain) and not outlet_domains(root, outlet):
+        # a name mistyped committed a takedown of nothing, "forgotten: no rows" (round 46)
+        names = outlet_names(root)
+        near = difflib.get_close_matches(outlet, names, n=3, cutoff=0.5)
+        err.print(f"[red]no article of an outlet named {escape(repr(outlet))} in "
+                  f"{escape(str(root))}:[/red] nothing taken down"
+                  + (f" (did you mean {escape(', '.join(map(repr, near)))}?)" if near else
+                     f" ({len(names)} outlet name(s) in it; pressroom sql \"SELECT DISTINCT "
+                     "source_name FROM articles\" lists them; --domain takes a site)"),
+                  soft_wrap=True)
+        raise typer.Exit(1)
     # a write no retry gets past (a full disk, a file-size limit, a folder made
     # unwritable) was a traceback here, as in reindex and report (fault round 45)
     with _disk_full_is_a_sentence(root), writer_lock(

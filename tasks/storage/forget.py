@@ -83,6 +83,37 @@ def redirect_targets(con: duckdb.DuckDBPyConnection, root: Path, url: str) -> li
         " AND final_url <> url", params={"url": url}).fetchall()]
 
 
+def outlet_key(name: str) -> str:
+    """An outlet's name as a takedown compares it: case and runs of spaces folded."""
+    return re.sub(" +", " ", name.strip()).lower()  # as _OUTLET_KEY_SQL folds it
+
+
+def outlet_names(root: Path) -> list[str]:
+    """The outlet names the warehouse's articles carry."""
+    files = [str(f) for f in committed_files(root, "articles")]
+    if not files:
+        return []
+    con = duckdb.connect()
+    try:
+        rel = read_declared(con, files, "articles")
+        if "source_name" not in rel.columns:
+            return []
+        rel.create_view("a")
+        return [n for (n,) in con.sql("SELECT DISTINCT source_name FROM a WHERE "
+                                      "source_name IS NOT NULL ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+
+
+# the same folding in SQL
+_OUTLET_KEY_SQL = "lower(trim(regexp_replace(source_name, ' +', ' ', 'g')))"
+
+
+def outlet_domains(root: Path, outlet: str) -> list[str]:
+    """The domains of an outlet's articles: its takedown covers them whole."""
+    return sorted(set(matching_articles(root, Takedown(outlet=outlet))["domain"].to_pylist()))
+
+
 def matching_articles(root: Path, what: Takedown) -> pa.Table:
     """(article_id, url, canonical_url, domain) of every committed article it covers."""
     files = [str(f) for f in committed_files(root, "articles")]
@@ -108,8 +139,10 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
             # wildcards there, and `--domain %` forgot every article of every domain
             where.append("(domain = $domain OR ends_with(domain, '.' || $domain))")
         if what.outlet:
-            params["outlet"] = what.outlet
-            where.append("source_name = $outlet")
+            # as `search --outlet` reads it: a name in other capitals or spacing ("daily
+            # post") matched nothing, and the takedown committed "no rows" (round 46)
+            params["outlet"] = outlet_key(what.outlet)
+            where.append(f"{_OUTLET_KEY_SQL} = $outlet")
         if not where:
             raise ValueError("forget needs a URL, a domain or an outlet")
         return con.sql("SELECT DISTINCT article_id, url, canonical_url, domain FROM a WHERE "
@@ -205,8 +238,11 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     if what.url:
         urls.add(what.url)
     domains = {domain_identity(what.domain)} if what.domain else set()
-    if what.outlet:
-        domains |= set(arts["domain"].to_pylist())
+    # an outlet's own domains, not those of a --url given beside it (all of whose
+    # domain's rows went too); recorded so later runs refuse them, as a --domain's: only
+    # the ids removed were refused, and the outlet's next story was kept (round 46)
+    of_outlet = outlet_domains(root, what.outlet) if what.outlet else []
+    domains |= set(of_outlet)
 
     # 1. the raw archive: rewrite every WARC holding a record of these URLs
     warc_moves: dict[str, tuple[str, dict[int, int]]] = {}
@@ -251,11 +287,15 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
             removed[name] = removed.get(name, 0) + hits
 
     # 3. the takedown record (never the content) and the commit
-    takedown = pa.Table.from_pylist([{
-        "url": what.url, "domain": what.domain, "outlet": what.outlet,
-        "article_ids": sorted(ids), "reason": what.reason or None, "requested_at": now,
-        "rows_removed": sum(removed.values()), "warc_records_removed": records,
-        "run_id": commit}], schema=TAKEDOWNS)
+    request = {"url": what.url, "domain": what.domain, "outlet": what.outlet,
+               "article_ids": sorted(ids), "reason": what.reason or None,
+               "requested_at": now, "rows_removed": sum(removed.values()),
+               "warc_records_removed": records, "run_id": commit}
+    # one more row per domain of the outlet (no counts: the request's row holds them)
+    covered = [{**request, "url": None, "domain": d, "article_ids": [], "rows_removed": 0,
+                "warc_records_removed": 0} for d in of_outlet
+               if what.domain is None or d != domain_identity(what.domain)]
+    takedown = pa.Table.from_pylist([request, *covered], schema=TAKEDOWNS)
     files.setdefault("takedowns", []).extend(write_table(root, "takedowns", takedown, commit))
     replaces += list(warc_moves)
     manifest = commit_manifest(root, commit, {

@@ -97,3 +97,18 @@ def test_search_by_a_language_name_is_refused_with_a_sentence(wh, typed):
     said = " ".join(out.output.split())
     assert out.exit_code == 2, said
     assert f"--lang {typed!r} is no language code" in said and "(en, de, fr;" in said, said
+
+
+def test_forget_of_an_outlet_no_article_has_commits_nothing_and_says_the_near_name(warehouse):
+    """Before: `forget --outlet "Dialy Post"` said "forgotten: no rows" and committed a
+    takedown of nothing, exit 0; the outlet's articles stayed."""
+    rows = [_article("a1", "River floods valley", TEXT, "r1", domain="news.example",
+                     source_name="Daily Post")]
+    search_index.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
+    out = CliRunner().invoke(app, ["forget", "--outlet", "Dialy Post", "-w", str(warehouse)])
+    said = " ".join(out.output.split())
+    assert out.exit_code == 1, said
+    assert "no article of an outlet named 'Dialy Post'" in said and "nothing taken down" in said
+    assert "did you mean 'Daily Post'?" in said
+    assert _domains(warehouse) == ["news.example"]
+    assert not (warehouse / "takedowns").exists()
