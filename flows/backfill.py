@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from prefect import flow, get_run_logger
+from prefect.states import Failed
 
 from flows.ingest import ingest
 from flows.runners import on_runner
@@ -21,7 +22,9 @@ def backfill(source: str, start: date, end: date, settings: Settings | None = No
     manifest of each file ingested now."""
     settings = settings or Settings()
     logger = get_run_logger()
-    files, todo, why_none = backfill_files_task(source, start, end, settings)
+    files, todo, why_none, unreadable = backfill_files_task(source, start, end, settings)
+    if unreadable:
+        return Failed(message=f"cannot read the backfill source: {unreadable}")
     if why_none:
         logger.warning("backfill %s: %s", source, why_none)
     logger.info("backfill %s, %s to %s: %d files, %d already ingested, %d to go",

@@ -4,6 +4,7 @@ diff, compact, forget."""
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import math
 import os
@@ -132,7 +133,7 @@ def _disk_full_is_a_sentence(root: Path) -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _settings(warehouse: Path | None, **given):
+def _settings(warehouse: str | Path | None, **given):
     """The Settings, with what the command line gave (None = not given) over the
     environment and pressroom.toml."""
     from pydantic import ValidationError
@@ -140,6 +141,12 @@ def _settings(warehouse: Path | None, **given):
 
     from tasks.common.settings import Settings
 
+    if isinstance(warehouse, str):
+        if not warehouse.strip():
+            err.print("[red]--warehouse is empty:[/red] give the warehouse folder (an unset "
+                      "shell variable? for the current folder, write -w .)", soft_wrap=True)
+            raise typer.Exit(2)
+        warehouse = Path(warehouse)
     given = {k: v for k, v in {"warehouse": warehouse, **given}.items() if v is not None}
     try:
         return Settings(**given)
@@ -217,10 +224,14 @@ def _require_inputs(inputs: list[str]) -> None:
     """Exit 2 when a path given on the command line does not exist, or is a file no
     reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
     run and exit 0."""
-    from tasks.discover.inputs import missing_inputs, unknown_inputs
+    from tasks.discover.inputs import BLANK_INPUT, blank_input, missing_inputs, unknown_inputs
 
     missing = missing_inputs(inputs)
     for item in missing:
+        if blank_input(item):  # "" is the current folder as a path: never read it unasked
+            err.print(f"[red]no such input:[/red] {escape(repr(item))}: {BLANK_INPUT}; an "
+                      "unset shell variable?", soft_wrap=True)
+            continue
         err.print(f"[red]no such input:[/red] {escape(item)}")
     unknown = unknown_inputs(inputs)
     for item, why in unknown:  # was a note in an empty run that exited 0
@@ -229,8 +240,10 @@ def _require_inputs(inputs: list[str]) -> None:
         raise typer.Exit(2)
 
 
+# Read as text, made a Path in `_settings`: as a Path, `-w ""` (an unset shell variable)
+# was `.`, and the command made or read a warehouse in the current folder (fault round 46)
 WarehouseOpt = Annotated[
-    Path | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
+    str | None, typer.Option("--warehouse", "-w", help="warehouse folder (PRESSROOM_WAREHOUSE)")
 ]
 DaskOpt = Annotated[str | None, typer.Option(
     "--dask-address", help="run the batches on this Dask scheduler, e.g. tcp://10.0.0.5:8786 "
@@ -365,6 +378,13 @@ def backfill(
     if end < start:
         err.print(f"[red]--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}[/red]")
         raise typer.Exit(2)
+    from tasks.discover.ccnews import local_source_problem
+
+    # a folder mistyped, a file named: said before a server starts (fault round 46)
+    if problem := local_source_problem(source):
+        err.print(f"[red]cannot read the backfill source:[/red] {escape(problem)}",
+                  soft_wrap=True)
+        raise typer.Exit(2)
     settings = _settings(warehouse, dask_address=dask_address)
     # as ingest's: without it a warehouse that is a file (or not writable, or of a newer
     # pressroom) ended the backfill with a traceback once its first file's run started
@@ -377,8 +397,14 @@ def backfill(
 
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
-    with _disk_full_is_a_sentence(settings.warehouse):
-        done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    from prefect.exceptions import FailedRun
+
+    try:
+        with _disk_full_is_a_sentence(settings.warehouse):
+            done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
+    except FailedRun as exc:  # the listing did not answer: the flow's own sentence
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+        raise typer.Exit(1) from None
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
         t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
@@ -909,8 +935,9 @@ def search(
 
 @app.command()
 def compact(
+    # a negative count was taken as 0 (fault round 46): refused like --limit's 0
     min_files: Annotated[int, typer.Option(
-        help="merge a table's small files when it has at least this many")] = 16,
+        min=0, help="merge a table's small files when it has at least this many")] = 16,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Merge small Parquet files (one per batch commit) into large ones, atomically;
@@ -947,8 +974,15 @@ def forget(
 ) -> None:
     """Remove every trace of an article, domain or outlet: rows in every table, raw WARC
     records, the search index, the reports. Later runs refuse it (reject: taken_down)."""
+    from tasks.common.urls import BadURL, typed_domain
     from tasks.storage import search as search_index
-    from tasks.storage.forget import Takedown, UnreadableArchive, takedown_url
+    from tasks.storage.forget import (
+        Takedown,
+        UnreadableArchive,
+        outlet_domains,
+        outlet_names,
+        takedown_url,
+    )
     from tasks.storage.forget import forget as forget_rows
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_manifests, writer_lock
@@ -963,8 +997,29 @@ def forget(
         except ValueError as exc:
             err.print(f"[red]{escape(str(exc))}[/red]")
             raise typer.Exit(2) from None
+    if domain:
+        # the stored spelling: `www.`, a root dot, a port or a pasted address matched no
+        # article, and `*` recorded a takedown of nothing (fault round 46)
+        try:
+            domain = typed_domain(domain)
+        except BadURL as exc:
+            err.print(f"[red]--domain {escape(repr(domain))} names no site ({escape(str(exc))}):"
+                      " write its host name, as in --domain news.example[/red]",
+                      soft_wrap=True)
+            raise typer.Exit(2) from None
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
+    if outlet and not (url or domain) and not outlet_domains(root, outlet):
+        # a name mistyped committed a takedown of nothing, "forgotten: no rows" (round 46)
+        names = outlet_names(root)
+        near = difflib.get_close_matches(outlet, names, n=3, cutoff=0.5)
+        err.print(f"[red]no article of an outlet named {escape(repr(outlet))} in "
+                  f"{escape(str(root))}:[/red] nothing taken down"
+                  + (f" (did you mean {escape(', '.join(map(repr, near)))}?)" if near else
+                     f" ({len(names)} outlet name(s) in it; pressroom sql \"SELECT DISTINCT "
+                     "source_name FROM articles\" lists them; --domain takes a site)"),
+                  soft_wrap=True)
+        raise typer.Exit(1)
     # a write no retry gets past (a full disk, a file-size limit, a folder made
     # unwritable) was a traceback here, as in reindex and report (fault round 45)
     with _disk_full_is_a_sentence(root), writer_lock(
@@ -975,9 +1030,8 @@ def forget(
         except UnreadableArchive as exc:
             err.print(f"[red]cannot forget:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(1) from None
-        # Reports name titles: the old ones go, the latest is written again.
-        for old in sorted((root / "reports").glob("*.html")):
-            old.unlink()
+        # The old reports went with the takedown (they name titles): the latest is
+        # written again.
         search_index.rebuild(root)  # a fresh index: deleted documents leave no bytes
         runs = run_manifests(root)
         if runs:

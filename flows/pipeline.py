@@ -40,6 +40,7 @@ from tasks.steps import (
     report_task,
     stage_warc_task,
 )
+from tasks.storage.forget import finish_takedowns
 from tasks.storage.preflight import newer_schema_problem
 from tasks.storage.warehouse import (
     clear_leftovers,
@@ -104,6 +105,7 @@ class Run:
         # Under the lock no other run is writing: whatever is uncommitted is a dead run's.
         run.notes += clear_leftovers(run.root)
         run.notes += quarantine_orphans(run.root)
+        run.notes += finish_takedowns(run.root)  # a `forget` killed after its commit
         return run
 
     def __enter__(self) -> Run:

@@ -240,19 +240,24 @@ def index_search_task(root: Path, articles: pa.Table, manifest: dict) -> list[st
 
 @task(name="backfill-files", **STAGE_TASK)
 def backfill_files_task(source: str, start: date, end: date, settings: Settings
-                        ) -> tuple[list[str], list[str], str | None]:
+                        ) -> tuple[list[str], list[str], str | None, str | None]:
     """(the source's CC-NEWS files crawled from start to end, oldest first; those of them
-    that no finished run has ingested yet; why there are none, or None). A run manifest
-    is written only when a run ends, so its `inputs_given` mark the files that were
-    ingested whole."""
-    found = discover.ccnews.list_source(source, settings_slice(discover.DiscoverConfig,
-                                                                 settings))
+    that no finished run has ingested yet; why there are none, or None; why the source
+    cannot be read, or None). A run manifest is written only when a run ends, so its
+    `inputs_given` mark the files that were ingested whole."""
+    try:
+        found = discover.ccnews.list_source(source, settings_slice(discover.DiscoverConfig,
+                                                                     settings))
+    except discover.ccnews.WarcReadError as exc:
+        # a listing that does not answer (404, refused, over its cap): the flow fails
+        # with this sentence, not with a traceback of the task and one of the flow
+        return [], [], None, str(exc)
     files = discover.ccnews.select(found, start, end)
     done = {i for m in warehouse.run_manifests(settings.warehouse)
             for i in m.get("inputs_given", [])}
     why_none = None if files else discover.ccnews.nothing_in_range(found, start, end)
     return ([f.location for f in files],
-            [f.location for f in discover.ccnews.pending(files, done)], why_none)
+            [f.location for f in discover.ccnews.pending(files, done)], why_none, None)
 
 
 @task(name="refresh-report", **STAGE_TASK)

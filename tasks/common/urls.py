@@ -459,6 +459,29 @@ def domain_of(url: str) -> str:
     return domain_identity(urlsplit(url).hostname or "")
 
 
+# a scheme (`https:`), not a host's port (`news.example:8080/x`)
+_TYPED_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+
+
+def typed_domain(value: str) -> str:
+    """The `domain` (as articles store it) of a site named on a command line as people
+    name one: a host (`WWW.News.Example.`), or an address copied from a browser's bar
+    (`https://www.news.example/world/`, `news.example/a`, `news.example:8443`). Matched
+    as typed, such a name met no stored domain (`www.` and the root dot are never stored,
+    a URL is no domain): `forget --domain` said "no rows" and committed, the articles
+    stayed; `search --outlet` found nothing (fault round 46). Raises BadURL for what names
+    no host (`*`, `%`, `a b`, nothing): a wildcard is no way to name a site here."""
+    text = trim_url(value)
+    if not _TYPED_SCHEME.match(text):
+        text = "https://" + text.lstrip("/")
+    if not text.lower().startswith(("http://", "https://")):
+        raise BadURL(f"{value!r} is no host name or http(s) address")
+    domain = domain_of(canonical_url(text))
+    if not domain or any(not label for label in domain.split(".")):
+        raise BadURL(f"{value!r} is no host name")
+    return domain
+
+
 def base_url_of(page_url: str, base_href: str | None) -> str | None:
     """The base URL a page's first `<base href>` sets, as browsers resolve it (HTML,
     "document base URL"): the href taken relative to the page's own address. None when it

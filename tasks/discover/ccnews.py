@@ -149,6 +149,23 @@ def listing_body(raw: bytes, source: str) -> bytes:
         raise WarcReadError(f"{source}: a gzip listing that cannot be read ({exc})") from None
 
 
+def local_source_problem(source: str) -> str | None:
+    """Why a backfill source that is no http(s) listing cannot be read (None: a folder),
+    without the network, so the command line can say it before a run starts: a folder
+    mistyped ended the backfill with 268 lines of Prefect's tracebacks (fault round 46)."""
+    if source.startswith(("http://", "https://")):
+        return None
+    if "://" in source:
+        return f"{source}: a backfill reads a local folder or an http(s) listing"
+    folder = input_path(source)
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        return (f"{source}: not a folder (a backfill reads a folder of CC-NEWS-*.warc.gz "
+                "files, or an http(s) listing of them)")
+    return f"{source}: not a folder (no such file or folder)"
+
+
 def list_source(source: str, config: DiscoverConfig) -> list[str]:
     """Every entry of a backfill source: the *.warc.gz files under a local folder
     (absolute paths, so that a run started from another folder recognises them), or the
@@ -165,11 +182,10 @@ def list_source(source: str, config: DiscoverConfig) -> list[str]:
         if len(body) > MAX_LISTING_BYTES:
             raise WarcReadError(f"{source}: listing over {MAX_LISTING_BYTES} bytes")
         return listing_links(listing_body(body, source).decode("utf-8", "replace"), source)
-    if "://" in source:
-        raise WarcReadError(f"{source}: a backfill reads a local folder or an http(s) listing")
+    problem = local_source_problem(source)
+    if problem:
+        raise WarcReadError(problem)
     folder = input_path(source)
-    if not folder.is_dir():
-        raise WarcReadError(f"{source}: not a folder")
     # named as the tables name them (\xNN for a byte that is no UTF-8): each is a run's
     # input, which Prefect holds as UTF-8 (fault round 41)
     return sorted(path_label(p.resolve()) for p in folder.rglob("*.warc.gz"))

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from schemas import TABLES, TAKEDOWNS
+from tasks.common.crashpoints import crash_point
 from tasks.common.urls import BadURL, article_id_for, canonical_url, domain_identity, domain_of
 from tasks.storage.publish import (
     ROW_GROUP_SIZE,
@@ -82,6 +83,37 @@ def redirect_targets(con: duckdb.DuckDBPyConnection, root: Path, url: str) -> li
         " AND final_url <> url", params={"url": url}).fetchall()]
 
 
+def outlet_key(name: str) -> str:
+    """An outlet's name as a takedown compares it: case and runs of spaces folded."""
+    return re.sub(" +", " ", name.strip()).lower()  # as _OUTLET_KEY_SQL folds it
+
+
+def outlet_names(root: Path) -> list[str]:
+    """The outlet names the warehouse's articles carry."""
+    files = [str(f) for f in committed_files(root, "articles")]
+    if not files:
+        return []
+    con = duckdb.connect()
+    try:
+        rel = read_declared(con, files, "articles")
+        if "source_name" not in rel.columns:
+            return []
+        rel.create_view("a")
+        return [n for (n,) in con.sql("SELECT DISTINCT source_name FROM a WHERE "
+                                      "source_name IS NOT NULL ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+
+
+# the same folding in SQL
+_OUTLET_KEY_SQL = "lower(trim(regexp_replace(source_name, ' +', ' ', 'g')))"
+
+
+def outlet_domains(root: Path, outlet: str) -> list[str]:
+    """The domains of an outlet's articles: its takedown covers them whole."""
+    return sorted(set(matching_articles(root, Takedown(outlet=outlet))["domain"].to_pylist()))
+
+
 def matching_articles(root: Path, what: Takedown) -> pa.Table:
     """(article_id, url, canonical_url, domain) of every committed article it covers."""
     files = [str(f) for f in committed_files(root, "articles")]
@@ -107,8 +139,10 @@ def matching_articles(root: Path, what: Takedown) -> pa.Table:
             # wildcards there, and `--domain %` forgot every article of every domain
             where.append("(domain = $domain OR ends_with(domain, '.' || $domain))")
         if what.outlet:
-            params["outlet"] = what.outlet
-            where.append("source_name = $outlet")
+            # as `search --outlet` reads it: a name in other capitals or spacing ("daily
+            # post") matched nothing, and the takedown committed "no rows" (round 46)
+            params["outlet"] = outlet_key(what.outlet)
+            where.append(f"{_OUTLET_KEY_SQL} = $outlet")
         if not where:
             raise ValueError("forget needs a URL, a domain or an outlet")
         return con.sql("SELECT DISTINCT article_id, url, canonical_url, domain FROM a WHERE "
@@ -189,6 +223,7 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     rewritten files and a `takedowns` row. Returns the manifest (counts removed)."""
     now = now or datetime.now(UTC)
     commit = f"forget-{now:%Y%m%dT%H%M%S%fZ}"
+    finish_takedowns(root)
     arts = matching_articles(root, what)
     ids = set(arts["article_id"].to_pylist())
     if what.url:
@@ -203,8 +238,11 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
     if what.url:
         urls.add(what.url)
     domains = {domain_identity(what.domain)} if what.domain else set()
-    if what.outlet:
-        domains |= set(arts["domain"].to_pylist())
+    # an outlet's own domains, not those of a --url given beside it (all of whose
+    # domain's rows went too); recorded so later runs refuse them, as a --domain's: only
+    # the ids removed were refused, and the outlet's next story was kept (round 46)
+    of_outlet = outlet_domains(root, what.outlet) if what.outlet else []
+    domains |= set(of_outlet)
 
     # 1. the raw archive: rewrite every WARC holding a record of these URLs
     warc_moves: dict[str, tuple[str, dict[int, int]]] = {}
@@ -249,11 +287,15 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
             removed[name] = removed.get(name, 0) + hits
 
     # 3. the takedown record (never the content) and the commit
-    takedown = pa.Table.from_pylist([{
-        "url": what.url, "domain": what.domain, "outlet": what.outlet,
-        "article_ids": sorted(ids), "reason": what.reason or None, "requested_at": now,
-        "rows_removed": sum(removed.values()), "warc_records_removed": records,
-        "run_id": commit}], schema=TAKEDOWNS)
+    request = {"url": what.url, "domain": what.domain, "outlet": what.outlet,
+               "article_ids": sorted(ids), "reason": what.reason or None,
+               "requested_at": now, "rows_removed": sum(removed.values()),
+               "warc_records_removed": records, "run_id": commit}
+    # one more row per domain of the outlet (no counts: the request's row holds them)
+    covered = [{**request, "url": None, "domain": d, "article_ids": [], "rows_removed": 0,
+                "warc_records_removed": 0} for d in of_outlet
+               if what.domain is None or d != domain_identity(what.domain)]
+    takedown = pa.Table.from_pylist([request, *covered], schema=TAKEDOWNS)
     files.setdefault("takedowns", []).extend(write_table(root, "takedowns", takedown, commit))
     replaces += list(warc_moves)
     manifest = commit_manifest(root, commit, {
@@ -261,13 +303,64 @@ def forget(root: Path, what: Takedown, now: datetime | None = None) -> dict:
         "replaces": replaces, "rows_removed": removed, "warc_records_removed": records,
         "warc_rewritten": {old: new for old, (new, _) in warc_moves.items()},
     })
-    # 4. the content goes now: replaced files, and any orphan still holding it
-    for rel in replaces:
-        (root / rel).unlink(missing_ok=True)
+    crash_point("forget-committed")  # committed: the replaced files not yet deleted
+    # 4. the content goes now: the reports naming titles, orphans and superseded files
+    #    holding it, and last the replaced files, whose presence says that this step is
+    #    not done (`finish_takedowns` redoes it after a kill)
+    _delete_reports(root)
     _scrub_orphans(root, ids, urls, domains)
     _scrub_superseded(root, ids, urls, domains)
+    for rel in replaces:
+        (root / rel).unlink(missing_ok=True)
     # files no commit lists are not ours to rewrite: named for the person taking it down
     return {**manifest, "unlisted_holding": unlisted_holding(root, ids, urls, domains)}
+
+
+def _delete_reports(root: Path) -> None:
+    """Reports name titles: every one goes (the command writes the latest again)."""
+    for old in sorted((root / "reports").glob("*.html")):
+        old.unlink(missing_ok=True)
+
+
+def finish_takedowns(root: Path) -> list[str]:
+    """Finish the takedowns a kill stopped between their commit and the deletion of what
+    they replaced (a Ctrl-C, a closed terminal, a full disk while the reports were
+    rebuilt). The rows were gone from every query, but the replaced Parquet and WARC
+    files, the old reports and any orphan stayed on disk with the content, and no later
+    command deleted them until a compaction (fault round 46). Run under the writer lock.
+    Returns a note per takedown finished."""
+    from tasks.storage.warehouse import manifests
+
+    notes = []
+    for m in manifests(root):
+        if m.get("kind") != "forget":
+            continue
+        left = [rel for rel in m.get("replaces", []) if (root / rel).exists()]
+        if not left:
+            continue
+        ids, urls, domains = _takedown_keys(root, m)
+        _delete_reports(root)
+        _scrub_orphans(root, ids, urls, domains)
+        _scrub_superseded(root, ids, urls, domains)
+        for rel in left:
+            (root / rel).unlink(missing_ok=True)
+        notes.append(f"takedown {m.get('name', m.get('run_id'))} had stopped after its "
+                     f"commit: finished ({len(left)} replaced file(s) and the reports "
+                     "deleted)")
+    return notes
+
+
+def _takedown_keys(root: Path, manifest: dict) -> tuple[set[str], set[str], set[str]]:
+    """(article ids, URLs, domains) a committed takedown covers, from its takedowns row."""
+    ids, urls, domains = set(), set(), set()
+    for rel in manifest.get("files", {}).get("takedowns", []):
+        for row in read_declared_file(root / rel, "takedowns").to_pylist():
+            ids.update(row.get("article_ids") or [])
+            if row.get("url"):
+                urls.add(row["url"])
+            if row.get("domain"):
+                domains.add(domain_identity(row["domain"]))
+    return ids, urls, domains
 
 
 def unlisted_holding(root: Path, ids: set[str], urls: set[str], domains: set[str]

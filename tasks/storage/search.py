@@ -23,10 +23,13 @@ stored (zstd in tantivy's doc store) because snippets are cut from it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -34,7 +37,13 @@ from pathlib import Path
 import pyarrow as pa
 import tantivy
 
-from tasks.storage.warehouse import committed_files, manifests, read_declared
+from tasks.common.urls import BadURL, typed_domain
+from tasks.storage.warehouse import (
+    committed_files,
+    manifests,
+    read_declared,
+    read_declared_file,
+)
 
 SEARCH_DIR = "search"
 STATE_FILE = "indexed.json"
@@ -301,6 +310,12 @@ def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
     done = []
     for manifest in pending_commits(root):
         key = commit_key(manifest)
+        if manifest.get("kind") == "forget":
+            # A takedown's commit adds no article: its articles files are the kept rows
+            # rewritten. What it removed must leave the index too, or a `forget` killed
+            # before its rebuild of the index left the article's text to every later
+            # search, though gone from every table (fault round 46).
+            _delete_documents(root, _forgotten_ids(root, manifest))
         table = fresh.get(key)
         if table is None:
             table = _commit_articles(root, manifest)
@@ -312,13 +327,57 @@ def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
     return done
 
 
+def _forgotten_ids(root: Path, manifest: dict) -> list[str]:
+    """The article ids a takedown commit removed (its `takedowns` row's)."""
+    files = [Path(root) / rel for rel in manifest.get("files", {}).get("takedowns", [])]
+    return sorted({i for f in files if f.exists()
+                   for ids in read_declared_file(f, "takedowns", ["article_ids"])
+                   .column("article_ids").to_pylist() for i in (ids or [])})
+
+
+def _delete_documents(root: Path, article_ids: list[str]) -> None:
+    if not article_ids or not _exists(search_dir(root)):
+        return
+    writer = _writer(_open(search_dir(root)))
+    try:
+        for aid in article_ids:
+            writer.delete_documents_by_term("article_id", aid)
+        writer.commit()
+        writer.wait_merging_threads()
+    except BaseException:
+        writer.rollback()
+        raise
+
+
+REBUILD_LOCK = ".search-rebuild.lock"
+
+
+@contextmanager
+def _one_rebuild_at_a_time(root: Path) -> Iterator[None]:
+    """An fcntl lock on `.search-rebuild.lock` (released by the kernel when the process
+    dies). Two rebuilds at once (`pressroom reindex` twice, or beside a `forget`, or two
+    searches remaking a damaged index) took each other's half-built `search.new-<pid>`
+    for a killed rebuild's leftover and deleted it: the first ended with tantivy's
+    "Failed to open file for read ... FileDoesNotExist" traceback (fault round 46). The
+    second now waits, then rebuilds from what is committed by then."""
+    with open(root / REBUILD_LOCK, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield  # closing the descriptor releases the lock
+
+
 def rebuild(root: Path) -> int:
     """The index made again from every committed manifest, beside the live one, then
     swapped in. A crash before the swap leaves the old index; during it, no index, which
-    the next catch-up rebuilds from scratch. Returns the number of documents."""
+    the next catch-up rebuilds from scratch. One rebuild at a time per warehouse.
+    Returns the number of documents."""
     root = Path(root)
+    with _one_rebuild_at_a_time(root):
+        return _rebuild(root)
+
+
+def _rebuild(root: Path) -> int:
     live = search_dir(root)
-    for stale in root.glob(f"{SEARCH_DIR}.*"):  # leftovers of a killed rebuild
+    for stale in root.glob(f"{SEARCH_DIR}.*"):  # under the lock: a killed rebuild's
         shutil.rmtree(stale, ignore_errors=True)
     tmp = root / f"{SEARCH_DIR}.new-{os.getpid()}"
     tmp.mkdir(parents=True)
@@ -426,10 +485,46 @@ def filters(since: date | datetime | None = None, until: date | datetime | None 
             _in_date_range(_day_start(since)) if since is not None else None, upper,
             include_lower=True, include_upper=upper is None or isinstance(until, datetime)))
     if outlet:
-        out.append(tantivy.Query.term_query(SCHEMA, "outlet", outlet.strip().lower()))
+        out.append(_outlet_query(outlet))
     if lang:
-        out.append(tantivy.Query.term_query(SCHEMA, "language", lang.strip().lower()))
+        out.append(tantivy.Query.term_query(SCHEMA, "language", language_term(lang)))
     return [tantivy.Query.const_score_query(q, 0.0) for q in out]
+
+
+# a language (ISO 639-1, or 639-2/3 as a page's <html lang> may give), then any subtags
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_term(lang: str) -> str:
+    """The stored code `--lang` means: the detector stores a language alone (`en`, `pt`),
+    so a tag with its region (`en-US`, `pt_BR`, as locales and browsers write it) found
+    nothing, and so did a name (`english`): "0 matching", as if no article were in that
+    language (fault round 46). Raises ValueError for what is no language tag."""
+    m = _LANGUAGE_TAG.fullmatch(lang.strip())
+    if m is None:
+        raise ValueError(f"--lang {lang!r} is no language code: articles store ISO 639-1 "
+                         "codes (en, de, fr; en-US is read as en)")
+    return m.group(1).lower()
+
+
+def outlet_terms(outlet: str) -> list[str]:
+    """The index's `outlet` terms `--outlet` may mean: the name as typed (a registry name,
+    a domain), and when it reads as a host or an address, the domain articles store for
+    it: `www.news.example`, `news.example.` and a pasted `https://news.example/world/`
+    found nothing, the site's articles being under `news.example` (fault round 46)."""
+    terms = [outlet.strip().lower()]
+    try:
+        terms.append(typed_domain(outlet))
+    except BadURL:
+        pass  # an outlet's name ("Daily Post"): only as typed
+    return list(dict.fromkeys(terms))
+
+
+def _outlet_query(outlet: str) -> tantivy.Query:
+    terms = [tantivy.Query.term_query(SCHEMA, "outlet", t) for t in outlet_terms(outlet)]
+    if len(terms) == 1:
+        return terms[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in terms])
 
 
 _AND_NOT = re.compile(r"\bAND\s+NOT\b")

@@ -109,11 +109,13 @@ def listing(ccnews):
 
 def test_an_http_listing_is_backfilled_through_the_address_guard(prefect_harness, listing,
                                                                  warehouse):
+    from prefect.exceptions import FailedRun
+
     from flows.backfill import backfill
     from tasks.common.settings import Settings
-    from tasks.discover.warcopen import WarcReadError
 
-    with pytest.raises(WarcReadError, match="127.0.0.1"):  # loopback is not allowed...
+    with pytest.raises(FailedRun, match="cannot read the backfill source: .*127.0.0.1"):
+        # loopback is not allowed...
         backfill(listing, date(2024, 5, 1), date(2024, 5, 31), Settings(warehouse=warehouse))
     settings = Settings(warehouse=warehouse, cpu_workers=1, allowed_networks=["127.0.0.0/8"])
     done = backfill(listing, date(2024, 5, 2), date(2024, 5, 5), settings)  # ...unless listed
@@ -122,6 +124,47 @@ def test_an_http_listing_is_backfilled_through_the_address_guard(prefect_harness
     # a warc.paths list works as well, and everything is already ingested
     again = backfill(listing + "warc.paths", date(2024, 5, 1), date(2024, 5, 5), settings)
     assert [m["inputs_given"] for m in again["runs"]] == [[listing + list(FILES)[0]]]
+
+
+def test_a_listing_that_does_not_answer_ends_the_backfill_with_one_sentence(listing, tmp_path):
+    """Fault round 46: a listing answered 404 (or refused, or over its cap) ended
+    `pressroom backfill` with the task's and the flow's tracebacks, then typer's: 268
+    lines for one sentence. A real `pressroom backfill` process against a loopback
+    listing: the flow fails with the sentence, the command prints it alone, exit 1."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "PREFECT_HOME": str(tmp_path / "prefect"),
+           "PRESSROOM_ALLOWED_NETWORKS": '["127.0.0.0/8"]', "COLUMNS": "200"}
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", "backfill", listing + "nothere.paths", "--from",
+         "2024-05-01", "--to", "2024-05-02", "-w", str(tmp_path / "wh")],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said[-3000:]
+    assert (f"cannot read the backfill source: cannot fetch {listing}nothere.paths: HTTP 404"
+            in said), said[-3000:]
+    assert "Traceback" not in said, said[-3000:]
+
+
+def test_a_backfill_source_that_is_no_folder_is_refused_before_a_run(tmp_path):
+    """Fault round 46: a mistyped folder (or a file named) ended with 268 lines of
+    tracebacks once Prefect's server had started; now refused at once, exit 2."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    (tmp_path / "warc.paths").write_text("CC-NEWS-20240501080000-00001.warc.gz\n")
+    for source, why in ((tmp_path / "cc-nwes", "no such file or folder"),
+                        (tmp_path / "warc.paths", "a backfill reads a folder of")):
+        res = CliRunner().invoke(app, ["backfill", str(source), "--from", "2024-05-01",
+                                       "--to", "2024-05-02", "-w", str(tmp_path / "wh")])
+        said = " ".join(res.output.split())
+        assert res.exit_code == 2, said
+        assert f"cannot read the backfill source: {source}: not a folder" in said, said
+        assert why in said and not (tmp_path / "wh").exists()
 
 
 # Last in the file: a flow run inside CliRunner leaves Prefect's console log handler

@@ -127,3 +127,33 @@ def test_an_address_with_its_own_brackets_pasted_inside_a_sentences_keeps_them(t
     from tasks.common.urls import without_prose_punctuation
 
     assert without_prose_punctuation(text) == url
+
+
+# --- fault round 46: a site named on the command line ------------------------------------
+
+@pytest.mark.parametrize(("typed", "domain"), [
+    ("news.example", "news.example"),
+    ("WWW.News.Example.", "news.example"),  # capitals, www., the root's dot
+    ("https://www.news.example/world/story-1.html?utm_source=x", "news.example"),
+    ("news.example/world/", "news.example"),  # an address bar hides the scheme
+    ("news.example:8443", "news.example"),
+    (" m.news.example ", "news.example"),
+    ("xn--bcher-kva.example", "bücher.example"),
+    ("mobile.de", "mobile.de"),  # a mirror label that is the outlet's own name
+    ("localhost", "localhost"),
+])
+def test_a_site_typed_as_people_type_one_is_the_domain_articles_store(typed, domain):
+    from tasks.common.urls import canonical_url, domain_of, typed_domain
+
+    assert typed_domain(typed) == domain
+    # the same spelling the stored `domain` of a page of that site has
+    assert domain_of(canonical_url(f"https://{domain}/a")) == domain
+
+
+@pytest.mark.parametrize("typed", ["*", "%", "a b", ".example", "news..example", "", " ",
+                                   "ftp://news.example/", "mailto:desk@news.example"])
+def test_what_names_no_site_is_refused(typed):
+    from tasks.common.urls import BadURL, typed_domain
+
+    with pytest.raises(BadURL):
+        typed_domain(typed)

@@ -233,12 +233,17 @@ def test_a_backfill_that_finds_nothing_in_its_range_says_why(tmp_path):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "CC-NEWS-20240501000000-00001.warc.gz").write_bytes(b"")
     settings = Settings(warehouse=tmp_path / "wh")
-    files, todo, why = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 6, 1),
-                                              date(2024, 6, 30), settings)
+    files, todo, why, bad = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 6, 1),
+                                                   date(2024, 6, 30), settings)
     assert (files, todo) == ([], []) and why.startswith("no CC-NEWS file crawled from 2024-06-01")
-    files, todo, why = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 5, 1),
-                                              date(2024, 5, 1), settings)
-    assert len(files) == len(todo) == 1 and why is None
+    files, todo, why, bad = backfill_files_task.fn(str(tmp_path / "src"), date(2024, 5, 1),
+                                                   date(2024, 5, 1), settings)
+    assert len(files) == len(todo) == 1 and why is None and bad is None
+    # a source that cannot be read is the task's answer, not its exception (fault round 46)
+    files, todo, why, bad = backfill_files_task.fn(str(tmp_path / "gone"), date(2024, 5, 1),
+                                                   date(2024, 5, 1), settings)
+    assert (files, todo, why) == ([], [], None) and bad.endswith("gone: not a folder (no "
+                                                                 "such file or folder)")
 
 
 def test_a_dot_line_of_a_paths_list_is_relative_to_the_lists_own_folder():
@@ -363,3 +368,17 @@ def test_a_source_of_another_scheme_is_refused_as_no_folder_or_listing(tmp_path,
             list_source(source, _config())
         assert str(caught.value) == (
             f"{source}: a backfill reads a local folder or an http(s) listing")
+
+
+def test_a_local_source_that_is_no_folder_is_named_without_the_network(tmp_path):
+    """Fault round 46: said by the command line before a run starts."""
+    from tasks.discover.ccnews import local_source_problem
+
+    (tmp_path / "warc.paths").write_text("x\n")
+    assert local_source_problem(str(tmp_path)) is None
+    assert local_source_problem("https://data.commoncrawl.org/x/warc.paths.gz") is None
+    assert local_source_problem(str(tmp_path / "nope")) == (
+        f"{tmp_path / 'nope'}: not a folder (no such file or folder)")
+    assert "a backfill reads a folder of CC-NEWS-*.warc.gz files" in local_source_problem(
+        str(tmp_path / "warc.paths"))
+    assert "a local folder or an http(s) listing" in local_source_problem("s3://b/CC-NEWS/")

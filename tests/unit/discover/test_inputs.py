@@ -1088,3 +1088,21 @@ def test_a_duplicate_urls_reject_names_its_listing_and_the_url_it_repeats(tmp_pa
     assert dup["input_key"] not in {"k1", "k2", "k3"}
     assert "https://a.example/x?b=1&a=2" in dup["detail"]
     assert conform(rejects, REJECTS, "rejects").num_rows == 1
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_input_is_a_reject_and_never_the_current_folder(tmp_path: Path, monkeypatch,
+                                                                 blank) -> None:
+    """Fault round 46: `pressroom ingest "$NEWS_DIR"` with the variable unset (or a
+    deployment's empty parameter) read "" as a path, which is the current folder: the run
+    read every file under the folder it was started in (the project's tree: 186 inputs,
+    its sources file's feeds fetched)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_bytes(DUMP)
+    found = discover([blank], "run-5", CONFIG, now=NOW)
+    assert found.docs.num_rows == 0
+    [rej] = found.rejects
+    assert rej["reason"] == "not_found" and "an empty input names no file" in rej["detail"]
+    assert any("to read the current folder, name it: ." in n for n in found.notes)
+    # the same folder named is read
+    assert discover(["."], "run-5", CONFIG, now=NOW).docs.num_rows == 1

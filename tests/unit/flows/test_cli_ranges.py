@@ -79,3 +79,12 @@ def test_a_timestamp_with_t_or_z_in_lower_case_is_read(warehouse, since):
                                    "--until", "2024-05-01"])
     assert out.exit_code == 1, out.output  # the range passes: "no runs yet"
     assert "no runs yet" in out.output
+
+
+def test_a_negative_count_of_files_to_compact_is_refused(warehouse):
+    """Fault round 46: `compact --min-files -3` was taken (as 0) and merged every table."""
+    (warehouse / "manifests").mkdir()
+    out = CliRunner().invoke(app, ["compact", "--min-files", "-3", "-w", str(warehouse)])
+    assert out.exit_code == 2, out.output
+    assert "--min-files" in out.output and "greater than or equal to 0" in out.output
+    assert not list((warehouse / "manifests").iterdir())  # nothing committed

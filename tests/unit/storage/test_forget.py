@@ -563,3 +563,46 @@ def test_a_takedown_of_an_address_that_redirected_covers_the_article_it_landed_a
     # a URL no fetch was redirected from matches as before
     assert matching_articles(tmp_path, Takedown(url="https://b.example/2")).num_rows == 1
     assert matching_articles(tmp_path, Takedown(url="https://c.example/9")).num_rows == 0
+
+
+# --- fault round 46: an outlet's takedown --------------------------------------------------
+
+def _outlets(root):
+    from tests.unit.storage.test_search import _article, _commit
+
+    _commit(root, "r1", [
+        _article("a1", "T1", "rain " * 30, "r1", domain="dailypost.example",
+                 source_name="Daily Post"),
+        _article("a2", "T2", "rain " * 30, "r1", domain="other.example"),
+        _article("a3", "T3", "rain " * 30, "r1", domain="other.example")])
+
+
+def test_an_outlet_named_in_other_capitals_or_spacing_is_taken_down(tmp_path):
+    """Before: `--outlet "daily post"` matched no `Daily Post` article: "no rows"."""
+    _outlets(tmp_path)
+    manifest = forget(tmp_path, Takedown(outlet=" daily  POST"), now=T)
+    assert manifest["rows_removed"]["articles"] == 1
+    assert sorted(scan_table(tmp_path, "articles")["domain"].to_pylist()) == [
+        "other.example", "other.example"]
+
+
+def test_an_outlets_takedown_holds_for_its_domains_in_later_runs(tmp_path):
+    """Before: the takedowns row named the outlet alone, and later runs refuse by id and
+    domain: the outlet's next story (a new id on its domain) was fetched and kept."""
+    from tasks.storage.warehouse import known_inputs
+
+    _outlets(tmp_path)
+    forget(tmp_path, Takedown(outlet="Daily Post"), now=T)
+    known = known_inputs(tmp_path, timedelta(hours=1))
+    assert known.taken_down_domains == frozenset({"dailypost.example"})
+    rows = scan_table(tmp_path, "takedowns").to_pylist()
+    assert [(r["outlet"], r["domain"], r["rows_removed"]) for r in rows] == [
+        ("Daily Post", None, 1), ("Daily Post", "dailypost.example", 0)]
+
+
+def test_a_url_given_beside_an_outlet_takes_down_that_page_not_its_whole_domain(tmp_path):
+    """Before: every domain of the matched articles was taken down whole, the --url's
+    too: `--url https://other.example/a2 --outlet "Daily Post"` removed a3 as well."""
+    _outlets(tmp_path)
+    forget(tmp_path, Takedown(url="https://other.example/a2", outlet="Daily Post"), now=T)
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://other.example/a3"]
