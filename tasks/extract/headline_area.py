@@ -109,6 +109,26 @@ _DATE_ICON = re.compile(r"calendar|(?:^|[\s_-])(?:fa|icon|glyphicon|dashicons)-(
 _SKIP_TAGS = frozenset({"script", "style", "a", "h1", "noscript", "button", "option"})
 
 
+def folded_twin(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` (compiled with re.IGNORECASE, its letters written in lower case) without
+    the flag: for ASCII text lowercased first, the same matches at the same places, in
+    half the time (Python's engine folds the case of every character it compares under
+    re.IGNORECASE). Text that is not ASCII keeps the original: under the flag "ſ" matches
+    "s" and "K" (Kelvin) "k", which lowercasing does not give."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def search_folded(pattern: re.Pattern, twin: re.Pattern, text: str) -> re.Match | None:
+    """`pattern.search(text)` by its folded_twin where the text allows it. The match is
+    of the lowercased text: its positions are the text's, its groups are lowercased."""
+    return twin.search(text.lower()) if text.isascii() else pattern.search(text)
+
+
+_DATE_CUE_FOLDED = folded_twin(_DATE_CUE)
+_DATE_LABEL_FOLDED = folded_twin(_DATE_LABEL)
+_BYLINE_LEAD_FOLDED = folded_twin(_BYLINE_LEAD)
+
+
 def month_first_reading(text: str, read: date) -> date | None:
     """The month-first day of a slashed date that `read` is the day-first reading of, when
     `text` writes that date with an American clock after it ("Updated: 5/3/2024 2:15 PM
@@ -308,6 +328,13 @@ def _date_of_other_forms(text: str) -> date | None:
         return None
 
 
+def _lead_byline_word(lead: str) -> bool:
+    """The text opens with a byline word (_BYLINE_LEAD)."""
+    if lead.isascii():
+        return _BYLINE_LEAD_FOLDED.match(lead.lower()) is not None
+    return _BYLINE_LEAD.match(lead) is not None
+
+
 def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> date | None:
     """The day an element shows, if it is a date element (a <time>, or an element whose
     class/id/itemprop or leading text says 'date'), and not an update stamp."""
@@ -326,9 +353,11 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
             return None
         return parse_visible_date(tail, day_first)
     lead = elem.text
-    lead = lead if lead and len(lead) < MAX_DATE_TEXT else ""
-    if tag != "time" and not (cue and _DATE_CUE.search(cue)) and not (
-        lead and (_DATE_LABEL.search(lead) or _BYLINE_LEAD.match(lead))
+    # (a lead of white space, half of all, holds no label: the regexes are not run on it)
+    lead = lead if lead and len(lead) < MAX_DATE_TEXT and not lead.isspace() else ""
+    if tag != "time" and not (cue and search_folded(_DATE_CUE, _DATE_CUE_FOLDED, cue)) and not (
+        lead and (search_folded(_DATE_LABEL, _DATE_LABEL_FOLDED, lead)
+                  or _lead_byline_word(lead))
     ):
         return None
     if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):
