@@ -632,3 +632,14 @@ def test_date_line_found_by_its_capitalised_label_and_byline_word():
     assert _element_date(cue, parse_attr) == date(2022, 5, 3)
     plain = html.fromstring("<p>Met on 3 May 2022</p>")
     assert _element_date(plain, parse_attr) is None
+
+
+def test_a_label_alone_reaches_its_date_across_white_space_and_in_capitals() -> None:
+    # a label alone, then the date in the next segment: the line breaks between them
+    # (segments of white space) do not end the wait; the label is read in any letter case
+    from tasks.extract.headline_area import labelled_date
+    page = html.fromstring("<html><body><h1>Bridge</h1><p><b>PUBLISHED ON</b>\n  \n"
+                           "<span>\n</span><span>3 May 2022</span></p></body></html>")
+    assert labelled_date(page, date(2024, 1, 1)) == date(2022, 5, 3)
+    also = html.fromstring("<html><body><p>VERÖFFENTLICHT: 03.05.2022</p></body></html>")
+    assert labelled_date(also, date(2024, 1, 1)) == date(2022, 5, 3)
