@@ -1,0 +1,46 @@
+"""A page's JSON-LD records are parsed once for the searches that read them
+(tasks/extract/jsonld.py `load_jsonld`, a cache keyed by the script's text)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
+from lxml.html import fromstring
+
+from tasks.extract import jsonld
+from tasks.extract.metadata import page_metadata
+
+PAGE = """<html><head><title>Bridge reopens</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge reopens",
+ "datePublished": "2022-05-03T08:00:00+02:00", "dateModified": "2022-05-04T08:00:00+02:00",
+ "author": {"@type": "Person", "name": "Anna Keller"},
+ "publisher": {"@type": "Organization", "name": ["Der Bote", "The Messenger"]}}</script>
+</head><body><h1>Bridge reopens</h1><p>Text.</p></body></html>"""
+
+
+def test_the_records_of_a_page_are_parsed_once_for_all_its_searches(monkeypatch):
+    jsonld.load_jsonld.cache_clear()
+    loads = []
+    real = json.loads
+    # (jsonld's own json: trafilatura's extract_meta_json parses the scripts with its own)
+    monkeypatch.setattr(jsonld, "json", SimpleNamespace(
+        loads=lambda *a, **k: loads.append(1) or real(*a, **k)))
+    md = page_metadata(fromstring(PAGE), "https://example.com/bridge",
+                       now=datetime(2024, 1, 1, tzinfo=UTC))
+    # authors, publication and modification dates, publisher: one parse
+    assert len(loads) == 1
+    assert md.authors == ["Anna Keller"]
+    assert md.published_date.isoformat() == "2022-05-03"
+    assert md.modified_at == datetime(2022, 5, 4, 6, tzinfo=UTC)
+    assert md.site_name == "Der Bote"
+
+
+def test_a_script_changed_in_the_tree_is_read_afresh():
+    jsonld.load_jsonld.cache_clear()
+    tree = fromstring(PAGE)
+    assert jsonld.jsonld_publisher_name(tree) == "Der Bote"
+    script = tree.find(".//script")
+    script.text = script.text.replace('"Der Bote", ', "")
+    assert jsonld.jsonld_publisher_name(tree) == "The Messenger"
