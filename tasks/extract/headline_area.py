@@ -721,8 +721,9 @@ def paragraph_byline(tree: HtmlElement, in_other_area) -> str | None:
 # Drupal's "submitted" line ("Submitted by <span class=username>tim</span> on ...",
 # German "Gespeichert von ...", French "par ..."): the account that posted the node, named
 # by the theme's username element, whatever its letter case (a login: "rasos")
-_SUBMITTED_USERNAME = XPath(
-    "//@class[contains(concat(' ', normalize-space(.), ' '), ' submitted ')]/.."
+_SUBMITTED_USERNAME = XPath(  # (the plain contains() first: it spares most classes the rest)
+    "//@class[contains(., 'submitted')][contains(concat(' ', normalize-space(.), ' '),"
+    " ' submitted ')]/.."
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' username ')]"
 )
 MAX_USERNAME = 60
