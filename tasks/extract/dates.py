@@ -518,9 +518,11 @@ def _in_teaser_card(meta: HtmlElement, article_area: frozenset) -> bool:
 # Publication markup: schema.org microdata, HTML5's <time pubdate>, and hAtom's class
 # "published" (WordPress themes: <time class="entry-date published" datetime=...> beside
 # <time class="updated">; <abbr class="published" title=...>)
+# (the two kinds of <time> in one step: each `//` is a walk over the whole page)
 _PUBLISHED_MARKUP = XPath(
-    "//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]"
-    " | //time[@datetime][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+    "//@itemprop[. = 'datePublished']/.."
+    " | //time[@datetime][@pubdate"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
     " | //abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
 )
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)
