@@ -1,5 +1,6 @@
 """A page's JSON-LD records are parsed once for the searches that read them
-(tasks/extract/jsonld.py `load_jsonld`, a cache keyed by the script's text)."""
+(tasks/extract/jsonld.py `load_jsonld`, a cache keyed by the script's text), and its
+scripts are found as `//script[@type]` finds them."""
 
 from __future__ import annotations
 
@@ -44,3 +45,16 @@ def test_a_script_changed_in_the_tree_is_read_afresh():
     script = tree.find(".//script")
     script.text = script.text.replace('"Der Bote", ', "")
     assert jsonld.jsonld_publisher_name(tree) == "The Messenger"
+
+
+def test_the_scripts_are_the_documents_typed_ones_as_the_xpath_found_them():
+    from lxml.etree import XPath
+    page = fromstring("""<html><head><script type="application/ld+json">{"a": 1}</script>
+      <script>var x;</script><!-- <script type="application/ld+json">{}</script> -->
+      </head><body><div><script type=" Application/LD+JSON ; charset=utf-8">{"b": 2}</script>
+      <script type="text/javascript">{"c": 3}</script></div></body></html>""")
+    body_div = page.find(".//div")
+    # from any element of the page: the XPath's `//` reads the whole document
+    for start in (page, body_div):
+        assert list(jsonld._typed_scripts(start)) == XPath("//script[@type]")(start)
+    assert jsonld.jsonld_texts(body_div) == ['{"a": 1}', '{"b": 2}']
