@@ -163,11 +163,12 @@ def _walk_jsonld_authors(node: object, out: list[list[str]],
                 _walk_jsonld_authors(node[key], out, named)
 
 
-def jsonld_authors(tree: HtmlElement) -> list[str]:
+def jsonld_authors(tree: HtmlElement, *, scripts: list[str] | None = None) -> list[str]:
     """The author names of the page's first article-like JSON-LD object (through @graph,
-    lists and mainEntity; a Person's or Organization's name, or a plain string)."""
+    lists and mainEntity; a Person's or Organization's name, or a plain string).
+    `scripts`: the page's jsonld_texts, when the caller has read them."""
     found: list[list[str]] = []
-    for text in jsonld_texts(tree):
+    for text in jsonld_texts(tree) if scripts is None else scripts:
         try:
             data = load_jsonld(text)
             _walk_jsonld_authors(data, found, _nodes_by_id(data, {}))

@@ -137,13 +137,14 @@ def jsonld_article_body(scripts: list[str]) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
-def jsonld_publisher_name(tree: HtmlElement) -> str | None:
+def jsonld_publisher_name(tree: HtmlElement, *, scripts: list[str] | None = None) -> str | None:
     """The name of the publisher the page's JSON-LD records (`"publisher": {"name":
     ...}`, or the node of its `@id` in the record's `@graph`), the first string of a list
     or value object. trafilatura reads the name only when it is a string: written as a
     list (one per language) or `{"@value": ..., "@language": ...}`, the page had no site
-    name (round 26's known item, fault round 27). None: no such name."""
-    for text in jsonld_texts(tree):
+    name (round 26's known item, fault round 27). None: no such name. `scripts`: the
+    page's jsonld_texts, when the caller has read them."""
+    for text in jsonld_texts(tree) if scripts is None else scripts:
         if '"publisher"' not in text:
             continue
         try:

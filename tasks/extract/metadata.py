@@ -117,7 +117,7 @@ from tasks.extract.headline_area import (
     text_byline,
     wire_credit,
 )
-from tasks.extract.jsonld import jsonld_publisher_name, jsonld_value
+from tasks.extract.jsonld import jsonld_publisher_name, jsonld_texts, jsonld_value
 from tasks.extract.titles import (
     INVISIBLE_IN_TITLE,
     choose_headline,
@@ -301,7 +301,9 @@ def page_metadata(
         pass
     md.title, md.description = _one_text(md.title), _one_text(md.description)
     md.sitename, md.author = _one_text(md.sitename), _one_text(md.author)
-    names = jsonld_authors(tree)
+    # the JSON-LD scripts' texts, read once for the four searches below (~0.1 ms a read)
+    scripts = jsonld_texts(tree)
+    names = jsonld_authors(tree, scripts=scripts)
     if md.author:
         metas, turned = _author_metas(tree)
         sources = [*metas, *names]
@@ -313,7 +315,7 @@ def page_metadata(
             # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
     # a publisher name trafilatura could not read (a list, a value object) is the record's
-    md.sitename = md.sitename or jsonld_publisher_name(tree)
+    md.sitename = md.sitename or jsonld_publisher_name(tree, scripts=scripts)
     site_name = md.sitename or extract_sitename(tree) or None
     # trafilatura's extract_sitename guesses from a "<title>" segment, sometimes the headline
     # half of it ("Vegetarier zu sein. Bedarf, Trend ... | Ethify"): a guess that long is
@@ -419,12 +421,13 @@ def page_metadata(
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     locale = tree.find(".//meta[@property='og:locale']")
     # read once: date_candidates sorts revision stamps by it, and it is kept as modified_at
-    recorded_change = modified_date(tree)
+    recorded_change = modified_date(tree, scripts=scripts)
     locale_value = locale.get("content") if locale is not None else None
     day_first = reads_day_first((lang, locale_value))
     candidates = in_page_zone(in_page_calendar(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline,
-                        fetched, modified=recorded_change, day_first=day_first),
+                        fetched, modified=recorded_change, day_first=day_first,
+                        scripts=scripts),
         page_calendar(url, (locale_value, lang))), page_zone(url, (locale_value, lang)))
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:

@@ -58,3 +58,18 @@ def test_the_scripts_are_the_documents_typed_ones_as_the_xpath_found_them():
     for start in (page, body_div):
         assert list(jsonld._typed_scripts(start)) == XPath("//script[@type]")(start)
     assert jsonld.jsonld_texts(body_div) == ['{"a": 1}', '{"b": 2}']
+
+
+def test_a_pages_metadata_reads_its_scripts_once(monkeypatch):
+    # authors, publication and modification dates and publisher get the texts passed down
+    reads = []
+    real = jsonld._typed_scripts
+    monkeypatch.setattr(jsonld, "_typed_scripts", lambda tree: reads.append(1) or real(tree))
+    page = PAGE.replace('"publisher"', '"x-publisher"').replace(
+        "<title>", '<meta name="date" content="2022-05-03"><meta name="pubdate"'
+        ' content="2022-05-03"><title>')  # two date tags: the revision is looked for
+    md = page_metadata(fromstring(page), "https://example.com/bridge",
+                       now=datetime(2024, 1, 1, tzinfo=UTC))
+    assert len(reads) == 1
+    assert md.authors == ["Anna Keller"]
+    assert md.modified_at == datetime(2022, 5, 4, 6, tzinfo=UTC)
