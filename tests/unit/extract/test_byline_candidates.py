@@ -30,6 +30,7 @@ PAGE = """<html><body class="single post-author-box">
   <p class="authority">contains 'author'</p>
   <p class="AUTHOR">upper case: no match</p>
   <div class="skyline">a stem of the XPath, no byline word</div>
+  <div class="layout button">the other stem, no byline word</div>
   <div class="coauthors">a stem and a word</div>
   <div class="bauthorx">'author' inside a word</div>
   <div id="CoAuthor">'Author' in an id: ids match lower-case only</div>
