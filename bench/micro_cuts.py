@@ -41,7 +41,7 @@ from schemas.tables import DOCUMENTS, conform
 from tasks.discover.warc import read_warc
 from tasks.enrich import keywords, quotes
 from tasks.extract import pages
-from tasks.extract.bylines import _BYLINE_XPATH
+from tasks.extract.bylines import byline_candidates
 
 ELEMENT_WISE = XPath(
     "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
@@ -87,11 +87,11 @@ def staging(table, rounds: int) -> None:
 
 def byline(bodies: list[bytes], rounds: int) -> None:
     trees = [t for t in (load_html(b) for b in bodies) if t is not None]
-    same = all(_BYLINE_XPATH(t) == ELEMENT_WISE(t) for t in trees)
+    same = all(byline_candidates(t) == ELEMENT_WISE(t) for t in trees)
     print(f"byline XPath on {len(trees)} pages, CPU ms per page (median of {rounds}); "
           f"same elements, same order on every page: {same}")
     for name, xp in (("element-wise (before)", ELEMENT_WISE), ("attributes (after)",
-                                                                _BYLINE_XPATH)):
+                                                                byline_candidates)):
         ms = statistics.median(cpu_ms(lambda xp=xp: [xp(t) for t in trees], len(trees))
                                for _ in range(rounds))
         print(f"  {name:22s} {ms:6.3f} ms")

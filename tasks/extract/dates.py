@@ -328,11 +328,13 @@ _JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 _JSONLD_MODIFIED = ("dateModified",)
 
 
-def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED) -> list[object]:
+def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED, *,
+                 scripts: list[str] | None = None) -> list[object]:
     """datePublished (or other `keys`) values from JSON-LD, article-like objects first (a
-    string, or a timestamp number)."""
+    string, or a timestamp number). `scripts`: the page's jsonld_texts, when the caller
+    has read them (a page's metadata reads them once, for all its searches)."""
     found: list[tuple[str, object]] = []
-    for text in jsonld_texts(tree):
+    for text in jsonld_texts(tree) if scripts is None else scripts:
         try:
             walk_jsonld(load_jsonld(text), found, keys)
         except (ValueError, RecursionError):
@@ -363,11 +365,11 @@ _META_MODIFIED_NAMES = {
 }
 
 
-def modified_date(tree: HtmlElement) -> datetime | None:
+def modified_date(tree: HtmlElement, *, scripts: list[str] | None = None) -> datetime | None:
     """The page's own last-modified claim (meta, JSON-LD dateModified, <time itemprop>).
 
     Kept apart from the publication date: an update is not a publication, and mixing the
-    two moves stories to the day of their last correction.
+    two moves stories to the day of their last correction. `scripts` as for jsonld_dates.
     """
     for meta in tree.iterfind(".//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -375,7 +377,7 @@ def modified_date(tree: HtmlElement) -> datetime | None:
             found = parse_date(meta.get("content"))
             if found:
                 return found
-    for raw in jsonld_dates(tree, _JSONLD_MODIFIED)[:1]:
+    for raw in jsonld_dates(tree, _JSONLD_MODIFIED, scripts=scripts)[:1]:
         found = parse_date(raw)
         if found:
             return found
@@ -396,12 +398,14 @@ def date_candidates(
     fetched: datetime | None = None,
     modified: datetime | None | object = _NOT_READ,
     day_first: bool = False,
+    scripts: list[str] | None = None,
 ) -> list[DateCandidate]:
     """Every claim about the publication date (structured, URL, the date shown beside the
     `headline`), sorted by DATE_SOURCE_ORDER. With the `fetched` time, a claim of the
     server's clock is relabelled 'fetch_time' (is_server_clock). `modified`: the page's
     modified_date, when the caller has read it already (it is read here otherwise).
-    `day_first`: the page writes slashed dates day first (reads_day_first)."""
+    `day_first`: the page writes slashed dates day first (reads_day_first). `scripts`:
+    the page's jsonld_texts, when the caller has read them."""
     out: list[DateCandidate] = []
 
     def add(source: str, raw: object, weight: float | None = None) -> bool:
@@ -420,7 +424,7 @@ def date_candidates(
 
     # the first value of each kind that parses: an empty or placeholder value ("", "N/A")
     # before it says nothing, nor does the server's clock
-    for raw in jsonld_dates(tree):
+    for raw in jsonld_dates(tree, scripts=scripts):
         if add("jsonld", raw):
             break
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
@@ -430,7 +434,7 @@ def date_candidates(
              and not _in_teaser_card(meta, article_area)]
     revised = None
     if len(metas) > 1:
-        revised = modified_date(tree) if modified is _NOT_READ else modified
+        revised = modified_date(tree, scripts=scripts) if modified is _NOT_READ else modified
     if revised is not None:
         # a tag that does not say "published" and holds the page's last change to the
         # second (an analytics or mailing tag: Reuters' "analyticsAttributes.articleDate"
@@ -518,9 +522,11 @@ def _in_teaser_card(meta: HtmlElement, article_area: frozenset) -> bool:
 # Publication markup: schema.org microdata, HTML5's <time pubdate>, and hAtom's class
 # "published" (WordPress themes: <time class="entry-date published" datetime=...> beside
 # <time class="updated">; <abbr class="published" title=...>)
+# (the two kinds of <time> in one step: each `//` is a walk over the whole page)
 _PUBLISHED_MARKUP = XPath(
-    "//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]"
-    " | //time[@datetime][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
+    "//@itemprop[. = 'datePublished']/.."
+    " | //time[@datetime][@pubdate"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
     " | //abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]"
 )
 _UTC_WRITTEN = re.compile(r"(?:\dZ|[+-]00:?00|\bGMT|\bUTC)$", re.I)

@@ -269,3 +269,25 @@ def test_a_day_alone_gives_way_to_an_instant_of_that_day() -> None:
     # a timed first claim stays
     meta = cand("meta", datetime(2024, 5, 3, 8, tzinfo=UTC))
     assert choose_date([meta, feed], NOW + timedelta(days=1))[0] == meta
+
+
+def test_publication_markup_path_selects_what_its_four_step_form_did() -> None:
+    # the two <time> steps were merged into one (one walk less): same elements, same order
+    from lxml.etree import XPath
+    from lxml.html import fromstring
+
+    from tasks.extract.dates import _PUBLISHED_MARKUP
+    published = "contains(concat(' ', normalize-space(@class), ' '), ' published ')"
+    four_steps = XPath(
+        f"//@itemprop[. = 'datePublished']/.. | //time[@pubdate][@datetime]"
+        f" | //time[@datetime][{published}] | //abbr[@title][{published}]")
+    page = fromstring("""<html><body>
+      <time pubdate datetime="2024-05-01">a</time><time pubdate>no datetime</time>
+      <time class="entry-date published" datetime="2024-05-02">b</time>
+      <time class="published" pubdate datetime="2024-05-03">both</time>
+      <time class="unpublished" datetime="2024-05-04">no</time>
+      <abbr class="published" title="2024-05-05">c</abbr><abbr class="published">no</abbr>
+      <span itemprop="datePublished" content="2024-05-06">d</span></body></html>""")
+    got = _PUBLISHED_MARKUP(page)
+    assert got == four_steps(page)
+    assert [e.text for e in got] == ["a", "b", "both", "c", "d"]

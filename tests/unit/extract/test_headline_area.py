@@ -587,3 +587,59 @@ def test_a_slashed_date_is_ambiguous_up_to_12_and_read_by_its_number_over_12() -
     assert parse_visible_date("05/13/2024") == date(2024, 5, 13)
     assert parse_visible_date("12/13/2024") == date(2024, 12, 13)
     assert parse_visible_date("13/12/2024") == date(2024, 12, 13)
+
+
+# --- session 49: the case-folded twins of the date element's regexes (speed, same matches)
+
+@pytest.mark.parametrize("text", [
+    "post-DATE meta", "Veröffentlicht am", "PUBLISHED: 3 May", "ArticleInfo", "x DATA y",
+    "data-x", "metadata", "Datum:", "poſted",  # long s: only the flag folds it to "s"
+    "İnfo", "no cue here", "", "   ",
+])
+def test_search_folded_finds_what_the_flagged_pattern_finds(text):
+    from tasks.extract.headline_area import (
+        _DATE_CUE,
+        _DATE_LABEL,
+        folded_twin,
+        search_folded,
+    )
+    for pattern in (_DATE_CUE, _DATE_LABEL):
+        want = pattern.search(text)
+        got = search_folded(pattern, folded_twin(pattern), text)
+        assert (got is None) == (want is None)
+        if want is not None:
+            assert got.span() == want.span()
+
+
+def test_folded_twins_are_written_in_lower_case():
+    # the twin drops re.IGNORECASE: a capital letter in the pattern would then match
+    # nothing in lowercased text (escapes such as \s, \W are no letters of the text)
+    import re
+
+    from tasks.extract import headline_area as H
+    for pattern in (H._DATE_CUE, H._DATE_LABEL, H._BYLINE_LEAD):
+        assert pattern.flags & re.IGNORECASE
+        assert not re.search(r"(?<!\\)[A-Z]", pattern.pattern)
+
+
+def test_date_line_found_by_its_capitalised_label_and_byline_word():
+    from tasks.extract.headline_area import _element_date
+    label = html.fromstring("<p>PUBLISHED: 3 May 2022</p>")
+    assert _element_date(label, parse_attr) == date(2022, 5, 3)
+    byline = html.fromstring("<p>BY Jane Doe, 3 May 2022</p>")
+    assert _element_date(byline, parse_attr) == date(2022, 5, 3)
+    cue = html.fromstring('<div class="Post-DATE">3 May 2022</div>')
+    assert _element_date(cue, parse_attr) == date(2022, 5, 3)
+    plain = html.fromstring("<p>Met on 3 May 2022</p>")
+    assert _element_date(plain, parse_attr) is None
+
+
+def test_a_label_alone_reaches_its_date_across_white_space_and_in_capitals() -> None:
+    # a label alone, then the date in the next segment: the line breaks between them
+    # (segments of white space) do not end the wait; the label is read in any letter case
+    from tasks.extract.headline_area import labelled_date
+    page = html.fromstring("<html><body><h1>Bridge</h1><p><b>PUBLISHED ON</b>\n  \n"
+                           "<span>\n</span><span>3 May 2022</span></p></body></html>")
+    assert labelled_date(page, date(2024, 1, 1)) == date(2022, 5, 3)
+    also = html.fromstring("<html><body><p>VERÖFFENTLICHT: 03.05.2022</p></body></html>")
+    assert labelled_date(also, date(2024, 1, 1)) == date(2022, 5, 3)
