@@ -30,29 +30,18 @@ trafilatura to 2.x (tests cover every field we read).
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from html import unescape
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.json_metadata import (
-    JSON_UNICODE_REPLACE,
-    extract_json,
-    extract_json_parse_error,
-)
 from trafilatura.metadata import (
-    JSON_MINIFY,
     METANAME_AUTHOR,
     OG_AUTHOR,
     PROPERTY_AUTHOR,
     examine_meta,
+    extract_meta_json,
     extract_sitename,
 )
-from trafilatura.settings import Document
-from trafilatura.utils import HTML_STRIP_TAGS, trim
 
 from tasks.common.text import (
     MAX_DESCRIPTION_CHARS,
@@ -243,40 +232,6 @@ def _author_metas(tree: HtmlElement) -> tuple[list[str], bool]:
     return contents, turned
 
 
-# trafilatura's extract_meta_json, its normalize_json's filter of lone surrogates written
-# as a regex: trafilatura's drops them character by character in a Python generator, over
-# every script that holds a backslash (most: "https:\/\/..."); that was ~0.2 ms of
-# page_metadata's ~5 ms a page, for the same text. Same scripts, same parse, same fields
-# (tests compare both functions with trafilatura's; pin trafilatura 2.x as above).
-_META_JSON_SCRIPTS = XPath(
-    './/script[@type="application/ld+json" or @type="application/settings+json"]')
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-def normalized_json(string: str) -> str:
-    """trafilatura.json_metadata.normalize_json's result, faster."""
-    if "\\" in string:
-        string = string.replace("\\n", "").replace("\\r", "").replace("\\t", "")
-        string = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), string)
-        string = unescape(_SURROGATES.sub("", string))
-    return trim(HTML_STRIP_TAGS.sub("", string))
-
-
-def meta_json(tree: HtmlElement, metadata: Document) -> Document:
-    """trafilatura.metadata.extract_meta_json's result (`metadata` completed from the
-    page's JSON-LD), with normalized_json."""
-    for elem in _META_JSON_SCRIPTS(tree):
-        if not elem.text:
-            continue
-        element_text = normalized_json(JSON_MINIFY.sub(r"\1", elem.text))
-        try:
-            schema = json.loads(element_text, strict=False)
-            metadata = extract_json(schema, metadata)
-        except json.JSONDecodeError:
-            metadata = extract_json_parse_error(element_text, metadata)
-    return metadata
-
-
 def page_metadata(
     tree: HtmlElement,
     url: str | None,
@@ -296,7 +251,7 @@ def page_metadata(
     now = fetched or datetime.now(UTC)
     md = examine_meta(tree)
     try:
-        md = meta_json(tree, md)
+        md = extract_meta_json(tree, md)
     except Exception:  # noqa: BLE001 -- trafilatura's own code guards this the same way
         pass
     md.title, md.description = _one_text(md.title), _one_text(md.description)
