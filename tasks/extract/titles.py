@@ -16,6 +16,7 @@ from trafilatura.metadata import (
 from trafilatura.utils import trim
 
 from tasks.common.urls import url_parts
+from tasks.extract.inline import UNSHOWN_TAGS
 
 # choose_headline: least word overlap (Dice) between an <h1> and a declared title. Dev
 # corpus, per half: 0.3 -> 0.830/0.820, 0.4 -> 0.832/0.815, 0.5 -> 0.825/0.806, 0.7 ->
@@ -162,19 +163,16 @@ def guessed_title(tree: HtmlElement, doc_title: str | None) -> str | None:
     return guess
 
 
-_NO_TEXT_TAGS = frozenset({"style", "script", "noscript", "template"})
-
-
 def _element_text(elem: HtmlElement) -> str:
     """The element's words: its text without what <style> or <script> inside it holds."""
-    if not any(d.tag in _NO_TEXT_TAGS for d in elem.iterdescendants()):
+    if not any(d.tag in UNSHOWN_TAGS for d in elem.iterdescendants()):
         return trim(" ".join(elem.itertext()))
     parts: list[str] = []
 
     def walk(node: HtmlElement) -> None:
         parts.append(node.text or "")
         for child in node:
-            if isinstance(child.tag, str) and child.tag not in _NO_TEXT_TAGS:
+            if isinstance(child.tag, str) and child.tag not in UNSHOWN_TAGS:
                 walk(child)
             parts.append(child.tail or "")
 
@@ -255,7 +253,7 @@ def _own_text(elem: HtmlElement, parts: list[str]) -> bool:
             parts[-1] += base + (child.tail or "")
             dropped = True
             continue
-        if not isinstance(child.tag, str) or child.tag in _NO_TEXT_TAGS:
+        if not isinstance(child.tag, str) or child.tag in UNSHOWN_TAGS:
             # a comment, or the <style> a CSS-in-JS page renders inside the heading
             # (".css-umyvef{font-size:16px;...}Medienmitteilung ..."): no words of it
             dropped = True
