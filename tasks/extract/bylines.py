@@ -211,6 +211,8 @@ def _is_byline_candidate(elem: HtmlElement) -> bool:
 def byline_candidates(tree: HtmlElement) -> list[HtmlElement]:
     """The elements whose markup says 'author' or 'byline', in document order."""
     return [elem for elem in _BYLINE_XPATH(tree) if _is_byline_candidate(elem)]
+
+
 _SPECIFIC = re.compile(r"^(?:author|byline|author-?name|authorname)$|^author |author-name", re.I)
 # A credit line of a picture: its class may say 'autor', its name is the photographer's.
 _PHOTO_CREDIT = re.compile(

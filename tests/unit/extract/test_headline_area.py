@@ -617,7 +617,7 @@ def test_folded_twins_are_written_in_lower_case():
     import re
 
     from tasks.extract import headline_area as H
-    for pattern in (H._DATE_CUE, H._DATE_LABEL, H._BYLINE_LEAD):
+    for pattern in (H._DATE_CUE, H._DATE_LABEL, H._BYLINE_LEAD, H._PUBLISHED_LABEL):
         assert pattern.flags & re.IGNORECASE
         assert not re.search(r"(?<!\\)[A-Z]", pattern.pattern)
 
