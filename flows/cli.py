@@ -804,12 +804,19 @@ def report(
 
 @app.command()
 def demo(
-    days: Annotated[int, typer.Option(help="days of news on the demo site")] = 28,
+    # --days 0, a negative one or a --per-day of 0 or nan was random.sample's traceback
+    # ("Sample larger than population or is negative") or int()'s, after the CLI's checks
+    # had passed (fault round 47): a site of no day or no article is nothing to show
+    days: Annotated[int, typer.Option(min=1, help="days of news on the demo site")] = 28,
     per_day: Annotated[float, typer.Option(help="articles per outlet and day")] = 2.5,
     seed: Annotated[int, typer.Option(help="the generator's seed")] = 7,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Serve a generated news site on loopback, ingest it, build the report, say where."""
+    if not (math.isfinite(per_day) and per_day > 0):
+        err.print(f"[red]--per-day {per_day!r} is no number of articles a day:[/red] "
+                  "give a number above 0, as in --per-day 2.5")
+        raise typer.Exit(2)
     _before_flows()
     settings = _settings(warehouse)
     _require_api()
