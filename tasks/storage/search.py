@@ -286,13 +286,57 @@ def _commit_articles(root: Path, manifest: dict) -> pa.Table:
 
 def _pending_articles(root: Path, manifest: dict) -> pa.Table:
     """A pending commit's articles; a file of it that goes while it is read (replaced by a
-    later commit, which the catch-up reads next) is left out, as one already gone is."""
+    later commit, which the catch-up reads next) is left out, as one already gone is.
+    A file a compaction merged, then deleted, is read where the compaction moved it."""
     for _ in range(_READS):
         try:
-            return _commit_articles(root, manifest)
+            return _with_compacted_rows(root, manifest, _commit_articles(root, manifest))
         except FilesGone:
             continue
-    return _commit_articles(root, manifest)
+    return _with_compacted_rows(root, manifest, _commit_articles(root, manifest))
+
+
+def _with_compacted_rows(root: Path, manifest: dict, table: pa.Table) -> pa.Table:
+    """`table` and the commit's rows in the files compactions moved its deleted files to.
+    A run killed before its indexing, then two compactions (the second deletes what the
+    first merged; `ingest` compacts at its end): its files were gone, the catch-up found
+    no row and recorded the commit as indexed, and a compaction adds no article to the
+    index, so the run's articles were never searchable (fault round 47). Only the
+    commit's own rows (its run_id) are taken: a merged file holds other commits' rows,
+    older revisions among them. A takedown's files hold others' rows under their own
+    run ids: its kept rows are indexed with the commits they came from."""
+    if manifest.get("kind") == "forget":
+        return table
+    gone = {rel for rel in manifest.get("files", {}).get("articles", [])
+            if not (Path(root) / rel).exists()}
+    moved = _moved_to(root, gone) if gone else []
+    if not moved:
+        return table
+    rows = _commit_articles(root, {"files": {"articles": moved}})
+    if not rows.num_rows:
+        return table
+    import pyarrow.compute as pc
+
+    rows = rows.filter(pc.equal(rows.column("run_id"), manifest.get("run_id")))
+    return pa.concat_tables([table, rows.select(table.column_names)]) if table.num_rows \
+        else rows
+
+
+def _moved_to(root: Path, gone: set[str]) -> list[str]:
+    """The articles files that hold now what the compactions made of the files `gone`,
+    followed through later compactions of the merged files (in commit order)."""
+    todo, found = set(gone), []
+    for m in manifests(root):
+        replaced = set(m.get("replaces", []))
+        if m.get("kind") != "compaction" or not todo & replaced:
+            continue
+        todo -= replaced
+        for rel in m.get("files", {}).get("articles", []):
+            if (Path(root) / rel).exists():
+                found.append(rel)
+            else:
+                todo.add(rel)
+    return found
 
 
 # How often a reader lists the files again when some go while it reads: each time means
