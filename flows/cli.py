@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -803,12 +804,19 @@ def report(
 
 @app.command()
 def demo(
-    days: Annotated[int, typer.Option(help="days of news on the demo site")] = 28,
+    # --days 0, a negative one or a --per-day of 0 or nan was random.sample's traceback
+    # ("Sample larger than population or is negative") or int()'s, after the CLI's checks
+    # had passed (fault round 47): a site of no day or no article is nothing to show
+    days: Annotated[int, typer.Option(min=1, help="days of news on the demo site")] = 28,
     per_day: Annotated[float, typer.Option(help="articles per outlet and day")] = 2.5,
     seed: Annotated[int, typer.Option(help="the generator's seed")] = 7,
     warehouse: WarehouseOpt = None,
 ) -> None:
     """Serve a generated news site on loopback, ingest it, build the report, say where."""
+    if not (math.isfinite(per_day) and per_day > 0):
+        err.print(f"[red]--per-day {per_day!r} is no number of articles a day:[/red] "
+                  "give a number above 0, as in --per-day 2.5")
+        raise typer.Exit(2)
     _before_flows()
     settings = _settings(warehouse)
     _require_api()
@@ -875,7 +883,61 @@ def _highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out).replace("\n", " ")
 
 
-@app.command()
+class _QueryMayBeginWithMinus(typer.core.TyperCommand):
+    """`pressroom search "-storm flood"`: a query that begins with the exclusion the help
+    names (`-word`) was taken by click for options, "No such option: -s" (round 46's known
+    item, taken in round 47). A word that begins with "-" and is no option of the command
+    (nor a short option with its value attached: `-fjson`) is the query; it is moved after
+    a `--`, so the options around it still count. A `--` the user wrote is left alone."""
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, _minus_words_as_query(self, list(args)))
+
+
+def _minus_words_as_query(command, args: list[str]) -> list[str]:
+    if "--" in args:
+        return args
+    takes_value, short_choices = set(), {}
+    for param in command.params:
+        if param.param_type_name == "option" and not param.is_flag:
+            takes_value.update(param.opts)
+            kind = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+            choices = ({str(m.value) for m in kind}
+                       if isinstance(kind, type) and issubclass(kind, StrEnum) else None)
+            for opt in param.opts:
+                if len(opt) == 2:
+                    short_choices[opt] = choices  # None: any value (a path)
+    named = {a.split("=", 1)[0] for a in args}
+    kept, query, skip = [], [], False
+    for arg in args:
+        if skip:
+            kept.append(arg)
+            skip = False
+        elif arg.startswith("--") or not arg.startswith("-") or arg == "-":
+            kept.append(arg)
+            skip = arg in takes_value
+        elif arg in takes_value:  # `-f json`
+            kept.append(arg)
+            skip = True
+        elif arg[:2] in short_choices and (
+                arg[2:] in short_choices[arg[:2]] if short_choices[arg[:2]] is not None
+                else not _named_again(command, arg[:2], named)):
+            kept.append(arg)  # `-fjson`, `-w/tmp/wh`
+        else:
+            query.append(arg)  # `-storm`, `-flood` (no format), `-weather -w W`, `-5`
+    return [*kept, "--", *query] if query else args
+
+
+def _named_again(command, short: str, named: set[str]) -> bool:
+    """Whether the option `short` is also given on its own (`-w W`, `--warehouse=W`): then
+    `-weather` is a word of the query, not a second warehouse."""
+    for param in command.params:
+        if short in param.opts:
+            return any(opt in named for opt in param.opts)
+    return False
+
+
+@app.command(cls=_QueryMayBeginWithMinus)
 def search(
     query: Annotated[str, typer.Argument(
         help='words (all must match), "a phrase", AND / OR / NOT, -word, title:word')],

@@ -320,7 +320,9 @@ def generate(seed: int = 7, today: date | None = None, days: int = 28,
     by_key = {o.key: o for o in OUTLETS}
     takers = [o.key for o in OUTLETS if o.language == "en" and o.key != "wire"]
     wire = [a for a in articles if a.outlet == "wire"]
-    for original in rng.sample(wire, max(1, len(wire) // 3)):
+    # min(): a short site of few articles a day may have no wire story to republish, and
+    # `demo --per-day 0.1 --days 2` was random.sample's traceback (fault round 47)
+    for original in rng.sample(wire, min(len(wire), max(1, len(wire) // 3))):
         for taker in rng.sample(takers, rng.randint(1, 3)):
             paragraphs = list(original.paragraphs)
             if rng.random() < 0.5 and len(paragraphs) > 6:

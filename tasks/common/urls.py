@@ -278,6 +278,9 @@ def _canonical_pass(url: str) -> str:
     if _BAD_HOST_CHAR.search(parts.hostname):
         raise BadURL(f"the host {parts.hostname[:100]!r} has characters no host name has: "
                      f"{url[:200]!r}")
+    if parts.port == 0:  # read below as no port (falsy): the site's port-443 page's id,
+        # and a fetch that failed, retried after every refetch_failed_after_hours (round 47)
+        raise BadURL(f"port 0 is no port a server listens on: {url[:200]!r}")
     try:
         url = courlan.normalize_url(urlsplit(_complete_references_read(url)))
     except ValueError as exc:  # courlan raises on malformed netlocs

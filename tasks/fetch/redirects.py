@@ -25,6 +25,11 @@ def location_problem(location: str) -> str | None:
     """Why a Location header's value cannot be made a URL (None: it can). aiohttp hands
     header bytes over as UTF-8 with surrogate escapes, so bytes that are no UTF-8 show
     as lone surrogates; in the host they name no host we could look up."""
+    try:
+        if urlsplit(location.strip()).port == 0:
+            return "port 0 is no port a server listens on"
+    except ValueError:
+        pass
     raw = location.strip().encode("utf-8", "surrogateescape")
     if raw.isascii():
         return None
@@ -87,7 +92,8 @@ def redirect_target(current: str, location: str) -> str | None:
         if location is None:
             return None
         target = urljoin(current, with_its_slashes(current, location))
-        urlsplit(target).port  # noqa: B018 - parsed only to raise on a bad port
+        if urlsplit(target).port == 0:  # raises on a bad port; 0 is none a server has
+            return None  # (followed, it was a refused connection retried: round 47)
     except ValueError:
         return None
     return strip_userinfo(target)

@@ -256,8 +256,15 @@ def _add(writer: tantivy.IndexWriter, articles: pa.Table, replace: bool) -> int:
     return n
 
 
+class FilesGone(Exception):
+    """A file listed to read was deleted before DuckDB read it (a `forget` or a compaction
+    finishing beside the reader, which holds no writer lock)."""
+
+
 def _commit_articles(root: Path, manifest: dict) -> pa.Table:
-    """The articles a manifest commits (the columns the index reads)."""
+    """The articles a manifest commits (the columns the index reads). Files already gone
+    are left out (their rows are in the commit that replaced them); one deleted while it
+    is read raises `FilesGone` (before: DuckDB's IOException traceback, fault round 47)."""
     files = [str(Path(root) / rel) for rel in manifest.get("files", {}).get("articles", [])]
     files = [f for f in files if Path(f).exists()]
     if not files:
@@ -269,8 +276,72 @@ def _commit_articles(root: Path, manifest: dict) -> pa.Table:
         rel = read_declared(con, files, "articles")
         cols = [c for c in COLUMNS if c in rel.columns]
         return rel.select(*cols).to_arrow_table()
+    except (duckdb.IOException, FileNotFoundError):
+        if all(Path(f).exists() for f in files):
+            raise
+        raise FilesGone(", ".join(f for f in files if not Path(f).exists())) from None
     finally:
         con.close()
+
+
+def _pending_articles(root: Path, manifest: dict) -> pa.Table:
+    """A pending commit's articles; a file of it that goes while it is read (replaced by a
+    later commit, which the catch-up reads next) is left out, as one already gone is.
+    A file a compaction merged, then deleted, is read where the compaction moved it."""
+    for _ in range(_READS):
+        try:
+            return _with_compacted_rows(root, manifest, _commit_articles(root, manifest))
+        except FilesGone:
+            continue
+    return _with_compacted_rows(root, manifest, _commit_articles(root, manifest))
+
+
+def _with_compacted_rows(root: Path, manifest: dict, table: pa.Table) -> pa.Table:
+    """`table` and the commit's rows in the files compactions moved its deleted files to.
+    A run killed before its indexing, then two compactions (the second deletes what the
+    first merged; `ingest` compacts at its end): its files were gone, the catch-up found
+    no row and recorded the commit as indexed, and a compaction adds no article to the
+    index, so the run's articles were never searchable (fault round 47). Only the
+    commit's own rows (its run_id) are taken: a merged file holds other commits' rows,
+    older revisions among them. A takedown's files hold others' rows under their own
+    run ids: its kept rows are indexed with the commits they came from."""
+    if manifest.get("kind") == "forget":
+        return table
+    gone = {rel for rel in manifest.get("files", {}).get("articles", [])
+            if not (Path(root) / rel).exists()}
+    moved = _moved_to(root, gone) if gone else []
+    if not moved:
+        return table
+    rows = _commit_articles(root, {"files": {"articles": moved}})
+    if not rows.num_rows:
+        return table
+    import pyarrow.compute as pc
+
+    rows = rows.filter(pc.equal(rows.column("run_id"), manifest.get("run_id")))
+    return pa.concat_tables([table, rows.select(table.column_names)]) if table.num_rows \
+        else rows
+
+
+def _moved_to(root: Path, gone: set[str]) -> list[str]:
+    """The articles files that hold now what the compactions made of the files `gone`,
+    followed through later compactions of the merged files (in commit order)."""
+    todo, found = set(gone), []
+    for m in manifests(root):
+        replaced = set(m.get("replaces", []))
+        if m.get("kind") != "compaction" or not todo & replaced:
+            continue
+        todo -= replaced
+        for rel in m.get("files", {}).get("articles", []):
+            if (Path(root) / rel).exists():
+                found.append(rel)
+            else:
+                todo.add(rel)
+    return found
+
+
+# How often a reader lists the files again when some go while it reads: each time means
+# another commit replaced them meanwhile, which takes seconds; a few tries are plenty.
+_READS = 5
 
 
 # -- writing ----------------------------------------------------------------------------
@@ -318,7 +389,7 @@ def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
             _delete_documents(root, _forgotten_ids(root, manifest))
         table = fresh.get(key)
         if table is None:
-            table = _commit_articles(root, manifest)
+            table = _pending_articles(root, manifest)
         if table.num_rows:
             index_commit(root, table, key)
         else:  # nothing to add: record it without opening a writer
@@ -384,11 +455,25 @@ def _rebuild(root: Path) -> int:
     index = _with_words(tantivy.Index(SCHEMA, path=str(tmp), reuse=False))
     writer = _writer(index)
     # Every committed article at once (after compactions: the merged files, not the ones
-    # they replaced), so each article's latest revision is the one indexed.
-    current = {"files": {"articles": [str(f.relative_to(root.resolve()))
-                                      for f in committed_files(root, "articles")]}}
-    _add(writer, _commit_articles(root, current), replace=True)
-    keys = [commit_key(m) for m in manifests(root)]
+    # they replaced), so each article's latest revision is the one indexed. The commits
+    # are named before the files are listed: a `forget` or a compaction committing
+    # meanwhile (neither waits for a reader) is then a commit the index lacks, indexed by
+    # the next catch-up. Named after, it was recorded as indexed though its files were
+    # not read: a takedown's replaced files deleted under the rebuild left the index
+    # without every other article of them, for good (fault round 47). Files that go
+    # while they are read: listed and read again.
+    for attempt in range(_READS):
+        keys = [commit_key(m) for m in manifests(root)]
+        current = {"files": {"articles": [str(f.relative_to(root.resolve()))
+                                          for f in committed_files(root, "articles")]}}
+        try:
+            articles = _commit_articles(root, current)
+        except FilesGone:
+            if attempt == _READS - 1:
+                raise
+            continue
+        break
+    _add(writer, articles, replace=True)
     writer.commit()
     writer.wait_merging_threads()
     del writer

@@ -432,3 +432,17 @@ def test_a_hosts_mirror_names_are_its_sites_other_names(host, others) -> None:
     from tasks.common.urls import mirror_hosts
 
     assert mirror_hosts(host) == others
+
+
+@pytest.mark.parametrize("url", ["http://localhost:0/a", "https://news.example:0/a",
+                                 "http://news.example:00000/a", "http://[::1]:0/a"])
+def test_a_url_of_port_0_is_refused_not_the_default_ports_page(url):
+    """Round 47: port 0 is no port a server listens on (the kernel's "any free port").
+    Its canonical form dropped the port as a default one (`https://news.example/a`), so
+    the page got the article id of the site's own page on port 443, and the fetch was a
+    `robots_unreachable` failure retried after every `refetch_failed_after_hours`."""
+    from tasks.common.urls import BadURL, canonical_url
+
+    with pytest.raises(BadURL, match="port 0"):
+        canonical_url(url)
+    assert canonical_url("http://news.example:080/a") == "https://news.example/a"

@@ -1106,3 +1106,15 @@ def test_an_empty_input_is_a_reject_and_never_the_current_folder(tmp_path: Path,
     assert any("to read the current folder, name it: ." in n for n in found.notes)
     # the same folder named is read
     assert discover(["."], "run-5", CONFIG, now=NOW).docs.num_rows == 1
+
+
+def test_a_url_list_line_of_port_0_is_a_bad_url_reject(tmp_path: Path) -> None:
+    """Round 47: `http://127.0.0.1:0/a` (a test server's port printed before it bound
+    one, a template's `:${PORT:-0}`) was a document whose fetch failed, retried after
+    every `refetch_failed_after_hours`, under the article id of the host's port-443 page."""
+    path = tmp_path / "ports.urls"
+    path.write_text("http://127.0.0.1:0/a\nhttp://127.0.0.1:8080/b\n", encoding="utf-8")
+    docs, rejects = read_url_list(path, "run-47")
+    assert [d["url"] for d in docs] == ["http://127.0.0.1:8080/b"]
+    assert [r["reason"] for r in rejects] == ["bad_url"]
+    assert "port 0" in rejects[0]["detail"]

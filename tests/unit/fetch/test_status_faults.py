@@ -367,3 +367,16 @@ def test_backslashes_in_an_http_or_https_location_of_any_case_are_slashes() -> N
     assert backslashes_as_slashes("https://a.example\\news\\x#\\") == (
         "https://a.example/news/x#\\")
     assert backslashes_as_slashes("ftp://a.example\\x") == "ftp://a.example\\x"
+
+
+def test_a_redirect_to_port_0_is_a_bad_redirect_not_a_connection_retried() -> None:
+    """Fault round 47: `Location: http://127.0.0.1:0/x` (a server's template whose port
+    was never filled) was followed: a connection to port 0, refused, retried with backoff,
+    logged as a connect error and fetched again after every `refetch_failed_after_hours`."""
+    hits: list[str] = []
+    base, result = fetch_from_loopback(
+        {"/story": (301, [("Location", "http://127.0.0.1:0/moved")], b"")}, "r47", hits)
+    (row,) = [r for r in result.fetch_log if r["url"] == base + "/story"]
+    assert row["error"] == "bad_redirect", row
+    assert "port 0" in row["error_detail"], row["error_detail"]
+    assert hits.count("/story") == 1 and result.failed == 1

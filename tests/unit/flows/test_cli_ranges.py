@@ -88,3 +88,26 @@ def test_a_negative_count_of_files_to_compact_is_refused(warehouse):
     assert out.exit_code == 2, out.output
     assert "--min-files" in out.output and "greater than or equal to 0" in out.output
     assert not list((warehouse / "manifests").iterdir())  # nothing committed
+
+
+@pytest.mark.parametrize("args", [["--days", "0"], ["--days", "-3"], ["--per-day", "0"],
+                                  ["--per-day", "-1"], ["--per-day", "nan"],
+                                  ["--per-day", "inf"]])
+def test_a_demo_of_no_day_or_no_article_is_refused_before_it_starts(warehouse, args):
+    """Fault round 47: `demo --days 0` (or a --per-day of 0, -1, nan) was a traceback from
+    random.sample ("Sample larger than population or is negative") or int(nan)."""
+    out = CliRunner().invoke(app, ["demo", *args, "-w", str(warehouse)])
+    said = " ".join(out.output.split())
+    assert out.exit_code == 2, said
+    assert "Traceback" not in said and ("--days" in said or "--per-day" in said), said
+    assert not (warehouse / "manifests").exists()
+
+
+def test_a_demo_site_of_a_few_articles_has_no_wire_story_to_copy():
+    """Fault round 47: `demo --per-day 0.1 --days 2` (a quick look) had no wire article,
+    and random.sample of one from none was the traceback."""
+    from flows.demo_site import generate
+
+    site = generate(seed=7, days=2, per_day=0.1)
+    assert site is not None
+    assert len(generate(seed=7, days=28, per_day=2.5).articles) > 100  # as before
