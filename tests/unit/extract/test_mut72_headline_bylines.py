@@ -12,8 +12,7 @@ import pytest
 from lxml import html
 
 from tasks.extract.bylines import author_link_byline, byline_candidates
-from tasks.extract.headline_area import _lead_byline_word, folded_twin, labelled_date, \
-    search_folded
+from tasks.extract.headline_area import _lead_byline_word, folded_twin, labelled_date, search_folded
 
 
 def test_a_folded_twin_drops_the_case_flag_and_keeps_the_others():
