@@ -71,3 +71,11 @@ def test_an_author_link_of_80_characters_is_a_byline_and_of_81_not(first, read):
     tree = html.fromstring("<html><body><article><h1>Bridge</h1>"
                            f"<a href='/autoren/team'>{text}</a><p>T.</p></article></body></html>")
     assert author_link_byline(tree, tree.find(".//h1")) == read
+
+
+@pytest.mark.parametrize(("href", "read"), [
+    ("/autoren/", None), ("/author/?page=2", None), ("/autoren/anna-berg", "Anna Berg")])
+def test_a_link_to_the_list_of_all_authors_names_no_one(href, read):
+    tree = html.fromstring("<html><body><article><h1>Bridge</h1>"
+                           f"<a href='{href}'>Anna Berg</a><p>T.</p></article></body></html>")
+    assert author_link_byline(tree, tree.find(".//h1")) == read
