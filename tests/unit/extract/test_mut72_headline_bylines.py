@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 from lxml import html
 
-from tasks.extract.bylines import author_link_byline, byline_candidates
+from tasks.extract.bylines import author_link_byline, author_link_spelling, byline_candidates
 from tasks.extract.headline_area import _lead_byline_word, folded_twin, labelled_date, search_folded
+from tasks.extract.jsonld import jsonld_texts
 
 
 def test_a_folded_twin_drops_the_case_flag_and_keeps_the_others():
@@ -21,8 +22,9 @@ def test_a_folded_twin_drops_the_case_flag_and_keeps_the_others():
     assert not twin.flags & re.IGNORECASE and twin.flags & re.VERBOSE
     assert twin.search("published  on") and not twin.search("PUBLISHED on")
     # search_folded reads ASCII text by the twin, lowercased; other text by the pattern
-    assert search_folded(pattern, twin, "PUBLISHED  ON 3 May").span() == (0, 13)
-    assert search_folded(pattern, twin, "PUBLISHED ON 3 März")
+    found = search_folded(pattern, twin, "PUBLISHED  ON 3 May")
+    assert found.span() == (0, 13) and found.group() == "published  on"  # of the lowercased
+    assert search_folded(pattern, twin, "PUBLISHED ON 3 März").group() == "PUBLISHED ON"
 
 
 @pytest.mark.parametrize(("lead", "is_byline"), [
@@ -79,3 +81,20 @@ def test_a_link_to_the_list_of_all_authors_names_no_one(href, read):
     tree = html.fromstring("<html><body><article><h1>Bridge</h1>"
                            f"<a href='{href}'>Anna Berg</a><p>T.</p></article></body></html>")
     assert author_link_byline(tree, tree.find(".//h1")) == read
+
+
+@pytest.mark.parametrize(("link", "recorded", "spelled"), [
+    ("ANNA BERG", "anna berg", "Anna Berg"),  # a link in capitals: the name's usual case
+    ("ANNA BERG", "ANNA BERG", "ANNA BERG"),  # recorded in capitals too: kept so
+    ("Herr_Rein", "Herr Rein", "Herr_Rein")])
+def test_an_author_links_spelling_in_capitals_is_read_in_the_names_case(link, recorded, spelled):
+    tree = html.fromstring(f"<html><body><a href='/author/x'>{link}</a></body></html>")
+    assert author_link_spelling(tree, [recorded]) == [spelled]
+
+
+def test_only_scripts_hold_json_ld():
+    tree = html.fromstring(
+        '<html><head><script type="application/ld+json">{"a": 1}</script></head><body>'
+        '<div type="application/ld+json">{"author": "X"}</div>'
+        '<script type="Application/LD+JSON; charset=utf-8">{"b": 2}</script></body></html>')
+    assert jsonld_texts(tree) == ['{"a": 1}', '{"b": 2}']
