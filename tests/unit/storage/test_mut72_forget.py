@@ -126,3 +126,51 @@ def test_an_outlets_domains_are_sorted_and_named_once(tmp_path):
     ("Daily Post", "daily post"), ("  Daily   POST ", "daily post"), ("A  B", "a b")])
 def test_outlet_key_folds_case_spaces_and_ends(name, key):
     assert outlet_key(name) == key
+
+
+def test_a_stopped_takedown_finishes_in_compacted_away_files_and_domain_only_orphans(
+        tmp_path, monkeypatch):
+    from schemas import ARTICLES, conform
+    from tasks.storage.compact import compact, superseded_files
+
+    _warehouse(tmp_path)
+    _commit(tmp_path, "a5", [_article("a3", "T3", TEXT, "a5", domain="kept.example")])
+    assert compact(tmp_path, min_files=0, now=T) is not None
+    superseded = superseded_files(tmp_path)
+    assert superseded
+    orphan = tmp_path / "_orphans" / "articles" / "x.parquet"
+    orphan.parent.mkdir(parents=True)
+    # a9 was never committed: only its domain ties it to the takedown
+    pq.write_table(conform([_article("a9", "T9", TEXT, "a0", domain="gone.example"),
+                            _article("a8", "T8", TEXT, "a0", domain="kept.example")],
+                           ARTICLES, "articles"), orphan)
+    _stop_after_commit(monkeypatch)
+    with pytest.raises(_Stopped):
+        forget(tmp_path, Takedown(outlet="Daily Post"), now=T)
+    assert len(finish_takedowns(tmp_path)) == 1
+    holding = [p for p in superseded if p.exists() and "a1" in
+               pq.read_table(p).column("article_id").to_pylist()]
+    assert holding == []
+    assert pq.read_table(orphan).column("article_id").to_pylist() == ["a8"]
+
+
+def test_a_takedown_manifest_without_a_name_or_replaces_is_named_by_its_run(tmp_path,
+                                                                           monkeypatch):
+    """A manifest edited by hand (or by an older tool) may lack `name`: the note names
+    the takedown by its run id; one without `replaces` has nothing to finish."""
+    import json
+
+    _warehouse(tmp_path)
+    _stop_after_commit(monkeypatch)
+    with pytest.raises(_Stopped):
+        forget(tmp_path, Takedown(outlet="Daily Post"), now=T)
+    (path,) = (tmp_path / "manifests").glob("forget-*.json")
+    m = json.loads(path.read_text())
+    m.pop("name", None)
+    path.write_text(json.dumps(m))
+    assert finish_takedowns(tmp_path) == [
+        "takedown forget-20240404T000000000000Z had stopped after its commit: finished "
+        "(1 replaced file(s) and the reports deleted)"]
+    m.pop("replaces")
+    path.write_text(json.dumps(m))
+    assert finish_takedowns(tmp_path) == []
