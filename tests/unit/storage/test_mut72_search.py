@@ -97,3 +97,23 @@ def test_an_outlet_query_of_two_terms_finds_either(tmp_path):
                                                  "https://other.example/a2"]
     one = search_index.search(tmp_path, "rain", outlet="news.example", limit=50)
     assert [h.url for h in one.hits] == ["https://news.example/a1"]
+
+
+def test_a_rebuild_waits_for_the_rebuild_lock_held_by_another(tmp_path):
+    """_one_rebuild_at_a_time's lock is exclusive: a rebuild waits while another process
+    holds it, even a shared hold (fault round 46: two rebuilds at once deleted each
+    other's half-built index)."""
+    import fcntl
+    import threading
+
+    rows = [_article("a1", "River floods valley", FLOOD, "r1")]
+    _commit(tmp_path, "r1", rows)
+    done = threading.Event()
+    with open(tmp_path / search_index.REBUILD_LOCK, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_SH)
+        worker = threading.Thread(target=lambda: (search_index.rebuild(tmp_path), done.set()))
+        worker.start()
+        assert not done.wait(1.0)  # waiting for the lock
+    worker.join(60)
+    assert done.is_set()
+    assert _urls(tmp_path) == ["https://e.com/a1"]
