@@ -87,3 +87,32 @@ def test_no_count_of_files_to_compact_is_taken(warehouse):
     (warehouse / "manifests").mkdir()
     out = CliRunner().invoke(app, ["compact", "--min-files", "0", "-w", str(warehouse)])
     assert out.exit_code == 0, out.output
+
+
+def test_the_refusals_are_one_line_each_however_long(tmp_path, monkeypatch):
+    """soft_wrap: a sentence longer than the terminal is one line, to copy or grep, not
+    broken at the terminal's width."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "urls.csv").write_text("url\nhttps://a.example/1\n")
+    runner = CliRunner()
+    out = runner.invoke(app, ["sql", "SELECT 1", "-w", ""])
+    assert ("--warehouse is empty: give the warehouse folder (an unset shell variable? for "
+            "the current folder, write -w .)\n") in out.output, out.output
+    out = runner.invoke(app, ["ingest", "", "-w", str(tmp_path / "wh")])
+    assert ("no such input: '': an empty input names no file, folder or URL (to read the "
+            "current folder, name it: .); an unset shell variable?\n") in out.output, out.output
+
+
+def test_a_file_no_reader_takes_is_named_with_why_and_the_inputs_after_it_too(tmp_path,
+                                                                              monkeypatch):
+    from tasks.discover.inputs import unknown_input
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("urls.csv", "notes.docx"):
+        (tmp_path / name).write_text("x\n")
+    out = CliRunner().invoke(app, ["ingest", "urls.csv", "notes.docx", "-w", str(tmp_path / "wh")])
+    assert out.exit_code == 2
+    lines = [line for line in out.output.splitlines() if line.startswith("not an input")]
+    assert lines == [f"not an input: urls.csv: {unknown_input('urls.csv')}",
+                     f"not an input: notes.docx: {unknown_input('notes.docx')}"], out.output
+    assert not (tmp_path / "wh" / "manifests").exists()
