@@ -93,6 +93,7 @@ def test_the_keys_of_a_committed_takedown_are_its_rows_ids_urls_and_domains(tmp_
     assert urls == {"https://kept.example/a2"}
     assert domains == {"gone.example"}  # as domain_identity spells it
     assert _takedown_keys(tmp_path, {"files": {}}) == (set(), set(), set())
+    assert _takedown_keys(tmp_path, {}) == (set(), set(), set())  # a manifest without files
 
 
 def test_an_outlets_takedown_keys_are_its_domains_rows(tmp_path):
@@ -134,7 +135,8 @@ def test_a_stopped_takedown_finishes_in_compacted_away_files_and_domain_only_orp
     from tasks.storage.compact import compact, superseded_files
 
     _warehouse(tmp_path)
-    _commit(tmp_path, "a5", [_article("a3", "T3", TEXT, "a5", domain="kept.example")])
+    # a3: of the outlet's domain, not of the outlet: only the domain ties it to the takedown
+    _commit(tmp_path, "a5", [_article("a3", "T3", TEXT, "a5", domain="gone.example")])
     assert compact(tmp_path, min_files=0, now=T) is not None
     superseded = superseded_files(tmp_path)
     assert superseded
@@ -148,8 +150,8 @@ def test_a_stopped_takedown_finishes_in_compacted_away_files_and_domain_only_orp
     with pytest.raises(_Stopped):
         forget(tmp_path, Takedown(outlet="Daily Post"), now=T)
     assert len(finish_takedowns(tmp_path)) == 1
-    holding = [p for p in superseded if p.exists() and "a1" in
-               pq.read_table(p).column("article_id").to_pylist()]
+    holding = [p for p in superseded if p.exists() and "gone.example" in
+               pq.read_table(p).column("domain").to_pylist()]
     assert holding == []
     assert pq.read_table(orphan).column("article_id").to_pylist() == ["a8"]
 
@@ -174,3 +176,16 @@ def test_a_takedown_manifest_without_a_name_or_replaces_is_named_by_its_run(tmp_
     m.pop("replaces")
     path.write_text(json.dumps(m))
     assert finish_takedowns(tmp_path) == []
+
+
+def test_a_finished_takedown_before_a_stopped_one_does_not_end_the_search(tmp_path,
+                                                                        monkeypatch):
+    _warehouse(tmp_path)
+    forget(tmp_path, Takedown(outlet="Other News"),
+           now=datetime(2024, 4, 3, tzinfo=UTC))  # finished, and first by name
+    _stop_after_commit(monkeypatch)
+    with pytest.raises(_Stopped):
+        forget(tmp_path, Takedown(outlet="Daily Post"), now=T)
+    assert finish_takedowns(tmp_path) == [
+        "takedown forget-20240404T000000000000Z.json had stopped after its commit: "
+        "finished (1 replaced file(s) and the reports deleted)"]

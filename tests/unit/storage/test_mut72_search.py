@@ -47,6 +47,7 @@ def test_a_takedown_stopped_before_its_rebuild_leaves_the_index_at_the_next_catc
 
 def test_the_ids_of_a_commit_without_a_takedowns_file_are_none(tmp_path):
     assert search_index._forgotten_ids(tmp_path, {"files": {}}) == []
+    assert search_index._forgotten_ids(tmp_path, {}) == []  # a manifest without files
     assert search_index._forgotten_ids(
         tmp_path, {"files": {"takedowns": ["takedowns/gone.parquet"]}}) == []
 
