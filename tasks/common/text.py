@@ -72,9 +72,9 @@ LANGID_MAX_CHARS = 1000
 
 @lru_cache(maxsize=1)
 def _lang_identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from tasks.common.langmodel import language_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return language_identifier()
 
 
 def detect_language(text: str, html_lang: str | None = None) -> tuple[str | None, float | None]:
