@@ -49,6 +49,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/bench_discover_parse.py
 	$(BIN)/python bench/bench_fetch.py --hosts 60 --pages 1200 --repeat 3
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_cold_start.py --pages 181 --rounds 5
 	$(BIN)/python bench/bench_text_templates.py --pages 400
 	$(BIN)/python bench/bench_text_templates.py --pages 400 --hashed
 	$(BIN)/python bench/bench_selectors.py --pages 1000 --rounds 3
