@@ -15,6 +15,7 @@ from tasks.storage.warehouse import (
     WRITER_LOCK,
     ForeignManifest,
     UnreadableManifest,
+    lost_commits_problem,
     manifests,
 )
 
@@ -140,6 +141,9 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
         newer = newer_schema_problem(root, commits) if write else None
         if newer:
             return newer
+        lost = lost_commits_problem(root, commits) if write else None
+        if lost:
+            return lost
     if not write:
         # a query builds the views in memory when the folder cannot hold them
         return None
