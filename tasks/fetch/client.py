@@ -87,6 +87,7 @@ from tasks.fetch.failures import (
     retryable,
     status_error,
     timeout_words,
+    unsupported_type_detail,
 )
 from tasks.fetch.framing import use_reframing
 from tasks.fetch.hosts import HostGate, Turn, on_headers_sent, register_host_delays
@@ -423,7 +424,7 @@ class Fetcher:
                         if (types is not None and media is not None and media not in types
                                 and media not in GENERIC_PAGE_TYPES):
                             ex.error = "unsupported_content_type"
-                            ex.detail = f"content-type {media}"
+                            ex.detail = unsupported_type_detail(media, ex.url)
                             limit = 0
                         elif types is not None and declared is not None and declared > body_cap:
                             ex.error = "too_large_declared"
