@@ -495,6 +495,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # one copied from a page's HTML source or a feed's XML: `?id=1&amp;cat=2` was
         # fetched, a query of `amp;cat` (round 32)
         line = without_escaped_ampersands(line)
+        line = _first_column(line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
@@ -505,6 +506,19 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
 
 
 _HTTP_LINE = re.compile(r"https?://\S", re.IGNORECASE)
+
+
+def _first_column(line: str) -> str:
+    """The URL of a tab-separated line whose first column is one (`URL<TAB>title<TAB>
+    date`: a list exported from a spreadsheet, a GDELT or a crawler's table): every
+    such line was a `bad_url` reject, "whitespace inside", every URL of the list lost
+    (fault round 48). A tab is in no URL, so the columns after it are no part of it;
+    other lines are as they are."""
+    first, tab, _ = line.partition("\t")
+    first = first.strip()
+    if tab and first and _HTTP_LINE.match(first) and not re.search(r"\s", first):
+        return first
+    return line
 
 
 def holds_url_list(raw: bytes) -> bool:
