@@ -1097,8 +1097,15 @@ def validators_from_archive(root: Path, row: dict) -> dict[str, str]:
     except (OSError, LookupError):
         return {}
     out = {}
-    if resp.headers.get("etag"):
-        out["If-None-Match"] = resp.headers["etag"]
-    if resp.headers.get("last-modified"):
-        out["If-Modified-Since"] = resp.headers["last-modified"]
+    for name, header in (("If-None-Match", "etag"), ("If-Modified-Since", "last-modified")):
+        value = resp.headers.get(header)
+        # A control character (DEL, \x01, a bare CR) no request header may carry: sent
+        # back, the client refused the request ("Forbidden control character detected in
+        # headers"), an `invalid_url` failure at every refresh of the page (fault round
+        # 48). Without it the refresh is a plain GET.
+        if value and not _CONTROL_IN_HEADER.search(value):
+            out[name] = value
     return out
+
+
+_CONTROL_IN_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
