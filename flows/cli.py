@@ -969,7 +969,7 @@ def search(
     # floods` too once `-storm` was read as the query (fault round 48). The words are
     # joined with spaces, as the shell split them.
     words: Annotated[list[str], typer.Argument(
-        metavar="QUERY...",
+        metavar="QUERY",
         help='words (all must match), "a phrase", AND / OR / NOT, -word, title:word')],
     since: Annotated[str | None, typer.Option(help="published on or after (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option(help="published on or before (YYYY-MM-DD)")] = None,
