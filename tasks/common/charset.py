@@ -490,6 +490,27 @@ def decode(body: bytes, encoding: str | None) -> str:
 _XML_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 
 
+def _bom_over_utf8(data: bytes) -> bytes | None:
+    """The bytes after a UTF-16 or UTF-32 byte-order mark that lies: UTF-8 text behind
+    it (a script that wrote the mark of "Unicode" before the UTF-8 it then wrote, a
+    file cut and pasted between editors). Such text has no NUL byte, which no UTF-16 or
+    UTF-32 text of lines, spaces or markup lacks (each ASCII character holds one), and
+    is valid UTF-8; read by its mark, a dump's header was CJK characters
+    (`missing_header`, the article lost) and a URL list one line of them (fault round
+    48). None when the mark does not lie, or there is none."""
+    bom = next((len(m) for m in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff",
+                                 b"\xff\xfe", b"\xfe\xff") if data.startswith(m)), 0)
+    rest = data[bom:]
+    if not bom or len(rest) < 8 or b"\x00" in rest[:65536]:
+        return None
+    try:
+        rest[:65536].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < min(len(rest), 65536) - 3:  # not a character cut at the 64 KB mark
+            return None
+    return rest
+
+
 def wide_as_utf8(data: bytes) -> tuple[bytes, bool]:
     """(bytes, re-encoded): a document (XML, JSON, a text file) in UTF-32 (its BOM) or
     UTF-16 (a BOM, or NULs in one byte lane: `utf16_without_bom`, or between its first
@@ -499,6 +520,10 @@ def wide_as_utf8(data: bytes) -> tuple[bytes, bool]:
     there, and a UTF-16 feed lost every item ("cut short before its first entry"), a
     dump or URL list without a BOM was `binary_content`; lxml and feedparser read the
     result by its declaration or a `charset=utf-8`."""
+    if data.startswith(b"\xef\xbb\xbf") and (under := wide_as_utf8(data[3:]))[1]:
+        return under  # a UTF-8 BOM put before UTF-16 text (a tool that adds one blindly)
+    if (lying := _bom_over_utf8(data)) is not None:
+        return lying, False
     if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
         codec = "utf-32"
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):

@@ -96,6 +96,23 @@ def _data_is_whole(member: bytes, wbits: int) -> bool:
     return raw.eof
 
 
+def whole_gzip_of_size(data: bytes, size: int) -> bool:
+    """Whether `data` is one whole gzip member (its trailer's CRC checked) that decodes
+    to exactly `size` bytes: a body that stops short of its Content-Length because that
+    length counted the page before compression (a script that set it, then a server or
+    PHP's zlib.output_compression that compressed the page). The trailer's ISIZE is
+    checked first, so a body cut for another reason is decoded only by chance of 2**-32."""
+    if len(data) < 18 or not data.startswith(GZIP_MAGIC) or size < 0 or \
+            int.from_bytes(data[-4:], "little") != size % (1 << 32):
+        return False
+    d = zlib.decompressobj(31)
+    try:
+        out = d.decompress(data, size + 1)
+    except zlib.error:
+        return False
+    return d.eof and not d.unused_data and not d.unconsumed_tail and len(out) == size
+
+
 def _members(data: bytes, new_decoder, error: type[Exception], opens_next,
              limit: int) -> tuple[bytes, bytes | None]:
     """`data` decoded member after member (gzip's members, zstd's frames: each a whole

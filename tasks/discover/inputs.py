@@ -55,6 +55,7 @@ from tasks.common.urls import (
 from tasks.discover.remote import (
     FetchUrls,
     RemoteLimits,
+    classify_listed,
     classify_remote,
     discover_remote,
     distinct_sources,
@@ -494,6 +495,7 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # one copied from a page's HTML source or a feed's XML: `?id=1&amp;cat=2` was
         # fetched, a query of `amp;cat` (round 32)
         line = without_escaped_ampersands(line)
+        line = _first_column(line)
         why = None
         if _JUNK_CHARS.search(line):
             why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
@@ -504,6 +506,19 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
 
 
 _HTTP_LINE = re.compile(r"https?://\S", re.IGNORECASE)
+
+
+def _first_column(line: str) -> str:
+    """The URL of a tab-separated line whose first column is one (`URL<TAB>title<TAB>
+    date`: a list exported from a spreadsheet, a GDELT or a crawler's table): every
+    such line was a `bad_url` reject, "whitespace inside", every URL of the list lost
+    (fault round 48). A tab is in no URL, so the columns after it are no part of it;
+    other lines are as they are."""
+    first, tab, _ = line.partition("\t")
+    first = first.strip()
+    if tab and first and _HTTP_LINE.match(first) and not re.search(r"\s", first):
+        return first
+    return line
 
 
 def holds_url_list(raw: bytes) -> bool:
@@ -518,11 +533,19 @@ def holds_url_list(raw: bytes) -> bool:
     return bool(lines) and all(why is None and _HTTP_LINE.match(line) for _, line, why in lines)
 
 
-def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
+def read_url_list(path: Path, run_id: str, sources: list[tuple[str, str]] | None = None
+                  ) -> tuple[list[dict], list[dict]]:
     """A *.urls file -> URL documents; lines that are not http(s) URLs (junk bytes,
     `ht!tp://`, spaces) are bad_url rejects, each on its own: the good lines still come.
     Only a file with no URL-like line at all and binary bytes in it is refused whole
-    (`binary_content`: an archive or image named .urls, not a list with junk in it)."""
+    (`binary_content`: an archive or image named .urls, not a list with junk in it).
+
+    With `sources`, a line naming a feed or a sitemap as the command line names one
+    (`feed:URL`, `sitemap:URL`, or an address such as `/feed.xml`, `/rss`,
+    `/sitemap.xml`: `classify_remote`) is put there as (kind, URL), not made a page: a
+    list of an outlet's feeds was fetched page by page, each `unsupported_content_type`
+    "content-type application/rss+xml", every item lost, and a `feed:` line was a
+    `bad_url` (fault round 48)."""
     docs, rejects = [], []
     source = path_label(path)
     try:
@@ -546,6 +569,10 @@ def read_url_list(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         if junk is not None:
             rejects.append(_reject("url", source, f"urls:{source}:{lineno}", "bad_url",
                                    f"{where} {junk}", run_id))
+            continue
+        kind, url = classify_listed(line) if sources is not None else (None, line)
+        if kind is not None:
+            sources.append((kind, url))
             continue
         docs_or_reject = url_document(line, "url", source, run_id, where=where)
         (docs if "input_key" in docs_or_reject and "stage" not in docs_or_reject
@@ -981,9 +1008,12 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
                 listed += [(u, path_label(item)) for u in src.urls]
             stats["sources_enabled"] = stats.get("sources_enabled", 0) + len(cfg.enabled())
         elif item.name.lower().endswith(URL_LIST_SUFFIXES):  # PAGES.URLS as pages.urls
-            d, r = read_url_list(item, run_id)
+            named: list[tuple[str, str]] = []
+            d, r = read_url_list(item, run_id, named)
             rows += d
             rejects += r
+            feeds += [u for kind, u in named if kind == "feed"]
+            sitemaps += [u for kind, u in named if kind == "sitemap"]
         elif item.name.lower().endswith(DUMP_SUFFIXES):
             d, r = read_dumps(item, run_id)
             rows += d

@@ -363,6 +363,25 @@ _FEED_PATH = re.compile(
 )
 
 
+# What a URL list's line read as a sitemap by the word in its path must end in to be one
+# without its `sitemap:` prefix: an XML (or gzipped XML) file, or `/sitemap` itself.
+_SITEMAP_FILE = re.compile(r"(\.xml|\.xml\.gz|/sitemap/?)$", re.I)
+
+
+def classify_listed(line: str) -> tuple[str | None, str]:
+    """What a line of a URL list names, as `classify_remote` reads a command-line
+    argument, except that a line read as a sitemap by "sitemap" in its path must also
+    name a file a sitemap is (`/sitemap.xml`, `/sitemaps/news.xml.gz`, `/sitemap`): a
+    list of thousands of article URLs may hold a story about a sitemap, which fetched
+    as one would be lost."""
+    kind, url = classify_remote(line)
+    if kind == "sitemap" and not line.lower().startswith("sitemap:") and \
+            not _SITEMAP_FILE.search("/" + re.split(r"[?#]", url.split("://", 1)[-1])[0]
+                                     .partition("/")[2]):
+        return None, line
+    return kind, url
+
+
 def classify_remote(arg: str) -> tuple[str | None, str]:
     """What a remote `pressroom ingest` argument is: ('feed'|'sitemap'|None, url).
 

@@ -59,7 +59,13 @@ from aiohttp.resolver import ThreadedResolver
 from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
 from tasks.common.charset import sniff_encoding
-from tasks.common.codings import CodingError, accept_encoding, decode_body, decoded_head
+from tasks.common.codings import (
+    CodingError,
+    accept_encoding,
+    decode_body,
+    decoded_head,
+    whole_gzip_of_size,
+)
 from tasks.common.contentrange import part_of_a_page
 from tasks.common.httplimits import MAX_HEADER_LINE_BYTES, MAX_HEADER_LINES
 from tasks.common.ledger import CUT_TRANSFER_ERRORS, fetch_outcomes
@@ -81,6 +87,7 @@ from tasks.fetch.failures import (
     retryable,
     status_error,
     timeout_words,
+    unsupported_type_detail,
 )
 from tasks.fetch.framing import use_reframing
 from tasks.fetch.hosts import HostGate, Turn, on_headers_sent, register_host_delays
@@ -417,7 +424,7 @@ class Fetcher:
                         if (types is not None and media is not None and media not in types
                                 and media not in GENERIC_PAGE_TYPES):
                             ex.error = "unsupported_content_type"
-                            ex.detail = f"content-type {media}"
+                            ex.detail = unsupported_type_detail(media, ex.url)
                             limit = 0
                         elif types is not None and declared is not None and declared > body_cap:
                             ex.error = "too_large_declared"
@@ -425,11 +432,23 @@ class Fetcher:
                             limit = 0
                     else:  # an error page or a redirect: keep its start for the archive
                         limit = min(body_cap, ERROR_BODY_BYTES)
+                    gzip_only = ex.headers.get("content-encoding", "").strip().lower() in (
+                        "gzip", "x-gzip")
                     while limit:
                         chunk = await _read_some(resp)
                         if not chunk:
                             break
                         buf += chunk
+                        if gzip_only and declared is not None and len(buf) < declared and \
+                                whole_gzip_of_size(buf, declared):
+                            # A Content-Length of the page before compression: the gzip
+                            # member is whole and decodes to that length. Waiting for the
+                            # rest was a `truncated` page after three attempts (a server
+                            # that closes) or a `timeout_body` (one that keeps the
+                            # connection open); the connection is dropped, as its
+                            # framing is wrong (fault round 48).
+                            resp.close()
+                            break
                         if len(buf) > limit:
                             del buf[limit:]
                             truncated = "length"

@@ -25,6 +25,25 @@ RETRYABLE_KINDS = frozenset(
 )
 
 
+# Media types of the sources pressroom reads for their links, with the prefix that names one.
+_SOURCE_TYPES = {"application/rss+xml": "feed", "application/atom+xml": "feed",
+                 "application/rdf+xml": "feed", "application/feed+json": "feed",
+                 "application/xml": "feed or sitemap", "text/xml": "feed or sitemap"}
+
+
+def unsupported_type_detail(media: str, url: str) -> str:
+    """The `unsupported_content_type` detail of a page answered as `media`: a feed or a
+    sitemap met as a page (an address no rule names as one, listed as a page) says how
+    to name it so that its items are read; before, "content-type application/rss+xml"
+    alone (fault round 48)."""
+    kind = _SOURCE_TYPES.get(media)
+    if kind is None:
+        return f"content-type {media}"
+    prefixes = " or ".join(f"{k}:{url}" for k in kind.split(" or "))
+    return (f"content-type {media}: a {kind}, not an article page; to read its links, "
+            f"name it as {prefixes}")
+
+
 def retryable(kind: str | None, status: int | None) -> bool:
     """Connection failures, 429 and 5xx are worth another attempt; other 4xx are not."""
     if kind in RETRYABLE_KINDS:

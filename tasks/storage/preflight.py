@@ -15,6 +15,7 @@ from tasks.storage.warehouse import (
     WRITER_LOCK,
     ForeignManifest,
     UnreadableManifest,
+    lost_commits_problem,
     manifests,
 )
 
@@ -73,6 +74,34 @@ def database_path_problem(root: Path) -> str | None:
     return None
 
 
+# What only a warehouse holds: any one of them and the folder is one (a fresh warehouse
+# whose first run kept nothing has manifests/ already).
+_WAREHOUSE_MARKS = frozenset((*TABLES, *_RUN_FOLDERS, WRITER_LOCK, "pressroom.duckdb"))
+
+
+def foreign_folder_problem(root: Path) -> str | None:
+    """Why `root`, a folder that exists, is no warehouse for a command that reads one:
+    it holds files but none of a warehouse's own (a `-w` naming the project folder, the
+    seeds folder, a home directory). `pressroom sql -w seeds` answered "count 0" as from
+    an empty warehouse, exit 0, and left a 536 KB pressroom.duckdb and its lock among
+    the seeds (fault round 48). An empty folder (or one of hidden files only) is a
+    warehouse no run has written yet: no problem."""
+    try:
+        names = [e.name for e in os.scandir(root)]
+    except OSError:
+        return None  # the readers name what they cannot read
+    if not names or _WAREHOUSE_MARKS.intersection(names):
+        return None
+    shown = [n for n in sorted(names) if not n.startswith(".")]
+    if not shown:
+        return None
+    listed = ", ".join(shown[:3]) + (", ..." if len(shown) > 3 else "")
+    return (f"no warehouse at {root}: the folder holds {len(shown)} other file(s) or "
+            f"folder(s) ({listed}) and none of a warehouse's (manifests/, articles/, "
+            "pressroom.duckdb): name the warehouse with --warehouse or "
+            "PRESSROOM_WAREHOUSE")
+
+
 def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | None:
     """Why `root` cannot serve as the warehouse (for a run when `write`, for queries
     otherwise), or None. Creates nothing; a missing folder is fine if it can be created,
@@ -96,6 +125,10 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
                         "(move it away: a run makes the file)")
         if not os.access(root, os.R_OK | os.X_OK):
             return f"warehouse {root} is not readable"
+        if existing:
+            foreign = foreign_folder_problem(root)
+            if foreign:
+                return foreign
         try:
             commits = manifests(root)  # parsed once per file and kept: the run reads them
         except ForeignManifest as exc:
@@ -108,6 +141,9 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
         newer = newer_schema_problem(root, commits) if write else None
         if newer:
             return newer
+        lost = lost_commits_problem(root, commits) if write else None
+        if lost:
+            return lost
     if not write:
         # a query builds the views in memory when the folder cannot hold them
         return None

@@ -475,6 +475,25 @@ def split_query_settings(query: str) -> tuple[list[str], list[str]]:
     return statements[:settings], statements[settings:]
 
 
+# Statement kinds that answer with rows (SHOW, DESCRIBE, SUMMARIZE, VALUES and FROM-first
+# queries are SELECTs to DuckDB's parser).
+_ROW_KINDS = frozenset({"SELECT", "EXPLAIN", "PRAGMA", "CALL"})
+
+
+def unshown_statements(query: str) -> list[str]:
+    """The statements of `query`, before its last, whose rows no one would see: DuckDB
+    runs every statement of a query and answers with the last one's rows only, so
+    `pressroom sql "SELECT count(*) FROM articles; SELECT count(*) FROM rejects"` showed
+    one count as if it were the only answer (fault round 48). Empty when DuckDB cannot
+    split the query (its error comes from running it)."""
+    try:
+        parsed = duckdb.extract_statements(query)
+    except (duckdb.Error, ValueError):
+        return []
+    return [st.query.strip().rstrip(";").strip() for st in parsed[:-1]
+            if st.type.name in _ROW_KINDS]
+
+
 def lock_for_queries(con: duckdb.DuckDBPyConnection,
                      settings: list[str] = ()) -> duckdb.DuckDBPyConnection:
     """The connection `pressroom sql` runs a query on: the query's opening QUERY_SETTINGS

@@ -579,15 +579,69 @@ def clear_leftovers(root: Path) -> list[str]:
     return notes
 
 
+class LostCommits(RuntimeError):
+    """Data files of runs that did commit, which no manifest lists: manifests/ was lost
+    (see `lost_commits_problem`). Nothing is moved."""
+
+
+# `<run_id>.bNNNNN-<part>.parquet` (a batch) or `<run_id>-<part>.parquet` (a run's own rows,
+# a compaction's, a takedown's)
+_DATA_FILE = re.compile(r"^(?P<run>.+?)(?:\.b\d+)?-\d+\.parquet$")
+
+
+def _listed_files(commits: list[dict], root: Path) -> set[str]:
+    # Every file any manifest names, replaced ones included: a file a compaction replaced
+    # stays until the next compaction deletes it (older databases may still read it).
+    return {str((root / rel).resolve()) for m in commits
+            for rels in [*m.get("files", {}).values(), m.get("replaces", [])] for rel in rels}
+
+
+def lost_commits_problem(root: Path, commits: list[dict] | None = None) -> str | None:
+    """Why the Parquet files no manifest lists are not one killed run's, or None. A
+    commit killed before its manifest leaves files of one run, which the next run sets
+    aside in _orphans/ (its rows were never seen). When manifests/ is lost (a copy or
+    sync that left it out, a clean-up that took it for metadata), every run's files are
+    unlisted: `sql` answered 0 and the next `ingest` moved the whole warehouse to
+    _orphans/ and fetched its inputs again as new (fault round 48). Files of two or more
+    runs that have no manifest at all, or of a run whose report was written (after its
+    run manifest), say so."""
+    commits = manifests(root) if commits is None else commits
+    listed = _listed_files(commits, root)
+    with_manifest = {m["run_id"] for m in commits}
+    lost: dict[str, int] = {}
+    for table in TABLES:
+        folder = root / table
+        if not folder.is_dir():
+            continue
+        for entry in os.scandir(folder):
+            found = _DATA_FILE.match(entry.name)
+            if found and found["run"] not in with_manifest and \
+                    str(Path(entry.path).resolve()) not in listed:
+                lost[found["run"]] = lost.get(found["run"], 0) + 1
+    reported = sorted(r for r in lost if (root / "reports" / f"{r}.html").is_file())
+    if len(lost) < 2 and not reported:
+        return None
+    runs = sorted(lost)
+    named = ", ".join(runs[:3]) + (", ..." if len(runs) > 3 else "")
+    why = (f"{MANIFESTS}/ is missing" if not (root / MANIFESTS).is_dir()
+           else f"{MANIFESTS}/ lists none of them")
+    return (f"warehouse {root}: {sum(lost.values())} data file(s) of {len(runs)} run(s) "
+            f"that committed ({named}) are listed by no commit manifest: {why}. A run "
+            "would set them all aside as uncommitted. Restore manifests/ from where the "
+            "warehouse was copied (or a backup), then run the command again")
+
+
 def quarantine_orphans(root: Path) -> list[str]:
     """Move complete Parquet files no manifest lists (a commit killed before its
     manifest) to _orphans/, where an operator can inspect them; delete `.tmp` files (a
     write killed half-way: torn by definition, nothing to inspect). Returns notes.
+    Refuses (LostCommits) when those files are committed runs' whose manifests are lost.
     """
-    # Every file any manifest names, replaced ones included: a file a compaction replaced
-    # stays until the next compaction deletes it (older databases may still read it).
-    listed = {str((root / rel).resolve()) for m in manifests(root)
-              for rels in [*m.get("files", {}).values(), m.get("replaces", [])] for rel in rels}
+    commits = manifests(root)
+    problem = lost_commits_problem(root, commits)
+    if problem:
+        raise LostCommits(problem)
+    listed = _listed_files(commits, root)
     notes = []
     for table in TABLES:
         folder = root / table
@@ -1043,8 +1097,15 @@ def validators_from_archive(root: Path, row: dict) -> dict[str, str]:
     except (OSError, LookupError):
         return {}
     out = {}
-    if resp.headers.get("etag"):
-        out["If-None-Match"] = resp.headers["etag"]
-    if resp.headers.get("last-modified"):
-        out["If-Modified-Since"] = resp.headers["last-modified"]
+    for name, header in (("If-None-Match", "etag"), ("If-Modified-Since", "last-modified")):
+        value = resp.headers.get(header)
+        # A control character (DEL, \x01, a bare CR) no request header may carry: sent
+        # back, the client refused the request ("Forbidden control character detected in
+        # headers"), an `invalid_url` failure at every refresh of the page (fault round
+        # 48). Without it the refresh is a plain GET.
+        if value and not _CONTROL_IN_HEADER.search(value):
+            out[name] = value
     return out
+
+
+_CONTROL_IN_HEADER = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
