@@ -604,8 +604,13 @@ def lost_commits_problem(root: Path, commits: list[dict] | None = None) -> str |
     unlisted: `sql` answered 0 and the next `ingest` moved the whole warehouse to
     _orphans/ and fetched its inputs again as new (fault round 48). Files of two or more
     runs that have no manifest at all, or of a run whose report was written (after its
-    run manifest), say so."""
+    run manifest), say so, when no manifest is left at all. A warehouse that still has
+    commits lost none of them to a copy: its unlisted files are killed commands' (an
+    `ingest` killed, then a `compact` or a `forget` killed before the next run, leaves
+    files of two runs, and neither of those two clears what the other left)."""
     commits = manifests(root) if commits is None else commits
+    if commits:
+        return None
     listed = _listed_files(commits, root)
     with_manifest = {m["run_id"] for m in commits}
     lost: dict[str, int] = {}
@@ -624,7 +629,7 @@ def lost_commits_problem(root: Path, commits: list[dict] | None = None) -> str |
     runs = sorted(lost)
     named = ", ".join(runs[:3]) + (", ..." if len(runs) > 3 else "")
     why = (f"{MANIFESTS}/ is missing" if not (root / MANIFESTS).is_dir()
-           else f"{MANIFESTS}/ lists none of them")
+           else f"{MANIFESTS}/ holds no manifest")
     return (f"warehouse {root}: {sum(lost.values())} data file(s) of {len(runs)} run(s) "
             f"that committed ({named}) are listed by no commit manifest: {why}. A run "
             "would set them all aside as uncommitted. Restore manifests/ from where the "

@@ -72,7 +72,7 @@ def test_a_run_with_a_report_but_no_manifest_committed_once(warehouse):
     (warehouse / "reports" / "20240101T000000Z-aaaaaa.html").write_text("<html></html>")
     problem = warehouse_problem(warehouse, write=True)
     assert problem and "1 run(s) that committed (20240101T000000Z-aaaaaa)" in problem
-    assert "manifests/ lists none of them" in problem, problem
+    assert "manifests/ holds no manifest" in problem, problem
 
 
 def test_one_killed_runs_files_are_still_set_aside(warehouse):
@@ -85,3 +85,19 @@ def test_one_killed_runs_files_are_still_set_aside(warehouse):
     assert warehouse_problem(warehouse, write=True) is None
     notes = quarantine_orphans(warehouse)
     assert len(notes) == 1 and "moved uncommitted articles/20240102T000000Z-killed" in notes[0]
+
+
+def test_files_of_two_killed_commands_beside_commits_are_set_aside(warehouse):
+    """The guard of the rule's other side: an `ingest` killed before its manifest, then a
+    `compact` killed before its own (neither clears what the other left: only a run
+    does, at its start), leave unlisted files of two runs in a warehouse that still has
+    its commits. Its manifests were not lost: the next run sets both aside."""
+    _run(warehouse, "20240101T000000Z-aaaaaa", "a1")
+    for run_id, article in (("20240102T000000Z-killed", "a8"),
+                            ("20240103T000000Z-compac", "a9")):
+        rows = [_article(article, f"Story {article}", TEXT, run_id)]
+        write_table(warehouse, "articles", conform(rows, ARTICLES, "articles"), run_id)
+    assert warehouse_problem(warehouse, write=True) is None
+    notes = quarantine_orphans(warehouse)
+    assert len(notes) == 2, notes
+    assert all("moved uncommitted articles/" in n for n in notes), notes
