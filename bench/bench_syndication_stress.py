@@ -74,6 +74,7 @@ from tasks import dedup  # noqa: E402
 from tasks.common.settings import Settings, settings_slice  # noqa: E402
 from tasks.common.text import content_hash  # noqa: E402
 from tasks.dedup import minhash as nd  # noqa: E402
+from tasks.dedup import rules as dedup_rules  # noqa: E402
 from tasks.dedup import signing as sg  # noqa: E402
 from tasks.enrich.wire import wire_credits  # noqa: E402
 
@@ -470,6 +471,7 @@ def wire_origin(docs: list[dict], rs: list[dict], got: dict[str, str]) -> dict:
     members: dict[str, list[str]] = {}
     for a, d in doc_of.items():
         members.setdefault(d["story"], []).append(a)
+    found_in = {r["article_id"]: wire_credits(r["text"], None) for r in rs}
     ok = Counter()
     stories = 0
     for story, ids in members.items():
@@ -478,7 +480,10 @@ def wire_origin(docs: list[dict], rs: list[dict], got: dict[str, str]) -> dict:
         stories += 1
         orig = next(a for a in ids if doc_of[a]["kind"] == "original")
         origin, credits, copies, outlets = view[got[orig]]
-        want_credits = sorted({c for a in ids for c in doc_of[a]["planted_credits"]})
+        # the union of what each copy credits when read alone (the planted datelines and
+        # credit lines, and any the real body carries: "Hamburg (dpa/lno) –"); whether
+        # a copy's planted credits are found is counted below
+        want_credits = sorted({c for a in ids for c in found_in[a]})
         want_outlets = len({doc_of[a]["outlet"].removeprefix("www.") for a in ids})
         ok["origin"] += origin == orig
         ok["credits"] += sorted(credits) == want_credits
@@ -493,7 +498,7 @@ def wire_origin(docs: list[dict], rs: list[dict], got: dict[str, str]) -> dict:
         d = doc_of[r["article_id"]]
         if d["story"][0] != "s":
             continue
-        found = wire_credits(r["text"], None)
+        found = found_in[r["article_id"]]
         for a in d["planted_credits"]:
             per_copy["planted"] += 1
             per_copy["found"] += a in found
@@ -543,6 +548,76 @@ def through_pages(docs, rs, texts, seed, cfg) -> dict:
             "wire_origin": wire_origin(docs, piped, got)}
 
 
+def cost(texts, cfg, rounds: int) -> dict:
+    """CPU seconds of clustering bench_syndication's own set (seed 13, batches of BATCH)
+    with the opening measure off and on, interleaved `rounds` times in this process;
+    medians, and whether the two give the same clusters."""
+    from bench_syndication import build
+    from bench_syndication import rows as syndication_rows
+
+    rs = syndication_rows(build(texts, 13), 13)
+    default = nd.OPENING_SHINGLES
+    times: dict[str, list[float]] = {"off": [], "on": []}
+    got = {}
+    try:
+        for _ in range(rounds):
+            for name, level in (("off", 0), ("on", default)):
+                nd.OPENING_SHINGLES = level
+                # a cold memo each time, as in a new process
+                dedup_rules.SHINGLE_SETS = nd.ShingleSetMemo(
+                    dedup_rules.SHINGLE_SETS.max_hashes)
+                t = time.process_time()
+                got[name], _ = cluster(rs, cfg, BATCH)
+                times[name].append(time.process_time() - t)
+    finally:
+        nd.OPENING_SHINGLES = default
+    off, on = (float(np.median(times[k])) for k in ("off", "on"))
+    return {"rounds": rounds, "cpu_s_off": [round(x, 2) for x in times["off"]],
+            "cpu_s_on": [round(x, 2) for x in times["on"]], "median_off": round(off, 2),
+            "median_on": round(on, 2), "ratio": round(on / off, 3),
+            "changed_articles": sum(got["on"][a] != got["off"][a] for a in got["on"])}
+
+
+def summary(before: dict, after: dict) -> str:
+    """Markdown rows: per set, P / R (rule ceiling R) before and after, per seed; then
+    the traps' figures and the wire origin (after)."""
+    lines = ["| set | before: P / R (ceiling R), seeds " + ", ".join(
+        next(iter(after["sets"].values()))) + " | after | lowest P after |",
+        "| --- | --- | --- | ---: |"]
+    for name, seeds in after["sets"].items():
+        def cell(runs, name=name):
+            return "; ".join(f"{r['precision']:.3f} / {r['recall']:.3f} "
+                             f"({r['rule_ceiling']['recall']:.3f})"
+                             for r in runs[name].values())
+        low = min(r["precision"] for r in seeds.values())
+        lines.append(f"| {name} | {cell(before['sets'])} | **{cell(after['sets'])}** | "
+                     f"{low:.3f} |")
+    lines += ["", "| trap set | carrier words (median) | 3-word containment max, before "
+              "seeds | rule would join (of 40 per seed) before / after |",
+              "| --- | ---: | --- | --- |"]
+    for name, seeds in after["sets"].items():
+        t = [r["traps"] for r in seeds.values() if r["traps"]]
+        if t:
+            tb = [r["traps"] for r in before["sets"][name].values()]
+            lines.append(f"| {name} | {t[0]['carrier_words_median']} | "
+                         + ", ".join(f"{x['containment_3_max']:.2f}" for x in tb) + " | "
+                         + ", ".join(str(x["rule_joins_if_candidate"]) for x in tb) + " / "
+                         + ", ".join(str(x["rule_joins_if_candidate"]) for x in t) + " |")
+    lines += ["", "| set | stories whose view row is right in every field, before / after "
+              "(of 120 per seed) | origin / credits / copies / outlets right, after | "
+              "copies' planted credits found |", "| --- | --- | --- | --- |"]
+    for name, seeds in after["sets"].items():
+        wb = [r["wire_origin"] for r in before["sets"][name].values()]
+        wa = [r["wire_origin"] for r in seeds.values()]
+        parts = ", ".join("/".join(str(w[f"{k}_right"]) for k in
+                                   ("origin", "credits", "copies", "outlets")) for w in wa)
+        found = ", ".join(f"{w['per_copy_credits'].get('found', 0)} of "
+                          f"{w['per_copy_credits'].get('planted', 0)}" for w in wa)
+        lines.append(f"| {name} | " + ", ".join(str(w["all_right"]) for w in wb) + " / "
+                     + ", ".join(str(w["all_right"]) for w in wa) + f" | {parts} | {found} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", required=True, help="the development corpus folder")
@@ -554,13 +629,28 @@ def main() -> None:
     ap.add_argument("--opening-shingles", type=int,
                     help="set minhash.OPENING_SHINGLES (0: the unmatched-opening "
                          "measure off, the code before session 50)")
+    ap.add_argument("--cost-rounds", type=int, default=0,
+                    help="only time clustering bench_syndication's set, the opening "
+                         "measure off and on, this many interleaved rounds")
+    ap.add_argument("--summary", nargs=2, metavar=("BEFORE", "AFTER"),
+                    help="print the markdown tables of two results and stop")
     ap.add_argument("--out", help="write the JSON result here too")
     args = ap.parse_args()
+    if args.summary:
+        print(summary(*(json.loads(Path(f).read_text("utf-8")) for f in args.summary)))
+        return
     if args.opening_shingles is not None:
         nd.OPENING_SHINGLES = args.opening_shingles
     print(f"# {platform.node()} cpus={os.cpu_count()} load={os.getloadavg()}", flush=True)
     texts = usable(bodies(Path(args.corpus), Path(args.cache)))
     cfg = settings_slice(dedup.DedupConfig, Settings())
+    if args.cost_rounds:
+        found = {"load_start": os.getloadavg(), "cost": cost(texts, cfg, args.cost_rounds),
+                 "load_end": os.getloadavg()}
+        print(json.dumps(found, indent=1))
+        if args.out:
+            Path(args.out).write_text(json.dumps(found, indent=1), "utf-8")
+        return
     names = list(SETS) if args.variants == "all" else args.variants.split(",")
     result: dict = {"usable_bodies": len(texts), "load_start": os.getloadavg(),
                     "opening_shingles": getattr(nd, "OPENING_SHINGLES", None), "sets": {}}
