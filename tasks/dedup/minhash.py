@@ -702,7 +702,9 @@ def cluster_incremental(
     are involved) candidates are checked on their shingle sets, after dropping those
     whose estimate is far below both thresholds; a checked pair that misses both edges
     on the signature's shingles is measured again for containment on
-    `containment_shingle_words`-word shingles (None: not again). Without texts
+    `containment_shingle_words`-word shingles (None: not again), and if it misses there
+    too, on those shingles without a local intro before the other's opening
+    (OPENING_SHINGLES). Without texts
     the MinHash estimate
     decides (containment estimated from it and the persisted shingle counts), which lets
     through a share of pairs just under a threshold (estimate spread ~0.035-0.06).
