@@ -550,19 +550,20 @@ def through_pages(docs, rs, texts, seed, cfg) -> dict:
 
 def cost(texts, cfg, rounds: int) -> dict:
     """CPU seconds of clustering bench_syndication's own set (seed 13, batches of BATCH)
-    with the opening measure off and on, interleaved `rounds` times in this process;
-    medians, and whether the two give the same clusters."""
+    with session 50's two measures (the opening, the failed 5-word lead measured again)
+    off and on, interleaved `rounds` times in this process; medians, and how many
+    articles the two put in other clusters."""
     from bench_syndication import build
     from bench_syndication import rows as syndication_rows
 
     rs = syndication_rows(build(texts, 13), 13)
-    default = nd.OPENING_SHINGLES
+    default = nd.OPENING_SHINGLES, nd.RECHECK_FAILED_LEADS
     times: dict[str, list[float]] = {"off": [], "on": []}
     got = {}
     try:
         for _ in range(rounds):
-            for name, level in (("off", 0), ("on", default)):
-                nd.OPENING_SHINGLES = level
+            for name, level in (("off", (0, False)), ("on", default)):
+                nd.OPENING_SHINGLES, nd.RECHECK_FAILED_LEADS = level
                 # a cold memo each time, as in a new process
                 dedup_rules.SHINGLE_SETS = nd.ShingleSetMemo(
                     dedup_rules.SHINGLE_SETS.max_hashes)
@@ -570,7 +571,7 @@ def cost(texts, cfg, rounds: int) -> dict:
                 got[name], _ = cluster(rs, cfg, BATCH)
                 times[name].append(time.process_time() - t)
     finally:
-        nd.OPENING_SHINGLES = default
+        nd.OPENING_SHINGLES, nd.RECHECK_FAILED_LEADS = default
     off, on = (float(np.median(times[k])) for k in ("off", "on"))
     return {"rounds": rounds, "cpu_s_off": [round(x, 2) for x in times["off"]],
             "cpu_s_on": [round(x, 2) for x in times["on"]], "median_off": round(off, 2),
@@ -629,6 +630,8 @@ def main() -> None:
     ap.add_argument("--opening-shingles", type=int,
                     help="set minhash.OPENING_SHINGLES (0: the unmatched-opening "
                          "measure off, the code before session 50)")
+    ap.add_argument("--no-lead-recheck", action="store_true",
+                    help="set minhash.RECHECK_FAILED_LEADS = False (the 5-word lead decides)")
     ap.add_argument("--cost-rounds", type=int, default=0,
                     help="only time clustering bench_syndication's set, the opening "
                          "measure off and on, this many interleaved rounds")
@@ -641,6 +644,8 @@ def main() -> None:
         return
     if args.opening_shingles is not None:
         nd.OPENING_SHINGLES = args.opening_shingles
+    if args.no_lead_recheck:
+        nd.RECHECK_FAILED_LEADS = False
     print(f"# {platform.node()} cpus={os.cpu_count()} load={os.getloadavg()}", flush=True)
     texts = usable(bodies(Path(args.corpus), Path(args.cache)))
     cfg = settings_slice(dedup.DedupConfig, Settings())
