@@ -315,11 +315,13 @@ LEAD_WORDS = 30
 LEAD_SHARED = 0.2
 
 # A pair that misses both edges on 3-word shingles too is measured once more without the
-# unmatched opening of either text: its leading paragraphs, while each shares under
+# unmatched opening of a text that carries the other's first paragraph after it (an
+# intro *before* the other's opening): its leading paragraphs, while each shares under
 # OPENING_SHARED of its shingles with the other text, up to OPENING_SHINGLES shingles in
-# all (~words). A local intro of a few sentences before a cut, thinned copy counts in the
-# copy's size though no other copy has it; on a short story (150-250 words, cut to 55%)
-# two sentences of intro are a third of the copy, and its containment fell to 0.4-0.6
+# all (~words; a first paragraph longer than that is no opening, and gives none to match).
+# A local intro of a few sentences before a cut, thinned copy counts in the copy's size
+# though no other copy has it; on a short story (150-250 words, cut to 55%) two
+# sentences of intro are a third of the copy, and its containment fell to 0.4-0.6
 # (BENCHMARKS.md, "Stress variants (session 50)"). Only an opening goes: a shared quote
 # or boilerplate in the middle or at the end keeps every other paragraph in the count,
 # and the pair still needs a shared lead (the untrimmed texts' leads). 0: off.
