@@ -314,6 +314,29 @@ CONTAINMENT_SHINGLE_WORDS = 3
 LEAD_WORDS = 30
 LEAD_SHARED = 0.2
 
+# A pair that misses both edges on 3-word shingles too is measured once more without the
+# unmatched opening of a text that carries the other's first paragraph after it (an
+# intro *before* the other's opening): its leading paragraphs, while each shares under
+# OPENING_SHARED of its shingles with the other text, up to OPENING_SHINGLES shingles in
+# all (~words; a first paragraph longer than that is no opening, and gives none to match).
+# A local intro of a few sentences before a cut, thinned copy counts in the copy's size
+# though no other copy has it; on a short story (150-250 words, cut to 55%) two
+# sentences of intro are a third of the copy, and its containment fell to 0.4-0.6
+# (BENCHMARKS.md, "Stress variants (session 50)"). Only an opening goes: a shared quote
+# or boilerplate in the middle or at the end keeps every other paragraph in the count,
+# and the pair still needs a shared lead (the untrimmed texts' leads). 0: off.
+OPENING_SHINGLES = 100
+OPENING_SHARED = 0.2
+
+# A pair joined by containment on the signature's 5-word shingles whose lead is not
+# shared on them is measured again on 3-word shingles (containment and lead), as a pair
+# that misses on 5-word shingles is. A sub-editor's thinning that takes the lead's second
+# sentence leaves 4 of its 26 5-word shingles (15% < LEAD_SHARED) and 6 of 28 3-word
+# ones (21%): such a copy, 0.76 contained, was kept apart from its original (seed 21 of
+# bench_syndication_stress's heldout_like: 2 of the 3 copies the rule missed; BENCHMARKS.md,
+# "Stress variants (session 50)"). False: the 5-word lead decides.
+RECHECK_FAILED_LEADS = True
+
 
 def _lead(text: str) -> str:
     """The first LEAD_WORDS words of `text` (read from a bounded prefix), counted as
@@ -340,6 +363,39 @@ def _lead(text: str) -> str:
         if words > LEAD_WORDS:
             return lead[:i]
     return lead
+
+
+def _opening_sets(text: str, k: int) -> list[np.ndarray]:
+    """The k-word shingle sets of `text`'s leading paragraphs (lines), while they hold
+    OPENING_SHINGLES shingles in all: shingles, not words, so a Chinese paragraph counts
+    as long as it is."""
+    paras = [p for p in text[: OPENING_SHINGLES * 40].split("\n") if p.strip()]
+    out, held = [], 0
+    for hashes in shingle_sets(paras, k) if paras else []:
+        held += hashes.size
+        if held > OPENING_SHINGLES:
+            break
+        out.append(hashes)
+    return out
+
+
+def _unmatched(opening: list[np.ndarray], other: np.ndarray) -> int:
+    """Shingles of the unmatched opening: of the leading paragraphs, up to the first
+    that shares OPENING_SHARED of its shingles with `other`, those not in `other`."""
+    gone = 0
+    for para in opening:
+        shared = int(np.isin(para, other, assume_unique=True).sum())
+        if shared >= OPENING_SHARED * para.size:
+            break
+        gone += para.size - shared
+    return gone
+
+
+def _opens_in(opening: list[np.ndarray], other: np.ndarray) -> bool:
+    """Whether the first paragraph of an opening shares OPENING_SHARED of its shingles
+    with `other`."""
+    return bool(opening) and (int(np.isin(opening[0], other, assume_unique=True).sum())
+                              >= OPENING_SHARED * opening[0].size)
 
 
 def _lead_found(lead: np.ndarray, other: np.ndarray) -> bool:
@@ -369,6 +425,8 @@ class _ExactCheck:
         self.memo = memo
         self.sets: dict[int, dict[int, np.ndarray]] = {}  # shingle words -> node -> set
         self.leads: dict[int, dict[int, np.ndarray]] = {}  # shingle words -> node -> lead
+        # shingle words -> node -> its leading paragraphs' sets (`_opening_sets`)
+        self.openings: dict[int, dict[int, list[np.ndarray]]] = {}
 
     def _memo_key(self, node: int, k: int) -> str | None:
         key = self.node_keys[node]
@@ -419,7 +477,15 @@ class _ExactCheck:
         joins = self.rule.joins(jac, cont, smaller)
         limit = self.rule.containment
         measured_on = np.full(len(pairs), self.k)  # the shingle length that joined a pair
-        if limit is not None and self.containment_words is not None:
+        rechecked = limit is not None and self.containment_words is not None
+        if rechecked and RECHECK_FAILED_LEADS:
+            # A join on the signature's shingles whose lead is not shared there goes on
+            # to the shorter shingles too (their containment and their lead)
+            soft = np.flatnonzero(joins & (jac < self.rule.jaccard))
+            if len(soft):
+                joins[soft] = self._share_a_lead(pairs[soft], self.k)
+            measured_on[:] = -1  # (their leads are judged)
+        if rechecked:
             # Only the pairs that reached this check (their estimate within the
             # prefilter's margin) and missed both edges: only their texts are shingled
             # a second time.
@@ -432,12 +498,55 @@ class _ExactCheck:
                 cont_k = np.where(small_k > 0, inter_k / np.maximum(small_k, 1), 1.0)
                 joins[again] = cont_k >= limit
                 measured_on[again] = self.containment_words
+        if limit is not None and self.containment_words is not None and OPENING_SHINGLES:
+            still = np.flatnonzero(~joins & (smaller >= self.rule.min_shingles))
+            if len(still):
+                joins[still] = self._contained_past_openings(pairs[still],
+                                                             self.containment_words)
+                measured_on[still] = self.containment_words
         if limit is not None:
-            for k in np.unique(measured_on).tolist():
+            for k in set(np.unique(measured_on).tolist()) - {-1}:
                 soft = np.flatnonzero(joins & (jac < self.rule.jaccard) & (measured_on == k))
                 if len(soft):
                     joins[soft] = self._share_a_lead(pairs[soft], k)
         return joins, jac
+
+    def _openings(self, nodes: np.ndarray, k: int) -> dict[int, list[np.ndarray]]:
+        """Per node, the k-word shingle sets of its leading paragraphs, up to
+        OPENING_SHINGLES shingles in all (texts read again, as for the leads)."""
+        openings = self.openings.setdefault(k, {})
+        todo = np.asarray([i for i in nodes.tolist() if i not in openings], np.int64)
+        if len(todo):
+            old_nodes, new_nodes = todo[todo < self.n_prior], todo[todo >= self.n_prior]
+            texts = [self.new_texts[i - self.n_prior] for i in new_nodes.tolist()]
+            if len(old_nodes):
+                texts += list(self.prior_texts(old_nodes))
+            for i, text in zip(np.concatenate([new_nodes, old_nodes]).tolist(), texts,
+                               strict=True):
+                openings[i] = _opening_sets(text, k)
+        return openings
+
+    def _contained_past_openings(self, pairs: np.ndarray, k: int) -> np.ndarray:
+        """Whether each pair's k-word containment reaches the level once the unmatched
+        opening of each text (OPENING_SHINGLES) is left out of its size."""
+        nodes = np.unique(pairs)
+        sets = self._ensure(nodes, k)
+        openings = self._openings(nodes, k)
+        inter, size_a, size_b = exact_overlap(pairs, sets)
+        out = np.zeros(len(pairs), dtype=bool)
+        for j, (a, b) in enumerate(pairs.tolist()):
+            # a text's opening goes only when the other's first paragraph is found in
+            # it: an intro *before* the other's opening. Two stories that open each
+            # with their own paragraph, then carry one long quote, keep theirs (seed
+            # 21: trimmed both, a 200-word quote after a short headline line joined
+            # two short stories whose 30-word leads held the quote's first words).
+            rest_a = size_a[j] - (_unmatched(openings[a], sets[b])
+                                  if _opens_in(openings[b], sets[a]) else 0)
+            rest_b = size_b[j] - (_unmatched(openings[b], sets[a])
+                                  if _opens_in(openings[a], sets[b]) else 0)
+            small = min(rest_a, rest_b)
+            out[j] = small >= self.rule.min_shingles and inter[j] >= self.rule.containment * small
+        return out
 
     def _share_a_lead(self, pairs: np.ndarray, k: int) -> np.ndarray:
         """Whether each pair's texts share a lead (LEAD_SHARED of either's lead, as the
@@ -612,7 +721,9 @@ def cluster_incremental(
     are involved) candidates are checked on their shingle sets, after dropping those
     whose estimate is far below both thresholds; a checked pair that misses both edges
     on the signature's shingles is measured again for containment on
-    `containment_shingle_words`-word shingles (None: not again). Without texts
+    `containment_shingle_words`-word shingles (None: not again), and if it misses there
+    too, on those shingles without a local intro before the other's opening
+    (OPENING_SHINGLES). Without texts
     the MinHash estimate
     decides (containment estimated from it and the persisted shingle counts), which lets
     through a share of pairs just under a threshold (estimate spread ~0.035-0.06).
