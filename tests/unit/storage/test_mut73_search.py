@@ -4,6 +4,7 @@ killed rebuild left beside the index, and which commits a catch-up indexes."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -63,4 +64,32 @@ def test_a_rebuild_whose_files_go_at_every_read_gives_up_and_keeps_the_live_inde
     for gone, kept in away:
         os.replace(kept, gone)
     assert len(reads) == search_index._READS
+    assert _ids(tmp_path, "storm OR evacuation") == ["a1", "a2"]
+
+
+def test_a_run_indexing_while_the_rebuild_swaps_the_index_in_is_told_it_is_busy(
+        tmp_path, monkeypatch):
+    """The rebuild holds the live index's writer lock over the swap: a run indexing its
+    commit then would record it in the live index's state, moved away and deleted the
+    next moment. It is refused (the pipeline warns), and its commit is caught up by the
+    next search."""
+    search_index.index_commit(tmp_path, _commit(tmp_path, "r1", [
+        _article("a1", "River floods valley", FLOOD, "r1")]), "r1")
+    live = search_index.search_dir(tmp_path)
+    real_replace = os.replace
+    refused = []
+
+    def replace(src, dst):
+        if Path(src) == live and not refused:  # the swap's first move, the lock held
+            table = _commit(tmp_path, "r2", [_article("a2", "Storm on the coast", STORM, "r2")])
+            with pytest.raises(search_index.IndexBusy):
+                search_index.index_commit(tmp_path, table, "r2")
+            refused.append(1)
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(search_index.os, "replace", replace)
+    assert search_index.rebuild(tmp_path) == 1
+    monkeypatch.undo()
+    assert refused
+    assert search_index.search(tmp_path, "storm").caught_up == ["r2"]
     assert _ids(tmp_path, "storm OR evacuation") == ["a1", "a2"]
