@@ -1,0 +1,47 @@
+"""Seed 73: forget's `forget` mutated whole (seed 72 took its helpers): what a takedown
+removes and records, asked where no test looked."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pyarrow as pa
+
+from schemas import FETCH_LOG
+from tasks.storage.forget import Takedown, forget
+from tasks.storage.publish import publish_commit
+from tasks.storage.warehouse import scan_table
+from tests.unit.dedup.test_rules import row, run, story
+from tests.unit.storage.test_forget import _targets, _warc
+
+T = datetime(2024, 4, 4, tzinfo=UTC)
+
+
+def _publish(root, articles, fetch_log, run_id="r1"):
+    publish_commit(root, {"articles": articles, "fetch_log": fetch_log},
+                   {"run_id": run_id, "started_at": "2024-04-04T00:00:00+00:00"}, 1)
+
+
+def _log(url, warc, offset, run_id="r1"):
+    return {"url": url, "final_url": url, "fetched_at": T, "run_id": run_id,
+            "warc_file": warc, "warc_offset": offset}
+
+
+def test_a_takedown_of_the_canonical_address_takes_the_page_fetched_under_another(tmp_path):
+    """The article was fetched at its AMP address and declares its canonical one; the
+    takedown names the canonical address (the one people share): the fetch and the
+    archived page of the address it was fetched at go too."""
+    fetched, canon = "https://a.example/amp/1", "https://a.example/story/1"
+    art = {**row(canon, story(3), 0), "url": fetched}
+    offsets = _warc(tmp_path / "raw" / "r1" / "x.warc.gz", [fetched, "https://b.example/2"])
+    warc = "raw/r1/x.warc.gz"
+    _publish(tmp_path, run([art, row("https://b.example/2", story(2), 1)]).table,
+             pa.Table.from_pylist([_log(fetched, warc, offsets[0]),
+                                   _log("https://b.example/2", warc, offsets[1])],
+                                  schema=FETCH_LOG))
+    manifest = forget(tmp_path, Takedown(url=canon), now=T)
+    assert manifest["rows_removed"] == {"articles": 1, "fetch_log": 1}
+    assert manifest["warc_records_removed"] == 1
+    (log,) = scan_table(tmp_path, "fetch_log").to_pylist()
+    assert log["url"] == "https://b.example/2"
+    assert _targets((tmp_path / log["warc_file"]).read_bytes()) == ["https://b.example/2"]
