@@ -45,3 +45,23 @@ def test_a_takedown_of_the_canonical_address_takes_the_page_fetched_under_anothe
     (log,) = scan_table(tmp_path, "fetch_log").to_pylist()
     assert log["url"] == "https://b.example/2"
     assert _targets((tmp_path / log["warc_file"]).read_bytes()) == ["https://b.example/2"]
+
+
+def test_records_removed_from_several_archives_are_all_counted(tmp_path):
+    """The domain's pages were fetched by two runs, each writing its own WARC: the
+    manifest and the takedown's row count the records of both."""
+    for run_id, n in (("r1", 1), ("r2", 2)):
+        urls = [f"https://gone.example/{n}", f"https://kept.example/{n}"]
+        offsets = _warc(tmp_path / "raw" / run_id / "x.warc.gz", urls)
+        warc = f"raw/{run_id}/x.warc.gz"
+        _publish(tmp_path, run([row(urls[1], story(n), 0)], run_id=run_id).table,
+                 pa.Table.from_pylist([_log(u, warc, o, run_id)
+                                       for u, o in zip(urls, offsets, strict=True)],
+                                      schema=FETCH_LOG), run_id)
+    manifest = forget(tmp_path, Takedown(domain="gone.example"), now=T)
+    assert manifest["warc_records_removed"] == 2
+    assert manifest["rows_removed"] == {"fetch_log": 2}
+    (taken,) = scan_table(tmp_path, "takedowns").to_pylist()
+    assert (taken["warc_records_removed"], taken["rows_removed"]) == (2, 2)
+    for log in scan_table(tmp_path, "fetch_log").to_pylist():
+        assert _targets((tmp_path / log["warc_file"]).read_bytes()) == [log["url"]]
