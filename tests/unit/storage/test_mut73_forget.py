@@ -65,3 +65,18 @@ def test_records_removed_from_several_archives_are_all_counted(tmp_path):
     assert (taken["warc_records_removed"], taken["rows_removed"]) == (2, 2)
     for log in scan_table(tmp_path, "fetch_log").to_pylist():
         assert _targets((tmp_path / log["warc_file"]).read_bytes()) == [log["url"]]
+
+
+def test_a_tables_file_without_the_article_does_not_end_the_search_of_the_next(tmp_path):
+    """Run r1 wrote only other domains' rows, run r2 the article's: r1's files are
+    passed over, r2's rewritten."""
+    for run_id, url in (("r1", "https://kept.example/1"), ("r2", "https://gone.example/2")):
+        offsets = _warc(tmp_path / "raw" / run_id / "x.warc.gz", [url])
+        warc = f"raw/{run_id}/x.warc.gz"
+        _publish(tmp_path, run([row(url, story(int(url[-1])), 0)], run_id=run_id).table,
+                 pa.Table.from_pylist([_log(url, warc, offsets[0], run_id)],
+                                      schema=FETCH_LOG), run_id)
+    manifest = forget(tmp_path, Takedown(domain="gone.example"), now=T)
+    assert manifest["rows_removed"] == {"articles": 1, "fetch_log": 1}
+    assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://kept.example/1"]
+    assert scan_table(tmp_path, "fetch_log")["url"].to_pylist() == ["https://kept.example/1"]
