@@ -80,3 +80,19 @@ def test_a_tables_file_without_the_article_does_not_end_the_search_of_the_next(t
     assert manifest["rows_removed"] == {"articles": 1, "fetch_log": 1}
     assert scan_table(tmp_path, "articles")["url"].to_pylist() == ["https://kept.example/1"]
     assert scan_table(tmp_path, "fetch_log")["url"].to_pylist() == ["https://kept.example/1"]
+
+
+def test_a_url_beside_an_outlet_is_recorded_once_and_each_domain_row_names_no_url(tmp_path):
+    """The request's row holds the URL, the ids (a1, a2 and the URL's own) and the
+    counts; each of the outlet's domains gets a row of its own that names the domain
+    alone (later runs refuse by it)."""
+    from tests.unit.storage.test_forget import _outlets
+
+    _outlets(tmp_path)
+    forget(tmp_path, Takedown(url="https://other.example/a2", outlet="Daily Post",
+                              reason="asked"), now=T)
+    rows = scan_table(tmp_path, "takedowns").to_pylist()
+    assert [(r["url"], r["domain"], r["outlet"], r["rows_removed"], len(r["article_ids"]),
+             r["reason"]) for r in rows] == [
+        ("https://other.example/a2", None, "Daily Post", 2, 3, "asked"),
+        (None, "dailypost.example", "Daily Post", 0, 0, "asked")]
