@@ -96,3 +96,38 @@ def test_a_url_beside_an_outlet_is_recorded_once_and_each_domain_row_names_no_ur
              r["reason"]) for r in rows] == [
         ("https://other.example/a2", None, "Daily Post", 2, 3, "asked"),
         (None, "dailypost.example", "Daily Post", 0, 0, "asked")]
+
+
+def test_an_outlets_archived_pages_are_counted_on_the_request_row_alone(tmp_path):
+    url = "https://dailypost.example/1"
+    offsets = _warc(tmp_path / "raw" / "r1" / "x.warc.gz", [url])
+    art = {**row(url, story(1), 0), "source_name": "Daily Post"}
+    _publish(tmp_path, run([art]).table,
+             pa.Table.from_pylist([_log(url, "raw/r1/x.warc.gz", offsets[0])],
+                                  schema=FETCH_LOG))
+    forget(tmp_path, Takedown(outlet="Daily Post"), now=T)
+    rows = scan_table(tmp_path, "takedowns").to_pylist()
+    assert [(r["domain"], r["rows_removed"], r["warc_records_removed"]) for r in rows] == [
+        (None, 2, 1), ("dailypost.example", 0, 0)]
+
+
+def test_a_domain_beside_an_outlet_gets_one_row_and_the_outlets_other_domains_theirs(
+        tmp_path):
+    from tests.unit.storage.test_forget import _outlets
+
+    _outlets(tmp_path)
+    forget(tmp_path, Takedown(domain="other.example", outlet="Daily Post"), now=T)
+    rows = scan_table(tmp_path, "takedowns").to_pylist()
+    assert [(r["domain"], r["rows_removed"]) for r in rows] == [
+        ("other.example", 3), ("dailypost.example", 0)]
+    assert scan_table(tmp_path, "articles").num_rows == 0
+
+
+def test_the_outlets_own_domain_named_beside_it_is_recorded_once(tmp_path):
+    """(as typed on the request's row: later runs read it through domain_identity)"""
+    from tests.unit.storage.test_forget import _outlets
+
+    _outlets(tmp_path)
+    forget(tmp_path, Takedown(domain="www.DailyPost.example", outlet="Daily Post"), now=T)
+    rows = scan_table(tmp_path, "takedowns").to_pylist()
+    assert [(r["domain"], r["rows_removed"]) for r in rows] == [("www.DailyPost.example", 1)]
