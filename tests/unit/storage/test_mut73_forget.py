@@ -131,3 +131,20 @@ def test_the_outlets_own_domain_named_beside_it_is_recorded_once(tmp_path):
     forget(tmp_path, Takedown(domain="www.DailyPost.example", outlet="Daily Post"), now=T)
     rows = scan_table(tmp_path, "takedowns").to_pylist()
     assert [(r["domain"], r["rows_removed"]) for r in rows] == [("www.DailyPost.example", 1)]
+
+
+def test_two_takedowns_both_hold_in_later_runs(tmp_path):
+    """Each takedown's row is a file of its own commit: a second one adds to the first."""
+    from datetime import timedelta
+
+    from tasks.storage.warehouse import known_inputs
+    from tests.unit.storage.test_forget import _outlets
+
+    _outlets(tmp_path)
+    forget(tmp_path, Takedown(domain="dailypost.example"), now=T)
+    forget(tmp_path, Takedown(url="https://other.example/a2"), now=T + timedelta(hours=1))
+    assert [r["domain"] or r["url"] for r in scan_table(tmp_path, "takedowns").to_pylist()
+            ] == ["dailypost.example", "https://other.example/a2"]
+    known = known_inputs(tmp_path, timedelta(hours=1))
+    assert known.taken_down_domains == frozenset({"dailypost.example"})
+    assert "a2" in known.taken_down_ids
