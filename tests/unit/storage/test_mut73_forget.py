@@ -3,14 +3,14 @@ removes and records, asked where no test looked."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pyarrow as pa
 
-from schemas import FETCH_LOG
+from schemas import FETCH_LOG, REJECTS
 from tasks.storage.forget import Takedown, forget
 from tasks.storage.publish import publish_commit
-from tasks.storage.warehouse import scan_table
+from tasks.storage.warehouse import manifests, scan_table
 from tests.unit.dedup.test_rules import row, run, story
 from tests.unit.storage.test_forget import _targets, _warc
 
@@ -60,6 +60,13 @@ def test_records_removed_from_several_archives_are_all_counted(tmp_path):
                                       schema=FETCH_LOG), run_id)
     manifest = forget(tmp_path, Takedown(domain="gone.example"), now=T)
     assert manifest["warc_records_removed"] == 2
+    # the commit says which archive became which (the old ones are deleted)
+    rewritten = manifest["warc_rewritten"]
+    assert sorted(rewritten) == ["raw/r1/x.warc.gz", "raw/r2/x.warc.gz"]
+    assert all((tmp_path / new).exists() and not (tmp_path / old).exists()
+               for old, new in rewritten.items())
+    (committed,) = [m for m in manifests(tmp_path) if m.get("kind") == "forget"]
+    assert committed["warc_rewritten"] == rewritten
     assert manifest["rows_removed"] == {"fetch_log": 2}
     (taken,) = scan_table(tmp_path, "takedowns").to_pylist()
     assert (taken["warc_records_removed"], taken["rows_removed"]) == (2, 2)
@@ -148,3 +155,28 @@ def test_two_takedowns_both_hold_in_later_runs(tmp_path):
     known = known_inputs(tmp_path, timedelta(hours=1))
     assert known.taken_down_domains == frozenset({"dailypost.example"})
     assert "a2" in known.taken_down_ids
+
+
+def test_a_domains_takedown_after_a_compaction_scrubs_the_replaced_files_of_its_other_pages(
+        tmp_path):
+    """The files a compaction replaced (kept for older databases) held the domain's
+    reject and fetch of a page that never became an article: matched by the domain alone,
+    they go too."""
+    import pyarrow.parquet as pq
+
+    from tasks.storage.compact import compact, superseded_files
+    from tests.unit.storage.test_forget import _warehouse
+
+    _warehouse(tmp_path)
+    extra = run([row("https://c.example/3", story(3), 2)], run_id="r2")
+    rejects = pa.Table.from_pylist([
+        {"url": "https://c.example/r", "input_key": "https://c.example/r", "stage": "extract",
+         "reason": "not_article", "rejected_at": T, "run_id": "r2"}], schema=REJECTS)
+    publish_commit(tmp_path, {"articles": extra.table, "rejects": rejects},
+                   {"run_id": "r2", "started_at": "2024-04-05T00:00:00+00:00"}, 1)
+    assert compact(tmp_path, min_files=0, now=T) is not None
+    assert any(f.parent.name == "rejects" for f in superseded_files(tmp_path))
+    forget(tmp_path, Takedown(domain="b.example"), now=T + timedelta(days=1))
+    holding = [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.parquet")
+               if "takedowns" not in p.parts and "b.example" in str(pq.read_table(p).to_pylist())]
+    assert holding == []
