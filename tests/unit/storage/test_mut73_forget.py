@@ -180,3 +180,19 @@ def test_a_domains_takedown_after_a_compaction_scrubs_the_replaced_files_of_its_
     holding = [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.parquet")
                if "takedowns" not in p.parts and "b.example" in str(pq.read_table(p).to_pylist())]
     assert holding == []
+
+
+def test_an_unlisted_copy_holding_a_page_of_the_domain_alone_is_named(tmp_path):
+    """Another tool's copy of the rejects holds the domain's page that never became an
+    article (no id or URL of the takedown names it, its domain does): named as holding
+    what was taken down."""
+    import shutil
+
+    from tests.unit.storage.test_forget import _warehouse
+
+    _warehouse(tmp_path)
+    (committed,) = (tmp_path / "rejects").glob("*.parquet")
+    shutil.copy(committed, tmp_path / "rejects" / "copy.parquet")
+    manifest = forget(tmp_path, Takedown(domain="news.b.example"), now=T)
+    assert manifest["rows_removed"] == {"fetch_log": 1, "rejects": 1}
+    assert manifest["unlisted_holding"] == ["rejects/copy.parquet"]
