@@ -80,15 +80,15 @@ def _fetch(paths: list[str], hits: list[str]):
 
 def test_a_gzip_body_whose_length_is_the_pages_is_the_page():
     hits: list[str] = []
-    start = time.monotonic()
     base, result = _fetch(["/closes", "/stays-open"], hits)
-    took = time.monotonic() - start
     rows = {r["url"][len(base):]: r for r in result.fetch_log}
+    # No error on the open connection: waited on to the deadline, it was `timeout_body`
+    # (the server holds it 8 s, past the 6 s request timeout). Timed asserts are not
+    # kept in tests (a loaded CI machine took 30 s over this test once).
     for path in ("/closes", "/stays-open"):
         assert (rows[path]["status"], rows[path]["error"]) == (200, None), rows[path]
         assert hits.count(path) == 1, hits
     assert result.table.num_rows == 2
-    assert took < 6, took  # the open connection is not waited on to the deadline
 
 
 def test_a_gzip_body_cut_or_of_another_length_is_still_cut():
