@@ -1969,6 +1969,35 @@ def test_an_iframe_srcdoc_beside_a_shown_story_stays_out() -> None:
     assert "The ferry sailed again on day 0" in x.text and "tram plan" not in x.text
 
 
+
+def test_an_iframe_srcdoc_written_in_capitals_is_read_as_browsers_read_it() -> None:
+    """HTML's attribute names have no case: `<IFRAME SRCDOC=...>` shows its document as
+    the lower-case spelling does. The page's text was tested for "srcdoc" in lower case
+    before the tree was read, and such a page was "no main text found"."""
+    page = _srcdoc_page().replace("<iframe srcdoc=", "<IFRAME SRCDOC=").replace(
+        "</iframe>", "</IFRAME>")
+    assert "srcdoc" not in page
+    x = extract_html(page.encode(), _R30_URL, fetched_at=FETCHED)
+    assert x.error is None
+    assert [line for line in x.text.splitlines() if line.startswith("The council")] == _R30_PARAS
+
+
+def test_the_tree_passes_run_on_the_elements_of_a_page_of_any_case() -> None:
+    """The passes after parsing look for their elements in the tree: an upper-case
+    <TEMPLATE> is dropped and an upper-case <Q> put in its marks, as lower-case ones are
+    (parse_html: the tree's tags are lower case whatever the page wrote)."""
+    from tasks.extract.pages import parse_html
+
+    for tag in ("template", "TEMPLATE", "Template"):
+        tree = parse_html(f"<html><body><p>Kept.</p><{tag}><p>Inert {tag}.</p></{tag}>"
+                          "</body></html>")
+        assert "Inert" not in tree.text_content() and "Kept." in tree.text_content()
+    for tag in ("q", "Q"):
+        tree = parse_html(f"<html><body><p>She said <{tag}>we build it</{tag}> today.</p>"
+                          "</body></html>")
+        assert tree.find(".//q") is None
+        assert "She said “we build it” today." in tree.text_content()
+
 # --- seed 61: the srcdoc and script-rendered rules' other branches ------------------------
 
 def _srcdoc_frame(doc: str, inside: str = "") -> str:
