@@ -456,23 +456,37 @@ _SETTING_NAME = re.compile(
     r"^\s*(?:SET|RESET|PRAGMA)\s+(?:(?:GLOBAL|SESSION|LOCAL)\s+)?\"?(\w+)", re.IGNORECASE)
 
 
-def split_query_settings(query: str) -> tuple[list[str], list[str]]:
-    """(the QUERY_SETTINGS statements the query opens with, the statements after them),
-    by DuckDB's own split of the query; ([], []) when DuckDB cannot split it (its syntax
-    error comes from running it as written)."""
+@dataclass(frozen=True)
+class QueryStatement:
+    """One statement of a query as DuckDB's parser splits it."""
+
+    kind: str  # DuckDB's statement type: SELECT (SHOW, FROM t, ...), SET, PRAGMA, ...
+    text: str  # as written, with its `;` and the whitespace before it
+
+
+def query_statements(query: str) -> list[QueryStatement]:
+    """The statements of `query`, by DuckDB's own split: one parse for
+    `split_query_settings` and `unshown_statements`. Empty when DuckDB cannot split it
+    (its syntax error comes from running it as written) or holds a statement type the
+    Python binding has no name for."""
     try:
-        parsed = duckdb.extract_statements(query)
-        kinds = [st.type.name for st in parsed]
+        return [QueryStatement(st.type.name, st.query)
+                for st in duckdb.extract_statements(query)]
     except (duckdb.Error, ValueError):
-        return [], []
-    statements = [st.query for st in parsed]
+        return []
+
+
+def split_query_settings(statements: list[QueryStatement]) -> tuple[list[str], list[str]]:
+    """(the QUERY_SETTINGS statements a query opens with, the statements after them), of
+    its `query_statements`; ([], []) when DuckDB could not split it."""
     settings = 0
-    while settings < len(statements) and kinds[settings] == "SET":
-        name = _SETTING_NAME.match(statements[settings])
+    while settings < len(statements) and statements[settings].kind == "SET":
+        name = _SETTING_NAME.match(statements[settings].text)
         if not name or name[1].lower() not in QUERY_SETTINGS:
             break
         settings += 1
-    return statements[:settings], statements[settings:]
+    texts = [st.text for st in statements]
+    return texts[:settings], texts[settings:]
 
 
 # Statement kinds that answer with rows (SHOW, DESCRIBE, SUMMARIZE, VALUES and FROM-first
@@ -480,18 +494,14 @@ def split_query_settings(query: str) -> tuple[list[str], list[str]]:
 _ROW_KINDS = frozenset({"SELECT", "EXPLAIN", "PRAGMA", "CALL"})
 
 
-def unshown_statements(query: str) -> list[str]:
-    """The statements of `query`, before its last, whose rows no one would see: DuckDB
-    runs every statement of a query and answers with the last one's rows only, so
-    `pressroom sql "SELECT count(*) FROM articles; SELECT count(*) FROM rejects"` showed
-    one count as if it were the only answer (fault round 48). Empty when DuckDB cannot
-    split the query (its error comes from running it)."""
-    try:
-        parsed = duckdb.extract_statements(query)
-    except (duckdb.Error, ValueError):
-        return []
-    return [st.query.strip().rstrip(";").strip() for st in parsed[:-1]
-            if st.type.name in _ROW_KINDS]
+def unshown_statements(statements: list[QueryStatement]) -> list[str]:
+    """The statements of a query (its `query_statements`), before its last, whose rows no
+    one would see: DuckDB runs every statement of a query and answers with the last one's
+    rows only, so `pressroom sql "SELECT count(*) FROM articles; SELECT count(*) FROM
+    rejects"` showed one count as if it were the only answer (fault round 48). Empty when
+    DuckDB could not split the query (its error comes from running it)."""
+    return [st.text.strip().rstrip(";").strip() for st in statements[:-1]
+            if st.kind in _ROW_KINDS]
 
 
 def lock_for_queries(con: duckdb.DuckDBPyConnection,
