@@ -40,6 +40,7 @@ import re
 import statistics
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -254,6 +255,23 @@ def pairwise(docs_by_id: dict[str, dict], got: dict[str, str]) -> dict:
             "false_by_kinds": dict(wrong.most_common(8))}
 
 
+def components(n: int, joins: Iterable[tuple[int, int]]) -> list[int]:
+    """Union-find over items 0..n-1: each item's component (a root item), once every
+    pair (i, j) of `joins` is joined, in that order. The rule ceilings' clustering (here,
+    in bench_syndication_stress.py and containment_words_experiment.py)."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]  # path halving: chains stay short
+            x = parent[x]
+        return x
+
+    for i, j in joins:
+        parent[find(i)] = find(j)
+    return [find(k) for k in range(n)]
+
+
 def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: float,
                  min_shingles: int, containment_words: int | None = None) -> dict:
     """Recall if every pair of a story were compared exactly (no LSH, no prefilter): what
@@ -270,14 +288,7 @@ def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: flo
         sets = shingle_sets([docs_by_id[a]["text"] for a in ids], K)
         sets_k = shingle_sets([docs_by_id[a]["text"] for a in ids], containment_words) \
             if containment_words else None
-        parent = list(range(len(ids)))
-
-        def find(x, parent=parent):
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        joins = []
         for i, j in itertools.combinations(range(len(ids)), 2):
             inter = len(set(sets[i].tolist()) & set(sets[j].tolist()))
             small = min(len(sets[i]), len(sets[j]))
@@ -288,9 +299,9 @@ def rule_ceiling(docs_by_id: dict[str, dict], threshold: float, containment: flo
                 inter_k = len(set(sets_k[i].tolist()) & set(sets_k[j].tolist()))
                 joined = inter_k / max(1, min(len(sets_k[i]), len(sets_k[j]))) >= containment
             if joined:
-                parent[find(i)] = find(j)
-        for k, a in enumerate(ids):
-            got[a] = f"{docs_by_id[a]['story']}/{find(k)}"
+                joins.append((i, j))
+        for a, root in zip(ids, components(len(ids), joins), strict=True):
+            got[a] = f"{docs_by_id[a]['story']}/{root}"
     return {"recall": pairwise(docs_by_id, got)["recall"]}
 
 

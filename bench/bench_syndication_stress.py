@@ -59,6 +59,7 @@ from bench_syndication import (  # noqa: E402 -- the bench folder is not a packa
     VARIANTS,
     bodies,
     cluster,
+    components,
     cut,
     pairwise,
     sentences,
@@ -389,21 +390,10 @@ def rule_ceiling(by_id: dict[str, dict], cfg) -> dict:
     got: dict[str, str] = {}
     for key, ids in groups.items():
         texts = [by_id[a]["text"] for a in ids]
-        parent = list(range(len(ids)))
-
-        def find(x, parent=parent):
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
         pairs = np.array(list(itertools.combinations(range(len(ids)), 2)), np.int64)
-        if len(pairs):
-            joins, _ = checker(texts, cfg)(pairs)
-            for (i, j) in pairs[joins].tolist():
-                parent[find(i)] = find(j)
-        for k, a in enumerate(ids):
-            got[a] = f"{key}/{find(k)}"
+        joined = pairs[checker(texts, cfg)(pairs)[0]].tolist() if len(pairs) else []
+        for a, root in zip(ids, components(len(ids), joined), strict=True):
+            got[a] = f"{key}/{root}"
     p = pairwise(by_id, got)
     return {"recall": p["recall"], "precision": p["precision"],
             "false_pairs": p["found_pairs"] - p["tp"]}

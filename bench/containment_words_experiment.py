@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_syndication import bodies, build, usable  # noqa: E402
+from bench_syndication import bodies, build, components, usable  # noqa: E402
 
 from tasks.dedup.signing import shingle_sets  # noqa: E402
 
@@ -52,27 +52,18 @@ def containment(a: set, b: set) -> float:
 def ceiling(docs, cand, truth, sets5, sets_k, level: float) -> tuple[float, float]:
     """(precision, recall) of clusters joined by Jaccard5 >= 0.8 or containment >= level
     (5-word, or k-word when the 5-word one misses) with >= 50 5-word shingles."""
-    parent = list(range(len(docs)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in cand:
+    def joined(i: int, j: int) -> bool:
         a, b = sets5[i], sets5[j]
         inter = len(a & b)
         small = min(len(a), len(b))
         jac = inter / max(1, len(a) + len(b) - inter)
-        joined = jac >= 0.8 or (small >= 50 and inter / max(1, small) >= level)
-        if not joined and small >= 50:
-            joined = containment(sets_k[i], sets_k[j]) >= level
-        if joined:
-            parent[find(i)] = find(j)
+        if jac >= 0.8 or (small >= 50 and inter / max(1, small) >= level):
+            return True
+        return small >= 50 and containment(sets_k[i], sets_k[j]) >= level
+
     comp: dict[int, list[int]] = {}
-    for i in range(len(docs)):
-        comp.setdefault(find(i), []).append(i)
+    for i, root in enumerate(components(len(docs), (p for p in cand if joined(*p)))):
+        comp.setdefault(root, []).append(i)
     found = {(min(i, j), max(i, j)) for m in comp.values()
              for i, j in itertools.combinations(m, 2)}
     tp = len(found & truth)

@@ -578,6 +578,7 @@ def sql(
         QUERY_SETTINGS,
         lock_for_queries,
         query_refusal,
+        query_statements,
         split_query_settings,
         unshown_statements,
     )
@@ -591,7 +592,8 @@ def sql(
         raise typer.Exit(1)
     con = _open_views(root)
     _print_file_notes(con)
-    unshown = unshown_statements(query)
+    parsed = query_statements(query)
+    unshown = unshown_statements(parsed)
     if unshown:
         first = unshown[0] if len(unshown[0]) <= 60 else unshown[0][:59] + "…"
         err.print(f"[yellow]note:[/yellow] the rows shown are the last statement's only; "
@@ -600,7 +602,7 @@ def sql(
                   "its own to see them", highlight=False, soft_wrap=True)
     try:
         # the settings a query may open with (SET threads = 2; ...) go before the lock
-        settings, statements = split_query_settings(query)
+        settings, statements = split_query_settings(parsed)
         lock_for_queries(con, settings)
         if not settings:
             cur = con.execute(query)

@@ -10,14 +10,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 @contextmanager
-def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """A real HTTP server on 127.0.0.1 (a free port) answering with `handler`, one thread
-    per request; yields its base URL and stops it afterwards."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serving(handler: type[BaseHTTPRequestHandler],
+            host: str = "127.0.0.1") -> Iterator[str]:
+    """A real HTTP server on `host` (a free port) answering with `handler`, one thread
+    per request; yields its base URL and stops it afterwards.
+
+    A test that fetches through the fetch stage may want a loopback address of its own
+    (127.0.0.N): the stage keeps per-host politeness (Retry-After, Crawl-delay) for the
+    whole process, so what another test left on 127.0.0.1 can slow it down."""
+    server = ThreadingHTTPServer((host, 0), handler)
     server.daemon_threads = True  # a stalled request must not hold up the shutdown
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"http://{host}:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()

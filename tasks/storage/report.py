@@ -388,6 +388,22 @@ def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
                                         "can be written to mend it)")
 
 
+@dataclass(frozen=True)
+class QueryStatement:
+    """One statement of a query as DuckDB's parser splits it."""
+
+    kind: str  # DuckDB's statement type: SELECT (SHOW, FROM t, ...), SET, PRAGMA, ...
+    text: str  # as written, with its `;` and the whitespace before it
+
+
+def _parse(query: str) -> list[QueryStatement]:
+    """DuckDB's own split of `query`. Raises duckdb.Error for a query it cannot parse, and
+    ValueError for a statement type the Python binding has no name for (UPDATE EXTENSIONS:
+    "29 is not a valid StatementType", raised when the statement's type is read, not by
+    extract_statements)."""
+    return [QueryStatement(st.type.name, st.query) for st in duckdb.extract_statements(query)]
+
+
 # Statements `pressroom sql` does not run, by DuckDB's own parse of the query (never a
 # pattern over its text), and why. The connection is read-only for the database, not for
 # the filesystem: COPY ... TO wrote the file, EXPORT DATABASE a folder of CSV files, and
@@ -412,22 +428,22 @@ def query_refusal(query: str) -> str | None:
     extensions, see _NOT_QUERIES), or None to run it. A query DuckDB cannot parse is
     None too: running it gives DuckDB's own syntax error."""
     try:
-        statements = duckdb.extract_statements(query)
+        statements = _parse(query)
     except duckdb.Error:
         return None
     except ValueError as exc:  # a statement type the Python binding has no name for
         return (f"the query holds a statement pressroom sql does not run "
                 f"(UPDATE EXTENSIONS or the like: {exc}); {QUERY_ONLY_HINT}")
     for statement in statements:
-        why = _NOT_QUERIES.get(statement.type.name)
+        why = _NOT_QUERIES.get(statement.kind)
         if why:
-            text = " ".join(statement.query.split()).rstrip("; ")
+            text = " ".join(statement.text.split()).rstrip("; ")
             text = text if len(text) <= 60 else text[:59] + "…"
             return f"{why}: {text!r}; {QUERY_ONLY_HINT}"
-        wrapped = _WRAPPER.match(statement.query) if statement.type.name in (
+        wrapped = _WRAPPER.match(statement.text) if statement.kind in (
             "PREPARE", "EXPLAIN") else None
         if wrapped:  # the statement PREPARE names or EXPLAIN ANALYZE runs
-            inner = query_refusal(statement.query[wrapped.end():])
+            inner = query_refusal(statement.text[wrapped.end():])
             if inner:
                 return inner
     return None
@@ -456,23 +472,28 @@ _SETTING_NAME = re.compile(
     r"^\s*(?:SET|RESET|PRAGMA)\s+(?:(?:GLOBAL|SESSION|LOCAL)\s+)?\"?(\w+)", re.IGNORECASE)
 
 
-def split_query_settings(query: str) -> tuple[list[str], list[str]]:
-    """(the QUERY_SETTINGS statements the query opens with, the statements after them),
-    by DuckDB's own split of the query; ([], []) when DuckDB cannot split it (its syntax
-    error comes from running it as written)."""
+def query_statements(query: str) -> list[QueryStatement]:
+    """The statements of `query`, by DuckDB's own split: one parse for
+    `split_query_settings` and `unshown_statements`. Empty when DuckDB cannot split it
+    (its syntax error comes from running it as written) or holds a statement type the
+    Python binding has no name for (`query_refusal` refuses that query first)."""
     try:
-        parsed = duckdb.extract_statements(query)
-        kinds = [st.type.name for st in parsed]
+        return _parse(query)
     except (duckdb.Error, ValueError):
-        return [], []
-    statements = [st.query for st in parsed]
+        return []
+
+
+def split_query_settings(statements: list[QueryStatement]) -> tuple[list[str], list[str]]:
+    """(the QUERY_SETTINGS statements a query opens with, the statements after them), of
+    its `query_statements`; ([], []) when DuckDB could not split it."""
     settings = 0
-    while settings < len(statements) and kinds[settings] == "SET":
-        name = _SETTING_NAME.match(statements[settings])
+    while settings < len(statements) and statements[settings].kind == "SET":
+        name = _SETTING_NAME.match(statements[settings].text)
         if not name or name[1].lower() not in QUERY_SETTINGS:
             break
         settings += 1
-    return statements[:settings], statements[settings:]
+    texts = [st.text for st in statements]
+    return texts[:settings], texts[settings:]
 
 
 # Statement kinds that answer with rows (SHOW, DESCRIBE, SUMMARIZE, VALUES and FROM-first
@@ -480,18 +501,14 @@ def split_query_settings(query: str) -> tuple[list[str], list[str]]:
 _ROW_KINDS = frozenset({"SELECT", "EXPLAIN", "PRAGMA", "CALL"})
 
 
-def unshown_statements(query: str) -> list[str]:
-    """The statements of `query`, before its last, whose rows no one would see: DuckDB
-    runs every statement of a query and answers with the last one's rows only, so
-    `pressroom sql "SELECT count(*) FROM articles; SELECT count(*) FROM rejects"` showed
-    one count as if it were the only answer (fault round 48). Empty when DuckDB cannot
-    split the query (its error comes from running it)."""
-    try:
-        parsed = duckdb.extract_statements(query)
-    except (duckdb.Error, ValueError):
-        return []
-    return [st.query.strip().rstrip(";").strip() for st in parsed[:-1]
-            if st.type.name in _ROW_KINDS]
+def unshown_statements(statements: list[QueryStatement]) -> list[str]:
+    """The statements of a query (its `query_statements`), before its last, whose rows no
+    one would see: DuckDB runs every statement of a query and answers with the last one's
+    rows only, so `pressroom sql "SELECT count(*) FROM articles; SELECT count(*) FROM
+    rejects"` showed one count as if it were the only answer (fault round 48). Empty when
+    DuckDB could not split the query (its error comes from running it)."""
+    return [st.text.strip().rstrip(";").strip() for st in statements[:-1]
+            if st.kind in _ROW_KINDS]
 
 
 def lock_for_queries(con: duckdb.DuckDBPyConnection,

@@ -17,6 +17,10 @@ from tasks.fetch import FetchConfig, run
 from tests.integration.faultserver import story
 from tests.site import serving
 
+# A loopback address of this file's own: the fetch stage keeps per-host politeness
+# (Retry-After, Crawl-delay) for the whole process, and earlier tests share 127.0.0.1.
+HOST = "127.0.0.46"
+
 
 def _handler(base: list[str]):
     def feed() -> bytes:
@@ -59,7 +63,7 @@ def _fetch_config() -> FetchConfig:
 
 def test_a_url_list_of_feeds_and_sitemaps_reads_their_items(tmp_path: Path) -> None:
     base: list[str] = []
-    with serving(_handler(base)) as url:
+    with serving(_handler(base), HOST) as url:
         base.append(url)
         listing = tmp_path / "outlets.urls"
         listing.write_text(f"{url}/feed.xml\nfeed:{url}/latest\nsitemap:{url}/sitemap.xml\n"
@@ -89,7 +93,7 @@ def test_a_url_list_without_sources_reads_every_line_as_a_page(tmp_path: Path) -
 
 def test_a_feed_met_as_a_page_says_how_to_name_it() -> None:
     base: list[str] = []
-    with serving(_handler(base)) as url:
+    with serving(_handler(base), HOST) as url:
         base.append(url)
         docs = conform([{"input_key": "k", "url": f"{url}/latest", "source_kind": "url",
                          "source": "t"}], DOCUMENTS, "documents")

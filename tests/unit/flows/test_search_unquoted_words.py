@@ -7,57 +7,42 @@
 from __future__ import annotations
 
 import pytest
-from typer.testing import CliRunner
-
-from flows.cli import app
-from tasks.storage import search as search_index
-from tests.unit.flows.test_search_query_with_minus import FLOOD, STORM
-from tests.unit.storage.test_search import _article, _commit
-
-
-@pytest.fixture
-def wh(warehouse):
-    rows = [_article("a1", "River floods valley", FLOOD, "r1"),
-            _article("a2", "Storm floods coast", STORM, "r1")]
-    search_index.index_commit(warehouse, _commit(warehouse, "r1", rows), "r1")
-    return warehouse
 
 
 @pytest.mark.parametrize("words", [["floods", "storm"], ["storm", "floods"],
                                    ["floods", "coast", "-f", "csv"]])
-def test_words_typed_without_quotes_are_one_query(wh, words):
+def test_words_typed_without_quotes_are_one_query(search, search_wh, words):
     args = words if "-f" in words else [*words, "-f", "csv"]
-    out = CliRunner().invoke(app, ["search", *args, "-w", str(wh)])
+    out = search(*args, "-w", str(search_wh))
     assert out.exit_code == 0, out.output
     assert "/a2" in out.output, out.output
     if "coast" in words:  # every word must match: the river's story has no coast
         assert "/a1" not in out.output, out.output
 
 
-def test_an_excluded_word_typed_after_another_is_the_query(wh):
-    out = CliRunner().invoke(app, ["search", "-storm", "floods", "-f", "csv", "-w", str(wh)])
+def test_an_excluded_word_typed_after_another_is_the_query(search, search_wh):
+    out = search("-storm", "floods", "-f", "csv", "-w", str(search_wh))
     assert out.exit_code == 0, out.output
     assert "/a1" in out.output and "/a2" not in out.output, out.output
 
 
 @pytest.mark.parametrize("word", ["-weather", "-war", "-world"])
 def test_an_excluded_word_of_the_warehouse_options_letter_is_no_warehouse(
-        wh, word, tmp_path, monkeypatch):
+        search, search_wh, word, tmp_path, monkeypatch):
     """With the warehouse named by PRESSROOM_WAREHOUSE, `-weather` is the word (no folder
     `eather` here): the flood story, which holds no "weather"."""
     monkeypatch.chdir(tmp_path)
-    out = CliRunner().invoke(app, ["search", "floods", word, "-f", "csv"],
-                             env={"PRESSROOM_WAREHOUSE": str(wh)})
+    out = search("floods", word, "-f", "csv", env={"PRESSROOM_WAREHOUSE": str(search_wh)})
     assert out.exit_code == 0, out.output
     assert "/a1" in out.output and "/a2" in out.output, out.output
 
 
-def test_a_warehouse_attached_to_its_option_is_still_the_warehouse(wh, tmp_path,
-                                                                  monkeypatch):
+def test_a_warehouse_attached_to_its_option_is_still_the_warehouse(search, search_wh,
+                                                                  tmp_path, monkeypatch):
     """The guard: `-w<path>` of a folder that exists, or of a path with a `/`, is the
     warehouse, as before (a missing one is named, not searched for as a word)."""
-    monkeypatch.chdir(wh.parent)
-    out = CliRunner().invoke(app, ["search", "floods", f"-w{wh.name}", "-f", "csv"])
+    monkeypatch.chdir(search_wh.parent)
+    out = search("floods", f"-w{search_wh.name}", "-f", "csv")
     assert out.exit_code == 0 and "/a1" in out.output, out.output
-    out = CliRunner().invoke(app, ["search", "floods", f"-w{tmp_path}/typo"])
+    out = search("floods", f"-w{tmp_path}/typo")
     assert out.exit_code == 2 and "no warehouse at" in out.output, out.output

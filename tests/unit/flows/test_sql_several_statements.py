@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from tasks.storage.report import unshown_statements
+from tasks.storage.report import query_statements, unshown_statements
 
 
 def test_rows_of_an_earlier_statement_left_unshown_are_named(warehouse):
@@ -33,8 +33,11 @@ def test_a_query_whose_earlier_statements_answer_nothing_has_no_note(warehouse, 
 
 
 def test_statements_that_answer_with_rows_are_told_by_duckdbs_parser():
-    assert unshown_statements("SHOW TABLES; DESCRIBE articles; PRAGMA version; "
-                              "CREATE TABLE t (a INT); FROM t; SELECT 1") == [
+    def unshown(query: str) -> list[str]:
+        return unshown_statements(query_statements(query))
+
+    assert unshown("SHOW TABLES; DESCRIBE articles; PRAGMA version; "
+                   "CREATE TABLE t (a INT); FROM t; SELECT 1") == [
         "SHOW TABLES", "DESCRIBE articles", "PRAGMA version", "FROM t"]
-    assert unshown_statements("SELECT 1") == []
-    assert unshown_statements("SELEC 1; SELECT 2") == []  # DuckDB's own error decides
+    assert unshown("SELECT 1") == []
+    assert unshown("SELEC 1; SELECT 2") == []  # DuckDB's own error decides

@@ -11,6 +11,7 @@ from tasks.storage.report import (
     QUERY_SETTINGS,
     lock_for_queries,
     query_refusal,
+    query_statements,
     split_query_settings,
 )
 
@@ -78,25 +79,28 @@ def test_queries_and_unparsable_text_are_not_refused(query):
 
 
 def test_only_the_allowed_settings_that_open_the_query_are_split_off():
+    def split(query: str) -> tuple[list[str], list[str]]:
+        return split_query_settings(query_statements(query))
+
     assert QUERY_SETTINGS == {"threads", "worker_threads", "memory_limit", "max_memory",
                               "timezone", "default_order", "default_null_order",
                               "preserve_insertion_order"}
-    assert split_query_settings("SET threads = 2; SELECT 1") == (
+    assert split("SET threads = 2; SELECT 1") == (
         ["SET threads = 2;"], [" SELECT 1"])
-    assert split_query_settings("SET threads = 2; PRAGMA memory_limit = '1GB'; SELECT 1") == (
+    assert split("SET threads = 2; PRAGMA memory_limit = '1GB'; SELECT 1") == (
         ["SET threads = 2;", " PRAGMA memory_limit = '1GB';"], [" SELECT 1"])
-    assert split_query_settings("SET SESSION TimeZone = 'UTC'; SELECT 1")[0] == [
+    assert split("SET SESSION TimeZone = 'UTC'; SELECT 1")[0] == [
         "SET SESSION TimeZone = 'UTC';"]
-    assert split_query_settings("SELECT 1; SET threads = 1") == (
+    assert split("SELECT 1; SET threads = 1") == (
         [], ["SELECT 1;", " SET threads = 1"])  # after a query: not opening it
-    assert split_query_settings("SET VARIABLE threads = 1; SELECT 1")[0] == []
-    assert split_query_settings("SET threads = 2; SET temp_directory = '/x'; SELECT 1") == (
+    assert split("SET VARIABLE threads = 1; SELECT 1")[0] == []
+    assert split("SET threads = 2; SET temp_directory = '/x'; SELECT 1") == (
         ["SET threads = 2;"], [" SET temp_directory = '/x';", " SELECT 1"])
-    assert split_query_settings("SET threadsx = 2; SELECT 1")[0] == []  # whole names only
-    assert split_query_settings("SELEC 1") == ([], [])
-    assert split_query_settings("SELECT 1") == ([], ["SELECT 1"])
+    assert split("SET threadsx = 2; SELECT 1")[0] == []  # whole names only
+    assert split("SELEC 1") == ([], [])
+    assert split("SELECT 1") == ([], ["SELECT 1"])
     # settings alone: all taken, nothing after them
-    assert split_query_settings("SET threads = 2; SET memory_limit = '1GB'") == (
+    assert split("SET threads = 2; SET memory_limit = '1GB'") == (
         ["SET threads = 2;", " SET memory_limit = '1GB'"], [])
 
 

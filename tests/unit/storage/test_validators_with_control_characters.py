@@ -23,6 +23,9 @@ from tests.site import serving
 from tests.unit.storage.test_warehouse import NOW, _log, _manifest
 
 PAGE = story("refresh", "Refreshed story").encode()
+# A loopback address of this file's own: the fetch stage keeps per-host politeness
+# (Retry-After, Crawl-delay) for the whole process, and earlier tests share 127.0.0.1.
+HOST = "127.0.0.47"
 
 
 def _archive(root, url: str, headers: list[tuple[bytes, bytes]]) -> None:
@@ -58,7 +61,7 @@ class _Page(BaseHTTPRequestHandler):
     (b"ETag", b'"v\x01"'), (b"ETag", b'"a\rb"')])
 def test_a_refresh_leaves_out_a_validator_no_request_can_carry(tmp_path, header, value):
     _Page.asked = []
-    with serving(_Page) as base:
+    with serving(_Page, HOST) as base:
         url = f"{base}/a"
         _archive(tmp_path, url, [(header, value), (b"X-Other", b"kept")])
         history = fetch_history(tmp_path, {url}, with_validators=True)
