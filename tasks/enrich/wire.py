@@ -2,14 +2,14 @@
 
 Agency copy says where it came from in three places: the dateline opening the text
 ("KYIV (Reuters) -", "BERLIN, June 3 (AP) —", "New Delhi [India], June 3 (ANI):",
-"Berlin (dpa/AFP) -"), the byline ("By The Associated Press", "Jane Doe, Reuters": read
-as the page wrote it, `articles.byline`, since the cleaned `authors` keep the
-reporter's name only) and a
-closing credit line ("The Associated Press contributed to this report.", "— Associated
-Press writer Jane Doe contributed.", "With AFP", "Mit Material von dpa", "(dpa)",
-"Copyright 2024 The Associated Press."). Only those are
-read: an agency named in the body ("Reuters reported that ...") is a source the story
-cites, not a credit of the copy.
+"Berlin (dpa/AFP) -"), or opening one of its first paragraphs after a site's own intro
+(read stricter there: see `_later_paragraph_datelines`), the byline ("By The Associated
+Press", "Jane Doe, Reuters": read as the page wrote it, `articles.byline`, since the
+cleaned `authors` keep the reporter's name only) and a closing credit line ("The
+Associated Press contributed to this report.", "— Associated Press writer Jane Doe
+contributed.", "With AFP", "Mit Material von dpa", "(dpa)", "Copyright 2024 The Associated
+Press."). Only those are read: an agency named in the body ("Reuters reported that
+...") is a source the story cites, not a credit of the copy.
 
 The agencies and their spellings are data (tasks/common/data/wire_agencies.tsv, shared
 with the extract stage's byline cleaning). A one-word spelling matches only as written
@@ -19,6 +19,7 @@ spelling of several words matches in any case.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -271,11 +272,13 @@ def _later_paragraph_datelines(text: str) -> set[str]:
     # quotation of several paragraphs hides every paragraph start in it)
     window = _blank_quotations(text[:LATER_DATELINE_CHARS + DATELINE_CHARS])
     found: set[str] = set()
-    starts = [m.start() for m in _PARAGRAPH.finditer(window)]
-    for start in starts[1:LATER_DATELINE_PARAGRAPHS]:
-        if start >= LATER_DATELINE_CHARS:
+    paragraphs = list(itertools.islice(_PARAGRAPH.finditer(window), LATER_DATELINE_PARAGRAPHS))
+    for p in paragraphs[1:]:
+        if p.start() >= LATER_DATELINE_CHARS:
             break
-        head = window[start:start + DATELINE_CHARS]
+        # (the paragraph alone: a place ending one line and a bracket opening the next
+        # are no dateline)
+        head = p.group()[:DATELINE_CHARS]
         found |= _datelines_of_other_scripts(head, at_start=True)
         m = _PARAGRAPH_DATELINE.match(head)
         if m and _dateline_prefix(m.group(1)) and _only_agencies(m.group(2), desks=True):

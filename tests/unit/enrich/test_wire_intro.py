@@ -156,3 +156,11 @@ def test_a_dateline_far_down_the_body_is_still_no_credit():
     paragraphs = [f"Paragraph {n} of the story, with a sentence or two." for n in range(8)]
     text = "\n\n".join([*paragraphs, "BERLIN (dpa) - a dateline quoted far down"])
     assert dateline_credits(text) == set()
+
+
+def test_a_dateline_is_read_within_its_own_paragraph():
+    # a caption's credit ending one line and a list's dash opening the next are no
+    # dateline; the same on one line is
+    caption = "Die Kanzlerin in Berlin (dpa)\n\n- Erster Punkt der Tagesordnung"
+    assert dateline_credits(after_intro(caption + BODY)) == set()
+    assert dateline_credits(after_intro("Berlin (dpa) - Erster Punkt" + BODY)) == {"dpa"}
