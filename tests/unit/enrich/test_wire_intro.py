@@ -138,17 +138,23 @@ def test_a_cjk_body_paragraph_naming_an_agency_is_no_dateline(paragraph):
 
 
 def test_a_dateline_inside_a_quotation_of_several_paragraphs_is_not_read():
-    # English marks open each quoted paragraph and close the last only; German may
-    # mark the quotation's start and end only
-    quoted = ("“We will hold the line,\n\nWASHINGTON (AP) — is how the memo opened,” "
+    # a quotation going on into a paragraph opens it with a mark again
+    quoted = ("“We will hold the line.\n\n“WASHINGTON (AP) — is how the memo opened,” "
               "she said.")
     assert dateline_credits(after_intro(quoted + BODY)) == set()
-    quoted = "„Wir halten durch.\n\nBERLIN (dpa) - So begann das Schreiben“, sagte sie."
+    quoted = "„Wir halten durch.\n\n„BERLIN (dpa) - So begann das Schreiben“, sagte sie."
+    assert dateline_credits(after_intro(quoted + BODY)) == set()
+    quoted = "«Nous tiendrons.\n\n« PARIS (AFP) - Ainsi commençait la note», dit-elle."
     assert dateline_credits(after_intro(quoted + BODY)) == set()
 
 
-def test_a_dateline_after_an_intro_with_a_closed_quotation_is_read():
-    intro = INTRO + ' "We will pay," one resident said.'
+@pytest.mark.parametrize("intro", [
+    INTRO + ' "We will pay," one resident said.',  # a closed quotation
+    INTRO + " “Because the rates rose, many will pay more,” Gov. “And it is fair.",
+    INTRO + ' The new screens measure 55" across.',  # an inch sign
+])
+def test_a_dateline_after_an_intro_with_a_quotation_closed_or_left_open_is_read(intro):
+    # a mark left open in the intro runs to its paragraph's end, not over the dateline
     assert dateline_credits(after_intro("BERLIN (dpa) - Die" + BODY, intro)) == {"dpa"}
 
 
@@ -164,3 +170,11 @@ def test_a_dateline_is_read_within_its_own_paragraph():
     caption = "Die Kanzlerin in Berlin (dpa)\n\n- Erster Punkt der Tagesordnung"
     assert dateline_credits(after_intro(caption + BODY)) == set()
     assert dateline_credits(after_intro("Berlin (dpa) - Erster Punkt" + BODY)) == {"dpa"}
+
+
+def test_a_credit_inside_a_quotation_in_a_later_paragraph_is_no_dateline():
+    # a paragraph opening in capitals, its dash and agency inside a quotation: none, as
+    # in the opening
+    quoted = "НАТО: «Мы ответим — РИА Новости.» Так заявил генсек."
+    assert dateline_credits(quoted + BODY) == set()
+    assert dateline_credits(after_intro(quoted + BODY)) == set()
