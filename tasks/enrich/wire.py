@@ -230,9 +230,9 @@ LATER_DATELINE_CHARS = 1500
 # A later paragraph's dateline, whole, from its first letter: a place and what follows
 # it before the bracket (`_dateline_prefix` judges it; none where a site kept the credit
 # alone, "(Reuters) - "), the credit in brackets (agencies alone), and the same closing
-# dash or colon as the opening's (`_DATELINE_CREDIT`). In
-# the body, brackets opening a caption ("(AP Photo/Jane Doe)", "(Reuters graphic)"), a
-# list's item ("- Berlin (dpa) -", "1. ...") or a quotation are none.
+# dash or colon as the opening's (`_DATELINE_CREDIT`). In the body, brackets opening a
+# caption ("(AP Photo/Jane Doe)", "(Reuters graphic)"), a list's item ("- Berlin (dpa)
+# -", "1. ...") or a quotation are none.
 _PARAGRAPH_DATELINE = re.compile(
     r"(?:([^\W\d_][^()\n]{0,59}?)\s*)?[(\[]([^()\[\]\n]{1,80})[)\]]\s*\.?\s*[—–\-:|]")
 # What a dateline's place and date do not hold: a sentence's or a label's marks
@@ -280,7 +280,7 @@ def _later_paragraph_datelines(text: str) -> set[str]:
         # that goes on into a paragraph opens that paragraph with a mark again (which
         # no dateline starts with), while a mark left open in an intro (a quotation cut
         # short, an inch sign) hid the dateline after it (bench_syndication_stress:
-        # ~130 of the copies' datelines after an intro).
+        # 309 of its 20,609 planted credits).
         head = _blank_quotations(p.group()[:DATELINE_CHARS])
         found |= _datelines_of_other_scripts(head, at_start=True)
         m = _PARAGRAPH_DATELINE.match(head)
