@@ -104,3 +104,58 @@ def test_another_model_file_gets_its_own_folder(tmp_path):
     small = langmodel.cache_folder(packed)
     packed.write_bytes(b"x" * 11)
     assert langmodel.cache_folder(packed) != small
+
+
+# --- the automaton walked for all of a text's bytes at once (windowed_visits) -----------
+
+def _texts_of_every_kind() -> list[bytes]:
+    """Texts as the pipeline classifies them (up to 1,000 characters) in many scripts,
+    and bytes of every value in any order, which no text has."""
+    import random
+
+    rng = random.Random(51)
+    words = " ".join(TEXTS).split() + ["ÅÄÖ", "ﬁ", "١٢٣", "שלום", "नमस्ते", "😀", "\u200d", "ß"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 180)))[:1000]
+             for _ in range(300)]
+    raw = [bytes(rng.randrange(256) for _ in range(rng.randrange(0, 400))) for _ in range(300)]
+    return [LanguageIdentifier._encode(t) for t in (*TEXTS, *texts)] + raw + [b"", b"a", b"ab"]
+
+
+def test_the_windowed_walk_counts_what_py3langids_walk_counts(cache_home):
+    from py3langid.langid import visit_counts
+
+    identifier = langmodel.language_identifier()
+    for data in _texts_of_every_kind():
+        ours = langmodel.windowed_visits(*identifier._arrays, data)
+        theirs = visit_counts(identifier.tk_nextmove, identifier._rowbase,
+                              identifier.tk_output, data)
+        # the same features, counts and order (py3langid sums the scores in that order)
+        assert (list(ours.items()) if ours else ours) == (
+            list(theirs.items()) if theirs else theirs), data[:40]
+
+
+def test_the_windowed_identifier_answers_as_py3langid_to_the_last_bit(cache_home):
+    identifier = langmodel.language_identifier()
+    library = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for data in _texts_of_every_kind():
+        assert identifier.classify(data) == library.classify(data)
+
+
+def test_no_state_of_the_automaton_lies_further_than_the_window():
+    """The windowed walk holds only while every state is reached within WINDOW_BYTES
+    bytes of the start (see WINDOW_BYTES): a model of longer features would break it."""
+    import numpy as np
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    nextmove = np.frombuffer(identifier.tk_nextmove, dtype=identifier.tk_nextmove.typecode)
+    rowbase = np.asarray(identifier.tk_row, dtype=np.intp) << 8
+    seen = np.zeros(len(identifier.tk_row), dtype=bool)
+    seen[0] = True
+    frontier, depth = np.array([0]), 0
+    while len(frontier):
+        reached = np.unique(nextmove[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
+        frontier = reached[~seen[reached]]
+        seen[frontier] = True
+        depth += len(frontier) > 0
+    assert seen.all()
+    assert depth <= langmodel.WINDOW_BYTES
