@@ -74,3 +74,17 @@ def test_a_caption_or_a_sentence_bracket_in_the_opening_is_no_credit(opening):
 ])
 def test_an_opening_dateline_credits_its_agency(opening, credited):
     assert dateline_credits(opening + BODY) == credited
+
+
+@pytest.mark.parametrize("dateline, credited", [
+    ("ANKARA (Anadolu Agency) – Turkish officials", {"Anadolu"}),
+    ("BEIJING, Dec. 5 (Xinhua News Agency) - China's exports", {"Xinhua"}),
+    ("SEOUL (Yonhap News Agency) - North Korea", {"Yonhap"}),
+])
+def test_an_agency_named_in_several_words_is_the_brackets_whole_credit(dateline, credited):
+    # (its one-word spelling, "Anadolu", matched first left " Agency" in the bracket,
+    # which then held more than agencies: no credit, in the opening or after an intro)
+    assert dateline_credits(dateline + BODY) == credited
+    intro = "Residents will feel the change, the county said on Tuesday. " * 5
+    assert len(intro) > DATELINE_CHARS
+    assert dateline_credits(f"{intro}\n\n{dateline}{BODY}") == credited
