@@ -233,15 +233,14 @@ def _opening_prefixes(before: str) -> list[str | None]:
     `before` precedes: the words before the bracket from their line's start (a headline
     line may open the window) or from a sentence's or a label's end in that line (a
     roundup's second dateline, "„Wir schaffen das“: BERLIN (dpa) -"), each such start,
-    since a full stop can be the place's or the date's ("ST. LOUIS", "Dec. 2"). [None]
-    for a bracket opening its line, the credit alone ("(Reuters) - "); after a sentence
-    in its line, a bracket with nothing before it is a caption's ("... on Monday. (AP)
-    —")."""
+    since a full stop can be the place's or the date's ("ST. LOUIS", "Dec. 2"). None
+    where nothing is left: the credit alone ("(Reuters) - ") opening the line, or after a
+    sentence, where it is a site's intro merged into the paragraph of copy that left its
+    place out more likely than a caption, whose credit names the photo ("(AP Photo/Jane
+    Doe)") and fails the bracket's test."""
     line = _LINE_BREAK.split(before)[-1]
-    if not line.strip():
-        return [None]
     starts = [0, *(m.end() for m in _CLAUSE_END.finditer(line))]
-    return [p for p in (line[s:].strip() for s in starts) if p]
+    return [line[s:].strip() or None for s in starts]
 
 
 def _dateline_credit(inside: str, prefixes: list[str | None]) -> set[str]:

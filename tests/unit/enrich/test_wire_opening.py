@@ -30,8 +30,6 @@ HEADLINE = "Fed raises rates again as prices climb"
     "Smoke rises over Gaza City (Reuters) - file photo from October.",
     "FILE - In this photo (AP) — the president waves.",
     "He said the wire (Reuters) - had it wrong.",
-    # a caption's sentence, then the credit alone in the same line
-    "Firefighters at the scene on Monday. (AP) — The fire spread",
     # the same after a headline line: the dateline is read per line
     HEADLINE + "\n\nFirefighters at the scene. (AP Photo/John Minchillo) - The fire",
     HEADLINE + "\n\n(Reuters graphic) - How the rates rose since 2022",
@@ -57,6 +55,8 @@ def test_a_caption_or_a_sentence_bracket_in_the_opening_is_no_credit(opening):
     ("Berlin/Frankfurt (dpa) - Immer mehr junge Menschen", {"dpa"}),
     ("Frankfurt/Main (dpa-AFX) - Der Dax", {"AFX"}),
     ("(Reuters) - The Federal Reserve", {"Reuters"}),  # the place in another element
+    # a site's intro merged into the paragraph of copy that left its place out
+    ("Residents will feel the change, the county said. (Reuters) - The Fed", {"Reuters"}),
     ("(EFE).- Nicaragua cerró 2021", {"EFE"}),
     ("Ciudad de México, 3 jun (EFE).- El presidente", {"EFE"}),
     ("SAN JUAN, Puerto Rico (AP) — The governor", {"AP"}),
