@@ -3,7 +3,9 @@
 Agency copy says where it came from in three places: the dateline opening the text
 ("KYIV (Reuters) -", "BERLIN, June 3 (AP) —", "New Delhi [India], June 3 (ANI):",
 "Berlin (dpa/AFP) -"), or opening one of its first paragraphs after a site's own intro
-(read stricter there: see `_later_paragraph_datelines`), the byline ("By The Associated
+(see `_later_paragraph_datelines`), both read strictly: the bracket holds agencies alone
+and the words before it are a place and a date (`_dateline_credit`), so a caption's
+"(AP Photo/Jane Doe) -" or a sentence's "(Reuters) -" is none; the byline ("By The Associated
 Press", "Jane Doe, Reuters": read as the page wrote it, `articles.byline`, since the
 cleaned `authors` keep the reporter's name only) and a closing credit line ("The
 Associated Press contributed to this report.", "— Associated Press writer Jane Doe
@@ -31,7 +33,8 @@ from tasks.common.text import CJK_LETTER
 # "WASHINGTON, Dec 2 (Reuters) -" end well inside 200 characters.
 DATELINE_CHARS = 200
 # A credit in brackets closing a dateline: "(AP) —", "(dpa) -", "(ANI):", "[Reuters] |",
-# and EFE's house style "(EFE).-" (a full stop before the dash).
+# and EFE's house style "(EFE).-" (a full stop before the dash). (`_dateline_credit`
+# judges what the bracket holds and the words before it.)
 _DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*\.?\s*[—–\-:|]")
 # A quotation in the opening window, closed or running past it: a dateline is never
 # inside one, so brackets there ('"I read it (Reuters) - and it was false," he said')
@@ -60,11 +63,14 @@ def agencies() -> tuple[tuple[str, re.Pattern], ...]:
         unspaced = [re.escape(s) for s in spellings if CJK_LETTER.search(s)]
         exact = [re.escape(s) for s in spellings if " " not in s and not CJK_LETTER.search(s)]
         loose = [re.escape(s) for s in spellings if " " in s]
+        # (the spellings of several words first: the first alternative that matches
+        # wins, and "Anadolu Agency" read as "Anadolu" left " Agency" in a dateline's
+        # bracket, which then held more than agencies)
         parts = []
-        if exact:
-            parts.append("(?-i:" + "|".join(exact) + ")")
         if loose:
             parts.append("|".join(loose))
+        if exact:
+            parts.append("(?-i:" + "|".join(exact) + ")")
         # (a kana or ideograph beside a Latin name is a boundary: "【パリAFP時事】";
         # `_NOT_CJK_WORD`, one class each side, costs less than an alternative of two)
         pattern = (rf"(?<!{_NOT_CJK_WORD})(?<!-)(?i:" + "|".join(parts)
@@ -213,8 +219,39 @@ def dateline_credits(text: str | None) -> set[str]:
     head = _blank_quotations(text[:DATELINE_CHARS])
     found = _datelines_of_other_scripts(head)
     for m in _DATELINE_CREDIT.finditer(head):
-        found |= _credited(m.group(1))
+        found |= _dateline_credit(m.group(1), _opening_prefixes(head[:m.start()]))
     return found | _later_paragraph_datelines(text)
+
+
+# Where a dateline can start inside a line of the opening window: after a sentence's or
+# a label's end.
+_CLAUSE_END = re.compile(r"[.!?:;|]\s+")
+
+
+def _opening_prefixes(before: str) -> list[str | None]:
+    """What may be the place and date of a dateline in the opening window whose bracket
+    `before` precedes: the words before the bracket from their line's start (a headline
+    line may open the window) or from a sentence's or a label's end in that line (a
+    roundup's second dateline, "„Wir schaffen das“: BERLIN (dpa) -"), each such start,
+    since a full stop can be the place's or the date's ("ST. LOUIS", "Dec. 2"). None
+    where nothing is left: the credit alone ("(Reuters) - ") opening the line, or after a
+    sentence, where it is a site's intro merged into the paragraph of copy that left its
+    place out more likely than a caption, whose credit names the photo ("(AP Photo/Jane
+    Doe)") and fails the bracket's test."""
+    line = _LINE_BREAK.split(before)[-1]
+    starts = [0, *(m.end() for m in _CLAUSE_END.finditer(line))]
+    return [line[s:].strip() or None for s in starts]
+
+
+def _dateline_credit(inside: str, prefixes: list[str | None]) -> set[str]:
+    """The agencies a dateline credits whose bracket holds `inside`, one of `prefixes`
+    (None: nothing, the bracket opening its line or paragraph) before it; none unless the
+    bracket holds agencies alone (dpa's regional desks allowed: "dpa/lno") and a prefix
+    reads as a place and a date: a caption's "(AP Photo/Jane Doe)", "(Reuters graphic)",
+    "(AFP/file)" or a sentence's "The minister (AP) -" credits nothing."""
+    if any(_dateline_prefix(p) for p in prefixes) and _only_agencies(inside, desks=True):
+        return _credited(inside)
+    return set()
 
 
 # A regional site runs agency copy after an intro of its own ("Residents will feel the
@@ -238,7 +275,9 @@ _PARAGRAPH_DATELINE = re.compile(
 # What a dateline's place and date do not hold: a sentence's or a label's marks
 # ("UPDATE: ...", "Why? ..."), quotation marks.
 _NOT_IN_DATELINE = re.compile(r"[:;!?\"“”„«»]")
-_REGION = re.compile(r"\s*\[[^\[\]]*\]")
+# A region in brackets after the place: "New Delhi [India]", and ANI's state before it,
+# "Srinagar (Jammu and Kashmir) [India]".
+_REGION = re.compile(r"\s*(?:\[[^\[\]()]*\]|\([^\[\]()]*\))")
 
 
 def _dateline_words(part: str, date: bool) -> bool:
@@ -253,7 +292,7 @@ def _dateline_words(part: str, date: bool) -> bool:
 
 
 def _dateline_prefix(prefix: str | None) -> bool:
-    """Whether `prefix`, what precedes a later paragraph's bracketed credit, reads as a
+    """Whether `prefix`, what precedes a dateline's bracketed credit, reads as a
     dateline's place and date ("WASHINGTON, Dec. 2", "New Delhi [India], June 3",
     "Ciudad de México, 3 jun"), not as words of a sentence ("Smoke rises over Gaza")."""
     if prefix is None:
@@ -284,8 +323,8 @@ def _later_paragraph_datelines(text: str) -> set[str]:
         head = _blank_quotations(p.group()[:DATELINE_CHARS])
         found |= _datelines_of_other_scripts(head, at_start=True)
         m = _PARAGRAPH_DATELINE.match(head)
-        if m and _dateline_prefix(m.group(1)) and _only_agencies(m.group(2), desks=True):
-            found |= _credited(m.group(2))
+        if m:
+            found |= _dateline_credit(m.group(2), [m.group(1)])
     return found
 
 
@@ -326,6 +365,7 @@ CLOSING_CHARS = 2000
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # A paragraph: a line's text from its first character that is no space.
 _PARAGRAPH = re.compile(f"[^\\s{_LINE_BREAKS}][^{_LINE_BREAKS}]*")
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 
 
 def closing_credits(text: str | None) -> set[str]:
