@@ -321,3 +321,18 @@ def test_an_image_caption_is_found_by_its_class_or_its_id(fragment):
     found = selectors.build(name, original(name))(tree)
     assert [e.text for e in found] == ["x"]
     assert same(found, original(name)(tree))
+
+
+def test_kept_answers_are_the_searchs_and_stay_bounded(monkeypatch):
+    """A value's answer is kept (selectors.KeptAnswers): the same as the regex's, for a
+    value asked again too, and no more than MAX_KEPT_ANSWERS of them are kept."""
+    import re
+
+    monkeypatch.setattr(selectors, "MAX_KEPT_ANSWERS", 3)
+    kept = selectors.KeptAnswers(re.compile(r"comment|share", re.IGNORECASE))
+    values = ["post-comments", "story", "Share-box", "story", "", None, "nav", "comment",
+              "footer", "share", "post-comments"]
+    for value in values * 2:
+        assert selectors._search(kept, value) is bool(value and kept.pattern.search(value))
+        assert len(kept.answers) <= 3
+    assert "" not in kept.answers and None not in kept.answers
