@@ -64,7 +64,7 @@ from tasks.common.codings import (
     accept_encoding,
     decode_body,
     decoded_head,
-    whole_gzip_of_size,
+    page_length_watch,
 )
 from tasks.common.contentrange import part_of_a_page
 from tasks.common.httplimits import MAX_HEADER_LINE_BYTES, MAX_HEADER_LINES
@@ -432,21 +432,22 @@ class Fetcher:
                             limit = 0
                     else:  # an error page or a redirect: keep its start for the archive
                         limit = min(body_cap, ERROR_BODY_BYTES)
-                    gzip_only = ex.headers.get("content-encoding", "").strip().lower() in (
-                        "gzip", "x-gzip")
+                    watch = page_length_watch(ex.headers.get("content-encoding"),
+                                              declared) if declared and limit else None
                     while limit:
                         chunk = await _read_some(resp)
                         if not chunk:
                             break
                         buf += chunk
-                        if gzip_only and declared is not None and len(buf) < declared and \
-                                whole_gzip_of_size(buf, declared):
+                        if watch is not None and len(buf) >= declared:
+                            watch = None  # the body its length says: the usual case
+                        if watch is not None and watch.feed(buf):
                             # A Content-Length of the page before compression: the gzip
-                            # member is whole and decodes to that length. Waiting for the
-                            # rest was a `truncated` page after three attempts (a server
-                            # that closes) or a `timeout_body` (one that keeps the
-                            # connection open); the connection is dropped, as its
-                            # framing is wrong (fault round 48).
+                            # member (deflate, brotli stream) is whole and decodes to that
+                            # length. Waiting for the rest was a `truncated` page after
+                            # three attempts (a server that closes) or a `timeout_body`
+                            # (one that keeps the connection open); the connection is
+                            # dropped, as its framing is wrong (fault rounds 48, 51).
                             resp.close()
                             break
                         if len(buf) > limit:
