@@ -58,6 +58,7 @@ from aiohttp.resolver import ThreadedResolver
 
 from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
+from tasks.common.blockpage import block_page
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import (
     CodingError,
@@ -845,6 +846,16 @@ class Fetcher:
         if binary is not None:
             out.error = "unsupported_content_type"
             out.detail = f"content-type {media}, but the body is {binary}"
+            return
+        blocked = block_page(body)
+        if blocked is not None:
+            # A failed fetch, not a page: kept, it was an article of the firewall's words
+            # and the URL was never asked for again (fault round 51). Not retried in the
+            # run (asking again at once is what such a firewall counts against a client);
+            # a later run asks again after refetch_failed_after_hours.
+            out.error = "blocked_page"
+            out.detail = (f"HTTP {ex.status}, but the body is {blocked}, not the page: the "
+                          "site's CDN or firewall refused this client")
             return
         out.encoding, _ = sniff_encoding(body, ctype)
         out.content_type = media
