@@ -225,7 +225,13 @@ def _require_inputs(inputs: list[str]) -> None:
     """Exit 2 when a path given on the command line does not exist, or is a file no
     reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
     run and exit 0."""
-    from tasks.discover.inputs import BLANK_INPUT, blank_input, missing_inputs, unknown_inputs
+    from tasks.discover.inputs import (
+        BLANK_INPUT,
+        blank_input,
+        broken_link,
+        missing_inputs,
+        unknown_inputs,
+    )
 
     missing = missing_inputs(inputs)
     for item in missing:
@@ -233,7 +239,11 @@ def _require_inputs(inputs: list[str]) -> None:
             err.print(f"[red]no such input:[/red] {escape(repr(item))}: {BLANK_INPUT}; an "
                       "unset shell variable?", soft_wrap=True)
             continue
-        err.print(f"[red]no such input:[/red] {escape(item)}")
+        # A link whose target is missing, or a loop of links, is there: "no such input"
+        # sent the user looking for a typo in a name `ls` lists (fault round 51).
+        link = broken_link(item)
+        err.print(f"[red]no such input:[/red] {escape(item)}"
+                  + (f": {escape(link)}" if link else ""), soft_wrap=True)
     unknown = unknown_inputs(inputs)
     for item, why in unknown:  # was a note in an empty run that exited 0
         err.print(f"[red]not an input:[/red] {escape(item)}: {escape(why)}", soft_wrap=True)
