@@ -23,11 +23,13 @@ stored (zstd in tantivy's doc store) because snippets are cut from it.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -783,6 +785,49 @@ def commits_no_longer_listed(root: Path) -> list[str]:
     return [c for c in indexed if c not in listed]
 
 
+def writable(root: Path) -> bool:
+    """Whether this process can write the warehouse's search index (its folder, or the
+    warehouse where it is still to be made): not on a read-only mount, nor in a
+    warehouse another user owns and this one may only read."""
+    folder = search_dir(root)
+    return os.access(folder if folder.exists() else root, os.W_OK)
+
+
+_LINKED: dict[str, str] = {}  # an index folder -> the folder of links it is read through
+
+
+def _linked_folder(folder: Path) -> Path:
+    """A new temporary folder of links to the files of the index in `folder`. tantivy
+    takes a lock file in the index's folder even to read it, so an index this process
+    cannot write (a read-only mount, a warehouse of another user) could not be opened:
+    `pressroom search` said the index was damaged and failed making it again with an
+    OSError traceback (fault round 51). The index's files are never changed once
+    written (meta.json is replaced, not edited), so links to them are the index as it
+    is now; the lock goes in the temporary folder. The folder made for `folder` before
+    is removed (its index read through), the last one at exit."""
+    tmp = tempfile.mkdtemp(prefix="pressroom-search-")
+    for entry in folder.iterdir():
+        if entry.is_file() and not entry.name.startswith(".tantivy-"):
+            os.symlink(entry.resolve(), os.path.join(tmp, entry.name))
+    before = _LINKED.get(str(folder))
+    if before is not None:
+        shutil.rmtree(before, ignore_errors=True)
+    elif not _LINKED:
+        atexit.register(lambda: [shutil.rmtree(f, ignore_errors=True) for f in _LINKED.values()])
+    _LINKED[str(folder)] = tmp
+    return Path(tmp)
+
+
+def _open_to_read(root: Path) -> tantivy.Index:
+    """The search index of `root`, opened to read (searched, never written)."""
+    folder = search_dir(root)
+    if not writable(root):
+        folder = _linked_folder(folder)
+    index = _with_words(tantivy.Index.open(str(folder)))
+    index.reload()
+    return index
+
+
 def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     """The index to search, and a note when it had to be made again first; (None, None)
     for a warehouse nothing was indexed from. An index damaged on disk (a segment file
@@ -794,8 +839,7 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
     state = "damaged"
     if _exists(folder):
         try:
-            index = _with_words(tantivy.Index.open(str(folder)))
-            index.reload()
+            index = _open_to_read(root)
             index.searcher()
             gone = commits_no_longer_listed(root)
             if not gone:
@@ -811,13 +855,18 @@ def _searchable(root: Path) -> tuple[tantivy.Index | None, str | None]:
         problem = "no index in it, though its state file lists the commits indexed"
     else:
         return None, None
+    if not writable(root):
+        # (the rebuild's lock file raised an OSError traceback)
+        return None, (f"the search index is {state} ({problem[:200]}), and this process "
+                      "cannot write the warehouse to make it again (a read-only mount, or "
+                      "another user's folder): run `pressroom reindex` where it can, or "
+                      "query the articles with `pressroom sql`")
     try:
         count = rebuild(root)
     except IndexBusy:
         return None, (f"the search index is {state} ({problem[:200]}), and another process "
                       "is writing it: search again when it is done")
-    index = _with_words(tantivy.Index.open(str(folder)))
-    index.reload()
+    index = _open_to_read(root)
     return index, (f"the search index was {state} ({problem[:200]}): made again from the "
                    f"warehouse's {count} article(s)")
 
@@ -885,7 +934,14 @@ def search(root: Path, query: str, since: date | datetime | None = None,
     lacks are indexed first (unless another process holds the writer: then the search
     answers from what is indexed, and says so)."""
     caught, note = [], None
-    if catch_up_first:
+    if catch_up_first and not writable(root):
+        # Indexing them would write; the rest of the index is searched as it is.
+        if lacking := pending_commits(root):
+            note = (f"{len(lacking)} commit(s) of the warehouse are not in the search index "
+                    "yet, and this process cannot write it (a read-only mount, or another "
+                    "user's folder): their articles are not searched; `pressroom search` "
+                    "where the warehouse can be written indexes them")
+    elif catch_up_first:
         try:
             caught = catch_up(root)
         except IndexBusy:
@@ -948,12 +1004,9 @@ def search(root: Path, query: str, since: date | datetime | None = None,
 
 
 def document_count(root: Path) -> int:
-    folder = search_dir(root)
-    if not _exists(folder):
+    if not _exists(search_dir(root)):
         return 0
-    index = tantivy.Index.open(str(folder))
-    index.reload()
-    return index.searcher().num_docs
+    return _open_to_read(root).searcher().num_docs
 
 
 def size_on_disk(root: Path) -> int:
