@@ -813,9 +813,14 @@ def _linked_folder(folder: Path) -> Path:
     if before is not None:
         shutil.rmtree(before, ignore_errors=True)
     elif not _LINKED:
-        atexit.register(lambda: [shutil.rmtree(f, ignore_errors=True) for f in _LINKED.values()])
+        atexit.register(_remove_linked_folders)
     _LINKED[str(folder)] = tmp
     return Path(tmp)
+
+
+def _remove_linked_folders() -> None:
+    for tmp in _LINKED.values():
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _open_to_read(root: Path) -> tantivy.Index:
