@@ -6,14 +6,15 @@ one is an extraction reject of the same name."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from schemas import DOCUMENTS, conform
 from tasks import extract
 from tasks.common.settings import Settings, settings_slice
+from tasks.discover.inputs import DiscoverConfig, discover, fetch_urls_via
 from tasks.fetch import FetchConfig, run
+from tests.site import serving
 from tests.unit.common.test_blockpage import BLOCK_PAGES, STORIES
 from tests.unit.extract.test_pages import EXTRACT, docs_table
 
@@ -38,19 +39,17 @@ class _Pages(BaseHTTPRequestHandler):
         pass
 
 
+def _fetch_config() -> FetchConfig:
+    return replace(settings_slice(FetchConfig, Settings()), allowed_networks=["127.0.0.0/8"],
+                   per_host_delay_s=0.0)
+
+
 def test_a_block_page_served_with_200_is_a_failed_fetch_asked_for_once():
-    server = ThreadingHTTPServer((HOST, 0), _Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://{HOST}:{server.server_address[1]}/"
-    try:
-        config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0)
+    with serving(_Pages, HOST) as url:
+        base = url + "/"
         docs = conform([{"input_key": name, "url": base + name, "source_kind": "url",
                          "source": "t"} for name in PAGES], DOCUMENTS, "documents")
-        result = run(docs, config, "r51")
-    finally:
-        server.shutdown()
-        server.server_close()
+        result = run(docs, _fetch_config(), "r51")
     log = {r["url"][len(base):]: r for r in result.fetch_log}
     for name in BLOCK_PAGES:
         assert (log[name]["status"], log[name]["error"], log[name]["attempts"]) == (
@@ -76,3 +75,15 @@ def test_an_archived_block_page_is_no_page():
     assert rejects["akamai"]["detail"] == (
         "the archived response is Akamai's block page (title 'Access Denied'), not the page")
     assert sorted(result.table.column("input_key").to_pylist()) == sorted(STORIES)
+
+
+def test_a_feed_answered_with_a_block_page_is_a_failed_fetch_too():
+    """A feed's address answered with Cloudflare's challenge was a `not_a_feed` reject
+    "an HTML page, not a feed", and the summary counted the feed as fetched."""
+    config = replace(settings_slice(DiscoverConfig, Settings()), allow_private_hosts=True,
+                     allowed_networks=["127.0.0.0/8"])
+    with serving(_Pages, HOST) as url:
+        found = discover([f"feed:{url}/cf-challenge"], "r51f", config, fetch_urls=fetch_urls_via(
+            lambda docs: run(docs, _fetch_config(), "r51f")))
+    assert [r["error"] for r in found.fetch_log] == ["blocked_page"], found.fetch_log
+    assert found.rejects == [] and found.docs.num_rows == 0
