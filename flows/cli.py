@@ -225,7 +225,13 @@ def _require_inputs(inputs: list[str]) -> None:
     """Exit 2 when a path given on the command line does not exist, or is a file no
     reader takes (`urls.csv`, `crawl.warc.zst`): either would otherwise commit an empty
     run and exit 0."""
-    from tasks.discover.inputs import BLANK_INPUT, blank_input, missing_inputs, unknown_inputs
+    from tasks.discover.inputs import (
+        BLANK_INPUT,
+        blank_input,
+        broken_link,
+        missing_inputs,
+        unknown_inputs,
+    )
 
     missing = missing_inputs(inputs)
     for item in missing:
@@ -233,7 +239,11 @@ def _require_inputs(inputs: list[str]) -> None:
             err.print(f"[red]no such input:[/red] {escape(repr(item))}: {BLANK_INPUT}; an "
                       "unset shell variable?", soft_wrap=True)
             continue
-        err.print(f"[red]no such input:[/red] {escape(item)}")
+        # A link whose target is missing, or a loop of links, is there: "no such input"
+        # sent the user looking for a typo in a name `ls` lists (fault round 51).
+        link = broken_link(item)
+        err.print(f"[red]no such input:[/red] {escape(item)}"
+                  + (f": {escape(link)}" if link else ""), soft_wrap=True)
     unknown = unknown_inputs(inputs)
     for item, why in unknown:  # was a note in an empty run that exited 0
         err.print(f"[red]not an input:[/red] {escape(item)}: {escape(why)}", soft_wrap=True)
@@ -779,8 +789,11 @@ def serve(
 def report(
     since: Annotated[str | None, typer.Option(help="first published day (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, typer.Option(help="last published day (YYYY-MM-DD)")] = None,
-    out: Annotated[Path | None, typer.Option(
-        help="write the HTML here (default: <warehouse>/reports/<run>.html and latest.html)")
+    # A str, not a Path: Path("./-") is Path("-"), and `./-` must stay the way to name
+    # a file called "-" once "-" is standard output.
+    out: Annotated[str | None, typer.Option(
+        help="write the HTML here, - for standard output (default: "
+             "<warehouse>/reports/<run>.html and latest.html)")
     ] = None,
     warehouse: WarehouseOpt = None,
 ) -> None:
@@ -794,7 +807,14 @@ def report(
     first, last = _day_range(since, until)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
-    problem = report_target_problem(out) if out is not None else None
+    # `--out -` is standard output, as Unix tools read it (`curl -o -`, `tar -f -`): it
+    # wrote a file named "-" in the current folder (fault round 51). The HTML is then
+    # all that goes to standard output, so `> r.html` or `| gzip` gets a clean page; the
+    # lines for people go to standard error.
+    to_stdout = out == "-"
+    target = sys.stdout.buffer if to_stdout else Path(out) if out is not None else None
+    say = err if to_stdout else console
+    problem = report_target_problem(target) if isinstance(target, Path) else None
     if problem:
         err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)
         raise typer.Exit(2)
@@ -804,17 +824,20 @@ def report(
         raise typer.Exit(1)
     run_id, unfinished = found
     if unfinished:
-        console.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
+        say.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
+    if to_stdout:
+        sys.stdout.flush()  # nothing printed is to come after the page's first bytes
     with _disk_full_is_a_sentence(root):
-        result = build_report(root, run_id, first, last, out)
+        result = build_report(root, run_id, first, last, target)
     for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
-        console.print(f"data test: {name}: {mark}")
+        say.print(f"data test: {name}: {mark}")
     for note in result.notes:
-        console.print(f"[yellow]note:[/yellow] {escape(note)}")
-    size = result.html.stat().st_size
-    console.print(f"DuckDB: {escape(str(result.database.resolve()))}\nreport: "
-                  f"{escape(str(result.html.resolve()))} ({size / 1024:.0f} KB)", highlight=False)
+        say.print(f"[yellow]note:[/yellow] {escape(note)}")
+    where = "standard output" if result.html is None else (
+        f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)")
+    say.print(f"DuckDB: {escape(str(result.database.resolve()))}\nreport: {where}",
+              highlight=False)
     if any(result.data_tests.values()):
         raise typer.Exit(1)
 

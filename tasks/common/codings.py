@@ -113,6 +113,89 @@ def whole_gzip_of_size(data: bytes, size: int) -> bool:
     return d.eof and not d.unused_data and not d.unconsumed_tail and len(out) == size
 
 
+class _StreamOfSize:
+    """A deflate (zlib or raw) or brotli body watched as it arrives, for the case
+    `whole_gzip_of_size` covers for gzip: a Content-Length that counts the page before
+    compression. These codings carry no decoded length to check first, so each chunk is
+    decoded as it comes, the output counted and dropped; `feed(data)`, given the body so
+    far, decodes what it had not seen and says whether that body is one whole stream
+    that decodes to exactly `size` bytes, nothing after it. The watch gives up (and
+    decodes no more) at the first sign that this is not such a body: more than `size`
+    bytes out (a body whose length is its own: compressed data decodes to more than
+    itself, so this comes after a fraction of it), bytes after the stream's end, an
+    error. zlib's Adler-32 is checked at its end; raw deflate and brotli have no
+    checksum, their end of stream is what says the page is whole."""
+
+    def __init__(self, coding: str, size: int) -> None:
+        self.coding, self.size = coding, size
+        self.out = 0
+        self.head = b""  # deflate: the first bytes, until they tell zlib from raw
+        self.decoder = brotli.Decompressor() if coding == "br" else None
+        self.dead = False
+        self.seen = 0
+
+    def feed(self, data: bytes) -> bool:
+        if self.dead:
+            return False
+        chunk, self.seen = bytes(data[self.seen:]), len(data)
+        try:
+            whole = self._feed(chunk)
+        except (zlib.error, _BROTLI_ERROR, CodingError):
+            whole = False
+            self.dead = True
+        return whole
+
+    def _feed(self, chunk: bytes) -> bool:
+        if self.coding == "br":
+            self.out = _feed(self.decoder, chunk, self.size, self.out)
+            return self.decoder.is_finished() and self.out == self.size
+        if self.decoder is None:
+            self.head += chunk
+            if len(self.head) < 2:
+                return False
+            chunk, self.head = self.head, b""
+            self.decoder = zlib.decompressobj(15 if _zlib_header(chunk) else -15)
+        d = self.decoder
+        if d.eof:  # bytes after the end of the stream: not a page of this size
+            raise CodingError("bad_compression", "data after the stream")
+        while chunk:
+            self.out += len(d.decompress(chunk, min(1 << 20, self.size + 1 - self.out)))
+            if self.out > self.size:
+                raise CodingError("decompressed_too_large", "more than the length")
+            chunk = d.unconsumed_tail
+        if d.unused_data:
+            raise CodingError("bad_compression", "data after the stream")
+        return d.eof and self.out == self.size
+
+
+class _GzipOfSize:
+    """gzip's watch: the trailer's ISIZE says the decoded length, so the body is decoded
+    only when it matches (`whole_gzip_of_size`), not as it arrives."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def feed(self, data: bytes) -> bool:
+        return whole_gzip_of_size(data, self.size)
+
+
+def page_length_watch(content_encoding: str | None, size: int):
+    """A watch over a body of one content coding (gzip, deflate, br) whose `feed(body)`
+    says when the body so far is one whole compressed stream decoding to exactly
+    `size` bytes (the Content-Length): the body ends short of that length because the
+    length counted the page before compression (a script set it, then a server module
+    or PHP's zlib.output_compression compressed the page). None for other codings, or
+    several (fault rounds 48 for gzip, 51 for deflate and br)."""
+    codings = [coding_name(c) for c in (content_encoding or "").split(",") if coding_name(c)]
+    if len(codings) != 1 or size <= 0:
+        return None
+    if codings[0] in ("gzip", "x-gzip"):
+        return _GzipOfSize(size)
+    if codings[0] == "deflate" or (codings[0] == "br" and brotli is not None):
+        return _StreamOfSize(codings[0], size)
+    return None
+
+
 def _members(data: bytes, new_decoder, error: type[Exception], opens_next,
              limit: int) -> tuple[bytes, bytes | None]:
     """`data` decoded member after member (gzip's members, zstd's frames: each a whole

@@ -611,6 +611,16 @@ def missing_inputs(inputs: list[str]) -> list[str]:
         not _REMOTE_INPUT.match(trim_url(i)) and not Path(home_expanded(i)).exists())]
 
 
+def broken_link(item: str) -> str | None:
+    """What an input that does not exist is when it is a symbolic link: one to nothing,
+    or a loop of links (as `not_a_file` says of one in a folder); None otherwise."""
+    path = Path(home_expanded(item))
+    if not path.is_symlink():
+        return None
+    found = not_a_file(path)
+    return found.detail if found is not None else None
+
+
 def unknown_inputs(inputs: list[str]) -> list[tuple[str, str]]:
     """(input, why) for each file named as an input that no reader takes
     (`unknown_input`); URLs and folders are not judged here."""

@@ -67,6 +67,7 @@ from trafilatura.utils import (
 )
 
 from schemas import ARTICLES, conform
+from tasks.common.blockpage import block_page
 from tasks.common.charset import decode
 from tasks.common.result import StageResult, Verdict, reject_record
 from tasks.common.sniff import GENERIC_PAGE_TYPES, binary_body_kind, is_blank, opens_as_html
@@ -1162,6 +1163,9 @@ def archived_response_problem(doc: dict, allowed_content_types: list[str]) -> Ve
     if binary is not None:
         return Verdict("unsupported_content_type",
                        f"archived response is {ctype or 'unlabelled'}, but the body is {binary}")
+    blocked = block_page(doc.get("body") or b"")
+    if blocked is not None:  # the fetcher's kind for it (round 51): crawls hold them too
+        return Verdict("blocked_page", f"the archived response is {blocked}, not the page")
     return None
 
 

@@ -58,13 +58,14 @@ from aiohttp.resolver import ThreadedResolver
 
 from schemas.tables import DOCUMENTS, conform
 from tasks.common import rights
+from tasks.common.blockpage import block_page
 from tasks.common.charset import sniff_encoding
 from tasks.common.codings import (
     CodingError,
     accept_encoding,
     decode_body,
     decoded_head,
-    whole_gzip_of_size,
+    page_length_watch,
 )
 from tasks.common.contentrange import part_of_a_page
 from tasks.common.httplimits import MAX_HEADER_LINE_BYTES, MAX_HEADER_LINES
@@ -432,21 +433,22 @@ class Fetcher:
                             limit = 0
                     else:  # an error page or a redirect: keep its start for the archive
                         limit = min(body_cap, ERROR_BODY_BYTES)
-                    gzip_only = ex.headers.get("content-encoding", "").strip().lower() in (
-                        "gzip", "x-gzip")
+                    watch = page_length_watch(ex.headers.get("content-encoding"),
+                                              declared) if declared and limit else None
                     while limit:
                         chunk = await _read_some(resp)
                         if not chunk:
                             break
                         buf += chunk
-                        if gzip_only and declared is not None and len(buf) < declared and \
-                                whole_gzip_of_size(buf, declared):
+                        if watch is not None and len(buf) >= declared:
+                            watch = None  # the body its length says: the usual case
+                        if watch is not None and watch.feed(buf):
                             # A Content-Length of the page before compression: the gzip
-                            # member is whole and decodes to that length. Waiting for the
-                            # rest was a `truncated` page after three attempts (a server
-                            # that closes) or a `timeout_body` (one that keeps the
-                            # connection open); the connection is dropped, as its
-                            # framing is wrong (fault round 48).
+                            # member (deflate, brotli stream) is whole and decodes to that
+                            # length. Waiting for the rest was a `truncated` page after
+                            # three attempts (a server that closes) or a `timeout_body`
+                            # (one that keeps the connection open); the connection is
+                            # dropped, as its framing is wrong (fault rounds 48, 51).
                             resp.close()
                             break
                         if len(buf) > limit:
@@ -844,6 +846,16 @@ class Fetcher:
         if binary is not None:
             out.error = "unsupported_content_type"
             out.detail = f"content-type {media}, but the body is {binary}"
+            return
+        blocked = block_page(body)
+        if blocked is not None:
+            # A failed fetch, not a page: kept, it was an article of the firewall's words
+            # and the URL was never asked for again (fault round 51). Not retried in the
+            # run (asking again at once is what such a firewall counts against a client);
+            # a later run asks again after refetch_failed_after_hours.
+            out.error = "blocked_page"
+            out.detail = (f"HTTP {ex.status}, but the body is {blocked}, not the page: the "
+                          "site's CDN or firewall refused this client")
             return
         out.encoding, _ = sniff_encoding(body, ctype)
         out.content_type = media

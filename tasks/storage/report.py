@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
 import pyarrow as pa
@@ -582,7 +583,7 @@ def drift_notes(db: Path, run_id: str) -> list[str]:
 class ReportResult:
     database: Path
     data_tests: dict[str, int]  # failing-row count per data test
-    html: Path
+    html: Path | None  # None: written to a stream (`report --out -`)
     notes: list[str] = field(default_factory=list)  # drift alarms of the run
     sections: dict[str, bool] = field(default_factory=dict)  # section key -> has data
 
@@ -596,13 +597,15 @@ def ranged_report_name(since: date | None, until: date | None) -> str:
 
 
 def write_html_report(root: Path, db: Path, run_id: str, since: date | None = None,
-                      until: date | None = None, out: Path | None = None,
-                      test_results: dict | None = None) -> tuple[Path, dict[str, bool]]:
+                      until: date | None = None, out: Path | BinaryIO | None = None,
+                      test_results: dict | None = None) -> tuple[Path | None, dict[str, bool]]:
     """The self-contained HTML report (report_html.py) of the published days in
     [since, until], written atomically to `out`, or to reports/<run_id>.html and copied
     to reports/latest.html; a report of a range to reports/range-<since>-<until>.html
-    alone (it replaced the run's own report and latest.html, fault round 11). Returns
-    the path and which sections hold data."""
+    alone (it replaced the run's own report and latest.html, fault round 11). `out` may
+    be a binary stream (standard output, for `report --out -`): the report goes there,
+    and no file is written. Returns the path (None for a stream) and which sections
+    hold data."""
     test_results = test_results if test_results is not None else data_test_rows(db)
     con = connect_views(db)
     try:
@@ -611,6 +614,11 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
     finally:
         con.close()
     html = page.encode("utf-8")
+    sections_with_data = {s.key: s.has_data for s in sections}
+    if out is not None and hasattr(out, "write"):
+        out.write(html)
+        out.flush()
+        return None, sections_with_data
     folder = root / "reports"
     if out is not None:
         targets = [Path(out)]
@@ -623,11 +631,11 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(html)
         os.replace(tmp, target)
-    return targets[0], {s.key: s.has_data for s in sections}
+    return targets[0], sections_with_data
 
 
 def build_report(root: Path, run_id: str, since: date | None = None,
-                 until: date | None = None, out: Path | None = None) -> ReportResult:
+                 until: date | None = None, out: Path | BinaryIO | None = None) -> ReportResult:
     """Views, data tests, the HTML report and the run's drift notes, in one go."""
     db = build_views(root)
     results = data_test_rows(db)

@@ -1,0 +1,79 @@
+"""Pages a CDN or web firewall serves in place of the one asked for: a block page
+("Attention Required! | Cloudflare", Akamai's "Access Denied"), a bot check ("Just a
+moment..."), often with status 200.
+
+Fetched, such a page was a page like any other: Cloudflare's block page (98 words) and
+its challenge (58 words) were kept as articles titled "Sorry, you have been blocked"
+and "www.example.com", Akamai's as a `too_short` reject (fault round 51); and a URL
+kept or rejected is not asked for again, so the article was lost for good. The fetcher
+names it a failed fetch (`blocked_page`, asked again by a later run), the extract stage
+an archived one. Which pages are such pages is data (data/block_pages.tsv): a vendor's
+title and one of its marks, both.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Block pages are small (Cloudflare's challenge, the largest, ~30 KB with its scripts):
+# the title and the marks are looked for in the body's first bytes only, so a large
+# page costs no more than a small one.
+LOOK_BYTES = 256 * 1024
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Vendor:
+    name: str
+    titles: frozenset[str]
+    title_starts: tuple[str, ...]
+    marks: tuple[str, ...]
+
+
+def _folded(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+@cache
+def vendors() -> tuple[Vendor, ...]:
+    """The vendors of data/block_pages.tsv, in file order."""
+    text = resources.files("tasks.common").joinpath("data/block_pages.tsv").read_text(
+        encoding="utf-8")
+    found: dict[str, dict[str, list[str]]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, value = line.split("\t")
+        found.setdefault(name, {"title": [], "title-start": [], "mark": []})[kind].append(
+            _folded(value))
+    return tuple(Vendor(name, frozenset(k["title"]), tuple(k["title-start"]),
+                        tuple(k["mark"])) for name, k in found.items())
+
+
+def block_page(body: bytes) -> str | None:
+    """What the body is when it is a CDN's or firewall's block or bot-check page (its
+    vendor and title: "Cloudflare's block page (title 'Just a moment...')"), else None."""
+    head = body[:LOOK_BYTES]
+    title_match = _TITLE.search(head)
+    if title_match is None:
+        return None
+    # Latin-1 reads any bytes; the titles and marks are ASCII, so a page in UTF-8 or
+    # any ASCII-compatible charset compares alike.
+    title = _folded(html.unescape(title_match.group(1).decode("latin-1")))
+    if not title:
+        return None
+    page = None
+    for vendor in vendors():
+        if title not in vendor.titles and not title.startswith(vendor.title_starts):
+            continue
+        page = page if page is not None else _folded(head.decode("latin-1"))
+        if any(mark in page for mark in vendor.marks):
+            shown = " ".join(html.unescape(title_match.group(1).decode("utf-8", "replace"))
+                             .split())
+            return f"{vendor.name}'s block page (title {shown[:80]!r})"
+    return None
