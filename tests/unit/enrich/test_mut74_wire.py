@@ -13,14 +13,11 @@ from tasks.enrich.wire import (
     _only_agencies,
     dateline_credits,
 )
+from tests.unit.enrich.test_wire_intro import INTRO, ZH_INTRO
 
-# An intro longer than the opening window: what follows it is read as a later paragraph
-# only (`at_start`), never by the opening's scan of its first DATELINE_CHARS.
-INTRO = ("Residents of Springfield will feel the change from next month, the county "
-         "said on Tuesday, as the new rates reach the first households.\n\n"
-         "The county's finance office expects most families to pay about twelve "
-         "dollars more a month, a spokeswoman said in a statement.")
-ZH_INTRO = "本市居民下个月起将感受到这一变化，市政府周二表示。" * 10
+# test_wire_intro.py's intros are longer than the opening window: what follows them is
+# read as a later paragraph only (`at_start`), never by the opening's scan of its first
+# DATELINE_CHARS.
 KO_INTRO = "시민들은 다음 달부터 이 변화를 느끼게 될 것이라고 시 당국이 화요일 밝혔다. " * 6
 
 
