@@ -194,28 +194,29 @@ def insert_at(paras: list[str], share: float, text: str) -> list[str]:
 
 # Trap kinds: name -> (carriers are short, f(carrier paras list, third bodies, rnd) ->
 # texts). Each trap joins len(carriers) different stories.
-def _quote(length):
+def _quote_placed(length, place):
+    """A trap of one quotation of `length` words, put in each carrier by `place(carrier,
+    quote)`."""
     def make(carriers, src, rnd):
         q = "“" + passage(rnd, src[0], length) + "”"
-        return [insert_at(c, 0.5, q) for c in carriers]
+        return [place(c, q) for c in carriers]
     return make
+
+
+def _quote(length):
+    # the quote in the middle of both stories
+    return _quote_placed(length, lambda c, q: insert_at(c, 0.5, q))
 
 
 def _quote_lead(length):
     # the quote opens both stories (so their leads are shared: only containment parts them)
-    def make(carriers, src, rnd):
-        q = "“" + passage(rnd, src[0], length) + "”"
-        return [[q, *c] for c in carriers]
-    return make
+    return _quote_placed(length, lambda c, q: [q, *c])
 
 
 def _quote_second(length):
     # the quote right after the story's first paragraph: a short first paragraph leaves
     # the quote's first words in the 30-word lead, so the leads may be shared
-    def make(carriers, src, rnd):
-        q = "“" + passage(rnd, src[0], length) + "”"
-        return [insert_at(c, 0, q) for c in carriers]
-    return make
+    return _quote_placed(length, lambda c, q: insert_at(c, 0, q))
 
 
 def _two_quotes(carriers, src, rnd):

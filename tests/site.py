@@ -27,6 +27,17 @@ def serving(handler: type[BaseHTTPRequestHandler],
         server.shutdown()
         server.server_close()
 
+def answer(handler: BaseHTTPRequestHandler, body: bytes, content_type: str,
+           status: int = 200) -> None:
+    """Send `body` whole from a test server's handler: the status, its Content-Type and
+    a Content-Length that counts it."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title} | Harbour Gazette</title>

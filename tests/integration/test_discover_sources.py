@@ -21,6 +21,7 @@ import pytest
 
 from schemas.tables import DOCUMENTS, FETCH_LOG, REJECTS, conform
 from tasks.discover.remote import RemoteLimits, discover_remote
+from tests.site import answer
 
 NOW = datetime(2024, 4, 10, 12, 0, tzinfo=UTC)
 RUN = "run-test"
@@ -102,11 +103,7 @@ def outlet() -> Iterator[tuple[str, Counter]]:
         def do_GET(self) -> None:  # noqa: N802
             hits[self.path] += 1
             status, ctype, body = routes.get(self.path, (404, "text/plain", b"not found"))
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            answer(self, body, ctype, status)
 
         def log_message(self, *args) -> None:
             pass

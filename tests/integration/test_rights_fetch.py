@@ -18,7 +18,7 @@ from tasks.steps import fetch_documents
 from tasks.storage.archive import iter_responses
 from tasks.storage.publish import publish_run
 from tasks.storage.report import build_views, connect_views, run_data_tests
-from tests.site import serving
+from tests.site import answer, serving
 
 BODY = " ".join(f"Sentence number {i} of a long enough news story about the harbour."
                 for i in range(30))
@@ -175,11 +175,7 @@ def tdm_site() -> Iterator[tuple[str, list[str]]]:
                 self.send_response(404)
                 self.end_headers()
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            answer(self, body, ctype)
 
         def log_message(self, *args) -> None:
             pass

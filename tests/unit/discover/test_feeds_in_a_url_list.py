@@ -15,7 +15,7 @@ from tasks.common.settings import Settings, settings_slice
 from tasks.discover.inputs import DiscoverConfig, discover, fetch_urls_via, read_url_list
 from tasks.fetch import FetchConfig, run
 from tests.integration.faultserver import story
-from tests.site import serving
+from tests.site import answer, serving
 
 # A loopback address of this file's own: the fetch stage keeps per-host politeness
 # (Retry-After, Crawl-delay) for the whole process, and earlier tests share 127.0.0.1.
@@ -43,12 +43,8 @@ def _handler(base: list[str]):
             if self.path not in pages:
                 self.send_error(404)
                 return
-            ctype, body = pages[self.path][0], pages[self.path][1]()
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            ctype, make = pages[self.path]
+            answer(self, make(), ctype)
 
         def log_message(self, *args) -> None:
             pass
