@@ -52,6 +52,7 @@ from tasks.common.urls import (
     without_escaped_ampersands,
     without_prose_punctuation,
 )
+from tasks.discover.packed import UnpackError, unpack, unpacked_name
 from tasks.discover.remote import (
     FetchUrls,
     RemoteLimits,
@@ -433,6 +434,12 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         raw = path.read_bytes()
     except OSError as exc:
         return [], [_reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)]
+    try:
+        raw = unpack(raw, MAX_DUMP_BYTES)  # a dump saved compressed (tasks/discover/packed.py)
+    except UnpackError as exc:
+        return [], [_reject("dump", source, f"dump:{content_key(raw)}", exc.reason,
+                            f"{exc.detail} (a dump is read up to {MAX_DUMP_BYTES} bytes)"
+                            if exc.reason == "too_large" else exc.detail, run_id)]
     if holds_url_list(raw):
         return read_url_list(path, run_id)
     key = f"dump:{content_key(raw)}"
@@ -556,8 +563,13 @@ def read_url_list(path: Path, run_id: str, sources: list[tuple[str, str]] | None
                                 "read at once: not read; split it into smaller .urls files",
                                 run_id)]
         raw = path.read_bytes()
+        raw = unpack(raw, MAX_URL_LIST_BYTES)  # a list saved compressed
     except OSError as exc:
         return [], [_reject("url", source, f"urls:{source}", "unreadable", str(exc), run_id)]
+    except UnpackError as exc:
+        return [], [_reject("url", source, f"urls:{source}", exc.reason, exc.detail
+                            + (": split it into smaller .urls files" if exc.reason == "too_large"
+                               else ""), run_id)]
     lines = url_list_lines(raw)
     if not any(why is None and "://" in line for _, line, why in lines):
         try:
@@ -634,7 +646,8 @@ def unknown_inputs(inputs: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-INPUT_KINDS = ".txt dump, .urls list, .warc or .warc.gz, sources.toml"
+INPUT_KINDS = ".txt dump, .urls list, either compressed (.gz, .bz2, .xz, .zst), .warc or " \
+    ".warc.gz, sources.toml"
 # Hints for files people name as inputs that no reader takes, by how the name ends.
 _NOT_READ_HINTS = (
     ((".warc.zst", ".warc.bz2", ".warc.xz", ".warc.zip", ".warc.gz.zst"),
@@ -663,7 +676,7 @@ def unknown_input(name: str) -> str | None:
     seemed to work and did nothing."""
     low = name.lower()
     if (is_warc_path(name) or is_sources_file(name)
-            or low.endswith(URL_LIST_SUFFIXES + DUMP_SUFFIXES)):
+            or unpacked_name(low).endswith(URL_LIST_SUFFIXES + DUMP_SUFFIXES)):
         return None
     hint = next((why for ends, why in _NOT_READ_HINTS if low.endswith(ends)), None)
     return (f"not a recognised input ({INPUT_KINDS})" + (f": {hint}" if hint else ""))
@@ -1017,20 +1030,19 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
                 sitemaps += src.sitemaps
                 listed += [(u, path_label(item)) for u in src.urls]
             stats["sources_enabled"] = stats.get("sources_enabled", 0) + len(cfg.enabled())
-        elif item.name.lower().endswith(URL_LIST_SUFFIXES):  # PAGES.URLS as pages.urls
+        elif unpacked_name(item.name).endswith(URL_LIST_SUFFIXES):  # PAGES.URLS, pages.urls.gz
             named: list[tuple[str, str]] = []
             d, r = read_url_list(item, run_id, named)
             rows += d
             rejects += r
             feeds += [u for kind, u in named if kind == "feed"]
             sitemaps += [u for kind, u in named if kind == "sitemap"]
-        elif item.name.lower().endswith(DUMP_SUFFIXES):
+        elif unpacked_name(item.name).endswith(DUMP_SUFFIXES):
             d, r = read_dumps(item, run_id)
             rows += d
             rejects += r
         elif item.name not in ("README.md", ".gitkeep", "outlets.toml"):  # not inputs
-            notes.append(f"{item}: not a recognised input (.txt dump, .urls list, .warc[.gz], "
-                         "sources.toml): ignored")
+            notes.append(f"{item}: not a recognised input ({INPUT_KINDS}): ignored")
     if skip_sources:
         before = len(feeds) + len(sitemaps)
         feeds = [u for u in feeds if u not in skip_sources]

@@ -462,12 +462,12 @@ def test_run_passes_discoverys_notes_on_for_the_run_summary(tmp_path: Path) -> N
                  CONFIG, "run-3", now=NOW)
     assert result.table.column("url").to_pylist() == ["https://a.example/1"]
     assert result.notes == [
-        f"input {str(named)!r}: not a recognised input (.txt dump, .urls list, .warc or "
-        ".warc.gz, sources.toml): a list of URLs is read from a .urls file (one URL a line, "
-        "# for comments): save the URLs as one",
+        f"input {str(named)!r}: not a recognised input (.txt dump, .urls list, either "
+        "compressed (.gz, .bz2, .xz, .zst), .warc or .warc.gz, sources.toml): a list of URLs "
+        "is read from a .urls file (one URL a line, # for comments): save the URLs as one",
         f"input {str(tmp_path / 'missing')!r} does not exist: skipped",
-        f"{other}: not a recognised input (.txt dump, .urls list, .warc[.gz], sources.toml): "
-        "ignored"]
+        f"{other}: not a recognised input (.txt dump, .urls list, either compressed (.gz, "
+        ".bz2, .xz, .zst), .warc or .warc.gz, sources.toml): ignored"]
 
 
 def test_garbage_lines_of_a_url_list_are_bad_url_rejects_and_good_lines_still_come(
