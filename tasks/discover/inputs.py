@@ -502,14 +502,42 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
         # one copied from a page's HTML source or a feed's XML: `?id=1&amp;cat=2` was
         # fetched, a query of `amp;cat` (round 32)
         line = without_escaped_ampersands(line)
-        line = _first_column(line)
-        why = None
-        if _JUNK_CHARS.search(line):
-            why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
-        elif re.search(r"\s", line):  # one URL a line: a URL holds no whitespace
-            why = f"not a URL: whitespace inside {line[:200]!r}"
-        out.append((lineno, line, why))
+        for url in _urls_of_a_line(_first_column(line)):
+            why = None
+            if _JUNK_CHARS.search(url):
+                why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
+            elif re.search(r"\s", url):  # one URL a line: a URL holds no whitespace
+                why = f"not a URL: whitespace inside {url[:200]!r}"
+            out.append((lineno, url, why))
     return out
+
+
+# Where a line names another URL: whitespace, or a comma or semicolon with whitespace
+# after it, before an http(s) address. URLs hold no whitespace, so these always separate.
+_SPACED_URL_SEPARATOR = re.compile(r"\s*[,;]?\s+(?=https?://)", re.IGNORECASE)
+# A comma or semicolon right before an address, as a spreadsheet's cells are joined:
+# a separator too, except inside a query ("?share=https://a,https://b" is one URL).
+_BARE_URL_SEPARATOR = re.compile(r"[,;](?=https?://)", re.IGNORECASE)
+
+
+def _urls_of_a_line(line: str) -> list[str]:
+    """The URLs of a list line that names several ("https://a/1, https://b/2", a row of
+    cells pasted from a spreadsheet, addresses copied from a sentence): each is read.
+    Before, a line of addresses between spaces was one `bad_url` reject, "whitespace
+    inside", every URL in it lost, and addresses joined by a comma alone were fetched as
+    one page whose path held the others. A line is split only when every part is an
+    http(s) address: otherwise it stays as it is and is judged whole."""
+    if not _HTTP_LINE.match(line) or line.lower().count("http") < 2:
+        return [line]
+    parts = []
+    for spaced in _SPACED_URL_SEPARATOR.split(line):
+        head, mark, query = spaced.partition("?")  # a query's commas are the query's own
+        joined = _BARE_URL_SEPARATOR.split(head)
+        parts += [*joined[:-1], joined[-1] + mark + query]
+    if len(parts) > 1 and all(_HTTP_LINE.match(p) and not re.search(r"\s", p)
+                              for p in parts):
+        return parts
+    return [line]
 
 
 _HTTP_LINE = re.compile(r"https?://\S", re.IGNORECASE)

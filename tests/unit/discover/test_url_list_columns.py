@@ -31,11 +31,12 @@ def test_a_tab_separated_list_saved_as_txt_is_a_url_list(tmp_path: Path) -> None
 
 
 def test_whitespace_that_is_not_a_column_is_still_a_bad_url(tmp_path: Path) -> None:
-    """The guards: two URLs on a line, a URL with a space inside, and a line whose first
-    column is no URL are rejected as before."""
+    """The guards: a URL with a space inside, a line whose first column is no URL, and
+    words between two URLs are rejected as before (two URLs and nothing else on a line
+    are two URLs since session 52: test_several_urls_on_a_line.py)."""
     path = tmp_path / "bad.urls"
-    path.write_text("https://n.example/a https://n.example/b\n"
-                    "https://n.example/a b\tTitle\n"
-                    "Title\thttps://n.example/c\n")
+    path.write_text("https://n.example/a b\tTitle\n"
+                    "Title\thttps://n.example/c\n"
+                    "https://n.example/a and https://n.example/b\n")
     docs, rejects = read_url_list(path, "r48")
     assert docs == [] and [r["reason"] for r in rejects] == ["bad_url"] * 3, (docs, rejects)
