@@ -290,10 +290,52 @@ def ingest(
     warehouse: WarehouseOpt = None,
     dask_address: DaskOpt = None,
 ) -> None:
-    """Run the ingest flow and print the run summary."""
+    """Run the ingest flow and print the run summary. An input of "-" is standard input:
+    a URL list or a text dump piped in (`curl -s .../urls.txt | pressroom ingest -`)."""
     settings = _settings(warehouse, dask_address=dask_address)
     _require_warehouse(settings.warehouse, write=True)
-    _require_inputs(inputs or [])
+    with _standard_input(inputs or []) as named:
+        _ingest(named, refresh, settings)
+
+
+@contextmanager
+def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
+    """`inputs` with "-" as the file standard input's bytes were saved to (for the run's
+    length: a temporary folder). Exit 2 when standard input is a terminal (nothing was
+    piped: the command would wait for typing), holds nothing, or is over the cap. "-"
+    was "no such input"."""
+    from tasks.discover.inputs import MAX_PIPED_BYTES, STDIN_INPUT, piped_input
+
+    if STDIN_INPUT not in inputs:
+        yield inputs
+        return
+    stream = sys.stdin
+    if stream is None or stream.isatty():
+        err.print("[red]nothing piped in:[/red] the input - reads standard input, which is "
+                  "a terminal here: pipe a URL list or a text dump in, e.g. "
+                  "`cat urls.txt | pressroom ingest -`", soft_wrap=True)
+        raise typer.Exit(2)
+    raw = stream.buffer.read(MAX_PIPED_BYTES + 1)
+    if not raw.strip():
+        err.print("[red]nothing piped in:[/red] standard input (the input -) held no text",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+    if len(raw) > MAX_PIPED_BYTES:
+        err.print(f"[red]too much piped in:[/red] standard input holds more than "
+                  f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) and "
+                  "ingest their folder", soft_wrap=True)
+        raise typer.Exit(2)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="pressroom-stdin-") as folder:
+        path = str(piped_input(raw, Path(folder)))
+        first = inputs.index(STDIN_INPUT)  # "-" named twice is one standard input
+        yield [path if i == first else item for i, item in enumerate(inputs)
+               if item != STDIN_INPUT or i == first]
+
+
+def _ingest(inputs: list[str], refresh: bool, settings) -> None:
+    _require_inputs(inputs)
     _before_flows()
     from flows.server import PrefectApi
 
@@ -308,7 +350,7 @@ def ingest(
 
     # Before the flow: Prefect stores a flow's parameters, so credentials never reach it,
     # and holds them as UTF-8, so a path that is no UTF-8 goes escaped (fault round 41)
-    clean, credentials = given_inputs(inputs or [])
+    clean, credentials = given_inputs(inputs)
     if credentials:
         err.print("[yellow]note:[/yellow] user name/password removed from input URL(s): "
                   "pressroom never sends or stores them")

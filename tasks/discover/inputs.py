@@ -620,6 +620,29 @@ def read_url_list(path: Path, run_id: str, sources: list[tuple[str, str]] | None
     return docs, rejects
 
 
+# The input that names standard input, as Unix tools take it: `curl ... | pressroom ingest -`.
+STDIN_INPUT = "-"
+# What is read of standard input: the larger of the two readers' caps (a URL list's).
+MAX_PIPED_BYTES = MAX_URL_LIST_BYTES
+
+
+def piped_input(raw: bytes, folder: Path) -> Path:
+    """Standard input's bytes saved in `folder` as the file discover reads: a dump
+    (`stdin.txt`) when its first line is a dump's header, else a URL list (`stdin.urls`),
+    judged on what a compressed stream holds. As a list, a line that is no URL is that
+    line's reject; as a dump, a whole list would be one `missing_header`."""
+    try:
+        head = unpack(raw, MAX_PIPED_BYTES)[:4096]
+    except UnpackError:
+        head = b""  # a damaged stream: the dump reader names what is wrong with it
+    first = next((line for line in head.decode("utf-8", "replace").splitlines()
+                  if line.strip()), "")
+    looks_dumped = _DUMP_HEADER.match(first) or _GLUED_HEADER.match(first)
+    path = folder / ("stdin.txt" if looks_dumped or not head else "stdin.urls")
+    path.write_bytes(raw)
+    return path
+
+
 def url_document(url: str, source_kind: str, source: str, run_id: str, where: str = "") -> dict:
     """A document row for a URL, or a reject row when it is not an http(s) URL."""
     try:
