@@ -10,6 +10,7 @@ import math
 import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -169,15 +170,15 @@ def _require_utf8(**values: str | None) -> None:
             raise typer.Exit(2)
 
 
-def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
-    """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
-    cannot write, or for a command that reads one, no folder at all): before Prefect
-    starts, not at publish after all the work."""
+def _require_warehouse(root: Path, write: bool, existing: bool = False, hint: str = "") -> None:
+    """Exit 2 with a sentence (and `hint`, what else to do) when the warehouse path cannot
+    serve (a file, a folder we cannot write, or for a command that reads one, no folder
+    at all): before Prefect starts, not at publish after all the work."""
     from tasks.storage.preflight import warehouse_problem
 
     problem = warehouse_problem(root, write, existing)
     if problem:
-        err.print(f"[red]bad warehouse:[/red] {escape(problem)}", soft_wrap=True)  # paths whole
+        err.print(f"[red]bad warehouse:[/red] {escape(problem + hint)}", soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -806,7 +807,6 @@ def report(
 
     first, last = _day_range(since, until)
     root = _settings(warehouse).warehouse
-    _require_warehouse(root, write=True)
     # `--out -` is standard output, as Unix tools read it (`curl -o -`, `tar -f -`): it
     # wrote a file named "-" in the current folder (fault round 51). The HTML is then
     # all that goes to standard output, so `> r.html` or `| gzip` gets a clean page; the
@@ -814,6 +814,17 @@ def report(
     to_stdout = out == "-"
     target = sys.stdout.buffer if to_stdout else Path(out) if out is not None else None
     say = err if to_stdout else console
+    # A warehouse this process cannot write (a read-only mount, a backup, another user's)
+    # was refused ("not writable") even with the report going elsewhere (fault round 52):
+    # it is read as `sql` reads it, the views built in a temporary folder.
+    read_only = root.is_dir() and not os.access(root, os.W_OK)
+    if read_only and target is not None:
+        _require_warehouse(root, write=False, existing=True)
+    else:
+        read_only = False
+        _require_warehouse(root, write=True, hint=(
+            "; to report on it as it is, write the report elsewhere: --out FILE, or --out - "
+            "for standard output") if root.is_dir() and not os.access(root, os.W_OK) else "")
     problem = report_target_problem(target) if isinstance(target, Path) else None
     if problem:
         err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)
@@ -827,8 +838,11 @@ def report(
         say.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
     if to_stdout:
         sys.stdout.flush()  # nothing printed is to come after the page's first bytes
-    with _disk_full_is_a_sentence(root):
-        result = build_report(root, run_id, first, last, target)
+    with _disk_full_is_a_sentence(root), (
+            tempfile.TemporaryDirectory(prefix="pressroom-report-") if read_only
+            else nullcontext()) as views_in:
+        result = build_report(root, run_id, first, last, target,
+                              Path(views_in) if views_in else None)
     for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
         say.print(f"data test: {name}: {mark}")
@@ -836,8 +850,10 @@ def report(
         say.print(f"[yellow]note:[/yellow] {escape(note)}")
     where = "standard output" if result.html is None else (
         f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)")
-    say.print(f"DuckDB: {escape(str(result.database.resolve()))}\nreport: {where}",
-              highlight=False)
+    database = ("none written (the warehouse cannot be written: its views were built in a "
+                "temporary folder for this report)" if read_only
+                else escape(str(result.database.resolve())))
+    say.print(f"DuckDB: {database}\nreport: {where}", highlight=False)
     if any(result.data_tests.values()):
         raise typer.Exit(1)
 
