@@ -322,7 +322,8 @@ def ingest(
         warm_up_stages(settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
-    with _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
+    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse), \
+            api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -367,7 +368,7 @@ def reprocess(
     _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
-    with _disk_full_is_a_sentence(settings.warehouse):
+    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
         manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -409,14 +410,9 @@ def backfill(
 
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
-    from prefect.exceptions import FailedRun
-
-    try:
-        with _disk_full_is_a_sentence(settings.warehouse):
-            done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
-    except FailedRun as exc:  # the listing did not answer: the flow's own sentence
-        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
-        raise typer.Exit(1) from None
+    # the listing did not answer, or a run's data tests failed: the flow's own sentence
+    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
+        done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
         t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
@@ -429,6 +425,19 @@ def backfill(
                   f"{len(done['skipped'])} already ingested")
     if done.get("note"):
         err.print(f"[yellow]note:[/yellow] {escape(done['note'])}", soft_wrap=True)
+
+
+@contextmanager
+def _failed_run_is_a_sentence() -> Iterator[None]:
+    """A flow that ended in a Failed state of its own (a run whose data tests fail, a
+    backfill source that does not answer): its message and exit 1, no traceback."""
+    from prefect.exceptions import FailedRun
+
+    try:
+        yield
+    except FailedRun as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 def print_summary(manifest: dict, root: Path) -> None:
