@@ -18,7 +18,7 @@ from tasks.common.blockpage import block_page
 from tasks.common.settings import Settings, settings_slice
 from tasks.fetch import FetchConfig, run
 from tests.integration.faultserver import story
-from tests.site import serving
+from tests.site import answer, serving
 
 # As the vendors serve them (cut to their text and marks).
 INCAPSULA = (
@@ -121,11 +121,7 @@ class _Pages(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server API
         self.hits.append(self.path)
         body = {**PAGES, **STORIES}.get(self.path.strip("/"))
-        self.send_response(200 if body is not None else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body or b"")))
-        self.end_headers()
-        self.wfile.write(body or b"")
+        answer(self, body or b"", "text/html; charset=utf-8", 200 if body is not None else 404)
 
     def log_message(self, *args) -> None:
         pass

@@ -8,18 +8,13 @@ attempts. And a coding no one can undo over binary data said only "content-encod
 from __future__ import annotations
 
 import gzip
-import socket
-import threading
 import zlib
-from dataclasses import replace
 
 import brotli
 import pytest
 
-from schemas import DOCUMENTS, conform
-from tasks.common.settings import Settings, settings_slice
-from tasks.fetch import FetchConfig, run
 from tests.integration.faultserver import story
+from tests.unit.fetch.test_length_of_the_page_before_compression import _fetch as raw_fetch
 
 PAGE = story("stacked", "Harbour stacked codings story").encode()
 # (Content-Encoding, the page in those codings, applied in the order listed)
@@ -47,43 +42,9 @@ def _answer(path: str) -> bytes:
             % (coding.encode(), length)) + sent
 
 
-def _serve(listener: socket.socket, hits: list[str]) -> None:
-    def handle(conn: socket.socket) -> None:
-        with conn:
-            data = b""
-            while b"\r\n\r\n" not in data:
-                more = conn.recv(65536)
-                if not more:
-                    return
-                data += more
-            path = data.split(b" ", 2)[1].decode()
-            hits.append(path)
-            conn.sendall(_answer(path))
-
-    while True:
-        try:
-            conn, _ = listener.accept()
-        except OSError:
-            return
-        threading.Thread(target=handle, args=(conn,), daemon=True).start()
-
-
 def _fetch(paths: list[str]) -> tuple[dict, list[str], object]:
     hits: list[str] = []
-    listener = socket.socket()
-    listener.bind((HOST, 0))
-    listener.listen(16)
-    threading.Thread(target=_serve, args=(listener, hits), daemon=True).start()
-    base = f"http://{HOST}:{listener.getsockname()[1]}"
-    try:
-        config = replace(settings_slice(FetchConfig, Settings()),
-                         allowed_networks=["127.0.0.0/8"], per_host_delay_s=0.0,
-                         request_timeout_s=6.0, max_retries=1)
-        docs = conform([{"input_key": p, "url": base + p, "source_kind": "url", "source": "t"}
-                        for p in paths], DOCUMENTS, "documents")
-        result = run(docs, config, "r52enc")
-    finally:
-        listener.close()
+    base, result = raw_fetch(paths, hits, lambda path: (_answer(path), True), HOST)
     return {r["url"][len(base):]: r for r in result.fetch_log}, hits, result
 
 
