@@ -1088,13 +1088,19 @@ def compact(
     queries keep answering while it runs."""
     from tasks.storage.compact import compact as compact_files
     from tasks.storage.report import build_views
-    from tasks.storage.warehouse import writer_lock
+    from tasks.storage.warehouse import quarantine_orphans, writer_lock
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
     with _disk_full_is_a_sentence(root), writer_lock(
             root, "pressroom compact",
             on_wait=lambda holder: err.print(f"waiting for the warehouse: {holder} is writing")):
+        # What a compaction stopped half-way left (Ctrl-C, a kill: its merged file under
+        # a .tmp name, or renamed but in no manifest) was cleared by the next `ingest`
+        # only; a `compact` from cron left each such copy of a table beside it (fault
+        # round 52). Cleared as a run clears it, under the same lock.
+        for note in quarantine_orphans(root):
+            console.print(f"[yellow]note:[/yellow] {escape(note)}")
         manifest = compact_files(root, min_files=min_files)
         if manifest is None:
             console.print(f"nothing to compact (no table has {min_files} small files)")
