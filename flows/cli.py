@@ -10,6 +10,7 @@ import math
 import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -169,15 +170,15 @@ def _require_utf8(**values: str | None) -> None:
             raise typer.Exit(2)
 
 
-def _require_warehouse(root: Path, write: bool, existing: bool = False) -> None:
-    """Exit 2 with a sentence when the warehouse path cannot serve (a file, a folder we
-    cannot write, or for a command that reads one, no folder at all): before Prefect
-    starts, not at publish after all the work."""
+def _require_warehouse(root: Path, write: bool, existing: bool = False, hint: str = "") -> None:
+    """Exit 2 with a sentence (and `hint`, what else to do) when the warehouse path cannot
+    serve (a file, a folder we cannot write, or for a command that reads one, no folder
+    at all): before Prefect starts, not at publish after all the work."""
     from tasks.storage.preflight import warehouse_problem
 
     problem = warehouse_problem(root, write, existing)
     if problem:
-        err.print(f"[red]bad warehouse:[/red] {escape(problem)}", soft_wrap=True)  # paths whole
+        err.print(f"[red]bad warehouse:[/red] {escape(problem + hint)}", soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -363,7 +364,8 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
         warm_up_stages(settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
-    with _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
+    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse), \
+            api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -408,7 +410,7 @@ def reprocess(
     _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
-    with _disk_full_is_a_sentence(settings.warehouse):
+    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
         manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -450,14 +452,9 @@ def backfill(
 
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
-    from prefect.exceptions import FailedRun
-
-    try:
-        with _disk_full_is_a_sentence(settings.warehouse):
-            done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
-    except FailedRun as exc:  # the listing did not answer: the flow's own sentence
-        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
-        raise typer.Exit(1) from None
+    # the listing did not answer, or a run's data tests failed: the flow's own sentence
+    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
+        done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
         t.add_column(col, justify="left" if col in ("file", "run_id") else "right")
@@ -470,6 +467,19 @@ def backfill(
                   f"{len(done['skipped'])} already ingested")
     if done.get("note"):
         err.print(f"[yellow]note:[/yellow] {escape(done['note'])}", soft_wrap=True)
+
+
+@contextmanager
+def _failed_run_is_a_sentence() -> Iterator[None]:
+    """A flow that ended in a Failed state of its own (a run whose data tests fail, a
+    backfill source that does not answer): its message and exit 1, no traceback."""
+    from prefect.exceptions import FailedRun
+
+    try:
+        yield
+    except FailedRun as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]", soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 def print_summary(manifest: dict, root: Path) -> None:
@@ -848,7 +858,6 @@ def report(
 
     first, last = _day_range(since, until)
     root = _settings(warehouse).warehouse
-    _require_warehouse(root, write=True)
     # `--out -` is standard output, as Unix tools read it (`curl -o -`, `tar -f -`): it
     # wrote a file named "-" in the current folder (fault round 51). The HTML is then
     # all that goes to standard output, so `> r.html` or `| gzip` gets a clean page; the
@@ -856,6 +865,17 @@ def report(
     to_stdout = out == "-"
     target = sys.stdout.buffer if to_stdout else Path(out) if out is not None else None
     say = err if to_stdout else console
+    # A warehouse this process cannot write (a read-only mount, a backup, another user's)
+    # was refused ("not writable") even with the report going elsewhere (fault round 52):
+    # it is read as `sql` reads it, the views built in a temporary folder.
+    read_only = root.is_dir() and not os.access(root, os.W_OK)
+    if read_only and target is not None:
+        _require_warehouse(root, write=False, existing=True)
+    else:
+        read_only = False
+        _require_warehouse(root, write=True, hint=(
+            "; to report on it as it is, write the report elsewhere: --out FILE, or --out - "
+            "for standard output") if root.is_dir() and not os.access(root, os.W_OK) else "")
     problem = report_target_problem(target) if isinstance(target, Path) else None
     if problem:
         err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)
@@ -869,8 +889,11 @@ def report(
         say.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
     if to_stdout:
         sys.stdout.flush()  # nothing printed is to come after the page's first bytes
-    with _disk_full_is_a_sentence(root):
-        result = build_report(root, run_id, first, last, target)
+    with _disk_full_is_a_sentence(root), (
+            tempfile.TemporaryDirectory(prefix="pressroom-report-") if read_only
+            else nullcontext()) as views_in:
+        result = build_report(root, run_id, first, last, target,
+                              Path(views_in) if views_in else None)
     for name, failing in result.data_tests.items():
         mark = "[green]ok[/green]" if not failing else f"[red]{failing} failing row(s)[/red]"
         say.print(f"data test: {name}: {mark}")
@@ -878,8 +901,10 @@ def report(
         say.print(f"[yellow]note:[/yellow] {escape(note)}")
     where = "standard output" if result.html is None else (
         f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)")
-    say.print(f"DuckDB: {escape(str(result.database.resolve()))}\nreport: {where}",
-              highlight=False)
+    database = ("none written (the warehouse cannot be written: its views were built in a "
+                "temporary folder for this report)" if read_only
+                else escape(str(result.database.resolve())))
+    say.print(f"DuckDB: {database}\nreport: {where}", highlight=False)
     if any(result.data_tests.values()):
         raise typer.Exit(1)
 
@@ -1105,13 +1130,19 @@ def compact(
     queries keep answering while it runs."""
     from tasks.storage.compact import compact as compact_files
     from tasks.storage.report import build_views
-    from tasks.storage.warehouse import writer_lock
+    from tasks.storage.warehouse import quarantine_orphans, writer_lock
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
     with _disk_full_is_a_sentence(root), writer_lock(
             root, "pressroom compact",
             on_wait=lambda holder: err.print(f"waiting for the warehouse: {holder} is writing")):
+        # What a compaction stopped half-way left (Ctrl-C, a kill: its merged file under
+        # a .tmp name, or renamed but in no manifest) was cleared by the next `ingest`
+        # only; a `compact` from cron left each such copy of a table beside it (fault
+        # round 52). Cleared as a run clears it, under the same lock.
+        for note in quarantine_orphans(root):
+            console.print(f"[yellow]note:[/yellow] {escape(note)}")
         manifest = compact_files(root, min_files=min_files)
         if manifest is None:
             console.print(f"nothing to compact (no table has {min_files} small files)")

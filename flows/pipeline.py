@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 from prefect import get_run_logger
+from prefect.states import Failed
 
 from flows import progress
 from schemas import ARTICLES, ENTITIES, FETCH_LOG, PLACES, REJECTS, SIGNATURES, conform
@@ -268,6 +269,19 @@ class _Staging:
             self._thread.join(timeout=120)
 
 
+def data_tests_failed(manifest: dict, failing: dict[str, int], report_html: Path) -> str:
+    """What a run whose data tests fail over the warehouse ends with: its batches are
+    committed (what it kept is there), the tests that fail, where to see their rows."""
+    t = manifest["totals"]
+    tests = ", ".join(f"{name} ({n} failing row(s))" for name, n in failing.items())
+    files = ("; `pressroom sql \"SELECT * FROM file_problems\"` names the committed files "
+             "every view leaves out" if "committed_files_readable" in failing else "")
+    return (f"data tests failed after run {manifest['run_id']}: {tests}. The run committed "
+            f"its work (inputs {t['inputs']} = kept {t['kept']} + rejected {t['rejected']} "
+            f"+ failed fetches {t['failed']} + already in warehouse {t['skipped']}); the "
+            f"report lists the failing rows: {report_html}{files}")
+
+
 def process(run: Run, todo: pa.Table, warcs: list[str] = (),
             known: KnownInputs | None = None) -> dict:
     """Documents (plus WARC inputs, staged in the background and loaded one batch at a
@@ -406,7 +420,10 @@ def _process(run: Run, todo: pa.Table, staging: _Staging, finished: _Finished,
     reported = report_task(root, manifest)
     failing = {name: n for name, n in reported.data_tests.items() if n}
     if failing:
-        raise RuntimeError(f"data tests failed after run {run_id}: {failing}")
+        # A failed run, as a state: raised, the error came as Prefect's traceback and the
+        # command line's (a committed file unreadable, a folder in its place: every later
+        # ingest, fault round 52), the run's own work committed and said nowhere.
+        return Failed(message=data_tests_failed(manifest, failing, reported.html))
     logger.info("run %s: %s", run_id, ledger.totals())
     return {**manifest, "database": str(reported.database), "data_tests": reported.data_tests,
             "report": str(reported.html), "notes": [*manifest.get("notes", []), *reported.notes]}

@@ -25,6 +25,9 @@ from importlib import resources
 LOOK_BYTES = 256 * 1024
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"\s+")
+# A title that is a bare host name: DataDome titles its captcha page with the site's
+# domain ("wsj.com"), which no article's title is.
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,15 @@ class Vendor:
     titles: frozenset[str]
     title_starts: tuple[str, ...]
     marks: tuple[str, ...]
+    untitled: bool = False  # `no-title`: its page has no title (Incapsula's, Kasada's)
+    host_titled: bool = False  # `title-host`: its page's title is the site's host name
+
+    def titles_page(self, title: str) -> bool:
+        """Whether a page of this title ("" for none) can be this vendor's."""
+        if not title:
+            return self.untitled
+        return (title in self.titles or title.startswith(self.title_starts)
+                or (self.host_titled and _HOST.fullmatch(title) is not None))
 
 
 def _folded(text: str) -> str:
@@ -49,10 +61,11 @@ def vendors() -> tuple[Vendor, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         name, kind, value = line.split("\t")
-        found.setdefault(name, {"title": [], "title-start": [], "mark": []})[kind].append(
-            _folded(value))
+        found.setdefault(name, {"title": [], "title-start": [], "mark": [], "no-title": [],
+                                "title-host": []})[kind].append(_folded(value))
     return tuple(Vendor(name, frozenset(k["title"]), tuple(k["title-start"]),
-                        tuple(k["mark"])) for name, k in found.items())
+                        tuple(k["mark"]), bool(k["no-title"]), bool(k["title-host"]))
+                 for name, k in found.items())
 
 
 def block_page(body: bytes) -> str | None:
@@ -60,19 +73,19 @@ def block_page(body: bytes) -> str | None:
     vendor and title: "Cloudflare's block page (title 'Just a moment...')"), else None."""
     head = body[:LOOK_BYTES]
     title_match = _TITLE.search(head)
-    if title_match is None:
-        return None
     # Latin-1 reads any bytes; the titles and marks are ASCII, so a page in UTF-8 or
-    # any ASCII-compatible charset compares alike.
-    title = _folded(html.unescape(title_match.group(1).decode("latin-1")))
-    if not title:
-        return None
+    # any ASCII-compatible charset compares alike. No title at all is a title too, of
+    # the vendors whose pages have none (`no-title`).
+    title = _folded(html.unescape(title_match.group(1).decode("latin-1"))) \
+        if title_match else ""
     page = None
     for vendor in vendors():
-        if title not in vendor.titles and not title.startswith(vendor.title_starts):
+        if not vendor.titles_page(title):
             continue
         page = page if page is not None else _folded(head.decode("latin-1"))
         if any(mark in page for mark in vendor.marks):
+            if not title:
+                return f"{vendor.name}'s block page (no title)"
             shown = " ".join(html.unescape(title_match.group(1).decode("utf-8", "replace"))
                              .split())
             return f"{vendor.name}'s block page (title {shown[:80]!r})"

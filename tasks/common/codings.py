@@ -113,24 +113,80 @@ def whole_gzip_of_size(data: bytes, size: int) -> bool:
     return d.eof and not d.unused_data and not d.unconsumed_tail and len(out) == size
 
 
-class _StreamOfSize:
-    """A deflate (zlib or raw) or brotli body watched as it arrives, for the case
-    `whole_gzip_of_size` covers for gzip: a Content-Length that counts the page before
-    compression. These codings carry no decoded length to check first, so each chunk is
-    decoded as it comes, the output counted and dropped; `feed(data)`, given the body so
-    far, decodes what it had not seen and says whether that body is one whole stream
-    that decodes to exactly `size` bytes, nothing after it. The watch gives up (and
-    decodes no more) at the first sign that this is not such a body: more than `size`
-    bytes out (a body whose length is its own: compressed data decodes to more than
-    itself, so this comes after a fraction of it), bytes after the stream's end, an
-    error. zlib's Adler-32 is checked at its end; raw deflate and brotli have no
-    checksum, their end of stream is what says the page is whole."""
+class _Layer:
+    """One content coding (gzip, deflate as zlib or raw, br) undone as its bytes arrive,
+    for `_StreamOfSize`: `feed(chunk)` returns what the chunk decodes to, at most `limit`
+    bytes in all (more raises), and raises at bytes after the end of the stream."""
 
-    def __init__(self, coding: str, size: int) -> None:
-        self.coding, self.size = coding, size
-        self.out = 0
+    def __init__(self, coding: str, limit: int) -> None:
+        self.coding, self.limit, self.out = coding, limit, 0
         self.head = b""  # deflate: the first bytes, until they tell zlib from raw
-        self.decoder = brotli.Decompressor() if coding == "br" else None
+        self.decoder = (brotli.Decompressor() if coding == "br" else
+                        zlib.decompressobj(31) if coding in ("gzip", "x-gzip") else None)
+
+    def finished(self) -> bool:
+        if self.coding == "br":
+            return self.decoder.is_finished()
+        return self.decoder is not None and self.decoder.eof
+
+    def feed(self, chunk: bytes) -> bytes:
+        if self.coding == "br":
+            return self._feed_brotli(chunk)
+        if self.decoder is None:
+            self.head += chunk
+            if len(self.head) < 2:
+                return b""
+            chunk, self.head = self.head, b""
+            self.decoder = zlib.decompressobj(15 if _zlib_header(chunk) else -15)
+        d, parts = self.decoder, []
+        if d.eof and chunk:  # bytes after the end of the stream: not a page of this size
+            raise CodingError("bad_compression", "data after the stream")
+        while chunk:
+            parts.append(d.decompress(chunk, min(1 << 20, self.limit + 1 - self.out)))
+            self._count(parts[-1])
+            chunk = d.unconsumed_tail
+        if d.unused_data:
+            raise CodingError("bad_compression", "data after the stream")
+        return b"".join(parts)
+
+    def _feed_brotli(self, chunk: bytes) -> bytes:
+        parts = []
+        while True:
+            piece = self.decoder.process(
+                chunk, output_buffer_limit=min(self.limit + 1 - self.out, 1 << 20))
+            if not piece:
+                return b"".join(parts)
+            parts.append(piece)
+            self._count(piece)
+            chunk = b""  # drained with empty calls (brotli 1.2 hands over ~32 KiB a call)
+
+    def _count(self, piece: bytes) -> None:
+        self.out += len(piece)
+        if self.out > self.limit:
+            raise CodingError("decompressed_too_large", "more than the length")
+
+
+class _StreamOfSize:
+    """A deflate (zlib or raw) or brotli body watched as it arrives, or one of several
+    codings (`gzip, br`), for the case `whole_gzip_of_size` covers for one gzip layer: a
+    Content-Length that counts the page before compression. These carry no decoded
+    length to check first, so each chunk is decoded as it comes through every layer
+    (the last listed first, RFC 9110 8.4), the page's bytes counted and dropped;
+    `feed(data)`, given the body so far, decodes what it had not seen and says whether
+    that body is whole in every layer and decodes to exactly `size` bytes, nothing
+    after it. The watch gives up (and decodes no more) at the first sign that this is
+    not such a body: more than `size` bytes out (a body whose length is its own:
+    compressed data decodes to more than itself, so this comes after a fraction of it),
+    bytes after a stream's end, an error. zlib's Adler-32 and gzip's CRC are checked at
+    their end; raw deflate and brotli have no checksum, their end of stream is what
+    says the page is whole."""
+
+    def __init__(self, codings: list[str], size: int) -> None:
+        # A layer inside another is compressed data, smaller than the page it holds; the
+        # room of twice the page (and a little) only bounds what a bomb could make.
+        self.layers = [_Layer(c, size if i == 0 else 2 * size + 1024)
+                       for i, c in enumerate(codings)][::-1]
+        self.size = size
         self.dead = False
         self.seen = 0
 
@@ -139,33 +195,13 @@ class _StreamOfSize:
             return False
         chunk, self.seen = bytes(data[self.seen:]), len(data)
         try:
-            whole = self._feed(chunk)
+            for layer in self.layers:
+                chunk = layer.feed(chunk)
         except (zlib.error, _BROTLI_ERROR, CodingError):
-            whole = False
             self.dead = True
-        return whole
-
-    def _feed(self, chunk: bytes) -> bool:
-        if self.coding == "br":
-            self.out = _feed(self.decoder, chunk, self.size, self.out)
-            return self.decoder.is_finished() and self.out == self.size
-        if self.decoder is None:
-            self.head += chunk
-            if len(self.head) < 2:
-                return False
-            chunk, self.head = self.head, b""
-            self.decoder = zlib.decompressobj(15 if _zlib_header(chunk) else -15)
-        d = self.decoder
-        if d.eof:  # bytes after the end of the stream: not a page of this size
-            raise CodingError("bad_compression", "data after the stream")
-        while chunk:
-            self.out += len(d.decompress(chunk, min(1 << 20, self.size + 1 - self.out)))
-            if self.out > self.size:
-                raise CodingError("decompressed_too_large", "more than the length")
-            chunk = d.unconsumed_tail
-        if d.unused_data:
-            raise CodingError("bad_compression", "data after the stream")
-        return d.eof and self.out == self.size
+            return False
+        return all(layer.finished() for layer in self.layers) and \
+            self.layers[-1].out == self.size
 
 
 class _GzipOfSize:
@@ -180,20 +216,21 @@ class _GzipOfSize:
 
 
 def page_length_watch(content_encoding: str | None, size: int):
-    """A watch over a body of one content coding (gzip, deflate, br) whose `feed(body)`
-    says when the body so far is one whole compressed stream decoding to exactly
-    `size` bytes (the Content-Length): the body ends short of that length because the
-    length counted the page before compression (a script set it, then a server module
-    or PHP's zlib.output_compression compressed the page). None for other codings, or
-    several (fault rounds 48 for gzip, 51 for deflate and br)."""
-    codings = [coding_name(c) for c in (content_encoding or "").split(",") if coding_name(c)]
-    if len(codings) != 1 or size <= 0:
+    """A watch over a body of one content coding (gzip, deflate, br) or several of them
+    (`gzip, br`) whose `feed(body)` says when the body so far is whole in every layer
+    and decodes to exactly `size` bytes (the Content-Length): the body ends short of
+    that length because the length counted the page before compression (a script set
+    it, then a server module or PHP's zlib.output_compression compressed the page).
+    None for other codings (fault rounds 48 for gzip, 51 for deflate and br, 52 for
+    layers: `gzip, br` was `truncated`, the watch read one coding)."""
+    codings = [coding_name(c) for c in (content_encoding or "").split(",")
+               if coding_name(c) not in ("", "identity", "none")]
+    known = ("gzip", "x-gzip", "deflate") + (("br",) if brotli is not None else ())
+    if not codings or size <= 0 or any(c not in known for c in codings):
         return None
-    if codings[0] in ("gzip", "x-gzip"):
+    if codings in (["gzip"], ["x-gzip"]):
         return _GzipOfSize(size)
-    if codings[0] == "deflate" or (codings[0] == "br" and brotli is not None):
-        return _StreamOfSize(codings[0], size)
-    return None
+    return _StreamOfSize(codings, size)
 
 
 def _members(data: bytes, new_decoder, error: type[Exception], opens_next,
@@ -549,7 +586,11 @@ def _decode_one(data: bytes, coding: str, cap: int, strict: bool,
         return _brotli(data, cap, refuse_cut_data, cut_prefix)
     if coding == "zstd":
         return _zstd(data, cap, strict, refuse_cut_data)
-    raise CodingError("unsupported_encoding", f"content-encoding {coding!r}")
+    # The codings named, so the fetch_log row says what to do about it: "content-encoding
+    # 'x-bzip2'" alone read like a page that had been cut (fault round 52).
+    raise CodingError("unsupported_encoding", f"content-encoding {coding!r} is no coding "
+                      f"pressroom can undo (it reads {accept_encoding()}; the identity), "
+                      "and the body is not plain text")
 
 
 def decode_body(data: bytes, content_encoding: str | None, cap: int,

@@ -180,10 +180,11 @@ def file_notes(con: duckdb.DuckDBPyConnection, most: int = 5) -> list[str]:
     return notes
 
 
-def connect_views(db: Path) -> duckdb.DuckDBPyConnection:
+def connect_views(db: Path, root: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to pressroom.duckdb whose views read the Parquet files next
-    to it (read-only: any number of readers, and never a lock on the file)."""
-    return anchor(duckdb.connect(str(db), read_only=True), db.parent)
+    to it, or under `root` when the database was built elsewhere (a report's, for a
+    warehouse it cannot write) (read-only: any number of readers, never a lock on it)."""
+    return anchor(duckdb.connect(str(db), read_only=True), root or db.parent)
 
 
 @contextmanager
@@ -259,14 +260,16 @@ def views_fingerprint() -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _build(root: Path) -> Path:
+def _build(root: Path, folder: Path | None = None) -> Path:
     """Build into a temporary file of this builder's own (pid + random: two builders never
     share one) and rename it into place, so a reader never opens a half-built database.
-    Called under the build lock, so any other temporary file is a dead builder's."""
-    db = root / DB_NAME
-    for stale in root.glob(f"{DB_NAME}.*.tmp*"):
+    Called under the build lock, so any other temporary file is a dead builder's. Built
+    in `folder` (its views reading `root`'s files) when the warehouse cannot be written."""
+    folder = folder or root
+    db = folder / DB_NAME
+    for stale in folder.glob(f"{DB_NAME}.*.tmp*"):
         stale.unlink(missing_ok=True)
-    tmp = root / f"{DB_NAME}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    tmp = folder / f"{DB_NAME}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     # listed before the views read the manifests: a commit landing during the build makes
     # the database look older than it is (built again by the next reader), never newer
     built_from = pa.table({"manifest": pa.array(commit_names(root), pa.string())})
@@ -545,9 +548,11 @@ def run_data_tests(db: Path) -> dict[str, int]:
         con.close()
 
 
-def data_test_rows(db: Path, limit: int = 50) -> dict[str, tuple[list[str], list[tuple]]]:
-    """Every data test's failing rows (columns, up to `limit` rows), by test name."""
-    con = connect_views(db)
+def data_test_rows(db: Path, limit: int = 50,
+                   root: Path | None = None) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every data test's failing rows (columns, up to `limit` rows), by test name (`root`:
+    see connect_views)."""
+    con = connect_views(db, root)
     try:
         out = {}
         for name, sql in data_tests():
@@ -558,10 +563,10 @@ def data_test_rows(db: Path, limit: int = 50) -> dict[str, tuple[list[str], list
         con.close()
 
 
-def drift_notes(db: Path, run_id: str) -> list[str]:
+def drift_notes(db: Path, run_id: str, root: Path | None = None) -> list[str]:
     """One note per outlet whose extraction drifted on a published day this run stored
     articles for (so a scheduled run says it on the day of a template change)."""
-    con = connect_views(db)
+    con = connect_views(db, root)
     try:
         rows = con.execute("""
             WITH touched AS (SELECT DISTINCT domain,
@@ -606,8 +611,8 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
     be a binary stream (standard output, for `report --out -`): the report goes there,
     and no file is written. Returns the path (None for a stream) and which sections
     hold data."""
-    test_results = test_results if test_results is not None else data_test_rows(db)
-    con = connect_views(db)
+    test_results = test_results if test_results is not None else data_test_rows(db, root=root)
+    con = connect_views(db, root)
     try:
         page, sections = report_html.render(con, f"pressroom report — run {run_id}", since,
                                             until, test_results)
@@ -635,13 +640,16 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
 
 
 def build_report(root: Path, run_id: str, since: date | None = None,
-                 until: date | None = None, out: Path | BinaryIO | None = None) -> ReportResult:
-    """Views, data tests, the HTML report and the run's drift notes, in one go."""
-    db = build_views(root)
-    results = data_test_rows(db)
+                 until: date | None = None, out: Path | BinaryIO | None = None,
+                 views_in: Path | None = None) -> ReportResult:
+    """Views, data tests, the HTML report and the run's drift notes, in one go. The views
+    database is built in `views_in` when given (a temporary folder: the report of a
+    warehouse this process cannot write, a read-only mount, written to `out`)."""
+    db = build_views(root) if views_in is None else _build(root, views_in)
+    results = data_test_rows(db, root=root)
     html, sections = write_html_report(root, db, run_id, since, until, out, results)
     counts = {name: len(rows) for name, (_, rows) in results.items()}
-    return ReportResult(db, counts, html, drift_notes(db, run_id), sections)
+    return ReportResult(db, counts, html, drift_notes(db, run_id, root), sections)
 
 
 def reconciliation_rows(manifest: dict) -> list[dict]:

@@ -930,8 +930,9 @@ def test_junk_labelled_x_gzip_is_bad_gzip_as_under_gzip() -> None:
 def test_an_unknown_coding_over_binary_data_says_which() -> None:
     with pytest.raises(CodingError) as err:
         decode_body(bytes(range(256)), "x-bzip2", 10_000)
-    assert (err.value.kind, err.value.detail) == ("unsupported_encoding",
-                                                  "content-encoding 'x-bzip2'")
+    assert err.value.kind == "unsupported_encoding"
+    assert err.value.detail.startswith("content-encoding 'x-bzip2' is no coding pressroom "
+                                       "can undo (it reads gzip, deflate, br")
 
 
 def test_a_skippable_frame_cut_after_its_magic_is_a_cut_stream() -> None:

@@ -161,9 +161,10 @@ def test_crash_points_fire_only_where_and_when_named(monkeypatch) -> None:
 
 @pytest.mark.parametrize(("value", "expected"), [
     (None, "SIGKILL"), ("", "SIGKILL"), ("term", "SIGTERM"), ("SIGTERM", "SIGTERM"),
-    ("INT", "SIGKILL")])
+    ("INT", "SIGINT"), ("sigint", "SIGINT"), ("QUIT", "SIGKILL")])
 def test_a_crash_point_sends_sigterm_only_when_asked(monkeypatch, value, expected) -> None:
-    # seed 50: CRASHPOINT_SIGNAL=TERM (any case, or SIGTERM) sends SIGTERM, else SIGKILL
+    # seed 50: CRASHPOINT_SIGNAL=TERM (any case, or SIGTERM) sends SIGTERM, INT SIGINT
+    # (fault round 52: Ctrl-C), anything else SIGKILL
     killed = []
     monkeypatch.setattr(crashpoints.os, "kill", lambda pid, sig: killed.append((pid, sig)))
     monkeypatch.setattr(crashpoints, "_hits", crashpoints.Counter())
