@@ -28,6 +28,11 @@ _SPACES = re.compile(r"\s+")
 # A title that is a bare host name: DataDome titles its captcha page with the site's
 # domain ("wsj.com"), which no article's title is.
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")
+# The weaker title evidence (none at all, or a host name) counts only on a body this
+# small: those block pages are a few KB of script and a frame, and a page of a site
+# behind Incapsula or Kasada loads the same script beside its article (one whose
+# <title> sits past LOOK_BYTES, or that has none, was taken for the block page).
+BARE_PAGE_MAX_BYTES = 32 * 1024
 
 
 @dataclass(frozen=True)
@@ -39,12 +44,13 @@ class Vendor:
     untitled: bool = False  # `no-title`: its page has no title (Incapsula's, Kasada's)
     host_titled: bool = False  # `title-host`: its page's title is the site's host name
 
-    def titles_page(self, title: str) -> bool:
-        """Whether a page of this title ("" for none) can be this vendor's."""
+    def titles_page(self, title: str, bare: bool = True) -> bool:
+        """Whether a page of this title ("" for none) can be this vendor's; `bare`: the
+        page is small enough for the weaker evidence (BARE_PAGE_MAX_BYTES)."""
         if not title:
-            return self.untitled
+            return self.untitled and bare
         return (title in self.titles or title.startswith(self.title_starts)
-                or (self.host_titled and _HOST.fullmatch(title) is not None))
+                or (self.host_titled and bare and _HOST.fullmatch(title) is not None))
 
 
 def _folded(text: str) -> str:
@@ -79,8 +85,9 @@ def block_page(body: bytes) -> str | None:
     title = _folded(html.unescape(title_match.group(1).decode("latin-1"))) \
         if title_match else ""
     page = None
+    bare = len(body) <= BARE_PAGE_MAX_BYTES
     for vendor in vendors():
-        if not vendor.titles_page(title):
+        if not vendor.titles_page(title, bare):
             continue
         page = page if page is not None else _folded(head.decode("latin-1"))
         if any(mark in page for mark in vendor.marks):

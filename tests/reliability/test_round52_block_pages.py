@@ -102,6 +102,17 @@ STORIES = {
                     + story("r52ht", "Harbour news").encode() + b"</body></html>"),
     "untitled": (b"<html><body><article><p>" + b"Imperva bought Incapsula in 2014. " * 40
                  + b"</p></article></body></html>"),
+    # a site behind Incapsula and Kasada loads their scripts beside its article: with no
+    # title (or one past LOOK_BYTES) it is still the article, being no small bare page
+    "protected-untitled": (
+        b'<html><head><script src="/_Incapsula_Resource?SWJIYLWA=719d34d3"></script>'
+        b"<script>window.KPSDK={};KPSDK.start=1</script></head><body><article>"
+        + b"<p>The harbour board met on Tuesday and voted for the new quay.</p>" * 600
+        + b"</article></body></html>"),
+    "protected-host-titled": (
+        b"<html><head><title>news.example.com</title><script src='https://"
+        b"geo.captcha-delivery.com/captcha/check.js'></script></head><body>"
+        + story("r52ph", "Harbour news").encode() * 60 + b"</body></html>"),
 }
 
 
