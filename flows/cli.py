@@ -1134,20 +1134,33 @@ def compact(
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
-    with _disk_full_is_a_sentence(root), writer_lock(
-            root, "pressroom compact",
-            on_wait=lambda holder: err.print(f"waiting for the warehouse: {holder} is writing")):
-        # What a compaction stopped half-way left (Ctrl-C, a kill: its merged file under
-        # a .tmp name, or renamed but in no manifest) was cleared by the next `ingest`
-        # only; a `compact` from cron left each such copy of a table beside it (fault
-        # round 52). Cleared as a run clears it, under the same lock.
-        for note in quarantine_orphans(root):
-            console.print(f"[yellow]note:[/yellow] {escape(note)}")
-        manifest = compact_files(root, min_files=min_files)
-        if manifest is None:
-            console.print(f"nothing to compact (no table has {min_files} small files)")
-            return
-        build_views(root)
+    manifest = None
+    try:
+        with _disk_full_is_a_sentence(root), writer_lock(
+                root, "pressroom compact",
+                on_wait=lambda holder: err.print(f"waiting for the warehouse: {holder} is "
+                                                 "writing")):
+            # What a compaction stopped half-way left (Ctrl-C, a kill: its merged file
+            # under a .tmp name, or renamed but in no manifest) was cleared by the next
+            # `ingest` only; a `compact` from cron left each such copy of a table beside it
+            # (fault round 52). Cleared as a run clears it, under the same lock.
+            for note in quarantine_orphans(root):
+                console.print(f"[yellow]note:[/yellow] {escape(note)}")
+            manifest = compact_files(root, min_files=min_files)
+            if manifest is None:
+                console.print(f"nothing to compact (no table has {min_files} small files)")
+                return
+            build_views(root)
+    except KeyboardInterrupt:
+        # Ctrl-C: exit 130, as a shell reports SIGINT, with what it left (a bare exit
+        # before: fault round 52's known item). The commit is one manifest written last.
+        err.print("[yellow]interrupted:[/yellow] " + (
+            f"the compaction committed ({manifest['name']}) before the views were rebuilt; "
+            "the next `pressroom report` or `ingest` rebuilds them" if manifest else
+            "the compaction stopped before its commit; queries read the warehouse as it "
+            "was, and the next `pressroom compact` or `ingest` clears the merged file it "
+            "was writing"), soft_wrap=True)
+        raise typer.Exit(130) from None
     for table, files in manifest["files"].items():
         replaced = sum(1 for r in manifest["replaces"] if r.startswith(f"{table}/"))
         console.print(f"{table}: {replaced} files -> {len(files)}")

@@ -30,6 +30,9 @@ def test_a_compaction_stopped_by_ctrl_c_is_cleared_by_the_next(tmp_path):
     stopped = _compact(root, CRASHPOINT_KILL_AT="compaction-file-written",
                        CRASHPOINT_SIGNAL="INT")
     assert stopped.returncode == 130, stopped.stderr.decode()
+    told = " ".join(stopped.stderr.decode().split())
+    assert "interrupted: the compaction stopped before its commit" in told, told
+    assert "Traceback" not in told
     left = [p.name for p in (root / "rejects").glob("*.tmp")]
     assert len(left) == 1, left  # the merged file, half-way: what Ctrl-C leaves
     done = _compact(root)
@@ -42,3 +45,17 @@ def test_a_compaction_stopped_by_ctrl_c_is_cleared_by_the_next(tmp_path):
                                     "read_parquet(?)", [str(root / "rejects" / "compact-*.parquet")]
                                     ).fetchone()
     assert rows == (60, 60)  # every row once, in the merged file
+
+
+def test_ctrl_c_after_the_commit_says_the_compaction_is_in(tmp_path):
+    """Stopped while the views were rebuilt: the compaction is committed, and the
+    sentence says so (not that nothing changed)."""
+    root = committed_warehouse(tmp_path / "wh", runs=20)
+    stopped = _compact(root, CRASHPOINT_KILL_AT="views-built", CRASHPOINT_SIGNAL="INT")
+    assert stopped.returncode == 130, stopped.stderr.decode()
+    told = " ".join(stopped.stderr.decode().split())
+    assert "interrupted: the compaction committed (compact-" in told, told
+    assert [p.name.startswith("compact-") for p in (root / "rejects").glob("*.parquet")
+            ].count(True) == 1
+    again = _compact(root)
+    assert "nothing to compact" in " ".join(again.stdout.decode().split())
