@@ -364,10 +364,23 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
         warm_up_stages(settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
-    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse), \
-            api.ready(), shown:
+    with _interrupted_run_is_a_sentence(), _failed_run_is_a_sentence(), \
+            _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
+
+
+@contextmanager
+def _interrupted_run_is_a_sentence() -> Iterator[None]:
+    """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
+    to go on, after Prefect's "Crash detected!" lines, which said neither."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted:[/yellow] the batches this run committed are kept "
+                  "(a commit is whole or absent); run the same command again to go on: "
+                  "inputs already in the warehouse are skipped", soft_wrap=True)
+        raise typer.Exit(130) from None
 
 
 @app.command()

@@ -97,3 +97,4 @@ def test_standard_input_is_saved_as_the_file_its_first_line_says(tmp_path, data,
     line that is no URL costs that line, not the list."""
     path = piped_input(data, tmp_path)
     assert path.name == name and path.read_bytes() == data
+
