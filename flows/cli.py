@@ -661,13 +661,13 @@ def sql(
     _require_utf8(the_query=query)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
-    refusal = query_refusal(query)
+    parsed = query_statements(query)
+    refusal = query_refusal(parsed)
     if refusal:
         err.print(f"[red]SQL refused:[/red] {escape(refusal)}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     con = _open_views(root)
     _print_file_notes(con)
-    parsed = query_statements(query)
     unshown = unshown_statements(parsed)
     if unshown:
         first = unshown[0] if len(unshown[0]) <= 60 else unshown[0][:59] + "…"

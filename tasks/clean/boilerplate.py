@@ -1053,10 +1053,19 @@ def _is_linklike(line: str) -> bool:
 # 2030 ... right?", "Want the best tools to get healthy? Check out our picks"), up to
 # TEASER_ITEM_MAX_WORDS words.
 TEASER_ITEM_MAX_WORDS = 30
+# What opens a "related" list's item: the extract stage's "- " alone (a box's perks
+# may open with a bullet or a tick too, `_PERK`).
+_TEASER_ITEM = re.compile(r"- ")
+
+
+def _is_list_item(line: str, marker: re.Pattern) -> bool:
+    """A line that `marker` opens, of at most TEASER_ITEM_MAX_WORDS words: an item of the
+    list a heading takes along (a "related" list's teasers, a box's perks)."""
+    return bool(marker.match(line)) and _words(line) <= TEASER_ITEM_MAX_WORDS
 
 
 def _is_teaser_item(line: str) -> bool:
-    return line.startswith("- ") and _words(line) <= TEASER_ITEM_MAX_WORDS
+    return _is_list_item(line, _TEASER_ITEM)
 
 
 # The heading of a box offering membership or a subscription, over the list of what it
@@ -1073,7 +1082,7 @@ _PERK = re.compile(r"^(?:[-–—•·✓✔✅]\s)")
 
 
 def _is_perk(line: str) -> bool:
-    return bool(_PERK.match(line)) and _words(line) <= TEASER_ITEM_MAX_WORDS
+    return _is_list_item(line, _PERK)
 
 
 def _norm_name(s: str) -> str:

@@ -2,7 +2,8 @@
 
 Agency copy says where it came from in three places: the dateline opening the text
 ("KYIV (Reuters) -", "BERLIN, June 3 (AP) —", "New Delhi [India], June 3 (ANI):",
-"Berlin (dpa/AFP) -"), or opening one of its first paragraphs after a site's own intro
+"Berlin (dpa/AFP) -", PTI's and IANS's "NEW DELHI, June 3 (PTI) The ..." with no dash
+after the bracket), or opening one of its first paragraphs after a site's own intro
 (see `_later_paragraph_datelines`), both read strictly: the bracket holds agencies alone
 and the words before it are a place and a date (`_dateline_credit`), so a caption's
 "(AP Photo/Jane Doe) -" or a sentence's "(Reuters) -" is none; the byline ("By The Associated
@@ -36,6 +37,18 @@ DATELINE_CHARS = 200
 # and EFE's house style "(EFE).-" (a full stop before the dash). (`_dateline_credit`
 # judges what the bracket holds and the words before it.)
 _DATELINE_CREDIT = re.compile(r"[(\[]([^()\[\]\n]{1,80})[)\]]\s*\.?\s*[—–\-:|]")
+# PTI's and IANS's house style closes the dateline with the bracket alone, the story
+# after it in the same line: "NEW DELHI, May 3 (PTI) The government ...", "Chennai, May 3
+# (IANS) Tamil Nadu ...". With no dash to mark the dateline's end, a bracket that a
+# caption or a sentence ends with looks the same, so it is read only before a sentence's
+# first letter in its line and after a place and a date, never after a place alone or
+# nothing (`_undashed_credit`).
+_UNDASHED = r"\(([^()\[\]\n]{1,80})\)(?=[^\S\n])"
+_UNDASHED_CREDIT = re.compile(_UNDASHED)
+# The first character after a bracket in its line, read in the text as written: a
+# quotation opening the story ('NEW DELHI, May 3 (PTI) "We will ...') is blanked where
+# the bracket is found.
+_NEXT_IN_LINE = re.compile(r"[^\S\n]*(\S)")
 # A quotation in the opening window, closed or running past it: a dateline is never
 # inside one, so brackets there ('"I read it (Reuters) - and it was false," he said')
 # are the speaker's words. Each kind of mark pairs with its own closer; German „ closes
@@ -220,6 +233,9 @@ def dateline_credits(text: str | None) -> set[str]:
     found = _datelines_of_other_scripts(head)
     for m in _DATELINE_CREDIT.finditer(head):
         found |= _dateline_credit(m.group(1), _opening_prefixes(head[:m.start()]))
+    for m in _UNDASHED_CREDIT.finditer(head):
+        found |= _undashed_credit(m.group(1), _next_in_line(text, m.end()),
+                                  _opening_prefixes(head[:m.start()]))
     return found | _later_paragraph_datelines(text)
 
 
@@ -254,6 +270,36 @@ def _dateline_credit(inside: str, prefixes: list[str | None]) -> set[str]:
     return set()
 
 
+def _undashed_credit(inside: str, after: str, prefixes: list[str | None]) -> set[str]:
+    """The agencies a dateline closed by its bracket alone credits (`_UNDASHED`), whose
+    bracket holds `inside`, `after` the character after it in its line ("" for none) and
+    one of `prefixes` before it: a sentence must start after it ("(PTI) The", "(IANS) 15
+    people", '(PTI) "We'; not the rest of a sentence the bracket stands in, "... May 3
+    (PTI) said") and a place and a date precede it ("Mumbai, May 3 (PTI) Benchmark")."""
+    if not (after.isupper() or after.isdigit() or after in _QUOTATION_OPENERS):
+        return set()
+    return _dateline_credit(inside, [p for p in prefixes if _dated(p)])
+
+
+_QUOTATION_OPENERS = frozenset("\"“„«‘'")
+
+
+def _next_in_line(text: str, at: int) -> str:
+    m = _NEXT_IN_LINE.match(text, at)
+    return m.group(1) if m else ""
+
+
+def _dated(prefix: str | None) -> bool:
+    """Whether `prefix` (what precedes a dateline's bracket) holds a date after its place,
+    "NEW DELHI, May 3": a place alone ("Berlin (dpa) Neue ...") or nothing before a
+    bracket with no dash after it is a sentence's subject and its aside, or a caption's
+    credit ("... on Friday. (PTI) The ...")."""
+    if not prefix:
+        return False
+    _, _, parts = _REGION.sub("", prefix).partition(",")
+    return any(c.isdigit() for c in parts)
+
+
 # A regional site runs agency copy after an intro of its own ("Residents will feel the
 # change, the county said.\n\nWASHINGTON, Dec 2 (Reuters) - ..."), past the opening
 # window. A dateline is read at the start of the next paragraphs too, up to the
@@ -270,8 +316,15 @@ LATER_DATELINE_CHARS = 1500
 # dash or colon as the opening's (`_DATELINE_CREDIT`). In the body, brackets opening a
 # caption ("(AP Photo/Jane Doe)", "(Reuters graphic)"), a list's item ("- Berlin (dpa)
 # -", "1. ...") or a quotation are none.
+# ANI's state in round brackets before the country in square ones is part of the place
+# ("Srinagar (Jammu and Kashmir) [India], June 3 (ANI):"): a round bracket followed by a
+# square one is read as no credit (no dash follows it), so no dateline read before lost
+# its match. The dateline closed by its bracket alone, PTI's and IANS's, likewise
+# (`_UNDASHED`), its place and date required.
+_PARAGRAPH_PLACE = r"([^\W\d_](?:[^()\n]|\([^()\[\]\n]{1,60}\)(?=\s*\[)){0,59}?)"
 _PARAGRAPH_DATELINE = re.compile(
-    r"(?:([^\W\d_][^()\n]{0,59}?)\s*)?[(\[]([^()\[\]\n]{1,80})[)\]]\s*\.?\s*[—–\-:|]")
+    rf"(?:{_PARAGRAPH_PLACE}\s*)?[(\[]([^()\[\]\n]{{1,80}})[)\]]\s*\.?\s*[—–\-:|]")
+_PARAGRAPH_UNDASHED = re.compile(rf"{_PARAGRAPH_PLACE}\s*{_UNDASHED}")
 # What a dateline's place and date do not hold: a sentence's or a label's marks
 # ("UPDATE: ...", "Why? ..."), quotation marks.
 _NOT_IN_DATELINE = re.compile(r"[:;!?\"“”„«»]")
@@ -325,6 +378,10 @@ def _later_paragraph_datelines(text: str) -> set[str]:
         m = _PARAGRAPH_DATELINE.match(head)
         if m:
             found |= _dateline_credit(m.group(2), [m.group(1)])
+        m = _PARAGRAPH_UNDASHED.match(head)
+        if m:
+            found |= _undashed_credit(m.group(2), _next_in_line(p.group(), m.end()),
+                                      [m.group(1)])
     return found
 
 

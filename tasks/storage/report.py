@@ -396,16 +396,21 @@ def open_views(root: Path) -> tuple[duckdb.DuckDBPyConnection, str | None]:
 class QueryStatement:
     """One statement of a query as DuckDB's parser splits it."""
 
-    kind: str  # DuckDB's statement type: SELECT (SHOW, FROM t, ...), SET, PRAGMA, ...
+    kind: str  # DuckDB's statement type: SELECT (SHOW, FROM t, ...), SET, PRAGMA, ...;
+    # "" for a type the Python binding has no name for (UPDATE EXTENSIONS)
     text: str  # as written, with its `;` and the whitespace before it
+    # why `kind` is "": the binding's error reading the type ("29 is not a valid
+    # StatementType."), quoted by `query_refusal`
+    unnamed: str = ""
 
 
-def _parse(query: str) -> list[QueryStatement]:
-    """DuckDB's own split of `query`. Raises duckdb.Error for a query it cannot parse, and
-    ValueError for a statement type the Python binding has no name for (UPDATE EXTENSIONS:
-    "29 is not a valid StatementType", raised when the statement's type is read, not by
-    extract_statements)."""
-    return [QueryStatement(st.type.name, st.query) for st in duckdb.extract_statements(query)]
+def _statement(parsed: duckdb.Statement) -> QueryStatement:
+    # (the binding raises ValueError when the type is read, not in extract_statements:
+    # the statement is kept, with the error, so that the one split serves the refusal)
+    try:
+        return QueryStatement(parsed.type.name, parsed.query)
+    except ValueError as exc:
+        return QueryStatement("", parsed.query, str(exc))
 
 
 # Statements `pressroom sql` does not run, by DuckDB's own parse of the query (never a
@@ -427,17 +432,17 @@ QUERY_ONLY_HINT = ("pressroom sql only queries; to save rows, write them with -f
                    "> rows.csv)")
 
 
-def query_refusal(query: str) -> str | None:
-    """Why `pressroom sql` refuses `query` (a statement that writes files or runs
-    extensions, see _NOT_QUERIES), or None to run it. A query DuckDB cannot parse is
-    None too: running it gives DuckDB's own syntax error."""
-    try:
-        statements = _parse(query)
-    except duckdb.Error:
-        return None
-    except ValueError as exc:  # a statement type the Python binding has no name for
+def query_refusal(statements: list[QueryStatement]) -> str | None:
+    """Why `pressroom sql` refuses the query of `statements` (its `query_statements`): a
+    statement that writes files or runs extensions (see _NOT_QUERIES) or one of a type
+    the Python binding has no name for; None to run it. A query DuckDB cannot parse (no
+    statements) is None too: running it gives DuckDB's own syntax error."""
+    # (an unnamed statement is refused first, wherever it stands: when the query was
+    # parsed apart from its statements, its error ended the parse before any was read)
+    unnamed = next((st.unnamed for st in statements if st.unnamed), None)
+    if unnamed:
         return (f"the query holds a statement pressroom sql does not run "
-                f"(UPDATE EXTENSIONS or the like: {exc}); {QUERY_ONLY_HINT}")
+                f"(UPDATE EXTENSIONS or the like: {unnamed}); {QUERY_ONLY_HINT}")
     for statement in statements:
         why = _NOT_QUERIES.get(statement.kind)
         if why:
@@ -447,7 +452,7 @@ def query_refusal(query: str) -> str | None:
         wrapped = _WRAPPER.match(statement.text) if statement.kind in (
             "PREPARE", "EXPLAIN") else None
         if wrapped:  # the statement PREPARE names or EXPLAIN ANALYZE runs
-            inner = query_refusal(statement.text[wrapped.end():])
+            inner = query_refusal(query_statements(statement.text[wrapped.end():]))
             if inner:
                 return inner
     return None
@@ -477,13 +482,13 @@ _SETTING_NAME = re.compile(
 
 
 def query_statements(query: str) -> list[QueryStatement]:
-    """The statements of `query`, by DuckDB's own split: one parse for
+    """The statements of `query`, by DuckDB's own split: one parse for `query_refusal`,
     `split_query_settings` and `unshown_statements`. Empty when DuckDB cannot split it
-    (its syntax error comes from running it as written) or holds a statement type the
-    Python binding has no name for (`query_refusal` refuses that query first)."""
+    (its syntax error comes from running it as written). A statement of a type the
+    Python binding has no name for has the kind "" (`query_refusal` refuses it)."""
     try:
-        return _parse(query)
-    except (duckdb.Error, ValueError):
+        return [_statement(st) for st in duckdb.extract_statements(query)]
+    except duckdb.Error:
         return []
 
 
