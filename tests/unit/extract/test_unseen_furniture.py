@@ -1,0 +1,143 @@
+"""Furniture no class names (tasks/extract/callouts.py): call boxes that end in a lone
+button, AI-summary boxes, captions with a credit after a picture; and the story's own
+text that looks like them, which stays. Each page goes through `extract_html` whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.extract.pages import extract_html
+from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS
+
+URL = "https://gazette.example/news/bridge.html"
+
+
+def story_with(block: str, at: int = 2) -> bytes:
+    """The test page with `block` between the story's paragraphs (after the first `at`)."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:at]) + block
+    body += "".join(f"<p>{p}</p>" for p in PARAGRAPHS[at:])
+    return (
+        "<html><head><title>Harbour bridge reopens</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header><main>'
+        '<article><h1>Harbour bridge reopens</h1><p class="css-by1">By Maria Lopez</p>'
+        f'<div class="css-9xk2pq">{body}</div></article></main></body></html>'
+    ).encode()
+
+
+def text_of(html: bytes) -> str:
+    x = extract_html(html, URL, fetched_at=FETCHED)
+    assert x.error is None
+    return x.text
+
+
+# --- call boxes: what ends in a subscribe / listen / download button ------------------
+
+PODCAST_PROMO = (
+    '<div class="css-77xmjb"><p><strong>Listen to our daily podcast</strong> The week in '
+    'the port: ferries, cranes and the new bridge</p><a href="https://podcasts.example/'
+    'show/12">Listen now</a></div>'
+)
+PAYWALL_INSERT = (
+    '<section data-testid="paywall-inline"><p>Dieser Artikel ist exklusiv für Abonnenten '
+    "der Hafenzeitung</p><button type=\"button\">Jetzt abonnieren</button></section>"
+)
+SIGNUP_WITHOUT_FORM = (
+    '<div data-component="inline-signup" class="css-dk845a"><p><b>Recevez notre lettre '
+    "du port</b></p><p>Chaque vendredi, les nouvelles des quais et des ferries dans votre "
+    'boîte.</p><a class="css-0s03v7" href="/newsletters">Je m\'inscris</a></div>'
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "furniture"),
+    [(PODCAST_PROMO, ["Listen to our daily podcast", "The week in the port", "Listen now"]),
+     (PAYWALL_INSERT, ["exklusiv für Abonnenten", "Jetzt abonnieren"]),
+     (SIGNUP_WITHOUT_FORM, ["Recevez notre lettre", "Chaque vendredi", "inscris"])],
+    ids=["podcast-promo", "paywall-insert", "signup-without-form"],
+)
+def test_a_box_ending_in_a_call_button_is_pruned(block: str, furniture: list[str]) -> None:
+    text = text_of(story_with(block))
+    assert all(p in text for p in PARAGRAPHS)
+    assert [f for f in furniture if f in text] == []
+
+
+def test_a_link_closing_a_sentence_of_the_story_is_no_button() -> None:
+    # the words run up to the link on its line: the paragraph is the story's
+    para = ("The full inspection report, with the strain readings of every cable, is "
+            'published on the city\'s website: <a href="/report.pdf">download</a>')
+    text = text_of(story_with(f"<p>{para}</p>"))
+    assert "The full inspection report, with the strain readings" in text
+
+
+def test_a_story_paragraph_that_mentions_a_newsletter_stays() -> None:
+    para = ("The plan was first reported in the council's newsletter, which is sent to "
+            "4,000 households; readers can subscribe to it at the town hall.")
+    text = text_of(story_with(f"<p>{para}</p>"))
+    assert "first reported in the council's newsletter" in text
+
+
+# --- AI summaries -------------------------------------------------------------------------
+
+AI_SUMMARY = (
+    '<div class="css-4f9a0b"><h2>KI-Zusammenfassung</h2><ul><li>Die Hafenbrücke ist nach '
+    "zwei Jahren Sanierung wieder für den Verkehr freigegeben.</li><li>Die Kosten lagen bei "
+    "mehr als 40 Millionen Euro, sagte die Stadt.</li></ul><p><small>Diese Zusammenfassung "
+    "wurde mit KI erstellt.</small></p></div>"
+)
+AI_DETAILS = (
+    '<details open aria-label="Summary by AI"><summary>Summary by AI</summary><ul><li>The '
+    "harbour bridge has reopened after two years of work on its cables and deck.</li><li>"
+    "Ferries added during the closure will keep running.</li></ul></details>"
+)
+
+
+@pytest.mark.parametrize("block", [AI_SUMMARY, AI_DETAILS], ids=["heading", "details"])
+def test_an_ai_summary_box_is_pruned(block: str) -> None:
+    text = text_of(story_with(block, at=0))
+    assert all(p in text for p in PARAGRAPHS)
+    assert "Zusammenfassung" not in text and "Summary by AI" not in text
+    assert "Sanierung wieder" not in text and "work on its cables and deck" not in text
+
+
+def test_a_story_section_about_an_ai_law_keeps_its_heading_and_text() -> None:
+    section = ("<h2>Summary of the AI Act</h2><p>The new European rules on artificial "
+               "intelligence oblige port operators to register the cameras that read number "
+               "plates at the bridge's toll gates, the harbour authority said.</p>")
+    text = text_of(story_with(section))
+    assert "Summary of the AI Act" in text
+    assert "oblige port operators to register the cameras" in text
+
+
+# --- captions with a credit after a picture ---------------------------------------------
+
+CAPTION_IN_WRAPPER = (
+    '<div class="css-e0loe8"><img src="/img/918.jpg" alt=""><p>Divers inspect the '
+    "anchorage of the new cables below the deck (Fot. Anna Berger)</p></div>"
+)
+CAPTION_AFTER_PICTURE_PARAGRAPH = (
+    '<p><img src="/img/51.jpg" alt=""></p><p class="css-8ylvqg"><em>La grúa levanta el '
+    "último tramo del tablero</em> Crédito: Marta Lindqvist</p>"
+)
+
+
+@pytest.mark.parametrize("block", [CAPTION_IN_WRAPPER, CAPTION_AFTER_PICTURE_PARAGRAPH],
+                         ids=["wrapper", "after-picture-paragraph"])
+def test_a_credited_caption_after_a_picture_is_pruned(block: str) -> None:
+    text = text_of(story_with(block))
+    assert all(p in text for p in PARAGRAPHS)
+    assert "Divers inspect" not in text and "La grúa levanta" not in text
+
+
+def test_a_story_paragraph_after_a_picture_that_starts_with_photo_stays() -> None:
+    # a story about photography: the paragraph after the picture is the story's own
+    para = ("Photo: the exhibition in the old customs house shows 120 prints of the bridge's "
+            "construction, most of them taken by dock workers between 1928 and 1931.")
+    text = text_of(story_with(f'<p><img src="/img/7.jpg" alt=""></p><p>{para}</p>'))
+    assert "the exhibition in the old customs house shows 120 prints" in text
+
+
+def test_an_obituarys_bio_like_sentence_after_a_picture_stays() -> None:
+    para = ("Weber was a reporter at the Gazette for 31 years and covered the harbour, the "
+            "shipyards and the first bridge's opening in 1974, her colleague Tom Becker said.")
+    text = text_of(story_with(f'<div><img src="/img/w.jpg" alt=""><p>{para}</p></div>'))
+    assert "Weber was a reporter at the Gazette for 31 years" in text
