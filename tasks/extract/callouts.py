@@ -107,6 +107,11 @@ def _ends_with(box: HtmlElement, call_text: str) -> bool:
 # holding more is a section of the page that ends in a button (a landing page's "Young
 # Branding ... Download" on the dev corpus).
 MAX_BOX_HEADINGS = 1
+# Nor is it a list or a table: a story's list of points may end in an item holding a
+# registration banner (for-me-online.de: six bullet points went with it).
+_NO_CALL_BOX = frozenset(("body", "html", "article", "main", "ul", "ol", "li", "table",
+                          "tbody", "tr", "td", "dl"))
+MIN_LABEL_CHARS = 10
 MAX_BOX_PARAGRAPHS = 2
 
 
@@ -119,22 +124,26 @@ def _box_sized(box: HtmlElement) -> bool:
 
 def call_boxes(body: HtmlElement) -> list[HtmlElement]:
     """Per call button standing alone, the widest wrapper (below <body>, `_box_sized`)
-    whose text ends with the call and stays within MAX_CALL_BOX_CHARS; a lone button is
-    its own box."""
+    whose text ends with the call and stays within MAX_CALL_BOX_CHARS, when it says
+    MIN_LABEL_CHARS more than the button."""
     boxes: list[HtmlElement] = []
     for call in body.iter(*_CALL_TAGS):
         if not _is_call(call) or not _stands_alone(call):
             continue
         text = _norm(call.text_content())
-        box = call
+        box = None
         for anc in call.iterancestors():
-            if anc is body or anc.tag in ("body", "html", "article", "main"):
+            if anc is body or anc.tag in _NO_CALL_BOX:
                 break
             if (len(_norm(anc.text_content())) > MAX_CALL_BOX_CHARS
                     or not _ends_with(anc, text) or not _box_sized(anc)):
                 break
             box = anc
-        if box not in boxes:
+        # a box says more than its button (a label, a pitch); a lone button is left to
+        # the line rules: deleting one ("Suscríbete" in a story's <div>) changed which
+        # block trafilatura took on a dev page, and a paragraph went
+        if (box is not None and box not in boxes
+                and len(_norm(box.text_content())) - len(text) >= MIN_LABEL_CHARS):
             boxes.append(box)
     return boxes
 
