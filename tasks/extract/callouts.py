@@ -78,7 +78,11 @@ def _norm(text: str) -> str:
 def _is_call(elem: HtmlElement) -> bool:
     if len(elem) > 3:  # a button holds its words and maybe an icon
         return False
-    text = _norm(elem.text_content())
+    # (most links are a bare text: read without building the whole text)
+    text = elem.text if len(elem) == 0 else elem.text_content()
+    if not text or len(text) > 2 * _MAX_CALL_CHARS:
+        return False
+    text = _norm(text)
     return 0 < len(text) <= _MAX_CALL_CHARS and _CALL.match(text) is not None
 
 
