@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tasks.clean.notes import classify_note
+
 # "Read also"-style cues that introduce a link to another article. Matched at the start of a
 # line, case-insensitively. Multilingual: de, en, es, fr, it, pl, pt, nl (the languages of
 # the news we ingest most); extending the list is cheap and safe since the cue must start
@@ -1438,7 +1440,7 @@ def remove_boilerplate(
     i = 0
     while i < len(lines):
         line = lines[i]
-        rule = classify_line(line, authors)
+        rule = classify_line(line, authors) or classify_note(line)
         if rule is None and title_norm and len(kept) < TITLE_BLOCKS and (
                 _norm_name(line) == title_norm or (not removed.get("title") and (
                     _is_headline_of(line, title_words) or _holds_the_title(line, title_norm)))):

@@ -83,6 +83,7 @@ from tasks.extract.browserview import (
     script_bounds,
     unwrap_quotations,
 )
+from tasks.extract.callouts import prune_callouts
 from tasks.extract.container import (
     name_the_headlined_story,
     name_the_story_container,
@@ -821,6 +822,7 @@ def extract_html(
         drop_caps_into_their_paragraph(tree)
         headings_by_role(tree)
         prune_furniture(tree, url, meta.authors)
+        prune_callouts(tree)  # (boxes no class names: buttons, AI summaries, credits)
         fonts_holding_blocks_as_divs(tree)  # (then its text around its blocks is loose)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         _loose_body_text_as_paragraphs(tree)
