@@ -80,9 +80,11 @@ def classify_note(line: str) -> str | None:
     machine made its summary or text; None otherwise."""
     if len(line.split()) > MAX_NOTE_WORDS:
         return None
-    origin = _ORIGIN.search(line)
+    # (.match: every branch of both opens at the line's start, and a search would try
+    # each later place of every line in vain)
+    origin = _ORIGIN.match(line)
     if origin and _VENUE.search(line, origin.end()):
         return "origin"
-    if _AI_NOTE.search(line):
+    if _AI_NOTE.match(line):
         return "ai_note"
     return None
