@@ -208,15 +208,25 @@ def _text_before(elem: HtmlElement) -> str:
 _ROLE_HEADING_TAGS = frozenset({"div", "span", "p"})
 DEFAULT_ARIA_LEVEL = 2  # ARIA's implicit level of a role="heading"
 # in libxml2, from the attributes: ElementPath's `.//*[@role='heading']` tests each element
-# in Python (0.50 ms a dev page, mean of 990; this 0.22 ms; `descendant::*[...]` 0.33 ms)
-_ROLE_HEADINGS = XPath("//@role[.='heading']/..")
+# in Python (0.50 ms a dev page, mean of 990; this 0.22 ms; `descendant::*[...]` 0.33 ms).
+# The roles the extract stage reads, in one pass: a heading, and a region complementary
+# to the main content (ARIA's <aside>: callouts.prune_callouts).
+_MARKED_ROLES = XPath("//@role[.='heading' or .='complementary']/..")
 
 
-def headings_by_role(tree: HtmlElement) -> int:
-    """Make each text-only `role="heading"` element an `<h1>`-`<h6>` of its aria-level;
-    how many were made."""
+def marked_roles(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
+    """The elements `role="heading"` and `role="complementary"` mark, by role."""
+    found: dict[str, list[HtmlElement]] = {"heading": [], "complementary": []}
+    for elem in _MARKED_ROLES(tree):
+        found[elem.get("role")].append(elem)
+    return found
+
+
+def headings_by_role(marked: list[HtmlElement]) -> int:
+    """Make each text-only `role="heading"` element of `marked` an `<h1>`-`<h6>` of its
+    aria-level; how many were made."""
     made = 0
-    for elem in _ROLE_HEADINGS(tree):
+    for elem in marked:
         if elem.tag not in _ROLE_HEADING_TAGS or next(
                 elem.iterdescendants(*_BLOCKS), None) is not None:
             continue

@@ -24,6 +24,7 @@ the held-out check) and on the dev corpus (BENCHMARKS.md, issue 13 session 52).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 from trafilatura.htmlprocessing import delete_element
@@ -272,14 +273,21 @@ def credited_captions(body: HtmlElement) -> list[HtmlElement]:
     return found
 
 
-def prune_callouts(tree: HtmlElement) -> int:
+# What a page may mark complementary that is no aside (a template's mistake): left.
+_NO_ASIDE = frozenset(("body", "html", "article", "main"))
+
+
+def prune_callouts(tree: HtmlElement, complementary: Iterable[HtmlElement] = ()) -> int:
     """Delete call boxes, AI summaries and credited captions from `tree` in place (their
-    tail text stays), unless a box holds more than MAX_BOX_SHARE of the page's text; how
-    many."""
+    tail text stays), and the `complementary` regions (`role="complementary"`, which
+    ARIA defines as <aside>: a rail of recommended stories, a sidebar; trafilatura drops
+    <aside> by its tag and read such a <div> as the story's text), unless one holds more
+    than MAX_BOX_SHARE of the page's text; how many."""
     body = tree.find("body")
     if body is None:
         return 0
-    found = call_boxes(body) + ai_summary_boxes(body) + credited_captions(body)
+    found = (call_boxes(body) + ai_summary_boxes(body) + credited_captions(body)
+             + [e for e in complementary if e.tag not in _NO_ASIDE])
     if not found:
         return 0
     page_chars = len(body.text_content())

@@ -78,6 +78,7 @@ from tasks.extract.browserview import (
     centers_as_blocks,
     fonts_holding_blocks_as_divs,
     headings_by_role,
+    marked_roles,
     paragraph_divs,
     read_as_browsers_show,
     script_bounds,
@@ -820,9 +821,11 @@ def extract_html(
         # sentence is its words, which trafilatura would delete ("met on and voted")
         keep_inline_text(tree)
         drop_caps_into_their_paragraph(tree)
-        headings_by_role(tree)
+        roles = marked_roles(tree)
+        headings_by_role(roles["heading"])
         prune_furniture(tree, url, meta.authors)
-        prune_callouts(tree)  # (boxes no class names: buttons, AI summaries, credits)
+        # (boxes no class names: buttons, AI summaries, credits, complementary regions)
+        prune_callouts(tree, roles["complementary"])
         fonts_holding_blocks_as_divs(tree)  # (then its text around its blocks is loose)
         _keep_loose_text(tree)  # (a <center>'s own text before its blocks among them)
         _loose_body_text_as_paragraphs(tree)

@@ -14,6 +14,7 @@ from tasks.extract.browserview import (
     _xmp_as_pre,
     centers_as_blocks,
     headings_by_role,
+    marked_roles,
     unwrap_quotations,
 )
 from tasks.extract.pages import extract_html
@@ -198,7 +199,7 @@ def test_a_text_only_element_with_the_heading_role_is_a_heading_of_its_level() -
         "<div role='heading' aria-level='9'>Odd level</div>"
         "<div role='heading'><p>A box that holds a paragraph</p></div>"
         "<h2 role='heading' aria-level='4'>Already one</h2></body></html>")
-    assert headings_by_role(tree) == 3
+    assert headings_by_role(marked_roles(tree)["heading"]) == 3
     assert [(e.tag, e.text_content()) for e in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")
             ] == [("h3", "More Great WIRED Stories"), ("h2", "Hotels"), ("h2", "Odd level"),
                   ("h2", "Already one")]
@@ -382,7 +383,7 @@ def test_heading_roles_of_every_aria_level_and_after_one_left() -> None:
         "<div role='heading' aria-level='1'>Level one</div>"
         "<div role='heading' aria-level='6'>Level six</div>"
         "<div role='heading' aria-level='7'>Level seven</div></body></html>")
-    assert headings_by_role(tree) == 3
+    assert headings_by_role(marked_roles(tree)["heading"]) == 3
     assert [(e.tag, e.text) for e in tree.find("body")] == [
         ("h2", "Already one"), ("div", None), ("h1", "Level one"), ("h6", "Level six"),
         ("h2", "Level seven")]

@@ -149,3 +149,35 @@ POINTS_ENDING_IN_A_BANNER = (
 )
 def test_the_storys_own_text_that_looks_like_furniture_stays(block: str, words: str) -> None:
     assert words in text_of(story_with(block))
+
+
+# --- regions marked complementary: ARIA's <aside> ------------------------------------
+
+RAIL = (  # cards of a picture and a teaser each, as CSS-module sites write them
+    '<div role="complementary" class="css-r41l"><div class="css-0a9f">More from the port'
+    '</div><a href="/news/ferry" class="css-k2"><img src="/r/1.jpg" alt=""><p>Ferry '
+    "timetable changes for the winter months</p></a>"
+    '<a href="/news/cranes" class="css-k2"><img src="/r/2.jpg" alt=""><p>New cranes arrive'
+    " at the container terminal</p></a></div>"
+)
+
+
+def test_a_region_marked_complementary_inside_the_story_is_pruned() -> None:
+    """A rail of teasers set into the story's container: trafilatura drops an <aside> by
+    its tag, and read the same rail as the story's text when only its role said so."""
+    text = text_of(story_with(RAIL))
+    assert all(p in text for p in PARAGRAPHS)
+    assert "More from the port" not in text and "Ferry timetable" not in text
+    # the same rail as an <aside> (trafilatura's own rule): the two read alike
+    assert text == text_of(story_with(RAIL.replace("<div role", "<aside role")
+                                      .replace("</a></div>", "</a></aside>")))
+
+
+def test_a_story_its_template_marks_complementary_is_kept() -> None:
+    """A template's mistake: the story itself inside a region marked complementary (more
+    than MAX_BOX_SHARE of the page's text), or an <article> marked so. Kept."""
+    wrapped = story_with("").replace(b'<div class="css-9xk2pq">',
+                                     b'<div role="complementary" class="css-9xk2pq">')
+    assert all(p in text_of(wrapped) for p in PARAGRAPHS)
+    marked = story_with("").replace(b"<article>", b'<article role="complementary">')
+    assert all(p in text_of(marked) for p in PARAGRAPHS)
