@@ -7,25 +7,21 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tasks.common.codings import zstd
-from tasks.common.settings import Settings, settings_slice
 from tasks.discover.inputs import (
     MAX_DUMP_BYTES,
-    DiscoverConfig,
     discover,
     read_dumps,
     read_url_list,
     unknown_input,
 )
 from tasks.discover.packed import UnpackError, packing, unpack, unpacked_name
+from tests.unit.discover.test_inputs import CONFIG, NOW
 
-NOW = datetime(2024, 5, 3, 12, 0, tzinfo=UTC)
-CONFIG = settings_slice(DiscoverConfig, Settings())
 DUMP = (" date 2024-04-04 https://dump.example/packed\nÜber den Fluss\n"
         "Die Fähre fährt wieder. Der Fluss ist ruhig.\n").encode()
 LIST = b"# two stories\nhttps://list.example/1\nhttps://list.example/2\n"
