@@ -1,0 +1,152 @@
+"""Mutation seed 75: searching a warehouse this process cannot write (the index read
+through a folder of links) and one whose committed articles file is unreadable
+(tasks/storage/search.py `writable`, `_linked_folder`, `_open_to_read`, `_searchable`,
+`search`, `document_count`, `_readable_hits`, `_left_out_note`).
+
+Root writes through any permission, so the read-only warehouse is a read-only bind mount
+in a mount namespace of its own, and the search runs in a child process there (as
+tests/unit/flows/test_search_read_only.py runs the command); each test also reads the
+same warehouse in this process, where it can be written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tasks.storage import search as S
+from tests.unit.storage.test_search import _article, _commit
+
+REPO = Path(__file__).resolve().parents[3]
+READ_ONLY = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
+# What the child reports of its searches, as JSON.
+CHILD = """
+import json, sys
+from pathlib import Path
+from tasks.storage import search as S
+root = Path(sys.argv[1])
+out = {"writable": S.writable(root), "count": S.document_count(root)}
+for key, kwargs in (("search", {}), ("as_indexed", {"catch_up_first": False})):
+    r = S.search(root, "floods", **kwargs)
+    out[key] = {"ids": sorted(h.article_id for h in r.hits), "total": r.total,
+                "note": r.note}
+print(json.dumps(out))
+"""
+FLOOD = "The river floods the valley after days of rain."
+
+
+def _read_only(warehouse: Path, tmp: Path) -> dict:
+    """CHILD's report, run where `warehouse` is mounted read-only, its temporary
+    folders made in `tmp`."""
+    if subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse), "true"],
+                      capture_output=True).returncode != 0:
+        pytest.skip("no mount namespace here to mount the warehouse read-only")
+    tmp.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(tmp)}
+    done = subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse),
+                           sys.executable, "-c", CHILD, str(warehouse)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _indexed(warehouse: Path, run_id: str, *ids: str) -> None:
+    rows = [_article(a, f"Floods {a}", FLOOD, run_id) for a in ids]
+    S.index_commit(warehouse, _commit(warehouse, run_id, rows), run_id)
+
+
+def test_a_read_only_warehouse_is_searched_through_links_left_nowhere(warehouse, tmp_path):
+    _indexed(warehouse, "r1", "a1", "a2")
+    assert S.writable(warehouse) and S.document_count(warehouse) == 2  # here: writable
+    said = _read_only(warehouse, tmp_path / "tmp")
+    assert said["writable"] is False and said["count"] == 2
+    for key in ("search", "as_indexed"):
+        assert said[key] == {"ids": ["a1", "a2"], "total": 2, "note": None}
+    # every folder of links it made (one a read) is gone when it exits
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_commit_not_indexed_is_named_by_a_search_that_cannot_write(warehouse, tmp_path):
+    _indexed(warehouse, "r1", "a1")
+    _commit(warehouse, "r2", [_article("a2", "Floods again", FLOOD, "r2")])
+    said = _read_only(warehouse, tmp_path / "tmp")
+    assert said["search"] == {"ids": ["a1"], "total": 1, "note": (
+        "1 commit(s) of the warehouse are not in the search index yet, and this process "
+        "cannot write it (a read-only mount, or another user's folder): their articles "
+        "are not searched; `pressroom search` where the warehouse can be written indexes "
+        "them")}
+    # asked not to catch up, it says nothing of them
+    assert said["as_indexed"] == {"ids": ["a1"], "total": 1, "note": None}
+    # where it can write, the search indexes them
+    assert sorted(h.article_id for h in S.search(warehouse, "floods").hits) == ["a1", "a2"]
+
+
+def test_a_damaged_index_that_cannot_be_made_again_is_a_sentence(warehouse, tmp_path):
+    _indexed(warehouse, "r1", "a1")
+    (S.search_dir(warehouse) / "meta.json").unlink()
+    said = _read_only(warehouse, tmp_path / "tmp")
+    assert said["search"] == {"ids": [], "total": 0, "note": (
+        "the search index is damaged (no index in it, though its state file lists the "
+        "commits indexed), and this process cannot write the warehouse to make it again "
+        "(a read-only mount, or another user's folder): run `pressroom reindex` where it "
+        "can, or query the articles with `pressroom sql`")}
+    # where it can write, it is made again
+    result = S.search(warehouse, "floods")
+    assert [h.article_id for h in result.hits] == ["a1"]
+    assert result.note.startswith("the search index was damaged (no index in it")
+
+
+def test_the_links_are_to_the_index_files_and_one_folder_an_index(warehouse, tmp_path,
+                                                                  monkeypatch):
+    _indexed(warehouse, "r1", "a1", "a2")
+    monkeypatch.setattr(S, "_LINKED", {})
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = S.search_dir(warehouse)
+    first = S._linked_folder(folder)
+    # every file of the index, not tantivy's lock files (its own go in the new folder)
+    files = {p.name for p in folder.iterdir() if not p.name.startswith(".tantivy-")}
+    assert {p.name for p in first.iterdir()} == files
+    assert all((first / n).is_symlink() and (first / n).resolve() == folder / n
+               for n in files)
+    # a second read of the same index: the first folder is removed
+    second = S._linked_folder(folder)
+    assert not first.exists() and second.exists() and second != first
+    S._remove_linked_folders()
+    assert not second.exists()
+
+
+def test_the_left_out_note_names_three_unreadable_files_then_dots(warehouse):
+    for n in range(1, 5):
+        _indexed(warehouse, f"r{n}", f"a{n}")
+    _indexed(warehouse, "r5", "a5")
+    files = sorted(warehouse.glob("articles/*.parquet"))[:4]
+    for f in files[:3]:
+        f.write_bytes(b"")
+    names = [f"articles/{f.name}" for f in files]
+    result = S.search(warehouse, "floods")
+    assert sorted(h.article_id for h in result.hits) == ["a4", "a5"] and result.total == 2
+    assert result.note == (
+        f"3 matching article(s) LEFT OUT: the search index holds them, but no readable "
+        f"file of the warehouse does (unreadable: {', '.join(names[:3])}; `pressroom sql` "
+        "leaves them out too). Restore the file(s), or run `pressroom reindex` to make "
+        "the index match the warehouse")
+    files[3].write_bytes(b"")
+    result = S.search(warehouse, "floods")
+    assert result.note.startswith(
+        f"4 matching article(s) LEFT OUT: the search index holds them, but no readable "
+        f"file of the warehouse does (unreadable: {', '.join(names[:3])}, ...; ")
+
+
+def test_more_matches_than_ten_around_an_unreadable_file_are_all_counted(warehouse):
+    _indexed(warehouse, "r1", "gone")
+    _indexed(warehouse, "r2", *(f"a{n:02}" for n in range(12)))
+    next(warehouse.glob("articles/r1-*.parquet")).write_bytes(b"")
+    result = S.search(warehouse, "floods", limit=5)
+    assert len(result.hits) == 5 and result.total == 12
+    assert result.note.startswith("1 matching article(s) LEFT OUT")
+    assert "gone" not in {h.article_id for h in S.search(warehouse, "floods", limit=20).hits}
