@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -113,11 +114,26 @@ def test_the_links_are_to_the_index_files_and_one_folder_an_index(warehouse, tmp
     assert {p.name for p in first.iterdir()} == files
     assert all((first / n).is_symlink() and (first / n).resolve() == folder / n
                for n in files)
+    assert first.name.startswith("pressroom-search-")  # named for who left it in /tmp
     # a second read of the same index: the first folder is removed
     second = S._linked_folder(folder)
     assert not first.exists() and second.exists() and second != first
     S._remove_linked_folders()
     assert not second.exists()
+
+
+def test_links_already_cleaned_away_are_no_error(warehouse, tmp_path, monkeypatch):
+    # a temporary folder removed by another hand (a cleaner of /tmp, another process's
+    # exit) before this one reads again or exits
+    _indexed(warehouse, "r1", "a1")
+    monkeypatch.setattr(S, "_LINKED", {})
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = S.search_dir(warehouse)
+    shutil.rmtree(S._linked_folder(folder))
+    second = S._linked_folder(folder)
+    assert second.exists()
+    shutil.rmtree(second)
+    S._remove_linked_folders()
 
 
 def test_the_left_out_note_names_three_unreadable_files_then_dots(warehouse):
