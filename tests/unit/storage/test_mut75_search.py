@@ -166,3 +166,35 @@ def test_more_matches_than_ten_around_an_unreadable_file_are_all_counted(warehou
     assert len(result.hits) == 5 and result.total == 12
     assert result.note.startswith("1 matching article(s) LEFT OUT")
     assert "gone" not in {h.article_id for h in S.search(warehouse, "floods", limit=20).hits}
+
+
+def test_parquet_framing_is_its_magic_at_both_ends(warehouse, tmp_path):
+    _indexed(warehouse, "r1", "a1")
+    good = next(warehouse.glob("articles/r1-*.parquet"))
+    data = good.read_bytes()
+    assert S._framed_as_parquet(good)
+    cases = {"emptied": b"", "cut": data[:len(data) // 2], "short": b"PAR",
+             "zeroed": bytes(len(data)), "tail only": b"\0" * 4 + data[4:]}
+    for name, body in cases.items():
+        path = tmp_path / f"{name}.parquet"
+        path.write_bytes(body)
+        assert not S._framed_as_parquet(path), name
+    assert not S._framed_as_parquet(tmp_path / "gone.parquet")
+    assert not S._framed_as_parquet(tmp_path)  # a folder
+
+
+def test_a_zeroed_articles_file_is_unreadable_and_its_articles_left_out(warehouse):
+    # a file overwritten with zeros (a torn write on some file systems): the same bytes
+    # at both ends, neither Parquet's magic
+    _indexed(warehouse, "r1", "a1")
+    _indexed(warehouse, "r2", "a2")
+    zeroed = next(warehouse.glob("articles/r1-*.parquet"))
+    zeroed.write_bytes(bytes(zeroed.stat().st_size))
+    assert S.unreadable_article_files(warehouse) == [f"articles/{zeroed.name}"]
+    result = S.search(warehouse, "floods")
+    assert [h.article_id for h in result.hits] == ["a2"] and result.total == 1
+    assert result.note.startswith("1 matching article(s) LEFT OUT")
+
+
+def test_a_warehouse_of_no_articles_files_has_none_unreadable(warehouse):
+    assert S.unreadable_article_files(warehouse) == []
