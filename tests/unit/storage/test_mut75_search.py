@@ -31,7 +31,11 @@ import json, sys
 from pathlib import Path
 from tasks.storage import search as S
 root = Path(sys.argv[1])
-out = {"writable": S.writable(root), "count": S.document_count(root)}
+try:
+    count = S.document_count(root)
+except ValueError:  # a damaged index
+    count = None
+out = {"writable": S.writable(root), "count": count}
 for key, kwargs in (("search", {}), ("as_indexed", {"catch_up_first": False})):
     r = S.search(root, "floods", **kwargs)
     out[key] = {"ids": sorted(h.article_id for h in r.hits), "total": r.total,
@@ -87,19 +91,32 @@ def test_a_commit_not_indexed_is_named_by_a_search_that_cannot_write(warehouse, 
     assert sorted(h.article_id for h in S.search(warehouse, "floods").hits) == ["a1", "a2"]
 
 
-def test_a_damaged_index_that_cannot_be_made_again_is_a_sentence(warehouse, tmp_path):
+@pytest.mark.parametrize("damage", ["meta.json deleted", "meta.json garbage"])
+def test_a_damaged_index_that_cannot_be_made_again_is_a_sentence(warehouse, tmp_path,
+                                                                 damage):
+    import tantivy
+
     _indexed(warehouse, "r1", "a1")
-    (S.search_dir(warehouse) / "meta.json").unlink()
+    meta = S.search_dir(warehouse) / "meta.json"
+    if damage == "meta.json deleted":
+        meta.unlink()
+        problem = "no index in it, though its state file lists the commits indexed"
+    else:
+        # tantivy quotes the file: its error is longer than the 200 characters shown
+        meta.write_bytes(b"{not json " + b"x" * 200)
+        with pytest.raises(ValueError) as met:
+            tantivy.Index.open(str(meta.parent))
+        assert len(str(met.value)) > 201
+        problem = str(met.value)[:200]
     said = _read_only(warehouse, tmp_path / "tmp")
     assert said["search"] == {"ids": [], "total": 0, "note": (
-        "the search index is damaged (no index in it, though its state file lists the "
-        "commits indexed), and this process cannot write the warehouse to make it again "
-        "(a read-only mount, or another user's folder): run `pressroom reindex` where it "
-        "can, or query the articles with `pressroom sql`")}
+        f"the search index is damaged ({problem}), and this process cannot write the "
+        "warehouse to make it again (a read-only mount, or another user's folder): run "
+        "`pressroom reindex` where it can, or query the articles with `pressroom sql`")}
     # where it can write, it is made again
     result = S.search(warehouse, "floods")
     assert [h.article_id for h in result.hits] == ["a1"]
-    assert result.note.startswith("the search index was damaged (no index in it")
+    assert result.note.startswith(f"the search index was damaged ({problem}): made again")
 
 
 def test_the_links_are_to_the_index_files_and_one_folder_an_index(warehouse, tmp_path,
