@@ -215,3 +215,23 @@ def test_a_zeroed_articles_file_is_unreadable_and_its_articles_left_out(warehous
 
 def test_a_warehouse_of_no_articles_files_has_none_unreadable(warehouse):
     assert S.unreadable_article_files(warehouse) == []
+
+
+def test_a_long_problem_is_cut_at_200_characters_when_another_process_is_writing(
+        warehouse, monkeypatch):
+    # as test_search.py's seed-61 test, with tantivy's long error quoting meta.json
+    import tantivy
+
+    def busy(root):
+        raise S.IndexBusy("LockBusy")
+
+    _indexed(warehouse, "r1", "a1")
+    meta = S.search_dir(warehouse) / "meta.json"
+    meta.write_bytes(b"{not json " + b"x" * 200)
+    with pytest.raises(ValueError) as met:
+        tantivy.Index.open(str(meta.parent))
+    monkeypatch.setattr(S, "rebuild", busy)
+    result = S.search(warehouse, "floods")
+    assert (result.hits, result.note) == ([], (
+        f"the search index is damaged ({str(met.value)[:200]}), and another process is "
+        "writing it: search again when it is done"))
