@@ -97,6 +97,7 @@ def test_a_damaged_index_that_cannot_be_made_again_is_a_sentence(warehouse, tmp_
     import tantivy
 
     _indexed(warehouse, "r1", "a1")
+    _commit(warehouse, "r2", [_article("a2", "Floods again", FLOOD, "r2")])  # not indexed
     meta = S.search_dir(warehouse) / "meta.json"
     if damage == "meta.json deleted":
         meta.unlink()
@@ -109,13 +110,20 @@ def test_a_damaged_index_that_cannot_be_made_again_is_a_sentence(warehouse, tmp_
         assert len(str(met.value)) > 201
         problem = str(met.value)[:200]
     said = _read_only(warehouse, tmp_path / "tmp")
-    assert said["search"] == {"ids": [], "total": 0, "note": (
-        f"the search index is damaged ({problem}), and this process cannot write the "
-        "warehouse to make it again (a read-only mount, or another user's folder): run "
-        "`pressroom reindex` where it can, or query the articles with `pressroom sql`")}
+    damaged = (f"the search index is damaged ({problem}), and this process cannot write "
+               "the warehouse to make it again (a read-only mount, or another user's "
+               "folder): run `pressroom reindex` where it can, or query the articles with "
+               "`pressroom sql`")
+    assert said["as_indexed"] == {"ids": [], "total": 0, "note": damaged}
+    # and after the note of the commit it cannot index
+    assert said["search"]["note"] == (
+        "1 commit(s) of the warehouse are not in the search index yet, and this process "
+        "cannot write it (a read-only mount, or another user's folder): their articles "
+        "are not searched; `pressroom search` where the warehouse can be written indexes "
+        f"them; {damaged}")
     # where it can write, it is made again
-    result = S.search(warehouse, "floods")
-    assert [h.article_id for h in result.hits] == ["a1"]
+    result = S.search(warehouse, "floods", catch_up_first=False)
+    assert sorted(h.article_id for h in result.hits) == ["a1", "a2"]
     assert result.note.startswith(f"the search index was damaged ({problem}): made again")
 
 
@@ -235,3 +243,20 @@ def test_a_long_problem_is_cut_at_200_characters_when_another_process_is_writing
     assert (result.hits, result.note) == ([], (
         f"the search index is damaged ({str(met.value)[:200]}), and another process is "
         "writing it: search again when it is done"))
+
+
+def test_a_search_beside_a_writer_says_so_with_how_it_read_the_query(warehouse):
+    # another writer of the index (here held by this process: tantivy's lock is the
+    # same) stops the catch-up: the commit it lacks is not searched, and the notes join
+    import tantivy
+
+    _indexed(warehouse, "r1", "a1")
+    _commit(warehouse, "r2", [_article("a2", "Floods again", FLOOD, "r2")])
+    writer = tantivy.Index.open(str(S.search_dir(warehouse))).writer()
+    busy = "the index is being written by another process: results may lag"
+    result = S.search(warehouse, "floods")
+    assert ([h.article_id for h in result.hits], result.note) == (["a1"], busy)
+    result = S.search(warehouse, '"river floods')
+    assert result.note == (f"{busy}; searched for the words of '\"river floods' (Syntax "
+                           "Error: \"river floods)")
+    del writer
