@@ -259,4 +259,19 @@ def test_a_search_beside_a_writer_says_so_with_how_it_read_the_query(warehouse):
     result = S.search(warehouse, '"river floods')
     assert result.note == (f"{busy}; searched for the words of '\"river floods' (Syntax "
                            "Error: \"river floods)")
+    # and with a file left out: the left-out note after it
+    emptied = next(warehouse.glob("articles/r1-*.parquet"))
+    emptied.write_bytes(b"")
+    result = S.search(warehouse, "floods")
+    assert result.hits == [] and result.note.startswith(
+        f"{busy}; 1 matching article(s) LEFT OUT: the search index holds them")
     del writer
+
+
+def test_any_value_of_a_field_without_a_list_of_values_is_a_sentence(warehouse):
+    _indexed(warehouse, "r1", "a1")
+    with pytest.raises(ValueError) as met:
+        S.search(warehouse, "title:*")
+    assert str(met.value).startswith(
+        "'title:*' (any title) cannot be searched: the index keeps no list of its values; "
+        "'*' alone matches every article (")
