@@ -45,15 +45,16 @@ print(json.dumps(out))
 FLOOD = "The river floods the valley after days of rain."
 
 
-def _read_only(warehouse: Path, tmp: Path) -> dict:
-    """CHILD's report, run where `warehouse` is mounted read-only, its temporary
-    folders made in `tmp`."""
-    if subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse), "true"],
+def _read_only(warehouse: Path, tmp: Path, mounted: Path | None = None) -> dict:
+    """CHILD's report on `warehouse`, run where `mounted` (default: the warehouse) is
+    mounted read-only, its temporary folders made in `tmp`."""
+    mounted = mounted or warehouse
+    if subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(mounted), "true"],
                       capture_output=True).returncode != 0:
         pytest.skip("no mount namespace here to mount the warehouse read-only")
     tmp.mkdir(exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(tmp)}
-    done = subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse),
+    done = subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(mounted),
                            sys.executable, "-c", CHILD, str(warehouse)],
                           env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -74,6 +75,16 @@ def test_a_read_only_warehouse_is_searched_through_links_left_nowhere(warehouse,
         assert said[key] == {"ids": ["a1", "a2"], "total": 2, "note": None}
     # every folder of links it made (one a read) is gone when it exits
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_an_index_folder_it_cannot_write_in_a_warehouse_it_can_is_read_through_links(
+        warehouse, tmp_path):
+    # the index's own folder read-only (another user's, a mount of its own): what
+    # decides is the folder, not the warehouse around it
+    _indexed(warehouse, "r1", "a1", "a2")
+    said = _read_only(warehouse, tmp_path / "tmp", mounted=S.search_dir(warehouse))
+    assert said["writable"] is False and said["count"] == 2
+    assert said["as_indexed"] == {"ids": ["a1", "a2"], "total": 2, "note": None}
 
 
 def test_a_commit_not_indexed_is_named_by_a_search_that_cannot_write(warehouse, tmp_path):
