@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from tests.reliability.signals import ctrl_c_reaches_it
 from tests.reliability.warehouses import committed_warehouse
 
 REPO = Path(__file__).resolve().parents[2]
@@ -22,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 def _compact(root: Path, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "flows.cli", "compact", "-w", str(root)],
                           env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "300", **env},
-                          capture_output=True, timeout=300)
+                          capture_output=True, timeout=300, preexec_fn=ctrl_c_reaches_it)
 
 
 def test_a_compaction_stopped_by_ctrl_c_is_cleared_by_the_next(tmp_path):

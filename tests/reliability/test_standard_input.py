@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tasks.discover.inputs import piped_input
+from tests.reliability.signals import ctrl_c_reaches_it
 
 ROOT = Path(__file__).resolve().parents[2]
 DUMP = (" date 2024-04-04 https://news.example/piped.html\nHarbour budget passes\n"
@@ -23,7 +24,8 @@ DUMP = (" date 2024-04-04 https://news.example/piped.html\nHarbour budget passes
 def _pressroom(*args: str, stdin, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "flows.cli", *args], stdin=stdin,
                           env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-                          cwd=ROOT, capture_output=True, timeout=600)
+                          cwd=ROOT, capture_output=True, timeout=600,
+                          preexec_fn=ctrl_c_reaches_it)
 
 
 @pytest.mark.integration
