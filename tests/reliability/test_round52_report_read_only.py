@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.flows.test_search_read_only import READ_ONLY
+from tests.read_only import run_read_only
 from tests.unit.storage.test_search import _article, _commit
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,30 +30,11 @@ def story_wh(warehouse: Path) -> Path:
 
 
 def _report_read_only(warehouse: Path, here: Path, *args: str) -> subprocess.CompletedProcess:
-    """`pressroom report ARGS` run in `here`, the warehouse read-only (as the search test
-    makes it: a read-only bind mount as root, folders without write permission else)."""
+    """`pressroom report ARGS` run in `here`, the warehouse read-only."""
     command = [sys.executable, "-m", "flows.cli", "report", *args, "-w", str(warehouse)]
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "200"}
-    if os.geteuid() == 0:
-        if subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse), "true"],
-                          capture_output=True).returncode != 0:
-            pytest.skip("no mount namespace here to mount the warehouse read-only")
-        return subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse),
-                               *command], cwd=here, env=env, capture_output=True, timeout=300)
-    return _chmod_read_only(warehouse, command, here, env)
-
-
-def _chmod_read_only(warehouse, command, here, env) -> subprocess.CompletedProcess:
-    import stat
-
-    folders = [warehouse, *(p for p in warehouse.rglob("*") if p.is_dir())]
-    for folder in folders:
-        folder.chmod(folder.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-    try:
-        return subprocess.run(command, cwd=here, env=env, capture_output=True, timeout=300)
-    finally:
-        for folder in folders:
-            folder.chmod(folder.stat().st_mode | stat.S_IWUSR)
+    return run_read_only(warehouse, command, cwd=here, env=env, capture_output=True,
+                         timeout=300)
 
 
 def _listing(warehouse: Path) -> list[str]:

@@ -9,38 +9,21 @@ mount (in a mount namespace of its own, as root) or a folder without write permi
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
+from tests.read_only import run_read_only
 from tests.unit.storage.test_search import _article, _commit
 
 REPO = Path(__file__).resolve().parents[3]
-# Bind the folder ($0) onto itself, read-only, then run the command ($@) under it.
-READ_ONLY = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
 
 
 def _search_read_only(warehouse: Path, *args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "flows.cli", "search", *args, "-f", "csv",
                "-w", str(warehouse)]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    if os.geteuid() == 0:  # root writes through any permission: a read-only mount
-        if subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse), "true"],
-                          capture_output=True).returncode != 0:
-            pytest.skip("no mount namespace here to mount the warehouse read-only")
-        return subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(warehouse),
-                               *command], env=env, capture_output=True, timeout=300)
-    folders = [warehouse, *(p for p in warehouse.rglob("*") if p.is_dir())]
-    for folder in folders:
-        folder.chmod(folder.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
-    try:
-        return subprocess.run(command, env=env, capture_output=True, timeout=300)
-    finally:
-        for folder in folders:
-            folder.chmod(folder.stat().st_mode | stat.S_IWUSR)
+    return run_read_only(warehouse, command, env=env, capture_output=True, timeout=300)
 
 
 def test_search_answers_from_a_warehouse_it_cannot_write(search_wh):

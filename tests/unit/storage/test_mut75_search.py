@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from tasks.storage import search as S
+from tests.read_only import run_read_only
 from tests.unit.storage.test_search import _article, _commit
 
 REPO = Path(__file__).resolve().parents[3]
-READ_ONLY = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
 # What the child reports of its searches, as JSON.
 CHILD = """
 import json, sys
@@ -48,15 +47,11 @@ FLOOD = "The river floods the valley after days of rain."
 def _read_only(warehouse: Path, tmp: Path, mounted: Path | None = None) -> dict:
     """CHILD's report on `warehouse`, run where `mounted` (default: the warehouse) is
     mounted read-only, its temporary folders made in `tmp`."""
-    mounted = mounted or warehouse
-    if subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(mounted), "true"],
-                      capture_output=True).returncode != 0:
-        pytest.skip("no mount namespace here to mount the warehouse read-only")
     tmp.mkdir(exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(tmp)}
-    done = subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY, str(mounted),
-                           sys.executable, "-c", CHILD, str(warehouse)],
-                          env=env, capture_output=True, text=True, timeout=300)
+    done = run_read_only(mounted or warehouse,
+                         [sys.executable, "-c", CHILD, str(warehouse)], mount_only=True,
+                         env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.splitlines()[-1])
 
