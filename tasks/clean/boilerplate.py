@@ -503,6 +503,7 @@ _UI_EXACT = {
     "listen to this article", "listen to article", "artikel anhören", "vorlesen",
     "seite drucken", "artikel drucken", "print this page", "print this article", "druckansicht",
     "artikel versenden", "email this article", "e-mail this article", "send this article",
+    "send us your feedback", "send feedback", "feedback senden",
     # an embedded post's or map's consent button
     "inhalt laden", "inhalte laden", "externen inhalt laden", "video laden", "karte laden",
     "load content", "load external content",
@@ -1180,6 +1181,24 @@ _PHP_MESSAGE = re.compile(
     r"(?:\(\d+\))?\s+on\s+line\s+\d+$")
 
 
+# A page's own short address after its label, as an info list gives it ("Permalink
+# https://p.dw.com/p/3WRPd", "Kurzlink: https://...").
+_LINK_LABEL = re.compile(
+    r"^(?:permalink|short ?link|short url|kurzlink|kurz-url|kurz-link)\s*:?\s*https?://\S+$")
+
+
+def _is_labelled_button(low: str) -> bool:
+    """Whether a lowercased line is a button behind a label of one word: an icon's name
+    read before the button's words ("print print this page", "share share this
+    article"), or a label and its colon before a button of several words ("feedback:
+    send us your feedback"), as a page's info list writes its items."""
+    label, _, rest = low.partition(" ")
+    rest = rest.rstrip(" .!")
+    if rest not in _UI_EXACT:
+        return False
+    return label == rest.partition(" ")[0] or (label.endswith(":") and " " in rest)
+
+
 def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     """Return the rule that marks `line` as boilerplate, or None to keep it."""
     # trafilatura writes table cells between pipes ("| Weitere Artikel zum Thema |"), and
@@ -1191,6 +1210,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     n = _words(s)
     low = s.lower().strip(" .:!?-–—|·•»›>*")
     if n <= 5 and low in _UI_EXACT:
+        return "ui"
+    if (n <= 6 and _is_labelled_button(low)) or _LINK_LABEL.match(low):
         return "ui"
     if _RECOMMENDS.match(s):  # (it counts its own words: "Tom's Guide" is two)
         return "related"

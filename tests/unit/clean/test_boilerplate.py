@@ -2701,3 +2701,33 @@ def test_a_promotion_closing_on_its_call_after_an_ellipsis_goes() -> None:
             "Friday, the council said.")
     text = "\n\n".join([PROSE, story, line])
     assert remove_boilerplate(text).text == text
+
+
+@pytest.mark.parametrize("line", [
+    "- Print Print this page",            # an icon's name read before the button's words
+    "Share Share this article",
+    "- Feedback: Send us your feedback.",  # an info list's label and its button
+    "- Permalink https://p.dw.com/p/3WRPd",
+    "Kurzlink: https://www.example.de/a1b2",
+])
+def test_an_info_lists_labelled_buttons_and_short_address_go(line: str) -> None:
+    assert classify_line(line) == "ui"
+
+
+@pytest.mark.parametrize("line", [
+    "Print the page",                     # no button after the label
+    "Feedback: readers loved the new layout",
+    "Note: More",                         # a one-word button after a colon
+    "Permalink https://example.org/a is where the paper's archive lives",
+    "Share prices fell this morning",
+])
+def test_a_label_before_words_that_are_no_button_stays(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_a_dw_info_list_after_the_story_goes_whole() -> None:
+    # dw.com's list under each story (dev page dw.com.colonial): its date, author and
+    # keywords went before, its feedback, print and permalink items stayed
+    info = ["- Feedback: Send us your feedback.", "- Print Print this page",
+            "- Permalink https://p.dw.com/p/3WRPd"]
+    assert remove_boilerplate("\n\n".join([PROSE, *info])).text == PROSE
