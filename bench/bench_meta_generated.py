@@ -694,7 +694,8 @@ def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.
         elif lang == "de":
             shown = f"{day.day:02d}.{day.month:02d}.{day.year}, {local:%H:%M} Uhr {word}"
         else:
-            shown = f"{day.day} de {MONTHS['es'][day.month - 1]} de {day.year}, {local:%H:%M} {word}"
+            shown = (f"{day.day} de {MONTHS['es'][day.month - 1]} de {day.year}, "
+                     f"{local:%H:%M} {word}")
         return f'<span class="timestamp">{shown}</span>', ""
     if dconv == "jsonld_no_zone":
         # a local wall-clock time near midnight, written without its offset
@@ -715,8 +716,8 @@ def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.
                     f'content="{stamp.strftime("%Y-%m-%dT%H:%M%z")}">')
         return "", ""
     if dconv == "relative_yesterday":
-        return (f'<span class="date">{YESTERDAY[lang].format(h=rng.randint(1, 9), m=rng.randint(0, 59))}'
-                "</span>"), ""
+        said = YESTERDAY[lang].format(h=rng.randint(1, 9), m=rng.randint(0, 59))
+        return f'<span class="date">{said}</span>', ""
     if dconv == "hours_ago":
         return f'<span class="date">{HOURS_AGO[lang].format(n=rng.randint(2, 5))}</span>', ""
     if dconv == "liveblog_later_updates":
