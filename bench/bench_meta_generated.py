@@ -3,6 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
+                                                   [--unseen A|B]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -21,6 +22,10 @@ has it, the list of authors, the headline. Every page draws one convention per f
   nobody (then another article's author box must not be taken);
 - title: the <title> with the site after " | ", " - ", " – " or before it, a kicker in
   or above the <h1>, no <h1> at all.
+
+`--unseen A|B` (session 53): every field drawn instead from conventions and wordings the
+rules were not written for (`UNSEEN`), in two disjoint families fixed before any result
+was seen: tune on A only; B is the held-out figure.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
