@@ -3,6 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
+                                                   [--unseen A|B]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -21,6 +22,10 @@ has it, the list of authors, the headline. Every page draws one convention per f
   nobody (then another article's author box must not be taken);
 - title: the <title> with the site after " | ", " - ", " – " or before it, a kicker in
   or above the <h1>, no <h1> at all.
+
+`--unseen A|B` (session 53): every field drawn instead from conventions and wordings the
+rules were not written for (`UNSEEN`), in two disjoint families fixed before any result
+was seen: tune on A only; B is the held-out figure.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -593,6 +598,341 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
     return Page(html, url, lang, truth_day, names, title, conv, noise)
 
 
+# --- --unseen A|B: conventions the rules were not written for -------------------------
+# Fixed in session 53 BEFORE any result was seen; the rules may be tuned on family A
+# only, family B is the held-out figure. Each family draws every field from its own list,
+# so a B page holds no convention of A (nor of the default mode's lists above).
+UNSEEN = {
+    "A": {
+        "date": ("ordinal_en", "fr_weekday_at", "zone_word_midnight", "jsonld_no_zone",
+                 "jsonld_list_value", "meta_pubdate", "meta_cxense", "relative_yesterday",
+                 "liveblog_later_updates"),
+        "author": ("written_by", "reporting_editing", "name_in_city", "itemprop_nested",
+                   "contributed_reporting", "lowercase_byline"),
+        "title": ("section_prefix", "og_longer_than_h1"),
+    },
+    "B": {
+        "date": ("two_digit_year", "es_zone_word", "pl_opublikowano_time", "time_partial",
+                 "jsonld_blocks_disagree", "meta_uncommon", "updated_above_published",
+                 "hours_ago"),
+        "author": ("special_to", "agency_initials", "byline_link_list", "rel_author",
+                   "our_correspondent", "upper_surname"),
+        "title": ("site_in_headline", "odd_separator"),
+    },
+}
+# the language a convention is written in, where it has one
+UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
+               "zone_word_midnight": ("en", "de"), "es_zone_word": ("es",),
+               "pl_opublikowano_time": ("pl",), "two_digit_year": ("de", "pl", "nl", "fr",
+                                                                   "es", "it"),
+               "reporting_editing": ("en",), "special_to": ("en",),
+               "our_correspondent": ("de", "fr", "es", "it"), "upper_surname": ("fr", "en"),
+               "agency_initials": ("de", "en", "fr", "es")}
+WRITTEN_BY = {"en": "Written by", "de": "Geschrieben von", "fr": "Écrit par",
+              "es": "Escrito por", "it": "Scritto da", "pt": "Escrito por",
+              "nl": "Geschreven door", "pl": "Napisane przez"}
+IN_CITY = {"en": ("in", "Brussels"), "de": ("aus", "Brüssel"), "fr": ("à", "Bruxelles"),
+           "es": ("en", "Bruselas"), "it": ("da", "Bruxelles"), "pt": ("em", "Bruxelas"),
+           "nl": ("in", "Brussel"), "pl": ("z", "Brukseli")}
+OUR_CORRESPONDENT = {"de": "Von unserem Korrespondenten", "fr": "De notre correspondant",
+                     "es": "De nuestro corresponsal", "it": "Dal nostro corrispondente"}
+YESTERDAY = {"en": "Yesterday, {h}:{m:02d} p.m.", "de": "Gestern, {h}:{m:02d} Uhr",
+             "fr": "Hier à {h}h{m:02d}", "es": "Ayer, {h}:{m:02d}", "it": "Ieri, ore {h}:{m:02d}",
+             "pt": "Ontem, {h}h{m:02d}", "nl": "Gisteren, {h}:{m:02d}",
+             "pl": "Wczoraj, {h}:{m:02d}"}
+HOURS_AGO = {"en": "{n} hours ago", "de": "vor {n} Stunden", "fr": "il y a {n} heures",
+             "es": "hace {n} horas", "it": "{n} ore fa", "pt": "há {n} horas",
+             "nl": "{n} uur geleden", "pl": "{n} godziny temu"}
+SECTION = {"en": "Politics", "de": "Politik", "fr": "Politique", "es": "Política",
+           "it": "Politica", "pt": "Política", "nl": "Politiek", "pl": "Polityka"}
+ZONE_WORDS = {"en": ("ET", -5), "de": ("MEZ", 1), "es": ("CET", 1)}
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _local_now(zone_hours: int) -> datetime:
+    return NOW.astimezone(timezone(timedelta(hours=zone_hours)))
+
+
+def _crossing_instant(day: date, zone_hours: int, rng: random.Random) -> tuple[datetime, str]:
+    """A local time on `day` near midnight whose UTC day differs: (the local instant, its
+    UTC 'Z' form)."""
+    if zone_hours < 0:
+        hour, minute = 23 - rng.randint(0, 1), rng.randint(1, 58)  # evening, UTC next day
+        if hour + (-zone_hours) < 24:
+            hour = 23
+    else:
+        hour, minute = 0, rng.randint(1, 55)  # just after midnight, UTC the day before
+    local = datetime(day.year, day.month, day.day, hour, minute,
+                     tzinfo=timezone(timedelta(hours=zone_hours)))
+    return local, local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.Random,
+                 jsonld: dict, head: list[str], blocks: list[dict]) -> tuple[str, str]:
+    """(the date line beside the headline, a line at the story's end) for `dconv`,
+    writing into the JSON-LD record and head tags as the convention does."""
+    tz = timezone(timedelta(hours=zone_hours))
+    stamp = datetime(day.year, day.month, day.day, rng.randint(7, 19), rng.randint(0, 59),
+                     tzinfo=tz)
+    m_en = MONTHS["en"][day.month - 1]
+    if dconv == "ordinal_en":
+        shown = rng.choice([f"{_ordinal(day.day)} {m_en} {day.year}",
+                            f"{m_en} {_ordinal(day.day)}, {day.year}",
+                            f"{WEEKDAYS['en'][day.weekday()]} {_ordinal(day.day)} {m_en} "
+                            f"{day.year}"])
+        return f'<span class="date">{shown}</span>', ""
+    if dconv == "fr_weekday_at":
+        return (f'<p class="date">le {WEEKDAYS["fr"][day.weekday()]} {day.day} '
+                f'{MONTHS["fr"][day.month - 1]} {day.year} à {stamp.hour}h{stamp.minute:02d}'
+                "</p>"), ""
+    if dconv in ("zone_word_midnight", "es_zone_word"):
+        word, hours = ZONE_WORDS[lang]
+        local, utc = _crossing_instant(day, hours, rng)
+        head.append(f'<meta property="article:published_time" content="{utc}">')
+        if lang == "en":
+            h12 = local.hour % 12 or 12
+            shown = (f"{m_en[:3]}. {day.day}, {day.year} {h12}:{local.minute:02d} "
+                     f"{'p.m.' if local.hour >= 12 else 'a.m.'} {word}")
+        elif lang == "de":
+            shown = f"{day.day:02d}.{day.month:02d}.{day.year}, {local:%H:%M} Uhr {word}"
+        else:
+            shown = (f"{day.day} de {MONTHS['es'][day.month - 1]} de {day.year}, "
+                     f"{local:%H:%M} {word}")
+        return f'<span class="timestamp">{shown}</span>', ""
+    if dconv == "jsonld_no_zone":
+        # a local wall-clock time near midnight, written without its offset
+        hour = rng.choice([0, 23])
+        jsonld["datePublished"] = f"{day.isoformat()}T{hour:02d}:{rng.randint(5, 55):02d}:00"
+        return "", ""
+    if dconv == "jsonld_list_value":
+        jsonld["datePublished"] = rng.choice([[stamp.isoformat()],
+                                              [stamp.isoformat(), stamp.isoformat()]])
+        return "", ""
+    if dconv == "meta_pubdate":
+        name = rng.choice(["pubdate", "date", "publication_date"])
+        value = rng.choice([stamp.isoformat(), day.isoformat(), stamp.strftime("%Y%m%d")])
+        head.append(f'<meta name="{name}" content="{value}">')
+        return "", ""
+    if dconv == "meta_cxense":
+        head.append('<meta name="cXenseParse:recs:publishtime" '
+                    f'content="{stamp.strftime("%Y-%m-%dT%H:%M%z")}">')
+        return "", ""
+    if dconv == "relative_yesterday":
+        said = YESTERDAY[lang].format(h=rng.randint(1, 9), m=rng.randint(0, 59))
+        return f'<span class="date">{said}</span>', ""
+    if dconv == "hours_ago":
+        return f'<span class="date">{HOURS_AGO[lang].format(n=rng.randint(2, 5))}</span>', ""
+    if dconv == "liveblog_later_updates":
+        jsonld["@type"] = "LiveBlogPosting"
+        jsonld["datePublished"] = stamp.isoformat()
+        jsonld["coverageStartTime"] = stamp.isoformat()
+        updates, shown = [], []
+        for k in (3, 2, 1):  # newest first, each on a later day
+            at = stamp + timedelta(days=k, hours=rng.randint(0, 3))
+            updates.append({"@type": "BlogPosting", "headline": f"Update {k}",
+                            "datePublished": at.isoformat()})
+            shown.append(f'<div class="live-update"><time datetime="{at.isoformat()}">'
+                         f"{escape(worded(lang, at.date(), rng))}</time><p>{FILLER[lang]}</p>"
+                         "</div>")
+        jsonld["liveBlogUpdate"] = updates
+        return "", "".join(shown)
+    if dconv == "two_digit_year":
+        sep = "." if lang in ("de", "pl", "nl") else "/"
+        return (f'<span class="date">{day.day:02d}{sep}{day.month:02d}{sep}{day.year % 100:02d}'
+                "</span>"), ""
+    if dconv == "pl_opublikowano_time":
+        return (f'<div class="article-date">Opublikowano: {day.day} '
+                f'{MONTHS["pl"][day.month - 1]} {day.year}, {stamp:%H:%M}</div>'), ""
+    if dconv == "time_partial":
+        partial = rng.choice([f"{day.isoformat()}T{stamp:%H:%M}", f"{day.year}-{day.month:02d}",
+                              day.isoformat()])
+        return (f'<time datetime="{partial}">{escape(worded(lang, day, rng))}</time>'), ""
+    if dconv == "jsonld_blocks_disagree":
+        jsonld["datePublished"] = stamp.isoformat()
+        earlier = stamp - timedelta(days=rng.randint(30, 400))
+        blocks.append({"@context": "https://schema.org", "@type": "WebPage",
+                       "datePublished": earlier.isoformat(),
+                       "breadcrumb": {"@type": "BreadcrumbList", "itemListElement": []}})
+        return "", ""
+    if dconv == "meta_uncommon":
+        name, value = rng.choice([
+            ("publish-date", day.isoformat()),
+            ("article.published", stamp.isoformat()),
+            ("sailthru.date", stamp.strftime("%a, %d %b %Y %H:%M:%S %z")),
+            ("article:published", stamp.isoformat())])
+        head.append(f'<meta name="{name}" content="{value}">')
+        return "", ""
+    if dconv == "updated_above_published":
+        later = min(day + timedelta(days=rng.randint(1, 9)), (NOW - timedelta(days=1)).date())
+        return (f'<p class="updated">{UPDATED[lang]}: {escape(worded(lang, later, rng))}</p>'
+                f'<p class="published">{PUBLISHED[lang]}: {escape(worded(lang, day, rng))}'
+                "</p>"), ""
+    raise ValueError(dconv)
+
+
+def _unseen_author(aconv: str, lang: str, names: list[str], site: str, i: int,
+                   rng: random.Random) -> tuple[str, str]:
+    """(the byline beside the headline, a line at the story's end) for `aconv`."""
+    n0 = escape(names[0])
+    if aconv == "written_by":
+        return f'<p class="article-meta">{WRITTEN_BY[lang]} {n0}</p>', ""
+    if aconv == "reporting_editing":
+        return "", (f"<p><em>Reporting by {n0} and {escape(names[1])}; Editing by "
+                    f"{escape(person(lang, rng, set(names)))}</em></p>")
+    if aconv == "name_in_city":
+        word, city = IN_CITY[lang]
+        return f'<p class="article-meta">{BY[lang]} {n0} {word} {city}</p>', ""
+    if aconv == "itemprop_nested":
+        return (f'<div class="author-info" itemprop="author" itemscope '
+                f'itemtype="https://schema.org/Person"><span itemprop="name">{n0}</span> '
+                f'<span itemprop="jobTitle">{ROLE[lang]}</span></div>'), ""
+    if aconv == "contributed_reporting":
+        helpers = [person(lang, rng, set(names))]
+        helpers.append(person(lang, rng, set(names) | set(helpers)))
+        return (f'<p class="article-meta">{BY[lang]} {n0}</p>',
+                f"<p><em>{escape(helpers[0])} and {escape(helpers[1])} contributed "
+                "reporting.</em></p>")
+    if aconv == "lowercase_byline":
+        return f'<p class="article-meta">{BY[lang].lower()} {n0.lower()}</p>', ""
+    if aconv == "special_to":
+        return f'<p class="article-meta">By {n0}, Special to the {escape(site)}</p>', ""
+    if aconv == "agency_initials":
+        initials = "".join(rng.choice("abcdefghjklmnprstuvw") for _ in range(3))
+        return "", f"<p>({escape(names[0])}/{initials})</p>"
+    if aconv == "byline_link_list":
+        links = [f'<a href="/people/{k}-{i}">{escape(n)}</a>' for k, n in enumerate(names)]
+        return (f'<div class="byline">{BY[lang]} {", ".join(links[:-1])} {AND[lang]} '
+                f"{links[-1]}</div>"), ""
+    if aconv == "rel_author":
+        return (f'<p class="meta"><a rel="author" href="/author/{i}">{n0}</a></p>'), ""
+    if aconv == "our_correspondent":
+        return f'<p class="article-meta">{OUR_CORRESPONDENT[lang]} {n0}</p>', ""
+    if aconv == "upper_surname":
+        first, _, last = names[0].rpartition(" ")
+        return f'<p class="article-meta">{BY[lang]} {escape(first)} {escape(last.upper())}</p>', ""
+    raise ValueError(aconv)
+
+
+def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
+    """One page whose date, author and title each follow a convention of `family`."""
+    lists = UNSEEN[family]
+    conv = {fld: rng.choice(lists[fld]) for fld in ("date", "author", "title")}
+    dconv, aconv, tconv = conv["date"], conv["author"], conv["title"]
+    langs = set(LANGS)
+    for c in (dconv, aconv):
+        langs &= set(UNSEEN_LANG.get(c, LANGS))
+    if not langs:  # two conventions of different languages: the date's wins
+        conv["author"] = aconv = rng.choice([a for a in lists["author"]
+                                             if a not in UNSEEN_LANG])
+        langs = set(UNSEEN_LANG.get(dconv, LANGS))
+    lang = rng.choice(sorted(langs))
+    site, domain = rng.choice(SITES[lang])
+    zone_hours = ZONE_OF_TLD[domain.rsplit(".", 1)[-1]]
+    if dconv in ("zone_word_midnight", "es_zone_word"):
+        # the zone the page writes in words is its newsroom's: a site of that zone
+        zone_hours = ZONE_WORDS[lang][1]
+        site, domain = {"en": ("Valley Tribune", "valleytribune.com"),
+                        "es": ("Diario del Norte", "diariodelnorte.es")}.get(lang, (site, domain))
+    day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 690))
+    if dconv == "relative_yesterday":
+        day = _local_now(zone_hours).date() - timedelta(days=1)
+    elif dconv == "hours_ago":
+        day = _local_now(zone_hours).date()  # fixed below once the hours are drawn
+    slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", headline(lang, rng))
+                               .encode("ascii", "ignore").decode().lower()))[:60]
+    url = f"https://www.{domain}/{rng.choice(['news', 'region', 'local'])}/{slug}-{i}"
+
+    # --- title
+    title = headline(lang, rng)
+    doc_title, og_title = f"{title} | {site}", title
+    h1 = f"<h1>{escape(title)}</h1>"
+    crumbs = ""
+    if tconv == "section_prefix":
+        section = SECTION[lang]
+        doc_title, og_title = f"{section}: {title} | {site}", f"{section}: {title}"
+        crumbs = (f'<nav class="breadcrumb"><a href="/">Home</a> › '
+                  f'<a href="/{section.lower()}">{section}</a></nav>')
+        if rng.random() < 0.5:
+            h1 = f'<div class="story-title">{escape(title)}</div>'
+    elif tconv == "og_longer_than_h1":
+        og_title = f"{title}: {SEO_TAIL[lang]}"
+        doc_title = f"{og_title} | {site}"
+    elif tconv == "site_in_headline":
+        _, verbs, objs = HEADLINE[lang]
+        title = f"{site} {rng.choice(verbs)} {rng.choice(objs)}"
+        doc_title, og_title = f"{title} | {site}", title
+        h1 = f"<h1>{escape(title)}</h1>"
+    elif tconv == "odd_separator":
+        doc_title = f"{title}{rng.choice([' · ', ' » ', ' :: ', ' ~ '])}{site}"
+        og_title = None
+        h1 = f'<div class="headline">{escape(title)}</div>'
+
+    # --- authors
+    if aconv in ("reporting_editing",):
+        names = [person(lang, rng)]
+        names.append(person(lang, rng, {names[0]}))
+    elif aconv == "byline_link_list":
+        names = [person(lang, rng)]
+        for _ in range(rng.choice([1, 2])):
+            names.append(person(lang, rng, set(names)))
+    elif aconv == "agency_initials":
+        names = [rng.choice(["dpa", "AFP", "AP", "Reuters", "EFE"])]
+    else:
+        names = [person(lang, rng)]
+    byline, signoff = _unseen_author(aconv, lang, names, site, i, rng)
+
+    # --- date
+    head: list[str] = []
+    jsonld: dict = {"@context": "https://schema.org", "@type": "NewsArticle",
+                    "headline": og_title or title, "inLanguage": lang}
+    blocks: list[dict] = []
+    dateline, updates = _unseen_date(dconv, lang, day, zone_hours, rng, jsonld, head, blocks)
+    if dconv == "hours_ago":
+        hours = int(re.search(r"\d+", dateline).group())
+        day = (_local_now(zone_hours) - timedelta(hours=hours)).date()
+    if jsonld.get("datePublished") or rng.random() < 0.5:
+        blocks.append(jsonld)
+    head.extend('<script type="application/ld+json">'
+                f"{json.dumps(b, ensure_ascii=False)}</script>" for b in blocks)
+
+    # --- frame: a related teaser with its own byline and an older day
+    other_day = day - timedelta(days=rng.randint(2, 60))
+    related = ""
+    if rng.random() < 0.5:
+        related = (f'<aside class="related"><h3>{RELATED[lang]}</h3><article class="teaser">'
+                   f'<a href="/news/other-{i}"><h4>{escape(headline(lang, rng))}</h4></a>'
+                   f'<p class="byline">{BY[lang]} {escape(person(lang, rng, set(names)))}</p>'
+                   f'<time datetime="{other_day.isoformat()}T09:00:00">'
+                   f"{escape(worded(lang, other_day, rng))}</time></article></aside>")
+    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
+                         for _ in range(rng.randint(3, 6)))
+    og = f'<meta property="og:title" content="{escape(og_title)}">' if og_title else ""
+    meta_line = " ".join(x for x in (byline, dateline) if x)
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{og}"
+        f'<meta property="og:site_name" content="{escape(site)}">'
+        f'<meta property="og:type" content="article">'
+        f'<link rel="canonical" href="{url}">{"".join(head)}</head><body>'
+        f'<header class="site-header"><a class="logo" href="/">{escape(site)}</a><nav><ul>'
+        f'<li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul>'
+        f"</nav></header><main>{crumbs}<article>{h1}"
+        f'<div class="article-info">{meta_line}</div>'
+        f'<div class="article-body">{paragraphs}{updates}{signoff}</div></article></main>'
+        f'{related}<footer class="site-footer"><p>© {NOW.year} {escape(site)}</p></footer>'
+        "</body></html>"
+    )
+    return Page(html, url, lang, day, names, title, conv, [])
+
+
+def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
+    rng = random.Random(f"{seed}-unseen-{family}")
+    return [make_unseen_page(rng, i, family) for i in range(n)]
+
+
 # --- scoring ---------------------------------------------------------------------------
 
 _TOKENS = re.compile(r"\w+")
@@ -683,13 +1023,19 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
+    ap.add_argument("--unseen", choices=("A", "B"),
+                    help="draw every field from the unseen conventions of family A (tuned "
+                         "on) or B (held out) instead of the lists above")
     args = ap.parse_args()
-    pages = generate(args.seed, args.pages)
+    pages = (generate_unseen(args.seed, args.pages, args.unseen) if args.unseen
+             else generate(args.seed, args.pages))
     tallies = {}
     tallies["pressroom"], misses = score(pages, pressroom)
     if not args.no_trafilatura:
         tallies["trafilatura"], _ = score(pages, trafilatura_meta)
-    print(f"{len(pages)} generated pages, seed {args.seed}, fetch time {NOW.isoformat()}\n")
+    family = f", unseen family {args.unseen}" if args.unseen else ""
+    print(f"{len(pages)} generated pages, seed {args.seed}{family}, "
+          f"fetch time {NOW.isoformat()}\n")
     print_table(tallies)
     if args.show:
         fld, _, conv = args.show.partition(":")

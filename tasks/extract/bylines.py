@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
 
+from tasks.common.text import CAPITALS
 from tasks.extract.areas import in_other_area
 from tasks.extract.jsonld import JSONLD_ARTICLE_TYPES, jsonld_texts, jsonld_value, load_jsonld
 from tasks.extract.titles import folded, headline_text, is_outlet, squash, unescaped_twice
@@ -222,6 +223,17 @@ _PHOTO_CREDIT = re.compile(
 _AUTHOR_NOISE = re.compile(r"^(?:author|autor|by|von|written by)s?\s*:?\s*$", re.I)
 
 
+def _person_name_element(elem: HtmlElement) -> HtmlElement:
+    """The element holding the name of a microdata author (`<div itemprop="author"
+    itemscope><span itemprop="name">Ana R.</span><span itemprop="jobTitle">...`): the
+    Person's `name` property, not its job title or address beside it; else `elem`."""
+    if elem.get("itemprop") == "author" and "itemscope" in elem.attrib:
+        for inner in elem.iterdescendants():
+            if inner.get("itemprop") == "name":
+                return inner
+    return elem
+
+
 def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
     """Author names from a byline element of the page ('A; B'), or None."""
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
@@ -237,7 +249,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
     for elem in candidates[:40]:
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
-        text = trim(" ".join(elem.itertext()))
+        text = trim(" ".join(_person_name_element(elem).itertext()))
         if not text or not (2 < len(text) < 120 or _is_agency(text)) or _AUTHOR_NOISE.match(text):
             # (a two-letter byline is an agency's: "AP", "SN")
             continue
@@ -356,6 +368,7 @@ _ROLE_PREFIX = re.compile(
     r"|(?:additional )?reporting by|reported by|writing by|story by"
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
+    r"|geschreven door|napisane przez"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
     r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|yazar|автор(?:ы|и)?|текст"  # Turkish; Russian, Ukrainian, Bulgarian
@@ -518,6 +531,27 @@ def _without_leading_role(name: str) -> str:
     return name
 
 
+# A reporter's city after the name, without a comma or a role ("Por Pablo Moreno en
+# Bruselas", "Von Anna Berg aus Brüssel", "By Tim Hayes in London"): a preposition no name
+# carries as a particle and one capitalised word. ("da", "de", "di" are particles too:
+# "Ana Maria da Silva" keeps its surname; Italian's "da Bruxelles" stays.)
+_PLACE_AFTER_NAME = re.compile(rf"\s+(?:in|en|à|aus|em|z|from)\s+(?-i:[{CAPITALS}])[\w'’.-]*$",
+                               re.IGNORECASE)
+
+
+def _without_place(name: str) -> str:
+    """The name without a city after it, when two words of a name stay before it; and
+    without a particle it ends with, whose surname the byline's name pattern left behind
+    ("Alessandro De Ferrari da" of "Di Alessandro De Ferrari da Bruxelles"): no name
+    ends with "da" or "von"."""
+    m = _PLACE_AFTER_NAME.search(name)
+    name = name[:m.start()] if m and len(name[:m.start()].split()) >= 2 else name
+    words = name.split()
+    if len(words) >= 3 and words[-1] in NAME_PARTICLES:
+        name = " ".join(words[:-1])
+    return name
+
+
 def clean_author_name(name: str) -> str | None:
     """One byline entry without role words and trailing labels; None when no name is left."""
     name = " ".join(name.split()).strip(" ,;:|-–—·•")
@@ -529,8 +563,8 @@ def clean_author_name(name: str) -> str | None:
         name = stripped
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
-    name = _without_leading_role(_without_trailing_role(
-        _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•"))).strip(" ,;:|-–—·•")
+    name = _without_place(_without_leading_role(_without_trailing_role(
+        _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")))).strip(" ,;:|-–—·•")
     # (and the comma that set the role apart: "Anna Berg, Senior Correspondent")
     if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
             MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
@@ -674,9 +708,9 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 # particles written in lower case inside a name ("Jan van der Berg", "Ana de la Cruz",
 # "José da Silva"); "Di", "Le", "La" alone are capitalised as often ("Luigi Di Maio",
 # "Loïc Le Clerc", "Fiorello La Guardia") and stay so
-_NAME_PARTICLES = frozenset({"van", "der", "den", "de", "von", "da", "das", "dos", "del",
+NAME_PARTICLES = frozenset({"van", "der", "den", "de", "von", "da", "das", "dos", "del",
                              "della", "ten", "ter", "zu", "af"})
-_ARTICLES_AFTER_PARTICLE = frozenset({"la", "las", "los", "le", "het"})  # "de la", "van het"
+ARTICLES_AFTER_PARTICLE = frozenset({"la", "las", "los", "le", "het"})  # "de la", "van het"
 _ROMAN_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 
 
@@ -700,8 +734,8 @@ def name_case(name: str) -> str:
         if cased.startswith("Mc") and len(cased) > 3 and cased[2].isalpha():
             cased = "Mc" + cased[2].upper() + cased[3:]
         inside = 0 < i < len(words) - 1
-        if inside and (cased.lower() in _NAME_PARTICLES or (
-                cased.lower() in _ARTICLES_AFTER_PARTICLE and out[-1].islower())):
+        if inside and (cased.lower() in NAME_PARTICLES or (
+                cased.lower() in ARTICLES_AFTER_PARTICLE and out[-1].islower())):
             cased = cased.lower()
         out.append(cased)
     return " ".join(out)

@@ -475,6 +475,12 @@ def date_candidates(
     # the <time itemprop=datePublished> beside the headline is one claim, not two: counted
     # again as the visible date it would outvote the meta tags on its own
     shown = visible_date(headline, in_other_area, _day_of, skip=claimed, day_first=day_first)
+    if shown is not None and _is_live_blog(scripts if scripts is not None else jsonld_texts(
+            tree)) and any(c.source == "jsonld" and c.day < shown[0] for c in out):
+        # a live blog shows its entries' times, newest first, where a story shows its
+        # date: the first one beside the headline is the latest update, not the day the
+        # blog opened (its record's datePublished)
+        shown = None
     if shown is not None:
         day, level = shown
         out.append(DateCandidate(  # the date printed beside the headline
@@ -490,6 +496,14 @@ def date_candidates(
             add("url", datetime(written.year, written.month, written.day, tzinfo=UTC))
     order = {s: i for i, s in enumerate(DATE_SOURCE_ORDER)}
     return sorted(out, key=lambda c: order.get(c.source, len(order)))
+
+
+_LIVE_BLOG = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*)?"LiveBlogPosting"')
+
+
+def _is_live_blog(scripts: list[str]) -> bool:
+    """The page's JSON-LD records a schema.org LiveBlogPosting."""
+    return any("LiveBlogPosting" in text and _LIVE_BLOG.search(text) for text in scripts)
 
 
 def url_date(url: str) -> date | None:

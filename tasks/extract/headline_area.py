@@ -22,7 +22,12 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from tasks.common.text import CAPITALS, gregorian_era_years
-from tasks.extract.bylines import is_role, normalize_byline
+from tasks.extract.bylines import (
+    ARTICLES_AFTER_PARTICLE,
+    NAME_PARTICLES,
+    is_role,
+    normalize_byline,
+)
 
 # How far up from the headline the search climbs, and how many elements a container may
 # hold before it is too wide to say anything about this article (a whole page column).
@@ -520,6 +525,10 @@ _NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
+    # "written by" in other languages ("Écrit par", "Escrito por", "Scritto da",
+    # "Geschreven door", "Napisane przez"; the bare "da" is a name particle: not alone)
+    r"|(?:écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|napisane)\s+"
+    r"(?:par|por|da|door|przez)"
     r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?"
     r"|tekst|testo|texto)\s*:?\s+"
     rf"({_NAMES})",
@@ -577,6 +586,45 @@ _BARE_CUES = frozenset({"von", "by", "par", "por", "door", "di", "av", "af"})
 MAX_BYLINE_TEXT = 120
 
 
+# Words of a lower-case line after "by" that are no name ("by the numbers", "by our
+# staff", "von der Redaktion", "by car and train"): articles, possessives, joins and
+# prepositions, newsroom words.
+_NOT_NAME_IN_LOWER_CASE = frozenset({
+    "the", "a", "an", "our", "my", "your", "this", "that", "all", "staff", "team", "news",
+    "and", "or", "with", "of", "for", "to", "from", "und", "oder", "mit", "et", "ou", "avec",
+    "y", "o", "con", "e", "en", "i", "z",
+    "der", "die", "das", "den", "dem", "ein", "eine", "unserer", "unserem", "redaktion",
+    "le", "la", "les", "l", "un", "une", "notre", "el", "los", "las", "il", "lo", "gli",
+    "uno", "nuestro", "nostro", "het", "een", "onze", "nasz", "nasza"})
+
+
+_LOWER_CASE_CUES = _BARE_CUES | {"autor", "author", "tekst", "text", "texte", "testo", "texto"}
+
+
+def _lower_case_byline(text: str) -> str | None:
+    """A byline a theme writes all in lower case ("by sarah sullivan", "par léa moreau",
+    "door bram van der visser"), in the case of a name, else None: a byline word, then two
+    to four words of letters (an initial "a." too) none of which is an article or a
+    newsroom word (_NOT_NAME_IN_LOWER_CASE); name particles inside stay lower case."""
+    if text != text.lower():
+        return None
+    words = text.split()
+    if not 3 <= len(words) <= 5 or words[0].rstrip(":") not in _LOWER_CASE_CUES:
+        return None
+    names = words[1:]
+    # (an article after a particle is the name's: "lucía de la cruz")
+    inside = [w in NAME_PARTICLES or (w in ARTICLES_AFTER_PARTICLE and prev in NAME_PARTICLES)
+              for prev, w in zip(words, names, strict=False)]
+    if not all(w.replace("-", "").replace(".", "").isalpha() for w in names) or any(
+            w in _NOT_NAME_IN_LOWER_CASE and not kept for w, kept in zip(names, inside,
+                                                                          strict=True)):
+        return None
+    if inside[0] or inside[-1]:
+        return None
+    return " ".join(w if kept else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+                    for w, kept in zip(names, inside, strict=True))
+
+
 def _element_byline(elem: HtmlElement) -> str | None:
     tag = elem.tag
     if not isinstance(tag, str) or tag in _SKIP_TAGS:
@@ -587,6 +635,9 @@ def _element_byline(elem: HtmlElement) -> str | None:
     text = _first_line(elem)
     if len(text) > MAX_BYLINE_TEXT:
         return None
+    cased = _lower_case_byline(text)
+    if cased is not None:
+        text = f"{text.split()[0]} {cased}"
     m = _TEXT_BYLINE.match(text)
     if m is not None:
         names = _before_next_label(text, m, 2)

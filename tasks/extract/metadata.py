@@ -410,6 +410,13 @@ def page_metadata(
                or post_date_field(tree, latest, in_other_area, day_first)
                or bylined_date(tree, latest, in_byline_card_or_other_area, day_first))
         found, source = (day.isoformat() if day else None), "text"
+        if not found and fetched is not None:
+            # "vor 3 Stunden", "Gestern, 14:05" in the date element beside the headline: a
+            # day only against the fetch time, so only when the caller says when the page
+            # was fetched; before htmldate and the first date in the text, which read
+            # whatever date the page writes anywhere (a related story's, a teaser's)
+            instant = relative_date(headline, in_other_area, fetched)
+            found, source = (instant.isoformat() if instant else None), "relative"
         if not found:
             found, source = htmldate_date(
                 tree, url, now, extensive=False, day_first=day_first), "htmldate"
@@ -418,11 +425,6 @@ def page_metadata(
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
             found, source = (day.isoformat() if day else None), "text"
-        if not found and fetched is not None:
-            # "vor 3 Stunden" beside the headline: a day only against the fetch time, so
-            # the last resort, and only when the caller says when the page was fetched
-            instant = relative_date(headline, in_other_area, fetched)
-            found, source = (instant.isoformat() if instant else None), "relative"
         if not found and extensive_dates:
             found, source = htmldate_date(
                 tree, url, now, extensive=True, day_first=day_first), "htmldate"
