@@ -631,8 +631,9 @@ _OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz)\s+")
 def _split_joined(part: str) -> list[str]:
     """A byline entry joined by another language's "and", as its names, when each side is
     a name of two words or more starting with a capital ("José Ortega y Gasset" is one
-    person's name: one word after the "y")."""
-    pieces = _OTHER_JOINS.split(part.strip())
+    person's name: one word after the "y"). A city after the last name is not a third
+    side ("Ana Pérez y Luis Gil en Madrid": Dutch "en" is an "and")."""
+    pieces = _OTHER_JOINS.split(_without_place(part.strip()))
     if len(pieces) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
         return pieces
     return [part]

@@ -133,6 +133,9 @@ def test_an_author_element_without_a_person_keeps_its_text() -> None:
     ("Ana Maria da Silva", ["Ana Maria da Silva"]),
     ("Bram van der Visser", ["Bram van der Visser"]),
     ("Jan en Bruselas", ["Jan en Bruselas"]),  # one word of a name: nothing is cut
+    # two reporters in one city: the city is no third name that would keep them joined
+    ("Ana Pérez y Luis Gil en Madrid", ["Ana Pérez", "Luis Gil"]),
+    ("Por Ana Pérez y Luis Gil en Madrid", ["Ana Pérez", "Luis Gil"]),
 ])
 def test_a_city_after_the_name_goes(raw, want) -> None:
     assert clean_authors(raw, set()) == want
