@@ -303,9 +303,10 @@ def ingest(
 def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
     """`inputs` with "-" as the file standard input's bytes were saved to (for the run's
     length: a temporary folder). Exit 2 when standard input is a terminal (nothing was
-    piped: the command would wait for typing), holds nothing, or is over the cap. "-"
-    was "no such input"."""
+    piped: the command would wait for typing), holds nothing, or is over the cap (a
+    WARC has none: it is read batch by batch). "-" was "no such input"."""
     from tasks.discover.inputs import MAX_PIPED_BYTES, STDIN_INPUT, piped_input
+    from tasks.discover.warc import is_warc_path
 
     if STDIN_INPUT not in inputs:
         yield inputs
@@ -313,7 +314,7 @@ def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
     stream = sys.stdin
     if stream is None or stream.isatty():
         err.print("[red]nothing piped in:[/red] the input - reads standard input, which is "
-                  "a terminal here: pipe a URL list or a text dump in, e.g. "
+                  "a terminal here: pipe a URL list, a text dump or a WARC in, e.g. "
                   "`cat urls.txt | pressroom ingest -`", soft_wrap=True)
         raise typer.Exit(2)
     raw = stream.buffer.read(MAX_PIPED_BYTES + 1)
@@ -321,18 +322,37 @@ def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
         err.print("[red]nothing piped in:[/red] standard input (the input -) held no text",
                   soft_wrap=True)
         raise typer.Exit(2)
-    if len(raw) > MAX_PIPED_BYTES:
-        err.print(f"[red]too much piped in:[/red] standard input holds more than "
-                  f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) and "
-                  "ingest their folder", soft_wrap=True)
-        raise typer.Exit(2)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="pressroom-stdin-") as folder:
         path = str(piped_input(raw, Path(folder)))
+        if is_warc_path(path):
+            _save_the_rest(stream.buffer, path)
+        elif len(raw) > MAX_PIPED_BYTES:
+            err.print(f"[red]too much piped in:[/red] standard input holds more than "
+                      f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) "
+                      "and ingest their folder", soft_wrap=True)
+            raise typer.Exit(2)
         first = inputs.index(STDIN_INPUT)  # "-" named twice is one standard input
         yield [path if i == first else item for i, item in enumerate(inputs)
                if item != STDIN_INPUT or i == first]
+
+
+def _save_the_rest(stream, path: str) -> None:
+    """A WARC piped in, copied to its file past the first read: WARCs are read batch by
+    batch, never whole, so no cap holds them (a CC-NEWS file is about 1 GB); the
+    temporary folder's disk (TMPDIR) bounds it, and a full one is a sentence."""
+    import shutil
+
+    try:
+        with open(path, "ab") as fh:
+            shutil.copyfileobj(stream, fh, 1 << 20)
+    except OSError as exc:
+        err.print(f"[red]cannot save standard input:[/red] a WARC piped in is saved to "
+                  f"{escape(path)} for the run, and that failed: {escape(exc.strerror or str(exc))}"
+                  "; save it to a file and ingest the file, or set TMPDIR to a folder "
+                  "with room", soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _ingest(inputs: list[str], refresh: bool, settings) -> None:

@@ -28,6 +28,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
 from tasks.common.charset import STRAY_BYTES, stray_bytes_as_cp1252, wide_as_utf8
+from tasks.common.codings import CodingError, decoded_head
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.location import home_expanded
 from tasks.common.netguard import AddressGuard
@@ -52,7 +53,7 @@ from tasks.common.urls import (
     without_escaped_ampersands,
     without_prose_punctuation,
 )
-from tasks.discover.packed import UnpackError, unpack, unpacked_name
+from tasks.discover.packed import UnpackError, packing, unpack, unpacked_name
 from tasks.discover.remote import (
     FetchUrls,
     RemoteLimits,
@@ -626,11 +627,37 @@ STDIN_INPUT = "-"
 MAX_PIPED_BYTES = MAX_URL_LIST_BYTES
 
 
+# What a WARC piped in is saved as, by its compression: gzip's and none are read; the
+# others get the name whose refusal says how to recompress it (`unknown_input`).
+_PIPED_WARC_NAMES = {None: "stdin.warc", "gzip": "stdin.warc.gz", "zstd": "stdin.warc.zst",
+                     "bzip2": "stdin.warc.bz2", "xz": "stdin.warc.xz"}
+
+
+def _piped_warc_name(raw: bytes) -> str | None:
+    """The name a WARC piped in is saved as, or None when `raw` is no WARC: its first
+    record opens with `WARC/`, after gzip or zstd (their heads decoded alone: a WARC
+    expands past the lists' cap) or another compression (decoded whole, up to it)."""
+    kind = packing(raw)
+    try:
+        head = (raw if kind is None else decoded_head(raw, kind, 5) if kind in ("gzip", "zstd")
+                else unpack(raw, MAX_PIPED_BYTES))
+    except (UnpackError, CodingError):
+        return None
+    return _PIPED_WARC_NAMES[kind] if head.startswith(b"WARC/") else None
+
+
 def piped_input(raw: bytes, folder: Path) -> Path:
-    """Standard input's bytes saved in `folder` as the file discover reads: a dump
-    (`stdin.txt`) when its first line is a dump's header, else a URL list (`stdin.urls`),
-    judged on what a compressed stream holds. As a list, a line that is no URL is that
-    line's reject; as a dump, a whole list would be one `missing_header`."""
+    """Standard input's bytes saved in `folder` as the file discover reads: a WARC
+    (`stdin.warc`, `stdin.warc.gz`) when its first record opens with `WARC/` (`curl
+    .../CC-NEWS-...warc.gz | pressroom ingest -`: every line of it was a `bad_url`
+    reject, fault round 53), a dump (`stdin.txt`) when its first line is a dump's header,
+    else a URL list (`stdin.urls`), judged on what a compressed stream holds. As a list,
+    a line that is no URL is that line's reject; as a dump, a whole list would be one
+    `missing_header`."""
+    if warc := _piped_warc_name(raw):
+        path = folder / warc
+        path.write_bytes(raw)
+        return path
     try:
         head = unpack(raw, MAX_PIPED_BYTES)[:4096]
     except UnpackError:
