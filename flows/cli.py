@@ -232,6 +232,7 @@ def _require_inputs(inputs: list[str]) -> None:
         broken_link,
         missing_inputs,
         unknown_inputs,
+        unreachable_input,
     )
 
     missing = missing_inputs(inputs)
@@ -242,7 +243,7 @@ def _require_inputs(inputs: list[str]) -> None:
             continue
         # A link whose target is missing, or a loop of links, is there: "no such input"
         # sent the user looking for a typo in a name `ls` lists (fault round 51).
-        link = broken_link(item)
+        link = broken_link(item) or unreachable_input(item)
         err.print(f"[red]no such input:[/red] {escape(item)}"
                   + (f": {escape(link)}" if link else ""), soft_wrap=True)
     unknown = unknown_inputs(inputs)
@@ -885,6 +886,7 @@ def report(
     """Rebuild the DuckDB views, run the data tests, write the HTML report.
 
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
+    from tasks.common.location import path_refused
     from tasks.storage.preflight import report_target_problem
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_to_report
@@ -901,14 +903,15 @@ def report(
     # A warehouse this process cannot write (a read-only mount, a backup, another user's)
     # was refused ("not writable") even with the report going elsewhere (fault round 52):
     # it is read as `sql` reads it, the views built in a temporary folder.
-    read_only = root.is_dir() and not os.access(root, os.W_OK)
-    if read_only and target is not None:
+    # (a path the system will not look at is said so by `_require_warehouse`)
+    unwritable = path_refused(root) is None and root.is_dir() and not os.access(root, os.W_OK)
+    read_only = unwritable and target is not None
+    if read_only:
         _require_warehouse(root, write=False, existing=True)
     else:
-        read_only = False
         _require_warehouse(root, write=True, hint=(
             "; to report on it as it is, write the report elsewhere: --out FILE, or --out - "
-            "for standard output") if root.is_dir() and not os.access(root, os.W_OK) else "")
+            "for standard output") if unwritable else "")
     problem = report_target_problem(target) if isinstance(target, Path) else None
     if problem:
         err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)

@@ -30,7 +30,7 @@ from schemas import DOCUMENTS, conform
 from tasks.common.charset import STRAY_BYTES, stray_bytes_as_cp1252, wide_as_utf8
 from tasks.common.codings import CodingError, decoded_head
 from tasks.common.ledger import fetch_outcomes
-from tasks.common.location import home_expanded
+from tasks.common.location import home_expanded, path_refused
 from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
@@ -695,17 +695,34 @@ def blank_input(item: str) -> bool:
 BLANK_INPUT = "an empty input names no file, folder or URL (to read the current folder, name it: .)"
 
 
+def _exists(path: Path) -> bool:
+    """`path.exists()`, False where the system refuses to look (a name longer than the
+    filesystem takes, a folder this user may not enter): Python 3.11's exists() raises
+    then, and `pressroom ingest` of such a name ended in a traceback (fault round 53);
+    `unreachable_input` says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def missing_inputs(inputs: list[str]) -> list[str]:
     """The inputs that are neither an http(s) URL nor an existing path (nor blank)."""
     return [i for i in inputs if blank_input(i) or (
-        not _REMOTE_INPUT.match(trim_url(i)) and not Path(home_expanded(i)).exists())]
+        not _REMOTE_INPUT.match(trim_url(i)) and not _exists(Path(home_expanded(i))))]
+
+
+def unreachable_input(item: str) -> str | None:
+    """Why the system refused to look at an input's path ("File name too long",
+    "Permission denied"), or None when it looked (found or not)."""
+    return path_refused(home_expanded(item))
 
 
 def broken_link(item: str) -> str | None:
     """What an input that does not exist is when it is a symbolic link: one to nothing,
     or a loop of links (as `not_a_file` says of one in a folder); None otherwise."""
     path = Path(home_expanded(item))
-    if not path.is_symlink():
+    if unreachable_input(item) is not None or not path.is_symlink():
         return None
     found = not_a_file(path)
     return found.detail if found is not None else None
@@ -719,7 +736,7 @@ def unknown_inputs(inputs: list[str]) -> list[tuple[str, str]]:
         if _REMOTE_INPUT.match(trim_url(item)):
             continue
         path = Path(home_expanded(item))
-        if path.is_file() and (why := unknown_input(path.name)) is not None:
+        if _exists(path) and path.is_file() and (why := unknown_input(path.name)) is not None:
             out.append((item, why))
     return out
 
