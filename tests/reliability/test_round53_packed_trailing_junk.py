@@ -17,10 +17,10 @@ import pytest
 from tasks.common.codings import zstd
 from tasks.discover.inputs import read_dumps
 
-DUMP = (" date 2024-04-04 https://dump.example/trailing\nHarbour ferry returns\n"
-        "The ferry runs again after the winter. The river is calm.\n").encode()
-SECOND = (" date 2024-04-05 https://dump.example/second\nSecond ferry story\n"
-          "A second ferry joins the line in spring. Tickets are cheaper.\n").encode()
+DUMP = (b" date 2024-04-04 https://dump.example/trailing\nHarbour ferry returns\n"
+        b"The ferry runs again after the winter. The river is calm.\n")
+SECOND = (b" date 2024-04-05 https://dump.example/second\nSecond ferry story\n"
+          b"A second ferry joins the line in spring. Tickets are cheaper.\n")
 PACKERS = {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress, "zst": zstd.compress}
 TAILS = {"a-line": b"\nEOF marker appended by a transfer tool\n", "zeros": b"\x00" * 7,
          "a-byte": b"\n"}
