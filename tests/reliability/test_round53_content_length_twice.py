@@ -43,17 +43,16 @@ def _fetch(paths: list[str]) -> tuple[dict, list[str], object]:
 @pytest.mark.parametrize("name", ["two-lines", "two-lines-apart", "a-list"])
 def test_one_length_sent_twice_is_the_page(name):
     rows, hits, result = _fetch([f"/{name}"])
-    row = rows[f"/{name}"]
-    assert (row["status"], row["error"]) == (200, None), row
-    assert hits.count(f"/{name}") == 1, hits
+    assert (rows[f"/{name}"]["status"], rows[f"/{name}"]["error"], hits.count(f"/{name}")) \
+        == (200, None, 1), (rows, hits)
     assert [bytes(b) for b in result.table["body"].to_pylist()] == [PAGE]
 
 
 @pytest.mark.parametrize("name", ["disagree", "not-a-number"])
 def test_lengths_that_disagree_are_still_refused(name):
+    """The guards: two values, or a list holding a word, are no one length."""
     rows, _, result = _fetch([f"/{name}"])
-    assert rows[f"/{name}"]["error"] == "protocol_error", rows[f"/{name}"]
-    assert result.table.num_rows == 0
+    assert (rows[f"/{name}"]["error"], result.table.num_rows) == ("protocol_error", 0), rows
 
 
 def test_the_archive_still_shows_what_the_server_sent():

@@ -24,30 +24,37 @@ CODED = {
 HOST = "127.0.0.56"  # this round's own address: politeness state kept per host
 
 
-def _answer(path: str) -> bytes:
-    _, case, name = (path.split("/") + ["", ""])[:3]
-    if name not in CODED:
-        return b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    coding, data = CODED[name]
-    length = len(PAGE) if case == "page" else len(data)
-    sent = data[:len(data) // 2] if case == "cut" else data
+NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+def _response(coding: str, data: bytes, length: int) -> bytes:
     return (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
             b"Content-Encoding: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
-            % (coding.encode(), length)) + sent
+            % (coding.encode(), length)) + data
+
+
+# Each case's path and what the server sends: the body at the page's length (what the
+# fault is), at its own, and cut in half at its own.
+RESPONSES = {f"/{case}/{name}": _response(coding, sent, length)
+             for name, (coding, data) in CODED.items()
+             for case, sent, length in (("page", data, len(PAGE)), ("own", data, len(data)),
+                                        ("cut", data[:len(data) // 2], len(data)))}
 
 
 def _fetch(paths: list[str]) -> tuple[dict, list[str], object]:
+    """{path: its fetch_log row}, the paths the server was asked for, the fetch result."""
     hits: list[str] = []
-    base, result = raw_fetch(paths, hits, lambda path: (_answer(path), True), HOST)
+    base, result = raw_fetch(paths, hits, lambda path: (RESPONSES.get(path, NOT_FOUND), True),
+                             HOST)
     return {r["url"][len(base):]: r for r in result.fetch_log}, hits, result
 
 
 @pytest.mark.parametrize("name", list(CODED))
 def test_zstd_of_the_pages_length_is_the_page(name):
-    rows, hits, result = _fetch([f"/page/{name}", f"/own/{name}"])
-    for path in (f"/page/{name}", f"/own/{name}"):
-        assert (rows[path]["status"], rows[path]["error"]) == (200, None), rows[path]
-        assert hits.count(path) == 1, hits
+    paths = [f"/page/{name}", f"/own/{name}"]
+    rows, hits, result = _fetch(paths)
+    assert [(rows[p]["status"], rows[p]["error"], hits.count(p)) for p in paths] == \
+        [(200, None, 1)] * 2, rows
     assert [PAGE in bytes(b) for b in result.table["body"].to_pylist()] == [True, True]
 
 
@@ -55,5 +62,4 @@ def test_zstd_of_the_pages_length_is_the_page(name):
 def test_zstd_cut_short_is_still_cut(name):
     """The guard: the zstd data cut in half is a transfer that ended early."""
     rows, _, result = _fetch([f"/cut/{name}"])
-    assert rows[f"/cut/{name}"]["error"] == "truncated", rows[f"/cut/{name}"]
-    assert result.table.num_rows == 0
+    assert (rows[f"/cut/{name}"]["error"], result.table.num_rows) == ("truncated", 0)
