@@ -232,6 +232,7 @@ def _require_inputs(inputs: list[str]) -> None:
         broken_link,
         missing_inputs,
         unknown_inputs,
+        unreachable_input,
     )
 
     missing = missing_inputs(inputs)
@@ -242,7 +243,7 @@ def _require_inputs(inputs: list[str]) -> None:
             continue
         # A link whose target is missing, or a loop of links, is there: "no such input"
         # sent the user looking for a typo in a name `ls` lists (fault round 51).
-        link = broken_link(item)
+        link = broken_link(item) or unreachable_input(item)
         err.print(f"[red]no such input:[/red] {escape(item)}"
                   + (f": {escape(link)}" if link else ""), soft_wrap=True)
     unknown = unknown_inputs(inputs)
@@ -303,9 +304,10 @@ def ingest(
 def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
     """`inputs` with "-" as the file standard input's bytes were saved to (for the run's
     length: a temporary folder). Exit 2 when standard input is a terminal (nothing was
-    piped: the command would wait for typing), holds nothing, or is over the cap. "-"
-    was "no such input"."""
+    piped: the command would wait for typing), holds nothing, or is over the cap (a
+    WARC has none: it is read batch by batch). "-" was "no such input"."""
     from tasks.discover.inputs import MAX_PIPED_BYTES, STDIN_INPUT, piped_input
+    from tasks.discover.warc import is_warc_path
 
     if STDIN_INPUT not in inputs:
         yield inputs
@@ -313,7 +315,7 @@ def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
     stream = sys.stdin
     if stream is None or stream.isatty():
         err.print("[red]nothing piped in:[/red] the input - reads standard input, which is "
-                  "a terminal here: pipe a URL list or a text dump in, e.g. "
+                  "a terminal here: pipe a URL list, a text dump or a WARC in, e.g. "
                   "`cat urls.txt | pressroom ingest -`", soft_wrap=True)
         raise typer.Exit(2)
     raw = stream.buffer.read(MAX_PIPED_BYTES + 1)
@@ -321,18 +323,37 @@ def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
         err.print("[red]nothing piped in:[/red] standard input (the input -) held no text",
                   soft_wrap=True)
         raise typer.Exit(2)
-    if len(raw) > MAX_PIPED_BYTES:
-        err.print(f"[red]too much piped in:[/red] standard input holds more than "
-                  f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) and "
-                  "ingest their folder", soft_wrap=True)
-        raise typer.Exit(2)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="pressroom-stdin-") as folder:
         path = str(piped_input(raw, Path(folder)))
+        if is_warc_path(path):
+            _save_the_rest(stream.buffer, path)
+        elif len(raw) > MAX_PIPED_BYTES:
+            err.print(f"[red]too much piped in:[/red] standard input holds more than "
+                      f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) "
+                      "and ingest their folder", soft_wrap=True)
+            raise typer.Exit(2)
         first = inputs.index(STDIN_INPUT)  # "-" named twice is one standard input
         yield [path if i == first else item for i, item in enumerate(inputs)
                if item != STDIN_INPUT or i == first]
+
+
+def _save_the_rest(stream, path: str) -> None:
+    """A WARC piped in, copied to its file past the first read: WARCs are read batch by
+    batch, never whole, so no cap holds them (a CC-NEWS file is about 1 GB); the
+    temporary folder's disk (TMPDIR) bounds it, and a full one is a sentence."""
+    import shutil
+
+    try:
+        with open(path, "ab") as fh:
+            shutil.copyfileobj(stream, fh, 1 << 20)
+    except OSError as exc:
+        err.print(f"[red]cannot save standard input:[/red] a WARC piped in is saved to "
+                  f"{escape(path)} for the run, and that failed: {escape(exc.strerror or str(exc))}"
+                  "; save it to a file and ingest the file, or set TMPDIR to a folder "
+                  "with room", soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def _ingest(inputs: list[str], refresh: bool, settings) -> None:
@@ -865,6 +886,7 @@ def report(
     """Rebuild the DuckDB views, run the data tests, write the HTML report.
 
     No run: for after moving the warehouse, or to refresh reports/latest.html."""
+    from tasks.common.location import path_refused
     from tasks.storage.preflight import report_target_problem
     from tasks.storage.report import build_report
     from tasks.storage.warehouse import run_to_report
@@ -881,14 +903,15 @@ def report(
     # A warehouse this process cannot write (a read-only mount, a backup, another user's)
     # was refused ("not writable") even with the report going elsewhere (fault round 52):
     # it is read as `sql` reads it, the views built in a temporary folder.
-    read_only = root.is_dir() and not os.access(root, os.W_OK)
-    if read_only and target is not None:
+    # (a path the system will not look at is said so by `_require_warehouse`)
+    unwritable = path_refused(root) is None and root.is_dir() and not os.access(root, os.W_OK)
+    read_only = unwritable and target is not None
+    if read_only:
         _require_warehouse(root, write=False, existing=True)
     else:
-        read_only = False
         _require_warehouse(root, write=True, hint=(
             "; to report on it as it is, write the report elsewhere: --out FILE, or --out - "
-            "for standard output") if root.is_dir() and not os.access(root, os.W_OK) else "")
+            "for standard output") if unwritable else "")
     problem = report_target_problem(target) if isinstance(target, Path) else None
     if problem:
         err.print(f"[red]cannot write the report:[/red] {escape(problem)}", soft_wrap=True)

@@ -114,14 +114,15 @@ def whole_gzip_of_size(data: bytes, size: int) -> bool:
 
 
 class _Layer:
-    """One content coding (gzip, deflate as zlib or raw, br) undone as its bytes arrive,
-    for `_StreamOfSize`: `feed(chunk)` returns what the chunk decodes to, at most `limit`
-    bytes in all (more raises), and raises at bytes after the end of the stream."""
+    """One content coding (gzip, deflate as zlib or raw, br, zstd) undone as its bytes
+    arrive, for `_StreamOfSize`: `feed(chunk)` returns what the chunk decodes to, at most
+    `limit` bytes in all (more raises), and raises at bytes after the end of the stream."""
 
     def __init__(self, coding: str, limit: int) -> None:
         self.coding, self.limit, self.out = coding, limit, 0
         self.head = b""  # deflate: the first bytes, until they tell zlib from raw
         self.decoder = (brotli.Decompressor() if coding == "br" else
+                        _zstd_decoder() if coding == "zstd" else
                         zlib.decompressobj(31) if coding in ("gzip", "x-gzip") else None)
 
     def finished(self) -> bool:
@@ -132,6 +133,8 @@ class _Layer:
     def feed(self, chunk: bytes) -> bytes:
         if self.coding == "br":
             return self._feed_brotli(chunk)
+        if self.coding == "zstd":
+            return self._feed_zstd(chunk)
         if self.decoder is None:
             self.head += chunk
             if len(self.head) < 2:
@@ -159,6 +162,24 @@ class _Layer:
             parts.append(piece)
             self._count(piece)
             chunk = b""  # drained with empty calls (brotli 1.2 hands over ~32 KiB a call)
+
+    def _feed_zstd(self, chunk: bytes) -> bytes:
+        """One zstd frame (its checksum, when the frame has one, checked at its end by
+        the decoder); bytes after it, even a second frame, end the watch as they do for
+        the other codings: a page's body at its own length is read as always."""
+        d, parts = self.decoder, []
+        if d.eof and chunk:
+            raise CodingError("bad_compression", "data after the stream")
+        while True:
+            piece = d.decompress(chunk, min(self.limit + 1 - self.out, 1 << 20))
+            parts.append(piece)
+            self._count(piece)
+            chunk = b""  # the decoder keeps what it has not read: drained with empty calls
+            if d.eof or d.needs_input:
+                break
+        if d.unused_data:
+            raise CodingError("bad_compression", "data after the stream")
+        return b"".join(parts)
 
     def _count(self, piece: bytes) -> None:
         self.out += len(piece)
@@ -197,7 +218,7 @@ class _StreamOfSize:
         try:
             for layer in self.layers:
                 chunk = layer.feed(chunk)
-        except (zlib.error, _BROTLI_ERROR, CodingError):
+        except (zlib.error, _BROTLI_ERROR, _ZSTD_ERROR, CodingError):
             self.dead = True
             return False
         return all(layer.finished() for layer in self.layers) and \
@@ -216,16 +237,18 @@ class _GzipOfSize:
 
 
 def page_length_watch(content_encoding: str | None, size: int):
-    """A watch over a body of one content coding (gzip, deflate, br) or several of them
+    """A watch over a body of one content coding (gzip, deflate, br, zstd) or several of them
     (`gzip, br`) whose `feed(body)` says when the body so far is whole in every layer
     and decodes to exactly `size` bytes (the Content-Length): the body ends short of
     that length because the length counted the page before compression (a script set
     it, then a server module or PHP's zlib.output_compression compressed the page).
     None for other codings (fault rounds 48 for gzip, 51 for deflate and br, 52 for
-    layers: `gzip, br` was `truncated`, the watch read one coding)."""
+    layers: `gzip, br` was `truncated`, the watch read one coding; 53 for zstd, alone or
+    in layers)."""
     codings = [coding_name(c) for c in (content_encoding or "").split(",")
                if coding_name(c) not in ("", "identity", "none")]
-    known = ("gzip", "x-gzip", "deflate") + (("br",) if brotli is not None else ())
+    known = ("gzip", "x-gzip", "deflate") + (("br",) if brotli is not None else ()) + \
+        (("zstd",) if zstd is not None else ())
     if not codings or size <= 0 or any(c not in known for c in codings):
         return None
     if codings in (["gzip"], ["x-gzip"]):

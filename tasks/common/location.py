@@ -10,6 +10,7 @@ Before this check an `s3://bucket/wh` was taken as a relative folder named `s3:`
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -20,6 +21,30 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
 
 class UnsupportedWarehouse(ValueError):
     """A warehouse URI on a filesystem the warehouse cannot live on."""
+
+
+def path_refused(path: str | Path) -> str | None:
+    """Why the system refuses to look at `path` at all ("File name too long" with the
+    length that is over, "Permission denied": a folder this user may not enter), or None
+    when it looked, found or not. Python 3.11's `Path.exists()` and `is_dir()` raise
+    then, and the commands given such a path (an input, --warehouse, --out) ended in a
+    traceback (fault round 53)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return (f"the system cannot look at this path: {exc.strerror or exc}"
+                + (_too_long(os.fspath(path)) if exc.errno == errno.ENAMETOOLONG else ""))
+    return None
+
+
+def _too_long(path: str) -> str:
+    """Which length a path too long for the system has: one of its names (a filesystem
+    takes 255 bytes a name) or the whole path (Linux takes 4,096 bytes)."""
+    longest = max(len(os.fsencode(name)) for name in path.split(os.sep))
+    return (f" (a name of {longest} bytes)" if longest > 255
+            else f" (a path of {len(os.fsencode(path))} bytes)")
 
 
 def home_expanded(value: str) -> str:

@@ -28,8 +28,9 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from schemas import DOCUMENTS, conform
 from tasks.common.charset import STRAY_BYTES, stray_bytes_as_cp1252, wide_as_utf8
+from tasks.common.codings import CodingError, decoded_head
 from tasks.common.ledger import fetch_outcomes
-from tasks.common.location import home_expanded
+from tasks.common.location import home_expanded, path_refused
 from tasks.common.netguard import AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
@@ -52,7 +53,7 @@ from tasks.common.urls import (
     without_escaped_ampersands,
     without_prose_punctuation,
 )
-from tasks.discover.packed import UnpackError, unpack, unpacked_name
+from tasks.discover.packed import UnpackError, packing, unpack, unpacked_name
 from tasks.discover.remote import (
     FetchUrls,
     RemoteLimits,
@@ -168,10 +169,21 @@ def _utf8_with_stray_cp1252(raw: bytes) -> str | None:
     document or an old page: `\x93quoted\x94`, `caf\xe9`), those bytes read as
     windows-1252; None when no character beyond ASCII is UTF-8 (a latin-1 file stays
     `bad_encoding`, as round 3 chose: nothing there says which encoding it is). One such
-    quote cost the whole article a `bad_encoding` reject (round 13)."""
+    quote cost the whole article a `bad_encoding` reject (round 13).
+
+    And None when the stray bytes are no pasted windows-1252 (fault round 53): a
+    windows-1252 character is one byte, so such bytes stand alone between UTF-8 and
+    ASCII letters (`caf\xe9`, `\x93q\x94`); a file in a double-byte legacy encoding
+    (Shift_JIS, EUC-JP, GBK, Big5, EUC-KR) is runs of them, a few of whose byte pairs
+    happen to be UTF-8, and it was kept as mojibake ("“Œ‹ž‚̐V‚µ‚¢..." for 東京の新しい...)
+    without a word. At least half of the stray bytes must stand alone (CJK text: 0 to
+    19%; a Word paragraph's quotes and accents: nearly all)."""
     text = raw.decode("utf-8-sig", errors="surrogateescape")
-    stray = sum(len(m) for m in STRAY_BYTES.findall(text))
+    runs = [len(m) for m in STRAY_BYTES.findall(text)]
+    stray = sum(runs)
     if sum(1 for ch in text if ord(ch) > 127) - stray < 1:
+        return None
+    if 2 * runs.count(1) < stray:
         return None
     return stray_bytes_as_cp1252(text)
 
@@ -626,11 +638,37 @@ STDIN_INPUT = "-"
 MAX_PIPED_BYTES = MAX_URL_LIST_BYTES
 
 
+# What a WARC piped in is saved as, by its compression: gzip's and none are read; the
+# others get the name whose refusal says how to recompress it (`unknown_input`).
+_PIPED_WARC_NAMES = {None: "stdin.warc", "gzip": "stdin.warc.gz", "zstd": "stdin.warc.zst",
+                     "bzip2": "stdin.warc.bz2", "xz": "stdin.warc.xz"}
+
+
+def _piped_warc_name(raw: bytes) -> str | None:
+    """The name a WARC piped in is saved as, or None when `raw` is no WARC: its first
+    record opens with `WARC/`, after gzip or zstd (their heads decoded alone: a WARC
+    expands past the lists' cap) or another compression (decoded whole, up to it)."""
+    kind = packing(raw)
+    try:
+        head = (raw if kind is None else decoded_head(raw, kind, 5) if kind in ("gzip", "zstd")
+                else unpack(raw, MAX_PIPED_BYTES))
+    except (UnpackError, CodingError):
+        return None
+    return _PIPED_WARC_NAMES[kind] if head.startswith(b"WARC/") else None
+
+
 def piped_input(raw: bytes, folder: Path) -> Path:
-    """Standard input's bytes saved in `folder` as the file discover reads: a dump
-    (`stdin.txt`) when its first line is a dump's header, else a URL list (`stdin.urls`),
-    judged on what a compressed stream holds. As a list, a line that is no URL is that
-    line's reject; as a dump, a whole list would be one `missing_header`."""
+    """Standard input's bytes saved in `folder` as the file discover reads: a WARC
+    (`stdin.warc`, `stdin.warc.gz`) when its first record opens with `WARC/` (`curl
+    .../CC-NEWS-...warc.gz | pressroom ingest -`: every line of it was a `bad_url`
+    reject, fault round 53), a dump (`stdin.txt`) when its first line is a dump's header,
+    else a URL list (`stdin.urls`), judged on what a compressed stream holds. As a list,
+    a line that is no URL is that line's reject; as a dump, a whole list would be one
+    `missing_header`."""
+    if warc := _piped_warc_name(raw):
+        path = folder / warc
+        path.write_bytes(raw)
+        return path
     try:
         head = unpack(raw, MAX_PIPED_BYTES)[:4096]
     except UnpackError:
@@ -668,17 +706,34 @@ def blank_input(item: str) -> bool:
 BLANK_INPUT = "an empty input names no file, folder or URL (to read the current folder, name it: .)"
 
 
+def _exists(path: Path) -> bool:
+    """`path.exists()`, False where the system refuses to look (a name longer than the
+    filesystem takes, a folder this user may not enter): Python 3.11's exists() raises
+    then, and `pressroom ingest` of such a name ended in a traceback (fault round 53);
+    `unreachable_input` says why."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def missing_inputs(inputs: list[str]) -> list[str]:
     """The inputs that are neither an http(s) URL nor an existing path (nor blank)."""
     return [i for i in inputs if blank_input(i) or (
-        not _REMOTE_INPUT.match(trim_url(i)) and not Path(home_expanded(i)).exists())]
+        not _REMOTE_INPUT.match(trim_url(i)) and not _exists(Path(home_expanded(i))))]
+
+
+def unreachable_input(item: str) -> str | None:
+    """Why the system refused to look at an input's path ("File name too long",
+    "Permission denied"), or None when it looked (found or not)."""
+    return path_refused(home_expanded(item))
 
 
 def broken_link(item: str) -> str | None:
     """What an input that does not exist is when it is a symbolic link: one to nothing,
     or a loop of links (as `not_a_file` says of one in a folder); None otherwise."""
     path = Path(home_expanded(item))
-    if not path.is_symlink():
+    if unreachable_input(item) is not None or not path.is_symlink():
         return None
     found = not_a_file(path)
     return found.detail if found is not None else None
@@ -692,7 +747,7 @@ def unknown_inputs(inputs: list[str]) -> list[tuple[str, str]]:
         if _REMOTE_INPUT.match(trim_url(item)):
             continue
         path = Path(home_expanded(item))
-        if path.is_file() and (why := unknown_input(path.name)) is not None:
+        if _exists(path) and path.is_file() and (why := unknown_input(path.name)) is not None:
             out.append((item, why))
     return out
 

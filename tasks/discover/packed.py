@@ -57,9 +57,16 @@ def packing(raw: bytes) -> str | None:
     return None
 
 
-def _streams(raw: bytes, new_decoder, cap: int, name: str) -> bytes:
+def _streams(raw: bytes, new_decoder, cap: int, name: str, magic: bytes) -> bytes:
     """Undo every stream of a bzip2 or xz file (pbzip2 and `cat a.xz b.xz` write several),
-    stopping past `cap` bytes out."""
+    stopping past `cap` bytes out. Bytes after a whole stream that open no other (`magic`)
+    are ignored, as `gzip -d` and `bzip2 -d` ignore them ("trailing garbage ignored", the
+    data written), and as gzip and zstd files are read here (`codings._members`): one
+    policy for the four, where such a bzip2 or xz file was `bad_compression` (fault round
+    53). `xz -d` and `zstd -d` refuse such a file; it is read because what trails holds
+    none of its data (a newline, a signature a transfer tool appended), while every
+    stream in it is whole and checked. Bytes that open another stream are read as one:
+    a damaged or cut one is refused, since it held part of the data."""
     out: list[bytes] = []
     size = 0
     data = raw
@@ -78,7 +85,7 @@ def _streams(raw: bytes, new_decoder, cap: int, name: str) -> bytes:
             raise UnpackError("bad_compression", f"{name}: the compressed data stops "
                               f"before its end ({size} bytes decoded): the file was cut")
         data = decoder.unused_data
-        if data.strip(b"\x00") == b"":  # the padding tape and block tools leave
+        if not data.startswith(magic):  # nothing, or junk: padding, an appended line
             break
     return b"".join(out)
 
@@ -92,9 +99,10 @@ def unpack(raw: bytes, cap: int) -> bytes:
         if kind in ("gzip", "zstd"):
             return decode_one(raw, kind, cap, strict=True)
         if kind == "bzip2":
-            return _streams(raw, bz2.BZ2Decompressor, cap, "bzip2")
+            return _streams(raw, bz2.BZ2Decompressor, cap, "bzip2", _BZIP2_MAGIC)
         if kind == "xz":
-            return _streams(raw, lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ), cap, "xz")
+            return _streams(raw, lambda: lzma.LZMADecompressor(lzma.FORMAT_XZ), cap, "xz",
+                            _XZ_MAGIC)
     except CodingError as exc:
         reason = "too_large" if exc.kind == "decompressed_too_large" else "bad_compression"
         raise UnpackError(reason, exc.detail) from None

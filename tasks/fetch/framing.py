@@ -39,14 +39,43 @@ def _name(line: bytes) -> bytes | None:
     return name.lower() if colon else None
 
 
+def _one_length(head: bytes) -> bytes:
+    """A head whose Content-Length is sent more than once with one value (two header
+    lines, or `42, 42` in one) with it once: RFC 9110 8.6 lets a recipient replace
+    such a list of identical values by one, as browsers and curl do; llhttp refuses it
+    and the page was a `protocol_error` (fault round 53). The other lines are renamed
+    `X-Crawler-Content-Length`, as the losing framing is above. Lengths that differ, or
+    that are not numbers, are left for the parser to refuse."""
+    lines = head.split(b"\n")
+    at = [i for i, line in enumerate(lines) if i and _name(line) == b"content-length"]
+    values = {v.strip() for i in at for v in lines[i].partition(b":")[2].split(b",")}
+    if len(values) != 1 or not next(iter(values)).isdigit():
+        return head
+    if len(at) == 1 and b"," not in lines[at[0]]:
+        return head
+    # The first line's own name kept, its value alone (the CR the line ends with kept)
+    first = lines[at[0]]
+    kept = first.partition(b":")[0] + b": " + values.pop() + \
+        (b"\r" if first.endswith(b"\r") else b"")
+    out = []
+    for i, line in enumerate(lines):
+        out += ([kept] if i == at[0] else []) + [RENAMED_PREFIX + line if i in at else line]
+    return b"\n".join(out)
+
+
 def reframe_head(head: bytes) -> bytes:
     """One response head (status line to its blank line) with one framing: beside a
     Content-Length, a Transfer-Encoding of `identity` alone is renamed (the length
     frames the body), any other renames the Content-Length (chunked frames it, or the
-    connection's close does, RFC 9112 6.3). Any other head is returned as it is."""
+    connection's close does, RFC 9112 6.3); a Content-Length sent twice with one value
+    is sent once (`_one_length`). Any other head is returned as it is."""
     lower = head.lower()
-    if b"transfer-encoding" not in lower or b"content-length" not in lower:
+    if b"content-length" not in lower:
         return head  # (every head but these: two substring tests)
+    if b"transfer-encoding" not in lower:
+        if lower.count(b"content-length") > 1 or b"," in _length_value(lower):
+            return _one_length(head)
+        return head
     lines = head.split(b"\n")
     if not lines[0].startswith(b"HTTP/1.1 "):
         return head
@@ -62,6 +91,12 @@ def reframe_head(head: bytes) -> bytes:
              else b"content-length")
     return b"\n".join(RENAMED_PREFIX + line if i and names[i] == loser else line
                       for i, line in enumerate(lines))
+
+
+def _length_value(lower: bytes) -> bytes:
+    """The text after the first `content-length:` of a lower-cased head, to its line's end."""
+    start = lower.find(b"content-length:")
+    return lower[start:lower.find(b"\n", start)] if start >= 0 else b""
 
 
 def _head_end(data: bytes, pos: int) -> int:

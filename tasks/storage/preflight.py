@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from schemas import SCHEMA_VERSION, TABLES
+from tasks.common.location import path_refused
 from tasks.storage.warehouse import (
     MANIFESTS,
     WRITER_LOCK,
@@ -109,6 +110,8 @@ def warehouse_problem(root: Path, write: bool, existing: bool = False) -> str | 
     `sql`, `runs`, `search`, `diff`, `reindex`): a mistyped path answered "0" or "no
     such article" as if from an empty warehouse, and left a new folder at the typo."""
     root = Path(root)
+    if refused := path_refused(root):
+        return f"warehouse {root}: {refused}"
     if existing and not root.exists():
         return (f"no warehouse at {root}: no such folder (name it with --warehouse or "
                 "PRESSROOM_WAREHOUSE; `pressroom ingest` makes one)")
@@ -218,10 +221,14 @@ def report_target_problem(out: Path) -> str | None:
     after the views were built and the data tests run (IsADirectoryError,
     FileExistsError), and left `<out>.tmp` behind."""
     out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")  # the report is written there, then renamed
+    for path in (out, tmp):  # (a name of 252 to 255 bytes is one its .tmp is too long for)
+        if refused := path_refused(path):
+            return f"--out {out}: {refused}" + (" (the name with .tmp, where the report "
+                                                "is written first)" if path == tmp else "")
     if out.is_dir():
         return (f"--out {out} is a folder: name the report's file "
                 f"(e.g. {out / 'report.html'})")
-    tmp = out.with_name(out.name + ".tmp")  # the report is written there, then renamed
     if tmp.is_dir():
         return f"--out {out}: {tmp} is a folder, where the report is written before renaming"
     ancestor = _existing_ancestor(out.parent)
