@@ -656,7 +656,8 @@ TEXT_PHOTOS = {"de": ("(Text)", "und", "(Fotos)"), "fr": ("(texte)", "et", "(pho
 REVIEWED = {"en": "Last reviewed", "de": "Zuletzt geprüft", "fr": "Dernière vérification",
             "es": "Última revisión", "it": "Ultima revisione", "pt": "Última revisão",
             "nl": "Laatst gecontroleerd", "pl": "Ostatnio sprawdzono"}
-EVENT = {"en": "The summit is due to take place on {d}.", "de": "Der Gipfel soll am {d} stattfinden.",
+EVENT = {"en": "The summit is due to take place on {d}.",
+         "de": "Der Gipfel soll am {d} stattfinden.",
          "fr": "Le sommet doit avoir lieu le {d}.", "es": "La cumbre se celebrará el {d}.",
          "it": "Il vertice si terrà il {d}.", "pt": "A cimeira realiza-se a {d}.",
          "nl": "De top vindt plaats op {d}.", "pl": "Szczyt odbędzie się {d}."}
@@ -994,7 +995,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         h1 = f'<div class="headline">{escape(title)}</div>'
     elif tconv == "site_colon_prefix":
         doc_title = og_title = f"{site}: {title}"
-        h1 = rng.choice([f"<h1>{escape(title)}</h1>", f'<div class="headline">{escape(title)}</div>'])
+        h1 = rng.choice([f"<h1>{escape(title)}</h1>",
+                         f'<div class="headline">{escape(title)}</div>'])
     elif tconv == "breadcrumb_before_h1":
         section = SECTION[lang]
         short = " ".join(title.split()[:3]) + " …"
