@@ -250,7 +250,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
         text = trim(" ".join(_person_name_element(elem).itertext()))
-        if not text or not (2 < len(text) < 120 or _is_agency(text)) or _AUTHOR_NOISE.match(text):
+        if not text or not (2 < len(text) < 120 or is_agency(text)) or _AUTHOR_NOISE.match(text):
             # (a two-letter byline is an agency's: "AP", "SN")
             continue
         if len(headline_words) >= 12 and headline_words in squash(text):
@@ -684,7 +684,7 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     if not any(len(p.split()) >= 2 for p in people):
         # no reporter's full name: an agency credit is the byline, before the outlet, and
         # beside a desk's initials ("det/dpa") it is one of the credits
-        people = [n for n in names if is_person(n, outlet_names) or _is_agency(n)]
+        people = [n for n in names if is_person(n, outlet_names) or is_agency(n)]
     return [name_case(n) if is_person(n, outlet_names) else n for n in people] or names[:1]
 
 
@@ -810,13 +810,16 @@ def is_person(name: str, outlet_names: set[str]) -> bool:
     ("Korrespondentin in Paris"): a byline entry naming a person."""
     return not (
         is_outlet(name, outlet_names) or _ORGANISATION.search(name) or _STAFF.search(name)
-        or _INSTITUTION.search(name) or _is_agency(name) or is_role(name)
+        or _INSTITUTION.search(name) or is_agency(name) or is_role(name)
         or _ORGANISATION_FORM.match(name) or _is_newsroom_credit(name.split(" and "))
     )
 
 
-def _is_agency(name: str) -> bool:
+def is_agency(name: str) -> bool:
     return folded(name) in _AGENCY_NAMES
+
+
+_is_agency = is_agency  # (its name before the headline area's agency sign-off used it)
 
 
 def _without_trailing_agency(entry: str) -> str:
@@ -830,7 +833,7 @@ def _without_trailing_agency(entry: str) -> str:
                        or words[end - 1].casefold() in _ROLE_MODIFIERS):
         end -= 1
     for size in (3, 2, 1):
-        if end - size >= 2 and _is_agency(" ".join(words[end - size:end])):
+        if end - size >= 2 and is_agency(" ".join(words[end - size:end])):
             return " ".join(words[:end - size])
     return entry
 

@@ -25,6 +25,7 @@ from tasks.common.text import CAPITALS, gregorian_era_years
 from tasks.extract.bylines import (
     ARTICLES_AFTER_PARTICLE,
     NAME_PARTICLES,
+    is_agency,
     is_role,
     normalize_byline,
 )
@@ -514,7 +515,9 @@ def visible_date(
 # Hy", "Posted by Konstantin", "By Tim Anderson and Jo Lee". The name part is what the
 # byline cleaning (metadata.clean_authors) then gets.
 _NOT_NAME_WORD = (r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|mitarbeit"
-                  r"|фото)\b)")
+                  # a contributor's outlet after the name ("By Jo Roe, Special to the
+                  # Globe"): "Special" is no second name joined by the comma
+                  r"|фото|special\s+(?:to|for))\b)")
 _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[{CAPITALS}][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     # a particle whole ("van der Mulder": "de" is no prefix of "der")
@@ -530,7 +533,14 @@ _TEXT_BYLINE = re.compile(
     r"|(?:écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|napisane)\s+"
     r"(?:par|por|da|door|przez)"
     r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?"
-    r"|tekst|testo|texto)\s*:?\s+"
+    r"|tekst|testo|texto"
+    # the reporter's role before the name ("Von unserem Korrespondenten Anna K.", "De notre
+    # envoyée spéciale Marie D.", "De nuestro corresponsal", "Dal nostro inviato")
+    r"|(?:von|de|dal|del|from)\s+(?:unserem|unserer|notre|nuestro|nuestra|nostro|nostra|our)"
+    r"\s+(?:[\w-]+\s+)?(?:[\w-]*korrespondent(?:en|in)?|[\w-]*reporter(?:in)?|redakteur(?:in)?"
+    r"|mitarbeiter(?:in)?|correspondante?|envoyée?(?:\s+spéciale?)?|corresponsal"
+    r"|enviad[oa](?:\s+especial)?|corrispondente|inviat[oa](?:\s+special[ei])?"
+    r"|correspondent|reporter))\s*:?\s+"
     rf"({_NAMES})",
     re.IGNORECASE,
 )
@@ -914,6 +924,26 @@ def wire_credit(tree: HtmlElement, in_other_area) -> str | None:
         if m and not in_other_area(para):
             return m[1].replace(" ", "")
     return None
+
+
+# An agency's credit closing the story on a line of its own, in brackets, the desk's
+# initials beside it: "(dpa/jsn)", "(AFP/mba)", "(jsn/Reuters)", "(AP)". The agency is the
+# byline; the initials name nobody, and a bracket of initials alone ("(jsn)") credits no one.
+_BRACKETED_CREDIT = re.compile(r"^\(\s*([A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8}){0,2})\s*\)$")
+
+
+def agency_signoff(tree: HtmlElement, in_other_area) -> str | None:
+    """The agency of the story's last bracketed credit line ("(dpa/jsn)" gives "dpa"),
+    outside comments and teasers, or None."""
+    found = None
+    for para in tree.iter("p"):
+        m = _BRACKETED_CREDIT.match(" ".join(para.text_content().split()))
+        if m is None or in_other_area(para):
+            continue
+        agencies = [part.strip() for part in m[1].split("/") if is_agency(part.strip())]
+        if agencies:
+            found = agencies[0]
+    return found
 
 
 # Not the article's text: navigation, page footers and sidebars carry archive lists, event

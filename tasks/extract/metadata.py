@@ -92,6 +92,7 @@ from tasks.extract.dates import (
     reads_day_first,
 )
 from tasks.extract.headline_area import (
+    agency_signoff,
     bylined_date,
     credit_byline,
     dateline_date,
@@ -335,6 +336,7 @@ def page_metadata(
                        lambda: labelled_byline(tree, in_other_area),
                        lambda: signature_byline(tree, in_other_area),
                        lambda: wire_credit(tree, in_other_area),
+                       lambda: agency_signoff(tree, in_other_area),
                        lambda: author_link_byline(tree, headline),
                        lambda: post_author_login(tree)):
             raw_found = search()
@@ -379,11 +381,12 @@ def page_metadata(
     recorded_change = modified_date(tree, scripts=scripts)
     locale_value = locale.get("content") if locale is not None else None
     day_first = reads_day_first((lang, locale_value))
+    zone = page_zone(url, (locale_value, lang))
     candidates = in_page_zone(in_page_calendar(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline,
                         fetched, modified=recorded_change, day_first=day_first,
                         scripts=scripts),
-        page_calendar(url, (locale_value, lang))), page_zone(url, (locale_value, lang)))
+        page_calendar(url, (locale_value, lang))), zone)
     chosen, flags = choose_date(candidates, now)
     if chosen is not None and day_vote(chosen, candidates) < LABELLED_DATE_WEIGHT:
         # only a weak claim (a bare "date" meta, JSON-LD alone, a date far from the
@@ -430,7 +433,11 @@ def page_metadata(
                 tree, url, now, extensive=True, day_first=day_first), "htmldate"
             found = None if found == clock_day else found
         if found:
-            chosen = DateCandidate(source, parse_date(found))
+            # "3 hours ago" is counted back from the fetch's UTC instant: its day is the
+            # one that instant was in the page's zone (at 06:00Z, three hours before is
+            # the evening before on an American page)
+            chosen = in_page_zone([DateCandidate(source, parse_date(found),
+                                                 in_utc=source == "relative")], zone)[0]
             candidates.append(chosen)
     if archived and fetched is not None:
         candidates.append(DateCandidate("warc", fetched))
