@@ -190,6 +190,9 @@ def test_story_sentences_like_cms_furniture_stay(sentence: str) -> None:
     "READ MORE: Man arrested after crash on the harbour bridge.",
     "SEE ALSO: The ferry that carried the city for two years",
     "Related: Why the old cables had to go",
+    # lower case after the cue, but a headline: no sentence's end
+    "Lesen Sie auch: iPhone 15 Pro im Test – das kann das neue Modell der Saison",
+    "Le puede interesar: ex contralor Velázquez, con prisión domiciliaria tras cumplir 6 meses",
     "Image copyright Getty Images Image caption Crowds gathered on the quay",
     "Image copyright @GazettePhotos",
     "Media caption Watch: the first cars cross the bridge",
