@@ -20,6 +20,10 @@ Two disjoint families, fixed before any result was seen; tune on A only, B is he
      paragraphs, "Sign up for our newsletter" paragraphs, "Last updated …", "Click to
      expand", classic pull quotes.
 
+Added after the first run of A (which found no leak), to both families alike: the
+`the_content` filters (CONTENT_FILTERS) placed inside the content element, as WordPress
+puts them, and each theme's own comment section and post navigation.
+
 Truth decisions: a caption of the story's own photo, a pull quote that repeats a body
 sentence (its words would count twice), an embedded tweet, an inline "RELATED: <linked
 headline>" paragraph and an "Updated at" line are furniture; an editor's note or a
