@@ -569,7 +569,8 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
     bodies (the pool repeats them three times)."""
     en = [p for p in usable if is_english(p)]
     other = [p for p in usable if not is_english(p)]
-    n_en = min(len(en) - 20, round(n * ENGLISH_SHARE))
+    reserve = min(20, len(en) // 2)  # English bodies kept back for the furniture's words
+    n_en = min(len(en) - reserve, round(n * ENGLISH_SHARE))
     chosen = en[:n_en] + other[:n - n_en]
     f = Furniture(en[n_en:] * 3 + other[n - n_en:], rnd)
     out = []
