@@ -13,10 +13,8 @@ from __future__ import annotations
 import pytest
 
 from tasks.clean.boilerplate import remove_boilerplate
-from tasks.extract.pages import extract_html
-from tests.unit.extract.test_pages import FETCHED, PARAGRAPHS
-
-URL = "https://gazette.example/2019/05/03/harbour-bridge-reopens/"
+from tests.unit.extract.test_pages import PARAGRAPHS
+from tests.unit.extract.test_unseen_furniture import text_of as extracted_text
 
 
 def wordpress_post(inside: str = "", after: str = "", at: int = 2) -> bytes:
@@ -36,9 +34,8 @@ def wordpress_post(inside: str = "", after: str = "", at: int = 2) -> bytes:
 
 
 def text_of(html: bytes) -> str:
-    x = extract_html(html, URL, fetched_at=FETCHED)
-    assert x.error is None
-    return remove_boilerplate(x.text).text
+    """What extract and then the line rules keep of the page."""
+    return remove_boilerplate(extracted_text(html)).text
 
 
 JETPACK_RELATED = (
