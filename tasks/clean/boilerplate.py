@@ -328,7 +328,9 @@ _VIA_GETTY = re.compile(
 )
 # BBC pages of the 2010s put a figure's credit and caption in the text as labels:
 # "Image copyright Getty Images Image caption The ship ran aground on Tuesday".
-_IMAGE_LABEL = re.compile(r"^(?:Image|Media) (?:copyright|caption)\b")
+# The label is followed by the credit or the caption, capitalised ("Getty Images", "The
+# ship", "@BBCSport") or nothing: "Image copyright laws were at the centre of ..." is prose.
+_IMAGE_LABEL = re.compile(r"^(?:Image|Media) (?:copyright|caption)(?:\s*$|\s+[^\sa-z])")
 # "Follow X on": the invitation, not the verb ("follow the rules on Twitter" is prose).
 _FOLLOW_US = re.compile(
     r"\b(?:(?i:follow) (?:(?i:us)|@?[A-Z][\w.]*(?: [A-Z][\w.]*)?"
@@ -1042,6 +1044,19 @@ def _share_words(line: str) -> list[str]:
     return [w for w in re.split(r"[\s|·•,/]+", line) if w]
 
 
+# What follows a "Related:" cue in the story's own prose: a lower-case word, then a whole
+# sentence ("Related: a separate study found that traffic had doubled."). A linked
+# headline after the cue starts with a capital ("RELATED: Man arrested after ...") or
+# stops without a sentence's end.
+_PROSE_AFTER_CUE = re.compile(r"^[^:]{1,40}:\s+[a-zà-ÿ][^:]*[.!?][\"”’']?$")
+MIN_PROSE_AFTER_CUE_WORDS = 10
+
+
+def _prose_after_cue(line: str) -> bool:
+    m = _PROSE_AFTER_CUE.match(line)
+    return m is not None and len(line.split(":", 1)[1].split()) >= MIN_PROSE_AFTER_CUE_WORDS
+
+
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -1237,7 +1252,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 12 and _UI_PREFIX.match(s):
         return "ui"
-    if n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s)):
+    if (n <= 30 and (_RELATED_LINE.match(s) or _WEAK_RELATED_LINE.match(s))
+            and not _prose_after_cue(s)):
         return "related"
     if n <= 12 and _RELATED_HEADING.match(s):
         return "related"

@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import bench_text_templates as btt  # noqa: E402 -- bench/ is not a package
+import cms_blocks  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -58,3 +59,28 @@ def test_each_page_holds_its_body_and_its_furniture(hashed: bool) -> None:
     for kind, words in page["blocks"]:
         assert kind in btt.BLOCKS
         assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
+
+
+@pytest.mark.parametrize("family", ["A", "B"])
+def test_cms_pages_hold_their_body_and_their_family_s_plugin_furniture(family: str) -> None:
+    texts = ["\n".join(BODY)] + ["\n".join(o) for o in OTHER]
+    pages = btt.build_pages(texts, 3, seed=3, cms=family)
+    kinds = {k for place in cms_blocks.CMS_KINDS[family].values() for k in place}
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(
+            tuple(n[:12] for n in cms_blocks.STORY_NOTES[family]))]
+        assert "\n".join(body) in texts  # a body whole (and maybe its closing note)
+        assert page["english"]  # the English bodies come first
+        # (the pieces spaced: a tag list's items touch in text_content)
+        shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
+        assert all(p in shown for p in page["truth"].split("\n"))
+        assert page["blocks"], "no furniture placed"
+        for kind, words in page["blocks"]:
+            assert kind in kinds, kind
+            assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
+
+
+def test_a_pull_quote_leaks_when_its_sentence_is_said_twice() -> None:
+    quote = "The bridge will carry thirty thousand cars a day, the mayor said."
+    assert not btt.repeated(f"Intro. {quote} More.", quote)
+    assert btt.repeated(f"Intro. {quote} More. {quote}", quote)
