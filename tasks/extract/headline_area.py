@@ -943,6 +943,13 @@ def agency_signoff(tree: HtmlElement, in_other_area) -> str | None:
     outside comments and teasers, or None."""
     found = None
     for para in tree.iter("p"):
+        # (the cheap test first: the line opens with its bracket, in the paragraph's own
+        # text or its first child's, "<p><em>(dpa/jsn)</em></p>"; a story's paragraphs
+        # do not, and their whole text is not built)
+        lead = para.text if para.text and para.text.strip() else (
+            para[0].text if len(para) and para[0].text else "")
+        if not lead.lstrip().startswith("("):
+            continue
         m = _BRACKETED_CREDIT.match(" ".join(para.text_content().split()))
         if m is None or in_other_area(para):
             continue
