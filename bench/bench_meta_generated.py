@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|C]
+                                                   [--unseen A|B|C|D]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -26,7 +26,8 @@ has it, the list of authors, the headline. Every page draws one convention per f
 `--unseen A|B|C` (session 53): every field drawn instead from conventions and wordings
 the rules were not written for (`UNSEEN`), in disjoint families fixed before any result
 was seen: tune on A only; B is the held-out figure. Round 2 (the same session) made B a
-tuning set and added C, fixed before any result, as the new held-out figure.
+tuning set and added C, fixed before any result, as the new held-out figure. Round 3
+(session 53) made C a tuning set and added D, fixed before any result, held out.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -629,6 +630,17 @@ UNSEEN = {
                    "address_byline", "meta_byl", "og_author_name", "jsonld_org_and_person"),
         "title": ("em_dash_site", "site_colon_prefix", "breadcrumb_before_h1"),
     },
+    # round 3, fixed before any result: held out while C is tuned on
+    "D": {
+        "date": ("slash_locale", "time_text_iso_no_zone", "weekday_pipe_time",
+                 "dotted_unpadded", "month_abbr_first", "og_updated_only",
+                 "microdata_vs_sidebar", "originally_published", "copyright_year_only",
+                 "days_ago", "wayback_url"),
+        "author": ("by_and_pipe_agency", "name_dash_role", "author_caps_label",
+                   "name_comma_city", "with_agency_paren", "two_names_joined",
+                   "jsonld_url_only_entry", "text_photos_amp"),
+        "title": ("title_page_n", "h1_hidden_site", "h1_subtitle_small"),
+    },
 }
 # the language a convention is written in, where it has one
 UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
@@ -644,7 +656,12 @@ UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
                "updated_first_other_words": ("de", "fr", "es", "it", "nl"),
                "story_by": ("en",), "label_reportage": ("de", "fr"),
                "mit_material": ("de",), "text_and_photos": ("de", "fr"),
-               "meta_byl": ("en",)}
+               "meta_byl": ("en",),
+               "slash_locale": ("en",), "weekday_pipe_time": ("en",),
+               "dotted_unpadded": ("de", "nl", "pl"), "month_abbr_first": ("es", "pt"),
+               "by_and_pipe_agency": ("en",), "name_comma_city": ("de", "es"),
+               "with_agency_paren": ("fr", "es", "it"),
+               "two_names_joined": ("it", "pt", "nl", "pl")}
 # round 2 (family C): an update line written above the publication's, in wordings the
 # other families do not use; labels of a reporter's job before the name
 UPDATED_C = {"de": ("Zuletzt aktualisiert:", "Erstellt:"), "fr": ("Modifié le", "Créé le"),
@@ -680,6 +697,27 @@ HOURS_AGO = {"en": "{n} hours ago", "de": "vor {n} Stunden", "fr": "il y a {n} h
 SECTION = {"en": "Politics", "de": "Politik", "fr": "Politique", "es": "Política",
            "it": "Politica", "pt": "Política", "nl": "Politiek", "pl": "Polityka"}
 ZONE_WORDS = {"en": ("ET", -5), "de": ("MEZ", 1), "es": ("CET", 1)}
+# round 3 (family D)
+MONTH_ABBR = {"es": "ene feb mar abr may jun jul ago sep oct nov dic".split(),
+              "pt": "jan fev mar abr mai jun jul ago set out nov dez".split()}
+ORIGINALLY = {"en": "Originally published", "de": "Ursprünglich veröffentlicht am",
+              "fr": "Initialement publié le", "es": "Publicado originalmente el",
+              "it": "Pubblicato originariamente il", "pt": "Publicado originalmente em",
+              "nl": "Oorspronkelijk gepubliceerd op", "pl": "Pierwotnie opublikowano"}
+DAYS_AGO = {"en": "{n} days ago", "de": "vor {n} Tagen", "fr": "il y a {n} jours",
+            "es": "hace {n} días", "it": "{n} giorni fa", "pt": "há {n} dias",
+            "nl": "{n} dagen geleden", "pl": "{n} dni temu"}
+ROLE_D = {"en": "Staff Writer", "de": "Redakteurin", "fr": "journaliste", "es": "redactora",
+          "it": "redattore", "pt": "repórter", "nl": "verslaggever", "pl": "dziennikarka"}
+AUTHOR_LABEL = {"en": "Author:", "de": "Autor:", "fr": "Auteur :", "es": "Autor:",
+                "it": "Autore:", "pt": "Autor:", "nl": "Auteur:", "pl": "Autor:"}
+CITY_D = {"de": ("Berlin", "München", "Hamburg"), "es": ("Madrid", "Sevilla", "Bilbao")}
+WITH_AGENCY = {"fr": "(avec AFP)", "es": "(con EFE)", "it": "(con ANSA)"}
+TEXT_PHOTOS_AMP = {"en": "Text & photos:", "de": "Text und Fotos:", "fr": "Texte et photos :",
+                   "es": "Texto y fotos:", "it": "Testo e foto:", "pt": "Texto e fotos:",
+                   "nl": "Tekst en foto's:", "pl": "Tekst i zdjęcia:"}
+PAGE_N = {"en": "Page", "de": "Seite", "fr": "Page", "es": "Página", "it": "Pagina",
+          "pt": "Página", "nl": "Pagina", "pl": "Strona"}
 
 
 def _ordinal(n: int) -> str:
@@ -862,6 +900,51 @@ def _unseen_date_c(dconv: str, lang: str, day: date, zone_hours: int, rng: rando
         upd, pub = UPDATED_C[lang]
         return (f'<div class="dates"><span>{upd} {escape(worded(lang, later, rng))}</span> '
                 f"<span>{pub} {escape(worded(lang, day, rng))}</span></div>"), ""
+    return _unseen_date_d(dconv, lang, day, zone_hours, rng, jsonld, head, stamp)
+
+
+def _unseen_date_d(dconv: str, lang: str, day: date, zone_hours: int, rng: random.Random,
+                   jsonld: dict, head: list[str], stamp: datetime) -> tuple[str, str]:
+    """Family D's date conventions (round 3), as `_unseen_date`."""
+    m_en = MONTHS["en"][day.month - 1]
+    if dconv == "slash_locale":
+        # the page's locale says which number is the month (the day is <= 12 here)
+        us = zone_hours == -5
+        shown = (f"{day.month:02d}/{day.day:02d}/{day.year}" if us
+                 else f"{day.day:02d}/{day.month:02d}/{day.year}")
+        return f'<span class="date">{shown}</span>', ""
+    if dconv == "time_text_iso_no_zone":
+        return f'<time class="published">{day.isoformat()}T{stamp:%H:%M}</time>', ""
+    if dconv == "weekday_pipe_time":
+        h12 = stamp.hour % 12 or 12
+        return (f'<p class="dateline">{WEEKDAYS["en"][day.weekday()]}, {m_en} {day.day}, '
+                f"{day.year} | {h12}:{stamp.minute:02d} "
+                f"{'p.m.' if stamp.hour >= 12 else 'a.m.'}</p>"), ""
+    if dconv == "dotted_unpadded":
+        return (f'<span class="date">{day.day}.{day.month}.{day.year}, '
+                f"{stamp.hour}.{stamp.minute:02d}</span>"), ""
+    if dconv == "month_abbr_first":
+        return (f'<p class="fecha">Publicado: {MONTH_ABBR[lang][day.month - 1]} {day.day}, '
+                f"{day.year}</p>"), ""
+    if dconv == "og_updated_only":
+        later = stamp + timedelta(days=rng.randint(0, 3))
+        head.append(f'<meta property="og:updated_time" content="{later.isoformat()}">')
+        return "", ""
+    if dconv == "microdata_vs_sidebar":
+        return f'<meta itemprop="datePublished" content="{stamp.isoformat()}">', ""
+    if dconv == "originally_published":
+        later = min(day + timedelta(days=rng.randint(2, 40)), (NOW - timedelta(days=1)).date())
+        head.append('<meta property="article:modified_time" '
+                    f'content="{later.isoformat()}T10:00:00{stamp:%z}">')
+        return (f'<span class="updated">{UPDATED[lang]} {escape(worded(lang, later, rng))}'
+                "</span>",
+                f"<p><em>{ORIGINALLY[lang]} {escape(worded(lang, day, rng))}</em></p>")
+    if dconv == "copyright_year_only":
+        return "", f'<p class="copyright">Copyright {day.year} </p>'
+    if dconv == "days_ago":
+        return f'<span class="date">{DAYS_AGO[lang].format(n=rng.randint(2, 6))}</span>', ""
+    if dconv == "wayback_url":
+        return f'<span class="date">{escape(numeric(lang, day, rng))}</span>', ""
     raise ValueError(dconv)
 
 
@@ -930,6 +1013,31 @@ def _unseen_author_c(aconv: str, lang: str, names: list[str], site: str,
                            f"<address>{BY[lang]} {n0}</address>"]), ""
     if aconv in ("meta_byl", "og_author_name", "jsonld_org_and_person"):
         return "", ""
+    return _unseen_author_d(aconv, lang, names, rng)
+
+
+def _unseen_author_d(aconv: str, lang: str, names: list[str],
+                     rng: random.Random) -> tuple[str, str]:
+    """Family D's author conventions (round 3), as `_unseen_author`."""
+    n0 = escape(names[0])
+    if aconv == "by_and_pipe_agency":
+        return (f'<p class="byline">By {n0} and {escape(names[1])} | '
+                f'{rng.choice(["Reuters", "AP", "Bloomberg"])}</p>'), ""
+    if aconv == "name_dash_role":
+        return f'<p class="author">{n0} – {ROLE_D[lang]}</p>', ""
+    if aconv == "author_caps_label":
+        return f'<p class="article-meta">{AUTHOR_LABEL[lang]} {escape(names[0].upper())}</p>', ""
+    if aconv == "name_comma_city":
+        return f'<p class="article-meta">{BY[lang]} {n0}, {rng.choice(CITY_D[lang])}</p>', ""
+    if aconv == "with_agency_paren":
+        return f'<p class="article-meta">{BY[lang]} {n0} {WITH_AGENCY[lang]}</p>', ""
+    if aconv == "two_names_joined":
+        return (f'<p class="article-meta">{BY[lang]} {n0} {AND[lang]} '
+                f"{escape(names[1])}</p>"), ""
+    if aconv == "jsonld_url_only_entry":
+        return "", ""
+    if aconv == "text_photos_amp":
+        return f'<p class="credits">{TEXT_PHOTOS_AMP[lang]} {n0}</p>', ""
     raise ValueError(aconv)
 
 
@@ -962,6 +1070,11 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         day = _local_now(zone_hours).date() - timedelta(days=rng.randint(1, 6))
     elif dconv == "wire_dateline":
         day = _local_now(zone_hours).date() - timedelta(days=rng.randint(1, 300))
+    elif dconv == "slash_locale":
+        # day and month both <= 12 and different: only the locale tells them apart
+        month = rng.randint(1, 12)
+        day = date(rng.choice([2025, 2026]) if month < 12 else 2025, month,
+                   rng.choice([d for d in range(1, 13) if d != month]))
     slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", headline(lang, rng))
                                .encode("ascii", "ignore").decode().lower()))[:60]
     url = f"https://www.{domain}/{rng.choice(['news', 'region', 'local'])}/{slug}-{i}"
@@ -997,6 +1110,16 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         doc_title = og_title = f"{site}: {title}"
         h1 = rng.choice([f"<h1>{escape(title)}</h1>",
                          f'<div class="headline">{escape(title)}</div>'])
+    elif tconv == "title_page_n":
+        doc_title, og_title = f"{title} | {PAGE_N[lang]} {rng.randint(2, 5)} | {site}", None
+        h1 = f'<div class="headline">{escape(title)}</div>'
+    elif tconv == "h1_hidden_site":
+        doc_title, og_title = site, None
+        h1 = (f'<h1><span class="visually-hidden">{escape(site)}: </span>{escape(title)}'
+              "</h1>")
+    elif tconv == "h1_subtitle_small":
+        doc_title, og_title = f"{SECTION[lang]} - {site}", None
+        h1 = (f"<h1>{escape(title)}<small>{escape(SEO_TAIL[lang])}</small></h1>")
     elif tconv == "breadcrumb_before_h1":
         section = SECTION[lang]
         short = " ".join(title.split()[:3]) + " …"
@@ -1015,7 +1138,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
             names.append(person(lang, rng, set(names)))
     elif aconv == "agency_initials":
         names = [rng.choice(["dpa", "AFP", "AP", "Reuters", "EFE"])]
-    elif aconv == "meta_byl" and rng.random() < 0.5:
+    elif aconv in ("by_and_pipe_agency", "two_names_joined") or (
+            aconv == "meta_byl" and rng.random() < 0.5):
         names = [person(lang, rng)]
         names.append(person(lang, rng, {names[0]}))
     else:
@@ -1039,6 +1163,16 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
             lead, updates = updates, ""
         elif dconv == "upload_path_only":
             truth_day = None
+    html_lang, article_attrs, rail = lang, "", ""
+    if family == "D":
+        html_lang, article_attrs, rail, url = _unseen_d_frame(aconv, dconv, lang, names, site,
+                                                               domain, day, url, rng, jsonld)
+        if dconv == "days_ago":
+            day = _local_now(zone_hours).date() - timedelta(
+                days=int(re.search(r"\d+", dateline).group()))
+            truth_day = day
+        elif dconv in ("og_updated_only", "copyright_year_only"):
+            truth_day = None
     # (A and B never write an author into the record: their draws are unchanged)
     if jsonld.get("datePublished") or jsonld.get("author") or rng.random() < 0.5:
         blocks.append(jsonld)
@@ -1061,14 +1195,14 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
     og = f'<meta property="og:title" content="{escape(og_title)}">' if og_title else ""
     meta_line = " ".join(x for x in (byline, dateline) if x)
     html = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{html_lang}"><head><meta charset="utf-8">'
         f"<title>{escape(doc_title)}</title>{og}"
         f'<meta property="og:site_name" content="{escape(site)}">'
         f'<meta property="og:type" content="article">'
         f'<link rel="canonical" href="{url}">{"".join(head)}</head><body>'
         f'<header class="site-header"><a class="logo" href="/">{escape(site)}</a><nav><ul>'
         f'<li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul>'
-        f"</nav></header><main>{crumbs}<article>{h1}"
+        f"</nav></header>{rail}<main>{crumbs}<article{article_attrs}>{h1}"
         f'<div class="article-info">{meta_line}</div>'
         f'<div class="article-body">{paragraphs}{updates}{signoff}</div></article></main>'
         f'{related}<footer class="site-footer"><p>© {NOW.year} {escape(site)}</p></footer>'
@@ -1099,6 +1233,37 @@ def _unseen_c_extras(aconv: str, dconv: str, lang: str, names: list[str], site: 
         reviewed = (NOW - timedelta(days=rng.randint(0, 2))).date()
         tail = f'<p class="reviewed">{REVIEWED[lang]}: {escape(numeric(lang, reviewed, rng))}</p>'
     return lead, tail
+
+
+def _unseen_d_frame(aconv: str, dconv: str, lang: str, names: list[str], site: str,
+                    domain: str, day: date, url: str, rng: random.Random,
+                    jsonld: dict) -> tuple[str, str, str, str]:
+    """Family D: (the html lang, the <article>'s attributes, a rail before the story, the
+    page's URL), and the authors written only in the JSON-LD record."""
+    if aconv == "jsonld_url_only_entry":
+        slug = re.sub(r"\W+", "-", unicodedata.normalize("NFKD", names[0]).encode(
+            "ascii", "ignore").decode().lower())
+        jsonld["author"] = [{"@type": "Person", "name": names[0],
+                             "url": f"https://www.{domain}/author/{slug}"},
+                            {"@type": "Person", "url": f"https://www.{domain}/author/staff-"
+                                                        f"{rng.randint(10, 99)}"}]
+        rng.shuffle(jsonld["author"])
+    html_lang = lang
+    if dconv == "slash_locale":
+        html_lang = "en-US" if domain.endswith(".com") else "en-GB"
+    article_attrs, rail = "", ""
+    if dconv == "microdata_vs_sidebar":
+        article_attrs = ' itemscope itemtype="https://schema.org/NewsArticle"'
+        other = min(day + timedelta(days=rng.randint(1, 20)), (NOW - timedelta(days=1)).date())
+        rail = ('<aside class="most-read"><div itemscope itemtype="https://schema.org/'
+                f'NewsArticle"><a itemprop="url" href="/news/most-read"><span itemprop='
+                f'"headline">{escape(headline(lang, rng))}</span></a><meta itemprop='
+                f'"datePublished" content="{other.isoformat()}T08:00:00"></div></aside>')
+    if dconv == "wayback_url":
+        # the archive's capture time is in the path; the story's own URL has no date
+        archived = NOW - timedelta(days=rng.randint(1, 30), hours=rng.randint(0, 23))
+        url = f"https://web.archive.org/web/{archived:%Y%m%d%H%M%S}/{url}"
+    return html_lang, article_attrs, rail, url
 
 
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
@@ -1196,9 +1361,9 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=("A", "B", "C"),
-                    help="draw every field from the unseen conventions of family A or B "
-                         "(tuned on) or C (held out, round 2) instead of the lists above")
+    ap.add_argument("--unseen", choices=("A", "B", "C", "D"),
+                    help="draw every field from the unseen conventions of family A, B or C "
+                         "(tuned on) or D (held out, round 3) instead of the lists above")
     args = ap.parse_args()
     pages = (generate_unseen(args.seed, args.pages, args.unseen) if args.unseen
              else generate(args.seed, args.pages))

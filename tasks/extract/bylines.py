@@ -33,6 +33,27 @@ _NAME_AMPERSAND = re.compile(r"(?<=[A-Z])&(?=[A-Z])")
 _AMPERSAND_STAND_IN = "\uff06"  # FULLWIDTH AMPERSAND: a letter to normalize_authors
 
 
+# A credit line that says who did what: "Anna Keller (Text) und Jonas Weber (Fotos)",
+# "Marie Durand (texte) et Luc Martin (photos)". The photographer is no author, the
+# writer's role mark is no part of the name.
+_PICTURE_ROLE = re.compile(
+    r"(?:^|\s+(?:und|et|and|&|y|e|en|i)\s+|\s*[,;/]\s*)[^,;/()]+?\s*"
+    r"\((?:fotos?|photos?|bilder?|fotografie|photographies?|fotografías?|fotografi[ae])\)",
+    re.I,
+)
+_TEXT_ROLE = re.compile(r"\s*\((?:text|texte|texto|testo|tekst)\)", re.I)
+
+
+def without_picture_roles(text: str) -> str:
+    """A byline less the names marked as the pictures' ("Jonas Weber (Fotos)") and the
+    writer's role mark ("(Text)"); the line as it was when only a picture role is in it
+    ("Jonas Weber (Fotos)" alone: the credit names the photographer, not nobody)."""
+    rest = _PICTURE_ROLE.sub("", text)
+    if not rest.strip(" ,;/&"):
+        return text
+    return _TEXT_ROLE.sub("", rest)
+
+
 def normalize_byline(raw: str | None) -> str | None:
     """trafilatura's normalize_authors of `raw` ('A; B') with the character references
     left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
@@ -41,6 +62,8 @@ def normalize_byline(raw: str | None) -> str | None:
     if not raw:
         return None
     text = _ADDRESS.sub(" ", unescaped_twice(raw))
+    if "(" in text:
+        text = without_picture_roles(text)
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
         return normalize_authors(None, text)
     read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))

@@ -15,7 +15,7 @@ and names of comments, teasers and related articles out.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from htmldate.extractors import regex_parse
 from lxml.etree import XPath
@@ -28,6 +28,7 @@ from tasks.extract.bylines import (
     is_agency,
     is_role,
     normalize_byline,
+    without_picture_roles,
 )
 
 # How far up from the headline the search climbs, and how many elements a container may
@@ -71,7 +72,7 @@ _BYLINE_LEAD = re.compile(r"\s*(?:von|by|par|por|door|posted by|written by)\s", 
 # 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited').
 _MODIFIED_CUE = re.compile(
     r"update|modif|aktualisiert|geändert|bearbeitet|mise? [àa] jour|actualiza|atualiza"
-    r"|aggiornat|bijgewerkt|gewijzigd|zaktualizowan|aktualizacj|uppdaterad|opdateret"
+    r"|aggiorna(?:t|ment)|bijgewerkt|gewijzigd|zaktualizowan|aktualizacj|uppdaterad|opdateret"
     r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b",
     re.I,
 )
@@ -534,6 +535,9 @@ _TEXT_BYLINE = re.compile(
     r"(?:par|por|da|door|przez)"
     r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?"
     r"|tekst|testo|texto"
+    # a reporter's label for the genre, with its colon ("Reportage: Anna K.", "Interview:
+    # Tom L."; "Interview mit Anna K." is about her), and the French interviewer's credit
+    r"|(?:reportage|interview)(?=\s*:)|propos\s+recueillis\s+par"
     # the reporter's role before the name ("Von unserem Korrespondenten Anna K.", "De notre
     # envoyée spéciale Marie D.", "De nuestro corresponsal", "Dal nostro inviato")
     r"|(?:von|de|dal|del|from)\s+(?:unserem|unserer|notre|nuestro|nuestra|nostro|nostra|our)"
@@ -743,6 +747,8 @@ def _credit_line(elem: HtmlElement) -> str | None:
     text = " ".join(elem.text_content().split())
     if _PICTURE_CREDIT_TEXT.match(text):
         return None
+    if "(" in text:
+        text = without_picture_roles(text)  # (the photographer's name makes it long)
     return text if 0 < len(text) <= MAX_CREDIT_TEXT else None
 
 
@@ -937,6 +943,13 @@ def agency_signoff(tree: HtmlElement, in_other_area) -> str | None:
     outside comments and teasers, or None."""
     found = None
     for para in tree.iter("p"):
+        # (the cheap test first: the line opens with its bracket, in the paragraph's own
+        # text or its first child's, "<p><em>(dpa/jsn)</em></p>"; a story's paragraphs
+        # do not, and their whole text is not built)
+        lead = para.text if para.text and para.text.strip() else (
+            para[0].text if len(para) and para[0].text else "")
+        if not lead.lstrip().startswith("("):
+            continue
         m = _BRACKETED_CREDIT.match(" ".join(para.text_content().split()))
         if m is None or in_other_area(para):
             continue
@@ -953,6 +966,16 @@ _NOT_TEXT = frozenset({"script", "style", "noscript", "head", "title", "option",
 MAX_DATE_SEGMENT = 80  # a date line, not a sentence that happens to mention a date
 
 
+# A line that says when the page was last checked, not published ("Last reviewed:
+# 04.12.2026", "Medically reviewed on", "Zuletzt geprüft:", "Dernière vérification :"):
+# the day of a review, often the fetch day itself
+_REVIEWED_CUE = re.compile(
+    r"\breviewed\b|geprüft|vérification|vérifié|revisión|revisione|revisão|gecontroleerd"
+    r"|sprawdzon",
+    re.I,
+)
+
+
 def first_text_date(tree: HtmlElement, latest: date, day_first: bool = False) -> date | None:
     """The first full date written in a short text segment of the page body (what a reader
     finds when nothing else dates the page): the last resort before htmldate's extensive
@@ -964,6 +987,8 @@ def first_text_date(tree: HtmlElement, latest: date, day_first: bool = False) ->
         return None
     for segment in _text_segments(body):
         if 6 <= len(segment.strip()) <= MAX_DATE_SEGMENT and any(ch.isdigit() for ch in segment):
+            if _REVIEWED_CUE.search(segment):
+                continue
             day = parse_visible_date(segment, day_first)
             if day is not None and date(1995, 1, 1) <= day <= latest:
                 return day
@@ -1219,19 +1244,164 @@ def relative_age(text: str) -> timedelta | None:
     return count * _UNIT_SPAN[unit]
 
 
+# A data attribute that names a publication instant ('data-timestamp', 'data-published',
+# 'data-publish-time', 'data-date'); its value read only as Unix seconds or milliseconds.
+_EPOCH_ATTRIBUTE = re.compile(r"^data-(?:[\w-]*-)?(?:timestamp|published|publish-?time|date"
+                              r"|pubdate|created)$")
+_EPOCH_DIGITS = re.compile(r"\d{10}(?:\d{3})?")
+EARLIEST_EPOCH_DAY = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def epoch_attribute(elem: HtmlElement, fetched: datetime) -> datetime | None:
+    """The instant a date attribute of `elem` holds in Unix seconds or milliseconds
+    ('<span data-timestamp="1764770700">', filled by the page's script), when it lies
+    between 2000 and a day after the fetch: other ten-digit numbers (ids, counters) do
+    not."""
+    for key, value in elem.attrib.items():
+        if not key.startswith("data-") or not _EPOCH_ATTRIBUTE.match(key):
+            continue
+        if not _EPOCH_DIGITS.fullmatch(value.strip()):
+            continue
+        number = int(value)
+        instant = datetime.fromtimestamp(number / 1000 if number > 10**11 else number, UTC)
+        if EARLIEST_EPOCH_DAY <= instant <= fetched + timedelta(days=1):
+            return instant
+    return None
+
+
 def relative_date(headline: HtmlElement | None, in_other_area,
                   fetched: datetime) -> datetime | None:
     """The instant a relative stamp beside the headline names ("vor 3 Stunden" on a page
     fetched at 14:00 is 11:00), for a page nothing else dates: the date element nearest the
-    headline (a <time>, an element classed or labelled as a date) showing such a stamp."""
+    headline (a <time>, an element classed or labelled as a date) showing such a stamp, or
+    an empty one whose data attribute holds the instant in Unix time (epoch_attribute)."""
     def probe(elem):
         tag = elem.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
             return None
-        cue = f"{elem.get('class', '')} {elem.get('id', '')}" if elem.attrib else ""
+        if not elem.attrib:
+            return fetched - age if tag == "time" and (
+                age := relative_age(elem.text_content())) is not None else None
+        instant = epoch_attribute(elem, fetched)
+        if instant is not None:
+            return instant
+        cue = f"{elem.get('class', '')} {elem.get('id', '')}"
         if tag != "time" and not (cue.strip() and _DATE_CUE.search(cue)):
             return None
-        return relative_age(elem.text_content())
+        age = relative_age(elem.text_content())
+        return None if age is None else fetched - age
 
     found = search_near_headline(headline, probe, in_other_area)
-    return fetched - found[0] if found else None
+    return found[0] if found else None
+
+
+# A day and month with no year, the weekday before it ("Thursday 3 December", "Montag, 30.
+# November", "jeudi 3 décembre", "Thursday, December 3"), as pages write the days of the
+# current week; the fetch time gives the year (yearless_day).
+_WEEKDAYS = {
+    **dict.fromkeys(("monday", "montag", "lundi", "lunes", "lunedì", "lunedi", "segunda",
+                     "maandag", "poniedziałek"), 0),
+    **dict.fromkeys(("tuesday", "dienstag", "mardi", "martes", "martedì", "martedi", "terça",
+                     "dinsdag", "wtorek"), 1),
+    **dict.fromkeys(("wednesday", "mittwoch", "mercredi", "miércoles", "miercoles",
+                     "mercoledì", "mercoledi", "quarta", "woensdag", "środa"), 2),
+    **dict.fromkeys(("thursday", "donnerstag", "jeudi", "jueves", "giovedì", "giovedi",
+                     "quinta", "donderdag", "czwartek"), 3),
+    **dict.fromkeys(("friday", "freitag", "vendredi", "viernes", "venerdì", "venerdi", "sexta",
+                     "vrijdag", "piątek"), 4),
+    **dict.fromkeys(("saturday", "samstag", "sonnabend", "samedi", "sábado", "sabado",
+                     "sabato", "zaterdag", "sobota"), 5),
+    **dict.fromkeys(("sunday", "sonntag", "dimanche", "domingo", "domenica", "zondag",
+                     "niedziela"), 6),
+}
+# English, German and French month words the shared stems leave to htmldate
+_MONTH_PREFIXES = {"jan": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "apr": 4,
+                   "avr": 4, "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7,
+                   "aug": 8, "aoû": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12,
+                   "dez": 12, "déc": 12}
+_YEARLESS_DAY = re.compile(
+    r"^(?:(?P<wd>[^\W\d_]{5,12}),?\s+)?(?:(?P<d1>\d{1,2})\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,10})"
+    r"|(?P<m2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\.?"
+    # a time of day may follow ("um 14:05 Uhr", "at 2:05 p.m."), a year may not
+    r"(?:,?\s*(?:um|at|à|a las|alle|ore|om|o)?\s*\d{1,2}[:.h]\d{2}\b[^\d]{0,8})?$",
+    re.IGNORECASE,
+)
+MAX_YEARLESS_TEXT = 40
+
+
+def _month_of_word(word: str) -> int | None:
+    low = word.lower()
+    return _MONTH_PREFIXES.get(low[:4]) or _MONTH_PREFIXES.get(low[:3]) or _month_number(low)
+
+
+def yearless_day(text: str, fetched: date) -> date | None:
+    """The day a date written without its year names, read as the latest such day not after
+    the fetch ("Thursday 3 December" fetched on 4 December 2026 is 3 December 2026; fetched
+    on 2 December, 3 December 2025). A weekday written beside it must be that day's, else
+    the reading is refused (a weekday names a week, not any year's 3 December)."""
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_YEARLESS_TEXT or not any(c.isdigit() for c in text):
+        return None
+    m = _YEARLESS_DAY.match(text)
+    if m is None:
+        return None
+    weekday = None
+    if m["wd"]:
+        weekday = _WEEKDAYS.get(m["wd"].lower())
+        if weekday is None:
+            return None  # a word before the day that is no weekday ("Stand 3. Dezember")
+    month = _month_of_word(m["m1"] or m["m2"])
+    day_number = int(m["d1"] or m["d2"])
+    if month is None:
+        return None
+    for year in (fetched.year, fetched.year - 1):
+        try:
+            day = date(year, month, day_number)
+        except ValueError:
+            continue  # (29 February in a common year)
+        if day <= fetched:
+            return day if weekday is None or day.weekday() == weekday else None
+    return None
+
+
+def yearless_date(headline: HtmlElement | None, in_other_area, fetched: date) -> date | None:
+    """The day of the date element nearest the headline (a <time>, an element classed as a
+    date) when it shows a day and month without a year (yearless_day)."""
+    def probe(elem):
+        tag = elem.tag
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            return None
+        if tag != "time":
+            cue = f"{elem.get('class', '')} {elem.get('id', '')}" if elem.attrib else ""
+            if not (cue.strip() and _DATE_CUE.search(cue)):
+                return None
+        return yearless_day(elem.text_content(), fetched)
+
+    found = search_near_headline(headline, probe, in_other_area)
+    return found[0] if found else None
+
+
+# A wire dateline with the day and no year: "BERLIN, Dec. 3 (Reuters) - ", "WASHINGTON, Dec
+# 3 (AP) — ", "PARIS, 3 déc (AFP) - ".
+_WIRE_DAY_DATELINE = re.compile(
+    rf"^\s*[{CAPITALS}][\w'’.-]*(?:[ -][{CAPITALS}][\w'’.-]*){{0,2}},\s+"
+    r"((?:\d{1,2}\.?\s+)?[^\W\d_]{3,9}\.?(?:\s+\d{1,2})?)\s*"
+    r"\([A-Za-z]{2,8}(?:\s*/\s*[A-Za-z]{2,8}){0,2}\)\s*[–—-]\s"
+)
+
+
+def wire_dateline_day(tree: HtmlElement, in_other_area, fetched: date) -> date | None:
+    """The day of a wire dateline with no year opening one of the story's first paragraphs
+    (_WIRE_DAY_DATELINE), read as the latest such day not after the fetch; the agency's
+    credit must follow it, so "BERLIN, Dec. 3 - " of a column names no day."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_PARAGRAPHS:
+            break
+        lead = para.text if para.text and para.text.strip() else ""
+        # (the cheap test first: a dateline opens the paragraph's own text with a comma)
+        if "," not in lead[:40] or "(" not in lead:
+            continue
+        m = _WIRE_DAY_DATELINE.match(lead)
+        if m and not in_other_area(para):
+            return yearless_day(m[1], fetched)
+    return None

@@ -106,6 +106,8 @@ from tasks.extract.headline_area import (
     submitted_byline,
     text_byline,
     wire_credit,
+    wire_dateline_day,
+    yearless_date,
 )
 from tasks.extract.jsonld import jsonld_publisher_name, jsonld_texts, jsonld_value
 from tasks.extract.titles import (
@@ -231,6 +233,17 @@ def _author_metas(tree: HtmlElement) -> tuple[list[str], bool]:
                 turned, content = turned or said != content, said
             contents.append(content)
     return contents, turned
+
+
+def _dated_only_in_teasers(tree: HtmlElement, found: str | None) -> bool:
+    """Whether htmldate's `found` day is only the `<time datetime>` of other stories: every
+    `<time>` whose datetime is that day sits in a teaser, sidebar or comment (in_other_area).
+    On a page nothing else dates (its only hint a month in a photo's upload path) htmldate
+    takes the related teaser's stamp; that is another story's day, not this one's."""
+    if not found:
+        return False
+    times = [t for t in tree.iter("time") if (t.get("datetime") or "").startswith(found)]
+    return bool(times) and all(in_other_area(t) for t in times)
 
 
 def page_metadata(
@@ -420,10 +433,17 @@ def page_metadata(
             # whatever date the page writes anywhere (a related story's, a teaser's)
             instant = relative_date(headline, in_other_area, fetched)
             found, source = (instant.isoformat() if instant else None), "relative"
+        if not found and fetched is not None:
+            # a day and month with no year beside the headline ("Thursday 3 December") or in
+            # a wire dateline ("BERLIN, Dec. 3 (Reuters) - "): the fetch gives the year
+            today = fetched.astimezone(zone).date() if zone else fetched.date()
+            day = (yearless_date(headline, in_other_area, today)
+                   or wire_dateline_day(tree, in_other_area, today))
+            found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = htmldate_date(
                 tree, url, now, extensive=False, day_first=day_first), "htmldate"
-            found = None if found == clock_day else found
+            found = None if found == clock_day or _dated_only_in_teasers(tree, found) else found
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
