@@ -160,3 +160,57 @@ def test_a_box_ends_with_its_call_and_within_400_characters() -> None:
     assert _boxed(f'<div>{pitch}<a href="/p">Listen now</a></div>') == []
     exact = "<p>" + "a" * 390 + "</p>"  # with the button's 10, exactly 400
     assert _boxed(f'<div>{exact}<a href="/p">Listen now</a></div>') == ["a" * 390 + "Listen now"]
+
+
+def test_a_box_says_at_least_ten_characters_more_than_its_button() -> None:
+    assert _boxed('<div><p>Daily show</p><a href="/p">Listen now</a></div>') == [
+        "Daily showListen now"]
+    assert _boxed('<div><p>Our show</p><a href="/p">Listen now</a></div>') == []
+
+
+POINTS = "<ul><li>Die Brücke ist offen</li><li>Die Fähren fahren wieder</li></ul>"
+
+
+@pytest.mark.parametrize("label", [
+    "<h3>Summary by <abbr>AI</abbr><svg></svg></h3>",  # two children: its words and an icon
+    "<h3>" + "Summary by AI".center(120) + "</h3>",  # indented to 120 characters
+    "<p><strong>Summary by AI</strong></p>",  # in inline wrappers of the same text
+])
+def test_an_ai_summary_label_as_templates_write_it(label: str) -> None:
+    [box] = _texts(ai_summary_boxes(_body(f"<div>{label}{POINTS}</div>")))
+    assert box.endswith("Die Brücke ist offenDie Fähren fahren wieder")
+
+
+@pytest.mark.parametrize("label", [
+    "<h3>Summary by <abbr>AI</abbr><i></i><i></i></h3>",  # three children: no label
+    "<h3>" + "Summary by AI".center(121) + "</h3>",  # past 120 characters of its own
+    "<h3>Summary of the week</h3>",  # the summary word without the AI
+])
+def test_no_ai_summary_label_no_box(label: str) -> None:
+    assert ai_summary_boxes(_body(f"<div>{label}{POINTS}</div>")) == []
+
+
+def test_a_storys_short_sentence_on_an_ai_summary_after_markup_stays() -> None:
+    body = _body("<div><p>Critics <em>doubt</em> the AI summary.</p>" + STORY + "</div>")
+    assert ai_summary_boxes(body) == []
+
+
+def test_a_page_holding_only_the_label_its_script_fills_is_left() -> None:
+    tree = lxml_html.fromstring("<html><body><div><h3>KI-Zusammenfassung</h3></div>"
+                                "</body></html>")
+    assert _texts(ai_summary_boxes(tree.find("body"))) == ["KI-Zusammenfassung"]
+    assert prune_callouts(tree) == 0  # all the page's text: not a box set into a story
+    tree = lxml_html.fromstring("<html><body><h3>KI-Zusammenfassung</h3></body></html>")
+    assert prune_callouts(tree) == 0
+
+
+@pytest.mark.parametrize("wrapped", [
+    "<strong><span>Summary by AI</span></strong>",
+    "<b><span>Summary by AI</span></b>",
+    "<p><span>Summary by AI</span></p>",
+    "<span><b>Summary by AI</b></span>",
+])
+def test_the_label_is_read_through_inline_wrappers_of_the_same_text(wrapped: str) -> None:
+    """The box is the wrapper's parent: the label and its points go together."""
+    [box] = _texts(ai_summary_boxes(_body(f"<div>{wrapped}{POINTS}</div>")))
+    assert box == "Summary by AIDie Brücke ist offenDie Fähren fahren wieder"

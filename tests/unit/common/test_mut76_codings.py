@@ -1,0 +1,31 @@
+"""Mutation seed 76: the watch over a body of stacked codings (`gzip, br`, session 52's
+layers in `tasks/common/codings.py`), in the cases its mutants were not asked: a gzip
+layer under brotli whose compressed bytes come out of brotli in several pieces, and the
+two layers the other way round."""
+
+from __future__ import annotations
+
+import gzip
+import random
+
+import brotli
+import pytest
+
+from tasks.common.codings import page_length_watch
+
+# Text that compresses little, so the gzip layer is larger than one piece brotli hands
+# over in a call (~32 KiB with brotli 1.2).
+PAGE = random.Random(76).randbytes(100_000)
+
+
+@pytest.mark.parametrize("coding, body", [
+    ("gzip, br", brotli.compress(gzip.compress(PAGE))),
+    ("br, gzip", gzip.compress(brotli.compress(PAGE))),
+], ids=["gzip-then-br", "br-then-gzip"])
+def test_a_body_of_two_layers_is_whole_at_its_end_only(coding: str, body: bytes) -> None:
+    watch = page_length_watch(coding, len(PAGE))
+    assert [watch.feed(body[:end]) for end in (len(body) // 2, len(body) - 1)] == [False] * 2
+    assert watch.feed(body)
+    # and of another length, never whole
+    other = page_length_watch(coding, len(PAGE) + 1)
+    assert not other.feed(body)

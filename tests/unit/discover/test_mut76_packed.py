@@ -1,0 +1,36 @@
+"""Mutation seed 76: `tasks/discover/packed.py`'s cap over every stream of a file
+together, what a refusal says, and that a bomb is refused without being held whole."""
+
+from __future__ import annotations
+
+import bz2
+import lzma
+import tracemalloc
+
+import pytest
+
+from tasks.discover.packed import UnpackError, unpack
+
+TEXT = b"https://list.example/story\n" * 40  # 1080 bytes
+
+
+@pytest.mark.parametrize("name, pack", [("bzip2", bz2.compress), ("xz", lzma.compress)])
+def test_the_cap_counts_every_stream_of_a_file_together(name, pack) -> None:
+    two = pack(TEXT) + pack(TEXT)  # pbzip2, `cat a.xz b.xz`: each stream under the cap
+    assert unpack(two, 2 * len(TEXT)) == TEXT * 2
+    with pytest.raises(UnpackError) as refused:
+        unpack(two, 2 * len(TEXT) - 1)
+    assert refused.value.reason == "too_large"
+    assert refused.value.detail == f"{name} data expanding beyond {2 * len(TEXT) - 1} bytes"
+
+
+def test_a_bomb_is_refused_holding_little_more_than_the_cap() -> None:
+    bomb = bz2.compress(bytes(64 << 20))  # 64 MiB of zeros in a few KB
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnpackError):
+            unpack(bomb, 1 << 20)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20
