@@ -17,8 +17,8 @@ import tasks.discover.inputs
 from flows import cli
 from flows.pipeline import data_tests_failed
 
-MANIFEST = {"run_id": "r-76", "totals": {"inputs": 9, "kept": 5, "rejected": 2, "failed": 1,
-                                         "skipped": 1}}
+MANIFEST = {"run_id": "r-76", "totals": {"inputs": 11, "kept": 5, "rejected": 2, "failed": 1,
+                                         "skipped": 3}}
 
 
 def test_a_failed_data_test_sentence_names_each_test_the_totals_and_the_report() -> None:
@@ -26,8 +26,8 @@ def test_a_failed_data_test_sentence_names_each_test_the_totals_and_the_report()
                              Path("/wh/report.html"))
     assert said == (
         "data tests failed after run r-76: article_ids_unique (2 failing row(s)), "
-        "dates_in_range (1 failing row(s)). The run committed its work (inputs 9 = kept 5 "
-        "+ rejected 2 + failed fetches 1 + already in warehouse 1); the report lists the "
+        "dates_in_range (1 failing row(s)). The run committed its work (inputs 11 = kept 5 "
+        "+ rejected 2 + failed fetches 1 + already in warehouse 3); the report lists the "
         "failing rows: /wh/report.html")
 
 
