@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import random
+import zlib
 
 import brotli
 import pytest
@@ -29,3 +30,17 @@ def test_a_body_of_two_layers_is_whole_at_its_end_only(coding: str, body: bytes)
     # and of another length, never whole
     other = page_length_watch(coding, len(PAGE) + 1)
     assert not other.feed(body)
+
+
+def test_x_gzip_under_brotli_is_the_same_layer() -> None:
+    body = brotli.compress(gzip.compress(PAGE))
+    assert page_length_watch("x-gzip, br", len(PAGE)).feed(body)
+
+
+def test_an_outer_deflate_layer_arriving_a_byte_at_a_time() -> None:
+    """Its first byte alone cannot tell zlib from raw deflate: nothing goes to the layer
+    under it until the second byte does."""
+    body = zlib.compress(brotli.compress(PAGE))
+    watch = page_length_watch("br, deflate", len(PAGE))
+    assert [watch.feed(body[:end]) for end in (1, 2, 3)] == [False] * 3
+    assert watch.feed(body)

@@ -80,3 +80,51 @@ def test_a_name_no_reader_takes_is_one_sentence_with_a_hint_only_when_there_is_o
     assert unknown_input("notes.docx") == f"not a recognised input ({INPUT_KINDS})"
     hinted = unknown_input("crawl.warc.zst")
     assert hinted.startswith(f"not a recognised input ({INPUT_KINDS}): ")
+
+
+DUMP = b" date 2024-04-04 https://dump.example/a\nTitle\nThe ferry runs again today.\n"
+
+
+def test_a_dump_refused_whole_says_so_in_each_field(tmp_path, monkeypatch):
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    _, [unreadable] = inputs.read_dumps(folder, "run-76")
+    assert _row(unreadable) == ("dump", str(folder), f"dump:{folder}", "unreadable", "run-76")
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", 200)
+    big = tmp_path / "big.txt"
+    big.write_bytes(DUMP * 3)
+    _, [too_big] = inputs.read_dumps(big, "run-76")
+    assert _row(too_big) == ("dump", str(big), f"dump:{big}:{len(DUMP) * 3}", "too_large",
+                             "run-76")
+    assert too_big["detail"] == f"{len(DUMP) * 3} bytes > 200"
+
+
+def test_a_compressed_dump_refused_keys_its_packed_bytes(tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", 200)
+    packed = tmp_path / "big.txt.gz"
+    raw = gzip.compress(DUMP * 5)
+    packed.write_bytes(raw)
+    _, [reject] = inputs.read_dumps(packed, "run-76")
+    assert _row(reject) == ("dump", str(packed), f"dump:{inputs.content_key(raw)}",
+                            "too_large", "run-76")
+    assert reject["detail"].endswith(" (a dump is read up to 200 bytes)")
+    cut = tmp_path / "cut.txt.gz"
+    short = gzip.compress(DUMP)[:-9]
+    cut.write_bytes(short)
+    _, [reject] = inputs.read_dumps(cut, "run-76")
+    assert _row(reject) == ("dump", str(cut), f"dump:{inputs.content_key(short)}",
+                            "bad_compression", "run-76")
+    assert "read up to" not in reject["detail"]
+
+
+def test_a_dump_of_no_text_and_a_dump_that_is_a_list(tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    _, [reject] = inputs.read_dumps(binary, "run-76")
+    assert _row(reject)[:2] == ("dump", str(binary)) and reject["run_id"] == "run-76"
+    assert reject["input_key"].startswith("dump:")
+    listed = tmp_path / "urls.txt"
+    listed.write_bytes(LIST + b"https://[::1/\n")  # an address no host can have
+    docs, [bad] = inputs.read_dumps(listed, "run-76")
+    assert [d["url"] for d in docs] == ["https://list.example/1", "https://list.example/2"]
+    assert bad["reason"] == "bad_url" and bad["run_id"] == "run-76"

@@ -34,3 +34,18 @@ def test_a_bomb_is_refused_holding_little_more_than_the_cap() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 8 << 20
+
+
+def test_a_cut_stream_says_how_much_it_decoded_and_the_error_is_its_detail() -> None:
+    cut = bz2.compress(TEXT)[:-10]
+    with pytest.raises(UnpackError) as refused:
+        unpack(cut, 1 << 20)
+    assert refused.value.reason == "bad_compression"
+    assert refused.value.detail.startswith("bzip2: the compressed data stops before its end (")
+    assert refused.value.detail.endswith(" bytes decoded): the file was cut")
+    assert str(refused.value) == refused.value.detail  # what a traceback would show
+
+
+@pytest.mark.parametrize("pack", [bz2.compress, lzma.compress])
+def test_the_zero_padding_tape_and_block_tools_leave_is_read_past(pack) -> None:
+    assert unpack(pack(TEXT) + bytes(512), 1 << 20) == TEXT
