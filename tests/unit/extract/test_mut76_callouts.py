@@ -214,3 +214,58 @@ def test_the_label_is_read_through_inline_wrappers_of_the_same_text(wrapped: str
     """The box is the wrapper's parent: the label and its points go together."""
     [box] = _texts(ai_summary_boxes(_body(f"<div>{wrapped}{POINTS}</div>")))
     assert box == "Summary by AIDie Brücke ist offenDie Fähren fahren wieder"
+
+
+@pytest.mark.parametrize("holder", ["article", "main"])
+def test_a_label_right_inside_the_article_takes_no_box(holder: str) -> None:
+    body = _body(f"<{holder}><h3>Summary by AI</h3>{POINTS}{STORY}</{holder}>")
+    assert ai_summary_boxes(body) == []
+
+
+def test_each_label_is_judged_on_its_own() -> None:
+    """A label that takes no box (under <body>, after text) does not end the search."""
+    body = _body("<h3>Summary by AI</h3>"
+                 f"<div>Our editors: <h3>Summary by AI</h3>{POINTS}</div>"
+                 f"<div><img src='icon.svg'/><h3>KI-Zusammenfassung</h3>{POINTS}</div>")
+    [box] = _texts(ai_summary_boxes(body))
+    assert box.startswith("KI-Zusammenfassung")  # an icon before the label has no text
+
+
+def test_an_ai_summary_box_holds_at_most_1500_characters() -> None:
+    def box_of(chars: int) -> str:
+        label = "Summary by AI"
+        return f"<div><h3>{label}</h3><p>{'a' * (chars - len(label))}</p></div>"
+    assert len(ai_summary_boxes(_body(box_of(1500)))) == 1
+    assert ai_summary_boxes(_body(box_of(1501))) == []
+
+
+@pytest.mark.parametrize("picture", [
+    '<picture><img src="a.jpg"/></picture>', '<a href="/a"><img src="a.jpg"/></a>',
+    '<p><img src="a.jpg"/></p>', '<span><img src="a.jpg"/></span>',
+    '<div><img src="a.jpg"/></div>', '<img src="a.jpg"/><!-- the credit -->',
+])
+@pytest.mark.parametrize("tag", ["p", "div", "span"])
+def test_a_credited_caption_after_a_picture_as_templates_wrap_it(picture: str, tag: str):
+    page = f"{picture}<{tag}>The bridge at dawn (Foto: Anna Berger)</{tag}>"
+    assert _texts(credited_captions(_body(page))) == ["The bridge at dawn (Foto: Anna Berger)"]
+
+
+def test_each_picture_is_judged_on_its_own() -> None:
+    page = ('<img src="1.jpg"/> and text after it<p>A portrait (Foto: Anna Berger)</p>'
+            '<img src="2.jpg"/><ul><li>x</li></ul>'
+            '<img src="3.jpg"/><p>The bridge at dawn (Foto: Anna Berger)</p>')
+    assert _texts(credited_captions(_body(page))) == ["The bridge at dawn (Foto: Anna Berger)"]
+
+
+def test_no_picture_no_caption_nor_after_one_a_heading() -> None:
+    page = "<p>The show opened.</p><p>The best work is a portrait (Foto: Anna Berger)</p>"
+    assert credited_captions(_body(page)) == []
+    assert credited_captions(_body('<img src="a.jpg"/><h4>Crédito: Anna Berger</h4>')) == []
+
+
+def test_a_caption_is_at_most_forty_words() -> None:
+    def caption(words: int) -> str:
+        return ('<img src="a.jpg"/><p>' + "word " * (words - 3)
+                + "(Foto: Anna Berger)</p>")
+    assert len(credited_captions(_body(caption(40)))) == 1
+    assert credited_captions(_body(caption(41))) == []
