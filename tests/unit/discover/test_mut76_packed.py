@@ -9,7 +9,7 @@ import tracemalloc
 
 import pytest
 
-from tasks.discover.packed import UnpackError, unpack
+from tasks.discover.packed import UnpackError, packing, unpack
 
 TEXT = b"https://list.example/story\n" * 40  # 1080 bytes
 
@@ -49,3 +49,9 @@ def test_a_cut_stream_says_how_much_it_decoded_and_the_error_is_its_detail() -> 
 @pytest.mark.parametrize("pack", [bz2.compress, lzma.compress])
 def test_the_zero_padding_tape_and_block_tools_leave_is_read_past(pack) -> None:
     assert unpack(pack(TEXT) + bytes(512), 1 << 20) == TEXT
+
+
+def test_an_empty_bzip2_file_is_bzip2_and_holds_nothing() -> None:
+    """Its stream's end follows the block size digit at once: no block's "1AY&SY"."""
+    assert packing(bz2.compress(b"")) == "bzip2"
+    assert unpack(bz2.compress(b""), 100) == b""
