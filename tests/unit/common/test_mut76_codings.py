@@ -44,3 +44,15 @@ def test_an_outer_deflate_layer_arriving_a_byte_at_a_time() -> None:
     watch = page_length_watch("br, deflate", len(PAGE))
     assert [watch.feed(body[:end]) for end in (1, 2, 3)] == [False] * 3
     assert watch.feed(body)
+
+
+@pytest.mark.parametrize("coding", ["deflate", "gzip, br"])
+def test_bytes_after_the_stream_make_the_body_no_page_of_that_size(coding: str) -> None:
+    """At once (left over by the decoder) or in a later chunk (after the stream's end):
+    the watch answers no, and stops watching."""
+    page = b"<p>harbour</p>" * 500
+    body = zlib.compress(page) if coding == "deflate" else brotli.compress(gzip.compress(page))
+    assert not page_length_watch(coding, len(page)).feed(body + b"\x00junk")
+    watch = page_length_watch(coding, len(page))
+    assert watch.feed(body)
+    assert not watch.feed(body + b"\x00junk")
