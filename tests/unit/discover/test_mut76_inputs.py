@@ -5,7 +5,6 @@ table stores it, and the preflight's sentence for a file no reader takes."""
 from __future__ import annotations
 
 import gzip
-from pathlib import Path
 
 import pytest
 

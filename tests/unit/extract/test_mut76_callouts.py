@@ -126,7 +126,7 @@ def test_a_caption_after_a_picture_of_three_sources_is_found() -> None:
 
 
 def test_the_paragraph_after_a_gallery_of_four_pictures_is_left() -> None:
-    page = f'<div><img src="1.jpg"/><img src="2.jpg"/><img src="3.jpg"/><img src="4.jpg"/></div>'
+    page = '<div><img src="1.jpg"/><img src="2.jpg"/><img src="3.jpg"/><img src="4.jpg"/></div>'
     assert credited_captions(_body(page + CAPTION)) == []
 
 
