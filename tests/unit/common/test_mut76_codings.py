@@ -17,6 +17,9 @@ from tasks.common.codings import page_length_watch
 # Text that compresses little, so the gzip layer is larger than one piece brotli hands
 # over in a call (~32 KiB with brotli 1.2).
 PAGE = random.Random(76).randbytes(100_000)
+# A small page of the same: its gzip layer is longer than the page (a header and a
+# trailer around stored bytes), within the room a layer under another has (2 x + 1 KiB).
+SMALL = random.Random(76).randbytes(300)
 
 
 @pytest.mark.parametrize("coding, body", [
@@ -56,3 +59,11 @@ def test_bytes_after_the_stream_make_the_body_no_page_of_that_size(coding: str) 
     watch = page_length_watch(coding, len(page))
     assert watch.feed(body)
     assert not watch.feed(body + b"\x00junk")
+
+
+@pytest.mark.parametrize("coding", ["gzip, br", "br, gzip"])
+def test_a_small_page_of_two_layers_whose_inner_layer_is_longer_than_it(coding) -> None:
+    inner = gzip.compress(SMALL) if coding == "gzip, br" else brotli.compress(SMALL)
+    body = brotli.compress(inner) if coding == "gzip, br" else gzip.compress(inner)
+    assert len(inner) > len(SMALL)
+    assert page_length_watch(coding, len(SMALL)).feed(body)

@@ -269,3 +269,32 @@ def test_a_caption_is_at_most_forty_words() -> None:
                 + "(Foto: Anna Berger)</p>")
     assert len(credited_captions(_body(caption(40)))) == 1
     assert credited_captions(_body(caption(41))) == []
+
+
+def _complementary(page: str):
+    from tasks.extract.browserview import marked_roles
+
+    tree = lxml_html.fromstring(f"<html><body>{page}</body></html>")
+    return tree, marked_roles(tree)["complementary"]
+
+
+def test_a_region_inside_one_already_deleted_is_not_counted_again() -> None:
+    tree, regions = _complementary(
+        STORY * 4 + '<div role="complementary"><p>Most read</p><div role="complementary">'
+        "<p>Trending</p></div></div>" + '<div role="complementary"><p>More news</p></div>')
+    assert prune_callouts(tree, regions) == 2
+    assert "harbour bridge" in tree.text_content() and "More news" not in tree.text_content()
+
+
+def test_a_region_is_kept_past_40_percent_of_the_pages_text_and_the_next_still_judged():
+    tree, regions = _complementary('<p>' + "a" * 60 + '</p><div role="complementary">'
+                                   + "b" * 40 + "</div>")
+    assert prune_callouts(tree, regions) == 1  # exactly 40 %: deleted
+    tree, regions = _complementary('<p>' + "a" * 59 + '</p><div role="complementary">'
+                                   + "b" * 41 + '</div><div role="complementary">c</div>')
+    assert prune_callouts(tree, regions) == 1  # the 41 % region kept, the next deleted
+    assert "b" * 41 in tree.text_content() and "c" not in tree.text_content()
+
+
+def test_a_fragment_without_a_body_is_left() -> None:
+    assert prune_callouts(lxml_html.fromstring("<div><a href='/p'>Listen now</a></div>")) == 0
