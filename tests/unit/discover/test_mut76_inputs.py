@@ -10,6 +10,7 @@ import pytest
 
 import tasks.discover.inputs as inputs
 from tasks.discover.inputs import INPUT_KINDS, read_url_list, unknown_input
+from tasks.discover.packed import UnpackError, unpack
 
 LIST = b"https://list.example/1\nhttps://list.example/2\n"  # 46 bytes
 
@@ -64,7 +65,9 @@ def test_a_damaged_compressed_list_says_what_is_wrong_and_nothing_of_splitting(t
     docs, [reject] = read_url_list(cut, "run-76")
     assert docs == [] and _row(reject) == ("url", str(cut), f"urls:{cut}", "bad_compression",
                                            "run-76")
-    assert "split" not in reject["detail"] and reject["detail"]
+    with pytest.raises(UnpackError) as unpacked:  # the compression's own words, alone
+        unpack(cut.read_bytes(), inputs.MAX_URL_LIST_BYTES)
+    assert reject["detail"] == unpacked.value.detail and "split" not in reject["detail"]
 
 
 def test_a_list_of_no_text_at_all_is_refused_whole(tmp_path):
