@@ -67,3 +67,17 @@ def test_a_small_page_of_two_layers_whose_inner_layer_is_longer_than_it(coding) 
     body = brotli.compress(inner) if coding == "gzip, br" else gzip.compress(inner)
     assert len(inner) > len(SMALL)
     assert page_length_watch(coding, len(SMALL)).feed(body)
+
+
+@pytest.mark.parametrize("coding", ["gzip, identity, br", "none, gzip, br"])
+def test_identity_and_none_among_the_layers_are_no_layer(coding: str) -> None:
+    body = brotli.compress(gzip.compress(SMALL))
+    assert page_length_watch(coding, len(SMALL)).feed(body)
+
+
+def test_an_outer_layer_decoding_more_than_a_mib_at_once_hands_it_on_whole() -> None:
+    """Its output comes in pieces of at most 1 MiB a call: joined, they are the inner
+    layer's bytes as they were."""
+    page = random.Random(7).randbytes(5 << 19)  # 2.5 MiB that brotli cannot shrink
+    body = gzip.compress(brotli.compress(page, quality=1))
+    assert page_length_watch("br, gzip", len(page)).feed(body)
