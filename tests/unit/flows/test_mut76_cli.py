@@ -125,5 +125,5 @@ def test_blank_or_absent_standard_input_is_refused(piped, monkeypatch, capsys) -
     with pytest.raises(typer.Exit) as stop, cli._standard_input(["-"]):
         pass
     assert stop.value.exit_code == 2
-    assert "is a terminal here: pipe a URL list or a text dump in" in \
+    assert "is a terminal here: pipe a URL list, a text dump or a WARC in" in \
         _joined(capsys.readouterr().err)
