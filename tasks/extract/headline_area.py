@@ -259,11 +259,12 @@ _YEAR_FIRST_WORDED_DATE = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})\.\s+([^\W\d_]{3,})\.?\s+(\d{1,2})\.(?!\d)")
 
 
-# The month first, then the day and a comma before the year, as Spanish and Portuguese
-# CMS templates with an en-US date format write it ("dic 3, 2026", "set 14, 2025", "out.
-# 2, 2026"): the comma after the day is required, so "Seite 3 2026" stays no date.
+# An abbreviated month first, then the day and a comma before the year, as Spanish and
+# Portuguese CMS templates with an en-US date format write it ("dic 3, 2026", "set 14,
+# 2025", "out. 2, 2026"): only a month's abbreviation (_MONTH_ABBREVIATIONS; "Liste 3,
+# 2024" and "Mayor. 1, 2024" are no dates), and the comma after the day is required.
 _MONTH_FIRST_WORDED_DATE = re.compile(
-    r"(?<![\w.])([^\W\d_]{3,})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})(?!\d)")
+    r"(?<![\w.])([^\W\d_]{3,4})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})(?!\d)")
 
 
 def _month_number(word: str) -> int | None:
@@ -280,7 +281,8 @@ def _romance_or_polish_date(text: str) -> date | None:
         day, word, year = m[1], m[2], m[3]
     elif (m := _YEAR_FIRST_WORDED_DATE.search(text)) is not None:
         year, word, day = m[1], m[2], m[3]
-    elif (m := _MONTH_FIRST_WORDED_DATE.search(text)) is not None:
+    elif (m := _MONTH_FIRST_WORDED_DATE.search(text)) is not None \
+            and m[1].lower() in _MONTH_ABBREVIATIONS:
         word, day, year = m[1], m[2], m[3]
     else:
         return None
