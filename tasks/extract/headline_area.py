@@ -281,8 +281,8 @@ def _romance_or_polish_date(text: str) -> date | None:
         day, word, year = m[1], m[2], m[3]
     elif (m := _YEAR_FIRST_WORDED_DATE.search(text)) is not None:
         year, word, day = m[1], m[2], m[3]
-    elif (m := _MONTH_FIRST_WORDED_DATE.search(text)) is not None \
-            and m[1].lower() in _MONTH_ABBREVIATIONS:
+    elif "," in text and (m := _MONTH_FIRST_WORDED_DATE.search(text)) is not None \
+            and m[1].lower() in _MONTH_ABBREVIATIONS:  # (its comma tested first: cheap)
         word, day, year = m[1], m[2], m[3]
     else:
         return None
