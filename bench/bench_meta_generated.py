@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|C|D]
+                                                   [--unseen A|B|C|D|E]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -27,7 +27,8 @@ has it, the list of authors, the headline. Every page draws one convention per f
 the rules were not written for (`UNSEEN`), in disjoint families fixed before any result
 was seen: tune on A only; B is the held-out figure. Round 2 (the same session) made B a
 tuning set and added C, fixed before any result, as the new held-out figure. Round 3
-(session 53) made C a tuning set and added D, fixed before any result, held out.
+(session 53) made C a tuning set and added D, fixed before any result, held out. Round 4
+made D a tuning set and added E, fixed before any result, held out.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -641,6 +642,16 @@ UNSEEN = {
                    "jsonld_url_only_entry", "text_photos_amp"),
         "title": ("title_page_n", "h1_hidden_site", "h1_subtitle_small"),
     },
+    # round 4, fixed before any result: held out while D is tuned on
+    "E": {
+        "date": ("de_lesedauer", "fr_abbr_h", "time_first", "year_in_sibling",
+                 "time_updated_vs_meta", "utc_compact_offset", "dc_date_created",
+                 "jsonld_date_created", "video_upload_date", "teaser_jsonld_only",
+                 "updated_published_one_line", "pl_aktualizacja_only"),
+        "author": ("autorin_label", "por_agencia", "names_comma_ap", "caps_three",
+                   "con_collaborazione", "article_footer_byline", "jsonld_name_list"),
+        "title": ("og_dash_title_colon", "h1_br", "emoji_title"),
+    },
 }
 # the language a convention is written in, where it has one
 UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
@@ -661,7 +672,13 @@ UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
                "dotted_unpadded": ("de", "nl", "pl"), "month_abbr_first": ("es", "pt"),
                "by_and_pipe_agency": ("en",), "name_comma_city": ("de", "es"),
                "with_agency_paren": ("fr", "es", "it"),
-               "two_names_joined": ("it", "pt", "nl", "pl")}
+               "two_names_joined": ("it", "pt", "nl", "pl"),
+               "de_lesedauer": ("de",), "fr_abbr_h": ("fr",),
+               "time_first": ("de", "pl", "nl", "it"), "year_in_sibling": ("en",),
+               "utc_compact_offset": ("de", "fr", "it", "nl", "pl"),
+               "updated_published_one_line": ("fr",), "pl_aktualizacja_only": ("pl",),
+               "autorin_label": ("de",), "por_agencia": ("es",), "names_comma_ap": ("en",),
+               "caps_three": ("en",), "con_collaborazione": ("it",)}
 # round 2 (family C): an update line written above the publication's, in wordings the
 # other families do not use; labels of a reporter's job before the name
 UPDATED_C = {"de": ("Zuletzt aktualisiert:", "Erstellt:"), "fr": ("Modifié le", "Créé le"),
@@ -716,6 +733,11 @@ WITH_AGENCY = {"fr": "(avec AFP)", "es": "(con EFE)", "it": "(con ANSA)"}
 TEXT_PHOTOS_AMP = {"en": "Text & photos:", "de": "Text und Fotos:", "fr": "Texte et photos :",
                    "es": "Texto y fotos:", "it": "Testo e foto:", "pt": "Texto e fotos:",
                    "nl": "Tekst en foto's:", "pl": "Tekst i zdjęcia:"}
+# round 4 (family E)
+MONTH_ABBR_FR = "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split()
+MONTH_ABBR_EN = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
+VIDEO = {"en": "Video", "de": "Video", "fr": "Vidéo", "es": "Vídeo", "it": "Video",
+         "pt": "Vídeo", "nl": "Video", "pl": "Wideo"}
 PAGE_N = {"en": "Page", "de": "Seite", "fr": "Page", "es": "Página", "it": "Pagina",
           "pt": "Página", "nl": "Pagina", "pl": "Strona"}
 
@@ -842,6 +864,8 @@ def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.
         return (f'<p class="updated">{UPDATED[lang]}: {escape(worded(lang, later, rng))}</p>'
                 f'<p class="published">{PUBLISHED[lang]}: {escape(worded(lang, day, rng))}'
                 "</p>"), ""
+    if dconv in UNSEEN["E"]["date"]:
+        return _unseen_date_e(dconv, lang, day, zone_hours, rng, jsonld, head, blocks, stamp)
     return _unseen_date_c(dconv, lang, day, zone_hours, rng, jsonld, head, stamp)
 
 
@@ -948,6 +972,84 @@ def _unseen_date_d(dconv: str, lang: str, day: date, zone_hours: int, rng: rando
     raise ValueError(dconv)
 
 
+def _unseen_date_e(dconv: str, lang: str, day: date, zone_hours: int,  # noqa: C901
+                   rng: random.Random, jsonld: dict, head: list[str], blocks: list[dict],
+                   stamp: datetime) -> tuple[str, str]:
+    """Family E's date conventions (round 4), as `_unseen_date`. A teaser article's own
+    record (teaser_jsonld_only) is written by `_unseen_e_frame`."""
+    later = min(day + timedelta(days=rng.randint(1, 20)), (NOW - timedelta(days=1)).date())
+    if dconv == "de_lesedauer":
+        return (f'<p class="meta">Veröffentlicht am {day:%d.%m.%Y} | Lesedauer: '
+                f"{rng.randint(2, 9)} Minuten</p>"), ""
+    if dconv == "fr_abbr_h":
+        return (f'<span class="date">{day.day} {MONTH_ABBR_FR[day.month - 1]} {day.year} à '
+                f"{stamp.hour}h{stamp.minute:02d}</span>"), ""
+    if dconv == "time_first":
+        return (f'<span class="date">{stamp:%H:%M} {day:%d.%m.%Y}</span>'), ""
+    if dconv == "year_in_sibling":
+        return (f'<div class="date"><span class="md">{MONTH_ABBR_EN[day.month - 1]} '
+                f'{day.day}</span> <span class="year">{day.year}</span></div>'), ""
+    if dconv == "time_updated_vs_meta":
+        head.append(f'<meta property="article:published_time" content="{stamp.isoformat()}">')
+        return (f'<time datetime="{later.isoformat()}">{UPDATED[lang]} '
+                f"{escape(worded(lang, later, rng))}</time>"), ""
+    if dconv == "utc_compact_offset":
+        # published just after local midnight: the UTC instant is the day before
+        local = datetime(day.year, day.month, day.day, 0, rng.randint(1, 50),
+                         tzinfo=timezone(timedelta(hours=zone_hours)))
+        utc = local.astimezone(UTC)
+        head.append('<meta property="article:published_time" '
+                    f'content="{utc:%Y-%m-%dT%H:%M:%S}+0000">')
+        return (f'<span class="date">{escape(numeric(lang, day, rng))} '
+                f"{local:%H:%M}</span>"), ""
+    if dconv == "dc_date_created":
+        head.append(f'<meta name="DC.date.created" content="{day.isoformat()}">')
+        return "", ""
+    if dconv == "jsonld_date_created":
+        jsonld["dateCreated"] = stamp.isoformat()
+        return "", ""
+    if dconv == "video_upload_date":
+        blocks.append({"@context": "https://schema.org", "@type": "VideoObject",
+                       "name": jsonld["headline"], "uploadDate": stamp.isoformat(),
+                       "thumbnailUrl": "https://cdn.example/v/thumb.jpg",
+                       "contentUrl": "https://cdn.example/v/clip.mp4"})
+        return (f'<div class="video"><video src="https://cdn.example/v/clip.mp4" controls>'
+                f"</video><p>{VIDEO[lang]}</p></div>"), ""
+    if dconv == "teaser_jsonld_only":
+        return f'<span class="date">{escape(worded(lang, day, rng))}</span>', ""
+    if dconv == "updated_published_one_line":
+        return (f'<p class="dates">Mis à jour le {escape(worded(lang, later, rng))} à '
+                f"{rng.randint(8, 20)}h{rng.randint(0, 59):02d} Publié le "
+                f"{escape(worded(lang, day, rng))} à {stamp.hour}h{stamp.minute:02d}</p>"), ""
+    if dconv == "pl_aktualizacja_only":
+        return (f'<span class="date">Aktualizacja: {day.day}.{day.month:02d}.{day.year}, '
+                f"{stamp:%H:%M}</span>"), ""
+    raise ValueError(dconv)
+
+
+def _unseen_author_e(aconv: str, lang: str, names: list[str],
+                     rng: random.Random) -> tuple[str, str]:
+    """Family E's author conventions (round 4), as `_unseen_author`. The footer byline
+    and the JSON-LD name list are written by `_unseen_e_frame`."""
+    n0 = escape(names[0])
+    if aconv == "autorin_label":
+        return f'<p class="article-meta">Autorin: {n0}</p>', ""
+    if aconv == "por_agencia":
+        return f'<p class="article-meta">Por {n0} / Agencia EFE</p>', ""
+    if aconv == "names_comma_ap":
+        return (f'<p class="byline">{n0} and {escape(names[1])}, The Associated Press</p>'), ""
+    if aconv == "caps_three":
+        return (f'<p class="byline">BY {escape(names[0].upper())}, {escape(names[1].upper())} '
+                f"AND {escape(names[2].upper())}</p>"), ""
+    if aconv == "con_collaborazione":
+        helper = person(lang, rng, set(names))
+        return (f'<p class="article-meta">{n0} con la collaborazione di {escape(helper)}'
+                "</p>"), ""
+    if aconv in ("article_footer_byline", "jsonld_name_list"):
+        return "", ""
+    raise ValueError(aconv)
+
+
 def _unseen_author(aconv: str, lang: str, names: list[str], site: str, i: int,
                    rng: random.Random) -> tuple[str, str]:
     """(the byline beside the headline, a line at the story's end) for `aconv`."""
@@ -1013,6 +1115,8 @@ def _unseen_author_c(aconv: str, lang: str, names: list[str], site: str,
                            f"<address>{BY[lang]} {n0}</address>"]), ""
     if aconv in ("meta_byl", "og_author_name", "jsonld_org_and_person"):
         return "", ""
+    if aconv in UNSEEN["E"]["author"]:
+        return _unseen_author_e(aconv, lang, names, rng)
     return _unseen_author_d(aconv, lang, names, rng)
 
 
@@ -1120,6 +1224,19 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
     elif tconv == "h1_subtitle_small":
         doc_title, og_title = f"{SECTION[lang]} - {site}", None
         h1 = (f"<h1>{escape(title)}<small>{escape(SEO_TAIL[lang])}</small></h1>")
+    elif tconv == "og_dash_title_colon":
+        doc_title, og_title = f"{site}: {title}", f"{title} - {site}"
+        h1 = f'<div class="headline">{escape(title)}</div>'
+    elif tconv == "h1_br":
+        words = title.split()
+        cut = max(1, len(words) // 2)
+        h1 = f"<h1>{escape(' '.join(words[:cut]))}<br>{escape(' '.join(words[cut:]))}</h1>"
+        doc_title, og_title = f"{title} | {site}", None
+    elif tconv == "emoji_title":
+        mark = rng.choice(["🔴", "⚡", "📸", "🇪🇺"])
+        title = f"{mark} {title}" if rng.random() < 0.5 else f"{title} {mark}"
+        doc_title, og_title = f"{title} | {site}", title
+        h1 = f"<h1>{escape(title)}</h1>"
     elif tconv == "breadcrumb_before_h1":
         section = SECTION[lang]
         short = " ".join(title.split()[:3]) + " …"
@@ -1138,6 +1255,13 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
             names.append(person(lang, rng, set(names)))
     elif aconv == "agency_initials":
         names = [rng.choice(["dpa", "AFP", "AP", "Reuters", "EFE"])]
+    elif aconv == "caps_three":
+        names = [person(lang, rng)]
+        for _ in range(2):
+            names.append(person(lang, rng, set(names)))
+    elif aconv in ("names_comma_ap", "jsonld_name_list"):
+        names = [person(lang, rng)]
+        names.append(person(lang, rng, {names[0]}))
     elif aconv in ("by_and_pipe_agency", "two_names_joined") or (
             aconv == "meta_byl" and rng.random() < 0.5):
         names = [person(lang, rng)]
@@ -1173,8 +1297,14 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
             truth_day = day
         elif dconv in ("og_updated_only", "copyright_year_only"):
             truth_day = None
+    art_footer, after = "", ""
+    if family == "E":
+        art_footer, after = _unseen_e_frame(aconv, dconv, lang, names, day, i, rng, jsonld)
+        if dconv == "pl_aktualizacja_only":
+            truth_day = None  # a reader learns when it was updated, not when published
     # (A and B never write an author into the record: their draws are unchanged)
-    if jsonld.get("datePublished") or jsonld.get("author") or rng.random() < 0.5:
+    if (jsonld.get("datePublished") or jsonld.get("author") or jsonld.get("dateCreated")
+            or rng.random() < 0.5):
         blocks.append(jsonld)
     head.extend('<script type="application/ld+json">'
                 f"{json.dumps(b, ensure_ascii=False)}</script>" for b in blocks)
@@ -1204,7 +1334,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         f'<li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul>'
         f"</nav></header>{rail}<main>{crumbs}<article{article_attrs}>{h1}"
         f'<div class="article-info">{meta_line}</div>'
-        f'<div class="article-body">{paragraphs}{updates}{signoff}</div></article></main>'
+        f'<div class="article-body">{paragraphs}{updates}{signoff}</div>{art_footer}</article>'
+        f"{after}</main>"
         f'{related}<footer class="site-footer"><p>© {NOW.year} {escape(site)}</p></footer>'
         "</body></html>"
     )
@@ -1264,6 +1395,27 @@ def _unseen_d_frame(aconv: str, dconv: str, lang: str, names: list[str], site: s
         archived = NOW - timedelta(days=rng.randint(1, 30), hours=rng.randint(0, 23))
         url = f"https://web.archive.org/web/{archived:%Y%m%d%H%M%S}/{url}"
     return html_lang, article_attrs, rail, url
+
+
+def _unseen_e_frame(aconv: str, dconv: str, lang: str, names: list[str], day: date, i: int,
+                    rng: random.Random, jsonld: dict) -> tuple[str, str]:
+    """Family E: (a <footer> inside the story's <article>, a second <article> after it),
+    and the authors written only in the JSON-LD record."""
+    art_footer, after = "", ""
+    if aconv == "article_footer_byline":
+        art_footer = f'<footer class="article-footer"><p>{BY[lang]} {escape(names[0])}</p></footer>'
+    elif aconv == "jsonld_name_list":
+        jsonld["author"] = {"@type": "Person", "name": list(names)}
+    if dconv == "teaser_jsonld_only":
+        # the next story's teaser carries its own record; the page's story has none
+        other = day - timedelta(days=rng.randint(1, 30))
+        teaser = {"@context": "https://schema.org", "@type": "NewsArticle",
+                  "headline": headline(lang, rng), "url": f"/news/next-{i}",
+                  "datePublished": f"{other.isoformat()}T08:00:00"}
+        after = ('<article class="next-story"><script type="application/ld+json">'
+                 f"{json.dumps(teaser, ensure_ascii=False)}</script><h2><a href="
+                 f'"/news/next-{i}">{escape(teaser["headline"])}</a></h2></article>')
+    return art_footer, after
 
 
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
@@ -1361,9 +1513,9 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=("A", "B", "C", "D"),
-                    help="draw every field from the unseen conventions of family A, B or C "
-                         "(tuned on) or D (held out, round 3) instead of the lists above")
+    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E"),
+                    help="draw every field from the unseen conventions of family A, B, C or D "
+                         "(tuned on) or E (held out, round 4) instead of the lists above")
     args = ap.parse_args()
     pages = (generate_unseen(args.seed, args.pages, args.unseen) if args.unseen
              else generate(args.seed, args.pages))

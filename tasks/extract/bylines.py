@@ -392,6 +392,10 @@ _ROLE_PREFIX = re.compile(
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|geschreven door|napisane przez"
+    # a credit for the words and the pictures alike ("Texte et photos :", "Texto y fotos:",
+    # "Tekst en foto's:"): the whole label, before its first word alone is read as one
+    r"|(?:text(?:e|o)?|tekst|testo)\s+(?:&|and|und|et|y|e|en|i)\s+"
+    r"(?:foto['’]s|fotos?|photos?|zdjęcia|bilder)"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
     r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|yazar|автор(?:ы|и)?|текст"  # Turkish; Russian, Ukrainian, Bulgarian
@@ -704,11 +708,26 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         # alone ("Staff") was read as the author (fault round 44)
         return [" and ".join(names)]
     people = [n for n in names if is_person(n, outlet_names)]
+    if _trailing_single_word(people):
+        # "Von Anna Berg, München", "By Jo Roe and Tim Hale | Bloomberg": one word after
+        # full names is the dateline's city or the outlet the story ran in, no co-author
+        people = people[:-1]
     if not any(len(p.split()) >= 2 for p in people):
         # no reporter's full name: an agency credit is the byline, before the outlet, and
         # beside a desk's initials ("det/dpa") it is one of the credits
         people = [n for n in names if is_person(n, outlet_names) or is_agency(n)]
     return [name_case(n) if is_person(n, outlet_names) else n for n in people] or names[:1]
+
+
+def _trailing_single_word(people: list[str]) -> bool:
+    """The last of `people` is one capitalised word (no initial, no particle) and every
+    name before it has two words or more: a place or an outlet, which bylines set after
+    the names ("Anna Berg, München"), not a co-author's name ("Anna Berg, Tom Kurz")."""
+    if len(people) < 2:
+        return False
+    last = people[-1]
+    return (" " not in last and len(last) > 2 and last[:1].isupper() and last[1:].islower()
+            and all(len(p.split()) >= 2 for p in people[:-1]))
 
 
 # What a newsroom credits beside its staff ("Staff and agencies", "Staff and wire

@@ -736,6 +736,25 @@ def reads_day_first(locales: tuple[str | None, ...]) -> bool:
     return False
 
 
+_US_HOST = re.compile(r"\.(?:com|us|gov|edu)$")
+# a Wayback Machine copy: the archived page's own URL follows the capture time
+_WAYBACK_PREFIX = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
+
+
+def reads_month_first(locales: tuple[str | None, ...], url: str | None) -> bool:
+    """The page says it is American: its first declared language is en-US and its host a
+    .com/.us/.gov/.edu (WordPress writes en-US on sites everywhere; a .co.uk or .de page
+    declaring it still writes the day first); of a Wayback copy, the archived page's host."""
+    host = (urlsplit(_WAYBACK_PREFIX.sub("", url)).hostname or "") if url else ""
+    if not _US_HOST.search(host):
+        return False
+    for locale in locales:
+        m = _LOCALE.match((locale or "").strip())
+        if m is not None:
+            return m[1].lower() == "en" and (m[2] or "").lower() == "us"
+    return False
+
+
 def in_page_zone(candidates: list[DateCandidate], zone: ZoneInfo | None) -> list[DateCandidate]:
     """UTC-written instants dated on the day they were in the page's zone: WordPress.com and
     many JSON-LD plugins write UTC whatever the newsroom's zone, and "2022-05-04T00:53Z" on
@@ -992,7 +1011,7 @@ def _from_impossible_day(tree: HtmlElement, found: str) -> bool:
 
 
 def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: bool,
-                  day_first: bool = False) -> str | None:
+                  day_first: bool = False, month_first: bool = False) -> str | None:
     """htmldate's guess from the visible page, unless it is the first of a month read
     from a day the month does not have (`_from_impossible_day`: no date, not a wrong one).
 
@@ -1005,7 +1024,8 @@ def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: 
     htmldate reads an ambiguous slashed date day first ("5/3/2024": the 5th of March). On a
     page whose language does not write the day first (`day_first` False; WordPress writes
     en-US everywhere, so English says nothing), an American clock after the date says
-    month first, and the date is read so (`month_first_reading`).
+    month first, and the date is read so (`month_first_reading`); on a page that says it
+    is American (`month_first`, reads_month_first) the slashed date itself is enough.
     """
     found = find_date(
         tree, extensive_search=extensive, original_date=True, url=url,
@@ -1018,7 +1038,7 @@ def htmldate_date(tree: HtmlElement, url: str | None, now: datetime, extensive: 
     except ValueError:
         return found
     if not day_first and read.day <= 12 and read.day != read.month:
-        american = month_first_reading(" ".join(_TEXT_BUT_STYLES(tree)), read)
+        american = month_first_reading(" ".join(_TEXT_BUT_STYLES(tree)), read, month_first)
         if american is not None:
             return american.isoformat()
     return found

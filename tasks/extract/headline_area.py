@@ -136,16 +136,17 @@ _DATE_LABEL_FOLDED = folded_twin(_DATE_LABEL)
 _BYLINE_LEAD_FOLDED = folded_twin(_BYLINE_LEAD)
 
 
-def month_first_reading(text: str, read: date) -> date | None:
+def month_first_reading(text: str, read: date, us_page: bool = False) -> date | None:
     """The month-first day of a slashed date that `read` is the day-first reading of, when
     `text` writes that date with an American clock after it ("Updated: 5/3/2024 2:15 PM
-    EDT": htmldate, which an update stamp alone falls to, read the 5th of March); None
+    EDT": htmldate, which an update stamp alone falls to, read the 5th of March), or at all
+    on a page that declares itself American (`us_page`: `lang="en-US"` on a .com); None
     when no such date is written, or either reading is the same day."""
     if read.day > 12 or read.day == read.month:
         return None
     for m in _NUMERIC_DATE.finditer(text):
         if m[11] and (int(m[11]), int(m[13]), int(m[14])) == (read.day, read.month, read.year) \
-                and _AMERICAN_TIME.match(text, m.end()):
+                and (us_page or _AMERICAN_TIME.match(text, m.end())):
             return date(read.year, read.day, read.month)
     return None
 
@@ -258,6 +259,14 @@ _YEAR_FIRST_WORDED_DATE = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})\.\s+([^\W\d_]{3,})\.?\s+(\d{1,2})\.(?!\d)")
 
 
+# An abbreviated month first, then the day and a comma before the year, as Spanish and
+# Portuguese CMS templates with an en-US date format write it ("dic 3, 2026", "set 14,
+# 2025", "out. 2, 2026"): only a month's abbreviation (_MONTH_ABBREVIATIONS; "Liste 3,
+# 2024" and "Mayor. 1, 2024" are no dates), and the comma after the day is required.
+_MONTH_FIRST_WORDED_DATE = re.compile(
+    r"(?<![\w.])([^\W\d_]{3,4})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})(?!\d)")
+
+
 def _month_number(word: str) -> int | None:
     word = word.lower()  # not casefold(): it splits the Greek "ΐ" of "Μαΐου" in three
     return _MONTH_STEMS.get(word[:5]) or _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(
@@ -266,15 +275,17 @@ def _month_number(word: str) -> int | None:
 
 def _romance_or_polish_date(text: str) -> date | None:
     """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022',
-    '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.'."""
+    '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.', 'dic 3, 2026'."""
     m = _WORDED_DATE.search(text)
     if m is not None:
         day, word, year = m[1], m[2], m[3]
-    else:
-        m = _YEAR_FIRST_WORDED_DATE.search(text)
-        if m is None:
-            return None
+    elif (m := _YEAR_FIRST_WORDED_DATE.search(text)) is not None:
         year, word, day = m[1], m[2], m[3]
+    elif "," in text and (m := _MONTH_FIRST_WORDED_DATE.search(text)) is not None \
+            and m[1].lower() in _MONTH_ABBREVIATIONS:  # (its comma tested first: cheap)
+        word, day, year = m[1], m[2], m[3]
+    else:
+        return None
     month = _month_number(word)
     if month is None:
         return None
@@ -1088,6 +1099,41 @@ def _opening_text(elem: HtmlElement) -> str:
         if size >= MAX_DATELINE_OPENING:
             break
     return "".join(parts)
+
+
+# A note that gives the story's first publication, at its end or its top, above an update
+# shown beside the headline ("Originally published Dec. 3, 2026", "Ursprünglich
+# veröffentlicht am 3. Dezember 2026", "Initialement publié le …", "Publicado
+# originalmente el …", "Pubblicato originariamente il …", "Oorspronkelijk gepubliceerd
+# op …", "Pierwotnie opublikowano …", "First published on …").
+_ORIGINAL_CUE = re.compile(
+    r"\s*(?:originally published|first published|ursprünglich (?:veröffentlicht|erschienen)"
+    r"|erstmals (?:veröffentlicht|erschienen)|initialement publié|publié initialement"
+    r"|publicado originalmente|publicado pela primeira vez|pubblicato originariamente"
+    r"|oorspronkelijk gepubliceerd|pierwotnie opublikowan[oya])\b",
+    re.I)
+_ORIGINAL_FIRST_LETTERS = frozenset("oOfFuUeEiIpP")
+MAX_ORIGINAL_NOTE = 120
+
+
+def originally_published(tree: HtmlElement, before: date, day_first: bool = False) -> date | None:
+    """The day an "Originally published <day>" note gives, on or before `before` (the
+    update's day); None when the page has no such note. The cheap test (the paragraph's
+    or its first inline child's text opens with one of the cues' first letters) runs
+    before the pattern; the paragraph's whole text is built only for a match."""
+    for para in tree.iter("p"):
+        lead = para.text if (para.text or "").strip() else (
+            para[0].text if len(para) and para[0].tag in _INLINE_OPENERS else None)
+        lead = (lead or "").lstrip()
+        if not lead or lead[0] not in _ORIGINAL_FIRST_LETTERS or not _ORIGINAL_CUE.match(lead):
+            continue
+        text = " ".join(para.text_content().split())
+        m = _ORIGINAL_CUE.match(text)
+        day = parse_visible_date(text[m.end():m.end() + MAX_ORIGINAL_NOTE], day_first) \
+            if m else None
+        if day is not None and day <= before:
+            return day
+    return None
 
 
 def dateline_date(tree: HtmlElement, latest: date, in_other_area,

@@ -90,6 +90,7 @@ from tasks.extract.dates import (
     page_zone,
     parse_date,
     reads_day_first,
+    reads_month_first,
 )
 from tasks.extract.headline_area import (
     agency_signoff,
@@ -99,6 +100,7 @@ from tasks.extract.headline_area import (
     first_text_date,
     labelled_byline,
     labelled_date,
+    originally_published,
     paragraph_byline,
     post_date_field,
     relative_date,
@@ -244,6 +246,19 @@ def _dated_only_in_teasers(tree: HtmlElement, found: str | None) -> bool:
         return False
     times = [t for t in tree.iter("time") if (t.get("datetime") or "").startswith(found)]
     return bool(times) and all(in_other_area(t) for t in times)
+
+
+def _is_the_update(found: str | None, change: datetime | None, zone) -> bool:
+    """Whether the day `found` (YYYY-MM-DD) is the page's recorded modification's, in UTC
+    or in the page's zone. htmldate falls back to `og:updated_time` and its kin when no
+    publication tag exists (its `original_date` only ranks them lower): that day is
+    when the page changed, not when it was published."""
+    if not found or change is None:
+        return False
+    days = {change.date().isoformat()}
+    if zone is not None and change.tzinfo is not None:
+        days.add(change.astimezone(zone).date().isoformat())
+    return found in days
 
 
 def page_metadata(
@@ -394,6 +409,7 @@ def page_metadata(
     recorded_change = modified_date(tree, scripts=scripts)
     locale_value = locale.get("content") if locale is not None else None
     day_first = reads_day_first((lang, locale_value))
+    month_first = not day_first and reads_month_first((lang, locale_value), url)
     zone = page_zone(url, (locale_value, lang))
     candidates = in_page_zone(in_page_calendar(
         date_candidates(tree, url, hint_published_at, hint_published_source, headline,
@@ -442,15 +458,18 @@ def page_metadata(
             found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = htmldate_date(
-                tree, url, now, extensive=False, day_first=day_first), "htmldate"
-            found = None if found == clock_day or _dated_only_in_teasers(tree, found) else found
+                tree, url, now, extensive=False, day_first=day_first,
+                month_first=month_first), "htmldate"
+            found = None if found == clock_day or _dated_only_in_teasers(tree, found) or \
+                _is_the_update(found, recorded_change, zone) else found
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
             found, source = (day.isoformat() if day else None), "text"
         if not found and extensive_dates:
             found, source = htmldate_date(
-                tree, url, now, extensive=True, day_first=day_first), "htmldate"
+                tree, url, now, extensive=True, day_first=day_first,
+                month_first=month_first), "htmldate"
             found = None if found == clock_day else found
         if found:
             # "3 hours ago" is counted back from the fetch's UTC instant: its day is the
@@ -458,6 +477,14 @@ def page_metadata(
             # the evening before on an American page)
             chosen = in_page_zone([DateCandidate(source, parse_date(found),
                                                  in_utc=source == "relative")], zone)[0]
+            candidates.append(chosen)
+    if chosen is not None and _is_the_update(chosen.day.isoformat(), recorded_change, zone):
+        # the page's date is its update's ("Updated Dec. 5" beside the headline, as the
+        # modified tag): a note giving the first publication is the publication
+        original = originally_published(tree, chosen.day, day_first)
+        if original is not None and original != chosen.day:
+            chosen = DateCandidate("text", datetime(original.year, original.month,
+                                                    original.day, tzinfo=UTC), original)
             candidates.append(chosen)
     if archived and fetched is not None:
         candidates.append(DateCandidate("warc", fetched))
