@@ -250,9 +250,8 @@ def _dated_only_in_teasers(tree: HtmlElement, found: str | None) -> bool:
 
 def _is_the_update(found: str | None, change: datetime | None, zone) -> bool:
     """Whether the day `found` (YYYY-MM-DD) is the page's recorded modification's, in UTC
-    or in the page's zone. htmldate falls back to `og:updated_time` and its kin when no
-    publication tag exists (its `original_date` only ranks them lower): that day is
-    when the page changed, not when it was published."""
+    or in the page's zone: when the page changed, which a note of its first publication
+    may correct."""
     if not found or change is None:
         return False
     days = {change.date().isoformat()}
@@ -460,8 +459,10 @@ def page_metadata(
             found, source = htmldate_date(
                 tree, url, now, extensive=False, day_first=day_first,
                 month_first=month_first), "htmldate"
-            found = None if found == clock_day or _dated_only_in_teasers(tree, found) or \
-                _is_the_update(found, recorded_change, zone) else found
+            # (a day htmldate read from the modification tags alone, `og:updated_time`
+            # where nothing else dates the page, stays: most pages are never updated after
+            # the day they appear, and a guess of low confidence is nearer than none)
+            found = None if found == clock_day or _dated_only_in_teasers(tree, found) else found
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
