@@ -14,6 +14,7 @@ from lxml.html import fromstring
 
 from tasks.extract.bylines import clean_authors
 from tasks.extract.metadata import page_metadata
+from tests.unit.extract.article_pages import article_page
 
 NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 URL = "https://www.rheinbote.de/news/stadtrat-plant-windpark-7"
@@ -23,12 +24,9 @@ BODY = ("<p>Die Entscheidung fiel nach monatelanger Debatte im Rat und unter den
 
 def page(meta_line: str, *, head: str = "", body_end: str = "", aside: str = "",
          lang: str = "de") -> str:
-    return (f'<html lang="{lang}"><head><title>Stadtrat plant Windpark | Rheinbote</title>'
-            f'<meta property="og:site_name" content="Rheinbote">{head}</head><body>'
-            '<header class="site-header"><a class="logo" href="/">Rheinbote</a></header>'
-            f'<main><article><h1>Stadtrat plant Windpark</h1><div class="article-info">'
-            f'{meta_line}</div><div class="article-body">{BODY}{body_end}</div></article>'
-            f"</main>{aside}<footer><p>Impressum</p></footer></body></html>")
+    return article_page(meta_line, headline="Stadtrat plant Windpark", site="Rheinbote",
+                        lang=lang, body=BODY, footer="Impressum", head=head,
+                        body_end=body_end, aside=aside)
 
 
 def meta(html: str, url: str = URL, now: datetime | None = NOW):

@@ -13,6 +13,7 @@ import pytest
 from lxml.html import fromstring
 
 from tasks.extract.metadata import page_metadata
+from tests.unit.extract.article_pages import article_page
 
 # 06:00 UTC: the evening before in Mexico City, the morning in Berlin
 NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
@@ -22,12 +23,9 @@ BODY = ("<p>The decision came after months of debate in the chamber and among re
 
 def page(meta_line: str, *, body_end: str = "", lang: str = "en",
          site: str = "Valley Tribune", aside: str = "") -> str:
-    return (f'<html lang="{lang}"><head><title>Council approves the budget | {site}</title>'
-            f'<meta property="og:site_name" content="{site}"></head><body>'
-            f'<header class="site-header"><a class="logo" href="/">{site}</a></header>'
-            '<main><article><h1>Council approves the budget</h1><div class="article-info">'
-            f'{meta_line}</div><div class="article-body">{BODY}{body_end}</div></article>'
-            f"</main>{aside}<footer><p>© 2026 {site}</p></footer></body></html>")
+    return article_page(meta_line, headline="Council approves the budget", site=site,
+                        lang=lang, body=BODY, footer=f"© 2026 {site}", body_end=body_end,
+                        aside=aside)
 
 
 def meta(html: str, url: str):

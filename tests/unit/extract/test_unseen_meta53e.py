@@ -16,6 +16,7 @@ import pytest
 from lxml.html import fromstring
 
 from tasks.extract.metadata import page_metadata
+from tests.unit.extract.article_pages import article_page
 
 # a Friday, 06:00 UTC
 NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
@@ -28,13 +29,9 @@ URL_DE = "https://www.rheinbote.de/news/haushalt-7"
 
 def page(meta_line: str, *, head: str = "", body_end: str = "", lang: str = "en",
          site: str = "Daily Courier") -> str:
-    return (f'<html lang="{lang}"><head><title>Council approves the budget | {site}</title>'
-            f'<meta property="og:site_name" content="{site}">{head}</head><body>'
-            f'<header class="site-header"><a class="logo" href="/">{site}</a></header>'
-            '<main><article><h1>Council approves the budget</h1><div class="article-info">'
-            f'{meta_line}</div><div class="article-body"><p>The vote was close.</p>'
-            f"{BODY}{body_end}</div></article></main>"
-            f"<footer><p>© 2026 {site}</p></footer></body></html>")
+    return article_page(meta_line, headline="Council approves the budget", site=site,
+                        lang=lang, body=f"<p>The vote was close.</p>{BODY}",
+                        footer=f"© 2026 {site}", head=head, body_end=body_end)
 
 
 def meta(html: str, url: str):
