@@ -1340,8 +1340,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
     art_footer, after = "", ""
     if family == "E":
         art_footer, after = _unseen_e_frame(aconv, dconv, lang, names, day, i, rng, jsonld)
-        if dconv == "pl_aktualizacja_only":
-            truth_day = None  # a reader learns when it was updated, not when published
+        # (pl_aktualizacja_only: round 5 took the update's day as the truth, by the lead's
+        # decision of round 4: a page dated only by its update keeps that day)
     if family == "F":
         url, h1, box = _unseen_f_frame(aconv, dconv, lang, names, day, url, h1, rng, jsonld)
         rail += box
