@@ -685,7 +685,8 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return None
     m = m or _LABELLED_BYLINE.search(text)
     if m is None:
-        helped = _NAME_WITH_HELP.match(text)
+        # (the credit's words first: the names' pattern is tried only on such a line)
+        helped = _NAME_WITH_HELP.match(text) if _HELP_CREDIT.search(text) else None
         return helped[1] if helped is not None else _name_and_role(text)
     names = _before_next_label(text, m, 1)
     return names if len(names.split()) >= 2 else None
@@ -702,6 +703,8 @@ _NAME_WITH_HELP = re.compile(
     rf"\s+{_NAME}\s*$",
     re.IGNORECASE,
 )
+_HELP_CREDIT = re.compile(r"collabora|colabora|mitarbeit|contribution|medewerking|współpracy",
+                          re.I)
 # A name and the reporter's role after it, without a byline word: "Anna Berg, Staff
 # Writer", "Tim Anders | Political Correspondent", "Ana Ruiz – Corresponsal en Madrid".
 _NAME_THEN_ROLE = re.compile(rf"^({_NAME})\s*[,|–—]\s*(.+)$")
