@@ -135,6 +135,12 @@ def _author_names(value: object, named: dict[str, dict] | None = None) -> list[s
     if isinstance(value, dict):
         # (a language-tagged value object, `{"@value": "Jane Doe", "@language": "en"}`,
         # or a list of them, as multilingual sites write names: the author was lost)
+        names = value.get("name")
+        if isinstance(names, list) and len(names) > 1 and all(isinstance(n, str) for n in names):
+            # one Person whose "name" lists plain strings (a CMS writing its co-authors
+            # into one record: "name": ["Ana Ruiz", "Jo Lee"]): every one of them, where a
+            # list of language-tagged values stays one name spelled in several languages
+            return [n for n in names if n.strip()]
         name = jsonld_value(value.get("name"))
         if not isinstance(name, str):
             parts = [jsonld_value(value.get(k)) for k in ("givenName", "familyName")]

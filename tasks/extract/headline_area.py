@@ -455,7 +455,15 @@ def _day_before_update(elem: HtmlElement, text: str, day_first: bool = False) ->
     rest = _text_without_update_stamps(elem, _is_shown_update)
     rest = text if rest is None else rest
     m = _MODIFIED_CUE.search(rest)
-    return parse_visible_date(rest[:m.start()] if m else rest, day_first)
+    day = parse_visible_date(rest[:m.start()] if m else rest, day_first)
+    if day is None:
+        # "Mis à jour le 8 septembre à 13h32 Publié le 1 septembre": the update written
+        # first, the publication after its own label on the same line
+        m = _MODIFIED_CUE.search(text)
+        label = _DATE_LABEL.search(text, m.end()) if m else None
+        if label is not None:
+            day = parse_visible_date(text[label.end():], day_first)
+    return day
 
 
 def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
@@ -677,11 +685,26 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return None
     m = m or _LABELLED_BYLINE.search(text)
     if m is None:
-        return _name_and_role(text)
+        # (the credit's words first: the names' pattern is tried only on such a line)
+        helped = _NAME_WITH_HELP.match(text) if _HELP_CREDIT.search(text) else None
+        return helped[1] if helped is not None else _name_and_role(text)
     names = _before_next_label(text, m, 1)
     return names if len(names.split()) >= 2 else None
 
 
+# The author's name and a helper's credit after it, without a byline word: "Marco Rossi
+# con la collaborazione di Anna Neri", "Ana Ruiz con la colaboración de ...", "Jo Roe with
+# contributions from ...". The author is the first: the helper contributed reporting, as a
+# "Mitarbeit:" credit does, and signs no story (the line's second name is no co-author).
+_NAME_WITH_HELP = re.compile(
+    rf"^({_NAMES})\s*,?\s*(?:con la collaborazione di|con la colaboración de"
+    r"|com a colaboração de|avec la collaboration de|(?:unter )?mitarbeit von"
+    r"|with (?:additional )?contributions? (?:from|by)|met medewerking van|we współpracy z)"
+    rf"\s+{_NAME}\s*$",
+    re.IGNORECASE,
+)
+_HELP_CREDIT = re.compile(r"collabora|colabora|mitarbeit|contribution|medewerking|współpracy",
+                          re.I)
 # A name and the reporter's role after it, without a byline word: "Anna Berg, Staff
 # Writer", "Tim Anders | Political Correspondent", "Ana Ruiz – Corresponsal en Madrid".
 _NAME_THEN_ROLE = re.compile(rf"^({_NAME})\s*[,|–—]\s*(.+)$")

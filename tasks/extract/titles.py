@@ -342,8 +342,11 @@ def choose_headline(
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
             return best
-    only = sole_h1(tree, outlets)
-    return only if only is not None else titled_element(tree, refs, outlets)
+    # an element classed as the title that agrees with the declared titles before the
+    # page's only heading, which does not (had it agreed, the loop above took it): that
+    # heading is another story's, a teaser's <h2> after a story set in no heading
+    titled = titled_element(tree, refs, outlets)
+    return titled if titled is not None else sole_h1(tree, outlets)
 
 
 # Elements a template classes as the story's title ('article-title', 'headline',
