@@ -867,9 +867,6 @@ def is_agency(name: str) -> bool:
     return folded(name) in _AGENCY_NAMES
 
 
-_is_agency = is_agency  # (its name before the headline area's agency sign-off used it)
-
-
 def _without_trailing_agency(entry: str) -> str:
     """A byline entry without the agency (and the reporter's role at it) written after the
     name with no comma ("By JOHN SMITH Associated Press", "Anna K. AP Business Writer"),

@@ -749,14 +749,14 @@ def test_a_page_without_og_locale_is_dated_in_the_zone_of_its_html_lang() -> Non
 def test_the_agency_spellings_are_read_whole_without_the_files_comments() -> None:
     # Also run once at import (the wire_agencies.tsv shared with the enrich stage): every
     # spelling of every agency, folded as bylines are compared, and no comment or blank line
-    from tasks.extract.bylines import _is_agency, _load_agency_names
+    from tasks.extract.bylines import _load_agency_names, is_agency
     from tasks.extract.titles import folded
 
     names = _load_agency_names()
     assert {"ap", "associatedpress", "theassociatedpress", "dpa", "deutschepresseagentur",
             "agencefrancepresse"} <= names
     assert "" not in names and not [n for n in names if not n.isalnum()]
-    assert _is_agency("Deutsche Presse-Agentur") and not _is_agency("Anna Keller")
+    assert is_agency("Deutsche Presse-Agentur") and not is_agency("Anna Keller")
     assert folded("Agence France-Presse") in names
 
 
