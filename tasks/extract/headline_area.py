@@ -475,13 +475,14 @@ def story_anchor(tree: HtmlElement) -> HtmlElement | None:
     """Where the headline would stand on a page that sets it in no element (its title only
     in og:title or <title>): the first element with text of the page's only <article>,
     so that the byline and date lines at the story's top are still the ones beside the
-    headline. None with no <article> or several (a page of teasers), or an empty one;
+    headline. None with no <article> or several (a page of teasers), one holding a
+    heading (the headline choice refused it: nothing is anchored there), or an empty one;
     teasers' <article>s in an <aside> or classed as teasers or cards do not count."""
     articles = [a for a in tree.iter("article")
                 if not _TEASER_CLASS.search(a.get("class", ""))
                 and not any(up.tag in ("aside", "article") for up in a.iterancestors())]
-    if len(articles) != 1:
-        return None
+    if len(articles) != 1 or any(True for _ in articles[0].iter("h1", "h2", "h3")):
+        return None  # (a story with a heading the headline choice refused keeps no anchor)
     for elem in articles[0].iterdescendants():
         if isinstance(elem.tag, str) and len(elem) == 0 and (elem.text or "").strip():
             return elem
