@@ -245,6 +245,7 @@ _MONTH_ABBREVIATIONS = {
     "mar": 3, "abr": 4, "apr": 4, "avr": 4, "may": 5, "giu": 6, "jun": 6, "juin": 6,
     "lug": 7, "jul": 7, "juil": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "ott": 10,
     "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
+    "mrt": 3,  # nl ("9 mrt. 2026")
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -594,6 +595,8 @@ _TEXT_BYLINE = re.compile(
     r"|tekst|testo|texto"
     # the German label written for both genders ("Autor/in:", "Autor:in", "Autor*in")
     r"|autor[/:*_]in(?:nen)?"
+    # the label's plural before two names ("Autori:", "Autorzy:", "Auteurs :", "Autores:")
+    r"|autor(?:es|as|i|zy|ki)|auteure?s"
     # a report's credit with its preposition ("Reportage de Léa M.", "Reportaje de ...",
     # "Reportagem de ..."): two name words at least, as after a bare "von"
     r"|reporta(?:ge|je|gem)\s+de"
@@ -644,7 +647,8 @@ _DATED_ENTRY = re.compile(
 # "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
 # Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
 _LABELLED_BYLINE = re.compile(
-    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by"
+    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e|es|as|i|zy|ki)?|authors?|auteure?s?|verfasser(?:in)?"
+    r"|von|by"
     # the reporter's role as the label ("Reporter: Anna K.", "Redakteurin: …", "Journaliste :")
     r"|reporter(?:in)?|repórter|redakteur(?:in)?|redaktor(?:ka)?|redactor(?:a)?|redattore"
     r"|redattrice|journaliste|verslaggever|correspondent(?:e|a)?"

@@ -53,6 +53,7 @@ from tasks.common.urls import base_url_of, joined_url, trim_url
 from tasks.extract.areas import in_byline_card_or_other_area, in_other_area
 from tasks.extract.bylines import (
     INVERTED_NAME_TAGS,
+    author_from_profile_url,
     author_link_byline,
     author_link_spelling,
     byline_adds_coauthors,
@@ -398,6 +399,11 @@ def page_metadata(
                       or byline_adds_coauthors(authors, shown, outlets)
                       or byline_backs_the_tags(tagged, authors, shown, outlets)):
             authors, byline = shown, raw_shown
+
+    if AUTHOR_SEARCH and not authors:
+        # nobody named anywhere: the author's profile page the article:author tag links
+        profiled = author_from_profile_url(tree, url)
+        authors, byline = ([profiled], profiled) if profiled else (authors, byline)
 
     # the string the authors were cleaned from, if they still are its: a link that spells
     # it whole restores a name the normaliser split; once JSON-LD or the byline replaced
