@@ -92,7 +92,8 @@ _META_DATE_NAMES = {
     "article:published", "article.published", "published_time", "publish-date",
     "publish_date", "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
     "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "parsely-page", "citation_publication_date", "citation_date", "original-publish-date",
+    "parsely-pub-date", "parsely-page", "citation_publication_date", "citation_date",
+    "original-publish-date",
     "datepublished", "date.published", "article_date_original", "cxenseparse:recs:publishtime",
     "release_date", "publication_date", "created", "vr:published_time",
     # further publication names htmldate reads (its core.DATE_ATTRIBUTES), less common
@@ -354,8 +355,9 @@ MIN_NEXT_TITLE_CHARS = 12  # (a title as short as "News" is in many a heading)
 def next_data_date(tree: HtmlElement, headline: HtmlElement | None) -> str | None:
     """The publication a Next.js page's `__NEXT_DATA__` JSON gives the story: the first
     object holding a publication key (_NEXT_PUBLISHED_KEYS) whose title holds the page's
-    headline or is held in it, or, with no headline, the only such object. Its lists of other stories
-    (related, most read) carry their own dates: an object titled otherwise is not read."""
+    headline or is held in it, or, with no headline, the only such object. Its lists of
+    other stories (related, most read) carry their own dates: an object titled otherwise
+    is not read."""
     script = tree.find(".//script[@id='__NEXT_DATA__']")
     text = script.text if script is not None else None
     if not text or len(text) > MAX_NEXT_DATA_CHARS:

@@ -91,12 +91,14 @@ def test_a_report_about_a_thing_or_a_place_names_nobody(line: str) -> None:
 # --- the section's <h1> over the headline ------------------------------------------------
 
 HEADLINE = "Kreisklinik verschiebt den Hochwasserschutz"
-NAV = '<nav><ul><li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+NAV = ('<nav><ul><li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li>'
+       "</ul></nav>")
 
 
 def test_a_section_class_h1_over_the_headline_in_an_h2() -> None:
-    top = (f'<h1 class="section">Politique</h1><h2>L&#x27;hôpital régional reporte la digue'
-           ' du port</h2><div class="article-info"><p class="byline">Par Léa Fontaine</p></div>')
+    top = ('<h1 class="section">Politique</h1><h2>L&#x27;hôpital régional reporte la digue'
+           ' du port</h2><div class="article-info"><p class="byline">Par Léa Fontaine</p>'
+           "</div>")
     page = story_page(top, site="La Voix du Sud", lang="fr", title="Politique")
     assert meta(page, URL_FR).title == "L'hôpital régional reporte la digue du port"
 
