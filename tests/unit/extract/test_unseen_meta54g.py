@@ -15,6 +15,7 @@ import pytest
 from lxml.html import fromstring
 
 from tasks.extract.metadata import page_metadata
+from tests.unit.extract.article_pages import article_page
 
 NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "City council rejects the budget for next year"
@@ -25,12 +26,8 @@ URL = "https://www.dailycourier.com/news/budget-7"
 
 def story_page(line: str = "", *, head: str = "", lang: str = "en", end: str = "",
                headline: str = HEADLINE, site: str = "Daily Courier", after: str = "") -> str:
-    return (f'<html lang="{lang}"><head><title>{headline} | {site}</title>'
-            f'<meta property="og:site_name" content="{site}">{head}</head><body>'
-            f'<header><a class="logo" href="/">{site}</a></header><main><article>'
-            f'<h1>{headline}</h1><div class="article-info">{line}</div>'
-            f'<div class="article-body">{STORY}{end}</div></article></main>{after}'
-            f"<footer><p>© 2026 {site}</p></footer></body></html>")
+    return article_page(line, headline=headline, site=site, lang=lang, body=STORY,
+                        footer=f"© 2026 {site}", head=head, body_end=end, aside=after)
 
 
 def meta(html: str, url: str = URL):
