@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|C|D|E|F]
+                                                   [--unseen A|B|C|D|E|F|G]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -29,7 +29,8 @@ was seen: tune on A only; B is the held-out figure. Round 2 (the same session) m
 tuning set and added C, fixed before any result, as the new held-out figure. Round 3
 (session 53) made C a tuning set and added D, fixed before any result, held out. Round 4
 made D a tuning set and added E, fixed before any result, held out. Round 5 made E a
-tuning set and added F, fixed before any result, held out.
+tuning set and added F, fixed before any result, held out. Round 6 made F a tuning set
+and added G, fixed before any result, held out.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -664,6 +665,18 @@ UNSEEN = {
                    "jsonld_given_family"),
         "title": ("title_site_only", "og_title_only", "h1_section_h2_headline"),
     },
+    # round 6, fixed before any result: held out while F is tuned on
+    "G": {
+        "date": ("pt_publicado_em_hifen", "citation_date_slash", "parsely_page_json",
+                 "jsonld_main_entity", "next_data_published_at", "ampm_pacific_late",
+                 "today_stamp", "pl_data_publikacji_godz", "it_ore_dash", "nl_abbr_om_uur",
+                 "wp_posted_on_two_times"),
+        "author": ("plural_label", "amp_link_pair", "meta_author_semicolon",
+                   "author_url_slug_only", "bio_at_end", "compiled_by", "byline_email",
+                   "jsonld_name_with_role"),
+        "title": ("title_site_section_headline", "h1_logo_og_suffix", "sr_only_h1_kicker",
+                  "quotes_in_headline"),
+    },
 }
 # the language a convention is written in, where it has one
 UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
@@ -695,7 +708,12 @@ UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
                "en_abbr_ordinal": ("en",), "dash_dmy_unpadded": ("nl", "it", "pt"),
                "par_correspondant_a": ("fr",), "reportage_de": ("fr",),
                "redactie_label": ("nl",), "autor_in_slash": ("de",),
-               "oxford_three": ("en",), "staff_reports": ("en",)}
+               "oxford_three": ("en",), "staff_reports": ("en",),
+               "pt_publicado_em_hifen": ("pt",), "ampm_pacific_late": ("en",),
+               "today_stamp": ("de", "fr", "it", "nl", "pl", "pt"),
+               "pl_data_publikacji_godz": ("pl",), "it_ore_dash": ("it",),
+               "nl_abbr_om_uur": ("nl",), "author_url_slug_only": ("en",),
+               "bio_at_end": ("en", "de", "fr"), "compiled_by": ("en", "de")}
 # round 2 (family C): an update line written above the publication's, in wordings the
 # other families do not use; labels of a reporter's job before the name
 UPDATED_C = {"de": ("Zuletzt aktualisiert:", "Erstellt:"), "fr": ("Modifié le", "Créé le"),
@@ -796,6 +814,8 @@ def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.
                      tzinfo=tz)
     if dconv in UNSEEN["F"]["date"]:
         return _unseen_date_f(dconv, lang, day, rng, head, stamp)
+    if dconv in UNSEEN["G"]["date"]:
+        return _unseen_date_g(dconv, lang, day, rng, jsonld, head, blocks, stamp)
     m_en = MONTHS["en"][day.month - 1]
     if dconv == "ordinal_en":
         shown = rng.choice([f"{_ordinal(day.day)} {m_en} {day.year}",
@@ -1080,6 +1100,8 @@ def _unseen_author(aconv: str, lang: str, names: list[str], site: str, i: int,
     """(the byline beside the headline, a line at the story's end) for `aconv`."""
     if aconv in UNSEEN["F"]["author"]:
         return _unseen_author_f(aconv, lang, names, rng)
+    if aconv in UNSEEN["G"]["author"]:
+        return _unseen_author_g(aconv, lang, names, site, rng)
     n0 = escape(names[0])
     if aconv == "written_by":
         return f'<p class="article-meta">{WRITTEN_BY[lang]} {n0}</p>', ""
@@ -1206,6 +1228,11 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         month = rng.randint(1, 12)
         day = date(rng.choice([2025, 2026]) if month < 12 else 2025, month,
                    rng.choice([d for d in range(1, 13) if d != month]))
+    elif dconv == "today_stamp":
+        day = _local_now(zone_hours).date()
+    elif dconv == "ampm_pacific_late":
+        # a West Coast newsroom: its late evening is the next day in UTC
+        site, domain, zone_hours = "Pacific Ledger", "pacificledger.com", -8
     slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", headline(lang, rng))
                                .encode("ascii", "ignore").decode().lower()))[:60]
     url = f"https://www.{domain}/{rng.choice(['news', 'region', 'local'])}/{slug}-{i}"
@@ -1273,6 +1300,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
     elif tconv == "h1_section_h2_headline":
         doc_title, og_title = f"{SECTION[lang]} | {site}", None
         h1 = f'<h1 class="section">{SECTION[lang]}</h1><h2>{escape(title)}</h2>'
+    elif tconv in UNSEEN["G"]["title"]:
+        title, doc_title, og_title, h1 = _unseen_title_g(tconv, lang, site, title, rng)
     elif tconv == "breadcrumb_before_h1":
         section = SECTION[lang]
         short = " ".join(title.split()[:3]) + " …"
@@ -1299,6 +1328,9 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         names = [person(lang, rng)]
         for _ in range(2):
             names.append(person(lang, rng, set(names)))
+    elif aconv in ("plural_label", "amp_link_pair", "meta_author_semicolon"):
+        names = [person(lang, rng)]
+        names.append(person(lang, rng, {names[0]}))
     elif aconv in ("names_comma_ap", "jsonld_name_list"):
         names = [person(lang, rng)]
         names.append(person(lang, rng, {names[0]}))
@@ -1345,8 +1377,12 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
     if family == "F":
         url, h1, box = _unseen_f_frame(aconv, dconv, lang, names, day, url, h1, rng, jsonld)
         rail += box
+    if family == "G":
+        _unseen_g_head(aconv, tconv, names, domain, title, jsonld, head)
     # (A and B never write an author into the record: their draws are unchanged)
-    if (jsonld.get("datePublished") or jsonld.get("author") or jsonld.get("dateCreated")
+    if family == "G" and dconv == "jsonld_main_entity":
+        pass  # the record is already in `blocks`, as the WebPage's mainEntity
+    elif (jsonld.get("datePublished") or jsonld.get("author") or jsonld.get("dateCreated")
             or rng.random() < 0.5):
         blocks.append(jsonld)
     head.extend('<script type="application/ld+json">'
@@ -1382,6 +1418,9 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         f'{related}<footer class="site-footer"><p>© {NOW.year} {escape(site)}</p></footer>'
         "</body></html>"
     )
+    if tconv == "h1_logo_og_suffix":  # the site's name is the page's only <h1>
+        html = html.replace(f'<a class="logo" href="/">{escape(site)}</a>',
+                            f'<h1 class="site-title"><a href="/">{escape(site)}</a></h1>', 1)
     return Page(html, url, lang, truth_day, names, title, conv, [])
 
 
@@ -1546,6 +1585,152 @@ def _unseen_f_frame(aconv: str, dconv: str, lang: str, names: list[str], day: da
     return url, h1, box
 
 
+# round 6 (family G)
+TODAY = {"de": "Heute, {h:02d}:{m:02d} Uhr", "fr": "Aujourd'hui à {h}h{m:02d}",
+         "it": "Oggi, {h:02d}:{m:02d}", "nl": "Vandaag, {h:02d}:{m:02d}",
+         "pl": "Dzisiaj, {h:02d}:{m:02d}", "pt": "Hoje, {h}h{m:02d}"}
+MONTH_ABBR_NL = "jan. feb. mrt. apr. mei jun. jul. aug. sep. okt. nov. dec.".split()
+POSTED_ON = {"en": "Posted on", "de": "Veröffentlicht am", "fr": "Publié le",
+             "es": "Publicado el", "it": "Pubblicato il", "pt": "Publicado em",
+             "nl": "Geplaatst op", "pl": "Opublikowano"}
+AUTHORS_LABEL = {"en": "Authors:", "de": "Autoren:", "fr": "Auteurs :", "es": "Autores:",
+                 "it": "Autori:", "pt": "Autores:", "nl": "Auteurs:", "pl": "Autorzy:"}
+BIO = {"en": "{n} is a reporter for {s}.", "de": "{n} ist Redakteurin bei {s}.",
+       "fr": "{n} est journaliste pour {s}."}
+COMPILED = {"en": "Compiled by", "de": "Zusammengestellt von"}
+QUOTES = {"en": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c"), "fr": ("« ", " »"),
+          "es": ("«", "»"), "it": ("«", "»"), "pt": ("\u201c", "\u201d"),
+          "nl": ("\u2018", "\u2019"), "pl": ("\u201e", "\u201d")}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"\W+", "-", unicodedata.normalize("NFKD", name).encode(
+        "ascii", "ignore").decode().lower()).strip("-")
+
+
+def _unseen_date_g(dconv: str, lang: str, day: date, rng: random.Random, jsonld: dict,
+                   head: list[str], blocks: list[dict], stamp: datetime) -> tuple[str, str]:
+    """Family G's date conventions (round 6), as `_unseen_date`."""
+    later = min(day + timedelta(days=rng.randint(1, 20)), (NOW - timedelta(days=1)).date())
+    later_at = datetime(later.year, later.month, later.day, rng.randint(8, 20),
+                        rng.randint(0, 59), tzinfo=stamp.tzinfo)
+    utc = stamp.astimezone(UTC)
+    if dconv == "pt_publicado_em_hifen":
+        return (f'<p class="content-publication-data">Publicado em {day:%d/%m/%Y} - '
+                f"{stamp.hour:02d}h{stamp.minute:02d} Atualizado em {later:%d/%m/%Y} - "
+                f"{later_at.hour:02d}h{later_at.minute:02d}</p>"), ""
+    if dconv == "citation_date_slash":
+        head.append(f'<meta name="citation_publication_date" content="{day:%Y/%m/%d}">')
+        return "", ""
+    if dconv == "parsely_page_json":
+        data = {"title": jsonld["headline"], "type": "post", "post_id": str(rng.randint(1, 99999)),
+                "pub_date": f"{utc:%Y-%m-%dT%H:%M:%SZ}", "section": SECTION[lang]}
+        head.append(f'<meta name="parsely-page" content="{escape(json.dumps(data))}">')
+        return "", ""
+    if dconv == "jsonld_main_entity":
+        jsonld["datePublished"] = stamp.isoformat()
+        blocks.append({"@context": "https://schema.org", "@type": "WebPage",
+                       "name": jsonld["headline"], "dateModified": later_at.isoformat(),
+                       "mainEntity": jsonld})
+        return "", ""
+    if dconv == "next_data_published_at":
+        data = {"props": {"pageProps": {"article": {
+            "title": jsonld["headline"], "publishedAt": f"{utc:%Y-%m-%dT%H:%M:%S}.000Z",
+            "updatedAt": f"{later_at.astimezone(UTC):%Y-%m-%dT%H:%M:%S}.000Z"}}},
+            "page": "/[section]/[slug]", "buildId": f"b{rng.randint(100, 999)}"}
+        return (f'<span class="reading-time">{rng.randint(2, 9)} min</span>',
+                '<script id="__NEXT_DATA__" type="application/json">'
+                f"{json.dumps(data, ensure_ascii=False)}</script>")
+    if dconv == "ampm_pacific_late":
+        late = stamp.replace(hour=rng.choice([22, 23]))
+        head.append('<meta property="article:published_time" content="'
+                    f'{late.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}">')
+        return (f'<span class="date">{MONTHS["en"][day.month - 1]} {day.day}, {day.year} at '
+                f'{late.hour - 12}:{late.minute:02d} PM PST</span>'), ""
+    if dconv == "today_stamp":
+        local_hour = _local_now(round(stamp.utcoffset().total_seconds() / 3600)).hour
+        at = TODAY[lang].format(h=rng.randint(0, local_hour - 1), m=rng.randint(0, 59))
+        return f'<span class="date">{at}</span>', ""
+    if dconv == "pl_data_publikacji_godz":
+        return (f'<p class="date">Data publikacji: {day:%d.%m.%Y}, godz. '
+                f"{stamp:%H:%M}</p>"), ""
+    if dconv == "it_ore_dash":
+        return (f'<span class="data">{day.day:02d} {MONTHS["it"][day.month - 1]} {day.year} '
+                f"- ore {stamp:%H:%M}</span>"), ""
+    if dconv == "nl_abbr_om_uur":
+        return (f'<span class="date">{day.day} {MONTH_ABBR_NL[day.month - 1]} {day.year} om '
+                f"{stamp:%H:%M} uur</span>"), ""
+    if dconv == "wp_posted_on_two_times":
+        return (f'<span class="posted-on">{POSTED_ON[lang]} <a href="#" rel="bookmark">'
+                f'<time class="entry-date published" datetime="{stamp.isoformat()}">'
+                f"{escape(_worded(lang, day, rng))}</time><time class=\"updated\" datetime="
+                f'"{later_at.isoformat()}">{escape(_worded(lang, later, rng))}</time></a></span>'
+                ), ""
+    raise ValueError(dconv)
+
+
+def _unseen_author_g(aconv: str, lang: str, names: list[str], site: str,
+                     rng: random.Random) -> tuple[str, str]:
+    """Family G's author conventions (round 6), as `_unseen_author`. The head's author
+    tags and the JSON-LD record are written by `_unseen_g_head`."""
+    n = [escape(x) for x in names]
+    if aconv == "plural_label":
+        joined = rng.choice([f"{n[0]}, {n[1]}", f"{n[0]} {AND[lang]} {n[1]}"])
+        return f'<p class="article-meta">{AUTHORS_LABEL[lang]} {joined}</p>', ""
+    if aconv == "amp_link_pair":
+        links = [f'<a rel="author" href="/author/{_slug(x)}">{escape(x)}</a>' for x in names]
+        return f'<div class="byline">{BY[lang]} {links[0]} &amp; {links[1]}</div>', ""
+    if aconv in ("meta_author_semicolon", "author_url_slug_only", "jsonld_name_with_role"):
+        return "", ""
+    if aconv == "bio_at_end":
+        return "", f'<p class="author-bio"><em>{BIO[lang].format(n=n[0], s=escape(site))}</em></p>'
+    if aconv == "compiled_by":
+        line = f'<p class="credit">{COMPILED[lang]} {n[0]}</p>'
+        return (line, "") if rng.random() < 0.5 else ("", line)
+    if aconv == "byline_email":
+        mail = f"{_slug(names[0]).replace('-', '.')}@{_slug(site).replace('-', '')}.example"
+        return (f'<p class="byline">{BY[lang]} {n[0]} | <a href="mailto:{mail}">{mail}</a>'
+                "</p>"), ""
+    raise ValueError(aconv)
+
+
+def _unseen_g_head(aconv: str, tconv: str, names: list[str], domain: str, title: str,
+                   jsonld: dict, head: list[str]) -> None:
+    """Family G: the authors written only in the head or the JSON-LD record."""
+    if aconv == "meta_author_semicolon":
+        sep = "; " if len(title) % 2 else " | "
+        head.append(f'<meta name="author" content="{escape(sep.join(names))}">')
+    elif aconv == "author_url_slug_only":
+        head.append('<meta property="article:author" content="'
+                    f'https://www.{domain}/author/{_slug(names[0])}">')
+    elif aconv == "jsonld_name_with_role":
+        jsonld["author"] = {"@type": "Person",
+                            "name": f"{names[0]}, {ROLE_BEFORE[jsonld['inLanguage']]}"}
+    if tconv == "h1_logo_og_suffix":
+        jsonld["headline"] = title
+
+
+def _unseen_title_g(tconv: str, lang: str, site: str, title: str,
+                    rng: random.Random) -> tuple[str, str, str | None, str]:
+    """Family G's title conventions: (the headline, <title>, og:title, the heading)."""
+    if tconv == "title_site_section_headline":
+        return (title, f"{site} | {SECTION[lang]} | {title}", None,
+                f'<div class="headline">{escape(title)}</div>')
+    if tconv == "h1_logo_og_suffix":
+        return (title, f"{title} - {site}", f"{title} - {site}",
+                f'<h2 class="entry-title">{escape(title)}</h2>')
+    if tconv == "sr_only_h1_kicker":
+        return (title, f"{title} | {site}", None,
+                f'<h1 class="sr-only">{escape(title)}</h1><div class="headline" aria-hidden='
+                f'"true"><span class="kicker">{KICKERS[lang]}</span> {escape(title)}</div>')
+    if tconv == "quotes_in_headline":
+        subj, verbs, objs = HEADLINE[lang]
+        left, right = QUOTES[lang]
+        title = f"{rng.choice(subj)}: {left}{rng.choice(verbs)} {rng.choice(objs)}{right}"
+        return title, f"{title} | {site}", title, f"<h1>{escape(title)}</h1>"
+    raise ValueError(tconv)
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     return [make_unseen_page(rng, i, family) for i in range(n)]
@@ -1641,9 +1826,9 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F"),
-                    help="draw every field from the unseen conventions of family A, B, C, D "
-                         "or E (tuned on) or F (held out, round 5) instead of the lists above")
+    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G"),
+                    help="draw every field from the unseen conventions of family A-E or F "
+                         "(tuned on) or G (held out, round 6) instead of the lists above")
     args = ap.parse_args()
     pages = (generate_unseen(args.seed, args.pages, args.unseen) if args.unseen
              else generate(args.seed, args.pages))

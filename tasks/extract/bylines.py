@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from urllib.parse import urlsplit
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -435,6 +436,26 @@ _TRAILING_NOISE = re.compile(
     r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)).*$",
     re.IGNORECASE,
 )
+# A reporter's bio read as the byline ("Anna Berg is a reporter for the Courier", "Anna
+# Berg ist Redakteurin bei ...", "Anna Berg est journaliste pour ..."): the verb, written
+# in lower case after two name words at least, then a reporter's role (is_role), and all
+# after the name go. "Martin is a full-stack engineer" after an author box's name, or
+# "Credaris ist ein Partner-Service" after a customer's, is no reporter's bio.
+_BIO_AFTER_NAME = re.compile(
+    r"^(\S+(?:\s+\S+)+?)\s+(?:is|ist|est|es|è|é|jest|was|war)\s+"
+    r"(?:(?:a|an|the|ein|eine|un|une|una|uno|um|uma|o|een)\s+)?(\S+)(?:\s+(\S+))?")
+
+
+def _without_bio(name: str) -> str:
+    """`name` without the bio sentence a name opens (_BIO_AFTER_NAME)."""
+    m = _BIO_AFTER_NAME.match(name)
+    if m is None or not all(w[:1].isupper() or w in NAME_PARTICLES for w in m[1].split()):
+        return name
+    role = m[2] if is_role(m[2]) else f"{m[2]} {m[3]}" if m[3] and is_role(
+        f"{m[2]} {m[3]}") else None
+    return m[1] if role else name
+
+
 # An entry that is a label or a date word, not a person: what a byline box holds when it
 # has no name ("Zuletzt geändert", "Publicado el", "Lundi", "Dezember", "AUTOR; IN"), or a
 # button of the page read as one ("Posted", "Suche Erweiterte Suche", "Zur
@@ -597,7 +618,7 @@ def clean_author_name(name: str) -> str | None:
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
     name = _without_place(_without_leading_role(_without_trailing_role(
-        _TRAILING_NOISE.sub("", name).strip(" ,;:|-–—·•")))).strip(" ,;:|-–—·•")
+        _TRAILING_NOISE.sub("", _without_bio(name)).strip(" ,;:|-–—·•")))).strip(" ,;:|-–—·•")
     # (and the comma that set the role apart: "Anna Berg, Senior Correspondent")
     if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
             MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
@@ -761,6 +782,31 @@ NAME_PARTICLES = frozenset({"van", "der", "den", "de", "von", "da", "das", "dos"
                              "della", "ten", "ter", "zu", "af"})
 ARTICLES_AFTER_PARTICLE = frozenset({"la", "las", "los", "le", "het"})  # "de la", "van het"
 _ROMAN_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+
+
+# A profile page's path on the site itself ("/author/laura-reynolds", "/autor/anna-berg/"):
+# the folder's name, then a slug of two to four words of letters
+_PROFILE_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|autores|journalist(?:s|en)?"
+    r"|redakteur(?:e|in)?|profiles?)/([^\W\d_]+(?:-[^\W\d_]+){1,3})/?$")
+
+
+def author_from_profile_url(tree: HtmlElement, url: str | None) -> str | None:
+    """The name an `article:author` tag gives only as the author's profile page on the
+    site itself ("https://www.courier.com/author/laura-reynolds" -> "Laura Reynolds"), for
+    a page that names its author nowhere else. A profile elsewhere (a Facebook page), a
+    slug with digits ("staff-12") or of one word names nobody."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    for meta in tree.iterfind(".//meta[@property='article:author']"):
+        value = (meta.get("content") or "").strip()
+        parts = urlsplit(value) if value.startswith(("http://", "https://")) else None
+        if parts is None or not host or (parts.hostname or "").removeprefix("www.") != host:
+            continue
+        m = _PROFILE_PATH.search(parts.path.lower())
+        if m is not None:
+            return " ".join(w if w in NAME_PARTICLES else w.capitalize()
+                            for w in m[1].split("-"))
+    return None
 
 
 def name_case(name: str) -> str:

@@ -5,6 +5,7 @@ time zone, the chosen date's confidence; and `modified_at`, kept apart."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -91,7 +92,8 @@ _META_DATE_NAMES = {
     "article:published", "article.published", "published_time", "publish-date",
     "publish_date", "publishdate", "pubdate", "date", "dc.date", "dc.date.issued",
     "dc.date.created", "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date",
-    "parsely-pub-date", "citation_publication_date", "citation_date", "original-publish-date",
+    "parsely-pub-date", "parsely-page", "citation_publication_date", "citation_date",
+    "original-publish-date",
     "datepublished", "date.published", "article_date_original", "cxenseparse:recs:publishtime",
     "release_date", "publication_date", "created", "vr:published_time",
     # further publication names htmldate reads (its core.DATE_ATTRIBUTES), less common
@@ -328,6 +330,69 @@ _JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
 _JSONLD_MODIFIED = ("dateModified",)
 
 
+def _parsely_page_date(content: str | None) -> str | None:
+    """The "pub_date" of Parse.ly's older `<meta name="parsely-page">` tag, a JSON object
+    ('{"title": ..., "pub_date": "2025-09-12T17:36:00Z", ...}'); None if it holds none."""
+    if not content or not content.lstrip().startswith("{"):
+        return None
+    try:
+        record = json.loads(content)
+    except ValueError:
+        return None
+    value = record.get("pub_date") if isinstance(record, dict) else None
+    return value if isinstance(value, str) else None
+
+
+# The keys a Next.js story record names its publication by, and its headline by
+_NEXT_PUBLISHED_KEYS = ("publishedAt", "datePublished", "publishedDate", "firstPublishedAt",
+                        "publishDate", "published_at")
+_NEXT_TITLE_KEYS = ("title", "headline")
+MAX_NEXT_DATA_CHARS = 2_000_000
+MAX_NEXT_DATA_NODES = 20_000
+MIN_NEXT_TITLE_CHARS = 12  # (a title as short as "News" is in many a heading)
+
+
+def next_data_date(tree: HtmlElement, headline: HtmlElement | None) -> str | None:
+    """The publication a Next.js page's `__NEXT_DATA__` JSON gives the story: the first
+    object holding a publication key (_NEXT_PUBLISHED_KEYS) whose title holds the page's
+    headline or is held in it, or, with no headline, the only such object. Its lists of
+    other stories (related, most read) carry their own dates: an object titled otherwise
+    is not read."""
+    script = tree.find(".//script[@id='__NEXT_DATA__']")
+    text = script.text if script is not None else None
+    if not text or len(text) > MAX_NEXT_DATA_CHARS:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    want = " ".join(headline.text_content().split()).casefold() if headline is not None else None
+    dated: list[tuple[str, str | None]] = []
+    stack, seen = [data], 0
+    while stack and seen < MAX_NEXT_DATA_NODES:
+        node = stack.pop()
+        seen += 1
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        value = next((node[k] for k in _NEXT_PUBLISHED_KEYS if isinstance(node.get(k), str)),
+                     None)
+        if value is not None:
+            title = next((node[k] for k in _NEXT_TITLE_KEYS if isinstance(node.get(k), str)),
+                         None)
+            dated.append((value, " ".join(title.split()).casefold() if title else None))
+        stack.extend(reversed([v for v in node.values() if isinstance(v, dict | list)]))
+    if want is not None:
+        # (either may hold the other: a kicker before the heading's text, the site's name
+        # after the record's SEO title)
+        return next((value for value, title in dated
+                     if title and min(len(title), len(want)) >= MIN_NEXT_TITLE_CHARS
+                     and (title in want or want in title)), None)
+    return dated[0][0] if len(dated) == 1 else None
+
+
 def jsonld_dates(tree: HtmlElement, keys: tuple[str, ...] = _JSONLD_PUBLISHED, *,
                  scripts: list[str] | None = None) -> list[object]:
     """datePublished (or other `keys`) values from JSON-LD, article-like objects first (a
@@ -427,6 +492,12 @@ def date_candidates(
     for raw in jsonld_dates(tree, scripts=scripts):
         if add("jsonld", raw):
             break
+    else:
+        # a Next.js page's own record of the story (its __NEXT_DATA__ page props): the
+        # JSON the page renders from, as a JSON-LD record is
+        raw = next_data_date(tree, headline)
+        if raw is not None:
+            add("jsonld", raw)
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
     metas = [(key, meta) for meta in tree.iterfind(".//meta[@content]")
              if (key := (meta.get("property") or meta.get("name") or meta.get("itemprop")
@@ -444,7 +515,9 @@ def date_candidates(
         metas.sort(key=lambda pair: "pub" not in pair[0]
                    and parse_date(pair[1].get("content")) == revised)
     for key, meta in metas:
-        if add("meta", _highwire_slashed_date(key, meta.get("content")),
+        content = (_parsely_page_date(meta.get("content")) if key == "parsely-page"
+                   else meta.get("content"))
+        if add("meta", _highwire_slashed_date(key, content),
                GENERIC_META_WEIGHT if key in _GENERIC_META_DATE_NAMES else None):
             break
     claimed = frozenset()

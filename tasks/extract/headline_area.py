@@ -245,6 +245,7 @@ _MONTH_ABBREVIATIONS = {
     "mar": 3, "abr": 4, "apr": 4, "avr": 4, "may": 5, "giu": 6, "jun": 6, "juin": 6,
     "lug": 7, "jul": 7, "juil": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "ott": 10,
     "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
+    "mrt": 3,  # nl ("9 mrt. 2026")
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -466,6 +467,37 @@ def _day_before_update(elem: HtmlElement, text: str, day_first: bool = False) ->
     return day
 
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_CLASS = re.compile(r"title|headline", re.I)
+_TEASER_CLASS = re.compile(r"teaser|card|related|promo|recommend", re.I)
+
+
+def story_anchor(tree: HtmlElement) -> HtmlElement | None:
+    """Where the headline would stand on a page that sets it in no element (its title only
+    in og:title or <title>): the first element with text of the page's only <article>,
+    so that the byline and date lines at the story's top are still the ones beside the
+    headline. None with no <article> or several (a page of teasers), one holding a
+    heading (the headline choice refused it: nothing is anchored there), or an empty one;
+    teasers' <article>s in an <aside> or classed as teasers or cards do not count."""
+    articles = [a for a in tree.iter("article")
+                if not _TEASER_CLASS.search(a.get("class", ""))
+                and not any(up.tag in ("aside", "article") for up in a.iterancestors())]
+    if len(articles) != 1 or any(True for _ in articles[0].iter("h1", "h2", "h3")):
+        return None  # (a story with a heading the headline choice refused keeps no anchor)
+    for elem in articles[0].iterdescendants():
+        if isinstance(elem.tag, str) and len(elem) == 0 and (elem.text or "").strip():
+            return elem
+    return None
+
+
+def _is_story_anchor(elem: HtmlElement) -> bool:
+    """`elem` is the stand-in story_anchor gives a page with no headline element: no
+    heading, nothing classed as a title, and the first line of the page's only story."""
+    if elem.tag in _HEADING_TAGS or len(elem) or _TITLE_CLASS.search(elem.get("class", "")):
+        return False
+    return story_anchor(elem.getroottree().getroot()) is elem
+
+
 def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
     """(value, level) of the element nearest the headline for which `probe(elem)` gives a
     value, searching the headline's parent first, then up to MAX_LEVELS ancestors; None
@@ -479,9 +511,16 @@ def search_near_headline(headline: HtmlElement | None, probe, in_other_area):
     if headline is None:
         return None
     article_area = frozenset(headline.iterancestors())
+    # the stand-in of a page with no headline element (story_anchor) is itself a line of
+    # the story's top, the byline or the date line: its own text is searched too
+    own = _is_story_anchor(headline)
     node, inner, inner_size, at = headline, None, 1, 0
     for level in range(MAX_LEVELS):
         inner, node = node, node.getparent()
+        if own and level == 0 and node is not None:
+            value = probe(inner)
+            if value is not None and not in_other_area(inner, article_area):
+                return value, level
         if node is None or node.tag in ("body", "html"):
             return None
         # the container's elements in document order; the subtree searched at the level
@@ -554,6 +593,13 @@ _TEXT_BYLINE = re.compile(
     r"(?:par|por|da|door|przez)"
     r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?"
     r"|tekst|testo|texto"
+    # the German label written for both genders ("Autor/in:", "Autor:in", "Autor*in")
+    r"|autor[/:*_]in(?:nen)?"
+    # the label's plural before two names ("Autori:", "Autorzy:", "Auteurs :", "Autores:")
+    r"|autor(?:es|as|i|zy|ki)|auteure?s"
+    # a report's credit with its preposition ("Reportage de Léa M.", "Reportaje de ...",
+    # "Reportagem de ..."): two name words at least, as after a bare "von"
+    r"|reporta(?:ge|je|gem)\s+de"
     # a reporter's label for the genre, with its colon ("Reportage: Anna K.", "Interview:
     # Tom L."; "Interview mit Anna K." is about her), and the French interviewer's credit
     r"|(?:reportage|interview)(?=\s*:)|propos\s+recueillis\s+par"
@@ -601,10 +647,14 @@ _DATED_ENTRY = re.compile(
 # "Label: value" fields in one line, the author among them: "Datum: 19.11.2021 Autor: Fritz
 # Imhof Quelle: Livenet". The colon is required: without it "Autor" is a word of the text.
 _LABELLED_BYLINE = re.compile(
-    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|von|by"
+    rf"(?:^|\s)(?:autor(?:in|en|innen|a|e|es|as|i|zy|ki)?|authors?|auteure?s?|verfasser(?:in)?"
+    r"|von|by"
     # the reporter's role as the label ("Reporter: Anna K.", "Redakteurin: …", "Journaliste :")
     r"|reporter(?:in)?|repórter|redakteur(?:in)?|redaktor(?:ka)?|redactor(?:a)?|redattore"
     r"|redattrice|journaliste|verslaggever|correspondent(?:e|a)?"
+    # the Dutch newsroom's label before the reporter's name ("Redactie: Eva de Vos"); the
+    # label alone, or before a desk's one word ("Redactie: Binnenland"), names nobody
+    r"|redactie"
     # Turkish, and Russian, Ukrainian and Bulgarian ("Автор: Иван П.", "Текст: ...")
     r"|yazar|автор(?:ы|и)?|текст|корреспондент)\s*:"
     rf"\s*({_NAMES})",
@@ -674,7 +724,8 @@ def _element_byline(elem: HtmlElement) -> str | None:
     m = _TEXT_BYLINE.match(text)
     if m is not None:
         names = _before_next_label(text, m, 2)
-        if m[1].lower() in _BARE_CUES and len(names.split()) < 2:
+        if (m[1].lower() in _BARE_CUES or m[1].lower().startswith("reporta")) and len(
+                names.split()) < 2:
             return None
         return names or None
     m = _POSTED_ON_BYLINE.match(text)

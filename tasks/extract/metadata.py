@@ -53,6 +53,7 @@ from tasks.common.urls import base_url_of, joined_url, trim_url
 from tasks.extract.areas import in_byline_card_or_other_area, in_other_area
 from tasks.extract.bylines import (
     INVERTED_NAME_TAGS,
+    author_from_profile_url,
     author_link_byline,
     author_link_spelling,
     byline_adds_coauthors,
@@ -105,6 +106,7 @@ from tasks.extract.headline_area import (
     post_date_field,
     relative_date,
     signature_byline,
+    story_anchor,
     submitted_byline,
     text_byline,
     wire_credit,
@@ -338,6 +340,9 @@ def page_metadata(
         title = INVISIBLE_IN_TITLE.sub("", unescaped_twice(title)) or None
     if title and not names_something(title):
         title = None  # "|", "&", "-": the separators of an empty headline field
+    # a page that sets its headline in no element (only og:title or <title> name it): the
+    # byline and date lines are read beside where it would stand, atop its only <article>
+    anchor = headline if headline is not None else story_anchor(tree)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
     authors = tagged = clean_authors(raw_authors, outlets)
@@ -356,8 +361,8 @@ def page_metadata(
         outlet_only: list[str] = []
         raw_outlet_only: str | None = None
         for search in (lambda: find_byline_author(tree, headline),
-                       lambda: text_byline(headline, in_other_area),
-                       lambda: credit_byline(headline, in_other_area),
+                       lambda: text_byline(anchor, in_other_area),
+                       lambda: credit_byline(anchor, in_other_area),
                        lambda: paragraph_byline(tree, in_other_area),
                        lambda: submitted_byline(tree, in_other_area),
                        lambda: labelled_byline(tree, in_other_area),
@@ -395,6 +400,11 @@ def page_metadata(
                       or byline_backs_the_tags(tagged, authors, shown, outlets)):
             authors, byline = shown, raw_shown
 
+    if AUTHOR_SEARCH and not authors:
+        # nobody named anywhere: the author's profile page the article:author tag links
+        profiled = author_from_profile_url(tree, url)
+        authors, byline = ([profiled], profiled) if profiled else (authors, byline)
+
     # the string the authors were cleaned from, if they still are its: a link that spells
     # it whole restores a name the normaliser split; once JSON-LD or the byline replaced
     # them, a link spelling the meta tag's value ("Stefanus") would undo that
@@ -411,7 +421,7 @@ def page_metadata(
     month_first = not day_first and reads_month_first((lang, locale_value), url)
     zone = page_zone(url, (locale_value, lang))
     candidates = in_page_zone(in_page_calendar(
-        date_candidates(tree, url, hint_published_at, hint_published_source, headline,
+        date_candidates(tree, url, hint_published_at, hint_published_source, anchor,
                         fetched, modified=recorded_change, day_first=day_first,
                         scripts=scripts),
         page_calendar(url, (locale_value, lang))), zone)
@@ -446,13 +456,13 @@ def page_metadata(
             # day only against the fetch time, so only when the caller says when the page
             # was fetched; before htmldate and the first date in the text, which read
             # whatever date the page writes anywhere (a related story's, a teaser's)
-            instant = relative_date(headline, in_other_area, fetched)
+            instant = relative_date(anchor, in_other_area, fetched)
             found, source = (instant.isoformat() if instant else None), "relative"
         if not found and fetched is not None:
             # a day and month with no year beside the headline ("Thursday 3 December") or in
             # a wire dateline ("BERLIN, Dec. 3 (Reuters) - "): the fetch gives the year
             today = fetched.astimezone(zone).date() if zone else fetched.date()
-            day = (yearless_date(headline, in_other_area, today)
+            day = (yearless_date(anchor, in_other_area, today)
                    or wire_dateline_day(tree, in_other_area, today))
             found, source = (day.isoformat() if day else None), "text"
         if not found:

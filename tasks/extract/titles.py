@@ -341,12 +341,49 @@ def choose_headline(
             if score > best_score:
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
-            return best
+            under = _headline_under_section(best)
+            return under if under is not None else best
     # an element classed as the title that agrees with the declared titles before the
     # page's only heading, which does not (had it agreed, the loop above took it): that
     # heading is another story's, a teaser's <h2> after a story set in no heading
     titled = titled_element(tree, refs, outlets)
-    return titled if titled is not None else sole_h1(tree, outlets)
+    if titled is not None:
+        return titled
+    sole = sole_h1(tree, outlets)
+    under = _headline_under_section(sole) if sole is not None else None
+    return under if under is not None else sole
+
+
+# An <h1> that names the page's section ("<h1 class=section>Politik</h1>"), whose
+# <title> is that section's page ("Politik | Rheinbote"), over the story's headline in the
+# next heading: a word or two, classed as a section or its text a link's on the page.
+_SECTION_CLASS = re.compile(r"section|categor|rubri|ressort|channel|department|kicker", re.I)
+MAX_SECTION_WORDS = 2
+MIN_HEADLINE_WORDS = 3
+
+
+def _headline_under_section(h1: HtmlElement) -> HtmlElement | None:
+    """The heading right after `h1` when `h1` is a section's name (MAX_SECTION_WORDS, a
+    section class or the text of a link elsewhere on the page) and that heading reads as a
+    headline (MIN_HEADLINE_WORDS words or more, not opening in lower case); else None. A
+    headline's deck in an <h2> under a headline of three words or more is no such case."""
+    if h1.tag != "h1":
+        return None
+    text = _element_text(h1)
+    if not text or len(text.split()) > MAX_SECTION_WORDS:
+        return None
+    nxt = h1.getnext()
+    if nxt is None or nxt.tag not in ("h2", "h3") or _is_page_furniture(nxt):
+        return None
+    below = _element_text(nxt)
+    if len(below.split()) < MIN_HEADLINE_WORDS or below[:1].islower():
+        return None  # (a headline opens with a capital: "am Werkeln seit 1994" is a motto)
+    if _SECTION_CLASS.search(h1.get("class", "")):
+        return nxt
+    wanted = squash(text)
+    links = h1.getroottree().iter("a")
+    return nxt if any(squash(a.text_content()) == wanted for a in links
+                      if a not in h1.iterdescendants()) else None
 
 
 # Elements a template classes as the story's title ('article-title', 'headline',
