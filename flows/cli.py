@@ -672,6 +672,7 @@ def sql(
 
     from tasks.storage.report import (
         QUERY_SETTINGS,
+        extension_advice_replaced,
         lock_for_queries,
         query_refusal,
         query_statements,
@@ -732,7 +733,8 @@ def sql(
         note = (" (pressroom sql changes no other DuckDB setting than "
                 f"{', '.join(sorted(QUERY_SETTINGS))}, each in a SET that opens the query)"
                 if locked else "")
-        err.print(f"[red]SQL error:[/red] {escape(str(exc))}{note}", soft_wrap=True)
+        err.print(f"[red]SQL error:[/red] {escape(extension_advice_replaced(str(exc)))}{note}",
+                  soft_wrap=True)
         raise typer.Exit(1) from None
     finally:
         con.close()
