@@ -141,7 +141,7 @@ def _settings(warehouse: str | Path | None, **given):
     from pydantic import ValidationError
     from pydantic_settings import SettingsError
 
-    from tasks.common.settings import Settings
+    from tasks.common.settings import Settings, invalid_settings_message
 
     if isinstance(warehouse, str):
         if not warehouse.strip():
@@ -152,7 +152,11 @@ def _settings(warehouse: str | Path | None, **given):
     given = {k: v for k, v in {"warehouse": warehouse, **given}.items() if v is not None}
     try:
         return Settings(**given)
-    except (ValidationError, SettingsError) as exc:
+    except ValidationError as exc:
+        err.print(f"[red]invalid settings:[/red] {escape(invalid_settings_message(exc.errors()))}",
+                  soft_wrap=True)
+        raise typer.Exit(2) from None
+    except SettingsError as exc:
         err.print(f"[red]invalid settings:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
