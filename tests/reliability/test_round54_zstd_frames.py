@@ -14,6 +14,7 @@ import pytest
 from backports import zstd
 
 from tests.integration.faultserver import story
+from tests.reliability.test_round53_zstd_codings import NOT_FOUND, _response
 from tests.unit.fetch.test_length_of_the_page_before_compression import _fetch as raw_fetch
 
 PAGE = story("zstdframes", "Harbour zstd frames story").encode()
@@ -29,13 +30,6 @@ CODED = {
                  + zstd.compress(gzip.compress(PAGE)[300:])),
 }
 HOST = "127.0.0.57"  # this round's own address: politeness state kept per host
-NOT_FOUND = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-
-
-def _response(coding: str, data: bytes, length: int) -> bytes:
-    return (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-            b"Content-Encoding: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
-            % (coding.encode(), length)) + data
 
 
 RESPONSES = {f"/{case}/{name}": _response(coding, sent, length)
@@ -46,19 +40,19 @@ RESPONSES = {f"/{case}/{name}": _response(coding, sent, length)
 
 
 def _fetch(paths: list[str]) -> tuple[dict, list[str], object]:
+    """{path: its fetch_log row}, the paths asked for, the fetch result."""
     hits: list[str] = []
-    base, result = raw_fetch(paths, hits, lambda path: (RESPONSES.get(path, NOT_FOUND), True),
-                             HOST)
+    base, result = raw_fetch(paths, hits, lambda p: (RESPONSES.get(p, NOT_FOUND), True), HOST)
     return {r["url"][len(base):]: r for r in result.fetch_log}, hits, result
 
 
 @pytest.mark.parametrize("name", list(CODED))
 def test_frames_of_the_pages_length_are_the_page(name):
-    paths = [f"/page/{name}", f"/own/{name}"]
-    rows, hits, result = _fetch(paths)
-    assert [(rows[p]["status"], rows[p]["error"], hits.count(p)) for p in paths] == \
-        [(200, None, 1)] * 2, rows
-    assert [PAGE in bytes(b) for b in result.table["body"].to_pylist()] == [True, True]
+    rows, hits, result = _fetch([f"/page/{name}", f"/own/{name}"])
+    got = {path: (row["status"], row["error"], hits.count(path)) for path, row in rows.items()}
+    assert got == {f"/page/{name}": (200, None, 1), f"/own/{name}": (200, None, 1)}, rows
+    bodies = [bytes(b) for b in result.table["body"].to_pylist()]
+    assert len(bodies) == 2 and all(PAGE in body for body in bodies)
 
 
 @pytest.mark.parametrize("case", ["cut", "junk"])
