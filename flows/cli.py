@@ -141,7 +141,7 @@ def _settings(warehouse: str | Path | None, **given):
     from pydantic import ValidationError
     from pydantic_settings import SettingsError
 
-    from tasks.common.settings import Settings
+    from tasks.common.settings import Settings, invalid_settings_message
 
     if isinstance(warehouse, str):
         if not warehouse.strip():
@@ -152,7 +152,11 @@ def _settings(warehouse: str | Path | None, **given):
     given = {k: v for k, v in {"warehouse": warehouse, **given}.items() if v is not None}
     try:
         return Settings(**given)
-    except (ValidationError, SettingsError) as exc:
+    except ValidationError as exc:
+        err.print(f"[red]invalid settings:[/red] {escape(invalid_settings_message(exc.errors()))}",
+                  soft_wrap=True)
+        raise typer.Exit(2) from None
+    except SettingsError as exc:
         err.print(f"[red]invalid settings:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
@@ -672,6 +676,7 @@ def sql(
 
     from tasks.storage.report import (
         QUERY_SETTINGS,
+        extension_advice_replaced,
         lock_for_queries,
         query_refusal,
         query_statements,
@@ -732,7 +737,8 @@ def sql(
         note = (" (pressroom sql changes no other DuckDB setting than "
                 f"{', '.join(sorted(QUERY_SETTINGS))}, each in a SET that opens the query)"
                 if locked else "")
-        err.print(f"[red]SQL error:[/red] {escape(str(exc))}{note}", soft_wrap=True)
+        err.print(f"[red]SQL error:[/red] {escape(extension_advice_replaced(str(exc)))}{note}",
+                  soft_wrap=True)
         raise typer.Exit(1) from None
     finally:
         con.close()

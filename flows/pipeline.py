@@ -48,6 +48,7 @@ from tasks.storage.warehouse import (
     manifests,
     quarantine_orphans,
     staging_dir,
+    start_after_commits,
     writer_lock,
 )
 
@@ -91,7 +92,12 @@ class Run:
 
     @classmethod
     def start(cls, settings: Settings, inputs: list[str]) -> Run:
-        run = cls(settings=settings, inputs=inputs)
+        # (read before the lock, which names the run: a run starting while another
+        # holds it waits, and starts after that run's commits by the clock anyway)
+        found = manifests(Path(settings.warehouse))
+        started, clock_note = start_after_commits(found, datetime.now(UTC))
+        run = cls(settings=settings, inputs=inputs, run_id=new_run_id(started),
+                  started_at=started.isoformat(), notes=[clock_note] if clock_note else [])
         logger = get_run_logger()
         run._exit.enter_context(writer_lock(
             run.root, f"run {run.run_id}",

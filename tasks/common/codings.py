@@ -128,7 +128,8 @@ class _Layer:
     def finished(self) -> bool:
         if self.coding == "br":
             return self.decoder.is_finished()
-        return self.decoder is not None and self.decoder.eof
+        # (a zstd layer holds the first bytes after a frame, until they tell another)
+        return self.decoder is not None and self.decoder.eof and not self.head
 
     def feed(self, chunk: bytes) -> bytes:
         if self.coding == "br":
@@ -164,21 +165,31 @@ class _Layer:
             chunk = b""  # drained with empty calls (brotli 1.2 hands over ~32 KiB a call)
 
     def _feed_zstd(self, chunk: bytes) -> bytes:
-        """One zstd frame (its checksum, when the frame has one, checked at its end by
-        the decoder); bytes after it, even a second frame, end the watch as they do for
-        the other codings: a page's body at its own length is read as always."""
-        d, parts = self.decoder, []
-        if d.eof and chunk:
-            raise CodingError("bad_compression", "data after the stream")
+        """Frame after frame (RFC 8878 3: a zstd stream is one or more frames; a server
+        that compresses as it writes sends a frame a write, and `zstd -c a b` two), each
+        by a decoder of its own, as `_zstd` reads the whole body; its checksum, when the
+        frame has one, checked at its end by the decoder. Bytes after a frame that open
+        no other end the watch, as for the other codings: a body at its own length is
+        read as always. (Until fault round 54 a second frame ended it: `truncated`.)"""
+        parts = []
         while True:
+            d = self.decoder
+            if d.eof:  # what follows a frame must open the next one (4 bytes tell)
+                self.head += chunk
+                if len(self.head) < 4:
+                    break
+                if not _opens_zstd_frame(self.head):
+                    raise CodingError("bad_compression", "data after the stream")
+                self.decoder, chunk, self.head = _zstd_decoder(), self.head, b""
+                continue
             piece = d.decompress(chunk, min(self.limit + 1 - self.out, 1 << 20))
             parts.append(piece)
             self._count(piece)
-            chunk = b""  # the decoder keeps what it has not read: drained with empty calls
-            if d.eof or d.needs_input:
+            # the decoder keeps what it has not read (drained with empty calls), and
+            # hands back what lies past its frame's end
+            chunk = d.unused_data if d.eof else b""
+            if not d.eof and d.needs_input:
                 break
-        if d.unused_data:
-            raise CodingError("bad_compression", "data after the stream")
         return b"".join(parts)
 
     def _count(self, piece: bytes) -> None:

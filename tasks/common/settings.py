@@ -274,6 +274,44 @@ def path_as_a_shell_reads(value: str) -> str:
         return value[1:-1].strip()
     return without_inline_comment(value)
 
+def _said_where(field: str, environ: Mapping[str, str], toml: Path, value: object) -> str:
+    """Where the value of the setting `field` came from, as the user wrote it: the
+    environment variable (the environment wins over the file), else pressroom.toml."""
+    name = ENV_PREFIX + field.upper()
+    for key, raw in environ.items():
+        if key.upper() == name:  # (read regardless of case, as pydantic-settings reads)
+            return f"{key}={raw!r} (in the environment)"
+    shown = "" if value is None else f" = {value!r}"
+    if toml.is_file():
+        return f"{field}{shown} in {toml.resolve()}"
+    return f"{field}{shown}"
+
+
+def invalid_settings_message(errors: list[dict], environ: Mapping[str, str] | None = None,
+                             toml: Path = Path("pressroom.toml")) -> str:
+    """pydantic's `errors()` of a Settings that cannot be made, one clause per setting
+    naming where its value was written: "PRESSROOM_BATCH_SIZE='abc' (in the environment)
+    should be a valid integer, unable to parse string as an integer". It was pydantic's
+    report ("1 validation error for Settings / batch_size / Input should be ...
+    [type=int_parsing, ...] / For further information visit https://errors.pydantic.dev/
+    ..."), which named the field and not the variable or file (round 21's known item,
+    fault round 54)."""
+    environ = os.environ if environ is None else environ
+    clauses = []
+    for error in errors:
+        msg = str(error.get("msg", "")).removeprefix("Value error, ")
+        msg = msg[0].lower() + msg[1:] if msg[:6] == "Input " else msg
+        loc = error.get("loc") or ()
+        if not loc:  # a check over the whole object: its message says what it is
+            clauses.append(msg)
+            continue
+        item = "".join(f"[{p}]" for p in loc[1:])
+        where = _said_where(str(loc[0]), environ, toml, None if item else error.get("input"))
+        clauses.append(f"{where}{f' (item {item})' if item else ''}: {msg}"
+                       .replace(": input should", " should"))
+    return "; ".join(clauses)
+
+
 class Settings(BaseSettings):
     """Every knob of a run. Env vars win over pressroom.toml, which wins over defaults."""
 

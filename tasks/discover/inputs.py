@@ -17,6 +17,7 @@ import errno
 import hashlib
 import os
 import re
+import shlex
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -197,11 +198,46 @@ _PACKED = ((b"\x1f\x8b", "a gzip-compressed", "gunzip"), (b"PK\x03\x04", "a zip"
            (b"\x28\xb5\x2f\xfd", "a zstd-compressed", "unzstd"))
 
 
-def decode_dump(raw: bytes) -> str:
+def _conversion_hint(raw: bytes, name: str) -> str:
+    """How to make the file `name` of bytes `raw`, no UTF-8, into UTF-8 (fault round 54:
+    the reject named a byte and no way out). Bytes beyond ASCII that stand alone, each
+    a character of windows-1252 (latin-1's superset, what Western Windows tools and old
+    CMSs export), say that code page; runs of them (a double-byte encoding, round 53)
+    or a byte windows-1252 leaves undefined name none: its exporter knows which it was."""
+    text = raw.decode("utf-8-sig", errors="surrogateescape")
+    runs = [len(m) for m in STRAY_BYTES.findall(text)]
+    try:
+        raw.decode("cp1252")
+        single = 2 * runs.count(1) >= sum(runs)
+    except UnicodeDecodeError:
+        single = False
+    if single:
+        return (f"it reads as windows-1252 (or latin-1): convert it with `iconv -f "
+                f"WINDOWS-1252 -t UTF-8 {name} > {name}.utf8` and ingest that file")
+    return (f"save it as UTF-8 from the encoding it was written in: `iconv -f ENCODING -t "
+            f"UTF-8 {name} > {name}.utf8` (ENCODING e.g. SHIFT_JIS, GBK, BIG5, EUC-KR, "
+            f"ISO-8859-5)")
+
+
+def _encoding_note(rejects: list[dict]) -> list[str]:
+    """The run's note on its input files that are no UTF-8, with the first one's way to
+    convert it: the rejects' details are read only by who queries them, and a whole
+    export in windows-1252 was a count of `bad_encoding` rejects (fault round 54)."""
+    bad = [r for r in rejects if r["reason"] == "bad_encoding"]
+    if not bad:
+        return []
+    first = bad[0]
+    hint = first["detail"].split("; ", 1)[-1]
+    return [f"{len(bad)} input file(s) not in UTF-8 (bad_encoding rejects), e.g. "
+            f"{first['source']}: {hint}; pressroom sql \"SELECT source, detail FROM rejects "
+            f"WHERE reason = 'bad_encoding'\" lists them"]
+
+
+def decode_dump(raw: bytes, name: str = "FILE") -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
     editors save "Unicode" text, and so do NULs in every other byte of ASCII text, as
     tools write it without a BOM; UTF-32 by its BOM); refuse binary or mis-encoded
-    files."""
+    files, a mis-encoded one with how to convert the file `name`."""
     packed = next(((what, tool) for magic, what, tool in _PACKED if raw.startswith(magic)),
                   None)
     if packed:
@@ -226,7 +262,8 @@ def decode_dump(raw: bytes) -> str:
         text = _utf8_with_stray_cp1252(raw)
         if text is None:
             raise DumpError("bad_encoding", f"not valid UTF-8 at byte {exc.start}: "
-                            f"{raw[exc.start:exc.start+8]!r}") from None
+                            f"{raw[exc.start:exc.start+8]!r}; "
+                            f"{_conversion_hint(raw, name)}") from None
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > 8:
         raise DumpError("binary_content", f"{control} control characters in the first 8 KB")
@@ -456,7 +493,7 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         return read_url_list(path, run_id)
     key = f"dump:{content_key(raw)}"
     try:
-        parts = split_dumps(decode_dump(raw))
+        parts = split_dumps(decode_dump(raw, shlex.quote(path.name)))
     except DumpError as exc:
         return [], [_reject("dump", source, key, exc.reason, exc.detail, run_id)]
     docs, rejects = [], []
@@ -613,7 +650,8 @@ def read_url_list(path: Path, run_id: str, sources: list[tuple[str, str]] | None
     lines = url_list_lines(raw)
     if not any(why is None and "://" in line for _, line, why in lines):
         try:
-            decode_dump(raw)  # says why a file of no URL at all is not text
+            # says why a file of no URL at all is not text
+            decode_dump(raw, shlex.quote(path.name))
         except DumpError as exc:
             return [], [_reject("url", source, f"urls:{source}", exc.reason, str(exc), run_id)]
     for lineno, line, junk in lines:
@@ -1157,6 +1195,7 @@ def discover(inputs: list[str], run_id: str, config: DiscoverConfig,
             stats["sources_skipped"] = before - len(feeds) - len(sitemaps)
             notes.append(f"{stats['sources_skipped']} feed(s)/sitemap(s) not fetched: their "
                          "last fetch failed recently (refetch_failed_after_hours)")
+    notes += _encoding_note(rejects)
     scrubbed += sum(strip_userinfo(u) != u for u in (*feeds, *sitemaps, *(u for u, _ in listed)))
     feeds = [strip_userinfo(u) for u in feeds]
     sitemaps = [strip_userinfo(u) for u in sitemaps]

@@ -493,7 +493,12 @@ def iter_warc(
                          else f"after the record at offset {last_pos}")
                 yield None, reject("warc_unreadable", f"stopped reading {where}: {exc}",
                                    None, f"{source}@{last_pos or 0}#unreadable")
-            if resync(failed_after(stream, last_pos) if rewindable else -1):
+            # After a record whose length lied, read on from that record's start, not its
+            # claimed end: a length a few bytes long swallowed the next record's "WARC/"
+            # and the claimed end lies inside that record, which was passed over and lost
+            # without a reject (fault round 54).
+            if resync(-1 if not rewindable else last_pos if lie is not None
+                      else failed_after(stream, last_pos)):
                 last_settled = True
                 continue
             return

@@ -1081,7 +1081,10 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
     # Known URLs: skipped, or re-fetched with a conditional GET under refresh.
     conditional: dict[str, dict[str, str]] = {}
     fresh = []
-    failed_cutoff = now - timedelta(hours=cfg.refetch_failed_after_hours)
+    # recent within the window either side of now: a failure stamped further ahead was
+    # stamped by a clock since set back (see storage's known_inputs; fault round 54)
+    window = timedelta(hours=cfg.refetch_failed_after_hours)
+    failed_cutoff, failed_until = now - window, now + window
     for url in urls:
         past = history.get(url)
         if past is None:
@@ -1094,7 +1097,8 @@ def run(docs: pa.Table, config: FetchConfig, run_id: str, *,
                 log.append(_log_row(UrlOutcome(url=url, error="already_fetched",
                                                detail="in the warehouse; use --refresh",
                                                fetched_at=now), first_doc[url], run_id))
-        elif not cfg.refresh and past.fetched_at and past.fetched_at > failed_cutoff:
+        elif not cfg.refresh and past.fetched_at and (
+                failed_cutoff < past.fetched_at <= failed_until):
             log.append(_log_row(UrlOutcome(url=url, error="recently_failed",
                                            detail=f"failed at {past.fetched_at:%Y-%m-%d %H:%M}"
                                            f" ({past.error})", fetched_at=now),

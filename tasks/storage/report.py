@@ -458,6 +458,29 @@ def query_refusal(statements: list[QueryStatement]) -> str | None:
     return None
 
 
+# DuckDB answers a query that needs an extension it does not have (https:// or s3:// files
+# need httpfs, st_read spatial) with its advice to run INSTALL, which `pressroom sql`
+# refuses (it downloads code) and which could not reach the internet anyway (fault round
+# 54). Its advice is replaced by what is so; the first line of its error is kept.
+_INSTALL_ADVICE = re.compile(
+    r"""(?:Install it first using "INSTALL (?P<first>\w+)"\.?|Please try installing and """
+    r"""loading the (?P<try>\w+) extension:\s*INSTALL \w+;\s*LOAD \w+;)\s*""")
+
+
+def extension_advice_replaced(message: str) -> str:
+    """DuckDB's error `message`, its advice to INSTALL an extension replaced by why that
+    cannot be done here; the message as it is when it gives no such advice."""
+    found = _INSTALL_ADVICE.search(message)
+    if not found:
+        return message
+    name = found["first"] or found["try"]
+    said = message[:found.start()].rstrip()
+    return (f"{said}\nThe query needs DuckDB's {name} extension, which is not installed "
+            f"with pressroom, and pressroom sql installs none (INSTALL downloads code from the "
+            f"internet: it is refused). Query the warehouse's "
+            f"tables and local files instead.\n{message[found.end():]}").rstrip()
+
+
 # `PREPARE p AS COPY ... TO 'f'; EXECUTE p` and `EXPLAIN ANALYZE COPY ... TO 'f'` wrote the
 # file: DuckDB types those statements PREPARE and EXPLAIN, whatever they hold (fault round
 # 44). The wrapper's words (a name, parameter types, EXPLAIN's options, comments between)

@@ -79,6 +79,31 @@ def manifests(root: Path) -> list[dict]:
                                       1 << 30 if m.get("batch") is None else m["batch"]))
 
 
+def start_after_commits(found: list[dict], now: datetime) -> tuple[datetime, str | None]:
+    """When a run starting at `now` (the clock) is recorded as starting, given the
+    warehouse's commits `found` (`manifests`): `now`, or a second after the latest
+    commit's start when the clock reads no later than it (a clock stepped backwards
+    between runs: NTP after a machine ran fast, a restored VM, a container on another
+    host), with a note saying so. Before fault round 54 such a run got an id and a
+    `started_at` that sorted it before the runs it followed, in `runs`, the report and
+    every `ORDER BY run_id`. The run is placed after them, as a logical clock does: the
+    order of runs is what the warehouse must keep; the clock's reading is in the note."""
+    starts = []
+    for m in found:
+        try:
+            starts.append(datetime.fromisoformat(str(m.get("started_at"))).astimezone(UTC))
+        except ValueError:  # a start edited by hand or emptied (null): no order to keep
+            continue
+    latest = max(starts, default=None)
+    if latest is None or now > latest:
+        return now, None
+    after = latest.replace(microsecond=0) + timedelta(seconds=1)
+    return after, (f"the clock reads {now:%Y-%m-%d %H:%M:%S} UTC, before the latest commit "
+                   f"of this warehouse ({latest:%Y-%m-%d %H:%M:%S} UTC): it was set back; "
+                   f"the run is recorded as starting at {after:%Y-%m-%d %H:%M:%S} UTC so "
+                   f"that runs stay in the order they ran")
+
+
 class UnreadableManifest(RuntimeError):
     """A commit's manifest that is not JSON (damaged on disk or edited by hand): what it
     commits cannot be told, so nothing reads or writes the warehouse past it."""
@@ -692,7 +717,11 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                  ) -> KnownInputs:
     """What earlier runs settled: kept articles, rejected inputs, recent fetch failures."""
     now = now or datetime.now(UTC)
-    since = now - refetch_failed_after
+    # A failure is recent within the window either side of now: one recorded further
+    # ahead was stamped by a clock since set back, and waiting until the clock reaches it
+    # stalled the URL for as long as the step (a month set back: a month unasked; fault
+    # round 54). Asked again early, it costs one request.
+    since, until = now - refetch_failed_after, now + refetch_failed_after
     ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
     # A URL listed twice was a `duplicate_url` reject under the URL itself (before fault
     # round 40: now under `duplicate:<key>`), which settled the URL: when its first
@@ -709,7 +738,8 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
             "fetch_log",
             f"""SELECT url FROM t GROUP BY url
                 HAVING arg_max(error IS NOT NULL, fetched_at)
-                   AND max(fetched_at) >= TIMESTAMPTZ '{since.isoformat()}'""",
+                   AND max(fetched_at) BETWEEN TIMESTAMPTZ '{since.isoformat()}'
+                                           AND TIMESTAMPTZ '{until.isoformat()}'""",
         )
     }
     taken = _scan(root, "takedowns", "SELECT article_ids, domain FROM t")

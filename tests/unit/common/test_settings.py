@@ -180,7 +180,9 @@ def test_the_cli_refuses_an_unusable_value_before_any_work(tmp_path, monkeypatch
     out = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.urls"),
                                    "-w", str(tmp_path / "wh")])
     assert out.exit_code == 2, out.output
-    assert "refetch_failed_after_hours" in out.output and "finite number" in out.output
+    # (named as written, the variable, since fault round 54)
+    assert "PRESSROOM_REFETCH_FAILED_AFTER_HOURS='nan'" in out.output
+    assert "finite number" in out.output
     assert not (tmp_path / "wh").exists()
 
 

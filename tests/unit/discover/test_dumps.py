@@ -173,7 +173,10 @@ def test_a_dump_that_is_not_utf8_names_the_byte_and_what_follows() -> None:
     with pytest.raises(DumpError) as info:
         decode_dump(latin1)
     assert info.value.reason == "bad_encoding"
-    assert info.value.detail == f"not valid UTF-8 at byte {at}: {eight!r}"
+    # and, since fault round 54, how to convert it
+    assert info.value.detail == (f"not valid UTF-8 at byte {at}: {eight!r}; it reads as "
+                                 "windows-1252 (or latin-1): convert it with `iconv -f "
+                                 "WINDOWS-1252 -t UTF-8 FILE > FILE.utf8` and ingest that file")
 
 
 # -- fault round 3 ------------------------------------------------------------------------
