@@ -274,6 +274,7 @@ def path_as_a_shell_reads(value: str) -> str:
         return value[1:-1].strip()
     return without_inline_comment(value)
 
+
 def _said_where(field: str, environ: Mapping[str, str], toml: Path, value: object) -> str:
     """Where the value of the setting `field` came from, as the user wrote it: the
     environment variable (the environment wins over the file), else pressroom.toml."""
