@@ -489,6 +489,18 @@ def c_story(platform: str, r: random.Random, title: str, author: str, inner: str
     raise ValueError(platform)
 
 
+class _Placer:
+    """Makes one block of a kind and records it with the texts it shows."""
+
+    def __init__(self, f, paras: list[str], placed: list[tuple[str, list[str]]]) -> None:
+        self.f, self.paras, self.placed = f, paras, placed
+
+    def __call__(self, kind: str) -> str:
+        markup, texts = c_block(kind, self.f, self.paras)
+        self.placed.append((kind, texts))
+        return markup
+
+
 def render_cms_c(paras: list[str], headline: str, f, note: str | None
                  ) -> tuple[str, list[tuple[str, list[str]]]]:
     """One page of a family-C platform: the HTML and its furniture blocks. `paras` may hold
@@ -497,22 +509,16 @@ def render_cms_c(paras: list[str], headline: str, f, note: str | None
     platform = r.choice(CMS_C_WRAPPERS)
     f.author = f.name()
     placed: list[tuple[str, list[str]]] = []
-    body = [_para(platform, r, p) for p in paras]
-    if note:
-        body.append(f"<p><em>{_esc(note)}</em></p>")
-
-    def add(kind: str) -> str:
-        markup, texts = c_block(kind, f, paras)
-        placed.append((kind, texts))
-        return markup
-
+    body = [_para(platform, r, p) for p in paras] + (
+        [f"<p><em>{_esc(note)}</em></p>"] if note else [])
+    blocks = _Placer(f, paras, placed)
     for _ in range(r.randint(2, 4)):
-        body.insert(r.randint(1, len(paras) - 1), add(r.choice(_kinds(platform, "inside"))))
+        body.insert(r.randint(1, len(paras) - 1), blocks(r.choice(_kinds(platform, "inside"))))
     for kind in r.sample(_kinds(platform, "before"), r.randint(0, 2)):
-        body.insert(0, add(kind))
-    after = "".join(add(k) for k in r.sample(_kinds(platform, "after"), r.randint(1, 2)))
+        body.insert(0, blocks(kind))
+    after = "".join(map(blocks, r.sample(_kinds(platform, "after"), r.randint(1, 2))))
     outs = _kinds(platform, "outside")
-    outside = "".join(add(k) for k in r.sample(outs, min(len(outs), r.randint(0, 1))))
+    outside = "".join(map(blocks, r.sample(outs, min(len(outs), r.randint(0, 1)))))
     story = c_story(platform, r, headline, f.author, "".join(body), after)
     head = (f"<head><meta charset='utf-8'><title>{_esc(headline)} | Example</title>"
             '<meta name="viewport" content="width=device-width"></head>')

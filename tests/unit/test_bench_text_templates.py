@@ -72,13 +72,19 @@ def test_cms_pages_hold_their_body_and_their_family_s_plugin_furniture(family: s
             tuple(n[:12] for n in cms_blocks.STORY_NOTES[family]))]
         assert "\n".join(body) in texts  # a body whole (and maybe its closing note)
         assert page["english"]  # the English bodies come first
-        # (the pieces spaced: a tag list's items touch in text_content)
-        shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
-        assert all(p in shown for p in page["truth"].split("\n"))
-        assert page["blocks"], "no furniture placed"
-        for kind, words in page["blocks"]:
-            assert kind in kinds, kind
-            assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
+        _shows_its_truth_and_furniture(page, kinds)
+
+
+def _shows_its_truth_and_furniture(page: dict, kinds: set[str]) -> None:
+    """The page shows every truth paragraph and every furniture text of its blocks, whose
+    kinds are all among `kinds`."""
+    # (the pieces spaced: a tag list's items touch in text_content)
+    shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
+    assert all(p in shown for p in page["truth"].split("\n"))
+    assert page["blocks"], "no furniture placed"
+    for kind, words in page["blocks"]:
+        assert kind in kinds, kind
+        assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
 
 
 def test_cms_c_pages_hold_their_body_near_misses_and_modern_furniture() -> None:
@@ -90,12 +96,7 @@ def test_cms_c_pages_hold_their_body_near_misses_and_modern_furniture() -> None:
     for page in pages:
         body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
         assert "\n".join(body) in texts  # a body whole, with maybe a near-miss and a note
-        shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
-        assert all(p in shown for p in page["truth"].split("\n"))
-        assert page["blocks"], "no furniture placed"
-        for kind, words in page["blocks"]:
-            assert kind in kinds, kind
-            assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
+        _shows_its_truth_and_furniture(page, kinds)
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
