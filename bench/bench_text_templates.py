@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -30,7 +30,11 @@ correction), kept in the truth.
 their real class names and markup; `cms_blocks.py` says which family holds which), in
 the theme's own article markup. English bodies first (the held-out pages are English
 news; `ENGLISH_SHARE` of the pages), then others; 30 % of pages close on an editor's note
-or correction, kept in the truth.
+or correction, kept in the truth. `--cms C` (session 54): furniture as 2022-2026
+platforms ship it (Next.js with Tailwind or CSS modules, Substack, Medium, WordPress
+block themes, Newspack, Arc XP 2024, AMP; paywall teasers, AI summaries, gift bars,
+audio players, affiliate cards …; `cms_blocks_c.py`), and story paragraphs that open
+with the furniture's words in 40 % of bodies (in the truth).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -60,6 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_syndication import bodies, paragraphs  # noqa: E402 -- bench/ is not a package
 from bench_syndication_pages import extract_and_clean  # noqa: E402
 from cms_blocks import STORY_NOTES, render_cms  # noqa: E402
+from cms_blocks_c import STORY_NOTES_C, render_cms_c, with_near_miss  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -576,8 +581,13 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
     out = []
     for i, paras in enumerate(chosen):
         headline = " ".join(paras[0].split()[:10])
-        note = rnd.choice(STORY_NOTES[family]) if rnd.random() < 0.3 else None
-        page, placed = render_cms(paras, headline, f, family, note)
+        if family == "C":  # 2022-2026 platforms (cms_blocks_c.py), story near-misses
+            note = rnd.choice(STORY_NOTES_C) if rnd.random() < 0.3 else None
+            paras = with_near_miss(paras, rnd)
+            page, placed = render_cms_c(paras, headline, f, note)
+        else:
+            note = rnd.choice(STORY_NOTES[family]) if rnd.random() < 0.3 else None
+            page, placed = render_cms(paras, headline, f, family, note)
         truth = "\n".join([*paras, note] if note else paras)
         out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
                     "truth": truth, "blocks": placed, "english": i < n_en})
@@ -666,9 +676,10 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B"),
+    ap.add_argument("--cms", choices=("A", "B", "C"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
-                         "or B (held out), in their real markup (cms_blocks.py)")
+                         "or B (held out), in their real markup (cms_blocks.py); C: as "
+                         "2022-2026 platforms ship it (cms_blocks_c.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

@@ -1569,6 +1569,11 @@ _SIGNUP_CLOSE = re.compile(
     r"(?:^|[.!?…]\s+)(?:sign up|subscribe|register|join)(?: (?:here|now|today|for free))?"
     r"\s*[.!]?\s*$", re.IGNORECASE)
 _PROMOTED = re.compile(r"\b(?:newsletters?|inbox|e-?mails?|podcasts?|alerts)\b", re.IGNORECASE)
+# A sentence reported from someone ("..., the report's authors warned on Tuesday."): a
+# story's line that opens with the call's words ("Subscribe to the idea that ..."), since
+# no sign-up call is attributed to a speaker.
+_REPORTED = re.compile(
+    r",[\w\s'’.-]{0,60}\b(?:said|says|warned|told|added|wrote|argued|insisted|according to)\b")
 SIGNUP_TAIL_BLOCKS = 2
 SIGNUP_MAX_WORDS = 50
 SIGNUP_LEAD_MAX_WORDS = 10
@@ -1586,7 +1591,8 @@ def _drop_tail_signup(kept: list[str], removed: dict[str, int]) -> None:
     for j in range(len(kept) - 1, max(0, len(kept) - SIGNUP_TAIL_BLOCKS) - 1, -1):
         block = kept[j]
         if j > 0 and _words(block) <= SIGNUP_MAX_WORDS and (_SIGNUP_CALL.match(block) or (
-                _SIGNUP_CLOSE.search(block) and _PROMOTED.search(block))):
+                _SIGNUP_CLOSE.search(block) and _PROMOTED.search(block))) and (
+                not _REPORTED.search(block)):
             lead = j - 1 if j > 1 and _leads_into_a_call(kept[j - 1]) else j
             removed["cta"] = removed.get("cta", 0) + j + 1 - lead
             del kept[lead:j + 1]

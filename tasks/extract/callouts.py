@@ -35,7 +35,7 @@ MAX_CALL_BOX_CHARS = 400
 # A box holding more than this share of the page's text is the story, whatever ends it.
 MAX_BOX_SHARE = 0.4
 
-# The whole text of a button that asks the reader to subscribe, sign up, listen or
+# The whole text of a button that asks the reader to subscribe, sign up, listen, buy or
 # install, in the dev corpus's languages (en, de, es, fr, pl, pt, it).
 _CALL = re.compile(
     r"^(?:"
@@ -44,6 +44,8 @@ _CALL = re.compile(
     r"|join (?:now|today|for free)|(?:start|begin) (?:your |a )?free trial|try (?:it )?for free"
     r"|listen(?: now| here)?|listen (?:on|to the episode)(?: \w+){0,2}|download(?: the app)?"
     r"|get the app|app store|google play|register(?: now| for free)?"
+    # an affiliate product card's button ("$129 at Amazon" / "Buy now")
+    r"|buy (?:it )?now|shop now|view deal|see (?:the )?deal|check (?:the )?price|see price"
     # German
     r"|(?:jetzt |hier |kostenlos |gratis )?(?:abonnieren|anmelden|registrieren|anhören|hören"
     r"|herunterladen|testen|downloaden)|abo (?:abschließen|sichern|wählen)|zum (?:podcast|abo)"
@@ -202,17 +204,39 @@ def _has_summary_word(text: str) -> bool:
     return _HAS_SUMMARY_WORD.search(text) is not None
 
 
+# A summary box's label when no AI is named: the whole label is one of these ("Key
+# points", "At a glance", "Das Wichtigste in Kürze"), and the box it opens holds a list
+# (the points). A heading "Summary" over a story's paragraphs opens no list box; a story's
+# own list under a subheading sits in the story's container, which the size bounds keep.
+_SUMMARY_LABELS = frozenset((
+    "key points", "key takeaways", "key facts", "takeaways", "at a glance", "summary",
+    "in brief", "in short", "the short version", "tl;dr", "what you need to know",
+    "das wichtigste in kürze", "das wichtigste", "auf einen blick", "kurz gesagt",
+    "zusammenfassung", "en bref", "l'essentiel", "l’essentiel", "résumé", "en resumen",
+    "claves", "lo esencial", "em resumo", "pontos-chave", "in sintesi", "in breve",
+    "w skrócie", "najważniejsze"))
+
+
+def _plain_summary_label(own: str) -> bool:
+    return own.strip().rstrip(":").strip().lower() in _SUMMARY_LABELS
+
+
 def ai_summary_boxes(body: HtmlElement) -> list[HtmlElement]:
     """The boxes that open with an AI-summary label: the label's parent when nothing
     with text comes before the label in it (a <details> and its <summary>, a <div> and
-    its heading), within MAX_AI_BOX_CHARS. A label is found from its element's own first
-    text run (reading every candidate's whole text cost ~5 ms a page)."""
+    its heading), within MAX_AI_BOX_CHARS; and the boxes that open with a plain summary
+    label (`_SUMMARY_LABELS`) and hold a list of points. A label is found from its
+    element's own first text run (reading every candidate's whole text cost ~5 ms a
+    page)."""
     boxes: list[HtmlElement] = []
     for label in body.iter(*_LABEL_TAGS):
         own = label.text
-        if (not own or len(own) > 120 or len(label) > 2
-                or not _has_summary_word(own)
-                or not is_ai_summary_label(label.text_content())):
+        if not own or len(own) > 120 or len(label) > 2:
+            continue
+        # (short labels are tested against the set first: an exact lookup)
+        plain = len(own) <= 30 and len(label) == 0 and _plain_summary_label(own)
+        if not plain and (not _has_summary_word(own)
+                          or not is_ai_summary_label(label.text_content())):
             continue
         box = label.getparent()
         while box is not None and box.tag in ("strong", "b", "p", "span") and (
@@ -224,6 +248,8 @@ def ai_summary_boxes(body: HtmlElement) -> list[HtmlElement]:
                 isinstance(e.tag, str) and e.text_content().strip()
                 for e in label.itersiblings(preceding=True)):
             continue
+        if plain and next(box.iter("ul", "ol"), None) is None:
+            continue
         if len(_norm(box.text_content())) <= MAX_AI_BOX_CHARS and box not in boxes:
             boxes.append(box)
     return boxes
@@ -231,14 +257,15 @@ def ai_summary_boxes(body: HtmlElement) -> list[HtmlElement]:
 
 # A picture credit closing a caption: a label, then a name of one to four capitalised
 # words and maybe an agency after a slash ("(Fot. Anna Berger)", "Crédito: Anna Berger",
-# "Foto di Anna Berger", "© Anna Berger / Reuters").
+# "Foto di Anna Berger", "© Anna Berger / Reuters") or after "via"/"for" ("Image: Anna
+# Berger via Getty Images", "Photo: Anna Berger for The Times").
 _CREDIT_LABELS = (r"photo|photograph|picture|image|credit|foto|fot\.|bild|quelle|crédit"
                   r"|crédit photo|crédito|créditos|imagen|fotografía|fotografia|foto di"
                   r"|zdjęcie|©|copyright|photo credit")
 _CREDIT_END = re.compile(
     rf"(?:^|[\s(\[])(?i:{_CREDIT_LABELS})\s*[:.]?\s*"
     r"[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ][\w.'’-]*(?:\s+[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ][\w.'’-]*){0,3}"
-    r"(?:\s*/\s*[\w.&' -]{1,30})?[)\]]?\s*$")
+    r"(?:\s*/\s*[\w.&' -]{1,30}|\s+(?:via|for)\s+[A-Z][\w.&' -]{1,30})?[)\]]?\s*$")
 MAX_CAPTION_WORDS = 40
 
 
@@ -273,12 +300,43 @@ def credited_captions(body: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+# A heading that opens an appeal to the reader, not a story's section ("Before you go",
+# "Support independent local news"): the whole heading is one of these. Its box (the
+# heading's parent, opened by it) goes when it is an appeal's size: the pitch in a
+# paragraph or two (`_box_sized`) within MAX_CALL_BOX_CHARS.
+_APPEAL_LABELS = frozenset((
+    "before you go", "before you go…", "before you go...", "one more thing before you go",
+    "support our journalism", "support independent journalism", "support local journalism",
+    "support local news", "support independent local news", "a message to our readers",
+    "a note to our readers", "dear reader", "dear readers", "thanks for reading",
+    "thank you for reading", "bevor sie gehen", "unterstützen sie unseren journalismus",
+    "avant de partir", "antes de irte", "antes de ir"))
+
+
+def appeal_boxes(body: HtmlElement) -> list[HtmlElement]:
+    """The boxes an `_APPEAL_LABELS` heading opens (nothing with text before it)."""
+    boxes: list[HtmlElement] = []
+    for head in body.iter("h2", "h3", "h4"):
+        own = head.text
+        if (not own or len(own) > 40 or len(head) > 1
+                or _norm(head.text_content()).rstrip(":!").lower() not in _APPEAL_LABELS):
+            continue
+        box = head.getparent()
+        if (box is None or box is body or box.tag in _NO_CALL_BOX
+                or (box.text or "").strip() or head.getprevious() is not None):
+            continue
+        if len(_norm(box.text_content())) <= MAX_CALL_BOX_CHARS and _box_sized(box):
+            boxes.append(box)
+    return boxes
+
+
 # What a page may mark complementary that is no aside (a template's mistake): left.
 _NO_ASIDE = frozenset(("body", "html", "article", "main"))
 
 
 def prune_callouts(tree: HtmlElement, complementary: Iterable[HtmlElement] = ()) -> int:
-    """Delete call boxes, AI summaries and credited captions from `tree` in place (their
+    """Delete call boxes, AI and plain summaries, credited captions and appeal boxes from
+    `tree` in place (their
     tail text stays), and the `complementary` regions (`role="complementary"`, which
     ARIA defines as <aside>: a rail of recommended stories, a sidebar; trafilatura drops
     <aside> by its tag and read such a <div> as the story's text), unless one holds more
@@ -287,6 +345,7 @@ def prune_callouts(tree: HtmlElement, complementary: Iterable[HtmlElement] = ())
     if body is None:
         return 0
     found = (call_boxes(body) + ai_summary_boxes(body) + credited_captions(body)
+             + appeal_boxes(body)
              + [e for e in complementary if e.tag not in _NO_ASIDE])
     if not found:
         return 0

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import bench_text_templates as btt  # noqa: E402 -- bench/ is not a package
 import cms_blocks  # noqa: E402
+import cms_blocks_c  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -71,13 +72,42 @@ def test_cms_pages_hold_their_body_and_their_family_s_plugin_furniture(family: s
             tuple(n[:12] for n in cms_blocks.STORY_NOTES[family]))]
         assert "\n".join(body) in texts  # a body whole (and maybe its closing note)
         assert page["english"]  # the English bodies come first
-        # (the pieces spaced: a tag list's items touch in text_content)
-        shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
-        assert all(p in shown for p in page["truth"].split("\n"))
-        assert page["blocks"], "no furniture placed"
-        for kind, words in page["blocks"]:
-            assert kind in kinds, kind
-            assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
+        _shows_its_truth_and_furniture(page, kinds)
+
+
+def _shows_its_truth_and_furniture(page: dict, kinds: set[str]) -> None:
+    """The page shows every truth paragraph and every furniture text of its blocks, whose
+    kinds are all among `kinds`."""
+    # (the pieces spaced: a tag list's items touch in text_content)
+    shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
+    assert all(p in shown for p in page["truth"].split("\n"))
+    assert page["blocks"], "no furniture placed"
+    for kind, words in page["blocks"]:
+        assert kind in kinds, kind
+        assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
+
+
+def test_cms_c_pages_hold_their_body_near_misses_and_modern_furniture() -> None:
+    texts = ["\n".join(BODY)] + ["\n".join(o) for o in OTHER]
+    pages = btt.build_pages(texts, 3, seed=4, cms="C")
+    kinds = {k for where in (*cms_blocks_c.PLATFORM.values(), cms_blocks_c.COMMON)
+             for place in where.values() for k in place}
+    notes = tuple(n[:12] for n in (*cms_blocks_c.STORY_NOTES_C, *cms_blocks_c.NEAR_MISSES))
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        assert "\n".join(body) in texts  # a body whole, with maybe a near-miss and a note
+        _shows_its_truth_and_furniture(page, kinds)
+
+
+def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
+    import random
+
+    r = random.Random(1)
+    out = [cms_blocks_c.with_near_miss(BODY, r) for _ in range(50)]
+    grown = [o for o in out if len(o) == len(BODY) + 1]
+    assert 5 < len(grown) < 45  # about 40 %
+    assert all(o[0] == BODY[0] and set(o) - set(BODY) <= set(cms_blocks_c.NEAR_MISSES)
+               for o in grown)
 
 
 def test_a_pull_quote_leaks_when_its_sentence_is_said_twice() -> None:
