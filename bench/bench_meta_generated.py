@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|C|D|E|F|G]
+                                                   [--unseen A|B|C|D|E|F|G|H]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -30,7 +30,23 @@ tuning set and added C, fixed before any result, as the new held-out figure. Rou
 (session 53) made C a tuning set and added D, fixed before any result, held out. Round 4
 made D a tuning set and added E, fixed before any result, held out. Round 5 made E a
 tuning set and added F, fixed before any result, held out. Round 6 made F a tuning set
-and added G, fixed before any result, held out.
+and added G, fixed before any result, held out. Round 7 (session 55) made G a tuning set
+and added H, fixed before any result, held out: English-language templates of 2017-2021
+news sites (US regional chains, UK locals, Indian, Gulf and African outlets) and one
+European convention. H's truth decisions:
+- a day shown with its zone is the day in that zone, even where the head's UTC stamp is
+  the next day (a US evening, "9:40 PM EST") or the day before (Indian early morning, "|
+  01:35 AM IST"); a stamp with no offset (`2026-12-03T00:40:00`) is the site's own clock;
+- "Updated 2:14 PM ET, Thu December 3, 2026" shown alone: that day (round 4's rule, a page
+  dated only by its update keeps it); the Guardian's "Last modified on" inside the
+  dateline's <details> is not the publication;
+- authors are people: "By X | Staff Writer", "By X, The Associated Press", "By X and Y,
+  The Site", "By X / Courier staff", "X with AFP", "X, Correspondent" are X (and Y); an
+  editor credited beside the byline ("Edited by Y") is no author; a Twitter handle after
+  the name is not a name. (No H page is credited to a newsroom alone: round 6 left that
+  gold decision to the lead.);
+- a media label in the SEO title only ("Headline (VIDEO) | Site", "[PHOTOS]") is not the
+  headline's; a hidden "Breaking:" label in the <h1> is not either.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -677,6 +693,18 @@ UNSEEN = {
         "title": ("title_site_section_headline", "h1_logo_og_suffix", "sr_only_h1_kicker",
                   "quotes_in_headline"),
     },
+    # round 7, fixed before any result: held out while G is tuned on
+    "H": {
+        "date": ("time_zone_before_date", "posted_at_ampm", "updated_only_et",
+                 "ist_pipe_utc_meta", "guardian_dotted_gmt", "upper_published_on",
+                 "sr_text_published_on", "og_article_published_time", "meta_local_no_zone",
+                 "jsonld_worded", "upper_month_eu"),
+        "author": ("by_pipe_staff_writer", "name_comma_outlet", "slash_desk_staff",
+                   "posted_by", "by_colon", "with_agency_en", "edited_by_near",
+                   "twitter_handle", "name_comma_correspondent"),
+        "title": ("title_headline_section_site", "title_endash_tagline",
+                  "h1_hidden_breaking", "seo_media_tag"),
+    },
 }
 # the language a convention is written in, where it has one
 UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
@@ -713,7 +741,15 @@ UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
                "today_stamp": ("de", "fr", "it", "nl", "pl", "pt"),
                "pl_data_publikacji_godz": ("pl",), "it_ore_dash": ("it",),
                "nl_abbr_om_uur": ("nl",), "author_url_slug_only": ("en",),
-               "bio_at_end": ("en", "de", "fr"), "compiled_by": ("en", "de")}
+               "bio_at_end": ("en", "de", "fr"), "compiled_by": ("en", "de"),
+               "time_zone_before_date": ("en",), "posted_at_ampm": ("en",),
+               "updated_only_et": ("en",), "ist_pipe_utc_meta": ("en",),
+               "guardian_dotted_gmt": ("en",), "upper_published_on": ("en",),
+               "sr_text_published_on": ("en",),
+               "upper_month_eu": ("de", "fr", "es", "it", "pt", "nl", "pl"),
+               "by_pipe_staff_writer": ("en",), "name_comma_outlet": ("en",),
+               "slash_desk_staff": ("en",), "posted_by": ("en",), "by_colon": ("en",),
+               "with_agency_en": ("en",), "name_comma_correspondent": ("en",)}
 # round 2 (family C): an update line written above the publication's, in wordings the
 # other families do not use; labels of a reporter's job before the name
 UPDATED_C = {"de": ("Zuletzt aktualisiert:", "Erstellt:"), "fr": ("Modifié le", "Créé le"),
@@ -816,6 +852,8 @@ def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.
         return _unseen_date_f(dconv, lang, day, rng, head, stamp)
     if dconv in UNSEEN["G"]["date"]:
         return _unseen_date_g(dconv, lang, day, rng, jsonld, head, blocks, stamp)
+    if dconv in UNSEEN["H"]["date"]:
+        return _unseen_date_h(dconv, lang, day, rng, jsonld, head, stamp)
     m_en = MONTHS["en"][day.month - 1]
     if dconv == "ordinal_en":
         shown = rng.choice([f"{_ordinal(day.day)} {m_en} {day.year}",
@@ -1102,6 +1140,8 @@ def _unseen_author(aconv: str, lang: str, names: list[str], site: str, i: int,
         return _unseen_author_f(aconv, lang, names, rng)
     if aconv in UNSEEN["G"]["author"]:
         return _unseen_author_g(aconv, lang, names, site, rng)
+    if aconv in UNSEEN["H"]["author"]:
+        return _unseen_author_h(aconv, lang, names, site, rng)
     n0 = escape(names[0])
     if aconv == "written_by":
         return f'<p class="article-meta">{WRITTEN_BY[lang]} {n0}</p>', ""
@@ -1233,6 +1273,15 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
     elif dconv == "ampm_pacific_late":
         # a West Coast newsroom: its late evening is the next day in UTC
         site, domain, zone_hours = "Pacific Ledger", "pacificledger.com", -8
+    elif dconv in ("time_zone_before_date", "updated_only_et"):
+        # US East Coast papers (Gannett, Lee, McClatchy, CNN): their zone written
+        site, domain = rng.choice([SITES["en"][0], SITES["en"][2]])
+        zone_hours = -5
+    elif dconv == "ist_pipe_utc_meta":
+        # an Indian outlet: IST is UTC+5:30, so its early morning is yesterday in UTC
+        site, domain, zone_hours = "Deccan Mail", "deccanmail.in", 5.5
+    elif dconv == "guardian_dotted_gmt":
+        site, domain, zone_hours = "The Northern Echo", "northernecho.co.uk", 0
     slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", headline(lang, rng))
                                .encode("ascii", "ignore").decode().lower()))[:60]
     url = f"https://www.{domain}/{rng.choice(['news', 'region', 'local'])}/{slug}-{i}"
@@ -1302,6 +1351,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         h1 = f'<h1 class="section">{SECTION[lang]}</h1><h2>{escape(title)}</h2>'
     elif tconv in UNSEEN["G"]["title"]:
         title, doc_title, og_title, h1 = _unseen_title_g(tconv, lang, site, title, rng)
+    elif tconv in UNSEEN["H"]["title"]:
+        title, doc_title, og_title, h1 = _unseen_title_h(tconv, lang, site, title, rng)
     elif tconv == "breadcrumb_before_h1":
         section = SECTION[lang]
         short = " ".join(title.split()[:3]) + " …"
@@ -1332,6 +1383,9 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         names = [person(lang, rng)]
         names.append(person(lang, rng, {names[0]}))
     elif aconv in ("names_comma_ap", "jsonld_name_list"):
+        names = [person(lang, rng)]
+        names.append(person(lang, rng, {names[0]}))
+    elif aconv == "name_comma_outlet" and rng.random() < 0.5:
         names = [person(lang, rng)]
         names.append(person(lang, rng, {names[0]}))
     elif aconv in ("by_and_pipe_agency", "two_names_joined") or (
@@ -1731,6 +1785,142 @@ def _unseen_title_g(tconv: str, lang: str, site: str, title: str,
     raise ValueError(tconv)
 
 
+# round 7 (family H): English-language news templates of 2017-2021 and a few European ones
+US_ROLE = ("Staff Writer", "Staff Reporter", "Senior Writer", "Correspondent")
+EDITED_BY = {"en": "Edited by", "de": "Redigiert von", "fr": "Édité par", "es": "Editado por",
+             "it": "A cura di", "pt": "Edição:", "nl": "Eindredactie:", "pl": "Redakcja:"}
+TAGLINE = ("News you can trust", "Your local news since 1887", "Breaking news and analysis")
+MEDIA_TAG = ("(VIDEO)", "[PHOTOS]", "(WATCH)", "[VIDEO]")
+BREAKING = {"en": "Breaking:", "de": "Eilmeldung:", "fr": "Alerte :", "es": "Última hora:",
+            "it": "Ultim'ora:", "pt": "Última hora:", "nl": "Breaking:", "pl": "Pilne:"}
+
+
+def _ampm(t: datetime, dots: bool = False) -> str:
+    h = t.hour % 12 or 12
+    half = ("a.m." if dots else "AM") if t.hour < 12 else ("p.m." if dots else "PM")
+    return f"{h}:{t.minute:02d} {half}"
+
+
+def _unseen_date_h(dconv: str, lang: str, day: date, rng: random.Random, jsonld: dict,
+                   head: list[str], stamp: datetime) -> tuple[str, str]:
+    """Family H's date conventions (round 7), as `_unseen_date`."""
+    later = min(day + timedelta(days=rng.randint(1, 20)), (NOW - timedelta(days=1)).date())
+    later_at = datetime(later.year, later.month, later.day, rng.randint(8, 20),
+                        rng.randint(0, 59), tzinfo=stamp.tzinfo)
+    m_en = MONTHS["en"][day.month - 1]
+    # an evening instant: on a US site it is the next day in UTC
+    late = stamp.replace(hour=rng.choice([19, 20, 21, 22, 23]))
+    if dconv == "time_zone_before_date":
+        shown = late if rng.random() < 0.5 else stamp
+        if shown is late:
+            head.append('<meta property="article:published_time" content="'
+                        f'{late.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}">')
+        return (f'<div class="gnt_ar_dt">Published: {_ampm(shown)} EST {m_en[:3]} {day.day}, '
+                f"{day.year}</div>"), ""
+    if dconv == "posted_at_ampm":
+        shown = rng.choice([f"{m_en[:3]} {day.day}, {day.year}", f"{m_en} {day.day}, {day.year}"])
+        return (f'<p class="posted">Posted {shown} at {_ampm(stamp).lower()}</p>'), ""
+    if dconv == "updated_only_et":
+        # only the update is shown (round 4's rule: a page dated only by its update keeps
+        # that day); `day` is that shown day
+        return (f'<div class="update-time">Updated {_ampm(stamp)} ET, '
+                f"{WEEKDAYS['en'][day.weekday()][:3]} {m_en} {day.day}, {day.year}</div>"), ""
+    if dconv == "ist_pipe_utc_meta":
+        early = stamp.replace(hour=rng.randint(0, 4))
+        head.append('<meta property="article:published_time" content="'
+                    f'{early.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}">')
+        return (f'<div class="article-dates">Published: {WEEKDAYS["en"][day.weekday()]}, '
+                f"{day.day:02d} {m_en} {day.year} | {_ampm(early)} IST</div>"), ""
+    if dconv == "guardian_dotted_gmt":
+        wd = WEEKDAYS["en"][day.weekday()][:3]
+        first = f"{wd} {day.day} {m_en[:3]} {day.year} {stamp:%H.%M} GMT"
+        if rng.random() < 0.5:
+            lwd = WEEKDAYS["en"][later.weekday()][:3]
+            return (f'<details class="dateline"><summary>{first}</summary><p>Last modified on '
+                    f"{lwd} {later.day} {MONTHS['en'][later.month - 1][:3]} {later.year} "
+                    f"{later_at:%H.%M} GMT</p></details>"), ""
+        return f'<div class="dateline">First published on {first}</div>', ""
+    if dconv == "upper_published_on":
+        return (f'<p class="post-date">PUBLISHED ON: {m_en.upper()} {day.day}, {day.year}'
+                "</p>"), ""
+    if dconv == "sr_text_published_on":
+        shown = f"{day.day} {m_en[:3]} {day.year}"
+        return (f'<div class="date-simple"><span class="screen-reader-text">Published On '
+                f'{shown}</span><span aria-hidden="true">{shown}</span></div>'), ""
+    if dconv == "og_article_published_time":
+        head.append(f'<meta property="og:article:published_time" content="{stamp.isoformat()}">')
+        return "", ""
+    if dconv == "meta_local_no_zone":
+        # no offset: the site's own clock, here just after its midnight
+        early = stamp.replace(hour=rng.randint(0, 2))
+        head.append('<meta property="article:published_time" content="'
+                    f'{early:%Y-%m-%dT%H:%M:%S}">')
+        return "", ""
+    if dconv == "jsonld_worded":
+        jsonld["datePublished"] = rng.choice([f"{m_en[:3]} {day.day}, {day.year}",
+                                              f"{m_en} {day.day}, {day.year} {_ampm(stamp)}"])
+        jsonld["dateModified"] = f"{MONTHS['en'][later.month - 1]} {later.day}, {later.year}"
+        return "", ""
+    if dconv == "upper_month_eu":
+        return f'<span class="data">{_worded(lang, day, rng).upper()}</span>', ""
+    raise ValueError(dconv)
+
+
+def _unseen_author_h(aconv: str, lang: str, names: list[str], site: str,
+                     rng: random.Random) -> tuple[str, str]:
+    """Family H's author conventions (round 7), as `_unseen_author`. The truth is the
+    people only: no role, no outlet, no desk, no agency beside a person, no editor."""
+    n = [escape(x) for x in names]
+    if aconv == "by_pipe_staff_writer":
+        return f'<p class="byline">By {n[0]} | {rng.choice(US_ROLE)}</p>', ""
+    if aconv == "name_comma_outlet":
+        outlet = "The Associated Press" if len(n) == 1 else escape(
+            site if site.startswith("The ") else f"The {site}")
+        return f'<p class="byline">By {" and ".join(n)}, {outlet}</p>', ""
+    if aconv == "slash_desk_staff":
+        desk = site.split()[-1]
+        return f'<p class="byline">By {n[0]} / {escape(desk)} staff</p>', ""
+    if aconv == "posted_by":
+        return (f'<span class="author">Posted by <a href="/author/{_slug(names[0])}">{n[0]}'
+                "</a></span>"), ""
+    if aconv == "by_colon":
+        return f'<p class="byline">{rng.choice(["By:", "BY:"])} {n[0]}</p>', ""
+    if aconv == "with_agency_en":
+        return (f'<p class="byline">{rng.choice(["By ", ""])}{n[0]} with '
+                f"{rng.choice(['AFP', 'Reuters', 'AP'])}</p>"), ""
+    if aconv == "edited_by_near":
+        editor = escape(person(lang, rng, set(names)))
+        return (f'<p class="byline">{BY[lang]} {n[0]}</p><p class="editor">{EDITED_BY[lang]} '
+                f"{editor}</p>"), ""
+    if aconv == "twitter_handle":
+        handle = _slug(names[0]).replace("-", "")[:12]
+        return (f'<p class="byline">{BY[lang]} <a href="/author/{_slug(names[0])}">{n[0]}</a> '
+                f'<a class="twitter" href="https://twitter.com/{handle}">@{handle}</a></p>'), ""
+    if aconv == "name_comma_correspondent":
+        role = rng.choice(["Correspondent", "Special Correspondent", "Staff Correspondent"])
+        return f'<p class="author-name">{n[0]}, {role}</p>', ""
+    raise ValueError(aconv)
+
+
+def _unseen_title_h(tconv: str, lang: str, site: str, title: str,
+                    rng: random.Random) -> tuple[str, str, str | None, str]:
+    """Family H's title conventions: (the headline, <title>, og:title, the heading)."""
+    div = f'<div class="headline">{escape(title)}</div>'
+    if tconv == "title_headline_section_site":
+        return title, f"{title} | {SECTION[lang]} | {site}", None, div
+    if tconv == "title_endash_tagline":
+        return title, f"{title} \u2013 {site} \u2013 {rng.choice(TAGLINE)}", None, div
+    if tconv == "h1_hidden_breaking":
+        return (title, f"{title} | {site}", None,
+                f'<h1><span class="label-breaking" style="display:none">{BREAKING[lang]}'
+                f"</span> {escape(title)}</h1>")
+    if tconv == "seo_media_tag":
+        # the media label is the SEO title's, not the headline's
+        tagged = f"{title} {rng.choice(MEDIA_TAG)}"
+        return title, f"{tagged} | {site}", tagged, div
+    raise ValueError(tconv)
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     return [make_unseen_page(rng, i, family) for i in range(n)]
@@ -1826,9 +2016,9 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G"),
-                    help="draw every field from the unseen conventions of family A-E or F "
-                         "(tuned on) or G (held out, round 6) instead of the lists above")
+    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G", "H"),
+                    help="draw every field from the unseen conventions of family A-G "
+                         "(tuned on) or H (held out, round 7) instead of the lists above")
     args = ap.parse_args()
     pages = (generate_unseen(args.seed, args.pages, args.unseen) if args.unseen
              else generate(args.seed, args.pages))
