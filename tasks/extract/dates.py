@@ -793,20 +793,32 @@ def in_page_calendar(candidates: list[DateCandidate], calendar: str | None
 _DAY_FIRST_LANGUAGES = frozenset({"fr", "es", "it", "pt", "ca", "ro", "nl", "pl", "cs", "sk",
                                   "el", "tr", "ru", "uk", "th"})
 _DAY_FIRST_ENGLISH = frozenset({"gb", "ie", "au", "nz", "in", "za"})
+# English declared with no region ('lang="en"') on the domain of a country whose English
+# writes the day first, or the EU's (Euronews-style "Published on 05/03/2026 - 21:40"):
+# those newsrooms' slashed dates. Not the continent's national domains: an English page
+# there is as likely a JavaScript framework's American date as German pages are (above).
+_DAY_FIRST_ENGLISH_DOMAINS = frozenset({"ie", "au", "nz", "in", "za", "pk", "ng", "ke",
+                                        "gh", "lk", "sg", "my", "eu"})
 
 
-def reads_day_first(locales: tuple[str | None, ...]) -> bool:
+def reads_day_first(locales: tuple[str | None, ...], url: str | None = None) -> bool:
     """The page's first declared language (<html lang>, og:locale) writes numeric dates
-    day first (_DAY_FIRST_LANGUAGES; English of _DAY_FIRST_ENGLISH's regions)."""
+    day first (_DAY_FIRST_LANGUAGES; English of _DAY_FIRST_ENGLISH's regions, or English
+    with no region on a host of _DAY_FIRST_ENGLISH_DOMAINS)."""
     for locale in locales:
         m = _LOCALE.match((locale or "").strip())
         if m is None:
             continue
         language, region = m[1].lower(), (m[2] or "").lower()
         if language == "en":
-            return region in _DAY_FIRST_ENGLISH
+            return region in _DAY_FIRST_ENGLISH if region else _day_first_domain(url)
         return language in _DAY_FIRST_LANGUAGES
     return False
+
+
+def _day_first_domain(url: str | None) -> bool:
+    host = (urlsplit(_WAYBACK_PREFIX.sub("", url)).hostname or "") if url else ""
+    return host.rsplit(".", 1)[-1] in _DAY_FIRST_ENGLISH_DOMAINS if "." in host else False
 
 
 _US_HOST = re.compile(r"\.(?:com|us|gov|edu)$")

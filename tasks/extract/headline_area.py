@@ -371,6 +371,10 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         if len(tail) >= MAX_DATE_TEXT or _MODIFIED_CUE.search(cue) or _MODIFIED_CUE.search(tail):
             return None
         return parse_visible_date(tail, day_first)
+    if attrib.get("aria-label") and len(elem) == 0 and not (elem.text or "").strip():
+        shown = _aria_label_date(attrib.get("aria-label"), cue, day_first)
+        if shown is not None:
+            return shown
     lead = elem.text
     # (a lead of white space, half of all, holds no label: the regexes are not run on it)
     lead = lead if lead and len(lead) < MAX_DATE_TEXT and not lead.isspace() else ""
@@ -408,6 +412,23 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         return parse_visible_date(value, day_first) or parse_attr(value) if len(value) < 40 \
             else None
     return shown
+
+
+def _aria_label_date(label: str, cue: str, day_first: bool = False) -> date | None:
+    """The publication day of an empty date element whose text a script draws from its
+    aria-label (Gannett's '<div class="gnt_ar_dt" aria-label="Published 9:40 p.m. ET March
+    5, 2026 | Updated ...">'): the label is what a screen reader shows. Only a label that
+    says it is a date ("Published ...") or an element classed as one; the day before an
+    update label, none when the label opens with the update."""
+    if len(label) >= MAX_DATE_TEXT:
+        return None
+    said = search_folded(_DATE_LABEL, _DATE_LABEL_FOLDED, label)
+    if not said and not (cue and search_folded(_DATE_CUE, _DATE_CUE_FOLDED, cue)):
+        return None
+    update = _MODIFIED_CUE.search(label)
+    if update is not None and (said is None or update.start() < said.start()):
+        return None
+    return parse_visible_date(label[:update.start()] if update else label, day_first)
 
 
 _HIDDEN = re.compile(r"hidden|sr-only|screen-reader|display:\s*none", re.I)

@@ -417,7 +417,7 @@ def page_metadata(
     # read once: date_candidates sorts revision stamps by it, and it is kept as modified_at
     recorded_change = modified_date(tree, scripts=scripts)
     locale_value = locale.get("content") if locale is not None else None
-    day_first = reads_day_first((lang, locale_value))
+    day_first = reads_day_first((lang, locale_value), url)
     month_first = not day_first and reads_month_first((lang, locale_value), url)
     zone = page_zone(url, (locale_value, lang))
     candidates = in_page_zone(in_page_calendar(
