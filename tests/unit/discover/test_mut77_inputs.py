@@ -96,3 +96,16 @@ def test_stray_bytes_alone_are_windows_1252_and_runs_of_them_are_not(raw, read):
         with pytest.raises(DumpError) as info:
             decode_dump(raw)
         assert info.value.reason == "bad_encoding"
+
+
+@pytest.mark.parametrize("packed", ["gzip", "zstd"])
+def test_a_warc_expanding_past_the_lists_cap_is_still_named_a_warc(tmp_path: Path, packed):
+    """A CC-NEWS WARC is about 1 GB unpacked: gzip's and zstd's heads are decoded alone,
+    where a list is read whole up to its cap."""
+    from tasks.discover.inputs import MAX_PIPED_BYTES
+
+    if packed == "zstd" and zstd is None:
+        pytest.skip("no zstd module")
+    big = WARC + b"\0" * (MAX_PIPED_BYTES + 1)
+    raw = gzip.compress(big, compresslevel=1) if packed == "gzip" else zstd.compress(big)
+    assert piped_input(raw, tmp_path).name == NAMES[packed]

@@ -114,3 +114,39 @@ def test_a_credit_line_of_exactly_sixty_characters_is_read_and_one_more_is_not()
     assert authors(page(f'<div class="credit">{names}</div>')) == [
         "Anna Keller", "Jonas Weber", "Lena Vogt", "Paul Roth", "Eva Brand"]
     assert authors(page(f'<div class="credit">{names}t</div>')) == []
+
+
+@pytest.mark.parametrize("line, names", [
+    ("<p>Interview: Tom Lenz</p>", ["Tom Lenz"]),  # the genre's label and its colon
+    ("<p>Reportage: Anna Keller</p>", ["Anna Keller"]),
+    ("<p>Interview Tom Lenz</p>", []),  # no colon: the word opens a title
+    ("<p>Von unserem Korrespondenten Anna Keller</p>", ["Anna Keller"]),
+    ("<p>Propos recueillis par Marie Durand</p>", ["Marie Durand"]),
+    ("<p>Écrit par Léa Moreau</p>", ["Léa Moreau"]),
+    ("<p>Marco Rossi con la collaborazione di Anna Neri</p>", ["Marco Rossi"]),
+    ("<p>By Jo Roe, Special to the Globe</p>", ["Jo Roe"]),
+    ("<p>by a bridge keeper</p>", []),  # an article after "by": no name in lower case
+])
+def test_a_byline_s_label_in_other_languages_and_conventions(line, names):
+    assert authors(page(line)) == names
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("Von Anna Berg, Rom", ["Anna Berg"]),  # a city of three letters after a full name
+    ("Von Anna Berg, Bo", ["Anna Berg", "Bo"]),  # two letters: a name, no place
+    ("Von Anna Berg, McDonald", ["Anna Berg", "McDonald"]),  # a capital inside: a surname
+])
+def test_one_word_after_a_full_name_is_a_place_only_when_it_is_written_as_one(byline, names):
+    assert authors(page(f'<p class="byline">{byline}</p>', lang="de")) == names
+
+
+@pytest.mark.parametrize("end, names", [
+    ("<p>(dpa/jsn)</p>", ["dpa"]),  # the desk's initials name nobody
+    ("<p></p><p><em>(AFP/mba)</em></p>", ["AFP"]),  # in an inline child, after an empty line
+    ("<p>(jsn/Reuters)</p>", ["Reuters"]),
+    ("<p>(dpa/jsn)</p><p>(AFP)</p>", ["AFP"]),  # the story's last credit
+    ("<p>(jsn)</p>", []),
+])
+def test_an_agency_s_bracketed_sign_off_closing_the_story_is_its_byline(end, names):
+    html = page().replace("</div></article>", f"{end}</div></article>")
+    assert authors(html) == names

@@ -117,3 +117,22 @@ def test_a_french_day_without_its_year_names_its_month_by_its_four_letters(shown
     # "juillet" and "juin" share "jui": only their fourth letter tells them apart
     html = page(f"<time>{shown}</time>", lang="fr")
     assert published(html, url="https://www.lejournal.fr/a/1") == day
+
+
+@pytest.mark.parametrize("value, day", [
+    ("1764770700", date(2025, 12, 3)),  # Unix seconds
+    ("1764770700000", date(2025, 12, 3)),  # milliseconds
+    ("1000000000000", date(2001, 9, 9)),  # the smallest 13-digit stamp: milliseconds too
+    ("9999999999", None),  # 2286: after the fetch
+    ("0946684799", None),  # the last second of 1999
+])
+def test_an_empty_element_s_epoch_attribute_dates_the_page(value, day):
+    assert published(page(f'<span data-timestamp="{value}"></span>')) == day
+
+
+@pytest.mark.parametrize("shown, day", [
+    ("Thursday, December 3rd", date(2026, 12, 3)),  # the month first, an ordinal
+    ("December 3rd at 2:05 p.m.", date(2026, 12, 3)),  # a time of day after it
+])
+def test_a_month_first_day_without_its_year_is_read_with_its_ordinal(shown, day):
+    assert published(page(f"<time>{shown}</time>")) == day

@@ -36,6 +36,7 @@ def test_a_length_sent_twice_with_one_value_is_sent_once(head, fixed):
     OK + b"\r\nContent-Length: 5, 6\r\n\r\n",
     OK + b"\r\nContent-Length: x, x\r\n\r\n",  # no number
     OK + b"\r\nContent-Length: -5\r\nContent-Length: -5\r\n\r\n",
+    OK + b"\r\nContent-Length: 5:5\r\nContent-Length: 5:5\r\n\r\n",  # a colon in it
     # the name twice, but once in another header's value: one length, no list
     OK + b"\r\nX-Note: content-length\r\nContent-Length: 5\r\n\r\n",
     # a comma in another header, one length
