@@ -37,3 +37,11 @@ def test_names_the_system_takes_are_no_sentence(tmp_path):
     assert path_refused(tmp_path / "missing" / "x.txt") is None
     assert path_refused(tmp_path / "found.txt" / "x.txt") is None  # under a file
     assert path_refused(str(tmp_path)) is None
+
+
+def test_another_refusal_is_the_system_s_reason_alone(tmp_path):
+    # a path through a loop of links: no length is over, none is named
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    assert path_refused(tmp_path / "loop" / "x.txt") == (
+        "the system cannot look at this path: Too many levels of symbolic links")
+    assert path_refused(tmp_path / "loop") is None  # the link itself is looked at
