@@ -70,3 +70,21 @@ def test_a_wayback_copy_of_an_american_page_is_read_month_first():
     assert published(html, url="https://www.dailyherald.com/news/1") == date(2026, 12, 3)
     # the same page on a British host writes the day first
     assert published(html, url="https://www.dailyherald.co.uk/news/1") == date(2026, 3, 12)
+
+
+def _american(html_lang: str, head: str = "") -> str:
+    story = ("<p>The council met for the third time this month and agreed on a plan for "
+             "the new wind farm.</p>") * 3
+    return (f"<html{html_lang}><head><title>Council | Courier</title>{head}</head><body>"
+            "<main><article><h1>Council plans wind farm</h1>"
+            f'<span class="date">01/07/2025</span>{story}</article></main></body></html>')
+
+
+def test_a_com_page_says_it_is_american_by_its_declared_language_only():
+    url = "https://www.dailycourier.com/news/budget-7"
+    # no language declared: nothing says American, the day first
+    assert published(_american(""), url=url) == date(2025, 7, 1)
+    # no lang attribute, but og:locale en_US: the month first
+    locale = '<meta property="og:locale" content="en_US">'
+    assert published(_american("", head=locale), url=url) == date(2025, 1, 7)
+    assert published(_american(' lang="en-US"'), url=url) == date(2025, 1, 7)
