@@ -65,3 +65,19 @@ def test_a_zstd_frame_with_a_damaged_checksum_is_not_whole():
 def test_zstd_in_layers_with_gzip_is_whole_at_its_end(coding, body):
     assert _is_whole(coding, body, len(PAGE))
     assert not _is_whole(coding, body[:-1], len(PAGE))
+
+
+def test_bytes_arriving_after_a_whole_zstd_frame_end_the_watch():
+    body = zstd.compress(PAGE)
+    watch = page_length_watch("zstd", len(PAGE))
+    assert watch.feed(body)
+    assert not watch.feed(body + b"\n")
+    assert not watch.feed(body + b"\n" + zstd.compress(b"more"))
+
+
+def test_a_zstd_layer_decoding_several_mebibytes_hands_them_whole_to_the_next():
+    # more than one step of 1 MiB out of the outer zstd layer: the gzip layer under it is
+    # fed every piece, in order, and nothing between them
+    big = random.Random(8).randbytes(3 << 20)
+    body = zstd.compress(gzip.compress(big, compresslevel=1))
+    assert _is_whole("gzip, zstd", body, len(big))
