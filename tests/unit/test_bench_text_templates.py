@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import bench_text_templates as btt  # noqa: E402 -- bench/ is not a package
 import cms_blocks  # noqa: E402
 import cms_blocks_c  # noqa: E402
+import cms_blocks_d  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -97,6 +98,24 @@ def test_cms_c_pages_hold_their_body_near_misses_and_modern_furniture() -> None:
         body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
         assert "\n".join(body) in texts  # a body whole, with maybe a near-miss and a note
         _shows_its_truth_and_furniture(page, kinds)
+
+
+def test_cms_d_pages_hold_their_body_and_their_publishers_furniture() -> None:
+    texts = ["\n".join(BODY)] + ["\n".join(o) for o in OTHER]
+    pages = btt.build_pages(texts, 6, seed=4, cms="D")
+    kinds = {k for where in (*cms_blocks_d.PUBLISHERS.values(), cms_blocks_d.LAYOUT)
+             for place in where.values() for k in place}
+    notes = tuple(n[:12] for n in (*cms_blocks_d.STORY_NOTES_D, *cms_blocks_d.NEAR_MISSES_D))
+    datelines = tuple(f"{d} " for d in cms_blocks_d.DATELINES.values())
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        body[0] = body[0].removeprefix(next((d for d in datelines if body[0].startswith(d)), ""))
+        assert "\n".join(body) in texts  # a body whole, maybe a dateline, near-miss, note
+        shown = " ".join(" ".join(lxml_html.fromstring(page["html"]).itertext()).split())
+        assert all(p in shown for p in page["truth"].split("\n"))
+        for kind, words in page["blocks"]:
+            assert kind in kinds, kind
+            assert all(btt.leaked(shown, w) for w in words if len(btt.tokens(w)) >= 3), kind
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
