@@ -198,8 +198,8 @@ def d_block(kind: str, f) -> tuple[str, list[str]]:
     if kind == "reach_newsletter":
         s = ("Want all the latest news from the region sent straight to your inbox? Sign up "
              "for our free newsletter here.")
-        return (f'<p>Want all the latest news from the region sent straight to your inbox? '
-                f'<a href="/newsletter-preference-centre/">Sign up for our free newsletter '
+        return ('<p>Want all the latest news from the region sent straight to your inbox? '
+                '<a href="/newsletter-preference-centre/">Sign up for our free newsletter '
                 'here</a>.</p>', [s])
     # --- Guardian -------------------------------------------------------------------------
     if kind == "gu_rich":
@@ -350,12 +350,14 @@ def d_block(kind: str, f) -> tuple[str, list[str]]:
     if kind == "bio_p":
         beat = r.choice(("local government and transportation", "the courts and public "
                          "safety", "health care and science", "politics for the newsroom"))
-        s = f"{a} is a reporter covering {beat}. Reach {a.split()[0]} at {_handle(a)[1:]}@example.com."
+        s = (f"{a} is a reporter covering {beat}. Reach {a.split()[0]} at "
+             f"{_handle(a)[1:]}@example.com.")
         return f"<p><em>{_esc(s)}</em></p>", [f"{a} is a reporter covering {beat}"]
     if kind == "newsletter_p":
-        s = "Get the day's top stories delivered to your inbox every morning. Sign up for our free newsletter."
-        return (f'<p><b>Get the day\'s top stories delivered to your inbox every morning.</b> '
-                f'<a href="/newsletters">Sign up for our free newsletter.</a></p>', [s])
+        s = ("Get the day's top stories delivered to your inbox every morning. Sign up for our "
+             "free newsletter.")
+        return ('<p><b>Get the day\'s top stories delivered to your inbox every morning.</b> '
+                '<a href="/newsletters">Sign up for our free newsletter.</a></p>', [s])
     raise ValueError(kind)
 
 

@@ -912,9 +912,10 @@ MISSED_STORY_SHARE = 0.5
 def _found_the_missed_story(divs: list[HtmlElement], before: str, again: str) -> bool:
     """Whether the first reading missed the paragraph `<div>`s' story that the second one
     reads: none of them is in the first reading, they say at least MISSED_STORY_SHARE of
-    its length, and most are in the second. A story written in `<div>`s (CNN's "zn-body__paragraph") beside a comment
-    thread or a teaser grid of `<p>`s: trafilatura read the `<p>`s and none of the story,
-    and the guard of `reads_more` (keep the first reading's lines) kept that reading."""
+    its length, and most are in the second. A story written in `<div>`s (CNN's
+    "zn-body__paragraph") beside a comment thread or a teaser grid of `<p>`s: trafilatura
+    read the `<p>`s and none of the story, and the guard of `reads_more` (keep the first
+    reading's lines) kept that reading."""
     texts = [" ".join(div.text_content().split()) for div in divs]
     if (sum(map(len, texts)) < MISSED_STORY_SHARE * len(before)
             or any(t[:60] in before for t in texts)):
