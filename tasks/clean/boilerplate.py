@@ -1302,7 +1302,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 30 and _WIRE_COVERAGE.match(s):
         return "related"
-    if n <= 40 and (s[0] in "RAWEC" or "contribut" in s) and _COPY_CREDIT.match(s):
+    if n <= 40 and (s[:1] in "RAWEC" or "contribut" in s) and _COPY_CREDIT.match(s):
         return "credit"
     if n <= 40 and _TEMPLATE_NOTE.match(s):
         return "ui"
