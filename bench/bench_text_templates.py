@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -34,7 +34,10 @@ or correction, kept in the truth. `--cms C` (session 54): furniture as 2022-2026
 platforms ship it (Next.js with Tailwind or CSS modules, Substack, Medium, WordPress
 block themes, Newspack, Arc XP 2024, AMP; paywall teasers, AI summaries, gift bars,
 audio players, affiliate cards …; `cms_blocks_c.py`), and story paragraphs that open
-with the furniture's words in 40 % of bodies (in the truth).
+with the furniture's words in 40 % of bodies (in the truth). `--cms D` (session 55): big
+news publishers' own templates of 2017-2021 (Gannett, McClatchy, BLOX, Hearst, Reach, the
+Guardian, BBC, TOI, NDTV, HT, news.com.au, ABC, Al Jazeera, CNN, Fox, NYT, WaPo, Reuters,
+AP) with their own class names, credit lines and misleading layouts (`cms_blocks_d.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -65,6 +68,7 @@ from bench_syndication import bodies, paragraphs  # noqa: E402 -- bench/ is not 
 from bench_syndication_pages import extract_and_clean  # noqa: E402
 from cms_blocks import STORY_NOTES, render_cms  # noqa: E402
 from cms_blocks_c import STORY_NOTES_C, render_cms_c, with_near_miss  # noqa: E402
+from cms_blocks_d import STORY_NOTES_D, render_cms_d, with_near_miss_d  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -585,6 +589,10 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
             note = rnd.choice(STORY_NOTES_C) if rnd.random() < 0.3 else None
             paras = with_near_miss(paras, rnd)
             page, placed = render_cms_c(paras, headline, f, note)
+        elif family == "D":  # publishers' own templates (cms_blocks_d.py): datelines join
+            note = rnd.choice(STORY_NOTES_D) if rnd.random() < 0.3 else None
+            paras = with_near_miss_d(paras, rnd)
+            page, placed, paras = render_cms_d(paras, headline, f, note)
         else:
             note = rnd.choice(STORY_NOTES[family]) if rnd.random() < 0.3 else None
             page, placed = render_cms(paras, headline, f, family, note)
@@ -676,10 +684,11 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
-                         "2022-2026 platforms ship it (cms_blocks_c.py)")
+                         "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
+                         "own templates of 2017-2021 (cms_blocks_d.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

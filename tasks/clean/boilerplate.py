@@ -354,6 +354,26 @@ _LEGAL = re.compile(
     re.IGNORECASE,
 )
 
+# "Copyright lawyers for the photographer argued ...": the word opening a sentence of the
+# story, a lower-case word after it (a notice goes on with a year, "©", "by" or a name).
+_COPYRIGHT_PROSE = re.compile(r"^Copyright (?!by\b|of\b|and\b|protected\b|notice\b)[a-z]")
+# Who wrote and edited the copy, under a wire story: Reuters' "Reporting by Anna Berger;
+# Editing by Tom Becker", USA Today's "Contributing: Tom Becker, USA TODAY", AP's
+# "Associated Press writer Tom Becker in Washington contributed to this report.", the
+# NYT's "Anna Berger contributed reporting." A credit of the copy, not the story: names,
+# places and a few desk words only before "contributed" ("Three agencies contributed to
+# the report" is a sentence), and a capitalised name after "Reporting by" ("Reporting by
+# the local newspaper first revealed ..." is one).
+_NAMES = r"[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|and|in|of|de|van|von))*"
+_COPY_CREDIT = re.compile(
+    rf"^(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported) by {_NAMES}"
+    rf"(?:\s*;\s*(?:(?i:additional )?(?i:reporting|writing|editing|graphics|compiled))"
+    rf"(?: by)? {_NAMES})*\.?$"
+    r"|Contributing: [A-Z]"
+    r"|(?:(?:[A-Z][\w.'’-]*|writers?|reporters?|correspondents?|staff|and|in|of|the|from|&),?"
+    r"\s+){1,20}contributed (?:to (?:this|the) (?:report|story|article)"
+    r"|reporting(?: from [A-Z][\w ,]{0,40})?)\.?$)")
+
 # Chinese copy's closing editor and proof-reader lines, "（责任编辑：王晓）", "編輯：李明"
 # (fault round 43's known item): the desk's names, no part of the story.
 _CJK_EDITOR_LINE = re.compile(r"^[(（\[【]?\s*(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核)"
@@ -767,7 +787,9 @@ _BIO_TITLE_WORDS = (
 )
 _BIO = re.compile(
     r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
-    rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}(?i:{_BIO_ROLES})"
+    rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}"
+    # the paper's name before the role ("is a San Francisco Chronicle staff writer")
+    rf"(?:[A-Z][\w.&'’-]*\s+){{0,4}}(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,2}}(?i:{_BIO_ROLES})"
 )
 # The bio that says what its writer covers and how to reach them ("Jane Doe covers city hall
 # for the Gazette. Reach her at ..."): a name of two to four words, the beat, then the
@@ -1266,7 +1288,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 20 and _LOGIN.search(s):
         return "cta"
-    if n <= 25 and _LEGAL.search(s):
+    if n <= 25 and _LEGAL.search(s) and not (n >= 10 and _COPYRIGHT_PROSE.match(s)):
         return "legal"
     if n <= 60 and "permission" in low and _PERMISSION.search(s):
         return "legal"
@@ -1280,6 +1302,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 30 and _WIRE_COVERAGE.match(s):
         return "related"
+    if n <= 40 and (s[:1] in "RAWEC" or "contribut" in s) and _COPY_CREDIT.match(s):
+        return "credit"
     if n <= 40 and _TEMPLATE_NOTE.match(s):
         return "ui"
     if n <= 30 and "@" in s and _WRITER_CONTACT.match(s):

@@ -265,7 +265,10 @@ _CREDIT_LABELS = (r"photo|photograph|picture|image|credit|foto|fot\.|bild|quelle
 _CREDIT_END = re.compile(
     rf"(?:^|[\s(\[])(?i:{_CREDIT_LABELS})\s*[:.]?\s*"
     r"[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ][\w.'’-]*(?:\s+[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ][\w.'’-]*){0,3}"
-    r"(?:\s*/\s*[\w.&' -]{1,30}|\s+(?:via|for)\s+[A-Z][\w.&' -]{1,30})?[)\]]?\s*$")
+    r"(?:\s*[/,]\s*[\w.&' -]{1,30}|\s+(?:via|for)\s+[A-Z][\w.&' -]{1,30})?[)\]]?\s*$"
+    # a photographer and the paper without a label ("… Anna Berger/The Star")
+    r"|\s[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:The\s+)?[A-Z][\w.&'’-]*"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,3}\)?\s*$")
 MAX_CAPTION_WORDS = 40
 
 

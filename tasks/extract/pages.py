@@ -894,12 +894,33 @@ def _read_as_a_browser_shows(tree: HtmlElement, url: str | None, text: str
     if not paragraph_divs(tree) and not _text_runs(tree):
         return tree, text
     shown = copy.deepcopy(tree)
-    for div in paragraph_divs(shown):
+    divs = paragraph_divs(shown)
+    for div in divs:
         div.tag = "p"
     for container, before, run in _text_runs(shown):
         _wrap_run(container, before, run)
     again = _run_trafilatura(shown, url, fast=True)
-    return (shown, again) if reads_more(again, text) else (tree, text)
+    if reads_more(again, text) or _found_the_missed_story(divs, text, again):
+        return shown, again
+    return tree, text
+
+
+# (half: a comment thread or teaser grid under a short story can outweigh it)
+MISSED_STORY_SHARE = 0.5
+
+
+def _found_the_missed_story(divs: list[HtmlElement], before: str, again: str) -> bool:
+    """Whether the first reading missed the paragraph `<div>`s' story that the second one
+    reads: none of them is in the first reading, they say at least MISSED_STORY_SHARE of
+    its length, and most are in the second. A story written in `<div>`s (CNN's
+    "zn-body__paragraph") beside a comment thread or a teaser grid of `<p>`s: trafilatura
+    read the `<p>`s and none of the story, and the guard of `reads_more` (keep the first
+    reading's lines) kept that reading."""
+    texts = [" ".join(div.text_content().split()) for div in divs]
+    if (sum(map(len, texts)) < MISSED_STORY_SHARE * len(before)
+            or any(t[:60] in before for t in texts)):
+        return False
+    return sum(t[:60] in again for t in texts) >= 0.8 * len(texts)
 
 
 def _read_in_a_named_container(tree: HtmlElement, url: str | None, text: str) -> str:

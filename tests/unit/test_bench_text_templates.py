@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import bench_text_templates as btt  # noqa: E402 -- bench/ is not a package
 import cms_blocks  # noqa: E402
 import cms_blocks_c  # noqa: E402
+import cms_blocks_d  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -78,8 +79,9 @@ def test_cms_pages_hold_their_body_and_their_family_s_plugin_furniture(family: s
 def _shows_its_truth_and_furniture(page: dict, kinds: set[str]) -> None:
     """The page shows every truth paragraph and every furniture text of its blocks, whose
     kinds are all among `kinds`."""
-    # (the pieces spaced: a tag list's items touch in text_content)
-    shown = " ".join(lxml_html.fromstring(page["html"]).itertext())
+    # (the pieces spaced: a tag list's items touch in text_content; a dateline's <cite>
+    # and its paragraph's text one space apart)
+    shown = " ".join(" ".join(lxml_html.fromstring(page["html"]).itertext()).split())
     assert all(p in shown for p in page["truth"].split("\n"))
     assert page["blocks"], "no furniture placed"
     for kind, words in page["blocks"]:
@@ -96,6 +98,20 @@ def test_cms_c_pages_hold_their_body_near_misses_and_modern_furniture() -> None:
     for page in pages:
         body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
         assert "\n".join(body) in texts  # a body whole, with maybe a near-miss and a note
+        _shows_its_truth_and_furniture(page, kinds)
+
+
+def test_cms_d_pages_hold_their_body_and_their_publishers_furniture() -> None:
+    texts = ["\n".join(BODY)] + ["\n".join(o) for o in OTHER]
+    pages = btt.build_pages(texts, 6, seed=4, cms="D")
+    kinds = {k for where in (*cms_blocks_d.PUBLISHERS.values(), cms_blocks_d.LAYOUT)
+             for place in where.values() for k in place}
+    notes = tuple(n[:12] for n in (*cms_blocks_d.STORY_NOTES_D, *cms_blocks_d.NEAR_MISSES_D))
+    datelines = tuple(f"{d} " for d in cms_blocks_d.DATELINES.values())
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        body[0] = body[0].removeprefix(next((d for d in datelines if body[0].startswith(d)), ""))
+        assert "\n".join(body) in texts  # a body whole, maybe a dateline, near-miss, note
         _shows_its_truth_and_furniture(page, kinds)
 
 
