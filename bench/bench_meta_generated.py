@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|H|I]
+                                                   [--unseen A|B|...|I|J]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -62,6 +62,29 @@ as a second held-out set: sites whose zone and date habits are their own. Its tr
   people; "By PTI" / "IANS" / "NAN" / "KNA" with no person: the agency (round 1's rule);
 - a `<title>` the CMS cut ("City council approves... | Site") beside the whole og:title:
   the whole headline; "Headline | Site | Springfield, MO": the headline.
+Round 8 (session 56) made I a tuning set and added J, fixed before any result, held out:
+the templates of common CMSs (WordPress, Drupal, Joomla, Hugo) and habits no family above
+has. J's truth decisions:
+- the day in the URL alone (`/20261203/slug`, `/news/slug-20261203-12`,
+  `/news/2026-12-03-slug`, `/news/a10012-2026-12-03/`) is the publication day;
+- the article's microdata `<meta itemprop="datePublished">` (a `dateModified` beside it),
+  WordPress's "Posted on <a>December 3, 2026</a>", "on Thursday" whose hover `title` holds
+  the whole day, a `data-publish-date` / `data-published` / `data-time` attribute holding
+  an ISO stamp on an empty element, `<time pubdate>` with the day only in its text, and
+  `article:published_time` written "2026-12-03 14:05:00" (no T, no zone: the site's
+  clock) are that day;
+- Joomla's "Created: 03 December 2026" beside "Last Updated: ..." and "Hits: 123": the
+  created day; Drupal's "Thu, 12/03/2026 - 14:05" on a US site: month first (half the
+  pages have day and month both <= 12); "03/dic/2026", "03 dic 2026 - 14:05",
+  "do 3 dec 2026, 14:05": that day; JavaScript's Date string left in the page ("Thu Dec
+  03 2026 14:05:00 GMT-0500 (Eastern Standard Time)"): the day in its own zone;
+- authors are the people: "Submitted by X", "Posted by X in Politics" (not the category),
+  a bare link to /profile/123, "Author(s): X, Y", "X · 4 min read", a `DC.creator` /
+  `dcterms.creator` written "Surname, Given" (the person, in reading order "Given
+  Surname"), "By X on December 3, 2026" (not the day);
+- titles: the `<title>` alone ("Headline » Site", no og:title, no heading), an `<h1>`
+  whose text is a link to the page itself, a microdata `itemprop="headline"` with
+  `<title>` the site's name: the headline.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -730,6 +753,17 @@ UNSEEN = {
                    "by_ampersand_plain"),
         "title": ("title_truncated_ellipsis", "title_site_location", "amp_title"),
     },
+    # round 8, fixed before any result: held out while I is tuned on
+    "J": {
+        "date": ("url_compact_date", "microdata_meta_only", "wp_posted_on_link",
+                 "weekday_hover_title", "data_publish_date_iso", "joomla_created_hits",
+                 "drupal_submitted_us", "eu_abbr_month_time", "meta_space_no_zone",
+                 "js_date_string", "time_pubdate_text_only"),
+        "author": ("drupal_submitted_by", "posted_by_in_category", "profile_link_no_label",
+                   "authors_paren_label", "name_dot_read_time", "dc_creator_inverted",
+                   "by_name_on_date"),
+        "title": ("title_tag_only", "h1_self_link", "itemprop_headline_only"),
+    },
 }
 # the language a convention is written in, where it has one
 UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
@@ -781,7 +815,13 @@ UNSEEN_LANG = {"ordinal_en": ("en",), "fr_weekday_at": ("fr",),
                "ordinal_no_comma_gmt_offset": ("en",), "date_pipe_lower_time": ("en",),
                "story_photos_bullet": ("en",), "by_for_outlet": ("en",),
                "by_name_then_published": ("en",), "asian_african_agency": ("en",),
-               "by_ampersand_plain": ("en",)}
+               "by_ampersand_plain": ("en",),
+               "joomla_created_hits": ("en",), "drupal_submitted_us": ("en",),
+               "wp_posted_on_link": ("en",), "weekday_hover_title": ("en",),
+               "eu_abbr_month_time": ("es", "it", "nl"), "js_date_string": ("en", "de"),
+               "drupal_submitted_by": ("en",), "posted_by_in_category": ("en",),
+               "authors_paren_label": ("en",), "name_dot_read_time": ("en",),
+               "by_name_on_date": ("en",)}
 # round 2 (family C): an update line written above the publication's, in wordings the
 # other families do not use; labels of a reporter's job before the name
 UPDATED_C = {"de": ("Zuletzt aktualisiert:", "Erstellt:"), "fr": ("Modifié le", "Créé le"),
@@ -888,6 +928,8 @@ def _unseen_date(dconv: str, lang: str, day: date, zone_hours: int, rng: random.
         return _unseen_date_h(dconv, lang, day, rng, jsonld, head, stamp)
     if dconv in UNSEEN["I"]["date"]:
         return _unseen_date_i(dconv, day, rng, head, stamp)
+    if dconv in UNSEEN["J"]["date"]:
+        return _unseen_date_j(dconv, lang, day, rng, head, stamp)
     m_en = MONTHS["en"][day.month - 1]
     if dconv == "ordinal_en":
         shown = rng.choice([f"{_ordinal(day.day)} {m_en} {day.year}",
@@ -1178,6 +1220,8 @@ def _unseen_author(aconv: str, lang: str, names: list[str], site: str, i: int,
         return _unseen_author_h(aconv, lang, names, site, rng)
     if aconv in UNSEEN["I"]["author"]:
         return _unseen_author_i(aconv, lang, names, site, rng)
+    if aconv in UNSEEN["J"]["author"]:
+        return _unseen_author_j(aconv, names, rng)
     n0 = escape(names[0])
     if aconv == "written_by":
         return f'<p class="article-meta">{WRITTEN_BY[lang]} {n0}</p>', ""
@@ -1325,9 +1369,21 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
             if rng.random() < 0.5:
                 month = rng.randint(1, 12)
                 day = date(2025, month, rng.choice([d for d in range(1, 13) if d != month]))
+    elif dconv in ("drupal_submitted_us", "joomla_created_hits"):
+        site, domain, zone_hours = "Daily Courier", "dailycourier.com", -5
+        if rng.random() < 0.5:  # day and month both <= 12: only the site's habit tells
+            month = rng.randint(1, 12)
+            day = date(2025, month, rng.choice([d for d in range(1, 13) if d != month]))
+    elif dconv == "weekday_hover_title":
+        day = _local_now(zone_hours).date() - timedelta(days=rng.randint(2, 6))
     slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", headline(lang, rng))
                                .encode("ascii", "ignore").decode().lower()))[:60]
     url = f"https://www.{domain}/{rng.choice(['news', 'region', 'local'])}/{slug}-{i}"
+    if dconv == "url_compact_date":  # the URL is the page's only date
+        section = rng.choice(["news", "politics", "local"])
+        url = f"https://www.{domain}" + rng.choice([
+            f"/{day:%Y%m%d}/{slug}", f"/{section}/{slug}-{day:%Y%m%d}-{i}",
+            f"/{section}/{day:%Y-%m-%d}-{slug}", f"/{section}/a{i + 10000}-{day:%Y-%m-%d}/"])
 
     # --- title
     title = headline(lang, rng)
@@ -1398,6 +1454,8 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         title, doc_title, og_title, h1 = _unseen_title_h(tconv, lang, site, title, rng)
     elif tconv in UNSEEN["I"]["title"]:
         title, doc_title, og_title, h1 = _unseen_title_i(tconv, site, title)
+    elif tconv in UNSEEN["J"]["title"]:
+        title, doc_title, og_title, h1 = _unseen_title_j(tconv, site, title, url, rng)
     elif tconv == "breadcrumb_before_h1":
         section = SECTION[lang]
         short = " ".join(title.split()[:3]) + " …"
@@ -1485,6 +1543,9 @@ def make_unseen_page(rng: random.Random, i: int, family: str) -> Page:
         _unseen_g_head(aconv, tconv, names, domain, title, jsonld, head)
     if aconv == "meta_author_by_prefix":
         head.append(f'<meta name="author" content="By {escape(names[0])}">')
+    if family == "J":
+        byline, article_attrs = _unseen_j_frame(aconv, dconv, tconv, names, day, byline,
+                                                rng, head)
     # (A and B never write an author into the record: their draws are unchanged)
     if family == "G" and dconv == "jsonld_main_entity":
         pass  # the record is already in `blocks`, as the WebPage's mainEntity
@@ -2070,6 +2131,123 @@ def _unseen_title_i(tconv: str, site: str, title: str) -> tuple[str, str, str | 
     raise ValueError(tconv)
 
 
+# family J (round 8): CMS templates (WordPress, Drupal, Joomla, Hugo), microdata, URL days,
+# JavaScript's Date string, abbreviated European months
+MONTH_ABBR_J = {"es": "ene feb mar abr may jun jul ago sep oct nov dic".split(),
+                "it": "gen feb mar apr mag giu lug ago set ott nov dic".split(),
+                "nl": "jan feb mrt apr mei jun jul aug sep okt nov dec".split()}
+WEEKDAY_ABBR_NL = "ma di wo do vr za zo".split()
+JS_ZONE = {-5: "Eastern Standard Time", 0: "Greenwich Mean Time",
+           1: "Central European Standard Time", -6: "Central Standard Time",
+           -3: "Brasilia Standard Time"}
+
+
+def _unseen_date_j(dconv: str, lang: str, day: date, rng: random.Random, head: list[str],
+                   stamp: datetime) -> tuple[str, str]:
+    """Family J's date conventions (round 8), as `_unseen_date`. The URL's day is written
+    by make_unseen_page, the microdata wrapper by `_unseen_j_frame`."""
+    later = min(day + timedelta(days=rng.randint(1, 20)), (NOW - timedelta(days=1)).date())
+    m_en = MONTHS["en"][day.month - 1]
+    if dconv == "url_compact_date":
+        return "", ""
+    if dconv == "microdata_meta_only":
+        return (f'<meta itemprop="datePublished" content="{stamp.isoformat()}">'
+                f'<meta itemprop="dateModified" content="{later.isoformat()}T08:00:00">'), ""
+    if dconv == "wp_posted_on_link":
+        return (f'<span class="posted-on">Posted on <a href="/{day:%Y/%m/%d}/" rel="bookmark">'
+                f"{m_en} {day.day}, {day.year}</a></span>"), ""
+    if dconv == "weekday_hover_title":
+        full = f"{WEEKDAYS['en'][day.weekday()]}, {m_en} {day.day}, {day.year} at {_ampm(stamp)}"
+        return (f'<span class="timestamp" title="{full}">on '
+                f"{WEEKDAYS['en'][day.weekday()]}</span>"), ""
+    if dconv == "data_publish_date_iso":
+        attr = rng.choice(["data-publish-date", "data-published", "data-time"])
+        value = rng.choice([stamp.isoformat(), f"{stamp:%Y-%m-%d %H:%M:%S}"])
+        return f'<div class="article-meta" {attr}="{value}"></div>', ""
+    if dconv == "joomla_created_hits":
+        return (f'<dl class="article-info"><dt class="article-info-term">Details</dt>'
+                f'<dd class="create">Created: {day:%d} {m_en} {day.year}</dd>'
+                f'<dd class="modified">Last Updated: {later:%d} {MONTHS["en"][later.month - 1]}'
+                f' {later.year}</dd><dd class="hits">Hits: {rng.randint(40, 9000)}</dd></dl>'), ""
+    if dconv == "drupal_submitted_us":
+        return (f'<div class="submitted">{WEEKDAYS["en"][day.weekday()][:3]}, '
+                f"{day:%m/%d/%Y} - {stamp:%H:%M}</div>"), ""
+    if dconv == "eu_abbr_month_time":
+        mon = MONTH_ABBR_J[lang][day.month - 1]
+        shown = {"es": f"{day:%d}/{mon}/{day.year}",
+                 "it": f"{day:%d} {mon} {day.year} - {stamp:%H:%M}",
+                 "nl": f"{WEEKDAY_ABBR_NL[day.weekday()]} {day.day} {mon} {day.year}, "
+                       f"{stamp:%H:%M}"}[lang]
+        return f'<span class="fecha">{shown}</span>', ""
+    if dconv == "meta_space_no_zone":
+        head.append(f'<meta property="article:published_time" content="{stamp:%Y-%m-%d %H:%M:%S}">')
+        return "", ""
+    if dconv == "js_date_string":
+        # a script's Date.toString() left in the page
+        off = stamp.utcoffset() // timedelta(hours=1)
+        return (f'<span class="dateline">{stamp:%a %b %d %Y %H:%M:%S} GMT{stamp:%z} '
+                f'({JS_ZONE.get(off, "Coordinated Universal Time")})</span>'), ""
+    if dconv == "time_pubdate_text_only":
+        return f"<time pubdate>{_worded(lang, day, rng)}</time>", ""
+    raise ValueError(dconv)
+
+
+def _unseen_author_j(aconv: str, names: list[str], rng: random.Random) -> tuple[str, str]:
+    """Family J's author conventions (round 8), as `_unseen_author`; the truth is the
+    people. The dc.creator tag and "By X on <day>" are written by `_unseen_j_frame`."""
+    n = [escape(x) for x in names]
+    if aconv == "drupal_submitted_by":
+        return (f'<span class="username">Submitted by <a href="/user/{rng.randint(2, 999)}">'
+                f"{n[0]}</a></span>"), ""
+    if aconv == "posted_by_in_category":
+        return (f'<div class="entry-meta">Posted by <a href="/author/{_slug(names[0])}">{n[0]}'
+                f'</a> in <a href="/category/politics" rel="category tag">Politics</a></div>'), ""
+    if aconv == "profile_link_no_label":
+        return (f'<div class="byline"><a href="/profile/{rng.randint(100, 99999)}">{n[0]}'
+                "</a></div>"), ""
+    if aconv == "authors_paren_label":
+        return f'<p class="authors">Author(s): {", ".join(n)}</p>', ""
+    if aconv == "name_dot_read_time":
+        return (f'<div class="byline"><a href="/@{_slug(names[0])}">{n[0]}</a> · '
+                f"{rng.randint(2, 9)} min read</div>"), ""
+    if aconv in ("dc_creator_inverted", "by_name_on_date"):
+        return "", ""
+    raise ValueError(aconv)
+
+
+def _unseen_j_frame(aconv: str, dconv: str, tconv: str, names: list[str], day: date,
+                    byline: str, rng: random.Random, head: list[str]) -> tuple[str, str]:
+    """(the byline, the <article>'s attributes) of a family J page."""
+    attrs = ""
+    if dconv == "microdata_meta_only" or tconv == "itemprop_headline_only":
+        attrs = ' itemscope itemtype="http://schema.org/NewsArticle"'
+    if aconv == "dc_creator_inverted":  # library style: "Surname, Given"
+        first, _, last = names[0].partition(" ")
+        head.append(f'<meta name="{rng.choice(["DC.creator", "dcterms.creator"])}" '
+                    f'content="{escape(last)}, {escape(first)}">')
+    if aconv == "by_name_on_date":
+        byline = (f'<p class="byline">By <a href="/author/{_slug(names[0])}">'
+                  f"{escape(names[0])}</a> on {MONTHS['en'][day.month - 1]} {day.day}, "
+                  f"{day.year}</p>")
+    return byline, attrs
+
+
+def _unseen_title_j(tconv: str, site: str, title: str, url: str,
+                    rng: random.Random) -> tuple[str, str, str | None, str]:
+    """Family J's title conventions: (the headline, <title>, og:title, the heading)."""
+    if tconv == "title_tag_only":
+        sep = rng.choice([" » ", " - ", " | "])
+        return title, f"{title}{sep}{site}", None, ""
+    if tconv == "h1_self_link":
+        return (title, f"{title} – {site}", None,
+                f'<h1 class="entry-title"><a href="{url}" rel="bookmark">{escape(title)}</a>'
+                "</h1>")
+    if tconv == "itemprop_headline_only":
+        return (title, site, None,
+                f'<div class="story-head"><span itemprop="headline">{escape(title)}</span></div>')
+    raise ValueError(tconv)
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     return [make_unseen_page(rng, i, family) for i in range(n)]
@@ -2165,7 +2343,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I"),
+    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -394,6 +394,7 @@ _ROLE_PREFIX = re.compile(
     r"^(?:(?:zeige |alle |view |see |all |more )*(?:beiträge|artikel|posts?|articles?|stories)"
     r" (?:von|by)|zum profil von|ein beitrag von|ein artikel von|blog ?beitrag von"
     r"|eingestellt von|gespeichert von|beitrag von|mehr von|posted by|written by|words by"
+    r"|submitted by"  # Drupal's "Submitted by X on ..." line
     # a wire story's credit line ("Reporting by Anna K.; Editing by Tim A."), MSN's card
     r"|(?:additional )?reporting by|reported by|writing by|story by"
     r"|published by|verfasst von"

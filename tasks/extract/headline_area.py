@@ -47,6 +47,7 @@ MAX_DATE_TEXT = 150  # longer text is a paragraph that mentions a date, not a da
 # 'byline', 'fecha', 'datum', 'timestamp'...), and labels that introduce one in the text.
 _DATE_CUE = re.compile(
     r"date|datum|time|publish|fecha|posted|meta|byline|info|created|erstellt"
+    r"|submitted"  # Drupal's node line ("Thu, 12/03/2026 - 14:05", "Submitted by X on ...")
     # Italian/Portuguese/Polish "data", Danish/Norwegian "dato", Turkish "tarih", Russian
     # "дата", Finnish "pvm" ('data-pubblicazione', 'news-dato'), as a word of the class
     r"|(?:^|[\s_-])(?:data|dato|tarih|дата|pvm)(?:$|[\s_-])",
@@ -171,7 +172,19 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
             return date(_full_year(int(m[10])), int(m[9]), int(m[8]))
         if m and m[11]:
             first, second, year = int(m[11]), int(m[13]), int(m[14])
-            if first > 12 or first == second or day_first:  # (02/02: either way the same)
+            if first > 12 or first == second:  # (02/02: either way the same)
+                return date(year, second, first)
+            named = _named_weekday(text[:m.start()])
+            if named is not None:
+                # the weekday written before it tells the readings apart, where only one
+                # falls on it; Drupal's default stamp "Thu, 12/03/2026 - 14:05" is month
+                # first where both do (3 December and 12 March 2026 are both Thursdays)
+                fits = _readings_on_weekday(year, first, second, named)
+                if len(fits) == 1:
+                    return fits[0]
+                if len(fits) == 2 and _DRUPAL_CLOCK.match(text, m.end()):
+                    return fits[0]
+            if day_first:
                 return date(year, second, first)
             if second > 12 or (by_clock and _AMERICAN_TIME.match(text, m.end())):
                 return date(year, first, second)
@@ -186,6 +199,47 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     if found:
         return found.date()
     return _romance_or_polish_date(text) or _date_of_other_forms(text)
+
+
+# Weekday names as dates write them before the day, to the index date.weekday() gives:
+# English in full and abbreviated, and the languages' full names
+_WEEKDAY_NAMES = {
+    name: index
+    for names in ("monday tuesday wednesday thursday friday saturday sunday",
+                  "mon tue wed thu fri sat sun", "tues weds thur thurs",
+                  "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+                  "lundi mardi mercredi jeudi vendredi samedi dimanche",
+                  "lunes martes miércoles jueves viernes sábado domingo",
+                  "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+                  "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag")
+    for index, name in enumerate(names.split())
+} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+_WEEKDAY_BEFORE = re.compile(r"([^\W\d_]{3,10})\.?,?\s*$")
+
+
+def _named_weekday(before: str) -> int | None:
+    """The weekday (0 Monday) the text ending just before a date names as its last word
+    ("Thu, ", "Thursday "), if it names one."""
+    m = _WEEKDAY_BEFORE.search(before[-14:])
+    return _WEEKDAY_NAMES.get(m[1].lower()) if m else None
+
+
+def _readings_on_weekday(year: int, first: int, second: int, weekday: int) -> list[date]:
+    """The readings of an ambiguous slashed date ("12/03/2026": 3 December or 12 March),
+    month first then day first, that fall on `weekday`."""
+    fits = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            fits.append(candidate)
+    return fits
+
+
+# Drupal's default medium date ends "m/d/Y - H:i": a spaced hyphen and a 24-hour clock
+_DRUPAL_CLOCK = re.compile(r" - \d{2}:\d{2}(?!\d|:\d)")
 
 
 _GLUED_MONTH = re.compile(r"(?<=\b\d)\.(?=[^\W\d_]{3,})|(?<=\b\d\d)\.(?=[^\W\d_]{3,})")
@@ -322,7 +376,10 @@ _MONTHS_FIRST = frozenset((
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre"
     " diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro"
 ).split())
-_HYPHENED_DATE = re.compile(r"(?<![\w-])(\d{1,2})-([^\W\d_]{3,9})\.?-((?:19|20)\d{2})(?!\d)")
+# "3-June-2024", "03-dic-2026", and slashed as Spanish and Apache-log-style stamps write it
+# ("03/dic/2026", "03/Dec/2026"): the same separator on both sides of the month
+_HYPHENED_DATE = re.compile(
+    r"(?<![\w/-])(\d{1,2})([-/])([^\W\d_]{3,9})\.?\2((?:19|20)\d{2})(?!\d)")
 
 
 def _date_of_other_forms(text: str) -> date | None:
@@ -335,8 +392,8 @@ def _date_of_other_forms(text: str) -> date | None:
         found = (year - BUDDHIST_ERA_OFFSET if year > 2400 else year, _THAI_MONTHS[m[2]], m[1])
     elif (m := _VIETNAMESE_DATE.search(text)) is not None:
         found = (int(m[3]), int(m[2]), m[1])
-    elif (m := _HYPHENED_DATE.search(text)) is not None and _month_number(m[2]):
-        found = (int(m[3]), _month_number(m[2]), m[1])
+    elif (m := _HYPHENED_DATE.search(text)) is not None and _month_number(m[3]):
+        found = (int(m[4]), _month_number(m[3]), m[1])
     elif (m := _MONTH_FIRST_DATE.search(text)) is not None and m[1].lower() in _MONTHS_FIRST:
         found = (int(m[3]), _month_number(m[1]), m[2])
     if found is None:
@@ -506,9 +563,18 @@ def story_anchor(tree: HtmlElement) -> HtmlElement | None:
     if len(articles) != 1 or any(True for _ in articles[0].iter("h1", "h2", "h3")):
         return None  # (a story with a heading the headline choice refused keeps no anchor)
     for elem in articles[0].iterdescendants():
-        if isinstance(elem.tag, str) and len(elem) == 0 and (elem.text or "").strip():
+        if isinstance(elem.tag, str) and len(elem) == 0 and (elem.text or "").strip() and not (
+                elem.tag == "a" and _opens_a_line(elem)):
             return elem
     return None
+
+
+def _opens_a_line(link: HtmlElement) -> bool:
+    """`link` is a name linked inside a line its parent's own words open ("Submitted by
+    <a>Sarah H.</a>", "Posted by <a>...</a>"): the line, not its link, stands where the
+    headline would; anchored on the link, the line around it would be the headline's own."""
+    parent = link.getparent()
+    return parent is not None and bool((parent.text or "").strip())
 
 
 def _is_story_anchor(elem: HtmlElement) -> bool:
@@ -607,7 +673,8 @@ _NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b
           rf"|\boch\b|\bja\b)\s*{_NAME})*")
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
-    r"|verfasst|posted|written|published|words|story|reporting)\s+(?:von|by)|von|by|par|por"
+    r"|verfasst|posted|written|published|submitted|words|story|reporting)\s+(?:von|by)|von|by"
+    r"|par|por"
     # "written by" in other languages ("Écrit par", "Escrito por", "Scritto da",
     # "Geschreven door", "Napisane przez"; the bare "da" is a name particle: not alone)
     r"|(?:écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|napisane)\s+"
@@ -1410,12 +1477,42 @@ def epoch_attribute(elem: HtmlElement, fetched: datetime) -> datetime | None:
     return None
 
 
+# The same attributes (and the bare 'data-time') holding an ISO stamp with its clock
+# ('<div data-publish-date="2026-12-03 14:05:00">', 'data-time="2026-12-03T14:05:00+01:00"'):
+# a day alone is left out (an event's or a poll's 'data-date' writes one)
+_STAMP_ATTRIBUTE = re.compile(r"^data-(?:(?:[\w-]*-)?(?:timestamp|published|publish-?time|date"
+                              r"|pubdate|created)|time)$")
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                        r"(?:Z|[+-]\d{2}:?\d{2})?")
+
+
+def stamp_attribute(elem: HtmlElement, fetched: datetime) -> datetime | None:
+    """The instant a date attribute of `elem` holds as an ISO stamp with its time of day
+    (epoch_attribute reads Unix numbers), when it lies between 2000 and a day after the
+    fetch: its wall-clock time, naive (the day the site wrote, whatever its offset)."""
+    for key, value in elem.attrib.items():
+        if not key.startswith("data-") or not _STAMP_ATTRIBUTE.match(key):
+            continue
+        value = value.strip()
+        if not _ISO_STAMP.fullmatch(value):
+            continue
+        try:
+            instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        aware = instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+        if EARLIEST_EPOCH_DAY <= aware <= fetched + timedelta(days=1):
+            return instant.replace(tzinfo=None)  # the day as the site's clock writes it
+    return None
+
+
 def relative_date(headline: HtmlElement | None, in_other_area,
                   fetched: datetime) -> datetime | None:
     """The instant a relative stamp beside the headline names ("vor 3 Stunden" on a page
     fetched at 14:00 is 11:00), for a page nothing else dates: the date element nearest the
     headline (a <time>, an element classed or labelled as a date) showing such a stamp, or
-    an empty one whose data attribute holds the instant in Unix time (epoch_attribute)."""
+    an empty one whose data attribute holds the instant in Unix time (epoch_attribute) or
+    as an ISO stamp (stamp_attribute)."""
     def probe(elem):
         tag = elem.tag
         if not isinstance(tag, str) or tag in _SKIP_TAGS:
@@ -1423,7 +1520,7 @@ def relative_date(headline: HtmlElement | None, in_other_area,
         if not elem.attrib:
             return fetched - age if tag == "time" and (
                 age := relative_age(elem.text_content())) is not None else None
-        instant = epoch_attribute(elem, fetched)
+        instant = epoch_attribute(elem, fetched) or stamp_attribute(elem, fetched)
         if instant is not None:
             return instant
         cue = f"{elem.get('class', '')} {elem.get('id', '')}"

@@ -122,6 +122,7 @@ from tasks.extract.titles import (
     guessed_title,
     headline_text,
     is_outlet,
+    microdata_headline,
     names_something,
     names_the_outlet,
     outlet_names,
@@ -333,6 +334,10 @@ def page_metadata(
             # Weber" of the site "Jens Weber", keeps the guess)
             guess = doc_title
         title = clean_title(guess, site_name, url)
+        if not title or names_the_outlet(title, outlets):
+            # no heading and only the outlet declared (og:title, <title>): the headline the
+            # article's microdata names ('<span itemprop="headline">'), if any
+            title = microdata_headline(tree, outlets) or title
     if title:
         # soft hyphens and zero-width marks the CMS put in for line breaking
         # ("Mes\xadsen\xadger\xaddiens\xadte"): invisible on the page, in the way of
@@ -458,6 +463,8 @@ def page_metadata(
             # whatever date the page writes anywhere (a related story's, a teaser's)
             instant = relative_date(anchor, in_other_area, fetched)
             found, source = (instant.isoformat() if instant else None), "relative"
+            # (an ISO stamp an attribute writes is the site's wall clock: naive, no UTC)
+            relative_utc = instant is not None and instant.tzinfo is not None
         if not found and fetched is not None:
             # a day and month with no year beside the headline ("Thursday 3 December") or in
             # a wire dateline ("BERLIN, Dec. 3 (Reuters) - "): the fetch gives the year
@@ -487,7 +494,8 @@ def page_metadata(
             # one that instant was in the page's zone (at 06:00Z, three hours before is
             # the evening before on an American page)
             chosen = in_page_zone([DateCandidate(source, parse_date(found),
-                                                 in_utc=source == "relative")], zone)[0]
+                                                 in_utc=source == "relative"
+                                                 and relative_utc)], zone)[0]
             candidates.append(chosen)
     if chosen is not None and _is_the_update(chosen.day.isoformat(), recorded_change, zone):
         # the page's date is its update's ("Updated Dec. 5" beside the headline, as the

@@ -163,6 +163,23 @@ def guessed_title(tree: HtmlElement, doc_title: str | None) -> str | None:
     return guess
 
 
+# schema.org microdata's headline: a <meta itemprop=headline content> or the element's text
+_MICRODATA_HEADLINE = XPath("//*[@itemprop='headline' or @itemprop='name headline'"
+                            " or @itemprop='headline name']")
+MAX_HEADLINE_CHARS = 300
+
+
+def microdata_headline(tree: HtmlElement, outlets: set[str]) -> str | None:
+    """The first headline the page's microdata declares ('<span itemprop="headline">'),
+    for a page whose other titles name only the outlet; never the outlet's name."""
+    for elem in _MICRODATA_HEADLINE(tree):
+        text = elem.get("content") if elem.tag == "meta" else _element_text(elem)
+        text = " ".join((text or "").split())
+        if text and len(text) <= MAX_HEADLINE_CHARS and not names_the_outlet(text, outlets):
+            return text
+    return None
+
+
 def _element_text(elem: HtmlElement) -> str:
     """The element's words: its text without what <style> or <script> inside it holds."""
     if not any(d.tag in UNSHOWN_TAGS for d in elem.iterdescendants()):
