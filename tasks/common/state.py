@@ -26,6 +26,10 @@ class KnownInputs:
     # Taken down (`pressroom forget`): these articles and domains are refused for good.
     taken_down_ids: frozenset[str] = frozenset()
     taken_down_domains: frozenset[str] = frozenset()
+    # The inputs the kept articles came from: a page reached through a redirect or a meta
+    # refresh is stored under its target's id, which its input URL does not give, so the
+    # URL was fetched again by every later run (fault round 55).
+    article_input_keys: frozenset[str] = frozenset()
 
 
 def _no_latest(ids: list[str]) -> dict[str, tuple[str, int]]:

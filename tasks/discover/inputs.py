@@ -1300,7 +1300,8 @@ def split_known(docs: pa.Table, known: KnownInputs, refresh: bool) -> tuple[pa.T
     for url, key in zip(docs.column("url").to_pylist(), docs.column("input_key").to_pylist(),
                         strict=True):
         settled = key in rejected or url in known.recently_failed_urls
-        if not refresh and url and article_id_for(canonical_url(url)) in known.article_ids:
+        if not refresh and (key in known.article_input_keys or url and article_id_for(
+                canonical_url(url)) in known.article_ids):
             settled = True
         keep_mask.append(not settled)
     if all(keep_mask):  # the usual case: no copy of the batch (filter copies the pages)

@@ -722,7 +722,8 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     # stalled the URL for as long as the step (a month set back: a month unasked; fault
     # round 54). Asked again early, it costs one request.
     since, until = now - refetch_failed_after, now + refetch_failed_after
-    ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
+    kept = _scan(root, "articles", "SELECT DISTINCT article_id, input_key FROM t")
+    ids = {r[0] for r in kept}
     # A URL listed twice was a `duplicate_url` reject under the URL itself (before fault
     # round 40: now under `duplicate:<key>`), which settled the URL: when its first
     # listing's fetch had failed, no later run fetched it. Such rows settle nothing.
@@ -747,7 +748,8 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                        frozenset(k for k, at_discover in rejected if at_discover),
                        frozenset(a for ids_, _ in taken for a in (ids_ or [])),
                        # as typed ("xn--...", "WWW.X"): read in the spelling domain_of gives
-                       frozenset(domain_identity(d) for _, d in taken if d))
+                       frozenset(domain_identity(d) for _, d in taken if d),
+                       frozenset(key for _, key in kept if key))
 
 
 def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
