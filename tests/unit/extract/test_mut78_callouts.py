@@ -196,3 +196,33 @@ def test_a_caption_credited_via_or_for_an_agency_goes(credit: str) -> None:
 def test_a_credit_followed_by_a_lower_case_word_is_a_sentence() -> None:
     assert not _gone('<img src="bridge.jpg"/><p>The bridge at dawn. Photo: Anna Berger '
                      'via the harbour</p>')
+
+
+# --- each heading and box of a page is read, not only the first -----------------------
+
+def test_an_appeal_box_after_the_storys_own_subheading_goes() -> None:
+    inner = (f"<h2>Ferries</h2><p>The ferries run every hour.</p>"
+             f"<div><h3>Before you go</h3>{PITCH}</div>")
+    assert _gone(inner.replace("<h2>Ferries</h2><p>The ferries run every hour.</p>", ""))
+    left = _left(inner)
+    assert "The ferries run every hour." in left and "Give what you can" not in left
+
+
+def test_an_appeal_box_after_a_refused_one_goes() -> None:
+    refused = f"<div><p>Ferry times.</p><h3>Before you go</h3>{PITCH}</div>"
+    left = _left(refused + "<div><h3>Thanks for reading</h3><p>Tell a friend.</p></div>")
+    assert "Ferry times." in left and "Tell a friend." not in left
+
+
+def test_an_appeal_box_of_exactly_the_call_box_bound_goes() -> None:
+    from tasks.extract.callouts import MAX_CALL_BOX_CHARS
+    head = "Before you go"
+    words = ("Give what you can to keep the harbour news free " * 20)[
+        :MAX_CALL_BOX_CHARS - len(head)].rstrip()
+    words += "x" * (MAX_CALL_BOX_CHARS - len(head) - len(words))
+    tree = lxml_html.fromstring(f"<html><body><div>{STORY * 3}<div><h3>{head}</h3><p>{words}"
+                                "</p></div></div></body></html>")
+    assert prune_callouts(tree) == 1
+    tree = lxml_html.fromstring(f"<html><body><div>{STORY * 3}<div><h3>{head}</h3><p>{words}y"
+                                "</p></div></div></body></html>")
+    assert prune_callouts(tree) == 0
