@@ -143,3 +143,55 @@ def test_an_h1_that_is_the_headline_stays(top: str, nav: str) -> None:
 def test_the_h1s_own_link_does_not_make_it_a_section() -> None:
     top = f'<h1><a href="/p">Politics</a></h1><h2>{HEADLINE}</h2>'
     assert meta(page(h1=top, title="Riverside Post")).title == "Politics"
+
+
+# --- the aria-label's bounds and languages ---------------------------------------------
+
+def _fr(line: str) -> str:
+    return page(line).replace('<html lang="en">', '<html lang="fr">')
+
+
+@pytest.mark.parametrize("line", [
+    '<div class="x" aria-label="Publié le 05/03/2026 à 10h00"></div>',  # day first, French
+    '<div class="x" aria-label="Publié le 5 mars 2026 à 10h"></div>',  # a label not ASCII
+    '<div class="date" aria-label="05/03/2026 10:00"></div>'])
+def test_a_french_aria_label_reads_day_first(line: str) -> None:
+    m = meta(_fr(line), "https://www.lepost.fr/a")
+    assert (m.published_date, m.published_at_source) == (date(2026, 3, 5), "headline")
+
+
+def test_an_aria_label_of_a_class_cue_not_in_ascii_is_read() -> None:
+    html = page('<div class="fecha-publicación" aria-label="5 de marzo de 2026"></div>')
+    m = meta(html.replace('<html lang="en">', '<html lang="es">'), "https://www.elpost.es/a")
+    assert (m.published_date, m.published_at_source) == (date(2026, 3, 5), "headline")
+
+
+def test_an_aria_label_of_the_date_text_bound_is_a_paragraph() -> None:
+    from tasks.extract.headline_area import MAX_DATE_TEXT
+    lead = "Published March 5, 2026 "
+    short = f'<div class="x" aria-label="{lead}{"x" * (MAX_DATE_TEXT - 1 - len(lead))}"></div>'
+    assert meta(page(short)).published_date == date(2026, 3, 5)
+    at = f'<div class="x" aria-label="{lead}{"x" * (MAX_DATE_TEXT - len(lead))}"></div>'
+    assert meta(page(at)).published_date is None
+
+
+def test_an_aria_label_whose_only_day_is_the_updates_gives_no_publication() -> None:
+    line = '<div class="x" aria-label="Published 9:40 p.m. ET | Updated March 6, 2026"></div>'
+    assert meta(page(line)).published_date is None
+
+
+# --- what counts as the page's only story --------------------------------------------------
+
+BYLINE = '<p class="byline">By Laura Reynolds, March 5, 2026</p>'
+
+
+def test_an_article_inside_the_story_does_not_count_as_a_second_story() -> None:
+    html = page(BYLINE, h1="").replace(
+        "</div></article>", "</div><article><p>Ferries return, June 1, 2025</p></article>"
+        "</article>")
+    assert meta(html).published_at_source == "headline"
+
+
+def test_a_story_holding_a_refused_heading_has_no_first_line_anchor() -> None:
+    html = page(BYLINE, h1="").replace("</div></article>", "</div><h3>Related</h3></article>")
+    assert meta(html).published_at_source != "headline"
