@@ -226,3 +226,10 @@ def test_an_appeal_box_of_exactly_the_call_box_bound_goes() -> None:
     tree = lxml_html.fromstring(f"<html><body><div>{STORY * 3}<div><h3>{head}</h3><p>{words}y"
                                 "</p></div></div></body></html>")
     assert prune_callouts(tree) == 0
+
+
+def test_a_summary_box_after_a_refused_summary_heading_goes() -> None:
+    refused = ("<div><h3>Summary</h3><p>The council voted on Tuesday to keep the old toll."
+               "</p></div>")
+    left = _left(refused + f"<div><h3>Key points</h3>{POINTS}</div>")
+    assert "The council voted" in left and "Ferries run on time" not in left
