@@ -195,3 +195,16 @@ def test_an_article_inside_the_story_does_not_count_as_a_second_story() -> None:
 def test_a_story_holding_a_refused_heading_has_no_first_line_anchor() -> None:
     html = page(BYLINE, h1="").replace("</div></article>", "</div><h3>Related</h3></article>")
     assert meta(html).published_at_source != "headline"
+
+
+# --- a bio sentence after the byline's name ---------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "By Laura Reynolds is a senior reporter at the Post",
+    "Laura Reynolds is a senior reporter covering the city.",
+    "Laura Reynolds is the chief correspondent of the Post",
+    "Laura Reynolds is a staff writer at the Post"])
+@pytest.mark.parametrize("cls", ["byline", "author-bio"])
+def test_a_bio_after_the_name_leaves_the_name(line: str, cls: str) -> None:
+    html = page(f'<div class="{cls}">{line}</div>')
+    assert meta(html).authors == ["Laura Reynolds"]
