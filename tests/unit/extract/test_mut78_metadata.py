@@ -83,7 +83,8 @@ def test_a_page_of_two_stories_has_no_first_line_to_read() -> None:
     ("https://www.riversidepost.com/author/laura-reynolds", "Laura Reynolds"),
     ("https://riversidepost.com/autorin/laura-van-reynolds/", "Laura van Reynolds"),
     ("https://www.riversidepost.com/profiles/Anna-Maria-de-Vos", "Anna Maria de Vos"),
-    (" https://www.riversidepost.com/journalisten/eva-berg ", "Eva Berg")])
+    (" https://www.riversidepost.com/journalisten/eva-berg ", "Eva Berg"),
+    ("http://www.riversidepost.com/author/laura-reynolds", "Laura Reynolds")])
 def test_an_article_author_profile_on_the_site_names_the_author(profile, name) -> None:
     head = f'<meta property="article:author" content="{profile}">'
     assert meta(page(head=head)).authors == [name]
