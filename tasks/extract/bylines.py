@@ -452,9 +452,22 @@ def _without_bio(name: str) -> str:
     m = _BIO_AFTER_NAME.match(name)
     if m is None or not all(w[:1].isupper() or w in NAME_PARTICLES for w in m[1].split()):
         return name
-    role = m[2] if is_role(m[2]) else f"{m[2]} {m[3]}" if m[3] and is_role(
-        f"{m[2]} {m[3]}") else None
+    # the role, a two-word role, or a role after one adjective ("freie Autorin",
+    # "jeune journaliste")
+    role = _bio_role(m[2]) or (m[3] is not None and (is_role(f"{m[2]} {m[3]}") or (
+        m[2][:1].islower() and _bio_role(m[3]))))
     return m[1] if role else name
+
+
+# What a bio says its writer is besides a newsroom's roles (is_role leaves "Autor" out: it
+# is the label before a byline's name, "Autor: Anna Berg")
+_BIO_ROLES = frozenset(("author", "autor", "autorin", "auteur", "autrice", "autora", "writer",
+                        "schriftsteller", "schriftstellerin", "écrivain", "escritor",
+                        "escritora", "scrittore", "scrittrice"))
+
+
+def _bio_role(word: str) -> bool:
+    return is_role(word) or word.casefold() in _BIO_ROLES
 
 
 # An entry that is a label or a date word, not a person: what a byline box holds when it

@@ -60,6 +60,11 @@ def test_a_plural_label_before_no_name_names_nobody() -> None:
     ("de", "Tobias-Jonas Brandt ist Redakteurin bei Rheinbote.", "Tobias-Jonas Brandt"),
     ("fr", "Thomas de Moreau est journaliste pour Le Petit Courrier.", "Thomas de Moreau"),
     ("en", "Laura Reynolds is a reporter for the Daily Courier.", "Laura Reynolds"),
+    # a role after an adjective, and what a bio calls a writer besides a newsroom's roles
+    # ("Autorin" is no role of is_role: it is the label before a byline's name)
+    ("de", "Laura Reynolds ist freie Autorin in Berlin.", "Laura Reynolds"),
+    ("fr", "Thomas de Moreau est jeune journaliste pour Le Petit Courrier.", "Thomas de Moreau"),
+    ("en", "Laura Reynolds is an author and critic.", "Laura Reynolds"),
 ])
 def test_the_bio_at_the_end_names_its_reporter(lang: str, bio: str, name: str) -> None:
     page = story_page(lang=lang, end=f'<p class="author-bio"><em>{bio}</em></p>')
