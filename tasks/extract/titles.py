@@ -358,6 +358,14 @@ def choose_headline(
             if score > best_score:
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
+            if level != "h1" and best_score < 1.0:
+                # a lower heading that only shares words with the declared title (a teaser's
+                # "Regional hospital rejects ..." after a story set in no heading): an
+                # element classed as the title that agrees better is the headline
+                titled = titled_element(tree, refs, outlets)
+                if titled is not None and max(_agreement(_element_text(titled), ref)
+                                              for ref in refs) > best_score:
+                    return titled
             under = _headline_under_section(best)
             return under if under is not None else best
     # an element classed as the title that agrees with the declared titles before the
