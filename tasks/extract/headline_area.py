@@ -671,34 +671,10 @@ def visible_date(
     if found is None:
         return None
     (day, elem), level = found
-    if _one_of_dated_entries(elem):
-        return None
     if skip and (elem in skip or any(a in skip for a in elem.iterancestors())
                  or any(d in skip for d in elem.iterdescendants())):
         return None
     return day, level
-
-
-MAX_ENTRY_LEVELS = 2  # the <time>, then the entry that holds it
-
-
-def _one_of_dated_entries(elem: HtmlElement) -> bool:
-    """The date element is one entry's among siblings alike (same tag and class) that show
-    their own <time>: a live blog's timestamped posts or a timeline under the headline,
-    not the story's date line (the first is the latest post, not the day the blog opened).
-    Two such siblings are needed; only the found element is tested."""
-    node = elem
-    for _ in range(MAX_ENTRY_LEVELS):
-        parent = node.getparent()
-        if parent is None:
-            return False
-        alike = [s for s in parent if s is not node and s.tag == node.tag
-                 and s.get("class") == node.get("class")]
-        if len(alike) >= 2 and sum(next(s.iter("time"), None) is not None
-                                   for s in alike[:4]) >= 2:
-            return True
-        node = parent
-    return False
 
 
 # A line that opens with a byline word and goes on with a capitalised name: "Von Anna

@@ -349,7 +349,9 @@ def page_metadata(
     # a page that sets its headline in no element (only og:title or <title> name it): the
     # byline and date lines are read beside where it would stand, atop its only <article>
     anchor = headline
-    if anchor is None and title:
+    if anchor is None and title and doc_title and names_the_outlet(doc_title, outlets):
+        # the <title> names only the site (no declared headline to pick a heading by): the
+        # heading the title was guessed from is where the byline and date lines stand
         anchor = heading_named(tree, title)
     if anchor is None:
         anchor = story_anchor(tree)

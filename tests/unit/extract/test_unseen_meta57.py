@@ -5,9 +5,8 @@ of a story set in a classed <div>; a "Top stories" teaser repeating the story's 
 in a link above it, anchoring the date search there; a story whose headline only a
 heading holds (<title> the site's name) read with no anchor, so a template's stale
 `article:published_time` won over the day under the headline; an "Updated ..." line shown
-alone beside a "First published ..." note in small print; a live blog's newest entry taken
-as its date. Near-misses that must keep their reading sit beside each. Each page goes
-through `page_metadata` whole."""
+alone beside a "First published ..." note in small print. Near-misses that must keep
+their reading sit beside each. Each page goes through `page_metadata` whole."""
 
 from __future__ import annotations
 
@@ -156,34 +155,3 @@ def test_a_note_outside_the_story_is_not_its_first_publication():
     after = ('<aside class="related"><p><small>First published June 1, 2026</small></p>'
              "</aside>")
     assert meta(updated_page("", after=after)).published_date != date(2026, 6, 1)
-
-
-# --- a live blog's entries ---------------------------------------------------------------
-
-PUBLISHED = '<meta property="article:published_time" content="2026-03-21T10:40:00+00:00">'
-
-
-def entry(stamp: str) -> str:
-    return (f'<div class="live-entry"><time datetime="{stamp}">{stamp[11:16]}</time>'
-            "<p>The council has now published the figures.</p></div>")
-
-
-def test_live_blog_entries_do_not_date_the_blog():
-    entries = "".join(entry(s) for s in ("2026-03-23T08:10:00+00:00",
-                                         "2026-03-22T19:00:00+00:00",
-                                         "2026-03-22T11:30:00+00:00"))
-    html = article_page("", headline=HEADLINE, site="Daily Courier", lang="en", body=STORY,
-                        body_end=f'<div class="live-entries">{entries}</div>',
-                        footer="© 2026 Daily Courier", head=PUBLISHED)
-    assert meta(html).published_date == date(2026, 3, 21)
-
-
-def test_a_date_line_with_one_time_is_still_the_story_date():
-    # near miss: two <time>s alike are no list of entries: the shown day outvotes the tag
-    # as before
-    line = ('<div class="stamp"><time datetime="2026-03-22T08:00:00+00:00">March 22, 2026'
-            '</time></div><div class="stamp"><time datetime="2026-03-22T09:00:00+00:00">'
-            "9:00</time></div>")
-    html = article_page(line, headline=HEADLINE, site="Daily Courier", lang="en", body=STORY,
-                        footer="© 2026 Daily Courier", head=PUBLISHED)
-    assert meta(html).published_date == date(2026, 3, 22)
