@@ -45,6 +45,17 @@ def teaser(headline: str, day: str, tag: str = "h2") -> str:
             f'<time datetime="{day}T09:00">{day}</time></article>')
 
 
+def titled_story(day: str | None, *, head: str,
+                 teasers: str = teaser("Council delays the budget", "2026-11-30")) -> str:
+    """The story under `<h2 class="article-title">`, its date line showing `day` (none
+    for None), below a "Top stories" section of `teasers`."""
+    line = f'<div class="article-info"><span class="date">{day}</span></div>' if day else ""
+    return crowded_page(f'<h2 class="article-title">{HEADLINE}</h2>{line}'
+                        f'<div class="article-body">{STORY}</div>', head=head,
+                        above=f'<section class="top-stories"><h2>Top stories</h2>{teasers}'
+                              "</section>")
+
+
 # --- titles: a related teaser's heading after a story set in no heading -----------------
 
 def test_teaser_heading_after_a_story_in_a_classed_div_is_not_the_title():
@@ -71,13 +82,8 @@ def test_lower_heading_alone_still_taken_when_nothing_classed_agrees_better():
 
 def test_story_heading_preferred_to_a_linked_teaser_with_the_same_words():
     # "Top stories" lists the story itself above it: its date line is the story's
-    top = ('<section class="top-stories"><h2>Top stories</h2>'
-           + teaser(HEADLINE, "2026-11-30") + teaser("Council delays the budget", "2026-12-01")
-           + "</section>")
-    html = crowded_page(f'<h2 class="article-title">{HEADLINE}</h2><div class="article-info">'
-                        '<span class="date">February 9, 2026</span></div>'
-                        f'<div class="article-body">{STORY}</div>', head=RECORD, above=top)
-    got = meta(html)
+    top = teaser(HEADLINE, "2026-11-30") + teaser("Council delays the budget", "2026-12-01")
+    got = meta(titled_story("February 9, 2026", head=RECORD, teasers=top))
     assert got.title == HEADLINE
     assert got.published_date == date(2026, 2, 9)
 
@@ -101,23 +107,14 @@ STALE = '<meta property="article:published_time" content="2025-03-13T00:00:00Z">
 def test_day_under_a_heading_found_from_the_title_beats_a_stale_template_tag():
     # <title> names the site only, no og:title, no record: the title is guessed from the
     # story's <h2>, and the date line beside it is read there
-    top = ('<section class="top-stories"><h2>Top stories</h2>'
-           + teaser("Council delays the budget", "2026-11-30") + "</section>")
-    html = crowded_page(f'<h2 class="article-title">{HEADLINE}</h2><div class="article-info">'
-                        '<span class="date">9 February 2026</span></div>'
-                        f'<div class="article-body">{STORY}</div>', head=STALE, above=top)
-    got = meta(html)
+    got = meta(titled_story("9 February 2026", head=STALE))
     assert got.title == HEADLINE
     assert got.published_date == date(2026, 2, 9)
 
 
 def test_stale_tag_kept_when_no_day_stands_under_the_heading():
     # near miss: nothing visible dates the story: the tag's day, not a teaser's
-    top = ('<section class="top-stories"><h2>Top stories</h2>'
-           + teaser("Council delays the budget", "2026-11-30") + "</section>")
-    html = crowded_page(f'<h2 class="article-title">{HEADLINE}</h2>'
-                        f'<div class="article-body">{STORY}</div>', head=STALE, above=top)
-    assert meta(html).published_date == date(2025, 3, 13)
+    assert meta(titled_story(None, head=STALE)).published_date == date(2025, 3, 13)
 
 
 # --- "Updated ..." shown alone, "First published ..." in small print -------------------
