@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|I|J]
+                                                   [--unseen A|B|...|J|K]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -85,6 +85,43 @@ has. J's truth decisions:
 - titles: the `<title>` alone ("Headline » Site", no og:title, no heading), an `<h1>`
   whose text is a link to the page itself, a microdata `itemprop="headline"` with
   `<title>` the site's name: the headline.
+Round 9 (session 57) made J a tuning set and added K, fixed before any result, held out:
+pages crowded with competing dates and names, the way real news pages mislead a reader of
+dates and bylines (no new spelling of a day: every day is written as A-J write them).
+Every K page carries a random half of the crowd: a ticker of the fetch day's items with
+their times, a "Most read" / "Meistgelesen" / "Más leídas" list with recent days above the
+story, a "Latest news" sidebar of `<time>`s before or after <main>, related teasers as
+`<article>`s with their own `<time>` and byline after the story, comments with later days
+and their writers' names, an event's later day in the text ("On December 15 the council
+will vote"), the copyright year in the footer. K's truth decisions:
+- the story's day is the one written for the story, wherever the others stand in the DOM:
+  a plain worded or numeric dateline under the headline beside a "Most read" list or a
+  "Latest" sidebar full of `<time>`s; the story's `<time>` when three "Top stories"
+  `<article>` teasers with theirs come before it; a "Published 03.12.2026" line in the
+  article's own footer when the text names an event's later day;
+- a print edition's line above the headline ("Print edition: Friday, 4 December 2026",
+  the day after) is not the publication: the small "Published online 3 December 2026"
+  line after the body is; "Updated December 9, 2026" (or "Correction appended ...") shown
+  alone under the headline is not either when a "First published ..." line after the body
+  or the JSON-LD's datePublished (dateModified beside it) names the first day;
+- a live blog's day is the page's published stamp (`article:published_time`, or a
+  LiveBlogPosting's datePublished), not its entries' later times;
+- the JSON-LD's story node is the page's NewsArticle even when it comes last, after a
+  BreadcrumbList, a WebPage whose dateModified is the fetch day, the Organization and an
+  ItemList of related NewsArticles with their own days, authors and headlines (one @graph
+  or separate scripts);
+- a template's stale `article:published_time` (a day 30-400 days before the story, at
+  midnight UTC) loses to the day the reader sees under the headline: the visible day is
+  the truth;
+- authors are the story's writers: not the writer a "More from Y" box names, not the
+  photographer's or editor's author cards (with their roles), not the bylines of "Top
+  stories" teasers above the story, not commenters (also when their names are microdata
+  `itemprop="author"` of a schema.org Comment, the story's writer in `<meta
+  name="author">`), not the authors of an ItemList's related NewsArticles; a template's
+  `<meta name="author">` naming the site loses to the visible "By X";
+- titles: the `<h1>` where og:title is the site's name (a template's); the story's `<h2
+  class="article-title">` after "Top stories" teasers' `<h2>`s when `<title>` is the site
+  alone; the story's heading when the JSON-LD's first headlines are related stories'.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -763,6 +800,18 @@ UNSEEN = {
                    "authors_paren_label", "name_dot_read_time", "dc_creator_inverted",
                    "by_name_on_date"),
         "title": ("title_tag_only", "h1_self_link", "itemprop_headline_only"),
+    },
+    # round 9, fixed before any result: held out while J is tuned on; built by make_page_k
+    "K": {
+        "date": ("dateline_under_most_read", "numeric_beside_sidebar_times",
+                 "print_edition_first", "correction_only_visible",
+                 "updated_big_first_published_small", "liveblog_entries",
+                 "jsonld_graph_last", "template_meta_stale", "event_in_text_footer_date",
+                 "teaser_articles_first"),
+        "author": ("byline_more_from_other", "photo_editor_cards", "teaser_bylines_above",
+                   "comment_authors_microdata", "jsonld_itemlist_authors_first",
+                   "meta_author_sitename"),
+        "title": ("og_title_site_template", "teaser_h2s_no_h1", "itemlist_headlines_first"),
     },
 }
 # the language a convention is written in, where it has one
@@ -2248,8 +2297,309 @@ def _unseen_title_j(tconv: str, site: str, title: str, url: str,
     raise ValueError(tconv)
 
 
+# --- family K (round 9): pages crowded with competing dates and names ----------------
+
+MOST_READ = {"en": "Most read", "de": "Meistgelesen", "fr": "Les plus lus", "es": "Más leídas",
+             "it": "I più letti", "pt": "Mais lidas", "nl": "Meest gelezen",
+             "pl": "Najczęściej czytane"}
+LATEST = {"en": "Latest news", "de": "Neueste Meldungen", "fr": "Dernières infos",
+          "es": "Últimas noticias", "it": "Ultime notizie", "pt": "Últimas notícias",
+          "nl": "Laatste nieuws", "pl": "Najnowsze"}
+TOP_STORIES = {"en": "Top stories", "de": "Top-Themen", "fr": "À la une", "es": "Portada",
+               "it": "In primo piano", "pt": "Destaques", "nl": "Uitgelicht", "pl": "Na czasie"}
+PRINT_EDITION = {"en": "Print edition:", "de": "Printausgabe:", "fr": "Édition imprimée :",
+                 "es": "Edición impresa:", "it": "Edizione cartacea:", "pt": "Edição impressa:",
+                 "nl": "Papieren krant:", "pl": "Wydanie papierowe:"}
+ONLINE_SINCE = {"en": "Published online", "de": "Online veröffentlicht am",
+                "fr": "Publié en ligne le", "es": "Publicado en línea el",
+                "it": "Pubblicato online il", "pt": "Publicado online em",
+                "nl": "Online gepubliceerd op", "pl": "Opublikowano online"}
+CORRECTION = {"en": "Correction appended", "de": "Korrigiert am", "fr": "Rectificatif du",
+              "es": "Corregido el", "it": "Rettifica del", "pt": "Corrigido em",
+              "nl": "Gecorrigeerd op", "pl": "Sprostowanie z dnia"}
+FIRST_PUBLISHED = {"en": "First published", "de": "Erstmals erschienen am",
+                   "fr": "Première publication le", "es": "Publicado originalmente el",
+                   "it": "Prima pubblicazione il", "pt": "Publicado originalmente em",
+                   "nl": "Eerder verschenen op", "pl": "Pierwsza publikacja"}
+MORE_FROM = {"en": "More from", "de": "Mehr von", "fr": "Plus d'articles de",
+             "es": "Más de", "it": "Altri articoli di", "pt": "Mais de", "nl": "Meer van",
+             "pl": "Więcej od"}
+PHOTOGRAPHER = {"en": "Photographer", "de": "Fotografin", "fr": "Photographe",
+                "es": "Fotógrafo", "it": "Fotografo", "pt": "Fotógrafo", "nl": "Fotograaf",
+                "pl": "Fotograf"}
+EDITOR = {"en": "Editor", "de": "Redaktion", "fr": "Édition", "es": "Edición",
+          "it": "Editing", "pt": "Edição", "nl": "Eindredactie", "pl": "Redakcja"}
+VOTE = {"en": "On {d} the council will vote on the plan.",
+        "de": "Am {d} soll der Rat über den Plan abstimmen.",
+        "fr": "Le {d}, le conseil votera le projet.",
+        "es": "El {d} el pleno votará el plan.", "it": "Il {d} il consiglio voterà il piano.",
+        "pt": "A {d} a câmara vota o plano.", "nl": "Op {d} stemt de raad over het plan.",
+        "pl": "{d} rada zagłosuje nad planem."}
+LIVE = {"en": "Live", "de": "Liveticker", "fr": "En direct", "es": "En directo",
+        "it": "Diretta", "pt": "Ao vivo", "nl": "Live", "pl": "Relacja na żywo"}
+
+
+def _teaser(lang: str, rng: random.Random, i: int, k: int, on: date, by: str | None) -> str:
+    """Another story's teaser as an <article> with its own <time> (and byline)."""
+    at = datetime(on.year, on.month, on.day, rng.randint(6, 21), rng.randint(0, 59))
+    who = f'<p class="byline">{BY[lang]} {escape(by)}</p>' if by else ""
+    return (f'<article class="teaser"><a href="/news/k{i}-{k}"><h2>'
+            f"{escape(headline(lang, rng))}</h2></a>{who}"
+            f'<time datetime="{at:%Y-%m-%dT%H:%M}">{escape(worded(lang, on, rng))}</time>'
+            "</article>")
+
+
+def _recent(rng: random.Random, back: int = 2) -> date:
+    """A day near the fetch: the day of the latest stories on the site's lists."""
+    return (NOW - timedelta(days=rng.randint(0, back))).date()
+
+
+def make_page_k(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, many parts
+    """A family K page: the story's own date, author and headline written once, among the
+    dates and names of everything else a news page carries (see the module docstring)."""
+    lists = UNSEEN["K"]
+    conv = {fld: rng.choice(lists[fld]) for fld in ("date", "author", "title")}
+    dconv, aconv, tconv = conv["date"], conv["author"], conv["title"]
+    lang = rng.choice(LANGS)
+    site, domain = rng.choice(SITES[lang])
+    zone_hours = ZONE_OF_TLD[domain.rsplit(".", 1)[-1]]
+    tz = timezone(timedelta(hours=zone_hours))
+    day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 690))
+    stamp = datetime(day.year, day.month, day.day, rng.randint(7, 19), rng.randint(0, 59),
+                     tzinfo=tz)
+    later = min(day + timedelta(days=rng.randint(1, 12)), (NOW - timedelta(days=1)).date())
+    title = headline(lang, rng)
+    slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", title)
+                               .encode("ascii", "ignore").decode().lower()))[:60]
+    url = f"https://www.{domain}/{rng.choice(['news', 'region', 'politics'])}/{slug}-{i}"
+    names = [person(lang, rng)]
+    if rng.random() < 0.25:
+        names.append(person(lang, rng, {names[0]}))
+    others = [person(lang, rng, set(names)) for _ in range(3)]  # everyone else on the page
+    crowd = {x for x in ("ticker", "most_read", "sidebar", "teasers_after", "comments",
+                         "event", "copyright") if rng.random() < 0.5}
+
+    head: list[str] = []
+    blocks: list[dict] = []
+    story: dict = {"@context": "https://schema.org", "@type": "NewsArticle",
+                   "headline": title, "inLanguage": lang}
+    above, dateline, body_tail, footer_line = "", "", "", ""
+
+    # --- date: where the story's own day is written
+    if dconv == "dateline_under_most_read":
+        crowd.add("most_read")
+        dateline = f'<span class="date">{escape(worded(lang, day, rng))}</span>'
+    elif dconv == "numeric_beside_sidebar_times":
+        crowd.add("sidebar")
+        dateline = f'<div class="meta-date">{numeric(lang, day, rng)}</div>'
+    elif dconv == "print_edition_first":
+        printed = day + timedelta(days=1)
+        above = (f'<p class="print-edition">{PRINT_EDITION[lang]} '
+                 f"{WEEKDAYS[lang][printed.weekday()]}, {escape(_worded(lang, printed, rng))}</p>")
+        body_tail = (f'<p class="small">{ONLINE_SINCE[lang]} '
+                     f"{escape(_worded(lang, day, rng))}</p>")
+    elif dconv == "correction_only_visible":
+        dateline = (f'<p class="correction">{CORRECTION[lang]} '
+                    f"{escape(_worded(lang, later, rng))}</p>")
+        story["datePublished"] = stamp.isoformat()
+        story["dateModified"] = datetime(later.year, later.month, later.day, 9, 30,
+                                         tzinfo=tz).isoformat()
+    elif dconv == "updated_big_first_published_small":
+        dateline = (f'<p class="updated">{UPDATED[lang]} '
+                    f"{escape(worded(lang, later, rng))}</p>")
+        body_tail = (f'<p class="first-published"><small>{FIRST_PUBLISHED[lang]} '
+                     f"{escape(_worded(lang, day, rng))}</small></p>")
+    elif dconv == "liveblog_entries":
+        if rng.random() < 0.5:
+            head.append(f'<meta property="article:published_time" content="{stamp.isoformat()}">')
+        else:
+            story["@type"] = "LiveBlogPosting"
+            story["datePublished"] = stamp.isoformat()
+        entries = []
+        for k in range(rng.randint(4, 7), 0, -1):  # newest first, over the next days
+            at = stamp + timedelta(hours=5 * k + rng.randint(0, 4))
+            at = min(at, NOW.astimezone(tz) - timedelta(hours=1))
+            entries.append(f'<div class="live-entry"><time datetime="{at.isoformat()}">'
+                           f"{at:%H:%M}</time> <strong>{numeric(lang, at.date(), rng)}</strong>"
+                           f"<p>{FILLER[lang][:90]}</p></div>")
+        above = f'<p class="live-label">{LIVE[lang]}</p>'
+        body_tail = f'<div class="live-entries">{"".join(entries)}</div>'
+    elif dconv == "jsonld_graph_last":
+        story["datePublished"] = stamp.isoformat()
+    elif dconv == "template_meta_stale":
+        built = day - timedelta(days=rng.randint(30, 400))
+        head.append(f'<meta property="article:published_time" content="{built}T00:00:00Z">')
+        dateline = f'<span class="date">{escape(worded(lang, day, rng))}</span>'
+    elif dconv == "event_in_text_footer_date":
+        crowd.add("event")
+        footer_line = f"<span>{PUBLISHED[lang]} {numeric(lang, day, rng)}</span>"
+    elif dconv == "teaser_articles_first":
+        dateline = (f'<time datetime="{stamp.isoformat()}">'
+                    f"{escape(worded(lang, day, rng))}</time>")
+    else:
+        raise ValueError(dconv)
+
+    # --- title
+    doc_title, og_title = f"{title} | {site}", title
+    h1 = f"<h1>{escape(title)}</h1>"
+    if tconv == "og_title_site_template":
+        og_title = site
+    elif tconv == "teaser_h2s_no_h1":
+        doc_title, og_title = site, None
+        h1 = f'<h2 class="article-title">{escape(title)}</h2>'
+    elif tconv == "itemlist_headlines_first":
+        doc_title, og_title = site, None
+        h1 = f'<div class="headline">{escape(title)}</div>'
+
+    # --- authors
+    n = [escape(x) for x in names]
+    by_line = f'{BY[lang]} {f" {AND[lang]} ".join(n)}'
+    byline, cards = "", ""
+    if aconv == "byline_more_from_other":
+        byline = f'<p class="byline">{by_line}</p>'
+        cards = (f'<section class="more-from"><h3>{MORE_FROM[lang]} {escape(others[0])}</h3>'
+                 f'<ul><li><a href="/news/m{i}">{escape(headline(lang, rng))}</a></li></ul>'
+                 "</section>")
+    elif aconv == "photo_editor_cards":
+        byline = f'<span class="author">{f" {AND[lang]} ".join(n)}</span>'
+        cards = "".join(
+            f'<div class="author-card"><span class="author-name">{escape(o)}</span>'
+            f'<span class="author-role">{role}</span></div>'
+            for o, role in ((others[0], PHOTOGRAPHER[lang]), (others[1], EDITOR[lang])))
+    elif aconv == "teaser_bylines_above":
+        crowd.add("top_teasers")
+        byline = f'<p class="byline">{by_line}</p>'
+    elif aconv == "comment_authors_microdata":
+        crowd.add("comments_microdata")
+        head.append(f'<meta name="author" content="{escape(", ".join(names))}">')
+    elif aconv == "jsonld_itemlist_authors_first":
+        story["author"] = [{"@type": "Person", "name": x} for x in names]
+    elif aconv == "meta_author_sitename":
+        head.append(f'<meta name="author" content="{escape(site)}">')
+        byline = f'<p class="byline">{by_line}</p>'
+    else:
+        raise ValueError(aconv)
+    if dconv == "teaser_articles_first" or tconv == "teaser_h2s_no_h1":
+        crowd.add("top_teasers")
+
+    # --- the crowd
+    top = ""
+    if "ticker" in crowd:  # the fetch day's latest items, stamped with their times
+        items = []
+        for k in range(3):
+            at = NOW - timedelta(minutes=rng.randint(10, 400) * (k + 1))
+            items.append(f'<li><time datetime="{at.isoformat()}">{at:%H:%M}</time> '
+                         f'<a href="/news/t{i}-{k}">{escape(headline(lang, rng))}</a></li>')
+        top += f'<div class="ticker"><ul>{"".join(items)}</ul></div>'
+    if "most_read" in crowd:
+        items = "".join(f'<li><a href="/news/r{i}-{k}">{escape(headline(lang, rng))}</a> '
+                        f'<span class="date">{escape(worded(lang, _recent(rng), rng))}</span></li>'
+                        for k in range(3))
+        top += f'<section class="most-read"><h3>{MOST_READ[lang]}</h3><ol>{items}</ol></section>'
+    if "top_teasers" in crowd:
+        teasers = "".join(_teaser(lang, rng, i, k, _recent(rng, 5),
+                                  others[2] if aconv == "teaser_bylines_above" else None)
+                          for k in range(3))
+        top += f'<section class="top-stories"><h2>{TOP_STORIES[lang]}</h2>{teasers}</section>'
+    sidebar = ""
+    if "sidebar" in crowd:
+        items = []
+        for k in range(4):
+            on = _recent(rng, 3)
+            hour = rng.randint(0, 5) if on == NOW.date() else rng.randint(6, 21)
+            items.append(f'<li><time datetime="{on}T{hour:02d}:{rng.randint(0, 59):02d}">'
+                         f"{numeric(lang, on, rng)}</time> <a href='/news/s{i}-{k}'>"
+                         f"{escape(headline(lang, rng))}</a></li>")
+        sidebar = (f'<aside class="sidebar"><h3>{LATEST[lang]}</h3><ul>{"".join(items)}</ul>'
+                   "</aside>")
+    after = ""
+    if "teasers_after" in crowd:
+        after += (f'<section class="related"><h3>{RELATED[lang]}</h3>'
+                  + "".join(_teaser(lang, rng, i, 10 + k, day - timedelta(days=rng.randint(1, 40)),
+                                    others[1 + k])
+                            for k in range(2)) + "</section>")
+    if "comments" in crowd or "comments_microdata" in crowd:
+        rows = []
+        for k in range(rng.randint(2, 3)):
+            on = min(day + timedelta(days=k + rng.randint(0, 2)), (NOW - timedelta(days=1)).date())
+            who = person(lang, rng, set(names))
+            if "comments_microdata" in crowd:
+                rows.append(f'<div class="comment" itemscope itemtype="https://schema.org/Comment">'
+                            f'<span itemprop="author">{escape(who)}</span> '
+                            f'<time itemprop="dateCreated" datetime="{on}T{12 + k}:05">'
+                            f"{numeric(lang, on, rng)}</time><p>{FILLER[lang][:70]}</p></div>")
+            else:
+                rows.append(f'<div class="comment"><span class="comment-author">'
+                            f'{escape(who)}</span> <time datetime="{on}T{12 + k}:05">'
+                            f"{numeric(lang, on, rng)}</time>"
+                            f"<p>{FILLER[lang][:70]}</p></div>")
+        after += (f'<section class="comments"><h3>{COMMENTS[lang]}</h3>{"".join(rows)}'
+                  "</section>")
+    event = ""
+    if "event" in crowd:
+        on = day + timedelta(days=rng.randint(3, 30))
+        event = f"<p>{VOTE[lang].format(d=escape(_worded(lang, on, rng)))}</p>"
+
+    # --- the JSON-LD: the story's node, alone or among the site's other nodes
+    if dconv == "jsonld_graph_last" or aconv == "jsonld_itemlist_authors_first" \
+            or tconv == "itemlist_headlines_first":
+        related = []
+        for k in range(3):
+            on = day - timedelta(days=rng.randint(1, 60))
+            related.append({"@type": "ListItem", "position": k + 1, "item": {
+                "@type": "NewsArticle", "headline": headline(lang, rng),
+                "url": f"https://www.{domain}/news/l{i}-{k}",
+                "datePublished": f"{on}T08:00:00+00:00",
+                "author": {"@type": "Person", "name": others[k]}}})
+        nodes = [{"@type": "BreadcrumbList", "itemListElement": [
+                     {"@type": "ListItem", "position": 1, "name": "Home",
+                      "item": f"https://www.{domain}/"}]},
+                 {"@type": "WebPage", "@id": url, "url": url,
+                  "dateModified": f"{_recent(rng, 1)}T05:00:00Z"},
+                 {"@type": "Organization", "name": site, "url": f"https://www.{domain}/"},
+                 {"@type": "ItemList", "itemListElement": related}]
+        node = {k: v for k, v in story.items() if k != "@context"}
+        if rng.random() < 0.5:
+            blocks.append({"@context": "https://schema.org", "@graph": nodes + [node]})
+        else:
+            blocks.extend({"@context": "https://schema.org", **x} for x in nodes + [node])
+    elif story.get("datePublished") or story.get("author") or rng.random() < 0.5:
+        blocks.append(story)
+    head.extend('<script type="application/ld+json">'
+                f"{json.dumps(b, ensure_ascii=False)}</script>" for b in blocks)
+
+    og = f'<meta property="og:title" content="{escape(og_title)}">' if og_title else ""
+    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
+                         for _ in range(rng.randint(3, 5)))
+    if event:
+        paragraphs = paragraphs[:paragraphs.index("</p>") + 4] + event + \
+            paragraphs[paragraphs.index("</p>") + 4:]
+    meta_line = " ".join(x for x in (byline, dateline) if x)
+    art_footer = f'<footer class="article-footer">{footer_line}</footer>' if footer_line else ""
+    site_footer = (f"<p>© {NOW.year} {escape(site)}</p>" if "copyright" in crowd
+                   else "<p>Impressum</p>")
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{og}"
+        f'<meta property="og:site_name" content="{escape(site)}">'
+        f'<meta property="og:type" content="article">'
+        f'<link rel="canonical" href="{url}">{"".join(head)}</head><body>'
+        f'<header class="site-header"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"{sidebar if rng.random() < 0.5 else ''}<main>{top}"
+        f'<article class="story">{above}{h1}<div class="article-info">{meta_line}</div>'
+        f'<div class="article-body">{paragraphs}{body_tail}</div>{cards}{art_footer}'
+        f"</article>{after}</main>"
+    )
+    if sidebar and sidebar not in html:
+        html += sidebar
+    html += f'<footer class="site-footer">{site_footer}</footer></body></html>'
+    return Page(html, url, lang, day, names, title, conv, sorted(crowd))
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
+    if family == "K":  # its own page builder: A-J's draws stay as they were
+        return [make_page_k(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -2343,7 +2693,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"),
+    ap.add_argument("--unseen", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

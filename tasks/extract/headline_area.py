@@ -458,7 +458,8 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         # shown before the update. A line showing only the update keeps it: the page
         # dates itself by it, and the dev corpus's annotators take it (4 held pages lost
         # when such a line gave no date: cnn.com, tagesanzeiger.ch, tennisnet.com ...)
-        shown = _day_before_update(elem, text, day_first) or shown
+        shown = (_day_before_update(elem, text, day_first)
+                 or _first_published_note(elem, shown, day_first) or shown)
     if shown is None and tag == "time" and elem.get("datetime"):
         return parse_attr(elem.get("datetime"))  # the machine value when the text is "3h ago"
     if shown is None and attrib.get("data-date"):
@@ -526,6 +527,26 @@ def _text_without_update_stamps(elem: HtmlElement, is_stamp=_is_update_stamp) ->
         return "".join(parts)
 
     return shown(elem)
+
+
+MAX_NOTE_LEVELS = 4  # the story's <article>, or this many levels above a shown update
+
+
+def _first_published_note(elem: HtmlElement, update: date, day_first: bool = False
+                          ) -> date | None:
+    """The day a "First published ..." note of the story gives, before the `update` a date
+    line beside the headline shows alone ("Updated December 9" at the top, "First
+    published December 3" in small print after the text). Searched only then, in the
+    story's <article> (or MAX_NOTE_LEVELS levels up): a note of another story is not
+    this one's."""
+    scope = elem
+    for level, node in enumerate(elem.iterancestors()):
+        if node.tag in ("body", "html") or level >= MAX_NOTE_LEVELS:
+            break
+        scope = node
+        if node.tag == "article":
+            break
+    return originally_published(scope, update, day_first) if scope is not elem else None
 
 
 def _day_before_update(elem: HtmlElement, text: str, day_first: bool = False) -> date | None:
@@ -1272,10 +1293,15 @@ _ORIGINAL_CUE = re.compile(
     r"\s*(?:originally published|first published|ursprünglich (?:veröffentlicht|erschienen)"
     r"|erstmals (?:veröffentlicht|erschienen)|initialement publié|publié initialement"
     r"|publicado originalmente|publicado pela primeira vez|pubblicato originariamente"
-    r"|oorspronkelijk gepubliceerd|pierwotnie opublikowan[oya])\b",
+    r"|oorspronkelijk gepubliceerd|pierwotnie opublikowan[oya]"
+    # "Première publication le …", "Prima pubblicazione il …", "Eerder verschenen op …",
+    # "Pierwsza publikacja …", "Erstveröffentlichung: …"
+    r"|premi[eè]re publication|prima pubblicazione|eerder verschenen|pierwsza publikacja"
+    r"|erstveröffentlich\w*)\b",
     re.I)
 _ORIGINAL_FIRST_LETTERS = frozenset("oOfFuUeEiIpP")
 MAX_ORIGINAL_NOTE = 120
+_NOTE_OPENERS = _INLINE_OPENERS | {"small"}  # a note in small print: "<p><small>First ..."
 
 
 def originally_published(tree: HtmlElement, before: date, day_first: bool = False) -> date | None:
@@ -1285,7 +1311,7 @@ def originally_published(tree: HtmlElement, before: date, day_first: bool = Fals
     before the pattern; the paragraph's whole text is built only for a match."""
     for para in tree.iter("p"):
         lead = para.text if (para.text or "").strip() else (
-            para[0].text if len(para) and para[0].tag in _INLINE_OPENERS else None)
+            para[0].text if len(para) and para[0].tag in _NOTE_OPENERS else None)
         lead = (lead or "").lstrip()
         if not lead or lead[0] not in _ORIGINAL_FIRST_LETTERS or not _ORIGINAL_CUE.match(lead):
             continue

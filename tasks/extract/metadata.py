@@ -120,6 +120,7 @@ from tasks.extract.titles import (
     clean_title,
     drop_site_segment,
     guessed_title,
+    heading_named,
     headline_text,
     is_outlet,
     microdata_headline,
@@ -347,7 +348,13 @@ def page_metadata(
         title = None  # "|", "&", "-": the separators of an empty headline field
     # a page that sets its headline in no element (only og:title or <title> name it): the
     # byline and date lines are read beside where it would stand, atop its only <article>
-    anchor = headline if headline is not None else story_anchor(tree)
+    anchor = headline
+    if anchor is None and title and doc_title and names_the_outlet(doc_title, outlets):
+        # the <title> names only the site (no declared headline to pick a heading by): the
+        # heading the title was guessed from is where the byline and date lines stand
+        anchor = heading_named(tree, title)
+    if anchor is None:
+        anchor = story_anchor(tree)
     # meta tags and JSON-LD first (the CMS's own record), then the byline in the page
     raw_authors = outlet_dash_author(tree, outlets) or md.author or labelled_author(tree)
     authors = tagged = clean_authors(raw_authors, outlets)

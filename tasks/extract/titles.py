@@ -313,6 +313,12 @@ def _agreement(heading: str, ref: str) -> float:
     return dice
 
 
+def _in_a_link(h: HtmlElement) -> bool:
+    """The heading is a link's text: a teaser's '<a href=...><h2>...</h2></a>'."""
+    parent = h.getparent()
+    return parent is not None and parent.tag == "a"
+
+
 def _is_home_link(h1: HtmlElement) -> bool:
     """The <h1> is one link to the site's front page: the logo or site name of themes that
     put it in an <h1> ('<h1><a href="https://blog.example/">Blog name</a></h1>')."""
@@ -355,9 +361,20 @@ def choose_headline(
             if _is_logo(h):
                 continue
             score = max(_agreement(text, ref) for ref in refs)
-            if score > best_score:
+            if score > best_score or (score == best_score and best is not None
+                                      and _in_a_link(best) and not _in_a_link(h)):
+                # (of two headings with the same words, the one no link wraps: the other
+                # is a teaser of this very story in a "Top stories" list above it)
                 best, best_score = h, score
         if best_score >= HEADLINE_MIN_OVERLAP:
+            if level != "h1" and best_score < 1.0:
+                # a lower heading that only shares words with the declared title (a teaser's
+                # "Regional hospital rejects ..." after a story set in no heading): an
+                # element classed as the title that agrees better is the headline
+                titled = titled_element(tree, refs, outlets)
+                if titled is not None and max(_agreement(_element_text(titled), ref)
+                                              for ref in refs) > best_score:
+                    return titled
             under = _headline_under_section(best)
             return under if under is not None else best
     # an element classed as the title that agrees with the declared titles before the
@@ -509,3 +526,15 @@ def sole_h1(tree: HtmlElement, outlets: set[str]) -> HtmlElement | None:
     else:
         h1s = content_headings(tree, "h2", outlets)
     return h1s[0] if len(h1s) == 1 else None
+
+
+def heading_named(tree: HtmlElement, title: str) -> HtmlElement | None:
+    """The first heading (<h1>-<h3>) outside the page's frame whose words are `title`'s:
+    where the story's headline stands when no declared title picked it (a `<title>`
+    naming only the site, no og:title: the title was guessed from that very heading), so
+    that the byline and date lines beside it are read there."""
+    wanted = " ".join(title.split())
+    for h in tree.iter("h1", "h2", "h3"):
+        if " ".join(_element_text(h).split()) == wanted and not _is_page_furniture(h):
+            return h
+    return None
