@@ -353,6 +353,15 @@ _LEGAL = re.compile(
     r"|materiał chroniony prawem|wszelkie prawa zastrzeżone|copyrighted property",
     re.IGNORECASE,
 )
+# A word every _LEGAL notice holds, in lower case: a substring test is ~30x cheaper than
+# the pattern's search, which tries each of its alternatives at every place of the line.
+_LEGAL_WORDS = ("©", "(c)", "copyright", "serv", "vorbehalten", "chroniony", "zastrze")
+
+
+def _may_be_legal(low: str) -> bool:
+    """Whether the lower-cased line `low` holds a word without which _LEGAL cannot match."""
+    return any(word in low for word in _LEGAL_WORDS)
+
 
 # "Copyright lawyers for the photographer argued ...": the word opening a sentence of the
 # story, a lower-case word after it (a notice goes on with a year, "©", "by" or a name).
@@ -1288,7 +1297,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 20 and _LOGIN.search(s):
         return "cta"
-    if n <= 25 and _LEGAL.search(s) and not (n >= 10 and _COPYRIGHT_PROSE.match(s)):
+    if n <= 25 and _may_be_legal(low) and _LEGAL.search(s) and not (
+            n >= 10 and _COPYRIGHT_PROSE.match(s)):
         return "legal"
     if n <= 60 and "permission" in low and _PERMISSION.search(s):
         return "legal"
@@ -1331,7 +1341,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"
     # (the bracket and the slash tested first: searching every line costs more than both)
-    if n <= 30 and (_CAPTION_CREDIT.search(s) or (")" in s[-3:] and _PAREN_CREDIT.search(s))
+    if n <= 30 and ((("©" in s or ":" in s or "(" in s) and _CAPTION_CREDIT.search(s))
+                    or (")" in s[-3:] and _PAREN_CREDIT.search(s))
                     or ("/" in s and _SLASH_AGENCY.search(s))):
         return "credit"
     if n <= AGENCY_CAPTION_MAX_WORDS and (

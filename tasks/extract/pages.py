@@ -218,8 +218,15 @@ def _repair_faulty_html(html: str, beginning: str) -> str:
     if _has_invalid_xml_chars(html):
         html = INVALID_XML_CHARS.sub("", html)
     if "doctype" in beginning:  # libxml2 and a doctype with a slash: lxml bug 1955915
-        firstline, _, rest = html.partition("\n")
-        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+        end = html.find("\n")
+        firstline = html if end < 0 else html[:end]
+        fixed = DOCTYPE_TAG.sub("", firstline, count=1)
+        # (the page is copied only when its first line changes: most pages' doctype needs
+        # nothing, and two copies of a 150 kB page cost ~0.1 ms)
+        if end < 0:
+            html = fixed + "\n"
+        elif fixed != firstline:
+            html = fixed + html[end:]
     for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> in the first lines
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)

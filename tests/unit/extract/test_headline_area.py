@@ -10,6 +10,7 @@ from lxml import html
 
 from tasks.extract.headline_area import (
     MAX_BYLINE_TEXT,
+    _text_segments,
     text_byline,
     visible_date,
 )
@@ -643,3 +644,19 @@ def test_a_label_alone_reaches_its_date_across_white_space_and_in_capitals() -> 
     assert labelled_date(page, date(2024, 1, 1)) == date(2022, 5, 3)
     also = html.fromstring("<html><body><p>VERÖFFENTLICHT: 03.05.2022</p></body></html>")
     assert labelled_date(also, date(2024, 1, 1)) == date(2022, 5, 3)
+
+
+def test_text_segments_are_the_page_text_in_reading_order() -> None:
+    # what labelled_date and first_text_date read: texts and tails in document order, a
+    # script's, a <nav>'s and a clock widget's subtree skipped with their tails kept, a
+    # comment's tail kept
+    body = html.fromstring(
+        "<html><body>A<div>B<p>C<b>D</b>E</p>F<script>no</script>G<nav>no<a>no</a></nav>H"
+        "<span class='uhr'>12:00<i>no</i></span>I<!-- note -->J</div>K<p>L</p></body></html>"
+    ).find("body")
+    assert list(_text_segments(body)) == list("ABCDEFGHIJKL")
+    # the root itself a widget or a skipped element: nothing
+    assert list(_text_segments(body.find(".//span"))) == []
+    assert list(_text_segments(body.find(".//nav"))) == []
+    # the root's own tail is outside it
+    assert list(_text_segments(body.find(".//p"))) == ["C", "D", "E"]

@@ -822,6 +822,22 @@ def test_the_parse_repairs_what_trafilatura_repairs(dirt) -> None:
                                                                      "\x7f\x85\u2028"))
 
 
+@pytest.mark.parametrize("html", [
+    '<!DOCTYPE html/>\n<html><body><p>Story.</p></body></html>',  # a slash: cut
+    '<!DOCTYPE html>\n<html><body><p>Story.</p></body></html>',  # nothing to cut
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x/y.dtd"><p>Story.</p>',  # one line
+    '<!doctype html>',  # one line with nothing to cut: trafilatura ends it with a line break
+    '<!DOCTYPE html/>\r\n<p>a</p>\n<p>b</p>',
+])
+def test_the_doctype_repair_is_trafilaturas(html) -> None:
+    # (the repair copies the page only when its first line changes: the same text still)
+    from trafilatura.utils import repair_faulty_html
+
+    beginning = html[:50].lower()
+    assert extract_mod._repair_faulty_html(html, beginning) == repair_faulty_html(html,
+                                                                                  beginning)
+
+
 @pytest.mark.parametrize(("html", "want"), [
     ('<h2 class="x">Lead.</h3><div>Body</div>', '<h2 class="x">Lead.</h2><div>Body</div>'),
     ("<H2>Lead.</H4><p>b</p>", "<H2>Lead.</H2><p>b</p>"),
