@@ -71,9 +71,10 @@ Truth decisions (what such benchmarks' annotators mark as the article):
 
 from __future__ import annotations
 
-import html
 import random
 import re
+
+from cms_blocks_d import _css, _esc, _n
 
 _WORD = re.compile(r"\w+")
 FUNCTION_WORDS = {
@@ -148,16 +149,9 @@ BIO_ROLE = {"de": "ist Redakteurin im Ressort Politik.",
             "pl": "jest dziennikarką działu krajowego."}
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-def _n(r: random.Random) -> int:
-    return r.randrange(10**5)
-
-
-def _css(r: random.Random) -> str:
-    return "".join(r.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(6))
+def _offer(cls: str, text: str, href: str, label: str) -> tuple[str, list[str]]:
+    """A paywall or subscription box: its sentence and the button."""
+    return f'<div class="{cls}"><p>{text}</p><a href="{href}">{label}</a></div>', [text]
 
 
 def _links(f, k: int, path: str, li: bool = True) -> tuple[str, list[str]]:
@@ -306,8 +300,8 @@ def e_block(kind: str, f) -> tuple[str, list[str]]:
         lis, _ = _links(f, 4, "noticias")
         return f'<div class="a_k"><span>Archivado En</span><ul>{lis}</ul></div>', []
     if kind == "elpais_paywall":
-        s = "Suscríbete para seguir leyendo. Lee sin límites."
-        return f'<div class="a_pw"><p>{s}</p><a href="/suscripciones/">Suscríbete</a></div>', [s]
+        return _offer("a_pw", "Suscríbete para seguir leyendo. Lee sin límites.",
+                      "/suscripciones/", "Suscríbete")
     if kind == "elpais_fig":
         return _figure(f, f"Imagen: {nm} (EFE)", "a_m")
     if kind == "elmundo_also":
@@ -336,16 +330,16 @@ def e_block(kind: str, f) -> tuple[str, list[str]]:
     if kind == "repub_also":
         return _inline(f, "Leggi anche", "cronaca")
     if kind == "repub_abbonati":
-        s = "Abbonati a Repubblica per continuare a leggere i nostri articoli."
-        return f'<div class="paywall-box"><p>{s}</p><a href="/abbonati">Abbonati</a></div>', [s]
+        return _offer("paywall-box", "Abbonati a Repubblica per continuare a leggere i nostri "
+                      "articoli.", "/abbonati", "Abbonati")
     if kind == "ansa_copy":
         return _line("© Copyright ANSA - Tutti i diritti riservati", "news-copyright")
     # --- Portuguese -------------------------------------------------------------------
     if kind == "folha_also":
         return _list_box(f, "Leia também", "c-more-news", "poder")
     if kind == "folha_assine":
-        s = "Assine a Folha e tenha acesso ilimitado ao melhor jornalismo."
-        return f'<div class="c-paywall"><p>{s}</p><a href="/assine">Assine</a></div>', [s]
+        return _offer("c-paywall", "Assine a Folha e tenha acesso ilimitado ao melhor "
+                      "jornalismo.", "/assine", "Assine")
     if kind == "folha_fig":
         return _figure(f, f"Foto: {nm}/Folhapress", "c-image-full")
     if kind == "g1_veja":
