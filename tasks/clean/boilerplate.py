@@ -425,7 +425,7 @@ _READ_MORE_ON = re.compile(
     r"^\W{0,3}lesen sie mehr (?:zum thema|zu diesem thema|dazu|darüber)\b[^.!]*$",
     re.IGNORECASE)
 # A pointer to a link under the story ("Mehr Nachrichten aus der Region finden Sie hier.",
-# "Alle Ergebnisse gibt es hier."): the line only says where the link is.
+# "Mehr zu unserer Arbeitsweise lesen Sie hier."): the line only says where the link is.
 _HERE_POINTER = re.compile(
     r"\b(?:finden sie|finden sich|gibt es|lesen sie|sehen sie|hören sie) (?:alle |weitere )?hier$")
 
@@ -1308,7 +1308,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 25 and low.startswith("lesen sie mehr ") and _READ_MORE_ON.match(s):
         return "related"
-    if n <= 15 and low.endswith(" hier") and _HERE_POINTER.search(low):
+    # (not before a colon: "Das Konzeptpapier finden Sie hier:" introduces what follows)
+    if n <= 15 and low.endswith(" hier") and s[-1] != ":" and _HERE_POINTER.search(low):
         return "related"
     # a cue opening a short label without a sentence end: "Entdecke weitere Homestorys"
     if n <= 6 and _RELATED_START.match(s) and not re.search(r"[.!?]\s*$", s):

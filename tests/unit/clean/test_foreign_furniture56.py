@@ -121,6 +121,7 @@ NEAR_MISSES = [
     "largo de la tarde.",
     "Leia também o relatório da Polícia Federal, disse o ministro aos jornalistas, que foi "
     "entregue ao Supremo.",
+    "Das Konzeptpapier finden Sie hier:",  # introduces the document quoted below it
     "Les abonnés du réseau ont été prévenus mardi; l'article 12 du contrat leur est réservé.",
 ]
 
