@@ -421,6 +421,12 @@ _WIRE_SIGN = re.compile(
     rf"{_AGENCIES}(?:\s*(?:,|/|(?i:und|and|et|y|e|i))\s*{_AGENCIES})*\)?\.?$")
 # "Lesen Sie mehr zum Thema <another story's title>" (the kicker glued to its link): a
 # title, no sentence end; a story's sentence with the cue ends with one.
+# The last words _AGENCIES can end a line with: a set lookup spares most short lines the
+# regex ("dpa/tmn" is looked up as "dpa").
+_AGENCY_LAST_WORDS = frozenset((
+    "dpa", "afp", "ap", "reuters", "efe", "ansa", "pap", "kna", "epd", "apa", "sda",
+    "keystone-sda", "press", "lusa", "anp", "belga", "ats", "agencias", "agências", "agences",
+    "tass", "interfax", "xinhua", "anadolu", "ddp"))
 _READ_MORE_ON = re.compile(
     r"^\W{0,3}lesen sie mehr (?:zum thema|zu diesem thema|dazu|darüber)\b[^.!]*$",
     re.IGNORECASE)
@@ -1344,7 +1350,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 80 and s.endswith(tuple("0123456789")) and _PHP_MESSAGE.match(s):
         return "ui"
-    if n <= 8 and (_AGENCY.match(s) or _WIRE_SIGN.match(s)):
+    if n <= 8 and (_AGENCY.match(s) or (_last_word(low) in _AGENCY_LAST_WORDS
+                                        and _WIRE_SIGN.match(s))):
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
         return "date"
@@ -1432,6 +1439,11 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 25 and _LABEL_SEPARATORS.search(spaced) and _is_dated_label(spaced):
         return "date"
     return None
+
+
+def _last_word(low: str) -> str:
+    """The line's last word without its brackets and a desk after a slash ("dpa/lnw)")."""
+    return low.rpartition(" ")[2].strip("().").partition("/")[0]
 
 
 def _mixed_alphabet_words(line: str) -> int:
