@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D|E]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -38,6 +38,10 @@ with the furniture's words in 40 % of bodies (in the truth). `--cms D` (session 
 news publishers' own templates of 2017-2021 (Gannett, McClatchy, BLOX, Hearst, Reach, the
 Guardian, BBC, TOI, NDTV, HT, news.com.au, ABC, Al Jazeera, CNN, Fox, NYT, WaPo, Reuters,
 AP) with their own class names, credit lines and misleading layouts (`cms_blocks_d.py`).
+`--cms E` (session 55): non-English publishers' own templates (Spiegel, Zeit, FAZ, SZ,
+Welt, Funke; Le Monde, Le Figaro, Ouest-France, 20 Minutes; El País, El Mundo, Clarín,
+Infobae; Corriere, Repubblica, ANSA; Folha, G1, Público; Onet, Gazeta) with furniture in
+the page's language, on dev bodies of that language (`cms_blocks_e.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -69,6 +73,13 @@ from bench_syndication_pages import extract_and_clean  # noqa: E402
 from cms_blocks import STORY_NOTES, render_cms  # noqa: E402
 from cms_blocks_c import STORY_NOTES_C, render_cms_c, with_near_miss  # noqa: E402
 from cms_blocks_d import STORY_NOTES_D, render_cms_d, with_near_miss_d  # noqa: E402
+from cms_blocks_e import (  # noqa: E402
+    STORY_NOTES_E,
+    lang_of,
+    publishers_of,
+    render_cms_e,
+    with_near_miss_e,
+)
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -602,6 +613,30 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
     return out
 
 
+def build_cms_e_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
+    """`--cms E`: bodies of the languages family E has publishers for, the non-German
+    ones first (they are few), German ones filling the rest; each page's furniture comes
+    from the other bodies of its language."""
+    by_lang: dict[str, list[list[str]]] = {}
+    for paras in usable:
+        lang = lang_of(paras)
+        if publishers_of(lang):
+            by_lang.setdefault(lang, []).append(paras)
+    chosen = [(lg, p) for lg in sorted(by_lang) if lg != "de" for p in by_lang[lg]]
+    chosen = (chosen + [("de", p) for p in by_lang.get("de", [])])[:n]
+    out = []
+    for i, (lang, paras) in enumerate(chosen):
+        f = Furniture([p for p in by_lang[lang] if p is not paras], rnd)
+        headline = " ".join(paras[0].split()[:10])
+        note = rnd.choice(STORY_NOTES_E[lang]) if rnd.random() < 0.3 else None
+        paras = with_near_miss_e(paras, lang, rnd)
+        page, placed, paras = render_cms_e(paras, headline, f, note, lang)
+        truth = "\n".join([*paras, note] if note else paras)
+        out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
+                    "truth": truth, "blocks": placed, "lang": lang})
+    return out
+
+
 def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
                 rich: bool = False, next_story: bool = False, old_markup: bool = False,
                 family: str | None = None, cms: str | None = None) -> list[dict]:
@@ -612,6 +647,8 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         if len(paras) >= MIN_PARAS:
             usable.append(paras)
     rnd.shuffle(usable)
+    if cms == "E":
+        return build_cms_e_pages(usable, n, rnd)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
     chosen, pool = usable[:n], usable[n:] or usable
@@ -639,6 +676,12 @@ def score(pages: list[dict], got: dict[str, str]) -> dict:
     if english and len(english) < len(pages):  # --cms: the English pages alone too
         result["english"] = {k: v for k, v in _score(english, got).items()
                              if k != "leaked_share"}
+    langs = sorted({p["lang"] for p in pages if "lang" in p})
+    if langs:  # --cms E: each language's pages alone too
+        result["by_lang"] = {lg: {k: v for k, v in _score([p for p in pages
+                                                            if p["lang"] == lg], got).items()
+                                  if k in ("f1_mean", "precision_mean", "recall_mean")}
+                             for lg in langs}
     return result
 
 
@@ -684,11 +727,13 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
-                         "own templates of 2017-2021 (cms_blocks_d.py)")
+                         "own templates of 2017-2021 (cms_blocks_d.py); E: non-English "
+                         "publishers' own templates, furniture in their languages "
+                         "(cms_blocks_e.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

@@ -209,6 +209,8 @@ _PAYWALL = re.compile(
     r"|um (?:den|diesen) (?:ganzen |vollständigen )?"
     r"artikel (?:zu )?lesen|para seguir leyendo|ten tekst przeczytasz|lesezeit\W|reading time\W"
     r"|\d{1,2} min(?:ute)?s? read\b"
+    # Le Monde's cut: "Article réservé aux abonnés. Il vous reste 72% de cet article à lire."
+    r"|(?:cet )?article (?:est )?réservé aux abonnés|il vous reste \d{1,3} ?% de cet article"
     r"|you(?:'ve|’ve| have) reached your (?:limit|maximum) of free (?:articles|stories)\b)",
     re.IGNORECASE,
 )
@@ -413,6 +415,35 @@ _AGENCY = re.compile(
     re.IGNORECASE,
 )
 
+# A wire story's signature on a line of its own, in the page's language: "(dpa)", "(mit
+# dpa)", "dpa/tmn", "(AFP)", "Le Monde avec AFP", "Mit Material von dpa und AFP", "Mit
+# Material der Nachrichtenagentur dpa", "(Con información de EFE)", "Com informações da
+# Reuters". The agencies' names and the words that credit them only: "Die Nachricht kam
+# von AFP" has words before the credit that are not an outlet's capitalised name.
+_AGENCIES = (r"(?i:dpa(?:/\w{2,5})?|afp|ap|reuters|efe|ansa|pap|kna|epd|apa|sda|keystone-sda"
+             r"|europa press|lusa|anp|belga|ats|agencias|agências|agences|tass|interfax|xinhua"
+             r"|anadolu|ddp)")
+_WIRE_SIGN = re.compile(
+    r"^\(?(?:(?:[A-Z][\w'’.-]*\s){0,3}(?i:mit|avec|with|con|com|nach)\s+"
+    r"(?:(?i:material|informa\w+)\s+(?i:von|der|de|d[aeo]s?|from|of)\s+"
+    r"(?:(?i:der|den|la|las|agencias?|agências?|nachrichtenagentur(?:en)?)\s+)?)?)?"
+    rf"{_AGENCIES}(?:\s*(?:,|/|(?i:und|and|et|y|e|i))\s*{_AGENCIES})*\)?\.?$")
+# "Lesen Sie mehr zum Thema <another story's title>" (the kicker glued to its link): a
+# title, no sentence end; a story's sentence with the cue ends with one.
+# The last words _AGENCIES can end a line with: a set lookup spares most short lines the
+# regex ("dpa/tmn" is looked up as "dpa").
+_AGENCY_LAST_WORDS = frozenset((
+    "dpa", "afp", "ap", "reuters", "efe", "ansa", "pap", "kna", "epd", "apa", "sda",
+    "keystone-sda", "press", "lusa", "anp", "belga", "ats", "agencias", "agências", "agences",
+    "tass", "interfax", "xinhua", "anadolu", "ddp"))
+_READ_MORE_ON = re.compile(
+    r"^\W{0,3}lesen sie mehr (?:zum thema|zu diesem thema|dazu|darüber)\b[^.!]*$",
+    re.IGNORECASE)
+# A pointer to a link under the story ("Mehr Nachrichten aus der Region finden Sie hier.",
+# "Mehr zu unserer Arbeitsweise lesen Sie hier."): the line only says where the link is.
+_HERE_POINTER = re.compile(
+    r"\b(?:finden sie|finden sich|gibt es|lesen sie|sehen sie|hören sie) (?:alle |weitere )?hier$")
+
 # A breadcrumb trail from the front page ("Accueil > Actualités > Décisions ...",
 # "Startseite › Politik › Inland", "Home / News"): the site's home as its first step, then an
 # arrow or a spaced slash ("Home/Office-Pauschale" is a word).
@@ -519,6 +550,7 @@ _UI_EXACT = {
     "publicidad", "partager", "commentaires", "publicité", "udostępnij", "komentarze",
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
+    "lire la suite",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
     "show images", "load more", "send any friend a story", "have your say",
@@ -654,7 +686,8 @@ _EMBED_CALL = re.compile(
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
     r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$"
-    r"|^(?:comments?|kommentare?|comentarios|commentaires) \(\d{1,6}\)$"
+    r"|^(?:comments?|kommentare?|comentarios|commentaires|komentarze?)"
+    r" (?:\(\d{1,6}\)|\d{1,6})$"
     # and a photo box's position ("Image 3 of 12", "Bild 2 von 8", "Photo 3/10", "1 of 12";
     # a bare "1/4" is a recipe's quantity on a line of its own as often)
     r"|^(?:(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} ?(?:of|von|de|/) ?\d{1,3}"
@@ -1288,6 +1321,11 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 12 and _RELATED_HEADING.match(s):
         return "related"
+    if n <= 25 and low.startswith("lesen sie mehr ") and _READ_MORE_ON.match(s):
+        return "related"
+    # (not before a colon: "Das Konzeptpapier finden Sie hier:" introduces what follows)
+    if n <= 15 and low.endswith(" hier") and s[-1] != ":" and _HERE_POINTER.search(low):
+        return "related"
     # a cue opening a short label without a sentence end: "Entdecke weitere Homestorys"
     if n <= 6 and _RELATED_START.match(s) and not re.search(r"[.!?]\s*$", s):
         return "related"
@@ -1322,7 +1360,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if n <= 80 and s.endswith(tuple("0123456789")) and _PHP_MESSAGE.match(s):
         return "ui"
-    if n <= 8 and _AGENCY.match(s):
+    if n <= 8 and (_AGENCY.match(s) or (_last_word(low) in _AGENCY_LAST_WORDS
+                                        and _WIRE_SIGN.match(s))):
         return "credit"
     if n <= 12 and _DATE_ONLY.match(s):
         return "date"
@@ -1411,6 +1450,11 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= 25 and _LABEL_SEPARATORS.search(spaced) and _is_dated_label(spaced):
         return "date"
     return None
+
+
+def _last_word(low: str) -> str:
+    """The line's last word without its brackets and a desk after a slash ("dpa/lnw)")."""
+    return low.rpartition(" ")[2].strip("().").partition("/")[0]
 
 
 def _mixed_alphabet_words(line: str) -> int:

@@ -18,6 +18,7 @@ import bench_text_templates as btt  # noqa: E402 -- bench/ is not a package
 import cms_blocks  # noqa: E402
 import cms_blocks_c  # noqa: E402
 import cms_blocks_d  # noqa: E402
+import cms_blocks_e  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -113,6 +114,31 @@ def test_cms_d_pages_hold_their_body_and_their_publishers_furniture() -> None:
         body[0] = body[0].removeprefix(next((d for d in datelines if body[0].startswith(d)), ""))
         assert "\n".join(body) in texts  # a body whole, maybe a dateline, near-miss, note
         _shows_its_truth_and_furniture(page, kinds)
+
+
+def _bodies(sentence: str, k: int) -> list[str]:
+    return ["\n".join(sentence.format(j=j, i=i) for i in range(6)) for j in range(k)]
+
+
+def test_cms_e_pages_hold_a_body_and_furniture_of_its_own_language() -> None:
+    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Stadtrat über die Brücke und "
+                 "den Hafen in dieser Woche beschlossen hat.", 5)
+    fr = _bodies("Le récit {j} raconte dans le paragraphe {i} ce que le conseil a décidé pour le "
+                 "pont et le port dans la semaine.", 4)
+    pages = btt.build_pages(de + fr, 6, seed=4, cms="E")
+    assert [p["lang"] for p in pages[:4]] == ["fr"] * 4  # the few non-German bodies first
+    notes = tuple(n[:12] for lang in ("de", "fr") for n in (
+        *cms_blocks_e.STORY_NOTES_E[lang], *cms_blocks_e.NEAR_MISSES_E[lang]))
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        assert "\n".join(body) in (de if page["lang"] == "de" else fr)
+        pubs = cms_blocks_e.publishers_of(page["lang"])
+        kinds = {f"{pub}:{k}" for pub in pubs for place in cms_blocks_e.PUBLISHERS_E[pub][2:]
+                 for k in place}
+        _shows_its_truth_and_furniture(page, kinds)
+        words = " ".join(w for _, ws in page["blocks"] for w in ws)
+        other = ("conseil", "récit") if page["lang"] == "de" else ("Stadtrat", "Geschichte")
+        assert not any(w in words for w in other)  # furniture from its own language's bodies
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
