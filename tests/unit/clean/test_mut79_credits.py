@@ -67,9 +67,11 @@ def test_twenty_words_before_contributed_are_a_credit_and_twenty_one_a_sentence(
 
 
 @pytest.mark.parametrize("line", [
-    "Copyright of all images belongs to the Gazette.",
-    "Copyright and all related rights reserved by the Gazette.",
-    "Copyright protected material, do not reproduce.",
+    # (ten words or more: shorter lines are notices whatever their second word)
+    "Copyright of all images and texts on this site belongs to the Gazette.",
+    "Copyright and all related rights are reserved by the Gazette in Hamburg.",
+    "Copyright protected material, do not reproduce it without the written consent of the "
+    "Gazette.",
     "Copyright notice: all material on this site belongs to the Gazette.",
     "Copyright by Anna Berger, all rights reserved by the Gazette in Hamburg.",
     # (a line of nine words opening with a lower-case word is still read as a notice)
