@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 from lxml.html import fromstring
 
-from tasks.extract.headline_area import stamp_attribute
+from tasks.extract.headline_area import parse_visible_date, stamp_attribute
 from tests.unit.extract.test_unseen_meta56 import (
     HEADLINE,
     NOW,
@@ -99,3 +99,23 @@ def test_a_stamp_naming_no_real_day_gives_way_to_the_next_attribute() -> None:
     elem = fromstring('<div data-time="2025-13-45 14:08:00" '
                       'data-published="2025-09-24 14:08:00"></div>')
     assert stamp_attribute(elem, NOW) == datetime(2025, 9, 24, 14, 8)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # only 5 March 2026 is a Thursday (3 May is a Sunday): the ten letters of "Donnerstag"
+    ("Donnerstag, 05/03/2026", date(2026, 3, 5)),
+    ("Thursday 05/03/2026", date(2026, 3, 5)),
+])
+def test_a_weekday_of_ten_letters_chooses_the_slashed_reading(text: str, day: date) -> None:
+    assert parse_visible_date(text) == day
+
+
+def test_a_clock_with_seconds_after_a_slashed_date_is_not_drupals_stamp() -> None:
+    # both readings are Thursdays; Drupal writes "H:i", so this stays undecided
+    assert parse_visible_date("Thu, 12/03/2026 - 14:05") == date(2026, 12, 3)
+    assert parse_visible_date("Thu, 12/03/2026 - 14:05:30") is None
+
+
+def test_a_name_headline_microdata_item_names_the_page() -> None:
+    page = microdata_page(f'<span itemprop="name headline">{HEADLINE}</span>')
+    assert meta(page).title == HEADLINE
