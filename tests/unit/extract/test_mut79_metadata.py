@@ -119,3 +119,13 @@ def test_a_clock_with_seconds_after_a_slashed_date_is_not_drupals_stamp() -> Non
 def test_a_name_headline_microdata_item_names_the_page() -> None:
     page = microdata_page(f'<span itemprop="name headline">{HEADLINE}</span>')
     assert meta(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("elem", [
+    '<script type="application/json" data-published="2025-09-24 14:08:00"></script>',
+    '<a href="/news/other-3" data-published="2025-09-24 14:08:00"></a>',
+    '<button class="share" data-timestamp="1758722880"></button>',
+])
+def test_a_stamp_on_a_script_link_or_button_does_not_date_the_page(elem: str) -> None:
+    page = story_page(f'<p class="authors">Author(s): David Hughes</p> {elem}', aside=TEASER)
+    assert meta(page).published_date is None
