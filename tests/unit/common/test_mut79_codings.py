@@ -37,3 +37,13 @@ def test_zstd_over_gzip_in_two_frames_fed_in_pieces_is_whole_at_its_end() -> Non
     answers = _fed_in_pieces("gzip, zstd", body, len(PAGE), 3000)
     assert answers[-1] is True
     assert not any(answers[:-1])
+
+
+def test_a_second_zstd_frame_whose_first_bytes_arrive_one_by_one_is_whole_at_its_end() -> None:
+    # the bytes after the first frame are held until four of them tell another frame
+    first, second = zstd.compress(PAGE[:30_000]), zstd.compress(PAGE[30_000:])
+    body = first + second
+    watch = page_length_watch("zstd", len(PAGE))
+    ends = [len(first), *range(len(first) + 1, len(first) + 6), len(body) - 1]
+    assert not any(watch.feed(body[:end]) for end in ends)
+    assert watch.feed(body)
