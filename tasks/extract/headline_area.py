@@ -421,7 +421,11 @@ def _lead_byline_word(lead: str) -> bool:
 # The label or the time is required: a bare day in an unmarked <p> is as often a teaser's
 # (golf.de's "Mehr zum Thema" cards, dev corpus).
 _DAY_ONLY_LINE = re.compile(
-    r"\s*([^\W\d_][\w .#/-]{0,40}?(?:\s*[|·•]\s*|\s+(?:vom|of|du|del)\s+))?"
+    r"\s*([^\W\d_][\w .#/-]{0,40}?(?:\s*[|·•]\s*|\s+(?:vom|of|du|del)\s+)"
+    # a government or association page dated only by its last change (round 4's rule: a
+    # page dated by its change alone keeps it; a colon after any other word is no label:
+    # "Frist: 03.12.2026")
+    r"|letzte\s+änderung\s*:\s*|zuletzt\s+geändert\s*:\s*)?"
     r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})"
     r"(,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*",

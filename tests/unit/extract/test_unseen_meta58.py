@@ -180,3 +180,22 @@ def test_a_short_post_title_is_not_taken_for_the_label():
     # two words are no headline: the <h1> stays
     html = blog_page("", post_head='<h2 class="entry-title">Sommerfest 2026</h2>')
     assert meta(html).title == "Blog"
+
+
+# --- a page dated only by its last change ---------------------------------------------
+
+def test_a_page_dated_only_by_its_last_change_keeps_that_day():
+    html = blog_page("", after='<p class="last-change">Letzte Änderung: 23.10.2025</p>')
+    assert meta(html).published_date == date(2025, 10, 23)
+
+
+def test_a_last_change_after_the_story_does_not_beat_the_published_line():
+    html = blog_page('<p class="meta">Veröffentlicht am 02.03.2025</p>',
+                     after='<p class="last-change">Letzte Änderung: 23.10.2025</p>')
+    assert meta(html).published_date == date(2025, 3, 2)
+
+
+def test_another_colon_label_before_a_day_is_no_date_line():
+    html = blog_page('<p class="note">Einsendeschluss: 23.10.2025</p>',
+                     after='<p class="meta">Veröffentlicht am 02.03.2025</p>')
+    assert meta(html).published_date == date(2025, 3, 2)
