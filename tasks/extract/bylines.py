@@ -264,6 +264,29 @@ def _person_name_element(elem: HtmlElement) -> HtmlElement:
     return elem
 
 
+# The heading of an author box after a blog post or a guest article ("Über die Autorin",
+# "About the author", "Zur Person"): the box's bold name is the author, the rest a bio.
+_ABOUT_THE_AUTHOR = re.compile(
+    r"^(?:über (?:den|die) autor(?:in)?|zur person|about the author|à propos de l['’]auteur"
+    r"|sobre (?:el autor|la autora)|o autor(?:ze|ce))\s*:?$", re.I)
+MAX_BOX_NAME_WORDS = 5
+
+
+def _about_box_name(elem: HtmlElement) -> str | None:
+    """The name an author box puts in bold under its "About the author" heading, or None:
+    looked for only when the box's whole text is too long for a byline (its bio)."""
+    heading = next((h for h in elem.iterdescendants("h2", "h3", "h4", "h5", "h6", "p", "div")
+                    if h.text and _ABOUT_THE_AUTHOR.match(h.text.strip())), None)
+    if heading is None:
+        return None
+    for bold in heading.itersiblings():
+        for name in bold.iter("strong", "b"):
+            text = trim(name.text_content())
+            if text and len(text.split()) <= MAX_BOX_NAME_WORDS:
+                return text
+    return None
+
+
 def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
     """Author names from a byline element of the page ('A; B'), or None."""
     article_area = frozenset(headline.iterancestors()) if headline is not None else frozenset()
@@ -280,6 +303,8 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
         text = trim(" ".join(_person_name_element(elem).itertext()))
+        if len(text) >= 120:
+            text = _about_box_name(elem) or text
         if not text or not (2 < len(text) < 120 or is_agency(text)) or _AUTHOR_NOISE.match(text):
             # (a two-letter byline is an agency's: "AP", "SN")
             continue
@@ -400,6 +425,7 @@ _ROLE_PREFIX = re.compile(
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|geschreven door|napisane przez"
+    r"|gastbeitrag von|guest (?:post|article) by|rédigé par|redactado por|autor(?:ka)? tekstu"
     # a credit for the words and the pictures alike ("Texte et photos :", "Texto y fotos:",
     # "Tekst en foto's:"): the whole label, before its first word alone is read as one
     r"|(?:text(?:e|o)?|tekst|testo)\s+(?:&|and|und|et|y|e|en|i)\s+"
@@ -419,7 +445,7 @@ _TRAILING_NOISE = re.compile(
     r"\s+(?:(?:stand|aktualisiert|updated|veröffentlicht|published|publicado|publié|shares?"
     # a separator and what follows it ("Story by Anna K. • Yesterday"), a contributor's
     # "Special to the Globe"
-    r"|[•·](?:\s|$)|special(?:\s+(?:to|for)\b|\s*$)"
+    r"|[•·»](?:\s|$)|special(?:\s+(?:to|for)\b|\s*$)"
     r"|hace|tiempo de lectura|lesezeit)\b"
     # an author box's link to the author's page after the name ("Martin J. Alles von
     # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
@@ -434,7 +460,11 @@ _TRAILING_NOISE = re.compile(
     r"|vor(?:\s+(?:\d+\s*)?(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))?\s*$"
     # short words ('am', 'le', 'do') are also name particles ('Loïc Le Clerc'): only when a
     # date or a time follows them
-    r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)).*$",
+    r"|(?:am|on|le|el|mo|di|mi|do|fr|sa|so)\b\.?,?(?:\s+(?=\S*\d)|\s*$)"
+    # Blogger's post footer: "Posted by Anna K. at 3:05 PM", "Eingestellt von Anna K. um
+    # 15:05" (a time, never a name, after the word; its time may already be cut off; in
+    # lower case: "Katholisch At" is a name)
+    r"|(?-i:at|um)(?:\s+\d{1,2}[:.]\d{2}\b|\s*$)).*$",
     re.IGNORECASE,
 )
 # A reporter's bio read as the byline ("Anna Berg is a reporter for the Courier", "Anna

@@ -60,6 +60,8 @@ _DATE_LABEL = re.compile(
     # German "publiziert", "online seit", "eingestellt/geschrieben/verfasst am", French "mis
     # en ligne", and the bare "Datum:" / "Date:" / "Fecha:" label of a story's date line
     r"|publiziert|online seit|(?:eingestellt|geschrieben|verfasst) am|mis en ligne"
+    # a notice board's or an event page's "Added on 3 Dec 2026"
+    r"|added on"
     r"|(?:^|\s)(?:datum|date|fecha|data)\s*:",
     re.I,
 )
@@ -411,6 +413,65 @@ def _lead_byline_word(lead: str) -> bool:
     return _BYLINE_LEAD.match(lead) is not None
 
 
+# A line that is nothing but a day, its time, and at most a short label before it: a
+# TYPO3 news box's "03.12.2026 14:05", a press release's "Presseinformation | 03.12.2026",
+# "Pressemitteilung Nr. 12/2026 vom 3. Dezember 2026", a shop magazine's "Ratgeber |
+# 03.12.2026", a newsletter's "Issue #42 · December 3, 2026". Its element need not be
+# classed as a date: the line says what it is. A label ends at a separator or "vom"/"of".
+# The label or the time is required: a bare day in an unmarked <p> is as often a teaser's
+# (golf.de's "Mehr zum Thema" cards, dev corpus).
+_DAY_ONLY_LINE = re.compile(
+    r"\s*([^\W\d_][\w .#/-]{0,40}?(?:\s*[|·•]\s*|\s+(?:vom|of|du|del)\s+)"
+    # a government or association page dated only by its last change (round 4's rule: a
+    # page dated by its change alone keeps it; a colon after any other word is no label:
+    # "Frist: 03.12.2026")
+    r"|letzte\s+änderung\s*:\s*|zuletzt\s+geändert\s*:\s*)?"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})"
+    r"(,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*",
+    re.I,
+)
+# A letter's or a press release's place and day opening its first paragraph: "Berlin, den
+# 3. Dezember 2026.", "Lyon, le 3 décembre 2026 –", "Puebla, 3 de diciembre de 2026.-"
+_PLACE_DATELINE = re.compile(
+    # the place: one to three capitalised words, a particle between them ("Frankfurt am
+    # Main", "Saint-Denis"); "De top vindt plaats op zaterdag, 8 mei 2027." is a sentence
+    r"\s*(?-i:[A-ZÄÖÜÉ][\w'.-]+(?:\s+(?:am|an|im|bei|de|del|la|sur)?\s*[A-ZÄÖÜÉ][\w'.-]+){0,2})"
+    r",\s+(?:den\s+|le\s+|el\s+)?"
+    r"(\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?\d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+    r"\s*(?:[.:–—-]|\.-)",
+    re.I,
+)
+MAX_DATELINE_PLACE = 32
+# The label of a definition list's date entry: "<dt>Datum</dt><dd>03.12.2026</dd>"
+_DATE_TERM = re.compile(r"\s*(?:datum|date|data|fecha|veröffentlicht|published)\s*:?\s*", re.I)
+
+
+def _day_only_line(elem: HtmlElement, lead: str, day_first: bool) -> date | None:
+    """The day of an element whose leading text is a line of a day alone (_DAY_ONLY_LINE),
+    or of a <dd> a date term labels; else None. Tried only on elements no class or label
+    marks as a date (the cheap tests first: a digit in the line)."""
+    if elem.tag == "dd":
+        term = elem.getprevious()
+        if term is None or term.tag != "dt" or not _DATE_TERM.fullmatch(term.text or ""):
+            return None
+        lead = elem.text_content()
+        return parse_visible_date(lead, day_first) if len(lead) < MAX_DATE_TEXT else None
+    if elem.tag == "p":
+        opening = elem.text or ""
+        comma = opening.find(",", 0, MAX_DATELINE_PLACE)
+        if comma > 0 and opening[comma + 1:comma + 12].strip()[:1].isalnum():
+            m = _PLACE_DATELINE.match(opening)
+            if m:
+                return parse_visible_date(m.group(1), day_first)
+    if not lead or not any(c.isdigit() for c in lead):
+        return None
+    m = _DAY_ONLY_LINE.fullmatch(lead)
+    if m is None or not (m.group(1) or m.group(2)):
+        return None
+    return parse_visible_date(lead, day_first)
+
+
 def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> date | None:
     """The day an element shows, if it is a date element (a <time>, or an element whose
     class/id/itemprop or leading text says 'date'), and not an update stamp."""
@@ -439,7 +500,7 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         lead and (search_folded(_DATE_LABEL, _DATE_LABEL_FOLDED, lead)
                   or _lead_byline_word(lead))
     ):
-        return None
+        return _day_only_line(elem, lead, day_first)
     if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):
         return None
     text = elem.text_content()
@@ -694,12 +755,17 @@ _NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b
           rf"|\boch\b|\bja\b)\s*{_NAME})*")
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
-    r"|verfasst|posted|written|published|submitted|words|story|reporting)\s+(?:von|by)|von|by"
+    r"|verfasst|posted|written|published|submitted|words|story|reporting"
+    # a guest's credit on a blog or an association's page ("Gastbeitrag von Anna K.",
+    # "Guest post by Tim A.")
+    r"|gastbeitrag|guest\s+(?:post|article|blog)|guest\s+column)\s+(?:von|by)|von|by"
     r"|par|por"
     # "written by" in other languages ("Écrit par", "Escrito por", "Scritto da",
     # "Geschreven door", "Napisane przez"; the bare "da" is a name particle: not alone)
-    r"|(?:écrit|ecrit|escrito|escrita|scritto|scritta|geschreven|napisane)\s+"
-    r"(?:par|por|da|door|przez)"
+    r"|(?:écrit|ecrit|rédigé|redige|escrito|escrita|redactado|redactada|scritto|scritta"
+    r"|geschreven|napisane)\s+(?:par|por|da|door|przez)"
+    # Polish "author of the text" ("Autorka tekstu: Anna K.")
+    r"|autor(?:ka)?\s+tekstu"
     r"|door|di|av|af|autor(?:in|en|innen|a|e)?|authors?|auteure?|verfasser(?:in)?|texte?"
     r"|tekst|testo|texto"
     # the German label written for both genders ("Autor/in:", "Autor:in", "Autor*in")
@@ -955,6 +1021,7 @@ def credit_byline(headline: HtmlElement | None, in_other_area) -> str | None:
 # A paragraph that opens with a byline word; the cheap test before _element_byline's.
 _BYLINE_START = re.compile(
     r"\s*(?:von|by|par|por|door|text|ein artikel|ein beitrag|blog ?beitrag|autor|autorin"
+    r"|gastbeitrag|guest post|rédigé|redactado"
     r"|autoren|autorinnen|autora|autore|authors?|auteure?|verfasser|verfasserin|posted"
     r"|eingestellt|gespeichert|published|veröffentlicht|publiziert|erschienen|publié"
     r"|publicado|pubblicato"

@@ -385,6 +385,11 @@ def choose_headline(
         return titled
     sole = sole_h1(tree, outlets)
     under = _headline_under_section(sole) if sole is not None else None
+    if under is None and sole is not None and not any(
+            _agreement(_element_text(sole), ref) for ref in refs):
+        # (a label sharing no word with the declared titles: a product page's <h1>
+        # "Autokredit" under "Autokredit finden | Site" stays its title)
+        under = _entry_title_under_page_label(sole)
     return under if under is not None else sole
 
 
@@ -418,6 +423,29 @@ def _headline_under_section(h1: HtmlElement) -> HtmlElement | None:
     links = h1.getroottree().iter("a")
     return nxt if any(squash(a.text_content()) == wanted for a in links
                       if a not in h1.iterdescendants()) else None
+
+
+_ENTRY_TITLE = XPath("//article//*[self::h2 or self::h3][contains(@class, 'title')]")
+
+
+def _entry_title_under_page_label(h1: HtmlElement) -> HtmlElement | None:
+    """The post's title where a blog theme gives the <h1> to the page's label ("<h1
+    class=page-title>Blog</h1>", "Aktuelles") outside the post's <article> and sets the
+    post in an `<h2 class="entry-title">` inside it: the first such heading of the first
+    <article> that reads as a headline; else None. Asked only when no heading agreed with
+    the declared titles (a `<title>` naming the site alone)."""
+    text = _element_text(h1)
+    if (not text or len(text.split()) > MAX_SECTION_WORDS
+            or any(a.tag == "article" for a in h1.iterancestors())):
+        return None
+    for h in _ENTRY_TITLE(h1.getroottree()):
+        below = _element_text(h)
+        if _is_page_furniture(h) or not h.get("class", "").strip():
+            continue
+        if len(below.split()) >= MIN_HEADLINE_WORDS and not below[:1].islower():
+            return h
+        return None  # the first post's title only: a list's others are other posts
+    return None
 
 
 # Elements a template classes as the story's title ('article-title', 'headline',
