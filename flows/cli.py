@@ -105,6 +105,10 @@ def _exit_on_sigterm(signum, frame) -> None:
     parallel = sys.modules.get("tasks.common.parallel")
     if parallel is not None:
         parallel.stop_workers()
+    # Likewise the fetches waiting on stalled servers (fault round 56).
+    fetching = sys.modules.get("tasks.fetch.client")
+    if fetching is not None:
+        fetching.stop_fetches()
     raise SystemExit(128 + signum)
 
 
