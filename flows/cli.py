@@ -399,6 +399,16 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
     print_summary(manifest, settings.warehouse)
 
 
+def query_interrupted(exc: BaseException) -> bool:
+    """Whether `exc` is Ctrl-C: Python's KeyboardInterrupt, or DuckDB's own word for the
+    SIGINT it caught in a query (its Python client raises a plain RuntimeError, in 2.0;
+    InterruptException elsewhere)."""
+    import duckdb
+
+    return (isinstance(exc, KeyboardInterrupt | duckdb.InterruptException)
+            or (type(exc) is RuntimeError and str(exc) == "Query interrupted"))
+
+
 @contextmanager
 def _interrupted_run_is_a_sentence() -> Iterator[None]:
     """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
@@ -736,6 +746,14 @@ def sql(
             _write_json_rows(_unique_names(columns), batches)
         else:
             rows, total = _first_rows(batches, max_rows)
+    except (KeyboardInterrupt, RuntimeError) as exc:
+        if not query_interrupted(exc):
+            raise
+        # Ctrl-C in a long query: DuckDB stops it and raises RuntimeError("Query
+        # interrupted"), which was a traceback and exit 1 (fault round 56)
+        err.print("[yellow]interrupted:[/yellow] the query was stopped; the warehouse is "
+                  "unchanged (pressroom sql only reads it)", soft_wrap=True)
+        raise typer.Exit(130) from None
     except duckdb.Error as exc:
         locked = "configuration has been locked" in str(exc)
         note = (" (pressroom sql changes no other DuckDB setting than "
