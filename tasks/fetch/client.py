@@ -1013,7 +1013,9 @@ _stopping = threading.Event()
 
 def stop_fetches() -> None:
     """Cancel every batch's fetches in flight, and refuse those not started: safe from a
-    signal handler (only a flag, a lock held for a dict copy, and call_soon_threadsafe)."""
+    signal handler (only a flag, a lock held for a dict copy, and call_soon_threadsafe).
+    The flag is never cleared: a stop ends the process, and batches still queued on the
+    task runner, which its exit waits for, must not start fetching then."""
     _stopping.set()
     with _live_lock:
         live = list(_live.items())
