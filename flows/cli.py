@@ -746,7 +746,7 @@ def sql(
             _write_json_rows(_unique_names(columns), batches)
         else:
             rows, total = _first_rows(batches, max_rows)
-    except (KeyboardInterrupt, RuntimeError) as exc:
+    except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException) as exc:
         if not query_interrupted(exc):
             raise
         # Ctrl-C in a long query: DuckDB stops it and raises RuntimeError("Query
