@@ -105,6 +105,10 @@ def _exit_on_sigterm(signum, frame) -> None:
     parallel = sys.modules.get("tasks.common.parallel")
     if parallel is not None:
         parallel.stop_workers()
+    # Likewise the fetches waiting on stalled servers (fault round 56).
+    fetching = sys.modules.get("tasks.fetch.client")
+    if fetching is not None:
+        fetching.stop_fetches()
     raise SystemExit(128 + signum)
 
 
@@ -393,6 +397,16 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
             _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
+
+
+def query_interrupted(exc: BaseException) -> bool:
+    """Whether `exc` is Ctrl-C: Python's KeyboardInterrupt, or DuckDB's own word for the
+    SIGINT it caught in a query (its Python client raises a plain RuntimeError, in 2.0;
+    InterruptException elsewhere)."""
+    import duckdb
+
+    return (isinstance(exc, KeyboardInterrupt | duckdb.InterruptException)
+            or (type(exc) is RuntimeError and str(exc) == "Query interrupted"))
 
 
 @contextmanager
@@ -732,6 +746,14 @@ def sql(
             _write_json_rows(_unique_names(columns), batches)
         else:
             rows, total = _first_rows(batches, max_rows)
+    except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException) as exc:
+        if not query_interrupted(exc):
+            raise
+        # Ctrl-C in a long query: DuckDB stops it and raises RuntimeError("Query
+        # interrupted"), which was a traceback and exit 1 (fault round 56)
+        err.print("[yellow]interrupted:[/yellow] the query was stopped; the warehouse is "
+                  "unchanged (pressroom sql only reads it)", soft_wrap=True)
+        raise typer.Exit(130) from None
     except duckdb.Error as exc:
         locked = "configuration has been locked" in str(exc)
         note = (" (pressroom sql changes no other DuckDB setting than "

@@ -27,6 +27,7 @@ from tasks.common.parallel import workers_stop_on_sigterm
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
+from tasks.fetch.client import fetches_stop_on_signals
 from tasks.steps import (
     clean_task,
     commit_batch_task,
@@ -298,7 +299,9 @@ def process(run: Run, todo: pa.Table, warcs: list[str] = (),
     finished = _Finished()
     staging = _Staging(run, list(warcs), wake=finished.wake)
     try:
-        with workers_stop_on_sigterm():
+        # a stop ends the extraction workers and cancels the fetches in flight (a stalled
+        # server held the exit until its requests' deadlines: fault round 56)
+        with workers_stop_on_sigterm(), fetches_stop_on_signals():
             return _process(run, todo, staging, finished, known or KnownInputs())
     finally:
         staging.close()

@@ -40,12 +40,15 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
+import os
 import random
+import signal
 import socket
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -990,17 +993,108 @@ async def _run(fetcher: Fetcher, urls: list[str]) -> dict[str, UrlOutcome]:
     return results
 
 
+class FetchesStopped(asyncio.CancelledError):
+    """The run is stopping (SIGTERM, Ctrl-C): this batch's fetches were cancelled and
+    nothing of the batch is committed, so the next run asks its URLs again. A
+    cancellation (a BaseException, as KeyboardInterrupt is): no `except Exception` on the
+    way takes it for the batch's failure, and Prefect records the task as cancelled by
+    its environment, where an Exception was a "failed" task logged with its traceback."""
+
+
+# The batches fetching now, each its loop and main task, and whether the run is stopping.
+# A fetch waiting on a stalled server holds its task thread until the request's deadline
+# (20 s by default, times the attempts), and the process's exit waits for that thread: a
+# SIGTERM took up to 129 s to end a run (fault round 55). `stop_fetches`, called by the
+# command's signal handlers, cancels them from the main thread (fault round 56).
+_live: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
+_live_lock = threading.RLock()  # RLock: the handler may interrupt its own thread holding it
+_stopping = threading.Event()
+
+
+def stop_fetches() -> None:
+    """Cancel every batch's fetches in flight, and refuse those not started: safe from a
+    signal handler (only a flag, a lock held for a dict copy, and call_soon_threadsafe).
+    The flag is never cleared: a stop ends the process, and batches still queued on the
+    task runner, which its exit waits for, must not start fetching then."""
+    _stopping.set()
+    with _live_lock:
+        live = list(_live.items())
+    for loop, main in live:
+        try:
+            loop.call_soon_threadsafe(main.cancel)
+        except RuntimeError:  # that loop has just closed: its batch is over
+            pass
+
+
+@contextmanager
+def fetches_stop_on_signals() -> Iterator[None]:
+    """For its duration, SIGTERM and SIGINT (unless ignored, as CI starts jobs) first stop
+    the fetches (`stop_fetches`), then go on to the handler that was there (the command's
+    exit, Prefect's crash report, KeyboardInterrupt). Only the main thread can set
+    handlers: elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    previous = {s: h for s, h in previous.items() if h is not signal.SIG_IGN}
+
+    def stop_then_previous(signum, frame):
+        stop_fetches()
+        before = previous[signum]
+        if callable(before):
+            before(signum, frame)
+        else:  # the default (or a handler not set from Python): end as it would have
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    for signum in previous:
+        signal.signal(signum, stop_then_previous)
+    try:
+        yield
+    finally:
+        for signum, before in previous.items():
+            if signal.getsignal(signum) is stop_then_previous:
+                signal.signal(signum, before if before is not None else signal.SIG_DFL)
+
+
+async def _stoppable(coro):
+    """`coro` as its loop's main task, registered so that `stop_fetches` can cancel it."""
+    loop, main = asyncio.get_running_loop(), asyncio.current_task()
+    with _live_lock:
+        _live[loop] = main
+    try:
+        if _stopping.is_set():  # stopped between the check in _run_sync and here
+            raise asyncio.CancelledError
+        return await coro
+    finally:
+        with _live_lock:
+            _live.pop(loop, None)
+
+
 def _run_sync(coro):
     """asyncio.run, also from a thread that already runs an event loop (then in a new
-    thread: a batch's loop must not share a loop with its caller)."""
+    thread: a batch's loop must not share a loop with its caller); cancelled by
+    `stop_fetches`, then FetchesStopped."""
+    if _stopping.is_set():
+        coro.close()
+        raise FetchesStopped("the run is stopping: this batch's fetches were not started")
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coro)
-    from concurrent.futures import ThreadPoolExecutor
+        runner = asyncio.run
+    else:
+        from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
+        def runner(c):
+            with ThreadPoolExecutor(1) as pool:
+                return pool.submit(asyncio.run, c).result()
+    try:
+        return runner(_stoppable(coro))
+    except asyncio.CancelledError:
+        if not _stopping.is_set():
+            raise
+        raise FetchesStopped("the run is stopping: this batch's fetches were cancelled "
+                             "in flight; the next run asks its URLs again") from None
 
 
 def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:

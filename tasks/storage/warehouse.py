@@ -35,7 +35,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from schemas import FETCH_LOG, SIGNATURES, TABLES, view_sql
-from tasks.common.state import FetchHistory, KnownInputs, NearRows, PriorArticles
+from tasks.common.state import (
+    FetchHistory,
+    HashedKeys,
+    KnownInputs,
+    NearRows,
+    PriorArticles,
+)
 from tasks.common.urls import domain_identity
 
 MANIFESTS = "manifests"
@@ -722,8 +728,7 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
     # stalled the URL for as long as the step (a month set back: a month unasked; fault
     # round 54). Asked again early, it costs one request.
     since, until = now - refetch_failed_after, now + refetch_failed_after
-    kept = _scan(root, "articles", "SELECT DISTINCT article_id, input_key FROM t")
-    ids = {r[0] for r in kept}
+    ids = {r[0] for r in _scan(root, "articles", "SELECT DISTINCT article_id FROM t")}
     # A URL listed twice was a `duplicate_url` reject under the URL itself (before fault
     # round 40: now under `duplicate:<key>`), which settled the URL: when its first
     # listing's fetch had failed, no later run fetched it. Such rows settle nothing.
@@ -749,7 +754,27 @@ def known_inputs(root: Path, refetch_failed_after: timedelta, now: datetime | No
                        frozenset(a for ids_, _ in taken for a in (ids_ or [])),
                        # as typed ("xn--...", "WWW.X"): read in the spelling domain_of gives
                        frozenset(domain_identity(d) for _, d in taken if d),
-                       frozenset(key for _, key in kept if key))
+                       _moved_input_keys(root))
+
+
+def _moved_input_keys(root: Path) -> HashedKeys:
+    """The input keys of kept articles that their ids may not settle: those whose URL as
+    listed is not its canonical form (a page reached through a redirect or a refresh is
+    among them; one listed as its canonical URL has that URL's id), read 64k at a time
+    and kept hashed (no DISTINCT: HashedKeys dedups, and DuckDB's held a hash table of
+    them all). Round 55 read every article's key as a str: 290 MB more at 1M articles,
+    now 0-50 MB (fault round 56, bench/bench_known_inputs.py)."""
+    files = committed_files(root, "articles")
+    if not files:
+        return HashedKeys()
+    con = duckdb.connect()
+    try:
+        rows = read_declared(con, files, "articles").query("t", """SELECT input_key
+            FROM t WHERE input_key IS NOT NULL AND url IS DISTINCT FROM canonical_url""")
+        reader = rows.to_arrow_reader(65_536)
+        return HashedKeys.of_chunks(batch.column(0).to_pylist() for batch in reader)
+    finally:
+        con.close()
 
 
 def _declared(table: pa.Table, schema: pa.Schema) -> pa.Table:
