@@ -376,6 +376,5 @@ def with_near_miss_f(paras: list[str], lang: str, r: random.Random) -> list[str]
     """40 % of bodies get one NEAR_MISSES_F paragraph of their language (never first)."""
     if r.random() >= 0.4:
         return paras
-    out = list(paras)
-    out.insert(r.randint(1, len(out)), r.choice(NEAR_MISSES_F[lang]))
-    return out
+    at = r.randint(1, len(paras))
+    return [*paras[:at], r.choice(NEAR_MISSES_F[lang]), *paras[at:]]
