@@ -14,6 +14,7 @@ import pytest
 
 from tasks.clean.boilerplate import classify_line, remove_boilerplate
 from tests.unit.clean.test_cms_furniture import text_of
+from tests.unit.clean.test_foreign_furniture56 import story as page
 
 DE = [
     "Der Heimatverein hat am Samstag seine Jahreshauptversammlung im Gasthaus am Markt "
@@ -35,18 +36,6 @@ EN = [
     "Work is due to begin in the spring, and the society is still looking for volunteers "
     "from the town to help with it.",
 ]
-
-
-def page(paras: list[str], after: str, lang: str = "de",
-         box: str = '<div class="entry-content">') -> bytes:
-    """A post in a small site's content container, `after` closing it inside that container
-    (where the themes and builders put their boxes)."""
-    body = "".join(f"<p>{p}</p>" for p in paras) + after
-    return (
-        f'<html lang="{lang}"><head><title>Backhaus</title></head><body><header><nav><a href="/"'
-        f'>Start</a></nav></header><main><article><h1>Das Backhaus wird saniert</h1>{box}{body}'
-        "</div></article></main></body></html>"
-    ).encode()
 
 
 def kept_story(text: str, paras: list[str]) -> bool:
@@ -98,7 +87,7 @@ FORUM_PROFILE = (
 ])
 def test_small_site_furniture_goes(after: str, lang: str, gone: tuple[str, ...]) -> None:
     paras = DE if lang == "de" else EN
-    text = text_of(page(paras, after, lang))
+    text = text_of(page(paras, after, lang, '<div class="entry-content">'))
     assert kept_story(text, paras)
     for words in gone:
         assert words not in text
@@ -126,7 +115,7 @@ NEAR_MISSES = [
 def test_story_prose_with_the_same_words_stays(line: str) -> None:
     assert classify_line(line) is None
     paras = [*DE[:2], line, *DE[2:]]
-    assert line in text_of(page(paras, ""))
+    assert line in text_of(page(paras, "", "de"))
 
 
 def test_a_contact_heading_stops_at_the_story_prose_after_it() -> None:
