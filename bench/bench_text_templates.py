@@ -617,6 +617,15 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
     return out
 
 
+def _page_start(paras: list[str], same_lang: list[list[str]], notes: tuple[str, ...],
+                rnd: random.Random) -> tuple[Furniture, str, str | None]:
+    """A language family's page: furniture from the other bodies of its language, the
+    headline from the body's first words, and a story note on 30 % of pages."""
+    f = Furniture([p for p in same_lang if p is not paras], rnd)
+    headline = " ".join(paras[0].split()[:10])
+    return f, headline, (rnd.choice(notes) if rnd.random() < 0.3 else None)
+
+
 def build_cms_e_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
     """`--cms E`: bodies of the languages family E has publishers for, the non-German
     ones first (they are few), German ones filling the rest; each page's furniture comes
@@ -630,9 +639,7 @@ def build_cms_e_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
     chosen = (chosen + [("de", p) for p in by_lang.get("de", [])])[:n]
     out = []
     for i, (lang, paras) in enumerate(chosen):
-        f = Furniture([p for p in by_lang[lang] if p is not paras], rnd)
-        headline = " ".join(paras[0].split()[:10])
-        note = rnd.choice(STORY_NOTES_E[lang]) if rnd.random() < 0.3 else None
+        f, headline, note = _page_start(paras, by_lang[lang], STORY_NOTES_E[lang], rnd)
         paras = with_near_miss_e(paras, lang, rnd)
         page, placed, paras = render_cms_e(paras, headline, f, note, lang)
         truth = "\n".join([*paras, note] if note else paras)
@@ -654,9 +661,7 @@ def build_cms_f_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
     chosen = (en + [("de", p) for p in by_lang.get("de", [])])[:n]
     out = []
     for i, (lang, paras) in enumerate(chosen):
-        f = Furniture([p for p in by_lang[lang] if p is not paras], rnd)
-        headline = " ".join(paras[0].split()[:10])
-        note = rnd.choice(STORY_NOTES_F[lang]) if rnd.random() < 0.3 else None
+        f, headline, note = _page_start(paras, by_lang[lang], STORY_NOTES_F[lang], rnd)
         paras = with_near_miss_f(paras, lang, rnd)
         page, placed = render_cms_f(paras, headline, f, note, lang)
         truth = "\n".join([*paras, note] if note else paras)
