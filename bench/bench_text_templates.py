@@ -42,6 +42,9 @@ AP) with their own class names, credit lines and misleading layouts (`cms_blocks
 Welt, Funke; Le Monde, Le Figaro, Ouest-France, 20 Minutes; El País, El Mundo, Clarín,
 Infobae; Corriere, Repubblica, ANSA; Folha, G1, Público; Onet, Gazeta) with furniture in
 the page's language, on dev bodies of that language (`cms_blocks_e.py`).
+`--cms F` (session 55): the dev corpus's small sites' templates (WordPress blog themes,
+TYPO3, page builders, associations, government and university pages, press releases, shop
+magazines, forums), German and English (`cms_blocks_f.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -80,6 +83,7 @@ from cms_blocks_e import (  # noqa: E402
     render_cms_e,
     with_near_miss_e,
 )
+from cms_blocks_f import STORY_NOTES_F, render_cms_f, with_near_miss_f  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -613,6 +617,15 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
     return out
 
 
+def _page_start(paras: list[str], same_lang: list[list[str]], notes: tuple[str, ...],
+                rnd: random.Random) -> tuple[Furniture, str, str | None]:
+    """A language family's page: furniture from the other bodies of its language, the
+    headline from the body's first words, and a story note on 30 % of pages."""
+    f = Furniture([p for p in same_lang if p is not paras], rnd)
+    headline = " ".join(paras[0].split()[:10])
+    return f, headline, (rnd.choice(notes) if rnd.random() < 0.3 else None)
+
+
 def build_cms_e_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
     """`--cms E`: bodies of the languages family E has publishers for, the non-German
     ones first (they are few), German ones filling the rest; each page's furniture comes
@@ -626,13 +639,33 @@ def build_cms_e_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
     chosen = (chosen + [("de", p) for p in by_lang.get("de", [])])[:n]
     out = []
     for i, (lang, paras) in enumerate(chosen):
-        f = Furniture([p for p in by_lang[lang] if p is not paras], rnd)
-        headline = " ".join(paras[0].split()[:10])
-        note = rnd.choice(STORY_NOTES_E[lang]) if rnd.random() < 0.3 else None
+        f, headline, note = _page_start(paras, by_lang[lang], STORY_NOTES_E[lang], rnd)
         paras = with_near_miss_e(paras, lang, rnd)
         page, placed, paras = render_cms_e(paras, headline, f, note, lang)
         truth = "\n".join([*paras, note] if note else paras)
         out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
+                    "truth": truth, "blocks": placed, "lang": lang})
+    return out
+
+
+def build_cms_f_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
+    """`--cms F`: small sites' templates on German and English bodies (English ones up to
+    a third of the pages, German ones filling the rest); each page's furniture comes from
+    the other bodies of its language."""
+    by_lang: dict[str, list[list[str]]] = {}
+    for paras in usable:
+        lang = lang_of(paras)
+        if lang in STORY_NOTES_F:
+            by_lang.setdefault(lang, []).append(paras)
+    en = [("en", p) for p in by_lang.get("en", [])][:n // 3]
+    chosen = (en + [("de", p) for p in by_lang.get("de", [])])[:n]
+    out = []
+    for i, (lang, paras) in enumerate(chosen):
+        f, headline, note = _page_start(paras, by_lang[lang], STORY_NOTES_F[lang], rnd)
+        paras = with_near_miss_f(paras, lang, rnd)
+        page, placed = render_cms_f(paras, headline, f, note, lang)
+        truth = "\n".join([*paras, note] if note else paras)
+        out.append({"url": f"https://site{i}.example/beitrag/{i}", "html": page,
                     "truth": truth, "blocks": placed, "lang": lang})
     return out
 
@@ -649,6 +682,8 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
     rnd.shuffle(usable)
     if cms == "E":
         return build_cms_e_pages(usable, n, rnd)
+    if cms == "F":
+        return build_cms_f_pages(usable, n, rnd)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
     chosen, pool = usable[:n], usable[n:] or usable
@@ -677,7 +712,7 @@ def score(pages: list[dict], got: dict[str, str]) -> dict:
         result["english"] = {k: v for k, v in _score(english, got).items()
                              if k != "leaked_share"}
     langs = sorted({p["lang"] for p in pages if "lang" in p})
-    if langs:  # --cms E: each language's pages alone too
+    if langs:  # --cms E and F: each language's pages alone too
         result["by_lang"] = {lg: {k: v for k, v in _score([p for p in pages
                                                             if p["lang"] == lg], got).items()
                                   if k in ("f1_mean", "precision_mean", "recall_mean")}
@@ -727,13 +762,15 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
                          "own templates of 2017-2021 (cms_blocks_d.py); E: non-English "
                          "publishers' own templates, furniture in their languages "
-                         "(cms_blocks_e.py)")
+                         "(cms_blocks_e.py); F: small sites' templates (blogs, TYPO3, "
+                         "page builders, associations, government, press releases, "
+                         "forums; cms_blocks_f.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

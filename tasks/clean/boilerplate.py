@@ -248,6 +248,10 @@ _FUNDING = re.compile(
     r"|beiträge)|spenden (?:könnt ihr|können sie) (?:\w+ ){0,2}(?:per|über|auf|an)"
     r"|(?:funded|supported) by (?:our )?readers|reader-(?:funded|supported)|donate now"
     r"|jetzt spenden|make a (?:one-off |monthly )?(?:contribution|donation) to"
+    # a donation box's sentence ("Mit Ihrer Spende helfen Sie uns, ...", "Your donation
+    # helps us ..."): the reader addressed, which a story on a charity does not do
+    r"|(?:mit )?(?:ihrer|deiner) spende (?:helfen|hilfst|unterstützen|ermöglichen)\b"
+    r"|your (?:donation|gift|contribution) (?:helps|will help|makes)\b"
     # "Unterstütze RosaMag bereits mit 2,50!", "Support us from as little as $1"
     r"|unterstütze(?:n sie)? \w+ (?:bereits |schon )?(?:mit|ab) (?:\d|einem|einer)"
     r"|support \w+ (?:with|from|for) (?:as little as |just )?[$€£]\s?\d)",
@@ -552,7 +556,7 @@ _UI_EXACT = {
     "publicidad", "partager", "commentaires", "publicité", "udostępnij", "komentarze",
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
-    "lire la suite",
+    "lire la suite", "downloads", "download", "kontakt", "contact",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
     "show images", "load more", "send any friend a story", "have your say",
@@ -614,6 +618,20 @@ _SHARE_TARGET = re.compile(
     r"|xing|flipboard|pocket|tumblr|print|drucken|copy|kopieren|link|share|teilen|sms|threads"
     r"|bluesky|mastodon)", re.IGNORECASE)
 SHARE_ROW_MIN_WORDS = 2
+# A small site's footer links inside its last content block ("Impressum | Datenschutz |
+# Kontakt", "Imprint · Privacy Policy · Contact"): every word a legal or service link.
+_SITE_LINK = re.compile(
+    r"(?:impressum|datenschutz(?:erklärung|hinweise)?|kontakt|agb|sitemap|barrierefreiheit"
+    r"|nutzungsbedingungen|haftungsausschluss|cookie-einstellungen|imprint|privacy|policy"
+    r"|contact|terms|conditions|legal|notice|disclaimer|accessibility|cookies|startseite"
+    r"|home|&|and|of|use|und)", re.IGNORECASE)
+SITE_LINKS_MAX_WORDS = 8
+# A forum post's profile fields ("- Registriert seit: 12.3.2012", "Beiträge: 1375",
+# "Joined: Mar 2012", "Posts: 88"): the label and a number or date only.
+_PROFILE_FIELD = re.compile(
+    r"^\W{0,2}(?:registriert seit|mitglied seit|dabei seit|beiträge|joined|member since"
+    r"|posts|messages|reaction score)\s*:\s*(?:\d[\d.,/ -]*|[A-Z][a-z]{2,8}\.? \d{4})$",
+    re.IGNORECASE)
 # The article's age warning, its share count, a share button's label ("This article is
 # more than 2 years old", "This story has been shared 1,234 times.", "Click to share on
 # Twitter (Opens in new window)"), a pager ("Page 1 of 2"), a blog's "Posted in News".
@@ -714,7 +732,8 @@ _UI_PREFIX = re.compile(
     r"^(?:tags?|schlagwörter|stichwörter|themen|temas|etiquetas|kategorie|kategorien|category"
     r"|categories|filed under|posted in|veröffentlicht in|last modified|aktualisiert am"
     r"|zuletzt aktualisiert|letzte änderung|release date|stand|telefon|tel\.|fax|e-mail"
-    r"|kontakt|pressekontakt|contact|media contact|(?:news |publish(?:ed)? |release )?date"
+    r"|kontakt|pressekontakt|medienkontakt|contact|media contact|press contact"
+    r"|(?:news |publish(?:ed)? |release )?date"
     r"|permalink|autor(?:in|en)?|author|verfasser(?:in)?|written by|our standards"
     r"|tagged(?: with)?|topics|related topics|more about|explore)\s*:"
     # the same labels before a date, without a colon ("Letzte Änderung 14.02.2019")
@@ -960,6 +979,14 @@ _ABOUT_HEADING = re.compile(
     r"|à propos(?: de (?:nous|cette série))?)\W{0,2}$",
     re.IGNORECASE,
 )
+# A company's boilerplate closing its press release: "Über die X GmbH: Die X GmbH ist ...",
+# "About X: X is a ..." -- the label names the firm and the text after it names it again,
+# or the label's name ends in a company form. "Über die Jahre hinweg ..." has no colon.
+_COMPANY_ABOUT = re.compile(
+    r"^(?:über|about) (?:(?:die|den|das|the) )?(?P<firm>[^:.!?]{2,60}?)\s*:\s+(?:(?:die|der|das"
+    r"|the) )?", re.IGNORECASE)
+_COMPANY_FORM = re.compile(r"\b(?:gmbh|ag|se|kg|e\.\s?v|inc|ltd|llc|plc|corp)\.?$", re.IGNORECASE)
+COMPANY_ABOUT_MAX_WORDS = 120
 # Blocks at the end of the text where an about-box heading is looked for: the heading and
 # one or two paragraphs of the box.
 ABOUT_TAIL_BLOCKS = 3
@@ -1299,6 +1326,11 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if SHARE_ROW_MIN_WORDS <= n <= 10 and all(
             _SHARE_TARGET.fullmatch(word) for word in _share_words(s)):
         return "ui"
+    if 2 <= n <= SITE_LINKS_MAX_WORDS and _SITE_LINK.match(s) and all(
+            _SITE_LINK.fullmatch(word) for word in _share_words(s)):
+        return "ui"
+    if n <= 5 and ":" in s and _PROFILE_FIELD.match(s):
+        return "ui"
     if n <= 7 and low in _RELATED_EXACT:
         return "related"
     if n <= 20 and _TEASER_LABEL.match(s):
@@ -1444,6 +1476,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "related"
     if n <= 5 and _CONTACT.match(s) and not re.search(r"[.!?]\s*$", s):
         return "ui"
+    if n <= COMPANY_ABOUT_MAX_WORDS and low[:1] in "üa" and low.startswith(
+            ("über ", "about ")) and _is_company_about(s):
+        return "about"
     if _LOOKALIKE_LETTER.search(s) and _mixed_alphabet_words(s) >= MIXED_ALPHABET_MIN_WORDS:
         return "disguised"
     if authors and n <= BYLINE_MAX_WORDS and _is_byline(s, authors):
@@ -1529,6 +1564,38 @@ def _is_kicker(line: str) -> bool:
     return _words(line) <= KICKER_MAX_WORDS and not re.search(r"[.!?…]\W*$", line)
 
 
+def _is_company_about(s: str) -> bool:
+    """A firm's boilerplate: "Über <firm>:" and the text naming the firm again, or a firm's
+    name with its company form ("Über die Brandt & Söhne AG: Wir sind ...")."""
+    m = _COMPANY_ABOUT.match(s)
+    if not m:
+        return False
+    firm = m["firm"]
+    return s.startswith(firm, m.end()) or bool(_COMPANY_FORM.search(firm))
+
+
+# A contact box's heading (alone on its line, with or without a colon) and the lines of the
+# box: a name, a firm, a street, a town, phone and e-mail -- short, without a sentence's end.
+_CONTACT_HEADINGS = frozenset(("kontakt", "contact", "pressekontakt", "press contact",
+                               "medienkontakt", "media contact", "ansprechpartner",
+                               "ansprechpartnerin", "kontakt für medien"))
+CONTACT_BOX_LINES = 8
+CONTACT_DETAIL_MAX_WORDS = 6
+
+
+def _is_contact_detail(line: str, authors: Iterable[str]) -> bool:
+    if _words(line) <= CONTACT_DETAIL_MAX_WORDS and line.rstrip()[-1:] not in ".!?:":
+        return True
+    return classify_line(line, authors) is not None
+
+
+POSTER_NAME_MAX_WORDS = 4
+
+
+def _is_poster_name(line: str) -> bool:
+    return _words(line) <= POSTER_NAME_MAX_WORDS and line.rstrip()[-1:] not in ".!?:"
+
+
 def remove_boilerplate(
     text: str,
     authors: Iterable[str] = (),
@@ -1585,6 +1652,22 @@ def remove_boilerplate(
                 while j < len(lines) and j - i <= 12 and (
                         _is_teaser_item(lines[j]) if listed else _is_linklike(lines[j])):
                     removed["related"] += 1
+                    j += 1
+                i = j
+                continue
+            if rule == "ui" and kept and kept[-1] == lines[i - 1] and ":" in line and (
+                    _PROFILE_FIELD.match(line) and _is_poster_name(kept[-1])):
+                # the forum poster's name right above the profile fields ("- Anna Berger",
+                # "- Registriert seit: 12.3.2012")
+                removed["ui"] += 1
+                seen.discard(kept.pop())
+            if rule == "ui" and len(line) <= 16 and line.lower().strip(" :") in _CONTACT_HEADINGS:
+                # a contact box's heading takes its name, address and phone lines along
+                # ("Kontakt", "Anna Berger", "Hauptstraße 12", "12345 Musterstadt")
+                j = i + 1
+                while j < len(lines) and j - i <= CONTACT_BOX_LINES and _is_contact_detail(
+                        lines[j], authors):
+                    removed["ui"] += 1
                     j += 1
                 i = j
                 continue

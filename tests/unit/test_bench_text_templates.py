@@ -19,6 +19,7 @@ import cms_blocks  # noqa: E402
 import cms_blocks_c  # noqa: E402
 import cms_blocks_d  # noqa: E402
 import cms_blocks_e  # noqa: E402
+import cms_blocks_f  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -138,6 +139,27 @@ def test_cms_e_pages_hold_a_body_and_furniture_of_its_own_language() -> None:
         _shows_its_truth_and_furniture(page, kinds)
         words = " ".join(w for _, ws in page["blocks"] for w in ws)
         other = ("conseil", "récit") if page["lang"] == "de" else ("Stadtrat", "Geschichte")
+        assert not any(w in words for w in other)  # furniture from its own language's bodies
+
+
+def test_cms_f_pages_hold_a_body_and_small_sites_furniture_of_its_language() -> None:
+    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das Backhaus und "
+                 "den Garten in dieser Woche beschlossen hat.", 6)
+    en = _bodies("The story {j} tells in paragraph {i} what the club decided about the bakehouse "
+                 "and the garden this week.", 6)
+    pages = btt.build_pages(de + en, 9, seed=4, cms="F")
+    assert [p["lang"] for p in pages[:3]] == ["en"] * 3  # English bodies first, a third
+    assert {p["lang"] for p in pages[3:]} == {"de"}
+    notes = tuple(n[:12] for lang in ("de", "en") for n in (
+        *cms_blocks_f.STORY_NOTES_F[lang], *cms_blocks_f.NEAR_MISSES_F[lang]))
+    kinds = {f"{site}:{k}" for site, spec in cms_blocks_f.SITES_F.items()
+             for place in spec[2:] for k in place}
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        assert "\n".join(body) in (de if page["lang"] == "de" else en)
+        _shows_its_truth_and_furniture(page, kinds)
+        words = " ".join(w for _, ws in page["blocks"] for w in ws)
+        other = ("bakehouse", "story") if page["lang"] == "de" else ("Backhaus", "Geschichte")
         assert not any(w in words for w in other)  # furniture from its own language's bodies
 
 
