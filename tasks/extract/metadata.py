@@ -113,7 +113,12 @@ from tasks.extract.headline_area import (
     wire_dateline_day,
     yearless_date,
 )
-from tasks.extract.jsonld import jsonld_publisher_name, jsonld_texts, jsonld_value
+from tasks.extract.jsonld import (
+    jsonld_headlines,
+    jsonld_publisher_name,
+    jsonld_texts,
+    jsonld_value,
+)
 from tasks.extract.titles import (
     INVISIBLE_IN_TITLE,
     choose_headline,
@@ -301,6 +306,12 @@ def page_metadata(
             # family name first as two ("Doe; Jane"), "AT&T" as two ("AT; T"); read the same
             # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
+    if md.sitename and md.sitename == md.title and any(
+            squash(h) == squash(md.sitename) for h in jsonld_headlines(scripts)):
+        # trafilatura took a WebPage record's "name" (the page's own title, the
+        # article's headline) for the site's: as an outlet name it hid the <h1> that
+        # says the same, and the release's subhead became the title
+        md.sitename = None
     # a publisher name trafilatura could not read (a list, a value object) is the record's
     md.sitename = md.sitename or jsonld_publisher_name(tree, scripts=scripts)
     site_name = md.sitename or extract_sitename(tree) or None
