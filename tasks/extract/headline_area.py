@@ -425,10 +425,14 @@ _DAY_ONLY_LINE = re.compile(
     # a government or association page dated only by its last change (round 4's rule: a
     # page dated by its change alone keeps it; a colon after any other word is no label:
     # "Frist: 03.12.2026")
-    r"|letzte\s+änderung\s*:\s*|zuletzt\s+geändert\s*:\s*)?"
+    r"|letzte\s+änderung\s*:\s*|zuletzt\s+geändert\s*:\s*"
+    # and a Brazilian or Latin-American news page's "Atualizado em 03/12/2026 14h05" /
+    # "Actualizado el 03/12/2026" shown alone (the same rule)
+    r"|atualizad[oa]\s+em\s+|actualizad[oa]\s+el\s+)?"
     r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})"
-    r"(,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*",
+    # (Brazil writes the time "14h05")
+    r"(,?\s+\d{1,2}[:.h]\d{2}(?:\s*uhr)?)?\s*",
     re.I,
 )
 # A letter's or a press release's place and day opening its first paragraph: "Berlin, den
