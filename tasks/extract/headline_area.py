@@ -742,6 +742,34 @@ def visible_date(
     return day, level
 
 
+# How far into a line its update label may start ("Last updated: ...", "Atualizado em").
+MAX_UPDATE_LABEL_START = 6
+
+
+def story_update_day(headline: HtmlElement | None, day_first: bool = False) -> date | None:
+    """The day of the first line in the headline's <article> (with none, the headline's
+    container) whose own text opens with an update label and holds a day ("<p
+    class=data>Atualizado em 03/12/2026 14h05</p>", "Updated: Dec 3, 2026"); None when
+    there is none. Such a line is refused beside the headline as an update; on a page
+    dated by nothing else it is the day (round 4's rule)."""
+    if headline is None:
+        return None
+    story = next(headline.iterancestors("article"), None)
+    story = story if story is not None else headline.getparent()
+    if story is None:
+        return None
+    for elem in story.iter():
+        lead = elem.text
+        if not lead or len(lead) >= MAX_DATE_TEXT or not any(c.isdigit() for c in lead):
+            continue
+        m = _MODIFIED_CUE.search(lead)
+        if m is not None and m.start() <= MAX_UPDATE_LABEL_START:
+            day = parse_visible_date(lead, day_first)
+            if day is not None:
+                return day
+    return None
+
+
 # A line that opens with a byline word and goes on with a capitalised name: "Von Anna
 # Keller", "Text von Christian S.", "Ein Artikel von Pamela S. | 27.01.2022", "Par Matthieu
 # Hy", "Posted by Konstantin", "By Tim Anderson and Jo Lee". The name part is what the

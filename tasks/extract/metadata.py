@@ -107,6 +107,7 @@ from tasks.extract.headline_area import (
     relative_date,
     signature_byline,
     story_anchor,
+    story_update_day,
     submitted_byline,
     text_byline,
     wire_credit,
@@ -489,6 +490,12 @@ def page_metadata(
             today = fetched.astimezone(zone).date() if zone else fetched.date()
             day = (yearless_date(anchor, in_other_area, today)
                    or wire_dateline_day(tree, in_other_area, today))
+            found, source = (day.isoformat() if day else None), "text"
+        if not found:
+            # a story dated only by its update line ("Atualizado em 03/12/2026 14h05" in a
+            # date-classed element, refused beside the headline as an update): that day,
+            # before htmldate and the text's first date, which read a "Veja também" list's
+            day = story_update_day(anchor, day_first)
             found, source = (day.isoformat() if day else None), "text"
         if not found:
             found, source = htmldate_date(

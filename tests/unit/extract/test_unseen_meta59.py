@@ -173,3 +173,26 @@ def test_publicado_before_atualizado_keeps_the_publication():
     m = meta(br_page('<p>Publicado em 02/05/2025 09h10</p><p>Atualizado em 04/05/2025 17h44'
                      '</p>'), BR_URL)
     assert m.published_date == date(2025, 5, 2)
+
+
+def test_date_classed_atualizado_line_alone():
+    # g1-like: the update line in a date-classed element (refused beside the headline as
+    # an update) is the only day the story shows: that day, not the related list's
+    m = meta(br_page('<p class="data">Atualizado em 04/05/2025 17h44</p>'), BR_URL)
+    assert m.published_date == date(2025, 5, 4)
+
+
+def test_date_classed_publication_beats_its_update():
+    # near-miss: a date-classed "Publicado em" line beside it is the publication
+    m = meta(br_page('<p class="data">Publicado em 02/05/2025 09h10</p>'
+                     '<p class="data">Atualizado em 04/05/2025 17h44</p>'), BR_URL)
+    assert m.published_date == date(2025, 5, 2)
+
+
+def test_recorded_publication_beats_a_classed_update_line():
+    # near-miss: the record's datePublished dates the page; the update line is no vote
+    record = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                         "headline": BR_HEADLINE, "datePublished": "2025-04-28T09:10:00-03:00"})
+    html = br_page('<p class="data">Atualizado em 04/05/2025 17h44</p>').replace(
+        "</title>", f'</title><script type="application/ld+json">{record}</script>')
+    assert meta(html, BR_URL).published_date == date(2025, 4, 28)
