@@ -747,10 +747,10 @@ MAX_UPDATE_LABEL_START = 6
 
 
 def story_update_day(headline: HtmlElement | None, day_first: bool = False) -> date | None:
-    """The day of the first line in the headline's <article> (with none, the headline's
-    container) whose own text opens with an update label and holds a day ("<p
-    class=data>Atualizado em 03/12/2026 14h05</p>", "Updated: Dec 3, 2026"); None when
-    there is none. Such a line is refused beside the headline as an update; on a page
+    """The day of the headline's <article> (with none, the headline's container) when its
+    first line that holds a day opens with an update label ("<p class=data>Atualizado em
+    03/12/2026 14h05</p>", "Updated: Dec 3, 2026"); None when there is none or another
+    dated line comes first. Such a line is refused beside the headline as an update; on a page
     dated by nothing else it is the day (round 4's rule)."""
     if headline is None:
         return None
@@ -762,11 +762,14 @@ def story_update_day(headline: HtmlElement | None, day_first: bool = False) -> d
         lead = elem.text
         if not lead or len(lead) >= MAX_DATE_TEXT or not any(c.isdigit() for c in lead):
             continue
+        day = parse_visible_date(lead, day_first)
+        if day is None:
+            continue
         m = _MODIFIED_CUE.search(lead)
-        if m is not None and m.start() <= MAX_UPDATE_LABEL_START:
-            day = parse_visible_date(lead, day_first)
-            if day is not None:
-                return day
+        # the story's first dated line: an update line is the day; any other (Joomla's
+        # "Created: 26 January 2025" before its "Last Updated: ...") says the update is
+        # not the page's only date, and htmldate reads that one
+        return day if m is not None and m.start() <= MAX_UPDATE_LABEL_START else None
     return None
 
 

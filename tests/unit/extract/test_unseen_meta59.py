@@ -196,3 +196,16 @@ def test_recorded_publication_beats_a_classed_update_line():
     html = br_page('<p class="data">Atualizado em 04/05/2025 17h44</p>').replace(
         "</title>", f'</title><script type="application/ld+json">{record}</script>')
     assert meta(html, BR_URL).published_date == date(2025, 4, 28)
+
+
+def test_created_line_before_last_updated_is_not_an_update_only_page():
+    # near-miss (family J's Joomla layout, no <h1>): "Created:" before "Last Updated:" in
+    # the story: the update is not the page's only date, the creation day is the answer
+    html = (f'<html lang="en"><head><title>{HEADLINE} » Daily Courier</title></head><body>'
+            '<main><article><div class="article-info"><dl class="article-info">'
+            '<dt class="article-info-term">Details</dt>'
+            '<dd class="create">Created: 26 January 2025</dd>'
+            '<dd class="modified">Last Updated: 05 February 2025</dd>'
+            '<dd class="hits">Hits: 4411</dd></dl></div>'
+            f'<div class="article-body">{STORY}</div></article></main></body></html>')
+    assert meta(html).published_date == date(2025, 1, 26)
