@@ -491,12 +491,9 @@ def page_metadata(
             day = (yearless_date(anchor, in_other_area, today)
                    or wire_dateline_day(tree, in_other_area, today))
             found, source = (day.isoformat() if day else None), "text"
-        if not found:
-            # a story dated only by its update line ("Atualizado em 03/12/2026 14h05" in a
-            # date-classed element, refused beside the headline as an update): that day,
-            # before htmldate and the text's first date, which read a "Veja também" list's
-            day = story_update_day(anchor, day_first)
-            found, source = (day.isoformat() if day else None), "text"
+        # a story dated only by its update line ("Atualizado em 03/12/2026 14h05" in a
+        # date-classed element, refused beside the headline as an update)
+        update = None if found else story_update_day(anchor, day_first)
         if not found:
             found, source = htmldate_date(
                 tree, url, now, extensive=False, day_first=day_first,
@@ -505,6 +502,11 @@ def page_metadata(
             # where nothing else dates the page, stays: most pages are never updated after
             # the day they appear, and a guess of low confidence is nearer than none)
             found = None if found == clock_day or _dated_only_in_teasers(tree, found) else found
+        if update is not None and (found or "")[:10] != update.isoformat():
+            # htmldate read another day (a "Veja também" list's after the story): the
+            # story's own update line is the day (round 4's rule); where both agree the
+            # answer stays htmldate's
+            found, source = update.isoformat(), "text"
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
