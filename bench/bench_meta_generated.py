@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|K|L]
+                                                   [--unseen A|B|...|L|M]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -162,6 +162,40 @@ them: the day the page was put up, not a day it names or a later change):
   the site's name ("Post – Site" in `<title>`) or a `<h1>` the blog's section ("Blog",
   "Aktualności") with `<title>` the site alone; `<title>Post | Site – Claim</title>`
   beside the post's `<h1>`: the post's title.
+Round 11 (session 59) made L a tuning set and added M, fixed before any result, held out:
+the .com/.org English and the Latin-American side of the dev mix (built by `make_page_m`:
+half English company/SaaS blogs, recipe, review, podcast, press-wire, NGO and Medium-like
+pages, a third Spanish news of .cl/.pe/.com.ar/.com.uy/.bo/.com.pa, the rest Brazilian
+.com.br; a Yoast-like JSON-LD graph with the true day on about a third of the English
+pages that do not show only an update; related posts with other days and writers). M's
+truth decisions (as the dev corpus's annotators give them):
+- the publication day, not a later change: "Published Nov 20, 2026 | Last updated on Dec
+  3, 2026" is Nov 20; WP Recipe Maker's "Published: ... · Modified: ..." the published
+  day; "Fecha de publicación: 03/12/2026 | Actualizado el 15/12/2026 10:15" the 3rd;
+- a page dated only by its update keeps it (round 4's rule): a SaaS blog's "Updated: Dec
+  3, 2026 · 6 min read", a review site's "Last updated: December 3, 2026", Brazilian
+  "Atualizado em 03/12/2026 14h05";
+- "Episode 42 · Dec 3, 2026 · 45 min", Medium's "X · Follow · 5 min read · Dec 3, 2026",
+  an NGO report's "Publication date: 3 December 2026" beside "Download PDF", the wires'
+  "NEWS PROVIDED BY / Company / Dec 03, 2026, 08:00 ET", "December 03, 2026 08:00 AM
+  Eastern Standard Time", "December 03, 2026 08:00 ET | Source: Company": that day;
+- Latin-American and Brazilian pages write the day first: "03/12/2026 - 14:05",
+  "Postado em 03/12/2026 às 14:05", g1's "<time>03/12/2026 14h05</time> Atualizado há 3
+  horas" (the 3rd: "há N horas" is the update's age); "Publicado el jueves 3 de diciembre
+  de 2026 a las 14:05 hrs.", "Jueves, 3 de Diciembre de 2026";
+- "Hace 2 horas" alone: the fetch time less those hours, as the day in the site's own zone
+  (Peru's evening before where 06:00 UTC less two hours is 23:00 the day before);
+- authors: "Written by X, Head of Content" in an author card (with X's avatar): X; "Written
+  by X · Reviewed by Y", "By X | Fact checked by Y": X, the reviewer is no author; two
+  avatars and "X and Y": X and Y; "X · Follow · 5 min read": X; "Our expert X tested 12
+  models": X; "Por: X | Corresponsal": X; "Por X / Y", "Por X e Y": both; "Por X, g1 São
+  Paulo": X; an agency alone ("Agencia EFE", "Agência Brasil"): the agency (round 1's rule,
+  as the dev corpus's 24horas.cl); "Por Redacción Diario El Sur": "Redacción Diario El
+  Sur", the newsroom as written (the dev corpus's "Redacción Diario Pagina Siete"); a press
+  wire's company ("NEWS PROVIDED BY") is no author: the page has none;
+- titles: the `<h1>`: not "Ep. 42: Headline - Podcast", "Headline | by X | Medium",
+  "Headline Recipe (Easy, 30 Minutes) - Site"; a release's `<h2>` subhead after its `<h1>`
+  is not the title; a category link above the `<h1>` is not part of it.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -2951,12 +2985,271 @@ def make_page_l(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- --unseen M (round 11): the .com/.org English and Latin-American side of the dev mix -
+# Company and SaaS blogs, recipe and review sites, podcast pages, press-release wires, NGO
+# reports, Medium-like pages; Spanish and Portuguese news and blogs of Chile, Peru,
+# Argentina, Brazil, Uruguay, Bolivia and Panama. Built by make_page_m; truth decisions in
+# the module docstring.
+SITES_M = {
+    "en": [("Brightline CRM Blog", "brightlinecrm.com"), ("Pantry & Pine", "pantryandpine.com"),
+           ("GearScout Reviews", "gearscout.com"), ("Open Water Alliance", "openwateralliance.org"),
+           ("The Build Log Podcast", "buildlogpodcast.com"), ("Ledgerly Docs", "ledgerly.com")],
+    "es": [("Diario El Sur", "diarioelsur.cl"), ("La Voz del Rímac", "lavozdelrimac.pe"),
+           ("El Observador del Plata", "observadordelplata.com.ar"),
+           ("Montevideo Hoy", "montevideohoy.com.uy"), ("Correo del Oriente", "correooriente.bo"),
+           ("Istmo Noticias", "istmonoticias.com.pa")],
+    "pt": [("Folha do Cerrado", "folhadocerrado.com.br"),
+           ("Portal Litoral Sul", "portallitoralsul.com.br")],
+}
+ZONE_M = {"com": -5, "org": -5, "cl": -3, "pe": -5, "ar": -3, "uy": -3, "bo": -4, "pa": -5,
+          "br": -3}
+CITY_M = {"cl": "Santiago", "pe": "Lima", "ar": "Buenos Aires", "uy": "Montevideo",
+          "bo": "Santa Cruz", "pa": "Panamá", "br": "São Paulo"}
+M_DATE_LANG = {
+    "saas_updated_reading": ("en",), "saas_published_last_updated": ("en",),
+    "wprm_published_modified": ("en",), "review_last_updated_tested": ("en",),
+    "podcast_episode_line": ("en",), "wire_news_provided_by": ("en",),
+    "wire_business_est": ("en",), "wire_globe_source": ("en",),
+    "medium_follow_read": ("en",), "ngo_publication_date_pdf": ("en",),
+    "es_publicado_weekday_hrs": ("es",), "es_slashed_dash_time": ("es",),
+    "es_hace_horas": ("es",), "es_fecha_pub_actualizado": ("es",),
+    "es_capitalised_weekday": ("es",), "pt_atualizado_only": ("pt",),
+    "pt_g1_time_atualizado_ha": ("pt",), "pt_postado_em_slashed": ("pt",),
+}
+M_AUTHOR_LANG = {
+    "written_by_role_card": ("en",), "written_reviewed_by": ("en",),
+    "by_fact_checked_by": ("en",), "avatars_x_and_y": ("en",), "medium_name_follow": ("en",),
+    "our_expert_tested": ("en",),
+    "por_colon_corresponsal": ("es",), "por_redaccion_site": ("es",),
+    "agencia_efe_only": ("es", "pt"), "por_x_slash_y": ("es",),
+    "pt_por_x_g1_city": ("pt",), "pt_por_x_e_y": ("pt",),
+}
+ROLE_M = ("Head of Content", "Senior Content Marketing Manager", "Product Marketing Lead",
+          "Founder & CEO")
+
+
+def _m_lang(rng: random.Random) -> str:
+    """Half English (.com/.org), a third Spanish of Latin America, the rest Brazilian."""
+    x = rng.random()
+    return "en" if x < 0.5 else "es" if x < 0.82 else "pt"
+
+
+def _m_date(dconv: str, day: date, stamp: datetime, site: str,  # noqa: C901
+            rng: random.Random) -> tuple[str, str, str]:
+    """Family M's date conventions: (line above the heading, meta line under it, a line
+    after the body). `stamp` is the local publication instant."""
+    en_long = f"{MONTHS['en'][day.month - 1]} {day.day}, {day.year}"
+    en_abbr = f"{MONTHS['en'][day.month - 1][:3]} {day.day}, {day.year}"
+    later = day + timedelta(days=rng.randint(3, 200))
+    later = min(later, (NOW - timedelta(days=1)).date())
+    later_en = f"{MONTHS['en'][later.month - 1]} {later.day}, {later.year}"
+    es_long = f"{day.day} de {MONTHS['es'][day.month - 1]} de {day.year}"
+    above = meta = tail = ""
+    if dconv == "saas_updated_reading":
+        meta = (f'<div class="post-meta"><span>Updated: {en_abbr}</span> · '
+                f"<span>{rng.randint(4, 14)} min read</span></div>")
+    elif dconv == "saas_published_last_updated":
+        meta = (f'<p class="blog-post__meta">Published {en_abbr} | '
+                f"Last updated on {later_en}</p>")
+    elif dconv == "wprm_published_modified":
+        meta = (f'<div class="entry-meta"><span class="published">Published: {en_long}</span>'
+                f' · <span class="modified">Modified: {later_en}</span></div>'
+                '<a class="wprm-recipe-jump wprm-jump-to-recipe-shortcode" '
+                'href="#recipe">Jump to Recipe</a>')
+    elif dconv == "review_last_updated_tested":
+        meta = f'<p class="updated-date">Last updated: {en_long}</p>'
+    elif dconv == "podcast_episode_line":
+        above = (f'<p class="episode-meta">Episode {rng.randint(12, 260)} · {en_abbr} · '
+                 f"{rng.randint(25, 80)} min</p>")
+    elif dconv == "wire_news_provided_by":
+        meta = (f'<div class="release-meta"><p>NEWS PROVIDED BY</p><p><strong>'
+                f"{escape(site)}</strong></p><p>{day:%b %d, %Y}, {stamp:%H:%M} ET</p></div>")
+    elif dconv == "wire_business_est":
+        meta = (f'<div class="bw-release-timestamp"><time>{day:%B %d, %Y} '
+                f"{stamp:%I:%M %p} Eastern Standard Time</time></div>")
+    elif dconv == "wire_globe_source":
+        meta = (f'<p class="article-published-source">{day:%B %d, %Y} {stamp:%H:%M} ET '
+                f"| Source: {escape(site)}</p>")
+    elif dconv == "medium_follow_read":
+        pass  # written in the author's line (make_page_m)
+    elif dconv == "ngo_publication_date_pdf":
+        tail = (f'<div class="report-facts"><p>Publication date: {day.day} '
+                f"{MONTHS['en'][day.month - 1]} {day.year}</p><p><a href=\"/report.pdf\">"
+                f"Download PDF ({rng.randint(1, 9)}.{rng.randint(0, 9)} MB)</a></p></div>")
+    elif dconv == "es_publicado_weekday_hrs":
+        meta = (f'<p class="fecha">Publicado el {WEEKDAYS["es"][day.weekday()]} {es_long} '
+                f"a las {stamp:%H:%M} hrs.</p>")
+    elif dconv == "es_slashed_dash_time":
+        meta = f'<span class="fecha">{day:%d/%m/%Y} - {stamp:%H:%M}</span>'
+    elif dconv == "es_hace_horas":
+        hours = round((NOW - stamp).total_seconds() / 3600)
+        meta = f'<span class="time-ago">Hace {hours} hora{"s" if hours > 1 else ""}</span>'
+    elif dconv == "es_fecha_pub_actualizado":
+        meta = (f'<p class="meta">Fecha de publicación: {day:%d/%m/%Y} | Actualizado el '
+                f"{later:%d/%m/%Y} {rng.randint(8, 20):02d}:{rng.randint(0, 59):02d}</p>")
+    elif dconv == "es_capitalised_weekday":
+        meta = (f'<p class="date">{WEEKDAYS["es"][day.weekday()].capitalize()}, {day.day} de '
+                f"{MONTHS['es'][day.month - 1].capitalize()} de {day.year}</p>")
+    elif dconv == "pt_atualizado_only":
+        meta = f'<p class="data">Atualizado em {day:%d/%m/%Y} {stamp:%H}h{stamp:%M}</p>'
+    elif dconv == "pt_g1_time_atualizado_ha":
+        meta = (f'<p class="content-publication-data__updated"><time itemprop="datePublished">'
+                f"{day:%d/%m/%Y} {stamp:%H}h{stamp:%M}</time> Atualizado há "
+                f"{rng.randint(2, 9)} horas</p>")
+    elif dconv == "pt_postado_em_slashed":
+        meta = f'<p class="post-date">Postado em {day:%d/%m/%Y} às {stamp:%H:%M}</p>'
+    else:
+        raise ValueError(dconv)
+    return above, meta, tail
+
+
+def _m_author(aconv: str, lang: str, names: list[str], site: str, domain: str,
+              rng: random.Random) -> tuple[str, str, list[str]]:
+    """Family M's author conventions: (byline under the heading, a block after the body,
+    the true authors)."""
+    n = escape(names[0])
+    other = person(lang, rng, set(names))
+    o = escape(other)
+    if aconv == "written_by_role_card":
+        return "", (f'<div class="author-card"><img class="avatar" src="/a.jpg" alt="{n}">'
+                    f'<p>Written by <a href="/author/{_slug(names[0])}">{n}</a>, '
+                    f"{rng.choice(ROLE_M)}</p></div>"), names[:1]
+    if aconv == "written_reviewed_by":
+        return (f'<p class="byline">Written by <a href="/author/{_slug(names[0])}">{n}</a> · '
+                f'Reviewed by <a href="/reviewer/{_slug(other)}">{o}</a></p>'), "", names[:1]
+    if aconv == "by_fact_checked_by":
+        return f'<p class="byline">By {n} | Fact checked by {o}</p>', "", names[:1]
+    if aconv == "avatars_x_and_y":
+        return (f'<div class="post-authors"><img src="/a1.jpg" alt="{n}"><img src="/a2.jpg" '
+                f'alt="{o}"><span>{n} and {o}</span></div>'), "", [names[0], other]
+    if aconv == "medium_name_follow":
+        return "", "", names[:1]  # written with the date line (make_page_m)
+    if aconv == "our_expert_tested":
+        return (f'<p class="expert-note">Our expert {n} tested {rng.randint(6, 20)} models '
+                "over three months.</p>"), "", names[:1]
+    if aconv == "por_colon_corresponsal":
+        return f'<p class="autor">Por: {n} | Corresponsal</p>', "", names[:1]
+    if aconv == "por_redaccion_site":
+        team = f"Redacción {site}"
+        return f'<p class="autor">Por {escape(team)}</p>', "", [team]
+    if aconv == "agencia_efe_only":
+        agency = "Agencia EFE" if lang == "es" else "Agência Brasil"
+        return f'<p class="autor">{agency}</p>', "", [agency]
+    if aconv == "por_x_slash_y":
+        return f'<p class="autor">Por {n} / {o}</p>', "", [names[0], other]
+    if aconv == "pt_por_x_g1_city":
+        city = rng.choice(("São Paulo", "Rio de Janeiro", "Brasília"))
+        return f'<p class="content-publication-data__from">Por {n}, g1 {city}</p>', "", \
+            names[:1]
+    if aconv == "pt_por_x_e_y":
+        return f'<p class="autor">Por {n} e {o}</p>', "", [names[0], other]
+    raise ValueError(aconv)
+
+
+def make_page_m(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, many parts
+    """A family M page: a company/SaaS/recipe/review/podcast/wire/NGO/Medium page in
+    English, or a Latin-American news page (see the module docstring for the truth)."""
+    lang = _m_lang(rng)
+    dconv = rng.choice([c for c, langs in M_DATE_LANG.items() if lang in langs])
+    aconv = rng.choice([c for c, langs in M_AUTHOR_LANG.items() if lang in langs])
+    site, domain = rng.choice(SITES_M[lang])
+    tld = domain.rsplit(".", 1)[-1]
+    tz = timezone(timedelta(hours=ZONE_M[tld]))
+    if dconv == "medium_follow_read":  # the date sits in the author's line
+        aconv = "medium_name_follow"
+    if dconv == "es_hace_horas":  # a fresh page: "Hace N horas" before the fetch
+        stamp = NOW.astimezone(tz) - timedelta(hours=rng.randint(1, 2))
+    else:
+        stamp = datetime(2024, 1, 1, rng.randint(7, 19), rng.randint(0, 59), tzinfo=tz) \
+            + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = headline(lang, rng)
+    names = [person(lang, rng)]
+    if dconv.startswith("wire_"):
+        aconv = "wire_company_none"
+        byline, after_body, authors = "", "", []
+    else:
+        byline, after_body, authors = _m_author(aconv, lang, names, site, domain, rng)
+    above, meta, tail = _m_date(dconv, day, stamp, site, rng)
+    if aconv == "medium_name_follow":
+        shown = (f" · {MONTHS['en'][day.month - 1][:3]} {day.day}, {day.year}"
+                 if dconv == "medium_follow_read" else "")
+        byline = (f'<div class="pw-author"><a href="/@{_slug(names[0])}">'
+                  f"{escape(names[0])}</a> · <button>Follow</button> · "
+                  f"<span>{rng.randint(3, 12)} min read</span>{shown}</div>")
+    conv = {"date": dconv, "author": aconv}
+
+    # --- titles
+    slug = "-".join(re.findall(r"\w+", unicodedata.normalize("NFKD", title)
+                               .encode("ascii", "ignore").decode().lower()))[:60]
+    url = f"https://www.{domain}/{'blog' if lang == 'en' else 'noticias'}/{slug}-{i}"
+    kicker = ""
+    if dconv == "podcast_episode_line":
+        tconv = "podcast_ep_number_title"
+        doc_title = f"Ep. {rng.randint(12, 260)}: {title} - {site}"
+    elif aconv == "medium_name_follow":
+        tconv = "medium_title_by_name"
+        doc_title = f"{title} | by {names[0]} | Medium"
+    elif dconv == "wprm_published_modified":
+        tconv = "recipe_seo_suffix"
+        doc_title = f"{title} Recipe (Easy, 30 Minutes) - {site}"
+    elif dconv.startswith("wire_"):
+        tconv = "release_h1_h2_subhead"
+        doc_title = f"{title}"
+        kicker = f'<h2 class="subhead">{escape(headline(lang, rng))}</h2>'
+    else:
+        tconv = rng.choice(("title_site_pipe", "category_link_above_h1", "og_title_site_dash"))
+        doc_title = f"{title} | {site}" if tconv != "og_title_site_dash" else \
+            f"{title} - {site}"
+        if tconv == "category_link_above_h1":
+            cat = {"en": ("Marketing", "Sales", "Guides"), "es": ("Nacional", "Política"),
+                   "pt": ("Cidades", "Política")}[lang]
+            above = f'<a class="category" href="/c/">{rng.choice(cat)}</a>' + above
+    conv["title"] = tconv
+    og = (f'<meta property="og:title" content="{escape(title)} - {escape(site)}">'
+          if conv["title"] == "og_title_site_dash" else "")
+
+    jsonld = ""
+    if lang == "en" and dconv not in ("saas_updated_reading", "review_last_updated_tested") \
+            and rng.random() < 0.3:  # Yoast's graph on some blogs, with the true day
+        jsonld = ('<script type="application/ld+json">' + json.dumps({
+            "@context": "https://schema.org", "@graph": [
+                {"@type": "WebPage", "@id": url, "name": doc_title},
+                {"@type": "Article", "headline": title, "datePublished":
+                 stamp.isoformat(), "isPartOf": {"@id": url}}]}) + "</script>")
+    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
+                         for _ in range(rng.randint(2, 4)))
+    related = ""
+    if rng.random() < 0.6:  # related posts with their own days and writers
+        rel_word = {"en": "Related posts", "es": "Te puede interesar", "pt": "Veja também"}
+        items = "".join(
+            f'<li><a href="/r/{i}-{k}">{escape(headline(lang, rng))}</a> '
+            f'<span class="date">{_recent(rng, 30):%d/%m/%Y}</span> '
+            f"<span>{escape(person(lang, rng, set(names)))}</span></li>" for k in range(3))
+        related = f'<aside class="related"><h3>{rel_word[lang]}</h3><ul>{items}</ul></aside>'
+    content = (f'<article class="post">{above}<h1 class="post-title">{escape(title)}</h1>'
+               f'{kicker}{meta}{byline}<div class="post-body">{paragraphs}</div>{tail}'
+               f"{after_body}</article>")
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{og}{jsonld}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="site-header"><a class="logo" href="/">{escape(site)}</a>'
+        f'<nav><a href="/">Home</a> <a href="/about">About</a></nav></header>'
+        f"<main>{content}{related}</main>"
+        f'<footer class="site-footer"><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
         return [make_page_k(rng, i) for i in range(n)]
     if family == "L":  # its own page builder too
         return [make_page_l(rng, i) for i in range(n)]
+    if family == "M":  # and M
+        return [make_page_m(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -3050,7 +3343,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKL"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLM"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

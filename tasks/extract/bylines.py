@@ -577,7 +577,10 @@ _ROLE_WORD = re.compile(
     # the profession of a guest author, written before the name on law firms' and
     # advisers' posts ("Autor: Rechtsanwalt Sebastian E.", "Attorney John S.")
     r"|(?:rechts|fach)?anw[aä]lt(?:in)?|attorney|lawyer|avocate?|abogad[oa]|avvocat[oa]"
-    r"|steuerberater(?:in)?|notar(?:in)?",
+    r"|steuerberater(?:in)?|notar(?:in)?"
+    # a company blog's author card ("Written by X, Head of Content", "X, Product Marketing
+    # Lead", "X, Founder & CEO")
+    r"|head|manager|lead|director|founder|co-founder|ceo|cmo|cto|strategist|marketer",
     re.IGNORECASE,
 )
 _ROLE_MODIFIERS = frozenset({
@@ -586,6 +589,10 @@ _ROLE_MODIFIERS = frozenset({
     "staff", "special", "spécial", "spéciale", "especial", "speciale", "deputy", "managing",
     "executive", "foreign", "contributing", "associate", "assistant", "news", "sports",
     "business", "science", "features", "digital", "online", "the", "our", "unser", "unsere",
+    # what a company blog's role names ("Head of Content", "Senior Content Marketing
+    # Manager", "Founder & CEO")
+    "of", "&", "and", "content", "marketing", "product", "growth", "brand", "communications",
+    "social", "media", "seo", "editorial",
 })
 _PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|da|w|we)\s.*$",
                                re.IGNORECASE)
@@ -609,6 +616,10 @@ def _without_trailing_role(name: str) -> str:
     ("<span>Anna Berg</span><span>Senior Correspondent</span>", read as one text): the
     role's words go when at least two words of a name stay ("Anna Writer" stays whole)."""
     words = name.split()
+    if len(words) <= MAX_ROLE_WORDS and is_role(name):
+        # a role and nothing else ("Senior Content Marketing Manager"): its tail cut, the
+        # head ("Senior Content") read as a name; left whole, the leading-role cut drops it
+        return name
     for size in range(min(MAX_ROLE_WORDS, len(words) - 2), 0, -1):
         if is_role(" ".join(words[-size:])):
             return " ".join(words[:-size])
@@ -623,6 +634,10 @@ def _without_leading_role(name: str) -> str:
     if is_role(name):
         return name  # a role and its place ("Corresponsal en Madrid"): no name to keep
     words = name.split()
+    if len(words) <= MAX_ROLE_WORDS and is_role(name):
+        # a role and nothing else ("Senior Content Marketing Manager"): its tail cut, the
+        # head ("Senior Content") read as a name; left whole, the leading-role cut drops it
+        return name
     for size in range(min(MAX_ROLE_WORDS, len(words) - 2), 0, -1):
         if is_role(" ".join(words[:size]).rstrip(":")):
             return " ".join(words[size:])
@@ -739,7 +754,10 @@ def _split_joined(part: str) -> list[str]:
 
 # Credits in a byline for work other than the writing: editing, graphics, translation.
 _NOT_AN_AUTHOR_CREDIT = re.compile(
-    r"^\s*(?:(?:additional\s+)?editing|edited|compiled|fact[- ]?checking|graphics|design"
+    r"^\s*(?:(?:additional\s+)?editing|edited|compiled|fact[- ]?check(?:ing|ed)|graphics"
+    # a company blog's or health site's reviewer ("Written by X · Reviewed by Y", "By X |
+    # Fact checked by Y", "Medically reviewed by Y")
+    r"|(?:medically\s+|expert\s+)?reviewed|design"
     r"|translation|translated|produced|production)\s+by\b", re.IGNORECASE)
 
 

@@ -425,10 +425,14 @@ _DAY_ONLY_LINE = re.compile(
     # a government or association page dated only by its last change (round 4's rule: a
     # page dated by its change alone keeps it; a colon after any other word is no label:
     # "Frist: 03.12.2026")
-    r"|letzte\s+änderung\s*:\s*|zuletzt\s+geändert\s*:\s*)?"
+    r"|letzte\s+änderung\s*:\s*|zuletzt\s+geändert\s*:\s*"
+    # and a Brazilian or Latin-American news page's "Atualizado em 03/12/2026 14h05" /
+    # "Actualizado el 03/12/2026" shown alone (the same rule)
+    r"|atualizad[oa]\s+em\s+|actualizad[oa]\s+el\s+)?"
     r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,}\.?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4})"
-    r"(,?\s+\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*",
+    # (Brazil writes the time "14h05")
+    r"(,?\s+\d{1,2}[:.h]\d{2}(?:\s*uhr)?)?\s*",
     re.I,
 )
 # A letter's or a press release's place and day opening its first paragraph: "Berlin, den
@@ -736,6 +740,37 @@ def visible_date(
                  or any(d in skip for d in elem.iterdescendants())):
         return None
     return day, level
+
+
+# How far into a line its update label may start ("Last updated: ...", "Atualizado em").
+MAX_UPDATE_LABEL_START = 6
+
+
+def story_update_day(headline: HtmlElement | None, day_first: bool = False) -> date | None:
+    """The day of the headline's <article> (with none, the headline's container) when its
+    first line that holds a day opens with an update label ("<p class=data>Atualizado em
+    03/12/2026 14h05</p>", "Updated: Dec 3, 2026"); None when there is none or another
+    dated line comes first. Such a line is refused beside the headline as an update; on a page
+    dated by nothing else it is the day (round 4's rule)."""
+    if headline is None:
+        return None
+    story = next(headline.iterancestors("article"), None)
+    story = story if story is not None else headline.getparent()
+    if story is None:
+        return None
+    for elem in story.iter():
+        lead = elem.text
+        if not lead or len(lead) >= MAX_DATE_TEXT or not any(c.isdigit() for c in lead):
+            continue
+        day = parse_visible_date(lead, day_first)
+        if day is None:
+            continue
+        m = _MODIFIED_CUE.search(lead)
+        # the story's first dated line: an update line is the day; any other (Joomla's
+        # "Created: 26 January 2025" before its "Last Updated: ...") says the update is
+        # not the page's only date, and htmldate reads that one
+        return day if m is not None and m.start() <= MAX_UPDATE_LABEL_START else None
+    return None
 
 
 # A line that opens with a byline word and goes on with a capitalised name: "Von Anna

@@ -137,6 +137,19 @@ def jsonld_article_body(scripts: list[str]) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
+def jsonld_headlines(scripts: list[str]) -> list[str]:
+    """The `headline` strings of the records in `scripts` (the page's jsonld_texts)."""
+    found: list[tuple[str, object]] = []
+    for text in scripts:
+        if '"headline"' not in text:
+            continue  # (most scripts: no record to read)
+        try:
+            walk_jsonld(load_jsonld(text), found, ("headline",))
+        except (ValueError, RecursionError):
+            continue
+    return [v for _, v in found if isinstance(v, str)]
+
+
 def jsonld_publisher_name(tree: HtmlElement, *, scripts: list[str] | None = None) -> str | None:
     """The name of the publisher the page's JSON-LD records (`"publisher": {"name":
     ...}`, or the node of its `@id` in the record's `@graph`), the first string of a list

@@ -107,13 +107,19 @@ from tasks.extract.headline_area import (
     relative_date,
     signature_byline,
     story_anchor,
+    story_update_day,
     submitted_byline,
     text_byline,
     wire_credit,
     wire_dateline_day,
     yearless_date,
 )
-from tasks.extract.jsonld import jsonld_publisher_name, jsonld_texts, jsonld_value
+from tasks.extract.jsonld import (
+    jsonld_headlines,
+    jsonld_publisher_name,
+    jsonld_texts,
+    jsonld_value,
+)
 from tasks.extract.titles import (
     INVISIBLE_IN_TITLE,
     choose_headline,
@@ -301,6 +307,12 @@ def page_metadata(
             # family name first as two ("Doe; Jane"), "AT&T" as two ("AT; T"); read the same
             # bylines again without the address, the reference read
             md.author = normalize_byline("; ".join(sources))
+    if md.sitename and md.sitename == md.title and any(
+            squash(h) == squash(md.sitename) for h in jsonld_headlines(scripts)):
+        # trafilatura took a WebPage record's "name" (the page's own title, the
+        # article's headline) for the site's: as an outlet name it hid the <h1> that
+        # says the same, and the release's subhead became the title
+        md.sitename = None
     # a publisher name trafilatura could not read (a list, a value object) is the record's
     md.sitename = md.sitename or jsonld_publisher_name(tree, scripts=scripts)
     site_name = md.sitename or extract_sitename(tree) or None
@@ -479,6 +491,9 @@ def page_metadata(
             day = (yearless_date(anchor, in_other_area, today)
                    or wire_dateline_day(tree, in_other_area, today))
             found, source = (day.isoformat() if day else None), "text"
+        # a story dated only by its update line ("Atualizado em 03/12/2026 14h05" in a
+        # date-classed element, refused beside the headline as an update)
+        update = None if found else story_update_day(anchor, day_first)
         if not found:
             found, source = htmldate_date(
                 tree, url, now, extensive=False, day_first=day_first,
@@ -487,6 +502,11 @@ def page_metadata(
             # where nothing else dates the page, stays: most pages are never updated after
             # the day they appear, and a guess of low confidence is nearer than none)
             found = None if found == clock_day or _dated_only_in_teasers(tree, found) else found
+        if update is not None and (found or "")[:10] != update.isoformat():
+            # htmldate read another day (a "Veja também" list's after the story): the
+            # story's own update line is the day (round 4's rule); where both agree the
+            # answer stays htmldate's
+            found, source = update.isoformat(), "text"
         if not found:
             # the first full date written in the page's text: a low-confidence guess
             day = first_text_date(tree, (now + FUTURE_TOLERANCE).date(), day_first)
