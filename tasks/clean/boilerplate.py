@@ -381,9 +381,9 @@ _COPYRIGHT_PROSE = re.compile(r"^Copyright (?!by\b|of\b|and\b|protected\b|notice
 # the local newspaper first revealed ..." is one).
 _NAMES = r"[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|and|in|of|de|van|von))*"
 _COPY_CREDIT = re.compile(
-    # ("Additional reporting by", as Reuters writes it, opens a line too: seed 79)
-    rf"^(?:(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported)"
-    rf"|Additional (?:reporting|writing|editing)) by {_NAMES}"
+    # ("Additional reporting by X" opening a line, as Reuters writes it, stays: the dev
+    # gold keeps it in reuters.com's story, a `with` snippet; seed 79 had it go)
+    rf"^(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported) by {_NAMES}"
     rf"(?:\s*;\s*(?:(?i:additional )?(?i:reporting|writing|editing|graphics|compiled))"
     rf"(?: by)? {_NAMES})*\.?$"
     r"|Contributing: [A-Z]"

@@ -3,7 +3,8 @@
 `_COPYRIGHT_PROSE`), line by line: each desk word that opens a credit, the names it
 reads (particles, lists, a second desk's credit after a semicolon), the credit's length
 bounds, and the words after "Copyright" that still make a notice. "Additional reporting
-by Tom Becker" opening a line was kept in the text until this seed."""
+by Tom Becker" opening a line stays in the text: the dev gold keeps reuters.com's such line
+(a `with` snippet); seed 79 first made it a credit, which cost that page."""
 
 from __future__ import annotations
 
@@ -26,9 +27,7 @@ NAMES = ["Anna Berger", "Tom Becker", "Lea Schmitt", "Jan Vogel", "Eva Roth", "M
     "Compiled by Anna Berger",
     "Reported by Anna de Vries",
     "Reporting by Anna Berger.",
-    "Additional reporting by Tom Becker in Washington",
     "Additional Reporting by Tom Becker",
-    "Additional editing by Tom Becker and Lea Schmitt",
     "Reporting by Jan van Berg and Lea von Arnim; graphics by Tom Becker",
     "Reporting by Anna Berger, Tom Becker and Lea Schmitt; Editing by Jane Doe",
     "Reporting by Tom Becker in Washington; additional reporting Lea Schmitt",
@@ -44,6 +43,19 @@ def test_each_desk_s_credit_of_the_copy_is_a_credit(line: str) -> None:
 
 @pytest.mark.parametrize("line", [
     "Additional reporting by Tom Becker in Washington",
+    "Additional editing by Tom Becker and Lea Schmitt",
+    "Additional reporting by Steve Gorman; Editing by Tom Becker and Lea Schmitt",
+])
+def test_additional_reporting_in_lower_case_opening_a_line_stays(line: str) -> None:
+    # reuters.com's "Additional reporting by Steve Gorman; Editing by ..." is a `with`
+    # snippet of the dev gold: the line is the story's to its annotators
+    assert classify_line(line) is None
+    text = text_of(wire_story(after=f"<p>{line}</p>"))
+    assert line[:20] in text
+
+
+@pytest.mark.parametrize("line", [
+    "Additional Reporting by Tom Becker in Washington",
     "Writing by Anna Berger; Editing by Tom Becker",
     "Compiled by Anna Berger",
 ])
