@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|L|M]
+                                                   [--unseen A|B|...|M|N]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -196,6 +196,41 @@ truth decisions (as the dev corpus's annotators give them):
 - titles: the `<h1>`: not "Ep. 42: Headline - Podcast", "Headline | by X | Medium",
   "Headline Recipe (Easy, 30 Minutes) - Site"; a release's `<h2>` subhead after its `<h1>`
   is not the title; a category link above the `<h1>` is not part of it.
+
+Round 12 (session 60) made M a tuning set and added N, fixed before any result, held out:
+the English-language press of South Asia, Africa, South-East Asia and Oceania, and
+long-form magazine templates (built by `make_page_n`: its own sites in India, Pakistan,
+Nigeria, Kenya, South Africa, the Philippines, Singapore, Malaysia, Australia and New
+Zealand, a fifth US magazines; no JSON-LD; a "Trending" rail with "3h ago" items before
+<main> on half the pages, related stories with other days and writers on 60%). N's truth:
+- the day in the site's own zone (IST, PKT, WAT, EAT, SAST, PHT, SGT, MYT, AEDT, NZDT,
+  ET), not the UTC day a stamp or a head tag gives: "Published on 7 Dec 2026 at 12:40 AM
+  SAST" beside an `article:published_time` of the 6th in UTC is the 7th;
+- the publication, not a later change: "Last Updated : Dec 09 2026 | 10:11 AM IST" above
+  "First Published : Dec 07 2026 | 8:40 AM IST" is the 7th; "UPDATED Dec 9, 2026, 05:40 PM
+  / PUBLISHED Dec 7, 2026, 10:11 AM" the 7th; "Published 10:11 AM, December 07, 2026 /
+  Updated ..." the 7th; Dawn-like "Published <span title=stamp>December 7, 2026</span>
+  Updated about 3 hours ago" the 7th;
+- a page dated only by its update keeps it (round 4's rule): "Updated: Dec 7, 2026, 22:11
+  IST", "Press Trust of India | Updated: December 07, 2026 10:11 pm IST";
+- "Posted on December 7, 2026 | By X", "7 December 2026 - 10:11am", "Monday, 07 Dec 2026" /
+  "10:11 AM MYT", "December 7, 2026 — 10.11am", Stuff-like "X 07:11, Dec 07 2026", WIRED-
+  like "DEC 7, 2026 10:11 AM": that day; ABC-like `<time title="Monday 7 December 2026 at
+  7:11am AEDT">Posted 7h ago</time>` (its datetime in UTC) beside "Updated 2h ago": the
+  posted day in AEDT;
+- a magazine's web date, not its issue's: "The December 21, 2026 Issue" above the rubric
+  and "Published in the print edition of the December 21, 2026, issue" after the body are
+  not the publication, "December 7, 2026" under the dek is; "This article appears in the
+  January 2027 print edition" neither;
+- authors: "By political reporter X" (a descriptor before the name), "From X, Abuja", "By
+  X / More by this Author", a byline X with "(With inputs from agencies)" after the body:
+  X; "By X" with "Illustration by Y" or "Photographs by Y for Site": X, not the artist;
+  a news service or desk credit alone ("Express News Service", "TNN", "HT Correspondent")
+  and an agency's full name alone ("Press Trust of India"): the credit as written (round
+  1's rule, an agency alone is the author);
+- titles: the `<h1>`: not a rubric above it ("Annals of Technology"), not a magazine's SEO
+  `<title>`/og:title that words the story differently ("How X ... | Site"), not
+  "Headline | India News - Site", not an og:title "Site: Headline".
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -3242,6 +3277,268 @@ def make_page_m(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family N (round 12): the English-language press of South Asia, Africa, South-East
+# Asia and Oceania, and long-form magazine templates -------------------------------------
+
+SITES_N = {
+    "in": [("The Deccan Ledger", "deccanledger.in"),
+           ("Bharat Evening Post", "bharateveningpost.com")],
+    "pk": [("The Indus Herald", "indusherald.com.pk")],
+    "ng": [("The Lagos Standard", "lagosstandard.com.ng")],
+    "ke": [("The Rift Valley Nation", "riftvalleynation.co.ke")],
+    "za": [("The Highveld Times", "highveldtimes.co.za")],
+    "ph": [("Visayas Daily Inquirer", "visayasinquirer.com.ph")],
+    "sg": [("The Lion City Tribune", "lioncitytribune.com.sg")],
+    "my": [("The Klang Valley Star", "klangvalleystar.com.my")],
+    "au": [("Southern Cross Broadcasting", "southerncross.net.au"),
+           ("The Harbour Morning Herald", "harbourherald.com.au")],
+    "nz": [("Aotearoa Today", "aotearoatoday.co.nz")],
+    "mag": [("The Longitude", "thelongitude.com"), ("The Meridian Review", "meridianreview.com")],
+}
+ZONE_N = {"in": (5.5, "IST"), "pk": (5, "PKT"), "ng": (1, "WAT"), "ke": (3, "EAT"),
+          "za": (2, "SAST"), "ph": (8, "PHT"), "sg": (8, "SGT"), "my": (8, "MYT"),
+          "au": (11, "AEDT"), "nz": (13, "NZDT"), "mag": (-5, "ET")}
+N_DATE_REGION = {
+    "in_updated_abbr_ist": ("in",), "in_last_updated_first_published": ("in",),
+    "in_agency_pipe_updated_pm_ist": ("in",), "pk_published_span_title": ("pk",),
+    "ng_posted_on_pipe_by": ("ng",), "ke_day_dash_ampm": ("ke",),
+    "za_published_on_at_sast": ("za",), "ph_published_time_comma_date": ("ph",),
+    "sg_updated_above_published_upper": ("sg",), "my_weekday_dd_mmm_myt": ("my",),
+    "au_ago_hover_title": ("au",), "au_emdash_dotted_time": ("au",),
+    "nz_time_comma_abbr_date": ("nz",), "mag_web_date_issue_line": ("mag",),
+    "mag_print_edition_month": ("mag",), "mag_upper_abbr_time": ("mag",),
+}
+N_AUTHOR_REGION = {
+    "by_descriptor_name": ("au", "nz", "sg", "my", "ph", "za"),
+    "from_name_city": ("ng", "pk", "za"),
+    "more_by_this_author": ("ke", "za", "ph", "my", "sg", "pk"),
+    "news_service_credit": ("in",),
+    "with_inputs_agencies": ("in", "pk", "ph"),
+    "mag_byline_illustration": ("mag",), "mag_byline_photographs": ("mag",),
+}
+# date conventions that carry the author's line: the author convention goes with them
+N_TIED_AUTHOR = {"in_agency_pipe_updated_pm_ist": "agency_full_pipe",
+                 "ng_posted_on_pipe_by": "posted_on_pipe_by",
+                 "nz_time_comma_abbr_date": "name_then_time"}
+CITY_N = {"ng": ("Abuja", "Lagos", "Port Harcourt"), "pk": ("Karachi", "Lahore", "Islamabad"),
+          "za": ("Johannesburg", "Durban", "Cape Town")}
+DESCRIPTOR_N = ("political reporter", "national affairs correspondent",
+                "Pacific affairs reporter", "senior business correspondent",
+                "health reporter")
+AGENCY_N = ("Press Trust of India", "Asian News International", "Indo-Asian News Service")
+SERVICE_N = ("Express News Service", "TNN", "HT Correspondent")
+RUBRIC_N = ("Annals of Technology", "Dispatch", "The Political Scene", "Letter from Lagos",
+            "Ideas")
+SECTION_N = ("India News", "World News", "Business News", "City News")
+
+
+def _n_date(dconv: str, day: date, stamp: datetime, zone: str, credit: str,
+            rng: random.Random) -> tuple[str, str, str, str]:  # noqa: C901
+    """Family N's date conventions: (line above the heading, meta line under it, a line
+    after the body, a head tag). `stamp` is the local publication instant; `credit` the
+    author's line where the convention writes it."""
+    mon = MONTHS["en"][day.month - 1]
+    later_at = stamp + timedelta(days=rng.randint(1, 6), hours=rng.randint(1, 9))
+    later_at = min(later_at, NOW.astimezone(stamp.tzinfo) - timedelta(hours=1))
+    above = meta = tail = head = ""
+    if dconv == "in_updated_abbr_ist":
+        meta = (f'<div class="byline-time">Updated: {mon[:3]} {day.day}, {day.year}, '
+                f"{stamp:%H:%M} IST</div>")
+    elif dconv == "in_last_updated_first_published":
+        meta = (f'<div class="article-dates"><span>Last Updated : {later_at:%b %d %Y} | '
+                f"{_ampm(later_at)} IST</span><span>First Published : {day:%b %d %Y} | "
+                f"{_ampm(stamp)} IST</span></div>")
+    elif dconv == "in_agency_pipe_updated_pm_ist":
+        meta = (f'<div class="pst-by"><span class="pst-by_lnk">{escape(credit)}</span> | '
+                f"<span>Updated: {mon} {day:%d}, {day.year} {_ampm(stamp).lower()} IST</span>"
+                "</div>")
+    elif dconv == "pk_published_span_title":
+        meta = (f'<div class="timestamp"><span class="timestamp--label">Published</span> '
+                f'<span class="timestamp--time" title="{stamp:%Y-%m-%d %H:%M:%S}+05:00">'
+                f"{mon} {day.day}, {day.year}</span> <span class=\"timestamp--label\">"
+                f"Updated</span> <span class=\"timestamp--time\" title=\""
+                f'{later_at:%Y-%m-%d %H:%M:%S}+05:00">about {rng.randint(2, 9)} hours ago'
+                "</span></div>")
+    elif dconv == "ng_posted_on_pipe_by":
+        meta = (f'<p class="post-meta">Posted on {mon} {day.day}, {day.year} | '
+                f"By {escape(credit)}</p>")
+    elif dconv == "ke_day_dash_ampm":
+        meta = (f'<p class="article-date">{day.day} {mon} {day.year} - '
+                f"{_ampm(stamp).replace(' ', '').lower()}</p>")
+    elif dconv == "za_published_on_at_sast":
+        head = ('<meta property="article:published_time" content="'
+                f'{stamp.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}">')
+        meta = (f'<p class="publish-date">Published on {day.day} {mon[:3]} {day.year} at '
+                f"{_ampm(stamp)} SAST</p>")
+    elif dconv == "ph_published_time_comma_date":
+        meta = (f'<p class="posted-on">Published {_ampm(stamp)}, {mon} {day:%d}, {day.year}'
+                f"</p><p class=\"updated-on\">Updated {_ampm(later_at)}, "
+                f"{later_at:%B %d, %Y}</p>")
+    elif dconv == "sg_updated_above_published_upper":
+        meta = (f'<div class="story-postdate"><p>UPDATED {later_at:%b} {later_at.day}, '
+                f"{later_at.year}, {later_at:%I:%M %p}</p><p>PUBLISHED {mon[:3]} {day.day}, "
+                f"{day.year}, {stamp:%I:%M %p}</p></div>")
+    elif dconv == "my_weekday_dd_mmm_myt":
+        meta = (f'<p class="date">{WEEKDAYS["en"][day.weekday()]}, {day:%d} {mon[:3]} '
+                f"{day.year}</p><p class=\"timestamp\">{stamp:%I:%M %p} MYT</p>")
+    elif dconv == "au_ago_hover_title":
+        ago = round((NOW - stamp).total_seconds() / 3600)
+        upd = rng.randint(1, max(1, ago - 1))
+        meta = (f'<div class="timestamps"><time datetime="'
+                f'{stamp.astimezone(UTC):%Y-%m-%dT%H:%M:%S}.000Z"'
+                f' title="{WEEKDAYS["en"][day.weekday()]} {day.day} {mon} {day.year} at '
+                f'{_ampm(stamp).replace(" ", "").lower()} AEDT">Posted {ago}h ago</time>'
+                f'<time datetime="{(NOW - timedelta(hours=upd)):%Y-%m-%dT%H:%M:%S}.000Z">'
+                f"Updated {upd}h ago</time></div>")
+    elif dconv == "au_emdash_dotted_time":
+        h = stamp.hour % 12 or 12
+        meta = (f'<time class="date">{mon} {day.day}, {day.year} \u2014 '
+                f"{h}.{stamp.minute:02d}{'am' if stamp.hour < 12 else 'pm'}</time>")
+    elif dconv == "nz_time_comma_abbr_date":
+        meta = (f'<p class="sics-component__byline">{escape(credit)}<span class="date">'
+                f"{stamp:%H:%M}, {mon[:3]} {day:%d} {day.year}</span></p>")
+    elif dconv == "mag_web_date_issue_line":
+        issue = day + timedelta(days=rng.randint(7, 14))
+        meta = f'<p class="pub-date"><time>{mon} {day.day}, {day.year}</time></p>'
+        tail = (f'<p class="print-issue">Published in the print edition of the <a href="/mag">'
+                f"{issue:%B} {issue.day}, {issue.year}, issue</a>.</p>")
+        above = (f'<p class="issue-link"><a href="/mag">The {issue:%B} {issue.day}, '
+                 f"{issue.year} Issue</a></p>")
+    elif dconv == "mag_print_edition_month":
+        nxt = (day.replace(day=1) + timedelta(days=40)).replace(day=1)
+        hour = f"{stamp.hour % 12 or 12} {'AM' if stamp.hour < 12 else 'PM'}"
+        meta = f'<time class="article-date">{mon} {day.day}, {day.year}, {hour} ET</time>'
+        tail = (f'<p class="print-note">This article appears in the {nxt:%B %Y} print edition '
+                "with the headline “The Long Way Round.”</p>")
+    elif dconv == "mag_upper_abbr_time":
+        meta = (f'<time class="timestamp">{mon[:3].upper()} {day.day}, {day.year} '
+                f"{_ampm(stamp)}</time>")
+    else:
+        raise ValueError(dconv)
+    return above, meta, tail, head
+
+
+def _n_author(aconv: str, region: str, name: str, other: str, site: str,
+              rng: random.Random) -> tuple[str, str, list[str]]:
+    """Family N's author conventions: (byline under the heading, a line after the body,
+    the true authors)."""
+    n, o = escape(name), escape(other)
+    if aconv == "by_descriptor_name":
+        return (f'<p class="byline">By {rng.choice(DESCRIPTOR_N)} <a href="/news/{_slug(name)}">'
+                f"{n}</a></p>"), "", [name]
+    if aconv == "from_name_city":
+        return (f'<p class="byline">From {n}, {rng.choice(CITY_N[region])}</p>'), "", [name]
+    if aconv == "more_by_this_author":
+        return (f'<div class="author"><p>By <strong>{n}</strong></p><p><a href="/author/'
+                f'{_slug(name)}">More by this Author</a></p></div>'), "", [name]
+    if aconv == "news_service_credit":
+        credit = rng.choice(SERVICE_N)
+        return f'<p class="byline">{credit}</p>', "", [credit]
+    if aconv == "with_inputs_agencies":
+        return (f'<p class="byline"><a href="/author/{_slug(name)}">{n}</a></p>',
+                f"<p><em>(With inputs from {rng.choice(('agencies', 'PTI', 'Reuters'))})</em></p>",
+                [name])
+    if aconv == "mag_byline_illustration":
+        return (f'<p class="byline">By <a href="/contributors/{_slug(name)}">{n}</a></p>'
+                f'<figure><img src="/art.jpg" alt=""><figcaption>Illustration by {o}'
+                "</figcaption></figure>"), "", [name]
+    if aconv == "mag_byline_photographs":
+        return (f'<p class="byline">By <a href="/contributors/{_slug(name)}">{n}</a></p>'
+                f'<p class="credit">Photographs by {o} for {escape(site)}</p>'), "", [name]
+    raise ValueError(aconv)
+
+
+def make_page_n(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, many parts
+    """A family N page: a news page of India, Pakistan, Nigeria, Kenya, South Africa, the
+    Philippines, Singapore, Malaysia, Australia or New Zealand, or a long-form magazine
+    page (see the module docstring for the truth)."""
+    region = rng.choice(("in", "in", "pk", "ng", "ke", "za", "ph", "sg", "my", "au", "au",
+                         "nz", "mag", "mag", "mag"))
+    dconv = rng.choice([c for c, r in N_DATE_REGION.items() if region in r])
+    site, domain = rng.choice(SITES_N[region])
+    hours, _zone = ZONE_N[region]
+    tz = timezone(timedelta(hours=hours))
+    if dconv == "au_ago_hover_title":  # a fresh page: "Posted 7h ago"
+        stamp = (NOW - timedelta(hours=rng.randint(3, 20), minutes=rng.randint(0, 59))
+                 ).astimezone(tz).replace(second=0, microsecond=0)
+    else:
+        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+            + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = headline("en", rng)
+    name = person("en", rng)
+    other = person("en", rng, {name})
+    if dconv in N_TIED_AUTHOR:
+        aconv = N_TIED_AUTHOR[dconv]
+        if aconv == "agency_full_pipe":
+            credit = rng.choice(AGENCY_N)
+            byline, after_body, authors = "", "", [credit]
+        else:
+            credit = name
+            byline, after_body, authors = "", "", [name]
+    else:
+        aconv = rng.choice([c for c, r in N_AUTHOR_REGION.items() if region in r])
+        credit = ""
+        byline, after_body, authors = _n_author(aconv, region, name, other, site, rng)
+    above, meta, tail, head = _n_date(dconv, day, stamp, _zone, credit, rng)
+    conv = {"date": dconv, "author": aconv}
+
+    # --- titles
+    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    url = f"https://www.{domain}/{'magazine' if region == 'mag' else 'news'}/{slug}-{i}"
+    dek = ""
+    if region == "mag":
+        tconv = rng.choice(("mag_rubric_above_h1", "mag_seo_title_differs"))
+        dek = f'<p class="dek">{escape(headline("en", rng))}, and what it cost.</p>'
+        if tconv == "mag_rubric_above_h1":
+            doc_title = f"{title} | {site}"
+            above = f'<p class="rubric"><a href="/r/">{rng.choice(RUBRIC_N)}</a></p>' + above
+            og = f'<meta property="og:title" content="{escape(title)}">'
+        else:
+            seo = f"How {headline('en', rng)}"
+            doc_title = f"{seo} | {site}"
+            og = f'<meta property="og:title" content="{escape(seo)}">'
+    else:
+        tconv = rng.choice(("title_section_news_dash_site", "og_site_colon_headline"))
+        if tconv == "title_section_news_dash_site":
+            doc_title = f"{title} | {rng.choice(SECTION_N)} - {site}"
+            og = f'<meta property="og:title" content="{escape(doc_title)}">'
+        else:
+            doc_title = f"{title} | {site}"
+            og = f'<meta property="og:title" content="{escape(site)}: {escape(title)}">'
+    conv["title"] = tconv
+
+    paragraphs = "".join(f"<p>{FILLER['en']} {FILLER['en']}</p>"
+                         for _ in range(rng.randint(2, 4)))
+    trending = ""
+    if rng.random() < 0.5:  # a trending rail with the fetch day's stories and their times
+        items = "".join(
+            f'<li><a href="/t/{i}-{k}">{escape(headline("en", rng))}</a> '
+            f"<span>{rng.randint(1, 11)}h ago</span></li>" for k in range(3))
+        trending = f'<aside class="trending"><h3>Trending</h3><ol>{items}</ol></aside>'
+    related = ""
+    if rng.random() < 0.6:  # related stories with their own days and writers
+        items = "".join(
+            f'<li><a href="/r/{i}-{k}">{escape(headline("en", rng))}</a> '
+            f'<span class="date">{_recent(rng, 30):%b %d, %Y}</span> '
+            f"<span>{escape(person('en', rng, {name, other}))}</span></li>" for k in range(3))
+        word = "More from the magazine" if region == "mag" else "Also read"
+        related = f'<aside class="related"><h3>{word}</h3><ul>{items}</ul></aside>'
+    content = (f'<article class="story">{above}<h1 class="headline">{escape(title)}</h1>'
+               f"{dek}{byline}{meta}<div class=\"story-body\">{paragraphs}{after_body}</div>"
+               f"{tail}</article>")
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{og}{head}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a>'
+        f'<nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        f"{trending}<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}. All rights reserved.</p></footer></body></html>'
+    )
+    return Page(html, url, "en", day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -3250,6 +3547,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_l(rng, i) for i in range(n)]
     if family == "M":  # and M
         return [make_page_m(rng, i) for i in range(n)]
+    if family == "N":  # and N
+        return [make_page_n(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -3343,7 +3642,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLM"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMN"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

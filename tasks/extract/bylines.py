@@ -55,6 +55,12 @@ def without_picture_roles(text: str) -> str:
     return _TEXT_ROLE.sub("", rest)
 
 
+# A byline that opens with "From" names the reporter and the place the story was filed
+# from after a comma ("From Ayo Okafor, Abuja", "From Hannah Hayes, Cape Town"), as the
+# Nigerian and Indian press write it: the place is no second author.
+_FROM_NAME_PLACE = re.compile(r"^\s*from\s+([^,;]+?)\s*,\s*[^,;]+$", re.IGNORECASE)
+
+
 def normalize_byline(raw: str | None) -> str | None:
     """trafilatura's normalize_authors of `raw` ('A; B') with the character references
     left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
@@ -63,6 +69,13 @@ def normalize_byline(raw: str | None) -> str | None:
     if not raw:
         return None
     text = _ADDRESS.sub(" ", unescaped_twice(raw))
+    if (place := _FROM_NAME_PLACE.match(text)) is not None:
+        text = place[1]
+    whole = " ".join(text.split())
+    if " " in whole and whole[:1].isupper() and is_agency(whole):
+        # an agency's name of several words, whole: the normaliser cuts at a preposition
+        # ("Press Trust of India" was read "Press Trust"), as it cuts "Anna B. for the Globe"
+        return whole
     if "(" in text:
         text = without_picture_roles(text)
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
@@ -639,9 +652,25 @@ def _without_leading_role(name: str) -> str:
         # head ("Senior Content") read as a name; left whole, the leading-role cut drops it
         return name
     for size in range(min(MAX_ROLE_WORDS, len(words) - 2), 0, -1):
-        if is_role(" ".join(words[:size]).rstrip(":")):
+        if is_role(" ".join(words[:size]).rstrip(":")) or _is_beat_role(words[:size]):
             return " ".join(words[size:])
     return name
+
+
+# A newsroom's role word that ends a beat's description before the name ("By political
+# reporter X", "By Pacific affairs reporter X", "By national affairs correspondent X"):
+# the beat's words are any, so only a reporter's role word ends one (not a company's
+# "Lead" or "Head", which are surnames too).
+_REPORTER_ROLE = re.compile(r"reporter|correspondent|editor|writer|columnist|journalist",
+                            re.IGNORECASE)
+
+
+def _is_beat_role(words: list[str]) -> bool:
+    """Whether `words`, read before a name, are a beat and a reporter's role: two words or
+    more of two letters or more (an initial, "K." or "K" once the normaliser dropped its
+    dot, is a name's), the last a role word."""
+    return len(words) >= 2 and bool(_REPORTER_ROLE.fullmatch(words[-1])) and all(
+        len(w) > 1 and w.isalpha() for w in words)
 
 
 # A reporter's city after the name, without a comma or a role ("Por Pablo Moreno en

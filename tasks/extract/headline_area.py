@@ -525,6 +525,12 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         # when such a line gave no date: cnn.com, tagesanzeiger.ch, tennisnet.com ...)
         shown = (_day_before_update(elem, text, day_first)
                  or _first_published_note(elem, shown, day_first) or shown)
+    if shown is None and tag == "time" and attrib.get("title"):
+        # "Posted 7h ago" whose hover text holds the day ('<time datetime="2026-12-03T22:48Z"
+        # title="Friday 4 December 2026 at 9:48am AEDT">'): the day readers are shown, in
+        # the site's clock, where the machine value is UTC's (the day before, in Sydney)
+        hover = attrib.get("title")
+        shown = parse_visible_date(hover, day_first) if len(hover) < MAX_DATE_TEXT else None
     if shown is None and tag == "time" and elem.get("datetime"):
         return parse_attr(elem.get("datetime"))  # the machine value when the text is "3h ago"
     if shown is None and attrib.get("data-date"):
@@ -835,7 +841,9 @@ _POSTED_DATE = (
 _POSTED_ON_BYLINE = re.compile(
     r"^\s*(?:posted|published|veröffentlicht|publiziert|erschienen|eingestellt|geschrieben"
     r"|publié|publicado|pubblicato)\s+(?:on\s+|am\s+|le\s+|el\s+|il\s+)?"
-    rf"{_POSTED_DATE}\s+(?:by|von|par|por|da)\s+({_NAMES})",
+    # the date and the name set apart by a bar or a dot ("Posted on December 7, 2026 | By
+    # Jo Roe", as Nigerian WordPress themes write it)
+    rf"{_POSTED_DATE}(?:\s*[|·•–—])?\s+(?:by|von|par|por|da)\s+({_NAMES})",
     re.IGNORECASE,
 )
 # A date line that goes on with the author: "11.12.2019 - Amelie L.", "04.02.2022 | 13:10
@@ -924,7 +932,9 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return None
     lead = elem.text
     if not lead or not lead.strip():
-        return None  # the byline word is the element's own first text, not a child's
+        # the byline word is the element's own first text, not a child's; an agency's name
+        # in a child before the date is the credit line, though
+        return _agency_before_date(elem)
     text = _first_line(elem)
     if len(text) > MAX_BYLINE_TEXT:
         return None
@@ -951,6 +961,26 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return helped[1] if helped is not None else _name_and_role(text)
     names = _before_next_label(text, m, 1)
     return names if len(names.split()) >= 2 else None
+
+
+# A credit line that names a news agency, then a bar or a dot and the date: "<span>Press
+# Trust of India</span> | Updated: December 07, 2026 10:11 pm IST", "<a>Reuters</a> · 3 Dec
+# 2026". The agency is the byline of the story it sends (round 1's rule).
+_SEPARATOR_THEN_DATE = re.compile(r"^\s*[|·•]\s*\D{0,30}\d")
+
+
+def _agency_before_date(elem: HtmlElement) -> str | None:
+    """The agency an element's first child names, when a separator and a date follow it
+    in the element's text, else None."""
+    first = next(iter(elem), None)
+    if first is None or not isinstance(first.tag, str) or not (first.tail or "").strip():
+        return None  # (the separator follows the agency's element)
+    name = " ".join(first.text_content().split())
+    if not name or len(name) > MAX_CREDIT_TEXT or not is_agency(name):
+        return None
+    line = " ".join(elem.text_content()[:MAX_BYLINE_TEXT].split())
+    return name if line.startswith(name) and _SEPARATOR_THEN_DATE.match(
+        line[len(name):]) else None
 
 
 # The author's name and a helper's credit after it, without a byline word: "Marco Rossi
