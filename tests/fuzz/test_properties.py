@@ -5,6 +5,7 @@ for thousands (RELIABILITY.md has the figures)."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from tasks.common.urls import BadURL, canonical_url, strip_userinfo
 from tasks.discover.feeds import parse_feed
 from tasks.discover.inputs import DumpError, decode_dump, parse_dump, split_dumps
 from tasks.discover.sitemaps import parse_sitemap
+from tasks.extract.metadata import page_metadata
 from tasks.extract.pages import extract_html, parse_html
 
 _WS = re.compile(r"\s+")
@@ -152,6 +154,36 @@ def test_the_text_repairs_before_parsing_never_raise(page):
     # property above cannot tell from a page that is no HTML
     tree = parse_html(page)
     assert tree is None or isinstance(tree.text_content(), str)
+
+
+# What the metadata rules read: dates in the forms they parse (and broken ones), bylines,
+# labels, JSON-LD and meta tags, around headings and the tags above.
+_meta_bits = st.sampled_from([
+    "<h1>Harbour bridge reopens</h1>", "<h2>", "</h2>", "<p>", "</p>", "<time datetime='",
+    "2026-12-03T08:00:00+01:00", "'>", "</time>", "3. Dezember 2026", "Dec. 3, 2026",
+    "03/12/2026", "12/31/2026 4:05 PM EST", "vor 3 Stunden", "Updated ", "Published on ",
+    "Erschienen am: ", "Letzte Änderung: ", "Atualizado em ", "By ", "Von ", "Gastbeitrag von ",
+    "Jane Doe", " and ", ", Reuters", "Posted by jd_99 at 3:05 PM", "<span class='byline'>",
+    "</span>", "<div class='author'>", "</div>", "<a rel='author' href='/author/jane-doe'>",
+    "</a>", "<dd>", "<dt>Datum</dt>", "Berlin, den ", "<meta name='author' content='",
+    "<meta property='article:published_time' content='", "'>", "<script type="
+    "'application/ld+json'>", '{"@type":"NewsArticle","datePublished":"', '","author":',
+    '[{"name":"', '"}]', '"headline":"', "}", "</script>", "<title>", "</title>", "9999",
+    "0000-00-00", "31.02.2026", "2026-13-45T25:61", "-1", "\u00a0", "ı", "é", "<article>",
+    "</article>", "<ul><li>", "</li></ul>", "\n", " | ", "—"])
+_meta_page = st.lists(st.one_of(_meta_bits, _tag), max_size=60).map(
+    lambda bits: "<html><head></head><body>" + "".join(bits) + "</body></html>")
+
+
+@given(_meta_page, st.sampled_from(["https://news.example/2026/12/03/story.html",
+                                    "https://blog.example.de/beitrag?id=3", None]))
+def test_the_metadata_rules_never_raise(page, url):
+    # called directly: extract_html catches any exception of page_metadata and goes on
+    # with none of the page's metadata, which no other test would notice
+    tree = parse_html(page)
+    if tree is not None:
+        meta = page_metadata(tree, url, now=datetime(2026, 12, 7, tzinfo=UTC))
+        assert meta.published_at is None or meta.published_at <= datetime(2026, 12, 9, tzinfo=UTC)
 
 
 _dump_lines = st.lists(st.one_of(
