@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tasks.clean.boilerplate import remove_boilerplate
 from tasks.clean.text import normalise_text, repair_glued_paragraphs
 from tasks.common.urls import BadURL, canonical_url, strip_userinfo
 from tasks.discover.feeds import parse_feed
@@ -184,6 +185,36 @@ def test_the_metadata_rules_never_raise(page, url):
     if tree is not None:
         meta = page_metadata(tree, url, now=datetime(2026, 12, 7, tzinfo=UTC))
         assert meta.published_at is None or meta.published_at <= datetime(2026, 12, 9, tzinfo=UTC)
+
+
+# Lines of an extracted text: story sentences, and furniture of the kinds the line rules
+# drop, with the context rules' pieces (a related heading and its teasers, a contact box,
+# a sign-up box's perks, a poster's name and profile, a repeated block, the headline).
+_text_lines = st.sampled_from([
+    "The harbour bridge reopened on Thursday after two years of repairs.",
+    "Engineers replaced the cables and resurfaced the deck, officials said.",
+    "Harbour bridge reopens", "News", "Related stories", "Read more:", "More from Metro",
+    "Council approves budget", "Mayor resigns over expenses", "Share this:", "Like this:",
+    "Subscribe to our newsletter.", "Want more stories like this?", "Join now or renew to get:",
+    "— Instant access to special reports", "Kontakt", "Anna Berger", "Hauptstraße 12",
+    "12345 Musterstadt", "Tel. 030 1234567", "- Anna Berger", "- Registriert seit: 12.3.2012",
+    "Jane Doe is a reporter covering transport.", "About the author", "© 2026 Metro News",
+    "Mit Material von dpa", "(Reporting by Jane Doe; Editing by John Roe)", "Advertisement",
+    "Lesen Sie mehr zum Thema Verkehr:", "Alle Infos finden Sie hier.", "Photo: Jane Doe/AP",
+    "Impressum | Datenschutz | Kontakt", "12 Kommentare", "Published Dec. 3, 2026", "By Jane Doe",
+    "", " ", "Sign up", "Download (PDF, 245 KB)", "Zum Seitenanfang", "Tags: bridge, harbour"])
+_text = st.lists(st.one_of(_text_lines, st.text(max_size=40)), max_size=40).map("\n".join)
+
+
+@given(_text, st.sampled_from([(), ("Jane Doe",)]),
+       st.sampled_from([None, "Harbour bridge reopens"]))
+def test_boilerplate_removal_keeps_lines_in_order_and_counts_every_drop(text, authors, title):
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    out = remove_boilerplate(text, authors, title)
+    kept = out.text.split("\n\n") if out.text else []
+    it = iter(lines)
+    assert all(any(k == ln for ln in it) for k in kept)  # a sub-sequence: nothing invented
+    assert sum(out.removed.values()) == len(lines) - len(kept)  # every drop has its rule
 
 
 _dump_lines = st.lists(st.one_of(
