@@ -291,9 +291,11 @@ def _join_roots_as_browsers_do(html: str) -> str:
 
 # Elements whose text runs to their end tag whatever it holds (HTML's RCDATA): a start
 # tag (not one written closed, `<title/>`, as inside an SVG icon), and an end tag of each.
-_RCDATA_START = re.compile(r"<(title|textarea)\b[^>]*(?<!/)>", re.IGNORECASE)
-_RCDATA_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
-               for name in ("title", "textarea")}
+# Their names match in any ASCII case, as HTML and libxml2 read tag names: Unicode
+# IGNORECASE also matched "<tıtle>" (dotless ı, U+0131), whose `lower()` names no element
+# here, and the page was an `extraction_failed` reject, "unparsable HTML: KeyError".
+_RCDATA_START = re.compile(r"<((?ai:title|textarea))\b[^>]*(?<!/)>")
+_RCDATA_END = {name: re.compile(rf"</(?ai:{name})\s*>") for name in ("title", "textarea")}
 
 
 def _close_unclosed_rcdata(html: str) -> str:

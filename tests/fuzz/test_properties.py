@@ -5,16 +5,19 @@ for thousands (RELIABILITY.md has the figures)."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tasks.clean.boilerplate import remove_boilerplate
 from tasks.clean.text import normalise_text, repair_glued_paragraphs
 from tasks.common.urls import BadURL, canonical_url, strip_userinfo
 from tasks.discover.feeds import parse_feed
 from tasks.discover.inputs import DumpError, decode_dump, parse_dump, split_dumps
 from tasks.discover.sitemaps import parse_sitemap
-from tasks.extract.pages import extract_html
+from tasks.extract.metadata import page_metadata
+from tasks.extract.pages import extract_html, parse_html
 
 _WS = re.compile(r"\s+")
 
@@ -131,6 +134,87 @@ html = st.one_of(st.binary(max_size=3000),
 def test_html_extraction_never_raises(body):
     out = extract_html(body, "https://news.example/story.html")
     assert out.text is None or isinstance(out.text, str)
+
+
+# The tags the text repairs before parsing look for (pages.py, browserview.py), their
+# names in any case: ASCII's, and the letters Unicode IGNORECASE folds onto ASCII ones
+# (dotless ı and dotted İ onto i, long ſ onto s, the Kelvin sign onto k), which HTML does
+# not. "<tıtle>" made the unclosed-RCDATA repair raise KeyError (session 56).
+_FOLDS = {"i": "iIıİ", "s": "sSſ", "k": "kKK"}
+_tag_name = st.sampled_from(["title", "textarea", "script", "html", "body", "xmp", "noframes",
+                             "frameset", "h2", "h3"]).flatmap(
+    lambda name: st.tuples(*(st.sampled_from(_FOLDS.get(c, c + c.upper())) for c in name)))
+_tag = st.tuples(st.sampled_from(["<", "</"]), _tag_name.map("".join),
+                 st.sampled_from([">", "/>", " x=1>", " ", "\n>"])).map("".join)
+_marked_up = st.lists(st.one_of(_tag, _html_bits.map(str)), max_size=60).map("".join)
+
+
+@given(_marked_up)
+def test_the_text_repairs_before_parsing_never_raise(page):
+    # parse_html directly: extract_html turns any exception into a reject, which the
+    # property above cannot tell from a page that is no HTML
+    tree = parse_html(page)
+    assert tree is None or isinstance(tree.text_content(), str)
+
+
+# What the metadata rules read: dates in the forms they parse (and broken ones), bylines,
+# labels, JSON-LD and meta tags, around headings and the tags above.
+_meta_bits = st.sampled_from([
+    "<h1>Harbour bridge reopens</h1>", "<h2>", "</h2>", "<p>", "</p>", "<time datetime='",
+    "2026-12-03T08:00:00+01:00", "'>", "</time>", "3. Dezember 2026", "Dec. 3, 2026",
+    "03/12/2026", "12/31/2026 4:05 PM EST", "vor 3 Stunden", "Updated ", "Published on ",
+    "Erschienen am: ", "Letzte Änderung: ", "Atualizado em ", "By ", "Von ", "Gastbeitrag von ",
+    "Jane Doe", " and ", ", Reuters", "Posted by jd_99 at 3:05 PM", "<span class='byline'>",
+    "</span>", "<div class='author'>", "</div>", "<a rel='author' href='/author/jane-doe'>",
+    "</a>", "<dd>", "<dt>Datum</dt>", "Berlin, den ", "<meta name='author' content='",
+    "<meta property='article:published_time' content='", "'>", "<script type="
+    "'application/ld+json'>", '{"@type":"NewsArticle","datePublished":"', '","author":',
+    '[{"name":"', '"}]', '"headline":"', "}", "</script>", "<title>", "</title>", "9999",
+    "0000-00-00", "31.02.2026", "2026-13-45T25:61", "-1", "\u00a0", "ı", "é", "<article>",
+    "</article>", "<ul><li>", "</li></ul>", "\n", " | ", "—"])
+_meta_page = st.lists(st.one_of(_meta_bits, _tag), max_size=60).map(
+    lambda bits: "<html><head></head><body>" + "".join(bits) + "</body></html>")
+
+
+@given(_meta_page, st.sampled_from(["https://news.example/2026/12/03/story.html",
+                                    "https://blog.example.de/beitrag?id=3", None]))
+def test_the_metadata_rules_never_raise(page, url):
+    # called directly: extract_html catches any exception of page_metadata and goes on
+    # with none of the page's metadata, which no other test would notice
+    tree = parse_html(page)
+    if tree is not None:
+        meta = page_metadata(tree, url, now=datetime(2026, 12, 7, tzinfo=UTC))
+        assert meta.published_at is None or meta.published_at <= datetime(2026, 12, 9, tzinfo=UTC)
+
+
+# Lines of an extracted text: story sentences, and furniture of the kinds the line rules
+# drop, with the context rules' pieces (a related heading and its teasers, a contact box,
+# a sign-up box's perks, a poster's name and profile, a repeated block, the headline).
+_text_lines = st.sampled_from([
+    "The harbour bridge reopened on Thursday after two years of repairs.",
+    "Engineers replaced the cables and resurfaced the deck, officials said.",
+    "Harbour bridge reopens", "News", "Related stories", "Read more:", "More from Metro",
+    "Council approves budget", "Mayor resigns over expenses", "Share this:", "Like this:",
+    "Subscribe to our newsletter.", "Want more stories like this?", "Join now or renew to get:",
+    "— Instant access to special reports", "Kontakt", "Anna Berger", "Hauptstraße 12",
+    "12345 Musterstadt", "Tel. 030 1234567", "- Anna Berger", "- Registriert seit: 12.3.2012",
+    "Jane Doe is a reporter covering transport.", "About the author", "© 2026 Metro News",
+    "Mit Material von dpa", "(Reporting by Jane Doe; Editing by John Roe)", "Advertisement",
+    "Lesen Sie mehr zum Thema Verkehr:", "Alle Infos finden Sie hier.", "Photo: Jane Doe/AP",
+    "Impressum | Datenschutz | Kontakt", "12 Kommentare", "Published Dec. 3, 2026", "By Jane Doe",
+    "", " ", "Sign up", "Download (PDF, 245 KB)", "Zum Seitenanfang", "Tags: bridge, harbour"])
+_text = st.lists(st.one_of(_text_lines, st.text(max_size=40)), max_size=40).map("\n".join)
+
+
+@given(_text, st.sampled_from([(), ("Jane Doe",)]),
+       st.sampled_from([None, "Harbour bridge reopens"]))
+def test_boilerplate_removal_keeps_lines_in_order_and_counts_every_drop(text, authors, title):
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    out = remove_boilerplate(text, authors, title)
+    kept = out.text.split("\n\n") if out.text else []
+    it = iter(lines)
+    assert all(any(k == ln for ln in it) for k in kept)  # a sub-sequence: nothing invented
+    assert sum(out.removed.values()) == len(lines) - len(kept)  # every drop has its rule
 
 
 _dump_lines = st.lists(st.one_of(

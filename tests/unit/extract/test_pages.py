@@ -1463,6 +1463,20 @@ def test_an_unclosed_title_or_textarea_does_not_swallow_the_page(broken, name) -
         assert x.meta.title == "Harbour bridge reopens"
 
 
+@pytest.mark.parametrize("look_alike", ["<t\u0131tle>", "<T\u0130TLE>", "<ti\u0307tle x>"])
+def test_a_look_alike_of_a_title_tag_is_no_title_and_no_failure(look_alike) -> None:
+    # a Turkish dotless or dotted I in a tag name: Unicode IGNORECASE matched it as a
+    # <title>, its lower() named no element, and the page was an extraction_failed reject
+    # ("unparsable HTML: KeyError"), the story lost. HTML reads tag names in ASCII case
+    # only: libxml2 reads it as an unknown element, and so do we now.
+    html = (f"<html><head><title>Harbour bridge reopens</title></head><body>{look_alike}"
+            f"Liman<article>{_R16_STORY}</article></body></html>")
+    assert extract_mod._close_unclosed_rcdata(html) == html
+    x = extract_html(html.encode(), _R16_URL, fetched_at=FETCHED)
+    assert x.error is None and all(p in x.text for p in PARAGRAPHS)
+    assert x.meta.title == "Harbour bridge reopens"
+
+
 def test_a_closed_title_or_textarea_is_left_as_it_is() -> None:
     html = ("<title>A <b> in a title</title><textarea>x < y</textarea>"
             "<textarea>a</textarea><p>b</p>")
