@@ -134,6 +134,11 @@ def _when(r: random.Random) -> tuple[int, str]:
     return r.randint(1, 28), r.choice(MONTHS)
 
 
+def _box(cls: str, s: str, rest: str) -> tuple[str, list[str]]:
+    """A box of one sentence (the furniture text) and its button or small print."""
+    return f'<div class="{cls}"><p>{_esc(s)}</p>{rest}</div>', [s]
+
+
 def g_block(kind: str, f) -> tuple[str, list[str]]:
     """(HTML, the texts it shows that must not reach the article) for one kind."""
     r = f.rnd
@@ -199,8 +204,8 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
     if kind == "hindu_premium":
         s = ("This is a Premium article available exclusively to our subscribers. To read 250+ "
              "such premium articles every month")
-        return (f'<div class="paywall-box"><p>{s}</p><p>You have exhausted your free article '
-                'limit.</p><a href="/subscribe">Subscribe Now</a></div>', [s])
+        return _box("paywall-box", s, '<p>You have exhausted your free article limit.</p><a '
+                    'href="/subscribe">Subscribe Now</a>')
     if kind == "ie_follow":
         return _line("📣 Follow Indian Express on WhatsApp and Google News. Click here to join "
                      "our channel (@indianexpress) and stay updated with the latest headlines")
@@ -225,8 +230,7 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
         s = ("Unlock a world of Benefits! From insightful newsletters to real-time stock "
              "tracking, breaking news and a personalized newsfeed – it's all here, just a "
              "click away!")
-        return (f'<div class="loginBenefits"><p>{_esc(s)}</p><a href="/login">Login Now!</a>'
-                '</div>', [s])
+        return _box("loginBenefits", s, '<a href="/login">Login Now!</a>')
     if kind == "it_published":
         return (f'<div class="story-kicker"><p><span>Published By:</span> <a href="/author/'
                 f'{_n(r)}">{_esc(nm)}</a></p><p><span>Published On:</span> {month[:3]} {day}, '
@@ -276,8 +280,7 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
     if kind == "news24_sub":
         s = ("Subscribe to News24 for just R75 a month and get access to all our premium "
              "journalism, ad-free.")
-        return (f'<div class="subscribe-banner"><p>{_esc(s)}</p><a href="/sub">Subscribe</a>'
-                '</div>', [s])
+        return _box("subscribe-banner", s, '<a href="/sub">Subscribe</a>')
     if kind == "punch_copyright":
         return _line("Copyright PUNCH. All rights reserved. This material, and other digital "
                      "content on this website, may not be reproduced, published, broadcast, "
@@ -364,7 +367,7 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
                 f'edition with the headline “{_esc(t)}.”</em></p>', [t])
     if kind == "mag_bio":
         s = f"{f.author} is a staff writer at The Atlantic and the author of {f.teaser()}."
-        return f'<div class="author-bio"><p>{_esc(s)}</p></div>', [s]
+        return _box("author-bio", s, "")
     if kind == "takeaways":
         items = [f.sentence() for _ in range(3)]
         lis = "".join(f"<li>{_esc(s)}</li>" for s in items)
