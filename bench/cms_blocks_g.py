@@ -134,6 +134,53 @@ def _when(r: random.Random) -> tuple[int, str]:
     return r.randint(1, 28), r.choice(MONTHS)
 
 
+# The template lines of fixed wording: (text, class of their <p>)
+_FIXED_LINES = {
+    "ie_follow": ("📣 Follow Indian Express on WhatsApp and Google News. Click here to join our "
+                  "channel (@indianexpress) and stay updated with the latest headlines", ""),
+    "mint_catch": ("Catch all the Business News, Market News, Breaking News Events and Latest "
+                   "News Updates on Live Mint. Download The Mint News App to get Daily Market "
+                   "Updates.", ""),
+    "mint_disclaimer": ("Disclaimer: The views and recommendations made above are those of "
+                        "individual analysts or broking companies, and not of Mint. We advise "
+                        "investors to check with certified experts before taking any investment"
+                        " decisions.", ""),
+    "mint_milestone": ("Milestone Alert!Livemint tops charts as the fastest growing news "
+                       "website in the world 🌏 Click here to know more.", ""),
+    "bs_syndicated": ("(Only the headline and picture of this report may have been reworked by "
+                      "the Business Standard staff; the rest of the content is auto-generated "
+                      "from a syndicated feed.)", ""),
+    "nation_story": ("Have a story? Email us at newsdesk@ke.nationmedia.com or WhatsApp the "
+                     "newsroom on 0700 000 000.", ""),
+    "news24_disclaimer": ("Disclaimer: News24 encourages freedom of speech and the expression "
+                          "of diverse views. The views of columnists published on News24 are "
+                          "therefore their own and do not necessarily represent the views of "
+                          "News24.", ""),
+    "punch_copyright": ("Copyright PUNCH. All rights reserved. This material, and other digital"
+                        " content on this website, may not be reproduced, published, broadcast,"
+                        " rewritten or redistributed in whole or in part without prior express "
+                        "written permission from PUNCH.", "copyright-notice"),
+    "punch_whatsapp": ("Join The PUNCH WhatsApp Channel for the latest news and updates.", ""),
+    "rappler": ("– Rappler.com", ""),
+    "st_telegram": ("Join ST's Telegram channel and get the latest breaking news delivered to "
+                    "you.", ""),
+    "st_copyright": ("Source: The Straits Times © SPH Media Limited. Permission required for "
+                     "reproduction.", ""),
+    "scmp_syndication": ("This article originally appeared in the South China Morning Post "
+                         "(SCMP), the most authoritative voice reporting on China and Asia for "
+                         "more than a century. For more SCMP stories, please explore the SCMP "
+                         "app or visit the SCMP's Facebook and Twitter pages.", ""),
+    "cna_app": ("Download our app or subscribe to our Telegram channel for the latest updates "
+                "on the election: https://cna.asia/telegram", ""),
+    "nzh_newsletter": ("Sign up to The Daily H, a free newsletter curated by our editors and "
+                       "delivered straight to your inbox every weekday.", ""),
+    "stuff_pij": ("Made possible by the Public Interest Journalism Fund", "pij-credit"),
+    "smh_note": ("Get a note directly from our foreign correspondents on what's making "
+                 "headlines around the world. Sign up for our weekly What in the World "
+                 "newsletter.", ""),
+}
+
+
 def _box(cls: str, s: str, rest: str) -> tuple[str, list[str]]:
     """A box of one sentence (the furniture text) and its button or small print."""
     return f'<div class="{cls}"><p>{_esc(s)}</p>{rest}</div>', [s]
@@ -144,6 +191,8 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
     r = f.rnd
     nm = f.name()
     day, month = _when(r)
+    if kind in _FIXED_LINES:
+        return _line(*_FIXED_LINES[kind])
     # --- read-more links and boxes ------------------------------------------------------
     if kind == "read_colon":  # Dawn: "Read: <link>"
         t = f.teaser()
@@ -206,26 +255,11 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
              "such premium articles every month")
         return _box("paywall-box", s, '<p>You have exhausted your free article limit.</p><a '
                     'href="/subscribe">Subscribe Now</a>')
-    if kind == "ie_follow":
-        return _line("📣 Follow Indian Express on WhatsApp and Google News. Click here to join "
-                     "our channel (@indianexpress) and stay updated with the latest headlines")
     if kind == "inputs":
         return _line(r.choice(("(With inputs from PTI)", "(With inputs from agencies)",
                                "— With inputs from Reuters", "(With PTI inputs)")))
     if kind == "ie_uploaded":
         return _line(f"First uploaded on: {day:02d}-12-2026 at 10:{r.randint(10, 59)} IST")
-    if kind == "mint_catch":
-        return _line("Catch all the Business News, Market News, Breaking News Events and Latest "
-                     "News Updates on Live Mint. Download The Mint News App to get Daily Market "
-                     "Updates.")
-    if kind == "mint_disclaimer":
-        return _line("Disclaimer: The views and recommendations made above are those of "
-                     "individual analysts or broking companies, and not of Mint. We advise "
-                     "investors to check with certified experts before taking any investment "
-                     "decisions.")
-    if kind == "mint_milestone":
-        return _line("Milestone Alert!Livemint tops charts as the fastest growing news website "
-                     "in the world 🌏 Click here to know more.")
     if kind == "mint_unlock":
         s = ("Unlock a world of Benefits! From insightful newsletters to real-time stock "
              "tracking, breaking news and a personalized newsfeed – it's all here, just a "
@@ -252,10 +286,6 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
         s = f"Take our quiz: how much do you know about {t[0].lower()}{t[1:]}?"
         return (f'<aside class="quiz-embed"><h4>Quiz</h4><p>{_esc(s)}</p><button>Start quiz'
                 '</button></aside>', [s])
-    if kind == "bs_syndicated":
-        return _line("(Only the headline and picture of this report may have been reworked by "
-                     "the Business Standard staff; the rest of the content is auto-generated "
-                     "from a syndicated feed.)")
     if kind == "bs_first":
         return _line(f"First Published: {month[:3]} {day:02d} 2026 | 10:{r.randint(10, 59)} "
                      "AM IST", "publish-date")
@@ -268,26 +298,12 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
                 '</a></p>', [])
     if kind == "nation_additional":
         return _line(f"Additional reporting by {nm}")
-    if kind == "nation_story":
-        return _line("Have a story? Email us at newsdesk@ke.nationmedia.com or WhatsApp the "
-                     "newsroom on 0700 000 000.")
     if kind == "news24_compiled":
         return _line(f"- Compiled by {nm}")
-    if kind == "news24_disclaimer":
-        return _line("Disclaimer: News24 encourages freedom of speech and the expression of "
-                     "diverse views. The views of columnists published on News24 are therefore "
-                     "their own and do not necessarily represent the views of News24.")
     if kind == "news24_sub":
         s = ("Subscribe to News24 for just R75 a month and get access to all our premium "
              "journalism, ad-free.")
         return _box("subscribe-banner", s, '<a href="/sub">Subscribe</a>')
-    if kind == "punch_copyright":
-        return _line("Copyright PUNCH. All rights reserved. This material, and other digital "
-                     "content on this website, may not be reproduced, published, broadcast, "
-                     "rewritten or redistributed in whole or in part without prior express "
-                     "written permission from PUNCH.", "copyright-notice")
-    if kind == "punch_whatsapp":
-        return _line("Join The PUNCH WhatsApp Channel for the latest news and updates.")
     if kind == "support_box":
         s = ("Good journalism costs a lot of money. Yet only good journalism can ensure the "
              "possibility of a good society, an accountable democracy, and a transparent "
@@ -304,29 +320,13 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
                 f'<input type="email"><button>Sign Up</button></form><p>{s}</p></div>', [s])
     if kind == "inq_initials":
         return _line(r.choice(("/cb", "/ra", "/jpv", "/das", "/abc")))
-    if kind == "rappler":
-        return _line("– Rappler.com")
-    if kind == "st_telegram":
-        return _line("Join ST's Telegram channel and get the latest breaking news delivered "
-                     "to you.")
-    if kind == "st_copyright":
-        return _line("Source: The Straits Times © SPH Media Limited. Permission required for "
-                     "reproduction.")
     if kind == "scmp_trust":
         return '<div class="trust"><a href="/trust">Why you can trust SCMP</a></div>', []
     if kind == "scmp_ad":
         return '<div class="advert"><span>Advertisement</span></div>', []
-    if kind == "scmp_syndication":
-        return _line("This article originally appeared in the South China Morning Post (SCMP), "
-                     "the most authoritative voice reporting on China and Asia for more than a "
-                     "century. For more SCMP stories, please explore the SCMP app or visit the "
-                     "SCMP's Facebook and Twitter pages.")
     if kind == "cna_source":
         return _line(r.choice(("Source: CNA/ac(mi)", "Source: Reuters/fh", "Source: AFP/lk",
                                "Source: CNA/ja(ac)")))
-    if kind == "cna_app":
-        return _line("Download our app or subscribe to our Telegram channel for the latest "
-                     "updates on the election: https://cna.asia/telegram")
     if kind == "nzh_help":
         s = "Lifeline: 0800 543 354 or text 4357 (HELP)"
         return ('<div class="help-box"><p><strong>Where to get help:</strong></p><ul><li>'
@@ -335,15 +335,6 @@ def g_block(kind: str, f) -> tuple[str, list[str]]:
                 'an emergency and you feel like you or someone else is at risk, call 111.</p>'
                 '</div>', [s, "If it is an emergency and you feel like you or someone else is "
                            "at risk, call 111."])
-    if kind == "nzh_newsletter":
-        return _line("Sign up to The Daily H, a free newsletter curated by our editors and "
-                     "delivered straight to your inbox every weekday.")
-    if kind == "stuff_pij":
-        return _line("Made possible by the Public Interest Journalism Fund", "pij-credit")
-    if kind == "smh_note":
-        return _line("Get a note directly from our foreign correspondents on what's making "
-                     "headlines around the world. Sign up for our weekly What in the World "
-                     "newsletter.")
     if kind == "smh_tools":
         return ('<div class="article-tools"><a href="/license">License this article</a> '
                 '<span class="loading">Loading</span></div>', [])
