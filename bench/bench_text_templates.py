@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D|E]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D|E|F|G]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -45,6 +45,9 @@ the page's language, on dev bodies of that language (`cms_blocks_e.py`).
 `--cms F` (session 55): the dev corpus's small sites' templates (WordPress blog themes,
 TYPO3, page builders, associations, government and university pages, press releases, shop
 magazines, forums), German and English (`cms_blocks_f.py`).
+`--cms G` (session 56): the English-language press of South Asia, Africa, South-East and
+East Asia and Oceania, and magazine / long-form templates, on English bodies
+(`cms_blocks_g.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -84,6 +87,7 @@ from cms_blocks_e import (  # noqa: E402
     with_near_miss_e,
 )
 from cms_blocks_f import STORY_NOTES_F, render_cms_f, with_near_miss_f  # noqa: E402
+from cms_blocks_g import STORY_NOTES_G, render_cms_g, with_near_miss_g  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -670,6 +674,26 @@ def build_cms_f_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
     return out
 
 
+G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of them)
+
+
+def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
+    """`--cms G`: English bodies only, each under up to G_USES templates (the list
+    repeated, so every body is used once before any is used twice); each page's furniture
+    comes from the other English bodies."""
+    en = [p for p in usable if lang_of(p) == "en"]
+    chosen = (en * G_USES)[:n]
+    out = []
+    for i, paras in enumerate(chosen):
+        f, headline, note = _page_start(paras, en, STORY_NOTES_G, rnd)
+        paras = with_near_miss_g(paras, rnd)
+        page, placed = render_cms_g(paras, headline, f, note)
+        truth = "\n".join([*paras, note] if note else paras)
+        out.append({"url": f"https://press{i}.example/news/{i}", "html": page,
+                    "truth": truth, "blocks": placed})
+    return out
+
+
 def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
                 rich: bool = False, next_story: bool = False, old_markup: bool = False,
                 family: str | None = None, cms: str | None = None) -> list[dict]:
@@ -684,6 +708,8 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
+    if cms == "G":
+        return build_cms_g_pages(usable, n, rnd)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
     chosen, pool = usable[:n], usable[n:] or usable
@@ -732,7 +758,9 @@ def _score(pages: list[dict], got: dict[str, str]) -> dict:
             for t in texts:
                 shown[kind] += 1
                 # a pull quote repeats the story's sentence: it leaked when said twice
-                leaks[kind] += (repeated(text, t) if kind.startswith("pullquote")
+                # (family G names its kinds "site:pullquote")
+                quote = kind.rsplit(":", 1)[-1].startswith("pullquote")
+                leaks[kind] += (repeated(text, t) if quote
                                 else leaked(text, t))
     return {"f1_mean": round(statistics.fmean(f1s), 4),
             "f1_median": round(statistics.median(f1s), 4),
@@ -762,7 +790,7 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
@@ -770,7 +798,9 @@ def main() -> None:
                          "publishers' own templates, furniture in their languages "
                          "(cms_blocks_e.py); F: small sites' templates (blogs, TYPO3, "
                          "page builders, associations, government, press releases, "
-                         "forums; cms_blocks_f.py)")
+                         "forums; cms_blocks_f.py); G: English-language press of South "
+                         "Asia, Africa, East Asia and Oceania, magazines and long form "
+                         "(cms_blocks_g.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

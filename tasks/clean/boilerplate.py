@@ -182,6 +182,9 @@ _CTA = re.compile(
     r"\b(?:subscrib\w*|newsletter\w*|sign(?:ing)? up|follow (?:us|the [\w ]{1,30}) on"
     r"|download (?:the|our) [\w ]{0,20}apps?|^\W{0,2}get (?:the|our) [\w ]{0,20}apps?\b"
     r"|support (?:us|our journalism)|become a member"
+    # a support box's heading naming the outlet ("Support PREMIUM TIMES' journalism of
+    # integrity"): at the line's start, so "readers who support local journalism" stays
+    r"|^\W{0,3}support [\w .'’-]{0,30}journalism\b"
     r"|log ?in (?:for|to)|already a subscriber|jetzt abonnieren|abonnieren sie|abo\b"
     r"|folgen sie uns|jetzt anmelden|zum newsletter|melden sie sich|unterstütze(?:n sie)? uns"
     r"|suscr[ií]b\w*|s[ií]guenos|únete|hazte miembro|sigue(?:nos)? en"
@@ -383,7 +386,8 @@ _NAMES = r"[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|and|in|of|de|van|von))*"
 _COPY_CREDIT = re.compile(
     # ("Additional reporting by X" opening a line, as Reuters writes it, stays: the dev
     # gold keeps it in reuters.com's story, a `with` snippet; seed 79 had it go)
-    rf"^(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported) by {_NAMES}"
+    # (after the dash some desks open the line with: News24's "- Compiled by X")
+    rf"^(?:[-–—]\s*)?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported) by {_NAMES}"
     rf"(?:\s*;\s*(?:(?i:additional )?(?i:reporting|writing|editing|graphics|compiled))"
     rf"(?: by)? {_NAMES})*\.?$"
     r"|Contributing: [A-Z]"
@@ -406,7 +410,7 @@ _CREDIT = re.compile(
     r"\s*(?:\(cc\)\s*)?(?:[:©|/,]|$)"
     r"|^\W{0,2}(?:featured|header|cover) (?:image|photo) by\s"
     # "Photo by Jane Doe on Unsplash", "Caption: ...", the NYT's "Credit...Doug Mills/..."
-    r"|^\W{0,2}(?:photo|image|picture|illustration)s? by\s|^\W{0,2}caption\s*:"
+    r"|^\W{0,2}(?:photo(?:graph)?|image|picture|illustration)s? by\s|^\W{0,2}caption\s*:"
     r"|^\W{0,2}credit\s*(?:\.{2,3}|…)",
     re.IGNORECASE,
 )
@@ -524,7 +528,7 @@ _TEMPLATE_NOTE = re.compile(
     r"|get (?:the )?(?:biggest|latest|top) (?:daily )?(?:news )?(?:stories|headlines) by email\b"
     # a syndicated story's note and the site's app and channel offers (Indian papers)
     r"|\(?(?:except for the headline, )?this story has not been edited by [\w .'’-]{1,40}"
-    r" staff\b|catch all the (?:breaking|latest) news\b|get live share market updates\b"
+    r" staff\b|catch all the (?:[\w-]+ ){0,3}news\b|get live share market updates\b"
     r"|download (?:the )?[\w .'’-]{1,40} app for (?:the )?latest\b"
     r"|join our (?:whatsapp|telegram) (?:channel|group)\W*$"
     r"|disclaimer: the views expressed (?:are|in this)\b)",
@@ -568,6 +572,7 @@ _UI_EXACT = {
     "bild schließen", "alle bilder anzeigen", "bild vergrößern", "fotostrecke", "bildergalerie",
     "view gallery", "view all photos", "see all photos", "enlarge image", "abonnieren",
     "abonniert", "anmelden", "log in", "sign in", "permalink", "ad feedback",
+    "login now", "log in now", "donate",  # a benefits box's and a support box's buttons
     "enlarge this image", "toggle caption", "hide caption", "show caption", "click to expand",
     "listen to this article", "listen to article", "artikel anhören", "vorlesen",
     "seite drucken", "artikel drucken", "print this page", "print this article", "druckansicht",
@@ -809,7 +814,12 @@ _SUBSCRIBE_BOX = re.compile(
     r"|^\W{0,3}(?:simply |just )?(?:pop|enter|type|put|drop) your e-?mail(?: address)?"
     r" (?:in|into|below|here|above)\b"
     r"|we(?:'|’)?ll send you [\w ]{0,30}\b(?:e-?mails?|newsletters?|roundups?|digests?)\b"
-    r"|^sign[- ]?up successful|^thanks? (?:you )?for (?:signing up|subscribing)\b)",
+    r"|^sign[- ]?up successful|^thanks? (?:you )?for (?:signing up|subscribing)\b"
+    # a sentence telling the reader to sign up for the outlet's newsletter, after its pitch
+    # ("Get a note directly from our foreign correspondents … Sign up for our weekly What in
+    # the World newsletter.", "Sign up to The Daily H, a free newsletter curated by our
+    # editors …"): "Sign up for the scheme closes on Friday" names no newsletter
+    r"|(?:^|[.!?]\s+)sign up (?:for|to) (?:our|the) [^.!?]{0,60}\bnewsletters?\b)",
     re.IGNORECASE,
 )
 # Reuse and registration small print ("Written permission must be obtained before reprint",
@@ -1007,6 +1017,53 @@ _LONG_FURNITURE_STEMS = (
 
 
 _CHANNEL = re.compile(r"\b(?:nuestro canal|our channel|unser(?:em|en)? kanal)\b", re.I)
+# An invitation to the outlet's messenger channel or news feed, however long its pitch
+# ("Join ST's Telegram channel and get the latest breaking news delivered to you.", "📣
+# Follow Indian Express on WhatsApp and Google News. Click here to join …"): the call
+# opens the line, names the channel and ends its sentence with no comma: "Join our
+# WhatsApp channel for the results, the party told its supporters." reports a call, and
+# "Follow-up inspections …" names no channel.
+_CHANNEL_CALL = re.compile(
+    r"^\W{0,3}(?:join|follow)\b[^,.!?]{0,50}?\b(?:whatsapp|telegram|google news|signal|viber)"
+    r"\b[^,.!?]*(?:[.!?]|$)", re.IGNORECASE)
+CHANNEL_CALL_MAX_WORDS = 30
+
+# The agency credit Indian desks close a story with: "(With inputs from PTI)", "(With PTI
+# inputs)", "— With inputs from Reuters". Short: "With inputs from farmers' groups, the
+# ministry drafted …" is a sentence.
+_INPUTS_CREDIT = re.compile(
+    r"^\W{0,3}with (?:[\w.'’-]+ ){0,2}inputs?(?: from [\w .,&'’-]{1,40})?\W{0,3}$", re.I)
+
+# The desk's credit line: "Published By: Jane Doe", "Edited By: Jane Doe", "Edited by Jane
+# Doe" (India Today, essays' editors): a capitalised name and nothing else, so "Edited by
+# a retired judge, the report …" stays.
+_DESK_CREDIT = re.compile(
+    r"^(?:Published|Edited|Curated|Produced|Compiled) [Bb]y\s*:?\s*"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
+
+# A story's last line that is only the editor's initials ("/cb", "/jpv": the Inquirer's
+# desk) or the outlet's address after a dash ("– Rappler.com").
+_DESK_SIGN = re.compile(
+    r"^/[a-z]{2,4}$|^[-–—]\s*[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|ph|in|pk|ng|ke"
+    r"|za|sg|my|nz|au|co\.[a-z]{2})$")
+
+# A note that the text is a reprint or ran in print ("This article originally appeared in
+# the South China Morning Post …", "This article appears in the December 2026 print
+# edition with the headline …", "This story was first published in …"): the page's
+# note on the text, not the text.
+_REPRINT_NOTE = re.compile(
+    r"^This (?:article|story|essay|piece|report|interview|column|post)(?: was| has been)?"
+    r" (?:originally |first )?(?:appeared|appears|published|ran|runs) in\b", re.I)
+REPRINT_NOTE_MAX_WORDS = 60
+
+# The outlet's disclaimer ("Disclaimer: The views and recommendations made above are those
+# of individual analysts …", "Disclaimer: News24 encourages freedom of speech …"): its
+# label and colon open the line, and the first sentence speaks of views, advice or
+# responsibility. "Disclaimer notices on the packaging were …" has no colon.
+_DISCLAIMER = re.compile(
+    r"^disclaimer\s*:\s*[^.!?]*\b(?:views?|opinions?|advice|advise|recommendations?"
+    r"|responsib\w*|endorse\w*|freedom of speech)\b", re.I)
+DISCLAIMER_MAX_WORDS = 80
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_CTX = re.compile(
@@ -1020,6 +1077,13 @@ _MONTHS = (
     r"jan(?:uary|uar)?|feb(?:ruary|ruar)?|m(?:a|ä)r(?:ch|z)?|apr(?:il)?|ma[iy]|jun[ie]?|"
     r"jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?"
 )
+# The print edition's line under a story ("Published in Dawn, December 7th, 2026"): the
+# paper's name and a date only; "Published in 1998, the novel …" names no paper.
+_PRINTED_IN = re.compile(
+    r"^(?:Published|Printed|Appeared) in (?:the )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4},?"
+    rf" (?:on )?(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?"
+    rf" (?:of )?(?:{_MONTHS})),? \d{{4}}\.?$", re.IGNORECASE)
+
 _DATE_ONLY = re.compile(
     r"^\W*(?:(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?(?:\s+\d{{4}})?"
@@ -1037,7 +1101,7 @@ _DATE_ONLY = re.compile(
 # column; a sentence always has a word that is none of these.
 _STAMP_LABELS = (
     r"(?:first |last |latest |originally )?(?:published|publish date|updated?|update|posted"
-    r"|modified|written|created|edited|erschienen|aktualisiert|veröffentlicht|stand|publié"
+    r"|uploaded|modified|written|created|edited|erschienen|aktualisiert|veröffentlicht|stand|publié"
     r"|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
     r"|opublikowano|zaktualizowano|date|datum|fecha)"
 )
@@ -1384,7 +1448,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 30 and _WIRE_COVERAGE.match(s):
         return "related"
-    if n <= 40 and (s[:1] in "RAWEC" or "contribut" in s) and _COPY_CREDIT.match(s):
+    if n <= 40 and (s[:1] in "RAWEC-–—" or "contribut" in s) and _COPY_CREDIT.match(s):
         return "credit"
     if n <= 40 and _TEMPLATE_NOTE.match(s):
         return "ui"
@@ -1429,6 +1493,26 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 20 and _SOCIAL.search(s) and (_FOLLOW.search(s) or _CHANNEL.search(s)):
         return "cta"
+    if n <= CHANNEL_CALL_MAX_WORDS and ("join" in low or "follow" in low) and (
+            _CHANNEL_CALL.match(s)):
+        return "cta"
+    if n <= 8 and "input" in low and _INPUTS_CREDIT.match(s):
+        return "credit"
+    if n <= 6 and s[0] in "PECpec" and _DESK_CREDIT.match(s):
+        return "credit"
+    if n <= 2 and s[0] in "/-–—" and _DESK_SIGN.match(s):
+        return "credit"
+    if n <= REPRINT_NOTE_MAX_WORDS and low.startswith("this ") and _REPRINT_NOTE.match(s):
+        return "ui"
+    if n <= DISCLAIMER_MAX_WORDS and low.startswith("disclaimer") and _DISCLAIMER.match(s):
+        return "ui"
+    if n <= 12 and s[0] in "PAp" and _PRINTED_IN.match(s):
+        return "date"
+    # a syndicated copy's note ("(Only the headline and picture of this report may have been
+    # reworked by the Business Standard staff; the rest of the content is auto-generated
+    # from a syndicated feed.)"): it ends on the feed
+    if n <= 45 and "syndicated feed" in low[-20:]:
+        return "ui"
     if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
         rule = _long_furniture(s, n)
         if rule:

@@ -20,6 +20,7 @@ import cms_blocks_c  # noqa: E402
 import cms_blocks_d  # noqa: E402
 import cms_blocks_e  # noqa: E402
 import cms_blocks_f  # noqa: E402
+import cms_blocks_g  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -161,6 +162,34 @@ def test_cms_f_pages_hold_a_body_and_small_sites_furniture_of_its_language() -> 
         words = " ".join(w for _, ws in page["blocks"] for w in ws)
         other = ("bakehouse", "story") if page["lang"] == "de" else ("Backhaus", "Geschichte")
         assert not any(w in words for w in other)  # furniture from its own language's bodies
+
+
+def test_cms_g_pages_reuse_english_bodies_under_the_region_s_and_magazines_furniture() -> None:
+    en = _bodies("The story {j} tells in paragraph {i} what the council decided about the "
+                 "harbour and the ferries this week.", 4)
+    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das Backhaus "
+                 "und den Garten in dieser Woche beschlossen hat.", 3)
+    pages = btt.build_pages(en + de, 10, seed=4, cms="G")
+    assert len(pages) == 10  # 4 English bodies, each under up to G_USES templates
+    notes = tuple(n[:12] for n in (*cms_blocks_g.STORY_NOTES_G, *cms_blocks_g.NEAR_MISSES_G))
+    kinds = {f"{site}:{k}" for site, spec in cms_blocks_g.SITES_G.items()
+             for place in spec[2:] for k in place}
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        assert "\n".join(body) in en  # English bodies only
+        # a drop cap's letter is its own element: the first word is whole when joined
+        page = {**page, "html": page["html"].replace('<span class="dropcap">', "<span>")}
+        tree = lxml_html.fromstring(page["html"])
+        for span in tree.iter("span"):
+            if span.text and len(span.text) == 1 and span.tail:
+                span.tail, span.text = span.text + span.tail, ""
+        page["html"] = lxml_html.tostring(tree, encoding="unicode")
+        _shows_its_truth_and_furniture(page, kinds)
+        for kind, words in page["blocks"]:
+            if kind.endswith(":pullquote"):  # a pull quote repeats this page's own sentence
+                assert words[0] in page["truth"]
+            else:
+                assert not any("Backhaus" in w for w in words)
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
