@@ -410,6 +410,23 @@ def query_interrupted(exc: BaseException) -> bool:
 
 
 @contextmanager
+def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
+    """Ctrl-C in a command that reads the warehouse (`report`, `search`): exit 130 with
+    `what` was stopped, and what it left. DuckDB turns the SIGINT it catches in a query
+    into a RuntimeError, which was a traceback and exit 1 (fault round 57; `sql`'s in
+    round 56)."""
+    import duckdb
+
+    try:
+        yield
+    except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException) as exc:
+        if not query_interrupted(exc):
+            raise
+        err.print(f"[yellow]interrupted:[/yellow] {what}", soft_wrap=True)
+        raise typer.Exit(130) from None
+
+
+@contextmanager
 def _interrupted_run_is_a_sentence() -> Iterator[None]:
     """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
     to go on, after Prefect's "Crash detected!" lines, which said neither."""
@@ -953,7 +970,12 @@ def report(
         say.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
     if to_stdout:
         sys.stdout.flush()  # nothing printed is to come after the page's first bytes
-    with _disk_full_is_a_sentence(root), (
+    # the views database and each HTML file are replaced whole (a temporary name, then a
+    # rename), so a stop leaves the ones before it as they were
+    stopped = ("the report was stopped; the warehouse's data is unchanged, and the views "
+               "database and report files are each the earlier one or the new one whole; "
+               "run `pressroom report` again for a new report")
+    with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root), (
             tempfile.TemporaryDirectory(prefix="pressroom-report-") if read_only
             else nullcontext()) as views_in:
         result = build_report(root, run_id, first, last, target,
