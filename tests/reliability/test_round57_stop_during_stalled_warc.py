@@ -1,0 +1,130 @@
+"""`pressroom ingest https://.../x.warc.gz` stopped by SIGTERM or Ctrl-C while the WARC's
+download stalls (fault round 57): a server that sent the headers and half the file, then
+nothing. The WARC is read by the run's staging thread; the stop's handler ended the main
+thread's loop, and the run's close then waited up to 120 s for that thread, blocked in
+the download until the request's deadline: the run exited 122 s after the signal, where a
+service manager's stop (systemd's 90 s, Kubernetes' 30 s) would SIGKILL it first. Now a
+stop does not wait for a thread that is reading: exit 143 or 130 within a few seconds,
+and the same command, the server answering again, ingests the whole WARC.
+
+Real processes, a real signal, a raw-socket loopback server; the wait for the exit is
+bounded (a hang, or the old 120 s, fails the test), not timed."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.integration.test_crash_resume import PAGES, write_warc
+from tests.reliability.signals import ctrl_c_reaches_it
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[2]
+# Far beyond the test's wait: without the fix, the stall would hold the run this long
+# (up to the staging's 120 s).
+DEADLINE_S = "600"
+# The bound on the exit after the signal: under the old 120 s wait, above the few seconds
+# a stop takes now on a loaded machine.
+EXIT_WAIT_S = 60
+
+
+class StallingWarcServer:
+    """A raw-socket server serving one WARC file at /pages.warc.gz: while `stalling`, its
+    headers and first half, then nothing (the connection held open); then whole."""
+
+    def __init__(self, host: str, body: bytes) -> None:
+        self._sock = socket.create_server((host, 0))
+        self.url = f"http://{host}:{self._sock.getsockname()[1]}/pages.warc.gz"
+        self.body = body
+        self.stalling = True
+        self.stalled = threading.Event()  # set once half the file was sent, and held
+        self._held: list[socket.socket] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = conn.recv(4096)
+            if not chunk:
+                conn.close()
+                return
+            head += chunk
+        if head.split(b" ", 2)[1] != b"/pages.warc.gz":
+            conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+                         b"Connection: close\r\n\r\n")
+            conn.close()
+            return
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                     b"Content-Length: " + str(len(self.body)).encode() + b"\r\n\r\n")
+        if self.stalling:
+            conn.sendall(self.body[:len(self.body) // 2])
+            self._held.append(conn)  # kept open, silent, until the test ends
+            self.stalled.set()
+            return
+        conn.sendall(self.body)
+        conn.close()
+
+    def close(self) -> None:
+        self._sock.close()
+        for conn in self._held:
+            conn.close()
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_stop_during_a_stalled_warc_download_exits_and_the_rerun_ingests_it(
+        tmp_path, prefect_server, signum, code):
+    path = tmp_path / "pages.warc.gz"
+    write_warc(path)
+    server = StallingWarcServer("127.0.0.56", path.read_bytes())
+    env = {**os.environ, **prefect_server, "PYTHONPATH": str(ROOT),
+           "PRESSROOM_ALLOWED_NETWORKS": '["127.0.0.0/8"]',
+           "PRESSROOM_REQUEST_TIMEOUT_S": DEADLINE_S, "PRESSROOM_MAX_RETRIES": "0"}
+    wh = tmp_path / "wh"
+    try:
+        log = tmp_path / "stopped.err"
+        with log.open("wb") as errs:  # a file, not a pipe nobody reads while the run goes on
+            proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "ingest", server.url,
+                                     "-w", str(wh)], env=env, cwd=ROOT,
+                                    stdout=subprocess.DEVNULL, stderr=errs,
+                                    preexec_fn=ctrl_c_reaches_it)
+        try:
+            assert server.stalled.wait(300), ("the run never asked for the WARC",
+                                              log.read_text(errors="replace")[-3000:])
+            proc.send_signal(signum)
+            proc.wait(timeout=EXIT_WAIT_S)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        errs = log.read_text(errors="replace")
+        assert proc.returncode == code, errs[-3000:]
+        assert "Traceback" not in errs, errs[-3000:]
+        server.stalling = False
+        again = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", server.url,
+                                "-w", str(wh)], env=env, cwd=ROOT, capture_output=True,
+                               timeout=900)
+    finally:
+        server.close()
+    out = " ".join(again.stdout.decode().split())
+    assert again.returncode == 0, again.stderr.decode()[-3000:] + out[-1500:]
+    counts = re.search(r"inputs (\d+) = kept (\d+) \+ rejected (\d+) \+ failed fetches 0", out)
+    assert counts and int(counts.group(1)) == PAGES, out[-1500:]
+    # what the stopped run's reader might have left in the staging folder is cleared
+    assert not list((wh / "_staging").glob("*/*")), list((wh / "_staging").rglob("*"))
