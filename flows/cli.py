@@ -1167,11 +1167,16 @@ def search(
     _require_utf8(the_query=query, **{"--outlet": outlet, "--lang": lang})
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
+    # Ctrl-C was a bare exit 130 (fault round 57): now what it left. Each commit's part
+    # of the index is committed whole (a tantivy commit), and the next search catches up.
+    stopped = ("the search was stopped; the warehouse is unchanged, and the search index "
+               "keeps the commits it had indexed (the next search indexes the rest)")
     try:
-        first, last = _day_range(since, until)
-        result = search_index.search(root, query, since=first,
-                                     until=last, outlet=outlet, lang=lang,
-                                     limit=limit)
+        with _interrupted_read_is_a_sentence(stopped):
+            first, last = _day_range(since, until)
+            result = search_index.search(root, query, since=first,
+                                         until=last, outlet=outlet, lang=lang,
+                                         limit=limit)
     except ValueError as exc:
         err.print(f"[red]query error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
