@@ -429,10 +429,16 @@ def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
 @contextmanager
 def _interrupted_run_is_a_sentence() -> Iterator[None]:
     """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
-    to go on, after Prefect's "Crash detected!" lines, which said neither."""
+    to go on, after Prefect's "Crash detected!" lines, which said neither. Also when it
+    falls in a DuckDB query of the run's closing views, data tests or report, which DuckDB
+    turns into a RuntimeError: that was a traceback and exit 1 (fault round 57)."""
+    import duckdb
+
     try:
         yield
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException) as exc:
+        if not query_interrupted(exc):
+            raise
         err.print("[yellow]interrupted:[/yellow] the batches this run committed are kept "
                   "(a commit is whole or absent); run the same command again to go on: "
                   "inputs already in the warehouse are skipped", soft_wrap=True)
