@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
+import socketserver
 import subprocess
 import sys
 import threading
@@ -40,55 +40,47 @@ DEADLINE_S = "600"
 EXIT_WAIT_S = 60
 
 
-class StallingServer:
-    """A raw-socket server serving one file at `path`: while `stalling`, its headers and
-    first half, then nothing (the connection held open); then whole."""
+class StallingServer(socketserver.ThreadingTCPServer):
+    """A loopback server of one file at `path`: while `stalling`, its headers and first
+    half, then nothing (the connection held open until `close`); then whole."""
+
+    daemon_threads = True
 
     def __init__(self, host: str, path: str, body: bytes) -> None:
-        self._sock = socket.create_server((host, 0))
+        super().__init__((host, 0), _Answer)
         self.path = path
-        self.url = f"http://{host}:{self._sock.getsockname()[1]}{path}"
+        self.url = f"http://{host}:{self.server_address[1]}{path}"
         self.body = body
         self.stalling = True
         self.stalled = threading.Event()  # set once half the file was sent, and held
-        self._held: list[socket.socket] = []
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self._sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
-
-    def _answer(self, conn: socket.socket) -> None:
-        head = b""
-        while b"\r\n\r\n" not in head:
-            chunk = conn.recv(4096)
-            if not chunk:
-                conn.close()
-                return
-            head += chunk
-        if head.split(b" ", 2)[1] != self.path.encode():
-            conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
-                         b"Connection: close\r\n\r\n")
-            conn.close()
-            return
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
-                     b"Content-Length: " + str(len(self.body)).encode() + b"\r\n\r\n")
-        if self.stalling:
-            conn.sendall(self.body[:len(self.body) // 2])
-            self._held.append(conn)  # kept open, silent, until the test ends
-            self.stalled.set()
-            return
-        conn.sendall(self.body)
-        conn.close()
+        self.released = threading.Event()
+        threading.Thread(target=self.serve_forever, daemon=True).start()
 
     def close(self) -> None:
-        self._sock.close()
-        for conn in self._held:
-            conn.close()
+        self.released.set()
+        self.shutdown()
+        self.server_close()
+
+
+class _Answer(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        server: StallingServer = self.server
+        request = self.rfile.readline().split()
+        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+            pass  # the request's headers, unread
+        if request[1:2] != [server.path.encode()]:
+            self.wfile.write(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n"
+                             b"Connection: close\r\n\r\n")
+            return
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                         b"Content-Length: " + str(len(server.body)).encode() + b"\r\n\r\n")
+        if not server.stalling:
+            self.wfile.write(server.body)
+            return
+        self.wfile.write(server.body[:len(server.body) // 2])
+        self.wfile.flush()
+        server.stalled.set()
+        server.released.wait()  # silent, the connection open, until the test ends
 
 
 def _env(prefect_server: dict[str, str]) -> dict[str, str]:
