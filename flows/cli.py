@@ -410,12 +410,35 @@ def query_interrupted(exc: BaseException) -> bool:
 
 
 @contextmanager
-def _interrupted_run_is_a_sentence() -> Iterator[None]:
-    """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
-    to go on, after Prefect's "Crash detected!" lines, which said neither."""
+def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
+    """Ctrl-C in a command that reads the warehouse (`report`, `search`): exit 130 with
+    `what` was stopped, and what it left. DuckDB turns the SIGINT it catches in a query
+    into a RuntimeError, which was a traceback and exit 1 (fault round 57; `sql`'s in
+    round 56)."""
+    import duckdb
+
     try:
         yield
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException) as exc:
+        if not query_interrupted(exc):
+            raise
+        err.print(f"[yellow]interrupted:[/yellow] {what}", soft_wrap=True)
+        raise typer.Exit(130) from None
+
+
+@contextmanager
+def _interrupted_run_is_a_sentence() -> Iterator[None]:
+    """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
+    to go on, after Prefect's "Crash detected!" lines, which said neither. Also when it
+    falls in a DuckDB query of the run's closing views, data tests or report, which DuckDB
+    turns into a RuntimeError: that was a traceback and exit 1 (fault round 57)."""
+    import duckdb
+
+    try:
+        yield
+    except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException) as exc:
+        if not query_interrupted(exc):
+            raise
         err.print("[yellow]interrupted:[/yellow] the batches this run committed are kept "
                   "(a commit is whole or absent); run the same command again to go on: "
                   "inputs already in the warehouse are skipped", soft_wrap=True)
@@ -953,7 +976,12 @@ def report(
         say.print(f"[yellow]note:[/yellow] {escape(unfinished)}")
     if to_stdout:
         sys.stdout.flush()  # nothing printed is to come after the page's first bytes
-    with _disk_full_is_a_sentence(root), (
+    # the views database and each HTML file are replaced whole (a temporary name, then a
+    # rename), so a stop leaves the ones before it as they were
+    stopped = ("the report was stopped; the warehouse's data is unchanged, and the views "
+               "database and report files are each the earlier one or the new one whole; "
+               "run `pressroom report` again for a new report")
+    with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root), (
             tempfile.TemporaryDirectory(prefix="pressroom-report-") if read_only
             else nullcontext()) as views_in:
         result = build_report(root, run_id, first, last, target,
@@ -1145,11 +1173,16 @@ def search(
     _require_utf8(the_query=query, **{"--outlet": outlet, "--lang": lang})
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
+    # Ctrl-C was a bare exit 130 (fault round 57): now what it left. Each commit's part
+    # of the index is committed whole (a tantivy commit), and the next search catches up.
+    stopped = ("the search was stopped; the warehouse is unchanged, and the search index "
+               "keeps the commits it had indexed (the next search indexes the rest)")
     try:
-        first, last = _day_range(since, until)
-        result = search_index.search(root, query, since=first,
-                                     until=last, outlet=outlet, lang=lang,
-                                     limit=limit)
+        with _interrupted_read_is_a_sentence(stopped):
+            first, last = _day_range(since, until)
+            result = search_index.search(root, query, since=first,
+                                         until=last, outlet=outlet, lang=lang,
+                                         limit=limit)
     except ValueError as exc:
         err.print(f"[red]query error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None

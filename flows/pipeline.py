@@ -27,7 +27,7 @@ from tasks.common.parallel import workers_stop_on_sigterm
 from tasks.common.result import StageResult
 from tasks.common.settings import Settings
 from tasks.common.state import KnownInputs
-from tasks.fetch.client import fetches_stop_on_signals
+from tasks.fetch.client import fetches_stop_on_signals, stopping
 from tasks.steps import (
     clean_task,
     commit_batch_task,
@@ -164,6 +164,9 @@ _HOLDING_PAGES = ("fetch", "extract")
 # How long the loop blocks on its queue of finished tasks before it looks again (only so
 # that a signal reaches the main thread; finishing tasks wake it at once).
 WAKE_S = 1.0
+# On a stop, how long the staging thread is given to notice it (a reader stops at the end
+# of the batch it is reading); one blocked on a stalled download is left to the exit.
+STOPPED_STAGING_WAIT_S = 2.0
 
 
 @dataclass
@@ -270,10 +273,14 @@ class _Staging:
 
     def close(self) -> None:
         """Stop reading (a failed or finished run) and wait for the thread, so nothing
-        is written into the staging folder after the run removes it."""
+        is written into the staging folder after the run removes it. Not on a stop
+        (SIGTERM, Ctrl-C): the thread may be blocked reading a WARC download that
+        stalled, for up to the request's deadline, and the process is ending (the thread
+        is a daemon; what it might still write is cleared by the next run, under the
+        writer lock, as after a SIGKILL). Waiting held such a stop 120 s (fault round 57)."""
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(timeout=120)
+            self._thread.join(timeout=STOPPED_STAGING_WAIT_S if stopping() else 120)
 
 
 def data_tests_failed(manifest: dict, failing: dict[str, int], report_html: Path) -> str:
@@ -297,14 +304,15 @@ def process(run: Run, todo: pa.Table, warcs: list[str] = (),
     limit_malloc_arenas()  # before the task and staging threads start allocating
     fix_mmap_threshold()  # big buffers given back when freed, not kept in the arenas
     finished = _Finished()
-    staging = _Staging(run, list(warcs), wake=finished.wake)
-    try:
-        # a stop ends the extraction workers and cancels the fetches in flight (a stalled
-        # server held the exit until its requests' deadlines: fault round 56)
-        with workers_stop_on_sigterm(), fetches_stop_on_signals():
+    # a stop ends the extraction workers and cancels the fetches in flight (a stalled
+    # server held the exit until its requests' deadlines: fault round 56); the staging
+    # starts and closes within, so that a stop while it reads is known to its close
+    with workers_stop_on_sigterm(), fetches_stop_on_signals():
+        staging = _Staging(run, list(warcs), wake=finished.wake)
+        try:
             return _process(run, todo, staging, finished, known or KnownInputs())
-    finally:
-        staging.close()
+        finally:
+            staging.close()
 
 
 def _document_batches(run: Run, todo: pa.Table, staging: _Staging, known: KnownInputs):

@@ -1026,6 +1026,12 @@ def stop_fetches() -> None:
             pass
 
 
+def stopping() -> bool:
+    """Whether a stop was asked (`stop_fetches`: SIGTERM, Ctrl-C, a hangup): the process
+    is ending, and nothing should wait for work that will not be committed."""
+    return _stopping.is_set()
+
+
 @contextmanager
 def fetches_stop_on_signals() -> Iterator[None]:
     """For its duration, SIGTERM and SIGINT (unless ignored, as CI starts jobs) first stop
