@@ -102,3 +102,37 @@ def test_a_contact_box_goes_with_all_its_lines():
                       "Geschäftsstelle im Rathaus", "Hauptstraße 12", "12345 Musterstadt"])
     result = remove_boilerplate(text)
     assert result.text == STORY
+
+
+@pytest.mark.parametrize("line", ["(dpa/lnw)", "Mit Material von dpa/tmn"])
+def test_a_wire_signature_with_its_desk_is_a_credit(line):
+    # dpa's regional desks after a slash ("dpa/lnw", "dpa/tmn"), on a line of their own
+    assert classify_line(line) == "credit"
+
+
+def test_a_contact_box_takes_a_six_word_address_line():
+    text = "\n".join([STORY, "Kontakt", "Lea Schmitt",
+                      "Geschäftsstelle im Rathaus, Zimmer 12, Erdgeschoss", "Hauptstraße 12"])
+    assert remove_boilerplate(text).text == STORY
+
+
+def test_a_contact_box_ends_at_a_sentence():
+    text = "\n".join([STORY, "Kontakt", "Lea Schmitt", "Wir freuen uns auf Sie."])
+    assert remove_boilerplate(text).text.split("\n\n") == [STORY, "Wir freuen uns auf Sie."]
+
+
+def forum(poster: str) -> str:
+    return "\n".join([STORY, poster, "Registriert seit: 12.3.2012", "Beiträge: 1375"])
+
+
+@pytest.mark.parametrize("poster", ["Mister X", "Anna Maria de Vries"])
+def test_the_posters_name_above_the_profile_fields_goes(poster):
+    assert remove_boilerplate(forum(poster)).text == STORY
+
+
+@pytest.mark.parametrize("reply", [
+    "Danke, hat funktioniert.",  # the post before it: a sentence
+    "Hat jemand eine Idee woran das liegen könnte",  # five words and more
+])
+def test_a_post_above_the_next_profile_stays(reply):
+    assert remove_boilerplate(forum(reply)).text.split("\n\n") == [STORY, reply]
