@@ -34,8 +34,11 @@ def test_each_kind_of_legal_notice_is_legal(line):
     # 1000things.at's caption shape: the credit after "(c)" (no "©", no colon)
     "Wer sagt, dass Radfahren nur etwas für warme Tage ist? (c) TV Thermen- & Vulkanland",
     # dawo-dresden.de: a caption longer than the short credit labels' bound, "Foto:" last
+    # (with its bracketed role, and without: then the colon alone lets the credit be read)
     "Die Ausstellung 2023/24 auf Schloss Moritzburg ist der Schauspielerin Libuše "
     "Šafránková (Hauptdarstellerin) gewidmet. Foto: Sylvio Dittrich",
+    "Die Ausstellung 2023/24 auf Schloss Moritzburg ist der Schauspielerin Libuše "
+    "Šafránková gewidmet. Foto: Sylvio Dittrich",
 ])
 def test_a_caption_closed_by_its_credit_is_a_credit(line):
     assert classify_line(line) == "credit"
