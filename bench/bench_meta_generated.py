@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|M|N]
+                                                   [--unseen A|B|...|N|O]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -231,6 +231,32 @@ Zealand, a fifth US magazines; no JSON-LD; a "Trending" rail with "3h ago" items
 - titles: the `<h1>`: not a rubric above it ("Annals of Technology"), not a magazine's SEO
   `<title>`/og:title that words the story differently ("How X ... | Site"), not
   "Headline | India News - Site", not an og:title "Site: Headline".
+
+Round 13 (session 61) made N a tuning set and added O, fixed before any result, held out:
+public broadcasters, sports, tech and entertainment sites, US local TV stations and
+fact-checkers (built by `make_page_o`, its own sites; JSON-LD only on fact-checks, a
+ClaimReview; a "Latest" rail of "2 hours ago" `<time>`s before <main> on half the pages,
+related stories with other days and writers on 60%; a programme box with its presenter on
+some broadcaster pages). O's truth:
+- the day in the site's own zone: BBC-like "Published <time datetime=UTC>3 December
+  2026</time>", RTÉ-like "Updated / Thursday, 3 Dec 2026 14:05" (dated only by its update:
+  round 4's rule), PBS-like "<a>Politics</a> Dec 3, 2026 2:05 PM EST", "Sendung vom
+  03.12.2026, 20:15 Uhr" (not "Video verfügbar bis ..."), ORF-like "3. Dezember 2026, 14.05
+  Uhr", RFI-like "Publié le : 03/12/2026 - 14:05 / Modifié le : ..." (the publication),
+  ESPN-like "Dec 3, 2026, 02:05 PM ET" (not a scoreboard's game days), Engadget-like "Thu,
+  Dec 3, 2026, 2:05 PM EST · 3 min read", TMZ-like "12/3/2026 2:05 PM PT" (month first),
+  local-TV "Posted: Dec 3, 2026 / 02:05 PM CST / Updated: ..." (the posting), a
+  fact-check's own date, not the claim's ("stated on November 20, 2026 in a Facebook
+  post", the ClaimReview's itemReviewed date);
+- authors: "By X, Site News, Berlin", "X reports from Kyiv", "Von X, ARD-Hauptstadtstudio",
+  "Par X, envoyé spécial à Kiev", an author card (photo, name, role below, no "By"), "by:
+  X", "Fact check by X" (not the ClaimReview's organisation): X; a presenter ("Presented
+  by Y", "Moderation: Y") is no author; "By Stargaze Staff", "by: KQRT Staff": the credit
+  as written (round 1's rule);
+- titles: the `<h1>`: not "Headline - Programme - Site", not "KQRT | Headline", not an
+  og:title "FALSE: Headline", not a sports recap's "Hawks 3-1 Rovers (Dec 3, 2026) Game
+  Recap - Site", and an `<h1>` in a header outside the `<article>` (with an `<h2>` subhead
+  inside it) is still the title.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -3539,6 +3565,230 @@ def make_page_n(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     return Page(html, url, "en", day, authors, title, conv, [])
 
 
+SITES_O = {
+    "uk": [("Britannia Broadcasting", "britanniabroadcasting.co.uk")],
+    "ie": [("Raidió Éireann News", "raidioeireann.ie")],
+    "pub": [("Public Radio Network", "publicradio.org"), ("Civic Television", "civictv.org")],
+    "de": [("Rundfunk Mitte", "rundfunk-mitte.de"), ("Alpen Rundfunk", "alpenrundfunk.at")],
+    "fr": [("Radio Monde Internationale", "radiomonde.fr")],
+    "sports": [("Scoreline Sports", "scoreline.com")],
+    "tech": [("Circuit Review", "circuitreview.com")],
+    "ent": [("Stargaze", "stargaze.com")],
+    "tv": [("KQRT 7 News", "kqrt.com"), ("WBNF Channel 4", "wbnf4.com")],
+    "fact": [("TruthMeter", "truthmeter.org")],
+}
+ZONE_O = {"uk": 0, "ie": 0, "pub": -5, "de": 1, "fr": 1, "sports": -5, "tech": -5, "ent": -8,
+          "tv": -6, "fact": -5}
+LANG_O = {"de": "de", "fr": "fr"}
+O_DATE_REGION = {
+    "uk_published_time_z": ("uk",), "ie_updated_slash_weekday": ("ie",),
+    "pub_section_then_date": ("pub",), "de_sendung_vom_verfuegbar": ("de",),
+    "de_day_month_dotted_uhr": ("de",), "fr_publie_slash_dash_modifie": ("fr",),
+    "sports_et_comma_ampm": ("sports",), "tech_weekday_abbr_read_time": ("tech",),
+    "ent_slash_mdy_pt": ("ent",), "tv_posted_slash_updated": ("tv",),
+    "fact_stated_on_claim": ("fact",),
+}
+O_AUTHOR_REGION = {
+    "by_name_org_place": ("uk", "ie", "pub"), "name_reports_from": ("uk", "pub", "ie"),
+    "von_name_studio": ("de",), "par_name_envoye_special": ("fr",),
+    "card_name_role_no_by": ("sports", "tech", "ent"), "site_staff": ("ent", "sports"),
+    "by_colon_lower": ("tv",), "callsign_staff": ("tv",), "fact_check_by": ("fact",),
+}
+O_TITLE_REGION = {
+    "title_program_site": ("uk", "ie", "pub", "de", "fr"), "title_callsign_prefix": ("tv",),
+    "og_verdict_prefix": ("fact",), "title_score_recap": ("sports",),
+    "h1_header_outside_article": ("tech", "ent", "sports"),
+}
+CITY_O = ("Berlin", "Kyiv", "Brussels", "Washington", "Nairobi", "Tokyo")
+CITY_FR_O = ("Kiev", "Bruxelles", "Dakar", "Beyrouth")
+STUDIO_O = ("ARD-Hauptstadtstudio", "SWR-Studio Brüssel", "ORF-Korrespondentenbüro Wien")
+PROGRAM_O = {"en": ("Morning Edition", "Newsnight", "The World Tonight"),
+             "de": ("Tagesthemen", "Mittagsjournal"), "fr": ("Journal de 12h", "Afrique midi")}
+CARD_ROLE_O = ("NFL Insider", "Senior Writer", "Deputy Reviews Editor", "Staff Writer")
+TEAMS_O = ("Hawks", "Rovers", "Comets", "Mariners", "Bisons", "Falcons")
+VERDICT_O = ("FALSE", "Mostly False", "Misleading", "TRUE")
+MONTHS_FR_O = MONTHS["fr"]
+
+
+def _o_date(dconv: str, lang: str, day: date, stamp: datetime, site: str, section: str,
+            rng: random.Random) -> tuple[str, str, str]:  # noqa: C901
+    """Family O's date conventions: (meta line under the heading, a block before the
+    article, a head tag). `stamp` is the local publication instant."""
+    mon = MONTHS["en"][day.month - 1]
+    later = stamp + timedelta(days=rng.randint(1, 6), hours=rng.randint(1, 9))
+    meta = before = head = ""
+    if dconv == "uk_published_time_z":
+        meta = (f'<div class="byline-block"><span class="visually-hidden">Published</span>'
+                f'<time datetime="{stamp.astimezone(UTC):%Y-%m-%dT%H:%M:%S}.000Z">'
+                f"{day.day} {mon} {day.year}</time></div>")
+    elif dconv == "ie_updated_slash_weekday":
+        meta = (f'<p class="date">Updated / {WEEKDAYS["en"][day.weekday()]}, {day.day} '
+                f"{mon[:3]} {day.year} {stamp:%H:%M}</p>")
+    elif dconv == "pub_section_then_date":
+        meta = (f'<p class="post__meta"><a href="/politics">{section}</a> {mon[:3]} {day.day}, '
+                f"{day.year} {_ampm(stamp)} EST</p>")
+    elif dconv == "de_sendung_vom_verfuegbar":
+        until = day + timedelta(days=rng.choice((180, 365, 730)))
+        meta = (f'<p class="sendung">Sendung vom {day:%d.%m.%Y}, {stamp:%H:%M} Uhr</p>'
+                f'<p class="verfuegbar">Video verfügbar bis {until:%d.%m.%Y}</p>')
+    elif dconv == "de_day_month_dotted_uhr":
+        meta = (f'<p class="date">{day.day}. {MONTHS["de"][day.month - 1]} {day.year}, '
+                f"{stamp.hour}.{stamp.minute:02d} Uhr</p>")
+    elif dconv == "fr_publie_slash_dash_modifie":
+        meta = (f'<p class="date">Publié le : {day:%d/%m/%Y} - {stamp:%H:%M}<br>'
+                f"Modifié le : {later:%d/%m/%Y} - {later:%H:%M}</p>")
+    elif dconv == "sports_et_comma_ampm":
+        meta = (f'<span class="timestamp">{mon[:3]} {day.day}, {day.year}, {stamp:%I:%M %p} ET'
+                "</span>")
+        played = day - timedelta(days=rng.randint(1, 4))
+        nxt = day + timedelta(days=rng.randint(2, 8))
+        a, b = rng.sample(TEAMS_O, 2)
+        before = (f'<div class="scoreboard"><div class="game"><span class="status">FINAL</span> '
+                  f"{a} {rng.randint(0, 5)} \u2013 {b} {rng.randint(0, 5)} <span class=\"gdate\">"
+                  f"{played:%a}, {played:%b} {played.day}</span></div><div class=\"game\">"
+                  f"Next: {b} vs. {a} <span>{nxt:%m/%d/%Y} 7:30 PM</span></div></div>")
+    elif dconv == "tech_weekday_abbr_read_time":
+        meta = (f'<p class="meta">{day:%a}, {mon[:3]} {day.day}, {day.year}, {_ampm(stamp)} EST'
+                f" \u00b7 {rng.randint(2, 9)} min read</p>")
+    elif dconv == "ent_slash_mdy_pt":
+        meta = f'<p class="article-date">{day.month}/{day.day}/{day.year} {_ampm(stamp)} PT</p>'
+    elif dconv == "tv_posted_slash_updated":
+        meta = (f'<p class="article-meta">Posted: {mon[:3]} {day.day}, {day.year} / '
+                f"{stamp:%I:%M %p} CST<br>Updated: {later:%b} {later.day}, {later.year} / "
+                f"{later:%I:%M %p} CST</p>")
+    elif dconv == "fact_stated_on_claim":
+        claim = day - timedelta(days=rng.randint(3, 40))
+        before = (f'<div class="statement"><p class="statement__source">A viral post</p>'
+                  f'<p class="statement__meta">stated on {claim:%B} {claim.day}, {claim.year} '
+                  "in a Facebook post</p></div>")
+        meta = f'<p class="date">{mon} {day.day}, {day.year}</p>'
+        head = ('<script type="application/ld+json">' + json.dumps({
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "datePublished": day.isoformat(),
+            "author": {"@type": "Organization", "name": site},
+            "itemReviewed": {"@type": "Claim", "datePublished": claim.isoformat(),
+                             "author": {"@type": "Organization", "name": "A viral post"}},
+            "reviewRating": {"@type": "Rating", "alternateName": rng.choice(VERDICT_O)},
+        }) + "</script>")
+    else:
+        raise ValueError(dconv)
+    return meta, before, head
+
+
+def _o_author(aconv: str, name: str, site: str, domain: str,
+              rng: random.Random) -> tuple[str, list[str]]:
+    """Family O's author conventions: (byline under the heading, the true authors)."""
+    n = escape(name)
+    if aconv == "by_name_org_place":
+        return f'<p class="byline">By {n}, {escape(site)} News, {rng.choice(CITY_O)}</p>', [name]
+    if aconv == "name_reports_from":
+        return f'<p class="byline">{n} reports from {rng.choice(CITY_O)}</p>', [name]
+    if aconv == "von_name_studio":
+        return f'<p class="autor">Von {n}, {rng.choice(STUDIO_O)}</p>', [name]
+    if aconv == "par_name_envoye_special":
+        return (f'<p class="byline">Par {n}, envoyé spécial à {rng.choice(CITY_FR_O)}</p>',
+                [name])
+    if aconv == "card_name_role_no_by":
+        return (f'<div class="author-card"><img src="/img/{_slug(name)}.jpg" alt="{n}">'
+                f'<a class="author-name" href="/author/{_slug(name)}">{n}</a>'
+                f'<span class="author-title">{rng.choice(CARD_ROLE_O)}</span></div>'), [name]
+    if aconv == "site_staff":
+        credit = f"{site.split()[0]} Staff"
+        return f'<p class="byline">By {escape(credit)}</p>', [credit]
+    if aconv == "by_colon_lower":
+        return f'<p class="article-byline">by: <a href="/author/{_slug(name)}">{n}</a></p>', [name]
+    if aconv == "callsign_staff":
+        credit = f"{domain[:4].upper()} Staff"
+        return f'<p class="article-byline">by: {credit}</p>', [credit]
+    if aconv == "fact_check_by":
+        return (f'<p class="byline">Fact check by <a href="/staff/{_slug(name)}">{n}</a></p>',
+                [name])
+    raise ValueError(aconv)
+
+
+def make_page_o(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, many parts
+    """A family O page: a public broadcaster's, a sports, tech or entertainment site's, a
+    US local TV station's or a fact-checker's (see the module docstring for the truth)."""
+    region = rng.choice(("uk", "ie", "pub", "pub", "de", "de", "fr", "sports", "sports",
+                         "tech", "ent", "tv", "tv", "fact", "fact"))
+    lang = LANG_O.get(region, "en")
+    dconv = rng.choice([c for c, r in O_DATE_REGION.items() if region in r])
+    aconv = rng.choice([c for c, r in O_AUTHOR_REGION.items() if region in r])
+    tconv = rng.choice([c for c, r in O_TITLE_REGION.items() if region in r])
+    site, domain = rng.choice(SITES_O[region])
+    tz = timezone(timedelta(hours=ZONE_O[region]))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = headline(lang, rng)
+    name = person(lang, rng)
+    section = SECTION.get(lang, SECTION["en"])
+    meta, before, head = _o_date(dconv, lang, day, stamp, site, section, rng)
+    byline, authors = _o_author(aconv, name, site, domain, rng)
+    if dconv == "de_sendung_vom_verfuegbar" or rng.random() < 0.3:
+        if region in ("uk", "pub", "de", "fr", "ie"):  # the programme's presenter: no author
+            word = {"de": "Moderation:", "fr": "Présentation :"}.get(lang, "Presented by")
+            before += (f'<div class="programme"><p>{rng.choice(PROGRAM_O[lang])}</p><p>{word} '
+                       f"{escape(person(lang, rng, {name}))}</p></div>")
+
+    # --- titles
+    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    url = f"https://www.{domain}/news/{slug}-{i}"
+    og = ""
+    h1 = f'<h1 class="headline">{escape(title)}</h1>'
+    header = ""
+    if tconv == "title_program_site":
+        doc_title = f"{title} - {rng.choice(PROGRAM_O[lang])} - {site}"
+    elif tconv == "title_callsign_prefix":
+        doc_title = f"{domain[:4].upper()} | {title}"
+        og = f'<meta property="og:title" content="{escape(title)} | {escape(site)}">'
+    elif tconv == "og_verdict_prefix":
+        doc_title = f"Fact Check: {title} | {site}"
+        og = f'<meta property="og:title" content="{rng.choice(VERDICT_O)}: {escape(title)}">'
+    elif tconv == "title_score_recap":
+        a, b = rng.sample(TEAMS_O, 2)
+        doc_title = (f"{a} {rng.randint(0, 5)}-{rng.randint(0, 5)} {b} ({day:%b} {day.day}, "
+                     f"{day.year}) Game Recap - {site}")
+        og = f'<meta property="og:title" content="{escape(doc_title)}">'
+    else:  # h1_header_outside_article
+        doc_title = f"{title} - {site}"
+        header, h1 = (f'<header class="article-header"><a class="kicker" href="/s">'
+                      f"{escape(section)}</a>{h1}</header>"), ""
+        byline = f'<h2 class="subhead">{escape(headline(lang, rng))}</h2>' + byline
+
+    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
+                         for _ in range(rng.randint(2, 4)))
+    latest = ""
+    if rng.random() < 0.5:  # a "Latest" rail of the fetch day's stories
+        items = "".join(
+            f'<li><a href="/l/{i}-{k}">{escape(headline(lang, rng))}</a> <time datetime="'
+            f'{(NOW - timedelta(hours=k + 1)):%Y-%m-%dT%H:%M:%SZ}">{k + 1} hour'
+            f'{"s" if k else ""} ago</time></li>'
+            for k in range(3))
+        latest = (f'<aside class="latest"><h3>{LATEST.get(lang, "Latest")}</h3><ol>{items}'
+                  "</ol></aside>")
+    related = ""
+    if rng.random() < 0.6:  # related stories with their own days and writers
+        items = "".join(
+            f'<li><a href="/r/{i}-{k}">{escape(headline(lang, rng))}</a> '
+            f'<span class="date">{_recent(rng, 30):%d.%m.%Y}</span> '
+            f"<span>{escape(person(lang, rng, {name}))}</span></li>" for k in range(3))
+        related = f'<aside class="related"><h3>{RELATED[lang]}</h3><ul>{items}</ul></aside>'
+    content = (f"{header}{before}<article class=\"story\">{h1}{byline}{meta}"
+               f'<div class="story-body">{paragraphs}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{og}{head}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a>'
+        f'<nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        f"{latest}<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}. All rights reserved.</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -3549,6 +3799,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_m(rng, i) for i in range(n)]
     if family == "N":  # and N
         return [make_page_n(rng, i) for i in range(n)]
+    if family == "O":  # and O
+        return [make_page_o(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -3642,7 +3894,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMN"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNO"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -435,6 +435,9 @@ _ROLE_PREFIX = re.compile(
     r"|submitted by"  # Drupal's "Submitted by X on ..." line
     # a wire story's credit line ("Reporting by Anna K.; Editing by Tim A."), MSN's card
     r"|(?:additional )?reporting by|reported by|writing by|story by"
+    # the kind of piece before its writer ("Fact check by X", "Analysis by X", "Opinion
+    # by X"); "Fact checked by Y" beside a byline is a reviewer (_NOT_AN_AUTHOR_CREDIT)
+    r"|(?:fact[- ]?check|analysis|commentary|opinion|column|essay|explainer) by"
     r"|published by|verfasst von"
     r"|geschrieben von|publicado por|escrito por|escrita por|publié par|écrit par|scritto da"
     r"|geschreven door|napisane przez"
@@ -488,6 +491,22 @@ _TRAILING_NOISE = re.compile(
 _BIO_AFTER_NAME = re.compile(
     r"^(\S+(?:\s+\S+)+?)\s+(?:is|ist|est|es|è|é|jest|was|war)\s+"
     r"(?:(?:a|an|the|ein|eine|un|une|una|uno|um|uma|o|een)\s+)?(\S+)(?:\s+(\S+))?")
+
+
+# A broadcaster's line naming its reporter with a verb ("Anna Berg reports from Kyiv",
+# "Anna Berg reporting from Kyiv"; trafilatura's normaliser has already cut "from ..." so
+# "Anna Berg reports" is what comes here): the verb and what follows it are no name. Only
+# after two capitalised words: a newsroom's "wire reports" stays for _is_newsroom_credit.
+_REPORTS_AFTER_NAME = re.compile(
+    r"^(\S+(?:\s+\S+)+?)\s+(?-i:reports|reporting)(?:\s+(?:from|in|on|for)\s.*)?$")
+
+
+def _without_reports(name: str) -> str:
+    """`name` without the reporting verb after it (_REPORTS_AFTER_NAME)."""
+    m = _REPORTS_AFTER_NAME.match(name)
+    if m is None or not all(w[:1].isupper() or w in NAME_PARTICLES for w in m[1].split()):
+        return name
+    return m[1]
 
 
 def _without_bio(name: str) -> str:
@@ -706,7 +725,8 @@ def clean_author_name(name: str) -> str | None:
     if not name.strip(" ,;:|-–—·•") and _STAFF.search(whole):
         return whole  # "Redaktion" is a role word before a name, and a byline on its own
     name = _without_place(_without_leading_role(_without_trailing_role(
-        _TRAILING_NOISE.sub("", _without_bio(name)).strip(" ,;:|-–—·•")))).strip(" ,;:|-–—·•")
+        _TRAILING_NOISE.sub("", _without_reports(_without_bio(name))).strip(" ,;:|-–—·•"))))
+    name = name.strip(" ,;:|-–—·•")
     # (and the comma that set the role apart: "Anna Berg, Senior Correspondent")
     if not name or len(name) < 2 or _NOT_A_NAME.match(name) or len(name.split()) > (
             MAX_INSTITUTION_WORDS if _INSTITUTION.search(name) else 6):
@@ -826,6 +846,10 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         # alone ("Staff") was read as the author (fault round 44)
         return [" and ".join(names)]
     people = [n for n in names if is_person(n, outlet_names)]
+    if any(not _BUREAU.search(p) and len(p.split()) >= 2 for p in people):
+        # "Von Anna Berg, ARD-Hauptstadtstudio", "By Jo Roe, Washington bureau": the
+        # office the reporter files from, beside a full name, is no co-author
+        people = [p for p in people if not _BUREAU.search(p)]
     if _trailing_single_word(people):
         # "Von Anna Berg, München", "By Jo Roe and Tim Hale | Bloomberg": one word after
         # full names is the dateline's city or the outlet the story ran in, no co-author
@@ -835,6 +859,12 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         # beside a desk's initials ("det/dpa") it is one of the credits
         people = [n for n in names if is_person(n, outlet_names) or is_agency(n)]
     return [name_case(n) if is_person(n, outlet_names) else n for n in people] or names[:1]
+
+
+# A newsroom's office: a broadcaster's studio, a correspondents' bureau or desk, as a word
+# or a compound's end ("ARD-Hauptstadtstudio", "SWR-Studio Brüssel", "Korrespondentenbüro
+# Wien", "Washington bureau", "Metro desk"); no person's name ends a word so.
+_BUREAU = re.compile(r"(?:studio|büro|bureau|desk)(?:\s|$)", re.IGNORECASE)
 
 
 def _trailing_single_word(people: list[str]) -> bool:
