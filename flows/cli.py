@@ -35,6 +35,7 @@ from flows.terminal import (
     tolerant,
     utf8_data,
 )
+from tasks.storage.interrupts import query_interrupted  # (light: duckdb loads on a call)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
@@ -397,16 +398,6 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
             _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
-
-
-def query_interrupted(exc: BaseException) -> bool:
-    """Whether `exc` is Ctrl-C: Python's KeyboardInterrupt, or DuckDB's own word for the
-    SIGINT it caught in a query (its Python client raises a plain RuntimeError, in 2.0;
-    InterruptException elsewhere)."""
-    import duckdb
-
-    return (isinstance(exc, KeyboardInterrupt | duckdb.InterruptException)
-            or (type(exc) is RuntimeError and str(exc) == "Query interrupted"))
 
 
 @contextmanager

@@ -30,6 +30,7 @@ from tasks.common.result import StageResult
 from tasks.common.settings import Settings, settings_slice
 from tasks.common.state import KnownInputs
 from tasks.storage import archive, compact, publish, report, search, warehouse
+from tasks.storage.interrupts import query_interrupted
 
 STAGE_TASK = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -212,7 +213,15 @@ def compact_task(root: Path) -> dict | None:
 def report_task(root: Path, manifest: dict) -> report.ReportResult:
     """Views, data tests, the HTML report; publishes the run summary (markdown), the
     reconciliation (table) and a link to the report as Prefect artifacts."""
-    result = report.build_report(root, manifest["run_id"])
+    try:
+        result = report.build_report(root, manifest["run_id"])
+    except Exception as exc:
+        if query_interrupted(exc):
+            # DuckDB's word for the Ctrl-C it caught in one of the report's queries, said
+            # as Python's: Prefect then logs the run's interruption, where a RuntimeError
+            # was a failed task logged with its traceback (fault round 57)
+            raise KeyboardInterrupt from None
+        raise
     summary = {**manifest, "notes": [*manifest.get("notes", []), *result.notes]}
     create_markdown_artifact(markdown=report.markdown_summary(summary, result.data_tests),
                              key="ingest-summary", description="pressroom run summary")
