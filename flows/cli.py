@@ -99,7 +99,13 @@ def signals_to_exit_on(current) -> list[int]:
     return wanted
 
 
+# The stop signal this process received (SIGTERM, SIGHUP), once `_exit_on_sigterm` ran.
+_stop_signal: int | None = None
+
+
 def _exit_on_sigterm(signum, frame) -> None:
+    global _stop_signal
+    _stop_signal = signum
     # The chunks the workers are extracting will not be committed: end them now rather
     # than have the exit wait for them (the commit protocol keeps what was committed).
     # Only if loaded: a pool exists only then, and a handler should not import.
@@ -111,6 +117,19 @@ def _exit_on_sigterm(signum, frame) -> None:
     if fetching is not None:
         fetching.stop_fetches()
     raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _a_stop_signal_is_the_exit() -> Iterator[None]:
+    """A run that received SIGTERM or SIGHUP exits 128 + its number whatever happened
+    after: the SystemExit its handler raises can land inside a library that catches every
+    exception (aiohttp's response parsing, in the discover stage's feed fetch, which runs
+    in the main thread), and the run went on to the end and exited 0 (fault round 57)."""
+    try:
+        yield
+    finally:
+        if _stop_signal is not None:
+            raise SystemExit(128 + _stop_signal) from None
 
 
 @contextmanager
@@ -394,8 +413,9 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
         warm_up_stages(settings)
     # A progress display at a terminal only: piped output and logs stay one line a commit.
     shown = terminal_progress(console) if console.is_terminal else nullcontext()
-    with _interrupted_run_is_a_sentence(), _failed_run_is_a_sentence(), \
-            _disk_full_is_a_sentence(settings.warehouse), api.ready(), shown:
+    with _a_stop_signal_is_the_exit(), _interrupted_run_is_a_sentence(), \
+            _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse), \
+            api.ready(), shown:
         manifest = flow(inputs=clean or None, refresh=refresh, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -476,7 +496,8 @@ def reprocess(
     _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
-    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
+    with _a_stop_signal_is_the_exit(), _failed_run_is_a_sentence(), \
+            _disk_full_is_a_sentence(settings.warehouse):
         manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -519,7 +540,8 @@ def backfill(
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
     # the listing did not answer, or a run's data tests failed: the flow's own sentence
-    with _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
+    with _a_stop_signal_is_the_exit(), _failed_run_is_a_sentence(), \
+            _disk_full_is_a_sentence(settings.warehouse):
         done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):

@@ -1077,6 +1077,34 @@ async def _stoppable(coro):
             _live.pop(loop, None)
 
 
+def _run_beside_the_main_thread(coro):
+    """asyncio.run(coro) in a thread of its own while the main thread waits for it.
+
+    Signals are handled in the main thread, and their handlers raise there: Prefect's
+    SIGTERM handler (TerminationSignal), Ctrl-C (KeyboardInterrupt), the command's exit.
+    With the event loop in the main thread (the discover stage's feed and sitemap
+    fetches), that exception could land inside the loop's transport callbacks, which take
+    any exception but SystemExit and KeyboardInterrupt for the connection's failure: the
+    stop was lost (the fetch recorded as failed, the run went on and exited 0) and asyncio
+    logged a "Fatal read error" traceback (fault round 57). Here it lands in the wait,
+    which then stops the fetches (the process is ending) and lets the exception go on."""
+    done: concurrent.futures.Future = concurrent.futures.Future()
+
+    def run() -> None:
+        try:
+            done.set_result(asyncio.run(coro))
+        except BaseException as exc:  # noqa: BLE001 -- handed to the waiting thread
+            done.set_exception(exc)
+
+    threading.Thread(target=run, name="fetches", daemon=True).start()
+    try:
+        return done.result()
+    except BaseException:
+        if not done.done():  # a signal's exception raised in this thread while it waited
+            stop_fetches()
+        raise
+
+
 def _run_sync(coro):
     """asyncio.run, also from a thread that already runs an event loop (then in a new
     thread: a batch's loop must not share a loop with its caller); cancelled by
@@ -1087,7 +1115,8 @@ def _run_sync(coro):
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        runner = asyncio.run
+        on_main = threading.current_thread() is threading.main_thread()
+        runner = _run_beside_the_main_thread if on_main else asyncio.run
     else:
         from concurrent.futures import ThreadPoolExecutor
 
@@ -1095,12 +1124,21 @@ def _run_sync(coro):
             with ThreadPoolExecutor(1) as pool:
                 return pool.submit(asyncio.run, c).result()
     try:
-        return runner(_stoppable(coro))
+        outcomes = runner(_stoppable(coro))
     except asyncio.CancelledError:
         if not _stopping.is_set():
             raise
         raise FetchesStopped("the run is stopping: this batch's fetches were cancelled "
                              "in flight; the next run asks its URLs again") from None
+    if _stopping.is_set():
+        # A stop came while the fetches ran, yet they returned: the signal's exit was
+        # raised inside a library that caught it (aiohttp turns any exception in its
+        # parsing of a response, SystemExit included, into that fetch's error), and its
+        # fetches ended as failures of the stop's making. Nothing of them is kept; the
+        # run must not go on as if the stop had not come (fault round 57's flaky case).
+        raise FetchesStopped("the run is stopping: this batch's fetches ended during the "
+                             "stop; the next run asks its URLs again")
+    return outcomes
 
 
 def _log_row(out: UrlOutcome, doc: dict, run_id: str) -> dict:
