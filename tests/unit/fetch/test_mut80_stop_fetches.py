@@ -20,6 +20,7 @@ import pytest
 
 from tasks.fetch import client
 from tasks.fetch.client import _run_sync
+from tests.reliability.signals import ctrl_c_reaches_it
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -58,8 +59,11 @@ def stalled_batch():
 def child(body: str, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run PRELUDE and `body` in a new interpreter (the stop's flag stays there)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # (SIGINT at its default, as at a terminal: CI's shell starts the tests with it ignored,
+    # which the child would inherit, and a test's Ctrl-C would do nothing)
     return subprocess.run([sys.executable, "-c", PRELUDE + textwrap.dedent(body)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=timeout)
+                          env=env, capture_output=True, text=True, timeout=timeout,
+                          preexec_fn=ctrl_c_reaches_it)
 
 
 def result_of(proc: subprocess.CompletedProcess) -> dict:
