@@ -444,11 +444,15 @@ _ROLE_PREFIX = re.compile(
     r"|gastbeitrag von|guest (?:post|article) by|rédigé par|redactado por|autor(?:ka)? tekstu"
     # a credit for the words and the pictures alike ("Texte et photos :", "Texto y fotos:",
     # "Tekst en foto's:"): the whole label, before its first word alone is read as one
-    r"|(?:text(?:e|o)?|tekst|testo)\s+(?:&|and|und|et|y|e|en|i)\s+"
-    r"(?:foto['’]s|fotos?|photos?|zdjęcia|bilder)"
+    r"|(?:text(?:e|o)?|tekst|testo|teksti)\s+(?:&|and|und|et|y|e|en|i|og|och|ja|a)\s+"
+    r"(?:foto['’]s|fotos?|photos?|zdjęcia|bilder|kuvat?)"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
     r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|yazar|автор(?:ы|и)?|текст"  # Turkish; Russian, Ukrainian, Bulgarian
+    # Finnish "Kirjoittaja"/"Toimittaja"/"Teksti", Hungarian "Szerző"/"Írta", Turkish
+    # "Muhabir"/"Haber" (reporter, news), Serbian "Аутор", and the Greek article before
+    # a name in the genitive ("Του Γιώργου Π.", "Της Μαρίας Π.": "by", the name as written)
+    r"|kirjoittaja|toimittaja|teksti|szerző|írta|muhabir|haber|аутор|του|της"
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
@@ -558,7 +562,30 @@ _NOT_A_NAME = re.compile(
     r"|january|february|march|june|july|october|december|share|teilen)\b",
     re.IGNORECASE,
 )
-_PICTURE_CREDIT_LEAD = re.compile(r"^(?:photo(?:graph)?s?|fotos?|фото|image|bild)\b", re.I)
+_PICTURE_CREDIT_LEAD = re.compile(
+    r"^(?:photo(?:graph)?s?|fotos?|фото|image|bild|kuvat?|fotó|φωτογραφ\w*|fotoğraf\w*"
+    r"|zdjęci[ae])\b", re.I)
+# The same credit inside an entry, after the writer's name, where the line break that set
+# it apart was read as a space ("Автор: Мария К.<br>Фото: Павел П."): capitalised, as
+# such a label is.
+_PICTURE_CREDIT_AFTER = re.compile(
+    r"\s+(?-i:Photos?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?)"
+    r"\s+\S")
+_AND_WORDS = frozenset(("and", "und", "&", "et", "y", "e", "i", "en", "og", "och", "ja", "a"))
+
+
+def _without_picture_credit(entry: str) -> str:
+    """A byline entry without the picture's credit after the writer's name ("Мария К.
+    Фото Павел П."): the photographer is no author. The entry stays whole when fewer than
+    two words stand before the label, or the word before it is an "and" ("Tekst og Foto
+    X" credits one person with both)."""
+    m = _PICTURE_CREDIT_AFTER.search(entry)
+    if m is None:
+        return entry
+    before = entry[:m.start()].split()
+    if len(before) < 2 or before[-1].casefold() in _AND_WORDS:
+        return entry
+    return " ".join(before)
 # Legal-form and outlet words: an entry carrying one names an organisation (the publisher
 # that CMSs put next to the reporter), dropped when a person is named beside it.
 _ORGANISATION = re.compile(
@@ -786,8 +813,9 @@ def _rejoin_institution(parts: list[str]) -> list[str]:
 
 # "and" in the languages trafilatura's author splitting does not know (it splits "and",
 # "und", commas): "Marie D. et Paul M.", "Ana R. y Pedro G.", "Marco R. e Luca B.", "Jan K.
-# i Anna N.", "Jan de V. en Piet B.", nb/da "og", sv "och", fi "ja", ru "и"
-_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz)\s+")
+# i Anna N.", "Jan de V. en Piet B.", nb/da "og", sv "och", fi "ja", ru "и", cs/sk "a",
+# hu "és", tr "ve", el "και", uk "і"/"та", ro "și"
+_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz|a|és|ve|και|і|та|și)\s+")
 
 
 def _split_joined(part: str) -> list[str]:
@@ -810,6 +838,26 @@ _NOT_AN_AUTHOR_CREDIT = re.compile(
     r"|translation|translated|produced|production)\s+by\b", re.IGNORECASE)
 
 
+def _without_picture_credits(parts: list[str]) -> list[str]:
+    """Byline entries less the picture's credit after a writer's full name ("Autor: Jan
+    N.; Foto: Petr D.", "Kirjoittaja Anna V.; Kuva: Mikko M."): the photographer is no
+    author. Before any full name, the credit stays ("Text; Fotos Ivan V.", the normaliser's
+    cut of "Text & Fotos: Ivan V.", names the one person who did both)."""
+    if not any(_PICTURE_CREDIT_AFTER.search(part) for part in parts) and not any(
+            _PICTURE_CREDIT_LEAD.match(part.strip()) for part in parts[1:]):
+        return parts  # (no credit to look at: the common case, left as it was)
+    kept: list[str] = []
+    named = False
+    for part in parts:
+        if named and _PICTURE_CREDIT_LEAD.match(part.strip()):
+            continue
+        part = _without_picture_credit(part)
+        name = clean_author_name(part)
+        named = named or bool(name and len(name.split()) >= 2)
+        kept.append(part)
+    return kept
+
+
 def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     """The person names of a 'A; B' author string: role words stripped, labels dropped,
     duplicates merged, and outlet / organisation names dropped when a person remains.
@@ -822,6 +870,7 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         [piece for part in (raw.split(";") if raw else []) for piece in _split_joined(part)])
     if parts and _PICTURE_CREDIT_LEAD.match(parts[0].strip()):
         return []  # "Photograph by Ed M.; Redonda Restoration Programme": one credit, split
+    parts = _without_picture_credits(parts)
     if any(_ENTITY_NAME.match(part.strip()) for part in parts):
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
@@ -868,14 +917,19 @@ _BUREAU = re.compile(r"(?:studio|büro|bureau|desk)(?:\s|$)", re.IGNORECASE)
 
 
 def _trailing_single_word(people: list[str]) -> bool:
-    """The last of `people` is one capitalised word (no initial, no particle) and every
-    name before it has two words or more: a place or an outlet, which bylines set after
-    the names ("Anna Berg, München"), not a co-author's name ("Anna Berg, Tom Kurz")."""
+    """The last of `people` is one capitalised word (no initial, no particle) or an
+    agency's initials, and every name before it has two words or more: a place, an outlet
+    or a wire, which bylines set after the names ("Anna Berg, München", "Anna Berg, TT"),
+    not a co-author's name ("Anna Berg, Tom Kurz")."""
     if len(people) < 2:
         return False
     last = people[-1]
-    return (" " not in last and len(last) > 2 and last[:1].isupper() and last[1:].islower()
-            and all(len(p.split()) >= 2 for p in people[:-1]))
+    # an agency's initials after the names ("Anna Berg, TT", "Zeynep Ç. | AA"): capitals,
+    # where a place or an outlet is one capitalised word
+    initials = 2 <= len(last) <= 7 and last.isupper() and last.replace("-", "").isalpha()
+    return (" " not in last and (initials or (
+        len(last) > 2 and last[:1].isupper() and last[1:].islower()))
+        and all(len(p.split()) >= 2 for p in people[:-1]))
 
 
 # What a newsroom credits beside its staff ("Staff and agencies", "Staff and wire

@@ -5,6 +5,32 @@ footer; each test file fills in its own site, language and story."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from lxml.html import fromstring
+
+from tasks.extract.metadata import page_metadata
+
+# the fetch time of every round's pages: the days they show lie just after it
+NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
+
+
+def english_story(figures: str) -> str:
+    """Three paragraphs of an English story asking for clearer figures on `figures`."""
+    return ("<p>The decision came after months of debate in the chamber and among residents, "
+            f"who had asked for clearer figures on {figures}.</p>") * 3
+
+
+def german_story(figures: str) -> str:
+    """Three paragraphs of a German story asking for figures on `figures`."""
+    return ("<p>Die Entscheidung fiel nach monatelanger Debatte im Rat und unter den "
+            f"Anwohnern, die genauere Zahlen zu den {figures} verlangt hatten.</p>") * 3
+
+
+def metadata_of(html: str, url: str, now: datetime | None = NOW):
+    """What `page_metadata` reads from the page `html` fetched from `url` at `now`."""
+    return page_metadata(fromstring(html), url, now=now)
+
 
 def article_page(meta_line: str, *, headline: str, site: str, lang: str, body: str,
                  footer: str, head: str = "", body_end: str = "", aside: str = "") -> str:
@@ -17,3 +43,12 @@ def article_page(meta_line: str, *, headline: str, site: str, lang: str, body: s
             f'<main><article><h1>{headline}</h1><div class="article-info">'
             f'{meta_line}</div><div class="article-body">{body}{body_end}</div></article>'
             f"</main>{aside}<footer><p>{footer}</p></footer></body></html>")
+
+
+def byline_authors(byline: str, *, dated: str, url: str, site: str, headline: str,
+                   story: str, lang: str = "en") -> list[str]:
+    """The authors read from a page whose info line is `byline` in a <p class="byline">
+    then `dated` (its date element)."""
+    html = article_page(f'<p class="byline">{byline}</p>{dated}', headline=headline,
+                        site=site, lang=lang, body=story, footer=f"© 2026 {site}")
+    return metadata_of(html, url).authors

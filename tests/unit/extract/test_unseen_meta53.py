@@ -7,19 +7,15 @@ page goes through `page_metadata` whole; beside every rule, the near-miss it mus
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
-from lxml.html import fromstring
 
 from tasks.extract.bylines import clean_authors
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import NOW, article_page, german_story, metadata_of
 
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 URL = "https://www.rheinbote.de/news/stadtrat-plant-windpark-7"
-BODY = ("<p>Die Entscheidung fiel nach monatelanger Debatte im Rat und unter den Anwohnern, "
-        "die genauere Zahlen zu den Kosten und zum Zeitplan verlangt hatten.</p>") * 3
+BODY = german_story("Kosten und zum Zeitplan")
 
 
 def page(meta_line: str, *, head: str = "", body_end: str = "", aside: str = "",
@@ -30,7 +26,7 @@ def page(meta_line: str, *, head: str = "", body_end: str = "", aside: str = "",
 
 
 def meta(html: str, url: str = URL, now: datetime | None = NOW):
-    return page_metadata(fromstring(html), url, now=now)
+    return metadata_of(html, url, now)
 
 
 def jsonld(record: dict) -> str:

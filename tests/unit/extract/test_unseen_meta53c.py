@@ -7,18 +7,14 @@ leave."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from lxml.html import fromstring
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
 # 06:00 UTC: the evening before in Mexico City, the morning in Berlin
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
-BODY = ("<p>The decision came after months of debate in the chamber and among residents, "
-        "who had asked for clearer figures on the cost and the timetable of the work.</p>") * 3
+BODY = english_story("the cost and the timetable of the work")
 
 
 def page(meta_line: str, *, body_end: str = "", lang: str = "en",
@@ -29,7 +25,7 @@ def page(meta_line: str, *, body_end: str = "", lang: str = "en",
 
 
 def meta(html: str, url: str):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 # --- "3 hours ago": counted back from the fetch, dated in the page's zone ---------------

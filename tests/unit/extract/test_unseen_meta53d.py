@@ -11,15 +11,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from lxml.html import fromstring
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import NOW, article_page, english_story, metadata_of
 
 # a Friday, 06:00 UTC
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
-BODY = ("<p>The decision came after months of debate in the chamber and among residents, "
-        "who had asked for clearer figures on the cost and the timetable of the work.</p>") * 3
+BODY = english_story("the cost and the timetable of the work")
 URL_DE = "https://www.rheinbote.de/news/haushalt-7"
 URL_EN = "https://www.northernecho.co.uk/news/budget-7"
 
@@ -32,7 +28,7 @@ def page(meta_line: str, *, lead: str = "", body_end: str = "", lang: str = "en"
 
 
 def meta(html: str, url: str, now: datetime = NOW):
-    return page_metadata(fromstring(html), url, now=now)
+    return metadata_of(html, url, now)
 
 
 TEASER = ('<aside class="related"><h3>Read more</h3><article class="teaser"><a href="/n/1">'

@@ -10,18 +10,14 @@ must leave."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from lxml.html import fromstring
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
 # a Friday, 06:00 UTC
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
-BODY = ("<p>The decision came after months of debate in the chamber and among residents, "
-        "who had asked for clearer figures on the cost and the timetable of the work.</p>") * 3
+BODY = english_story("the cost and the timetable of the work")
 URL_US = "https://www.dailycourier.com/news/budget-7"
 URL_UK = "https://www.northernecho.co.uk/news/budget-7"
 URL_DE = "https://www.rheinbote.de/news/haushalt-7"
@@ -35,7 +31,7 @@ def page(meta_line: str, *, head: str = "", body_end: str = "", lang: str = "en"
 
 
 def meta(html: str, url: str):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 # --- og:updated_time alone: the update's day, as htmldate's guess ----------------------

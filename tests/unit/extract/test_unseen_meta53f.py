@@ -9,16 +9,12 @@ every rule, the near-miss it must leave."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 
-from lxml.html import fromstring
-
-from tasks.extract.metadata import page_metadata
+from tests.unit.extract.article_pages import english_story, metadata_of
 
 # a Friday, 06:00 UTC
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
-BODY = ("<p>The decision came after months of debate in the chamber and among residents, "
-        "who had asked for clearer figures on the cost and the timetable of the work.</p>") * 3
+BODY = english_story("the cost and the timetable of the work")
 URL_US = "https://www.dailycourier.com/news/budget-7"
 URL_FR = "https://www.lepetitcourrier.fr/news/budget-7"
 URL_IT = "https://www.corrierelocale.it/news/bilancio-7"
@@ -38,7 +34,7 @@ def page(meta_line: str, *, head: str = "", lang: str = "en", site: str = "Daily
 
 
 def meta(html: str, url: str):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 def jsonld(record: dict) -> str:

@@ -8,16 +8,13 @@ beside every rule, the near-miss it must leave."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from lxml.html import fromstring
 
-from tasks.extract.metadata import page_metadata
+from tests.unit.extract.article_pages import german_story, metadata_of
 
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
-STORY = ("<p>Die Entscheidung fiel nach monatelanger Debatte im Rat und unter den Anwohnern, "
-         "die genauere Zahlen zu den Kosten verlangt hatten.</p>") * 3
+STORY = german_story("Kosten")
 URL_DE = "https://www.rheinbote.de/region/haushalt-7"
 URL_NL = "https://www.dagbladoost.nl/region/begroting-7"
 URL_FR = "https://www.voixdusud.fr/region/budget-7"
@@ -36,7 +33,7 @@ def story_page(top: str, *, site: str = "Rheinbote", lang: str = "de",
 
 
 def meta(html: str, url: str = URL_DE):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 def with_headline(line: str, headline: str = "Kreisklinik verschiebt den Hochwasserschutz"):

@@ -8,19 +8,15 @@ whole; beside every rule, the near-miss it must leave."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 
 import pytest
-from lxml.html import fromstring
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "City council rejects the budget for next year"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost of the work.</p>") * 3
+STORY = english_story("the cost of the work")
 URL = "https://www.dailycourier.com/news/budget-7"
 
 
@@ -31,7 +27,7 @@ def story_page(line: str = "", *, head: str = "", lang: str = "en", end: str = "
 
 
 def meta(html: str, url: str = URL):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 # --- the plural label ------------------------------------------------------------------

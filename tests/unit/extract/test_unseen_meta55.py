@@ -8,18 +8,14 @@ title only. Each page goes through `page_metadata` whole."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from lxml.html import fromstring
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Teachers' union delays the tram extension"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost of the work.</p>") * 3
+STORY = english_story("the cost of the work")
 URL = "https://www.valleytribune.com/local/tram-extension-12"
 
 
@@ -30,7 +26,7 @@ def story_page(line: str = "", *, head: str = "", lang: str = "en",
 
 
 def meta(html: str, url: str = URL):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 # --- the day shown in its zone against the head's UTC stamp ------------------------------

@@ -6,19 +6,17 @@ rule, the near misses it must leave."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from lxml.html import fromstring
 
 from tasks.extract.dates import reads_day_first
 from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import NOW, article_page, english_story
 
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Harbour authority delays the flood defences"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost of the work.</p>") * 3
+STORY = english_story("the cost of the work")
 
 
 def story_page(line: str = "", *, lang: str = "en", site: str = "Valley Tribune",

@@ -9,19 +9,16 @@ must keep their reading sit beside each. Each page goes through `page_metadata` 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 from lxml.html import fromstring
 
 from tasks.extract.headline_area import parse_visible_date, stamp_attribute
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
+from tests.unit.extract.article_pages import NOW, article_page, english_story, metadata_of
 
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Regional hospital approves the flood defences"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost of the work.</p>") * 3
+STORY = english_story("the cost of the work")
 URL = "https://www.dailycourier.com/local/flood-defences-12"
 
 
@@ -47,7 +44,7 @@ def headless_page(line: str, *, title: str, inner: str = "", attrs: str = "") ->
 
 
 def meta(html: str, url: str = URL):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 # --- an ISO stamp in a data attribute of an empty element ---------------------------------

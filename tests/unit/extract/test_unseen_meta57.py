@@ -10,24 +10,19 @@ their reading sit beside each. Each page goes through `page_metadata` whole."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
-from lxml.html import fromstring
+from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
-
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Regional hospital approves the flood defences"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost of the work.</p>") * 3
+STORY = english_story("the cost of the work")
 URL = "https://www.dailycourier.com/local/flood-defences-12"
 RECORD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
           f'"NewsArticle", "headline": "{HEADLINE}"}}</script>')
 
 
 def meta(html: str, url: str = URL):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 def crowded_page(story: str, *, title: str = "Daily Courier", head: str = "",

@@ -13,18 +13,13 @@ Near-misses that must keep their reading sit beside each. Each page goes through
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
-from lxml.html import fromstring
+from tests.unit.extract.article_pages import article_page, german_story, metadata_of
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
-
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Stadtrat beschließt den Hochwasserschutz"
 SITE = "Gartenfreunde Oberland e.V."
-STORY = ("<p>Die Entscheidung fiel nach monatelanger Debatte im Rat und unter den Anwohnern, "
-         "die genauere Zahlen zu den Kosten verlangt hatten.</p>") * 3
+STORY = german_story("Kosten")
 URL = "https://www.gartenfreunde-oberland.de/aktuelles/hochwasserschutz-12"
 # the site's "recent posts" widget: other posts' days, after the story
 RECENT = ('<aside class="widget recent-posts"><ul><li><a href="/blog/a">Sommerfest im Verein'
@@ -32,7 +27,7 @@ RECENT = ('<aside class="widget recent-posts"><ul><li><a href="/blog/a">Sommerfe
 
 
 def meta(html: str, url: str = URL):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 def page(meta_line: str, *, body_end: str = "", head: str = "") -> str:

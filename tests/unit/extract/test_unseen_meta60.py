@@ -12,23 +12,18 @@ through `page_metadata` whole."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
-from lxml.html import fromstring
+from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
-
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Regional hospital approves school reform"
 SITE = "The Harbour Morning Herald"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost and the timetable.</p>") * 3
+STORY = english_story("the cost and the timetable")
 URL = "https://www.harbourherald.com.au/news/regional-hospital-approves-school-reform-12"
 
 
 def meta(html: str, url: str = URL):
-    return page_metadata(fromstring(html), url, now=NOW)
+    return metadata_of(html, url)
 
 
 def page(meta_line: str, *, body: str = STORY, url_site: str = SITE) -> str:

@@ -9,26 +9,18 @@ through `page_metadata` whole."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from tests.unit.extract.article_pages import byline_authors, english_story
 
-from lxml.html import fromstring
-
-from tasks.extract.metadata import page_metadata
-from tests.unit.extract.article_pages import article_page
-
-NOW = datetime(2026, 12, 4, 6, 0, tzinfo=UTC)
 HEADLINE = "Regional hospital approves school reform"
 SITE = "Civic Television"
-STORY = ("<p>The decision came after months of debate in the chamber and among residents, "
-         "who had asked for clearer figures on the cost and the timetable.</p>") * 3
+STORY = english_story("the cost and the timetable")
 URL = "https://www.civictv.org/news/regional-hospital-approves-school-reform-12"
 DATED = '<p class="date">December 7, 2025</p>'
 
 
 def authors(byline: str, lang: str = "en") -> list[str]:
-    html = article_page(f'<p class="byline">{byline}</p>{DATED}', headline=HEADLINE,
-                        site=SITE, lang=lang, body=STORY, footer=f"© 2026 {SITE}")
-    return page_metadata(fromstring(html), URL, now=NOW).authors
+    return byline_authors(byline, dated=DATED, url=URL, site=SITE, headline=HEADLINE,
+                          story=STORY, lang=lang)
 
 
 # --- the kind of piece before "by" ------------------------------------------------------
