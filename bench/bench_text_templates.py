@@ -683,35 +683,27 @@ def build_cms_f_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
 G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of them)
 
 
-def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
-    """`--cms G`: English bodies only, each under up to G_USES templates (the list
-    repeated, so every body is used once before any is used twice); each page's furniture
-    comes from the other English bodies."""
+def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
+                      family: str = "G") -> list[dict]:
+    """`--cms G` and `--cms H`: English bodies only, each under up to G_USES templates (the
+    list repeated, so every body is used once before any is used twice); each page's
+    furniture comes from the other English bodies. H's templates may write a dateline,
+    which joins the body's first paragraph, in the truth too."""
     en = [p for p in usable if lang_of(p) == "en"]
     chosen = (en * G_USES)[:n]
+    notes, near_miss = ((STORY_NOTES_G, with_near_miss_g) if family == "G"
+                        else (STORY_NOTES_H, with_near_miss_h))
+    url = "https://press{i}.example/news/{i}" if family == "G" else "https://wire{i}.example/story/{i}"
     out = []
     for i, paras in enumerate(chosen):
-        f, headline, note = _page_start(paras, en, STORY_NOTES_G, rnd)
-        paras = with_near_miss_g(paras, rnd)
-        page, placed = render_cms_g(paras, headline, f, note)
+        f, headline, note = _page_start(paras, en, notes, rnd)
+        paras = near_miss(paras, rnd)
+        if family == "G":
+            page, placed = render_cms_g(paras, headline, f, note)
+        else:
+            page, placed, paras = render_cms_h(paras, headline, f, note)
         truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": f"https://press{i}.example/news/{i}", "html": page,
-                    "truth": truth, "blocks": placed})
-    return out
-
-
-def build_cms_h_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
-    """`--cms H`: as `--cms G` (English bodies, each under up to G_USES templates); a
-    dateline the template writes joins the body's first paragraph, in the truth too."""
-    en = [p for p in usable if lang_of(p) == "en"]
-    chosen = (en * G_USES)[:n]
-    out = []
-    for i, paras in enumerate(chosen):
-        f, headline, note = _page_start(paras, en, STORY_NOTES_H, rnd)
-        paras = with_near_miss_h(paras, rnd)
-        page, placed, paras = render_cms_h(paras, headline, f, note)
-        truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": f"https://wire{i}.example/story/{i}", "html": page,
+        out.append({"url": url.format(i=i), "html": page,
                     "truth": truth, "blocks": placed})
     return out
 
@@ -730,10 +722,8 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
-    if cms == "G":
-        return build_cms_g_pages(usable, n, rnd)
-    if cms == "H":
-        return build_cms_h_pages(usable, n, rnd)
+    if cms in ("G", "H"):
+        return build_cms_g_pages(usable, n, rnd, cms)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
     chosen, pool = usable[:n], usable[n:] or usable

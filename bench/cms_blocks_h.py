@@ -108,6 +108,7 @@ import random
 
 from cms_blocks_d import _esc, _n
 from cms_blocks_e import _line, _links
+from cms_blocks_g import with_one_of
 
 __all__ = ["NEAR_MISSES_H", "SITES_H", "STORY_NOTES_H", "render_cms_h", "with_near_miss_h"]
 
@@ -503,7 +504,4 @@ def render_cms_h(paras: list[str], headline: str, f, note: str | None
 
 def with_near_miss_h(paras: list[str], r: random.Random) -> list[str]:
     """40 % of bodies get one NEAR_MISSES_H paragraph (never first)."""
-    if r.random() >= 0.4:
-        return paras
-    at = r.randint(1, len(paras))
-    return [*paras[:at], r.choice(NEAR_MISSES_H), *paras[at:]]
+    return with_one_of(paras, r, NEAR_MISSES_H)
