@@ -1730,14 +1730,16 @@ def _is_company_about(s: str) -> bool:
 # A press release's "About <Firm>" heading alone on its line (Business Wire, PR Newswire,
 # GlobeNewswire put one over the firm's boilerplate: "About Northwind Analytics", "About
 # Nielsen Measurement"), a name of capitalised words; the paragraph under it names the firm
-# at its start and says what the firm is ("X is a leading provider …", "Founded in 1994,
-# X …", "headquartered in …"). "About a third of the residents …" is a sentence, not a
-# heading; a heading over a story's paragraph that does not describe a firm stays.
+# at its start and speaks of a firm ("X is a leading provider …", "Founded in 1994, X …",
+# "headquartered in …", "visit www.x.com", "NASDAQ: X"). "About a third of the residents
+# …" is a sentence, not a heading; a heading over a story's paragraph that does not
+# describe a firm stays ("About Python" / "Python is an interpreted … language").
 _FIRM_ABOUT_HEADING = re.compile(
     r"^About (?:the )?(?P<firm>[A-Z0-9][\w&.,'’-]*(?: (?:[A-Z0-9&][\w&.,'’()-]*|of|and|for|de))*)"
     r"\s*:?$")
 _FIRM_SELF = re.compile(
-    r"\b(?:is|are) (?:a|an|the|one of)\b|\bfounded\b|\bheadquartered\b|\bprovides?\b")
+    r"\b(?:company|companies|firm|provider|leader|founded|headquartered|subsidiary|nasdaq|nyse"
+    r"|inc|corp|ltd|llc|plc|gmbh|visit)\b|www\.", re.IGNORECASE)
 FIRM_ABOUT_HEADING_MAX_WORDS = 8
 FIRM_ABOUT_MAX_WORDS = 200
 FIRM_NAMED_WITHIN = 80  # characters at the boilerplate's start where the firm is named
@@ -1819,9 +1821,11 @@ def remove_boilerplate(
             while kept and _is_kicker(kept[-1]):
                 seen.discard(kept.pop())
                 removed["kicker"] = removed.get("kicker", 0) + 1
-        if rule is None and line[:6] == "About " and i + 1 < len(lines) and (
+        if rule is None and line[:6] == "About " and len(lines) // 2 <= i < len(lines) - 1 and (
                 _is_firm_about(line, lines[i + 1])):
-            # a press release's "About <Firm>" heading and the firm's boilerplate under it
+            # a press release's "About <Firm>" heading and the firm's boilerplate under it,
+            # in the text's second half (the release closes on it; a guide's "About Python"
+            # section at its start is the guide's)
             removed["about"] = removed.get("about", 0) + 2
             i += 2
             continue

@@ -107,6 +107,15 @@ def test_a_subheading_starting_with_about_over_story_prose_stays() -> None:
     assert remove_boilerplate("\n".join(body)).text == "\n\n".join(body)
 
 
+def test_a_guide_s_about_section_at_its_start_stays() -> None:
+    # (a dev page's: a tutorial opening on what the language is; a release closes on the
+    # firm's boilerplate, in its second half)
+    body = ["About Python",
+            "Python is an interpreted, object-oriented, high-level programming language; the "
+            "Python Software Foundation publishes it, visit www.python.org for more.", *EN]
+    assert remove_boilerplate("\n".join(body)).text == "\n\n".join(body)
+
+
 @pytest.mark.parametrize(("after", "gone"), [
     ("<p>(Reporting by Anna Berger in London; Editing by Tom Becker)</p>"
      "<p>Acquire Licensing Rights, opens new tab</p>", ("Reporting", "Licensing")),
