@@ -1741,6 +1741,7 @@ _FIRM_SELF = re.compile(
     r"\b(?:company|companies|firm|provider|leader|founded|headquartered|subsidiary|nasdaq|nyse"
     r"|inc|corp|ltd|llc|plc|gmbh|visit)\b|www\.", re.IGNORECASE)
 FIRM_ABOUT_HEADING_MAX_WORDS = 8
+FIRM_ABOUT_MIN_BEFORE = 3  # lines of the release above its "About" heading, at least
 FIRM_ABOUT_MAX_WORDS = 200
 FIRM_NAMED_WITHIN = 80  # characters at the boilerplate's start where the firm is named
 
@@ -1821,11 +1822,12 @@ def remove_boilerplate(
             while kept and _is_kicker(kept[-1]):
                 seen.discard(kept.pop())
                 removed["kicker"] = removed.get("kicker", 0) + 1
-        if rule is None and line[:6] == "About " and len(lines) // 2 <= i < len(lines) - 1 and (
-                _is_firm_about(line, lines[i + 1])):
+        if rule is None and line[:6] == "About " and (
+                FIRM_ABOUT_MIN_BEFORE <= i < len(lines) - 1) and _is_firm_about(line, lines[i + 1]):
             # a press release's "About <Firm>" heading and the firm's boilerplate under it,
-            # in the text's second half (the release closes on it; a guide's "About Python"
-            # section at its start is the guide's)
+            # after the release's text (a guide's "About Python" section opening it is the
+            # guide's; the line count does not place it: a release's tail of contacts and
+            # legal lines may outnumber its paragraphs)
             removed["about"] = removed.get("about", 0) + 2
             i += 2
             continue
