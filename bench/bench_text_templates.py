@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D|E|F|G]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D|E|F|G|H]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -48,6 +48,11 @@ magazines, forums), German and English (`cms_blocks_f.py`).
 `--cms G` (session 56): the English-language press of South Asia, Africa, South-East and
 East Asia and Oceania, and magazine / long-form templates, on English bodies
 (`cms_blocks_g.py`).
+`--cms H` (session 57): where wire and syndicated stories appear — news agencies (AFP,
+Reuters and AP 2024, dpa / ANSA / EFE), press-release services (PR Newswire, Business Wire,
+GlobeNewswire), portal copies (Yahoo, MSN, Global News / Canadian Press, republished
+copies), AMP and print versions — and Nordic / Central-European template chrome, on
+English bodies (`cms_blocks_h.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -88,6 +93,7 @@ from cms_blocks_e import (  # noqa: E402
 )
 from cms_blocks_f import STORY_NOTES_F, render_cms_f, with_near_miss_f  # noqa: E402
 from cms_blocks_g import STORY_NOTES_G, render_cms_g, with_near_miss_g  # noqa: E402
+from cms_blocks_h import STORY_NOTES_H, render_cms_h, with_near_miss_h  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -677,19 +683,27 @@ def build_cms_f_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
 G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of them)
 
 
-def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random) -> list[dict]:
-    """`--cms G`: English bodies only, each under up to G_USES templates (the list
-    repeated, so every body is used once before any is used twice); each page's furniture
-    comes from the other English bodies."""
+def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
+                      family: str = "G") -> list[dict]:
+    """`--cms G` and `--cms H`: English bodies only, each under up to G_USES templates (the
+    list repeated, so every body is used once before any is used twice); each page's
+    furniture comes from the other English bodies. H's templates may write a dateline,
+    which joins the body's first paragraph, in the truth too."""
     en = [p for p in usable if lang_of(p) == "en"]
     chosen = (en * G_USES)[:n]
+    notes, near_miss = ((STORY_NOTES_G, with_near_miss_g) if family == "G"
+                        else (STORY_NOTES_H, with_near_miss_h))
+    url = "https://press{i}.example/news/{i}" if family == "G" else "https://wire{i}.example/story/{i}"
     out = []
     for i, paras in enumerate(chosen):
-        f, headline, note = _page_start(paras, en, STORY_NOTES_G, rnd)
-        paras = with_near_miss_g(paras, rnd)
-        page, placed = render_cms_g(paras, headline, f, note)
+        f, headline, note = _page_start(paras, en, notes, rnd)
+        paras = near_miss(paras, rnd)
+        if family == "G":
+            page, placed = render_cms_g(paras, headline, f, note)
+        else:
+            page, placed, paras = render_cms_h(paras, headline, f, note)
         truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": f"https://press{i}.example/news/{i}", "html": page,
+        out.append({"url": url.format(i=i), "html": page,
                     "truth": truth, "blocks": placed})
     return out
 
@@ -708,8 +722,8 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
-    if cms == "G":
-        return build_cms_g_pages(usable, n, rnd)
+    if cms in ("G", "H"):
+        return build_cms_g_pages(usable, n, rnd, cms)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
     chosen, pool = usable[:n], usable[n:] or usable
@@ -790,7 +804,7 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
@@ -800,7 +814,9 @@ def main() -> None:
                          "page builders, associations, government, press releases, "
                          "forums; cms_blocks_f.py); G: English-language press of South "
                          "Asia, Africa, East Asia and Oceania, magazines and long form "
-                         "(cms_blocks_g.py)")
+                         "(cms_blocks_g.py); H: news agencies, press-release services, "
+                         "portal copies, AMP and print versions, Nordic / Central-European "
+                         "chrome (cms_blocks_h.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

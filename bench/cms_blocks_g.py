@@ -475,9 +475,14 @@ def render_cms_g(paras: list[str], headline: str, f, note: str | None
     return _page(headline, f.author, site, f"{box}{''.join(wrap)}</{tag}>"), placed
 
 
-def with_near_miss_g(paras: list[str], r: random.Random) -> list[str]:
-    """40 % of bodies get one NEAR_MISSES_G paragraph (never first)."""
+def with_one_of(paras: list[str], r: random.Random, misses: tuple[str, ...]) -> list[str]:
+    """40 % of bodies get one paragraph of `misses` (never first)."""
     if r.random() >= 0.4:
         return paras
     at = r.randint(1, len(paras))
-    return [*paras[:at], r.choice(NEAR_MISSES_G), *paras[at:]]
+    return [*paras[:at], r.choice(misses), *paras[at:]]
+
+
+def with_near_miss_g(paras: list[str], r: random.Random) -> list[str]:
+    """40 % of bodies get one NEAR_MISSES_G paragraph (never first)."""
+    return with_one_of(paras, r, NEAR_MISSES_G)

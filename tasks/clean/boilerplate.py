@@ -257,12 +257,15 @@ _FUNDING = re.compile(
     r"|your (?:donation|gift|contribution) (?:helps|will help|makes)\b"
     # "Unterstütze RosaMag bereits mit 2,50!", "Support us from as little as $1"
     r"|unterstütze(?:n sie)? \w+ (?:bereits |schon )?(?:mit|ab) (?:\d|einem|einer)"
-    r"|support \w+ (?:with|from|for) (?:as little as |just )?[$€£]\s?\d)",
+    r"|support \w+ (?:with|from|for) (?:as little as |just )?[$€£]\s?\d"
+    # AP's line under every funded story ("Find AP's standards for working with
+    # philanthropies, a list of supporters and funded coverage areas at AP.org.")
+    r"|standards for working with philanthropies)",
     re.IGNORECASE,
 )
 # Without one of these no _FUNDING pattern matches (a cheap test before the search).
 _FUNDING_STEMS = ("spende", "finanzieren uns", "readers", "reader-", "donate", "contribution",
-                  "donation", "unterstütze", "support ")
+                  "donation", "unterstütze", "support ", "philanthrop")
 # Reader appeals anywhere in a line, only on lines shorter than a paragraph of prose.
 _APPEAL = re.compile(
     r"\b(?:support(?:ing)? our (?:work|journalism)|letters? to the editor|we want to hear what you"
@@ -387,9 +390,12 @@ _COPY_CREDIT = re.compile(
     # ("Additional reporting by X" opening a line, as Reuters writes it, stays: the dev
     # gold keeps it in reuters.com's story, a `with` snippet; seed 79 had it go)
     # (after the dash some desks open the line with: News24's "- Compiled by X")
-    rf"^(?:[-–—]\s*)?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported) by {_NAMES}"
-    rf"(?:\s*;\s*(?:(?i:additional )?(?i:reporting|writing|editing|graphics|compiled))"
-    rf"(?: by)? {_NAMES})*\.?$"
+    # (Reuters' wire copy closes on the credit in brackets: "(Reporting by X in Tokyo;
+    # Editing by Y)"; Bloomberg's on "—With assistance from X and Y.")
+    rf"^(?:[-–—]\s*)?\(?(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Reported) by"
+    rf" {_NAMES}(?:\s*;\s*(?:(?i:additional )?(?i:reporting|writing|editing|graphics|compiled))"
+    rf"(?: by)? {_NAMES})*\.?\)?$"
+    rf"|With assistance from {_NAMES}\.?$"
     r"|Contributing: [A-Z]"
     r"|(?:(?:[A-Z][\w.'’-]*|writers?|reporters?|correspondents?|staff|and|in|of|the|from|&),?"
     r"\s+){1,20}contributed (?:to (?:this|the) (?:report|story|article)"
@@ -560,7 +566,8 @@ _UI_EXACT = {
     "publicidad", "partager", "commentaires", "publicité", "udostępnij", "komentarze",
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
-    "lire la suite", "downloads", "download", "kontakt", "contact",
+    "lire la suite", "downloads", "download", "kontakt", "contact", "contacts",
+    "media contacts", "press contacts", "investor contacts", "investor contact",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
     "show images", "load more", "send any friend a story", "have your say",
@@ -1053,7 +1060,13 @@ _DESK_SIGN = re.compile(
 # note on the text, not the text.
 _REPRINT_NOTE = re.compile(
     r"^This (?:article|story|essay|piece|report|interview|column|post)(?: was| has been)?"
-    r" (?:originally |first )?(?:appeared|appears|published|ran|runs) in\b", re.I)
+    r" (?:originally |first )?(?:appeared|appears|published|ran|runs) in\b"
+    # a distributor's note ("This story was produced by Stacker Studio and reviewed and
+    # distributed by Stacker."), a print copy's reprint notice ("This copy is for your
+    # personal, non-commercial use only. …", Dow Jones')
+    r"|^This (?:article|story|piece|content) was produced by .{1,80}\b(?:distributed|syndicated)"
+    r" by\b|^This (?:copy|article|material) is for (?:your )?personal,? non-commercial use\b",
+    re.I)
 REPRINT_NOTE_MAX_WORDS = 60
 
 # The outlet's disclaimer ("Disclaimer: The views and recommendations made above are those
@@ -1064,6 +1077,46 @@ _DISCLAIMER = re.compile(
     r"^disclaimer\s*:\s*[^.!?]*\b(?:views?|opinions?|advice|advise|recommendations?"
     r"|responsib\w*|endorse\w*|freedom of speech)\b", re.I)
 DISCLAIMER_MAX_WORDS = 80
+
+# A wire desk's sign under the story: the agency and the desk's initials ("EFE jl/ics",
+# "EFE-EPA ads/sk") or AFP's bureau slug ("bur-jj/des", "burs-ach/tym", "sah/lb"): lower-case
+# initials around slashes, nothing a sentence has.
+_WIRE_DESK_SIGN = re.compile(
+    r"^(?:(?:EFE|EFE-EPA|AFP|ANSA|dpa|AP|EPA|Xinhua)\s+)?(?:burs?-)?[a-z]{2,4}(?:/[a-z]{2,4}){1,3}$")
+# PR Newswire's line under a release naming who sent it ("SOURCE Northwind Analytics"):
+# the word in capitals, then a name of capitalised words and nothing else.
+_RELEASE_SOURCE = re.compile(r"^SOURCE [A-Z0-9][\w&.,'’()-]*(?: (?:[A-Z0-9&][\w&.,'’()-]*|of|and"
+                             r"|for))*$")
+WIRE_DESK_SIGN_MAX_WORDS = 5  # _words counts "EFE-EPA ads/sk" as four
+# A distribution service's link to its copy ("View original content to download
+# multimedia: https://www.prnewswire.com/…", "View source version on businesswire.com:
+# https://…"), and a print or AMP copy's pointer to the page it came from ("This article
+# was printed from https://…", "URL: https://…", "The original version of this article is
+# at https://…"): the line is the label and the address.
+_VIEW_RELEASE = re.compile(
+    r"^View (?:the )?(?:original content|source version|original release)\b[^:]{0,60}:\s*\S+$")
+_PRINTED_FROM = re.compile(
+    r"^(?:URL:\s*\S+$|(?:This (?:article|story|page|copy) (?:was |is )?printed from|Printed from"
+    r"|The original (?:version of this (?:article|story)|article|story) (?:is|can be found|was"
+    r" published) (?:at|on|here)\b))", re.IGNORECASE)
+# A press release's legal paragraph on forward-looking statements: its heading alone
+# ("Forward-Looking Statements", "Safe Harbor Statement", "Cautionary Note Regarding
+# Forward-Looking Statements"), or a paragraph whose first sentence names them and that
+# speaks the lawyers' words (actual results may differ, risks and uncertainties, no
+# obligation to update, the Securities Act). The same paragraph closes every release of
+# the firm: not news. A story's sentence about a firm's forward-looking statements has no
+# such words, or reports someone ("…, the regulator said").
+_SAFE_HARBOR_HEADING = re.compile(
+    r"^(?:cautionary (?:note|statement|language)s?(?: (?:regarding|concerning|about|on|for))? )?"
+    r"(?:(?:safe harbou?r(?: statement)?(?: (?:for|regarding) )?)?forward[- ]looking"
+    r" (?:statements?|information)|safe harbou?r(?: statement)?)\W*$", re.IGNORECASE)
+_SAFE_HARBOR = re.compile(r"^[^.!?]*\bforward-looking (?:statements?|information)\b",
+                          re.IGNORECASE)
+_SAFE_HARBOR_LEGAL = re.compile(
+    r"\b(?:actual (?:results|events|outcomes)\b[^.]{0,30}\bdiffer|risks and uncertainties"
+    r"|undertakes? no (?:obligation|duty)|speak only as of|securities (?:act|exchange act|"
+    r"litigation reform act)|safe harbou?r)\b", re.IGNORECASE)
+SAFE_HARBOR_MAX_WORDS = 250
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_CTX = re.compile(
@@ -1338,7 +1391,10 @@ def _long_furniture(s: str, n: int) -> str | None:
         return "cta"
     if _ADVERTISER.search(s):
         return "ui"
-    if n <= 40 and (_SMALL_PRINT.search(s) or (s.startswith("©") and _LEGAL.search(s))):
+    # (a story's sentence opening on "Copyright lawyers …" may speak of use "without
+    # permission": _COPYRIGHT_PROSE spares it here as in the copyright-notice rule)
+    if n <= 40 and ((_SMALL_PRINT.search(s) and not _COPYRIGHT_PROSE.match(s))
+                    or (s.startswith("©") and _LEGAL.search(s))):
         return "legal"
     return None
 
@@ -1448,7 +1504,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 30 and _WIRE_COVERAGE.match(s):
         return "related"
-    if n <= 40 and (s[:1] in "RAWEC-–—" or "contribut" in s) and _COPY_CREDIT.match(s):
+    if n <= 40 and (s[:1] in "RAWEC-–—(" or "contribut" in s) and _COPY_CREDIT.match(s):
         return "credit"
     if n <= 40 and _TEMPLATE_NOTE.match(s):
         return "ui"
@@ -1513,6 +1569,19 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     # from a syndicated feed.)"): it ends on the feed
     if n <= 45 and "syndicated feed" in low[-20:]:
         return "ui"
+    if n <= WIRE_DESK_SIGN_MAX_WORDS and "/" in s and _WIRE_DESK_SIGN.match(s):
+        return "credit"
+    if n <= 9 and s[:7] == "SOURCE " and _RELEASE_SOURCE.match(s):
+        return "credit"
+    # Reuters' link labels say where they go ("Acquire Licensing Rights, opens new tab")
+    if n <= 8 and low.endswith(", opens new tab"):
+        return "ui"
+    if n <= 30 and "://" in s and (_VIEW_RELEASE.match(s) or _PRINTED_FROM.match(s)):
+        return "ui"
+    if n <= SAFE_HARBOR_MAX_WORDS and ("forward" in low or "harbo" in low) and (
+            _SAFE_HARBOR_HEADING.match(s) or (_SAFE_HARBOR.match(s) and _SAFE_HARBOR_LEGAL.search(s)
+                                              and not _REPORTED.search(s))):
+        return "legal"
     if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
         rule = _long_furniture(s, n)
         if rule:
@@ -1658,9 +1727,42 @@ def _is_company_about(s: str) -> bool:
     return s.startswith(firm, m.end()) or bool(_COMPANY_FORM.search(firm))
 
 
+# A press release's "About <Firm>" heading alone on its line (Business Wire, PR Newswire,
+# GlobeNewswire put one over the firm's boilerplate: "About Northwind Analytics", "About
+# Nielsen Measurement"), a name of capitalised words; the paragraph under it names the firm
+# at its start and speaks of a firm ("X is a leading provider …", "Founded in 1994, X …",
+# "headquartered in …", "visit www.x.com", "NASDAQ: X"). "About a third of the residents
+# …" is a sentence, not a heading; a heading over a story's paragraph that does not
+# describe a firm stays ("About Python" / "Python is an interpreted … language").
+_FIRM_ABOUT_HEADING = re.compile(
+    r"^About (?:the )?(?P<firm>[A-Z0-9][\w&.,'’-]*(?: (?:[A-Z0-9&][\w&.,'’()-]*|of|and|for|de))*)"
+    r"\s*:?$")
+_FIRM_SELF = re.compile(
+    r"\b(?:company|companies|firm|provider|leader|founded|headquartered|subsidiary|nasdaq|nyse"
+    r"|inc|corp|ltd|llc|plc|gmbh|visit)\b|www\.", re.IGNORECASE)
+FIRM_ABOUT_HEADING_MAX_WORDS = 8
+FIRM_ABOUT_MIN_BEFORE = 3  # lines of the release above its "About" heading, at least
+FIRM_ABOUT_MAX_WORDS = 200
+FIRM_NAMED_WITHIN = 80  # characters at the boilerplate's start where the firm is named
+
+
+def _is_firm_about(heading: str, text: str) -> bool:
+    """`heading` is "About <Firm>" and `text`, the paragraph under it, the firm's
+    boilerplate: it names the firm near its start and says what the firm is."""
+    if _words(heading) > FIRM_ABOUT_HEADING_MAX_WORDS or _words(text) > FIRM_ABOUT_MAX_WORDS:
+        return False
+    m = _FIRM_ABOUT_HEADING.match(heading)
+    if not m:
+        return False
+    first = m["firm"].split()[0].rstrip(",.")
+    return first in text[:FIRM_NAMED_WITHIN] and bool(_FIRM_SELF.search(text[:300]))
+
+
 # A contact box's heading (alone on its line, with or without a colon) and the lines of the
 # box: a name, a firm, a street, a town, phone and e-mail -- short, without a sentence's end.
-_CONTACT_HEADINGS = frozenset(("kontakt", "contact", "pressekontakt", "press contact",
+_CONTACT_HEADINGS = frozenset(("kontakt", "contact", "contacts", "media contacts",
+                               "press contacts", "investor contacts", "investor contact",
+                               "pressekontakt", "press contact",
                                "medienkontakt", "media contact", "ansprechpartner",
                                "ansprechpartnerin", "kontakt für medien"))
 CONTACT_BOX_LINES = 8
@@ -1720,6 +1822,15 @@ def remove_boilerplate(
             while kept and _is_kicker(kept[-1]):
                 seen.discard(kept.pop())
                 removed["kicker"] = removed.get("kicker", 0) + 1
+        if rule is None and line[:6] == "About " and (
+                FIRM_ABOUT_MIN_BEFORE <= i < len(lines) - 1) and _is_firm_about(line, lines[i + 1]):
+            # a press release's "About <Firm>" heading and the firm's boilerplate under it,
+            # after the release's text (a guide's "About Python" section opening it is the
+            # guide's; the line count does not place it: a release's tail of contacts and
+            # legal lines may outnumber its paragraphs)
+            removed["about"] = removed.get("about", 0) + 2
+            i += 2
+            continue
         if rule is None and len(line) >= 20 and line in seen:
             rule = "repeat"
         if rule:

@@ -21,6 +21,7 @@ import cms_blocks_d  # noqa: E402
 import cms_blocks_e  # noqa: E402
 import cms_blocks_f  # noqa: E402
 import cms_blocks_g  # noqa: E402
+import cms_blocks_h  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -190,6 +191,28 @@ def test_cms_g_pages_reuse_english_bodies_under_the_region_s_and_magazines_furni
                 assert words[0] in page["truth"]
             else:
                 assert not any("Backhaus" in w for w in words)
+
+
+def test_cms_h_pages_hold_an_english_body_with_its_dateline_under_wire_and_portal_furniture(
+) -> None:
+    en = _bodies("The story {j} tells in paragraph {i} what the council decided about the "
+                 "harbour and the ferries this week.", 5)
+    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das Backhaus "
+                 "und den Garten in dieser Woche beschlossen hat.", 3)
+    pages = btt.build_pages(en + de, 15, seed=3, cms="H")
+    assert len(pages) == 15  # 5 English bodies, each under up to G_USES templates
+    notes = tuple(n[:12] for n in (*cms_blocks_h.STORY_NOTES_H, *cms_blocks_h.NEAR_MISSES_H))
+    kinds = {f"{site}:{k}" for site, spec in cms_blocks_h.SITES_H.items()
+             for place in spec[2:] for k in place}
+    datelined = 0
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        first = body[0].index("The story")  # a dateline joins the first paragraph
+        datelined += first > 0
+        assert "\n".join([body[0][first:], *body[1:]]) in en  # English bodies only
+        _shows_its_truth_and_furniture(page, kinds)
+        assert not any("Backhaus" in w for _, ws in page["blocks"] for w in ws)
+    assert datelined  # some templates write "(AFP) -", "/PRNewswire/ --" …
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
