@@ -59,3 +59,22 @@ def test_a_runs_closing_query_that_fails_is_no_interruption(capsys) -> None:
     with pytest.raises(duckdb.BinderException), cli._interrupted_run_is_a_sentence():
         failing_query()
     assert "interrupted" not in capsys.readouterr().err
+
+
+def python_runtime_error():
+    counts = {"a": 1}
+    for key in counts:  # a real RuntimeError: the dict changed size during iteration
+        counts[key + "'"] = 1
+
+
+def test_a_read_failing_with_another_runtime_error_fails_as_it_did(capsys) -> None:
+    with pytest.raises(RuntimeError, match="changed size"), \
+            cli._interrupted_read_is_a_sentence("x"):
+        python_runtime_error()
+    assert "interrupted" not in capsys.readouterr().err
+
+
+def test_a_run_failing_with_another_runtime_error_is_no_interruption(capsys) -> None:
+    with pytest.raises(RuntimeError, match="changed size"), cli._interrupted_run_is_a_sentence():
+        python_runtime_error()
+    assert "interrupted" not in capsys.readouterr().err
