@@ -275,8 +275,10 @@ _APPEAL = re.compile(
 )
 # A caption: a short line that ends in a photo credit ("Marco Odermatt, Ski-Star aus der
 # Schweiz. © AFP / MARCO BERTORELLO"). Prose does not end in a copyright sign and a name.
+# Two credits may be set apart by a bar ("… (c) TV Thermen- & Vulkanland | pixelmaker.at",
+# 1000things.at), as by a slash.
 _CAPTION_CREDIT = re.compile(
-    r"(?:©|\(c\)|foto:|photo:|photograph:|composite:|bild:|credit:)\s*[\w .&/,'-]{2,60}$",
+    r"(?:©|\(c\)|foto:|photo:|photograph:|composite:|bild:|credit:)\s*[\w .&/|,'-]{2,60}$",
     re.IGNORECASE
 )
 # A caption labelled as one, however long its description of the picture ("Header Image:
@@ -1556,7 +1558,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "credit"
     if n <= 6 and s[0] in "PECpec" and _DESK_CREDIT.match(s):
         return "credit"
-    if n <= 2 and s[0] in "/-–—" and _DESK_SIGN.match(s):
+    # (n counts a domain's labels and its hyphen's halves: "– ABS-CBN.com" is three, "–
+    # mb.com.ph" three; the pattern itself holds the line to one token)
+    if n <= 6 and s[0] in "/-–—" and _DESK_SIGN.match(s):
         return "credit"
     if n <= REPRINT_NOTE_MAX_WORDS and low.startswith("this ") and _REPRINT_NOTE.match(s):
         return "ui"
@@ -1770,7 +1774,14 @@ CONTACT_DETAIL_MAX_WORDS = 6
 
 
 def _is_contact_detail(line: str, authors: Iterable[str]) -> bool:
-    if _words(line) <= CONTACT_DETAIL_MAX_WORDS and line.rstrip()[-1:] not in ".!?:":
+    if _is_related_heading(line):
+        # the next box's heading ("- Weitere Infos zum Download:", jugend-forscht.de) ends
+        # this one: it takes its own list of links along
+        return False
+    if _words(line) <= CONTACT_DETAIL_MAX_WORDS and (
+            line.rstrip()[-1:] not in ".!?:" or _COMPANY_FORM.search(line.rstrip())):
+        # (a firm's or a club's form ends its name with a full stop, not a sentence:
+        # "Heimatverein Musterstadt e.V.", "Muster Ltd.")
         return True
     return classify_line(line, authors) is not None
 
