@@ -437,12 +437,25 @@ def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+# How each run command goes on after a Ctrl-C, for `_interrupted_run_is_a_sentence`.
+INGEST_GOES_ON = "run the same command again to go on: inputs already in the warehouse are skipped"
+BACKFILL_GOES_ON = ("run the same command again to go on: files already ingested are skipped, "
+                    "and the file that was stopped goes on after its committed batches")
+# A reprocess is a refresh of the whole archive (or of the runs named): run again it
+# re-extracts every page, the stopped run's committed ones too; their text is then
+# unchanged and adds no revision (fault round 58 measured it: the same articles as one
+# uninterrupted reprocess).
+REPROCESS_GOES_ON = ("run the same command again to go on: it re-extracts every page again, "
+                     "and a page whose new text this run committed adds no second revision")
+
+
 @contextmanager
-def _interrupted_run_is_a_sentence() -> Iterator[None]:
+def _interrupted_run_is_a_sentence(go_on: str = INGEST_GOES_ON) -> Iterator[None]:
     """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
-    to go on, after Prefect's "Crash detected!" lines, which said neither. Also when it
-    falls in a DuckDB query of the run's closing views, data tests or report, which DuckDB
-    turns into a RuntimeError: that was a traceback and exit 1 (fault round 57)."""
+    to go on (`go_on`: the command's own way), after Prefect's "Crash detected!" lines,
+    which said neither. Also when it falls in a DuckDB query of the run's closing views,
+    data tests or report, which DuckDB turns into a RuntimeError: that was a traceback and
+    exit 1 (fault round 57). `reprocess` and `backfill` exited 130 with no word (round 58)."""
     import duckdb
 
     try:
@@ -451,8 +464,7 @@ def _interrupted_run_is_a_sentence() -> Iterator[None]:
         if not query_interrupted(exc):
             raise
         err.print("[yellow]interrupted:[/yellow] the batches this run committed are kept "
-                  "(a commit is whole or absent); run the same command again to go on: "
-                  "inputs already in the warehouse are skipped", soft_wrap=True)
+                  f"(a commit is whole or absent); {go_on}", soft_wrap=True)
         raise typer.Exit(130) from None
 
 
@@ -496,8 +508,8 @@ def reprocess(
     _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
-    with _a_stop_signal_is_the_exit(), _failed_run_is_a_sentence(), \
-            _disk_full_is_a_sentence(settings.warehouse):
+    with _a_stop_signal_is_the_exit(), _interrupted_run_is_a_sentence(REPROCESS_GOES_ON), \
+            _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
         manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -540,8 +552,8 @@ def backfill(
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
     # the listing did not answer, or a run's data tests failed: the flow's own sentence
-    with _a_stop_signal_is_the_exit(), _failed_run_is_a_sentence(), \
-            _disk_full_is_a_sentence(settings.warehouse):
+    with _a_stop_signal_is_the_exit(), _interrupted_run_is_a_sentence(BACKFILL_GOES_ON), \
+            _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
         done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
