@@ -44,6 +44,7 @@ def test_a_served_runs_stop_during_a_stalled_warc_download_ends_it(tmp_path, pre
                 [sys.executable, "-m", "tests.reliability.served_run", server.url,
                  str(tmp_path / "wh")], env=_env(prefect_server), cwd=ROOT,
                 stdout=subprocess.PIPE, stderr=errs)
+        first: list[str] = []
         try:
             first = driver.stdout.readline().decode().split()
             assert first[:1] == ["flow-process"], log.read_text(errors="replace")[-3000:]
