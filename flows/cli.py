@@ -331,40 +331,62 @@ def ingest(
 @contextmanager
 def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
     """`inputs` with "-" as the file standard input's bytes were saved to (for the run's
-    length: a temporary folder). Exit 2 when standard input is a terminal (nothing was
-    piped: the command would wait for typing), holds nothing, or is over the cap (a
-    WARC has none: it is read batch by batch). "-" was "no such input"."""
-    from tasks.discover.inputs import MAX_PIPED_BYTES, STDIN_INPUT, piped_input
-    from tasks.discover.warc import is_warc_path
+    length: a temporary folder), and each named pipe likewise (`pressroom ingest
+    <(grep news urls.txt)`: the shell names /dev/fd/63, which was skipped as "a named pipe
+    (FIFO), not a file" and the run exited 0 with nothing read, fault round 58). Exit 2
+    when standard input is a terminal (nothing was piped: the command would wait for
+    typing), when a pipe holds nothing, or more than the cap (a WARC has none: it is read
+    batch by batch). "-" was "no such input"."""
+    from tasks.discover.inputs import STDIN_INPUT, named_pipe
 
-    if STDIN_INPUT not in inputs:
+    pipes = list(dict.fromkeys(item for item in inputs
+                               if item == STDIN_INPUT or named_pipe(item)))
+    if not pipes:
         yield inputs
         return
     stream = sys.stdin
-    if stream is None or stream.isatty():
+    if STDIN_INPUT in pipes and (stream is None or stream.isatty()):
         err.print("[red]nothing piped in:[/red] the input - reads standard input, which is "
                   "a terminal here: pipe a URL list, a text dump or a WARC in, e.g. "
                   "`cat urls.txt | pressroom ingest -`", soft_wrap=True)
         raise typer.Exit(2)
-    raw = stream.buffer.read(MAX_PIPED_BYTES + 1)
-    if not raw.strip():
-        err.print("[red]nothing piped in:[/red] standard input (the input -) held no text",
-                  soft_wrap=True)
-        raise typer.Exit(2)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="pressroom-stdin-") as folder:
-        path = str(piped_input(raw, Path(folder)))
-        if is_warc_path(path):
-            _save_the_rest(stream.buffer, path)
-        elif len(raw) > MAX_PIPED_BYTES:
-            err.print(f"[red]too much piped in:[/red] standard input holds more than "
-                      f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) "
-                      "and ingest their folder", soft_wrap=True)
-            raise typer.Exit(2)
-        first = inputs.index(STDIN_INPUT)  # "-" named twice is one standard input
-        yield [path if i == first else item for i, item in enumerate(inputs)
-               if item != STDIN_INPUT or i == first]
+        saved = {}
+        for n, item in enumerate(pipes):
+            (Path(folder) / str(n)).mkdir()
+            if item == STDIN_INPUT:
+                saved[item] = _save_piped(stream.buffer, Path(folder) / str(n),
+                                          "standard input", " (the input -)")
+            else:
+                with open(item, "rb") as pipe:
+                    saved[item] = _save_piped(pipe, Path(folder) / str(n), f"the pipe {item}")
+        # a pipe named twice is one input: it can be read once
+        yield [saved[item] if item in saved else item for i, item in enumerate(inputs)
+               if item not in saved or inputs.index(item) == i]
+
+
+def _save_piped(stream, folder: Path, what: str, which: str = "") -> str:
+    """What `stream` (standard input, a named pipe) holds, saved in `folder` as the file
+    the run reads (`inputs.piped_input` names its kind)."""
+    from tasks.discover.inputs import MAX_PIPED_BYTES, piped_input
+    from tasks.discover.warc import is_warc_path
+
+    raw = stream.read(MAX_PIPED_BYTES + 1)
+    if not raw.strip():
+        err.print(f"[red]nothing piped in:[/red] {escape(what + which)} held no text",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+    path = str(piped_input(raw, folder))
+    if is_warc_path(path):
+        _save_the_rest(stream, path)
+    elif len(raw) > MAX_PIPED_BYTES:
+        err.print(f"[red]too much piped in:[/red] {escape(what)} holds more than "
+                  f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) "
+                  "and ingest their folder", soft_wrap=True)
+        raise typer.Exit(2)
+    return path
 
 
 def _save_the_rest(stream, path: str) -> None:
