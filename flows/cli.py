@@ -1405,8 +1405,11 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True, existing=True)
+    stopped = ("the rebuild was stopped; the warehouse is unchanged, and searches go on "
+               "with the index as it was (stopped while it was swapped in, the next search "
+               "builds the index again); run `pressroom reindex` again to rebuild it")
     try:
-        with _disk_full_is_a_sentence(root):
+        with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root):
             docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
         err.print(f"[red]the index is being written by another process:[/red] {escape(str(exc))}")
