@@ -444,10 +444,11 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
 
 @contextmanager
 def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
-    """Ctrl-C in a command that reads the warehouse (`report`, `search`): exit 130 with
-    `what` was stopped, and what it left. DuckDB turns the SIGINT it catches in a query
-    into a RuntimeError, which was a traceback and exit 1 (fault round 57; `sql`'s in
-    round 56)."""
+    """Ctrl-C in a command that reads the warehouse (`report`, `search`), or rebuilds or
+    removes within it (`reindex`, `forget`: they exited 130 without a word, fault round
+    58): exit 130 with `what` was stopped, and what it left. DuckDB turns the SIGINT it
+    catches in a query into a RuntimeError, which was a traceback and exit 1 (fault round
+    57; `sql`'s in round 56)."""
     import duckdb
 
     try:
@@ -1371,7 +1372,10 @@ def forget(
         raise typer.Exit(1)
     # a write no retry gets past (a full disk, a file-size limit, a folder made
     # unwritable) was a traceback here, as in reindex and report (fault round 45)
-    with _disk_full_is_a_sentence(root), writer_lock(
+    stopped = ("the takedown was stopped: stopped before its commit, nothing was taken "
+               "down; after it, the next `forget` or run finishes removing what it names. "
+               "Run the same command again to be sure it is done")
+    with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root), writer_lock(
             root, "pressroom forget", on_wait=lambda holder: err.print(
                 f"waiting for the warehouse: {holder} is writing")):
         try:
