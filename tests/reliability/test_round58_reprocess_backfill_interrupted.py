@@ -10,22 +10,19 @@ loopback site on this round's own address."""
 
 from __future__ import annotations
 
-import io
 import random
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
-from tests.integration.test_backfill import FILES
+from tests.integration.test_backfill import FILES, write_ccnews
 from tests.integration.test_crash_resume import _page, _paragraphs
 from tests.reliability.test_standard_input import _pressroom
+from tests.site import answer, serving
 
 pytestmark = pytest.mark.integration
 
@@ -45,11 +42,7 @@ class _Site(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         body = self.pages.get(self.path)
-        self.send_response(200 if body is not None else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body or b"")))
-        self.end_headers()
-        self.wfile.write(body or b"")
+        answer(self, body or b"", "text/html; charset=utf-8", 200 if body is not None else 404)
 
     def log_message(self, *args) -> None:
         pass
@@ -60,13 +53,8 @@ def site() -> Iterator[str]:
     rng = random.Random(58)
     pages = {f"/story/{i}.html": _page(f"Story {i}", _paragraphs(rng, i % 3 + 1))
              for i in range(PAGES)}
-    server = ThreadingHTTPServer((HOST, 0), type("Site", (_Site,), {"pages": pages}))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://{HOST}:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(type("Site", (_Site,), {"pages": pages}), HOST) as base:
+        yield base
 
 
 def _counts(wh: Path, env: dict) -> str:
@@ -114,27 +102,12 @@ def test_a_stopped_reprocess_says_so_and_the_same_command_finishes_it(
     assert _counts(wh, env).splitlines()[1] == f"{PAGES},{PAGES},16,{PAGES}"
 
 
-def _ccnews(folder: Path) -> None:
-    """test_backfill's CC-NEWS-named WARCs: 4 files, 6 pages, in 3 days."""
-    folder.mkdir()
-    rng = random.Random(3)
-    for name, pages in FILES.items():
-        with open(folder / name, "wb") as fh:
-            w = WARCWriter(fh, gzip=True)
-            for i in range(pages):
-                http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                        protocol="HTTP/1.1")
-                w.write_record(w.create_warc_record(
-                    f"https://outlet.example/{name[8:22]}/{i}.html", "response",
-                    payload=io.BytesIO(_page(f"Story {name[8:22]} {i}", _paragraphs(rng, 5))),
-                    http_headers=http))
-
-
 @pytest.mark.parametrize("signal_name, code", [("INT", 130), ("TERM", 143)])
 def test_a_stopped_backfill_says_so_and_the_same_command_finishes_it(
         tmp_path, prefect_server, signal_name, code):
     folder, wh = tmp_path / "cc-news", tmp_path / "wh"
-    _ccnews(folder)
+    folder.mkdir()
+    write_ccnews(folder)
     backfill = ("backfill", str(folder), "--from", "2024-05-01", "--to", "2024-05-31",
                 "-w", str(wh))
     stopped = _pressroom(*backfill, stdin=subprocess.DEVNULL,
