@@ -321,7 +321,8 @@ def ingest(
     dask_address: DaskOpt = None,
 ) -> None:
     """Run the ingest flow and print the run summary. An input of "-" is standard input:
-    a URL list or a text dump piped in (`curl -s .../urls.txt | pressroom ingest -`)."""
+    a URL list or a text dump piped in (`curl -s .../urls.txt | pressroom ingest -`); a
+    pipe named as an input is read so too (`pressroom ingest <(grep news urls.txt)`)."""
     settings = _settings(warehouse, dask_address=dask_address)
     _require_warehouse(settings.warehouse, write=True)
     with _standard_input(inputs or []) as named:
