@@ -96,3 +96,40 @@ def test_a_signal_during_a_main_thread_batch_stops_it_instead_of_failing_a_conne
     """, timeout=60)
     assert result_of(proc) == {"signal": "reached the waiting thread", "stopping": True}
     assert "Fatal error" not in proc.stderr, proc.stderr  # asyncio's log of a lost one
+
+
+def test_a_signal_while_the_batchs_thread_starts_stops_it_too() -> None:
+    """Fault round 58 (the test above failed once under load): the signal's exception can
+    reach the main thread before its wait, while `Thread.start()` returns: the fetch
+    thread, under load, connects and has the signal sent first. The exception left
+    outside the `try` that stops the fetches, so `stopping()` stayed false. Here it lands
+    there every time: a profile function of the main thread sends SIGTERM as
+    `threading.Thread.start` returns."""
+    proc = child("""
+        class Termination(BaseException):
+            pass
+
+        def prefect_like_handler(signum, frame):
+            raise Termination
+
+        signal.signal(signal.SIGTERM, prefect_like_handler)
+
+        def on_start_return(frame, event, arg):
+            if (event == "return" and frame.f_code.co_name == "start"
+                    and frame.f_code.co_filename == threading.__file__):
+                sys.setprofile(None)
+                os.kill(os.getpid(), signal.SIGTERM)
+
+        async def stalled_fetch():
+            await asyncio.sleep(20)  # a server that sends nothing more
+            return "fetched"
+
+        sys.setprofile(on_start_return)
+        try:
+            outcome["returned"] = _run_sync(stalled_fetch())
+        except Termination:
+            outcome["signal"] = "reached the main thread"
+            outcome["stopping"] = client.stopping()
+        print(json.dumps(outcome))
+    """, timeout=60)
+    assert result_of(proc) == {"signal": "reached the main thread", "stopping": True}
