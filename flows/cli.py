@@ -321,7 +321,8 @@ def ingest(
     dask_address: DaskOpt = None,
 ) -> None:
     """Run the ingest flow and print the run summary. An input of "-" is standard input:
-    a URL list or a text dump piped in (`curl -s .../urls.txt | pressroom ingest -`)."""
+    a URL list or a text dump piped in (`curl -s .../urls.txt | pressroom ingest -`); a
+    pipe named as an input is read so too (`pressroom ingest <(grep news urls.txt)`)."""
     settings = _settings(warehouse, dask_address=dask_address)
     _require_warehouse(settings.warehouse, write=True)
     with _standard_input(inputs or []) as named:
@@ -331,40 +332,62 @@ def ingest(
 @contextmanager
 def _standard_input(inputs: list[str]) -> Iterator[list[str]]:
     """`inputs` with "-" as the file standard input's bytes were saved to (for the run's
-    length: a temporary folder). Exit 2 when standard input is a terminal (nothing was
-    piped: the command would wait for typing), holds nothing, or is over the cap (a
-    WARC has none: it is read batch by batch). "-" was "no such input"."""
-    from tasks.discover.inputs import MAX_PIPED_BYTES, STDIN_INPUT, piped_input
-    from tasks.discover.warc import is_warc_path
+    length: a temporary folder), and each named pipe likewise (`pressroom ingest
+    <(grep news urls.txt)`: the shell names /dev/fd/63, which was skipped as "a named pipe
+    (FIFO), not a file" and the run exited 0 with nothing read, fault round 58). Exit 2
+    when standard input is a terminal (nothing was piped: the command would wait for
+    typing), when a pipe holds nothing, or more than the cap (a WARC has none: it is read
+    batch by batch). "-" was "no such input"."""
+    from tasks.discover.inputs import STDIN_INPUT, named_pipe
 
-    if STDIN_INPUT not in inputs:
+    pipes = list(dict.fromkeys(item for item in inputs
+                               if item == STDIN_INPUT or named_pipe(item)))
+    if not pipes:
         yield inputs
         return
     stream = sys.stdin
-    if stream is None or stream.isatty():
+    if STDIN_INPUT in pipes and (stream is None or stream.isatty()):
         err.print("[red]nothing piped in:[/red] the input - reads standard input, which is "
                   "a terminal here: pipe a URL list, a text dump or a WARC in, e.g. "
                   "`cat urls.txt | pressroom ingest -`", soft_wrap=True)
         raise typer.Exit(2)
-    raw = stream.buffer.read(MAX_PIPED_BYTES + 1)
-    if not raw.strip():
-        err.print("[red]nothing piped in:[/red] standard input (the input -) held no text",
-                  soft_wrap=True)
-        raise typer.Exit(2)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="pressroom-stdin-") as folder:
-        path = str(piped_input(raw, Path(folder)))
-        if is_warc_path(path):
-            _save_the_rest(stream.buffer, path)
-        elif len(raw) > MAX_PIPED_BYTES:
-            err.print(f"[red]too much piped in:[/red] standard input holds more than "
-                      f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) "
-                      "and ingest their folder", soft_wrap=True)
-            raise typer.Exit(2)
-        first = inputs.index(STDIN_INPUT)  # "-" named twice is one standard input
-        yield [path if i == first else item for i, item in enumerate(inputs)
-               if item != STDIN_INPUT or i == first]
+        saved = {}
+        for n, item in enumerate(pipes):
+            (Path(folder) / str(n)).mkdir()
+            if item == STDIN_INPUT:
+                saved[item] = _save_piped(stream.buffer, Path(folder) / str(n),
+                                          "standard input", " (the input -)")
+            else:
+                with open(item, "rb") as pipe:
+                    saved[item] = _save_piped(pipe, Path(folder) / str(n), f"the pipe {item}")
+        # a pipe named twice is one input: it can be read once
+        yield [saved[item] if item in saved else item for i, item in enumerate(inputs)
+               if item not in saved or inputs.index(item) == i]
+
+
+def _save_piped(stream, folder: Path, what: str, which: str = "") -> str:
+    """What `stream` (standard input, a named pipe) holds, saved in `folder` as the file
+    the run reads (`inputs.piped_input` names its kind)."""
+    from tasks.discover.inputs import MAX_PIPED_BYTES, piped_input
+    from tasks.discover.warc import is_warc_path
+
+    raw = stream.read(MAX_PIPED_BYTES + 1)
+    if not raw.strip():
+        err.print(f"[red]nothing piped in:[/red] {escape(what + which)} held no text",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+    path = str(piped_input(raw, folder))
+    if is_warc_path(path):
+        _save_the_rest(stream, path)
+    elif len(raw) > MAX_PIPED_BYTES:
+        err.print(f"[red]too much piped in:[/red] {escape(what)} holds more than "
+                  f"{MAX_PIPED_BYTES} bytes: save it to files (.urls lists, .txt dumps) "
+                  "and ingest their folder", soft_wrap=True)
+        raise typer.Exit(2)
+    return path
 
 
 def _save_the_rest(stream, path: str) -> None:
@@ -422,10 +445,11 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
 
 @contextmanager
 def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
-    """Ctrl-C in a command that reads the warehouse (`report`, `search`): exit 130 with
-    `what` was stopped, and what it left. DuckDB turns the SIGINT it catches in a query
-    into a RuntimeError, which was a traceback and exit 1 (fault round 57; `sql`'s in
-    round 56)."""
+    """Ctrl-C in a command that reads the warehouse (`report`, `search`), or rebuilds or
+    removes within it (`reindex`, `forget`: they exited 130 without a word, fault round
+    58): exit 130 with `what` was stopped, and what it left. DuckDB turns the SIGINT it
+    catches in a query into a RuntimeError, which was a traceback and exit 1 (fault round
+    57; `sql`'s in round 56)."""
     import duckdb
 
     try:
@@ -437,12 +461,25 @@ def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+# How each run command goes on after a Ctrl-C, for `_interrupted_run_is_a_sentence`.
+INGEST_GOES_ON = "run the same command again to go on: inputs already in the warehouse are skipped"
+BACKFILL_GOES_ON = ("run the same command again to go on: files already ingested are skipped, "
+                    "and the file that was stopped goes on after its committed batches")
+# A reprocess is a refresh of the whole archive (or of the runs named): run again it
+# re-extracts every page, the stopped run's committed ones too; their text is then
+# unchanged and adds no revision (fault round 58 measured it: the same articles as one
+# uninterrupted reprocess).
+REPROCESS_GOES_ON = ("run the same command again to go on: it re-extracts every page again, "
+                     "and a page whose new text this run committed adds no second revision")
+
+
 @contextmanager
-def _interrupted_run_is_a_sentence() -> Iterator[None]:
+def _interrupted_run_is_a_sentence(go_on: str = INGEST_GOES_ON) -> Iterator[None]:
     """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
-    to go on, after Prefect's "Crash detected!" lines, which said neither. Also when it
-    falls in a DuckDB query of the run's closing views, data tests or report, which DuckDB
-    turns into a RuntimeError: that was a traceback and exit 1 (fault round 57)."""
+    to go on (`go_on`: the command's own way), after Prefect's "Crash detected!" lines,
+    which said neither. Also when it falls in a DuckDB query of the run's closing views,
+    data tests or report, which DuckDB turns into a RuntimeError: that was a traceback and
+    exit 1 (fault round 57). `reprocess` and `backfill` exited 130 with no word (round 58)."""
     import duckdb
 
     try:
@@ -451,8 +488,7 @@ def _interrupted_run_is_a_sentence() -> Iterator[None]:
         if not query_interrupted(exc):
             raise
         err.print("[yellow]interrupted:[/yellow] the batches this run committed are kept "
-                  "(a commit is whole or absent); run the same command again to go on: "
-                  "inputs already in the warehouse are skipped", soft_wrap=True)
+                  f"(a commit is whole or absent); {go_on}", soft_wrap=True)
         raise typer.Exit(130) from None
 
 
@@ -496,8 +532,8 @@ def reprocess(
     _require_api()
     from flows.reprocess import reprocess as reprocess_flow
 
-    with _a_stop_signal_is_the_exit(), _failed_run_is_a_sentence(), \
-            _disk_full_is_a_sentence(settings.warehouse):
+    with _a_stop_signal_is_the_exit(), _interrupted_run_is_a_sentence(REPROCESS_GOES_ON), \
+            _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
         manifest = reprocess_flow(run_ids=run or None, settings=settings)
     print_summary(manifest, settings.warehouse)
 
@@ -540,8 +576,8 @@ def backfill(
     flow, settings = _on_runner(backfill_flow, settings)
     (source,), _ = given_inputs([source])  # a flow's parameters are UTF-8 (as ingest's)
     # the listing did not answer, or a run's data tests failed: the flow's own sentence
-    with _a_stop_signal_is_the_exit(), _failed_run_is_a_sentence(), \
-            _disk_full_is_a_sentence(settings.warehouse):
+    with _a_stop_signal_is_the_exit(), _interrupted_run_is_a_sentence(BACKFILL_GOES_ON), \
+            _failed_run_is_a_sentence(), _disk_full_is_a_sentence(settings.warehouse):
         done = flow(source=source, start=start.date(), end=end.date(), settings=settings)
     t = Table(title=f"backfill {start:%Y-%m-%d} to {end:%Y-%m-%d}")
     for col in ("file", "run_id", "inputs", "kept", "rejected", "skipped"):
@@ -1337,7 +1373,10 @@ def forget(
         raise typer.Exit(1)
     # a write no retry gets past (a full disk, a file-size limit, a folder made
     # unwritable) was a traceback here, as in reindex and report (fault round 45)
-    with _disk_full_is_a_sentence(root), writer_lock(
+    stopped = ("the takedown was stopped: stopped before its commit, nothing was taken "
+               "down; after it, the next `forget` or run finishes removing what it names. "
+               "Run the same command again to be sure it is done")
+    with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root), writer_lock(
             root, "pressroom forget", on_wait=lambda holder: err.print(
                 f"waiting for the warehouse: {holder} is writing")):
         try:
@@ -1371,8 +1410,11 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True, existing=True)
+    stopped = ("the rebuild was stopped; the warehouse is unchanged, and searches go on "
+               "with the index as it was (stopped while it was swapped in, the next search "
+               "builds the index again); run `pressroom reindex` again to rebuild it")
     try:
-        with _disk_full_is_a_sentence(root):
+        with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root):
             docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
         err.print(f"[red]the index is being written by another process:[/red] {escape(str(exc))}")

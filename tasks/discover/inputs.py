@@ -695,6 +695,17 @@ def _piped_warc_name(raw: bytes) -> str | None:
     return _PIPED_WARC_NAMES[kind] if head.startswith(b"WARC/") else None
 
 
+def named_pipe(item: str) -> bool:
+    """`item` names a pipe: a FIFO, or what a shell's process substitution passes
+    (`pressroom ingest <(grep news urls.txt)` names /dev/fd/63). Named on the command line
+    it is read as standard input is; met in a folder it stays `not_a_file` (reading one
+    nobody writes to would block the run)."""
+    try:
+        return stat.S_ISFIFO(os.stat(item).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def piped_input(raw: bytes, folder: Path) -> Path:
     """Standard input's bytes saved in `folder` as the file discover reads: a WARC
     (`stdin.warc`, `stdin.warc.gz`) when its first record opens with `WARC/` (`curl

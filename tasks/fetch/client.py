@@ -1096,8 +1096,11 @@ def _run_beside_the_main_thread(coro):
         except BaseException as exc:  # noqa: BLE001 -- handed to the waiting thread
             done.set_exception(exc)
 
-    threading.Thread(target=run, name="fetches", daemon=True).start()
+    fetches = threading.Thread(target=run, name="fetches", daemon=True)
     try:
+        # started within: under load the thread can connect and have the signal sent
+        # before start() returns here, and the exception left before the try (round 58)
+        fetches.start()
         return done.result()
     except BaseException:
         if not done.done():  # a signal's exception raised in this thread while it waited

@@ -455,6 +455,16 @@ def _rebuild(root: Path) -> int:
         shutil.rmtree(stale, ignore_errors=True)
     tmp = root / f"{SEARCH_DIR}.new-{os.getpid()}"
     tmp.mkdir(parents=True)
+    try:
+        return _build_and_swap(root, live, tmp)
+    except BaseException:
+        # Ctrl-C or a failure: the half-built copy (as large as the index) is not left
+        # until the next rebuild, which might never come (fault round 58)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _build_and_swap(root: Path, live: Path, tmp: Path) -> int:
     index = _with_words(tantivy.Index(SCHEMA, path=str(tmp), reuse=False))
     writer = _writer(index)
     # Every committed article at once (after compactions: the merged files, not the ones

@@ -30,6 +30,13 @@ FILES = {"CC-NEWS-20240501080000-00001.warc.gz": 2,
 def ccnews(tmp_path_factory) -> Path:
     """A folder of tiny CC-NEWS-named WARCs (distinct pages in each), and a non-WARC."""
     folder = tmp_path_factory.mktemp("cc-news")
+    write_ccnews(folder)
+    (folder / "warc.paths").write_text("\n".join(FILES))
+    return folder
+
+
+def write_ccnews(folder: Path) -> None:
+    """FILES as tiny CC-NEWS-named WARCs in `folder`, distinct pages in each."""
     rng = random.Random(3)
     for name, pages in FILES.items():
         with open(folder / name, "wb") as fh:
@@ -41,8 +48,6 @@ def ccnews(tmp_path_factory) -> Path:
                     f"https://outlet.example/{name[8:22]}/{i}.html", "response",
                     payload=io.BytesIO(_page(f"Story {name[8:22]} {i}", _paragraphs(rng, 5))),
                     http_headers=http))
-    (folder / "warc.paths").write_text("\n".join(FILES))
-    return folder
 
 
 def _sources(warehouse: Path) -> list[tuple[str, int]]:

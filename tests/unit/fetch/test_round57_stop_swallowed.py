@@ -13,6 +13,26 @@ from __future__ import annotations
 
 from tests.unit.fetch.test_mut80_stop_fetches import child, result_of
 
+# A child's SIGTERM handler raising as Prefect's does (TerminationSignal, a BaseException)
+PREFECT_LIKE_HANDLER = """
+        class Termination(BaseException):
+            pass
+
+        def prefect_like_handler(signum, frame):
+            raise Termination
+
+        signal.signal(signal.SIGTERM, prefect_like_handler)
+"""
+# The child's batch (its coroutine `fetch`) run from the main thread; what stopped it.
+RUN_AND_REPORT = """
+        try:
+            outcome["returned"] = _run_sync(fetch())
+        except Termination:
+            outcome["signal"] = "reached the main thread"
+            outcome["stopping"] = client.stopping()
+        print(json.dumps(outcome))
+"""
+
 
 def test_a_batch_that_swallowed_the_stop_and_returned_is_stopped_all_the_same() -> None:
     proc = child("""
@@ -64,21 +84,13 @@ def test_a_signal_during_a_main_thread_batch_stops_it_instead_of_failing_a_conne
     # on. Here the signal is sent from inside data_received, where it used to land every
     # time; the batch's loop now runs beside the main thread, which gets the exception in
     # its wait and stops the fetches.
-    proc = child("""
-        class Termination(BaseException):
-            pass
-
-        def prefect_like_handler(signum, frame):
-            raise Termination
-
-        signal.signal(signal.SIGTERM, prefect_like_handler)
-
+    proc = child(PREFECT_LIKE_HANDLER + """
         class Signalling(asyncio.Protocol):
             def data_received(self, data):
                 os.kill(os.getpid(), signal.SIGTERM)
                 sum(range(100_000))  # bytecode to run: a handler in this thread runs here
 
-        async def fetch_of_a_feed():
+        async def fetch():
             loop = asyncio.get_running_loop()
             server = await asyncio.start_server(
                 lambda r, w: w.write(b"<rss>" * 100), "127.0.0.1", 0)
@@ -86,13 +98,29 @@ def test_a_signal_during_a_main_thread_batch_stops_it_instead_of_failing_a_conne
             await loop.create_connection(Signalling, "127.0.0.1", port)
             await asyncio.sleep(20)  # the rest of the feed, as a stalled server sends it
             return "fetched"
-
-        try:
-            outcome["returned"] = _run_sync(fetch_of_a_feed())
-        except Termination:
-            outcome["signal"] = "reached the waiting thread"
-            outcome["stopping"] = client.stopping()
-        print(json.dumps(outcome))
-    """, timeout=60)
-    assert result_of(proc) == {"signal": "reached the waiting thread", "stopping": True}
+    """ + RUN_AND_REPORT, timeout=60)
+    assert result_of(proc) == {"signal": "reached the main thread", "stopping": True}
     assert "Fatal error" not in proc.stderr, proc.stderr  # asyncio's log of a lost one
+
+
+def test_a_signal_while_the_batchs_thread_starts_stops_it_too() -> None:
+    """Fault round 58 (the test above failed once under load): the signal's exception can
+    reach the main thread before its wait, while `Thread.start()` returns: the fetch
+    thread, under load, connects and has the signal sent first. The exception left
+    outside the `try` that stops the fetches, so `stopping()` stayed false. Here it lands
+    there every time: a profile function of the main thread sends SIGTERM as
+    `threading.Thread.start` returns."""
+    proc = child(PREFECT_LIKE_HANDLER + """
+        def on_start_return(frame, event, arg):
+            if (event == "return" and frame.f_code.co_name == "start"
+                    and frame.f_code.co_filename == threading.__file__):
+                sys.setprofile(None)
+                os.kill(os.getpid(), signal.SIGTERM)
+
+        async def fetch():
+            await asyncio.sleep(20)  # a server that sends nothing more
+            return "fetched"
+
+        sys.setprofile(on_start_return)
+    """ + RUN_AND_REPORT, timeout=60)
+    assert result_of(proc) == {"signal": "reached the main thread", "stopping": True}
