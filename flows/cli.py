@@ -444,7 +444,7 @@ def _ingest(inputs: list[str], refresh: bool, settings) -> None:
 
 
 @contextmanager
-def _interrupted_read_is_a_sentence(what: str) -> Iterator[None]:
+def _interrupted_command_is_a_sentence(what: str) -> Iterator[None]:
     """Ctrl-C in a command that reads the warehouse (`report`, `search`), or rebuilds or
     removes within it (`reindex`, `forget`: they exited 130 without a word, fault round
     58): exit 130 with `what` was stopped, and what it left. DuckDB turns the SIGINT it
@@ -1030,7 +1030,7 @@ def report(
     stopped = ("the report was stopped; the warehouse's data is unchanged, and the views "
                "database and report files are each the earlier one or the new one whole; "
                "run `pressroom report` again for a new report")
-    with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root), (
+    with _interrupted_command_is_a_sentence(stopped), _disk_full_is_a_sentence(root), (
             tempfile.TemporaryDirectory(prefix="pressroom-report-") if read_only
             else nullcontext()) as views_in:
         result = build_report(root, run_id, first, last, target,
@@ -1227,7 +1227,7 @@ def search(
     stopped = ("the search was stopped; the warehouse is unchanged, and the search index "
                "keeps the commits it had indexed (the next search indexes the rest)")
     try:
-        with _interrupted_read_is_a_sentence(stopped):
+        with _interrupted_command_is_a_sentence(stopped):
             first, last = _day_range(since, until)
             result = search_index.search(root, query, since=first,
                                          until=last, outlet=outlet, lang=lang,
@@ -1376,7 +1376,7 @@ def forget(
     stopped = ("the takedown was stopped: stopped before its commit, nothing was taken "
                "down; after it, the next `forget` or run finishes removing what it names. "
                "Run the same command again to be sure it is done")
-    with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root), writer_lock(
+    with _interrupted_command_is_a_sentence(stopped), _disk_full_is_a_sentence(root), writer_lock(
             root, "pressroom forget", on_wait=lambda holder: err.print(
                 f"waiting for the warehouse: {holder} is writing")):
         try:
@@ -1414,7 +1414,7 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
                "with the index as it was (stopped while it was swapped in, the next search "
                "builds the index again); run `pressroom reindex` again to rebuild it")
     try:
-        with _interrupted_read_is_a_sentence(stopped), _disk_full_is_a_sentence(root):
+        with _interrupted_command_is_a_sentence(stopped), _disk_full_is_a_sentence(root):
             docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
         err.print(f"[red]the index is being written by another process:[/red] {escape(str(exc))}")

@@ -1,6 +1,6 @@
 """Seed 81: Ctrl-C in a DuckDB query of a command that reads the warehouse (`report`,
 `search`) or of a run's closing queries (fault round 57). DuckDB catches the SIGINT and
-raises its own error: `_interrupted_read_is_a_sentence` and `_interrupted_run_is_a_sentence`
+raises its own error: `_interrupted_command_is_a_sentence` and `_interrupted_run_is_a_sentence`
 make that exit 130 with what the stop left, and let any other failure of a query go on as
 it was. The queries are real DuckDB ones: one interrupted by its connection's
 `interrupt()` (what DuckDB's SIGINT handler calls), one that fails."""
@@ -33,7 +33,7 @@ def _joined(text: str) -> str:
 
 
 def test_a_read_stopped_in_its_query_exits_130_saying_what_it_left(capsys) -> None:
-    with pytest.raises(typer.Exit) as stop, cli._interrupted_read_is_a_sentence(
+    with pytest.raises(typer.Exit) as stop, cli._interrupted_command_is_a_sentence(
             "the search was stopped; the warehouse is unchanged"):
         interrupted_query()
     assert stop.value.exit_code == 130
@@ -42,7 +42,7 @@ def test_a_read_stopped_in_its_query_exits_130_saying_what_it_left(capsys) -> No
 
 
 def test_a_read_whose_query_fails_fails_as_it_did(capsys) -> None:
-    with pytest.raises(duckdb.BinderException), cli._interrupted_read_is_a_sentence("x"):
+    with pytest.raises(duckdb.BinderException), cli._interrupted_command_is_a_sentence("x"):
         failing_query()
     assert "interrupted" not in capsys.readouterr().err
 
@@ -69,7 +69,7 @@ def python_runtime_error():
 
 def test_a_read_failing_with_another_runtime_error_fails_as_it_did(capsys) -> None:
     with pytest.raises(RuntimeError, match="changed size"), \
-            cli._interrupted_read_is_a_sentence("x"):
+            cli._interrupted_command_is_a_sentence("x"):
         python_runtime_error()
     assert "interrupted" not in capsys.readouterr().err
 
