@@ -1054,6 +1054,11 @@ def text_byline(headline: HtmlElement | None, in_other_area) -> str | None:
 # "story__credits" (a picture's credit sits in its <figure>, which is another area).
 _CREDIT_CLASS = re.compile(r"(?:^|[\s_-])credits?(?:$|[\s_-])", re.I)
 MAX_CREDIT_TEXT = 60
+# A credit element that is a contribution note ("Reuters contributed to this report.",
+# "Jane Doe contributed reporting."): the contributor helped with the story and is no
+# byline (it was read as the author "Reuters contributed"). A byline that names its
+# helpers after the writer ("By Jane D. Tom K. contributed reporting.") opens with "By".
+_CONTRIBUTION_NOTE = re.compile(r"(?!by\b)[^.;:]*\bcontribut(?:ed|es|ing)\b", re.I)
 
 
 # A picture's credit outside a <figure>: the class names the image ("lead-image-credit",
@@ -1070,7 +1075,7 @@ def _credit_line(elem: HtmlElement) -> str | None:
     if not _CREDIT_CLASS.search(cls) or _PICTURE_CREDIT_CLASS.search(cls):
         return None
     text = " ".join(elem.text_content().split())
-    if _PICTURE_CREDIT_TEXT.match(text):
+    if _PICTURE_CREDIT_TEXT.match(text) or _CONTRIBUTION_NOTE.match(text):
         return None
     if "(" in text:
         text = without_picture_roles(text)  # (the photographer's name makes it long)
