@@ -59,6 +59,15 @@ def without_picture_roles(text: str) -> str:
 # from after a comma ("From Ayo Okafor, Abuja", "From Hannah Hayes, Cape Town"), as the
 # Nigerian and Indian press write it: the place is no second author.
 _FROM_NAME_PLACE = re.compile(r"^\s*from\s+([^,;]+?)\s*,\s*[^,;]+$", re.IGNORECASE)
+# A helper's credit after the writer in the byline's own sentence ("By Jane D. Tom K.
+# contributed reporting.", "By Jane D.; Additional reporting by Tom K."): the helper signs
+# no story (as a contribution note under the story, `headline_area._CONTRIBUTION_NOTE`),
+# and without a cut the full stop was read as a space: "Jane D. Tom K. contributed
+# reporting" as one name. The "contributing writer" role is the writer's own.
+_HELPER_CREDIT_AFTER = re.compile(
+    r"(?:[.;|]\s+|\s+[–—-]\s+)(?:(?:with\s+)?additional\s+reporting\s+by\b"
+    r"|[^.;|]{0,80}?\bcontribut(?:ed|es|ing)\s+(?:to|reporting|research|from|additional)\b)"
+    r".*$", re.IGNORECASE | re.DOTALL)
 
 
 def normalize_byline(raw: str | None) -> str | None:
@@ -69,6 +78,8 @@ def normalize_byline(raw: str | None) -> str | None:
     if not raw:
         return None
     text = _ADDRESS.sub(" ", unescaped_twice(raw))
+    if "ontribut" in text or "eporting" in text:  # (a cheap test first: rare words)
+        text = _HELPER_CREDIT_AFTER.sub("", text)
     if (place := _FROM_NAME_PLACE.match(text)) is not None:
         text = place[1]
     whole = " ".join(text.split())

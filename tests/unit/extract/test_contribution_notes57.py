@@ -41,3 +41,33 @@ def test_a_contribution_note_is_no_author(credit, tag, cls):
 ])
 def test_a_credit_line_that_names_the_writer_keeps_its_reading(credit, expected):
     assert authors_with_credit(credit) == expected
+
+
+def authors_with_byline(byline: str) -> list[str]:
+    """The authors of a page whose byline element reads `byline`."""
+    html = article_page(f'<p class="byline">{byline}</p>', headline=HEADLINE, site=SITE,
+                        lang="en", body=english_story("the tram's costs"),
+                        footer=f"© 2026 {SITE}")
+    return metadata_of(html, "https://valleycourier.example/news/tram-line").authors
+
+
+@pytest.mark.parametrize("byline, expected", [
+    # the full stop was read as a space: one name of four words and the credit
+    ("By Jane Doe. Tom Kurz contributed reporting.", ["Jane Doe"]),
+    ("By Jane Doe; Tom Kurz contributed reporting from Kyiv.", ["Jane Doe"]),
+    ("By Jane Doe. Additional reporting by Tom Kurz.", ["Jane Doe"]),
+    ("By Jane Doe and Tom Kurz. Anna Berg contributed to this report.",
+     ["Jane Doe", "Tom Kurz"]),
+    ("By J. R. Doe. Tom Kurz contributed research.", ["J R Doe"]),
+])
+def test_a_helpers_credit_after_the_writer_is_no_author(byline, expected):
+    assert authors_with_byline(byline) == expected
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("By Jane Doe | Contributing Writer", ["Jane Doe"]),  # the writer's own role
+    ("Writing by Jane Doe; Reporting by Tom Kurz", ["Jane Doe", "Tom Kurz"]),
+    ("By Jane Doe and Tom Kurz", ["Jane Doe", "Tom Kurz"]),
+])
+def test_a_byline_without_a_helpers_credit_keeps_its_names(byline, expected):
+    assert authors_with_byline(byline) == expected
