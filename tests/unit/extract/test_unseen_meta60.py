@@ -64,6 +64,12 @@ def test_from_name_comma_place_names_one_reporter():
     assert m.authors == ["Hannah Hayes"]
 
 
+def test_from_name_place_and_country_names_one_reporter():
+    # the country after the place is no third author (found by mutation seed 81)
+    m = meta(page(f'<p class="byline">From Ayo Okafor, Abuja, Nigeria</p>{DATED}'))
+    assert m.authors == ["Ayo Okafor"]
+
+
 def test_by_two_names_after_a_comma_keeps_both():
     # near-miss: without "From" a comma still sets co-authors apart
     m = meta(page(f'<p class="byline">By Hannah Hayes, Cape Morgan</p>{DATED}'))
