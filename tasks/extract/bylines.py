@@ -58,8 +58,10 @@ def without_picture_roles(text: str) -> str:
 # A byline that opens with "From" names the reporter and the place the story was filed
 # from after a comma ("From Ayo Okafor, Abuja", "From Hannah Hayes, Cape Town"), as the
 # Nigerian and Indian press write it: the place is no second author, nor is its country
-# after a second comma ("From Ayo Okafor, Abuja, Nigeria" gave three authors).
-_FROM_NAME_PLACE = re.compile(r"^\s*from\s+([^,;]+?)\s*(?:,\s*[^,;]+){1,2}$", re.IGNORECASE)
+# after a second comma ("From Ayo Okafor, Abuja, Nigeria" gave three authors). An "and"
+# after a comma makes the commas a list of names ("From Anna B., Tom K., and Jo R.").
+_FROM_NAME_PLACE = re.compile(r"^\s*from\s+([^,;]+?)\s*(?:,\s*(?:(?!\band\b)[^,;&])+){1,2}$",
+                              re.IGNORECASE)
 # A helper's credit after the writer in the byline's own sentence ("By Jane D. Tom K.
 # contributed reporting.", "By Jane D.; Additional reporting by Tom K."): the helper signs
 # no story (as a contribution note under the story, `headline_area._CONTRIBUTION_NOTE`),
