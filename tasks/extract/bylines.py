@@ -67,10 +67,22 @@ _FROM_NAME_PLACE = re.compile(r"^\s*from\s+([^,;]+?)\s*(?:,\s*(?:(?!\band\b)[^,;
 # no story (as a contribution note under the story, `headline_area._CONTRIBUTION_NOTE`),
 # and without a cut the full stop was read as a space: "Jane D. Tom K. contributed
 # reporting" as one name. The "contributing writer" role is the writer's own.
+# The helper's verb and what follows it: "contributed to/reporting/research": a
+# "contributing writer" (the role) is no helper. Shared with the credit element's
+# contribution note.
+HELPER_CREDIT_VERB = r"\bcontribut(?:ed|es|ing)\s+(?:to|reporting|research|from|additional)\b"
 _HELPER_CREDIT_AFTER = re.compile(
     r"(?:[.;|]\s+|\s+[–—-]\s+)(?:(?:with\s+)?additional\s+reporting\s+by\b"
-    r"|[^.;|]{0,80}?\bcontribut(?:ed|es|ing)\s+(?:to|reporting|research|from|additional)\b)"
+    r"|[^.;|]{0,80}?" + HELPER_CREDIT_VERB + r")"
     r".*$", re.IGNORECASE | re.DOTALL)
+
+
+def without_helpers_credit(text: str) -> str:
+    """`text` without a helper's credit after the writer's name ("Jane D. Tom K.
+    contributed reporting." -> "Jane D.")."""
+    if "ontribut" in text or "eporting" in text:  # (a cheap test first: rare words)
+        return _HELPER_CREDIT_AFTER.sub("", text)
+    return text
 
 
 def normalize_byline(raw: str | None) -> str | None:
@@ -81,8 +93,7 @@ def normalize_byline(raw: str | None) -> str | None:
     if not raw:
         return None
     text = _ADDRESS.sub(" ", unescaped_twice(raw))
-    if "ontribut" in text or "eporting" in text:  # (a cheap test first: rare words)
-        text = _HELPER_CREDIT_AFTER.sub("", text)
+    text = without_helpers_credit(text)
     if (place := _FROM_NAME_PLACE.match(text)) is not None:
         text = place[1]
     whole = " ".join(text.split())

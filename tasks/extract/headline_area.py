@@ -24,10 +24,12 @@ from lxml.html import HtmlElement
 from tasks.common.text import CAPITALS, gregorian_era_years
 from tasks.extract.bylines import (
     ARTICLES_AFTER_PARTICLE,
+    HELPER_CREDIT_VERB,
     NAME_PARTICLES,
     is_agency,
     is_role,
     normalize_byline,
+    without_helpers_credit,
     without_picture_roles,
 )
 
@@ -935,7 +937,9 @@ def _element_byline(elem: HtmlElement) -> str | None:
         # the byline word is the element's own first text, not a child's; an agency's name
         # in a child before the date is the credit line, though
         return _agency_before_date(elem)
-    text = _first_line(elem)
+    # (a helper's credit cut first: the names' pattern reads "Jane D. Tom K." on as one
+    # name and stops at "contributed")
+    text = without_helpers_credit(_first_line(elem))
     if len(text) > MAX_BYLINE_TEXT:
         return None
     cased = _lower_case_byline(text)
@@ -1057,8 +1061,9 @@ MAX_CREDIT_TEXT = 60
 # A credit element that is a contribution note ("Reuters contributed to this report.",
 # "Jane Doe contributed reporting."): the contributor helped with the story and is no
 # byline (it was read as the author "Reuters contributed"). A byline that names its
-# helpers after the writer ("By Jane D. Tom K. contributed reporting.") opens with "By".
-_CONTRIBUTION_NOTE = re.compile(r"(?!by\b)[^.;:]*\bcontribut(?:ed|es|ing)\b", re.I)
+# helpers after the writer ("By Jane D. Tom K. contributed reporting.") opens with "By";
+# a "Contributing writer Jane Doe" credit names its writer.
+_CONTRIBUTION_NOTE = re.compile(r"(?!by\b)[^.;:]*" + HELPER_CREDIT_VERB, re.I)
 
 
 # A picture's credit outside a <figure>: the class names the image ("lead-image-credit",

@@ -38,6 +38,11 @@ def test_a_contribution_note_is_no_author(credit, tag, cls):
     ("JIJI", ["JIJI"]),  # a wire's name alone is the credit
     ("By Anna Keller", ["Anna Keller"]),
     ("Anna Keller, Reuters", ["Anna Keller"]),
+    # "contributing" as the writer's role, not a helper's verb (read as a note in session
+    # 57's first fix, which took any "contribut..." word)
+    ("Contributing writer Jane Doe", ["Jane Doe"]),
+    # a credit that opens with "By" is a byline naming its helper after the writer
+    ("By Jane Doe. Tom Kurz contributed reporting.", ["Jane Doe"]),
 ])
 def test_a_credit_line_that_names_the_writer_keeps_its_reading(credit, expected):
     assert authors_with_credit(credit) == expected
