@@ -346,6 +346,14 @@ def run_meta_only(args, expected: list[dict], pages: dict[str, bytes]) -> int:
     return 0
 
 
+def extract_and_clean(table: pa.Table, settings: BenchSettings):
+    """pressroom's side of a batch: extract, then clean, as the pipeline runs them
+    (also timed alone by extract_cpu.py)."""
+    ex = extract.run(table, settings_slice(extract.ExtractConfig, settings), "bench")
+    cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
+    return ex, cl
+
+
 def run(args) -> int:
     corpus = corpus_dir(args.corpus)
     if not (corpus / "expected.jsonl").is_file():
@@ -375,9 +383,7 @@ def run(args) -> int:
                     for e in items}
 
     def pressroom(table):
-        ex = extract.run(table, settings_slice(extract.ExtractConfig, settings), "bench")
-        cl = clean.run(ex.table, settings_slice(clean.CleanConfig, settings), "bench")
-        return ex, cl
+        return extract_and_clean(table, settings)
 
     # warm-up outside the clock: imports, regex compilation, langid model, htmldate caches
     baseline(batches[0][:3])

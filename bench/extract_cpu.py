@@ -21,9 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_extract as be  # noqa: E402 -- the bench folder is not a package
 
-from tasks import clean, extract  # noqa: E402
-from tasks.common.settings import settings_slice  # noqa: E402
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -42,8 +39,7 @@ def main() -> int:
               for i in range(0, len(expected), args.batch)]
 
     def pressroom(table):
-        out = extract.run(table, settings_slice(extract.ExtractConfig, settings), "bench")
-        clean.run(out.table, settings_slice(clean.CleanConfig, settings), "bench")
+        be.extract_and_clean(table, settings)
 
     pressroom(tables[0].slice(0, 3))  # warm-up: imports, regexes, the language model
     spent = []
