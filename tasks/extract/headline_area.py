@@ -59,6 +59,8 @@ _DATE_LABEL = re.compile(
     r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
     r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"
     r"|опубліковано"
+    # Romanian "Publicat", Indonesian "Diterbitkan"/"Dipublikasikan", Danish "Publiceret"
+    r"|publicat\b|diterbitkan|dipublikasikan|publiceret"
     # German "publiziert", "online seit", "eingestellt/geschrieben/verfasst am", French "mis
     # en ligne", and the bare "Datum:" / "Date:" / "Fecha:" label of a story's date line
     r"|publiziert|online seit|(?:eingestellt|geschrieben|verfasst) am|mis en ligne"
@@ -74,11 +76,13 @@ _BYLINE_LEAD = re.compile(r"\s*(?:von|by|par|por|door|posted by|written by)\s", 
 # A date element that says it is the update, not the publication
 # ('updated', 'modified', 'Aktualisiert', 'mis à jour', 'actualizado', 'atualizado',
 # 'aggiornato', 'bijgewerkt', 'zaktualizowano', 'uppdaterad', 'opdateret', 'oppdatert',
-# 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited').
+# 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited',
+# 'diperbarui', 'cập nhật').
 _MODIFIED_CUE = re.compile(
     r"update|modif|aktualisiert|geändert|bearbeitet|mise? [àa] jour|actualiza|atualiza"
     r"|aggiorna(?:t|ment)|bijgewerkt|gewijzigd|zaktualizowan|aktualizacj|uppdaterad|opdateret"
-    r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b",
+    r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b"
+    r"|diperbarui|cập nhật",  # Indonesian, Vietnamese
     re.I,
 )
 # Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
@@ -304,6 +308,7 @@ _MONTH_ABBREVIATIONS = {
     "lug": 7, "jul": 7, "juil": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "ott": 10,
     "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
     "mrt": 3,  # nl ("9 mrt. 2026")
+    "ian": 1, "iun": 6, "iul": 7, "noi": 11,  # ro ("23 ian. 2026", "8 noi. 2025")
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -507,7 +512,7 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
                   or _lead_byline_word(lead))
     ):
         return _day_only_line(elem, lead, day_first)
-    if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):
+    if (cue and _MODIFIED_CUE.search(cue)) or (lead and _updated_lead(lead)):
         return None
     text = elem.text_content()
     shown = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
@@ -543,6 +548,17 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         return parse_visible_date(value, day_first) or parse_attr(value) if len(value) < 40 \
             else None
     return shown
+
+
+def _updated_lead(lead: str) -> bool:
+    """The element's own text says it is the update: an update label in it, not after a
+    publication label ("Publicat: joi, 18 septembrie 2025 | Actualizat: ...", one line
+    for both, is read for the publication by _day_before_update)."""
+    update = _MODIFIED_CUE.search(lead)
+    if update is None:
+        return False
+    said = search_folded(_DATE_LABEL, _DATE_LABEL_FOLDED, lead[:update.start()])
+    return said is None or parse_visible_date(lead[said.end():update.start()]) is None
 
 
 def _aria_label_date(label: str, cue: str, day_first: bool = False) -> date | None:

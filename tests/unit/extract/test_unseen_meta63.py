@@ -7,16 +7,22 @@ part of the name; the editor credited after the writer ("Penulis: X | Editor: Y"
 a second author; Romanian's lower-case "de X și Y" capitalised whole and read as one name;
 Indonesian "dan" and Vietnamese "và" not read as "and", and one-word names beside them
 (many Indonesians have one name) kept together or dropped as a city; a site under a
-country's second-level domain (".co.id", ".co.uk") whose outlet name was read as "co".
+country's second-level domain (".co.id", ".co.uk") whose outlet name was read as "co";
+dates: a Romanian line with its publication and update ("Publicat: ... | Actualizat:
+...") taken for an update, Indonesian "Diperbarui" (updated) not known as an update,
+Romanian abbreviated months ("8 noi. 2025"), Vietnamese slashed dates not read day
+first.
 Near-misses that must keep their reading sit beside each. Each page goes through
 `page_metadata` whole."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tasks.extract.titles import outlet_names
-from tests.unit.extract.article_pages import byline_authors, metadata_of
+from tests.unit.extract.article_pages import article_page, byline_authors, metadata_of
 
 HEADLINE = {"id": "Pemerintah kota menyetujui pembangunan jalur trem baru",
             "vi": "Hội đồng thành phố thông qua dự án tuyến tàu điện mới",
@@ -119,19 +125,21 @@ def test_a_name_particle_de_stays(byline, lang, want):
 
 # --- the outlet under a country's second-level domain -----------------------------------
 
-def _page_without_site_name(byline: str) -> str:
-    title, paragraph = HEADLINE["id"], f"<p>{STORY['id']}</p>"
-    return (f'<html lang="id"><head><title>{title} - Harian Nusantara</title></head><body>'
-            f'<header><a class="logo" href="/">Harian Nusantara</a></header><main><article>'
-            f'<h1>{title}</h1><p class="byline">{byline}</p>{DATED}'
-            f'<div class="body">{paragraph * 3}</div></article></main>'
-            "<footer><p>© 2026 Harian Nusantara</p></footer></body></html>")
+def bare_page(lang: str, info: str, site: str = "Harian Nusantara", after: str = "") -> str:
+    """A page with no og:site_name (the site's name only after the headline in <title>)
+    whose byline and date lines stand right under the <h1>, in no info wrapper."""
+    title, paragraph = HEADLINE[lang], f"<p>{STORY[lang]}</p>"
+    return (f'<html lang="{lang}"><head><title>{title} - {site}</title></head><body>'
+            f'<header><a class="logo" href="/">{site}</a></header><main><article>'
+            f'<h1>{title}</h1>{info}<div class="body">{paragraph * 3}</div></article>{after}'
+            f"</main><footer><p>© 2026 {site}</p></footer></body></html>")
 
 
 @pytest.mark.parametrize(("name", "want"), [
     ("Fajar Pratama", ["Fajar Pratama"]), ("Suparman", ["Suparman"])])
 def test_the_outlet_in_a_reporters_credit_under_co_id(name, want):
-    html = _page_without_site_name(f"Laporan Wartawan Harian Nusantara, {name}")
+    html = bare_page("id", f'<p class="byline">Laporan Wartawan Harian Nusantara, {name}</p>'
+                           f"{DATED}")
     url = "https://www.hariannusantara.co.id/read/trem-12"
     assert metadata_of(html, url).authors == want
 
@@ -148,3 +156,60 @@ def test_outlet_names_of_second_level_domains(url, name):
 def test_a_short_site_name_before_co_is_not_dropped_for_the_country():
     # "co" is a label under the country only with a name before it: "co.de" has none
     assert "co" in outlet_names(None, "https://co.de/news/1")
+
+
+# --- dates: Romanian, Indonesian and Vietnamese date lines ------------------------------
+
+# related stories after <main>, each with its own later day
+RELATED = ('<aside class="related"><ul>' + "".join(
+    f'<li><a href="/r/{d}">Alt titlu</a> <span class="date">{d}.11.2026</span></li>'
+    for d in (20, 9, 25)) + "</ul></aside>")
+
+
+def day_of(meta_line: str, lang: str, aside: str = RELATED) -> date | None:
+    html = article_page(meta_line, headline=HEADLINE[lang], site="Example News",
+                        lang=lang, body=f"<p>{STORY[lang]}</p>" * 3,
+                        footer="© 2026 Example News", aside=aside)
+    return metadata_of(html, f"https://www.example.com/news/trem-{lang}-12").published_date
+
+
+@pytest.mark.parametrize(("line", "lang", "want"), [
+    # the update above the publication, each in its own span
+    ('<div class="date"><span>Diperbarui 24 Mei 2024, 06:20 WIB</span><br><span>Diterbitkan '
+     "21 Mei 2024, 22:20 WIB</span></div>", "id", date(2024, 5, 21)),
+    # Romanian's abbreviated months with their dot
+    ('<span class="date">8 noi. 2025, 17:39</span>', "ro", date(2025, 11, 8)),
+    ('<span class="date">23 ian. 2026, 17:20</span>', "ro", date(2026, 1, 23)),
+    ('<span class="date">6 iul. 2024, 09:33</span>', "ro", date(2024, 7, 6)),
+    # Vietnamese writes the day first
+    ('<div class="time">3/8/2025 20:10 GMT+7</div>', "vi", date(2025, 8, 3)),
+    ('<span class="date">Thứ Năm, 02/01/2025 - 11:22 (GMT+7)</span>', "vi", date(2025, 1, 2)),
+])
+def test_date_lines_of_romanian_indonesian_and_vietnamese_sites(line, lang, want):
+    assert day_of(line, lang) == want
+
+
+def test_the_publication_and_its_update_on_one_line():
+    # in no info wrapper whose own reading would find the publication: the line itself
+    html = bare_page("ro", '<div class="dates">Publicat: joi, 18 septembrie 2025, 16:22 | '
+                           "Actualizat: luni, 22 septembrie 2025, 21:22</div>",
+                     site="Gazeta Carpaților", after=RELATED)
+    got = metadata_of(html, "https://www.gazetacarpatilor.ro/read/tramvai-12").published_date
+    assert got == date(2025, 9, 18)
+
+
+def test_an_update_line_alone_still_dates_the_page():
+    # round 4's rule: a page dated only by its update keeps it
+    assert day_of('<div class="dates">Actualizat: luni, 22 septembrie 2025, 21:22</div>',
+                  "ro") == date(2025, 9, 22)
+
+
+def test_the_publication_after_the_update_on_one_line():
+    # the update written first, the publication after its own label: the rule French
+    # "Mis à jour le ... Publié le ..." had, now that "Publicat" is a publication's label
+    assert day_of('<div class="dates">Actualizat: 22 septembrie 2025 | Publicat: 18 '
+                  "septembrie 2025</div>", "ro") == date(2025, 9, 18)
+
+
+def test_an_ambiguous_slashed_date_on_an_english_page_is_not_read_day_first():
+    assert day_of('<div class="time">3/8/2025 8:10 PM EST</div>', "en") == date(2025, 3, 8)
