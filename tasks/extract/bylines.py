@@ -588,6 +588,8 @@ _NOT_A_NAME = re.compile(
     # "Publisher"; Blogger's "Unknown" and "Anónimo" stay: the page shows them as the
     # byline); "Contributor: Jo Roe" is a label before a name
     r"|(?:follow|folgen|(?:super )?user|publisher|contributors?)$"
+    # the kind of piece as an entry of its own ("Opinion | By X": "Opinion; X")
+    r"|(?:opinion|analysis|commentary|op-ed)$"
     # picture credits read as bylines ("Photograph by ...", "Cortesía", "Фото из ...")
     r"|photo(?:graph)?s? by|photo|foto|фото|cortesía|courtesy"
     # an article or preposition alone or before a lowercase word, or a lowercase "in"
@@ -676,6 +678,11 @@ _ROLE_WORD = re.compile(
     # advisers' posts ("Autor: Rechtsanwalt Sebastian E.", "Attorney John S.")
     r"|(?:rechts|fach)?anw[aä]lt(?:in)?|attorney|lawyer|avocate?|abogad[oa]|avvocat[oa]"
     r"|steuerberater(?:in)?|notar(?:in)?"
+    # an academic guest's post ("By Dr. Anna K., Professor of Economics at ...", which the
+    # normaliser cuts at "of": "Professor")
+    r"|professor|lecturer|researcher"
+    # Danish and Norwegian, Swedish editors and writers ("X, politisk redaktør")
+    r"|redaktør|redaktör|skribent|medarbejder"
     # a company blog's author card ("Written by X, Head of Content", "X, Product Marketing
     # Lead", "X, Founder & CEO")
     r"|head|manager|lead|director|founder|co-founder|ceo|cmo|cto|strategist|marketer",
@@ -691,6 +698,7 @@ _ROLE_MODIFIERS = frozenset({
     # Manager", "Founder & CEO")
     "of", "&", "and", "content", "marketing", "product", "growth", "brand", "communications",
     "social", "media", "seo", "editorial",
+    "politisk", "politiske", "chef", "ansvarshavende",  # da/nb ("politisk redaktør")
 })
 _PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|da|w|we)\s.*$",
                                re.IGNORECASE)

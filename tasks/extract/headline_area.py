@@ -944,6 +944,16 @@ def _lower_case_byline(text: str) -> str | None:
                     for w, kept in zip(names, inside, strict=True))
 
 
+# A wire story's credit line closing the text ("Reporting by Anna K. in London and Tom B.
+# in Nairobi; Editing by Tim A.", Reuters' style): the reporters sign the story there, the
+# editor does not (clean_authors drops "Editing by ..."). Only the line's opening words:
+# "Additional reporting by" credits a helper beside a byline (without_helpers_credit).
+# (text_byline's search from the headline reaches the line under the story's text.)
+_REPORTING_CREDIT = re.compile(r"^\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s",
+                               re.I)
+MAX_CREDIT_LINE = 300  # a credit line, not a paragraph of the text that mentions one
+
+
 def _element_byline(elem: HtmlElement) -> str | None:
     tag = elem.tag
     if not isinstance(tag, str) or tag in _SKIP_TAGS:
@@ -956,6 +966,10 @@ def _element_byline(elem: HtmlElement) -> str | None:
     # (a helper's credit cut first: the names' pattern reads "Jane D. Tom K." on as one
     # name and stops at "contributed")
     text = without_helpers_credit(_first_line(elem))
+    if _REPORTING_CREDIT.match(text):
+        # a wire's credit line: whole, its reporters and places and editor for
+        # clean_authors to tell apart (the names' pattern stopped at "X in London and Y")
+        return text if len(text) <= MAX_CREDIT_LINE else None
     if len(text) > MAX_BYLINE_TEXT:
         return None
     cased = _lower_case_byline(text)
@@ -1257,6 +1271,8 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
         if not in_other_area(para):
             return normalize_byline(name)
     return None
+
+
 
 
 # The dateline of agency copy: a place, the agency's credit in brackets, a dash ("Hamburg

@@ -213,3 +213,49 @@ def test_the_publication_after_the_update_on_one_line():
 
 def test_an_ambiguous_slashed_date_on_an_english_page_is_not_read_day_first():
     assert day_of('<div class="time">3/8/2025 8:10 PM EST</div>', "en") == date(2025, 3, 8)
+
+
+# --- a wire's credit line, Nordic roles, a piece's kind and a guest's post ---------------
+
+def test_a_wires_credit_line_under_the_story_names_its_reporters():
+    credit = ('<p class="credit">Reporting by Laura McLindqvist in Washington and David '
+              "Lindqvist in London; Editing by Tom Hale</p>")
+    html = article_page(DATED, headline=HEADLINE["en"], site="Example News", lang="en",
+                        body=f"<p>{STORY['en']}</p>" * 3, body_end=credit,
+                        footer="© 2026 Example News")
+    assert metadata_of(html, "https://www.example.com/news/tram-12").authors == [
+        "Laura McLindqvist", "David Lindqvist"]
+
+
+def test_a_credit_line_far_below_the_headline_still_names_them():
+    # a long story: the credit line is out of the headline's reach, read as the text's last
+    credit = ("<p>Reporting by Anna Keller in Brussels and Tom Kurz in Kyiv; Editing by Jo "
+              "Hale</p>")
+    html = article_page(DATED, headline=HEADLINE["en"], site="Example News", lang="en",
+                        body="".join(f"<div><p>{STORY['en']} ({k})</p></div>" for k in range(40)),
+                        body_end=credit, footer="© 2026 Example News")
+    assert metadata_of(html, "https://www.example.com/news/tram-12").authors == [
+        "Anna Keller", "Tom Kurz"]
+
+
+def test_additional_reporting_beside_a_byline_is_still_a_helper():
+    credit = "<p>Additional reporting by Tom Kurz in Berlin</p>"
+    html = article_page(f'<p class="byline">By Anna Keller</p>{DATED}', headline=HEADLINE["en"],
+                        site="Example News", lang="en", body=f"<p>{STORY['en']}</p>" * 3,
+                        body_end=credit, footer="© 2026 Example News")
+    assert metadata_of(html, "https://www.example.com/news/tram-12").authors == ["Anna Keller"]
+
+
+@pytest.mark.parametrize(("byline", "want"), [
+    ("Jens Christensen, politisk redaktør", ["Jens Christensen"]),
+    ("Mette Nielsen, ansvarshavende redaktør", ["Mette Nielsen"]),
+    ("Opinion | By Dr. Laura Lindqvist, Professor of Economics at the University of Leeds",
+     ["Dr Laura Lindqvist"]),  # the honorific stays, as the dev corpus's annotators keep it
+])
+def test_roles_and_labels_beside_the_name_are_no_authors(byline, want):
+    assert authors(byline, "en") == want
+
+
+def test_a_surname_opinion_is_not_the_label():
+    # only the word alone is the piece's kind
+    assert authors("By Anna Opinion", "en") == ["Anna Opinion"]
