@@ -144,6 +144,16 @@ def test_the_outlet_in_a_reporters_credit_under_co_id(name, want):
     assert metadata_of(html, url).authors == want
 
 
+def test_a_newsroom_credit_naming_the_site_under_com_ar_stays_whole():
+    # the outlet now read from observadordelplata.com.ar ("com" before) makes the byline
+    # the site's own name: a later place's shorter credit ("Redacción El Observador",
+    # the name pattern stopping at "del") does not replace it (family M, round 11)
+    html = bare_page("es", '<p class="autor">Por Redacción El Observador del Plata</p>'
+                           f"{DATED}", site="El Observador del Plata")
+    url = "https://www.observadordelplata.com.ar/noticias/tranvia-25"
+    assert metadata_of(html, url).authors == ["Redacción El Observador del Plata"]
+
+
 @pytest.mark.parametrize(("url", "name"), [
     ("https://www.bbc.co.uk/news/world-1", "bbc"),
     ("https://www.smh.com.au/national/story-1", "smh"),
