@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|O|P]
+                                                   [--unseen A|B|...|P|Q]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -284,6 +284,35 @@ with other days and writers on 60%; the story text joins people with the languag
   never shows); a picture's credit in the story is no author;
 - titles: the `<h1>`: not "Headline | Section | Site", not og:title "Site: Headline", not
   a live label before it ("SUORA: Headline - Site").
+
+Round 15 (session 63) made P a tuning set and added Q, fixed before any result, held out,
+aimed at bylines: the press of Indonesia, Vietnam, Romania and Denmark in their own
+languages and English-language wire, guest-column and legacy templates (built by
+`make_page_q`: one site each; no JSON-LD; half the stories carry an inline "Baca juga:" /
+"Xem thêm:" / "Citește și:" / "Læs også:" / "Read more:" link to another story, related
+stories with other days and writers on 60%; the story text joins words with the
+language's "and"). Q's truth:
+- the day in the site's own zone, the publication, not the update: "Kamis, 03 Desember
+  2026 14:05 WIB"; "Diperbarui 05 Desember 2026, 10:11 WIB" above "Diterbitkan 03 Desember
+  2026, 14:05 WIB": the 3rd; "Thứ Năm, 03/12/2026 - 14:05 (GMT+7)", "3/12/2026 14:05
+  GMT+7" (day first); "Publicat: joi, 3 decembrie 2026, 14:05 | Actualizat: ...", "3 dec.
+  2026, 14:05"; "3. december 2026 kl. 14.05 Opdateret ...", "Publiceret 03.12.2026 -
+  14:05"; an hAtom `<abbr class="published" title="2026-12-03T14:05:00-05:00">Dec 3</abbr>`
+  (no year in its text); a wire story's "WASHINGTON, Dec 3 (Lakeside Wire) -" with the day
+  in `<meta name="dc.date.issued">`: the 3rd;
+- authors: "Penulis: X | Editor: Y": X, the editor is no author; "Laporan Wartawan Site,
+  X": X; "Oleh: X dan Y", "de X și Y", "Af X og Y": both; an Indonesian one-word name
+  ("Penulis: Sutrisno") is a name; a Vietnamese byline after the story, the name alone in
+  bold ("Nguyễn Thị Hoa", family name first, as written), "X - Y" there: both; "Bài và
+  ảnh: X": X; "Autor: <a>X</a>": X; "X, journalist" / "X, politisk redaktør" / "X,
+  Ritzau": X; a wire's "Reporting by X in City and Y in City; Editing by Z" after the body
+  with no byline on top: X and Y, not the editor; "Opinion | By Dr. X, Professor of
+  Economics at the University of Lakeside": X, without the honorific or the affiliation;
+  two `<meta name="author">` tags, one a person, no visible byline: both; "By X Jr. and
+  Y" (names with "van den", "de la", "di", "O'", "Mc", middle initials): "X Jr." and Y;
+- titles: the headline: not "Headline Halaman all - Site" (nor that og:title), not the
+  site's name in an old template's `<h1>` (the headline an `<h2 class="title">`, the
+  `<title>` "Site | Headline"), not "Headline | Site – tagline", not "Headline - Site".
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -4117,6 +4146,269 @@ def make_page_p(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family Q (round 15): the press of Indonesia, Vietnam, Romania and Denmark in their
+# own languages, and English-language wire, guest and legacy templates, aimed at bylines.
+# Built by make_page_q; truth decisions in the module docstring.
+
+SITES_Q = {
+    "id": ("Harian Nusantara", "hariannusantara.co.id"), "vi": ("Báo Sông Hồng", "baosonghong.vn"),
+    "ro": ("Gazeta Carpaților", "gazetacarpatilor.ro"), "da": ("Jyllands Dagblad",
+                                                                 "jyllandsdagblad.dk"),
+    "en": ("The Lakeside Courier", "lakesidecourier.com"),
+}
+ZONE_Q = {"id": 7, "vi": 7, "ro": 2, "da": 1, "en": -5}
+FIRST_Q = {
+    "id": "Budi Siti Agus Dewi Rina Hendra Putri Yusuf Ratna Fajar",
+    "vi": "Văn Thị Minh Thu Quang Thanh Hữu Ngọc",  # middle names; the given name below
+    "ro": "Andrei Ioana Mihai Elena Ștefan Cristina Bogdan Alexandra Radu Mirela",
+    "da": "Mette Søren Anders Kirsten Jens Lærke Rasmus Ida Mikkel Sofie",
+    "en": "Robert Ana Michael Laura David Grace Thomas Helen",
+}
+LAST_Q = {
+    "id": "Santoso Wijaya Kurniawan Hidayat Saputra Lestari Pratama Nugroho Setiawan Rahmawati",
+    "vi": "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi",  # the family name comes first
+    "ro": "Popescu Ionescu Dumitrescu Stan Constantinescu Munteanu Țăranu Gheorghiu Lungu",
+    "da": "Nielsen Jensen Hansen Pedersen Andersen Christensen Sørensen Mølgaard Kjær",
+    "en": "Whitfield Okafor Brennan Castillo Harrington Lindqvist Mercer Sandoval",
+}
+GIVEN_VI = "Hoa Nam Lan Hùng Mai Tuấn Hương Dũng".split()
+SINGLE_ID = "Sutrisno Haryanto Suparman Wahyudi Sumarni Purwanto".split()  # one-word names
+PARTICLE_EN = ("van den", "de la", "O'", "Mc", "di")
+FIRST_Q = {k: v.split() for k, v in FIRST_Q.items()}
+LAST_Q = {k: v.split() for k, v in LAST_Q.items()}
+MONTHS_Q = {
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
+          "Desember",
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie "
+          "noiembrie decembrie",
+    "da": "januar februar marts april maj juni juli august september oktober november "
+          "december",
+}
+MONTHS_Q = {k: v.split() for k, v in MONTHS_Q.items()}
+WEEKDAYS_Q = {"id": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split(),
+              "vi": "Thứ Hai|Thứ Ba|Thứ Tư|Thứ Năm|Thứ Sáu|Thứ Bảy|Chủ Nhật".split("|"),
+              "ro": "luni marți miercuri joi vineri sâmbătă duminică".split()}
+HEADLINE_Q = {
+    "id": ("Pemerintah kota menyetujui pembangunan jalur trem baru",
+           "Rumah sakit daerah menunda reformasi layanan gawat darurat"),
+    "vi": ("Hội đồng thành phố thông qua dự án tuyến tàu điện mới",
+           "Bệnh viện tỉnh hoãn cải cách khoa cấp cứu"),
+    "ro": ("Consiliul local a aprobat construcția noii linii de tramvai",
+           "Spitalul județean amână reforma unității de primiri urgențe"),
+    "da": ("Byrådet godkender den nye letbane", "Regionen udskyder reformen af skadestuen"),
+    "en": ("Council approves new tram line after year-long fight",
+           "County hospital delays emergency room overhaul"),
+}
+FILLER_Q = {
+    "id": "Keputusan itu diambil setelah rapat panjang, dan warga kini menunggu angka yang "
+          "lebih pasti tentang biaya dan jadwal pembangunan.",
+    "vi": "Quyết định được đưa ra sau một cuộc họp kéo dài, và người dân đang chờ những con "
+          "số cụ thể hơn về chi phí và tiến độ.",
+    "ro": "Decizia a fost luată după o ședință lungă, iar locuitorii așteaptă acum cifre mai "
+          "precise despre costuri și termene.",
+    "da": "Beslutningen blev truffet efter et langt møde, og borgerne venter nu på mere "
+          "præcise tal for udgifter og tidsplan.",
+    "en": "The decision came after a long meeting, and residents are now waiting for firmer "
+          "figures on the cost and the timetable.",
+}
+AND_Q = {"id": "dan", "vi": "và", "ro": "și", "da": "og", "en": "and"}
+RELATED_Q = {"id": "Berita Terkait", "vi": "Tin liên quan", "ro": "Citește și",
+             "da": "Læs også", "en": "Related"}
+ALSO_Q = {"id": "Baca juga:", "vi": "Xem thêm:", "ro": "Citește și:", "da": "Læs også:",
+          "en": "Read more:"}
+Q_DATE_LANG = {
+    "id_weekday_wib": ("id",), "id_diperbarui_above_published": ("id",),
+    "vi_weekday_slash_gmt7": ("vi",), "vi_slash_time_bare": ("vi",),
+    "ro_publicat_actualizat": ("ro",), "ro_abbr_month_dot": ("ro",),
+    "da_kl_dotted_opdateret": ("da",), "da_publiceret_numeric": ("da",),
+    "en_hatom_abbr_title": ("en",), "en_wire_dateline_meta": ("en",),
+}
+Q_AUTHOR_LANG = {
+    "id_penulis_editor": ("id",), "id_laporan_wartawan": ("id",), "id_oleh_dan": ("id",),
+    "vi_name_bold_end": ("vi",), "vi_names_dash_end": ("vi",), "vi_bai_va_anh": ("vi",),
+    "ro_de_name_si": ("ro",), "ro_autor_link": ("ro",),
+    "da_af_name_og": ("da",), "da_name_comma_role": ("da",),
+    "en_reporting_editing_end": ("en",), "en_dr_guest_affiliation": ("en",),
+    "en_meta_author_twice": ("en",), "en_by_suffix_particle": ("en",),
+}
+Q_TITLE_LANG = {"title_halaman_all": ("id",), "h1_logo_h2_headline": tuple(SITES_Q),
+                "title_site_tagline": tuple(SITES_Q), "plain_h1_title_dash_site": tuple(SITES_Q)}
+
+
+def _q_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        if lang == "vi":  # family, middle and given names: Nguyễn Thị Hoa
+            name = f"{rng.choice(LAST_Q['vi'])} {rng.choice(FIRST_Q['vi'])} {rng.choice(GIVEN_VI)}"
+        elif lang == "id" and rng.random() < 0.3:  # many Indonesians have one name
+            name = rng.choice(SINGLE_ID)
+        elif lang == "en" and rng.random() < 0.4:
+            particle = rng.choice(PARTICLE_EN)
+            last = rng.choice(LAST_Q["en"])
+            last = f"{particle}{last}" if particle in ("O'", "Mc") else f"{particle} {last}"
+            middle = f" {rng.choice('ABCDEFGHJKLMPRST')}." if rng.random() < 0.5 else ""
+            name = f"{rng.choice(FIRST_Q['en'])}{middle} {last}"
+        else:
+            name = f"{rng.choice(FIRST_Q[lang])} {rng.choice(LAST_Q[lang])}"
+        if not any(set(name.split()) & set(a.split()) for a in avoid):
+            return name
+
+
+def _q_date(dconv: str, lang: str, day: date, stamp: datetime,
+            rng: random.Random) -> tuple[str, str]:  # noqa: C901
+    """Family Q's date conventions: (meta line under the heading, head tags). `stamp` is
+    the local publication instant."""
+    later = stamp + timedelta(days=rng.randint(1, 5), hours=rng.randint(1, 9))
+    if dconv == "id_weekday_wib":
+        m = MONTHS_Q["id"][day.month - 1]
+        return (f'<div class="date">{WEEKDAYS_Q["id"][day.weekday()]}, {day.day:02d} {m} '
+                f"{day.year} {stamp:%H:%M} WIB</div>"), ""
+    if dconv == "id_diperbarui_above_published":
+        m, lm = MONTHS_Q["id"][day.month - 1], MONTHS_Q["id"][later.month - 1]
+        return (f'<div class="date"><span>Diperbarui {later.day:02d} {lm} {later.year}, '
+                f"{later:%H:%M} WIB</span><br><span>Diterbitkan {day.day:02d} {m} {day.year}, "
+                f"{stamp:%H:%M} WIB</span></div>"), ""
+    if dconv == "vi_weekday_slash_gmt7":
+        return (f'<span class="date">{WEEKDAYS_Q["vi"][day.weekday()]}, {day:%d/%m/%Y} - '
+                f"{stamp:%H:%M} (GMT+7)</span>"), ""
+    if dconv == "vi_slash_time_bare":
+        return f'<div class="time">{day.day}/{day.month}/{day.year} {stamp:%H:%M} GMT+7</div>', ""
+    if dconv == "ro_publicat_actualizat":
+        m, lm = MONTHS_Q["ro"][day.month - 1], MONTHS_Q["ro"][later.month - 1]
+        wd, lwd = WEEKDAYS_Q["ro"][day.weekday()], WEEKDAYS_Q["ro"][later.weekday()]
+        return (f'<div class="dates">Publicat: {wd}, {day.day} {m} {day.year}, {stamp:%H:%M} '
+                f"| Actualizat: {lwd}, {later.day} {lm} {later.year}, {later:%H:%M}</div>"), ""
+    if dconv == "ro_abbr_month_dot":
+        m = MONTHS_Q["ro"][day.month - 1]
+        m = m if len(m) <= 4 else m[:3] + "."
+        return f'<span class="date">{day.day} {m} {day.year}, {stamp:%H:%M}</span>', ""
+    if dconv == "da_kl_dotted_opdateret":
+        m, lm = MONTHS_Q["da"][day.month - 1], MONTHS_Q["da"][later.month - 1]
+        return (f'<p class="dates">{day.day}. {m} {day.year} kl. {stamp:%H.%M} '
+                f"<span>Opdateret {later.day}. {lm} {later.year} kl. {later:%H.%M}</span></p>"), ""
+    if dconv == "da_publiceret_numeric":
+        return f'<p class="date">Publiceret {day:%d.%m.%Y} - {stamp:%H:%M}</p>', ""
+    if dconv == "en_hatom_abbr_title":  # the visible text has no year: the hover title has
+        return (f'<abbr class="published" title="{stamp.isoformat()}">'
+                f"{day:%b} {day.day}</abbr>"), ""
+    if dconv == "en_wire_dateline_meta":  # "CITY, Dec 3 (Wire) -" and the day in a head tag
+        head = f'<meta name="dc.date.issued" content="{day.isoformat()}">'
+        return "", head
+    raise ValueError(dconv)
+
+
+def _q_author(aconv: str, lang: str, site: str, rng: random.Random
+              ) -> tuple[str, str, list[str], str]:  # noqa: C901
+    """Family Q's author conventions: (byline under the heading, credit after the body,
+    the true authors, head tags)."""
+    name = _q_person(lang, rng)
+    other = _q_person(lang, rng, {name})
+    editor = _q_person(lang, rng, {name, other})
+    n, o, e = escape(name), escape(other), escape(editor)
+    by = '<p class="byline">{}</p>'
+    if aconv == "id_penulis_editor":
+        return by.format(f"Penulis: {n} | Editor: {e}"), "", [name], ""
+    if aconv == "id_laporan_wartawan":
+        return by.format(f"Laporan Wartawan {escape(site)}, {n}"), "", [name], ""
+    if aconv == "id_oleh_dan":
+        return by.format(f"Oleh: {n} dan {o}"), "", [name, other], ""
+    if aconv == "vi_name_bold_end":  # the writer's name alone, bold, after the story
+        return "", f'<p class="author" style="text-align:right"><strong>{n}</strong></p>', \
+            [name], ""
+    if aconv == "vi_names_dash_end":
+        return "", f'<p class="author"><strong>{n} - {o}</strong></p>', [name, other], ""
+    if aconv == "vi_bai_va_anh":  # "text and pictures:"
+        return "", f'<p class="author">Bài và ảnh: <strong>{n}</strong></p>', [name], ""
+    if aconv == "ro_de_name_si":
+        return by.format(f"de {n} și {o}"), "", [name, other], ""
+    if aconv == "ro_autor_link":
+        return by.format(f'Autor: <a href="/autor/{_slug(name)}">{n}</a>'), "", [name], ""
+    if aconv == "da_af_name_og":
+        return by.format(f"Af {n} og {o}"), "", [name, other], ""
+    if aconv == "da_name_comma_role":
+        role = rng.choice(("journalist", "politisk redaktør", "Ritzau"))
+        return by.format(f"{n}, {role}"), "", [name], ""
+    if aconv == "en_reporting_editing_end":  # the wire's credit line, no byline on top
+        city, city2 = rng.sample(("Washington", "London", "Brussels", "Nairobi"), 2)
+        return "", (f'<p class="credit">Reporting by {n} in {city} and {o} in {city2}; '
+                    f"Editing by {e}</p>"), [name, other], ""
+    if aconv == "en_dr_guest_affiliation":  # an honorific is no part of the name
+        return by.format(f"Opinion | By Dr. {n}, Professor of Economics at the University of "
+                         "Lakeside"), "", [name], ""
+    if aconv == "en_meta_author_twice":  # one meta tag a person, no visible byline
+        return "", "", [name, other], (f'<meta name="author" content="{n}">'
+                                       f'<meta name="author" content="{o}">')
+    if aconv == "en_by_suffix_particle":
+        suffix = rng.choice(("Jr.", "Sr.", "III"))
+        return by.format(f"By {n} {suffix} and {o}"), "", [f"{name} {suffix}", other], ""
+    raise ValueError(aconv)
+
+
+def make_page_q(rng: random.Random, i: int) -> Page:
+    """A family Q page: an Indonesian, Vietnamese, Romanian, Danish or English-language
+    site's (see the module docstring for the truth)."""
+    lang = rng.choice(tuple(SITES_Q))
+    dconv = rng.choice([c for c, r in Q_DATE_LANG.items() if lang in r])
+    aconv = rng.choice([c for c, r in Q_AUTHOR_LANG.items() if lang in r])
+    tconv = rng.choice([c for c, r in Q_TITLE_LANG.items() if lang in r])
+    site, domain = SITES_Q[lang]
+    tz = timezone(timedelta(hours=ZONE_Q[lang]))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = rng.choice(HEADLINE_Q[lang])
+    meta, head = _q_date(dconv, lang, day, stamp, rng)
+    byline, credit, authors, head_a = _q_author(aconv, lang, site, rng)
+    head += head_a
+
+    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    url = f"https://www.{domain}/read/{slug}-{i}"
+    logo = f'<a class="logo" href="/">{escape(site)}</a>'
+    h1 = f'<h1 class="headline">{escape(title)}</h1>'
+    if tconv == "title_halaman_all":  # the CMS's "all pages" view in the <title>
+        doc_title = f"{title} Halaman all - {site}"
+        head += f'<meta property="og:title" content="{escape(title)} Halaman all">'
+    elif tconv == "h1_logo_h2_headline":  # an old template: the site's name is the <h1>
+        doc_title = f"{site} | {title}"
+        logo = f'<h1 class="logo"><a href="/">{escape(site)}</a></h1>'
+        h1 = f'<h2 class="title">{escape(title)}</h2>'
+    elif tconv == "title_site_tagline":
+        tagline = {"id": "Berita Terkini Hari Ini", "vi": "Tin tức mới nhất",
+                   "ro": "Știri de ultimă oră", "da": "Nyheder fra Jylland",
+                   "en": "News for the Lakes Region"}[lang]
+        doc_title = f"{title} | {site} \u2013 {tagline}"
+    else:  # plain_h1_title_dash_site
+        doc_title = f"{title} - {site}"
+
+    dateline = ""
+    if dconv == "en_wire_dateline_meta":
+        dateline = (f"{rng.choice(('WASHINGTON', 'LONDON', 'BRUSSELS'))}, {day:%b} {day.day} "
+                    "(Lakeside Wire) - ")
+    paras = [f"<p>{dateline}{FILLER_Q[lang]} {FILLER_Q[lang]}</p>"] + [
+        f"<p>{FILLER_Q[lang]} {FILLER_Q[lang]}</p>" for _ in range(rng.randint(1, 3))]
+    if rng.random() < 0.5:  # an inline link to another story, within the text
+        paras.insert(1, f'<p><strong>{ALSO_Q[lang]}</strong> <a href="/read/other-{i}">'
+                        f"{escape(rng.choice(HEADLINE_Q[lang]))}</a></p>")
+    related = ""
+    if rng.random() < 0.6:  # related stories with their own days and writers
+        items = "".join(
+            f'<li><a href="/r/{i}-{k}">{escape(rng.choice(HEADLINE_Q[lang]))}</a> '
+            f'<span class="date">{_recent(rng, 30):%d.%m.%Y}</span> '
+            f"<span>{escape(_q_person(lang, rng))}</span></li>" for k in range(3))
+        related = f'<aside class="related"><h3>{RELATED_Q[lang]}</h3><ul>{items}</ul></aside>'
+    content = (f'<article class="story">{h1}{byline}{meta}'
+               f'<div class="story-body">{"".join(paras)}{credit}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{head}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead">{logo}</header>'
+        f"<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -4131,6 +4423,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_o(rng, i) for i in range(n)]
     if family == "P":  # and P
         return [make_page_p(rng, i) for i in range(n)]
+    if family == "Q":  # and Q
+        return [make_page_q(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -4224,7 +4518,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOP"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQ"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -85,6 +85,9 @@ def without_helpers_credit(text: str) -> str:
     return text
 
 
+_LOWER_CASE_BY = re.compile(r"^\s*de\s+(?=\S)")
+
+
 def normalize_byline(raw: str | None) -> str | None:
     """trafilatura's normalize_authors of `raw` ('A; B') with the character references
     left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
@@ -103,6 +106,11 @@ def normalize_byline(raw: str | None) -> str | None:
         return whole
     if "(" in text:
         text = without_picture_roles(text)
+    # Romanian "de X" (by X), lower case: the normaliser would read the lower-case lead as
+    # a name's and capitalise the whole line ("De X Și Y"). A name's particle opens a
+    # byline capitalised ("De Vries"), so a lower-case "de" before a capital is the label.
+    if (lead := _LOWER_CASE_BY.match(text)) is not None and text[lead.end()].isupper():
+        text = text[lead.end():]
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
         return normalize_authors(None, text)
     read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))
@@ -469,8 +477,9 @@ _ROLE_PREFIX = re.compile(
     r"|gastbeitrag von|guest (?:post|article) by|rédigé par|redactado por|autor(?:ka)? tekstu"
     # a credit for the words and the pictures alike ("Texte et photos :", "Texto y fotos:",
     # "Tekst en foto's:"): the whole label, before its first word alone is read as one
-    r"|(?:text(?:e|o)?|tekst|testo|teksti)\s+(?:&|and|und|et|y|e|en|i|og|och|ja|a)\s+"
-    r"(?:foto['’]s|fotos?|photos?|zdjęcia|bilder|kuvat?)"
+    # (Indonesian "Teks dan foto:", Vietnamese "Bài và ảnh:", words and pictures)
+    r"|(?:text(?:e|o)?|tekst|testo|teksti|teks|bài)\s+(?:&|and|und|et|y|e|en|i|og|och|ja|a"
+    r"|dan|và)\s+(?:foto['’]s|fotos?|photos?|zdjęcia|bilder|kuvat?|ảnh)"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
     r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|yazar|автор(?:ы|и)?|текст"  # Turkish; Russian, Ukrainian, Bulgarian
@@ -478,6 +487,10 @@ _ROLE_PREFIX = re.compile(
     # "Muhabir"/"Haber" (reporter, news), Serbian "Аутор", and the Greek article before
     # a name in the genitive ("Του Γιώργου Π.", "Της Μαρίας Π.": "by", the name as written)
     r"|kirjoittaja|toimittaja|teksti|szerző|írta|muhabir|haber|аутор|του|της"
+    # Indonesian and Malay "Penulis" (writer), "Oleh" (by), "Pewarta"/"Wartawan"
+    # (reporter), Tribun's "Laporan Wartawan <outlet>," (the outlet an entry of its own,
+    # dropped beside the name); Vietnamese "Tác giả" (author)
+    r"|penulis|oleh|pewarta|(?:laporan\s+)?wartawan|tác giả"
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
@@ -575,6 +588,8 @@ _NOT_A_NAME = re.compile(
     # "Publisher"; Blogger's "Unknown" and "Anónimo" stay: the page shows them as the
     # byline); "Contributor: Jo Roe" is a label before a name
     r"|(?:follow|folgen|(?:super )?user|publisher|contributors?)$"
+    # the kind of piece as an entry of its own ("Opinion | By X": "Opinion; X")
+    r"|(?:opinion|analysis|commentary|op-ed)$"
     # picture credits read as bylines ("Photograph by ...", "Cortesía", "Фото из ...")
     r"|photo(?:graph)?s? by|photo|foto|фото|cortesía|courtesy"
     # an article or preposition alone or before a lowercase word, or a lowercase "in"
@@ -596,7 +611,8 @@ _PICTURE_CREDIT_LEAD = re.compile(
 _PICTURE_CREDIT_AFTER = re.compile(
     r"\s+(?-i:Photos?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?)"
     r"\s+\S")
-_AND_WORDS = frozenset(("and", "und", "&", "et", "y", "e", "i", "en", "og", "och", "ja", "a"))
+_AND_WORDS = frozenset(("and", "und", "&", "et", "y", "e", "i", "en", "og", "och", "ja", "a",
+                        "dan", "và"))
 
 
 def _without_picture_credit(entry: str) -> str:
@@ -662,6 +678,11 @@ _ROLE_WORD = re.compile(
     # advisers' posts ("Autor: Rechtsanwalt Sebastian E.", "Attorney John S.")
     r"|(?:rechts|fach)?anw[aä]lt(?:in)?|attorney|lawyer|avocate?|abogad[oa]|avvocat[oa]"
     r"|steuerberater(?:in)?|notar(?:in)?"
+    # an academic guest's post ("By Dr. Anna K., Professor of Economics at ...", which the
+    # normaliser cuts at "of": "Professor")
+    r"|professor|lecturer|researcher"
+    # Danish and Norwegian, Swedish editors and writers ("X, politisk redaktør")
+    r"|redaktør|redaktör|skribent|medarbejder"
     # a company blog's author card ("Written by X, Head of Content", "X, Product Marketing
     # Lead", "X, Founder & CEO")
     r"|head|manager|lead|director|founder|co-founder|ceo|cmo|cto|strategist|marketer",
@@ -677,6 +698,7 @@ _ROLE_MODIFIERS = frozenset({
     # Manager", "Founder & CEO")
     "of", "&", "and", "content", "marketing", "product", "growth", "brand", "communications",
     "social", "media", "seo", "editorial",
+    "politisk", "politiske", "chef", "ansvarshavende",  # da/nb ("politisk redaktør")
 })
 _PLACE_AFTER_ROLE = re.compile(r"\s+(?:in|en|à|a|au|aux|für|for|at|aus|de|di|da|w|we)\s.*$",
                                re.IGNORECASE)
@@ -839,8 +861,13 @@ def _rejoin_institution(parts: list[str]) -> list[str]:
 # "and" in the languages trafilatura's author splitting does not know (it splits "and",
 # "und", commas): "Marie D. et Paul M.", "Ana R. y Pedro G.", "Marco R. e Luca B.", "Jan K.
 # i Anna N.", "Jan de V. en Piet B.", nb/da "og", sv "och", fi "ja", ru "и", cs/sk "a",
-# hu "és", tr "ve", el "και", uk "і"/"та", ro "și"
-_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz|a|és|ve|και|і|та|și)\s+")
+# hu "és", tr "ve", el "και", uk "і"/"та", ro "și", id/ms "dan", vi "và"
+_OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz|a|és|ve|και|і|та|și|dan|và)\s+")
+
+
+# The "and"s of _OTHER_JOINS that are no particle nor word of a name in any language
+# (where "y", "e", "a", "i", "en" are: "José Ortega y Gasset", "Marco Rossi a Roma")
+_NEVER_IN_A_NAME = re.compile(r"\s(?:dan|và|și|och|és|και)\s")
 
 
 def _split_joined(part: str) -> list[str]:
@@ -850,6 +877,11 @@ def _split_joined(part: str) -> list[str]:
     side ("Ana Pérez y Luis Gil en Madrid": Dutch "en" is an "and")."""
     pieces = _OTHER_JOINS.split(_without_place(part.strip()))
     if len(pieces) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
+        return pieces
+    if len(pieces) == 2 and _NEVER_IN_A_NAME.search(part) and all(
+            p[:1].isupper() and len(p.split()) <= MAX_ROLE_WORDS for p in pieces):
+        # an "and" no name is written with joins one-word names too (Indonesian "Suparman
+        # dan Haryanto": many Indonesians have one name)
         return pieces
     return [part]
 
@@ -861,6 +893,12 @@ _NOT_AN_AUTHOR_CREDIT = re.compile(
     # Fact checked by Y", "Medically reviewed by Y")
     r"|(?:medically\s+|expert\s+)?reviewed|design"
     r"|translation|translated|produced|production)\s+by\b", re.IGNORECASE)
+
+
+# An editor's credit set after the writer's ("Penulis: X | Editor: Y", Indonesian
+# "Redaktur"/"Penyunting" Y): the label, then a name. The desk that edited the copy is no
+# author; alone ("Editor: Y") the label is the byline's and Y stays.
+_EDITOR_AFTER_WRITER = re.compile(r"^\s*(?:editor|redaktur|penyunting)\s*:?\s+\S", re.I)
 
 
 def _without_picture_credits(parts: list[str]) -> list[str]:
@@ -891,8 +929,11 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     syndication lists the site itself: neither is an author of the text. When only an
     outlet is named (agency copy, a press office), that name stays: it is the byline.
     """
-    parts = _rejoin_institution(
-        [piece for part in (raw.split(";") if raw else []) for piece in _split_joined(part)])
+    split = [_split_joined(part) for part in (raw.split(";") if raw else [])]
+    parts = _rejoin_institution([piece for pieces in split for piece in pieces])
+    # the last name came after a written "and" ("Hendra N. dan Haryanto"): a co-author,
+    # not the one-word city or outlet a byline sets after its names
+    joined_last = bool(split) and len(split[-1]) > 1
     if parts and _PICTURE_CREDIT_LEAD.match(parts[0].strip()):
         return []  # "Photograph by Ed M.; Redonda Restoration Programme": one credit, split
     parts = _without_picture_credits(parts)
@@ -900,7 +941,7 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         return []  # 'Redacci&oacute;n' cut at '&' and ';': the names are lost, not just one
     names: list[str] = []
     for part in parts:
-        if _NOT_AN_AUTHOR_CREDIT.match(part):
+        if _NOT_AN_AUTHOR_CREDIT.match(part) or (names and _EDITOR_AFTER_WRITER.match(part)):
             continue  # "Editing by Tim A.": the desk that edited the copy
         staff = _OUTLET_STAFF.search(part)
         if staff and is_outlet(staff[1], outlet_names):
@@ -924,7 +965,7 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         # "Von Anna Berg, ARD-Hauptstadtstudio", "By Jo Roe, Washington bureau": the
         # office the reporter files from, beside a full name, is no co-author
         people = [p for p in people if not _BUREAU.search(p)]
-    if _trailing_single_word(people):
+    if _trailing_single_word(people) and not joined_last:
         # "Von Anna Berg, München", "By Jo Roe and Tim Hale | Bloomberg": one word after
         # full names is the dateline's city or the outlet the story ran in, no co-author
         people = people[:-1]

@@ -789,9 +789,10 @@ def in_page_calendar(candidates: list[DateCandidate], calendar: str | None
 # pages show American "05/08/2019" for May 8th: its dotted dates are day first anyway) and
 # not English, unless its region writes day first (WordPress's default og:locale "en_US"
 # says nothing, so American English is never inferred). Thai writes "03/05/2567" day first
-# (round 31, with its Buddhist era years: page_calendar).
+# (round 31, with its Buddhist era years: page_calendar); Vietnamese, Indonesian and Malay
+# "3/8/2025" (round 15) too.
 _DAY_FIRST_LANGUAGES = frozenset({"fr", "es", "it", "pt", "ca", "ro", "nl", "pl", "cs", "sk",
-                                  "el", "tr", "ru", "uk", "th"})
+                                  "el", "tr", "ru", "uk", "th", "vi", "id", "ms"})
 _DAY_FIRST_ENGLISH = frozenset({"gb", "ie", "au", "nz", "in", "za"})
 # English declared with no region ('lang="en"') on the domain of a country whose English
 # writes the day first, or the EU's (Euronews-style "Published on 05/03/2026 - 21:40"):

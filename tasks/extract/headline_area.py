@@ -59,6 +59,8 @@ _DATE_LABEL = re.compile(
     r"veröffentlicht|erschienen|erstellt am|published|publié|publicad[oa]|pubblicato|posted"
     r"|gepubliceerd|opublikowan[oy]|publicerad|julkaistu|udgivet|publisert|опубликовано"
     r"|опубліковано"
+    # Romanian "Publicat", Indonesian "Diterbitkan"/"Dipublikasikan", Danish "Publiceret"
+    r"|publicat\b|diterbitkan|dipublikasikan|publiceret"
     # German "publiziert", "online seit", "eingestellt/geschrieben/verfasst am", French "mis
     # en ligne", and the bare "Datum:" / "Date:" / "Fecha:" label of a story's date line
     r"|publiziert|online seit|(?:eingestellt|geschrieben|verfasst) am|mis en ligne"
@@ -74,11 +76,13 @@ _BYLINE_LEAD = re.compile(r"\s*(?:von|by|par|por|door|posted by|written by)\s", 
 # A date element that says it is the update, not the publication
 # ('updated', 'modified', 'Aktualisiert', 'mis à jour', 'actualizado', 'atualizado',
 # 'aggiornato', 'bijgewerkt', 'zaktualizowano', 'uppdaterad', 'opdateret', 'oppdatert',
-# 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited').
+# 'päivitetty', 'обновлено', 'оновлено', 'zuletzt bearbeitet', 'revised', 'edited',
+# 'diperbarui', 'cập nhật').
 _MODIFIED_CUE = re.compile(
     r"update|modif|aktualisiert|geändert|bearbeitet|mise? [àa] jour|actualiza|atualiza"
     r"|aggiorna(?:t|ment)|bijgewerkt|gewijzigd|zaktualizowan|aktualizacj|uppdaterad|opdateret"
-    r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b",
+    r"|oppdatert|päivitetty|обновлен|оновлен|\brevised\b|\bedited\b"
+    r"|diperbarui|cập nhật",  # Indonesian, Vietnamese
     re.I,
 )
 # Numeric day-month-year forms: ISO and year-first (2022-01-25, 2022/01/25, 2022.01.25: East
@@ -304,6 +308,7 @@ _MONTH_ABBREVIATIONS = {
     "lug": 7, "jul": 7, "juil": 7, "ago": 8, "aug": 8, "set": 9, "sep": 9, "ott": 10,
     "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
     "mrt": 3,  # nl ("9 mrt. 2026")
+    "ian": 1, "iun": 6, "iul": 7, "noi": 11,  # ro ("23 ian. 2026", "8 noi. 2025")
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -507,7 +512,7 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
                   or _lead_byline_word(lead))
     ):
         return _day_only_line(elem, lead, day_first)
-    if (cue and _MODIFIED_CUE.search(cue)) or (lead and _MODIFIED_CUE.search(lead)):
+    if (cue and _MODIFIED_CUE.search(cue)) or (lead and _updated_lead(lead)):
         return None
     text = elem.text_content()
     shown = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
@@ -543,6 +548,17 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         return parse_visible_date(value, day_first) or parse_attr(value) if len(value) < 40 \
             else None
     return shown
+
+
+def _updated_lead(lead: str) -> bool:
+    """The element's own text says it is the update: an update label in it, not after a
+    publication label ("Publicat: joi, 18 septembrie 2025 | Actualizat: ...", one line
+    for both, is read for the publication by _day_before_update)."""
+    update = _MODIFIED_CUE.search(lead)
+    if update is None:
+        return False
+    said = search_folded(_DATE_LABEL, _DATE_LABEL_FOLDED, lead[:update.start()])
+    return said is None or parse_visible_date(lead[said.end():update.start()]) is None
 
 
 def _aria_label_date(label: str, cue: str, day_first: bool = False) -> date | None:
@@ -928,6 +944,16 @@ def _lower_case_byline(text: str) -> str | None:
                     for w, kept in zip(names, inside, strict=True))
 
 
+# A wire story's credit line closing the text ("Reporting by Anna K. in London and Tom B.
+# in Nairobi; Editing by Tim A.", Reuters' style): the reporters sign the story there, the
+# editor does not (clean_authors drops "Editing by ..."). Only the line's opening words:
+# "Additional reporting by" credits a helper beside a byline (without_helpers_credit).
+# (text_byline's search from the headline reaches the line under the story's text.)
+_REPORTING_CREDIT = re.compile(r"^\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s",
+                               re.I)
+MAX_CREDIT_LINE = 300  # a credit line, not a paragraph of the text that mentions one
+
+
 def _element_byline(elem: HtmlElement) -> str | None:
     tag = elem.tag
     if not isinstance(tag, str) or tag in _SKIP_TAGS:
@@ -940,6 +966,10 @@ def _element_byline(elem: HtmlElement) -> str | None:
     # (a helper's credit cut first: the names' pattern reads "Jane D. Tom K." on as one
     # name and stops at "contributed")
     text = without_helpers_credit(_first_line(elem))
+    if _REPORTING_CREDIT.match(text):
+        # a wire's credit line: whole, its reporters and places and editor for
+        # clean_authors to tell apart (the names' pattern stopped at "X in London and Y")
+        return text if len(text) <= MAX_CREDIT_LINE else None
     if len(text) > MAX_BYLINE_TEXT:
         return None
     cased = _lower_case_byline(text)
@@ -1241,6 +1271,8 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
         if not in_other_area(para):
             return normalize_byline(name)
     return None
+
+
 
 
 # The dateline of agency copy: a place, the agency's credit in brackets, a dash ("Hamburg

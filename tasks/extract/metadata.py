@@ -397,7 +397,11 @@ def page_metadata(
                        lambda: post_author_login(tree)):
             raw_found = search()
             found = clean_authors(raw_found, outlets)
-            if found and not all(is_outlet(a, outlets) for a in found):
+            if found and not all(is_outlet(a, outlets) for a in found) and (
+                    not outlet_only or any(is_person(a, outlets) for a in found)):
+                # (after the site's own name, only a person: a later place's newsroom
+                # credit is the same byline cut short, "Redacción El Observador" of "Por
+                # Redacción El Observador del Plata" whose name pattern stopped at "del")
                 break
             # a byline naming only the site itself ("The Planetary Press" in the author
             # box, "Written by: Julie Mollins" in the text) says no more than its name:

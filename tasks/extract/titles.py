@@ -127,11 +127,19 @@ def is_outlet(name: str, outlet_names: set[str]) -> bool:
     return bool(sq) and any(len(o) >= 3 and (sq == o or sq in o or o in sq) for o in outlet_names)
 
 
+# The second-level labels under a country's domain that are no site's name ("co.uk",
+# "com.au", "co.id", "com.br", "org.za"): the site's name is the label before them.
+SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne", "gob",
+                                 "edu"})
+
+
 def outlet_names(site_name: str | None, url: str | None) -> set[str]:
     """Squashed names the publication goes by: its site name and its domain's labels."""
     names = {squash(site_name)} if site_name else set()
     host = urlsplit(url).hostname or "" if url else ""
     labels = [lab for lab in host.split(".") if lab not in ("www", "m", "amp")]
+    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_LABELS:
+        labels = labels[:-1]  # 'hariannusantara' of hariannusantara.co.id, not 'co'
     if len(labels) >= 2:
         names.add(squash(labels[-2]))  # 'autozeitung' of www.autozeitung.de
         names.add(squash(".".join(labels[-2:])))
