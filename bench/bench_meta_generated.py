@@ -258,7 +258,7 @@ some broadcaster pages). O's truth:
   Recap - Site", and an `<h1>` in a header outside the `<article>` (with an `<h2>` subhead
   inside it) is still the title.
 
-Round 14 (session 62) made O a tuning set and added P, fixed before any result, held out:
+Round 14 (session 57) made O a tuning set and added P, fixed before any result, held out:
 the press of the Nordic countries, Central and Eastern Europe, Turkey and Greece in their
 own languages (built by `make_page_p`: Finnish, Swedish, Norwegian, Czech, Hungarian,
 Turkish, Greek and Russian sites; a section link above the `<h1>`, half the stories open
@@ -285,7 +285,7 @@ with other days and writers on 60%; the story text joins people with the languag
 - titles: the `<h1>`: not "Headline | Section | Site", not og:title "Site: Headline", not
   a live label before it ("SUORA: Headline - Site").
 
-Round 15 (session 63) made P a tuning set and added Q, fixed before any result, held out,
+Round 15 (session 58) made P a tuning set and added Q, fixed before any result, held out,
 aimed at bylines: the press of Indonesia, Vietnam, Romania and Denmark in their own
 languages and English-language wire, guest-column and legacy templates (built by
 `make_page_q`: one site each; no JSON-LD; half the stories carry an inline "Baca juga:" /
@@ -3845,7 +3845,7 @@ def make_page_o(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
-# Family P (round 14, session 62): the press of the Nordic countries, Central and Eastern
+# Family P (round 14, session 57): the press of the Nordic countries, Central and Eastern
 # Europe, Turkey and Greece, in their own languages. Built by make_page_p; truth
 # decisions in the module docstring.
 SITES_P = {
