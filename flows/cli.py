@@ -1041,7 +1041,9 @@ def report(
     for note in result.notes:
         say.print(f"[yellow]note:[/yellow] {escape(note)}")
     where = "standard output" if result.html is None else (
-        f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)")
+        f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)"
+        if result.html.is_file() else f"written into {escape(str(result.html))} (a pipe or "
+        "device: its reader has it)")
     database = ("none written (the warehouse cannot be written: its views were built in a "
                 "temporary folder for this report)" if read_only
                 else escape(str(result.database.resolve())))
