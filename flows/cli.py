@@ -12,6 +12,7 @@ import signal
 import sys
 import tempfile
 import threading
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
@@ -27,8 +28,10 @@ from rich.table import Table
 from rich.text import Text
 
 from flows.terminal import (
+    CheckedOutput,
     as_records,
     console_width,
+    output_name,
     summary_line,
     table_fits,
     terminal_columns,
@@ -53,6 +56,23 @@ def _every_command() -> None:
     # for it, not a UnicodeEncodeError traceback (fault round 15; flows/terminal.py).
     tolerant(sys.stdout)
     tolerant(sys.stderr)
+    if not isinstance(sys.stdout, CheckedOutput) and sys.stdout is not None:
+        sys.stdout = CheckedOutput(sys.stdout, _output_failed)
+
+
+def _output_failed(exc: OSError) -> typing.NoReturn:
+    """Standard output could not be written (a full disk or quota where it goes, a
+    file-size limit, an I/O error): one sentence naming it, exit 1 (fault round 59)."""
+    where = output_name(1)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left unwritten goes nowhere
+    err.print(f"[red]cannot write to standard output[/red]"
+              f"{f' ({escape(where)})' if where else ''}: {escape(str(exc))}\n"
+              "What was written there is cut short. The warehouse is not affected: what "
+              "this command committed to it is kept (`pressroom runs` lists the runs). Make "
+              "room where the output goes (or raise its file-size limit, ulimit -f), or send "
+              "it elsewhere, and run the command again.",
+              highlight=False, soft_wrap=True)
+    raise SystemExit(1)
 
 
 def _print_table(t: Table) -> None:
