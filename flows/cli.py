@@ -31,6 +31,7 @@ from flows.terminal import (
     CheckedOutput,
     as_records,
     console_width,
+    names_standard_output,
     output_name,
     summary_line,
     table_fits,
@@ -1017,7 +1018,7 @@ def report(
     # wrote a file named "-" in the current folder (fault round 51). The HTML is then
     # all that goes to standard output, so `> r.html` or `| gzip` gets a clean page; the
     # lines for people go to standard error.
-    to_stdout = out == "-"
+    to_stdout = out == "-" or (out is not None and names_standard_output(out))
     target = sys.stdout.buffer if to_stdout else Path(out) if out is not None else None
     say = err if to_stdout else console
     # A warehouse this process cannot write (a read-only mount, a backup, another user's)

@@ -161,3 +161,14 @@ def output_name(fd: int) -> str | None:
         return os.readlink(f"/proc/self/fd/{fd}")
     except OSError:
         return None
+
+
+def names_standard_output(path: str) -> bool:
+    """Whether `path` is the file standard output writes to (`--out /dev/stdout`,
+    `/dev/fd/1`): then it is `-`, and the lines for people go to standard error instead of
+    after the page (fault round 59)."""
+    try:
+        named, out = os.stat(path), os.fstat(1)
+    except (OSError, ValueError):
+        return False
+    return (named.st_dev, named.st_ino) == (out.st_dev, out.st_ino)

@@ -113,6 +113,18 @@ def test_a_process_substitution_is_written_into(tmp_path) -> None:
     assert got and got[0].startswith(b"<!DOCTYPE html")
 
 
+def test_standard_output_named_as_a_file_is_standard_output(tmp_path) -> None:
+    """`--out /dev/fd/1` (or /dev/stdout) into a pipe: the page alone, as `--out -` gives
+    it, the lines for people on standard error. It was refused ("/dev/fd is not
+    writable"); once written into, the data tests' lines followed the page."""
+    wh = committed_warehouse(tmp_path / "wh")
+    done = _report(wh, "/dev/fd/1")
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert done.stdout.startswith(b"<!DOCTYPE html")
+    assert done.stdout.rstrip().endswith(b"</html>")
+    assert "report: standard output" in done.stderr.decode()
+
+
 # near miss: a plain file is still replaced whole by a rename (a reader of it never sees
 # half a page)
 
