@@ -12,6 +12,7 @@ import signal
 import sys
 import tempfile
 import threading
+import typing
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
@@ -27,8 +28,11 @@ from rich.table import Table
 from rich.text import Text
 
 from flows.terminal import (
+    CheckedOutput,
     as_records,
     console_width,
+    names_standard_output,
+    output_name,
     summary_line,
     table_fits,
     terminal_columns,
@@ -53,6 +57,23 @@ def _every_command() -> None:
     # for it, not a UnicodeEncodeError traceback (fault round 15; flows/terminal.py).
     tolerant(sys.stdout)
     tolerant(sys.stderr)
+    if not isinstance(sys.stdout, CheckedOutput) and sys.stdout is not None:
+        sys.stdout = CheckedOutput(sys.stdout, _output_failed)
+
+
+def _output_failed(exc: OSError) -> typing.NoReturn:
+    """Standard output could not be written (a full disk or quota where it goes, a
+    file-size limit, an I/O error): one sentence naming it, exit 1 (fault round 59)."""
+    where = output_name(1)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - what is left unwritten goes nowhere
+    err.print(f"[red]cannot write to standard output[/red]"
+              f"{f' ({escape(where)})' if where else ''}: {escape(str(exc))}\n"
+              "What was written there is cut short. The warehouse is not affected: what "
+              "this command committed to it is kept (`pressroom runs` lists the runs). Make "
+              "room where the output goes (or raise its file-size limit, ulimit -f), or send "
+              "it elsewhere, and run the command again.",
+              highlight=False, soft_wrap=True)
+    raise SystemExit(1)
 
 
 def _print_table(t: Table) -> None:
@@ -997,7 +1018,7 @@ def report(
     # wrote a file named "-" in the current folder (fault round 51). The HTML is then
     # all that goes to standard output, so `> r.html` or `| gzip` gets a clean page; the
     # lines for people go to standard error.
-    to_stdout = out == "-"
+    to_stdout = out == "-" or (out is not None and names_standard_output(out))
     target = sys.stdout.buffer if to_stdout else Path(out) if out is not None else None
     say = err if to_stdout else console
     # A warehouse this process cannot write (a read-only mount, a backup, another user's)
@@ -1041,7 +1062,9 @@ def report(
     for note in result.notes:
         say.print(f"[yellow]note:[/yellow] {escape(note)}")
     where = "standard output" if result.html is None else (
-        f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)")
+        f"{escape(str(result.html.resolve()))} ({result.html.stat().st_size / 1024:.0f} KB)"
+        if result.html.is_file() else f"written into {escape(str(result.html))} (a pipe or "
+        "device: its reader has it)")
     database = ("none written (the warehouse cannot be written: its views were built in a "
                 "temporary folder for this report)" if read_only
                 else escape(str(result.database.resolve())))

@@ -11,8 +11,10 @@ cannot take every character of a title: printing one was a UnicodeEncodeError tr
 from __future__ import annotations
 
 import codecs
+import errno
 import os
-from typing import TextIO
+from collections.abc import Callable
+from typing import NoReturn, TextIO
 
 from rich.cells import cell_len
 from rich.table import Table
@@ -103,3 +105,70 @@ def summary_line(doc: str | None) -> str | None:
         return None
     first = doc.strip().split("\n\n", 1)[0]
     return " ".join(first.split())
+
+
+class CheckedOutput:
+    """Standard output whose writes that fail end the command through `on_failure(exc)`
+    (which says so and exits), for any stream error but a closed pipe.
+
+    A command whose output went to a full disk or past a file-size limit (`pressroom sql
+    -f csv > export.csv`, `pressroom ingest > run.log`) ended in a traceback from rich or
+    the csv module, after its run had committed; `report --out -` and `compact` said
+    "the disk is full (writing to <the warehouse>) ... free some space", blaming the
+    warehouse, which was fine (fault round 59). A closed pipe (`| head`) is left to
+    click, which ends the command quietly: its reader chose to stop. The wrapper holds
+    the stream and hands every other attribute to it."""
+
+    def __init__(self, stream, on_failure: Callable[[OSError], NoReturn]) -> None:
+        self._stream = stream
+        self._on_failure = on_failure
+
+    def _failed(self, exc: OSError) -> NoReturn:
+        if exc.errno == errno.EPIPE:
+            raise exc
+        self._on_failure(exc)
+
+    def write(self, data):
+        try:
+            return self._stream.write(data)
+        except OSError as exc:
+            self._failed(exc)
+
+    def writelines(self, lines) -> None:
+        try:
+            self._stream.writelines(lines)
+        except OSError as exc:
+            self._failed(exc)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            self._failed(exc)
+
+    @property
+    def buffer(self):  # `report --out -` writes the page's bytes there
+        return CheckedOutput(self._stream.buffer, self._on_failure)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def output_name(fd: int) -> str | None:
+    """What descriptor `fd` writes to, as the system names it (a file's path, `pipe:[n]`),
+    for a message; None where the system does not say (no /proc)."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return None
+
+
+def names_standard_output(path: str) -> bool:
+    """Whether `path` is the file standard output writes to (`--out /dev/stdout`,
+    `/dev/fd/1`): then it is `-`, and the lines for people go to standard error instead of
+    after the page (fault round 59)."""
+    try:
+        named, out = os.stat(path), os.fstat(1)
+    except (OSError, ValueError):
+        return False
+    return (named.st_dev, named.st_ino) == (out.st_dev, out.st_ino)

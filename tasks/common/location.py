@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from pathlib import Path
 
 # RFC 3986 scheme, at least two characters so that a Windows drive (C:\wh) is a path.
@@ -37,6 +38,28 @@ def path_refused(path: str | Path) -> str | None:
         return (f"the system cannot look at this path: {exc.strerror or exc}"
                 + (_too_long(os.fspath(path)) if exc.errno == errno.ENAMETOOLONG else ""))
     return None
+
+
+def output_destination(out: str | Path) -> tuple[Path, bool]:
+    """Where a file the user named for output (`pressroom report --out`) is written, and
+    whether it is written into in place (True) rather than replaced by a rename.
+
+    A file is written to a temporary name and renamed over the path, so a reader never
+    sees half a report. That rename replaced whatever the path was (fault round 59): a
+    named pipe (`mkfifo`; its reader waited for ever and the report said "written"), a
+    link to /dev/null, or, run as root as in a container, /dev/null or /dev/stdout
+    themselves; and a link to a published file lost its link while the file it named
+    kept the old page. So a pipe, a device or a socket (what `>` would write into) is
+    written in place, and a link is followed to the file it names, which is then
+    replaced whole as before. A process substitution (`--out >(gzip > r.gz)`, named
+    /dev/fd/63) is such a pipe."""
+    try:
+        kind = os.stat(out).st_mode  # follows links: what the path finally names
+    except OSError:  # nothing there yet (or a link to nothing): a new file
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        return Path(out), True
+    return Path(os.path.realpath(out)), False
 
 
 def _too_long(path: str) -> str:

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from schemas import SCHEMA_VERSION, TABLES
-from tasks.common.location import path_refused
+from tasks.common.location import output_destination, path_refused
 from tasks.storage.warehouse import (
     MANIFESTS,
     WRITER_LOCK,
@@ -219,25 +219,35 @@ def report_target_problem(out: Path) -> str | None:
     """Why the report cannot be written to `out` (`pressroom report --out`), or None.
     A folder there, or a file where a folder of its path should be, raised a traceback
     after the views were built and the data tests run (IsADirectoryError,
-    FileExistsError), and left `<out>.tmp` behind."""
-    out = Path(out)
+    FileExistsError), and left `<out>.tmp` behind. A pipe or a device is written into
+    (`output_destination`), so only its permission matters; a link is checked where it
+    leads."""
+    if refused := path_refused(out):
+        return f"--out {out}: {refused}"
+    shown = out
+    out, in_place = output_destination(out)
+    if in_place:
+        if not os.access(out, os.W_OK):
+            return f"--out {shown} cannot be written: permission denied"
+        return None
     tmp = out.with_name(out.name + ".tmp")  # the report is written there, then renamed
     for path in (out, tmp):  # (a name of 252 to 255 bytes is one its .tmp is too long for)
         if refused := path_refused(path):
-            return f"--out {out}: {refused}" + (" (the name with .tmp, where the report "
+            return f"--out {shown}: {refused}" + (" (the name with .tmp, where the report "
                                                 "is written first)" if path == tmp else "")
     if out.is_dir():
-        return (f"--out {out} is a folder: name the report's file "
+        return (f"--out {shown} is a folder: name the report's file "
                 f"(e.g. {out / 'report.html'})")
     if tmp.is_dir():
-        return f"--out {out}: {tmp} is a folder, where the report is written before renaming"
+        return f"--out {shown}: {tmp} is a folder, where the report is written before renaming"
     ancestor = _existing_ancestor(out.parent)
     if not ancestor.is_dir():
-        return f"--out {out} cannot be written: {ancestor} is a file, not a folder"
+        return f"--out {shown} cannot be written: {ancestor} is a file, not a folder"
     try:
         _probe_write(ancestor)
     except OSError as exc:
-        return f"--out {out} cannot be written: {ancestor} is not writable ({exc.strerror or exc})"
+        return (f"--out {shown} cannot be written: {ancestor} is not writable "
+                f"({exc.strerror or exc})")
     return None
 
 

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from schemas import SCHEMA_VERSION, TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
+from tasks.common.location import output_destination
 from tasks.storage import report_html
 from tasks.storage.warehouse import (
     MANIFESTS,
@@ -654,7 +655,12 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
         return None, sections_with_data
     folder = root / "reports"
     if out is not None:
-        targets = [Path(out)]
+        destination, in_place = output_destination(out)
+        if in_place:  # a pipe or a device: written into, as `>` would (fault round 59)
+            with open(destination, "wb") as stream:
+                stream.write(html)
+            return destination, sections_with_data
+        targets = [destination]  # a link followed: the file it names is replaced
     elif since is not None or until is not None:
         targets = [folder / ranged_report_name(since, until)]
     else:
