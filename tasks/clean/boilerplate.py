@@ -1180,6 +1180,7 @@ _NEWSLETTER_SIGNOFF = re.compile(
     r"|subscribers)\b[^.!?]{0,20}\bwelcome to (?:this|today)(?:(?:'|’)s)? (?:week(?:'|’)s )?"
     r"(?:edition|issue|newsletter|dispatch)\b", re.IGNORECASE)
 NEWSLETTER_SIGNOFF_MAX_WORDS = 15
+_SIGNOFF_OPENINGS = ("that", "see you", "talk to you", "until", "hi ", "hello", "hey", "dear")
 # - the outlet's licence to republish ("Republish our articles for free, online or in
 #   print, under a Creative Commons license."): the reader may reprint THIS text.
 _REPUBLISH_NOTE = re.compile(
@@ -1213,6 +1214,7 @@ _POLICY_POINTER = re.compile(
     r"|an inaccuracy|something wrong)\b[^.!?]{0,80}\b(?:contact|e-?mail|let us know|tell us"
     r"|read our|report it|corrections? policy|write to)\b)", re.IGNORECASE)
 POLICY_POINTER_MAX_WORDS = 35
+_POLICY_OPENINGS = ("read", "see", "view", "learn", "if you")
 # - a follow call ending on the writer's handle ("Follow Paul on X: @pokafor"): X has no
 #   name _SOCIAL can search for; the handle says it.
 # - a syndicated copy's pointer to its first headline ("Originally published as Council
@@ -1236,7 +1238,8 @@ def _closing_line(s: str, low: str, n: int) -> str | None:
         return "cta"
     if n <= UPDATE_STAMP_MAX_WORDS and low.startswith("this ") and _UPDATE_STAMP.match(s):
         return "date"
-    if n <= NEWSLETTER_SIGNOFF_MAX_WORDS and low[:1] in "tshdu" and _NEWSLETTER_SIGNOFF.match(s):
+    if n <= NEWSLETTER_SIGNOFF_MAX_WORDS and low.startswith(_SIGNOFF_OPENINGS) and (
+            _NEWSLETTER_SIGNOFF.match(s)):
         return "ui"
     if n <= REPUBLISH_NOTE_MAX_WORDS and ("republish" in low or "reprint" in low) and (
             _REPUBLISH_NOTE.search(s)):
@@ -1247,8 +1250,8 @@ def _closing_line(s: str, low: str, n: int) -> str | None:
             "profit" in low or "partisan" in low or "independent" in low or "reader-" in low
     ) and _NONPROFIT_PITCH.match(s):
         return "cta"
-    if n <= POLICY_POINTER_MAX_WORDS and ("our" in low or "error" in low or "mistake" in low
-                                          or "wrong" in low) and _POLICY_POINTER.match(s):
+    if n <= POLICY_POINTER_MAX_WORDS and low.startswith(_POLICY_OPENINGS) and (
+            _POLICY_POINTER.match(s)):
         return "ui"
     if n <= ORIGINALLY_AS_MAX_WORDS and s[:11] == "Originally " and _ORIGINALLY_AS.match(s):
         return "ui"
