@@ -53,6 +53,12 @@ Reuters and AP 2024, dpa / ANSA / EFE), press-release services (PR Newswire, Bus
 GlobeNewswire), portal copies (Yahoo, MSN, Global News / Canadian Press, republished
 copies), AMP and print versions — and Nordic / Central-European template chrome, on
 English bodies (`cms_blocks_h.py`).
+`--cms I` (session 58): closing and opening lines with no box around them — sign-offs,
+contact, follow and tip lines, newsletter, app and donation pitches, republishing and
+print notes, bios, read-more and share lines written as bare paragraphs inside the body —
+on local US papers, nonprofit newsrooms, UK and Australian publishers, newsletters,
+portals, broadcasters, magazines, blogs and fact-checkers, on English bodies
+(`cms_blocks_i.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -94,6 +100,7 @@ from cms_blocks_e import (  # noqa: E402
 from cms_blocks_f import STORY_NOTES_F, render_cms_f, with_near_miss_f  # noqa: E402
 from cms_blocks_g import STORY_NOTES_G, render_cms_g, with_near_miss_g  # noqa: E402
 from cms_blocks_h import STORY_NOTES_H, render_cms_h, with_near_miss_h  # noqa: E402
+from cms_blocks_i import STORY_NOTES_I, render_cms_i, with_near_miss_i  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -685,21 +692,25 @@ G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of 
 
 def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
                       family: str = "G") -> list[dict]:
-    """`--cms G` and `--cms H`: English bodies only, each under up to G_USES templates (the
+    """`--cms G`, `H` and `I`: English bodies only, each under up to G_USES templates (the
     list repeated, so every body is used once before any is used twice); each page's
     furniture comes from the other English bodies. H's templates may write a dateline,
     which joins the body's first paragraph, in the truth too."""
     en = [p for p in usable if lang_of(p) == "en"]
     chosen = (en * G_USES)[:n]
-    notes, near_miss = ((STORY_NOTES_G, with_near_miss_g) if family == "G"
-                        else (STORY_NOTES_H, with_near_miss_h))
-    url = "https://press{i}.example/news/{i}" if family == "G" else "https://wire{i}.example/story/{i}"
+    notes, near_miss = {"G": (STORY_NOTES_G, with_near_miss_g),
+                        "H": (STORY_NOTES_H, with_near_miss_h),
+                        "I": (STORY_NOTES_I, with_near_miss_i)}[family]
+    url = {"G": "https://press{i}.example/news/{i}", "H": "https://wire{i}.example/story/{i}",
+           "I": "https://local{i}.example/news/{i}"}[family]
     out = []
     for i, paras in enumerate(chosen):
         f, headline, note = _page_start(paras, en, notes, rnd)
         paras = near_miss(paras, rnd)
         if family == "G":
             page, placed = render_cms_g(paras, headline, f, note)
+        elif family == "I":
+            page, placed = render_cms_i(paras, headline, f, note)
         else:
             page, placed, paras = render_cms_h(paras, headline, f, note)
         truth = "\n".join([*paras, note] if note else paras)
@@ -722,7 +733,7 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
-    if cms in ("G", "H"):
+    if cms in ("G", "H", "I"):
         return build_cms_g_pages(usable, n, rnd, cms)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
@@ -804,7 +815,7 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
@@ -816,7 +827,10 @@ def main() -> None:
                          "Asia, Africa, East Asia and Oceania, magazines and long form "
                          "(cms_blocks_g.py); H: news agencies, press-release services, "
                          "portal copies, AMP and print versions, Nordic / Central-European "
-                         "chrome (cms_blocks_h.py)")
+                         "chrome (cms_blocks_h.py); I: closing and opening lines with no box "
+                         "around them: local papers, nonprofits, UK / Australian publishers, "
+                         "newsletters, portals, broadcasters, magazines, blogs, fact-checkers "
+                         "(cms_blocks_i.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

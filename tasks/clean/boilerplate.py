@@ -181,6 +181,8 @@ _WEB_POINTER = re.compile(
 _CTA = re.compile(
     r"\b(?:subscrib\w*|newsletter\w*|sign(?:ing)? up|follow (?:us|the [\w ]{1,30}) on"
     r"|download (?:the|our) [\w ]{0,20}apps?|^\W{0,2}get (?:the|our) [\w ]{0,20}apps?\b"
+    # the same call after a short label ("Stay informed: get the free WKRN News app")
+    r"|^[\w ]{1,20}:\s*get (?:the|our) [\w ]{0,25}apps?\b"
     r"|support (?:us|our journalism)|become a member"
     # a support box's heading naming the outlet ("Support PREMIUM TIMES' journalism of
     # integrity"): at the line's start, so "readers who support local journalism" stays
@@ -260,7 +262,9 @@ _FUNDING = re.compile(
     r"|support \w+ (?:with|from|for) (?:as little as |just )?[$€£]\s?\d"
     # AP's line under every funded story ("Find AP's standards for working with
     # philanthropies, a list of supporters and funded coverage areas at AP.org.")
-    r"|standards for working with philanthropies)",
+    r"|standards for working with philanthropies"
+    # "Our journalism depends on readers like you.": the outlet on itself, to the reader
+    r"|(?:our|this) (?:journalism|work|reporting|newsroom) (?:depends|relies) on readers like you)",
     re.IGNORECASE,
 )
 # Without one of these no _FUNDING pattern matches (a cheap test before the search).
@@ -548,7 +552,7 @@ _TEMPLATE_NOTE = re.compile(
 _WRITER_CONTACT = re.compile(
     r"^(?:(?:Write to|E-?mail|Contact|Reach) (?:the (?:author|reporter|writer)|[A-Z][\w.'’-]+"
     r"(?: [A-Z][\w.'’-]+){0,3}) at|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:can|may) be "
-    r"reached at) [\w.+-]+@[\w-]+\.\w")
+    r"reached at) (?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4} or [\w.+-]+@[\w-]+\.\w)")
 # A wire's pointer to its topic page ("Follow AP's coverage of the elections at
 # https://apnews.com/hub/...", "More AP coverage of the pandemic: https://...").
 _WIRE_COVERAGE = re.compile(
@@ -565,6 +569,8 @@ _UI_EXACT = {
     "keine kommentare", "kommentare",
     "kommentar schreiben", "view comments", "comments", "leave a comment", "no comments",
     "bewerten", "inhaltsverzeichnis", "table of contents", "compartir", "comentarios",
+    # the licensing link under a story (Nine's, the publishers' reprint desks')
+    "license this article", "reprints and permissions",
     "publicidad", "partager", "commentaires", "publicité", "udostępnij", "komentarze",
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
@@ -879,7 +885,17 @@ _BIO = re.compile(
 _BIO_BEAT = re.compile(
     r"^(?:[A-Z][\w.'’-]+\s+){2,4}(?:covers|writes about|reports on)\s[^.]{1,100}\.\s+"
     r"(?i:(?:you can )?(?:reach|contact|email|e-mail|follow) (?:her|him|them)"
-    r"|(?:she|he|they) can be reached)\b"
+    r"|(?:she|he|they) can be reached"
+    # or the writer's career ("Before joining the paper, he reported from Leeds …")
+    r"|before (?:joining|coming to|that)|previously,? (?:she|he|they)"
+    r"|(?:she|he|they) (?:previously|formerly) (?:worked|reported|wrote|covered))\b"
+)
+# The bio that names the outlet's beat with a possessive ("Lea Schmitt is The Valley
+# Herald's education correspondent."): the outlet's name, its "'s", a beat of up to three
+# words and the role; only in the last blocks, as _BIO.
+_BIO_OUTLET_BEAT = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){2,4}is (?:the )?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|’s)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}(?i:{_BIO_ROLES})\b"
 )
 # The bio that names no one: "Die Autorin ist Achtsamkeitslehrerin und ...", "The writer is a
 # fellow at ...", "Autor*in: Prof. Dr. X ist seit 2014 ...". The author as the subject of the
@@ -922,7 +938,9 @@ _CONTACT_NEWSROOM = re.compile(
     # Tamedia's feedback box (tdg.ch, 24heures, Tages-Anzeiger): its heading alone or its
     # question, so "Signaler une erreur médicale reste difficile" stays
     r"|signaler une erreur\W*$|fehler gefunden\?"
-    r"|vous (?:voulez|souhaitez) (?:nous )?communiquer un renseignement\b)",
+    r"|vous (?:voulez|souhaitez) (?:nous )?communiquer un renseignement\b"
+    # the letters desk's address under a column ("We welcome your comments at letters@…")
+    r"|we welcome (?:your )?(?:comments|feedback|letters|views|tips)\b[^.!?]{0,40}@)",
     re.IGNORECASE,
 )
 # The comment section's own lines: its form, its rules and its appeals ("Ihr Kommentar ist zu
@@ -1044,11 +1062,11 @@ _INPUTS_CREDIT = re.compile(
     r"^\W{0,3}with (?:[\w.'’-]+ ){0,2}inputs?(?: from [\w .,&'’-]{1,40})?\W{0,3}$", re.I)
 
 # The desk's credit line: "Published By: Jane Doe", "Edited By: Jane Doe", "Edited by Jane
-# Doe" (India Today, essays' editors): a capitalised name and nothing else, so "Edited by
-# a retired judge, the report …" stays.
+# Doe" (India Today, essays' editors), or in brackets, "(Edited by Jane D.)" (ThePrint): a
+# capitalised name and nothing else, so "Edited by a retired judge, the report …" stays.
 _DESK_CREDIT = re.compile(
-    r"^(?:Published|Edited|Curated|Produced|Compiled) [Bb]y\s*:?\s*"
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
+    r"^(?P<open>\()?(?:Published|Edited|Curated|Produced|Compiled) [Bb]y\s*:?\s*"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?(open)\)|)$")
 
 # A story's last line that is only the editor's initials ("/cb", "/jpv": the Inquirer's
 # desk) or the outlet's address after a dash ("– Rappler.com").
@@ -1120,6 +1138,127 @@ _SAFE_HARBOR_LEGAL = re.compile(
     r"litigation reform act)|safe harbou?r)\b", re.IGNORECASE)
 SAFE_HARBOR_MAX_WORDS = 250
 
+# Closing and opening lines the templates write as bare paragraphs inside the story's own
+# container, with no box or class to tell them apart (issue 13, family I). Each is the
+# site speaking to the reader about the story, the outlet or the writer, never the story:
+# - the reader's tip asked for: a question naming a tip, story, claim or information, then
+#   the way to send it ("Have you got a story? Email newsdesk@…", "Do you have information
+#   about … we should know? Contact …"); a question in a story is not followed by "Email".
+_TIP_QUESTION = re.compile(
+    r"^\W{0,2}(?:do you (?:have|know)|have you got|have|got|know)\b[^.!?]{0,80}\b(?:tips?"
+    r"|story|stories|something|anything|information|claim|idea)\b[^.!?]{0,60}\?\s+"
+    r"(?:please )?(?:email|e-mail|contact|send|reach"
+    r"|call|text|write|message|get in touch|tell us|let us know|dm)\b", re.IGNORECASE)
+TIP_QUESTION_MAX_WORDS = 45
+# - the reader asked to pass the text on ("Please share this article if you found it
+#   helpful.", "If you found this post useful, please share it …", "Enjoyed this? Forward
+#   it to a friend."): the text speaks of itself; "Share prices fell …" does not.
+_SHARE_PROMPT = re.compile(
+    r"^\W{0,2}(?:thanks? (?:you )?for reading\W+)?(?:(?:please )?(?:share|forward) (?:this|it)\b"
+    r"(?: (?:article|story|post|piece|newsletter|email))?(?: (?:with|to) (?:a friend|friends"
+    r"|someone|others|anyone|your \w+)| on social media| if you (?:found|find|enjoyed|liked))"
+    r"|if you (?:found|find|enjoyed|liked)\b[^.!?]{0,40}?,? (?:please )?(?:share|forward)"
+    r" (?:it|this)\b|enjoyed this\?\s*(?:forward|share) it\b)", re.IGNORECASE)
+SHARE_PROMPT_MAX_WORDS = 30
+# - the stamp that says only that the text changes ("This story has been updated.", "This
+#   is a developing story. Check back for updates."): a note that says WHAT changed ("This
+#   story has been updated with the company's comment …") is the story's and stays.
+_UPDATE_STAMP = re.compile(
+    r"^(?:this (?:story|article|post|report|page) (?:has been|was|will be|may be|is being)"
+    r" updated|this is an? (?:developing|breaking)(?: news)? (?:story|situation)"
+    r"(?:,? (?:and|which|that) (?:it )?(?:will|may) be updated\b[^.!?]*)?"
+    r"(?:[.!]\s*(?:please )?(?:check back|refresh|stay with us|we will update|it will be"
+    r" updated|more (?:details|information|updates) (?:to follow|will)\b)[^.!?]*)?)\W*$",
+    re.IGNORECASE)
+UPDATE_STAMP_MAX_WORDS = 25
+# - a newsletter's goodbye and greeting ("That's all for this week. See you next Sunday.",
+#   "See you next week, Lea", "Hi friends, and welcome to this week's edition.")
+_NEWSLETTER_SIGNOFF = re.compile(
+    r"^(?:that(?:'|’)s (?:all|it) for (?:this week|today|now|this edition|this issue)[.!]?\s*)?"
+    r"(?:(?:see you|talk to you|until) (?:next (?:week|time|month|issue|\w+day)|tomorrow|soon)"
+    r"\b[^.!?]{0,30}[.!]?)?$|^(?:hi|hello|hey|dear) (?:friends|everyone|all|folks|readers"
+    r"|subscribers)\b[^.!?]{0,20}\bwelcome to (?:this|today)(?:(?:'|’)s)? (?:week(?:'|’)s )?"
+    r"(?:edition|issue|newsletter|dispatch)\b", re.IGNORECASE)
+NEWSLETTER_SIGNOFF_MAX_WORDS = 15
+_SIGNOFF_OPENINGS = ("that", "see you", "talk to you", "until", "hi ", "hello", "hey", "dear")
+# - the outlet's licence to republish ("Republish our articles for free, online or in
+#   print, under a Creative Commons license."): the reader may reprint THIS text.
+_REPUBLISH_NOTE = re.compile(
+    r"\b(?:republish|reprint)\w* (?:this|our) (?:articles?|stor(?:y|ies)|work|reporting)\b"
+    r"[^.!?]*\b(?:for free|free of charge|creative commons|under a)\b", re.IGNORECASE)
+REPUBLISH_NOTE_MAX_WORDS = 45
+# - the note placing the text in the outlet's series or programme ("This article is part
+#   of our work to fact-check …", "This story is part of a series on …").
+_SERIES_NOTE = re.compile(
+    r"^this (?:article|story|report|piece|fact[- ]check|post|project) is (?:part|one) of"
+    r" (?:our|an?|the)\b[^.!?]{0,80}\b(?:series|work|project|coverage|partnership"
+    r"|collaboration|initiative|program(?:me)?|effort)\b", re.IGNORECASE)
+SERIES_NOTE_MAX_WORDS = 40
+# - the outlet introducing itself with a pitch ("X is a nonprofit newsroom that investigates
+#   abuses of power. Sign up to receive our biggest stories …"): the self-description and a
+#   call in the same paragraph; a story's sentence about a newsroom carries no call.
+_NONPROFIT_PITCH = re.compile(
+    r"^[A-Z][\w.&'’ -]{0,50} is an? (?:(?:independent|nonpartisan|nonprofit|non-profit"
+    r"|not-for-profit|reader-supported|reader-funded),? (?:and )?)+(?:[\w-]+ ){0,2}"
+    r"(?:newsroom|news organi[sz]ation|news site|news outlet|publication|journalism)\b"
+    r"[^!?]*\b(?i:sign up|subscribe|newsletter|donat\w+|support us|become a member)\b")
+NONPROFIT_PITCH_MAX_WORDS = 50
+# - pointers to the outlet's policies ("Read about our process", "Read our corrections
+#   policy.", "If you spot an error, read our corrections policy to find out how to report
+#   it.")
+_POLICY_POINTER = re.compile(
+    r"^(?:(?:read|see|view|learn) (?:more )?(?:about )?(?:our|the) (?:process|methodology"
+    r"|corrections? policy|ethics policy|editorial (?:standards|policy|guidelines)"
+    r"|fact[- ]check(?:ing)? (?:process|methodology|policy)|rating system)\W*$"
+    r"|if you (?:spot|see|find|notice|believe|think)\b[^.!?]{0,40}\b(?:an? error|a mistake"
+    r"|an inaccuracy|something wrong)\b[^.!?]{0,80}\b(?:contact|e-?mail|let us know|tell us"
+    r"|read our|report it|corrections? policy|write to)\b)", re.IGNORECASE)
+POLICY_POINTER_MAX_WORDS = 35
+_POLICY_OPENINGS = ("read", "see", "view", "learn", "if you")
+# - a follow call ending on the writer's handle ("Follow Paul on X: @pokafor"): X has no
+#   name _SOCIAL can search for; the handle says it.
+# - a syndicated copy's pointer to its first headline ("Originally published as Council
+#   backs the plan"; News Corp's papers): a headline, so no sentence end; "Originally
+#   published as a pamphlet in 1848, the manifesto was soon translated." stays.
+_ORIGINALLY_AS = re.compile(r"^Originally published as [^.!?]{3,200}$")
+ORIGINALLY_AS_MAX_WORDS = 30
+_FOLLOW_HANDLE = re.compile(r"^\W{0,2}(?i:follow)\b(?:[^.!?@]{0,50}@\w{2,}\W*$"
+                            r"| (?i:me|us) on [A-Z]\w+)")
+
+
+def _closing_line(s: str, low: str, n: int) -> str | None:
+    """The rule for a template's bare closing or opening line (family I), or None.
+    Each test sits behind a word count and a substring or first-word test."""
+    if n <= TIP_QUESTION_MAX_WORDS and "?" in s and _TIP_QUESTION.match(s) and (
+            not _REPORTED.search(s)):
+        return "cta"
+    # (a reported call stays: "Share this with your neighbours, the mayor told residents")
+    if n <= SHARE_PROMPT_MAX_WORDS and ("share" in low or "forward" in low) and (
+            _SHARE_PROMPT.match(s)) and not _REPORTED.search(s):
+        return "cta"
+    if n <= UPDATE_STAMP_MAX_WORDS and low.startswith("this ") and _UPDATE_STAMP.match(s):
+        return "date"
+    if n <= NEWSLETTER_SIGNOFF_MAX_WORDS and low.startswith(_SIGNOFF_OPENINGS) and (
+            _NEWSLETTER_SIGNOFF.match(s)):
+        return "ui"
+    if n <= REPUBLISH_NOTE_MAX_WORDS and ("republish" in low or "reprint" in low) and (
+            _REPUBLISH_NOTE.search(s)):
+        return "legal"
+    if n <= SERIES_NOTE_MAX_WORDS and low.startswith("this ") and _SERIES_NOTE.match(s):
+        return "ui"
+    if n <= NONPROFIT_PITCH_MAX_WORDS and (" is a" in s) and (
+            "profit" in low or "partisan" in low or "independent" in low or "reader-" in low
+    ) and _NONPROFIT_PITCH.match(s):
+        return "cta"
+    if n <= POLICY_POINTER_MAX_WORDS and low.startswith(_POLICY_OPENINGS) and (
+            _POLICY_POINTER.match(s)):
+        return "ui"
+    if n <= ORIGINALLY_AS_MAX_WORDS and s[:11] == "Originally " and _ORIGINALLY_AS.match(s):
+        return "ui"
+    if n <= 15 and low.startswith("follow") and _FOLLOW_HANDLE.match(s):
+        return "cta"
+    return None
+
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_CTX = re.compile(
     r"\b(?:accept|consent|we use|this (?:site|website) uses|privacy|datenschutz|akzeptier\w*"
@@ -1133,7 +1272,11 @@ _MONTHS = (
     r"jul[iy]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cz](?:ember)?"
 )
 # The print edition's line under a story ("Published in Dawn, December 7th, 2026"): the
-# paper's name and a date only; "Published in 1998, the novel …" names no paper.
+# paper's name and a date only; "Published in 1998, the novel …" names no paper. A
+# magazine's says "the print edition" itself ("Published in the print edition of the
+# December 7, 2026, issue, with the headline “…”."), whatever follows.
+_PRINT_EDITION = re.compile(r"^(?:Published|Printed|Appeared|It appeared) in the print edition"
+                            r" of (?:the )?[A-Z0-9]")
 _PRINTED_IN = re.compile(
     r"^(?:Published|Printed|Appeared) in (?:the )?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4},?"
     rf" (?:on )?(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?"
@@ -1556,7 +1699,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "cta"
     if n <= 8 and "input" in low and _INPUTS_CREDIT.match(s):
         return "credit"
-    if n <= 6 and s[0] in "PECpec" and _DESK_CREDIT.match(s):
+    if n <= 6 and s[0] in "PECpec(" and _DESK_CREDIT.match(s):
         return "credit"
     # (n counts a domain's labels and its hyphen's halves: "– ABS-CBN.com" is three, "–
     # mb.com.ph" three; the pattern itself holds the line to one token)
@@ -1567,6 +1710,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if n <= DISCLAIMER_MAX_WORDS and low.startswith("disclaimer") and _DISCLAIMER.match(s):
         return "ui"
     if n <= 12 and s[0] in "PAp" and _PRINTED_IN.match(s):
+        return "date"
+    if n <= REPRINT_NOTE_MAX_WORDS and s[0] in "PAI" and _PRINT_EDITION.match(s):
         return "date"
     # a syndicated copy's note ("(Only the headline and picture of this report may have been
     # reworked by the Business Standard staff; the rest of the content is auto-generated
@@ -1586,6 +1731,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
             _SAFE_HARBOR_HEADING.match(s) or (_SAFE_HARBOR.match(s) and _SAFE_HARBOR_LEGAL.search(s)
                                               and not _REPORTED.search(s))):
         return "legal"
+    rule = _closing_line(s, low, n)
+    if rule:
+        return rule
     if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
         rule = _long_furniture(s, n)
         if rule:
@@ -1903,7 +2051,8 @@ def _drop_tail_bios(kept: list[str], removed: dict[str, int]) -> None:
     """Drop an author bio among the last BIO_TAIL_BLOCKS blocks (never the only block)."""
     for j in range(len(kept) - 1, max(0, len(kept) - BIO_TAIL_BLOCKS) - 1, -1):
         if j > 0 and _words(kept[j]) <= BIO_MAX_WORDS and (
-                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j]) or _BIO_BEAT.match(kept[j])):
+                _BIO.match(kept[j]) or _BIO_LABEL.match(kept[j]) or _BIO_BEAT.match(kept[j])
+                or _BIO_OUTLET_BEAT.match(kept[j])):
             del kept[j]
             removed["bio"] = removed.get("bio", 0) + 1
 
