@@ -122,7 +122,7 @@ will vote"), the copyright year in the footer. K's truth decisions:
 - titles: the `<h1>` where og:title is the site's name (a template's); the story's `<h2
   class="article-title">` after "Top stories" teasers' `<h2>`s when `<title>` is the site
   alone; the story's heading when the JSON-LD's first headlines are related stories'.
-Round 10 (session 58) made K a tuning set and added L, fixed before any result, held out:
+Round 10 (session 55) made K a tuning set and added L, fixed before any result, held out:
 the dev corpus's own mix of sites that are not big newsrooms (built by `make_page_l`, its
 own sites and languages: about half German-speaking with Swiss and Austrian sites, a
 third English .com/.org, the rest Polish, French and Spanish; no JSON-LD, no meta tags:
@@ -162,7 +162,7 @@ them: the day the page was put up, not a day it names or a later change):
   the site's name ("Post – Site" in `<title>`) or a `<h1>` the blog's section ("Blog",
   "Aktualności") with `<title>` the site alone; `<title>Post | Site – Claim</title>`
   beside the post's `<h1>`: the post's title.
-Round 11 (session 59) made L a tuning set and added M, fixed before any result, held out:
+Round 11 (session 55) made L a tuning set and added M, fixed before any result, held out:
 the .com/.org English and the Latin-American side of the dev mix (built by `make_page_m`:
 half English company/SaaS blogs, recipe, review, podcast, press-wire, NGO and Medium-like
 pages, a third Spanish news of .cl/.pe/.com.ar/.com.uy/.bo/.com.pa, the rest Brazilian
@@ -197,7 +197,7 @@ truth decisions (as the dev corpus's annotators give them):
   "Headline Recipe (Easy, 30 Minutes) - Site"; a release's `<h2>` subhead after its `<h1>`
   is not the title; a category link above the `<h1>` is not part of it.
 
-Round 12 (session 60) made M a tuning set and added N, fixed before any result, held out:
+Round 12 (session 56) made M a tuning set and added N, fixed before any result, held out:
 the English-language press of South Asia, Africa, South-East Asia and Oceania, and
 long-form magazine templates (built by `make_page_n`: its own sites in India, Pakistan,
 Nigeria, Kenya, South Africa, the Philippines, Singapore, Malaysia, Australia and New
@@ -232,7 +232,7 @@ Zealand, a fifth US magazines; no JSON-LD; a "Trending" rail with "3h ago" items
   `<title>`/og:title that words the story differently ("How X ... | Site"), not
   "Headline | India News - Site", not an og:title "Site: Headline".
 
-Round 13 (session 61) made N a tuning set and added O, fixed before any result, held out:
+Round 13 (session 56) made N a tuning set and added O, fixed before any result, held out:
 public broadcasters, sports, tech and entertainment sites, US local TV stations and
 fact-checkers (built by `make_page_o`, its own sites; JSON-LD only on fact-checks, a
 ClaimReview; a "Latest" rail of "2 hours ago" `<time>`s before <main> on half the pages,
