@@ -85,7 +85,7 @@ has. J's truth decisions:
 - titles: the `<title>` alone ("Headline » Site", no og:title, no heading), an `<h1>`
   whose text is a link to the page itself, a microdata `itemprop="headline"` with
   `<title>` the site's name: the headline.
-Round 9 (session 57) made J a tuning set and added K, fixed before any result, held out:
+Round 9 (session 55) made J a tuning set and added K, fixed before any result, held out:
 pages crowded with competing dates and names, the way real news pages mislead a reader of
 dates and bylines (no new spelling of a day: every day is written as A-J write them).
 Every K page carries a random half of the crowd: a ticker of the fetch day's items with
