@@ -1769,6 +1769,9 @@ _CONTACT_HEADINGS = frozenset(("kontakt", "contact", "contacts", "media contacts
                                "pressekontakt", "press contact",
                                "medienkontakt", "media contact", "ansprechpartner",
                                "ansprechpartnerin", "kontakt für medien"))
+# (a cheap test before the set: the longest heading and its colon. It was 16, shorter than
+# "Investor Contacts" and "Ansprechpartnerin", whose boxes then stayed: seed 82)
+CONTACT_HEADING_MAX_CHARS = max(map(len, _CONTACT_HEADINGS)) + 1
 CONTACT_BOX_LINES = 8
 CONTACT_DETAIL_MAX_WORDS = 6
 
@@ -1867,7 +1870,8 @@ def remove_boilerplate(
                 # "- Registriert seit: 12.3.2012")
                 removed["ui"] += 1
                 seen.discard(kept.pop())
-            if rule == "ui" and len(line) <= 16 and line.lower().strip(" :") in _CONTACT_HEADINGS:
+            if rule == "ui" and len(line) <= CONTACT_HEADING_MAX_CHARS and (
+                    line.lower().strip(" :") in _CONTACT_HEADINGS):
                 # a contact box's heading takes its name, address and phone lines along
                 # ("Kontakt", "Anna Berger", "Hauptstraße 12", "12345 Musterstadt")
                 j = i + 1
