@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.extract.bylines import without_helpers_credit
+from tasks.extract.bylines import (
+    _trailing_single_word,
+    _without_picture_credit,
+    _without_picture_credits,
+    without_helpers_credit,
+)
 from tests.unit.extract.test_contribution_notes57 import authors_with_byline, authors_with_credit
 from tests.unit.extract.test_unseen_meta62 import authors
 
@@ -25,6 +30,15 @@ from tests.unit.extract.test_unseen_meta62 import authors
 ])
 def test_a_helpers_credit_after_the_writer_is_cut_by_each_form(byline: str) -> None:
     assert authors_with_byline(byline) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe – Tom Kurz contributed reporting",  # a dash before the helper
+    "Jane Doe; with additional reporting by Tom Kurz",
+    "Jane Doe. Additional reporting by Tom Kurz",  # no "contribut..." word at all
+])
+def test_the_helpers_credit_is_cut_after_each_separator(text: str) -> None:
+    assert without_helpers_credit(text) == "Jane Doe"
 
 
 def test_a_helpers_credit_running_over_a_line_break_is_cut_whole() -> None:
@@ -72,3 +86,33 @@ def test_two_names_joined_by_romanian_or_ukrainian_and_are_two(byline, lang, wan
 @pytest.mark.parametrize("byline", ["Ingrid Ekdahl, DPA-AFX", "Ingrid Ekdahl, NTB"])
 def test_a_wires_initials_of_up_to_seven_letters_are_no_author(byline: str) -> None:
     assert authors(byline, "sv") == ["Ingrid Ekdahl"]
+
+
+# The picture-credit cut and the trailing place or wire, called directly: whole pages reach
+# the same readings by other paths too (the byline's own labels, the agency list).
+
+@pytest.mark.parametrize(("entry", "want"), [
+    ("Мария Кузнецова Фото Павел Попов", "Мария Кузнецова"),  # two words before the label
+    ("Ingrid Dahl og Foto Kari Berg", "Ingrid Dahl og Foto Kari Berg"),  # "and" before it
+])
+def test_the_picture_credit_inside_an_entry(entry: str, want: str) -> None:
+    assert _without_picture_credit(entry) == want
+
+
+@pytest.mark.parametrize(("parts", "want"), [
+    (["Jan Novák", "Foto: Petr Dvořák"], ["Jan Novák"]),  # the credit as the second entry
+    (["Jan Novák", "Foto: Petr Dvořák", "Eva Malá"], ["Jan Novák", "Eva Malá"]),
+])
+def test_a_picture_credit_entry_after_a_full_name_goes_and_the_rest_stays(parts, want):
+    assert _without_picture_credits(parts) == want
+
+
+@pytest.mark.parametrize(("people", "trailing"), [
+    (["Anna Berg", "DPA-AFX"], True),  # a wire's initials of seven characters, a hyphen
+    (["Anna Berg", "ABCDEFGH"], False),  # eight capitals: no wire's initials
+    (["Anna Berg", "Tom kurz"], False),  # two words: no place
+    (["Anna Berg", "NYtimes"], False),  # mixed case: no place
+    (["Anna Berg", "Tom", "München"], False),  # a one-word name before: co-authors
+])
+def test_a_trailing_place_or_wire(people: list[str], trailing: bool) -> None:
+    assert _trailing_single_word(people) is trailing
