@@ -116,3 +116,4 @@ def test_a_picture_credit_entry_after_a_full_name_goes_and_the_rest_stays(parts,
 ])
 def test_a_trailing_place_or_wire(people: list[str], trailing: bool) -> None:
     assert _trailing_single_word(people) is trailing
+
