@@ -574,8 +574,7 @@ _UI_EXACT = {
     "publicidad", "partager", "commentaires", "publicité", "udostępnij", "komentarze",
     "reklama", "zurück", "back", "next", "previous", "top", "nach oben", "back to top",
     "pdf", "mehr", "more", "weiter", "listen", "audio", "play", "zum artikel", "tags",
-    "lire la suite", "downloads", "download", "kontakt", "contact", "contacts",
-    "media contacts", "press contacts", "investor contacts", "investor contact",
+    "lire la suite", "downloads", "download", "kontakt", "contact",
     "schlagwörter", "themen", "temas", "etiquetas", "kategorie", "category", "stichwörter",
     "kategorien", "categories", "teilen sie dies mit", "gefällt mir", "hide images",
     "show images", "load more", "send any friend a story", "have your say",
@@ -1917,6 +1916,13 @@ _CONTACT_HEADINGS = frozenset(("kontakt", "contact", "contacts", "media contacts
                                "pressekontakt", "press contact",
                                "medienkontakt", "media contact", "ansprechpartner",
                                "ansprechpartnerin", "kontakt für medien"))
+# (a cheap test before the set: the longest heading and its colon. It was 16, shorter than
+# "Investor Contacts" and "Ansprechpartnerin", whose boxes then stayed: seed 82)
+CONTACT_HEADING_MAX_CHARS = max(map(len, _CONTACT_HEADINGS)) + 1
+# Each heading alone on its line is a UI line, as "Kontakt" is: the box is taken only under
+# a "ui" line, and "Pressekontakt", "Medienkontakt", "Press contact" (without a colon) and
+# "Kontakt für Medien" were no rule's, so their boxes stayed (seed 82)
+_UI_EXACT.update(_CONTACT_HEADINGS)
 CONTACT_BOX_LINES = 8
 CONTACT_DETAIL_MAX_WORDS = 6
 
@@ -2015,7 +2021,8 @@ def remove_boilerplate(
                 # "- Registriert seit: 12.3.2012")
                 removed["ui"] += 1
                 seen.discard(kept.pop())
-            if rule == "ui" and len(line) <= 16 and line.lower().strip(" :") in _CONTACT_HEADINGS:
+            if rule == "ui" and len(line) <= CONTACT_HEADING_MAX_CHARS and (
+                    line.lower().strip(" :") in _CONTACT_HEADINGS):
                 # a contact box's heading takes its name, address and phone lines along
                 # ("Kontakt", "Anna Berger", "Hauptstraße 12", "12345 Musterstadt")
                 j = i + 1
