@@ -80,7 +80,10 @@ _HELPER_CREDIT_AFTER = re.compile(
 def without_helpers_credit(text: str) -> str:
     """`text` without a helper's credit after the writer's name ("Jane D. Tom K.
     contributed reporting." -> "Jane D.")."""
-    if "ontribut" in text or "eporting" in text:  # (a cheap test first: rare words)
+    # (a cheap test first: rare words, in any case, as the pattern reads them: an
+    # all-capitals "ADDITIONAL REPORTING BY" was left in the name; seed 82)
+    low = text.lower()
+    if "ontribut" in low or "eporting" in low:
         return _HELPER_CREDIT_AFTER.sub("", text)
     return text
 

@@ -41,6 +41,15 @@ def test_the_helpers_credit_is_cut_after_each_separator(text: str) -> None:
     assert without_helpers_credit(text) == "Jane Doe"
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Doe. ADDITIONAL REPORTING BY TOM KURZ.",
+    "Jane Doe. Tom Kurz CONTRIBUTED REPORTING.",
+])
+def test_a_helpers_credit_in_capitals_is_cut_as_in_lower_case(text: str) -> None:
+    # the precheck's words were matched in lower case only, the pattern in any case
+    assert without_helpers_credit(text) == "Jane Doe"
+
+
 def test_a_helpers_credit_running_over_a_line_break_is_cut_whole() -> None:
     assert without_helpers_credit("Jane Doe. Tom Kurz contributed reporting\nfrom Kyiv.") == (
         "Jane Doe")
