@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.clean.boilerplate import classify_line, remove_boilerplate
-from tests.unit.clean.test_small_sites57 import EN, kept_story
+from tests.unit.clean.test_small_sites57 import EN
 
 # A release's legal paragraph of some 110 words: the lawyers' words are long-winded, and a
 # bound near the rule's typical line would keep it.
