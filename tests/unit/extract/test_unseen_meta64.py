@@ -17,7 +17,7 @@ from datetime import date
 import pytest
 
 from tasks.extract.headline_area import parse_visible_date
-from tests.unit.extract.article_pages import article_page, metadata_of
+from tests.unit.extract.article_pages import article_page, byline_authors, metadata_of
 
 HEADLINE = {"es": "El municipio aprobó la nueva línea de tranvía",
             "it": "Il consiglio comunale approva la nuova linea del tram",
@@ -63,6 +63,13 @@ def test_the_same_line_in_an_info_box_was_read_before_and_still_is():
         date(2024, 3, 7)
 
 
+def authors(byline: str, lang: str) -> list[str]:
+    return byline_authors(byline, dated='<p class="date">07.11.2026 10:11</p>',
+                          url=f"https://www.{DOMAIN[lang]}/noticias/tranvia-12",
+                          site="Example", headline=HEADLINE[lang],
+                          story=f"<p>{STORY[lang]}</p>" * 3, lang=lang)
+
+
 # --- slashed dates with a two-digit year -------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["es", "it", "pt"])
@@ -90,3 +97,42 @@ def test_a_two_digit_year_with_a_day_over_twelve_needs_no_language():
 ])
 def test_what_other_slashed_and_short_forms_still_read(text, day_first, want):
     assert parse_visible_date(text, day_first=day_first) == want
+
+
+# --- lower-case "by" words ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("byline", "lang", "want"), [
+    ("di Paolo Colombo e Francesca Conti", "it", ["Paolo Colombo", "Francesca Conti"]),
+    ("door Daan Bakker en Sanne Visser", "nl", ["Daan Bakker", "Sanne Visser"]),
+    ("por Lucía Sosa y Diego Acosta", "es", ["Lucía Sosa", "Diego Acosta"]),
+])
+def test_a_lower_case_by_word_is_the_label_and_the_and_still_joins(byline, lang, want):
+    assert authors(byline, lang) == want
+
+
+@pytest.mark.parametrize(("byline", "lang", "want"), [
+    ("Luigi Di Maio", "it", ["Luigi Di Maio"]),  # the particle inside a name stays
+    ("Marco di Stefano", "it", ["Marco di Stefano"]),
+    ("di Paolo Colombo", "it", ["Paolo Colombo"]),
+])
+def test_names_with_di_keep_it(byline, lang, want):
+    assert authors(byline, lang) == want
+
+
+# --- Polish "Opracowanie:", "of the newsroom" after the name --------------------------------
+
+def test_polish_opracowanie_is_a_label():
+    assert authors("Opracowanie: Marcin Krawczyk", "pl") == ["Marcin Krawczyk"]
+
+
+@pytest.mark.parametrize(("byline", "lang"), [
+    ("Beatriz Cardoso, da Redação", "pt"),
+    ("Beatriz Cardoso, de la redacción", "es"),
+])
+def test_of_the_newsroom_after_a_name_is_no_second_author(byline, lang):
+    assert authors(byline, lang) == ["Beatriz Cardoso"]
+
+
+def test_two_reporters_of_a_comma_list_stay_two():
+    assert authors("Beatriz Cardoso, Rafael Moreira", "pt") == ["Beatriz Cardoso",
+                                                                 "Rafael Moreira"]
