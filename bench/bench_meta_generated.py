@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|P|Q]
+                                                   [--unseen A|B|...|Q|R]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -313,6 +313,25 @@ language's "and"). Q's truth:
 - titles: the headline: not "Headline Halaman all - Site" (nor that og:title), not the
   site's name in an old template's `<h1>` (the headline an `<h2 class="title">`, the
   `<title>` "Site | Headline"), not "Headline | Site – tagline", not "Headline - Site".
+
+Round 16 (session 58) made Q a tuning set and added R, fixed before any result, held out,
+aimed at dates: the regional press of Argentina, Spain, Brazil, Italy, the Netherlands and
+Poland in their own languages, and US sites (built by `make_page_r`: one site a language;
+no JSON-LD; readers' comments with later days under 40% of the stories, related stories
+with other days and writers on 60%). R's truth:
+- the day in the site's own zone, the first publication online: "Lunes 7 de diciembre de
+  2026 - 14:05 hs" (Argentina); "Edición impresa del martes 8 de diciembre de 2026" above
+  the online "07/12/2026 14:05": the 7th (the web story came first); "Actualizado: 09 dic
+  2026 10:11 h · Publicado: 07 dic 2026 14:05 h": the 7th; a two-digit year on a European
+  site, "07/12/26 - 14:05": day first, the 7th of December; on a US site "12/07/26 2:05 PM
+  ET": month first; "Published Dec. 7th, 2026 at 2:05 p.m. ET" (AP's month abbreviations,
+  an ordinal day): the 7th; a Brazilian "Ontem às 10h11" with nothing else: the day before
+  the fetch, in the site's zone; "Gepubliceerd: 7 december 2026, 14:05" beside a later
+  `<meta name="date">` (the CMS's last save): the visible labelled publication; a Polish
+  "8.12.2026, 00:40" beside `article:published_time` 2026-12-07T23:40:00Z: the 8th;
+- authors: "Por X, enviado especial" / "X, da Redação" / "Opracowanie: X": X; "di X e Y",
+  "Door X en Y": both; "By X | Dec. 7th, 2026": X;
+- titles: the `<h1>`, not "Headline - site.com.ar" nor "Headline | Site".
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -4408,6 +4427,221 @@ def make_page_q(rng: random.Random, i: int) -> Page:
     conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
+# --- family R (round 16): date lines of the regional press of Argentina, Spain, Brazil,
+# Italy, the Netherlands and Poland, and US sites. Built by make_page_r; truth decisions
+# in the module docstring.
+
+SITES_R = {
+    "es-AR": ("Diario del Litoral", "diariodellitoral.com.ar", -3),
+    "es": ("El Correo de Castilla", "elcorreodecastilla.es", 1),
+    "pt": ("Gazeta do Planalto", "gazetadoplanalto.com.br", -3),
+    "it": ("Il Gazzettino Emiliano", "gazzettinoemiliano.it", 1),
+    "nl": ("Dagblad van het Oosten", "dagbladvanhetoosten.nl", 1),
+    "pl": ("Kurier Podlaski", "kurierpodlaski.pl", 1),
+    "en": ("The Prairie Ledger", "prairieledger.com", -5),
+}
+FIRST_R = {"es": "Martín Lucía Santiago Valentina Joaquín Carolina Diego Florencia",
+           "pt": "João Mariana Rafael Beatriz Lucas Camila Thiago Larissa",
+           "it": "Marco Giulia Luca Chiara Matteo Francesca Paolo Elisa",
+           "nl": "Daan Sanne Bram Femke Thijs Lotte Joost Anouk",
+           "pl": "Tomasz Agnieszka Piotr Katarzyna Marcin Magdalena Paweł Joanna",
+           "en": "Karen Dale Brenda Travis Megan Curtis Holly Wade"}
+LAST_R = {"es": "Gutiérrez Ferreyra Sosa Benítez Acosta Medina Quiroga Villalba",
+          "pt": "Carvalho Ribeiro Almeida Barbosa Teixeira Moreira Cardoso Nogueira",
+          "it": "Colombo Ricci Marino Greco Bruno Galli Conti Mancini",
+          "nl": "Bakker Visser Smit Meijer Mulder Bos Vos Dekker",
+          "pl": "Wiśniewski Zieliński Szymański Woźniak Kozłowski Jankowski Mazur Krawczyk",
+          "en": "Lindgren Hollis Pruitt Sorensen Gaines Whitaker Dunbar Kessler"}
+FIRST_R = {k: v.split() for k, v in FIRST_R.items()}
+LAST_R = {k: v.split() for k, v in LAST_R.items()}
+MONTHS_R = {
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+          "december",
+    "pl": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+          "listopada grudnia",
+}
+MONTHS_R = {k: v.split() for k, v in MONTHS_R.items()}
+WEEKDAYS_ES = "lunes martes miércoles jueves viernes sábado domingo".split()
+AP_MONTHS = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
+HEADLINE_R = {
+    "es": ("El municipio aprobó la nueva línea de tranvía tras un año de debate",
+           "El hospital provincial posterga la reforma de la guardia"),
+    "pt": ("Prefeitura aprova nova linha de bonde depois de um ano de debate",
+           "Hospital estadual adia reforma do pronto-socorro"),
+    "it": ("Il consiglio comunale approva la nuova linea del tram",
+           "L'ospedale provinciale rinvia la riforma del pronto soccorso"),
+    "nl": ("Gemeenteraad stemt in met nieuwe tramlijn na jaar van discussie",
+           "Ziekenhuis stelt verbouwing van de spoedeisende hulp uit"),
+    "pl": ("Rada miasta zatwierdziła nową linię tramwajową",
+           "Szpital wojewódzki odkłada reformę szpitalnego oddziału ratunkowego"),
+    "en": ("County board approves new tram line after year-long fight",
+           "Regional hospital delays emergency room overhaul"),
+}
+FILLER_R = {
+    "es": "La decisión llegó tras una larga sesión y los vecinos esperan ahora cifras más "
+          "precisas sobre el costo y los plazos de la obra.",
+    "pt": "A decisão veio depois de uma longa sessão e os moradores aguardam agora números "
+          "mais precisos sobre o custo e os prazos da obra.",
+    "it": "La decisione è arrivata dopo una lunga seduta e i residenti attendono ora cifre "
+          "più precise sui costi e sui tempi dei lavori.",
+    "nl": "Het besluit viel na een lange vergadering en de bewoners wachten nu op preciezere "
+          "cijfers over de kosten en de planning.",
+    "pl": "Decyzja zapadła po długiej sesji, a mieszkańcy czekają teraz na dokładniejsze "
+          "dane o kosztach i terminach budowy.",
+    "en": "The decision came after a long meeting, and residents are now waiting for firmer "
+          "figures on the cost and the timetable.",
+}
+COMMENTS_R = {"es": "Comentarios", "pt": "Comentários", "it": "Commenti", "nl": "Reacties",
+              "pl": "Komentarze", "en": "Comments"}
+RELATED_R = {"es": "Más noticias", "pt": "Leia também", "it": "Leggi anche",
+             "nl": "Meer nieuws", "pl": "Czytaj także", "en": "Related"}
+R_DATE_LANG = {
+    "es_ar_weekday_hs": ("es-AR",), "es_print_edition_above_online": ("es-AR", "es"),
+    "es_actualizado_before_publicado": ("es",), "eu_two_digit_year": ("es", "it", "pt"),
+    "en_us_two_digit_year": ("en",), "en_ap_month_ordinal": ("en",),
+    "pt_ontem_as": ("pt",), "nl_meta_date_later_than_visible": ("nl",),
+    "pl_after_midnight_utc_stamp": ("pl",),
+}
+R_AUTHOR_LANG = {
+    "es_por_enviado_especial": ("es-AR", "es"), "pt_da_redacao": ("pt",),
+    "pl_opracowanie": ("pl",), "it_di_e": ("it",), "nl_door_en": ("nl",),
+    "en_by_pipe_date": ("en",),
+}
+R_TITLE_LANG = {"title_dash_domain": tuple(SITES_R), "title_pipe_site": tuple(SITES_R)}
+
+
+def _r_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        name = f"{rng.choice(FIRST_R[lang])} {rng.choice(LAST_R[lang])}"
+        if not any(set(name.split()) & set(a.split()) for a in avoid):
+            return name
+
+
+def _r_date(dconv: str, day: date, stamp: datetime,
+            rng: random.Random) -> tuple[str, str]:  # noqa: C901
+    """Family R's date conventions: (date line under the heading, head tags). `stamp` is
+    the local publication instant."""
+    later = stamp + timedelta(days=rng.randint(1, 5), hours=rng.randint(1, 9))
+    if dconv == "es_ar_weekday_hs":
+        m = MONTHS_R["es"][day.month - 1]
+        wd = WEEKDAYS_ES[day.weekday()].capitalize()
+        return (f'<p class="fecha">{wd} {day.day} de {m} de {day.year} - '
+                f"{stamp:%H:%M} hs</p>"), ""
+    if dconv == "es_print_edition_above_online":  # the paper of the next morning
+        printed = day + timedelta(days=1)
+        m = MONTHS_R["es"][printed.month - 1]
+        return (f'<p class="edicion">Edición impresa del {WEEKDAYS_ES[printed.weekday()]} '
+                f"{printed.day} de {m} de {printed.year}</p>"
+                f'<p class="fecha">{day:%d/%m/%Y} {stamp:%H:%M}</p>'), ""
+    if dconv == "es_actualizado_before_publicado":
+        m, lm = MONTHS_R["es"][day.month - 1][:3], MONTHS_R["es"][later.month - 1][:3]
+        return (f'<p class="fechas">Actualizado: {later:%d} {lm} {later.year} {later:%H:%M} h '
+                f"· Publicado: {day:%d} {m} {day.year} {stamp:%H:%M} h</p>"), ""
+    if dconv == "eu_two_digit_year":  # day first, the century left out
+        return f'<span class="data">{day:%d/%m/%y} - {stamp:%H:%M}</span>', ""
+    if dconv == "en_us_two_digit_year":  # month first on a US site
+        return f'<span class="timestamp">{day:%m/%d/%y} {_ampm(stamp)} ET</span>', ""
+    if dconv == "en_ap_month_ordinal":
+        return (f'<p class="dateline">Published {AP_MONTHS[day.month - 1]} '
+                f"{_ordinal(day.day)}, {day.year} at {_ampm(stamp, dots=True)} ET</p>"), ""
+    if dconv == "pt_ontem_as":  # relative to the fetch: make_page_r put the stamp yesterday
+        return f'<p class="data">Ontem às {stamp:%H}h{stamp:%M}</p>', ""
+    if dconv == "nl_meta_date_later_than_visible":  # the CMS's last save in the head
+        m = MONTHS_R["nl"][day.month - 1]
+        return (f'<p class="datum">Gepubliceerd: {day.day} {m} {day.year}, {stamp:%H:%M}</p>',
+                f'<meta name="date" content="{later.date().isoformat()}">')
+    if dconv == "pl_after_midnight_utc_stamp":  # make_page_r put the stamp after midnight
+        utc = stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (f'<p class="data">{day.day}.{day.month:02d}.{day.year}, {stamp:%H:%M}</p>',
+                f'<meta property="article:published_time" content="{utc}">')
+    raise ValueError(dconv)
+
+
+def _r_author(aconv: str, lang: str, stamp: datetime,
+              rng: random.Random) -> tuple[str, list[str]]:
+    """Family R's author conventions: (byline under the heading, the true authors)."""
+    name = _r_person(lang, rng)
+    other = _r_person(lang, rng, {name})
+    n, o = escape(name), escape(other)
+    by = '<p class="autor">{}</p>'
+    if aconv == "es_por_enviado_especial":
+        return by.format(f"Por {n}, enviado especial"), [name]
+    if aconv == "pt_da_redacao":
+        return by.format(f"{n}, da Redação"), [name]
+    if aconv == "pl_opracowanie":  # "compiled by"
+        return by.format(f"Opracowanie: {n}"), [name]
+    if aconv == "it_di_e":
+        return by.format(f"di {n} e {o}"), [name, other]
+    if aconv == "nl_door_en":
+        return by.format(f"Door {n} en {o}"), [name, other]
+    if aconv == "en_by_pipe_date":
+        day = stamp.date()
+        return by.format(f"By {n} | {AP_MONTHS[day.month - 1]} {_ordinal(day.day)}, "
+                         f"{day.year}"), [name]
+    raise ValueError(aconv)
+
+
+def make_page_r(rng: random.Random, i: int) -> Page:
+    """A family R page: a regional Argentinian, Spanish, Brazilian, Italian, Dutch, Polish
+    or US site's (see the module docstring for the truth)."""
+    region = rng.choice(tuple(SITES_R))
+    lang = region[:2]
+    dconv = rng.choice([c for c, r in R_DATE_LANG.items() if region in r])
+    aconv = rng.choice([c for c, r in R_AUTHOR_LANG.items() if region in r])
+    tconv = rng.choice(tuple(R_TITLE_LANG))
+    site, domain, zone = SITES_R[region]
+    tz = timezone(timedelta(hours=zone))
+    if dconv == "pt_ontem_as":  # yesterday, as the site's clock had it at the fetch
+        yesterday = NOW.astimezone(tz).date() - timedelta(days=1)
+        stamp = datetime(yesterday.year, yesterday.month, yesterday.day, rng.randint(0, 23),
+                         rng.randint(0, 59), tzinfo=tz)
+    elif dconv == "pl_after_midnight_utc_stamp":  # past midnight here, the day before in UTC
+        stamp = datetime(2024, 1, 1, 0, rng.randint(0, 59), tzinfo=tz) \
+            + timedelta(days=rng.randint(0, 1060))
+    else:
+        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+            + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = rng.choice(HEADLINE_R[lang])
+    meta, head = _r_date(dconv, day, stamp, rng)
+    byline, authors = _r_author(aconv, lang, stamp, rng)
+
+    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    url = f"https://www.{domain}/noticias/{slug}-{i}"
+    doc_title = f"{title} - {domain}" if tconv == "title_dash_domain" else f"{title} | {site}"
+    paras = "".join(f"<p>{FILLER_R[lang]} {FILLER_R[lang]}</p>"
+                    for _ in range(rng.randint(2, 4)))
+    comments = ""
+    if rng.random() < 0.4:  # readers' comments, days after the story
+        items = "".join(
+            f'<li class="comment"><span class="comment-author">{escape(_r_person(lang, rng))}'
+            f'</span> <span class="comment-date">{later:%d/%m/%Y %H:%M}</span>'
+            f"<p>{FILLER_R[lang][:60]}</p></li>"
+            for later in (stamp + timedelta(days=rng.randint(1, 9), hours=k) for k in range(2)))
+        comments = (f'<section class="comments"><h3>{COMMENTS_R[lang]}</h3>'
+                    f"<ol>{items}</ol></section>")
+    related = ""
+    if rng.random() < 0.6:  # related stories with their own days and writers
+        items = "".join(
+            f'<li><a href="/r/{i}-{k}">{escape(rng.choice(HEADLINE_R[lang]))}</a> '
+            f'<span class="date">{_recent(rng, 30):%d/%m/%Y}</span> '
+            f"<span>{escape(_r_person(lang, rng))}</span></li>" for k in range(3))
+        related = f'<aside class="related"><h3>{RELATED_R[lang]}</h3><ul>{items}</ul></aside>'
+    content = (f'<article class="nota"><h1 class="titulo">{escape(title)}</h1>{byline}{meta}'
+               f'<div class="cuerpo">{paras}</div>{comments}</article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{head}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
 
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
@@ -4425,6 +4659,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_p(rng, i) for i in range(n)]
     if family == "Q":  # and Q
         return [make_page_q(rng, i) for i in range(n)]
+    if family == "R":  # and R
+        return [make_page_r(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -4518,7 +4754,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQ"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQR"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -88,7 +88,7 @@ def without_helpers_credit(text: str) -> str:
     return text
 
 
-_LOWER_CASE_BY = re.compile(r"^\s*de\s+(?=\S)")
+_LOWER_CASE_BY = re.compile(r"^\s*(?:de|di|por|par|door)\s+(?=\S)")
 
 
 def normalize_byline(raw: str | None) -> str | None:
@@ -109,9 +109,11 @@ def normalize_byline(raw: str | None) -> str | None:
         return whole
     if "(" in text:
         text = without_picture_roles(text)
-    # Romanian "de X" (by X), lower case: the normaliser would read the lower-case lead as
-    # a name's and capitalise the whole line ("De X Și Y"). A name's particle opens a
-    # byline capitalised ("De Vries"), so a lower-case "de" before a capital is the label.
+    # Romanian "de X", Italian "di X", Spanish/Portuguese "por X", French "par X", Dutch
+    # "door X" (by X), lower case: the normaliser would read the lower-case lead as a
+    # name's and capitalise the whole line ("Di X E Y", its "and" then no longer one). A
+    # name's particle opens a byline capitalised ("De Vries", "Di Maio"), so a lower-case
+    # "by" word before a capital is the label.
     if (lead := _LOWER_CASE_BY.match(text)) is not None and text[lead.end()].isupper():
         text = text[lead.end():]
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
@@ -484,6 +486,9 @@ _ROLE_PREFIX = re.compile(
     r"|(?:text(?:e|o)?|tekst|testo|teksti|teks|bài)\s+(?:&|and|und|et|y|e|en|i|og|och|ja|a"
     r"|dan|và)\s+(?:foto['’]s|fotos?|photos?|zdjęcia|bilder|kuvat?|ảnh)"
     r"|napisał[a]?|autor(?:in|es|a)?|auteure?|author|by|von|par|por|di|door|av|af|text(?:e|o)?"
+    # Polish "Opracowanie:" (compiled by): the writer who put the story together, the
+    # byline of Polish regional portals
+    r"|opracowanie"
     r"|texte|tekst|testo"  # Dutch and Polish, Italian "text:" labels
     r"|yazar|автор(?:ы|и)?|текст"  # Turkish; Russian, Ukrainian, Bulgarian
     # Finnish "Kirjoittaja"/"Toimittaja"/"Teksti", Hungarian "Szerző"/"Írta", Turkish
@@ -644,7 +649,11 @@ _ORGANISATION = re.compile(
 # A newsroom rather than a person ("Redaktion", "Editorial Team", "Staff", "Redacción"):
 # a byline when nobody else is named (the annotations keep it), dropped beside a person.
 _STAFF = re.compile(
-    r"^(?:die |the )?(?:redaktion|redacci[oó]n|r[ée]daction|redazione|editorial(?: team)?|editors?"
+    # (also "of the newsroom" after a reporter's name: "X, da Redação", "X, de la
+    # redacción", "X, della redazione", "X, z redakcji")
+    r"^(?:die |the |of the |da |de la |della |z )?"
+    r"(?:redaktion|redacci[oó]n|r[ée]daction|redazione|reda[çc][ãa]o|redakcj[ai]"
+    r"|editorial(?: team)?|editors?"
     r"|staff|team|newsroom|newsdesk|agenturen|agencies|agences|agencias|agenzie|agências)\b"
     r"|\b(?:redaktion|editorial team|staff)$",
     re.IGNORECASE,

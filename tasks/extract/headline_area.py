@@ -92,8 +92,9 @@ _MODIFIED_CUE = re.compile(
 # 2022 spaced for readers, not "25|1|2022" of a script's hidden data, 25-01-2022,
 # 01/25/2022: taken only when the day is unambiguous, > 12: German pages built on
 # JavaScript frameworks show US "05/08/2019" for May 8th, so the page's language does not
-# tell the order; the American clock after it does, below), and CJK (2022年1月25日, 2022년
-# 1월 25일).
+# tell the order; the American clock after it does, below), CJK (2022年1月25日, 2022년
+# 1월 25일), and slashed with a two-digit year (07/12/26: day, month and year of two digits
+# each, so that "1/2/3" stays no date; read in the same order as 07/12/2026).
 # (the lookahead first: every form opens with a digit, and without it the engine tried the
 # lookbehind and five forms at every character: 4x the time on a page's 600k characters)
 _NUMERIC_DATE = re.compile(
@@ -101,7 +102,8 @@ _NUMERIC_DATE = re.compile(
     r"|(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)"
     r"|(\d{2})\.(\d{2})\.(\d{2})(?![\d.]\d|\d)"
     r"|(\d{1,2})(\s?/\s?|\s\|\s|-)(\d{1,2})\12(\d{4})(?!\d)"
-    r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일])"
+    r"|(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]"
+    r"|(?<!/)(\d{2})/(\d{2})/(\d{2})(?![\d/.]\d|\d))"
 )
 # A 12-hour clock right after a slashed date, or a US time zone: the American way of
 # writing both ("Published 5/1/2024 10:00 AM EDT" on US local news sites, where htmldate,
@@ -178,8 +180,8 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
             return date(int(m[7]), int(m[6]), int(m[5]))
         if m and m[8]:
             return date(_full_year(int(m[10])), int(m[9]), int(m[8]))
-        if m and m[11]:
-            first, second, year = int(m[11]), int(m[13]), int(m[14])
+        if m and (m[11] or m[18]):
+            first, second, year = _slashed_parts(m)
             if first > 12 or first == second:  # (02/02: either way the same)
                 return date(year, second, first)
             named = _named_weekday(text[:m.start()])
@@ -207,6 +209,15 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     if found:
         return found.date()
     return _romance_or_polish_date(text) or _date_of_other_forms(text)
+
+
+def _slashed_parts(m: re.Match) -> tuple[int, int, int]:
+    """The first number, the second and the year of a slashed date of _NUMERIC_DATE:
+    "07/12/2026", or "07/12/26" with the century left out (regional papers' date lines
+    in Spain, Italy, Brazil and the US), whose year _full_year reads."""
+    if m[11]:
+        return int(m[11]), int(m[13]), int(m[14])
+    return int(m[18]), int(m[19]), _full_year(int(m[20]))
 
 
 # Weekday names as dates write them before the day, to the index date.weekday() gives:
