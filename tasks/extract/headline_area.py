@@ -1284,8 +1284,6 @@ def signature_byline(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
-
-
 # The dateline of agency copy: a place, the agency's credit in brackets, a dash ("Hamburg
 # (dpa/lno) – ...", "WASHINGTON (AP) — ...", "Berlin (KNA) -"); the credit is the byline.
 _WIRE_DATELINE = re.compile(
