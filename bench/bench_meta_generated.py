@@ -4680,7 +4680,8 @@ HEADLINE_S = {
     "en": ("Harbor dredging plan stalls as costs climb past estimates",
            "Ferry operators brace for a winter of reduced crossings"),
     "ko": ("항만 준설 계획, 비용 증가로 제동", "여객선 업계, 겨울철 운항 감축 대비"),
-    "ar": ("تعثر خطة تعميق الميناء مع ارتفاع التكاليف", "مشغلو العبارات يستعدون لشتاء بعدد رحلات أقل"),
+    "ar": ("تعثر خطة تعميق الميناء مع ارتفاع التكاليف",
+           "مشغلو العبارات يستعدون لشتاء بعدد رحلات أقل"),
 }
 FILLER_S = {
     "en": "Officials said the figures would be reviewed again next month, and residents along "
