@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|Q|R]
+                                                   [--unseen A|B|...|R|S]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -332,6 +332,22 @@ with other days and writers on 60%). R's truth:
 - authors: "Por X, enviado especial" / "X, da Redação" / "Opracowanie: X": X; "di X e Y",
   "Door X en Y": both; "By X | Dec. 7th, 2026": X;
 - titles: the `<h1>`, not "Headline - site.com.ar" nor "Headline | Site".
+
+Round 17 (session 58) made R a tuning set and added S, fixed before any result, held out,
+aimed at authors: credits in shapes no family A-R wrote, on an English, a Korean and an
+Arabic site (built by `make_page_s`; the date a plain `<time datetime>`, the title the
+`<h1>`). S's truth, what a reader would call the author:
+- "As told to X": X (the first-person story was written down by X, the only credit);
+  "Interview by X": X; "Compiled by X from wire reports": X (the wires are no person);
+  "By X, Senior Reporter, and Y, Data Editor": X and Y, without the job titles;
+  "By J.D. Whitfield" (initials for a first name): "J.D. Whitfield"; "Words: X /
+  Pictures: Y": X, the photographer is no author; "By X" on top and "Additional reporting
+  by Y." after the body: X alone (a helper, not a writer); "Written and photographed by
+  X": X;
+- Korean "김민수 기자 minsu@site.co.kr" (name, "reporter", address) and "글·사진 김민수 기자"
+  ("text and photos: NAME reporter"): the name alone, written as the page writes it
+  (family name first, no space); Arabic "بقلم: X" ("by the pen of"): X;
+- the date: the `<time datetime>`'s day in the site's zone; the title: the `<h1>`.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -4643,6 +4659,126 @@ def make_page_r(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family S (round 17): author credits in shapes no family A-R wrote, on English, Korean
+# and Arabic sites. Built by make_page_s; truth decisions in the module docstring.
+
+SITES_S = {
+    "en": ("The Harbor Courier", "harborcourier.com", -5),
+    "ko": ("한빛일보", "hanbitilbo.co.kr", 9),
+    "ar": ("صحيفة الساحل", "alsahil-news.com", 3),
+}
+FIRST_S = {"en": "Naomi Gareth Priya Desmond Ingrid Rafael Colette Emeka Yusra Tobias",
+           "ko": "민수 지현 서준 하은 도윤 수빈 예준 지우",
+           "ar": "أحمد فاطمة خالد ليلى يوسف مريم عمر سارة"}
+LAST_S = {"en": "Okafor Brennan Halvorsen Castellano Whitfield Abernathy Lindqvist Mbeki "
+                "Takahashi Donnelly",
+          "ko": "김 이 박 최 정 강 조 윤",
+          "ar": "المصري الحسيني العلي الخطيب النجار الشامي"}
+FIRST_S = {k: v.split() for k, v in FIRST_S.items()}
+LAST_S = {k: v.split() for k, v in LAST_S.items()}
+HEADLINE_S = {
+    "en": ("Harbor dredging plan stalls as costs climb past estimates",
+           "Ferry operators brace for a winter of reduced crossings"),
+    "ko": ("항만 준설 계획, 비용 증가로 제동", "여객선 업계, 겨울철 운항 감축 대비"),
+    "ar": ("تعثر خطة تعميق الميناء مع ارتفاع التكاليف",
+           "مشغلو العبارات يستعدون لشتاء بعدد رحلات أقل"),
+}
+FILLER_S = {
+    "en": "Officials said the figures would be reviewed again next month, and residents along "
+          "the waterfront asked for a public hearing before any contract is signed.",
+    "ko": "관계자들은 다음 달 수치를 다시 검토할 것이라고 밝혔으며, 해안가 주민들은 계약 체결 "
+          "전에 공청회를 열어 달라고 요구했다.",
+    "ar": "وقال مسؤولون إن الأرقام ستراجع مرة أخرى الشهر المقبل، وطالب سكان الواجهة البحرية "
+          "بعقد جلسة استماع عامة قبل توقيع أي عقد.",
+}
+ROLES_S = ("Senior Reporter", "Data Editor", "Staff Writer", "Investigations Editor")
+S_AUTHOR_LANG = {
+    "en_as_told_to": ("en",), "en_interview_by": ("en",),
+    "en_compiled_from_wire_reports": ("en",), "en_roles_between_names": ("en",),
+    "en_initials_only": ("en",), "en_words_slash_pictures": ("en",),
+    "en_additional_reporting_after_body": ("en",), "en_written_and_photographed": ("en",),
+    "ko_name_gija_email": ("ko",), "ko_geul_sajin_gija": ("ko",), "ar_biqalam": ("ar",),
+}
+
+
+def _s_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        first, last = rng.choice(FIRST_S[lang]), rng.choice(LAST_S[lang])
+        name = f"{last}{first}" if lang == "ko" else f"{first} {last}"  # Korean: no space
+        if name not in avoid and not (lang == "en" and any(
+                set(name.split()) & set(a.split()) for a in avoid)):
+            return name
+
+
+def _s_author(aconv: str, lang: str, rng: random.Random) -> tuple[str, str, list[str]]:
+    """Family S's author conventions: (credit under the heading, credit after the body,
+    the true authors)."""
+    name = _s_person(lang, rng)
+    other = _s_person(lang, rng, {name})
+    n, o = escape(name), escape(other)
+    by = '<p class="credit">{}</p>'
+    if aconv == "en_as_told_to":  # the writer who took it down is the byline
+        return by.format(f"As told to {n}"), "", [name]
+    if aconv == "en_interview_by":
+        return by.format(f"Interview by {n}"), "", [name]
+    if aconv == "en_compiled_from_wire_reports":
+        return by.format(f"Compiled by {n} from wire reports"), "", [name]
+    if aconv == "en_roles_between_names":
+        r1, r2 = rng.sample(ROLES_S, 2)
+        return by.format(f"By {n}, {r1}, and {o}, {r2}"), "", [name, other]
+    if aconv == "en_initials_only":  # "J.D. Whitfield": initials are the first name
+        first = "".join(f"{c}." for c in rng.sample("ABCDEGHJKLMPRST", 2))
+        name = f"{first} {name.split()[1]}"
+        return by.format(f"By {escape(name)}"), "", [name]
+    if aconv == "en_words_slash_pictures":
+        return by.format(f"Words: {n} / Pictures: {o}"), "", [name]
+    if aconv == "en_additional_reporting_after_body":  # a helper, not a writer
+        return (by.format(f"By {n}"),
+                f'<p class="note"><em>Additional reporting by {o}.</em></p>', [name])
+    if aconv == "en_written_and_photographed":
+        return by.format(f"Written and photographed by {n}"), "", [name]
+    if aconv == "ko_name_gija_email":  # "NAME 기자" (reporter) and the address
+        slug = rng.choice(("minsu", "jihyun", "seojun", "haeun"))
+        return by.format(f"{n} 기자 {slug}@hanbitilbo.co.kr"), "", [name]
+    if aconv == "ko_geul_sajin_gija":  # "text and photos: NAME reporter"
+        return by.format(f"글·사진 {n} 기자"), "", [name]
+    if aconv == "ar_biqalam":  # "by the pen of"
+        return by.format(f"بقلم: {n}"), "", [name]
+    raise ValueError(aconv)
+
+
+def make_page_s(rng: random.Random, i: int) -> Page:
+    """A family S page: an English, Korean or Arabic site's story with an author credit in
+    a shape no earlier family wrote (see the module docstring for the truth). The date is a
+    plain `<time datetime>` and the title the `<h1>`: S is aimed at authors."""
+    lang = rng.choice(("en", "en", "en", "ko", "ar"))  # eight English conventions, three not
+    aconv = rng.choice([c for c, r in S_AUTHOR_LANG.items() if lang in r])
+    site, domain, zone = SITES_S[lang]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = rng.choice(HEADLINE_S[lang])
+    byline, tail, authors = _s_author(aconv, lang, rng)
+    url = f"https://www.{domain}/news/{day:%Y%m%d}{i:04d}"
+    paras = "".join(f"<p>{FILLER_S[lang]} {FILLER_S[lang]}</p>"
+                    for _ in range(rng.randint(2, 4)))
+    meta = f'<time datetime="{stamp.isoformat()}">{day.isoformat()} {stamp:%H:%M}</time>'
+    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{meta}'
+               f'<div class="story-body">{paras}{tail}</div></article>')
+    dir_ = ' dir="rtl"' if lang == "ar" else ""
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"{dir_}><head><meta charset="utf-8">'
+        f"<title>{escape(title)} | {escape(site)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": "time_datetime", "author": aconv, "title": "h1_title_pipe_site"}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -4661,6 +4797,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_q(rng, i) for i in range(n)]
     if family == "R":  # and R
         return [make_page_r(rng, i) for i in range(n)]
+    if family == "S":  # and S
+        return [make_page_s(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -4754,7 +4892,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQR"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRS"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

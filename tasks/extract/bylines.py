@@ -89,6 +89,13 @@ def without_helpers_credit(text: str) -> str:
 
 
 _LOWER_CASE_BY = re.compile(r"^\s*(?:de|di|por|par|door)\s+(?=\S)")
+# Credit labels the normaliser cuts inside, at a "to" or an "and" ("As told to X" read "As
+# told", "Written and photographed by X" read "Written; X"): taken off before it reads the
+# line. The writer who took a first-person story down, or who wrote and photographed it,
+# is the credit's one name.
+_CREDIT_LEAD = re.compile(
+    r"^\s*(?:as\s+told\s+to|(?:written|words|text|story)\s+and\s+(?:photographed"
+    r"|photos|pictures|images)\s+by)\s+(?=\S)", re.IGNORECASE)
 
 
 def normalize_byline(raw: str | None) -> str | None:
@@ -116,6 +123,7 @@ def normalize_byline(raw: str | None) -> str | None:
     # "by" word before a capital is the label.
     if (lead := _LOWER_CASE_BY.match(text)) is not None and text[lead.end()].isupper():
         text = text[lead.end():]
+    text = _CREDIT_LEAD.sub("", text, count=1)
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
         return normalize_authors(None, text)
     read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))
@@ -501,7 +509,10 @@ _ROLE_PREFIX = re.compile(
     r"|penulis|oleh|pewarta|(?:laporan\s+)?wartawan|tác giả"
     r"|interview|fotos?|photos?|bilder|redaktion(?:ell)?|reporter(?:in)?|editor|redakteur(?:in)?"
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
-    r"|责任编辑|编辑|作者|记者)\b\s*[:：]?\s*",
+    r"|责任编辑|编辑|作者|记者"
+    # Korean "글" (text) and "글·사진" (text and photos) before the reporter's name, and
+    # Arabic "بقلم" (by the pen of), the byline's label of the Arabic press
+    r"|글·사진|글|بقلم)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
 # Words that end a byline entry but are no part of the name: a date or time label, a share
@@ -512,7 +523,11 @@ _TRAILING_NOISE = re.compile(
     # a separator and what follows it ("Story by Anna K. • Yesterday"), a contributor's
     # "Special to the Globe"
     r"|[•·»](?:\s|$)|special(?:\s+(?:to|for)\b|\s*$)"
-    r"|hace|tiempo de lectura|lesezeit)\b"
+    r"|hace|tiempo de lectura|lesezeit"
+    # Korean "기자" (reporter) and "특파원" (correspondent) written after the name, and the
+    # address that follows them ("김민수 기자 minsu@site.co.kr"): a name is one word there,
+    # so the role-after-a-name cut, which keeps two name words, cannot take it
+    r"|기자|특파원)\b"
     # an author box's link to the author's page after the name ("Martin J. Alles von
     # Martin J. Kontakt", "Anna K. View all posts by Anna K.")
     r"|(?:(?:view |see )?(?:alles|alle (?:beiträge|artikel)|all (?:posts|articles|stories)"
@@ -611,13 +626,13 @@ _NOT_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _PICTURE_CREDIT_LEAD = re.compile(
-    r"^(?:photo(?:graph)?s?|fotos?|фото|image|bild|kuvat?|fotó|φωτογραφ\w*|fotoğraf\w*"
+    r"^(?:photo(?:graph)?s?|pictures?|fotos?|фото|image|bild|kuvat?|fotó|φωτογραφ\w*|fotoğraf\w*"
     r"|zdjęci[ae])\b", re.I)
 # The same credit inside an entry, after the writer's name, where the line break that set
 # it apart was read as a space ("Автор: Мария К.<br>Фото: Павел П."): capitalised, as
 # such a label is.
 _PICTURE_CREDIT_AFTER = re.compile(
-    r"\s+(?-i:Photos?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?)"
+    r"\s+(?-i:Photos?|Pictures?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?)"
     r"\s+\S")
 _AND_WORDS = frozenset(("and", "und", "&", "et", "y", "e", "i", "en", "og", "och", "ja", "a",
                         "dan", "và"))
@@ -776,6 +791,14 @@ def _is_beat_role(words: list[str]) -> bool:
     dot, is a name's), the last a role word."""
     return len(words) >= 2 and bool(_REPORTER_ROLE.fullmatch(words[-1])) and all(
         len(w) > 1 and w.isalpha() for w in words)
+
+
+def _is_job_title(entry: str) -> bool:
+    """Whether a byline entry is a beat and a newsroom's role ("Data Editor",
+    "Investigations Reporter"), not a person: as `_is_beat_role`, but "Writer" is a surname
+    too ("Tom Writer"), so it ends no such title here ("Staff Writer" is_role already)."""
+    words = entry.split()
+    return _is_beat_role(words) and words[-1].casefold() != "writer"
 
 
 # A reporter's city after the name, without a comma or a role ("Por Pablo Moreno en
@@ -955,6 +978,11 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
     for part in parts:
         if _NOT_AN_AUTHOR_CREDIT.match(part) or (names and _EDITOR_AFTER_WRITER.match(part)):
             continue  # "Editing by Tim A.": the desk that edited the copy
+        if names and _is_job_title(part):
+            # "By X, Data Editor, and Y, Investigations Editor": the job title set between
+            # the names, split off as an entry; its beat word is any, so is_role (which
+            # knows "Senior Reporter") cannot tell it, and it is no co-author
+            continue
         staff = _OUTLET_STAFF.search(part)
         if staff and is_outlet(staff[1], outlet_names):
             part = part[:staff.start()]  # "Adam Aaronson PhillyVoice Staff": the outlet's role

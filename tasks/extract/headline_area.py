@@ -821,7 +821,10 @@ _NAME = (
     # a particle whole ("van der Mulder": "de" is no prefix of "der")
     rf"(?:[{CAPITALS}][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la)(?![\w'’]))){{0,3}})"
 )
-_NAMES = (rf"{_NAME}(?:\s*(?:,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
+# (a comma before the "and", the serial comma of "By X, Y, and Z" or of "By X, Senior
+# Reporter, and Y", joins as the "and" alone does: read as two joins, the names stopped)
+_NAMES = (rf"{_NAME}(?:\s*(?:,\s*(?:and|und|et|y|e|i|en|og|och|ja)\b"
+          rf"|,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
           rf"|\boch\b|\bja\b)\s*{_NAME})*")
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
