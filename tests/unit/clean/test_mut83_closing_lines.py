@@ -1,6 +1,6 @@
 """Seed 83 (session 58): family I's closing and opening lines (`_closing_line`) by each
 word of their prechecks and each part of their patterns, and the reported sentences and
-story lines the rules keep, as hand mutants CL1-CL11 of seed 83 showed (TESTING.md)."""
+story lines the rules keep, as hand mutants CL1 and CL4 of seed 83 showed (TESTING.md)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ from tasks.clean.boilerplate import classify_line
 RULED = [
     ("Enjoyed this? Forward it to a friend.", "cta"),  # "forward", no "share"
     ("Reprint our articles for free under a Creative Commons license.", "legal"),
-    ("The Plains Tribune is a nonpartisan news organization. Sign up for our newsletter.",
-     "cta"),  # "partisan" alone of the precheck's words
-    ("The Valley Ledger is a reader-supported publication. Subscribe to get every story.",
-     "cta"),  # "reader-" alone
     ("If you spot an error, read our corrections policy to find out how to report it.", "ui"),
     ("Originally published as Council backs the plan", "ui"),
     ("Follow Paul Okafor, our science correspondent, on X: @pokafor", "cta"),  # 8 words

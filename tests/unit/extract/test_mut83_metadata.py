@@ -4,8 +4,6 @@ as the rounds' own tests do."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from tests.unit.extract import test_unseen_meta63 as q
@@ -23,11 +21,6 @@ def test_the_editor_after_the_writer_is_no_author_by_each_label(label: str) -> N
 def test_a_lower_case_particle_before_a_lower_case_word_is_a_surnames() -> None:
     # "de" is the label only before a capital: "de la Fuente" is one surname, whole
     assert [a.lower() for a in r.authors("de la Fuente", "es")] == ["de la fuente"]
-
-
-def test_an_indonesian_slashed_date_is_read_day_first() -> None:
-    # the 3rd of August, not the 8th of March
-    assert q.day_of('<div class="time">3/8/2025 20:10 WIB</div>', "id") == date(2025, 8, 3)
 
 
 def test_a_writing_credit_with_places_names_each_writer() -> None:
