@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from time import sleep
 
 import pyarrow as pa
 import tantivy
@@ -460,21 +461,32 @@ def _rebuild(root: Path) -> int:
     except BaseException:
         # Ctrl-C or a failure: the half-built copy (as large as the index) is not left
         # until the next rebuild, which might never come (fault round 58)
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove_half_built(tmp)
         raise
 
 
-def _build_and_swap(root: Path, live: Path, tmp: Path) -> int:
-    index = _with_words(tantivy.Index(SCHEMA, path=str(tmp), reuse=False))
-    writer = _writer(index)
-    # Every committed article at once (after compactions: the merged files, not the ones
-    # they replaced), so each article's latest revision is the one indexed. The commits
-    # are named before the files are listed: a `forget` or a compaction committing
-    # meanwhile (neither waits for a reader) is then a commit the index lacks, indexed by
-    # the next catch-up. Named after, it was recorded as indexed though its files were
-    # not read: a takedown's replaced files deleted under the rebuild left the index
-    # without every other article of them, for good (fault round 47). Files that go
-    # while they are read: listed and read again.
+def _remove_half_built(tmp: Path, tries: int = 5) -> None:
+    """Remove a stopped rebuild's copy. The stopped writer's threads may still be
+    finishing a segment file in it as it is removed (the copy was left once in 9,000
+    tests of a fresh-clone CI, session 58): removed again, a little later, until gone."""
+    for attempt in range(tries):
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not tmp.exists():
+            return
+        sleep(0.05 * (attempt + 1))
+
+
+def _fill(root: Path, writer) -> list[str]:
+    """Index every committed article with `writer` and commit; the commits it holds.
+
+    Every committed article at once (after compactions: the merged files, not the ones
+    they replaced), so each article's latest revision is the one indexed. The commits
+    are named before the files are listed: a `forget` or a compaction committing
+    meanwhile (neither waits for a reader) is then a commit the index lacks, indexed by
+    the next catch-up. Named after, it was recorded as indexed though its files were
+    not read: a takedown's replaced files deleted under the rebuild left the index
+    without every other article of them, for good (fault round 47). Files that go
+    while they are read: listed and read again."""
     for attempt in range(_READS):
         keys = [commit_key(m) for m in manifests(root)]
         current = {"files": {"articles": [str(f.relative_to(root.resolve()))
@@ -489,6 +501,19 @@ def _build_and_swap(root: Path, live: Path, tmp: Path) -> int:
     _add(writer, articles, replace=True)
     writer.commit()
     writer.wait_merging_threads()
+    return keys
+
+
+def _build_and_swap(root: Path, live: Path, tmp: Path) -> int:
+    index = _with_words(tantivy.Index(SCHEMA, path=str(tmp), reuse=False))
+    writer = _writer(index)
+    try:
+        keys = _fill(root, writer)
+    except BaseException:
+        # (the writer let go before the copy is removed: its threads stop with it, and the
+        # traceback would otherwise keep it, and them, alive)
+        writer = index = None
+        raise
     del writer
     _write_state(tmp, keys)
     old = root / f"{SEARCH_DIR}.old-{os.getpid()}"
