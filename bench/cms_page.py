@@ -1,4 +1,4 @@
-"""The page assembly the `--cms` families' modules share (cms_blocks_e.py to
+"""The page assembly the `--cms` families' modules share (cms_blocks_d.py to
 cms_blocks_i.py): the story's paragraphs, a recorder of the furniture each page places,
 the body container around them and the plain news page around that. Each family's module
 keeps only what is its own: its blocks, its sites' specs and the order it places them in.
@@ -26,13 +26,14 @@ def story_paras(paras: list[str], note: str | None) -> list[str]:
     return wrap
 
 
-def placer(site: str, block: Callable[[str, object], tuple[str, list[str]]], f,
+def placer(site: str | None, block: Callable[[str, object], tuple[str, list[str]]], f,
            placed: list[tuple[str, list[str]]]) -> Callable[[str], str]:
     """`add(kind)`: the markup of `block(kind, f)`, its texts recorded in `placed` under
-    `site:kind` so the scorer knows which furniture the page carries."""
+    `site:kind` so the scorer knows which furniture the page carries (under the kind alone
+    when `site` is None: family D's records name no site, and the dumps read them so)."""
     def add(kind: str) -> str:
         markup, texts = block(kind, f)
-        placed.append((f"{site}:{kind}", texts))
+        placed.append((kind if site is None else f"{site}:{kind}", texts))
         return markup
     return add
 

@@ -36,6 +36,13 @@ def test_placer_returns_the_markup_and_records_the_texts_under_site_and_kind() -
     assert seen == [("promo", "F"), ("share", "F")]
 
 
+def test_placer_without_a_site_records_the_kind_alone() -> None:
+    placed: list[tuple[str, list[str]]] = []
+    add = cms_page.placer(None, lambda kind, f: (f"<b>{kind}</b>", [f]), "words", placed)
+    assert add("ad") == "<b>ad</b>"
+    assert placed == [("ad", ["words"])]
+
+
 def test_insert_inside_never_puts_a_block_first_and_stays_in_its_count() -> None:
     for seed in range(50):
         wrap = [f"<p>{i}</p>" for i in range(5)]
