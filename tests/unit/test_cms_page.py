@@ -106,3 +106,16 @@ def test_with_one_of_adds_one_paragraph_never_first_or_leaves_the_body() -> None
         assert [p for p in out if p != "MISS"] == paras
     assert 0 < added < 60
     assert paras == ["first", "second", "third"]  # the caller's list is left as it was
+
+
+def test_cms_record_holds_the_body_as_written_and_the_note_last() -> None:
+    import bench_text_templates as btt
+
+    rec = btt._cms_record("https://x.example/1", "<html/>", ["ROME - One.", "Two."], "Note.",
+                          [("s:k", ["t"])], lang="it")
+    assert rec == {"url": "https://x.example/1", "html": "<html/>",
+                   "truth": "ROME - One.\nTwo.\nNote.", "blocks": [("s:k", ["t"])],
+                   "lang": "it"}
+    assert list(rec) == ["url", "html", "truth", "blocks", "lang"]  # the dump's field order
+    assert btt._cms_record("u", "h", ["One."], None, [])["truth"] == "One."
+    assert "english" not in btt._cms_record("u", "h", ["One."], "", [])
