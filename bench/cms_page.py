@@ -1,4 +1,4 @@
-"""The page assembly the `--cms` families' modules share (cms_blocks_d.py to
+"""The page assembly the `--cms` families' modules share (cms_blocks.py to
 cms_blocks_i.py): the story's paragraphs, a recorder of the furniture each page places,
 the body container around them and the plain news page around that. Each family's module
 keeps only what is its own: its blocks, its sites' specs and the order it places them in.
@@ -30,7 +30,7 @@ def placer(site: str | None, block: Callable[[str, object], tuple[str, list[str]
            placed: list[tuple[str, list[str]]]) -> Callable[[str], str]:
     """`add(kind)`: the markup of `block(kind, f)`, its texts recorded in `placed` under
     `site:kind` so the scorer knows which furniture the page carries (under the kind alone
-    when `site` is None: family D's records name no site, and the dumps read them so)."""
+    when `site` is None: families A-D's records name no site, and the dumps read them so)."""
     def add(kind: str) -> str:
         markup, texts = block(kind, f)
         placed.append((kind if site is None else f"{site}:{kind}", texts))
