@@ -364,6 +364,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from html import escape
@@ -704,7 +705,7 @@ def make_page(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, ma
     elif tconv == "seo_og_title":
         doc_title = f"{title}: {SEO_TAIL[lang]}{sep}{site}"
     og_title = title if tconv in ("og_clean", "kicker_in_h1") else doc_title
-    logo = f'<a class="logo" href="/">{escape(site)}</a>'
+    logo = _logo(site)
     if tconv == "kicker_in_h1":
         h1 = f'<h1><span class="kicker">{escape(kicker)}</span> {escape(title)}</h1>'
     elif tconv == "kicker_above":
@@ -2580,6 +2581,60 @@ def _recent(rng: random.Random, back: int = 2) -> date:
     return (NOW - timedelta(days=rng.randint(0, back))).date()
 
 
+# --- page parts families N to S share: each family's make_page_* keeps its own date,
+# author and title conventions and calls these for the rest, which draw from `rng`
+# exactly as the code they replaced did (session 59 checked every page byte-identical).
+
+def _stamp_since_2024(rng: random.Random, tz: timezone) -> datetime:
+    """A minute on one of the days from 2024-01-01 on (nearly three years), site's clock."""
+    return datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+
+
+def _title_slug(title: str) -> str:
+    """The URL's words of a headline, as news CMSs cut them."""
+    return "-".join(re.findall(r"\w+", title.lower()))[:60]
+
+
+def _filler_paras(filler: str, rng: random.Random) -> str:
+    """Two to four body paragraphs of the language's filler."""
+    return "".join(f"<p>{filler} {filler}</p>" for _ in range(rng.randint(2, 4)))
+
+
+def _related(rng: random.Random, i: int, label: str, story: Callable[[], str],
+             date_format: str, writer: Callable[[], str]) -> str:
+    """On 60 % of pages, three related stories, each with its own day and writer: dates
+    and names near the story that are not its own ("" on the other pages)."""
+    if rng.random() >= 0.6:
+        return ""
+    items = "".join(
+        f'<li><a href="/r/{i}-{k}">{escape(story())}</a> '
+        f'<span class="date">{_recent(rng, 30):{date_format}}</span> '
+        f"<span>{escape(writer())}</span></li>" for k in range(3))
+    return f'<aside class="related"><h3>{label}</h3><ul>{items}</ul></aside>'
+
+
+def _logo(site: str) -> str:
+    return f'<a class="logo" href="/">{escape(site)}</a>'
+
+
+NAV_HOME_NEWS = '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+
+
+def _masthead_page(lang: str, doc_title: str, head: str, url: str, masthead: str, main: str,
+                   site: str, html_attrs: str = "", rail: str = "", rights: str = "") -> str:
+    """The document around a story: the <title> and `head` tags, the canonical URL, the
+    masthead, an optional `rail` before <main>, and the site's copyright line."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"{html_attrs}><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{head}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead">{masthead}</header>'
+        f"{rail}<main>{main}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}{rights}</p></footer></body></html>'
+    )
+
+
 def make_page_k(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, many parts
     """A family K page: the story's own date, author and headline written once, among the
     dates and names of everything else a news page carries (see the module docstring)."""
@@ -3109,8 +3164,7 @@ def make_page_l(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     if dconv == "forum_first_post":
         post_head = f'<h2 class="topic-title">{escape(title)}</h2>'
 
-    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
-                         for _ in range(rng.randint(2, 4)))
+    paragraphs = _filler_paras(FILLER[lang], rng)
     if opening:
         paragraphs = f"<p>{escape(opening)} {FILLER[lang]}</p>" + paragraphs
     sidebar = ""
@@ -3369,8 +3423,7 @@ def make_page_m(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
                 {"@type": "WebPage", "@id": url, "name": doc_title},
                 {"@type": "Article", "headline": title, "datePublished":
                  stamp.isoformat(), "isPartOf": {"@id": url}}]}) + "</script>")
-    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
-                         for _ in range(rng.randint(2, 4)))
+    paragraphs = _filler_paras(FILLER[lang], rng)
     related = ""
     if rng.random() < 0.6:  # related posts with their own days and writers
         rel_word = {"en": "Related posts", "es": "Te puede interesar", "pt": "Veja também"}
@@ -3579,8 +3632,7 @@ def make_page_n(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
         stamp = (NOW - timedelta(hours=rng.randint(3, 20), minutes=rng.randint(0, 59))
                  ).astimezone(tz).replace(second=0, microsecond=0)
     else:
-        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
-            + timedelta(days=rng.randint(0, 1060))
+        stamp = _stamp_since_2024(rng, tz)
     day = stamp.date()
     title = headline("en", rng)
     name = person("en", rng)
@@ -3601,7 +3653,7 @@ def make_page_n(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     conv = {"date": dconv, "author": aconv}
 
     # --- titles
-    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    slug = _title_slug(title)
     url = f"https://www.{domain}/{'magazine' if region == 'mag' else 'news'}/{slug}-{i}"
     dek = ""
     if region == "mag":
@@ -3625,34 +3677,21 @@ def make_page_n(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
             og = f'<meta property="og:title" content="{escape(site)}: {escape(title)}">'
     conv["title"] = tconv
 
-    paragraphs = "".join(f"<p>{FILLER['en']} {FILLER['en']}</p>"
-                         for _ in range(rng.randint(2, 4)))
+    paragraphs = _filler_paras(FILLER["en"], rng)
     trending = ""
     if rng.random() < 0.5:  # a trending rail with the fetch day's stories and their times
         items = "".join(
             f'<li><a href="/t/{i}-{k}">{escape(headline("en", rng))}</a> '
             f"<span>{rng.randint(1, 11)}h ago</span></li>" for k in range(3))
         trending = f'<aside class="trending"><h3>Trending</h3><ol>{items}</ol></aside>'
-    related = ""
-    if rng.random() < 0.6:  # related stories with their own days and writers
-        items = "".join(
-            f'<li><a href="/r/{i}-{k}">{escape(headline("en", rng))}</a> '
-            f'<span class="date">{_recent(rng, 30):%b %d, %Y}</span> '
-            f"<span>{escape(person('en', rng, {name, other}))}</span></li>" for k in range(3))
-        word = "More from the magazine" if region == "mag" else "Also read"
-        related = f'<aside class="related"><h3>{word}</h3><ul>{items}</ul></aside>'
+    word = "More from the magazine" if region == "mag" else "Also read"
+    related = _related(rng, i, word, lambda: headline("en", rng), "%b %d, %Y",
+                       lambda: person("en", rng, {name, other}))
     content = (f'<article class="story">{above}<h1 class="headline">{escape(title)}</h1>'
                f"{dek}{byline}{meta}<div class=\"story-body\">{paragraphs}{after_body}</div>"
                f"{tail}</article>")
-    html = (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{escape(doc_title)}</title>{og}{head}"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a>'
-        f'<nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
-        f"{trending}<main>{content}{related}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}. All rights reserved.</p></footer></body></html>'
-    )
+    html = _masthead_page("en", doc_title, og + head, url, _logo(site) + NAV_HOME_NEWS,
+                          content + related, site, rail=trending, rights=". All rights reserved.")
     return Page(html, url, "en", day, authors, title, conv, [])
 
 
@@ -3808,8 +3847,7 @@ def make_page_o(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
     tconv = rng.choice([c for c, r in O_TITLE_REGION.items() if region in r])
     site, domain = rng.choice(SITES_O[region])
     tz = timezone(timedelta(hours=ZONE_O[region]))
-    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
-        + timedelta(days=rng.randint(0, 1060))
+    stamp = _stamp_since_2024(rng, tz)
     day = stamp.date()
     title = headline(lang, rng)
     name = person(lang, rng)
@@ -3823,7 +3861,7 @@ def make_page_o(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
                        f"{escape(person(lang, rng, {name}))}</p></div>")
 
     # --- titles
-    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    slug = _title_slug(title)
     url = f"https://www.{domain}/news/{slug}-{i}"
     og = ""
     h1 = f'<h1 class="headline">{escape(title)}</h1>'
@@ -3847,8 +3885,7 @@ def make_page_o(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
                       f"{escape(section)}</a>{h1}</header>"), ""
         byline = f'<h2 class="subhead">{escape(headline(lang, rng))}</h2>' + byline
 
-    paragraphs = "".join(f"<p>{FILLER[lang]} {FILLER[lang]}</p>"
-                         for _ in range(rng.randint(2, 4)))
+    paragraphs = _filler_paras(FILLER[lang], rng)
     latest = ""
     if rng.random() < 0.5:  # a "Latest" rail of the fetch day's stories
         items = "".join(
@@ -3858,24 +3895,12 @@ def make_page_o(rng: random.Random, i: int) -> Page:  # noqa: C901 -- one page, 
             for k in range(3))
         latest = (f'<aside class="latest"><h3>{LATEST.get(lang, "Latest")}</h3><ol>{items}'
                   "</ol></aside>")
-    related = ""
-    if rng.random() < 0.6:  # related stories with their own days and writers
-        items = "".join(
-            f'<li><a href="/r/{i}-{k}">{escape(headline(lang, rng))}</a> '
-            f'<span class="date">{_recent(rng, 30):%d.%m.%Y}</span> '
-            f"<span>{escape(person(lang, rng, {name}))}</span></li>" for k in range(3))
-        related = f'<aside class="related"><h3>{RELATED[lang]}</h3><ul>{items}</ul></aside>'
+    related = _related(rng, i, RELATED[lang], lambda: headline(lang, rng), "%d.%m.%Y",
+                       lambda: person(lang, rng, {name}))
     content = (f"{header}{before}<article class=\"story\">{h1}{byline}{meta}"
                f'<div class="story-body">{paragraphs}</div></article>')
-    html = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(doc_title)}</title>{og}{head}"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a>'
-        f'<nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
-        f"{latest}<main>{content}{related}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}. All rights reserved.</p></footer></body></html>'
-    )
+    html = _masthead_page(lang, doc_title, og + head, url, _logo(site) + NAV_HOME_NEWS,
+                          content + related, site, rail=latest, rights=". All rights reserved.")
     conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
@@ -4136,15 +4161,14 @@ def make_page_p(rng: random.Random, i: int) -> Page:
         stamp = (NOW - timedelta(hours=rng.randint(2, 9), minutes=rng.randint(0, 59))) \
             .astimezone(tz).replace(second=0, microsecond=0)
     else:
-        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
-            + timedelta(days=rng.randint(0, 1060))
+        stamp = _stamp_since_2024(rng, tz)
     day = stamp.date()
     title = rng.choice(HEADLINE_P[lang])
     meta, head = _p_date(dconv, lang, day, stamp, rng)
     byline, authors, caption = _p_author(aconv, lang, rng)
     section = SECTION_P[lang]
 
-    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    slug = _title_slug(title)
     url = f"https://www.{domain}/news/{slug}-{i}"
     og = ""
     h1 = f'<h1 class="headline">{escape(title)}</h1>'
@@ -4157,26 +4181,13 @@ def make_page_p(rng: random.Random, i: int) -> Page:
         doc_title = f"{LIVE_P[lang]}: {title} - {site}"
         og = f'<meta property="og:title" content="{LIVE_P[lang]}: {escape(title)}">'
 
-    paragraphs = "".join(f"<p>{FILLER_P[lang]} {FILLER_P[lang]}</p>"
-                         for _ in range(rng.randint(2, 4)))
-    related = ""
-    if rng.random() < 0.6:  # related stories with their own days and writers
-        items = "".join(
-            f'<li><a href="/r/{i}-{k}">{escape(rng.choice(HEADLINE_P[lang]))}</a> '
-            f'<span class="date">{_recent(rng, 30):%d.%m.%Y}</span> '
-            f"<span>{escape(_p_person(lang, rng))}</span></li>" for k in range(3))
-        related = f'<aside class="related"><h3>{RELATED_P[lang]}</h3><ul>{items}</ul></aside>'
+    paragraphs = _filler_paras(FILLER_P[lang], rng)
+    related = _related(rng, i, RELATED_P[lang], lambda: rng.choice(HEADLINE_P[lang]),
+                       "%d.%m.%Y", lambda: _p_person(lang, rng))
     content = (f'<article class="story"><a class="section" href="/section">'
                f"{escape(section)}</a>{h1}{byline}{meta}"
                f'<div class="story-body">{caption}{paragraphs}</div></article>')
-    html = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(doc_title)}</title>{og}{head}"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
-        f"<main>{content}{related}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
-    )
+    html = _masthead_page(lang, doc_title, og + head, url, _logo(site), content + related, site)
     conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
@@ -4387,17 +4398,16 @@ def make_page_q(rng: random.Random, i: int) -> Page:
     tconv = rng.choice([c for c, r in Q_TITLE_LANG.items() if lang in r])
     site, domain = SITES_Q[lang]
     tz = timezone(timedelta(hours=ZONE_Q[lang]))
-    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
-        + timedelta(days=rng.randint(0, 1060))
+    stamp = _stamp_since_2024(rng, tz)
     day = stamp.date()
     title = rng.choice(HEADLINE_Q[lang])
     meta, head = _q_date(dconv, lang, day, stamp, rng)
     byline, credit, authors, head_a = _q_author(aconv, lang, site, rng)
     head += head_a
 
-    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    slug = _title_slug(title)
     url = f"https://www.{domain}/read/{slug}-{i}"
-    logo = f'<a class="logo" href="/">{escape(site)}</a>'
+    logo = _logo(site)
     h1 = f'<h1 class="headline">{escape(title)}</h1>'
     if tconv == "title_halaman_all":  # the CMS's "all pages" view in the <title>
         doc_title = f"{title} Halaman all - {site}"
@@ -4423,23 +4433,11 @@ def make_page_q(rng: random.Random, i: int) -> Page:
     if rng.random() < 0.5:  # an inline link to another story, within the text
         paras.insert(1, f'<p><strong>{ALSO_Q[lang]}</strong> <a href="/read/other-{i}">'
                         f"{escape(rng.choice(HEADLINE_Q[lang]))}</a></p>")
-    related = ""
-    if rng.random() < 0.6:  # related stories with their own days and writers
-        items = "".join(
-            f'<li><a href="/r/{i}-{k}">{escape(rng.choice(HEADLINE_Q[lang]))}</a> '
-            f'<span class="date">{_recent(rng, 30):%d.%m.%Y}</span> '
-            f"<span>{escape(_q_person(lang, rng))}</span></li>" for k in range(3))
-        related = f'<aside class="related"><h3>{RELATED_Q[lang]}</h3><ul>{items}</ul></aside>'
+    related = _related(rng, i, RELATED_Q[lang], lambda: rng.choice(HEADLINE_Q[lang]),
+                       "%d.%m.%Y", lambda: _q_person(lang, rng))
     content = (f'<article class="story">{h1}{byline}{meta}'
                f'<div class="story-body">{"".join(paras)}{credit}</div></article>')
-    html = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(doc_title)}</title>{head}"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead">{logo}</header>'
-        f"<main>{content}{related}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
-    )
+    html = _masthead_page(lang, doc_title, head, url, logo, content + related, site)
     conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
@@ -4617,18 +4615,16 @@ def make_page_r(rng: random.Random, i: int) -> Page:
         stamp = datetime(2024, 1, 1, 0, rng.randint(0, 59), tzinfo=tz) \
             + timedelta(days=rng.randint(0, 1060))
     else:
-        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
-            + timedelta(days=rng.randint(0, 1060))
+        stamp = _stamp_since_2024(rng, tz)
     day = stamp.date()
     title = rng.choice(HEADLINE_R[lang])
     meta, head = _r_date(dconv, day, stamp, rng)
     byline, authors = _r_author(aconv, lang, stamp, rng)
 
-    slug = "-".join(re.findall(r"\w+", title.lower()))[:60]
+    slug = _title_slug(title)
     url = f"https://www.{domain}/noticias/{slug}-{i}"
     doc_title = f"{title} - {domain}" if tconv == "title_dash_domain" else f"{title} | {site}"
-    paras = "".join(f"<p>{FILLER_R[lang]} {FILLER_R[lang]}</p>"
-                    for _ in range(rng.randint(2, 4)))
+    paras = _filler_paras(FILLER_R[lang], rng)
     comments = ""
     if rng.random() < 0.4:  # readers' comments, days after the story
         items = "".join(
@@ -4638,23 +4634,11 @@ def make_page_r(rng: random.Random, i: int) -> Page:
             for later in (stamp + timedelta(days=rng.randint(1, 9), hours=k) for k in range(2)))
         comments = (f'<section class="comments"><h3>{COMMENTS_R[lang]}</h3>'
                     f"<ol>{items}</ol></section>")
-    related = ""
-    if rng.random() < 0.6:  # related stories with their own days and writers
-        items = "".join(
-            f'<li><a href="/r/{i}-{k}">{escape(rng.choice(HEADLINE_R[lang]))}</a> '
-            f'<span class="date">{_recent(rng, 30):%d/%m/%Y}</span> '
-            f"<span>{escape(_r_person(lang, rng))}</span></li>" for k in range(3))
-        related = f'<aside class="related"><h3>{RELATED_R[lang]}</h3><ul>{items}</ul></aside>'
+    related = _related(rng, i, RELATED_R[lang], lambda: rng.choice(HEADLINE_R[lang]),
+                       "%d/%m/%Y", lambda: _r_person(lang, rng))
     content = (f'<article class="nota"><h1 class="titulo">{escape(title)}</h1>{byline}{meta}'
                f'<div class="cuerpo">{paras}</div>{comments}</article>')
-    html = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{escape(doc_title)}</title>{head}"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
-        f"<main>{content}{related}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
-    )
+    html = _masthead_page(lang, doc_title, head, url, _logo(site), content + related, site)
     conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
@@ -4755,26 +4739,17 @@ def make_page_s(rng: random.Random, i: int) -> Page:
     aconv = rng.choice([c for c, r in S_AUTHOR_LANG.items() if lang in r])
     site, domain, zone = SITES_S[lang]
     tz = timezone(timedelta(hours=zone))
-    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
-        + timedelta(days=rng.randint(0, 1060))
+    stamp = _stamp_since_2024(rng, tz)
     day = stamp.date()
     title = rng.choice(HEADLINE_S[lang])
     byline, tail, authors = _s_author(aconv, lang, rng)
     url = f"https://www.{domain}/news/{day:%Y%m%d}{i:04d}"
-    paras = "".join(f"<p>{FILLER_S[lang]} {FILLER_S[lang]}</p>"
-                    for _ in range(rng.randint(2, 4)))
+    paras = _filler_paras(FILLER_S[lang], rng)
     meta = f'<time datetime="{stamp.isoformat()}">{day.isoformat()} {stamp:%H:%M}</time>'
     content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{meta}'
                f'<div class="story-body">{paras}{tail}</div></article>')
     dir_ = ' dir="rtl"' if lang == "ar" else ""
-    html = (
-        f'<!DOCTYPE html><html lang="{lang}"{dir_}><head><meta charset="utf-8">'
-        f"<title>{escape(title)} | {escape(site)}</title>"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
-        f"<main>{content}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
-    )
+    html = _masthead_page(lang, f"{title} | {site}", "", url, _logo(site), content, site, dir_)
     conv = {"date": "time_datetime", "author": aconv, "title": "h1_title_pipe_site"}
     return Page(html, url, lang, day, authors, title, conv, [])
 

@@ -628,10 +628,17 @@ def build_cms_pages(usable: list[list[str]], n: int, rnd: random.Random, family:
         else:
             note = rnd.choice(STORY_NOTES[family]) if rnd.random() < 0.3 else None
             page, placed = render_cms(paras, headline, f, family, note)
-        truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
-                    "truth": truth, "blocks": placed, "english": i < n_en})
+        out.append(_cms_record(f"https://news{i}.example/story/{i}", page, paras, note, placed,
+                               english=i < n_en))
     return out
+
+
+def _cms_record(url: str, page: str, paras: list[str], note: str | None,
+                placed: list, **extra) -> dict:
+    """One `--cms` page as the scorer reads it: the truth is the body as the page writes
+    it (a dateline joined, a near-miss paragraph in), the story's note last."""
+    return {"url": url, "html": page, "truth": "\n".join([*paras, note] if note else paras),
+            "blocks": placed, **extra}
 
 
 def _page_start(paras: list[str], same_lang: list[list[str]], notes: tuple[str, ...],
@@ -659,9 +666,8 @@ def build_cms_e_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
         f, headline, note = _page_start(paras, by_lang[lang], STORY_NOTES_E[lang], rnd)
         paras = with_near_miss_e(paras, lang, rnd)
         page, placed, paras = render_cms_e(paras, headline, f, note, lang)
-        truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": f"https://news{i}.example/story/{i}", "html": page,
-                    "truth": truth, "blocks": placed, "lang": lang})
+        out.append(_cms_record(f"https://news{i}.example/story/{i}", page, paras, note, placed,
+                               lang=lang))
     return out
 
 
@@ -681,9 +687,8 @@ def build_cms_f_pages(usable: list[list[str]], n: int, rnd: random.Random) -> li
         f, headline, note = _page_start(paras, by_lang[lang], STORY_NOTES_F[lang], rnd)
         paras = with_near_miss_f(paras, lang, rnd)
         page, placed = render_cms_f(paras, headline, f, note, lang)
-        truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": f"https://site{i}.example/beitrag/{i}", "html": page,
-                    "truth": truth, "blocks": placed, "lang": lang})
+        out.append(_cms_record(f"https://site{i}.example/beitrag/{i}", page, paras, note,
+                               placed, lang=lang))
     return out
 
 
@@ -713,9 +718,7 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
             page, placed = render_cms_i(paras, headline, f, note)
         else:
             page, placed, paras = render_cms_h(paras, headline, f, note)
-        truth = "\n".join([*paras, note] if note else paras)
-        out.append({"url": url.format(i=i), "html": page,
-                    "truth": truth, "blocks": placed})
+        out.append(_cms_record(url.format(i=i), page, paras, note, placed))
     return out
 
 

@@ -35,6 +35,8 @@ from __future__ import annotations
 import html
 import random
 
+from cms_page import placer
+
 CREDITS = {
     "A": ("Photo by {n}/Getty Images", "{n}/Getty Images", "Photo: {n}/Reuters"),
     "B": ("AP Photo/{n}", "(AP Photo/{n})", "Photo: {n} | AP"),
@@ -612,12 +614,8 @@ def render_cms(paras: list[str], headline: str, f, family: str, note: str | None
     body = [f"<p>{_esc(p)}</p>" for p in paras]
     if note:
         body.append(f"<p><em>{_esc(note)}</em></p>")
-
-    def add(kind: str) -> str:
-        markup, texts = cms_block(kind, f, paras)
-        placed.append((kind, texts))
-        return markup
-
+    add = placer(None, lambda kind, f: cms_block(kind, f, paras), f, placed)
+    # not cms_page.insert_inside: A/B draw the kind before its place (their pages stay)
     for _ in range(r.randint(2, 4)):
         kind = r.choice(kinds["inside"])
         body.insert(r.randint(1, len(paras) - 1), add(kind))

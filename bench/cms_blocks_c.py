@@ -53,6 +53,8 @@ from __future__ import annotations
 import html
 import random
 
+from cms_page import insert_inside, placer, with_one_of
+
 STORY_NOTES_C = (
     "Editor's note: This article was updated on Tuesday to add the ministry's response "
     "and to correct the number of households affected.",
@@ -489,17 +491,6 @@ def c_story(platform: str, r: random.Random, title: str, author: str, inner: str
     raise ValueError(platform)
 
 
-class _Placer:
-    """Makes one block of a kind and records it with the texts it shows."""
-
-    def __init__(self, f, paras: list[str], placed: list[tuple[str, list[str]]]) -> None:
-        self.f, self.paras, self.placed = f, paras, placed
-
-    def __call__(self, kind: str) -> str:
-        markup, texts = c_block(kind, self.f, self.paras)
-        self.placed.append((kind, texts))
-        return markup
-
 
 def render_cms_c(paras: list[str], headline: str, f, note: str | None
                  ) -> tuple[str, list[tuple[str, list[str]]]]:
@@ -511,9 +502,9 @@ def render_cms_c(paras: list[str], headline: str, f, note: str | None
     placed: list[tuple[str, list[str]]] = []
     body = [_para(platform, r, p) for p in paras] + (
         [f"<p><em>{_esc(note)}</em></p>"] if note else [])
-    blocks = _Placer(f, paras, placed)
-    for _ in range(r.randint(2, 4)):
-        body.insert(r.randint(1, len(paras) - 1), blocks(r.choice(_kinds(platform, "inside"))))
+    # c_block's signature takes the body as cms_block's does (no C kind reads it today)
+    blocks = placer(None, lambda kind, f: c_block(kind, f, paras), f, placed)
+    insert_inside(body, r, _kinds(platform, "inside"), len(paras), blocks, 2, 4)
     for kind in r.sample(_kinds(platform, "before"), r.randint(0, 2)):
         body.insert(0, blocks(kind))
     after = "".join(map(blocks, r.sample(_kinds(platform, "after"), r.randint(1, 2))))
@@ -540,8 +531,4 @@ def render_cms_c(paras: list[str], headline: str, f, note: str | None
 def with_near_miss(paras: list[str], r: random.Random) -> list[str]:
     """40 % of bodies get one NEAR_MISSES paragraph (never first: the headline repeats the
     first paragraph)."""
-    if r.random() >= 0.4:
-        return paras
-    out = list(paras)
-    out.insert(r.randint(1, len(out)), r.choice(NEAR_MISSES))
-    return out
+    return with_one_of(paras, r, NEAR_MISSES)

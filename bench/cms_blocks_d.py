@@ -79,6 +79,8 @@ from __future__ import annotations
 import html
 import random
 
+from cms_page import insert_inside, placer, with_one_of
+
 STORY_NOTES_D = (
     "Editor's note: This story has been updated to include a statement from the "
     "governor's office released on Wednesday evening.",
@@ -485,18 +487,11 @@ def render_cms_d(paras: list[str], headline: str, f, note: str | None
     paras = list(paras)
     if pub in DATELINES:
         paras[0] = f"{DATELINES[pub]} {paras[0]}"
-
-    def add(kind: str) -> str:
-        markup, texts = d_block(kind, f)
-        placed.append((kind, texts))
-        return markup
-
+    add = placer(None, d_block, f, placed)
     body = [_para(pub, r, p, i == 0) for i, p in enumerate(paras)]
     if note:
         body.append(_para(pub, r, note))
-    inside = _kinds(pub, "inside")
-    for _ in range(r.randint(2, 4)):
-        body.insert(r.randint(1, len(paras) - 1), add(r.choice(inside)))
+    insert_inside(body, r, _kinds(pub, "inside"), len(paras), add, 2, 4)
     for kind in r.sample(_kinds(pub, "before"), min(1, len(_kinds(pub, "before")))):
         body.insert(0, add(kind))
     ends = _kinds(pub, "after")
@@ -510,8 +505,4 @@ def render_cms_d(paras: list[str], headline: str, f, note: str | None
 
 def with_near_miss_d(paras: list[str], r: random.Random) -> list[str]:
     """40 % of bodies get one NEAR_MISSES_D paragraph (never first)."""
-    if r.random() >= 0.4:
-        return paras
-    out = list(paras)
-    out.insert(r.randint(1, len(out)), r.choice(NEAR_MISSES_D))
-    return out
+    return with_one_of(paras, r, NEAR_MISSES_D)

@@ -75,6 +75,7 @@ import random
 import re
 
 from cms_blocks_d import _css, _esc, _n
+from cms_page import closed, insert_inside, nav_bar, placer, story_paras, with_one_of
 
 _WORD = re.compile(r"\w+")
 FUNCTION_WORDS = {
@@ -430,9 +431,7 @@ PAGE_LABELS = {"de": ("Startseite", "Politik", "Wirtschaft", "Sport", "© Verlag
 def _page(lang: str, title: str, author: str, body: str) -> str:
     t, a = _esc(title), _esc(author)
     home, s1, s2, s3, foot = PAGE_LABELS[lang]
-    nav = (f'<header class="site-header"><nav><ul><li><a href="/">{home}</a></li><li><a href='
-           f'"/p/">{s1}</a></li><li><a href="/w/">{s2}</a></li><li><a href="/s/">{s3}</a></li>'
-           '</ul></nav></header>')
+    nav = nav_bar("site-header", (("/", home), ("/p/", s1), ("/w/", s2), ("/s/", s3)))
     return (f"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset='utf-8'><title>{t}"
             f"</title></head><body>{nav}<main><article><header><h1>{t}</h1><div class=\"author\">"
             f'<a href="/autor/x">{a}</a> <time datetime="2021-03-04">04.03.2021</time></div>'
@@ -455,28 +454,15 @@ def render_cms_e(paras: list[str], headline: str, f, note: str | None, lang: str
     paras = list(paras)
     if pub in DATELINES_E:
         paras[0] = f"{DATELINES_E[pub]} {paras[0]}"
-
-    def add(kind: str) -> str:
-        markup, texts = e_block(kind, f)
-        placed.append((f"{pub}:{kind}", texts))
-        return markup
-
-    body = [f"<p>{_esc(p)}</p>" for p in paras]
-    if note:
-        body.append(f"<p>{_esc(note)}</p>")
-    for _ in range(r.randint(2, 4)):
-        body.insert(r.randint(1, len(paras) - 1), add(r.choice(inside)))
+    add = placer(pub, e_block, f, placed)
+    body = story_paras(paras, note)
+    insert_inside(body, r, inside, len(paras), add, 2, 4)
     for kind in r.sample(after, min(len(after), r.randint(1, 3))):
         body.append(add(kind))  # the sites put these inside the body container
-    tag = box[1:box.index(" ")]
-    page = _page(lang, headline, f.author, f"{box}{''.join(body)}</{tag}>")
+    page = _page(lang, headline, f.author, closed(box, "".join(body)))
     return page, placed, paras
 
 
 def with_near_miss_e(paras: list[str], lang: str, r: random.Random) -> list[str]:
     """40 % of bodies get one NEAR_MISSES_E paragraph of their language (never first)."""
-    if r.random() >= 0.4:
-        return paras
-    out = list(paras)
-    out.insert(r.randint(1, len(out)), r.choice(NEAR_MISSES_E[lang]))
-    return out
+    return with_one_of(paras, r, NEAR_MISSES_E[lang])

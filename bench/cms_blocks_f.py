@@ -57,6 +57,7 @@ import random
 
 from cms_blocks_d import _esc, _n
 from cms_blocks_e import _line, _links, lang_of
+from cms_page import insert_inside, nav_bar, placer, story_paras, with_one_of
 
 __all__ = ["STORY_NOTES_F", "lang_of", "render_cms_f", "with_near_miss_f", "SITES_F"]
 
@@ -327,9 +328,8 @@ FOOT = ("Impressum Datenschutz Kontakt © 2022", "Imprint Privacy Contact © 202
 def _page(lang: str, title: str, author: str, body: str) -> str:
     t, a = _esc(title), _esc(author)
     home = "Startseite" if lang == "de" else "Home"
-    nav = (f'<header class="site-header"><nav class="main-navigation"><ul><li><a href="/">{home}'
-           '</a></li><li><a href="/blog/">Blog</a></li><li><a href="/ueber/">Über uns</a></li>'
-           '</ul></nav></header>')
+    nav = nav_bar("site-header", (("/", home), ("/blog/", "Blog"), ("/ueber/", "Über uns")),
+                  ' class="main-navigation"')
     return (f"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset='utf-8'><title>{t}"
             f"</title></head><body>{nav}<main id=\"main\" class=\"site-main\"><article class="
             f'"post type-post"><header class="entry-header"><h1 class="entry-title">{t}</h1><div'
@@ -346,12 +346,7 @@ def render_cms_f(paras: list[str], headline: str, f, note: str | None, lang: str
     box, split, inside, after = SITES_F[site]
     f.author, f.lang, f.firm = f.name(), lang, r.choice(FIRMS)
     placed: list[tuple[str, list[str]]] = []
-
-    def add(kind: str) -> str:
-        markup, texts = f_block(kind, f)
-        placed.append((f"{site}:{kind}", texts))
-        return markup
-
+    add = placer(site, f_block, f, placed)
     tag = box[1:box.index(" ")]
     closes = f"</{tag}>" * box.count("<")
     if split:  # page builders: each paragraph its own widget, siblings in one section
@@ -359,11 +354,8 @@ def render_cms_f(paras: list[str], headline: str, f, note: str | None, lang: str
         if note:
             wrap.append(f"{box}<p>{_esc(note)}</p>{closes}")
     else:
-        wrap = [f"<p>{_esc(p)}</p>" for p in paras]
-        if note:
-            wrap.append(f"<p>{_esc(note)}</p>")
-    for _ in range(r.randint(1, 3) if inside else 0):
-        wrap.insert(r.randint(1, len(paras) - 1), add(r.choice(inside)))
+        wrap = story_paras(paras, note)
+    insert_inside(wrap, r, inside, len(paras), add, 1, 3)
     for kind in r.sample(after, min(len(after), r.randint(2, 4))):
         wrap.append(add(kind))  # the themes put these inside the content container
     body = "".join(wrap) if split else f"{box}{''.join(wrap)}{closes}"
@@ -374,7 +366,4 @@ def render_cms_f(paras: list[str], headline: str, f, note: str | None, lang: str
 
 def with_near_miss_f(paras: list[str], lang: str, r: random.Random) -> list[str]:
     """40 % of bodies get one NEAR_MISSES_F paragraph of their language (never first)."""
-    if r.random() >= 0.4:
-        return paras
-    at = r.randint(1, len(paras))
-    return [*paras[:at], r.choice(NEAR_MISSES_F[lang]), *paras[at:]]
+    return with_one_of(paras, r, NEAR_MISSES_F[lang])

@@ -90,6 +90,7 @@ import random
 
 from cms_blocks_d import _esc, _n
 from cms_blocks_e import _line, _links
+from cms_page import closed, insert_inside, nav_bar, news_page, placer, story_paras, with_one_of
 
 __all__ = ["NEAR_MISSES_G", "SITES_G", "STORY_NOTES_G", "render_cms_g", "with_near_miss_g"]
 
@@ -432,16 +433,8 @@ SITES_G = {
 }
 
 
-def _page(title: str, author: str, site: str, body: str) -> str:
-    t, a = _esc(title), _esc(author)
-    nav = ('<header class="masthead"><nav><ul><li><a href="/">Home</a></li><li><a href="/'
-           'news/">News</a></li><li><a href="/opinion/">Opinion</a></li><li><a href="/business/"'
-           '>Business</a></li></ul></nav></header>')
-    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset='utf-8'><title>{t}</title>"
-            f"</head><body class=\"{site}\">{nav}<main><article><header><h1>{t}</h1><p class="
-            f'"byline">By <a href="/author/x">{a}</a> <time datetime="2026-12-07">December 7, '
-            f'2026</time></p></header>{body}</article></main><footer><p>© 2026 {site.title()} '
-            'Media. All rights reserved.</p></footer></body></html>')
+NAV_G = nav_bar("masthead", (("/", "Home"), ("/news/", "News"), ("/opinion/", "Opinion"),
+                             ("/business/", "Business")))
 
 
 def render_cms_g(paras: list[str], headline: str, f, note: str | None
@@ -452,35 +445,19 @@ def render_cms_g(paras: list[str], headline: str, f, note: str | None
     box, magazine, top, inside, after = SITES_G[site]
     f.author, f.paras = f.name(), paras
     placed: list[tuple[str, list[str]]] = []
-
-    def add(kind: str) -> str:
-        markup, texts = g_block(kind, f)
-        placed.append((f"{site}:{kind}", texts))
-        return markup
-
-    wrap = [f"<p>{_esc(p)}</p>" for p in paras]
+    add = placer(site, g_block, f, placed)
+    wrap = story_paras(paras, note)
     if magazine:  # the drop cap: the first letter in its own span (the word is whole)
         first = paras[0]
         wrap[0] = (f'<p class="has-dropcap"><span class="dropcap">{_esc(first[0])}</span>'
                    f'{_esc(first[1:])}</p>')
-    if note:
-        wrap.append(f"<p>{_esc(note)}</p>")
-    for _ in range(r.randint(1, 3) if inside else 0):
-        wrap.insert(r.randint(1, len(paras) - 1), add(r.choice(inside)))
+    insert_inside(wrap, r, inside, len(paras), add, 1, 3)
     for kind in top:
         wrap.insert(0, add(kind))
     for kind in r.sample(after, min(len(after), r.randint(1, len(after)))):
         wrap.append(add(kind))  # the templates put these inside the body container
-    tag = box[1:box.index(" ")]
-    return _page(headline, f.author, site, f"{box}{''.join(wrap)}</{tag}>"), placed
-
-
-def with_one_of(paras: list[str], r: random.Random, misses: tuple[str, ...]) -> list[str]:
-    """40 % of bodies get one paragraph of `misses` (never first)."""
-    if r.random() >= 0.4:
-        return paras
-    at = r.randint(1, len(paras))
-    return [*paras[:at], r.choice(misses), *paras[at:]]
+    body = closed(box, "".join(wrap))
+    return news_page(headline, f.author, site, NAV_G, body, f"{site.title()} Media"), placed
 
 
 def with_near_miss_g(paras: list[str], r: random.Random) -> list[str]:

@@ -108,7 +108,7 @@ import random
 
 from cms_blocks_d import _esc, _n
 from cms_blocks_e import _line, _links
-from cms_blocks_g import with_one_of
+from cms_page import closed, insert_inside, nav_bar, news_page, placer, story_paras, with_one_of
 
 __all__ = ["NEAR_MISSES_H", "SITES_H", "STORY_NOTES_H", "render_cms_h", "with_near_miss_h"]
 
@@ -454,18 +454,9 @@ def _dateline(fmt: str, r: random.Random) -> str:
                       MON=month[:3].upper(), mon=month[:3], day=day)
 
 
-def _page(title: str, author: str, site: str, body: str) -> str:
-    t, a = _esc(title), _esc(author)
-    nav = ('<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/'
-           'world/">World</a></li><li><a href="/business/">Business</a></li><li><a href="/tech/"'
-           '>Tech</a></li></ul></nav></header>')
-    if site in ("amp", "printver"):  # stripped versions: no navigation
-        nav = ""
-    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset='utf-8'><title>{t}</title>"
-            f"</head><body class=\"{site}\">{nav}<main><article><header><h1>{t}</h1><p class="
-            f'"byline">By <a href="/author/x">{a}</a> <time datetime="2026-12-07">December 7, '
-            f'2026</time></p></header>{body}</article></main><footer><p>© 2026 {site.title()}. '
-            'All rights reserved.</p></footer></body></html>')
+NAV_H = nav_bar("site-header", (("/", "Home"), ("/world/", "World"), ("/business/", "Business"),
+                                ("/tech/", "Tech")))
+STRIPPED = ("amp", "printver")  # stripped versions of a page: no navigation
 
 
 def render_cms_h(paras: list[str], headline: str, f, note: str | None
@@ -480,17 +471,9 @@ def render_cms_h(paras: list[str], headline: str, f, note: str | None
     if dateline:
         paras = [_dateline(dateline, r) + paras[0], *paras[1:]]
     placed: list[tuple[str, list[str]]] = []
-
-    def add(kind: str) -> str:
-        markup, texts = h_block(kind, f)
-        placed.append((f"{site}:{kind}", texts))
-        return markup
-
-    wrap = [f"<p>{_esc(p)}</p>" for p in paras]
-    if note:
-        wrap.append(f"<p>{_esc(note)}</p>")
-    for _ in range(r.randint(1, 2) if inside else 0):
-        wrap.insert(r.randint(1, len(paras) - 1), add(r.choice(inside)))
+    add = placer(site, h_block, f, placed)
+    wrap = story_paras(paras, note)
+    insert_inside(wrap, r, inside, len(paras), add, 1, 2)
     for kind in reversed(top):
         wrap.insert(0, add(kind))
     n_after = r.randint(max(1, len(after) - 2), len(after))
@@ -498,8 +481,9 @@ def render_cms_h(paras: list[str], headline: str, f, note: str | None
     for kind in after:  # the templates' own order, inside the body container
         if kind in picked:
             wrap.append(add(kind))
-    tag = box[1:box.index(" ")]
-    return _page(headline, f.author, site, f"{box}{''.join(wrap)}</{tag}>"), placed, paras
+    nav = "" if site in STRIPPED else NAV_H
+    page = news_page(headline, f.author, site, nav, closed(box, "".join(wrap)), site.title())
+    return page, placed, paras
 
 
 def with_near_miss_h(paras: list[str], r: random.Random) -> list[str]:

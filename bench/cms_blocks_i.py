@@ -88,7 +88,7 @@ from __future__ import annotations
 import random
 
 from cms_blocks_d import _esc, _n
-from cms_blocks_g import with_one_of
+from cms_page import closed, insert_inside, nav_bar, news_page, placer, story_paras, with_one_of
 
 __all__ = ["NEAR_MISSES_I", "SITES_I", "STORY_NOTES_I", "render_cms_i", "with_near_miss_i"]
 
@@ -375,15 +375,7 @@ SITES_I = {
 }
 
 
-def _page(title: str, author: str, site: str, body: str) -> str:
-    t, a = _esc(title), _esc(author)
-    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset='utf-8'><title>{t}</title>"
-            f"</head><body class=\"{site}\"><header class=\"site-header\"><nav><ul><li><a "
-            'href="/">Home</a></li><li><a href="/news/">News</a></li><li><a href="/opinion/">'
-            f"Opinion</a></li></ul></nav></header><main><article><header><h1>{t}</h1><p class="
-            f'"byline">By <a href="/author/x">{a}</a> <time datetime="2026-12-07">December 7, '
-            f"2026</time></p></header>{body}</article></main><footer><p>© 2026 {site.title()}. "
-            "All rights reserved.</p></footer></body></html>")
+NAV_I = nav_bar("site-header", (("/", "Home"), ("/news/", "News"), ("/opinion/", "Opinion")))
 
 
 def render_cms_i(paras: list[str], headline: str, f, note: str | None
@@ -394,17 +386,9 @@ def render_cms_i(paras: list[str], headline: str, f, note: str | None
     box, top, inside, after = SITES_I[site]
     f.author, f.paper = f.name(), r.choice(PAPERS)
     placed: list[tuple[str, list[str]]] = []
-
-    def add(kind: str) -> str:
-        markup, texts = i_block(kind, f)
-        placed.append((f"{site}:{kind}", texts))
-        return markup
-
-    wrap = [f"<p>{_esc(p)}</p>" for p in paras]
-    if note:
-        wrap.append(f"<p>{_esc(note)}</p>")
-    for _ in range(r.randint(1, 2) if inside else 0):
-        wrap.insert(r.randint(1, len(paras) - 1), add(r.choice(inside)))
+    add = placer(site, i_block, f, placed)
+    wrap = story_paras(paras, note)
+    insert_inside(wrap, r, inside, len(paras), add, 1, 2)
     for kind in reversed(top):
         wrap.insert(0, add(kind))
     n_after = r.randint(max(1, len(after) - 2), len(after))
@@ -413,8 +397,8 @@ def render_cms_i(paras: list[str], headline: str, f, note: str | None
         wrap.append("<hr>")
     for i in picked:  # the template's own order, inside the body container
         wrap.append(add(after[i]))
-    tag = box[1:box.index(" ")]
-    return _page(headline, f.author, site, f"{box}{''.join(wrap)}</{tag}>"), placed
+    page = news_page(headline, f.author, site, NAV_I, closed(box, "".join(wrap)), site.title())
+    return page, placed
 
 
 def with_near_miss_i(paras: list[str], r: random.Random) -> list[str]:
