@@ -104,3 +104,26 @@ def test_the_russian_genitive_still_reads():
 
 def test_the_ukrainian_genitive_still_reads():
     assert day_of("7 листопада 2026, 10:11", "uk") == SEVENTH
+
+
+# --- authors: the Hebrew "מאת" (by) ------------------------------------------------------
+
+def authors_of(credit: str) -> list[str]:
+    """The authors of a Hebrew page whose credit is `credit` in a <p class="author">."""
+    html = article_page(f'<p class="author">{credit}</p>'
+                        '<span class="date">פורסם: 7 בנובמבר 2026, 10:11</span>',
+                        headline="תוכנית חפירת הנמל נעצרה", site="Example", lang="he",
+                        body=STORY, footer="Example")
+    return metadata_of(html, "https://www.example.co.il/news/104729.html").authors
+
+
+def test_the_hebrew_by_is_a_label_before_the_name():
+    assert authors_of("מאת יוסי כהן") == ["יוסי כהן"]
+
+
+def test_a_hebrew_name_alone_stays():
+    assert authors_of("יוסי כהן") == ["יוסי כהן"]
+
+
+def test_a_hebrew_word_that_opens_with_the_label_is_no_label():
+    assert authors_of("מאתיים כהן") == ["מאתיים כהן"]  # "two hundred": no "by" in it
