@@ -1047,6 +1047,13 @@ def _lower_case_byline(text: str) -> str | None:
 _REPORTING_CREDIT = re.compile(r"^\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s",
                                re.I)
 MAX_CREDIT_LINE = 300  # a credit line, not a paragraph of the text that mentions one
+# A Chinese paper's reporters' line under the headline: "记者 张伟 李娜", "本报记者：张伟、李娜"
+# (reporter(s), then the names, two to four Han characters each, set apart by a space or
+# "、"), the whole line. A separator after "记者" is required: "记者会" (a press conference)
+# opens sentences. (Chinese names have no capitals for the names' pattern to find.)
+_CHINESE_REPORTERS = re.compile(
+    r"\s*(?:本报|新华社)?记者(?:\s*[:：]\s*|\s+)"
+    r"([\u4e00-\u9fff]{2,4}(?:(?:\s*[、，,]\s*|\s+)[\u4e00-\u9fff]{2,4}){0,3})\s*")
 
 
 def _element_byline(elem: HtmlElement) -> str | None:
@@ -1067,6 +1074,9 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return text if len(text) <= MAX_CREDIT_LINE else None
     if len(text) > MAX_BYLINE_TEXT:
         return None
+    m = _CHINESE_REPORTERS.fullmatch(text)
+    if m is not None:
+        return ", ".join(re.split(r"[\s、，,]+", m[1]))
     cased = _lower_case_byline(text)
     if cased is not None:
         text = f"{text.split()[0]} {cased}"

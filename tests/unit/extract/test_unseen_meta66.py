@@ -127,3 +127,32 @@ def test_a_hebrew_name_alone_stays():
 
 def test_a_hebrew_word_that_opens_with_the_label_is_no_label():
     assert authors_of("מאתיים כהן") == ["מאתיים כהן"]  # "two hundred": no "by" in it
+
+
+# --- authors: a Chinese paper's "记者" (reporter) line --------------------------------------
+
+def chinese_authors(line: str, body_end: str = "") -> list[str]:
+    """The authors of a Chinese page whose line `line` is a <p class="source"> under the
+    headline, and `body_end` after the story."""
+    html = article_page(f'<p class="source">{line}</p>'
+                        '<span class="date">2026年11月07日 10:11</span>',
+                        headline="港口疏浚计划因成本上升而搁置", site="Example", lang="zh",
+                        body=STORY, footer="Example", body_end=body_end)
+    return metadata_of(html, "https://www.example.cn/news/104729.html").authors
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("记者 张伟 李娜", ["张伟", "李娜"]),
+    ("本报记者：张伟、李娜", ["张伟", "李娜"]),
+    ("记者 刘洋", ["刘洋"]),
+])
+def test_the_chinese_reporters_line_names_them(line, names):
+    assert chinese_authors(line, "<p>（责任编辑：王芳）</p>") == names
+
+
+def test_a_press_conference_is_no_reporters_line():
+    assert chinese_authors("记者会上宣布新计划") == []  # "记者会": a press conference
+
+
+def test_the_desk_editor_alone_is_no_author():
+    assert chinese_authors("来源：华东日报", "<p>（责任编辑：王芳）</p>") == []
