@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|R|S]
+                                                   [--unseen A|B|...|S|T]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -348,6 +348,40 @@ Arabic site (built by `make_page_s`; the date a plain `<time datetime>`, the tit
   ("text and photos: NAME reporter"): the name alone, written as the page writes it
   (family name first, no space); Arabic "بقلم: X" ("by the pen of"): X;
 - the date: the `<time datetime>`'s day in the site's zone; the title: the `<h1>`.
+
+Round 18 (session 59) made S a tuning set and added T, fixed before any result, held out,
+aimed at dates: the press of China, Japan, Korea, Thailand, Egypt, Lebanon, India
+(Hindi), Bangladesh, Ukraine, Bulgaria, Serbia, Lithuania, Latvia and Israel in their own
+scripts (built by `make_page_t`: one site a region; no JSON-LD, no meta tag, no day in the
+URL: the story's visible line is its only day; the line's element a `<span>`, a `<div>` or
+a `<time>` without a datetime attribute; related stories with earlier days written the
+same way on 60%, a photo whose file name and caption carry the day it was taken, weeks or
+months earlier, on 40%). T's truth:
+- the day written on the story's line, in the site's own zone: "发布时间：2026年12月03日
+  14:05 更新时间：2026年12月05日 ..." and a bare "2026年12月03日 14:05": the 3rd (not the
+  update); Japanese "令和8年12月3日 14時05分" (the Reiwa era, year 1 = 2019): 2026-12-03;
+  "2026年12月3日(木) 14:05配信 最終更新：12月4日(金) 9:12": the 3rd (the distribution, not
+  the update without a year); Korean "입력 2026.12.03 14:05 수정 2026.12.04 ..." (entered,
+  revised): the 3rd; "2026년 12월 3일 (목) 오후 2:05": the 3rd;
+- Thai Buddhist-era years (543 ahead): "3 ธันวาคม 2569 เวลา 14:05 น." and "พฤ. 3 ธ.ค. 69
+  14:05": 2026-12-03; Egyptian Arabic with Arabic-Indic digits "الخميس، ٣ ديسمبر ٢٠٢٦ ٠٢:٠٥
+  م": the 3rd; Levantine month names "٣ كانون الأول ٢٠٢٦ | 14:05" (or with Western digits):
+  the 3rd of December ("كانون الثاني" is January);
+- Hindi "प्रकाशित: 03 दिसंबर 2026, 02:05 PM (IST)" and Devanagari digits "३ दिसंबर २०२६,
+  14:05", Bengali "প্রকাশ: ৩ ডিসেম্বর ২০২৬, ১৪:০৫": the 3rd; Ukrainian genitive "3 грудня 2026,
+  14:05", Bulgarian "03 декември 2026 | 14:05", Serbian Cyrillic "3. децембра 2026. 14:05",
+  Lithuanian "2026 m. gruodžio 3 d. 14:05", Latvian "Publicēts: 2026. gada 3. decembrī
+  14:05", Hebrew "פורסם: 3 בדצמבר 2026, 14:05" and "03.12.26 , 14:05" (day first, a
+  two-digit year): the 3rd;
+- the days of related stories and of a photo's file name ("IMG_20250712_0930.jpg") are
+  not the story's;
+- authors (on about a fifth of the pages; the others credit nobody and have none):
+  Chinese "记者 张伟 李娜" (reporters, names separated by a space) with "（责任编辑：王芳）"
+  after the body: 张伟 and 李娜, the desk editor is no author; a Japanese story closed by
+  the reporter's name in parentheses "（山田太郎）": 山田太郎; Hebrew "מאת X" ("by"): X;
+  Ukrainian "Текст: X, фото: Y": X, the photographer is no author;
+- titles: the `<h1>`: not "Headline_Site" (Chinese portals' underscore), not "【速報】
+  Headline - Site" (a breaking-news kicker in the `<title>` only), not "Headline - Site".
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -4754,6 +4788,263 @@ def make_page_s(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family T (round 18): publication days written in the scripts, digits and calendars of
+# Chinese, Japanese, Korean, Thai, Arabic, Hindi, Bengali, Ukrainian, Bulgarian, Serbian,
+# Lithuanian, Latvian and Hebrew sites. Built by make_page_t; truth decisions in the module
+# docstring.
+
+SITES_T = {
+    "zh": ("华东日报", "huadongribao.cn", 8), "ja": ("湾岸新聞", "wangan-shimbun.jp", 9),
+    "ko": ("동해신문", "donghaenews.co.kr", 9), "th": ("ข่าวสยามใหม่", "siammaimai.co.th", 7),
+    "ar-EG": ("أخبار الدلتا", "deltanews.com.eg", 2),
+    "ar-LB": ("صدى الجبل", "sadaljabal.com.lb", 2),
+    "hi": ("प्रभात समाचार", "prabhatsamachar.in", 5.5),
+    "bn": ("সকালের খবর", "sokalerkhobor.com.bd", 6),
+    "uk": ("Волинський вісник", "volynvisnyk.com.ua", 2),
+    "bg": ("Дунавски новини", "dunavnovini.bg", 2),
+    "sr": ("Новосадски дневник", "nsdnevnik.rs", 1), "lt": ("Kauno žinios", "kaunozinios.lt", 2),
+    "lv": ("Rīgas Vēstis", "rigasvestis.lv", 2), "he": ("חדשות הגליל", "galilnews.co.il", 2),
+}
+MONTHS_T = {
+    "th": "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม "
+          "พฤศจิกายน ธันวาคม",
+    "th_abbr": "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
+    "ar-EG": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "hi": "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    "bn": "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
+    "uk": "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "bg": "януари февруари март април май юни юли август септември октомври ноември декември",
+    "sr": "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра "
+          "децембра",
+    "lt": "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
+          "lapkričio gruodžio",
+    "lv": "janvārī februārī martā aprīlī maijā jūnijā jūlijā augustā septembrī oktobrī "
+          "novembrī decembrī",
+    "he": "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+}
+MONTHS_T = {k: v.split() for k, v in MONTHS_T.items()}
+# The Levantine month names (Syriac), two of them two words: one list, not split on spaces.
+MONTHS_LEVANT = ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
+                 "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول")
+WEEKDAYS_T = {"ja": "月火水木金土日", "ko": "월화수목금토일",
+              "th": "จ. อ. พ. พฤ. ศ. ส. อา.".split(),
+              "ar": "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد".split()}
+DIGITS_T = {"ar": "٠١٢٣٤٥٦٧٨٩", "hi": "०१२३४५६७८९", "bn": "০১২৩৪৫৬৭৮৯"}
+T_DATE_LANG = {
+    "zh_fabu_shijian_nianyueri": ("zh",), "zh_time_nianyueri_only": ("zh",),
+    "ja_reiwa_era": ("ja",), "ja_haishin_weekday_update_no_year": ("ja",),
+    "ko_ipryeok_sujeong": ("ko",), "ko_nyeon_wol_il_ohu": ("ko",),
+    "th_buddhist_era_full": ("th",), "th_buddhist_era_abbr_two_digit": ("th",),
+    "ar_eg_indic_digits": ("ar-EG",), "ar_levant_months": ("ar-LB",),
+    "hi_month_latin_digits": ("hi",), "hi_devanagari_digits": ("hi",),
+    "bn_bengali_digits": ("bn",), "uk_genitive": ("uk",), "bg_month_pipe": ("bg",),
+    "sr_cyrillic_genitive": ("sr",), "lt_m_d": ("lt",), "lv_gada_locative": ("lv",),
+    "he_b_month": ("he",), "he_dotted_two_digit_year": ("he",),
+}
+T_AUTHOR_LANG = {"zh_jizhe_zeren_bianji": ("zh",), "ja_name_in_parens_after_body": ("ja",),
+                 "he_meet": ("he",), "uk_tekst_foto": ("uk",)}
+HEADLINE_T = {
+    "zh": "港口疏浚计划因成本上升而搁置", "ja": "港湾しゅんせつ計画、費用膨らみ見直しへ",
+    "ko": "항만 준설 계획, 비용 증가로 재검토", "th": "แผนขุดลอกท่าเรือสะดุดเพราะต้นทุนพุ่ง",
+    "ar": "تعثر خطة تعميق الميناء مع ارتفاع التكاليف", "hi": "लागत बढ़ने से बंदरगाह की खुदाई योजना अटकी",
+    "bn": "ব্যয় বাড়ায় বন্দর খনন পরিকল্পনা আটকে গেল",
+    "uk": "План поглиблення порту зупинили через витрати",
+    "bg": "Планът за драгиране на пристанището спря заради разходите",
+    "sr": "План за продубљивање луке заустављен због трошкова",
+    "lt": "Uosto gilinimo planas sustojo dėl išaugusių išlaidų",
+    "lv": "Ostas padziļināšanas plāns apstājies izmaksu dēļ",
+    "he": "תוכנית חפירת הנמל נעצרה בשל עליית העלויות",
+}
+FILLER_T = {
+    "zh": "官员表示，相关数字将在下个月再次审查，沿岸居民要求在签署任何合同之前举行公开听证会。",
+    "ja": "担当者は来月改めて数字を精査するとしており、"
+          "沿岸の住民は契約前に公聴会を開くよう求めている。",
+    "ko": "관계자들은 다음 달 수치를 다시 검토할 것이라고 밝혔으며, 주민들은 공청회를 요구했다.",
+    "th": "เจ้าหน้าที่ระบุว่าจะทบทวนตัวเลขอีกครั้งในเดือนหน้า ขณะที่ชาวบ้านริมน้ำขอให้จัดรับฟังความคิดเห็น",
+    "ar": "وقال مسؤولون إن الأرقام ستراجع مرة أخرى الشهر المقبل، وطالب السكان بجلسة استماع عامة.",
+    "hi": "अधिकारियों ने कहा कि अगले महीने आंकड़ों की फिर से समीक्षा होगी, और तट के निवासियों ने "
+          "जन सुनवाई की मांग की।",
+    "bn": "কর্মকর্তারা বলেছেন, আগামী মাসে হিসাব আবার পর্যালোচনা করা হবে, আর তীরের বাসিন্দারা "
+          "গণশুনানির দাবি জানিয়েছেন।",
+    "uk": "Посадовці заявили, що цифри переглянуть наступного місяця, а мешканці узбережжя "
+          "вимагають громадських слухань.",
+    "bg": "Служители заявиха, че цифрите ще бъдат преразгледани следващия месец, а жителите "
+          "искат обществено обсъждане.",
+    "sr": "Званичници су рекли да ће бројке бити поново размотрене следећег месеца, а мештани "
+          "траже јавну расправу.",
+    "lt": "Pareigūnai teigė, kad skaičiai bus peržiūrėti kitą mėnesį, o pakrantės gyventojai "
+          "reikalauja viešo svarstymo.",
+    "lv": "Amatpersonas sacīja, ka skaitļi tiks pārskatīti nākamajā mēnesī, bet krasta "
+          "iedzīvotāji pieprasa sabiedrisko apspriešanu.",
+    "he": "גורמים רשמיים אמרו כי הנתונים ייבחנו שוב בחודש הבא, ותושבי החוף דורשים שימוע ציבורי.",
+}
+RELATED_T = {"zh": "相关新闻", "ja": "関連記事", "ko": "관련 기사", "th": "ข่าวที่เกี่ยวข้อง",
+             "ar": "أخبار ذات صلة", "hi": "संबंधित खबरें", "bn": "আরও পড়ুন", "uk": "Читайте також",
+             "bg": "Още по темата", "sr": "Повезане вести", "lt": "Susiję straipsniai",
+             "lv": "Saistītie raksti", "he": "כתבות נוספות"}
+PEOPLE_T = {"zh": ("张伟", "李娜", "王芳", "刘洋", "陈静", "杨磊"),
+            "ja": ("山田太郎", "佐藤花子", "鈴木一郎", "高橋美咲", "田中健"),
+            "he": ("יוסי כהן", "מיכל לוי", "אבי מזרחי", "נועה פרץ", "דני ביטון"),
+            "uk": ("Олена Коваленко", "Андрій Шевчук", "Ірина Бондар", "Тарас Мельник")}
+
+
+def _t_digits(text: str, script: str) -> str:
+    """`text` with its ASCII digits written in `script`'s digits."""
+    return text.translate(str.maketrans("0123456789", DIGITS_T[script]))
+
+
+def _t_date_text(dconv: str, stamp: datetime, rng: random.Random) -> str:  # noqa: C901
+    """The words a family T site writes for `stamp` under `dconv` (for the story's line and,
+    with other stamps, its related stories')."""
+    d, m, y, wd = stamp.day, stamp.month, stamp.year, stamp.weekday()
+    hm = f"{stamp:%H:%M}"
+    if dconv.startswith("zh_"):
+        return f"{y}年{m:02d}月{d:02d}日 {hm}"
+    if dconv == "ja_reiwa_era":  # Reiwa 1 was 2019
+        return f"令和{y - 2018}年{m}月{d}日 {stamp.hour}時{stamp.minute:02d}分"
+    if dconv.startswith("ja_"):
+        return f"{y}年{m}月{d}日({WEEKDAYS_T['ja'][wd]}) {stamp.hour}:{stamp.minute:02d}"
+    if dconv == "ko_ipryeok_sujeong":
+        return f"{y}.{m:02d}.{d:02d} {hm}"
+    if dconv == "ko_nyeon_wol_il_ohu":
+        half = "오후" if stamp.hour >= 12 else "오전"
+        return (f"{y}년 {m}월 {d}일 ({WEEKDAYS_T['ko'][wd]}) {half} "
+                f"{(stamp.hour - 1) % 12 + 1}:{stamp.minute:02d}")
+    if dconv == "th_buddhist_era_full":  # the Buddhist era: 543 years ahead
+        return f"{d} {MONTHS_T['th'][m - 1]} {y + 543} เวลา {hm} น."
+    if dconv == "th_buddhist_era_abbr_two_digit":
+        short_year = (y + 543) % 100
+        return f"{WEEKDAYS_T['th'][wd]} {d} {MONTHS_T['th_abbr'][m - 1]} {short_year:02d} {hm}"
+    if dconv == "ar_eg_indic_digits":
+        half = "م" if stamp.hour >= 12 else "ص"  # evening / morning
+        clock = f"{(stamp.hour - 1) % 12 + 1:02d}:{stamp.minute:02d}"
+        return _t_digits(f"{WEEKDAYS_T['ar'][wd]}، {d} {MONTHS_T['ar-EG'][m - 1]} {y} {clock} "
+                         f"{half}", "ar")
+    if dconv == "ar_levant_months":
+        text = f"{d} {MONTHS_LEVANT[m - 1]} {y} | {hm}"
+        return _t_digits(text, "ar") if rng.random() < 0.5 else text
+    if dconv == "hi_month_latin_digits":
+        half = "PM" if stamp.hour >= 12 else "AM"
+        clock = f"{(stamp.hour - 1) % 12 + 1:02d}:{stamp.minute:02d} {half}"
+        return f"{d:02d} {MONTHS_T['hi'][m - 1]} {y}, {clock} (IST)"
+    if dconv == "hi_devanagari_digits":
+        return _t_digits(f"{d} {MONTHS_T['hi'][m - 1]} {y}, {hm}", "hi")
+    if dconv == "bn_bengali_digits":
+        return _t_digits(f"{d} {MONTHS_T['bn'][m - 1]} {y}, {hm}", "bn")
+    if dconv == "uk_genitive":
+        return f"{d} {MONTHS_T['uk'][m - 1]} {y}, {hm}"
+    if dconv == "bg_month_pipe":
+        return f"{d:02d} {MONTHS_T['bg'][m - 1]} {y} | {hm}"
+    if dconv == "sr_cyrillic_genitive":
+        return f"{d}. {MONTHS_T['sr'][m - 1]} {y}. {hm}"
+    if dconv == "lt_m_d":
+        return f"{y} m. {MONTHS_T['lt'][m - 1]} {d} d. {hm}"
+    if dconv == "lv_gada_locative":
+        return f"{y}. gada {d}. {MONTHS_T['lv'][m - 1]} {hm}"
+    if dconv == "he_b_month":
+        return f"{d} ב{MONTHS_T['he'][m - 1]} {y}, {hm}"
+    if dconv == "he_dotted_two_digit_year":
+        return f"{d:02d}.{m:02d}.{y % 100:02d} , {hm}"
+    raise ValueError(dconv)
+
+
+def _t_date_line(dconv: str, stamp: datetime, rng: random.Random) -> str:
+    """The story's date line under the heading: its day, labelled as the site labels it,
+    with a later update beside it where the site shows one. The element is the site's:
+    a <span>, a <div> or a <time> without a datetime attribute."""
+    text = _t_date_text(dconv, stamp, rng)
+    later = stamp + timedelta(days=rng.randint(1, 3), hours=rng.randint(1, 5))
+    if dconv == "zh_fabu_shijian_nianyueri":  # "published: ... updated: ... source: ..."
+        text = (f"发布时间：{text}　更新时间：{_t_date_text(dconv, later, rng)}"
+                f"　来源：{SITES_T['zh'][0]}")
+    elif dconv == "ja_haishin_weekday_update_no_year":  # "distributed", "last updated" (no year)
+        text = (f"{text}配信　最終更新：{later.month}月{later.day}日"
+                f"({WEEKDAYS_T['ja'][later.weekday()]}) {later.hour}:{later.minute:02d}")
+    elif dconv == "ko_ipryeok_sujeong":  # "entered ... revised ..."
+        text = f"입력 {text} 수정 {_t_date_text(dconv, later, rng)}"
+    elif dconv == "hi_month_latin_digits":
+        text = f"प्रकाशित: {text}"
+    elif dconv == "bn_bengali_digits":
+        text = f"প্রকাশ: {text}"
+    elif dconv == "he_b_month":
+        text = f"פורסם: {text}"
+    elif dconv == "lv_gada_locative":
+        text = f"Publicēts: {text}"
+    tag = rng.choice(("span", "div", "time"))
+    return f'<{tag} class="date">{escape(text)}</{tag}>'
+
+
+def _t_author(aconv: str, lang: str, rng: random.Random) -> tuple[str, str, list[str]]:
+    """Family T's author credits: (under the heading, after the body, the true authors)."""
+    names = rng.sample(PEOPLE_T[lang], 3) if lang in PEOPLE_T else []
+    if aconv == "zh_jizhe_zeren_bianji":  # "reporter(s) ...", and the desk editor at the end
+        writers = names[:rng.choice((1, 2))]
+        return (f'<p class="source">记者 {escape(" ".join(writers))}</p>',
+                f'<p class="editor">（责任编辑：{escape(names[2])}）</p>', writers)
+    if aconv == "ja_name_in_parens_after_body":  # the reporter's name closes the story
+        return "", f"<p>（{escape(names[0])}）</p>", [names[0]]
+    if aconv == "he_meet":  # "by"
+        return f'<p class="author">מאת {escape(names[0])}</p>', "", [names[0]]
+    if aconv == "uk_tekst_foto":  # "text: X, photo: Y"
+        return (f'<p class="author">Текст: {escape(names[0])}, фото: {escape(names[1])}</p>',
+                "", [names[0]])
+    return "", "", []
+
+
+def make_page_t(rng: random.Random, i: int) -> Page:
+    """A family T page: a Chinese, Japanese, Korean, Thai, Arabic, Hindi, Bengali,
+    Ukrainian, Bulgarian, Serbian, Lithuanian, Latvian or Hebrew site's story whose only
+    publication day is a visible line in the site's own script, digits and calendar (see
+    the module docstring for the truth). No meta tag, no JSON-LD, no day in the URL."""
+    region = rng.choice(tuple(SITES_T))
+    lang = region[:2]
+    dconv = rng.choice([c for c, r in T_DATE_LANG.items() if region in r])
+    authored = [c for c, r in T_AUTHOR_LANG.items() if region in r]
+    aconv = authored[0] if authored and rng.random() < 0.6 else "none"
+    site, domain, zone = SITES_T[region]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = HEADLINE_T[lang]
+    byline, tail, authors = _t_author(aconv, lang, rng)
+    paras = "".join(f"<p>{FILLER_T[lang]} {FILLER_T[lang]}</p>"
+                    for _ in range(rng.randint(2, 4)))
+    picture = ""
+    if rng.random() < 0.4:  # a photo whose file name and caption carry the day it was taken
+        shot = stamp - timedelta(days=rng.randint(20, 400))
+        picture = (f'<figure><img src="/uploads/{shot:%Y/%m}/IMG_{shot:%Y%m%d}_{shot:%H%M}.jpg" '
+                   f'alt=""><figcaption>IMG_{shot:%Y%m%d}</figcaption></figure>')
+    related = ""
+    if rng.random() < 0.6:  # related stories, their days written as the story's
+        items = "".join(
+            f'<li><a href="/news/{i}-{k}">{escape(HEADLINE_T[lang])}</a> <span class="date">'
+            f"{escape(_t_date_text(dconv, stamp - timedelta(days=rng.randint(1, 40)), rng))}"
+            f"</span></li>" for k in range(3))
+        related = f'<aside class="related"><h3>{RELATED_T[lang]}</h3><ul>{items}</ul></aside>'
+    if region == "zh":  # Chinese portals: "headline_site"
+        tconv, doc_title = "title_underscore_site", f"{title}_{site}"
+    elif region == "ja":  # a breaking-news kicker in the <title> only
+        tconv, doc_title = "title_kicker_brackets", f"【速報】{title} - {site}"
+    else:
+        tconv, doc_title = "title_dash_site", f"{title} - {site}"
+    url = f"https://www.{domain}/news/{(i * 7919) % 100000 + 100000}.html"
+    meta = _t_date_line(dconv, stamp, rng)
+    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{meta}{picture}'
+               f'<div class="story-body">{paras}{tail}</div></article>')
+    dir_ = ' dir="rtl"' if lang in ("ar", "he") else ""
+    html = (
+        f'<!DOCTYPE html><html lang="{region}"{dir_}><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -4774,6 +5065,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_r(rng, i) for i in range(n)]
     if family == "S":  # and S
         return [make_page_s(rng, i) for i in range(n)]
+    if family == "T":  # and T
+        return [make_page_t(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -4867,7 +5160,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRS"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRST"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -511,8 +511,9 @@ _ROLE_PREFIX = re.compile(
     r"|[\w-]+-(?:experte|expertin|autor|autorin|redakteur|redakteurin|korrespondent(?:in)?)"
     r"|责任编辑|编辑|作者|记者"
     # Korean "글" (text) and "글·사진" (text and photos) before the reporter's name, and
-    # Arabic "بقلم" (by the pen of), the byline's label of the Arabic press
-    r"|글·사진|글|بقلم)\b\s*[:：]?\s*",
+    # Arabic "بقلم" (by the pen of), the byline's label of the Arabic press; Hebrew "מאת"
+    # (by), the Israeli press's (a whole word: "מאתיים", two hundred, is none)
+    r"|글·사진|글|بقلم|מאת)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
 # Words that end a byline entry but are no part of the name: a date or time label, a share

@@ -15,6 +15,7 @@ and names of comments, teasers and related articles out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, timedelta
 
 from htmldate.extractors import regex_parse
@@ -172,6 +173,7 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     with `by_clock` False)."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
     text = gregorian_era_years(text)  # 令和6年 is 2024年 (fault round 31)
+    text = ascii_digits(text)  # "٣ ديسمبر ٢٠٢٦" reads as "3 ديسمبر 2026"
     m = _NUMERIC_DATE.search(text)
     try:
         if m and m[1]:
@@ -298,6 +300,10 @@ _MONTH_STEMS = {
     "märz": 3,  # de: htmldate reads German, but not "03.März 2022" (see _GLUED_MONTH)
     "août": 8, "aout": 8,  # fr: htmldate reads French, but not August ("9 août 2025")
     "luty": 2,  # pl nominative ("luty 2022" beside "3 lutego 2022")
+    "януа": 1, "апри": 4, "юни": 6, "юли": 7, "септ": 9, "окто": 10, "ноем": 11,
+    "деке": 12,  # bg ("03 декември 2026"; февруари, март, май, август as ru)
+    "јану": 1, "фебр": 2, "мај": 5, "маја": 5, "јун": 6, "јуна": 6, "јул": 7, "јула": 7,
+    "нове": 11, "деце": 12,  # sr, Cyrillic, genitive ("3. децембра 2026."; the rest as bg)
     "ianu": 1, "iuni": 6, "iuli": 7, "octo": 10, "noie": 11,  # ro (the rest as above)
     "ledn": 1, "únor": 2, "břez": 3, "dubn": 4, "květ": 5, "červn": 6, "červe": 7,
     "srpn": 8, "září": 9, "říjn": 10, "říje": 10, "pros": 12,  # cs (listopad as pl)
@@ -381,8 +387,82 @@ _THAI_MONTHS = {
 _THAI_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s*(" + "|".join(re.escape(m) for m in sorted(_THAI_MONTHS, key=len,
                                                                  reverse=True))
-    + r")\s*(\d{4})(?!\d)")
+    + r")\s*(\d{4}|\d{2})(?![\d:])")
 BUDDHIST_ERA_OFFSET = 543
+
+
+def _thai_year(written: str) -> int:
+    """The Gregorian year of a Thai date's year: the Buddhist era's in full ("2567" is
+    2024), or its last two digits, as abbreviated date lines write it ("3 ม.ค. 67": 2567,
+    so 2024); a year up to 2400 is already Gregorian."""
+    year = int(written)
+    if len(written) == 2:
+        year += 2500
+    return year - BUDDHIST_ERA_OFFSET if year > 2400 else year
+
+
+# The decimal digits of the Arabic (Egyptian, Levantine, Gulf), Persian, Devanagari (Hindi,
+# Marathi, Nepali) and Bengali scripts, as their pages write a day: read as ASCII digits
+# ("٣ ديسمبر ٢٠٢٦" is "3 ديسمبر 2026"). Only these four sets: a stray fullwidth or
+# superscript digit is no part of a date line.
+_SCRIPT_DIGITS = str.maketrans(
+    {chr(zero + k): str(k) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6) for k in range(10)})
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the Arabic-Indic, Persian, Devanagari and Bengali digits as ASCII."""
+    return text.translate(_SCRIPT_DIGITS)
+
+
+# Month names written after the day in scripts htmldate does not read: Arabic as Egypt and
+# the Maghreb write it ("يناير") and as the Levant and Iraq do ("كانون الثاني", January; two
+# words), Hindi (with and without the nukta, "फ़रवरी" / "फरवरी"), Bengali and Hebrew (after
+# "ב", "in": "3 בדצמבר 2026"). Only the whole word: a day, the name and a 4-digit year.
+_WORLD_MONTHS = {
+    name: index + 1
+    for names in (
+        "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+        "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني "
+        "كانون_الأول",
+        "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر",
+        "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+        "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्तूबर नवम्बर दिसम्बर",
+        "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
+        "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+    )
+    # ("_" joins a two-word name in the lists: "كانون_الأول" is "كانون الأول")
+    for index, name in enumerate(
+        word.replace("_", " ") for word in unicodedata.normalize("NFC", names).split())
+} | {"إبريل": 4}
+_WORLD_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s+ב?(" + "|".join(re.escape(m) for m in sorted(_WORLD_MONTHS, key=len,
+                                                                    reverse=True))
+    + r")[،,]?\s+((?:19|20)\d{2})(?!\d)")
+# Baltic dates write the year first, each part marked: Lithuanian "2026 m. gruodžio 3 d."
+# (the month in the genitive), Latvian "2026. gada 3. decembrī" (in the locative)
+_LITHUANIAN_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*m\.\s+([^\W\d_]{4,})\s+(\d{1,2})\s*d\.", re.I)
+_LITHUANIAN_MONTHS = {"saus": 1, "vasa": 2, "kovo": 3, "bala": 4, "gegu": 5, "birž": 6,
+                      "liep": 7, "rugp": 8, "rugs": 9, "spal": 10, "lapk": 11, "gruo": 12}
+_LATVIAN_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\.\s*gada\s+(\d{1,2})\.\s*([^\W\d_]{3,})", re.I)
+_LATVIAN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jūn": 6, "jūl": 7,
+                   "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dec": 12}
+
+
+def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
+    """(year, month, day) of a date line in Arabic, Hindi, Bengali or Hebrew words
+    (_WORLD_DATE), or a Lithuanian or Latvian one, year first; else None."""
+    m = _WORLD_DATE.search(unicodedata.normalize("NFC", text))
+    if m is not None:
+        return int(m[3]), _WORLD_MONTHS[m[2]], m[1]
+    if (m := _LITHUANIAN_DATE.search(text)) is not None:
+        month = _LITHUANIAN_MONTHS.get(m[2][:4].lower())
+        return (int(m[1]), month, m[3]) if month else None
+    if (m := _LATVIAN_DATE.search(text)) is not None:
+        month = _LATVIAN_MONTHS.get(m[3][:3].lower())
+        return (int(m[1]), month, m[2]) if month else None
+    return None
 # Vietnamese names its month by number: "3 tháng 5, 2024", "ngày 3 tháng 5 năm 2024".
 _VIETNAMESE_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2}),?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)", re.I)
@@ -408,14 +488,15 @@ def _date_of_other_forms(text: str) -> date | None:
     found = None
     m = _THAI_DATE.search(text)
     if m is not None:
-        year = int(m[3])
-        found = (year - BUDDHIST_ERA_OFFSET if year > 2400 else year, _THAI_MONTHS[m[2]], m[1])
+        found = (_thai_year(m[3]), _THAI_MONTHS[m[2]], m[1])
     elif (m := _VIETNAMESE_DATE.search(text)) is not None:
         found = (int(m[3]), int(m[2]), m[1])
     elif (m := _HYPHENED_DATE.search(text)) is not None and _month_number(m[3]):
         found = (int(m[4]), _month_number(m[3]), m[1])
     elif (m := _MONTH_FIRST_DATE.search(text)) is not None and m[1].lower() in _MONTHS_FIRST:
         found = (int(m[3]), _month_number(m[1]), m[2])
+    else:
+        found = _date_in_world_scripts(text)
     if found is None:
         return None
     try:
@@ -966,6 +1047,13 @@ def _lower_case_byline(text: str) -> str | None:
 _REPORTING_CREDIT = re.compile(r"^\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s",
                                re.I)
 MAX_CREDIT_LINE = 300  # a credit line, not a paragraph of the text that mentions one
+# A Chinese paper's reporters' line under the headline: "记者 张伟 李娜", "本报记者：张伟、李娜"
+# (reporter(s), then the names, two to four Han characters each, set apart by a space or
+# "、"), the whole line. A separator after "记者" is required: "记者会" (a press conference)
+# opens sentences. (Chinese names have no capitals for the names' pattern to find.)
+_CHINESE_REPORTERS = re.compile(
+    r"\s*(?:本报|新华社)?记者(?:\s*[:：]\s*|\s+)"
+    r"([\u4e00-\u9fff]{2,4}(?:(?:\s*[、，,]\s*|\s+)[\u4e00-\u9fff]{2,4}){0,3})\s*")
 
 
 def _element_byline(elem: HtmlElement) -> str | None:
@@ -986,6 +1074,9 @@ def _element_byline(elem: HtmlElement) -> str | None:
         return text if len(text) <= MAX_CREDIT_LINE else None
     if len(text) > MAX_BYLINE_TEXT:
         return None
+    m = _CHINESE_REPORTERS.fullmatch(text)
+    if m is not None:
+        return ", ".join(re.split(r"[\s、，,]+", m[1]))
     cased = _lower_case_byline(text)
     if cased is not None:
         text = f"{text.split()[0]} {cased}"
