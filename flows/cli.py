@@ -39,7 +39,10 @@ from flows.terminal import (
     tolerant,
     utf8_data,
 )
-from tasks.storage.interrupts import query_interrupted  # (light: duckdb loads on a call)
+from tasks.storage.interrupts import (  # (light: duckdb loads on a call)
+    interruptible,
+    query_interrupted,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
@@ -783,6 +786,7 @@ def sql(
 
     from tasks.storage.report import (
         QUERY_SETTINGS,
+        anchored_cursor,
         extension_advice_replaced,
         lock_for_queries,
         query_refusal,
@@ -811,13 +815,16 @@ def sql(
     try:
         # the settings a query may open with (SET threads = 2; ...) go before the lock
         settings, statements = split_query_settings(parsed)
-        lock_for_queries(con, settings)
+        # the query runs on a cursor of its own, in a worker thread, so that Ctrl-C
+        # always reaches it (`interruptible`; fault round 61)
+        on = anchored_cursor(con)
+        lock_for_queries(on, settings)
         if not settings:
-            cur = con.execute(query)
+            cur = interruptible(on, lambda: on.execute(query))
         else:
             cur = None
             for statement in statements:
-                cur = con.execute(statement)
+                cur = interruptible(on, lambda statement=statement: on.execute(statement))
         if cur is None:
             # DuckDB answers a query of no statement ("", ";", a comment) with None, and
             # reading its description was an AttributeError traceback.
@@ -827,7 +834,8 @@ def sql(
         columns = [d[0] for d in cur.description] if cur.description else []
         # csv and json are written as the rows come, SQL_BATCH_ROWS at a time: an export
         # of the whole articles table needs no memory for the whole result
-        batches = iter(lambda: cur.fetchmany(SQL_BATCH_ROWS) if columns else [], [])
+        batches = iter(lambda: interruptible(on, lambda: cur.fetchmany(SQL_BATCH_ROWS))
+                       if columns else [], [])
         if fmt is not Format.table:
             utf8_data(sys.stdout)
         if fmt is Format.csv:
