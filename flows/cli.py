@@ -1306,8 +1306,9 @@ def compact(
     """Merge small Parquet files (one per batch commit) into large ones, atomically;
     queries keep answering while it runs."""
     from tasks.storage.compact import compact as compact_files
+    from tasks.storage.compact import left_out_note
     from tasks.storage.report import build_views
-    from tasks.storage.warehouse import quarantine_orphans, writer_lock
+    from tasks.storage.warehouse import file_problems, quarantine_orphans, writer_lock
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
@@ -1324,6 +1325,10 @@ def compact(
             for note in quarantine_orphans(root):
                 console.print(f"[yellow]note:[/yellow] {escape(note)}")
             manifest = compact_files(root, min_files=min_files)
+            left_out = left_out_note(file_problems(root))
+            if left_out:
+                err.print(f"[yellow]note:[/yellow] {escape(left_out)}", highlight=False,
+                          soft_wrap=True)
             if manifest is None:
                 console.print(f"nothing to compact (no table has {min_files} small files)")
                 return
