@@ -29,6 +29,7 @@ from rich.text import Text
 
 from flows.terminal import (
     CheckedOutput,
+    OutputConsole,
     as_records,
     console_width,
     names_standard_output,
@@ -48,8 +49,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default;
 # COLUMNS=0 is no width (flows/terminal.console_width).
-console = Console(width=console_width(os.environ.get("COLUMNS"), sys.stdout.isatty(),
-                                      terminal_columns(1), piped=160))
+console = OutputConsole(width=console_width(os.environ.get("COLUMNS"), sys.stdout.isatty(),
+                                            terminal_columns(1), piped=160))
 err = Console(stderr=True, width=console_width(os.environ.get("COLUMNS"), sys.stderr.isatty(),
                                                terminal_columns(2)))
 
@@ -610,11 +611,31 @@ def backfill(
         tot = m["totals"]
         t.add_row(Text(Path(m["inputs_given"][0]).name), m["run_id"],
                   *(str(tot[k]) for k in ("inputs", "kept", "rejected", "skipped")))
-    _print_table(t)
-    console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
-                  f"{len(done['skipped'])} already ingested")
+    with _summary_of_committed_runs():
+        _print_table(t)
+        console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested "
+                      f"now, {len(done['skipped'])} already ingested")
     if done.get("note"):
         err.print(f"[yellow]note:[/yellow] {escape(done['note'])}", soft_wrap=True)
+
+
+@contextmanager
+def _summary_of_committed_runs() -> Iterator[None]:
+    """Around what a run command prints once its runs committed. A reader that stopped
+    reading (`pressroom ingest x.warc.gz | head -1`) made the summary's write fail with
+    EPIPE, and click's handling of it exited 1: a script under `set -o pipefail` saw a
+    failed ingest whose 24 articles had landed (fault round 61). git, ls, grep and cat die
+    of SIGPIPE there (141, a failure under pipefail too): their output is what they are
+    run for. A run's product is the warehouse, and its status says whether the run
+    committed: the rest of the summary goes to /dev/null, quietly, and the exit stays 0.
+    Any other failed write (a full disk) is still CheckedOutput's sentence and exit 1."""
+    try:
+        yield
+        sys.stdout.flush()  # what is buffered meets the closed pipe here, not at the exit
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the exit's flush then writes nowhere
+        os.close(devnull)
 
 
 @contextmanager
@@ -631,6 +652,11 @@ def _failed_run_is_a_sentence() -> Iterator[None]:
 
 
 def print_summary(manifest: dict, root: Path) -> None:
+    with _summary_of_committed_runs():
+        _print_summary(manifest, root)
+
+
+def _print_summary(manifest: dict, root: Path) -> None:
     t = Table(title=f"run {manifest['run_id']}", show_lines=False)
     for col in ("stage", "received", "passed", "rejected", "failed", "skipped"):
         t.add_column(col, justify="left" if col == "stage" else "right")
