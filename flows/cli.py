@@ -29,6 +29,7 @@ from rich.text import Text
 
 from flows.terminal import (
     CheckedOutput,
+    OutputConsole,
     as_records,
     console_width,
     names_standard_output,
@@ -39,14 +40,17 @@ from flows.terminal import (
     tolerant,
     utf8_data,
 )
-from tasks.storage.interrupts import query_interrupted  # (light: duckdb loads on a call)
+from tasks.storage.interrupts import (  # (light: duckdb loads on a call)
+    interruptible,
+    query_interrupted,
+)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="pressroom: news on the web -> a deduplicated, enriched SQL warehouse.")
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default;
 # COLUMNS=0 is no width (flows/terminal.console_width).
-console = Console(width=console_width(os.environ.get("COLUMNS"), sys.stdout.isatty(),
-                                      terminal_columns(1), piped=160))
+console = OutputConsole(width=console_width(os.environ.get("COLUMNS"), sys.stdout.isatty(),
+                                            terminal_columns(1), piped=160))
 err = Console(stderr=True, width=console_width(os.environ.get("COLUMNS"), sys.stderr.isatty(),
                                                terminal_columns(2)))
 
@@ -607,11 +611,31 @@ def backfill(
         tot = m["totals"]
         t.add_row(Text(Path(m["inputs_given"][0]).name), m["run_id"],
                   *(str(tot[k]) for k in ("inputs", "kept", "rejected", "skipped")))
-    _print_table(t)
-    console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested now, "
-                  f"{len(done['skipped'])} already ingested")
+    with _summary_of_committed_runs():
+        _print_table(t)
+        console.print(f"{len(done['files'])} file(s) in range: {len(done['runs'])} ingested "
+                      f"now, {len(done['skipped'])} already ingested")
     if done.get("note"):
         err.print(f"[yellow]note:[/yellow] {escape(done['note'])}", soft_wrap=True)
+
+
+@contextmanager
+def _summary_of_committed_runs() -> Iterator[None]:
+    """Around what a run command prints once its runs committed. A reader that stopped
+    reading (`pressroom ingest x.warc.gz | head -1`) made the summary's write fail with
+    EPIPE, and click's handling of it exited 1: a script under `set -o pipefail` saw a
+    failed ingest whose 24 articles had landed (fault round 61). git, ls, grep and cat die
+    of SIGPIPE there (141, a failure under pipefail too): their output is what they are
+    run for. A run's product is the warehouse, and its status says whether the run
+    committed: the rest of the summary goes to /dev/null, quietly, and the exit stays 0.
+    Any other failed write (a full disk) is still CheckedOutput's sentence and exit 1."""
+    try:
+        yield
+        sys.stdout.flush()  # what is buffered meets the closed pipe here, not at the exit
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the exit's flush then writes nowhere
+        os.close(devnull)
 
 
 @contextmanager
@@ -628,6 +652,11 @@ def _failed_run_is_a_sentence() -> Iterator[None]:
 
 
 def print_summary(manifest: dict, root: Path) -> None:
+    with _summary_of_committed_runs():
+        _print_summary(manifest, root)
+
+
+def _print_summary(manifest: dict, root: Path) -> None:
     t = Table(title=f"run {manifest['run_id']}", show_lines=False)
     for col in ("stage", "received", "passed", "rejected", "failed", "skipped"):
         t.add_column(col, justify="left" if col == "stage" else "right")
@@ -783,6 +812,7 @@ def sql(
 
     from tasks.storage.report import (
         QUERY_SETTINGS,
+        anchored_cursor,
         extension_advice_replaced,
         lock_for_queries,
         query_refusal,
@@ -811,13 +841,16 @@ def sql(
     try:
         # the settings a query may open with (SET threads = 2; ...) go before the lock
         settings, statements = split_query_settings(parsed)
-        lock_for_queries(con, settings)
+        # the query runs on a cursor of its own, in a worker thread, so that Ctrl-C
+        # always reaches it (`interruptible`; fault round 61)
+        on = anchored_cursor(con)
+        lock_for_queries(on, settings)
         if not settings:
-            cur = con.execute(query)
+            cur = interruptible(on, lambda: on.execute(query))
         else:
             cur = None
             for statement in statements:
-                cur = con.execute(statement)
+                cur = interruptible(on, lambda statement=statement: on.execute(statement))
         if cur is None:
             # DuckDB answers a query of no statement ("", ";", a comment) with None, and
             # reading its description was an AttributeError traceback.
@@ -827,7 +860,8 @@ def sql(
         columns = [d[0] for d in cur.description] if cur.description else []
         # csv and json are written as the rows come, SQL_BATCH_ROWS at a time: an export
         # of the whole articles table needs no memory for the whole result
-        batches = iter(lambda: cur.fetchmany(SQL_BATCH_ROWS) if columns else [], [])
+        batches = iter(lambda: interruptible(on, lambda: cur.fetchmany(SQL_BATCH_ROWS))
+                       if columns else [], [])
         if fmt is not Format.table:
             utf8_data(sys.stdout)
         if fmt is Format.csv:
@@ -1298,8 +1332,9 @@ def compact(
     """Merge small Parquet files (one per batch commit) into large ones, atomically;
     queries keep answering while it runs."""
     from tasks.storage.compact import compact as compact_files
+    from tasks.storage.compact import left_out_note
     from tasks.storage.report import build_views
-    from tasks.storage.warehouse import quarantine_orphans, writer_lock
+    from tasks.storage.warehouse import file_problems, quarantine_orphans, writer_lock
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
@@ -1316,6 +1351,10 @@ def compact(
             for note in quarantine_orphans(root):
                 console.print(f"[yellow]note:[/yellow] {escape(note)}")
             manifest = compact_files(root, min_files=min_files)
+            left_out = left_out_note(file_problems(root))
+            if left_out:
+                err.print(f"[yellow]note:[/yellow] {escape(left_out)}", highlight=False,
+                          soft_wrap=True)
             if manifest is None:
                 console.print(f"nothing to compact (no table has {min_files} small files)")
                 return

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import NoReturn, TextIO
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 
 # Characters a column needs to show its values as values (a date, a count, a word), and
@@ -172,3 +173,17 @@ def names_standard_output(path: str) -> bool:
     except (OSError, ValueError):
         return False
     return (named.st_dev, named.st_ino) == (out.st_dev, out.st_ino)
+
+
+class OutputConsole(Console):
+    """The console of standard output. rich's own answer to a closed pipe
+    (`Console.on_broken_pipe`) is SystemExit(1), raised from inside any print: nothing
+    around the print could tell a reader that stopped reading from a failure, and
+    `ingest ... | head -1` exited 1 after its run committed (fault round 61). Here the
+    console goes quiet and the closed pipe is raised as the BrokenPipeError it is: click
+    ends a read command on it as before (exit 1, nothing said), and a run's summary
+    (`cli._summary_of_committed_runs`) ends with the run's own status."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # the rest of what this command prints goes nowhere
+        raise BrokenPipeError(errno.EPIPE, "the reader of standard output closed it")

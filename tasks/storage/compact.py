@@ -147,3 +147,18 @@ def compact(root: Path, min_files: int = MIN_SMALL_FILES,
         "run_id": commit, "started_at": now.isoformat(), "kind": "compaction",
         "files": files, "replaces": replaces,
     })
+
+
+def left_out_note(problems: list[dict], most: int = 3) -> str | None:
+    """What a compaction says of the committed files it could not read (`file_problems`:
+    deleted, torn, foreign), or None when there are none. It merged the rest and said
+    only "2 files -> 1" (fault round 61): the damaged file stays committed and on disk,
+    unmerged, left out of every view, and its name was found only by a later `sql`."""
+    if not problems:
+        return None
+    named = "; ".join(f"{p['file']} ({p['detail']})" for p in problems[:most])
+    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    return (f"{len(problems)} committed file(s) LEFT OUT of the compaction, unreadable: "
+            f"{named}{more}. Each is kept on disk and committed, and every query leaves "
+            "it out (`pressroom sql` names it too); restore it from a backup and a later "
+            "compaction merges it")

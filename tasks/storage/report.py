@@ -135,6 +135,18 @@ def anchor(con: duckdb.DuckDBPyConnection, root: Path) -> duckdb.DuckDBPyConnect
     return con
 
 
+def anchored_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of `con` (a connection of its own to the same database: the one a query
+    runs on in `interrupts.interruptible`, which Ctrl-C can interrupt) whose views read
+    the same files: the root is a variable of the connection, not of the database, and
+    a bare cursor's views found no file ("No files found ... articles/...")."""
+    cur = con.cursor()
+    root = con.execute(f"SELECT getvariable('{ROOT_VARIABLE}')").fetchone()[0]
+    if root is not None:
+        cur.execute(f"SET VARIABLE {ROOT_VARIABLE} = {_sql_str(root)}")
+    return cur
+
+
 def create_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
     """Typed empty tables, base views over committed Parquet, the runs view, the
     file_problems table and the derived views of schemas/views/ (in file order), on any
