@@ -59,6 +59,11 @@ print notes, bios, read-more and share lines written as bare paragraphs inside t
 on local US papers, nonprofit newsrooms, UK and Australian publishers, newsletters,
 portals, broadcasters, magazines, blogs and fact-checkers, on English bodies
 (`cms_blocks_i.py`).
+`--cms J` (session 59): furniture inside the story's flow, between its paragraphs, with
+no box that names it — inline "ALSO READ" / "Lees ook" lines, related cards, ad labels,
+bare pull quotes, captions and photo credits, embedded posts' text, video and audio
+players' lines, polls, sign-up forms, "Listen to this article", tables of contents,
+live-blog stamps — on English bodies (`cms_blocks_j.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -101,6 +106,7 @@ from cms_blocks_f import STORY_NOTES_F, render_cms_f, with_near_miss_f  # noqa: 
 from cms_blocks_g import STORY_NOTES_G, render_cms_g, with_near_miss_g  # noqa: E402
 from cms_blocks_h import STORY_NOTES_H, render_cms_h, with_near_miss_h  # noqa: E402
 from cms_blocks_i import STORY_NOTES_I, render_cms_i, with_near_miss_i  # noqa: E402
+from cms_blocks_j import STORY_NOTES_J, render_cms_j, with_near_miss_j  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -697,7 +703,7 @@ G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of 
 
 def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
                       family: str = "G") -> list[dict]:
-    """`--cms G`, `H` and `I`: English bodies only, each under up to G_USES templates (the
+    """`--cms G`, `H`, `I` and `J`: English bodies only, each under up to G_USES templates (the
     list repeated, so every body is used once before any is used twice); each page's
     furniture comes from the other English bodies. H's templates may write a dateline,
     which joins the body's first paragraph, in the truth too."""
@@ -705,9 +711,11 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
     chosen = (en * G_USES)[:n]
     notes, near_miss = {"G": (STORY_NOTES_G, with_near_miss_g),
                         "H": (STORY_NOTES_H, with_near_miss_h),
-                        "I": (STORY_NOTES_I, with_near_miss_i)}[family]
+                        "I": (STORY_NOTES_I, with_near_miss_i),
+                        "J": (STORY_NOTES_J, with_near_miss_j)}[family]
     url = {"G": "https://press{i}.example/news/{i}", "H": "https://wire{i}.example/story/{i}",
-           "I": "https://local{i}.example/news/{i}"}[family]
+           "I": "https://local{i}.example/news/{i}",
+           "J": "https://flow{i}.example/story/{i}"}[family]
     out = []
     for i, paras in enumerate(chosen):
         f, headline, note = _page_start(paras, en, notes, rnd)
@@ -716,6 +724,8 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
             page, placed = render_cms_g(paras, headline, f, note)
         elif family == "I":
             page, placed = render_cms_i(paras, headline, f, note)
+        elif family == "J":
+            page, placed = render_cms_j(paras, headline, f, note)
         else:
             page, placed, paras = render_cms_h(paras, headline, f, note)
         out.append(_cms_record(url.format(i=i), page, paras, note, placed))
@@ -736,7 +746,7 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
-    if cms in ("G", "H", "I"):
+    if cms in ("G", "H", "I", "J"):
         return build_cms_g_pages(usable, n, rnd, cms)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
@@ -818,7 +828,7 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
@@ -833,7 +843,8 @@ def main() -> None:
                          "chrome (cms_blocks_h.py); I: closing and opening lines with no box "
                          "around them: local papers, nonprofits, UK / Australian publishers, "
                          "newsletters, portals, broadcasters, magazines, blogs, fact-checkers "
-                         "(cms_blocks_i.py)")
+                         "(cms_blocks_i.py); J: furniture inside the story's flow between "
+                         "its paragraphs, with no box that names it (cms_blocks_j.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

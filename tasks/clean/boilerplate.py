@@ -629,6 +629,9 @@ _UI_EXACT = {
     # under its list of links
     "location details", "give this article", "copy the link below", "learn more",
     "read more about these links",
+    # a live blog's marker, a radio player's buttons, the label over a newsroom's summary
+    # box and the Dutch ad label (family J, session 59)
+    "key event", "transcript", "embed", "key points", "advertentie",
 }
 # A share row written out as its networks' names ("Email Facebook Messenger Twitter",
 # "Facebook Twitter WhatsApp E-Mail"): every word a network or a sharing button.
@@ -1258,6 +1261,61 @@ def _closing_line(s: str, low: str, n: int) -> str | None:
         return "cta"
     return None
 
+# Family J (session 59): what players, live blogs and photo boxes leave between a story's
+# paragraphs as lines of their own, with no box that names them. (An embedded post's
+# signature, "— Jane Doe (@janedoe) March 3, 2026", is not among them: the dev gold keeps
+# it, with the post, on 16 pages.)
+# An audio player's button with the recording's length ("Listen to this article · 12 min",
+# "Listen · 4:12", "8 min listen"); the bare button is in _UI_EXACT. "Listen to the
+# recordings and you can hear …" has words after the call, not a length.
+_LISTEN_LENGTH = re.compile(
+    r"^(?:(?:listen|play)(?: to (?:this|the) (?:article|story|episode|report))?"
+    r"|audio)\s*[·•|:–-]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,3}\s*(?:min|mins|minutes?)\.?)$"
+    r"|^\d{1,3}\s*(?:min|mins|minutes?)\.? listen$",
+    re.IGNORECASE,
+)
+LISTEN_LENGTH_MAX_WORDS = 8
+# A radio story's player naming the programme it aired on ("Heard on Morning Edition",
+# "As heard on The Current"): the label and a capitalised programme, nothing after it (a
+# sentence "Heard on the radio, the warning …" goes on in lower case).
+_HEARD_ON = re.compile(r"^(?:As [Hh]eard|Heard|Aired) on (?:[A-Z0-9][\w'’&-]*(?: |$)){1,5}$")
+HEARD_ON_MAX_WORDS = 7
+# A live blog's update stamp, or a video's length, alone on its line: a clock time with a
+# zone or am/pm, or "4:12" — no word of a story ("12.50" alone may be a table's price).
+_CLOCK_ONLY = re.compile(
+    r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|BST"
+    r"|UTC|CET|CEST|AEST|AEDT|IST|SAST|WAT|EAT|HKT|SGT|JST))?$"
+    r"|^\d{1,2}\.\d{2}\s*[ap]\.?m\.?(?:\s+(?:ET|GMT|BST|UTC|CET|AEST|AEDT|IST))?$",
+    re.IGNORECASE,
+)
+# A caption closed by its labelled credit after the sentence's end ("… after the storm on
+# Tuesday. Image: Reuters", "… Photo: Jane Doe/AP"), or by the photographer "for" the
+# outlet in brackets ("… in 2019. (Jane Doe for The Courier)"): no sentence of the story
+# ends on a picture's label or a photographer's commission. Case-sensitive: credits are
+# capitalised. (_CAPTION_CREDIT takes the short ones; a caption runs longer.)
+_CLOSING_CREDIT = re.compile(
+    r"[.!?][\"”’']?\s+(?:\(?(?:Photo|Image|Picture|Photograph|Foto)(?: credit)?: ?"
+    r"[A-Z][\w.'’&-]*(?: ?[/ ] ?[A-Z][\w.'’&-]*){0,5}\)?"
+    r"|\((?:[A-Z][\w.'’-]+ ){1,3}for (?:[Tt]he )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}\))$"
+)
+
+
+def _in_flow_line(s: str, low: str, n: int) -> str | None:
+    """The rule for a player's, a live blog's or a photo's line left between a
+    story's paragraphs (family J), or None. Each test sits behind a word count and a
+    first-character or substring test."""
+    if n <= LISTEN_LENGTH_MAX_WORDS and low[:1] in "lpa0123456789" and _LISTEN_LENGTH.match(low):
+        return "ui"
+    if n <= HEARD_ON_MAX_WORDS and " on " in s and _HEARD_ON.match(s):
+        return "ui"
+    if n <= 6 and s[:1].isdigit() and _CLOCK_ONLY.match(s):  # ("p.m." counts two)
+        return "date"
+    if n <= AGENCY_CAPTION_MAX_WORDS and (":" in s[-60:] or " for " in s[-60:]) and (
+            _CLOSING_CREDIT.search(s)):
+        return "credit"
+    return None
+
+
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_CTX = re.compile(
     r"\b(?:accept|consent|we use|this (?:site|website) uses|privacy|datenschutz|akzeptier\w*"
@@ -1731,6 +1789,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
                                               and not _REPORTED.search(s))):
         return "legal"
     rule = _closing_line(s, low, n)
+    if rule:
+        return rule
+    rule = _in_flow_line(s, low, n)
     if rule:
         return rule
     if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):

@@ -23,6 +23,7 @@ import cms_blocks_f  # noqa: E402
 import cms_blocks_g  # noqa: E402
 import cms_blocks_h  # noqa: E402
 import cms_blocks_i  # noqa: E402
+import cms_blocks_j  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -236,6 +237,36 @@ def test_cms_i_pages_hold_an_english_body_with_unboxed_lines_inside_its_containe
         container = tree.xpath("//article/*[not(self::header)]")[0]
         shown = " ".join(container.text_content().split())
         assert all(" ".join(w.split()) in shown for _, ws in page["blocks"] for w in ws)
+
+
+def test_cms_j_pages_put_their_furniture_between_the_story_paragraphs() -> None:
+    en = _bodies("The story {j} tells in paragraph {i} what the council decided about the "
+                 "harbour and the ferries this week.", 5)
+    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das Backhaus "
+                 "und den Garten in dieser Woche beschlossen hat.", 3)
+    pages = btt.build_pages(en + de, 15, seed=3, cms="J")
+    assert len(pages) == 15  # 5 English bodies, each under up to G_USES templates
+    notes = tuple(n[:12] for n in (*cms_blocks_j.STORY_NOTES_J, *cms_blocks_j.NEAR_MISSES_J))
+    kinds = {f"{site}:{k}" for site, spec in cms_blocks_j.SITES_J.items()
+             for place in spec[1:] for k in place}
+    for page in pages:
+        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
+        assert "\n".join(body) in en  # English bodies only, no dateline
+        _shows_its_truth_and_furniture(page, kinds)
+        assert not any("Backhaus" in w for _, ws in page["blocks"] for w in ws)
+        # inside the body's own container, and what is not on top sits after its first
+        # paragraph and before its last
+        tree = lxml_html.fromstring(page["html"])
+        container = tree.xpath("//article/*[not(self::header)]")[0]
+        shown = " ".join(" ".join(container.itertext()).split())  # list items spaced
+        assert all(" ".join(w.split()) in shown for _, ws in page["blocks"] for w in ws)
+        story = [p for p in page["truth"].split("\n") if p not in cms_blocks_j.STORY_NOTES_J]
+        first, last = story[0], story[-1]
+        between = shown[shown.index(first) + len(first):shown.rindex(last)]
+        site = page["blocks"][0][0].split(":")[0]
+        on_top = cms_blocks_j.SITES_J[site][1]
+        assert all(" ".join(w.split()) in between for kind, ws in page["blocks"]
+                   if kind.split(":")[1] not in on_top for w in ws)
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
