@@ -818,8 +818,12 @@ _NOT_NAME_WORD = (r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|ka
                   r"|фото|special\s+(?:to|for))\b)")
 _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[{CAPITALS}][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
-    # a particle whole ("van der Mulder": "de" is no prefix of "der")
-    rf"(?:[{CAPITALS}][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la)(?![\w'’]))){{0,3}})"
+    # a particle whole ("van der Mulder": "de" is no prefix of "der"); the Portuguese
+    # "dos" and the Malay and Arabic "bin", "binti", "ibn" ("Ahmad bin Ismail", "Ana dos
+    # Santos"), and the Arabic article joined to the family name ("Omar al-Rashid",
+    # "Amr el-Sayed"), written in lower case inside a capitalised name
+    rf"(?:[{CAPITALS}][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la|dos|bin|binti|ibn)"
+    rf"(?![\w'’])|(?:al|el)-[{CAPITALS}][\w'’.-]*)){{0,3}})"
 )
 # (a comma before the "and", the serial comma of "By X, Y, and Z" or of "By X, Senior
 # Reporter, and Y", joins as the "and" alone does: read as two joins, the names stopped)
@@ -991,7 +995,7 @@ def _element_byline(elem: HtmlElement) -> str | None:
         text = f"{text.split()[0]} {cased}"
     m = _TEXT_BYLINE.match(text)
     if m is not None:
-        names = _before_next_label(text, m, 2)
+        names = _without_cased_words_after_capitals(_before_next_label(text, m, 2))
         if (m[1].lower() in _BARE_CUES or m[1].lower().startswith("reporta")) and len(
                 names.split()) < 2:
             return None
@@ -1066,6 +1070,27 @@ def _in_dated_list(elem: HtmlElement) -> bool:
                 sibling.text_content()[:MAX_BYLINE_TEXT]):
             return True
     return False
+
+
+def _in_capitals(word: str) -> bool:
+    """A word written in capitals ("DOE", "O'NEILL", "J."), not a one-letter initial."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and word.upper() == word
+
+
+def _without_cased_words_after_capitals(names: str) -> str:
+    """The names less the words in ordinary case right after a name written in capitals:
+    the wire's byline "By JANE DOE Associated Press" sets its agency after the name in
+    capitals, with no comma, and the names' pattern reads four capitalised words on
+    ("JANE DOE Associated"). Two words in capitals at least before the cut ("AP Staff"
+    stays), and none after a comma or a join ("JANE DOE and Tom Lee" names two)."""
+    words = names.split()
+    for k in range(1, len(words)):
+        if words[k - 1].endswith(",") or not _in_capitals(words[k - 1]):
+            break
+        if k >= 2 and words[k][:1].isupper() and not _in_capitals(words[k]):
+            return " ".join(words[:k])
+    return names
 
 
 def _before_next_label(text: str, m: re.Match, group: int) -> str:
