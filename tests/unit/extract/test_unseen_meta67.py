@@ -4,7 +4,9 @@ then tuned on. The misses U showed on the branch's start, each fixed in a genera
 names with a lower-case "dos", "bin", "ibn" or a joined "al-" ("Ahmad bin Ismail", "Omar
 al-Rashid") cut at that word by the byline's name pattern; the wire's "By JANE DOE
 Associated Press" (the name in capitals, the agency after it with no comma) read as "JANE
-DOE Associated". Near-misses that must keep their reading sit beside each. Each page goes
+DOE Associated"; Chinese and Japanese labels glued to the name ("记者张建国／台北报导",
+"本报记者 张静 刘丽娟", "文／王小明", "山田太郎記者", "文：X　写真：Y") read as parts of it.
+Near-misses that must keep their reading sit beside each. Each page goes
 through `page_metadata` whole."""
 
 from __future__ import annotations
@@ -84,3 +86,30 @@ def test_an_agency_after_a_name_in_capitals_is_no_part_of_it(opening, names):
 ])
 def test_names_in_capitals_beside_other_words_read_as_before(byline, names):
     assert credit_authors(byline) == names
+
+
+# --- Chinese and Japanese labels glued to the name -------------------------------------
+
+@pytest.mark.parametrize("credit, lang, names", [
+    ("记者张建国／台北报导", "zh", ["张建国"]),  # reporter X / Taipei report
+    ("本报记者 张静 刘丽娟", "zh", ["张静", "刘丽娟"]),  # our paper's reporters X Y
+    ("文／王小明", "zh", ["王小明"]),  # text / X
+    ("山田太郎記者", "ja", ["山田太郎"]),  # X reporter
+    ("文：山田花子　写真：渡辺由美", "ja", ["山田花子"]),  # text: X, photos: Y
+])
+def test_a_cjk_label_glued_to_the_name_is_no_part_of_it(credit, lang, names):
+    assert credit_authors(credit, lang) == names
+
+
+@pytest.mark.parametrize("credit, lang, names", [
+    # 文 is a family name too: a label only with its colon or slash
+    ("文在寅", "zh", ["文在寅"]),
+    ("王小明", "zh", ["王小明"]),
+])
+def test_cjk_names_without_a_label_read_as_before(credit, lang, names):
+    assert credit_authors(credit, lang) == names
+
+
+def test_a_japanese_name_with_its_space_and_no_label_stays_one_name():
+    from tasks.extract.bylines import clean_authors
+    assert clean_authors("山田 太郎", set()) == ["山田 太郎"]
