@@ -967,8 +967,14 @@ def _lower_case_byline(text: str) -> str | None:
 # editor does not (clean_authors drops "Editing by ..."). Only the line's opening words:
 # "Additional reporting by" credits a helper beside a byline (without_helpers_credit).
 # (text_byline's search from the headline reaches the line under the story's text.)
-_REPORTING_CREDIT = re.compile(r"^\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s",
-                               re.I)
+# The line is often set in parentheses ("(Writing by Anna K.; Editing by Tim A. and Jo
+# R.)"), and the desk's credit after the reporters' may name several editors joined by
+# "and", which the normaliser splits off as entries of their own: the line is read up to
+# that credit (_DESK_CREDIT_AFTER).
+_REPORTING_CREDIT = re.compile(
+    r"^\s*\(?\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s", re.I)
+_DESK_CREDIT_AFTER = re.compile(
+    r"\s*[;,]\s*(?:editing|edited|graphics|fact[- ]?checking)\s+by\b.*$", re.I)
 MAX_CREDIT_LINE = 300  # a credit line, not a paragraph of the text that mentions one
 
 
@@ -987,7 +993,8 @@ def _element_byline(elem: HtmlElement) -> str | None:
     if _REPORTING_CREDIT.match(text):
         # a wire's credit line: whole, its reporters and places and editor for
         # clean_authors to tell apart (the names' pattern stopped at "X in London and Y")
-        return text if len(text) <= MAX_CREDIT_LINE else None
+        credit = _DESK_CREDIT_AFTER.sub("", text.strip().removeprefix("(").removesuffix(")"))
+        return credit if len(text) <= MAX_CREDIT_LINE else None
     if len(text) > MAX_BYLINE_TEXT:
         return None
     cased = _lower_case_byline(text)

@@ -5,7 +5,9 @@ names with a lower-case "dos", "bin", "ibn" or a joined "al-" ("Ahmad bin Ismail
 al-Rashid") cut at that word by the byline's name pattern; the wire's "By JANE DOE
 Associated Press" (the name in capitals, the agency after it with no comma) read as "JANE
 DOE Associated"; Chinese and Japanese labels glued to the name ("记者张建国／台北报导",
-"本报记者 张静 刘丽娟", "文／王小明", "山田太郎記者", "文：X　写真：Y") read as parts of it.
+"本报记者 张静 刘丽娟", "文／王小明", "山田太郎記者", "文：X　写真：Y") read as parts of it;
+a wire's "(Writing by X; Editing by Y and Z)" after the story read as no one (its
+parentheses) or as X and Z (the second editor split off by the normaliser).
 Near-misses that must keep their reading sit beside each. Each page goes
 through `page_metadata` whole."""
 
@@ -113,3 +115,30 @@ def test_cjk_names_without_a_label_read_as_before(credit, lang, names):
 def test_a_japanese_name_with_its_space_and_no_label_stays_one_name():
     from tasks.extract.bylines import clean_authors
     assert clean_authors("山田 太郎", set()) == ["山田 太郎"]
+
+
+# --- the wire's credit line in parentheses, its editors joined by "and" -----------------
+
+def closing_authors(line: str) -> list[str]:
+    """The authors of a page with no byline whose story ends with the paragraph `line`."""
+    html = article_page(DATED, headline=HEADLINE["en"], site="Example", lang="en",
+                        body=STORY["en"], footer="© 2026 Example", body_end=f"<p>{line}</p>")
+    return metadata_of(html, URL).authors
+
+
+@pytest.mark.parametrize("line, names", [
+    ("(Writing by Kwame al-Rashid; Editing by Tom Lee and Ann Roe)", ["Kwame al-Rashid"]),
+    ("(Reporting by Anna Berg; Editing by Tom Lee)", ["Anna Berg"]),
+    ("Writing by Anna Berg; Editing by Tom Lee and Ann Roe", ["Anna Berg"]),
+])
+def test_a_wire_credit_line_names_its_reporters_not_its_editors(line, names):
+    assert closing_authors(line) == names
+
+
+@pytest.mark.parametrize("line, names", [
+    ("(Reporting by Anna Berg and Tom Hale)", ["Anna Berg", "Tom Hale"]),
+    ("Reporting by Anna Berg in London and Tom Hale in Nairobi; Editing by Tim Ash",
+     ["Anna Berg", "Tom Hale"]),
+])
+def test_a_wire_credit_line_keeps_every_reporter(line, names):
+    assert closing_authors(line) == names
