@@ -421,8 +421,14 @@ def author_page_links(tree: HtmlElement) -> list[HtmlElement]:
 
 def _link_text(link: HtmlElement) -> str:
     """A link's text on one line, without a copyright sign before the name (a portrait's
-    credit: "© Kathrin F.")."""
-    return " ".join((link.text_content() or "").split()).lstrip("©").strip()
+    credit: "© Kathrin F."). A link that holds only the author's portrait names the author
+    in the image's alt text ("<a rel=author href=/author/jane-doe><img alt='Jane Doe'>"),
+    as a screen reader reads it."""
+    text = " ".join((link.text_content() or "").split()).lstrip("©").strip()
+    if not text:
+        alts = [" ".join((img.get("alt") or "").split()) for img in link.iter("img")]
+        text = next((alt for alt in alts if alt), "")
+    return text
 
 
 def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:

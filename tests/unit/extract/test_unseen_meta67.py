@@ -7,7 +7,8 @@ Associated Press" (the name in capitals, the agency after it with no comma) read
 DOE Associated"; Chinese and Japanese labels glued to the name ("记者张建国／台北报导",
 "本报记者 张静 刘丽娟", "文／王小明", "山田太郎記者", "文：X　写真：Y") read as parts of it;
 a wire's "(Writing by X; Editing by Y and Z)" after the story read as no one (its
-parentheses) or as X and Z (the second editor split off by the normaliser).
+parentheses) or as X and Z (the second editor split off by the normaliser); the author
+named only in the alt text of a portrait inside the link to the author's page.
 Near-misses that must keep their reading sit beside each. Each page goes
 through `page_metadata` whole."""
 
@@ -142,3 +143,28 @@ def test_a_wire_credit_line_names_its_reporters_not_its_editors(line, names):
 ])
 def test_a_wire_credit_line_keeps_every_reporter(line, names):
     assert closing_authors(line) == names
+
+
+# --- the author's name only in the portrait's alt text ----------------------------------
+
+def portrait_authors(link_inside: str, href: str = "/author/kwame-al-rashid/") -> list[str]:
+    """The authors of a page whose only credit is a link to an author's page holding
+    `link_inside`."""
+    html = article_page(f'<div class="author"><a rel="author" href="{href}">{link_inside}'
+                        f"</a></div>{DATED}", headline=HEADLINE["en"], site="Example",
+                        lang="en", body=STORY["en"], footer="© 2026 Example")
+    return metadata_of(html, URL).authors
+
+
+def test_a_portrait_link_names_the_author_by_its_alt_text():
+    assert portrait_authors('<img class="avatar" src="/a.jpg" alt="Kwame al-Rashid">') == [
+        "Kwame al-Rashid"]
+
+
+@pytest.mark.parametrize("inside, names", [
+    ('<img class="avatar" src="/a.jpg" alt="">', []),  # no alt: no name
+    ("Kwame al-Rashid", ["Kwame al-Rashid"]),  # the link's own text, as before
+    ('<img src="/a.jpg" alt="Portrait">Kwame al-Rashid', ["Kwame al-Rashid"]),
+])
+def test_a_link_with_text_or_without_alt_reads_as_before(inside, names):
+    assert portrait_authors(inside) == names
