@@ -1344,6 +1344,24 @@ def wire_credit(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
+# A Japanese paper's dateline opening the story: "【ワシントン＝山田太郎】" (place = the
+# reporter, or the agency: "【北京＝共同】"); the part after the equals sign is the byline.
+# A label in the same brackets ("【速報】", breaking) has no equals sign and names no one.
+_BRACKETED_DATELINE = re.compile(r"^\s*【\s*[^＝=】\s]{1,12}\s*[＝=]\s*([^＝=】]{1,16}?)\s*】")
+
+
+def bracketed_dateline_reporter(tree: HtmlElement, in_other_area) -> str | None:
+    """The reporter (or agency) of the first paragraph that opens with a Japanese bracketed
+    dateline ("【ワシントン＝山田太郎】..." gives "山田太郎"), outside comments and teasers."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_PARAGRAPHS:
+            break
+        m = _BRACKETED_DATELINE.match(para.text_content() or "")
+        if m and not in_other_area(para):
+            return m[1]
+    return None
+
+
 # An agency's credit closing the story on a line of its own, in brackets, the desk's
 # initials beside it: "(dpa/jsn)", "(AFP/mba)", "(jsn/Reuters)", "(AP)". The agency is the
 # byline; the initials name nobody, and a bracket of initials alone ("(jsn)") credits no one.

@@ -8,7 +8,8 @@ DOE Associated"; Chinese and Japanese labels glued to the name ("记者张建国
 "本报记者 张静 刘丽娟", "文／王小明", "山田太郎記者", "文：X　写真：Y") read as parts of it;
 a wire's "(Writing by X; Editing by Y and Z)" after the story read as no one (its
 parentheses) or as X and Z (the second editor split off by the normaliser); the author
-named only in the alt text of a portrait inside the link to the author's page.
+named only in the alt text of a portrait inside the link to the author's page; a
+Japanese story opening with its dateline "【ワシントン＝山田太郎】" (place = reporter).
 Near-misses that must keep their reading sit beside each. Each page goes
 through `page_metadata` whole."""
 
@@ -168,3 +169,26 @@ def test_a_portrait_link_names_the_author_by_its_alt_text():
 ])
 def test_a_link_with_text_or_without_alt_reads_as_before(inside, names):
     assert portrait_authors(inside) == names
+
+
+# --- the Japanese dateline "【place＝reporter】" opening the story -------------------------
+
+def japanese_opening_authors(opening: str) -> list[str]:
+    """The authors of a Japanese page with no credit whose story opens with `opening`."""
+    html = article_page(DATED, headline=HEADLINE["ja"], site="Example", lang="ja",
+                        body=f"<p>{opening}関係者によると、数字は来月改めて検討される。</p>"
+                        + STORY["ja"], footer="© 2026 Example")
+    return metadata_of(html, URL).authors
+
+
+@pytest.mark.parametrize("opening, names", [
+    ("【ワシントン＝山田太郎】", ["山田太郎"]),
+    ("【大阪=佐藤花子】", ["佐藤花子"]),
+])
+def test_a_bracketed_japanese_dateline_names_its_reporter(opening, names):
+    assert japanese_opening_authors(opening) == names
+
+
+@pytest.mark.parametrize("opening", ["【速報】", "【独自】", ""])
+def test_a_bracketed_label_without_an_equals_sign_names_no_one(opening):
+    assert japanese_opening_authors(opening) == []
