@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|S|T]
+                                                   [--unseen A|B|...|S|T|U]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -382,6 +382,28 @@ months earlier, on 40%). T's truth:
   Ukrainian "Текст: X, фото: Y": X, the photographer is no author;
 - titles: the `<h1>`: not "Headline_Site" (Chinese portals' underscore), not "【速報】
   Headline - Site" (a breaking-news kicker in the `<title>` only), not "Headline - Site".
+Round 19 (session 59) added U, fixed before any result, held out, aimed at authors again
+(written beside T, not tuned on it): credits in conventions no family A-S wrote, on a US, a Japanese and a Chinese site (built
+by `make_page_u`). U's truth, the writers a careful reader names:
+- "By AHMAD BIN ISMAIL Associated Press" as the story's first paragraph (no byline above):
+  the person, without the agency; "By" in a span with each name in its own `/author/`
+  link and the commas and "and" in text between them: every name; "X, Contributor": X;
+  "By X · Photos: Y · Video: Z": X; Reuters' "(Writing by X; Editing by Y and Z)" after
+  the body and no byline: X; "Text: X | Photography: Y": X; names with particles,
+  hyphens and apostrophes ("Ahmad bin Ismail and María de la Cruz", "Kwame O'Neill",
+  "Nurul Okonkwo-Hart"): whole; the name only in the `alt` of an avatar inside an
+  `<a rel="author">`: that name;
+- Japanese "山田太郎記者" (NAME reporter, glued): the name; "【ワシントン＝山田太郎】"
+  opening the story (place = reporter): the name; "文：X　写真：Y" (text, photos): X;
+- Chinese "本报记者 王小明 李华" (our reporters): both, "责任编辑：Y" (editor in charge)
+  after the body is none; "文／X" (text): X; "记者X／台北报导" (reporter X / Taipei
+  report): X;
+- the date (a fifth of the pages): "2026年12月3日 14時05分" and "2026年12月03日 14:05
+  来源：新华网" (the source after it): that day; "Updated Dec. 5, 2026 · Posted Dec. 3,
+  2026": the posted day; otherwise the `<time datetime>`'s day in the site's zone;
+- the title (a fifth): `<title>Headline_Site</title>` with no `<h1>` (the headline in a
+  `<div class="title">`): the headline; a bracketed label glued before the `<h1>`'s
+  words ("【速報】", "[WATCH]"): no part of it; otherwise the `<h1>`.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -5045,6 +5067,164 @@ def make_page_t(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family U (round 19): author conventions no family A-S wrote, on a US, a Japanese and
+# a Chinese site. Built by make_page_u; truth decisions in the module docstring.
+
+SITES_U = {
+    "en": ("The Lakeshore Ledger", "lakeshoreledger.com", -6),
+    "ja": ("みなと新聞", "minato-shimbun.jp", 9),
+    "zh": ("东岸日报", "dongandaily.cn", 8),
+}
+FIRST_U = {"en": "Ahmad María Anne-Marie Jean-Luc Siobhan Kwame Nurul Pieter",
+           "ja": "太郎 花子 健一 美咲 翔太 由美",
+           "zh": "小明 华 建国 丽娟 伟 静"}
+LAST_U = {"en": ("bin Ismail", "de la Cruz", "van der Berg", "al-Rashid", "O'Neill",
+                 "Okonkwo-Hart", "dos Santos", "Mac Giolla"),
+          "ja": ("山田", "佐藤", "鈴木", "高橋", "田中", "渡辺"),
+          "zh": ("王", "李", "张", "刘", "陈", "杨")}
+FIRST_U = {k: v.split() for k, v in FIRST_U.items()}
+HEADLINE_U = {
+    "en": ("Lake levels fall to a ten-year low as the dry season drags on",
+           "Transit board delays vote on the north line extension"),
+    "ja": ("港湾の再開発計画、費用高騰で見直しへ", "冬の減便に備えるフェリー各社"),
+    "zh": ("港口疏浚计划因成本上涨而搁置", "渡轮公司为冬季减班做准备"),
+}
+FILLER_U = {
+    "en": "Officials said the figures would be reviewed again next month, and residents along "
+          "the shore asked for a public hearing before any contract is signed.",
+    "ja": "関係者によると、数字は来月改めて検討される見通しで、沿岸の住民は契約前の公聴会の開催を"
+          "求めている。",
+    "zh": "有关官员表示，相关数据将于下月再次审查，沿岸居民要求在签署任何合同之前举行公开听证会。",
+}
+U_AUTHOR_LANG = {
+    "en_allcaps_in_first_paragraph": ("en",), "en_split_spans_links": ("en",),
+    "en_contributor_suffix": ("en",), "en_photos_video_credits": ("en",),
+    "en_writing_editing_signoff": ("en",), "en_text_photography_labels": ("en",),
+    "en_particle_names_and": ("en",), "en_avatar_alt_only": ("en",),
+    "ja_name_kisha_glued": ("ja",), "ja_bracket_place_equals_name": ("ja",),
+    "ja_bun_shashin_labels": ("ja",),
+    "zh_benbao_jizhe_two_names": ("zh",), "zh_wen_slash_name": ("zh",),
+    "zh_jizhe_name_slash_place_report": ("zh",),
+}
+# about a fifth of the pages date or title themselves otherwise (the rest: <time>, <h1>)
+U_DATE_LANG = {"ja_nen_gappi_jifun": ("ja",), "zh_nian_yue_ri_laiyuan": ("zh",),
+               "en_updated_first_then_posted": ("en",)}
+U_TITLE = ("title_underscore_site_no_h1", "h1_bracket_label_kicker")
+
+
+def _u_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        first, last = rng.choice(FIRST_U[lang]), rng.choice(LAST_U[lang])
+        name = f"{first} {last}" if lang == "en" else f"{last}{first}"  # CJK: no space
+        if name not in avoid and not (lang == "en" and any(
+                set(name.split()) & set(a.split()) for a in avoid)):
+            return name
+
+
+def _u_author(aconv: str, lang: str, rng: random.Random) -> tuple[str, str, str, list[str]]:
+    """Family U's author conventions: (credit under the heading, the body's first
+    paragraph, what follows the body, the true authors)."""
+    name = _u_person(lang, rng)
+    other = _u_person(lang, rng, {name})
+    third = _u_person(lang, rng, {name, other})
+    n, o, t = escape(name), escape(other), escape(third)
+    by = '<p class="credit">{}</p>'
+    if aconv == "en_allcaps_in_first_paragraph":  # the wire's dateline habit, no byline
+        return "", f"<p>By {escape(name.upper())} Associated Press</p>", "", [name]
+    if aconv == "en_split_spans_links":  # "By" and each name in its own element
+        def link(x: str) -> str:
+            return f'<a href="/author/{re.sub(r"[^a-z]+", "-", x.lower())}">{escape(x)}</a>'
+        return (f'<div class="byline"><span class="by">By</span> {link(name)}'
+                f'<span class="sep">, </span>{link(other)}<span class="sep"> and </span>'
+                f"{link(third)}</div>"), "", "", [name, other, third]
+    if aconv == "en_contributor_suffix":
+        return by.format(f"{n}, Contributor"), "", "", [name]
+    if aconv == "en_photos_video_credits":  # the photographer and the video are no writers
+        return by.format(f"By {n} · Photos: {o} · Video: {t}"), "", "", [name]
+    if aconv == "en_writing_editing_signoff":  # Reuters' tail, no byline on top
+        return "", "", f"<p>(Writing by {n}; Editing by {o} and {t})</p>", [name]
+    if aconv == "en_text_photography_labels":
+        return by.format(f"Text: {n} | Photography: {o}"), "", "", [name]
+    if aconv == "en_particle_names_and":
+        return by.format(f"By {n} and {o}"), "", "", [name, other]
+    if aconv == "en_avatar_alt_only":  # the name only in the avatar's alt text
+        slug = re.sub(r"[^a-z]+", "-", name.lower())
+        return (f'<div class="author"><a rel="author" href="/author/{slug}/">'
+                f'<img class="avatar" src="/img/{slug}.jpg" alt="{n}"></a></div>'), "", "", [name]
+    if aconv == "ja_name_kisha_glued":  # "NAME記者" (reporter), no space
+        return by.format(f"{n}記者"), "", "", [name]
+    if aconv == "ja_bracket_place_equals_name":  # "【Washington = NAME】" opens the story
+        place = rng.choice(("ワシントン", "北京", "大阪", "ロンドン"))
+        return "", f"<p>【{place}＝{n}】{FILLER_U['ja']}</p>", "", [name]
+    if aconv == "ja_bun_shashin_labels":  # "text: X  photos: Y"
+        return by.format(f"文：{n}　写真：{o}"), "", "", [name]
+    if aconv == "zh_benbao_jizhe_two_names":  # "our reporters X Y"; the editor is none
+        return (by.format(f"本报记者 {n} {o}"), "",
+                f'<p class="editor">责任编辑：{t}</p>', [name, other])
+    if aconv == "zh_wen_slash_name":  # "text / NAME"
+        return by.format(f"文／{n}"), "", "", [name]
+    if aconv == "zh_jizhe_name_slash_place_report":  # "reporter NAME / Taipei report"
+        return by.format(f"记者{n}／台北报导"), "", "", [name]
+    raise ValueError(aconv)
+
+
+def _u_date(dconv: str, stamp: datetime, rng: random.Random) -> str:
+    """Family U's date line: a plain `<time datetime>` or one of U_DATE_LANG's."""
+    day = stamp.date()
+    if dconv == "ja_nen_gappi_jifun":
+        return (f'<p class="date">{day.year}年{day.month}月{day.day}日 '
+                f"{stamp.hour}時{stamp.minute:02d}分</p>")
+    if dconv == "zh_nian_yue_ri_laiyuan":  # the day, the time and the source
+        return (f'<p class="info">{day.year}年{day.month:02d}月{day.day:02d}日 '
+                f"{stamp:%H:%M} 来源：新华网</p>")
+    if dconv == "en_updated_first_then_posted":  # the later update written first
+        later = stamp + timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 9))
+        return (f'<p class="dates">Updated {AP_MONTHS[later.month - 1]} {later.day}, '
+                f"{later.year} · Posted {AP_MONTHS[day.month - 1]} {day.day}, {day.year}</p>")
+    return f'<time datetime="{stamp.isoformat()}">{day.isoformat()} {stamp:%H:%M}</time>'
+
+
+def make_page_u(rng: random.Random, i: int) -> Page:
+    """A family U page: a US, Japanese or Chinese site's story with an author credit in a
+    convention no earlier family wrote (see the module docstring for the truth); about a
+    fifth date or title themselves in a way of their own."""
+    lang = rng.choice(("en", "en", "en", "ja", "zh"))
+    aconv = rng.choice([c for c, r in U_AUTHOR_LANG.items() if lang in r])
+    own_date = [c for c, r in U_DATE_LANG.items() if lang in r]
+    dconv = rng.choice(own_date) if rng.random() < 0.2 else "time_datetime"
+    tconv = rng.choice(U_TITLE) if rng.random() < 0.2 else "h1_title_pipe_site"
+    site, domain, zone = SITES_U[lang]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = rng.choice(HEADLINE_U[lang])
+    byline, first, tail, authors = _u_author(aconv, lang, rng)
+    meta = _u_date(dconv, stamp, rng)
+    url = f"https://www.{domain}/news/{i:05d}.html"
+    paras = first + "".join(f"<p>{FILLER_U[lang]} {FILLER_U[lang]}</p>"
+                            for _ in range(rng.randint(2, 4)))
+    if tconv == "title_underscore_site_no_h1":  # Chinese portals' habit; no <h1>
+        doc_title, heading = f"{title}_{site}", f'<div class="title">{escape(title)}</div>'
+    elif tconv == "h1_bracket_label_kicker":  # a label in brackets is no part of it
+        label = {"en": "[WATCH]", "ja": "【速報】", "zh": "【独家】"}[lang]
+        doc_title, heading = f"{title} | {site}", f"<h1>{label}{escape(title)}</h1>"
+    else:
+        doc_title, heading = f"{title} | {site}", f"<h1>{escape(title)}</h1>"
+    content = (f'<article class="story">{heading}{byline}{meta}'
+               f'<div class="story-body">{paras}{tail}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -5067,6 +5247,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_s(rng, i) for i in range(n)]
     if family == "T":  # and T
         return [make_page_t(rng, i) for i in range(n)]
+    if family == "U":  # and U
+        return [make_page_u(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -5160,7 +5342,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRST"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTU"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -421,8 +421,14 @@ def author_page_links(tree: HtmlElement) -> list[HtmlElement]:
 
 def _link_text(link: HtmlElement) -> str:
     """A link's text on one line, without a copyright sign before the name (a portrait's
-    credit: "© Kathrin F.")."""
-    return " ".join((link.text_content() or "").split()).lstrip("©").strip()
+    credit: "© Kathrin F."). A link that holds only the author's portrait names the author
+    in the image's alt text ("<a rel=author href=/author/jane-doe><img alt='Jane Doe'>"),
+    as a screen reader reads it."""
+    text = " ".join((link.text_content() or "").split()).lstrip("©").strip()
+    if not text:
+        alts = [" ".join((img.get("alt") or "").split()) for img in link.iter("img")]
+        text = next((alt for alt in alts if alt), "")
+    return text
 
 
 def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -> str | None:
@@ -823,9 +829,36 @@ def _without_place(name: str) -> str:
     return name
 
 
+# Chinese and Japanese credits glue their labels to the name, with no space nor word
+# boundary for _ROLE_PREFIX's "\b": "记者张建国" / "本报记者 张静" (our paper's reporter),
+# "文／王小明" / "文：山田花子" (text), "山田太郎記者" (reporter, after the name), "记者X／台北
+# 报导" (X, reporting from Taipei). A name there is two to four ideographs.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_CJK_LABEL_BEFORE = re.compile(
+    r"^(?:本报|本報|本社|本台)?(?:特约|特約|实习|實習|驻\S{1,4}|駐\S{1,4})?"
+    r"(?:记者|記者|特派员|特派員|通讯员|通訊員|编辑|編輯|作者|撰文)\s*[:：／/]?\s*"
+    # "文" (text) alone is a family name too (文在寅): a label only with its colon or slash
+    r"|^(?:文|文字|文・写真|文·图|文/图|文／图)\s*[:：／/]\s*")
+_CJK_LABEL_AFTER = re.compile(
+    rf"(?<=[{_HAN}])\s*(?:[／/]\s*[{_HAN}]{{1,6}}(?:报导|報導|报道|報道)"
+    r"|记者|記者|特派员|特派員|通讯员|通訊員)$")
+# the photographer's credit after the writer's ("文：X　写真：Y", "文／X 摄影／Y")
+_CJK_PICTURE_CREDIT = re.compile(r"\s+(?:写真|撮影|摄影|攝影|图|圖|图片|圖片)\s*[:：／/].*$")
+
+
+def without_cjk_labels(name: str) -> str:
+    """A Chinese or Japanese byline entry without the labels glued to its name: the role
+    before it or after it, the report's place and the photographer's credit after it.
+    An entry of other scripts comes back as it was."""
+    if not re.search(f"[{_HAN}]", name):
+        return name
+    name = _CJK_PICTURE_CREDIT.sub("", name)
+    return _CJK_LABEL_AFTER.sub("", _CJK_LABEL_BEFORE.sub("", name, count=1)).strip()
+
+
 def clean_author_name(name: str) -> str | None:
     """One byline entry without role words and trailing labels; None when no name is left."""
-    name = " ".join(name.split()).strip(" ,;:|-–—·•")
+    name = without_cjk_labels(" ".join(name.split()).strip(" ,;:|-–—·•"))
     whole = name
     for _ in range(3):  # "Text: Interview: Harald W." -- a few stacked roles at most
         stripped = _ROLE_PREFIX.sub("", name, count=1)
@@ -906,11 +939,29 @@ _OTHER_JOINS = re.compile(r"\s+(?:et|y|e|i|en|og|och|ja|и|oraz|a|és|ve|και|
 _NEVER_IN_A_NAME = re.compile(r"\s(?:dan|và|și|och|és|και)\s")
 
 
+_HAN_NAME = re.compile(f"[{_HAN}]{{2,4}}")
+
+
+def cjk_names_after_label(part: str) -> list[str] | None:
+    """The names of a Chinese credit that lists them after its label with spaces between
+    ("本报记者 张静 刘丽娟": our reporters Zhang Jing, Liu Lijuan), else None. Without the
+    label the spaces may be a Japanese name's own ("山田 太郎"), so it is required."""
+    m = _CJK_LABEL_BEFORE.match(part.strip())
+    words = part.strip()[m.end():].split() if m else []
+    if len(words) >= 2 and all(_HAN_NAME.fullmatch(w) for w in words):
+        return words
+    return None
+
+
 def _split_joined(part: str) -> list[str]:
     """A byline entry joined by another language's "and", as its names, when each side is
     a name of two words or more starting with a capital ("José Ortega y Gasset" is one
     person's name: one word after the "y"). A city after the last name is not a third
-    side ("Ana Pérez y Luis Gil en Madrid": Dutch "en" is an "and")."""
+    side ("Ana Pérez y Luis Gil en Madrid": Dutch "en" is an "and"). A Chinese credit's
+    names after its label are split at their spaces (cjk_names_after_label)."""
+    listed = cjk_names_after_label(part)
+    if listed:
+        return listed
     pieces = _OTHER_JOINS.split(_without_place(part.strip()))
     if len(pieces) > 1 and all(len(p.split()) >= 2 and p[:1].isupper() for p in pieces):
         return pieces

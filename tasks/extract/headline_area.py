@@ -899,8 +899,12 @@ _NOT_NAME_WORD = (r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|ka
                   r"|фото|special\s+(?:to|for))\b)")
 _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[{CAPITALS}][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
-    # a particle whole ("van der Mulder": "de" is no prefix of "der")
-    rf"(?:[{CAPITALS}][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la)(?![\w'’]))){{0,3}})"
+    # a particle whole ("van der Mulder": "de" is no prefix of "der"); the Portuguese
+    # "dos" and the Malay and Arabic "bin", "binti", "ibn" ("Ahmad bin Ismail", "Ana dos
+    # Santos"), and the Arabic article joined to the family name ("Omar al-Rashid",
+    # "Amr el-Sayed"), written in lower case inside a capitalised name
+    rf"(?:[{CAPITALS}][\w'’.-]*|(?:von|van|der|den|del|de|da|di|le|la|dos|bin|binti|ibn)"
+    rf"(?![\w'’])|(?:al|el)-[{CAPITALS}][\w'’.-]*)){{0,3}})"
 )
 # (a comma before the "and", the serial comma of "By X, Y, and Z" or of "By X, Senior
 # Reporter, and Y", joins as the "and" alone does: read as two joins, the names stopped)
@@ -1044,8 +1048,14 @@ def _lower_case_byline(text: str) -> str | None:
 # editor does not (clean_authors drops "Editing by ..."). Only the line's opening words:
 # "Additional reporting by" credits a helper beside a byline (without_helpers_credit).
 # (text_byline's search from the headline reaches the line under the story's text.)
-_REPORTING_CREDIT = re.compile(r"^\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s",
-                               re.I)
+# The line is often set in parentheses ("(Writing by Anna K.; Editing by Tim A. and Jo
+# R.)"), and the desk's credit after the reporters' may name several editors joined by
+# "and", which the normaliser splits off as entries of their own: the line is read up to
+# that credit (_DESK_CREDIT_AFTER).
+_REPORTING_CREDIT = re.compile(
+    r"^\s*\(?\s*(?:reporting|reported|writing)(?:\s+and\s+writing)?\s+by\s", re.I)
+_DESK_CREDIT_AFTER = re.compile(
+    r"\s*[;,]\s*(?:editing|edited|graphics|fact[- ]?checking)\s+by\b.*$", re.I)
 MAX_CREDIT_LINE = 300  # a credit line, not a paragraph of the text that mentions one
 # A Chinese paper's reporters' line under the headline: "记者 张伟 李娜", "本报记者：张伟、李娜"
 # (reporter(s), then the names, two to four Han characters each, set apart by a space or
@@ -1071,7 +1081,8 @@ def _element_byline(elem: HtmlElement) -> str | None:
     if _REPORTING_CREDIT.match(text):
         # a wire's credit line: whole, its reporters and places and editor for
         # clean_authors to tell apart (the names' pattern stopped at "X in London and Y")
-        return text if len(text) <= MAX_CREDIT_LINE else None
+        credit = _DESK_CREDIT_AFTER.sub("", text.strip().removeprefix("(").removesuffix(")"))
+        return credit if len(text) <= MAX_CREDIT_LINE else None
     if len(text) > MAX_BYLINE_TEXT:
         return None
     m = _CHINESE_REPORTERS.fullmatch(text)
@@ -1082,7 +1093,7 @@ def _element_byline(elem: HtmlElement) -> str | None:
         text = f"{text.split()[0]} {cased}"
     m = _TEXT_BYLINE.match(text)
     if m is not None:
-        names = _before_next_label(text, m, 2)
+        names = _without_cased_words_after_capitals(_before_next_label(text, m, 2))
         if (m[1].lower() in _BARE_CUES or m[1].lower().startswith("reporta")) and len(
                 names.split()) < 2:
             return None
@@ -1157,6 +1168,27 @@ def _in_dated_list(elem: HtmlElement) -> bool:
                 sibling.text_content()[:MAX_BYLINE_TEXT]):
             return True
     return False
+
+
+def _in_capitals(word: str) -> bool:
+    """A word written in capitals ("DOE", "O'NEILL", "J."), not a one-letter initial."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and word.upper() == word
+
+
+def _without_cased_words_after_capitals(names: str) -> str:
+    """The names less the words in ordinary case right after a name written in capitals:
+    the wire's byline "By JANE DOE Associated Press" sets its agency after the name in
+    capitals, with no comma, and the names' pattern reads four capitalised words on
+    ("JANE DOE Associated"). Two words in capitals at least before the cut ("AP Staff"
+    stays), and none after a comma or a join ("JANE DOE and Tom Lee" names two)."""
+    words = names.split()
+    for k in range(1, len(words)):
+        if words[k - 1].endswith(",") or not _in_capitals(words[k - 1]):
+            break
+        if k >= 2 and words[k][:1].isupper() and not _in_capitals(words[k]):
+            return " ".join(words[:k])
+    return names
 
 
 def _before_next_label(text: str, m: re.Match, group: int) -> str:
@@ -1400,6 +1432,24 @@ def wire_credit(tree: HtmlElement, in_other_area) -> str | None:
         m = _WIRE_DATELINE.match(" ".join(para.text_content().split()))
         if m and not in_other_area(para):
             return m[1].replace(" ", "")
+    return None
+
+
+# A Japanese paper's dateline opening the story: "【ワシントン＝山田太郎】" (place = the
+# reporter, or the agency: "【北京＝共同】"); the part after the equals sign is the byline.
+# A label in the same brackets ("【速報】", breaking) has no equals sign and names no one.
+_BRACKETED_DATELINE = re.compile(r"^\s*【\s*[^＝=】\s]{1,12}\s*[＝=]\s*([^＝=】]{1,16}?)\s*】")
+
+
+def bracketed_dateline_reporter(tree: HtmlElement, in_other_area) -> str | None:
+    """The reporter (or agency) of the first paragraph that opens with a Japanese bracketed
+    dateline ("【ワシントン＝山田太郎】..." gives "山田太郎"), outside comments and teasers."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_PARAGRAPHS:
+            break
+        m = _BRACKETED_DATELINE.match(para.text_content() or "")
+        if m and not in_other_area(para):
+            return m[1]
     return None
 
 

@@ -95,6 +95,7 @@ from tasks.extract.dates import (
 )
 from tasks.extract.headline_area import (
     agency_signoff,
+    bracketed_dateline_reporter,
     bylined_date,
     credit_byline,
     dateline_date,
@@ -392,6 +393,7 @@ def page_metadata(
                        lambda: labelled_byline(tree, in_other_area),
                        lambda: signature_byline(tree, in_other_area),
                        lambda: wire_credit(tree, in_other_area),
+                       lambda: bracketed_dateline_reporter(tree, in_other_area),
                        lambda: agency_signoff(tree, in_other_area),
                        lambda: author_link_byline(tree, headline),
                        lambda: post_author_login(tree)):
