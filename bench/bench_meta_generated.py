@@ -385,7 +385,8 @@ months earlier, on 40%). T's truth:
 
 Round 19 (session 59) added U, fixed before any result, held out, aimed at authors again
 (written beside T, not tuned on it): credits in conventions no family A-S wrote, on a US,
-a Japanese and a Chinese site (built by `make_page_u`). U's truth, the writers a careful reader names:
+a Japanese and a Chinese site (built by `make_page_u`). U's truth, the writers a careful
+reader names:
 - "By AHMAD BIN ISMAIL Associated Press" as the story's first paragraph (no byline above):
   the person, without the agency; "By" in a span with each name in its own `/author/`
   link and the commas and "and" in text between them: every name; "X, Contributor": X;
