@@ -19,6 +19,7 @@ from schemas import SCHEMA_VERSION, TABLES, data_tests, views
 from tasks.common.crashpoints import crash_point
 from tasks.common.location import output_destination
 from tasks.storage import report_html
+from tasks.storage.interrupts import interruptible
 from tasks.storage.warehouse import (
     MANIFESTS,
     cast_files,
@@ -595,10 +596,12 @@ def data_test_rows(db: Path, limit: int = 50,
     see connect_views)."""
     con = connect_views(db, root)
     try:
+        on = anchored_cursor(con)  # (Ctrl-C reaches a long data test: see interruptible)
         out = {}
         for name, sql in data_tests():
-            cur = con.execute(sql)
-            out[name] = ([d[0] for d in cur.description], cur.fetchmany(limit))
+            cur = interruptible(on, lambda sql=sql: on.execute(sql))
+            out[name] = ([d[0] for d in cur.description],
+                         interruptible(on, lambda cur=cur: cur.fetchmany(limit)))
         return out
     finally:
         con.close()
@@ -655,7 +658,10 @@ def write_html_report(root: Path, db: Path, run_id: str, since: date | None = No
     test_results = test_results if test_results is not None else data_test_rows(db, root=root)
     con = connect_views(db, root)
     try:
-        page, sections = report_html.render(con, f"pressroom report — run {run_id}", since,
+        # the report's queries run on a cursor of its own, each in a worker thread, so
+        # that Ctrl-C reaches a long one (`interruptible`; as `sql`'s since fault round 61)
+        page, sections = report_html.render(anchored_cursor(con),
+                                            f"pressroom report — run {run_id}", since,
                                             until, test_results)
     finally:
         con.close()

@@ -17,6 +17,7 @@ from unicodedata import bidirectional
 import duckdb
 
 from tasks.storage import charts
+from tasks.storage.interrupts import interruptible
 
 MIN_DAY, MAX_DAY = date(1, 1, 1), date(9999, 12, 31)
 TOP_N = 15  # bars in a ranking
@@ -54,15 +55,17 @@ class Section:
 
 
 class Query:
-    """Read-only queries with the period bound as $since / $until."""
+    """Read-only queries with the period bound as $since / $until, each run on `con` in a
+    worker thread (`interruptible`: Ctrl-C stops a long one; `con` is a cursor of its own,
+    report.anchored_cursor, the connection DuckDB's interrupt reaches)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, since: date, until: date):
         self.con, self.params = con, {"since": since, "until": until}
 
     def rows(self, sql: str) -> tuple[list[str], list[tuple]]:
         params = {k: v for k, v in self.params.items() if f"${k}" in sql}
-        cur = self.con.execute(sql, params)
-        return [d[0] for d in cur.description], cur.fetchall()
+        cur = interruptible(self.con, lambda: self.con.execute(sql, params))
+        return [d[0] for d in cur.description], interruptible(self.con, cur.fetchall)
 
 
 def table(columns: list[str], rows: list[tuple], limit: int = MAX_ROWS) -> str:

@@ -1,0 +1,78 @@
+"""Ctrl-C in a long query of `report` (round 61's known item, session 59): the report's
+queries and its data tests ran on the main thread, where DuckDB's own check of signals
+lost a SIGINT at random (fault round 60, for `sql`). They now run as `sql`'s do since round
+61, on a cursor of their own in a worker thread (`interrupts.interruptible`).
+
+Deterministic: the query cannot end by itself within the test's patience (hours of work);
+the SIGINT is sent once the query's worker thread runs. The test checks that the query was
+stopped by the Ctrl-C, not how fast. On code that runs the query on the main thread no
+worker ever appears: the signaller then interrupts the query itself, after a while, so
+the test fails instead of hanging."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from datetime import date
+
+import duckdb
+import pytest
+
+from tasks.storage.interrupts import query_interrupted
+from tasks.storage.report_html import Query
+
+NEVER = "SELECT count(*) FROM range(100000000000000) a WHERE a.range % 1000003 = 1000004 - 2"
+WORKER = "pressroom-query"
+
+
+@pytest.fixture
+def ctrl_c_raises():
+    """SIGINT as at a terminal: a test run from a background job has it ignored."""
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)
+
+
+def workers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == WORKER and t.is_alive()]
+
+
+def ctrl_c_once_the_worker_runs(cur, seen: dict, patience: float = 20.0) -> None:
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if workers():
+            seen["worker"] = True
+            time.sleep(0.3)  # inside DuckDB's work by now (interruptible repeats anyway)
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+            return
+        time.sleep(0.02)
+    cur.interrupt()  # no worker: the query runs on the main thread; end it, and fail
+
+
+def test_ctrl_c_stops_a_report_query_that_would_run_for_hours(ctrl_c_raises) -> None:
+    cur = duckdb.connect().cursor()
+    seen: dict = {}
+    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(cur, seen), daemon=True).start()
+    with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
+        Query(cur, date(2024, 1, 1), date(2024, 12, 31)).rows(NEVER)
+    assert seen.get("worker"), "the report's query ran on the main thread"
+    assert query_interrupted(caught.value)
+    # the query itself was stopped, not only the wait for it
+    for worker in workers():
+        worker.join(timeout=15)
+    assert not workers()
+
+
+def test_a_report_query_gives_its_columns_and_rows_with_the_period_bound() -> None:
+    cur = duckdb.connect().cursor()
+    got = Query(cur, date(2024, 1, 1), date(2024, 12, 31)).rows(
+        "SELECT $since AS since, 41 + 1 AS answer")
+    assert got == (["since", "answer"], [(date(2024, 1, 1), 42)])
+
+
+def test_a_failed_report_query_raises_its_own_error() -> None:
+    cur = duckdb.connect().cursor()
+    with pytest.raises(duckdb.BinderException) as caught:
+        Query(cur, date(2024, 1, 1), date(2024, 12, 31)).rows("SELECT no_such FROM range(3)")
+    assert not query_interrupted(caught.value)
