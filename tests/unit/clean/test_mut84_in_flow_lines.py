@@ -1,8 +1,10 @@
 """Seed 84 (session 59): the hand mutants of text family J's `_in_flow_line` that family
-J's tests left alive: the player's "Audio" button, a radio story's "Aired on", the
-dotted clock of British live blogs ("9.05am GMT"), and the rule each line is given (a
-clock is a date line, a player's button a piece of the page's interface). Near misses:
-a sentence opening with "Audio", a lower-case heading after "Heard on"."""
+J's tests left alive: the player's "Audio" button and the hour of a recording's length, a
+podcast's "episode", a radio story's "Aired on", the dotted clock of British live blogs
+("9.05am GMT"), and the rule each line is given (a clock is a date line, a player's
+button a piece of the page's interface), a caption's "(X for the Outlet)" with the
+article in lower case. Near misses: a sentence opening with "Audio", a lower-case
+heading after "Heard on"."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ from tasks.clean.boilerplate import classify_line
     ("11.30 p.m.", "date"),
     ("9:05 a.m. ET", "date"),
     ("Listen · 3:41", "ui"),
+    ("Listen to the episode · 45 min", "ui"),
+    ("Listen · 1:02:33", "ui"),  # an hour-long recording
     # the photographer's commission with the outlet's "the" in lower case
     ("A nurse checks the oxygen supply on the ward that reopened last week. (Maria Lopez "
      "for the Harbour Gazette)", "credit"),
