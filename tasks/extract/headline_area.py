@@ -1184,11 +1184,16 @@ def _without_cased_words_after_capitals(names: str) -> str:
     stays), and none after a comma or a join ("JANE DOE and Tom Lee" names two)."""
     words = names.split()
     for k in range(1, len(words)):
-        if words[k - 1].endswith(",") or not _in_capitals(words[k - 1]):
-            break
-        if k >= 2 and words[k][:1].isupper() and not _in_capitals(words[k]):
+        before = words[k - 1]
+        if before.endswith(",") or not (_in_capitals(before) or _INITIAL.fullmatch(before)):
+            break  # (an initial inside the capitals, "J. DOE", is part of the name)
+        if (k >= 2 and words[k][:1].isupper() and not _in_capitals(words[k])
+                and any(_in_capitals(w) for w in words[:k])):
             return " ".join(words[:k])
     return names
+
+
+_INITIAL = re.compile(r"[^\W\d_]\.")  # "J." ("A. B. Smith": initials alone set no cut)
 
 
 def _before_next_label(text: str, m: re.Match, group: int) -> str:
