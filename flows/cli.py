@@ -114,10 +114,11 @@ def _before_flows() -> None:
 
 def ctrl_c_in_a_finalizer_again(previous):
     """An unraisable-exception hook that delivers again a stop Python swallowed. The
-    KeyboardInterrupt of a SIGINT (or the SystemExit of a SIGTERM, `_exit_on_sigterm`) is
-    raised in whatever the main thread runs, and when that is an object's finalizer (a
-    `__del__` the garbage collector called: the `regex` package's, in a run), Python
-    prints "Exception ignored in ..." with a traceback and goes on: the run never learned
+    KeyboardInterrupt of a SIGINT (or the SystemExit of a SIGTERM, `_exit_on_sigterm`, or
+    Prefect's TerminationSignal during a flow) is raised in whatever the main thread
+    runs, and when that is an object's finalizer (a `__del__` the garbage collector
+    called: the `regex` package's, in a run), Python prints "Exception ignored in ..."
+    with a traceback and goes on: the run never learned
     of its stop, its stalled fetches ended as FetchesStopped, and it exited 1 with a
     traceback (session 59: fault round 56's test, 3 runs in 5). The signal is sent again
     from a thread of its own, so that its handler runs at the main thread's next step,
@@ -129,7 +130,10 @@ def ctrl_c_in_a_finalizer_again(previous):
         kind = unraisable.exc_type
         stop = (signal.SIGINT if kind is not None and issubclass(kind, KeyboardInterrupt)
                 else _stop_signal if kind is not None and issubclass(kind, SystemExit)
-                else None)
+                # Prefect's handler of SIGTERM during a flow raises its TerminationSignal
+                # (no Exception; the signal's number on it)
+                else _signal_of(unraisable.exc_value)
+                if kind is not None and not issubclass(kind, Exception) else None)
         if stop is None:
             previous(unraisable)
             return
@@ -138,6 +142,12 @@ def ctrl_c_in_a_finalizer_again(previous):
         _thread.start_new_thread(_signal_again_soon, (stop,))
 
     return hook
+
+
+def _signal_of(exc: BaseException | None) -> int | None:
+    """The signal an external-signal exception carries (Prefect's TerminationSignal)."""
+    number = getattr(exc, "signal", None)
+    return number if isinstance(number, int) and number > 0 else None
 
 
 def _signal_again_soon(signum: int) -> None:

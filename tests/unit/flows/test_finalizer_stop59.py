@@ -82,3 +82,32 @@ def test_another_cancellation_is_not_taken_for_a_ctrl_c():
     with pytest.raises(asyncio.CancelledError):
         with cli._interrupted_run_is_a_sentence():
             raise asyncio.CancelledError
+
+
+def test_prefects_termination_signal_swallowed_by_a_finalizer_is_sent_again(monkeypatch):
+    # during a flow, Prefect's SIGTERM handler raises TerminationSignal (no Exception):
+    # swallowed in a finalizer, the SIGTERM is sent again (here to a handler of the test's)
+    from prefect.exceptions import TerminationSignal
+
+    got = []
+    old = signal.signal(signal.SIGTERM, lambda signum, frame: got.append(signum))
+    try:
+        seen = []
+        hook = cli.ctrl_c_in_a_finalizer_again(seen.append)
+        hook(SimpleNamespace(exc_type=TerminationSignal,
+                             exc_value=TerminationSignal(signal.SIGTERM)))
+        for _ in range(100):
+            if got:
+                break
+            time.sleep(0.02)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert got == [signal.SIGTERM] and seen == []
+
+
+def test_a_generator_exit_in_a_finalizer_is_no_stop():
+    seen = []
+    hook = cli.ctrl_c_in_a_finalizer_again(seen.append)
+    closing = SimpleNamespace(exc_type=GeneratorExit, exc_value=GeneratorExit())
+    hook(closing)
+    assert seen == [closing]
