@@ -169,3 +169,14 @@ settings.register_profile("default", max_examples=300, deadline=None,
 settings.register_profile("thorough", max_examples=5000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def ctrl_c_raises() -> Iterator[None]:
+    """SIGINT as at a terminal (KeyboardInterrupt), for the tests that send a real Ctrl-C
+    to this process: a test run from a background job has it ignored."""
+    import signal
+
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)

@@ -17,13 +17,6 @@ import pytest
 from flows import cli
 
 
-@pytest.fixture
-def ctrl_c_raises():
-    old = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, old)
-
-
 class CtrlCInItsFinalizer:
     """An object whose finalizer is where the Ctrl-C's KeyboardInterrupt is raised."""
 

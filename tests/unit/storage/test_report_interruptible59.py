@@ -22,16 +22,10 @@ import pytest
 from tasks.storage.interrupts import query_interrupted
 from tasks.storage.report_html import Query
 
-NEVER = "SELECT count(*) FROM range(100000000000000) a WHERE a.range % 1000003 = 1000004 - 2"
+from .test_round61_interruptible import NEVER
+
 WORKER = "pressroom-query"
 
-
-@pytest.fixture
-def ctrl_c_raises():
-    """SIGINT as at a terminal: a test run from a background job has it ignored."""
-    old = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, old)
 
 
 def workers() -> list[threading.Thread]:

@@ -20,13 +20,6 @@ from tasks.storage.interrupts import interruptible, query_interrupted
 NEVER = "SELECT count(*) FROM range(100000000000000) a WHERE a.range % 1000003 = 1000004 - 2"
 
 
-@pytest.fixture
-def ctrl_c_raises():
-    """SIGINT as at a terminal: a test run from a background job has it ignored."""
-    old = signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
-    signal.signal(signal.SIGINT, old)
-
 
 def test_ctrl_c_stops_a_query_that_would_run_for_hours(ctrl_c_raises) -> None:
     cur = duckdb.connect().cursor()
