@@ -19,13 +19,13 @@ from datetime import date
 import duckdb
 import pytest
 
+from tasks.storage import report
 from tasks.storage.interrupts import query_interrupted
 from tasks.storage.report_html import Query
 
 from .test_round61_interruptible import NEVER
 
 WORKER = "pressroom-query"
-
 
 
 def workers() -> list[threading.Thread]:
@@ -56,6 +56,44 @@ def test_ctrl_c_stops_a_report_query_that_would_run_for_hours(ctrl_c_raises) -> 
     for worker in workers():
         worker.join(timeout=15)
     assert not workers()
+
+
+def test_ctrl_c_stops_a_data_test_that_would_run_for_hours(tmp_path, monkeypatch,
+                                                           ctrl_c_raises) -> None:
+    """The data tests' path (`report.data_test_rows`, run by `report` and by a run's closing
+    report) goes through `interruptible` as the HTML report's queries do."""
+    db = tmp_path / "pressroom.duckdb"
+    duckdb.connect(str(db)).close()
+    monkeypatch.setattr(report, "data_tests", lambda: (("endless", NEVER),))
+    opened = []
+    connect_views = report.connect_views
+    monkeypatch.setattr(report, "connect_views",
+                        lambda *a, **k: opened.append(connect_views(*a, **k)) or opened[-1])
+
+    class TheReportsConnection:  # the signaller's fallback only (the test then fails)
+        def interrupt(self) -> None:
+            opened[-1].interrupt()
+
+    seen: dict = {}
+    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(TheReportsConnection(), seen),
+                     daemon=True).start()
+    with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
+        report.data_test_rows(db, root=tmp_path)
+    assert seen.get("worker"), "the data test ran on the main thread"
+    assert query_interrupted(caught.value)
+    for worker in workers():
+        worker.join(timeout=15)
+    assert not workers()
+
+
+def test_data_test_rows_gives_each_tests_failing_rows_up_to_the_limit(tmp_path,
+                                                                      monkeypatch) -> None:
+    db = tmp_path / "pressroom.duckdb"
+    duckdb.connect(str(db)).close()
+    monkeypatch.setattr(report, "data_tests", lambda: (
+        ("three_bad", "SELECT range AS id FROM range(3)"), ("clean", "SELECT 1 AS x WHERE false")))
+    got = report.data_test_rows(db, limit=2, root=tmp_path)
+    assert got == {"three_bad": (["id"], [(0,), (1,)]), "clean": (["x"], [])}
 
 
 def test_a_report_query_gives_its_columns_and_rows_with_the_period_bound() -> None:
