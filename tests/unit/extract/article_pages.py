@@ -46,9 +46,12 @@ def article_page(meta_line: str, *, headline: str, site: str, lang: str, body: s
 
 
 def byline_authors(byline: str, *, dated: str, url: str, site: str, headline: str,
-                   story: str, lang: str = "en") -> list[str]:
+                   story: str, lang: str = "en", css_class: str = "byline",
+                   body_end: str = "") -> list[str]:
     """The authors read from a page whose info line is `byline` in a <p class="byline">
-    then `dated` (its date element)."""
-    html = article_page(f'<p class="byline">{byline}</p>{dated}', headline=headline,
-                        site=site, lang=lang, body=story, footer=f"© 2026 {site}")
+    then `dated` (its date element). A `css_class` that names no byline ("credit") makes
+    the reader find the credit by its words alone."""
+    html = article_page(f'<p class="{css_class}">{byline}</p>{dated}', headline=headline,
+                        site=site, lang=lang, body=story, footer=f"© 2026 {site}",
+                        body_end=body_end)
     return metadata_of(html, url).authors

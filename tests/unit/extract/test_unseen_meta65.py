@@ -14,10 +14,8 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.extract.article_pages import (
-    article_page,
     byline_authors,
     english_story,
-    metadata_of,
 )
 
 HEADLINE = {"en": "Harbor dredging plan stalls as costs climb",
@@ -39,9 +37,9 @@ def authors(byline: str, lang: str = "en") -> list[str]:
 def credit_authors(credit: str) -> list[str]:
     """The authors of a page whose only credit is a plain paragraph ("credit" is no byline
     class) under the headline: the byline is found by its opening word."""
-    html = article_page(f'<p class="credit">{credit}</p>{DATED}', headline=HEADLINE["en"],
-                        site="Example", lang="en", body=STORY["en"], footer="© 2026 Example")
-    return metadata_of(html, "https://www.example.com/news/dredging-7").authors
+    return byline_authors(credit, css_class="credit", dated=DATED, site="Example",
+                          url="https://www.example.com/news/dredging-7",
+                          headline=HEADLINE["en"], story=STORY["en"])
 
 
 # --- labels the normaliser cut inside: "As told to", "Written and photographed by" -----

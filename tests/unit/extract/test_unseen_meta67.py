@@ -17,7 +17,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extract.article_pages import article_page, english_story, metadata_of
+from tests.unit.extract.article_pages import (
+    article_page,
+    byline_authors,
+    english_story,
+    metadata_of,
+)
 
 HEADLINE = {"en": "Lake levels fall to a ten-year low",
             "ja": "港湾の再開発計画、費用高騰で見直しへ",
@@ -32,10 +37,9 @@ URL = "https://www.example.com/news/lake-levels-7"
 def credit_authors(credit: str, lang: str = "en", body_end: str = "") -> list[str]:
     """The authors of a page whose credit is a plain paragraph ("credit" is no byline
     class) under the headline: the byline is found by its words."""
-    html = article_page(f'<p class="credit">{credit}</p>{DATED}', headline=HEADLINE[lang],
-                        site="Example", lang=lang, body=STORY[lang], footer="© 2026 Example",
-                        body_end=body_end)
-    return metadata_of(html, URL).authors
+    return byline_authors(credit, css_class="credit", dated=DATED, url=URL, site="Example",
+                          headline=HEADLINE[lang], story=STORY[lang], lang=lang,
+                          body_end=body_end)
 
 
 def opening_authors(first_paragraph: str) -> list[str]:
