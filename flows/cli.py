@@ -543,6 +543,14 @@ REPROCESS_GOES_ON = ("run the same command again to go on: it re-extracts every 
                      "and a page whose new text this run committed adds no second revision")
 
 
+def _fetches_stopped(exc: BaseException) -> bool:
+    """Whether `exc` is the fetch stage's FetchesStopped, without importing the fetch
+    client (aiohttp) into `reprocess` and `backfill`, which never fetch: a run that did
+    not load the client cannot have raised it."""
+    client = sys.modules.get("tasks.fetch.client")
+    return client is not None and isinstance(exc, client.FetchesStopped)
+
+
 @contextmanager
 def _interrupted_run_is_a_sentence(go_on: str = INGEST_GOES_ON) -> Iterator[None]:
     """Ctrl-C during a run: exit 130 (as a shell reports SIGINT) with what it kept and how
@@ -550,18 +558,18 @@ def _interrupted_run_is_a_sentence(go_on: str = INGEST_GOES_ON) -> Iterator[None
     which said neither. Also when it falls in a DuckDB query of the run's closing views,
     data tests or report, which DuckDB turns into a RuntimeError: that was a traceback and
     exit 1 (fault round 57). `reprocess` and `backfill` exited 130 with no word (round 58)."""
-    import duckdb
+    import asyncio
 
-    from tasks.fetch.client import FetchesStopped
+    import duckdb
 
     try:
         yield
     except (KeyboardInterrupt, RuntimeError, duckdb.InterruptException,
-            FetchesStopped) as exc:
+            asyncio.CancelledError) as exc:
         # (FetchesStopped: the stop's own cancellation of a batch's fetches, which reaches
         # the flow when the signal's KeyboardInterrupt did not; a SIGTERM's exit is still
         # _a_stop_signal_is_the_exit's, around this)
-        if not (query_interrupted(exc) or isinstance(exc, FetchesStopped)):
+        if not (query_interrupted(exc) or _fetches_stopped(exc)):
             raise
         err.print("[yellow]interrupted:[/yellow] the batches this run committed are kept "
                   f"(a commit is whole or absent); {go_on}", soft_wrap=True)

@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -104,3 +105,16 @@ def test_a_generator_exit_in_a_finalizer_is_no_stop():
     closing = SimpleNamespace(exc_type=GeneratorExit, exc_value=GeneratorExit())
     hook(closing)
     assert seen == [closing]
+
+
+def test_the_run_sentence_leaves_the_fetch_client_unloaded_for_runs_that_never_fetch():
+    # `reprocess` and `backfill` run inside it and never fetch: the check for FetchesStopped
+    # must not import the fetch client (aiohttp) into them
+    import subprocess
+
+    probe = ("import sys, flows.cli as c\n"
+             "with c._interrupted_run_is_a_sentence(): pass\n"
+             "print('tasks.fetch.client' in sys.modules, 'aiohttp' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[3])
+    assert out.stdout.split() == ["False", "False"]
