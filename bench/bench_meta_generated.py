@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|S|T|U]
+                                                   [--unseen A|B|...|T|U|V]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -406,6 +406,31 @@ reader names:
 - the title (a fifth): `<title>Headline_Site</title>` with no `<h1>` (the headline in a
   `<div class="title">`): the headline; a bracketed label glued before the `<h1>`'s
   words ("【速報】", "[WATCH]"): no part of it; otherwise the `<h1>`.
+
+Round 20 (session 60) added V, fixed before any result, held out, aimed at dates: days
+written beside another calendar, only in a URL of a shape no family A-U wrote, or beside a
+later print edition's (built by `make_page_v`: an Iranian, a Saudi, a Taiwanese, a Chinese,
+a German and a French site; no JSON-LD, no meta tag; related stories with earlier days in
+their links on 60%). V's truth, the day a careful reader gives in the site's own zone:
+- Persian pages write the Solar Hijri day in Persian digits: "پنجشنبه ۱۲ آذر ۱۴۰۵ - ۱۴:۰۵"
+  (Thursday 12 Azar 1405), "تاریخ انتشار: ۱۴۰۵/۰۹/۱۲ - ۱۴:۰۵" (date of publication), "۱۲
+  آذر ۱۴۰۵ برابر با ۳ دسامبر ۲۰۲۶" (equal to 3 December 2026): 2026-12-03;
+- Saudi pages put the lunar Hijri day beside the Gregorian: "الخميس 22 جمادى الآخرة 1448 هـ -
+  03 ديسمبر 2026 م" and "03-12-2026 م الموافق 22-06-1448 هـ" (AD ..., corresponding to ...
+  AH): the Gregorian day, the 3rd;
+- Taiwan's Minguo years (year 1 = 1912): "發布時間：115/12/03 14:05", "中華民國115年12月3日
+  14:05": 2026-12-03;
+- a Chinese story whose only day is its URL's, People's Daily's "/n1/2026/1203/c1001-...
+  .html" or Xinhua's "/2026-12/03/c_....htm": that day (J's rule), not its related links';
+- a German or French web story's day under the heading ("03.12.2026, 19:40 Uhr", "Le
+  03/12/2026 à 19h40"), not the print edition's after the body ("Erschienen in der Ausgabe
+  vom 04.12.2026", "Dieser Artikel erschien in der gedruckten Ausgabe vom 4. Dezember
+  2026.", "Paru dans l'édition du 04/12/2026", "Cet article est paru dans l'édition du 4
+  décembre 2026."): the web story came first (K's and R's rule);
+- authors (on about a fifth of the pages; the others credit nobody and have none):
+  Persian "نویسنده: X | عکس: Y" (writer, photo): X; Arabic "كتب: X" (wrote): X; Taiwan's
+  CNA opening "（中央社記者X台北3日電）" (CNA reporter X, Taipei, 3rd, dispatch): X;
+- titles: the `<h1>` ("Headline - Site" in the `<title>`).
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -5227,6 +5252,206 @@ def make_page_u(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family V (round 20): publication days beside another calendar (Solar Hijri, lunar
+# Hijri, Taiwan's Minguo years), days only in a Chinese URL's shapes, and an online day
+# beside a later print edition's. Built by make_page_v; truth decisions in the module
+# docstring.
+
+SITES_V = {
+    "fa": ("روزنامه کرانه", "karanehnews.ir", 3.5),
+    "ar-SA": ("صحيفة الواحة", "alwahanews.com.sa", 3),
+    "zh-TW": ("南港日報", "nangangdaily.com.tw", 8),
+    "zh-CN": ("江海在线", "jianghai.com.cn", 8),
+    "de": ("Nordbrücker Zeitung", "nordbruecker-zeitung.de", 1),
+    "fr": ("Le Courrier de l'Estuaire", "courrier-estuaire.fr", 1),
+}
+V_DATE_REGION = {
+    "fa_jalali_month_name": "fa", "fa_jalali_numeric_slash": "fa",
+    "fa_jalali_equals_gregorian": "fa",
+    "ar_hijri_then_gregorian": "ar-SA", "ar_gregorian_then_hijri_numeric": "ar-SA",
+    "tw_minguo_numeric": "zh-TW", "tw_minguo_nian_yue_ri": "zh-TW",
+    "url_cn_yyyy_mmdd_only": "zh-CN", "url_cn_yyyy_mm_slash_dd_only": "zh-CN",
+    "de_online_print_edition_next_day": "de", "fr_online_print_edition_next_day": "fr",
+}
+V_AUTHOR_REGION = {"fa_nevisande_aks": "fa", "ar_kataba": "ar-SA",
+                   "tw_cna_dispatch_opening": "zh-TW"}
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+MONTHS_JALALI = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+MONTHS_FA_GREGORIAN = ("ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر "
+                       "دسامبر").split()
+WEEKDAYS_FA = "دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه شنبه یکشنبه".split()
+MONTHS_HIJRI = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+                "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة")
+# Nowruz (1 Farvardin) of the Solar Hijri years the generated days fall in, as Iran's
+# calendar has them (1403 a leap year: its Esfand has 30 days)
+NOWRUZ_V = {1402: date(2023, 3, 21), 1403: date(2024, 3, 20), 1404: date(2025, 3, 21),
+            1405: date(2026, 3, 21)}
+HEADLINE_V = {
+    "fa": "طرح لایروبی بندر به دلیل افزایش هزینه‌ها متوقف شد",
+    "ar": "تعثر خطة تعميق الميناء مع ارتفاع التكاليف",
+    "zh-TW": "港口疏浚計畫因成本上漲而擱置", "zh-CN": "港口疏浚计划因成本上涨而搁置",
+    "de": "Hafenvertiefung liegt wegen steigender Kosten auf Eis",
+    "fr": "Le dragage du port suspendu face à la hausse des coûts",
+}
+FILLER_V = {
+    "fa": "مقامات گفتند ارقام ماه آینده دوباره بررسی می‌شود و ساکنان ساحل خواستار جلسه استماع "
+          "عمومی پیش از امضای هر قراردادی شدند.",
+    "ar": "وقال مسؤولون إن الأرقام ستراجع مرة أخرى الشهر المقبل، وطالب السكان بجلسة استماع عامة.",
+    "zh-TW": "官員表示，相關數字將在下個月再次審查，沿岸居民要求在簽署任何合約之前舉行公聽會。",
+    "zh-CN": "官员表示，相关数字将在下个月再次审查，沿岸居民要求在签署任何合同之前举行公开听证会。",
+    "de": "Die Zahlen sollen im kommenden Monat erneut geprüft werden, Anwohner am Ufer fordern "
+          "vor jeder Vertragsunterzeichnung eine öffentliche Anhörung.",
+    "fr": "Les chiffres seront réexaminés le mois prochain, et les riverains réclament une "
+          "réunion publique avant toute signature de contrat.",
+}
+PEOPLE_V = {"fa": ("مریم احمدی", "علی رضایی", "سارا کریمی", "حسین محمدی"),
+            "ar": ("أحمد السيد", "منى عبد الله", "خالد الشمري", "نورة القحطاني"),
+            "zh-TW": ("陳怡君", "林志明", "黃淑芬", "張家豪")}
+
+
+def _v_jalali(day: date) -> tuple[int, int, int]:
+    """The Solar Hijri (year, month, day) of a Gregorian day (months 1-6 of 31 days, 7-11
+    of 30, Esfand 29 or 30)."""
+    year = max(y for y, start in NOWRUZ_V.items() if start <= day)
+    offset = (day - NOWRUZ_V[year]).days
+    if offset < 186:
+        return year, offset // 31 + 1, offset % 31 + 1
+    offset -= 186
+    return year, offset // 30 + 7, offset % 30 + 1
+
+
+def _v_hijri(day: date) -> tuple[int, int, int]:
+    """The tabular (arithmetic) Islamic calendar's (year, month, day) of a Gregorian day;
+    Saudi sites print Umm al-Qura's, at most a day apart: the Gregorian beside it is the
+    truth either way."""
+    def start(y: int, m: int) -> int:  # the Julian day number of the month's first day
+        return (295 * (m - 1) + 9) // 10 + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948440
+    jdn = day.toordinal() + 1721425
+    y = (30 * (jdn - 1948440) + 10646) // 10631
+    m = min(12, max(1, next(k for k in range(12, 0, -1) if start(y, k) <= jdn)))
+    return y, m, jdn - start(y, m) + 1
+
+
+def _v_persian(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", PERSIAN_DIGITS))
+
+
+def _v_date_line(dconv: str, stamp: datetime, rng: random.Random) -> tuple[str, str]:
+    """Family V's visible day: (the line under the heading, a line after the body)."""
+    day, hm = stamp.date(), f"{stamp:%H:%M}"
+    if dconv.startswith("fa_"):
+        jy, jm, jd = _v_jalali(day)
+        if dconv == "fa_jalali_month_name":  # "Thursday 12 Azar 1405 - 14:05"
+            text = f"{WEEKDAYS_FA[day.weekday()]} {jd} {MONTHS_JALALI[jm - 1]} {jy} - {hm}"
+        elif dconv == "fa_jalali_numeric_slash":  # "date of publication: 1405/09/12 - 14:05"
+            text = f"تاریخ انتشار: {jy}/{jm:02d}/{jd:02d} - {hm}"
+        else:  # "12 Azar 1405, equal to 3 December 2026"
+            text = (f"{jd} {MONTHS_JALALI[jm - 1]} {jy} برابر با {day.day} "
+                    f"{MONTHS_FA_GREGORIAN[day.month - 1]} {day.year}")
+        return f'<div class="news-date">{escape(_v_persian(text))}</div>', ""
+    if dconv.startswith("ar_"):
+        hy, hm_, hd = _v_hijri(day)
+        if dconv == "ar_hijri_then_gregorian":  # "Thursday 22 Jumada II 1448 AH - 03 Dec. 2026 AD"
+            text = (f"{WEEKDAYS_T['ar'][day.weekday()]} {hd} {MONTHS_HIJRI[hm_ - 1]} {hy} هـ - "
+                    f"{day.day:02d} {MONTHS_T['ar-EG'][day.month - 1]} {day.year} م")
+        else:  # "03-12-2026 AD, corresponding to 22-06-1448 AH"
+            text = f"{day:%d-%m-%Y} م الموافق {hd:02d}-{hm_:02d}-{hy} هـ"
+        return f'<span class="date">{escape(text)}</span>', ""
+    if dconv == "tw_minguo_numeric":  # the Republic's year 1 was 1912
+        return (f'<div class="date">發布時間：{day.year - 1911}/{day.month:02d}/{day.day:02d} '
+                f"{hm}</div>"), ""
+    if dconv == "tw_minguo_nian_yue_ri":
+        return (f'<div class="date">中華民國{day.year - 1911}年{day.month}月{day.day}日 '
+                f"{hm}</div>"), ""
+    if dconv.startswith("url_cn_"):
+        return "", ""  # the URL's day only
+    # the print edition of the next morning (or two days on) is not the web story's day
+    printed = day + timedelta(days=rng.choice((1, 1, 2)))
+    if dconv == "de_online_print_edition_next_day":
+        online = f'<div class="date">{day:%d.%m.%Y}, {stamp:%H:%M} Uhr</div>'
+        if rng.random() < 0.5:
+            paper = f"<p><em>Erschienen in der Ausgabe vom {printed:%d.%m.%Y}</em></p>"
+        else:
+            paper = (f"<p><em>Dieser Artikel erschien in der gedruckten Ausgabe vom "
+                     f"{printed.day}. {MONTHS['de'][printed.month - 1]} {printed.year}.</em></p>")
+        return online, paper
+    online = f'<div class="date">Le {day:%d/%m/%Y} à {stamp:%H}h{stamp:%M}</div>'
+    if rng.random() < 0.5:
+        paper = f"<p><em>Paru dans l'édition du {printed:%d/%m/%Y}</em></p>"
+    else:
+        paper = (f"<p><em>Cet article est paru dans l'édition du {printed.day} "
+                 f"{MONTHS['fr'][printed.month - 1]} {printed.year}.</em></p>")
+    return online, paper
+
+
+def _v_author(aconv: str, region: str, day: date, rng: random.Random
+              ) -> tuple[str, str, list[str]]:
+    """Family V's credits: (under the heading, the body's opening, the true authors)."""
+    if aconv == "none":
+        return "", "", []
+    names = rng.sample(PEOPLE_V["ar" if region == "ar-SA" else region], 2)
+    if aconv == "fa_nevisande_aks":  # "writer: X | photo: Y"
+        return (f'<div class="author">نویسنده: {escape(names[0])} | عکس: {escape(names[1])}</div>',
+                "", [names[0]])
+    if aconv == "ar_kataba":  # "wrote: X" (Gulf and Egyptian bylines)
+        return f'<p class="author">كتب: {escape(names[0])}</p>', "", [names[0]]
+    # CNA's opening: "(CNA reporter X, Taipei, the 3rd, dispatch)"
+    return "", f"（中央社記者{escape(names[0])}台北{day.day}日電）", [names[0]]
+
+
+def make_page_v(rng: random.Random, i: int) -> Page:
+    """A family V page: an Iranian, Saudi, Taiwanese, Chinese, German or French site's
+    story whose day is written beside another calendar's, only in the URL, or beside a
+    later print edition's (see the module docstring for the truth). No JSON-LD, no meta
+    tag; about a fifth credit an author in a way of their own."""
+    dconv = rng.choice(tuple(V_DATE_REGION))
+    region = V_DATE_REGION[dconv]
+    lang = region[:2]
+    authored = [c for c, r in V_AUTHOR_REGION.items() if r == region]
+    aconv = authored[0] if authored and rng.random() < 0.4 else "none"
+    site, domain, zone = SITES_V[region]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = HEADLINE_V["ar" if region == "ar-SA" else region if lang == "zh" else lang]
+    filler = FILLER_V["ar" if region == "ar-SA" else region if lang == "zh" else lang]
+    byline, opening, authors = _v_author(aconv, region, day, rng)
+    online, paper = _v_date_line(dconv, stamp, rng)
+    if dconv == "url_cn_yyyy_mmdd_only":  # People's Daily's shape
+        url = f"https://www.{domain}/n1/{day.year}/{day:%m%d}/c1001-{40000000 + i * 37}.html"
+    elif dconv == "url_cn_yyyy_mm_slash_dd_only":  # Xinhua's shape
+        url = f"https://www.{domain}/{day:%Y-%m}/{day:%d}/c_{1130000000 + i * 41}.htm"
+    else:
+        url = f"https://www.{domain}/news/{(i * 7919) % 100000 + 100000}.html"
+    paras = (f"<p>{opening}{filler}</p>" + "".join(f"<p>{filler} {filler}</p>"
+                                                  for _ in range(rng.randint(2, 4))))
+    related = ""
+    if rng.random() < 0.6:  # related stories: their URLs (and no day besides) are theirs
+        items = []
+        for k in range(3):
+            other = day - timedelta(days=rng.randint(1, 40))
+            href = (f"/n1/{other.year}/{other:%m%d}/c1001-{30000000 + i * 3 + k}.html"
+                    if dconv == "url_cn_yyyy_mmdd_only" else
+                    f"/{other:%Y-%m}/{other:%d}/c_{1120000000 + i * 3 + k}.htm"
+                    if region == "zh-CN" else f"/news/{(i * 31 + k) % 100000 + 100000}.html")
+            items.append(f'<li><a href="{href}">{escape(title)}</a></li>')
+        related = f'<aside class="related"><ul>{"".join(items)}</ul></aside>'
+    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{online}'
+               f'<div class="story-body">{paras}{paper}</div></article>')
+    dir_ = ' dir="rtl"' if lang in ("fa", "ar") else ""
+    html = (
+        f'<!DOCTYPE html><html lang="{region}"{dir_}><head><meta charset="utf-8">'
+        f"<title>{escape(title)} - {escape(site)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": "h1_title_dash_site"}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -5251,6 +5476,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_t(rng, i) for i in range(n)]
     if family == "U":  # and U
         return [make_page_u(rng, i) for i in range(n)]
+    if family == "V":  # and V
+        return [make_page_v(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -5344,7 +5571,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTU"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUV"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

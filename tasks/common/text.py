@@ -204,19 +204,22 @@ def ascii_digits(text: str) -> str:
 # Japanese pages and feeds write the year by era: 令和6年5月3日 is 3 May 2024, 令和元年 (the
 # "first year") 2019, 平成31年 the same year's months before May. The CJK date forms want a
 # four-digit year, and such a date was none (fault round 31). Each era's year 1 less one.
-_JAPANESE_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_JAPANESE_ERA_YEAR = re.compile(r"(令和|平成|昭和)\s?(元|\d{1,2})\s?年")
+# Taiwan's pages count the Republic's years (民國, "中華民國115年12月3日" is 3 December 2026),
+# three digits since 2011: such a date was none too (round 20).
+_ERA_YEARS = {"令和": 2018, "平成": 1988, "昭和": 1925, "民國": 1911, "民国": 1911}
+_ERA_YEAR = re.compile(r"(令和|平成|昭和|民國|民国)\s?(元|\d{1,3})\s?年")
 
 
 def _gregorian_year(m: re.Match) -> str:
-    return f"{_JAPANESE_ERAS[m[1]] + (1 if m[2] == '元' else int(m[2]))}年"
+    return f"{_ERA_YEARS[m[1]] + (1 if m[2] == '元' else int(m[2]))}年"
 
 
 def gregorian_era_years(text: str) -> str:
-    """`text` with each year of a Japanese era (令和6年) as its Gregorian year (2024年)."""
+    """`text` with each year of a Japanese era (令和6年) or of the Republic of China (民國
+    115年) as its Gregorian year (2024年, 2026年)."""
     if "年" not in text:
         return text
-    return _JAPANESE_ERA_YEAR.sub(_gregorian_year, text)
+    return _ERA_YEAR.sub(_gregorian_year, text)
 
 
 def capped_text(text: str | None, limit: int) -> str | None:

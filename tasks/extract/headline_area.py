@@ -175,6 +175,8 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     text = gregorian_era_years(text)  # 令和6年 is 2024年 (fault round 31)
     text = ascii_digits(text)  # "٣ ديسمبر ٢٠٢٦" reads as "3 ديسمبر 2026"
     m = _NUMERIC_DATE.search(text)
+    if m is None and (republic := _minguo_numeric_date(text)) is not None:
+        return republic
     try:
         if m and m[1]:
             return date(int(m[1]), int(m[3]), int(m[4]))
@@ -211,6 +213,29 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     if found:
         return found.date()
     return _romance_or_polish_date(text) or _date_of_other_forms(text)
+
+
+# Taiwan's date lines write the Republic's year (民國, year 1 = 1912) in figures too:
+# "發布時間：115/12/03 14:05" is 3 December 2026, as "115-12-03" and "115.12.03" are. A
+# three-digit year first is no date in any other calendar's writing, but a line of
+# figures can be a reference ("Nr. 115/12/03"): read so only on a line in Chinese
+# characters. Years 100 to 189 (2011 to 2100): the news era's.
+_MINGUO_NUMERIC_DATE = re.compile(
+    r"(?<![\d./-])(1[0-8]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d./-]?\d)")
+_HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+MINGUO_OFFSET = 1911
+
+
+def _minguo_numeric_date(text: str) -> date | None:
+    """The Gregorian day of a Republic-era numeric date on a Chinese line ("發布時間：
+    115/12/03": 2026-12-03); None on any other line or for a day no month has."""
+    m = _MINGUO_NUMERIC_DATE.search(text)
+    if m is None or _HAN_CHARACTER.search(text) is None:
+        return None
+    try:
+        return date(int(m[1]) + MINGUO_OFFSET, int(m[3]), int(m[4]))
+    except ValueError:
+        return None
 
 
 def _slashed_parts(m: re.Match) -> tuple[int, int, int]:
@@ -429,6 +454,8 @@ _WORLD_MONTHS = {
         "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितम्बर अक्तूबर नवम्बर दिसम्बर",
         "জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর",
         "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+        # Persian's names of the Gregorian months ("۳ دسامبر ۲۰۲۶" beside a Solar Hijri day)
+        "ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر",
     )
     # ("_" joins a two-word name in the lists: "كانون_الأول" is "كانون الأول")
     for index, name in enumerate(
@@ -450,12 +477,37 @@ _LATVIAN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jūn": 6, 
                    "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dec": 12}
 
 
+# Iranian pages name the Solar Hijri months ("۱۲ آذر ۱۴۰۵", 12 Azar 1405: 3 December
+# 2026): the name says the calendar, so the day is moved to the Gregorian one here, on any
+# page (a numeric "1405/09/12" says nothing: it is moved only on a page of a country that
+# writes it, dates.in_page_calendar; read as a Gregorian date first, its "31 Tir" was no
+# date at all). Only the whole name between a day and a 13xx or 14xx year: "آذر" alone is
+# also a given name. (Afghanistan's Dari names, حمل, ثور..., are another list, not seen.)
+_SOLAR_HIJRI_MONTHS = {
+    name: index + 1 for index, name in enumerate(
+        "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split())}
+_SOLAR_HIJRI_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s+(" + "|".join(sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True))
+    + r")\s+(1[34]\d{2})(?!\d)")
+
+
 def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
-    """(year, month, day) of a date line in Arabic, Hindi, Bengali or Hebrew words
-    (_WORLD_DATE), or a Lithuanian or Latvian one, year first; else None."""
-    m = _WORLD_DATE.search(unicodedata.normalize("NFC", text))
+    """(year, month, day) of a date line in Arabic, Hindi, Bengali, Hebrew or Persian words
+    (_WORLD_DATE), or a Lithuanian or Latvian one, year first, or a Solar Hijri day in
+    Persian (_SOLAR_HIJRI_DATE, in the Gregorian calendar); else None. A Gregorian day
+    beside the Solar Hijri one ("۱۲ آذر ۱۴۰۵ برابر با ۳ دسامبر ۲۰۲۶") is the one read."""
+    text = unicodedata.normalize("NFC", text)
+    m = _WORLD_DATE.search(text)
     if m is not None:
         return int(m[3]), _WORLD_MONTHS[m[2]], m[1]
+    if (m := _SOLAR_HIJRI_DATE.search(text)) is not None:
+        # (imported here: dates imports this module)
+        from tasks.extract.dates import gregorian_of_solar_hijri
+        try:
+            day = gregorian_of_solar_hijri(int(m[3]), _SOLAR_HIJRI_MONTHS[m[2]], int(m[1]))
+        except ValueError:  # a 31st of a month of 30 days
+            return None
+        return day.year, day.month, str(day.day)
     if (m := _LITHUANIAN_DATE.search(text)) is not None:
         month = _LITHUANIAN_MONTHS.get(m[2][:4].lower())
         return (int(m[1]), month, m[3]) if month else None
