@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|T|U|V]
+                                                   [--unseen A|B|...|T|U|V|W]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -431,6 +431,29 @@ their links on 60%). V's truth, the day a careful reader gives in the site's own
   Persian "نویسنده: X | عکس: Y" (writer, photo): X; Arabic "كتب: X" (wrote): X; Taiwan's
   CNA opening "（中央社記者X台北3日電）" (CNA reporter X, Taipei, 3rd, dispatch): X;
 - titles: the `<h1>` ("Headline - Site" in the `<title>`).
+Round 21 (session 60) added W, fixed before any result, held out, aimed at authors again:
+credits in conventions no family A-U wrote, on a UK/Irish English, a Thai, a Filipino and
+a Swahili (Tanzanian) site (built by `make_page_w`; four pages in seven English). W's
+truth, the writers a careful reader names, cleaned of roles and outlets:
+- "By X · Translated by Y": X, the translator is no author; "By X with Y" (two people):
+  X and Y; "Reported by X | Produced by Y | Edited by Z": X; "Words by X · Graphics by Y ·
+  Data by Z": X; the story's last paragraph "AOIFE NÍ BHRIAIN / Reuters" in capitals and
+  no byline: the person, without the agency; the name then its job title on its own line
+  ("X<br>Senior Editor"): X; `article:author` a Facebook profile URL beside "By X": X
+  (a URL is no name); Irish names with "Ní", "Nic", "Ó", "Mac", "Mc", "O'" ("By Aoife Ní
+  Bhriain and Cathal Ó Súilleabháin"): both, whole;
+- Thai "โดย X" (by): X, given name and surname as written with the space between; "เรื่อง:
+  X ภาพ: Y" (story, photos): X;
+- Filipino "Ni X at Y" (by X and Y; "dela Cruz", "delos Santos", "de Guzman" lower-case):
+  both; "Isinulat ni X | Inedit ni Y" (written by, edited by): X;
+- Swahili "Na X na Y" (the first "Na" is "by", the second "and"): both; "Imeandikwa na X"
+  (written by) with "Mhariri: Y" (editor) after the body: X;
+- the date (a fifth of the pages): "First published on Thu 3 Dec 2026 14.05 GMT", "3
+  Desemba 2026, saa 14:05", "Disyembre 3, 2026 2:05 PM", a bare "2026-12-03 14:05" in a
+  paragraph: that day; otherwise the `<time datetime>`'s day in the site's zone;
+- the title (a fifth): `<title>Headline · Site</title>` with no `<h1>` (the headline in a
+  `<div class="headline">`): the headline; an `<h1>` holding the headline, a `<br>` and a
+  standfirst in a `<span class="subtitle">`: the headline alone; otherwise the `<h1>`.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -5410,6 +5433,143 @@ def make_page_v(rng: random.Random, i: int) -> Page:
     authored = [c for c, r in V_AUTHOR_REGION.items() if r == region]
     aconv = authored[0] if authored and rng.random() < 0.4 else "none"
     site, domain, zone = SITES_V[region]
+# --- family W (round 21): author conventions no family A-U wrote, on a UK/Irish English
+# site, a Thai, a Filipino and a Swahili (Tanzanian) site. Built by make_page_w; truth
+# decisions in the module docstring.
+
+SITES_W = {
+    "en": ("The Harbour Courier", "harbourcourier.co.uk", 0),
+    "th": ("ข่าวริมน้ำ", "rimnamnews.co.th", 7),
+    "tl": ("Balitang Lungsod", "balitanglungsod.ph", 8),
+    "sw": ("Habari za Pwani", "habarizapwani.co.tz", 3),
+}
+FIRST_W = {"en": "Aoife Cathal Niamh Seán Róisín Declan Eimear Padraig",
+           "th": "สมชาย สุดา วิชัย มาลี ประเสริฐ นภา",
+           "tl": "Juan Maria Jose Ligaya Ramon Corazon",
+           "sw": "Juma Amina Baraka Neema Hamisi Zawadi"}
+LAST_W = {"en": ("Ní Bhriain", "Ó Súilleabháin", "McGrath", "O'Sullivan", "Mac Cárthaigh",
+                 "Nic Giolla", "MacNamara", "Ó Dónaill"),
+          "th": ("ใจดี", "ศรีสุข", "วงศ์ใหญ่", "ทองคำ", "แก้วมณี", "บุญมา"),
+          "tl": ("dela Cruz", "delos Santos", "Villanueva", "de Guzman", "Bautista", "Reyes"),
+          "sw": ("Mwita", "Hamisi", "Mollel", "Kimaro", "Mushi", "Njau")}
+FIRST_W = {k: v.split() for k, v in FIRST_W.items()}
+HEADLINE_W = {
+    "en": ("Ferry operators warn of winter cuts as fuel costs climb",
+           "Harbour board approves new berth after two-year review"),
+    "th": ("ท่าเรือเลื่อนแผนขุดลอกเพราะต้นทุนพุ่ง", "ผู้ประกอบการเรือข้ามฟากเตรียมลดเที่ยวหน้าหนาว"),
+    "tl": ("Pantalan, ipinagpaliban ang dredging dahil sa taas ng gastos",
+           "Mga ferry, magbabawas ng biyahe ngayong taglamig"),
+    "sw": ("Bandari yaahirisha mpango wa kuchimba kwa sababu ya gharama",
+           "Kampuni za vivuko kupunguza safari msimu wa mvua"),
+}
+FILLER_W = {
+    "en": "Officials said the figures would be reviewed again next month, and residents along "
+          "the quay asked for a public hearing before any contract is signed.",
+    "th": "เจ้าหน้าที่ระบุว่าจะทบทวนตัวเลขอีกครั้งในเดือนหน้า และชาวบ้านริมท่าเรือขอให้จัดประชาพิจารณ์ก่อนลงนามสัญญา",
+    "tl": "Ayon sa mga opisyal, muling susuriin ang mga numero sa susunod na buwan, at humiling "
+          "ang mga residente ng pampublikong pagdinig bago pirmahan ang anumang kontrata.",
+    "sw": "Maafisa walisema takwimu hizo zitapitiwa tena mwezi ujao, na wakazi wa pwani "
+          "waliomba mkutano wa hadhara kabla ya mkataba wowote kusainiwa.",
+}
+W_AUTHOR_LANG = {
+    "en_translated_by": ("en",), "en_name_with_name": ("en",),
+    "en_reported_produced_edited": ("en",), "en_words_graphics_data": ("en",),
+    "en_allcaps_slash_agency_at_end": ("en",), "en_name_role_after_br": ("en",),
+    "en_profile_url_meta_and_byline": ("en",), "en_irish_particles_and": ("en",),
+    "th_doi_name": ("th",), "th_rueang_phap_labels": ("th",),
+    "tl_ni_name_at_name": ("tl",), "tl_isinulat_ni": ("tl",),
+    "sw_na_name_na_name": ("sw",), "sw_imeandikwa_na_mhariri": ("sw",),
+}
+# about a fifth of the pages date or title themselves otherwise (the rest: <time>, <h1>)
+W_DATE_LANG = {"en_guardian_first_published": ("en",), "sw_desemba_saa": ("sw",),
+               "tl_disyembre_comma": ("tl",), "th_iso_text_only": ("th",)}
+W_TITLE = ("title_middot_site_no_h1", "h1_with_subtitle_span")
+SW_MONTHS = ("Januari Februari Machi Aprili Mei Juni Julai Agosti Septemba Oktoba Novemba "
+             "Desemba").split()
+TL_MONTHS = ("Enero Pebrero Marso Abril Mayo Hunyo Hulyo Agosto Setyembre Oktubre Nobyembre "
+             "Disyembre").split()
+
+
+def _w_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        name = f"{rng.choice(FIRST_W[lang])} {rng.choice(LAST_W[lang])}"
+        if name not in avoid and not any(set(name.split()) & set(a.split()) for a in avoid):
+            return name
+
+
+def _w_author(aconv: str, lang: str, domain: str, rng: random.Random
+              ) -> tuple[str, str, str, list[str]]:
+    """Family W's author conventions: (credit under the heading, what follows the body,
+    extra head tags, the true authors)."""
+    name = _w_person(lang, rng)
+    other = _w_person(lang, rng, {name})
+    third = _w_person(lang, rng, {name, other})
+    n, o, t = escape(name), escape(other), escape(third)
+    by = '<p class="credit">{}</p>'
+    if aconv == "en_translated_by":  # the translator is no writer
+        return by.format(f"By {n} · Translated by {o}"), "", "", [name]
+    if aconv == "en_name_with_name":  # two people joined by "with"
+        return by.format(f"By {n} with {o}"), "", "", [name, other]
+    if aconv == "en_reported_produced_edited":  # a broadcaster's credits
+        return by.format(f"Reported by {n} | Produced by {o} | Edited by {t}"), "", "", [name]
+    if aconv == "en_words_graphics_data":  # a visual story's credits
+        return by.format(f"Words by {n} · Graphics by {o} · Data by {t}"), "", "", [name]
+    if aconv == "en_allcaps_slash_agency_at_end":  # the wire's sign-off, no byline on top
+        return "", f"<p>{escape(name.upper())} / Reuters</p>", "", [name]
+    if aconv == "en_name_role_after_br":  # the job title on its own line under the name
+        role = rng.choice(("Senior Editor", "Staff Writer", "Europe Correspondent"))
+        return (f'<p class="byline">{n}<br><span class="role">{role}</span></p>', "", "",
+                [name])
+    if aconv == "en_profile_url_meta_and_byline":  # the head's author is a profile URL
+        profile = re.sub(r"[^a-z]+", "", name.lower().encode("ascii", "ignore").decode())
+        return (by.format(f"By {n}"), "",
+                f'<meta property="article:author" content="https://www.facebook.com/{profile}">',
+                [name])
+    if aconv == "en_irish_particles_and":  # "Ní", "Ó", "Nic", "Mac" before the surname
+        return by.format(f"By {n} and {o}"), "", "", [name, other]
+    if aconv == "th_doi_name":  # "by NAME SURNAME"
+        return by.format(f"โดย {n}"), "", "", [name]
+    if aconv == "th_rueang_phap_labels":  # "story: X  photos: Y"
+        return by.format(f"เรื่อง: {n} ภาพ: {o}"), "", "", [name]
+    if aconv == "tl_ni_name_at_name":  # Filipino "ni X at Y" (by X and Y)
+        return by.format(f"Ni {n} at {o}"), "", "", [name, other]
+    if aconv == "tl_isinulat_ni":  # "written by X", "edited by Y" after it
+        return by.format(f"Isinulat ni {n} | Inedit ni {o}"), "", "", [name]
+    if aconv == "sw_na_name_na_name":  # Swahili "Na X na Y": "Na" is "by", then "and"
+        return by.format(f"Na {n} na {o}"), "", "", [name, other]
+    if aconv == "sw_imeandikwa_na_mhariri":  # "written by X", the editor after the body
+        return (by.format(f"Imeandikwa na {n}"),
+                f'<p class="editor">Mhariri: {t}</p>', "", [name])
+    raise ValueError(aconv)
+
+
+def _w_date(dconv: str, stamp: datetime) -> str:
+    """Family W's date line: a plain `<time datetime>` or one of W_DATE_LANG's."""
+    day = stamp.date()
+    if dconv == "en_guardian_first_published":
+        return (f'<p class="dateline">First published on {stamp:%a} {day.day} {stamp:%b %Y} '
+                f"{stamp:%H.%M} GMT</p>")
+    if dconv == "sw_desemba_saa":  # "3 December 2026, at 14:05"
+        return (f'<p class="date">{day.day} {SW_MONTHS[day.month - 1]} {day.year}, '
+                f"saa {stamp:%H:%M}</p>")
+    if dconv == "tl_disyembre_comma":
+        return (f'<p class="date">{TL_MONTHS[day.month - 1]} {day.day}, {day.year} '
+                f"{_ampm(stamp)}</p>")
+    if dconv == "th_iso_text_only":  # the CMS's stamp printed as text, no element
+        return f'<p class="date">{stamp:%Y-%m-%d %H:%M}</p>'
+    return f'<time datetime="{stamp.isoformat()}">{day.isoformat()} {stamp:%H:%M}</time>'
+
+
+def make_page_w(rng: random.Random, i: int) -> Page:
+    """A family W page: a UK/Irish, Thai, Filipino or Swahili site's story with an author
+    credit in a convention no earlier family wrote (see the module docstring for the
+    truth); about a fifth date or title themselves in a way of their own."""
+    lang = rng.choice(("en", "en", "en", "en", "th", "tl", "sw"))
+    aconv = rng.choice([c for c, r in W_AUTHOR_LANG.items() if lang in r])
+    own_date = [c for c, r in W_DATE_LANG.items() if lang in r]
+    dconv = rng.choice(own_date) if rng.random() < 0.2 else "time_datetime"
+    tconv = rng.choice(W_TITLE) if rng.random() < 0.2 else "h1_title_pipe_site"
+    site, domain, zone = SITES_W[lang]
     tz = timezone(timedelta(hours=zone))
     stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
         + timedelta(days=rng.randint(0, 1060))
@@ -5449,6 +5609,32 @@ def make_page_v(rng: random.Random, i: int) -> Page:
         f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
     )
     conv = {"date": dconv, "author": aconv, "title": "h1_title_dash_site"}
+    title = rng.choice(HEADLINE_W[lang])
+    byline, tail, head_tags, authors = _w_author(aconv, lang, domain, rng)
+    meta = _w_date(dconv, stamp)
+    url = f"https://www.{domain}/news/{i:05d}.html"
+    paras = "".join(f"<p>{FILLER_W[lang]} {FILLER_W[lang]}</p>"
+                    for _ in range(rng.randint(2, 4)))
+    if tconv == "title_middot_site_no_h1":  # no <h1>: the headline in a styled div
+        doc_title, heading = f"{title} · {site}", f'<div class="headline">{escape(title)}</div>'
+    elif tconv == "h1_with_subtitle_span":  # the standfirst inside the <h1>, after a <br>
+        sub = {"en": "What it means for commuters", "th": "ผลกระทบต่อผู้โดยสาร",
+               "tl": "Ano ang epekto sa mga pasahero", "sw": "Maana yake kwa abiria"}[lang]
+        doc_title = f"{title} | {site}"
+        heading = f'<h1>{escape(title)}<br><span class="subtitle">{escape(sub)}</span></h1>'
+    else:
+        doc_title, heading = f"{title} | {site}", f"<h1>{escape(title)}</h1>"
+    content = (f'<article class="story">{heading}{byline}{meta}'
+               f'<div class="story-body">{paras}{tail}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{head_tags}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
@@ -5478,6 +5664,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_u(rng, i) for i in range(n)]
     if family == "V":  # and V
         return [make_page_v(rng, i) for i in range(n)]
+    if family == "W":  # and W
+        return [make_page_w(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -5571,7 +5759,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUV"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVW"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

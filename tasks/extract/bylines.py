@@ -4,6 +4,7 @@ links, and the cleaning of names (roles, "By", "and", outlet names, agencies).""
 from __future__ import annotations
 
 import re
+import unicodedata
 from importlib import resources
 from urllib.parse import urlsplit
 
@@ -98,6 +99,95 @@ _CREDIT_LEAD = re.compile(
     r"|photos|pictures|images)\s+by)\s+(?=\S)", re.IGNORECASE)
 
 
+# Credits for work other than the writing, after the writer's behind a bar, a dot or a
+# semicolon ("Reported by X | Produced by Y | Edited by Z", "By X | Edited by Y"): cut
+# before the normaliser, which takes "Produced by" off as it takes "By" off and kept Y and Z
+# as authors. (The same words as _NOT_AN_AUTHOR_CREDIT, which reads an entry that stayed
+# whole; Filipino "Inedit ni" / "Isinalin ni" is "edited by" / "translated by".)
+_OTHER_WORK = (
+    r"(?:(?:additional\s+)?editing|edited|compiled|fact[- ]?check(?:ing|ed)|graphics"
+    # a company blog's or health site's reviewer ("Written by X · Reviewed by Y", "By X |
+    # Fact checked by Y", "Medically reviewed by Y")
+    r"|(?:medically\s+|expert\s+)?reviewed|design"
+    r"|translation|translated|produced|production)\s+by\b|(?:inedit|in-edit|isinalin)\s+ni\b")
+_OTHER_WORK_AFTER = re.compile(
+    rf"(?<=\S)\s*[|·•;]\s*(?:{_OTHER_WORK})[^|·•;]*?(?=\s*(?:[|·•;]|$))", re.IGNORECASE)
+
+
+
+def without_other_work(text: str) -> str:
+    """A byline less the credits for other work after the writer's (_OTHER_WORK_AFTER)."""
+    return _OTHER_WORK_AFTER.sub("", text)
+
+
+# Swahili "Na X na Y" and Filipino "Ni X at Y" (by X and Y), and their "written by"
+# ("Imeandikwa na X", "Isinulat ni X"): the normaliser knows neither the lead nor the
+# join, and read "Na X na Y" as one name, "Ni X at Y" as "Ni X" (its "at" an English
+# preposition). The lead goes and the language's "and" between the names is written
+# "and". A capitalised "Na"/"Ni" is a Korean or Chinese family name too ("Na Kyung-won"):
+# a lead only before names of two words or more each.
+_LEAD_AND_JOIN = (
+    (re.compile(r"^\s*(?:(?i:imeandikwa)\s+na|Na)\s+"), " na "),
+    (re.compile(r"^\s*(?:(?i:isinulat|sinulat)\s+ni|Ni)\s+"), " at "),
+)
+
+
+def _without_by_lead_and_join(text: str) -> str:
+    """`text` without a Swahili or Filipino "by" lead, its names joined by "and"
+    (_LEAD_AND_JOIN), or as it was."""
+    for lead, join in _LEAD_AND_JOIN:
+        m = lead.match(text)
+        if m is None:
+            continue
+        sides = [side.strip() for side in text[m.end():].split(join)]
+        if all(len(side.split()) >= 2 and side[:1].isupper() for side in sides):
+            return " and ".join(sides)
+    return text
+
+
+# Two people joined by "with" ("By Jane Doe with John Roe"): co-authors, where the
+# normaliser cuts at "with" as at a preposition and the second was lost. Only between two
+# full names (two to four words, capitalised or particles); one word or an agency after
+# "with" is the wire the reporter wrote with ("Jane Doe with AFP", "... with Associated
+# Press"), lower-case words a helper's credit ("with contributions from ...").
+_WITH_BETWEEN = re.compile(r"^(\s*(?:by\s+)?)(\S.*?)\s+with\s+(\S.*?)\s*$", re.IGNORECASE)
+
+
+def _full_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+        (w[:1].isupper() or w in NAME_PARTICLES) and w.replace("'", "").replace("’", "").replace(
+            "-", "").replace(".", "").isalpha() for w in words)
+
+
+def _with_as_and(text: str) -> str:
+    m = _WITH_BETWEEN.match(text)
+    if m is None or not (_full_name(m[2]) and _full_name(m[3])) or is_agency(m[3]):
+        return text
+    return f"{m[1]}{m[2]} and {m[3]}"
+
+
+def _with_final_marks(read: str, raw: str) -> str:
+    """The normaliser's names with the combining marks that ended them in `raw` put back:
+    Thai and Indic vowel signs ("ใจดี", "शर्मा") are marks, no word characters, and its cut
+    of what ends a name in no letter took them off ("ใจด", "शर्म")."""
+    names = []
+    for name in read.split("; "):
+        last = name.rsplit(None, 1)[-1]
+        at = raw.find(last)
+        while at >= 0:  # the name's last word where the raw byline has marks after it
+            end = at + len(last)
+            marks = end
+            while marks < len(raw) and unicodedata.category(raw[marks]).startswith("M"):
+                marks += 1
+            if marks > end and (at == 0 or not raw[at - 1].isalnum()):
+                name += raw[end:marks]
+                break
+            at = raw.find(last, end)
+        names.append(name)
+    return "; ".join(names)
+
+
 def normalize_byline(raw: str | None) -> str | None:
     """trafilatura's normalize_authors of `raw` ('A; B') with the character references
     left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
@@ -124,10 +214,13 @@ def normalize_byline(raw: str | None) -> str | None:
     if (lead := _LOWER_CASE_BY.match(text)) is not None and text[lead.end()].isupper():
         text = text[lead.end():]
     text = _CREDIT_LEAD.sub("", text, count=1)
+    text = _with_as_and(_without_by_lead_and_join(without_other_work(text)))
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
-        return normalize_authors(None, text)
-    read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))
-    return read.replace(_AMPERSAND_STAND_IN, "&") if read else read
+        read = normalize_authors(None, text)
+    else:
+        read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))
+        read = read.replace(_AMPERSAND_STAND_IN, "&") if read else read
+    return _with_final_marks(read, text) if read else read
 
 
 # The meta tags of library and scholarly vocabularies (Dublin Core, Highwire Press's
@@ -323,6 +416,37 @@ def _person_name_element(elem: HtmlElement) -> HtmlElement:
     return elem
 
 
+def _lines(elem: HtmlElement) -> list[str]:
+    """The element's text as the lines its <br>s set apart (tags inside a line are
+    spaces, as itertext joined them)."""
+    parts: list[str] = []
+    for node in elem.iter():
+        if node.tag == "br":
+            parts.append("\n")
+        elif isinstance(node.tag, str) and node.text and node is not elem:
+            parts.append(" " + node.text)
+        elif node is elem and node.text:
+            parts.append(node.text)
+        if node is not elem and node.tail:
+            parts.append(" " + node.tail)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def without_role_line(elem: HtmlElement) -> str:
+    """A byline element's text without the reporter's job title on its own line after the
+    name ("Anna Berg<br>Senior Editor", "... <br><span>Europe Correspondent</span>"): read
+    as one text, a beat before the role ("Europe") was kept as the name's last word. The
+    line goes when it is a role (is_role) or a beat and a newsroom's role (_is_job_title)
+    and a line stays before it."""
+    text = trim(" ".join(elem.itertext()))
+    if elem.find(".//br") is None:
+        return text  # (the common case: no line to tell apart)
+    lines = _lines(elem)
+    if len(lines) >= 2 and (is_role(lines[-1]) or _is_job_title(lines[-1])):
+        return trim(" ".join(lines[:-1]))
+    return text
+
+
 # The heading of an author box after a blog post or a guest article ("Über die Autorin",
 # "About the author", "Zur Person"): the box's bold name is the author, the rest a bio.
 _ABOUT_THE_AUTHOR = re.compile(
@@ -361,7 +485,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
     for elem in candidates[:40]:
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
-        text = trim(" ".join(_person_name_element(elem).itertext()))
+        text = without_role_line(_person_name_element(elem))
         if len(text) >= 120:
             text = _about_box_name(elem) or text
         if not text or not (2 < len(text) < 120 or is_agency(text)) or _AUTHOR_NOISE.match(text):
@@ -519,7 +643,9 @@ _ROLE_PREFIX = re.compile(
     # Korean "글" (text) and "글·사진" (text and photos) before the reporter's name, and
     # Arabic "بقلم" (by the pen of), the byline's label of the Arabic press; Hebrew "מאת"
     # (by), the Israeli press's (a whole word: "מאתיים", two hundred, is none)
-    r"|글·사진|글|بقلم|מאת)\b\s*[:：]?\s*",
+    r"|글·사진|글|بقلم|מאת"
+    # Thai "โดย" (by) and "เรื่อง" (story: the writer's credit beside "ภาพ", photos)
+    r"|โดย|เรื่อง)\b\s*[:：]?\s*",
     re.IGNORECASE,
 )
 # Words that end a byline entry but are no part of the name: a date or time label, a share
@@ -634,12 +760,13 @@ _NOT_A_NAME = re.compile(
 )
 _PICTURE_CREDIT_LEAD = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|fotos?|фото|image|bild|kuvat?|fotó|φωτογραφ\w*|fotoğraf\w*"
-    r"|zdjęci[ae])\b", re.I)
+    r"|zdjęci[ae]|ภาพ)\b", re.I)
 # The same credit inside an entry, after the writer's name, where the line break that set
 # it apart was read as a space ("Автор: Мария К.<br>Фото: Павел П."): capitalised, as
 # such a label is.
 _PICTURE_CREDIT_AFTER = re.compile(
-    r"\s+(?-i:Photos?|Pictures?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?)"
+    r"\s+(?-i:Photos?|Pictures?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?"
+    r"|ภาพ)"  # (Thai "ภาพ", photos: a script without capitals)
     r"\s+\S")
 _AND_WORDS = frozenset(("and", "und", "&", "et", "y", "e", "i", "en", "og", "och", "ja", "a",
                         "dan", "và"))
@@ -974,12 +1101,7 @@ def _split_joined(part: str) -> list[str]:
 
 
 # Credits in a byline for work other than the writing: editing, graphics, translation.
-_NOT_AN_AUTHOR_CREDIT = re.compile(
-    r"^\s*(?:(?:additional\s+)?editing|edited|compiled|fact[- ]?check(?:ing|ed)|graphics"
-    # a company blog's or health site's reviewer ("Written by X · Reviewed by Y", "By X |
-    # Fact checked by Y", "Medically reviewed by Y")
-    r"|(?:medically\s+|expert\s+)?reviewed|design"
-    r"|translation|translated|produced|production)\s+by\b", re.IGNORECASE)
+_NOT_AN_AUTHOR_CREDIT = re.compile(rf"^\s*(?:{_OTHER_WORK})", re.IGNORECASE)
 
 
 # An editor's credit set after the writer's ("Penulis: X | Editor: Y", Indonesian

@@ -31,6 +31,7 @@ from tasks.extract.bylines import (
     is_role,
     normalize_byline,
     without_helpers_credit,
+    without_other_work,
     without_picture_roles,
 )
 
@@ -962,7 +963,9 @@ _NAME = (
 # Reporter, and Y", joins as the "and" alone does: read as two joins, the names stopped)
 _NAMES = (rf"{_NAME}(?:\s*(?:,\s*(?:and|und|et|y|e|i|en|og|och|ja)\b"
           rf"|,|&|\bund\b|\band\b|\bet\b|\by\b|\be\b|\bi\b|\ben\b|\bog\b"
-          rf"|\boch\b|\bja\b)\s*{_NAME})*")
+          # "By Jane Doe with John Roe": the normaliser tells a co-author from the wire
+          # ("with AFP") there (bylines._with_as_and)
+          rf"|\boch\b|\bja\b|\bwith\b)\s*{_NAME})*")
 _TEXT_BYLINE = re.compile(
     r"^\s*((?:text|ein artikel|ein beitrag|blog ?beitrag|eingestellt|gespeichert|geschrieben"
     r"|verfasst|posted|written|published|submitted|words|story|reporting"
@@ -1308,6 +1311,9 @@ def _credit_line(elem: HtmlElement) -> str | None:
         return None
     if "(" in text:
         text = without_picture_roles(text)  # (the photographer's name makes it long)
+    # (and the editor's or translator's credit after the writer's: "Isinulat ni X |
+    # Inedit ni Y" is a writer's credit line however long Y's name)
+    text = without_other_work(text)
     return text if 0 < len(text) <= MAX_CREDIT_TEXT else None
 
 
@@ -1534,6 +1540,42 @@ def agency_signoff(tree: HtmlElement, in_other_area) -> str | None:
         agencies = [part.strip() for part in m[1].split("/") if is_agency(part.strip())]
         if agencies:
             found = agencies[0]
+    return found
+
+
+# A wire story signed under its text by its reporter, in capitals, and the agency after a
+# slash ("AOIFE NÍ BHRIAIN / Reuters", "JANE DOE/AP"), on a line of its own: the reporter
+# is the byline (the agency sent the story the reporter wrote, as in "By X, Reuters").
+_CAPITALS_SIGNOFF = re.compile(r"^[—–-]?\s*([^/]{3,50}?)\s*/\s*([^/]{2,40})$")
+MAX_SIGNOFF_TEXT = 90
+
+
+def _capitals_name(text: str) -> bool:
+    """Two to four words in capitals, two of them of two letters or more ("JANE DOE",
+    "DECLAN Ó DÓNAILL"; "AP" alone, "WASHINGTON" alone are no name)."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        w.upper() == w and w.replace("'", "").replace("’", "").replace("-", "").replace(
+            ".", "").isalpha() for w in words) and sum(_in_capitals(w) for w in words) >= 2
+
+
+def capitals_signoff(tree: HtmlElement, in_other_area) -> str | None:
+    """The reporter of the story's last "NAME IN CAPITALS / Agency" line
+    (_CAPITALS_SIGNOFF), after a paragraph of text, outside comments and teasers; or
+    None."""
+    found = None
+    for para in tree.iter("p"):
+        text = " ".join(para.text_content().split())
+        if "/" not in text or len(text) > MAX_SIGNOFF_TEXT:
+            continue
+        m = _CAPITALS_SIGNOFF.match(text)
+        if m is None or not _capitals_name(m[1]) or not is_agency(m[2].strip()):
+            continue
+        if not any(sib.tag == "p" and len(sib.text_content()) >= MIN_TEXT_BEFORE_SIGNATURE
+                   for sib in para.itersiblings(preceding=True)):
+            continue
+        if not in_other_area(para):
+            found = m[1]
     return found
 
 

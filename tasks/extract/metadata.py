@@ -97,6 +97,7 @@ from tasks.extract.headline_area import (
     agency_signoff,
     bracketed_dateline_reporter,
     bylined_date,
+    capitals_signoff,
     credit_byline,
     dateline_date,
     first_text_date,
@@ -395,6 +396,7 @@ def page_metadata(
                        lambda: wire_credit(tree, in_other_area),
                        lambda: bracketed_dateline_reporter(tree, in_other_area),
                        lambda: agency_signoff(tree, in_other_area),
+                       lambda: capitals_signoff(tree, in_other_area),
                        lambda: author_link_byline(tree, headline),
                        lambda: post_author_login(tree)):
             raw_found = search()
