@@ -5433,6 +5433,48 @@ def make_page_v(rng: random.Random, i: int) -> Page:
     authored = [c for c, r in V_AUTHOR_REGION.items() if r == region]
     aconv = authored[0] if authored and rng.random() < 0.4 else "none"
     site, domain, zone = SITES_V[region]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = HEADLINE_V["ar" if region == "ar-SA" else region if lang == "zh" else lang]
+    filler = FILLER_V["ar" if region == "ar-SA" else region if lang == "zh" else lang]
+    byline, opening, authors = _v_author(aconv, region, day, rng)
+    online, paper = _v_date_line(dconv, stamp, rng)
+    if dconv == "url_cn_yyyy_mmdd_only":  # People's Daily's shape
+        url = f"https://www.{domain}/n1/{day.year}/{day:%m%d}/c1001-{40000000 + i * 37}.html"
+    elif dconv == "url_cn_yyyy_mm_slash_dd_only":  # Xinhua's shape
+        url = f"https://www.{domain}/{day:%Y-%m}/{day:%d}/c_{1130000000 + i * 41}.htm"
+    else:
+        url = f"https://www.{domain}/news/{(i * 7919) % 100000 + 100000}.html"
+    paras = (f"<p>{opening}{filler}</p>" + "".join(f"<p>{filler} {filler}</p>"
+                                                  for _ in range(rng.randint(2, 4))))
+    related = ""
+    if rng.random() < 0.6:  # related stories: their URLs (and no day besides) are theirs
+        items = []
+        for k in range(3):
+            other = day - timedelta(days=rng.randint(1, 40))
+            href = (f"/n1/{other.year}/{other:%m%d}/c1001-{30000000 + i * 3 + k}.html"
+                    if dconv == "url_cn_yyyy_mmdd_only" else
+                    f"/{other:%Y-%m}/{other:%d}/c_{1120000000 + i * 3 + k}.htm"
+                    if region == "zh-CN" else f"/news/{(i * 31 + k) % 100000 + 100000}.html")
+            items.append(f'<li><a href="{href}">{escape(title)}</a></li>')
+        related = f'<aside class="related"><ul>{"".join(items)}</ul></aside>'
+    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{online}'
+               f'<div class="story-body">{paras}{paper}</div></article>')
+    dir_ = ' dir="rtl"' if lang in ("fa", "ar") else ""
+    html = (
+        f'<!DOCTYPE html><html lang="{region}"{dir_}><head><meta charset="utf-8">'
+        f"<title>{escape(title)} - {escape(site)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}{related}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": "h1_title_dash_site"}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 # --- family W (round 21): author conventions no family A-U wrote, on a UK/Irish English
 # site, a Thai, a Filipino and a Swahili (Tanzanian) site. Built by make_page_w; truth
 # decisions in the module docstring.
@@ -5574,41 +5616,6 @@ def make_page_w(rng: random.Random, i: int) -> Page:
     stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
         + timedelta(days=rng.randint(0, 1060))
     day = stamp.date()
-    title = HEADLINE_V["ar" if region == "ar-SA" else region if lang == "zh" else lang]
-    filler = FILLER_V["ar" if region == "ar-SA" else region if lang == "zh" else lang]
-    byline, opening, authors = _v_author(aconv, region, day, rng)
-    online, paper = _v_date_line(dconv, stamp, rng)
-    if dconv == "url_cn_yyyy_mmdd_only":  # People's Daily's shape
-        url = f"https://www.{domain}/n1/{day.year}/{day:%m%d}/c1001-{40000000 + i * 37}.html"
-    elif dconv == "url_cn_yyyy_mm_slash_dd_only":  # Xinhua's shape
-        url = f"https://www.{domain}/{day:%Y-%m}/{day:%d}/c_{1130000000 + i * 41}.htm"
-    else:
-        url = f"https://www.{domain}/news/{(i * 7919) % 100000 + 100000}.html"
-    paras = (f"<p>{opening}{filler}</p>" + "".join(f"<p>{filler} {filler}</p>"
-                                                  for _ in range(rng.randint(2, 4))))
-    related = ""
-    if rng.random() < 0.6:  # related stories: their URLs (and no day besides) are theirs
-        items = []
-        for k in range(3):
-            other = day - timedelta(days=rng.randint(1, 40))
-            href = (f"/n1/{other.year}/{other:%m%d}/c1001-{30000000 + i * 3 + k}.html"
-                    if dconv == "url_cn_yyyy_mmdd_only" else
-                    f"/{other:%Y-%m}/{other:%d}/c_{1120000000 + i * 3 + k}.htm"
-                    if region == "zh-CN" else f"/news/{(i * 31 + k) % 100000 + 100000}.html")
-            items.append(f'<li><a href="{href}">{escape(title)}</a></li>')
-        related = f'<aside class="related"><ul>{"".join(items)}</ul></aside>'
-    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{online}'
-               f'<div class="story-body">{paras}{paper}</div></article>')
-    dir_ = ' dir="rtl"' if lang in ("fa", "ar") else ""
-    html = (
-        f'<!DOCTYPE html><html lang="{region}"{dir_}><head><meta charset="utf-8">'
-        f"<title>{escape(title)} - {escape(site)}</title>"
-        f'<link rel="canonical" href="{url}"></head><body>'
-        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
-        f"<main>{content}{related}</main>"
-        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
-    )
-    conv = {"date": dconv, "author": aconv, "title": "h1_title_dash_site"}
     title = rng.choice(HEADLINE_W[lang])
     byline, tail, head_tags, authors = _w_author(aconv, lang, domain, rng)
     meta = _w_date(dconv, stamp)
