@@ -644,6 +644,9 @@ _ROLE_PREFIX = re.compile(
     # Arabic "بقلم" (by the pen of), the byline's label of the Arabic press; Hebrew "מאת"
     # (by), the Israeli press's (a whole word: "מאתיים", two hundred, is none)
     r"|글·사진|글|بقلم|מאת"
+    # Arabic "كتب" (wrote: the Gulf and Egyptian press's "كتب: X"), Persian "نویسنده"
+    # (writer) and "خبرنگار" (reporter)
+    r"|كتب|نویسنده|خبرنگار"
     # Thai "โดย" (by) and "เรื่อง" (story: the writer's credit beside "ภาพ", photos)
     r"|โดย|เรื่อง)\b\s*[:：]?\s*",
     re.IGNORECASE,
@@ -760,13 +763,15 @@ _NOT_A_NAME = re.compile(
 )
 _PICTURE_CREDIT_LEAD = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|fotos?|фото|image|bild|kuvat?|fotó|φωτογραφ\w*|fotoğraf\w*"
-    r"|zdjęci[ae]|ภาพ)\b", re.I)
+    r"|zdjęci[ae]|ภาพ|عکس|عکاس|تصوير)\b", re.I)
 # The same credit inside an entry, after the writer's name, where the line break that set
 # it apart was read as a space ("Автор: Мария К.<br>Фото: Павел П."): capitalised, as
 # such a label is.
 _PICTURE_CREDIT_AFTER = re.compile(
     r"\s+(?-i:Photos?|Pictures?|Fotos?|Фото|Kuvat?|Fotó|Φωτογραφ\w*|Fotoğraf\w*|Zdjęci[ae]|Bild(?:er)?"
-    r"|ภาพ)"  # (Thai "ภาพ", photos: a script without capitals)
+    # (Thai "ภาพ", Persian "عکس"/"عکاس" and Arabic "تصوير", photos, photographer: scripts
+    # without capitals)
+    r"|ภาพ|عکس|عکاس|تصوير)"
     r"\s+\S")
 _AND_WORDS = frozenset(("and", "und", "&", "et", "y", "e", "i", "en", "og", "och", "ja", "a",
                         "dan", "và"))

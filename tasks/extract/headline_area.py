@@ -1516,6 +1516,62 @@ def bracketed_dateline_reporter(tree: HtmlElement, in_other_area) -> str | None:
     return None
 
 
+# A Chinese-language wire dispatch opening the story with its reporters: Taiwan's CNA
+# "（中央社記者張家豪台北3日電）" (CNA reporter Zhang Jiahao, Taipei, the 3rd, dispatch:
+# the name glued to the place) and the mainland's "新华社北京12月3日电（记者张伟、李娜）"
+# (Xinhua, Beijing, 3 December, dispatch (reporters ...)), "本报讯（记者 张伟）".
+_GLUED_DISPATCH = re.compile(
+    r"^\s*[（(]\s*(?:中央社|中央通訊社|中廣|本報|本报)?(?:駐\S{1,4})?(?:記者|记者)\s*"
+    r"([\u4e00-\u9fff、，,\s]{2,40}?)\s*\d{1,2}\s*日\s*(?:專|专)?(?:電|电)\s*[）)]")
+_DISPATCH_THEN_REPORTERS = re.compile(
+    r"^\s*[^（(]{0,30}?(?:電|电|訊|讯)\s*[（(]\s*(?:記者|记者)\s*"
+    r"([\u4e00-\u9fff]{2,4}(?:\s*[、，,\s]\s*[\u4e00-\u9fff]{2,4}){0,3})\s*[）)]")
+# The places CNA's reporters file from most (Taiwan's cities and counties, the capitals
+# of its correspondents), which the reporter's name runs into with no mark between: a
+# name is cut before a known place, else taken as three ideographs (most Chinese names).
+_DISPATCH_PLACES = (
+    "台北", "臺北", "新北", "桃園", "台中", "臺中", "台南", "臺南", "高雄", "基隆", "新竹",
+    "苗栗", "彰化", "南投", "雲林", "嘉義", "屏東", "宜蘭", "花蓮", "台東", "臺東", "澎湖",
+    "金門", "馬祖", "連江", "華盛頓", "紐約", "洛杉磯", "舊金山", "休士頓", "芝加哥", "東京",
+    "大阪", "首爾", "北京", "上海", "香港", "澳門", "新加坡", "曼谷", "河內", "胡志明市",
+    "雅加達", "吉隆坡", "馬尼拉", "新德里", "雪梨", "倫敦", "巴黎", "柏林", "布魯塞爾",
+    "日內瓦", "莫斯科", "羅馬", "維也納", "多倫多", "溫哥華", "開羅", "約翰尼斯堡", "聖保羅")
+
+
+def _names_before_place(run: str) -> list[str]:
+    """The reporters' names of a dispatch's "張家豪台北" / "張家豪、林志明台北" (names,
+    then the place glued to the last)."""
+    parts = [p for p in re.split(r"\s*[、，,\s]\s*", run.strip()) if p]
+    if not parts:
+        return []
+    last = parts[-1]
+    place = next((pl for pl in _DISPATCH_PLACES if last.endswith(pl) and len(last) > len(pl)),
+                 None)
+    parts[-1] = last[:-len(place)] if place else last[:3] if len(last) >= 5 else ""
+    names = [p for p in parts if 2 <= len(p) <= 4]
+    return names if len(names) == len(parts) else []
+
+
+def dispatch_reporters(tree: HtmlElement, in_other_area) -> str | None:
+    """The reporters ("; " between them) of a Chinese-language wire dispatch opening one
+    of the story's first paragraphs ("（中央社記者張家豪台北3日電）..." gives "張家豪"),
+    outside comments and teasers, or None."""
+    for i, para in enumerate(tree.iter("p")):
+        if i >= MAX_DATELINE_PARAGRAPHS:
+            break
+        text = para.text_content() or ""
+        if "記者" not in text[:40] and "记者" not in text[:40]:
+            continue  # (the cheap test: most paragraphs of every language)
+        glued = _GLUED_DISPATCH.match(text)
+        names = _names_before_place(glued[1]) if glued else None
+        if not names:
+            m = _DISPATCH_THEN_REPORTERS.match(text)
+            names = re.split(r"\s*[、，,\s]\s*", m[1].strip()) if m else None
+        if names and not in_other_area(para):
+            return "; ".join(names)
+    return None
+
+
 # An agency's credit closing the story on a line of its own, in brackets, the desk's
 # initials beside it: "(dpa/jsn)", "(AFP/mba)", "(jsn/Reuters)", "(AP)". The agency is the
 # byline; the initials name nobody, and a bracket of initials alone ("(jsn)") credits no one.
