@@ -341,6 +341,9 @@ _MONTH_STEMS = {
     "márc": 3, "ápri": 4, "máju": 5, "júni": 6, "júli": 7, "szep": 9,  # hu (year first)
     "ιανο": 1, "φεβρ": 2, "μαρτ": 3, "απρι": 4, "μαΐο": 5, "μαϊο": 5, "ιουν": 6, "ιουλ": 7,
     "αυγο": 8, "σεπτ": 9, "οκτω": 10, "νοεμ": 11, "δεκε": 12,  # el (genitive)
+    "pebr": 2, "huny": 6, "huly": 7, "sety": 9, "oktu": 10, "noby": 11, "nobi": 11,
+    "disy": 12,  # tl (Enero, Marso, Abril, Mayo, Agosto as above)
+    "mach": 3, "jula": 7,  # sw ("3 Machi 2026", "Julai"; the rest as nl, sv)
 }
 # Abbreviated months as date lines write them ("2 dic. 2024", "2 déc. 2024", "3 ago 2022",
 # "5 out. 2021", "2 févr. 2024", "3 juil. 2022"): only a word of 3-4 letters, so that "5
@@ -372,6 +375,15 @@ _YEAR_FIRST_WORDED_DATE = re.compile(
 # 2024" and "Mayor. 1, 2024" are no dates), and the comma after the day is required.
 _MONTH_FIRST_WORDED_DATE = re.compile(
     r"(?<![\w.])([^\W\d_]{3,4})\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})(?!\d)")
+# The whole month names written first the same way: Filipino, as its press writes every
+# date ("Disyembre 3, 2026"), and Spanish in the same US template ("diciembre 3, 2026").
+# Only these names: a stem would take "Liste 3, 2024" for a Polish November.
+_MONTH_FIRST_NAMES = frozenset((
+    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre "
+    "disyembre febrero marzo junio julio septiembre setiembre octubre noviembre diciembre"
+).split())
+_MONTH_NAME_FIRST_DATE = re.compile(
+    r"(?<![\w.])([^\W\d_]{4,10})\s+(\d{1,2}),\s+((?:19|20)\d{2})(?!\d)")
 
 
 def _month_number(word: str) -> int | None:
@@ -382,7 +394,8 @@ def _month_number(word: str) -> int | None:
 
 def _romance_or_polish_date(text: str) -> date | None:
     """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022',
-    '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.', 'dic 3, 2026'."""
+    '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.', 'dic 3, 2026',
+    'Disyembre 3, 2026'."""
     m = _WORDED_DATE.search(text)
     if m is not None:
         day, word, year = m[1], m[2], m[3]
@@ -390,6 +403,9 @@ def _romance_or_polish_date(text: str) -> date | None:
         year, word, day = m[1], m[2], m[3]
     elif "," in text and (m := _MONTH_FIRST_WORDED_DATE.search(text)) is not None \
             and m[1].lower() in _MONTH_ABBREVIATIONS:  # (its comma tested first: cheap)
+        word, day, year = m[1], m[2], m[3]
+    elif "," in text and (m := _MONTH_NAME_FIRST_DATE.search(text)) is not None \
+            and m[1].lower() in _MONTH_FIRST_NAMES:
         word, day, year = m[1], m[2], m[3]
     else:
         return None
