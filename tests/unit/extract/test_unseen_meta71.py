@@ -2,9 +2,10 @@
 measured (0.978) and left to the date side: the Filipino press writes its month's whole
 name first, "Disyembre 3, 2026" (read only for the months Spanish shares, 6 of 27), and
 the Swahili "3 Machi 2026" was no date. The Spanish whole name in the same US template
-("diciembre 3, 2026"), read before by another reader, is pinned beside them. Near misses: a word before a day, a comma and
-a year that is no month ("Liste 3, 2024", which a month's stem would read as a Polish
-November) stays no date. Each page goes through `page_metadata` whole."""
+("diciembre 3, 2026"), read before by another reader, is pinned beside them. Near misses:
+a word before a day, a comma and a year that is no month ("Liste 3, 2024", which a
+month's stem would read as a Polish November) stays no date. Each page goes through
+`page_metadata` whole."""
 
 from __future__ import annotations
 
