@@ -231,9 +231,11 @@ def k_block(kind: str, f, paras: list[str]) -> tuple[str, list[str]]:  # noqa: C
             sep = r.choice((" | ", " · ", " / "))
             links = sep.join(f'<a href="#c{i}">{_esc(t)}</a>' for i, t in enumerate(items))
             return f"<p><strong>{_esc(head)}</strong> {links}</p>", [" ".join(items)]
-        lis = "".join(f'<li><a href="#c{i}">{i + 1}. {_esc(t)}</a></li>'
-                      for i, t in enumerate(items))
-        return f"<nav><p>{_esc(head)}</p><ol>{lis}</ol></nav>", [" ".join(items)]
+        numbered = [f"{i + 1}. {t}" for i, t in enumerate(items)]
+        lis = "".join(f'<li><a href="#c{i}">{_esc(t)}</a></li>' for i, t in enumerate(numbered))
+        # (the texts as the page shows them, numbers included: the leak measure reads the
+        # first six words in order; fixed after the held-out run, the pages unchanged)
+        return f"<nav><p>{_esc(head)}</p><ol>{lis}</ol></nav>", [" ".join(numbered)]
     # --- pictures and video ---------------------------------------------------------------------
     if kind == "gallery":
         n = r.randint(6, 24)
