@@ -2363,6 +2363,10 @@ def _drop_contained_repeats(kept: list[str], removed: dict[str, int]) -> None:
     joined = "\n".join(kept)
     if len(joined) > REPEAT_MAX_CHARS:
         return
+    # (the summary's items first: a paragraph of one sentence lies inside its item "• …"
+    # too, and the story's copy must be the one that stays)
+    _drop_restating_lists(kept, removed)
+    joined = "\n".join(kept)
     keep = []
     for block in kept:
         core = block.strip(_QUOTE_MARKS)
@@ -2376,3 +2380,48 @@ def _drop_contained_repeats(kept: list[str], removed: dict[str, int]) -> None:
             continue
         keep.append(block)
     kept[:] = keep
+
+
+# A summary box over the story ("Key takeaways", "L'essentiel", "In het kort") lists the
+# story's own sentences again as items: "• …", "— …", "▪ …" or a table's "| … |" cells. An
+# item is dropped only with its whole run, when every item of at least
+# RESTATING_RUN_MIN_ITEMS repeats a block of prose word for word: a story's own list may
+# repeat one paragraph (session 59 tried the items one by one and lost such lists on
+# --cms A, C and E), a box that says the story again repeats it throughout.
+_LIST_ITEM_MARK = re.compile(r"^(?:[•▪→–—-] |\| )")
+RESTATING_RUN_MIN_ITEMS = 2
+
+
+def _item_core(block: str) -> str | None:
+    """A list item's or a table cell's text without its marker, or None for no item."""
+    if not _LIST_ITEM_MARK.match(block):
+        return None
+    return block.strip(" |").lstrip("•▪→–—- ").strip(_QUOTE_MARKS)
+
+
+def _drop_restating_lists(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop each run of list items (or table cells) all of whose texts occur inside a
+    block that is no item (the same paragraph, or a longer one), with a short heading
+    cell that opens it."""
+    cores = [_item_core(b) for b in kept]
+    if sum(c is not None for c in cores) < RESTATING_RUN_MIN_ITEMS:
+        return
+    prose = [b for b, c in zip(kept, cores, strict=True) if c is None]
+    drop: set[int] = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and cores[j] is not None:
+            j += 1
+        # (a table's heading cell opens its run: "| In het kort |" over the cells)
+        first = i + (j > i and _words(cores[i]) < REPEAT_MIN_WORDS
+                     and not _SENTENCE_END.search(cores[i]))
+        if j - first >= RESTATING_RUN_MIN_ITEMS and all(
+                _words(cores[k]) >= REPEAT_MIN_WORDS
+                and any(cores[k] in b for b in prose)
+                for k in range(first, j)):
+            drop.update(range(i, j))
+        i = j + 1
+    if drop:
+        removed["repeat"] = removed.get("repeat", 0) + len(drop)
+        kept[:] = [b for k, b in enumerate(kept) if k not in drop]

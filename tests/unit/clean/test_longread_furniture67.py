@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.clean.boilerplate import classify_line
+from tasks.clean.boilerplate import classify_line, remove_boilerplate
 from tests.unit.clean.test_cms_furniture import text_of
 from tests.unit.clean.test_inline_furniture66 import _between
 from tests.unit.clean.test_small_sites57 import EN, kept_story
@@ -116,3 +116,49 @@ def test_story_markup_like_the_apparatus_stays(inside: str, kept: str) -> None:
     text = text_of(_between(EN, inside))
     assert kept_story(text, EN)
     assert kept in text
+
+
+def _kept(text: str) -> list[str]:
+    return remove_boilerplate(text).text.split("\n\n")
+
+
+SUMMARY_STORY = [EN[0], EN[1], "The bakehouse burned down in 1998. Its oven survived the fire.",
+                 EN[2], EN[3]]
+
+
+@pytest.mark.parametrize("mark", ["• ", "— ", "▪ ", "→ ", "– "])
+def test_a_summary_box_restating_the_story_goes_and_the_story_keeps_its_sentences(
+        mark: str) -> None:
+    items = [EN[1], "The bakehouse burned down in 1998.", EN[3]]
+    kept = _kept("\n".join(["Summary", *(mark + i for i in items), *SUMMARY_STORY]))
+    assert kept[1:] == SUMMARY_STORY  # the box's items gone, every paragraph once
+    assert not any(k.startswith(mark) for k in kept)
+
+
+def test_a_summary_table_restating_the_story_goes() -> None:
+    inside = ("<table><tr><th>In het kort</th></tr><tr><td>" + EN[0] + "</td></tr><tr><td>"
+              + EN[3] + "</td></tr></table>")
+    text = text_of(_between(EN, inside))
+    assert kept_story(text, EN)
+    assert text.count(EN[0]) == 1 and text.count(EN[3]) == 1
+    assert "|" not in text  # the story's copies stayed, not the table's cells
+
+
+@pytest.mark.parametrize("items", [
+    # the story's own list: one item repeats a paragraph, the other says something new
+    [EN[1], "Volunteers will meet at the bakehouse every Saturday from March."],
+    # one item alone repeating a paragraph is no box
+    [EN[1]],
+    # items too short to tell a repeat from a phrase the story uses
+    ["the old bakehouse", "the state will"],
+])
+def test_a_story_s_own_list_stays(items: list[str]) -> None:
+    kept = _kept("\n".join([*SUMMARY_STORY, *("- " + i for i in items)]))
+    assert all("- " + i in kept for i in items)
+
+
+def test_a_story_s_own_table_stays_when_not_every_cell_repeats_it() -> None:
+    cells = ["| Results |", f"| {EN[1]} |",
+             "| Turnout was 61 per cent, the highest since the district was created. |"]
+    kept = _kept("\n".join([*SUMMARY_STORY, *cells]))
+    assert all(c in kept for c in cells)
