@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|C|D|E|F|G|H]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|…|K]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -64,6 +64,11 @@ no box that names it — inline "ALSO READ" / "Lees ook" lines, related cards, a
 bare pull quotes, captions and photo credits, embedded posts' text, video and audio
 players' lines, polls, sign-up forms, "Listen to this article", tables of contents,
 live-blog stamps — on English bodies (`cms_blocks_j.py`).
+`--cms K` (session 60): long reads, explainers and service pages — summaries, pull quotes
+and FAQ answers repeating the story, tables of contents, gallery counters and captions,
+reference lists, "originally published" / "Republish" boxes, affiliate disclosures,
+product boxes, most-read lists, glossaries, timelines, "Up next" video cards, labels in
+de / fr / es / nl / it / pt — on English bodies (`cms_blocks_k.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -107,6 +112,7 @@ from cms_blocks_g import STORY_NOTES_G, render_cms_g, with_near_miss_g  # noqa: 
 from cms_blocks_h import STORY_NOTES_H, render_cms_h, with_near_miss_h  # noqa: E402
 from cms_blocks_i import STORY_NOTES_I, render_cms_i, with_near_miss_i  # noqa: E402
 from cms_blocks_j import STORY_NOTES_J, render_cms_j, with_near_miss_j  # noqa: E402
+from cms_blocks_k import STORY_NOTES_K, render_cms_k, with_near_miss_k  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -703,7 +709,7 @@ G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of 
 
 def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
                       family: str = "G") -> list[dict]:
-    """`--cms G`, `H`, `I` and `J`: English bodies only, each under up to G_USES templates (the
+    """`--cms G`, `H`, `I`, `J` and `K`: English bodies only, each under up to G_USES templates (the
     list repeated, so every body is used once before any is used twice); each page's
     furniture comes from the other English bodies. H's templates may write a dateline,
     which joins the body's first paragraph, in the truth too."""
@@ -712,10 +718,12 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
     notes, near_miss = {"G": (STORY_NOTES_G, with_near_miss_g),
                         "H": (STORY_NOTES_H, with_near_miss_h),
                         "I": (STORY_NOTES_I, with_near_miss_i),
-                        "J": (STORY_NOTES_J, with_near_miss_j)}[family]
+                        "J": (STORY_NOTES_J, with_near_miss_j),
+                        "K": (STORY_NOTES_K, with_near_miss_k)}[family]
     url = {"G": "https://press{i}.example/news/{i}", "H": "https://wire{i}.example/story/{i}",
            "I": "https://local{i}.example/news/{i}",
-           "J": "https://flow{i}.example/story/{i}"}[family]
+           "J": "https://flow{i}.example/story/{i}",
+           "K": "https://explain{i}.example/guide/{i}"}[family]
     out = []
     for i, paras in enumerate(chosen):
         f, headline, note = _page_start(paras, en, notes, rnd)
@@ -726,6 +734,8 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
             page, placed = render_cms_i(paras, headline, f, note)
         elif family == "J":
             page, placed = render_cms_j(paras, headline, f, note)
+        elif family == "K":
+            page, placed = render_cms_k(paras, headline, f, note)
         else:
             page, placed, paras = render_cms_h(paras, headline, f, note)
         out.append(_cms_record(url.format(i=i), page, paras, note, placed))
@@ -746,7 +756,7 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
-    if cms in ("G", "H", "I", "J"):
+    if cms in ("G", "H", "I", "J", "K"):
         return build_cms_g_pages(usable, n, rnd, cms)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
@@ -828,7 +838,7 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
@@ -844,7 +854,10 @@ def main() -> None:
                          "around them: local papers, nonprofits, UK / Australian publishers, "
                          "newsletters, portals, broadcasters, magazines, blogs, fact-checkers "
                          "(cms_blocks_i.py); J: furniture inside the story's flow between "
-                         "its paragraphs, with no box that names it (cms_blocks_j.py)")
+                         "its paragraphs, with no box that names it (cms_blocks_j.py); K: "
+                         "long reads, explainers and service pages: summaries, FAQs, "
+                         "galleries, references, affiliate and product boxes, most-read "
+                         "lists, timelines, glossaries (cms_blocks_k.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

@@ -580,6 +580,12 @@ _UI_EXACT = {
     "show images", "load more", "send any friend a story", "have your say",
     # a video player's and a gallery's buttons
     "now playing", "next up", "tap to unmute", "replay", "autoplay", "video unavailable",
+    # and the next clip's label in the editions' languages (family K)
+    "nächstes video", "vidéo suivante", "volgende video", "prossimo video", "próximo vídeo",
+    "siguiente video",
+    # a nonprofit newsroom's republishing box's button (its licence line is _REPUBLISH_NOTE)
+    "republish this story", "republish this article", "diesen artikel wiederveröffentlichen",
+    "republica este artículo",
     "menu", "search", "submit", "email address", "about sharing", "join the conversation",
     "previous image", "next image", "view more", "top of page", "text size", "font size", "a a a",
     # a photo box's and a form's buttons
@@ -724,16 +730,18 @@ _EMBED_CALL = re.compile(
     r"|a post shared by .{1,80}?\(@[\w.]{1,30}\)(?: on .{1,40})?)$",
     re.IGNORECASE,
 )
+# A photo box's position ("Image 3 of 12", "Bild 2 von 8", "Photo 3/10", "1 of 12"; a bare
+# "1/4" is a recipe's quantity on a line of its own as often).
+_PHOTO_POSITION = (r"(?:(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} ?(?:of|von|de|/) ?"
+                   r"\d{1,3}|\d{1,3} (?:of|von) \d{1,3})")
 # A counter under a story or on a photo box: "5 Kommentare", "12 comments", "6 Bilder".
 _COUNTER = re.compile(
     r"^\d{1,6}\s+(?:kommentare?|comments?|shares?|likes?|antworten|replies|comentarios?"
     r"|commentaires?|komentarz[ey]?|bilder|fotos|photos|images)$"
     r"|^(?:comments?|kommentare?|comentarios|commentaires|komentarze?)"
     r" (?:\(\d{1,6}\)|\d{1,6})$"
-    # and a photo box's position ("Image 3 of 12", "Bild 2 von 8", "Photo 3/10", "1 of 12";
-    # a bare "1/4" is a recipe's quantity on a line of its own as often)
-    r"|^(?:(?:image|photo|picture|slide|bild|foto|imagen) \d{1,3} ?(?:of|von|de|/) ?\d{1,3}"
-    r"|\d{1,3} (?:of|von) \d{1,3})$",
+    # and a photo box's position
+    r"|^" + _PHOTO_POSITION + "$",
     re.IGNORECASE,
 )
 # Ad and affiliate disclosures ("Anzeige, enthält Affiliate Links", "*Werbung. Dieser
@@ -774,12 +782,16 @@ _CONTACT = re.compile(
 # when you click on links", "Bei den Verlinkungen handelt es sich um Affiliate Links"). The
 # affiliate links are what the text contains or is ("This post contains affiliate links",
 # "Die Links sind Affiliate-Links", "mit Affiliate-Links versehen"): a story on affiliate
-# marketing names them too ("Amazon cut its rates for affiliate links").
+# marketing names them too ("Amazon cut its rates for affiliate links"). The same in Dutch,
+# French, Spanish and Portuguese ("Dit artikel bevat affiliate links", "Cet article contient
+# des liens affiliés").
 _ADVERTISER = re.compile(
     r"\b(?:we may (?:receive|earn) (?:a )?(?:compensation|commission)|advertisers do not influence"
     r"|contains references to products"
-    r"|(?:contains?|includes?|enthält|enthalten|sind|handelt es sich um)\b[^.!?]{0,40}?"
-    r"affiliate[- ]links?\b|affiliate[- ]links?\W{0,2} (?:versehen|gekennzeichnet)\b"
+    r"|(?:contains?|includes?|enthält|enthalten|sind|handelt es sich um|bevat|contient"
+    r"|contiene|contém)\b[^.!?]{0,40}?"
+    r"(?:affiliate[- ]links?|liens affiliés|enlaces de afiliados|links de afiliados)\b"
+    r"|affiliate[- ]links?\W{0,2} (?:versehen|gekennzeichnet)\b"
     r"|provisions?-?links?|partnerlinks?\b)",
     re.IGNORECASE,
 )
@@ -1035,7 +1047,7 @@ ABOUT_TAIL_BLOCKS = 3
 # patterns on every line cost more than all the other rules together (bench in BENCHMARKS.md).
 _LONG_FURNITURE_STEMS = (
     "subscri", "abonn", "wesprzyj", "support", "unterstütz", "letter", "hear what", "help us",
-    "compensation", "commission", "advertis", "affiliate", "provision", "partnerlink",
+    "compensation", "commission", "advertis", "affili", "afiliad", "provision", "partnerlink",
     "permission", "nachdruck", "published", "reproduc", "distribut", "akzeptieren sie",
     "you agree", "interdite", "follow", "folg", "sígu", "suiv", "obserwuj", "©",
     "to view the", "to read the", "references to products", "cancel", "kündbar", "résiliable",
@@ -1314,6 +1326,61 @@ def _in_flow_line(s: str, low: str, n: int) -> str | None:
             _CLOSING_CREDIT.search(s)):
         return "credit"
     return None
+
+
+# Family K (session 60): the apparatus of long reads, explainers and service pages, as
+# lines of their own.
+# An entry of a reference list: "Surname, I. (2019). Title. Journal 12(3): 45–67." — the
+# author inverted with an initial, the year in brackets, and a page range or a DOI last
+# (with a "[1]" or "1." before it in a numbered list). A story citing a study ("Smith, J.
+# (2019) found that …") names no pages at its end.
+_CITATION = re.compile(
+    r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+|- )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,"
+    r"(?: [A-Z]\.){1,3}[^()]{0,200}\((?:19|20)\d\d[a-z]?\)\."
+    r".*?(?:\d{1,5}\s*[–-]\s*\d{1,5}|\bdoi(?:\.org/|:\s?)\S+)\.?$"
+)
+CITATION_MAX_WORDS = 80
+# A health page's reviewer credit over its text ("Medically reviewed by Jane Doe, MD",
+# "Fact checked by Dr. Tom Hale"): the credit and a name with its degrees, nothing after;
+# "Reviewed by the board in March, the plan …" goes on in lower case.
+_REVIEWED_BY = re.compile(
+    r"^(?:(?:Medically|Clinically) )?(?:[Rr]eviewed|[Ff]act[- ][Cc]hecked)(?: and fact[- ]checked)?"
+    r" by (?:Dr\.? )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+    r"(?:,? (?:[A-Z][A-Za-z.]{1,5})(?:,? [A-Z][A-Za-z.]{1,5})*)?$"
+)
+REVIEWED_BY_MAX_WORDS = 10
+# A gallery's position in a picture box written with a spaced slash ("3 / 12"; "1/4" with
+# no spaces is a recipe's quantity) or in French, Dutch, Italian or Portuguese ("Photo 3 sur
+# 12", "Foto 3 van 12", "Foto 3 di 12"; _COUNTER has English, German and Spanish).
+_GALLERY_POSITION = re.compile(
+    r"^(\d{1,3}) / (\d{1,3})$"
+    r"|^(?:image|photo|picture|slide|bild|foto|imagen|immagine|imagem) (\d{1,3}) (?:sur|van|di|de) "
+    r"(\d{1,3})$",
+    re.IGNORECASE,
+)
+
+
+def _apparatus_line(s: str, low: str, n: int) -> str | None:
+    """The rule for a reference entry, a reviewer credit or a gallery's position
+    (family K), or None. Each test sits behind a word count and a character test."""
+    if 6 <= n <= CITATION_MAX_WORDS and s[-1] not in "!?" and ". (" in s[:80] and (
+            _CITATION.match(s)):
+        return "credit"
+    if n <= REVIEWED_BY_MAX_WORDS and " by " in s and _REVIEWED_BY.match(s):
+        return "credit"
+    if n <= 4 and s[-1:].isdigit() and _is_gallery_position(s):
+        return "ui"
+    return None
+
+
+def _is_gallery_position(s: str) -> bool:
+    """"3 / 12", "Foto 3 van 12": a position no further than the gallery's length, and a
+    gallery of at least three (a "1 / 2" alone is a quantity)."""
+    m = _GALLERY_POSITION.match(s)
+    if not m:
+        return False
+    at, of = (int(g) for g in m.groups() if g is not None)
+    return 1 <= at <= of and of >= 3
 
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
@@ -1794,6 +1861,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     rule = _in_flow_line(s, low, n)
     if rule:
         return rule
+    rule = _apparatus_line(s, low, n)
+    if rule:
+        return rule
     if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
         rule = _long_furniture(s, n)
         if rule:
@@ -2008,6 +2078,75 @@ def _is_poster_name(line: str) -> bool:
     return _words(line) <= POSTER_NAME_MAX_WORDS and line.rstrip()[-1:] not in ".!?:"
 
 
+# A video card's label over the next clip's title and its length ("Up next" / title /
+# "2:31"): the title is no line of the story, though only the label and the length say so.
+_PLAYER_LABELS = frozenset((
+    "up next", "now playing", "next up", "watch next", "related video", "nächstes video",
+    "vidéo suivante", "volgende video", "prossimo video", "próximo vídeo", "siguiente video",
+    "a continuación", "a seguir",
+))
+PLAYER_TITLE_MAX_WORDS = 20
+# A clip's length alone under its title ("2:31"; the card's label may be gone, dropped with
+# the player): the title above it, no sentence (it ends on no full stop), goes with it. A
+# live blog's stamp stands above its update, and carries "a.m." or a zone (_CLOCK_ONLY).
+_VIDEO_LENGTH = re.compile(r"^\d{1,2}:[0-5]\d$")
+# The heading of a reference list, dropped when a reference entry follows it ("Sources"
+# over a story's paragraph stays).
+_REFERENCE_HEADINGS = frozenset((
+    "references", "sources", "notes", "bibliography", "literature", "quellen", "literatur",
+    "einzelnachweise", "bronnen", "fuentes", "referencias", "fonti", "referências",
+    "références",
+))
+# A timeline widget's heading over its dated events as list items: a box of other days'
+# events kept beside the story (at least TIMELINE_MIN_ITEMS of them; a heading alone stays).
+_TIMELINE_HEADINGS = frozenset((
+    "timeline", "chronology", "chronologie", "zeitleiste", "tijdlijn", "cronología",
+    "cronologia", "linha do tempo", "how we got here",
+))
+TIMELINE_MIN_ITEMS = 2
+TIMELINE_ITEM_MAX_WORDS = 60
+# The caption after a gallery's position that names the picture ("Photo 3 of 12", "Bild 3
+# von 12", "Foto 3 van 12", then the picture's sentence): at most this many words (a
+# caption is one sentence or two). A bare "3 / 12" or "3 of 12" goes alone: a recipe's
+# step counter reads so too, over the step's text (the dev page backen.de.maulwurfkuchen).
+_PICTURE_POSITION = re.compile(
+    r"^(?:image|photo|picture|bild|foto|imagen|immagine|imagem) \d{1,3} ?(?:of|von|de|/|sur"
+    r"|van|di) ?\d{1,3}$", re.IGNORECASE)
+GALLERY_CAPTION_MAX_WORDS = 45
+APPARATUS_HEADING_MAX_CHARS = 24
+
+
+def _apparatus_run(lines: list[str], i: int) -> int:
+    """How many lines from `lines[i]` on a long read's apparatus takes (family K): a video
+    card's label, title and length; a reference list's heading; a timeline's heading and
+    its items; a gallery's position and the caption under it. 0 when none."""
+    line = lines[i]
+    rest = len(lines) - i - 1
+    if rest and len(lines[i + 1]) <= 5 and lines[i + 1][:1].isdigit() and (
+            _VIDEO_LENGTH.match(lines[i + 1])) and _words(line) <= PLAYER_TITLE_MAX_WORDS and (
+            not _SENTENCE_END.search(line)):
+        return 2
+    if len(line) > APPARATUS_HEADING_MAX_CHARS:
+        return 0
+    low = line.lower().strip(" :.")
+    if low in _PLAYER_LABELS and rest >= 2 and lines[i + 2][:1].isdigit() and (
+            _CLOCK_ONLY.match(lines[i + 2])) and _words(lines[i + 1]) <= PLAYER_TITLE_MAX_WORDS:
+        return 3
+    if low in _REFERENCE_HEADINGS and rest and _apparatus_line(
+            lines[i + 1], lines[i + 1].lower(), _words(lines[i + 1])) == "credit":
+        return 1
+    if low in _TIMELINE_HEADINGS:
+        j = i + 1
+        while j < len(lines) and j - i <= 12 and lines[j][:2] == "- " and (
+                _words(lines[j]) <= TIMELINE_ITEM_MAX_WORDS):
+            j += 1
+        return j - i if j - i > TIMELINE_MIN_ITEMS else 0
+    if rest and line[-1:].isdigit() and _PICTURE_POSITION.match(line) and (
+            _words(lines[i + 1]) <= GALLERY_CAPTION_MAX_WORDS):
+        return 2
+    return 0
+
+
 def remove_boilerplate(
     text: str,
     authors: Iterable[str] = (),
@@ -2037,6 +2176,11 @@ def remove_boilerplate(
     i = 0
     while i < len(lines):
         line = lines[i]
+        taken = _apparatus_run(lines, i)
+        if taken:
+            removed["apparatus"] = removed.get("apparatus", 0) + taken
+            i += taken
+            continue
         rule = classify_line(line, authors) or classify_note(line)
         if rule is None and title_norm and len(kept) < TITLE_BLOCKS and (
                 _norm_name(line) == title_norm or (not removed.get("title") and (
@@ -2219,6 +2363,10 @@ def _drop_contained_repeats(kept: list[str], removed: dict[str, int]) -> None:
     joined = "\n".join(kept)
     if len(joined) > REPEAT_MAX_CHARS:
         return
+    # (the summary's items first: a paragraph of one sentence lies inside its item "• …"
+    # too, and the story's copy must be the one that stays)
+    _drop_restating_lists(kept, removed)
+    joined = "\n".join(kept)
     keep = []
     for block in kept:
         core = block.strip(_QUOTE_MARKS)
@@ -2232,3 +2380,48 @@ def _drop_contained_repeats(kept: list[str], removed: dict[str, int]) -> None:
             continue
         keep.append(block)
     kept[:] = keep
+
+
+# A summary box over the story ("Key takeaways", "L'essentiel", "In het kort") lists the
+# story's own sentences again as items: "• …", "— …", "▪ …" or a table's "| … |" cells. An
+# item is dropped only with its whole run, when every item of at least
+# RESTATING_RUN_MIN_ITEMS repeats a block of prose word for word: a story's own list may
+# repeat one paragraph (session 59 tried the items one by one and lost such lists on
+# --cms A, C and E), a box that says the story again repeats it throughout.
+_LIST_ITEM_MARK = re.compile(r"^(?:[•▪→–—-] |\| )")
+RESTATING_RUN_MIN_ITEMS = 2
+
+
+def _item_core(block: str) -> str | None:
+    """A list item's or a table cell's text without its marker, or None for no item."""
+    if not _LIST_ITEM_MARK.match(block):
+        return None
+    return block.strip(" |").lstrip("•▪→–—- ").strip(_QUOTE_MARKS)
+
+
+def _drop_restating_lists(kept: list[str], removed: dict[str, int]) -> None:
+    """Drop each run of list items (or table cells) all of whose texts occur inside a
+    block that is no item (the same paragraph, or a longer one), with a short heading
+    cell that opens it."""
+    cores = [_item_core(b) for b in kept]
+    if sum(c is not None for c in cores) < RESTATING_RUN_MIN_ITEMS:
+        return
+    prose = [b for b, c in zip(kept, cores, strict=True) if c is None]
+    drop: set[int] = set()
+    i = 0
+    while i < len(kept):
+        j = i
+        while j < len(kept) and cores[j] is not None:
+            j += 1
+        # (a table's heading cell opens its run: "| In het kort |" over the cells)
+        first = i + (j > i and _words(cores[i]) < REPEAT_MIN_WORDS
+                     and not _SENTENCE_END.search(cores[i]))
+        if j - first >= RESTATING_RUN_MIN_ITEMS and all(
+                _words(cores[k]) >= REPEAT_MIN_WORDS
+                and any(cores[k] in b for b in prose)
+                for k in range(first, j)):
+            drop.update(range(i, j))
+        i = j + 1
+    if drop:
+        removed["repeat"] = removed.get("repeat", 0) + len(drop)
+        kept[:] = [b for k, b in enumerate(kept) if k not in drop]

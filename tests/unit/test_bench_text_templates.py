@@ -24,6 +24,7 @@ import cms_blocks_g  # noqa: E402
 import cms_blocks_h  # noqa: E402
 import cms_blocks_i  # noqa: E402
 import cms_blocks_j  # noqa: E402
+import cms_blocks_k  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -217,56 +218,75 @@ def test_cms_h_pages_hold_an_english_body_with_its_dateline_under_wire_and_porta
     assert datelined  # some templates write "(AFP) -", "/PRNewswire/ --" …
 
 
-def test_cms_i_pages_hold_an_english_body_with_unboxed_lines_inside_its_container() -> None:
-    en = _bodies("The story {j} tells in paragraph {i} what the council decided about the "
-                 "harbour and the ferries this week.", 5)
-    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das Backhaus "
-                 "und den Garten in dieser Woche beschlossen hat.", 3)
-    pages = btt.build_pages(en + de, 15, seed=3, cms="I")
+EN_STORIES = _bodies("The story {j} tells in paragraph {i} what the council decided about the "
+                     "harbour and the ferries this week.", 5)
+DE_STORIES = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das "
+                     "Backhaus und den Garten in dieser Woche beschlossen hat.", 3)
+FLOW_FAMILIES = {"I": cms_blocks_i, "J": cms_blocks_j, "K": cms_blocks_k}
+
+
+def _english_pages_in_their_container(family: str) -> list[tuple[dict, str]]:
+    """`--cms I`, `J` and `K`: 15 pages of five English bodies (German ones offered too),
+    each holding one English body whole (its note and near-miss aside, no dateline),
+    showing its truth and its family's furniture, none of it drawn from a German body, all
+    inside the body's own container with no box of its own. Each page with the text of its
+    container, for the family's own checks."""
+    module = FLOW_FAMILIES[family]
+    pages = btt.build_pages(EN_STORIES + DE_STORIES, 15, seed=3, cms=family)
     assert len(pages) == 15  # 5 English bodies, each under up to G_USES templates
-    notes = tuple(n[:12] for n in (*cms_blocks_i.STORY_NOTES_I, *cms_blocks_i.NEAR_MISSES_I))
-    kinds = {f"{site}:{k}" for site, spec in cms_blocks_i.SITES_I.items()
-             for place in spec[1:] for k in place}
+    notes = tuple(n[:12] for n in (*getattr(module, f"STORY_NOTES_{family}"),
+                                   *getattr(module, f"NEAR_MISSES_{family}")))
+    sites = getattr(module, f"SITES_{family}")
+    kinds = {f"{site}:{k}" for site, spec in sites.items() for place in spec[1:] for k in place}
+    out = []
     for page in pages:
         body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
-        assert "\n".join(body) in en  # English bodies only, no dateline
+        assert "\n".join(body) in EN_STORIES
         _shows_its_truth_and_furniture(page, kinds)
         assert not any("Backhaus" in w for _, ws in page["blocks"] for w in ws)
-        # the furniture sits inside the body's own container, with no box of its own
-        tree = lxml_html.fromstring(page["html"])
-        container = tree.xpath("//article/*[not(self::header)]")[0]
-        shown = " ".join(container.text_content().split())
-        assert all(" ".join(w.split()) in shown for _, ws in page["blocks"] for w in ws)
+        container = lxml_html.fromstring(page["html"]).xpath("//article/*[not(self::header)]")[0]
+        spaced = " ".join(" ".join(container.itertext()).split())  # list items apart
+        tight = " ".join(container.text_content().split())  # a link and its full stop together
+        assert all(" ".join(w.split()) in spaced or " ".join(w.split()) in tight
+                   for _, ws in page["blocks"] for w in ws)
+        out.append((page, spaced))
+    return out
+
+
+def test_cms_i_pages_hold_an_english_body_with_unboxed_lines_inside_its_container() -> None:
+    _english_pages_in_their_container("I")
+
+
+def _inside_kinds_sit_between_the_story_paragraphs(page: dict, shown: str, notes: tuple[str, ...],
+                                                   placed_elsewhere: tuple[str, ...]) -> None:
+    """What the template does not put on top (or after the story) sits after the story's
+    first paragraph and before its last."""
+    story = [p for p in page["truth"].split("\n") if p not in notes]
+    first, last = story[0], story[-1]
+    between = shown[shown.index(first) + len(first):shown.rindex(last)]
+    assert all(" ".join(w.split()) in between for kind, ws in page["blocks"]
+               if kind.split(":")[1] not in placed_elsewhere for w in ws)
 
 
 def test_cms_j_pages_put_their_furniture_between_the_story_paragraphs() -> None:
-    en = _bodies("The story {j} tells in paragraph {i} what the council decided about the "
-                 "harbour and the ferries this week.", 5)
-    de = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das Backhaus "
-                 "und den Garten in dieser Woche beschlossen hat.", 3)
-    pages = btt.build_pages(en + de, 15, seed=3, cms="J")
-    assert len(pages) == 15  # 5 English bodies, each under up to G_USES templates
-    notes = tuple(n[:12] for n in (*cms_blocks_j.STORY_NOTES_J, *cms_blocks_j.NEAR_MISSES_J))
-    kinds = {f"{site}:{k}" for site, spec in cms_blocks_j.SITES_J.items()
-             for place in spec[1:] for k in place}
-    for page in pages:
-        body = [p for p in page["truth"].split("\n") if not p.startswith(notes)]
-        assert "\n".join(body) in en  # English bodies only, no dateline
-        _shows_its_truth_and_furniture(page, kinds)
-        assert not any("Backhaus" in w for _, ws in page["blocks"] for w in ws)
-        # inside the body's own container, and what is not on top sits after its first
-        # paragraph and before its last
-        tree = lxml_html.fromstring(page["html"])
-        container = tree.xpath("//article/*[not(self::header)]")[0]
-        shown = " ".join(" ".join(container.itertext()).split())  # list items spaced
-        assert all(" ".join(w.split()) in shown for _, ws in page["blocks"] for w in ws)
-        story = [p for p in page["truth"].split("\n") if p not in cms_blocks_j.STORY_NOTES_J]
-        first, last = story[0], story[-1]
-        between = shown[shown.index(first) + len(first):shown.rindex(last)]
+    for page, shown in _english_pages_in_their_container("J"):
         site = page["blocks"][0][0].split(":")[0]
-        on_top = cms_blocks_j.SITES_J[site][1]
-        assert all(" ".join(w.split()) in between for kind, ws in page["blocks"]
-                   if kind.split(":")[1] not in on_top for w in ws)
+        _inside_kinds_sit_between_the_story_paragraphs(
+            page, shown, cms_blocks_j.STORY_NOTES_J, cms_blocks_j.SITES_J[site][1])
+
+
+def test_cms_k_pages_put_the_long_read_apparatus_on_top_between_and_after_the_story() -> None:
+    pages = _english_pages_in_their_container("K")
+    for page, shown in pages:
+        site = page["blocks"][0][0].split(":")[0]
+        _, top, _, after = cms_blocks_k.SITES_K[site]
+        _inside_kinds_sit_between_the_story_paragraphs(
+            page, shown, cms_blocks_k.STORY_NOTES_K, (*top, *after))
+        for kind, words in page["blocks"]:
+            # summaries, pull quotes and FAQ answers repeat this page's own sentences
+            if kind.split(":")[1].startswith("pullquote"):
+                assert all(w in page["truth"] for w in words), kind
+    assert len({page["blocks"][0][0].split(":")[0] for page, _ in pages}) >= 8
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
