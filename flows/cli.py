@@ -1554,7 +1554,12 @@ def diff(
     _require_utf8(the_URL=url)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
-    rows = revisions_of(root, url)
+    # Ctrl-C in the scan of the articles files (a large warehouse): a sentence and 130,
+    # where DuckDB's "Query interrupted" was a traceback and exit 1, or the signal was
+    # lost and the scan ran on (fault round 63)
+    with _interrupted_command_is_a_sentence("the diff was stopped; the warehouse is "
+                                            "unchanged (pressroom diff only reads it)"):
+        rows = revisions_of(root, url)
     if not rows:
         err.print(f"no article with URL or id {escape(repr(url))} in {escape(str(root.resolve()))}")
         raise typer.Exit(1)
