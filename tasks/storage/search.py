@@ -41,6 +41,7 @@ import pyarrow as pa
 import tantivy
 
 from tasks.common.urls import BadURL, typed_domain
+from tasks.storage.interrupts import interruptible
 from tasks.storage.warehouse import (
     committed_files,
     listed_files,
@@ -276,15 +277,22 @@ def _commit_articles(root: Path, manifest: dict) -> pa.Table:
     import duckdb
 
     con = duckdb.connect()
+    # The read runs on a cursor of its own in a worker thread (`interruptible`), as
+    # `sql`'s queries do: a search's catch-up of a large commit reads it all, and on the
+    # main thread DuckDB's own check of signals lost a Ctrl-C at random (fault rounds
+    # 60-61, 63). tantivy's calls stay on the main thread: they let the GIL go, and a
+    # SIGINT during one is raised when it returns (measured in round 63).
+    cur = con.cursor()
     try:
-        rel = read_declared(con, files, "articles")
+        rel = read_declared(cur, files, "articles")
         cols = [c for c in COLUMNS if c in rel.columns]
-        return rel.select(*cols).to_arrow_table()
+        return interruptible(cur, lambda: rel.select(*cols).to_arrow_table())
     except (duckdb.IOException, FileNotFoundError):
         if all(Path(f).exists() for f in files):
             raise
         raise FilesGone(", ".join(f for f in files if not Path(f).exists())) from None
     finally:
+        cur.close()
         con.close()
 
 
