@@ -359,11 +359,12 @@ def freshness(q: Query) -> Section:
 
 def reconciliation(inputs: int | None, kept: int | None, rejected: int | None,
                    failed: int | None, skipped: int | None) -> str:
-    """Whether a run's totals add up, as the data test `runs_conserve_records` judges
-    them. A manifest that lacks its totals, or one of them (edited by hand, written by
-    another tool), reads them as NULL in the runs view, and its sum was a TypeError that
-    ended `pressroom report` in a traceback (fault round 63); the data test already
-    flagged it (a NULL is distinct from any sum)."""
+    """Whether a run's totals add up. A manifest that lacks its totals, or one of them
+    (edited by hand, written by another tool), reads them as NULL in the runs view, and
+    their sum was a TypeError that ended `pressroom report` in a traceback, with no
+    report (fault round 63). The data test `runs_conserve_records` flags a run that lacks
+    one total (its sum is NULL, distinct from the inputs), not one that lacks them all
+    (NULL is not distinct from NULL): "totals missing" says it either way."""
     if inputs is None or None in (kept, rejected, failed, skipped):
         return "totals missing"
     return "balanced" if inputs == kept + rejected + failed + skipped else "UNBALANCED"

@@ -2,7 +2,7 @@
 hand, written by another tool; fault round 63): the runs view reads a missing key as NULL
 (report.MANIFEST_COLUMNS), and the report's reconciliation of the run summed them: a
 TypeError traceback, exit 1, and no report. Now the run is shown with "?" for what is
-missing and "totals missing", as the data test runs_conserve_records flags it."""
+missing and "totals missing"."""
 
 from __future__ import annotations
 
