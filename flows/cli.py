@@ -57,13 +57,38 @@ err = Console(stderr=True, width=console_width(os.environ.get("COLUMNS"), sys.st
 
 
 @app.callback()
-def _every_command() -> None:
+def _every_command(ctx: typer.Context) -> None:
     # A terminal whose encoding lacks a character of a title or a path gets an escape
     # for it, not a UnicodeEncodeError traceback (fault round 15; flows/terminal.py).
     tolerant(sys.stdout)
     tolerant(sys.stderr)
     if not isinstance(sys.stdout, CheckedOutput) and sys.stdout is not None:
         sys.stdout = CheckedOutput(sys.stdout, _output_failed)
+    ctx.call_on_close(_flush_standard_output)
+
+
+def _flush_standard_output() -> None:
+    """What the command left in standard output's buffer, written while click still ends
+    the command (its context closes inside click's handling of a closed pipe: exit 1,
+    nothing said). Left to the interpreter's exit, a small output (`search -f json`,
+    `diff -f json`, `sql -f csv "SELECT 1"`) into a pipe whose reader had gone was
+    "Exception ignored ... BrokenPipeError" with a traceback and exit 120, where a large
+    one, written during the command, was click's quiet 1 (fault round 63; hidden where
+    PYTHONUNBUFFERED is set). When the command already ends by an exception of its own
+    (Ctrl-C's 130), that exit stands: the closed pipe only sends the rest nowhere."""
+    if sys.stdout is None:
+        return
+    # (click closes the context before a command's own end, and while an exception of
+    # the command's goes by; read here, not inside the except below, where it is the pipe)
+    ending_by = sys.exc_info()[1]
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the exit's flush then writes nowhere
+        os.close(devnull)
+        if ending_by is None or getattr(ending_by, "exit_code", None) == 0:
+            raise
 
 
 def _output_failed(exc: OSError) -> typing.NoReturn:
@@ -1562,7 +1587,12 @@ def diff(
     _require_utf8(the_URL=url)
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=False, existing=True)
-    rows = revisions_of(root, url)
+    # Ctrl-C in the scan of the articles files (a large warehouse): a sentence and 130,
+    # where DuckDB's "Query interrupted" was a traceback and exit 1, or the signal was
+    # lost and the scan ran on (fault round 63)
+    with _interrupted_command_is_a_sentence("the diff was stopped; the warehouse is "
+                                            "unchanged (pressroom diff only reads it)"):
+        rows = revisions_of(root, url)
     if not rows:
         err.print(f"no article with URL or id {escape(repr(url))} in {escape(str(root.resolve()))}")
         raise typer.Exit(1)

@@ -357,6 +357,19 @@ def freshness(q: Query) -> Section:
     return s
 
 
+def reconciliation(inputs: int | None, kept: int | None, rejected: int | None,
+                   failed: int | None, skipped: int | None) -> str:
+    """Whether a run's totals add up. A manifest that lacks its totals, or one of them
+    (edited by hand, written by another tool), reads them as NULL in the runs view, and
+    their sum was a TypeError that ended `pressroom report` in a traceback, with no
+    report (fault round 63). The data test `runs_conserve_records` flags a run that lacks
+    one total (its sum is NULL, distinct from the inputs), not one that lacks them all
+    (NULL is not distinct from NULL): "totals missing" says it either way."""
+    if inputs is None or None in (kept, rejected, failed, skipped):
+        return "totals missing"
+    return "balanced" if inputs == kept + rejected + failed + skipped else "UNBALANCED"
+
+
 def runs(q: Query) -> Section:
     s = Section("runs", f"Last runs: reconciliation (up to {RUNS_SHOWN})")
     cols, found = q.rows(f"""
@@ -369,7 +382,9 @@ def runs(q: Query) -> Section:
     for run_id, started, finished, inputs, kept, rejected, failed, skipped, stages in found:
         stage_rows = [(st["stage"], st["received"], st["passed"], st["rejected"],
                        st["failed"], st["skipped"]) for st in json.loads(stages or "[]")]
-        balance = "balanced" if inputs == kept + rejected + failed + skipped else "UNBALANCED"
+        balance = reconciliation(inputs, kept, rejected, failed, skipped)
+        inputs, kept, rejected, failed, skipped = (
+            "?" if n is None else n for n in (inputs, kept, rejected, failed, skipped))
         s.add(f"<h3>{escape(run_id)}</h3><p>{escape(str(started)[:19])} → "
               f"{escape(str(finished)[:19])}: inputs {inputs} = kept {kept} + rejected "
               f"{rejected} + failed {failed} + skipped {skipped} ({balance})</p>"

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from tasks.common.urls import safe_article_id, trim_url
+from tasks.storage.interrupts import interruptible
 from tasks.storage.warehouse import committed_files, read_declared
 
 COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
@@ -29,17 +30,27 @@ def revisions_of(root: Path, key: str) -> list[dict]:
     if not files or not key:
         return []
     con = duckdb.connect()
+    # The scan of every articles file runs on a cursor of its own in a worker thread
+    # (`interruptible`), as `sql`'s queries do: on the main thread DuckDB's own check of
+    # signals lost a Ctrl-C at random (fault rounds 60-61), and a `diff` over a large
+    # warehouse reads every file. The relation and its view live on that cursor.
+    cur = con.cursor()
     try:
-        rel = read_declared(con, files, "articles")
+        rel = read_declared(cur, files, "articles")
         cols = ", ".join(c for c in COLUMNS if c in rel.columns)
-        con.register("t", rel)
-        cur = con.execute(
-            f"""SELECT {cols} FROM t WHERE article_id IN (
-                    SELECT article_id FROM t WHERE url = $k OR canonical_url = $k
-                                                   OR article_id = $k OR article_id = $id)
-                ORDER BY article_id, coalesce(revision, 1), run_id""",
-            {"k": key, "id": safe_article_id(key) or ""})
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        cur.register("t", rel)
+
+        def rows() -> tuple[list[str], list[tuple]]:
+            cur.execute(
+                f"""SELECT {cols} FROM t WHERE article_id IN (
+                        SELECT article_id FROM t WHERE url = $k OR canonical_url = $k
+                                                       OR article_id = $k OR article_id = $id)
+                    ORDER BY article_id, coalesce(revision, 1), run_id""",
+                {"k": key, "id": safe_article_id(key) or ""})
+            return [d[0] for d in cur.description], cur.fetchall()
+
+        names, found = interruptible(cur, rows)
+        return [dict(zip(names, row, strict=True)) for row in found]
     finally:
+        cur.close()
         con.close()

@@ -41,6 +41,7 @@ import pyarrow as pa
 import tantivy
 
 from tasks.common.urls import BadURL, typed_domain
+from tasks.storage.interrupts import interruptible
 from tasks.storage.warehouse import (
     committed_files,
     listed_files,
@@ -276,15 +277,22 @@ def _commit_articles(root: Path, manifest: dict) -> pa.Table:
     import duckdb
 
     con = duckdb.connect()
+    # The read runs on a cursor of its own in a worker thread (`interruptible`), as
+    # `sql`'s queries do: a search's catch-up of a large commit reads it all, and on the
+    # main thread DuckDB's own check of signals lost a Ctrl-C at random (fault rounds
+    # 60-61, 63). tantivy's calls stay on the main thread: they let the GIL go, and a
+    # SIGINT during one is raised when it returns (measured in round 63).
+    cur = con.cursor()
     try:
-        rel = read_declared(con, files, "articles")
+        rel = read_declared(cur, files, "articles")
         cols = [c for c in COLUMNS if c in rel.columns]
-        return rel.select(*cols).to_arrow_table()
+        return interruptible(cur, lambda: rel.select(*cols).to_arrow_table())
     except (duckdb.IOException, FileNotFoundError):
         if all(Path(f).exists() for f in files):
             raise
         raise FilesGone(", ".join(f for f in files if not Path(f).exists())) from None
     finally:
+        cur.close()
         con.close()
 
 
@@ -385,6 +393,11 @@ def catch_up(root: Path, fresh: dict[str, pa.Table] | None = None) -> list[str]:
     done = []
     for manifest in pending_commits(root):
         key = commit_key(manifest)
+        if key not in fresh and unreadable_files_of(root, manifest):
+            # Its articles cannot be read: it stays pending, and so do the commits after
+            # it, in order (an older revision indexed after a newer one would replace it).
+            # `stuck_note` says why; restored, the next catch-up indexes them all.
+            break
         if manifest.get("kind") == "forget":
             # A takedown's commit adds no article: its articles files are the kept rows
             # rewritten. What it removed must leave the index too, or a `forget` killed
@@ -937,6 +950,33 @@ def unreadable_article_files(root: Path) -> list[str]:
     return [rel for rel in listed if str((root / rel).resolve()) not in readable]
 
 
+def unreadable_files_of(root: Path, manifest: dict) -> list[str]:
+    """The articles files `manifest` commits that are on disk and cannot be read (emptied,
+    cut, a directory in the file's place). One left to the catch-up's read ended `pressroom
+    search` in DuckDB's traceback, exit 1 ("No files found that match the pattern" for a
+    directory, "too small to be a Parquet file" for an emptied file; fault round 63). A
+    file deleted is not among them: its rows are where a compaction moved them."""
+    listed = manifest.get("files", {}).get("articles", [])
+    if all(_framed_as_parquet(Path(root) / rel) for rel in listed):
+        return []
+    unreadable = set(unreadable_article_files(root))
+    return [rel for rel in listed if rel in unreadable and os.path.lexists(Path(root) / rel)]
+
+
+def stuck_note(root: Path) -> str | None:
+    """Why commits of the warehouse are not indexed, when the first of them holds an
+    unreadable articles file (the catch-up stops there)."""
+    pending = pending_commits(root)
+    files = unreadable_files_of(root, pending[0]) if pending else []
+    if not files:
+        return None
+    return (f"{len(pending)} commit(s) are not in the search index, from "
+            f"{commit_key(pending[0])} on: its articles file(s) cannot be read "
+            f"({', '.join(files[:3])}{', ...' if len(files) > 3 else ''}; `pressroom sql` "
+            "names the problem). Restore them and the next search indexes these commits, "
+            "or run `pressroom reindex` to index what can be read")
+
+
 def readable_article_ids(root: Path) -> set[str]:
     """The article_ids of every readable committed articles file."""
     ids: set[str] = set()
@@ -984,6 +1024,7 @@ def search(root: Path, query: str, since: date | datetime | None = None,
     elif catch_up_first:
         try:
             caught = catch_up(root)
+            note = stuck_note(root)
         except IndexBusy:
             note = "the index is being written by another process: results may lag"
     index, remade = _searchable(root)

@@ -1,0 +1,84 @@
+"""Ctrl-C in `pressroom diff` (round 61's known item, fault round 63): its scan of every
+articles file (`revisions.revisions_of`) ran on the main thread, where DuckDB's own check
+of signals lost a SIGINT at random (fault round 60, for `sql`). It now runs as `sql`'s
+queries do, on a cursor of its own in a worker thread (`interrupts.interruptible`).
+
+Deterministic: the scan is made one that cannot end within the test's patience (the
+relation over the articles files is replaced by hours of work); the SIGINT is sent once
+the scan's worker thread runs. On code that scans on the main thread no worker appears:
+the signaller then interrupts the connection the scan runs on itself, so the test fails
+instead of hanging."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+
+import duckdb
+import pytest
+
+from schemas import ARTICLES, conform
+from tasks.storage import revisions
+from tasks.storage.interrupts import query_interrupted
+from tasks.storage.publish import publish_run
+from tests.unit.common.test_revisions import V1, _row
+
+from .test_report_interruptible59 import workers
+
+# every column the scan selects, over hours of rows: its values come from the rows
+# (constants were folded into the key's filter, and the scan ended at once), and so does
+# the predicate, one DuckDB cannot prove false (NEVER's, of test_round61_interruptible)
+ENDLESS_ARTICLES = ("SELECT x.range::VARCHAR AS article_id, x.range::VARCHAR AS url, "
+                    "x.range::VARCHAR AS canonical_url, 1 AS revision, 'r' AS run_id, "
+                    "'t' AS text FROM range(100000000000000) x "
+                    "WHERE x.range % 1000003 = 1000004 - 2")
+
+
+@pytest.fixture
+def one_article(tmp_path):
+    publish_run(tmp_path, {"articles": conform([_row(1, V1)], ARTICLES, "articles")},
+                {"run_id": "r1", "started_at": "2024-05-01"})
+    return tmp_path
+
+
+def ctrl_c_once_the_worker_runs(scanned_on: list, seen: dict, patience: float = 20.0) -> None:
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if workers():
+            seen["worker"] = True
+            time.sleep(0.3)  # inside DuckDB's work by now (interruptible repeats anyway)
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+            return
+        time.sleep(0.02)
+    for con in scanned_on:  # no worker: the scan runs on the main thread; end it, and fail
+        con.interrupt()
+
+
+def test_ctrl_c_stops_the_scan_of_diff_that_would_run_for_hours(
+        one_article, monkeypatch, ctrl_c_raises) -> None:
+    scanned_on: list = []
+
+    def endless(con, files, table, **_):
+        scanned_on.append(con)
+        return con.sql(ENDLESS_ARTICLES)
+
+    monkeypatch.setattr(revisions, "read_declared", endless)
+    seen: dict = {}
+    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(scanned_on, seen),
+                     daemon=True).start()
+    with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
+        revisions.revisions_of(one_article, "https://e.com/bridge")
+    assert seen.get("worker"), "diff's scan ran on the main thread"
+    assert query_interrupted(caught.value)
+    # the scan itself was stopped, not only the wait for it
+    for worker in workers():
+        worker.join(timeout=15)
+    assert not workers()
+
+
+def test_the_scan_in_a_worker_still_gives_every_revision_and_nothing_else(one_article) -> None:
+    # near miss: the rows are those of the scan on the main thread (passes on both)
+    got = revisions.revisions_of(one_article, "https://e.com/bridge")
+    assert [(r["run_id"], r["revision"], r["text"]) for r in got] == [("r1", 1, V1)]
+    assert revisions.revisions_of(one_article, "https://e.com/other") == []
