@@ -2099,9 +2099,12 @@ _REFERENCE_HEADINGS = frozenset((
 ))
 # A timeline widget's heading over its dated events as list items: a box of other days'
 # events kept beside the story (at least TIMELINE_MIN_ITEMS of them; a heading alone stays).
+# Each item opens with its date's digits ("- 1998 The first survey ..."): the story's own
+# list after the widget, or under a heading that merely says "Timeline", stays. ("How we
+# got here" heads a story's own narrative as often as a widget: not a heading here.)
 _TIMELINE_HEADINGS = frozenset((
     "timeline", "chronology", "chronologie", "zeitleiste", "tijdlijn", "cronología",
-    "cronologia", "linha do tempo", "how we got here",
+    "cronologia", "linha do tempo",
 ))
 TIMELINE_MIN_ITEMS = 2
 TIMELINE_ITEM_MAX_WORDS = 60
@@ -2138,7 +2141,7 @@ def _apparatus_run(lines: list[str], i: int) -> int:
     if low in _TIMELINE_HEADINGS:
         j = i + 1
         while j < len(lines) and j - i <= 12 and lines[j][:2] == "- " and (
-                _words(lines[j]) <= TIMELINE_ITEM_MAX_WORDS):
+                lines[j][2:3].isdigit()) and _words(lines[j]) <= TIMELINE_ITEM_MAX_WORDS:
             j += 1
         return j - i if j - i > TIMELINE_MIN_ITEMS else 0
     if rest and line[-1:].isdigit() and _PICTURE_POSITION.match(line) and (

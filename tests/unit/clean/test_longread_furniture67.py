@@ -82,9 +82,9 @@ def test_story_prose_like_the_apparatus_stays(line: str) -> None:
      "</li><li>Brandt, L. et al. (2016). Polder soils. Geoderma 281: 1–12.</li></ol>",
      ("Bronnen", "Visser", "Brandt")),
     # a timeline widget's heading and its events
-    ("<p><strong>Chronology</strong></p><ol><li><time>1998</time> The first survey finds "
-     "cracks in the deck.</li><li><time>2011</time> A weight limit is imposed.</li>"
-     "<li><time>2024</time> The council closes the bridge.</li></ol>",
+    ("<p><strong>Chronology</strong></p><ol><li>1998: The first survey finds "
+     "cracks in the deck.</li><li><strong>2011</strong> A weight limit is imposed.</li>"
+     "<li>2024 — The council closes the bridge.</li></ol>",
      ("Chronology", "first survey", "weight limit", "council closes")),
     # a gallery's named position and the caption under it
     ('<div><img src="/g/4.jpg" alt=""><p>Bild 4 von 11</p><p>Schoolchildren wave from '
@@ -111,11 +111,29 @@ def test_a_long_read_s_apparatus_goes_and_the_story_stays(
     # a timeline heading over one item only
     ("<p><strong>Timeline</strong></p><ul><li>The consultation closes in March.</li></ul>",
      "The consultation closes in March."),
+    # a heading saying "Timeline" over the story's own list, whose items open with no date
+    ("<p><strong>Timeline</strong></p><ul><li>The survey team reports in spring.</li>"
+     "<li>The council votes on the repair in the summer.</li><li>Works could begin next "
+     "year if the money is found.</li></ul>", "The council votes on the repair"),
 ])
+
+
 def test_story_markup_like_the_apparatus_stays(inside: str, kept: str) -> None:
     text = text_of(_between(EN, inside))
     assert kept_story(text, EN)
     assert kept in text
+
+
+def test_the_storys_own_list_after_a_timeline_widget_stays() -> None:
+    # (the widget's items open with their years; the story's items open with no date)
+    inside = ("<p><strong>Chronology</strong></p><ol><li>1998: The first survey "
+              "finds cracks in the deck.</li><li>2011: A weight limit is imposed."
+              "</li><li>2024: The council closes the bridge.</li></ol>"
+              "<ul><li>Ferries run every hour until the bridge reopens.</li>"
+              "<li>Residents can claim the fares back from the council.</li></ul>")
+    text = text_of(_between(EN, inside))
+    assert "first survey" not in text and "council closes" not in text
+    assert "Ferries run every hour" in text and "claim the fares back" in text
 
 
 def _kept(text: str) -> list[str]:
