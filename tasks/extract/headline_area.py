@@ -499,10 +499,14 @@ _LATVIAN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jūn": 6, 
 # page (a numeric "1405/09/12" says nothing: it is moved only on a page of a country that
 # writes it, dates.in_page_calendar; read as a Gregorian date first, its "31 Tir" was no
 # date at all). Only the whole name between a day and a 13xx or 14xx year: "آذر" alone is
-# also a given name. (Afghanistan's Dari names, حمل, ثور..., are another list, not seen.)
+# also a given name. Afghanistan names the same months after the zodiac in Dari ("۱۲ قوس
+# ۱۴۰۵", 12 Qaws: 12 Azar); those names are everyday words too ("میزان", amount; "اسد",
+# lion), so the same frame (a day, the name, a 13xx or 14xx year) is what makes them dates.
 _SOLAR_HIJRI_MONTHS = {
-    name: index + 1 for index, name in enumerate(
-        "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split())}
+    name: index + 1
+    for names in ("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند",
+                  "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت")
+    for index, name in enumerate(names.split())}
 _SOLAR_HIJRI_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True))
     + r")\s+(1[34]\d{2})(?!\d)")
