@@ -510,6 +510,9 @@ _SOLAR_HIJRI_MONTHS = {
 _SOLAR_HIJRI_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True))
     + r")\s+(1[34]\d{2})(?!\d)")
+# Pages typed on an Arabic keyboard write Persian's yeh as Arabic's, dotted or not
+# ("ميزان", "دى"): the same month names
+_PERSIAN_YEH = str.maketrans({"ي": "ی", "ى": "ی"})
 
 
 def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
@@ -521,7 +524,7 @@ def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
     m = _WORLD_DATE.search(text)
     if m is not None:
         return int(m[3]), _WORLD_MONTHS[m[2]], m[1]
-    if (m := _SOLAR_HIJRI_DATE.search(text)) is not None:
+    if (m := _SOLAR_HIJRI_DATE.search(text.translate(_PERSIAN_YEH))) is not None:
         # (imported here: dates imports this module)
         from tasks.extract.dates import gregorian_of_solar_hijri
         try:

@@ -4,7 +4,9 @@ Hijri months after the zodiac, "۱۲ قوس ۱۴۰۵" (12 Qaws 1405, Iran's 12 A
 2026), and were no date. Iran's names, read before, are pinned beside them. Near misses:
 the Dari names are everyday words ("میزان", amount; "اسد", lion), so without a day before
 and a 13xx or 14xx year after them, or with a day the month does not have, they stay no
-date. Each page goes through `page_metadata` whole."""
+date. Pages typed on an Arabic keyboard write the yeh of "ميزان" or "دى" as Arabic's: the
+same months (and Arabic's own month names, with that yeh, are read as before). Each page
+goes through `page_metadata` whole."""
 
 from __future__ import annotations
 
@@ -61,3 +63,17 @@ def test_the_iranian_names_still_read_as_before():
 ])
 def test_a_dari_month_name_outside_the_date_frame_gives_no_day(line):
     assert published_day(line, AFGHAN) is None
+
+
+@pytest.mark.parametrize("line, day", [
+    ("۱۵ ميزان ۱۴۰۴", date(2025, 10, 7)),  # Mizan with Arabic's dotted yeh
+    ("۱۰ دى ۱۴۰۴", date(2025, 12, 31)),  # Iran's Dey with Arabic's undotted one
+    ("۲ جدي ۱۴۰۴", date(2025, 12, 23)),  # Jadi (Dey)
+])
+def test_a_solar_hijri_month_typed_with_arabic_yeh_is_the_same_month(line, day):
+    assert published_day(line, AFGHAN) == day
+
+
+def test_an_arabic_month_name_with_its_yeh_still_reads_as_the_gregorian_one():
+    assert published_day("3 يناير 2026", "https://www.example.com/news/00017.html",
+                         lang="ar") == date(2026, 1, 3)
