@@ -174,11 +174,17 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     with `by_clock` False)."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
     text = gregorian_era_years(text)  # 令和6年 is 2024年 (fault round 31)
+    persian = _written_in_persian(text)
     text = ascii_digits(text)  # "٣ ديسمبر ٢٠٢٦" reads as "3 ديسمبر 2026"
     m = _NUMERIC_DATE.search(text)
     if m is None and (republic := _minguo_numeric_date(text)) is not None:
         return republic
     try:
+        if m and m[1] and persian:
+            # (imported here: dates imports this module)
+            from tasks.extract.dates import _CALENDAR_YEARS, gregorian_of_solar_hijri
+            if int(m[1]) in _CALENDAR_YEARS["solar_hijri"]:
+                return gregorian_of_solar_hijri(int(m[1]), int(m[3]), int(m[4]))
         if m and m[1]:
             return date(int(m[1]), int(m[3]), int(m[4]))
         if m and m[5]:
@@ -221,6 +227,23 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
 # three-digit year first is no date in any other calendar's writing, but a line of
 # figures can be a reference ("Nr. 115/12/03"): read so only on a line in Chinese
 # characters. Years 100 to 189 (2011 to 2100): the news era's.
+# A numeric day written year first in Persian ("تاریخ انتشار: ۱۴۰۴/۰۴/۳۱", date of
+# publication: 31 Tir 1404) is the Solar Hijri one: moved to the Gregorian calendar where it
+# is read. Left to the page's calendar (dates.in_page_calendar) it was read as a Gregorian
+# day first, and the 31st of Tir (no 31 April) was no date at all. The line must say
+# Persian: Persian's own digits (۰-۹, not Arabic's ٠-٩) or letters Arabic has not (پ چ ژ
+# گ ک ی), and no lunar Hijri mark ("هـ", "ه.ق", "قمری"): a Saudi "1448/06/22 هـ" is
+# the lunar calendar's. Urdu shares those digits and letters and marks its Hijri years
+# with "ھ", a letter of its everyday words too: a line with it is left alone.
+_PERSIAN_ONLY = re.compile(r"[\u06f0-\u06f9پچژگکی]")
+_LUNAR_HIJRI_MARK = re.compile(r"هـ|ه\.\s?ق|قمری|ھ")
+
+
+def _written_in_persian(text: str) -> bool:
+    """The line is Persian by its digits or letters, and marks no lunar Hijri year."""
+    return _PERSIAN_ONLY.search(text) is not None and _LUNAR_HIJRI_MARK.search(text) is None
+
+
 _MINGUO_NUMERIC_DATE = re.compile(
     r"(?<![\d./-])(1[0-8]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d./-]?\d)")
 _HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")

@@ -77,3 +77,34 @@ def test_a_solar_hijri_month_typed_with_arabic_yeh_is_the_same_month(line, day):
 def test_an_arabic_month_name_with_its_yeh_still_reads_as_the_gregorian_one():
     assert published_day("3 يناير 2026", "https://www.example.com/news/00017.html",
                          lang="ar") == date(2026, 1, 3)
+
+
+# Round 20 left 4 of V's 97 numeric Solar Hijri days: "۱۴۰۴/۰۴/۳۱" (31 Tir) was read as a
+# Gregorian day first, and 31 April is none, before the page's calendar could move it. A
+# line written in Persian now says its calendar itself.
+IRANIAN = "https://www.karanehnews.ir/news/158940.html"
+
+
+@pytest.mark.parametrize("line, url, lang, day", [
+    ("تاریخ انتشار: ۱۴۰۴/۰۴/۳۱ - ۱۰:۱۵", IRANIAN, "fa", date(2025, 7, 22)),  # 31 Tir
+    ("تاریخ انتشار: ۱۴۰۴/۰۲/۳۱ - ۰۸:۰۰", IRANIAN, "fa", date(2025, 5, 21)),  # 31 Ordibehesht
+    # no Iranian domain and no Persian lang: the Persian line alone says the calendar
+    ("تاریخ انتشار: ۱۴۰۵/۰۹/۱۲ - ۱۴:۰۵", "https://www.example.com/news/1.html", "",
+     date(2026, 12, 3)),
+])
+def test_a_numeric_solar_hijri_day_on_a_persian_line_is_its_gregorian_day(line, url, lang,
+                                                                          day):
+    assert published_day(line, url, lang=lang) == day
+
+
+@pytest.mark.parametrize("line, url, lang, day", [
+    ("تاریخ انتشار: ۱۴۰۵/۰۹/۱۲ - ۱۴:۰۵", IRANIAN, "fa", date(2026, 12, 3)),  # as before
+    ("تاریخ انتشار: ۲۰۲۶/۱۲/۰۳", IRANIAN, "fa", date(2026, 12, 3)),  # a Gregorian year
+    ("تاریخ انتشار: ۱۴۰۴/۱۲/۳۰", IRANIAN, "fa", None),  # Esfand 1404 has 29 days
+    ("١٤٤٨/٠٦/٢٢ هـ", "https://www.example.com/news/1.html", "ar", None),  # lunar, Arabic
+    ("تاریخ: ۱۴۴۸/۰۶/۲۲ ه.ق", "https://www.example.com/news/1.html", "", None),  # lunar mark
+    ("1405/09/12 14:05", "https://www.example.com/news/1.html", "en", None),  # no Persian
+])
+def test_numeric_days_that_are_not_a_persian_lines_solar_hijri_day_read_as_before(
+        line, url, lang, day):
+    assert published_day(line, url, lang=lang) == day
