@@ -519,9 +519,9 @@ _LATVIAN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jūn": 6, 
 
 # Iranian pages name the Solar Hijri months ("۱۲ آذر ۱۴۰۵", 12 Azar 1405: 3 December
 # 2026): the name says the calendar, so the day is moved to the Gregorian one here, on any
-# page (a numeric "1405/09/12" says nothing: it is moved only on a page of a country that
-# writes it, dates.in_page_calendar; read as a Gregorian date first, its "31 Tir" was no
-# date at all). Only the whole name between a day and a 13xx or 14xx year: "آذر" alone is
+# page (a numeric "1405/09/12" in Latin digits says nothing: it is moved only on a page of
+# a country that writes it, dates.in_page_calendar, or on a line written in Persian,
+# _written_in_persian). Only the whole name between a day and a 13xx or 14xx year: "آذر" alone is
 # also a given name. Afghanistan names the same months after the zodiac in Dari ("۱۲ قوس
 # ۱۴۰۵", 12 Qaws: 12 Azar); those names are everyday words too ("میزان", amount; "اسد",
 # lion), so the same frame (a day, the name, a 13xx or 14xx year) is what makes them dates.
