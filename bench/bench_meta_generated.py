@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|T|U|V|W]
+                                                   [--unseen A|B|...|U|V|W|X]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -454,6 +454,41 @@ truth, the writers a careful reader names, cleaned of roles and outlets:
 - the title (a fifth): `<title>Headline · Site</title>` with no `<h1>` (the headline in a
   `<div class="headline">`): the headline; an `<h1>` holding the headline, a `<br>` and a
   standfirst in a `<span class="subtitle">`: the headline alone; otherwise the `<h1>`.
+Round 22 (session 60) added X, fixed before any result, held out, aimed at dates again:
+days in conventions no family A-W wrote, on a British, a Spanish, a German, a French, a
+Vietnamese, an Afghan and a Persian site (built by `make_page_x`; no JSON-LD, no meta tag,
+no related links). X's truth, the day a careful reader gives in the site's own zone:
+- a relative age under the heading ("3 hours ago", "hace 2 días", "vor 5 Stunden", "il y
+  a 2 jours", "2 giờ trước") and ONE absolute day after the body ("Published 3 December
+  2026", "Publicado el 3 de diciembre de 2026", "Veröffentlicht am 3. Dezember 2026",
+  "Publié le 3 décembre 2026", "Ngày đăng: 03/12/2026"): the absolute day. The age was
+  written when the page was rendered (a cached copy, the story 2 to 20 days before the
+  fetch), so counted back from the fetch it names a later day. (An age alone, with no
+  other day, is A-W's `hours_ago`/`days_ago` and not drawn here);
+- a week-numbered URL ("/2026/w49/harbour-dredging-...") and a visible "Published 3
+  December 2026" (or "Veröffentlicht am ..."): the visible day, the week names no day;
+- a URL with an earlier day ("/2026/12/01-harbour-dredging-...", the draft's) and a
+  visible "Published 3 December 2026, 14:05": the visible day, the story went out then;
+- `<time datetime="2026-12-05T09:12:00+00:00">Published 3 December 2026</time>` (the
+  CMS fills datetime with the last edit, 1 to 4 days later): the words' day;
+- the first paragraph opening on an earlier day, "As of November 28, 2026, the port
+  authority had spent ..." / "A fecha de 28 de noviembre de 2026, ..." or "At its
+  meeting on 28 November 2026, the council ..." / "In seiner Sitzung am 28. November
+  2026 ..." / "Lors de sa séance du 28 novembre 2026, ...", and the published line after
+  the body: the published line's day (the figures' and the meeting's days are not the
+  story's);
+- Afghan (Dari) Solar Hijri month names on a .af site (`lang="fa-AF"`): "پنجشنبه ۱۲ قوس
+  ۱۴۰۵" (Thursday 12 Qaws 1405, Persian digits) or "12 قوس 1405" (Latin digits): the
+  Gregorian day, 2026-12-03 (Hamal to Hut are Iran's Farvardin to Esfand);
+- a bare Solar Hijri numeric day and time on a .com site whose only Persian cue is
+  `lang="fa"`: "۱۴۰۵/۰۹/۱۲ ۱۴:۰۵" or "1405/09/12 14:05": 2026-12-03 (no day has a year
+  1405 in the Gregorian calendar of these pages);
+- authors (on about a fifth of the pages; the others credit nobody and have none): Dari
+  "گزارشگر: X" (reporter): X; Persian "به قلم X" (by the pen of): X; Vietnamese "Tác giả:
+  X" (author): X;
+- titles: the `<h1>` ("Headline | Site" in the `<title>`).
+The Hebrew calendar beside the Gregorian was left out: the standard library has no
+Hebrew calendar to write its days from.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -5475,6 +5510,184 @@ def make_page_v(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family X (round 22): publication days beside relative ages, in odd URL shapes,
+# behind a <time> whose datetime is another moment, after dates in the first paragraph,
+# and in Afghanistan's Solar Hijri months or on a Persian page of no Iranian domain. Built
+# by make_page_x; truth decisions in the module docstring.
+
+SITES_X = {
+    "en": ("The Harbour Ledger", "harbourledger.co.uk", 0),
+    "es": ("Diario del Litoral Sur", "litoralsur.es", 1),
+    "de": ("Rheinufer Kurier", "rheinufer-kurier.de", 1),
+    "fr": ("Le Petit Riverain", "petitriverain.fr", 1),
+    "vi": ("Báo Cửa Biển", "baocuabien.vn", 7),
+    "fa-AF": ("خبرگزاری دریا", "daryanews.af", 4.5),
+    "fa": ("پیک ساحل", "peykesahel.com", 3.5),
+}
+X_DATE_LANG = {
+    "age_top_absolute_after_body": ("en", "es", "de", "fr", "vi"),
+    "url_week_number_visible_day": ("en", "de"),
+    "url_day_differs_visible_published": ("en", "es", "fr"),
+    "time_datetime_modified_text_published": ("en", "es", "de", "fr"),
+    "as_of_first_paragraph_date_after_body": ("en", "es"),
+    "event_day_first_paragraph_date_after_body": ("en", "de", "fr"),
+    "af_dari_solar_month_name": ("fa-AF",),
+    "fa_jalali_numeric_lang_only": ("fa",),
+}
+X_AUTHOR_LANG = {"af_gozareshgar": "fa-AF", "fa_be_ghalam": "fa", "vi_tac_gia": "vi"}
+# Afghanistan's names of the Solar Hijri months (Dari), the same months as Iran's
+MONTHS_DARI = "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت".split()
+AGE_X = {  # an age as the server wrote it when it rendered the page (hours, days)
+    "en": ("{n} hours ago", "{n} days ago"), "es": ("hace {n} horas", "hace {n} días"),
+    "de": ("vor {n} Stunden", "vor {n} Tagen"), "fr": ("il y a {n} heures", "il y a {n} jours"),
+    "vi": ("{n} giờ trước", "{n} ngày trước"),
+}
+PUBLISHED_X = {"en": "Published {d} {m} {y}", "es": "Publicado el {d} de {m} de {y}",
+               "de": "Veröffentlicht am {d}. {m} {y}", "fr": "Publié le {d} {m} {y}"}
+HEADLINE_X = {
+    "en": "Harbour dredging plan shelved as costs climb",
+    "es": "El dragado del puerto, aplazado por el alza de los costes",
+    "de": "Hafenausbaggerung wegen steigender Kosten verschoben",
+    "fr": "Le dragage du port reporté face à la hausse des coûts",
+    "vi": "Dự án nạo vét cảng bị hoãn vì chi phí tăng",
+    "fa-AF": "طرح لایروبی بندر به دلیل افزایش هزینه‌ها متوقف شد",
+    "fa": "طرح لایروبی بندر به دلیل افزایش هزینه‌ها متوقف شد",
+}
+FILLER_X = {
+    "en": "Officials said the figures would be reviewed again next month, and residents "
+          "along the shore asked for a public hearing before any contract is signed.",
+    "es": "Las cifras se revisarán el mes que viene y los vecinos de la costa piden una "
+          "audiencia pública antes de firmar cualquier contrato.",
+    "de": "Die Zahlen sollen im kommenden Monat erneut geprüft werden, Anwohner fordern vor "
+          "jeder Vertragsunterzeichnung eine öffentliche Anhörung.",
+    "fr": "Les chiffres seront réexaminés le mois prochain, et les riverains réclament une "
+          "réunion publique avant toute signature de contrat.",
+    "vi": "Các quan chức cho biết số liệu sẽ được xem xét lại vào tháng tới, và người dân "
+          "ven biển yêu cầu một buổi điều trần công khai trước khi ký hợp đồng.",
+    "fa-AF": "مقامات گفتند ارقام ماه آینده دوباره بررسی می‌شود و باشندگان ساحل خواستار "
+             "نشست عمومی پیش از امضای هر قراردادی شدند.",
+    "fa": "مقامات گفتند ارقام ماه آینده دوباره بررسی می‌شود و ساکنان ساحل خواستار جلسه "
+          "استماع عمومی پیش از امضای هر قراردادی شدند.",
+}
+# a day earlier than the story's in its first paragraph: the figures' or the meeting's
+AS_OF_X = {"en": "As of {m} {d}, {y}, the port authority had spent {n} million on surveys.",
+           "es": "A fecha de {d} de {m} de {y}, la autoridad portuaria había gastado {n} "
+                 "millones en estudios."}
+EVENT_X = {"en": "At its meeting on {d} {m} {y}, the council voted {n} to 4 to pause the "
+                 "works.",
+           "de": "In seiner Sitzung am {d}. {m} {y} stimmte der Rat mit {n} zu 4 Stimmen "
+                 "für eine Pause.",
+           "fr": "Lors de sa séance du {d} {m} {y}, le conseil a voté par {n} voix contre 4 "
+                 "la suspension des travaux."}
+PEOPLE_X = {"fa-AF": ("احمد شاه نوری", "مریم سادات", "فرید احمدزی", "زهرا حیدری"),
+            "fa": ("مریم احمدی", "علی رضایی", "سارا کریمی", "حسین محمدی"),
+            "vi": ("Nguyễn Minh Anh", "Trần Thu Hà", "Lê Quang Huy", "Phạm Ngọc Lan")}
+
+
+def _x_written(lang: str, day: date) -> str:
+    """"Published 3 December 2026" in the page's language (Vietnamese: its numeric form)."""
+    if lang == "vi":
+        return f"Ngày đăng: {day:%d/%m/%Y}"
+    return PUBLISHED_X[lang].format(d=day.day, m=MONTHS[lang][day.month - 1], y=day.year)
+
+
+def _x_date(dconv: str, lang: str, stamp: datetime, rng: random.Random
+            ) -> tuple[str, str, str, str]:
+    """Family X's day: (under the heading, the first paragraph's opening, a line after the
+    body, the URL's path before its slug)."""
+    day, hm = stamp.date(), f"{stamp:%H:%M}"
+    if dconv == "age_top_absolute_after_body":
+        # the age was written when the page was rendered, some hours or days before the
+        # fetch (a cached copy): counted back from the fetch it is no day at all
+        hours, days = AGE_X[lang]
+        age = (hours.format(n=rng.randint(2, 11)) if rng.random() < 0.6
+               else days.format(n=rng.randint(2, 3)))
+        return (f'<span class="age">{escape(age)}</span>', "",
+                f'<p class="published">{escape(_x_written(lang, day))}</p>', "/news/")
+    if dconv == "url_week_number_visible_day":  # "/2026/w49/": a week, not a day
+        week = day.isocalendar()[1]
+        return (f'<p class="dateline">{escape(_x_written(lang, day))}</p>', "", "",
+                f"/{day.isocalendar()[0]}/w{week:02d}/")
+    if dconv == "url_day_differs_visible_published":
+        # the slug was made on the draft's day; the story went out later
+        drafted = day - timedelta(days=rng.randint(1, 3))
+        return (f'<p class="dateline">{escape(_x_written(lang, day))}, {hm}</p>', "", "",
+                f"/{drafted:%Y/%m}/{drafted:%d}-")
+    if dconv == "time_datetime_modified_text_published":
+        # the CMS fills datetime with the last edit; the words say when it was published
+        edited = stamp + timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 5))
+        return (f'<time datetime="{edited.isoformat()}">{escape(_x_written(lang, day))}'
+                "</time>", "", "", "/news/")
+    if dconv in ("as_of_first_paragraph_date_after_body",
+                 "event_day_first_paragraph_date_after_body"):
+        earlier = day - timedelta(days=rng.randint(2, 12))
+        said = (AS_OF_X if dconv.startswith("as_of") else EVENT_X)[lang]
+        opening = said.format(d=earlier.day, m=MONTHS[lang][earlier.month - 1],
+                              y=earlier.year, n=rng.randint(5, 12)) + " "
+        return "", opening, f'<p class="published">{escape(_x_written(lang, day))}</p>', "/news/"
+    jy, jm, jd = _v_jalali(day)
+    if dconv == "af_dari_solar_month_name":  # "Thursday 12 Qaws 1405", Persian or Latin digits
+        text = f"{jd} {MONTHS_DARI[jm - 1]} {jy}"
+        if rng.random() < 0.5:
+            text = f"{WEEKDAYS_FA[day.weekday()]} {_v_persian(text)}"
+        return f'<div class="date">{escape(text)}</div>', "", "", "/fa/news/"
+    # a bare Solar Hijri numeric day on a .com page: only the page's lang says Persian
+    text = f"{jy}/{jm:02d}/{jd:02d} {hm}"
+    text = _v_persian(text) if rng.random() < 0.5 else text
+    return f'<span class="date">{escape(text)}</span>', "", "", "/news/"
+
+
+def _x_author(aconv: str, lang: str, rng: random.Random) -> tuple[str, list[str]]:
+    """Family X's credits: (the line, the true authors)."""
+    if aconv == "none":
+        return "", []
+    name = rng.choice(PEOPLE_X[lang])
+    if aconv == "af_gozareshgar":  # "reporter: X" (Afghan sites)
+        return f'<div class="author">گزارشگر: {escape(name)}</div>', [name]
+    if aconv == "fa_be_ghalam":  # "by the pen of X"
+        return f'<div class="author">به قلم {escape(name)}</div>', [name]
+    return f'<p class="author">Tác giả: {escape(name)}</p>', [name]  # "author: X"
+
+
+def make_page_x(rng: random.Random, i: int) -> Page:
+    """A family X page: a British, Spanish, German, French, Vietnamese, Afghan or Persian
+    site's story whose day is written in a convention no earlier family wrote (see the
+    module docstring for the truth). No JSON-LD, no meta tag; about a fifth credit an
+    author in a way of their own."""
+    dconv = rng.choice(tuple(X_DATE_LANG))
+    lang = rng.choice(X_DATE_LANG[dconv])
+    aconv = next((c for c, r in X_AUTHOR_LANG.items() if r == lang), "none")
+    aconv = aconv if rng.random() < 0.6 else "none"
+    site, domain, zone = SITES_X[lang]
+    tz = timezone(timedelta(hours=zone))
+    if dconv == "age_top_absolute_after_body":  # a fresh story: ages are shown for days
+        stamp = (NOW - timedelta(days=rng.randint(2, 20), minutes=rng.randint(0, 1439))
+                 ).astimezone(tz)
+    else:
+        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+            + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title, filler = HEADLINE_X[lang], FILLER_X[lang]
+    byline, authors = _x_author(aconv, lang, rng)
+    head, opening, after, path = _x_date(dconv, lang, stamp, rng)
+    url = f"https://www.{domain}{path}harbour-dredging-{(i * 7919) % 100000 + 100000}"
+    paras = (f"<p>{escape(opening)}{filler}</p>"
+             + "".join(f"<p>{filler} {filler}</p>" for _ in range(rng.randint(2, 4))))
+    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{head}'
+               f'<div class="story-body">{paras}{after}</div></article>')
+    dir_ = ' dir="rtl"' if lang.startswith("fa") else ""
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"{dir_}><head><meta charset="utf-8">'
+        f"<title>{escape(title)} | {escape(site)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": "h1_title_pipe_site"}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 # --- family W (round 21): author conventions no family A-U wrote, on a UK/Irish English
 # site, a Thai, a Filipino and a Swahili (Tanzanian) site. Built by make_page_w; truth
 # decisions in the module docstring.
@@ -5673,6 +5886,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_v(rng, i) for i in range(n)]
     if family == "W":  # and W
         return [make_page_w(rng, i) for i in range(n)]
+    if family == "X":  # and X
+        return [make_page_x(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -5766,7 +5981,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVW"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVWX"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -174,11 +174,17 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     with `by_clock` False)."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
     text = gregorian_era_years(text)  # 令和6年 is 2024年 (fault round 31)
+    persian = _written_in_persian(text)
     text = ascii_digits(text)  # "٣ ديسمبر ٢٠٢٦" reads as "3 ديسمبر 2026"
     m = _NUMERIC_DATE.search(text)
     if m is None and (republic := _minguo_numeric_date(text)) is not None:
         return republic
     try:
+        if m and m[1] and persian:
+            # (imported here: dates imports this module)
+            from tasks.extract.dates import _CALENDAR_YEARS, gregorian_of_solar_hijri
+            if int(m[1]) in _CALENDAR_YEARS["solar_hijri"]:
+                return gregorian_of_solar_hijri(int(m[1]), int(m[3]), int(m[4]))
         if m and m[1]:
             return date(int(m[1]), int(m[3]), int(m[4]))
         if m and m[5]:
@@ -221,6 +227,23 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
 # three-digit year first is no date in any other calendar's writing, but a line of
 # figures can be a reference ("Nr. 115/12/03"): read so only on a line in Chinese
 # characters. Years 100 to 189 (2011 to 2100): the news era's.
+# A numeric day written year first in Persian ("تاریخ انتشار: ۱۴۰۴/۰۴/۳۱", date of
+# publication: 31 Tir 1404) is the Solar Hijri one: moved to the Gregorian calendar where it
+# is read. Left to the page's calendar (dates.in_page_calendar) it was read as a Gregorian
+# day first, and the 31st of Tir (no 31 April) was no date at all. The line must say
+# Persian: Persian's own digits (۰-۹, not Arabic's ٠-٩) or letters Arabic has not (پ چ ژ
+# گ ک ی), and no lunar Hijri mark ("هـ", "ه.ق", "قمری"): a Saudi "1448/06/22 هـ" is
+# the lunar calendar's. Urdu shares those digits and letters and marks its Hijri years
+# with "ھ", a letter of its everyday words too: a line with it is left alone.
+_PERSIAN_ONLY = re.compile(r"[\u06f0-\u06f9پچژگکی]")
+_LUNAR_HIJRI_MARK = re.compile(r"هـ|ه\.\s?ق|قمری|ھ")
+
+
+def _written_in_persian(text: str) -> bool:
+    """The line is Persian by its digits or letters, and marks no lunar Hijri year."""
+    return _PERSIAN_ONLY.search(text) is not None and _LUNAR_HIJRI_MARK.search(text) is None
+
+
 _MINGUO_NUMERIC_DATE = re.compile(
     r"(?<![\d./-])(1[0-8]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d./-]?\d)")
 _HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
@@ -496,16 +519,23 @@ _LATVIAN_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "jūn": 6, 
 
 # Iranian pages name the Solar Hijri months ("۱۲ آذر ۱۴۰۵", 12 Azar 1405: 3 December
 # 2026): the name says the calendar, so the day is moved to the Gregorian one here, on any
-# page (a numeric "1405/09/12" says nothing: it is moved only on a page of a country that
-# writes it, dates.in_page_calendar; read as a Gregorian date first, its "31 Tir" was no
-# date at all). Only the whole name between a day and a 13xx or 14xx year: "آذر" alone is
-# also a given name. (Afghanistan's Dari names, حمل, ثور..., are another list, not seen.)
+# page (a numeric "1405/09/12" in Latin digits says nothing: it is moved only on a page of
+# a country that writes it, dates.in_page_calendar, or on a line written in Persian,
+# _written_in_persian). Only the whole name between a day and a 13xx or 14xx year: "آذر" alone is
+# also a given name. Afghanistan names the same months after the zodiac in Dari ("۱۲ قوس
+# ۱۴۰۵", 12 Qaws: 12 Azar); those names are everyday words too ("میزان", amount; "اسد",
+# lion), so the same frame (a day, the name, a 13xx or 14xx year) is what makes them dates.
 _SOLAR_HIJRI_MONTHS = {
-    name: index + 1 for index, name in enumerate(
-        "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split())}
+    name: index + 1
+    for names in ("فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند",
+                  "حمل ثور جوزا سرطان اسد سنبله میزان عقرب قوس جدی دلو حوت")
+    for index, name in enumerate(names.split())}
 _SOLAR_HIJRI_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+(" + "|".join(sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True))
     + r")\s+(1[34]\d{2})(?!\d)")
+# Pages typed on an Arabic keyboard write Persian's yeh as Arabic's, dotted or not
+# ("ميزان", "دى"): the same month names
+_PERSIAN_YEH = str.maketrans({"ي": "ی", "ى": "ی"})
 
 
 def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
@@ -517,7 +547,7 @@ def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
     m = _WORLD_DATE.search(text)
     if m is not None:
         return int(m[3]), _WORLD_MONTHS[m[2]], m[1]
-    if (m := _SOLAR_HIJRI_DATE.search(text)) is not None:
+    if (m := _SOLAR_HIJRI_DATE.search(text.translate(_PERSIAN_YEH))) is not None:
         # (imported here: dates imports this module)
         from tasks.extract.dates import gregorian_of_solar_hijri
         try:
