@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|U|V|W|X]
+                                                   [--unseen A|B|...|U|V|W|X|Y]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -489,6 +489,32 @@ no related links). X's truth, the day a careful reader gives in the site's own z
 - titles: the `<h1>` ("Headline | Site" in the `<title>`).
 The Hebrew calendar beside the Gregorian was left out: the standard library has no
 Hebrew calendar to write its days from.
+
+Round 23 (session 60) added Y, fixed before any result, held out, aimed at authors again:
+credits in conventions no family A-W wrote (or not in this shape), on an American, a
+German, a Dutch, an Argentine, a Brazilian and an Italian site (built by `make_page_y`;
+three pages in nine English, two German). Y's truth, the writers a careful reader names,
+cleaned of roles and outlets:
+- "BY JAMES WHITFIELD AND PRIYA OKAFOR" in capitals, the byline's only form: both (the
+  scoring compares words without case); the wire's credit after the body alone,
+  "Reporting by X in Paris; additional reporting by Y in Berlin; Editing by Z": X only
+  (the dev corpus's Reuters page, reuters.com.parasite, credits "Additional reporting by"
+  and its gold names the byline's writer alone); a schema.org Person in microdata whose
+  name is only a `<meta itemprop="name" content="X">` (no visible byline, no head tag):
+  X; Yoast's JSON-LD `@graph` whose NewsArticle names its author only as `{"@id": ...}`
+  (one, or a list of two), the Person nodes after it: the Persons' names;
+- German "Ein Kommentar von X" (a commentary by): X; "Ein Gastbeitrag von X, Ökonom am
+  ..." (a guest contribution by, who X is after a comma): X;
+- Dutch "Door onze correspondent X" / "Van onze verslaggever X" (by our correspondent,
+  reporter): X;
+- Spanish "Por X y Y | Corresponsales": both; Portuguese "Por X e Y, da Redação": both;
+  Italian "di X e Y, inviati a Bruxelles" (envoys): both;
+- the date (a fifth of the pages): "Thursday 3rd December 2026, 2.05pm", "03.12.26, 14:05
+  Uhr", "3 december 2026 om 14:05", "3-XII-2026", Folha's "3.dez.2026 às 14h05", "3 dic
+  2026 alle 14:05": that day; otherwise the `<time datetime>`'s day in the site's zone;
+- the title (a fifth): an `<h1>` whose longest word a soft hyphen (`&shy;`) breaks: the
+  headline without it; `<title>Headline — Site</title>` and the headline in an `<h2>`,
+  no `<h1>`: the headline; otherwise the `<h1>`.
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -5857,6 +5883,214 @@ def make_page_w(rng: random.Random, i: int) -> Page:
     conv = {"date": dconv, "author": aconv, "title": tconv}
     return Page(html, url, lang, day, authors, title, conv, [])
 
+# --- family Y (round 23): author conventions no family A-W wrote, on an American, a German,
+# a Dutch, an Argentine, a Brazilian and an Italian site -------------------------------------
+
+SITES_Y = {
+    "en": ("The Meridian Herald", "meridianherald.com", -5),
+    "de": ("Rheinische Rundschau", "rheinische-rundschau.de", 1),
+    "nl": ("Het Dagelijks Nieuws", "dagelijksnieuws.nl", 1),
+    "es": ("Diario del Plata", "diariodelplata.com.ar", -3),
+    "pt": ("Jornal da Serra", "jornaldaserra.com.br", -3),
+    "it": ("Corriere del Lago", "corrieredellago.it", 1),
+}
+FIRST_Y = {"en": "James Olivia Marcus Hannah Derek Priya Thomas Grace",
+           "de": "Jürgen Katrin Henrike Matthias Sönke Birgit",
+           "nl": "Joost Marieke Sanne Pieter Bram Femke",
+           "es": "Martín Lucía Santiago Valentina Joaquín Camila",
+           "pt": "João Ana Rafael Beatriz Thiago Larissa",
+           "it": "Giulia Marco Alessandro Chiara Luca Federica"}
+LAST_Y = {"en": ("Whitfield", "Okafor", "Brennan", "Castillo", "Holloway", "Nakamura",
+                 "Fairbanks", "Lindqvist"),
+          "de": ("Schäfer", "Brandt", "von Hoff", "Kühn", "Wolters", "Nüßlein"),
+          "nl": ("van Dijk", "de Vries", "Jansen", "van den Berg", "Bakker", "Visser"),
+          "es": ("Fernández", "Gómez", "Díaz", "Sosa", "Romero", "Benítez"),
+          "pt": ("Silva", "Oliveira", "Souza", "Pereira", "Carvalho", "Almeida"),
+          "it": ("Rossi", "Bianchi", "Esposito", "Romano", "Colombo", "Ricci")}
+FIRST_Y = {k: v.split() for k, v in FIRST_Y.items()}
+HEADLINE_Y = {
+    "en": ("County commissioners delay vote on riverfront redevelopment plan",
+           "Transit authority weighs fare freeze as ridership recovers"),
+    "de": ("Stadtrat vertagt Entscheidung über Rheinuferbebauung",
+           "Verkehrsverbund prüft Preisstopp für Monatskarten"),
+    "nl": ("Gemeenteraad stelt besluit over herinrichting kade uit",
+           "Vervoerder overweegt tariefstop nu reizigers terugkeren"),
+    "es": ("El concejo posterga la votación sobre la costanera",
+           "La empresa de transporte evalúa congelar la tarifa"),
+    "pt": ("Câmara adia votação sobre revitalização da orla",
+           "Empresa de transporte estuda congelar tarifa"),
+    "it": ("Il consiglio rinvia il voto sul lungolago",
+           "L'azienda dei trasporti valuta il blocco delle tariffe"),
+}
+FILLER_Y = {
+    "en": "Officials said the figures would be reviewed again next month, and residents "
+          "asked for a public hearing before any contract is signed.",
+    "de": "Die Verwaltung will die Zahlen im kommenden Monat erneut prüfen, Anwohner fordern "
+          "eine öffentliche Anhörung, bevor ein Vertrag unterschrieben wird.",
+    "nl": "De gemeente wil de cijfers volgende maand opnieuw bekijken, en bewoners vragen om "
+          "een openbare hoorzitting voordat er een contract wordt getekend.",
+    "es": "Las autoridades dijeron que las cifras se revisarán el mes próximo, y los vecinos "
+          "pidieron una audiencia pública antes de firmar cualquier contrato.",
+    "pt": "As autoridades disseram que os números serão revistos no próximo mês, e os "
+          "moradores pediram uma audiência pública antes da assinatura do contrato.",
+    "it": "Le autorità hanno detto che i dati saranno rivisti il mese prossimo, e i residenti "
+          "hanno chiesto un'audizione pubblica prima della firma del contratto.",
+}
+Y_AUTHOR_LANG = {
+    "en_allcaps_by_and": ("en",), "en_reporting_in_city_additional": ("en",),
+    "en_microdata_meta_name_only": ("en",), "en_jsonld_graph_id_refs": ("en",),
+    "de_ein_kommentar_von": ("de",), "de_ein_gastbeitrag_role": ("de",),
+    "nl_door_onze_correspondent": ("nl",), "es_por_y_corresponsales": ("es",),
+    "pt_por_e_da_redacao": ("pt",), "it_di_e_inviati": ("it",),
+}
+# about a fifth of the pages date or title themselves otherwise (the rest: <time>, <h1>)
+Y_DATE_LANG = {"en_ordinal_dot_time": ("en",), "de_two_digit_year_dots": ("de",),
+               "nl_om_time": ("nl",), "es_roman_month": ("es",), "pt_folha_dez_dot": ("pt",),
+               "it_alle_time": ("it",)}
+Y_TITLE = ("h1_soft_hyphens", "title_emdash_site_h2_only")
+MONTHS_Y = {"nl": ("januari februari maart april mei juni juli augustus september oktober "
+                   "november december").split(),
+            "pt": "jan fev mar abr mai jun jul ago set out nov dez".split(),
+            "it": "gen feb mar apr mag giu lug ago set ott nov dic".split()}
+ROMAN_MONTHS = "I II III IV V VI VII VIII IX X XI XII".split()
+GUEST_ROLE_DE = ("Ökonom am Institut für Weltwirtschaft", "Professorin für Europarecht in Bonn",
+                 "ehemaliger Botschafter in Moskau")
+
+
+def _y_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        name = f"{rng.choice(FIRST_Y[lang])} {rng.choice(LAST_Y[lang])}"
+        if name not in avoid and not any(set(name.split()) & set(a.split()) for a in avoid):
+            return name
+
+
+def _y_author(aconv: str, lang: str, url: str, rng: random.Random
+              ) -> tuple[str, str, str, str, list[str]]:
+    """Family Y's author conventions: (credit under the heading, what follows the body,
+    extra head tags, the article element's attributes, the true authors)."""
+    name = _y_person(lang, rng)
+    other = _y_person(lang, rng, {name})
+    third = _y_person(lang, rng, {name, other})
+    n, o, t = escape(name), escape(other), escape(third)
+    by = '<p class="credit">{}</p>'
+    if aconv == "en_allcaps_by_and":  # the template's only form: capitals, "AND" too
+        return by.format(escape(f"BY {name} AND {other}".upper())), "", "", "", [name, other]
+    if aconv == "en_reporting_in_city_additional":  # the wire's credit after the body only
+        city, city2 = rng.choice((("Paris", "Berlin"), ("Brussels", "Geneva"),
+                                  ("Washington", "Ottawa")))
+        return ("", f"<p><em>Reporting by {n} in {city}; additional reporting by {o} in "
+                f"{city2}; Editing by {t}</em></p>", "", "", [name])
+    if aconv == "en_microdata_meta_name_only":  # the name only in a microdata <meta>
+        slug = _slug(name)
+        card = ('<div class="author-card" itemprop="author" itemscope '
+                f'itemtype="https://schema.org/Person"><meta itemprop="name" content="{n}">'
+                f'<link itemprop="url" href="{url.split("/news/")[0]}/author/{slug}/"></div>')
+        return card, "", "", ' itemscope itemtype="https://schema.org/NewsArticle"', [name]
+    if aconv == "en_jsonld_graph_id_refs":  # Yoast's @graph: the author an @id, one or two
+        base = url.split("/news/")[0]
+        people = [name] if rng.random() < 0.5 else [name, other]
+        ids = [f"{base}/#/schema/person/{_slug(p).replace('-', '')[:12]}" for p in people]
+        graph = [{"@type": "NewsArticle", "@id": f"{url}#article", "isPartOf": {"@id": url},
+                  "author": [{"@id": i} for i in ids] if len(ids) > 1 else {"@id": ids[0]},
+                  "publisher": {"@id": f"{base}/#organization"}},
+                 {"@type": "WebPage", "@id": url, "url": url},
+                 {"@type": "Organization", "@id": f"{base}/#organization",
+                  "name": SITES_Y[lang][0]}]
+        graph += [{"@type": "Person", "@id": i, "name": p, "url": f"{base}/author/{_slug(p)}/"}
+                  for i, p in zip(ids, people, strict=True)]
+        block = {"@context": "https://schema.org", "@graph": graph}
+        head = (f'<script type="application/ld+json">'
+                f"{json.dumps(block, ensure_ascii=False)}</script>")
+        return "", "", head, "", people
+    if aconv == "de_ein_kommentar_von":  # "a commentary by X"
+        return by.format(f"Ein Kommentar von {n}"), "", "", "", [name]
+    if aconv == "de_ein_gastbeitrag_role":  # "a guest contribution by X, <who X is>"
+        role = escape(rng.choice(GUEST_ROLE_DE))
+        return by.format(f"Ein Gastbeitrag von {n}, {role}"), "", "", "", [name]
+    if aconv == "nl_door_onze_correspondent":  # "by our correspondent X" / "reporter X"
+        label = rng.choice(("Door onze correspondent", "Van onze verslaggever"))
+        return by.format(f"{label} {n}"), "", "", "", [name]
+    if aconv == "es_por_y_corresponsales":  # two names, the plural role after a bar
+        return by.format(f"Por {n} y {o} | Corresponsales"), "", "", "", [name, other]
+    if aconv == "pt_por_e_da_redacao":  # two names, then the newsroom
+        return by.format(f"Por {n} e {o}, da Redação"), "", "", "", [name, other]
+    if aconv == "it_di_e_inviati":  # "by X and Y, (our) envoys to Brussels"
+        where = rng.choice(("inviati a Bruxelles", "inviati a Kiev"))
+        return by.format(f"di {n} e {o}, {where}"), "", "", "", [name, other]
+    raise ValueError(aconv)
+
+
+def _y_date(dconv: str, stamp: datetime) -> str:
+    """Family Y's date line: a plain `<time datetime>` or one of Y_DATE_LANG's."""
+    day = stamp.date()
+    if dconv == "en_ordinal_dot_time":  # "Thursday 3rd December 2026, 2.05pm"
+        suffix = "th" if 10 < day.day % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(
+            day.day % 10, "th")
+        return (f'<p class="date">{stamp:%A} {day.day}{suffix} {stamp:%B %Y}, '
+                f"{stamp.hour % 12 or 12}.{stamp:%M}{'am' if stamp.hour < 12 else 'pm'}</p>")
+    if dconv == "de_two_digit_year_dots":
+        return f'<p class="date">{day:%d.%m.%y}, {stamp:%H:%M} Uhr</p>'
+    if dconv == "nl_om_time":
+        return (f'<p class="date">{day.day} {MONTHS_Y["nl"][day.month - 1]} {day.year} om '
+                f"{stamp:%H:%M}</p>")
+    if dconv == "es_roman_month":  # "3-XII-2026"
+        return f'<p class="date">{day.day}-{ROMAN_MONTHS[day.month - 1]}-{day.year}</p>'
+    if dconv == "pt_folha_dez_dot":  # Folha's "3.dez.2026 às 14h05"
+        return (f'<p class="date">{day.day}.{MONTHS_Y["pt"][day.month - 1]}.{day.year} às '
+                f"{stamp:%H}h{stamp:%M}</p>")
+    if dconv == "it_alle_time":
+        return (f'<p class="date">{day.day} {MONTHS_Y["it"][day.month - 1]} {day.year} alle '
+                f"{stamp:%H:%M}</p>")
+    return f'<time datetime="{stamp.isoformat()}">{day.isoformat()} {stamp:%H:%M}</time>'
+
+
+def _soft_hyphenated(title: str) -> str:
+    """The headline escaped, its longest word broken by a soft hyphen in the middle."""
+    longest = max(title.split(), key=len)
+    cut = len(longest) // 2
+    return escape(title).replace(escape(longest),
+                                 f"{escape(longest[:cut])}&shy;{escape(longest[cut:])}", 1)
+
+
+def make_page_y(rng: random.Random, i: int) -> Page:
+    """A family Y page: an American, German, Dutch, Argentine, Brazilian or Italian site's
+    story with an author credit in a convention no earlier family wrote (see the module
+    docstring for the truth); about a fifth date or title themselves in a way of their own."""
+    lang = rng.choice(("en", "en", "en", "de", "de", "nl", "es", "pt", "it"))
+    aconv = rng.choice([c for c, r in Y_AUTHOR_LANG.items() if lang in r])
+    own_date = [c for c, r in Y_DATE_LANG.items() if lang in r]
+    dconv = rng.choice(own_date) if rng.random() < 0.2 else "time_datetime"
+    tconv = rng.choice(Y_TITLE) if rng.random() < 0.2 else "h1_title_pipe_site"
+    site, domain, zone = SITES_Y[lang]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = rng.choice(HEADLINE_Y[lang])
+    url = f"https://www.{domain}/news/{i:05d}.html"
+    byline, tail, head_tags, article_attrs, authors = _y_author(aconv, lang, url, rng)
+    meta = _y_date(dconv, stamp)
+    paras = "".join(f"<p>{FILLER_Y[lang]} {FILLER_Y[lang]}</p>"
+                    for _ in range(rng.randint(2, 4)))
+    if tconv == "h1_soft_hyphens":  # a long word broken for narrow screens: &shy;
+        doc_title, heading = f"{title} | {site}", f"<h1>{_soft_hyphenated(title)}</h1>"
+    elif tconv == "title_emdash_site_h2_only":  # no <h1>: the headline in an <h2>
+        doc_title, heading = f"{title} — {site}", f'<h2 class="headline">{escape(title)}</h2>'
+    else:
+        doc_title, heading = f"{title} | {site}", f"<h1>{escape(title)}</h1>"
+    content = (f'<article class="story"{article_attrs}>{heading}{byline}{meta}'
+               f'<div class="story-body">{paras}{tail}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{head_tags}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
 
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
@@ -5888,6 +6122,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_w(rng, i) for i in range(n)]
     if family == "X":  # and X
         return [make_page_x(rng, i) for i in range(n)]
+    if family == "Y":  # and Y
+        return [make_page_y(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -5981,7 +6217,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVWX"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVWXY"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -35,6 +35,29 @@ _NAME_AMPERSAND = re.compile(r"(?<=[A-Z])&(?=[A-Z])")
 _AMPERSAND_STAND_IN = "\uff06"  # FULLWIDTH AMPERSAND: a letter to normalize_authors
 
 
+# A given name ending in "t" before a family name with "von" ("Birgit von Hoff", "Ernst von
+# Weizsäcker", "Margit von der Au"): trafilatura's normaliser takes a lead word ending in
+# "t" or "ed" and "von" off as a label ("Gepostet von", "Verfasst von": its
+# `^([a-zäöüß]+(ed|t))? ?(...|von) `) and kept "Hoff". Told from such a label: one family
+# name after "von" (or "der"/"den"/"dem"/"zu" and one), and no participle ("Erstellt",
+# "Veröffentlicht", "Aktualisiert") nor a noun of the credit ("Text von Jo Roe") before.
+_GIVEN_NAME_VON = re.compile(
+    r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]*t)(?= von (?:(?:der|den|dem|zu) )?[A-ZÄÖÜ][\w'’-]*"
+    r"\s*(?:$|[,;/|&]|\s(?:und|and)\s))")
+_LABEL_ENDING_IN_T = re.compile(
+    r"(?:ge|ver|er|be|ent|zer|ein|ab|an|auf|aus|über|vor|nach|hoch)[a-zäöüß]{3,}t"
+    r"|[a-zäöüß]+iert|text|bericht|konzept|gedicht|post|beitrag", re.I)
+_VON_SHIELD = "\u200b"  # ZERO WIDTH SPACE after the given name: no "...t von " lead then
+
+
+def _shielded_von_names(text: str) -> str:
+    """`text` with a zero-width space after each given name that trafilatura's normaliser
+    would read as a label before "von" (_GIVEN_NAME_VON); normalize_byline takes it out
+    again."""
+    return _GIVEN_NAME_VON.sub(
+        lambda m: m[1] if _LABEL_ENDING_IN_T.fullmatch(m[1]) else m[1] + _VON_SHIELD, text)
+
+
 # A credit line that says who did what: "Anna Keller (Text) und Jonas Weber (Fotos)",
 # "Marie Durand (texte) et Luc Martin (photos)". The photographer is no author, the
 # writer's role mark is no part of the name.
@@ -215,11 +238,13 @@ def normalize_byline(raw: str | None) -> str | None:
         text = text[lead.end():]
     text = _CREDIT_LEAD.sub("", text, count=1)
     text = _with_as_and(_without_by_lead_and_join(without_other_work(text)))
+    shielded = _shielded_von_names(text)
     if _AMPERSAND_STAND_IN in text:  # (written so already: nothing to tell apart)
-        read = normalize_authors(None, text)
+        read = normalize_authors(None, shielded)
     else:
-        read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, text))
+        read = normalize_authors(None, _NAME_AMPERSAND.sub(_AMPERSAND_STAND_IN, shielded))
         read = read.replace(_AMPERSAND_STAND_IN, "&") if read else read
+    read = read.replace(_VON_SHIELD, "") if read else read
     return _with_final_marks(read, text) if read else read
 
 
@@ -416,6 +441,17 @@ def _person_name_element(elem: HtmlElement) -> HtmlElement:
     return elem
 
 
+def _person_name_text(elem: HtmlElement) -> str:
+    """The text of a byline candidate, its microdata Person's name if it has one. A name
+    schema.org's microdata gives in a `<meta itemprop="name" content="Ana R.">` (the
+    Person's card shows no text: the name is not on the page otherwise) is its content:
+    read as text, the <meta> is empty."""
+    inner = _person_name_element(elem)
+    if inner is not elem and inner.tag == "meta":
+        return trim(inner.get("content") or "")
+    return without_role_line(inner)
+
+
 def _lines(elem: HtmlElement) -> list[str]:
     """The element's text as the lines its <br>s set apart (tags inside a line are
     spaces, as itertext joined them)."""
@@ -482,10 +518,17 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         )
     )
     headline_words = squash(headline_text(headline)) if headline is not None else ""
+    unseen_name = None  # a microdata Person's name the page does not show: the last resort
     for elem in candidates[:40]:
         if elem.tag in ("script", "style", "meta", "link", "img", "body", "html", "article"):
             continue
-        text = without_role_line(_person_name_element(elem))
+        text = _person_name_text(elem)
+        if text and not trim(elem.text_content()):
+            # (a template's Person card may hold the outlet's name where the visible byline
+            # names the reporter: "El Colombiano" beside "JACOBO BETANCUR PELÁEZ")
+            if unseen_name is None and not in_other_area(elem, article_area):
+                unseen_name = normalize_byline(text)
+            continue
         if len(text) >= 120:
             text = _about_box_name(elem) or text
         if not text or not (2 < len(text) < 120 or is_agency(text)) or _AUTHOR_NOISE.match(text):
@@ -500,7 +543,7 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
         found = normalize_byline(text)
         if found:
             return found
-    return None
+    return unseen_name or None
 
 
 # WordPress marks the comments the post's own author writes: class="comment bypostauthor

@@ -995,7 +995,12 @@ def story_update_day(headline: HtmlElement | None, day_first: bool = False) -> d
 _NOT_NAME_WORD = (r"(?!(?i:fotos?|photos?|bilder?|illustrations?|grafik|video|kamera|mitarbeit"
                   # a contributor's outlet after the name ("By Jo Roe, Special to the
                   # Globe"): "Special" is no second name joined by the comma
-                  r"|фото|special\s+(?:to|for))\b)")
+                  r"|фото|special\s+(?:to|for)"
+                  # the join written in capitals in a byline all in capitals ("BY JANE DOE
+                  # AND JOHN ROE", "VON ANNA KELLER UND TOM LEE"): read as a name's word,
+                  # it left the second name one word and the cleaning dropped it; in
+                  # capitals only, so "And"/"Und" in ordinary case read as before
+                  r"|(?-i:AND|UND))\b)")
 _NAME = (
     rf"(?-i:{_NOT_NAME_WORD}[{CAPITALS}][\w'’.-]*(?:\s+{_NOT_NAME_WORD}"
     # a particle whole ("van der Mulder": "de" is no prefix of "der"); the Portuguese
@@ -1017,7 +1022,10 @@ _TEXT_BYLINE = re.compile(
     r"|verfasst|posted|written|published|submitted|words|story|reporting"
     # a guest's credit on a blog or an association's page ("Gastbeitrag von Anna K.",
     # "Guest post by Tim A.")
-    r"|gastbeitrag|guest\s+(?:post|article|blog)|guest\s+column)\s+(?:von|by)|von|by"
+    r"|gastbeitrag|guest\s+(?:post|article|blog)|guest\s+column"
+    # the genre's credit with its article ("Ein Kommentar von Anna K.", "Ein Gastbeitrag
+    # von ...", "Gastkommentar von ..."), as "Ein Beitrag von" is
+    r"|(?:ein\s+)?(?:gast)?kommentar|ein\s+gastbeitrag)\s+(?:von|by)|von|by"
     r"|par|por"
     # "written by" in other languages ("Écrit par", "Escrito por", "Scritto da",
     # "Geschreven door", "Napisane przez"; the bare "da" is a name particle: not alone)
@@ -1039,8 +1047,11 @@ _TEXT_BYLINE = re.compile(
     r"|(?:reportage|interview)(?=\s*:)|propos\s+recueillis\s+par"
     # the reporter's role before the name ("Von unserem Korrespondenten Anna K.", "De notre
     # envoyée spéciale Marie D.", "De nuestro corresponsal", "Dal nostro inviato")
-    r"|(?:von|de|dal|del|from)\s+(?:unserem|unserer|notre|nuestro|nuestra|nostro|nostra|our)"
+    # (and the Dutch "Van onze verslaggever", "Door onze correspondent")
+    r"|(?:von|de|dal|del|from|van|door)\s+(?:unserem|unserer|notre|nuestro|nuestra|nostro"
+    r"|nostra|our|onze)"
     r"\s+(?:[\w-]+\s+)?(?:[\w-]*korrespondent(?:en|in)?|[\w-]*reporter(?:in)?|redakteur(?:in)?"
+    r"|verslaggever|verslaggeefster|redacteur"
     r"|mitarbeiter(?:in)?|correspondante?|envoyée?(?:\s+spéciale?)?|corresponsal"
     r"|enviad[oa](?:\s+especial)?|corrispondente|inviat[oa](?:\s+special[ei])?"
     r"|correspondent|reporter))\s*:?\s+"
