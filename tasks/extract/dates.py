@@ -20,6 +20,11 @@ from lxml.html import HtmlElement
 
 from tasks.common.text import ascii_digits, iso_letters_in_capitals
 from tasks.extract.areas import in_other_area
+from tasks.extract.calendars import (
+    BUDDHIST_ERA_OFFSET,
+    CALENDAR_YEARS,
+    gregorian_of_solar_hijri,
+)
 from tasks.extract.headline_area import (
     MAX_DATE_TEXT,
     NEAR_LEVELS,
@@ -694,10 +699,6 @@ def page_zone(url: str | None, locales: tuple[str | None, ...] = ()) -> ZoneInfo
 # where they are written (headline_area.parse_visible_date).
 _CALENDAR_TLDS = {"th": "buddhist", "ir": "solar_hijri", "af": "solar_hijri"}
 _CALENDAR_LANGUAGES = {"th": "buddhist", "fa": "solar_hijri"}
-_BUDDHIST_ERA_OFFSET = 543
-# the years of the news era (EARLIEST_PLAUSIBLE to 2100) in each calendar: nothing else
-# on such a page is moved
-_CALENDAR_YEARS = {"buddhist": range(2538, 2644), "solar_hijri": range(1373, 1480)}
 
 
 def page_calendar(url: str | None, locales: tuple[str | None, ...] = ()) -> str | None:
@@ -720,54 +721,15 @@ def page_calendar(url: str | None, locales: tuple[str | None, ...] = ()) -> str 
     return None
 
 
-# Year starts where the Solar Hijri calendar's leap cycle breaks (the jalaali algorithm of
-# Borkowski, as jalaali-js and jdatetime use it; exact for years 1 to 3177)
-_JALALI_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097,
-                  2192, 2262, 2324, 2394, 2456, 3178)
-
-
-def _solar_hijri_year(year: int) -> tuple[bool, date]:
-    """(is it a leap year, the Gregorian day of its 1 Farvardin, Nowruz)."""
-    leap_j, jp, jump = -14, _JALALI_BREAKS[0], 0
-    for jm in _JALALI_BREAKS[1:]:
-        jump = jm - jp
-        if year < jm:
-            break
-        leap_j += jump // 33 * 8 + jump % 33 // 4
-        jp = jm
-    n = year - jp
-    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
-    if jump % 33 == 4 and jump - n == 4:
-        leap_j += 1
-    gy = year + 621
-    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
-    if jump - n < 6:
-        n = n - jump + (jump + 4) // 33 * 33
-    leap = ((n + 1) % 33 - 1) % 4 == 0 if (n + 1) % 33 else False
-    return leap, date(gy, 3, 20 + leap_j - leap_g)
-
-
-def gregorian_of_solar_hijri(year: int, month: int, day: int) -> date:
-    """The Gregorian day of a Solar Hijri one (1403-02-14 is 2024-05-03); ValueError for
-    a day that year does not have. Years 1 to 3177."""
-    if not 1 <= year < _JALALI_BREAKS[-1]:
-        raise ValueError(f"year {year} is outside the calendar's table")
-    leap, nowruz = _solar_hijri_year(year)
-    length = 31 if month <= 6 else 30 if month <= 11 else 30 if leap else 29
-    if not 1 <= month <= 12 or not 1 <= day <= length:
-        raise ValueError(f"{year}-{month:02d}-{day:02d} is no Solar Hijri day")
-    return nowruz + timedelta(days=(month - 1) * 31 - max(0, month - 7) + day - 1)
-
-
 def _gregorian_candidate(c: DateCandidate, calendar: str) -> DateCandidate | None:
     """The claim with its day in the Gregorian calendar (its instant moved with it); the
     claim as it is when its year is not of that calendar's news era; None when the day is
     none that calendar has (a 29 February the Buddhist year 2568 does not have)."""
-    if c.day is None or c.day.year not in _CALENDAR_YEARS[calendar]:
+    if c.day is None or c.day.year not in CALENDAR_YEARS[calendar]:
         return c
     try:
         if calendar == "buddhist":
-            day = c.day.replace(year=c.day.year - _BUDDHIST_ERA_OFFSET)
+            day = c.day.replace(year=c.day.year - BUDDHIST_ERA_OFFSET)
         else:
             day = gregorian_of_solar_hijri(c.day.year, c.day.month, c.day.day)
     except ValueError:

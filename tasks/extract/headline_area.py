@@ -34,6 +34,7 @@ from tasks.extract.bylines import (
     without_other_work,
     without_picture_roles,
 )
+from tasks.extract.calendars import BUDDHIST_ERA_OFFSET, CALENDAR_YEARS, gregorian_of_solar_hijri
 
 # How far up from the headline the search climbs, and how many elements a container may
 # hold before it is too wide to say anything about this article (a whole page column).
@@ -181,9 +182,7 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
         return republic
     try:
         if m and m[1] and persian:
-            # (imported here: dates imports this module)
-            from tasks.extract.dates import _CALENDAR_YEARS, gregorian_of_solar_hijri
-            if int(m[1]) in _CALENDAR_YEARS["solar_hijri"]:
+            if int(m[1]) in CALENDAR_YEARS["solar_hijri"]:
                 return gregorian_of_solar_hijri(int(m[1]), int(m[3]), int(m[4]))
         if m and m[1]:
             return date(int(m[1]), int(m[3]), int(m[4]))
@@ -453,7 +452,6 @@ _THAI_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s*(" + "|".join(re.escape(m) for m in sorted(_THAI_MONTHS, key=len,
                                                                  reverse=True))
     + r")\s*(\d{4}|\d{2})(?![\d:])")
-BUDDHIST_ERA_OFFSET = 543
 
 
 def _thai_year(written: str) -> int:
@@ -548,8 +546,6 @@ def _date_in_world_scripts(text: str) -> tuple[int, int, str] | None:
     if m is not None:
         return int(m[3]), _WORLD_MONTHS[m[2]], m[1]
     if (m := _SOLAR_HIJRI_DATE.search(text.translate(_PERSIAN_YEH))) is not None:
-        # (imported here: dates imports this module)
-        from tasks.extract.dates import gregorian_of_solar_hijri
         try:
             day = gregorian_of_solar_hijri(int(m[3]), _SOLAR_HIJRI_MONTHS[m[2]], int(m[1]))
         except ValueError:  # a 31st of a month of 30 days
