@@ -688,8 +688,9 @@ _ROLE_PREFIX = re.compile(
     # (by), the Israeli press's (a whole word: "מאתיים", two hundred, is none)
     r"|글·사진|글|بقلم|מאת"
     # Arabic "كتب" (wrote: the Gulf and Egyptian press's "كتب: X"), Persian "نویسنده"
-    # (writer) and "خبرنگار" (reporter)
-    r"|كتب|نویسنده|خبرنگار"
+    # (writer), "خبرنگار" (reporter) and "به قلم" (by the pen of, as Arabic "بقلم"), Dari
+    # "گزارشگر" (reporter, Afghanistan's)
+    r"|كتب|نویسنده|خبرنگار|به\s+قلم|گزارشگر"
     # Thai "โดย" (by) and "เรื่อง" (story: the writer's credit beside "ภาพ", photos)
     r"|โดย|เรื่อง)\b\s*[:：]?\s*",
     re.IGNORECASE,

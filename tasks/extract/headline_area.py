@@ -377,6 +377,7 @@ _MONTH_ABBREVIATIONS = {
     "out": 10, "oct": 10, "okt": 10, "nov": 11, "dic": 12, "dez": 12, "dec": 12, "déc": 12,
     "mrt": 3,  # nl ("9 mrt. 2026")
     "ian": 1, "iun": 6, "iul": 7, "noi": 11,  # ro ("23 ian. 2026", "8 noi. 2025")
+    "mag": 5,  # it ("3 mag 2024 alle 22:06"; gen, lug, ott, dic as above)
 }
 _WORDED_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
@@ -408,6 +409,22 @@ _MONTH_NAME_FIRST_DATE = re.compile(
     r"(?<![\w.])([^\W\d_]{4,10})\s+(\d{1,2}),\s+((?:19|20)\d{2})(?!\d)")
 
 
+# The abbreviated month between dots, no space, as Folha and other Brazilian sites write a
+# date line ("13.nov.2024 às 21h10", "2.set.2025"): a month's abbreviation only.
+_DOTTED_ABBREVIATED_DATE = re.compile(
+    # (the space after the day's dot: _GLUED_MONTH's, put there before this is read)
+    r"(?<![\w.])(\d{1,2})\. ?([^\W\d_]{3,4})\.((?:19|20)\d{2})(?!\d)")
+# The month in Roman numerals, as Spanish, Italian and Polish date lines may write it
+# ("29-VIII-2026", "3.XII.2026"): capitals only, the same mark on both sides, a dash, a dot
+# or a slash (with spaces alone, "Chapter 3 IV 2025" and "Vol. 12 X 2024" would be days).
+_ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                 "IX": 9, "X": 10, "XI": 11, "XII": 12}
+_ROMAN_MONTH_DATE = re.compile(
+    # (a space after a dot: _GLUED_MONTH's, "3. XII.2026")
+    r"(?<![\w.\-/])(\d{1,2})([-./]) ?(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\2 ?"
+    r"((?:19|20)\d{2})(?!\d)")
+
+
 def _month_number(word: str) -> int | None:
     word = word.lower()  # not casefold(): it splits the Greek "ΐ" of "Μαΐου" in three
     return _MONTH_STEMS.get(word[:5]) or _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(
@@ -417,7 +434,14 @@ def _month_number(word: str) -> int | None:
 def _romance_or_polish_date(text: str) -> date | None:
     """'3 de mayo de 2022', '12 de setembro de 2021', '3 maggio 2022', '3 maja 2022',
     '15 августа 2016', '3 травня 2022', '3. února 2022', '2022. február 3.', 'dic 3, 2026',
-    'Disyembre 3, 2026'."""
+    'Disyembre 3, 2026', '13.nov.2024', '29-VIII-2026'."""
+    if (m := _ROMAN_MONTH_DATE.search(text)) is not None:
+        # (first: "3. XII.2026", as _GLUED_MONTH leaves "3.XII.2026", is a worded date
+        # of no month name to _WORDED_DATE)
+        try:
+            return date(int(m[4]), _ROMAN_MONTHS[m[3]], int(m[1]))
+        except ValueError:
+            return None
     m = _WORDED_DATE.search(text)
     if m is not None:
         day, word, year = m[1], m[2], m[3]
@@ -429,6 +453,9 @@ def _romance_or_polish_date(text: str) -> date | None:
     elif "," in text and (m := _MONTH_NAME_FIRST_DATE.search(text)) is not None \
             and m[1].lower() in _MONTH_FIRST_NAMES:
         word, day, year = m[1], m[2], m[3]
+    elif (m := _DOTTED_ABBREVIATED_DATE.search(text)) is not None and (
+            m[2].lower() in _MONTH_ABBREVIATIONS):
+        word, day, year = m[2], m[1], m[3]
     else:
         return None
     month = _month_number(word)

@@ -1,7 +1,8 @@
 """Session 60, family V's authors (`bench/bench_meta_generated.py --unseen V`), which round
 20 measured (0.747: every credited page missed) and left to the author side: the Gulf and
 Egyptian press's "كتب: X" (wrote) kept the label in the name, the Persian "نویسنده: X |
-عکس: Y" (writer, photo) kept both labels and the photographer, and a Chinese-language
+عکس: Y" (writer, photo) kept both labels and the photographer (and family X's Persian
+"به قلم X", by the pen of, and Dari "گزارشگر: X", reporter, their labels), and a Chinese-language
 wire dispatch naming its reporter at the story's start, Taiwan's CNA "（中央社記者張家豪台北
 3日電）" (the name glued to the place), was read for no one. The mainland's form, the
 reporters after the dispatch ("新华社北京12月3日电（记者张伟、李娜）"), is the same credit
@@ -57,6 +58,16 @@ def test_the_persian_writer_label_is_no_part_of_the_name_and_the_photographer_no
 
 def test_the_persian_reporter_label_is_no_part_of_the_name():
     assert credited('<div class="author">خبرنگار: علی رضایی</div>', "fa") == ["علی رضایی"]
+
+
+def test_the_persian_by_the_pen_of_label_is_no_part_of_the_name():
+    # (family X's, session 60: "به قلم" is Persian's "بقلم", in two words)
+    assert credited('<div class="author">به قلم علی رضایی</div>', "fa") == ["علی رضایی"]
+
+
+def test_the_dari_reporter_label_is_no_part_of_the_name():
+    # Afghanistan's "گزارشگر" (reporter), family X's
+    assert credited('<div class="author">گزارشگر: زهرا حیدری</div>', "fa") == ["زهرا حیدری"]
 
 
 def test_an_arabic_photographers_credit_after_the_writer_is_no_author():
