@@ -4,16 +4,10 @@ lost a SIGINT at random (fault round 60, for `sql`). They now run as `sql`'s do 
 61, on a cursor of their own in a worker thread (`interrupts.interruptible`).
 
 Deterministic: the query cannot end by itself within the test's patience (hours of work);
-the SIGINT is sent once the query's worker thread runs. The test checks that the query was
-stopped by the Ctrl-C, not how fast. On code that runs the query on the main thread no
-worker ever appears: the signaller then interrupts the query itself, after a while, so
-the test fails instead of hanging."""
+the SIGINT is sent once the query's worker thread runs. See query_interrupts."""
 
 from __future__ import annotations
 
-import signal
-import threading
-import time
 from datetime import date
 
 import duckdb
@@ -23,39 +17,17 @@ from tasks.storage import report
 from tasks.storage.interrupts import query_interrupted
 from tasks.storage.report_html import Query
 
-from .test_round61_interruptible import NEVER
-
-WORKER = "pressroom-query"
-
-
-def workers() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == WORKER and t.is_alive()]
-
-
-def ctrl_c_once_the_worker_runs(cur, seen: dict, patience: float = 20.0) -> None:
-    deadline = time.monotonic() + patience
-    while time.monotonic() < deadline:
-        if workers():
-            seen["worker"] = True
-            time.sleep(0.3)  # inside DuckDB's work by now (interruptible repeats anyway)
-            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
-            return
-        time.sleep(0.02)
-    cur.interrupt()  # no worker: the query runs on the main thread; end it, and fail
+from .query_interrupts import NEVER, ctrl_c_once_a_query_worker_runs, no_query_worker_left
 
 
 def test_ctrl_c_stops_a_report_query_that_would_run_for_hours(ctrl_c_raises) -> None:
     cur = duckdb.connect().cursor()
-    seen: dict = {}
-    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(cur, seen), daemon=True).start()
+    seen = ctrl_c_once_a_query_worker_runs(cur.interrupt)
     with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
         Query(cur, date(2024, 1, 1), date(2024, 12, 31)).rows(NEVER)
     assert seen.get("worker"), "the report's query ran on the main thread"
     assert query_interrupted(caught.value)
-    # the query itself was stopped, not only the wait for it
-    for worker in workers():
-        worker.join(timeout=15)
-    assert not workers()
+    assert no_query_worker_left()
 
 
 def test_ctrl_c_stops_a_data_test_that_would_run_for_hours(tmp_path, monkeypatch,
@@ -70,20 +42,13 @@ def test_ctrl_c_stops_a_data_test_that_would_run_for_hours(tmp_path, monkeypatch
     monkeypatch.setattr(report, "connect_views",
                         lambda *a, **k: opened.append(connect_views(*a, **k)) or opened[-1])
 
-    class TheReportsConnection:  # the signaller's fallback only (the test then fails)
-        def interrupt(self) -> None:
-            opened[-1].interrupt()
-
-    seen: dict = {}
-    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(TheReportsConnection(), seen),
-                     daemon=True).start()
+    # (the signaller's way to end it on the main thread: the test then fails)
+    seen = ctrl_c_once_a_query_worker_runs(lambda: opened[-1].interrupt())
     with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
         report.data_test_rows(db, root=tmp_path)
     assert seen.get("worker"), "the data test ran on the main thread"
     assert query_interrupted(caught.value)
-    for worker in workers():
-        worker.join(timeout=15)
-    assert not workers()
+    assert no_query_worker_left()
 
 
 def test_data_test_rows_gives_each_tests_failing_rows_up_to_the_limit(tmp_path,

@@ -11,10 +11,6 @@ instead of hanging."""
 
 from __future__ import annotations
 
-import signal
-import threading
-import time
-
 import duckdb
 import pytest
 
@@ -24,11 +20,11 @@ from tasks.storage.interrupts import query_interrupted
 from tasks.storage.publish import publish_run
 from tests.unit.common.test_revisions import V1, _row
 
-from .test_report_interruptible59 import workers
+from .query_interrupts import ctrl_c_once_a_query_worker_runs, no_query_worker_left
 
 # every column the scan selects, over hours of rows: its values come from the rows
 # (constants were folded into the key's filter, and the scan ended at once), and so does
-# the predicate, one DuckDB cannot prove false (NEVER's, of test_round61_interruptible)
+# the predicate, one DuckDB cannot prove false (query_interrupts.NEVER's)
 ENDLESS_ARTICLES = ("SELECT x.range::VARCHAR AS article_id, x.range::VARCHAR AS url, "
                     "x.range::VARCHAR AS canonical_url, 1 AS revision, 'r' AS run_id, "
                     "'t' AS text FROM range(100000000000000) x "
@@ -42,19 +38,6 @@ def one_article(tmp_path):
     return tmp_path
 
 
-def ctrl_c_once_the_worker_runs(scanned_on: list, seen: dict, patience: float = 20.0) -> None:
-    deadline = time.monotonic() + patience
-    while time.monotonic() < deadline:
-        if workers():
-            seen["worker"] = True
-            time.sleep(0.3)  # inside DuckDB's work by now (interruptible repeats anyway)
-            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
-            return
-        time.sleep(0.02)
-    for con in scanned_on:  # no worker: the scan runs on the main thread; end it, and fail
-        con.interrupt()
-
-
 def test_ctrl_c_stops_the_scan_of_diff_that_would_run_for_hours(
         one_article, monkeypatch, ctrl_c_raises) -> None:
     scanned_on: list = []
@@ -64,17 +47,13 @@ def test_ctrl_c_stops_the_scan_of_diff_that_would_run_for_hours(
         return con.sql(ENDLESS_ARTICLES)
 
     monkeypatch.setattr(revisions, "read_declared", endless)
-    seen: dict = {}
-    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(scanned_on, seen),
-                     daemon=True).start()
+    # (no worker: the scan runs on the main thread; the signaller ends it, and the test fails)
+    seen = ctrl_c_once_a_query_worker_runs(lambda: [con.interrupt() for con in scanned_on])
     with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
         revisions.revisions_of(one_article, "https://e.com/bridge")
     assert seen.get("worker"), "diff's scan ran on the main thread"
     assert query_interrupted(caught.value)
-    # the scan itself was stopped, not only the wait for it
-    for worker in workers():
-        worker.join(timeout=15)
-    assert not workers()
+    assert no_query_worker_left()  # the scan itself was stopped, not only the wait for it
 
 
 def test_the_scan_in_a_worker_still_gives_every_revision_and_nothing_else(one_article) -> None:

@@ -11,8 +11,6 @@ connection itself, and the test fails instead of hanging."""
 
 from __future__ import annotations
 
-import threading
-
 import duckdb
 import pytest
 
@@ -22,8 +20,8 @@ from tasks.storage.interrupts import query_interrupted
 from tasks.storage.publish import publish_run
 from tests.unit.common.test_revisions import V1, _row
 
-from .test_report_interruptible59 import workers
-from .test_round63_diff_interrupted import ENDLESS_ARTICLES, ctrl_c_once_the_worker_runs
+from .query_interrupts import ctrl_c_once_a_query_worker_runs, no_query_worker_left
+from .test_round63_diff_interrupted import ENDLESS_ARTICLES
 
 
 @pytest.fixture
@@ -43,16 +41,12 @@ def test_ctrl_c_stops_the_catch_up_read_of_a_search(one_unindexed_commit, monkey
         return con.sql(ENDLESS_ARTICLES)
 
     monkeypatch.setattr(search, "read_declared", endless)
-    seen: dict = {}
-    threading.Thread(target=ctrl_c_once_the_worker_runs, args=(read_on, seen),
-                     daemon=True).start()
+    seen = ctrl_c_once_a_query_worker_runs(lambda: [con.interrupt() for con in read_on])
     with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
         search.search(one_unindexed_commit, "bridge")
     assert seen.get("worker"), "the catch-up's read ran on the main thread"
     assert query_interrupted(caught.value)
-    for worker in workers():  # the read itself was stopped, not only the wait for it
-        worker.join(timeout=15)
-    assert not workers()
+    assert no_query_worker_left()  # the read itself was stopped, not only the wait for it
 
 
 def test_the_catch_up_read_in_a_worker_indexes_and_finds_the_article(one_unindexed_commit):
