@@ -13,10 +13,22 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from types import ModuleType
+
+import duckdb
 
 # a query of hours: its predicate is one DuckDB cannot prove false
 NEVER = "SELECT count(*) FROM range(100000000000000) a WHERE a.range % 1000003 = 1000004 - 2"
 WORKER = "pressroom-query"  # interruptible's worker thread
+# every column a scan of the articles files selects, over hours of rows: its values come
+# from the rows (constants were folded into the key's filter, and the scan ended at once),
+# and so does the predicate, NEVER's
+ENDLESS_ARTICLES = ("SELECT x.range::VARCHAR AS article_id, x.range::VARCHAR AS url, "
+                    "x.range::VARCHAR AS canonical_url, 1 AS revision, 'r' AS run_id, "
+                    "'t' AS text FROM range(100000000000000) x "
+                    "WHERE x.range % 1000003 = 1000004 - 2")
+# what a stopped query raises, by the way it was stopped
+QUERY_STOPPED = (KeyboardInterrupt, RuntimeError, duckdb.InterruptException)
 
 
 def query_workers() -> list[threading.Thread]:
@@ -50,3 +62,17 @@ def no_query_worker_left() -> bool:
     for worker in query_workers():
         worker.join(timeout=15)
     return not query_workers()
+
+
+def ctrl_c_during_endless_reads(monkeypatch, module: ModuleType) -> dict:
+    """Make `module`'s reads of the declared files (`read_declared`) endless, and send the
+    Ctrl-C once the query's worker runs (see ctrl_c_once_a_query_worker_runs: with no
+    worker, the connections read on are interrupted from here, and the test fails)."""
+    read_on: list = []
+
+    def endless(con, files, table, **_):
+        read_on.append(con)
+        return con.sql(ENDLESS_ARTICLES)
+
+    monkeypatch.setattr(module, "read_declared", endless)
+    return ctrl_c_once_a_query_worker_runs(lambda: [con.interrupt() for con in read_on])

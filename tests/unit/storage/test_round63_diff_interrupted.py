@@ -11,7 +11,6 @@ instead of hanging."""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from schemas import ARTICLES, conform
@@ -20,15 +19,7 @@ from tasks.storage.interrupts import query_interrupted
 from tasks.storage.publish import publish_run
 from tests.unit.common.test_revisions import V1, _row
 
-from .query_interrupts import ctrl_c_once_a_query_worker_runs, no_query_worker_left
-
-# every column the scan selects, over hours of rows: its values come from the rows
-# (constants were folded into the key's filter, and the scan ended at once), and so does
-# the predicate, one DuckDB cannot prove false (query_interrupts.NEVER's)
-ENDLESS_ARTICLES = ("SELECT x.range::VARCHAR AS article_id, x.range::VARCHAR AS url, "
-                    "x.range::VARCHAR AS canonical_url, 1 AS revision, 'r' AS run_id, "
-                    "'t' AS text FROM range(100000000000000) x "
-                    "WHERE x.range % 1000003 = 1000004 - 2")
+from .query_interrupts import QUERY_STOPPED, ctrl_c_during_endless_reads, no_query_worker_left
 
 
 @pytest.fixture
@@ -40,16 +31,8 @@ def one_article(tmp_path):
 
 def test_ctrl_c_stops_the_scan_of_diff_that_would_run_for_hours(
         one_article, monkeypatch, ctrl_c_raises) -> None:
-    scanned_on: list = []
-
-    def endless(con, files, table, **_):
-        scanned_on.append(con)
-        return con.sql(ENDLESS_ARTICLES)
-
-    monkeypatch.setattr(revisions, "read_declared", endless)
-    # (no worker: the scan runs on the main thread; the signaller ends it, and the test fails)
-    seen = ctrl_c_once_a_query_worker_runs(lambda: [con.interrupt() for con in scanned_on])
-    with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
+    seen = ctrl_c_during_endless_reads(monkeypatch, revisions)
+    with pytest.raises(QUERY_STOPPED) as caught:
         revisions.revisions_of(one_article, "https://e.com/bridge")
     assert seen.get("worker"), "diff's scan ran on the main thread"
     assert query_interrupted(caught.value)

@@ -11,7 +11,6 @@ connection itself, and the test fails instead of hanging."""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from schemas import ARTICLES, conform
@@ -20,8 +19,7 @@ from tasks.storage.interrupts import query_interrupted
 from tasks.storage.publish import publish_run
 from tests.unit.common.test_revisions import V1, _row
 
-from .query_interrupts import ctrl_c_once_a_query_worker_runs, no_query_worker_left
-from .test_round63_diff_interrupted import ENDLESS_ARTICLES
+from .query_interrupts import QUERY_STOPPED, ctrl_c_during_endless_reads, no_query_worker_left
 
 
 @pytest.fixture
@@ -34,15 +32,8 @@ def one_unindexed_commit(tmp_path):
 
 def test_ctrl_c_stops_the_catch_up_read_of_a_search(one_unindexed_commit, monkeypatch,
                                                      ctrl_c_raises) -> None:
-    read_on: list = []
-
-    def endless(con, files, table, **_):
-        read_on.append(con)
-        return con.sql(ENDLESS_ARTICLES)
-
-    monkeypatch.setattr(search, "read_declared", endless)
-    seen = ctrl_c_once_a_query_worker_runs(lambda: [con.interrupt() for con in read_on])
-    with pytest.raises((KeyboardInterrupt, RuntimeError, duckdb.InterruptException)) as caught:
+    seen = ctrl_c_during_endless_reads(monkeypatch, search)
+    with pytest.raises(QUERY_STOPPED) as caught:
         search.search(one_unindexed_commit, "bridge")
     assert seen.get("worker"), "the catch-up's read ran on the main thread"
     assert query_interrupted(caught.value)
