@@ -13,6 +13,15 @@ inside an element whose class or id names a date, a byline or an embed. On the 9
 pages (380 hold a `<time>`, 612 a `<label>`) no element passes: the pass changes none
 of them.
 
+A `<time>` that opens a list item is kept too when the item goes on in a sentence of the
+story's own words: a timeline in the story ("<li><time>1998</time> The first survey of
+the harbours …") lost its years, so the list read "- The first survey …". An item whose
+other words are a link's (a "latest news" list: "<li><time>11:31</time><a>headline</a>")
+or that holds blocks (a teaser card) keeps trafilatura's reading, and so does a list
+whose class or id names a date or a byline ("posted-on", "article-date") — but not one
+named a timeline, which is the story's. The 22 dev pages with a `<time>` opening a list
+item hold only stamps and headline lists: none passes.
+
 A drop cap set apart from its paragraph (`<span class="dropcap">T</span><p>urkey and
 ...`, the Evening Standard's and the Independent's template) is put back as the first
 letter of its word: trafilatura reads the `<span>` and the `<p>` as two blocks and drops
@@ -52,6 +61,9 @@ MAX_INLINE_CHARS = 80
 _STAMP = re.compile(r"date|time|byline|author|meta|posted|publish|updated|stamp|submitted"
                     r"|instagram|tweet|embed",
                     re.IGNORECASE)
+# A list item's stamp names its date or byline; a "timeline" is the story's own list.
+_LIST_STAMP = re.compile(r"date|time(?!line)|byline|author|meta|posted|publish|updated|stamp"
+                         r"|submitted", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 # How far up the element's class and id are looked at (the block and three above).
 _STAMP_LEVELS = 4
@@ -62,7 +74,7 @@ def keep_inline_text(tree: HtmlElement) -> int:
     of a sentence by its text, so that trafilatura keeps it; how many were replaced."""
     kept = 0
     for elem in list(tree.iter(*INLINE_DELETED)):
-        if _in_a_sentence(elem):
+        if _in_a_sentence(elem) or (elem.tag == "time" and _opens_a_list_item(elem)):
             elem.drop_tag()
             kept += 1
     return kept
@@ -102,6 +114,40 @@ def _in_a_sentence(elem: HtmlElement) -> bool:
         node = node.getparent()
     around = len(_WORD.findall(block.text_content())) - len(_WORD.findall(text))
     return around >= (MIN_WORDS_BEFORE_AN_END if closing else MIN_WORDS_AROUND)
+
+
+def _opens_a_list_item(elem: HtmlElement) -> bool:
+    """Whether `elem` is the first thing in its `<li>` (through inline wrappers such as a
+    `<strong>`) and the item goes on in at least MIN_WORDS_AROUND words outside links."""
+    text = elem.text_content()
+    if not text.strip() or len(text) > MAX_INLINE_CHARS:
+        return False
+    node, item = elem, elem.getparent()
+    while item is not None:
+        if node.getprevious() is not None or (item.text or "").strip():
+            return False  # something comes before it in the item
+        if item.tag == "li":
+            break
+        if item.tag not in _INLINE_ONLY:
+            return False
+        node, item = item, item.getparent()
+    if item is None or any(child.tag not in INLINE_TAGS for child in item.iterdescendants()
+                           if isinstance(child.tag, str)):
+        return False
+    node = elem
+    while node is not None and node is not item:
+        if _LIST_STAMP.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return False
+        node = node.getparent()
+    for _ in range(_STAMP_LEVELS):  # the item, its list and the list's holders
+        if node is None:
+            break
+        if _LIST_STAMP.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return False
+        node = node.getparent()
+    linked = sum(len(_WORD.findall(link.text_content())) for link in item.iter("a"))
+    around = len(_WORD.findall(item.text_content())) - len(_WORD.findall(text)) - linked
+    return around >= MIN_WORDS_AROUND
 
 
 def drop_caps_into_their_paragraph(tree: HtmlElement) -> int:

@@ -180,3 +180,18 @@ def test_a_story_s_own_table_stays_when_not_every_cell_repeats_it() -> None:
              "| Turnout was 61 per cent, the highest since the district was created. |"]
     kept = _kept("\n".join([*SUMMARY_STORY, *cells]))
     assert all(c in kept for c in cells)
+
+
+def test_a_timeline_widget_whose_years_sit_in_time_elements_goes() -> None:
+    """Session 61: the widget's years in `<time>`s were deleted at extraction, so its
+    items opened with no date and passed for the story's list (K's timelines leaked
+    0.954); extraction now keeps a `<time>` that opens a list item's sentence."""
+    inside = ("<p><strong>Chronology</strong></p><ol><li><time datetime=\"1998\">1998</time>"
+              " The first survey finds cracks in the deck.</li><li><time>2011</time> A "
+              "weight limit is imposed on the old deck.</li><li><time>2024</time> The "
+              "council closes the bridge for good.</li></ol>"
+              "<ul><li>Ferries run every hour until the bridge reopens.</li></ul>")
+    text = text_of(_between(EN, inside))
+    assert kept_story(text, EN)
+    assert "first survey" not in text and "council closes" not in text
+    assert "Ferries run every hour" in text
