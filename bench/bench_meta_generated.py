@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|U|V|W|X|Y]
+                                                   [--unseen A|B|...|V|W|X|Y|Z]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -515,6 +515,33 @@ cleaned of roles and outlets:
 - the title (a fifth): an `<h1>` whose longest word a soft hyphen (`&shy;`) breaks: the
   headline without it; `<title>Headline — Site</title>` and the headline in an `<h2>`,
   no `<h1>`: the headline; otherwise the `<h1>`.
+
+Round 24 (session 61) added family Z, fixed before any result was seen and held out, aimed
+at dates again: conventions no family A-Y wrote, on its own sites (a Catalan, an
+Albanian, a Malaysian, a Korean, a Japanese, a Brazilian and a US site; no JSON-LD, no
+meta tag), each page one convention; truth, the day a careful reader gives in the site's
+own zone:
+- Catalan "Dijous, 3 de desembre de 2026 · 14:05", with "d'" (or "d’") before a month
+  opening on a vowel ("3 d'octubre de 2026", "d'abril", "d'agost"): that day;
+- Albanian "3 dhjetor 2026, 14:05" (month names in lower case): that day;
+- Malay "Khamis, 3 Disember 2026 @ 2:05pm" (Malaysia's "Mac", "Jun", "Julai", "Ogos",
+  "Disember", not Indonesia's): that day;
+- Korean "등록 2026-12-03 14:05 수정 2026-12-04 09:12" (registered, edited) or Naver's
+  "기사입력 2026.12.03. 오후 2:05 최종수정 2026.12.04. 오전 9:12": the registration's day,
+  not the edit's;
+- Japanese "12/4(金) 9:12 更新" (the update, in the short form of a day's list, no year)
+  before "2026年12月3日 14時05分 配信" (the distribution): the distribution's day;
+- Brazilian "Atualizado em 04/12/2026 às 09h12 | Publicado em 03/12/2026 às 14h05", the
+  update first: the publication's day;
+- a US site's rail "From the archive" before the story, three links each opening on an
+  older story's day ("March 14, 2024: Ferry fares frozen for winter"), and the story's
+  "December 3, 2026" under its heading: the story's day;
+- authors (about a fifth): Catalan "Per X" (by): X; Malay "Oleh X bin Y" / "Oleh X binti
+  Y" (by; son/daughter of): the whole name; Albanian "Shkruar nga X" (written by): X;
+  every other page credits nobody and has none; the title is the `<h1>`.
+The Hebrew calendar beside the Gregorian was left out again (no Hebrew calendar here to
+write its days from), and a relative age as a page's only date too (A-W's
+`hours_ago`/`days_ago` decide it already).
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -6092,6 +6119,169 @@ def make_page_y(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family Z (round 24): publication days in month names no family A-Y wrote (Catalan's
+# elided "d'octubre", Albanian, Malay), Korean and Japanese update stamps before or beside
+# the first publication, Brazil's "Atualizado em" before "Publicado em", and dated links to
+# older stories in a rail before the story. Built by make_page_z; truth decisions in the
+# module docstring.
+
+SITES_Z = {
+    "ca": ("Diari del Delta", "diarideldelta.cat", 1),
+    "sq": ("Gazeta e Bregut", "gazetaebregut.al", 1),
+    "ms": ("Warta Pelabuhan", "wartapelabuhan.my", 8),
+    "ko": ("바다일보", "badailbo.co.kr", 9),
+    "ja": ("港湾タイムズ", "kowan-times.jp", 9),
+    "pt": ("Jornal do Cais", "jornaldocais.com.br", -3),
+    "en": ("The Quayside Courier", "quaysidecourier.com", -5),
+}
+Z_DATE_LANG = {
+    "ca_weekday_de_month": ("ca",),
+    "sq_month_name": ("sq",),
+    "ms_weekday_month_at_clock": ("ms",),
+    "ko_registered_then_edited": ("ko",),
+    "ja_update_short_before_haishin": ("ja",),
+    "pt_atualizado_before_publicado": ("pt",),
+    "en_archive_rail_before_story": ("en",),
+}
+Z_AUTHOR_LANG = {"ca_per": "ca", "ms_oleh_bin": "ms", "sq_shkruar_nga": "sq"}
+# Catalan writes "de" before a month and "d'" before one that opens on a vowel
+MONTHS_CA = ("de gener", "de febrer", "de març", "d'abril", "de maig", "de juny",
+             "de juliol", "d'agost", "de setembre", "d'octubre", "de novembre", "de desembre")
+WEEKDAYS_CA = "dilluns dimarts dimecres dijous divendres dissabte diumenge".split()
+MONTHS_SQ = "janar shkurt mars prill maj qershor korrik gusht shtator tetor nëntor dhjetor".split()
+MONTHS_MS = ("Januari Februari Mac April Mei Jun Julai Ogos September Oktober November "
+             "Disember").split()
+WEEKDAYS_MS = "Isnin Selasa Rabu Khamis Jumaat Sabtu Ahad".split()
+HEADLINE_Z = {
+    "ca": "El port ajorna el dragatge per l'augment dels costos",
+    "sq": "Porti shtyn pastrimin e kanalit për shkak të kostove",
+    "ms": "Kerja pengorekan pelabuhan ditangguh kerana kos meningkat",
+    "ko": "항만 준설 계획, 비용 급증에 보류",
+    "ja": "港のしゅんせつ計画、費用高騰で見送り",
+    "pt": "Dragagem do porto é adiada por alta nos custos",
+    "en": "Harbor dredging plan shelved as costs climb",
+}
+FILLER_Z = {
+    "ca": "Les xifres es revisaran el mes vinent i els veïns de la costa demanen una "
+          "audiència pública abans de signar cap contracte.",
+    "sq": "Shifrat do të rishikohen muajin e ardhshëm dhe banorët e bregut kërkojnë një "
+          "dëgjesë publike para nënshkrimit të çdo kontrate.",
+    "ms": "Pegawai berkata angka itu akan dikaji semula bulan depan dan penduduk pesisir "
+          "meminta perbicaraan awam sebelum sebarang kontrak ditandatangani.",
+    "ko": "당국은 다음 달 수치를 다시 검토할 예정이며, 해안 주민들은 계약 체결 전에 공청회를 "
+          "열어 달라고 요구했다.",
+    "ja": "当局は来月に数字を再検討する方針で、沿岸の住民は契約前に公聴会を開くよう求めている。",
+    "pt": "Os números serão revistos no mês que vem, e os moradores da orla pedem uma "
+          "audiência pública antes da assinatura de qualquer contrato.",
+    "en": "Officials said the figures would be reviewed again next month, and residents "
+          "along the shore asked for a public hearing before any contract is signed.",
+}
+ARCHIVE_Z = ("Ferry fares frozen for winter", "Council backs new sea wall",
+             "Fish market reopens after repairs", "Pier lighting upgrade approved")
+PEOPLE_Z = {"ca": ("Jordi Puigdollers", "Montse Ribas", "Arnau Vilaró", "Núria Ferrer"),
+            "ms": ("Ahmad Rizal bin Yusof", "Nurul Huda binti Ismail", "Mohd Faizal bin Hamid",
+                   "Siti Aminah binti Osman"),
+            "sq": ("Arben Hoxha", "Elira Kola", "Dritan Shehu", "Blerta Gjoni")}
+
+
+def _z_date(dconv: str, stamp: datetime, rng: random.Random) -> tuple[str, str]:
+    """Family Z's day: (what precedes the story's article, the line under its heading)."""
+    day, hm = stamp.date(), f"{stamp:%H:%M}"
+    edited = stamp + timedelta(days=rng.randint(1, 3), hours=rng.randint(0, 5),
+                               minutes=rng.randint(1, 59))
+    if dconv == "ca_weekday_de_month":  # "Dijous, 3 d'octubre de 2026, 14:05"
+        month = MONTHS_CA[day.month - 1]
+        month = month.replace("'", "’") if rng.random() < 0.5 else month  # typographic too
+        text = f"{WEEKDAYS_CA[day.weekday()].capitalize()}, {day.day} {month} de {day.year}"
+        return "", f'<p class="date">{escape(text)} · {hm}</p>'
+    if dconv == "sq_month_name":  # "3 dhjetor 2026, 14:05" (lower case)
+        text = f"{day.day} {MONTHS_SQ[day.month - 1]} {day.year}, {hm}"
+        return "", f'<p class="date">{escape(text)}</p>'
+    if dconv == "ms_weekday_month_at_clock":  # "Khamis, 3 Disember 2026 @ 2:05pm"
+        clock = f"{stamp.hour % 12 or 12}:{stamp:%M}{'am' if stamp.hour < 12 else 'pm'}"
+        text = (f"{WEEKDAYS_MS[day.weekday()]}, {day.day} {MONTHS_MS[day.month - 1]} "
+                f"{day.year} @ {clock}")
+        return "", f'<p class="date">{escape(text)}</p>'
+    if dconv == "ko_registered_then_edited":
+        if rng.random() < 0.5:  # "등록 2026-12-03 14:05 수정 2026-12-04 09:12"
+            text = (f"등록 {day.isoformat()} {hm} 수정 {edited.date().isoformat()} "
+                    f"{edited:%H:%M}")
+        else:  # "기사입력 2026.12.03. 오후 2:05 최종수정 2026.12.04. 오전 9:12"
+            def clock(t: datetime) -> str:
+                return f"{'오전' if t.hour < 12 else '오후'} {t.hour % 12 or 12}:{t:%M}"
+            text = (f"기사입력 {day:%Y.%m.%d}. {clock(stamp)} 최종수정 "
+                    f"{edited:%Y.%m.%d}. {clock(edited)}")
+        return "", f'<p class="date">{escape(text)}</p>'
+    if dconv == "ja_update_short_before_haishin":
+        # the update in the short form of the day's list ("12/4(金) 9:12 更新"), then the
+        # distribution written whole ("2026年12月3日 14時05分 配信")
+        short = (f"{edited.month}/{edited.day}({WEEKDAYS_T['ja'][edited.weekday()]}) "
+                 f"{edited.hour}:{edited:%M} 更新")
+        whole = f"{day.year}年{day.month}月{day.day}日 {stamp.hour}時{stamp:%M}分 配信"
+        return "", (f'<p class="date"><span class="updated">{escape(short)}</span> '
+                    f'<span class="published">{escape(whole)}</span></p>')
+    if dconv == "pt_atualizado_before_publicado":
+        # "Atualizado em 04/12/2026 às 09h12 | Publicado em 03/12/2026 às 14h05"
+        text = (f"Atualizado em {edited:%d/%m/%Y} às {edited:%H}h{edited:%M} | "
+                f"Publicado em {day:%d/%m/%Y} às {stamp:%H}h{stamp:%M}")
+        return "", f'<p class="date">{escape(text)}</p>'
+    # a rail of older stories, each with its day, before the story; the story's day after
+    # its heading ("December 3, 2026")
+    links = []
+    for n, headline in enumerate(rng.sample(ARCHIVE_Z, 3)):
+        old = day - timedelta(days=rng.randint(200, 900) + n)
+        links.append(f'<li><a href="/archive/{old:%Y/%m/%d}/story-{n}">'
+                     f"{old:%B} {old.day}, {old.year}: {escape(headline)}</a></li>")
+    rail = (f'<aside class="rail"><h2>From the archive</h2><ul>{"".join(links)}</ul>'
+            "</aside>")
+    return rail, f'<p class="dateline">{stamp:%B} {day.day}, {day.year}</p>'
+
+
+def _z_author(aconv: str, lang: str, rng: random.Random) -> tuple[str, list[str]]:
+    """Family Z's credits: (the line, the true authors)."""
+    if aconv == "none":
+        return "", []
+    name = rng.choice(PEOPLE_Z[lang])
+    if aconv == "ca_per":  # Catalan "by X"
+        return f'<p class="author">Per {escape(name)}</p>', [name]
+    if aconv == "ms_oleh_bin":  # Malay "by X" with "bin"/"binti" (son/daughter of)
+        return f'<p class="author">Oleh {escape(name)}</p>', [name]
+    return f'<p class="author">Shkruar nga {escape(name)}</p>', [name]  # Albanian "written by"
+
+
+def make_page_z(rng: random.Random, i: int) -> Page:
+    """A family Z page: a Catalan, Albanian, Malaysian, Korean, Japanese, Brazilian or US
+    site's story whose day is written in a convention no earlier family wrote (see the
+    module docstring for the truth). No JSON-LD, no meta tag; about a fifth credit an
+    author in a way of their own."""
+    dconv = rng.choice(tuple(Z_DATE_LANG))
+    lang = rng.choice(Z_DATE_LANG[dconv])
+    aconv = next((c for c, r in Z_AUTHOR_LANG.items() if r == lang), "none")
+    aconv = aconv if rng.random() < 0.6 else "none"
+    site, domain, zone = SITES_Z[lang]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title, filler = HEADLINE_Z[lang], FILLER_Z[lang]
+    byline, authors = _z_author(aconv, lang, rng)
+    before, dateline = _z_date(dconv, stamp, rng)
+    url = f"https://www.{domain}/news/harbour-dredging-{(i * 7919) % 100000 + 100000}"
+    paras = "".join(f"<p>{filler} {filler}</p>" for _ in range(rng.randint(2, 4)))
+    content = (f'{before}<article class="story"><h1>{escape(title)}</h1>{byline}{dateline}'
+               f'<div class="story-body">{paras}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)} | {escape(site)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": "h1_title_pipe_site"}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -6124,6 +6314,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_x(rng, i) for i in range(n)]
     if family == "Y":  # and Y
         return [make_page_y(rng, i) for i in range(n)]
+    if family == "Z":  # and Z
+        return [make_page_z(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -6217,7 +6409,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVWXY"),
+    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

@@ -366,7 +366,13 @@ _MONTH_STEMS = {
     "pebr": 2, "huny": 6, "huly": 7, "sety": 9, "oktu": 10, "noby": 11, "nobi": 11,
     "disy": 12,  # tl (Enero, Marso, Abril, Mayo, Agosto as above)
     "mach": 3, "jula": 7,  # sw ("3 Machi 2026", "Julai"; the rest as nl, sv)
+    "jana": 1, "shku": 2, "pril": 4, "qers": 6, "korr": 7, "gush": 8, "shta": 9, "teto": 10,
+    "nënt": 11, "nent": 11, "dhje": 12,  # sq, lower case ("3 dhjetor 2026"; mars, maj above)
+    "ogos": 8, "dise": 12,  # ms ("3 Ogos 2026", "3 Disember 2026"; Mac below, Julai as sw)
 }
+# Month names whose first letters open everyday words of other languages, read only as
+# the whole word: Catalan "gener" ("generació"), "juny"; Malay "Mac" (March: "MacBook").
+_WHOLE_MONTH_NAMES = {"gener": 1, "juny": 6, "mac": 3}
 # Abbreviated months as date lines write them ("2 dic. 2024", "2 déc. 2024", "3 ago 2022",
 # "5 out. 2021", "2 févr. 2024", "3 juil. 2022"): only a word of 3-4 letters, so that "5
 # Marathons 2022" or "3 outlets 2022" stays no date.
@@ -379,8 +385,9 @@ _MONTH_ABBREVIATIONS = {
     "ian": 1, "iun": 6, "iul": 7, "noi": 11,  # ro ("23 ian. 2026", "8 noi. 2025")
     "mag": 5,  # it ("3 mag 2024 alle 22:06"; gen, lug, ott, dic as above)
 }
+# (Catalan elides "de" before a month opening on a vowel: "3 d'octubre de 2026", "d’abril")
 _WORDED_DATE = re.compile(
-    r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+)?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
+    r"(?<!\d)(\d{1,2})\.?[º°]?\s+(?:de\s+|d['’])?([^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?"
     r"((?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
@@ -427,8 +434,9 @@ _ROMAN_MONTH_DATE = re.compile(
 
 def _month_number(word: str) -> int | None:
     word = word.lower()  # not casefold(): it splits the Greek "ΐ" of "Μαΐου" in three
-    return _MONTH_STEMS.get(word[:5]) or _MONTH_STEMS.get(word[:4]) or _MONTH_STEMS.get(
-        word[:3]) or (_MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
+    return _WHOLE_MONTH_NAMES.get(word) or _MONTH_STEMS.get(word[:5]) or _MONTH_STEMS.get(
+        word[:4]) or _MONTH_STEMS.get(word[:3]) or (
+        _MONTH_ABBREVIATIONS.get(word) if len(word) <= 4 else None)
 
 
 def _romance_or_polish_date(text: str) -> date | None:
