@@ -544,11 +544,11 @@ writers a careful reader names, cleaned of roles and outlets:
   zone;
 - the title (a fifth): no `<h1>`, the headline in `<div role="heading" aria-level="1">`:
   the headline; otherwise the `<h1>`.
-Left out, with why: French "Propos recueillis par X" (family C writes it), `<address>`
-(C), "About the author"/"X is a reporter for" (F, L), `<meta name="author">` with ";" or
-"|" (G), `article:author` as a URL only (G), Italian "di X e Y" (Y), Portuguese "da
-Redação" (Y), Czech/Polish "Autor:", Turkish "Haber:", Russian "Автор:", Greek "Του X",
-Korean "X 기자", Japanese "X記者", Hebrew "מאת X" (families P to X wrote them).
+Left out, as earlier families write them: French "Propos recueillis par X", `<address>`
+bylines, "About the author" boxes and "X is a reporter for", `<meta name="author">` with
+";" or "|", `article:author` as a URL only, Italian "di X e Y", Portuguese "da Redação",
+Czech/Polish "Autor:", Turkish "Haber:", Russian "Автор:", Greek "Του X", Korean "X 기자",
+Japanese "X記者", Hebrew "מאת X".
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
