@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|V|W|X|Y|Z]
+                                                   [--unseen A|B|...|V|W|X|Y|Z|AA]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -542,6 +542,39 @@ own zone:
 The Hebrew calendar beside the Gregorian was left out again (no Hebrew calendar here to
 write its days from), and a relative age as a page's only date too (A-W's
 `hours_ago`/`days_ago` decide it already).
+Round 25 (session 61) added AA (after Z, as spreadsheet columns go), fixed before any
+result, held out, aimed at authors again: credits in conventions no family A-Y wrote, on an
+American site that also republishes federal releases, an Italian, a Brazilian and a German
+site (built by `make_page_aa`; four pages in eight English, two Italian). AA's truth, the
+writers a careful reader names, cleaned of roles and outlets:
+- a federal office in capitals, the release's only credit, with or without "By" ("U.S.
+  CUSTOMS AND BORDER PROTECTION", "By DEPARTMENT OF HEALTH AND HUMAN SERVICES"): the
+  office, ONE author (its "AND" is part of its name, not a second writer; the dev page
+  viconsortium.com shows this shape);
+- "Opinion by X" / "Analysis by X" (the section's word before "by"): X;
+- no byline, the writer's bio closing the story ("<strong>X</strong> covers city hall for
+  Site. Reach Dana at dana@site.com."): X;
+- `<meta name="author" content="X and Y">` in the head, no visible credit: both;
+- a microformats h-card under the heading, the name and no "By" (`<span class="h-card
+  p-author"><a class="u-url p-name">X</a></span>`): X;
+- "By X, Y, and Z" (the serial comma): all three;
+- Italian "a cura di X" (prepared by; the piece's only credit, so its writer): X; "dal
+  nostro inviato X" / "dalla nostra inviata X" / "dal nostro corrispondente X" (from our
+  envoy, correspondent): X;
+- Portuguese "Por X — São Paulo" (the city it was filed from after an em dash): X;
+- German "Von X, mit Material von dpa und AFP" (with material from the wires): X;
+- the date (a fifth of the pages): "Release Date: December 3, 2026 | Release Number:
+  123-26", "3 dicembre 2026 (modifica il 5 dicembre 2026 | 14:05)" (the first day; the
+  change is later), "quinta-feira, 3 de dezembro de 2026 às 14:05", "Donnerstag,
+  03.12.2026, 14:05 Uhr": that day; otherwise the `<time datetime>`'s day in the site's
+  zone;
+- the title (a fifth): no `<h1>`, the headline in `<div role="heading" aria-level="1">`:
+  the headline; otherwise the `<h1>`.
+Left out, as earlier families write them: French "Propos recueillis par X", `<address>`
+bylines, "About the author" boxes and "X is a reporter for", `<meta name="author">` with
+";" or "|", `article:author` as a URL only, Italian "di X e Y", Portuguese "da Redação",
+Czech/Polish "Autor:", Turkish "Haber:", Russian "Автор:", Greek "Του X", Korean "X 기자",
+Japanese "X記者", Hebrew "מאת X".
 
 Scored: pressroom's `page_metadata` (fetch time fixed, see NOW) and, as the baseline,
 trafilatura's `extract_metadata`, accuracy per field and per convention. A date is right
@@ -5741,6 +5774,180 @@ def make_page_x(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family AA (round 25): author conventions no family A-Y wrote, on an American site that
+# also republishes federal releases, an Italian, a Brazilian and a German site --------------
+
+SITES_AA = {
+    "en": ("The Valley Observer", "valleyobserver.com", -5),
+    "it": ("La Gazzetta del Borgo", "gazzettadelborgo.it", 1),
+    "pt": ("Diário do Planalto", "diariodoplanalto.com.br", -3),
+    "de": ("Oberland Kurier", "oberland-kurier.de", 1),
+}
+FIRST_AA = {"en": "Dana Caleb Rosalind Tobias Imani Wesley Marisol Everett".split(),
+            "it": "Matteo Ilaria Tommaso Serena Davide Valeria".split(),
+            "pt": "Gustavo Mariana Eduardo Letícia Rodrigo Camila".split(),
+            "de": "Lukas Annika Florian Svenja Tobias Ulrike".split()}
+LAST_AA = {"en": ("Prescott", "Abernathy", "Quintero", "Vaughan", "Oyelaran", "Kowalczyk",
+                  "Lindgren", "Marchetti"),
+           "it": ("Ferrari", "Galli", "Conti", "De Luca", "Mancini", "Lombardi"),
+           "pt": ("Rocha", "Barbosa", "Teixeira", "Cardoso", "Moreira", "Nascimento"),
+           "de": ("Hartmann", "Krüger", "Lehmann", "Wagner", "Zimmermann", "Fuchs")}
+HEADLINE_AA = {
+    "en": ("Officers seize counterfeit goods at inland port of entry",
+           "Regional clinics expand hours under new federal grant"),
+    "it": ("Il comune approva il piano per la nuova scuola",
+           "Lavori sulla provinciale, chiusure notturne fino a marzo"),
+    "pt": ("Prefeitura anuncia novo corredor de ônibus na zona norte",
+           "Governo estadual amplia horário de atendimento nas clínicas"),
+    "de": ("Kreistag beschließt Ausbau der Bahnstrecke ins Oberland",
+           "Landratsamt verlängert Öffnungszeiten der Bürgerbüros"),
+}
+FILLER_AA = {
+    "en": "The officials said the figures would be published in full next quarter, and "
+          "local leaders asked for a public briefing before the program expands further.",
+    "it": "L'amministrazione ha spiegato che i dati completi saranno pubblicati nel prossimo "
+          "trimestre, e i residenti hanno chiesto un incontro pubblico.",
+    "pt": "Os responsáveis disseram que os números completos serão publicados no próximo "
+          "trimestre, e os moradores pediram uma audiência pública.",
+    "de": "Die Verwaltung will die vollständigen Zahlen im nächsten Quartal vorlegen, "
+          "Anwohner fordern eine öffentliche Informationsveranstaltung.",
+}
+AGENCIES_AA = ("U.S. Customs and Border Protection", "Department of Health and Human Services",
+               "U.S. Fish and Wildlife Service",
+               "National Oceanic and Atmospheric Administration")
+AA_AUTHOR_LANG = {
+    "en_agency_caps_and": ("en",), "en_opinion_analysis_by": ("en",),
+    "en_bio_after_body_only": ("en",), "en_meta_author_and_only": ("en",),
+    "en_hcard_name_only": ("en",), "en_by_three_oxford_comma": ("en",),
+    "it_a_cura_di": ("it",), "it_dal_nostro_inviato": ("it",),
+    "pt_por_emdash_city": ("pt",), "de_von_mit_material": ("de",),
+}
+# about a fifth of the pages date or title themselves otherwise (the rest: <time>, <h1>)
+AA_DATE_LANG = {"en_release_date_label": ("en",), "it_modifica_paren": ("it",),
+                "pt_weekday_de_as": ("pt",), "de_weekday_comma_dots": ("de",)}
+AA_TITLE = ("aria_heading_no_h1",)
+MONTHS_AA = {"it": ("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre "
+                    "ottobre novembre dicembre").split(),
+             "pt": ("janeiro fevereiro março abril maio junho julho agosto setembro outubro "
+                    "novembro dezembro").split()}
+WEEKDAYS_AA = {"pt": ("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira "
+                      "sábado domingo").split(),
+               "de": "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()}
+BEATS_AA = ("covers city hall", "writes about health care and hospitals",
+            "covers courts and public safety")
+
+
+def _aa_person(lang: str, rng: random.Random, avoid: set[str] = frozenset()) -> str:
+    while True:
+        name = f"{rng.choice(FIRST_AA[lang])} {rng.choice(LAST_AA[lang])}"
+        if name not in avoid and not any(set(name.split()) & set(a.split()) for a in avoid):
+            return name
+
+
+def _aa_author(aconv: str, lang: str, domain: str, rng: random.Random  # noqa: C901
+               ) -> tuple[str, str, str, list[str]]:
+    """Family AA's author conventions: (credit under the heading, what follows the body,
+    extra head tags, the true authors)."""
+    name = _aa_person(lang, rng)
+    other = _aa_person(lang, rng, {name})
+    third = _aa_person(lang, rng, {name, other})
+    n, o, t = escape(name), escape(other), escape(third)
+    by = '<p class="byline">{}</p>'
+    if aconv == "en_agency_caps_and":  # a republished release: the office, in capitals
+        agency = rng.choice(AGENCIES_AA)
+        credit = agency.upper() if rng.random() < 0.5 else f"By {agency.upper()}"
+        return by.format(escape(credit)), "", "", [agency]
+    if aconv == "en_opinion_analysis_by":  # the section's word before "by"
+        return by.format(f"{rng.choice(('Opinion', 'Analysis'))} by {n}"), "", "", [name]
+    if aconv == "en_bio_after_body_only":  # no byline: the writer's bio closes the story
+        beat = rng.choice(BEATS_AA)
+        mail = f"{_slug(name).split('-')[0]}@{domain}"
+        return ("", f'<div class="author-bio"><p><strong>{n}</strong> {beat} for '
+                f'{escape(SITES_AA[lang][0])}. Reach {n.split()[0]} at '
+                f'<a href="mailto:{mail}">{mail}</a>.</p></div>', "", [name])
+    if aconv == "en_meta_author_and_only":  # two names joined by "and" in the head only
+        return "", "", f'<meta name="author" content="{n} and {o}">', [name, other]
+    if aconv == "en_hcard_name_only":  # a microformats h-card, the name and no "By"
+        return (f'<p class="meta"><span class="h-card p-author"><a class="u-url p-name" '
+                f'href="https://www.{domain}/people/{_slug(name)}/">{n}</a></span></p>',
+                "", "", [name])
+    if aconv == "en_by_three_oxford_comma":  # three writers, the serial comma
+        return by.format(f"By {n}, {o}, and {t}"), "", "", [name, other, third]
+    if aconv == "it_a_cura_di":  # "edited/prepared by": the piece's only credit
+        return by.format(f"a cura di {n}"), "", "", [name]
+    if aconv == "it_dal_nostro_inviato":  # "from our envoy / correspondent X"
+        label = rng.choice(("dal nostro inviato", "dalla nostra inviata",
+                            "dal nostro corrispondente"))
+        return by.format(f"{label} {n}"), "", "", [name]
+    if aconv == "pt_por_emdash_city":  # the name, an em dash, the city it was filed from
+        city = rng.choice(("São Paulo", "Brasília", "Rio de Janeiro", "Belo Horizonte"))
+        return by.format(f"Por {n} — {city}"), "", "", [name]
+    if aconv == "de_von_mit_material":  # "by X, with material from dpa and AFP"
+        wires = rng.choice(("dpa", "dpa und AFP", "KNA"))
+        return by.format(f"Von {n}, mit Material von {wires}"), "", "", [name]
+    raise ValueError(aconv)
+
+
+def _aa_date(dconv: str, stamp: datetime, rng: random.Random) -> str:
+    """Family AA's date line: a plain `<time datetime>` or one of AA_DATE_LANG's."""
+    day = stamp.date()
+    if dconv == "en_release_date_label":  # a release's own label, then its number
+        return (f'<p class="release-meta">Release Date: {stamp:%B} {day.day}, {day.year}'
+                f" | Release Number: {rng.randint(100, 999)}-{day:%y}</p>")
+    if dconv == "it_modifica_paren":  # the day, then "(changed on <a later day> | time)"
+        later = day + timedelta(days=rng.randint(1, 3))
+        return (f'<p class="date">{day.day} {MONTHS_AA["it"][day.month - 1]} {day.year} '
+                f"(modifica il {later.day} {MONTHS_AA['it'][later.month - 1]} {later.year} | "
+                f"{stamp:%H:%M})</p>")
+    if dconv == "pt_weekday_de_as":  # "quinta-feira, 3 de dezembro de 2026 às 14:05"
+        return (f'<p class="date">{WEEKDAYS_AA["pt"][day.weekday()]}, {day.day} de '
+                f"{MONTHS_AA['pt'][day.month - 1]} de {day.year} às {stamp:%H:%M}</p>")
+    if dconv == "de_weekday_comma_dots":  # "Donnerstag, 03.12.2026, 14:05 Uhr"
+        return (f'<p class="date">{WEEKDAYS_AA["de"][day.weekday()]}, {day:%d.%m.%Y}, '
+                f"{stamp:%H:%M} Uhr</p>")
+    return f'<time datetime="{stamp.isoformat()}">{day.isoformat()} {stamp:%H:%M}</time>'
+
+
+def make_page_aa(rng: random.Random, i: int) -> Page:
+    """A family AA page: an American (also republishing federal releases), Italian,
+    Brazilian or German site's story with an author credit in a convention no earlier
+    family wrote (see the module docstring for the truth); about a fifth date or title
+    themselves in a way of their own."""
+    lang = rng.choice(("en", "en", "en", "en", "it", "it", "pt", "de"))
+    aconv = rng.choice([c for c, r in AA_AUTHOR_LANG.items() if lang in r])
+    own_date = [c for c, r in AA_DATE_LANG.items() if lang in r]
+    dconv = rng.choice(own_date) if rng.random() < 0.2 else "time_datetime"
+    tconv = rng.choice(AA_TITLE) if rng.random() < 0.2 else "h1_title_pipe_site"
+    site, domain, zone = SITES_AA[lang]
+    tz = timezone(timedelta(hours=zone))
+    stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+        + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title = rng.choice(HEADLINE_AA[lang])
+    url = f"https://www.{domain}/news/{i:05d}.html"
+    byline, tail, head_tags, authors = _aa_author(aconv, lang, domain, rng)
+    meta = _aa_date(dconv, stamp, rng)
+    paras = "".join(f"<p>{FILLER_AA[lang]} {FILLER_AA[lang]}</p>"
+                    for _ in range(rng.randint(2, 4)))
+    if tconv == "aria_heading_no_h1":  # no <h1>: a <div> made the page's heading by ARIA
+        doc_title = f"{title} | {site}"
+        heading = f'<div class="headline" role="heading" aria-level="1">{escape(title)}</div>'
+    else:
+        doc_title, heading = f"{title} | {site}", f"<h1>{escape(title)}</h1>"
+    content = (f'<article class="story">{heading}{byline}{meta}'
+               f'<div class="story-body">{paras}{tail}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{escape(doc_title)}</title>{head_tags}"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": tconv}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 # --- family W (round 21): author conventions no family A-U wrote, on a UK/Irish English
 # site, a Thai, a Filipino and a Swahili (Tanzanian) site. Built by make_page_w; truth
 # decisions in the module docstring.
@@ -6316,6 +6523,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_y(rng, i) for i in range(n)]
     if family == "Z":  # and Z
         return [make_page_z(rng, i) for i in range(n)]
+    if family == "AA":  # and AA (after Z, as spreadsheet columns go)
+        return [make_page_aa(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
 
 
@@ -6409,7 +6618,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    ap.add_argument("--unseen", choices=(*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

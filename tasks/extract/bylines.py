@@ -117,9 +117,25 @@ _LOWER_CASE_BY = re.compile(r"^\s*(?:de|di|por|par|door)\s+(?=\S)")
 # told", "Written and photographed by X" read "Written; X"): taken off before it reads the
 # line. The writer who took a first-person story down, or who wrote and photographed it,
 # is the credit's one name.
+# The reporter's role with "our" before the name ("Von unserem Korrespondenten Anna K.", "De
+# notre envoyée spéciale Marie D.", "De nuestro corresponsal", "Dal nostro inviato", "dalla
+# nostra inviata", the Dutch "Van onze verslaggever", "Door onze correspondent"): a lead, no
+# part of the name. (Shared with headline_area's written byline, which reads it the same.)
+OUR_REPORTER_LEAD = (
+    r"(?:von|de|dal|dalla|del|della|from|van|door)\s+(?:unserem|unserer|notre|nuestro|nuestra"
+    r"|nostro|nostra|our|onze)"
+    r"\s+(?:[\w-]+\s+)?(?:[\w-]*korrespondent(?:en|in)?|[\w-]*reporter(?:in)?|redakteur(?:in)?"
+    r"|verslaggever|verslaggeefster|redacteur"
+    r"|mitarbeiter(?:in)?|correspondante?|envoyée?(?:\s+spéciale?)?|corresponsal"
+    r"|enviad[oa](?:\s+especial)?|corrispondente|inviat[oa](?:\s+special[ei])?"
+    r"|correspondent|reporter)")
 _CREDIT_LEAD = re.compile(
     r"^\s*(?:as\s+told\s+to|(?:written|words|text|story)\s+and\s+(?:photographed"
-    r"|photos|pictures|images)\s+by)\s+(?=\S)", re.IGNORECASE)
+    r"|photos|pictures|images)\s+by"
+    # Italian "a cura di X" (prepared by X): the credit of a compiled piece, its writer;
+    # read whole, the normaliser capitalised it into the name ("A Cura Di Ilaria F.")
+    r"|a\s+cura\s+di"
+    rf"|{OUR_REPORTER_LEAD})\s*:?\s+(?=\S)", re.IGNORECASE)
 
 
 # Credits for work other than the writing, after the writer's behind a bar, a dot or a
@@ -211,6 +227,66 @@ def _with_final_marks(read: str, raw: str) -> str:
     return "; ".join(names)
 
 
+# The wires' share credited after the writer's name ("Von Anna K., mit Material von dpa und
+# AFP", "Por Ana R., con información de EFE", "Por João S., com informações da Reuters"):
+# the normaliser split it at its comma and "und" into an entry "Mit Material Von" beside
+# the writer. The agencies supplied material, they did not write the story: cut before
+# the normaliser reads the line. (The same words without a comma, "Anna K. mit dpa", are
+# _TRAILING_NOISE's.)
+_WIRE_MATERIAL_AFTER = re.compile(
+    r"(?<=\S)\s*,?\s+(?:mit\s+(?:material|informationen)\s+(?:von|der|aus)"
+    r"|con\s+informaci[oó]n\s+de|com\s+informações\s+d[aeo]s?)\s+\S.*$",
+    re.IGNORECASE | re.DOTALL)
+
+
+# A public office's name as a release's one credit, in capitals or not ("U.S. CUSTOMS AND
+# BORDER PROTECTION", "By Department of Health and Human Services", "NATIONAL OCEANIC AND
+# ATMOSPHERIC ADMINISTRATION"): the normaliser cut it at its "and" and its "of" into two
+# "authors" ("U S Customs; Border Protection", "DEPARTMENT; HUMAN SERVICES"); the office
+# is one. Told by its form: an office word (_PUBLIC_OFFICE_WORD) and either a national
+# lead ("U.S.", "National", "Federal", "State") or the office word before "of"/"for"
+# ("Department of ..."); every word capitalised or a joining word. Two people joined by
+# "AND" ("BY JANE DOE AND JOHN ROE") name no office word and stay two.
+_PUBLIC_OFFICE_WORD = (
+    r"department|ministry|office|bureau|agency|administration|service|services|commission"
+    r"|authority|protection|institute|institutes|council|survey|corps|police|centers?"
+    r"|directorate|inspectorate")
+_PUBLIC_OFFICE = re.compile(
+    rf"^(?:by\s+)?((?:u\.\s?s\.|us|u\.\s?k\.|uk|national|federal|state)\s+.*\b(?:{_PUBLIC_OFFICE_WORD})"
+    rf"|(?:the\s+)?(?:{_PUBLIC_OFFICE_WORD})\s+(?:of|for)\s+\S.*)$", re.IGNORECASE)
+_OFFICE_JOINING_WORDS = frozenset(("and", "of", "for", "the", "&", "on"))
+
+
+def public_office_name(text: str) -> str | None:
+    """The public office a byline credits whole (_PUBLIC_OFFICE), without its "By", or
+    None: at most MAX_INSTITUTION_WORDS words, each capitalised or a joining word."""
+    m = _PUBLIC_OFFICE.match(" ".join(text.split()))
+    if m is None:
+        return None
+    words = m[1].split()
+    if len(words) > MAX_INSTITUTION_WORDS or not all(
+            w[:1].isupper() or w.casefold() in _OFFICE_JOINING_WORDS for w in words):
+        return None
+    return m[1]
+
+
+# A writer's bio sentence read as the byline, its verb the beat the writer covers
+# ("<strong>Anna Berg</strong> covers city hall for the Courier. Reach Anna at ...", "Anna
+# Berg writes about health care and hospitals for ..."), the story's only credit: the name
+# before the verb, two to four capitalised words (or particles). (The normaliser cut the
+# line at "for", and at its "and": "Anna Berg covers courts; Public Safety".)
+_BEAT_AFTER_NAME = re.compile(
+    r"^\s*(\S+(?:\s+\S+){1,3}?)\s+(?-i:covers|writes\s+(?:about|on)|reports\s+on)\s+\S")
+
+
+def bio_sentence_name(text: str) -> str | None:
+    """The writer's name opening a bio sentence (_BEAT_AFTER_NAME), else None."""
+    m = _BEAT_AFTER_NAME.match(text)
+    if m is None or not all(w[:1].isupper() or w in NAME_PARTICLES for w in m[1].split()):
+        return None
+    return m[1]
+
+
 def normalize_byline(raw: str | None) -> str | None:
     """trafilatura's normalize_authors of `raw` ('A; B') with the character references
     left in it read (`unescaped_twice`) and the addresses taken out first (each a space:
@@ -220,6 +296,9 @@ def normalize_byline(raw: str | None) -> str | None:
         return None
     text = _ADDRESS.sub(" ", unescaped_twice(raw))
     text = without_helpers_credit(text)
+    if (office := public_office_name(text)) is not None:
+        return office
+    text = bio_sentence_name(text) or _WIRE_MATERIAL_AFTER.sub("", text)
     if (place := _FROM_NAME_PLACE.match(text)) is not None:
         text = place[1]
     whole = " ".join(text.split())
@@ -530,7 +609,9 @@ def find_byline_author(tree: HtmlElement, headline: HtmlElement | None = None) -
                 unseen_name = normalize_byline(text)
             continue
         if len(text) >= 120:
-            text = _about_box_name(elem) or text
+            # (a bio too long for a byline: the name its box sets in bold, or the one its
+            # sentence opens with before the beat, "Anna Berg covers ...")
+            text = _about_box_name(elem) or bio_sentence_name(text) or text
         if not text or not (2 < len(text) < 120 or is_agency(text)) or _AUTHOR_NOISE.match(text):
             # (a two-letter byline is an agency's: "AP", "SN")
             continue

@@ -27,6 +27,7 @@ from tasks.extract.bylines import (
     ARTICLES_AFTER_PARTICLE,
     HELPER_CREDIT_VERB,
     NAME_PARTICLES,
+    OUR_REPORTER_LEAD,
     is_agency,
     is_role,
     normalize_byline,
@@ -1076,16 +1077,9 @@ _TEXT_BYLINE = re.compile(
     # a reporter's label for the genre, with its colon ("Reportage: Anna K.", "Interview:
     # Tom L."; "Interview mit Anna K." is about her), and the French interviewer's credit
     r"|(?:reportage|interview)(?=\s*:)|propos\s+recueillis\s+par"
-    # the reporter's role before the name ("Von unserem Korrespondenten Anna K.", "De notre
-    # envoyée spéciale Marie D.", "De nuestro corresponsal", "Dal nostro inviato")
-    # (and the Dutch "Van onze verslaggever", "Door onze correspondent")
-    r"|(?:von|de|dal|del|from|van|door)\s+(?:unserem|unserer|notre|nuestro|nuestra|nostro"
-    r"|nostra|our|onze)"
-    r"\s+(?:[\w-]+\s+)?(?:[\w-]*korrespondent(?:en|in)?|[\w-]*reporter(?:in)?|redakteur(?:in)?"
-    r"|verslaggever|verslaggeefster|redacteur"
-    r"|mitarbeiter(?:in)?|correspondante?|envoyée?(?:\s+spéciale?)?|corresponsal"
-    r"|enviad[oa](?:\s+especial)?|corrispondente|inviat[oa](?:\s+special[ei])?"
-    r"|correspondent|reporter))\s*:?\s+"
+    # the reporter's role before the name ("Von unserem Korrespondenten Anna K.", "Dal
+    # nostro inviato"; bylines.OUR_REPORTER_LEAD)
+    rf"|{OUR_REPORTER_LEAD})\s*:?\s+"
     rf"({_NAMES})",
     re.IGNORECASE,
 )
