@@ -696,6 +696,21 @@ def author_link_byline(tree: HtmlElement, headline: HtmlElement | None = None) -
 _AUTHOR_INDEX = re.compile(r"/(?:authors?|autor|autoren)/?(?:[?#].*)?$", re.I)
 
 
+# Catalan "Per" (by) opening a byline: the Nordic first name "Per" ("Per Andersson", "Per
+# Olof Larsson") is spelled the same, so it is read as the label only on a Catalan page,
+# and only before a name of two words or more.
+_CATALAN_BY = re.compile(r"Per\s+(?=\S+\s+\S)")
+
+
+def without_language_by_label(authors: list[str], lang: str | None) -> list[str]:
+    """`authors` without a by-label that is a name elsewhere, read in the page's language
+    (`lang`, the `<html lang>`): Catalan "Per Jordi Puig" is Jordi Puig."""
+    if not (lang or "").lower().startswith("ca"):
+        return authors
+    return [_CATALAN_BY.sub("", name, count=1) if _CATALAN_BY.match(name) else name
+            for name in authors]
+
+
 def author_link_spelling(tree: HtmlElement, authors: list[str],
                          recorded: str | None = None) -> list[str]:
     """The recorded authors as the site's own author links spell them, where only
@@ -772,6 +787,8 @@ _ROLE_PREFIX = re.compile(
     # (writer), "خبرنگار" (reporter) and "به قلم" (by the pen of, as Arabic "بقلم"), Dari
     # "گزارشگر" (reporter, Afghanistan's)
     r"|كتب|نویسنده|خبرنگار|به\s+قلم|گزارشگر"
+    # Albanian "Shkruar nga" (written by); "nga" alone is also "from", so only the pair
+    r"|shkruar\s+nga"
     # Thai "โดย" (by) and "เรื่อง" (story: the writer's credit beside "ภาพ", photos)
     r"|โดย|เรื่อง)\b\s*[:：]?\s*",
     re.IGNORECASE,

@@ -72,6 +72,7 @@ from tasks.extract.bylines import (
     outlet_dash_author,
     post_author_login,
     uninverted_name,
+    without_language_by_label,
 )
 from tasks.extract.dates import (
     FUTURE_TOLERANCE,
@@ -447,6 +448,7 @@ def page_metadata(
 
     root = tree.getroottree().getroot()
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    authors = without_language_by_label(authors, lang)
     locale = tree.find(".//meta[@property='og:locale']")
     # read once: date_candidates sorts revision stamps by it, and it is kept as modified_at
     recorded_change = modified_date(tree, scripts=scripts)
