@@ -1322,6 +1322,12 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
         # alone ("Staff") was read as the author (fault round 44)
         return [" and ".join(names)]
     people = [n for n in names if is_person(n, outlet_names)]
+    if any(len(p.split()) >= 2 and not _is_affiliation(p) for p in people):
+        # "By Jane Doe and John Roe, National Park Service", "By Jane Doe, U.S.
+        # correspondent" (the role cut leaves "U S"): the body the writers work for, or
+        # the country they cover, set after their names, is no co-author; alone it stays
+        # the byline (a release's "U.S. CUSTOMS AND BORDER PROTECTION")
+        people = [p for p in people if not _is_affiliation(p)]
     if any(not _BUREAU.search(p) and len(p.split()) >= 2 for p in people):
         # "Von Anna Berg, ARD-Hauptstadtstudio", "By Jo Roe, Washington bureau": the
         # office the reporter files from, beside a full name, is no co-author
@@ -1341,6 +1347,26 @@ def clean_authors(raw: str | None, outlet_names: set[str]) -> list[str]:
 # or a compound's end ("ARD-Hauptstadtstudio", "SWR-Studio Brüssel", "Korrespondentenbüro
 # Wien", "Washington bureau", "Metro desk"); no person's name ends a word so.
 _BUREAU = re.compile(r"(?:studio|büro|bureau|desk)(?:\s|$)", re.IGNORECASE)
+
+
+# A country's or union's initials, what the role cut leaves of "U.S. correspondent".
+_PLACE_INITIALS = re.compile(r"(?:U\.?\s?S|U\.?\s?K|E\.?\s?U|U\.?\s?N)\.?", re.IGNORECASE)
+# The last word of an institution's name: the public offices' words, and a university's,
+# a foundation's, a museum's ...
+_INSTITUTION_LAST_WORD = re.compile(
+    rf"(?:{_PUBLIC_OFFICE_WORD}|university|foundation|association|society|laboratory"
+    r"|museum|hospital)", re.IGNORECASE)
+
+
+def _is_affiliation(name: str) -> bool:
+    """`name` is an institution (a public office's form, or three capitalised words and
+    more ending on an institution's word: "National Park Service", "U S Geological
+    Survey"; two could be a person, "Robert Service") or a country's initials ("U S")."""
+    if _PLACE_INITIALS.fullmatch(name.strip()) or public_office_name(name):
+        return True
+    words = name.split()
+    return (len(words) >= 3 and _INSTITUTION_LAST_WORD.fullmatch(words[-1]) is not None
+            and all(w[:1].isupper() or w.casefold() in _OFFICE_JOINING_WORDS for w in words))
 
 
 def _trailing_single_word(people: list[str]) -> bool:

@@ -50,3 +50,27 @@ def test_per_before_one_word_stays_a_name():
     assert without_language_by_label(["Per Jordi Puig"], None) == ["Per Jordi Puig"]
     # only the label opening the name goes
     assert without_language_by_label(["Anna Per Vila"], "ca") == ["Anna Per Vila"]
+
+
+# Round 25 left two shapes of family AA's kind (the same on 20f0a875): the institution the
+# writers work for, and the country a correspondent covers, set after the names.
+@pytest.mark.parametrize("line, names", [
+    ("By Jane Doe and John Roe, National Park Service", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe, U.S. Geological Survey", ["Jane Doe"]),
+    ("By Jane Doe, Center for Public Integrity", ["Jane Doe"]),
+    ("By Jane Doe, U.S. correspondent", ["Jane Doe"]),
+    ("By Jane Doe, U.K. political editor", ["Jane Doe"]),
+])
+def test_the_body_or_country_after_the_writers_is_no_coauthor(line, names):
+    assert credited(line, "en") == names
+
+
+@pytest.mark.parametrize("line, names", [
+    # alone, the institution is the byline (a release's credit)
+    ("By National Park Service", ["National Park Service"]),
+    ("By U.S. Customs and Border Protection", ["U.S. Customs and Border Protection"]),
+    # two words ending on an institution's word may be a person's name
+    ("By Jane Doe and Robert Service", ["Jane Doe", "Robert Service"]),
+])
+def test_an_institution_alone_or_a_name_like_one_stays(line, names):
+    assert credited(line, "en") == names
