@@ -32,7 +32,7 @@ from tasks.common.charset import STRAY_BYTES, stray_bytes_as_cp1252, wide_as_utf
 from tasks.common.codings import CodingError, decoded_head
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.location import home_expanded, path_refused
-from tasks.common.netguard import AddressGuard
+from tasks.common.netguard import MAX_URL_CHARS, AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
@@ -521,6 +521,17 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 
 
+def too_long_for_a_url(url: str) -> str | None:
+    """Why a URL list's entry is too long to be a URL (fetch's own limit, MAX_URL_CHARS),
+    or None. A line of 10 MB (a log or a page's source pasted into the list) became a
+    document: carried whole through the run, refused only at the fetch, and kept whole
+    as a fetch_log row's url (fault round 64); now a `bad_url` reject of its line."""
+    if len(url) <= MAX_URL_CHARS:
+        return None
+    return (f"not a URL: {len(url)} characters, over the {MAX_URL_CHARS} a URL may have "
+            f"({url[:60]!r}...)")
+
+
 def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
     """(line number, text, why it is junk or None) of each non-blank, non-comment line
     of a URL list. Lines are decoded one by one, so binary junk or a line in another
@@ -555,6 +566,8 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
             why = None
             if _JUNK_CHARS.search(url):
                 why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
+            elif too_long := too_long_for_a_url(url):
+                why = too_long
             elif re.search(r"\s", url):  # one URL a line: a URL holds no whitespace
                 why = f"not a URL: whitespace inside {url[:200]!r}"
             out.append((lineno, url, why))
@@ -614,7 +627,10 @@ def holds_url_list(raw: bytes) -> bool:
     'https://...'", every URL in it lost under a reason that did not say why. No dump
     can pass this test: a dump's first line is its ` date ...` header."""
     lines = url_list_lines(raw)
-    return bool(lines) and all(why is None and _HTTP_LINE.match(line) for _, line, why in lines)
+    # (a line too long for a URL is still a list's line, rejected there: read as a dump,
+    # the list's other URLs were one `missing_header` reject)
+    return bool(lines) and all((why is None or too_long_for_a_url(line))
+                               and _HTTP_LINE.match(line) for _, line, why in lines)
 
 
 def read_url_list(path: Path, run_id: str, sources: list[tuple[str, str]] | None = None
