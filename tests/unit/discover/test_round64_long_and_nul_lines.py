@@ -54,3 +54,45 @@ def test_a_line_with_nul_bytes_is_a_bad_url_reject_and_the_others_are_read(tmp_p
     assert [(r["reason"], r["input_key"].rsplit("/", 1)[1]) for r in rejects] == [
         ("bad_url", "list.urls:2"), ("bad_url", "list.urls:3")]
     assert all(len(r["detail"]) < 300 for r in rejects)
+
+
+# Dump files (the seed text-dump format) of several articles, one with a NUL line.
+def _dump(n: int, body: str = "A body of the article, long enough to be read.") -> str:
+    return f" date 2024-04-0{n} https://a.example/{n}.html\nTitle {n}\n{body}\n"
+
+
+def test_a_nul_line_in_one_article_of_a_dump_file_rejects_that_article_alone(tmp_path):
+    path = tmp_path / "three.txt"
+    path.write_text(_dump(1) + _dump(2, "Its body.\nA line \x00 with a NUL.") + _dump(3))
+    docs, rejects = read_dumps(path, "r1")
+    # before: the whole file `binary_content`, articles 1 and 3 lost with it
+    assert [d["url"] for d in docs] == ["https://a.example/1.html", "https://a.example/3.html"]
+    [reject] = rejects
+    assert (reject["reason"], reject["url"]) == ("binary_content", "https://a.example/2.html")
+    assert reject["detail"] == ("article 2 of 3: its text contains NUL bytes (its line 4): "
+                                "not text")
+    assert reject["input_key"].endswith("#2")
+
+
+def test_many_nul_bytes_in_one_article_still_cost_only_that_article(tmp_path):
+    # (more than the 8 control characters that make a file binary)
+    path = tmp_path / "two.txt"
+    path.write_text(_dump(1, "A line " + "\x00" * 50 + " and its end.") + _dump(2))
+    docs, rejects = read_dumps(path, "r1")
+    assert [d["url"] for d in docs] == ["https://a.example/2.html"]
+    assert [(r["reason"], r["url"]) for r in rejects] == [
+        ("binary_content", "https://a.example/1.html")]
+
+
+def test_a_binary_file_and_a_one_article_dump_with_a_nul_are_refused_as_before(tmp_path):
+    # near misses, on the start too: a file that does not begin with a dump's header is
+    # binary whole; a one-article dump keeps its reason, detail and key
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x01" * 100)
+    assert [(r["reason"], r["detail"]) for r in read_dumps(png, "r1")[1]] == [
+        ("binary_content", "file contains NUL bytes: not text")]
+    one = tmp_path / "one.txt"
+    one.write_text(_dump(1, "A line \x00 with a NUL."))
+    docs, rejects = read_dumps(one, "r1")
+    assert docs == [] and [(r["reason"], r["detail"]) for r in rejects] == [
+        ("binary_content", "file contains NUL bytes: not text")]
