@@ -1582,7 +1582,7 @@ def diff(
     from rich.markup import escape
 
     from tasks.common.revisions import diff_history
-    from tasks.storage.revisions import revisions_of
+    from tasks.storage.revisions import left_out_note, revisions_of
 
     _require_utf8(the_URL=url)
     root = _settings(warehouse).warehouse
@@ -1593,6 +1593,10 @@ def diff(
     with _interrupted_command_is_a_sentence("the diff was stopped; the warehouse is "
                                             "unchanged (pressroom diff only reads it)"):
         rows = revisions_of(root, url)
+    # the files the scan could not read, named as `sql` names them (fault round 64)
+    if left_out := left_out_note(root):
+        err.print(f"[yellow]note:[/yellow] {escape(left_out)}", highlight=False,
+                  soft_wrap=True)
     if not rows:
         err.print(f"no article with URL or id {escape(repr(url))} in {escape(str(root.resolve()))}")
         raise typer.Exit(1)
