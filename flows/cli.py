@@ -131,6 +131,13 @@ def _before_flows() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    _stop_signals_are_exits()
+
+
+def _stop_signals_are_exits() -> None:
+    """SIGTERM and SIGHUP (`signals_to_exit_on`) raise SystemExit(128 + the signal) in the
+    main thread (`_exit_on_sigterm`), so a command unwinds through its handlers and says
+    what it left; a stop swallowed in a finalizer is sent again."""
     if threading.current_thread() is threading.main_thread():
         for signum in signals_to_exit_on(signal.getsignal):
             signal.signal(signum, _exit_on_sigterm)
@@ -1422,9 +1429,12 @@ def compact(
 
     root = _settings(warehouse).warehouse
     _require_warehouse(root, write=True)
+    # SIGTERM (a `kill`, `timeout`, a service manager stopping the cron job) killed the
+    # process outright, not a word said (fault round 64): now a stop as Ctrl-C is
+    _stop_signals_are_exits()
     manifest = None
     try:
-        with _disk_full_is_a_sentence(root), writer_lock(
+        with _a_stop_signal_is_the_exit(), _disk_full_is_a_sentence(root), writer_lock(
                 root, "pressroom compact",
                 on_wait=lambda holder: err.print(f"waiting for the warehouse: {holder} is "
                                                  "writing")):
@@ -1443,16 +1453,19 @@ def compact(
                 console.print(f"nothing to compact (no table has {min_files} small files)")
                 return
             build_views(root)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit) as stop:
         # Ctrl-C: exit 130, as a shell reports SIGINT, with what it left (a bare exit
-        # before: fault round 52's known item). The commit is one manifest written last.
+        # before: fault round 52's known item); SIGTERM or SIGHUP: 128 + its number. The
+        # commit is one manifest written last.
+        if isinstance(stop, SystemExit) and _stop_signal is None:
+            raise  # an exit of another kind
         err.print("[yellow]interrupted:[/yellow] " + (
             f"the compaction committed ({manifest['name']}) before the views were rebuilt; "
             "the next `pressroom report` or `ingest` rebuilds them" if manifest else
             "the compaction stopped before its commit; queries read the warehouse as it "
             "was, and the next `pressroom compact` or `ingest` clears the merged file it "
             "was writing"), soft_wrap=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(130 if _stop_signal is None else 128 + _stop_signal) from None
     for table, files in manifest["files"].items():
         replaced = sum(1 for r in manifest["replaces"] if r.startswith(f"{table}/"))
         console.print(f"{table}: {replaced} files -> {len(files)}")
@@ -1582,7 +1595,7 @@ def diff(
     from rich.markup import escape
 
     from tasks.common.revisions import diff_history
-    from tasks.storage.revisions import revisions_of
+    from tasks.storage.revisions import left_out_note, revisions_of
 
     _require_utf8(the_URL=url)
     root = _settings(warehouse).warehouse
@@ -1593,6 +1606,10 @@ def diff(
     with _interrupted_command_is_a_sentence("the diff was stopped; the warehouse is "
                                             "unchanged (pressroom diff only reads it)"):
         rows = revisions_of(root, url)
+    # the files the scan could not read, named as `sql` names them (fault round 64)
+    if left_out := left_out_note(root):
+        err.print(f"[yellow]note:[/yellow] {escape(left_out)}", highlight=False,
+                  soft_wrap=True)
     if not rows:
         err.print(f"no article with URL or id {escape(repr(url))} in {escape(str(root.resolve()))}")
         raise typer.Exit(1)

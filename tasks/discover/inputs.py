@@ -32,7 +32,7 @@ from tasks.common.charset import STRAY_BYTES, stray_bytes_as_cp1252, wide_as_utf
 from tasks.common.codings import CodingError, decoded_head
 from tasks.common.ledger import fetch_outcomes
 from tasks.common.location import home_expanded, path_refused
-from tasks.common.netguard import AddressGuard
+from tasks.common.netguard import MAX_URL_CHARS, AddressGuard
 from tasks.common.result import StageResult, reject_row
 from tasks.common.sourcesfile import SourcesFileError, host_delays, is_sources_file, load_sources
 from tasks.common.state import KnownInputs
@@ -233,11 +233,14 @@ def _encoding_note(rejects: list[dict]) -> list[str]:
             f"WHERE reason = 'bad_encoding'\" lists them"]
 
 
-def decode_dump(raw: bytes, name: str = "FILE") -> str:
+def decode_dump(raw: bytes, name: str = "FILE", *, nuls_judged_per_article: bool = False) -> str:
     """Decode dump bytes as UTF-8 (BOM allowed; a UTF-16 BOM says UTF-16, as Windows
     editors save "Unicode" text, and so do NULs in every other byte of ASCII text, as
     tools write it without a BOM; UTF-32 by its BOM); refuse binary or mis-encoded
-    files, a mis-encoded one with how to convert the file `name`."""
+    files, a mis-encoded one with how to convert the file `name`.
+
+    `nuls_judged_per_article`: NUL bytes in the first 8 KB do not make the file binary
+    (the caller rejects the article that holds them: `nul_bytes_problem`)."""
     packed = next(((what, tool) for magic, what, tool in _PACKED if raw.startswith(magic)),
                   None)
     if packed:
@@ -254,8 +257,8 @@ def decode_dump(raw: bytes, name: str = "FILE") -> str:
     if padded and not raw.strip():
         raise DumpError("binary_content", f"the file holds {len(padded) - len(raw)} NUL "
                         "bytes and no text (zeroed blocks: its text never reached the disk)")
-    if b"\x00" in raw[:8192]:
-        raise DumpError("binary_content", "file contains NUL bytes: not text")
+    if b"\x00" in raw[:8192] and not nuls_judged_per_article:
+        raise DumpError("binary_content", NUL_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -264,10 +267,44 @@ def decode_dump(raw: bytes, name: str = "FILE") -> str:
             raise DumpError("bad_encoding", f"not valid UTF-8 at byte {exc.start}: "
                             f"{raw[exc.start:exc.start+8]!r}; "
                             f"{_conversion_hint(raw, name)}") from None
-    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    allowed = "\n\r\t\f\x00" if nuls_judged_per_article else "\n\r\t\f"
+    control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in allowed)
     if control > 8:
         raise DumpError("binary_content", f"{control} control characters in the first 8 KB")
     return _unicode_line_ends(text)
+
+
+NUL_BYTES = "file contains NUL bytes: not text"
+# How much of a file (or an article of a file of several) is sniffed for NUL bytes; past
+# it they are stray bytes, which the clean stage drops (as it drops control characters).
+NUL_SNIFFED_CHARS = 8192
+
+
+def starts_as_a_dump(raw: bytes) -> bool:
+    """Whether the first line of `raw` is a dump's header: text, whatever bytes follow
+    (no binary format begins with " date YYYY-MM-DD https://...")."""
+    first = raw[:4096].split(b"\n", 1)[0].decode("utf-8", "replace")
+    return bool(_DUMP_HEADER.match(first) or _NEXT_HEADER.match(first))
+
+
+def _header_url(article: str) -> str | None:
+    """The http(s) URL of an article's header line, for a reject to name, or None."""
+    first = next((line for line in article.split("\n", 3)[:3] if line.strip()), "")
+    match = _DUMP_HEADER.match(first[:10000])
+    url = match.group(2) if match else None
+    return url if url and _HTTP_LINE.match(url) and "\x00" not in url else None
+
+
+def nul_bytes_problem(article: str) -> str | None:
+    """Why an article of a dump file is no text: NUL bytes in its first 8 KB, as a whole
+    file's are sniffed (`decode_dump`), or None. Judged per article in a file of several:
+    one article's NUL line made the whole file `binary_content`, the others lost with it
+    (fault round 64)."""
+    head = article[:NUL_SNIFFED_CHARS]
+    if "\x00" not in head:
+        return None
+    line = head.count("\n", 0, head.index("\x00")) + 1
+    return f"its text contains NUL bytes (its line {line}): not text"
 
 
 # A Unicode line or paragraph separator, or NEL, on the first line: the header, which is
@@ -493,7 +530,8 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         return read_url_list(path, run_id)
     key = f"dump:{content_key(raw)}"
     try:
-        parts = split_dumps(decode_dump(raw, shlex.quote(path.name)))
+        parts = split_dumps(decode_dump(raw, shlex.quote(path.name),
+                                        nuls_judged_per_article=starts_as_a_dump(raw)))
     except DumpError as exc:
         return [], [_reject("dump", source, key, exc.reason, exc.detail, run_id)]
     docs, rejects = [], []
@@ -502,6 +540,9 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
         # of a file of several are told apart by their place in it.
         part_key = key if len(parts) == 1 else f"{key}#{n}"
         try:
+            if nuls := nul_bytes_problem(part):
+                raise DumpError("binary_content", nuls if len(parts) > 1 else NUL_BYTES,
+                                _header_url(part))
             dump = parse_dump(part)
         except DumpError as exc:
             where = "" if len(parts) == 1 else f"article {n} of {len(parts)}: "
@@ -519,6 +560,17 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
 # A URL list line that holds something other than printable text: binary junk pasted
 # or appended into the file, never part of a URL.
 _JUNK_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def too_long_for_a_url(url: str) -> str | None:
+    """Why a URL list's entry is too long to be a URL (fetch's own limit, MAX_URL_CHARS),
+    or None. A line of 10 MB (a log or a page's source pasted into the list) became a
+    document: carried whole through the run, refused only at the fetch, and kept whole
+    as a fetch_log row's url (fault round 64); now a `bad_url` reject of its line."""
+    if len(url) <= MAX_URL_CHARS:
+        return None
+    return (f"not a URL: {len(url)} characters, over the {MAX_URL_CHARS} a URL may have "
+            f"({url[:60]!r}...)")
 
 
 def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
@@ -555,6 +607,8 @@ def url_list_lines(raw: bytes) -> list[tuple[int, str, str | None]]:
             why = None
             if _JUNK_CHARS.search(url):
                 why = f"not a URL: bytes that are no text ({rawline[:60]!r})"
+            elif too_long := too_long_for_a_url(url):
+                why = too_long
             elif re.search(r"\s", url):  # one URL a line: a URL holds no whitespace
                 why = f"not a URL: whitespace inside {url[:200]!r}"
             out.append((lineno, url, why))
@@ -614,7 +668,10 @@ def holds_url_list(raw: bytes) -> bool:
     'https://...'", every URL in it lost under a reason that did not say why. No dump
     can pass this test: a dump's first line is its ` date ...` header."""
     lines = url_list_lines(raw)
-    return bool(lines) and all(why is None and _HTTP_LINE.match(line) for _, line, why in lines)
+    # (a line too long for a URL is still a list's line, rejected there: read as a dump,
+    # the list's other URLs were one `missing_header` reject)
+    return bool(lines) and all((why is None or too_long_for_a_url(line))
+                               and _HTTP_LINE.match(line) for _, line, why in lines)
 
 
 def read_url_list(path: Path, run_id: str, sources: list[tuple[str, str]] | None = None

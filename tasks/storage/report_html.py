@@ -362,9 +362,8 @@ def reconciliation(inputs: int | None, kept: int | None, rejected: int | None,
     """Whether a run's totals add up. A manifest that lacks its totals, or one of them
     (edited by hand, written by another tool), reads them as NULL in the runs view, and
     their sum was a TypeError that ended `pressroom report` in a traceback, with no
-    report (fault round 63). The data test `runs_conserve_records` flags a run that lacks
-    one total (its sum is NULL, distinct from the inputs), not one that lacks them all
-    (NULL is not distinct from NULL): "totals missing" says it either way."""
+    report (fault round 63). The data test `runs_conserve_records` flags such a run, one
+    total or all of them missing (round 64); "totals missing" says why."""
     if inputs is None or None in (kept, rejected, failed, skipped):
         return "totals missing"
     return "balanced" if inputs == kept + rejected + failed + skipped else "UNBALANCED"

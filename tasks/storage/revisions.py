@@ -9,7 +9,7 @@ import duckdb
 
 from tasks.common.urls import safe_article_id, trim_url
 from tasks.storage.interrupts import interruptible
-from tasks.storage.warehouse import committed_files, read_declared
+from tasks.storage.warehouse import committed_files, file_problems, read_declared
 
 COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
            "published_at", "authors", "description", "text", "content_hash", "word_count")
@@ -54,3 +54,19 @@ def revisions_of(root: Path, key: str) -> list[dict]:
     finally:
         cur.close()
         con.close()
+
+
+def left_out_note(root: Path, most: int = 3) -> str | None:
+    """What `pressroom diff` says of the committed articles files it could not read
+    (`file_problems`: deleted, torn, a folder in a file's place), or None. It left them
+    out as every reader does and answered "no article with URL or id ..." for an article
+    whose only file it was, or a diff short of the revisions there, naming none of them
+    where `sql` names each (fault round 61's known item, mended in round 64)."""
+    problems = file_problems(Path(root), ("articles",))
+    if not problems:
+        return None
+    named = "; ".join(f"{p['file']} ({p['detail']})" for p in problems[:most])
+    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    return (f"{len(problems)} committed articles file(s) could not be read and are LEFT "
+            f"OUT of this diff: {named}{more}. The revisions they hold are not compared "
+            "(`pressroom sql` names them too); restore them from a backup")

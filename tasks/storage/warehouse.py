@@ -308,13 +308,15 @@ def committed_files(root: Path, table: str) -> list[Path]:
     return out
 
 
-def file_problems(root: Path) -> list[dict]:
+def file_problems(root: Path, table_names: tuple[str, ...] | None = None) -> list[dict]:
     """Committed files that cannot be read as their table: deleted, truncated or not
     Parquet, or with columns their table does not declare or types that cannot be cast
     to the declared ones without loss (a foreign file). Each is reported by name; readers
-    leave them out and answer for the rest."""
+    leave them out and answer for the rest. `table_names`: only those tables' files."""
     problems = []
     for table, rels in listed_files(root).items():
+        if table_names is not None and table not in table_names:
+            continue
         for rel in rels:
             found = _problem(root / rel, table)
             if found is not None:
