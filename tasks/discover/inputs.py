@@ -72,6 +72,11 @@ DUMP_SUFFIXES = (".txt",)
 URL_LIST_SUFFIXES = (".urls",)
 # A dump larger than this is not one article; refusing it early keeps memory bounded.
 MAX_DUMP_BYTES = 5 * 1024 * 1024
+# A file of several dumps (an export, `cat *.txt > all.txt`) is read whole up to this
+# size, each article still held to MAX_DUMP_BYTES: over 5 MB such a file was refused
+# whole, every article in it lost with the one too large (fault round 64's known item).
+# The same bound as a URL list's, read whole too.
+MAX_DUMPS_FILE_BYTES = 32 * 1024 * 1024
 # A URL list is read whole, and each of its lines becomes a document row (~10x its
 # bytes in memory). 32 MB is ~300,000 URLs, far more than a run fetches at its per-host
 # delays; a larger file (a log, a database export named .urls) was read into memory
@@ -507,6 +512,18 @@ def read_dump(path: Path, run_id: str) -> tuple[dict | None, dict | None]:
     return (docs[0] if docs else None), (rejects[0] if rejects else None)
 
 
+def _too_large(source: str, size: int, run_id: str) -> dict:
+    """The reject of a dump file refused unread for its size."""
+    return _reject("dump", source, f"dump:{source}:{size}", "too_large",
+                   f"{size} bytes > {MAX_DUMP_BYTES}", run_id)
+
+
+def _opens_as_a_dump(path: Path) -> bool:
+    """Whether the file at `path` begins with a dump's header (its first 4 KB read)."""
+    with path.open("rb") as f:
+        return starts_as_a_dump(f.read(4096))
+
+
 def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     """A dump file -> its document rows and reject rows: one article, or each article of
     a file that holds several (`split_dumps`), each kept or rejected on its own. A file
@@ -514,9 +531,9 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
     source = path_label(path)
     try:
         size = path.stat().st_size
-        if size > MAX_DUMP_BYTES:
-            return [], [_reject("dump", source, f"dump:{source}:{size}", "too_large",
-                                f"{size} bytes > {MAX_DUMP_BYTES}", run_id)]
+        if size > MAX_DUMP_BYTES and (size > MAX_DUMPS_FILE_BYTES
+                                      or not _opens_as_a_dump(path)):
+            return [], [_too_large(source, size, run_id)]
         raw = path.read_bytes()
     except OSError as exc:
         return [], [_reject("dump", source, f"dump:{source}", "unreadable", str(exc), run_id)]
@@ -534,11 +551,18 @@ def read_dumps(path: Path, run_id: str) -> tuple[list[dict], list[dict]]:
                                         nuls_judged_per_article=starts_as_a_dump(raw)))
     except DumpError as exc:
         return [], [_reject("dump", source, key, exc.reason, exc.detail, run_id)]
+    if len(parts) == 1 and len(raw) > MAX_DUMP_BYTES:
+        return [], [_too_large(source, size, run_id)]  # one article: as it always was
     docs, rejects = [], []
     for n, part in enumerate(parts, 1):
         # A one-article file keeps the key it always had (re-runs skip it); the articles
         # of a file of several are told apart by their place in it.
         part_key = key if len(parts) == 1 else f"{key}#{n}"
+        if len(part) > MAX_DUMP_BYTES:  # (characters: never more than its bytes)
+            rejects.append(_reject(
+                "dump", source, part_key, "too_large", f"article {n} of {len(parts)}: "
+                f"{len(part)} characters > {MAX_DUMP_BYTES}", run_id, url=_header_url(part)))
+            continue
         try:
             if nuls := nul_bytes_problem(part):
                 raise DumpError("binary_content", nuls if len(parts) > 1 else NUL_BYTES,

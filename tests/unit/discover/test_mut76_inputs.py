@@ -93,6 +93,8 @@ def test_a_dump_refused_whole_says_so_in_each_field(tmp_path, monkeypatch):
     _, [unreadable] = inputs.read_dumps(folder, "run-76")
     assert _row(unreadable) == ("dump", str(folder), f"dump:{folder}", "unreadable", "run-76")
     monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", 200)
+    # (a file of several dumps is read whole up to MAX_DUMPS_FILE_BYTES since session 61)
+    monkeypatch.setattr(inputs, "MAX_DUMPS_FILE_BYTES", 200)
     big = tmp_path / "big.txt"
     big.write_bytes(DUMP * 3)
     _, [too_big] = inputs.read_dumps(big, "run-76")
