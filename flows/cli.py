@@ -141,7 +141,10 @@ def _stop_signals_are_exits() -> None:
     if threading.current_thread() is threading.main_thread():
         for signum in signals_to_exit_on(signal.getsignal):
             signal.signal(signum, _exit_on_sigterm)
-        sys.unraisablehook = ctrl_c_in_a_finalizer_again(sys.unraisablehook)
+        # once per process: commands called in one (the tests' CliRunner) each wrapped
+        # the hook again, a chain as deep as the calls
+        if not getattr(sys.unraisablehook, "delivers_stops_again", False):
+            sys.unraisablehook = ctrl_c_in_a_finalizer_again(sys.unraisablehook)
 
 
 def ctrl_c_in_a_finalizer_again(previous):
@@ -173,6 +176,7 @@ def ctrl_c_in_a_finalizer_again(previous):
         # in that wait, inside the hook; the short sleep lets the hook return first)
         _thread.start_new_thread(_signal_again_soon, (stop,))
 
+    hook.delivers_stops_again = True
     return hook
 
 
@@ -561,6 +565,14 @@ def _interrupted_command_is_a_sentence(what: str) -> Iterator[None]:
             raise
         err.print(f"[yellow]interrupted:[/yellow] {what}", soft_wrap=True)
         raise typer.Exit(130) from None
+    except SystemExit:
+        # SIGTERM or SIGHUP (`_stop_signals_are_exits`, set by the writing commands): the
+        # same sentence, exit 128 + its number; they killed `forget`, `reindex` and
+        # `report` without a word (fault round 64's known item)
+        if _stop_signal is None:
+            raise  # an exit of another kind
+        err.print(f"[yellow]stopped (signal {_stop_signal}):[/yellow] {what}", soft_wrap=True)
+        raise typer.Exit(128 + _stop_signal) from None
 
 
 # How each run command goes on after a Ctrl-C, for `_interrupted_run_is_a_sentence`.
@@ -1176,7 +1188,9 @@ def report(
     stopped = ("the report was stopped; the warehouse's data is unchanged, and the views "
                "database and report files are each the earlier one or the new one whole; "
                "run `pressroom report` again for a new report")
-    with _interrupted_command_is_a_sentence(stopped), _disk_full_is_a_sentence(root), (
+    _stop_signals_are_exits()
+    with _a_stop_signal_is_the_exit(), _interrupted_command_is_a_sentence(stopped), \
+            _disk_full_is_a_sentence(root), (
             tempfile.TemporaryDirectory(prefix="pressroom-report-") if read_only
             else nullcontext()) as views_in:
         result = build_report(root, run_id, first, last, target,
@@ -1535,7 +1549,9 @@ def forget(
     stopped = ("the takedown was stopped: stopped before its commit, nothing was taken "
                "down; after it, the next `forget` or run finishes removing what it names. "
                "Run the same command again to be sure it is done")
-    with _interrupted_command_is_a_sentence(stopped), _disk_full_is_a_sentence(root), writer_lock(
+    _stop_signals_are_exits()
+    with _a_stop_signal_is_the_exit(), _interrupted_command_is_a_sentence(stopped), \
+            _disk_full_is_a_sentence(root), writer_lock(
             root, "pressroom forget", on_wait=lambda holder: err.print(
                 f"waiting for the warehouse: {holder} is writing")):
         try:
@@ -1572,8 +1588,10 @@ def reindex(warehouse: WarehouseOpt = None) -> None:
     stopped = ("the rebuild was stopped; the warehouse is unchanged, and searches go on "
                "with the index as it was (stopped while it was swapped in, the next search "
                "builds the index again); run `pressroom reindex` again to rebuild it")
+    _stop_signals_are_exits()
     try:
-        with _interrupted_command_is_a_sentence(stopped), _disk_full_is_a_sentence(root):
+        with _a_stop_signal_is_the_exit(), _interrupted_command_is_a_sentence(stopped), \
+                _disk_full_is_a_sentence(root):
             docs = search_index.rebuild(root)
     except search_index.IndexBusy as exc:
         err.print(f"[red]the index is being written by another process:[/red] {escape(str(exc))}")
