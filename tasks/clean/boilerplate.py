@@ -1925,7 +1925,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "byline"
     if n <= 40 and _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "cookie"
-    if n <= 20 and _CTA.search(s):
+    # (a reported sentence stays: "Subscribers to the scheme will pay more, the utility said")
+    if n <= 20 and _CTA.search(s) and not _REPORTED.search(s):
         return "cta"
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"

@@ -149,3 +149,11 @@ def test_a_bio_like_sentence_inside_the_story_stays() -> None:
     middle = "Marieke Jansen is verslaggever voor binnenland en won in 2019 een prijs."
     kept = remove_boilerplate("\n".join([*EN[:2], middle, *EN[2:]])).text
     assert middle in kept
+
+
+def test_a_reported_sentence_about_subscribers_stays_and_a_call_to_subscribe_goes() -> None:
+    # (_CTA finds "subscrib…" anywhere in a short line; a sentence reported as someone's
+    # words is the story's)
+    assert classify_line("Subscribers to the bus pass scheme will pay more from March, the "
+                         "transport authority said.") is None
+    assert classify_line("Subscribe to our newsletter for the week's best stories.") == "cta"
