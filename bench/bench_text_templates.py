@@ -2,7 +2,7 @@
 is marked only by its markup, scored with the article-body token F1 beside trafilatura.
 
     .venv/bin/python bench/bench_text_templates.py [--corpus ../shared/corpus/dev]
-                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|…|K]
+                        [--pages 400] [--seed 5] [--hashed] [--unseen A|B] [--cms A|B|…|L]
                         [--out F.json]
                         [--dump F.jsonl] [--skip-baselines]
 
@@ -69,6 +69,12 @@ and FAQ answers repeating the story, tables of contents, gallery counters and ca
 reference lists, "originally published" / "Republish" boxes, affiliate disclosures,
 product boxes, most-read lists, glossaries, timelines, "Up next" video cards, labels in
 de / fr / es / nl / it / pt — on English bodies (`cms_blocks_k.py`).
+`--cms L` (session 61): listen bars, share rows written as text, comment counts, ethics
+and corrections footers, sponsored labels and blurbs, cookie banners and paywall teasers
+in the body, author cards with handles, topics rows, "Updated" lines, and K's leaks in new
+shapes (contents under a heading, `<details>` / `<br>` summaries, captions under a bare
+"3 / 12", J's pull quotes), labels in en / de / fr / es / nl / it / pt / pl — on English
+bodies (`cms_blocks_l.py`).
 
 Scores: token F1 over lower-cased word multisets (the standard article-body measure) per
 page, as mean and median, for pressroom's extract + clean with the default settings and
@@ -113,6 +119,7 @@ from cms_blocks_h import STORY_NOTES_H, render_cms_h, with_near_miss_h  # noqa: 
 from cms_blocks_i import STORY_NOTES_I, render_cms_i, with_near_miss_i  # noqa: E402
 from cms_blocks_j import STORY_NOTES_J, render_cms_j, with_near_miss_j  # noqa: E402
 from cms_blocks_k import STORY_NOTES_K, render_cms_k, with_near_miss_k  # noqa: E402
+from cms_blocks_l import STORY_NOTES_L, render_cms_l, with_near_miss_l  # noqa: E402
 
 FETCHED = datetime(2025, 9, 1, 12, tzinfo=UTC)
 MIN_PARA_WORDS = 12
@@ -709,8 +716,8 @@ G_USES = 3  # pages per English body at most in --cms G (the corpus has ~150 of 
 
 def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
                       family: str = "G") -> list[dict]:
-    """`--cms G`, `H`, `I`, `J` and `K`: English bodies only, each under up to G_USES templates (the
-    list repeated, so every body is used once before any is used twice); each page's
+    """`--cms G`, `H`, `I`, `J`, `K` and `L`: English bodies only, each under up to G_USES
+    templates (the list repeated, so every body is used once before any is used twice); each page's
     furniture comes from the other English bodies. H's templates may write a dateline,
     which joins the body's first paragraph, in the truth too."""
     en = [p for p in usable if lang_of(p) == "en"]
@@ -719,11 +726,13 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
                         "H": (STORY_NOTES_H, with_near_miss_h),
                         "I": (STORY_NOTES_I, with_near_miss_i),
                         "J": (STORY_NOTES_J, with_near_miss_j),
-                        "K": (STORY_NOTES_K, with_near_miss_k)}[family]
+                        "K": (STORY_NOTES_K, with_near_miss_k),
+                        "L": (STORY_NOTES_L, with_near_miss_l)}[family]
     url = {"G": "https://press{i}.example/news/{i}", "H": "https://wire{i}.example/story/{i}",
            "I": "https://local{i}.example/news/{i}",
            "J": "https://flow{i}.example/story/{i}",
-           "K": "https://explain{i}.example/guide/{i}"}[family]
+           "K": "https://explain{i}.example/guide/{i}",
+           "L": "https://edition{i}.example/article/{i}"}[family]
     out = []
     for i, paras in enumerate(chosen):
         f, headline, note = _page_start(paras, en, notes, rnd)
@@ -736,6 +745,8 @@ def build_cms_g_pages(usable: list[list[str]], n: int, rnd: random.Random,
             page, placed = render_cms_j(paras, headline, f, note)
         elif family == "K":
             page, placed = render_cms_k(paras, headline, f, note)
+        elif family == "L":
+            page, placed = render_cms_l(paras, headline, f, note)
         else:
             page, placed, paras = render_cms_h(paras, headline, f, note)
         out.append(_cms_record(url.format(i=i), page, paras, note, placed))
@@ -756,7 +767,7 @@ def build_pages(texts: list[str], n: int, seed: int, hashed: bool = False,
         return build_cms_e_pages(usable, n, rnd)
     if cms == "F":
         return build_cms_f_pages(usable, n, rnd)
-    if cms in ("G", "H", "I", "J", "K"):
+    if cms in ("G", "H", "I", "J", "K", "L"):
         return build_cms_g_pages(usable, n, rnd, cms)
     if cms:
         return build_cms_pages(usable, n, rnd, cms)
@@ -838,7 +849,7 @@ def main() -> None:
     ap.add_argument("--unseen", choices=("A", "B"),
                     help="furniture of family A (tune on it) or B (held out) in wordings and "
                          "markup the rules were not written for (UNSEEN_LABELS)")
-    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"),
+    ap.add_argument("--cms", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"),
                     help="furniture of the CMS plugins and themes of family A (tune on it) "
                          "or B (held out), in their real markup (cms_blocks.py); C: as "
                          "2022-2026 platforms ship it (cms_blocks_c.py); D: news publishers' "
@@ -857,7 +868,11 @@ def main() -> None:
                          "its paragraphs, with no box that names it (cms_blocks_j.py); K: "
                          "long reads, explainers and service pages: summaries, FAQs, "
                          "galleries, references, affiliate and product boxes, most-read "
-                         "lists, timelines, glossaries (cms_blocks_k.py)")
+                         "lists, timelines, glossaries (cms_blocks_k.py); L: listen bars, "
+                         "share rows, comment counts, ethics footers, sponsored blurbs, "
+                         "cookie banners, paywall teasers, author cards, topics rows, "
+                         "updated lines, contents, summaries, bare-counter captions, pull "
+                         "quotes, labels in eight languages (cms_blocks_l.py)")
     ap.add_argument("--skip-baselines", action="store_true",
                     help="pressroom only (quick reruns while tuning)")
     ap.add_argument("--dump", help="write each page's texts (JSON lines) here, to read")

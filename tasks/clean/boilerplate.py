@@ -644,7 +644,7 @@ _UI_EXACT = {
 _SHARE_TARGET = re.compile(
     r"(?:e-?mail|facebook|messenger|twitter|whatsapp|telegram|linkedin|pinterest|reddit"
     r"|xing|flipboard|pocket|tumblr|print|drucken|copy|kopieren|link|share|teilen|sms|threads"
-    r"|bluesky|mastodon)", re.IGNORECASE)
+    r"|bluesky|mastodon|x)", re.IGNORECASE)  # ("X": the old Twitter's button since 2023)
 SHARE_ROW_MIN_WORDS = 2
 # A small site's footer links inside its last content block ("Impressum | Datenschutz |
 # Kontakt", "Imprint · Privacy Policy · Contact"): every word a legal or service link.
@@ -880,6 +880,7 @@ _BIO_ROLES = (
     r"|consultant|contributor|head of|(?:chef)?redakteur\w*|autor\w*|journalist\w*"
     r"|gründ\w*|korrespondent\w*|kolumnist\w*|leiter\w*|volontär\w*|periodista|redactor\w*"
     r"|fundador\w*|corresponsal|journaliste|rédact\w*|fondat\w*|dziennikar\w*"
+    r"|verslaggever|redacteur|giornalist\w*|redattor\w*|jornalist\w*|reporter\w*"
 )
 _BIO_TITLE_WORDS = (
     r"the|a|an|our|der|die|das|ein|eine|un|una|le|la|senior|chief|deputy|managing|staff"
@@ -888,7 +889,7 @@ _BIO_TITLE_WORDS = (
     r"|freie[rs]?|stellvertretende[rs]?|leitende[rs]?|[\w]+-"
 )
 _BIO = re.compile(
-    r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|arbeitet als|works as)\s+"
+    r"^(?:[A-ZÄÖÜ][\w.'’-]+\s+){0,4}(?i:ist|is|es|est|war|was|è|é|jest|arbeitet als|works as)\s+"
     rf"(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,3}}"
     # the paper's name before the role ("is a San Francisco Chronicle staff writer")
     rf"(?:[A-Z][\w.&'’-]*\s+){{0,4}}(?:(?i:{_BIO_TITLE_WORDS})\s*){{0,2}}(?i:{_BIO_ROLES})"
@@ -1383,10 +1384,127 @@ def _is_gallery_position(s: str) -> bool:
     return 1 <= at <= of and of >= 3
 
 
+# Family L (session 61): the reader's tools and the site's notices that publishers in eight
+# languages print as lines of their own, with no class that names them.
+# An audio player's button in de / fr / es / nl / it / pt / pl, with or without the
+# recording's length ("Artikel anhören · 5 Min.", "Écouter cet article"); the English one is
+# _LISTEN_LENGTH's. "Listening to the article's critics, …" goes on.
+_LISTEN_FOREIGN = re.compile(
+    r"^(?:(?:artikel|beitrag) (?:vor)?(?:anhören|hören)|écouter (?:cet|l')\s?article"
+    r"|escuchar (?:este|el) artículo|luister naar (?:dit|het) artikel"
+    r"|ascolta (?:l'|questo )\s?articolo|ouvir (?:este|o) artigo|posłuchaj(?: tego)? artykułu)"
+    r"(?:\s*[·•|:–-]?\s*(?:\d{1,2}:\d{2}|\d{1,3}\s*min\w*\.?))?$"
+)
+# A share row's label in the same languages ("Partager l'article", "Deel dit artikel"); the
+# English "Share this article" is in _UI_EXACT.
+_SHARE_LABEL = re.compile(
+    r"^(?:(?:diesen )?artikel teilen|partager (?:l'|cet )\s?article"
+    r"|compartir (?:este |el )?artículo|deel (?:dit|het) artikel"
+    r"|condividi (?:questo |l')?\s?articolo"
+    r"|partilh[ae] (?:este|o) artigo|compartilhe (?:este|o) artigo|udostępnij(?: ten)? artykuł)$"
+)
+# A comment counter as a line: the count and the word, perhaps a short call after a
+# separator ("42 comments · Join the conversation", "184 comentários", "Kommentare (12)").
+# A sentence that opens with a count ("42 comments were read into the record.") goes on
+# without a separator.
+_COMMENT_COUNT = re.compile(
+    r"^(?:(?:\d{1,3}(?:[.,]\d{3})+|\d{1,5})\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|reacties"
+    r"|commenti|komentarz\w*|reactions?)(?:\s*[·•|–—-]\s*[^.!?\d]{0,40})?"
+    r"|(?:comments?|kommentare|commentaires|comentarios|comentários|reacties|commenti"
+    r"|komentarze)\s*\(\d{1,5}\))$",
+    re.IGNORECASE,
+)
+COMMENT_COUNT_MAX_WORDS = 8
+# The newsroom's policy links inside the article: a row of short items split by "·" / "|"
+# with a policy's name among them ("Corrections policy · Ethics policy · Contact the
+# newsroom", "Unsere Standards · Korrekturen · Kontakt"), or the sentence pointing at "our"
+# standards or corrections ("Read our corrections policy. Report an error to …"). A story on
+# a council's ethics rules names no policy of "our".
+_POLICY_ITEM = re.compile(
+    r"^(?:(?:our |unsere )?(?:corrections?|ethics|editorial|ethik|korrektur)\w*"
+    r"(?: (?:policy|policies|standards?|code|and \w+|richtlinien))?|(?:our |unsere )?standards"
+    r"|charte de déontologie|déontologie|signaler une erreur|fe de errores|principios editoriales"
+    r"|report an error|contact (?:the newsroom|us)|kontakt(?: zur redaktion)?|contacto"
+    r"|nous contacter)$"
+)
+_OUR_POLICY = re.compile(
+    r"\b(?:our (?:corrections? policy|ethics policy|editorial standards|standards and ethics"
+    r"|code of ethics|editorial (?:guidelines|policy))|see a mistake\?|report an error to)",
+    re.IGNORECASE,
+)
+POLICY_NOTE_MAX_WORDS = 25
+# A paywall's lines in Italian, French and English that _PAYWALL and _LOGIN do not hold
+# ("Continua a leggere con l'abbonamento", "Sei già abbonato? Accedi", "Déjà abonné ? Se
+# connecter", "Get unlimited access to our journalism …").
+_PAYWALL_MORE = re.compile(
+    r"^(?:continua a leggere(?: con l'abbonamento| l'articolo| abbonandoti|$)"
+    r"|abbonati (?:per (?:leggere|continuare)|ora)|sei già abbonato|déjà abonné"
+    r"|abonnez-vous pour|get unlimited access|already a subscriber|sie sind bereits abonnent"
+    r"|ya eres suscriptor|al abonnee|já é assinante|masz już subskrypcję)\b"
+)
+PAYWALL_MORE_MAX_WORDS = 20
+# A native ad's label alone on its line, in the eight languages ("Paid post", "Gesponsord",
+# "Materiał sponsorowany"), and its sponsor's credit ("Presented by Allianz"): a capitalised
+# name after the credit, nothing else ("Presented by the mayor, the plan …" goes on).
+_SPONSOR_LABELS = frozenset((
+    "sponsored", "paid post", "paid content", "partner content", "advertorial", "promoted",
+    "anzeige", "gesponserter inhalt", "gesponsert", "sponsored content", "contenu sponsorisé",
+    "publi-rédactionnel", "patrocinado", "contenido patrocinado", "gesponsord",
+    "contenuto sponsorizzato", "sponsorizzato", "conteúdo patrocinado",
+    "materiał sponsorowany", "artykuł sponsorowany", "materiał partnera",
+))
+_SPONSOR_CREDIT = re.compile(
+    r"^(?:presented by|sponsored by|brought to you by|in partnership with|präsentiert von"
+    r"|in zusammenarbeit mit|présenté par|en partenariat avec|presentado por|patrocinado por"
+    r"|aangeboden door|presentato da|in collaborazione con|apresentado por|partnerem(?: jest)?)"
+    r" [A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,3}$",
+    re.IGNORECASE,
+)
+# A topics row: its label, a colon and at least three short items split by commas ("Themen:
+# Klima, Energie, Berlin", "Argomenti: …", "Tematy: …"): no item a clause of a sentence
+# ("Topics: the budget, the roof and the new parking rules were discussed" ends long).
+_TOPICS_ROW = re.compile(
+    r"^(?:tags?|topics|themen|schlagwörter|stichwörter|sujets|thèmes|mots-clés|temas|etiquetas"
+    r"|onderwerpen|trefwoorden|argomenti|tópicos|tematy|tagi)\s?:\s*"
+    r"(?:[^,.!?:]{1,40}(?:,\s*|$)){3,}"
+)
+TOPICS_ITEM_MAX_WORDS = 4
+TOPICS_ROW_MAX_WORDS = 40
+
+
+def _page_furniture_line(s: str, low: str, n: int) -> str | None:
+    """The rule for a reader's tool or a site's notice on a line of its own (family L), or
+    None. Each test sits behind a word count and a first-character or substring test."""
+    if n <= 6 and low[:1] in "abeélpo" and _LISTEN_FOREIGN.match(low):
+        return "ui"
+    if n <= 5 and low[:1] in "acdpu" and _SHARE_LABEL.match(low):
+        return "ui"
+    if n <= COMMENT_COUNT_MAX_WORDS and low[:1] in "0123456789ckr" and (
+            "ment" in low or "reac" in low) and _COMMENT_COUNT.match(s):
+        return "ui"
+    if n <= POLICY_NOTE_MAX_WORDS and ("·" in s or "|" in s) and all(
+            _POLICY_ITEM.match(item.strip().lower()) for item in re.split(r"[·|]", s)):
+        return "ui"
+    if n <= POLICY_NOTE_MAX_WORDS and ("our " in low or "error" in low or "mistake" in low) and (
+            _OUR_POLICY.search(s)):
+        return "ui"
+    if n <= PAYWALL_MORE_MAX_WORDS and low[:1] in "acdgjmsy" and _PAYWALL_MORE.match(low):
+        return "cta"
+    if n <= 3 and low in _SPONSOR_LABELS:
+        return "ui"
+    if n <= 8 and " " in s and _SPONSOR_CREDIT.match(s):
+        return "ui"
+    if n <= TOPICS_ROW_MAX_WORDS and "," in s and ":" in s[:14] and _TOPICS_ROW.match(low) and all(
+            _words(item) <= TOPICS_ITEM_MAX_WORDS for item in s.partition(":")[2].split(",")):
+        return "ui"
+    return None
+
+
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_CTX = re.compile(
     r"\b(?:accept|consent|we use|this (?:site|website) uses|privacy|datenschutz|akzeptier\w*"
-    r"|einverstanden|verwende\w*|nutz\w*|zustimm\w*|aceptar|utiliza\w*|acceptez|utilis\w*)",
+    r"|einverstanden|verwende\w*|nutz\w*|zustimm\w*|aceptar|utiliza\w*|acceptez|utilis\w*"
+    r"|używa\w*|zgadzasz|akceptuj\w*|gebruik\w*|akkoord|utilizz\w*|accett\w*|concorda\w*)",
     re.IGNORECASE,
 )
 
@@ -1425,7 +1543,7 @@ _STAMP_LABELS = (
     r"(?:first |last |latest |originally )?(?:published|publish date|updated?|update|posted"
     r"|uploaded|modified|written|created|edited|erschienen|aktualisiert|veröffentlicht|stand|publié"
     r"|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt"
-    r"|opublikowano|zaktualizowano|date|datum|fecha)"
+    r"|opublikowano|zaktualizowano|atualizado|date|datum|fecha)"
 )
 _WEEKDAYS = (
     r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?"
@@ -1439,12 +1557,15 @@ _MONTH_NAMES = (
     r"|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo"
     r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio"
     r"|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|sept"
+    r"|ene|dic|gen|ago|set|ott|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro"
+    r"|novembro|dezembro|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września"
+    r"|października|listopada|grudnia"
 )
 _STAMP_TOKEN = re.compile(
     rf"(?<!\w)(?:{_STAMP_LABELS}|{_WEEKDAYS}|{_MONTH_NAMES}"
     r"|\d{1,2}[:.h]\d{2}(?::\d{2})?|\d{1,4}(?:st|nd|rd|th|er|e)?|a\.m\.|p\.m\.|am|pm|uhr"
     r"|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|gmt|bst|utc|cet|cest|mez|mesz|ist|aest"
-    r"|aedt|hkt|sgt|jst|kst|wib|sast|on|at|am|um|le|el|il|op|of|de|del|à|a las|alle|ore"
+    r"|aedt|hkt|sgt|jst|kst|wib|sast|on|at|am|um|le|el|il|op|of|de|del|à|a las|alle|ore|em|às"
     r")(?!\w)\.?",
 )
 _STAMP_REST = re.compile(r"[\s,./|:;()\-–—•·+]*")
@@ -1521,6 +1642,13 @@ class BoilerplateResult:
 
 def _share_words(line: str) -> list[str]:
     return [w for w in re.split(r"[\s|·•,/]+", line) if w]
+
+
+def _is_share_row(words: list[str]) -> bool:
+    """Every word a network or a share button, one of them more than "X" (an athlete's
+    "x x x" in a results table is three failed attempts)."""
+    return all(_SHARE_TARGET.fullmatch(word) for word in words) and any(
+        word not in ("x", "X") for word in words)
 
 
 # What follows a "Related:" cue in the story's own prose: a lower-case word, then a whole
@@ -1712,8 +1840,7 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "ui"
     if _RECOMMENDS.match(s):  # (it counts its own words: "Tom's Guide" is two)
         return "related"
-    if SHARE_ROW_MIN_WORDS <= n <= 10 and all(
-            _SHARE_TARGET.fullmatch(word) for word in _share_words(s)):
+    if SHARE_ROW_MIN_WORDS <= n <= 10 and _is_share_row(_share_words(s)):
         return "ui"
     if 2 <= n <= SITE_LINKS_MAX_WORDS and _SITE_LINK.match(s) and all(
             _SITE_LINK.fullmatch(word) for word in _share_words(s)):
@@ -1798,7 +1925,8 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
         return "byline"
     if n <= 40 and _COOKIE.search(s) and _COOKIE_CTX.search(s):
         return "cookie"
-    if n <= 20 and _CTA.search(s):
+    # (a reported sentence stays: "Subscribers to the scheme will pay more, the utility said")
+    if n <= 20 and _CTA.search(s) and not _REPORTED.search(s):
         return "cta"
     if (n <= 30 and _PAYWALL.search(s)) or (n <= 20 and _APPEAL.search(s)):
         return "cta"
@@ -1862,6 +1990,9 @@ def classify_line(line: str, authors: Iterable[str] = ()) -> str | None:
     if rule:
         return rule
     rule = _apparatus_line(s, low, n)
+    if rule:
+        return rule
+    rule = _page_furniture_line(s, low, n)
     if rule:
         return rule
     if n <= 60 and any(stem in low for stem in _LONG_FURNITURE_STEMS):
@@ -2150,6 +2281,56 @@ def _apparatus_run(lines: list[str], i: int) -> int:
     return 0
 
 
+# Family L (session 61): two boxes whose middle line no line rule can tell from a story's.
+# A native ad's teaser between its label and its sponsor's credit ("Paid post", a linked
+# sentence, "Presented by Allianz"): the credit below closes what the label opened.
+SPONSORED_TEASER_MAX_LINES = 2
+SPONSORED_TEASER_MAX_WORDS = 60
+# A table of contents: its heading and the run of short entries under it ("In this
+# article", "- What the council decided", "- Who pays"), entries without a sentence's end;
+# at least two, since a heading over one short line is a story's own subheading.
+_CONTENTS_HEADINGS = frozenset((
+    "table of contents", "contents", "in this article", "in this story", "on this page",
+    "jump to", "in this guide", "inhaltsverzeichnis", "inhalt", "in diesem artikel",
+    "auf dieser seite", "sommaire", "dans cet article", "índice", "contenido", "contenidos",
+    "en este artículo", "inhoudsopgave", "inhoud", "in dit artikel", "indice",
+    "in questo articolo", "neste artigo", "spis treści", "w tym artykule",
+))
+_ENTRY_MARK = re.compile(r"^(?:[-•·] |\d{1,2}\.\s)")
+CONTENTS_ENTRY_MAX_WORDS = 8
+CONTENTS_MIN_ENTRIES = 2
+CONTENTS_MAX_ENTRIES = 12
+PAGE_BOX_HEADING_MAX_CHARS = 24
+
+
+def _page_furniture_run(lines: list[str], i: int) -> int:
+    """How many lines from `lines[i]` on a native ad's box or a table of contents takes
+    (family L); 0 when none. Looks only at a line of at most PAGE_BOX_HEADING_MAX_CHARS."""
+    line = lines[i]
+    if len(line) > PAGE_BOX_HEADING_MAX_CHARS:
+        return 0
+    low = line.lower().strip(" :.")
+    if low in _SPONSOR_LABELS:
+        for j in range(i + 2, min(len(lines), i + 2 + SPONSORED_TEASER_MAX_LINES)):
+            if len(lines[j]) <= 80 and _SPONSOR_CREDIT.match(lines[j]):
+                return j - i + 1 if all(_words(m) <= SPONSORED_TEASER_MAX_WORDS
+                                        for m in lines[i + 1:j]) else 0
+        return 0
+    if low in _CONTENTS_HEADINGS:
+        j = i + 1
+        while j < len(lines) and j - i <= CONTENTS_MAX_ENTRIES and _is_contents_entry(lines[j]):
+            j += 1
+        return j - i if j - i > CONTENTS_MIN_ENTRIES else 0
+    return 0
+
+
+def _is_contents_entry(line: str) -> bool:
+    """A short entry of a table of contents: at most CONTENTS_ENTRY_MAX_WORDS words after
+    its mark or number, and no sentence's end."""
+    entry = _ENTRY_MARK.sub("", line, count=1)
+    return _words(entry) <= CONTENTS_ENTRY_MAX_WORDS and not _SENTENCE_END.search(entry)
+
+
 def remove_boilerplate(
     text: str,
     authors: Iterable[str] = (),
@@ -2179,7 +2360,7 @@ def remove_boilerplate(
     i = 0
     while i < len(lines):
         line = lines[i]
-        taken = _apparatus_run(lines, i)
+        taken = _apparatus_run(lines, i) or _page_furniture_run(lines, i)
         if taken:
             removed["apparatus"] = removed.get("apparatus", 0) + taken
             i += taken

@@ -25,6 +25,7 @@ import cms_blocks_h  # noqa: E402
 import cms_blocks_i  # noqa: E402
 import cms_blocks_j  # noqa: E402
 import cms_blocks_k  # noqa: E402
+import cms_blocks_l  # noqa: E402
 
 BODY = [f"Paragraph {i} of the story tells the readers of the harbour gazette what the "
         f"council decided about bridge number {i} this week." for i in range(6)]
@@ -222,11 +223,11 @@ EN_STORIES = _bodies("The story {j} tells in paragraph {i} what the council deci
                      "harbour and the ferries this week.", 5)
 DE_STORIES = _bodies("Die Geschichte {j} erzählt im Absatz {i}, was der Verein über das "
                      "Backhaus und den Garten in dieser Woche beschlossen hat.", 3)
-FLOW_FAMILIES = {"I": cms_blocks_i, "J": cms_blocks_j, "K": cms_blocks_k}
+FLOW_FAMILIES = {"I": cms_blocks_i, "J": cms_blocks_j, "K": cms_blocks_k, "L": cms_blocks_l}
 
 
 def _english_pages_in_their_container(family: str) -> list[tuple[dict, str]]:
-    """`--cms I`, `J` and `K`: 15 pages of five English bodies (German ones offered too),
+    """`--cms I`, `J`, `K` and `L`: 15 pages of five English bodies (German ones offered too),
     each holding one English body whole (its note and near-miss aside, no dateline),
     showing its truth and its family's furniture, none of it drawn from a German body, all
     inside the body's own container with no box of its own. Each page with the text of its
@@ -287,6 +288,24 @@ def test_cms_k_pages_put_the_long_read_apparatus_on_top_between_and_after_the_st
             if kind.split(":")[1].startswith("pullquote"):
                 assert all(w in page["truth"] for w in words), kind
     assert len({page["blocks"][0][0].split(":")[0] for page, _ in pages}) >= 8
+
+
+def test_cms_l_pages_put_the_reader_tools_and_notices_on_top_between_and_after_the_story(
+) -> None:
+    pages = _english_pages_in_their_container("L")
+    for page, shown in pages:
+        site = page["blocks"][0][0].split(":")[0]
+        _, top, _, after = cms_blocks_l.SITES_L[site]
+        _inside_kinds_sit_between_the_story_paragraphs(
+            page, shown, cms_blocks_l.STORY_NOTES_L, (*top, *after))
+        for kind, words in page["blocks"]:
+            # summaries and pull quotes repeat this page's own sentences
+            if kind.split(":")[1].startswith("pullquote"):
+                assert all(w in page["truth"] for w in words), kind
+    assert len({page["blocks"][0][0].split(":")[0] for page, _ in pages}) >= 8
+    # every site's labels are in a language the blocks have words for
+    assert set(cms_blocks_l.LANG_L) == set(cms_blocks_l.SITES_L)
+    assert set(cms_blocks_l.LANG_L.values()) == set(cms_blocks_l.LISTEN)
 
 
 def test_cms_c_near_misses_go_into_the_body_never_first() -> None:
