@@ -26,7 +26,12 @@ from tasks.storage.publish import (
     row_group_size_of,
     with_declared_columns,
 )
-from tasks.storage.warehouse import committed_files, manifests, read_declared_file
+from tasks.storage.warehouse import (
+    committed_files,
+    manifests,
+    named_files,
+    read_declared_file,
+)
 
 # Rows per merged file: large enough that DuckDB reads few files, small enough that one
 # file's row groups are written without holding a whole table (articles carry their text).
@@ -156,9 +161,8 @@ def left_out_note(problems: list[dict], most: int = 3) -> str | None:
     unmerged, left out of every view, and its name was found only by a later `sql`."""
     if not problems:
         return None
-    named = "; ".join(f"{p['file']} ({p['detail']})" for p in problems[:most])
-    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    named = named_files([(p["file"], p["detail"]) for p in problems], most)
     return (f"{len(problems)} committed file(s) LEFT OUT of the compaction, unreadable: "
-            f"{named}{more}. Each is kept on disk and committed, and every query leaves "
+            f"{named}. Each is kept on disk and committed, and every query leaves "
             "it out (`pressroom sql` names it too); restore it from a backup and a later "
             "compaction merges it")

@@ -29,6 +29,7 @@ from tasks.storage.warehouse import (
     file_problems,
     glob_literal,
     listed_files,
+    named_files,
 )
 
 DB_NAME = "pressroom.duckdb"
@@ -188,9 +189,8 @@ def file_notes(con: duckdb.DuckDBPyConnection, most: int = 5) -> list[str]:
         except duckdb.Error:
             continue
         if rows:
-            named = "; ".join(f"{f} ({d})" for _, f, d in rows[:most])
-            more = f"; and {len(rows) - most} more (table {table})" if len(rows) > most else ""
-            notes.append(f"{len(rows)} committed file(s) {verb}: {named}{more}")
+            named = named_files([(f, d) for _, f, d in rows], most, f" (table {table})")
+            notes.append(f"{len(rows)} committed file(s) {verb}: {named}")
     return notes
 
 

@@ -9,7 +9,12 @@ import duckdb
 
 from tasks.common.urls import safe_article_id, trim_url
 from tasks.storage.interrupts import interruptible
-from tasks.storage.warehouse import committed_files, file_problems, read_declared
+from tasks.storage.warehouse import (
+    committed_files,
+    file_problems,
+    named_files,
+    read_declared,
+)
 
 COLUMNS = ("article_id", "url", "canonical_url", "revision", "run_id", "title",
            "published_at", "authors", "description", "text", "content_hash", "word_count")
@@ -65,8 +70,7 @@ def left_out_note(root: Path, most: int = 3) -> str | None:
     problems = file_problems(Path(root), ("articles",))
     if not problems:
         return None
-    named = "; ".join(f"{p['file']} ({p['detail']})" for p in problems[:most])
-    more = f"; and {len(problems) - most} more" if len(problems) > most else ""
+    named = named_files([(p["file"], p["detail"]) for p in problems], most)
     return (f"{len(problems)} committed articles file(s) could not be read and are LEFT "
-            f"OUT of this diff: {named}{more}. The revisions they hold are not compared "
+            f"OUT of this diff: {named}. The revisions they hold are not compared "
             "(`pressroom sql` names them too); restore them from a backup")

@@ -308,6 +308,14 @@ def committed_files(root: Path, table: str) -> list[Path]:
     return out
 
 
+def named_files(files: list[tuple[str, str]], most: int = 3, more_note: str = "") -> str:
+    """"a.parquet (torn); b.parquet (deleted); and 4 more": the first `most` of the
+    (file, what is wrong with it) pairs a note names, and how many it leaves unnamed
+    (`more_note` after that count)."""
+    named = "; ".join(f"{file} ({detail})" for file, detail in files[:most])
+    return named + (f"; and {len(files) - most} more{more_note}" if len(files) > most else "")
+
+
 def file_problems(root: Path, table_names: tuple[str, ...] | None = None) -> list[dict]:
     """Committed files that cannot be read as their table: deleted, truncated or not
     Parquet, or with columns their table does not declare or types that cannot be cast
