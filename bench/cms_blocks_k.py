@@ -90,7 +90,7 @@ import random
 import re
 
 from cms_blocks_d import _esc, _n
-from cms_page import closed, insert_inside, nav_bar, news_page, placer, story_paras, with_one_of
+from cms_page import render_site_page, with_one_of
 
 __all__ = ["NEAR_MISSES_K", "SITES_K", "STORY_NOTES_K", "render_cms_k", "with_near_miss_k"]
 
@@ -350,21 +350,8 @@ NAV_K = (("/", "Home"), ("/explained/", "Explained"), ("/guides/", "Guides"),
 def render_cms_k(paras: list[str], headline: str, f, note: str | None
                  ) -> tuple[str, list[tuple[str, list[str]]]]:
     """One page of a family-K site: the HTML and its furniture blocks."""
-    r = f.rnd
-    site = r.choice(sorted(SITES_K))
-    box, top, inside, after = SITES_K[site]
-    f.author = f.name()
-    placed: list[tuple[str, list[str]]] = []
-    add = placer(site, lambda kind, f: k_block(kind, f, paras), f, placed)
-    wrap = story_paras(paras, note)
-    insert_inside(wrap, r, inside, len(paras), add, 1, 3 if len(paras) >= 3 else 1)
-    for kind in reversed(top):
-        wrap.insert(0, add(kind))
-    for kind in after:
-        wrap.append(add(kind))
-    body = closed(box, "".join(wrap))
-    return news_page(headline, f.author, site, nav_bar("site-header", NAV_K), body,
-                     site.title()), placed
+    return render_site_page(paras, headline, f, note, SITES_K, NAV_K,
+                            lambda site, kind, f: k_block(kind, f, paras))
 
 
 def with_near_miss_k(paras: list[str], r: random.Random) -> list[str]:

@@ -78,7 +78,7 @@ import random
 import re
 
 from cms_blocks_d import _esc, _n
-from cms_page import closed, insert_inside, nav_bar, news_page, placer, story_paras, with_one_of
+from cms_page import render_site_page, with_one_of
 
 __all__ = ["LANG_L", "NEAR_MISSES_L", "SITES_L", "STORY_NOTES_L", "render_cms_l",
            "with_near_miss_l"]
@@ -351,22 +351,8 @@ NAV_L = (("/", "Home"), ("/news/", "News"), ("/opinion/", "Opinion"), ("/culture
 def render_cms_l(paras: list[str], headline: str, f, note: str | None
                  ) -> tuple[str, list[tuple[str, list[str]]]]:
     """One page of a family-L site: the HTML and its furniture blocks."""
-    r = f.rnd
-    site = r.choice(sorted(SITES_L))
-    box, top, inside, after = SITES_L[site]
-    lang = LANG_L[site]
-    f.author = f.name()
-    placed: list[tuple[str, list[str]]] = []
-    add = placer(site, lambda kind, f: l_block(kind, f, paras, lang), f, placed)
-    wrap = story_paras(paras, note)
-    insert_inside(wrap, r, inside, len(paras), add, 1, 3 if len(paras) >= 3 else 1)
-    for kind in reversed(top):
-        wrap.insert(0, add(kind))
-    for kind in after:
-        wrap.append(add(kind))
-    body = closed(box, "".join(wrap))
-    return news_page(headline, f.author, site, nav_bar("site-header", NAV_L), body,
-                     site.title()), placed
+    return render_site_page(paras, headline, f, note, SITES_L, NAV_L,
+                            lambda site, kind, f: l_block(kind, f, paras, LANG_L[site]))
 
 
 def with_near_miss_l(paras: list[str], r: random.Random) -> list[str]:

@@ -74,3 +74,27 @@ def with_one_of(paras: list[str], r: random.Random, misses: tuple[str, ...]) -> 
         return paras
     at = r.randint(1, len(paras))
     return [*paras[:at], r.choice(misses), *paras[at:]]
+
+
+def render_site_page(paras: list[str], headline: str, f, note: str | None,
+                     sites: dict[str, tuple], nav: tuple[tuple[str, str], ...],
+                     block: Callable[[str, str, object], tuple[str, list[str]]]
+                     ) -> tuple[str, list[tuple[str, list[str]]]]:
+    """One page of a site drawn from `sites` (site: (body container, kinds on top, kinds
+    among the paragraphs, kinds after)), families K and L: the HTML and its furniture
+    blocks. `block(site, kind, f)` writes one block."""
+    r = f.rnd
+    site = r.choice(sorted(sites))
+    box, top, inside, after = sites[site]
+    f.author = f.name()
+    placed: list[tuple[str, list[str]]] = []
+    add = placer(site, lambda kind, f: block(site, kind, f), f, placed)
+    wrap = story_paras(paras, note)
+    insert_inside(wrap, r, inside, len(paras), add, 1, 3 if len(paras) >= 3 else 1)
+    for kind in reversed(top):
+        wrap.insert(0, add(kind))
+    for kind in after:
+        wrap.append(add(kind))
+    body = closed(box, "".join(wrap))
+    return news_page(headline, f.author, site, nav_bar("site-header", nav), body,
+                     site.title()), placed
