@@ -1,5 +1,5 @@
 """The page assembly the `--cms` families' modules share (cms_blocks.py to
-cms_blocks_i.py): the story's paragraphs, a recorder of the furniture each page places,
+cms_blocks_l.py): the story's paragraphs, a recorder of the furniture each page places,
 the body container around them and the plain news page around that. Each family's module
 keeps only what is its own: its blocks, its sites' specs and the order it places them in.
 
