@@ -3,7 +3,8 @@ known item: only the run commands and `compact` set a handler). A `kill`, `timeo
 service manager stopping them killed the process outright: exit -15, not a word. Now
 each says what it was doing, as its Ctrl-C does, and exits 143; the same command again
 finishes the job. A real SIGTERM at a known point of the real command: inside a named
-function (tests/reliability/ctrl_c_at.py with STOP_SIGNAL=TERM) or at a crash point."""
+function (tests/reliability/ctrl_c_at.py with STOP_SIGNAL=TERM) or at a crash point.
+`forget`'s SIGTERM cases sit beside its Ctrl-C ones in test_round58_forget_interrupted.py."""
 
 from __future__ import annotations
 
@@ -13,17 +14,10 @@ import sys
 
 import pytest
 
-from tasks.storage import search as search_index
-from tests.reliability.test_forget_killed import ROOT, TEXT, _cli
+from tests.reliability.test_forget_killed import ROOT, _cli
 from tests.reliability.test_round57_reads_interrupted import _articles_warehouse
-from tests.unit.storage.test_search import _article, _commit
 
 pytestmark = pytest.mark.integration
-
-FORGET_SENTENCE = ("the takedown was stopped: stopped before its commit, nothing was taken "
-                   "down; after it, the next `forget` or run finishes removing what it "
-                   "names. Run the same command again to be sure it is done")
-
 
 def _stopped(command: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", *command], cwd=ROOT,
@@ -36,32 +30,6 @@ def _said_and_exit_143(stopped: subprocess.CompletedProcess, sentence: str) -> N
     assert stopped.returncode == 143, (stopped.returncode, errs[-3000:])  # before: -15
     assert "Traceback" not in errs, errs[-3000:]
     assert f"stopped (signal 15): {sentence}" in " ".join(errs.split()), errs[-3000:]
-
-
-@pytest.mark.parametrize("where", ["before its commit", "after its commit"])
-def test_sigterm_during_a_forget_is_a_sentence_and_the_same_command_finishes_it(
-        tmp_path, where):
-    root = tmp_path / "wh"
-    rows = [_article("a1", "Secret floods valley", TEXT, "r1", domain="gone.example"),
-            _article("a2", "River floods town", TEXT, "r1", domain="kept.example")]
-    search_index.index_commit(root, _commit(root, "r1", rows), "r1")
-    forget = ["forget", "--domain", "gone.example", "-w", str(root)]
-    env = {"PREFECT_HOME": str(tmp_path / "prefect")}
-    if where == "before its commit":
-        stopped = _stopped(["tests.reliability.ctrl_c_at", "matching_articles", "forget.py",
-                            "--", *forget], {**env, "STOP_SIGNAL": "TERM"})
-        assert "signalled" in stopped.stderr, stopped.stderr[-3000:]
-    else:
-        stopped = _stopped(["flows.cli", *forget], {
-            **env, "CRASHPOINT_KILL_AT": "forget-committed", "CRASHPOINT_SIGNAL": "TERM"})
-    _said_and_exit_143(stopped, FORGET_SENTENCE)
-    urls = _cli("sql", "-w", str(root), "-f", "csv", "SELECT url FROM articles ORDER BY 1")
-    assert urls.split()[1:] == (["https://gone.example/a1", "https://kept.example/a2"]
-                                if where == "before its commit"
-                                else ["https://kept.example/a2"])
-    _cli(*forget)  # the same command again
-    assert _cli("sql", "-w", str(root), "-f", "csv",
-                "SELECT url FROM articles").split() == ["url", "https://kept.example/a2"]
 
 
 def test_sigterm_during_a_reindex_leaves_the_index_as_it_was(tmp_path):
