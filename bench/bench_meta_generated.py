@@ -578,11 +578,15 @@ Japanese "X記者", Hebrew "מאת X".
 Round 27 (session 61) added AC (AB is round 26's), fixed before any result, held out, aimed
 at titles: headlines set in conventions no family A-AA wrote, on an American, a German and a
 Spanish site (built by `make_page_ac`; three pages in five English). AC's truth, the headline
-as the page shows it to a reader, without a kicker or section label (the dev corpus's gold
-drops them: "Local News | Brothel catering ..." -> "Brothel catering ...", "Covid-19: Lässt
-sich ..." -> "Lässt sich ...", "Klimaschutz : Bohren ..." -> "Bohren ..."):
+as the page shows it to a reader, without a kicker or section label the site's declared
+titles leave out (the dev corpus's gold drops those: "Local News | Brothel catering ..." ->
+"Brothel catering ...", "Covid-19: Lässt sich ..." -> "Lässt sich ...", "Klimaschutz :
+Bohren ..." -> "Bohren ..."), with one they carry too (it keeps "VIDEO: Voting on NYCHA's
+Future", og:title and `<title>` so; corrected after the held-out run, see BENCHMARKS.md
+round 27: the first truth dropped it, against that gold):
 - a kicker in capitals and a colon written as the `<h1>`'s own text ("EXCLUSIVE: X",
-  "WATCH: X", "EILMELDUNG: X", "ÚLTIMA HORA: X"), the `<title>` "EXCLUSIVE: X | Site": X;
+  "WATCH: X", "EILMELDUNG: X", "ÚLTIMA HORA: X"), the `<title>` "EXCLUSIVE: X | Site":
+  "EXCLUSIVE: X", as both write it;
 - the section, a bar, then the headline in the `<h1>` ("Analysis | X", "Meinung | X",
   "Opinión | X"), the `<title>` "X | Site": X;
 - a sign-up dialog's `<h1>` ("Subscribe to our newsletter") before the masthead, the
@@ -6232,7 +6236,9 @@ def _ac_title(tconv: str, lang: str, site: str, rng: random.Random
     plain = f"<h1>{escape(title)}</h1>"
     if tconv == "h1_caps_kicker_colon":  # a kicker in capitals, as text of the <h1>
         kicker = rng.choice(KICKER_CAPS_AC[lang])
-        return (title, f"{kicker}: {title} | {site}", "", "",
+        # (the <title> declares it too, so it is the title's: the dev gold keeps "VIDEO:
+        # Voting on NYCHA's Future", declared so, and drops only labels the site leaves out)
+        return (f"{kicker}: {title}", f"{kicker}: {title} | {site}", "", "",
                 f"<h1>{escape(kicker)}: {escape(title)}</h1>")
     if tconv == "h1_section_bar_kicker":  # the section, a bar, then the headline
         kicker = rng.choice(SECTION_KICKER_AC[lang])
