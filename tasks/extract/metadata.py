@@ -139,6 +139,7 @@ from tasks.extract.titles import (
     outlet_names,
     squash,
     unescaped_twice,
+    without_undeclared_label,
 )
 
 # The byline search in the page body (find_byline_author) when meta/JSON-LD name nobody.
@@ -335,6 +336,8 @@ def page_metadata(
             # carries its site-name segment too; other <h1>s keep theirs ("Welpen kaufen –
             # Tipps ...": a site-like first segment of a real headline, held half)
             title = drop_site_segment(title, outlets)
+        # "Analysis | X" as the heading's text, the site declaring "X": the label goes
+        title = without_undeclared_label(title, [md.title, doc_title])
     else:
         guess = md.title or guessed_title(tree, doc_title)
         if guess and doc_title and _cut_at_a_quote(guess, doc_title):

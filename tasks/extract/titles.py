@@ -264,6 +264,36 @@ def headline_text(h1: HtmlElement) -> str:
     return _element_text(h1)
 
 
+# A label the heading writes as its own text before the headline, then a bar, a colon or a
+# dash ("Analysis | X", "Lokales | X", "Opinión: X"): a section or kicker set in the same
+# element, which the reader sees as a label over the headline and the dev corpus's titles
+# leave out ("Local News | Brothel catering ..." -> "Brothel catering ..."). It opens with a
+# letter: a quotation before a colon ('"Pure Leere": Marita Kramer ...') is the headline's.
+_LEAD_LABEL = re.compile(r"^(?P<label>[^\W\d_][^|:–—]{1,39}?)\s*(?:\||:|–|—)\s+(?P<rest>\S.*)$")
+MAX_LEAD_LABEL_WORDS = 3
+
+
+def without_undeclared_label(heading: str, references: list[str | None]) -> str:
+    """The heading's text without a short lead label (MAX_LEAD_LABEL_WORDS words, then
+    "|", ":", "–" or "—") when a declared title (og:title, JSON-LD headline, <title>)
+    opens with the rest and holds no word of the label: the site declares the headline
+    without it. A declared title that keeps the label ("Brexit: what next | Site"), or a
+    rest of fewer than MIN_HEADLINE_WORDS words, leaves the heading whole."""
+    m = _LEAD_LABEL.match(" ".join(heading.split()))
+    if not m or len(m["label"].split()) > MAX_LEAD_LABEL_WORDS:
+        return heading
+    rest = m["rest"]
+    if len(rest.split()) < MIN_HEADLINE_WORDS:
+        return heading
+    label_words = set(_TITLE_WORDS.findall(m["label"].casefold()))
+    for ref in references:
+        if not ref or not squash(ref).startswith(squash(rest)):
+            continue
+        if not label_words & set(_TITLE_WORDS.findall(ref.casefold())):
+            return rest
+    return heading
+
+
 def _own_text(elem: HtmlElement, parts: list[str]) -> bool:
     """Append the text of `elem` minus its marked descendants; True if any was left out."""
     parts.append(elem.text or "")
