@@ -132,6 +132,10 @@ OUR_REPORTER_LEAD = (
 _CREDIT_LEAD = re.compile(
     r"^\s*(?:as\s+told\s+to|(?:written|words|text|story)\s+and\s+(?:photographed"
     r"|photos|pictures|images)\s+by"
+    # one writer's two crafts ("Written and reported by X", "Reporting and writing by
+    # X"): the normaliser split it at its "and" into a first "author", "Written"
+    r"|(?:written|reported|reporting|writing)\s+(?:and|&)\s+(?:written|reported"
+    r"|reporting|writing|edited|produced)\s+by"
     # Italian "a cura di X" (prepared by X): the credit of a compiled piece, its writer;
     # read whole, the normaliser capitalised it into the name ("A Cura Di Ilaria F.")
     r"|a\s+cura\s+di"

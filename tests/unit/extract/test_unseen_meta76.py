@@ -74,3 +74,19 @@ def test_the_body_or_country_after_the_writers_is_no_coauthor(line, names):
 ])
 def test_an_institution_alone_or_a_name_like_one_stays(line, names):
     assert credited(line, "en") == names
+
+
+# Round 27 (family AC) left "Written and reported by X" read as two authors, "Written"
+# and X (0 of 127): one writer's two crafts joined by "and", split at it.
+@pytest.mark.parametrize("line, names", [
+    ("Written and reported by Jane Doe", ["Jane Doe"]),
+    ("Reporting and writing by Jane Doe", ["Jane Doe"]),
+    ("Written and produced by Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+])
+def test_one_writers_two_crafts_are_no_author(line, names):
+    assert credited(line, "en") == names
+
+
+def test_two_writers_each_with_a_craft_stay_two():
+    assert credited("Written by Jane Doe and reported by John Roe", "en") == [
+        "Jane Doe", "John Roe"]
