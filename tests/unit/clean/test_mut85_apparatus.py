@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.clean.boilerplate import classify_line
+from tasks.clean.boilerplate import classify_line, remove_boilerplate
 from tests.unit.clean.test_longread_furniture67 import _kept
 from tests.unit.clean.test_small_sites57 import EN
 
 
-@pytest.mark.parametrize("line", ["Nächstes Video", "Volgende video"])
-def test_the_next_clip_s_label_alone_on_its_line_goes(line):
-    # UI1: the German label, which K's pages did not hold alone on a line
+@pytest.mark.parametrize("line", [
+    "Nächstes Video", "Volgende video",  # UI1: the German label alone on its line
+    "Republish this story",  # UI3: the button's other wording (K tested "... article")
+])
+def test_the_next_clip_s_label_or_the_republishing_button_alone_goes(line):
     assert classify_line(line) == "ui"
 
 
@@ -68,3 +70,28 @@ def test_a_timeline_heading_over_one_dated_item_stays():
     # the heading is the story's
     kept = _kept("\n".join([EN[0], "Timeline", "- " + YEARS[0], EN[1], EN[2]]))
     assert "Timeline" in kept and "- " + YEARS[0] in kept
+
+
+
+@pytest.mark.parametrize("line", ["Reviewed by Ofcom, the advert was found misleading.",
+                                  "Fact checked by Reuters, the claim proved false."])
+def test_a_reviewer_credit_that_goes_on_in_a_sentence_stays(line):
+    # RB4: the credit is the whole line (a name and its degrees, nothing after)
+    assert classify_line(line) is None
+
+
+def test_a_video_card_is_three_apparatus_lines():
+    # AR7: the card's label, title and length go together, counted as the apparatus (the
+    # length alone would go as a clock's "date" line, the count told apart)
+    result = remove_boilerplate("\n".join([EN[0], "Prossimo video",
+                                           "Ferry strike leaves islanders stranded", "3:07",
+                                           EN[1], EN[2]]))
+    assert result.removed == {"apparatus": 3}
+
+
+def test_a_paragraph_under_a_picture_s_position_is_no_caption_when_long():
+    # AR14: a caption is a sentence or two (GALLERY_CAPTION_MAX_WORDS); a longer block
+    # under "Bild 4 von 11" is the story's, and only the position goes
+    paragraph = " ".join([EN[1], EN[2], EN[3]])
+    result = remove_boilerplate("\n".join([EN[0], "Bild 4 von 11", paragraph]))
+    assert paragraph in result.text and "Bild 4 von 11" not in result.text
