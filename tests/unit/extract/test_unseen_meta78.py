@@ -16,14 +16,10 @@ import json
 
 import pytest
 
-from tests.unit.extract.article_pages import english_story, german_story, metadata_of
+from tests.unit.extract.article_pages import metadata_of
 
-DATED = '<time datetime="2026-11-07T10:11:00">2026-11-07 10:11</time>'
-URL = "https://www.example.com/news/ferry-cuts-7"
-HEADLINE = "Ferry operators warn of winter cuts"
-STORY = {"en": english_story("the ferry timetable"), "de": german_story("Fahrplänen"),
-         "es": "<p>El concejo postergó la decisión tras meses de debate, y los vecinos "
-               "pidieron cifras más claras sobre los horarios.</p>" * 3}
+# the page rounds 23 and 25 draw (its English, German and Spanish stories)
+from tests.unit.extract.test_unseen_meta75 import DATED, HEADLINE, STORY, URL
 
 
 def page(heading: str, doc_title: str, *, head: str = "", before: str = "",
