@@ -57,7 +57,7 @@ bench: $(BENCH_STAMP)
 	for family in A B; do $(BIN)/python bench/bench_text_templates.py --pages 400 --unseen $$family; done
 	for family in A B C D E F G H I J K L; do $(BIN)/python bench/bench_text_templates.py --pages 400 --cms $$family; done
 	$(BIN)/python bench/bench_meta_generated.py --pages 2000
-	for family in A B C D E F G H I J K L M N O P Q R S T U V W X Y Z AA AC; do $(BIN)/python bench/bench_meta_generated.py --pages 1000 --unseen $$family; done
+	for family in A B C D E F G H I J K L M N O P Q R S T U V W X Y Z AA AB AC; do $(BIN)/python bench/bench_meta_generated.py --pages 1000 --unseen $$family; done
 	$(BIN)/python bench/bench_selectors.py --pages 1000 --rounds 3
 	$(BIN)/python bench/bench_enrich.py --rounds 3
 	$(BIN)/python bench/bench_neardup.py --sizes 100000 1000000 --incremental 10000

@@ -3,7 +3,7 @@ generalise beyond the dev corpus they were tuned on?
 
     .venv/bin/python bench/bench_meta_generated.py [--pages 2000] [--seed 13]
                                                    [--no-trafilatura] [--show CONVENTION]
-                                                   [--unseen A|B|...|Y|Z|AA|AC]
+                                                   [--unseen A|B|...|Y|Z|AA|AB|AC]
 
 A seeded generator writes realistic article pages in eight languages (en, de, fr, es, it,
 pt, nl, pl), each with known truth: the day of publication as the page's own time zone
@@ -575,6 +575,34 @@ bylines, "About the author" boxes and "X is a reporter for", `<meta name="author
 ";" or "|", `article:author` as a URL only, Italian "di X e Y", Portuguese "da Redação",
 Czech/Polish "Autor:", Turkish "Haber:", Russian "Автор:", Greek "Του X", Korean "X 기자",
 Japanese "X記者", Hebrew "מאת X".
+Round 26 (session 61) added AB, fixed before any result was seen and held out, aimed at
+dates again: conventions no family A-AA wrote, on its own sites (a Russian, a Japanese, a
+Turkish, a US, a British and a Bangladeshi site; no JSON-LD, no meta tag; built by
+`make_page_ab`), each page one convention; truth, the day a careful reader gives in the
+site's own zone:
+- "yesterday" with a clock, in words earlier families did not write: Russian "вчера в
+  14:05" (or "Вчера в"), Japanese "昨日 14:05", Turkish "Dün 14:05" / "Dün, 14:05": the
+  fetch's day in the site's zone minus one (Moscow, Tokyo, Istanbul: 3 December 2026);
+- a calendar tile, the day, month and year in separate elements and nothing between
+  them (`<span class="day">03</span><span class="month">Dec</span><span
+  class="year">2026</span>`): that day;
+- a timeago element as the server rendered it, a compact age ("5d", "5d ago") and the
+  instant with the site's offset in its `title` (`<abbr class="timeago"
+  title="2026-11-29T14:05:00-05:00">5d</abbr>`, or a `<span>`): the title's day (which the
+  age, counted back from the fetch in the site's zone, agrees with);
+- a British "3rd Dec '26, 2:05pm" (an ordinal day, the year's last two digits after an
+  apostrophe): that day;
+- Bangladesh's Gregorian day in Bangla beside the Bengali calendar's (Bangabda, as
+  Bangladesh revised it: Boishakh 1 on 14 April), in either order, in Bengali digits
+  ("বৃহস্পতিবার, ৩ ডিসেম্বর ২০২৬, ১৮ অগ্রহায়ণ ১৪৩৩" or "১৮ অগ্রহায়ণ ১৪৩৩ বঙ্গাব্দ,
+  বৃহস্পতিবার, ৩ ডিসেম্বর ২০২৬"): the Gregorian day;
+- authors (about a fifth): "Story and photos by X": X; Japanese "文・X　写真・Y" (text,
+  photos): X, the writer; every other page credits nobody and has none; the title is
+  the `<h1>`.
+Left out, as earlier families write them: "Yesterday"/"Gestern"/"Hier à"/"Ayer"/"Ieri"/
+"Ontem"/"Gisteren"/"Wczoraj" with a clock, `data-timestamp` epochs, `data-date` /
+`data-publish-date`, a weekday-only text with the day in its `title`, "3h ago" rails;
+the Nepali Bikram Sambat (no verified table here to write its days from).
 Round 27 (session 61) added AC (AB is round 26's), fixed before any result, held out, aimed
 at titles: headlines set in conventions no family A-AA wrote, on an American, a German and a
 Spanish site (built by `make_page_ac`; three pages in five English). AC's truth, the headline
@@ -617,6 +645,7 @@ the true set (normalised words); a title when its words equal the headline's.
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import random
 import re
@@ -6699,6 +6728,175 @@ def make_page_z(rng: random.Random, i: int) -> Page:
     return Page(html, url, lang, day, authors, title, conv, [])
 
 
+# --- family AB (round 26): publication days in conventions no family A-AA wrote: "yesterday"
+# with a clock in Russian, Japanese and Turkish, a calendar tile whose day, month and year
+# are separate elements, a timeago element's compact age ("5d") with the instant in its
+# title, an English ordinal with an apostrophe year ("3rd Dec '26"), and Bangladesh's
+# Bengali calendar (Bangabda) beside the Gregorian day. Built by make_page_ab; truth
+# decisions in the module docstring.
+
+SITES_AB = {
+    "ru": ("Портовые вести", "portvesti.ru", 3),
+    "ja": ("みなと新報", "minato-shinpo.jp", 9),
+    "tr": ("Liman Postası", "limanpostasi.com.tr", 3),
+    "en-US": ("The Harbor Ledger", "harborledger.com", -5),
+    "en-GB": ("Dockside Weekly", "docksideweekly.co.uk", 0),
+    "bn": ("বন্দর বার্তা", "bondorbarta.com.bd", 6),
+}
+AB_DATE_LANG = {
+    "ru_vchera_v_clock": ("ru",),
+    "ja_kinou_clock": ("ja",),
+    "tr_dun_clock": ("tr",),
+    "en_calendar_tile_spans": ("en-US",),
+    "en_timeago_compact_title": ("en-US",),
+    "en_ordinal_apostrophe_year": ("en-GB",),
+    "bn_bangabda_beside_gregorian": ("bn",),
+}
+AB_AUTHOR_LANG = {"en_story_and_photos_by": ("en-US", "en-GB"), "ja_bun_shashin": ("ja",)}
+MONTHS_BN_AB = ("জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল মে জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর "
+                "ডিসেম্বর").split()
+# the Bangla months of the Bengali calendar as Bangladesh revised it (in force since 1426
+# BS, 2019): Boishakh 1 is 14 April; the first six months have 31 days, Falgun 29 (30 in a
+# Gregorian leap year, the one holding 29 February), the others 30. Checked against the
+# national days it fixes: 21 February is 8 Falgun, 26 March 12 Chaitra, 16 December 1 Poush.
+MONTHS_BANGABDA = ("বৈশাখ জ্যৈষ্ঠ আষাঢ় শ্রাবণ ভাদ্র আশ্বিন কার্তিক অগ্রহায়ণ পৌষ মাঘ ফাল্গুন "
+                   "চৈত্র").split()
+WEEKDAYS_BN_AB = "সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার শনিবার রবিবার".split()
+HEADLINE_AB = {
+    "ru": "Порт отложил дноуглубление из-за роста расходов",
+    "ja": "港のしゅんせつ工事、費用増で延期へ",
+    "tr": "Liman tarama çalışmasını artan maliyetler nedeniyle erteledi",
+    "en-US": "Harbor dredging postponed as costs rise again",
+    "en-GB": "Dock dredging put on hold as bills mount",
+    "bn": "খরচ বাড়ায় বন্দরের খনন কাজ স্থগিত",
+}
+FILLER_AB = {
+    "ru": "Цифры пересмотрят в следующем месяце, а жители побережья просят провести "
+          "публичные слушания до подписания любого контракта.",
+    "ja": "当局は来月に数字を見直す方針で、沿岸の住民は契約前の説明会を求めている。",
+    "tr": "Rakamlar önümüzdeki ay yeniden gözden geçirilecek; kıyıda yaşayanlar herhangi "
+          "bir sözleşme imzalanmadan önce halka açık bir toplantı istiyor.",
+    "en-US": "Officials said the figures would be reviewed again next month, and residents "
+             "along the shore asked for a public hearing before any contract is signed.",
+    "en-GB": "Officials said the figures would be looked at again next month, and residents "
+             "along the front want a public meeting before any contract is signed.",
+    "bn": "কর্মকর্তারা জানান, আগামী মাসে হিসাব আবার পর্যালোচনা করা হবে; উপকূলের বাসিন্দারা "
+          "চুক্তির আগে গণশুনানি চান।",
+}
+PEOPLE_AB = {"en-US": ("Dana Whitcombe", "Marcus Ellery", "Priya Natarajan", "Owen Fairbanks"),
+             "en-GB": ("Fiona Lockhart", "Gareth Pryce", "Imogen Hale", "Callum Reid"),
+             "ja": ("山本直樹", "佐々木美穂", "中村健太", "高橋由紀")}
+PHOTOGRAPHERS_AB = {"ja": ("小林誠", "松田彩", "井上大輔")}
+
+
+def _ab_bangabda(day: date) -> tuple[int, int, int]:
+    """`day` in Bangladesh's revised Bengali calendar: (year, month 1-12, day)."""
+    new_year = date(day.year if day >= date(day.year, 4, 14) else day.year - 1, 4, 14)
+    leap = calendar.isleap(new_year.year + 1)  # the Falgun after it spans that February
+    lengths = (31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30 if leap else 29, 30)
+    left = (day - new_year).days
+    for month, length in enumerate(lengths, 1):
+        if left < length:
+            return new_year.year - 593, month, left + 1
+        left -= length
+    raise AssertionError(day)  # the lengths sum to the year's days
+
+
+def _ab_date(dconv: str, stamp: datetime, rng: random.Random) -> str:
+    """Family AB's day, as the line under the story's heading."""
+    day, hm = stamp.date(), f"{stamp:%H:%M}"
+    if dconv == "ru_vchera_v_clock":  # "вчера в 14:05" (yesterday at)
+        said = f"{rng.choice(('вчера', 'Вчера'))} в {hm}"
+        return f'<p class="date">{escape(said)}</p>'
+    if dconv == "ja_kinou_clock":  # "昨日 14:05" (yesterday)
+        return f'<p class="date">昨日 {stamp.hour}:{stamp:%M}</p>'
+    if dconv == "tr_dun_clock":  # "Dün 14:05" / "Dün, 14:05" (yesterday)
+        return f'<p class="date">Dün{rng.choice((" ", ", "))}{hm}</p>'
+    if dconv == "en_calendar_tile_spans":  # a calendar tile: day, month and year apart
+        return (f'<div class="date-tile"><span class="day">{day:%d}</span>'
+                f'<span class="month">{day:%b}</span><span class="year">{day.year}</span>'
+                "</div>")
+    if dconv == "en_timeago_compact_title":
+        # a timeago element as the server rendered it: the compact age, the instant (with
+        # the site's offset) in its title for the script that rewrites it
+        age = (NOW.astimezone(stamp.tzinfo).date() - day).days
+        shown = rng.choice((f"{age}d", f"{age}d ago"))
+        tag = rng.choice(("abbr", "span"))
+        return (f'<p class="byline-meta"><{tag} class="timeago" '
+                f'title="{stamp.isoformat()}">{shown}</{tag}></p>')
+    if dconv == "en_ordinal_apostrophe_year":  # "3rd Dec '26, 2:05pm"
+        suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(
+            day.day % 10, "th")
+        clock = f"{stamp.hour % 12 or 12}:{stamp:%M}{'am' if stamp.hour < 12 else 'pm'}"
+        return f'<p class="date">{day.day}{suffix} {day:%b} \'{day:%y}, {clock}</p>'
+    # Bangladesh: the Gregorian day and the Bengali calendar's, in either order
+    by, bm, bd = _ab_bangabda(day)
+    gregorian = _t_digits(f"{day.day} {MONTHS_BN_AB[day.month - 1]} {day.year}", "bn")
+    bangla = _t_digits(f"{bd} {MONTHS_BANGABDA[bm - 1]} {by}", "bn")
+    weekday = WEEKDAYS_BN_AB[day.weekday()]
+    if rng.random() < 0.5:
+        said = f"{weekday}, {gregorian}, {bangla}"
+    else:
+        said = f"{bangla} বঙ্গাব্দ, {weekday}, {gregorian}"
+    return f'<p class="date">{escape(said)}</p>'
+
+
+def _ab_author(aconv: str, lang: str, rng: random.Random) -> tuple[str, list[str]]:
+    """Family AB's credits: (the line, the true authors)."""
+    if aconv == "none":
+        return "", []
+    name = rng.choice(PEOPLE_AB[lang])
+    if aconv == "en_story_and_photos_by":  # one person wrote and photographed it
+        return f'<p class="credit">Story and photos by {escape(name)}</p>', [name]
+    # Japanese magazines: "文・X　写真・Y" (text, photos): the writer
+    photo = rng.choice(PHOTOGRAPHERS_AB["ja"])
+    return f'<p class="credit">文・{escape(name)}　写真・{escape(photo)}</p>', [name]
+
+
+def make_page_ab(rng: random.Random, i: int) -> Page:
+    """A family AB page: a Russian, Japanese, Turkish, US, British or Bangladeshi site's
+    story whose day is written in a convention no earlier family wrote (see the module
+    docstring for the truth). No JSON-LD, no meta tag; about a fifth credit an author in a
+    way of their own."""
+    dconv = rng.choice(tuple(AB_DATE_LANG))
+    region = rng.choice(AB_DATE_LANG[dconv])
+    lang = region[:2]
+    aconv = next((c for c, r in AB_AUTHOR_LANG.items() if region in r), "none")
+    aconv = aconv if rng.random() < 0.6 else "none"
+    site, domain, zone = SITES_AB[region]
+    tz = timezone(timedelta(hours=zone))
+    if dconv in ("ru_vchera_v_clock", "ja_kinou_clock", "tr_dun_clock"):
+        # yesterday, as the site's clock had it at the fetch
+        yesterday = NOW.astimezone(tz).date() - timedelta(days=1)
+        stamp = datetime(yesterday.year, yesterday.month, yesterday.day, rng.randint(0, 23),
+                         rng.randint(0, 59), tzinfo=tz)
+    elif dconv == "en_timeago_compact_title":  # two to six days before the fetch
+        back = NOW.astimezone(tz).date() - timedelta(days=rng.randint(2, 6))
+        stamp = datetime(back.year, back.month, back.day, rng.randint(0, 23),
+                         rng.randint(0, 59), tzinfo=tz)
+    else:
+        stamp = datetime(2024, 1, 1, rng.randint(0, 23), rng.randint(0, 59), tzinfo=tz) \
+            + timedelta(days=rng.randint(0, 1060))
+    day = stamp.date()
+    title, filler = HEADLINE_AB[region], FILLER_AB[region]
+    byline, authors = _ab_author(aconv, region, rng)
+    dateline = _ab_date(dconv, stamp, rng)
+    url = f"https://www.{domain}/news/harbour-dredging-{(i * 7919) % 100000 + 100000}"
+    paras = "".join(f"<p>{filler} {filler}</p>" for _ in range(rng.randint(2, 4)))
+    content = (f'<article class="story"><h1>{escape(title)}</h1>{byline}{dateline}'
+               f'<div class="story-body">{paras}</div></article>')
+    html = (
+        f'<!DOCTYPE html><html lang="{region}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)} | {escape(site)}</title>"
+        f'<link rel="canonical" href="{url}"></head><body>'
+        f'<header class="masthead"><a class="logo" href="/">{escape(site)}</a></header>'
+        f"<main>{content}</main>"
+        f'<footer><p>© {NOW.year} {escape(site)}</p></footer></body></html>'
+    )
+    conv = {"date": dconv, "author": aconv, "title": "h1_title_pipe_site"}
+    return Page(html, url, lang, day, authors, title, conv, [])
+
+
 def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
     rng = random.Random(f"{seed}-unseen-{family}")
     if family == "K":  # its own page builder: A-J's draws stay as they were
@@ -6735,6 +6933,8 @@ def generate_unseen(seed: int, n: int, family: str) -> list[Page]:
         return [make_page_z(rng, i) for i in range(n)]
     if family == "AA":  # and AA (after Z, as spreadsheet columns go)
         return [make_page_aa(rng, i) for i in range(n)]
+    if family == "AB":  # and AB
+        return [make_page_ab(rng, i) for i in range(n)]
     if family == "AC":  # and AC (round 27; AB is round 26's)
         return [make_page_ac(rng, i) for i in range(n)]
     return [make_unseen_page(rng, i, family) for i in range(n)]
@@ -6830,7 +7030,7 @@ def main() -> int:
                                    "(e.g. date:visible_numeric, author:all)")
     ap.add_argument("--limit", type=int, default=5, help="misses shown per --show")
     ap.add_argument("--html", action="store_true", help="with --show: print each page's HTML")
-    ap.add_argument("--unseen", choices=(*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AC"),
+    ap.add_argument("--unseen", choices=(*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "AA", "AB", "AC"),
                     help="draw every field from the unseen conventions of family A-G "
                          "(tuned on) or H, I (held out, round 7) instead of the lists above")
     args = ap.parse_args()

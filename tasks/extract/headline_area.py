@@ -175,6 +175,8 @@ def parse_visible_date(text: str, day_first: bool = False, by_clock: bool = True
     is no date, unless an American clock follows it (_AMERICAN_TIME: month first; not
     with `by_clock` False)."""
     text = " ".join(text.split())[:MAX_DATE_TEXT]
+    if "'" in text or "’" in text:  # (cheap: most date lines have no apostrophe)
+        text = _apostrophe_years(text)
     text = gregorian_era_years(text)  # 令和6年 is 2024年 (fault round 31)
     persian = _written_in_persian(text)
     text = ascii_digits(text)  # "٣ ديسمبر ٢٠٢٦" reads as "3 ديسمبر 2026"
@@ -318,6 +320,28 @@ _GLUED_MONTH = re.compile(r"(?<=\b\d)\.(?=[^\W\d_]{3,})|(?<=\b\d\d)\.(?=[^\W\d_]
 def _full_year(short: int) -> int:
     """'22' of '03.05.22' is 2022; '98' is 1998 (no news page is dated 2098)."""
     return 2000 + short if short < 70 else 1900 + short
+
+
+# A year's last two digits after an apostrophe, as British and American date lines write
+# it ("3rd Dec '26, 2:05pm", "Dec. 3, '26"): right after a month's name, or after a day
+# that follows one. After anything else it is no year of a date ("the '90s", "Class of
+# '24", "item 3 '24", "rock 'n' roll").
+_APOSTROPHE_YEAR = re.compile(
+    r"(?<![\w.])([^\W\d_]{3,9}|\d{1,2}(?:st|nd|rd|th)?)(\.?,? )['’](\d{2})(?![\w'’])")
+
+
+def _apostrophe_years(text: str) -> str:
+    """`text` with each apostrophe year after a month name or a day written in full
+    ("3rd Dec '26" reads as "3rd Dec 2026")."""
+    def full(m: re.Match) -> str:
+        before = m[1]
+        # (a day: the word before it must be the month, "Dec 3 '26", "Dec. 3, '26")
+        month = before if not before[0].isdigit() else \
+            text[:m.start()].rstrip(" .,").rpartition(" ")[2]
+        if not month or _month_number(month) is None:
+            return m[0]
+        return f"{before}{m[2]}{_full_year(int(m[3]))}"
+    return _APOSTROPHE_YEAR.sub(full, text)
 
 
 # Month names htmldate's parser does not know (it reads English, French, German,
@@ -739,6 +763,12 @@ def _element_date(elem: HtmlElement, parse_attr, day_first: bool = False) -> dat
         return None
     text = elem.text_content()
     shown = parse_visible_date(text, day_first) if len(text) < MAX_DATE_TEXT else None
+    if shown is None and len(elem) and text and len(text) < MAX_DATE_TEXT \
+            and not any(c.isspace() for c in text):
+        # a calendar tile, its day, month and year each an element with nothing between
+        # them ('<span class="day">03</span><span class="month">Dec</span><span
+        # class="year">2026</span>' reads "03Dec2026"): the parts read apart
+        shown = parse_visible_date(" ".join(elem.itertext()), day_first)
     if shown is not None and len(elem):
         # a meta line holding a hidden update stamp before the shown date ('<span
         # class="updated rich-snippet-hidden">2022-12-07T10:10</span><span>25. Dezember
@@ -2030,10 +2060,14 @@ _RELATIVE_AGO = (  # the word "ago" before the count (de, es, fr, pt) or after i
                re.IGNORECASE),
     re.compile(rf"^\s*{_COUNT}\s*(?:{_UNIT_PATTERN})\s+(?:ago|fa|geleden|temu)\b", re.IGNORECASE),
 )
+# (Russian "вчера в 14:05", Turkish "Dün 14:05", Japanese "昨日 14:05": Japanese runs its
+# words together, so "昨日" ends at a space, a digit or the end rather than at a \b)
 _YESTERDAY = re.compile(
-    r"^\s*(?:yesterday|gestern|ayer|hier|ieri|ontem|gisteren|wczoraj)\b", re.IGNORECASE)
+    r"^\s*(?:(?:yesterday|gestern|ayer|hier|ieri|ontem|gisteren|wczoraj|вчера|dün)\b"
+    r"|昨日(?=[\s\d]|$))", re.IGNORECASE)
 _TODAY = re.compile(
-    r"^\s*(?:today|just now|heute|gerade eben|hoy|aujourd'hui|oggi|hoje|vandaag|dzisiaj|dziś)\b",
+    r"^\s*(?:(?:today|just now|heute|gerade eben|hoy|aujourd'hui|oggi|hoje|vandaag|dzisiaj"
+    r"|dziś|сегодня|bugün)\b|今日(?=[\s\d]|$))",
     re.IGNORECASE)
 _UNIT_SPAN = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1),
               "day": timedelta(days=1), "week": timedelta(weeks=1)}
