@@ -1115,13 +1115,14 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_LABEL_BEFORE = re.compile(
     r"^(?:本报|本報|本社|本台)?(?:特约|特約|实习|實習|驻\S{1,4}|駐\S{1,4})?"
     r"(?:记者|記者|特派员|特派員|通讯员|通訊員|编辑|編輯|作者|撰文)\s*[:：／/]?\s*"
-    # "文" (text) alone is a family name too (文在寅): a label only with its colon or slash
-    r"|^(?:文|文字|文・写真|文·图|文/图|文／图)\s*[:：／/]\s*")
+    # "文" (text) alone is a family name too (文在寅): a label only with its colon or slash,
+    # or the Japanese middle dot ("文・中村健太　写真・井上大輔"); the longer labels first
+    r"|^(?:文・写真|文·图|文/图|文／图|文字|文)\s*[:：／/・]\s*")
 _CJK_LABEL_AFTER = re.compile(
     rf"(?<=[{_HAN}])\s*(?:[／/]\s*[{_HAN}]{{1,6}}(?:报导|報導|报道|報道)"
     r"|记者|記者|特派员|特派員|通讯员|通訊員)$")
 # the photographer's credit after the writer's ("文：X　写真：Y", "文／X 摄影／Y")
-_CJK_PICTURE_CREDIT = re.compile(r"\s+(?:写真|撮影|摄影|攝影|图|圖|图片|圖片)\s*[:：／/].*$")
+_CJK_PICTURE_CREDIT = re.compile(r"\s+(?:写真|撮影|摄影|攝影|图|圖|图片|圖片)\s*[:：／/・].*$")
 
 
 def without_cjk_labels(name: str) -> str:

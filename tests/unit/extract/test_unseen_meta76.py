@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.extract.bylines import without_language_by_label
+from tasks.extract.bylines import without_cjk_labels, without_language_by_label
 from tests.unit.extract.article_pages import article_page, english_story, metadata_of
 
 
@@ -90,3 +90,27 @@ def test_one_writers_two_crafts_are_no_author(line, names):
 def test_two_writers_each_with_a_craft_stay_two():
     assert credited("Written by Jane Doe and reported by John Roe", "en") == [
         "Jane Doe", "John Roe"]
+
+
+# Round 26 (family AB) left the Japanese "文・X　写真・Y" (text: X, photos: Y) read as one
+# name with both labels (0 of 67): the middle dot "・" is the label's separator there, as
+# the colon and the slash are.
+@pytest.mark.parametrize("entry, name", [
+    ("文・中村健太　写真・井上大輔", "中村健太"),
+    ("文・中村健太 写真・松田彩", "中村健太"),
+    ("文・写真・中村健太", "中村健太"),
+])
+def test_the_japanese_text_and_photo_labels_with_a_middle_dot(entry, name):
+    assert without_cjk_labels(entry) == name
+
+
+@pytest.mark.parametrize("entry", [
+    "文在寅",             # "文" a family name, no separator after it
+    "ジョン・スミス",      # a katakana name's own middle dot, no label
+])
+def test_a_name_with_no_label_stays_whole(entry):
+    assert without_cjk_labels(entry) == entry
+
+
+def test_the_credit_on_a_japanese_page_names_the_writer():
+    assert credited("文・中村健太　写真・井上大輔", "ja") == ["中村健太"]
