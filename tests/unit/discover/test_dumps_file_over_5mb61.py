@@ -72,3 +72,17 @@ def test_a_file_of_dumps_over_the_file_bound_is_refused_unread(tmp_path: Path, m
     monkeypatch.setattr(inputs, "MAX_DUMPS_FILE_BYTES", path.stat().st_size)
     docs, rejects = read_dumps(path, "run-61")
     assert len(docs) == 60 and rejects == []
+
+
+def test_an_article_of_exactly_the_limit_is_read(tmp_path: Path, monkeypatch):
+    raw = article(0, 40) + article(1, 60)
+    longest = max(len(p) for p in inputs.split_dumps(raw.decode()))
+    path = tmp_path / "export.txt"
+    path.write_bytes(raw)
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", longest)
+    docs, rejects = read_dumps(path, "run-61")
+    assert len(docs) == 2 and rejects == []
+    monkeypatch.setattr(inputs, "MAX_DUMP_BYTES", longest - 1)
+    docs, [reject] = read_dumps(path, "run-61")
+    assert [d["url"] for d in docs] == ["https://dump.example/a0"]
+    assert reject["reason"] == "too_large" and reject["url"] == "https://dump.example/a1"

@@ -93,3 +93,12 @@ def test_the_item_stays_out_of_the_text_when_it_is_a_headline():
         '<ul class="latest"><li><time>11:31</time> <a href="/n/1">Harbour council votes '
         'on the bridge plan at last</a></li></ul>'), "https://news.example/a")
     assert "11:31" not in got.text
+
+
+def test_four_words_after_it_make_a_sentence_three_do_not():
+    # MIN_WORDS_AROUND at its edge: four words outside links
+    assert kept("<ul><li><time>1998</time> The survey began there.</li></ul>") == 1
+    assert kept("<ul><li><time>1998</time> The survey began.</li></ul>") == 0
+    assert kept('<ul><li><time>1998</time> The survey began <a href="/s">there</a>.</li>'
+                "</ul>") == 0
+
