@@ -276,33 +276,29 @@ def test_cms_j_pages_put_their_furniture_between_the_story_paragraphs() -> None:
             page, shown, cms_blocks_j.STORY_NOTES_J, cms_blocks_j.SITES_J[site][1])
 
 
-def test_cms_k_pages_put_the_long_read_apparatus_on_top_between_and_after_the_story() -> None:
-    pages = _english_pages_in_their_container("K")
+def _apparatus_around_the_story(family: str, sites: dict, notes) -> None:
+    """`--cms K` and `L` pages: each site's top and after kinds sit around the story's
+    paragraphs, its summaries and pull quotes repeat the page's own sentences, and at
+    least 8 of the 15 templates are drawn."""
+    pages = _english_pages_in_their_container(family)
     for page, shown in pages:
         site = page["blocks"][0][0].split(":")[0]
-        _, top, _, after = cms_blocks_k.SITES_K[site]
-        _inside_kinds_sit_between_the_story_paragraphs(
-            page, shown, cms_blocks_k.STORY_NOTES_K, (*top, *after))
+        _, top, _, after = sites[site]
+        _inside_kinds_sit_between_the_story_paragraphs(page, shown, notes, (*top, *after))
         for kind, words in page["blocks"]:
-            # summaries, pull quotes and FAQ answers repeat this page's own sentences
             if kind.split(":")[1].startswith("pullquote"):
                 assert all(w in page["truth"] for w in words), kind
     assert len({page["blocks"][0][0].split(":")[0] for page, _ in pages}) >= 8
+
+
+def test_cms_k_pages_put_the_long_read_apparatus_on_top_between_and_after_the_story() -> None:
+    # (K's FAQ answers are pull quotes too: the page's own sentences)
+    _apparatus_around_the_story("K", cms_blocks_k.SITES_K, cms_blocks_k.STORY_NOTES_K)
 
 
 def test_cms_l_pages_put_the_reader_tools_and_notices_on_top_between_and_after_the_story(
 ) -> None:
-    pages = _english_pages_in_their_container("L")
-    for page, shown in pages:
-        site = page["blocks"][0][0].split(":")[0]
-        _, top, _, after = cms_blocks_l.SITES_L[site]
-        _inside_kinds_sit_between_the_story_paragraphs(
-            page, shown, cms_blocks_l.STORY_NOTES_L, (*top, *after))
-        for kind, words in page["blocks"]:
-            # summaries and pull quotes repeat this page's own sentences
-            if kind.split(":")[1].startswith("pullquote"):
-                assert all(w in page["truth"] for w in words), kind
-    assert len({page["blocks"][0][0].split(":")[0] for page, _ in pages}) >= 8
+    _apparatus_around_the_story("L", cms_blocks_l.SITES_L, cms_blocks_l.STORY_NOTES_L)
     # every site's labels are in a language the blocks have words for
     assert set(cms_blocks_l.LANG_L) == set(cms_blocks_l.SITES_L)
     assert set(cms_blocks_l.LANG_L.values()) == set(cms_blocks_l.LISTEN)
